@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>今日跟进</p>, document.getElementById('app')!);

@@ -1,0 +1,43 @@
+/**
+ * UI strings. Simplified Chinese first, English second. Each feature keeps its strings in its own
+ * file under messages/ (so parallel work does not collide); this module merges them.
+ */
+import { core } from './messages/core';
+
+export type Locale = 'zh-CN' | 'en';
+type Dict = Record<string, string>;
+export interface MessageBundle {
+  zh: Dict;
+  en: Dict;
+}
+
+const bundles: MessageBundle[] = [core];
+let current: Locale = 'zh-CN';
+
+/** Feature modules register their strings once at import time (pure data, no browser calls). */
+export function registerMessages(bundle: MessageBundle): void {
+  if (!bundles.includes(bundle)) bundles.push(bundle);
+}
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+function lookup(locale: Locale, key: string): string | undefined {
+  for (const b of bundles) {
+    const text = locale === 'en' ? b.en[key] : b.zh[key];
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** Looks a key up in the current locale, falling back to Chinese, then to the key itself. */
+export function t(key: string, params?: Record<string, string | number>): string {
+  const text = lookup(current, key) ?? lookup('zh-CN', key) ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

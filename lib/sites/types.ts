@@ -1,0 +1,78 @@
+/**
+ * The contract every console adapter fulfils. Only code under lib/sites/ knows a console's DOM;
+ * everything else talks to an adapter through this interface (see lib/sites/index.ts).
+ */
+export type Platform = 'demo' | 'taobao' | 'jd' | 'pdd' | 'douyin' | 'taught';
+export type PageKind = 'chat' | 'order-list' | 'order-detail' | 'unknown';
+export type FlagColor = 'gray' | 'red' | 'yellow' | 'green' | 'blue' | 'purple';
+export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'refunding' | 'completed' | 'closed';
+
+export interface ChatMessage {
+  from: 'buyer' | 'agent';
+  text: string;
+}
+
+export interface OrderRow {
+  orderId: string;
+  buyer: string;
+  status: OrderStatus;
+  /** Epoch ms when the order was created, when the page shows it. */
+  createdAt?: number;
+  amountYuan?: number;
+  items?: string;
+  flag: FlagColor;
+  remark: string;
+  /** The row element, so the panel can mark a broken remark next to it. */
+  element: HTMLElement;
+}
+
+/** The remark editor of one order (a dialog or a page), found by the adapter. */
+export interface RemarkEditor {
+  orderId: string;
+  textarea: HTMLTextAreaElement;
+  readFlag(): FlagColor;
+  /** The button that saves; the panel holds it while the remark is invalid. */
+  saveButton: HTMLElement;
+  /** The dialog/container, for positioning hints. */
+  root: HTMLElement;
+}
+
+export interface SiteAdapter {
+  /** Stable id, e.g. 'demo', 'pdd-chat', 'taobao-orders'. */
+  id: string;
+  platform: Platform;
+  /** Human name shown in the panel header. */
+  name: string;
+  /** 'demo' = our own demo console; 'fixture' = written from public facts, checked only against fixture pages. */
+  verifiedAgainst: 'demo' | 'fixture' | 'taught';
+  matches(url: URL): boolean;
+  pageKind(doc: Document): PageKind;
+  /** Nickname of the buyer in the open conversation (chat pages), or null. */
+  readBuyer(doc: Document): string | null;
+  /** Latest messages of the open conversation, oldest first, at most `limit`. */
+  readMessages(doc: Document, limit: number): ChatMessage[];
+  /** The chat input. Throws SiteElementMissing when the page has none where one is expected. */
+  findChatInput(doc: Document): HTMLElement;
+  /**
+   * Calls `onChange` whenever the open conversation changes or a message arrives (MutationObserver,
+   * no polling). Stops when `signal` aborts.
+   */
+  observeConversation(doc: Document, signal: AbortSignal, onChange: () => void): void;
+  /** Order rows on an order list page. */
+  readOrders?(doc: Document): OrderRow[];
+  /** The open remark editor, or null. */
+  findRemarkEditor?(doc: Document): RemarkEditor | null;
+  /** Calls `onChange` when order rows or the remark editor appear/change. */
+  observeOrders?(doc: Document, signal: AbortSignal, onChange: () => void): void;
+}
+
+/** A required element was not found: the console changed its page, or this is not the page we think. */
+export class SiteElementMissing extends Error {
+  override name = 'SiteElementMissing';
+  constructor(
+    readonly site: string,
+    readonly element: string,
+  ) {
+    super(`${site}: could not find ${element}`);
+  }
+}

@@ -1,0 +1,1 @@
+export function startDemoServer(port?: number): Promise<{ url: string; close(): Promise<void> }>;

@@ -1,0 +1,84 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core, with the built extension
+ * (.output/chrome-mv3) loaded into a fresh profile, and the demo console served on 127.0.0.1.
+ * Used by the e2e tests, `npm run demo` and `npm run bench`.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startDemoServer } from '../demo/server.mjs';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  /** Base URL of the demo console, e.g. http://127.0.0.1:41234 */
+  demoUrl: string;
+  serviceWorker(): Promise<Worker>;
+  /** Opens an extension page such as 'popup.html' or 'options.html'. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+  viewport?: { width: number; height: number };
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));
+  const server = await startDemoServer();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(options.args ?? []),
+    ],
+  });
+  const serviceWorker = async () => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  const sw = await serviceWorker();
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    extensionId,
+    demoUrl: server.url,
+    serviceWorker,
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}

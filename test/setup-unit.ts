@@ -1,0 +1,2 @@
+// IndexedDB for storage tests running in Node (the extension itself uses the browser's).
+import 'fake-indexeddb/auto';
