@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChineseDate,
+  hasPlaceholders,
+  listVariables,
+  parseCutoff,
+  renderTemplate,
+  shippingDay,
+  type RenderContext,
+} from './variables';
+
+/** Local time, so the tests mean the same thing in any time zone. */
+function at(y: number, mo: number, d: number, h: number, mi: number, s = 0): Date {
+  return new Date(y, mo - 1, d, h, mi, s);
+}
+
+const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({
+  buyer: '小鹿买买买',
+  agentName: '小美',
+  shopName: '棉麻小铺',
+  now: at(2024, 11, 23, 10, 30),
+  cutoff: '16:00',
+  ...over,
+});
+
+describe('shippingDay', () => {
+  it('ships today when paid before the cut-off', () => {
+    const d = shippingDay(at(2024, 11, 23, 15, 59, 59), '16:00');
+    expect(d.isToday).toBe(true);
+    expect(d.label).toBe('今天（11月23日）');
+    expect(d.dateText).toBe('11月23日');
+    expect(d.date.getDate()).toBe(23);
+  });
+
+  it('ships tomorrow when paid exactly at the cut-off', () => {
+    const d = shippingDay(at(2024, 11, 23, 16, 0, 0), '16:00');
+    expect(d.isToday).toBe(false);
+    expect(d.label).toBe('明天（11月24日）');
+  });
+
+  it('ships tomorrow when paid after the cut-off', () => {
+    expect(shippingDay(at(2024, 11, 23, 20, 15), '16:00').label).toBe('明天（11月24日）');
+  });
+
+  it('rolls over month and year ends', () => {
+    expect(shippingDay(at(2024, 11, 30, 23, 59), '16:00').label).toBe('明天（12月1日）');
+    const d = shippingDay(at(2024, 12, 31, 18, 0), '16:00');
+    expect(d.label).toBe('明天（1月1日）');
+    expect(d.date.getFullYear()).toBe(2025);
+  });
+
+  it('counts just after midnight as a fresh day that still ships today', () => {
+    expect(shippingDay(at(2024, 11, 24, 0, 5), '16:00').label).toBe('今天（11月24日）');
+  });
+
+  it('honours a custom cut-off like 15:30', () => {
+    expect(shippingDay(at(2024, 11, 23, 15, 29), '15:30').isToday).toBe(true);
+    expect(shippingDay(at(2024, 11, 23, 15, 30), '15:30').isToday).toBe(false);
+    expect(shippingDay(at(2024, 11, 23, 15, 45), '15:30').label).toBe('明天（11月24日）');
+  });
+
+  it('falls back to 16:00 when the cut-off cannot be read', () => {
+    expect(shippingDay(at(2024, 11, 23, 15, 0), 'soon').isToday).toBe(true);
+    expect(shippingDay(at(2024, 11, 23, 16, 30), '25:00').isToday).toBe(false);
+  });
+});
+
+describe('parseCutoff / formatChineseDate', () => {
+  it('reads HH:MM, H:MM and a full-width colon, rejects nonsense', () => {
+    expect(parseCutoff('16:00')).toBe(960);
+    expect(parseCutoff('9:05')).toBe(545);
+    expect(parseCutoff('15：30')).toBe(930);
+    expect(parseCutoff('24:00')).toBeNull();
+    expect(parseCutoff('16:60')).toBeNull();
+    expect(parseCutoff('')).toBeNull();
+  });
+
+  it('writes dates the way agents do', () => {
+    expect(formatChineseDate(at(2024, 1, 5, 12, 0))).toBe('1月5日');
+  });
+});
+
+describe('listVariables', () => {
+  it('lists each variable once, in order, with its kind', () => {
+    const vars = listVariables('{买家}您好，{尺码?}码有货，{buyer}，{单号？}，{尺码}，{卖家}');
+    expect(vars.map((v) => [v.name, v.kind])).toEqual([
+      ['买家', 'known'],
+      ['尺码', 'fill'],
+      ['单号', 'fill'],
+      ['卖家', 'unknown'],
+    ]);
+    expect(vars[0]?.key).toBe('buyer');
+  });
+
+  it('accepts full-width braces and ignores brace runs that are not names', () => {
+    const vars = listVariables('｛店铺｝欢迎您 {} { 空格 } {这个名字实在是太长了超过了二十个字的限制所以不算}');
+    expect(vars.map((v) => v.name)).toEqual(['店铺']);
+  });
+
+  it('knows the English aliases, case-insensitively', () => {
+    const keys = listVariables('{buyer}{agent}{shop}{today}{shipDay}{shipday}{cutoff}').map((v) => v.key);
+    expect(keys).toEqual(['buyer', 'agent', 'shop', 'today', 'shipDay', 'cutoff']);
+  });
+});
+
+describe('renderTemplate', () => {
+  it('substitutes every known variable', () => {
+    const r = renderTemplate(
+      '{买家}您好，我是{店铺}的{客服}。今天是{今天}，{截单时间}前付款{发货日}发出。',
+      ctx(),
+    );
+    expect(r.text).toBe('小鹿买买买您好，我是棉麻小铺的小美。今天是11月23日，16:00前付款今天（11月23日）发出。');
+    expect(r.missing).toEqual([]);
+  });
+
+  it('says tomorrow after the cut-off', () => {
+    const r = renderTemplate('{发货日}发货', ctx({ now: at(2024, 11, 23, 17, 0) }));
+    expect(r.text).toBe('明天（11月24日）发货');
+  });
+
+  it('uses a custom cut-off in both {截单时间} and {发货日}', () => {
+    const r = renderTemplate('{截单时间}前付款{发货日}发', ctx({ cutoff: '15:30', now: at(2024, 11, 23, 15, 40) }));
+    expect(r.text).toBe('15:30前付款明天（11月24日）发');
+  });
+
+  it('accepts the English aliases', () => {
+    const r = renderTemplate('{buyer}/{agent}/{shop}/{today}/{shipDay}', ctx());
+    expect(r.text).toBe('小鹿买买买/小美/棉麻小铺/11月23日/今天（11月23日）');
+  });
+
+  it('leaves unfilled fill-ins visible and lists them once', () => {
+    const r = renderTemplate('建议拍{尺码?}，单号{单号?}，再确认一下{尺码?}', ctx());
+    expect(r.text).toBe('建议拍{尺码?}，单号{单号?}，再确认一下{尺码?}');
+    expect(r.missing).toEqual(['尺码', '单号']);
+  });
+
+  it('fills fill-ins from the agent, by name or by token', () => {
+    const r = renderTemplate('建议拍{尺码?}，单号{单号?}', ctx(), { 尺码: 'L', '单号?': 'SF123' });
+    expect(r.text).toBe('建议拍L，单号SF123');
+    expect(r.missing).toEqual([]);
+  });
+
+  it('treats a blank fill as missing', () => {
+    const r = renderTemplate('建议拍{尺码?}', ctx(), { 尺码: '  ' });
+    expect(r.missing).toEqual(['尺码']);
+  });
+
+  it('keeps an unknown name visible and asks for it', () => {
+    const r = renderTemplate('{卖家}你好', ctx());
+    expect(r.text).toBe('{卖家}你好');
+    expect(r.missing).toEqual(['卖家']);
+  });
+
+  it('asks for the buyer or agent name when the context lacks it', () => {
+    const r = renderTemplate('{买家}您好，我是{客服}', ctx({ buyer: undefined, agentName: '' }));
+    expect(r.text).toBe('{买家}您好，我是{客服}');
+    expect(r.missing).toEqual(['买家', '客服']);
+    const filled = renderTemplate('{买家}您好，我是{客服}', ctx({ buyer: undefined, agentName: '' }), {
+      买家: '阿花',
+      agent: '小李',
+    });
+    expect(filled.text).toBe('阿花您好，我是小李');
+  });
+
+  it('inserts a hostile buyer name as literal text', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const r = renderTemplate('{买家}您好', ctx({ buyer: evil }));
+    expect(r.text).toBe(`${evil}您好`);
+  });
+
+  it('never re-expands or pattern-interprets a value', () => {
+    const r = renderTemplate('{买家}，{店铺}', ctx({ buyer: '{店铺}$&$1$$' }));
+    expect(r.text).toBe('{店铺}$&$1$$，棉麻小铺');
+    expect(r.missing).toEqual([]);
+  });
+
+  it('flags leftover placeholders', () => {
+    expect(hasPlaceholders('单号{单号?}')).toBe(true);
+    expect(hasPlaceholders('单号SF123')).toBe(false);
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Template variables (话术变量). A body may contain tokens in braces:
+ *
+ * - known variables, filled from the shop settings and the current chat:
+ *   {买家} {客服} {店铺} {今天} {发货日} {截单时间}
+ *   (English aliases {buyer} {agent} {shop} {today} {shipDay} {cutoff}, case-insensitive);
+ * - fill-ins the agent types at insertion time: {尺码?} {单号?} — a `?` (or full-width `？`)
+ *   suffix marks one. Any other unknown name is treated as a fill-in too, so a typo never
+ *   silently disappears from the reply; `listVariables` reports it as kind 'unknown' so an editor
+ *   can flag it.
+ *
+ * Full-width braces (｛买家｝) are accepted as well, because agents type with a Chinese IME.
+ * Substituted values are plain text: they are inserted once, never re-scanned for tokens and never
+ * interpreted as markup or as `String.replace` patterns.
+ */
+import { DEFAULT_SETTINGS } from './types';
+
+export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff';
+
+export interface KnownVariableInfo {
+  key: KnownVariableKey;
+  /** The Chinese name written in bodies, e.g. 买家. */
+  zh: string;
+  /** The English alias, e.g. buyer. */
+  en: string;
+  /** One-line description for the template editor. */
+  descZh: string;
+  descEn: string;
+}
+
+export const KNOWN_VARIABLES: readonly KnownVariableInfo[] = [
+  { key: 'buyer', zh: '买家', en: 'buyer', descZh: '买家昵称', descEn: "Buyer's nickname" },
+  { key: 'agent', zh: '客服', en: 'agent', descZh: '客服名字', descEn: "Agent's name" },
+  { key: 'shop', zh: '店铺', en: 'shop', descZh: '店铺名称', descEn: 'Shop name' },
+  { key: 'today', zh: '今天', en: 'today', descZh: '今天的日期，如 11月23日', descEn: "Today's date" },
+  {
+    key: 'shipDay',
+    zh: '发货日',
+    en: 'shipDay',
+    descZh: '按截单时间算出的发货日，如 今天（11月23日）',
+    descEn: 'Shipping day from the cut-off',
+  },
+  { key: 'cutoff', zh: '截单时间', en: 'cutoff', descZh: '每日截单时间，如 16:00', descEn: 'Daily cut-off' },
+];
+
+const BY_NAME = new Map<string, KnownVariableKey>();
+for (const v of KNOWN_VARIABLES) {
+  BY_NAME.set(v.zh, v.key);
+  BY_NAME.set(v.en.toLowerCase(), v.key);
+}
+
+/** The known variable a name refers to (Chinese name or English alias), if any. */
+export function knownVariableKey(name: string): KnownVariableKey | undefined {
+  return BY_NAME.get(name.trim()) ?? BY_NAME.get(name.trim().toLowerCase());
+}
+
+export type VariableKind = 'known' | 'fill' | 'unknown';
+
+export interface TemplateVariable {
+  /** The name as written, without braces and without the `?` suffix, e.g. 尺码 or buyer. */
+  name: string;
+  /** The first token as written in the body, e.g. {尺码?}. */
+  token: string;
+  /** known: filled automatically; fill: explicit fill-in (`?`); unknown: unrecognised name, also a fill-in. */
+  kind: VariableKind;
+  /** For known variables: which one (shared by the Chinese name and the English alias). */
+  key?: KnownVariableKey;
+}
+
+/** Longest name accepted inside braces; longer brace runs are ordinary text. */
+const MAX_NAME = 20;
+// A token: an opening brace, a name without braces or whitespace, an optional `?`, a closing brace.
+const TOKEN = new RegExp(`[{｛]([^{}｛｝\\s?？]{1,${MAX_NAME}})([?？]?)[}｝]`, 'g');
+
+interface RawToken {
+  token: string;
+  name: string;
+  optional: boolean;
+}
+
+function scan(body: string): RawToken[] {
+  const out: RawToken[] = [];
+  for (const m of body.matchAll(TOKEN)) {
+    out.push({ token: m[0], name: m[1] ?? '', optional: (m[2] ?? '') !== '' });
+  }
+  return out;
+}
+
+function classify(t: RawToken): TemplateVariable {
+  const key = t.optional ? undefined : knownVariableKey(t.name);
+  if (key) return { name: t.name, token: t.token, kind: 'known', key };
+  return { name: t.name, token: t.token, kind: t.optional ? 'fill' : 'unknown' };
+}
+
+/** Identity of a variable for de-duplication: a known variable is one thing whatever its alias. */
+function identity(v: TemplateVariable): string {
+  return v.key ? `known:${v.key}` : `fill:${v.name}`;
+}
+
+/**
+ * The variables in a body, each once, in order of first appearance. {买家} and {buyer} count as one;
+ * {尺码?} and {尺码} count as one fill-in named 尺码.
+ */
+export function listVariables(body: string): TemplateVariable[] {
+  const seen = new Set<string>();
+  const out: TemplateVariable[] = [];
+  for (const t of scan(body)) {
+    const v = classify(t);
+    const id = identity(v);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(v);
+  }
+  return out;
+}
+
+/** True when the text still holds a `{…}` placeholder (used to warn before inserting). */
+export function hasPlaceholders(text: string): boolean {
+  return scan(text).length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and the shipping cut-off
+
+/** Parses 'HH:MM' (or 'H:MM', full-width colon accepted) into minutes after midnight, or null. */
+export function parseCutoff(cutoff: string): number | null {
+  const m = /^\s*(\d{1,2})[:：](\d{2})\s*$/.exec(cutoff);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return h * 60 + min;
+}
+
+/** A cut-off as 'HH:MM'; an unreadable one falls back to the default (16:00). */
+export function formatCutoff(cutoff: string): string {
+  const minutes = parseCutoff(cutoff) ?? (parseCutoff(DEFAULT_SETTINGS.cutoff) as number);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** 11月23日 — the way agents write a date in chat. */
+export function formatChineseDate(date: Date): string {
+  return `${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+export interface ShippingDay {
+  /** True when an order paid now still ships today. */
+  isToday: boolean;
+  /** The shipping day, at local midnight. */
+  date: Date;
+  /** The shipping day as written in chat, e.g. 11月24日. */
+  dateText: string;
+  /** 今天（11月23日） or 明天（11月24日） — what {发货日} becomes. */
+  label: string;
+}
+
+/**
+ * Which day an order paid (or asked about) at `now` ships. Paid strictly before the cut-off ships
+ * today; at or after it, tomorrow — the print run happens at the cut-off, so a payment landing on
+ * the minute is already too late. Local time throughout: the agent and the warehouse share a clock.
+ * An unreadable cut-off falls back to the default (16:00).
+ */
+export function shippingDay(now: Date, cutoff: string): ShippingDay {
+  const limit = parseCutoff(cutoff) ?? (parseCutoff(DEFAULT_SETTINGS.cutoff) as number);
+  const minutesNow = now.getHours() * 60 + now.getMinutes();
+  const isToday = minutesNow < limit;
+  // Constructing from parts keeps month/year roll-over and DST days correct.
+  const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (isToday ? 0 : 1));
+  const dateText = formatChineseDate(date);
+  return { isToday, date, dateText, label: `${isToday ? '今天' : '明天'}（${dateText}）` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+export interface RenderContext {
+  /** Buyer nickname (旺旺 id) from the chat, when the page shows one. */
+  buyer?: string;
+  agentName: string;
+  shopName: string;
+  now: Date;
+  /** Daily cut-off 'HH:MM'. */
+  cutoff: string;
+}
+
+export interface RenderResult {
+  /** The reply with known variables and provided fill-ins substituted; the rest left as written. */
+  text: string;
+  /** Names (as written, without `?`) still unfilled, each once, in order of appearance. */
+  missing: string[];
+}
+
+function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefined {
+  switch (key) {
+    case 'buyer':
+      return ctx.buyer;
+    case 'agent':
+      return ctx.agentName;
+    case 'shop':
+      return ctx.shopName;
+    case 'today':
+      return formatChineseDate(ctx.now);
+    case 'shipDay':
+      return shippingDay(ctx.now, ctx.cutoff).label;
+    case 'cutoff':
+      return formatCutoff(ctx.cutoff);
+  }
+}
+
+function present(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** The agent's fill for a variable: keyed by its name, its token text, or any alias of a known one. */
+function fillFor(v: TemplateVariable, fills: Record<string, string>): string | undefined {
+  const candidates = [v.name, `${v.name}?`, `${v.name}？`];
+  if (v.key) {
+    const info = KNOWN_VARIABLES.find((k) => k.key === v.key);
+    if (info) candidates.push(info.zh, info.en, info.key);
+  }
+  for (const c of candidates) {
+    if (Object.prototype.hasOwnProperty.call(fills, c) && present(fills[c])) return fills[c];
+  }
+  return undefined;
+}
+
+/**
+ * Renders a body for insertion. Known variables come from `ctx`; the agent's `fills` (keyed by the
+ * variable name, e.g. { 尺码: 'L' }) fill the rest and also override a known value. Anything still
+ * empty stays visible as written (e.g. {单号?}) and is listed in `missing`, so the panel can prompt
+ * and warn rather than send a reply with a hole in it.
+ */
+export function renderTemplate(
+  body: string,
+  ctx: RenderContext,
+  fills: Record<string, string> = {},
+): RenderResult {
+  const missing: string[] = [];
+  const missingSeen = new Set<string>();
+  // A replacer function: values are used verbatim ($&, $1 … mean nothing) and never re-scanned.
+  const text = body.replace(TOKEN, (token: string, name: string, q: string) => {
+    const v = classify({ token, name, optional: q !== '' });
+    const value = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    if (present(value)) return value;
+    const id = identity(v);
+    if (!missingSeen.has(id)) {
+      missingSeen.add(id);
+      missing.push(v.name);
+    }
+    return token;
+  });
+  return { text, missing };
+}
