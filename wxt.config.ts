@@ -1,17 +1,6 @@
 import { defineConfig } from 'wxt';
+import { CONSOLE_MATCHES } from './lib/sites/matches';
 
-// Hosts the content script may run on. Kept here, in one place, and mirrored by lib/sites/*/detect.ts.
-// The demo console is served on 127.0.0.1 by test/demo/server.mjs.
-export const CONSOLE_MATCHES = [
-  'http://127.0.0.1/*',
-  'http://localhost/*',
-  'https://myseller.taobao.com/*',
-  'https://qn.taobao.com/*',
-  'https://trade.taobao.com/*',
-  'https://dongdong.jd.com/*',
-  'https://shop.jd.com/*',
-  'https://mms.pinduoduo.com/*',
-];
 
 export default defineConfig({
   srcDir: '.',

@@ -1,3 +1,5 @@
+import { registerHandlers } from '@/lib/messaging/handlers';
+
 export default defineBackground(() => {
-  // wired in lib/messaging/handlers.ts
+  registerHandlers();
 });

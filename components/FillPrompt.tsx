@@ -1,0 +1,47 @@
+import { usePanel, usePanelState } from './PanelContext';
+import { t } from '@/lib/i18n';
+
+/** Asks for the fill-ins a template needs ({尺码?}, {单号?}) before inserting it. */
+export function FillPrompt() {
+  const panel = usePanel();
+  const { pending } = usePanelState();
+  if (!pending) return null;
+  const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
+  return (
+    <form
+      class="kf-fill"
+      data-kf="fill"
+      onSubmit={(e) => {
+        e.preventDefault();
+        panel.confirmFill();
+      }}
+    >
+      <p>{t('panel.fillTitle', { title: pending.template.title })}</p>
+      {pending.missing.map((name, i) => (
+        <label class="kf-field">
+          <span>{name}</span>
+          <input
+            data-kf="fill-input"
+            data-name={name}
+            value={pending.fills[name] ?? ''}
+            autoFocus={i === 0}
+            onInput={(e) => panel.updateFill(name, (e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+      ))}
+      {pending.warned && empty.length > 0 && (
+        <p class="kf-notice kf-warn" data-kf="fill-warning">
+          {t('panel.unfilledWarning', { names: empty.map((n) => `{${n}}`).join(' ') })}
+        </p>
+      )}
+      <div class="kf-actions">
+        <button type="submit" class="kf-primary" data-kf="fill-ok">
+          {pending.warned && empty.length ? t('panel.insertAnyway') : pending.mode === 'insert' ? t('panel.insert') : t('panel.copy')}
+        </button>
+        <button type="button" onClick={() => panel.cancelFill()}>
+          {t('panel.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

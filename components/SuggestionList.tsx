@@ -1,0 +1,22 @@
+import { usePanelState } from './PanelContext';
+import { TemplateRow } from './TemplateRow';
+import { t } from '@/lib/i18n';
+
+export function SuggestionList() {
+  const s = usePanelState();
+  const searching = s.query.trim() !== '';
+  return (
+    <section class="kf-suggest" data-kf="suggestions">
+      <h3>{t('panel.suggested')}</h3>
+      {s.suggestions.length === 0 ? (
+        <p class="kf-muted">{s.buyerMessages.length ? t('panel.noConfident') : t('panel.waiting')}</p>
+      ) : (
+        <ol class="kf-list">
+          {s.suggestions.map((x, i) => (
+            <TemplateRow template={x.template} index={searching ? undefined : i} reason={x.reason} canInsert={s.inputFound} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Template } from '@/lib/domain/templates/types';
+import { usePanel } from './PanelContext';
+import { t } from '@/lib/i18n';
+
+/** One reply script: click inserts at the caret (or copies in copy mode); never sends. */
+export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean }) {
+  const panel = usePanel();
+  const { template, index, reason, canInsert } = props;
+  // mousedown must not steal focus from the chat box, so the caret stays where the agent typed.
+  const keepFocus = (e: MouseEvent) => e.preventDefault();
+  return (
+    <li class="kf-tpl" data-kf="template" data-template-id={template.id}>
+      <button
+        class="kf-tpl-main"
+        onMouseDown={keepFocus}
+        onClick={() => panel.useTemplate(template, canInsert ? 'insert' : 'copy')}
+        title={canInsert ? t('panel.insertHint') : t('panel.copyHint')}
+      >
+        {index !== undefined && <kbd class="kf-kbd">Alt+{index + 1}</kbd>}
+        <span class="kf-tpl-title">{template.title}</span>
+        {template.code && <code class="kf-code">/{template.code}</code>}
+        <span class="kf-tpl-body">{template.body}</span>
+        {reason && <span class="kf-reason">{reason}</span>}
+      </button>
+      <button class="kf-icon" data-kf="copy" onMouseDown={keepFocus} title={t('panel.copy')} onClick={() => panel.useTemplate(template, 'copy')}>
+        ⧉
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,51 @@
+/** The panel's CSS, injected into its shadow root (no global styles touch the host page). */
+export const PANEL_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.kf-panel, .kf-tab { font: 13px/1.5 "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1f2329; }
+.kf-panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; z-index: 2147483000; display: flex; flex-direction: column;
+  background: #fff; border-left: 1px solid #e5e6eb; box-shadow: -4px 0 16px rgba(0,0,0,.06); overflow-y: auto; }
+.kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
+  border-radius: 8px 0 0 8px; background: #e85d04; color: #fff; cursor: pointer; font-weight: 600; }
+.kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
+.kf-head strong { color: #e85d04; }
+.kf-site { flex: 1; color: #86909c; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
+.kf-icon:hover { background: #f2f3f5; }
+section, .kf-fill { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
+h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
+.kf-label { color: #86909c; margin-right: 6px; font-size: 12px; }
+.kf-buyer-name { font-weight: 600; word-break: break-all; }
+.kf-muted { color: #86909c; margin: 4px 0; }
+.kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
+.kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }
+.kf-chip-option { border-color: #e5e6eb; background: #fff; color: #1f2329; }
+.kf-link { border: 0; background: none; color: #1d4ed8; cursor: pointer; font-size: 12px; padding: 0 4px; }
+.kf-list { list-style: none; margin: 0; padding: 0; }
+.kf-tpl { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0; }
+.kf-tpl-main { flex: 1; text-align: left; border: 1px solid #e5e6eb; background: #fff; border-radius: 6px; padding: 6px 8px; cursor: pointer; font: inherit; color: inherit; }
+.kf-tpl-main:hover { border-color: #e85d04; background: #fffaf5; }
+.kf-tpl-title { font-weight: 600; margin-right: 6px; }
+.kf-tpl-body { display: block; color: #4e5969; font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; white-space: pre-wrap; }
+.kf-reason { display: block; color: #86909c; font-size: 11px; margin-top: 2px; }
+.kf-kbd { font: 11px ui-monospace, monospace; background: #f2f3f5; border-radius: 3px; padding: 0 4px; margin-right: 6px; color: #4e5969; }
+.kf-code { font: 11px ui-monospace, monospace; color: #7c3aed; margin-right: 4px; }
+.kf-search { width: 100%; padding: 6px 10px; border: 1px solid #c9cdd4; border-radius: 6px; font: inherit; }
+.kf-search:focus { outline: 2px solid #ffb27a; border-color: #e85d04; }
+.kf-groups { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0; }
+.kf-group { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 1px 8px; cursor: pointer; font: inherit; font-size: 12px; }
+.kf-group.kf-on { background: #e85d04; color: #fff; border-color: #e85d04; }
+.kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
+.kf-info { background: #eff6ff; color: #1e3a8a; }
+.kf-warn { background: #fffbeb; color: #92400e; }
+.kf-error { background: #fef2f2; color: #991b1b; }
+.kf-fill { background: #fffaf5; }
+.kf-fill p { margin: 0 0 6px; }
+.kf-field { display: flex; gap: 8px; align-items: center; margin: 4px 0; }
+.kf-field span { min-width: 64px; color: #4e5969; }
+.kf-field input, .kf-field select, .kf-field textarea { flex: 1; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 4px; font: inherit; }
+.kf-actions { display: flex; gap: 8px; margin-top: 6px; }
+.kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
+button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
+.kf-foot { margin-top: auto; padding: 8px 12px; color: #86909c; font-size: 11px; border-top: 1px solid #f2f3f5; }
+`;

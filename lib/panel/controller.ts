@@ -1,0 +1,411 @@
+/**
+ * The in-page panel's controller: it joins the console adapter (what the page shows), the domain
+ * (classify, rank, render templates) and the background (data) and exposes state + actions to the
+ * Preact components through context. It never touches a console's DOM directly (that is the
+ * adapter's job) and never sends a chat message.
+ */
+import { Store } from './store';
+import { call, onDataChanged } from '../messaging/client';
+import type { LibraryRecord } from '../storage/library';
+import { DEFAULT_APP_SETTINGS, type AppSettings } from '../storage/settings';
+import type { UsageRecord } from '../storage/usage';
+import type { Template } from '../domain/templates/types';
+import { renderTemplate } from '../domain/templates/variables';
+import type { ScenarioId } from '../domain/scenarios';
+import {
+  buildTemplateIndex,
+  classify,
+  rankTemplates,
+  searchTemplates,
+  loadPinyin,
+  type Classification,
+  type TemplateIndex,
+} from '../domain/suggest';
+import { SiteElementMissing, type PageKind, type SiteAdapter } from '../sites/types';
+import { insertText, isComposing, replaceBeforeCaret, textBeforeCaret } from '../insert';
+import { setLocale, t } from '../i18n';
+
+export interface Suggestion {
+  template: Template;
+  reason: string;
+}
+
+export interface Notice {
+  kind: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+export interface PendingFill {
+  template: Template;
+  mode: 'insert' | 'copy';
+  /** Names of fill-ins the agent must type. */
+  missing: string[];
+  fills: Record<string, string>;
+  /** Set after the agent tried to go on with an empty fill-in. */
+  warned: boolean;
+}
+
+export interface PanelState {
+  ready: boolean;
+  collapsed: boolean;
+  siteName: string | null;
+  pageKind: PageKind;
+  /** Whether the console's chat input was found (else: copy mode). */
+  inputFound: boolean;
+  buyer: string | null;
+  buyerMessages: string[];
+  classification: Classification | null;
+  /** The agent's own pick of the situation, overriding the classifier until the buyer writes again. */
+  scenarioOverride: ScenarioId | null;
+  suggestions: Suggestion[];
+  library: LibraryRecord | null;
+  settings: AppSettings;
+  query: string;
+  results: Template[];
+  notice: Notice | null;
+  pending: PendingFill | null;
+  /** Bumped when the search box should take focus. */
+  focusSearchTick: number;
+}
+
+const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
+
+export class PanelController {
+  readonly store = new Store<PanelState>({
+    ready: false,
+    collapsed: false,
+    siteName: null,
+    pageKind: 'unknown',
+    inputFound: false,
+    buyer: null,
+    buyerMessages: [],
+    classification: null,
+    scenarioOverride: null,
+    suggestions: [],
+    library: null,
+    settings: DEFAULT_APP_SETTINGS,
+    query: '',
+    results: [],
+    notice: null,
+    pending: null,
+    focusSearchTick: 0,
+  });
+
+  private index: TemplateIndex | null = null;
+  private usage: UsageRecord = { v: 1, templates: {} };
+  private savedRange: Range | null = null;
+  private missingReported = false;
+
+  constructor(
+    private readonly adapter: SiteAdapter | null,
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Loads data, starts watching the page. Safe to call once per page (re-run on navigation). */
+  async start(): Promise<void> {
+    this.store.set({ siteName: this.adapter?.name ?? null });
+    await this.reloadData();
+    const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());
+    this.signal.addEventListener('abort', off, { once: true });
+    if (this.adapter) {
+      this.adapter.observeConversation(this.doc, this.signal, () => this.readPage());
+    }
+    this.watchKeys();
+    this.readPage();
+    this.store.set({ ready: true });
+  }
+
+  private async reloadData(): Promise<void> {
+    try {
+      const [library, settings, usage] = await Promise.all([call('getLibrary'), call('getSettings'), call('getUsage')]);
+      setLocale(settings.shop.locale);
+      this.usage = usage;
+      this.index = buildTemplateIndex(library.templates);
+      this.store.set({ library, settings, collapsed: settings.panel.collapsed });
+      this.recompute();
+    } catch (err) {
+      this.notify('error', t('panel.loadFailed', { reason: (err as Error).message }));
+    }
+  }
+
+  /** Re-reads the page through the adapter: page kind, buyer, latest messages, chat input. */
+  readPage(): void {
+    const a = this.adapter;
+    if (!a) return;
+    const pageKind = a.pageKind(this.doc);
+    let buyer: string | null = null;
+    let buyerMessages: string[] = [];
+    let inputFound = false;
+    if (pageKind === 'chat') {
+      buyer = a.readBuyer(this.doc);
+      buyerMessages = a
+        .readMessages(this.doc, 12)
+        .filter((m) => m.from === 'buyer')
+        .map((m) => m.text)
+        .slice(-4);
+      inputFound = this.findInput() !== null;
+    }
+    const prev = this.store.get();
+    const conversationChanged = buyer !== prev.buyer;
+    const newMessage = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
+    this.store.set({
+      pageKind,
+      buyer,
+      buyerMessages,
+      inputFound,
+      // A new buyer message or another conversation resets the agent's manual pick.
+      scenarioOverride: conversationChanged || newMessage ? null : prev.scenarioOverride,
+      pending: conversationChanged ? null : prev.pending,
+    });
+    if (conversationChanged || newMessage) this.classifyNow();
+  }
+
+  private findInput(): HTMLElement | null {
+    if (!this.adapter) return null;
+    try {
+      const el = this.adapter.findChatInput(this.doc);
+      this.missingReported = false;
+      return el;
+    } catch (err) {
+      if (err instanceof SiteElementMissing) {
+        if (!this.missingReported) {
+          this.missingReported = true;
+          this.notify('warn', t('panel.inputMissing'));
+        }
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  private classifyNow(): void {
+    const { buyerMessages, settings } = this.store.get();
+    const classification = buyerMessages.length ? classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    this.store.set({ classification });
+    this.recompute();
+  }
+
+  /** Ranks templates for the current situation and refreshes search results. */
+  recompute(): void {
+    const s = this.store.get();
+    if (!this.index) return;
+    const classification = s.scenarioOverride
+      ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true }
+      : s.classification;
+    const suggestions = classification && classification.top.length
+      ? rankTemplates(this.index, {
+          classification,
+          text: s.buyerMessages.at(-1) ?? '',
+          usage: this.usage.templates,
+        }, 3).map((r) => ({ template: r.template, reason: r.reason }))
+      : [];
+    const results = s.query.trim() ? searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
+    this.store.set({ suggestions, results });
+  }
+
+  // ---- actions used by the components -------------------------------------------------------
+
+  setCollapsed(collapsed: boolean): void {
+    this.store.set({ collapsed });
+    void call('patchSettings', { panel: { collapsed } }).catch(() => {});
+  }
+
+  setQuery(query: string): void {
+    this.store.set({ query });
+    if (/^[a-z]{2,}$/i.test(query.trim())) {
+      // Pinyin initials (cf → 催付) need the pinyin data: load it on the first latin query.
+      void loadPinyin().then(() => this.index && this.recompute());
+    }
+    this.recompute();
+  }
+
+  chooseScenario(id: ScenarioId | null): void {
+    this.store.set({ scenarioOverride: id });
+    this.recompute();
+  }
+
+  focusSearch(): void {
+    this.store.set((s) => ({ collapsed: false, focusSearchTick: s.focusSearchTick + 1 }));
+  }
+
+  dismissNotice(): void {
+    this.store.set({ notice: null });
+  }
+
+  /** The templates Alt+1…9 refer to: the search results while searching, else the suggestions. */
+  visibleTemplates(): Template[] {
+    const s = this.store.get();
+    return s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
+  }
+
+  /** Starts using a template: fills known variables, asks for fill-ins, then inserts or copies. */
+  useTemplate(template: Template, mode: 'insert' | 'copy'): void {
+    const rendered = this.render(template, {});
+    if (rendered.missing.length) {
+      this.store.set({ pending: { template, mode, missing: rendered.missing, fills: {}, warned: false } });
+      return;
+    }
+    void this.deliver(template, rendered.text, mode);
+  }
+
+  updateFill(name: string, value: string): void {
+    const p = this.store.get().pending;
+    if (p) this.store.set({ pending: { ...p, fills: { ...p.fills, [name]: value } } });
+  }
+
+  /** Finishes a pending fill-in. The first try with empty fill-ins only warns. */
+  confirmFill(): void {
+    const p = this.store.get().pending;
+    if (!p) return;
+    const rendered = this.render(p.template, p.fills);
+    if (rendered.missing.length && !p.warned) {
+      this.store.set({ pending: { ...p, warned: true } });
+      return;
+    }
+    this.store.set({ pending: null });
+    void this.deliver(p.template, rendered.text, p.mode);
+  }
+
+  cancelFill(): void {
+    this.store.set({ pending: null });
+  }
+
+  private render(template: Template, fills: Record<string, string>) {
+    const { settings, buyer } = this.store.get();
+    const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
+    return renderTemplate(
+      template.body,
+      {
+        buyer: buyer ?? undefined,
+        agentName: settings.shop.agentName,
+        shopName: settings.shop.shopName,
+        now: new Date(),
+        cutoff: settings.shop.cutoff,
+      },
+      filled,
+    );
+  }
+
+  private async deliver(template: Template, text: string, mode: 'insert' | 'copy'): Promise<void> {
+    const scenario = this.currentScenario();
+    if (mode === 'insert') {
+      const input = this.findInput();
+      if (!input) {
+        await this.copy(text);
+        return;
+      }
+      this.restoreRange(input);
+      const result = insertText(input, text);
+      if (!result.ok) {
+        this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
+        return;
+      }
+      this.store.set({ notice: null });
+    } else {
+      await this.copy(text);
+    }
+    void call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+  }
+
+  private async copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.notify('info', t('panel.copied'));
+    } catch {
+      this.notify('error', t('panel.copyFailed'));
+    }
+  }
+
+  private currentScenario(): ScenarioId | null {
+    const s = this.store.get();
+    return s.scenarioOverride ?? s.classification?.top[0] ?? null;
+  }
+
+  private notify(kind: Notice['kind'], text: string): void {
+    this.store.set({ notice: { kind, text } });
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  private watchKeys(): void {
+    const opts = { capture: true, signal: this.signal } as const;
+    this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
+    // Remember where the caret was in a contenteditable chat box, so a click in the panel (which
+    // moves the document selection) still inserts where the agent was typing.
+    this.doc.addEventListener(
+      'selectionchange',
+      () => {
+        const sel = this.doc.getSelection();
+        if (!sel || sel.rangeCount === 0) return;
+        const input = this.adapter && this.store.get().inputFound ? this.findInput() : null;
+        const range = sel.getRangeAt(0);
+        if (input?.isContentEditable && input.contains(range.startContainer)) this.savedRange = range.cloneRange();
+      },
+      { signal: this.signal },
+    );
+  }
+
+  private restoreRange(input: HTMLElement): void {
+    if (!input.isContentEditable || !this.savedRange || !input.contains(this.savedRange.startContainer)) return;
+    const sel = this.doc.getSelection();
+    if (!sel) return;
+    if (sel.rangeCount && input.contains(sel.getRangeAt(0).startContainer)) return;
+    sel.removeAllRanges();
+    sel.addRange(this.savedRange);
+  }
+
+  onKeyDown(e: KeyboardEvent): void {
+    // Chinese agents type through an IME all day: nothing fires while a composition is open.
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
+      e.preventDefault();
+      this.focusSearch();
+      return;
+    }
+    const digit = /^Digit([1-9])$/.exec(e.code);
+    if (e.altKey && !e.ctrlKey && !e.metaKey && digit) {
+      const template = this.visibleTemplates()[Number(digit[1]) - 1];
+      if (template) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.useTemplate(template, 'insert');
+      }
+      return;
+    }
+    if ((e.key === 'Tab' || e.key === ' ') && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      this.expandCode(e);
+    }
+  }
+
+  /** `/code` + Tab or Space in the chat box becomes the template with that shortcut code. */
+  private expandCode(e: KeyboardEvent): void {
+    const input = this.adapter ? this.findInputQuiet() : null;
+    if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
+    if (isComposing(input)) return;
+    const before = textBeforeCaret(input);
+    const m = before === null ? null : CODE_BEFORE_CARET.exec(before);
+    if (!m) return;
+    const code = m[1]!.toLowerCase();
+    const template = this.store.get().library?.templates.find((tpl) => tpl.code?.toLowerCase() === code);
+    if (!template) return;
+    e.preventDefault();
+    const rendered = this.render(template, {});
+    if (rendered.missing.length) {
+      // Remove the code, then ask for the fill-ins in the panel.
+      replaceBeforeCaret(input, m[0].length, '');
+      this.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
+      return;
+    }
+    const result = replaceBeforeCaret(input, m[0].length, rendered.text);
+    if (result.ok) void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
+  }
+
+  private findInputQuiet(): HTMLElement | null {
+    try {
+      return this.adapter?.findChatInput(this.doc) ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { createStore, get, set, del, update, keys, values, entries, clear, setMany, delMany, getMany, type UseStore } from 'idb-keyval';
+
+/** Names of the IndexedDB databases in the extension origin. */
+export const STORE_NAMES = ['library', 'customers', 'followups', 'meta', 'backups'] as const;
+export type StoreName = (typeof STORE_NAMES)[number];
+
+const opened = new Map<StoreName, UseStore>();
+
+export function store(name: StoreName): UseStore {
+  let s = opened.get(name);
+  if (!s) {
+    s = createStore(`kf-${name}`, 'kv');
+    opened.set(name, s);
+  }
+  return s;
+}
+
+export type StorageErrorCode = 'quota' | 'aborted' | 'unknown';
+
+/** A storage failure the UI can explain ("the disk is full — your text was kept"). */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function toStorageError(err: unknown): StorageError {
+  if (err instanceof StorageError) return err;
+  const name = (err as { name?: string } | null)?.name ?? '';
+  const message = (err as { message?: string } | null)?.message ?? String(err);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return new StorageError('quota', message);
+  if (name === 'AbortError' || /abort/i.test(message)) return new StorageError('aborted', message);
+  return new StorageError('unknown', message);
+}
+
+async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+export const db = {
+  get: <T>(name: StoreName, key: string) => guard(() => get<T>(key, store(name))),
+  getMany: <T>(name: StoreName, ks: string[]) => guard(() => getMany<T>(ks, store(name))),
+  set: (name: StoreName, key: string, value: unknown) => guard(() => set(key, value, store(name))),
+  setMany: (name: StoreName, items: [string, unknown][]) => guard(() => setMany(items, store(name))),
+  del: (name: StoreName, key: string) => guard(() => del(key, store(name))),
+  delMany: (name: StoreName, ks: string[]) => guard(() => delMany(ks, store(name))),
+  /** Atomic read-modify-write in one readwrite transaction. `fn` must be synchronous. */
+  update: <T>(name: StoreName, key: string, fn: (old: T | undefined) => T) =>
+    guard(() => update<T>(key, fn, store(name))),
+  keys: (name: StoreName) => guard(() => keys<string>(store(name))),
+  values: <T>(name: StoreName) => guard(() => values<T>(store(name))),
+  entries: <T>(name: StoreName) => guard(() => entries<string, T>(store(name))),
+  clear: (name: StoreName) => guard(() => clear(store(name))),
+};

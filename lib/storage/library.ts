@@ -1,0 +1,61 @@
+import { db } from './db';
+import { migrate, type RecordSchema } from './versioned';
+import type { Template, TemplateLibrary } from '../domain/templates/types';
+import { STARTER_LIBRARY } from '../domain/templates/starter';
+
+/** The template library as stored (store 'library', key 'library'). */
+export interface LibraryRecord extends TemplateLibrary {
+  v: 2;
+  updatedAt: number;
+}
+
+/**
+ * v0: the first prototype stored a bare array of templates with a single `scenario` string.
+ * v1: { templates, groups } with `scenarios: string[]`.
+ * v2: + `updatedAt` (lets two tabs tell which copy is newer).
+ */
+export const LIBRARY_SCHEMA: RecordSchema<LibraryRecord> = {
+  version: 2,
+  steps: [
+    (r) => {
+      const list = Array.isArray(r.legacy) ? r.legacy : Array.isArray(r.templates) ? r.templates : [];
+      const templates = list
+        .filter((t): t is Record<string, unknown> => !!t && typeof t === 'object')
+        .map((t) => {
+          const { scenario, ...rest } = t;
+          const scenarios = Array.isArray(t.scenarios) ? t.scenarios : typeof scenario === 'string' ? [scenario] : [];
+          return { ...rest, scenarios };
+        });
+      const groups = Array.isArray(r.groups)
+        ? r.groups
+        : [...new Set(templates.map((t) => String(t.group ?? '')).filter(Boolean))];
+      return { groups, templates };
+    },
+    (r) => ({ ...r, updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : 0 }),
+  ],
+  finish(r) {
+    if (!Array.isArray(r.templates) || !Array.isArray(r.groups)) throw new Error('library record is damaged');
+    return {
+      v: 2,
+      groups: r.groups.map(String),
+      templates: r.templates as Template[],
+      updatedAt: Number(r.updatedAt) || 0,
+    };
+  },
+};
+
+const KEY = 'library';
+
+export async function loadLibrary(): Promise<LibraryRecord> {
+  const raw = await db.get<unknown>('library', KEY);
+  if (raw === undefined) {
+    return { v: 2, ...structuredClone(STARTER_LIBRARY), updatedAt: 0 };
+  }
+  return migrate(raw, LIBRARY_SCHEMA);
+}
+
+export async function saveLibrary(lib: TemplateLibrary, now = Date.now()): Promise<LibraryRecord> {
+  const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: now };
+  await db.set('library', KEY, record);
+  return record;
+}

@@ -1,0 +1,86 @@
+import { db } from './db';
+import { migrate, type RecordSchema } from './versioned';
+import { DEFAULT_SETTINGS, type ShopSettings } from '../domain/templates/types';
+import { isScenarioId, type ScenarioId } from '../domain/scenarios';
+
+export interface AppSettings {
+  v: 1;
+  shop: ShopSettings;
+  /** The in-page panel's remembered state. */
+  panel: { collapsed: boolean };
+  /** Cue phrases the shop adds per scenario for the classifier. */
+  shopCues: Partial<Record<ScenarioId, string[]>>;
+  privacy: { maskPii: boolean; retentionDays: number };
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  v: 1,
+  shop: DEFAULT_SETTINGS,
+  panel: { collapsed: false },
+  shopCues: {},
+  privacy: { maskPii: true, retentionDays: 0 },
+};
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Keeps only well-formed values; anything else falls back to the default. */
+export function normaliseSettings(input: unknown): AppSettings {
+  const r = (input && typeof input === 'object' ? input : {}) as Record<string, any>;
+  const shop = (r.shop && typeof r.shop === 'object' ? r.shop : {}) as Record<string, unknown>;
+  const cues: Partial<Record<ScenarioId, string[]>> = {};
+  if (r.shopCues && typeof r.shopCues === 'object') {
+    for (const [id, list] of Object.entries(r.shopCues as Record<string, unknown>)) {
+      if (!isScenarioId(id) || !Array.isArray(list)) continue;
+      const phrases = list.map((p) => String(p).trim()).filter((p) => p.length > 0 && p.length <= 30);
+      if (phrases.length) cues[id] = [...new Set(phrases)].slice(0, 200);
+    }
+  }
+  const retention = Number(r.privacy?.retentionDays);
+  return {
+    v: 1,
+    shop: {
+      agentName: typeof shop.agentName === 'string' ? shop.agentName.slice(0, 40) : DEFAULT_SETTINGS.agentName,
+      shopName: typeof shop.shopName === 'string' ? shop.shopName.slice(0, 60) : DEFAULT_SETTINGS.shopName,
+      cutoff: typeof shop.cutoff === 'string' && HHMM.test(shop.cutoff) ? shop.cutoff : DEFAULT_SETTINGS.cutoff,
+      locale: shop.locale === 'en' ? 'en' : 'zh-CN',
+    },
+    panel: { collapsed: r.panel?.collapsed === true },
+    shopCues: cues,
+    privacy: {
+      maskPii: r.privacy?.maskPii !== false,
+      retentionDays: Number.isFinite(retention) && retention > 0 ? Math.min(Math.round(retention), 3650) : 0,
+    },
+  };
+}
+
+export const SETTINGS_SCHEMA: RecordSchema<AppSettings> = {
+  version: 1,
+  // v0: the prototype stored ShopSettings flat at the top level.
+  steps: [(r) => ('shop' in r ? r : { shop: { ...r } })],
+  finish: normaliseSettings,
+};
+
+export async function loadSettings(): Promise<AppSettings> {
+  const raw = await db.get<unknown>('meta', 'settings');
+  return raw === undefined ? structuredClone(DEFAULT_APP_SETTINGS) : migrate(raw, SETTINGS_SCHEMA);
+}
+
+/** Merges a partial change atomically, so two tabs changing different settings keep both. */
+export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<AppSettings> {
+  let result = DEFAULT_APP_SETTINGS;
+  await db.update<unknown>('meta', 'settings', (old) => {
+    const current = old === undefined ? DEFAULT_APP_SETTINGS : migrate(old, SETTINGS_SCHEMA);
+    result = normaliseSettings({
+      ...current,
+      ...patch,
+      shop: { ...current.shop, ...patch.shop },
+      panel: { ...current.panel, ...patch.panel },
+      privacy: { ...current.privacy, ...patch.privacy },
+      shopCues: patch.shopCues ?? current.shopCues,
+    });
+    return result;
+  });
+  return result;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
