@@ -26,7 +26,9 @@ describe('insertText into a textarea', () => {
   it('inserts at the cursor in the middle of existing text and fires bubbling input and change', () => {
     document.body.innerHTML = '<textarea>你好世界</textarea>';
     const ta = document.querySelector('textarea')!;
-    track(document.body);
+    track(ta);
+    let bubbled = 0;
+    document.body.addEventListener('input', () => bubbled++);
     ta.setSelectionRange(2, 2);
     const r = insertText(ta, '，亲，');
     expect(r.ok).toBe(true);
@@ -35,6 +37,7 @@ describe('insertText into a textarea', () => {
     const input = events.find((e) => e.type === 'input');
     expect(input).toMatchObject({ inputType: 'insertText', data: '，亲，', value: '你好，亲，世界' });
     expect(events.some((e) => e.type === 'change')).toBe(true);
+    expect(bubbled).toBe(1);
     expect(document.activeElement).toBe(ta);
   });
 
