@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useApi, useLoaded } from './OptionsContext';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
+import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
+import { newTemplateId } from '@/lib/domain/templates/validate';
+import { listVariables } from '@/lib/domain/templates/variables';
+import { t } from '@/lib/i18n';
+
+const EMPTY: Template = { id: '', title: '', body: '', group: '', scenarios: [] };
+
+/** Edit templates and groups. Saves the whole library through the background, which validates it. */
+export function TemplateEditor() {
+  const api = useApi();
+  const { value: record } = useLoaded('getLibrary', ['library']);
+  const [lib, setLib] = useState<TemplateLibrary | null>(null);
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Template | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [newGroup, setNewGroup] = useState('');
+
+  useEffect(() => {
+    if (record) setLib({ groups: record.groups, templates: record.templates });
+  }, [record]);
+
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return (lib?.templates ?? []).filter(
+      (x) => !q || x.title.toLowerCase().includes(q) || x.body.toLowerCase().includes(q) || x.group.includes(q) || x.code === q,
+    );
+  }, [lib, filter]);
+
+  if (!lib) return <p>{t('options.loading')}</p>;
+
+  const persist = async (next: TemplateLibrary, okText: string) => {
+    try {
+      await api.call('saveLibrary', next);
+      setLib(next);
+      setStatus({ ok: true, text: okText });
+      return true;
+    } catch (err) {
+      setStatus({ ok: false, text: t('options.saveFailed', { reason: (err as Error).message }) });
+      return false;
+    }
+  };
+
+  const saveTemplate = async (e: Event) => {
+    e.preventDefault();
+    if (!editing) return;
+    const tpl: Template = { ...editing, title: editing.title.trim(), body: editing.body.trim(), code: editing.code?.trim().toLowerCase() || undefined };
+    if (!tpl.code) delete tpl.code;
+    const exists = lib.templates.some((x) => x.id === tpl.id);
+    const templates = exists ? lib.templates.map((x) => (x.id === tpl.id ? tpl : x)) : [...lib.templates, tpl];
+    const groups = lib.groups.includes(tpl.group) ? lib.groups : [...lib.groups, tpl.group];
+    if (await persist({ groups, templates }, t('options.templateSaved', { title: tpl.title }))) setEditing(null);
+  };
+
+  const remove = async (tpl: Template) => {
+    if (!confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return;
+    await persist({ ...lib, templates: lib.templates.filter((x) => x.id !== tpl.id) }, t('options.templateDeleted'));
+    setEditing(null);
+  };
+
+  const unknownVars = editing ? listVariables(editing.body).filter((v) => v.kind === 'unknown') : [];
+
+  return (
+    <section class="kf-card" data-kf="template-editor">
+      <h2>{t('options.templates')}</h2>
+      <div class="kf-actions">
+        <input placeholder={t('options.filter')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        <button
+          data-kf="new-template"
+          class="kf-primary"
+          onClick={() => setEditing({ ...EMPTY, id: newTemplateId(), group: lib.groups[0] ?? '常用' })}
+        >
+          {t('options.newTemplate')}
+        </button>
+      </div>
+      {editing && (
+        <form class="kf-editor" data-kf="template-form" onSubmit={saveTemplate}>
+          <label class="kf-row">
+            <span>{t('options.title')}</span>
+            <input name="title" required maxLength={60} value={editing.title} onInput={(e) => setEditing({ ...editing, title: e.currentTarget.value })} />
+          </label>
+          <label class="kf-row">
+            <span>{t('options.group')}</span>
+            <select name="group" value={editing.group} onChange={(e) => setEditing({ ...editing, group: e.currentTarget.value })}>
+              {(lib.groups.includes(editing.group) ? lib.groups : [...lib.groups, editing.group]).map((g) => (
+                <option value={g}>{g}</option>
+              ))}
+            </select>
+          </label>
+          <label class="kf-row">
+            <span>{t('options.code')}</span>
+            <input name="code" pattern="[a-z0-9]{1,12}" value={editing.code ?? ''} onInput={(e) => setEditing({ ...editing, code: e.currentTarget.value })} />
+            <small>{t('options.codeHelp')}</small>
+          </label>
+          <label class="kf-row kf-top">
+            <span>{t('options.body')}</span>
+            <textarea name="body" required rows={5} maxLength={2000} value={editing.body} onInput={(e) => setEditing({ ...editing, body: e.currentTarget.value })} />
+          </label>
+          <p class="kf-help">{t('options.variablesHelp')}</p>
+          {unknownVars.length > 0 && (
+            <p class="kf-warn-text">{t('options.unknownVariables', { names: unknownVars.map((v) => v.token).join(' ') })}</p>
+          )}
+          <fieldset class="kf-scenarios">
+            <legend>{t('options.scenarios')}</legend>
+            {SCENARIO_IDS.map((id) => (
+              <label>
+                <input
+                  type="checkbox"
+                  value={id}
+                  checked={editing.scenarios.includes(id)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    const scenarios: ScenarioId[] = on ? [...editing.scenarios, id] : editing.scenarios.filter((x) => x !== id);
+                    setEditing({ ...editing, scenarios });
+                  }}
+                />
+                {SCENARIOS[id].zh}
+              </label>
+            ))}
+          </fieldset>
+          <div class="kf-actions">
+            <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
+            <button type="button" onClick={() => setEditing(null)}>{t('panel.cancel')}</button>
+            {lib.templates.some((x) => x.id === editing.id) && (
+              <button type="button" class="kf-danger" onClick={() => remove(editing)}>{t('options.delete')}</button>
+            )}
+          </div>
+        </form>
+      )}
+      {status && <p role="status" class={status.ok ? 'kf-ok' : 'kf-bad'} data-kf="status">{status.text}</p>}
+      <div class="kf-groups-edit">
+        <strong>{t('options.groups')}</strong>
+        {lib.groups.map((g) => {
+          const count = lib.templates.filter((x) => x.group === g).length;
+          return (
+            <span class="kf-group-tag">
+              {g} ({count})
+              {count === 0 && (
+                <button class="kf-link" title={t('options.delete')} onClick={() => persist({ ...lib, groups: lib.groups.filter((x) => x !== g) }, t('options.saved'))}>
+                  ×
+                </button>
+              )}
+            </span>
+          );
+        })}
+        <input placeholder={t('options.newGroup')} value={newGroup} maxLength={20} onInput={(e) => setNewGroup(e.currentTarget.value)} />
+        <button
+          disabled={!newGroup.trim() || lib.groups.includes(newGroup.trim())}
+          onClick={async () => {
+            if (await persist({ ...lib, groups: [...lib.groups, newGroup.trim()] }, t('options.saved'))) setNewGroup('');
+          }}
+        >
+          {t('options.addGroup')}
+        </button>
+      </div>
+      <table class="kf-table" data-kf="template-table">
+        <thead>
+          <tr>
+            <th>{t('options.title')}</th>
+            <th>{t('options.group')}</th>
+            <th>{t('options.code')}</th>
+            <th>{t('options.scenarios')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((x) => (
+            <tr data-template-id={x.id}>
+              <td title={x.body}>{x.title}</td>
+              <td>{x.group}</td>
+              <td>{x.code ? `/${x.code}` : ''}</td>
+              <td>{x.scenarios.map((s) => SCENARIOS[s]?.zh ?? s).join('、')}</td>
+              <td>
+                <button class="kf-link" onClick={() => setEditing(x)}>{t('options.edit')}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { render } from 'preact';
+import { call, onDataChanged } from '@/lib/messaging/client';
+import { OptionsContext, type OptionsApi } from '@/components/options/OptionsContext';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+
+registerMessages(options);
+
+const api: OptionsApi = {
+  call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),
+  onChanged: (areas, listener) => onDataChanged(areas, listener),
+};
+
+async function main() {
+  const settings = await call('getSettings').catch(() => null);
+  if (settings) setLocale(settings.shop.locale);
+  render(
+    <OptionsContext.Provider value={api}>
+      <OptionsApp initial={location.hash.slice(1)} />
+    </OptionsContext.Provider>,
+    document.getElementById('app')!,
+  );
+}
+void main();
