@@ -22,7 +22,8 @@ import {
   type TemplateIndex,
 } from '../domain/suggest';
 import { SiteElementMissing, type PageKind, type SiteAdapter } from '../sites/types';
-import { insertText, isComposing, replaceBeforeCaret, textBeforeCaret } from '../insert';
+import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
+import { textBeforeCaret } from '../insert/text-before-caret';
 import { setLocale, t } from '../i18n';
 
 export interface Suggestion {
@@ -93,7 +94,6 @@ export class PanelController {
 
   private index: TemplateIndex | null = null;
   private usage: UsageRecord = { v: 1, templates: {} };
-  private savedRange: Range | null = null;
   private missingReported = false;
 
   constructor(
@@ -295,7 +295,6 @@ export class PanelController {
         await this.copy(text);
         return;
       }
-      this.restoreRange(input);
       const result = insertText(input, text);
       if (!result.ok) {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
@@ -329,30 +328,9 @@ export class PanelController {
   // ---- keyboard -----------------------------------------------------------------------------
 
   private watchKeys(): void {
+    watchEditing(this.doc, this.signal);
     const opts = { capture: true, signal: this.signal } as const;
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
-    // Remember where the caret was in a contenteditable chat box, so a click in the panel (which
-    // moves the document selection) still inserts where the agent was typing.
-    this.doc.addEventListener(
-      'selectionchange',
-      () => {
-        const sel = this.doc.getSelection();
-        if (!sel || sel.rangeCount === 0) return;
-        const input = this.adapter && this.store.get().inputFound ? this.findInput() : null;
-        const range = sel.getRangeAt(0);
-        if (input?.isContentEditable && input.contains(range.startContainer)) this.savedRange = range.cloneRange();
-      },
-      { signal: this.signal },
-    );
-  }
-
-  private restoreRange(input: HTMLElement): void {
-    if (!input.isContentEditable || !this.savedRange || !input.contains(this.savedRange.startContainer)) return;
-    const sel = this.doc.getSelection();
-    if (!sel) return;
-    if (sel.rangeCount && input.contains(sel.getRangeAt(0).startContainer)) return;
-    sel.removeAllRanges();
-    sel.addRange(this.savedRange);
   }
 
   onKeyDown(e: KeyboardEvent): void {

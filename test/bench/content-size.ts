@@ -1,0 +1,20 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { EXTENSION_DIR } from '../e2e/harness';
+
+/** Size of the content script as shipped (dependencies included), plain and gzipped. */
+export async function benchContentSize(): Promise<Record<string, number>> {
+  const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const files: string[] = (manifest.content_scripts ?? []).flatMap((c: { js?: string[] }) => c.js ?? []);
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const buf = await readFile(join(EXTENSION_DIR, f));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  // Chunks a content script imports at run time (lazy pinyin data) are listed separately.
+  const chunks = await readdir(join(EXTENSION_DIR, 'chunks')).catch(() => [] as string[]);
+  return { content_js_bytes: raw, content_js_gzip_bytes: gz, extension_chunk_files: chunks.length };
+}

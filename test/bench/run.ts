@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every benchmark, one readable table, and the same figures as one flat JSON
+ * object in .output/bench.json (units in the key names). Expects a fresh `wxt build` (the npm
+ * script runs it first).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { benchContentSize } from './content-size';
+import { benchPanelVisible } from './panel-visible';
+
+type Bench = { name: string; run: () => Promise<Record<string, number>> };
+
+const benches: Bench[] = [
+  { name: 'content script size', run: benchContentSize },
+  { name: 'panel visible (Chromium)', run: () => benchPanelVisible() },
+];
+
+// Feature benchmarks register here when their module exists.
+const optional: [string, string, string][] = [
+  ['suggest (classify + rank)', './suggest', 'benchSuggest'],
+  ['customer notes', './notes', 'benchNotes'],
+  ['popup (Chromium)', './popup', 'benchPopup'],
+];
+
+async function main() {
+  for (const [name, path, fn] of optional) {
+    try {
+      const mod = (await import(path)) as Record<string, () => Promise<Record<string, number>>>;
+      if (typeof mod[fn] === 'function') benches.push({ name, run: mod[fn] });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    }
+  }
+  const all: Record<string, number> = {};
+  for (const b of benches) {
+    const started = Date.now();
+    process.stdout.write(`running ${b.name}… `);
+    const figures = await b.run();
+    Object.assign(all, figures);
+    console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const width = Math.max(...Object.keys(all).map((k) => k.length));
+  console.log('\n' + 'figure'.padEnd(width) + '  value');
+  for (const [k, v] of Object.entries(all)) console.log(k.padEnd(width) + '  ' + v);
+  const out = resolve(import.meta.dirname, '..', '..', '.output', 'bench.json');
+  await mkdir(resolve(out, '..'), { recursive: true });
+  await writeFile(out, JSON.stringify(all, null, 2) + '\n');
+  console.log(`\nwritten to ${out}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
