@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_IDS, isScenarioId } from '../scenarios';
+import { STARTER_GROUPS, STARTER_LIBRARY } from './starter';
+import { exportLibrary, parseLibraryImport } from './validate';
+import { listVariables, renderTemplate } from './variables';
+
+const templates = STARTER_LIBRARY.templates;
+
+describe('starter library', () => {
+  it('offers at least 70 templates', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('covers every scenario except "other" with at least two templates', () => {
+    const thin = SCENARIO_IDS.filter((s) => s !== 'other').filter(
+      (s) => templates.filter((t) => t.scenarios.includes(s)).length < 2,
+    );
+    expect(thin).toEqual([]);
+  });
+
+  it('gives every template 1–3 valid scenarios', () => {
+    for (const t of templates) {
+      expect(t.scenarios.length, t.id).toBeGreaterThanOrEqual(1);
+      expect(t.scenarios.length, t.id).toBeLessThanOrEqual(3);
+      expect(t.scenarios.every(isScenarioId), t.id).toBe(true);
+      expect(new Set(t.scenarios).size, t.id).toBe(t.scenarios.length);
+    }
+  });
+
+  it('has unique kebab-case ids and unique lowercase codes', () => {
+    const ids = templates.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    const codes = templates.flatMap((t) => (t.code ? [t.code] : []));
+    expect(codes.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of codes) expect(c).toMatch(/^[a-z0-9]{1,16}$/);
+  });
+
+  it('puts every template in a listed group and leaves no group empty', () => {
+    expect(STARTER_LIBRARY.groups).toEqual([...STARTER_GROUPS]);
+    for (const t of templates) expect(STARTER_LIBRARY.groups, t.id).toContain(t.group);
+    for (const g of STARTER_LIBRARY.groups) expect(templates.some((t) => t.group === g), g).toBe(true);
+  });
+
+  it('uses only known variables or explicit fill-ins ({name?})', () => {
+    const stray = templates.flatMap((t) =>
+      listVariables(t.body)
+        .filter((v) => v.kind === 'unknown')
+        .map((v) => `${t.id}: ${v.token}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it('keeps bodies short enough for a chat message and titles short enough for a chip', () => {
+    for (const t of templates) {
+      expect(t.body.length, t.id).toBeLessThanOrEqual(200);
+      expect(t.title.length, t.id).toBeLessThanOrEqual(16);
+      expect(t.body).toBe(t.body.trim());
+    }
+  });
+
+  it('includes the service flow: new and returning welcome, order check, closing with favourite and five stars', () => {
+    const byId = new Map(templates.map((t) => [t.id, t]));
+    expect(byId.get('welcome-new')?.code).toBe('hi');
+    expect(byId.get('welcome-returning')).toBeDefined();
+    const confirm = byId.get('order-confirm')?.body ?? '';
+    expect(confirm).toMatch(/地址/);
+    expect(confirm).toMatch(/电话/);
+    expect(byId.get('order-confirm-postage')?.body).toMatch(/运费/);
+    expect(templates.some((t) => t.group === '结束语' && t.body.includes('收藏'))).toBe(true);
+    expect(templates.some((t) => t.group === '结束语' && t.body.includes('五星'))).toBe(true);
+  });
+
+  it('states the shop rules correctly where it mentions them', () => {
+    const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
+    expect(body('return-postage-buyer')).toMatch(/非质量问题.*您承担/);
+    expect(body('return-postage-buyer')).toMatch(/到付/);
+    expect(body('return-postage-shop')).toMatch(/由我们承担/);
+    expect(body('quality-photos')).toMatch(/24 小时/);
+    expect(body('invoice-after-receipt')).toMatch(/确认收货后/);
+    expect(body('exchange-price-rules')).toMatch(/正价款不能换成活动款/);
+    expect(body('postage-top-up')).toContain('补运费-{买家}');
+  });
+
+  it('renders the shipping template from the cut-off', () => {
+    const t = templates.find((x) => x.code === 'fh');
+    const r = renderTemplate(t?.body ?? '', {
+      agentName: '小美',
+      shopName: '棉麻小铺',
+      now: new Date(2024, 10, 23, 17, 5),
+      cutoff: '16:00',
+    });
+    expect(r.text).toContain('16:00');
+    expect(r.text).toContain('明天（11月24日）');
+    expect(r.missing).toEqual([]);
+  });
+
+  it('survives its own export and import unchanged', () => {
+    const r = parseLibraryImport(JSON.parse(JSON.stringify(exportLibrary(STARTER_LIBRARY))));
+    expect(r.ok && r.library).toEqual(STARTER_LIBRARY);
+  });
+});
