@@ -1,0 +1,34 @@
+/** Reply scripts (话术): types, variables, the starter library, import/export. Pure and DOM-free. */
+export type { Template, TemplateLibrary, ShopSettings } from './types';
+export { DEFAULT_SETTINGS } from './types';
+export {
+  KNOWN_VARIABLES,
+  formatChineseDate,
+  formatCutoff,
+  hasPlaceholders,
+  knownVariableKey,
+  listVariables,
+  parseCutoff,
+  renderTemplate,
+  shippingDay,
+} from './variables';
+export type {
+  KnownVariableInfo,
+  KnownVariableKey,
+  RenderContext,
+  RenderResult,
+  ShippingDay,
+  TemplateVariable,
+  VariableKind,
+} from './variables';
+export { STARTER_GROUPS, STARTER_LIBRARY } from './starter';
+export {
+  LIBRARY_FORMAT,
+  LIBRARY_VERSION,
+  TEMPLATE_LIMITS,
+  exportLibrary,
+  newTemplateId,
+  normalizeTemplate,
+  parseLibraryImport,
+} from './validate';
+export type { LibraryFile, ParseLibraryResult } from './validate';

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import type { Template, TemplateLibrary } from './types';
+import {
+  LIBRARY_FORMAT,
+  exportLibrary,
+  newTemplateId,
+  normalizeTemplate,
+  parseLibraryImport,
+  type ParseLibraryResult,
+} from './validate';
+
+const good = (over: Partial<Template> = {}): Template => ({
+  id: 'ship-today',
+  title: '发货时间',
+  body: '{截单时间}前付款{发货日}发出',
+  group: '发货物流',
+  scenarios: ['shipping-time'],
+  code: 'fh',
+  ...over,
+});
+
+const file = (templates: unknown[], rest: Record<string, unknown> = {}) => ({
+  format: LIBRARY_FORMAT,
+  version: 1,
+  groups: ['发货物流'],
+  templates,
+  ...rest,
+});
+
+function errorsOf(r: ParseLibraryResult): string[] {
+  if (r.ok) throw new Error('expected the import to be rejected');
+  return r.errors;
+}
+
+describe('parseLibraryImport: file shape', () => {
+  it('rejects text that is not JSON', () => {
+    expect(errorsOf(parseLibraryImport('{"format": '))).toEqual(['文件不是有效的 JSON（not valid JSON）']);
+  });
+
+  it.each([null, 42, 'null', [], true])('rejects a file that is not an object: %j', (input) => {
+    expect(errorsOf(parseLibraryImport(input))[0]).toMatch(/应为对象/);
+  });
+
+  it('rejects another format', () => {
+    expect(errorsOf(parseLibraryImport({ format: 'other', version: 1, templates: [] }))[0]).toMatch(
+      /不是话术库文件.*"other"/,
+    );
+  });
+
+  it('rejects an unknown version, telling a newer file from a broken one', () => {
+    expect(errorsOf(parseLibraryImport(file([], { version: 2 })))[0]).toMatch(/更新版本.*升级/);
+    expect(errorsOf(parseLibraryImport(file([], { version: '1' })))[0]).toMatch(/不支持的文件版本 "1"/);
+    expect(errorsOf(parseLibraryImport(file([], { version: undefined })))[0]).toMatch(/不支持的文件版本/);
+  });
+
+  it('requires templates to be a list', () => {
+    expect(errorsOf(parseLibraryImport({ format: LIBRARY_FORMAT, version: 1 }))).toEqual([
+      '缺少 templates 列表（missing templates）',
+    ]);
+    expect(errorsOf(parseLibraryImport(file({} as unknown as unknown[])))[0]).toMatch(/templates 应为列表/);
+  });
+
+  it('requires groups, when present, to be a list of text', () => {
+    expect(errorsOf(parseLibraryImport(file([good()], { groups: '发货物流' })))[0]).toMatch(/groups 应为列表/);
+    expect(errorsOf(parseLibraryImport(file([good()], { groups: ['发货物流', 7] })))[0]).toMatch(
+      /第 2 个分组应为文本/,
+    );
+  });
+
+  it('accepts an empty library', () => {
+    const r = parseLibraryImport(file([], { groups: [] }));
+    expect(r).toEqual({ ok: true, library: { groups: [], templates: [] }, extra: {}, warnings: [] });
+  });
+});
+
+describe('parseLibraryImport: entries', () => {
+  it('names the entry by index and id for an unknown scenario', () => {
+    const r = parseLibraryImport(file([good({ id: 'a', code: 'a' }), good({ id: 'b', code: 'b' }), { ...good({ id: 'x', code: 'x' }), scenarios: ['foo'] }]));
+    expect(errorsOf(r)).toEqual(['第 3 条话术（id "x"）：scenarios 含未知场景 "foo"（unknown scenario）']);
+  });
+
+  it('names an entry by title when it has no id', () => {
+    const { id: _omit, ...noId } = good();
+    expect(errorsOf(parseLibraryImport(file([noId])))).toEqual(['第 1 条话术（标题 "发货时间"）：缺少 id（missing id）']);
+  });
+
+  it('rejects an empty body', () => {
+    expect(errorsOf(parseLibraryImport(file([good({ body: '   ' })])))).toEqual([
+      '第 1 条话术（id "ship-today"）：body 为空（body is empty）',
+    ]);
+  });
+
+  it('rejects duplicate ids, pointing at the first one', () => {
+    const r = parseLibraryImport(file([good(), good({ code: 'fh2' })]));
+    expect(errorsOf(r)).toEqual(['第 2 条话术（id "ship-today"）：id 与第 1 条重复（duplicate id）']);
+  });
+
+  it('rejects duplicate codes, case-insensitively', () => {
+    const r = parseLibraryImport(file([good(), good({ id: 'other-one', code: 'FH' })]));
+    expect(errorsOf(r)).toEqual(['第 2 条话术（id "other-one"）：快捷码 "fh" 与第 1 条重复（duplicate code）']);
+  });
+
+  it('rejects a malformed code', () => {
+    expect(errorsOf(parseLibraryImport(file([good({ code: '发货' })])))[0]).toMatch(
+      /第 1 条话术（id "ship-today"）：快捷码 "发货" 只能用英文小写字母和数字/,
+    );
+    expect(errorsOf(parseLibraryImport(file([{ ...good(), code: 5 }])))[0]).toMatch(/code 应为文本/);
+  });
+
+  it('rejects wrong types and over-long text', () => {
+    const errors = errorsOf(
+      parseLibraryImport(file([{ ...good(), title: 3, scenarios: 'greeting' }, good({ id: 'long', code: 'l', body: '啊'.repeat(2001) })])),
+    );
+    expect(errors).toEqual([
+      '第 1 条话术（id "ship-today"）：title 应为文本，实际是 number（title must be a string）',
+      '第 1 条话术（id "ship-today"）：scenarios 应为列表，实际是 string（scenarios must be an array）',
+      '第 2 条话术（id "long"）：body 过长（2001 字，上限 2000）（body too long）',
+    ]);
+  });
+
+  it('rejects an entry that is not an object', () => {
+    expect(errorsOf(parseLibraryImport(file([good(), 'hello'])))).toEqual([
+      '第 2 条话术：应为对象，实际是 string（entry must be an object）',
+    ]);
+  });
+
+  it('rejects ids with spaces or Chinese characters', () => {
+    expect(errorsOf(parseLibraryImport(file([good({ id: '发货 时间' })])))[0]).toMatch(/id 只能用英文字母/);
+  });
+
+  it('reports every problem at once and writes nothing', () => {
+    const r = parseLibraryImport(file([good({ body: '' }), good({ id: 'b', code: 'b', scenarios: ['nope' as never] })]));
+    expect(errorsOf(r)).toHaveLength(2);
+  });
+
+  it('caps a flood of problems with a summary line', () => {
+    const bad = Array.from({ length: 80 }, (_, i) => good({ id: `t${i}`, code: `c${i}`, body: '' }));
+    const errors = errorsOf(parseLibraryImport(file(bad)));
+    expect(errors).toHaveLength(51);
+    expect(errors[50]).toBe('还有 30 处问题未列出（30 more）');
+  });
+
+  it('adds a group used by a template but missing from groups, with a warning', () => {
+    const r = parseLibraryImport(file([good({ group: '新分组' })]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.library.groups).toEqual(['发货物流', '新分组']);
+    expect(r.warnings).toEqual(['已自动添加分组 "新分组"（group added）']);
+  });
+
+  it('normalises harmless variations: whitespace, CRLF, case of code, repeated scenarios, missing scenarios', () => {
+    const { scenarios: _s, ...noScenarios } = good({ id: 'n', code: undefined });
+    const r = parseLibraryImport(
+      file([
+        { ...good({ title: ' 发货时间 ', body: '第一行\r\n第二行 ', code: ' FH ', scenarios: ['delay', 'delay'] }), note: 'dropped' },
+        noScenarios,
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.library.templates[0]).toEqual({
+      id: 'ship-today',
+      title: '发货时间',
+      body: '第一行\n第二行',
+      group: '发货物流',
+      scenarios: ['delay'],
+      code: 'fh',
+    });
+    expect(r.library.templates[1]?.scenarios).toEqual(['other']);
+    expect(r.library.templates[1]).not.toHaveProperty('code');
+  });
+});
+
+describe('exportLibrary / round trip', () => {
+  const lib: TemplateLibrary = {
+    groups: ['欢迎问候', '发货物流'],
+    templates: [
+      good(),
+      { id: 'hello', title: '欢迎', body: '{买家}您好～', group: '欢迎问候', scenarios: ['greeting', 'thanks'] },
+    ],
+  };
+
+  it('writes the kefu-library format with extra sections beside it', () => {
+    const out = exportLibrary(lib, { remarkRules: { convention: 'A' }, settings: { cutoff: '15:30' } });
+    expect(out.format).toBe('kefu-library');
+    expect(out.version).toBe(1);
+    expect(out.groups).toEqual(lib.groups);
+    expect(out.templates).toEqual(lib.templates);
+    expect(out.remarkRules).toEqual({ convention: 'A' });
+  });
+
+  it('does not let extra sections overwrite the library', () => {
+    const out = exportLibrary(lib, { templates: [], format: 'x', version: 9 });
+    expect(out.templates).toHaveLength(2);
+    expect(out.format).toBe('kefu-library');
+    expect(out.version).toBe(1);
+  });
+
+  it('round-trips identically through JSON text, extra sections included', () => {
+    const extra = { remarkRules: { convention: 'B', flags: ['yellow', 'purple'] }, settings: { cutoff: '15:30' } };
+    const text = JSON.stringify(exportLibrary(lib, extra));
+    const r = parseLibraryImport(text);
+    expect(r).toEqual({ ok: true, library: lib, extra, warnings: [] });
+  });
+
+  it('keeps a __proto__ key out of extra', () => {
+    const r = parseLibraryImport('{"format":"kefu-library","version":1,"groups":[],"templates":[],"__proto__":{"polluted":true}}');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(r.extra)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('normalizeTemplate / newTemplateId', () => {
+  it('is idempotent', () => {
+    const once = normalizeTemplate(good({ title: ' a ', body: 'x\r\ny ', code: ' AB ', scenarios: [] }));
+    expect(once).toEqual({ ...good(), title: 'a', body: 'x\ny', code: 'ab', scenarios: ['other'] });
+    expect(normalizeTemplate(once)).toEqual(once);
+  });
+
+  it('drops a blank code', () => {
+    expect(normalizeTemplate(good({ code: '  ' }))).not.toHaveProperty('code');
+  });
+
+  it('makes fresh ids that pass validation and avoid taken ones', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => newTemplateId()));
+    expect(ids.size).toBe(200);
+    const id = newTemplateId(ids);
+    expect(ids.has(id)).toBe(false);
+    expect(parseLibraryImport(file([good({ id })])).ok).toBe(true);
+  });
+});

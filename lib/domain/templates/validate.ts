@@ -1,0 +1,358 @@
+/**
+ * Import/export of a template library as one JSON file:
+ *
+ *   { "format": "kefu-library", "version": 1, "groups": [...], "templates": [...],
+ *     ...other sections such as "remarkRules" or "settings" }
+ *
+ * An import is validated as a whole before anything is written: either every entry is usable or
+ * the agent gets the full list of problems, each naming the entry (1-based index plus id or title),
+ * in Chinese with a short English gloss. Sections other than groups/templates belong to other
+ * features; they are handed back untouched in `extra` for their owners to validate.
+ */
+import { isScenarioId, type ScenarioId } from '../scenarios';
+import type { Template, TemplateLibrary } from './types';
+
+export const LIBRARY_FORMAT = 'kefu-library';
+export const LIBRARY_VERSION = 1;
+
+export const TEMPLATE_LIMITS = {
+  id: 64,
+  title: 60,
+  body: 2000,
+  group: 30,
+  code: 16,
+  templates: 5000,
+  groups: 200,
+} as const;
+
+/** Template ids: ascii letters, digits and - _ . : (kebab-case in the starter library). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** Shortcut codes are typed after `/` in the chat box: lowercase ascii letters and digits. */
+const CODE_PATTERN = /^[a-z0-9]+$/;
+const RESERVED_KEYS = new Set(['format', 'version', 'groups', 'templates']);
+/** Never copied into `extra`: JSON.parse keeps it as a plain key, but assigning it would swap a prototype. */
+const UNSAFE_KEYS = new Set(['__proto__']);
+/** Past this many problems the list stops being useful; the rest are summarised. */
+const MAX_ERRORS = 50;
+
+export interface LibraryFile {
+  format: typeof LIBRARY_FORMAT;
+  version: typeof LIBRARY_VERSION;
+  groups: string[];
+  templates: Template[];
+  [section: string]: unknown;
+}
+
+export type ParseLibraryResult =
+  | {
+      ok: true;
+      library: TemplateLibrary;
+      /** The file's other top-level sections (e.g. remarkRules, settings), untouched. */
+      extra: Record<string, unknown>;
+      /** Harmless fixes made on the way in (e.g. a group added), worth showing once. */
+      warnings: string[];
+    }
+  | { ok: false; errors: string[] };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A value quoted for a message, cut short so one bad entry cannot flood the list. */
+function q(v: unknown): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else if (v === undefined) s = 'undefined';
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  }
+  if (s.length > 30) s = `${s.slice(0, 30)}…`;
+  return `"${s}"`;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+/** Normalises line breaks and trims, so a stored template compares equal after a round trip. */
+function cleanText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * Brings a template into canonical shape: trimmed text, \n line breaks, scenarios de-duplicated
+ * (empty → ['other']), code trimmed and lowercased (blank → none), unknown fields dropped.
+ * Idempotent. It does not judge validity; `parseLibraryImport` does.
+ */
+export function normalizeTemplate(t: Template): Template {
+  const scenarios = [...new Set(t.scenarios)];
+  const out: Template = {
+    id: t.id.trim(),
+    title: cleanText(t.title),
+    body: cleanText(t.body),
+    group: cleanText(t.group),
+    scenarios: scenarios.length > 0 ? scenarios : ['other'],
+  };
+  const code = t.code?.trim().toLowerCase();
+  if (code) out.code = code;
+  return out;
+}
+
+/** A fresh id for a template the agent creates, e.g. 't-m3x9k2-4fq7za'. */
+export function newTemplateId(existing?: Iterable<string>): string {
+  const taken = new Set(existing ?? []);
+  for (;;) {
+    const rand = Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+    const id = `t-${Date.now().toString(36)}-${rand}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** The label naming an entry in messages: 第 3 条话术（id "x"） or, lacking an id, by title. */
+function entryLabel(index: number, raw: unknown): string {
+  const n = `第 ${index + 1} 条话术`;
+  if (isRecord(raw)) {
+    if (typeof raw.id === 'string' && raw.id.trim() !== '') return `${n}（id ${q(raw.id.trim())}）`;
+    if (typeof raw.title === 'string' && raw.title.trim() !== '') return `${n}（标题 ${q(raw.title.trim())}）`;
+  }
+  return n;
+}
+
+interface Collector {
+  errors: string[];
+  add(message: string): void;
+}
+
+function collector(): Collector {
+  const errors: string[] = [];
+  return { errors, add: (m) => void errors.push(m) };
+}
+
+function checkText(
+  raw: Record<string, unknown>,
+  field: 'title' | 'body' | 'group',
+  max: number,
+  where: string,
+  c: Collector,
+): string | undefined {
+  const v = raw[field];
+  if (typeof v !== 'string') {
+    c.add(
+      v === undefined
+        ? `${where}：缺少 ${field}（missing ${field}）`
+        : `${where}：${field} 应为文本，实际是 ${typeName(v)}（${field} must be a string）`,
+    );
+    return undefined;
+  }
+  const s = cleanText(v);
+  if (s === '') {
+    c.add(`${where}：${field} 为空（${field} is empty）`);
+    return undefined;
+  }
+  if (s.length > max) {
+    c.add(`${where}：${field} 过长（${s.length} 字，上限 ${max}）（${field} too long）`);
+    return undefined;
+  }
+  return s;
+}
+
+function checkTemplate(raw: unknown, index: number, c: Collector): Template | undefined {
+  const where = entryLabel(index, raw);
+  if (!isRecord(raw)) {
+    c.add(`${where}：应为对象，实际是 ${typeName(raw)}（entry must be an object）`);
+    return undefined;
+  }
+  const before = c.errors.length;
+
+  let id: string | undefined;
+  if (typeof raw.id !== 'string' || raw.id.trim() === '') {
+    c.add(`${where}：缺少 id（missing id）`);
+  } else if (raw.id.trim().length > TEMPLATE_LIMITS.id) {
+    c.add(`${where}：id 过长（上限 ${TEMPLATE_LIMITS.id} 个字符）（id too long）`);
+  } else if (!ID_PATTERN.test(raw.id.trim())) {
+    c.add(`${where}：id 只能用英文字母、数字和 - _ . :（id has invalid characters）`);
+  } else {
+    id = raw.id.trim();
+  }
+
+  const title = checkText(raw, 'title', TEMPLATE_LIMITS.title, where, c);
+  const body = checkText(raw, 'body', TEMPLATE_LIMITS.body, where, c);
+  const group = checkText(raw, 'group', TEMPLATE_LIMITS.group, where, c);
+
+  let scenarios: ScenarioId[] = [];
+  if (raw.scenarios === undefined) {
+    scenarios = ['other'];
+  } else if (!Array.isArray(raw.scenarios)) {
+    c.add(`${where}：scenarios 应为列表，实际是 ${typeName(raw.scenarios)}（scenarios must be an array）`);
+  } else {
+    for (const s of raw.scenarios as unknown[]) {
+      if (isScenarioId(s)) {
+        if (!scenarios.includes(s)) scenarios.push(s);
+      } else {
+        c.add(`${where}：scenarios 含未知场景 ${q(s)}（unknown scenario）`);
+      }
+    }
+    if (scenarios.length === 0 && raw.scenarios.length === 0) scenarios = ['other'];
+  }
+
+  let code: string | undefined;
+  if (raw.code !== undefined && raw.code !== null) {
+    if (typeof raw.code !== 'string') {
+      c.add(`${where}：code 应为文本，实际是 ${typeName(raw.code)}（code must be a string）`);
+    } else {
+      const k = raw.code.trim().toLowerCase();
+      if (k.length > TEMPLATE_LIMITS.code) {
+        c.add(`${where}：快捷码 ${q(k)} 过长（上限 ${TEMPLATE_LIMITS.code} 个字符）（code too long）`);
+      } else if (k !== '' && !CODE_PATTERN.test(k)) {
+        c.add(`${where}：快捷码 ${q(raw.code)} 只能用英文小写字母和数字（code must be a-z, 0-9）`);
+      } else if (k !== '') {
+        code = k;
+      }
+    }
+  }
+
+  if (c.errors.length > before || id === undefined || title === undefined || body === undefined || group === undefined) {
+    return undefined;
+  }
+  const t: Template = { id, title, body, group, scenarios };
+  if (code) t.code = code;
+  return t;
+}
+
+/**
+ * Validates a whole import file (already-parsed JSON, or the raw file text). Returns the library
+ * only when every entry is valid; otherwise every problem found, each naming its entry.
+ */
+export function parseLibraryImport(json: unknown): ParseLibraryResult {
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json) as unknown;
+    } catch {
+      return { ok: false, errors: ['文件不是有效的 JSON（not valid JSON）'] };
+    }
+  }
+  if (!isRecord(data)) {
+    return { ok: false, errors: [`文件内容应为对象，实际是 ${typeName(data)}（the file must hold a JSON object）`] };
+  }
+  if (data.format !== LIBRARY_FORMAT) {
+    return {
+      ok: false,
+      errors: [`不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}（not a kefu-library file）`],
+    };
+  }
+  if (data.version !== LIBRARY_VERSION) {
+    const newer = typeof data.version === 'number' && data.version > LIBRARY_VERSION;
+    return {
+      ok: false,
+      errors: [
+        newer
+          ? `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件（version ${String(data.version)} is newer than supported ${LIBRARY_VERSION}）`
+          : `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}（unsupported version）`,
+      ],
+    };
+  }
+
+  const c = collector();
+  const warnings: string[] = [];
+
+  // Groups: optional; blank or repeated names are dropped, others must be short text.
+  const groups: string[] = [];
+  if (data.groups !== undefined) {
+    if (!Array.isArray(data.groups)) {
+      c.add(`groups 应为列表，实际是 ${typeName(data.groups)}（groups must be an array）`);
+    } else if (data.groups.length > TEMPLATE_LIMITS.groups) {
+      c.add(`分组过多（${data.groups.length} 个，上限 ${TEMPLATE_LIMITS.groups}）（too many groups）`);
+    } else {
+      (data.groups as unknown[]).forEach((g, i) => {
+        if (typeof g !== 'string') {
+          c.add(`第 ${i + 1} 个分组应为文本，实际是 ${typeName(g)}（group must be a string）`);
+          return;
+        }
+        const name = cleanText(g);
+        if (name === '') return;
+        if (name.length > TEMPLATE_LIMITS.group) {
+          c.add(`第 ${i + 1} 个分组 ${q(name)} 名称过长（上限 ${TEMPLATE_LIMITS.group} 字）（group name too long）`);
+          return;
+        }
+        if (!groups.includes(name)) groups.push(name);
+      });
+    }
+  }
+
+  const templates: Template[] = [];
+  if (!Array.isArray(data.templates)) {
+    c.add(
+      data.templates === undefined
+        ? '缺少 templates 列表（missing templates）'
+        : `templates 应为列表，实际是 ${typeName(data.templates)}（templates must be an array）`,
+    );
+  } else if (data.templates.length > TEMPLATE_LIMITS.templates) {
+    c.add(`话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）（too many templates）`);
+  } else {
+    const idAt = new Map<string, number>();
+    const codeAt = new Map<string, number>();
+    (data.templates as unknown[]).forEach((raw, i) => {
+      const t = checkTemplate(raw, i, c);
+      if (!t) return;
+      const where = entryLabel(i, raw);
+      const sameId = idAt.get(t.id);
+      if (sameId !== undefined) {
+        c.add(`${where}：id 与第 ${sameId + 1} 条重复（duplicate id）`);
+        return;
+      }
+      idAt.set(t.id, i);
+      if (t.code) {
+        const sameCode = codeAt.get(t.code);
+        if (sameCode !== undefined) {
+          c.add(`${where}：快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复（duplicate code）`);
+          return;
+        }
+        codeAt.set(t.code, i);
+      }
+      if (!groups.includes(t.group)) {
+        groups.push(t.group);
+        warnings.push(`已自动添加分组 ${q(t.group)}（group added）`);
+      }
+      templates.push(t);
+    });
+  }
+
+  if (c.errors.length > 0) {
+    const errors = c.errors.slice(0, MAX_ERRORS);
+    if (c.errors.length > MAX_ERRORS) {
+      errors.push(`还有 ${c.errors.length - MAX_ERRORS} 处问题未列出（${c.errors.length - MAX_ERRORS} more）`);
+    }
+    return { ok: false, errors };
+  }
+
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (RESERVED_KEYS.has(key) || UNSAFE_KEYS.has(key)) continue;
+    extra[key] = value;
+  }
+  return { ok: true, library: { groups, templates }, extra, warnings };
+}
+
+/**
+ * The file an export writes. `extra` carries other features' sections (remarkRules, settings, …);
+ * it cannot override the library's own keys. Templates are written in canonical shape, so
+ * `parseLibraryImport(exportLibrary(lib))` gives back an equal library.
+ */
+export function exportLibrary(lib: TemplateLibrary, extra: Record<string, unknown> = {}): LibraryFile {
+  const templates = lib.templates.map(normalizeTemplate);
+  // A group only named by a template is listed too, so the import does not have to add it.
+  const groups = [...new Set([...lib.groups.map(cleanText).filter((g) => g !== ''), ...templates.map((t) => t.group)])];
+  const file: LibraryFile = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, groups, templates };
+  for (const [key, value] of Object.entries(extra)) {
+    if (RESERVED_KEYS.has(key) || UNSAFE_KEYS.has(key)) continue;
+    file[key] = value;
+  }
+  return file;
+}
