@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, parseSizes } from './sizes';
+
+describe('parseSizes reads what buyers type', () => {
+  const cases: [string, ReturnType<typeof parseSizes>][] = [
+    ['身高165 体重110', { heightCm: 165, weightKg: 55 }],
+    ['165/110斤', { heightCm: 165, weightKg: 55 }],
+    ['一米六五 五十公斤', { heightCm: 165, weightKg: 50 }],
+    ['1米7 130斤', { heightCm: 170, weightKg: 65 }],
+    ['165cm 55kg', { heightCm: 165, weightKg: 55 }],
+    ['我165，105斤', { heightCm: 165, weightKg: 52.5 }],
+    ['平时穿M码', { usualSize: 'M' }],
+    ['鞋码38', { shoeSize: 38 }],
+    ['胸围88', { bustCm: 88 }],
+    ['身高一米五八，体重九十斤', { heightCm: 158, weightKg: 45 }],
+    ['1.68m 52kg', { heightCm: 168, weightKg: 52 }],
+    ['我老公180 160斤穿什么码', { heightCm: 180, weightKg: 80 }],
+    ['宝宝身高90 体重28斤', { heightCm: 90, weightKg: 14 }],
+    ['身高175体重75', { heightCm: 175, weightKg: 75 }],
+    ['身高158 体重47', { heightCm: 158, weightKg: 47 }],
+    ['170,140', { heightCm: 170, weightKg: 70 }],
+    ['亲 我一米七，一百三十斤，平时穿XL', { heightCm: 170, weightKg: 65, usualSize: 'XL' }],
+    ['体重一百二 身高162', { heightCm: 162, weightKg: 60 }],
+    ['身高：158cm，体重：47.5kg', { heightCm: 158, weightKg: 47.5 }],
+    ['110-115斤 160', { heightCm: 160, weightKg: 56.3 }],
+    ['穿38码的鞋', { shoeSize: 38 }],
+    ['腰围二尺一', { waistCm: 70 }],
+    ['胸围88 腰围70', { bustCm: 88, waistCm: 70 }],
+    ['帮我妈妈看下，155 120斤', { heightCm: 155, weightKg: 60 }],
+    ['一般穿L的，鞋子39码', { usualSize: 'L', shoeSize: 39 }],
+    ['１６５／１１０', { heightCm: 165, weightKg: 55 }],
+    ['身高1米65，体重100斤左右', { heightCm: 165, weightKg: 50 }],
+    ['我160 48kg 胸围34B', { heightCm: 160, weightKg: 48 }],
+    ['腰围28寸', { waistCm: 71.1 }],
+    ['体重55公斤 身高1.6米', { heightCm: 160, weightKg: 55 }],
+    ['160的个子 100斤出头', { heightCm: 160, weightKg: 50 }],
+    ['一米六 九十五斤 穿s', { heightCm: 160, weightKg: 47.5, usualSize: 'S' }],
+    ['身高170cm体重65kg平时2xl', { heightCm: 170, weightKg: 65, usualSize: 'XXL' }],
+    ['我一米六八 一百斤出头 鞋子穿37.5', { heightCm: 168, weightKg: 50, shoeSize: 37.5 }],
+    ['男 178 140斤 平常穿XL 脚43码', { heightCm: 178, weightKg: 70, usualSize: 'XL', shoeSize: 43 }],
+    ['我163 体重98', { heightCm: 163, weightKg: 49 }],
+    ['体重110多斤', { weightKg: 55 }],
+  ];
+  it.each(cases)('reads %s', (text, expected) => {
+    expect(parseSizes(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['M码偏大吗'],
+    ['我穿m码合适吗'],
+    ['订单号 1650110123456789 还没发货'],
+    ['这件多少钱 165元'],
+    ['衣长65cm吗'],
+    ['在吗'],
+    ['买了2件，一共199'],
+  ])('finds nothing that is not the buyer\'s own size in %s', (text) => {
+    expect(parseSizes(text)).toEqual({});
+  });
+});
+
+describe('chineseNumber', () => {
+  it.each([
+    ['五十', 50],
+    ['一百一十', 110],
+    ['一百二', 120],
+    ['一百零五', 105],
+    ['九十五', 95],
+    ['六五', 65],
+    ['十', 10],
+  ])('reads %s as %i', (text, n) => {
+    expect(chineseNumber(text)).toBe(n);
+  });
+});

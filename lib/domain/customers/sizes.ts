@@ -1,0 +1,266 @@
+/**
+ * Reads body sizes out of what buyers type ("身高165 体重110", "一米六五 五十公斤", "平时穿M码").
+ *
+ * Rules worth knowing (each has a test in sizes.test.ts):
+ * - 斤 is half a kilogram. A weight without a unit is read as 斤 when that gives a plausible body
+ *   (BMI 14–38 against the height, when a height is known), otherwise as kg; with no height, numbers
+ *   from 70 up are 斤 and smaller ones kg. Chinese buyers mostly count in 斤.
+ * - A bare three-digit number (140–199) is a height only next to a weight or after 我/高/个子, so
+ *   prices and order numbers are not read as heights.
+ * - "X码" alone is a question about a size ("M码偏大吗"), not the buyer's size; a usual size needs
+ *   穿/平时/一般/我 before it.
+ * - Waist in 尺 (市尺, 33.3 cm) and in 寸/small numbers (inches, as jeans sizes) is converted to cm.
+ */
+import type { Sizes } from './types';
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_NUM = '零〇一二两三四五六七八九十百';
+
+/** Chinese numerals to a number: 五十 → 50, 一百一十 → 110, 一百二 → 120 (spoken), 六五 → 65. */
+export function chineseNumber(text: string): number | null {
+  if (!text) return null;
+  if (!/[十百]/.test(text)) {
+    let n = 0;
+    for (const ch of text) {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return null;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  let total = 0;
+  let current = 0;
+  let lastUnit = 0;
+  let zero = false;
+  for (const ch of text) {
+    if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+      lastUnit = 10;
+    } else if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+      lastUnit = 100;
+    } else {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return null;
+      if (d === 0) zero = true;
+      current = d;
+    }
+  }
+  // 一百二 is spoken for 120, but 一百零二 is 102.
+  if (current) total += lastUnit === 100 && !zero ? current * 10 : current;
+  return total;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+function normalise(input: string): string {
+  let s = input.normalize('NFKC').toLowerCase();
+  // 一米六五 / 1米65 / 1米7 / 1m7 → 165cm / 170cm
+  s = s.replace(
+    /(?<![\d.])([1一])\s*(?:米|m)\s*([0-9]{1,2}|[零〇一二两三四五六七八九]{1,2})(?![0-9零〇一二两三四五六七八九十百])/g,
+    (m, _one: string, rest: string) => {
+      const digits = /^[0-9]+$/.test(rest) ? rest : String(chineseNumber(rest) ?? '');
+      if (!digits) return m;
+      const cm = 100 + (digits.length === 1 ? Number(digits) * 10 : Number(digits));
+      return ` ${cm}cm `;
+    },
+  );
+  // 1.65m / 1.7米 → 165cm
+  s = s.replace(/(?<![\d.])([12]\.\d{1,2})\s*(?:米|m)(?![a-z])/g, (_m, v: string) => ` ${Math.round(Number(v) * 100)}cm `);
+  // Chinese numerals before a unit: 一百三十斤, 五十公斤, 三十八码
+  s = s.replace(
+    new RegExp(`([${CN_NUM}]+)(?=\\s*多?\\s*(?:斤|公斤|千克|kg|cm|厘米|公分|码))`, 'g'),
+    (m, num: string) => String(chineseNumber(num) ?? m),
+  );
+  // ...and after a label: 体重一百二, 身高一百六十
+  s = s.replace(
+    new RegExp(`(身高|体重|胸围|鞋码)\\s*(:)?\\s*([${CN_NUM}]{2,})`, 'g'),
+    (m, label: string, colon: string | undefined, num: string) => {
+      const n = chineseNumber(num);
+      return n === null ? m : `${label}${colon ?? ''}${n}`;
+    },
+  );
+  return s;
+}
+
+/** Replaces matched spans with spaces so later patterns do not read them again. */
+function blank(s: string, start: number, length: number): string {
+  return s.slice(0, start) + ' '.repeat(length) + s.slice(start + length);
+}
+
+const KG_UNIT = /^(公斤|千克|kg)$/;
+
+function bmi(kg: number, cm: number): number {
+  return kg / (cm / 100) ** 2;
+}
+
+function weightFromUnitless(value: number, heightCm: number | undefined): number {
+  if (heightCm) {
+    const asJin = bmi(value / 2, heightCm);
+    if (asJin >= 14 && asJin <= 38) return value / 2;
+    const asKg = bmi(value, heightCm);
+    if (asKg >= 14 && asKg <= 38) return value;
+  }
+  return value >= 70 ? value / 2 : value;
+}
+
+function rangeValue(a: string, b: string | undefined): number {
+  return b ? (Number(a) + Number(b)) / 2 : Number(a);
+}
+
+const SIZE_TOKEN = '([2-6]?x{1,4}[sl]|xs|[sml]|均码)';
+
+function normaliseSize(token: string): string {
+  if (token === '均码') return token;
+  const t = token.toUpperCase();
+  const m = /^([2-6])(X+)([SL])$/.exec(t);
+  if (m && m[1] && m[2]?.length === 1) {
+    const n = Number(m[1]);
+    return n <= 3 ? 'X'.repeat(n) + m[3] : t;
+  }
+  return t;
+}
+
+export function parseSizes(text: string): Partial<Sizes> {
+  const out: Partial<Sizes> = {};
+  let s = normalise(text);
+  let m: RegExpExecArray | null;
+
+  // Bust (not bra sizes like 34B / 75C).
+  m = /胸围?\s*(?:是|:)?\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|寸)?(?![a-g\d.])/.exec(s);
+  if (m?.[1]) {
+    const v = Number(m[1]);
+    const cm = m[2] === '寸' || v < 50 ? v * 2.54 : v;
+    if (cm >= 50 && cm <= 160) out.bustCm = round1(cm);
+    s = blank(s, m.index, m[0].length);
+  }
+
+  // Waist: 2尺1 (市尺), 28寸 / 28 (inches), 70cm.
+  m = /腰围?\s*(?:是|:)?\s*([1-4一二两三四])\s*尺\s*([0-9零一二两三四五六七八九]?)/.exec(s);
+  if (m?.[1]) {
+    const chi = (/\d/.test(m[1]) ? Number(m[1]) : (CN_DIGITS[m[1]] ?? 0)) +
+      (m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : (CN_DIGITS[m[2]] ?? 0)) / 10 : 0);
+    out.waistCm = round1((chi * 100) / 3);
+    s = blank(s, m.index, m[0].length);
+  } else {
+    m = /腰围?\s*(?:是|:)?\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|寸)?/.exec(s);
+    if (m?.[1]) {
+      const v = Number(m[1]);
+      const cm = m[2] === '寸' || v < 45 ? v * 2.54 : v;
+      if (cm >= 40 && cm <= 160) out.waistCm = round1(cm);
+      s = blank(s, m.index, m[0].length);
+    }
+  }
+
+  // Shoes.
+  const shoePatterns = [
+    /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/,
+    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/,
+    /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/,
+    /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/,
+  ];
+  for (const re of shoePatterns) {
+    m = re.exec(s);
+    if (m?.[1]) {
+      const v = Number(m[1]);
+      if (v >= 18 && v <= 48) {
+        out.shoeSize = v;
+        s = blank(s, m.index, m[0].length);
+        break;
+      }
+    }
+  }
+
+  // Usual clothing size: needs 穿 or a habit word before it.
+  // "我穿M码合适吗" asks about a size; only habit words (平时/一般…) make it a statement regardless.
+  const asking = '(?!\\s*(?:码|号)?\\s*(?:的话|合适|可以|行|会|能|偏|够|吗|呢|还是|怎么|好吗|大吗|小吗|ok))';
+  const sizePatterns = [
+    new RegExp(`(?:平时|平常|一般|通常|习惯|日常|经常)\\s*(?:都)?\\s*(?:穿|买|拍)?\\s*(?:的是|是|的)?\\s*${SIZE_TOKEN}(?![a-z])`),
+    new RegExp(`(?:都|我|穿)\\s*(?:穿|买|拍)?\\s*(?:的是|是|的)?\\s*${SIZE_TOKEN}(?![a-z])${asking}`),
+  ];
+  for (const re of sizePatterns) {
+    m = re.exec(s);
+    if (m?.[1]) {
+      out.usualSize = normaliseSize(m[1]);
+      s = blank(s, m.index, m[0].length);
+      break;
+    }
+  }
+
+  // Height with a label or a unit.
+  let height: number | undefined;
+  m = /身高\s*(?:是|有|为|:)?\s*(?:大概|大约|约)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*(cm|厘米|公分|m|米)?/.exec(s);
+  if (m?.[1]) {
+    const v = Number(m[1]);
+    const cm = v < 3 ? v * 100 : v;
+    if (cm >= 40 && cm <= 230) height = cm;
+    s = blank(s, m.index, m[0].length);
+  }
+  if (height === undefined) {
+    const re = /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:cm|厘米|公分)/g;
+    while ((m = re.exec(s))) {
+      const before = s.slice(Math.max(0, m.index - 2), m.index);
+      if (/[长宽围肩袖臀腿]/.test(before)) continue;
+      const v = Number(m[1]);
+      if (v >= 50 && v <= 230) {
+        height = v;
+        s = blank(s, m.index, m[0].length);
+        break;
+      }
+    }
+  }
+
+  // Weight with a label or a unit.
+  let weight: number | undefined;
+  let unitlessWeight: number | undefined;
+  m = /体重\s*(?:是|有|为|:)?\s*(?:大概|大约|约)?\s*(\d{2,3}(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d{2,3}(?:\.\d+)?))?\s*多?\s*(公斤|千克|kg|斤)?/.exec(s);
+  if (m?.[1]) {
+    const v = rangeValue(m[1], m[2]);
+    if (!m[3]) unitlessWeight = v;
+    else weight = KG_UNIT.test(m[3]) ? v : v / 2;
+    s = blank(s, m.index, m[0].length);
+  } else {
+    m = /(?<![\d.])(\d{2,3}(?:\.\d+)?)(?:\s*(?:-|~|到|至)\s*(\d{2,3}(?:\.\d+)?))?\s*多?\s*(公斤|千克|kg|斤)/.exec(s);
+    if (m?.[1] && m[3]) {
+      const v = rangeValue(m[1], m[2]);
+      weight = KG_UNIT.test(m[3]) ? v : v / 2;
+      s = blank(s, m.index, m[0].length);
+    }
+  }
+
+  // "165/110", "170,140", "165 55kg": a height followed by a weight.
+  if (height === undefined && weight === undefined && unitlessWeight === undefined) {
+    m = /(?<![\d.])(1\d{2})\s*[/,、\s]\s*(\d{2,3}(?:\.\d+)?)(?![\d.])\s*(公斤|千克|kg|斤)?/.exec(s);
+    if (m?.[1] && m[2]) {
+      const h = Number(m[1]);
+      if (h >= 140 && h <= 199) {
+        height = h;
+        if (m[3]) weight = KG_UNIT.test(m[3]) ? Number(m[2]) : Number(m[2]) / 2;
+        else unitlessWeight = Number(m[2]);
+        s = blank(s, m.index, m[0].length);
+      }
+    }
+  }
+
+  // A bare 140–199 next to a weight, or after 我/高/个子: "我165，105斤", "老公180 160斤".
+  if (height === undefined) {
+    const hasWeight = weight !== undefined || unitlessWeight !== undefined;
+    const re = /(?<![\d.])(1[4-9]\d)(?![\d.])(?!\s*(?:斤|公斤|千克|kg|元|块|rmb|件|码|号|ml|g|克|%|个|天|单|cm))/g;
+    while ((m = re.exec(s))) {
+      const before = s.slice(Math.max(0, m.index - 3), m.index);
+      if (hasWeight || /(我|高|个子|身|他|她)\s*$/.test(before)) {
+        height = Number(m[1]);
+        break;
+      }
+    }
+  }
+
+  if (unitlessWeight !== undefined) weight = weightFromUnitless(unitlessWeight, height);
+  if (height !== undefined) out.heightCm = round1(height);
+  if (weight !== undefined && weight >= 2 && weight <= 250) out.weightKg = round1(weight);
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Platform } from '../../sites/types';
+
+/** Schema version of a stored customer record. Every record carries `v` from the first version on. */
+export const CUSTOMER_VERSION = 1;
+
+/** How many history events a record keeps; older ones are dropped and counted. */
+export const HISTORY_CAP = 200;
+/** Distinct order ids remembered per customer (only needed to tell a returning buyer). */
+export const ORDER_IDS_CAP = 100;
+
+export const SEGMENTS = ['new', 'returning', 'vip', 'difficult'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const PLATFORMS: readonly Platform[] = ['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught'];
+
+/** Body measurements and sizes that save asking a buyer twice. Lengths in cm, weight in kg. */
+export interface Sizes {
+  heightCm?: number;
+  weightKg?: number;
+  /** Clothing size the buyer usually wears, e.g. 'M', 'XL', '均码'. */
+  usualSize?: string;
+  /** Chinese/EU shoe size, e.g. 38 or 38.5. */
+  shoeSize?: number;
+  bustCm?: number;
+  waistCm?: number;
+}
+
+export const EVENT_KINDS = ['note', 'remark-saved', 'template-used', 'followup-done', 'order-seen', 'issue'] as const;
+export type CustomerEventKind = (typeof EVENT_KINDS)[number];
+
+export interface CustomerEvent {
+  /** Stable id; history is a set keyed by it (merges take the union). */
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  kind: CustomerEventKind;
+  text: string;
+  /** What the event refers to: an order id, a template id, a follow-up id. */
+  ref?: string;
+}
+
+export interface Customer {
+  v: typeof CUSTOMER_VERSION;
+  /** `${platform}:${nickname}`, see customerKey(). */
+  key: string;
+  platform: Platform;
+  nickname: string;
+  /** Derived by segmentOf() after every change; stored so lists can filter without recomputing. */
+  segment: Segment;
+  /** The agent's explicit choice; wins over the derived segment when set. */
+  segmentManual?: Segment;
+  tags: string[];
+  sizes: Sizes;
+  preferences: string;
+  addressNote: string;
+  note: string;
+  createdAt: number;
+  /** Last change to the editable fields (not to history); merges use it to pick the newer fields. */
+  updatedAt: number;
+  /** Last time the buyer was in front of an agent (chat opened) or anything was recorded about them. */
+  lastSeenAt: number;
+  /** Append-only, oldest first, at most HISTORY_CAP newest events. */
+  history: CustomerEvent[];
+  /** How many events were dropped by the cap. */
+  droppedEvents: number;
+  /** Distinct order ids seen for this buyer, newest last, at most ORDER_IDS_CAP. */
+  orderIds: string[];
+}
+
+/** What an agent can edit. `null` clears a size; absent fields stay. */
+export interface CustomerPatch {
+  tags?: string[];
+  sizes?: { [K in keyof Sizes]?: Sizes[K] | null };
+  preferences?: string;
+  addressNote?: string;
+  note?: string;
+  /** `null` goes back to the derived segment. */
+  segment?: Segment | null;
+}
+
+export const EXPORT_FORMAT = 'kefu-customers';
+export const EXPORT_VERSION = 1;
+
+export interface CustomersExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: number;
+  customers: Customer[];
+}
