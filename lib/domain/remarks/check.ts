@@ -1,0 +1,154 @@
+/**
+ * checkRemark: everything wrong with a remark box as the agent is about to save it, as plain
+ * sentences. The newest line is the one checked (earlier lines are history kept on purpose).
+ */
+import { readDate } from './fields';
+import { agentProblem, parseRemark } from './format';
+import { remarkLength } from './limits';
+import { FLAG_NAMES, getRule, isRecordKind, targetName } from './rules';
+import type { FlagColor, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
+import { validateValues } from './validate';
+
+export interface CheckOptions {
+  ruleSet: RuleSet;
+  /** The flag the order carries (or will carry on save). */
+  flag: FlagColor;
+  /** When the agent is writing an after-sale record rather than the flag's remark. */
+  record?: RecordKind;
+  platform?: Platform;
+  /** The agent at the keyboard: the signature should be theirs. */
+  agent?: string;
+  /** YYYY-MM-DD, the agent's local date. */
+  today: string;
+}
+
+export function checkRemark(text: string, opts: CheckOptions): Problem[] {
+  const { ruleSet, flag, today } = opts;
+  const problems: Problem[] = [];
+  const flagRule = ruleSet.flags[flag];
+  const flagName = targetName(ruleSet, flag);
+
+  if (opts.platform) {
+    const len = remarkLength(text, opts.platform);
+    if (len.max !== null && len.used > len.max) {
+      const unit = len.unit === 'bytes' ? ['字节', 'bytes'] : ['字', 'characters'];
+      problems.push({
+        code: 'too-long',
+        field: 'text',
+        message: `备注有 ${len.used} ${unit[0]}，超过平台上限 ${len.max} ${unit[0]}。`,
+        messageEn: `The remark is ${len.used} ${unit[1]}, over the platform limit of ${len.max} ${unit[1]}.`,
+      });
+    }
+  }
+
+  if (text.trim() === '') {
+    // Gray is every unflagged order's colour: no remark there is normal.
+    if (flag === 'gray' && !opts.record) return problems;
+    problems.push({
+      code: 'empty',
+      field: 'text',
+      message: `${opts.record ? targetName(ruleSet, opts.record).zh : flagName.zh}需要备注：请写明${opts.record ? '' : `${flagRule.meaning}的`}内容、经办人和日期。`,
+      messageEn: `${opts.record ? targetName(ruleSet, opts.record).en : flagName.en} needs a remark with the details, agent and date.`,
+    });
+    return problems;
+  }
+
+  const expect = opts.record ?? flag;
+  const parsed = parseRemark(text, ruleSet, { today, expect, ...(opts.agent ? { agents: [opts.agent] } : {}) });
+  const line = parsed.lines[parsed.latestIndex];
+  const lineText = line?.raw ?? text;
+
+  if (!flagRule.inUse && !opts.record && !isRecordKind(parsed.target)) {
+    problems.push({
+      code: 'flag-not-used',
+      field: 'flag',
+      message: `本规则不使用${FLAG_NAMES[flag].zh}：请按备注内容插上对应的旗帜。`,
+      messageEn: `This rule set does not use the ${FLAG_NAMES[flag].en}; pick the flag that matches the remark.`,
+    });
+  }
+
+  let target = expect;
+  if (parsed.target && parsed.target !== expect) {
+    if (isRecordKind(parsed.target) && !opts.record) {
+      target = parsed.target; // an after-sale record line is fine under any flag
+    } else {
+      const wrote = targetName(ruleSet, parsed.target);
+      const want = targetName(ruleSet, expect);
+      problems.push({
+        code: 'wrong-flag',
+        field: 'flag',
+        message: `备注写的是${wrote.zh}，但这里是${want.zh}：请改旗帜或改备注。`,
+        messageEn: `The remark is written for ${wrote.en} but this is ${want.en}; change the flag or the remark.`,
+      });
+      problems.push(...signatureProblems(parsed, opts));
+      return problems;
+    }
+  }
+
+  if (!isRecordKind(target) && flagRule.mustSay && !lineText.includes(flagRule.mustSay)) {
+    problems.push({
+      code: 'must-say',
+      field: 'text',
+      message: `${FLAG_NAMES[flag].zh}在本规则里表示“${flagRule.mustSay}”，备注必须写明“${flagRule.mustSay}”；如果不是，请换一个旗帜。`,
+      messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${flagRule.mustSay}", and the remark must say ${flagRule.mustSay}; otherwise pick another flag.`,
+    });
+  }
+
+  const raw: Record<string, string> = { ...(parsed.target === target ? parsed.fields : {}) };
+  const rule = getRule(ruleSet, target);
+  if (raw.supervisor === undefined && rule.fields.some((f) => f.key === 'supervisor')) {
+    const sup = parsed.unknown.find((u) => u.label.startsWith('主管'));
+    if (sup) raw.supervisor = sup.value;
+  }
+  problems.push(...validateValues(ruleSet, target, raw, today).problems);
+  problems.push(...signatureProblems(parsed, opts));
+  return problems;
+}
+
+function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
+  const out: Problem[] = [];
+  const example = `${opts.agent || '张三'} ${opts.today}`;
+  if (!parsed.agent) {
+    out.push({
+      code: 'missing-agent',
+      field: 'agent',
+      message: `备注缺少经办人：请在末尾写上“${example}”。`,
+      messageEn: `The remark has no agent name: end it with "${example}".`,
+    });
+  } else {
+    const ap = agentProblem(parsed.agent);
+    if (ap) out.push({ code: 'invalid-agent', field: 'agent', ...ap });
+    else if (opts.agent && parsed.agent !== opts.agent.trim()) {
+      out.push({
+        code: 'other-agent',
+        field: 'agent',
+        message: `备注署名是“${parsed.agent}”，当前客服是“${opts.agent}”：谁处理谁备注。`,
+        messageEn: `The remark is signed "${parsed.agent}" but the agent is "${opts.agent}": whoever handles the order writes the remark.`,
+      });
+    }
+  }
+  if (!parsed.dateRaw) {
+    out.push({
+      code: 'missing-date',
+      field: 'date',
+      message: `备注缺少日期：请在经办人后写上今天的日期（${opts.today}）。`,
+      messageEn: `The remark has no date: add today's date (${opts.today}) after the agent name.`,
+    });
+  } else if (!parsed.date) {
+    const r = readDate(parsed.dateRaw);
+    out.push({
+      code: 'invalid-date',
+      field: 'date',
+      message: r.ok ? `备注日期“${parsed.dateRaw}”读不出来。` : `备注日期“${parsed.dateRaw}”不是有效日期。`,
+      messageEn: `The remark date "${parsed.dateRaw}" is not a valid date.`,
+    });
+  } else if (parsed.date > opts.today) {
+    out.push({
+      code: 'date-in-future',
+      field: 'date',
+      message: `备注日期 ${parsed.date} 晚于今天（${opts.today}）：请写处理当天的日期。`,
+      messageEn: `The remark date ${parsed.date} is after today (${opts.today}); write the day it was handled.`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * What a remark tells the follow-up list and the customer notes. Facts come from the rule's
+ * intent (flags) or kind (records) and from field keys, so edited and custom rule sets keep working.
+ */
+import { readMoney } from './fields';
+import { isRecordKind } from './rules';
+import type { FlagIntent, ParsedRemark, RemarkTarget } from './types';
+
+interface FactBase {
+  orderId: string;
+  buyer: string;
+  /** The flag or record the remark line was read as. */
+  source: RemarkTarget;
+  agent?: string;
+  /** YYYY-MM-DD the remark was signed. */
+  writtenOn?: string;
+}
+
+export type RemarkFactBody =
+  /** Purple/delay: the order must ship by `date`; check on it and tell the buyer. */
+  | { kind: 'ship-promised'; date: string; reason?: string }
+  /** A return or exchange parcel is on its way back to the shop. */
+  | { kind: 'return-pending'; exchange: boolean; fromStyle?: string; toStyle?: string }
+  /** Money to pay back to the buyer. */
+  | { kind: 'refund-pending'; amountYuan?: number }
+  /** Quality problem: the buyer advanced the postage, the shop owes it. */
+  | { kind: 'postage-refund-pending'; amountYuan: number }
+  /** Non-quality exchange: the buyer must top the postage up (补运费). */
+  | { kind: 'postage-topup-pending'; amountYuan?: number }
+  /** Compensation (折价) to report to finance and pay. */
+  | { kind: 'compensation-pending'; amountYuan: number; defect?: string; account?: string; supervisor?: string }
+  /** The after-sale record says it is not yet entered in the shop's register. */
+  | { kind: 'record-pending' }
+  /** Address/recipient/phone/courier changed: the customer notes keep the newest. */
+  | { kind: 'contact-changed'; address?: string; recipient?: string; phone?: string; courier?: string }
+  | { kind: 'courier-requested'; courier: string }
+  | { kind: 'orders-merged'; orders: string[]; buyers?: string }
+  | { kind: 'price-changed'; amountYuan: number; supervisor?: string }
+  /** An open problem on an unshipped or shipped order. */
+  | { kind: 'issue-open'; shipped: boolean; reason?: string }
+  | { kind: 'invalid-order'; reason?: string }
+  | { kind: 'verified' };
+
+export type RemarkFact = FactBase & RemarkFactBody;
+export type RemarkFactKind = RemarkFactBody['kind'];
+
+function money(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = readMoney(v);
+  return n === null ? undefined : n;
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function flagFacts(intent: FlagIntent, f: Record<string, string>): RemarkFactBody[] {
+  switch (intent) {
+    case 'verified':
+      return [{ kind: 'verified' }];
+    case 'info-changed': {
+      const out: RemarkFactBody[] = [];
+      if (f.address || f.recipient || f.phone || f.courier) {
+        out.push({ kind: 'contact-changed', ...opt('address', f.address), ...opt('recipient', f.recipient), ...opt('phone', f.phone), ...opt('courier', f.courier) });
+      }
+      return out;
+    }
+    case 'return-exchange': {
+      const exchange = f.kind === '换货' || Boolean(f.toStyle);
+      const out: RemarkFactBody[] = [{ kind: 'return-pending', exchange, ...opt('fromStyle', f.fromStyle), ...opt('toStyle', f.toStyle) }];
+      const back = money(f.priceDiffOut);
+      if (back !== undefined) out.push({ kind: 'refund-pending', amountYuan: back });
+      if (!exchange) out.push({ kind: 'refund-pending' });
+      return out;
+    }
+    case 'merged':
+      return f.orders ? [{ kind: 'orders-merged', orders: f.orders.split('/'), ...opt('buyers', f.buyers) }] : [];
+    case 'delay':
+      return f.shipDate ? [{ kind: 'ship-promised', date: f.shipDate, ...opt('reason', f.reason) }] : [];
+    case 'invalid':
+      return [{ kind: 'invalid-order', ...opt('reason', f.reason) }];
+    case 'price-change': {
+      const a = money(f.discount);
+      return a === undefined ? [] : [{ kind: 'price-changed', amountYuan: a, ...opt('supervisor', f.supervisor) }];
+    }
+    case 'issue-unshipped': {
+      const out: RemarkFactBody[] = [{ kind: 'issue-open', shipped: false, ...opt('reason', f.reason) }];
+      if (f.shipDate) out.push({ kind: 'ship-promised', date: f.shipDate, ...opt('reason', f.reason) });
+      return out;
+    }
+    case 'issue-shipped':
+      return [{ kind: 'issue-open', shipped: true, ...opt('reason', f.reason) }];
+    case 'special-handling':
+      return f.courier ? [{ kind: 'courier-requested', courier: f.courier }] : [];
+    case 'refundable':
+      return [{ kind: 'refund-pending', ...opt('amountYuan', money(f.amount)) }];
+    case 'none':
+      return [];
+  }
+}
+
+function recordFacts(kind: string, f: Record<string, string>): RemarkFactBody[] {
+  const out: RemarkFactBody[] = [];
+  switch (kind) {
+    case 'quality-exchange': {
+      out.push({ kind: 'return-pending', exchange: true, ...opt('fromStyle', f.fromStyle), ...opt('toStyle', f.toStyle) });
+      const p = money(f.postage);
+      if (p !== undefined && f.refunded !== '是') out.push({ kind: 'postage-refund-pending', amountYuan: p });
+      break;
+    }
+    case 'nonquality-exchange':
+      out.push({ kind: 'return-pending', exchange: true, ...opt('fromStyle', f.fromStyle), ...opt('toStyle', f.toStyle) });
+      if (f.topUp === '是') out.push({ kind: 'postage-topup-pending', ...opt('amountYuan', money(f.postage)) });
+      break;
+    case 'return':
+      out.push({ kind: 'return-pending', exchange: false, ...opt('fromStyle', f.style) });
+      out.push({ kind: 'refund-pending', ...opt('amountYuan', money(f.amount)) });
+      break;
+    case 'compensation': {
+      const a = money(f.amount);
+      if (a !== undefined) {
+        out.push({ kind: 'compensation-pending', amountYuan: a, ...opt('defect', f.defect), ...opt('account', f.account), ...opt('supervisor', f.supervisor) });
+      }
+      break;
+    }
+  }
+  if (f.recorded === '否') out.push({ kind: 'record-pending' });
+  return out;
+}
+
+/**
+ * The facts of the line `parsed` describes (the newest one). Values that did not normalise
+ * (e.g. a ship date that is not a date) produce no fact rather than a wrong one.
+ */
+export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string): RemarkFact[] {
+  const target = parsed.target;
+  if (!target) return [];
+  const f = parsed.fields;
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (k === 'shipDate' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+    clean[k] = v;
+  }
+  const bodies = isRecordKind(target) ? recordFacts(target, clean) : flagFacts(parsed.intent ?? 'none', clean);
+  const base: FactBase = { orderId, buyer, source: target, ...opt('agent', parsed.agent), ...opt('writtenOn', parsed.date) };
+  return bodies.map((b) => ({ ...base, ...b }));
+}

@@ -1,0 +1,156 @@
+/**
+ * Reading and normalising one field value by its type. Normalised values are what the canonical
+ * line carries (money without its 元 unit), so build → parse gives the same values back.
+ */
+import type { FieldSpec } from './types';
+
+export type FieldResult = { ok: true; value: string } | { ok: false; message: string; messageEn: string };
+
+const fail = (message: string, messageEn: string): FieldResult => ({ ok: false, message, messageEn });
+
+/** Mainland China mobile number. */
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+
+/** Local calendar date of a moment, YYYY-MM-DD (agents read dates in their own time zone). */
+export function isoDate(moment: Date | number): string {
+  const d = typeof moment === 'number' ? new Date(moment) : moment;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function validYmd(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 2000 || y > 2199) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `a` to `b` (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export const DATE_WITH_YEAR = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`;
+export const DATE_NO_YEAR = String.raw`(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`;
+
+export type DateResult = { ok: true; iso: string } | { ok: false; reason: 'invalid' | 'no-year' };
+
+/**
+ * Reads 2026-11-28, 2026/11/28, 2026.11.28, 2026年11月28日, 20261128, and without a year 11/28,
+ * 11-28, 11.28, 11月28日 (the year closest to `today` is taken; none without `today`).
+ */
+export function readDate(raw: string, today?: string): DateResult {
+  const s = raw.trim();
+  let m = new RegExp(`^${DATE_WITH_YEAR}$`).exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const iso = validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { ok: true, iso } : { ok: false, reason: 'invalid' };
+  }
+  m = new RegExp(`^${DATE_NO_YEAR}$`).exec(s);
+  if (m) {
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    if (!validYmd(2024, month, day)) return { ok: false, reason: 'invalid' }; // 2024: leap year
+    if (!today) return { ok: false, reason: 'no-year' };
+    const year = Number(today.slice(0, 4));
+    let best: string | null = null;
+    for (const y of [year - 1, year, year + 1]) {
+      const iso = validYmd(y, month, day);
+      if (iso && (best === null || Math.abs(daysBetween(today, iso)) < Math.abs(daysBetween(today, best)))) best = iso;
+    }
+    return best ? { ok: true, iso: best } : { ok: false, reason: 'invalid' };
+  }
+  return { ok: false, reason: 'invalid' };
+}
+
+/** Characters that would break the line format inside a value. */
+export function cleanText(raw: string): string {
+  return raw
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[｜|]/g, '/')
+    .replace(/【/g, '[')
+    .replace(/】/g, ']')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const YES = new Set(['是', '已', '有', '要', '需要', '对', 'y', 'yes', 'true', '1', '√', '✓']);
+const NO = new Set(['否', '未', '无', '没有', '不', '不要', '不需要', 'n', 'no', 'false', '0', '×', '✗']);
+
+export function readMoney(raw: string): number | null {
+  const s = raw.replace(/[\s¥￥,，]|元|块|rmb/gi, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  return Number(s);
+}
+
+/**
+ * Checks and normalises a value that is present (non-empty after trimming). Emptiness and
+ * required-ness are the caller's business.
+ */
+export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: string } = {}): FieldResult {
+  const label = spec.label;
+  const text = cleanText(raw);
+  switch (spec.type) {
+    case 'date': {
+      const r = readDate(text.replace(/[（(].*[)）]$/, ''), opts.today);
+      if (r.ok) return { ok: true, value: r.iso };
+      return r.reason === 'no-year'
+        ? fail(`${label}“${text}”缺少年份，请写成 2026-11-28 这样的日期。`, `${label} "${text}" has no year; write a date like 2026-11-28.`)
+        : fail(`${label}“${text}”不是有效日期，请写成 2026-11-28 这样的日期。`, `${label} "${text}" is not a valid date; write a date like 2026-11-28.`);
+    }
+    case 'money': {
+      const n = readMoney(text);
+      if (n === null || n <= 0) {
+        return fail(`${label}“${text}”必须是大于 0 的金额，最多两位小数。`, `${label} "${text}" must be an amount above 0 with at most 2 decimals.`);
+      }
+      return { ok: true, value: String(n) };
+    }
+    case 'phone': {
+      const digits = text.replace(/[\s\-()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+      if (!MOBILE_RE.test(digits)) {
+        return fail(`${label}“${text}”不是有效的大陆手机号（11 位，1 开头，第二位 3–9）。`, `${label} "${text}" is not a valid mainland mobile number (11 digits, 1[3-9]…).`);
+      }
+      return { ok: true, value: digits };
+    }
+    case 'order': {
+      const parts = text.split(/[\s/,，、;；]+/).filter(Boolean);
+      const bad = parts.filter((p) => !/^[0-9A-Za-z][0-9A-Za-z-]{5,39}$/.test(p));
+      if (parts.length === 0 || bad.length > 0) {
+        return fail(`${label}“${bad.join(' ') || text}”不是有效的订单号。`, `${label} "${bad.join(' ') || text}" is not a valid order number.`);
+      }
+      return { ok: true, value: [...new Set(parts)].join('/') };
+    }
+    case 'yesno': {
+      const k = text.toLowerCase();
+      if (YES.has(k)) return { ok: true, value: '是' };
+      if (NO.has(k)) return { ok: true, value: '否' };
+      return fail(`${label}只能填“是”或“否”。`, `${label} must be yes (是) or no (否).`);
+    }
+    case 'agent': {
+      if (text.length > 16 || /^\d+$/.test(text) || /[:：]/.test(text)) {
+        return fail(`${label}“${text}”不像一个姓名。`, `${label} "${text}" does not look like a name.`);
+      }
+      return { ok: true, value: text };
+    }
+    case 'address': {
+      if (text.length < 5) return fail(`${label}“${text}”太短，请写完整地址。`, `${label} "${text}" is too short; write the full address.`);
+      return { ok: true, value: text };
+    }
+    default: {
+      if (spec.options && spec.options.length > 0 && !spec.options.includes(text)) {
+        return fail(`${label}只能是：${spec.options.join('、')}。`, `${label} must be one of: ${spec.options.join(', ')}.`);
+      }
+      return { ok: true, value: text };
+    }
+  }
+}
+
+/** How a normalised value is written into the canonical line. */
+export function renderValue(spec: FieldSpec, value: string): string {
+  return spec.type === 'money' ? `${value}元` : value;
+}

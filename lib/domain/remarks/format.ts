@@ -1,0 +1,265 @@
+/**
+ * The canonical remark line (see ./README.md):
+ *
+ *   【标题】标签:值｜标签:值｜经办人 YYYY-MM-DD
+ *
+ * buildRemark writes it; parseRemark reads it back exactly, and also reads remarks typed by hand
+ * (spaces, full-width ：｜，（）, missing separators, several lines).
+ */
+import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
+import { allTargets, getRule, isRecordKind } from './rules';
+import type {
+  BuildContext, BuildResult, FieldSpec, FlagRule, ParseOptions, ParsedLine, ParsedRemark, RecordRule,
+  RemarkTarget, RuleSet,
+} from './types';
+import { validateValues } from './validate';
+
+export const SEPARATOR = '｜';
+export const LABEL_COLON = ':';
+
+/** Checks an agent name for the signature. */
+export function agentProblem(agent: string): { message: string; messageEn: string } | null {
+  const a = cleanText(agent);
+  if (!a) return { message: '缺少经办人：请先在设置里填写客服名字。', messageEn: 'No agent name: set your name in the options first.' };
+  if (a.length > 16 || /\d/.test(a) || /[:：,，;；()（）/]/.test(a)) {
+    return { message: `经办人“${a}”不能含数字或标点，最多 16 个字。`, messageEn: `Agent name "${a}" may not contain digits or punctuation, 16 characters at most.` };
+  }
+  return null;
+}
+
+/** Writes one canonical line from already-normalised values (no checks). */
+export function formatLine(rule: FlagRule | RecordRule, values: Record<string, string>, agent: string, date: string): string {
+  const segments = rule.fields
+    .filter((f) => values[f.key] !== undefined && values[f.key] !== '')
+    .map((f) => `${f.label}${LABEL_COLON}${renderValue(f, values[f.key] as string)}`);
+  segments.push(`${cleanText(agent)} ${date}`);
+  return `【${rule.title}】${segments.join(SEPARATOR)}`;
+}
+
+export function buildRemark(
+  ruleSet: RuleSet,
+  target: RemarkTarget,
+  fields: Record<string, string | undefined>,
+  ctx: BuildContext,
+): BuildResult {
+  const today = isoDate(ctx.now);
+  const { values, problems } = validateValues(ruleSet, target, fields, today);
+  const errors = problems.map((p) => ({ field: p.field ?? 'text', message: p.message, messageEn: p.messageEn }));
+  const ap = agentProblem(ctx.agent);
+  if (ap) errors.push({ field: 'agent', ...ap });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, text: formatLine(getRule(ruleSet, target), values, ctx.agent, today), fields: values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+const OPEN = '【\\[〔［';
+const CLOSE = '】\\]〕］';
+const TITLE_RE = new RegExp(`^\\s*[${OPEN}]\\s*([^${CLOSE}]{1,20}?)\\s*[${CLOSE}]\\s*`);
+const SEP_CHARS = '｜|,，;；、';
+const NAME = `[^\\s${SEP_CHARS}:：()（）\\d/\\-—@]{1,16}`;
+const DATE = `(?:${DATE_WITH_YEAR.replace(/\((?!\?)/g, '(?:')}|${DATE_NO_YEAR.replace(/\((?!\?)/g, '(?:')}|\\d{8})`;
+const LEAD = `(?:^|[\\s${SEP_CHARS}(（/—\\-]+)`;
+const TAIL = `[\\s)）。.]*$`;
+/** name then date at the end: "｜张三 2026-11-23", " 张三11/23", "（张三 11.23）". */
+const SIG_NAME_DATE = new RegExp(`${LEAD}(?:(?:经办人?|处理人|客服|操作人)\\s*[:：]\\s*)?(${NAME}?)\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`);
+/** date then name at the end: "｜2026-11-23 张三". */
+const SIG_DATE_NAME = new RegExp(`${LEAD}(${DATE})\\s*[/\\-—@]?\\s*(${NAME})${TAIL}`);
+/** a date alone at the end, not a field value ("…缺货 11/23"). */
+const SIG_DATE_ONLY = new RegExp(`(?:^|[\\s${SEP_CHARS}(（]+)(${DATE})${TAIL}`);
+const AGENT_LABEL = /(?:^|[\s｜|,，;；])(?:经办人?|处理人|客服|操作人)\s*[:：]\s*([^\s｜|,，;；:：\d]{1,16})/;
+const DATE_LABEL = new RegExp(`(?:^|[\\s｜|,，;；])(?:时间|日期|处理时间)\\s*[:：]\\s*(${DATE})`);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** Finds the rule whose title (then alias) is `title`. */
+function targetByTitle(ruleSet: RuleSet, title: string): RemarkTarget | undefined {
+  const t = squash(title);
+  const targets = allTargets();
+  return (
+    targets.find((k) => squash(getRule(ruleSet, k).title) === t) ??
+    targets.find((k) => (getRule(ruleSet, k).aliases ?? []).some((a) => squash(a) === t))
+  );
+}
+
+function labelsOf(spec: FieldSpec): string[] {
+  return [spec.label, ...(spec.aliases ?? [])];
+}
+
+function labelRegex(fields: FieldSpec[]): RegExp | null {
+  const labels = fields.flatMap(labelsOf).filter(Boolean).sort((a, b) => b.length - a.length);
+  if (labels.length === 0) return null;
+  return new RegExp(`(${labels.map(escapeRe).join('|')})\\s*[:：]`, 'g');
+}
+
+function countLabelHits(fields: FieldSpec[], body: string): number {
+  const re = labelRegex(fields);
+  if (!re) return 0;
+  const seen = new Set<string>();
+  for (const m of body.matchAll(re)) {
+    const spec = fields.find((f) => labelsOf(f).includes(m[1] as string));
+    if (spec) seen.add(spec.key);
+  }
+  return seen.size;
+}
+
+/** Splits a remark into lines: real line breaks, and a new 【title】 starting inside a line. */
+export function splitRemarkLines(text: string): string[] {
+  return text
+    .split(/\r?\n|\r/)
+    .flatMap((l) => l.split(new RegExp(`(?=[${OPEN}][^${CLOSE}]{1,20}[${CLOSE}])`)))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+interface Signature {
+  body: string;
+  agent?: string;
+  dateRaw?: string;
+}
+
+function stripAgentLabel(body: string): string {
+  return body.replace(/(?:经办人?|处理人|客服|操作人)\s*[:：]\s*$/, '');
+}
+
+function takeSignature(body: string, agents: string[]): Signature {
+  // A known agent glued to the value before it: "原因:缺货张三11/23".
+  for (const a of [...agents].sort((x, y) => y.length - x.length)) {
+    const m = new RegExp(`${escapeRe(a)}\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`).exec(body);
+    if (m) return { body: stripAgentLabel(body.slice(0, m.index)), agent: a, dateRaw: m[1] };
+  }
+  let m = SIG_NAME_DATE.exec(body);
+  if (m && m[1]) return { body: body.slice(0, m.index), agent: m[1], dateRaw: m[2] };
+  m = SIG_DATE_NAME.exec(body);
+  if (m && !/[:：]\s*$/.test(body.slice(0, m.index))) return { body: body.slice(0, m.index), agent: m[2], dateRaw: m[1] };
+  const sig: Signature = { body };
+  m = SIG_DATE_ONLY.exec(body);
+  if (m && !/[:：]\s*$/.test(body.slice(0, m.index))) {
+    sig.body = body.slice(0, m.index);
+    sig.dateRaw = m[1];
+  }
+  const la = AGENT_LABEL.exec(sig.body);
+  if (la) {
+    sig.agent = la[1];
+    sig.body = sig.body.slice(0, la.index) + sig.body.slice(la.index + la[0].length);
+  }
+  if (!sig.dateRaw) {
+    const ld = DATE_LABEL.exec(sig.body);
+    if (ld) {
+      sig.dateRaw = ld[1];
+      sig.body = sig.body.slice(0, ld.index) + sig.body.slice(ld.index + ld[0].length);
+    }
+  }
+  return sig;
+}
+
+const trimValue = (v: string) => v.replace(/^[\s,，;；、。]+|[\s,，;；、。]+$/g, '');
+
+/** Splits the body into labelled values, unknown labels and free notes. */
+function readSegments(body: string, fields: FieldSpec[]) {
+  const raw: Record<string, string> = {};
+  const unknown: { label: string; value: string }[] = [];
+  const notes: string[] = [];
+  const re = labelRegex(fields);
+  // Segments: the ｜ separator, or whitespace before something that looks like "label:".
+  const segments = body.split(/[｜|]|\s+(?=[^\s｜|:：,，;；]{1,10}[:：])/).map((s) => s.trim()).filter(Boolean);
+  for (const seg of segments) {
+    const hits = re ? [...seg.matchAll(re)] : [];
+    const prefix = seg.slice(0, hits[0]?.index ?? seg.length);
+    if (prefix.trim()) {
+      const u = /^([^:：]{1,12}?)\s*[:：](.*)$/s.exec(prefix.trim());
+      if (u) unknown.push({ label: (u[1] as string).trim(), value: trimValue(u[2] as string) });
+      else if (trimValue(prefix)) notes.push(trimValue(prefix));
+    }
+    hits.forEach((h, i) => {
+      const start = (h.index ?? 0) + h[0].length;
+      const end = hits[i + 1]?.index ?? seg.length;
+      const spec = fields.find((f) => labelsOf(f).includes(h[1] as string));
+      const value = trimValue(seg.slice(start, end));
+      if (spec && raw[spec.key] === undefined && value) raw[spec.key] = value;
+    });
+  }
+  return { raw, unknown, notes };
+}
+
+export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {}): ParsedLine {
+  const raw = line;
+  let body = line.trim();
+  let title: string | undefined;
+  let target: RemarkTarget | undefined;
+  const t = TITLE_RE.exec(body);
+  if (t) {
+    title = (t[1] as string).trim();
+    target = targetByTitle(ruleSet, title);
+    body = body.slice(t[0].length);
+  }
+
+  const sig = takeSignature(body, opts.agents ?? []);
+  body = sig.body;
+
+  if (!target) {
+    let best = 0;
+    for (const k of allTargets()) {
+      const hits = countLabelHits(getRule(ruleSet, k).fields, body);
+      if (hits > best || (hits === best && hits > 0 && k === opts.expect)) {
+        best = hits;
+        target = k;
+      }
+    }
+    if (!target && title === undefined && opts.expect && sig.agent) target = opts.expect;
+  }
+
+  const fields = target ? getRule(ruleSet, target).fields : [];
+  const seg = readSegments(body, fields);
+  let date: string | undefined;
+  if (sig.dateRaw) {
+    const d = readDate(sig.dateRaw, opts.today);
+    if (d.ok) date = d.iso;
+  }
+  const today = opts.today ?? date;
+  const values: Record<string, string> = {};
+  for (const spec of fields) {
+    const v = seg.raw[spec.key];
+    if (v === undefined) continue;
+    const r = normalizeField(spec, v, today ? { today } : {});
+    values[spec.key] = r.ok ? r.value : v;
+  }
+  const out: ParsedLine = { raw, fields: values, unknown: seg.unknown, notes: seg.notes };
+  if (target) out.target = target;
+  if (target && !isRecordKind(target)) out.intent = ruleSet.flags[target].intent;
+  if (title !== undefined) out.title = title;
+  if (sig.agent) out.agent = sig.agent;
+  if (date) out.date = date;
+  if (sig.dateRaw) out.dateRaw = sig.dateRaw.trim();
+  return out;
+}
+
+/**
+ * Reads a whole remark box. Lines are oldest first; the result describes the newest line that
+ * looks like a rule (or the newest line when none does), and keeps every line in `lines`.
+ */
+export function parseRemark(text: string, ruleSet: RuleSet, opts: ParseOptions = {}): ParsedRemark {
+  const lines = splitRemarkLines(text).map((l) => parseLine(l, ruleSet, opts));
+  let latestIndex = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i]?.target) {
+      latestIndex = i;
+      break;
+    }
+  }
+  if (latestIndex < 0) latestIndex = lines.length - 1;
+  const latest = lines[latestIndex];
+  if (!latest) return { lines, latestIndex, fields: {}, unknown: [], notes: [] };
+  const { raw: _raw, ...rest } = latest;
+  return { ...rest, lines, latestIndex };
+}
+
+/** Whether the target is an after-sale record rather than a flag. */
+export { isRecordKind };

@@ -1,0 +1,52 @@
+/** Looking rules up in a rule set and naming them in messages. */
+import { FLAG_COLORS, RECORD_KINDS } from './types';
+import type { FieldSpec, FlagColor, FlagRule, RecordKind, RecordRule, RemarkTarget, RuleSet } from './types';
+
+export function isRecordKind(value: unknown): value is RecordKind {
+  return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
+}
+
+export function isFlagColor(value: unknown): value is FlagColor {
+  return typeof value === 'string' && (FLAG_COLORS as readonly string[]).includes(value);
+}
+
+export function isRemarkTarget(value: unknown): value is RemarkTarget {
+  return isFlagColor(value) || isRecordKind(value);
+}
+
+export function getRule(ruleSet: RuleSet, target: RemarkTarget): FlagRule | RecordRule {
+  return isRecordKind(target) ? ruleSet.records[target] : ruleSet.flags[target];
+}
+
+export function getFlagRule(ruleSet: RuleSet, target: RemarkTarget): FlagRule | undefined {
+  return isRecordKind(target) ? undefined : ruleSet.flags[target];
+}
+
+/** Every target of a rule set, flags first. */
+export function allTargets(): RemarkTarget[] {
+  return [...FLAG_COLORS, ...RECORD_KINDS];
+}
+
+export const FLAG_NAMES: Record<FlagColor, { zh: string; en: string }> = {
+  gray: { zh: '灰旗', en: 'gray flag' },
+  red: { zh: '红旗', en: 'red flag' },
+  yellow: { zh: '黄旗', en: 'yellow flag' },
+  green: { zh: '绿旗', en: 'green flag' },
+  blue: { zh: '蓝旗', en: 'blue flag' },
+  purple: { zh: '紫旗', en: 'purple flag' },
+};
+
+/** "紫旗（延迟发货）" / "【质量换货】记录" — how messages name a target. */
+export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
+  const rule = getRule(ruleSet, target);
+  if (isRecordKind(target)) return { zh: `【${rule.title}】记录`, en: `the ${target} record (【${rule.title}】)` };
+  const f = FLAG_NAMES[target];
+  return { zh: `${f.zh}（${rule.title}）`, en: `the ${f.en} (${rule.title})` };
+}
+
+/** Whether a field must be filled, given the other (normalised) values. */
+export function isRequired(spec: FieldSpec, values: Record<string, string>): boolean {
+  if (spec.required) return true;
+  if (spec.requiredWhen) return values[spec.requiredWhen.key] === spec.requiredWhen.equals;
+  return false;
+}
