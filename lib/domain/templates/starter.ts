@@ -117,7 +117,7 @@ const TEMPLATES: Template[] = [
   tpl('bargain-free-shipping', '议价优惠', '申请包邮', ['bargain'],
     '亲，价格是统一的调不了，这单我帮您申请包邮，运费由小店来出，您看可以吗？'),
   tpl('bargain-small-discount', '议价优惠', '小额让利（20元内）', ['bargain'],
-    '看您是真心喜欢，我跟店里申请了一下，这单给您优惠{优惠金额?}元～您先拍下先别付款，我这边改好价格您再付就可以啦。'),
+    '看您是真心喜欢，我跟店里申请了一下，这单给您优惠{优惠金额?}元～您先拍下暂不付款，我这边改好价格您再付就可以啦。'),
   tpl('bargain-ask-supervisor', '议价优惠', '超权限请示主管', ['bargain'],
     '您说的这个优惠幅度超出我的权限了，我这就去请示主管，有结果马上回复您，请稍等几分钟哦～'),
   tpl('bargain-returning', '议价优惠', '老客议价', ['bargain'],
@@ -320,7 +320,7 @@ const TEMPLATES: Template[] = [
     '好的亲，不着急，可以先把喜欢的宝贝加入购物车或者收藏起来，想好了随时来找我，{客服}一直都在～'),
 ];
 
-/** The library a new install starts from. Frozen shallowly: callers copy before editing. */
+/** The library a new install starts from. Shared and read-only by contract: copy before editing. */
 export const STARTER_LIBRARY: TemplateLibrary = {
   groups: [...STARTER_GROUPS],
   templates: TEMPLATES,
