@@ -1,0 +1,315 @@
+import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
+import { CUES, NEGATORS, NEUTRAL, PATTERNS, SOCIAL } from './cues';
+import { bigrams, normalize, type TextFlags } from './normalize';
+
+/** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
+export type NeedId = Exclude<ScenarioId, 'other'>;
+
+export interface ScenarioScore {
+  id: ScenarioId;
+  /** 0..1, monotone in the evidence; comparable across messages. */
+  score: number;
+}
+
+export interface Classification {
+  /** Scenarios with any evidence, best first. 'other' never appears: see `confident`. */
+  scores: ScenarioScore[];
+  /** The scenarios worth suggesting now (several when one message holds several needs). */
+  top: ScenarioId[];
+  /** False means abstain: show no scenario suggestion (pasted cards, chit-chat, unclear). */
+  confident: boolean;
+  /** The cue phrases that fired per scenario, for the "why" line in the panel and for debugging. */
+  evidence: Partial<Record<ScenarioId, string[]>>;
+}
+
+export interface ClassifyOptions {
+  /** The shop's own cue phrases per scenario; they count as strong cues. */
+  shopCues?: Partial<Record<ScenarioId, string[]>>;
+}
+
+// ---- tuning constants (one place, explained) -------------------------------------------------
+/** Raw evidence a scenario needs before it is suggested: one strong-hint cue (weight 2). */
+const CONFIDENT_RAW = 2;
+/** A second need is shown when it has at least this share of the best one's evidence. */
+const MULTI_RATIO = 0.55;
+const MAX_TOP = 3;
+/** Further cues of the same scenario add this share of their weight (a long message repeats itself). */
+const EXTRA_CUE_SHARE = 0.4;
+/** A negated cue pulls its scenario down by this share of its weight. */
+const NEGATION_FLIP = 0.6;
+/** Bigram evidence: per bigram and total cap per scenario; weak by design. */
+const BIGRAM_WEIGHT = 0.25;
+const BIGRAM_CAP = 0.9;
+/** Greeting/thanks shrink to this share when the message also names a confident need. */
+const SOCIAL_DAMPING = 0.35;
+/** Previous turns: share of their evidence inherited by a short follow-up, per step back. */
+const CONTEXT_DECAY = [0.7, 0.45, 0.25];
+/** When the current turn is confident on its own, context only breaks ties among its scenarios. */
+const CONTEXT_TIEBREAK = 0.25;
+/** A follow-up is short or starts like one (那…, 还有…, …呢). */
+const FOLLOW_UP_MAX_CHARS = 14;
+const FOLLOW_UP_RE = /^(那|还有|然后|另外|那个|这个|那么|那就|那我|那要|要是|如果)|呢\??$/;
+
+// ---- the compiled cue index ------------------------------------------------------------------
+interface Hit {
+  scenario: NeedId;
+  weight: number;
+  phrase: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  hits: Hit[];
+  /** Matches a phrase that only exists to hide shorter cues inside it (多少 hides 少). */
+  terminal: boolean;
+}
+
+export interface CueIndex {
+  root: TrieNode;
+  /** Bigram → weak evidence per scenario, derived from the cue phrases themselves. */
+  bigramHits: Map<string, { scenario: NeedId; weight: number }[]>;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), hits: [], terminal: false };
+}
+
+function insert(root: TrieNode, phrase: string, hit: Hit | null): void {
+  let node = root;
+  for (const ch of phrase) {
+    let child = node.next.get(ch);
+    if (!child) {
+      child = newNode();
+      node.next.set(ch, child);
+    }
+    node = child;
+  }
+  node.terminal = true;
+  if (hit && !node.hits.some((h) => h.scenario === hit.scenario)) node.hits.push(hit);
+  else if (hit) {
+    const same = node.hits.find((h) => h.scenario === hit.scenario)!;
+    same.weight = Math.max(same.weight, hit.weight);
+  }
+}
+
+/** Variants a buyer types for the same question: 吗/么/嘛/呢 endings, 的/得 swaps. */
+function variants(phrase: string): string[] {
+  const out = new Set([phrase]);
+  if (phrase.endsWith('吗')) out.add(phrase.slice(0, -1) + '呢');
+  if (phrase.includes('得')) out.add(phrase.replace(/得/g, '的'));
+  return [...out];
+}
+
+/** Build the index once; classification then costs O(message length × longest cue). */
+export function compileCues(shopCues?: Partial<Record<ScenarioId, string[]>>): CueIndex {
+  const root = newNode();
+  for (const phrase of NEUTRAL.split(/\s+/).filter(Boolean)) insert(root, phrase, null);
+  const bigramAcc = new Map<string, Map<NeedId, number>>();
+  const addPhrase = (scenario: NeedId, raw: string, weight: number) => {
+    const phrase = normalize(raw).text;
+    if (!phrase) return;
+    for (const v of variants(phrase)) insert(root, v, { scenario, weight, phrase: raw });
+    if (phrase.length >= 2 && weight >= 2) {
+      for (const bg of bigrams(phrase)) {
+        if (bg.length < 2) continue;
+        let m = bigramAcc.get(bg);
+        if (!m) bigramAcc.set(bg, (m = new Map()));
+        m.set(scenario, Math.max(m.get(scenario) ?? 0, weight / 3));
+      }
+    }
+  };
+  for (const id of Object.keys(CUES) as NeedId[]) {
+    const list = CUES[id];
+    for (const w of [1, 2, 3] as const) {
+      for (const phrase of (list[w] ?? '').split(/\s+/).filter(Boolean)) addPhrase(id, phrase, w);
+    }
+  }
+  if (shopCues) {
+    for (const [id, phrases] of Object.entries(shopCues)) {
+      if (id === 'other' || !phrases) continue;
+      for (const phrase of phrases) addPhrase(id as NeedId, phrase, 3);
+    }
+  }
+  // A bigram that points at many scenarios says nothing.
+  const bigramHits = new Map<string, { scenario: NeedId; weight: number }[]>();
+  for (const [bg, m] of bigramAcc) {
+    if (m.size > 3) continue;
+    bigramHits.set(bg, [...m].map(([scenario, w]) => ({ scenario, weight: w * BIGRAM_WEIGHT })));
+  }
+  return { root, bigramHits };
+}
+
+let baseIndex: CueIndex | null = null;
+const shopIndexes = new WeakMap<object, CueIndex>();
+
+function indexFor(shopCues?: Partial<Record<ScenarioId, string[]>>): CueIndex {
+  if (!shopCues || Object.keys(shopCues).length === 0) return (baseIndex ??= compileCues());
+  let idx = shopIndexes.get(shopCues);
+  if (!idx) shopIndexes.set(shopCues, (idx = compileCues(shopCues)));
+  return idx;
+}
+
+// ---- scoring one message ---------------------------------------------------------------------
+interface Match {
+  start: number;
+  end: number;
+  hits: Hit[];
+}
+
+interface MessageEvidence {
+  raw: Map<NeedId, number>;
+  evidence: Map<NeedId, string[]>;
+  flags: TextFlags;
+  text: string;
+}
+
+function findMatches(text: string, root: TrieNode): Match[] {
+  const chars = [...text];
+  const all: Match[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < chars.length; j++) {
+      node = node.next.get(chars[j]!);
+      if (!node) break;
+      if (node.terminal) all.push({ start: i, end: j + 1, hits: node.hits });
+    }
+  }
+  // The most specific phrase wins: drop any match lying inside a longer one.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Match[] = [];
+  for (const m of all) {
+    if (!kept.some((k) => k.start <= m.start && k.end >= m.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Is the cue starting at `start` negated (不退了, 不用换了, 不要发票) rather than asked about? */
+function isNegated(chars: string[], start: number, end: number): boolean {
+  const before = chars.slice(Math.max(0, start - 3), start).join('');
+  const neg = NEGATORS.find((n) => before.endsWith(n));
+  if (!neg) return false;
+  const negStart = start - neg.length;
+  // A-not-A questions (有没有货, 能不能换, 是不是发错) ask, they do not negate.
+  if (negStart > 0 && chars[negStart - 1] === chars[start]) return false;
+  if (negStart > 0 && chars[negStart - 1] === neg[neg.length - 1]) return false;
+  // 没有发票吗? / 不退吗 asks whether; the negation then questions, it does not decline.
+  const after = chars.slice(end, end + 4).join('');
+  if (/^[了的]?(吗|么|\?)/.test(after)) return false;
+  return true;
+}
+
+const ACK_ONLY = /^(好|嗯|恩|行|哦|噢|ok|收到|了解|明白)[好的吧呢啦哈了呀哦嗯滴嘞哒 ]*$/;
+
+function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
+  const { text, flags } = normalize(raw);
+  const rawScores = new Map<NeedId, number>();
+  const evidence = new Map<NeedId, string[]>();
+  const perScenario = new Map<NeedId, number[]>();
+  const negative = new Map<NeedId, number>();
+  const push = (id: NeedId, w: number, why: string) => {
+    (perScenario.get(id) ?? perScenario.set(id, []).get(id)!).push(w);
+    (evidence.get(id) ?? evidence.set(id, []).get(id)!).push(why);
+  };
+  if (!text || flags.empty) return { raw: rawScores, evidence, flags, text };
+
+  const chars = [...text];
+  const matches = findMatches(text, index.root);
+  const covered = new Uint8Array(chars.length);
+  for (const m of matches) {
+    for (let i = m.start; i < m.end; i++) covered[i] = 1;
+    if (m.hits.length === 0) continue;
+    const negated = isNegated(chars, m.start, m.end);
+    for (const h of m.hits) {
+      if (negated) negative.set(h.scenario, (negative.get(h.scenario) ?? 0) + h.weight * NEGATION_FLIP);
+      else push(h.scenario, h.weight, h.phrase);
+    }
+  }
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (m) push(p.scenario, p.weight, `/${m[0]}/`);
+  }
+  if (ACK_ONLY.test(text)) push('thanks', 3, 'ack');
+
+  // Weak evidence from bigrams the cue phrases share with uncovered parts of the text (typos,
+  // word orders the phrase list does not spell out: 退个货, 发票开一下).
+  const bigramSum = new Map<NeedId, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (covered[i] && covered[i + 1]) continue;
+    const hits = index.bigramHits.get(chars[i]! + chars[i + 1]!);
+    if (!hits) continue;
+    for (const h of hits) bigramSum.set(h.scenario, (bigramSum.get(h.scenario) ?? 0) + h.weight);
+  }
+  for (const [id, w] of bigramSum) push(id, Math.min(BIGRAM_CAP, w), '~bigram');
+
+  for (const [id, ws] of perScenario) {
+    ws.sort((a, b) => b - a);
+    let total = ws[0]!;
+    for (let i = 1; i < ws.length; i++) total += ws[i]! * EXTRA_CUE_SHARE;
+    rawScores.set(id, total);
+  }
+  for (const [id, w] of negative) {
+    rawScores.set(id, (rawScores.get(id) ?? 0) - w);
+    (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated');
+  }
+  return { raw: rawScores, evidence, flags, text };
+}
+
+function toScore(raw: number): number {
+  return raw <= 0 ? 0 : 1 - Math.exp(-raw / 3);
+}
+
+/**
+ * Classify the buyer's current need. `messages` are the latest buyer turns, oldest first; the
+ * last one is the message being answered. Pure and synchronous.
+ */
+export function classify(messages: string[], opts: ClassifyOptions = {}): Classification {
+  const index = indexFor(opts.shopCues);
+  const current = messages.length ? messages[messages.length - 1]! : '';
+  const cur = scoreMessage(current, index);
+  const raw = new Map(cur.raw);
+
+  const best = () => Math.max(0, ...[...raw.values()]);
+  // Greeting and thanks frame a message; a named need in the same message comes first.
+  const dampSocial = (m: Map<NeedId, number>) => {
+    let need = 0;
+    for (const [id, v] of m) if (!SOCIAL.has(id)) need = Math.max(need, v);
+    if (need >= CONFIDENT_RAW) for (const id of SOCIAL) if (m.has(id as NeedId)) m.set(id as NeedId, m.get(id as NeedId)! * SOCIAL_DAMPING);
+  };
+  dampSocial(raw);
+
+  // Context from the previous turns.
+  const selfConfident = best() >= CONFIDENT_RAW;
+  const followUp = !selfConfident && (cur.text.length <= FOLLOW_UP_MAX_CHARS || FOLLOW_UP_RE.test(cur.text));
+  const evidence: Partial<Record<ScenarioId, string[]>> = Object.fromEntries(cur.evidence);
+  for (let k = 0; k < CONTEXT_DECAY.length; k++) {
+    const prevText = messages[messages.length - 2 - k];
+    if (prevText === undefined) break;
+    if (!followUp && !selfConfident) break;
+    const prev = scoreMessage(prevText, index);
+    dampSocial(prev.raw);
+    for (const [id, v] of prev.raw) {
+      if (v <= 0 || SOCIAL.has(id)) continue;
+      if (selfConfident) {
+        // Only sharpen the current message's own reading (那退吧 after sizes → return, not refund).
+        if (k === 0 && (raw.get(id) ?? 0) > 0) raw.set(id, raw.get(id)! + v * CONTEXT_TIEBREAK);
+      } else {
+        raw.set(id, (raw.get(id) ?? 0) + v * CONTEXT_DECAY[k]!);
+        (evidence[id] ??= []).push(`context-${k + 1}`);
+      }
+    }
+    // A confident earlier turn is where the topic started; older turns add nothing.
+    if (!selfConfident && [...prev.raw.values()].some((v) => v >= CONFIDENT_RAW)) break;
+  }
+
+  const sorted = [...raw].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  const scores: ScenarioScore[] = sorted.map(([id, v]) => ({ id, score: toScore(v) }));
+  const bestRaw = sorted[0]?.[1] ?? 0;
+  const confident = bestRaw >= CONFIDENT_RAW;
+  const top: ScenarioId[] = confident
+    ? sorted.filter(([, v]) => v >= CONFIDENT_RAW && v >= bestRaw * MULTI_RATIO).slice(0, MAX_TOP).map(([id]) => id)
+    : [];
+  return { scores, top, confident, evidence };
+}
+
+/** All scenario ids a classifier can return, in catalogue order (for UIs and evaluation). */
+export const NEED_IDS = SCENARIO_IDS.filter((id): id is NeedId => id !== 'other');
