@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { bootDemo, type DemoHooks } from '../testing';
+import { SiteElementMissing } from '../types';
+import { findAdapter } from '../index';
+import { demoAdapter as A } from './index';
+
+let demo: DemoHooks | undefined;
+afterEach(() => demo?.setAutoMessages(false));
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('demo adapter: matching', () => {
+  it('matches the demo console on any local port, only at /chat and /orders', () => {
+    expect(A.matches(new URL('http://127.0.0.1:41234/chat'))).toBe(true);
+    expect(A.matches(new URL('http://localhost:5173/chat/%E7%B1%B3'))).toBe(true);
+    expect(A.matches(new URL('http://127.0.0.1:5173/orders?tab=unpaid'))).toBe(true);
+    expect(A.matches(new URL('http://127.0.0.1:5173/fixtures/pdd-chat.html'))).toBe(false);
+    expect(A.matches(new URL('https://example.com/chat'))).toBe(false);
+    expect(A.matches(new URL('http://127.0.0.1:5173/chatter'))).toBe(false);
+    expect(findAdapter(new URL('http://127.0.0.1:9/chat'))).toBe(A);
+  });
+});
+
+describe('demo adapter: chat', () => {
+  it('reads the open buyer and their messages, oldest first', () => {
+    demo = bootDemo('/chat/' + encodeURIComponent('南风知我意2019') + '?auto=0');
+    expect(A.pageKind(document)).toBe('chat');
+    expect(A.readBuyer(document)).toBe('南风知我意2019');
+    const msgs = A.readMessages(document, 2);
+    expect(msgs).toEqual([
+      { from: 'buyer', text: '都三天了' },
+      { from: 'buyer', text: '说好的48小时内发呢' },
+    ]);
+  });
+
+  it('reads the XSS nickname as plain text', () => {
+    demo = bootDemo('/chat/' + encodeURIComponent(XSS) + '?auto=0');
+    expect(A.readBuyer(document)).toBe(XSS);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('finds each of the three input kinds', () => {
+    demo = bootDemo('/chat?auto=0');
+    expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
+    demo.setInputKind('contenteditable');
+    expect(A.findChatInput(document).getAttribute('contenteditable')).toBe('true');
+    demo.setInputKind('controlled');
+    expect(A.findChatInput(document).getAttribute('data-controlled')).toBe('true');
+  });
+
+  it('throws SiteElementMissing when the page has no chat input', () => {
+    demo = bootDemo('/chat?auto=0&broken=input');
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it('reports a new message and a conversation switch once each, and stops after abort', async () => {
+    demo = bootDemo('/chat?auto=0');
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    demo.pushBuyerMessage(A.readBuyer(document)!, '在吗在吗');
+    demo.pushBuyerMessage(A.readBuyer(document)!, '有人吗');
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: '有人吗' }]);
+    (document.querySelectorAll('.conv-item')[3] as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(2);
+    // Typing in the input is not a conversation change.
+    const input = A.findChatInput(document) as HTMLTextAreaElement;
+    input.value = 'x';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(2);
+    ctrl.abort();
+    demo.pushBuyerMessage(A.readBuyer(document)!, '还在吗');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(2);
+  });
+
+  it('ignores what the extension writes into the page', async () => {
+    demo = bootDemo('/chat?auto=0');
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    const host = document.createElement('kf-panel');
+    document.body.append(host);
+    const badge = document.createElement('span');
+    badge.className = 'kf-badge';
+    document.querySelector('.conv-item')!.append(badge);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(0);
+    ctrl.abort();
+  });
+});
+
+describe('demo adapter: orders', () => {
+  it('reads every order with id, buyer, status, time, amount, flag and remark', () => {
+    demo = bootDemo('/orders?auto=0');
+    expect(A.pageKind(document)).toBe('order-list');
+    const rows = A.readOrders!(document);
+    const truth = demo.orders();
+    expect(rows).toHaveLength(truth.length);
+    for (const [i, r] of rows.entries()) {
+      expect(r.orderId).toBe(truth[i]!.id);
+      expect(r.orderId).toMatch(/^\d{18,19}$/);
+      expect(r.buyer).toBe(truth[i]!.buyer);
+      expect(r.status).toBe(truth[i]!.status);
+      expect(r.flag).toBe(truth[i]!.flag);
+      expect(r.remark).toBe(truth[i]!.remark);
+      expect(r.createdAt).toBeGreaterThan(0);
+      expect(r.amountYuan).toBeGreaterThan(0);
+      expect(r.element.isConnected).toBe(true);
+    }
+    const unpaid = rows.filter((r) => r.status === 'unpaid');
+    expect(unpaid.length).toBeGreaterThanOrEqual(2);
+    const today = new Date().setHours(0, 0, 0, 0);
+    for (const r of unpaid) expect(r.createdAt! >= today - 1000).toBe(true);
+    expect(rows.find((r) => r.orderId === '3988127364501928374')).toMatchObject({ amountYuan: 228, items: '高腰阔腿牛仔裤 垂感显瘦；真丝印花小方巾' });
+  });
+
+  it('sees payOrder move an order to paid', async () => {
+    demo = bootDemo('/orders?auto=0');
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeOrders!(document, ctrl.signal, () => calls++);
+    demo.payOrder('4012938475610293847');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    expect(A.readOrders!(document).find((r) => r.orderId === '4012938475610293847')?.status).toBe('paid');
+    ctrl.abort();
+  });
+
+  it('finds the remark dialog, its flag and save button; saving replaces the remark', async () => {
+    demo = bootDemo('/orders?auto=0');
+    expect(A.findRemarkEditor!(document)).toBeNull();
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeOrders!(document, ctrl.signal, () => calls++);
+    demo.openRemark('3930018273645518290');
+    const ed = A.findRemarkEditor!(document)!;
+    expect(ed.orderId).toBe('3930018273645518290');
+    expect(ed.readFlag()).toBe('purple');
+    expect(ed.textarea.value).toBe('缺货，晚点发');
+    await new Promise((r) => setTimeout(r, 0));
+    const before = calls;
+    (ed.root.querySelector('input[value="3"]') as HTMLInputElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ed.readFlag()).toBe('green');
+    expect(calls).toBeGreaterThan(before);
+    ed.textarea.value = '退货：不喜欢 退款129元 客服小美 11/23';
+    ed.saveButton.click();
+    expect(A.findRemarkEditor!(document)).toBeNull();
+    const row = A.readOrders!(document).find((r) => r.orderId === '3930018273645518290')!;
+    expect(row).toMatchObject({ flag: 'green', remark: '退货：不喜欢 退款129元 客服小美 11/23' });
+    ctrl.abort();
+  });
+});

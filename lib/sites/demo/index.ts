@@ -1,0 +1,32 @@
+import type { SiteAdapter } from '../types';
+import { observeDom } from '../observe';
+import { detectPageKind, isDemoUrl } from './detect';
+import { findChatInput, findRemarkEditor, readBuyer, readMessages, readOrders } from './read';
+import { CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
+
+/** Our own demo console (test/demo/site), served on 127.0.0.1/localhost by test/demo/server.mjs. */
+export const demoAdapter: SiteAdapter = {
+  id: 'demo',
+  platform: 'demo',
+  name: '演示工作台',
+  verifiedAgainst: 'demo',
+  matches: isDemoUrl,
+  pageKind: detectPageKind,
+  readBuyer,
+  readMessages,
+  findChatInput,
+  observeConversation(doc, signal, onChange) {
+    observeDom(doc, signal, onChange, {
+      ignoreInside: CHAT_EDITOR,
+      key: () => {
+        const msgs = doc.querySelectorAll(MESSAGE);
+        return `${readBuyer(doc)}\u0000${msgs.length}\u0000${msgs[msgs.length - 1]?.textContent ?? ''}`;
+      },
+    });
+  },
+  readOrders,
+  findRemarkEditor,
+  observeOrders(doc, signal, onChange) {
+    observeDom(doc, signal, onChange, { events: ['change'], eventsInside: REMARK_DIALOG });
+  },
+};

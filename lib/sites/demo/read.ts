@@ -1,0 +1,68 @@
+import type { ChatMessage, FlagColor, OrderRow, RemarkEditor } from '../types';
+import { FLAG_BY_INDEX, findByText, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import * as S from './selectors';
+
+const SITE = 'demo';
+
+export function readBuyer(doc: Document): string | null {
+  if (!doc.querySelector(S.CHAT_VIEW)) return null;
+  const active = doc.querySelector(S.ACTIVE_CONVERSATION)?.querySelector(S.CONVERSATION_NICK);
+  const nick = textOf(active ?? doc.querySelector(S.HEADER_NICK));
+  return nick || null;
+}
+
+export function readMessages(doc: Document, limit: number): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (const el of Array.from(doc.querySelectorAll(S.MESSAGE))) {
+    const text = textOf(el.querySelector(S.MESSAGE_TEXT));
+    if (!text) continue;
+    out.push({ from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text });
+  }
+  return limit > 0 ? out.slice(-limit) : [];
+}
+
+export function findChatInput(doc: Document): HTMLElement {
+  return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT));
+}
+
+export function readOrders(doc: Document): OrderRow[] {
+  const rows: OrderRow[] = [];
+  for (const table of Array.from(doc.querySelectorAll<HTMLElement>(S.ORDER_TABLE))) {
+    const orderId = labelValue(table, S.LABEL_ORDER_ID)?.match(/\d{15,20}/)?.[0];
+    if (!orderId) continue;
+    const items = Array.from(table.querySelectorAll(S.ORDER_ITEM_TITLE)).map(textOf).filter(Boolean);
+    rows.push({
+      orderId,
+      buyer: labelValue(table, S.LABEL_BUYER) ?? '',
+      status: statusFromText(table) ?? 'paid',
+      createdAt: parseLocalDateTime(labelValue(table, S.LABEL_CREATED)),
+      amountYuan: parseYuan(labelValue(table, S.LABEL_AMOUNT)),
+      items: items.join('；') || undefined,
+      flag: flagFromChineseName(table.querySelector(S.ORDER_MEMO_FLAG)?.getAttribute('title')),
+      remark: labelValue(table, S.LABEL_REMARK) ?? '',
+      element: table,
+    });
+  }
+  return rows;
+}
+
+export function findRemarkEditor(doc: Document): RemarkEditor | null {
+  for (const root of Array.from(doc.querySelectorAll<HTMLElement>(S.REMARK_DIALOG))) {
+    const textarea = root.querySelector<HTMLTextAreaElement>(S.REMARK_TEXTAREA);
+    if (!textarea) continue;
+    const orderId = labelValue(root, S.LABEL_ORDER_ID);
+    if (!orderId) continue;
+    const saveButton = required(SITE, 'remark save button', findByText(root, S.REMARK_BUTTON, S.TEXT_SAVE));
+    return {
+      orderId,
+      textarea,
+      saveButton,
+      root,
+      readFlag(): FlagColor {
+        const checked = root.querySelector<HTMLInputElement>(`${S.REMARK_FLAG_RADIO}:checked`);
+        return FLAG_BY_INDEX[Number(checked?.value)] ?? 'gray';
+      },
+    };
+  }
+  return null;
+}

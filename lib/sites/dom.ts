@@ -1,0 +1,103 @@
+/**
+ * DOM helpers shared by the adapters: text-label lookups (consoles keep their Chinese labels far
+ * longer than their class names), required lookups that throw SiteElementMissing, flag names.
+ */
+import { SiteElementMissing, type FlagColor, type OrderStatus } from './types';
+
+/** Whitespace-collapsed, trimmed text of a node. */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A required element: returns it or throws SiteElementMissing(site, what). */
+export function required<T extends Element>(site: string, what: string, el: T | null | undefined): T {
+  if (!el) throw new SiteElementMissing(site, what);
+  return el;
+}
+
+const COLON = /^[:：]\s*/;
+
+/**
+ * The value shown next to a text label such as `订单编号:` inside `root`: either in the same leaf
+ * element (`订单编号: 123`) or in the following sibling element (`<span>订单编号:</span><span>123</span>`).
+ * The label must be followed by a colon (half- or full-width), so `买家` does not match `买家已付款`.
+ */
+export function labelValue(root: ParentNode, label: string): string | null {
+  const el = findLabel(root, label);
+  if (!el) return null;
+  const own = textOf(el).slice(label.length).replace(COLON, '').trim();
+  if (own) return own;
+  let sib = el.nextElementSibling;
+  while (sib && !textOf(sib)) sib = sib.nextElementSibling;
+  return sib ? textOf(sib) : null;
+}
+
+/** The leaf-most element whose text starts with `label` followed by a colon. */
+export function findLabel(root: ParentNode, label: string): Element | null {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.childElementCount > 0) continue;
+    const t = textOf(el);
+    if (t.startsWith(label) && COLON.test(t.slice(label.length))) return el;
+  }
+  return null;
+}
+
+/** First element matching `selector` whose text equals (or, with a RegExp, matches) `text`. */
+export function findByText(root: ParentNode, selector: string, text: string | RegExp): HTMLElement | null {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>(selector))) {
+    const t = textOf(el);
+    if (typeof text === 'string' ? t === text : text.test(t)) return el;
+  }
+  return null;
+}
+
+export const FLAG_BY_INDEX: readonly FlagColor[] = ['gray', 'red', 'yellow', 'green', 'blue', 'purple'];
+const FLAG_BY_CHAR: Record<string, FlagColor> = { 灰: 'gray', 红: 'red', 黄: 'yellow', 绿: 'green', 蓝: 'blue', 紫: 'purple', 粉: 'purple' };
+
+/** '红旗', '红色', '旗帜：红色' → 'red'; unknown → 'gray' (no flag). */
+export function flagFromChineseName(name: string | null | undefined): FlagColor {
+  for (const ch of name ?? '') {
+    const f = FLAG_BY_CHAR[ch];
+    if (f) return f;
+  }
+  return 'gray';
+}
+
+/** Trade status texts shared by the Chinese consoles. */
+export const STATUS_BY_TEXT: ReadonlyArray<readonly [string, OrderStatus]> = [
+  ['等待买家付款', 'unpaid'],
+  ['买家已付款', 'paid'],
+  ['等待发货', 'paid'],
+  ['待发货', 'paid'],
+  ['卖家已发货', 'shipped'],
+  ['已发货', 'shipped'],
+  ['退款中', 'refunding'],
+  ['交易成功', 'completed'],
+  ['已完成', 'completed'],
+  ['交易关闭', 'closed'],
+];
+
+/** The status of an order from the first leaf element in `root` whose text is a known status. */
+export function statusFromText(root: ParentNode): OrderStatus | null {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.childElementCount > 0) continue;
+    const t = textOf(el);
+    const hit = STATUS_BY_TEXT.find(([text]) => t === text);
+    if (hit) return hit[1];
+  }
+  return null;
+}
+
+/** '¥1,159.00' → 1159 */
+export function parseYuan(text: string | null | undefined): number | undefined {
+  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(text ?? '');
+  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
+}
+
+/** '2026-11-23 10:12:33' (local time) → epoch ms */
+export function parseLocalDateTime(text: string | null | undefined): number | undefined {
+  const m = /(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
+}

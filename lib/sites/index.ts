@@ -1,0 +1,15 @@
+/**
+ * The site facade: the rest of the extension asks here which console the page is and talks to the
+ * returned adapter only. Adding a console = one folder + one line in ALL_ADAPTERS.
+ */
+import type { SiteAdapter } from './types';
+import { demoAdapter } from './demo';
+
+export * from './types';
+
+/** In match order: the first adapter whose `matches` accepts the URL wins. */
+export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter];
+
+export function findAdapter(url: URL): SiteAdapter | null {
+  return ALL_ADAPTERS.find((a) => a.matches(url)) ?? null;
+}

@@ -1,0 +1,111 @@
+/**
+ * One MutationObserver helper for every adapter: no polling, cancelled by an AbortSignal, bursts
+ * coalesced into one callback per microtask, and blind to what the extension itself writes into the
+ * host page (anything marked with a `kf-` class/id/tag or a `data-kf` attribute), so marking a row
+ * cannot trigger an endless re-read.
+ */
+
+export interface ObserveOptions {
+  /** Also react to `class` changes (consoles that mark the active conversation with a class). */
+  classChanges?: boolean;
+  /** Mutations inside elements matching this selector are ignored (e.g. the chat input while typing). */
+  ignoreInside?: string;
+  /** When given, onChange only runs when this key differs from the last one seen. */
+  key?: () => string;
+  /** Extra DOM events (e.g. 'change' for radios) on the document that count as a change. */
+  events?: string[];
+  /** Only events whose target is inside an element matching this selector count. */
+  eventsInside?: string;
+}
+
+const OWN = '[data-kf], [id^="kf-"], [class^="kf-"], [class*=" kf-"]';
+
+/** True for nodes the extension wrote into the page (and their descendants). */
+export function isOwnNode(node: Node | null): boolean {
+  const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+  if (!el) return false;
+  if (el.tagName.toLowerCase().startsWith('kf-')) return true;
+  if (el.closest(OWN)) return true;
+  for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName.toLowerCase().startsWith('kf-')) return true;
+  return false;
+}
+
+const stripOwnClasses = (v: string | null) =>
+  (v ?? '')
+    .split(/\s+/)
+    .filter((c) => c && !c.startsWith('kf-'))
+    .sort()
+    .join(' ');
+
+function relevant(m: MutationRecord, ignoreInside?: string): boolean {
+  const target = m.target;
+  const targetEl = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  if (ignoreInside && targetEl?.closest(ignoreInside)) return false;
+  if (m.type === 'attributes') {
+    const el = target as Element;
+    if (isOwnNode(el)) return false;
+    return stripOwnClasses(m.oldValue) !== stripOwnClasses(el.getAttribute('class'));
+  }
+  if (m.type === 'characterData') return !isOwnNode(target);
+  if (isOwnNode(target)) return false;
+  const nodes = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
+  // A removed node is detached: judge it by its own markers only.
+  return nodes.some((n) => !(n.nodeType === 1 ? ownMarked(n as Element) : isOwnNode(target)));
+}
+
+function ownMarked(el: Element): boolean {
+  return el.tagName.toLowerCase().startsWith('kf-') || el.matches(OWN);
+}
+
+export function observeDom(doc: Document, signal: AbortSignal, onChange: () => void, opts: ObserveOptions = {}): void {
+  if (signal.aborted) return;
+  let scheduled = false;
+  let lastKey = opts.key ? safeKey(opts.key) : '';
+  const fire = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      if (signal.aborted) return;
+      if (opts.key) {
+        const k = safeKey(opts.key);
+        if (k === lastKey) return;
+        lastKey = k;
+      }
+      try {
+        onChange();
+      } catch (e) {
+        // Never throw into the host page's mutation delivery.
+        console.error('[kf] observer callback failed', e);
+      }
+    });
+  };
+  const mo = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
+    if (records.some((m) => relevant(m, opts.ignoreInside))) fire();
+  });
+  mo.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    ...(opts.classChanges ? { attributes: true, attributeFilter: ['class'], attributeOldValue: true } : {}),
+  });
+  for (const type of opts.events ?? []) {
+    doc.addEventListener(
+      type,
+      (e) => {
+        const t = e.target as Element | null;
+        if (!opts.eventsInside || (t && typeof t.closest === 'function' && t.closest(opts.eventsInside))) fire();
+      },
+      { capture: true, signal },
+    );
+  }
+  signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+}
+
+function safeKey(key: () => string): string {
+  try {
+    return key();
+  } catch {
+    return '\u0000error';
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Test-only helpers for adapter tests (happy-dom): load a fixture page or boot the demo console.
+ * Not imported by product code.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Replaces the current document with a fixture page from test/fixtures/. */
+export function loadFixture(name: string, url?: string): Document {
+  if (url) setUrl(url);
+  const html = readFileSync(resolve(ROOT, 'test', 'fixtures', name), 'utf8');
+  document.open();
+  document.write(html);
+  document.close();
+  return document;
+}
+
+function setUrl(url: string) {
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+}
+
+/**
+ * Boots the real demo console (index.html + app.js) in happy-dom at `path` (e.g. '/chat?auto=0').
+ * Returns its `window.__demo` hooks.
+ */
+export function bootDemo(path = '/chat?auto=0'): DemoHooks {
+  setUrl('http://127.0.0.1:5173' + path);
+  sessionStorage.clear();
+  const html = readFileSync(resolve(ROOT, 'test', 'demo', 'site', 'index.html'), 'utf8').replace(/<script[^>]*><\/script>/g, '').replace(/<link[^>]*>/g, '');
+  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/, '').replace(/<\/html>\s*$/, '');
+  const js = readFileSync(resolve(ROOT, 'test', 'demo', 'site', 'app.js'), 'utf8');
+  new Function(js)();
+  return (window as unknown as { __demo: DemoHooks }).__demo;
+}
+
+export interface DemoHooks {
+  sent: { nick: string; text: string }[];
+  inputLog: { type: string; value: string }[];
+  pushBuyerMessage(nick: string, text: string): void;
+  setAutoMessages(on: boolean): void;
+  draft(): string;
+  setInputKind(kind: 'textarea' | 'contenteditable' | 'controlled'): void;
+  orders(): { id: string; buyer: string; status: string; flag: string; remark: string }[];
+  payOrder(id: string): void;
+  shipOrder(id: string): void;
+  openRemark(id: string): void;
+}
