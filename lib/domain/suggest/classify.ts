@@ -226,7 +226,9 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   }
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
-    if (m) push(p.scenario, p.weight, `/${m[0]}/`);
+    if (!m) continue;
+    if (p.weight < 0) negative.set(p.scenario, (negative.get(p.scenario) ?? 0) - p.weight);
+    else push(p.scenario, p.weight, `/${m[0]}/`);
   }
   if (ACK_ONLY.test(text)) push('thanks', 3, 'ack');
 

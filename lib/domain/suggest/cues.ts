@@ -51,7 +51,8 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '优惠券 领券 用券 券 满减 赠品 送什么 赠送 价保 保价 价格保护 退差价 补差价 差价 活动 降价 ' +
       '折扣 秒杀 聚划算 双十一 双11 双12 618 会员 积分 买一送一 买二送 送吗 第二件 叠加 红包 特价 ' +
       '优惠吗 有优惠 有什么优惠 多买有优惠 满多少 减多少 套餐 定金 尾款 返券 优惠码 促销 包邮吗 包邮',
-    2: '优惠 送 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
+    1: '送',
+    2: '优惠 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
   },
   invoice: {
     3: '发票 开票 抬头 专票 普票 增值税 税号 纳税人 电子发票 纸质发票 收据 报销 开具 税点 票据 换开',
@@ -69,9 +70,11 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   courier: {
     3: '什么快递 哪个快递 哪家快递 发什么快递 寄什么快递 走什么快递 用什么快递 快递公司 顺丰 圆通 中通 ' +
-      '申通 韵达 百世 汇通 邮政 ems 德邦 天天快递 极兔 宅急送 京东快递 京东物流 指定快递 换快递 ' +
+      '指定快递 换快递 ' +
       '送不到 到不了 能送到 可以送到 送得到 能不能到 自提 送货上门 发物流 快递能到 快运 物流公司',
-    2: '快递 发哪个 能到 寄到 送到家 偏远 新疆 西藏 港澳 海外 国外',
+    2: '发哪个 能到 寄到 送到家 偏远 新疆 西藏 港澳 海外 国外 顺丰 圆通 中通 申通 韵达 百世 汇通 邮政 ems 德邦 ' +
+      '天天快递 极兔 宅急送',
+    1: '快递 京东快递 京东物流',
   },
   payment: {
     3: '付不了 付款失败 支付失败 无法支付 不能付款 付不上 代付 找人付 朋友付 帮我付 帮忙付 余额不足 ' +
@@ -89,7 +92,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   'cancel-order': {
     3: '取消订单 取消 拍错 拍错了 退订 拦截 别发了 不要发了 不用发了 先别发 撤销 撤单 关闭订单 关闭交易 ' +
-      '不想买了 不买了 订单不要了 重复下单 多拍了 拍多了 重拍 不需要了',
+      '不想买了 不买了 订单不要了 重复下单 多拍了 拍多了 重拍 不需要了 别送了 不要送了 不用送了',
     2: '不要了 重新拍 重新下单 不想要了',
     1: '算了',
   },
@@ -101,7 +104,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   delay: {
     3: '还没发 还没发货 怎么还没发 没发货 不发货 迟迟 怎么还不发 说好的 几天了还 都几天了 这么久 延迟 ' +
       '延期 推迟 缺货 一直没发 还没动静 怎么还没 还不发 还要等 等不起 一直不发 不给发货 ' +
-      '多少天了 等了好久',
+      '多少天了 等了好久 等不了',
     2: '怎么还 还没 太久 太慢 晚了 拖 几天了 好几天 等了 不是说',
     1: '说了',
   },
@@ -206,6 +209,20 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
   { re: /(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
   { re: /(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
+  // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
+  { re: /(发|走|用|寄|换|要|只有|不用)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
+  // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
+  { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
+  { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
+  // Price per unit: activity rules (99一包, 199 3包).
+  { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
+  // Reporting that payment is done is not a payment problem.
+  { re: /(已经|已)\s*(付款|支付|付)|(付款|支付)了/, scenario: 'payment', weight: -1.5 },
+  // How much is refunded: 退给我多少钱, 退0多.
+  { re: /退(给我|回|了)?\s*(多少|\d)/, scenario: 'refund-status', weight: 2 },
+  // A bare date question in a short message: 后天吗? 下周就是明天吗.
+  { re: /^.{0,6}(今天|明天|后天|下周|周末|周[一二三四五六日]|\d+号)\s*(吗|么|\?|可以吗|行吗)/, scenario: 'shipping-time', weight: 2 },
+  { re: /(现在|已经)到.{1,6}(了吗|了\?|了|吗)/, scenario: 'tracking', weight: 2 },
   // Address or phone change spelled loosely: "地址可以帮我修改下吗".
   { re: /(改|修改|更改|换|变更).{0,6}(地址|电话|收件人|手机|号码)/, scenario: 'address-change', weight: 3 },
   { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变)/, scenario: 'address-change', weight: 3 },

@@ -65,10 +65,10 @@ const PLACEHOLDERS: [RegExp, string, keyof TextFlags | null][] = [
 /** Pasted order/product cards that consoles and buyers drop into the chat. They carry no need. */
 const CARDS: RegExp[] = [
   /顾客通过点击[^:：]*信息发送[:：]?/g,
-  /(咨询)?订单(编号|号)[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
+  /(咨询|查询)?订单(编号|号)[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
   /订单金额[:：]\s*[¥￥]?\s*[^\s\u4e00-\u9fa5，,]*/g,
   /下单时间[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
-  /商品id[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
+  /商品(id|号)[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
   /(售后)?服务单号[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
   /\b\d{9,}\b/g,
 ];
