@@ -21,7 +21,7 @@ export const LIBRARY_SCHEMA: RecordSchema<LibraryRecord> = {
       const list = Array.isArray(r.legacy) ? r.legacy : Array.isArray(r.templates) ? r.templates : [];
       const templates = list
         .filter((t): t is Record<string, unknown> => !!t && typeof t === 'object')
-        .map((t) => {
+        .map((t): Record<string, unknown> => {
           const { scenario, ...rest } = t;
           const scenarios = Array.isArray(t.scenarios) ? t.scenarios : typeof scenario === 'string' ? [scenario] : [];
           return { ...rest, scenarios };

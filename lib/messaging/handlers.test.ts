@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../browser', () => ({
+  browser: { storage: { local: { set: vi.fn(async () => {}) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
+}));
+
+const { classifySender, dispatch } = await import('./handlers');
+
+describe('message sender checks', () => {
+  const origin = 'chrome-extension://ext/';
+  it('refuses messages from another extension or a web page', () => {
+    expect(classifySender({ id: 'other', url: 'https://evil.example/' }, 'ext', origin)).toBeNull();
+    expect(classifySender({ id: undefined, url: 'https://evil.example/' } as never, 'ext', origin)).toBeNull();
+  });
+
+  it('tells extension pages from content scripts', () => {
+    expect(classifySender({ id: 'ext', url: 'chrome-extension://ext/options.html' }, 'ext', origin)).toBe('extension-page');
+    expect(classifySender({ id: 'ext', url: 'https://mms.pinduoduo.com/chat', tab: { id: 1 } as never }, 'ext', origin)).toBe('content-script');
+  });
+
+  it('does not let a seller page import or export the library', async () => {
+    const r = await dispatch({ kf: 'importLibrary', payload: { json: {} } }, 'content-script');
+    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    const e = await dispatch({ kf: 'exportLibrary', payload: undefined }, 'content-script');
+    expect(e.ok).toBe(false);
+  });
+
+  it('answers an unknown sender with forbidden and an unknown verb with invalid', async () => {
+    expect((await dispatch({ kf: 'getLibrary', payload: undefined }, null)).ok).toBe(false);
+    const r = await dispatch({ kf: 'dropTables', payload: undefined }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('rejects a malformed import and leaves the library as it was', async () => {
+    const before = await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page');
+    const r = await dispatch({ kf: 'importLibrary', payload: { json: { format: 'kefu-library', version: 1, groups: [], templates: [{ id: '' }] } } }, 'extension-page');
+    expect(r).toMatchObject({ ok: true, value: { ok: false } });
+    const after = await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page');
+    expect(after).toEqual(before);
+  });
+
+  it('validates payloads before writing', async () => {
+    const r = await dispatch({ kf: 'recordUsage', payload: { templateId: 42 } as never }, 'content-script');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
