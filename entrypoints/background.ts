@@ -1,4 +1,4 @@
-import { registerHandlers } from '@/lib/messaging/handlers';
+import { registerHandlers } from '@/lib/messaging/dispatch';
 
 export default defineBackground(() => {
   registerHandlers();

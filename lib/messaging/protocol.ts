@@ -5,12 +5,12 @@ import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 
 /** Data areas whose changes are announced to every open page. */
-export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules';
+export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites';
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 
-/** verb → [request, response]. Verb names say what they do. */
-export interface Protocol {
+/** Library, settings and usage verbs (the foundation). verb → [request, response]. */
+export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
   saveLibrary: [TemplateLibrary, LibraryRecord];
   /** Validates the whole file first; an invalid file changes nothing. */
@@ -22,18 +22,17 @@ export interface Protocol {
   getUsage: [void, UsageRecord];
 }
 
+/**
+ * Feature protocols are declared in their own modules (protocol-*.ts) by augmenting this
+ * interface, so each feature's verbs and handlers live together:
+ *   declare module './protocol' { interface Protocol extends CustomerProtocol {} }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Protocol extends CoreProtocol {}
+
 export type Verb = keyof Protocol;
 export type Req<V extends Verb> = Protocol[V][0];
 export type Res<V extends Verb> = Protocol[V][1];
-
-/** Verbs a content script (inside a seller page) may call. Everything else: extension pages only. */
-export const CONTENT_VERBS: ReadonlySet<Verb> = new Set<Verb>([
-  'getLibrary',
-  'getSettings',
-  'patchSettings',
-  'recordUsage',
-  'getUsage',
-]);
 
 export interface Envelope<V extends Verb = Verb> {
   kf: V;

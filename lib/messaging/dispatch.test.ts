@@ -4,7 +4,7 @@ vi.mock('../browser', () => ({
   browser: { storage: { local: { set: vi.fn(async () => {}) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
 }));
 
-const { classifySender, dispatch } = await import('./handlers');
+const { classifySender, dispatch } = await import('./dispatch');
 
 describe('message sender checks', () => {
   const origin = 'chrome-extension://ext/';
@@ -42,5 +42,14 @@ describe('message sender checks', () => {
   it('validates payloads before writing', async () => {
     const r = await dispatch({ kf: 'recordUsage', payload: { templateId: 42 } as never }, 'content-script');
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('content-script limits on settings', () => {
+  it('lets a seller page remember the panel state but not change shop settings', async () => {
+    const ok = await dispatch({ kf: 'patchSettings', payload: { panel: { collapsed: true } } }, 'content-script');
+    expect(ok.ok).toBe(true);
+    const no = await dispatch({ kf: 'patchSettings', payload: { shop: { agentName: 'x' } } }, 'content-script');
+    expect(no).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * The background's message dispatcher: the only way into user data. Registered once by
+ * entrypoints/background.ts. It checks who sent the message, which verbs that sender may use, and
+ * turns failures into replies the caller can show. Handlers live in handlers/<feature>.ts.
+ */
+import { browser, type Runtime } from '../browser';
+import { isEnvelope, type Reply, type Verb } from './protocol';
+import { toStorageError, StorageError } from '../storage/db';
+import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
+import { coreHandlers } from './handlers/core';
+
+export type { SenderKind };
+
+/** Every verb's handler. A feature adds its set here (and its verbs to the Protocol map). */
+const handlers: Record<string, HandlerDef<unknown, unknown>> = {
+  ...(coreHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
+};
+
+/** Who sent this? null = not us (another extension or a web page): refuse. */
+export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.tab && sender.url && /^https?:/.test(sender.url)) return 'content-script';
+  return null;
+}
+
+export async function dispatch(message: unknown, kind: SenderKind | null, ctx: Omit<HandlerContext, 'sender'> = {}): Promise<Reply<unknown>> {
+  if (!kind) return { ok: false, error: { code: 'forbidden', message: 'unknown sender' } };
+  if (!isEnvelope(message) || !Object.hasOwn(handlers, message.kf)) {
+    return { ok: false, error: { code: 'invalid', message: 'unknown message' } };
+  }
+  const def = handlers[message.kf as Verb]!;
+  if (kind === 'content-script' && !def.content) {
+    return { ok: false, error: { code: 'forbidden', message: `${message.kf} is not available to pages` } };
+  }
+  try {
+    return { ok: true, value: await def.handle(message.payload, { sender: kind, ...ctx }) };
+  } catch (err) {
+    if (err instanceof InvalidPayload) return { ok: false, error: { code: 'invalid', message: err.message } };
+    const se = err instanceof StorageError ? err : toStorageError(err);
+    return { ok: false, error: { code: se.code, message: se.message } };
+  }
+}
+
+export function registerHandlers(): void {
+  const origin = browser.runtime.getURL('');
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+    return dispatch(message, classifySender(sender, browser.runtime.id, origin), { tabId: sender.tab?.id, url: sender.url });
+  });
+}

@@ -1,0 +1,25 @@
+export type SenderKind = 'extension-page' | 'content-script';
+
+export interface HandlerContext {
+  sender: SenderKind;
+  tabId?: number;
+  url?: string;
+}
+
+/** A payload that does not have the shape the verb needs: nothing was written. */
+export class InvalidPayload extends Error {
+  override name = 'InvalidPayload';
+}
+
+export interface HandlerDef<Req, Res> {
+  /** May a content script (inside a seller page) call it? Default: extension pages only. */
+  content?: boolean;
+  handle(payload: Req, ctx: HandlerContext): Promise<Res>;
+}
+
+export type HandlerSet<P> = { [V in keyof P]: P[V] extends [infer Q, infer R] ? HandlerDef<Q, R> : never };
+
+export function obj(p: unknown, what: string): Record<string, unknown> {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw new InvalidPayload(`${what}: expected an object`);
+  return p as Record<string, unknown>;
+}
