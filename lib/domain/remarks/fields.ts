@@ -94,26 +94,27 @@ export function readMoney(raw: string): number | null {
  */
 export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: string } = {}): FieldResult {
   const label = spec.label;
+  const en = `${spec.label} (${spec.key})`;
   const text = cleanText(raw);
   switch (spec.type) {
     case 'date': {
       const r = readDate(text.replace(/[（(].*[)）]$/, ''), opts.today);
       if (r.ok) return { ok: true, value: r.iso };
       return r.reason === 'no-year'
-        ? fail(`${label}“${text}”缺少年份，请写成 2026-11-28 这样的日期。`, `${label} "${text}" has no year; write a date like 2026-11-28.`)
-        : fail(`${label}“${text}”不是有效日期，请写成 2026-11-28 这样的日期。`, `${label} "${text}" is not a valid date; write a date like 2026-11-28.`);
+        ? fail(`${label}“${text}”缺少年份，请写成 2026-11-28 这样的日期。`, `${en} "${text}" has no year; write a date like 2026-11-28.`)
+        : fail(`${label}“${text}”不是有效日期，请写成 2026-11-28 这样的日期。`, `${en} "${text}" is not a valid date; write a date like 2026-11-28.`);
     }
     case 'money': {
       const n = readMoney(text);
       if (n === null || n <= 0) {
-        return fail(`${label}“${text}”必须是大于 0 的金额，最多两位小数。`, `${label} "${text}" must be an amount above 0 with at most 2 decimals.`);
+        return fail(`${label}“${text}”必须是大于 0 的金额，最多两位小数。`, `${en} "${text}" must be an amount above 0 with at most 2 decimals.`);
       }
       return { ok: true, value: String(n) };
     }
     case 'phone': {
       const digits = text.replace(/[\s\-()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
       if (!MOBILE_RE.test(digits)) {
-        return fail(`${label}“${text}”不是有效的大陆手机号（11 位，1 开头，第二位 3–9）。`, `${label} "${text}" is not a valid mainland mobile number (11 digits, 1[3-9]…).`);
+        return fail(`${label}“${text}”不是有效的大陆手机号（11 位，1 开头，第二位 3–9）。`, `${en} "${text}" is not a valid mainland mobile number (11 digits, 1[3-9]…).`);
       }
       return { ok: true, value: digits };
     }
@@ -121,7 +122,7 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
       const parts = text.split(/[\s/,，、;；]+/).filter(Boolean);
       const bad = parts.filter((p) => !/^[0-9A-Za-z][0-9A-Za-z-]{5,39}$/.test(p));
       if (parts.length === 0 || bad.length > 0) {
-        return fail(`${label}“${bad.join(' ') || text}”不是有效的订单号。`, `${label} "${bad.join(' ') || text}" is not a valid order number.`);
+        return fail(`${label}“${bad.join(' ') || text}”不是有效的订单号。`, `${en} "${bad.join(' ') || text}" is not a valid order number.`);
       }
       return { ok: true, value: [...new Set(parts)].join('/') };
     }
@@ -129,21 +130,21 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
       const k = text.toLowerCase();
       if (YES.has(k)) return { ok: true, value: '是' };
       if (NO.has(k)) return { ok: true, value: '否' };
-      return fail(`${label}只能填“是”或“否”。`, `${label} must be yes (是) or no (否).`);
+      return fail(`${label}只能填“是”或“否”。`, `${en} must be yes (是) or no (否).`);
     }
     case 'agent': {
       if (text.length > 16 || /^\d+$/.test(text) || /[:：]/.test(text)) {
-        return fail(`${label}“${text}”不像一个姓名。`, `${label} "${text}" does not look like a name.`);
+        return fail(`${label}“${text}”不像一个姓名。`, `${en} "${text}" does not look like a name.`);
       }
       return { ok: true, value: text };
     }
     case 'address': {
-      if (text.length < 5) return fail(`${label}“${text}”太短，请写完整地址。`, `${label} "${text}" is too short; write the full address.`);
+      if (text.length < 5) return fail(`${label}“${text}”太短，请写完整地址。`, `${en} "${text}" is too short; write the full address.`);
       return { ok: true, value: text };
     }
     default: {
       if (spec.options && spec.options.length > 0 && !spec.options.includes(text)) {
-        return fail(`${label}只能是：${spec.options.join('、')}。`, `${label} must be one of: ${spec.options.join(', ')}.`);
+        return fail(`${label}只能是：${spec.options.join('、')}。`, `${en} must be one of: ${spec.options.join(', ')}.`);
       }
       return { ok: true, value: text };
     }

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { checkRemark, type CheckOptions } from './check';
+import { buildRemark } from './format';
+import { PRESET_A, PRESET_B } from './presets';
+import type { FlagColor, ProblemCode, RuleSet } from './types';
+
+const today = '2026-11-23';
+const A = (flag: FlagColor, extra: Partial<CheckOptions> = {}): CheckOptions => ({ ruleSet: PRESET_A, flag, today, ...extra });
+const B = (flag: FlagColor, extra: Partial<CheckOptions> = {}): CheckOptions => ({ ruleSet: PRESET_B, flag, today, ...extra });
+const codes = (text: string, opts: CheckOptions): ProblemCode[] => checkRemark(text, opts).map((p) => p.code);
+const sig = '｜张三 2026-11-23';
+
+describe('checkRemark: convention A', () => {
+  it('accepts a red remark that says verified, with agent and date', () => {
+    expect(checkRemark(`【已核对可发货】张三 2026-11-23`, A('red'))).toEqual([]);
+  });
+
+  it('blocks a yellow remark that names no change', () => {
+    expect(codes(`【信息变更】张三 2026-11-23`, A('yellow'))).toEqual(['missing-field']);
+  });
+
+  it('accepts a yellow remark with a new address', () => {
+    expect(checkRemark(`【信息变更】新地址:浙江省杭州市西湖区文三路1号${sig}`, A('yellow'))).toEqual([]);
+  });
+
+  it('blocks a changed phone that is not a mainland mobile number', () => {
+    const p = checkRemark(`【信息变更】新电话:12345678901${sig}`, A('yellow'));
+    expect(p.map((x) => x.code)).toEqual(['invalid-field']);
+    expect(p[0]?.field).toBe('phone');
+    expect(p[0]?.message).toContain('手机号');
+    expect(checkRemark(`【信息变更】新电话:1381234567${sig}`, A('yellow'))[0]?.field).toBe('phone');
+    expect(checkRemark(`【信息变更】新电话:139 1234 5678${sig}`, A('yellow'))).toEqual([]);
+  });
+
+  it('blocks a green exchange without the from and to styles', () => {
+    const p = checkRemark(`【退换货】类型:换货${sig}`, A('green'));
+    expect(p.map((x) => x.field).sort()).toEqual(['fromStyle', 'toStyle']);
+  });
+
+  it('accepts a green return with only its type', () => {
+    expect(checkRemark(`【退换货】类型:退货${sig}`, A('green'))).toEqual([]);
+  });
+
+  it('blocks a green remark whose type is neither return nor exchange', () => {
+    expect(codes(`【退换货】类型:退款${sig}`, A('green'))).toEqual(['invalid-field']);
+  });
+
+  it('blocks a blue remark without the merged order numbers and buyers', () => {
+    expect(checkRemark(`【合并发货】${sig.slice(1)}`, A('blue')).map((p) => p.field).sort()).toEqual(['buyers', 'orders']);
+    expect(checkRemark(`【合并发货】合并订单:3456789012345678/3456789012345679｜买家:小明${sig}`, A('blue'))).toEqual([]);
+  });
+
+  it('blocks a purple remark without a ship date', () => {
+    const p = checkRemark(`【延迟发货】原因:缺货${sig}`, A('purple'));
+    expect(p.map((x) => [x.code, x.field])).toEqual([['missing-field', 'shipDate']]);
+    expect(p[0]?.message).toContain('可发货日');
+  });
+
+  it('blocks a purple remark whose ship date is today or earlier', () => {
+    expect(codes(`【延迟发货】可发货日:2026-11-23${sig}`, A('purple'))).toEqual(['ship-date-not-future']);
+    expect(codes(`【延迟发货】可发货日:2026-11-20${sig}`, A('purple'))).toEqual(['ship-date-not-future']);
+    expect(checkRemark(`【延迟发货】可发货日:2026-11-24${sig}`, A('purple'))).toEqual([]);
+  });
+
+  it('blocks a ship date that is not a real date', () => {
+    expect(codes(`【延迟发货】可发货日:2026-02-30${sig}`, A('purple'))).toEqual(['invalid-field']);
+    expect(codes(`【延迟发货】可发货日:下周${sig}`, A('purple'))).toEqual(['invalid-field']);
+  });
+
+  it('blocks a gray remark that does not say 无效订单', () => {
+    const p = checkRemark('重复拍下 张三 11/23', A('gray'));
+    expect(p.map((x) => x.code)).toEqual(['must-say']);
+    expect(p[0]?.message).toContain('无效订单');
+    expect(p[0]?.messageEn).toMatch(/gray flag/);
+  });
+
+  it('accepts a gray remark that says 无效订单, written by hand', () => {
+    expect(checkRemark('无效订单 重复拍下 张三 11/23', A('gray'))).toEqual([]);
+    expect(checkRemark(`【无效订单】原因:重复拍下${sig}`, A('gray'))).toEqual([]);
+  });
+
+  it('accepts an unflagged (gray) order with no remark at all', () => {
+    expect(checkRemark('', A('gray'))).toEqual([]);
+  });
+
+  it('blocks an empty remark on a flagged order', () => {
+    expect(codes('   ', A('purple'))).toEqual(['empty']);
+  });
+
+  it('blocks a remark written for another flag', () => {
+    const p = checkRemark(`【延迟发货】可发货日:2026-11-28${sig}`, A('yellow'));
+    expect(p.map((x) => x.code)).toEqual(['wrong-flag']);
+    expect(p[0]?.message).toContain('紫旗');
+    expect(p[0]?.message).toContain('黄旗');
+  });
+
+  it('accepts an after-sale record line under any flag', () => {
+    const text = `【退货】原因:不喜欢｜款式:白色M｜退款金额:99元${sig}`;
+    expect(checkRemark(text, A('green'))).toEqual([]);
+  });
+});
+
+describe('checkRemark: convention B', () => {
+  it('accepts a yellow price change within the agent limit of 20 yuan', () => {
+    expect(checkRemark(`【改价】改价金额:20元${sig}`, B('yellow'))).toEqual([]);
+  });
+
+  it('requires a supervisor for a price change above 20 yuan', () => {
+    const p = checkRemark(`【改价】改价金额:20.01元${sig}`, B('yellow'));
+    expect(p.map((x) => x.code)).toEqual(['needs-supervisor']);
+    expect(p[0]?.message).toContain('主管同意');
+    expect(checkRemark(`【改价】改价金额:35元｜主管同意:王五${sig}`, B('yellow'))).toEqual([]);
+  });
+
+  it('accepts 主管:name typed by hand as the supervisor mark', () => {
+    expect(checkRemark('改价金额:35 主管:王五 张三 11/23', B('yellow'))).toEqual([]);
+  });
+
+  it('follows the limit the shop set', () => {
+    const strict: RuleSet = { ...PRESET_B, limits: { ...PRESET_B.limits, agentDiscountYuan: 10 } };
+    expect(codes(`【改价】改价金额:15元${sig}`, { ruleSet: strict, flag: 'yellow', today })).toEqual(['needs-supervisor']);
+  });
+
+  it('blocks a purple (unshipped issue) remark without a reason', () => {
+    expect(checkRemark(`【未发货问题】${sig.slice(1)}`, B('purple')).map((p) => p.field)).toEqual(['reason']);
+    expect(checkRemark(`【未发货问题】原因:缺货${sig}`, B('purple'))).toEqual([]);
+  });
+
+  it('blocks a past ship date on a B purple remark too', () => {
+    expect(codes(`【未发货问题】原因:缺货｜可发货日:2026-11-01${sig}`, B('purple'))).toEqual(['ship-date-not-future']);
+  });
+
+  it('blocks a blue (shipped issue) remark without a reason', () => {
+    expect(codes(`【已发货问题】${sig.slice(1)}`, B('blue'))).toEqual(['missing-field']);
+  });
+
+  it('blocks a red (special handling) remark without the courier', () => {
+    expect(checkRemark(`【特殊处理】说明:客户要求${sig}`, B('red')).map((p) => p.field)).toEqual(['courier']);
+    expect(checkRemark(`【特殊处理】快递:顺丰${sig}`, B('red'))).toEqual([]);
+  });
+
+  it('accepts a green (refundable) remark with agent and date only', () => {
+    expect(checkRemark(`【可退款】张三 2026-11-23`, B('green'))).toEqual([]);
+  });
+
+  it('blocks a remark on gray, which convention B does not use', () => {
+    expect(codes(`备注一下 张三 11/23`, B('gray'))).toContain('flag-not-used');
+  });
+});
+
+describe('checkRemark: after-sale records', () => {
+  const rec = (record: CheckOptions['record']) => A('green', { record });
+
+  it('accepts a complete quality exchange record', () => {
+    const text = `【质量换货】质量问题:袖口开线｜退回款式:白色M｜换款式:白色L｜运费:12元｜已退运费:否｜已登记:是${sig}`;
+    expect(checkRemark(text, rec('quality-exchange'))).toEqual([]);
+  });
+
+  it('blocks a quality exchange record missing postage, refunded and recorded', () => {
+    const p = checkRemark(`【质量换货】质量问题:开线｜退回款式:白M｜换款式:白L${sig}`, rec('quality-exchange'));
+    expect(p.map((x) => x.field).sort()).toEqual(['postage', 'recorded', 'refunded']);
+  });
+
+  it('needs the postage amount when a non-quality exchange needs a top-up', () => {
+    const base = `【非质量换货】原因:偏小｜退回款式:白M｜换款式:白L｜需补运费:是｜已登记:否`;
+    expect(checkRemark(`${base}${sig}`, rec('nonquality-exchange')).map((x) => x.field)).toEqual(['postage']);
+    expect(checkRemark(`${base}｜运费:10元${sig}`, rec('nonquality-exchange'))).toEqual([]);
+    expect(checkRemark(`【非质量换货】原因:偏小｜退回款式:白M｜换款式:白L｜需补运费:否｜已登记:是${sig}`, rec('nonquality-exchange'))).toEqual([]);
+  });
+
+  it('blocks a return record without the refunded amount', () => {
+    expect(checkRemark(`【退货】原因:不喜欢｜款式:白M${sig}`, rec('return')).map((x) => x.field)).toEqual(['amount']);
+  });
+
+  it('requires a supervisor for compensation above the stated postage', () => {
+    const p = checkRemark(`【折价补偿】质量问题:线头｜补偿金额:15元｜运费:12元${sig}`, rec('compensation'));
+    expect(p.map((x) => x.code)).toEqual(['needs-supervisor']);
+    expect(p[0]?.message).toContain('运费');
+    expect(checkRemark(`【折价补偿】质量问题:线头｜补偿金额:12元｜运费:12元${sig}`, rec('compensation'))).toEqual([]);
+    expect(checkRemark(`【折价补偿】质量问题:线头｜补偿金额:15元｜运费:12元｜主管同意:王五${sig}`, rec('compensation'))).toEqual([]);
+  });
+
+  it("compares compensation with the shop's usual postage when none is stated", () => {
+    expect(codes(`【折价补偿】质量问题:线头｜补偿金额:10元${sig}`, rec('compensation'))).toEqual([]);
+    expect(codes(`【折价补偿】质量问题:线头｜补偿金额:10.5元${sig}`, rec('compensation'))).toEqual(['needs-supervisor']);
+  });
+});
+
+describe('checkRemark: money, dates, signature', () => {
+  it('blocks money that is zero, negative or has more than two decimals', () => {
+    for (const v of ['0', '-5', '12.345', '十元']) {
+      expect(codes(`【改价】改价金额:${v}${sig}`, B('yellow'))).toEqual(['invalid-field']);
+    }
+    expect(checkRemark(`【改价】改价金额:¥12.34${sig}`, B('yellow'))).toEqual([]);
+  });
+
+  it('blocks a remark without the agent', () => {
+    expect(codes('【已核对可发货】2026-11-23', A('red'))).toEqual(['missing-agent']);
+  });
+
+  it('blocks a remark without a date', () => {
+    expect(codes('【已核对可发货】张三', A('red'))).toContain('missing-date');
+  });
+
+  it('blocks a signature date after today', () => {
+    expect(codes('【已核对可发货】张三 2026-11-25', A('red'))).toEqual(['date-in-future']);
+  });
+
+  it('blocks an impossible signature date', () => {
+    expect(codes('【已核对可发货】张三 2026-13-45', A('red'))).toContain('invalid-date');
+  });
+
+  it('blocks a remark signed by someone other than the agent at the keyboard', () => {
+    const p = checkRemark('【已核对可发货】李四 2026-11-23', A('red', { agent: '张三' }));
+    expect(p.map((x) => x.code)).toEqual(['other-agent']);
+    expect(checkRemark('【已核对可发货】张三 2026-11-23', A('red', { agent: '张三' }))).toEqual([]);
+  });
+
+  it('checks only the newest line; earlier lines are history', () => {
+    const text = `旧备注随便写的\n【已核对可发货】张三 2026-11-23`;
+    expect(checkRemark(text, A('red'))).toEqual([]);
+  });
+
+  it('writes every problem as a Chinese sentence with the English beside it', () => {
+    const p = checkRemark('可发货日:昨天', A('purple'));
+    expect(p.length).toBeGreaterThan(1);
+    for (const x of p) {
+      expect(x.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(x.message).toMatch(/[。！？）]$/);
+      expect(x.messageEn).toMatch(/[a-z]{3,} [a-z]{2,}/);
+    }
+  });
+});
+
+describe('checkRemark: platform limits', () => {
+  it('blocks a Taobao remark of 400 Chinese characters (1200 bytes > 1000)', () => {
+    const text = `【已核对可发货】说明:${'好'.repeat(400)}｜张三 2026-11-23`;
+    const p = checkRemark(text, A('red', { platform: 'taobao' }));
+    expect(p.map((x) => x.code)).toEqual(['too-long']);
+    expect(p[0]?.message).toContain('字节');
+  });
+
+  it('lets the same remark through on JD while under 500 characters', () => {
+    const text = `【已核对可发货】说明:${'好'.repeat(400)}｜张三 2026-11-23`;
+    expect(checkRemark(text, A('red', { platform: 'jd' }))).toEqual([]);
+  });
+
+  it('blocks a JD remark over 500 characters', () => {
+    const text = `【已核对可发货】说明:${'好'.repeat(500)}｜张三 2026-11-23`;
+    expect(codes(text, A('red', { platform: 'jd' }))).toEqual(['too-long']);
+  });
+
+  it('applies Taobao rules to the demo console', () => {
+    const text = `【已核对可发货】说明:${'好'.repeat(400)}｜张三 2026-11-23`;
+    expect(codes(text, A('red', { platform: 'demo' }))).toEqual(['too-long']);
+  });
+});
+
+describe('build and check agree', () => {
+  it('finds nothing wrong with what buildRemark writes', () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货' }, { agent: '张三', now: new Date(2026, 10, 23) });
+    expect(r.ok && checkRemark(r.text, A('purple', { agent: '张三', platform: 'taobao' }))).toEqual([]);
+  });
+
+  it('refuses to build what check would block', () => {
+    const r = buildRemark(PRESET_B, 'yellow', { discount: '30' }, { agent: '张三', now: new Date(2026, 10, 23) });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['discount']);
+  });
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { buildRemark, formatLine, parseRemark, splitRemarkLines } from './format';
+import { PRESET_A, PRESET_B } from './presets';
+import { allTargets, getRule } from './rules';
+import type { FieldSpec, RuleSet } from './types';
+
+const now = new Date(2026, 10, 23, 10, 30); // 2026-11-23 local
+const ctx = { agent: '张三', now };
+const today = '2026-11-23';
+
+function sample(spec: FieldSpec): string {
+  switch (spec.type) {
+    case 'date': return '2026-12-01';
+    case 'money': return '8.5';
+    case 'phone': return '13812345678';
+    case 'order': return '3456789012345678/3456789012345679';
+    case 'courier': return '顺丰';
+    case 'yesno': return '是';
+    case 'agent': return '王五';
+    case 'address': return '浙江省杭州市西湖区文三路1号';
+    case 'style': return '白色 M码';
+    default: return spec.options?.[0] ?? '测试说明';
+  }
+}
+
+describe('buildRemark', () => {
+  it('writes the canonical line: 【title】label:value｜…｜agent date', () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货' }, ctx);
+    expect(r).toEqual({ ok: true, text: '【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23', fields: { shipDate: '2026-11-28', reason: '缺货' } });
+  });
+
+  it('signs a rule without fields with the agent and date only', () => {
+    const r = buildRemark(PRESET_A, 'red', {}, ctx);
+    expect(r.ok && r.text).toBe('【已核对可发货】张三 2026-11-23');
+  });
+
+  it('writes 无效订单 into every gray remark of preset A', () => {
+    const r = buildRemark(PRESET_A, 'gray', {}, ctx);
+    expect(r.ok && r.text).toBe('【无效订单】张三 2026-11-23');
+  });
+
+  it('normalises values: dates, money with 元, yes/no, phone, order lists', () => {
+    const r = buildRemark(PRESET_A, 'yellow', { phone: '+86 138-1234-5678', courier: ' 顺丰 ' }, ctx);
+    expect(r.ok && r.text).toBe('【信息变更】新电话:13812345678｜改快递:顺丰｜张三 2026-11-23');
+    const q = buildRemark(PRESET_A, 'quality-exchange', {
+      defect: '袖口开线', fromStyle: '白色M', toStyle: '白色L', postage: '¥12.00', refunded: 'no', recorded: '已',
+    }, ctx);
+    expect(q.ok && q.text).toBe('【质量换货】质量问题:袖口开线｜退回款式:白色M｜换款式:白色L｜运费:12元｜已退运费:否｜已登记:是｜张三 2026-11-23');
+    const b = buildRemark(PRESET_A, 'blue', { orders: '3456789012345678，3456789012345679', buyers: '小明' }, ctx);
+    expect(b.ok && b.text).toContain('合并订单:3456789012345678/3456789012345679');
+  });
+
+  it('completes a ship date written without a year from today', () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '11月28日' }, ctx);
+    expect(r.ok && r.fields.shipDate).toBe('2026-11-28');
+    const ny = buildRemark(PRESET_A, 'purple', { shipDate: '1/3' }, { agent: '张三', now: new Date(2026, 11, 30) });
+    expect(ny.ok && ny.fields.shipDate).toBe('2027-01-03');
+  });
+
+  it('replaces separators typed inside a value so the line stays readable', () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货｜等【面料】\n到货' }, ctx);
+    expect(r.ok && r.text).toBe('【延迟发货】可发货日:2026-11-28｜原因:缺货/等[面料] 到货｜张三 2026-11-23');
+  });
+
+  it('names every missing or invalid field instead of writing a remark', () => {
+    const r = buildRemark(PRESET_A, 'quality-exchange', { defect: '开线', postage: '-3', refunded: '也许' }, ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.field).sort()).toEqual(['fromStyle', 'postage', 'recorded', 'refunded', 'toStyle']);
+    expect(r.errors.every((e) => e.message && e.messageEn)).toBe(true);
+  });
+
+  it('refuses to sign without an agent name', () => {
+    const r = buildRemark(PRESET_A, 'red', {}, { agent: ' ', now });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]?.field).toBe('agent');
+  });
+});
+
+describe('round trip: what build writes, parse reads back identically', () => {
+  for (const [name, set] of [['A', PRESET_A], ['B', PRESET_B]] as [string, RuleSet][]) {
+    for (const target of allTargets()) {
+      it(`reads back preset ${name} ${target}, all fields filled`, () => {
+        const rule = getRule(set, target);
+        const fields = Object.fromEntries(rule.fields.map((f) => [f.key, sample(f)]));
+        const built = buildRemark(set, target, fields, ctx);
+        expect(built.ok, JSON.stringify(built)).toBe(true);
+        if (!built.ok) return;
+        const parsed = parseRemark(built.text, set);
+        expect(parsed.target).toBe(target);
+        expect(parsed.fields).toEqual(built.fields);
+        expect(parsed.agent).toBe('张三');
+        expect(parsed.date).toBe(today);
+        expect(parsed.unknown).toEqual([]);
+        expect(parsed.notes).toEqual([]);
+        expect(formatLine(rule, parsed.fields, parsed.agent ?? '', parsed.date ?? '')).toBe(built.text);
+      });
+    }
+  }
+
+  it('reads back a line with only the required fields', () => {
+    const built = buildRemark(PRESET_B, 'yellow', { discount: '5' }, ctx);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.text).toBe('【改价】改价金额:5元｜张三 2026-11-23');
+    expect(parseRemark(built.text, PRESET_B).fields).toEqual({ discount: '5' });
+  });
+});
+
+describe('parseRemark in the wild', () => {
+  const o = { today };
+
+  it('reads full-width colons, extra spaces, commas and a bracketed signature', () => {
+    const p = parseRemark('【 延迟发货 】 可发货日 ： 11月28日 ， 原因 ： 缺货 （张三 11月23日）', PRESET_A, o);
+    expect(p).toMatchObject({ target: 'purple', fields: { shipDate: '2026-11-28', reason: '缺货' }, agent: '张三', date: '2026-11-23' });
+  });
+
+  it('reads square brackets and ASCII bars', () => {
+    const p = parseRemark('[延迟发货] 可发货日:2026-11-28 | 原因:缺货 | 张三 11.23', PRESET_A, o);
+    expect(p).toMatchObject({ target: 'purple', fields: { shipDate: '2026-11-28', reason: '缺货' }, agent: '张三', date: '2026-11-23' });
+  });
+
+  it('reads labels glued together without separators', () => {
+    const p = parseRemark('可发货日:2026-11-28原因:缺货张三11/23', PRESET_A, { ...o, agents: ['张三'] });
+    expect(p).toMatchObject({ target: 'purple', fields: { shipDate: '2026-11-28', reason: '缺货' }, agent: '张三', date: '2026-11-23' });
+  });
+
+  it('guesses the rule from the labels when the title is missing', () => {
+    const p = parseRemark('新电话：138 1234 5678  李四 11/22', PRESET_A, o);
+    expect(p).toMatchObject({ target: 'yellow', fields: { phone: '13812345678' }, agent: '李四', date: '2026-11-22' });
+  });
+
+  it('reads agent and date written as labels, and date before name', () => {
+    expect(parseRemark('可发货日:2026-11-28 处理人:张三 时间:11/23', PRESET_A, o)).toMatchObject({ agent: '张三', date: '2026-11-23' });
+    expect(parseRemark('可发货日：2026/11/28，原因：缺货，2026-11-23 张三', PRESET_A, o)).toMatchObject({
+      fields: { shipDate: '2026-11-28', reason: '缺货' }, agent: '张三', date: '2026-11-23',
+    });
+  });
+
+  it('reads aliases agents use for labels', () => {
+    const p = parseRemark('发货日期:11/30 张三 11/23', PRESET_A, o);
+    expect(p.fields.shipDate).toBe('2026-11-30');
+    const q = parseRemark('【改价】优惠:30元 主管:王五｜张三 2026-11-23', PRESET_B, o);
+    expect(q.fields).toEqual({ discount: '30', supervisor: '王五' });
+  });
+
+  it("breaks a tie between rules with the order's flag", () => {
+    // 主管 belongs to red (discount) in A, 发货日期 to purple: one label each.
+    expect(parseRemark('发货日期:11/30 主管:王五 张三 11/23', PRESET_A, o).target).toBe('red');
+    expect(parseRemark('发货日期:11/30 主管:王五 张三 11/23', PRESET_A, { ...o, expect: 'purple' }).target).toBe('purple');
+  });
+
+  it('keeps unknown labels and free notes apart from the fields', () => {
+    const p = parseRemark('可发货日:2026-11-28 仓库:二号仓 张三 2026-11-23', PRESET_A, o);
+    expect(p.fields).toEqual({ shipDate: '2026-11-28' });
+    expect(p.unknown).toEqual([{ label: '仓库', value: '二号仓' }]);
+    expect(parseRemark('重复拍下 张三 11/23', PRESET_A, o)).toMatchObject({ notes: ['重复拍下'], agent: '张三' });
+  });
+
+  it('describes the newest line and keeps every line, oldest first', () => {
+    const text = '【信息变更】新地址：浙江省杭州市西湖区文三路1号｜李四 11/22\n\n【延迟发货】可发货日:2026-11-28｜张三 2026-11-23';
+    const p = parseRemark(text, PRESET_A, o);
+    expect(p.lines).toHaveLength(2);
+    expect(p.latestIndex).toBe(1);
+    expect(p.target).toBe('purple');
+    expect(p.lines[0]).toMatchObject({ target: 'yellow', agent: '李四', fields: { address: '浙江省杭州市西湖区文三路1号' } });
+  });
+
+  it('splits two remarks run together on one line', () => {
+    expect(splitRemarkLines('老客户 张三 11/20【已核对可发货】张三 2026-11-23')).toEqual(['老客户 张三 11/20', '【已核对可发货】张三 2026-11-23']);
+  });
+
+  it('keeps a value it cannot normalise as written, for the checker to report', () => {
+    const p = parseRemark('【延迟发货】可发货日:下周｜张三 2026-11-23', PRESET_A, o);
+    expect(p.fields.shipDate).toBe('下周');
+  });
+
+  it('leaves a date without a year unresolved when no today is given', () => {
+    const p = parseRemark('重复拍下 张三 11/23', PRESET_A);
+    expect(p.date).toBeUndefined();
+    expect(p.dateRaw).toBe('11/23');
+  });
+
+  it('returns an empty description for an empty box', () => {
+    expect(parseRemark('  \n ', PRESET_A)).toMatchObject({ lines: [], fields: {} });
+  });
+});
