@@ -193,8 +193,8 @@ function isNegated(chars: string[], start: number, end: number): boolean {
   if (negStart > 0 && chars[negStart - 1] === chars[start]) return false;
   if (negStart > 0 && chars[negStart - 1] === neg[neg.length - 1]) return false;
   // 没有发票吗? / 不退吗 asks whether; the negation then questions, it does not decline.
-  const after = chars.slice(end, end + 4).join('');
-  if (/^[了的]?(吗|么|\?)/.test(after)) return false;
+  const cueAndAfter = chars.slice(start, end + 3).join('');
+  if (/(吗|么|\?)/.test(cueAndAfter.split(' ')[0]!)) return false;
   return true;
 }
 

@@ -50,7 +50,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   promotion: {
     3: '优惠券 领券 用券 券 满减 赠品 送什么 赠送 价保 保价 价格保护 退差价 补差价 差价 活动 降价 ' +
       '折扣 秒杀 聚划算 双十一 双11 双12 618 会员 积分 买一送一 买二送 送吗 第二件 叠加 红包 特价 ' +
-      '优惠吗 有优惠 有什么优惠 多买有优惠 满多少 减多少 套餐 定金 尾款 返券 优惠码 促销 包邮吗 包邮',
+      '券怎么用 红包怎么用 积分怎么用 券怎么领 在哪领 哪里领 优惠吗 有优惠 有什么优惠 多买有优惠 满多少 减多少 套餐 定金 尾款 返券 优惠码 促销 包邮吗 包邮',
     1: '送',
     2: '优惠 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
   },
@@ -127,7 +127,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     2: '换',
   },
   'refund-status': {
-    3: '退款 退款进度 退款什么时候 钱什么时候 什么时候退 退钱 到账 没到账 退到 原路返回 钱呢 款呢 ' +
+    3: '退款 退款进度 退款什么时候 退款什么时候到 钱什么时候到 款什么时候到 钱什么时候 什么时候退 退钱 到账 没到账 退到 原路返回 钱呢 款呢 ' +
       '退款了吗 退了吗 退回来的钱 退多少 退全款 退一半 钱退 款退 钱没收到 ' +
       '没收到钱 多久退 退给我 返款 返还 退的钱',
     2: '退了 财务',
@@ -142,7 +142,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   'wrong-item': {
     3: '发错 寄错 发错了 少发 漏发 少寄 漏寄 少了 缺了 少一个 少一件 少一包 少一盒 只收到 不是我买的 ' +
-      '不是我要的 和图片不一样 跟图片不一样 颜色不对 型号不对 发成 多发 少件 缺件 没有发 数量不对 ' +
+      '不是我要的 和图片不一样 跟图片不一样 颜色不对 型号不对 发成 多发 少件 缺件 数量不对 ' +
       '没有配件 配件没有 缺配件',
     2: '错了 不一样 少',
   },
@@ -206,9 +206,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /满\d+/, scenario: 'promotion', weight: 2.5 },
   { re: /\d+\s*(元|块)|[¥$]\s*\d+/, scenario: 'promotion', weight: 0.7 },
   // Dates and deadlines next to arrival words.
-  { re: /(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
-  { re: /(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
-  { re: /(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
+  { re: /(?<![款钱票修退]\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
+  { re: /(?<![款钱票修退]\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
+  { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
   { re: /(发|走|用|寄|换|要|只有|不用)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.

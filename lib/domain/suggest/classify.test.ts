@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { normalize } from './normalize';
+
+const first = (...messages: string[]) => {
+  const c = classify(messages);
+  return c.confident ? c.top[0] : undefined;
+};
+
+describe('classify: plain needs', () => {
+  it.each([
+    ['在吗', 'greeting'],
+    ['165 110斤穿什么码', 'size-fit'],
+    ['身高160体重100斤，拿哪个', 'size-fit'],
+    ['这个是什么材质的', 'product-info'],
+    ['还有货吗', 'stock'],
+    ['能便宜点吗', 'bargain'],
+    ['优惠券怎么用', 'promotion'],
+    ['可以开发票吗', 'invoice'],
+    ['今天能发货吗', 'shipping-time'],
+    ['能发顺丰吗', 'courier'],
+    ['付不了款怎么办', 'payment'],
+    ['地址写错了帮我改一下', 'address-change'],
+    ['拍错了，帮我取消订单', 'cancel-order'],
+    ['两个订单能一起发吗', 'merge-orders'],
+    ['怎么还没发货啊', 'delay'],
+    ['快递到哪了', 'tracking'],
+    ['我要退货', 'return'],
+    ['能换个大一码的吗', 'exchange'],
+    ['退款什么时候到账', 'refund-status'],
+    ['退货运费谁出', 'return-shipping'],
+    ['发错颜色了', 'wrong-item'],
+    ['收到包装破损了', 'damaged'],
+    ['衣服开线了', 'quality'],
+    ['保修多久', 'repair'],
+    ['我要投诉你们', 'complaint'],
+    ['给你好评了', 'review'],
+    ['好的谢谢', 'thanks'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+});
+
+describe('classify: negation', () => {
+  it('does not suggest a return when the buyer says they will not return', () => {
+    const c = classify(['不退了']);
+    expect(c.top).not.toContain('return');
+  });
+  it('drops the exchange when the buyer no longer wants one', () => {
+    const c = classify(['不用换了，谢谢']);
+    expect(c.top).not.toContain('exchange');
+    expect(c.top[0]).toBe('thanks');
+  });
+  it('does not suggest an invoice for 不要发票', () => {
+    expect(classify(['不要发票']).top).not.toContain('invoice');
+  });
+  it('treats A-not-A questions as questions, not negation (有没有发票)', () => {
+    expect(classify(['有没有发票']).top).toContain('invoice');
+    expect(classify(['能不能换一个']).top).toContain('exchange');
+  });
+  it('keeps a negated question as a question (不能退吗)', () => {
+    expect(classify(['这个不能退吗']).top).toContain('return');
+  });
+});
+
+describe('classify: several needs in one message', () => {
+  it('returns both the shipping question and the invoice', () => {
+    const c = classify(['你好，今天能发货吗？顺便开张发票']);
+    expect(c.top).toEqual(expect.arrayContaining(['shipping-time', 'invoice']));
+    expect(c.top).not.toContain('greeting');
+  });
+  it('puts the need before the greeting and thanks around it', () => {
+    expect(first('亲在吗，什么时候发货呀')).toBe('shipping-time');
+    expect(first('好的谢谢，那运费谁出')).toBe('return-shipping');
+  });
+});
+
+describe('classify: context from previous turns', () => {
+  it('reads 那退吧 after a size discussion as a return', () => {
+    expect(first('165 110斤穿多大', '那退吧')).toBe('return');
+  });
+  it('lets a short follow-up inherit the previous need with decay', () => {
+    const prev = classify(['什么时候发货']);
+    const c = classify(['什么时候发货', '那呢']);
+    expect(c.top).toEqual(['shipping-time']);
+    expect(c.scores[0]!.score).toBeLessThan(prev.scores[0]!.score);
+    expect(c.evidence['shipping-time']).toContain('context-1');
+  });
+  it('does not inherit when the current turn is clearly about something else', () => {
+    expect(first('我要退货', '发票怎么开')).toBe('invoice');
+  });
+  it('inherits less from older turns', () => {
+    const near = classify(['快递到哪了', '那个呢']).scores[0]!.score;
+    const far = classify(['快递到哪了', '嗯', '那个呢']).scores.find((s) => s.id === 'tracking')?.score ?? 0;
+    expect(far).toBeLessThan(near);
+  });
+  it('lets a follow-up without its own cue stay unclassified when there is no context', () => {
+    expect(classify(['那呢']).confident).toBe(false);
+  });
+});
+
+describe('classify: abstention', () => {
+  it.each([
+    ['[订单编号:[订单x]，订单金额:[金额x]，下单时间:[日期x] [时间x]]'],
+    ['咨询订单号:[订单x]    商品ID:[数字x]'],
+    ['528105689823'],
+    ['哈哈哈'],
+    ['[微笑]'],
+    ['我家里就一只猫'],
+    [''],
+  ])('makes no confident suggestion for %j', (text) => {
+    const c = classify([text]);
+    expect(c.confident).toBe(false);
+    expect(c.top).toEqual([]);
+  });
+  it('never lists other as a scenario', () => {
+    expect(classify(['随便聊聊']).scores.map((s) => s.id)).not.toContain('other');
+  });
+});
+
+describe('classify: typos, slang and variants', () => {
+  it.each([
+    ['肿么还没发货', 'delay'],
+    ['啥时候发貨', 'shipping-time'],
+    ['木有收到货', 'tracking'],
+    ['能便宜点么', 'bargain'],
+    ['可以退款吗？', 'refund-status'],
+    ['ＸＬ码合适吗', 'size-fit'],
+    ['/:) 在吗', 'greeting'],
+    ['發票怎麼開', 'invoice'],
+    ['亲，发或了吗', 'shipping-time'],
+  ])('%s → %s', (text, id) => {
+    expect(classify([text]).top).toContain(id);
+  });
+  it('normalises full-width, emoji codes and placeholders', () => {
+    const n = normalize('［微笑］您好！订单号：[订单x] ，ＡＢＣ１２３ 我要退貨');
+    expect(n.text).toBe('您好 abc123 我要退货');
+    expect(n.flags.orderRef).toBe(true);
+  });
+});
+
+describe('classify: shop cues', () => {
+  it('adds a shop phrase as a strong cue for its scenario', () => {
+    expect(classify(['蹲一个上新']).confident).toBe(false);
+    const shopCues = { stock: ['上新'] };
+    expect(classify(['蹲一个上新'], { shopCues }).top).toEqual(['stock']);
+  });
+  it('compiles the shop cues once per settings object', () => {
+    const shopCues = { 'return-shipping': ['退货卡'] };
+    const a = classify(['退货卡在哪'], { shopCues });
+    const b = classify(['退货卡在哪'], { shopCues });
+    expect(a.top[0]).toBe('return-shipping');
+    expect(b).toEqual(a);
+  });
+});

@@ -1,0 +1,10 @@
+/** Reply suggestion: classify the buyer's need, rank templates for it, and search templates. Pure. */
+export { classify, compileCues, NEED_IDS } from './classify';
+export type { Classification, ClassifyOptions, NeedId, ScenarioScore } from './classify';
+export { rankTemplates } from './rank';
+export type { BuyerSegment, OrderStatus, RankInput, RankSignal, RankedTemplate, UsageEntry, UsageStats } from './rank';
+export { searchTemplates, loadPinyin, isPinyinLoaded } from './search';
+export type { SearchHit } from './search';
+export { buildTemplateIndex } from './template-index';
+export type { TemplateIndex } from './template-index';
+export { normalize } from './normalize';

@@ -1,0 +1,178 @@
+import type { ScenarioId } from '../scenarios';
+import type { Template } from '../templates/types';
+import type { Classification } from './classify';
+import { bigrams, normalize } from './normalize';
+import { SCENARIO_BIT, TONE_CALM, TONE_WARM, type TemplateIndex } from './template-index';
+
+export interface UsageEntry {
+  /** Times this agent inserted the template. */
+  count: number;
+  /** Epoch ms of the last use. */
+  lastUsed: number;
+  /** Uses per scenario the message was classified into at the time. */
+  byScenario?: Partial<Record<ScenarioId, number>>;
+}
+export type UsageStats = Record<string, UsageEntry>;
+
+export type BuyerSegment = 'new' | 'returning' | 'vip' | 'difficult';
+export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'refunding' | 'completed';
+
+export interface RankInput {
+  classification: Classification;
+  /** The buyer's current message (raw). */
+  text: string;
+  usage?: UsageStats;
+  buyer?: { segment: BuyerSegment };
+  orderStatus?: OrderStatus;
+  /** Clock for recency; defaults to Date.now(). */
+  now?: number;
+}
+
+export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order';
+
+export interface RankedTemplate {
+  template: Template;
+  score: number;
+  /** The signal that contributed most: what the panel's "why" line names. */
+  reason: RankSignal;
+  /** Every contributing signal with its share of the score, largest first. */
+  reasons: { signal: RankSignal; value: number; scenario?: ScenarioId }[];
+}
+
+// ---- weights (one place) ---------------------------------------------------------------------
+const W_SCENARIO = 1;
+const W_TOP_BONUS = 0.1;
+const W_WORDS = 0.6;
+const W_USAGE_SCENARIO = 0.35;
+const W_USAGE_ANY = 0.1;
+const W_RECENT = 0.1;
+const RECENT_HALF_LIFE_MS = 14 * 24 * 3600 * 1000;
+const W_SEGMENT = 0.2;
+/** Unpaid order: a payment reminder leads unless the buyer clearly asks for something after-sale. */
+const W_UNPAID_PAYMENT = 1.2;
+const W_UNPAID_PAYMENT_BUSY = 0.3;
+const W_STATUS_HINT = 0.15;
+const MIN_SCORE = 0.15;
+
+// ---- candidate caps: what keeps one ranking independent of library size -----------------------
+/** Templates taken from the head of each scenario bucket. */
+const BUCKET_CAP = 48;
+/** Scenarios whose buckets are read. */
+const SCENARIO_CAP = 4;
+/** Bigrams more common than this say little about a template; their postings are skipped. */
+const POSTING_CAP = 1500;
+const TONE_CAP = 16;
+
+/** Scenarios in which, with an unpaid order, a payment reminder is the natural first reply. */
+const PRE_PAYMENT: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
+  'greeting', 'thanks', 'size-fit', 'product-info', 'stock', 'bargain', 'promotion',
+  'shipping-time', 'courier', 'payment', 'invoice',
+]);
+
+const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
+  unpaid: [],
+  paid: ['shipping-time', 'address-change', 'delay'],
+  shipped: ['tracking'],
+  refunding: ['refund-status', 'return-shipping'],
+  completed: ['review', 'return', 'quality'],
+};
+
+const LOG11 = Math.log1p(10);
+const LOG51 = Math.log1p(50);
+
+/** Rank templates for the current buyer message. Cost is bounded by the caps above. */
+export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3): RankedTemplate[] {
+  const { classification: cls } = input;
+  const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
+  const topSet = new Set(cls.top);
+  const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
+
+  const cand = new Set<number>();
+  const addBucket = (b: Int32Array | undefined, cap: number) => {
+    if (!b) return;
+    for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
+  };
+  for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
+
+  // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
+  const words = new Map<number, number>();
+  const qText = normalize(input.text).text;
+  const qBigrams = [...new Set(bigrams(qText).filter((b) => b.length === 2))];
+  const n = Math.max(1, index.templates.length);
+  let qWeight = 0;
+  for (const bg of qBigrams) {
+    const post = index.postings.get(bg);
+    if (!post) continue;
+    const idf = Math.log(1 + n / post.length);
+    qWeight += idf;
+    if (post.length > POSTING_CAP) continue;
+    for (let i = 0; i < post.length; i++) {
+      const t = post[i]!;
+      words.set(t, (words.get(t) ?? 0) + idf);
+    }
+  }
+  // Only word-matched templates in a plausible scenario, or strong word matches anywhere.
+  const scenarioMask = scenarios.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
+  for (const [t, w] of words) {
+    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) cand.add(t);
+  }
+
+  const usage = input.usage ?? {};
+  for (const id of Object.keys(usage)) {
+    const t = index.byId.get(id);
+    if (t !== undefined && (index.scenarioBits[t]! & scenarioMask || !cls.confident)) cand.add(t);
+  }
+  const segment = input.buyer?.segment;
+  if (segment === 'returning' || segment === 'vip') for (const s of scenarios) addBucket(index.warmBuckets.get(s), TONE_CAP);
+  if (segment === 'difficult') for (const s of scenarios) addBucket(index.calmBuckets.get(s), TONE_CAP);
+
+  let unpaidBoost = 0;
+  if (input.orderStatus === 'unpaid') {
+    const lead = cls.confident ? cls.scores[0]?.id : undefined;
+    unpaidBoost = !lead || PRE_PAYMENT.has(lead) ? W_UNPAID_PAYMENT : W_UNPAID_PAYMENT_BUSY;
+    addBucket(index.buckets.get('payment'), TONE_CAP);
+  }
+  const statusHints = new Set(input.orderStatus ? STATUS_HINTS[input.orderStatus] : []);
+  const now = input.now ?? Date.now();
+
+  const out: RankedTemplate[] = [];
+  for (const t of cand) {
+    const tpl = index.templates[t]!;
+    const reasons: RankedTemplate['reasons'] = [];
+    // Scenario: the best-scoring scenario this template is written for.
+    let best = 0;
+    let bestId: ScenarioId | undefined;
+    for (const s of tpl.scenarios) {
+      const v = scoreOf.get(s) ?? 0;
+      if (v > best) {
+        best = v;
+        bestId = s;
+      }
+    }
+    if (best > 0) reasons.push({ signal: 'scenario', value: W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), scenario: bestId });
+    const w = words.get(t);
+    if (w && qWeight > 0) reasons.push({ signal: 'words', value: W_WORDS * Math.min(1, w / qWeight) });
+    const u = usage[tpl.id];
+    if (u && u.count > 0) {
+      let v = W_USAGE_ANY * Math.min(1, Math.log1p(u.count) / LOG51);
+      const inScenario = bestId ? u.byScenario?.[bestId] ?? 0 : 0;
+      v += W_USAGE_SCENARIO * Math.min(1, Math.log1p(inScenario) / LOG11);
+      if (u.lastUsed > 0) v += W_RECENT * Math.pow(0.5, Math.max(0, now - u.lastUsed) / RECENT_HALF_LIFE_MS);
+      reasons.push({ signal: 'usage', value: v, scenario: bestId });
+    }
+    const tone = index.toneBits[t]!;
+    if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) reasons.push({ signal: 'segment', value: W_SEGMENT });
+    else if (segment === 'new' && tone & TONE_WARM) reasons.push({ signal: 'segment', value: -W_SEGMENT });
+    else if (segment === 'difficult' && tone & TONE_CALM) reasons.push({ signal: 'segment', value: W_SEGMENT });
+    if (unpaidBoost && tpl.scenarios.includes('payment')) reasons.push({ signal: 'order', value: unpaidBoost, scenario: 'payment' });
+    else if (statusHints.size && tpl.scenarios.some((s) => statusHints.has(s))) reasons.push({ signal: 'order', value: W_STATUS_HINT });
+
+    const score = reasons.reduce((a, r) => a + r.value, 0);
+    if (score < MIN_SCORE) continue;
+    reasons.sort((a, b) => b.value - a.value);
+    out.push({ template: tpl, score, reason: reasons[0]!.signal, reasons });
+  }
+  // Ties keep library order: the shop's own order is its priority.
+  out.sort((a, b) => b.score - a.score || index.byId.get(a.template.id)! - index.byId.get(b.template.id)!);
+  return out.slice(0, limit);
+}

@@ -1,0 +1,111 @@
+import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
+import type { Template } from '../templates/types';
+import { bigrams, normalize } from './normalize';
+
+/**
+ * Everything ranking and search need, computed once per library (rebuild when the library
+ * changes). Per-call work then only touches scenario buckets and short posting lists, so the cost
+ * of one ranking does not grow with the number of templates.
+ */
+export interface TemplateIndex {
+  templates: readonly Template[];
+  byId: Map<string, number>;
+  /** Template positions per scenario, in library order (the shop's own order is its priority). */
+  buckets: Map<ScenarioId, Int32Array>;
+  /** The same, restricted to templates written for returning/VIP buyers, and calming ones. */
+  warmBuckets: Map<ScenarioId, Int32Array>;
+  calmBuckets: Map<ScenarioId, Int32Array>;
+  /** Scenario membership as a bit mask per template (27 ids fit in 32 bits). */
+  scenarioBits: Uint32Array;
+  /** Bit 1 = warm (returning/VIP), bit 2 = calm (difficult buyers). */
+  toneBits: Uint8Array;
+  /** Character bigram → template positions whose title or body contains it (sorted, unique). */
+  postings: Map<string, Int32Array>;
+  /** Normalised title and body, for substring search. */
+  titles: string[];
+  bodies: string[];
+  codes: (string | undefined)[];
+  /** Pinyin initials of title and body; filled by `loadPinyin` (search works without). */
+  initials: { title: string[]; body: string[] } | null;
+}
+
+export const SCENARIO_BIT = new Map<ScenarioId, number>(SCENARIO_IDS.map((id, i) => [id, 1 << i]));
+
+export const TONE_WARM = 1;
+export const TONE_CALM = 2;
+
+const WARM_RE = /老客|老顾客|回头客|熟客|老朋友|vip|会员|欢迎回来|再次光临|又见面|returning|warm/i;
+const CALM_RE = /安抚|致歉|道歉|抱歉|耐心|理解您|消消气|calm|apolog|difficult/i;
+
+function toneOf(t: Template): number {
+  const extra = (t as Template & { tone?: unknown; tags?: unknown });
+  const tone = typeof extra.tone === 'string' ? extra.tone : '';
+  const tags = Array.isArray(extra.tags) ? extra.tags.filter((x): x is string => typeof x === 'string').join(' ') : '';
+  const label = `${t.title} ${t.group} ${tone} ${tags}`;
+  let bits = 0;
+  if (WARM_RE.test(label)) bits |= TONE_WARM;
+  if (CALM_RE.test(label)) bits |= TONE_CALM;
+  return bits;
+}
+
+export function buildTemplateIndex(templates: readonly Template[]): TemplateIndex {
+  const n = templates.length;
+  const byId = new Map<string, number>();
+  const bucketLists = new Map<ScenarioId, number[]>();
+  const warmLists = new Map<ScenarioId, number[]>();
+  const calmLists = new Map<ScenarioId, number[]>();
+  const scenarioBits = new Uint32Array(n);
+  const toneBits = new Uint8Array(n);
+  const postingLists = new Map<string, number[]>();
+  const titles: string[] = new Array(n);
+  const bodies: string[] = new Array(n);
+  const codes: (string | undefined)[] = new Array(n);
+  const push = (m: Map<ScenarioId, number[]>, s: ScenarioId, i: number) => {
+    const l = m.get(s);
+    if (l) l.push(i);
+    else m.set(s, [i]);
+  };
+  for (let i = 0; i < n; i++) {
+    const t = templates[i]!;
+    byId.set(t.id, i);
+    const tone = toneOf(t);
+    toneBits[i] = tone;
+    let bits = 0;
+    for (const s of t.scenarios) {
+      bits |= SCENARIO_BIT.get(s) ?? 0;
+      push(bucketLists, s, i);
+      if (tone & TONE_WARM) push(warmLists, s, i);
+      if (tone & TONE_CALM) push(calmLists, s, i);
+    }
+    scenarioBits[i] = bits;
+    titles[i] = normalize(t.title).text;
+    // Variables like {买家} are not words the buyer will type.
+    bodies[i] = normalize(t.body.replace(/\{[^}]*\}/g, ' ')).text;
+    codes[i] = t.code?.toLowerCase();
+    const seen = new Set<string>();
+    for (const bg of bigrams(`${titles[i]} ${bodies[i]}`)) {
+      if (bg.length < 2 || seen.has(bg)) continue;
+      seen.add(bg);
+      const l = postingLists.get(bg);
+      if (l) l.push(i);
+      else postingLists.set(bg, [i]);
+    }
+  }
+  const freeze = (m: Map<ScenarioId, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)] as const));
+  const postings = new Map<string, Int32Array>();
+  for (const [k, v] of postingLists) postings.set(k, Int32Array.from(v));
+  return {
+    templates,
+    byId,
+    buckets: freeze(bucketLists),
+    warmBuckets: freeze(warmLists),
+    calmBuckets: freeze(calmLists),
+    scenarioBits,
+    toneBits,
+    postings,
+    titles,
+    bodies,
+    codes,
+    initials: null,
+  };
+}
