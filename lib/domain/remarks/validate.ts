@@ -43,7 +43,7 @@ export function validateValues(
     problems.push({
       code: 'missing-field',
       field: spec.key,
-      message: `${name.zh}缺少必填项“${spec.label}”${when}。${spec.help ? `（${spec.help}）` : ''}`,
+      message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${spec.help}）` : ''}。`,
       messageEn: `${cap(name.en)} is missing the required field ${spec.label} (${spec.key})${whenEn}.`,
     });
   }
