@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Template } from '../templates/types';
+import { classify } from './classify';
+import { rankTemplates } from './rank';
+import { buildTemplateIndex } from './template-index';
+
+const T = (id: string, scenarios: Template['scenarios'], title: string, body: string, group = '默认', code?: string): Template =>
+  code ? { id, title, body, group, scenarios, code } : { id, title, body, group, scenarios };
+
+const library: Template[] = [
+  T('ship-std', ['shipping-time'], '发货时间', '亲，{截单时间}前付款当天发货，之后的订单次日发出哦。', '发货物流', 'fh'),
+  T('ship-sf', ['shipping-time', 'courier'], '顺丰发货说明', '亲，默认发中通，需要顺丰可以补差价，当天发出。', '发货物流', 'sf'),
+  T('ship-warm', ['shipping-time'], '老客发货', '老朋友又见面啦！您的宝贝今天就给您安排发出～', '老客专享'),
+  T('greet-new', ['greeting'], '新客欢迎', '您好，欢迎光临，有什么可以帮您？', '欢迎问候', 'hi'),
+  T('greet-old', ['greeting'], '老客欢迎', '欢迎回来呀，上次的宝贝还满意吗？', '欢迎问候', 'lk'),
+  T('pay-remind', ['payment'], '催付提醒', '亲，您的订单还没有付款哦，{截单时间}前付款今天就能发货。', '付款催付', 'cf'),
+  T('return-std', ['return'], '退货流程', '亲，签收七天内可以申请七天无理由退货，商品不影响二次销售即可。', '售后退换', 'th'),
+  T('return-calm', ['return', 'complaint'], '退货安抚', '非常抱歉给您带来不好的体验，我们马上为您处理退货。', '售后退换'),
+  T('size', ['size-fit'], '尺码推荐', '亲，方便说下身高体重吗？我帮您推荐尺码。', '尺码推荐', 'cm'),
+];
+const index = buildTemplateIndex(library);
+
+const rank = (text: string, extra: Partial<Parameters<typeof rankTemplates>[1]> = {}, limit = 3) =>
+  rankTemplates(index, { classification: classify([text]), text, ...extra }, limit);
+
+describe('rankTemplates', () => {
+  it('offers templates of the classified scenario first, with the reason', () => {
+    const r = rank('什么时候发货');
+    expect(r[0]!.template.scenarios).toContain('shipping-time');
+    expect(r[0]!.reason).toBe('scenario');
+    expect(r.every((x) => x.score > 0)).toBe(true);
+  });
+
+  it('prefers the template that shares the buyer\'s words (顺丰)', () => {
+    expect(rank('今天能发货吗，能走顺丰吗')[0]!.template.id).toBe('ship-sf');
+  });
+
+  it('moves what this agent used before in the same scenario up', () => {
+    const before = rank('今天能发货吗').map((x) => x.template.id);
+    const target = before[before.length - 1]!;
+    expect(before[0]).not.toBe(target);
+    const usage = { [target]: { count: 12, lastUsed: Date.now() - 3600_000, byScenario: { 'shipping-time': 12 } } };
+    const after = rank('今天能发货吗', { usage });
+    expect(after[0]!.template.id).toBe(target);
+    expect(after[0]!.reasons.map((x) => x.signal)).toContain('usage');
+  });
+
+  it('counts usage in another scenario for less than usage in this one', () => {
+    const now = Date.now();
+    const same = rank('今天能发货吗', { now, usage: { 'ship-sf': { count: 5, lastUsed: now, byScenario: { 'shipping-time': 5 } } } });
+    const other = rank('今天能发货吗', { now, usage: { 'ship-sf': { count: 5, lastUsed: now, byScenario: { courier: 5 } } } });
+    const s = (r: typeof same) => r.find((x) => x.template.id === 'ship-sf')!.score;
+    expect(s(same)).toBeGreaterThan(s(other));
+  });
+
+  it('puts the payment reminder first when the order is unpaid', () => {
+    expect(rank('在吗', { orderStatus: 'unpaid' })[0]!.template.id).toBe('pay-remind');
+    expect(rank('今天能发货吗', { orderStatus: 'unpaid' })[0]!.template.id).toBe('pay-remind');
+    expect(rank('在吗', { orderStatus: 'unpaid' })[0]!.reason).toBe('order');
+  });
+
+  it('does not push a payment reminder over an after-sale need', () => {
+    expect(rank('我要退货', { orderStatus: 'unpaid' })[0]!.template.scenarios).toContain('return');
+  });
+
+  it('greets returning and VIP buyers with the warmer template, new buyers with the standard one', () => {
+    expect(rank('在吗', { buyer: { segment: 'returning' } })[0]!.template.id).toBe('greet-old');
+    expect(rank('在吗', { buyer: { segment: 'vip' } })[0]!.template.id).toBe('greet-old');
+    expect(rank('在吗', { buyer: { segment: 'new' } })[0]!.template.id).toBe('greet-new');
+  });
+
+  it('offers the calming template to a difficult buyer', () => {
+    expect(rank('我要退货', { buyer: { segment: 'difficult' } })[0]!.template.id).toBe('return-calm');
+  });
+
+  it('suggests nothing for a pasted order card with no history', () => {
+    expect(rank('咨询订单号:[订单x] 商品ID:[数字x]')).toEqual([]);
+  });
+
+  it('respects the limit', () => {
+    expect(rank('今天能发货吗', {}, 1)).toHaveLength(1);
+  });
+
+  it('reads a tone field when the template has one', () => {
+    const lib = [
+      T('a', ['thanks'], '结束语', '感谢光临，祝您生活愉快。'),
+      { ...T('b', ['thanks'], '结束语二', '谢谢亲，下次再来哦。'), tone: 'warm' } as Template,
+    ];
+    const idx = buildTemplateIndex(lib);
+    const r = rankTemplates(idx, { classification: classify(['好的谢谢']), text: '好的谢谢', buyer: { segment: 'vip' } });
+    expect(r[0]!.template.id).toBe('b');
+  });
+});
