@@ -1,0 +1,185 @@
+/**
+ * One checker for a current-version customer record, used two ways:
+ * - migrations (lenient): damaged parts are repaired (bad events dropped, missing texts emptied),
+ *   so one broken field does not lose a buyer's notes; only a record without a usable identity fails;
+ * - import (strict): every problem is an error naming the entry.
+ */
+import { customers as messages } from '../../i18n/messages/customers';
+import type { Platform } from '../../sites/types';
+import { cleanSizes, customerKey, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES } from './customer';
+import {
+  CUSTOMER_VERSION,
+  EVENT_KINDS,
+  HISTORY_CAP,
+  PLATFORMS,
+  SEGMENTS,
+  type Customer,
+  type CustomerEvent,
+  type Segment,
+  type Sizes,
+} from './types';
+
+export interface Problem {
+  /** Message key under customers.problem.* */
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface CheckResult {
+  /** null when the record has no usable identity (platform + nickname). */
+  customer: Customer | null;
+  problems: Problem[];
+}
+
+type Rec = Record<string, unknown>;
+
+const isRec = (x: unknown): x is Rec => !!x && typeof x === 'object' && !Array.isArray(x);
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+function fill(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** A message as "中文 (English)", for errors shown to agents who may use either language. */
+export function bilingual(key: string, params?: Record<string, string | number>): string {
+  const zh = fill(messages.zh[key] ?? key, params);
+  const en = fill(messages.en[key] ?? key, params);
+  return `${zh} (${en})`;
+}
+
+export function message(lang: 'zh' | 'en', key: string, params?: Record<string, string | number>): string {
+  return fill(messages[lang][key] ?? key, params);
+}
+
+export function problemText(p: Problem, lang: 'zh' | 'en'): string {
+  const key = `customers.problem.${p.code}`;
+  return fill(messages[lang][key] ?? key, p.params);
+}
+
+function checkEvent(x: unknown): CustomerEvent | null {
+  if (!isRec(x)) return null;
+  const { id, at, kind, text, ref } = x;
+  if (typeof id !== 'string' || !id || !isTime(at) || typeof text !== 'string') return null;
+  if (!(EVENT_KINDS as readonly unknown[]).includes(kind)) return null;
+  if (ref !== undefined && typeof ref !== 'string') return null;
+  const e: CustomerEvent = { id, at, kind: kind as CustomerEvent['kind'], text: text.slice(0, LIMITS.eventText) };
+  if (ref !== undefined) e.ref = ref;
+  return e;
+}
+
+/** Checks and normalises a version-1 record. `now` fills missing timestamps. */
+export function checkCustomer(raw: unknown, now: number): CheckResult {
+  const problems: Problem[] = [];
+  if (!isRec(raw)) return { customer: null, problems: [{ code: 'notObject' }] };
+  if (raw.v !== CUSTOMER_VERSION) problems.push({ code: 'version', params: { version: String(raw.v) } });
+
+  const platform = raw.platform;
+  const nickname = typeof raw.nickname === 'string' ? raw.nickname.trim().slice(0, LIMITS.nickname) : '';
+  let fatal = false;
+  if (!nickname) {
+    problems.push({ code: 'nickname' });
+    fatal = true;
+  }
+  if (!(PLATFORMS as readonly unknown[]).includes(platform)) {
+    problems.push({ code: 'platform', params: { value: String(platform) } });
+    fatal = true;
+  }
+  if (fatal) return { customer: null, problems };
+  const key = customerKey(platform as Platform, nickname);
+  if (raw.key !== undefined && raw.key !== key) problems.push({ code: 'key' });
+
+  const text = (field: 'preferences' | 'addressNote' | 'note', max: number): string => {
+    const v = raw[field];
+    if (v === undefined) return '';
+    if (typeof v !== 'string') {
+      problems.push({ code: 'text', params: { field } });
+      return '';
+    }
+    return v.slice(0, max);
+  };
+  const time = (field: 'createdAt' | 'updatedAt' | 'lastSeenAt'): number => {
+    const v = raw[field];
+    if (isTime(v)) return v;
+    problems.push({ code: 'time', params: { field } });
+    return now;
+  };
+
+  let tags: string[] = [];
+  if (raw.tags !== undefined) {
+    if (Array.isArray(raw.tags) && raw.tags.every((t) => typeof t === 'string')) tags = normaliseTags(raw.tags);
+    else problems.push({ code: 'tags' });
+  }
+
+  let sizes: Sizes = {};
+  if (raw.sizes !== undefined) {
+    if (!isRec(raw.sizes)) problems.push({ code: 'sizes' });
+    else {
+      sizes = cleanSizes(raw.sizes);
+      for (const field of [...Object.keys(SIZE_RANGES), 'usualSize']) {
+        if (raw.sizes[field] !== undefined && (sizes as Rec)[field] === undefined) {
+          problems.push({ code: 'size', params: { field } });
+        }
+      }
+    }
+  }
+
+  const events: CustomerEvent[] = [];
+  if (raw.history !== undefined) {
+    if (!Array.isArray(raw.history)) problems.push({ code: 'history' });
+    else {
+      const seen = new Set<string>();
+      raw.history.forEach((x, index) => {
+        const e = checkEvent(x);
+        if (!e) problems.push({ code: 'event', params: { index } });
+        else if (!seen.has(e.id)) {
+          seen.add(e.id);
+          events.push(e);
+        }
+      });
+    }
+  }
+  events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const overflow = Math.max(0, events.length - HISTORY_CAP);
+
+  let droppedEvents = 0;
+  if (raw.droppedEvents !== undefined) {
+    if (Number.isInteger(raw.droppedEvents) && (raw.droppedEvents as number) >= 0) droppedEvents = raw.droppedEvents as number;
+    else problems.push({ code: 'counter', params: { field: 'droppedEvents' } });
+  }
+
+  let orderIds: string[] = [];
+  if (Array.isArray(raw.orderIds) && raw.orderIds.every((o) => typeof o === 'string')) orderIds = raw.orderIds;
+  else {
+    if (raw.orderIds !== undefined) problems.push({ code: 'orderIds' });
+    orderIds = events.filter((e) => e.kind === 'order-seen' && e.ref).map((e) => e.ref as string);
+  }
+
+  let segmentManual: Segment | undefined;
+  if (raw.segmentManual !== undefined) {
+    if ((SEGMENTS as readonly unknown[]).includes(raw.segmentManual)) segmentManual = raw.segmentManual as Segment;
+    else problems.push({ code: 'segment', params: { value: String(raw.segmentManual) } });
+  }
+
+  const customer: Customer = {
+    v: CUSTOMER_VERSION,
+    key,
+    platform: platform as Platform,
+    nickname,
+    segment: 'new',
+    tags,
+    sizes,
+    preferences: text('preferences', LIMITS.preferences),
+    addressNote: text('addressNote', LIMITS.addressNote),
+    note: text('note', LIMITS.note),
+    createdAt: time('createdAt'),
+    updatedAt: time('updatedAt'),
+    lastSeenAt: time('lastSeenAt'),
+    history: events.slice(overflow),
+    droppedEvents: droppedEvents + overflow,
+    orderIds: normaliseOrderIds(orderIds),
+  };
+  if (segmentManual) customer.segmentManual = segmentManual;
+  customer.segment = segmentOf(customer);
+  return { customer, problems };
+}

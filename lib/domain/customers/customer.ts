@@ -1,0 +1,295 @@
+/**
+ * Pure operations on customer records. Every function returns a new object (or the same one when
+ * nothing changed, so a storage update can skip the write); none reads the clock or storage.
+ */
+import type { Platform } from '../../sites/types';
+import { maskPii } from './privacy';
+import {
+  CUSTOMER_VERSION,
+  HISTORY_CAP,
+  ORDER_IDS_CAP,
+  type Customer,
+  type CustomerEvent,
+  type CustomerEventKind,
+  type CustomerPatch,
+  type Segment,
+  type Sizes,
+} from './types';
+
+export const LIMITS = {
+  nickname: 64,
+  tag: 20,
+  tags: 30,
+  note: 5000,
+  preferences: 1000,
+  addressNote: 500,
+  eventText: 500,
+  usualSize: 10,
+} as const;
+
+/** Plausible ranges; values outside are typing mistakes and are not stored. */
+export const SIZE_RANGES: Record<Exclude<keyof Sizes, 'usualSize'>, [number, number]> = {
+  heightCm: [40, 230],
+  weightKg: [2, 250],
+  shoeSize: [15, 50],
+  bustCm: [40, 200],
+  waistCm: [30, 200],
+};
+
+export function customerKey(platform: Platform, nickname: string): string {
+  return `${platform}:${nickname.trim().slice(0, LIMITS.nickname)}`;
+}
+
+export function newCustomer(platform: Platform, nickname: string, now: number): Customer {
+  const nick = nickname.trim().slice(0, LIMITS.nickname);
+  if (!nick) throw new RangeError('a customer needs a nickname');
+  return {
+    v: CUSTOMER_VERSION,
+    key: customerKey(platform, nick),
+    platform,
+    nickname: nick,
+    segment: 'new',
+    tags: [],
+    sizes: {},
+    preferences: '',
+    addressNote: '',
+    note: '',
+    createdAt: now,
+    updatedAt: now,
+    lastSeenAt: now,
+    history: [],
+    droppedEvents: 0,
+    orderIds: [],
+  };
+}
+
+const VIP_TAG = /vip|贵宾|大客户/i;
+const DIFFICULT_TAG = /^(难缠|难搞|事多|挑剔|职业差评|差评师|黑名单|difficult)$/i;
+const RETURNING_TAG = /^(老客|老顾客|老客户|回头客|熟客|returning)$/i;
+
+/**
+ * The agent's explicit segment wins; otherwise a VIP tag → vip, a "difficult" tag (难缠, 黑名单…)
+ * → difficult, a returning tag (老客, 回头客…) or two or more orders seen → returning, else new.
+ */
+export function segmentOf(c: Pick<Customer, 'tags' | 'orderIds' | 'segmentManual'>): Segment {
+  if (c.segmentManual) return c.segmentManual;
+  if (c.tags.some((t) => VIP_TAG.test(t))) return 'vip';
+  if (c.tags.some((t) => DIFFICULT_TAG.test(t))) return 'difficult';
+  if (c.tags.some((t) => RETURNING_TAG.test(t)) || c.orderIds.length >= 2) return 'returning';
+  return 'new';
+}
+
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = String(raw).replace(/\s+/g, ' ').trim().slice(0, LIMITS.tag);
+    const k = tag.toLowerCase();
+    if (!tag || seen.has(k)) continue;
+    seen.add(k);
+    out.push(tag);
+    if (out.length >= LIMITS.tags) break;
+  }
+  return out;
+}
+
+/** Keeps the size fields that are present and plausible. */
+export function cleanSizes(sizes: Partial<Record<keyof Sizes, unknown>>): Sizes {
+  const out: Sizes = {};
+  for (const [field, [min, max]] of Object.entries(SIZE_RANGES) as [keyof typeof SIZE_RANGES, [number, number]][]) {
+    const v = sizes[field];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) out[field] = v;
+  }
+  if (typeof sizes.usualSize === 'string') {
+    const s = sizes.usualSize.trim().slice(0, LIMITS.usualSize);
+    if (s) out.usualSize = s;
+  }
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts: { maskPii: boolean }): Customer {
+  const text = (s: string, max: number): string => {
+    const t = s.trim().slice(0, max);
+    return opts.maskPii ? maskPii(t) : t;
+  };
+  const next: Customer = { ...c };
+  if (patch.tags) next.tags = normaliseTags(opts.maskPii ? patch.tags.map(maskPii) : patch.tags);
+  if (patch.sizes) {
+    const merged: Partial<Record<keyof Sizes, unknown>> = { ...c.sizes };
+    for (const [field, value] of Object.entries(patch.sizes) as [keyof Sizes, unknown][]) {
+      if (value === null) delete merged[field];
+      else if (value !== undefined) merged[field] = value;
+    }
+    next.sizes = cleanSizes(merged);
+  }
+  if (patch.preferences !== undefined) next.preferences = text(patch.preferences, LIMITS.preferences);
+  if (patch.addressNote !== undefined) next.addressNote = text(patch.addressNote, LIMITS.addressNote);
+  if (patch.note !== undefined) next.note = text(patch.note, LIMITS.note);
+  if (patch.segment !== undefined) {
+    if (patch.segment === null) delete next.segmentManual;
+    else next.segmentManual = patch.segment;
+  }
+  next.segment = segmentOf(next);
+  if (sameJson(next, c)) return c;
+  next.updatedAt = Math.max(c.updatedAt, now);
+  return next;
+}
+
+/** FNV-1a, enough to make ids of identical events equal across devices. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** A deterministic event id: the same event recorded twice (or on two devices) gets the same id. */
+export function makeEventId(kind: CustomerEventKind, at: number, text: string, ref?: string): string {
+  return `${at.toString(36)}-${hash(`${kind}\u0000${text}\u0000${ref ?? ''}`)}`;
+}
+
+/** Builds an event with a deterministic id. */
+export function makeEvent(kind: CustomerEventKind, at: number, text: string, ref?: string): CustomerEvent {
+  const event: CustomerEvent = { id: makeEventId(kind, at, text, ref), at, kind, text };
+  if (ref !== undefined) event.ref = ref;
+  return event;
+}
+
+/** The event for an order seen on the order list; one per order, however often the list is read. */
+export function orderSeenEvent(orderId: string, at: number): CustomerEvent {
+  return { id: `order-seen:${orderId}`, at, kind: 'order-seen', text: orderId, ref: orderId };
+}
+
+function byTime(a: CustomerEvent, b: CustomerEvent): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function orderIdCompare(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Order ids, sorted (order numbers grow over time, so sorting by length then value keeps the
+ * newest last and the cap drops the oldest) and deduplicated.
+ */
+export function normaliseOrderIds(ids: Iterable<string>): string[] {
+  const sorted = [...new Set(ids)].sort(orderIdCompare);
+  return sorted.slice(Math.max(0, sorted.length - ORDER_IDS_CAP));
+}
+
+/** Sorts, caps to HISTORY_CAP newest and returns how many were dropped. */
+function capHistory(events: CustomerEvent[]): { history: CustomerEvent[]; dropped: number } {
+  const sorted = [...events].sort(byTime);
+  const dropped = Math.max(0, sorted.length - HISTORY_CAP);
+  return { history: dropped ? sorted.slice(dropped) : sorted, dropped };
+}
+
+/**
+ * Appends an event (append-only history). An event whose id is already there, or an 'order-seen'
+ * for an order already known, changes nothing. Does not touch updatedAt (that dates the editable
+ * fields, which merges compare); moves lastSeenAt forward.
+ */
+export function appendEvent(c: Customer, event: CustomerEvent, opts: { maskPii?: boolean } = {}): Customer {
+  if (c.history.some((e) => e.id === event.id)) return c;
+  if (event.kind === 'order-seen' && event.ref && c.orderIds.includes(event.ref)) return c;
+  const text = event.text.trim().slice(0, LIMITS.eventText);
+  const clean: CustomerEvent = { ...event, text: opts.maskPii ? maskPii(text) : text };
+  const { history, dropped } = capHistory([...c.history, clean]);
+  const next: Customer = {
+    ...c,
+    history,
+    droppedEvents: c.droppedEvents + dropped,
+    lastSeenAt: Math.max(c.lastSeenAt, event.at),
+  };
+  if (event.kind === 'order-seen' && event.ref) next.orderIds = normaliseOrderIds([...c.orderIds, event.ref]);
+  next.segment = segmentOf(next);
+  return next;
+}
+
+/** The buyer's chat was opened. */
+export function markSeen(c: Customer, now: number): Customer {
+  return now > c.lastSeenAt ? { ...c, lastSeenAt: now } : c;
+}
+
+const EDITABLE = ['tags', 'sizes', 'preferences', 'addressNote', 'note', 'segmentManual', 'platform', 'nickname'] as const;
+
+function editableJson(c: Customer): string {
+  return JSON.stringify(EDITABLE.map((f) => c[f] ?? null));
+}
+
+/**
+ * Merges two versions of the same customer (import, or two tabs). The newer updatedAt wins the
+ * editable fields (ties broken by content, so the result does not depend on argument order);
+ * history is the union by event id; createdAt is the earliest, lastSeenAt the latest.
+ * Commutative and idempotent: merge(a, a) equals a, merge(a, b) equals merge(b, a).
+ */
+export function mergeCustomer(a: Customer, b: Customer): Customer {
+  if (a.key !== b.key) throw new RangeError(`cannot merge ${a.key} with ${b.key}`);
+  const winner =
+    a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? a : b) : editableJson(a) >= editableJson(b) ? a : b;
+  const events = new Map<string, CustomerEvent>();
+  for (const e of [...a.history, ...b.history]) {
+    const had = events.get(e.id);
+    if (!had || JSON.stringify(e) > JSON.stringify(had)) events.set(e.id, e);
+  }
+  const { history, dropped } = capHistory([...events.values()]);
+  const merged: Customer = {
+    v: CUSTOMER_VERSION,
+    key: a.key,
+    platform: winner.platform,
+    nickname: winner.nickname,
+    segment: 'new',
+    tags: [...winner.tags],
+    sizes: { ...winner.sizes },
+    preferences: winner.preferences,
+    addressNote: winner.addressNote,
+    note: winner.note,
+    createdAt: Math.min(a.createdAt, b.createdAt),
+    updatedAt: Math.max(a.updatedAt, b.updatedAt),
+    lastSeenAt: Math.max(a.lastSeenAt, b.lastSeenAt),
+    history,
+    droppedEvents: Math.max(a.droppedEvents, b.droppedEvents) + dropped,
+    orderIds: normaliseOrderIds([...a.orderIds, ...b.orderIds]),
+  };
+  if (winner.segmentManual) merged.segmentManual = winner.segmentManual;
+  merged.segment = segmentOf(merged);
+  return merged;
+}
+
+/** Merges incoming customers into existing ones by key; new keys are appended in incoming order. */
+export function mergeCustomers(existing: readonly Customer[], incoming: readonly Customer[]): Customer[] {
+  const out = new Map<string, Customer>();
+  for (const c of [...existing, ...incoming]) {
+    const had = out.get(c.key);
+    out.set(c.key, had ? mergeCustomer(had, c) : c);
+  }
+  return [...out.values()];
+}
+
+function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Search: every whitespace-separated term must match the nickname, a tag, the note, the
+ * preferences or the address note. A term starting with # matches tags only.
+ */
+export function matchesQuery(c: Customer, q: string): boolean {
+  const terms = fold(q).split(/\s+/).filter(Boolean);
+  if (!terms.length) return true;
+  const tags = c.tags.map(fold);
+  const fields = [c.nickname, c.note, c.preferences, c.addressNote].map(fold);
+  return terms.every((term) => {
+    if (term.startsWith('#')) {
+      const t = term.slice(1);
+      return !t || tags.some((tag) => tag.includes(t));
+    }
+    return tags.some((tag) => tag.includes(term)) || fields.some((f) => f.includes(term));
+  });
+}

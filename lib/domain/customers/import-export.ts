@@ -1,0 +1,92 @@
+/**
+ * Customers file: `{ format: 'kefu-customers', version: 1, exportedAt, customers: [...] }`.
+ * Import validates the whole file before anything is used: one bad entry rejects the file, and
+ * every problem is listed, each naming its entry in Chinese with English in parentheses.
+ * Entries without `v` are read as the prototype's v0 shape and migrated.
+ */
+import { bilingual, checkCustomer, message, problemText } from './check';
+import { customerV0toV1 } from './migrate';
+import { EXPORT_FORMAT, EXPORT_VERSION, type Customer, type CustomersExport } from './types';
+
+/** An import larger than this is refused rather than frozen on. */
+export const IMPORT_MAX = 50_000;
+/** Errors listed before the rest are summarised; the agent fixes the file and tries again. */
+const MAX_ERRORS = 50;
+
+export type ImportParse = { ok: true; customers: Customer[] } | { ok: false; errors: string[] };
+
+export function exportCustomers(list: readonly Customer[], now: number): string {
+  const file: CustomersExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now,
+    customers: [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/**
+ * `input` is the file's text (or an already-parsed value). `now` fills timestamps missing from
+ * v0 entries only; a v1 entry with a missing timestamp is an error.
+ */
+export function parseCustomersImport(input: unknown, now: number): ImportParse {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch {
+      return { ok: false, errors: [bilingual('customers.import.json')] };
+    }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: [bilingual('customers.import.format')] };
+  const file = data as Record<string, unknown>;
+  if (file.format !== EXPORT_FORMAT) return { ok: false, errors: [bilingual('customers.import.format')] };
+  if (file.version !== EXPORT_VERSION) {
+    return { ok: false, errors: [bilingual('customers.import.fileVersion', { version: String(file.version) })] };
+  }
+  if (!Array.isArray(file.customers)) return { ok: false, errors: [bilingual('customers.import.list')] };
+  if (file.customers.length > IMPORT_MAX) {
+    return { ok: false, errors: [bilingual('customers.import.tooMany', { count: file.customers.length, max: IMPORT_MAX })] };
+  }
+
+  const errors: string[] = [];
+  const customers: Customer[] = [];
+  const firstIndex = new Map<string, number>();
+  file.customers.forEach((entry, i) => {
+    const n = i + 1;
+    const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
+    const record = isV0 ? customerV0toV1(entry as Record<string, unknown>) : entry;
+    const { customer, problems } = checkCustomer(record, now);
+    const nick = customer?.nickname ?? nickOf(entry);
+    const entryError = (zh: string, en: string): string =>
+      nick
+        ? `${message('zh', 'customers.import.entry', { n, nick, problem: zh })} (${message('en', 'customers.import.entry', { n, nick, problem: en })})`
+        : `${message('zh', 'customers.import.entryNoNick', { n, problem: zh })} (${message('en', 'customers.import.entryNoNick', { n, problem: en })})`;
+    // v0 entries legitimately lack timestamps; they get `now`.
+    const real = isV0 ? problems.filter((p) => p.code !== 'time') : problems;
+    for (const p of real) errors.push(entryError(problemText(p, 'zh'), problemText(p, 'en')));
+    if (!customer) return;
+    const other = firstIndex.get(customer.key);
+    if (other !== undefined) {
+      errors.push(
+        entryError(message('zh', 'customers.import.duplicate', { other }), message('en', 'customers.import.duplicate', { other })),
+      );
+      return;
+    }
+    firstIndex.set(customer.key, n);
+    customers.push(customer);
+  });
+  if (errors.length) {
+    const shown = errors.slice(0, MAX_ERRORS);
+    if (errors.length > MAX_ERRORS) shown.push(`… +${errors.length - MAX_ERRORS}`);
+    return { ok: false, errors: shown };
+  }
+  return { ok: true, customers };
+}
+
+function nickOf(entry: unknown): string {
+  if (!entry || typeof entry !== 'object') return '';
+  const r = entry as Record<string, unknown>;
+  const nick = typeof r.nickname === 'string' ? r.nickname : typeof r.nick === 'string' ? r.nick : '';
+  return nick.trim().slice(0, 30);
+}

@@ -1,0 +1,85 @@
+/**
+ * Customer record migrations. Records carry `v` from the first version; a record without `v` is
+ * the prototype's shape (v0): `{ nick, notes, size, platform?, tags?, vip?, updated? }`, where
+ * `size` was free text such as "165/110斤 M码". Steps are pure and idempotent and accept anything.
+ *
+ * CUSTOMER_SCHEMA has the shape of lib/storage/versioned.ts's RecordSchema, so storage can run it
+ * with its `migrate()`; migrateCustomer() runs the same steps on its own.
+ */
+import { customers as messages } from '../../i18n/messages/customers';
+import type { Platform } from '../../sites/types';
+import { checkCustomer, problemText } from './check';
+import { customerKey } from './customer';
+import { parseSizes } from './sizes';
+import { CUSTOMER_VERSION, PLATFORMS, type Customer } from './types';
+
+type Rec = Record<string, unknown>;
+
+export class CustomerRecordError extends Error {
+  override name = 'CustomerRecordError';
+}
+
+const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+
+/** v0 → v1. The prototype ran on Taobao only, so a v0 record without a platform is Taobao's. */
+export function customerV0toV1(r: Rec): Rec {
+  const platform: Platform = (PLATFORMS as readonly unknown[]).includes(r.platform) ? (r.platform as Platform) : 'taobao';
+  const nickname = (str(r.nickname) || str(r.nick)).trim();
+  const notes = (str(r.notes) || str(r.note)).trim();
+  const size = str(r.size).trim();
+  const tags = Array.isArray(r.tags) ? r.tags.filter((t): t is string => typeof t === 'string') : [];
+  if (r.vip === true && !tags.some((t) => /vip/i.test(t))) tags.push('VIP');
+  const sizeLine = size ? (messages.zh['customers.migrate.sizeLine'] ?? '{size}').replace('{size}', size) : '';
+  const out: Rec = {
+    v: 1,
+    key: customerKey(platform, nickname),
+    platform,
+    nickname,
+    segment: 'new',
+    tags,
+    sizes: parseSizes(size),
+    preferences: '',
+    addressNote: '',
+    // The free text is kept: parseSizes may not read all of it.
+    note: [notes, sizeLine].filter(Boolean).join('\n'),
+    history: [],
+    droppedEvents: 0,
+    orderIds: [],
+  };
+  if (typeof r.updated === 'number' && Number.isFinite(r.updated)) {
+    out.createdAt = out.updatedAt = out.lastSeenAt = r.updated;
+  }
+  return out;
+}
+
+function finish(record: Rec, now: number): Customer {
+  const { customer, problems } = checkCustomer(record, now);
+  if (!customer) {
+    throw new CustomerRecordError(`unusable customer record: ${problems.map((p) => problemText(p, 'en')).join('; ')}`);
+  }
+  return customer;
+}
+
+export const CUSTOMER_SCHEMA = {
+  version: CUSTOMER_VERSION,
+  steps: [customerV0toV1],
+  /** Missing timestamps (only in damaged or v0 records) are filled with the time of reading. */
+  finish: (record: Rec): Customer => finish(record, Date.now()),
+};
+
+/**
+ * Any stored shape → a current record. Damaged parts are repaired (see check.ts); a record with no
+ * nickname or platform throws CustomerRecordError, as does one from a newer version.
+ * `now` fills timestamps a record lacks; pass it to stay deterministic.
+ */
+export function migrateCustomer(raw: unknown, now: number = Date.now()): Customer {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CustomerRecordError('not a customer record');
+  let record: Rec = { ...(raw as Rec) };
+  const v = record.v === undefined ? 0 : record.v;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new CustomerRecordError(`bad record version ${String(v)}`);
+  if (v > CUSTOMER_VERSION) {
+    throw new CustomerRecordError(`record version ${v} is newer than this extension understands (${CUSTOMER_VERSION})`);
+  }
+  if (v === 0) record = customerV0toV1(record);
+  return finish(record, now);
+}

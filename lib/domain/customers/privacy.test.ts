@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
+import { newCustomer } from './customer';
+
+describe('maskPii', () => {
+  it.each([
+    ['电话13812345678', '电话138****5678'],
+    ['138-1234-5678', '138****5678'],
+    ['138 1234 5678 收件', '138****5678 收件'],
+    ['+86 138 1234 5678', '+86 138****5678'],
+    ['+8613812345678', '+86138****5678'],
+    ['手机：15912345678。谢谢', '手机：159****5678。谢谢'],
+  ])('masks the mobile number in %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['座机0571-88886666', '座机0571-****6666'],
+    ['(021)12345678', '(021)****5678'],
+    ['010 1234567', '010 ***4567'],
+  ])('masks the landline in %s, keeping the area code', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('masks a resident ID number, keeping the first three and last two characters', () => {
+    expect(maskPii('身份证11010519491231002X')).toBe('身份证110*************2X');
+    expect(maskPii('id 620102198511120013 ok')).toBe('id 620*************13 ok');
+  });
+
+  it('leaves an 18-digit number alone when it lacks an ID number\'s date and check character', () => {
+    expect(maskPii('123456789012345678')).toBe('123456789012345678');
+    expect(maskPii('440304199003071234')).toBe('440304199003071234');
+  });
+
+  it('never masks a number written after an order label, even one shaped like an ID or a card', () => {
+    expect(maskPii('订单号 110101199003070038')).toBe('订单号 110101199003070038');
+    expect(maskPii('订单号：6228480012345678903')).toBe('订单号：6228480012345678903');
+    expect(maskPii('快递单号 13812345678')).toBe('快递单号 13812345678');
+    expect(maskPii('order #6222021234567894')).toBe('order #6222021234567894');
+  });
+
+  it('leaves unlabelled 19-digit Taobao order numbers readable', () => {
+    expect(maskPii('3812345678901234567 还没发')).toBe('3812345678901234567 还没发');
+    expect(maskPii('1234567890123456785')).toBe('1234567890123456785');
+  });
+
+  it('masks bank cards that are grouped, labelled or UnionPay, keeping the first and last four digits', () => {
+    expect(maskPii('6222021234567894')).toBe('6222********7894');
+    expect(maskPii('6222 0212 3456 7894')).toBe('6222********7894');
+    expect(maskPii('卡号 4367421234567896')).toBe('卡号 4367********7896');
+    expect(maskPii('4367421234567896')).toBe('4367421234567896');
+  });
+
+  it('still masks a phone after an unrelated mention of an order', () => {
+    expect(maskPii('订单有问题 13812345678')).toBe('订单有问题 138****5678');
+  });
+
+  it('leaves prices, dates and sizes alone', () => {
+    const text = '2024-05-01 付了199.00元，身高165 体重110，M码';
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it('is idempotent', () => {
+    const text = '电话 138-1234-5678，身份证11010519491231002X，卡 6222 0212 3456 7894，座机 0571-88886666';
+    const once = maskPii(text);
+    expect(maskPii(once)).toBe(once);
+    expect(once).not.toMatch(/\d{5,}/);
+  });
+
+  it('validates helper checks', () => {
+    expect(isResidentId('11010519491231002X')).toBe(true);
+    expect(isResidentId('11010519490231002X')).toBe(false);
+    expect(passesLuhn('6222021234567894')).toBe(true);
+    expect(passesLuhn('6222021234567895')).toBe(false);
+  });
+});
+
+describe('retentionPurge', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('returns customers neither edited nor seen within the period', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const old = newCustomer('taobao', '老王', Date.now());
+    vi.setSystemTime(Date.now() + 100 * DAY);
+    const recent = newCustomer('taobao', '小李', Date.now());
+    const seenLately = { ...old, key: 'taobao:seen', lastSeenAt: Date.now() - DAY };
+    const editedLately = { ...old, key: 'taobao:edited', updatedAt: Date.now() - DAY };
+    vi.setSystemTime(Date.now() + 10 * DAY);
+
+    expect(retentionPurge([old, recent, seenLately, editedLately], Date.now(), 90)).toEqual(['taobao:老王']);
+  });
+
+  it('keeps a customer exactly at the limit', () => {
+    const c = newCustomer('jd', 'a', 0);
+    expect(retentionPurge([c], 30 * DAY, 30)).toEqual([]);
+    expect(retentionPurge([c], 30 * DAY + 1, 30)).toEqual(['jd:a']);
+  });
+
+  it('keeps everything when retention is off (0 days)', () => {
+    const c = newCustomer('jd', 'a', 0);
+    expect(retentionPurge([c], 1000 * DAY, 0)).toEqual([]);
+    expect(retentionPurge([c], 1000 * DAY, Number.NaN)).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Privacy helpers for buyer notes. Agents paste whole chat lines into notes; phone numbers, ID
+ * numbers and bank cards in them should not sit in local storage in the clear.
+ *
+ * What is masked (see privacy.test.ts):
+ * - Mainland mobiles, 11 digits 1[3-9]…, also as 138-1234-5678 / 138 1234 5678 / +86 / 0086:
+ *   → 138****5678.
+ * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666.
+ * - 18-character resident ID numbers, but only when they have the real structure: a province code,
+ *   a valid birth date (19xx/20xx) and the ISO 7064 check character → 110*************1X.
+ *   Taobao order numbers are 18–19 digits too; a random one passes all three checks with a chance of
+ *   roughly 1 in 40 000, and 19-digit ones never match.
+ * - Bank cards: 16–19 digits passing the Luhn check, when written in groups (6222 0212 …), or
+ *   labelled (卡号, 银行卡, 账号), or starting with 62 (UnionPay) → 6222***********1234.
+ *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
+ *   look like.
+ * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
+ *   交易号, order, tid…), because agents need order and tracking numbers to work.
+ * Masking is idempotent: masked text contains '*', which no pattern matches again.
+ */
+import type { Customer } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A label right before a number: that number is an order/tracking number and stays readable. */
+const ORDER_LABEL = /(?:订单|单号|运单|快递|物流|交易号|退款编号|order|tid)[号码编是为:：#＃\s]{0,5}$/i;
+const CARD_LABEL = /(?:卡号|银行卡|储蓄卡|信用卡|账号|帐号|card)[号码是为:：#＃\s]{0,5}$/i;
+
+function before(text: string, offset: number): string {
+  return text.slice(Math.max(0, offset - 12), offset);
+}
+
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+  53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** True for an 18-character mainland resident ID number with a valid region, birth date and check. */
+export function isResidentId(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] as number);
+  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+}
+
+/** Luhn (mod 10) check used by bank cards. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = Number(digits[i]);
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+const stars = (n: number): string => '*'.repeat(Math.max(0, n));
+
+export function maskPii(text: string): string {
+  if (!text) return text;
+  let out = text;
+
+  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) => {
+    if (ORDER_LABEL.test(before(all, offset)) || !isResidentId(id)) return m;
+    return id.slice(0, 3) + stars(13) + id.slice(16);
+  });
+
+  out = out.replace(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {
+    const prefix = before(all, offset);
+    if (ORDER_LABEL.test(prefix)) return m;
+    const digits = raw.replace(/[ -]/g, '');
+    const labelled = CARD_LABEL.test(prefix);
+    const grouped = digits.length !== raw.length;
+    if (!labelled && !(passesLuhn(digits) && (grouped || digits.startsWith('62')))) return m;
+    return digits.slice(0, 4) + stars(digits.length - 8) + digits.slice(-4);
+  });
+
+  out = out.replace(
+    /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)([ -]?)(\d{4})\3(\d{4})(?!\d)/g,
+    (m, prefix: string | undefined, head: string, _sep: string, _mid: string, tail: string, offset: number, all: string) => {
+      if (ORDER_LABEL.test(before(all, offset))) return m;
+      return `${prefix ?? ''}${head}****${tail}`;
+    },
+  );
+
+  out = out.replace(/(?<!\d)(\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{7,8})(?!\d)/g, (m, area: string, local: string, offset: number, all: string) => {
+    if (ORDER_LABEL.test(before(all, offset))) return m;
+    return area + stars(local.length - 4) + local.slice(-4);
+  });
+
+  return out;
+}
+
+/**
+ * Keys of customers untouched for longer than `days`: neither edited (updatedAt) nor seen
+ * (lastSeenAt) since `now - days`. `days` ≤ 0 (or not a number) means "keep forever".
+ */
+export function retentionPurge(customers: readonly Customer[], now: number, days: number): string[] {
+  if (!Number.isFinite(days) || days <= 0) return [];
+  const limit = now - days * DAY_MS;
+  return customers.filter((c) => Math.max(c.updatedAt, c.lastSeenAt) < limit).map((c) => c.key);
+}
