@@ -11,7 +11,7 @@ import { DEFAULT_APP_SETTINGS, type AppSettings } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import { renderTemplate } from '../domain/templates/variables';
-import type { ScenarioId } from '../domain/scenarios';
+import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import {
   buildTemplateIndex,
   classify,
@@ -19,12 +19,13 @@ import {
   searchTemplates,
   loadPinyin,
   type Classification,
+  type RankedTemplate,
   type TemplateIndex,
 } from '../domain/suggest';
 import { SiteElementMissing, type PageKind, type SiteAdapter } from '../sites/types';
 import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
 import { textBeforeCaret } from '../insert/text-before-caret';
-import { setLocale, t } from '../i18n';
+import { getLocale, setLocale, t } from '../i18n';
 
 export interface Suggestion {
   template: Template;
@@ -67,6 +68,13 @@ export interface PanelState {
   pending: PendingFill | null;
   /** Bumped when the search box should take focus. */
   focusSearchTick: number;
+}
+
+/** The "why" line under a suggestion, from the ranking's strongest signal. */
+function reasonText(r: RankedTemplate): string {
+  const scenario = r.reasons.find((x) => x.scenario)?.scenario ?? r.template.scenarios[0];
+  const label = scenario ? (getLocale() === 'en' ? SCENARIOS[scenario].en : SCENARIOS[scenario].zh) : '';
+  return t(`panel.reason.${r.reason}`, { scenario: label });
 }
 
 const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
@@ -191,14 +199,14 @@ export class PanelController {
     const s = this.store.get();
     if (!this.index) return;
     const classification = s.scenarioOverride
-      ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true }
+      ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true, evidence: {} }
       : s.classification;
     const suggestions = classification && classification.top.length
       ? rankTemplates(this.index, {
           classification,
           text: s.buyerMessages.at(-1) ?? '',
           usage: this.usage.templates,
-        }, 3).map((r) => ({ template: r.template, reason: r.reason }))
+        }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const results = s.query.trim() ? searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
     this.store.set({ suggestions, results });

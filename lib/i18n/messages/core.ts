@@ -34,6 +34,11 @@ export const core: MessageBundle = {
     'panel.insertFailed': '未能插入到聊天框，已保留话术，可点击复制。',
     'panel.inputMissing': '没有找到聊天输入框（页面结构可能已变化）。话术可点击复制后粘贴。',
     'panel.loadFailed': '读取话术库失败：{reason}',
+    'panel.reason.scenario': '匹配：{scenario}',
+    'panel.reason.words': '与买家原话相近',
+    'panel.reason.usage': '你在此场景常用',
+    'panel.reason.segment': '适合该买家类型',
+    'panel.reason.order': '根据订单状态',
   },
   en: {
     'app.name': 'Service Desk Helper',
@@ -67,5 +72,10 @@ export const core: MessageBundle = {
     'panel.insertFailed': 'Could not insert into the chat box; the reply can still be copied.',
     'panel.inputMissing': 'The chat box was not found (the page may have changed). Click a reply to copy it instead.',
     'panel.loadFailed': 'Could not load the reply library: {reason}',
+    'panel.reason.scenario': 'Matches: {scenario}',
+    'panel.reason.words': "Close to the buyer's words",
+    'panel.reason.usage': 'You often use it here',
+    'panel.reason.segment': 'Suits this buyer',
+    'panel.reason.order': 'From the order status',
   },
 };

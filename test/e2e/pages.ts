@@ -1,0 +1,35 @@
+/** Small helpers for the e2e tests: the panel (in its shadow root) and the demo console's hooks. */
+import type { Page } from 'playwright-core';
+
+export const panel = (page: Page) => page.locator('kf-panel [data-kf="panel"]');
+export const inPanel = (page: Page, selector: string) => page.locator(`kf-panel ${selector}`);
+export const chatInput = (page: Page) => page.locator('.chat-editor .chat-input');
+
+export type InputKind = 'textarea' | 'contenteditable' | 'controlled';
+
+/** Opens the demo chat with a given input kind and waits for the panel; automatic messages off. */
+export async function openDemoChat(page: Page, demoUrl: string, opts: { input?: InputKind; buyer?: string; query?: string } = {}) {
+  const path = opts.buyer ? `/chat/${encodeURIComponent(opts.buyer)}` : '/chat';
+  const qs = new URLSearchParams();
+  if (opts.input) qs.set('input', opts.input);
+  if (opts.query) for (const [k, v] of new URLSearchParams(opts.query)) qs.set(k, v);
+  await page.goto(`${demoUrl}${path}${qs.size ? `?${qs}` : ''}`);
+  await page.evaluate(() => (window as any).__demo.setAutoMessages(false));
+  await panel(page).waitFor();
+}
+
+export const demo = {
+  draft: (page: Page) => page.evaluate(() => (window as any).__demo.draft() as string),
+  sent: (page: Page) => page.evaluate(() => (window as any).__demo.sent.length as number),
+  inputLog: (page: Page) => page.evaluate(() => (window as any).__demo.inputLog as { type: string; value: string }[]),
+  push: (page: Page, text: string, nick?: string) =>
+    page.evaluate(([t, n]) => (window as any).__demo.pushBuyerMessage(n ?? (window as any).__demo.activeBuyer(), t), [text, nick] as const),
+  reset: (page: Page) => page.evaluate(() => (window as any).__demo.reset()),
+};
+
+/** Sends a protocol message from an extension page (options/popup) — used to set up data. */
+export async function callFromExtensionPage<T = unknown>(page: Page, verb: string, payload?: unknown): Promise<T> {
+  const reply = await page.evaluate(([v, p]) => (globalThis as any).chrome.runtime.sendMessage({ kf: v, payload: p }), [verb, payload] as const);
+  if (!reply?.ok) throw new Error(`${verb} failed: ${JSON.stringify(reply)}`);
+  return reply.value as T;
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind } from './pages';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+describe('the panel on the demo chat page', () => {
+  it('mounts beside the chat without covering the chat box, and shows the open buyer', async () => {
+    await openDemoChat(page, h.demoUrl);
+    const active = await page.evaluate(() => (window as any).__demo.activeBuyer());
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe(active);
+    const p = (await panel(page).boundingBox())!;
+    const input = (await chatInput(page).boundingBox())!;
+    expect(input.x + input.width).toBeLessThanOrEqual(p.x + 1);
+  });
+
+  it('collapses and remembers it across a reload', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await page.reload();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    expect(await panel(page).count()).toBe(0);
+    await inPanel(page, '[data-kf="expand"]').click();
+    await panel(page).waitFor();
+  });
+
+  for (const kind of ['textarea', 'contenteditable', 'controlled'] as InputKind[]) {
+    it(`inserts a reply at the caret of a ${kind} input, the page's own code sees it, nothing is sent`, async () => {
+      await openDemoChat(page, h.demoUrl, { input: kind });
+      const input = chatInput(page);
+      await input.click();
+      await page.keyboard.type('亲，');
+      await page.keyboard.type('好的');
+      // Caret between the two typed parts: the reply must land exactly there.
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      const before = (await demo.inputLog(page)).length;
+      await inPanel(page, '[data-kf="search"]').fill('咨询高峰');
+      await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+      const body = '现在咨询的朋友比较多';
+      await expect.poll(() => demo.draft(page)).toContain(body);
+      const draft = await demo.draft(page);
+      expect(draft.startsWith('亲，亲，现在咨询')).toBe(true);
+      expect(draft.endsWith('好的')).toBe(true);
+      expect((await demo.inputLog(page)).length).toBeGreaterThan(before);
+      if (kind === 'controlled') {
+        // A re-render of the framework-like input keeps the text: its state really changed.
+        await demo.push(page, '还在吗');
+        await expect.poll(() => input.inputValue()).toContain(body);
+      }
+      expect(await demo.sent(page)).toBe(0);
+    });
+  }
+
+  it('follows a conversation switch without a page load', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await page.evaluate(() => ((window as any).__noReload = true));
+    const other = page.locator('.conv-item').nth(2);
+    const nick = await other.getAttribute('data-nick');
+    await other.click();
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe(nick);
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+  });
+
+  it('expands /code followed by Space in the chat box', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await chatInput(page).click();
+    await page.keyboard.type('/dd');
+    await page.keyboard.press('Space');
+    await expect.poll(() => demo.draft(page)).toContain('现在咨询的朋友比较多');
+    expect(await demo.draft(page)).not.toContain('/dd');
+    expect(await demo.sent(page)).toBe(0);
+  });
+
+  it('does not expand /code while an input method is composing', async () => {
+    await openDemoChat(page, h.demoUrl);
+    const input = chatInput(page);
+    await input.click();
+    await page.keyboard.type('/dd');
+    const expanded = await input.evaluate((el) => {
+      el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+      const e = new KeyboardEvent('keydown', { key: ' ', code: 'Space', bubbles: true, cancelable: true, isComposing: true });
+      el.dispatchEvent(e);
+      el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '' }));
+      return e.defaultPrevented;
+    });
+    expect(expanded).toBe(false);
+    expect(await demo.draft(page)).toBe('/dd');
+  });
+
+  it('renders a buyer nickname that looks like HTML as literal text, in the panel and in a reply', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const nick = '<img src=x onerror=alert(1)>';
+    await openDemoChat(page, h.demoUrl, { buyer: nick });
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe(nick);
+    expect(await page.locator('kf-panel img').count()).toBe(0);
+    await chatInput(page).click();
+    await inPanel(page, '[data-kf="search"]').fill('新客欢迎');
+    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => demo.draft(page)).toContain(`${nick}您好，欢迎光临橙子旗舰店`);
+    expect(dialogs).toBe(0);
+  });
+
+  it('asks for fill-ins and warns before inserting a reply that still has a placeholder', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await chatInput(page).click();
+    const lib = await callFromExtensionPage<{ templates: { title: string; body: string }[] }>(ext, 'getLibrary');
+    const withFill = lib.templates.find((x) => /\{[^{}]+[?？]\}/.test(x.body) && !lib.templates.some((y) => y !== x && y.title.includes(x.title)))!;
+    await inPanel(page, '[data-kf="search"]').fill(withFill.title);
+    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await inPanel(page, '[data-kf="fill"]').waitFor();
+    await inPanel(page, '[data-kf="fill-ok"]').click();
+    await inPanel(page, '[data-kf="fill-warning"]').waitFor();
+    expect(await demo.draft(page)).toBe('');
+    const fields = inPanel(page, '[data-kf="fill-input"]');
+    for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('M码');
+    await inPanel(page, '[data-kf="fill-ok"]').click();
+    await expect.poll(() => demo.draft(page)).toContain('M码');
+  });
+});
+
+describe('library data across tabs and imports', () => {
+  it('leaves the library unchanged when a malformed file is imported, and says which entry is wrong', async () => {
+    const opts = await h.openExtensionPage('options.html#import');
+    const before = await callFromExtensionPage<{ templates: unknown[] }>(opts, 'getLibrary');
+    const bad = { format: 'kefu-library', version: 1, groups: ['欢迎问候'], templates: [{ id: 'ok-1', title: '好', body: '好的', group: '欢迎问候', scenarios: ['thanks'] }, { id: 'bad-2', title: '坏', body: '', group: '欢迎问候', scenarios: ['nope'] }] };
+    await opts.locator('[data-kf="import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await expect.poll(() => opts.locator('[data-kf="import-result"]').textContent()).toContain('bad-2');
+    await opts.locator('[data-kf="import-file"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "kefu-library", ') });
+    await expect.poll(() => opts.locator('[data-kf="import-result"]').textContent()).toContain('JSON');
+    const after = await callFromExtensionPage<{ templates: unknown[] }>(opts, 'getLibrary');
+    expect(after).toEqual(before);
+    await opts.close();
+  });
+
+  it('shows a template saved in the options tab in the chat tab without a reload', async () => {
+    await openDemoChat(page, h.demoUrl);
+    const opts = await h.openExtensionPage('options.html#templates');
+    await opts.locator('[data-kf="new-template"]').click();
+    await opts.locator('[data-kf="template-form"] input[name="title"]').fill('跨标签测试话术');
+    await opts.locator('[data-kf="template-form"] textarea[name="body"]').fill('这是在设置页新建的话术');
+    await opts.locator('[data-kf="template-form"] input[value="thanks"]').check();
+    await opts.locator('[data-kf="save-template"]').click();
+    await opts.locator('[data-kf="status"]').waitFor();
+    await inPanel(page, '[data-kf="search"]').fill('跨标签');
+    await expect.poll(() => inPanel(page, '[data-kf="results"]').textContent()).toContain('跨标签测试话术');
+    await opts.close();
+  });
+});
