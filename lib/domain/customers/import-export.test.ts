@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch, appendEvent, makeEvent, newCustomer } from './customer';
+import { exportCustomers, parseCustomersImport } from './import-export';
+
+const NOW = Date.UTC(2026, 5, 1);
+const a = appendEvent(
+  applyPatch(newCustomer('taobao', '小明', NOW), { tags: ['VIP'], sizes: { heightCm: 165 } }, NOW, { maskPii: false }),
+  makeEvent('note', NOW, '问了尺码'),
+);
+const b = newCustomer('jd', '小红', NOW);
+
+function file(customers: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: NOW, customers, ...extra });
+}
+
+describe('exportCustomers / parseCustomersImport', () => {
+  it('round-trips an export', () => {
+    const json = exportCustomers([a, b], NOW);
+    expect(JSON.parse(json)).toMatchObject({ format: 'kefu-customers', version: 1, exportedAt: NOW });
+    const parsed = parseCustomersImport(json, NOW + 1);
+    expect(parsed).toEqual({ ok: true, customers: [b, a] });
+  });
+
+  it('accepts a file saved with a UTF-8 BOM', () => {
+    expect(parseCustomersImport(`\uFEFF${file([b])}`, NOW).ok).toBe(true);
+  });
+
+  it('rejects text that is not JSON, in Chinese with English in parentheses', () => {
+    expect(parseCustomersImport('{oops', NOW)).toEqual({ ok: false, errors: ['文件不是有效的 JSON (the file is not valid JSON)'] });
+  });
+
+  it('rejects another kind of file and another file version', () => {
+    const other = parseCustomersImport(JSON.stringify({ format: 'kefu-templates', version: 1, templates: [] }), NOW);
+    expect(other.ok).toBe(false);
+    const v2 = parseCustomersImport(file([], { version: 2 }), NOW);
+    expect(v2).toEqual({ ok: false, errors: ['不支持的文件版本：2 (unsupported file version: 2)'] });
+  });
+
+  it('lists every problem of every entry, naming the entry by number and nickname', () => {
+    const bad = [
+      a,
+      { ...b, platform: 'ebay' },
+      { ...a, key: 'taobao:小明2', nickname: '小明2', sizes: { heightCm: 1650 }, history: [{ id: 1 }] },
+      { v: 1, platform: 'jd' },
+    ];
+    const res = parseCustomersImport(file(bad), NOW);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.errors).toEqual([
+      '第 2 条「小红」：平台无效：ebay (entry 2 "小红": unknown platform: ebay)',
+      '第 3 条「小明2」：尺码 heightCm 不是合理的数值 (entry 3 "小明2": sizes.heightCm is not a plausible number)',
+      '第 3 条「小明2」：第 0 条历史记录无效 (entry 3 "小明2": history entry 0 is invalid)',
+      '第 4 条：缺少昵称 (entry 4: missing nickname)',
+    ]);
+  });
+
+  it('rejects the same customer twice in one file', () => {
+    const res = parseCustomersImport(file([a, b, a]), NOW);
+    expect(res).toEqual({
+      ok: false,
+      errors: ['第 3 条「小明」：与第 1 条是同一位客户 (entry 3 "小明": same customer as entry 1)'],
+    });
+  });
+
+  it('requires timestamps on current entries but fills them in for prototype (v0) entries', () => {
+    const { createdAt: _c, ...noCreated } = b;
+    expect(parseCustomersImport(file([noCreated]), NOW).ok).toBe(false);
+    const res = parseCustomersImport(file([{ nick: '老客户', size: '鞋码38' }]), NOW);
+    expect(res.ok && res.customers[0]).toMatchObject({ key: 'taobao:老客户', sizes: { shoeSize: 38 }, createdAt: NOW });
+  });
+});
