@@ -4,12 +4,17 @@
  */
 import type { SiteAdapter } from './types';
 import { demoAdapter } from './demo';
+import { jdAdapter } from './jd';
+import { pddAdapter } from './pdd';
+import { taobaoAdapter } from './taobao';
 
 export * from './types';
 
 /** In match order: the first adapter whose `matches` accepts the URL wins. */
-export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter];
+export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, pddAdapter, taobaoAdapter, jdAdapter];
 
 export function findAdapter(url: URL): SiteAdapter | null {
   return ALL_ADAPTERS.find((a) => a.matches(url)) ?? null;
 }
+
+export { demoAdapter, jdAdapter, pddAdapter, taobaoAdapter };

@@ -45,6 +45,11 @@ export interface SiteAdapter {
   name: string;
   /** 'demo' = our own demo console; 'fixture' = written from public facts, checked only against fixture pages. */
   verifiedAgainst: 'demo' | 'fixture' | 'taught';
+  /**
+   * Where the buyer chat happens. 'desktop-client': not in this tab (Taobao's Qianniu client), so
+   * the panel should offer copy to clipboard instead of inserting. Absent = 'page'.
+   */
+  chatLocation?: 'page' | 'desktop-client';
   matches(url: URL): boolean;
   pageKind(doc: Document): PageKind;
   /** Nickname of the buyer in the open conversation (chat pages), or null. */

@@ -10,6 +10,7 @@ export const demoAdapter: SiteAdapter = {
   platform: 'demo',
   name: '演示工作台',
   verifiedAgainst: 'demo',
+  chatLocation: 'page',
   matches: isDemoUrl,
   pageKind: detectPageKind,
   readBuyer,

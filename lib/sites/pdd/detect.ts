@@ -1,0 +1,11 @@
+import type { PageKind } from '../types';
+import { CHAT_INPUT, CONVERSATION_ITEM } from './selectors';
+
+/** mms.pinduoduo.com/chat-merchant/… (the chat SPA uses a hash route). */
+export function isPddChatUrl(url: URL): boolean {
+  return url.protocol === 'https:' && url.hostname === 'mms.pinduoduo.com' && url.pathname.startsWith('/chat-merchant');
+}
+
+export function detectPageKind(doc: Document): PageKind {
+  return doc.querySelector(CONVERSATION_ITEM) || doc.querySelector(CHAT_INPUT) ? 'chat' : 'unknown';
+}

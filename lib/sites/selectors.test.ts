@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+/**
+ * Meta-test: every selector constant of every adapter must match something on the page it was
+ * written for (the demo console in its states, or the fixture pages). When a console changes and a
+ * fixture is refreshed from a saved page, this is the test that says which constants went stale.
+ *
+ * Naming rules for selectors.ts exports: LABEL_* = a text label followed by a colon; TEXT_* = exact
+ * text of some element; *_CLASS = a class name; everything else = a CSS selector.
+ */
+import { describe, expect, it } from 'vitest';
+import { findLabel, textOf } from './dom';
+import { bootDemo, loadFixture } from './testing';
+import { ALL_ADAPTERS } from './index';
+import * as demo from './demo/selectors';
+import * as jd from './jd/selectors';
+import * as pdd from './pdd/selectors';
+import * as taobao from './taobao/selectors';
+
+interface Case {
+  adapterId: string;
+  selectors: Record<string, unknown>;
+  pages: { name: string; load(): void }[];
+}
+
+const CASES: Case[] = [
+  {
+    adapterId: 'demo',
+    selectors: demo,
+    pages: [
+      { name: 'demo /chat', load: () => bootDemo('/chat?auto=0') },
+      { name: 'demo /orders', load: () => bootDemo('/orders?auto=0') },
+      { name: 'demo /orders with the remark dialog open', load: () => bootDemo('/orders?auto=0').openRemark('3951842736019283746') },
+    ],
+  },
+  { adapterId: 'pdd-chat', selectors: pdd, pages: [{ name: 'pdd-chat.html', load: () => loadFixture('pdd-chat.html') }] },
+  {
+    adapterId: 'taobao-orders',
+    selectors: taobao,
+    pages: [
+      { name: 'taobao-sold.html', load: () => loadFixture('taobao-sold.html') },
+      { name: 'taobao-memo.html', load: () => loadFixture('taobao-memo.html') },
+    ],
+  },
+  { adapterId: 'jd-chat', selectors: jd, pages: [{ name: 'jd-dongdong.html', load: () => loadFixture('jd-dongdong.html') }] },
+];
+
+function matches(name: string, value: string): boolean {
+  if (name.startsWith('LABEL_')) return findLabel(document, value) != null;
+  if (name.startsWith('TEXT_')) return Array.from(document.body.querySelectorAll('*')).some((el) => textOf(el) === value);
+  if (name.endsWith('_CLASS')) return document.getElementsByClassName(value).length > 0;
+  return document.querySelector(value) != null;
+}
+
+describe('every selector constant matches its page', () => {
+  it('covers every registered adapter', () => {
+    expect(CASES.map((c) => c.adapterId).sort()).toEqual(ALL_ADAPTERS.map((a) => a.id).sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.adapterId}: all selectors match`, () => {
+      const entries = Object.entries(c.selectors).filter((e): e is [string, string] => typeof e[1] === 'string');
+      expect(entries.length).toBeGreaterThan(3);
+      const matched = new Set<string>();
+      for (const page of c.pages) {
+        page.load();
+        for (const [name, value] of entries) if (matches(name, value)) matched.add(name);
+      }
+      const unmatched = entries.map(([name]) => name).filter((n) => !matched.has(n));
+      expect(unmatched, `selectors matching nothing on ${c.pages.map((p) => p.name).join(', ')}`).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../testing';
+import { SiteElementMissing } from '../types';
+import { findAdapter } from '../index';
+import { taobaoAdapter as A } from './index';
+
+describe('taobao adapter (fixture pages)', () => {
+  it('matches the sold-orders SPA and the legacy memo page, not other Taobao pages', () => {
+    expect(A.matches(new URL('https://myseller.taobao.com/home.htm/trade-platform/tp/sold'))).toBe(true);
+    expect(A.matches(new URL('https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=1'))).toBe(true);
+    expect(A.matches(new URL('https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=1'))).toBe(true);
+    expect(A.matches(new URL('https://www.taobao.com/'))).toBe(false);
+    expect(findAdapter(new URL('https://myseller.taobao.com/home.htm/trade-platform/tp/sold'))?.id).toBe('taobao-orders');
+  });
+
+  it('reads orders by their text labels, ignoring hashed class names', () => {
+    loadFixture('taobao-sold.html');
+    expect(A.pageKind(document)).toBe('order-list');
+    const rows = A.readOrders!(document);
+    expect(rows.map(({ element, ...r }) => r)).toEqual([
+      {
+        orderId: '3712093845610298374',
+        buyer: '买买买不停_123',
+        status: 'unpaid',
+        createdAt: new Date(2026, 10, 23, 9, 14, 5).getTime(),
+        amountYuan: 129,
+        items: '加厚珊瑚绒睡衣套装 冬季',
+        flag: 'gray',
+        remark: '',
+      },
+      {
+        orderId: '3709981726354019283',
+        buyer: '雨后彩虹_lily',
+        status: 'paid',
+        createdAt: new Date(2026, 10, 22, 20, 31, 47).getTime(),
+        amountYuan: 178,
+        items: '羊毛混纺围巾 格纹；同款毛线帽',
+        flag: 'yellow',
+        remark: '改地址：上海市浦东新区张江路88号 客服阿杰 11/22',
+      },
+      {
+        orderId: '370812736450918273',
+        buyer: '<img src=x onerror=alert(1)>',
+        status: 'shipped',
+        createdAt: new Date(2026, 10, 19, 11, 2, 10).getTime(),
+        amountYuan: 299,
+        items: '复古皮质托特包',
+        flag: 'purple',
+        remark: '缺货',
+      },
+    ]);
+  });
+
+  it('has no chat in the browser: reports the chat as elsewhere', () => {
+    loadFixture('taobao-sold.html');
+    expect(A.chatLocation).toBe('desktop-client');
+    expect(A.readBuyer(document)).toBeNull();
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it('treats the legacy memo page as the remark editor', () => {
+    loadFixture('taobao-memo.html');
+    expect(A.pageKind(document)).toBe('order-detail');
+    const ed = A.findRemarkEditor!(document)!;
+    expect(ed.orderId).toBe('3709981726354019283');
+    expect(ed.textarea.id).toBe('memo');
+    expect(ed.readFlag()).toBe('yellow');
+    (document.getElementById('flag5') as HTMLInputElement).checked = true;
+    expect(ed.readFlag()).toBe('purple');
+    expect(ed.saveButton.textContent).toBe('确定');
+  });
+
+  it('takes the order id from the URL when there is one', () => {
+    loadFixture('taobao-memo.html', 'https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=1234567890123456789');
+    expect(A.findRemarkEditor!(document)!.orderId).toBe('1234567890123456789');
+  });
+
+  it('reports a flag change on the memo page', async () => {
+    loadFixture('taobao-memo.html');
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeOrders!(document, ctrl.signal, () => calls++);
+    (document.getElementById('flag1') as HTMLInputElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    ctrl.abort();
+  });
+});

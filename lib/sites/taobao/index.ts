@@ -1,0 +1,33 @@
+import type { SiteAdapter } from '../types';
+import { SiteElementMissing } from '../types';
+import { observeDom } from '../observe';
+import { detectPageKind, isTaobaoMemoUrl, isTaobaoOrdersUrl } from './detect';
+import { findRemarkEditor, readOrders } from './read';
+
+/**
+ * Taobao/Tmall seller order pages (sold orders SPA and the legacy memo page). Chat happens in the
+ * Qianniu desktop client, so the chat methods report "no chat here" and the panel offers copying.
+ * Written from public notes; checked against fixture pages only.
+ */
+export const taobaoAdapter: SiteAdapter = {
+  id: 'taobao-orders',
+  platform: 'taobao',
+  name: '淘宝/天猫 卖家中心',
+  verifiedAgainst: 'fixture',
+  chatLocation: 'desktop-client',
+  matches: (url) => isTaobaoOrdersUrl(url) || isTaobaoMemoUrl(url),
+  pageKind: detectPageKind,
+  readBuyer: () => null,
+  readMessages: () => [],
+  findChatInput() {
+    throw new SiteElementMissing('taobao', 'chat input (Taobao chat runs in the Qianniu client)');
+  },
+  observeConversation() {
+    /* no chat in this tab */
+  },
+  readOrders,
+  findRemarkEditor,
+  observeOrders(doc, signal, onChange) {
+    observeDom(doc, signal, onChange, { events: ['change'], eventsInside: 'form, [role="dialog"]' });
+  },
+};

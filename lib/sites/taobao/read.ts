@@ -1,0 +1,55 @@
+import { SiteElementMissing, type FlagColor, type OrderRow, type RemarkEditor } from '../types';
+import { FLAG_BY_INDEX, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import * as S from './selectors';
+
+const SITE = 'taobao';
+
+export function readOrders(doc: Document): OrderRow[] {
+  const rows: OrderRow[] = [];
+  for (const table of Array.from(doc.querySelectorAll<HTMLElement>(S.ORDER_TABLE))) {
+    if (!table.querySelector(S.ORDER_BODY_TABLE)) continue;
+    const orderId = labelValue(table, S.LABEL_ORDER_ID)?.match(/\d{15,20}/)?.[0];
+    if (!orderId) continue;
+    const items = Array.from(table.querySelectorAll(S.ORDER_ITEM_TITLE)).map(textOf).filter(Boolean);
+    // The paid amount is the first bold yuan figure; an unlabelled cell, so take the largest ¥ figure.
+    const amounts = (table.textContent ?? '').match(/[¥￥]\s?\d[\d,]*(?:\.\d+)?/g)?.map((a) => parseYuan(a) ?? 0) ?? [];
+    rows.push({
+      orderId,
+      buyer: textOf(table.querySelector(S.ORDER_BUYER)),
+      status: statusFromText(table) ?? 'paid',
+      createdAt: parseLocalDateTime(labelValue(table, S.LABEL_CREATED)),
+      amountYuan: amounts.length ? Math.max(...amounts) : undefined,
+      items: items.join('；') || undefined,
+      flag: flagFromChineseName(table.querySelector(S.ORDER_FLAG)?.getAttribute('title')),
+      remark: labelValue(table, S.LABEL_REMARK) ?? '',
+      element: table,
+    });
+  }
+  return rows;
+}
+
+/** The legacy memo page is itself the remark editor. */
+export function findRemarkEditor(doc: Document): RemarkEditor | null {
+  const textarea = doc.querySelector<HTMLTextAreaElement>(S.MEMO_TEXTAREA);
+  if (!textarea) return null;
+  const root = (textarea.closest('form') as HTMLElement | null) ?? doc.body;
+  let orderId: string | null = null;
+  try {
+    orderId = new URL(doc.location?.href ?? '').searchParams.get('biz_order_id');
+  } catch {
+    /* about:blank in tests */
+  }
+  orderId ||= doc.querySelector<HTMLInputElement>(S.MEMO_ORDER_ID_FIELD)?.value || labelValue(root, S.LABEL_ORDER_ID);
+  if (!orderId) throw new SiteElementMissing(SITE, 'order id of the memo page');
+  return {
+    orderId,
+    textarea,
+    saveButton: required(SITE, 'memo submit button', root.querySelector<HTMLElement>(S.MEMO_SUBMIT)),
+    root,
+    readFlag(): FlagColor {
+      const checked = Array.from(root.querySelectorAll<HTMLInputElement>(S.MEMO_FLAG_RADIO)).find((r) => r.checked);
+      const index = Number(checked?.id.replace('flag', ''));
+      return FLAG_BY_INDEX[index] ?? 'gray';
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Taobao / Tmall seller order pages. Taobao chat runs in the Qianniu desktop client, not in a browser
+ * tab, so there are no chat selectors here. "consoles.md" = shared/consoles.md (public scripts
+ * 2023–2026, never checked against a live account); "assumption" = not in the public notes,
+ * reproduced in test/fixtures/taobao-*.html only. Last seen: 2026-11 fixture.
+ */
+
+/** One parent order: its own Fusion table. consoles.md. */
+export const ORDER_TABLE = 'div.next-table';
+/** The body table holding an order's rows. consoles.md. */
+export const ORDER_BODY_TABLE = 'div.next-table-body > table';
+/** Item title links (to item.taobao.com / detail.tmall.com). assumption, anchored on the link target. */
+export const ORDER_ITEM_TITLE = 'a[href*="item.taobao.com"], a[href*="detail.tmall.com"]';
+/** Buyer nickname link; matched by a class fragment because the suffix is hashed. assumption. */
+export const ORDER_BUYER = '[class*="buyer"][class*="nick"]';
+/** Flag icon whose `title` names the colour (灰旗…紫旗). assumption. */
+export const ORDER_FLAG = '[class*="flag"][title]';
+
+/** Legacy memo page: the remark textarea. consoles.md. */
+export const MEMO_TEXTAREA = 'textarea#memo';
+/** Legacy memo page: flag radios, #flag0 gray … #flag5 purple. consoles.md. */
+export const MEMO_FLAG_RADIO = 'input[type="radio"][id^="flag"]';
+/** Legacy memo page: the submit button. consoles.md ("a submit button"). */
+export const MEMO_SUBMIT = 'button[type="submit"], input[type="submit"]';
+/** Legacy memo page: hidden order id field (the URL's biz_order_id is preferred). assumption. */
+export const MEMO_ORDER_ID_FIELD = 'input[name="biz_order_id"]';
+
+/** Text labels (followed by a colon). 订单编号 consoles.md; 创建时间, 卖家备注 assumption. */
+export const LABEL_ORDER_ID = '订单编号';
+export const LABEL_CREATED = '创建时间';
+export const LABEL_REMARK = '卖家备注';
+/** 商家编码 (seller SKU code) and 收货地址 labels. consoles.md. */
+export const LABEL_SKU_CODE = '商家编码';
+export const LABEL_ADDRESS = '收货地址';
