@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, checkRemark } from '../../lib/domain/remarks';
+import { RemarkCheck } from './RemarkCheck';
+import { click, mount, type } from './testing';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const problemsOf = (text: string) => checkRemark(text, { ruleSet: PRESET_A, flag: 'purple', today: '2026-11-23' });
+
+describe('RemarkCheck', () => {
+  it('says the remark is fine when there are no problems', () => {
+    const m = mount(<RemarkCheck problems={[]} onOverride={vi.fn()} />);
+    cleanup = m.unmount;
+    expect(m.root.querySelector('[data-kf="remark-ok"]')?.textContent).toBe('备注符合规则');
+  });
+
+  it('lists each problem of a hand-typed remark as a sentence', () => {
+    const m = mount(<RemarkCheck problems={problemsOf('缺货了')} onOverride={vi.fn()} />);
+    cleanup = m.unmount;
+    const items = [...m.root.querySelectorAll('[data-kf="remark-problems"] li')].map((li) => li.getAttribute('data-code'));
+    expect(items).toEqual(['missing-field', 'missing-agent', 'missing-date']);
+  });
+
+  it('lets the agent save anyway only with a reason', () => {
+    const onOverride = vi.fn();
+    const m = mount(<RemarkCheck problems={problemsOf('缺货了')} onOverride={onOverride} />);
+    cleanup = m.unmount;
+    const q = (s: string) => m.root.querySelector(s);
+    click(q('[data-kf="remark-override-open"]'));
+    const confirm = q('[data-kf="remark-override-confirm"]') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    expect(q('[data-kf="remark-override-missing"]')).not.toBeNull();
+    type(q('[data-kf="remark-override-reason"]'), '   ');
+    expect((q('[data-kf="remark-override-confirm"]') as HTMLButtonElement).disabled).toBe(true);
+    type(q('[data-kf="remark-override-reason"]'), ' 主管口头同意，稍后补备注 ');
+    click(q('[data-kf="remark-override-confirm"]'));
+    expect(onOverride).toHaveBeenCalledWith('主管口头同意，稍后补备注');
+  });
+
+  it('renders problem text as text, never as HTML', () => {
+    const m = mount(<RemarkCheck problems={[{ code: 'invalid-field', message: '<b>x</b>', messageEn: 'x' }]} onOverride={vi.fn()} />);
+    cleanup = m.unmount;
+    expect(m.root.querySelector('b')).toBeNull();
+    expect(m.root.textContent).toContain('<b>x</b>');
+  });
+});

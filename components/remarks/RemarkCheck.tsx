@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import type { Problem } from '../../lib/domain/remarks';
+import { getLocale, registerMessages, t } from '../../lib/i18n';
+import { remarks } from '../../lib/i18n/messages/remarks';
+
+registerMessages(remarks);
+
+export interface RemarkCheckProps {
+  /** checkRemark(...) of the text the agent typed, recomputed by the parent as they type. */
+  problems: Problem[];
+  /** The agent saves anyway; `reason` is non-empty and trimmed. */
+  onOverride(reason: string): void;
+}
+
+/** Live problems of a hand-typed remark, and a way past them that asks why. */
+export function RemarkCheck(props: RemarkCheckProps) {
+  const { problems, onOverride } = props;
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const en = getLocale() === 'en';
+
+  if (problems.length === 0) {
+    return (
+      <div class="kf-rm" data-kf="remark-check">
+        <p class="kf-rm-ok" data-kf="remark-ok">{t('remarks.check.ok')}</p>
+      </div>
+    );
+  }
+
+  const confirm = () => {
+    const r = reason.trim();
+    if (!r) return;
+    onOverride(r);
+    setOpen(false);
+    setReason('');
+  };
+
+  return (
+    <div class="kf-rm" data-kf="remark-check">
+      <div role="alert">
+        <h4>{t('remarks.check.problems', { count: problems.length })}</h4>
+        <ul class="kf-rm-problems" data-kf="remark-problems">
+          {problems.map((p, i) => (
+            <li key={`${i}:${p.code}`} data-code={p.code} data-field={p.field}>{en ? p.messageEn : p.message}</li>
+          ))}
+        </ul>
+      </div>
+      {!open ? (
+        <div class="kf-rm-row">
+          <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="remark-override-open" onClick={() => setOpen(true)}>
+            {t('remarks.check.override')}
+          </button>
+        </div>
+      ) : (
+        <div class="kf-rm-field" data-kf="remark-override">
+          <label class="kf-rm-field">
+            <span>{t('remarks.check.reason')}</span>
+            <textarea rows={2} maxLength={200} value={reason} data-kf="remark-override-reason" onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          {!reason.trim() && <p class="kf-rm-help" data-kf="remark-override-missing">{t('remarks.check.reasonMissing')}</p>}
+          <div class="kf-rm-row">
+            <button type="button" class="kf-rm-btn" data-kf="remark-override-confirm" disabled={!reason.trim()} onClick={confirm}>
+              {t('remarks.check.confirm')}
+            </button>
+            <button type="button" class="kf-rm-btn kf-rm-btn-quiet" onClick={() => setOpen(false)}>
+              {t('remarks.check.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

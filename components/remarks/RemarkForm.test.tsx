@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { setLocale } from '../../lib/i18n';
+import { RemarkForm, type RemarkFormProps } from './RemarkForm';
+import { click, mount, type } from './testing';
+
+const now = new Date(2026, 10, 23, 10);
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
+
+function setup(extra: Partial<RemarkFormProps> = {}, ruleSet: RuleSet = PRESET_A) {
+  const onUseText = vi.fn();
+  const m = mount(
+    <RemarkForm ruleSet={ruleSet} flag="purple" platform="taobao" agent="张三" now={now} previousRemark="" onUseText={onUseText} {...extra} />,
+  );
+  cleanup = m.unmount;
+  const q = (sel: string) => m.root.querySelector(sel);
+  return { root: m.root, q, onUseText };
+}
+
+describe('RemarkForm', () => {
+  it("shows the flag's meaning and its fields, required ones marked", () => {
+    const { q, root } = setup();
+    expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【延迟发货】延迟发货或缺货');
+    expect(q('input[data-field="shipDate"]')?.getAttribute('type')).toBe('date');
+    expect(q('input[data-field="shipDate"]')?.getAttribute('min')).toBe('2026-11-24');
+    expect(root.querySelectorAll('.kf-rm-req')).toHaveLength(1);
+  });
+
+  it('blocks a purple remark without a ship date and says why', () => {
+    const { q } = setup();
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('可发货日');
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('writes the remark live as the agent fills the form', () => {
+    const { q } = setup();
+    type(q('input[data-field="shipDate"]'), '2026-11-28');
+    type(q('input[data-field="reason"]'), '缺货');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23');
+    expect(q('[data-kf="remark-problems"]')).toBeNull();
+    expect(q('[data-kf="remark-length"]')?.textContent).toBe(`${new TextEncoder().encode('【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23').length} / 1000 字节`);
+  });
+
+  it('hands over the whole remark, earlier lines kept, on "use this remark"', () => {
+    const { q, onUseText } = setup({ previousRemark: '老客户 李四 11/20' });
+    expect(q('.kf-rm-meta')?.textContent).toContain('1 条');
+    type(q('input[data-field="shipDate"]'), '2026-11-28');
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).toHaveBeenCalledWith(
+      '老客户 李四 11/20\n【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
+      '【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
+    );
+  });
+
+  it('blocks a ship date that is not after today', () => {
+    const { q } = setup();
+    type(q('input[data-field="shipDate"]'), '2026-11-23');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('必须晚于今天');
+  });
+
+  it('asks for a supervisor above the 20 yuan discount limit (preset B yellow)', () => {
+    const { q } = setup({ flag: 'yellow' }, PRESET_B);
+    type(q('input[data-field="discount"]'), '30');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('主管同意');
+    type(q('input[data-field="supervisor"]'), '王五');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【改价】改价金额:30元｜主管同意:王五｜张三 2026-11-23');
+  });
+
+  it('rejects a changed phone that is not a mainland mobile', () => {
+    const { q } = setup({ flag: 'yellow' });
+    type(q('input[data-field="phone"]'), '12345678901');
+    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('手机号');
+  });
+
+  it('switches to an after-sale record with yes/no selects', () => {
+    const { q, root } = setup({ flag: 'green' });
+    type(q('[data-kf="remark-target"]'), 'quality-exchange');
+    expect(root.querySelector('[data-kf="remark-form"]')?.getAttribute('data-target')).toBe('quality-exchange');
+    expect(q('select[data-field="refunded"]')).not.toBeNull();
+    type(q('input[data-field="defect"]'), '袖口开线');
+    type(q('input[data-field="fromStyle"]'), '白色M');
+    type(q('input[data-field="toStyle"]'), '白色L');
+    type(q('input[data-field="postage"]'), '12');
+    type(q('select[data-field="refunded"]'), '否');
+    type(q('select[data-field="recorded"]'), '是');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【质量换货】质量问题:袖口开线｜退回款式:白色M｜换款式:白色L｜运费:12元｜已退运费:否｜已登记:是｜张三 2026-11-23');
+  });
+
+  it('says a gray remark in A will say 无效订单, and writes it', () => {
+    const { q, root } = setup({ flag: 'gray' });
+    expect(root.textContent).toContain('备注会写明“无效订单”');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【无效订单】张三 2026-11-23');
+  });
+
+  it('counts characters on JD and bytes on Taobao', () => {
+    const jd = setup({ flag: 'red', platform: 'jd' });
+    expect(jd.q('[data-kf="remark-length"]')?.textContent).toBe(`${'【已核对可发货】张三 2026-11-23'.length} / 500 字`);
+    cleanup?.();
+    const tb = setup({ flag: 'red', platform: 'taobao' });
+    expect(tb.q('[data-kf="remark-length"]')?.textContent).toBe('41 / 1000 字节'); // 10 CJK × 3 bytes + 11 ASCII
+  });
+
+  it('drops the oldest earlier lines when over the Taobao limit, and says so', () => {
+    const old = ['第一条' + '好'.repeat(250), '第二条' + '好'.repeat(100)].join('\n');
+    const { q, onUseText } = setup({ flag: 'red', previousRemark: old });
+    expect(q('[data-kf="remark-limit-notice"]')?.textContent).toContain('最早的 1 条');
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText.mock.calls[0]?.[0]).toBe(`第二条${'好'.repeat(100)}\n【已核对可发货】张三 2026-11-23`);
+  });
+
+  it('renders values typed by the agent as text, never as HTML', () => {
+    const { q } = setup({ flag: 'red' });
+    type(q('input[data-field="note"]'), '<img src=x onerror=alert(1)>');
+    expect(q('[data-kf="remark-preview"] img')).toBeNull();
+    expect(q('[data-kf="remark-preview"]')?.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('speaks English when the locale is English', () => {
+    setLocale('en');
+    const { q } = setup();
+    expect(q('[data-kf="remark-use"]')?.textContent).toBe('Use this remark');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('missing the required field');
+  });
+});

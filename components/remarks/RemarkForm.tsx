@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'preact/hooks';
+import {
+  FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, getFlagRule, getRule, isoDate,
+  type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
+} from '../../lib/domain/remarks';
+import { getLocale, registerMessages, t } from '../../lib/i18n';
+import { remarks } from '../../lib/i18n/messages/remarks';
+import { LengthCounter } from './LengthCounter';
+
+registerMessages(remarks);
+
+export interface RemarkFormProps {
+  ruleSet: RuleSet;
+  /** The order's flag. */
+  flag: FlagColor;
+  /** Start on an after-sale record instead of the flag's remark. */
+  record?: RecordKind;
+  platform: Platform;
+  /** Signs the remark. */
+  agent: string;
+  now: Date | number;
+  /** The order's current remark: kept above the new line, since the platforms overwrite on save. */
+  previousRemark: string;
+  /** `text` is the whole remark to save (earlier lines + the new one); `line` is the new line. */
+  onUseText(text: string, line: string): void;
+}
+
+/** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
+export function RemarkForm(props: RemarkFormProps) {
+  const { ruleSet, flag, platform, agent, now, previousRemark, onUseText } = props;
+  const [target, setTarget] = useState<RemarkTarget>(props.record ?? flag);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const en = getLocale() === 'en';
+
+  const rule = getRule(ruleSet, target);
+  const flagRule = getFlagRule(ruleSet, target);
+  const built = useMemo(() => buildRemark(ruleSet, target, values, { agent, now }), [ruleSet, target, values, agent, now]);
+  const appended = useMemo(
+    () => appendRemark(previousRemark, built.ok ? built.text : '', platform),
+    [previousRemark, built, platform],
+  );
+  const earlier = previousRemark.split(/\r?\n/).filter((l) => l.trim()).length;
+  const flagName = en ? FLAG_NAMES[flag].en : FLAG_NAMES[flag].zh;
+
+  const pick = (next: RemarkTarget) => {
+    setTarget(next);
+    setValues({});
+  };
+  const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  return (
+    <div class="kf-rm" data-kf="remark-form" data-target={target}>
+      <div class="kf-rm-row">
+        <h3>
+          <span class={`kf-rm-flag kf-rm-flag-${flag}`} aria-hidden="true" />
+          {t('remarks.form.heading')}
+        </h3>
+        <select
+          aria-label={t('remarks.form.kind')}
+          data-kf="remark-target"
+          value={target}
+          onChange={(e) => pick(e.currentTarget.value as RemarkTarget)}
+        >
+          <option value={flag}>{t('remarks.form.flagRemark', { flag: flagName })}（{ruleSet.flags[flag].title}）</option>
+          {RECORD_KINDS.map((k) => (
+            <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
+          ))}
+        </select>
+      </div>
+      <p class="kf-rm-meaning" data-kf="remark-meaning">
+        【{rule.title}】{rule.meaning}
+      </p>
+      {flagRule && !flagRule.inUse && <p class="kf-rm-notice">{t('remarks.form.notInUse')}</p>}
+      {flagRule?.mustSay && <p class="kf-rm-meaning">{t('remarks.form.mustSay', { phrase: flagRule.mustSay })}</p>}
+
+      {rule.fields.map((f) => (
+        <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now)} onValue={(v) => set(f.key, v)} />
+      ))}
+
+      <div>
+        <h4>{t('remarks.form.preview')}</h4>
+        <div class={`kf-rm-preview${built.ok ? '' : ' kf-rm-preview-empty'}`} data-kf="remark-preview">
+          {built.ok ? built.text : t('remarks.form.previewEmpty')}
+        </div>
+      </div>
+      {!built.ok && (
+        <ul class="kf-rm-problems" data-kf="remark-problems">
+          {built.errors.map((e) => (
+            <li key={`${e.field}:${e.message}`} data-field={e.field}>{en ? e.messageEn : e.message}</li>
+          ))}
+        </ul>
+      )}
+      {appended.message && <p class="kf-rm-notice" data-kf="remark-limit-notice">{en ? appended.message.en : appended.message.zh}</p>}
+      <div class="kf-rm-meta">
+        <span>{earlier > 0 ? t('remarks.form.keepsPrevious', { count: earlier }) : ''}</span>
+        <LengthCounter length={appended.length} />
+      </div>
+      <div class="kf-rm-row">
+        <button
+          type="button"
+          class="kf-rm-btn"
+          data-kf="remark-use"
+          disabled={!built.ok || appended.tooLong}
+          onClick={() => built.ok && !appended.tooLong && onUseText(appended.text, built.text)}
+        >
+          {t('remarks.form.use')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function FieldInput(props: { spec: FieldSpec; value: string; today: string; onValue(v: string): void }) {
+  const { spec, value, today, onValue } = props;
+  const onInput = (e: Event) => onValue((e.currentTarget as HTMLInputElement).value);
+  const common = { name: spec.key, 'data-field': spec.key, value, required: spec.required };
+  let control;
+  if (spec.type === 'yesno' || (spec.options && spec.options.length > 0)) {
+    const opts = spec.type === 'yesno' ? ['是', '否'] : (spec.options as string[]);
+    control = (
+      <select {...common} onChange={onInput}>
+        <option value="">{t('remarks.form.choose')}</option>
+        {opts.map((o) => (
+          <option key={o} value={o}>{spec.type === 'yesno' ? t(o === '是' ? 'remarks.form.yes' : 'remarks.form.no') : o}</option>
+        ))}
+      </select>
+    );
+  } else if (spec.type === 'date') {
+    control = <input {...common} type="date" min={spec.future ? nextDay(today) : undefined} onInput={onInput} />;
+  } else if (spec.type === 'money') {
+    control = (
+      <span class="kf-rm-money">
+        <input {...common} type="text" inputMode="decimal" onInput={onInput} />
+        {t('remarks.form.yuan')}
+      </span>
+    );
+  } else if (spec.type === 'phone') {
+    control = <input {...common} type="tel" inputMode="numeric" maxLength={16} onInput={onInput} />;
+  } else {
+    control = <input {...common} type="text" maxLength={spec.type === 'address' ? 200 : 100} onInput={onInput} />;
+  }
+  return (
+    <label class="kf-rm-field">
+      <span>
+        {spec.label}
+        {spec.required && <abbr class="kf-rm-req" title={t('remarks.form.required')}>*</abbr>}
+      </span>
+      {control}
+      {spec.help && <span class="kf-rm-help">{spec.help}</span>}
+    </label>
+  );
+}
+
+function nextDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return isoDate(new Date(y, m - 1, d + 1));
+}
+

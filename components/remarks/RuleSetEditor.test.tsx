@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { RuleSetEditor } from './RuleSetEditor';
+import { check, click, mount, type } from './testing';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function setup(value: RuleSet = PRESET_A) {
+  const onChange = vi.fn<(r: RuleSet) => void>();
+  const m = mount(<RuleSetEditor value={value} onChange={onChange} />);
+  cleanup = m.unmount;
+  const q = (s: string) => m.root.querySelector(s);
+  const last = () => onChange.mock.calls.at(-1)?.[0] as RuleSet;
+  return { root: m.root, q, onChange, last };
+}
+
+describe('RuleSetEditor', () => {
+  it('switches to preset B', () => {
+    const { q, last } = setup();
+    click(q('[data-kf="preset-B"]'));
+    expect(last()).toEqual(PRESET_B);
+    expect(q('[data-kf="ruleset-name"]')?.textContent).toContain('方案B');
+  });
+
+  it("edits a flag's meaning", () => {
+    const { q, last } = setup();
+    type(q('[data-kf="editor-meaning"]'), '缺货，等补货');
+    expect(last().flags.purple.meaning).toBe('缺货，等补货');
+    expect(last().convention).toBe('custom');
+  });
+
+  it('edits a field label, type and required', () => {
+    const { q, root, last } = setup();
+    type(q('[data-kf="editor-target"]'), 'yellow');
+    const row = root.querySelector('tr[data-field="recipient"]');
+    type(row?.querySelector('[data-kf="field-label"]') ?? null, '收件人');
+    check(root.querySelector('tr[data-field="recipient"] [data-kf="field-required"]'), true);
+    type(root.querySelector('tr[data-field="phone"] [data-kf="field-type"]'), 'text');
+    const f = last().flags.yellow.fields;
+    expect(f.find((x) => x.key === 'recipient')).toMatchObject({ label: '收件人', required: true });
+    expect(f.find((x) => x.key === 'phone')?.type).toBe('text');
+  });
+
+  it('adds and removes fields on an after-sale record', () => {
+    const { q, root, last } = setup();
+    type(q('[data-kf="editor-target"]'), 'return');
+    click(q('[data-kf="field-add"]'));
+    expect(last().records.return.fields).toHaveLength(4);
+    click(root.querySelector('tr[data-field="style"] [data-kf="field-remove"]'));
+    expect(last().records.return.fields.map((f) => f.key)).toEqual(['reason', 'amount', 'field4']);
+  });
+
+  it('changes the agent discount limit', () => {
+    const { q, last } = setup();
+    type(q('[data-kf="limit-agentDiscountYuan"]'), '30');
+    expect(last().limits.agentDiscountYuan).toBe(30);
+  });
+
+  it('shows the errors of an invalid edit and does not pass it on', () => {
+    const { q, onChange, root } = setup();
+    type(q('[data-kf="editor-title"]'), '无效订单'); // purple would share gray's title
+    expect(onChange).not.toHaveBeenCalled();
+    expect(root.querySelector('[data-kf="editor-errors"]')?.textContent).toContain('无效订单');
+    type(q('[data-kf="limit-agentDiscountYuan"]'), '');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});

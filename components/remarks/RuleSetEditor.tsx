@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  FIELD_TYPES, FLAG_COLORS, FLAG_NAMES, PRESET_A, PRESET_B, RECORD_KINDS, addField, cloneRuleSet, getRule,
+  moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
+  type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
+} from '../../lib/domain/remarks';
+import { getLocale, registerMessages, t } from '../../lib/i18n';
+import { remarks } from '../../lib/i18n/messages/remarks';
+
+registerMessages(remarks);
+
+export interface RuleSetEditorProps {
+  value: RuleSet;
+  /** Called with every edit that leaves the rule set valid (invalid drafts stay local, with their errors shown). */
+  onChange(ruleSet: RuleSet): void;
+}
+
+/** Options-page editor: pick preset A/B, edit each flag's and record's meaning and fields, and the limits. */
+export function RuleSetEditor(props: RuleSetEditorProps) {
+  const { value, onChange } = props;
+  const [draft, setDraft] = useState<RuleSet>(value);
+  const [target, setTarget] = useState<RemarkTarget>('purple');
+  useEffect(() => setDraft(value), [value]);
+  const en = getLocale() === 'en';
+
+  const check = useMemo(() => validateRuleSet(draft), [draft]);
+  const update = (next: RuleSet) => {
+    setDraft(next);
+    const r = validateRuleSet(next);
+    if (r.ok) onChange(r.ruleSet);
+  };
+  const rule = getRule(draft, target);
+
+  return (
+    <div class="kf-rm" data-kf="ruleset-editor">
+      <h3>{t('remarks.editor.heading')}</h3>
+      <div class="kf-rm-row">
+        <span>{t('remarks.editor.preset')}</span>
+        <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="preset-A" onClick={() => update(cloneRuleSet(PRESET_A))}>
+          {t('remarks.editor.presetA')}
+        </button>
+        <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="preset-B" onClick={() => update(cloneRuleSet(PRESET_B))}>
+          {t('remarks.editor.presetB')}
+        </button>
+      </div>
+      <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: draft.name })}</p>
+
+      <label class="kf-rm-field">
+        <span>{t('remarks.editor.target')}</span>
+        <select data-kf="editor-target" value={target} onChange={(e) => setTarget(e.currentTarget.value as RemarkTarget)}>
+          {FLAG_COLORS.map((c) => (
+            <option key={c} value={c}>{en ? FLAG_NAMES[c].en : FLAG_NAMES[c].zh} · {draft.flags[c].title}</option>
+          ))}
+          <optgroup label={t('remarks.editor.records')}>
+            {RECORD_KINDS.map((k) => (
+              <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+
+      <label class="kf-rm-field">
+        <span>{t('remarks.editor.title')}</span>
+        <input type="text" data-kf="editor-title" maxLength={20} value={rule.title} onInput={(e) => update(updateRule(draft, target, { title: e.currentTarget.value }))} />
+      </label>
+      <label class="kf-rm-field">
+        <span>{t('remarks.editor.meaning')}</span>
+        <textarea rows={2} data-kf="editor-meaning" value={rule.meaning} onInput={(e) => update(updateRule(draft, target, { meaning: e.currentTarget.value }))} />
+      </label>
+
+      <h4>{t('remarks.editor.fields')}</h4>
+      <table class="kf-rm-table" data-kf="editor-fields">
+        <thead>
+          <tr>
+            <th>{t('remarks.editor.label')}</th>
+            <th>{t('remarks.editor.type')}</th>
+            <th>{t('remarks.editor.required')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rule.fields.map((f, i) => (
+            <tr key={`${target}.${f.key}`} data-field={f.key}>
+              <td>
+                <input type="text" data-kf="field-label" maxLength={12} value={f.label} onInput={(e) => update(updateField(draft, target, i, { label: e.currentTarget.value }))} />
+              </td>
+              <td>
+                <select data-kf="field-type" value={f.type} onChange={(e) => update(updateField(draft, target, i, { type: e.currentTarget.value as FieldType }))}>
+                  {FIELD_TYPES.map((ty) => (
+                    <option key={ty} value={ty}>{t(`remarks.type.${ty}`)}</option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input type="checkbox" data-kf="field-required" checked={f.required} onChange={(e) => update(updateField(draft, target, i, { required: e.currentTarget.checked }))} />
+              </td>
+              <td>
+                <button type="button" class="kf-rm-icon" title={t('remarks.editor.up')} disabled={i === 0} onClick={() => update(moveField(draft, target, i, -1))}>↑</button>
+                <button type="button" class="kf-rm-icon" title={t('remarks.editor.down')} disabled={i === rule.fields.length - 1} onClick={() => update(moveField(draft, target, i, 1))}>↓</button>
+                <button type="button" class="kf-rm-icon" data-kf="field-remove" title={t('remarks.editor.remove')} onClick={() => update(removeField(draft, target, i))}>✕</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="kf-rm-row">
+        <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="field-add" onClick={() => update(addField(draft, target))}>
+          {t('remarks.editor.addField')}
+        </button>
+      </div>
+
+      <h4>{t('remarks.editor.limits')}</h4>
+      {(['agentDiscountYuan', 'postageYuan'] as (keyof RuleLimits)[]).map((key) => (
+        <label class="kf-rm-field" key={key}>
+          <span>{t(key === 'agentDiscountYuan' ? 'remarks.editor.agentDiscount' : 'remarks.editor.postage')}</span>
+          <input
+            type="number"
+            min={0}
+            step={1}
+            data-kf={`limit-${key}`}
+            value={String(draft.limits[key])}
+            onInput={(e) => {
+              const n = e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value);
+              update(setLimit(draft, key, n));
+            }}
+          />
+        </label>
+      ))}
+
+      {!check.ok && (
+        <div role="alert">
+          <p class="kf-rm-notice">{t('remarks.editor.invalid')}</p>
+          <ul class="kf-rm-problems" data-kf="editor-errors">
+            {check.errors.map((e) => (
+              <li key={e.path + e.message}>{en ? e.messageEn : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
