@@ -579,6 +579,7 @@
 
   // ---------------------------------------------------------------------------------------------
   function render() {
+    stashDraft(); // also on popstate: the draft of the conversation being left is kept
     closeRemarkDialog();
     const r = route();
     for (const a of document.querySelectorAll('.topnav a')) a.classList.toggle('active', a.dataset.nav === r.view);
