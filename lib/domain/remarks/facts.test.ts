@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remarkFacts } from './facts';
+import { financeLine, remarkFacts } from './facts';
 import { parseRemark } from './format';
 import { PRESET_A, PRESET_B } from './presets';
 
@@ -69,6 +69,13 @@ describe('remarkFacts', () => {
   it('sends a compensation to finance with amount and account', () => {
     const f = factsA(`【折价补偿】质量问题:线头｜补偿金额:8元｜买家账号:buyer1${sig}`);
     expect(f).toEqual([expect.objectContaining({ kind: 'compensation-pending', amountYuan: 8, defect: '线头', account: 'buyer1' })]);
+  });
+
+  it('writes the finance line for a compensation: shop, account, reason, amount, time', () => {
+    const [f] = factsA(`【折价补偿】质量问题:线头｜补偿金额:8元${sig}`);
+    expect(f?.kind).toBe('compensation-pending');
+    if (f?.kind !== 'compensation-pending') return;
+    expect(financeLine(f, '小美服饰')).toBe('店铺:小美服饰｜账号:buyer1｜原因:线头｜金额:8元｜时间:2026-11-23');
   });
 
   it('gives nothing for a line that matches no rule', () => {

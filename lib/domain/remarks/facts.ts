@@ -145,3 +145,17 @@ export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string
   const base: FactBase = { orderId, buyer, source: target, ...opt('agent', parsed.agent), ...opt('writtenOn', parsed.date) };
   return bodies.map((b) => ({ ...base, ...b }));
 }
+
+/**
+ * The line a compensation is reported to finance with (店铺、账号、原因、金额、时间), in the same
+ * 标签:值｜ style as remarks. The buyer id stands in when the remark names no account.
+ */
+export function financeLine(fact: Extract<RemarkFact, { kind: 'compensation-pending' }>, shop: string): string {
+  return [
+    `店铺:${shop}`,
+    `账号:${fact.account ?? fact.buyer}`,
+    `原因:${fact.defect ?? ''}`,
+    `金额:${fact.amountYuan}元`,
+    `时间:${fact.writtenOn ?? ''}`,
+  ].join('｜');
+}

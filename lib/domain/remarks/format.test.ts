@@ -132,7 +132,8 @@ describe('parseRemark in the wild', () => {
 
   it('reads agent and date written as labels, and date before name', () => {
     expect(parseRemark('可发货日:2026-11-28 处理人:张三 时间:11/23', PRESET_A, o)).toMatchObject({ agent: '张三', date: '2026-11-23' });
-    expect(parseRemark('可发货日：2026/11/28，原因：缺货，2026-11-23 张三', PRESET_A, o)).toMatchObject({
+    expect(parseRemark('延迟发货，可发货日：2026/11/28，原因：缺货，2026-11-23 张三', PRESET_A, o)).toMatchObject({
+      target: 'purple', title: '延迟发货', notes: [],
       fields: { shipDate: '2026-11-28', reason: '缺货' }, agent: '张三', date: '2026-11-23',
     });
   });
@@ -142,6 +143,12 @@ describe('parseRemark in the wild', () => {
     expect(p.fields.shipDate).toBe('2026-11-30');
     const q = parseRemark('【改价】优惠:30元 主管:王五｜张三 2026-11-23', PRESET_B, o);
     expect(q.fields).toEqual({ discount: '30', supervisor: '王五' });
+  });
+
+  it('reads a title typed without brackets as the first word', () => {
+    expect(parseRemark('缺货 可发货日:12/01 张三 11/23', PRESET_A, o)).toMatchObject({ target: 'purple', title: '缺货', fields: { shipDate: '2026-12-01' } });
+    expect(parseRemark('无效订单 重复拍下 张三 11/23', PRESET_A, o)).toMatchObject({ target: 'gray', notes: ['重复拍下'] });
+    expect(parseRemark('退货:不要了 张三 11/23', PRESET_A, o).title).toBeUndefined();
   });
 
   it("breaks a tie between rules with the order's flag", () => {
@@ -183,5 +190,21 @@ describe('parseRemark in the wild', () => {
 
   it('returns an empty description for an empty box', () => {
     expect(parseRemark('  \n ', PRESET_A)).toMatchObject({ lines: [], fields: {} });
+  });
+});
+
+describe('round trip with awkward values', () => {
+  it('reads back a note that itself contains a label, a colon and spaces', () => {
+    const built = buildRemark(PRESET_A, 'red', { note: '原因:客户要求 14:00 前发 新电话:见聊天' }, ctx);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const parsed = parseRemark(built.text, PRESET_A);
+    expect(parsed.fields).toEqual({ note: '原因:客户要求 14:00 前发 新电话:见聊天' });
+    expect(parsed.unknown).toEqual([]);
+  });
+
+  it('still splits glued typed fields inside a barred segment', () => {
+    const p = parseRemark('【延迟发货】可发货日:2026-11-28原因:缺货｜张三 2026-11-23', PRESET_A);
+    expect(p.fields).toEqual({ shipDate: '2026-11-28', reason: '缺货' });
   });
 });

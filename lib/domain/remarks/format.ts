@@ -163,25 +163,39 @@ function takeSignature(body: string, agents: string[]): Signature {
 const trimValue = (v: string) => v.replace(/^[\s,，;；、。]+|[\s,，;；、。]+$/g, '');
 
 /** Splits the body into labelled values, unknown labels and free notes. */
-function readSegments(body: string, fields: FieldSpec[]) {
+const FREE_TEXT = new Set(['text', 'address', 'style', 'courier', 'agent']);
+
+/**
+ * Splits the body into labelled values, unknown labels and free notes.
+ * With ｜ separators (the canonical line, or a tidy hand-typed one) a free-text value runs to the
+ * next ｜, so a note may itself contain "原因:" or "14:00". Without them (the wild), every known
+ * label starts a new value, and whitespace before "label:" separates too.
+ */
+function readSegments(body: string, fields: FieldSpec[], barred: boolean) {
   const raw: Record<string, string> = {};
   const unknown: { label: string; value: string }[] = [];
   const notes: string[] = [];
   const re = labelRegex(fields);
-  // Segments: the ｜ separator, or whitespace before something that looks like "label:".
-  const segments = body.split(/[｜|]|\s+(?=[^\s｜|:：,，;；]{1,10}[:：])/).map((s) => s.trim()).filter(Boolean);
+  const segments = (barred ? body.split(/[｜|]/) : body.split(/\s+(?=[^\s\d｜|:：,，;；][^\s｜|:：,，;；]{0,9}[:：])/))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const seg of segments) {
-    const hits = re ? [...seg.matchAll(re)] : [];
+    let hits = re ? [...seg.matchAll(re)] : [];
     const prefix = seg.slice(0, hits[0]?.index ?? seg.length);
     if (prefix.trim()) {
       const u = /^([^:：]{1,12}?)\s*[:：](.*)$/s.exec(prefix.trim());
       if (u) unknown.push({ label: (u[1] as string).trim(), value: trimValue(u[2] as string) });
       else if (trimValue(prefix)) notes.push(trimValue(prefix));
     }
+    const specOf = (h: RegExpMatchArray) => fields.find((f) => labelsOf(f).includes(h[1] as string));
+    if (barred) {
+      const firstFree = hits.findIndex((h) => FREE_TEXT.has(specOf(h)?.type ?? 'text'));
+      if (firstFree >= 0) hits = hits.slice(0, firstFree + 1);
+    }
     hits.forEach((h, i) => {
       const start = (h.index ?? 0) + h[0].length;
       const end = hits[i + 1]?.index ?? seg.length;
-      const spec = fields.find((f) => labelsOf(f).includes(h[1] as string));
+      const spec = specOf(h);
       const value = trimValue(seg.slice(start, end));
       if (spec && raw[spec.key] === undefined && value) raw[spec.key] = value;
     });
@@ -199,8 +213,18 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
     title = (t[1] as string).trim();
     target = targetByTitle(ruleSet, title);
     body = body.slice(t[0].length);
+  } else {
+    // A title typed without brackets as the first word: "延迟发货，可发货日：…".
+    const w = /^\s*([^\s,，:：｜|;；、]{2,20})(?:\s*[,，｜|;；、]\s*|\s+|$)/.exec(body);
+    const byWord = w ? targetByTitle(ruleSet, w[1] as string) : undefined;
+    if (w && byWord) {
+      title = w[1] as string;
+      target = byWord;
+      body = body.slice(w[0].length);
+    }
   }
 
+  const barred = /[｜|]/.test(body);
   const sig = takeSignature(body, opts.agents ?? []);
   body = sig.body;
 
@@ -217,7 +241,7 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
   }
 
   const fields = target ? getRule(ruleSet, target).fields : [];
-  const seg = readSegments(body, fields);
+  const seg = readSegments(body, fields, barred);
   let date: string | undefined;
   if (sig.dateRaw) {
     const d = readDate(sig.dateRaw, opts.today);

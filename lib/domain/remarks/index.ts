@@ -11,4 +11,4 @@ export {
   validateRuleSet, updateRule, updateField, addField, removeField, moveField, setLimit, editableFields,
   type RuleSetError, type RuleSetResult,
 } from './ruleset';
-export { remarkFacts, type RemarkFact, type RemarkFactBody, type RemarkFactKind } from './facts';
+export { remarkFacts, financeLine, type RemarkFact, type RemarkFactBody, type RemarkFactKind } from './facts';
