@@ -1,0 +1,472 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch, appendEvent, makeEvent, newCustomer } from '../customers/customer';
+import {
+  followupsFromCustomers,
+  followupsFromOrders,
+  followupsFromRemarkFacts,
+  handoverFollowup,
+  isNight,
+  manualFollowup,
+  markHandover,
+  panelFollowup,
+  unpaidDue,
+} from './rules';
+import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
+import { applyRuleResult, complete, snooze } from './view';
+
+/** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
+const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+const order = (o: Partial<OrderInput> & { orderId: string }): OrderInput => ({
+  buyer: '小明',
+  status: 'unpaid',
+  flag: 'gray',
+  remark: '',
+  ...o,
+});
+
+/** Runs a rule, applies its result, returns the new list (what storage does in one transaction). */
+function run(items: Followup[], result: { upserts: Followup[]; closes: { id: string; reason: string }[] }, now: number): Followup[] {
+  return applyRuleResult(items, result, now);
+}
+
+describe('unpaid (拍下未付)', () => {
+  const created = bj(2026, 3, 10, 10, 0);
+
+  it('is not listed until the order has waited 30 minutes', () => {
+    expect(followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + 29 * MIN).upserts).toEqual([]);
+    const { upserts } = followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + 30 * MIN);
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({
+      id: 'unpaid:1001',
+      kind: 'unpaid',
+      title: '拍下未付：小明',
+      buyer: '小明',
+      orderId: '1001',
+      status: 'open',
+      source: 'order',
+      suggestScenario: 'payment',
+      createdAt: created + 30 * MIN,
+    });
+    expect(upserts[0]!.reason).toBe('拍下超过 30 分钟未付款，16:00 截单前催付');
+  });
+
+  it('is due at 15:30, half an hour before the 16:00 cut-off, on the day it was ordered', () => {
+    expect(unpaidDue(created, S)).toEqual({ dueAt: bj(2026, 3, 10, 15, 30), nextDay: false });
+  });
+
+  it('is due at the cut-off itself when the order only becomes overdue between 15:30 and 16:00', () => {
+    expect(unpaidDue(bj(2026, 3, 10, 15, 10), S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
+  });
+
+  it('is due the next day at 15:30 when ordered after the cut-off, and says so', () => {
+    const late = bj(2026, 3, 10, 16, 20);
+    expect(unpaidDue(late, S)).toEqual({ dueAt: bj(2026, 3, 11, 15, 30), nextDay: true });
+    const { upserts } = followupsFromOrders([order({ orderId: '1002', createdAt: late })], [], S, late + HOUR);
+    expect(upserts[0]!.reason).toContain('今天已过 16:00 截单');
+  });
+
+  it('across midnight: ordered at 23:50 it becomes overdue at 00:20 and is due at 15:30 that day', () => {
+    expect(unpaidDue(bj(2026, 3, 10, 23, 50), S).dueAt).toBe(bj(2026, 3, 11, 15, 30));
+  });
+
+  it('follows a shop\'s own cut-off, waiting time and margin', () => {
+    const own = { ...S, cutoff: '15:00', unpaidAfterMinutes: 60, notifyBeforeCutoffMinutes: 60 };
+    expect(unpaidDue(bj(2026, 3, 10, 9, 0), own).dueAt).toBe(bj(2026, 3, 10, 14, 0));
+    expect(followupsFromOrders([order({ orderId: '1', createdAt: created })], [], own, created + 59 * MIN).upserts).toEqual([]);
+  });
+
+  it('closes itself when the page later shows the order paid, shipped or closed', () => {
+    const items = run([], followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + HOUR), created + HOUR);
+    expect(followupsFromOrders([order({ orderId: '1001', createdAt: created, status: 'paid' })], items, S, created + 2 * HOUR)).toEqual({
+      upserts: [],
+      closes: [{ id: 'unpaid:1001', reason: '买家已付款' }],
+    });
+    expect(followupsFromOrders([order({ orderId: '1001', status: 'closed' })], items, S, created + 2 * HOUR).closes).toEqual([
+      { id: 'unpaid:1001', reason: '订单已关闭' },
+    ]);
+    const closed = run(items, followupsFromOrders([order({ orderId: '1001', status: 'shipped' })], items, S, created + 3 * HOUR), created + 3 * HOUR);
+    expect(closed[0]).toMatchObject({ status: 'done', closedReason: '已发货', closedAt: created + 3 * HOUR });
+  });
+
+  it('stays open when the order is simply not on the page being read (paged or filtered list)', () => {
+    const items = run([], followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + HOUR), created + HOUR);
+    expect(followupsFromOrders([order({ orderId: '2002', status: 'paid' })], items, S, created + 2 * HOUR).closes).toEqual([]);
+  });
+
+  it('reading the same page again changes nothing', () => {
+    const page = [order({ orderId: '1001', createdAt: created })];
+    const items = run([], followupsFromOrders(page, [], S, created + HOUR), created + HOUR);
+    expect(followupsFromOrders(page, items, S, created + 2 * HOUR)).toEqual({ upserts: [], closes: [] });
+  });
+
+  it('does not bring back an item the agent marked done while the order is still unpaid', () => {
+    const page = [order({ orderId: '1001', createdAt: created })];
+    const items = run([], followupsFromOrders(page, [], S, created + HOUR), created + HOUR).map((f) => complete(f, created + HOUR, '已催'));
+    expect(followupsFromOrders(page, items, S, created + 3 * HOUR)).toEqual({ upserts: [], closes: [] });
+  });
+
+  it('keeps the agent\'s snooze and note when the buyer\'s name on the page changes', () => {
+    const items = run([], followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + HOUR), created + HOUR)
+      .map((f) => ({ ...snooze(f, created + 2 * HOUR), note: '说下午付' }));
+    const { upserts } = followupsFromOrders([order({ orderId: '1001', createdAt: created, buyer: '小明明' })], items, S, created + HOUR + MIN);
+    expect(upserts[0]).toMatchObject({ buyer: '小明明', title: '拍下未付：小明明', status: 'snoozed', note: '说下午付', snoozedUntil: created + 2 * HOUR });
+  });
+
+  it('counts an order without a time on the page from when it was first seen, and keeps that due time', () => {
+    const first = bj(2026, 3, 10, 11, 0);
+    const items = run([], followupsFromOrders([order({ orderId: '1003' })], [], S, first), first);
+    expect(items[0]).toMatchObject({ createdAt: first, dueAt: bj(2026, 3, 10, 15, 30) });
+    expect(followupsFromOrders([order({ orderId: '1003' })], items, S, bj(2026, 3, 10, 17, 0)).upserts).toEqual([]);
+  });
+
+  it('lists one item when a page shows the same order twice', () => {
+    const page = [order({ orderId: '1001', createdAt: created }), order({ orderId: '1001', createdAt: created })];
+    expect(followupsFromOrders(page, [], S, created + HOUR).upserts).toHaveLength(1);
+  });
+});
+
+describe('delay (延迟发货) from the order list: paid and not shipped after 48 hours', () => {
+  const paid = bj(2026, 3, 9, 10, 0);
+  const page = [order({ orderId: '2001', status: 'paid', createdAt: paid })];
+
+  it('is not listed before 48 hours', () => {
+    expect(followupsFromOrders(page, [], S, paid + 47 * HOUR).upserts).toEqual([]);
+  });
+
+  it('appears at 48 hours, already due, offering the delay scripts', () => {
+    const { upserts } = followupsFromOrders(page, [], S, paid + 48 * HOUR);
+    expect(upserts[0]).toMatchObject({
+      id: 'delay:2001',
+      kind: 'delay',
+      dueAt: paid + 48 * HOUR,
+      suggestScenario: 'delay',
+      reason: '付款超过 48 小时仍未发货，告知买家并提供换款或退款',
+    });
+  });
+
+  it('closes itself once the page shows the order shipped, or the buyer asks for a refund', () => {
+    const items = run([], followupsFromOrders(page, [], S, paid + 48 * HOUR), paid + 48 * HOUR);
+    expect(followupsFromOrders([order({ orderId: '2001', status: 'shipped' })], items, S, paid + 50 * HOUR).closes).toEqual([
+      { id: 'delay:2001', reason: '已发货' },
+    ]);
+    expect(followupsFromOrders([order({ orderId: '2001', status: 'refunding' })], items, S, paid + 50 * HOUR).closes).toEqual([
+      { id: 'delay:2001', reason: '买家已申请退款' },
+    ]);
+  });
+
+  it('leaves a delay item from a purple remark (with its promised date) alone', () => {
+    const fromRemark = run(
+      [],
+      followupsFromRemarkFacts([{ kind: 'ship-promised', orderId: '2001', buyer: '小明', date: '2026-03-15' }], [], S, paid + HOUR),
+      paid + HOUR,
+    );
+    expect(followupsFromOrders(page, fromRemark, S, paid + 49 * HOUR)).toEqual({ upserts: [], closes: [] });
+  });
+});
+
+describe('delay (延迟发货) from a purple remark with a promised ship date', () => {
+  const now = bj(2026, 3, 10, 11, 0);
+  const fact: RemarkFact = { kind: 'ship-promised', orderId: '3001', buyer: '小红', date: '2026-03-12' };
+
+  it('is due on the promised date, before the cut-off', () => {
+    const { upserts } = followupsFromRemarkFacts([fact], [], S, now);
+    expect(upserts[0]).toMatchObject({
+      id: 'delay:3001',
+      kind: 'delay',
+      source: 'remark',
+      dueAt: bj(2026, 3, 12, 15, 30),
+      reason: '备注承诺 2026-03-12 发货，当天确认发出并告知买家',
+    });
+  });
+
+  it('turns an overdue-shipping item into the promised-date one', () => {
+    const overdue = run([], followupsFromOrders([order({ orderId: '3001', status: 'paid', createdAt: now - 49 * HOUR })], [], S, now), now);
+    const { upserts } = followupsFromRemarkFacts([fact], overdue, S, now + MIN);
+    expect(upserts[0]).toMatchObject({ source: 'remark', dueAt: bj(2026, 3, 12, 15, 30), createdAt: now });
+  });
+
+  it('stays closed when re-read with the same date, and reopens when the promise moves', () => {
+    const items = run([], followupsFromRemarkFacts([fact], [], S, now), now).map((f) => complete(f, now + HOUR, '已告知'));
+    expect(followupsFromRemarkFacts([fact], items, S, now + 2 * HOUR).upserts).toEqual([]);
+    const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-16' }], items, S, now + 2 * HOUR).upserts;
+    expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 16, 15, 30), createdAt: now });
+  });
+
+  it('ignores a fact whose date is not a real date', () => {
+    expect(followupsFromRemarkFacts([{ ...fact, date: '2026-02-30' }, { ...fact, date: '3月12日' }], [], S, now).upserts).toEqual([]);
+  });
+
+  it('closes when the order ships', () => {
+    const items = run([], followupsFromRemarkFacts([fact], [], S, now), now);
+    expect(followupsFromOrders([order({ orderId: '3001', status: 'shipped' })], items, S, now).closes).toEqual([
+      { id: 'delay:3001', reason: '已发货' },
+    ]);
+  });
+});
+
+describe('return-pending (待收退货) from a green remark', () => {
+  const now = bj(2026, 3, 10, 14, 0);
+  const fact: RemarkFact = { kind: 'return-pending', orderId: '4001', buyer: '阿强' };
+
+  it('is due two days later for a tracking check, and re-reading the remark does not push it back', () => {
+    const items = run([], followupsFromRemarkFacts([fact], [], S, now), now);
+    expect(items[0]).toMatchObject({ id: 'return-pending:4001', dueAt: now + 48 * HOUR, suggestScenario: 'return-shipping' });
+    expect(items[0]!.reason).toBe('退换货等买家寄回，每 2 天查看一次物流');
+    expect(followupsFromRemarkFacts([fact], items, S, now + 30 * HOUR).upserts).toEqual([]);
+  });
+
+  it('says exchange when it is one', () => {
+    expect(followupsFromRemarkFacts([{ ...fact, exchange: true }], [], S, now).upserts[0]!.reason).toContain('换货');
+  });
+
+  it('closes when the order is closed after the refund', () => {
+    const items = run([], followupsFromRemarkFacts([fact], [], S, now), now);
+    expect(followupsFromOrders([order({ orderId: '4001', status: 'closed' })], items, S, now + 72 * HOUR).closes).toEqual([
+      { id: 'return-pending:4001', reason: '订单已关闭' },
+    ]);
+  });
+});
+
+describe('refund-to-pay (待付退款) and postage-refund (待退运费)', () => {
+  it('are due by the end of today\'s day shift and show the amount', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    const { upserts } = followupsFromRemarkFacts(
+      [
+        { kind: 'refund-pending', orderId: '5001', buyer: 'a', amountYuan: 20 },
+        { kind: 'postage-refund', orderId: '5002', buyer: 'b', amountYuan: 12.5 },
+      ],
+      [],
+      S,
+      now,
+    );
+    expect(upserts.map((f) => [f.id, f.dueAt, f.reason])).toEqual([
+      ['refund-to-pay:5001', bj(2026, 3, 10, 20, 0), '有退款或补偿待支付（¥20.00）'],
+      ['postage-refund:5002', bj(2026, 3, 10, 20, 0), '有运费待退还给买家（¥12.50）'],
+    ]);
+  });
+
+  it('are due by noon when found during the night shift, on either side of midnight', () => {
+    const fact: RemarkFact = { kind: 'refund-pending', orderId: '5001', buyer: 'a' };
+    expect(followupsFromRemarkFacts([fact], [], S, bj(2026, 3, 10, 21, 0)).upserts[0]!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    expect(followupsFromRemarkFacts([fact], [], S, bj(2026, 3, 11, 2, 0)).upserts[0]!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+  });
+
+  it('a refund closes when the order is closed; a postage refund needs the agent', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    const items = run(
+      [],
+      followupsFromRemarkFacts(
+        [
+          { kind: 'refund-pending', orderId: '5001', buyer: 'a' },
+          { kind: 'postage-refund', orderId: '5001', buyer: 'a' },
+        ],
+        [],
+        S,
+        now,
+      ),
+      now,
+    );
+    expect(followupsFromOrders([order({ orderId: '5001', status: 'closed' })], items, S, now).closes).toEqual([
+      { id: 'refund-to-pay:5001', reason: '订单已关闭' },
+    ]);
+  });
+});
+
+describe('night shift and handover (夜班交接)', () => {
+  const item = manualFollowup({ title: '给阿强回电话' }, bj(2026, 3, 10, 10, 0), S);
+
+  it('day shift is 08:00–20:00: 19:59 is day, 20:00 is night, 07:59 is night, 08:00 is day', () => {
+    expect(isNight(bj(2026, 3, 10, 19, 59), S)).toBe(false);
+    expect(isNight(bj(2026, 3, 10, 20, 0), S)).toBe(true);
+    expect(isNight(bj(2026, 3, 10, 7, 59), S)).toBe(true);
+    expect(isNight(bj(2026, 3, 10, 8, 0), S)).toBe(false);
+  });
+
+  it('an item marked at 23:00 is a handover due at noon tomorrow', () => {
+    expect(markHandover({ ...item, dueAt: bj(2026, 3, 12, 0, 0) }, S, bj(2026, 3, 10, 23, 0))).toMatchObject({
+      handover: true,
+      dueAt: bj(2026, 3, 11, 12, 0),
+    });
+  });
+
+  it('an item marked at 02:00 is a handover due at noon the same day', () => {
+    expect(markHandover({ ...item, dueAt: bj(2026, 3, 12, 0, 0) }, S, bj(2026, 3, 11, 2, 0))).toMatchObject({
+      handover: true,
+      dueAt: bj(2026, 3, 11, 12, 0),
+    });
+  });
+
+  it('changes nothing during the day shift', () => {
+    expect(markHandover(item, S, bj(2026, 3, 10, 8, 0))).toBe(item);
+  });
+
+  it('never moves a due time later', () => {
+    const early = { ...item, dueAt: bj(2026, 3, 10, 22, 0) };
+    expect(markHandover(early, S, bj(2026, 3, 10, 21, 0)).dueAt).toBe(bj(2026, 3, 10, 22, 0));
+  });
+
+  it('works with a day shift that crosses midnight', () => {
+    const nightShop = { ...S, dayShift: { start: '22:00', end: '06:00' } };
+    expect(isNight(bj(2026, 3, 10, 23, 0), nightShop)).toBe(false);
+    expect(isNight(bj(2026, 3, 10, 12, 0), nightShop)).toBe(true);
+  });
+
+  it('a handover note written at night is due by noon; one written by day, by the end of the shift', () => {
+    expect(handoverFollowup({ title: '3001 等仓库回复' }, bj(2026, 3, 10, 22, 30), S)).toMatchObject({
+      kind: 'handover',
+      handover: true,
+      dueAt: bj(2026, 3, 11, 12, 0),
+      title: '3001 等仓库回复',
+      reason: '夜班交接，2026-03-11 12:00 前处理完',
+    });
+    expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S).dueAt).toBe(bj(2026, 3, 10, 20, 0));
+  });
+
+  it('keeps working after a rule refresh: the tightened due time is not undone', () => {
+    const created = bj(2026, 3, 10, 22, 0);
+    const page = [order({ orderId: '1001', createdAt: created })];
+    const items = run([], followupsFromOrders(page, [], S, created + HOUR), created + HOUR).map((f) => markHandover(f, S, created + HOUR));
+    expect(items[0]!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    expect(followupsFromOrders(page, items, S, created + 2 * HOUR).upserts).toEqual([]);
+  });
+});
+
+describe('vip-revisit (VIP 回访)', () => {
+  const contact = bj(2026, 3, 1, 15, 0);
+  const vip = appendEvent(
+    applyPatch(newCustomer('taobao', '大客户王姐', contact - 100 * 24 * HOUR), { tags: ['VIP'] }, contact - 100 * 24 * HOUR, { maskPii: false }),
+    makeEvent('note', contact, '聊了新款'),
+  );
+  const day = 24 * HOUR;
+
+  it('is due 30 days after the last contact at the start of the day shift, and listed 3 days ahead', () => {
+    const due = bj(2026, 3, 31, 8, 0);
+    expect(followupsFromCustomers([vip], [], S, due - 3 * day - MIN).upserts).toEqual([]);
+    const { upserts } = followupsFromCustomers([vip], [], S, due - 3 * day);
+    expect(upserts[0]).toMatchObject({
+      id: 'vip-revisit:taobao:大客户王姐',
+      kind: 'vip-revisit',
+      buyer: '大客户王姐',
+      platform: 'taobao',
+      source: 'customer',
+      dueAt: due,
+      suggestScenario: 'promotion',
+    });
+  });
+
+  it('is not made for buyers without a VIP tag, and closes when the tag is removed', () => {
+    const plain = applyPatch(vip, { tags: [] }, contact, { maskPii: false });
+    expect(followupsFromCustomers([plain], [], S, contact + 40 * day).upserts).toEqual([]);
+    const items = run([], followupsFromCustomers([vip], [], S, contact + 29 * day), contact + 29 * day);
+    expect(followupsFromCustomers([plain], items, S, contact + 29 * day).closes).toEqual([
+      { id: 'vip-revisit:taobao:大客户王姐', reason: '已不是 VIP 客户' },
+    ]);
+  });
+
+  it('closes an open revisit when the buyer has been in contact since', () => {
+    const items = run([], followupsFromCustomers([vip], [], S, contact + 29 * day), contact + 29 * day);
+    const talked = appendEvent(vip, makeEvent('template-used', contact + 29 * day, '新品推荐'));
+    expect(followupsFromCustomers([talked], items, S, contact + 29 * day + HOUR).closes).toEqual([
+      { id: 'vip-revisit:taobao:大客户王姐', reason: '近期已联系过' },
+    ]);
+  });
+
+  it('after completion, comes back for the next month once the contact is recorded', () => {
+    const doneAt = contact + 30 * day;
+    const items = run([], followupsFromCustomers([vip], [], S, contact + 29 * day), contact + 29 * day).map((f) => complete(f, doneAt));
+    const visited = appendEvent(vip, makeEvent('followup-done', doneAt, '已回访', 'vip-revisit:taobao:大客户王姐'));
+    expect(followupsFromCustomers([visited], items, S, doneAt + day).upserts).toEqual([]);
+    const next = followupsFromCustomers([visited], items, S, doneAt + 28 * day).upserts;
+    expect(next[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 4, 30, 8, 0) });
+  });
+});
+
+describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), bad-review (中差评)', () => {
+  it('an inquiry is due the next day before the cut-off, one per buyer', () => {
+    const now = bj(2026, 3, 10, 14, 0);
+    const a = panelFollowup('inquiry', '小明', now, S, undefined, { platform: 'taobao' });
+    expect(a).toMatchObject({ id: 'inquiry:taobao:小明', kind: 'inquiry', source: 'panel', dueAt: bj(2026, 3, 11, 15, 30) });
+    expect(panelFollowup('inquiry', '小明', now + HOUR, S, undefined, { platform: 'taobao' }).id).toBe(a.id);
+  });
+
+  it('an inquiry closes itself when the buyer\'s order shows up on the order list', () => {
+    const now = bj(2026, 3, 10, 14, 0);
+    const items = [panelFollowup('inquiry', '小明', now, S)];
+    expect(followupsFromOrders([order({ orderId: '9', buyer: '小明', createdAt: now + HOUR })], items, S, now + HOUR).closes).toEqual([
+      { id: 'inquiry:小明', reason: '买家已下单' },
+    ]);
+  });
+
+  it('an inquiry registered at 23:00 is handed over, due by noon', () => {
+    expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 0), S)).toMatchObject({ handover: true, dueAt: bj(2026, 3, 11, 12, 0) });
+  });
+
+  it('a promised answer is due 24 hours later, or when the agent chose', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    expect(panelFollowup('promised-answer', '小红', now, S)).toMatchObject({
+      kind: 'promised-answer',
+      dueAt: now + 24 * HOUR,
+      suggestScenario: 'product-info',
+      reason: '答应过买家尽快答复（24 小时内）',
+    });
+    const chosen = panelFollowup('promised-answer', '小红', now, S, bj(2026, 3, 10, 17, 0));
+    expect(chosen).toMatchObject({ dueAt: bj(2026, 3, 10, 17, 0), reason: '答应过买家在 2026-03-10 17:00 前答复' });
+  });
+
+  it('a time the agent chose at night is kept, but the item is still marked handover', () => {
+    const night = bj(2026, 3, 10, 22, 0);
+    expect(panelFollowup('promised-answer', '小红', night, S, bj(2026, 3, 11, 18, 0))).toMatchObject({
+      handover: true,
+      dueAt: bj(2026, 3, 11, 18, 0),
+    });
+  });
+
+  it('a bad review is due the same day', () => {
+    const now = bj(2026, 3, 10, 9, 0);
+    expect(panelFollowup('bad-review', '差评买家', now, S, undefined, { orderId: '777' })).toMatchObject({
+      id: 'bad-review:777',
+      dueAt: bj(2026, 3, 10, 20, 0),
+      suggestScenario: 'review',
+    });
+  });
+});
+
+describe('manual items', () => {
+  it('are due by the end of the day shift unless the agent picks a time', () => {
+    const now = bj(2026, 3, 10, 9, 0);
+    expect(manualFollowup({ title: ' 补发赠品 ', buyer: '小明' }, now, S)).toMatchObject({
+      kind: 'manual',
+      source: 'manual',
+      title: '补发赠品',
+      buyer: '小明',
+      dueAt: bj(2026, 3, 10, 20, 0),
+    });
+    expect(manualFollowup({ title: 'x', dueAt: now + HOUR }, now, S).dueAt).toBe(now + HOUR);
+  });
+
+  it('get different ids for different to-dos made in the same millisecond', () => {
+    const now = bj(2026, 3, 10, 9, 0);
+    expect(manualFollowup({ title: 'a' }, now, S).id).not.toBe(manualFollowup({ title: 'b' }, now, S).id);
+  });
+});
+
+describe('settings', () => {
+  it('fall back to the defaults for malformed values', () => {
+    const created = bj(2026, 3, 10, 10, 0);
+    expect(unpaidDue(created, { cutoff: '25:99', unpaidAfterMinutes: -5 }).dueAt).toBe(bj(2026, 3, 10, 15, 30));
+  });
+
+  it('use the browser\'s zone when the offset is null', () => {
+    const created = Date.UTC(2026, 2, 10, 2, 0);
+    const local = -new Date(created).getTimezoneOffset();
+    expect(unpaidDue(created, { utcOffsetMinutes: null }).dueAt).toBe(unpaidDue(created, { utcOffsetMinutes: local }).dueAt);
+  });
+
+  it('follow another shop time zone', () => {
+    // 10:00 in UTC+9 → reminder at 15:30 UTC+9.
+    expect(unpaidDue(Date.UTC(2026, 2, 10, 1, 0), { utcOffsetMinutes: 540 }).dueAt).toBe(Date.UTC(2026, 2, 10, 6, 30));
+  });
+});

@@ -1,0 +1,523 @@
+/**
+ * Where follow-ups come from. Every rule is a pure function of its input, the existing items and an
+ * injected `now`; ids are deterministic from the source, so reading a page twice changes nothing.
+ * The rules table is in README.md; each row has tests in rules.test.ts.
+ */
+import { followups as messages } from '../../i18n/messages/followups';
+import type { OrderStatus, Platform } from '../../sites/types';
+import type { ScenarioId } from '../scenarios';
+import { segmentOf } from '../customers/customer';
+import type { Customer } from '../customers/types';
+import { atTime, DAY, fromWall, HOUR, hhmm, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from './time';
+import {
+  DEFAULT_FOLLOWUP_SETTINGS,
+  FOLLOWUP_VERSION,
+  type Followup,
+  type FollowupKind,
+  type FollowupSettings,
+  type FollowupSource,
+  type OrderInput,
+  type RemarkFact,
+  type RuleResult,
+} from './types';
+
+export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
+  unpaid: 'payment',
+  delay: 'delay',
+  'return-pending': 'return-shipping',
+  'refund-to-pay': 'refund-status',
+  'postage-refund': 'return-shipping',
+  'vip-revisit': 'promotion',
+  'bad-review': 'review',
+  'promised-answer': 'product-info',
+  inquiry: 'promotion',
+};
+
+/** Chinese text from the followups bundle; stored items are written in the agents' language. */
+export function zh(key: string, params?: Record<string, string | number>): string {
+  const text = messages.zh[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function kindLabel(kind: FollowupKind): string {
+  return zh(`followups.kind.${kind}`);
+}
+
+function titleOf(kind: FollowupKind, buyer?: string): string {
+  return buyer ? zh('followups.title', { kind: kindLabel(kind), buyer }) : kindLabel(kind);
+}
+
+/** Settings with every field present and times parsed; bad values fall back to the defaults. */
+interface Resolved {
+  s: FollowupSettings;
+  zone: Zone;
+  cutoff: number;
+  remind: number;
+  dayStart: number;
+  dayEnd: number;
+  handoverDue: number;
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+export function resolveSettings(settings: Partial<FollowupSettings> = {}): FollowupSettings {
+  const d = DEFAULT_FOLLOWUP_SETTINGS;
+  const time = (v: unknown, fallback: string): string => (typeof v === 'string' && /^\s*\d{1,2}[:：]\d{2}\s*$/.test(v) ? v : fallback);
+  return {
+    cutoff: time(settings.cutoff, d.cutoff),
+    unpaidAfterMinutes: positive(settings.unpaidAfterMinutes, d.unpaidAfterMinutes),
+    shippingOverdueHours: positive(settings.shippingOverdueHours, d.shippingOverdueHours),
+    dayShift: {
+      start: time(settings.dayShift?.start, d.dayShift.start),
+      end: time(settings.dayShift?.end, d.dayShift.end),
+    },
+    notifyBeforeCutoffMinutes: positive(settings.notifyBeforeCutoffMinutes, d.notifyBeforeCutoffMinutes),
+    handoverDue: time(settings.handoverDue, d.handoverDue),
+    returnRecheckDays: positive(settings.returnRecheckDays, d.returnRecheckDays),
+    vipRevisitDays: positive(settings.vipRevisitDays, d.vipRevisitDays),
+    vipLeadDays: positive(settings.vipLeadDays, d.vipLeadDays),
+    promisedAnswerHours: positive(settings.promisedAnswerHours, d.promisedAnswerHours),
+    utcOffsetMinutes:
+      settings.utcOffsetMinutes === null
+        ? null
+        : typeof settings.utcOffsetMinutes === 'number' && Math.abs(settings.utcOffsetMinutes) <= 14 * 60
+          ? settings.utcOffsetMinutes
+          : d.utcOffsetMinutes,
+  };
+}
+
+function resolve(settings: Partial<FollowupSettings>): Resolved {
+  const s = resolveSettings(settings);
+  const d = DEFAULT_FOLLOWUP_SETTINGS;
+  const cutoff = hhmm(s.cutoff, d.cutoff);
+  return {
+    s,
+    zone: s.utcOffsetMinutes,
+    cutoff,
+    remind: Math.max(0, cutoff - s.notifyBeforeCutoffMinutes),
+    dayStart: hhmm(s.dayShift.start, d.dayShift.start),
+    dayEnd: hhmm(s.dayShift.end, d.dayShift.end),
+    handoverDue: hhmm(s.handoverDue, d.handoverDue),
+  };
+}
+
+/** Outside the day shift. A shift that crosses midnight (20:00–08:00) works too. */
+export function isNight(now: number, settings: Partial<FollowupSettings> = {}): boolean {
+  const r = resolve(settings);
+  const m = minutesOfDay(now, r.zone);
+  if (r.dayStart === r.dayEnd) return false;
+  const day = r.dayStart < r.dayEnd ? m >= r.dayStart && m < r.dayEnd : m >= r.dayStart || m < r.dayEnd;
+  return !day;
+}
+
+/** The next handover time (12:00) after `now`: 23:00 → noon tomorrow, 02:00 → noon today. */
+export function nextHandoverDue(now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  const today = atTime(now, r.handoverDue, r.zone);
+  return today > now ? today : atTime(now, r.handoverDue, r.zone, 1);
+}
+
+/** "Today" for work that must not wait: the end of the current day shift; at night, the next handover time. */
+export function sameDayDue(now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  if (isNight(now, settings)) return nextHandoverDue(now, settings);
+  const end = atTime(now, r.dayEnd, r.zone);
+  return end > now ? end : atTime(now, r.dayEnd, r.zone, 1);
+}
+
+/**
+ * When a payment reminder for an order created at `createdAt` is due: before today's cut-off minus
+ * the margin (16:00 → 15:30); if the order only becomes overdue between 15:30 and 16:00, at the
+ * cut-off itself; if after the cut-off, the next day at 15:30.
+ */
+export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings> = {}): { dueAt: number; nextDay: boolean } {
+  const r = resolve(settings);
+  const eligible = createdAt + r.s.unpaidAfterMinutes * MINUTE;
+  const remindToday = atTime(eligible, r.remind, r.zone);
+  if (eligible <= remindToday) return { dueAt: remindToday, nextDay: false };
+  const cutoffToday = atTime(eligible, r.cutoff, r.zone);
+  if (eligible < cutoffToday) return { dueAt: cutoffToday, nextDay: false };
+  return { dueAt: atTime(eligible, r.remind, r.zone, 1), nextDay: true };
+}
+
+/** Tomorrow before the cut-off (the inquiry follow-up's due time). */
+function tomorrowBeforeCutoff(now: number, r: Resolved): number {
+  return atTime(now, r.remind, r.zone, 1);
+}
+
+interface Fields {
+  id: string;
+  kind: FollowupKind;
+  source: FollowupSource;
+  reason: string;
+  dueAt: number;
+  now: number;
+  buyer?: string;
+  platform?: Platform;
+  orderId?: string;
+  url?: string;
+  title?: string;
+  note?: string;
+}
+
+function make(f: Fields): Followup {
+  const item: Followup = {
+    v: FOLLOWUP_VERSION,
+    id: f.id,
+    kind: f.kind,
+    title: f.title ?? titleOf(f.kind, f.buyer),
+    reason: f.reason,
+    createdAt: f.now,
+    dueAt: f.dueAt,
+    status: 'open',
+    source: f.source,
+  };
+  if (f.buyer) item.buyer = f.buyer;
+  if (f.platform) item.platform = f.platform;
+  if (f.orderId) item.orderId = f.orderId;
+  if (f.url) item.url = f.url;
+  if (f.note) item.note = f.note;
+  const scenario = SUGGESTED_SCENARIO[f.kind];
+  if (scenario) item.suggestScenario = scenario;
+  return item;
+}
+
+const SOURCE_FIELDS = ['kind', 'title', 'reason', 'buyer', 'platform', 'orderId', 'url', 'suggestScenario', 'source'] as const;
+
+/**
+ * Applies a freshly derived item to the stored one. Done items stay done (the agent closed them)
+ * unless `reopenIfDueChanged` and the due time moved (a new promise, a new VIP cycle). The agent's
+ * own fields (status, snooze, note, handover) are kept. Returns null when nothing changes.
+ */
+function reconcile(
+  existing: Followup | undefined,
+  fresh: Followup,
+  opts: { keepDue?: boolean; reopenIfDueChanged?: boolean } = {},
+): Followup | null {
+  if (!existing) return fresh;
+  if (existing.status === 'done') {
+    if (opts.reopenIfDueChanged && existing.dueAt !== fresh.dueAt) {
+      const reopened: Followup = { ...fresh, createdAt: existing.createdAt };
+      if (existing.note) reopened.note = existing.note;
+      return reopened;
+    }
+    return null;
+  }
+  const merged: Followup = { ...existing };
+  for (const field of SOURCE_FIELDS) {
+    const value = fresh[field];
+    if (value === undefined) delete merged[field];
+    else (merged as unknown as Record<string, unknown>)[field] = value;
+  }
+  if (!opts.keepDue) merged.dueAt = existing.handover ? Math.min(existing.dueAt, fresh.dueAt) : fresh.dueAt;
+  return JSON.stringify(merged) === JSON.stringify(existing) ? null : merged;
+}
+
+const CLOSE_REASON: Record<Exclude<OrderStatus, 'unpaid'>, string> = {
+  paid: 'followups.closed.paid',
+  shipped: 'followups.closed.shipped',
+  completed: 'followups.closed.completed',
+  refunding: 'followups.closed.refunding',
+  closed: 'followups.closed.orderClosed',
+};
+
+class Collector {
+  readonly byId: Map<string, Followup>;
+  private readonly upserts = new Map<string, Followup>();
+  private readonly closes = new Map<string, string>();
+
+  constructor(existing: readonly Followup[]) {
+    this.byId = new Map(existing.map((f) => [f.id, f]));
+  }
+
+  put(item: Followup | null): void {
+    if (!item) return;
+    this.closes.delete(item.id);
+    this.upserts.set(item.id, item);
+  }
+
+  close(id: string, reason: string): void {
+    const had = this.byId.get(id);
+    if (!had || had.status === 'done' || this.upserts.has(id)) return;
+    this.closes.set(id, reason);
+  }
+
+  result(): RuleResult {
+    return { upserts: [...this.upserts.values()], closes: [...this.closes].map(([id, reason]) => ({ id, reason })) };
+  }
+}
+
+/**
+ * Order list → unpaid and overdue-shipping items, and closes for items whose condition the page
+ * now shows resolved. Orders not on the page are left alone (the list is paged and filtered).
+ * An unpaid order without a creation time on the page counts from when it was first seen.
+ */
+export function followupsFromOrders(
+  orders: readonly OrderInput[],
+  existing: readonly Followup[],
+  settings: Partial<FollowupSettings>,
+  now: number,
+): RuleResult {
+  const r = resolve(settings);
+  const out = new Collector(existing);
+  const latest = new Map<string, OrderInput>();
+  for (const o of orders) if (o.orderId) latest.set(o.orderId, o);
+
+  for (const o of latest.values()) {
+    const unpaidId = `unpaid:${o.orderId}`;
+    const delayId = `delay:${o.orderId}`;
+    const buyer = o.buyer.trim();
+
+    if (o.status === 'unpaid') {
+      const had = out.byId.get(unpaidId);
+      const created = o.createdAt ?? had?.createdAt ?? now;
+      if (o.createdAt === undefined || now >= created + r.s.unpaidAfterMinutes * MINUTE) {
+        const { dueAt, nextDay } = unpaidDue(created, r.s);
+        const reason = zh(nextDay ? 'followups.reason.unpaidLate' : 'followups.reason.unpaid', {
+          minutes: r.s.unpaidAfterMinutes,
+          cutoff: formatMinutes(r.cutoff),
+        });
+        const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', reason, dueAt, now, buyer, platform: o.platform, orderId: o.orderId, url: o.url });
+        out.put(reconcile(had, fresh));
+      }
+    } else {
+      out.close(unpaidId, zh(CLOSE_REASON[o.status]));
+    }
+
+    if (o.status === 'paid') {
+      // Payment time is not on the list; the order's creation time stands in for it.
+      if (o.createdAt !== undefined && now >= o.createdAt + r.s.shippingOverdueHours * HOUR && !out.byId.has(delayId)) {
+        const reason = zh('followups.reason.delayOverdue', { hours: r.s.shippingOverdueHours });
+        const dueAt = o.createdAt + r.s.shippingOverdueHours * HOUR;
+        out.put(make({ id: delayId, kind: 'delay', source: 'order', reason, dueAt, now, buyer, platform: o.platform, orderId: o.orderId, url: o.url }));
+      }
+    } else if (o.status !== 'unpaid') {
+      out.close(delayId, zh(CLOSE_REASON[o.status]));
+    }
+
+    if (o.status === 'closed') {
+      out.close(`return-pending:${o.orderId}`, zh(CLOSE_REASON.closed));
+      out.close(`refund-to-pay:${o.orderId}`, zh(CLOSE_REASON.closed));
+    }
+
+    // The buyer who only asked has now ordered.
+    for (const f of out.byId.values()) {
+      if (f.kind === 'inquiry' && f.buyer === buyer && (!f.platform || !o.platform || f.platform === o.platform)) {
+        out.close(f.id, zh('followups.closed.ordered'));
+      }
+    }
+  }
+  return out.result();
+}
+
+/**
+ * Remark facts → delay (promised ship date), return-pending, refund-to-pay and postage-refund
+ * items. A changed promise date reopens a delay item the agent had closed.
+ */
+export function followupsFromRemarkFacts(
+  facts: readonly RemarkFact[],
+  existing: readonly Followup[],
+  settings: Partial<FollowupSettings>,
+  now: number,
+): RuleResult {
+  const r = resolve(settings);
+  const out = new Collector(existing);
+  for (const fact of facts) {
+    const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), platform: fact.platform, orderId: fact.orderId, note: fact.note };
+    switch (fact.kind) {
+      case 'ship-promised': {
+        const date = parseIsoDate(fact.date);
+        if (!date) break;
+        const dueAt = fromWall(date.year, date.month, date.day, r.remind, r.zone);
+        const id = `delay:${fact.orderId}`;
+        const reason = zh('followups.reason.delayPromised', { date: fact.date });
+        out.put(reconcile(out.byId.get(id), make({ ...common, id, kind: 'delay', reason, dueAt }), { reopenIfDueChanged: true }));
+        break;
+      }
+      case 'return-pending': {
+        const id = `return-pending:${fact.orderId}`;
+        const days = r.s.returnRecheckDays;
+        const reason = zh(fact.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days });
+        const fresh = make({ ...common, id, kind: 'return-pending', reason, dueAt: now + days * DAY });
+        out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
+        break;
+      }
+      case 'refund-pending':
+      case 'postage-refund': {
+        const kind = fact.kind === 'refund-pending' ? 'refund-to-pay' : 'postage-refund';
+        const id = `${kind}:${fact.orderId}`;
+        const amount =
+          typeof fact.amountYuan === 'number' && Number.isFinite(fact.amountYuan)
+            ? zh('followups.reason.amount', { amount: fact.amountYuan.toFixed(2) })
+            : '';
+        const reason = zh(kind === 'refund-to-pay' ? 'followups.reason.refundToPay' : 'followups.reason.postageRefund', { amount });
+        const fresh = make({ ...common, id, kind, reason, dueAt: sameDayDue(now, r.s) });
+        out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
+        break;
+      }
+    }
+  }
+  return out.result();
+}
+
+/**
+ * VIP buyers → a monthly revisit, due `vipRevisitDays` after the last contact (lastSeenAt) at the
+ * start of the day shift, listed `vipLeadDays` ahead. Contact in the meantime closes an open item;
+ * losing the VIP tag closes it; completing it starts the next cycle once lastSeenAt moves.
+ */
+export function followupsFromCustomers(
+  customers: readonly Customer[],
+  existing: readonly Followup[],
+  settings: Partial<FollowupSettings>,
+  now: number,
+): RuleResult {
+  const r = resolve(settings);
+  const out = new Collector(existing);
+  for (const c of customers) {
+    const id = `vip-revisit:${c.key}`;
+    const had = out.byId.get(id);
+    if (segmentOf(c) !== 'vip') {
+      out.close(id, zh('followups.closed.notVip'));
+      continue;
+    }
+    const dueAt = atTime(c.lastSeenAt + r.s.vipRevisitDays * DAY, r.dayStart, r.zone);
+    if (now < dueAt - r.s.vipLeadDays * DAY) {
+      if (had && had.dueAt < dueAt) out.close(id, zh('followups.closed.contacted'));
+      continue;
+    }
+    const reason = zh('followups.reason.vipRevisit', { days: r.s.vipRevisitDays });
+    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', reason, dueAt, now, buyer: c.nickname, platform: c.platform });
+    out.put(reconcile(had, fresh, { reopenIfDueChanged: true }));
+  }
+  return out.result();
+}
+
+/**
+ * Night-shift marking: an item made outside the day shift is a handover item, due by the next
+ * 12:00 (23:00 → noon tomorrow, 02:00 → noon today). Only ever moves the due time earlier.
+ * In the day shift the item comes back unchanged.
+ */
+export function markHandover(item: Followup, settings: Partial<FollowupSettings>, now: number): Followup {
+  if (!isNight(now, settings)) return item;
+  const dueAt = Math.min(item.dueAt, nextHandoverDue(now, settings));
+  if (item.handover && item.dueAt === dueAt) return item;
+  return { ...item, handover: true, dueAt };
+}
+
+export interface PanelExtra {
+  platform?: Platform;
+  orderId?: string;
+  note?: string;
+  url?: string;
+}
+
+/**
+ * Items the agent adds from the in-page panel for the buyer in front of them.
+ * - inquiry: one per buyer, due tomorrow before the cut-off; closes itself when the buyer orders.
+ * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
+ * - bad-review: due the same day (end of the day shift).
+ * At night, without a chosen time, they become handover items (due by noon).
+ */
+export function panelFollowup(
+  kind: 'inquiry' | 'promised-answer' | 'bad-review',
+  buyer: string,
+  now: number,
+  settings: Partial<FollowupSettings>,
+  dueAt?: number,
+  extra: PanelExtra = {},
+): Followup {
+  const r = resolve(settings);
+  const who = buyer.trim();
+  let item: Followup;
+  const common = { source: 'panel' as const, now, buyer: who, ...extra };
+  if (kind === 'inquiry') {
+    const id = extra.platform ? `inquiry:${extra.platform}:${who}` : `inquiry:${who}`;
+    item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? tomorrowBeforeCutoff(now, r) });
+  } else if (kind === 'promised-answer') {
+    const id = `promised-answer:${who}:${now.toString(36)}`;
+    const reason =
+      dueAt === undefined
+        ? zh('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
+        : zh('followups.reason.promisedAnswerAt', { due: formatWall(dueAt, r.zone) });
+    item = make({ ...common, id, kind, reason, dueAt: dueAt ?? now + r.s.promisedAnswerHours * HOUR });
+  } else {
+    const id = `bad-review:${extra.orderId ?? who}`;
+    item = make({ ...common, id, kind, reason: zh('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
+  }
+  return nightly(item, r, now, dueAt !== undefined);
+}
+
+function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean): Followup {
+  if (!isNight(now, r.s)) return item;
+  return chosenDue ? { ...item, handover: true } : markHandover(item, r.s, now);
+}
+
+/** FNV-1a, to keep ids of hand-made items distinct within one millisecond. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export interface ManualInput {
+  title: string;
+  note?: string;
+  buyer?: string;
+  orderId?: string;
+  platform?: Platform;
+  url?: string;
+  dueAt?: number;
+}
+
+/** A to-do the agent types in; due by the end of the day shift unless a time is chosen. */
+export function manualFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>): Followup {
+  const r = resolve(settings);
+  const title = input.title.trim() || kindLabel('manual');
+  const item = make({
+    id: `manual:${now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
+    kind: 'manual',
+    source: 'manual',
+    reason: zh('followups.reason.manual'),
+    dueAt: input.dueAt ?? sameDayDue(now, r.s),
+    now,
+    title,
+    buyer: input.buyer?.trim() || undefined,
+    platform: input.platform,
+    orderId: input.orderId,
+    url: input.url,
+    note: input.note?.trim() || undefined,
+  });
+  return nightly(item, r, now, input.dueAt !== undefined);
+}
+
+/**
+ * A handover note from one shift to the next. At night it is due by the next noon; written in the
+ * day shift it is due by the end of that shift.
+ */
+export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>): Followup {
+  const r = resolve(settings);
+  const night = isNight(now, r.s);
+  const dueAt = input.dueAt ?? (night ? nextHandoverDue(now, r.s) : sameDayDue(now, r.s));
+  const title = input.title.trim() || kindLabel('handover');
+  const item = make({
+    id: `handover:${now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
+    kind: 'handover',
+    source: 'manual',
+    reason: zh('followups.reason.handover', { due: formatWall(dueAt, r.zone) }),
+    dueAt,
+    now,
+    title,
+    buyer: input.buyer?.trim() || undefined,
+    platform: input.platform,
+    orderId: input.orderId,
+    url: input.url,
+    note: input.note?.trim() || undefined,
+  });
+  return { ...item, handover: true };
+}

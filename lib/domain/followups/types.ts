@@ -1,0 +1,126 @@
+import type { ScenarioId } from '../scenarios';
+import type { OrderRow, Platform } from '../../sites/types';
+
+export const FOLLOWUP_VERSION = 1;
+
+/** Display and grouping order: money and promises first, relationship work last. */
+export const FOLLOWUP_KINDS = [
+  'unpaid',
+  'delay',
+  'bad-review',
+  'promised-answer',
+  'handover',
+  'refund-to-pay',
+  'postage-refund',
+  'return-pending',
+  'inquiry',
+  'vip-revisit',
+  'manual',
+] as const;
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
+
+export const FOLLOWUP_STATUSES = ['open', 'done', 'snoozed'] as const;
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
+
+export const FOLLOWUP_SOURCES = ['order', 'remark', 'customer', 'panel', 'manual'] as const;
+export type FollowupSource = (typeof FOLLOWUP_SOURCES)[number];
+
+export interface Followup {
+  v: typeof FOLLOWUP_VERSION;
+  /** Deterministic from the source ('unpaid:<orderId>', 'vip-revisit:<customerKey>'), so re-reading a page never duplicates. */
+  id: string;
+  kind: FollowupKind;
+  /** Short Chinese title, e.g. "催付：小明". */
+  title: string;
+  /** Why the item is on the list (Chinese), e.g. "拍下 45 分钟未付款，16:00 截单前催付". */
+  reason: string;
+  buyer?: string;
+  platform?: Platform;
+  orderId?: string;
+  createdAt: number;
+  dueAt: number;
+  status: FollowupStatus;
+  snoozedUntil?: number;
+  note?: string;
+  closedAt?: number;
+  /** Why it was closed ("已付款", or the agent's words). */
+  closedReason?: string;
+  /** Created during the night shift: the morning shift handles it before noon. */
+  handover?: boolean;
+  source: FollowupSource;
+  /** Scenario whose reply scripts the panel offers for this item (unpaid → 'payment'). */
+  suggestScenario?: ScenarioId;
+  /** Where to handle it (the order or chat page). */
+  url?: string;
+}
+
+export interface FollowupSettings {
+  /** Daily shipping cut-off, 'HH:MM' shop time. */
+  cutoff: string;
+  /** An unpaid order becomes a follow-up after this many minutes. */
+  unpaidAfterMinutes: number;
+  /** A paid order not shipped after this many hours is a delay. */
+  shippingOverdueHours: number;
+  /** The day shift; everything outside it is the night shift. */
+  dayShift: { start: string; end: string };
+  /** Payment reminders are due this long before the cut-off (16:00 → 15:30). */
+  notifyBeforeCutoffMinutes: number;
+  /** Night-shift items are due by this time the next morning. */
+  handoverDue: string;
+  /** Returns waiting for the parcel are re-checked this often. */
+  returnRecheckDays: number;
+  /** VIP buyers are revisited this long after the last contact. */
+  vipRevisitDays: number;
+  /** A VIP revisit appears on the list this many days before it is due. */
+  vipLeadDays: number;
+  /** A promised answer is due this many hours after the promise. */
+  promisedAnswerHours: number;
+  /**
+   * Shop time as minutes east of UTC. Default 480 (Beijing): cut-offs and order times on Chinese
+   * consoles are Beijing time whatever the agent's computer says. null = the browser's own zone.
+   */
+  utcOffsetMinutes: number | null;
+}
+
+export const DEFAULT_FOLLOWUP_SETTINGS: FollowupSettings = {
+  cutoff: '16:00',
+  unpaidAfterMinutes: 30,
+  shippingOverdueHours: 48,
+  dayShift: { start: '08:00', end: '20:00' },
+  notifyBeforeCutoffMinutes: 30,
+  handoverDue: '12:00',
+  returnRecheckDays: 2,
+  vipRevisitDays: 30,
+  vipLeadDays: 3,
+  promisedAnswerHours: 24,
+  utcOffsetMinutes: 480,
+};
+
+/**
+ * What followupsFromOrders needs of an order row. OrderRow (lib/sites/types.ts) fits as it is;
+ * `platform` is optional because rows do not carry it (pass it when known).
+ */
+export type OrderInput = Pick<OrderRow, 'orderId' | 'buyer' | 'status' | 'createdAt' | 'flag' | 'remark'> & {
+  platform?: Platform;
+  url?: string;
+};
+
+/**
+ * Facts the remarks module reads out of saved order remarks (flag + text) and hands over here.
+ * The mapping from a shop's flag convention to these facts belongs to the remarks module.
+ */
+export type RemarkFact =
+  /** Purple remark (delay / out of stock) with the date it can ship, 'YYYY-MM-DD' shop time. */
+  | { kind: 'ship-promised'; orderId: string; buyer: string; date: string; platform?: Platform; note?: string }
+  /** Green remark: return or exchange agreed, waiting for the buyer's parcel. */
+  | { kind: 'return-pending'; orderId: string; buyer: string; exchange?: boolean; platform?: Platform; note?: string }
+  /** A refund or compensation (折价) the shop still has to pay. */
+  | { kind: 'refund-pending'; orderId: string; buyer: string; amountYuan?: number; platform?: Platform; note?: string }
+  /** Postage the shop owes the buyer (quality return) or a postage top-up to refund. */
+  | { kind: 'postage-refund'; orderId: string; buyer: string; amountYuan?: number; platform?: Platform; note?: string };
+
+/** What a rule run asks storage to do: put these items, close these (if still open). */
+export interface RuleResult {
+  upserts: Followup[];
+  closes: { id: string; reason: string }[];
+}

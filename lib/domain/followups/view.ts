@@ -1,0 +1,157 @@
+/**
+ * The daily list and the agent's actions on one item. Pure: every function takes `now` and returns
+ * new objects.
+ */
+import { atTime, DAY, HOUR, hhmm, type Zone } from './time';
+import { resolveSettings } from './rules';
+import { DEFAULT_FOLLOWUP_SETTINGS, FOLLOWUP_KINDS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
+
+export interface KindGroup {
+  kind: FollowupKind;
+  items: Followup[];
+}
+
+export interface TodayView {
+  /** Past due (and not snoozed), most overdue first. */
+  overdue: Followup[];
+  /** Due before the end of today. */
+  today: Followup[];
+  /** Due after today. */
+  upcoming: Followup[];
+  /** Snoozed and not yet back; shown collapsed. */
+  snoozed: Followup[];
+  /** The same lists grouped by kind; groups ordered by their most urgent item. */
+  groups: { overdue: KindGroup[]; today: KindGroup[]; upcoming: KindGroup[] };
+  /** What the toolbar badge shows: overdue + due today. */
+  badgeCount: number;
+}
+
+const KIND_RANK = new Map<FollowupKind, number>(FOLLOWUP_KINDS.map((k, i) => [k, i]));
+
+/** When an item next needs the agent: its due time, or the end of its snooze if later. */
+export function effectiveDue(item: Followup): number {
+  return item.status === 'snoozed' && item.snoozedUntil !== undefined ? Math.max(item.dueAt, item.snoozedUntil) : item.dueAt;
+}
+
+function compare(a: Followup, b: Followup): number {
+  return (
+    effectiveDue(a) - effectiveDue(b) ||
+    (KIND_RANK.get(a.kind) ?? 99) - (KIND_RANK.get(b.kind) ?? 99) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+export function groupByKind(items: readonly Followup[]): KindGroup[] {
+  const groups = new Map<FollowupKind, Followup[]>();
+  for (const item of items) {
+    const list = groups.get(item.kind);
+    if (list) list.push(item);
+    else groups.set(item.kind, [item]);
+  }
+  // Items arrive sorted, so each group's first item is its most urgent.
+  return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => compare(a.items[0]!, b.items[0]!));
+}
+
+/**
+ * Sorts open items into overdue / today / upcoming. Done items are left out; a snoozed item is
+ * hidden until its snooze ends and then comes back into "today" (it is not reported overdue on the
+ * day it wakes up, which would punish snoozing an overdue item).
+ */
+export function todayView(
+  items: readonly Followup[],
+  now: number,
+  settings: Pick<Partial<FollowupSettings>, 'utcOffsetMinutes'> = {},
+): TodayView {
+  const zone: Zone = resolveSettings(settings).utcOffsetMinutes;
+  const startOfToday = atTime(now, 0, zone);
+  const startOfTomorrow = atTime(now, 0, zone, 1);
+  const overdue: Followup[] = [];
+  const today: Followup[] = [];
+  const upcoming: Followup[] = [];
+  const snoozed: Followup[] = [];
+  for (const item of items) {
+    if (item.status === 'done') continue;
+    const woke = item.status === 'snoozed' && item.snoozedUntil !== undefined;
+    if (woke && item.snoozedUntil! > now) {
+      snoozed.push(item);
+      continue;
+    }
+    const due = effectiveDue(item);
+    if (woke ? due < startOfToday : due < now) overdue.push(item);
+    else if (due < startOfTomorrow) today.push(item);
+    else upcoming.push(item);
+  }
+  for (const list of [overdue, today, upcoming]) list.sort(compare);
+  snoozed.sort((a, b) => (a.snoozedUntil ?? 0) - (b.snoozedUntil ?? 0));
+  return {
+    overdue,
+    today,
+    upcoming,
+    snoozed,
+    groups: { overdue: groupByKind(overdue), today: groupByKind(today), upcoming: groupByKind(upcoming) },
+    badgeCount: overdue.length + today.length,
+  };
+}
+
+export function snooze(item: Followup, until: number): Followup {
+  return { ...item, status: 'snoozed', snoozedUntil: until };
+}
+
+export function complete(item: Followup, now: number, reason?: string): Followup {
+  const done: Followup = { ...item, status: 'done', closedAt: now };
+  delete done.snoozedUntil;
+  const why = reason?.trim();
+  if (why) done.closedReason = why.slice(0, 200);
+  else delete done.closedReason;
+  return done;
+}
+
+export function reopen(item: Followup): Followup {
+  const open: Followup = { ...item, status: 'open' };
+  delete open.snoozedUntil;
+  delete open.closedAt;
+  delete open.closedReason;
+  return open;
+}
+
+export const NOTE_MAX = 2000;
+
+/** Adds a line to the item's note (notes accumulate: "called, no answer", "called again…"). */
+export function addNote(item: Followup, text: string): Followup {
+  const line = text.trim();
+  if (!line) return item;
+  const note = (item.note ? `${item.note}\n${line}` : line).slice(-NOTE_MAX);
+  return { ...item, note };
+}
+
+/**
+ * Applies a rule run to the stored list (for use inside one storage transaction): upserts replace
+ * or add by id, closes mark still-open items done with the reason.
+ */
+export function applyRuleResult(items: readonly Followup[], result: RuleResult, now: number): Followup[] {
+  const byId = new Map(items.map((f) => [f.id, f]));
+  for (const f of result.upserts) byId.set(f.id, f);
+  for (const { id, reason } of result.closes) {
+    const f = byId.get(id);
+    if (f && f.status !== 'done') byId.set(id, complete(f, now, reason));
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The snooze the UI offers first: returns re-checked every few days, delays twice a week,
+ * payment reminders in an hour, everything else at the start of the next day shift.
+ */
+export function suggestedSnooze(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): number {
+  const s = resolveSettings(settings);
+  switch (item.kind) {
+    case 'return-pending':
+      return now + s.returnRecheckDays * DAY;
+    case 'delay':
+      return now + 3 * DAY;
+    case 'unpaid':
+      return now + HOUR;
+    default:
+      return atTime(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes, 1);
+  }
+}
