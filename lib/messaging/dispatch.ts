@@ -8,12 +8,14 @@ import { isEnvelope, type Reply, type Verb } from './protocol';
 import { toStorageError, StorageError } from '../storage/db';
 import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
+import { orderHandlers } from './handlers/orders';
 
 export type { SenderKind };
 
 /** Every verb's handler. A feature adds its set here (and its verbs to the Protocol map). */
 const handlers: Record<string, HandlerDef<unknown, unknown>> = {
   ...(coreHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
+  ...(orderHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
 };
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

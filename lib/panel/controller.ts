@@ -22,7 +22,8 @@ import {
   type RankedTemplate,
   type TemplateIndex,
 } from '../domain/suggest';
-import { SiteElementMissing, type PageKind, type SiteAdapter } from '../sites/types';
+import { SiteElementMissing, type OrderRow, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import type { SeenOrder } from '../messaging/protocol-orders';
 import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
 import { textBeforeCaret } from '../insert/text-before-caret';
 import { getLocale, setLocale, t } from '../i18n';
@@ -68,6 +69,10 @@ export interface PanelState {
   pending: PendingFill | null;
   /** Bumped when the search box should take focus. */
   focusSearchTick: number;
+  /** Order rows on an order page (with their elements, for marking). */
+  orders: OrderRow[];
+  /** The open remark editor on an order page, if any. */
+  remarkEditor: RemarkEditor | null;
 }
 
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
@@ -98,6 +103,8 @@ export class PanelController {
     notice: null,
     pending: null,
     focusSearchTick: 0,
+    orders: [],
+    remarkEditor: null,
   });
 
   private index: TemplateIndex | null = null;
@@ -118,6 +125,7 @@ export class PanelController {
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
       this.adapter.observeConversation(this.doc, this.signal, () => this.readPage());
+      this.adapter.observeOrders?.(this.doc, this.signal, () => this.readOrders());
     }
     this.watchKeys();
     this.readPage();
@@ -167,6 +175,33 @@ export class PanelController {
       pending: conversationChanged ? null : prev.pending,
     });
     if (conversationChanged || newMessage) this.classifyNow();
+    this.readOrders();
+  }
+
+  private lastReported = '';
+
+  /** Order pages: the rows and the open remark editor; rows are reported to the background. */
+  readOrders(): void {
+    const a = this.adapter;
+    if (!a) return;
+    const kind = a.pageKind(this.doc);
+    if (kind !== this.store.get().pageKind) {
+      this.readPage(); // the page changed under us (in-page navigation); readPage comes back here
+      return;
+    }
+    if (!a.readOrders || (kind !== 'order-list' && kind !== 'order-detail')) {
+      if (this.store.get().orders.length || this.store.get().remarkEditor) this.store.set({ orders: [], remarkEditor: null });
+      return;
+    }
+    const orders = a.readOrders(this.doc);
+    const remarkEditor = a.findRemarkEditor?.(this.doc) ?? null;
+    this.store.set({ orders, remarkEditor });
+    const seen: SeenOrder[] = orders.map(({ element: _e, ...o }) => o);
+    const key = JSON.stringify(seen);
+    if (key !== this.lastReported) {
+      this.lastReported = key;
+      void call('reportOrders', { platform: a.platform, orders: seen }).catch(() => {});
+    }
   }
 
   private findInput(): HTMLElement | null {

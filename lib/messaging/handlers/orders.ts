@@ -1,0 +1,50 @@
+import { InvalidPayload, obj, type HandlerSet } from './types';
+import type { OrdersProtocol, SeenOrder } from '../protocol-orders';
+import type { Platform } from '../../sites/types';
+
+const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
+const FLAGS = new Set(['gray', 'red', 'yellow', 'green', 'blue', 'purple']);
+const MAX_ROWS = 500;
+
+export function parseSeenOrders(payload: unknown): { platform: Platform; orders: SeenOrder[] } {
+  const p = obj(payload, 'reportOrders');
+  if (typeof p.platform !== 'string' || !PLATFORMS.has(p.platform)) throw new InvalidPayload('reportOrders: platform');
+  if (!Array.isArray(p.orders) || p.orders.length > MAX_ROWS) throw new InvalidPayload('reportOrders: orders');
+  const orders = p.orders.map((raw, i): SeenOrder => {
+    const o = obj(raw, `reportOrders[${i}]`);
+    const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+    if (typeof o.orderId !== 'string' || !/^[0-9A-Za-z-]{4,40}$/.test(o.orderId)) throw new InvalidPayload(`reportOrders[${i}]: orderId`);
+    if (typeof o.status !== 'string' || !STATUSES.has(o.status)) throw new InvalidPayload(`reportOrders[${i}]: status`);
+    const flag = typeof o.flag === 'string' && FLAGS.has(o.flag) ? o.flag : 'gray';
+    const order: SeenOrder = {
+      orderId: o.orderId,
+      buyer: str(o.buyer, 64),
+      status: o.status as SeenOrder['status'],
+      flag: flag as SeenOrder['flag'],
+      remark: str(o.remark, 2000),
+    };
+    if (typeof o.createdAt === 'number' && Number.isFinite(o.createdAt)) order.createdAt = o.createdAt;
+    if (typeof o.amountYuan === 'number' && Number.isFinite(o.amountYuan)) order.amountYuan = o.amountYuan;
+    if (typeof o.items === 'string') order.items = o.items.slice(0, 200);
+    return order;
+  });
+  return { platform: p.platform as Platform, orders };
+}
+
+/**
+ * Where reported orders go. Each feature that learns from order pages adds its sink here
+ * (follow-ups: unpaid reminders and closing; customers: "order seen" history).
+ */
+const sinks: ((platform: Platform, orders: SeenOrder[], now: number) => Promise<void>)[] = [];
+
+export const orderHandlers: HandlerSet<OrdersProtocol> = {
+  reportOrders: {
+    content: true,
+    async handle(payload) {
+      const { platform, orders } = parseSeenOrders(payload);
+      const now = Date.now();
+      for (const sink of sinks) await sink(platform, orders, now);
+    },
+  },
+};
