@@ -129,7 +129,18 @@ function stripAgentLabel(body: string): string {
   return body.replace(/(?:经办人?|处理人|客服|操作人)\s*[:：]\s*$/, '');
 }
 
+/** The signature sits at the end: looking at the tail only keeps the regexes linear on long text. */
+const SIGNATURE_WINDOW = 80;
+
 function takeSignature(body: string, agents: string[]): Signature {
+  if (body.length <= SIGNATURE_WINDOW) return takeSignatureIn(body, agents);
+  const cut = body.length - SIGNATURE_WINDOW;
+  // A leading ':' stops '^' from treating the cut as a line start (':' neither leads nor names).
+  const tail = takeSignatureIn(`:${body.slice(cut)}`, agents);
+  return { ...tail, body: body.slice(0, cut) + tail.body.slice(1) };
+}
+
+function takeSignatureIn(body: string, agents: string[]): Signature {
   // A known agent glued to the value before it: "原因:缺货张三11/23".
   for (const a of [...agents].sort((x, y) => y.length - x.length)) {
     const m = new RegExp(`${escapeRe(a)}\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`).exec(body);
