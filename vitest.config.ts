@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 // Two projects: `unit` (pure logic in Node, components in happy-dom) and `e2e` (the built extension
 // in real Chromium against the demo console; run after `wxt build`).
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // The same `@/` alias WXT gives the extension code.
+  resolve: { alias: { '@/': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     projects: [
       {

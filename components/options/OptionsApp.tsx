@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
+import { UsageStats } from './UsageStats';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -15,6 +16,7 @@ export interface OptionsTab {
 export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
+  { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
 ];
 
