@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../testing';
+import { SiteElementMissing, type SiteAdapter } from '../types';
+import { generateLocators } from './locator';
+import { createTaughtAdapter, messageSide, withTaughtFallback } from './adapter';
+import { parseTaughtSite, validatePicks, type TaughtSite } from './record';
+
+const ORIGIN = 'http://127.0.0.1:5173';
+
+/** loadFixture, then the page's own inline script (happy-dom does not run scripts written by document.write). */
+function openFixture(name: string): Document {
+  const doc = loadFixture(name, `${ORIGIN}/fixtures/${name}`);
+  for (const s of Array.from(doc.querySelectorAll('script'))) new Function(s.textContent ?? '')();
+  return doc;
+}
+
+function teachFixture(): TaughtSite {
+  const doc = openFixture('unknown-console.html');
+  return {
+    v: 1,
+    origin: ORIGIN,
+    name: doc.title,
+    url: `${ORIGIN}/fixtures/unknown-console.html`,
+    fields: {
+      chatInput: generateLocators(doc.querySelector('textarea[placeholder]')!),
+      messageList: generateLocators(doc.querySelector('[role="log"]')!),
+      buyerName: generateLocators(doc.querySelector('header b')!),
+      remarkBox: generateLocators(doc.querySelector('form textarea')!),
+    },
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+describe('the taught adapter', () => {
+  it('reads the buyer and the messages and finds the input on the page it was taught on', () => {
+    const A = createTaughtAdapter(teachFixture());
+    expect(A.matches(new URL(`${ORIGIN}/anything`))).toBe(true);
+    expect(A.matches(new URL('http://127.0.0.1:9999/'))).toBe(false);
+    expect(A.pageKind(document)).toBe('chat');
+    expect(A.readBuyer(document)).toBe('晴天小猪2021');
+    expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['在的亲，请问有什么可以帮您', '这件衣服能便宜点吗']);
+    expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
+  });
+
+  it('keeps working after the console renamed every class name', async () => {
+    const A = createTaughtAdapter(teachFixture());
+    openFixture('unknown-console-v2.html');
+    expect(A.readBuyer(document)).toBe('晴天小猪2021');
+    expect(A.findChatInput(document)).toBe(document.querySelector('textarea[placeholder]'));
+    expect(A.readMessages(document, 1)[0]?.text).toBe('这件衣服能便宜点吗');
+    const ed = A.findRemarkEditor!(document)!;
+    expect(ed.orderId).toBe('3988127364501928374');
+    expect(ed.saveButton.textContent).toBe('保存');
+    expect(ed.readFlag()).toBe('gray');
+  });
+
+  it('follows a conversation switch and a new message, and not the agent typing', async () => {
+    const A = createTaughtAdapter(teachFixture());
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    (document.querySelectorAll('aside li')[1] as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    expect(A.readBuyer(document)).toBe('橙子味的夏天');
+    const input = A.findChatInput(document) as HTMLTextAreaElement;
+    input.value = '好的';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    (window as unknown as { __uc: { push(t: string): void } }).__uc.push('还在吗');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(2);
+    ctrl.abort();
+  });
+
+  it('reads a nickname that looks like HTML as text', () => {
+    const A = createTaughtAdapter(teachFixture());
+    (document.querySelectorAll('aside li')[2] as HTMLElement).click();
+    expect(A.readBuyer(document)).toBe('<b>阿狸</b>');
+    expect(document.querySelector('header b b')).toBeNull();
+  });
+
+  it('throws SiteElementMissing when the input is gone, never anything else', () => {
+    const A = createTaughtAdapter(teachFixture());
+    document.querySelectorAll('textarea').forEach((t) => t.remove());
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it("tells the agent's messages from the buyer's by the words in their markup", () => {
+    document.body.innerHTML = '<div id="l"><div class="msg msg-self"><p>好的亲</p></div><div class="msg buyer-item"><p>在吗</p></div></div>';
+    const list = document.getElementById('l')!;
+    expect(messageSide(list.children[0]!, list)).toBe('agent');
+    expect(messageSide(list.children[1]!, list)).toBe('buyer');
+  });
+});
+
+describe('a supported console repaired by teaching', () => {
+  const builtIn: SiteAdapter = {
+    id: 'x',
+    platform: 'demo',
+    name: 'X',
+    verifiedAgainst: 'demo',
+    matches: () => true,
+    pageKind: () => 'chat',
+    readBuyer: () => null,
+    readMessages: () => [],
+    findChatInput: () => {
+      throw new SiteElementMissing('x', 'chat input');
+    },
+    observeConversation: () => {},
+  };
+
+  it('uses the taught input only where the built-in lookup fails', () => {
+    const A = withTaughtFallback(builtIn, createTaughtAdapter(teachFixture()));
+    expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
+    expect(A.readBuyer(document)).toBe('晴天小猪2021');
+    expect(A.name).toBe('X');
+  });
+});
+
+describe('taught site records', () => {
+  it('accepts picks for an http(s) origin and rejects anything else', () => {
+    const site = teachFixture();
+    expect(validatePicks(site).ok).toBe(true);
+    expect(validatePicks({ ...site, origin: 'chrome://extensions' }).ok).toBe(false);
+    expect(validatePicks({ ...site, origin: `${ORIGIN}/path` }).ok).toBe(false);
+    expect(validatePicks({ ...site, fields: {} }).ok).toBe(false);
+    expect(validatePicks({ ...site, fields: { evil: [{ css: 'x' }] } }).ok).toBe(false);
+    expect(parseTaughtSite({ ...site, name: '  a \n b ' })?.name).toBe('a b');
+    // A url on another origin is not kept: re-teach opens the origin instead.
+    expect(parseTaughtSite({ ...site, url: 'https://evil.example/' })?.url).toBe(ORIGIN);
+  });
+});

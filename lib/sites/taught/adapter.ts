@@ -1,0 +1,194 @@
+/**
+ * A SiteAdapter built from what the agent taught (record.ts): the chat input, the message list, the
+ * buyer's name and the remark box, each found through its candidate locators. Also the fallback
+ * that lets a taught site repair a supported console whose page changed (withTaughtFallback).
+ */
+import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
+import { FLAG_BY_INDEX } from '../dom';
+import { observeDom } from '../observe';
+import { isEditable, isOwnElement, resolveLocators, textOf, type Locator } from './locator';
+import type { TaughtField, TaughtSite } from './record';
+
+/** Words in class names/attributes that mark the agent's own messages vs the buyer's. */
+const AGENT_HINT = /(^|[-_\s])(self|mine|me|my|right|agent|seller|kefu|kf|staff|service|servicer|send|sent|out|outgoing|owner)($|[-_\s])/i;
+const BUYER_HINT = /(^|[-_\s])(buyer|customer|left|other|guest|visitor|user|recv|received|receive|in|incoming|client)($|[-_\s])/i;
+
+function locate(doc: Document, locs: Locator[] | undefined, accept?: (el: Element) => boolean): HTMLElement | null {
+  if (!locs?.length) return null;
+  return resolveLocators(doc, locs, { accept }) as HTMLElement | null;
+}
+
+/** The repeated items of a message list: its children, or the children of its single wrapper. */
+export function messageItems(list: Element): Element[] {
+  let container: Element = list;
+  for (let i = 0; i < 3 && container.childElementCount === 1; i++) container = container.firstElementChild!;
+  return Array.from(container.children).filter((c) => !isOwnElement(c) && textOf(c) !== '');
+}
+
+/** The message text of one item: its longest text leaf (skips names and times around a bubble). */
+export function messageText(item: Element): string {
+  let best = item.childElementCount === 0 ? textOf(item) : '';
+  for (const el of Array.from(item.querySelectorAll('*'))) {
+    if (el.childElementCount > 0 || isOwnElement(el)) continue;
+    const t = textOf(el);
+    if (t.length > best.length) best = t;
+  }
+  return best || textOf(item);
+}
+
+function hintTokens(el: Element): string {
+  const parts: string[] = [];
+  for (let p: Element | null = el, depth = 0; p && depth < 3; p = p.firstElementChild, depth++) {
+    parts.push(p.getAttribute('class') ?? '');
+    for (const a of Array.from(p.attributes)) if (a.name.startsWith('data-') || a.name === 'aria-label') parts.push(a.value);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Who wrote an item: the class/attribute words first (buyer/self/right…), then the layout (agents'
+ * bubbles sit on the right in every console we know). Defaults to the buyer.
+ */
+export function messageSide(item: Element, list: Element): ChatMessage['from'] {
+  const hints = hintTokens(item);
+  if (AGENT_HINT.test(hints) && !BUYER_HINT.test(hints)) return 'agent';
+  if (BUYER_HINT.test(hints) && !AGENT_HINT.test(hints)) return 'buyer';
+  const box = list.getBoundingClientRect();
+  if (box.width > 0) {
+    let bubble: Element = item;
+    for (const el of Array.from(item.querySelectorAll('*'))) {
+      if (el.childElementCount === 0 && textOf(el) === messageText(item)) {
+        bubble = el;
+        break;
+      }
+    }
+    const r = bubble.getBoundingClientRect();
+    if (r.width > 0 && r.width < box.width * 0.9) {
+      const centre = r.left + r.width / 2;
+      if (centre > box.left + box.width * 0.55) return 'agent';
+    }
+  }
+  return 'buyer';
+}
+
+const ORDER_ID = /\d{15,20}/;
+
+/** A form/dialog-like container around the remark box, with a save button. */
+function remarkEditor(doc: Document, box: HTMLTextAreaElement): RemarkEditor | null {
+  let root: HTMLElement | null = box.closest<HTMLElement>('[role="dialog"], dialog, form');
+  for (let p = box.parentElement, depth = 0; !root && p && depth < 6; p = p.parentElement, depth++) {
+    if (p.querySelector('button')) root = p;
+  }
+  if (!root) return null;
+  const buttons = Array.from(root.querySelectorAll<HTMLElement>('button, [role="button"], input[type="submit"]'));
+  const saveButton = buttons.find((b) => /保存|确定|提交|确认|save|ok|submit/i.test(textOf(b) || (b as HTMLInputElement).value || '')) ?? buttons[0];
+  if (!saveButton) return null;
+  // The order number is usually shown near the box: the container, then a few levels up, then the URL.
+  let orderId = '';
+  for (let p: HTMLElement | null = root, depth = 0; !orderId && p && depth < 4; p = p.parentElement, depth++) {
+    orderId = textOf(p).match(ORDER_ID)?.[0] ?? '';
+  }
+  orderId ||= doc.location?.href.match(ORDER_ID)?.[0] ?? '';
+  return {
+    orderId,
+    textarea: box,
+    saveButton,
+    root,
+    readFlag(): FlagColor {
+      const checked = root.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+      return FLAG_BY_INDEX[Number(checked?.value)] ?? 'gray';
+    },
+  };
+}
+
+export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
+  const f = site.fields;
+  const find = (doc: Document, field: TaughtField, accept?: (el: Element) => boolean) => locate(doc, f[field], accept);
+  const findInput = (doc: Document) => find(doc, 'chatInput', isEditable);
+  const findList = (doc: Document) => find(doc, 'messageList');
+  const findRemark = (doc: Document) => find(doc, 'remarkBox', (el) => el.tagName === 'TEXTAREA' || isEditable(el));
+  const readBuyer = (doc: Document) => {
+    const el = find(doc, 'buyerName');
+    const name = textOf(el);
+    return name && name.length <= 64 ? name : null;
+  };
+  const readMessages = (doc: Document, limit: number): ChatMessage[] => {
+    const list = findList(doc);
+    if (!list || limit <= 0) return [];
+    return messageItems(list)
+      .map((item) => ({ from: messageSide(item, list), text: messageText(item) }))
+      .filter((m) => m.text !== '')
+      .slice(-limit);
+  };
+  const inputCss = f.chatInput?.find((l): l is { css: string } => 'css' in l)?.css;
+  return {
+    id: `taught:${site.origin}`,
+    platform: 'taught',
+    name: site.name,
+    verifiedAgainst: 'taught',
+    chatLocation: 'page',
+    matches: (url) => url.origin === site.origin,
+    pageKind(doc): PageKind {
+      if (findInput(doc) || findList(doc)) return 'chat';
+      if (findRemark(doc)) return 'order-detail';
+      return f.chatInput || f.messageList ? 'chat' : 'unknown';
+    },
+    readBuyer,
+    readMessages,
+    findChatInput(doc) {
+      const el = findInput(doc);
+      if (!el) throw new SiteElementMissing(site.origin, 'chat input');
+      return el;
+    },
+    observeConversation(doc, signal, onChange) {
+      observeDom(doc, signal, onChange, {
+        ignoreInside: inputCss,
+        key: () => {
+          const msgs = readMessages(doc, 1);
+          const list = findList(doc);
+          return `${readBuyer(doc)}\u0000${list ? messageItems(list).length : 0}\u0000${msgs[0]?.text ?? ''}\u0000${findInput(doc) ? 1 : 0}`;
+        },
+      });
+    },
+    findRemarkEditor(doc) {
+      const box = findRemark(doc);
+      return box?.tagName === 'TEXTAREA' ? remarkEditor(doc, box as HTMLTextAreaElement) : null;
+    },
+    observeOrders(doc, signal, onChange) {
+      observeDom(doc, signal, onChange, { events: ['change'] });
+    },
+  };
+}
+
+/**
+ * A supported console whose page changed: the built-in adapter stays in charge, and what the agent
+ * taught on that site fills in where the built-in lookup now fails.
+ */
+export function withTaughtFallback(builtIn: SiteAdapter, taught: SiteAdapter): SiteAdapter {
+  return {
+    ...builtIn,
+    id: `${builtIn.id}+taught`,
+    pageKind(doc) {
+      const k = builtIn.pageKind(doc);
+      return k === 'unknown' ? taught.pageKind(doc) : k;
+    },
+    readBuyer: (doc) => builtIn.readBuyer(doc) ?? taught.readBuyer(doc),
+    readMessages(doc, limit) {
+      const own = builtIn.readMessages(doc, limit);
+      return own.length ? own : taught.readMessages(doc, limit);
+    },
+    findChatInput(doc) {
+      try {
+        return builtIn.findChatInput(doc);
+      } catch (err) {
+        if (!(err instanceof SiteElementMissing)) throw err;
+        return taught.findChatInput(doc);
+      }
+    },
+    observeConversation(doc, signal, onChange) {
+      builtIn.observeConversation(doc, signal, onChange);
+      taught.observeConversation(doc, signal, onChange);
+    },
+    findRemarkEditor: (doc) => builtIn.findRemarkEditor?.(doc) ?? taught.findRemarkEditor?.(doc) ?? null,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * What teach mode stores for one site (an origin): the locators of each picked element. Pure
+ * validation, used by the storage layer, the message handlers and the import of a team's file.
+ */
+import { parseLocators, type Locator } from './locator';
+
+/** The elements an agent can teach, in the order the picker asks for them. */
+export const TAUGHT_FIELDS = ['chatInput', 'messageList', 'buyerName', 'remarkBox'] as const;
+export type TaughtField = (typeof TAUGHT_FIELDS)[number];
+
+export type TaughtFields = Partial<Record<TaughtField, Locator[]>>;
+
+export interface TaughtSite {
+  v: 1;
+  /** e.g. https://im.jinritemai.com — the permission and the content script cover `${origin}/*`. */
+  origin: string;
+  /** The page title when it was taught, shown in the options page (text only). */
+  name: string;
+  /** The page it was taught on, so "re-teach" can open it again. */
+  url: string;
+  fields: TaughtFields;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What the picker sends: a site without timestamps. */
+export interface TaughtPicks {
+  origin: string;
+  name: string;
+  url: string;
+  fields: TaughtFields;
+}
+
+const MAX_NAME = 120;
+const MAX_URL = 2000;
+
+/** The origin of an http(s) URL or origin string, normalised; null for anything else. */
+export function parseOrigin(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > MAX_URL) return null;
+  try {
+    const u = new URL(value);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return u.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The host-permission pattern that covers an origin, e.g. https://shop.example/* */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+export type PicksResult = { ok: true; picks: TaughtPicks } | { ok: false; errors: string[] };
+
+/** Checks picks from a content script, an extension page or an import file. */
+export function validatePicks(value: unknown, where = 'taughtSite'): PicksResult {
+  const errors: string[] = [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, errors: [`${where}: 应为对象（expected an object）`] };
+  const r = value as Record<string, unknown>;
+  const origin = parseOrigin(r.origin);
+  if (!origin || origin !== r.origin) errors.push(`${where}: origin 无效（invalid origin）`);
+  const name = typeof r.name === 'string' ? r.name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) : '';
+  const url = typeof r.url === 'string' && r.url.length <= MAX_URL && parseOrigin(r.url) === origin ? r.url : origin ?? '';
+  const fields: TaughtFields = {};
+  if (!r.fields || typeof r.fields !== 'object' || Array.isArray(r.fields)) {
+    errors.push(`${where}: fields 应为对象（fields must be an object）`);
+  } else {
+    const f = r.fields as Record<string, unknown>;
+    for (const key of Object.keys(f)) {
+      if (!(TAUGHT_FIELDS as readonly string[]).includes(key)) {
+        errors.push(`${where}: 未知字段 ${key}（unknown field）`);
+        continue;
+      }
+      if (f[key] === undefined) continue;
+      const locs = parseLocators(f[key]);
+      if (!locs) errors.push(`${where}: ${key} 的定位方式无效（invalid locators）`);
+      else fields[key as TaughtField] = locs;
+    }
+    if (Object.keys(fields).length === 0 && errors.length === 0) errors.push(`${where}: 至少需要一个元素（pick at least one element）`);
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, picks: { origin: origin!, name: name || origin!, url, fields } };
+}
+
+/** A stored or imported site record, or null when it is damaged. */
+export function parseTaughtSite(value: unknown): TaughtSite | null {
+  const res = validatePicks(value);
+  if (!res.ok) return null;
+  const r = value as Record<string, unknown>;
+  const createdAt = typeof r.createdAt === 'number' && r.createdAt >= 0 ? r.createdAt : 0;
+  const updatedAt = typeof r.updatedAt === 'number' && r.updatedAt >= 0 ? r.updatedAt : createdAt;
+  return { v: 1, ...res.picks, createdAt, updatedAt };
+}
