@@ -470,3 +470,23 @@ describe('settings', () => {
     expect(unpaidDue(Date.UTC(2026, 2, 10, 1, 0), { utcOffsetMinutes: 540 }).dueAt).toBe(Date.UTC(2026, 2, 10, 6, 30));
   });
 });
+
+describe('facts straight from the remarks module', () => {
+  const now = bj(2026, 3, 10, 10, 0);
+
+  it('accepts its shapes (extra fields, alias kinds) and ignores facts that make no follow-up', () => {
+    // The remarks module's own type must stay assignable to what this function takes.
+    const facts: import('../remarks/facts').RemarkFact[] = [
+      { kind: 'ship-promised', date: '2026-03-12', reason: '缺货', orderId: '1', buyer: 'a', source: 'purple', agent: '小李', writtenOn: '2026-03-10' },
+      { kind: 'postage-refund-pending', amountYuan: 10, orderId: '2', buyer: 'b', source: 'quality-exchange' },
+      { kind: 'compensation-pending', amountYuan: 5, orderId: '3', buyer: 'c', source: 'compensation' },
+      { kind: 'verified', orderId: '4', buyer: 'd', source: 'red' },
+    ];
+    const { upserts } = followupsFromRemarkFacts(facts, [], S, now);
+    expect(upserts.map((f) => [f.id, f.note])).toEqual([
+      ['delay:1', '缺货'],
+      ['postage-refund:2', undefined],
+      ['refund-to-pay:3', undefined],
+    ]);
+  });
+});

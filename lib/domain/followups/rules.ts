@@ -16,6 +16,8 @@ import {
   type FollowupKind,
   type FollowupSettings,
   type FollowupSource,
+  REMARK_FACT_KINDS,
+  type AnyRemarkFact,
   type OrderInput,
   type RemarkFact,
   type RuleResult,
@@ -318,15 +320,18 @@ export function followupsFromOrders(
  * items. A changed promise date reopens a delay item the agent had closed.
  */
 export function followupsFromRemarkFacts(
-  facts: readonly RemarkFact[],
+  facts: readonly AnyRemarkFact[],
   existing: readonly Followup[],
   settings: Partial<FollowupSettings>,
   now: number,
 ): RuleResult {
   const r = resolve(settings);
   const out = new Collector(existing);
-  for (const fact of facts) {
-    const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), platform: fact.platform, orderId: fact.orderId, note: fact.note };
+  for (const any of facts) {
+    if (!REMARK_FACT_KINDS.has(any.kind) || !any.orderId) continue;
+    const fact = any as RemarkFact;
+    const note = fact.note ?? fact.reason;
+    const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), platform: fact.platform, orderId: fact.orderId, note };
     switch (fact.kind) {
       case 'ship-promised': {
         const date = parseIsoDate(fact.date);
@@ -346,8 +351,10 @@ export function followupsFromRemarkFacts(
         break;
       }
       case 'refund-pending':
-      case 'postage-refund': {
-        const kind = fact.kind === 'refund-pending' ? 'refund-to-pay' : 'postage-refund';
+      case 'compensation-pending':
+      case 'postage-refund':
+      case 'postage-refund-pending': {
+        const kind = fact.kind === 'refund-pending' || fact.kind === 'compensation-pending' ? 'refund-to-pay' : 'postage-refund';
         const id = `${kind}:${fact.orderId}`;
         const amount =
           typeof fact.amountYuan === 'number' && Number.isFinite(fact.amountYuan)

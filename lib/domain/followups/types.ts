@@ -105,19 +105,43 @@ export type OrderInput = Pick<OrderRow, 'orderId' | 'buyer' | 'status' | 'create
   url?: string;
 };
 
+interface FactCommon {
+  orderId: string;
+  buyer: string;
+  platform?: Platform;
+  /** Kept as the item's first note (e.g. why the order is delayed). */
+  note?: string;
+  reason?: string;
+}
+
 /**
- * Facts the remarks module reads out of saved order remarks (flag + text) and hands over here.
- * The mapping from a shop's flag convention to these facts belongs to the remarks module.
+ * Facts read out of saved order remarks (flag + text) that make follow-ups. The remarks module
+ * (lib/domain/remarks/facts.ts) produces these shapes directly; its kind names
+ * 'postage-refund-pending' and 'compensation-pending' are accepted as aliases.
  */
-export type RemarkFact =
-  /** Purple remark (delay / out of stock) with the date it can ship, 'YYYY-MM-DD' shop time. */
-  | { kind: 'ship-promised'; orderId: string; buyer: string; date: string; platform?: Platform; note?: string }
-  /** Green remark: return or exchange agreed, waiting for the buyer's parcel. */
-  | { kind: 'return-pending'; orderId: string; buyer: string; exchange?: boolean; platform?: Platform; note?: string }
-  /** A refund or compensation (折价) the shop still has to pay. */
-  | { kind: 'refund-pending'; orderId: string; buyer: string; amountYuan?: number; platform?: Platform; note?: string }
-  /** Postage the shop owes the buyer (quality return) or a postage top-up to refund. */
-  | { kind: 'postage-refund'; orderId: string; buyer: string; amountYuan?: number; platform?: Platform; note?: string };
+export type RemarkFact = FactCommon &
+  (
+    /** Purple remark (delay / out of stock) with the date it can ship, 'YYYY-MM-DD' shop time. */
+    | { kind: 'ship-promised'; date: string }
+    /** Green remark or after-sale record: return or exchange agreed, waiting for the buyer's parcel. */
+    | { kind: 'return-pending'; exchange?: boolean }
+    /** A refund or a compensation (折价) the shop still has to pay. */
+    | { kind: 'refund-pending' | 'compensation-pending'; amountYuan?: number }
+    /** Postage the shop owes the buyer (quality return). */
+    | { kind: 'postage-refund' | 'postage-refund-pending'; amountYuan?: number }
+  );
+
+/** Any fact the remarks module emits; kinds that make no follow-up (verified, contact-changed…) are ignored. */
+export type AnyRemarkFact = RemarkFact | { kind: string; orderId: string; buyer: string };
+
+export const REMARK_FACT_KINDS: ReadonlySet<string> = new Set([
+  'ship-promised',
+  'return-pending',
+  'refund-pending',
+  'compensation-pending',
+  'postage-refund',
+  'postage-refund-pending',
+]);
 
 /** What a rule run asks storage to do: put these items, close these (if still open). */
 export interface RuleResult {

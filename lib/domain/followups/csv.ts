@@ -1,0 +1,71 @@
+/**
+ * The follow-up list as a CSV file for Excel/WPS (supervisors collect them per shift).
+ *
+ * - UTF-8 with a BOM: without it Excel on Chinese Windows reads the file as GBK and shows mojibake.
+ * - RFC 4180: CRLF line ends; a cell with a comma, quote, line break or edge space is quoted and
+ *   its quotes doubled.
+ * - Order numbers are written as ="1234567890123456789" (quoted as "=""…"""). Excel, WPS,
+ *   LibreOffice and Google Sheets then show the digits as text, instead of 1.23457E+18 with the
+ *   last digits lost. Chosen over a leading tab or apostrophe because the cell's value stays exactly
+ *   the order number when copied. Only all-digit ids get this; anything else is ordinary text.
+ * - Formula injection: any other cell starting with = + - @ (or tab/CR) gets a leading apostrophe, so a
+ *   buyer nickname or note like "=HYPERLINK(…)" is shown, not run.
+ */
+import { followups as messages } from '../../i18n/messages/followups';
+import type { Locale } from '../../i18n/index';
+import { resolveSettings } from './rules';
+import { formatWall } from './time';
+import type { Followup, FollowupSettings } from './types';
+
+const COLUMNS = ['kind', 'buyer', 'orderId', 'reason', 'dueAt', 'status', 'note'] as const;
+
+/** Quotes a cell per RFC 4180. */
+function quote(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A text cell: neutralised against formulas, then quoted. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return quote(safe);
+}
+
+/** An order-number cell that spreadsheets keep as text. */
+export function csvOrderCell(orderId: string): string {
+  return /^\d+$/.test(orderId) ? quote(`="${orderId}"`) : csvCell(orderId);
+}
+
+export function followupsToCsv(
+  items: readonly Followup[],
+  now: number,
+  locale: Locale = 'zh-CN',
+  settings: Pick<Partial<FollowupSettings>, 'utcOffsetMinutes'> = {},
+): string {
+  const dict = locale === 'en' ? messages.en : messages.zh;
+  const say = (key: string): string => dict[key] ?? messages.zh[key] ?? key;
+  const zone = resolveSettings(settings).utcOffsetMinutes;
+
+  const status = (f: Followup): string => {
+    if (f.status === 'done') return say('followups.status.done');
+    if (f.status === 'snoozed' && f.snoozedUntil !== undefined && f.snoozedUntil > now) return say('followups.status.snoozed');
+    return f.dueAt < now ? say('followups.status.overdue') : say('followups.status.open');
+  };
+
+  const lines = [COLUMNS.map((c) => csvCell(say(`followups.csv.${c}`))).join(',')];
+  for (const f of items) {
+    // Hand-made items carry their content in the title; the others explain themselves in reason.
+    const reason = f.kind === 'manual' || f.kind === 'handover' ? f.title : f.reason;
+    lines.push(
+      [
+        csvCell(say(`followups.kind.${f.kind}`)),
+        csvCell(f.buyer ?? ''),
+        f.orderId ? csvOrderCell(f.orderId) : '',
+        csvCell(reason),
+        csvCell(formatWall(f.dueAt, zone)),
+        csvCell(status(f)),
+        csvCell(f.note ?? ''),
+      ].join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,35 @@
+export * from './types';
+export {
+  followupsFromCustomers,
+  followupsFromOrders,
+  followupsFromRemarkFacts,
+  handoverFollowup,
+  isNight,
+  kindLabel,
+  manualFollowup,
+  markHandover,
+  nextHandoverDue,
+  panelFollowup,
+  resolveSettings,
+  sameDayDue,
+  SUGGESTED_SCENARIO,
+  unpaidDue,
+  type ManualInput,
+  type PanelExtra,
+} from './rules';
+export {
+  addNote,
+  applyRuleResult,
+  complete,
+  effectiveDue,
+  groupByKind,
+  reopen,
+  snooze,
+  suggestedSnooze,
+  todayView,
+  type KindGroup,
+  type TodayView,
+} from './view';
+export { csvCell, csvOrderCell, followupsToCsv } from './csv';
+export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, migrateFollowup } from './migrate';
+export { formatWall } from './time';

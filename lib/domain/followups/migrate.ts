@@ -1,0 +1,128 @@
+/**
+ * Follow-up record migrations. A record without `v` is the prototype's to-do shape (v0):
+ * `{ id?, type?, text, due, done?, order?, buyer?, created? }` where `type` was a kind id or its
+ * Chinese label and `due` an epoch ms or an ISO string. Steps are pure and idempotent; damaged
+ * optional parts are dropped, and only a record without id, kind or due time fails.
+ * FOLLOWUP_SCHEMA fits lib/storage/versioned.ts's migrate().
+ */
+import { followups as messages } from '../../i18n/messages/followups';
+import { isScenarioId } from '../scenarios';
+import { PLATFORMS } from '../customers/types';
+import {
+  FOLLOWUP_KINDS,
+  FOLLOWUP_SOURCES,
+  FOLLOWUP_STATUSES,
+  FOLLOWUP_VERSION,
+  type Followup,
+  type FollowupKind,
+} from './types';
+
+type Rec = Record<string, unknown>;
+
+export class FollowupRecordError extends Error {
+  override name = 'FollowupRecordError';
+}
+
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T => (list as readonly unknown[]).includes(x);
+
+function kindFromV0(type: unknown): FollowupKind {
+  if (oneOf(FOLLOWUP_KINDS, type)) return type;
+  if (typeof type === 'string') {
+    for (const kind of FOLLOWUP_KINDS) if (messages.zh[`followups.kind.${kind}`] === type.trim()) return kind;
+    if (/催付|未付/.test(type)) return 'unpaid';
+  }
+  return 'manual';
+}
+
+function timeFrom(x: unknown): number | undefined {
+  if (isTime(x)) return x;
+  if (typeof x === 'string' && x.trim()) {
+    const t = Date.parse(x);
+    if (Number.isFinite(t)) return t;
+  }
+  return undefined;
+}
+
+/** FNV-1a for ids of v0 items that had none. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function followupV0toV1(r: Rec): Rec {
+  const text = typeof r.text === 'string' ? r.text.trim() : '';
+  const kind = kindFromV0(r.type);
+  const due = timeFrom(r.due);
+  const created = timeFrom(r.created) ?? due;
+  const out: Rec = {
+    v: 1,
+    id: typeof r.id === 'string' && r.id ? r.id : `manual:${(created ?? 0).toString(36)}-${hash(text)}`,
+    kind,
+    title: text || messages.zh[`followups.kind.${kind}`],
+    reason: messages.zh['followups.reason.manual'],
+    createdAt: created,
+    dueAt: due,
+    status: r.done === true ? 'done' : 'open',
+    source: 'manual',
+  };
+  if (typeof r.buyer === 'string' && r.buyer.trim()) out.buyer = r.buyer.trim();
+  if (typeof r.order === 'string' && r.order.trim()) out.orderId = r.order.trim();
+  return out;
+}
+
+/** Checks and repairs a version-1 record; throws when it has no id, kind or due time. */
+export function finishFollowup(r: Rec, now: number): Followup {
+  if (typeof r.id !== 'string' || !r.id) throw new FollowupRecordError('follow-up without an id');
+  if (!oneOf(FOLLOWUP_KINDS, r.kind)) throw new FollowupRecordError(`unknown follow-up kind ${String(r.kind)}`);
+  if (!isTime(r.dueAt)) throw new FollowupRecordError(`follow-up ${r.id} has no due time`);
+  const kind = r.kind;
+  const f: Followup = {
+    v: FOLLOWUP_VERSION,
+    id: r.id,
+    kind,
+    title: typeof r.title === 'string' && r.title ? r.title : (messages.zh[`followups.kind.${kind}`] ?? kind),
+    reason: typeof r.reason === 'string' ? r.reason : '',
+    createdAt: isTime(r.createdAt) ? r.createdAt : now,
+    dueAt: r.dueAt,
+    status: oneOf(FOLLOWUP_STATUSES, r.status) ? r.status : 'open',
+    source: oneOf(FOLLOWUP_SOURCES, r.source) ? r.source : 'manual',
+  };
+  for (const field of ['buyer', 'orderId', 'note', 'closedReason', 'url'] as const) {
+    const v = r[field];
+    if (typeof v === 'string' && v) f[field] = v;
+  }
+  if (oneOf(PLATFORMS, r.platform)) f.platform = r.platform;
+  if (f.status === 'snoozed') {
+    if (isTime(r.snoozedUntil)) f.snoozedUntil = r.snoozedUntil;
+    else f.status = 'open';
+  }
+  if (f.status === 'done' && isTime(r.closedAt)) f.closedAt = r.closedAt;
+  if (f.status !== 'done') delete f.closedReason;
+  if (r.handover === true) f.handover = true;
+  if (isScenarioId(r.suggestScenario)) f.suggestScenario = r.suggestScenario;
+  return f;
+}
+
+export const FOLLOWUP_SCHEMA = {
+  version: FOLLOWUP_VERSION,
+  steps: [followupV0toV1],
+  finish: (record: Rec): Followup => finishFollowup(record, Date.now()),
+};
+
+/** Any stored shape → a current record (see the module comment). `now` fills a missing createdAt. */
+export function migrateFollowup(raw: unknown, now: number = Date.now()): Followup {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FollowupRecordError('not a follow-up record');
+  let r: Rec = { ...(raw as Rec) };
+  const v = r.v === undefined ? 0 : r.v;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new FollowupRecordError(`bad record version ${String(v)}`);
+  if (v > FOLLOWUP_VERSION) {
+    throw new FollowupRecordError(`record version ${v} is newer than this extension understands (${FOLLOWUP_VERSION})`);
+  }
+  if (v === 0) r = followupV0toV1(r);
+  return finishFollowup(r, now);
+}
