@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat } from './pages';
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  const ext = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+  await ext.close();
+  page = await h.context.newPage();
+});
+afterAll(async () => h?.close());
+
+/** Pushes a buyer message and reads the panel at the very next animation frame (before it paints). */
+async function pushAndReadNextFrame(p: Page, text: string) {
+  return p.evaluate(
+    (msg) =>
+      new Promise<{ chips: string[]; titles: string[] }>((resolve) => {
+        const root = document.querySelector('kf-panel')!.shadowRoot!;
+        const w = window as any;
+        w.__demo.pushBuyerMessage(w.__demo.activeBuyer(), msg);
+        requestAnimationFrame(() =>
+          resolve({
+            chips: [...root.querySelectorAll<HTMLElement>('[data-kf="chip"]')].map((c) => c.dataset.scenario!),
+            titles: [...root.querySelectorAll('[data-kf="suggestions"] .kf-tpl-title')].map((x) => x.textContent!),
+          }),
+        );
+      }),
+    text,
+  );
+}
+
+it('updates the situation and suggestions within one animation frame of a buyer message', async () => {
+  await openDemoChat(page, h.demoUrl);
+  const bargain = await pushAndReadNextFrame(page, '这个能便宜点吗，少点吧');
+  expect(bargain.chips).toContain('bargain');
+  expect(bargain.titles.length).toBeGreaterThan(0);
+  const tracking = await pushAndReadNextFrame(page, '我的快递到哪了，物流好几天没动了');
+  expect(tracking.chips).toContain('tracking');
+  expect(tracking.titles).not.toEqual(bargain.titles);
+});
+
+it('offers no confident suggestion for a message with no clear need', async () => {
+  await openDemoChat(page, h.demoUrl);
+  // Earlier turns carry context ("那退吧" after a size question is a return): push chit-chat until
+  // none of the recent turns holds a need.
+  for (const chat of ['哈哈哈', '[微笑]', '嗯嗯嗯']) await pushAndReadNextFrame(page, chat);
+  const r = await pushAndReadNextFrame(page, '哈哈');
+  expect(r.chips).toEqual([]);
+  await inPanel(page, '[data-kf="no-situation"]').waitFor();
+});
+
+it('inserts the top suggestion with Alt+1 and lets the agent change the situation with one click', async () => {
+  await openDemoChat(page, h.demoUrl);
+  await pushAndReadNextFrame(page, '我想退货，不想要了');
+  await chatInput(page).click();
+  const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
+  const id = await top.getAttribute('data-template-id');
+  const lib = await callFromExtensionPage<{ templates: { id: string; body: string }[] }>(await h.openExtensionPage('options.html'), 'getLibrary');
+  const body = lib.templates.find((x) => x.id === id)!.body;
+  const firstWords = body.replace(/\{[^}]*\}/g, '').slice(0, 6);
+  await page.keyboard.press('Alt+1');
+  const fill = inPanel(page, '[data-kf="fill"]');
+  if (await fill.count()) {
+    const fields = inPanel(page, '[data-kf="fill-input"]');
+    for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('测试');
+    await inPanel(page, '[data-kf="fill-ok"]').click();
+  }
+  await expect.poll(() => demo.draft(page)).toContain(firstWords);
+  expect(await demo.sent(page)).toBe(0);
+
+  await inPanel(page, '[data-kf="change-situation"]').click();
+  await inPanel(page, '.kf-chip-option[data-scenario="exchange"]').click();
+  await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('exchange');
+});
+
+it('records each insertion, and the options page shows it among the most used', async () => {
+  const opts = await h.openExtensionPage('options.html#usage');
+  await opts.locator('[data-kf="usage-most"] tbody tr').first().waitFor();
+  expect(await opts.locator('[data-kf="usage-most"] tbody tr').count()).toBeGreaterThan(0);
+  await opts.close();
+});
