@@ -9,6 +9,7 @@ import { toStorageError, StorageError } from '../storage/db';
 import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
+import { sitesHandlers } from './handlers/sites';
 
 export type { SenderKind };
 
@@ -16,6 +17,7 @@ export type { SenderKind };
 const handlers: Record<string, HandlerDef<unknown, unknown>> = {
   ...(coreHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
   ...(orderHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
+  ...(sitesHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
 };
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

@@ -1,0 +1,55 @@
+/**
+ * Background side of teach mode: the real browser calls behind scripts.ts and forgetSite (Chrome
+ * MV3; Firefox where the same APIs exist). Nothing here runs at import time.
+ */
+import { browser } from '../browser';
+import { queueSync, scriptIdFor, syncTaughtScripts, type ScriptingApi } from './scripts';
+import { forgetSite, type ForgetResult } from './flow';
+import { forgetTaughtSite, listTaughtSites } from '../storage/sites';
+
+type Scripting = {
+  getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+  registerContentScripts(s: unknown[]): Promise<void>;
+  unregisterContentScripts(f: { ids: string[] }): Promise<void>;
+};
+const scripting = () => (browser as unknown as { scripting?: Scripting }).scripting;
+
+export function browserScriptingApi(): ScriptingApi {
+  return {
+    getRegistered: async () => (await scripting()?.getRegisteredContentScripts()) ?? [],
+    register: async (scripts) => {
+      await scripting()?.registerContentScripts(scripts);
+    },
+    unregister: async (ids) => {
+      await scripting()?.unregisterContentScripts({ ids });
+    },
+    hasAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  };
+}
+
+/** Background: registers our content script for every taught origin we may access. */
+export function syncTaughtScriptsNow(): Promise<void> {
+  return queueSync(async () => {
+    if (!scripting()) return;
+    const sites = await listTaughtSites();
+    await syncTaughtScripts(
+      sites.map((s) => s.origin),
+      browserScriptingApi(),
+    );
+  });
+}
+
+/** Background: forgets a site: record, registered script, permission. */
+export function forgetSiteNow(origin: string): Promise<ForgetResult> {
+  return forgetSite(origin, {
+    forget: forgetTaughtSite,
+    unregister: async (o) => {
+      await queueSync(async () => {
+        const id = scriptIdFor(o);
+        const existing = await browserScriptingApi().getRegistered();
+        if (existing.some((s) => s.id === id)) await browserScriptingApi().unregister([id]);
+      });
+    },
+    removePermission: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Messages from an extension page (side panel, popup, options) to the content script of one tab:
+ * ping (what can you do here?), startTeach, insertText. Separate from the background protocol: the
+ * content script answers only messages from our own extension pages.
+ */
+import { browser, type Runtime } from '../browser';
+import type { TabStatus } from './flow';
+
+export interface TabProtocol {
+  ping: [void, TabStatus];
+  startTeach: [void, boolean];
+  /** Inserts at the caret of the page's chat input; never sends. */
+  insertText: [{ text: string }, { ok: boolean; reason?: string }];
+}
+export type TabVerb = keyof TabProtocol;
+
+interface TabEnvelope {
+  kfTab: TabVerb;
+  payload?: unknown;
+}
+
+export function isTabEnvelope(msg: unknown): msg is TabEnvelope {
+  return !!msg && typeof msg === 'object' && typeof (msg as { kfTab?: unknown }).kfTab === 'string';
+}
+
+/** Extension page side. Rejects when no content script of ours answers in that tab. */
+export async function sendToTab<V extends TabVerb>(tabId: number, verb: V, payload?: TabProtocol[V][0]): Promise<TabProtocol[V][1]> {
+  const reply = (await browser.tabs.sendMessage(tabId, { kfTab: verb, payload } satisfies TabEnvelope)) as TabProtocol[V][1] | undefined;
+  if (reply === undefined) throw new Error('no content script answered');
+  return reply;
+}
+
+export type TabHandlers = { [V in TabVerb]: (payload: TabProtocol[V][0]) => Promise<TabProtocol[V][1]> | TabProtocol[V][1] };
+
+/** Only our extension pages (not web pages, not other content scripts) may drive the content script. */
+export function isFromExtensionPage(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && !sender.tab && !!sender.url?.startsWith(extensionOrigin);
+}
+
+/** Content script side. Stops listening when `signal` aborts. */
+export function listenTabMessages(handlers: TabHandlers, signal: AbortSignal): void {
+  const origin = browser.runtime.getURL('');
+  const listener = (msg: unknown, sender: Runtime.MessageSender) => {
+    if (!isTabEnvelope(msg) || !Object.hasOwn(handlers, msg.kfTab)) return undefined;
+    if (!isFromExtensionPage(sender, browser.runtime.id, origin)) return undefined;
+    const handler = handlers[msg.kfTab] as (p: unknown) => unknown;
+    return Promise.resolve().then(() => handler(msg.payload));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
