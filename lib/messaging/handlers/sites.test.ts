@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../browser', () => ({
+  browser: { storage: { local: { set: vi.fn(async () => {}) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
+}));
+const forgetSiteNow = vi.fn(async () => ({ removed: true, permission: 'removed' as const }));
+const syncTaughtScriptsNow = vi.fn(async () => {});
+vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow }));
+
+const { dispatch } = await import('../dispatch');
+
+const SHOP = 'https://erp.example';
+const picks = { origin: SHOP, name: '自建客服台', url: `${SHOP}/chat`, fields: { chatInput: [{ css: 'textarea[placeholder="输入"]' }] } };
+const page = (url: string) => ({ tabId: 3, url });
+
+describe('taught-site messages', () => {
+  it('lets a page save picks for its own site, which registers the content script', async () => {
+    const r = await dispatch({ kf: 'saveTaughtSite', payload: picks }, 'content-script', page(`${SHOP}/chat/123`));
+    expect(r).toMatchObject({ ok: true, value: { origin: SHOP, v: 1 } });
+    expect(syncTaughtScriptsNow).toHaveBeenCalled();
+    const got = await dispatch({ kf: 'getTaughtSite', payload: { origin: SHOP } }, 'content-script', page(`${SHOP}/`));
+    expect(got).toMatchObject({ ok: true, value: { name: '自建客服台' } });
+  });
+
+  it("refuses a page reading or writing another site's selectors", async () => {
+    const w = await dispatch({ kf: 'saveTaughtSite', payload: { ...picks, origin: 'https://bank.example', url: 'https://bank.example/' } }, 'content-script', page(`${SHOP}/`));
+    expect(w).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const r = await dispatch({ kf: 'getTaughtSite', payload: { origin: SHOP } }, 'content-script', page('https://evil.example/'));
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('keeps listing and forgetting for extension pages', async () => {
+    expect(await dispatch({ kf: 'listTaughtSites', payload: undefined }, 'content-script', page(`${SHOP}/`))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch({ kf: 'forgetTaughtSite', payload: { origin: SHOP } }, 'content-script', page(`${SHOP}/`))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const f = await dispatch({ kf: 'forgetTaughtSite', payload: { origin: SHOP } }, 'extension-page');
+    expect(f).toMatchObject({ ok: true, value: { permission: 'removed' } });
+    expect(forgetSiteNow).toHaveBeenCalledWith(SHOP);
+  });
+
+  it('validates payloads: bad origins, unknown fields, empty picks', async () => {
+    for (const payload of [{ ...picks, origin: 'javascript:alert(1)' }, { ...picks, fields: { x: [{ css: 'a' }] } }, { ...picks, fields: {} }, null]) {
+      expect(await dispatch({ kf: 'saveTaughtSite', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+});
