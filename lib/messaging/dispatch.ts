@@ -9,16 +9,19 @@ import { toStorageError, StorageError } from '../storage/db';
 import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
+import { backupHandlers } from './handlers/backup';
 import { sitesHandlers } from './handlers/sites';
 
 export type { SenderKind };
 
-/** Every verb's handler. A feature adds its set here (and its verbs to the Protocol map). */
-const handlers: Record<string, HandlerDef<unknown, unknown>> = {
-  ...(coreHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
-  ...(orderHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
-  ...(sitesHandlers as unknown as Record<string, HandlerDef<unknown, unknown>>),
-};
+/** Every verb's handler, one set per feature (handlers/<feature>.ts). */
+const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
+  {},
+  coreHandlers,
+  orderHandlers,
+  backupHandlers,
+  sitesHandlers,
+);
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */
 export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {

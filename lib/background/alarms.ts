@@ -1,0 +1,33 @@
+import { browser } from '../browser';
+import { snapshotIfDue } from '../storage/backup';
+
+export interface Job {
+  /** Alarm name; `kf-` prefixed. */
+  name: string;
+  periodInMinutes: number;
+  run(now: number): Promise<unknown>;
+}
+
+/** Every periodic job of the extension. A feature adds its job here. */
+export const JOBS: Job[] = [
+  // Hourly check; a snapshot is taken when the newest one is older than 20 hours.
+  { name: 'kf-backup', periodInMinutes: 60, run: (now) => snapshotIfDue(now) },
+];
+
+export async function runJob(name: string, now = Date.now()): Promise<void> {
+  const job = JOBS.find((j) => j.name === name);
+  if (!job) return;
+  try {
+    await job.run(now);
+  } catch (err) {
+    console.warn(`[kf] job ${name} failed`, err);
+  }
+}
+
+export async function registerAlarms(): Promise<void> {
+  browser.alarms.onAlarm.addListener((alarm) => void runJob(alarm.name));
+  const existing = new Set((await browser.alarms.getAll()).map((a) => a.name));
+  for (const job of JOBS) {
+    if (!existing.has(job.name)) browser.alarms.create(job.name, { periodInMinutes: job.periodInMinutes, delayInMinutes: 1 });
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { db } from './db';
+import { KEEP_SNAPSHOTS, listSnapshots, restoreSnapshot, snapshotIfDue, takeSnapshot } from './backup';
+
+const H = 60 * 60 * 1000;
+
+describe('local snapshots', () => {
+  it('captures every data store and restores it identically, after keeping a copy of the current data', async () => {
+    await db.set('customers', 'demo:小鹿', { v: 1, nickname: '小鹿', note: '身高165' });
+    await db.set('meta', 'settings', { v: 1, shop: { agentName: '小美' } });
+    const snap = await takeSnapshot('manual', 1_000);
+    expect(snap.counts.customers).toBe(1);
+    await db.clear('customers');
+    await db.set('meta', 'settings', { v: 1, shop: { agentName: '别人' } });
+    await restoreSnapshot(snap.id, 2_000);
+    expect(await db.get('customers', 'demo:小鹿')).toEqual({ v: 1, nickname: '小鹿', note: '身高165' });
+    expect(await db.get('meta', 'settings')).toEqual({ v: 1, shop: { agentName: '小美' } });
+    const list = await listSnapshots();
+    expect(list[0]!.reason).toBe('before-restore');
+  });
+
+  it(`keeps only the newest ${KEEP_SNAPSHOTS}`, async () => {
+    for (let i = 0; i < KEEP_SNAPSHOTS + 3; i++) await takeSnapshot('manual', 10_000 + i);
+    const list = await listSnapshots();
+    expect(list).toHaveLength(KEEP_SNAPSHOTS);
+    expect(list[0]!.takenAt).toBe(10_000 + KEEP_SNAPSHOTS + 2);
+  });
+
+  it('takes a scheduled snapshot only when the newest is older than 20 hours', async () => {
+    const base = 100 * H;
+    await takeSnapshot('manual', base);
+    expect(await snapshotIfDue(base + 19 * H)).toBe(false);
+    expect(await snapshotIfDue(base + 21 * H)).toBe(true);
+  });
+
+  it('refuses a damaged snapshot without touching the data', async () => {
+    await db.set('customers', 'keep', { v: 1 });
+    await db.set('backups', 'bad', { v: 1, id: 'bad', takenAt: 1, reason: 'manual', stores: { customers: 'oops' } });
+    await expect(restoreSnapshot('bad')).rejects.toThrow(/damaged/);
+    expect(await db.get('customers', 'keep')).toEqual({ v: 1 });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Automatic local snapshots of all user data (every store except the backups themselves), taken on
+ * a schedule by the background, the newest few kept, restorable from the options page. Snapshots
+ * stay in the extension origin; they protect against a bad import or an accidental delete-all, not
+ * against losing the machine (that is what export is for).
+ */
+import { db, STORE_NAMES, type StoreName } from './db';
+
+export const KEEP_SNAPSHOTS = 5;
+/** A scheduled snapshot is skipped when the newest one is younger than this. */
+export const SNAPSHOT_MIN_AGE_MS = 20 * 60 * 60 * 1000;
+
+export interface Snapshot {
+  v: 1;
+  id: string;
+  takenAt: number;
+  reason: 'scheduled' | 'manual' | 'before-restore' | 'before-delete';
+  stores: Partial<Record<StoreName, [string, unknown][]>>;
+}
+
+export interface SnapshotInfo {
+  id: string;
+  takenAt: number;
+  reason: Snapshot['reason'];
+  /** Records per store. */
+  counts: Partial<Record<StoreName, number>>;
+}
+
+type DataStore = Exclude<StoreName, 'backups'>;
+const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
+
+function info(s: Snapshot): SnapshotInfo {
+  const counts: SnapshotInfo['counts'] = {};
+  for (const [name, entries] of Object.entries(s.stores)) counts[name as StoreName] = entries?.length ?? 0;
+  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts };
+}
+
+export async function listSnapshots(): Promise<SnapshotInfo[]> {
+  const all = await db.values<Snapshot>('backups');
+  return all.filter((s) => s && s.v === 1).map(info).sort((a, b) => b.takenAt - a.takenAt);
+}
+
+export async function takeSnapshot(reason: Snapshot['reason'], now = Date.now()): Promise<SnapshotInfo> {
+  const stores: Snapshot['stores'] = {};
+  for (const name of DATA_STORES) stores[name] = await db.entries<unknown>(name);
+  const id = `snap-${new Date(now).toISOString()}-${reason}`;
+  const snap: Snapshot = { v: 1, id, takenAt: now, reason, stores };
+  await db.set('backups', id, snap);
+  const list = await listSnapshots();
+  const stale = list.slice(KEEP_SNAPSHOTS).map((s) => s.id);
+  if (stale.length) await db.delMany('backups', stale);
+  return info(snap);
+}
+
+/** Takes a scheduled snapshot unless a recent one exists. Returns whether one was taken. */
+export async function snapshotIfDue(now = Date.now()): Promise<boolean> {
+  const newest = (await listSnapshots())[0];
+  if (newest && now - newest.takenAt < SNAPSHOT_MIN_AGE_MS) return false;
+  await takeSnapshot('scheduled', now);
+  return true;
+}
+
+/**
+ * Replaces all user data with the snapshot's. A 'before-restore' snapshot of the current data is
+ * taken first, so a restore can itself be undone.
+ */
+export async function restoreSnapshot(id: string, now = Date.now()): Promise<SnapshotInfo> {
+  const snap = await db.get<Snapshot>('backups', id);
+  if (!snap || snap.v !== 1 || !snap.stores || typeof snap.stores !== 'object') throw new Error(`no usable snapshot ${id}`);
+  for (const [name, entries] of Object.entries(snap.stores)) {
+    if (!DATA_STORES.includes(name as DataStore) || !Array.isArray(entries)) throw new Error(`snapshot ${id} is damaged (${name})`);
+  }
+  await takeSnapshot('before-restore', now);
+  for (const name of DATA_STORES) {
+    await db.clear(name);
+    const entries = snap.stores[name];
+    if (entries?.length) await db.setMany(name, entries as [string, unknown][]);
+  }
+  return info(snap);
+}
