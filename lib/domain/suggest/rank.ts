@@ -59,9 +59,13 @@ const MIN_SCORE = 0.15;
 const BUCKET_CAP = 48;
 /** Scenarios whose buckets are read. */
 const SCENARIO_CAP = 4;
-/** Bigrams more common than this say little about a template; their postings are skipped. */
-const POSTING_CAP = 1500;
+/** Only the rarest query bigrams are looked up, and only the head of each posting list is read
+ * (library order, which is the shop's priority). Bounds the word pass at 8 × 256 entries. */
+const RARE_BIGRAMS = 8;
+const POSTING_SCAN = 256;
 const TONE_CAP = 16;
+/** Word-matched templates kept for scoring, best matches first. */
+const WORD_CANDIDATES = 64;
 
 /** Scenarios in which, with an unpaid order, a payment reminder is the natural first reply. */
 const PRE_PAYMENT: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
@@ -77,6 +81,7 @@ const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
   completed: ['review', 'return', 'quality'],
 };
 
+const PAYMENT_BIT = SCENARIO_BIT.get('payment')!;
 const LOG11 = Math.log1p(10);
 const LOG51 = Math.log1p(50);
 
@@ -95,26 +100,44 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
+  // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
+  const acc = (index.scratch ??= new Float64Array(index.templates.length));
+  const touched: number[] = [];
   const words = new Map<number, number>();
   const qText = normalize(input.text).text;
   const qBigrams = [...new Set(bigrams(qText).filter((b) => b.length === 2))];
   const n = Math.max(1, index.templates.length);
   let qWeight = 0;
+  const present: { post: Int32Array; idf: number }[] = [];
   for (const bg of qBigrams) {
     const post = index.postings.get(bg);
     if (!post) continue;
     const idf = Math.log(1 + n / post.length);
     qWeight += idf;
-    if (post.length > POSTING_CAP) continue;
-    for (let i = 0; i < post.length; i++) {
+    present.push({ post, idf });
+  }
+  present.sort((a, b) => a.post.length - b.post.length);
+  for (const { post, idf } of present.slice(0, RARE_BIGRAMS)) {
+    const end = Math.min(post.length, POSTING_SCAN);
+    for (let i = 0; i < end; i++) {
       const t = post[i]!;
-      words.set(t, (words.get(t) ?? 0) + idf);
+      if (acc[t] === 0) touched.push(t);
+      acc[t]! += idf;
     }
   }
   // Only word-matched templates in a plausible scenario, or strong word matches anywhere.
   const scenarioMask = scenarios.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
-  for (const [t, w] of words) {
-    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) cand.add(t);
+  const wordCands: [number, number][] = [];
+  for (const t of touched) {
+    const w = acc[t]!;
+    acc[t] = 0;
+    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) wordCands.push([t, w]);
+  }
+  if (wordCands.length > WORD_CANDIDATES) wordCands.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (let i = 0; i < wordCands.length && i < WORD_CANDIDATES; i++) {
+    const [t, w] = wordCands[i]!;
+    cand.add(t);
+    words.set(t, w);
   }
 
   const usage = input.usage ?? {};
@@ -132,13 +155,17 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     unpaidBoost = !lead || PRE_PAYMENT.has(lead) ? W_UNPAID_PAYMENT : W_UNPAID_PAYMENT_BUSY;
     addBucket(index.buckets.get('payment'), TONE_CAP);
   }
-  const statusHints = new Set(input.orderStatus ? STATUS_HINTS[input.orderStatus] : []);
+  const statusMask = (input.orderStatus ? STATUS_HINTS[input.orderStatus] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
 
-  const out: RankedTemplate[] = [];
-  for (const t of cand) {
+  // Score every candidate with numbers only; build the explanation for the winners alone.
+  const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
     const tpl = index.templates[t]!;
-    const reasons: RankedTemplate['reasons'] = [];
+    let total = 0;
+    const add = (signal: RankSignal, value: number, scenario?: ScenarioId) => {
+      total += value;
+      if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
+    };
     // Scenario: the best-scoring scenario this template is written for.
     let best = 0;
     let bestId: ScenarioId | undefined;
@@ -149,30 +176,41 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
         bestId = s;
       }
     }
-    if (best > 0) reasons.push({ signal: 'scenario', value: W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), scenario: bestId });
+    if (best > 0) add('scenario', W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), bestId);
     const w = words.get(t);
-    if (w && qWeight > 0) reasons.push({ signal: 'words', value: W_WORDS * Math.min(1, w / qWeight) });
+    if (w && qWeight > 0) add('words', W_WORDS * Math.min(1, w / qWeight));
     const u = usage[tpl.id];
     if (u && u.count > 0) {
       let v = W_USAGE_ANY * Math.min(1, Math.log1p(u.count) / LOG51);
       const inScenario = bestId ? u.byScenario?.[bestId] ?? 0 : 0;
       v += W_USAGE_SCENARIO * Math.min(1, Math.log1p(inScenario) / LOG11);
       if (u.lastUsed > 0) v += W_RECENT * Math.pow(0.5, Math.max(0, now - u.lastUsed) / RECENT_HALF_LIFE_MS);
-      reasons.push({ signal: 'usage', value: v, scenario: bestId });
+      add('usage', v, bestId);
     }
     const tone = index.toneBits[t]!;
-    if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) reasons.push({ signal: 'segment', value: W_SEGMENT });
-    else if (segment === 'new' && tone & TONE_WARM) reasons.push({ signal: 'segment', value: -W_SEGMENT });
-    else if (segment === 'difficult' && tone & TONE_CALM) reasons.push({ signal: 'segment', value: W_SEGMENT });
-    if (unpaidBoost && tpl.scenarios.includes('payment')) reasons.push({ signal: 'order', value: unpaidBoost, scenario: 'payment' });
-    else if (statusHints.size && tpl.scenarios.some((s) => statusHints.has(s))) reasons.push({ signal: 'order', value: W_STATUS_HINT });
+    if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) add('segment', W_SEGMENT);
+    else if (segment === 'new' && tone & TONE_WARM) add('segment', -W_SEGMENT);
+    else if (segment === 'difficult' && tone & TONE_CALM) add('segment', W_SEGMENT);
+    if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT) add('order', unpaidBoost, 'payment');
+    else if (statusMask && index.scenarioBits[t]! & statusMask) add('order', W_STATUS_HINT);
+    return total;
+  };
 
-    const score = reasons.reduce((a, r) => a + r.value, 0);
-    if (score < MIN_SCORE) continue;
-    reasons.sort((a, b) => b.value - a.value);
-    out.push({ template: tpl, score, reason: reasons[0]!.signal, reasons });
+  // Keep the best `limit` (ties: library order, the shop's own priority).
+  const best: { t: number; s: number }[] = [];
+  for (const t of cand) {
+    const s = score(t, null);
+    if (s < MIN_SCORE) continue;
+    if (best.length === limit && (s < best[limit - 1]!.s || (s === best[limit - 1]!.s && t > best[limit - 1]!.t))) continue;
+    let k = best.length;
+    while (k > 0 && (best[k - 1]!.s < s || (best[k - 1]!.s === s && best[k - 1]!.t > t))) k--;
+    best.splice(k, 0, { t, s });
+    if (best.length > limit) best.pop();
   }
-  // Ties keep library order: the shop's own order is its priority.
-  out.sort((a, b) => b.score - a.score || index.byId.get(a.template.id)! - index.byId.get(b.template.id)!);
-  return out.slice(0, limit);
+  return best.map(({ t, s }) => {
+    const reasons: RankedTemplate['reasons'] = [];
+    score(t, reasons);
+    reasons.sort((a, b) => b.value - a.value);
+    return { template: index.templates[t]!, score: s, reason: reasons[0]!.signal, reasons };
+  });
 }

@@ -27,6 +27,8 @@ export interface TemplateIndex {
   codes: (string | undefined)[];
   /** Pinyin initials of title and body; filled by `loadPinyin` (search works without). */
   initials: { title: string[]; body: string[] } | null;
+  /** Reusable accumulator for ranking (one slot per template); always left zeroed. */
+  scratch?: Float64Array;
 }
 
 export const SCENARIO_BIT = new Map<ScenarioId, number>(SCENARIO_IDS.map((id, i) => [id, 1 << i]));
