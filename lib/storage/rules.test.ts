@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PRESET_A, PRESET_B, cloneRuleSet, updateField } from '../domain/remarks';
+import { db } from './db';
+import { migrate } from './versioned';
+import {
+  MAX_OVERRIDES, RULES_SCHEMA, RuleSetInvalid, addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet,
+  type RemarkOverride,
+} from './rules';
+
+const override = (i: number): RemarkOverride => ({
+  at: 1_700_000_000_000 + i,
+  platform: 'demo',
+  orderId: `39300182736455${String(i).padStart(5, '0')}`,
+  buyer: '南风知我意2019',
+  flag: 'purple',
+  agent: '小美',
+  reason: `买家要求 ${i}`,
+  problems: [{ code: 'missing-field', message: '缺少可发货日' }],
+  text: '缺货，晚点发',
+});
+
+beforeEach(async () => {
+  await db.del('meta', 'remarkRules');
+  await db.del('meta', 'remarkOverrides');
+});
+
+describe('remark rule set storage', () => {
+  it('starts with convention A', async () => {
+    expect(await loadRuleSet()).toEqual(PRESET_A);
+  });
+
+  it('keeps the shop’s edited rule set', async () => {
+    const edited = updateField(cloneRuleSet(PRESET_A), 'purple', 1, { required: true });
+    await saveRuleSet(edited);
+    const loaded = await loadRuleSet();
+    expect(loaded.flags.purple.fields[1]!.required).toBe(true);
+    expect(loaded.convention).toBe('custom');
+  });
+
+  it('refuses an invalid rule set and keeps the previous one', async () => {
+    await saveRuleSet(PRESET_B);
+    const broken = cloneRuleSet(PRESET_A) as unknown as { flags: { purple: { fields: { type: string }[] } } };
+    broken.flags.purple.fields[0]!.type = 'colour';
+    await expect(saveRuleSet(broken)).rejects.toBeInstanceOf(RuleSetInvalid);
+    await expect(saveRuleSet(broken)).rejects.toThrow(/flags\.purple\.fields\[0\]\.type/);
+    expect((await loadRuleSet()).convention).toBe('B');
+  });
+
+  it('reads a bare rule set stored before the record was versioned', () => {
+    expect(migrate(cloneRuleSet(PRESET_B), RULES_SCHEMA).ruleSet).toEqual(PRESET_B);
+    expect(migrate({ v: 1, ruleSet: PRESET_B, updatedAt: 5 }, RULES_SCHEMA)).toEqual({ v: 1, ruleSet: PRESET_B, updatedAt: 5 });
+  });
+
+  it('does not silently replace a damaged stored rule set with a preset', async () => {
+    await db.set('meta', 'remarkRules', { v: 1, ruleSet: { flags: 3 } });
+    await expect(loadRuleSet()).rejects.toThrow(/damaged/);
+  });
+});
+
+describe('remark overrides log', () => {
+  it('lists overrides newest first', async () => {
+    await addRemarkOverride(override(1));
+    await addRemarkOverride(override(2));
+    const list = await listRemarkOverrides();
+    expect(list.map((o) => o.reason)).toEqual(['买家要求 2', '买家要求 1']);
+    expect(list[0]).toMatchObject({ agent: '小美', flag: 'purple', problems: [{ code: 'missing-field' }] });
+  });
+
+  it('keeps both when two tabs record at the same moment', async () => {
+    await Promise.all([addRemarkOverride(override(1)), addRemarkOverride(override(2))]);
+    expect(await listRemarkOverrides()).toHaveLength(2);
+  });
+
+  it(`keeps only the newest ${MAX_OVERRIDES}`, async () => {
+    const many = Array.from({ length: MAX_OVERRIDES }, (_, i) => override(i));
+    await db.set('meta', 'remarkOverrides', { v: 1, items: many });
+    await addRemarkOverride(override(MAX_OVERRIDES));
+    const list = await listRemarkOverrides();
+    expect(list).toHaveLength(MAX_OVERRIDES);
+    expect(list[0]!.reason).toBe(`买家要求 ${MAX_OVERRIDES}`);
+    expect(list.at(-1)!.reason).toBe('买家要求 1');
+  });
+
+  it('drops damaged entries of a stored log', async () => {
+    await db.set('meta', 'remarkOverrides', { v: 1, items: [override(1), null, { reason: 3 }] });
+    expect(await listRemarkOverrides()).toHaveLength(1);
+  });
+});

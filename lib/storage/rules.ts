@@ -1,0 +1,107 @@
+/**
+ * The shop's remark rule set (store 'meta', key 'remarkRules') and the log of remarks saved against
+ * the rules with a stated reason (key 'remarkOverrides'). Both are versioned records.
+ */
+import { db } from './db';
+import { migrate, type RecordSchema } from './versioned';
+import { PRESET_A, cloneRuleSet, validateRuleSet, type FlagColor, type Platform, type RuleSet } from '../domain/remarks';
+
+export interface RuleSetRecord {
+  v: 1;
+  ruleSet: RuleSet;
+  updatedAt: number;
+}
+
+/** A remark the agent saved although it broke the rules, with why. */
+export interface RemarkOverride {
+  /** Epoch ms. */
+  at: number;
+  platform: Platform;
+  orderId: string;
+  buyer: string;
+  flag: FlagColor;
+  /** The agent name from the shop settings at the time. */
+  agent: string;
+  reason: string;
+  /** What was wrong, as the agent was shown it. */
+  problems: { code: string; message: string }[];
+  /** The remark as saved. */
+  text: string;
+}
+
+export interface OverridesRecord {
+  v: 1;
+  /** Oldest first. */
+  items: RemarkOverride[];
+}
+
+/** Enough for months of overrides in a normal shop; the oldest go first. */
+export const MAX_OVERRIDES = 500;
+
+const RULES_KEY = 'remarkRules';
+const OVERRIDES_KEY = 'remarkOverrides';
+
+/**
+ * v0 → v1: a bare rule set (the shape the CLI and the export write) is wrapped. A stored record
+ * that does not validate throws: the shop's rules are not silently replaced by a preset.
+ */
+export const RULES_SCHEMA: RecordSchema<RuleSetRecord> = {
+  version: 1,
+  steps: [(r) => ('ruleSet' in r ? r : { ruleSet: r, updatedAt: 0 })],
+  finish(r) {
+    const checked = validateRuleSet(r.ruleSet);
+    if (!checked.ok) throw new Error(`remark rules record is damaged: ${checked.errors[0]?.messageEn ?? ''}`);
+    return { v: 1, ruleSet: checked.ruleSet, updatedAt: Number(r.updatedAt) || 0 };
+  },
+};
+
+export const OVERRIDES_SCHEMA: RecordSchema<OverridesRecord> = {
+  version: 1,
+  steps: [(r) => ({ items: Array.isArray(r.legacy) ? r.legacy : Array.isArray(r.items) ? r.items : [] })],
+  finish(r) {
+    const items = (Array.isArray(r.items) ? r.items : []).filter(
+      (x): x is RemarkOverride =>
+        !!x && typeof x === 'object' && typeof (x as RemarkOverride).orderId === 'string' && typeof (x as RemarkOverride).reason === 'string',
+    );
+    return { v: 1, items: items.slice(-MAX_OVERRIDES) };
+  },
+};
+
+/** The shop's rule set; convention A until the shop picks or edits one. */
+export async function loadRuleSet(): Promise<RuleSet> {
+  const raw = await db.get<unknown>('meta', RULES_KEY);
+  return raw === undefined ? cloneRuleSet(PRESET_A) : migrate(raw, RULES_SCHEMA).ruleSet;
+}
+
+/** Validates, then replaces the rule set. Throws RuleSetInvalid (nothing written) when it is not valid. */
+export async function saveRuleSet(json: unknown, now = Date.now()): Promise<RuleSet> {
+  const checked = validateRuleSet(json);
+  if (!checked.ok) throw new RuleSetInvalid(checked.errors.map((e) => e.message));
+  const record: RuleSetRecord = { v: 1, ruleSet: checked.ruleSet, updatedAt: now };
+  await db.set('meta', RULES_KEY, record);
+  return checked.ruleSet;
+}
+
+export class RuleSetInvalid extends Error {
+  override name = 'RuleSetInvalid';
+  constructor(readonly errors: string[]) {
+    super(errors.join('\n'));
+  }
+}
+
+function readOverrides(raw: unknown): OverridesRecord {
+  return raw === undefined ? { v: 1, items: [] } : migrate(raw, OVERRIDES_SCHEMA);
+}
+
+/** Appends one override (atomically); beyond MAX_OVERRIDES the oldest are dropped. */
+export async function addRemarkOverride(item: RemarkOverride): Promise<void> {
+  await db.update<unknown>('meta', OVERRIDES_KEY, (old) => {
+    const rec = readOverrides(old);
+    return { v: 1, items: [...rec.items, item].slice(-MAX_OVERRIDES) } satisfies OverridesRecord;
+  });
+}
+
+/** Newest first. */
+export async function listRemarkOverrides(): Promise<RemarkOverride[]> {
+  return readOverrides(await db.get<unknown>('meta', OVERRIDES_KEY)).items.slice().reverse();
+}
