@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EvalInputError, evaluate, readLabelledTurns } from './eval-suggest';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = resolve(repo, '../shared/eval');
+const devLabels = join(evalDir, 'dev-labels.tsv');
+const turns = join(evalDir, 'buyer_turns.tsv');
+const haveEval = existsSync(devLabels) && existsSync(turns);
+if (!haveEval) console.warn(`eval-suggest.test: ${evalDir} not found — skipping the dev-set accuracy checks`);
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kf-eval-'));
+
+describe('eval-suggest input', () => {
+  it('reads labels with inline text and scores them', () => {
+    const dir = tmp();
+    const f = join(dir, 'l.tsv');
+    writeFileSync(f, 'id\tscenario\talso\ttext\na\tinvoice\t\t可以开发票吗\nb\tother\t\t哈哈哈\nc\ttracking\tdelay\t怎么还没发货\n');
+    const r = evaluate(readLabelledTurns(f, null));
+    expect(r.top1).toBe(1);
+    expect(r.otherAbstain).toBe(1);
+    expect(r.n).toBe(3);
+  });
+  it('names the line of an unknown scenario', () => {
+    const dir = tmp();
+    const f = join(dir, 'l.tsv');
+    writeFileSync(f, 'x\tnot-a-scenario\t\tsome text\n');
+    expect(() => readLabelledTurns(f, null)).toThrow(EvalInputError);
+    expect(() => readLabelledTurns(f, null)).toThrow(/l\.tsv:1: unknown scenario/);
+  });
+  it('exits 2 with a clear message when a file is missing', () => {
+    let code = 0;
+    let err = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval-suggest.ts', '/nonexistent/labels.tsv'], { cwd: repo, stdio: 'pipe' });
+    } catch (e) {
+      const x = e as { status: number; stderr: Buffer };
+      code = x.status;
+      err = x.stderr.toString();
+    }
+    expect(code).toBe(2);
+    expect(err).toMatch(/labels file not found/);
+  });
+});
+
+describe.skipIf(!haveEval)('classifier on the labelled dev turns (../shared/eval)', () => {
+  it('meets the targets: top-3 ≥ 0.85, top-1 ≥ 0.65, other abstained ≥ 0.6', () => {
+    const r = evaluate(readLabelledTurns(devLabels, turns));
+    expect(r.top3).toBeGreaterThanOrEqual(0.85);
+    expect(r.top1).toBeGreaterThanOrEqual(0.65);
+    expect(r.otherAbstain).toBeGreaterThanOrEqual(0.6);
+  });
+});
