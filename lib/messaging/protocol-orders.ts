@@ -1,16 +1,7 @@
-import type { FlagColor, OrderStatus, Platform } from '../sites/types';
+import type { OrderRow, Platform } from '../sites/types';
 
-/** An order row as a console page showed it (no DOM), reported by the content script. */
-export interface SeenOrder {
-  orderId: string;
-  buyer: string;
-  status: OrderStatus;
-  createdAt?: number;
-  amountYuan?: number;
-  items?: string;
-  flag: FlagColor;
-  remark: string;
-}
+/** An order row as a console page showed it, without its DOM element, reported by the content script. */
+export type SeenOrder = Omit<OrderRow, 'element'>;
 
 export interface OrdersProtocol {
   /** The order rows a page shows now; the background derives follow-ups and buyer history from them. */
