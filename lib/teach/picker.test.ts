@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadFixture } from '../sites/testing';
+import { resolveLocators } from '../sites/taught/locator';
+import { PICKER_TAG, listContainer, normalizePick, startPicker } from './picker';
+
+function openFixture(): Document {
+  const doc = loadFixture('unknown-console.html', 'http://127.0.0.1:5173/fixtures/unknown-console.html');
+  for (const s of Array.from(doc.querySelectorAll('script'))) new Function(s.textContent ?? '')();
+  return doc;
+}
+const card = () => document.querySelector(PICKER_TAG)!.shadowRoot!;
+const btn = (kf: string) => card().querySelector<HTMLButtonElement>(`[data-kf="${kf}"]`)!;
+const click = (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+
+afterEach(() => document.querySelector(PICKER_TAG)?.remove());
+
+describe('the element picker', () => {
+  it('walks the steps by clicks and returns locators that find the picked elements', async () => {
+    const doc = openFixture();
+    const p = startPicker(doc);
+    expect(card().querySelector('[data-state="current"]')?.getAttribute('data-kf')).toBe('teach-step-chatInput');
+    click(doc.querySelector('textarea[placeholder]')!);
+    click(doc.querySelectorAll('[role="log"] p')[1]!); // a message: means the whole list
+    click(doc.querySelector('header b')!);
+    btn('teach-skip').click(); // no remark box on a chat page
+    const r = await p.done;
+    if (!r.ok) throw new Error('cancelled');
+    expect(Object.keys(r.fields).sort()).toEqual(['buyerName', 'chatInput', 'messageList']);
+    expect(resolveLocators(doc, r.fields.messageList!)).toBe(doc.querySelector('[role="log"]'));
+    expect(resolveLocators(doc, r.fields.chatInput!)).toBe(doc.querySelector('textarea[placeholder]'));
+    expect(doc.querySelector(PICKER_TAG)).toBeNull();
+  });
+
+  it('swallows the click so the page does not act on it (picking a conversation does not switch it)', async () => {
+    const doc = openFixture();
+    const p = startPicker(doc, { fields: ['buyerName'] });
+    const before = (window as any).__uc.activeBuyer();
+    click(doc.querySelectorAll('aside li span')[1]!);
+    expect((window as any).__uc.activeBuyer()).toBe(before);
+    await p.done;
+  });
+
+  it('says so when the click is not an input, and stays on the step', () => {
+    const doc = openFixture();
+    const p = startPicker(doc);
+    click(doc.querySelector('header b')!);
+    expect(card().querySelector('[role="alert"]')?.textContent).toContain('输入框');
+    expect(card().querySelector('[data-state="current"]')?.getAttribute('data-kf')).toBe('teach-step-chatInput');
+    p.cancel();
+  });
+
+  it('cancels on Esc, removes everything it added, and leaves the page clickable', async () => {
+    const doc = openFixture();
+    const p = startPicker(doc);
+    doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(await p.done).toEqual({ ok: false, reason: 'cancelled' });
+    expect(doc.querySelector(PICKER_TAG)).toBeNull();
+    click(doc.querySelectorAll('aside li')[1]!);
+    expect((window as any).__uc.activeBuyer()).toBe('橙子味的夏天');
+  });
+
+  it('ignores Esc while an input method is composing', () => {
+    const doc = openFixture();
+    const p = startPicker(doc);
+    doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, isComposing: true }));
+    expect(doc.querySelector(PICKER_TAG)).not.toBeNull();
+    p.cancel();
+  });
+
+  it('turns a click inside a rich editor or a message into the editor or the list', () => {
+    document.body.innerHTML = '<div contenteditable="true" id="ed"><p><b>x</b></p></div><div id="l"><div><span>a</span></div><div><span>b</span></div><div><span>c</span></div></div>';
+    expect(normalizePick('chatInput', document.querySelector('#ed b')!)?.id).toBe('ed');
+    expect(listContainer(document.querySelector('#l span')!).id).toBe('l');
+    expect(normalizePick('chatInput', document.querySelector('#l span')!)).toBeNull();
+  });
+});
