@@ -11,6 +11,7 @@ import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
 import { backupHandlers } from './handlers/backup';
 import { sitesHandlers } from './handlers/sites';
+import { rulesHandlers } from './handlers/rules';
 
 export type { SenderKind };
 
@@ -21,6 +22,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   orderHandlers,
   backupHandlers,
   sitesHandlers,
+  rulesHandlers,
 );
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

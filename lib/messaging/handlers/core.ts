@@ -6,6 +6,8 @@ import { loadUsage, recordUsage } from '../../storage/usage';
 import { exportLibrary, parseLibraryImport } from '../../domain/templates/validate';
 import { isScenarioId } from '../../domain/scenarios';
 import type { CoreProtocol } from '../protocol';
+import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
+import { loadRuleSet } from '../../storage/rules';
 
 export const coreHandlers: HandlerSet<CoreProtocol> = {
   getLibrary: { content: true, handle: () => loadLibrary() },
@@ -20,14 +22,17 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   },
   importLibrary: {
     async handle(payload) {
-      const parsed = parseLibraryImport(obj(payload, 'importLibrary').json);
-      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      const json = obj(payload, 'importLibrary').json;
+      const parsed = parseLibraryImport(json);
+      const rules = readRulesSection(json);
+      if (!parsed.ok || !rules.ok) return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors)] };
       await saveLibrary(parsed.library);
       await announceChange('library');
+      if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       return { ok: true, count: parsed.library.templates.length };
     },
   },
-  exportLibrary: { handle: async () => exportLibrary(await loadLibrary()) },
+  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet() }) },
   getSettings: { content: true, handle: () => loadSettings() },
   patchSettings: {
     content: true,

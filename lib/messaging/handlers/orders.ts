@@ -1,6 +1,7 @@
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { OrdersProtocol, SeenOrder } from '../protocol-orders';
 import type { Platform } from '../../sites/types';
+import { remarkFactsFromOrders } from './rules';
 
 const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
@@ -36,7 +37,10 @@ export function parseSeenOrders(payload: unknown): { platform: Platform; orders:
  * Where reported orders go. Each feature that learns from order pages adds its sink here
  * (follow-ups: unpaid reminders and closing; customers: "order seen" history).
  */
-const sinks: ((platform: Platform, orders: SeenOrder[], now: number) => Promise<void>)[] = [];
+const sinks: ((platform: Platform, orders: SeenOrder[], now: number) => Promise<void>)[] = [
+  // Remarks: parsed once, against the shop's rules, for every remark fact sink (handlers/rules.ts).
+  remarkFactsFromOrders,
+];
 
 export const orderHandlers: HandlerSet<OrdersProtocol> = {
   reportOrders: {

@@ -1,0 +1,176 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, PRESET_B, cloneRuleSet, isoDate, updateField, type RemarkFact } from '../../domain/remarks';
+
+vi.mock('../../browser', () => ({
+  browser: { storage: { local: { set: vi.fn(async () => {}) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
+}));
+
+const { dispatch } = await import('../dispatch');
+const { remarkFactSinks } = await import('./rules');
+const { db } = await import('../../storage/db');
+const { browser } = await import('../../browser');
+
+const today = isoDate(Date.now());
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const ok = <T>(r: { ok: boolean; value?: unknown }) => {
+  expect(r).toMatchObject({ ok: true });
+  return r.value as T;
+};
+
+let received: { facts: RemarkFact[]; ctx: { orderId: string; origin: string; overridden: boolean } }[] = [];
+remarkFactSinks.push(async (facts, ctx) => {
+  received.push({ facts, ctx });
+});
+
+beforeEach(async () => {
+  received = [];
+  await db.del('meta', 'remarkRules');
+  await db.del('meta', 'remarkOverrides');
+  await dispatch({ kf: 'patchSettings', payload: { shop: { agentName: '小美' } } }, 'extension-page');
+  vi.mocked(browser.storage.local.set).mockClear();
+});
+
+const purple = (text: string, override?: unknown) => ({
+  kf: 'recordRemark',
+  payload: { platform: 'demo', orderId: '3930018273645518290', buyer: '南风知我意2019', flag: 'purple', text, ...(override ? { override } : {}) },
+});
+
+describe('remark rule set verbs', () => {
+  it('gives a seller page the rule set but only lets extension pages change it', async () => {
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script'))).toEqual(PRESET_A);
+    const r = await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'content-script');
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ok(await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'extension-page'));
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script'))).toEqual(PRESET_B);
+    expect(browser.storage.local.set).toHaveBeenCalledWith({ 'kf:rev:rules': expect.any(Number) });
+  });
+
+  it('refuses an invalid rule set with the entry named, and keeps the old one', async () => {
+    const bad = cloneRuleSet(PRESET_B) as unknown as { flags: { red: { fields: { label: string }[] } } };
+    bad.flags.red.fields[0]!.label = '快递:公司';
+    const r = await dispatch({ kf: 'saveRuleSet', payload: bad }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('flags.red.fields[0].label') } });
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_A);
+  });
+});
+
+describe('recordRemark', () => {
+  it('turns a saved purple remark into a ship-by date for the follow-up sinks', async () => {
+    const r = ok<{ facts: number; overrideRecorded: boolean }>(
+      await dispatch(purple(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today}`), 'content-script'),
+    );
+    expect(r).toEqual({ facts: 1, overrideRecorded: false });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.facts[0]).toMatchObject({ kind: 'ship-promised', date: inDays(3), orderId: '3930018273645518290', buyer: '南风知我意2019' });
+    expect(received[0]!.ctx).toMatchObject({ origin: 'saved', overridden: false });
+    expect(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'))).toEqual([]);
+  });
+
+  it('records an override with the reason, the problems, the agent from the settings and the time', async () => {
+    const before = Date.now();
+    const r = ok<{ overrideRecorded: boolean }>(
+      await dispatch(purple('缺货，晚点发', { reason: '买家同意等，日期未定', problems: [{ code: 'missing-field', message: '缺少可发货日' }] }), 'content-script'),
+    );
+    expect(r.overrideRecorded).toBe(true);
+    const list = ok<{ at: number }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
+    expect(list).toEqual([
+      expect.objectContaining({
+        orderId: '3930018273645518290', flag: 'purple', agent: '小美', reason: '买家同意等，日期未定', text: '缺货，晚点发',
+        problems: [{ code: 'missing-field', message: '缺少可发货日' }],
+      }),
+    ]);
+    expect(list[0]!.at).toBeGreaterThanOrEqual(before);
+    expect(received[0]!.ctx.overridden).toBe(true);
+  });
+
+  it('does not let a seller page read the override log', async () => {
+    expect(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'content-script')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses an override without a reason, and a malformed order, writing nothing', async () => {
+    for (const bad of [
+      purple('x', { reason: '   ', problems: [] }),
+      purple('x', { reason: '为什么', problems: 'none' }),
+      { kf: 'recordRemark', payload: { ...purple('x').payload, orderId: '<img>' } },
+      { kf: 'recordRemark', payload: { ...purple('x').payload, flag: 'pink' } },
+    ]) {
+      expect(await dispatch(bad, 'content-script')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'))).toEqual([]);
+    expect(received).toEqual([]);
+  });
+
+  it('reads the remark with the shop’s own edited rules', async () => {
+    // The shop renamed the purple title: the old title is no longer the purple rule.
+    const edited = cloneRuleSet(PRESET_A);
+    edited.flags.purple.title = '缺货待发';
+    ok(await dispatch({ kf: 'saveRuleSet', payload: edited }, 'extension-page'));
+    await dispatch(purple(`【缺货待发】可发货日:${inDays(2)}｜小美 ${today}`), 'content-script');
+    expect(received[0]!.facts[0]).toMatchObject({ kind: 'ship-promised', date: inDays(2) });
+  });
+});
+
+describe('reportOrders feeds the same sinks', () => {
+  it('parses each reported row once: a green remark becomes a pending return, a purple one a ship-by date', async () => {
+    const row = (orderId: string, flag: string, remark: string) => ({ orderId, buyer: '星辰大海ing', status: 'paid', flag, remark });
+    ok(
+      await dispatch(
+        {
+          kf: 'reportOrders',
+          payload: {
+            platform: 'demo',
+            orders: [
+              row('3925561829304718265', 'green', `【退换货】类型:退货｜原因:不喜欢｜小美 ${today}`),
+              row('3925561829304718266', 'purple', `【延迟发货】可发货日:${inDays(5)}｜小美 ${today}`),
+              row('3925561829304718267', 'gray', ''),
+            ],
+          },
+        },
+        'content-script',
+      ),
+    );
+    expect(received.map((x) => x.ctx.origin)).toEqual(['seen', 'seen', 'seen']);
+    expect(received[0]!.facts.map((f) => f.kind)).toContain('return-pending');
+    expect(received[1]!.facts).toEqual([expect.objectContaining({ kind: 'ship-promised', date: inDays(5), orderId: '3925561829304718266' })]);
+    expect(received[2]!.facts).toEqual([]);
+  });
+
+  it('gives no fact for a ship date that is not a date', async () => {
+    await dispatch(
+      { kf: 'reportOrders', payload: { platform: 'demo', orders: [{ orderId: '3930018273645518290', buyer: 'b', status: 'paid', flag: 'purple', remark: '缺货，晚点发' }] } },
+      'content-script',
+    );
+    expect(received[0]!.facts.filter((f) => f.kind === 'ship-promised')).toEqual([]);
+  });
+});
+
+describe('library export/import carries the rule set', () => {
+  it('exports the rule set and imports it back', async () => {
+    ok(await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'extension-page'));
+    const file = ok<Record<string, unknown>>(await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page'));
+    expect(file.remarkRules).toEqual(PRESET_B);
+    await db.del('meta', 'remarkRules');
+    expect(ok(await dispatch({ kf: 'importLibrary', payload: { json: file } }, 'extension-page'))).toMatchObject({ ok: true });
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_B);
+  });
+
+  it('rejects the whole import when the rule set is broken, naming the entry, and changes nothing', async () => {
+    const file = ok<Record<string, unknown>>(await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page'));
+    const libBefore = ok(await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page'));
+    const broken = updateField(cloneRuleSet(PRESET_B), 'purple', 0, { type: 'colour' as never });
+    const r = ok<{ ok: boolean; errors: string[] }>(
+      await dispatch({ kf: 'importLibrary', payload: { json: { ...file, templates: [], remarkRules: broken } } }, 'extension-page'),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.errors.join('\n')).toContain('remarkRules.flags.purple.fields[0].type');
+    expect(ok(await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page'))).toEqual(libBefore);
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_A);
+  });
+
+  it('imports an older file without a rule set and keeps the shop’s rules', async () => {
+    ok(await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'extension-page'));
+    const r = ok<{ ok: boolean }>(await dispatch({ kf: 'importLibrary', payload: { json: { format: 'kefu-library', version: 1, groups: [], templates: [] } } }, 'extension-page'));
+    expect(r.ok).toBe(true);
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_B);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Remark rules: the shop's rule set, the saved-anyway log, and the one place remark facts come
+ * from. Whether a remark was saved through the panel (recordRemark) or merely seen on an order list
+ * (reportOrders, see orders.ts), it is parsed here and its facts go to `remarkFactSinks`.
+ */
+import { announceChange } from '../client';
+import { InvalidPayload, obj, type HandlerSet } from './types';
+import type { RecordRemarkRequest, RulesProtocol } from '../protocol-rules';
+import type { SeenOrder } from '../protocol-orders';
+import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid } from '../../storage/rules';
+import { loadSettings } from '../../storage/settings';
+import { isFlagColor, isoDate, parseRemark, remarkFacts, validateRuleSet, type FlagColor, type Platform, type RemarkFact, type RuleSet } from '../../domain/remarks';
+
+export interface RemarkFactContext {
+  platform: Platform;
+  orderId: string;
+  buyer: string;
+  flag: FlagColor;
+  /** The whole remark box. */
+  text: string;
+  /** 'saved': the agent saved it with the panel watching; 'seen': read on an order list. */
+  origin: 'saved' | 'seen';
+  /** The remark broke the rules and was saved with a stated reason. */
+  overridden: boolean;
+  now: number;
+}
+
+/**
+ * Where remark facts go (follow-ups: ship-by dates, pending returns; customers: contact changes…).
+ * Features push their sink here. A sink is called once per remark, also with no facts, so it can
+ * drop what an order's remark no longer says; it must be idempotent (lists are reported often).
+ */
+export type RemarkFactSink = (facts: RemarkFact[], ctx: RemarkFactContext) => Promise<void>;
+export const remarkFactSinks: RemarkFactSink[] = [];
+
+const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
+
+/** The facts of a remark box: its newest line, read with the order's flag breaking ties. */
+export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor }, now: number): RemarkFact[] {
+  if (!text.trim()) return [];
+  const parsed = parseRemark(text, ruleSet, { today: isoDate(now), expect: order.flag });
+  return remarkFacts(parsed, order.orderId, order.buyer);
+}
+
+/** Runs every sink; one feature's failure does not keep the others from their facts. */
+async function deliver(facts: RemarkFact[], ctx: RemarkFactContext): Promise<void> {
+  for (const sink of remarkFactSinks) {
+    try {
+      await sink(facts, ctx);
+    } catch (err) {
+      console.error('[kf] remark fact sink failed', err);
+    }
+  }
+}
+
+/** The reportOrders sink: each reported row's remark, parsed against the shop's current rules. */
+export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
+  if (remarkFactSinks.length === 0) return;
+  const ruleSet = await loadRuleSet();
+  for (const o of orders) {
+    const facts = factsOfRemark(o.remark, ruleSet, o, now);
+    await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
+  }
+}
+
+function str(v: unknown, what: string, max: number, opts: { nonEmpty?: boolean } = {}): string {
+  if (typeof v !== 'string' || v.length > max || (opts.nonEmpty && !v.trim())) throw new InvalidPayload(`recordRemark: ${what}`);
+  return v;
+}
+
+export function parseRecordRemark(payload: unknown): RecordRemarkRequest {
+  const p = obj(payload, 'recordRemark');
+  if (typeof p.platform !== 'string' || !PLATFORMS.has(p.platform)) throw new InvalidPayload('recordRemark: platform');
+  if (typeof p.orderId !== 'string' || !ORDER_ID.test(p.orderId)) throw new InvalidPayload('recordRemark: orderId');
+  if (!isFlagColor(p.flag)) throw new InvalidPayload('recordRemark: flag');
+  const req: RecordRemarkRequest = {
+    platform: p.platform as Platform,
+    orderId: p.orderId,
+    buyer: str(p.buyer ?? '', 'buyer', 64),
+    flag: p.flag,
+    text: str(p.text, 'text', 4000),
+  };
+  if (p.override !== undefined) {
+    const o = obj(p.override, 'recordRemark.override');
+    const reason = str(o.reason, 'override.reason', 200, { nonEmpty: true }).trim();
+    if (!Array.isArray(o.problems) || o.problems.length > 30) throw new InvalidPayload('recordRemark: override.problems');
+    const problems = o.problems.map((raw, i) => {
+      const q = obj(raw, `recordRemark.override.problems[${i}]`);
+      return { code: str(q.code, `override.problems[${i}].code`, 40), message: str(q.message, `override.problems[${i}].message`, 400) };
+    });
+    req.override = { reason, problems };
+  }
+  return req;
+}
+
+/** The section of the library file (export/import) that carries the rule set. */
+export const RULES_SECTION = 'remarkRules';
+
+/**
+ * Reads the `remarkRules` section of an imported library file. Absent: nothing to import. Invalid:
+ * entry-named errors (remarkRules.flags.purple.fields[0].type …), and the whole import is refused.
+ */
+export function readRulesSection(json: unknown): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json) as unknown;
+    } catch {
+      return { ok: true }; // the library check reports the broken JSON
+    }
+  }
+  if (!data || typeof data !== 'object' || !(RULES_SECTION in data)) return { ok: true };
+  const checked = validateRuleSet((data as Record<string, unknown>)[RULES_SECTION]);
+  if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
+  return {
+    ok: false,
+    errors: checked.errors.map((e) =>
+      e.path ? `${RULES_SECTION}.${e.message}（${RULES_SECTION}.${e.messageEn}）` : `${RULES_SECTION}：${e.message}（${RULES_SECTION}: ${e.messageEn}）`,
+    ),
+  };
+}
+
+/** Writes an imported (already validated) rule set. */
+export async function importRuleSet(ruleSet: RuleSet): Promise<void> {
+  await saveRuleSet(ruleSet);
+  await announceChange('rules');
+}
+
+export const rulesHandlers: HandlerSet<RulesProtocol> = {
+  getRuleSet: { content: true, handle: () => loadRuleSet() },
+  saveRuleSet: {
+    async handle(payload) {
+      try {
+        const saved = await saveRuleSet(payload);
+        await announceChange('rules');
+        return saved;
+      } catch (err) {
+        if (err instanceof RuleSetInvalid) throw new InvalidPayload(err.message);
+        throw err;
+      }
+    },
+  },
+  recordRemark: {
+    content: true,
+    async handle(payload) {
+      const req = parseRecordRemark(payload);
+      const now = Date.now();
+      let overrideRecorded = false;
+      if (req.override) {
+        const settings = await loadSettings();
+        await addRemarkOverride({
+          at: now,
+          platform: req.platform,
+          orderId: req.orderId,
+          buyer: req.buyer,
+          flag: req.flag,
+          agent: settings.shop.agentName,
+          reason: req.override.reason,
+          problems: req.override.problems,
+          text: req.text,
+        });
+        overrideRecorded = true;
+        await announceChange('rules');
+      }
+      const ruleSet = await loadRuleSet();
+      const facts = factsOfRemark(req.text, ruleSet, req, now);
+      await deliver(facts, {
+        platform: req.platform, orderId: req.orderId, buyer: req.buyer, flag: req.flag, text: req.text,
+        origin: 'saved', overridden: overrideRecorded, now,
+      });
+      return { facts: facts.length, overrideRecorded };
+    },
+  },
+  listRemarkOverrides: { handle: () => listRemarkOverrides() },
+};

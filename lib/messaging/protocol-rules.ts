@@ -1,0 +1,31 @@
+import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
+import type { RemarkOverride } from '../storage/rules';
+
+export type { RemarkOverride };
+
+/** A remark the agent saved on an order page (content script → background). */
+export interface RecordRemarkRequest {
+  platform: Platform;
+  orderId: string;
+  buyer: string;
+  flag: FlagColor;
+  /** The whole remark as saved (earlier lines and the new one). */
+  text: string;
+  /** Present when the remark broke the rules and the agent saved it anyway. */
+  override?: { reason: string; problems: { code: string; message: string }[] };
+}
+
+export interface RulesProtocol {
+  /** The shop's remark rule set (convention A until the shop picks one). */
+  getRuleSet: [void, RuleSet];
+  /** Replaces the rule set; an invalid one is refused with entry-named errors and changes nothing. */
+  saveRuleSet: [RuleSet, RuleSet];
+  /** Logs an override (if any) and hands the remark's facts to the follow-up and customer sinks. */
+  recordRemark: [RecordRemarkRequest, { facts: number; overrideRecorded: boolean }];
+  /** Saved-anyway remarks, newest first. */
+  listRemarkOverrides: [void, RemarkOverride[]];
+}
+
+declare module './protocol' {
+  interface Protocol extends RulesProtocol {}
+}
