@@ -1,16 +1,20 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { SuggestionList } from './SuggestionList';
 import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
 import { ScenarioChips } from './ScenarioChips';
 import { t } from '@/lib/i18n';
+import { TeachContext } from '@/lib/teach/context';
 
 /** The side panel on a console page: situation, suggestions, search and the whole library. */
 export function Panel() {
   const panel = usePanel();
   const s = usePanelState();
   const searchRef = useRef<HTMLInputElement>(null);
+  const startTeach = useContext(TeachContext);
+  // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
+  const offerTeach = startTeach && s.pageKind === 'chat' && !s.inputFound;
 
   useEffect(() => {
     if (s.focusSearchTick > 0) searchRef.current?.focus();
@@ -36,6 +40,11 @@ export function Panel() {
       {s.notice && (
         <div class={`kf-notice kf-${s.notice.kind}`} role="status" data-kf="notice">
           <span>{s.notice.text}</span>
+          {offerTeach && (
+            <button class="kf-link" data-kf="teach" onClick={() => startTeach()}>
+              {t('teach.start')}
+            </button>
+          )}
           <button class="kf-link" onClick={() => panel.dismissNotice()}>
             {t('panel.dismiss')}
           </button>

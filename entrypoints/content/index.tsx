@@ -6,16 +6,54 @@ import { reservePanelSpace } from '@/lib/panel/layout';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
+import { call, onDataChanged } from '@/lib/messaging/client';
+import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
+import { TeachContext } from '@/lib/teach/context';
+import { startPicker, type Picker } from '@/lib/teach/picker';
+import { listenTabMessages } from '@/lib/teach/tab-messages';
+import { insertText } from '@/lib/insert';
+import { t } from '@/lib/i18n';
+import type { SiteAdapter } from '@/lib/sites';
 
 export default defineContentScript({
   matches: CONSOLE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    let current: { adapterId: string | null; abort: AbortController; remove(): void } | null = null;
+    let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
+    let mountSeq = 0;
+    let picker: Picker | null = null;
+
+    /** The built-in adapter, repaired or replaced by what the agent taught on this site (if anything). */
+    const resolveAdapter = async (url: URL): Promise<{ adapter: SiteAdapter | null; key: string | null }> => {
+      const builtIn = findAdapter(url);
+      const taught = await call('getTaughtSite', { origin: url.origin }).catch(() => null);
+      const taughtAdapter = taught ? createTaughtAdapter(taught) : null;
+      const adapter = builtIn && taughtAdapter ? withTaughtFallback(builtIn, taughtAdapter) : (builtIn ?? taughtAdapter);
+      return { adapter, key: adapter ? `${adapter.id}@${taught?.updatedAt ?? 0}` : null };
+    };
+
+    const startTeach = () => {
+      if (picker) return;
+      const p = startPicker(document, { signal: ctx.signal });
+      picker = p;
+      void p.done.then(async (r) => {
+        picker = null;
+        if (!r.ok) return;
+        try {
+          await call('saveTaughtSite', { origin: location.origin, name: document.title || location.host, url: location.href, fields: r.fields });
+          await mount();
+          current?.controller.store.set({ notice: { kind: 'info', text: t('teach.saved') } });
+        } catch (err) {
+          current?.controller.store.set({ notice: { kind: 'error', text: t('teach.saveFailed', { reason: (err as Error).message }) } });
+        }
+      });
+    };
 
     const mount = async () => {
-      const adapter = findAdapter(new URL(location.href));
-      if (current && current.adapterId === (adapter?.id ?? null)) return;
+      const seq = ++mountSeq;
+      const { adapter, key } = await resolveAdapter(new URL(location.href));
+      if (seq !== mountSeq || ctx.isInvalid) return;
+      if (current && current.adapterId === key) return;
       current?.abort.abort();
       current?.remove();
       current = null;
@@ -32,7 +70,9 @@ export default defineContentScript({
         onMount(container) {
           render(
             <PanelContext.Provider value={controller}>
-              <Panel />
+              <TeachContext.Provider value={startTeach}>
+                <Panel />
+              </TeachContext.Provider>
             </PanelContext.Provider>,
             container,
           );
@@ -45,7 +85,9 @@ export default defineContentScript({
       const offLayout = controller.store.subscribe((s) => reservePanelSpace(document, !s.collapsed));
       reservePanelSpace(document, !controller.store.get().collapsed);
       current = {
-        adapterId: adapter.id,
+        adapterId: key,
+        adapter,
+        controller,
         abort,
         remove: () => {
           offLayout();
@@ -59,6 +101,37 @@ export default defineContentScript({
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', () => void mount());
+    // Taught or forgotten in another tab or in the options page: pick the adapter again.
+    ctx.onInvalidated(onDataChanged(['sites'], () => void mount()));
+    // The side panel / popup / options page drive this tab: status, teach mode, insertion.
+    listenTabMessages(
+      {
+        ping: () => {
+          const a = current?.adapter ?? null;
+          let canInsert = false;
+          try {
+            canInsert = !!a?.findChatInput(document);
+          } catch {
+            canInsert = false;
+          }
+          return { site: a?.name ?? null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null };
+        },
+        startTeach: () => {
+          startTeach();
+          return true;
+        },
+        insertText: ({ text }) => {
+          if (typeof text !== 'string' || !current) return { ok: false, reason: 'no-input' };
+          try {
+            const r = insertText(current.adapter.findChatInput(document), text);
+            return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+          } catch {
+            return { ok: false, reason: 'no-input' };
+          }
+        },
+      },
+      ctx.signal,
+    );
     await mount();
   },
 });

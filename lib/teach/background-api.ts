@@ -53,3 +53,14 @@ export function forgetSiteNow(origin: string): Promise<ForgetResult> {
     removePermission: (pattern) => browser.permissions.remove({ origins: [pattern] }),
   });
 }
+
+/**
+ * Background start: sync now, and again whenever the agent grants or withdraws a site's access
+ * (in our pages or in the browser's extension settings).
+ */
+export function registerTaughtSiteScripts(): void {
+  const sync = () => void syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
+}
