@@ -24,3 +24,34 @@ describe('settings', () => {
     expect(s.panel.collapsed).toBe(true);
   });
 });
+
+describe('follow-up settings', () => {
+  it('defaults to notifications off, the 08:00–20:00 day shift and the domain rules', () => {
+    const s = normaliseSettings({});
+    expect(s.followups).toEqual({
+      unpaidAfterMinutes: 30,
+      shippingOverdueHours: 48,
+      dayShift: { start: '08:00', end: '20:00' },
+      notifyBeforeCutoffMinutes: 30,
+      notify: false,
+    });
+  });
+
+  it('drops malformed shift hours and negative minutes, keeps good values', () => {
+    const s = normaliseSettings({ followups: { unpaidAfterMinutes: -5, shippingOverdueHours: 24, dayShift: { start: '9:00', end: '21:30' }, notify: 'yes' } });
+    expect(s.followups.unpaidAfterMinutes).toBe(30);
+    expect(s.followups.shippingOverdueHours).toBe(24);
+    expect(s.followups.dayShift).toEqual({ start: '08:00', end: '21:30' });
+    expect(s.followups.notify).toBe(false);
+  });
+
+  it('hands the rules the shop cut-off together with the follow-up choices', async () => {
+    const { followupSettingsOf } = await import('./settings');
+    const s = await patchSettings({ shop: { cutoff: '17:00' } as never, followups: { notify: true, unpaidAfterMinutes: 10 } });
+    expect(s.followups.notify).toBe(true);
+    const rules = followupSettingsOf(s);
+    expect(rules.cutoff).toBe('17:00');
+    expect(rules.unpaidAfterMinutes).toBe(10);
+    expect(rules.utcOffsetMinutes).toBe(480);
+  });
+});

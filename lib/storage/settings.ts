@@ -2,6 +2,8 @@ import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
 import { DEFAULT_SETTINGS, type ShopSettings } from '../domain/templates/types';
 import { isScenarioId, type ScenarioId } from '../domain/scenarios';
+import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/followups/types';
+import { resolveSettings } from '../domain/followups/rules';
 
 export interface AppSettings {
   v: 1;
@@ -11,6 +13,27 @@ export interface AppSettings {
   /** Cue phrases the shop adds per scenario for the classifier. */
   shopCues: Partial<Record<ScenarioId, string[]>>;
   privacy: { maskPii: boolean; retentionDays: number };
+  /** Follow-up list: shift hours and reminder rules (the cut-off itself is `shop.cutoff`). */
+  followups: FollowupPrefs;
+}
+
+/** The follow-up settings the agent edits; the rest of FollowupSettings keeps the domain defaults. */
+export type FollowupPrefs = Pick<FollowupSettings, 'unpaidAfterMinutes' | 'shippingOverdueHours' | 'dayShift' | 'notifyBeforeCutoffMinutes'> & {
+  /** Desktop notifications before the cut-off for unpaid orders (off unless the agent turns them on). */
+  notify: boolean;
+};
+
+const DEFAULT_FOLLOWUP_PREFS: FollowupPrefs = {
+  unpaidAfterMinutes: DEFAULT_FOLLOWUP_SETTINGS.unpaidAfterMinutes,
+  shippingOverdueHours: DEFAULT_FOLLOWUP_SETTINGS.shippingOverdueHours,
+  dayShift: { ...DEFAULT_FOLLOWUP_SETTINGS.dayShift },
+  notifyBeforeCutoffMinutes: DEFAULT_FOLLOWUP_SETTINGS.notifyBeforeCutoffMinutes,
+  notify: false,
+};
+
+/** The rules' settings: the agent's follow-up choices plus the shop's cut-off. */
+export function followupSettingsOf(s: AppSettings): FollowupSettings {
+  return resolveSettings({ ...s.followups, cutoff: s.shop.cutoff });
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -19,6 +42,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   panel: { collapsed: false },
   shopCues: {},
   privacy: { maskPii: true, retentionDays: 0 },
+  followups: DEFAULT_FOLLOWUP_PREFS,
 };
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -36,6 +60,10 @@ export function normaliseSettings(input: unknown): AppSettings {
     }
   }
   const retention = Number(r.privacy?.retentionDays);
+  const f = (r.followups && typeof r.followups === 'object' ? r.followups : {}) as Record<string, any>;
+  const count = (v: unknown, fallback: number, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.round(v), max) : fallback;
+  const time = (v: unknown, fallback: string) => (typeof v === 'string' && HHMM.test(v) ? v : fallback);
   return {
     v: 1,
     shop: {
@@ -49,6 +77,16 @@ export function normaliseSettings(input: unknown): AppSettings {
     privacy: {
       maskPii: r.privacy?.maskPii !== false,
       retentionDays: Number.isFinite(retention) && retention > 0 ? Math.min(Math.round(retention), 3650) : 0,
+    },
+    followups: {
+      unpaidAfterMinutes: count(f.unpaidAfterMinutes, DEFAULT_FOLLOWUP_PREFS.unpaidAfterMinutes, 24 * 60),
+      shippingOverdueHours: count(f.shippingOverdueHours, DEFAULT_FOLLOWUP_PREFS.shippingOverdueHours, 24 * 30),
+      dayShift: {
+        start: time(f.dayShift?.start, DEFAULT_FOLLOWUP_PREFS.dayShift.start),
+        end: time(f.dayShift?.end, DEFAULT_FOLLOWUP_PREFS.dayShift.end),
+      },
+      notifyBeforeCutoffMinutes: count(f.notifyBeforeCutoffMinutes, DEFAULT_FOLLOWUP_PREFS.notifyBeforeCutoffMinutes, 12 * 60),
+      notify: f.notify === true,
     },
   };
 }
@@ -76,6 +114,7 @@ export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<Ap
       shop: { ...current.shop, ...patch.shop },
       panel: { ...current.panel, ...patch.panel },
       privacy: { ...current.privacy, ...patch.privacy },
+      followups: { ...current.followups, ...patch.followups },
       shopCues: patch.shopCues ?? current.shopCues,
     });
     return result;
