@@ -17,7 +17,7 @@ import {
   classify,
   rankTemplates,
   searchTemplates,
-  loadPinyin,
+  attachInitials,
   type Classification,
   type RankedTemplate,
   type TemplateIndex,
@@ -138,6 +138,7 @@ export class PanelController {
       setLocale(settings.shop.locale);
       this.usage = usage;
       this.index = buildTemplateIndex(library.templates);
+      if (library.initials) attachInitials(this.index, library.initials);
       this.store.set({ library, settings, collapsed: settings.panel.collapsed });
       this.recompute();
     } catch (err) {
@@ -256,10 +257,6 @@ export class PanelController {
 
   setQuery(query: string): void {
     this.store.set({ query });
-    if (/^[a-z]{2,}$/i.test(query.trim())) {
-      // Pinyin initials (cf → 催付) need the pinyin data: load it on the first latin query.
-      void loadPinyin().then(() => this.index && this.recompute());
-    }
     this.recompute();
   }
 

@@ -7,6 +7,11 @@ import { STARTER_LIBRARY } from '../domain/templates/starter';
 export interface LibraryRecord extends TemplateLibrary {
   v: 2;
   updatedAt: number;
+  /**
+   * Pinyin initials per template id ([title, body]) for search by initials (cf → 催付), computed in
+   * the background so the in-page panel never loads pinyin data. Missing = not computed yet.
+   */
+  initials?: Record<string, [string, string]>;
 }
 
 /**
@@ -35,12 +40,14 @@ export const LIBRARY_SCHEMA: RecordSchema<LibraryRecord> = {
   ],
   finish(r) {
     if (!Array.isArray(r.templates) || !Array.isArray(r.groups)) throw new Error('library record is damaged');
-    return {
+    const rec: LibraryRecord = {
       v: 2,
       groups: r.groups.map(String),
       templates: r.templates as Template[],
       updatedAt: Number(r.updatedAt) || 0,
     };
+    if (r.initials && typeof r.initials === 'object') rec.initials = r.initials as LibraryRecord['initials'];
+    return rec;
   },
 };
 
@@ -54,8 +61,13 @@ export async function loadLibrary(): Promise<LibraryRecord> {
   return migrate(raw, LIBRARY_SCHEMA);
 }
 
-export async function saveLibrary(lib: TemplateLibrary, now = Date.now()): Promise<LibraryRecord> {
+export async function saveLibrary(
+  lib: TemplateLibrary,
+  now = Date.now(),
+  initials?: Record<string, [string, string]>,
+): Promise<LibraryRecord> {
   const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: now };
+  if (initials) record.initials = initials;
   await db.set('library', KEY, record);
   return record;
 }

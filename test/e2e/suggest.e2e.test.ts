@@ -84,3 +84,10 @@ it('records each insertion, and the options page shows it among the most used', 
   expect(await opts.locator('[data-kf="usage-most"] tbody tr').count()).toBeGreaterThan(0);
   await opts.close();
 });
+
+it('finds replies by pinyin initials in the panel search without loading pinyin in the page', async () => {
+  await openDemoChat(page, h.demoUrl);
+  // 咨询高峰稍候 → zxgfsh; no shortcut code or text contains "zxgf", only the initials do.
+  await inPanel(page, '[data-kf="search"]').fill('zxgf');
+  await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
+});

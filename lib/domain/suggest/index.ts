@@ -3,7 +3,10 @@ export { classify, compileCues, NEED_IDS } from './classify';
 export type { Classification, ClassifyOptions, NeedId, ScenarioScore } from './classify';
 export { rankTemplates } from './rank';
 export type { BuyerSegment, OrderStatus, RankInput, RankSignal, RankedTemplate, UsageEntry, UsageStats } from './rank';
-export { searchTemplates, loadPinyin, isPinyinLoaded } from './search';
+export { searchTemplates } from './search';
+// Pinyin (loadPinyin, initialsFor) lives in './pinyin' and is imported directly where wanted,
+// so that this index never pulls pinyin-pro into the content script.
+export { attachInitials } from './attach-initials';
 export type { SearchHit } from './search';
 export { buildTemplateIndex } from './template-index';
 export type { TemplateIndex } from './template-index';

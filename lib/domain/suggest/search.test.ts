@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../templates/types';
-import { isPinyinLoaded, loadPinyin, searchTemplates } from './search';
+import { searchTemplates } from './search';
+import { isPinyinLoaded, loadPinyin } from './pinyin';
 import { buildTemplateIndex } from './template-index';
 
 const T = (id: string, title: string, body: string, code?: string): Template =>

@@ -9,65 +9,6 @@ export interface SearchHit {
   matched: 'code' | 'title' | 'initials' | 'body' | 'words';
 }
 
-type PinyinFn = (text: string, opts: { pattern: 'first'; toneType: 'none'; type: 'array' }) => string[];
-let pinyinFn: PinyinFn | null = null;
-let loading: Promise<void> | null = null;
-
-/** Whether pinyin initials are available (after `loadPinyin` resolved). */
-export function isPinyinLoaded(): boolean {
-  return pinyinFn !== null;
-}
-
-/**
- * Load pinyin-pro (about 1 MB) on demand and, when given, precompute the index's initials. Search
- * works without it (content, title, code); initials (cf → 催付) start working once it resolves.
- */
-export async function loadPinyin(index?: TemplateIndex): Promise<void> {
-  loading ??= import('pinyin-pro').then((mod) => {
-    pinyinFn = mod.pinyin as unknown as PinyinFn;
-  });
-  await loading;
-  if (index) ensureInitials(index);
-}
-
-const charInitial = new Map<string, string>();
-
-/** Initials of a text: Chinese characters → first letter of their pinyin; letters/digits kept. */
-export function initialsOf(text: string, contextual = false): string {
-  if (!pinyinFn) return '';
-  if (contextual) {
-    // Titles are short: let pinyin-pro read the whole phrase so polyphones (行/长/还) come out right.
-    return pinyinFn(text, { pattern: 'first', toneType: 'none', type: 'array' })
-      .map((p) => (/^[a-z0-9]$/i.test(p) ? p.toLowerCase() : p.replace(/[^a-z0-9]/gi, '').toLowerCase()))
-      .join('');
-  }
-  let out = '';
-  for (const ch of text) {
-    if (/[a-z0-9]/i.test(ch)) {
-      out += ch.toLowerCase();
-      continue;
-    }
-    if (!/[\u4e00-\u9fa5]/.test(ch)) continue;
-    let c = charInitial.get(ch);
-    if (c === undefined) {
-      c = (pinyinFn(ch, { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '').toLowerCase();
-      charInitial.set(ch, c);
-    }
-    out += c;
-  }
-  return out;
-}
-
-function ensureInitials(index: TemplateIndex): boolean {
-  if (index.initials) return true;
-  if (!pinyinFn) return false;
-  index.initials = {
-    title: index.templates.map((t) => initialsOf(t.title, true)),
-    body: index.bodies.map((b) => initialsOf(b)),
-  };
-  return true;
-}
-
 const S_CODE_EXACT = 100;
 const S_CODE_PREFIX = 80;
 const S_TITLE = 70;
@@ -101,8 +42,8 @@ export function searchTemplates(index: TemplateIndex, query: string, limit = 10)
       if (c === q) add(i, S_CODE_EXACT, 'code');
       else if (c.startsWith(q)) add(i, S_CODE_PREFIX - (c.length - q.length), 'code');
     }
-    if (ensureInitials(index)) {
-      const { title, body } = index.initials!;
+    if (index.initials) {
+      const { title, body } = index.initials;
       for (let i = 0; i < n; i++) {
         const ti = title[i]!.indexOf(q);
         if (ti >= 0) add(i, S_INITIALS_TITLE - Math.min(ti, 5), 'initials');

@@ -1,6 +1,8 @@
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
-import { loadLibrary, saveLibrary } from '../../storage/library';
+import { loadLibrary, saveLibrary, type LibraryRecord } from '../../storage/library';
+import { initialsFor, loadPinyin } from '../../domain/suggest/pinyin';
+import type { TemplateLibrary } from '../../domain/templates/types';
 import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
 import { exportLibrary, parseLibraryImport } from '../../domain/templates/validate';
@@ -9,13 +11,26 @@ import type { CoreProtocol } from '../protocol';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
 
+/** Saves a library together with its pinyin initials (computed here, in the background). */
+async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
+  await loadPinyin();
+  return saveLibrary(lib, Date.now(), initialsFor(lib.templates));
+}
+
+/** The stored library; computes and stores missing initials once (first run, older records). */
+async function libraryWithInitials(): Promise<LibraryRecord> {
+  const rec = await loadLibrary();
+  if (rec.initials && rec.templates.every((t) => rec.initials![t.id])) return rec;
+  return saveWithInitials(rec);
+}
+
 export const coreHandlers: HandlerSet<CoreProtocol> = {
-  getLibrary: { content: true, handle: () => loadLibrary() },
+  getLibrary: { content: true, handle: () => libraryWithInitials() },
   saveLibrary: {
     async handle(payload) {
       const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...obj(payload, 'saveLibrary') });
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
-      const rec = await saveLibrary(parsed.library);
+      const rec = await saveWithInitials(parsed.library);
       await announceChange('library');
       return rec;
     },
@@ -26,7 +41,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       const parsed = parseLibraryImport(json);
       const rules = readRulesSection(json);
       if (!parsed.ok || !rules.ok) return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors)] };
-      await saveLibrary(parsed.library);
+      await saveWithInitials(parsed.library);
       await announceChange('library');
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       return { ok: true, count: parsed.library.templates.length };
