@@ -15,11 +15,6 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
-    commands: {
-      'focus-search': {
-        suggested_key: { default: 'Alt+K' },
-        description: '__MSG_cmdFocusSearch__',
-      },
     },
   }),
   vite: () => ({

@@ -2,12 +2,16 @@ import { registerHandlers } from '@/lib/messaging/dispatch';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 
-export default defineBackground(() => {
-  // Listeners are registered synchronously at every start: the worker may have been woken by
-  // the very message or alarm that has to be answered.
-  registerHandlers();
-  void registerAlarms();
-  // Our content script on every taught site we may access (dynamic registrations do not survive
-  // an extension update, so they are re-synced at every start).
-  registerTaughtSiteScripts();
+export default defineBackground({
+  // An ES module worker, so pinyin-pro (needed only when a library is saved) loads on demand.
+  type: 'module',
+  main() {
+    // Listeners are registered synchronously at every start: the worker may have been woken by
+    // the very message or alarm that has to be answered.
+    registerHandlers();
+    void registerAlarms();
+    // Our content script on every taught site we may access (dynamic registrations do not survive
+    // an extension update, so they are re-synced at every start).
+    registerTaughtSiteScripts();
+  },
 });
