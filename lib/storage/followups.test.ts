@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import {
+  addFollowup,
+  applyFollowupRule,
+  changeFollowup,
+  claimNotifications,
+  loadFollowups,
+  PENDING_TTL_MS,
+  pruneFollowups,
+  setPendingSuggestion,
+  takePendingSuggestion,
+} from './followups';
+import { complete, followupsFromOrders, panelFollowup, snooze, type OrderInput } from '../domain/followups';
+
+/** Beijing wall time on 2026-03-02 (+ day offset) as epoch ms: the fake clock of these tests. */
+const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 2, 2 + day, h - 8, m);
+const order = (orderId: string, buyer: string, status: OrderInput['status'], createdAt?: number): OrderInput => ({
+  orderId,
+  buyer,
+  status,
+  createdAt,
+  flag: 'gray',
+  remark: '',
+});
+const fromOrders = (orders: OrderInput[], now: number) => (existing: Parameters<typeof followupsFromOrders>[1]) =>
+  followupsFromOrders(orders, existing, {}, now);
+
+beforeEach(async () => {
+  await db.clear('followups');
+  await db.clear('meta');
+});
+
+describe('follow-up storage', () => {
+  it('keeps both pages’ items when two order pages report at the same moment', async () => {
+    const now = bj(11);
+    await Promise.all([
+      applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now), now),
+      applyFollowupRule(fromOrders([order('2002', '阿猫', 'unpaid', bj(9, 30))], now), now),
+      applyFollowupRule(fromOrders([order('3003', '王姐', 'unpaid', bj(10))], now), now),
+    ]);
+    const ids = (await loadFollowups()).map((f) => f.id).sort();
+    expect(ids).toEqual(['unpaid:1001', 'unpaid:2002', 'unpaid:3003']);
+  });
+
+  it('reading the same page twice writes nothing the second time', async () => {
+    const now = bj(11);
+    expect(await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now), now)).toBe(1);
+    expect(await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now + 60_000), now + 60_000)).toBe(0);
+  });
+
+  it('closes the payment reminder when the page later shows the order paid', async () => {
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], bj(11)), bj(11));
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'paid', bj(9))], bj(12)), bj(12));
+    const [item] = await loadFollowups();
+    expect(item).toMatchObject({ id: 'unpaid:1001', status: 'done', closedReason: '买家已付款', closedAt: bj(12) });
+  });
+
+  it('does not reopen an item the agent closed while a page was reporting', async () => {
+    const now = bj(11);
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now), now);
+    await Promise.all([
+      changeFollowup('unpaid:1001', (f) => complete(f, now + 1, '电话联系过'), now + 1),
+      applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now + 2), now + 2),
+    ]);
+    const [item] = await loadFollowups();
+    expect(item).toMatchObject({ status: 'done', closedReason: '电话联系过' });
+  });
+
+  it('marks items first seen in the night shift as handover items due by noon', async () => {
+    const night = bj(23, 10);
+    // Created at 22:30: the payment reminder would be due tomorrow 15:30; handover brings it to noon.
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(22, 30))], night), night, { handover: {} });
+    const [item] = await loadFollowups();
+    expect(item).toMatchObject({ handover: true, dueAt: bj(12, 0, 1) });
+  });
+
+  it('does not mark items first seen in the day shift', async () => {
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], bj(11)), bj(11), { handover: {} });
+    const [item] = await loadFollowups();
+    expect(item!.handover).toBeUndefined();
+    expect(item!.dueAt).toBe(bj(15, 30));
+  });
+
+  it('adding an inquiry twice keeps one item and both notes', async () => {
+    const now = bj(14);
+    await addFollowup(panelFollowup('inquiry', '小鹿', now, {}, undefined, { platform: 'demo', note: '嫌贵' }), now);
+    await addFollowup(panelFollowup('inquiry', '小鹿', now + 1000, {}, undefined, { platform: 'demo', note: '等活动' }), now + 1000);
+    const items = await loadFollowups();
+    expect(items).toHaveLength(1);
+    expect(items[0]!.note).toBe('嫌贵\n等活动');
+    expect(items[0]!.createdAt).toBe(now);
+  });
+
+  it('snoozes and changes nothing for an unknown id', async () => {
+    const now = bj(14);
+    const item = await addFollowup(panelFollowup('bad-review', '小鹿', now, {}), now);
+    const s = await changeFollowup(item.id, (f) => snooze(f, now + 3_600_000), now);
+    expect(s).toMatchObject({ status: 'snoozed', snoozedUntil: now + 3_600_000 });
+    expect(await changeFollowup('nope', (f) => f, now)).toBeNull();
+  });
+
+  it('reads old to-do records and skips damaged ones', async () => {
+    await db.set('followups', 'old', { text: '给王姐回电话', due: bj(18), type: '其他待办' });
+    await db.set('followups', 'bad', { v: 1, id: 'x', kind: 'nonsense', dueAt: 1 });
+    const items = await loadFollowups(bj(10));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'manual', title: '给王姐回电话', dueAt: bj(18), status: 'open' });
+  });
+
+  it('forgets done items after 30 days, never open ones', async () => {
+    const now = bj(10);
+    const a = await addFollowup(panelFollowup('bad-review', '甲', now, {}, undefined, { orderId: 'A1' }), now);
+    const b = await addFollowup(panelFollowup('bad-review', '乙', now, {}, undefined, { orderId: 'B1' }), now);
+    await changeFollowup(a.id, (f) => complete(f, now), now);
+    expect(await pruneFollowups(now + 29 * 86_400_000)).toBe(0);
+    expect(await pruneFollowups(now + 31 * 86_400_000)).toBe(1);
+    expect((await loadFollowups()).map((f) => f.id)).toEqual([b.id]);
+  });
+});
+
+describe('pending suggestion for the chat opened from the popup', () => {
+  it('is taken once by the buyer’s chat and then gone', async () => {
+    const now = bj(15);
+    await setPendingSuggestion({ buyer: '小鹿', platform: 'demo', scenario: 'payment', followupId: 'unpaid:1' }, now);
+    expect(await takePendingSuggestion('阿猫', 'demo', now + 1000)).toBeNull();
+    expect(await takePendingSuggestion('小鹿', 'demo', now + 1000)).toMatchObject({ scenario: 'payment' });
+    expect(await takePendingSuggestion('小鹿', 'demo', now + 2000)).toBeNull();
+  });
+
+  it('expires', async () => {
+    const now = bj(15);
+    await setPendingSuggestion({ buyer: '小鹿', scenario: 'payment', followupId: 'unpaid:1' }, now);
+    expect(await takePendingSuggestion('小鹿', 'demo', now + PENDING_TTL_MS + 1)).toBeNull();
+  });
+});
+
+describe('notification log', () => {
+  it('announces an item once per day', async () => {
+    expect(await claimNotifications('2026-03-02', ['a', 'b'])).toEqual(['a', 'b']);
+    expect(await claimNotifications('2026-03-02', ['b', 'c'])).toEqual(['c']);
+    expect(await claimNotifications('2026-03-03', ['a'])).toEqual(['a']);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * The follow-up list in IndexedDB (`kf-followups`, one record per item, keyed by its id).
+ *
+ * Every change is one readwrite transaction that reads the whole list, runs a pure function over
+ * it (a rule from lib/domain/followups, or the agent's action) and writes only what changed.
+ * IndexedDB runs overlapping readwrite transactions one after the other, so two order pages
+ * reporting at the same moment, or a page report racing the agent's "done", never lose each
+ * other's change: the second sees the first's result.
+ *
+ * Reads for the popup and the badge go through a small cache (invalidated by every write here and
+ * by `invalidateFollowupCache()` when another module changed the store, e.g. a backup restore). It is
+ * only a cache: the service worker may be stopped at any moment and the next read refills it.
+ */
+import { db, store, toStorageError } from './db';
+import { applyRuleResult, markHandover, migrateFollowup, type Followup, type FollowupSettings, type RuleResult } from '../domain/followups';
+import type { ScenarioId } from '../domain/scenarios';
+import type { Platform } from '../sites/types';
+
+let cache: Followup[] | null = null;
+let generation = 0;
+
+export function invalidateFollowupCache(): void {
+  generation++;
+  cache = null;
+}
+
+/** Stored values → current records; unreadable ones are skipped (and kept in storage untouched). */
+function parse(raw: readonly unknown[], now: number): Followup[] {
+  const byId = new Map<string, Followup>();
+  for (const r of raw) {
+    try {
+      const f = migrateFollowup(r, now);
+      byId.set(f.id, f);
+    } catch (err) {
+      console.warn('[kf] skipped a follow-up record', err);
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Every item (open, snoozed and done). */
+export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
+  if (cache) return cache;
+  const g = generation;
+  const items = parse(await db.values<unknown>('followups'), now);
+  // A write that finished while we were reading makes this read stale: do not cache it.
+  if (g === generation) cache = items;
+  return items;
+}
+
+interface Change<T> {
+  put?: Followup[];
+  del?: string[];
+  value: T;
+}
+
+/** Runs `fn` over the whole list inside one readwrite transaction; `fn` must be synchronous. */
+async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
+  try {
+    const value = await store('followups')('readwrite', (os) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = os.transaction;
+        let out: Change<T> | undefined;
+        const req = os.getAll();
+        req.onsuccess = () => {
+          try {
+            out = fn(parse(req.result, now));
+            for (const f of out.put ?? []) os.put(f, f.id);
+            for (const id of out.del ?? []) os.delete(id);
+          } catch (err) {
+            reject(err);
+            tx.abort();
+          }
+        };
+        tx.oncomplete = () => resolve(out!.value);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+      }),
+    );
+    return value;
+  } catch (err) {
+    // IndexedDB failures (quota, abort) become StorageError; a bug in `fn` stays what it is.
+    throw typeof DOMException !== 'undefined' && err instanceof DOMException ? toStorageError(err) : err;
+  } finally {
+    invalidateFollowupCache();
+  }
+}
+
+export interface ApplyOptions {
+  /**
+   * Night-shift marking for items this run creates (the agent's settings): a new item made outside
+   * the day shift becomes a handover item due by noon. Left out for background jobs (VIP revisits).
+   */
+  handover?: Partial<FollowupSettings>;
+}
+
+/**
+ * Runs a rule against the stored list and applies its result, atomically. Returns how many items
+ * changed (0: nothing written, no need to announce anything).
+ */
+export async function applyFollowupRule(
+  rule: (existing: readonly Followup[]) => RuleResult,
+  now: number,
+  opts: ApplyOptions = {},
+): Promise<number> {
+  return transact(now, (items) => {
+    const result = rule(items);
+    if (result.upserts.length === 0 && result.closes.length === 0) return { value: 0 };
+    const before = new Map(items.map((f) => [f.id, f]));
+    const upserts = opts.handover
+      ? result.upserts.map((f) => (before.has(f.id) ? f : markHandover(f, opts.handover!, now)))
+      : result.upserts;
+    const after = applyRuleResult(items, { upserts, closes: result.closes }, now);
+    const put = after.filter((f) => before.get(f.id) !== f);
+    return { put, value: put.length };
+  });
+}
+
+/**
+ * Adds an item the agent made (panel, manual, handover). The same id already open (an inquiry
+ * registered twice) keeps the first item and gains the new note; a done one is replaced.
+ */
+export async function addFollowup(item: Followup, now = Date.now()): Promise<Followup> {
+  return transact(now, (items) => {
+    const had = items.find((f) => f.id === item.id);
+    if (!had || had.status === 'done') return { put: [item], value: item };
+    const note = item.note?.trim();
+    if (!note || had.note?.split('\n').includes(note)) return { value: had };
+    const merged: Followup = { ...had, note: had.note ? `${had.note}\n${note}` : note };
+    return { put: [merged], value: merged };
+  });
+}
+
+/** Changes one item atomically (done, snooze, note, reopen). null when there is no such item. */
+export async function changeFollowup(id: string, fn: (item: Followup) => Followup, now = Date.now()): Promise<Followup | null> {
+  return transact(now, (items) => {
+    const had = items.find((f) => f.id === id);
+    if (!had) return { value: null };
+    const next = fn(had);
+    return next === had ? { value: had } : { put: [next], value: next };
+  });
+}
+
+/** Forgets done items closed more than `keepDays` ago (their sources are long gone from the pages). */
+export async function pruneFollowups(now: number, keepDays = 30): Promise<number> {
+  const limit = now - keepDays * 24 * 60 * 60 * 1000;
+  return transact(now, (items) => {
+    const del = items.filter((f) => f.status === 'done' && (f.closedAt ?? f.createdAt) < limit).map((f) => f.id);
+    return { del, value: del.length };
+  });
+}
+
+// ---- "open" from the popup: which scenario the buyer's chat panel shows first ------------------
+
+export interface PendingSuggestion {
+  buyer: string;
+  platform?: Platform;
+  scenario: ScenarioId;
+  followupId: string;
+  expiresAt: number;
+}
+
+const PENDING_KEY = 'followups:pending';
+/** Long enough for a console tab to load and its panel to ask; short enough not to surprise later. */
+export const PENDING_TTL_MS = 5 * 60 * 1000;
+const PENDING_MAX = 20;
+
+interface PendingRecord {
+  v: 1;
+  list: PendingSuggestion[];
+}
+
+function pendingList(old: unknown, now: number): PendingSuggestion[] {
+  const list = (old as PendingRecord | undefined)?.list;
+  return Array.isArray(list) ? list.filter((p) => p && typeof p.expiresAt === 'number' && p.expiresAt > now) : [];
+}
+
+const samePlatform = (a?: Platform, b?: Platform) => !a || !b || a === b;
+
+/** Remembers (in storage: the worker may stop before the tab asks) the scenario for a buyer's chat. */
+export async function setPendingSuggestion(p: Omit<PendingSuggestion, 'expiresAt'>, now = Date.now()): Promise<void> {
+  await db.update<PendingRecord>('meta', PENDING_KEY, (old) => {
+    const list = pendingList(old, now).filter((x) => !(x.buyer === p.buyer && samePlatform(x.platform, p.platform)));
+    list.push({ ...p, expiresAt: now + PENDING_TTL_MS });
+    return { v: 1, list: list.slice(-PENDING_MAX) };
+  });
+}
+
+/** The scenario waiting for this buyer's chat, once: it is removed as it is taken. */
+export async function takePendingSuggestion(buyer: string, platform: Platform | undefined, now = Date.now()): Promise<PendingSuggestion | null> {
+  let taken: PendingSuggestion | null = null;
+  await db.update<PendingRecord>('meta', PENDING_KEY, (old) => {
+    const list = pendingList(old, now);
+    const i = list.findIndex((x) => x.buyer === buyer && samePlatform(x.platform, platform));
+    if (i >= 0) taken = list.splice(i, 1)[0]!;
+    return { v: 1, list };
+  });
+  return taken;
+}
+
+// ---- desktop notifications: which items were already announced today -----------------------
+
+const NOTIFIED_KEY = 'followups:notified';
+
+interface NotifiedRecord {
+  v: 1;
+  day: string;
+  ids: string[];
+}
+
+/** Of `ids`, those not yet notified on `day` (shop date); they are recorded as notified now. */
+export async function claimNotifications(day: string, ids: readonly string[]): Promise<string[]> {
+  let fresh: string[] = [];
+  await db.update<NotifiedRecord>('meta', NOTIFIED_KEY, (old) => {
+    const seen = new Set(old && old.day === day && Array.isArray(old.ids) ? old.ids : []);
+    fresh = ids.filter((id) => !seen.has(id));
+    for (const id of fresh) seen.add(id);
+    return { v: 1, day, ids: [...seen].slice(-2000) };
+  });
+  return fresh;
+}
