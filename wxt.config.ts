@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/sites/matches';
 
-
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
@@ -15,7 +14,6 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
-    },
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
