@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useSidePanelApi } from './SidePanelContext';
+import type { TargetInfo } from '@/lib/teach/page-api';
+import type { LibraryRecord } from '@/lib/storage/library';
+import type { AppSettings } from '@/lib/storage/settings';
+import type { UsageRecord } from '@/lib/storage/usage';
+import type { Template } from '@/lib/domain/templates/types';
+import { renderTemplate } from '@/lib/domain/templates/variables';
+import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
+import { registerMessages, setLocale, t } from '@/lib/i18n';
+import { sites } from '@/lib/i18n/messages/sites';
+
+registerMessages(sites);
+
+interface Pending {
+  template: Template;
+  mode: 'insert' | 'copy';
+  missing: string[];
+  fills: Record<string, string>;
+  warned: boolean;
+}
+
+/**
+ * The template library next to any tab: paste the buyer's message for suggestions, search, browse
+ * by group; a click inserts into the tab when its content script can take it, else copies to the
+ * clipboard with the variables filled. Reusable: the side panel and the popup both embed it.
+ * Everything shown from the buyer or the library is rendered as text.
+ */
+export function LibraryPane(props: { target: TargetInfo | null }) {
+  const api = useSidePanelApi();
+  const [library, setLibrary] = useState<LibraryRecord | null>(null);
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [usage, setUsage] = useState<UsageRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [query, setQuery] = useState('');
+  const [group, setGroup] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = () =>
+      Promise.all([api.call('getLibrary'), api.call('getSettings'), api.call('getUsage')]).then(
+        ([lib, set, use]) => {
+          setLocale(set.shop.locale);
+          setLibrary(lib);
+          setSettings(set);
+          setUsage(use);
+          setError(null);
+        },
+        (e: Error) => setError(t('side.loadFailed', { reason: e.message })),
+      );
+    void load();
+    return api.onChanged(['library', 'settings', 'usage'], () => void load());
+  }, [api]);
+
+  const index = useMemo(() => {
+    if (!library) return null;
+    const idx = buildTemplateIndex(library.templates);
+    // Pinyin initials (cf → 催付) come precomputed with the library, as in the in-page panel.
+    if (library.initials) attachInitials(idx, library.initials);
+    return idx;
+  }, [library]);
+
+  const suggestions = useMemo(() => {
+    if (!index || !pasted.trim()) return [];
+    const lines = pasted.split(/\n+/).map((l) => l.trim()).filter(Boolean).slice(-4);
+    const classification = classify(lines, { shopCues: settings?.shopCues });
+    if (!classification.top.length) return [];
+    return rankTemplates(index, { classification, text: lines.at(-1) ?? '', usage: usage?.templates }, 5).map((r) => r.template);
+  }, [index, pasted, settings, usage]);
+
+  const results = useMemo(() => (index && query.trim() ? searchTemplates(index, query, 30).map((h) => h.template) : []), [index, query]);
+
+  const canInsert = !!props.target?.status?.canInsert && props.target.tabId !== null;
+  const groups = library?.groups ?? [];
+  const shownGroup = group ?? groups[0];
+
+  const render = (template: Template, fills: Record<string, string>) =>
+    renderTemplate(
+      template.body,
+      {
+        buyer: props.target?.status?.buyer ?? undefined,
+        agentName: settings?.shop.agentName ?? '',
+        shopName: settings?.shop.shopName ?? '',
+        now: new Date(),
+        cutoff: settings?.shop.cutoff ?? '16:00',
+      },
+      Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== '')),
+    );
+
+  const deliver = async (template: Template, text: string, mode: 'insert' | 'copy') => {
+    if (mode === 'insert' && canInsert && (await api.insert(props.target!.tabId!, text))) {
+      setStatus(t('side.inserted'));
+    } else {
+      try {
+        await api.copy(text);
+        setStatus(t('side.copied', { preview: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
+      } catch {
+        setStatus(t('side.copyFailed'));
+        return;
+      }
+    }
+    const scenario = template.scenarios[0] ?? null;
+    void api.call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+  };
+
+  const use = (template: Template, mode: 'insert' | 'copy') => {
+    const r = render(template, {});
+    if (r.missing.length) {
+      setPending({ template, mode, missing: r.missing, fills: {}, warned: false });
+      return;
+    }
+    void deliver(template, r.text, mode);
+  };
+
+  const confirmFill = () => {
+    if (!pending) return;
+    const r = render(pending.template, pending.fills);
+    if (r.missing.length && !pending.warned) {
+      setPending({ ...pending, warned: true });
+      return;
+    }
+    setPending(null);
+    void deliver(pending.template, r.text, pending.mode);
+  };
+
+  const row = (tpl: Template) => (
+    <li class="kf-tpl" data-kf="side-tpl" data-id={tpl.id}>
+      <button class="kf-tpl-main" data-kf="side-use" title={canInsert ? t('side.insert') : t('side.copy')} onClick={() => use(tpl, canInsert ? 'insert' : 'copy')}>
+        <strong>{tpl.title}</strong>
+        <span class="kf-tpl-body">{tpl.body}</span>
+      </button>
+      <button class="kf-small" data-kf="side-copy" onClick={() => use(tpl, 'copy')}>
+        {t('side.copy')}
+      </button>
+    </li>
+  );
+
+  if (error) return <p class="kf-bad" role="alert">{error}</p>;
+  if (!library) return <p class="kf-muted">…</p>;
+
+  return (
+    <div class="kf-pane" data-kf="library-pane">
+      {status && (
+        <p class="kf-status" role="status" data-kf="side-status">
+          {status}
+        </p>
+      )}
+      {pending && (
+        <form
+          class="kf-fill"
+          data-kf="side-fill"
+          onSubmit={(e) => {
+            e.preventDefault();
+            confirmFill();
+          }}
+        >
+          <p>{t('side.fillTitle', { title: pending.template.title })}</p>
+          {pending.missing.map((name, i) => (
+            <label class="kf-field">
+              <span>{name}</span>
+              <input
+                data-kf="side-fill-input"
+                data-name={name}
+                value={pending.fills[name] ?? ''}
+                autoFocus={i === 0}
+                onInput={(e) => setPending({ ...pending, fills: { ...pending.fills, [name]: (e.currentTarget as HTMLInputElement).value } })}
+              />
+            </label>
+          ))}
+          {pending.warned && (
+            <p class="kf-warn" data-kf="side-fill-warning">
+              {t('side.fillWarning', { names: pending.missing.filter((n) => !(pending.fills[n] ?? '').trim()).map((n) => `{${n}}`).join(' ') })}
+            </p>
+          )}
+          <div class="kf-actions">
+            <button type="submit" class="kf-primary" data-kf="side-fill-ok">
+              {t('side.fillOk')}
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              {t('side.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <label class="kf-paste">
+        <span>{t('side.pasteLabel')}</span>
+        <textarea
+          data-kf="side-paste"
+          rows={3}
+          placeholder={t('side.pastePlaceholder')}
+          value={pasted}
+          onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </label>
+      {pasted.trim() !== '' && (
+        <section data-kf="side-suggestions">
+          <h3>{t('side.suggested')}</h3>
+          {suggestions.length ? <ul class="kf-list">{suggestions.map(row)}</ul> : <p class="kf-muted">{t('side.noSuggestion')}</p>}
+        </section>
+      )}
+      <input
+        class="kf-search"
+        type="search"
+        data-kf="side-search"
+        placeholder={t('side.search')}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+      />
+      {query.trim() ? (
+        results.length ? (
+          <ul class="kf-list" data-kf="side-results">
+            {results.map(row)}
+          </ul>
+        ) : (
+          <p class="kf-muted">{t('side.noResults')}</p>
+        )
+      ) : (
+        <>
+          <nav class="kf-groups" data-kf="side-groups">
+            {groups.map((g) => (
+              <button class={g === shownGroup ? 'kf-on' : ''} onClick={() => setGroup(g)}>
+                {g}
+              </button>
+            ))}
+          </nav>
+          <ul class="kf-list" data-kf="side-group-list">
+            {library.templates.filter((x) => x.group === shownGroup).map(row)}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DataArea, Req, Res, Verb } from '@/lib/messaging/protocol';
+import type { TargetInfo } from '@/lib/teach/page-api';
+import type { TeachOutcome } from '@/lib/teach/flow';
+
+/**
+ * What the side panel (and the popup that embeds LibraryPane) needs from the extension. The entry
+ * point builds it from lib/messaging and lib/teach/page-api; tests can hand in a fake.
+ */
+export interface SidePanelApi {
+  call<V extends Verb>(verb: V, payload?: Req<V>): Promise<Res<V>>;
+  onChanged(areas: DataArea[], listener: () => void): () => void;
+  /** The tab being served and what its content script can do. */
+  target(): Promise<TargetInfo>;
+  onTargetChanged(listener: () => void): () => void;
+  insert(tabId: number, text: string): Promise<boolean>;
+  copy(text: string): Promise<void>;
+  teach(target: TargetInfo, typedSite?: string): Promise<TeachOutcome>;
+}
+
+export const SidePanelContext = createContext<SidePanelApi | null>(null);
+
+export function useSidePanelApi(): SidePanelApi {
+  const api = useContext(SidePanelContext);
+  if (!api) throw new Error('useSidePanelApi outside <SidePanelContext.Provider>');
+  return api;
+}
