@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { PRESET_A, cloneRuleSet, isoDate, type RuleSet } from '../../lib/domain/remarks';
+import { Store } from '../../lib/panel/store';
+import type { PanelState } from '../../lib/panel/controller';
+import { RemarkController, type RemarkApi } from '../../lib/panel/remarks';
+import { DEFAULT_APP_SETTINGS } from '../../lib/storage/settings';
+import { bootDemo, type DemoHooks } from '../../lib/sites/testing';
+import { demoAdapter } from '../../lib/sites/demo';
+import { RemarkContext } from './RemarkContext';
+import { RemarkPanel } from './RemarkPanel';
+import { click, mount, type } from './testing';
+
+vi.mock('../../lib/browser', () => ({ browser: {} }));
+
+const PURPLE_ORDER = '3930018273645518290';
+const today = isoDate(Date.now());
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const tick = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+let demo: DemoHooks;
+let abort: AbortController;
+let cleanup: (() => void) | undefined;
+let recorded: unknown[];
+let rules: RuleSet;
+
+/** The main controller's part that matters here: the store the adapter's rows and remark box go into. */
+function startMain(collapsed = false) {
+  const store = new Store<PanelState>({
+    orders: [],
+    remarkEditor: null,
+    collapsed,
+    settings: { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '小美' } },
+  } as unknown as PanelState);
+  const read = () => store.set({ orders: demoAdapter.readOrders!(document), remarkEditor: demoAdapter.findRemarkEditor!(document) });
+  demoAdapter.observeOrders!(document, abort.signal, read);
+  read();
+  return { store };
+}
+
+async function setup(collapsed = false) {
+  demo = bootDemo('/orders?auto=0');
+  const main = startMain(collapsed);
+  const api: RemarkApi = {
+    call: (async (verb: string, payload: unknown) => {
+      if (verb === 'getRuleSet') return rules;
+      if (verb === 'recordRemark') recorded.push(payload);
+      return { facts: 0, overrideRecorded: false };
+    }) as RemarkApi['call'],
+    onDataChanged: () => () => {},
+  };
+  const ctl = new RemarkController(main, 'demo', document, abort.signal, api);
+  const m = mount(
+    <RemarkContext.Provider value={ctl}>
+      <RemarkPanel />
+    </RemarkContext.Provider>,
+  );
+  cleanup = m.unmount;
+  await act(() => ctl.start());
+  // The panel lives in a shadow root in the product; here it sits in a div of the same document.
+  const q = (sel: string) => m.root.querySelector(sel);
+  return { ctl, main, root: m.root, q };
+}
+
+const box = () => demoAdapter.findRemarkEditor!(document)!;
+const typeInBox = async (text: string) => {
+  type(box().textarea, text);
+  await tick();
+};
+
+beforeEach(() => {
+  abort = new AbortController();
+  recorded = [];
+  rules = cloneRuleSet(PRESET_A);
+});
+afterEach(() => {
+  cleanup?.();
+  abort.abort();
+});
+
+describe('RemarkPanel on the order list', () => {
+  it('counts the broken remarks, lists their orders and marks their rows, and only theirs', async () => {
+    const { q, ctl } = await setup();
+    const lint = ctl.store.get().lint;
+    expect(lint.length).toBeGreaterThan(0);
+    expect(q('[data-kf="remark-lint-count"]')?.textContent).toBe(`本页 ${lint.length} 条备注不符合规范`);
+    const listed = Array.from(document.querySelectorAll('[data-kf="remark-lint-order"]')).map((b) => b.textContent);
+    expect(listed).toEqual(lint.map((l) => l.orderId));
+    expect(listed).toContain(PURPLE_ORDER);
+    const rows = demoAdapter.readOrders!(document);
+    for (const row of rows) {
+      const marker = row.element.querySelector('[data-kf="remark-lint"]');
+      expect(Boolean(marker), row.orderId).toBe(listed.includes(row.orderId));
+    }
+    // Unflagged orders without a remark are fine.
+    expect(listed).not.toContain('4012938475610293847');
+    const marker = rows.find((r) => r.orderId === PURPLE_ORDER)!.element.querySelector('[data-kf="remark-lint"]')!;
+    expect(marker.className).toMatch(/^kf-/);
+    expect(marker.getAttribute('title')).toContain('可发货日');
+  });
+
+  it('drops the marker once the remark is fixed', async () => {
+    const { ctl } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today}`);
+    click(box().saveButton);
+    await tick();
+    const row = demoAdapter.readOrders!(document).find((r) => r.orderId === PURPLE_ORDER)!;
+    expect(row.element.querySelector('[data-kf="remark-lint"]')).toBeNull();
+    expect(ctl.store.get().lint.map((l) => l.orderId)).not.toContain(PURPLE_ORDER);
+  });
+});
+
+describe('RemarkPanel with the remark box open', () => {
+  it('builds the remark with the form, keeps the earlier line, and the page saves it', async () => {
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    expect(q('[data-kf="remark-meaning"]')?.textContent).toContain('延迟发货');
+    type(q('input[data-field="shipDate"]'), inDays(4));
+    type(q('input[data-field="reason"]'), '缺货');
+    click(q('[data-kf="remark-use"]'));
+    await tick();
+    const line = `【延迟发货】可发货日:${inDays(4)}｜原因:缺货｜小美 ${today}`;
+    expect(box().textarea.value).toBe(`缺货，晚点发\n${line}`);
+    expect(q('[data-kf="remark-ok"]')).not.toBeNull();
+    click(box().saveButton);
+    await tick();
+    expect((demo as unknown as { remarkSaves: unknown[] }).remarkSaves).toEqual([{ orderId: PURPLE_ORDER, flag: 'purple', remark: `缺货，晚点发\n${line}` }]);
+    expect(recorded).toEqual([expect.objectContaining({ orderId: PURPLE_ORDER, flag: 'purple', buyer: '南风知我意2019', text: `缺货，晚点发\n${line}` })]);
+    expect((recorded[0] as { override?: unknown }).override).toBeUndefined();
+  });
+
+  it('holds the save of an invalid hand-typed remark and says why, in the panel and in the dialog', async () => {
+    const { q, main } = await setup(true);
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox('缺货 过几天发');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('可发货日');
+    click(box().saveButton);
+    await tick();
+    expect((demo as unknown as { remarkSaves: unknown[] }).remarkSaves).toEqual([]);
+    expect(box()).not.toBeNull(); // the dialog stays open with the text
+    expect(box().textarea.value).toBe('缺货 过几天发');
+    expect(q('[data-kf="remark-held"]')?.textContent).toContain('保存已拦下');
+    expect(document.querySelector('[role="dialog"] [data-kf="remark-held"]')?.textContent).toContain('可发货日');
+    expect(main.store.get().collapsed).toBe(false);
+    expect(recorded).toEqual([]);
+    // The page's own buttons are untouched.
+    expect((box().saveButton as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('saves anyway with a stated reason and records the override', async () => {
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox('缺货 过几天发 小美');
+    click(q('[data-kf="remark-override-open"]'));
+    expect((q('[data-kf="remark-override-confirm"]') as HTMLButtonElement).disabled).toBe(true);
+    type(q('[data-kf="remark-override-reason"]'), '买家同意等，到货日未定');
+    click(q('[data-kf="remark-override-confirm"]'));
+    await tick();
+    expect((demo as unknown as { remarkSaves: { remark: string }[] }).remarkSaves.map((x) => x.remark)).toEqual(['缺货 过几天发 小美']);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        orderId: PURPLE_ORDER,
+        text: '缺货 过几天发 小美',
+        override: { reason: '买家同意等，到货日未定', problems: expect.arrayContaining([expect.objectContaining({ code: 'missing-field' })]) },
+      }),
+    ]);
+  });
+
+  it('re-checks when the agent changes the flag in the dialog', async () => {
+    const { ctl } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox(`【延迟发货】可发货日:${inDays(3)}｜小美 ${today}`);
+    expect(ctl.store.get().editor?.problems).toEqual([]);
+    click(box().root.querySelector('input[value="3"]'));
+    await tick();
+    expect(ctl.store.get().editor?.flag).toBe('green');
+    expect(ctl.store.get().editor?.problems.map((p) => p.code)).toContain('wrong-flag');
+  });
+
+  it('follows the shop’s edited rules', async () => {
+    rules = cloneRuleSet(PRESET_A);
+    rules.flags.purple.fields = rules.flags.purple.fields.map((f) => (f.key === 'reason' ? { ...f, required: true } : f));
+    const { ctl } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox(`【延迟发货】可发货日:${inDays(3)}｜小美 ${today}`);
+    expect(ctl.store.get().editor?.problems.map((p) => p.field)).toContain('reason');
+  });
+
+  it('shows the live length counter', async () => {
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    await typeInBox('一二三');
+    const counters = Array.from(document.querySelectorAll('[data-kf="remark-length"]')).map((e) => e.textContent);
+    expect(counters).toContain('9 / 1000 字节');
+    expect(q('[data-kf="remark-length"]')).not.toBeNull();
+  });
+});
+
+describe('nothing is left behind', () => {
+  it('removes its markers and listeners when the page is left', async () => {
+    const { ctl } = await setup();
+    expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBeGreaterThan(0);
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    abort.abort();
+    expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(0);
+    await typeInBox('随便写');
+    click(box().saveButton);
+    expect((demo as unknown as { remarkSaves: unknown[] }).remarkSaves).toHaveLength(1);
+    expect(ctl.store.get().editor).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+import { useMemo } from 'preact/hooks';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { remarks } from '@/lib/i18n/messages/remarks';
+import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
+import type { RemarkController, RemarkState } from '@/lib/panel/remarks';
+import { RemarkForm } from './RemarkForm';
+import { RemarkCheck } from './RemarkCheck';
+import { LengthCounter } from './LengthCounter';
+import { useRemarkState, useRemarks } from './RemarkContext';
+
+registerMessages(remarks);
+registerMessages(remarksPanel);
+
+/**
+ * The panel's section on order pages. With a remark box open: what the flag requires, the form that
+ * writes the remark, and the live check of what is in the box. Otherwise: the remarks on this page
+ * that break the rules. Order ids, buyers and remarks come from the page: rendered as text only.
+ */
+export function RemarkPanel() {
+  const ctl = useRemarks();
+  return ctl ? <RemarkSection ctl={ctl} /> : null;
+}
+
+function RemarkSection({ ctl }: { ctl: RemarkController }) {
+  const s = useRemarkState(ctl);
+  return (
+    <section class="kf-remarks" data-kf="remarks">
+      <h3>{t('remarks.panel.heading')}</h3>
+      {s.error && <p class="kf-rm-notice" data-kf="remark-error">{s.error}</p>}
+      {s.notice && (
+        <p class={s.notice.kind === 'info' ? 'kf-rm-ok' : 'kf-rm-notice'} role="status" data-kf="remark-notice">
+          {s.notice.text}
+        </p>
+      )}
+      {s.editor && s.ruleSet ? <OpenBox ctl={ctl} s={s} /> : <Lint ctl={ctl} s={s} />}
+    </section>
+  );
+}
+
+function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
+  const ed = s.editor!;
+  const ruleSet = s.ruleSet!;
+  // The signing moment: fixed while this box is open, so the preview does not flicker.
+  const now = useMemo(() => Date.now(), [ed.orderId]);
+  const overrideApplies = ed.override && ed.override.text === ed.text && ed.override.flag === ed.flag;
+  return (
+    <div class="kf-rm" data-kf="remark-editor" data-order-id={ed.orderId} data-flag={ed.flag}>
+      <p class="kf-rm-meaning">
+        <span data-kf="remark-order">{t('remarks.panel.order', { orderId: ed.orderId })}</span>
+        {ed.buyer && <span> · {ed.buyer}</span>}
+        <span> · {t('remarks.panel.rules', { name: ruleSet.name })}</span>
+      </p>
+      {!s.agent.trim() && <p class="kf-rm-notice" data-kf="remark-no-agent">{t('remarks.panel.noAgent')}</p>}
+      <RemarkForm
+        key={`${ed.orderId}:${ed.flag}`}
+        ruleSet={ruleSet}
+        flag={ed.flag}
+        platform={s.platform}
+        agent={s.agent}
+        now={now}
+        previousRemark={ed.original}
+        onUseText={(text) => void ctl.useText(text)}
+      />
+      <h4>{t('remarks.panel.handTyped')}</h4>
+      {ed.held && ed.problems.length > 0 && (
+        <p class="kf-rm-problems" role="alert" data-kf="remark-held">
+          {t('remarks.panel.held')}
+        </p>
+      )}
+      <div class="kf-rm-meta">
+        <span />
+        <LengthCounter length={ed.length} />
+      </div>
+      {overrideApplies && ed.problems.length > 0 ? (
+        <p class="kf-rm-notice" data-kf="remark-override-ready">{t('remarks.panel.overrideReady', { reason: ed.override!.reason })}</p>
+      ) : (
+        <RemarkCheck key={ed.orderId} problems={ed.problems} onOverride={(reason) => ctl.overrideAndSave(reason)} />
+      )}
+    </div>
+  );
+}
+
+function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
+  const en = getLocale() === 'en';
+  return (
+    <div class="kf-rm" data-kf="remark-lint-summary">
+      {s.lint.length > 0 ? (
+        <>
+          <p class="kf-rm-notice" data-kf="remark-lint-count" data-count={s.lint.length}>
+            {t('remarks.panel.lintCount', { count: s.lint.length })}
+          </p>
+          <p class="kf-rm-help">{t('remarks.panel.lintHint')}</p>
+          <ul class="kf-list" data-kf="remark-lint-list">
+            {s.lint.map((l) => (
+              <li key={l.orderId} data-order-id={l.orderId}>
+                <button type="button" class="kf-link" data-kf="remark-lint-order" onClick={() => ctl.scrollToOrder(l.orderId)}>
+                  {l.orderId}
+                </button>
+                <span class="kf-rm-help">{en ? l.problems[0]?.messageEn : l.problems[0]?.message}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        s.ruleSet && <p class="kf-rm-ok" data-kf="remark-lint-count" data-count="0">{t('remarks.panel.lintNone')}</p>
+      )}
+      <p class="kf-rm-help">{t('remarks.panel.noEditor')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,392 @@
+/**
+ * The order-page part of the panel: remark rules enforced where the agent writes the remark.
+ *
+ * - Follows the main controller's store (state.remarkEditor, state.orders); knows no console DOM,
+ *   only the elements the adapter handed over (textarea, save button, dialog root, row element).
+ * - Checks the remark box live on the page's own `input` events.
+ * - Holds the page's save while the remark breaks the rules and no reason was given: one
+ *   capture-phase listener on the window stops the click (or a form submit) before the page sees
+ *   it. Nothing of the page is disabled or removed; a valid or overridden save goes through
+ *   untouched and is then reported with `recordRemark`.
+ * - Marks broken remarks on the order list with a `kf-` element inside the row (the site observer
+ *   ignores kf- nodes, so marking does not re-trigger a read).
+ */
+import { Store } from './store';
+import type { PanelState } from './controller';
+import { call, onDataChanged } from '../messaging/client';
+import type { DataArea } from '../messaging/protocol';
+import { replaceRange } from '../insert';
+import {
+  checkRemark, isoDate, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
+} from '../domain/remarks';
+import type { OrderRow, RemarkEditor } from '../sites/types';
+import { getLocale, registerMessages, t } from '../i18n';
+import { remarksPanel } from '../i18n/messages/remarks-panel';
+
+registerMessages(remarksPanel);
+
+export interface RemarkLintEntry {
+  orderId: string;
+  buyer: string;
+  flag: FlagColor;
+  problems: Problem[];
+}
+
+export interface RemarkOverrideDraft {
+  reason: string;
+  /** The override holds for exactly this text and flag; editing either asks again. */
+  text: string;
+  flag: FlagColor;
+}
+
+export interface OpenRemark {
+  orderId: string;
+  buyer: string;
+  flag: FlagColor;
+  text: string;
+  /** The remark as it was when the box opened: the form keeps these lines above the new one. */
+  original: string;
+  problems: Problem[];
+  length: RemarkLength;
+  override: RemarkOverrideDraft | null;
+  /** The last save attempt was held (cleared by the next edit). */
+  held: boolean;
+}
+
+export interface RemarkState {
+  ruleSet: RuleSet | null;
+  /** The rule set could not be read: nothing is checked or held. */
+  error: string | null;
+  platform: Platform;
+  agent: string;
+  editor: OpenRemark | null;
+  lint: RemarkLintEntry[];
+  /** A short message after a save or a failed write into the page. */
+  notice: { kind: 'info' | 'warn'; text: string } | null;
+}
+
+export interface RemarkApi {
+  call: typeof call;
+  onDataChanged(areas: DataArea[], listener: () => void): () => void;
+}
+
+const MARKER = 'remark-lint';
+const HELD_HINT = 'remark-held';
+
+/** Host-page elements carry inline styles: the page's CSS is not ours and ours does not reach it. */
+const MARKER_STYLE =
+  'display:inline-block;margin:4px 8px;padding:1px 8px;border-radius:4px;background:#fef2f2;color:#b91c1c;border:1px solid #fecaca;font-size:12px;line-height:1.6;';
+const HELD_STYLE = 'margin:6px 0;padding:4px 8px;border-radius:4px;background:#fef2f2;color:#991b1b;font-size:12px;line-height:1.5;';
+
+const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
+
+export class RemarkController {
+  readonly store: Store<RemarkState>;
+  private current: RemarkEditor | null = null;
+  private editorAbort: AbortController | null = null;
+  private lastOrders: OrderRow[] | null = null;
+  /** Lint results by flag + remark under the current rules (rows are re-read on every page change). */
+  private lintCache = new Map<string, Problem[]>();
+
+  constructor(
+    private readonly main: { store: Store<PanelState> },
+    platform: Platform,
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private readonly api: RemarkApi = { call, onDataChanged },
+  ) {
+    this.store = new Store<RemarkState>({
+      ruleSet: null,
+      error: null,
+      platform,
+      agent: main.store.get().settings.shop.agentName,
+      editor: null,
+      lint: [],
+      notice: null,
+    });
+  }
+
+  async start(): Promise<void> {
+    const offMain = this.main.store.subscribe((s) => this.follow(s));
+    const offRules = this.api.onDataChanged(['rules'], () => void this.loadRules());
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        offMain();
+        offRules();
+        this.detach();
+        this.removeMarkers(new Set());
+        this.store.set({ editor: null, lint: [] });
+      },
+      { once: true },
+    );
+    await this.loadRules();
+    this.follow(this.main.store.get());
+  }
+
+  private async loadRules(): Promise<void> {
+    try {
+      const ruleSet = await this.api.call('getRuleSet');
+      if (this.signal.aborted) return;
+      this.store.set({ ruleSet, error: null });
+    } catch (err) {
+      this.store.set({ ruleSet: null, error: t('remarks.panel.loadFailed', { reason: (err as Error).message }) });
+    }
+    this.lastOrders = null;
+    this.lintCache.clear();
+    this.recheck();
+    this.follow(this.main.store.get());
+  }
+
+  /** Reacts to the main store: the remark box opening/closing/changing flag, and the order rows. */
+  private follow(s: PanelState): void {
+    if (this.signal.aborted) return;
+    const agent = s.settings.shop.agentName;
+    if (agent !== this.store.get().agent) {
+      this.store.set({ agent });
+      this.recheck();
+    }
+    this.followEditor(s.remarkEditor, s.orders);
+    if (s.orders !== this.lastOrders) {
+      this.lastOrders = s.orders;
+      this.lint(s.orders);
+    }
+  }
+
+  private followEditor(editor: RemarkEditor | null, orders: OrderRow[]): void {
+    if (!editor || !editor.textarea.isConnected) {
+      if (this.current) {
+        this.detach();
+        this.store.set({ editor: null });
+      }
+      return;
+    }
+    if (this.current?.textarea !== editor.textarea || this.current.orderId !== editor.orderId) {
+      this.attach(editor, orders);
+      return;
+    }
+    this.current = editor; // the adapter re-finds the box on every change; keep its newest view
+    if (editor.readFlag() !== this.store.get().editor?.flag) this.recheck();
+  }
+
+  private attach(editor: RemarkEditor, orders: OrderRow[]): void {
+    this.detach();
+    this.current = editor;
+    const abort = new AbortController();
+    this.editorAbort = abort;
+    const opts = { signal: abort.signal } as const;
+    editor.textarea.addEventListener('input', () => this.onEdit(), opts);
+    editor.textarea.addEventListener('change', () => this.onEdit(), opts);
+    const win = this.doc.defaultView ?? window;
+    // Capture on the window runs before any listener of the page's own on the button or the form.
+    win.addEventListener('click', (e) => this.onClick(e), { ...opts, capture: true });
+    win.addEventListener('submit', (e) => this.onSubmit(e), { ...opts, capture: true });
+    const row = orders.find((o) => o.orderId === editor.orderId);
+    const text = editor.textarea.value;
+    this.store.set({
+      notice: null,
+      editor: {
+        orderId: editor.orderId,
+        buyer: row?.buyer ?? '',
+        flag: editor.readFlag(),
+        text,
+        original: text,
+        problems: [],
+        length: remarkLength(text, this.store.get().platform),
+        override: null,
+        held: false,
+      },
+    });
+    this.recheck();
+  }
+
+  private detach(): void {
+    this.editorAbort?.abort();
+    this.editorAbort = null;
+    this.removeHeldHint();
+    this.current = null;
+  }
+
+  private onEdit(): void {
+    const ed = this.store.get().editor;
+    if (ed?.held) this.store.set({ editor: { ...ed, held: false } });
+    this.removeHeldHint();
+    this.recheck();
+  }
+
+  /** Problems of the remark box as it is now (none when the rules could not be read). */
+  private problemsOf(text: string, flag: FlagColor): Problem[] {
+    const { ruleSet, platform, agent } = this.store.get();
+    if (!ruleSet) return [];
+    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now()), ...(agent.trim() ? { agent: agent.trim() } : {}) });
+  }
+
+  /** Re-reads the open box and checks it. */
+  recheck(): void {
+    const ed = this.store.get().editor;
+    const box = this.current;
+    if (!ed || !box) return;
+    const text = box.textarea.value;
+    const flag = box.readFlag();
+    const problems = this.problemsOf(text, flag);
+    if (problems.length === 0) this.removeHeldHint();
+    this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform) } });
+  }
+
+  private overrideApplies(text: string, flag: FlagColor): RemarkOverrideDraft | null {
+    const o = this.store.get().editor?.override;
+    return o && o.text === text && o.flag === flag ? o : null;
+  }
+
+  private onClick(e: Event): void {
+    const box = this.current;
+    const target = e.target as Node | null;
+    if (!box || !target || !box.saveButton.contains(target)) return;
+    this.gate(e);
+  }
+
+  private onSubmit(e: Event): void {
+    const box = this.current;
+    const form = e.target as HTMLFormElement | null;
+    if (!box || !form || typeof form.contains !== 'function' || !form.contains(box.textarea)) return;
+    this.gate(e);
+  }
+
+  /** Lets a valid (or overridden) save through and reports it; holds an invalid one. */
+  private gate(e: Event): void {
+    const box = this.current!;
+    const text = box.textarea.value;
+    const flag = box.readFlag();
+    const problems = this.problemsOf(text, flag);
+    const override = problems.length ? this.overrideApplies(text, flag) : null;
+    if (problems.length && !override) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      this.hold(problems);
+      return;
+    }
+    const ed = this.store.get().editor;
+    const { platform } = this.store.get();
+    void this.api
+      .call('recordRemark', {
+        platform,
+        orderId: box.orderId,
+        buyer: ed?.buyer ?? '',
+        flag,
+        text,
+        ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),
+      })
+      .catch((err: Error) => console.warn('[kf] recordRemark failed', err.message));
+    this.store.set({ notice: { kind: 'info', text: t(override ? 'remarks.panel.recordedOverride' : 'remarks.panel.recorded') } });
+  }
+
+  private hold(problems: Problem[]): void {
+    const ed = this.store.get().editor;
+    if (ed) this.store.set({ editor: { ...ed, problems, held: true } });
+    // The agent must see why: open the panel if it was folded away (not remembered as a setting).
+    if (this.main.store.get().collapsed) this.main.store.set({ collapsed: false });
+    this.showHeldHint(problems);
+  }
+
+  private showHeldHint(problems: Problem[]): void {
+    const root = this.current?.root;
+    if (!root) return;
+    let hint = root.querySelector<HTMLElement>(`[data-kf="${HELD_HINT}"]`);
+    if (!hint) {
+      hint = this.doc.createElement('div');
+      hint.className = 'kf-remark-held';
+      hint.setAttribute('data-kf', HELD_HINT);
+      hint.setAttribute('role', 'alert');
+      hint.setAttribute('style', HELD_STYLE);
+      root.append(hint);
+    }
+    hint.textContent = t('remarks.panel.heldInPage', { problem: problemText(problems[0]) });
+  }
+
+  private removeHeldHint(): void {
+    for (const el of Array.from(this.doc.querySelectorAll(`[data-kf="${HELD_HINT}"]`))) el.remove();
+  }
+
+  // ---- actions used by the components -------------------------------------------------------
+
+  /** The agent gave a reason: this exact text may be saved, and the save is triggered. */
+  overrideAndSave(reason: string): void {
+    const box = this.current;
+    const ed = this.store.get().editor;
+    const r = reason.trim();
+    if (!box || !ed || !r) return;
+    this.store.set({ editor: { ...ed, override: { reason: r, text: box.textarea.value, flag: box.readFlag() } } });
+    this.removeHeldHint();
+    // A console that ignores synthetic clicks still saves on the agent's own click: the override stays.
+    box.saveButton.click();
+  }
+
+  /** Puts the form's remark into the page's remark box, as typed (the page's listeners see it). */
+  useText(text: string): boolean {
+    const box = this.current;
+    if (!box) return false;
+    const r = replaceRange(box.textarea, 0, box.textarea.value.length, text);
+    if (!r.ok) {
+      this.store.set({ notice: { kind: 'warn', text: t('remarks.panel.insertFailed', { reason: r.reason }) } });
+      return false;
+    }
+    this.onEdit();
+    return true;
+  }
+
+  scrollToOrder(orderId: string): void {
+    const row = this.main.store.get().orders.find((o) => o.orderId === orderId);
+    row?.element.scrollIntoView({ block: 'center' });
+  }
+
+  // ---- order list lint ----------------------------------------------------------------------
+
+  private lint(orders: OrderRow[]): void {
+    const { ruleSet, platform } = this.store.get();
+    if (!ruleSet) {
+      this.store.set({ lint: [] });
+      this.removeMarkers(new Set());
+      return;
+    }
+    const today = isoDate(Date.now());
+    if (this.lintCache.size > 2000) this.lintCache.clear();
+    const broken: RemarkLintEntry[] = [];
+    const keep = new Set<HTMLElement>();
+    for (const row of orders) {
+      // Whoever wrote an old remark signed it: no "other agent" check on the list.
+      const key = `${today}\u0000${row.flag}\u0000${row.remark}`;
+      let problems = this.lintCache.get(key);
+      if (!problems) {
+        problems = checkRemark(row.remark, { ruleSet, flag: row.flag, platform, today });
+        this.lintCache.set(key, problems);
+      }
+      if (!problems.length) continue;
+      broken.push({ orderId: row.orderId, buyer: row.buyer, flag: row.flag, problems });
+      const marker = this.markRow(row.element, problems[0]!);
+      if (marker) keep.add(marker);
+    }
+    this.removeMarkers(keep);
+    this.store.set({ lint: broken });
+  }
+
+  private markRow(rowEl: HTMLElement, first: Problem): HTMLElement | null {
+    if (!rowEl.isConnected) return null;
+    const text = t('remarks.panel.marker', { problem: problemText(first) });
+    let marker = Array.from(rowEl.children).find((c) => c.getAttribute('data-kf') === MARKER) as HTMLElement | undefined;
+    if (!marker) {
+      marker = this.doc.createElement('span');
+      marker.className = 'kf-remark-lint';
+      marker.setAttribute('data-kf', MARKER);
+      marker.setAttribute('style', MARKER_STYLE);
+      rowEl.append(marker);
+    }
+    if (marker.textContent !== text) marker.textContent = text;
+    if (marker.title !== text) marker.title = text;
+    marker.setAttribute('data-code', first.code);
+    return marker;
+  }
+
+  private removeMarkers(keep: Set<HTMLElement>): void {
+    for (const el of Array.from(this.doc.querySelectorAll<HTMLElement>(`[data-kf="${MARKER}"]`))) if (!keep.has(el)) el.remove();
+  }
+}
