@@ -4,6 +4,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
 import { UsageStats } from './UsageStats';
+import { RemarkRules } from './RemarkRules';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -17,6 +18,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
+  { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
 ];
 
