@@ -5,6 +5,7 @@ import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
 import { UsageStats } from './UsageStats';
 import { RemarkRules } from './RemarkRules';
+import { TaughtSites } from './TaughtSites';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -19,6 +20,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
+  { id: 'sites', labelKey: 'sites.tab', component: TaughtSites },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
 ];
 

@@ -6,6 +6,8 @@ import { reservePanelSpace } from '@/lib/panel/layout';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
+import { RemarkController } from '@/lib/panel/remarks';
+import { RemarkContext } from '@/components/remarks/RemarkContext';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
 import { TeachContext } from '@/lib/teach/context';
@@ -61,6 +63,7 @@ export default defineContentScript({
       const abort = new AbortController();
       ctx.onInvalidated(() => abort.abort());
       const controller = new PanelController(adapter, document, abort.signal);
+      const remarks = new RemarkController(controller, adapter.platform, document, abort.signal);
       const ui = await createShadowRootUi(ctx, {
         name: 'kf-panel',
         position: 'inline',
@@ -70,9 +73,11 @@ export default defineContentScript({
         onMount(container) {
           render(
             <PanelContext.Provider value={controller}>
-              <TeachContext.Provider value={startTeach}>
-                <Panel />
-              </TeachContext.Provider>
+              <RemarkContext.Provider value={remarks}>
+                <TeachContext.Provider value={startTeach}>
+                  <Panel />
+                </TeachContext.Provider>
+              </RemarkContext.Provider>
             </PanelContext.Provider>,
             container,
           );
@@ -95,6 +100,7 @@ export default defineContentScript({
           ui.remove();
         },
       };
+      void remarks.start();
       await controller.start();
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page.
       window.addEventListener('wxt:locationchange', () => controller.readPage(), { signal: abort.signal });
