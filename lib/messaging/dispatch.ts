@@ -12,6 +12,7 @@ import { orderHandlers } from './handlers/orders';
 import { backupHandlers } from './handlers/backup';
 import { sitesHandlers } from './handlers/sites';
 import { rulesHandlers } from './handlers/rules';
+import { followupHandlers } from './handlers/followups';
 
 export type { SenderKind };
 
@@ -23,6 +24,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   backupHandlers,
   sitesHandlers,
   rulesHandlers,
+  followupHandlers,
 );
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

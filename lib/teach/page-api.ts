@@ -112,3 +112,29 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
 export function hasSiteAccess(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(origin)] });
 }
+
+/** Resolves when the tab has finished loading. */
+function tabLoaded(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (id: number, info: Tabs.OnUpdatedChangeInfoType) => {
+      if (id === tabId && info.status === 'complete') {
+        browser.tabs.onUpdated.removeListener(listener);
+        resolve();
+      }
+    };
+    browser.tabs.onUpdated.addListener(listener);
+  });
+}
+
+/**
+ * Options page "re-teach": access first (inside the click), then open the page it was taught on and
+ * start the picker there.
+ */
+export async function reteachSite(site: { origin: string; url: string }): Promise<TeachOutcome> {
+  const granted = await requestSiteAccess(site.origin).catch(() => false);
+  if (!granted) return { ok: false, reason: 'denied', origin: site.origin };
+  const tab = await browser.tabs.create({ url: site.url, active: true });
+  if (tab.id === undefined) return { ok: false, reason: 'no-tab' };
+  await tabLoaded(tab.id);
+  return teachTab({ id: tab.id, url: site.url }, { ...browserTeachDeps(), requestPermission: async () => true });
+}

@@ -10,6 +10,7 @@ import { isScenarioId } from '../../domain/scenarios';
 import type { CoreProtocol } from '../protocol';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
+import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
 
 /** Saves a library together with its pinyin initials (computed here, in the background). */
 async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
@@ -40,14 +41,17 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       const json = obj(payload, 'importLibrary').json;
       const parsed = parseLibraryImport(json);
       const rules = readRulesSection(json);
-      if (!parsed.ok || !rules.ok) return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors)] };
+      const sites = readSitesSection(json);
+      if (!parsed.ok || !rules.ok || !sites.ok)
+        return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors), ...(sites.ok ? [] : sites.errors)] };
       await saveWithInitials(parsed.library);
       await announceChange('library');
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
+      if (sites.sites?.length) await importSitesSection(sites.sites);
       return { ok: true, count: parsed.library.templates.length };
     },
   },
-  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet() }) },
+  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection() }) },
   getSettings: { content: true, handle: () => loadSettings() },
   patchSettings: {
     content: true,

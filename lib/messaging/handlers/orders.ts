@@ -2,6 +2,7 @@ import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { OrdersProtocol, SeenOrder } from '../protocol-orders';
 import type { Platform } from '../../sites/types';
 import { remarkFactsFromOrders } from './rules';
+import { followupOrderSink } from './followups';
 
 const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
@@ -37,18 +38,21 @@ export function parseSeenOrders(payload: unknown): { platform: Platform; orders:
  * Where reported orders go. Each feature that learns from order pages adds its sink here
  * (follow-ups: unpaid reminders and closing; customers: "order seen" history).
  */
-const sinks: ((platform: Platform, orders: SeenOrder[], now: number) => Promise<void>)[] = [
+const sinks: ((platform: Platform, orders: SeenOrder[], now: number, pageUrl?: string) => Promise<void>)[] = [
   // Remarks: parsed once, against the shop's rules, for every remark fact sink (handlers/rules.ts).
   remarkFactsFromOrders,
+  // Follow-ups: unpaid reminders, overdue shipping, closing what the page shows resolved.
+  followupOrderSink,
 ];
 
 export const orderHandlers: HandlerSet<OrdersProtocol> = {
   reportOrders: {
     content: true,
-    async handle(payload) {
+    async handle(payload, ctx) {
       const { platform, orders } = parseSeenOrders(payload);
       const now = Date.now();
-      for (const sink of sinks) await sink(platform, orders, now);
+      // The page address comes from the browser (the sender), not from the page's own payload.
+      for (const sink of sinks) await sink(platform, orders, now, ctx.url);
     },
   },
 };

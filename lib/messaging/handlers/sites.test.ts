@@ -43,3 +43,24 @@ describe('taught-site messages', () => {
     }
   });
 });
+
+describe('taught sites in the exported library file', () => {
+  it('travel in the export and come back with an import, so a team can share them', async () => {
+    await dispatch({ kf: 'saveTaughtSite', payload: { ...picks, origin: 'https://team.example', url: 'https://team.example/' } }, 'extension-page');
+    const exported = await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page');
+    const file = (exported as { value: Record<string, unknown> }).value;
+    expect(file.taughtSites).toMatchObject({ v: 1, sites: expect.arrayContaining([expect.objectContaining({ origin: 'https://team.example' })]) });
+    await dispatch({ kf: 'forgetTaughtSite', payload: { origin: 'https://team.example' } }, 'extension-page');
+    forgetSiteNow.mockClear();
+    const r = await dispatch({ kf: 'importLibrary', payload: { json: file } }, 'extension-page');
+    expect(r).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await dispatch({ kf: 'getTaughtSite', payload: { origin: 'https://team.example' } }, 'extension-page')).toMatchObject({ ok: true, value: { origin: 'https://team.example' } });
+  });
+
+  it('refuses the whole import when a shared site is damaged, naming it', async () => {
+    const lib = (await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page')) as { value: Record<string, unknown> };
+    const bad = { ...lib.value, taughtSites: { v: 1, sites: [{ origin: 'javascript:x', fields: {} }] } };
+    const r = await dispatch({ kf: 'importLibrary', payload: { json: bad } }, 'extension-page');
+    expect(r).toMatchObject({ ok: true, value: { ok: false, errors: [expect.stringContaining('taughtSites.sites[0]')] } });
+  });
+});

@@ -6,8 +6,8 @@
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import type { SitesProtocol } from '../protocol-sites';
-import { getTaughtSite, listTaughtSites, saveTaughtSite } from '../../storage/sites';
-import { parseOrigin, validatePicks } from '../../sites/taught/record';
+import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from '../../storage/sites';
+import { parseOrigin, parseTaughtSite, validatePicks, type TaughtSite } from '../../sites/taught/record';
 import { forgetSiteNow, syncTaughtScriptsNow } from '../../teach/background-api';
 
 function originArg(payload: unknown, verb: string): string {
@@ -59,3 +59,46 @@ export const sitesHandlers: HandlerSet<SitesProtocol> = {
     },
   },
 };
+
+/** The section of an exported library file that carries the taught sites (team sharing). */
+export const SITES_SECTION = 'taughtSites';
+
+/** The export section: { v: 1, sites: [...] }. */
+export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] }> {
+  return { v: 1, sites: await listTaughtSites() };
+}
+
+/**
+ * Reads the `taughtSites` section of an imported file. Absent: nothing to import. Any invalid site:
+ * errors naming it, and the whole import is refused (nothing is written).
+ */
+export function readSitesSection(json: unknown): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json) as unknown;
+    } catch {
+      return { ok: true }; // the library check reports the broken JSON
+    }
+  }
+  if (!data || typeof data !== 'object' || !(SITES_SECTION in data)) return { ok: true };
+  const section = (data as Record<string, unknown>)[SITES_SECTION] as { v?: unknown; sites?: unknown } | null;
+  if (!section || typeof section !== 'object' || section.v !== 1 || !Array.isArray(section.sites)) {
+    return { ok: false, errors: [`${SITES_SECTION}：应为 { v: 1, sites: [...] }（${SITES_SECTION}: expected { v: 1, sites: [...] }）`] };
+  }
+  const errors: string[] = [];
+  const sites: TaughtSite[] = [];
+  section.sites.forEach((raw, i) => {
+    const res = validatePicks(raw, `${SITES_SECTION}.sites[${i}]`);
+    if (!res.ok) errors.push(...res.errors);
+    else sites.push(parseTaughtSite(raw)!);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, sites };
+}
+
+/** Writes imported (already validated) sites; their scripts register once access is granted. */
+export async function importSitesSection(sites: TaughtSite[]): Promise<void> {
+  await mergeTaughtSites(sites);
+  await syncTaughtScriptsNow().catch(() => {});
+  await announceChange('sites');
+}
