@@ -24,6 +24,7 @@ export default defineContentScript({
     let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
     let mountSeq = 0;
     let picker: Picker | null = null;
+    let ready = false;
 
     /** The built-in adapter, repaired or replaced by what the agent taught on this site (if anything). */
     const resolveAdapter = async (url: URL): Promise<{ adapter: SiteAdapter | null; key: string | null }> => {
@@ -120,7 +121,7 @@ export default defineContentScript({
           } catch {
             canInsert = false;
           }
-          return { site: a?.name ?? null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null };
+          return { site: a?.name ?? null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null, ready };
         },
         startTeach: () => {
           startTeach();
@@ -139,5 +140,6 @@ export default defineContentScript({
       ctx.signal,
     );
     await mount();
+    ready = true;
   },
 });

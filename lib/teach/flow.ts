@@ -22,6 +22,8 @@ export interface TabStatus {
   canInsert: boolean;
   buyer: string | null;
   teaching: boolean;
+  /** The content script has looked this page up at least once (a null `site` is then final). */
+  ready?: boolean;
 }
 
 export interface TargetTab {
