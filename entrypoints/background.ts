@@ -1,5 +1,6 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
 import { registerAlarms } from '@/lib/background/alarms';
+import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 
 export default defineBackground({
@@ -9,6 +10,8 @@ export default defineBackground({
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.
     registerHandlers();
+    // Follow-ups: notification clicks, badge on every list change, and the badge right at startup.
+    registerFollowupBackground();
     void registerAlarms();
     // Our content script on every taught site we may access (dynamic registrations do not survive
     // an extension update, so they are re-synced at every start).

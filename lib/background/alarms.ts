@@ -1,5 +1,7 @@
 import { browser } from '../browser';
 import { snapshotIfDue } from '../storage/backup';
+import { FOLLOWUP_ALARM, FOLLOWUP_TICK_MINUTES } from './badge';
+import { followupTick, vipRevisits } from './followup-jobs';
 
 export interface Job {
   /** Alarm name; `kf-` prefixed. */
@@ -12,6 +14,10 @@ export interface Job {
 export const JOBS: Job[] = [
   // Hourly check; a snapshot is taken when the newest one is older than 20 hours.
   { name: 'kf-backup', periodInMinutes: 60, run: (now) => snapshotIfDue(now) },
+  // Follow-ups: badge and cut-off notifications. refreshBadge re-arms it for the next item to turn due.
+  { name: FOLLOWUP_ALARM, periodInMinutes: FOLLOWUP_TICK_MINUTES, run: (now) => followupTick(now) },
+  // VIP monthly revisits from the customer notes; done items older than 30 days forgotten.
+  { name: 'kf-followups-vip', periodInMinutes: 60, run: (now) => vipRevisits(now) },
 ];
 
 export async function runJob(name: string, now = Date.now()): Promise<void> {

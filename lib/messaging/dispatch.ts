@@ -13,6 +13,7 @@ import { backupHandlers } from './handlers/backup';
 import { sitesHandlers } from './handlers/sites';
 import { rulesHandlers } from './handlers/rules';
 import { followupHandlers } from './handlers/followups';
+import { customersHandlers } from './handlers/customers';
 
 export type { SenderKind };
 
@@ -25,6 +26,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   sitesHandlers,
   rulesHandlers,
   followupHandlers,
+  customersHandlers,
 );
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

@@ -3,6 +3,7 @@ import type { OrdersProtocol, SeenOrder } from '../protocol-orders';
 import type { Platform } from '../../sites/types';
 import { remarkFactsFromOrders } from './rules';
 import { followupOrderSink } from './followups';
+import { recordOrdersSeen } from './customers';
 
 const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
@@ -43,6 +44,8 @@ const sinks: ((platform: Platform, orders: SeenOrder[], now: number, pageUrl?: s
   remarkFactsFromOrders,
   // Follow-ups: unpaid reminders, overdue shipping, closing what the page shows resolved.
   followupOrderSink,
+  // Buyer notes: one 'order-seen' event per order, all buyers of the page in one transaction.
+  recordOrdersSeen,
 ];
 
 export const orderHandlers: HandlerSet<OrdersProtocol> = {

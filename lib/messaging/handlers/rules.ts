@@ -4,6 +4,7 @@
  * (reportOrders, see orders.ts), it is parsed here and its facts go to `remarkFactSinks`.
  */
 import { announceChange } from '../client';
+import { recordRemarkSaved } from './customers';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { RecordRemarkRequest, RulesProtocol } from '../protocol-rules';
 import type { SeenOrder } from '../protocol-orders';
@@ -31,7 +32,10 @@ export interface RemarkFactContext {
  * drop what an order's remark no longer says; it must be idempotent (lists are reported often).
  */
 export type RemarkFactSink = (facts: RemarkFact[], ctx: RemarkFactContext) => Promise<void>;
-export const remarkFactSinks: RemarkFactSink[] = [];
+export const remarkFactSinks: RemarkFactSink[] = [
+  // Buyer notes: a remark saved through the panel goes into the buyer's history.
+  recordRemarkSaved,
+];
 
 const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;

@@ -1,0 +1,181 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const announced: string[] = [];
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))) } },
+    runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
+  },
+}));
+
+const { dispatch } = await import('../dispatch');
+const { recordOrdersSeen, recordRemarkSaved } = await import('./customers');
+const { deleteAllCustomers, getCustomer } = await import('../../storage/customers');
+const { patchSettings } = await import('../../storage/settings');
+const { listSnapshots } = await import('../../storage/backup');
+const { db } = await import('../../storage/db');
+import type { Customer } from '../../domain/customers';
+
+const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
+const buyer = { platform: 'demo', nickname: '小鹿乱撞0521' } as const;
+
+async function ok<T>(verb: string, payload: unknown, sender: 'extension-page' | 'content-script' = 'extension-page', ctx = DEMO_PAGE): Promise<T> {
+  const r = await dispatch({ kf: verb, payload }, sender, sender === 'content-script' ? ctx : {});
+  if (!r.ok) throw new Error(`${verb}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+beforeEach(async () => {
+  await deleteAllCustomers();
+  await db.clear('backups');
+  await patchSettings({ privacy: { maskPii: true, retentionDays: 0 } });
+  announced.length = 0;
+});
+
+describe('buyer-notes messages', () => {
+  it('lets the chat page read, add a note to and patch its own buyer, announcing each change', async () => {
+    expect(await ok('getCustomer', buyer, 'content-script')).toBeNull();
+    const a = await ok<Customer>('addCustomerEvent', { ...buyer, kind: 'note', text: '要开发票' }, 'content-script');
+    expect(a.history.map((e) => [e.kind, e.text])).toEqual([['note', '要开发票']]);
+    expect(announced).toContain('kf:rev:customers');
+    const p = await ok<Customer>('patchCustomer', { ...buyer, patch: { sizes: { heightCm: 162, weightKg: 52 } }, addTags: ['VIP2'] }, 'content-script');
+    expect(p).toMatchObject({ sizes: { heightCm: 162, weightKg: 52 }, tags: ['VIP2'], segment: 'vip' });
+    expect(await ok('getCustomer', buyer, 'content-script')).toEqual(p);
+  });
+
+  it('masks phone and ID numbers typed into notes, unless the shop turned masking off', async () => {
+    const c = await ok<Customer>('patchCustomer', { ...buyer, append: { addressNote: '收件电话 13812345678，身份证 11010519491231002X' } }, 'content-script');
+    expect(c.addressNote).toBe('收件电话 138****5678，身份证 110*************2X');
+    const e = await ok<Customer>('addCustomerEvent', { ...buyer, kind: 'note', text: '换号了 139 1234 5678 订单号 3021789012345678901' }, 'content-script');
+    expect(e.history.at(-1)!.text).toBe('换号了 139****5678 订单号 3021789012345678901');
+    await patchSettings({ privacy: { maskPii: false, retentionDays: 0 } });
+    const off = await ok<Customer>('patchCustomer', { ...buyer, patch: { note: '13812345678' } });
+    expect(off.note).toBe('13812345678');
+  });
+
+  it('appends selected text to a field inside the write, so two tabs appending keep both', async () => {
+    await Promise.all([
+      ok('patchCustomer', { ...buyer, append: { preferences: '喜欢宽松' } }, 'content-script'),
+      ok('patchCustomer', { ...buyer, append: { preferences: '不要黑色' } }, 'content-script'),
+    ]);
+    const c = (await getCustomer('demo:小鹿乱撞0521'))!;
+    expect(c.preferences.split('\n').sort()).toEqual(['不要黑色', '喜欢宽松']);
+  });
+
+  it('keeps every note when two tabs each add 100 at once', async () => {
+    const tab = (name: string) =>
+      Promise.all(Array.from({ length: 100 }, (_, i) => ok('addCustomerEvent', { ...buyer, kind: 'note', text: `${name}-${i}` }, 'content-script')));
+    await Promise.all([tab('A'), tab('B')]);
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.history).toHaveLength(200);
+  });
+
+  it('records a template once per buyer and day however often it is used', async () => {
+    for (let i = 0; i < 3; i++) await ok('addCustomerEvent', { ...buyer, kind: 'template-used', text: '发货时间', ref: 'tpl-ship' }, 'content-script');
+    const c = (await getCustomer('demo:小鹿乱撞0521'))!;
+    expect(c.history.filter((e) => e.kind === 'template-used')).toHaveLength(1);
+  });
+
+  it("refuses a page touching another platform's buyers, bulk verbs, and history it may not forge", async () => {
+    const r1 = await dispatch({ kf: 'getCustomer', payload: { platform: 'taobao', nickname: 'x' } }, 'content-script', DEMO_PAGE);
+    expect(r1).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    for (const verb of ['listCustomers', 'searchCustomers', 'exportCustomers', 'exportCustomer', 'importCustomers', 'deleteCustomer', 'deleteAllCustomers']) {
+      expect(await dispatch({ kf: verb, payload: {} }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const forged = await dispatch({ kf: 'addCustomerEvent', payload: { ...buyer, kind: 'order-seen', text: '1' } }, 'content-script', DEMO_PAGE);
+    expect(forged).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('validates payloads and writes nothing on a bad one', async () => {
+    const bad = [
+      null,
+      { ...buyer, nickname: '' },
+      { ...buyer, platform: 'ebay' },
+      { ...buyer, patch: { note: 5 } },
+      { ...buyer, patch: { sizes: { heightCm: '165' } } },
+      { ...buyer, patch: { colour: 'red' } },
+      { ...buyer, append: { nickname: 'x' } },
+      { ...buyer, patch: { segment: 'gold' } },
+    ];
+    for (const payload of bad) expect(await dispatch({ kf: 'patchCustomer', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+  });
+
+  it('records orders seen on an order page for every buyer in one go, once per order', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ orderId: `30217890${String(i).padStart(4, '0')}`, buyer: `买家${i % 40}`, status: 'paid', flag: 'gray', remark: '' }));
+    expect(await dispatch({ kf: 'reportOrders', payload: { platform: 'demo', orders: rows } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: true });
+    const c = (await getCustomer('demo:买家3'))!;
+    expect(c.orderIds).toHaveLength(3);
+    expect(c.segment).toBe('returning');
+    announced.length = 0;
+    await recordOrdersSeen('demo', rows as never, Date.now());
+    expect(announced).toEqual([]);
+  });
+
+  it("puts a remark saved through the panel into the buyer's history, but not one merely seen on a list", async () => {
+    const ctx = { platform: 'demo' as const, orderId: '3021789000001', buyer: '小鹿乱撞0521', now: 1_700_000_000_000 };
+    await recordRemarkSaved([], { ...ctx, text: '旧的一行\n【改地址】改为上海 13812345678', origin: 'seen' });
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+    await recordRemarkSaved([], { ...ctx, text: '旧的一行\n【改地址】改为上海 13812345678', origin: 'saved' });
+    const c = (await getCustomer('demo:小鹿乱撞0521'))!;
+    expect(c.history).toMatchObject([{ kind: 'remark-saved', text: '【改地址】改为上海 138****5678', ref: '3021789000001' }]);
+  });
+
+  it('lists and searches page by page (never the whole store), and finds by nickname, tag or note text', async () => {
+    for (let i = 0; i < 30; i++) {
+      await ok('patchCustomer', { platform: 'demo', nickname: `客${String(i).padStart(2, '0')}`, patch: { tags: i % 3 ? [] : ['VIP1'], note: i === 7 ? '只发顺丰' : '' } });
+    }
+    const vip = await ok<{ items: Customer[]; next: string | null; total: number }>('listCustomers', { segment: 'vip', limit: 4 });
+    expect(vip.items).toHaveLength(4);
+    expect(vip.total).toBe(30);
+    const rest = await ok<{ items: Customer[] }>('listCustomers', { segment: 'vip', limit: 100, after: vip.next });
+    expect(vip.items.length + rest.items.length).toBe(10);
+    expect((await ok<{ items: Customer[] }>('searchCustomers', { query: '顺丰' })).items.map((c) => c.nickname)).toEqual(['客07']);
+    expect((await ok<{ items: Customer[] }>('searchCustomers', { query: '#vip1 客0' })).items.map((c) => c.nickname)).toEqual(['客00', '客03', '客06', '客09']);
+    expect(await dispatch({ kf: 'listCustomers', payload: { limit: -1 } }, 'extension-page')).toMatchObject({ ok: false });
+  });
+
+  it('exports everything, deletes all (after a snapshot) and imports it back identically', async () => {
+    for (let i = 0; i < 12; i++) {
+      await ok('patchCustomer', { platform: 'demo', nickname: `买家${i}`, patch: { note: `备注${i}`, sizes: { heightCm: 150 + i } } });
+      await ok('addCustomerEvent', { platform: 'demo', nickname: `买家${i}`, kind: 'issue', text: `退货${i}` });
+    }
+    const all: Customer[] = [];
+    let after: string | undefined;
+    do {
+      const page = await ok<{ items: Customer[]; next: string | null }>('exportCustomers', { after, limit: 5 });
+      all.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after);
+    expect(all).toHaveLength(12);
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: all };
+
+    expect(await ok('deleteAllCustomers', { confirm: true })).toEqual({ deleted: 12 });
+    expect((await listSnapshots())[0]).toMatchObject({ reason: 'before-delete', counts: { customers: 12 } });
+    expect(await dispatch({ kf: 'deleteAllCustomers', payload: {} }, 'extension-page')).toMatchObject({ ok: false });
+
+    // Sent in parts, as the options page does for a large file.
+    await ok('stageCustomersImport', { upload: 'u1', customers: all.slice(0, 7) });
+    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12 });
+    const back: Customer[] = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    expect(back).toEqual(all);
+  });
+
+  it('refuses a bad file whole, naming the entry, and changes nothing', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: '原有' } });
+    const good = (await getCustomer('demo:小鹿乱撞0521'))!;
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [{ ...good, note: '被覆盖' , updatedAt: good.updatedAt + 1 }, { ...good, key: 'demo:李四', nickname: '李四', createdAt: 'yesterday' }] };
+    const r = await ok<{ ok: boolean; errors: string[] }>('importCustomers', { json: file });
+    expect(r.ok).toBe(false);
+    expect(r.errors.join('\n')).toContain('第 2 条「李四」');
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('原有');
+    expect(await getCustomer('demo:李四')).toBeNull();
+  });
+
+  it('exports and deletes one buyer', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: '身高165' } });
+    const text = await ok<string>('exportCustomer', buyer);
+    expect(JSON.parse(text)).toMatchObject({ format: 'kefu-customers', customers: [{ nickname: '小鹿乱撞0521', note: '身高165' }] });
+    expect(await ok('deleteCustomer', buyer)).toEqual({ deleted: true });
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+  });
+});

@@ -1,0 +1,382 @@
+/**
+ * Buyer-notes verbs. A seller page's content script may read and write the buyer of its own
+ * platform (getCustomer, patchCustomer, addCustomerEvent); lists, exports, imports and deletes are
+ * for extension pages. Free text is masked on save (settings.privacy.maskPii) by the domain.
+ * Besides the verbs, two sinks record history the agent did not type: orders seen on an order page
+ * (orders.ts) and remarks saved through the panel (rules.ts).
+ */
+import { announceChange } from '../client';
+import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
+import type { AddCustomerEventRequest, AppendField, BuyerRef, CustomerQuery, CustomersProtocol, PageEventKind } from '../protocol-customers';
+import type { SeenOrder } from '../protocol-orders';
+import {
+  appendEvent,
+  applyPatch,
+  customerKey,
+  exportCustomers,
+  IMPORT_MAX,
+  LIMITS,
+  makeEvent,
+  makeEventId,
+  matchesQuery,
+  normaliseTags,
+  orderSeenEvent,
+  parseCustomersImport,
+  PLATFORMS,
+  SEGMENTS,
+  type Customer,
+  type CustomerPatch,
+  type Segment,
+} from '../../domain/customers';
+import {
+  countCustomers,
+  deleteAllCustomers,
+  deleteCustomer,
+  getCustomer,
+  importCustomerRecords,
+  scanCustomers,
+  touchCustomer,
+  updateCustomer,
+  updateCustomers,
+} from '../../storage/customers';
+import { loadSettings } from '../../storage/settings';
+import { takeSnapshot } from '../../storage/backup';
+import { findAdapter, type Platform } from '../../sites';
+
+/** lastSeenAt is moved at most this often per buyer (it only feeds the retention period). */
+const SEEN_EVERY_MS = 60 * 60 * 1000;
+const PAGE_MAX = 100;
+const EXPORT_PAGE_MAX = 5000;
+/** Records one list call looks at, at most: a search over 100 000 buyers is ~20 bounded calls. */
+const SCAN_PER_CALL = 5000;
+
+const isPlatform = (x: unknown): x is Platform => (PLATFORMS as readonly unknown[]).includes(x);
+
+function text(v: unknown, what: string, max: number): string {
+  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: expected text of at most ${max} characters`);
+  return v;
+}
+
+/** The platform a content script's page belongs to: a built-in console's, else a taught site. */
+function pagePlatform(url: string | undefined): Platform | null {
+  if (!url) return null;
+  try {
+    return findAdapter(new URL(url))?.platform ?? 'taught';
+  } catch {
+    return null;
+  }
+}
+
+export function parseBuyer(payload: unknown, verb: string, ctx: HandlerContext): BuyerRef & Record<string, unknown> {
+  const p = obj(payload, verb);
+  if (!isPlatform(p.platform)) throw new InvalidPayload(`${verb}: platform`);
+  const nickname = text(p.nickname, `${verb}: nickname`, LIMITS.nickname).trim();
+  if (!nickname) throw new InvalidPayload(`${verb}: nickname`);
+  // A seller page may only touch buyers of its own platform (the URL is the browser's, not the page's).
+  if (ctx.sender === 'content-script' && pagePlatform(ctx.url) !== p.platform) {
+    throw new InvalidPayload(`${verb}: a page may only use buyers of its own platform`);
+  }
+  return { ...p, platform: p.platform, nickname };
+}
+
+function strings(v: unknown, what: string, maxItems: number, maxLen: number): string[] {
+  if (!Array.isArray(v) || v.length > maxItems || !v.every((x) => typeof x === 'string' && x.length <= maxLen)) {
+    throw new InvalidPayload(`${what}: expected a list of text`);
+  }
+  return v as string[];
+}
+
+export function parsePatch(v: unknown): CustomerPatch {
+  const p = obj(v, 'patchCustomer.patch');
+  const out: CustomerPatch = {};
+  for (const k of Object.keys(p)) {
+    if (!['tags', 'sizes', 'preferences', 'addressNote', 'note', 'segment'].includes(k)) throw new InvalidPayload(`patchCustomer: unknown field ${k}`);
+  }
+  if (p.tags !== undefined) out.tags = strings(p.tags, 'patchCustomer: tags', 100, 100);
+  if (p.preferences !== undefined) out.preferences = text(p.preferences, 'patchCustomer: preferences', LIMITS.preferences);
+  if (p.addressNote !== undefined) out.addressNote = text(p.addressNote, 'patchCustomer: addressNote', LIMITS.addressNote);
+  if (p.note !== undefined) out.note = text(p.note, 'patchCustomer: note', LIMITS.note);
+  if (p.segment !== undefined) {
+    if (p.segment !== null && !(SEGMENTS as readonly unknown[]).includes(p.segment)) throw new InvalidPayload('patchCustomer: segment');
+    out.segment = p.segment as Segment | null;
+  }
+  if (p.sizes !== undefined) {
+    const s = obj(p.sizes, 'patchCustomer: sizes');
+    const sizes: NonNullable<CustomerPatch['sizes']> = {};
+    for (const [k, val] of Object.entries(s)) {
+      if (k === 'usualSize') {
+        if (val !== null && (typeof val !== 'string' || val.length > LIMITS.usualSize)) throw new InvalidPayload('patchCustomer: sizes.usualSize');
+        sizes.usualSize = val as string | null;
+      } else if (['heightCm', 'weightKg', 'shoeSize', 'bustCm', 'waistCm'].includes(k)) {
+        if (val !== null && (typeof val !== 'number' || !Number.isFinite(val))) throw new InvalidPayload(`patchCustomer: sizes.${k}`);
+        (sizes as Record<string, number | null>)[k] = val as number | null;
+      } else throw new InvalidPayload(`patchCustomer: sizes.${k}`);
+    }
+    out.sizes = sizes;
+  }
+  return out;
+}
+
+const APPEND_MAX: Record<AppendField, number> = { preferences: LIMITS.preferences, addressNote: LIMITS.addressNote, note: LIMITS.note };
+
+/** Adds a line to a text field (skipped when the field already ends with it). */
+function appended(current: string, add: string): string {
+  const line = add.trim();
+  if (!line) return current;
+  const lines = current.split('\n');
+  if (lines.includes(line)) return current;
+  return current ? `${current}\n${line}` : line;
+}
+
+const PAGE_EVENTS: readonly PageEventKind[] = ['note', 'template-used', 'issue', 'followup-done'];
+
+function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** A page event; the same template used for the same buyer on the same day is one event. */
+export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number) {
+  const e = makeEvent(req.kind, now, req.text.trim(), req.ref);
+  if (req.kind === 'template-used') e.id = makeEventId('template-used', startOfDay(now), req.text.trim(), req.ref);
+  return e;
+}
+
+function parseQuery(payload: unknown, verb: string): Required<Pick<CustomerQuery, 'limit'>> & CustomerQuery {
+  const p = payload === undefined ? {} : obj(payload, verb);
+  const q: CustomerQuery & { limit: number } = { limit: 50 };
+  if (p.query !== undefined) q.query = text(p.query, `${verb}: query`, 200);
+  if (p.segment !== undefined) {
+    if (!(SEGMENTS as readonly unknown[]).includes(p.segment)) throw new InvalidPayload(`${verb}: segment`);
+    q.segment = p.segment as Segment;
+  }
+  if (p.after !== undefined) q.after = text(p.after, `${verb}: after`, 200);
+  if (p.limit !== undefined) {
+    if (!Number.isInteger(p.limit) || (p.limit as number) < 1) throw new InvalidPayload(`${verb}: limit`);
+    q.limit = Math.min(p.limit as number, PAGE_MAX);
+  }
+  return q;
+}
+
+async function list(q: CustomerQuery & { limit: number }) {
+  const query = q.query?.trim() ?? '';
+  const filter =
+    query || q.segment ? (c: Customer) => (!q.segment || c.segment === q.segment) && (!query || matchesQuery(c, query)) : undefined;
+  const [page, total] = await Promise.all([
+    scanCustomers({ after: q.after, limit: q.limit, maxScan: SCAN_PER_CALL, ...(filter ? { filter } : {}) }),
+    countCustomers(),
+  ]);
+  return { items: page.items, next: page.next, total };
+}
+
+// Large imports arrive in parts; they are held here (never written) until importCustomers.
+const STAGE_TTL_MS = 10 * 60 * 1000;
+const staged = new Map<string, { entries: unknown[]; at: number }>();
+
+function dropStale(now: number): void {
+  for (const [id, s] of staged) if (now - s.at > STAGE_TTL_MS) staged.delete(id);
+}
+
+async function masking(): Promise<boolean> {
+  return (await loadSettings()).privacy.maskPii;
+}
+
+export const customersHandlers: HandlerSet<CustomersProtocol> = {
+  getCustomer: {
+    content: true,
+    async handle(payload, ctx) {
+      const p = parseBuyer(payload, 'getCustomer', ctx);
+      const key = customerKey(p.platform, p.nickname);
+      const now = Date.now();
+      const c = await getCustomer(key, now);
+      // Not awaited and not announced: lastSeenAt only feeds the retention period.
+      if (c && p.seen === true && now - c.lastSeenAt > SEEN_EVERY_MS) void touchCustomer(key, now).catch(() => {});
+      return c;
+    },
+  },
+  patchCustomer: {
+    content: true,
+    async handle(payload, ctx) {
+      const p = parseBuyer(payload, 'patchCustomer', ctx);
+      const patch = p.patch === undefined ? {} : parsePatch(p.patch);
+      const append: Partial<Record<AppendField, string>> = {};
+      if (p.append !== undefined) {
+        const a = obj(p.append, 'patchCustomer.append');
+        for (const [k, v] of Object.entries(a)) {
+          if (!(k in APPEND_MAX)) throw new InvalidPayload(`patchCustomer: append.${k}`);
+          append[k as AppendField] = text(v, `patchCustomer: append.${k}`, APPEND_MAX[k as AppendField]);
+        }
+      }
+      const addTags = p.addTags === undefined ? [] : strings(p.addTags, 'patchCustomer: addTags', 30, 100);
+      const removeTags = new Set((p.removeTags === undefined ? [] : strings(p.removeTags, 'patchCustomer: removeTags', 30, 100)).map((t) => t.trim().toLowerCase()));
+      const maskPii = await masking();
+      const now = Date.now();
+      const { customer, changed } = await updateCustomer(
+        p,
+        (c) => {
+          // Appends and tag changes are computed from the stored record, inside the transaction.
+          const full: CustomerPatch = { ...patch };
+          for (const [field, add] of Object.entries(append) as [AppendField, string][]) {
+            full[field] = appended(patch[field] ?? c[field], add);
+          }
+          if (addTags.length || removeTags.size) {
+            const base = patch.tags ?? c.tags;
+            full.tags = normaliseTags([...base, ...addTags]).filter((t) => !removeTags.has(t.toLowerCase()));
+          }
+          return applyPatch(c, full, now, { maskPii });
+        },
+        now,
+      );
+      if (changed) await announceChange('customers');
+      return customer;
+    },
+  },
+  addCustomerEvent: {
+    content: true,
+    async handle(payload, ctx) {
+      const p = parseBuyer(payload, 'addCustomerEvent', ctx);
+      if (!(PAGE_EVENTS as readonly unknown[]).includes(p.kind)) throw new InvalidPayload('addCustomerEvent: kind');
+      const body = text(p.text, 'addCustomerEvent: text', LIMITS.eventText).trim();
+      if (!body) throw new InvalidPayload('addCustomerEvent: text is empty');
+      const ref = p.ref === undefined ? undefined : text(p.ref, 'addCustomerEvent: ref', 80);
+      const maskPii = await masking();
+      const now = Date.now();
+      const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now);
+      const { customer, changed } = await updateCustomer(p, (c) => appendEvent(c, event, { maskPii }), now);
+      if (changed) await announceChange('customers');
+      return customer;
+    },
+  },
+  listCustomers: { handle: (payload) => list(parseQuery(payload, 'listCustomers')) },
+  searchCustomers: {
+    handle(payload) {
+      const q = parseQuery(payload, 'searchCustomers');
+      if (q.query === undefined) throw new InvalidPayload('searchCustomers: query');
+      return list(q);
+    },
+  },
+  exportCustomers: {
+    async handle(payload) {
+      const p = payload === undefined ? {} : obj(payload, 'exportCustomers');
+      const after = p.after === undefined ? undefined : text(p.after, 'exportCustomers: after', 200);
+      const limit = p.limit === undefined ? EXPORT_PAGE_MAX : Number(p.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new InvalidPayload('exportCustomers: limit');
+      const [page, total] = await Promise.all([scanCustomers({ after, limit: Math.min(limit, EXPORT_PAGE_MAX) }), countCustomers()]);
+      return { items: page.items, next: page.next, total };
+    },
+  },
+  exportCustomer: {
+    async handle(payload, ctx) {
+      const p = parseBuyer(payload, 'exportCustomer', ctx);
+      const c = await getCustomer(customerKey(p.platform, p.nickname));
+      return exportCustomers(c ? [c] : [], Date.now());
+    },
+  },
+  stageCustomersImport: {
+    async handle(payload) {
+      const p = obj(payload, 'stageCustomersImport');
+      const upload = text(p.upload, 'stageCustomersImport: upload', 64);
+      if (!/^[\w-]+$/.test(upload)) throw new InvalidPayload('stageCustomersImport: upload');
+      if (!Array.isArray(p.customers)) throw new InvalidPayload('stageCustomersImport: customers');
+      const now = Date.now();
+      dropStale(now);
+      const s = staged.get(upload) ?? { entries: [], at: now };
+      if (s.entries.length + p.customers.length > IMPORT_MAX) {
+        staged.delete(upload);
+        throw new InvalidPayload(`stageCustomersImport: more than ${IMPORT_MAX} customers`);
+      }
+      for (const e of p.customers) s.entries.push(e);
+      s.at = now;
+      staged.set(upload, s);
+      return { staged: s.entries.length };
+    },
+  },
+  importCustomers: {
+    async handle(payload) {
+      const p = obj(payload, 'importCustomers');
+      let json = p.json;
+      if (p.upload !== undefined) {
+        const upload = text(p.upload, 'importCustomers: upload', 64);
+        const parts = staged.get(upload);
+        staged.delete(upload);
+        if (!parts) throw new InvalidPayload('importCustomers: the upload expired, please import the file again');
+        const head = obj(json, 'importCustomers.json');
+        json = { ...head, customers: [...parts.entries, ...(Array.isArray(head.customers) ? head.customers : [])] };
+      }
+      const now = Date.now();
+      const parsed = parseCustomersImport(json, now);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      await importCustomerRecords(parsed.customers, now);
+      await announceChange('customers');
+      return { ok: true, count: parsed.customers.length };
+    },
+  },
+  deleteCustomer: {
+    async handle(payload, ctx) {
+      const p = parseBuyer(payload, 'deleteCustomer', ctx);
+      const deleted = await deleteCustomer(customerKey(p.platform, p.nickname));
+      if (deleted) await announceChange('customers');
+      return { deleted };
+    },
+  },
+  deleteAllCustomers: {
+    async handle(payload) {
+      if (obj(payload, 'deleteAllCustomers').confirm !== true) throw new InvalidPayload('deleteAllCustomers: confirm');
+      // A snapshot first: an accidental delete-all can be undone under 备份.
+      await takeSnapshot('before-delete');
+      const deleted = await deleteAllCustomers();
+      await announceChange('customers');
+      return { deleted };
+    },
+  },
+};
+
+// ---- sinks: history the agent did not type ----------------------------------------------------
+
+/** reportOrders sink: one 'order-seen' event per order, every buyer of the page in one transaction. */
+export async function recordOrdersSeen(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
+  const byKey = new Map<string, { target: BuyerRef; orders: SeenOrder[] }>();
+  for (const o of orders) {
+    const nickname = o.buyer.trim();
+    if (!nickname) continue;
+    const key = customerKey(platform, nickname);
+    const entry = byKey.get(key) ?? { target: { platform, nickname }, orders: [] };
+    entry.orders.push(o);
+    byKey.set(key, entry);
+  }
+  if (!byKey.size) return;
+  const { changed } = await updateCustomers(
+    [...byKey.values()].map((e) => e.target),
+    (c) => (byKey.get(c.key)?.orders ?? []).reduce((acc, o) => appendEvent(acc, orderSeenEvent(o.orderId, o.createdAt ?? now)), c),
+    now,
+  );
+  if (changed.length) await announceChange('customers');
+}
+
+/** The newest non-empty line of a remark box: what the agent just wrote. */
+function newestLine(remark: string): string {
+  const lines = remark.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? '';
+}
+
+/**
+ * Remark-fact sink (rules.ts): a remark saved through the panel becomes a 'remark-saved' event in
+ * the buyer's history. Remarks merely seen on an order list are not history (they were saved
+ * elsewhere, and lists are re-read often).
+ */
+export async function recordRemarkSaved(
+  _facts: unknown[],
+  ctx: { platform: Platform; orderId: string; buyer: string; text: string; origin: 'saved' | 'seen'; now: number },
+): Promise<void> {
+  if (ctx.origin !== 'saved' || !ctx.buyer.trim()) return;
+  const line = newestLine(ctx.text);
+  if (!line) return;
+  const maskPii = await masking();
+  const { changed } = await updateCustomer(
+    { platform: ctx.platform, nickname: ctx.buyer },
+    (c) => appendEvent(c, makeEvent('remark-saved', ctx.now, line, ctx.orderId), { maskPii }),
+    ctx.now,
+  );
+  if (changed) await announceChange('customers');
+}

@@ -1,0 +1,73 @@
+import type { Customer, CustomerPatch, Segment } from '../domain/customers/types';
+import type { Platform } from '../sites/types';
+import type { ImportResult } from './protocol';
+
+/** A buyer as the page names them; the record's key is `${platform}:${nickname}`. */
+export interface BuyerRef {
+  platform: Platform;
+  nickname: string;
+}
+
+export type AppendField = 'preferences' | 'addressNote' | 'note';
+
+export interface PatchCustomerRequest extends BuyerRef {
+  /** Fields to set (only the ones the agent changed: two tabs editing different fields keep both). */
+  patch?: CustomerPatch;
+  /** Text added on a new line to a field, inside the write (two tabs appending keep both). */
+  append?: Partial<Record<AppendField, string>>;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+/** Events a page or the agent may record; 'order-seen' and 'remark-saved' come from the background. */
+export type PageEventKind = 'note' | 'template-used' | 'issue' | 'followup-done';
+
+export interface AddCustomerEventRequest extends BuyerRef {
+  kind: PageEventKind;
+  text: string;
+  /** What it refers to: a template id, a follow-up id, an order id. */
+  ref?: string;
+}
+
+export interface CustomerQuery {
+  /** Terms matched against nickname, tags, note, preferences, address note; `#tag` for tags only. */
+  query?: string;
+  segment?: Segment;
+  /** Continue after this key (the previous page's `next`). */
+  after?: string;
+  /** At most 100. */
+  limit?: number;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  /** Pass as `after` for more; null = the end. A page may hold fewer than `limit` matches. */
+  next: string | null;
+  /** Buyers stored. */
+  total: number;
+}
+
+export interface CustomersProtocol {
+  /** Content scripts: the buyer of their own platform. `seen` moves lastSeenAt (for retention). */
+  getCustomer: [BuyerRef & { seen?: boolean }, Customer | null];
+  patchCustomer: [PatchCustomerRequest, Customer];
+  addCustomerEvent: [AddCustomerEventRequest, Customer];
+  // ---- extension pages only ----
+  listCustomers: [CustomerQuery, CustomerPage];
+  searchCustomers: [CustomerQuery & { query: string }, CustomerPage];
+  /** All buyers page by page in key order (at most 5 000 per page); the page assembles the file. */
+  exportCustomers: [{ after?: string; limit?: number }, CustomerPage];
+  /** One buyer's export file (JSON text, the same format as the full export). */
+  exportCustomer: [BuyerRef, string];
+  /** A large file's entries sent ahead in parts; nothing is written until importCustomers. */
+  stageCustomersImport: [{ upload: string; customers: unknown[] }, { staged: number }];
+  /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */
+  importCustomers: [{ json: unknown; upload?: string }, ImportResult];
+  deleteCustomer: [BuyerRef, { deleted: boolean }];
+  /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
+  deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+}
+
+declare module './protocol' {
+  interface Protocol extends CustomersProtocol {}
+}
