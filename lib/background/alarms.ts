@@ -1,5 +1,6 @@
 import { browser } from '../browser';
 import { snapshotIfDue } from '../storage/backup';
+import { customersDailyJob } from '../messaging/handlers/customers';
 import { FOLLOWUP_ALARM, FOLLOWUP_TICK_MINUTES } from './badge';
 import { followupTick, vipRevisits } from './followup-jobs';
 
@@ -14,6 +15,8 @@ export interface Job {
 export const JOBS: Job[] = [
   // Hourly check; a snapshot is taken when the newest one is older than 20 hours.
   { name: 'kf-backup', periodInMinutes: 60, run: (now) => snapshotIfDue(now) },
+  // Buyer notes: old record shapes upgraded; buyers untouched for settings.privacy.retentionDays purged.
+  { name: 'kf-customers-daily', periodInMinutes: 24 * 60, run: (now) => customersDailyJob(now) },
   // Follow-ups: badge and cut-off notifications. refreshBadge re-arms it for the next item to turn due.
   { name: FOLLOWUP_ALARM, periodInMinutes: FOLLOWUP_TICK_MINUTES, run: (now) => followupTick(now) },
   // VIP monthly revisits from the customer notes; done items older than 30 days forgotten.

@@ -9,7 +9,7 @@ vi.mock('../../browser', () => ({
 }));
 
 const { dispatch } = await import('../dispatch');
-const { recordOrdersSeen, recordRemarkSaved } = await import('./customers');
+const { customersDailyJob, recordOrdersSeen, recordRemarkSaved } = await import('./customers');
 const { deleteAllCustomers, getCustomer } = await import('../../storage/customers');
 const { patchSettings } = await import('../../storage/settings');
 const { listSnapshots } = await import('../../storage/backup');
@@ -177,5 +177,16 @@ describe('buyer-notes messages', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'kefu-customers', customers: [{ nickname: '小鹿乱撞0521', note: '身高165' }] });
     expect(await ok('deleteCustomer', buyer)).toEqual({ deleted: true });
     expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+  });
+
+  it('the daily job purges buyers untouched for the retention period set in the privacy settings', async () => {
+    const DAY = 86_400_000;
+    await ok('patchCustomer', { ...buyer, patch: { note: '旧' } });
+    const now = Date.now() + 91 * DAY;
+    expect(await customersDailyJob(now)).toBe(0);
+    await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+    expect(await customersDailyJob(now)).toBe(1);
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+    expect(announced).toContain('kf:rev:customers');
   });
 });

@@ -34,10 +34,12 @@ import {
   deleteCustomer,
   getCustomer,
   importCustomerRecords,
+  purgeExpiredCustomers,
   scanCustomers,
   touchCustomer,
   updateCustomer,
   updateCustomers,
+  upgradeStoredCustomers,
 } from '../../storage/customers';
 import { loadSettings } from '../../storage/settings';
 import { takeSnapshot } from '../../storage/backup';
@@ -379,4 +381,18 @@ export async function recordRemarkSaved(
     ctx.now,
   );
   if (changed) await announceChange('customers');
+}
+
+// ---- daily job (lib/background/alarms.ts) -----------------------------------------------------
+
+/**
+ * Upgrades records left in an older shape, then purges buyers untouched for the shop's retention
+ * period (settings.privacy.retentionDays; 0 = keep forever). Returns how many were purged.
+ */
+export async function customersDailyJob(now: number): Promise<number> {
+  const upgraded = await upgradeStoredCustomers(now);
+  const { retentionDays } = (await loadSettings()).privacy;
+  const purged = await purgeExpiredCustomers(now, retentionDays);
+  if (upgraded || purged.length) await announceChange('customers');
+  return purged.length;
 }
