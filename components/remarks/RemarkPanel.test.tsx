@@ -31,7 +31,7 @@ function startMain(collapsed = false) {
     orders: [],
     remarkEditor: null,
     collapsed,
-    settings: { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '小美' } },
+    settings: DEFAULT_APP_SETTINGS,
   } as unknown as PanelState);
   const read = () => store.set({ orders: demoAdapter.readOrders!(document), remarkEditor: demoAdapter.findRemarkEditor!(document) });
   demoAdapter.observeOrders!(document, abort.signal, read);
@@ -45,6 +45,7 @@ async function setup(collapsed = false) {
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
       if (verb === 'getRuleSet') return rules;
+      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '小美' } };
       if (verb === 'recordRemark') recorded.push(payload);
       return { facts: 0, overrideRecorded: false };
     }) as RemarkApi['call'],

@@ -108,7 +108,8 @@ export class RemarkController {
 
   async start(): Promise<void> {
     const offMain = this.main.store.subscribe((s) => this.follow(s));
-    const offRules = this.api.onDataChanged(['rules'], () => void this.loadRules());
+    // Its own copy of the settings: the remark check must not depend on the library loading.
+    const offRules = this.api.onDataChanged(['rules', 'settings'], () => void this.loadRules());
     this.signal.addEventListener(
       'abort',
       () => {
@@ -126,9 +127,9 @@ export class RemarkController {
 
   private async loadRules(): Promise<void> {
     try {
-      const ruleSet = await this.api.call('getRuleSet');
+      const [ruleSet, settings] = await Promise.all([this.api.call('getRuleSet'), this.api.call('getSettings').catch(() => null)]);
       if (this.signal.aborted) return;
-      this.store.set({ ruleSet, error: null });
+      this.store.set({ ruleSet, error: null, ...(settings ? { agent: settings.shop.agentName } : {}) });
     } catch (err) {
       this.store.set({ ruleSet: null, error: t('remarks.panel.loadFailed', { reason: (err as Error).message }) });
     }
@@ -141,11 +142,6 @@ export class RemarkController {
   /** Reacts to the main store: the remark box opening/closing/changing flag, and the order rows. */
   private follow(s: PanelState): void {
     if (this.signal.aborted) return;
-    const agent = s.settings.shop.agentName;
-    if (agent !== this.store.get().agent) {
-      this.store.set({ agent });
-      this.recheck();
-    }
     this.followEditor(s.remarkEditor, s.orders);
     if (s.orders !== this.lastOrders) {
       this.lastOrders = s.orders;

@@ -33,3 +33,22 @@ export async function callFromExtensionPage<T = unknown>(page: Page, verb: strin
   if (!reply?.ok) throw new Error(`${verb} failed: ${JSON.stringify(reply)}`);
   return reply.value as T;
 }
+
+// ---- order pages and the remark dialog ----------------------------------------------------------
+
+/** Opens the demo's sold-orders page and waits for the panel. */
+export async function openDemoOrders(page: Page, demoUrl: string) {
+  await page.goto(`${demoUrl}/orders?auto=0`);
+  await panel(page).waitFor();
+}
+
+export const orderRow = (page: Page, orderId: string) => page.locator(`.sold-order[data-order-id="${orderId}"]`);
+
+/** The demo's remark dialog: its textarea and its own 保存 button. */
+export const remarkDialog = {
+  open: (page: Page, orderId: string) => orderRow(page, orderId).locator('a.remark-link').click(),
+  root: (page: Page) => page.locator('[role="dialog"].remark-dialog'),
+  textarea: (page: Page) => page.locator('[role="dialog"].remark-dialog textarea'),
+  save: (page: Page) => page.locator('[role="dialog"].remark-dialog button.save'),
+  saves: (page: Page) => page.evaluate(() => (window as any).__demo.remarkSaves as { orderId: string; flag: string; remark: string }[]),
+};
