@@ -189,9 +189,12 @@ export async function setPendingSuggestion(p: Omit<PendingSuggestion, 'expiresAt
 /** The scenario waiting for this buyer's chat, once: it is removed as it is taken. */
 export async function takePendingSuggestion(buyer: string, platform: Platform | undefined, now = Date.now()): Promise<PendingSuggestion | null> {
   let taken: PendingSuggestion | null = null;
+  // Asked on every focus of a chat tab: read first, write only when something is waiting.
+  const match = (x: PendingSuggestion) => x.buyer === buyer && samePlatform(x.platform, platform);
+  if (!pendingList(await db.get<PendingRecord>('meta', PENDING_KEY), now).some(match)) return null;
   await db.update<PendingRecord>('meta', PENDING_KEY, (old) => {
     const list = pendingList(old, now);
-    const i = list.findIndex((x) => x.buyer === buyer && samePlatform(x.platform, platform));
+    const i = list.findIndex(match);
     if (i >= 0) taken = list.splice(i, 1)[0]!;
     return { v: 1, list };
   });

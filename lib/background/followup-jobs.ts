@@ -1,0 +1,50 @@
+/**
+ * The follow-up list's background work: the alarm jobs (badge + notifications when items turn due;
+ * VIP revisits and pruning hourly) and the listeners registered at every worker start.
+ */
+import { announceChange, onDataChanged } from '../messaging/client';
+import { followupsFromCustomers } from '../domain/followups';
+import { segmentOf, type Customer } from '../domain/customers';
+import { scanCustomers } from '../storage/customers';
+import { applyFollowupRule, invalidateFollowupCache, loadFollowups, pruneFollowups } from '../storage/followups';
+import { followupSettingsOf, loadSettings } from '../storage/settings';
+import { refreshBadge } from './badge';
+import { notifyUnpaidBeforeCutoff, registerNotificationClicks } from './notify';
+
+/** When items turn due: the count on the icon, and the cut-off notification if it is on. */
+export async function followupTick(now = Date.now()): Promise<void> {
+  await refreshBadge(now);
+  await notifyUnpaidBeforeCutoff(now);
+}
+
+/**
+ * Customers' notes → VIP monthly revisits (and closing revisits of buyers no longer VIP), read page
+ * by page with the customers store's cursor so a large store never sits in memory at once.
+ */
+export async function vipRevisits(now = Date.now()): Promise<number> {
+  const tracked = new Set((await loadFollowups(now)).filter((f) => f.kind === 'vip-revisit').map((f) => f.id.slice('vip-revisit:'.length)));
+  const customers: Customer[] = [];
+  let after: string | undefined;
+  do {
+    const page = await scanCustomers({ after, limit: 500, maxScan: 5000, filter: (c) => segmentOf(c) === 'vip' || tracked.has(c.key) }, now);
+    customers.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  const settings = followupSettingsOf(await loadSettings());
+  const changed = await applyFollowupRule((existing) => followupsFromCustomers(customers, existing, settings, now), now);
+  const pruned = await pruneFollowups(now);
+  if (changed || pruned) await announceChange('followups');
+  return changed;
+}
+
+/** Listeners for the follow-up list; call synchronously at every worker start. */
+export function registerFollowupBackground(): void {
+  registerNotificationClicks();
+  // Any change of the list (a handler here, a backup restore) or of the settings (shift hours,
+  // cut-off) re-reads the list and sets the badge again.
+  onDataChanged(['followups', 'settings'], (area) => {
+    if (area === 'followups') invalidateFollowupCache();
+    void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
+  });
+  void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
+}

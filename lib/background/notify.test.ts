@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true), onClicked: { addListener: vi.fn() } };
+vi.mock('../browser', () => ({
+  browser: { notifications, runtime: { getURL: (p: string) => `chrome-extension://ext${p}` }, storage: { local: { set: vi.fn(async () => {}) } } },
+}));
+
+const { notifyUnpaidBeforeCutoff, unpaidToAnnounce } = await import('./notify');
+const { db } = await import('../storage/db');
+const { applyFollowupRule, invalidateFollowupCache } = await import('../storage/followups');
+const { patchSettings } = await import('../storage/settings');
+const { followupsFromOrders, snooze } = await import('../domain/followups');
+
+const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 2, 2 + day, h - 8, m);
+const S = { cutoff: '16:00', notifyBeforeCutoffMinutes: 30, utcOffsetMinutes: 480 };
+const unpaid = (id: string, buyer: string) => ({ orderId: id, buyer, status: 'unpaid' as const, createdAt: bj(9), flag: 'gray' as const, remark: '' });
+
+beforeEach(async () => {
+  await db.clear('followups');
+  await db.clear('meta');
+  invalidateFollowupCache();
+  vi.clearAllMocks();
+});
+
+describe('notifications before the cut-off', () => {
+  it('picks open unpaid items only inside the window before the cut-off', () => {
+    const r = followupsFromOrders([unpaid('1001', '小鹿'), unpaid('1002', '阿猫')], [], {}, bj(11));
+    const [a, b] = r.upserts;
+    expect(unpaidToAnnounce([a!, b!], bj(15), S)).toEqual([]);
+    expect(unpaidToAnnounce([a!, snooze(b!, bj(17))], bj(15, 35), S).map((f) => f.buyer)).toEqual(['小鹿']);
+    expect(unpaidToAnnounce([a!], bj(16, 1), S)).toEqual([]);
+  });
+
+  it('are off by default', async () => {
+    await applyFollowupRule((ex) => followupsFromOrders([unpaid('1001', '小鹿')], ex, {}, bj(11)), bj(11));
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 35))).toBe(0);
+    expect(notifications.create).not.toHaveBeenCalled();
+  });
+
+  it('when on, announce each unpaid order once a day; one order opens its chat, several the list', async () => {
+    await patchSettings({ followups: { notify: true } });
+    await applyFollowupRule((ex) => followupsFromOrders([unpaid('1001', '小鹿'), unpaid('1002', '阿猫')], ex, {}, bj(11)), bj(11));
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 31))).toBe(2);
+    expect(notifications.create).toHaveBeenCalledWith('kf-followups:list', expect.objectContaining({ type: 'basic', message: '小鹿、阿猫' }));
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 40))).toBe(0);
+    await applyFollowupRule((ex) => followupsFromOrders([unpaid('1003', '王姐')], ex, {}, bj(15, 41)), bj(15, 41));
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 45))).toBe(1);
+    expect(notifications.create).toHaveBeenLastCalledWith('kf-followups:list', expect.anything());
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * "Open" on a follow-up: the page where the agent handles it (the buyer's chat, or the order page
+ * for money and returns), opened or focused, with the item's scenario waiting for that buyer's
+ * chat panel (kept in storage with an expiry: the worker may stop before the tab asks).
+ */
+import { browser } from '../browser';
+import type { Followup, FollowupKind } from '../domain/followups';
+import type { Platform } from '../sites/types';
+import { setPendingSuggestion } from '../storage/followups';
+
+/**
+ * A buyer's chat page, from the console page the item came from. Site knowledge that belongs in
+ * the site adapters (an optional `SiteAdapter.chatUrl(buyer, pageUrl)`); kept here until they
+ * have it. Consoles not listed open the stored page instead.
+ */
+const CHAT_URL: Partial<Record<Platform, (buyer: string, page: URL) => string>> = {
+  // Demo console (test/demo/site): /chat/<nick> on the origin of its /orders page.
+  demo: (buyer, page) => `${page.origin}/chat/${encodeURIComponent(buyer)}`,
+};
+
+/** Kinds handled on the order (refund, postage, the returned parcel) rather than in the chat. */
+const ORDER_PAGE_FIRST = new Set<FollowupKind>(['refund-to-pay', 'postage-refund', 'return-pending']);
+
+function webUrl(value: string | undefined): URL | null {
+  if (!value) return null;
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+export function targetUrl(item: Followup): string | null {
+  const page = webUrl(item.url);
+  const chatOf = item.platform ? CHAT_URL[item.platform] : undefined;
+  const chat = item.buyer && page && chatOf ? chatOf(item.buyer, page) : null;
+  if (ORDER_PAGE_FIRST.has(item.kind)) return page?.href ?? chat;
+  return chat ?? page?.href ?? null;
+}
+
+const sameTarget = (a: string, b: string): boolean => {
+  const x = webUrl(a);
+  const y = webUrl(b);
+  return !!x && !!y && x.origin === y.origin && decodeURIComponent(x.pathname) === decodeURIComponent(y.pathname) && x.search === y.search;
+};
+
+/** Focuses a tab already showing `url` (host permissions let us see console tabs' URLs), else opens one. */
+async function openOrFocus(url: string): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const open = tabs.find((tab) => tab.url && sameTarget(tab.url, url));
+  if (open?.id !== undefined) {
+    await browser.tabs.update(open.id, { active: true });
+    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true }).catch(() => {});
+    return;
+  }
+  await browser.tabs.create({ url });
+}
+
+export async function openFollowupItem(item: Followup, now = Date.now()): Promise<string | null> {
+  if (item.buyer && item.suggestScenario) {
+    await setPendingSuggestion({ buyer: item.buyer, platform: item.platform, scenario: item.suggestScenario, followupId: item.id }, now);
+  }
+  const url = targetUrl(item);
+  if (url) await openOrFocus(url);
+  return url;
+}

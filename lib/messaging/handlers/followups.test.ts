@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const tabs = { query: vi.fn(async () => [] as { id?: number; url?: string; windowId?: number }[]), create: vi.fn(async () => ({})), update: vi.fn(async () => ({})) };
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: { local: { set: vi.fn(async () => {}) }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
+    runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}` },
+    tabs,
+    windows: { update: vi.fn(async () => ({})) },
+  },
+}));
+
+const { dispatch } = await import('../dispatch');
+const { remarkFactSinks } = await import('./rules');
+const { followupRemarkSink } = await import('./followups');
+const { db } = await import('../../storage/db');
+const { newCustomer } = await import('../../domain/customers');
+const { vipRevisits } = await import('../../background/followup-jobs');
+import type { FollowupList } from '../protocol-followups';
+import type { Followup } from '../../domain/followups';
+
+/** Beijing wall time on 2026-03-02 (+ days) as epoch ms. */
+const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 2, 2 + day, h - 8, m);
+const ORDERS_PAGE = 'http://127.0.0.1:4100/orders?tab=unpaid';
+const CHAT_PAGE = 'http://127.0.0.1:4100/chat/%E5%B0%8F%E9%B9%BF';
+const fromPage = (url: string) => ({ tabId: 7, url });
+const row = (orderId: string, buyer: string, status: string, createdAt?: number) => ({ orderId, buyer, status, createdAt, flag: 'gray', remark: '' });
+
+async function ok<T>(verb: string, payload: unknown, sender: 'extension-page' | 'content-script' = 'extension-page', ctx = {}): Promise<T> {
+  const r = await dispatch({ kf: verb, payload }, sender, ctx);
+  if (!r.ok) throw new Error(`${verb}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+const list = () => ok<FollowupList>('listFollowups', undefined);
+const items = (l: FollowupList) => l.groups.flatMap((g) => g.items.map((f) => ({ ...f, section: g.section })));
+const report = (orders: unknown[]) => ok('reportOrders', { platform: 'demo', orders }, 'content-script', fromPage(ORDERS_PAGE));
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(bj(11));
+  for (const s of ['followups', 'meta', 'customers'] as const) await db.clear(s);
+  tabs.create.mockClear();
+  tabs.update.mockClear();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('follow-ups from the order list', () => {
+  it('makes a payment reminder for every unpaid order seen, linked to the page, suggesting the payment scripts', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9)), row('3967201845739261054', '阿猫', 'unpaid', bj(8)), row('3951842736019283746', '王姐', 'paid', bj(10))]);
+    const l = await list();
+    expect(l.counts).toMatchObject({ today: 2, overdue: 0, badge: 2 });
+    const unpaid = items(l).filter((f) => f.kind === 'unpaid');
+    expect(unpaid.map((f) => f.buyer).sort()).toEqual(['小鹿', '阿猫']);
+    expect(unpaid[0]).toMatchObject({ section: 'today', suggestScenario: 'payment', url: ORDERS_PAGE, platform: 'demo', dueAt: bj(15, 30) });
+    expect(unpaid[0]!.reason).toContain('16:00');
+  });
+
+  it('closes the reminder when the page later shows the order paid, and lists it under done today', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    vi.setSystemTime(bj(12));
+    await report([row('4012938475610293847', '小鹿', 'paid', bj(9))]);
+    const l = await list();
+    expect(l.counts).toMatchObject({ today: 0, done: 1, badge: 0 });
+    expect(items(l)[0]).toMatchObject({ section: 'done', status: 'done', closedReason: '买家已付款' });
+  });
+
+  it('turns overdue after the reminder time and counts in the badge', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    vi.setSystemTime(bj(15, 45));
+    const l = await list();
+    expect(l.counts).toMatchObject({ overdue: 1, today: 0, badge: 1 });
+  });
+
+  it('marks unpaid orders first seen at night as handover items due by noon', async () => {
+    vi.setSystemTime(bj(22, 40));
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(22))]);
+    const [item] = items(await list());
+    expect(item).toMatchObject({ handover: true, dueAt: bj(12, 0, 1), section: 'upcoming' });
+  });
+});
+
+describe('every kind reaches the list from its source (fake clock)', () => {
+  it('covers orders, remarks, customers, the panel and manual items', async () => {
+    // Orders: unpaid, and a paid order not shipped after 48 h.
+    await report([row('1000000001', '甲', 'unpaid', bj(9)), row('1000000002', '乙', 'paid', bj(9, 0, -3))]);
+    // Remarks (the rules module's sinks include ours).
+    expect(remarkFactSinks).toContain(followupRemarkSink);
+    const ctx = { platform: 'demo' as const, now: Date.now() };
+    await followupRemarkSink(
+      [
+        { kind: 'ship-promised', date: '2026-03-04', orderId: '1000000003', buyer: '丙' },
+        { kind: 'return-pending', exchange: false, orderId: '1000000004', buyer: '丁' },
+        { kind: 'refund-pending', amountYuan: 20, orderId: '1000000005', buyer: '戊' },
+        { kind: 'postage-refund-pending', amountYuan: 12, orderId: '1000000006', buyer: '己' },
+        { kind: 'verified', orderId: '1000000007', buyer: '庚' },
+      ],
+      ctx,
+    );
+    // Customers: a VIP last seen 28 days ago is due for the monthly revisit.
+    const vip = { ...newCustomer('demo', '王姐', bj(9, 0, -28)), tags: ['VIP'] };
+    await db.set('customers', vip.key, { ...vip, segment: 'vip', lastSeenAt: bj(9, 0, -28) });
+    expect(await vipRevisits(Date.now())).toBe(1);
+    // The chat panel, for the buyer on its page.
+    for (const kind of ['inquiry', 'promised-answer', 'bad-review']) {
+      await ok('addFollowup', { kind, buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+    }
+    // The popup: a to-do and a handover note.
+    await ok('addFollowup', { kind: 'manual', title: '给王姐回电话' });
+    await ok('addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+
+    const all = items(await list());
+    const kinds = new Set(all.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(
+      ['bad-review', 'delay', 'handover', 'inquiry', 'manual', 'postage-refund', 'promised-answer', 'refund-to-pay', 'return-pending', 'unpaid', 'vip-revisit'].sort(),
+    );
+    expect(all.filter((f) => f.kind === 'delay')).toHaveLength(2);
+    const inquiry = all.find((f) => f.kind === 'inquiry')!;
+    expect(inquiry).toMatchObject({ url: CHAT_PAGE, source: 'panel', suggestScenario: 'promotion' });
+    expect(all.find((f) => f.kind === 'promised-answer')!.dueAt).toBe(bj(11, 0, 1));
+    expect(all.find((f) => f.kind === 'bad-review')!.dueAt).toBe(bj(20));
+  });
+
+  it('an inquiry closes itself when that buyer’s order shows on the list', async () => {
+    await ok('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(10, 50))]);
+    const inquiry = items(await list()).find((f) => f.kind === 'inquiry')!;
+    expect(inquiry).toMatchObject({ status: 'done', closedReason: '买家已下单' });
+  });
+
+  it('a promised answer keeps the time the agent chose', async () => {
+    const item = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '小鹿', platform: 'demo', dueAt: bj(17) }, 'content-script', fromPage(CHAT_PAGE));
+    expect(item.dueAt).toBe(bj(17));
+    expect(item.reason).toContain('2026-03-02 17:00');
+  });
+});
+
+describe('the agent’s actions', () => {
+  let id: string;
+  beforeEach(async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    id = 'unpaid:4012938475610293847';
+  });
+
+  it('done, reopen, note and snooze (by default the kind’s usual snooze: an hour for unpaid)', async () => {
+    expect(await ok<Followup>('updateFollowup', { id, action: 'done', reason: '已电话催付' })).toMatchObject({ status: 'done', closedReason: '已电话催付' });
+    expect(await ok<Followup>('updateFollowup', { id, action: 'reopen' })).toMatchObject({ status: 'open' });
+    expect((await ok<Followup>('updateFollowup', { id, action: 'note', text: '说晚上付' })).note).toBe('说晚上付');
+    const snoozed = await ok<Followup>('updateFollowup', { id, action: 'snooze' });
+    expect(snoozed).toMatchObject({ status: 'snoozed', snoozedUntil: bj(12) });
+    const l = await list();
+    expect(l.counts).toMatchObject({ snoozed: 1, badge: 0 });
+  });
+
+  it('refuses bad payloads and changes nothing', async () => {
+    for (const payload of [
+      { id, action: 'explode' },
+      { id, action: 'snooze', until: bj(10) },
+      { id, action: 'snooze', until: 'tomorrow' },
+      { id, action: 'note', text: '  ' },
+      { id: 'unpaid:nope', action: 'done' },
+      null,
+    ]) {
+      expect(await dispatch({ kf: 'updateFollowup', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(items(await list())[0]).toMatchObject({ status: 'open' });
+  });
+
+  it('keeps the list, the actions and the export away from seller pages', async () => {
+    for (const [verb, payload] of [
+      ['listFollowups', undefined],
+      ['updateFollowup', { id, action: 'done' }],
+      ['exportFollowupsCsv', undefined],
+      ['openFollowup', { id }],
+    ] as const) {
+      expect(await dispatch({ kf: verb, payload }, 'content-script', fromPage(CHAT_PAGE))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const manual = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x' } }, 'content-script', fromPage(CHAT_PAGE));
+    expect(manual).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('open from the popup', () => {
+  it('opens the buyer’s chat and leaves the payment scenario for that chat’s panel, once', async () => {
+    await report([row('4012938475610293847', '小鹿乱撞0521', 'unpaid', bj(9))]);
+    const { url } = await ok<{ url: string }>('openFollowup', { id: 'unpaid:4012938475610293847' });
+    expect(url).toBe(`http://127.0.0.1:4100/chat/${encodeURIComponent('小鹿乱撞0521')}`);
+    expect(tabs.create).toHaveBeenCalledWith({ url });
+    const chat = fromPage(url);
+    expect(await ok('takePendingSuggestion', { buyer: '别人', platform: 'demo' }, 'content-script', chat)).toBeNull();
+    expect(await ok('takePendingSuggestion', { buyer: '小鹿乱撞0521', platform: 'demo' }, 'content-script', chat)).toBe('payment');
+    expect(await ok('takePendingSuggestion', { buyer: '小鹿乱撞0521', platform: 'demo' }, 'content-script', chat)).toBeNull();
+  });
+
+  it('focuses a tab already showing that chat instead of opening another', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    tabs.query.mockResolvedValueOnce([{ id: 3, windowId: 1, url: `http://127.0.0.1:4100/chat/${encodeURIComponent('小鹿')}` }]);
+    await ok('openFollowup', { id: 'unpaid:4012938475610293847' });
+    expect(tabs.update).toHaveBeenCalledWith(3, { active: true });
+    expect(tabs.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('paging and export', () => {
+  it('returns the first items of a group and the rest on demand', async () => {
+    await report(Array.from({ length: 45 }, (_, i) => row(`20000000${String(i).padStart(2, '0')}`, `买家${i}`, 'unpaid', bj(9))));
+    const l = await ok<FollowupList>('listFollowups', { perGroup: 10 });
+    const g = l.groups.find((x) => x.kind === 'unpaid')!;
+    expect(g).toMatchObject({ total: 45 });
+    expect(g.items).toHaveLength(10);
+    const more = await ok<{ total: number; items: Followup[] }>('listFollowupGroup', { section: g.section, kind: 'unpaid', offset: 10, limit: 100 });
+    expect(more.items).toHaveLength(35);
+    expect(new Set([...g.items, ...more.items].map((f) => f.id)).size).toBe(45);
+  });
+
+  it('exports the day’s list as CSV with a BOM, Chinese headers and order numbers kept as text', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    const out = await ok<{ filename: string; csv: string; count: number }>('exportFollowupsCsv', undefined);
+    expect(out.filename).toBe('跟进清单-2026-03-02-1100.csv');
+    expect(out.count).toBe(1);
+    expect(out.csv.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(out.csv).toContain('"=""4012938475610293847"""');
+  });
+});

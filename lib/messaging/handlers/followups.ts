@@ -1,0 +1,303 @@
+/**
+ * The follow-up list's verbs, and the sinks that turn what pages report (order rows, remark facts)
+ * into items. Every write goes through lib/storage/followups (one transaction per change) and is
+ * announced as a 'followups' change; the background refreshes the badge on that announcement.
+ */
+import { announceChange } from '../client';
+import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
+import {
+  FOLLOWUP_KINDS,
+  addNote,
+  complete,
+  followupsFromOrders,
+  followupsFromRemarkFacts,
+  followupsToCsv,
+  groupByKind,
+  handoverFollowup,
+  manualFollowup,
+  panelFollowup,
+  reopen,
+  snooze,
+  suggestedSnooze,
+  todayView,
+  type AnyRemarkFact,
+  type Followup,
+  type FollowupKind,
+  type FollowupSettings,
+} from '../../domain/followups';
+import { atTime, formatWall } from '../../domain/followups/time';
+import { isScenarioId } from '../../domain/scenarios';
+import type { Platform } from '../../sites/types';
+import type { SeenOrder } from '../protocol-orders';
+import {
+  FOLLOWUP_SECTIONS,
+  type AddFollowupRequest,
+  type FollowupGroupSlice,
+  type FollowupList,
+  type FollowupSection,
+  type FollowupsProtocol,
+  type UpdateFollowupRequest,
+} from '../protocol-followups';
+import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
+import { followupSettingsOf, loadSettings } from '../../storage/settings';
+import { openFollowupItem } from '../../background/open-followup';
+import { remarkFactSinks } from './rules';
+
+const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
+const DAY = 24 * 60 * 60 * 1000;
+export const PER_GROUP_DEFAULT = 20;
+
+async function rulesSettings(): Promise<FollowupSettings> {
+  return followupSettingsOf(await loadSettings());
+}
+
+// ---- the list -----------------------------------------------------------------------------
+
+/** Every section's items, in display order (the popup's whole list, and the CSV export). */
+export function sectionsOf(items: readonly Followup[], now: number, settings: Pick<FollowupSettings, 'utcOffsetMinutes'>): Record<FollowupSection, Followup[]> {
+  const view = todayView(items, now, settings);
+  const startOfToday = atTime(now, 0, settings.utcOffsetMinutes);
+  const done = items
+    .filter((f) => f.status === 'done' && (f.closedAt ?? 0) >= startOfToday)
+    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  return { overdue: view.overdue, today: view.today, upcoming: view.upcoming, snoozed: view.snoozed, done };
+}
+
+/** Groups a section by kind; the time-ordered sections keep todayView's urgency order. */
+function groupsOf(list: readonly Followup[]): { kind: FollowupKind; items: Followup[] }[] {
+  return groupByKind(list);
+}
+
+export function buildFollowupList(items: readonly Followup[], now: number, settings: Pick<FollowupSettings, 'utcOffsetMinutes'>, perGroup: number): FollowupList {
+  const sections = sectionsOf(items, now, settings);
+  const groups: FollowupGroupSlice[] = [];
+  for (const section of FOLLOWUP_SECTIONS) {
+    for (const g of groupsOf(sections[section])) groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, perGroup) });
+  }
+  const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
+  counts.badge = sections.overdue.length + sections.today.length;
+  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes };
+}
+
+// ---- payload checks -----------------------------------------------------------------------
+
+function text(v: unknown, what: string, max: number, required = false): string | undefined {
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new InvalidPayload(`${what}: required`);
+    return undefined;
+  }
+  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: expected text up to ${max} characters`);
+  const trimmed = v.trim();
+  if (required && !trimmed) throw new InvalidPayload(`${what}: required`);
+  return trimmed || undefined;
+}
+
+function time(v: unknown, what: string, now: number): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  // A due time or snooze within a year either way; anything else is a bug or a hostile page.
+  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v - now) > 366 * DAY) throw new InvalidPayload(`${what}: time`);
+  return v;
+}
+
+function id(v: unknown, what: string): string {
+  if (typeof v !== 'string' || !v || v.length > 200) throw new InvalidPayload(`${what}: id`);
+  return v;
+}
+
+function platform(v: unknown, what: string): Platform | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !PLATFORMS.has(v)) throw new InvalidPayload(`${what}: platform`);
+  return v as Platform;
+}
+
+function orderId(v: unknown, what: string): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string' || !ORDER_ID.test(v)) throw new InvalidPayload(`${what}: orderId`);
+  return v;
+}
+
+const PANEL_KINDS = new Set(['inquiry', 'promised-answer', 'bad-review']);
+const OWN_KINDS = new Set(['manual', 'handover']);
+
+export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequest {
+  const p = obj(payload, 'addFollowup');
+  const kind = p.kind;
+  const common = {
+    platform: platform(p.platform, 'addFollowup'),
+    orderId: orderId(p.orderId, 'addFollowup'),
+    note: text(p.note, 'addFollowup.note', 2000),
+    dueAt: time(p.dueAt, 'addFollowup.dueAt', now),
+  };
+  if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
+    return { kind: kind as 'inquiry', buyer: text(p.buyer, 'addFollowup.buyer', 64, true)!, ...common };
+  }
+  if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
+    return { kind: kind as 'manual', title: text(p.title, 'addFollowup.title', 200, true)!, buyer: text(p.buyer, 'addFollowup.buyer', 64), ...common };
+  }
+  throw new InvalidPayload('addFollowup: kind');
+}
+
+export function parseUpdateFollowup(payload: unknown, now: number): UpdateFollowupRequest {
+  const p = obj(payload, 'updateFollowup');
+  const itemId = id(p.id, 'updateFollowup');
+  switch (p.action) {
+    case 'done':
+      return { id: itemId, action: 'done', reason: text(p.reason, 'updateFollowup.reason', 200) };
+    case 'snooze': {
+      const until = time(p.until, 'updateFollowup.until', now);
+      if (until !== undefined && until <= now) throw new InvalidPayload('updateFollowup: a snooze ends in the future');
+      return until === undefined ? { id: itemId, action: 'snooze' } : { id: itemId, action: 'snooze', until };
+    }
+    case 'note':
+      return { id: itemId, action: 'note', text: text(p.text, 'updateFollowup.text', 2000, true)! };
+    case 'reopen':
+      return { id: itemId, action: 'reopen' };
+    default:
+      throw new InvalidPayload('updateFollowup: action');
+  }
+}
+
+/** http(s) page addresses only; anything else is not stored as an item's link. */
+function pageUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href.slice(0, 2000) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number): Followup {
+  // A page's items link back to that page (the chat the agent was in).
+  const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
+  const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url };
+  switch (req.kind) {
+    case 'inquiry':
+    case 'promised-answer':
+    case 'bad-review':
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, extra);
+    case 'manual':
+      return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings);
+    case 'handover':
+      return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings);
+  }
+}
+
+// ---- what pages report --------------------------------------------------------------------
+
+/** reportOrders sink: unpaid reminders, overdue shipping, and closing what the page shows resolved. */
+export async function followupOrderSink(platform: Platform, orders: SeenOrder[], now: number, fromUrl?: string): Promise<void> {
+  if (orders.length === 0) return;
+  const settings = await rulesSettings();
+  const url = pageUrl(fromUrl);
+  const inputs = orders.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
+  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now, { handover: settings });
+  if (changed) await announceChange('followups');
+}
+
+/** remarkFactSinks entry: promised ship dates, returns on their way, refunds and postage to pay. */
+export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; now: number }): Promise<void> {
+  if (facts.length === 0) return;
+  const settings = await rulesSettings();
+  const withPlatform = facts.map((f) => ({ ...f, platform: ctx.platform }));
+  const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings });
+  if (changed) await announceChange('followups');
+}
+
+// Remark facts reach the list whether the remark was saved through the panel or seen on a list.
+remarkFactSinks.push(followupRemarkSink);
+
+// ---- verbs --------------------------------------------------------------------------------
+
+export const followupHandlers: HandlerSet<FollowupsProtocol> = {
+  listFollowups: {
+    async handle(payload) {
+      const p = payload ? obj(payload, 'listFollowups') : {};
+      const perGroup = typeof p.perGroup === 'number' && p.perGroup >= 1 ? Math.min(Math.floor(p.perGroup), 500) : PER_GROUP_DEFAULT;
+      const now = Date.now();
+      const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
+      return buildFollowupList(items, now, settings, perGroup);
+    },
+  },
+  listFollowupGroup: {
+    async handle(payload) {
+      const p = obj(payload, 'listFollowupGroup');
+      if (!FOLLOWUP_SECTIONS.includes(p.section as FollowupSection)) throw new InvalidPayload('listFollowupGroup: section');
+      if (!FOLLOWUP_KINDS.includes(p.kind as FollowupKind)) throw new InvalidPayload('listFollowupGroup: kind');
+      const offset = typeof p.offset === 'number' && p.offset >= 0 ? Math.floor(p.offset) : 0;
+      const limit = typeof p.limit === 'number' && p.limit >= 1 ? Math.min(Math.floor(p.limit), 1000) : 100;
+      const now = Date.now();
+      const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
+      const list = sectionsOf(items, now, settings)[p.section as FollowupSection].filter((f) => f.kind === p.kind);
+      return { total: list.length, items: list.slice(offset, offset + limit) };
+    },
+  },
+  updateFollowup: {
+    async handle(payload) {
+      const now = Date.now();
+      const req = parseUpdateFollowup(payload, now);
+      const settings = await rulesSettings();
+      const updated = await changeFollowup(
+        req.id,
+        (f) => {
+          switch (req.action) {
+            case 'done':
+              return complete(f, now, req.reason);
+            case 'snooze':
+              return snooze(f, req.until ?? suggestedSnooze(f, now, settings));
+            case 'note':
+              return addNote(f, req.text);
+            case 'reopen':
+              return reopen(f);
+          }
+        },
+        now,
+      );
+      if (!updated) throw new InvalidPayload(`updateFollowup: no item ${req.id}`);
+      await announceChange('followups');
+      return updated;
+    },
+  },
+  addFollowup: {
+    content: true,
+    async handle(payload, ctx) {
+      const now = Date.now();
+      const req = parseAddFollowup(payload, now);
+      // A seller page may only register what its chat panel offers, for the buyer in front of it.
+      if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
+      const item = await addFollowup(itemFor(req, ctx, await rulesSettings(), now), now);
+      await announceChange('followups');
+      return item;
+    },
+  },
+  exportFollowupsCsv: {
+    async handle() {
+      const now = Date.now();
+      const [items, app] = await Promise.all([loadFollowups(now), loadSettings()]);
+      const settings = followupSettingsOf(app);
+      const s = sectionsOf(items, now, settings);
+      const list = [...s.overdue, ...s.today, ...s.snoozed, ...s.upcoming, ...s.done];
+      const stamp = formatWall(now, settings.utcOffsetMinutes).replace(' ', '-').replace(':', '');
+      return { filename: `跟进清单-${stamp}.csv`, csv: followupsToCsv(list, now, app.shop.locale, settings), count: list.length };
+    },
+  },
+  openFollowup: {
+    async handle(payload) {
+      const itemId = id(obj(payload, 'openFollowup').id, 'openFollowup');
+      const item = (await loadFollowups()).find((f) => f.id === itemId);
+      if (!item) throw new InvalidPayload(`openFollowup: no item ${itemId}`);
+      return { url: await openFollowupItem(item) };
+    },
+  },
+  takePendingSuggestion: {
+    content: true,
+    async handle(payload) {
+      const p = obj(payload, 'takePendingSuggestion');
+      const buyer = text(p.buyer, 'takePendingSuggestion.buyer', 64, true)!;
+      const taken = await takePendingSuggestion(buyer, platform(p.platform, 'takePendingSuggestion'));
+      return taken && isScenarioId(taken.scenario) ? taken.scenario : null;
+    },
+  },
+};

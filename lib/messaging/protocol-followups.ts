@@ -1,0 +1,57 @@
+import type { Followup, FollowupKind } from '../domain/followups';
+import type { ScenarioId } from '../domain/scenarios';
+import type { Platform } from '../sites/types';
+
+/** Where an item sits on the list: the three lists of todayView, the snoozed ones, and done today. */
+export const FOLLOWUP_SECTIONS = ['overdue', 'today', 'upcoming', 'snoozed', 'done'] as const;
+export type FollowupSection = (typeof FOLLOWUP_SECTIONS)[number];
+
+/** One kind within one section: its size and the first items (the rest is fetched on demand). */
+export interface FollowupGroupSlice {
+  section: FollowupSection;
+  kind: FollowupKind;
+  total: number;
+  items: Followup[];
+}
+
+export interface FollowupList {
+  /** The background's clock when the list was made (due times are shown relative to it). */
+  now: number;
+  counts: Record<FollowupSection, number> & { badge: number };
+  /** Sections in display order, kinds within a section ordered by their most urgent item. */
+  groups: FollowupGroupSlice[];
+  /** Shop time for formatting due times (minutes east of UTC; null = the browser's zone). */
+  utcOffsetMinutes: number | null;
+}
+
+export type UpdateFollowupRequest =
+  | { id: string; action: 'done'; reason?: string }
+  /** Without `until`: the kind's usual snooze (returns: a few days; unpaid: an hour; else tomorrow morning). */
+  | { id: string; action: 'snooze'; until?: number }
+  | { id: string; action: 'note'; text: string }
+  | { id: string; action: 'reopen' };
+
+export type AddFollowupRequest =
+  /** From the chat panel, for the buyer on the page (content scripts may add only these). */
+  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number }
+  /** From the popup: a to-do or a note for the next shift. */
+  | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number };
+
+export interface FollowupsProtocol {
+  /** The day's list: counts and the first `perGroup` items of every group (popup, options). */
+  listFollowups: [{ perGroup?: number } | void, FollowupList];
+  /** More items of one group, for scrolling/expanding in the popup. */
+  listFollowupGroup: [{ section: FollowupSection; kind: FollowupKind; offset: number; limit: number }, { total: number; items: Followup[] }];
+  updateFollowup: [UpdateFollowupRequest, Followup];
+  addFollowup: [AddFollowupRequest, Followup];
+  /** The day's list as CSV (UTF-8 with BOM, Chinese headers) for the shift handover. */
+  exportFollowupsCsv: [void, { filename: string; csv: string; count: number }];
+  /** Opens or focuses the item's chat/order page; its chat panel then shows the item's scenario first. */
+  openFollowup: [{ id: string }, { url: string | null }];
+  /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
+  takePendingSuggestion: [{ buyer: string; platform?: Platform }, ScenarioId | null];
+}
+
+declare module './protocol' {
+  interface Protocol extends FollowupsProtocol {}
+}
