@@ -87,6 +87,8 @@ export class RemarkController {
   private lastOrders: OrderRow[] | null = null;
   /** Lint results by flag + remark under the current rules (rows are re-read on every page change). */
   private lintCache = new Map<string, Problem[]>();
+  /** A submit button fires click then submit: one save is reported once. */
+  private lastRecord = { key: '', at: 0 };
 
   constructor(
     private readonly main: { store: Store<PanelState> },
@@ -261,6 +263,9 @@ export class RemarkController {
       this.hold(problems);
       return;
     }
+    const key = `${box.orderId}\u0000${flag}\u0000${text}`;
+    if (key === this.lastRecord.key && Date.now() - this.lastRecord.at < 3000) return;
+    this.lastRecord = { key, at: Date.now() };
     const ed = this.store.get().editor;
     const { platform } = this.store.get();
     void this.api

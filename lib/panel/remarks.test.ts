@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, isoDate } from '../domain/remarks';
+import { DEFAULT_APP_SETTINGS } from '../storage/settings';
+import type { FlagColor, RemarkEditor } from '../sites/types';
+import { Store } from './store';
+import type { PanelState } from './controller';
+import { RemarkController, type RemarkApi } from './remarks';
+
+vi.mock('../browser', () => ({ browser: {} }));
+
+/**
+ * A console whose remark page is a classic form (like Taobao's legacy memo page): a textarea and a
+ * submit button; Enter in a text field submits too. The page's own submit handler counts saves.
+ */
+function formPage() {
+  document.body.innerHTML = `
+    <form id="memo-form"><input type="text" id="note"><textarea id="memo"></textarea><button type="submit" id="save">提交</button></form>`;
+  const form = document.getElementById('memo-form') as HTMLFormElement;
+  const saves: string[] = [];
+  form.addEventListener('submit', (e) => {
+    e.preventDefault(); // the real page would navigate
+    saves.push((document.getElementById('memo') as HTMLTextAreaElement).value);
+  });
+  const editor: RemarkEditor = {
+    orderId: '2890011223344556677',
+    textarea: document.getElementById('memo') as HTMLTextAreaElement,
+    saveButton: document.getElementById('save') as HTMLElement,
+    root: form,
+    readFlag: (): FlagColor => 'purple',
+  };
+  return { form, saves, editor };
+}
+
+let abort: AbortController;
+let recorded: unknown[];
+beforeEach(() => {
+  abort = new AbortController();
+  recorded = [];
+});
+afterEach(() => abort.abort());
+
+async function start(editor: RemarkEditor) {
+  const store = new Store<PanelState>({ orders: [], remarkEditor: editor, collapsed: false, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
+  const api: RemarkApi = {
+    call: (async (verb: string, payload: unknown) => {
+      if (verb === 'getRuleSet') return PRESET_A;
+      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } };
+      recorded.push(payload);
+      return { facts: 0, overrideRecorded: false };
+    }) as RemarkApi['call'],
+    onDataChanged: () => () => {},
+  };
+  const ctl = new RemarkController({ store }, 'taobao', document, abort.signal, api);
+  await ctl.start();
+  return ctl;
+}
+
+const typeInto = (el: HTMLTextAreaElement, text: string) => {
+  el.value = text;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+describe('remark save held on a form-based remark page', () => {
+  it('holds the submit button and an Enter submit while the remark is invalid', async () => {
+    const { form, saves, editor } = formPage();
+    const ctl = await start(editor);
+    typeInto(editor.textarea, '缺货');
+    editor.saveButton.click();
+    form.requestSubmit();
+    expect(saves).toEqual([]);
+    expect(ctl.store.get().editor?.held).toBe(true);
+    expect(form.querySelector('[data-kf="remark-held"]')?.className).toBe('kf-remark-held');
+    expect(recorded).toEqual([]);
+  });
+
+  it('lets a valid remark through once and reports it once', async () => {
+    const { saves, editor } = formPage();
+    const ctl = await start(editor);
+    const text = `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜阿杰 ${isoDate(Date.now())}`;
+    typeInto(editor.textarea, text);
+    expect(ctl.store.get().editor?.problems).toEqual([]);
+    editor.saveButton.click(); // click, then the form's submit
+    expect(saves).toEqual([text]);
+    expect(recorded).toEqual([expect.objectContaining({ platform: 'taobao', orderId: '2890011223344556677', flag: 'purple', text })]);
+  });
+
+  it('checks the signature against the agent from the settings', async () => {
+    const { editor } = formPage();
+    const ctl = await start(editor);
+    typeInto(editor.textarea, `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜小美 ${isoDate(Date.now())}`);
+    expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
+  });
+});
