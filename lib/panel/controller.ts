@@ -128,6 +128,8 @@ export class PanelController {
       this.adapter.observeOrders?.(this.doc, this.signal, () => this.readOrders());
     }
     this.watchKeys();
+    // Back from the follow-up popup's "open" to a chat that was already showing this buyer.
+    this.doc.defaultView?.addEventListener('focus', () => this.askPendingSuggestion(), { signal: this.signal });
     this.readPage();
     this.store.set({ ready: true });
   }
@@ -176,6 +178,7 @@ export class PanelController {
       pending: conversationChanged ? null : prev.pending,
     });
     if (conversationChanged || newMessage) this.classifyNow();
+    if (conversationChanged && buyer) this.askPendingSuggestion();
     this.readOrders();
   }
 
@@ -258,6 +261,21 @@ export class PanelController {
   setQuery(query: string): void {
     this.store.set({ query });
     this.recompute();
+  }
+
+  /** The console the panel runs on (follow-ups made in the panel carry it). */
+  platform(): SiteAdapter['platform'] | null {
+    return this.adapter?.platform ?? null;
+  }
+
+  /** After "open" in the follow-up popup, the buyer's chat shows that item's scenario first (asked once). */
+  private askPendingSuggestion(): void {
+    const buyer = this.store.get().buyer;
+    if (!buyer || !this.adapter) return;
+    void call('takePendingSuggestion', { buyer, platform: this.adapter.platform }).then(
+      (id) => id && this.store.get().buyer === buyer && this.chooseScenario(id),
+      () => {},
+    );
   }
 
   chooseScenario(id: ScenarioId | null): void {
