@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { Store } from '@/lib/panel/store';
+import { CustomerCardController, type CardApi } from '@/lib/panel/customers';
+import { CustomerCard, CustomerCardContext } from './CustomerCard';
+import { appendEvent, applyPatch, makeEvent, newCustomer, type Customer } from '@/lib/domain/customers';
+import { CallError } from '@/lib/messaging/client';
+import type { PageKind } from '@/lib/sites/types';
+import { click, mount, type } from '../remarks/testing';
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+const T = Date.UTC(2026, 2, 1);
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function customer(nick: string, f: (c: Customer) => Customer = (c) => c): Customer {
+  return f(newCustomer('demo', nick, T));
+}
+
+const flush = () => act(async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+});
+
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean } = {}) {
+  const panelStore = new Store<{ buyer: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
+  const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn() };
+  const listeners: (() => void)[] = [];
+  const held: { resolve(): void; nick: string }[] = [];
+  const call = vi.fn(async (verb: string, payload: any): Promise<any> => {
+    if (verb === 'getCustomer') {
+      if (opts.hold) await new Promise<void>((resolve) => held.push({ resolve, nick: payload.nickname }));
+      return records[payload.nickname] ?? null;
+    }
+    if (verb === 'addCustomerEvent') {
+      const c = records[payload.nickname] ?? customer(payload.nickname);
+      return (records[payload.nickname] = appendEvent(c, makeEvent('note', T + 1, payload.text)));
+    }
+    if (verb === 'patchCustomer') {
+      const c = records[payload.nickname] ?? customer(payload.nickname);
+      return (records[payload.nickname] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
+    }
+    throw new Error(verb);
+  });
+  const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}) };
+  const abort = new AbortController();
+  const card = new CustomerCardController(panel, 'demo', document, abort.signal, api);
+  card.start();
+  const m = mount(
+    <CustomerCardContext.Provider value={card}>
+      <CustomerCard />
+    </CustomerCardContext.Provider>,
+  );
+  cleanup = () => {
+    abort.abort();
+    m.unmount();
+  };
+  const q = (sel: string) => m.root.querySelector(sel);
+  const open = async (buyer: string) => {
+    act(() => panelStore.set({ buyer }));
+    await flush();
+  };
+  return { card, panel, call, q, open, held, changed: () => listeners.forEach((l) => l()), root: m.root };
+}
+
+describe('CustomerCard', () => {
+  it("shows the open buyer's card and follows a conversation switch", async () => {
+    const { q, open, panel } = setup({
+      小鹿: customer('小鹿', (c) => applyPatch(c, { tags: ['VIP2'], sizes: { heightCm: 162, weightKg: 52 }, preferences: '喜欢宽松' }, T, { maskPii: true })),
+      阿花: null,
+    });
+    await open('小鹿');
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-buyer')).toBe('小鹿');
+    expect(q('[data-kf="customer-segment"]')?.textContent).toBe('VIP');
+    expect(q('[data-size="heightCm"]')?.textContent).toBe('162cm');
+    expect(q('[data-size="weightKg"]')?.textContent).toContain('52kg（104 斤）');
+    expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松');
+    expect(panel.setBuyerSegment).toHaveBeenLastCalledWith('vip');
+    await open('阿花');
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-buyer')).toBe('阿花');
+    expect(q('[data-kf="customer-none"]')?.textContent).toContain('第一次接待');
+    expect(q('[data-kf="customer-preferences"]')).toBeNull();
+  });
+
+  it("never shows a slow answer for the previous buyer on the next buyer's card", async () => {
+    const { q, open, held } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { note: '小鹿的备注' }, T, { maskPii: true })), 阿花: null }, { hold: true });
+    await open('小鹿');
+    await open('阿花');
+    held.find((h) => h.nick === '阿花')!.resolve();
+    await flush();
+    held.find((h) => h.nick === '小鹿')!.resolve();
+    await flush();
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-buyer')).toBe('阿花');
+    expect(q('[data-kf="customer-note"]')).toBeNull();
+  });
+
+  it('saves a quick note with Enter, but not the Enter that ends an input-method composition', async () => {
+    const { q, open, call } = setup({ 小鹿: null });
+    await open('小鹿');
+    const input = q('[data-kf="customer-note-input"]') as HTMLInputElement;
+    type(input, '要开发票');
+    act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true })));
+    expect(call).not.toHaveBeenCalledWith('addCustomerEvent', expect.anything());
+    act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: '小鹿', kind: 'note', text: '要开发票' });
+    expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
+    expect(q('[data-kf="customer-history"] li[data-kind="note"]')?.textContent).toContain('要开发票');
+  });
+
+  it('keeps the typed note and says why when saving fails (disk full)', async () => {
+    const { q, open, call } = setup({ 小鹿: null });
+    await open('小鹿');
+    call.mockImplementationOnce(async () => {
+      throw new CallError('quota', 'QuotaExceededError');
+    });
+    type(q('[data-kf="customer-note-input"]'), '地址改到公司');
+    click(q('[data-kf="customer-note-save"]'));
+    await flush();
+    expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('地址改到公司');
+    expect(q('[data-kf="customer-save-error"]')?.textContent).toContain('存储空间已满');
+  });
+
+  it('keeps an unsaved note with the buyer it was typed for across a switch', async () => {
+    const { q, open } = setup({ 小鹿: null, 阿花: null });
+    await open('小鹿');
+    type(q('[data-kf="customer-note-input"]'), '给小鹿的');
+    await open('阿花');
+    expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
+    await open('小鹿');
+    expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('给小鹿的');
+  });
+
+  it('saves selected chat text as sizes after showing what was read', async () => {
+    const { q, open, call, card } = setup({ 小鹿: null });
+    await open('小鹿');
+    expect((q('[data-as="sizes"]') as HTMLButtonElement).disabled).toBe(true);
+    const p = document.createElement('p');
+    p.textContent = '我身高165 体重110 平时穿M码';
+    document.body.appendChild(p);
+    act(() => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      card.readSelection(); // what the selectionchange listener does
+    });
+    expect((q('[data-as="sizes"]') as HTMLButtonElement).disabled).toBe(false);
+    click(q('[data-as="sizes"]'));
+    const preview = q('[data-kf="customer-selection-preview"]')!;
+    expect(preview.querySelector('[data-size="heightCm"]')?.textContent).toBe('165cm');
+    expect(preview.querySelector('[data-size="weightKg"]')?.textContent).toContain('55kg');
+    expect(call).not.toHaveBeenCalledWith('patchCustomer', expect.anything());
+    click(q('[data-kf="customer-selection-confirm"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', patch: { sizes: { heightCm: 165, weightKg: 55, usualSize: 'M' } } });
+    expect(q('[data-kf="customer-sizes"] [data-size="usualSize"]')?.textContent).toContain('M');
+    p.remove();
+  });
+
+  it('Alt+N opens the panel and focuses the note input, except while an input method is composing', async () => {
+    const { q, open, panel } = setup({ 小鹿: null });
+    await open('小鹿');
+    act(() => panel.store.set({ collapsed: true }));
+    act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, keyCode: 229, bubbles: true })));
+    expect(panel.setCollapsed).not.toHaveBeenCalled();
+    act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, bubbles: true })));
+    expect(panel.setCollapsed).toHaveBeenCalledWith(false);
+    expect(document.activeElement).toBe(q('[data-kf="customer-note-input"]'));
+  });
+
+  it('fetches again when another tab changes the notes', async () => {
+    const records: Record<string, Customer | null> = { 小鹿: null };
+    const { q, open, changed } = setup(records);
+    await open('小鹿');
+    records['小鹿'] = customer('小鹿', (c) => appendEvent(c, makeEvent('note', T, '另一个标签页写的')));
+    changed();
+    await flush();
+    expect(q('[data-kf="customer-history"]')?.textContent).toContain('另一个标签页写的');
+  });
+
+  it('renders buyer text that looks like HTML as text', async () => {
+    const nick = '<img src=x onerror=alert(1)>';
+    const { root, open } = setup({ [nick]: customer(nick, (c) => applyPatch(c, { note: '<b>粗</b>' }, T, { maskPii: true })) });
+    await open(nick);
+    expect(root.querySelector('img, b')).toBeNull();
+    expect(root.textContent).toContain('<b>粗</b>');
+  });
+});

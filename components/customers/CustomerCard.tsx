@@ -1,0 +1,303 @@
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import type { CardState, CustomerCardController, SelectionField } from '@/lib/panel/customers';
+import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
+import { registerMessages, t } from '@/lib/i18n';
+import { customers as customerMessages } from '@/lib/i18n/messages/customers';
+
+registerMessages(customerMessages);
+
+export const CustomerCardContext = createContext<CustomerCardController | null>(null);
+
+function useCardState(c: CustomerCardController | null): CardState | null {
+  const [state, setState] = useState(c?.store.get() ?? null);
+  useEffect(() => {
+    if (!c) return;
+    setState(c.store.get());
+    return c.store.subscribe(setState);
+  }, [c]);
+  return state;
+}
+
+const SIZE_ORDER: (keyof Sizes)[] = ['heightCm', 'weightKg', 'usualSize', 'shoeSize', 'bustCm', 'waistCm'];
+
+/** "165cm · 55kg（110 斤）· M", one span per field (data-size) so tests and agents can read them. */
+function SizeLine(props: { sizes: Partial<Sizes> }) {
+  const parts = SIZE_ORDER.filter((k) => props.sizes[k] !== undefined);
+  if (!parts.length) return <span class="kf-muted">{t('customers.card.noSizes')}</span>;
+  return (
+    <>
+      {parts.map((k, i) => {
+        const v = props.sizes[k]!;
+        const text =
+          k === 'heightCm' || k === 'bustCm' || k === 'waistCm'
+            ? `${v}cm`
+            : k === 'weightKg'
+              ? `${v}kg（${t('customers.size.weightJin', { jin: Math.round((v as number) * 2 * 10) / 10 })}）`
+              : k === 'shoeSize'
+                ? `${v}码`
+                : String(v);
+        return (
+          <span class="kf-cc-size" data-size={k} title={t(`customers.size.${k}`)}>
+            {i > 0 && ' · '}
+            {text}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function day(at: number): string {
+  const d = new Date(at);
+  return `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const HISTORY_SHOWN = 6;
+
+function History(props: { events: CustomerEvent[]; dropped: number }) {
+  if (!props.events.length) return <p class="kf-muted">{t('customers.card.noHistory')}</p>;
+  const recent = props.events.slice(-HISTORY_SHOWN).reverse();
+  return (
+    <ul class="kf-cc-history" data-kf="customer-history">
+      {recent.map((e) => (
+        <li data-kind={e.kind}>
+          <time>{day(e.at)}</time>
+          <span class="kf-cc-kind">{t(`customers.event.${e.kind}`)}</span>
+          {/* Buyer and page text: rendered as text, never HTML. */}
+          <span class="kf-cc-text">{e.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const FIELDS: SelectionField[] = ['sizes', 'preferences', 'addressNote', 'note'];
+
+function Editor(props: { customer: Customer | null; card: CustomerCardController; onDone(): void }) {
+  const c = props.customer;
+  const [tags, setTags] = useState((c?.tags ?? []).join('，'));
+  const [sizes, setSizes] = useState<Record<string, string>>(
+    Object.fromEntries(SIZE_ORDER.map((k) => [k, c?.sizes[k] === undefined ? '' : String(c.sizes[k])])),
+  );
+  const [preferences, setPreferences] = useState(c?.preferences ?? '');
+  const [addressNote, setAddressNote] = useState(c?.addressNote ?? '');
+  const [note, setNote] = useState(c?.note ?? '');
+
+  const save = async () => {
+    // Only changed fields are sent: another tab's edit of another field is kept.
+    const patch: CustomerPatch = {};
+    const tagList = tags.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
+    if (tagList.join('\n') !== (c?.tags ?? []).join('\n')) patch.tags = tagList;
+    const sizePatch: NonNullable<CustomerPatch['sizes']> = {};
+    for (const k of SIZE_ORDER) {
+      const raw = sizes[k]!.trim();
+      const old = c?.sizes[k] === undefined ? '' : String(c.sizes[k]);
+      if (raw === old) continue;
+      if (!raw) (sizePatch as Record<string, null>)[k] = null;
+      else if (k === 'usualSize') sizePatch.usualSize = raw;
+      else if (Number.isFinite(Number(raw))) (sizePatch as Record<string, number>)[k] = Number(raw);
+    }
+    if (Object.keys(sizePatch).length) patch.sizes = sizePatch;
+    if (preferences !== (c?.preferences ?? '')) patch.preferences = preferences;
+    if (addressNote !== (c?.addressNote ?? '')) patch.addressNote = addressNote;
+    if (note !== (c?.note ?? '')) patch.note = note;
+    if (await props.card.saveFields(patch)) props.onDone();
+  };
+
+  return (
+    <div class="kf-cc-edit" data-kf="customer-editor">
+      <label class="kf-field">
+        <span>{t('customers.field.tags')}</span>
+        <input data-field="tags" value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      {SIZE_ORDER.map((k) => (
+        <label class="kf-field">
+          <span>{t(`customers.size.${k}`)}</span>
+          <input
+            data-field={k}
+            inputMode={k === 'usualSize' ? 'text' : 'decimal'}
+            value={sizes[k]}
+            onInput={(e) => setSizes({ ...sizes, [k]: e.currentTarget.value })}
+          />
+        </label>
+      ))}
+      <label class="kf-field">
+        <span>{t('customers.field.preferences')}</span>
+        <textarea data-field="preferences" rows={2} value={preferences} onInput={(e) => setPreferences(e.currentTarget.value)} />
+      </label>
+      <label class="kf-field">
+        <span>{t('customers.field.addressNote')}</span>
+        <textarea data-field="addressNote" rows={2} value={addressNote} onInput={(e) => setAddressNote(e.currentTarget.value)} />
+      </label>
+      <label class="kf-field">
+        <span>{t('customers.field.note')}</span>
+        <textarea data-field="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="kf-actions">
+        <button class="kf-primary" data-kf="customer-edit-save" onClick={() => void save()}>
+          {t('customers.card.save')}
+        </button>
+        <button onClick={props.onDone}>{t('customers.card.cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+function SelectionSaver(props: { s: CardState; card: CustomerCardController }) {
+  const { s, card } = props;
+  const p = s.pendingSelection;
+  // mousedown would clear the page selection before the click: keep it.
+  const keep = (e: MouseEvent) => e.preventDefault();
+  if (p) {
+    const sizesFound = Object.keys(p.sizes).length > 0;
+    return (
+      <div class="kf-cc-pending" data-kf="customer-selection-preview" data-field={p.field}>
+        {p.field === 'sizes' ? (
+          sizesFound ? (
+            <p>
+              <span class="kf-label">{t('customers.card.parsed')}</span>
+              <SizeLine sizes={p.sizes} />
+            </p>
+          ) : (
+            <p class="kf-warn-text">{t('customers.card.parsedNone')}</p>
+          )
+        ) : (
+          <p>
+            <span class="kf-label">{t('customers.card.willAppend', { field: t(`customers.card.as.${p.field}`) })}</span>
+            <span class="kf-cc-text">{p.text}</span>
+          </p>
+        )}
+        <div class="kf-actions">
+          {p.field === 'sizes' && !sizesFound ? (
+            <button onClick={() => card.chooseSelectionField('note', p.text)}>{t('customers.card.as.note')}</button>
+          ) : (
+            <button class="kf-primary" data-kf="customer-selection-confirm" disabled={s.saving} onClick={() => void card.confirmSelection()}>
+              {s.saving ? t('customers.card.saving') : t('customers.card.confirm')}
+            </button>
+          )}
+          <button onClick={() => card.cancelSelection()}>{t('customers.card.cancel')}</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="kf-cc-select" data-kf="customer-selection" title={s.selection ? s.selection : t('customers.card.selectionHint')}>
+      <span class="kf-label">{t('customers.card.selection')}</span>
+      {FIELDS.map((f) => (
+        <button class="kf-chip" data-as={f} disabled={!s.selection} onMouseDown={keep} onClick={() => card.chooseSelectionField(f)}>
+          {t(`customers.card.as.${f}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The open buyer's card under the buyer line: segment, tags, sizes, preferences, address note,
+ * note, recent history; a quick note (Alt+N, Enter saves); selected chat text saved to a field.
+ * Renders nothing without a card controller (e.g. pages without a platform).
+ */
+export function CustomerCard() {
+  const card = useContext(CustomerCardContext);
+  const s = useCardState(card);
+  const noteRef = useRef<HTMLInputElement>(null);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    if (s && s.focusNoteTick > 0) noteRef.current?.focus();
+  }, [s?.focusNoteTick]);
+  useEffect(() => setEditing(false), [s?.buyer]);
+
+  if (!card || !s || !s.buyer) return null;
+  const c = s.customer;
+  const segment = c?.segment ?? 'new';
+
+  return (
+    <section class="kf-cc" data-kf="customer-card" data-buyer={s.buyer} data-state={s.status} aria-label={t('customers.card.title')}>
+      <div class="kf-cc-head">
+        <span class={`kf-seg kf-seg-${segment}`} data-kf="customer-segment">
+          {t(`customers.segment.${segment}`)}
+        </span>
+        {c?.tags.map((tag) => (
+          <span class="kf-cc-tag" data-kf="customer-tag">
+            {tag}
+          </span>
+        ))}
+        {c && c.orderIds.length > 0 && <span class="kf-muted kf-cc-orders">{t('customers.card.orders', { count: c.orderIds.length })}</span>}
+        <span class="kf-cc-spacer" />
+        {s.status === 'ready' && (
+          <button class="kf-link" data-kf="customer-edit" onClick={() => setEditing(!editing)}>
+            {editing ? t('customers.card.cancel') : t('customers.card.edit')}
+          </button>
+        )}
+      </div>
+      {s.status === 'loading' && <p class="kf-muted">{t('customers.card.loading')}</p>}
+      {s.status === 'error' && (
+        <p class="kf-cc-error" role="alert">
+          {s.loadError}
+        </p>
+      )}
+      {s.status === 'ready' && !c && !editing && (
+        <p class="kf-muted" data-kf="customer-none">
+          {t('customers.card.none')}
+        </p>
+      )}
+      {editing && <Editor customer={c} card={card} onDone={() => setEditing(false)} />}
+      {!editing && c && (
+        <dl class="kf-cc-facts">
+          <dt>{t('customers.card.sizes')}</dt>
+          <dd data-kf="customer-sizes">
+            <SizeLine sizes={c.sizes} />
+          </dd>
+          {c.preferences && (
+            <>
+              <dt>{t('customers.field.preferences')}</dt>
+              <dd data-kf="customer-preferences">{c.preferences}</dd>
+            </>
+          )}
+          {c.addressNote && (
+            <>
+              <dt>{t('customers.field.addressNote')}</dt>
+              <dd data-kf="customer-address">{c.addressNote}</dd>
+            </>
+          )}
+          {c.note && (
+            <>
+              <dt>{t('customers.field.note')}</dt>
+              <dd data-kf="customer-note">{c.note}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
+      <div class="kf-cc-quick">
+        <input
+          ref={noteRef}
+          class="kf-search"
+          data-kf="customer-note-input"
+          value={s.noteDraft}
+          placeholder={t('customers.card.notePlaceholder')}
+          maxLength={500}
+          onInput={(e) => card.setNoteDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter that ends an IME composition picks the characters; it must not save.
+            if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) {
+              e.preventDefault();
+              void card.saveNote();
+            }
+          }}
+        />
+        <button class="kf-primary" data-kf="customer-note-save" disabled={s.saving || !s.noteDraft.trim()} onClick={() => void card.saveNote()}>
+          {s.saving ? t('customers.card.saving') : t('customers.card.save')}
+        </button>
+      </div>
+      {s.saveError && (
+        <p class="kf-cc-error" role="alert" data-kf="customer-save-error">
+          {s.saveError}
+        </p>
+      )}
+      <SelectionSaver s={s} card={card} />
+    </section>
+  );
+}

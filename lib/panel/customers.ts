@@ -1,0 +1,279 @@
+/**
+ * The buyer card's controller: follows the panel controller's open conversation (buyer + page kind)
+ * and fetches that buyer's notes on every switch and whenever another tab changes the notes. It
+ * also owns the quick-note draft (kept per buyer, and kept when a save fails), the page selection
+ * the agent can save to a field, and Alt+N. Loaded into the content script: keep imports small
+ * (the protocol, the store, parseSizes).
+ */
+import { Store } from './store';
+import { call as realCall, CallError, onDataChanged as realOnDataChanged } from '../messaging/client';
+import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
+import type { AppendField } from '../messaging/protocol-customers';
+import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
+import { parseSizes } from '../domain/customers/sizes';
+import type { PageKind, Platform } from '../sites/types';
+import { t } from '../i18n';
+
+export type SelectionField = 'sizes' | AppendField;
+
+export interface PendingSelection {
+  field: SelectionField;
+  text: string;
+  /** What parseSizes read (field 'sizes'). */
+  sizes: Partial<Sizes>;
+}
+
+export interface CardState {
+  /** The buyer of the open conversation, or null (not a chat page / no conversation). */
+  buyer: string | null;
+  /** The notes of `buyer`; null when the buyer has none yet (or while loading). */
+  customer: Customer | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  /** Quick-note draft for `buyer`. */
+  noteDraft: string;
+  saving: boolean;
+  saveError: string | null;
+  /** Bumped after a successful save (for a short "saved" hint). */
+  savedTick: number;
+  /** Text selected on the page (outside the panel), trimmed, or ''. */
+  selection: string;
+  pendingSelection: PendingSelection | null;
+  /** Bumped by Alt+N: the note input takes focus. */
+  focusNoteTick: number;
+}
+
+/** What the card needs from the panel controller (PanelController fits). */
+export interface PanelLike {
+  store: {
+    get(): { buyer: string | null; pageKind: PageKind; collapsed: boolean };
+    subscribe(listener: (s: { buyer: string | null; pageKind: PageKind; collapsed: boolean }) => void): () => void;
+  };
+  setCollapsed(collapsed: boolean): void;
+  /** Lets the suggestions know who the buyer is, when the panel controller offers it. */
+  setBuyerSegment?(segment: Segment | null): void;
+}
+
+export interface CardApi {
+  call<V extends Verb>(verb: V, payload: Req<V>): Promise<Res<V>>;
+  onDataChanged(areas: DataArea[], listener: () => void): () => void;
+}
+
+const defaultApi: CardApi = {
+  call: (verb, payload) => (realCall as (v: Verb, p: unknown) => Promise<never>)(verb, payload),
+  onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
+};
+
+/** A failure in words the agent understands (quota, interrupted, background away). */
+export function errorText(err: unknown): string {
+  if (err instanceof CallError || (err && typeof err === 'object' && 'code' in err)) {
+    const code = String((err as { code: unknown }).code);
+    const key = `customers.error.${code}`;
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return (err as Error)?.message ?? String(err);
+}
+
+const SELECTION_MAX = 500;
+
+export class CustomerCardController {
+  readonly store = new Store<CardState>({
+    buyer: null,
+    customer: null,
+    status: 'idle',
+    loadError: null,
+    noteDraft: '',
+    saving: false,
+    saveError: null,
+    savedTick: 0,
+    selection: '',
+    pendingSelection: null,
+    focusNoteTick: 0,
+  });
+
+  /** Increases on every fetch: an answer for an older fetch (a previous buyer) is dropped. */
+  private seq = 0;
+  /** Unsaved quick notes per buyer, so switching conversations never loses or misfiles one. */
+  private drafts = new Map<string, string>();
+
+  constructor(
+    private readonly panel: PanelLike,
+    private readonly platform: Platform | null,
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private readonly api: CardApi = defaultApi,
+    /** The panel's shadow host: selections inside the panel are not chat text. */
+    private readonly host: Element | null = null,
+  ) {}
+
+  start(): void {
+    const off = this.panel.store.subscribe(() => this.follow());
+    const offData = this.api.onDataChanged(['customers'], () => void this.refresh());
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        off();
+        offData();
+      },
+      { once: true },
+    );
+    const opts = { capture: true, signal: this.signal } as const;
+    this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
+    this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
+    this.follow();
+  }
+
+  /** Re-targets the card when the panel's conversation changed. */
+  private follow(): void {
+    const s = this.panel.store.get();
+    const buyer = s.pageKind === 'chat' && s.buyer ? s.buyer : null;
+    if (buyer === this.store.get().buyer) return;
+    const prev = this.store.get();
+    if (prev.buyer) this.drafts.set(prev.buyer, prev.noteDraft);
+    this.store.set({
+      buyer,
+      customer: null,
+      status: buyer && this.platform ? 'loading' : 'idle',
+      loadError: null,
+      noteDraft: buyer ? (this.drafts.get(buyer) ?? '') : '',
+      saveError: null,
+      pendingSelection: null,
+    });
+    this.panel.setBuyerSegment?.(null);
+    void this.fetch(true);
+  }
+
+  /** Another tab (or the background) changed the notes: fetch the open buyer again. */
+  refresh(): Promise<void> {
+    return this.fetch(false);
+  }
+
+  private async fetch(seen: boolean): Promise<void> {
+    const seq = ++this.seq;
+    const buyer = this.store.get().buyer;
+    if (!buyer || !this.platform) return;
+    try {
+      const customer = await this.api.call('getCustomer', { platform: this.platform, nickname: buyer, seen });
+      if (seq !== this.seq || this.store.get().buyer !== buyer) return;
+      this.show(customer);
+    } catch (err) {
+      if (seq !== this.seq || this.store.get().buyer !== buyer) return;
+      this.store.set({ status: 'error', loadError: t('customers.card.loadFailed', { reason: errorText(err) }) });
+    }
+  }
+
+  private show(customer: Customer | null): void {
+    this.store.set({ customer, status: 'ready', loadError: null });
+    this.panel.setBuyerSegment?.(customer ? customer.segment : null);
+  }
+
+  /** A saved record is shown if it is still the open buyer's (the agent may have switched). */
+  private accept(buyer: string, customer: Customer): boolean {
+    if (this.store.get().buyer !== buyer) return false;
+    this.seq++; // an older fetch in flight must not overwrite the fresher record
+    this.show(customer);
+    return true;
+  }
+
+  // ---- quick note ---------------------------------------------------------------------------
+
+  setNoteDraft(text: string): void {
+    this.store.set({ noteDraft: text, saveError: null });
+  }
+
+  /** Saves the draft as a dated note in the buyer's history. On failure the draft stays. */
+  async saveNote(): Promise<void> {
+    const s = this.store.get();
+    const text = s.noteDraft.trim();
+    if (!text || !s.buyer || !this.platform || s.saving) return;
+    const buyer = s.buyer;
+    this.store.set({ saving: true, saveError: null });
+    try {
+      const customer = await this.api.call('addCustomerEvent', { platform: this.platform, nickname: buyer, kind: 'note', text });
+      this.drafts.delete(buyer);
+      if (this.accept(buyer, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
+      else this.store.set({ saving: false });
+    } catch (err) {
+      // The text is kept (in the input, or in the drafts of the buyer it was typed for).
+      if (this.store.get().buyer === buyer) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      else {
+        this.drafts.set(buyer, text);
+        this.store.set({ saving: false });
+      }
+    }
+  }
+
+  /** Saves edited fields (only what changed is sent). Resolves true on success. */
+  async saveFields(patch: CustomerPatch): Promise<boolean> {
+    const buyer = this.store.get().buyer;
+    if (!buyer || !this.platform) return false;
+    if (!Object.keys(patch).length) return true;
+    this.store.set({ saving: true, saveError: null });
+    try {
+      const customer = await this.api.call('patchCustomer', { platform: this.platform, nickname: buyer, patch });
+      this.accept(buyer, customer);
+      this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
+      return true;
+    } catch (err) {
+      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      return false;
+    }
+  }
+
+  // ---- selected chat text -------------------------------------------------------------------
+
+  readSelection(): void {
+    const sel = this.doc.getSelection();
+    let text = '';
+    if (sel && sel.rangeCount && !sel.isCollapsed) {
+      const node = sel.anchorNode;
+      const inPanel = !!node && !!this.host && (node === this.host || this.host.contains(node));
+      if (!inPanel) text = sel.toString().replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
+    }
+    if (text !== this.store.get().selection) this.store.set({ selection: text });
+  }
+
+  /** First step: show what will be saved (for sizes, what was read) before saving. */
+  chooseSelectionField(field: SelectionField, text = this.store.get().selection): void {
+    if (!text.trim()) return;
+    const sizes = field === 'sizes' ? parseSizes(text) : {};
+    this.store.set({ pendingSelection: { field, text: text.trim(), sizes }, saveError: null });
+  }
+
+  cancelSelection(): void {
+    this.store.set({ pendingSelection: null, saveError: null });
+  }
+
+  async confirmSelection(): Promise<void> {
+    const p = this.store.get().pendingSelection;
+    const buyer = this.store.get().buyer;
+    if (!p || !buyer || !this.platform) return;
+    if (p.field === 'sizes' && !Object.keys(p.sizes).length) return;
+    this.store.set({ saving: true, saveError: null });
+    try {
+      const customer = await this.api.call(
+        'patchCustomer',
+        p.field === 'sizes'
+          ? { platform: this.platform, nickname: buyer, patch: { sizes: p.sizes } }
+          : { platform: this.platform, nickname: buyer, append: { [p.field]: p.text } },
+      );
+      if (this.accept(buyer, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
+      else this.store.set({ saving: false });
+    } catch (err) {
+      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+    }
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  onKeyDown(e: KeyboardEvent): void {
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && this.store.get().buyer) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (this.panel.store.get().collapsed) this.panel.setCollapsed(false);
+      this.store.set((s) => ({ focusNoteTick: s.focusNoteTick + 1 }));
+    }
+  }
+}
