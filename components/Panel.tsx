@@ -4,6 +4,7 @@ import { SuggestionList } from './SuggestionList';
 import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
 import { ScenarioChips } from './ScenarioChips';
+import { FollowupActions } from './panel/FollowupActions';
 import { RemarkPanel } from './remarks/RemarkPanel';
 import { t } from '@/lib/i18n';
 import { TeachContext } from '@/lib/teach/context';
@@ -60,6 +61,7 @@ export function Panel() {
       )}
       {s.pending && <FillPrompt />}
       {s.pageKind === 'chat' && <ScenarioChips />}
+      {s.pageKind === 'chat' && s.buyer && <FollowupActions />}
       {s.pageKind === 'chat' && <SuggestionList />}
       {(s.pageKind === 'order-list' || s.pageKind === 'order-detail') && <RemarkPanel />}
       <TemplateBrowser searchRef={searchRef} />

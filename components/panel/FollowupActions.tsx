@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { usePanel, usePanelState } from '../PanelContext';
+import { call } from '@/lib/messaging/client';
+import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
+import type { Followup } from '@/lib/domain/followups/types';
+import { registerMessages, t } from '@/lib/i18n';
+import { followups } from '@/lib/i18n/messages/followups';
+
+registerMessages(followups);
+
+type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
+type Add = (req: AddFollowupRequest) => Promise<Followup>;
+
+const defaultAdd: Add = (req) => call('addFollowup', req);
+
+/** 'YYYY-MM-DDTHH:MM' of a datetime-local input → epoch ms in the browser's zone, or undefined. */
+function localTime(value: string): number | undefined {
+  const ms = value ? new Date(value).getTime() : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 问了没拍
+ * (asked, did not order), 答应回复 (promised an answer, with a time), 中差评 (bad review).
+ * The background links the item to this page and marks it a handover item at night.
+ */
+export function FollowupActions(props: { add?: Add }) {
+  const panel = usePanel();
+  const s = usePanelState();
+  const add = props.add ?? defaultAdd;
+  const [promising, setPromising] = useState(false);
+  const [due, setDue] = useState('');
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!s.buyer) return null;
+  const buyer = s.buyer;
+
+  const submit = async (kind: PanelKind, dueAt?: number) => {
+    const platform = panel.platform() ?? undefined;
+    try {
+      const item = await add({ kind, buyer, platform, note: note.trim() || undefined, dueAt });
+      setStatus({ ok: true, text: t('followups.panel.added', { title: item.title }) });
+      setPromising(false);
+      setNote('');
+      setDue('');
+    } catch (err) {
+      setStatus({ ok: false, text: t('followups.panel.failed', { reason: (err as Error).message }) });
+    }
+  };
+
+  return (
+    <section class="kf-followup" data-kf="followup-actions">
+      <span class="kf-label">{t('followups.panel.heading')}</span>
+      <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
+      <button class="kf-chip" data-kf="fu-promised" aria-expanded={promising} onClick={() => setPromising(!promising)}>{t('followups.panel.promised')}</button>
+      <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
+      {promising && (
+        <form
+          class="kf-fu-promise"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit('promised-answer', localTime(due));
+          }}
+        >
+          <label>
+            {t('followups.panel.promisedDue')}
+            <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+          </label>
+          <input data-kf="fu-note" maxLength={500} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <button type="submit" class="kf-link" data-kf="fu-add">{t('followups.panel.add')}</button>
+        </form>
+      )}
+      {status && (
+        <p class={status.ok ? 'kf-muted' : 'kf-error'} role="status" data-kf="fu-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
