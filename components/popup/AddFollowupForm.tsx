@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { usePopupApi } from './PopupContext';
+
+/** A to-do typed by the agent, or a note for the next shift (handover). */
+export function AddFollowupForm(props: { onAdded(): void }) {
+  const api = usePopupApi();
+  const [title, setTitle] = useState('');
+  const [buyer, setBuyer] = useState('');
+  const [handover, setHandover] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!title.trim()) return;
+    try {
+      await api.call('addFollowup', { kind: handover ? 'handover' : 'manual', title: title.trim(), buyer: buyer.trim() || undefined });
+      setTitle('');
+      setBuyer('');
+      setStatus(null);
+      props.onAdded();
+    } catch (err) {
+      setStatus(t('followups.popup.actionFailed', { reason: (err as Error).message }));
+    }
+  };
+
+  return (
+    <details class="kf-add" data-kf="add-followup">
+      <summary>{t('followups.action.add')}</summary>
+      <form onSubmit={submit}>
+        <input name="title" required maxLength={200} placeholder={t('followups.popup.addTitle')} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input name="buyer" maxLength={64} placeholder={t('followups.popup.addBuyer')} value={buyer} onInput={(e) => setBuyer(e.currentTarget.value)} />
+        <label>
+          <input type="checkbox" name="handover" checked={handover} onChange={(e) => setHandover(e.currentTarget.checked)} /> {t('followups.popup.addHandover')}
+        </label>
+        <button type="submit" class="kf-primary">{t('followups.action.add')}</button>
+        {status && <p class="kf-error">{status}</p>}
+      </form>
+    </details>
+  );
+}

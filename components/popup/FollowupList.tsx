@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Followup } from '@/lib/domain/followups/types';
+import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList as ListData, type FollowupSection } from '@/lib/messaging/protocol-followups';
+import { t } from '@/lib/i18n';
+import { usePopupApi } from './PopupContext';
+import { FollowupRow, type RowAction } from './FollowupRow';
+import { AddFollowupForm } from './AddFollowupForm';
+
+/** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
+export const FIRST_PAGE = 8;
+export const MORE_PAGE = 50;
+const OPEN_BY_DEFAULT: ReadonlySet<FollowupSection> = new Set(['overdue', 'today']);
+const keyOf = (g: { section: string; kind: string }) => `${g.section}/${g.kind}`;
+
+/**
+ * Today's follow-ups: overdue / today / later (and snoozed, done today, collapsed), each grouped by
+ * kind in urgency order. Fast with thousands of items: the background sends counts and the first
+ * items of each group; a group grows on demand ("show more"), a collapsed section renders nothing.
+ * Keys: ↑/↓ move, Enter open, D done, S snooze, N note.
+ */
+export function FollowupList(props: { onFirstRender?: () => void }) {
+  const api = usePopupApi();
+  const [data, setData] = useState<ListData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [open, setOpen] = useState<Set<FollowupSection>>(() => new Set(OPEN_BY_DEFAULT));
+  const [selected, setSelected] = useState<string | null>(null);
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  const shown = useRef(FIRST_PAGE);
+
+  const load = useCallback(() => {
+    api.call('listFollowups', { perGroup: shown.current }).then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (e: Error) => setError(t('followups.popup.loadFailed', { reason: e.message })),
+    );
+  }, [api]);
+
+  useEffect(() => {
+    load();
+    return api.onChanged(['followups'], load);
+  }, [load]);
+
+  const reported = useRef(false);
+  useLayoutEffect(() => {
+    if (data && !reported.current) {
+      reported.current = true;
+      props.onFirstRender?.();
+    }
+  }, [data]);
+
+  // Rows in display order, for the arrow keys.
+  const rows = useMemo(() => {
+    const list: { item: Followup; section: FollowupSection }[] = [];
+    for (const g of data?.groups ?? []) if (open.has(g.section)) for (const item of g.items) list.push({ item, section: g.section });
+    return list;
+  }, [data, open]);
+
+  // Keep a selection that still exists; else the first row.
+  useEffect(() => {
+    if (!rows.length) return;
+    if (!selected || !rows.some((r) => r.item.id === selected)) setSelected(rows[0]!.item.id);
+  }, [rows]);
+
+  const run = async (item: Followup, action: RowAction) => {
+    setStatus(null);
+    try {
+      if (action === 'note') {
+        setNoteFor(item.id);
+        return;
+      }
+      if (action === 'open') {
+        const r = await api.call('openFollowup', { id: item.id });
+        if (!r.url) setStatus(t('followups.popup.noLink'));
+        return;
+      }
+      // The next item takes the selection when this one leaves the list.
+      const i = rows.findIndex((r) => r.item.id === item.id);
+      const next = rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null;
+      await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : action === 'snooze' ? { id: item.id, action: 'snooze' } : { id: item.id, action: 'reopen' });
+      if (action !== 'reopen') setSelected(next);
+      load();
+    } catch (e) {
+      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  const saveNote = async (item: Followup, text: string | null) => {
+    setNoteFor(null);
+    setSelected(item.id);
+    if (!text) return;
+    try {
+      await api.call('updateFollowup', { id: item.id, action: 'note', text });
+      load();
+    } catch (e) {
+      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  const more = async (g: FollowupGroupSlice) => {
+    try {
+      const page = await api.call('listFollowupGroup', { section: g.section, kind: g.kind, offset: g.items.length, limit: MORE_PAGE });
+      shown.current = Math.max(shown.current, g.items.length + page.items.length);
+      setData((d) =>
+        d && { ...d, groups: d.groups.map((x) => (keyOf(x) === keyOf(g) ? { ...x, total: page.total, items: [...x.items, ...page.items] } : x)) },
+      );
+    } catch (e) {
+      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const i = rows.findIndex((r) => r.item.id === selected);
+    const current = rows[i];
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      e.preventDefault();
+      const j = Math.min(rows.length - 1, Math.max(0, (i < 0 ? -1 : i) + (key === 'ArrowDown' ? 1 : -1)));
+      if (rows[j]) setSelected(rows[j]!.item.id);
+      return;
+    }
+    if (!current) return;
+    const done = current.section === 'done';
+    const action: RowAction | null =
+      key === 'Enter' ? (done ? null : 'open') : key === 'd' ? (done ? null : 'done') : key === 's' ? (done ? null : 'snooze') : key === 'n' ? 'note' : null;
+    if (!action) return;
+    e.preventDefault();
+    void run(current.item, action);
+  };
+
+  if (error) return <p class="kf-error" role="alert" data-kf="popup-error">{error}</p>;
+  if (!data) return <p class="kf-muted" data-kf="popup-loading">{t('followups.popup.loading')}</p>;
+
+  const c = data.counts;
+  const nothing = c.overdue + c.today + c.upcoming + c.snoozed === 0;
+  const toggle = (s: FollowupSection) =>
+    setOpen((prev) => {
+      const n = new Set(prev);
+      if (n.has(s)) n.delete(s);
+      else n.add(s);
+      return n;
+    });
+
+  return (
+    <div class="kf-fu-view" data-kf="followups" data-ready="true">
+      <p class="kf-summary" data-kf="summary" data-badge={c.badge} data-overdue={c.overdue} data-today={c.today}>
+        {t('followups.popup.summary', { overdue: c.overdue, today: c.today, upcoming: c.upcoming })}
+      </p>
+      {status && <p class="kf-status" role="status" data-kf="popup-status">{status}</p>}
+      {nothing && <p class="kf-empty" data-kf="empty">{t('followups.view.empty')}</p>}
+      <div role="listbox" aria-label={t('followups.popup.title')} onKeyDown={onKeyDown}>
+        {FOLLOWUP_SECTIONS.map((section) => {
+          const count = c[section];
+          if (count === 0) return null;
+          const isOpen = open.has(section);
+          return (
+            <section class={`kf-sec kf-sec-${section}`} data-kf="section" data-section={section}>
+              <h2>
+                <button class="kf-sec-toggle" aria-expanded={isOpen} data-kf="section-toggle" onClick={() => toggle(section)}>
+                  {isOpen ? '▾' : '▸'} {t(section === 'done' ? 'followups.popup.doneToday' : `followups.view.${section}`)} <span class="kf-count">{count}</span>
+                </button>
+              </h2>
+              {isOpen &&
+                data.groups
+                  .filter((g) => g.section === section)
+                  .map((g) => (
+                    <div class="kf-group" data-kf="group" data-kind={g.kind}>
+                      <h3>
+                        {t(`followups.kind.${g.kind}`)} <span class="kf-count">{g.total}</span>
+                      </h3>
+                      <ul class="kf-fu-list">
+                        {g.items.map((item) => (
+                          <FollowupRow
+                            key={item.id}
+                            item={item}
+                            section={section}
+                            now={data.now}
+                            zone={data.utcOffsetMinutes}
+                            selected={item.id === selected}
+                            editingNote={noteFor === item.id}
+                            onSelect={setSelected}
+                            onAction={(f, a) => void run(f, a)}
+                            onNote={(f, text) => void saveNote(f, text)}
+                          />
+                        ))}
+                      </ul>
+                      {g.items.length < g.total && (
+                        <button class="kf-more" data-kf="more" onClick={() => void more(g)}>
+                          {t('followups.popup.more', { count: Math.min(MORE_PAGE, g.total - g.items.length) })}
+                        </button>
+                      )}
+                    </div>
+                  ))}
+            </section>
+          );
+        })}
+      </div>
+      <AddFollowupForm onAdded={load} />
+    </div>
+  );
+}

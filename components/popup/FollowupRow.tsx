@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Followup } from '@/lib/domain/followups/types';
+import type { FollowupSection } from '@/lib/messaging/protocol-followups';
+import { t } from '@/lib/i18n';
+import { formatDue, formatSpan } from './format';
+
+export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen';
+
+export interface RowProps {
+  item: Followup;
+  section: FollowupSection;
+  now: number;
+  zone: number | null;
+  selected: boolean;
+  editingNote: boolean;
+  onSelect(id: string): void;
+  onAction(item: Followup, action: RowAction): void;
+  onNote(item: Followup, text: string | null): void;
+}
+
+/**
+ * One follow-up: what, why, when, and its actions. Titles, reasons, nicknames and notes come from
+ * pages and agents: rendered as text only. Rows use a roving tabindex (one tab stop for the list;
+ * arrows move, see FollowupList).
+ */
+export function FollowupRow(props: RowProps) {
+  const { item, section, now, zone, selected } = props;
+  const ref = useRef<HTMLLIElement>(null);
+  const overdue = section === 'overdue';
+  const when =
+    section === 'done'
+      ? t('followups.popup.closedWith', { reason: item.closedReason ?? t('followups.status.done') })
+      : section === 'snoozed' && item.snoozedUntil !== undefined
+        ? t('followups.popup.snoozedUntil', { time: formatDue(item.snoozedUntil, now, zone) })
+        : overdue
+          ? t('followups.popup.overdueBy', { ago: formatSpan(now - item.dueAt) })
+          : t('followups.popup.due', { due: formatDue(item.dueAt, now, zone) });
+
+  useEffect(() => {
+    if (selected && ref.current && !ref.current.contains(document.activeElement)) ref.current.focus({ preventScroll: false });
+  }, [selected]);
+
+  const act = (action: RowAction) => (e: Event) => {
+    e.stopPropagation();
+    props.onAction(item, action);
+  };
+
+  return (
+    <li
+      ref={ref}
+      class={`kf-fu${overdue ? ' kf-overdue' : ''}${selected ? ' kf-sel' : ''}`}
+      role="option"
+      aria-selected={selected}
+      tabIndex={selected ? 0 : -1}
+      data-kf="followup"
+      data-id={item.id}
+      data-kind={item.kind}
+      data-section={section}
+      onFocus={() => !selected && props.onSelect(item.id)}
+      onClick={() => props.onSelect(item.id)}
+    >
+      <div class="kf-fu-head">
+        <span class="kf-fu-title" data-kf="followup-title">{item.title}</span>
+        {item.handover && <span class="kf-tag">{t('followups.view.handover')}</span>}
+        <span class="kf-fu-when" data-kf="followup-when">{when}</span>
+      </div>
+      <div class="kf-fu-reason" data-kf="followup-reason">{item.reason}</div>
+      {item.note && <div class="kf-fu-note">{item.note}</div>}
+      <div class="kf-fu-actions">
+        {section === 'done' ? (
+          <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>
+        ) : (
+          <>
+            <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
+            <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>
+            <button tabIndex={-1} data-action="snooze" onClick={act('snooze')} title="S">{t('followups.action.snooze')}</button>
+            <button tabIndex={-1} data-action="note" onClick={act('note')} title="N">{t('followups.action.note')}</button>
+          </>
+        )}
+      </div>
+      {props.editingNote && <NoteInput onDone={(text) => props.onNote(item, text)} />}
+    </li>
+  );
+}
+
+function NoteInput(props: { onDone(text: string | null): void }) {
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()}>
+      <input
+        ref={ref}
+        data-kf="note-input"
+        value={text}
+        maxLength={500}
+        placeholder={t('followups.popup.notePlaceholder')}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.isComposing || e.keyCode === 229) return;
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.stopPropagation();
+            props.onDone(text.trim() || null);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            props.onDone(null);
+          }
+        }}
+      />
+    </div>
+  );
+}

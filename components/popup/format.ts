@@ -1,0 +1,18 @@
+import { formatWall } from '@/lib/domain/followups/time';
+import { t } from '@/lib/i18n';
+
+/** A due time in shop time: "15:30" today, "3-05 15:30" on another day. */
+export function formatDue(ms: number, now: number, zone: number | null): string {
+  const at = formatWall(ms, zone);
+  const today = formatWall(now, zone).slice(0, 10);
+  return at.slice(0, 10) === today ? at.slice(11) : `${Number(at.slice(5, 7))}-${at.slice(8, 10)} ${at.slice(11)}`;
+}
+
+/** A duration in the largest sensible unit: "25 分钟", "3 小时", "2 天". */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return t('followups.popup.minutes', { n: minutes });
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return t('followups.popup.hours', { n: hours });
+  return t('followups.popup.days', { n: Math.round(hours / 24) });
+}
