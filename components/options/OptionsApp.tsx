@@ -4,6 +4,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
 import { UsageStats } from './UsageStats';
+import { FollowupSettings } from './FollowupSettings';
 import { RemarkRules } from './RemarkRules';
 import { TaughtSites } from './TaughtSites';
 import { t } from '@/lib/i18n';
@@ -19,6 +20,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
+  { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
   { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
   { id: 'sites', labelKey: 'sites.tab', component: TaughtSites },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
