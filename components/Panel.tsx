@@ -6,6 +6,7 @@ import { FillPrompt } from './FillPrompt';
 import { ScenarioChips } from './ScenarioChips';
 import { FollowupActions } from './panel/FollowupActions';
 import { RemarkPanel } from './remarks/RemarkPanel';
+import { CustomerCard } from './customers/CustomerCard';
 import { t } from '@/lib/i18n';
 import { TeachContext } from '@/lib/teach/context';
 
@@ -59,6 +60,7 @@ export function Panel() {
           <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ?? t('panel.noBuyer')}</span>
         </section>
       )}
+      {s.pageKind === 'chat' && <CustomerCard />}
       {s.pending && <FillPrompt />}
       {s.pageKind === 'chat' && <ScenarioChips />}
       {s.pageKind === 'chat' && s.buyer && <FollowupActions />}

@@ -8,6 +8,8 @@ import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { RemarkController } from '@/lib/panel/remarks';
 import { RemarkContext } from '@/components/remarks/RemarkContext';
+import { CustomerCardController } from '@/lib/panel/customers';
+import { CustomerCardContext } from '@/components/customers/CustomerCard';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
 import { TeachContext } from '@/lib/teach/context';
@@ -65,6 +67,7 @@ export default defineContentScript({
       ctx.onInvalidated(() => abort.abort());
       const controller = new PanelController(adapter, document, abort.signal);
       const remarks = new RemarkController(controller, adapter.platform, document, abort.signal);
+      const card = new CustomerCardController(controller, adapter.platform, document, abort.signal);
       const ui = await createShadowRootUi(ctx, {
         name: 'kf-panel',
         position: 'inline',
@@ -76,7 +79,9 @@ export default defineContentScript({
             <PanelContext.Provider value={controller}>
               <RemarkContext.Provider value={remarks}>
                 <TeachContext.Provider value={startTeach}>
-                  <Panel />
+                  <CustomerCardContext.Provider value={card}>
+                    <Panel />
+                  </CustomerCardContext.Provider>
                 </TeachContext.Provider>
               </RemarkContext.Provider>
             </PanelContext.Provider>,
@@ -102,6 +107,7 @@ export default defineContentScript({
         },
       };
       void remarks.start();
+      card.start();
       await controller.start();
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page.
       window.addEventListener('wxt:locationchange', () => controller.readPage(), { signal: abort.signal });

@@ -103,8 +103,6 @@ export class CustomerCardController {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private readonly api: CardApi = defaultApi,
-    /** The panel's shadow host: selections inside the panel are not chat text. */
-    private readonly host: Element | null = null,
   ) {}
 
   start(): void {
@@ -227,8 +225,10 @@ export class CustomerCardController {
     const sel = this.doc.getSelection();
     let text = '';
     if (sel && sel.rangeCount && !sel.isCollapsed) {
+      // Text selected inside the panel (its shadow root) is not chat text.
       const node = sel.anchorNode;
-      const inPanel = !!node && !!this.host && (node === this.host || this.host.contains(node));
+      const el = node instanceof Element ? node : (node?.parentElement ?? null);
+      const inPanel = !node || node.getRootNode() !== this.doc || !!el?.closest('kf-panel');
       if (!inPanel) text = sel.toString().replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
     }
     if (text !== this.store.get().selection) this.store.set({ selection: text });

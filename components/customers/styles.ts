@@ -1,0 +1,29 @@
+/** The buyer card's CSS, appended to the panel's shadow-root CSS (components/panelStyles.ts). */
+export const CUSTOMER_CSS = `
+.kf-cc { background: #fcfcfd; }
+.kf-cc-head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.kf-cc-spacer { flex: 1; }
+.kf-seg { border-radius: 4px; padding: 0 6px; font-size: 12px; font-weight: 600; background: #f2f3f5; color: #4e5969; }
+.kf-seg-vip { background: #fef3c7; color: #92400e; }
+.kf-seg-returning { background: #e0f2fe; color: #075985; }
+.kf-seg-difficult { background: #fee2e2; color: #991b1b; }
+.kf-cc-tag { border: 1px solid #e5e6eb; border-radius: 999px; padding: 0 8px; font-size: 12px; color: #4e5969; word-break: break-all; }
+.kf-cc-orders { font-size: 12px; margin: 0 0 0 4px; }
+.kf-cc-facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 6px 0; font-size: 12px; }
+.kf-cc-facts dt { color: #86909c; }
+.kf-cc-facts dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
+.kf-cc-history { list-style: none; margin: 4px 0; padding: 0; font-size: 12px; max-height: 120px; overflow-y: auto; }
+.kf-cc-history li { display: flex; gap: 6px; padding: 1px 0; }
+.kf-cc-history time { color: #86909c; font: 11px ui-monospace, monospace; padding-top: 1px; }
+.kf-cc-kind { color: #c2410c; white-space: nowrap; }
+.kf-cc-text { white-space: pre-wrap; word-break: break-word; }
+.kf-cc-quick { display: flex; gap: 6px; margin-top: 6px; }
+.kf-cc-quick .kf-search { flex: 1; }
+.kf-cc-error { color: #991b1b; background: #fef2f2; border-radius: 4px; padding: 4px 8px; margin: 4px 0; font-size: 12px; }
+.kf-cc-select { display: flex; flex-wrap: wrap; align-items: center; margin-top: 6px; }
+.kf-cc-select .kf-chip:disabled { opacity: .45; cursor: default; }
+.kf-cc-pending { margin-top: 6px; padding: 6px 8px; background: #fffaf5; border: 1px solid #ffd8b8; border-radius: 6px; font-size: 12px; }
+.kf-cc-pending p { margin: 0 0 4px; }
+.kf-warn-text { color: #92400e; }
+.kf-cc-edit { margin-top: 6px; }
+`;
