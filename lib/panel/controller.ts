@@ -363,6 +363,14 @@ export class PanelController {
       await this.copy(text);
     }
     void call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+    this.recordForBuyer(template);
+  }
+
+  /** The buyer's notes remember which replies they were given (once per template and day). */
+  private recordForBuyer(template: Template): void {
+    const buyer = this.store.get().buyer;
+    if (!buyer || !this.adapter) return;
+    void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
   }
 
   private async copy(text: string): Promise<void> {
@@ -434,7 +442,9 @@ export class PanelController {
       return;
     }
     const result = replaceBeforeCaret(input, m[0].length, rendered.text);
-    if (result.ok) void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
+    if (!result.ok) return;
+    void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
+    this.recordForBuyer(template);
   }
 
   private findInputQuiet(): HTMLElement | null {
