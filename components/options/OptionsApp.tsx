@@ -7,6 +7,8 @@ import { UsageStats } from './UsageStats';
 import { FollowupSettings } from './FollowupSettings';
 import { RemarkRules } from './RemarkRules';
 import { TaughtSites } from './TaughtSites';
+import { Customers } from './Customers';
+import { Backups } from './Backups';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -23,7 +25,9 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
   { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
   { id: 'sites', labelKey: 'sites.tab', component: TaughtSites },
+  { id: 'customers', labelKey: 'customers.tab', component: Customers },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
+  { id: 'backups', labelKey: 'backups.tab', component: Backups },
 ];
 
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApi } from './OptionsContext';
+import type { SnapshotInfo } from '@/lib/storage/backup';
+import { registerMessages, t } from '@/lib/i18n';
+import { customersOptions } from '@/lib/i18n/messages/customers-options';
+
+registerMessages(customersOptions);
+
+const STORES = ['customers', 'library', 'followups', 'meta'] as const;
+
+function when(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+const errText = (err: unknown) => (err as Error)?.message ?? String(err);
+
+/** The 备份 tab: local snapshots with their record counts, 立即备份, 恢复 after a confirmation. */
+export function Backups() {
+  const api = useApi();
+  const [list, setList] = useState<SnapshotInfo[] | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const reload = () =>
+    api.call('listBackups').then(
+      (l) => setList(l),
+      (err) => setMessage({ ok: false, text: t('backups.failed', { reason: errText(err) }) }),
+    );
+  useEffect(() => void reload(), []);
+
+  const run = async (op: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await op() });
+    } catch (err) {
+      setMessage({ ok: false, text: t('backups.failed', { reason: errText(err) }) });
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+      await reload();
+    }
+  };
+
+  return (
+    <section class="kf-card" data-kf="backups">
+      <h2>{t('backups.title')}</h2>
+      <p class="kf-help">{t('backups.help')}</p>
+      <div class="kf-actions">
+        <button class="kf-primary" data-kf="backup-now" disabled={busy} onClick={() => void run(async () => (await api.call('createBackup'), t('backups.created')))}>
+          {t('backups.now')}
+        </button>
+      </div>
+      {message && (
+        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="backup-message">
+          {message.text}
+        </p>
+      )}
+      {list === null ? (
+        <p class="kf-help">{t('options.loading')}</p>
+      ) : list.length === 0 ? (
+        <p class="kf-help">{t('backups.none')}</p>
+      ) : (
+        <table class="kf-table">
+          <thead>
+            <tr>
+              <th>{t('backups.col.time')}</th>
+              <th>{t('backups.col.reason')}</th>
+              <th>{t('backups.col.counts')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((s) => (
+              <tr data-id={s.id} data-kf="backup-row">
+                <td>{when(s.takenAt)}</td>
+                <td>{t(`backups.reason.${s.reason}`)}</td>
+                <td data-kf="backup-counts">
+                  {STORES.map((name) => t(`backups.store.${name}`, { count: s.counts[name] ?? 0 })).join(' · ')}
+                </td>
+                <td>
+                  {confirming === s.id ? (
+                    <div role="alertdialog">
+                      <p>{t('backups.confirmRestore', { time: when(s.takenAt) })}</p>
+                      <div class="kf-actions">
+                        <button
+                          class="kf-danger"
+                          data-kf="backup-restore-confirm"
+                          disabled={busy}
+                          onClick={() => void run(async () => (await api.call('restoreBackup', { id: s.id }), t('backups.restored', { time: when(s.takenAt) })))}
+                        >
+                          {t('backups.confirmButton')}
+                        </button>
+                        <button onClick={() => setConfirming(null)}>{t('customers.options.cancel')}</button>
+                      </div>
+                    </div>
+                  ) : (
+                    <button data-kf="backup-restore" disabled={busy} onClick={() => setConfirming(s.id)}>
+                      {t('backups.restore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

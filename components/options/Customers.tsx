@@ -1,0 +1,384 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
+import { dateStamp } from './ImportExport';
+import { exportCustomers } from '@/lib/domain/customers/import-export';
+import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
+import type { CustomerPage } from '@/lib/messaging/protocol-customers';
+import type { ImportResult } from '@/lib/messaging/protocol';
+import { registerMessages, t } from '@/lib/i18n';
+import { customers as customerMessages } from '@/lib/i18n/messages/customers';
+import { customersOptions } from '@/lib/i18n/messages/customers-options';
+
+registerMessages(customerMessages);
+registerMessages(customersOptions);
+
+/** Entries per message when exporting or importing: large files travel in parts. */
+export const TRANSFER_CHUNK = 5000;
+const LIST_PAGE = 50;
+
+export function downloadText(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Every buyer, page by page, as the export file's text (the domain's format). */
+export async function exportAllCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<{ text: string; count: number }> {
+  const all: Customer[] = [];
+  let after: string | undefined;
+  do {
+    const page: CustomerPage = await api.call('exportCustomers', { after, limit: TRANSFER_CHUNK });
+    all.push(...page.items);
+    onProgress(all.length, page.total);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return { text: exportCustomers(all, Date.now()), count: all.length };
+}
+
+/**
+ * Sends a customers file to the background, in parts when large. The background validates the
+ * whole file (parts included) before writing anything.
+ */
+export async function importCustomersFile(api: OptionsApi, text: string): Promise<ImportResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { ok: false, errors: [t('customers.options.importNotJson', { reason: (err as Error).message })] };
+  }
+  const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
+  if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
+  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
+    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
+  }
+  return api.call('importCustomers', { json: { ...(json as object), customers: [] }, upload });
+}
+
+function sizesText(s: Sizes): string {
+  const parts: string[] = [];
+  if (s.heightCm) parts.push(`${s.heightCm}cm`);
+  if (s.weightKg) parts.push(`${s.weightKg}kg`);
+  if (s.usualSize) parts.push(s.usualSize);
+  if (s.shoeSize) parts.push(`${s.shoeSize}码`);
+  return parts.join(' / ');
+}
+
+function when(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const errText = (err: unknown) => (err as Error)?.message ?? String(err);
+
+function PrivacySettings() {
+  const api = useApi();
+  const { value: settings } = useLoaded('getSettings', ['settings']);
+  const [days, setDays] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    if (settings) setDays(String(settings.privacy.retentionDays));
+  }, [settings]);
+  if (!settings) return <p class="kf-help">{t('options.loading')}</p>;
+  const save = async (privacy: { maskPii?: boolean; retentionDays?: number }) => {
+    try {
+      await api.call('patchSettings', { privacy });
+      setStatus(t('customers.options.saved'));
+    } catch (err) {
+      setStatus(t('customers.options.failed', { reason: errText(err) }));
+    }
+  };
+  return (
+    <section class="kf-card" data-kf="customers-privacy">
+      <h2>{t('customers.options.privacy')}</h2>
+      <p class="kf-help">{t('customers.options.privacyNote')}</p>
+      <label class="kf-row">
+        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void save({ maskPii: e.currentTarget.checked })} />
+        {t('customers.options.maskPii')}
+      </label>
+      <label class="kf-row">
+        <span>{t('customers.options.retention')}</span>
+        <input
+          type="number"
+          min={0}
+          max={3650}
+          data-kf="retention-days"
+          style="max-width: 100px"
+          value={days}
+          onInput={(e) => setDays(e.currentTarget.value)}
+          onChange={(e) => void save({ retentionDays: Math.max(0, Math.round(Number(e.currentTarget.value) || 0)) })}
+        />
+      </label>
+      {status && <p class="kf-help" role="status">{status}</p>}
+    </section>
+  );
+}
+
+function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
+  const api = useApi();
+  const { c } = props;
+  const [confirming, setConfirming] = useState(false);
+  const ref = { platform: c.platform, nickname: c.nickname };
+  return (
+    <tr data-key={c.key}>
+      <td>
+        {/* Nicknames and notes come from buyers: rendered as text. */}
+        <strong data-kf="customer-nick">{c.nickname}</strong>
+        <br />
+        <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
+      </td>
+      <td>{t(`customers.segment.${c.segment}`)}</td>
+      <td>{c.tags.join('，')}</td>
+      <td>{sizesText(c.sizes)}</td>
+      <td style="white-space: pre-wrap">{[c.note, c.preferences, c.addressNote].filter(Boolean).join('\n').slice(0, 200)}</td>
+      <td>{when(c.lastSeenAt)}</td>
+      <td>
+        {confirming ? (
+          <span>
+            {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
+            <button
+              class="kf-danger"
+              data-kf="customer-delete-confirm"
+              onClick={async () => {
+                try {
+                  await api.call('deleteCustomer', ref);
+                  props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
+                } catch (err) {
+                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                }
+              }}
+            >
+              {t('customers.options.delete')}
+            </button>
+            <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
+          </span>
+        ) : (
+          <span class="kf-actions">
+            <button
+              data-kf="customer-export"
+              onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
+            >
+              {t('customers.options.exportOne')}
+            </button>
+            <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
+              {t('customers.options.delete')}
+            </button>
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Search (nickname, tag, note text), segment lists (VIP…), paged: never the whole store at once. */
+function CustomerList() {
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [segment, setSegment] = useState<Segment | ''>('');
+  const [items, setItems] = useState<Customer[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  /** Fetches until a page of matches is found or the store is read to the end. */
+  const load = async (after: string | null, reset: boolean) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    const found: Customer[] = [];
+    let cursor: string | null = after;
+    try {
+      do {
+        const q = { ...(segment ? { segment } : {}), ...(cursor ? { after: cursor } : {}), limit: LIST_PAGE };
+        const page = query.trim() ? await api.call('searchCustomers', { ...q, query }) : await api.call('listCustomers', q);
+        if (mine !== seq.current) return;
+        found.push(...page.items);
+        cursor = page.next;
+        setTotal(page.total);
+      } while (found.length < LIST_PAGE && cursor !== null);
+      setItems((old) => (reset ? found : [...old, ...found]));
+      setNext(cursor);
+    } catch (err) {
+      if (mine === seq.current) setMessage(t('customers.options.failed', { reason: errText(err) }));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(null, true), 200);
+    return () => clearTimeout(timer);
+  }, [query, segment]);
+  useEffect(() => api.onChanged(['customers'], () => void load(null, true)), [query, segment]);
+
+  return (
+    <section class="kf-card" data-kf="customers-list">
+      <h2>{t('customers.tab')}</h2>
+      <div class="kf-actions">
+        <input
+          type="search"
+          style="flex: 1; min-width: 240px; padding: 4px 8px"
+          data-kf="customers-search"
+          placeholder={t('customers.options.search')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <button class={segment === '' ? 'kf-primary' : ''} data-segment="" onClick={() => setSegment('')}>
+          {t('customers.options.all')}
+        </button>
+        {(['vip', ...SEGMENTS.filter((s) => s !== 'vip')] as Segment[]).map((s) => (
+          <button class={segment === s ? 'kf-primary' : ''} data-segment={s} onClick={() => setSegment(s)}>
+            {t(`customers.segment.${s}`)}
+          </button>
+        ))}
+      </div>
+      {total !== null && <p class="kf-help" data-kf="customers-total">{t('customers.options.total', { total })}</p>}
+      {message && <p role="status" data-kf="customers-message">{message}</p>}
+      <table class="kf-table">
+        <thead>
+          <tr>
+            <th>{t('customers.options.col.buyer')}</th>
+            <th>{t('customers.options.col.segment')}</th>
+            <th>{t('customers.options.col.tags')}</th>
+            <th>{t('customers.options.col.sizes')}</th>
+            <th>{t('customers.options.col.note')}</th>
+            <th>{t('customers.options.col.lastSeen')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <CustomerRow key={c.key} c={c} onMessage={setMessage} />
+          ))}
+        </tbody>
+      </table>
+      {!loading && items.length === 0 && <p class="kf-help">{t('customers.options.none')}</p>}
+      {loading && <p class="kf-help">{t('customers.options.searching')}</p>}
+      {!loading && next !== null && (
+        <button data-kf="customers-more" onClick={() => void load(next, false)}>
+          {t('customers.options.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Export all / import (validated whole, merged) / delete all (after a local snapshot). */
+function CustomerTransfer() {
+  const api = useApi();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
+  const [confirmAll, setConfirmAll] = useState<number | null>(null);
+
+  const exportAll = async () => {
+    setResult(null);
+    try {
+      const { text, count } = await exportAllCustomers(api, (done, total) => setBusy(t('customers.options.exporting', { done, total })));
+      downloadText(text, `kefu-customers-${dateStamp()}.json`);
+      setResult({ ok: true, lines: [t('customers.options.exported', { count })] });
+    } catch (err) {
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setResult(null);
+    setBusy(t('customers.options.importing'));
+    try {
+      const r = await importCustomersFile(api, await file.text());
+      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count })] } : { ok: false, lines: r.errors, rejected: true });
+    } catch (err) {
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const askDeleteAll = async () => {
+    setResult(null);
+    try {
+      const page = await api.call('listCustomers', { limit: 1 });
+      setConfirmAll(page.total);
+    } catch (err) {
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+    }
+  };
+
+  const deleteAll = async () => {
+    setConfirmAll(null);
+    try {
+      const r = await api.call('deleteAllCustomers', { confirm: true });
+      setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted })] });
+    } catch (err) {
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+    }
+  };
+
+  return (
+    <section class="kf-card" data-kf="customers-transfer">
+      <h2>{t('customers.options.transfer')}</h2>
+      <p class="kf-help">{t('customers.options.importHelp')}</p>
+      <div class="kf-actions">
+        <button data-kf="customers-export" disabled={busy !== null} onClick={() => void exportAll()}>
+          {t('customers.options.exportAll')}
+        </button>
+        <label class="kf-file">
+          {t('customers.options.import')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-kf="customers-import-file"
+            disabled={busy !== null}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void onFile(input.files?.[0]).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
+        <button class="kf-danger" data-kf="customers-delete-all" disabled={busy !== null} onClick={() => void askDeleteAll()}>
+          {t('customers.options.deleteAll')}
+        </button>
+      </div>
+      {confirmAll !== null && (
+        <div class="kf-bad" role="alertdialog" data-kf="customers-delete-all-confirm">
+          <p>{t('customers.options.confirmDeleteAll', { total: confirmAll })}</p>
+          <div class="kf-actions">
+            <button class="kf-danger" data-kf="customers-delete-all-yes" onClick={() => void deleteAll()}>
+              {t('customers.options.confirmDeleteAllButton')}
+            </button>
+            <button onClick={() => setConfirmAll(null)}>{t('customers.options.cancel')}</button>
+          </div>
+        </div>
+      )}
+      {busy && <p class="kf-help" role="status">{busy}</p>}
+      {result && (
+        <div class={result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="customers-import-result">
+          {result.rejected && <p>{t('customers.options.importRejected')}</p>}
+          <ul>
+            {result.lines.map((l) => (
+              <li>{l}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The 客户档案 tab. */
+export function Customers() {
+  return (
+    <>
+      <CustomerList />
+      <CustomerTransfer />
+      <PrivacySettings />
+    </>
+  );
+}
