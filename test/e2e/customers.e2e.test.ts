@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, chatInput, inPanel, openDemoChat } from './pages';
+import type { Customer } from '../../lib/domain/customers/types';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
+const cardBuyer = (p: Page) => card(p).getAttribute('data-buyer');
+const cardReady = (p: Page, nick: string) =>
+  expect.poll(async () => `${await card(p).getAttribute('data-buyer')}|${await card(p).getAttribute('data-state')}`).toBe(`${nick}|ready`);
+
+async function exportAll(p: Page): Promise<Customer[]> {
+  const all: Customer[] = [];
+  let after: string | undefined;
+  do {
+    const r = await callFromExtensionPage<{ items: Customer[]; next: string | null }>(p, 'exportCustomers', { after });
+    all.push(...r.items);
+    after = r.next ?? undefined;
+  } while (after);
+  return all;
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html');
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+  await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true });
+});
+
+describe('buyer notes on the demo console', () => {
+  it("shows the open buyer's card and follows conversation switches", async () => {
+    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { preferences: '喜欢宽松款', sizes: { heightCm: 162 } } });
+    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: 'tb_8834729_88', addTags: ['VIP3', '批发'] });
+    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(page, '小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="customer-preferences"]').textContent()).toBe('喜欢宽松款');
+    expect(await inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('小鹿乱撞0521');
+
+    await page.locator('.conv-item[data-nick="tb_8834729_88"]').click();
+    await cardReady(page, 'tb_8834729_88');
+    expect(await inPanel(page, '[data-kf="customer-segment"]').textContent()).toBe('VIP');
+    expect(await inPanel(page, '[data-kf="customer-tag"]').allTextContents()).toEqual(['VIP3', '批发']);
+    expect(await inPanel(page, '[data-kf="customer-preferences"]').count()).toBe(0);
+
+    await page.locator('.conv-item[data-nick="爱吃橙子的猫"]').click();
+    await cardReady(page, '爱吃橙子的猫');
+    await inPanel(page, '[data-kf="customer-none"]').waitFor();
+
+    await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+    await cardReady(page, '小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
+  });
+
+  it('a note saved with Alt+N in one tab appears in another tab on the same buyer', async () => {
+    const other = await h.context.newPage();
+    try {
+      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+      await openDemoChat(other, h.demoUrl, { buyer: '米粒妈妈' });
+      await cardReady(page, '米粒妈妈');
+      await cardReady(other, '米粒妈妈');
+      await chatInput(page).click();
+      await page.keyboard.press('Alt+KeyN');
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('kf-panel')?.shadowRoot?.activeElement?.getAttribute('data-kf')))
+        .toBe('customer-note-input');
+      await page.keyboard.type('只发顺丰，电话 13812345678');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+      // Masked on save: the other tab gets the masked note through the change announcement.
+      await expect.poll(() => inPanel(other, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain(
+        '只发顺丰，电话 138****5678',
+      );
+      expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('saves selected chat text as sizes, showing what was read first', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(page, '小鹿乱撞0521');
+    expect(await inPanel(page, '[data-as="sizes"]').isDisabled()).toBe(true);
+    await page.evaluate(() => {
+      const bubble = [...document.querySelectorAll('.msg-bubble')].find((b) => b.textContent!.includes('身高162'))!;
+      const range = document.createRange();
+      range.selectNodeContents(bubble);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await expect.poll(() => inPanel(page, '[data-as="sizes"]').isEnabled()).toBe(true);
+    await inPanel(page, '[data-as="sizes"]').click();
+    const preview = inPanel(page, '[data-kf="customer-selection-preview"]');
+    expect(await preview.locator('[data-size="heightCm"]').textContent()).toContain('162cm');
+    expect(await preview.locator('[data-size="weightKg"]').textContent()).toContain('52kg');
+    await inPanel(page, '[data-kf="customer-selection-confirm"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="customer-sizes"] [data-size="weightKg"]').count()).toBe(1);
+    expect(await inPanel(page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
+    const stored = await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521' });
+    expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
+  });
+
+  it('export, then delete all, then import restores every note identically (through the options page)', async () => {
+    for (let i = 0; i < 25; i++) {
+      const nickname = `买家${String(i).padStart(2, '0')}`;
+      await callFromExtensionPage(ext, 'patchCustomer', {
+        platform: i % 2 ? 'demo' : 'taobao',
+        nickname,
+        patch: { note: `第${i}位的备注`, preferences: i % 3 ? '' : '不要黑色', sizes: { heightCm: 150 + i, usualSize: 'M' }, tags: i % 5 ? [] : ['VIP1'] },
+      });
+      await callFromExtensionPage(ext, 'addCustomerEvent', { platform: i % 2 ? 'demo' : 'taobao', nickname, kind: 'issue', text: `退货${i}，已退款` });
+    }
+    const before = await exportAll(ext);
+    expect(before).toHaveLength(25);
+
+    const options = await h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-search"]').fill('#vip1');
+      // Key order: demo:… before taobao:….
+      await expect.poll(() => options.locator('[data-kf="customer-nick"]').allTextContents()).toEqual(['买家05', '买家15', '买家00', '买家10', '买家20']);
+
+      const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customers-export"]').click()]);
+      const file = await download.path();
+      const text = await readFile(file, 'utf8');
+      expect(JSON.parse(text).customers).toHaveLength(25);
+
+      await options.locator('[data-kf="customers-delete-all"]').click();
+      await options.locator('[data-kf="customers-delete-all-confirm"]').getByText('25').waitFor();
+      await options.locator('[data-kf="customers-delete-all-yes"]').click();
+      await expect.poll(() => callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {}).then((r) => r.total)).toBe(0);
+
+      // A bad file changes nothing and says which entry is wrong.
+      const bad = JSON.parse(text);
+      bad.customers[3].createdAt = 'yesterday';
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('第 4 条');
+      expect((await callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {})).total).toBe(0);
+
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles(file);
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户');
+      expect(await exportAll(ext)).toEqual(before);
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('lists local backups with their counts and backs up on demand', async () => {
+    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '备份测试' } });
+    const options = await h.openExtensionPage('options.html#backups');
+    try {
+      const rows = options.locator('[data-kf="backup-row"]');
+      await options.locator('[data-kf="backups"]').waitFor();
+      const before = await rows.count();
+      await options.locator('[data-kf="backup-now"]').click();
+      await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已备份');
+      expect(await rows.count()).toBeGreaterThanOrEqual(Math.min(before + 1, 5));
+      expect(await rows.first().locator('[data-kf="backup-counts"]').textContent()).toContain('客户 1');
+      await callFromExtensionPage(ext, 'deleteCustomer', { platform: 'demo', nickname: '星辰大海ing' });
+      await rows.first().locator('[data-kf="backup-restore"]').click();
+      await rows.first().locator('[data-kf="backup-restore-confirm"]').click();
+      await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已恢复');
+      expect(await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing' })).toMatchObject({ note: '备份测试' });
+    } finally {
+      await options.close();
+    }
+  });
+});
