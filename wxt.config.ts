@@ -12,7 +12,7 @@ export default defineConfig({
     host_permissions: CONSOLE_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
   vite: () => ({

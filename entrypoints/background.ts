@@ -4,8 +4,8 @@ import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 
 export default defineBackground({
-  // An ES module worker, so pinyin-pro (needed only when a library is saved) loads on demand.
-  type: 'module',
+  // A classic worker: service workers cannot import() modules on demand, so pinyin-pro (used when
+  // a library is saved) is bundled in; see lib/domain/suggest/pinyin.ts.
   main() {
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.

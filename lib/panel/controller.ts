@@ -19,10 +19,11 @@ import {
   searchTemplates,
   attachInitials,
   type Classification,
+  type BuyerSegment,
   type RankedTemplate,
   type TemplateIndex,
 } from '../domain/suggest';
-import { SiteElementMissing, type OrderRow, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
 import { textBeforeCaret } from '../insert/text-before-caret';
@@ -69,6 +70,10 @@ export interface PanelState {
   pending: PendingFill | null;
   /** Bumped when the search box should take focus. */
   focusSearchTick: number;
+  /** Statuses of the open buyer's orders shown beside the chat (newest first). */
+  buyerOrderStatuses: OrderStatus[];
+  /** The buyer's segment from the customer card, when notes exist. */
+  buyerSegment: BuyerSegment | null;
   /** Order rows on an order page (with their elements, for marking). */
   orders: OrderRow[];
   /** The open remark editor on an order page, if any. */
@@ -80,6 +85,13 @@ function reasonText(r: RankedTemplate): string {
   const scenario = r.reasons.find((x) => x.scenario)?.scenario ?? r.template.scenarios[0];
   const label = scenario ? (getLocale() === 'en' ? SCENARIOS[scenario].en : SCENARIOS[scenario].zh) : '';
   return t(`panel.reason.${r.reason}`, { scenario: label });
+}
+
+/** The order state that changes the likely reply: any unpaid order first, else the newest one. */
+function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
+  if (statuses.includes('unpaid')) return 'unpaid';
+  const first = statuses[0];
+  return first && first !== 'closed' ? first : undefined;
 }
 
 const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
@@ -105,6 +117,8 @@ export class PanelController {
     focusSearchTick: 0,
     orders: [],
     remarkEditor: null,
+    buyerOrderStatuses: [],
+    buyerSegment: null,
   });
 
   private index: TemplateIndex | null = null;
@@ -156,6 +170,7 @@ export class PanelController {
     let buyer: string | null = null;
     let buyerMessages: string[] = [];
     let inputFound = false;
+    let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
       buyer = a.readBuyer(this.doc);
       buyerMessages = a
@@ -164,6 +179,7 @@ export class PanelController {
         .map((m) => m.text)
         .slice(-4);
       inputFound = this.findInput() !== null;
+      buyerOrderStatuses = a.readBuyerOrderStatuses?.(this.doc) ?? [];
     }
     const prev = this.store.get();
     const conversationChanged = buyer !== prev.buyer;
@@ -173,6 +189,8 @@ export class PanelController {
       buyer,
       buyerMessages,
       inputFound,
+      buyerOrderStatuses,
+      buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
       scenarioOverride: conversationChanged || newMessage ? null : prev.scenarioOverride,
       pending: conversationChanged ? null : prev.pending,
@@ -245,6 +263,8 @@ export class PanelController {
           classification,
           text: s.buyerMessages.at(-1) ?? '',
           usage: this.usage.templates,
+          orderStatus: rankableStatus(s.buyerOrderStatuses),
+          buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const results = s.query.trim() ? searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
@@ -260,6 +280,13 @@ export class PanelController {
 
   setQuery(query: string): void {
     this.store.set({ query });
+    this.recompute();
+  }
+
+  /** The customer card tells the ranking who this buyer is (new / returning / VIP / difficult). */
+  setBuyerSegment(segment: BuyerSegment | null): void {
+    if (segment === this.store.get().buyerSegment) return;
+    this.store.set({ buyerSegment: segment });
     this.recompute();
   }
 

@@ -69,6 +69,11 @@ export interface SiteAdapter {
   findRemarkEditor?(doc: Document): RemarkEditor | null;
   /** Calls `onChange` when order rows or the remark editor appear/change. */
   observeOrders?(doc: Document, signal: AbortSignal, onChange: () => void): void;
+  /**
+   * Chat pages that show the open buyer's orders beside the conversation: the statuses shown,
+   * newest first (an unpaid one makes the payment reminder likely). Empty when none is shown.
+   */
+  readBuyerOrderStatuses?(doc: Document): OrderStatus[];
 }
 
 /** A required element was not found: the console changed its page, or this is not the page we think. */

@@ -91,3 +91,16 @@ it('finds replies by pinyin initials in the panel search without loading pinyin 
   await inPanel(page, '[data-kf="search"]').fill('zxgf');
   await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
 });
+
+it('ranks a payment reminder among the suggestions when the buyer has an unpaid order on the page', async () => {
+  const ids = async (buyer: string) => {
+    await openDemoChat(page, h.demoUrl, { buyer });
+    await pushAndReadNextFrame(page, '今天能发货吗');
+    return inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template-id')));
+  };
+  // 小鹿乱撞0521 has an order awaiting payment beside the chat; tb_8834729_88 has none unpaid.
+  const unpaid = await ids('小鹿乱撞0521');
+  const other = await ids('tb_8834729_88');
+  expect(unpaid.some((id) => id?.startsWith('pay-'))).toBe(true);
+  expect(other.some((id) => id?.startsWith('pay-'))).toBe(false);
+});

@@ -2,7 +2,9 @@ import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
 import { detectPageKind, isDemoUrl } from './detect';
 import { findChatInput, findRemarkEditor, readBuyer, readMessages, readOrders } from './read';
-import { CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
+import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
+import { statusFromText } from '../dom';
+import type { OrderStatus } from '../types';
 
 /** Our own demo console (test/demo/site), served on 127.0.0.1/localhost by test/demo/server.mjs. */
 export const demoAdapter: SiteAdapter = {
@@ -26,6 +28,10 @@ export const demoAdapter: SiteAdapter = {
     });
   },
   readOrders,
+  readBuyerOrderStatuses: (doc) =>
+    Array.from(doc.querySelectorAll(BUYER_SIDE_ORDER))
+      .map((el) => statusFromText(el))
+      .filter((x): x is OrderStatus => x !== null),
   findRemarkEditor,
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: REMARK_DIALOG });

@@ -6,6 +6,8 @@
 
 /** Root of the chat view (`data-view` is written by the demo's router). */
 export const CHAT_VIEW = '[data-view="chat"]';
+/** One of the open buyer's orders in the info column beside the chat. */
+export const BUYER_SIDE_ORDER = 'aside.buyer-side .side-order';
 /** Root of the sold-orders view. */
 export const ORDERS_VIEW = '[data-view="orders"]';
 /** One conversation in the left list; the open one also has `.active`. */
