@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, appendEvent, makeEvent, newCustomer } from './customer';
-import { exportCustomers, parseCustomersImport } from './import-export';
+import { exportCustomers, IMPORT_MAX, parseCustomersImport } from './import-export';
 
 const NOW = Date.UTC(2026, 5, 1);
 const a = appendEvent(
@@ -19,6 +19,14 @@ describe('exportCustomers / parseCustomersImport', () => {
     expect(JSON.parse(json)).toMatchObject({ format: 'kefu-customers', version: 1, exportedAt: NOW });
     const parsed = parseCustomersImport(json, NOW + 1);
     expect(parsed).toEqual({ ok: true, customers: [b, a] });
+  });
+
+  it('imports back an export of a 100 000-buyer store, and refuses a file over the cap unread', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => newCustomer('demo', `买家${i}`, NOW));
+    const parsed = parseCustomersImport(exportCustomers(many, NOW), NOW);
+    expect(parsed.ok && parsed.customers.length).toBe(100_000);
+    const over = parseCustomersImport({ format: 'kefu-customers', version: 1, exportedAt: NOW, customers: new Array(IMPORT_MAX + 1).fill(0) }, NOW);
+    expect(over.ok).toBe(false);
   });
 
   it('accepts a file saved with a UTF-8 BOM', () => {

@@ -8,8 +8,11 @@ import { bilingual, checkCustomer, message, problemText } from './check';
 import { customerV0toV1 } from './migrate';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Customer, type CustomersExport } from './types';
 
-/** An import larger than this is refused rather than frozen on. */
-export const IMPORT_MAX = 50_000;
+/**
+ * An import larger than this is refused rather than frozen on. It must stay above what a shop can
+ * store, or an export could not be imported back (100 000 buyers is the size benchmarked).
+ */
+export const IMPORT_MAX = 200_000;
 /** Errors listed before the rest are summarised; the agent fixes the file and tries again. */
 const MAX_ERRORS = 50;
 
