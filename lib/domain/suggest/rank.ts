@@ -196,16 +196,26 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return total;
   };
 
-  // Keep the best `limit` (ties: library order, the shop's own priority).
-  const best: { t: number; s: number }[] = [];
+  // Keep the best `limit` (ties: library order, the shop's own priority). An unpaid order earns a
+  // payment reminder one slot, not all of them, unless the buyer is asking about payment: the
+  // other slots answer what the buyer actually asked.
+  const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
+  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && (index.scenarioBits[t]! & PAYMENT_BIT) !== 0;
+  const scored: { t: number; s: number }[] = [];
   for (const t of cand) {
     const s = score(t, null);
-    if (s < MIN_SCORE) continue;
-    if (best.length === limit && (s < best[limit - 1]!.s || (s === best[limit - 1]!.s && t > best[limit - 1]!.t))) continue;
-    let k = best.length;
-    while (k > 0 && (best[k - 1]!.s < s || (best[k - 1]!.s === s && best[k - 1]!.t > t))) k--;
-    best.splice(k, 0, { t, s });
-    if (best.length > limit) best.pop();
+    if (s >= MIN_SCORE) scored.push({ t, s });
+  }
+  scored.sort((a, b) => b.s - a.s || a.t - b.t);
+  const best: { t: number; s: number }[] = [];
+  let orderSlots = 1;
+  for (const x of scored) {
+    if (best.length === limit) break;
+    if (orderDriven(x.t)) {
+      if (orderSlots === 0) continue;
+      orderSlots--;
+    }
+    best.push(x);
   }
   return best.map(({ t, s }) => {
     const reasons: RankedTemplate['reasons'] = [];
