@@ -16,7 +16,8 @@ const TRAD =
   '補补庫库存存缺缺舊旧際际選选擇择認认證证務务稅税開开據据專专票票頭头郵邮遞递塊块區区' +
   '實实際际憑凭幣币擔担負负責责歡欢迎迎掃扫裡里裏里麗丽濕湿紙纸廠厂產产齡龄兒儿戶户護护'+
   '級级設设計计驗验貼贴鬆松緊紧態态氣气審审劃划並并辦办檢检查查總总鐘钟'+
-  '嗎吗歲岁夠够聽听裝装傳传將将從从後后來来臺台灣湾與与為为麵面於于';
+  '嗎吗歲岁夠够聽听裝装傳传將将從从後后來来臺台灣湾與与為为麵面於于' +
+  '沒没妳你鏈链啟启紀纪錄录導导機机腦脑燈灯屬属攜携';
 
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i + 1 < TRAD.length; i += 2) {
@@ -36,6 +37,14 @@ const SLANG: [RegExp, string][] = [
   [/酱紫/g, '这样子'],
   [/肿么办/g, '怎么办'],
   [/多钱/g, '多少钱'],
+  [/为何/g, '为什么'],
+  // 多会(儿) is northern for "when": 多会可以退款 → 什么时候可以退款.
+  [/多会儿?(?=[能可才到发退寄送])/g, '什么时候'],
+  // 券 is very often typed as 卷 (same sound): 优惠卷, 领的卷, 运费卷.
+  [/(优惠|领|用|运费|代金|抵用|购物|满减|红包|流量|京|东|礼品|现金|折扣|店铺)(的)?卷/g, '$1$2券'],
+  [/卷(?=怎么用|能用|可以用|用不了|不能用|没用|到期|过期)/g, '券'],
+  // A yes/no question ending in 不 (会生锈不, 一样不, 可以不): ask with 吗 like the cues do.
+  [/(?<=[\u4e00-\u9fa5][^是还也都就可并绝决我你他她它了么\s])不(?=[?？!！。，,\s]|$)/g, '吗'],
   [/(?<![怎什那这多])么(?=[?？!！。，,\s]|$)/g, '吗'],
   [/嘛(?=[?？!！。，,\s]|$)/g, '吗'],
   [/谢啦|谢拉|3q|thx|thanks|thank you|xiexie/g, '谢谢'],
@@ -66,6 +75,8 @@ const PLACEHOLDERS: [RegExp, string, keyof TextFlags | null][] = [
 const CARDS: RegExp[] = [
   /顾客通过点击[^:：]*信息发送[:：]?/g,
   /(咨询|查询)?订单(编号|号)[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
+  // The label of an order number without a colon (订单号[订单x], 订单号 123…): an id, not a need.
+  /(咨询|查询|我的|这个)?订单(编号|号)(是|为)?\s*(?=$|[\s;；,，]|\[订单x\]|\d)/g,
   /订单金额[:：]\s*[¥￥]?\s*[^\s\u4e00-\u9fa5，,]*/g,
   /下单时间[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
   /商品(id|号)[:：]\s*[^\s\u4e00-\u9fa5，,]*/g,
@@ -124,6 +135,8 @@ export function normalize(raw: string): NormalizedText {
     s = s.replace(re, ' ');
   }
   // Platform emoji: [微笑] [握手]  /:) /:068 /:^_^  and stray emoji code points.
+  // An OK hand or thumbs-up is an acknowledgement, the one emoji that carries a meaning here.
+  s = s.replace(/[\u{1f44c}\u{1f44d}][\u{1f3fb}-\u{1f3ff}]?/gu, ' 好 ');
   s = s
     .replace(/\[[\u4e00-\u9fa5a-z]{1,4}\]/g, ' ')
     .replace(/\/:[^\s\u4e00-\u9fa5]{1,6}/g, ' ')
