@@ -50,6 +50,9 @@ const CONTEXT_TIEBREAK = 0.25;
 const FOLLOW_UP_MAX_CHARS = 14;
 const FOLLOW_UP_RE = /^(那|还有|然后|另外|那个|这个|那么|那就|那我|那要|要是|如果)|呢\??$/;
 
+/** Particles say nothing about the need: bigrams holding one (的吗, 了吧) give no weak evidence. */
+const FUNCTION_CHARS = /[的吗了呢吧啊呀么嘛哦哈]/;
+
 // ---- the compiled cue index ------------------------------------------------------------------
 interface Hit {
   scenario: NeedId;
@@ -92,10 +95,14 @@ function insert(root: TrieNode, phrase: string, hit: Hit | null): void {
   }
 }
 
-/** Variants a buyer types for the same question: 吗/么/嘛/呢 endings, 的/得 swaps. */
+/** Variants a buyer types for the same question: 吗/么/嘛/呢/? endings, 的/得 swaps. */
 function variants(phrase: string): string[] {
   const out = new Set([phrase]);
-  if (phrase.endsWith('吗')) out.add(phrase.slice(0, -1) + '呢');
+  if (phrase.endsWith('吗')) {
+    out.add(phrase.slice(0, -1) + '呢');
+    // A question mark instead of the particle: 可以用? 能退?
+    out.add(phrase.slice(0, -1) + '?');
+  }
   if (phrase.includes('得')) out.add(phrase.replace(/得/g, '的'));
   return [...out];
 }
@@ -111,7 +118,7 @@ export function compileCues(shopCues?: Partial<Record<ScenarioId, string[]>>): C
     for (const v of variants(phrase)) insert(root, v, { scenario, weight, phrase: raw });
     if (phrase.length >= 2 && weight >= 2) {
       for (const bg of bigrams(phrase)) {
-        if (bg.length < 2) continue;
+        if (bg.length < 2 || FUNCTION_CHARS.test(bg)) continue;
         let m = bigramAcc.get(bg);
         if (!m) bigramAcc.set(bg, (m = new Map()));
         m.set(scenario, Math.max(m.get(scenario) ?? 0, weight / 3));
