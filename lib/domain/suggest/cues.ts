@@ -187,8 +187,8 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '谢谢 多谢 感谢 谢了 辛苦 麻烦你了 麻烦了 麻烦您了 再见 拜拜 88 没问题了 没有了 没了 没啦 暂时没有 ' +
       '好的 好滴 好嘞 好哒 好呢 好吧 好了 知道了 明白了 明白 了解了 收到了 行吧 ok okay 没事了 ' +
       '不用了 收藏了 再联系 辛苦了 好哦 好哈 嗯嗯 晓得了 懂了 可以了 搞定 行了 嗯好',
-    2: '可以的 哦哦 那好 知道 收到 了解',
-    1: '嗯 行 好 等着',
+    2: '可以的 哦哦 那好 收到 了解',
+    1: '嗯 行 好 等着 知道',
   },
 };
 
@@ -213,7 +213,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /满\d+/, scenario: 'promotion', weight: 2.5 },
   { re: /\d+\s*(元|块)|[¥$]\s*\d+/, scenario: 'promotion', weight: 0.7 },
   // Dates and deadlines next to arrival words.
-  { re: /(?<![款钱票修退]\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
+  { re: /(?<![款钱票修退]\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(再|就|才|前|之前|以前)?\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
   { re: /(?<![款钱票修退]\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
   { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
@@ -227,6 +227,12 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'quality', weight: -2 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
+  // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
+  { re: /有\S{1,6}(卖|出售)(吗|\?|不|没|的吗)/, scenario: 'stock', weight: 2.5 },
+  { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|没有|\?|的吗)/, scenario: 'stock', weight: 2.5 },
+  // Postage asked about with no return or exchange in sight is a pre-sale question (包邮, 运费多少).
+  { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'promotion', weight: 2 },
+  { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'return-shipping', weight: -1 },
   // Reporting that payment is done is not a payment problem.
   { re: /(已经|已)\s*(付款|支付|付)|(付款|支付)了/, scenario: 'payment', weight: -1.5 },
   // How much is refunded: 退给我多少钱, 退0多.
