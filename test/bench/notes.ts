@@ -1,0 +1,225 @@
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../e2e/harness';
+import { percentile, round } from './stats';
+
+/**
+ * Buyer notes at shop scale, in Chromium with the built extension:
+ * - 100 000 buyers are written straight into the extension's IndexedDB (kf-customers) from an
+ *   extension page, in the stored record shape (not timed);
+ * - lookups go through the real protocol (extension page → service worker → IndexedDB);
+ * - export and import are driven through the options page's 客户档案 tab, from the click (or the
+ *   file chosen) to the result line: paging, file building, validation and the write included;
+ *   the import goes into the emptied store (export → delete all → import);
+ * - card_after_switch: on the demo console, performance.now() from the click on a conversation to
+ *   the card showing that buyer's notes (data-buyer + data-state=ready in the panel's shadow root).
+ */
+export async function benchNotes(opts: { buyers?: number; lookups?: number; switches?: number } = {}): Promise<Record<string, number>> {
+  const buyers = opts.buyers ?? 100_000;
+  const lookups = opts.lookups ?? 300;
+  const switches = opts.switches ?? 20;
+  const h = await launchWithExtension();
+  try {
+    // tsx keeps function names with an `__name` helper that page.evaluate'd code must find.
+    await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const demo = await h.context.newPage();
+    await demo.goto(`${h.demoUrl}/chat`);
+    await demo.evaluate(() => (window as any).__demo.setAutoMessages(false));
+    const convNicks: string[] = await demo.evaluate(() => (window as any).__demo.conversations().map((c: { nick: string }) => c.nick));
+
+    const ext = await h.openExtensionPage('options.html');
+    const seedStarted = Date.now();
+    await seed(ext, buyers, convNicks);
+    const seedMs = Date.now() - seedStarted;
+
+    // ---- lookups through the protocol ----
+    const lookupTimes: number[] = await ext.evaluate(
+      async ([n, total]) => {
+        const send = (nickname: string) => (globalThis as any).chrome.runtime.sendMessage({ kf: 'getCustomer', payload: { platform: 'demo', nickname } });
+        for (let i = 0; i < 20; i++) await send(`买家${i * 997}`); // warm-up: worker and database open
+        const times: number[] = [];
+        let found = 0;
+        for (let i = 0; i < n; i++) {
+          const nick = `买家${Math.floor(Math.random() * total)}`;
+          const t0 = performance.now();
+          const r = await send(nick);
+          times.push(performance.now() - t0);
+          if (r?.ok && r.value?.nickname === nick) found++;
+        }
+        if (found !== n) throw new Error(`lookups found ${found} of ${n}`);
+        return times;
+      },
+      [lookups, buyers - convNicks.length] as const,
+    );
+
+    // ---- card after a conversation switch, on the demo console ----
+    const switchTimes: number[] = [];
+    for (let i = 0; i < switches + 2; i++) {
+      const nick = convNicks[(i + 1) % convNicks.length]!;
+      const ms = await demo.evaluate(
+        (nick) =>
+          new Promise<number>((resolve, reject) => {
+            const root = document.querySelector('kf-panel')?.shadowRoot;
+            const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.nick === nick);
+            if (!root || !item) return reject(new Error(`no panel or no conversation ${nick}`));
+            const shown = () => {
+              const card = root.querySelector('[data-kf="customer-card"]');
+              return card?.getAttribute('data-buyer') === nick && card.getAttribute('data-state') === 'ready';
+            };
+            let t0 = 0;
+            const obs = new MutationObserver(() => {
+              if (!shown()) return;
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            });
+            obs.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+            setTimeout(() => reject(new Error(`card for ${nick} not shown in 5 s`)), 5000);
+            t0 = performance.now();
+            item.click();
+          }),
+        nick,
+      );
+      if (i >= 2) switchTimes.push(ms); // the first two warm the worker up
+    }
+
+    // ---- export all, delete all, import the file, through the options page ----
+    // A fresh load: the tab in the hash is read when the page starts.
+    await ext.goto('about:blank');
+    await ext.goto(`chrome-extension://${h.extensionId}/options.html#customers`);
+    await ext.locator('[data-kf="customers-total"]').waitFor({ timeout: 60_000 });
+    const downloadP = ext.waitForEvent('download', { timeout: 300_000 });
+    const exportMs = await ext.evaluate(() => timeUntilResult(() => document.querySelector<HTMLButtonElement>('[data-kf="customers-export"]')!.click(), '已导出'));
+    const file = await (await downloadP).path();
+
+    await ext.evaluate(async () => {
+      const r = await (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllCustomers', payload: { confirm: true } });
+      if (!r?.ok) throw new Error(JSON.stringify(r));
+    });
+    await ext.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-kf="customers-import-file"]')!;
+      (window as any).__importMs = new Promise<number>((resolve) => {
+        input.addEventListener(
+          'change',
+          () => void (window as any).__timeUntilResult(() => {}, '已导入').then(resolve),
+          { capture: true, once: true },
+        );
+      });
+    });
+    await ext.locator('[data-kf="customers-import-file"]').setInputFiles(file);
+    const importMs: number = await ext.evaluate(() => (window as any).__importMs);
+    const count = await ext.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ kf: 'listCustomers', payload: { limit: 1 } })).value.total);
+    if (count !== buyers) throw new Error(`after import: ${count} buyers, expected ${buyers}`);
+
+    const n = buyers;
+    return {
+      [`notes_seed_ms_${n}`]: seedMs,
+      [`notes_lookup_ms_p50_${n}`]: round(percentile(lookupTimes, 50), 2),
+      [`notes_lookup_ms_p95_${n}`]: round(percentile(lookupTimes, 95), 2),
+      [`notes_export_ms_${n}`]: Math.round(exportMs),
+      [`notes_import_ms_${n}`]: Math.round(importMs),
+      card_after_switch_ms_p50: round(percentile(switchTimes, 50), 1),
+      card_after_switch_ms_p95: round(percentile(switchTimes, 95), 1),
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+declare function timeUntilResult(start: () => void, text: string): Promise<number>;
+
+/** Writes `n` buyer records (the stored v1 shape) into kf-customers, 10 000 per transaction. */
+async function seed(ext: Page, n: number, convNicks: string[]): Promise<void> {
+  // A helper the timed steps use: ms from start() until the options page's result line says `text`.
+  await ext.addInitScript(installTimer);
+  await ext.evaluate(installTimer);
+  await ext.evaluate(
+    async ([n, convNicks]) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('kf-customers');
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const now = Date.now();
+      const DAY = 86_400_000;
+      const record = (platform: string, nickname: string, i: number) => {
+        const at = now - (i % 400) * DAY;
+        const tags = i % 20 === 0 ? ['VIP2'] : i % 33 === 0 ? ['批发'] : [];
+        const history = [
+          { id: `${at.toString(36)}-n${i}`, at, kind: 'note', text: i % 2 ? '要开发票，发顺丰' : '问了尺码，推荐M' },
+          { id: `order-seen:30217${String(i).padStart(9, '0')}`, at: at + 1000, kind: 'order-seen', text: `30217${String(i).padStart(9, '0')}`, ref: `30217${String(i).padStart(9, '0')}` },
+        ];
+        return {
+          v: 1,
+          key: `${platform}:${nickname}`,
+          platform,
+          nickname,
+          segment: tags[0] === 'VIP2' ? 'vip' : 'new',
+          tags,
+          sizes: i % 3 ? { heightCm: 150 + (i % 40), weightKg: 45 + (i % 30) } : {},
+          preferences: i % 5 ? '' : '喜欢宽松款，不要黑色',
+          addressNote: i % 7 ? '' : '白天不在家，放驿站',
+          note: i % 4 ? '' : `老客，第${i % 9 + 1}次购买`,
+          createdAt: at - 30 * DAY,
+          updatedAt: at,
+          lastSeenAt: at + 1000,
+          history,
+          droppedEvents: 0,
+          orderIds: [history[1]!.ref],
+        };
+      };
+      // The demo console's buyers (for the card bench) plus 买家0… up to n records in all.
+      const records = (function* () {
+        for (let i = 0; i < convNicks.length; i++) yield record('demo', convNicks[i]!, i);
+        for (let i = 0; i < n - convNicks.length; i++) yield record('demo', `买家${i}`, i);
+      })();
+      const BATCH = 10_000;
+      for (let done = false; !done; ) {
+        const batch: ReturnType<typeof record>[] = [];
+        for (let r = records.next(); ; r = records.next()) {
+          if (r.done) {
+            done = true;
+            break;
+          }
+          batch.push(r.value);
+          if (batch.length === BATCH) break;
+        }
+        if (!batch.length) break;
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('kv', 'readwrite');
+          const s = tx.objectStore('kv');
+          for (const r of batch) s.put(r, r.key);
+          tx.oncomplete = () => resolve();
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        });
+      }
+      db.close();
+    },
+    [n, convNicks] as const,
+  );
+}
+
+function installTimer(): void {
+  const w = window as any;
+  w.__timeUntilResult = (start: () => void, text: string) =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      const done = () => {
+        const el = document.querySelector('[data-kf="customers-import-result"]');
+        if (el?.textContent?.includes(text)) {
+          obs.disconnect();
+          resolve(performance.now() - t0);
+          return true;
+        }
+        if (el && el.classList.contains('kf-bad')) {
+          obs.disconnect();
+          reject(new Error(el.textContent ?? 'failed'));
+          return true;
+        }
+        return false;
+      };
+      const obs = new MutationObserver(() => void done());
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      start();
+    });
+  w.timeUntilResult = w.__timeUntilResult;
+}
