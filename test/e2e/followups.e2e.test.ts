@@ -1,0 +1,195 @@
+/**
+ * Today's follow-ups end to end: the built extension in Chromium on the demo console. The order
+ * list with unpaid orders makes payment reminders; the popup (opened as the extension page) lists
+ * them with the badge count; "open" goes to the buyer's chat with the payment scripts first; paying
+ * on the demo console closes the item; the service worker stopped and restarted loses nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, inPanel, openDemoOrders, panel } from './pages';
+
+const UNPAID = {
+  '4012938475610293847': '小鹿乱撞0521',
+  '3967201845739261054': '爱吃橙子的猫',
+  '3988127364501928374': '老顾客_王姐',
+} as const;
+const CAT_ORDER = '3967201845739261054';
+
+let h: Harness;
+let ext: Page;
+let orders: Page;
+let popup: Page;
+
+const rows = (p: Page, extra = '') => p.locator(`[data-kf="followup"]${extra}`);
+const row = (p: Page, id: string) => p.locator(`[data-kf="followup"][data-id="${id}"]`);
+const summary = (p: Page) => p.locator('[data-kf="summary"]');
+
+/** The toolbar badge as the browser shows it, asked from the service worker (which may be restarted). */
+async function badge(): Promise<string> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}) as Promise<string>);
+}
+
+/** Opens every collapsed section of the popup list (later / snoozed / done today). */
+async function expandAll(p: Page) {
+  const collapsed = p.locator('[data-kf="section-toggle"][aria-expanded="false"]');
+  for (let n = await collapsed.count(); n > 0; n = await collapsed.count()) await collapsed.first().click();
+}
+
+/** Where an item is listed now (sections that appear later start collapsed: open them first). */
+async function sectionOf(p: Page, id: string): Promise<string | null> {
+  await expandAll(p);
+  const r = row(p, id);
+  return (await r.count()) ? r.getAttribute('data-section') : null;
+}
+
+async function openPopup(): Promise<Page> {
+  const p = await h.openExtensionPage('popup.html');
+  await p.locator('[data-kf="followups"]').waitFor();
+  return p;
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html');
+  // Unpaid after 0 minutes: the demo's orders count as unpaid reminders at any hour of the day.
+  await callFromExtensionPage(ext, 'patchSettings', {
+    shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' },
+    followups: { unpaidAfterMinutes: 0 },
+  });
+  orders = await h.context.newPage();
+  await openDemoOrders(orders, h.demoUrl);
+});
+afterAll(async () => h?.close());
+
+describe('the follow-up list', () => {
+  it('visiting the order list makes a payment reminder per unpaid order; the popup lists them with the badge count', async () => {
+    popup = await openPopup();
+    await expandAll(popup);
+    await expect.poll(() => rows(popup, '[data-kind="unpaid"]').count()).toBe(3);
+    for (const [orderId, buyer] of Object.entries(UNPAID)) {
+      const r = row(popup, `unpaid:${orderId}`);
+      expect(await r.locator('[data-kf="followup-title"]').textContent()).toBe(`拍下未付：${buyer}`);
+      expect(await r.locator('[data-kf="followup-reason"]').textContent()).toContain('未付款');
+    }
+    // Badge = overdue + due today, the same figure the popup's summary reports.
+    const expected = await summary(popup).getAttribute('data-badge');
+    expect(Number(expected)).toBeGreaterThan(0);
+    await expect.poll(() => badge()).toBe(expected);
+    // The demo's purple order was paid three days ago and is not shipped: overdue, badge red.
+    if (Number(await summary(popup).getAttribute('data-overdue')) > 0) {
+      const sw = await h.serviceWorker();
+      const colour = await sw.evaluate(() => (globalThis as any).chrome.action.getBadgeBackgroundColor({}) as Promise<number[]>);
+      expect(colour.slice(0, 3)).toEqual([217, 48, 37]);
+      expect(await popup.locator('[data-kf="followup"].kf-overdue').count()).toBeGreaterThan(0);
+    }
+  });
+
+  it('"open" (Enter) goes to the buyer’s chat with the payment-reminder script suggested first', async () => {
+    const target = row(popup, `unpaid:${CAT_ORDER}`);
+    await target.click();
+    const opened = h.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const chat = await opened;
+    await chat.waitForURL(/\/chat\//);
+    expect(decodeURIComponent(new URL(chat.url()).pathname)).toBe(`/chat/${UNPAID[CAT_ORDER]}`);
+    await panel(chat).waitFor();
+    await expect.poll(() => inPanel(chat, '[data-kf="buyer-name"]').textContent()).toBe(UNPAID[CAT_ORDER]);
+    await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('payment');
+    const first = inPanel(chat, '[data-kf="suggestions"] [data-kf="template"]').first();
+    await first.waitFor();
+    const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
+    const id = await first.getAttribute('data-template-id');
+    expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('payment');
+    // The suggestion is asked for once: reloading the chat goes back to what the buyer wrote.
+    await chat.reload();
+    await panel(chat).waitFor();
+    await expect.poll(() => inPanel(chat, '[data-kf="buyer-name"]').textContent()).toBe(UNPAID[CAT_ORDER]);
+    expect(await inPanel(chat, '[data-kf="situation"] [data-kf="chip"][data-scenario="payment"]').count()).toBe(0);
+    await chat.close();
+  });
+
+  it('paying the order on the demo console closes the item and the badge follows', async () => {
+    const before = Number(await badge());
+    await orders.bringToFront();
+    await orders.evaluate((id) => (window as any).__demo.payOrder(id), CAT_ORDER);
+    await expect.poll(() => sectionOf(popup, `unpaid:${CAT_ORDER}`)).toBe('done');
+    expect(await row(popup, `unpaid:${CAT_ORDER}`).locator('[data-kf="followup-when"]').textContent()).toContain('买家已付款');
+    await expect.poll(() => badge()).toBe(before - 1 > 0 ? String(before - 1) : '');
+    expect(await summary(popup).getAttribute('data-badge')).toBe(String(before - 1));
+  });
+
+  it('is keyboard driven: ↓ moves, N adds a note, S snoozes, D marks done', async () => {
+    const first = `unpaid:4012938475610293847`;
+    const second = `unpaid:3988127364501928374`;
+    await row(popup, first).click();
+    await popup.keyboard.press('n');
+    await popup.locator('[data-kf="note-input"]').fill('买家说下午付');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => row(popup, first).locator('.kf-fu-note').textContent()).toBe('买家说下午付');
+    await row(popup, first).click();
+    await popup.keyboard.press('s');
+    await expect.poll(() => sectionOf(popup, first)).toBe('snoozed');
+    await row(popup, second).click();
+    await popup.keyboard.press('d');
+    await expect.poll(() => sectionOf(popup, second)).toBe('done');
+    // Walking the list with the arrows selects row after row.
+    const firstRow = rows(popup).first();
+    await firstRow.click();
+    await popup.keyboard.press('ArrowDown');
+    expect(await rows(popup).nth(1).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('exports the list as CSV with Chinese headers and a BOM', async () => {
+    const download = popup.waitForEvent('download');
+    await popup.locator('[data-kf="export"]').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^跟进清单-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    const path = await file.path();
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(path!, 'utf8');
+    expect(text.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(text).toContain('"=""4012938475610293847"""');
+  });
+
+  it('loses nothing when the service worker is stopped and restarted', async () => {
+    const listed = async (p: Page) => (await rows(p).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}@${e.getAttribute('data-section')}`))).sort();
+    await expandAll(popup);
+    const before = await listed(popup);
+    expect(before.length).toBeGreaterThan(0);
+    const badgeBefore = await badge();
+    await (await h.serviceWorker()).evaluate(() => ((globalThis as any).__kfMarker = 'old worker'));
+    // Stop the extension's worker through the DevTools protocol, as Chrome does when it is idle,
+    // and wait until Chrome reports it stopped.
+    const cdp = await h.context.newCDPSession(popup);
+    const status: string[] = [];
+    let versionId: string | undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) {
+        if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
+        versionId = v.versionId;
+        status.push(v.runningStatus);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => versionId).toBeDefined();
+    await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
+    await expect.poll(() => status.at(-1)).toBe('stopped');
+    // The next message wakes a fresh worker (nothing of the old one's memory), which reads everything back.
+    const again = await openPopup();
+    await expect.poll(() => status.at(-1)).toBe('running');
+    expect(await (await h.serviceWorker()).evaluate(() => (globalThis as any).__kfMarker ?? null)).toBeNull();
+    await expandAll(again);
+    await expect.poll(() => listed(again)).toEqual(before);
+    await expect.poll(() => badge()).toBe(badgeBefore);
+    // And it keeps working: done on the first item due moves the badge.
+    if (Number(badgeBefore) > 0) {
+      const due = rows(again, '[data-section="overdue"], [data-kf="followup"][data-section="today"]');
+      await due.first().click();
+      await again.keyboard.press('d');
+      await expect.poll(() => badge()).toBe(Number(badgeBefore) - 1 > 0 ? String(Number(badgeBefore) - 1) : '');
+    }
+    await cdp.detach();
+  });
+});
