@@ -11,7 +11,7 @@ export type CueList = Partial<Record<1 | 2 | 3, string>>;
 
 export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   greeting: {
-    3: '在吗 在不在 有人吗 有人在吗 人工 转人工 人工客服 真人 客服在吗 亲在吗 亲在 人呢 在线吗 有没有人',
+    3: '在吗 还在吗 在不在 有人吗 有人在吗 人工 转人工 人工客服 真人 客服在吗 亲在吗 亲在 人呢 在线吗 有没有人',
     2: '你好 您好 哈喽 hello hi 嗨 早上好 下午好 晚上好 在的吗',
     1: '亲 咨询一下 问一下 请问一下',
   },
@@ -119,7 +119,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '到哪了 到哪里了 到哪儿了 到哪 物流 物流信息 快递单号 单号 运单 查快递 查件 查物流 查一下快递 ' +
       '没更新 不更新 不动 物流不动 没收到 还没收到 没有收到 派送 派件 签收 配送站 快递员 快递电话 ' +
       '催快递 催一下快递 催件 催单 丢件 丢了 中转 走件 还没到 没到 快递呢 包裹呢 东西呢 到了吗 到没 ' +
-      '配送员 送货员 揽收 揽件 被退回 显示已签收 收不到',
+      '配送员 送货员 揽收 揽件 被退回 显示已签收 收不到 没有物流 没物流 物流没有 什么状态 订单状态 到哪一步 查不到物流',
     2: '快递 包裹 更新 查 到了 送货 催 查询 站点',
     1: '联系方式',
   },
@@ -163,7 +163,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '质量问题 质量差 质量不好 质量太差 开线 掉色 褪色 起球 坏了 坏的 不能用 用不了 不好用 没反应 ' +
       '异味 有味道 一股味 一股 臭 发霉 过期 假货 瑕疵 脱线 破洞 划痕 有问题 故障 漏水 死机 充不进电 ' +
       '不充电 不开机 不正常 噪音 异响 断了 裂了 不亮 不工作 失灵 卡顿 刺鼻 污渍 线头 ' +
-      '变质 不新鲜 难吃 不管用 无效 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病',
+      '变质 不新鲜 难吃 不管用 无效 松动 烧坏 烧了 短路 漏电 接触不良 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病',
     2: '质量 坏 发热 霉 虫 脏 没用 骗人',
     1: '问题 声音 味道',
   },
@@ -205,7 +205,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(穿|拿|拍|选|买)\s*(多大|什么|哪个)\s*(码|号|尺)?|\b(xs|s|m|l|xl|xxl|xxxl|\d?xl)\s*(码|号)?\s*(合适|可以|能穿|行吗)/, scenario: 'size-fit', weight: 3 },
   { re: /\d{2}\s*码/, scenario: 'size-fit', weight: 2 },
   // Asking for a lower price with a number: "80元整吧", "100卖不卖", "最低多少一支".
-  { re: /\d+\s*(元|块)?\s*(整吧|卖吗|卖不卖|行不行|行吗|可以吗|可以不|拿走|出吗)/, scenario: 'bargain', weight: 2.5 },
+  { re: /\d+\s*(元|块)?\s*(整吧|卖吗|卖不卖|行不行|行吗|可以吗|可以不|拿走|出吗|能给吗|给吗|给不给|能卖吗)/, scenario: 'bargain', weight: 2.5 },
   { re: /(买|拿|要|订)\s*\d+\s*(个|件|支|份|包|箱|盒|瓶|组|套|斤)/, scenario: 'bargain', weight: 1 },
   // A price with a count or "送": activity rules ("199 3包", "买二送五").
   { re: /\d+\s*(元|块)?\s*(就有|有|送|减|包邮|3包|两包|一包)/, scenario: 'promotion', weight: 1.5 },
@@ -217,7 +217,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(?<![款钱票修退]\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
   { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
-  { re: /(发|走|用|寄|换|要|只有|不用)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
+  { re: /(发|走|用|寄|换|要|只有|不用|是)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
   { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
@@ -229,7 +229,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
   { re: /有\S{1,6}(卖|出售)(吗|\?|不|没|的吗)/, scenario: 'stock', weight: 2.5 },
-  { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|没有|\?|的吗)/, scenario: 'stock', weight: 2.5 },
+  { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|\?|的吗|没有\s*$)/, scenario: 'stock', weight: 2.5 },
+  // Asking whether something comes free with the order: 还送湿巾吗, 多买能送几个吗, 有线送的吗.
+  { re: /(?<![配派运递接护输转直])送(?![到货达来去回过件上给人礼不])\S{0,8}(吗|\?|不|呢)/, scenario: 'promotion', weight: 2 },
   // Postage asked about with no return or exchange in sight is a pre-sale question (包邮, 运费多少).
   { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'promotion', weight: 2 },
   { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'return-shipping', weight: -1 },
@@ -261,7 +263,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
 export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
-  '买三包 三包装 三包送 三包的 两三包 三包一';
+  '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // Phone calls (the courier or an agent ringing) are not a change of phone number.
+  '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 
 export const NEGATORS = ['不用', '不要', '不想', '不需要', '无需', '不必', '别', '不', '没', '没有', '不是', '甭', '免'];
 
