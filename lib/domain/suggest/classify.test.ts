@@ -153,3 +153,60 @@ describe('classify: shop cues', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('normalise: typos and question forms', () => {
+  it.each([
+    ['领的优惠卷怎么用不了', '领的优惠券怎么用不了'],
+    ['为何这么慢', '为什么这么慢'],
+    ['洗了会缩水不', '洗了会缩水吗'],
+    ['多会能到', '什么时候能到'],
+  ])('%s → %s', (raw, text) => {
+    expect(normalize(raw).text).toBe(text);
+  });
+  it('keeps why-not questions and plain negations as they are', () => {
+    expect(normalize('为什么不').text).toBe('为什么不');
+    expect(normalize('我还是不').text).toBe('我还是不');
+  });
+  it('reads a thumbs-up as an acknowledgement and drops a bare order-number label', () => {
+    expect(normalize('👍').text).toBe('好');
+    expect(normalize('订单号 [订单x]').flags.empty).toBe(true);
+  });
+});
+
+describe('classify: phrasings without the textbook cue', () => {
+  it.each([
+    ['下午几点能送到', 'shipping-time'],
+    ['周五之前能拿到吗', 'shipping-time'],
+    ['你们店有充电线卖吗', 'stock'],
+    ['买两件还送袜子吗', 'promotion'],
+    ['刚买完第二天就降价了', 'promotion'],
+    ['寄过来的是顺丰吗', 'courier'],
+    ['快递发哪家', 'courier'],
+    ['订单一直还在出库', 'delay'],
+    ['三天了一点物流都没有', 'tracking'],
+    ['我的订单现在什么状态', 'tracking'],
+    ['毛巾一洗全是毛', 'quality'],
+    ['把手有点松动', 'quality'],
+    ['赠品没收到', 'wrong-item'],
+    ['用着没问题就给你满星', 'review'],
+    ['这个包邮吗运费多少', 'promotion'],
+  ])('%s → %s', (text, id) => {
+    expect(classify([text]).top).toContain(id);
+  });
+  it('reads a defect asked about before buying as a product question', () => {
+    expect(first('这种面料会起球吗')).toBe('product-info');
+    expect(first('穿了两次就起球了')).toBe('quality');
+  });
+  it('keeps return postage with returns', () => {
+    expect(first('退回去的运费谁出')).toBe('return-shipping');
+  });
+  it('does not read a courier who cannot deliver as a gift question', () => {
+    expect(classify(['今天送不到了吗']).top).not.toContain('promotion');
+  });
+  it('does not read an unanswered phone call as a change of number', () => {
+    expect(classify(['快递员打电话我没接到']).top).not.toContain('address-change');
+  });
+  it('abstains on a bare order number', () => {
+    expect(classify(['订单号[订单x]']).confident).toBe(false);
+  });
+});

@@ -215,7 +215,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Dates and deadlines next to arrival words.
   { re: /(?<![款钱票修退]\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(再|就|才|前|之前|以前)?\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
   { re: /(?<![款钱票修退]\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
-  { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
+  { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时|几点|哪天).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
   { re: /(发|走|用|寄|换|要|只有|不用|是)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
