@@ -210,3 +210,14 @@ describe('classify: phrasings without the textbook cue', () => {
     expect(classify(['订单号[订单x]']).confident).toBe(false);
   });
 });
+
+describe('classify: closings and refund phrasings', () => {
+  it.each([
+    ['那我再考虑一下', 'thanks'],
+    ['行，先这样吧', 'thanks'],
+    ['款还没到呢', 'refund-status'],
+    ['多久返钱', 'refund-status'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+});
