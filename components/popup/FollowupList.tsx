@@ -7,8 +7,10 @@ import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
-export const FIRST_PAGE = 8;
+export const FIRST_PAGE = 5;
 export const MORE_PAGE = 50;
+/** Rows rendered at first: about a screenful. Groups past it start folded (header and count). */
+export const FIRST_SCREEN_ROWS = 16;
 const OPEN_BY_DEFAULT: ReadonlySet<FollowupSection> = new Set(['overdue', 'today']);
 const keyOf = (g: { section: string; kind: string }) => `${g.section}/${g.kind}`;
 
@@ -18,18 +20,23 @@ const keyOf = (g: { section: string; kind: string }) => `${g.section}/${g.kind}`
  * items of each group; a group grows on demand ("show more"), a collapsed section renders nothing.
  * Keys: ↑/↓ move, Enter open, D done, S snooze, N note.
  */
-export function FollowupList(props: { onFirstRender?: () => void }) {
+export function FollowupList(props: { onFirstRender?: () => void; initial?: ListData | null }) {
   const api = usePopupApi();
-  const [data, setData] = useState<ListData | null>(null);
+  // Fetched before the first render (entrypoint), so the list is on screen in the first paint.
+  const [data, setData] = useState<ListData | null>(props.initial ?? null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [open, setOpen] = useState<Set<FollowupSection>>(() => new Set(OPEN_BY_DEFAULT));
   const [selected, setSelected] = useState<string | null>(null);
   const [noteFor, setNoteFor] = useState<string | null>(null);
+  /** Groups the agent folded or unfolded; the others follow the first-screen budget. */
+  const [folded, setFolded] = useState<Map<string, boolean>>(() => new Map());
   const shown = useRef(FIRST_PAGE);
+  const openRef = useRef(open);
+  openRef.current = open;
 
   const load = useCallback(() => {
-    api.call('listFollowups', { perGroup: shown.current }).then(
+    api.call('listFollowups', { perGroup: shown.current, sections: [...openRef.current] }).then(
       (d) => {
         setData(d);
         setError(null);
@@ -39,7 +46,7 @@ export function FollowupList(props: { onFirstRender?: () => void }) {
   }, [api]);
 
   useEffect(() => {
-    load();
+    if (!props.initial) load();
     return api.onChanged(['followups'], load);
   }, [load]);
 
@@ -51,12 +58,25 @@ export function FollowupList(props: { onFirstRender?: () => void }) {
     }
   }, [data]);
 
+  // Which groups show their rows: unfolded ones, and by default those within the first screenful.
+  const visible = useMemo(() => {
+    const out = new Set<string>();
+    let budget = FIRST_SCREEN_ROWS;
+    for (const g of data?.groups ?? []) {
+      if (!open.has(g.section)) continue;
+      const choice = folded.get(keyOf(g));
+      if (choice === false || (choice === undefined && budget > 0)) out.add(keyOf(g));
+      if (choice === undefined) budget -= g.items.length;
+    }
+    return out;
+  }, [data, open, folded]);
+
   // Rows in display order, for the arrow keys.
   const rows = useMemo(() => {
     const list: { item: Followup; section: FollowupSection }[] = [];
-    for (const g of data?.groups ?? []) if (open.has(g.section)) for (const item of g.items) list.push({ item, section: g.section });
+    for (const g of data?.groups ?? []) if (visible.has(keyOf(g))) for (const item of g.items) list.push({ item, section: g.section });
     return list;
-  }, [data, open]);
+  }, [data, visible]);
 
   // Keep a selection that still exists; else the first row.
   useEffect(() => {
@@ -138,13 +158,16 @@ export function FollowupList(props: { onFirstRender?: () => void }) {
 
   const c = data.counts;
   const nothing = c.overdue + c.today + c.upcoming + c.snoozed === 0;
-  const toggle = (s: FollowupSection) =>
-    setOpen((prev) => {
-      const n = new Set(prev);
-      if (n.has(s)) n.delete(s);
-      else n.add(s);
-      return n;
-    });
+  const toggle = (s: FollowupSection) => {
+    const next = new Set(open);
+    if (next.has(s)) next.delete(s);
+    else next.add(s);
+    openRef.current = next;
+    setOpen(next);
+    // A section opened for the first time has counts only: fetch its first items.
+    if (next.has(s) && data.groups.some((g) => g.section === s && g.items.length === 0 && g.total > 0)) load();
+  };
+  const fold = (g: FollowupGroupSlice, show: boolean) => setFolded((prev) => new Map(prev).set(keyOf(g), !show));
 
   return (
     <div class="kf-fu-view" data-kf="followups" data-ready="true">
@@ -171,9 +194,11 @@ export function FollowupList(props: { onFirstRender?: () => void }) {
                   .map((g) => (
                     <div class="kf-group" data-kf="group" data-kind={g.kind}>
                       <h3>
-                        {t(`followups.kind.${g.kind}`)} <span class="kf-count">{g.total}</span>
+                        <button class="kf-group-toggle" data-kf="group-toggle" aria-expanded={visible.has(keyOf(g))} onClick={() => fold(g, !visible.has(keyOf(g)))}>
+                          {t(`followups.kind.${g.kind}`)} <span class="kf-count">{g.total}</span>
+                        </button>
                       </h3>
-                      <ul class="kf-fu-list">
+                      {visible.has(keyOf(g)) && <ul class="kf-fu-list">
                         {g.items.map((item) => (
                           <FollowupRow
                             key={item.id}
@@ -188,8 +213,8 @@ export function FollowupList(props: { onFirstRender?: () => void }) {
                             onNote={(f, text) => void saveNote(f, text)}
                           />
                         ))}
-                      </ul>
-                      {g.items.length < g.total && (
+                      </ul>}
+                      {visible.has(keyOf(g)) && g.items.length < g.total && (
                         <button class="kf-more" data-kf="more" onClick={() => void more(g)}>
                           {t('followups.popup.more', { count: Math.min(MORE_PAGE, g.total - g.items.length) })}
                         </button>

@@ -3,9 +3,10 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupList } from './FollowupList';
+import type { FollowupList as FollowupListData } from '@/lib/messaging/protocol-followups';
 
 /** The toolbar popup: today's follow-ups first; the reply library as a second tab where available. */
-export function PopupApp(props: { onFirstRender?: () => void }) {
+export function PopupApp(props: { onFirstRender?: () => void; initial?: FollowupListData | null }) {
   const api = usePopupApi();
   const [tab, setTab] = useState<'list' | 'library'>('list');
   const [Library, setLibrary] = useState<ComponentType | null>(null);
@@ -50,7 +51,7 @@ export function PopupApp(props: { onFirstRender?: () => void }) {
         )}
       </header>
       {status && <p class="kf-status" role="status" data-kf="export-status">{status}</p>}
-      {tab === 'list' ? <FollowupList onFirstRender={props.onFirstRender} /> : Library ? <Library /> : <p class="kf-muted">{t('followups.popup.loading')}</p>}
+      {tab === 'list' ? <FollowupList onFirstRender={props.onFirstRender} initial={props.initial} /> : Library ? <Library /> : <p class="kf-muted">{t('followups.popup.loading')}</p>}
       <footer class="kf-keys">{t('followups.popup.keys')}</footer>
     </div>
   );

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { PopupContext, type PopupApi } from '@/components/popup/PopupContext';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { FIRST_PAGE } from '@/components/popup/FollowupList';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 
@@ -27,12 +28,14 @@ const firstRender = () => {
 };
 
 async function main() {
-  // The locale decides the first words on screen; the list itself is fetched by the list component.
-  const settings = await call('getSettings').catch(() => null);
-  if (settings) setLocale(settings.shop.locale);
+  performance.mark('kf:main');
+  // One round trip before the first render: the list carries the interface language too.
+  const first = await call('listFollowups', { perGroup: FIRST_PAGE, sections: ['overdue', 'today'] }).catch(() => null);
+  if (first?.locale) setLocale(first.locale);
+  performance.mark('kf:data');
   render(
     <PopupContext.Provider value={api}>
-      <PopupApp onFirstRender={firstRender} />
+      <PopupApp onFirstRender={firstRender} initial={first} />
     </PopupContext.Provider>,
     document.getElementById('app')!,
   );

@@ -22,6 +22,8 @@ export interface FollowupList {
   groups: FollowupGroupSlice[];
   /** Shop time for formatting due times (minutes east of UTC; null = the browser's zone). */
   utcOffsetMinutes: number | null;
+  /** The interface language, so the popup needs one round trip before its first render. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export type UpdateFollowupRequest =
@@ -38,8 +40,11 @@ export type AddFollowupRequest =
   | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number };
 
 export interface FollowupsProtocol {
-  /** The day's list: counts and the first `perGroup` items of every group (popup, options). */
-  listFollowups: [{ perGroup?: number } | void, FollowupList];
+  /**
+   * The day's list: counts, and the first `perGroup` items of every group of `sections` (default:
+   * all); groups of other sections come with their count only (a collapsed section in the popup).
+   */
+  listFollowups: [{ perGroup?: number; sections?: FollowupSection[] } | void, FollowupList];
   /** More items of one group, for scrolling/expanding in the popup. */
   listFollowupGroup: [{ section: FollowupSection; kind: FollowupKind; offset: number; limit: number }, { total: number; items: Followup[] }];
   updateFollowup: [UpdateFollowupRequest, Followup];

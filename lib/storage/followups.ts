@@ -12,7 +12,16 @@
  * only a cache: the service worker may be stopped at any moment and the next read refills it.
  */
 import { db, store, toStorageError } from './db';
-import { applyRuleResult, markHandover, migrateFollowup, type Followup, type FollowupSettings, type RuleResult } from '../domain/followups';
+import {
+  FOLLOWUP_KINDS,
+  applyRuleResult,
+  effectiveDue,
+  markHandover,
+  migrateFollowup,
+  type Followup,
+  type FollowupSettings,
+  type RuleResult,
+} from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
 
@@ -38,11 +47,18 @@ function parse(raw: readonly unknown[], now: number): Followup[] {
   return [...byId.values()];
 }
 
+const KIND_RANK = new Map<string, number>(FOLLOWUP_KINDS.map((k, i) => [k, i]));
+function byDue(a: Followup, b: Followup): number {
+  return effectiveDue(a) - effectiveDue(b) || (KIND_RANK.get(a.kind) ?? 99) - (KIND_RANK.get(b.kind) ?? 99) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Every item (open, snoozed and done). */
 export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
   if (cache) return cache;
   const g = generation;
-  const items = parse(await db.values<unknown>('followups'), now);
+  // Kept in todayView's order (due time, kind, id): the list's sorts then run over sorted input,
+  // which is linear, so the popup's list of thousands costs little more than one pass.
+  const items = parse(await db.values<unknown>('followups'), now).sort(byDue);
   // A write that finished while we were reading makes this read stale: do not cache it.
   if (g === generation) cache = items;
   return items;

@@ -31,9 +31,9 @@ async function badge(): Promise<string> {
   return sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}) as Promise<string>);
 }
 
-/** Opens every collapsed section of the popup list (later / snoozed / done today). */
+/** Opens every collapsed section of the popup list (later / snoozed / done today) and folded group. */
 async function expandAll(p: Page) {
-  const collapsed = p.locator('[data-kf="section-toggle"][aria-expanded="false"]');
+  const collapsed = p.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
   for (let n = await collapsed.count(); n > 0; n = await collapsed.count()) await collapsed.first().click();
 }
 

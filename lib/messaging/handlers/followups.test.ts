@@ -221,3 +221,16 @@ describe('paging and export', () => {
     expect(out.csv).toContain('"=""4012938475610293847"""');
   });
 });
+
+describe('the first screen of a long list', () => {
+  it('sends items only for the sections asked for, counts for all', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    await ok('updateFollowup', { id: 'unpaid:4012938475610293847', action: 'done' });
+    await report([row('3967201845739261054', '阿猫', 'unpaid', bj(9))]);
+    const l = await ok<FollowupList>('listFollowups', { perGroup: 5, sections: ['overdue', 'today'] });
+    expect(l.counts).toMatchObject({ today: 1, done: 1 });
+    expect(l.groups.find((g) => g.section === 'today')!.items).toHaveLength(1);
+    expect(l.groups.find((g) => g.section === 'done')).toMatchObject({ total: 1, items: [] });
+    expect(await dispatch({ kf: 'listFollowups', payload: { sections: ['nope'] } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});

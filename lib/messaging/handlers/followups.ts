@@ -69,11 +69,18 @@ function groupsOf(list: readonly Followup[]): { kind: FollowupKind; items: Follo
   return groupByKind(list);
 }
 
-export function buildFollowupList(items: readonly Followup[], now: number, settings: Pick<FollowupSettings, 'utcOffsetMinutes'>, perGroup: number): FollowupList {
+export function buildFollowupList(
+  items: readonly Followup[],
+  now: number,
+  settings: Pick<FollowupSettings, 'utcOffsetMinutes'>,
+  perGroup: number,
+  withItems: readonly FollowupSection[] = FOLLOWUP_SECTIONS,
+): FollowupList {
   const sections = sectionsOf(items, now, settings);
   const groups: FollowupGroupSlice[] = [];
   for (const section of FOLLOWUP_SECTIONS) {
-    for (const g of groupsOf(sections[section])) groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, perGroup) });
+    const take = withItems.includes(section) ? perGroup : 0;
+    for (const g of groupsOf(sections[section])) groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, take) });
   }
   const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
   counts.badge = sections.overdue.length + sections.today.length;
@@ -216,9 +223,13 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     async handle(payload) {
       const p = payload ? obj(payload, 'listFollowups') : {};
       const perGroup = typeof p.perGroup === 'number' && p.perGroup >= 1 ? Math.min(Math.floor(p.perGroup), 500) : PER_GROUP_DEFAULT;
+      if (p.sections !== undefined && (!Array.isArray(p.sections) || p.sections.some((x) => !FOLLOWUP_SECTIONS.includes(x as FollowupSection)))) {
+        throw new InvalidPayload('listFollowups: sections');
+      }
       const now = Date.now();
-      const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
-      return buildFollowupList(items, now, settings, perGroup);
+      const [items, app] = await Promise.all([loadFollowups(now), loadSettings()]);
+      const list = buildFollowupList(items, now, followupSettingsOf(app), perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS);
+      return { ...list, locale: app.shop.locale };
     },
   },
   listFollowupGroup: {
