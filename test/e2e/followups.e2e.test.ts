@@ -123,6 +123,7 @@ describe('the follow-up list', () => {
   it('is keyboard driven: ↓ moves, N adds a note, S snoozes, D marks done', async () => {
     const first = `unpaid:4012938475610293847`;
     const second = `unpaid:3988127364501928374`;
+    await popup.bringToFront(); // a background tab gets no animation frames (Playwright waits on them)
     await row(popup, first).click();
     await popup.keyboard.press('n');
     await popup.locator('[data-kf="note-input"]').fill('买家说下午付');
@@ -142,6 +143,7 @@ describe('the follow-up list', () => {
   });
 
   it('exports the list as CSV with Chinese headers and a BOM', async () => {
+    await popup.bringToFront();
     const download = popup.waitForEvent('download');
     await popup.locator('[data-kf="export"]').click();
     const file = await download;
