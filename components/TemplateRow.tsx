@@ -22,8 +22,8 @@ export function TemplateRow(props: { template: Template; index?: number; reason?
         <span class="kf-tpl-body">{template.body}</span>
         {reason && <span class="kf-reason">{reason}</span>}
       </button>
-      <button class="kf-icon" data-kf="copy" onMouseDown={keepFocus} title={t('panel.copy')} onClick={() => panel.useTemplate(template, 'copy')}>
-        ⧉
+      <button class="kf-icon" data-kf="copy" onMouseDown={keepFocus} title={t('panel.copyHint')} onClick={() => panel.useTemplate(template, 'copy')}>
+        {t('panel.copy')}
       </button>
     </li>
   );

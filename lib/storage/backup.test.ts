@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from './db';
-import { KEEP_SNAPSHOTS, listSnapshots, restoreSnapshot, snapshotIfDue, takeSnapshot } from './backup';
+import { KEEP_SNAPSHOTS, listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
 
 const H = 60 * 60 * 1000;
 
@@ -38,5 +38,22 @@ describe('local snapshots', () => {
     await db.set('backups', 'bad', { v: 1, id: 'bad', takenAt: 1, reason: 'manual', stores: { customers: 'oops' } });
     await expect(restoreSnapshot('bad')).rejects.toThrow(/damaged/);
     expect(await db.get('customers', 'keep')).toEqual({ v: 1 });
+  });
+});
+
+describe('privacy of snapshots', () => {
+  it('removes a deleted buyer from every snapshot and keeps the rest', async () => {
+    await db.clear('backups');
+    await db.clear('customers');
+    await db.set('customers', 'demo:甲', { v: 1, nickname: '甲' });
+    await db.set('customers', 'demo:乙', { v: 1, nickname: '乙' });
+    await takeSnapshot('manual', 50_000);
+    await takeSnapshot('manual', 50_001);
+    await scrubFromSnapshots('customers', ['demo:甲']);
+    for (const s of await db.values<{ stores: { customers: [string, unknown][] } }>('backups')) {
+      expect(s.stores.customers.map(([k]) => k)).toEqual(['demo:乙']);
+    }
+    await scrubFromSnapshots('customers', 'all');
+    expect((await listSnapshots()).every((s) => s.counts.customers === 0)).toBe(true);
   });
 });

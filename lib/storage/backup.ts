@@ -78,3 +78,18 @@ export async function restoreSnapshot(id: string, now = Date.now()): Promise<Sna
   }
   return info(snap);
 }
+
+/**
+ * Removes records from every snapshot: deleting a buyer (or all buyers, or a retention purge) must
+ * not leave their personal data behind in local backups.
+ */
+export async function scrubFromSnapshots(name: DataStore, keys: readonly string[] | 'all'): Promise<void> {
+  const drop = keys === 'all' ? null : new Set(keys);
+  if (drop && drop.size === 0) return;
+  for (const s of await db.values<Snapshot>('backups')) {
+    if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
+    const before = s.stores[name]!;
+    const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
+    if (after.length !== before.length) await db.set('backups', s.id, { ...s, stores: { ...s.stores, [name]: after } });
+  }
+}

@@ -59,6 +59,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...(options.args ?? []),
     ],
   });
+  // tsx (which runs the benches and the demo) wraps functions with an `__name` helper; functions
+  // handed to page.evaluate/addInitScript must find it in the page too.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   const serviceWorker = async () => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return existing ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

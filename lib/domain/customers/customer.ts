@@ -63,7 +63,8 @@ export function newCustomer(platform: Platform, nickname: string, now: number): 
   };
 }
 
-const VIP_TAG = /vip|贵宾|大客户/i;
+// 非VIP / 不是VIP / not vip must not make a buyer VIP.
+const VIP_TAG = /(?<![非不]|不是|not\s?)(vip|贵宾|大客户)/i;
 const DIFFICULT_TAG = /^(难缠|难搞|事多|挑剔|职业差评|差评师|黑名单|difficult)$/i;
 const RETURNING_TAG = /^(老客|老顾客|老客户|回头客|熟客|returning)$/i;
 

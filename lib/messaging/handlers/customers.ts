@@ -42,7 +42,7 @@ import {
   upgradeStoredCustomers,
 } from '../../storage/customers';
 import { loadSettings } from '../../storage/settings';
-import { takeSnapshot } from '../../storage/backup';
+import { scrubFromSnapshots } from '../../storage/backup';
 import { findAdapter, type Platform } from '../../sites';
 
 /** lastSeenAt is moved at most this often per buyer (it only feeds the retention period). */
@@ -317,7 +317,10 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   deleteCustomer: {
     async handle(payload, ctx) {
       const p = parseBuyer(payload, 'deleteCustomer', ctx);
-      const deleted = await deleteCustomer(customerKey(p.platform, p.nickname));
+      const key = customerKey(p.platform, p.nickname);
+      const deleted = await deleteCustomer(key);
+      // Deleted means deleted: the buyer also leaves the local backups.
+      await scrubFromSnapshots('customers', [key]);
       if (deleted) await announceChange('customers');
       return { deleted };
     },
@@ -325,9 +328,10 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   deleteAllCustomers: {
     async handle(payload) {
       if (obj(payload, 'deleteAllCustomers').confirm !== true) throw new InvalidPayload('deleteAllCustomers: confirm');
-      // A snapshot first: an accidental delete-all can be undone under 备份.
-      await takeSnapshot('before-delete');
+      // Personal data: delete-all also clears the buyers from local backups (the page asks for
+      // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
+      await scrubFromSnapshots('customers', 'all');
       await announceChange('customers');
       return { deleted };
     },
@@ -393,6 +397,7 @@ export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
   const { retentionDays } = (await loadSettings()).privacy;
   const purged = await purgeExpiredCustomers(now, retentionDays);
+  await scrubFromSnapshots('customers', purged);
   if (upgraded || purged.length) await announceChange('customers');
   return purged.length;
 }
