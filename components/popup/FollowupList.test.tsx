@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { mount } from '../remarks/testing';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { followups } from '@/lib/i18n/messages/followups';
+import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
+import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
+import { PopupContext, type PopupApi } from './PopupContext';
+import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
+
+registerMessages(followups);
+
+const NOW = Date.UTC(2026, 2, 2, 4); // 12:00 Beijing
+const H = 3_600_000;
+const item = (id: string, kind: FollowupKind, dueAt: number, extra: Partial<Followup> = {}): Followup => ({
+  v: 1, id, kind, title: `${kind}：${id}`, reason: '原因', createdAt: NOW - H, dueAt, status: 'open', source: 'order', ...extra,
+});
+
+function listOf(groups: { section: FollowupSection; kind: FollowupKind; items: Followup[]; total?: number }[]): ListData {
+  const counts = { overdue: 0, today: 0, upcoming: 0, snoozed: 0, done: 0, badge: 0 };
+  for (const g of groups) counts[g.section] += g.total ?? g.items.length;
+  counts.badge = counts.overdue + counts.today;
+  return { now: NOW, counts, groups: groups.map((g) => ({ ...g, total: g.total ?? g.items.length })), utcOffsetMinutes: 480 };
+}
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
+
+async function setup(data: ListData) {
+  const calls: [string, unknown][] = [];
+  const api: PopupApi = {
+    call: vi.fn(async (verb: string, payload?: unknown) => {
+      calls.push([verb, payload]);
+      if (verb === 'listFollowups') return data;
+      if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
+      return {};
+    }) as PopupApi['call'],
+    onChanged: () => () => {},
+    download: vi.fn(),
+  };
+  const m = mount(
+    <PopupContext.Provider value={api}>
+      <FollowupList initial={data} />
+    </PopupContext.Provider>,
+  );
+  cleanup = m.unmount;
+  await act(async () => {});
+  const key = async (k: string) => {
+    const target = (document.activeElement as HTMLElement | null) ?? m.root;
+    await act(async () => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    });
+  };
+  return { root: m.root, calls, key, rows: () => [...m.root.querySelectorAll('[data-kf="followup"]')] as HTMLElement[] };
+}
+
+describe('the popup list', () => {
+  it('says why and when, marks overdue items, and shows the counts', async () => {
+    const { root } = await setup(
+      listOf([
+        { section: 'overdue', kind: 'delay', items: [item('delay:1', 'delay', NOW - 2 * H)] },
+        { section: 'today', kind: 'unpaid', items: [item('unpaid:2', 'unpaid', NOW + 3.5 * H, { handover: true })] },
+      ]),
+    );
+    expect(root.querySelector('[data-kf="summary"]')!.textContent).toBe('逾期 1 · 今天 1 · 以后 0');
+    const [overdue, today] = [...root.querySelectorAll('[data-kf="followup"]')];
+    expect(overdue!.classList.contains('kf-overdue')).toBe(true);
+    expect(overdue!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 2 小时');
+    expect(today!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('截止 15:30');
+    expect(today!.textContent).toContain('交接');
+  });
+
+  it('renders nicknames and notes as text', async () => {
+    const nick = '<img src=x onerror=alert(1)>';
+    const { root } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H, { title: nick, note: nick })] }]));
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('[data-kf="followup-title"]')!.textContent).toBe(nick);
+  });
+
+  it('shows the empty state when nothing is open', async () => {
+    const { root } = await setup(listOf([]));
+    expect(root.querySelector('[data-kf="empty"]')!.textContent).toBe('今天没有待跟进的事项');
+  });
+
+  it('is driven by the keyboard: arrows move, Enter opens, D done, S snooze, N note', async () => {
+    const { calls, key, rows } = await setup(
+      listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H), item('unpaid:2', 'unpaid', NOW + 2 * H), item('unpaid:3', 'unpaid', NOW + 3 * H)] }]),
+    );
+    expect(rows()[0]!.getAttribute('aria-selected')).toBe('true');
+    await key('ArrowDown');
+    expect(rows()[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(rows()[1]);
+    await key('Enter');
+    expect(calls).toContainEqual(['openFollowup', { id: 'unpaid:2' }]);
+    await key('d');
+    expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:2', action: 'done' }]);
+    // The next item takes the selection (the fake background keeps the done one listed).
+    expect(rows()[2]!.getAttribute('aria-selected')).toBe('true');
+    await key('ArrowUp');
+    await key('ArrowUp');
+    await key('s');
+    expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:1', action: 'snooze' }]);
+    await key('n');
+    const input = rows()[0]!.querySelector('[data-kf="note-input"]') as HTMLInputElement;
+    expect(input).not.toBeNull();
+  });
+
+  it('renders about a screenful at first, folds the rest, and grows a group on demand', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => item(`unpaid:${i}`, 'unpaid', NOW + H + i));
+    const kinds: FollowupKind[] = ['unpaid', 'delay', 'bad-review', 'promised-answer', 'handover', 'inquiry', 'manual'];
+    const groups = kinds.map((kind) => ({ section: 'today' as const, kind, items: many.map((f) => ({ ...f, id: `${kind}:${f.id}`, kind })), total: 700 }));
+    const { root, rows, calls } = await setup(listOf(groups));
+    expect(rows().length).toBeLessThanOrEqual(FIRST_SCREEN_ROWS + 5);
+    const folded = root.querySelectorAll('[data-kf="group-toggle"][aria-expanded="false"]');
+    expect(folded.length).toBeGreaterThan(0);
+    await act(async () => (root.querySelector('[data-kf="more"]') as HTMLButtonElement).click());
+    expect(calls).toContainEqual(['listFollowupGroup', { section: 'today', kind: 'unpaid', offset: 5, limit: 50 }]);
+  });
+});
