@@ -105,8 +105,9 @@ describe('the popup list', () => {
     await key('s');
     expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:1', action: 'snooze' }]);
     await key('n');
-    const input = rows()[0]!.querySelector('[data-kf="note-input"]') as HTMLInputElement;
-    expect(input).not.toBeNull();
+    const selected = rows().find((r) => r.getAttribute('aria-selected') === 'true')!;
+    const input = selected.querySelector('[data-kf="note-input"]') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
   });
 
   it('renders about a screenful at first, folds the rest, and grows a group on demand', async () => {
