@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoOrders, panel } from './pages';
+import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, panel } from './pages';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -153,6 +153,17 @@ describe('the follow-up list', () => {
     const text = await readFile(path!, 'utf8');
     expect(text.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
     expect(text).toContain('"=""4012938475610293847"""');
+  });
+
+  it('the chat panel puts "asked, did not order" on the list for the buyer on the page', async () => {
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(chat, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：tb_8834729_88');
+    await chat.close();
+    await popup.bringToFront();
+    await expect.poll(() => sectionOf(popup, 'inquiry:demo:tb_8834729_88')).toMatch(/today|upcoming/);
+    expect(await row(popup, 'inquiry:demo:tb_8834729_88').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
   });
 
   it('loses nothing when the service worker is stopped and restarted', async () => {
