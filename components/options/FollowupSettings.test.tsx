@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { OptionsContext, type OptionsApi } from './OptionsContext';
+import { FollowupSettings } from './FollowupSettings';
+import { check, mount, type } from '../remarks/testing';
+import { registerMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+
+registerMessages(options);
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function setup() {
+  const call = vi.fn(async (verb: string, payload?: unknown) => {
+    if (verb === 'getSettings') return structuredClone(DEFAULT_APP_SETTINGS);
+    if (verb === 'patchSettings') return { ...DEFAULT_APP_SETTINGS, ...(payload as object) };
+    throw new Error(verb);
+  });
+  const api = { call, onChanged: () => () => {} } as unknown as OptionsApi;
+  const m = mount(
+    <OptionsContext.Provider value={api}>
+      <FollowupSettings />
+    </OptionsContext.Provider>,
+  );
+  cleanup = m.unmount;
+  await flush();
+  const q = (sel: string) => m.root.querySelector(sel);
+  const submit = async () => {
+    await act(async () => q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+  };
+  return { q, call, submit };
+}
+
+describe('follow-up settings', () => {
+  it('starts from the defaults with notifications off', async () => {
+    const { q } = await setup();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('08:00');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).value).toBe('20:00');
+    expect((q('input[name="notify"]') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('saves the shift hours, thresholds and the notification switch together', async () => {
+    const { q, call, submit } = await setup();
+    type(q('input[name="dayStart"]'), '09:00');
+    type(q('input[name="dayEnd"]'), '21:30');
+    type(q('input[name="unpaidAfterMinutes"]'), '45');
+    check(q('input[name="notify"]'), true);
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', {
+      followups: { unpaidAfterMinutes: 45, shippingOverdueHours: 48, dayShift: { start: '09:00', end: '21:30' }, notifyBeforeCutoffMinutes: 30, notify: true },
+    });
+    expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
+  });
+
+  it('refuses negative minutes and keeps what was typed', async () => {
+    const { q, call, submit } = await setup();
+    type(q('input[name="unpaidAfterMinutes"]'), '-3');
+    await submit();
+    expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
+    expect(q('[data-kf="status"]')!.textContent).toContain('HH:MM');
+    expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('-3');
+  });
+});
