@@ -169,7 +169,7 @@ describe('normalise: typos and question forms', () => {
   });
   it('reads a thumbs-up as an acknowledgement and drops a bare order-number label', () => {
     expect(normalize('👍').text).toBe('好');
-    expect(normalize('订单号 [订单x]').flags.empty).toBe(true);
+    expect(normalize('我的订单号 [订单x] ').flags.empty).toBe(true);
   });
 });
 
@@ -207,7 +207,7 @@ describe('classify: phrasings without the textbook cue', () => {
     expect(classify(['快递员打电话我没接到']).top).not.toContain('address-change');
   });
   it('abstains on a bare order number', () => {
-    expect(classify(['订单号[订单x]']).confident).toBe(false);
+    expect(classify(['订单号 [订单x] 123']).confident).toBe(false);
   });
 });
 
