@@ -400,6 +400,13 @@ describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), b
     ]);
   });
 
+  it('an older order of the same buyer on the list does not close a fresh inquiry', () => {
+    const now = bj(2026, 3, 10, 14, 0);
+    const items = [panelFollowup('inquiry', '小明', now, S)];
+    const old = order({ orderId: '8', buyer: '小明', status: 'completed', createdAt: now - 15 * 24 * HOUR });
+    expect(followupsFromOrders([old], items, S, now + HOUR).closes).toEqual([]);
+  });
+
   it('an inquiry registered at 23:00 is handed over, due by noon', () => {
     expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 0), S)).toMatchObject({ handover: true, dueAt: bj(2026, 3, 11, 12, 0) });
   });

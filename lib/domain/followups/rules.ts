@@ -305,9 +305,14 @@ export function followupsFromOrders(
       out.close(`refund-to-pay:${o.orderId}`, zh(CLOSE_REASON.closed));
     }
 
-    // The buyer who only asked has now ordered.
+    // The buyer who only asked has now ordered (an older order of theirs on the list does not count).
     for (const f of out.byId.values()) {
-      if (f.kind === 'inquiry' && f.buyer === buyer && (!f.platform || !o.platform || f.platform === o.platform)) {
+      if (
+        f.kind === 'inquiry' &&
+        f.buyer === buyer &&
+        (!f.platform || !o.platform || f.platform === o.platform) &&
+        (o.createdAt === undefined || o.createdAt >= f.createdAt)
+      ) {
         out.close(f.id, zh('followups.closed.ordered'));
       }
     }
