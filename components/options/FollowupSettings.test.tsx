@@ -30,7 +30,9 @@ async function setup() {
   await flush();
   const q = (sel: string) => m.root.querySelector(sel);
   const submit = async () => {
-    await act(async () => q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => {
+      q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     await flush();
   };
   return { q, call, submit };
