@@ -5,7 +5,7 @@ import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
 import { ScenarioChips } from './ScenarioChips';
 import { FollowupActions } from './panel/FollowupActions';
-import { RemarkPanel } from './remarks/RemarkPanel';
+import { FeatureSlot } from './FeatureSlot';
 import { CustomerCard } from './customers/CustomerCard';
 import { t } from '@/lib/i18n';
 import { TeachContext } from '@/lib/teach/context';
@@ -65,7 +65,7 @@ export function Panel() {
       {s.pageKind === 'chat' && <ScenarioChips />}
       {s.pageKind === 'chat' && s.buyer && <FollowupActions />}
       {s.pageKind === 'chat' && <SuggestionList />}
-      {(s.pageKind === 'order-list' || s.pageKind === 'order-detail') && <RemarkPanel />}
+      {(s.pageKind === 'order-list' || s.pageKind === 'order-detail') && <FeatureSlot name="remarks" />}
       <TemplateBrowser searchRef={searchRef} />
       <footer class="kf-foot">{s.inputFound ? t('panel.keysHint') : t('panel.copyMode')}</footer>
     </aside>

@@ -1,4 +1,3 @@
-import { REMARK_CSS } from './remarks/styles';
 import { CUSTOMER_CSS } from './customers/styles';
 
 /** The panel's CSS, injected into its shadow root (no global styles touch the host page). */
@@ -51,4 +50,4 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
 button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
 .kf-foot { margin-top: auto; padding: 8px 12px; color: #86909c; font-size: 11px; border-top: 1px solid #f2f3f5; }
-` + REMARK_CSS + CUSTOMER_CSS;
+` + CUSTOMER_CSS;

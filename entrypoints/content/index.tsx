@@ -6,14 +6,14 @@ import { reservePanelSpace } from '@/lib/panel/layout';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
-import { RemarkController } from '@/lib/panel/remarks';
-import { RemarkContext } from '@/components/remarks/RemarkContext';
 import { CustomerCardController } from '@/lib/panel/customers';
 import { CustomerCardContext } from '@/components/customers/CustomerCard';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
 import { TeachContext } from '@/lib/teach/context';
-import { startPicker, type Picker } from '@/lib/teach/picker';
+import type { Picker } from '@/lib/teach/picker';
+import { loadFeature } from '@/lib/panel/features';
+import { getLocale } from '@/lib/i18n';
 import { listenTabMessages } from '@/lib/teach/tab-messages';
 import { insertText } from '@/lib/insert';
 import { t } from '@/lib/i18n';
@@ -37,9 +37,20 @@ export default defineContentScript({
       return { adapter, key: adapter ? `${adapter.id}@${taught?.updatedAt ?? 0}` : null };
     };
 
-    const startTeach = () => {
-      if (picker) return;
-      const p = startPicker(document, { signal: ctx.signal });
+    let loadingPicker = false;
+    const startTeach = async () => {
+      if (picker || loadingPicker) return;
+      loadingPicker = true;
+      let p: Picker;
+      try {
+        const teach = await loadFeature('teach');
+        p = teach.startPicker(document, { signal: ctx.signal, locale: getLocale() });
+      } catch (err) {
+        current?.controller.store.set({ notice: { kind: 'error', text: t('panel.featureFailed', { reason: (err as Error).message }) } });
+        return;
+      } finally {
+        loadingPicker = false;
+      }
       picker = p;
       void p.done.then(async (r) => {
         picker = null;
@@ -66,7 +77,6 @@ export default defineContentScript({
       const abort = new AbortController();
       ctx.onInvalidated(() => abort.abort());
       const controller = new PanelController(adapter, document, abort.signal);
-      const remarks = new RemarkController(controller, adapter.platform, document, abort.signal);
       const card = new CustomerCardController(controller, adapter.platform, document, abort.signal);
       const ui = await createShadowRootUi(ctx, {
         name: 'kf-panel',
@@ -77,13 +87,11 @@ export default defineContentScript({
         onMount(container) {
           render(
             <PanelContext.Provider value={controller}>
-              <RemarkContext.Provider value={remarks}>
-                <TeachContext.Provider value={startTeach}>
-                  <CustomerCardContext.Provider value={card}>
-                    <Panel />
-                  </CustomerCardContext.Provider>
-                </TeachContext.Provider>
-              </RemarkContext.Provider>
+              <TeachContext.Provider value={() => void startTeach()}>
+                <CustomerCardContext.Provider value={card}>
+                  <Panel />
+                </CustomerCardContext.Provider>
+              </TeachContext.Provider>
             </PanelContext.Provider>,
             container,
           );
@@ -106,7 +114,6 @@ export default defineContentScript({
           ui.remove();
         },
       };
-      void remarks.start();
       card.start();
       await controller.start();
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page.
@@ -130,7 +137,7 @@ export default defineContentScript({
           return { site: a?.name ?? null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null, ready };
         },
         startTeach: () => {
-          startTeach();
+          void startTeach();
           return true;
         },
         insertText: ({ text }) => {

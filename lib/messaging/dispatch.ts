@@ -10,6 +10,7 @@ import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind }
 import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
 import { backupHandlers } from './handlers/backup';
+import { featureHandlers } from './handlers/features';
 import { sitesHandlers } from './handlers/sites';
 import { rulesHandlers } from './handlers/rules';
 import { followupHandlers } from './handlers/followups';
@@ -23,6 +24,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   coreHandlers,
   orderHandlers,
   backupHandlers,
+  featureHandlers,
   sitesHandlers,
   rulesHandlers,
   followupHandlers,
@@ -59,6 +61,6 @@ export function registerHandlers(): void {
   const origin = browser.runtime.getURL('');
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
-    return dispatch(message, classifySender(sender, browser.runtime.id, origin), { tabId: sender.tab?.id, url: sender.url });
+    return dispatch(message, classifySender(sender, browser.runtime.id, origin), { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
   });
 }

@@ -25,6 +25,7 @@ import {
 } from '../domain/suggest';
 import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
+import type { FeatureHost } from './features';
 import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
 import { textBeforeCaret } from '../insert/text-before-caret';
 import { getLocale, setLocale, t } from '../i18n';
@@ -130,6 +131,11 @@ export class PanelController {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
   ) {}
+
+  /** What a feature loaded on demand needs from the panel (lib/panel/features.ts). */
+  featureHost(): FeatureHost {
+    return { controller: this, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
+  }
 
   /** Loads data, starts watching the page. Safe to call once per page (re-run on navigation). */
   async start(): Promise<void> {

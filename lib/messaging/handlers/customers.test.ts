@@ -149,7 +149,7 @@ describe('buyer-notes messages', () => {
     expect(all).toHaveLength(12);
     const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: all };
 
-    await ok('createBackup');
+    await ok('createBackup', {});
     expect(await ok('deleteAllCustomers', { confirm: true })).toEqual({ deleted: 12 });
     // Deleted buyers do not survive in the local backups either.
     expect((await listSnapshots())[0]).toMatchObject({ counts: { customers: 0 } });

@@ -3,6 +3,7 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface HandlerContext {
   sender: SenderKind;
   tabId?: number;
+  frameId?: number;
   url?: string;
 }
 

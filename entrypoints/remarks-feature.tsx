@@ -1,0 +1,37 @@
+// The order-page part of the panel (remark form, live checks, save interception, list lint),
+// injected on demand into a console tab's content-script world; see lib/panel/features.ts.
+import { render } from 'preact';
+import { registerFeature } from '@/lib/panel/features';
+import { RemarkController } from '@/lib/panel/remarks';
+import { PanelContext } from '@/components/PanelContext';
+import { RemarkContext } from '@/components/remarks/RemarkContext';
+import { RemarkPanel } from '@/components/remarks/RemarkPanel';
+import { REMARK_CSS } from '@/components/remarks/styles';
+import { setLocale } from '@/lib/i18n';
+
+export default defineUnlistedScript(() => {
+  registerFeature('remarks', {
+    mount(container, host) {
+      const abort = new AbortController();
+      const stop = () => abort.abort();
+      host.signal.addEventListener('abort', stop, { once: true });
+      setLocale(host.controller.store.get().settings.shop.locale);
+      const remarks = new RemarkController(host.controller, host.platform, host.doc, abort.signal);
+      render(
+        <PanelContext.Provider value={host.controller}>
+          <RemarkContext.Provider value={remarks}>
+            <style>{REMARK_CSS}</style>
+            <RemarkPanel />
+          </RemarkContext.Provider>
+        </PanelContext.Provider>,
+        container,
+      );
+      void remarks.start();
+      return () => {
+        stop();
+        host.signal.removeEventListener('abort', stop);
+        render(null, container);
+      };
+    },
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Features the in-page panel loads only when a page needs them, to keep the content script that
+ * every console page loads small: the remark form and checks (order pages) and the teach-mode
+ * picker. Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * into this tab's content-script world on request (`loadFeature`); there it registers itself
+ * here, on the world's global object, which the content script shares.
+ */
+import { call } from '../messaging/client';
+import type { PanelController } from './controller';
+import type { Platform } from '../sites/types';
+import type { Picker, PickerOptions } from '../teach/picker';
+import type { Locale } from '../i18n';
+
+export interface FeatureHost {
+  controller: PanelController;
+  platform: Platform;
+  doc: Document;
+  /** Aborted when the panel is removed (navigation, extension reload). */
+  signal: AbortSignal;
+}
+
+export interface Features {
+  /** Renders the order-page part of the panel into `container`; returns the unmount function. */
+  remarks: { mount(container: HTMLElement, host: FeatureHost): () => void };
+  teach: { startPicker(doc: Document, opts: PickerOptions & { locale: Locale }): Picker };
+}
+export type FeatureName = keyof Features;
+export const FEATURE_NAMES: readonly FeatureName[] = ['remarks', 'teach'];
+
+interface Registry {
+  remarks?: Features['remarks'];
+  teach?: Features['teach'];
+  waiting?: { [N in FeatureName]?: (() => void)[] };
+}
+const KEY = '__kfFeatures';
+
+function registry(): Registry {
+  const g = globalThis as unknown as Record<string, Registry>;
+  return (g[KEY] ??= {});
+}
+
+/** Called by a feature script once it has been injected. */
+export function registerFeature<N extends FeatureName>(name: N, impl: Features[N]): void {
+  const r = registry();
+  r[name] = impl as Registry[N];
+  for (const wake of r.waiting?.[name] ?? []) wake();
+  if (r.waiting) delete r.waiting[name];
+}
+
+const pending = new Map<FeatureName, Promise<unknown>>();
+
+/** The feature, injecting its script first if this page has not loaded it yet. */
+export function loadFeature<N extends FeatureName>(name: N): Promise<Features[N]> {
+  const ready = registry()[name];
+  if (ready) return Promise.resolve(ready as Features[N]);
+  let p = pending.get(name) as Promise<Features[N]> | undefined;
+  if (!p) {
+    p = new Promise<Features[N]>((resolve, reject) => {
+      const r = registry();
+      const waiting: Record<string, (() => void)[]> = (r.waiting ??= {});
+      (waiting[name] ??= []).push(() => resolve(r[name] as Features[N]));
+      call('loadFeature', { name }).catch((err: Error) => {
+        pending.delete(name);
+        reject(err);
+      });
+    });
+    pending.set(name, p);
+  }
+  return p;
+}
