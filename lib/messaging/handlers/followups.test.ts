@@ -122,7 +122,11 @@ describe('every kind reaches the list from its source (fake clock)', () => {
 
   it('an inquiry closes itself when that buyer’s order shows on the list', async () => {
     await ok('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
-    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(10, 50))]);
+    // An older order of hers on the list changes nothing; the one placed after asking closes it.
+    await report([row('3870019283746512093', '小鹿', 'completed', bj(9, 0, -15))]);
+    expect(items(await list()).find((f) => f.kind === 'inquiry')).toMatchObject({ status: 'open' });
+    vi.setSystemTime(bj(11, 40));
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(11, 30))]);
     const inquiry = items(await list()).find((f) => f.kind === 'inquiry')!;
     expect(inquiry).toMatchObject({ status: 'done', closedReason: '买家已下单' });
   });
