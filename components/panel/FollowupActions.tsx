@@ -4,9 +4,9 @@ import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
 import type { Followup } from '@/lib/domain/followups/types';
 import { registerMessages, t } from '@/lib/i18n';
-import { followups } from '@/lib/i18n/messages/followups';
+import { followupsPanel } from '@/lib/i18n/messages/followups-panel';
 
-registerMessages(followups);
+registerMessages(followupsPanel);
 
 type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
 type Add = (req: AddFollowupRequest) => Promise<Followup>;

@@ -3,9 +3,5 @@
  * content script; null where teach mode is not available (the panel then shows no button).
  */
 import { createContext } from 'preact';
-import { registerMessages } from '../i18n';
-import { sites } from '../i18n/messages/sites';
-
-registerMessages(sites);
 
 export const TeachContext = createContext<(() => void) | null>(null);

@@ -155,6 +155,7 @@ describe('buyer notes on the demo console', () => {
 
   it('lists local backups with their counts and backs up on demand', async () => {
     await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '备份测试' } });
+    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: '要删除的买家' } });
     const options = await h.openExtensionPage('options.html#backups');
     try {
       const rows = options.locator('[data-kf="backup-row"]');
@@ -163,12 +164,16 @@ describe('buyer notes on the demo console', () => {
       await options.locator('[data-kf="backup-now"]').click();
       await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已备份');
       expect(await rows.count()).toBeGreaterThanOrEqual(Math.min(before + 1, 5));
-      expect(await rows.first().locator('[data-kf="backup-counts"]').textContent()).toContain('客户 1');
-      await callFromExtensionPage(ext, 'deleteCustomer', { platform: 'demo', nickname: '星辰大海ing' });
+      expect(await rows.first().locator('[data-kf="backup-counts"]').textContent()).toContain('客户 2');
+      // A change after the backup is undone by restoring it…
+      await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '改过的备注' } });
+      // …but a deleted buyer stays deleted: deleting also removes them from the local backups.
+      await callFromExtensionPage(ext, 'deleteCustomer', { platform: 'demo', nickname: '米粒妈妈' });
       await rows.first().locator('[data-kf="backup-restore"]').click();
       await rows.first().locator('[data-kf="backup-restore-confirm"]').click();
       await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已恢复');
       expect(await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing' })).toMatchObject({ note: '备份测试' });
+      expect(await callFromExtensionPage<Customer | null>(ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' })).toBeNull();
     } finally {
       await options.close();
     }

@@ -106,15 +106,6 @@ export const followups: MessageBundle = {
     'followups.popup.days': '{n} 天',
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
 
-    'followups.panel.heading': '跟进',
-    'followups.panel.inquiry': '问了没拍',
-    'followups.panel.promised': '答应回复',
-    'followups.panel.badReview': '中差评',
-    'followups.panel.promisedDue': '答复时间',
-    'followups.panel.add': '加入跟进',
-    'followups.panel.added': '已加入跟进清单：{title}',
-    'followups.panel.failed': '未能加入跟进清单：{reason}',
-    'followups.panel.notePlaceholder': '备注（可选）',
 
     'followups.options.tab': '跟进',
     'followups.options.heading': '跟进清单',
@@ -227,15 +218,6 @@ export const followups: MessageBundle = {
     'followups.popup.days': '{n} d',
     'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
 
-    'followups.panel.heading': 'Follow up',
-    'followups.panel.inquiry': 'Asked, no order',
-    'followups.panel.promised': 'Promised answer',
-    'followups.panel.badReview': 'Bad review',
-    'followups.panel.promisedDue': 'Answer by',
-    'followups.panel.add': 'Add to follow-ups',
-    'followups.panel.added': 'Added to the follow-up list: {title}',
-    'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
-    'followups.panel.notePlaceholder': 'Note (optional)',
 
     'followups.options.tab': 'Follow-ups',
     'followups.options.heading': 'Follow-up list',

@@ -4,7 +4,6 @@ import type { MessageBundle } from '../index';
 export const sites: MessageBundle = {
   zh: {
     'teach.title': '教会这个页面',
-    'teach.start': '教会这个页面',
     'teach.field.chatInput': '聊天输入框',
     'teach.field.messageList': '消息列表',
     'teach.field.buyerName': '买家昵称',
@@ -24,8 +23,6 @@ export const sites: MessageBundle = {
     'teach.finish': '完成',
     'teach.cancel': '取消 (Esc)',
     'teach.nothingPicked': '还没有选择任何元素。',
-    'teach.saved': '已记住这个页面：以后打开会自动显示助手。',
-    'teach.saveFailed': '保存失败：{reason}',
     'teach.outcome.started': '请在页面上按提示依次点击元素。',
     'teach.outcome.no-tab': '没有找到当前标签页。',
     'teach.outcome.not-web': '这个页面无法使用（浏览器内部页面或无法读取地址）。请在网店后台页面上打开侧边栏再试。',
@@ -69,7 +66,6 @@ export const sites: MessageBundle = {
   },
   en: {
     'teach.title': 'Teach this page',
-    'teach.start': 'Teach this page',
     'teach.field.chatInput': 'Chat input',
     'teach.field.messageList': 'Message list',
     'teach.field.buyerName': "Buyer's name",
@@ -89,8 +85,6 @@ export const sites: MessageBundle = {
     'teach.finish': 'Done',
     'teach.cancel': 'Cancel (Esc)',
     'teach.nothingPicked': 'Nothing picked yet.',
-    'teach.saved': 'Page learned: the helper will appear here from now on.',
-    'teach.saveFailed': 'Could not save: {reason}',
     'teach.outcome.started': 'Click the elements on the page as asked.',
     'teach.outcome.no-tab': 'No current tab found.',
     'teach.outcome.not-web': 'This page cannot be used (a browser page, or its address is unknown). Open the side panel on the seller console and try again.',

@@ -1,0 +1,27 @@
+import type { MessageBundle } from '../index';
+
+/** The follow-up buttons in the in-page panel (kept apart from the popup's strings: the content script loads only these). */
+export const followupsPanel: MessageBundle = {
+  zh: {
+    'followups.panel.heading': '跟进',
+    'followups.panel.inquiry': '问了没拍',
+    'followups.panel.promised': '答应回复',
+    'followups.panel.badReview': '中差评',
+    'followups.panel.promisedDue': '答复时间',
+    'followups.panel.add': '加入跟进',
+    'followups.panel.added': '已加入跟进清单：{title}',
+    'followups.panel.failed': '未能加入跟进清单：{reason}',
+    'followups.panel.notePlaceholder': '备注（可选）',
+  },
+  en: {
+    'followups.panel.heading': 'Follow up',
+    'followups.panel.inquiry': 'Asked, no order',
+    'followups.panel.promised': 'Promised answer',
+    'followups.panel.badReview': 'Bad review',
+    'followups.panel.promisedDue': 'Answer by',
+    'followups.panel.add': 'Add to follow-ups',
+    'followups.panel.added': 'Added to the follow-up list: {title}',
+    'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
+    'followups.panel.notePlaceholder': 'Note (optional)',
+  },
+};
