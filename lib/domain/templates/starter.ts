@@ -141,7 +141,7 @@ const TEMPLATES: Template[] = [
     'qr'),
   tpl('order-confirm-postage', '订单确认', '运费与快递可达', ['courier', 'shipping-time'],
     '亲，这单运费是{运费?}元，已经算在订单金额里了。您所在的地区我们默认的快递可以正常派送，付款后就能安排。'),
-  tpl('order-paid', '订单确认', '已付款确认', ['payment', 'shipping-time', 'thanks'],
+  tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks'],
     '收到您的付款啦，谢谢亲的支持！订单{发货日}发出，之后在订单详情里可以随时查看物流，有问题随时找我～',
     'fk'),
   tpl('invoice-after-receipt', '订单确认', '发票开具时间', ['invoice'],
