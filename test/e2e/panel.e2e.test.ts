@@ -87,6 +87,19 @@ describe('the panel on the demo chat page', () => {
     expect(await demo.sent(page)).toBe(0);
   });
 
+  it('focuses the panel search with Alt+K from the chat box, and Escape clears it', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await chatInput(page).click();
+    await page.keyboard.press('Alt+K');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('kf-panel')?.shadowRoot?.activeElement?.getAttribute('data-kf')))
+      .toBe('search');
+    await page.keyboard.type('退货');
+    await inPanel(page, '[data-kf="results"] [data-kf="template"]').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await inPanel(page, '[data-kf="search"]').inputValue()).toBe('');
+  });
+
   it('does not expand /code while an input method is composing', async () => {
     await openDemoChat(page, h.demoUrl);
     const input = chatInput(page);
