@@ -15,29 +15,49 @@ const outDir = resolve(import.meta.dirname, '..', '..', 'demo-screenshots');
 const panel = (page: Page) => page.locator('kf-panel [data-kf="panel"]');
 
 async function walkthrough(page: Page, demoUrl: string, shot: (name: string) => Promise<void>, extPage: (p: string) => Promise<Page>) {
+  // The agent's name and the shop name fill {客服} and {店铺} in replies.
+  const options = await extPage('options.html');
+  await options.evaluate(() =>
+    (globalThis as any).chrome.runtime.sendMessage({ kf: 'patchSettings', payload: { shop: { agentName: '小美', shopName: '演示旗舰店' } } }),
+  );
+
   await page.goto(`${demoUrl}/chat`);
   await panel(page).waitFor();
   await page.evaluate(() => (window as any).__demo?.setAutoMessages?.(false));
   await shot('01-chat-panel');
 
   // A buyer asks for a discount: the panel recognises bargaining and suggests replies.
-  await page.evaluate(() => (window as any).__demo.pushBuyerMessage((window as any).__demo.activeBuyer?.() ?? null, '亲，这件能便宜点吗？买两件可以优惠吗'));
+  await page.evaluate(() => (window as any).__demo.pushBuyerMessage((window as any).__demo.activeBuyer(), '亲，这件能便宜点吗？买两件可以优惠吗'));
   await page.locator('kf-panel [data-kf="suggestions"] [data-kf="template"]').first().waitFor();
   await shot('02-suggestions');
 
-  // One click puts the top suggestion into the chat box (never sends).
-  await page.locator('kf-panel [data-kf="suggestions"] .kf-tpl-main').first().click();
+  // One click puts a suggestion into the chat box at the caret (it never sends); fill-ins first.
+  await page.locator('.chat-editor .chat-input').click();
+  await page.locator('kf-panel [data-kf="suggestions"] .kf-tpl-main').nth(1).click();
+  const fill = page.locator('kf-panel [data-kf="fill-input"]');
+  if (await fill.count()) {
+    for (let i = 0; i < (await fill.count()); i++) await fill.nth(i).fill('10');
+    await page.locator('kf-panel [data-kf="fill-ok"]').click();
+  }
   await shot('03-inserted');
 
+  // The order list: broken remarks are marked; the remark dialog gets the shop's format as a form.
   await page.goto(`${demoUrl}/orders`);
-  await page.locator('kf-panel').waitFor();
+  await page.locator('kf-panel [data-kf="remark-lint-count"]').waitFor();
   await shot('04-orders');
+  const purple = await page.evaluate(() => (window as any).__demo.orders().find((o: any) => o.flag === 'purple')?.id);
+  if (purple) {
+    await page.evaluate((id) => (window as any).__demo.openRemark(id), purple);
+    await page.locator('kf-panel [data-kf="remark-form"]').waitFor();
+    await shot('05-remark-form');
+  }
 
   const popup = await extPage('popup.html');
-  await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.screenshot({ path: resolve(outDir, '05-popup.png') });
-  const options = await extPage('options.html');
-  await options.screenshot({ path: resolve(outDir, '06-options.png'), fullPage: false });
+  await popup.setViewportSize({ width: 420, height: 620 });
+  await popup.locator('[data-kf="followups"][data-ready="true"]').waitFor();
+  await popup.screenshot({ path: resolve(outDir, '06-popup.png') });
+  await options.reload();
+  await options.screenshot({ path: resolve(outDir, '07-options.png') });
 }
 
 async function main() {
