@@ -5,18 +5,8 @@
  */
 import { browser } from '../browser';
 import type { Followup, FollowupKind } from '../domain/followups';
-import type { Platform } from '../sites/types';
+import { chatUrlFor } from '../sites';
 import { setPendingSuggestion } from '../storage/followups';
-
-/**
- * A buyer's chat page, from the console page the item came from. Site knowledge that belongs in
- * the site adapters (an optional `SiteAdapter.chatUrl(buyer, pageUrl)`); kept here until they
- * have it. Consoles not listed open the stored page instead.
- */
-const CHAT_URL: Partial<Record<Platform, (buyer: string, page: URL) => string>> = {
-  // Demo console (test/demo/site): /chat/<nick> on the origin of its /orders page.
-  demo: (buyer, page) => `${page.origin}/chat/${encodeURIComponent(buyer)}`,
-};
 
 /** Kinds handled on the order (refund, postage, the returned parcel) rather than in the chat. */
 const ORDER_PAGE_FIRST = new Set<FollowupKind>(['refund-to-pay', 'postage-refund', 'return-pending']);
@@ -33,8 +23,8 @@ function webUrl(value: string | undefined): URL | null {
 
 export function targetUrl(item: Followup): string | null {
   const page = webUrl(item.url);
-  const chatOf = item.platform ? CHAT_URL[item.platform] : undefined;
-  const chat = item.buyer && page && chatOf ? chatOf(item.buyer, page) : null;
+  // The console's adapter knows its chat addresses (lib/sites); consoles without one open the stored page.
+  const chat = item.buyer && page ? chatUrlFor(item.buyer, page) : null;
   if (ORDER_PAGE_FIRST.has(item.kind)) return page?.href ?? chat;
   return chat ?? page?.href ?? null;
 }

@@ -74,6 +74,11 @@ export interface SiteAdapter {
    * newest first (an unpaid one makes the payment reminder likely). Empty when none is shown.
    */
   readBuyerOrderStatuses?(doc: Document): OrderStatus[];
+  /**
+   * The address of a buyer's conversation, given a page of this console (e.g. the order list the
+   * buyer was seen on). Used by "open" on a follow-up. Absent where the console has no such address.
+   */
+  chatUrl?(buyer: string, page: URL): string | null;
 }
 
 /** A required element was not found: the console changed its page, or this is not the page we think. */

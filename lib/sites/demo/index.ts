@@ -28,6 +28,8 @@ export const demoAdapter: SiteAdapter = {
     });
   },
   readOrders,
+  // The demo console routes conversations as /chat/<nick> on its own origin (test/demo/site/app.js).
+  chatUrl: (buyer, page) => `${page.origin}/chat/${encodeURIComponent(buyer)}`,
   readBuyerOrderStatuses: (doc) =>
     Array.from(doc.querySelectorAll(BUYER_SIDE_ORDER))
       .map((el) => statusFromText(el))
