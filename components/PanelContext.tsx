@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
+import { useStore } from './useStore';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
 
 export const PanelContext = createContext<PanelController | null>(null);
@@ -12,11 +13,5 @@ export function usePanel(): PanelController {
 
 /** The panel state, re-rendering on every change of the store. */
 export function usePanelState(): PanelState {
-  const c = usePanel();
-  const [state, setState] = useState(c.store.get());
-  useEffect(() => {
-    setState(c.store.get());
-    return c.store.subscribe(setState);
-  }, [c]);
-  return state;
+  return useStore(usePanel().store);
 }

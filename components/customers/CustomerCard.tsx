@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useStore } from '../useStore';
 import type { CardState, CustomerCardController, SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
 import { registerMessages, t } from '@/lib/i18n';
@@ -10,13 +11,7 @@ registerMessages(customerMessages);
 export const CustomerCardContext = createContext<CustomerCardController | null>(null);
 
 function useCardState(c: CustomerCardController | null): CardState | null {
-  const [state, setState] = useState(c?.store.get() ?? null);
-  useEffect(() => {
-    if (!c) return;
-    setState(c.store.get());
-    return c.store.subscribe(setState);
-  }, [c]);
-  return state;
+  return useStore(c?.store);
 }
 
 const SIZE_ORDER: (keyof Sizes)[] = ['heightCm', 'weightKg', 'usualSize', 'shoeSize', 'bustCm', 'waistCm'];

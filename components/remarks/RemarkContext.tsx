@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
+import { useStore } from '../useStore';
 import type { RemarkController, RemarkState } from '@/lib/panel/remarks';
 
 /** The order-page remark controller; absent (null) where the panel has no order features. */
@@ -11,10 +12,5 @@ export function useRemarks(): RemarkController | null {
 
 /** The remark state, re-rendering on every change. */
 export function useRemarkState(c: RemarkController): RemarkState {
-  const [state, setState] = useState(c.store.get());
-  useEffect(() => {
-    setState(c.store.get());
-    return c.store.subscribe(setState);
-  }, [c]);
-  return state;
+  return useStore(c.store);
 }

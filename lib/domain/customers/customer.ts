@@ -15,6 +15,7 @@ import {
   type Segment,
   type Sizes,
 } from './types';
+import { fnv1a as hash } from '../hash';
 
 export const LIMITS = {
   nickname: 64,
@@ -140,15 +141,6 @@ export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts:
   return next;
 }
 
-/** FNV-1a, enough to make ids of identical events equal across devices. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
 
 /** A deterministic event id: the same event recorded twice (or on two devices) gets the same id. */
 export function makeEventId(kind: CustomerEventKind, at: number, text: string, ref?: string): string {

@@ -16,6 +16,7 @@ import {
   type Followup,
   type FollowupKind,
 } from './types';
+import { fnv1a as hash } from '../hash';
 
 type Rec = Record<string, unknown>;
 
@@ -44,15 +45,6 @@ function timeFrom(x: unknown): number | undefined {
   return undefined;
 }
 
-/** FNV-1a for ids of v0 items that had none. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
 
 export function followupV0toV1(r: Rec): Rec {
   const text = typeof r.text === 'string' ? r.text.trim() : '';

@@ -22,6 +22,7 @@ import {
   type RemarkFact,
   type RuleResult,
 } from './types';
+import { fnv1a as hash } from '../hash';
 
 export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
   unpaid: 'payment',
@@ -467,15 +468,6 @@ function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean): 
   return chosenDue ? { ...item, handover: true } : markHandover(item, r.s, now);
 }
 
-/** FNV-1a, to keep ids of hand-made items distinct within one millisecond. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
 
 export interface ManualInput {
   title: string;

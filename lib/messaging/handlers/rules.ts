@@ -11,6 +11,7 @@ import type { SeenOrder } from '../protocol-orders';
 import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid } from '../../storage/rules';
 import { loadSettings } from '../../storage/settings';
 import { isFlagColor, isoDate, parseRemark, remarkFacts, validateRuleSet, type FlagColor, type Platform, type RemarkFact, type RuleSet } from '../../domain/remarks';
+import { importSection } from './import-section';
 
 export interface RemarkFactContext {
   platform: Platform;
@@ -106,16 +107,9 @@ export const RULES_SECTION = 'remarkRules';
  * entry-named errors (remarkRules.flags.purple.fields[0].type …), and the whole import is refused.
  */
 export function readRulesSection(json: unknown): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
-  let data = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json) as unknown;
-    } catch {
-      return { ok: true }; // the library check reports the broken JSON
-    }
-  }
-  if (!data || typeof data !== 'object' || !(RULES_SECTION in data)) return { ok: true };
-  const checked = validateRuleSet((data as Record<string, unknown>)[RULES_SECTION]);
+  const section = importSection(json, RULES_SECTION);
+  if (section === undefined) return { ok: true };
+  const checked = validateRuleSet(section);
   if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
   return {
     ok: false,

@@ -9,6 +9,7 @@ import type { SitesProtocol } from '../protocol-sites';
 import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from '../../storage/sites';
 import { parseOrigin, parseTaughtSite, validatePicks, type TaughtSite } from '../../sites/taught/record';
 import { forgetSiteNow, syncTaughtScriptsNow } from '../../teach/background-api';
+import { importSection } from './import-section';
 
 function originArg(payload: unknown, verb: string): string {
   const p = obj(payload, verb);
@@ -73,16 +74,9 @@ export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] 
  * errors naming it, and the whole import is refused (nothing is written).
  */
 export function readSitesSection(json: unknown): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
-  let data = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json) as unknown;
-    } catch {
-      return { ok: true }; // the library check reports the broken JSON
-    }
-  }
-  if (!data || typeof data !== 'object' || !(SITES_SECTION in data)) return { ok: true };
-  const section = (data as Record<string, unknown>)[SITES_SECTION] as { v?: unknown; sites?: unknown } | null;
+  const raw = importSection(json, SITES_SECTION);
+  if (raw === undefined) return { ok: true };
+  const section = raw as { v?: unknown; sites?: unknown } | null;
   if (!section || typeof section !== 'object' || section.v !== 1 || !Array.isArray(section.sites)) {
     return { ok: false, errors: [`${SITES_SECTION}：应为 { v: 1, sites: [...] }（${SITES_SECTION}: expected { v: 1, sites: [...] }）`] };
   }

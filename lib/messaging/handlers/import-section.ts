@@ -1,0 +1,16 @@
+/**
+ * An extra section of an imported library file (remark rules, taught sites …): the parsed value,
+ * or `undefined` when the file has none or is not JSON (the library check reports broken JSON).
+ */
+export function importSection(json: unknown, key: string): unknown {
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!data || typeof data !== 'object' || !(key in data)) return undefined;
+  return (data as Record<string, unknown>)[key];
+}
