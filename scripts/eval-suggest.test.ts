@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EvalInputError, evaluate, readLabelledTurns } from './eval-suggest';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,7 +13,15 @@ const turns = join(evalDir, 'buyer_turns.tsv');
 const haveEval = existsSync(devLabels) && existsSync(turns);
 if (!haveEval) console.warn(`eval-suggest.test: ${evalDir} not found — skipping the dev-set accuracy checks`);
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'kf-eval-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kf-eval-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('eval-suggest input', () => {
   it('reads labels with inline text and scores them', () => {

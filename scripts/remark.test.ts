@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,7 @@ describe('remark CLI', () => {
     const r = run('fields', '--rules', bad, '--flag', 'red');
     expect(r.code).toBe(2);
     expect(r.err).toContain('limits.agentDiscountYuan');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 2 on bad usage', () => {
