@@ -3,9 +3,9 @@
  * rely on. Plain browser, no extension.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
-import { CHROMIUM } from './harness';
+import { launchPlainChromium } from './harness';
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -14,10 +14,7 @@ let dialogs: string[];
 
 beforeAll(async () => {
   server = await startDemoServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchPlainChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@
  * (.output/chrome-mv3) loaded into a fresh profile, and the demo console served on 127.0.0.1.
  * Used by the e2e tests, `npm run demo` and `npm run bench`.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,23 @@ export interface Harness {
   /** Opens an extension page such as 'popup.html' or 'options.html'. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Flags every Chromium here needs (this machine has no network: background services only fail). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+/** A plain Chromium (no extension), for tests of page-level code such as lib/insert. */
+export function launchPlainChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 export interface LaunchOptions {
@@ -48,14 +65,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...CHROMIUM_FLAGS,
       ...(options.args ?? []),
     ],
   });

@@ -3,11 +3,11 @@
  * extension needed: the module is bundled with esbuild and injected as window.kfInsert.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
-import { CHROMIUM } from './harness';
+import { launchPlainChromium } from './harness';
 
 type Kind = 'textarea' | 'contenteditable' | 'controlled';
 const KINDS: Kind[] = ['textarea', 'contenteditable', 'controlled'];
@@ -30,10 +30,7 @@ beforeAll(async () => {
   });
   bundle = out.outputFiles[0]!.text;
   server = await startDemoServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchPlainChromium();
 });
 afterAll(async () => {
   await browser?.close();

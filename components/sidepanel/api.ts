@@ -1,0 +1,14 @@
+import { call, onDataChanged } from '@/lib/messaging/client';
+import { copyText, currentTarget, insertIntoTab, onTargetChanged, teachTarget } from '@/lib/teach/page-api';
+import type { SidePanelApi } from './SidePanelContext';
+
+/** The side panel's (and the popup library tab's) view of the extension: protocol, tab, clipboard. */
+export const sidePanelApi: SidePanelApi = {
+  call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),
+  onChanged: onDataChanged,
+  target: currentTarget,
+  onTargetChanged,
+  insert: insertIntoTab,
+  copy: copyText,
+  teach: teachTarget,
+};
