@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
+import type { LibraryRecord } from '@/lib/storage/library';
 import { newTemplateId } from '@/lib/domain/templates/validate';
 import { listVariables } from '@/lib/domain/templates/variables';
 import { t } from '@/lib/i18n';
@@ -31,10 +32,22 @@ export function TemplateEditor() {
 
   if (!lib) return <p>{t('options.loading')}</p>;
 
-  const persist = async (next: TemplateLibrary, okText: string) => {
+  /**
+   * Saves one change. If another tab changed the library since this page read it, the change is
+   * re-applied to the newer library instead of overwriting it.
+   */
+  const persist = async (change: (l: TemplateLibrary) => TemplateLibrary, okText: string) => {
+    const attempt = (from: TemplateLibrary, base: number) => api.call('saveLibrary', { ...change(from), baseUpdatedAt: base });
     try {
-      await api.call('saveLibrary', next);
-      setLib(next);
+      let saved: LibraryRecord;
+      try {
+        saved = await attempt(lib, record?.updatedAt ?? 0);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'conflict') throw err;
+        const latest = await api.call('getLibrary');
+        saved = await attempt(latest, latest.updatedAt);
+      }
+      setLib({ groups: saved.groups, templates: saved.templates });
       setStatus({ ok: true, text: okText });
       return true;
     } catch (err) {
@@ -48,15 +61,16 @@ export function TemplateEditor() {
     if (!editing) return;
     const tpl: Template = { ...editing, title: editing.title.trim(), body: editing.body.trim(), code: editing.code?.trim().toLowerCase() || undefined };
     if (!tpl.code) delete tpl.code;
-    const exists = lib.templates.some((x) => x.id === tpl.id);
-    const templates = exists ? lib.templates.map((x) => (x.id === tpl.id ? tpl : x)) : [...lib.templates, tpl];
-    const groups = lib.groups.includes(tpl.group) ? lib.groups : [...lib.groups, tpl.group];
-    if (await persist({ groups, templates }, t('options.templateSaved', { title: tpl.title }))) setEditing(null);
+    const upsert = (l: TemplateLibrary): TemplateLibrary => ({
+      groups: l.groups.includes(tpl.group) ? l.groups : [...l.groups, tpl.group],
+      templates: l.templates.some((x) => x.id === tpl.id) ? l.templates.map((x) => (x.id === tpl.id ? tpl : x)) : [...l.templates, tpl],
+    });
+    if (await persist(upsert, t('options.templateSaved', { title: tpl.title }))) setEditing(null);
   };
 
   const remove = async (tpl: Template) => {
     if (!confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return;
-    await persist({ ...lib, templates: lib.templates.filter((x) => x.id !== tpl.id) }, t('options.templateDeleted'));
+    await persist((l) => ({ ...l, templates: l.templates.filter((x) => x.id !== tpl.id) }), t('options.templateDeleted'));
     setEditing(null);
   };
 
@@ -138,7 +152,7 @@ export function TemplateEditor() {
             <span class="kf-group-tag">
               {g} ({count})
               {count === 0 && (
-                <button class="kf-link" title={t('options.delete')} onClick={() => persist({ ...lib, groups: lib.groups.filter((x) => x !== g) }, t('options.saved'))}>
+                <button class="kf-link" title={t('options.delete')} onClick={() => persist((l) => ({ ...l, groups: l.groups.filter((x) => x !== g) }), t('options.saved'))}>
                   ×
                 </button>
               )}
@@ -149,7 +163,8 @@ export function TemplateEditor() {
         <button
           disabled={!newGroup.trim() || lib.groups.includes(newGroup.trim())}
           onClick={async () => {
-            if (await persist({ ...lib, groups: [...lib.groups, newGroup.trim()] }, t('options.saved'))) setNewGroup('');
+            const name = newGroup.trim();
+            if (await persist((l) => ({ ...l, groups: l.groups.includes(name) ? l.groups : [...l.groups, name] }), t('options.saved'))) setNewGroup('');
           }}
         >
           {t('options.addGroup')}

@@ -6,7 +6,7 @@
 import { browser, type Runtime } from '../browser';
 import { isEnvelope, type Reply, type Verb } from './protocol';
 import { toStorageError, StorageError } from '../storage/db';
-import { InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
+import { Conflict, InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
 import { backupHandlers } from './handlers/backup';
@@ -52,6 +52,7 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
     return { ok: true, value: await def.handle(message.payload, { sender: kind, ...ctx }) };
   } catch (err) {
     if (err instanceof InvalidPayload) return { ok: false, error: { code: 'invalid', message: err.message } };
+    if (err instanceof Conflict) return { ok: false, error: { code: 'conflict', message: err.message } };
     const se = err instanceof StorageError ? err : toStorageError(err);
     return { ok: false, error: { code: se.code, message: se.message } };
   }

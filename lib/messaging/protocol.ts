@@ -12,7 +12,8 @@ export type ImportResult = { ok: true; count: number } | { ok: false; errors: st
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
-  saveLibrary: [TemplateLibrary, LibraryRecord];
+  /** With `baseUpdatedAt`: refused with code 'conflict' if the library changed since it was read. */
+  saveLibrary: [TemplateLibrary & { baseUpdatedAt?: number }, LibraryRecord];
   /** Validates the whole file first; an invalid file changes nothing. */
   importLibrary: [{ json: unknown }, ImportResult];
   exportLibrary: [void, unknown];

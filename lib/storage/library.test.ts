@@ -37,3 +37,15 @@ describe('library storage', () => {
     expect(await loadLibrary()).toEqual(saved);
   });
 });
+
+describe('saving from two editors at once', () => {
+  it('refuses a save based on an older library and keeps the newer one', async () => {
+    const { saveLibraryIfUnchanged } = await import('./library');
+    const base = await saveLibrary({ groups: ['g'], templates: [] }, 100);
+    const a = await saveLibraryIfUnchanged({ groups: ['g', 'A'], templates: [] }, base.updatedAt, 200);
+    expect(a).not.toBe('conflict');
+    // The second editor still holds the library as of `base`: its save must not drop group A.
+    expect(await saveLibraryIfUnchanged({ groups: ['g', 'B'], templates: [] }, base.updatedAt, 300)).toBe('conflict');
+    expect((await loadLibrary()).groups).toEqual(['g', 'A']);
+  });
+});

@@ -71,3 +71,30 @@ export async function saveLibrary(
   await db.set('library', KEY, record);
   return record;
 }
+
+/**
+ * Saves only if the stored library is still the one the editor started from (`base` = its
+ * updatedAt), in one transaction; otherwise changes nothing and returns 'conflict', so an editor in
+ * another tab never silently overwrites a change made here (the caller re-applies its own change
+ * to the newer library).
+ */
+export async function saveLibraryIfUnchanged(
+  lib: TemplateLibrary,
+  base: number,
+  now = Date.now(),
+  initials?: Record<string, [string, string]>,
+): Promise<LibraryRecord | 'conflict'> {
+  let result: LibraryRecord | 'conflict' = 'conflict';
+  await db.update<unknown>('library', KEY, (old) => {
+    const current = old === undefined ? 0 : migrate(old, LIBRARY_SCHEMA).updatedAt;
+    if (current !== base) {
+      result = 'conflict';
+      return old;
+    }
+    const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: Math.max(now, base + 1) };
+    if (initials) record.initials = initials;
+    result = record;
+    return record;
+  });
+  return result;
+}

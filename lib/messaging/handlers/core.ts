@@ -1,6 +1,6 @@
 import { announceChange } from '../client';
-import { InvalidPayload, obj, type HandlerSet } from './types';
-import { loadLibrary, saveLibrary, type LibraryRecord } from '../../storage/library';
+import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
+import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
 import { initialsFor, loadPinyin } from '../../domain/suggest/pinyin';
 import type { TemplateLibrary } from '../../domain/templates/types';
 import { loadSettings, patchSettings } from '../../storage/settings';
@@ -29,9 +29,18 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   getLibrary: { content: true, handle: () => libraryWithInitials() },
   saveLibrary: {
     async handle(payload) {
-      const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...obj(payload, 'saveLibrary') });
+      const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
+      const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
-      const rec = await saveWithInitials(parsed.library);
+      let rec: LibraryRecord;
+      if (typeof baseUpdatedAt === 'number') {
+        await loadPinyin();
+        const saved = await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), initialsFor(parsed.library.templates));
+        if (saved === 'conflict') throw new Conflict('the library was changed in another tab');
+        rec = saved;
+      } else {
+        rec = await saveWithInitials(parsed.library);
+      }
       await announceChange('library');
       return rec;
     },

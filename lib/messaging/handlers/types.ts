@@ -12,6 +12,11 @@ export class InvalidPayload extends Error {
   override name = 'InvalidPayload';
 }
 
+/** The data changed since the caller read it: nothing was written; re-read and re-apply. */
+export class Conflict extends Error {
+  override name = 'Conflict';
+}
+
 export interface HandlerDef<Req, Res> {
   /** May a content script (inside a seller page) call it? Default: extension pages only. */
   content?: boolean;
