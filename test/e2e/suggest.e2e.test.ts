@@ -104,3 +104,19 @@ it('ranks a payment reminder among the suggestions when the buyer has an unpaid 
   expect(unpaid.some((id) => id?.startsWith('pay-'))).toBe(true);
   expect(other.some((id) => id?.startsWith('pay-'))).toBe(false);
 });
+
+it('speaks English when the shop switches the language', async () => {
+  const ext = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+  try {
+    await openDemoChat(page, h.demoUrl);
+    await expect.poll(() => inPanel(page, '.kf-head strong').textContent()).toBe('Service Desk Helper');
+    await pushAndReadNextFrame(page, '这个能便宜点吗');
+    await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().textContent()).toBe('Bargaining');
+    await ext.reload();
+    await expect.poll(() => ext.locator('[role="tab"][data-tab="templates"]').textContent()).toBe('Reply library');
+  } finally {
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+    await ext.close();
+  }
+});
