@@ -57,6 +57,7 @@ async function walkthrough(page: Page, demoUrl: string, shot: (name: string) => 
   await popup.locator('[data-kf="followups"][data-ready="true"]').waitFor();
   await popup.screenshot({ path: resolve(outDir, '06-popup.png') });
   await options.reload();
+  await options.locator('[data-kf="template-table"]').waitFor();
   await options.screenshot({ path: resolve(outDir, '07-options.png') });
 }
 
