@@ -229,6 +229,17 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'quality', weight: -2 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
+  // A price checked against a quantity (6袋是不是47元, 50一共6包, 买五袋多少): activity/bundle rules.
+  { re: /(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套|抽)\S{0,6}\d+\s*(元|块)/, scenario: 'promotion', weight: 2 },
+  { re: /\d+\s*(元|块)?\s*(一共|共|总共)\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|个|罐|支|片|斤|条|套)/, scenario: 'promotion', weight: 2 },
+  { re: /买\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套)\s*多少/, scenario: 'promotion', weight: 2 },
+  // How many pieces inside, how it is used with something: 里面有几块, 用电信的卡可以吗, 能用其他水吗.
+  { re: /(里面|一包|一盒|一箱|一袋|每包|每盒|每袋)\S{0,2}(有)?(几|多少)\s*(块|个|片|张|粒|根|支|抽|包|袋|瓶)/, scenario: 'product-info', weight: 2.5 },
+  { re: /(能|可以|可不可以)用[^\s吗?]{1,8}(吗|\?|$)|(?<![日费使作适食家商专通信应利运服备])用[^\s吗?]{1,8}(可以|行)(吗|\?)/, scenario: 'product-info', weight: 2 },
+  // Another colour/style also gone: 其它颜色也没有吗.
+  { re: /(颜色|款|码|色|尺寸|型号)\S{0,4}(也|都|还)没(有)?(了)?(吗|\?)/, scenario: 'stock', weight: 2.5 },
+  // A number of free items: 送几个夹子, 送两包.
+  { re: /送(几|[一二两三四五\d])\s*(个|包|盒|张|片|份|支|袋|瓶|双)/, scenario: 'promotion', weight: 2.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
   { re: /有\S{1,6}(卖|出售)(吗|\?|不|没|的吗)/, scenario: 'stock', weight: 2.5 },
   { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|\?|的吗|没有\s*$)/, scenario: 'stock', weight: 2.5 },
@@ -246,7 +257,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(现在|已经)到.{1,6}(了吗|了\?|了|吗)/, scenario: 'tracking', weight: 2 },
   // Address or phone change spelled loosely: "地址可以帮我修改下吗".
   { re: /(改|修改|更改|换|变更).{0,6}(地址|电话|收件人|手机|号码)/, scenario: 'address-change', weight: 3 },
-  { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变)/, scenario: 'address-change', weight: 3 },
+  { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变|更换|换一下)/, scenario: 'address-change', weight: 3 },
   // "X天了" / "等了X天" complaints about waiting.
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*(天|个星期|周)了?\s*(了)?\s*(还|都|也)\s*(没|不)/, scenario: 'delay', weight: 2.5 },
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*天了\s*还没(到|收到|更新)/, scenario: 'tracking', weight: 2 },
