@@ -230,7 +230,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // A price checked against a quantity (6袋是不是47元, 50一共6包, 买五袋多少): activity/bundle rules.
-  { re: /(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套|抽)\S{0,6}\d+\s*(元|块)/, scenario: 'promotion', weight: 2 },
+  { re: /(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套|抽)[^,.!?;]{0,8}?\d+\s*(元|块)/, scenario: 'promotion', weight: 2 },
   { re: /\d+\s*(元|块)?\s*(一共|共|总共)\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|个|罐|支|片|斤|条|套)/, scenario: 'promotion', weight: 2 },
   { re: /买\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套)\s*多少/, scenario: 'promotion', weight: 2 },
   // How many pieces inside, how it is used with something: 里面有几块, 用电信的卡可以吗, 能用其他水吗.
