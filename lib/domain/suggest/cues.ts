@@ -223,6 +223,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
   { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
+  // "Is it <attribute>?" about the item: 这款是干的吗, 前面都是扁的吗, 是纯棉的吗.
+  { re: /是[^没不有\s?我你他她它这那谁哪啥什么京发寄送退]{1,4}的(吗|\?)\s*$/, scenario: 'product-info', weight: 2 },
   // Asking before buying whether a defect will happen (会掉色吗, 会不会起球) is a product question,
   // not a quality complaint.
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'product-info', weight: 3 },
