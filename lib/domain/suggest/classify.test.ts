@@ -221,3 +221,54 @@ describe('classify: closings and refund phrasings', () => {
     expect(first(text)).toBe(id);
   });
 });
+
+describe('classify: generalisation round 4 (phrase families, own wording)', () => {
+  it.each([
+    // "no logistics information" is a tracking complaint, not a declined tracking cue
+    // waiting too long
+    ['发个货要那么久吗', 'delay'],
+    // distrust, blacklisting, service level
+    ['你们这种店我要拉黑了', 'complaint'],
+    ['客服的专业水平太低了吧', 'complaint'],
+    // invoice by company name, and when it is issued
+    ['抬头写公司名称就行', 'invoice'],
+    ['票什么时候能开出来', 'invoice'],
+    // a function that does not work / impurities
+    ['手机用了两天就黑屏了', 'quality'],
+    ['水里面有杂质', 'quality'],
+    // feature words and counts
+    ['这款手表防水吗', 'product-info'],
+    ['一盒里面有几片', 'product-info'],
+    ['用移动的卡可以吗', 'product-info'],
+    ['这个是不锈钢的吗', 'product-info'],
+    // price against a quantity, counted gifts
+    ['3盒是不是99元', 'promotion'],
+    ['60块一共6包吗', 'promotion'],
+    ['买两箱多少', 'promotion'],
+    ['能送两包纸巾吗', 'promotion'],
+    // other colours gone too
+    ['白色的也没有了吗', 'stock'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+  it('does not read a bare mention of a company as an invoice request', () => {
+    expect(classify(['我们是正规公司']).top).not.toContain('invoice');
+  });
+  it('reads missing logistics information as tracking, not as a declined tracking cue', () => {
+    expect(first('订单一直没有物流信息')).toBe('tracking');
+    expect(classify(['下单好几天了一直没有物流信息']).top).toContain('tracking');
+  });
+  it('does not read "why is the logistics…" as a courier choice', () => {
+    const c = classify(['为什么物流三天都没有更新']);
+    expect(c.top).toContain('tracking');
+    expect(c.top).not.toContain('courier');
+  });
+  it('does not close the chat when an acknowledgement is followed by an open question', () => {
+    expect(classify(['好的，那我明天还要做什么呢?']).top).not.toContain('thanks');
+    // a confirmation tag still closes
+    expect(first('好的，就是这样对吧')).toBe('thanks');
+  });
+  it('keeps 日用品 and similar words out of the "use X with it" pattern', () => {
+    expect(classify(['写日用品可以吗']).top).not.toContain('product-info');
+  });
+});

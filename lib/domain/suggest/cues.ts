@@ -118,7 +118,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   tracking: {
     3: '到哪了 到哪里了 到哪儿了 到哪 物流 物流信息 快递单号 单号 运单 查快递 查件 查物流 查一下快递 ' +
-      '没更新 不更新 不动 物流不动 没收到 还没收到 没有收到 派送 派件 签收 配送站 快递员 快递电话 ' +
+      '没更新 没有更新 不更新 不动 物流不动 没收到 还没收到 没有收到 派送 派件 签收 配送站 快递员 快递电话 ' +
       '催快递 催一下快递 催件 催单 丢件 丢了 中转 走件 还没到 没到 快递呢 包裹呢 东西呢 到了吗 到没 ' +
       '配送员 送货员 揽收 揽件 被退回 显示已签收 收不到 没有物流 没物流 物流没有 没有物流信息 没物流信息 没有快递信息 没有配送信息 没有运转 没运转 什么状态 订单状态 到哪一步 查不到物流',
     2: '快递 包裹 更新 查 到了 送货 催 查询 站点',
@@ -224,7 +224,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
   // "Is it <attribute>?" about the item: 这款是干的吗, 前面都是扁的吗, 是纯棉的吗.
-  { re: /是[^没不有\s?我你他她它这那谁哪啥什么京发寄送退]{1,4}的(吗|\?)\s*$/, scenario: 'product-info', weight: 2 },
+  { re: /是(?!不是|不会|不能)[^没有\s?我你他她它这那谁哪啥什么京发寄送退]{1,4}的(吗|\?)\s*$/, scenario: 'product-info', weight: 2 },
   // Asking before buying whether a defect will happen (会掉色吗, 会不会起球) is a product question,
   // not a quality complaint.
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'product-info', weight: 3 },
@@ -239,7 +239,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(里面|一包|一盒|一箱|一袋|每包|每盒|每袋)\S{0,2}(有)?(几|多少)\s*(块|个|片|张|粒|根|支|抽|包|袋|瓶)/, scenario: 'product-info', weight: 2.5 },
   { re: /(能|可以|可不可以)用[^\s吗?]{1,8}(吗|\?|$)|(?<![日费使作适食家商专通信应利运服备])用[^\s吗?]{1,8}(可以|行)(吗|\?)/, scenario: 'product-info', weight: 2 },
   // Another colour/style also gone: 其它颜色也没有吗.
-  { re: /(颜色|款|码|色|尺寸|型号)\S{0,4}(也|都|还)没(有)?(了)?(吗|\?)/, scenario: 'stock', weight: 2.5 },
+  { re: /(颜色|款|码|色|尺寸|型号)\S{0,4}(也|都|还)没(有)?(了)?(吗|\?)/, scenario: 'stock', weight: 3 },
   // A number of free items: 送几个夹子, 送两包.
   { re: /送(几|[一二两三四五\d])\s*(个|包|盒|张|片|份|支|袋|瓶|双)/, scenario: 'promotion', weight: 2.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
