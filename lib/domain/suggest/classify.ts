@@ -205,9 +205,6 @@ function isNegated(chars: string[], start: number, end: number): boolean {
   return true;
 }
 
-const OPEN_QUESTION_END = /(吗|呢|\?|？)[\s?？!！~]*$/;
-const CONFIRM_END = /(是吗|对吗|是吧|对吧|好吗|行吗|可以吗|是不是|对不对|了吗|了呢)[\s?!~]*$/;
-
 const ACK_ONLY = /^(好|嗯|恩|行|哦|噢|ok|收到|了解|明白)[好的吧呢啦哈了呀哦嗯滴嘞哒 ]*$/;
 
 function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
@@ -288,12 +285,6 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
     if (need >= CONFIDENT_RAW) for (const id of SOCIAL) if (m.has(id as NeedId)) m.set(id as NeedId, m.get(id as NeedId)! * SOCIAL_DAMPING);
   };
   dampSocial(raw);
-  // 好的，稍后能看到吗 / 谢谢，我需要做什么呢: an acknowledgement followed by a new question is not a
-  // closing (confirmation tags such as 是吗/对吧 still are). Judged on the raw text: a final 嘛/么 is
-  // as often rhetorical (说了的嘛) as a question.
-  if (raw.has('thanks') && cur.text.length >= 6 && OPEN_QUESTION_END.test(current.trim()) && !CONFIRM_END.test(cur.text)) {
-    raw.set('thanks', raw.get('thanks')! * SOCIAL_DAMPING);
-  }
 
   // Context from the previous turns.
   const selfConfident = best() >= CONFIDENT_RAW;

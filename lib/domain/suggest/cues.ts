@@ -29,7 +29,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '能用吗 可以用吗 适用 多重 重量 多长 多宽 多高 容量 几包 一箱 多少克 多少ml 多少毫升 净含量 ' +
       '有没有带 带不带 自带 含不含 一样吗 新鲜 厚吗 薄吗 软吗 硬吗 透气 起球吗 掉色吗 ' +
       '缩水吗 原装 版本 功率 味道怎么样 孕妇能用 孕妇可以 有效期 保质期多久 清晰度 分辨率 尺寸多大 多大尺寸 ' +
-      '有什么用 好不好用 用法区别 防水 防晒 供电 电源 接口 插头 电压 有几款 几款 有几种 几种 几个口味',
+      '有什么用 好不好用 用法区别',
     2: '什么味道 哪款 哪个好 好不好 怎么样 做什么用 干什么用 功能 包装 多少钱 颜色 款式 效果 支持 适合 日期 ' +
       '蓝色 黑色 白色 红色 灰色 粉色 绿色 黄色 棕色 厚 薄 大小 图片 详情 是什么 怎么调 ' +
       '调节 设置 清洗 怎么洗 能洗吗 味道 咸 甜 辣 酸 甜吗 屏幕 电池 wifi 蓝牙 内存 摄像头 充电器 牌子 品牌',
@@ -60,9 +60,8 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     2: '优惠 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
   },
   invoice: {
-    3: '发票 开票 公司名称 公司抬头 抬头 专票 普票 增值税 税号 纳税人 电子发票 纸质发票 收据 报销 开具 税点 票据 换开',
-    1: '公司',
-    2: '票 单位名称 识别号 开出来 开出',
+    3: '发票 开票 抬头 专票 普票 增值税 税号 纳税人 电子发票 纸质发票 收据 报销 开具 税点 票据 换开',
+    2: '票 公司名称 单位名称 识别号',
   },
   'shipping-time': {
     3: '什么时候发货 什么时候发 何时发货 几时发 多久发货 多久发 几天发货 今天能发 今天发吗 今天发货 ' +
@@ -112,15 +111,15 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   delay: {
     3: '还没发 还没发货 怎么还没发 没发货 不发货 迟迟 怎么还不发 说好的 几天了还 都几天了 这么久 延迟 ' +
       '延期 推迟 缺货 一直没发 还没动静 怎么还没 还不发 还要等 等不起 一直不发 不给发货 ' +
-      '多少天了 等了好久 等不了 那么久 要这么久 这么长时间 那么长时间 这么多天 出库 还在出库 还没出库 为什么还 为什么还没 好慢 真慢 有点慢 这么慢 慢死 太慢 等好久',
+      '多少天了 等了好久 等不了 出库 还在出库 还没出库 为什么还 为什么还没 好慢 真慢 有点慢 这么慢 慢死 太慢 等好久',
     2: '怎么还 还没 太久 太慢 晚了 拖 几天了 好几天 等了 不是说',
     1: '说了',
   },
   tracking: {
     3: '到哪了 到哪里了 到哪儿了 到哪 物流 物流信息 快递单号 单号 运单 查快递 查件 查物流 查一下快递 ' +
-      '没更新 没有更新 不更新 不动 物流不动 没收到 还没收到 没有收到 派送 派件 签收 配送站 快递员 快递电话 ' +
+      '没更新 不更新 不动 物流不动 没收到 还没收到 没有收到 派送 派件 签收 配送站 快递员 快递电话 ' +
       '催快递 催一下快递 催件 催单 丢件 丢了 中转 走件 还没到 没到 快递呢 包裹呢 东西呢 到了吗 到没 ' +
-      '配送员 送货员 揽收 揽件 被退回 显示已签收 收不到 没有物流 没物流 物流没有 没有物流信息 没物流信息 没有快递信息 没有配送信息 没有运转 没运转 什么状态 订单状态 到哪一步 查不到物流',
+      '配送员 送货员 揽收 揽件 被退回 显示已签收 收不到 没有物流 没物流 物流没有 什么状态 订单状态 到哪一步 查不到物流',
     2: '快递 包裹 更新 查 到了 送货 催 查询 站点',
     1: '联系方式',
   },
@@ -164,7 +163,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '质量问题 质量差 质量不好 质量太差 开线 掉色 褪色 起球 坏了 坏的 不能用 用不了 不好用 没反应 ' +
       '异味 有味道 一股味 一股 臭 发霉 过期 假货 瑕疵 脱线 破洞 划痕 有问题 故障 漏水 死机 充不进电 ' +
       '不充电 不开机 不正常 噪音 异响 断了 裂了 不亮 不工作 失灵 卡顿 刺鼻 污渍 线头 ' +
-      '变质 不新鲜 难吃 不管用 无效 松动 烧坏 烧了 短路 漏电 接触不良 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病 杂质 不吸水 打不出去 拨不出去 连不上 充不上电 黑屏 花屏 没声音 没有声音 不出水 不制冷 不加热 调不了',
+      '变质 不新鲜 难吃 不管用 无效 松动 烧坏 烧了 短路 漏电 接触不良 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病',
     2: '质量 坏 发热 霉 虫 脏 没用 骗人',
     1: '问题 声音 味道',
   },
@@ -176,8 +175,8 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '投诉 12315 工商 消协 举报 差劲 太差了 垃圾 骗子 骗人 欺骗 忽悠 坑人 曝光 维权 介入 小二 申诉 ' +
       '纠纷 态度差 态度恶劣 不满意 很不满意 什么态度 太过分 过分 气死 妈的 搞什么 给个说法 说法 ' +
       '无语 不负责 再也不买 律师 起诉 法院 恶心 不讲理 没人理 没人回 怎么这样 ' +
-      '太差 失望 坑爹 什么玩意 不给解决 拉黑 黑店 不敢买 不敢再买 不敢在 不敢从 水平这么低 水平太低 服务太差 服务态度 什么服务 没有诚信 不讲诚信',
-    2: '为什么不 凭什么 太慢了 坑 安慰 专业水平',
+      '太差 失望 坑爹 什么玩意 不给解决',
+    2: '为什么不 凭什么 太慢了 坑',
     1: '怎么回事 解决',
   },
   review: {
@@ -223,25 +222,12 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
   { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
-  // "Is it <attribute>?" about the item: 这款是干的吗, 前面都是扁的吗, 是纯棉的吗.
-  { re: /是(?!不是|不会|不能)[^没有\s?我你他她它这那谁哪啥什么京发寄送退]{1,4}的(吗|\?)\s*$/, scenario: 'product-info', weight: 2 },
   // Asking before buying whether a defect will happen (会掉色吗, 会不会起球) is a product question,
   // not a quality complaint.
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'product-info', weight: 3 },
   { re: /会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|弯|漏|掉渣|过敏)\S{0,3}(吗|呢|\?|$)/, scenario: 'quality', weight: -2 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
-  // A price checked against a quantity (6袋是不是47元, 50一共6包, 买五袋多少): activity/bundle rules.
-  { re: /(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套|抽)[^,.!?;]{0,8}?\d+\s*(元|块)/, scenario: 'promotion', weight: 2 },
-  { re: /\d+\s*(元|块)?\s*(一共|共|总共)\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|个|罐|支|片|斤|条|套)/, scenario: 'promotion', weight: 2 },
-  { re: /买\s*(\d+|[一二两三四五六七八九十])\s*(袋|包|盒|瓶|箱|件|罐|支|片|斤|条|套)\s*多少/, scenario: 'promotion', weight: 2 },
-  // How many pieces inside, how it is used with something: 里面有几块, 用电信的卡可以吗, 能用其他水吗.
-  { re: /(里面|一包|一盒|一箱|一袋|每包|每盒|每袋)\S{0,2}(有)?(几|多少)\s*(块|个|片|张|粒|根|支|抽|包|袋|瓶)/, scenario: 'product-info', weight: 2.5 },
-  { re: /(能|可以|可不可以)用[^\s吗?]{1,8}(吗|\?|$)|(?<![日费使作适食家商专通信应利运服备])用[^\s吗?]{1,8}(可以|行)(吗|\?)/, scenario: 'product-info', weight: 2 },
-  // Another colour/style also gone: 其它颜色也没有吗.
-  { re: /(颜色|款|码|色|尺寸|型号)\S{0,4}(也|都|还)没(有)?(了)?(吗|\?)/, scenario: 'stock', weight: 3 },
-  // A number of free items: 送几个夹子, 送两包.
-  { re: /送(几|[一二两三四五\d])\s*(个|包|盒|张|片|份|支|袋|瓶|双)/, scenario: 'promotion', weight: 2.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
   { re: /有\S{1,6}(卖|出售)(吗|\?|不|没|的吗)/, scenario: 'stock', weight: 2.5 },
   { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|\?|的吗|没有\s*$)/, scenario: 'stock', weight: 2.5 },
@@ -259,7 +245,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(现在|已经)到.{1,6}(了吗|了\?|了|吗)/, scenario: 'tracking', weight: 2 },
   // Address or phone change spelled loosely: "地址可以帮我修改下吗".
   { re: /(改|修改|更改|换|变更).{0,6}(地址|电话|收件人|手机|号码)/, scenario: 'address-change', weight: 3 },
-  { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变|更换|换一下)/, scenario: 'address-change', weight: 3 },
+  { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变)/, scenario: 'address-change', weight: 3 },
   // "X天了" / "等了X天" complaints about waiting.
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*(天|个星期|周)了?\s*(了)?\s*(还|都|也)\s*(没|不)/, scenario: 'delay', weight: 2.5 },
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*天了\s*还没(到|收到|更新)/, scenario: 'tracking', weight: 2 },
@@ -277,7 +263,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
  * They match like cues, so containment removes the shorter cue, and add nothing themselves. */
 export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
-  '问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 换成公司 改成公司 开成公司 为什么物流 为什么快递 ' +
+  '问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
