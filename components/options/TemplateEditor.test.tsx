@@ -53,8 +53,11 @@ describe('the template editor when another tab saved first', () => {
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     };
-    await act(async () => set('[data-kf="template-form"] input[name="title"]', '本页新话术'));
-    await act(async () => set('[data-kf="template-form"] textarea[name="body"]', '本页新话术内容'));
+    // Two edits in one go (as a fast paste-and-tab would): neither may undo the other.
+    await act(async () => {
+      set('[data-kf="template-form"] input[name="title"]', '本页新话术');
+      set('[data-kf="template-form"] textarea[name="body"]', '本页新话术内容');
+    });
     await act(async () => {
       (root.querySelector('[data-kf="template-form"]') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });

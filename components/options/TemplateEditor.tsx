@@ -74,6 +74,9 @@ export function TemplateEditor() {
     setEditing(null);
   };
 
+  /** Field edits apply to the latest draft (two quick events must not undo each other). */
+  const edit = (patch: Partial<Template>) => setEditing((cur) => cur && { ...cur, ...patch });
+
   const unknownVars = editing ? listVariables(editing.body).filter((v) => v.kind === 'unknown') : [];
 
   return (
@@ -93,11 +96,11 @@ export function TemplateEditor() {
         <form class="kf-editor" data-kf="template-form" onSubmit={saveTemplate}>
           <label class="kf-row">
             <span>{t('options.title')}</span>
-            <input name="title" required maxLength={60} value={editing.title} onInput={(e) => setEditing({ ...editing, title: e.currentTarget.value })} />
+            <input name="title" required maxLength={60} value={editing.title} onInput={(e) => edit({ title: e.currentTarget.value })} />
           </label>
           <label class="kf-row">
             <span>{t('options.group')}</span>
-            <select name="group" value={editing.group} onChange={(e) => setEditing({ ...editing, group: e.currentTarget.value })}>
+            <select name="group" value={editing.group} onChange={(e) => edit({ group: e.currentTarget.value })}>
               {(lib.groups.includes(editing.group) ? lib.groups : [...lib.groups, editing.group]).map((g) => (
                 <option value={g}>{g}</option>
               ))}
@@ -105,12 +108,12 @@ export function TemplateEditor() {
           </label>
           <label class="kf-row">
             <span>{t('options.code')}</span>
-            <input name="code" pattern="[a-z0-9]{1,12}" value={editing.code ?? ''} onInput={(e) => setEditing({ ...editing, code: e.currentTarget.value })} />
+            <input name="code" pattern="[a-z0-9]{1,12}" value={editing.code ?? ''} onInput={(e) => edit({ code: e.currentTarget.value })} />
             <small>{t('options.codeHelp')}</small>
           </label>
           <label class="kf-row kf-top">
             <span>{t('options.body')}</span>
-            <textarea name="body" required rows={5} maxLength={2000} value={editing.body} onInput={(e) => setEditing({ ...editing, body: e.currentTarget.value })} />
+            <textarea name="body" required rows={5} maxLength={2000} value={editing.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
           </label>
           <p class="kf-help">{t('options.variablesHelp')}</p>
           {unknownVars.length > 0 && (
@@ -126,8 +129,7 @@ export function TemplateEditor() {
                   checked={editing.scenarios.includes(id)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;
-                    const scenarios: ScenarioId[] = on ? [...editing.scenarios, id] : editing.scenarios.filter((x) => x !== id);
-                    setEditing({ ...editing, scenarios });
+                    setEditing((cur) => cur && { ...cur, scenarios: on ? [...cur.scenarios, id] : cur.scenarios.filter((x: ScenarioId) => x !== id) });
                   }}
                 />
                 {SCENARIOS[id].zh}
