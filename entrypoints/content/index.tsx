@@ -21,7 +21,7 @@ import type { SiteAdapter } from '@/lib/sites';
 
 export default defineContentScript({
   matches: CONSOLE_MATCHES,
-  runAt: 'document_idle',
+  runAt: 'document_end',
   async main(ctx) {
     let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
     let mountSeq = 0;
@@ -67,7 +67,16 @@ export default defineContentScript({
 
     const mount = async () => {
       const seq = ++mountSeq;
-      const { adapter, key } = await resolveAdapter(new URL(location.href));
+      const url = new URL(location.href);
+      // A supported console shows the panel at once; what the agent may have taught for this site
+      // (a round trip to the background) only replaces the adapter afterwards, if there is any.
+      const builtIn = findAdapter(url);
+      if (builtIn) await show(builtIn, `${builtIn.id}@0`, seq);
+      const { adapter, key } = await resolveAdapter(url);
+      await show(adapter, key, seq);
+    };
+
+    const show = async (adapter: SiteAdapter | null, key: string | null, seq: number) => {
       if (seq !== mountSeq || ctx.isInvalid) return;
       if (current && current.adapterId === key) return;
       current?.abort.abort();
