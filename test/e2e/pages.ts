@@ -52,3 +52,10 @@ export const remarkDialog = {
   save: (page: Page) => page.locator('[role="dialog"].remark-dialog button.save'),
   saves: (page: Page) => page.evaluate(() => (window as any).__demo.remarkSaves as { orderId: string; flag: string; remark: string }[]),
 };
+
+/** The shop every e2e test works in: agent 小美 of 橙子旗舰店, cut-off 16:00. Returns the options page used. */
+export async function setUpDemoShop(h: { openExtensionPage(path: string): Promise<Page> }): Promise<Page> {
+  const options = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(options, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+  return options;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind, setUpDemoShop } from './pages';
 
 let h: Harness;
 let ext: Page;
@@ -9,8 +9,7 @@ let page: Page;
 
 beforeAll(async () => {
   h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+  ext = await setUpDemoShop(h);
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoOrders, orderRow, remarkDialog } from './pages';
+import { callFromExtensionPage, inPanel, openDemoOrders, orderRow, remarkDialog, setUpDemoShop } from './pages';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
 const PURPLE = '3930018273645518290'; // 缺货，晚点发 — no ship date, no signature
@@ -32,8 +32,7 @@ interface Override {
 
 beforeAll(async () => {
   h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+  ext = await setUpDemoShop(h);
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, demo, openDemoChat } from './pages';
+import { callFromExtensionPage, demo, openDemoChat, setUpDemoShop } from './pages';
 
 let h: Harness;
 
@@ -25,9 +25,7 @@ beforeAll(async () => {
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.demoUrl });
   reader = await h.context.newPage();
   await reader.goto(`${h.demoUrl}/fixtures/unknown-console.html`);
-  const opts = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(opts, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
-  await opts.close();
+  await (await setUpDemoShop(h)).close();
 });
 afterAll(async () => h?.close());
 

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
 
 let h: Harness;
 let page: Page;
 
 beforeAll(async () => {
   h = await launchWithExtension();
-  const ext = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
-  await ext.close();
+  await (await setUpDemoShop(h)).close();
   page = await h.context.newPage();
 });
 afterAll(async () => h?.close());

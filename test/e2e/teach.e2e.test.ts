@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, panel } from './pages';
+import { callFromExtensionPage, inPanel, panel, setUpDemoShop } from './pages';
 
 let h: Harness;
 let page: Page;
@@ -48,9 +48,7 @@ async function pingTab(ext: Page, tabId: number) {
 beforeAll(async () => {
   h = await launchWithExtension();
   origin = new URL(h.demoUrl).origin;
-  const opts = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(opts, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
-  await opts.close();
+  await (await setUpDemoShop(h)).close();
   page = await h.context.newPage();
 });
 afterAll(async () => h?.close());
