@@ -2,14 +2,39 @@
  * The contract every console adapter fulfils. Only code under lib/sites/ knows a console's DOM;
  * everything else talks to an adapter through this interface (see lib/sites/index.ts).
  */
-export type Platform = 'demo' | 'taobao' | 'jd' | 'pdd' | 'douyin' | 'taught';
+export type Platform = 'demo' | 'taobao' | 'jd' | 'pdd' | 'douyin' | 'kuaishou' | 'taught';
 export type PageKind = 'chat' | 'order-list' | 'order-detail' | 'unknown';
 export type FlagColor = 'gray' | 'red' | 'yellow' | 'green' | 'blue' | 'purple';
 export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'refunding' | 'completed' | 'closed';
 
 export interface ChatMessage {
+  /** 'agent' = the shop side, including the platform's reply robot. */
   from: 'buyer' | 'agent';
   text: string;
+  /** Epoch ms when the page shows when it was sent (a time line, a time label, a row id). */
+  at?: number;
+}
+
+/**
+ * The open buyer: the console's stable id where the page has one (Pinduoduo uid, JD pin, Douyin
+ * conversation/user id), and the nickname shown. Nicknames are masked and not unique
+ * (`S*******n`), so the id is what keeps two buyers apart.
+ */
+export interface BuyerIdentity {
+  id: string | null;
+  nickname: string;
+}
+
+/** One line of the page check ("检查页面"): did this read succeed, and which named selectors found nothing. */
+export interface ProbeLine {
+  what: 'console' | 'page-kind' | 'buyer' | 'buyer-id' | 'messages' | 'chat-input' | 'orders' | 'remark-editor';
+  ok: boolean;
+  /** How many were found (messages, order rows). */
+  count?: number;
+  /** A value that holds no buyer data (console name, page kind). Never a nickname or message text. */
+  value?: string;
+  /** Names of the selector constants that matched nothing on this page (e.g. 'CHAT_INPUT'). */
+  missing: string[];
 }
 
 export interface OrderRow {
@@ -54,6 +79,13 @@ export interface SiteAdapter {
   pageKind(doc: Document): PageKind;
   /** Nickname of the buyer in the open conversation (chat pages), or null. */
   readBuyer(doc: Document): string | null;
+  /**
+   * The open buyer with the console's stable id where the page has one. Absent or `id: null` on
+   * consoles without an id: those keep the nickname as the key.
+   */
+  readBuyerIdentity?(doc: Document): BuyerIdentity | null;
+  /** The page check: every read this adapter makes on this page, and which selectors found nothing. */
+  probe?(doc: Document): ProbeLine[];
   /** Latest messages of the open conversation, oldest first, at most `limit`. */
   readMessages(doc: Document, limit: number): ChatMessage[];
   /** The chat input. Throws SiteElementMissing when the page has none where one is expected. */

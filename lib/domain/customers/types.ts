@@ -11,7 +11,7 @@ export const ORDER_IDS_CAP = 100;
 export const SEGMENTS = ['new', 'returning', 'vip', 'difficult'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-export const PLATFORMS: readonly Platform[] = ['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught'];
+export const PLATFORMS: readonly Platform[] = ['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught'];
 
 /** Body measurements and sizes that save asking a buyer twice. Lengths in cm, weight in kg. */
 export interface Sizes {

@@ -95,6 +95,7 @@ export const customers: MessageBundle = {
     'customers.platform.jd': '京东',
     'customers.platform.pdd': '拼多多',
     'customers.platform.douyin': '抖店',
+    'customers.platform.kuaishou': '快手小店',
     'customers.platform.taught': '自定义',
   },
   en: {
@@ -187,6 +188,7 @@ export const customers: MessageBundle = {
     'customers.platform.jd': 'JD',
     'customers.platform.pdd': 'Pinduoduo',
     'customers.platform.douyin': 'Douyin',
+    'customers.platform.kuaishou': 'Kuaishou',
     'customers.platform.taught': 'Custom',
   },
 };

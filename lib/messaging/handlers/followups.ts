@@ -43,7 +43,7 @@ import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
 import { remarkFactSinks } from './rules';
 
-const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 const DAY = 24 * 60 * 60 * 1000;
 export const PER_GROUP_DEFAULT = 20;

@@ -5,7 +5,7 @@ import { remarkFactsFromOrders } from './rules';
 import { followupOrderSink } from './followups';
 import { recordOrdersSeen } from './customers';
 
-const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
 const FLAGS = new Set(['gray', 'red', 'yellow', 'green', 'blue', 'purple']);
 const MAX_ROWS = 500;

@@ -38,7 +38,7 @@ export const remarkFactSinks: RemarkFactSink[] = [
   recordRemarkSaved,
 ];
 
-const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'taught']);
+const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 
 /** The facts of a remark box: its newest line, read with the order's flag breaking ties. */
