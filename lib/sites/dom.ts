@@ -101,3 +101,25 @@ export function parseLocalDateTime(text: string | null | undefined): number | un
   const [, y, mo, d, h, mi, s] = m;
   return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
 }
+
+/**
+ * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
+ * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside.
+ */
+export function isShown(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return false;
+    const style = view?.getComputedStyle(e);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+/** '2026年09月08日 17:12:14' or '2026-09-08 17:12:14' (local time) → epoch ms */
+export function parseChineseDateTime(text: string | null | undefined): number | undefined {
+  const m = /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
+}

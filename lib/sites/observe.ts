@@ -109,3 +109,26 @@ function safeKey(key: () => string): string {
     return '\u0000error';
   }
 }
+
+/** What observeChat needs from an adapter. */
+export interface ChatReads {
+  readBuyer(doc: Document): string | null;
+  readBuyerIdentity?(doc: Document): { id: string | null } | null;
+  readMessages(doc: Document, limit: number): { text: string }[];
+}
+
+/**
+ * The conversation observer of a chat console: calls `onChange` when the open buyer, the messages
+ * or the presence of the chat input (`inputSelector`) change. Typing in the input is not a change.
+ */
+export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal, onChange: () => void, opts: { inputSelector: string; classChanges?: boolean }): void {
+  observeDom(doc, signal, onChange, {
+    classChanges: opts.classChanges,
+    ignoreInside: opts.inputSelector,
+    key: () => {
+      const msgs = reads.readMessages(doc, 500);
+      const id = reads.readBuyerIdentity?.(doc)?.id ?? '';
+      return [id, reads.readBuyer(doc), msgs.length, msgs.at(-1)?.text ?? '', doc.querySelector(opts.inputSelector) ? 1 : 0].join('\u0000');
+    },
+  });
+}

@@ -4,11 +4,12 @@
  * written for (the demo console in its states, or the fixture pages). When a console changes and a
  * fixture is refreshed from a saved page, this is the test that says which constants went stale.
  *
- * Naming rules for selectors.ts exports: LABEL_* = a text label followed by a colon; TEXT_* = exact
- * text of some element; *_CLASS = a class name; everything else = a CSS selector.
+ * Naming rules for selectors.ts exports (lib/sites/probe.ts): LABEL_* = a text label followed by a
+ * colon; TEXT_* = exact text of some element; *_CLASS = a class name; *_ATTR = an attribute name;
+ * everything else = a CSS selector. Non-string exports (RegExps for ids) are checked by the adapter tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findLabel, textOf } from './dom';
+import { selectorFinds } from './probe';
 import { bootDemo, loadFixture } from './testing';
 import { ALL_ADAPTERS } from './index';
 import * as demo from './demo/selectors';
@@ -44,12 +45,7 @@ const CASES: Case[] = [
   { adapterId: 'jd-chat', selectors: jd, pages: [{ name: 'jd-dongdong.html', load: () => loadFixture('jd-dongdong.html') }] },
 ];
 
-function matches(name: string, value: string): boolean {
-  if (name.startsWith('LABEL_')) return findLabel(document, value) != null;
-  if (name.startsWith('TEXT_')) return Array.from(document.body.querySelectorAll('*')).some((el) => textOf(el) === value);
-  if (name.endsWith('_CLASS')) return document.getElementsByClassName(value).length > 0;
-  return document.querySelector(value) != null;
-}
+const matches = (name: string, value: string) => selectorFinds(document, name, value);
 
 describe('every selector constant matches its page', () => {
   it('covers every registered adapter', () => {

@@ -1,5 +1,5 @@
 import type { PageKind } from '../types';
-import { CHAT_INPUT, CONVERSATION_ITEM } from './selectors';
+import { CHAT_INPUT, CONVERSATION_BOX, MESSAGE_ROW } from './selectors';
 
 /** mms.pinduoduo.com/chat-merchant/… (the chat SPA uses a hash route). */
 export function isPddChatUrl(url: URL): boolean {
@@ -7,5 +7,5 @@ export function isPddChatUrl(url: URL): boolean {
 }
 
 export function detectPageKind(doc: Document): PageKind {
-  return doc.querySelector(CONVERSATION_ITEM) || doc.querySelector(CHAT_INPUT) ? 'chat' : 'unknown';
+  return doc.querySelector(CONVERSATION_BOX) || doc.querySelector(MESSAGE_ROW) || doc.querySelector(CHAT_INPUT) ? 'chat' : 'unknown';
 }

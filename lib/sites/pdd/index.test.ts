@@ -5,48 +5,95 @@ import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { pddAdapter as A } from './index';
 
-describe('pdd adapter (fixture page)', () => {
+const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
   it('matches the merchant chat URL only', () => {
-    expect(A.matches(new URL('https://mms.pinduoduo.com/chat-merchant/index.html#/'))).toBe(true);
+    expect(A.matches(new URL(URL_CHAT))).toBe(true);
     expect(A.matches(new URL('https://mms.pinduoduo.com/orders/list'))).toBe(false);
-    expect(findAdapter(new URL('https://mms.pinduoduo.com/chat-merchant/index.html#/'))).toBe(A);
+    expect(findAdapter(new URL(URL_CHAT))).toBe(A);
   });
 
-  it('reads the open buyer, the messages and the framework-controlled input', () => {
-    loadFixture('pdd-chat.html');
+  it('reads the open buyer from the shown active row, not the stale one in a collapsed group', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
-    expect(A.readBuyer(document)).toBe('开心每一天88');
-    expect(A.readMessages(document, 3)).toEqual([
-      { from: 'agent', text: '在的亲，请问有什么可以帮您' },
-      { from: 'buyer', text: '我前天拍的' },
-      { from: 'buyer', text: '怎么还没发货啊' },
+    expect(A.readBuyer(document)).toBe('S*******n');
+    // The collapsed group keeps `active` on another buyer with the same masked nickname.
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '7205118833', nickname: 'S*******n' });
+    // Listed once only: the hidden stale box comes first in the page, the shown one still wins.
+    document.querySelector('.already-unreply .chat-item-box')!.classList.remove('active');
+    expect(A.readBuyerIdentity!(document)?.id).toBe('7205118833');
+    // And a header naming the other buyer picks the shown box with that name.
+    document.querySelector('.all-chat-list .chat-item-box[data-random^="5931407726"]')!.classList.add('active');
+    document.querySelector('.chatWindowHeader .base-info .name')!.textContent = '橘子汽水2020';
+    expect(A.readBuyerIdentity!(document)?.id).toBe('5931407726');
+  });
+
+  it('keeps two buyers with the same masked nickname apart by uid', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const boxes = Array.from(document.querySelectorAll('.all-chat-list .chat-item-box'));
+    for (const b of document.querySelectorAll('.chat-item-box.active')) b.classList.remove('active');
+    boxes[1]!.classList.add('active');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '6620034417', nickname: 'S*******n' });
+  });
+
+  it('falls back to the messages’ currentuid when the row has no data-random', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    for (const b of document.querySelectorAll('[data-random]')) b.removeAttribute('data-random');
+    expect(A.readBuyerIdentity!(document)?.id).toBe('7205118833');
+  });
+
+  it('reads messages oldest first: robot as shop side, no system or image rows, with times', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    expect(A.readMessages(document, 10)).toEqual([
+      { from: 'buyer', text: '你好，这款加绒的还有货吗', at: new Date(2026, 10, 30, 20, 5, 11).getTime() },
+      { from: 'agent', text: '您好，小助手在呢，这款现在有货哦', at: 1796040362000 },
+      { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
+      { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
+      { from: 'buyer', text: '能不能今天就发出去', at: new Date(2026, 10, 30, 20, 10, 5).getTime() },
     ]);
+    expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['亲，我这边帮您查一下仓库', '能不能今天就发出去']);
+    expect(A.readMessages(document, 0)).toEqual([]);
+  });
+
+  it('finds the framework-controlled reply box, and throws SiteElementMissing without it', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.findChatInput(document).id).toBe('replyTextarea');
+    document.getElementById('replyTextarea')!.remove();
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
   });
 
-  it('falls back to the list preview when the history rows are not recognised', () => {
-    loadFixture('pdd-chat.html');
-    document.querySelector('.history-box')!.innerHTML = '<div class="x-9f8e">?</div>';
-    expect(A.readMessages(document, 5)).toEqual([{ from: 'buyer', text: '怎么还没发货啊' }]);
-  });
-
-  it('notices a conversation switch that only moves the active class', async () => {
-    loadFixture('pdd-chat.html');
+  it('notices a conversation switch that only moves the active class, and a new buyer message', async () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
     const ctrl = new AbortController();
     let calls = 0;
     A.observeConversation(document, ctrl.signal, () => calls++);
-    const items = document.querySelectorAll('li.chat-item');
-    items[1]!.classList.remove('active');
-    items[0]!.classList.add('active');
-    await new Promise((r) => setTimeout(r, 0));
+    const boxes = document.querySelectorAll('.all-chat-list .chat-item-box');
+    boxes[0]!.classList.remove('active');
+    document.querySelector('.already-unreply .chat-item-box')!.classList.remove('active');
+    boxes[2]!.classList.add('active');
+    document.querySelector('.chatWindowHeader .base-info .name')!.textContent = '橘子汽水2020';
+    await tick();
     expect(calls).toBe(1);
-    expect(A.readBuyer(document)).toBe('拼友_3390a');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '5931407726', nickname: '橘子汽水2020' });
+    // Typing is not a change.
+    const input = A.findChatInput(document) as HTMLTextAreaElement;
+    input.value = '好的';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    expect(calls).toBe(1);
     ctrl.abort();
   });
 
-  it('throws SiteElementMissing when the reply box is gone', () => {
-    loadFixture('pdd-chat.html');
+  it('page check: every read succeeds on the fixture; without the reply box it names CHAT_INPUT', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const ok = A.probe!(document);
+    expect(ok.filter((l) => !l.ok)).toEqual([]);
+    expect(ok.find((l) => l.what === 'messages')?.count).toBe(5);
     document.getElementById('replyTextarea')!.remove();
-    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+    const line = A.probe!(document).find((l) => l.what === 'chat-input')!;
+    expect(line).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+    expect(JSON.stringify(A.probe!(document))).not.toMatch(/S\*|7205118833|发货/);
   });
 });

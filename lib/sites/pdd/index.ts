@@ -1,10 +1,13 @@
 import type { SiteAdapter } from '../types';
-import { observeDom } from '../observe';
+import { observeChat } from '../observe';
+import { pick, probeWith } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
-import { findChatInput, readBuyer, readMessages } from './read';
-import { CHAT_INPUT, MESSAGE } from './selectors';
+import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import * as S from './selectors';
 
-/** Pinduoduo merchant web chat. Written from public notes; checked against fixture pages only. */
+const reads = { readBuyer, readBuyerIdentity, readMessages };
+
+/** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
 export const pddAdapter: SiteAdapter = {
   id: 'pdd-chat',
   platform: 'pdd',
@@ -13,17 +16,17 @@ export const pddAdapter: SiteAdapter = {
   chatLocation: 'page',
   matches: isPddChatUrl,
   pageKind: detectPageKind,
-  readBuyer,
-  readMessages,
+  ...reads,
   findChatInput,
   observeConversation(doc, signal, onChange) {
-    observeDom(doc, signal, onChange, {
-      classChanges: true, // the open conversation is marked by the `active` class only
-      ignoreInside: CHAT_INPUT,
-      key: () => {
-        const rows = doc.querySelectorAll(MESSAGE);
-        return `${readBuyer(doc)}\u0000${rows.length}\u0000${rows[rows.length - 1]?.textContent ?? ''}\u0000${readMessages(doc, 1)[0]?.text ?? ''}`;
-      },
-    });
+    // classChanges: switching conversations may only move the `active` class.
+    observeChat(reads, doc, signal, onChange, { inputSelector: S.CHAT_INPUT, classChanges: true });
   },
+  probe: (doc) =>
+    probeWith(pddAdapter, doc, {
+      buyer: pick(S, 'HEADER_NAME', 'ACTIVE_CONVERSATION_BOX', 'CONVERSATION_NICK'),
+      buyerId: pick(S, 'CONVERSATION_UID_ATTR', 'MESSAGE_UID_ATTR'),
+      messages: pick(S, 'MESSAGE_ROW', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
+      chatInput: pick(S, 'CHAT_INPUT'),
+    }),
 };

@@ -1,26 +1,39 @@
 /**
- * Pinduoduo merchant chat (mms.pinduoduo.com/chat-merchant). "consoles.md" = shared/consoles.md,
- * public scripts 2023–2026, never checked against a live account. "assumption" = not in the public
- * notes; reproduced in test/fixtures/pdd-chat.html only. Last seen: 2026-11 fixture.
+ * Pinduoduo merchant chat (mms.pinduoduo.com/chat-merchant/index.html#/), rebuilt 2026-12-01 from
+ * shared/consoles.md "Evidence from live consoles, 2026". Sources, each recorded on live pages:
+ *   [rag]  hu-qi-jia/pdd-rag-plugin src/pdd/dom-parser.ts (and its test), calibrated 2026-09-08
+ *   [ecan] scszcoder/eCan.ai hooks/external/pdd_chat/dom.py, snapshots 2026-09-25
+ *   [cdp]  a CDP sender script with notes, 2026-09 (cited in consoles.md)
+ *   [old]  the older public notes in consoles.md (2023–2026 scripts)
+ * Checked by us against test/fixtures/pdd-chat.html only, never a live account.
  */
 
-/** Conversation in the left list; the open one has class `active`. consoles.md. */
-export const CONVERSATION_ITEM = 'li.chat-item';
-/** The open conversation. consoles.md. */
-export const ACTIVE_CONVERSATION = 'li.chat-item.active';
-/** Buyer nickname inside a conversation item. consoles.md. */
+/** Inner box of one conversation row; `active` marks the open one (not the li). [rag][ecan] 2026-09. */
+export const CONVERSATION_BOX = 'li.chat-item > div.chat-item-box';
+/** The open conversation's box. The same buyer may be listed in several groups. [rag][ecan] 2026-09. */
+export const ACTIVE_CONVERSATION_BOX = 'li.chat-item > div.chat-item-box.active';
+/** Attribute of the row box: "<buyer uid>-0-<group>". [rag][ecan] 2026-09. */
+export const CONVERSATION_UID_ATTR = 'data-random';
+/** Buyer nickname inside a row (masked, not unique). [old] 2023–2026. */
 export const CONVERSATION_NICK = '.nickname-span';
-/** Last message preview inside a conversation item. consoles.md. */
-export const CONVERSATION_PREVIEW = '.chat-message-content';
-/** Unreplied / overdue markers on a conversation item. consoles.md. */
-export const UNREPLIED_MARKER = '.chat-unreply-time, .chat-unreply-over-time';
-/** Message history of the open conversation. consoles.md. */
-export const HISTORY = '.history-box';
-/** One message row inside the history. assumption (2026-11 fixture). */
-export const MESSAGE = '.history-box .msg-item';
-/** Class on rows written by the shop side. assumption (2026-11 fixture). */
-export const AGENT_MESSAGE_CLASS = 'kf-item-self';
-/** Text of a message row. assumption (2026-11 fixture). */
-export const MESSAGE_TEXT = '.msg-content-text';
-/** The reply input, framework-controlled. consoles.md. */
+/** Nickname of the open conversation in the chat header. [ecan] 2026-09-25. */
+export const HEADER_NAME = '.chatWindowHeader .base-info .name';
+/** One message row; its id is "middlePanel_list_<epoch ms>". [rag] 2026-09-08, [ecan] 2026-09-25. */
+export const MESSAGE_ROW = '#msgListContainer > ul.msg-list > li.onemsg';
+/** Buyer side of a row. [rag] 2026-09-08. */
+export const BUYER_SIDE = '.buyer-item';
+/** Shop side of a row; `cs-item callback` is the platform's reply robot, still the shop. [rag] 2026-09-08. */
+export const SHOP_SIDE = '.cs-item';
+/** Message text; image and card messages have none. [rag] 2026-09-08. */
+export const MESSAGE_TEXT = 'p.msg-content-box';
+/** Time line ("2026年09月08日 17:12:14") before some rows. [rag] 2026-09-08. */
+export const MESSAGE_TIME = 'p.message-time';
+/** Attribute on a message's holder: the buyer uid of the conversation. [rag] 2026-09-08. */
+export const MESSAGE_UID_ATTR = 'currentuid';
+/** The reply box, framework-controlled (native setter + bubbling input). [cdp][ecan] 2026-09, [old]. */
 export const CHAT_INPUT = 'textarea#replyTextarea';
+
+/** Row id → epoch ms. [rag] 2026-09-08. */
+export const MESSAGE_ROW_ID = /^middlePanel_list_(\d{10,})$/;
+/** data-random value → buyer uid. [rag][ecan] 2026-09. */
+export const CONVERSATION_UID = /^(.+?)-\d+-[^-]*$/;

@@ -1,0 +1,84 @@
+/**
+ * The page check ("检查页面"): runs every read an adapter makes on this page and names the selector
+ * constants that found nothing. The lines carry counts and yes/no only, never a nickname, an id or
+ * message text, so the report can be sent to whoever maintains the adapter.
+ *
+ * Selector constants are named by what they hold (the same rules the meta-test uses):
+ * LABEL_* a text label followed by a colon; TEXT_* the exact text of an element; *_CLASS a class
+ * name; *_ATTR an attribute name; anything else a CSS selector.
+ */
+import type { PageKind, ProbeLine, SiteAdapter } from './types';
+import { findLabel, textOf } from './dom';
+
+export type SelectorSet = Readonly<Record<string, string>>;
+
+/** Does the selector constant `name` (value `value`) find anything in `doc`? */
+export function selectorFinds(doc: Document, name: string, value: string): boolean {
+  if (name.startsWith('LABEL_')) return findLabel(doc, value) != null;
+  if (name.startsWith('TEXT_')) return Array.from(doc.body?.querySelectorAll('*') ?? []).some((el) => textOf(el) === value);
+  if (name.endsWith('_CLASS')) return doc.getElementsByClassName(value).length > 0;
+  if (name.endsWith('_ATTR')) return doc.querySelector(`[${value}]`) != null;
+  try {
+    return doc.querySelector(value) != null;
+  } catch {
+    return false;
+  }
+}
+
+/** Names of the constants in `set` that find nothing on the page. */
+export function missingSelectors(doc: Document, set: SelectorSet): string[] {
+  return Object.entries(set)
+    .filter(([name, value]) => !selectorFinds(doc, name, value))
+    .map(([name]) => name);
+}
+
+/** Which selector constants each read of an adapter depends on. Reads the adapter does not make are left out. */
+export interface ProbeSpec {
+  buyer?: SelectorSet;
+  buyerId?: SelectorSet;
+  messages?: SelectorSet;
+  chatInput?: SelectorSet;
+  orders?: SelectorSet;
+  remarkEditor?: SelectorSet;
+}
+
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The page check of `adapter` on `doc`, given the selector constants behind each read. */
+export function probeWith(adapter: SiteAdapter, doc: Document, spec: ProbeSpec): ProbeLine[] {
+  const kind = attempt<PageKind>(() => adapter.pageKind(doc), 'unknown');
+  const miss = (set: SelectorSet | undefined) => (set ? missingSelectors(doc, set) : []);
+  const lines: ProbeLine[] = [
+    { what: 'console', ok: true, value: adapter.name, missing: [] },
+    { what: 'page-kind', ok: kind !== 'unknown', value: kind, missing: [] },
+  ];
+  if (spec.buyer) lines.push({ what: 'buyer', ok: attempt(() => adapter.readBuyer(doc), null) != null, missing: miss(spec.buyer) });
+  if (spec.buyerId) {
+    const id = attempt(() => adapter.readBuyerIdentity?.(doc)?.id ?? null, null);
+    lines.push({ what: 'buyer-id', ok: id != null, missing: miss(spec.buyerId) });
+  }
+  if (spec.messages) {
+    const count = attempt(() => adapter.readMessages(doc, 1000).length, 0);
+    lines.push({ what: 'messages', ok: count > 0, count, missing: miss(spec.messages) });
+  }
+  if (spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
+  if (spec.orders) {
+    const count = attempt(() => adapter.readOrders?.(doc).length ?? 0, 0);
+    lines.push({ what: 'orders', ok: count > 0, count, missing: miss(spec.orders) });
+  }
+  if (spec.remarkEditor) {
+    lines.push({ what: 'remark-editor', ok: attempt(() => adapter.findRemarkEditor?.(doc) != null, false), missing: miss(spec.remarkEditor) });
+  }
+  return lines;
+}
+
+/** Picks the named constants out of a selectors module (keeps the probe specs short and typo-proof). */
+export function pick<M extends Record<string, unknown>, K extends keyof M & string>(mod: M, ...names: K[]): SelectorSet {
+  return Object.fromEntries(names.map((n) => [n, String(mod[n])]));
+}
