@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchContentSize } from './content-size';
 import { benchPanelVisible } from './panel-visible';
+import { ensureChromium } from '../../scripts/find-chromium';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
@@ -23,6 +24,7 @@ const optional: [string, string, string][] = [
 ];
 
 async function main() {
+  ensureChromium();
   for (const [name, path, fn] of optional) {
     try {
       const mod = (await import(path)) as Record<string, () => Promise<Record<string, number>>>;

@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/harness';
+import { ensureChromium } from '../../scripts/find-chromium';
 
 const headless = !!process.env.DEMO_HEADLESS || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(import.meta.dirname, '..', '..', 'demo-screenshots');
@@ -62,6 +63,7 @@ async function walkthrough(page: Page, demoUrl: string, shot: (name: string) => 
 }
 
 async function main() {
+  ensureChromium();
   const h = await launchWithExtension({ headless });
   const page = await h.context.newPage();
   if (!headless) {

@@ -1,5 +1,5 @@
 /**
- * Real-browser harness: Debian's Chromium driven by playwright-core, with the built extension
+ * Real-browser harness: a Chromium (found by scripts/find-chromium.ts) driven by playwright-core, with the built extension
  * (.output/chrome-mv3) loaded into a fresh profile, and the demo console served on 127.0.0.1.
  * Used by the e2e tests, `npm run demo` and `npm run bench`.
  */
@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
+import { chromiumPath } from '../../scripts/find-chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
   context: BrowserContext;
@@ -38,7 +38,7 @@ export const CHROMIUM_FLAGS = [
 
 /** A plain Chromium (no extension), for tests of page-level code such as lib/insert. */
 export function launchPlainChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
 export interface LaunchOptions {
@@ -52,13 +52,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
-  }
+  const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));
   const server = await startDemoServer();
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
