@@ -21,6 +21,7 @@ const optional: [string, string, string][] = [
   ['suggest (classify + rank)', './suggest', 'benchSuggest'],
   ['customer notes', './notes', 'benchNotes'],
   ['popup (Chromium)', './popup', 'benchPopup'],
+  ['compliance guard', './guard', 'benchGuard'],
 ];
 
 async function main() {

@@ -1,0 +1,332 @@
+/**
+ * The built-in rules. Patterns run over the normalised reply (normalize.ts: lower case, half
+ * width, no spaces or in-word separators), so "V X", "ｖｘ" and "v.x" are all "vx". Each pattern
+ * is written to miss the ordinary uses of the same characters (微信支付, 第一次, 最好先拍照,
+ * 不知道您…); the starter library and a list of ordinary phrases are tested to raise nothing.
+ *
+ * Labels, reasons and rewrites are our own words. Sources for what platforms penalise: the issue
+ * (#13) and ../shared/domain.md (curt or evasive answers are service mistakes).
+ */
+import type { GuardPlatform, GuardRule } from './types';
+
+const ANY: readonly GuardPlatform[] = ['any'];
+
+/** A sentence boundary (or the start of the text) in the normalised reply. */
+const SB = '(?:^|[。！!？?，,；;…\\n])';
+/** Up to n characters inside one clause. */
+const W = (n: number) => `[^。！!？?\\n]{0,${n}}`;
+
+const rx = (source: string) => new RegExp(source, 'g');
+
+const NO_OFF_PLATFORM = '有什么问题直接在这里留言就好，我会一直在线为您处理～';
+const HONEST_REVIEW = '收到宝贝后如果满意，欢迎留下您真实的评价～';
+
+// ── 导流 / 私下交易: moving the buyer off the platform ─────────────────────────────────────────
+const OFF_PLATFORM: GuardRule[] = [
+  {
+    id: 'contact-wechat-spelling',
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    // Letter spellings and homophones of WeChat are themselves a sign of slipping past a filter.
+    // `wx` followed by digits is a WeChat Pay transaction or tax number, not an id.
+    pattern: rx('(?<![a-z0-9\\]])(?:vx|wechat|weixin|vchat)(?![a-z])|(?<![a-z0-9\\]])wx(?![a-z0-9\\[])|[威薇徽][信芯❤♥]|微[芯❤♥x]|v[信芯❤♥]|(?:加|\\+)(?:我)?v(?![a-z])'),
+    label: { zh: '微信的变体写法', en: 'WeChat spelled another way' },
+    reason: {
+      zh: '用字母或谐音写微信（vx、薇信等）是典型的站外导流，平台会判违规。',
+      en: 'Writing WeChat as letters or look-alike characters (vx, 薇信…) is off-platform contact; platforms penalise it.',
+    },
+    rewrite: { kind: 'sentence', to: NO_OFF_PLATFORM },
+  },
+  {
+    id: 'contact-wechat',
+    negatable: true,
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(`(?:加|添加|联系|私聊|私信|搜一?下?|留个?|发个?|给个?|通过|扫)${W(4)}微信|微信(?:号|联系|私聊|找我|上聊|加我|好友|沟通|聊|群)|微信[:：]?[a-z][a-z0-9]{4,19}`),
+    label: { zh: '引导加微信', en: 'Asking to add on WeChat' },
+    reason: {
+      zh: '引导买家加微信属于站外导流，平台会扣分甚至限制店铺。',
+      en: 'Asking the buyer to add you on WeChat moves them off the platform; platforms deduct points or restrict the shop.',
+    },
+    rewrite: { kind: 'sentence', to: NO_OFF_PLATFORM },
+  },
+  {
+    id: 'contact-qq',
+    negatable: true,
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(`(?<![a-z])qq(?![a-z])(?:号|群|[:：]?\\d{5,11})|扣扣|抠抠|扣q(?![a-z])|企鹅号|(?:加|添加|联系)(?:我|下|一下)?(?<![a-z])qq?(?![a-z])`),
+    label: { zh: '引导加QQ', en: 'Asking to add on QQ' },
+    reason: {
+      zh: '留QQ号或引导加QQ（含扣扣等写法）属于站外导流。',
+      en: 'Giving a QQ number or asking to add on QQ (also spelled 扣扣) is off-platform contact.',
+    },
+    rewrite: { kind: 'sentence', to: NO_OFF_PLATFORM },
+  },
+  {
+    id: 'contact-phone-own',
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(`(?:加|打|拨|致电|联系我|联系客服|我的|我们的?|店铺|客服|老板|本人)${W(6)}(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?<!\\d)1[3-9]\\d{9}(?!\\d)${W(3)}(?:加我|联系我|打给我|找我)`),
+    label: { zh: '留电话让买家联系', en: 'A phone number to contact the shop' },
+    reason: {
+      zh: '在聊天里留自己的手机号让买家联系，属于站外导流。',
+      en: 'Giving your own phone number for the buyer to call is off-platform contact.',
+    },
+    rewrite: { kind: 'sentence', to: NO_OFF_PLATFORM },
+  },
+  {
+    id: 'contact-phone-number',
+    category: 'off-platform',
+    severity: 'warn',
+    platforms: ANY,
+    // Digits (also spelled with Chinese numerals) that form a mobile number. Confirming the buyer's
+    // own number is normal order work, hence only a warning.
+    pattern: rx('(?<![\\d零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两])(?:1[3-9]\\d{9}|[一幺壹][三四五六七八九叁肆伍陆柒捌玖][零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两]{9})(?![\\d零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两])'),
+    label: { zh: '回复里有手机号', en: 'A phone number in the reply' },
+    reason: {
+      zh: '回复里出现手机号，平台可能按站外导流处理；如果是核对买家自己的号码，可以忽略。',
+      en: 'A mobile number in a reply may be read as off-platform contact; if you are confirming the buyer’s own number, go ahead.',
+    },
+  },
+  {
+    id: 'qr-code',
+    negatable: true,
+    category: 'off-platform',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx(`扫码(?!支付|付款)|扫一扫|(?:发|给|加|留)(?:您|你|我)?(?:个|一个|一张|的)?二维码|二维码${W(4)}(?:加|联系|关注|领|进群)`),
+    label: { zh: '让买家扫码', en: 'Asking the buyer to scan a code' },
+    reason: {
+      zh: '让买家扫二维码常被视为站外导流；如需说明，请用平台内的链接或图片说明。',
+      en: 'Asking the buyer to scan a QR code is often treated as off-platform contact; use the platform’s own links or images.',
+    },
+  },
+  {
+    id: 'private-deal',
+    negatable: true,
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(
+      '私下交易|线下交易|私下(?:转账|付款|联系|沟通|处理)|不走平台|绕开平台|绕过平台|' +
+        '(?:转账|打款|付款|转钱)(?:给|到)我|私人账户|个人账户|(?:微信|支付宝)(?:转账|转给|付给|打给)我',
+    ),
+    label: { zh: '私下交易', en: 'A private deal' },
+    reason: {
+      zh: '绕开平台私下收款或交易，买家失去平台保障，店铺会被严重处罚。',
+      en: 'Taking payment or dealing outside the platform leaves the buyer unprotected and gets the shop heavily penalised.',
+    },
+    rewrite: { kind: 'sentence', to: '付款和售后都请在平台内完成，这样您的权益有保障～' },
+  },
+  {
+    id: 'contact-private-chat',
+    negatable: true,
+    category: 'off-platform',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx('(?:加|添加)(?:我|一下|个)?(?:好友|私聊)|私聊我|(?:加|添加)我(?<![a-z])(?:v|q)(?![a-z])'),
+    label: { zh: '引导私下联系', en: 'Asking to talk privately' },
+    reason: {
+      zh: '邀请买家加好友或私聊，会被当作站外导流。',
+      en: 'Inviting the buyer to add you as a friend or chat privately counts as off-platform contact.',
+    },
+    rewrite: { kind: 'sentence', to: NO_OFF_PLATFORM },
+  },
+];
+
+/** Domains of each platform: a link there is not an outside link. */
+const PLATFORM_DOMAINS: Record<Exclude<GuardPlatform, 'any'>, string[]> = {
+  taobao: ['taobao.com', 'tmall.com', 'tb.cn', 'alipay.com', 'tmall.hk', 'aliexpress.com'],
+  jd: ['jd.com', '3.cn', 'jd.hk', '360buy.com'],
+  pdd: ['pinduoduo.com', 'yangkeduo.com'],
+  douyin: ['douyin.com', 'jinritemai.com', 'iesdouyin.com'],
+  kuaishou: ['kuaishou.com', 'kwaixiaodian.com', 'gifshow.com'],
+};
+
+export function isPlatformLink(link: string, platform: GuardPlatform): boolean {
+  const host = link.replace(/^https?:\/\//, '').split(/[/?#:]/)[0] ?? '';
+  const allowed = platform === 'any' ? Object.values(PLATFORM_DOMAINS).flat() : PLATFORM_DOMAINS[platform];
+  return allowed.some((d) => host === d || host.endsWith('.' + d));
+}
+
+/** Links are matched on the reply as written (the dots matter); see check.ts. */
+export const LINK_RULE: GuardRule = {
+  id: 'outside-link',
+  category: 'off-platform',
+  severity: 'block',
+  platforms: ANY,
+  pattern: /https?:\/\/[^\s，。！？、"'<>）)]+|(?<![a-z0-9@.])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|cc|vip|me|io|ink|link|shop|club|site|info)(?![a-z0-9])(?:\/[^\s，。！？、"'<>）)]*)?/gi,
+  label: { zh: '站外链接', en: 'An outside link' },
+  reason: {
+    zh: '发站外链接会把买家带离平台，平台按导流处罚；请只发本平台的商品或店铺链接。',
+    en: 'A link outside the platform takes the buyer away; platforms penalise it. Send only this platform’s item or shop links.',
+  },
+  rewrite: { kind: 'words', to: '（请在本店铺首页查看）' },
+};
+
+/** Names of other platforms: sending the buyer there is also off-platform contact. */
+const OTHER_PLATFORM_WORDS: Record<Exclude<GuardPlatform, 'any'>, string> = {
+  taobao: '京东(?!快递|物流|配送|快运)|拼多多|拼夕夕|抖音|快手',
+  jd: '淘宝|天猫|拼多多|拼夕夕|抖音|快手',
+  pdd: '淘宝|天猫|京东(?!快递|物流|配送|快运)|抖音|快手',
+  douyin: '淘宝|天猫|京东(?!快递|物流|配送|快运)|拼多多|拼夕夕|快手',
+  kuaishou: '淘宝|天猫|京东(?!快递|物流|配送|快运)|拼多多|拼夕夕|抖音',
+};
+
+const OTHER_PLATFORM: GuardRule[] = (Object.keys(OTHER_PLATFORM_WORDS) as (keyof typeof OTHER_PLATFORM_WORDS)[]).map((p) => ({
+  id: `other-platform-${p}`,
+  negatable: true,
+  category: 'off-platform' as const,
+  severity: 'warn' as const,
+  platforms: [p],
+  pattern: rx(OTHER_PLATFORM_WORDS[p]),
+  label: { zh: '提到其他平台', en: 'Naming another platform' },
+  reason: {
+    zh: '在本平台聊天里提到或推荐其他购物平台，可能被判为引流到站外。',
+    en: 'Naming or recommending another shopping platform in this platform’s chat may be judged as sending the buyer away.',
+  },
+}));
+
+// ── 好评返现: anything of value for a review ──────────────────────────────────────────────────
+const REVIEW = '(?:好评|五星|5星|晒图|晒单|带图|评价|评论|追评|点评|打分)';
+const REWARD = '(?:返现|返款|返钱|返还|返[\\d一二两三四五六七八九十]|红包|现金|奖励(?!我|本店|客服|一下我)|礼品|小礼物|赠品|有礼|有奖|(?<![配运护快递派接])送(?!货|达|到|件|出|去|回|的)|退[\\d一二两三四五六七八九十]+元|优惠券|积分)';
+const CASH_FOR_REVIEW: GuardRule[] = [
+  {
+    id: 'review-reward',
+    negatable: true,
+    category: 'cash-for-review',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(`${REVIEW}${W(12)}${REWARD}|${REWARD}${W(8)}${REVIEW}|好评卡`),
+    label: { zh: '好评返现', en: 'A reward for a good review' },
+    reason: {
+      zh: '用现金、红包、赠品等换好评违反反不正当竞争规定（2024年市场监管总局规定），平台也会处罚。',
+      en: 'Offering cash, red packets or gifts for a good review breaks the 2024 SAMR unfair-competition rules; platforms penalise it too.',
+    },
+    rewrite: { kind: 'sentence', to: HONEST_REVIEW },
+  },
+  {
+    id: 'review-removal-reward',
+    negatable: true,
+    category: 'cash-for-review',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(`(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)${W(12)}(?:补偿|返|红包|现金|赔|退[\\d一二两三四五六七八九十]+)|(?:补偿|返现|红包|现金|赔)${W(12)}(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)`),
+    label: { zh: '以补偿换删改差评', en: 'Compensation in exchange for removing a bad review' },
+    reason: {
+      zh: '把补偿和删改评价绑在一起，等同于花钱买评价。先解决问题，补偿不以改评为条件。',
+      en: 'Tying compensation to changing a review is paying for a review. Solve the problem; never make compensation depend on the review.',
+    },
+    rewrite: { kind: 'sentence', to: '问题我们一定负责处理到位，您对处理结果满意再说～' },
+  },
+];
+
+// ── 极限词: absolute advertising claims ──────────────────────────────────────────────────────
+const softenBest = (m: string) =>
+  m
+    .replace(/全网|全国|全球|世界上?|史上|行业|同类|市面上?/g, '')
+    .replace(/最(?:好|佳|优|棒)/g, '很好')
+    .replace(/最强/g, '很强')
+    .replace(/最(?:低|便宜)/g, '很实惠')
+    .replace(/最高/g, '很高');
+
+const ABSOLUTE: GuardRule[] = [
+  {
+    id: 'absolute-best',
+    category: 'absolute-claim',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx(
+      '(?:全网|全国|全球|世界上?|史上|行业|同类|市面上?)最(?:好|佳|优|强|棒|低|便宜|高)|' +
+        '(?:质量|品质|效果|做工|面料|性价比|口碑|材质|工艺|品牌|价格)(?:是|也是|都是|绝对是)?最(?:好|佳|优|强|棒|低)|' +
+        // 卖得最好的颜色: which of its own variants sells best is a fact the shop knows, not an ad claim.
+        '(?<!卖得?|销得?)最(?:好|佳|优|强)的(?!办法|方法|方式|做法|处理|结果|时候|时间|是)',
+    ),
+    label: { zh: '“最好”类绝对用语', en: 'A “the best” claim' },
+    reason: {
+      zh: '“最好、最佳、全网最低”等绝对化用语有广告法风险，换成具体、可证明的说法。',
+      en: 'Absolute words such as best or lowest anywhere carry advertising-law risk; say something specific you can prove.',
+    },
+    rewrite: { kind: 'words', to: softenBest },
+  },
+  {
+    id: 'absolute-first',
+    category: 'absolute-claim',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx('(?:销量|全网|全国|行业|排名|全球|世界|同类|品类|类目)第一(?!次|天|时间|个|件|步|眼|批|位|单|条|张|页|篇|期|周|年|轮|手|季)|第一(?:品牌|名)|(?<![a-z])no1(?![0-9])'),
+    label: { zh: '“第一”类排名用语', en: 'A “number one” claim' },
+    reason: {
+      zh: '“销量第一、第一品牌”等排名说法需要证明，否则有广告法风险。',
+      en: 'Ranking claims such as number one in sales need proof, or they carry advertising-law risk.',
+    },
+    rewrite: { kind: 'words', to: '很受欢迎' },
+  },
+  {
+    id: 'absolute-grade',
+    category: 'absolute-claim',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx('国家级|世界级|全球级|顶级|顶尖|极品|万能|史无前例|独一无二'),
+    label: { zh: '“国家级”类夸大用语', en: 'A “national-grade” claim' },
+    reason: {
+      zh: '“国家级、顶级、万能”等用语属于广告法禁用的夸大说法。',
+      en: 'Words such as national-grade, top-grade or all-purpose are exaggerations advertising law forbids.',
+    },
+    rewrite: { kind: 'words', to: (m) => (m === '万能' ? '多用途' : m === '独一无二' ? '很有特色' : '优质') },
+  },
+];
+
+// ── 生硬回复: curt dismissals ────────────────────────────────────────────────────────────────
+const CURT: GuardRule[] = [
+  {
+    id: 'curt-look-yourself',
+    category: 'curt',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx('你自己(?:去)?(?:看|查|找|研究)|自己(?:去)?(?:看|查|找)(?:吧|呗|去)'),
+    label: { zh: '“你自己看”', en: '“Look it up yourself”' },
+    reason: {
+      zh: '让买家自己去看、自己去查，会被判为服务态度差；帮买家查好再告诉他。',
+      en: 'Telling the buyer to look it up themselves is judged as poor service; look it up for them.',
+    },
+    rewrite: { kind: 'sentence', to: '我这就帮您查一下，请稍等～' },
+  },
+  {
+    id: 'curt-dont-know',
+    category: 'curt',
+    severity: 'warn',
+    platforms: ANY,
+    pattern: rx(`${SB}(?:这个|这|那个|那)?(?:我|俺)?(?:也|都|真|确实)?不(?:知道|清楚)(?:啊|呀|哦|喔|呢|了)?(?=[。！!，,…？?]|$)`),
+    label: { zh: '“不知道”', en: '“I don’t know”' },
+    reason: {
+      zh: '只回“不知道”是敷衍回复，会影响服务评分；说清楚你会去确认、何时答复。',
+      en: 'A bare “I don’t know” is an evasive answer that hurts the service score; say you will check and when you will answer.',
+    },
+    rewrite: { kind: 'sentence', to: '这个问题我去确认一下，稍后给您准确的答复～' },
+  },
+  {
+    id: 'curt-rude',
+    category: 'curt',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx('爱买不买|不买拉倒|随便你|你爱咋|听不懂(?:吗|啊|么)|说了(?:多少|几|八百)遍|关我(?:什么|啥)事|跟我(?:说|讲)没用|你是不是傻'),
+    label: { zh: '顶撞买家', en: 'Talking back to the buyer' },
+    reason: {
+      zh: '与买家争执、顶撞买家会被投诉并扣服务分，平台可能直接处罚。',
+      en: 'Arguing with or talking down to the buyer leads to complaints and service penalties.',
+    },
+    rewrite: { kind: 'sentence', to: '非常理解您的心情，我这边一定尽力帮您处理好～' },
+  },
+];
+
+export const BUILT_IN_RULES: readonly GuardRule[] = [...OFF_PLATFORM, LINK_RULE, ...OTHER_PLATFORM, ...CASH_FOR_REVIEW, ...ABSOLUTE, ...CURT];
+
+export function builtInRule(id: string): GuardRule | undefined {
+  return BUILT_IN_RULES.find((r) => r.id === id);
+}
