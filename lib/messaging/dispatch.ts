@@ -4,7 +4,15 @@
  * turns failures into replies the caller can show. Handlers live in handlers/<feature>.ts.
  */
 import { browser, type Runtime } from '../browser';
-import { isEnvelope, type Reply, type Verb } from './protocol';
+import { corePageSchemas, isEnvelope, type Reply, type Verb } from './protocol';
+import { customersPageSchemas } from './protocol-customers';
+import { followupsPageSchemas } from './protocol-followups';
+import { ordersPageSchemas } from './protocol-orders';
+import { rulesPageSchemas } from './protocol-rules';
+import { sitesPageSchemas } from './protocol-sites';
+import { featuresPageSchemas } from './protocol-features';
+import { SchemaError, type Schema } from './schema';
+import { pageOrigin, pagePlatform } from './sender';
 import { toStorageError, StorageError } from '../storage/db';
 import { Conflict, InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
@@ -31,6 +39,21 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   customersHandlers,
 );
 
+/**
+ * What a seller page may send, per verb (declared beside each verb in protocol*.ts). A verb a
+ * content script may call must have one (registry.test.ts checks); without it the call is refused.
+ */
+export const pageSchemas: Partial<Record<Verb, Schema<unknown>>> = Object.assign(
+  {},
+  corePageSchemas(),
+  customersPageSchemas(),
+  followupsPageSchemas(),
+  ordersPageSchemas(),
+  rulesPageSchemas(),
+  sitesPageSchemas(),
+  featuresPageSchemas(),
+);
+
 /** Who sent this? null = not us (another extension or a web page): refuse. */
 export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
@@ -48,9 +71,18 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
   if (kind === 'content-script' && !def.content) {
     return { ok: false, error: { code: 'forbidden', message: `${message.kf} is not available to pages` } };
   }
+  let payload: unknown = message.payload;
   try {
-    return { ok: true, value: await def.handle(message.payload, { sender: kind, ...ctx }) };
+    if (kind === 'content-script') {
+      // A page's payload is checked against the verb's schema before anything runs; the handler
+      // gets the checked copy (declared fields only, bound to the page's own console).
+      const schema = pageSchemas[message.kf as Verb];
+      if (!schema) return { ok: false, error: { code: 'forbidden', message: `${message.kf} has no page schema` } };
+      payload = schema.parse(payload, message.kf, { pagePlatform: pagePlatform(ctx.url), pageOrigin: pageOrigin(ctx.url) });
+    }
+    return { ok: true, value: await def.handle(payload as never, { sender: kind, ...ctx }) };
   } catch (err) {
+    if (err instanceof SchemaError) return { ok: false, error: { code: 'invalid', message: err.message } };
     if (err instanceof InvalidPayload) return { ok: false, error: { code: 'invalid', message: err.message } };
     if (err instanceof Conflict) return { ok: false, error: { code: 'conflict', message: err.message } };
     const se = err instanceof StorageError ? err : toStorageError(err);

@@ -1,6 +1,9 @@
 import type { Customer, CustomerPatch, Segment } from '../domain/customers/types';
 import type { Platform } from '../sites/types';
 import type { ImportResult } from './protocol';
+import { LIMITS } from '../domain/customers/customer';
+import { SEGMENTS } from '../domain/customers/types';
+import { s, type PageSchemas } from './schema';
 
 /** A buyer as the page names them; the record's key is `${platform}:${nickname}`. */
 export interface BuyerRef {
@@ -67,6 +70,45 @@ export interface CustomersProtocol {
   /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
 }
+
+const buyer = { platform: s.ownPlatform(), nickname: s.text({ max: LIMITS.nickname, min: 1 }) };
+const tagList = (max: number) => s.optional(s.array(s.text({ max: 100 }), { max }));
+const size = s.optional(s.nullable(s.number({ min: 0, max: 1000 })));
+
+/** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
+export const customersPageSchemas = (): PageSchemas<CustomersProtocol> => ({
+  getCustomer: s.object({ ...buyer, seen: s.optional(s.boolean()) }),
+  patchCustomer: s.object({
+    ...buyer,
+    patch: s.optional(
+      s.object({
+        tags: tagList(100),
+        sizes: s.optional(
+          s.object({ usualSize: s.optional(s.nullable(s.text({ max: LIMITS.usualSize }))), heightCm: size, weightKg: size, shoeSize: size, bustCm: size, waistCm: size }),
+        ),
+        preferences: s.optional(s.text({ max: LIMITS.preferences })),
+        addressNote: s.optional(s.text({ max: LIMITS.addressNote })),
+        note: s.optional(s.text({ max: LIMITS.note })),
+        segment: s.optional(s.nullable(s.oneOf(SEGMENTS))),
+      }),
+    ),
+    append: s.optional(
+      s.object({
+        preferences: s.optional(s.text({ max: LIMITS.preferences })),
+        addressNote: s.optional(s.text({ max: LIMITS.addressNote })),
+        note: s.optional(s.text({ max: LIMITS.note })),
+      }),
+    ),
+    addTags: tagList(30),
+    removeTags: tagList(30),
+  }),
+  addCustomerEvent: s.object({
+    ...buyer,
+    kind: s.oneOf(['note', 'template-used', 'issue', 'followup-done'] as const satisfies readonly PageEventKind[]),
+    text: s.text({ max: LIMITS.eventText, min: 1 }),
+    ref: s.optional(s.text({ max: 80 })),
+  }),
+});
 
 declare module './protocol' {
   interface Protocol extends CustomersProtocol {}

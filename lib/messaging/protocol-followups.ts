@@ -1,6 +1,7 @@
 import type { Followup, FollowupKind } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
+import { s, type PageSchemas } from './schema';
 
 /** Where an item sits on the list: the three lists of todayView, the snoozed ones, and done today. */
 export const FOLLOWUP_SECTIONS = ['overdue', 'today', 'upcoming', 'snoozed', 'done'] as const;
@@ -56,6 +57,28 @@ export interface FollowupsProtocol {
   /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
   takePendingSuggestion: [{ buyer: string; platform?: Platform }, ScenarioId | null];
 }
+
+/** Order ids as the consoles show them. */
+export const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
+
+const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
+  s.object({
+    kind: s.oneOf([kind]),
+    buyer: s.text({ max: 64, min: 1 }),
+    platform: s.ownPlatform({ optional: true }),
+    orderId: s.optional(s.text({ max: 40, pattern: /^$|^[0-9A-Za-z-]{4,40}$/ })),
+    note: s.optional(s.nullable(s.text({ max: 2000 }))),
+    dueAt: s.optional(s.nullable(s.number())),
+  });
+
+/**
+ * What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"): only the
+ * chat panel's own kinds, for its own console.
+ */
+export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
+  addFollowup: s.variants('kind', { inquiry: panelItem('inquiry'), 'promised-answer': panelItem('promised-answer'), 'bad-review': panelItem('bad-review') }),
+  takePendingSuggestion: s.object({ buyer: s.text({ max: 64, min: 1 }), platform: s.ownPlatform({ optional: true }) }),
+});
 
 declare module './protocol' {
   interface Protocol extends FollowupsProtocol {}

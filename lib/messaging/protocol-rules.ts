@@ -1,5 +1,8 @@
 import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
 import type { RemarkOverride } from '../storage/rules';
+import { FLAG_COLORS } from '../domain/remarks/types';
+import { ORDER_ID } from './protocol-followups';
+import { s, type PageSchemas } from './schema';
 
 export type { RemarkOverride };
 
@@ -25,6 +28,24 @@ export interface RulesProtocol {
   /** Saved-anyway remarks, newest first. */
   listRemarkOverrides: [void, RemarkOverride[]];
 }
+
+/** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
+export const rulesPageSchemas = (): PageSchemas<RulesProtocol> => ({
+  getRuleSet: s.none(),
+  recordRemark: s.object({
+    platform: s.ownPlatform(),
+    orderId: s.text({ max: 40, pattern: ORDER_ID }),
+    buyer: s.optional(s.text({ max: 64 })),
+    flag: s.oneOf(FLAG_COLORS),
+    text: s.text({ max: 4000 }),
+    override: s.optional(
+      s.object({
+        reason: s.text({ max: 200, min: 1 }),
+        problems: s.array(s.object({ code: s.text({ max: 40 }), message: s.text({ max: 400 }) }), { max: 30 }),
+      }),
+    ),
+  }),
+});
 
 declare module './protocol' {
   interface Protocol extends RulesProtocol {}

@@ -3,6 +3,8 @@ import type { ScenarioId } from '../domain/scenarios';
 import type { LibraryRecord } from '../storage/library';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
+import { SCENARIO_IDS } from '../domain/scenarios';
+import { s, type PageSchemas } from './schema';
 
 /** Data areas whose changes are announced to every open page. */
 export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites';
@@ -22,6 +24,22 @@ export interface CoreProtocol {
   recordUsage: [{ templateId: string; scenario: ScenarioId | null }, void];
   getUsage: [void, UsageRecord];
 }
+
+/**
+ * What a seller page may send for each core verb (checked by dispatch.ts before the handler runs;
+ * see README.md, "Schemas"). A function, so bundles that only need the types never carry it.
+ */
+export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
+  getLibrary: s.none(),
+  getSettings: s.none(),
+  getUsage: s.none(),
+  // A seller page may only remember the panel's own state.
+  patchSettings: s.object({ panel: s.object({ collapsed: s.boolean() }) }),
+  recordUsage: s.object({
+    templateId: s.text({ max: 64, min: 1 }),
+    scenario: s.optional(s.nullable(s.oneOf(SCENARIO_IDS))),
+  }),
+});
 
 /**
  * Feature protocols are declared in their own modules (protocol-*.ts) by augmenting this

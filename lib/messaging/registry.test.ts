@@ -43,3 +43,14 @@ describe('the message protocol (meta-test)', () => {
     }
   });
 });
+
+describe('page schemas (meta-test)', () => {
+  it('declares a schema for every verb a seller page may call, and none for verbs it may not', async () => {
+    const { pageSchemas } = await import('./dispatch');
+    for (const verbs of Object.values(await allHandlerSets())) {
+      for (const [verb, def] of Object.entries(verbs)) {
+        expect(Object.hasOwn(pageSchemas, verb), `${verb} ${def.content ? 'needs' : 'must not have'} a page schema`).toBe(!!def.content);
+      }
+    }
+  });
+});

@@ -43,7 +43,8 @@ import {
 } from '../../storage/customers';
 import { loadSettings } from '../../storage/settings';
 import { scrubFromSnapshots } from '../../storage/backup';
-import { findAdapter, type Platform } from '../../sites';
+import type { Platform } from '../../sites';
+import { pagePlatform } from '../sender';
 
 /** lastSeenAt is moved at most this often per buyer (it only feeds the retention period). */
 const SEEN_EVERY_MS = 60 * 60 * 1000;
@@ -57,16 +58,6 @@ const isPlatform = (x: unknown): x is Platform => (PLATFORMS as readonly unknown
 function text(v: unknown, what: string, max: number): string {
   if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: expected text of at most ${max} characters`);
   return v;
-}
-
-/** The platform a content script's page belongs to: a built-in console's, else a taught site. */
-function pagePlatform(url: string | undefined): Platform | null {
-  if (!url) return null;
-  try {
-    return findAdapter(new URL(url))?.platform ?? 'taught';
-  } catch {
-    return null;
-  }
 }
 
 export function parseBuyer(payload: unknown, verb: string, ctx: HandlerContext): BuyerRef & Record<string, unknown> {

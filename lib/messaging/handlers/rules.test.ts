@@ -6,6 +6,8 @@ vi.mock('../../browser', () => ({
 }));
 
 const { dispatch } = await import('../dispatch');
+/** A content script's page on the demo console (the browser's sender URL). */
+const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/orders' };
 const { remarkFactSinks } = await import('./rules');
 const { db } = await import('../../storage/db');
 const { browser } = await import('../../browser');
@@ -37,11 +39,11 @@ const purple = (text: string, override?: unknown) => ({
 
 describe('remark rule set verbs', () => {
   it('gives a seller page the rule set but only lets extension pages change it', async () => {
-    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script'))).toEqual(PRESET_A);
-    const r = await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'content-script');
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script', DEMO_PAGE))).toEqual(PRESET_A);
+    const r = await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'content-script', DEMO_PAGE);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     ok(await dispatch({ kf: 'saveRuleSet', payload: PRESET_B }, 'extension-page'));
-    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script'))).toEqual(PRESET_B);
+    expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'content-script', DEMO_PAGE))).toEqual(PRESET_B);
     expect(browser.storage.local.set).toHaveBeenCalledWith({ 'kf:rev:rules': expect.any(Number) });
   });
 
@@ -57,7 +59,7 @@ describe('remark rule set verbs', () => {
 describe('recordRemark', () => {
   it('turns a saved purple remark into a ship-by date for the follow-up sinks', async () => {
     const r = ok<{ facts: number; overrideRecorded: boolean }>(
-      await dispatch(purple(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today}`), 'content-script'),
+      await dispatch(purple(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today}`), 'content-script', DEMO_PAGE),
     );
     expect(r).toEqual({ facts: 1, overrideRecorded: false });
     expect(received).toHaveLength(1);
@@ -69,7 +71,7 @@ describe('recordRemark', () => {
   it('records an override with the reason, the problems, the agent from the settings and the time', async () => {
     const before = Date.now();
     const r = ok<{ overrideRecorded: boolean }>(
-      await dispatch(purple('缺货，晚点发', { reason: '买家同意等，日期未定', problems: [{ code: 'missing-field', message: '缺少可发货日' }] }), 'content-script'),
+      await dispatch(purple('缺货，晚点发', { reason: '买家同意等，日期未定', problems: [{ code: 'missing-field', message: '缺少可发货日' }] }), 'content-script', DEMO_PAGE),
     );
     expect(r.overrideRecorded).toBe(true);
     const list = ok<{ at: number }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
@@ -84,7 +86,7 @@ describe('recordRemark', () => {
   });
 
   it('does not let a seller page read the override log', async () => {
-    expect(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'content-script')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('refuses an override without a reason, and a malformed order, writing nothing', async () => {
@@ -94,7 +96,7 @@ describe('recordRemark', () => {
       { kf: 'recordRemark', payload: { ...purple('x').payload, orderId: '<img>' } },
       { kf: 'recordRemark', payload: { ...purple('x').payload, flag: 'pink' } },
     ]) {
-      expect(await dispatch(bad, 'content-script')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await dispatch(bad, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     expect(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'))).toEqual([]);
     expect(received).toEqual([]);
@@ -105,7 +107,7 @@ describe('recordRemark', () => {
     const edited = cloneRuleSet(PRESET_A);
     edited.flags.purple.title = '缺货待发';
     ok(await dispatch({ kf: 'saveRuleSet', payload: edited }, 'extension-page'));
-    await dispatch(purple(`【缺货待发】可发货日:${inDays(2)}｜小美 ${today}`), 'content-script');
+    await dispatch(purple(`【缺货待发】可发货日:${inDays(2)}｜小美 ${today}`), 'content-script', DEMO_PAGE);
     expect(received[0]!.facts[0]).toMatchObject({ kind: 'ship-promised', date: inDays(2) });
   });
 });
@@ -127,6 +129,7 @@ describe('reportOrders feeds the same sinks', () => {
           },
         },
         'content-script',
+        DEMO_PAGE,
       ),
     );
     expect(received.map((x) => x.ctx.origin)).toEqual(['seen', 'seen', 'seen']);
@@ -139,6 +142,7 @@ describe('reportOrders feeds the same sinks', () => {
     await dispatch(
       { kf: 'reportOrders', payload: { platform: 'demo', orders: [{ orderId: '3930018273645518290', buyer: 'b', status: 'paid', flag: 'purple', remark: '缺货，晚点发' }] } },
       'content-script',
+      DEMO_PAGE,
     );
     expect(received[0]!.facts.filter((f) => f.kind === 'ship-promised')).toEqual([]);
   });
