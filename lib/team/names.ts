@@ -1,0 +1,49 @@
+/**
+ * Names shared by the provisioning command and the extension: one shop = four databases and two
+ * roles on the shop's CouchDB. Pure; no I/O.
+ */
+
+/** The shared data areas, one CouchDB database each. */
+export const TEAM_AREAS = ['library', 'buyers', 'followups', 'picks'] as const;
+export type TeamArea = (typeof TEAM_AREAS)[number];
+
+export const TEAM_ROLES = ['supervisor', 'agent'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** A shop id is what CouchDB allows in a database name, kept short and lowercase. */
+const SHOP_ID = /^[a-z][a-z0-9-]{0,39}$/;
+/** CouchDB user names: no colon (it separates the _users id), no spaces at the ends. */
+const USER_NAME = /^[^:\s][^:]{0,62}[^:\s]$|^[^:\s]$/;
+
+export function isShopId(s: string): boolean {
+  return SHOP_ID.test(s);
+}
+
+export function isUserName(s: string): boolean {
+  return USER_NAME.test(s) && !s.startsWith('_');
+}
+
+export function dbName(shop: string, area: TeamArea): string {
+  return `kf-${shop}-${area}`;
+}
+
+export function roleName(shop: string, role: TeamRole): string {
+  return `kf-${shop}-${role}`;
+}
+
+export function userDocId(name: string): string {
+  return `org.couchdb.user:${name}`;
+}
+
+/** Document id prefixes, one per document type. */
+export const DOC_PREFIX = {
+  template: 'tpl:',
+  groups: 'groups',
+  rules: 'rules',
+  proposal: 'proposal:',
+  buyer: 'buyer:',
+  buyerEvent: 'ev:',
+  followup: 'fu:',
+  followupEvent: 'fe:',
+  pick: 'pick:',
+} as const;

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, initShop, listMembers, removeMember, ProvisionError } from './provision';
+import { dbName } from './names';
+import { startTeamServer, type TeamServer } from '../../test/team/server';
+
+let server: TeamServer;
+
+beforeAll(async () => {
+  server = await startTeamServer();
+}, 600_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A request as a shop member would send it (basic auth, like any CouchDB client). */
+async function as(user: string, password: string, method: string, path: string, body?: unknown) {
+  const r = await fetch(`${server.url}/${path}`, {
+    method,
+    headers: { authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64'), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, json: (await r.json()) as any };
+}
+
+describe('team provisioning on pouchdb-server', () => {
+  it('creates databases, members, role checks and users once; a second run changes nothing', async () => {
+    const first = await initShop(server.admin, 'shop1');
+    expect(first).toContain(`created database ${dbName('shop1', 'library')}`);
+    expect(first.length).toBeGreaterThanOrEqual(12);
+    expect(await initShop(server.admin, 'shop1')).toEqual([]);
+
+    expect(await addMember(server.admin, 'shop1', 'boss', 'supervisor', 'boss-pw')).toEqual(['created user boss as supervisor']);
+    expect(await addMember(server.admin, 'shop1', '小王', 'agent', 'wang-pw')).toEqual(['created user 小王 as agent']);
+    expect(await addMember(server.admin, 'shop1', '小王', 'agent')).toEqual([]);
+    expect(await listMembers(server.admin, 'shop1')).toEqual([
+      { name: 'boss', role: 'supervisor' },
+      { name: '小王', role: 'agent' },
+    ]);
+  });
+
+  it('refuses a new user without a password and a bad shop id, in words', async () => {
+    await expect(addMember(server.admin, 'shop1', 'nobody', 'agent')).rejects.toThrow(/give a password/);
+    await expect(initShop(server.admin, 'Shop 1')).rejects.toBeInstanceOf(ProvisionError);
+    await expect(initShop({ ...server.admin, password: 'wrong' }, 'shop1')).rejects.toThrow(/refused the admin credentials/);
+  });
+
+  it('the server rejects an agent writing the library but takes their signed proposal', async () => {
+    const lib = dbName('shop1', 'library');
+    const agentWrite = await as('小王', 'wang-pw', 'PUT', `${lib}/tpl:t1`, { type: 'template', template: { id: 't1', title: 'x', body: 'y' } });
+    expect(agentWrite.status).toBe(403);
+    expect(agentWrite.json.reason).toMatch(/only the supervisor/);
+    // The same through _bulk_docs with new_edits:false, which is how replication pushes.
+    const replicated = await as('小王', 'wang-pw', 'POST', `${lib}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'tpl:t2', _rev: '1-abc', type: 'template' }] });
+    expect(replicated.json[0]).toMatchObject({ error: 'forbidden' });
+
+    const sup = await as('boss', 'boss-pw', 'PUT', `${lib}/tpl:t1`, { type: 'template', template: { id: 't1', title: 'x', body: 'y' } });
+    expect(sup.status).toBe(201);
+    const proposal = await as('小王', 'wang-pw', 'PUT', `${lib}/proposal:p1`, { type: 'proposal', by: '小王', template: { id: 'p1', title: 'a', body: 'b' } });
+    expect(proposal.status).toBe(201);
+    const forged = await as('小王', 'wang-pw', 'PUT', `${lib}/proposal:p2`, { type: 'proposal', by: 'boss', template: {} });
+    expect(forged.status).toBe(403);
+    const edit = await as('小王', 'wang-pw', 'PUT', `${lib}/proposal:p1`, { _rev: proposal.json.rev, type: 'proposal', by: '小王', template: {} });
+    expect(edit.status).toBe(403);
+  });
+
+  it('every member writes buyers; notes are append-only; only the supervisor deletes', async () => {
+    const buyers = dbName('shop1', 'buyers');
+    const put = await as('小王', 'wang-pw', 'PUT', `${buyers}/buyer:demo:小明`, { type: 'buyer', fields: {} });
+    expect(put.status).toBe(201);
+    const note = await as('小王', 'wang-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { type: 'event', by: '小王', event: { id: 'n1', text: '要M码' } });
+    expect(note.status).toBe(201);
+    const rewrite = await as('boss', 'boss-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { _rev: note.json.rev, type: 'event', by: 'boss', event: {} });
+    expect(rewrite.status).toBe(403);
+    const agentDelete = await as('小王', 'wang-pw', 'DELETE', `${buyers}/buyer:demo:小明?rev=${put.json.rev}`);
+    expect(agentDelete.status).toBe(403);
+    const supDelete = await as('boss', 'boss-pw', 'DELETE', `${buyers}/buyer:demo:小明?rev=${put.json.rev}`);
+    expect(supDelete.status).toBe(200);
+  });
+
+  it('someone outside the shop reads nothing, and a removed member loses access', async () => {
+    await initShop(server.admin, 'shop2');
+    await addMember(server.admin, 'shop2', 'other', 'agent', 'other-pw');
+    const read = await as('other', 'other-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`);
+    expect(read.status).toBe(401);
+    await addMember(server.admin, 'shop1', 'temp', 'agent', 'temp-pw');
+    expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(200);
+    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual(['removed temp from shop1']);
+    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual([]);
+    expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(401);
+  });
+});

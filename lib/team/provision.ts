@@ -1,0 +1,173 @@
+/**
+ * Provisioning a shop on its CouchDB (server-admin credentials; run by `npm run team`, never by
+ * the extension). Every step is idempotent: it reads what is there and writes only what differs,
+ * so running `init` or `add-agent` twice changes nothing the second time.
+ */
+import { DESIGN_DOC_ID, validateDocUpdate } from './validate';
+import { TEAM_AREAS, TEAM_ROLES, dbName, isShopId, isUserName, roleName, userDocId, type TeamRole } from './names';
+
+export interface AdminServer {
+  /** e.g. http://127.0.0.1:5984 (no trailing slash needed). */
+  url: string;
+  user: string;
+  password: string;
+}
+
+export class ProvisionError extends Error {
+  override name = 'ProvisionError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What one command changed, one line per change (empty = everything was already in place). */
+export type Changes = string[];
+
+function authHeader(s: AdminServer): string {
+  return 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${s.user}:${s.password}`)));
+}
+
+async function request(s: AdminServer, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const base = s.url.replace(/\/+$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${base}/${path}`, {
+      method,
+      headers: { authorization: authHeader(s), 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ProvisionError(`cannot reach ${base}: ${(err as Error).message}`);
+  }
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { reason: text };
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new ProvisionError(`${method} /${path}: the server refused the admin credentials (${json?.reason ?? res.status})`, res.status);
+  }
+  return { status: res.status, json };
+}
+
+function fail(what: string, r: { status: number; json: any }): never {
+  throw new ProvisionError(`${what}: ${r.json?.error ?? 'error'} ${r.json?.reason ?? ''} (HTTP ${r.status})`.trim(), r.status);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function checkShop(shop: string): void {
+  if (!isShopId(shop)) throw new ProvisionError(`shop id "${shop}" must be lowercase letters, digits or '-', starting with a letter (at most 40)`);
+}
+
+/** Creates the shop's databases, security documents and validation functions. */
+export async function initShop(s: AdminServer, shop: string): Promise<Changes> {
+  checkShop(shop);
+  const changes: Changes = [];
+  const security = {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: TEAM_ROLES.map((r) => roleName(shop, r)) },
+  };
+  for (const area of TEAM_AREAS) {
+    const db = dbName(shop, area);
+    const info = await request(s, 'GET', encodeURIComponent(db));
+    if (info.status === 404) {
+      const made = await request(s, 'PUT', encodeURIComponent(db));
+      if (made.status !== 201 && made.status !== 202 && made.status !== 412) fail(`create ${db}`, made);
+      changes.push(`created database ${db}`);
+    } else if (info.status !== 200) fail(`read ${db}`, info);
+
+    const sec = await request(s, 'GET', `${encodeURIComponent(db)}/_security`);
+    if (sec.status !== 200) fail(`read ${db}/_security`, sec);
+    if (!sameJson(normaliseSecurity(sec.json), security)) {
+      const put = await request(s, 'PUT', `${encodeURIComponent(db)}/_security`, security);
+      if (put.status !== 200) fail(`write ${db}/_security`, put);
+      changes.push(`set members of ${db}`);
+    }
+
+    const want = { language: 'javascript', validate_doc_update: validateDocUpdate(shop, area) };
+    const ddoc = await request(s, 'GET', `${encodeURIComponent(db)}/${DESIGN_DOC_ID}`);
+    if (ddoc.status === 200 && ddoc.json.validate_doc_update === want.validate_doc_update && ddoc.json.language === want.language) continue;
+    if (ddoc.status !== 200 && ddoc.status !== 404) fail(`read ${db}/${DESIGN_DOC_ID}`, ddoc);
+    const body = ddoc.status === 200 ? { ...want, _rev: ddoc.json._rev } : want;
+    const put = await request(s, 'PUT', `${encodeURIComponent(db)}/${DESIGN_DOC_ID}`, body);
+    if (put.status !== 201 && put.status !== 202) fail(`write ${db}/${DESIGN_DOC_ID}`, put);
+    changes.push(`${ddoc.status === 200 ? 'updated' : 'installed'} the role checks of ${db}`);
+  }
+  return changes;
+}
+
+function normaliseSecurity(sec: any): unknown {
+  const part = (p: any) => ({ names: Array.isArray(p?.names) ? p.names : [], roles: Array.isArray(p?.roles) ? p.roles : [] });
+  return { admins: part(sec?.admins), members: part(sec?.members) };
+}
+
+/**
+ * Creates the user or gives an existing one this shop's role (the other role of the same shop is
+ * removed: a person is agent or supervisor, not both). The password is set when given; an
+ * existing user keeps theirs when it is not.
+ */
+export async function addMember(s: AdminServer, shop: string, name: string, role: TeamRole, password?: string): Promise<Changes> {
+  checkShop(shop);
+  if (!isUserName(name)) throw new ProvisionError(`user name "${name}" may not contain ':' or start with '_'`);
+  const id = `_users/${encodeURIComponent(userDocId(name))}`;
+  const cur = await request(s, 'GET', id);
+  if (cur.status !== 200 && cur.status !== 404) fail(`read user ${name}`, cur);
+  if (cur.status === 404 && !password) throw new ProvisionError(`user ${name} does not exist yet: give a password (--password)`);
+  const other = roleName(shop, role === 'agent' ? 'supervisor' : 'agent');
+  const want = roleName(shop, role);
+  const oldRoles: string[] = cur.status === 200 && Array.isArray(cur.json.roles) ? cur.json.roles : [];
+  const roles = [...oldRoles.filter((r) => r !== other && r !== want), want];
+  const rolesChanged = !sameJson([...oldRoles].sort(), [...roles].sort());
+  if (cur.status === 200 && !rolesChanged && !password) return [];
+  const doc = cur.status === 200 ? { ...cur.json, roles } : { _id: userDocId(name), name, type: 'user', roles };
+  if (password) doc.password = password;
+  const put = await request(s, 'PUT', id, doc);
+  if (put.status !== 201 && put.status !== 202) fail(`write user ${name}`, put);
+  const changes: Changes = [];
+  if (cur.status === 404) changes.push(`created user ${name} as ${role}`);
+  else if (rolesChanged) changes.push(`made ${name} ${role} of ${shop}`);
+  if (cur.status === 200 && password) changes.push(`set the password of ${name}`);
+  return changes;
+}
+
+/** Takes this shop's roles away from a user (the user and their other shops stay). */
+export async function removeMember(s: AdminServer, shop: string, name: string): Promise<Changes> {
+  checkShop(shop);
+  const id = `_users/${encodeURIComponent(userDocId(name))}`;
+  const cur = await request(s, 'GET', id);
+  if (cur.status === 404) return [];
+  if (cur.status !== 200) fail(`read user ${name}`, cur);
+  const mine = new Set(TEAM_ROLES.map((r) => roleName(shop, r)));
+  const oldRoles: string[] = Array.isArray(cur.json.roles) ? cur.json.roles : [];
+  const roles = oldRoles.filter((r) => !mine.has(r));
+  if (roles.length === oldRoles.length) return [];
+  const put = await request(s, 'PUT', id, { ...cur.json, roles });
+  if (put.status !== 201 && put.status !== 202) fail(`write user ${name}`, put);
+  return [`removed ${name} from ${shop}`];
+}
+
+export interface Member {
+  name: string;
+  role: TeamRole;
+}
+
+/** The shop's members (reads the _users database; admin only). */
+export async function listMembers(s: AdminServer, shop: string): Promise<Member[]> {
+  checkShop(shop);
+  const r = await request(s, 'GET', '_users/_all_docs?include_docs=true');
+  if (r.status !== 200) fail('read _users', r);
+  const out: Member[] = [];
+  for (const row of r.json.rows ?? []) {
+    const roles: string[] = row.doc?.roles ?? [];
+    for (const role of TEAM_ROLES) if (roles.includes(roleName(shop, role))) out.push({ name: row.doc.name, role });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}

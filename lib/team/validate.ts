@@ -1,0 +1,58 @@
+/**
+ * The `validate_doc_update` functions the provisioning command installs in each shop database. The
+ * server runs them on every write (including replication), so the roles hold whatever a client
+ * does. They are JavaScript source strings (ES5: CouchDB's JavaScript engine runs them, not ours).
+ *
+ * - library (replies, groups, remark rules): the supervisor writes and deletes; an agent may only
+ *   create a proposal (`proposal:<id>`, signed with their own name) and never change it afterwards.
+ * - buyers / followups / picks: every member writes profiles and items; events (notes, follow-up
+ *   actions) are append-only and signed; only the supervisor deletes anything.
+ */
+import { DOC_PREFIX, roleName, type TeamArea } from './names';
+
+function header(shop: string): string {
+  return `
+  var roles = (userCtx && userCtx.roles) || [];
+  if (roles.indexOf('_admin') !== -1) return;
+  var sup = roles.indexOf(${JSON.stringify(roleName(shop, 'supervisor'))}) !== -1;
+  var agent = roles.indexOf(${JSON.stringify(roleName(shop, 'agent'))}) !== -1;
+  if (!sup && !agent) throw({ unauthorized: 'not a member of this shop' });
+  if (newDoc._deleted) {
+    if (!sup) throw({ forbidden: 'only the supervisor deletes' });
+    return;
+  }
+  var id = newDoc._id;
+  function starts(p) { return id.indexOf(p) === 0; }
+  function signed() {
+    if (newDoc.by !== userCtx.name) throw({ forbidden: 'the document must be signed with your own name' });
+  }
+  function appendOnly() {
+    if (oldDoc && !oldDoc._deleted) throw({ forbidden: 'events are append-only' });
+  }`;
+}
+
+const BODY: Record<TeamArea, string> = {
+  library: `
+  if (sup) return;
+  if (!starts(${JSON.stringify(DOC_PREFIX.proposal)}) || newDoc.type !== 'proposal')
+    throw({ forbidden: 'only the supervisor edits the library and the remark rules' });
+  appendOnly();
+  signed();`,
+  buyers: `
+  if (starts(${JSON.stringify(DOC_PREFIX.buyer)}) && newDoc.type === 'buyer') return;
+  if (starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) && newDoc.type === 'event') { appendOnly(); signed(); return; }
+  throw({ forbidden: 'not a buyer document' });`,
+  followups: `
+  if (starts(${JSON.stringify(DOC_PREFIX.followup)}) && newDoc.type === 'followup') return;
+  if (starts(${JSON.stringify(DOC_PREFIX.followupEvent)}) && newDoc.type === 'fuevent') { appendOnly(); signed(); return; }
+  throw({ forbidden: 'not a follow-up document' });`,
+  picks: `
+  if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'pick') return;
+  throw({ forbidden: 'not a pick document' });`,
+};
+
+export function validateDocUpdate(shop: string, area: TeamArea): string {
+  return `function (newDoc, oldDoc, userCtx, secObj) {${header(shop)}${BODY[area]}\n}`;
+}
+
+export const DESIGN_DOC_ID = '_design/kf-roles';

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from './team';
+import { startTeamServer, type TeamServer } from '../test/team/server';
+
+let server: TeamServer;
+beforeAll(async () => {
+  server = await startTeamServer();
+}, 600_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function run(args: string[], env: Record<string, string | undefined> = { KF_TEAM_ADMIN: server.admin.user, KF_TEAM_ADMIN_PASSWORD: server.admin.password }) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+it('npm run team: init, add an agent, list members; running it again says nothing to change', async () => {
+  const base = ['--server', server.url, '--shop', 'cli-shop'];
+  const first = await run(['init', ...base]);
+  expect(first.code).toBe(0);
+  expect(first.out).toContain('created database kf-cli-shop-buyers');
+  expect((await run(['init', ...base])).out).toEqual(['nothing to change 无需更改']);
+  expect((await run(['add-agent', ...base, '--user', 'a1', '--password', 'pw1'])).out).toEqual(['created user a1 as agent']);
+  expect((await run(['members', ...base])).out).toEqual(['agent\ta1']);
+});
+
+it('explains bad usage and missing admin credentials with exit code 2, a refusal with 1', async () => {
+  expect((await run(['add-agent', '--server', server.url, '--shop', 'cli-shop'])).code).toBe(2);
+  const noAdmin = await run(['init', '--server', server.url, '--shop', 'cli-shop'], {});
+  expect(noAdmin.code).toBe(2);
+  expect(noAdmin.err.join('\n')).toMatch(/KF_TEAM_ADMIN/);
+  const refused = await run(['init', '--server', server.url, '--shop', 'cli-shop'], { KF_TEAM_ADMIN: 'kfadmin', KF_TEAM_ADMIN_PASSWORD: 'nope' });
+  expect(refused.code).toBe(1);
+});

@@ -1,0 +1,90 @@
+/**
+ * Provisions a shop on its CouchDB for team mode (idempotent; server-admin credentials).
+ *
+ *   npm run team -- init           --server https://db.example.com --shop myshop
+ *   npm run team -- add-supervisor --server … --shop myshop --user 店长 --password …
+ *   npm run team -- add-agent      --server … --shop myshop --user 小王 --password …
+ *   npm run team -- remove         --server … --shop myshop --user 小王
+ *   npm run team -- members        --server … --shop myshop
+ *
+ * The admin comes from $KF_TEAM_ADMIN and $KF_TEAM_ADMIN_PASSWORD (never from the command line, where
+ * it would land in the shell history). Exit codes: 0 done; 1 the server refused; 2 bad usage.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { addMember, initShop, listMembers, removeMember, ProvisionError, type AdminServer } from '../lib/team/provision';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = `用法 usage: team init|add-agent|add-supervisor|remove|members --server URL --shop ID [--user NAME] [--password PW]
+admin credentials: environment variables KF_TEAM_ADMIN and KF_TEAM_ADMIN_PASSWORD`;
+
+export async function main(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { server: { type: 'string' }, shop: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' } },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [cmd] = parsed.positionals;
+  const { server, shop, user, password } = parsed.values;
+  if (!cmd || !server || !shop) {
+    io.err(USAGE);
+    return 2;
+  }
+  if (!env.KF_TEAM_ADMIN || !env.KF_TEAM_ADMIN_PASSWORD) {
+    io.err(`set KF_TEAM_ADMIN and KF_TEAM_ADMIN_PASSWORD to a server admin\n${USAGE}`);
+    return 2;
+  }
+  const admin: AdminServer = { url: server, user: env.KF_TEAM_ADMIN, password: env.KF_TEAM_ADMIN_PASSWORD };
+  try {
+    let changes: string[];
+    switch (cmd) {
+      case 'init':
+        changes = await initShop(admin, shop);
+        break;
+      case 'add-agent':
+      case 'add-supervisor':
+        if (!user) {
+          io.err(`${cmd} needs --user\n${USAGE}`);
+          return 2;
+        }
+        changes = await addMember(admin, shop, user, cmd === 'add-agent' ? 'agent' : 'supervisor', password);
+        break;
+      case 'remove':
+        if (!user) {
+          io.err(`remove needs --user\n${USAGE}`);
+          return 2;
+        }
+        changes = await removeMember(admin, shop, user);
+        break;
+      case 'members':
+        for (const m of await listMembers(admin, shop)) io.out(`${m.role}\t${m.name}`);
+        return 0;
+      default:
+        io.err(`unknown command ${cmd}\n${USAGE}`);
+        return 2;
+    }
+    for (const c of changes) io.out(c);
+    if (!changes.length) io.out('nothing to change 无需更改');
+    return 0;
+  } catch (err) {
+    if (err instanceof ProvisionError) {
+      io.err(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2), process.env, { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => process.exit(code));
+}
