@@ -12,7 +12,7 @@
  * never creates databases.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ export async function ensureTeamServerInstalled(): Promise<void> {
       break;
     } catch {
       if (existsSync(BIN)) return;
+      // A lock left by an install that was killed is older than any install takes.
+      if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmdirSync(lock);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
