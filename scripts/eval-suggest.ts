@@ -1,11 +1,17 @@
 /**
  * Scenario-classifier evaluation on labelled buyer turns.
  *
- *   npm run eval:suggest -- <labels.tsv> [<turns.tsv>] [--errors]
+ *   npm run eval:suggest -- <labels.tsv> [<turns.tsv>] [--learn-from <labels2.tsv>] [--errors]
  *
  * labels.tsv: `id\tscenario\talso` (texts looked up in turns.tsv, default ../shared/eval/buyer_turns.tsv
  * relative to the repo) or `id\tscenario\talso\ttext` (text inline). A header line starting with
  * `id` is skipped. Each turn is classified alone (the turns file carries no dialogue context).
+ *
+ * Signals: the cue trie, the trained model (public/suggest-model.json) and the learned memory,
+ * combined as in the extension. `--learn-from` first replays those labelled turns, in file order,
+ * as the agent's confirmed picks through `SuggestEngine.learn` (what the background runs on an
+ * insertion); its texts come from the same turns file. Figures per signal are printed before the
+ * combined last line.
  *
  * Scoring: for non-`other` turns a hit at k means the label or `also` is among the first k
  * scenarios the classifier would show; an abstention (no confident suggestion) shows nothing and so
@@ -17,6 +23,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScenarioId, type ScenarioId } from '../lib/domain/scenarios';
 import { classify } from '../lib/domain/suggest/classify';
+import { combineSignals, type CombineParams, COMBINE } from '../lib/domain/suggest/combine';
+import { SuggestEngine } from '../lib/domain/suggest/engine';
+import { decodeModel, type ModelAsset } from '../lib/domain/suggest/model';
 
 export interface LabelledTurn {
   id: string;
@@ -77,6 +86,30 @@ export function shown(text: string): ScenarioId[] {
   return c.confident ? c.scores.map((s) => s.id) : [];
 }
 
+/** The model asset the extension ships (null when it has not been trained yet). */
+export function loadShippedModel(repo: string) {
+  const path = resolve(repo, 'public/suggest-model.json');
+  if (!existsSync(path)) return null;
+  return decodeModel(JSON.parse(readFileSync(path, 'utf8')) as ModelAsset);
+}
+
+/** A predictor running the three signals combined, as the panel does. */
+export function combinedPredictor(engine: SuggestEngine, params: CombineParams = COMBINE): (text: string) => ScenarioId[] {
+  return (text) => {
+    const c = combineSignals(classify([text]), engine.signals(text), params);
+    return c.confident ? c.scores.map((s) => s.id) : [];
+  };
+}
+
+/** Replays labelled turns as confirmed picks, in order (what an agent's insertions would record). */
+export function learnFrom(engine: SuggestEngine, turns: LabelledTurn[], start = Date.UTC(2026, 0, 1)): number {
+  let n = 0;
+  turns.forEach((t, i) => {
+    if (engine.learn({ message: t.text, scenario: t.scenario, source: 'insert' }, start + i * 60_000).pick) n++;
+  });
+  return n;
+}
+
 export function evaluate(turns: LabelledTurn[], predict: (text: string) => ScenarioId[] = shown): EvalResult {
   let hit1 = 0;
   let hit3 = 0;
@@ -134,18 +167,26 @@ export function evaluate(turns: LabelledTurn[], predict: (text: string) => Scena
 const f2 = (x: number) => x.toFixed(2);
 
 function main(argv: string[]): number {
-  const args = argv.filter((a) => !a.startsWith('--'));
+  const learnAt = argv.indexOf('--learn-from');
+  const learnPath = learnAt >= 0 ? argv[learnAt + 1] : undefined;
+  if (learnAt >= 0 && (!learnPath || learnPath.startsWith('--'))) {
+    console.error('eval-suggest: --learn-from needs a labels file');
+    return 2;
+  }
+  const args = argv.filter((a, i) => !a.startsWith('--') && !(learnAt >= 0 && i === learnAt + 1));
   const showErrors = argv.includes('--errors');
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   if (args.length < 1) {
-    console.error('usage: eval-suggest <labels.tsv> [<turns.tsv>] [--errors]');
+    console.error('usage: eval-suggest <labels.tsv> [<turns.tsv>] [--learn-from <labels2.tsv>] [--errors]');
     return 2;
   }
   const labelsPath = resolve(args[0]!);
   const turnsPath = args[1] ? resolve(args[1]) : resolve(repo, '../shared/eval/buyer_turns.tsv');
   let turns: LabelledTurn[];
+  let picks: LabelledTurn[] = [];
   try {
     turns = readLabelledTurns(labelsPath, turnsPath);
+    if (learnPath) picks = readLabelledTurns(resolve(learnPath), turnsPath);
   } catch (e) {
     if (e instanceof EvalInputError) {
       console.error(`eval-suggest: ${e.message}`);
@@ -157,7 +198,21 @@ function main(argv: string[]): number {
     console.error(`eval-suggest: no labelled turns in ${labelsPath}`);
     return 2;
   }
-  const r = evaluate(turns);
+  const model = loadShippedModel(repo);
+  if (!model) console.log('(no model asset: run npm run train:suggest; figures are for the cues alone)');
+  const engine = new SuggestEngine(model);
+  const line = (name: string, x: EvalResult) => console.log(`  ${name.padEnd(22)} top1=${f2(x.top1)} top3=${f2(x.top3)} other_abstain=${f2(x.otherAbstain)}`);
+  console.log('per signal, before learning:');
+  line('cues', evaluate(turns));
+  line('cues + model', evaluate(turns, combinedPredictor(engine)));
+  if (picks.length) {
+    const learned = learnFrom(engine, picks);
+    console.log(`learned ${learned} picks from ${learnPath} (${picks.length} turns; stored ${engine.memory.size})`);
+    const memoryOnly = new SuggestEngine(null, engine.memory);
+    line('cues + learned', evaluate(turns, combinedPredictor(memoryOnly)));
+  }
+  const r = evaluate(turns, combinedPredictor(engine));
+  console.log('combined (as shipped):');
   const needs = r.n - r.nOther;
   console.log(`turns: ${r.n} (needs ${needs}, other ${r.nOther}); abstained on ${r.abstainOnNeeds} need turns`);
   console.log('\nrecall@1 per scenario:');

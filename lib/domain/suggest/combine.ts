@@ -1,0 +1,97 @@
+/**
+ * Joins the three signals into the one classification the panel shows:
+ * - the cue trie (classify.ts): explainable, negation- and context-aware, abstains on `other`;
+ * - the trained model (model.ts): reads word orders and phrasings no cue spells out;
+ * - the agent's own picks (learned.ts): what this agent chose for messages like this one.
+ *
+ * The rules and thresholds below were chosen on our own held-out buyer turns (see README.md,
+ * "Combining the signals"); never on a set then reported as unseen.
+ */
+import type { Classification, NeedId, ScenarioScore } from './classify';
+import type { ModelScore } from './model';
+import type { LearnedRecall } from './learned';
+
+export const COMBINE = {
+  /** The model answers on its own (cues abstained) when its best need is at least this likely
+   * and more likely than `other`. */
+  modelAlone: 0.9,
+  /** Share of the model's probability in the order of the confident needs (the rest: cue score). */
+  modelWeight: 0.6,
+  /** The model fills empty top-3 slots with needs at least this likely. */
+  modelFill: 0.2,
+  /** The agent's own pick leads when the nearest stored message is at least this alike. */
+  learnedLead: 0.7,
+  /** …and fills slots when at least this alike. */
+  learnedFill: 0.5,
+} as const;
+
+export type CombineParams = { [K in keyof typeof COMBINE]: number };
+
+export interface Signals {
+  model?: ModelScore[] | null;
+  learned?: LearnedRecall | null;
+}
+
+const MAX_SHOWN = 3;
+
+/** Evidence tags the panel turns into words: `model 62%`, `learned 3`. */
+export const MODEL_TAG = 'model';
+export const LEARNED_TAG = 'learned';
+
+export function combineSignals(cues: Classification, signals: Signals, params: CombineParams = COMBINE): Classification {
+  const model = signals.model ?? [];
+  const learned = signals.learned;
+  const evidence: Classification['evidence'] = {};
+  for (const [id, list] of Object.entries(cues.evidence)) evidence[id as NeedId] = [...(list ?? [])];
+  const tag = (id: NeedId, text: string) => (evidence[id] ??= []).push(text);
+
+  // Ordered list of what is shown, with a score for the ranking.
+  const shown: ScenarioScore[] = [];
+  const has = (id: string) => shown.some((s) => s.id === id);
+  const push = (id: NeedId, score: number) => {
+    if (!has(id)) shown.push({ id, score });
+  };
+
+  // 1. The agent's own picks for a very similar message lead.
+  const learnedNeeds = learned && learned.best >= params.learnedFill ? learned.scenarios : [];
+  if (learned && learned.best >= params.learnedLead && learnedNeeds[0]) {
+    push(learnedNeeds[0].id, Math.min(1, 0.6 + learned.best * 0.4));
+  }
+  // 2. The cues, when confident, with the model's likely needs, ordered by a blend of both.
+  if (cues.confident) {
+    const pOf = new Map(model.map((m) => [m.id, m.p]));
+    const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
+    const ids = new Set<NeedId>(cues.top as NeedId[]);
+    for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) ids.add(m.id as NeedId);
+    const blend = (id: NeedId) => (1 - params.modelWeight) * (cueOf.get(id) ?? 0) + params.modelWeight * (pOf.get(id) ?? 0);
+    const ordered = [...ids].sort((a, b) => blend(b) - blend(a));
+    for (const id of ordered) push(id, blend(id));
+  }
+  // 3. The model alone when the cues abstained.
+  const bestNeed = model.find((m) => m.id !== 'other');
+  const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
+  const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
+  if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
+  const confident = shown.length > 0;
+  if (confident) {
+    // 4. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
+    for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
+    for (const m of model) {
+      if (shown.length >= MAX_SHOWN) break;
+      if (m.id !== 'other' && m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
+    }
+    for (const s of cues.scores) if (shown.length < MAX_SHOWN) push(s.id as NeedId, s.score * 0.8);
+  }
+  for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) tag(m.id as NeedId, `${MODEL_TAG} ${Math.round(m.p * 100)}%`);
+  for (const s of learnedNeeds) tag(s.id, `${LEARNED_TAG} ${s.count}`);
+
+  // Everything else with evidence stays visible to the ranking, after the shown ones.
+  const scores = [...shown];
+  for (const s of cues.scores) if (!has(s.id)) scores.push(s);
+  return {
+    scores,
+    top: confident ? shown.map((s) => s.id) : [],
+    confident,
+    evidence,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The background's half of suggesting: the trained model and the learned memory, behind the two
+ * calls the extension makes — `signals` for a buyer message, `learn` on an insertion or a chip
+ * correction. The evaluation script runs this same class (`--learn-from` replays picks through
+ * `learn`), so what is measured is what ships.
+ */
+import type { ScenarioId } from '../scenarios';
+import type { Signals } from './combine';
+import { LearnedMemory, makePick, maskForMemory, type LearnedPick } from './learned';
+import { predict, type SuggestModel } from './model';
+
+export interface LearnInput {
+  message: string;
+  buyer?: string | null;
+  scenario: ScenarioId;
+  templateId?: string | null;
+  source: LearnedPick['source'];
+}
+
+export class SuggestEngine {
+  constructor(
+    public model: SuggestModel | null,
+    readonly memory: LearnedMemory = new LearnedMemory(),
+  ) {}
+
+  /** Model probabilities and the nearest learned picks for the message being answered. */
+  signals(message: string, opts: { buyer?: string | null; learning?: boolean } = {}): Signals {
+    return {
+      model: this.model ? predict(this.model, message) : null,
+      learned: opts.learning === false ? null : this.memory.recall(maskForMemory(message, opts.buyer)),
+    };
+  }
+
+  forget(ids: string[] | 'all'): void {
+    if (ids === 'all') this.memory.clear();
+    else for (const id of ids) this.memory.remove(id);
+  }
+
+  /** Records one confirmed pick; returns it (null when there is nothing to learn) and what the bound evicted. */
+  learn(input: LearnInput, now: number, rand?: () => number): { pick: LearnedPick | null; evicted: string[] } {
+    const pick = makePick(input, now, rand);
+    if (!pick) return { pick: null, evicted: [] };
+    return { pick, evicted: this.memory.add(pick) };
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { LearnedMemory, makePick, maskForMemory, type LearnedPick } from './learned';
+
+let n = 0;
+const pick = (message: string, scenario: LearnedPick['scenario'], templateId: string | null = null, at = 1000 + n): LearnedPick =>
+  makePick({ message, scenario, templateId, source: templateId ? 'insert' : 'chip' }, at, () => (n++ % 97) / 97)!;
+
+describe('maskForMemory: nothing personal is stored', () => {
+  it('masks phone, order and tracking numbers, names, addresses and the buyer nickname', () => {
+    const s = maskForMemory('我是王小明，电话13812345678，订单号 2345678901234567 地址是杭州西湖区文三路 tb_lucky88 催一下', 'tb_lucky88');
+    expect(s).not.toMatch(/王小明|13812345678|2345678901234567|文三路|lucky88/);
+    expect(s).toContain('催一下');
+    expect(maskForMemory('收件人张三 快递单号sf1234567890')).not.toMatch(/张三|1234567890/);
+  });
+  it('keeps the words that say what the buyer needs', () => {
+    expect(maskForMemory('退款什么时候到账？')).toBe('退款什么时候到账?');
+  });
+});
+
+describe('LearnedMemory', () => {
+  it('recalls the scenario and the reply the agent picked for a similar message', () => {
+    const m = new LearnedMemory([pick('你们这个加湿器出雾很小是不是坏了', 'quality', 'tpl-q1'), pick('发票开好了吗', 'invoice', 'tpl-i')]);
+    const r = m.recall(maskForMemory('加湿器出雾特别小 是坏了吗'));
+    expect(r.scenarios[0]!.id).toBe('quality');
+    expect(r.templates['tpl-q1']).toBeGreaterThan(0.5);
+    expect(r.best).toBeGreaterThan(0.4);
+    expect(m.recall(maskForMemory('今天天气不错')).scenarios).toEqual([]);
+  });
+
+  it('keeps only the newest picks up to its bound', () => {
+    const m = new LearnedMemory([], 3);
+    const picks = ['第一条消息内容', '第二条消息内容', '第三条消息内容', '第四条消息内容'].map((t, i) => pick(t, 'tracking', null, 1000 + i));
+    const evicted = picks.flatMap((p) => m.add(p));
+    expect(evicted).toEqual([picks[0]!.id]);
+    expect(m.all().map((p) => p.id)).toEqual(picks.slice(1).map((p) => p.id));
+  });
+
+  it('forgets a pick: it is no longer recalled', () => {
+    const p = pick('洗碗机漏水了怎么办', 'quality', 'tpl-q');
+    const m = new LearnedMemory([p]);
+    expect(m.recall(maskForMemory('洗碗机漏水了')).scenarios[0]?.id).toBe('quality');
+    expect(m.remove(p.id)).toBe(true);
+    expect(m.recall(maskForMemory('洗碗机漏水了')).scenarios).toEqual([]);
+  });
+
+  it('learns nothing from `other` or from a message that is only an order card', () => {
+    expect(makePick({ message: '在吗', scenario: 'other', source: 'chip' }, 1)).toBeNull();
+    expect(makePick({ message: '[订单x] 123456789012', scenario: 'tracking', source: 'insert' }, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The third signal: what this agent actually picked for messages like this one. Every insertion and
+ * every correction of the situation with a chip is a labelled example; the memory keeps the latest
+ * ones (bounded), with the buyer's personal data masked before anything is stored, and recalls the
+ * nearest stored messages for a new one (cosine similarity over character 2–3-grams through an
+ * inverted index, so a lookup reads only the examples sharing an n-gram with the message).
+ *
+ * Records are append-friendly (an id and a timestamp each, never edited in place) so that a team
+ * can later merge the memories of several agents. Pure: storage lives in lib/storage/learned.ts.
+ */
+import type { ScenarioId } from '../scenarios';
+import { maskPii } from '../customers/privacy';
+import type { NeedId } from './classify';
+import { normalize } from './normalize';
+
+export const LEARNED_CAP = 5000;
+
+export interface LearnedPick {
+  /** Unique, sortable by creation: `<epoch ms base36>-<random>`. */
+  id: string;
+  at: number;
+  /** The buyer's message, normalised and masked (what similarity is computed on). */
+  text: string;
+  scenario: NeedId;
+  /** The reply inserted, or null for a chip correction alone. */
+  templateId: string | null;
+  source: 'insert' | 'chip';
+}
+
+/** Words that introduce a name or an address: what follows them is masked up to the next break. */
+const NAME_LABEL = /(我叫|我是|名字是|名字叫|姓名|收件人|收货人|联系人)(是|为)?\s?([\u4e00-\u9fa5]{1,3})/g;
+const SURNAME = /(?<=^|\s|我|免贵)姓([\u4e00-\u9fa5])/g;
+const ADDRESS_LABEL = /(地址|住在|住址)(是|为|改成|改为|改到)?\s?([^\s]{2,})/g;
+
+/**
+ * The stored form of a buyer message: normalised like everything the classifier reads, then with
+ * phone, ID, card, order and tracking numbers, names, addresses and the buyer's nickname masked.
+ */
+export function maskForMemory(raw: string, buyer?: string | null): string {
+  let s = maskPii(raw);
+  if (buyer && buyer.trim().length >= 2) s = s.split(buyer.trim()).join(' ');
+  s = normalize(s).text;
+  return s
+    .replace(/[0-9a-z*]*\d[0-9a-z*-]{4,}/g, '#')
+    .replace(NAME_LABEL, (_m, label: string, is = '') => `${label}${is}某`)
+    .replace(SURNAME, '姓某')
+    .replace(ADDRESS_LABEL, (_m, label: string, is = '') => `${label}${is}某地`)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function newPickId(now: number, rand: () => number = Math.random): string {
+  return `${now.toString(36)}-${Math.floor(rand() * 36 ** 6).toString(36).padStart(6, '0')}`;
+}
+
+function grams(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const run of text.split(/\s+/)) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      if (chars.length === 1) out.set(chars[0]!, 1);
+      if (i + 1 < chars.length) out.set(chars[i]! + chars[i + 1]!, 1);
+      if (i + 2 < chars.length) out.set(chars[i]! + chars[i + 1]! + chars[i + 2]!, 1);
+    }
+  }
+  return out;
+}
+
+export interface LearnedRecall {
+  /** Per scenario: the summed similarity of the neighbours that picked it, best first. */
+  scenarios: { id: NeedId; weight: number; count: number }[];
+  /** Per template: the summed similarity of neighbours that inserted it (0..1 after scaling). */
+  templates: Record<string, number>;
+  /** Similarity of the nearest stored message (0 = nothing alike). */
+  best: number;
+}
+
+export const RECALL = {
+  /** Neighbours less alike than this are ignored. */
+  minSimilarity: 0.3,
+  neighbours: 5,
+} as const;
+
+/** The in-memory index over the stored picks (rebuilt from storage, updated on each pick). */
+export class LearnedMemory {
+  private picks = new Map<string, { pick: LearnedPick; grams: Map<string, number>; norm: number }>();
+  private postings = new Map<string, Set<string>>();
+  /** Insertion order, oldest first, for the bound. */
+  private order: string[] = [];
+
+  constructor(picks: readonly LearnedPick[] = [], readonly cap = LEARNED_CAP) {
+    for (const p of picks) this.add(p);
+  }
+
+  get size(): number {
+    return this.picks.size;
+  }
+
+  all(): LearnedPick[] {
+    return this.order.map((id) => this.picks.get(id)!.pick);
+  }
+
+  /** Adds a pick; returns the ids evicted to stay within the bound (oldest first). */
+  add(pick: LearnedPick): string[] {
+    if (this.picks.has(pick.id) || !pick.text) return [];
+    const g = grams(pick.text);
+    this.picks.set(pick.id, { pick, grams: g, norm: Math.sqrt(g.size) });
+    for (const k of g.keys()) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(pick.id);
+    this.order.push(pick.id);
+    const evicted: string[] = [];
+    while (this.order.length > this.cap) {
+      const old = this.order[0]!;
+      this.remove(old);
+      evicted.push(old);
+    }
+    return evicted;
+  }
+
+  remove(id: string): boolean {
+    const e = this.picks.get(id);
+    if (!e) return false;
+    for (const k of e.grams.keys()) {
+      const set = this.postings.get(k)!;
+      set.delete(id);
+      if (set.size === 0) this.postings.delete(k);
+    }
+    this.picks.delete(id);
+    const at = this.order.indexOf(id);
+    if (at >= 0) this.order.splice(at, 1);
+    return true;
+  }
+
+  clear(): void {
+    this.picks.clear();
+    this.postings.clear();
+    this.order = [];
+  }
+
+  /** The nearest stored messages' scenarios and templates for an (already masked) message. */
+  recall(text: string): LearnedRecall {
+    const empty: LearnedRecall = { scenarios: [], templates: {}, best: 0 };
+    if (!text || this.picks.size === 0) return empty;
+    const q = grams(text);
+    if (q.size === 0) return empty;
+    const shared = new Map<string, number>();
+    for (const k of q.keys()) {
+      const ids = this.postings.get(k);
+      if (ids) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const qNorm = Math.sqrt(q.size);
+    const near: { pick: LearnedPick; sim: number }[] = [];
+    for (const [id, n] of shared) {
+      const e = this.picks.get(id)!;
+      const sim = n / (qNorm * e.norm);
+      if (sim >= RECALL.minSimilarity) near.push({ pick: e.pick, sim });
+    }
+    // Most alike first; among equals the newest (the agent's latest habit).
+    near.sort((a, b) => b.sim - a.sim || b.pick.at - a.pick.at);
+    const top = near.slice(0, RECALL.neighbours);
+    if (top.length === 0) return empty;
+    const byScenario = new Map<NeedId, { weight: number; count: number }>();
+    const templates: Record<string, number> = {};
+    let total = 0;
+    for (const { pick, sim } of top) {
+      const s = byScenario.get(pick.scenario) ?? { weight: 0, count: 0 };
+      s.weight += sim;
+      s.count++;
+      byScenario.set(pick.scenario, s);
+      total += sim;
+      if (pick.templateId) templates[pick.templateId] = (templates[pick.templateId] ?? 0) + sim;
+    }
+    for (const id of Object.keys(templates)) templates[id] = templates[id]! / total;
+    return {
+      scenarios: [...byScenario].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.weight - a.weight),
+      templates,
+      best: top[0]!.sim,
+    };
+  }
+}
+
+/** A pick from a confirmed insertion or chip correction, or null when nothing is left to learn from. */
+export function makePick(
+  input: { message: string; buyer?: string | null; scenario: ScenarioId; templateId?: string | null; source: LearnedPick['source'] },
+  now: number,
+  rand?: () => number,
+): LearnedPick | null {
+  if (input.scenario === 'other') return null;
+  const text = maskForMemory(input.message, input.buyer);
+  if (!text) return null;
+  return { id: newPickId(now, rand), at: now, text, scenario: input.scenario, templateId: input.templateId ?? null, source: input.source };
+}
