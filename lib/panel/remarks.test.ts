@@ -92,3 +92,33 @@ describe('remark save held on a form-based remark page', () => {
     expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
   });
 });
+
+describe('order list lint where the page shows no flag (JD)', () => {
+  it('checks each remark against the flag its own text names, and leaves remarks naming none alone', async () => {
+    document.body.innerHTML = '<div class="card" id="a"></div><div class="card" id="b"></div><div class="card" id="c"></div>';
+    const today = isoDate(Date.now());
+    const row = (id: string, remark: string) => ({
+      orderId: id,
+      buyer: 'jd_x',
+      status: 'paid' as const,
+      flag: 'gray' as const,
+      flagUnknown: true,
+      remark,
+      element: document.getElementById(id)!,
+    });
+    const ctl = await start(null as unknown as RemarkEditor);
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    main.store.set({
+      orders: [
+        row('a', `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜阿杰 ${today}`),
+        row('b', `【延迟发货】阿杰 ${today}`),
+        row('c', '发顺丰 到付不要'),
+      ],
+    });
+    const lint = ctl.store.get().lint;
+    // Gray (the placeholder) would have failed all three: only the delay remark missing its date is marked.
+    expect(lint.map((l) => [l.orderId, l.flag])).toEqual([['b', 'purple']]);
+    expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(1);
+    expect(document.querySelector('#b [data-kf="remark-lint"]')).not.toBeNull();
+  });
+});

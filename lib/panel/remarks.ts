@@ -17,7 +17,7 @@ import { call, onDataChanged } from '../messaging/client';
 import type { DataArea } from '../messaging/protocol';
 import { replaceRange } from '../insert';
 import {
-  checkRemark, isoDate, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
+  checkRemark, isFlagColor, isoDate, parseRemark, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
 } from '../domain/remarks';
 import type { OrderRow, RemarkEditor } from '../sites/types';
 import { getLocale, registerMessages, t } from '../i18n';
@@ -354,15 +354,20 @@ export class RemarkController {
     const broken: RemarkLintEntry[] = [];
     const keep = new Set<HTMLElement>();
     for (const row of orders) {
+      // A page that does not show the flag (JD's list): check the remark against the flag its own
+      // text names; a remark that names none cannot be judged there.
+      const named = row.flagUnknown ? parseRemark(row.remark, ruleSet, { today }) : null;
+      const flag = named ? named.lines[named.latestIndex]?.target : row.flag;
+      if (!isFlagColor(flag)) continue;
       // Whoever wrote an old remark signed it: no "other agent" check on the list.
-      const key = `${today}\u0000${row.flag}\u0000${row.remark}`;
+      const key = `${today}\u0000${flag}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag: row.flag, platform, today });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today });
         this.lintCache.set(key, problems);
       }
       if (!problems.length) continue;
-      broken.push({ orderId: row.orderId, buyer: row.buyer, flag: row.flag, problems });
+      broken.push({ orderId: row.orderId, buyer: row.buyer, flag, problems });
       const marker = this.markRow(row.element, problems[0]!);
       if (marker) keep.add(marker);
     }

@@ -123,3 +123,27 @@ export function parseChineseDateTime(text: string | null | undefined): number | 
   const [, y, mo, d, h, mi, s] = m;
   return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
 }
+
+/**
+ * A message time as consoles print it, local time → epoch ms: a full date and time (either style
+ * above), a month-day and time ('11-30 20:21:07', this year, or last year when that would be in the
+ * future), or a time of day only ('20:21', today).
+ */
+export function parseMessageTime(text: string | null | undefined, now = Date.now()): number | undefined {
+  const full = parseChineseDateTime(text);
+  if (full !== undefined) return full;
+  const today = new Date(now);
+  const md = /(?:^|\D)(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
+  if (md) {
+    const [, mo, d, h, mi, s] = md;
+    const at = (y: number) => new Date(y, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
+    const thisYear = at(today.getFullYear());
+    return thisYear > now + 86_400_000 ? at(today.getFullYear() - 1) : thisYear;
+  }
+  const hm = /(?:^|\D)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text ?? '');
+  if (hm) {
+    const [, h, mi, s] = hm;
+    return new Date(today.getFullYear(), today.getMonth(), today.getDate(), Number(h), Number(mi), Number(s ?? 0)).getTime();
+  }
+  return undefined;
+}

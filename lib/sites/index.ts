@@ -5,13 +5,16 @@
 import type { SiteAdapter } from './types';
 import { demoAdapter } from './demo';
 import { jdAdapter } from './jd';
+import { jdOrdersAdapter } from './jd-orders';
+import { douyinAdapter } from './douyin';
+import { kuaishouAdapter } from './kuaishou';
 import { pddAdapter } from './pdd';
 import { taobaoAdapter } from './taobao';
 
 export * from './types';
 
 /** In match order: the first adapter whose `matches` accepts the URL wins. */
-export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, pddAdapter, taobaoAdapter, jdAdapter];
+export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, pddAdapter, taobaoAdapter, jdAdapter, jdOrdersAdapter, douyinAdapter, kuaishouAdapter];
 
 /** A buyer's chat address on the console of `page` (its adapter's `chatUrl`), or null. */
 export function chatUrlFor(buyer: string, page: URL): string | null {
@@ -22,4 +25,4 @@ export function findAdapter(url: URL): SiteAdapter | null {
   return ALL_ADAPTERS.find((a) => a.matches(url)) ?? null;
 }
 
-export { demoAdapter, jdAdapter, pddAdapter, taobaoAdapter };
+export { demoAdapter, douyinAdapter, jdAdapter, jdOrdersAdapter, kuaishouAdapter, pddAdapter, taobaoAdapter };

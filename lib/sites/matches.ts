@@ -12,4 +12,6 @@ export const CONSOLE_MATCHES = [
   'https://dongdong.jd.com/*',
   'https://shop.jd.com/*',
   'https://mms.pinduoduo.com/*',
+  'https://im.jinritemai.com/*',
+  'https://im.kwaixiaodian.com/*',
 ];

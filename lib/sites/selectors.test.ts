@@ -14,6 +14,9 @@ import { bootDemo, loadFixture } from './testing';
 import { ALL_ADAPTERS } from './index';
 import * as demo from './demo/selectors';
 import * as jd from './jd/selectors';
+import * as jdOrders from './jd-orders/selectors';
+import * as douyin from './douyin/selectors';
+import * as kuaishou from './kuaishou/selectors';
 import * as pdd from './pdd/selectors';
 import * as taobao from './taobao/selectors';
 
@@ -21,6 +24,11 @@ interface Case {
   adapterId: string;
   selectors: Record<string, unknown>;
   pages: { name: string; load(): void }[];
+  /**
+   * Every selector must match on every page (not just on one of them): for consoles whose pages
+   * are versions of one screen, e.g. Douyin before and after a class-hash rotation.
+   */
+  everyPage?: boolean;
 }
 
 const CASES: Case[] = [
@@ -43,6 +51,18 @@ const CASES: Case[] = [
     ],
   },
   { adapterId: 'jd-chat', selectors: jd, pages: [{ name: 'jd-dongdong.html', load: () => loadFixture('jd-dongdong.html') }] },
+  { adapterId: 'jd-orders', selectors: jdOrders, pages: [{ name: 'jd-orders.html', load: () => loadFixture('jd-orders.html') }] },
+  {
+    adapterId: 'douyin-chat',
+    selectors: douyin,
+    // Both hash generations: a selector must match each version on its own (see below).
+    pages: [
+      { name: 'douyin-chat.html', load: () => loadFixture('douyin-chat.html') },
+      { name: 'douyin-chat-v2.html', load: () => loadFixture('douyin-chat-v2.html') },
+    ],
+    everyPage: true,
+  },
+  { adapterId: 'kuaishou-chat', selectors: kuaishou, pages: [{ name: 'kuaishou-chat.html', load: () => loadFixture('kuaishou-chat.html') }] },
 ];
 
 const matches = (name: string, value: string) => selectorFinds(document, name, value);
@@ -59,7 +79,9 @@ describe('every selector constant matches its page', () => {
       const matched = new Set<string>();
       for (const page of c.pages) {
         page.load();
-        for (const [name, value] of entries) if (matches(name, value)) matched.add(name);
+        const here = entries.filter(([name, value]) => matches(name, value)).map(([name]) => name);
+        for (const name of here) matched.add(name);
+        if (c.everyPage) expect(entries.map(([n]) => n).filter((n) => !here.includes(n)), `selectors matching nothing on ${page.name}`).toEqual([]);
       }
       const unmatched = entries.map(([name]) => name).filter((n) => !matched.has(n));
       expect(unmatched, `selectors matching nothing on ${c.pages.map((p) => p.name).join(', ')}`).toEqual([]);

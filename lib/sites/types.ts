@@ -46,6 +46,11 @@ export interface OrderRow {
   amountYuan?: number;
   items?: string;
   flag: FlagColor;
+  /**
+   * True where the page does not show the flag (JD's order list): `flag` is then only a placeholder,
+   * and the remark lint checks the remark against the flag its own text names.
+   */
+  flagUnknown?: boolean;
   remark: string;
   /** The row element, so the panel can mark a broken remark next to it. */
   element: HTMLElement;

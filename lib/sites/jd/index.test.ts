@@ -1,27 +1,75 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../testing';
+import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { jdAdapter as A } from './index';
-import { readUnrepliedBuyers } from './read';
 
-describe('jd adapter (fixture page, mostly assumed structure)', () => {
-  it('matches dongdong.jd.com', () => {
-    expect(A.matches(new URL('https://dongdong.jd.com/'))).toBe(true);
+const URL_CHAT = 'https://dongdong.jd.com/';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () => {
+  it('matches dongdong.jd.com only', () => {
+    expect(A.matches(new URL(URL_CHAT))).toBe(true);
     expect(A.matches(new URL('https://shop.jd.com/jdm/trade/orders/order-list'))).toBe(false);
-    expect(findAdapter(new URL('https://dongdong.jd.com/'))).toBe(A);
+    expect(findAdapter(new URL(URL_CHAT))).toBe(A);
   });
 
-  it('reads buyer, messages, input and unreplied conversations', () => {
-    loadFixture('jd-dongdong.html');
+  it('reads the open buyer and their pin from the selected row of the shown pane', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
-    expect(A.readBuyer(document)).toBe('京东老用户小王');
+    expect(A.readBuyer(document)).toBe('京东用户_小满');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: 'jd_4f2a9c81', nickname: '京东用户_小满' });
+    // Without the header the shown pane's selection still decides (the hidden pane selects another buyer).
+    document.querySelector('.chat-head-name')!.remove();
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: 'jd_4f2a9c81', nickname: '京东用户_小满' });
+  });
+
+  it('reads messages oldest first with times, without the system line or the image', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
     expect(A.readMessages(document, 10)).toEqual([
-      { from: 'buyer', text: '你好' },
-      { from: 'agent', text: '您好，京东客服为您服务' },
-      { from: 'buyer', text: '发票怎么开' },
+      { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: new Date(2026, 10, 30, 20, 14, 30).getTime() },
+      { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: new Date(2026, 10, 30, 20, 15, 2).getTime() },
+      { from: 'buyer', text: '公司抬头需要提供什么', at: new Date(2026, 10, 30, 20, 16, 10).getTime() },
     ]);
-    expect(A.findChatInput(document).getAttribute('contenteditable')).toBe('true');
-    expect(readUnrepliedBuyers(document)).toEqual(['jd_7a8b9c']);
+  });
+
+  it('finds the editor although its class attribute ends in a space', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const el = A.findChatInput(document);
+    expect(el.getAttribute('class')).toBe('EditorContent ');
+    expect(el.getAttribute('contenteditable')).toBe('true');
+    el.remove();
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it('notices a new buyer message and a switch of the selected row', async () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    const msg = document.querySelector('#t-chat-scroll .message:last-child')!.cloneNode(true) as Element;
+    msg.querySelector('.message__content')!.textContent = '发什么快递';
+    document.getElementById('t-chat-scroll')!.append(msg);
+    await tick();
+    expect(calls).toBe(1);
+    expect(A.readMessages(document, 1)[0]?.text).toBe('发什么快递');
+    const rows = document.querySelectorAll('.c_tabs-tabpane:not(.c_tabs-tab_inactive) .alluser-item');
+    rows[0]!.classList.remove('alluser-item_check');
+    rows[1]!.classList.add('alluser-item_check');
+    document.querySelector('.chat-head-name > span')!.textContent = 'jd_77b0e1d2';
+    await tick();
+    expect(calls).toBe(2);
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: 'jd_77b0e1d2', nickname: 'jd_77b0e1d2' });
+    ctrl.abort();
+  });
+
+  it('page check names CHAT_INPUT when the editor is gone, and holds no buyer data', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    document.querySelector('.EditorContent')!.remove();
+    const lines = A.probe!(document);
+    expect(lines.find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+    expect(JSON.stringify(lines)).not.toMatch(/小满|jd_4f2a9c81|抬头/);
   });
 });

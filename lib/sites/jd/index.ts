@@ -1,10 +1,13 @@
 import type { SiteAdapter } from '../types';
-import { observeDom } from '../observe';
+import { observeChat } from '../observe';
+import { pick, probeWith } from '../probe';
 import { detectPageKind, isJdChatUrl } from './detect';
-import { findChatInput, readBuyer, readMessages } from './read';
-import { CHAT_INPUT, MESSAGE } from './selectors';
+import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import * as S from './selectors';
 
-/** JD 咚咚 web chat. Mostly assumed structure (see selectors.ts); checked against a fixture page only. */
+const reads = { readBuyer, readBuyerIdentity, readMessages };
+
+/** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
 export const jdAdapter: SiteAdapter = {
   id: 'jd-chat',
   platform: 'jd',
@@ -13,17 +16,16 @@ export const jdAdapter: SiteAdapter = {
   chatLocation: 'page',
   matches: isJdChatUrl,
   pageKind: detectPageKind,
-  readBuyer,
-  readMessages,
+  ...reads,
   findChatInput,
   observeConversation(doc, signal, onChange) {
-    observeDom(doc, signal, onChange, {
-      classChanges: true,
-      ignoreInside: CHAT_INPUT,
-      key: () => {
-        const rows = doc.querySelectorAll(MESSAGE);
-        return `${readBuyer(doc)}\u0000${rows.length}\u0000${rows[rows.length - 1]?.textContent ?? ''}`;
-      },
-    });
+    observeChat(reads, doc, signal, onChange, { inputSelector: S.CHAT_INPUT, classChanges: true });
   },
+  probe: (doc) =>
+    probeWith(jdAdapter, doc, {
+      buyer: pick(S, 'HEADER_NAME', 'ACTIVE_CONVERSATION', 'CONVERSATION_NAME'),
+      buyerId: pick(S, 'CONVERSATION_LIST', 'ACTIVE_CONVERSATION'),
+      messages: pick(S, 'MESSAGE', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
+      chatInput: pick(S, 'CHAT_INPUT'),
+    }),
 };

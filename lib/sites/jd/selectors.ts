@@ -1,26 +1,36 @@
 /**
- * JD 咚咚 web chat workbench (dongdong.jd.com). The public notes (shared/consoles.md) only give the
- * unreplied marker and the "正在咨询" tab; everything marked "assumption" was invented for
- * test/fixtures/jd-dongdong.html and must be checked against a saved real page before use.
- * Last seen: 2026-11 fixture.
+ * JD 咚咚 web chat workbench (dongdong.jd.com), rebuilt 2026-12-01 from shared/consoles.md "Evidence
+ * from live consoles, 2026" (JD 咚咚, two sources: public tools run on live pages in 2026, one of them
+ * an extension in use that inserts with a Range + execCommand). Checked by us against
+ * test/fixtures/jd-dongdong.html only, never a live account.
  */
 
-/** Unreplied conversation marker class. consoles.md. */
-export const UNREPLIED = '.user-none-reply-t';
-/** Text of the tab listing live conversations. consoles.md. */
-export const TEXT_LIVE_TAB = '正在咨询';
-/** Tabs above the conversation list (the live one is found by TEXT_LIVE_TAB). assumption. */
-export const TAB = '.session-tabs .tab';
-/** Conversation item. assumption. */
-export const CONVERSATION_ITEM = '.session-list .session-item';
-/** The open conversation. assumption. */
-export const ACTIVE_CONVERSATION = '.session-list .session-item.current';
-/** Buyer name inside an item. assumption. */
-export const CONVERSATION_NAME = '.session-name';
-/** One message row; buyer rows carry MESSAGE_BUYER_CLASS. assumption. */
-export const MESSAGE = '.message-list .message-item';
-export const MESSAGE_BUYER_CLASS = 'message-customer';
-/** Message text. assumption. */
-export const MESSAGE_TEXT = '.message-text';
-/** The reply editor (contenteditable). assumption. */
-export const CHAT_INPUT = '.edit-box [contenteditable="true"], .edit-box textarea';
+/** The conversation list. consoles.md 2026. */
+export const CONVERSATION_LIST = '#t-alluser-wrap';
+/** A tab pane of the list; hidden ones also carry TAB_INACTIVE_CLASS. consoles.md 2026. */
+export const TAB_PANE = '.c_tabs-tabpane';
+export const TAB_INACTIVE_CLASS = 'c_tabs-tab_inactive';
+/** One conversation row; its id is "u_<pin>imcustomer<venderId>". consoles.md 2026. */
+export const CONVERSATION_ITEM = '.alluser-item';
+/** The selected row (alluser-item_check; t-item-ck in older builds). consoles.md 2026. */
+export const ACTIVE_CONVERSATION = '.alluser-item.alluser-item_check, .alluser-item.t-item-ck';
+/** Buyer name inside a row. consoles.md 2026. */
+export const CONVERSATION_NAME = '.alluser-item-name';
+/** Buyer name in the open chat's header. consoles.md 2026. */
+export const HEADER_NAME = '.chat-head-name > span';
+/** One message; buyer/shop by its side element, none = a system line. consoles.md 2026. */
+export const MESSAGE = '#t-chat-scroll .message';
+/** Side elements (each with an id). consoles.md 2026. */
+export const BUYER_SIDE = '.message_left';
+export const SHOP_SIDE = '.message_right';
+/** Message text and time. consoles.md 2026. */
+export const MESSAGE_TEXT = '.message__content';
+export const MESSAGE_TIME = '.message__time_str';
+/**
+ * The reply editor, contenteditable. Its class attribute ends in a space ("EditorContent "), so
+ * match the class token, never the attribute string. consoles.md 2026.
+ */
+export const CHAT_INPUT = '.EditorContent[contenteditable="true"]';
+
+/** Row id → buyer pin. consoles.md 2026. */
+export const ROW_ID = /^u_(.+?)imcustomer[^]*$/;

@@ -1,0 +1,11 @@
+import type { PageKind } from '../types';
+import { CHAT_INPUT, CONVERSATION_ITEM, MESSAGE } from './selectors';
+
+/** im.jinritemai.com: the 飞鸽 workbench (pc_seller_v2 and later paths). */
+export function isDouyinChatUrl(url: URL): boolean {
+  return url.protocol === 'https:' && url.hostname === 'im.jinritemai.com';
+}
+
+export function detectPageKind(doc: Document): PageKind {
+  return doc.querySelector(CONVERSATION_ITEM) || doc.querySelector(MESSAGE) || doc.querySelector(CHAT_INPUT) ? 'chat' : 'unknown';
+}

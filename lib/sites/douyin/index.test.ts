@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../testing';
+import { SiteElementMissing } from '../types';
+import { findAdapter } from '../index';
+import { douyinAdapter as A } from './index';
+
+const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapter on %s', (fixture) => {
+  it('matches the 飞鸽 workbench', () => {
+    expect(A.matches(new URL(URL_CHAT))).toBe(true);
+    expect(A.matches(new URL('https://fxg.jinritemai.com/ffa/morder/order/list'))).toBe(false);
+    expect(findAdapter(new URL(URL_CHAT))).toBe(A);
+  });
+
+  it('reads the open buyer (no console id on this page) and the messages without system or image rows', () => {
+    loadFixture(fixture, URL_CHAT);
+    expect(A.pageKind(document)).toBe('chat');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '豆豆爱吃梨' });
+    expect(A.readMessages(document, 10)).toEqual([
+      { from: 'buyer', text: '在吗，这个保温杯能装开水吗' },
+      { from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' },
+      { from: 'buyer', text: '有没有大一点的容量' },
+    ]);
+  });
+
+  it('finds the textarea by its data-qa-id, and throws SiteElementMissing without it', () => {
+    loadFixture(fixture, URL_CHAT);
+    expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
+    A.findChatInput(document).remove();
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it('notices a new buyer message', async () => {
+    loadFixture(fixture, URL_CHAT);
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    const all = document.querySelectorAll('[data-qa-id="qa-message-warpper"]');
+    const copy = all[all.length - 1]!.cloneNode(true) as Element;
+    copy.querySelector('pre')!.textContent = '什么时候发货';
+    all[all.length - 1]!.after(copy);
+    await tick();
+    expect(calls).toBe(1);
+    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: '什么时候发货' }]);
+    ctrl.abort();
+  });
+
+  it('page check: all reads succeed; without the textarea it names CHAT_INPUT', () => {
+    loadFixture(fixture, URL_CHAT);
+    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    A.findChatInput(document).remove();
+    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+  });
+});
+
+it('the two fixture versions share no hashed class name (so the test above proves independence from them)', () => {
+  const classes = (name: string) => {
+    loadFixture(name, URL_CHAT);
+    const set = new Set<string>();
+    for (const el of document.body.querySelectorAll('[class]')) for (const c of el.classList) if (!/^message(Is|Not)Me$/.test(c)) set.add(c);
+    return set;
+  };
+  const v1 = classes('douyin-chat.html');
+  const v2 = classes('douyin-chat-v2.html');
+  expect([...v1].filter((c) => v2.has(c))).toEqual([]);
+});

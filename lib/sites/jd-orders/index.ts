@@ -1,0 +1,36 @@
+import type { SiteAdapter } from '../types';
+import { SiteElementMissing } from '../types';
+import { observeDom } from '../observe';
+import { pick, probeWith } from '../probe';
+import { detectPageKind, isJdOrdersUrl } from './detect';
+import { readOrders } from './read';
+import * as S from './selectors';
+
+/**
+ * JD seller order list (2026 layout): reads orders and lints their remarks. It has no remark editor:
+ * the evidence does not show how JD's remark dialog is built, so nothing is written.
+ */
+export const jdOrdersAdapter: SiteAdapter = {
+  id: 'jd-orders',
+  platform: 'jd',
+  name: '京东 商家后台 订单',
+  verifiedAgainst: 'fixture',
+  // JD's chat is the 咚咚 workbench, another page of the same shop.
+  chatLocation: 'page',
+  matches: isJdOrdersUrl,
+  pageKind: detectPageKind,
+  readBuyer: () => null,
+  readMessages: () => [],
+  findChatInput() {
+    throw new SiteElementMissing('jd-orders', 'chat input (JD chat is on dongdong.jd.com)');
+  },
+  observeConversation() {
+    /* no chat on the order list */
+  },
+  readOrders,
+  findRemarkEditor: () => null,
+  observeOrders(doc, signal, onChange) {
+    observeDom(doc, signal, onChange);
+  },
+  probe: (doc) => probeWith(jdOrdersAdapter, doc, { orders: pick(S, 'ORDER_CARD', 'ORDER_ID', 'BUYER_PIN', 'REMARK_TEXT', 'ORDER_STATUS') }),
+};

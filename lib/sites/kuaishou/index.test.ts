@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../testing';
+import { SiteElementMissing } from '../types';
+import { findAdapter } from '../index';
+import { kuaishouAdapter as A } from './index';
+
+const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const thisYear = (mo: number, d: number, h: number, mi: number, s: number) => {
+  const y = new Date().getFullYear();
+  const at = new Date(y, mo, d, h, mi, s).getTime();
+  return at > Date.now() + 86_400_000 ? new Date(y - 1, mo, d, h, mi, s).getTime() : at;
+};
+
+describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
+  it('matches the workbench host', () => {
+    expect(A.matches(new URL(URL_CHAT))).toBe(true);
+    expect(A.matches(new URL('https://s.kwaixiaodian.com/zone/order/list'))).toBe(false);
+    expect(findAdapter(new URL(URL_CHAT))).toBe(A);
+  });
+
+  it('reads the buyer from their sender line, and the messages without system or image rows', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    expect(A.pageKind(document)).toBe('chat');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    expect(A.readMessages(document, 10)).toEqual([
+      { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(10, 30, 20, 21, 7) },
+      { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(10, 30, 20, 21, 40) },
+      { from: 'buyer', text: '这个颜色显白吗', at: thisYear(10, 30, 20, 22, 30) },
+    ]);
+  });
+
+  it('finds Quill’s editor root, and throws SiteElementMissing without it', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    expect(A.findChatInput(document).classList.contains('ql-editor')).toBe(true);
+    A.findChatInput(document).remove();
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+  });
+
+  it('notices a new buyer message', async () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    const rows = document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_msgMain');
+    const copy = rows[rows.length - 1]!.cloneNode(true) as Element;
+    copy.querySelector('span')!.textContent = '有没有M码';
+    rows[rows.length - 1]!.after(copy);
+    await tick();
+    expect(calls).toBe(1);
+    expect(A.readMessages(document, 1)[0]?.text).toBe('有没有M码');
+    ctrl.abort();
+  });
+
+  it('page check names CHAT_INPUT when the editor is gone', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    A.findChatInput(document).remove();
+    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+  });
+});
