@@ -3,12 +3,17 @@ import type { Platform } from '../sites/types';
 import type { ImportResult } from './protocol';
 import { LIMITS } from '../domain/customers/customer';
 import { SEGMENTS } from '../domain/customers/types';
+import { BUYER_ID_MAX } from '../domain/customers/identity';
 import { s, type PageSchemas } from './schema';
 
-/** A buyer as the page names them; the record's key is `${platform}:${nickname}`. */
+/**
+ * A buyer as the page names them: the console's id where the page has one, and the shown name. The
+ * background derives the record's key (`${platform}#${buyerId}`, else `${platform}:${nickname}`).
+ */
 export interface BuyerRef {
   platform: Platform;
   nickname: string;
+  buyerId?: string | null;
 }
 
 export type AppendField = 'preferences' | 'addressNote' | 'note';
@@ -71,7 +76,15 @@ export interface CustomersProtocol {
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
 }
 
-const buyer = { platform: s.ownPlatform(), nickname: s.text({ max: LIMITS.nickname, min: 1 }) };
+/**
+ * The page's buyer: its own console's platform, the shown name (as read: the handler normalises it,
+ * so a name with invisible characters may be longer than the stored limit) and the console's id.
+ */
+const buyer = {
+  platform: s.ownPlatform(),
+  nickname: s.text({ max: LIMITS.nickname * 4, min: 1 }),
+  buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
+};
 const tagList = (max: number) => s.optional(s.array(s.text({ max: 100 }), { max }));
 const size = s.optional(s.nullable(s.number({ min: 0, max: 1000 })));
 

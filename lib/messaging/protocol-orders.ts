@@ -2,6 +2,7 @@ import type { OrderRow, Platform } from '../sites/types';
 import { FLAG_COLORS } from '../domain/remarks/types';
 import { ORDER_ID } from './protocol-followups';
 import { s, type PageSchemas } from './schema';
+import { BUYER_ID_MAX } from '../domain/customers/identity';
 
 /** An order row as a console page showed it, without its DOM element, reported by the content script. */
 export type SeenOrder = Omit<OrderRow, 'element'>;
@@ -22,6 +23,7 @@ export const ordersPageSchemas = (): PageSchemas<OrdersProtocol> => ({
       s.object({
         orderId: s.text({ max: 40, pattern: ORDER_ID }),
         buyer: s.text({ max: 200 }),
+        buyerId: s.optional(s.text({ max: BUYER_ID_MAX, min: 1 })),
         status: s.oneOf(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed'] as const),
         flag: s.oneOf(FLAG_COLORS),
         remark: s.text({ max: 4000 }),

@@ -40,6 +40,8 @@ export interface ProbeLine {
 export interface OrderRow {
   orderId: string;
   buyer: string;
+  /** The console's id of the buyer, where the order list shows one (e.g. JD's pin). */
+  buyerId?: string;
   status: OrderStatus;
   /** Epoch ms when the order was created, when the page shows it. */
   createdAt?: number;

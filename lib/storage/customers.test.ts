@@ -28,7 +28,7 @@ describe('buyer notes in IndexedDB', () => {
   it('creates a buyer on the first write and reads the same record back', async () => {
     expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
     const { customer } = await updateCustomer(xiaolu, (c) => applyPatch(c, { note: '喜欢宽松' }, T0, { maskPii: true }), T0);
-    expect(customer).toMatchObject({ v: 1, key: 'demo:小鹿乱撞0521', note: '喜欢宽松', createdAt: T0 });
+    expect(customer).toMatchObject({ v: 2, key: 'demo:小鹿乱撞0521', note: '喜欢宽松', createdAt: T0 });
     expect(await getCustomer('demo:小鹿乱撞0521')).toEqual(customer);
   });
 
@@ -70,14 +70,14 @@ describe('buyer notes in IndexedDB', () => {
   it('reads a prototype (v0) record, upgrades it on the next write, and moves misplaced ones to their key', async () => {
     await db.set('customers', 'taobao:老王', { nick: '老王', notes: '老客', size: '175/140斤 XL', updated: T0 });
     const read = (await getCustomer('taobao:老王', T0 + 5))!;
-    expect(read).toMatchObject({ v: 1, nickname: '老王', platform: 'taobao', sizes: { heightCm: 175, weightKg: 70 }, updatedAt: T0 });
+    expect(read).toMatchObject({ v: 2, nickname: '老王', platform: 'taobao', sizes: { heightCm: 175, weightKg: 70 }, updatedAt: T0 });
     await updateCustomer({ platform: 'taobao', nickname: '老王' }, (c) => c, T0 + 10);
-    expect(await db.get<Customer>('customers', 'taobao:老王')).toMatchObject({ v: 1, key: 'taobao:老王' });
+    expect(await db.get<Customer>('customers', 'taobao:老王')).toMatchObject({ v: 2, key: 'taobao:老王' });
 
     await db.set('customers', 'legacy-7', { nick: '阿花', notes: '只要顺丰' });
     expect(await upgradeStoredCustomers(T0)).toBe(1);
     expect(await db.get('customers', 'legacy-7')).toBeUndefined();
-    expect(await getCustomer('taobao:阿花')).toMatchObject({ v: 1, note: '只要顺丰' });
+    expect(await getCustomer('taobao:阿花')).toMatchObject({ v: 2, note: '只要顺丰' });
     expect(await upgradeStoredCustomers(T0)).toBe(0);
   });
 
@@ -139,8 +139,8 @@ describe('buyer notes in IndexedDB', () => {
 
   it('deletes one buyer or all of them', async () => {
     await updateCustomers([xiaolu, { platform: 'demo', nickname: '别人' }], (c) => c, T0);
-    expect(await deleteCustomer('demo:小鹿乱撞0521')).toBe(true);
-    expect(await deleteCustomer('demo:小鹿乱撞0521')).toBe(false);
+    expect((await deleteCustomer('demo:小鹿乱撞0521')).deleted).toBe(true);
+    expect((await deleteCustomer('demo:小鹿乱撞0521')).deleted).toBe(false);
     expect(await deleteAllCustomers()).toBe(1);
     expect(await countCustomers()).toBe(0);
   });

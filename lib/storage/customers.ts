@@ -1,5 +1,8 @@
 /**
- * Buyer notes (store 'customers', key `${platform}:${nickname}`), one versioned record per buyer.
+ * Buyer notes (store 'customers', key `${platform}#${buyerId}` where the console shows an id, else
+ * `${platform}:${nickname}`), one versioned record per buyer. How a buyer seen by name only joins an
+ * id-keyed record is in lib/domain/customers/README.md ("Buyer identity"); the name claims it
+ * relies on live in the 'buyer-names' store (see buyer-names.ts).
  *
  * - Records are read through `migrateCustomer` (v0 prototype shapes are upgraded on read and
  *   written back as v1 on the next write; `upgradeStoredCustomers` does the whole store at once).
@@ -14,16 +17,23 @@
 import { promisifyRequest } from 'idb-keyval';
 import { store, toStorageError } from './db';
 import {
+  adoptUnderId,
   CUSTOMER_VERSION,
   CustomerRecordError,
   customerKey,
+  isMaskedNickname,
   mergeCustomer,
   migrateCustomer,
   newCustomer,
+  nicknameKey,
+  normaliseBuyerId,
+  normaliseNickname,
+  renameCustomer,
   retentionPurge,
   type Customer,
 } from '../domain/customers';
 import type { Platform } from '../sites/types';
+import { addClaims, claimsOf, clearClaims, dropClaims, dropNames } from './buyer-names';
 
 const NAME = 'customers' as const;
 
@@ -60,7 +70,11 @@ export async function getCustomer(key: string, now = Date.now()): Promise<Custom
 export interface Target {
   platform: Platform;
   nickname: string;
+  /** The console's id of the buyer, when the page showed one. */
+  buyerId?: string | null;
 }
+
+export const targetKey = (t: Target): string => customerKey(t.platform, t.nickname, t.buyerId);
 
 /**
  * Applies `fn` to each target buyer (created when missing) in ONE readwrite transaction and returns
@@ -74,7 +88,7 @@ export async function updateCustomers(
   now = Date.now(),
 ): Promise<{ records: Map<string, Customer>; changed: string[] }> {
   const byKey = new Map<string, Target>();
-  for (const t of targets) byKey.set(customerKey(t.platform, t.nickname), t);
+  for (const t of targets) byKey.set(targetKey(t), t);
   const records = new Map<string, Customer>();
   const changed: string[] = [];
   await tx('readwrite', (s) => {
@@ -85,8 +99,9 @@ export async function updateCustomers(
       req.onsuccess = () => {
         try {
           const raw = req.result as unknown;
-          const old = raw === undefined ? newCustomer(t.platform, t.nickname, now) : migrateCustomer(raw, now);
-          const next = fn(old);
+          const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now);
+          // An id-keyed buyer shown under another name now: the record follows the console.
+          const next = fn(t.buyerId ? renameCustomer(old, t.nickname, now) : old);
           records.set(key, next);
           if (next !== old || !isCurrent(raw)) {
             s.put(next, key);
@@ -111,8 +126,105 @@ export async function updateCustomers(
 /** One buyer's read-modify-write (see updateCustomers). */
 export async function updateCustomer(target: Target, fn: (c: Customer) => Customer, now = Date.now()): Promise<{ customer: Customer; changed: boolean }> {
   const { records, changed } = await updateCustomers([target], fn, now);
-  const key = customerKey(target.platform, target.nickname);
-  return { customer: records.get(key)!, changed: changed.length > 0 };
+  return { customer: records.get(targetKey(target))!, changed: changed.length > 0 };
+}
+
+// ---- buyer identity: joining a name to a console id ----------------------------------------------
+
+/** `${key}\u0000${nickname}` pairs identified since the worker started: a conversation switch back costs nothing. */
+const identified = new Set<string>();
+
+export interface Identified {
+  /** The id-keyed record took over the nickname-only record (notes and history kept). */
+  adopted: boolean;
+  /** The stored name changed to the one the console shows now. */
+  renamed: boolean;
+}
+
+/**
+ * The console shows buyer `buyerId` named `nickname`. Records the name claim and, the first time
+ * this id is seen, lets its record take over the nickname-only record of that name when the name
+ * is not masked and no other id has claimed it (README.md, "Buyer identity"). Renames an existing
+ * id record whose name changed. The move is one transaction: the notes are never in two places or none.
+ */
+export async function identifyBuyer(target: Target, now = Date.now()): Promise<Identified> {
+  const id = target.buyerId ? normaliseBuyerId(target.buyerId) : null;
+  const nickname = normaliseNickname(target.nickname);
+  const result: Identified = { adopted: false, renamed: false };
+  if (!id || !nickname) return result;
+  const key = customerKey(target.platform, nickname, id);
+  const memo = `${key}\u0000${nickname}`;
+  if (identified.has(memo)) return result;
+  const nameKey = nicknameKey(target.platform, nickname);
+  const others = (await claimsOf(nameKey)).filter((x) => x !== id);
+  let oldName = null as string | null;
+  await tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    let failure: unknown = null;
+    const mine = s.get(key);
+    mine.onsuccess = () => {
+      try {
+        if (mine.result !== undefined) {
+          const c = migrateCustomer(mine.result, now);
+          const next = renameCustomer(c, nickname, now);
+          if (next !== c || !isCurrent(mine.result)) s.put(next, key);
+          if (next !== c) {
+            oldName = c.nickname;
+            result.renamed = true;
+          }
+          return;
+        }
+        if (isMaskedNickname(nickname) || others.length) return;
+        const byName = s.get(nameKey);
+        byName.onsuccess = () => {
+          try {
+            if (byName.result === undefined) return;
+            const c = migrateCustomer(byName.result, now);
+            s.put(adoptUnderId(c, id, nickname, now), key);
+            s.delete(nameKey);
+            result.adopted = true;
+          } catch (err) {
+            failure = err;
+            s.transaction.abort();
+          }
+        };
+      } catch (err) {
+        failure = err;
+        s.transaction.abort();
+      }
+    };
+    return done.then(
+      () => undefined,
+      (err) => {
+        throw failure ?? err;
+      },
+    );
+  });
+  if (!isMaskedNickname(nickname)) await addClaims([{ nameKey, id }]);
+  if (oldName) await dropClaims([{ nameKey: nicknameKey(target.platform, oldName), id }]);
+  identified.add(memo);
+  return result;
+}
+
+/**
+ * Where a buyer seen by name only (an order row, a remark, a follow-up from an order) belongs: the
+ * id-keyed record when exactly one console id has claimed this unmasked name, else the
+ * nickname-only record. A masked name never picks an id: it is shared by many buyers.
+ */
+export async function resolveByName(targets: readonly Target[]): Promise<Target[]> {
+  const open = targets.filter((t) => !t.buyerId && !isMaskedNickname(normaliseNickname(t.nickname)));
+  if (!open.length) return [...targets];
+  const claims = await Promise.all(open.map((t) => claimsOf(nicknameKey(t.platform, t.nickname))));
+  const found = new Map(open.map((t, i) => [t, claims[i]!.length === 1 ? claims[i]![0]! : null]));
+  return targets.map((t) => {
+    const id = found.get(t);
+    return id ? { ...t, buyerId: id } : t;
+  });
+}
+
+/** Forgets what identifyBuyer remembered (tests; a restore or delete-all replaces the stores). */
+export function forgetIdentified(): void {
+  identified.clear();
 }
 
 /**
@@ -218,24 +330,40 @@ export async function importCustomerRecords(list: readonly Customer[], now = Dat
       },
     );
   });
+  await addClaims(list.flatMap((c) => claimOf(c)));
   return written;
 }
 
-export async function deleteCustomer(key: string): Promise<boolean> {
+/** The name claim an id-keyed record stands for (none for nickname-only records and masked names). */
+function claimOf(c: Customer): { nameKey: string; id: string }[] {
+  return c.buyerId && !isMaskedNickname(c.nickname) ? [{ nameKey: nicknameKey(c.platform, c.nickname), id: c.buyerId }] : [];
+}
+
+/**
+ * Deletes one buyer. For an id-keyed buyer the claims of their name go too (the name is buyer
+ * data); returns those name keys so backups can be scrubbed of them as well.
+ */
+export async function deleteCustomer(key: string): Promise<{ deleted: boolean; nameKeys: string[] }> {
   let had = false;
+  const nameKeys: string[] = [];
   await tx('readwrite', (s) => {
     const done = promisifyRequest(s.transaction);
-    const req = s.count(key);
+    const req = s.get(key);
     req.onsuccess = () => {
-      had = req.result > 0;
-      if (had) s.delete(key);
+      had = req.result !== undefined;
+      if (!had) return;
+      const c = readStored(req.result, Date.now());
+      if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname));
+      s.delete(key);
     };
     return done;
   });
-  return had;
+  await dropNames(nameKeys);
+  identified.clear();
+  return { deleted: had, nameKeys };
 }
 
-/** Deletes every buyer; returns how many there were. */
+/** Deletes every buyer (and every name claim); returns how many buyers there were. */
 export async function deleteAllCustomers(): Promise<number> {
   let n = 0;
   await tx('readwrite', (s) => {
@@ -247,6 +375,8 @@ export async function deleteAllCustomers(): Promise<number> {
     };
     return done;
   });
+  await clearClaims();
+  identified.clear();
   return n;
 }
 
@@ -275,6 +405,7 @@ async function* batches(now: number): AsyncGenerator<{ key: string; raw: unknown
 export async function purgeExpiredCustomers(now: number, days: number): Promise<string[]> {
   if (!Number.isFinite(days) || days <= 0) return [];
   const purged: string[] = [];
+  const names: string[] = [];
   for await (const batch of batches(now)) {
     const live = batch.flatMap((b) => (b.customer && b.customer.key === b.key ? [b.customer] : []));
     const expired = retentionPurge(live, now, days);
@@ -288,12 +419,14 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
             purged.push(key);
+            if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname));
           }
         };
       }
       return done;
     });
   }
+  await dropNames(names);
   return purged;
 }
 

@@ -6,7 +6,8 @@
  */
 import { customers as messages } from '../../i18n/messages/customers';
 import type { Platform } from '../../sites/types';
-import { cleanSizes, customerKey, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES } from './customer';
+import { cleanSizes, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES } from './customer';
+import { buyerKey, normaliseBuyerId, normaliseNickname } from './identity';
 import {
   CUSTOMER_VERSION,
   EVENT_KINDS,
@@ -75,7 +76,7 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
   if (raw.v !== CUSTOMER_VERSION) problems.push({ code: 'version', params: { version: String(raw.v) } });
 
   const platform = raw.platform;
-  const nickname = typeof raw.nickname === 'string' ? raw.nickname.trim().slice(0, LIMITS.nickname) : '';
+  const nickname = normaliseNickname(raw.nickname);
   let fatal = false;
   if (!nickname) {
     problems.push({ code: 'nickname' });
@@ -85,8 +86,17 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
     problems.push({ code: 'platform', params: { value: String(platform) } });
     fatal = true;
   }
+  let buyerId: string | null = null;
+  if (raw.buyerId !== undefined && raw.buyerId !== null) {
+    buyerId = normaliseBuyerId(raw.buyerId);
+    // An id that cannot be read would silently turn an id-keyed buyer into a nickname-keyed one.
+    if (!buyerId) {
+      problems.push({ code: 'buyerId' });
+      fatal = true;
+    }
+  }
   if (fatal) return { customer: null, problems };
-  const key = customerKey(platform as Platform, nickname);
+  const key = buyerKey(platform as Platform, buyerId, nickname);
   if (raw.key !== undefined && raw.key !== key) problems.push({ code: 'key' });
 
   const text = (field: 'preferences' | 'addressNote' | 'note', max: number): string => {
@@ -165,6 +175,7 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
     v: CUSTOMER_VERSION,
     key,
     platform: platform as Platform,
+    ...(buyerId ? { buyerId } : {}),
     nickname,
     segment: 'new',
     tags,

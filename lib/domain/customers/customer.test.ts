@@ -23,7 +23,7 @@ describe('a new customer', () => {
   it('is keyed by platform and nickname and starts as a new buyer with empty notes', () => {
     const c = newCustomer('taobao', ' 小明同学 ', T0);
     expect(c).toMatchObject({
-      v: 1,
+      v: 2,
       key: 'taobao:小明同学',
       nickname: '小明同学',
       segment: 'new',

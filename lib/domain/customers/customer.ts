@@ -16,9 +16,10 @@ import {
   type Sizes,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { buyerKey, NICKNAME_MAX, normaliseBuyerId, normaliseNickname } from './identity';
 
 export const LIMITS = {
-  nickname: 64,
+  nickname: NICKNAME_MAX,
   tag: 20,
   tags: 30,
   note: 5000,
@@ -37,16 +38,18 @@ export const SIZE_RANGES: Record<Exclude<keyof Sizes, 'usualSize'>, [number, num
   waistCm: [30, 200],
 };
 
-export function customerKey(platform: Platform, nickname: string): string {
-  return `${platform}:${nickname.trim().slice(0, LIMITS.nickname)}`;
+/** The record key of a buyer (see identity.ts: `${platform}#${id}` with an id, else `${platform}:${nickname}`). */
+export function customerKey(platform: Platform, nickname: string, buyerId?: string | null): string {
+  return buyerKey(platform, buyerId, nickname);
 }
 
-export function newCustomer(platform: Platform, nickname: string, now: number): Customer {
-  const nick = nickname.trim().slice(0, LIMITS.nickname);
+export function newCustomer(platform: Platform, nickname: string, now: number, buyerId?: string | null): Customer {
+  const nick = normaliseNickname(nickname);
   if (!nick) throw new RangeError('a customer needs a nickname');
-  return {
+  const id = buyerId == null ? null : normaliseBuyerId(buyerId);
+  const c: Customer = {
     v: CUSTOMER_VERSION,
-    key: customerKey(platform, nick),
+    key: buyerKey(platform, id, nick),
     platform,
     nickname: nick,
     segment: 'new',
@@ -62,6 +65,30 @@ export function newCustomer(platform: Platform, nickname: string, now: number): 
     droppedEvents: 0,
     orderIds: [],
   };
+  if (id) c.buyerId = id;
+  return c;
+}
+
+/**
+ * The console now shows another name for an id-keyed buyer: the record follows (display and
+ * search), keeping its key. Counts as an edit (updatedAt), so merges keep the newer name.
+ */
+export function renameCustomer(c: Customer, nickname: string, now: number): Customer {
+  const nick = normaliseNickname(nickname);
+  if (!nick || nick === c.nickname) return c;
+  return { ...c, nickname: nick, updatedAt: Math.max(c.updatedAt, now) };
+}
+
+/**
+ * A buyer kept under their nickname only (seen before ids were read, or on a page without ids)
+ * becomes the record of the console id `buyerId`: same notes and history, the id's key, the name
+ * shown now. See README.md for when this is allowed.
+ */
+export function adoptUnderId(c: Customer, buyerId: string, nickname: string, now: number): Customer {
+  const id = normaliseBuyerId(buyerId);
+  if (!id) throw new RangeError('adoptUnderId needs a console id');
+  const renamed = renameCustomer(c, nickname, now);
+  return { ...renamed, key: buyerKey(c.platform, id, renamed.nickname), buyerId: id };
 }
 
 // 非VIP / 不是VIP / not vip must not make a buyer VIP.
@@ -210,7 +237,7 @@ export function markSeen(c: Customer, now: number): Customer {
   return now > c.lastSeenAt ? { ...c, lastSeenAt: now } : c;
 }
 
-const EDITABLE = ['tags', 'sizes', 'preferences', 'addressNote', 'note', 'segmentManual', 'platform', 'nickname'] as const;
+const EDITABLE = ['tags', 'sizes', 'preferences', 'addressNote', 'note', 'segmentManual', 'platform', 'nickname', 'buyerId'] as const;
 
 function editableJson(c: Customer): string {
   return JSON.stringify(EDITABLE.map((f) => c[f] ?? null));
@@ -251,6 +278,9 @@ export function mergeCustomer(a: Customer, b: Customer): Customer {
     orderIds: normaliseOrderIds([...a.orderIds, ...b.orderIds]),
   };
   if (winner.segmentManual) merged.segmentManual = winner.segmentManual;
+  // Same key, so the same id (or none on both).
+  const buyerId = a.buyerId ?? b.buyerId;
+  if (buyerId) merged.buyerId = buyerId;
   merged.segment = segmentOf(merged);
   return merged;
 }

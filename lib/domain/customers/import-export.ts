@@ -1,12 +1,15 @@
 /**
- * Customers file: `{ format: 'kefu-customers', version: 1, exportedAt, customers: [...] }`.
+ * Customers file: `{ format: 'kefu-customers', version: 2, exportedAt, customers: [...] }`
+ * (version 1 files, from before console ids, still import).
  * Import validates the whole file before anything is used: one bad entry rejects the file, and
  * every problem is listed, each naming its entry in Chinese with English in parentheses.
- * Entries without `v` are read as the prototype's v0 shape and migrated.
+ * Entries without `v` are read as the prototype's v0 shape, `v: 1` entries as before buyer ids; both
+ * are migrated (see migrate.ts).
  */
 import { bilingual, checkCustomer, message, problemText } from './check';
-import { customerV0toV1 } from './migrate';
-import { EXPORT_FORMAT, EXPORT_VERSION, type Customer, type CustomersExport } from './types';
+import { normaliseNickname } from './identity';
+import { upgradeCustomerRecord } from './migrate';
+import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
 
 /**
  * An import larger than this is refused rather than frozen on. It must stay above what a shop can
@@ -44,7 +47,7 @@ export function parseCustomersImport(input: unknown, now: number): ImportParse {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: [bilingual('customers.import.format')] };
   const file = data as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) return { ok: false, errors: [bilingual('customers.import.format')] };
-  if (file.version !== EXPORT_VERSION) {
+  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) {
     return { ok: false, errors: [bilingual('customers.import.fileVersion', { version: String(file.version) })] };
   }
   if (!Array.isArray(file.customers)) return { ok: false, errors: [bilingual('customers.import.list')] };
@@ -58,7 +61,7 @@ export function parseCustomersImport(input: unknown, now: number): ImportParse {
   file.customers.forEach((entry, i) => {
     const n = i + 1;
     const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
-    const record = isV0 ? customerV0toV1(entry as Record<string, unknown>) : entry;
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>) : entry;
     const { customer, problems } = checkCustomer(record, now);
     const nick = customer?.nickname ?? nickOf(entry);
     const entryError = (zh: string, en: string): string =>
@@ -91,5 +94,5 @@ function nickOf(entry: unknown): string {
   if (!entry || typeof entry !== 'object') return '';
   const r = entry as Record<string, unknown>;
   const nick = typeof r.nickname === 'string' ? r.nickname : typeof r.nick === 'string' ? r.nick : '';
-  return nick.trim().slice(0, 30);
+  return Array.from(normaliseNickname(nick)).slice(0, 30).join('');
 }

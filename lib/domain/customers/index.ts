@@ -1,5 +1,6 @@
 export * from './types';
 export {
+  adoptUnderId,
   appendEvent,
   applyPatch,
   cleanSizes,
@@ -14,11 +15,22 @@ export {
   newCustomer,
   normaliseTags,
   orderSeenEvent,
+  renameCustomer,
   segmentOf,
   SIZE_RANGES,
 } from './customer';
 export { parseSizes } from './sizes';
 export { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
-export { CUSTOMER_SCHEMA, CustomerRecordError, customerV0toV1, migrateCustomer } from './migrate';
+export { CUSTOMER_SCHEMA, CustomerRecordError, customerV0toV1, customerV1toV2, migrateCustomer, upgradeCustomerRecord } from './migrate';
 export { exportCustomers, IMPORT_MAX, parseCustomersImport, type ImportParse } from './import-export';
 export { checkCustomer, type CheckResult, type Problem } from './check';
+export {
+  buyerKey,
+  BUYER_ID_MAX,
+  isMaskedNickname,
+  nicknameKey,
+  NICKNAME_MAX,
+  normaliseBuyerId,
+  normaliseNickname,
+  type BuyerIdentityRef,
+} from './identity';

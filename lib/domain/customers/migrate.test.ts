@@ -8,10 +8,10 @@ const NOW = Date.UTC(2026, 5, 1);
 describe('migrateCustomer from the prototype shape (v0, no version field)', () => {
   const v0 = { nick: '小明', notes: '喜欢宽松', size: '165/110斤 平时穿M码', vip: true, updated: 1_700_000_000_000 };
 
-  it('becomes a v1 Taobao record with sizes read from the free text, and keeps that text in the note', () => {
+  it('becomes a current Taobao record with sizes read from the free text, and keeps that text in the note', () => {
     const c = migrateCustomer(v0, NOW);
     expect(c).toMatchObject({
-      v: 1,
+      v: 2,
       key: 'taobao:小明',
       platform: 'taobao',
       nickname: '小明',
@@ -73,7 +73,7 @@ describe('migrateCustomer on current and damaged records', () => {
   it('fails with a named error on a record without a nickname, a platform, or from a newer version', () => {
     expect(() => migrateCustomer({ v: 1, platform: 'jd' }, NOW)).toThrow(CustomerRecordError);
     expect(() => migrateCustomer({ v: 1, nickname: 'a', platform: 'ebay' }, NOW)).toThrow(CustomerRecordError);
-    expect(() => migrateCustomer({ ...good, v: 2 }, NOW)).toThrow(/newer/);
+    expect(() => migrateCustomer({ ...good, v: 3 }, NOW)).toThrow(/newer/);
     expect(() => migrateCustomer('hello', NOW)).toThrow(CustomerRecordError);
   });
 });

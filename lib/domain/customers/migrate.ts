@@ -10,6 +10,7 @@ import { customers as messages } from '../../i18n/messages/customers';
 import type { Platform } from '../../sites/types';
 import { checkCustomer, problemText } from './check';
 import { customerKey } from './customer';
+import { nicknameKey, normaliseNickname } from './identity';
 import { parseSizes } from './sizes';
 import { CUSTOMER_VERSION, PLATFORMS, type Customer } from './types';
 
@@ -20,6 +21,17 @@ export class CustomerRecordError extends Error {
 }
 
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+
+/**
+ * Upgrades an older record (v0 or v1) to the current version's shape without checking it; the
+ * import runs checkCustomer on the result to list every problem.
+ */
+export function upgradeCustomerRecord(r: Rec): Rec {
+  let out = r;
+  if (out.v === undefined) out = customerV0toV1(out);
+  if (out.v === 1) out = customerV1toV2(out);
+  return out;
+}
 
 /** v0 → v1. The prototype ran on Taobao only, so a v0 record without a platform is Taobao's. */
 export function customerV0toV1(r: Rec): Rec {
@@ -52,6 +64,21 @@ export function customerV0toV1(r: Rec): Rec {
   return out;
 }
 
+/**
+ * v1 → v2. Version 1 keyed every buyer `${platform}:${nickname}` with the nickname only trimmed, so
+ * names differing in a BOM or a zero-width space had separate keys and U+FEFF was treated as a space.
+ * The nickname is normalised (normaliseNickname) and the key recomputed; v1 records never had a
+ * console id, so they stay nickname-keyed (an id record adopts one later, see README.md). Storage
+ * moves a record whose key changed and merges it with a record already under the new key.
+ */
+export function customerV1toV2(r: Rec): Rec {
+  const nickname = normaliseNickname(r.nickname);
+  const out: Rec = { ...r, v: 2, nickname };
+  delete out.buyerId;
+  if ((PLATFORMS as readonly unknown[]).includes(r.platform) && nickname) out.key = nicknameKey(r.platform as Platform, nickname);
+  return out;
+}
+
 function finish(record: Rec, now: number): Customer {
   const { customer, problems } = checkCustomer(record, now);
   if (!customer) {
@@ -62,7 +89,7 @@ function finish(record: Rec, now: number): Customer {
 
 export const CUSTOMER_SCHEMA = {
   version: CUSTOMER_VERSION,
-  steps: [customerV0toV1],
+  steps: [customerV0toV1, customerV1toV2],
   /** Missing timestamps (only in damaged or v0 records) are filled with the time of reading. */
   finish: (record: Rec): Customer => finish(record, Date.now()),
 };
@@ -81,5 +108,6 @@ export function migrateCustomer(raw: unknown, now: number = Date.now()): Custome
     throw new CustomerRecordError(`record version ${v} is newer than this extension understands (${CUSTOMER_VERSION})`);
   }
   if (v === 0) record = customerV0toV1(record);
+  if (v <= 1) record = customerV1toV2(record);
   return finish(record, now);
 }

@@ -1,7 +1,10 @@
 import type { Platform } from '../../sites/types';
 
-/** Schema version of a stored customer record. Every record carries `v` from the first version on. */
-export const CUSTOMER_VERSION = 1;
+/**
+ * Schema version of a stored customer record. Every record carries `v` from the first version on.
+ * 1 → 2: the console's buyer id (`buyerId`, key `${platform}#${id}`) and normalised nicknames.
+ */
+export const CUSTOMER_VERSION = 2;
 
 /** How many history events a record keeps; older ones are dropped and counted. */
 export const HISTORY_CAP = 200;
@@ -41,9 +44,12 @@ export interface CustomerEvent {
 
 export interface Customer {
   v: typeof CUSTOMER_VERSION;
-  /** `${platform}:${nickname}`, see customerKey(). */
+  /** `${platform}#${buyerId}` when the console shows an id, else `${platform}:${nickname}`; see buyerKey(). */
   key: string;
   platform: Platform;
+  /** The console's stable id of the buyer (Pinduoduo uid, JD pin…), when the page shows one. */
+  buyerId?: string;
+  /** The name shown (normalised, see normaliseNickname); updated when the console shows another. */
   nickname: string;
   /** Derived by segmentOf() after every change; stored so lists can filter without recomputing. */
   segment: Segment;
@@ -79,7 +85,9 @@ export interface CustomerPatch {
 }
 
 export const EXPORT_FORMAT = 'kefu-customers';
-export const EXPORT_VERSION = 1;
+/** 2: entries may carry `buyerId`. Version 1 files (no ids) still import. */
+export const EXPORT_VERSION = 2;
+export const EXPORT_VERSIONS_READ: readonly number[] = [1, 2];
 
 export interface CustomersExport {
   format: typeof EXPORT_FORMAT;

@@ -192,3 +192,39 @@ describe('buyer-notes messages', () => {
     expect(announced).toContain('kf:rev:customers');
   });
 });
+
+describe('buyer identity through the protocol', () => {
+  const PDD_PAGE = { tabId: 2, url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/' };
+  const a = { platform: 'pdd', nickname: 'S*******n', buyerId: '88001' } as const;
+  const b = { platform: 'pdd', nickname: 'S*******n', buyerId: '88002' } as const;
+
+  it('keeps two buyers with the same masked nickname apart by their console ids', async () => {
+    await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲的备注' }, 'content-script', PDD_PAGE);
+    await ok('patchCustomer', { ...b, patch: { preferences: '乙只要顺丰' } }, 'content-script', PDD_PAGE);
+    const ca = await ok<Customer>('getCustomer', a, 'content-script', PDD_PAGE);
+    const cb = await ok<Customer>('getCustomer', b, 'content-script', PDD_PAGE);
+    expect([ca.key, ca.history.map((e) => e.text), ca.preferences]).toEqual(['pdd#88001', ['甲的备注'], '']);
+    expect([cb.key, cb.history.map((e) => e.text), cb.preferences]).toEqual(['pdd#88002', [], '乙只要顺丰']);
+  });
+
+  it('still refuses another console’s buyers with an id, and names a bad id', async () => {
+    const r = await dispatch({ kf: 'getCustomer', payload: a }, 'content-script', DEMO_PAGE);
+    expect(r.ok).toBe(false);
+    const bad = await dispatch({ kf: 'getCustomer', payload: { ...a, buyerId: 42 } }, 'content-script', PDD_PAGE);
+    expect(!bad.ok && JSON.stringify(bad.error)).toMatch(/buyerId/);
+  });
+
+  it('shows a buyer noted before ids under their id once the page shows it (unmasked name)', async () => {
+    await db.set('customers', 'demo:小鹿乱撞0521', { v: 1, key: 'demo:小鹿乱撞0521', platform: 'demo', nickname: '小鹿乱撞0521', note: '老备注', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    const c = await ok<Customer>('getCustomer', { ...buyer, buyerId: 'demo-u1' }, 'content-script');
+    expect(c).toMatchObject({ key: 'demo#demo-u1', note: '老备注' });
+    expect(announced).toContain('kf:rev:customers');
+  });
+
+  it('files orders seen by name under the one id shown with that name, and a BOM in a name changes nothing', async () => {
+    await ok('getCustomer', { ...buyer, buyerId: 'demo-u1' }, 'content-script');
+    await recordOrdersSeen('demo', [{ orderId: '4012938475610293847', buyer: '小鹿乱撞0521\uFEFF', status: 'paid', flag: 'gray', remark: '' }], Date.now());
+    expect((await getCustomer('demo#demo-u1'))?.orderIds).toEqual(['4012938475610293847']);
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import type { SeenOrder } from '../protocol-orders';
 import {
   appendEvent,
   applyPatch,
+  BUYER_ID_MAX,
   customerKey,
   exportCustomers,
   IMPORT_MAX,
@@ -19,6 +20,8 @@ import {
   makeEvent,
   makeEventId,
   matchesQuery,
+  normaliseBuyerId,
+  normaliseNickname,
   normaliseTags,
   orderSeenEvent,
   parseCustomersImport,
@@ -33,13 +36,17 @@ import {
   deleteAllCustomers,
   deleteCustomer,
   getCustomer,
+  identifyBuyer,
   importCustomerRecords,
   purgeExpiredCustomers,
+  resolveByName,
   scanCustomers,
+  targetKey,
   touchCustomer,
   updateCustomer,
   updateCustomers,
   upgradeStoredCustomers,
+  type Target,
 } from '../../storage/customers';
 import { loadSettings } from '../../storage/settings';
 import { scrubFromSnapshots } from '../../storage/backup';
@@ -60,16 +67,43 @@ function text(v: unknown, what: string, max: number): string {
   return v;
 }
 
-export function parseBuyer(payload: unknown, verb: string, ctx: HandlerContext): BuyerRef & Record<string, unknown> {
+/** Raw nickname text accepted from a payload (normalised and cut to LIMITS.nickname afterwards). */
+const NICKNAME_INPUT_MAX = LIMITS.nickname * 4;
+
+/**
+ * A buyer named by a payload: platform, nickname (normalised: normaliseNickname) and the console's
+ * id when the page has one (`buyerId`, normalised: normaliseBuyerId). The key is derived from these
+ * here, never taken from the payload.
+ */
+export function parseBuyer(payload: unknown, verb: string, ctx: HandlerContext): BuyerRef & { buyerId?: string } & Record<string, unknown> {
   const p = obj(payload, verb);
   if (!isPlatform(p.platform)) throw new InvalidPayload(`${verb}: platform`);
-  const nickname = text(p.nickname, `${verb}: nickname`, LIMITS.nickname).trim();
+  const nickname = normaliseNickname(text(p.nickname, `${verb}: nickname`, NICKNAME_INPUT_MAX));
   if (!nickname) throw new InvalidPayload(`${verb}: nickname`);
+  let buyerId: string | undefined;
+  if (p.buyerId !== undefined && p.buyerId !== null) {
+    buyerId = normaliseBuyerId(text(p.buyerId, `${verb}: buyerId`, BUYER_ID_MAX)) ?? undefined;
+    if (!buyerId) throw new InvalidPayload(`${verb}: buyerId`);
+  }
   // A seller page may only touch buyers of its own platform (the URL is the browser's, not the page's).
   if (ctx.sender === 'content-script' && pagePlatform(ctx.url) !== p.platform) {
     throw new InvalidPayload(`${verb}: a page may only use buyers of its own platform`);
   }
-  return { ...p, platform: p.platform, nickname };
+  const out: BuyerRef & { buyerId?: string } & Record<string, unknown> = { ...p, platform: p.platform, nickname };
+  if (buyerId) out.buyerId = buyerId;
+  else delete out.buyerId;
+  return out;
+}
+
+/**
+ * A page's buyer with a console id: the id's record takes over a nickname-only record of that
+ * name where that is safe, and follows a changed name (identifyBuyer). Announced when it moved
+ * anything, so other views show the joined record.
+ */
+async function identify(t: Target, now: number): Promise<void> {
+  if (!t.buyerId) return;
+  const r = await identifyBuyer(t, now);
+  if (r.adopted || r.renamed) await announceChange('customers');
 }
 
 function strings(v: unknown, what: string, maxItems: number, maxLen: number): string[] {
@@ -180,8 +214,9 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     content: true,
     async handle(payload, ctx) {
       const p = parseBuyer(payload, 'getCustomer', ctx);
-      const key = customerKey(p.platform, p.nickname);
+      const key = targetKey(p);
       const now = Date.now();
+      await identify(p, now);
       const c = await getCustomer(key, now);
       // Not awaited and not announced: lastSeenAt only feeds the retention period.
       if (c && p.seen === true && now - c.lastSeenAt > SEEN_EVERY_MS) void touchCustomer(key, now).catch(() => {});
@@ -205,6 +240,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const removeTags = new Set((p.removeTags === undefined ? [] : strings(p.removeTags, 'patchCustomer: removeTags', 30, 100)).map((t) => t.trim().toLowerCase()));
       const maskPii = await masking();
       const now = Date.now();
+      await identify(p, now);
       const { customer, changed } = await updateCustomer(
         p,
         (c) => {
@@ -236,6 +272,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const maskPii = await masking();
       const now = Date.now();
       const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now);
+      await identify(p, now);
       const { customer, changed } = await updateCustomer(p, (c) => appendEvent(c, event, { maskPii }), now);
       if (changed) await announceChange('customers');
       return customer;
@@ -262,7 +299,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   exportCustomer: {
     async handle(payload, ctx) {
       const p = parseBuyer(payload, 'exportCustomer', ctx);
-      const c = await getCustomer(customerKey(p.platform, p.nickname));
+      const c = await getCustomer(targetKey(p));
       return exportCustomers(c ? [c] : [], Date.now());
     },
   },
@@ -308,10 +345,11 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   deleteCustomer: {
     async handle(payload, ctx) {
       const p = parseBuyer(payload, 'deleteCustomer', ctx);
-      const key = customerKey(p.platform, p.nickname);
-      const deleted = await deleteCustomer(key);
-      // Deleted means deleted: the buyer also leaves the local backups.
+      const key = targetKey(p);
+      const { deleted, nameKeys } = await deleteCustomer(key);
+      // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups.
       await scrubFromSnapshots('customers', [key]);
+      await scrubFromSnapshots('buyer-names', nameKeys);
       if (deleted) await announceChange('customers');
       return { deleted };
     },
@@ -323,6 +361,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
       await scrubFromSnapshots('customers', 'all');
+      await scrubFromSnapshots('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
     },
@@ -331,17 +370,22 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
 
 // ---- sinks: history the agent did not type ----------------------------------------------------
 
-/** reportOrders sink: one 'order-seen' event per order, every buyer of the page in one transaction. */
+/**
+ * reportOrders sink: one 'order-seen' event per order, every buyer of the page in one transaction.
+ * A row with the console's buyer id goes to that id's record; a row with a name only goes where
+ * resolveByName puts it (README.md, "Buyer identity").
+ */
 export async function recordOrdersSeen(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
-  const byKey = new Map<string, { target: BuyerRef; orders: SeenOrder[] }>();
-  for (const o of orders) {
-    const nickname = o.buyer.trim();
-    if (!nickname) continue;
-    const key = customerKey(platform, nickname);
-    const entry = byKey.get(key) ?? { target: { platform, nickname }, orders: [] };
+  const rows = orders.filter((o) => normaliseNickname(o.buyer));
+  const targets = await resolveByName(rows.map((o): Target => ({ platform, nickname: o.buyer, buyerId: o.buyerId ?? null })));
+  const byKey = new Map<string, { target: Target; orders: SeenOrder[] }>();
+  rows.forEach((o, i) => {
+    const target = targets[i]!;
+    const key = targetKey(target);
+    const entry = byKey.get(key) ?? { target, orders: [] };
     entry.orders.push(o);
     byKey.set(key, entry);
-  }
+  });
   if (!byKey.size) return;
   const { changed } = await updateCustomers(
     [...byKey.values()].map((e) => e.target),
@@ -364,14 +408,15 @@ function newestLine(remark: string): string {
  */
 export async function recordRemarkSaved(
   _facts: unknown[],
-  ctx: { platform: Platform; orderId: string; buyer: string; text: string; origin: 'saved' | 'seen'; now: number },
+  ctx: { platform: Platform; orderId: string; buyer: string; buyerId?: string; text: string; origin: 'saved' | 'seen'; now: number },
 ): Promise<void> {
-  if (ctx.origin !== 'saved' || !ctx.buyer.trim()) return;
+  if (ctx.origin !== 'saved' || !normaliseNickname(ctx.buyer)) return;
   const line = newestLine(ctx.text);
   if (!line) return;
   const maskPii = await masking();
+  const [target] = await resolveByName([{ platform: ctx.platform, nickname: ctx.buyer, buyerId: ctx.buyerId ?? null }]);
   const { changed } = await updateCustomer(
-    { platform: ctx.platform, nickname: ctx.buyer },
+    target!,
     (c) => appendEvent(c, makeEvent('remark-saved', ctx.now, line, ctx.orderId), { maskPii }),
     ctx.now,
   );

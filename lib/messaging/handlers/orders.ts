@@ -4,6 +4,7 @@ import type { Platform } from '../../sites/types';
 import { remarkFactsFromOrders } from './rules';
 import { followupOrderSink } from './followups';
 import { recordOrdersSeen } from './customers';
+import { BUYER_ID_MAX, normaliseBuyerId } from '../../domain/customers/identity';
 
 const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
@@ -30,6 +31,11 @@ export function parseSeenOrders(payload: unknown): { platform: Platform; orders:
     if (typeof o.createdAt === 'number' && Number.isFinite(o.createdAt)) order.createdAt = o.createdAt;
     if (typeof o.amountYuan === 'number' && Number.isFinite(o.amountYuan)) order.amountYuan = o.amountYuan;
     if (typeof o.items === 'string') order.items = o.items.slice(0, 200);
+    if (o.buyerId !== undefined) {
+      const buyerId = typeof o.buyerId === 'string' && o.buyerId.length <= BUYER_ID_MAX ? normaliseBuyerId(o.buyerId) : null;
+      if (!buyerId) throw new InvalidPayload(`reportOrders[${i}]: buyerId`);
+      order.buyerId = buyerId;
+    }
     return order;
   });
   return { platform: p.platform as Platform, orders };

@@ -1,0 +1,81 @@
+/**
+ * Name claims (store 'buyer-names'): for an unmasked nickname on a platform (key
+ * `${platform}:${nickname}`, the nickname-only key), the console ids that were shown with that name.
+ * Derived data: it only decides where a buyer seen by name alone belongs (resolveByName) and whether
+ * an id may take over a nickname-only record (identifyBuyer), see lib/domain/customers/README.md.
+ * Masked names are never claimed. Snapshots carry this store with the customers, so a restore
+ * restores both; deleting a buyer drops the claims of their name.
+ */
+import { promisifyRequest } from 'idb-keyval';
+import { store, toStorageError } from './db';
+
+const NAME = 'buyer-names' as const;
+/** More ids than this under one unmasked name changes nothing (two already make it ambiguous). */
+const IDS_MAX = 8;
+
+interface Claims {
+  v: 1;
+  ids: string[];
+}
+
+function idsOf(raw: unknown): string[] {
+  const ids = (raw as Partial<Claims> | undefined)?.ids;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+}
+
+async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promise<T>): Promise<T> {
+  try {
+    return await store(NAME)(mode, fn);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/** The ids shown with this name so far (the key is nicknameKey(platform, name)). */
+export async function claimsOf(nameKey: string): Promise<string[]> {
+  return idsOf(await tx('readonly', (s) => promisifyRequest(s.get(nameKey))));
+}
+
+function change(list: readonly { nameKey: string; id: string }[], edit: (ids: string[], id: string) => string[]): Promise<void> {
+  if (!list.length) return Promise.resolve();
+  return tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    for (const { nameKey, id } of list) {
+      const req = s.get(nameKey);
+      req.onsuccess = () => {
+        const before = idsOf(req.result);
+        const after = edit(before, id);
+        if (after.length === before.length && after.every((x, i) => x === before[i])) return;
+        if (after.length) s.put({ v: 1, ids: after } satisfies Claims, nameKey);
+        else s.delete(nameKey);
+      };
+    }
+    return done;
+  });
+}
+
+export function addClaims(list: readonly { nameKey: string; id: string }[]): Promise<void> {
+  return change(list, (ids, id) => (ids.includes(id) || ids.length >= IDS_MAX ? ids : [...ids, id]));
+}
+
+export function dropClaims(list: readonly { nameKey: string; id: string }[]): Promise<void> {
+  return change(list, (ids, id) => ids.filter((x) => x !== id));
+}
+
+/** Drops every claim of these names (a buyer of that name was deleted). */
+export async function dropNames(nameKeys: readonly string[]): Promise<void> {
+  if (!nameKeys.length) return;
+  await tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    for (const k of nameKeys) s.delete(k);
+    return done;
+  });
+}
+
+export async function clearClaims(): Promise<void> {
+  await tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    s.clear();
+    return done;
+  });
+}
