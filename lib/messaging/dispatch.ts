@@ -23,6 +23,7 @@ import { sitesHandlers } from './handlers/sites';
 import { rulesHandlers } from './handlers/rules';
 import { followupHandlers } from './handlers/followups';
 import { customersHandlers } from './handlers/customers';
+import { guardHandlers } from './handlers/guard';
 
 export type { SenderKind };
 
@@ -37,6 +38,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   rulesHandlers,
   followupHandlers,
   customersHandlers,
+  guardHandlers,
 );
 
 /**

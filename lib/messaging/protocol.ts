@@ -7,7 +7,7 @@ import { SCENARIO_IDS } from '../domain/scenarios';
 import { s, type PageSchemas } from './schema';
 
 /** Data areas whose changes are announced to every open page. */
-export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites';
+export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock';
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 

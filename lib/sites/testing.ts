@@ -39,7 +39,7 @@ export function bootDemo(path = '/chat?auto=0'): DemoHooks {
 export interface DemoHooks {
   sent: { nick: string; text: string }[];
   inputLog: { type: string; value: string }[];
-  pushBuyerMessage(nick: string, text: string): void;
+  pushBuyerMessage(nick: string, text: string, at?: number): void;
   setAutoMessages(on: boolean): void;
   draft(): string;
   setInputKind(kind: 'textarea' | 'contenteditable' | 'controlled'): void;

@@ -37,6 +37,14 @@ export interface ProbeLine {
   missing: string[];
 }
 
+/** A conversation in the console's list whose buyer waits for an answer. */
+export interface WaitingConversation {
+  /** The nickname the list shows. */
+  buyer: string;
+  /** Epoch ms of the buyer's oldest unanswered message, as the list shows it. */
+  since: number;
+}
+
 export interface OrderRow {
   orderId: string;
   buyer: string;
@@ -102,6 +110,13 @@ export interface SiteAdapter {
    * no polling). Stops when `signal` aborts.
    */
   observeConversation(doc: Document, signal: AbortSignal, onChange: () => void): void;
+  /**
+   * Conversations in the list whose buyer waits for an answer (the list's own unanswered marker and
+   * time). Absent where the list shows no time: the reply clock then knows only conversations opened.
+   */
+  readWaiting?(doc: Document): WaitingConversation[];
+  /** Opens a buyer's conversation from the list; false where not found. Absent where the console ignores synthetic clicks. */
+  openConversation?(doc: Document, buyer: string): boolean;
   /** Order rows on an order list page. */
   readOrders?(doc: Document): OrderRow[];
   /** The open remark editor, or null. */

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type ShopSettings } from '../domain/templates/types';
 import { isScenarioId, type ScenarioId } from '../domain/scenarios';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/followups/types';
 import { resolveSettings } from '../domain/followups/rules';
+import { DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
 
 export interface AppSettings {
   v: 1;
@@ -15,6 +16,8 @@ export interface AppSettings {
   privacy: { maskPii: boolean; retentionDays: number };
   /** Follow-up list: shift hours and reminder rules (the cut-off itself is `shop.cutoff`). */
   followups: FollowupPrefs;
+  /** Reply clock: when a waiting buyer turns amber and red, per platform (Douyin counts 08:00–23:00). */
+  replyClock: ClockSettings;
 }
 
 /** The follow-up settings the agent edits; the rest of FollowupSettings keeps the domain defaults. */
@@ -43,6 +46,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   shopCues: {},
   privacy: { maskPii: true, retentionDays: 0 },
   followups: DEFAULT_FOLLOWUP_PREFS,
+  replyClock: DEFAULT_CLOCK_SETTINGS,
 };
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -88,6 +92,7 @@ export function normaliseSettings(input: unknown): AppSettings {
       notifyBeforeCutoffMinutes: count(f.notifyBeforeCutoffMinutes, DEFAULT_FOLLOWUP_PREFS.notifyBeforeCutoffMinutes, 12 * 60),
       notify: f.notify === true,
     },
+    replyClock: normaliseClockSettings(r.replyClock),
   };
 }
 
@@ -116,6 +121,7 @@ export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<Ap
       privacy: { ...current.privacy, ...patch.privacy },
       followups: { ...current.followups, ...patch.followups },
       shopCues: patch.shopCues ?? current.shopCues,
+      replyClock: { ...current.replyClock, ...patch.replyClock },
     });
     return result;
   });

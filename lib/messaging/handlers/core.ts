@@ -11,6 +11,8 @@ import type { CoreProtocol } from '../protocol';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
+import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
+import { loadGuardConfig } from '../../storage/guard';
 
 /** Saves a library together with its pinyin initials (computed here, in the background). */
 async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
@@ -51,16 +53,21 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       const parsed = parseLibraryImport(json);
       const rules = readRulesSection(json);
       const sites = readSitesSection(json);
-      if (!parsed.ok || !rules.ok || !sites.ok)
-        return { ok: false, errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors), ...(sites.ok ? [] : sites.errors)] };
+      const guard = readGuardSection(json);
+      if (!parsed.ok || !rules.ok || !sites.ok || !guard.ok)
+        return {
+          ok: false,
+          errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors), ...(sites.ok ? [] : sites.errors), ...(guard.ok ? [] : guard.errors)],
+        };
       await saveWithInitials(parsed.library);
       await announceChange('library');
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       if (sites.sites?.length) await importSitesSection(sites.sites);
+      if (guard.config) await importGuardSection(guard.config);
       return { ok: true, count: parsed.library.templates.length };
     },
   },
-  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection() }) },
+  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },
   getSettings: { content: true, handle: () => loadSettings() },
   patchSettings: {
     content: true,

@@ -28,10 +28,13 @@ describe('demo adapter: chat', () => {
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyer(document)).toBe('南风知我意2019');
     const msgs = A.readMessages(document, 2);
-    expect(msgs).toEqual([
+    expect(msgs).toMatchObject([
       { from: 'buyer', text: '都三天了' },
       { from: 'buyer', text: '说好的48小时内发呢' },
     ]);
+    // Each carries the time the page shows it was sent, oldest first, in the past.
+    expect(msgs[0]!.at).toBeLessThan(msgs[1]!.at!);
+    expect(msgs[1]!.at).toBeLessThanOrEqual(Date.now());
   });
 
   it('reads the XSS nickname as plain text', () => {
@@ -64,7 +67,7 @@ describe('demo adapter: chat', () => {
     await Promise.resolve();
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(1);
-    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: '有人吗' }]);
+    expect(A.readMessages(document, 1)).toMatchObject([{ from: 'buyer', text: '有人吗' }]);
     (document.querySelectorAll('.conv-item')[3] as HTMLElement).click();
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(2);
@@ -93,6 +96,27 @@ describe('demo adapter: chat', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(0);
     ctrl.abort();
+  });
+});
+
+describe('demo adapter: waiting buyers', () => {
+  it('lists the buyers waiting for an answer with the time of their oldest unanswered message', () => {
+    demo = bootDemo('/chat?auto=0');
+    const nick = A.readBuyer(document)!;
+    const at = Date.now() - 4 * 60_000;
+    demo.pushBuyerMessage('爱吃橙子的猫', '还在吗', at);
+    const waiting = A.readWaiting!(document);
+    expect(waiting.map((w) => w.buyer)).toContain(nick);
+    const cat = waiting.find((w) => w.buyer === '爱吃橙子的猫');
+    expect(cat && cat.since <= at).toBe(true);
+    expect(A.readMessages(document, 20).every((m) => typeof m.at === 'number')).toBe(true);
+  });
+
+  it('opens a conversation from the list', () => {
+    demo = bootDemo('/chat?auto=0');
+    expect(A.openConversation!(document, '爱吃橙子的猫')).toBe(true);
+    expect(A.readBuyer(document)).toBe('爱吃橙子的猫');
+    expect(A.openConversation!(document, 'nobody')).toBe(false);
   });
 });
 

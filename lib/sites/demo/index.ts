@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
 import { detectPageKind, isDemoUrl } from './detect';
-import { findChatInput, findRemarkEditor, readBuyer, readMessages, readOrders } from './read';
+import { findChatInput, findRemarkEditor, openConversation, readBuyer, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import { statusFromText } from '../dom';
 import type { OrderStatus } from '../types';
@@ -17,6 +17,8 @@ export const demoAdapter: SiteAdapter = {
   pageKind: detectPageKind,
   readBuyer,
   readMessages,
+  readWaiting,
+  openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {
     observeDom(doc, signal, onChange, {

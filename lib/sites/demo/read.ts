@@ -1,4 +1,4 @@
-import type { ChatMessage, FlagColor, OrderRow, RemarkEditor } from '../types';
+import type { ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
 import { FLAG_BY_INDEX, findByText, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
@@ -16,9 +16,28 @@ export function readMessages(doc: Document, limit: number): ChatMessage[] {
   for (const el of Array.from(doc.querySelectorAll(S.MESSAGE))) {
     const text = textOf(el.querySelector(S.MESSAGE_TEXT));
     if (!text) continue;
-    out.push({ from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text });
+    const at = Date.parse(el.querySelector(S.MESSAGE_TIME)?.getAttribute('datetime') ?? '');
+    out.push({ from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text, ...(Number.isFinite(at) ? { at } : {}) });
   }
   return limit > 0 ? out.slice(-limit) : [];
+}
+
+/** Conversations in the list whose buyer waits for an answer, with when the wait began. */
+export function readWaiting(doc: Document): WaitingConversation[] {
+  const out: WaitingConversation[] = [];
+  for (const item of Array.from(doc.querySelectorAll(S.CONVERSATION_ITEM))) {
+    const buyer = textOf(item.querySelector(S.CONVERSATION_NICK));
+    const since = Date.parse(item.querySelector(S.CONVERSATION_WAITING)?.getAttribute('datetime') ?? '');
+    if (buyer && Number.isFinite(since)) out.push({ buyer, since });
+  }
+  return out;
+}
+
+/** Opens a buyer's conversation from the list (the demo reacts to clicks on list items). */
+export function openConversation(doc: Document, buyer: string): boolean {
+  const item = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_ITEM)).find((el) => textOf(el.querySelector(S.CONVERSATION_NICK)) === buyer);
+  item?.click();
+  return !!item;
 }
 
 export function findChatInput(doc: Document): HTMLElement {

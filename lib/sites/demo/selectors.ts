@@ -22,6 +22,10 @@ export const HEADER_NICK = '.chat-header .chat-buyer-nick';
 export const MESSAGE_STREAM = '.msg-stream';
 /** One message; `data-from` is 'buyer' or 'agent'. */
 export const MESSAGE = '.msg-stream > .msg[data-from]';
+/** When a message was sent: the `datetime` attribute (ISO) of its time label. Added 2026-12. */
+export const MESSAGE_TIME = '.msg-meta time[datetime]';
+/** In a list item: when the oldest unanswered buyer message was sent (only while the buyer waits). Added 2026-12. */
+export const CONVERSATION_WAITING = 'time.conv-wait[datetime]';
 /** The text bubble inside a message. */
 export const MESSAGE_TEXT = '.msg-bubble';
 /** The editor block (toolbar, input, send button). Typing inside it is not a conversation change. */

@@ -327,6 +327,13 @@
   let convListEl = null;
   let renderedCount = 0;
 
+  /** When the oldest buyer message after the shop's last reply was sent (the list shows "待回复"), or 0. */
+  function waitingSince(c) {
+    let since = 0;
+    for (let i = c.messages.length - 1; i >= 0 && c.messages[i].from === 'buyer'; i--) since = c.messages[i].at;
+    return since;
+  }
+
   function lastMessageAt(c) {
     const m = c.messages[c.messages.length - 1];
     return m ? m.at : 0;
@@ -377,6 +384,7 @@
           h('div.conv-avatar', { text: Array.from(c.nick)[0] || '?' }),
           h('div.conv-body', {},
             h('div.conv-top', {}, h('span.conv-nick', { text: c.nick }), h('span.conv-time', { text: last ? fmtTime(last.at) : '' })),
+            waitingSince(c) ? h('time.conv-wait', { datetime: new Date(waitingSince(c)).toISOString(), text: '待回复 ' + fmtTime(waitingSince(c)) }) : null,
             h('div.conv-preview', { text: last ? (last.from === 'agent' ? '[我] ' : '') + last.text : '' })),
           c.unread ? h('span.conv-unread', { text: String(c.unread) }) : null);
         li.addEventListener('click', () => {
@@ -395,7 +403,7 @@
     if (!conv) return;
     for (const m of conv.messages.slice(renderedCount)) {
       streamEl.append(h('div.msg.msg-' + m.from, { 'data-from': m.from },
-        h('div.msg-meta', {}, h('span.msg-nick', { text: m.from === 'buyer' ? conv.nick : '小美' }), ' ', h('time', { text: fmtTime(m.at) })),
+        h('div.msg-meta', {}, h('span.msg-nick', { text: m.from === 'buyer' ? conv.nick : '小美' }), ' ', h('time', { text: fmtTime(m.at), datetime: new Date(m.at).toISOString() })),
         h('div.msg-bubble', { text: m.text })));
     }
     renderedCount = conv.messages.length;
@@ -406,11 +414,12 @@
     '在吗', '亲，这个有优惠券吗', '今天下单什么时候发货', '能便宜点吗', '我170斤穿什么码', '有没有赠品呀',
     '快递到哪了', '我想换个码', '可以开发票吗', '怎么还没发货', '好的谢谢', '质量有问题，开线了', '能发顺丰吗',
   ];
-  function pushBuyerMessage(nick, text) {
+  /** `at` (epoch ms, optional): when the message says it was sent — tests set the past without waiting. */
+  function pushBuyerMessage(nick, text, at) {
     const conv = conversationOf(nick);
     if (!conv) throw new Error('unknown buyer: ' + nick);
     setState(() => {
-      conv.messages.push({ from: 'buyer', text: String(text), at: Date.now() });
+      conv.messages.push({ from: 'buyer', text: String(text), at: typeof at === 'number' ? at : Date.now() });
       if (nick !== activeNick || route().view !== 'chat') conv.unread += 1;
     });
     if (nick === activeNick) appendMessages();

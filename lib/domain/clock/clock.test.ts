@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { addAnswered, clockCsv, clockLevel, countedMs, formatWait, msUntilNextLevel, normaliseClockLog, normaliseClockSettings, summariseDay, waitingSince, DEFAULT_CLOCK_SETTINGS, type ClockLog } from './index';
+
+const MIN = 60_000;
+const at = (h: number, m: number, day = 1) => new Date(2026, 11, day, h, m).getTime();
+
+describe('waitingSince', () => {
+  it('is the oldest buyer message after the shop’s last reply', () => {
+    expect(waitingSince([{ from: 'buyer', at: 1 }, { from: 'agent', at: 2 }, { from: 'buyer', at: 3 }, { from: 'buyer', at: 4 }])).toBe(3);
+  });
+  it('is null once the shop has answered, or when nothing carries a time', () => {
+    expect(waitingSince([{ from: 'buyer', at: 1 }, { from: 'agent', at: 2 }])).toBeNull();
+    expect(waitingSince([{ from: 'buyer' }])).toBeNull();
+    expect(waitingSince([])).toBeNull();
+  });
+});
+
+describe('countedMs', () => {
+  it('counts all the time without a window', () => {
+    expect(countedMs(at(23, 30), at(8, 2, 2))).toBe((8 * 60 + 32) * MIN);
+  });
+  it('counts only 08:00–23:00 on Douyin: 23:30 answered at 08:02 waited 2 minutes', () => {
+    const w = DEFAULT_CLOCK_SETTINGS.douyin.window;
+    expect(countedMs(at(23, 30), at(8, 2, 2), w)).toBe(2 * MIN);
+    expect(countedMs(at(22, 58), at(8, 1, 2), w)).toBe(3 * MIN);
+    expect(countedMs(at(10, 0), at(10, 4), w)).toBe(4 * MIN);
+    expect(countedMs(at(10, 4), at(10, 0), w)).toBe(0);
+  });
+});
+
+describe('levels and display', () => {
+  const t = DEFAULT_CLOCK_SETTINGS.pdd;
+  it('turns amber at 2 minutes and red at 3 by default', () => {
+    expect(clockLevel(119_000, t)).toBe('ok');
+    expect(clockLevel(120_000, t)).toBe('amber');
+    expect(clockLevel(180_000, t)).toBe('red');
+  });
+  it('says when the next change is due, for the one countdown timer', () => {
+    expect(msUntilNextLevel(100_000, t)).toBe(20_000);
+    expect(msUntilNextLevel(150_000, t)).toBe(30_000);
+    expect(msUntilNextLevel(200_000, t)).toBeNull();
+  });
+  it('formats waits as m:ss and hours', () => {
+    expect(formatWait(65_000)).toBe('1:05');
+    expect(formatWait(3_900_000)).toBe('1h05');
+  });
+});
+
+describe('daily summary', () => {
+  const empty: ClockLog = { v: 1, days: {} };
+  it('counts each conversation’s first response of the day once, per platform', () => {
+    let log = addAnswered(empty, { platform: 'pdd', conversation: 'a', since: at(10, 0), at: at(10, 1) });
+    log = addAnswered(log, { platform: 'pdd', conversation: 'a', since: at(10, 5), at: at(10, 30) });
+    log = addAnswered(log, { platform: 'pdd', conversation: 'b', since: at(11, 0), at: at(11, 5) });
+    log = addAnswered(log, { platform: 'pdd', conversation: 'c', since: at(12, 0), at: at(12, 2) });
+    log = addAnswered(log, { platform: 'jd', conversation: 'a', since: at(12, 0), at: at(12, 0) });
+    const s = summariseDay(log, '2026-12-01');
+    expect(s).toEqual([
+      { platform: 'jd', answered: 1, medianSec: 0, p90Sec: 0, within3min: 1 },
+      { platform: 'pdd', answered: 3, medianSec: 120, p90Sec: 300, within3min: 2 / 3 },
+    ]);
+    expect(summariseDay(log, '2026-12-02')).toEqual([]);
+  });
+  it('keeps at most 62 days', () => {
+    let log = empty;
+    for (let d = 0; d < 70; d++) log = addAnswered(log, { platform: 'jd', conversation: 'x', since: 0, at: new Date(2026, 0, 1 + d, 12).getTime() });
+    expect(Object.keys(log.days)).toHaveLength(62);
+    expect(Object.keys(log.days).sort()[0]).toBe('2026-01-09');
+  });
+  it('exports CSV that Excel opens (BOM, CRLF) with a row per day and platform', () => {
+    const log = addAnswered(empty, { platform: 'douyin', conversation: 'a', since: at(10, 0), at: at(10, 4) });
+    const csv = clockCsv(log, { douyin: '抖店' });
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe('2026-12-01,抖店,1,240,240,0.000');
+  });
+  it('keeps the sound parts of a damaged record', () => {
+    const log = normaliseClockLog({ v: 1, days: { '2026-12-01': { pdd: { conversations: ['a'], firstMs: [1000] }, jd: { conversations: ['a'], firstMs: [] } }, nonsense: {} } });
+    expect(log).toEqual({ v: 1, days: { '2026-12-01': { pdd: { conversations: ['a'], firstMs: [1000] } } } });
+    expect(normaliseClockLog(null)).toEqual({ v: 1, days: {} });
+  });
+});
+
+describe('shop thresholds', () => {
+  it('keeps valid values, falls back on bad ones, and never lets red come before amber', () => {
+    const s = normaliseClockSettings({ pdd: { amberSec: 30, redSec: 10 }, jd: { amberSec: 'x' }, douyin: { window: null } });
+    expect(s.pdd).toEqual({ amberSec: 30, redSec: 30 });
+    expect(s.jd).toEqual(DEFAULT_CLOCK_SETTINGS.jd);
+    expect(s.douyin.window).toBeUndefined();
+    expect(normaliseClockSettings(undefined).douyin.window).toEqual({ from: '08:00', to: '23:00' });
+  });
+});

@@ -1,0 +1,20 @@
+/** The shop's thresholds per platform, as edited in the options page; bad values fall back to the defaults. */
+import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockSettings, type ClockThresholds } from './types';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function normaliseClockSettings(input: unknown): ClockSettings {
+  const r = (input && typeof input === 'object' ? input : {}) as Record<string, Partial<ClockThresholds> | undefined>;
+  const out = {} as ClockSettings;
+  for (const p of CLOCK_PLATFORMS) {
+    const d = DEFAULT_CLOCK_SETTINGS[p];
+    const v = r[p] ?? {};
+    const sec = (x: unknown, fallback: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 5 && x <= 86_400 ? Math.round(x) : fallback);
+    const amberSec = sec(v.amberSec, d.amberSec);
+    const redSec = Math.max(sec(v.redSec, d.redSec), amberSec);
+    const w = v.window === undefined ? d.window : v.window;
+    const window = w && HHMM.test(w.from) && HHMM.test(w.to) && w.from < w.to ? { from: w.from, to: w.to } : undefined;
+    out[p] = window ? { amberSec, redSec, window } : { amberSec, redSec };
+  }
+  return out;
+}

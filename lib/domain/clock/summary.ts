@@ -1,0 +1,83 @@
+/** The daily first-response record: adding an answered wait, the day's summary, and CSV export. */
+import { countedMs } from './wait';
+import type { AnsweredWait, ClockLog, ClockPlatform, ClockSettings, PlatformSummary } from './types';
+import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS } from './types';
+
+/** Days kept in the local record. */
+export const KEEP_DAYS = 62;
+const THREE_MIN = 3 * 60_000;
+
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The log with this wait added, when it is the conversation's first response of the day (later
+ * answers in the same conversation do not change the day's figures). Old days are dropped.
+ */
+export function addAnswered(log: ClockLog, w: AnsweredWait, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): ClockLog {
+  const day = localDay(w.at);
+  const days = { ...log.days };
+  const today = { ...(days[day] ?? {}) };
+  const p = today[w.platform] ?? { conversations: [], firstMs: [] };
+  if (p.conversations.includes(w.conversation)) return log;
+  const ms = countedMs(w.since, w.at, settings[w.platform]?.window);
+  today[w.platform] = { conversations: [...p.conversations, w.conversation], firstMs: [...p.firstMs, ms] };
+  days[day] = today;
+  const keep = Object.keys(days).sort().slice(-KEEP_DAYS);
+  return { v: 1, days: Object.fromEntries(keep.map((k) => [k, days[k]!])) };
+}
+
+function nearestRank(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function summariseDay(log: ClockLog, day: string): PlatformSummary[] {
+  const d = log.days[day] ?? {};
+  const out: PlatformSummary[] = [];
+  for (const platform of CLOCK_PLATFORMS) {
+    const p = d[platform];
+    if (!p || !p.firstMs.length) continue;
+    const sorted = [...p.firstMs].sort((a, b) => a - b);
+    out.push({
+      platform,
+      answered: p.conversations.length,
+      medianSec: Math.round(nearestRank(sorted, 50) / 1000),
+      p90Sec: Math.round(nearestRank(sorted, 90) / 1000),
+      within3min: sorted.filter((ms) => ms <= THREE_MIN).length / sorted.length,
+    });
+  }
+  return out;
+}
+
+/** Every day as CSV rows (UTF-8 with BOM so Excel/WPS open it right): day, platform and the figures. */
+export function clockCsv(log: ClockLog, names: Partial<Record<ClockPlatform, string>> = {}): string {
+  const rows = [['日期 day', '平台 platform', '已回复会话 answered', '首次响应中位数(秒) median s', '首次响应P90(秒) p90 s', '3分钟内占比 within 3 min']];
+  for (const day of Object.keys(log.days).sort()) {
+    for (const s of summariseDay(log, day)) {
+      rows.push([day, names[s.platform] ?? s.platform, String(s.answered), String(s.medianSec), String(s.p90Sec), s.within3min === null ? '' : s.within3min.toFixed(3)]);
+    }
+  }
+  return '\ufeff' + rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Keeps only well-formed days and platforms (a damaged record loses its damaged parts only). */
+export function normaliseClockLog(input: unknown): ClockLog {
+  const days: ClockLog['days'] = {};
+  const raw = (input && typeof input === 'object' ? (input as { days?: unknown }).days : null) ?? {};
+  if (raw && typeof raw === 'object') {
+    for (const [day, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !v || typeof v !== 'object') continue;
+      const out: ClockLog['days'][string] = {};
+      for (const p of CLOCK_PLATFORMS) {
+        const e = (v as Record<string, { conversations?: unknown; firstMs?: unknown }>)[p];
+        if (!e || !Array.isArray(e.conversations) || !Array.isArray(e.firstMs) || e.conversations.length !== e.firstMs.length) continue;
+        if (!e.firstMs.every((x) => typeof x === 'number' && x >= 0)) continue;
+        out[p] = { conversations: e.conversations.map(String), firstMs: e.firstMs as number[] };
+      }
+      days[day] = out;
+    }
+  }
+  return { v: 1, days };
+}

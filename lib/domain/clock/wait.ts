@@ -1,0 +1,67 @@
+/** How long the open buyer has waited, counted the way the platform counts it. */
+import type { ClockLevel, ClockThresholds, TimedMessage } from './types';
+
+/**
+ * Epoch ms of the buyer's oldest message after the shop's last reply, or null when nobody waits
+ * (the last message is the shop's, or the buyer messages carry no time).
+ */
+export function waitingSince(messages: readonly TimedMessage[]): number | null {
+  let since: number | null = null;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.from === 'agent') break;
+    if (typeof m.at === 'number' && Number.isFinite(m.at)) since = m.at;
+  }
+  return since;
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/**
+ * Milliseconds between `from` and `to` that count: all of them, or only those inside the daily
+ * window (local time), e.g. a Douyin message at 23:30 answered at 08:02 waited 2 minutes.
+ */
+export function countedMs(from: number, to: number, window?: ClockThresholds['window']): number {
+  if (to <= from) return 0;
+  if (!window) return to - from;
+  const open = minutesOf(window.from);
+  const close = minutesOf(window.to);
+  let total = 0;
+  const day = new Date(from);
+  day.setHours(0, 0, 0, 0);
+  // Walk the local days the wait spans (at most a few in practice; capped at 60).
+  for (let i = 0; i < 60 && day.getTime() < to; i++) {
+    const start = new Date(day);
+    start.setHours(Math.floor(open / 60), open % 60, 0, 0);
+    const end = new Date(day);
+    end.setHours(Math.floor(close / 60), close % 60, 0, 0);
+    const a = Math.max(from, start.getTime());
+    const b = Math.min(to, end.getTime());
+    if (b > a) total += b - a;
+    day.setDate(day.getDate() + 1);
+  }
+  return total;
+}
+
+export function clockLevel(waitMs: number, t: ClockThresholds): ClockLevel {
+  if (waitMs >= t.redSec * 1000) return 'red';
+  if (waitMs >= t.amberSec * 1000) return 'amber';
+  return 'ok';
+}
+
+/** "2:05" under an hour, "1h05" above (the panel shows it next to the buyer). */
+export function formatWait(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s >= 3600) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Milliseconds until the level next changes (for the one countdown timer), or null when already red. */
+export function msUntilNextLevel(waitMs: number, t: ClockThresholds): number | null {
+  if (waitMs < t.amberSec * 1000) return t.amberSec * 1000 - waitMs;
+  if (waitMs < t.redSec * 1000) return t.redSec * 1000 - waitMs;
+  return null;
+}

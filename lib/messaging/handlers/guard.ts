@@ -1,0 +1,66 @@
+/** Guard rules and the reply clock's daily record. */
+import { announceChange } from '../client';
+import { InvalidPayload, obj, type HandlerSet } from './types';
+import type { GuardProtocol } from '../protocol-guard';
+import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
+import { loadSettings } from '../../storage/settings';
+import { CLOCK_PLATFORMS, clockCsv, localDay, summariseDay, type ClockPlatform } from '../../domain/clock';
+import { validateGuardConfig, type GuardConfig } from '../../domain/guard';
+import { importSection } from './import-section';
+
+export const GUARD_SECTION = 'guardRules';
+
+/** The library file's `guardRules` section: absent = nothing to import; invalid = the whole import is refused. */
+export function readGuardSection(json: unknown): { ok: true; config?: GuardConfig } | { ok: false; errors: string[] } {
+  const section = importSection(json, GUARD_SECTION);
+  if (section === undefined) return { ok: true };
+  const r = validateGuardConfig(section);
+  return r.ok ? { ok: true, config: r.config } : { ok: false, errors: r.errors };
+}
+
+export async function importGuardSection(config: GuardConfig): Promise<void> {
+  await saveGuardConfig(config);
+  await announceChange('guard');
+}
+
+const MAX_WAIT_MS = 7 * 24 * 3600_000;
+
+export const guardHandlers: HandlerSet<GuardProtocol> = {
+  getGuardConfig: { content: true, handle: () => loadGuardConfig() },
+  saveGuardConfig: {
+    async handle(payload) {
+      try {
+        const saved = await saveGuardConfig(payload);
+        await announceChange('guard');
+        return saved;
+      } catch (err) {
+        if (err instanceof GuardConfigInvalid) throw new InvalidPayload(err.message);
+        throw err;
+      }
+    },
+  },
+  recordAnsweredWait: {
+    content: true,
+    async handle(payload) {
+      const p = obj(payload, 'recordAnsweredWait');
+      const { platform, conversation, since, at } = p;
+      if (!CLOCK_PLATFORMS.includes(platform as ClockPlatform)) throw new InvalidPayload('recordAnsweredWait: platform');
+      if (typeof conversation !== 'string' || !/^[0-9a-z]{1,16}$/.test(conversation)) throw new InvalidPayload('recordAnsweredWait: conversation must be a hash');
+      if (typeof since !== 'number' || typeof at !== 'number' || !Number.isFinite(since) || !Number.isFinite(at)) throw new InvalidPayload('recordAnsweredWait: times');
+      const now = Date.now();
+      if (at < since || at - since > MAX_WAIT_MS || at > now + 60_000) throw new InvalidPayload('recordAnsweredWait: times out of range');
+      const settings = await loadSettings();
+      await recordAnsweredWait({ platform: platform as ClockPlatform, conversation, since, at }, settings.replyClock);
+      await announceChange('clock');
+    },
+  },
+  getClockSummary: {
+    async handle(payload) {
+      const d = payload && typeof payload === 'object' ? (payload as { day?: unknown }).day : undefined;
+      if (d !== undefined && (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw new InvalidPayload('getClockSummary: day');
+      const day = d ?? localDay(Date.now());
+      return { day, platforms: summariseDay(await loadClockLog(), day) };
+    },
+  },
+  exportClockCsv: { handle: async () => clockCsv(await loadClockLog()) },
+};

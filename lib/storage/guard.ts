@@ -1,0 +1,58 @@
+/**
+ * The shop's guard settings (store 'meta', key 'guardRules') and the reply clock's daily record
+ * (key 'replyClock'). Both versioned; the clock record holds no buyer data (conversation hashes
+ * and durations only).
+ */
+import { db } from './db';
+import { migrate, type RecordSchema } from './versioned';
+import { EMPTY_GUARD_CONFIG, validateGuardConfig, type GuardConfig } from '../domain/guard';
+import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
+
+const GUARD_KEY = 'guardRules';
+const CLOCK_KEY = 'replyClock';
+
+export const GUARD_SCHEMA: RecordSchema<GuardConfig> = {
+  version: 1,
+  steps: [(r) => ({ disabled: [], rules: [], ...r })],
+  finish(r) {
+    const checked = validateGuardConfig({ ...r, v: 1 });
+    if (!checked.ok) throw new Error(`guard rules record is damaged: ${checked.errors[0] ?? ''}`);
+    return checked.config;
+  },
+};
+
+export const CLOCK_SCHEMA: RecordSchema<ClockLog> = {
+  version: 1,
+  steps: [(r) => ({ days: {}, ...r })],
+  finish: normaliseClockLog,
+};
+
+export async function loadGuardConfig(): Promise<GuardConfig> {
+  const raw = await db.get<unknown>('meta', GUARD_KEY);
+  return raw === undefined ? structuredClone(EMPTY_GUARD_CONFIG) : migrate(raw, GUARD_SCHEMA);
+}
+
+export class GuardConfigInvalid extends Error {
+  override name = 'GuardConfigInvalid';
+  constructor(readonly errors: string[]) {
+    super(errors.join('\n'));
+  }
+}
+
+/** Validates, then replaces. Throws GuardConfigInvalid (nothing written) when invalid. */
+export async function saveGuardConfig(json: unknown): Promise<GuardConfig> {
+  const checked = validateGuardConfig(json);
+  if (!checked.ok) throw new GuardConfigInvalid(checked.errors);
+  await db.set('meta', GUARD_KEY, checked.config);
+  return checked.config;
+}
+
+export async function loadClockLog(): Promise<ClockLog> {
+  const raw = await db.get<unknown>('meta', CLOCK_KEY);
+  return raw === undefined ? { v: 1, days: {} } : migrate(raw, CLOCK_SCHEMA);
+}
+
+/** Adds one answered wait atomically (a conversation's first response counts once a day). */
+export async function recordAnsweredWait(w: AnsweredWait, settings: ClockSettings): Promise<void> {
+  await db.update<unknown>('meta', CLOCK_KEY, (old) => addAnswered(old === undefined ? { v: 1, days: {} } : migrate(old, CLOCK_SCHEMA), w, settings));
+}
