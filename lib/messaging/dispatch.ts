@@ -7,6 +7,7 @@ import { browser, type Runtime } from '../browser';
 import { corePageSchemas, isEnvelope, type Reply, type Verb } from './protocol';
 import { customersPageSchemas } from './protocol-customers';
 import { followupsPageSchemas } from './protocol-followups';
+import { guardPageSchemas } from './protocol-guard';
 import { ordersPageSchemas } from './protocol-orders';
 import { rulesPageSchemas } from './protocol-rules';
 import { sitesPageSchemas } from './protocol-sites';
@@ -54,6 +55,7 @@ export const pageSchemas: Partial<Record<Verb, Schema<unknown>>> = Object.assign
   rulesPageSchemas(),
   sitesPageSchemas(),
   featuresPageSchemas(),
+  guardPageSchemas(),
 );
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

@@ -37,6 +37,8 @@ const VALID: Record<string, unknown> = {
   getTaughtSite: { origin: ORIGIN },
   saveTaughtSite: { origin: ORIGIN, name: 'demo', url: `${ORIGIN}/chat`, fields: { chatInput: [{ css: '#reply' }] } },
   loadFeature: { name: 'remarks' },
+  getGuardConfig: undefined,
+  recordAnsweredWait: { platform: 'demo', conversation: 'k3j2h1', since: Date.now() - 60_000, at: Date.now() },
 };
 
 const HUGE = 'x'.repeat(1_000_000);

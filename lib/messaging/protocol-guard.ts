@@ -1,5 +1,6 @@
 import type { GuardConfig } from '../domain/guard';
 import type { AnsweredWait, PlatformSummary } from '../domain/clock';
+import { s, type PageSchemas } from './schema';
 
 export interface GuardProtocol {
   /** The shop's own guard rules and the built-in ones it switched off. */
@@ -13,6 +14,18 @@ export interface GuardProtocol {
   /** Every kept day as CSV (Excel/WPS ready). */
   exportClockCsv: [void, string];
 }
+
+/** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
+export const guardPageSchemas = (): PageSchemas<GuardProtocol> => ({
+  getGuardConfig: s.none(),
+  recordAnsweredWait: s.object({
+    platform: s.ownPlatform(),
+    // A hash of the conversation: never a nickname.
+    conversation: s.text({ max: 16, min: 1, pattern: /^[0-9a-z]{1,16}$/ }),
+    since: s.number({ int: true, min: 0 }),
+    at: s.number({ int: true, min: 0 }),
+  }),
+});
 
 declare module './protocol' {
   interface Protocol extends GuardProtocol {}
