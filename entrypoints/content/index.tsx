@@ -89,6 +89,9 @@ export default defineContentScript({
       const card = new CustomerCardController(controller, adapter.platform, document, abort.signal);
       const ui = await createShadowRootUi(ctx, {
         name: 'kf-panel',
+        // Closed: the page's own scripts get no shadowRoot to read the panel through (README,
+        // "Privacy, security"). Buyer notes are not in this tree at all: they live in the card frame.
+        mode: 'closed',
         position: 'inline',
         anchor: 'body',
         append: 'last',

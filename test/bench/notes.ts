@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/harness';
+import { evaluateInPanel } from '../e2e/pages';
 import { percentile, round } from './stats';
 
 /**
@@ -55,10 +56,12 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     const switchTimes: number[] = [];
     for (let i = 0; i < switches + 2; i++) {
       const nick = convNicks[(i + 1) % convNicks.length]!;
-      const ms = await demo.evaluate(
-        (nick) =>
+      // Timed in the content-script world, where the (closed) panel root is reachable.
+      const ms = await evaluateInPanel(
+        demo,
+        (roots, nick) =>
           new Promise<number>((resolve, reject) => {
-            const root = document.querySelector('kf-panel')?.shadowRoot;
+            const root = roots[0];
             const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.nick === nick);
             if (!root || !item) return reject(new Error(`no panel or no conversation ${nick}`));
             const shown = () => {

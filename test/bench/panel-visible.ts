@@ -3,27 +3,23 @@ import { percentile, round } from './stats';
 
 /**
  * Page load to panel visible on the demo console, in Chromium: the time (performance.now(), from
- * navigation start) at which the panel's root element is in the shadow root, over repeated loads.
+ * navigation start) at which the panel covers its place on the page (elementFromPoint hits its
+ * host; checked on every DOM change), over repeated loads.
  */
 export async function benchPanelVisible(loads = 20): Promise<Record<string, number>> {
   const h = await launchWithExtension();
   try {
     const page = await h.context.newPage();
+    // The panel's shadow root is closed, so this watches from the page the way a user sees it: the
+    // first moment the point at the panel's place (right edge, upper part) belongs to the panel's host.
     await page.addInitScript(() => {
       const w = window as unknown as { __kfVisibleAt?: number };
       const check = () => {
-        const host = document.querySelector('kf-panel');
-        const root = host?.shadowRoot?.querySelector('[data-kf="panel"], [data-kf="expand"]');
-        if (root && w.__kfVisibleAt === undefined) w.__kfVisibleAt = performance.now();
-        return !!root;
+        const hit = document.elementFromPoint(innerWidth - 20, 60);
+        if (hit?.localName === 'kf-panel' && w.__kfVisibleAt === undefined) w.__kfVisibleAt = performance.now();
+        return w.__kfVisibleAt !== undefined;
       };
-      new MutationObserver((_, obs) => {
-        const host = document.querySelector('kf-panel');
-        if (host?.shadowRoot) {
-          if (!check()) new MutationObserver((__, o2) => check() && o2.disconnect()).observe(host.shadowRoot, { childList: true, subtree: true });
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
+      new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, { childList: true, subtree: true, attributes: true });
     });
     const times: number[] = [];
     // The first load warms the service worker and the library cache; it is not counted.

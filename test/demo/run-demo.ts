@@ -8,12 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/harness';
+import { inPanel, panel } from '../e2e/pages';
 import { ensureChromium } from '../../scripts/find-chromium';
 
 const headless = !!process.env.DEMO_HEADLESS || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(import.meta.dirname, '..', '..', 'demo-screenshots');
-
-const panel = (page: Page) => page.locator('kf-panel [data-kf="panel"]');
 
 async function walkthrough(page: Page, demoUrl: string, shot: (name: string) => Promise<void>, extPage: (p: string) => Promise<Page>) {
   // The agent's name and the shop name fill {客服} and {店铺} in replies.
@@ -29,27 +28,27 @@ async function walkthrough(page: Page, demoUrl: string, shot: (name: string) => 
 
   // A buyer asks for a discount: the panel recognises bargaining and suggests replies.
   await page.evaluate(() => (window as any).__demo.pushBuyerMessage((window as any).__demo.activeBuyer(), '亲，这件能便宜点吗？买两件可以优惠吗'));
-  await page.locator('kf-panel [data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
   await shot('02-suggestions');
 
   // One click puts a suggestion into the chat box at the caret (it never sends); fill-ins first.
   await page.locator('.chat-editor .chat-input').click();
-  await page.locator('kf-panel [data-kf="suggestions"] .kf-tpl-main').nth(1).click();
-  const fill = page.locator('kf-panel [data-kf="fill-input"]');
+  await inPanel(page, '[data-kf="suggestions"] .kf-tpl-main').nth(1).click();
+  const fill = inPanel(page, '[data-kf="fill-input"]');
   if (await fill.count()) {
     for (let i = 0; i < (await fill.count()); i++) await fill.nth(i).fill('10');
-    await page.locator('kf-panel [data-kf="fill-ok"]').click();
+    await inPanel(page, '[data-kf="fill-ok"]').click();
   }
   await shot('03-inserted');
 
   // The order list: broken remarks are marked; the remark dialog gets the shop's format as a form.
   await page.goto(`${demoUrl}/orders`);
-  await page.locator('kf-panel [data-kf="remark-lint-count"]').waitFor();
+  await inPanel(page, '[data-kf="remark-lint-count"]').waitFor();
   await shot('04-orders');
   const purple = await page.evaluate(() => (window as any).__demo.orders().find((o: any) => o.flag === 'purple')?.id);
   if (purple) {
     await page.evaluate((id) => (window as any).__demo.openRemark(id), purple);
-    await page.locator('kf-panel [data-kf="remark-form"]').waitFor();
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
     await shot('05-remark-form');
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, chatInput, inPanel, openDemoChat, panelFocus } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 
 let h: Harness;
@@ -70,7 +70,7 @@ describe('buyer notes on the demo console', () => {
       await chatInput(page).click();
       await page.keyboard.press('Alt+KeyN');
       await expect
-        .poll(() => page.evaluate(() => document.querySelector('kf-panel')?.shadowRoot?.activeElement?.getAttribute('data-kf')))
+        .poll(() => panelFocus(page))
         .toBe('customer-note-input');
       await page.keyboard.type('只发顺丰，电话 13812345678');
       await page.keyboard.press('Enter');

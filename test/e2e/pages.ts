@@ -1,8 +1,16 @@
-/** Small helpers for the e2e tests: the panel (in its shadow root) and the demo console's hooks. */
+/** Small helpers for the e2e tests: the panel (in its closed shadow root) and the demo console's hooks. */
 import type { Page } from 'playwright-core';
+import { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 
-export const panel = (page: Page) => page.locator('kf-panel [data-kf="panel"]');
-export const inPanel = (page: Page, selector: string) => page.locator(`kf-panel ${selector}`);
+export { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
+
+/**
+ * The panel and elements inside it (or inside its buyer-card frame). The shadow root is closed in
+ * the build users get, so these reach it from the extension's content-script world (see
+ * panel-world.ts); the returned object has the Locator methods the tests use.
+ */
+export const panel = (page: Page) => new PanelLocator(page, [{ css: '[data-kf="panel"]' }], '[data-kf="panel"]');
+export const inPanel = (page: Page, selector: string) => new PanelLocator(page, [{ css: selector }], selector);
 export const chatInput = (page: Page) => page.locator('.chat-editor .chat-input');
 
 export type InputKind = 'textarea' | 'contenteditable' | 'controlled';
@@ -58,4 +66,15 @@ export async function setUpDemoShop(h: { openExtensionPage(path: string): Promis
   const options = await h.openExtensionPage('options.html');
   await callFromExtensionPage(options, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
   return options;
+}
+
+/** The `data-kf` of the element focused inside the panel (or inside its buyer-card frame), else null. */
+export async function panelFocus(page: Page): Promise<string | null> {
+  const inRoot = await evaluateInPanel(page, (roots) => {
+    const el = roots.map((r) => r.activeElement).find(Boolean);
+    return el ? { tag: el.tagName, kf: el.getAttribute('data-kf') } : null;
+  }).catch(() => null);
+  if (inRoot?.tag !== 'IFRAME') return inRoot?.kf ?? null;
+  const frame = cardFrame(page);
+  return frame ? frame.evaluate(() => document.activeElement?.getAttribute('data-kf') ?? null).catch(() => null) : null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind, setUpDemoShop } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind, setUpDemoShop, panelFocus } from './pages';
 
 let h: Harness;
 let ext: Page;
@@ -91,7 +91,7 @@ describe('the panel on the demo chat page', () => {
     await chatInput(page).click();
     await page.keyboard.press('Alt+K');
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('kf-panel')?.shadowRoot?.activeElement?.getAttribute('data-kf')))
+      .poll(() => panelFocus(page))
       .toBe('search');
     await page.keyboard.type('退货');
     await inPanel(page, '[data-kf="results"] [data-kf="template"]').first().waitFor();
@@ -124,7 +124,7 @@ describe('the panel on the demo chat page', () => {
     const nick = '<img src=x onerror=alert(1)>';
     await openDemoChat(page, h.demoUrl, { buyer: nick });
     await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe(nick);
-    expect(await page.locator('kf-panel img').count()).toBe(0);
+    expect(await inPanel(page, 'img').count()).toBe(0);
     await chatInput(page).click();
     await inPanel(page, '[data-kf="search"]').fill('新客欢迎');
     await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop, evaluateInPanel } from './pages';
 
 let h: Harness;
 let page: Page;
@@ -15,21 +15,31 @@ afterAll(async () => h?.close());
 
 /** Pushes a buyer message and reads the panel at the very next animation frame (before it paints). */
 async function pushAndReadNextFrame(p: Page, text: string) {
-  return p.evaluate(
-    (msg) =>
-      new Promise<{ chips: string[]; titles: string[] }>((resolve) => {
-        const root = document.querySelector('kf-panel')!.shadowRoot!;
-        const w = window as any;
-        w.__demo.pushBuyerMessage(w.__demo.activeBuyer(), msg);
-        requestAnimationFrame(() =>
-          resolve({
-            chips: [...root.querySelectorAll<HTMLElement>('[data-kf="chip"]')].map((c) => c.dataset.scenario!),
-            titles: [...root.querySelectorAll('[data-kf="suggestions"] .kf-tpl-title')].map((x) => x.textContent!),
-          }),
-        );
-      }),
-    text,
-  );
+  // The panel is read in the content-script world (its shadow root is closed); the message is pushed
+  // in the page's world. A DOM event joins the two within the same task.
+  await evaluateInPanel(p, (roots) => {
+    const g = globalThis as any;
+    g.__kfNextFrame = null;
+    document.addEventListener(
+      'kf-test-pushed',
+      () =>
+        requestAnimationFrame(() => {
+          g.__kfNextFrame = {
+            chips: roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>('[data-kf="chip"]')].map((c) => c.dataset.scenario!)),
+            titles: roots.flatMap((r) => [...r.querySelectorAll('[data-kf="suggestions"] .kf-tpl-title')].map((x) => x.textContent!)),
+          };
+        }),
+      { once: true },
+    );
+  });
+  await p.evaluate((msg) => {
+    const w = window as any;
+    w.__demo.pushBuyerMessage(w.__demo.activeBuyer(), msg);
+    document.dispatchEvent(new Event('kf-test-pushed'));
+  }, text);
+  let read: { chips: string[]; titles: string[] } | null = null;
+  await expect.poll(async () => (read = await evaluateInPanel(p, () => (globalThis as any).__kfNextFrame))).not.toBeNull();
+  return read!;
 }
 
 it('updates the situation and suggestions within one animation frame of a buyer message', async () => {
