@@ -1,12 +1,7 @@
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
-import { SuggestionList } from './SuggestionList';
 import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
-import { ScenarioChips } from './ScenarioChips';
-import { FollowupActions } from './panel/FollowupActions';
-import { FeatureSlot } from './FeatureSlot';
-import { CustomerCard } from './customers/CustomerCard';
 import { t } from '@/lib/i18n';
 import { TeachContext } from '@/lib/teach/context';
 
@@ -60,12 +55,14 @@ export function Panel() {
           <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ?? t('panel.noBuyer')}</span>
         </section>
       )}
-      {s.pageKind === 'chat' && <CustomerCard />}
       {s.pending && <FillPrompt />}
-      {s.pageKind === 'chat' && <ScenarioChips />}
-      {s.pageKind === 'chat' && s.buyer && <FollowupActions />}
-      {s.pageKind === 'chat' && <SuggestionList />}
-      {(s.pageKind === 'order-list' || s.pageKind === 'order-detail') && <FeatureSlot name="remarks" />}
+      {/* The features' own sections (lib/panel/page-features/), in their order. */}
+      {s.sections
+        .filter((x) => x.slot === 'top' || (x.slot === 'chat' ? s.pageKind === 'chat' : s.pageKind === 'order-list' || s.pageKind === 'order-detail'))
+        .filter((x) => !x.when || x.when(s))
+        .map((x) => (
+          <x.component key={x.name} />
+        ))}
       <TemplateBrowser searchRef={searchRef} />
       <footer class="kf-foot">{s.inputFound ? t('panel.keysHint') : t('panel.copyMode')}</footer>
     </aside>

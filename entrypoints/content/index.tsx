@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { CONSOLE_MATCHES } from '@/lib/sites/matches';
 import { findAdapter } from '@/lib/sites';
 import { PanelController } from '@/lib/panel/controller';
+import { PANEL_FEATURES } from '@/lib/panel/page-features';
 import { reservePanelSpace } from '@/lib/panel/layout';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
@@ -126,8 +127,7 @@ export default defineContentScript({
           ui.remove();
         },
       };
-      card.start();
-      await controller.start();
+      await controller.start({ card, features: PANEL_FEATURES });
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page.
       window.addEventListener('wxt:locationchange', () => controller.readPage(), { signal: abort.signal });
     };

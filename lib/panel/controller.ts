@@ -1,8 +1,9 @@
 /**
- * The in-page panel's controller: it joins the console adapter (what the page shows), the domain
- * (classify, rank, render templates) and the background (data) and exposes state + actions to the
- * Preact components through context. It never touches a console's DOM directly (that is the
- * adapter's job) and never sends a chat message.
+ * The in-page panel's controller: the state every feature shares (the page as the adapter reads it,
+ * the library and settings, the situation and suggestions) and the actions the components use
+ * (insert, copy, fill-ins). The features themselves are files in page-features/, each started with
+ * `init(ctx, signal)` by `start()`: they add their listeners, hooks and panel sections there. It
+ * never touches a console's DOM directly (that is the adapter's job) and never sends a chat message.
  */
 import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
@@ -26,8 +27,9 @@ import {
 import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import type { FeatureHost } from './features';
-import { insertText, isComposing, replaceBeforeCaret, watchEditing } from '../insert';
-import { textBeforeCaret } from '../insert/text-before-caret';
+import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
+import type { CustomerCardController } from './customers';
+import { insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
 
 export interface Suggestion {
@@ -79,6 +81,8 @@ export interface PanelState {
   orders: OrderRow[];
   /** The open remark editor on an order page, if any. */
   remarkEditor: RemarkEditor | null;
+  /** Panel sections the features added (page-feature.ts). */
+  sections: PanelSection[];
 }
 
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
@@ -94,8 +98,6 @@ function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'>
   const first = statuses[0];
   return first && first !== 'closed' ? first : undefined;
 }
-
-const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
 
 export class PanelController {
   readonly store = new Store<PanelState>({
@@ -120,11 +122,14 @@ export class PanelController {
     remarkEditor: null,
     buyerOrderStatuses: [],
     buyerSegment: null,
+    sections: [],
   });
 
   private index: TemplateIndex | null = null;
   private usage: UsageRecord = { v: 1, templates: {} };
   private missingReported = false;
+  private readonly insertChecks: InsertCheck[] = [];
+  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed'>) => void)[] = [];
 
   constructor(
     private readonly adapter: SiteAdapter | null,
@@ -137,21 +142,46 @@ export class PanelController {
     return { controller: this, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
   }
 
-  /** Loads data, starts watching the page. Safe to call once per page (re-run on navigation). */
-  async start(): Promise<void> {
+  /**
+   * Loads data, starts watching the page, then starts every feature (page-features/index.ts).
+   * Safe to call once per page (re-run on navigation). A feature that fails to start is reported
+   * and the others still run.
+   */
+  async start(opts: { card: CustomerCardController; features: readonly PanelFeature[] }): Promise<void> {
     this.store.set({ siteName: this.adapter?.name ?? null });
     await this.reloadData();
     const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
       this.adapter.observeConversation(this.doc, this.signal, () => this.readPage());
-      this.adapter.observeOrders?.(this.doc, this.signal, () => this.readOrders());
+      const ctx = {
+        controller: this,
+        adapter: this.adapter,
+        doc: this.doc,
+        card: opts.card,
+        addSection: (section: PanelSection) =>
+          this.store.set((st) => ({ sections: [...st.sections.filter((x) => x.name !== section.name), section].sort((a, b) => a.order - b.order) })),
+      };
+      for (const f of opts.features) {
+        try {
+          f.init(ctx, this.signal);
+        } catch (err) {
+          console.error(`[kf] feature ${f.name} failed to start`, err);
+        }
+      }
     }
-    this.watchKeys();
-    // Back from the follow-up popup's "open" to a chat that was already showing this buyer.
-    this.doc.defaultView?.addEventListener('focus', () => this.askPendingSuggestion(), { signal: this.signal });
     this.readPage();
     this.store.set({ ready: true });
+  }
+
+  /** A feature's say before a reply goes into the chat box or the clipboard (the compliance guard). */
+  addInsertCheck(check: InsertCheck): void {
+    this.insertChecks.push(check);
+  }
+
+  /** Told after a reply went into the chat box (the guard counts repeats). */
+  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed'>) => void): void {
+    this.insertListeners.push(listener);
   }
 
   private async reloadData(): Promise<void> {
@@ -232,7 +262,8 @@ export class PanelController {
     }
   }
 
-  private findInput(): HTMLElement | null {
+  /** The chat input, or null (reported once as a calm notice). */
+  findInput(): HTMLElement | null {
     if (!this.adapter) return null;
     try {
       const el = this.adapter.findChatInput(this.doc);
@@ -302,7 +333,7 @@ export class PanelController {
   }
 
   /** After "open" in the follow-up popup, the buyer's chat shows that item's scenario first (asked once). */
-  private askPendingSuggestion(): void {
+  askPendingSuggestion(): void {
     const buyer = this.store.get().buyer;
     if (!buyer || !this.adapter) return;
     void call('takePendingSuggestion', { buyer, platform: this.adapter.platform }).then(
@@ -332,7 +363,7 @@ export class PanelController {
 
   /** Starts using a template: fills known variables, asks for fill-ins, then inserts or copies. */
   useTemplate(template: Template, mode: 'insert' | 'copy'): void {
-    const rendered = this.render(template, {});
+    const rendered = this.renderTemplate(template, {});
     if (rendered.missing.length) {
       this.store.set({ pending: { template, mode, missing: rendered.missing, fills: {}, warned: false } });
       return;
@@ -349,7 +380,7 @@ export class PanelController {
   confirmFill(): void {
     const p = this.store.get().pending;
     if (!p) return;
-    const rendered = this.render(p.template, p.fills);
+    const rendered = this.renderTemplate(p.template, p.fills);
     if (rendered.missing.length && !p.warned) {
       this.store.set({ pending: { ...p, warned: true } });
       return;
@@ -362,7 +393,7 @@ export class PanelController {
     this.store.set({ pending: null });
   }
 
-  private render(template: Template, fills: Record<string, string>) {
+  renderTemplate(template: Template, fills: Record<string, string>) {
     const { settings, buyer } = this.store.get();
     const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
     return renderTemplate(
@@ -379,23 +410,52 @@ export class PanelController {
   }
 
   private async deliver(template: Template, text: string, mode: 'insert' | 'copy'): Promise<void> {
-    const scenario = this.currentScenario();
-    if (mode === 'insert') {
-      const input = this.findInput();
-      if (!input) {
-        await this.copy(text);
-        return;
-      }
-      const result = insertText(input, text);
+    if (mode === 'insert') this.insertReply(template, text, { via: 'panel' });
+    else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
+  }
+
+  private async copyReply(template: Template | null, text: string): Promise<void> {
+    await this.copy(text);
+    if (template) this.recordUse(template);
+  }
+
+  /** Runs the features' checks; `go` runs now unless one of them holds (it then calls `go` itself, or not). */
+  private passChecks(req: Omit<InsertRequest, 'proceed'>, go: (text: string) => void): void {
+    for (const check of this.insertChecks) {
+      if (check({ ...req, proceed: go }) === 'hold') return;
+    }
+    go(req.text);
+  }
+
+  /**
+   * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
+   * features' checks. No chat box: copies instead. `template` null: text that is not a template.
+   */
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceBeforeCaret?: number }): void {
+    const input = this.findInput();
+    if (!input) {
+      void this.copyReply(template, text);
+      return;
+    }
+    const req = { text, templateId: template?.id ?? null, via: opts.via };
+    if (opts.replaceBeforeCaret) {
+      // The code goes at once; the reply follows when the checks let it.
+      replaceBeforeCaret(input, opts.replaceBeforeCaret, '');
+    }
+    this.passChecks(req, (final) => {
+      const result = insertText(input, final);
       if (!result.ok) {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
         return;
       }
-      this.store.set({ notice: null });
-    } else {
-      await this.copy(text);
-    }
-    void call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+      if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
+      for (const l of this.insertListeners) l(final, req);
+      if (template) this.recordUse(template);
+    });
+  }
+
+  private recordUse(template: Template): void {
+    void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
     this.recordForBuyer(template);
   }
 
@@ -424,63 +484,8 @@ export class PanelController {
     this.store.set({ notice: { kind, text } });
   }
 
-  // ---- keyboard -----------------------------------------------------------------------------
-
-  private watchKeys(): void {
-    watchEditing(this.doc, this.signal);
-    const opts = { capture: true, signal: this.signal } as const;
-    this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
-  }
-
-  onKeyDown(e: KeyboardEvent): void {
-    // Chinese agents type through an IME all day: nothing fires while a composition is open.
-    if (e.isComposing || e.keyCode === 229) return;
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
-      e.preventDefault();
-      this.focusSearch();
-      return;
-    }
-    const digit = /^Digit([1-9])$/.exec(e.code);
-    if (e.altKey && !e.ctrlKey && !e.metaKey && digit) {
-      const template = this.visibleTemplates()[Number(digit[1]) - 1];
-      if (template) {
-        e.preventDefault();
-        e.stopPropagation();
-        this.useTemplate(template, 'insert');
-      }
-      return;
-    }
-    if ((e.key === 'Tab' || e.key === ' ') && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
-      this.expandCode(e);
-    }
-  }
-
-  /** `/code` + Tab or Space in the chat box becomes the template with that shortcut code. */
-  private expandCode(e: KeyboardEvent): void {
-    const input = this.adapter ? this.findInputQuiet() : null;
-    if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
-    if (isComposing(input)) return;
-    const before = textBeforeCaret(input);
-    const m = before === null ? null : CODE_BEFORE_CARET.exec(before);
-    if (!m) return;
-    const code = m[1]!.toLowerCase();
-    const template = this.store.get().library?.templates.find((tpl) => tpl.code?.toLowerCase() === code);
-    if (!template) return;
-    e.preventDefault();
-    const rendered = this.render(template, {});
-    if (rendered.missing.length) {
-      // Remove the code, then ask for the fill-ins in the panel.
-      replaceBeforeCaret(input, m[0].length, '');
-      this.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
-      return;
-    }
-    const result = replaceBeforeCaret(input, m[0].length, rendered.text);
-    if (!result.ok) return;
-    void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
-    this.recordForBuyer(template);
-  }
-
-  private findInputQuiet(): HTMLElement | null {
+  /** The chat input without reporting a missing one (key handlers run on every key). */
+  chatInputQuiet(): HTMLElement | null {
     try {
       return this.adapter?.findChatInput(this.doc) ?? null;
     } catch {

@@ -1,0 +1,51 @@
+/**
+ * The contract of an in-page feature (the shape refined-github uses): one file per feature under
+ * page-features/, each with an `init(ctx, signal)` that registers what it needs — listeners on the
+ * page, hooks on the controller, sections of the panel — and lets go of all of it when `signal`
+ * aborts (navigation to another console, extension reload). The controller only composes them;
+ * page-features/index.ts lists them and a meta-test checks every file there is listed.
+ */
+import type { ComponentType } from 'preact';
+import type { SiteAdapter } from '../sites/types';
+import type { PanelController, PanelState } from './controller';
+import type { CustomerCardController } from './customers';
+
+/** A part of the panel a feature renders. Slots: 'chat' (chat pages), 'orders' (order pages), 'top' (every page). */
+export interface PanelSection {
+  /** Unique; also the section's `data-kf` hook. */
+  name: string;
+  slot: 'top' | 'chat' | 'orders';
+  /** Lower first. */
+  order: number;
+  component: ComponentType;
+  /** Rendered only while this holds. */
+  when?: (s: PanelState) => boolean;
+}
+
+export interface PanelFeatureContext {
+  controller: PanelController;
+  adapter: SiteAdapter;
+  doc: Document;
+  /** The buyer card's controller (the buyer-card feature starts it). */
+  card: CustomerCardController;
+  addSection(section: PanelSection): void;
+}
+
+export interface PanelFeature {
+  /** Matches the file name in page-features/. */
+  name: string;
+  init(ctx: PanelFeatureContext, signal: AbortSignal): void;
+}
+
+/** What a feature may do before a reply goes into the chat box (see PanelController.addInsertCheck). */
+export interface InsertRequest {
+  text: string;
+  /** The template it came from; null for text that is not a template (a rewrite). */
+  templateId: string | null;
+  via: 'panel' | 'code' | 'copy';
+  /** Goes on with `text` (possibly changed): inserts or copies it. */
+  proceed(text: string): void;
+}
+
+/** 'hold': the feature took over and will call `proceed` (or not) itself; 'go': nothing to say. */
+export type InsertCheck = (req: InsertRequest) => 'hold' | 'go';

@@ -1,0 +1,17 @@
+/**
+ * Remark enforcement on order pages: the rows and the open remark editor are read as the page
+ * changes; the form and the checks themselves load on demand (entrypoints/remarks-feature.tsx).
+ */
+import { h } from 'preact';
+import type { PanelFeature } from '../page-feature';
+import { FeatureSlot } from '@/components/FeatureSlot';
+
+const RemarksSlot = () => h(FeatureSlot, { name: 'remarks' });
+
+export const remarkEnforcement: PanelFeature = {
+  name: 'remark-enforcement',
+  init({ controller, adapter, doc, addSection }, signal) {
+    addSection({ name: 'remarks', slot: 'orders', order: 10, component: RemarksSlot });
+    adapter.observeOrders?.(doc, signal, () => controller.readOrders());
+  },
+};

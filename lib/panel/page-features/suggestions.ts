@@ -1,0 +1,77 @@
+/**
+ * Suggestions: the recognised situation and the likely replies for the open buyer, and the keys
+ * that use them — Alt+1…9 inserts a visible reply, Alt+K focuses the search, `/code` + Space or
+ * Tab expands a reply by its shortcut code. After "open" in the follow-up popup, the buyer's chat
+ * shows that item's situation first.
+ */
+import type { PanelFeature } from '../page-feature';
+import type { PanelController } from '../controller';
+import { ScenarioChips } from '@/components/ScenarioChips';
+import { SuggestionList } from '@/components/SuggestionList';
+import { isComposing, replaceBeforeCaret, watchEditing } from '../../insert';
+import { textBeforeCaret } from '../../insert/text-before-caret';
+
+const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
+
+function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
+  // Chinese agents type through an IME all day: nothing fires while a composition is open.
+  if (e.isComposing || e.keyCode === 229) return;
+  if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
+    e.preventDefault();
+    panel.focusSearch();
+    return;
+  }
+  const digit = /^Digit([1-9])$/.exec(e.code);
+  if (e.altKey && !e.ctrlKey && !e.metaKey && digit) {
+    const template = panel.visibleTemplates()[Number(digit[1]) - 1];
+    if (template) {
+      e.preventDefault();
+      e.stopPropagation();
+      panel.useTemplate(template, 'insert');
+    }
+    return;
+  }
+  if ((e.key === 'Tab' || e.key === ' ') && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) expandCode(panel, e);
+}
+
+/** `/code` + Tab or Space in the chat box becomes the template with that shortcut code. */
+function expandCode(panel: PanelController, e: KeyboardEvent): void {
+  const input = panel.chatInputQuiet();
+  if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
+  if (isComposing(input)) return;
+  const before = textBeforeCaret(input);
+  const m = before === null ? null : CODE_BEFORE_CARET.exec(before);
+  if (!m) return;
+  const code = m[1]!.toLowerCase();
+  const template = panel.store.get().library?.templates.find((tpl) => tpl.code?.toLowerCase() === code);
+  if (!template) return;
+  e.preventDefault();
+  const rendered = panel.renderTemplate(template, {});
+  if (rendered.missing.length) {
+    // Remove the code, then ask for the fill-ins in the panel.
+    replaceBeforeCaret(input, m[0].length, '');
+    panel.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
+    return;
+  }
+  panel.insertReply(template, rendered.text, { via: 'code', replaceBeforeCaret: m[0].length });
+}
+
+export const suggestions: PanelFeature = {
+  name: 'suggestions',
+  init({ controller, doc, addSection }, signal) {
+    addSection({ name: 'scenarios', slot: 'chat', order: 30, component: ScenarioChips });
+    addSection({ name: 'suggestions', slot: 'chat', order: 50, component: SuggestionList });
+    watchEditing(doc, signal);
+    doc.addEventListener('keydown', (e) => onKeyDown(controller, e), { capture: true, signal });
+    // Another conversation: the follow-up popup may have asked for a situation first.
+    let buyer = controller.store.get().buyer;
+    const off = controller.store.subscribe((s) => {
+      if (s.buyer === buyer) return;
+      buyer = s.buyer;
+      if (buyer) controller.askPendingSuggestion();
+    });
+    signal.addEventListener('abort', off, { once: true });
+    // Back from the follow-up popup's "open" to a chat that was already showing this buyer.
+    doc.defaultView?.addEventListener('focus', () => controller.askPendingSuggestion(), { signal });
+  },
+};
