@@ -4,8 +4,9 @@ import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 
 export default defineBackground({
-  // A classic worker: service workers cannot import() modules on demand, so pinyin-pro (used when
-  // a library is saved) is bundled in; see lib/domain/suggest/pinyin.ts.
+  // A classic worker: service workers cannot import() modules on demand, so everything is bundled
+  // in; keep it small (every wake parses it). Pinyin initials use a ~30 KB generated table, not
+  // pinyin-pro; see lib/domain/suggest/pinyin.ts.
   main() {
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.

@@ -1,2 +1,6 @@
 // IndexedDB for storage tests running in Node (the extension itself uses the browser's).
 import 'fake-indexeddb/auto';
+// The data files the worker fetches from the built extension (lib/storage/bundled.ts).
+import { provideBundledData } from '../lib/storage/bundled';
+import { BUNDLED_DATA } from '../lib/storage/bundled-assets';
+provideBundledData(BUNDLED_DATA);

@@ -5,7 +5,7 @@
  */
 import { browser } from '../browser';
 import type { Followup, FollowupKind } from '../domain/followups';
-import { chatUrlFor } from '../sites';
+import { chatUrlFor } from '../sites/urls';
 import { setPendingSuggestion } from '../storage/followups';
 
 /** Kinds handled on the order (refund, postage, the returned parcel) rather than in the chat. */

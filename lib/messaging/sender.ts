@@ -1,11 +1,12 @@
 /** What the background knows about a content script's page, from the browser's sender URL (never the page's word). */
-import { findAdapter, type Platform } from '../sites';
+import type { Platform } from '../sites/types';
+import { platformOfUrl } from '../sites/urls';
 
 /** The console platform of a page: a built-in console's, else 'taught'; null when there is no page URL. */
 export function pagePlatform(url: string | undefined): Platform | null {
   if (!url) return null;
   try {
-    return findAdapter(new URL(url))?.platform ?? 'taught';
+    return platformOfUrl(new URL(url)) ?? 'taught';
   } catch {
     return null;
   }

@@ -16,10 +16,8 @@ export * from './types';
 /** In match order: the first adapter whose `matches` accepts the URL wins. */
 export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, pddAdapter, taobaoAdapter, jdAdapter, jdOrdersAdapter, douyinAdapter, kuaishouAdapter];
 
-/** A buyer's chat address on the console of `page` (its adapter's `chatUrl`), or null. */
-export function chatUrlFor(buyer: string, page: URL): string | null {
-  return findAdapter(page)?.chatUrl?.(buyer, page) ?? null;
-}
+// URL-only questions (platform of a page, a buyer's chat address): ./urls, which the worker uses.
+export { chatUrlFor, platformOfUrl } from './urls';
 
 export function findAdapter(url: URL): SiteAdapter | null {
   return ALL_ADAPTERS.find((a) => a.matches(url)) ?? null;

@@ -1,7 +1,7 @@
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
 import type { Template, TemplateLibrary } from '../domain/templates/types';
-import { STARTER_LIBRARY } from '../domain/templates/starter';
+import { loadBundled } from './bundled';
 
 /** The template library as stored (store 'library', key 'library'). */
 export interface LibraryRecord extends TemplateLibrary {
@@ -56,7 +56,8 @@ const KEY = 'library';
 export async function loadLibrary(): Promise<LibraryRecord> {
   const raw = await db.get<unknown>('library', KEY);
   if (raw === undefined) {
-    return { v: 2, ...structuredClone(STARTER_LIBRARY), updatedAt: 0 };
+    // The starter library, fetched from the extension's files (not bundled into the worker).
+    return { v: 2, ...(await loadBundled('starter-library')), updatedAt: 0 };
   }
   return migrate(raw, LIBRARY_SCHEMA);
 }

@@ -4,8 +4,8 @@ export type { Classification, ClassifyOptions, NeedId, ScenarioScore } from './c
 export { rankTemplates } from './rank';
 export type { BuyerSegment, OrderStatus, RankInput, RankSignal, RankedTemplate, UsageEntry, UsageStats } from './rank';
 export { searchTemplates } from './search';
-// Pinyin (loadPinyin, initialsFor) lives in './pinyin' and is imported directly where wanted,
-// so that this index never pulls pinyin-pro into the content script.
+// Pinyin (initialsFor) lives in './pinyin' and is imported directly where wanted, so that this
+// index never pulls the pinyin table into the content script.
 export { attachInitials } from './attach-initials';
 export type { SearchHit } from './search';
 export { buildTemplateIndex } from './template-index';

@@ -1,77 +1,63 @@
 /**
- * Pinyin initials for search (cf → 催付). pinyin-pro is large (~320 KB), so only the background (when
- * a library is saved or first loaded) and the Node tools import this module; the in-page panel gets
- * the initials ready-made with the library and never loads pinyin itself.
+ * Pinyin initials for search (cf → 催付, zxgf → 咨询高峰稍候), from a first-letter table generated
+ * from pinyin-pro (pinyin-table.generated.ts, scripts/gen-pinyin-table.ts) instead of pinyin-pro's
+ * dictionary (~650 KB), which made every service-worker wake parse 670 KB. The worker fetches the
+ * table as a file when a library is saved (lib/storage/bundled.ts); the in-page panel gets the
+ * initials ready-made with the library.
+ *
+ * A character with several readings becomes a group, default first: 便宜 → "[bp]y", so both the
+ * common reading (py) and the table's default (by) find it. initials-match.ts reads the groups.
  */
 import type { Template } from '../templates/types';
 import type { TemplateIndex } from './template-index';
 
-type PinyinFn = (text: string, opts: { pattern: 'first'; toneType: 'none'; type: 'array' }) => string[];
-let pinyinFn: PinyinFn | null = null;
-let loading: Promise<void> | null = null;
-
-/** Whether pinyin initials are available (after `loadPinyin` resolved). */
-export function isPinyinLoaded(): boolean {
-  return pinyinFn !== null;
+export interface PinyinTable {
+  /** Code point of first[0]. */
+  from: number;
+  /** First pinyin letter of each code point from `from`; '_' where there is none. */
+  first: string;
+  /** Characters with several readings: the character, then its other first letters; comma-separated. */
+  others: string;
 }
 
-/**
- * Load pinyin-pro (about 1 MB) on demand and, when given, precompute the index's initials. Search
- * works without it (content, title, code); initials (cf → 催付) start working once it resolves.
- */
-export async function loadPinyin(index?: TemplateIndex): Promise<void> {
-  loading ??= import('pinyin-pro').then((mod) => {
-    pinyinFn = mod.pinyin as unknown as PinyinFn;
-  });
-  await loading;
-  if (index) ensureInitials(index);
-}
+const othersOf = new WeakMap<PinyinTable, Map<string, string>>();
 
-const charInitial = new Map<string, string>();
-
-/** Initials of a text: Chinese characters → first letter of their pinyin; letters/digits kept. */
-export function initialsOf(text: string, contextual = false): string {
-  if (!pinyinFn) return '';
-  if (contextual) {
-    // Titles are short: let pinyin-pro read the whole phrase so polyphones (行/长/还) come out right.
-    return pinyinFn(text, { pattern: 'first', toneType: 'none', type: 'array' })
-      .map((p) => (/^[a-z0-9]$/i.test(p) ? p.toLowerCase() : p.replace(/[^a-z0-9]/gi, '').toLowerCase()))
-      .join('');
+function otherLetters(table: PinyinTable, ch: string): string | undefined {
+  let m = othersOf.get(table);
+  if (!m) {
+    m = new Map(table.others.split(',').map((e) => [e.slice(0, 1), e.slice(1)] as const));
+    othersOf.set(table, m);
   }
+  return m.get(ch);
+}
+
+/** Initials of a text: Chinese characters → first letter(s) of their pinyin; letters/digits kept. */
+export function initialsOf(text: string, table: PinyinTable): string {
   let out = '';
   for (const ch of text) {
     if (/[a-z0-9]/i.test(ch)) {
       out += ch.toLowerCase();
       continue;
     }
-    if (!/[\u4e00-\u9fa5]/.test(ch)) continue;
-    let c = charInitial.get(ch);
-    if (c === undefined) {
-      c = (pinyinFn(ch, { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '').toLowerCase();
-      charInitial.set(ch, c);
-    }
-    out += c;
+    const letter = table.first[ch.codePointAt(0)! - table.from];
+    if (!letter || letter === '_') continue;
+    const more = otherLetters(table, ch);
+    out += more ? `[${letter}${more}]` : letter;
   }
   return out;
 }
 
-/** Fills `index.initials` once pinyin is loaded; false when it is not. */
-export function ensureInitials(index: TemplateIndex): boolean {
-  if (index.initials) return true;
-  if (!pinyinFn) return false;
-  index.initials = {
-    title: index.templates.map((t) => initialsOf(t.title, true)),
-    body: index.bodies.map((b) => initialsOf(b)),
+/** Fills `index.initials` (a no-op when they are there). */
+export function ensureInitials(index: TemplateIndex, table: PinyinTable): void {
+  index.initials ??= {
+    title: index.templates.map((t) => initialsOf(t.title, table)),
+    body: index.bodies.map((b) => initialsOf(b, table)),
   };
-  return true;
 }
 
-
-/** Initials per template id: [title initials, body initials]. Requires `loadPinyin()` first. */
-export function initialsFor(templates: readonly Template[]): Record<string, [string, string]> {
-  if (!pinyinFn) throw new Error('initialsFor: call loadPinyin() first');
+/** Initials per template id: [title initials, body initials]. */
+export function initialsFor(templates: readonly Template[], table: PinyinTable): Record<string, [string, string]> {
   const out: Record<string, [string, string]> = {};
-  for (const t of templates) out[t.id] = [initialsOf(t.title, true), initialsOf(t.body)];
+  for (const t of templates) out[t.id] = [initialsOf(t.title, table), initialsOf(t.body, table)];
   return out;
 }
-

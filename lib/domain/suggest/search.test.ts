@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../templates/types';
 import { searchTemplates } from './search';
-import { isPinyinLoaded, loadPinyin } from './pinyin';
+import { ensureInitials, initialsOf } from './pinyin';
+import { PINYIN_TABLE } from './pinyin-table.generated';
 import { buildTemplateIndex } from './template-index';
 
 const T = (id: string, title: string, body: string, code?: string): Template =>
@@ -15,9 +16,8 @@ const index = buildTemplateIndex([
 ]);
 const ids = (q: string) => searchTemplates(index, q, 5).map((h) => h.template.id);
 
-describe('searchTemplates (before pinyin is loaded)', () => {
+describe('searchTemplates (index without initials)', () => {
   it('finds by content and title', () => {
-    expect(isPinyinLoaded()).toBe(false);
     expect(ids('生活愉快')).toEqual(['thanks']);
     expect(ids('发货时间')[0]).toBe('ship');
     expect(ids('顺丰')).toEqual(['sf']);
@@ -36,10 +36,9 @@ describe('searchTemplates (before pinyin is loaded)', () => {
 });
 
 describe('searchTemplates with pinyin initials', () => {
-  it('finds 催付 by cf and 发货 by fh once pinyin is loaded', async () => {
+  it('finds 催付 by cf and 发货 by fh once the index has initials', () => {
     expect(ids('jsy')).toEqual([]);
-    await loadPinyin(index);
-    expect(isPinyinLoaded()).toBe(true);
+    ensureInitials(index, PINYIN_TABLE);
     expect(ids('jsy')).toEqual(['thanks']);
     expect(ids('cftx')).toEqual(['pay']);
     expect(ids('fhsj')[0]).toBe('ship');
@@ -47,5 +46,21 @@ describe('searchTemplates with pinyin initials', () => {
     expect(ids('fh')[0]).toBe('ship');
     expect(ids('fh')).toContain('pay');
     expect(ids('cf')[0]).toBe('pay');
+  });
+});
+
+describe('pinyin initials from the generated table', () => {
+  it('gives the first letters of 咨询高峰稍候, keeping letters and digits', () => {
+    expect(initialsOf('咨询高峰稍候', PINYIN_TABLE)).toBe('zxgfsh');
+    expect(initialsOf('16点前VIP', PINYIN_TABLE)).toBe('16dqvip');
+  });
+  it('finds a word whose character has several readings by either reading (便宜 → py or by)', () => {
+    const idx = buildTemplateIndex([T('cheap', '便宜一点', '可以便宜一点吗'), T('bank', '银行卡', '银行卡号'), T('other', '结束语', '祝您愉快')]);
+    ensureInitials(idx, PINYIN_TABLE);
+    const found = (q: string) => searchTemplates(idx, q, 5).map((h) => h.template.id);
+    expect(found('pyyd')).toEqual(['cheap']);
+    expect(found('byyd')).toEqual(['cheap']);
+    expect(found('yhk')).toEqual(['bank']);
+    expect(found('zyk')).toEqual([]);
   });
 });

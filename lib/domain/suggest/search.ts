@@ -1,6 +1,7 @@
 import type { Template } from '../templates/types';
 import { bigrams, normalize } from './normalize';
 import type { TemplateIndex } from './template-index';
+import { indexOfInitials } from './initials-match';
 
 export interface SearchHit {
   template: Template;
@@ -19,7 +20,7 @@ const S_WORDS = 20;
 
 /**
  * Find templates for what the agent typed in the search box: shortcut code (`/cf` or `cf`),
- * title or body text, pinyin initials of title/body (once loaded), or scattered words.
+ * title or body text, pinyin initials of title/body (when the index has them), or scattered words.
  */
 export function searchTemplates(index: TemplateIndex, query: string, limit = 10): SearchHit[] {
   const q = normalize(query.replace(/^\s*\//, '')).text.replace(/\s+/g, '');
@@ -45,9 +46,9 @@ export function searchTemplates(index: TemplateIndex, query: string, limit = 10)
     if (index.initials) {
       const { title, body } = index.initials;
       for (let i = 0; i < n; i++) {
-        const ti = title[i]!.indexOf(q);
+        const ti = indexOfInitials(title[i]!, q);
         if (ti >= 0) add(i, S_INITIALS_TITLE - Math.min(ti, 5), 'initials');
-        else if (body[i]!.includes(q)) add(i, S_INITIALS_BODY, 'initials');
+        else if (indexOfInitials(body[i]!, q) >= 0) add(i, S_INITIALS_BODY, 'initials');
       }
     }
   }

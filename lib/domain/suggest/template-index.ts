@@ -25,7 +25,7 @@ export interface TemplateIndex {
   titles: string[];
   bodies: string[];
   codes: (string | undefined)[];
-  /** Pinyin initials of title and body; filled by `loadPinyin` (search works without). */
+  /** Pinyin initials of title and body (pinyin.ts / attachInitials); search works without. */
   initials: { title: string[]; body: string[] } | null;
   /** Reusable accumulator for ranking (one slot per template); always left zeroed. */
   scratch?: Float64Array;

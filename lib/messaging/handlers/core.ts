@@ -1,7 +1,8 @@
 import { announceChange } from '../client';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
-import { initialsFor, loadPinyin } from '../../domain/suggest/pinyin';
+import { initialsFor } from '../../domain/suggest/pinyin';
+import { loadBundled } from '../../storage/bundled';
 import type { TemplateLibrary } from '../../domain/templates/types';
 import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
@@ -16,8 +17,7 @@ import { loadGuardConfig } from '../../storage/guard';
 
 /** Saves a library together with its pinyin initials (computed here, in the background). */
 async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
-  await loadPinyin();
-  return saveLibrary(lib, Date.now(), initialsFor(lib.templates));
+  return saveLibrary(lib, Date.now(), initialsFor(lib.templates, await loadBundled('pinyin-table')));
 }
 
 /** The stored library; computes and stores missing initials once (first run, older records). */
@@ -36,8 +36,8 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
       let rec: LibraryRecord;
       if (typeof baseUpdatedAt === 'number') {
-        await loadPinyin();
-        const saved = await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), initialsFor(parsed.library.templates));
+        const table = await loadBundled('pinyin-table');
+        const saved = await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), initialsFor(parsed.library.templates, table));
         if (saved === 'conflict') throw new Conflict('the library was changed in another tab');
         rec = saved;
       } else {

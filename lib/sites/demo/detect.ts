@@ -14,3 +14,8 @@ export function detectPageKind(doc: Document): PageKind {
   if (doc.querySelector(ORDERS_VIEW)) return 'order-list';
   return 'unknown';
 }
+
+/** The demo console routes conversations as /chat/<nick> on its own origin (test/demo/site/app.js). */
+export function demoChatUrl(buyer: string, page: URL): string {
+  return `${page.origin}/chat/${encodeURIComponent(buyer)}`;
+}

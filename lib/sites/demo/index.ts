@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
-import { detectPageKind, isDemoUrl } from './detect';
+import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
 import { findChatInput, findRemarkEditor, openConversation, readBuyer, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import { statusFromText } from '../dom';
@@ -30,8 +30,7 @@ export const demoAdapter: SiteAdapter = {
     });
   },
   readOrders,
-  // The demo console routes conversations as /chat/<nick> on its own origin (test/demo/site/app.js).
-  chatUrl: (buyer, page) => `${page.origin}/chat/${encodeURIComponent(buyer)}`,
+  chatUrl: demoChatUrl,
   readBuyerOrderStatuses: (doc) =>
     Array.from(doc.querySelectorAll(BUYER_SIDE_ORDER))
       .map((el) => statusFromText(el))

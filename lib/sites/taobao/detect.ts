@@ -8,6 +8,11 @@ export function isTaobaoOrdersUrl(url: URL): boolean {
   return url.protocol === 'https:' && ORDER_HOSTS.has(url.hostname) && /\/trade-platform\/tp\/(sold|order|detail)/.test(url.pathname + url.hash);
 }
 
+/** Either Taobao page the extension works on. */
+export function isTaobaoUrl(url: URL): boolean {
+  return isTaobaoOrdersUrl(url) || isTaobaoMemoUrl(url);
+}
+
 /** Legacy memo page on trade.taobao.com. */
 export function isTaobaoMemoUrl(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'trade.taobao.com' && url.pathname.startsWith('/trade/memo/update_sell_memo');

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
-import { detectPageKind, isTaobaoMemoUrl, isTaobaoOrdersUrl } from './detect';
+import { detectPageKind, isTaobaoUrl } from './detect';
 import { findRemarkEditor, readOrders } from './read';
 
 /**
@@ -15,7 +15,7 @@ export const taobaoAdapter: SiteAdapter = {
   name: '淘宝/天猫 卖家中心',
   verifiedAgainst: 'fixture',
   chatLocation: 'desktop-client',
-  matches: (url) => isTaobaoOrdersUrl(url) || isTaobaoMemoUrl(url),
+  matches: isTaobaoUrl,
   pageKind: detectPageKind,
   readBuyer: () => null,
   readMessages: () => [],
