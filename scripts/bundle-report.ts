@@ -51,7 +51,7 @@ function main() {
       continue;
     }
     const sizes = [...attribute(code, map)].sort((a, b) => b[1] - a[1]);
-    console.log(`\n${relative(out, f)} — ${code.length} bytes, ${gzipSync(code).length} gzipped`);
+    console.log(`\n${relative(out, f)} — ${Buffer.byteLength(code)} bytes, ${gzipSync(code).length} gzipped`);
     const byPackage = new Map<string, number>();
     for (const [src, n] of sizes) {
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(src)?.[1] ?? '(project)';
