@@ -82,7 +82,8 @@ describe('forgetting a site', () => {
     expect(isRequiredOrigin('http://127.0.0.1:5173')).toBe(true);
     expect(isRequiredOrigin('https://mms.pinduoduo.com')).toBe(true);
     expect(isRequiredOrigin('http://mms.pinduoduo.com')).toBe(false);
-    expect(isRequiredOrigin('https://im.jinritemai.com')).toBe(false);
+    expect(isRequiredOrigin('https://im.jinritemai.com')).toBe(true);
+    expect(isRequiredOrigin('https://fxg.jinritemai.com')).toBe(false);
     expect(isRequiredOrigin('https://a.shop.example', ['https://*.shop.example/*'])).toBe(true);
   });
 });
