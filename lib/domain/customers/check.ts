@@ -11,6 +11,7 @@ import { buyerKey, normaliseBuyerId, normaliseNickname } from './identity';
 import {
   CUSTOMER_VERSION,
   EVENT_KINDS,
+  PROFILE_FIELDS,
   HISTORY_CAP,
   PLATFORMS,
   SEGMENTS,
@@ -191,6 +192,16 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
     orderIds: normaliseOrderIds(orderIds),
   };
   if (segmentManual) customer.segmentManual = segmentManual;
+  // Per-field edit times (team mode): kept when well-formed, silently dropped otherwise (they only
+  // refine merges; a record without them merges by updatedAt).
+  if (raw.fieldAt && typeof raw.fieldAt === 'object' && !Array.isArray(raw.fieldAt)) {
+    const fieldAt: NonNullable<Customer['fieldAt']> = {};
+    for (const f of PROFILE_FIELDS) {
+      const t = (raw.fieldAt as Record<string, unknown>)[f];
+      if (isTime(t)) fieldAt[f] = t;
+    }
+    if (Object.keys(fieldAt).length) customer.fieldAt = fieldAt;
+  }
   customer.segment = segmentOf(customer);
   return { customer, problems };
 }

@@ -240,3 +240,21 @@ describe('matchesQuery', () => {
     expect(matchesQuery(c, q)).toBe(expected);
   });
 });
+
+describe('mergeCustomer, field by field (two machines)', () => {
+  const base = applyPatch(newCustomer('taobao', '小明', T0), { note: '老客户' }, T0 + MIN, noMask);
+  it('keeps each field from the machine that edited it last, so edits to different fields all survive', () => {
+    const onA = applyPatch(base, { sizes: { heightCm: 165 }, note: '要M码' }, T0 + 5 * MIN, noMask);
+    const onB = applyPatch(base, { preferences: '不要黑色', tags: ['回头客'] }, T0 + 9 * MIN, noMask);
+    const merged = mergeCustomer(onA, onB);
+    expect(merged).toMatchObject({ note: '要M码', preferences: '不要黑色', tags: ['回头客'], sizes: { heightCm: 165 } });
+    expect(mergeCustomer(onB, onA)).toEqual(merged);
+    expect(mergeCustomer(merged, onA)).toEqual(merged);
+  });
+  it('the same field edited on both machines takes the later edit', () => {
+    const onA = applyPatch(base, { note: '先写的' }, T0 + 5 * MIN, noMask);
+    const onB = applyPatch(base, { note: '后写的' }, T0 + 6 * MIN, noMask);
+    expect(mergeCustomer(onA, onB).note).toBe('后写的');
+    expect(mergeCustomer(onB, onA).note).toBe('后写的');
+  });
+});

@@ -8,10 +8,12 @@ import {
   CUSTOMER_VERSION,
   HISTORY_CAP,
   ORDER_IDS_CAP,
+  PROFILE_FIELDS,
   type Customer,
   type CustomerEvent,
   type CustomerEventKind,
   type CustomerPatch,
+  type ProfileField,
   type Segment,
   type Sizes,
 } from './types';
@@ -165,7 +167,16 @@ export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts:
   next.segment = segmentOf(next);
   if (sameJson(next, c)) return c;
   next.updatedAt = Math.max(c.updatedAt, now);
+  const fieldAt = { ...c.fieldAt };
+  for (const f of PROFILE_FIELDS) if (!sameJson(profileValue(next, f), profileValue(c, f))) fieldAt[f] = next.updatedAt;
+  next.fieldAt = fieldAt;
   return next;
+}
+
+/** One editable field's value (undefined when unset). */
+export function profileValue(c: Pick<Customer, 'tags' | 'sizes' | 'preferences' | 'addressNote' | 'note' | 'segmentManual'>, f: ProfileField): unknown {
+  if (f.startsWith('sizes.')) return c.sizes[f.slice(6) as keyof Sizes];
+  return c[f as 'tags' | 'preferences' | 'addressNote' | 'note' | 'segmentManual'];
 }
 
 
@@ -244,15 +255,28 @@ function editableJson(c: Customer): string {
 }
 
 /**
- * Merges two versions of the same customer (import, or two tabs). The newer updatedAt wins the
- * editable fields (ties broken by content, so the result does not depend on argument order);
- * history is the union by event id; createdAt is the earliest, lastSeenAt the latest.
+ * When a field was last edited: its own time; in a record that keeps field times, a field without
+ * one was never edited since the record began keeping them (createdAt); a record from before field
+ * times dates every field from its updatedAt.
+ */
+function fieldTime(c: Customer, f: ProfileField): number {
+  return c.fieldAt ? (c.fieldAt[f] ?? c.createdAt) : c.updatedAt;
+}
+
+/**
+ * Merges two versions of the same customer (import, two tabs, two machines in team mode). Each
+ * editable field takes the value of the version that edited it last (per-field latest; sizes per
+ * measurement), so a note added on one machine and sizes set on another both survive. Records
+ * without per-field times date every field from updatedAt, which makes the newer record win them
+ * all. Ties are broken by content, so the result does not depend on argument order; history is the
+ * union by event id; createdAt is the earliest, lastSeenAt the latest.
  * Commutative and idempotent: merge(a, a) equals a, merge(a, b) equals merge(b, a).
  */
 export function mergeCustomer(a: Customer, b: Customer): Customer {
   if (a.key !== b.key) throw new RangeError(`cannot merge ${a.key} with ${b.key}`);
   const winner =
     a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? a : b) : editableJson(a) >= editableJson(b) ? a : b;
+  const loser = winner === a ? b : a;
   const events = new Map<string, CustomerEvent>();
   for (const e of [...a.history, ...b.history]) {
     const had = events.get(e.id);
@@ -281,8 +305,34 @@ export function mergeCustomer(a: Customer, b: Customer): Customer {
   // Same key, so the same id (or none on both).
   const buyerId = a.buyerId ?? b.buyerId;
   if (buyerId) merged.buyerId = buyerId;
+  if (a.fieldAt || b.fieldAt) {
+    const fieldAt: NonNullable<Customer['fieldAt']> = {};
+    for (const f of PROFILE_FIELDS) {
+      const tw = fieldTime(winner, f);
+      const tl = fieldTime(loser, f);
+      // The other version edited this field later (or at the same time, with the greater value).
+      if (tl > tw || (tl === tw && JSON.stringify(profileValue(loser, f)) > JSON.stringify(profileValue(winner, f)))) {
+        setProfileValue(merged, f, profileValue(loser, f));
+      }
+      const t = Math.max(tw, tl);
+      if (a.fieldAt?.[f] !== undefined || b.fieldAt?.[f] !== undefined) fieldAt[f] = t;
+    }
+    merged.fieldAt = fieldAt;
+  }
   merged.segment = segmentOf(merged);
   return merged;
+}
+
+function setProfileValue(c: Customer, f: ProfileField, v: unknown): void {
+  if (f.startsWith('sizes.')) {
+    const k = f.slice(6) as keyof Sizes;
+    if (v === undefined) delete c.sizes[k];
+    else (c.sizes as Record<string, unknown>)[k] = v;
+  } else if (f === 'segmentManual') {
+    if (v === undefined) delete c.segmentManual;
+    else c.segmentManual = v as Segment;
+  } else if (f === 'tags') c.tags = [...(v as string[])];
+  else c[f as 'preferences' | 'addressNote' | 'note'] = v as string;
 }
 
 /** Merges incoming customers into existing ones by key; new keys are appended in incoming order. */

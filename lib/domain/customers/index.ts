@@ -16,6 +16,7 @@ export {
   normaliseTags,
   orderSeenEvent,
   renameCustomer,
+  profileValue,
   segmentOf,
   SIZE_RANGES,
 } from './customer';

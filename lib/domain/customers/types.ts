@@ -63,6 +63,11 @@ export interface Customer {
   createdAt: number;
   /** Last change to the editable fields (not to history); merges use it to pick the newer fields. */
   updatedAt: number;
+  /**
+   * When each editable field was last changed (see PROFILE_FIELDS; sizes per measurement), so
+   * team mode can merge two machines' edits field by field. Absent fields date from `updatedAt`.
+   */
+  fieldAt?: Partial<Record<ProfileField, number>>;
   /** Last time the buyer was in front of an agent (chat opened) or anything was recorded about them. */
   lastSeenAt: number;
   /** Append-only, oldest first, at most HISTORY_CAP newest events. */
@@ -72,6 +77,22 @@ export interface Customer {
   /** Distinct order ids seen for this buyer, newest last, at most ORDER_IDS_CAP. */
   orderIds: string[];
 }
+
+/** The editable fields, each merged on its own in team mode; sizes count one field per measurement. */
+export const PROFILE_FIELDS = [
+  'tags',
+  'sizes.heightCm',
+  'sizes.weightKg',
+  'sizes.usualSize',
+  'sizes.shoeSize',
+  'sizes.bustCm',
+  'sizes.waistCm',
+  'preferences',
+  'addressNote',
+  'note',
+  'segmentManual',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** What an agent can edit. `null` clears a size; absent fields stay. */
 export interface CustomerPatch {
