@@ -73,7 +73,12 @@ describe('team provisioning on pouchdb-server', () => {
     expect(rewrite.status).toBe(403);
     const agentDelete = await as('小王', 'wang-pw', 'DELETE', `${buyers}/buyer:demo:小明?rev=${put.json.rev}`);
     expect(agentDelete.status).toBe(403);
-    const supDelete = await as('boss', 'boss-pw', 'DELETE', `${buyers}/buyer:demo:小明?rev=${put.json.rev}`);
+    // Conflict resolution removes a losing revision of a profile; it must say so, and only there.
+    const superseded = await as('小王', 'wang-pw', 'PUT', `${buyers}/buyer:demo:小明`, { _rev: put.json.rev, _deleted: true, kfSuperseded: true });
+    expect(superseded.status).toBe(201);
+    const eventGone = await as('小王', 'wang-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { _rev: note.json.rev, _deleted: true, kfSuperseded: true });
+    expect(eventGone.status).toBe(403);
+    const supDelete = await as('boss', 'boss-pw', 'DELETE', `${buyers}/ev:demo:小明:n1?rev=${note.json.rev}`);
     expect(supDelete.status).toBe(200);
   });
 

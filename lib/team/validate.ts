@@ -6,7 +6,10 @@
  * - library (replies, groups, remark rules): the supervisor writes and deletes; an agent may only
  *   create a proposal (`proposal:<id>`, signed with their own name) and never change it afterwards.
  * - buyers / followups / picks: every member writes profiles and items; events (notes, follow-up
- *   actions) are append-only and signed; only the supervisor deletes anything.
+ *   actions) are append-only and signed; only the supervisor deletes anything, except that any
+ *   member may remove a conflicting revision of a profile or item marked `kfSuperseded` (conflict
+ *   resolution; the server cannot tell whether another revision survives, so an agent could use it
+ *   to hide a profile — it stays in the revision history and the supervisor can restore it).
  */
 import { DOC_PREFIX, roleName, type TeamArea } from './names';
 
@@ -17,12 +20,15 @@ function header(shop: string): string {
   var sup = roles.indexOf(${JSON.stringify(roleName(shop, 'supervisor'))}) !== -1;
   var agent = roles.indexOf(${JSON.stringify(roleName(shop, 'agent'))}) !== -1;
   if (!sup && !agent) throw({ unauthorized: 'not a member of this shop' });
-  if (newDoc._deleted) {
-    if (!sup) throw({ forbidden: 'only the supervisor deletes' });
-    return;
-  }
   var id = newDoc._id;
   function starts(p) { return id.indexOf(p) === 0; }
+  if (newDoc._deleted) {
+    if (sup) return;
+    // Resolving a conflict removes the losing revisions of a profile or an item (their content is
+    // merged into the surviving one first); any other removal is the supervisor's.
+    if (newDoc.kfSuperseded === true && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}))) return;
+    throw({ forbidden: 'only the supervisor deletes' });
+  }
   function signed() {
     if (newDoc.by !== userCtx.name) throw({ forbidden: 'the document must be signed with your own name' });
   }

@@ -21,6 +21,8 @@ import type { AdminServer } from '../../lib/team/provision';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'team-server');
 const BIN = join(DIR, 'node_modules/pouchdb-server/bin/pouchdb-server');
+/** The CLI with one pouchdb-server defect corrected in memory (see team-server/run.cjs). */
+const RUN = join(DIR, 'run.cjs');
 
 /** Installs team-server/ from its lockfile once (a lock directory keeps parallel workers out). */
 export async function ensureTeamServerInstalled(): Promise<void> {
@@ -98,7 +100,7 @@ export async function startTeamServer(): Promise<TeamServer> {
 
   async function launch(): Promise<void> {
     output = '';
-    const c = spawn(process.execPath, [BIN, '--host', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--config', join(dir, 'config.json'), '--no-stdout-logs', '--no-color'], {
+    const c = spawn(process.execPath, [RUN, '--host', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--config', join(dir, 'config.json'), '--no-stdout-logs', '--no-color'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -84,7 +84,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
     status: oneOf(FOLLOWUP_STATUSES, r.status) ? r.status : 'open',
     source: oneOf(FOLLOWUP_SOURCES, r.source) ? r.source : 'manual',
   };
-  for (const field of ['buyer', 'orderId', 'note', 'closedReason', 'url'] as const) {
+  for (const field of ['buyer', 'orderId', 'note', 'closedReason', 'url', 'assignee'] as const) {
     const v = r[field];
     if (typeof v === 'string' && v) f[field] = v;
   }
@@ -97,6 +97,8 @@ export function finishFollowup(r: Rec, now: number): Followup {
   if (f.status !== 'done') delete f.closedReason;
   if (r.handover === true) f.handover = true;
   if (isScenarioId(r.suggestScenario)) f.suggestScenario = r.suggestScenario;
+  if (r.shift === 'day' || r.shift === 'night') f.shift = r.shift;
+  if (isTime(r.assignedAt)) f.assignedAt = r.assignedAt;
   return f;
 }
 

@@ -52,6 +52,12 @@ export interface Followup {
   suggestScenario?: ScenarioId;
   /** Where to handle it (the order or chat page). */
   url?: string;
+  /** Team mode: the team member who should handle it (user name), or … */
+  assignee?: string;
+  /** … the shift that should (the next shift after a handover). */
+  shift?: 'day' | 'night';
+  /** When it was last assigned (the later assignment wins when two machines assign at once). */
+  assignedAt?: number;
 }
 
 export interface FollowupSettings {

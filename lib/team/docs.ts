@@ -1,0 +1,162 @@
+/**
+ * Local records ↔ team documents, and the merges that keep concurrent edits. Pure: no I/O.
+ *
+ * - buyers db: one profile per buyer (`buyer:<key>`: the editable fields with their edit times)
+ *   and one document per history event (`ev:<key>:<eventId>`, append-only, never merged).
+ * - followups db: one document per item (`fu:<id>`, with assignee and shift) and an append-only
+ *   event per status change (`fe:<id>:<n>`), so the supervisor can see who closed what.
+ * - library db: one document per reply (`tpl:<id>`), the group list (`groups`), proposals.
+ */
+import { mergeCustomer, type Customer, type CustomerEvent } from '../domain/customers';
+import type { Followup, FollowupStatus } from '../domain/followups';
+import type { Template } from '../domain/templates/types';
+import { fnv1a } from '../domain/hash';
+import { DOC_PREFIX } from './names';
+import type { Doc } from './pouch-types';
+
+/** JSON with sorted keys: equal values give equal strings whatever order their keys were set in. */
+export function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
+}
+
+export function hashOf(v: unknown): string {
+  const s = canonical(v);
+  return `${fnv1a(s)}.${s.length}`;
+}
+
+/** The document without its CouchDB bookkeeping (`_id`, `_rev`, `_conflicts`…). */
+export function body(d: Doc): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d)) if (!k.startsWith('_')) out[k] = v;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------- buyers
+
+export interface BuyerBody {
+  type: 'buyer';
+  customer: Omit<Customer, 'history' | 'droppedEvents' | 'lastSeenAt'>;
+}
+
+export const buyerId = (key: string) => `${DOC_PREFIX.buyer}${key}`;
+export const eventId = (key: string, id: string) => `${DOC_PREFIX.buyerEvent}${key}:${id}`;
+
+/** The shared part of a buyer: everything but the history (its own documents) and lastSeenAt (local). */
+export function buyerBody(c: Customer): BuyerBody {
+  const { history: _h, droppedEvents: _d, lastSeenAt: _l, ...customer } = c;
+  return { type: 'buyer', customer };
+}
+
+export function customerOfBody(b: BuyerBody, events: readonly CustomerEvent[] = []): Customer {
+  return { ...b.customer, history: [...events].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1)), droppedEvents: 0, lastSeenAt: b.customer.createdAt };
+}
+
+/** Two (or more) versions of one profile → one, field by field (see mergeCustomer). */
+export function mergeBuyerBodies(list: readonly BuyerBody[]): BuyerBody {
+  const merged = list.map((b) => customerOfBody(b)).reduce((a, b) => mergeCustomer(a, b));
+  return buyerBody(merged);
+}
+
+export interface EventBody {
+  type: 'event';
+  key: string;
+  event: CustomerEvent;
+  by: string;
+}
+
+// ------------------------------------------------------------------------------------- follow-ups
+
+export const followupId = (id: string) => `${DOC_PREFIX.followup}${id}`;
+
+export interface FollowupBody {
+  type: 'followup';
+  item: Followup;
+}
+
+export interface FollowupEventBody {
+  type: 'fuevent';
+  item: string;
+  from: FollowupStatus | null;
+  to: FollowupStatus;
+  at: number;
+  by: string;
+}
+
+/** Conflicting statuses resolve in this fixed order: a closed item stays closed, a snooze beats "open". */
+const STATUS_RANK: Record<FollowupStatus, number> = { done: 3, snoozed: 2, open: 1 };
+
+/**
+ * Two machines changed the same follow-up: the status by the fixed order above (its close reason
+ * and times with it), notes are the union of both sides' lines, the assignment is the later one.
+ * Commutative and idempotent.
+ */
+export function mergeFollowup(a: Followup, b: Followup): Followup {
+  const ra = STATUS_RANK[a.status] ?? 0;
+  const rb = STATUS_RANK[b.status] ?? 0;
+  const winner = ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
+  const other = winner === a ? b : a;
+  const out: Followup = { ...winner };
+  const lines = [...(winner.note ?? '').split('\n'), ...(other.note ?? '').split('\n')].filter(Boolean);
+  const note = [...new Set(lines)];
+  // The same lines in the same order whichever side won.
+  note.sort();
+  if (note.length) out.note = note.join('\n');
+  else delete out.note;
+  const wa = assignedAt(winner);
+  const oa = assignedAt(other);
+  if (oa > wa || (oa === wa && canonical(assignment(other)) > canonical(assignment(winner)))) {
+    delete out.assignee;
+    delete out.shift;
+    delete out.assignedAt;
+    Object.assign(out, assignment(other));
+  }
+  out.createdAt = Math.min(a.createdAt, b.createdAt);
+  return out;
+}
+
+function assignedAt(f: Followup): number {
+  return f.assignedAt ?? 0;
+}
+
+function assignment(f: Followup): Partial<Pick<Followup, 'assignee' | 'shift' | 'assignedAt'>> {
+  const out: Partial<Pick<Followup, 'assignee' | 'shift' | 'assignedAt'>> = {};
+  if (f.assignee !== undefined) out.assignee = f.assignee;
+  if (f.shift !== undefined) out.shift = f.shift;
+  if (f.assignedAt !== undefined) out.assignedAt = f.assignedAt;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------- library
+
+export const templateId = (id: string) => `${DOC_PREFIX.template}${id}`;
+
+export interface TemplateBody {
+  type: 'template';
+  template: Template;
+  by: string;
+  at: number;
+}
+
+export interface GroupsBody {
+  type: 'groups';
+  groups: string[];
+}
+
+export interface ProposalBody {
+  type: 'proposal';
+  template: Template;
+  by: string;
+  at: number;
+}
+
+/** Both sides' groups, in the order they first appear (one side's order first). */
+export function mergeGroups(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}

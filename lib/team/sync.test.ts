@@ -1,0 +1,191 @@
+/**
+ * Team sync between simulated machines (PouchDB memory replicas, stores in memory with the same
+ * semantics as lib/storage) through a real pouchdb-server on loopback, with session-cookie logins.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, initShop } from './provision';
+import { dbName } from './names';
+import { TeamSync } from './sync';
+import type { TeamRole } from './names';
+import { startTeamServer, type TeamServer } from '../../test/team/server';
+import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
+import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
+import { customerKey } from '../domain/customers';
+import { snooze, type Followup } from '../domain/followups';
+import type { Template } from '../domain/templates/types';
+
+const SHOP = 'sync-shop';
+let server: TeamServer;
+const users: Record<string, { password: string; role: TeamRole }> = {
+  boss: { password: 'boss-pw', role: 'supervisor' },
+  a1: { password: 'a1-pw', role: 'agent' },
+  a2: { password: 'a2-pw', role: 'agent' },
+};
+let machines = 0;
+const open: TeamSync[] = [];
+
+beforeAll(async () => {
+  server = await startTeamServer();
+  await initShop(server.admin, SHOP);
+  for (const [name, u] of Object.entries(users)) await addMember(server.admin, SHOP, name, u.role, u.password);
+}, 600_000);
+afterAll(async () => {
+  for (const s of open) await s.close();
+  await server?.stop();
+});
+
+function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = new MemoryStores()) {
+  const u = users[user]!;
+  const sync = new TeamSync({
+    PouchDB: NodePouch,
+    identity: { shop: SHOP, user, role: u.role },
+    server: server.url,
+    remoteOptions: { fetch: sessionFetch(server.url, user, u.password) },
+    localOptions: { adapter: 'memory' },
+    localPrefix: prefix,
+    stores,
+  });
+  open.push(sync);
+  return { stores, sync, prefix };
+}
+
+const T0 = Date.UTC(2026, 11, 1, 2, 0);
+const tpl = (id: string, body: string): Template => ({ id, title: `标题${id}`, body, group: '售后', scenarios: [] });
+const item = (id: string): Followup => ({
+  v: 1, id, kind: 'manual', title: '回访：小明', reason: '答应今天回复', buyer: '小明', platform: 'demo',
+  createdAt: T0, dueAt: T0 + 3_600_000, status: 'open', source: 'manual',
+});
+
+describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
+  it("a supervisor's new reply reaches two agents", async () => {
+    const boss = machine('boss');
+    const [x, y] = [machine('a1'), machine('a2')];
+    boss.stores.saveTemplate(tpl('t-new', '亲，已为您登记，明天发出'));
+    await boss.sync.syncOnce();
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    for (const m of [x, y]) expect(m.stores.lib.templates.map((t) => t.body)).toEqual(['亲，已为您登记，明天发出']);
+    expect(x.stores.lib.groups).toEqual(['售后']);
+  });
+
+  it("the server refuses an agent's reply edit that reaches it by replication; a proposal goes through", async () => {
+    const agent = machine('a1');
+    const boss = machine('boss');
+    await agent.sync.syncOnce();
+    await agent.sync.local.library.put({ _id: 'tpl:t-new', _rev: (await agent.sync.local.library.get('tpl:t-new'))._rev, type: 'template', template: tpl('t-new', '改掉'), by: 'a1', at: T0 });
+    const proposalId = await agent.sync.propose(tpl('t-prop', '新话术建议'));
+    const report = await agent.sync.syncOnce();
+    expect(report.denied).toBe(1);
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:t-new`, { headers: { authorization: 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`) } }).then((r) => r.json());
+    expect(onServer.template.body).toBe('亲，已为您登记，明天发出');
+    await boss.sync.syncOnce();
+    expect((await boss.sync.proposals()).map((p) => [p.id, p.template.body, p.by])).toEqual([[proposalId, '新话术建议', 'a1']]);
+  });
+
+  it("an agent's note reaches the other agents' buyer cards", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.addNote('小明', '要M码，不要黑色', T0);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    const card = y.stores.customerMap.get(customerKey('demo', '小明'))!;
+    expect(card.history.map((e) => e.text)).toContain('要M码，不要黑色');
+  });
+
+  it('conflicting offline edits to one buyer profile merge with every field kept, on both machines', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.patchCustomer('小红', { note: '老客户' }, T0);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    // Both offline: different fields, and the same field (note) edited on both.
+    x.stores.patchCustomer('小红', { sizes: { heightCm: 165, weightKg: 50 }, note: '先写的备注' }, T0 + 60_000);
+    x.stores.addNote('小红', '夜班：答应补发赠品', T0 + 60_000);
+    y.stores.patchCustomer('小红', { preferences: '喜欢浅色', tags: ['回头客'], note: '后写的备注' }, T0 + 120_000);
+    y.stores.addNote('小红', '白班：已改地址', T0 + 120_000);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce(); // pushes a conflicting revision, pulls x's, merges
+    await x.sync.syncOnce();
+    const key = customerKey('demo', '小红');
+    for (const m of [x, y]) {
+      const c = m.stores.customerMap.get(key)!;
+      expect(c).toMatchObject({ sizes: { heightCm: 165, weightKg: 50 }, preferences: '喜欢浅色', tags: ['回头客'], note: '后写的备注' });
+      expect(c.history.map((e) => e.text).sort()).toEqual(['夜班：答应补发赠品', '白班：已改地址']);
+    }
+    const doc = await x.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true });
+    expect(doc._conflicts).toBeUndefined();
+  });
+
+  it('a follow-up closed on one machine and snoozed on another ends closed on both, with both notes', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.putFollowup(item('manual:fu1'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    x.stores.changeFollowup('manual:fu1', (f) => addFollowupNote(complete(f, T0 + 5_000, '已回复'), '买家满意'));
+    y.stores.changeFollowup('manual:fu1', (f) => addFollowupNote(snooze(f, T0 + 86_400_000), '明天再问'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    for (const m of [x, y]) {
+      const f = m.stores.followupMap.get('manual:fu1')!;
+      expect(f.status).toBe('done');
+      expect(f.closedReason).toBe('已回复');
+      expect(f.note!.split('\n').sort()).toEqual(['买家满意', '明天再问']);
+    }
+  });
+
+  it('a reply edited on two machines shows the supervisor both versions, and the choice settles it everywhere', async () => {
+    const [b1, b2] = [machine('boss'), machine('boss')];
+    await b1.sync.syncOnce();
+    await b2.sync.syncOnce();
+    const base = b1.stores.lib.templates.find((t) => t.id === 't-new')!;
+    b1.stores.saveTemplate({ ...base, body: '版本一：明天上午发出' });
+    b2.stores.saveTemplate({ ...base, body: '版本二：48小时内发出' });
+    await b1.sync.syncOnce();
+    await b2.sync.syncOnce();
+    await b1.sync.syncOnce();
+    const conflicts = await b1.sync.templateConflicts();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.versions.map((v) => v.template.body).sort()).toEqual(['版本一：明天上午发出', '版本二：48小时内发出']);
+    expect((await b2.sync.templateConflicts())[0]!.versions).toHaveLength(2);
+
+    await b1.sync.resolveTemplateConflict({ ...base, body: '版本二：48小时内发出' });
+    await b1.sync.syncOnce();
+    await b2.sync.syncOnce();
+    const agent = machine('a1');
+    await agent.sync.syncOnce();
+    for (const m of [b1, b2, agent]) {
+      expect(await m.sync.templateConflicts()).toEqual([]);
+      expect(m.stores.lib.templates.find((t) => t.id === 't-new')!.body).toBe('版本二：48小时内发出');
+    }
+  });
+
+  it('a restarted machine resumes from its checkpoints: nothing is pulled twice', async () => {
+    const stores = new MemoryStores();
+    const first = machine('a2', 'restart-', stores);
+    await first.sync.syncOnce();
+    const before = await first.sync.pending();
+    await first.sync.close();
+    const again = machine('a2', 'restart-', stores);
+    const report = await again.sync.syncOnce();
+    expect(before).toBe(0);
+    expect(report.pulled).toBe(0);
+    expect(report.imported).toBe(0);
+  });
+
+  it('offline: work stays local and counts as pending; it all arrives once the server is back', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await server.halt();
+    try {
+      x.stores.addNote('小刚', '断网时记的', T0);
+      await expect(x.sync.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
+      expect(await x.sync.pending()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await server.restart();
+    }
+    await x.sync.syncOnce();
+    expect(await x.sync.pending()).toBe(0);
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.get(customerKey('demo', '小刚'))!.history.map((e) => e.text)).toEqual(['断网时记的']);
+  });
+});

@@ -1,0 +1,614 @@
+/**
+ * Team sync engine: the machine's stores ↔ local PouchDB replicas ↔ the shop's CouchDB.
+ *
+ * One `syncOnce()` (serialised; alarms, debounced local writes, startup and an open UI call it):
+ *  1. export — records written locally since the last round (the dirty keys) become documents in
+ *     the local replicas (merged with what is there, never overwriting a newer edit);
+ *  2. replicate — one-shot push then pull per database; PouchDB keeps checkpoints in `_local`
+ *     documents on both sides, so a stopped service worker resumes where it stopped;
+ *  3. resolve — documents that came back with conflicts are merged (buyer profile field by field,
+ *     follow-up status by a fixed order) and the losing revisions removed; a reply (template) edited
+ *     on two machines is left in conflict for the supervisor, who sees both versions;
+ *  4. import — documents changed since the last import are merged into the local stores.
+ *
+ * For follow-ups and the library, "did this side change?" is answered by a base: the hash of what
+ * was last exported or imported for that document, kept in a `_local` document of the replica.
+ */
+import { dbName, DOC_PREFIX, type TeamArea, type TeamRole } from './names';
+import type { Customer, CustomerEvent } from '../domain/customers';
+import type { Followup } from '../domain/followups';
+import type { Template } from '../domain/templates/types';
+import {
+  body,
+  buyerBody,
+  buyerId,
+  canonical,
+  customerOfBody,
+  eventId,
+  followupId,
+  hashOf,
+  mergeBuyerBodies,
+  mergeFollowup,
+  mergeGroups,
+  templateId,
+  type BuyerBody,
+  type EventBody,
+  type FollowupBody,
+  type FollowupEventBody,
+  type GroupsBody,
+  type ProposalBody,
+  type TemplateBody,
+} from './docs';
+import { emptyDirty, mergeDirty, type Dirty, type LocalStores } from './local-stores';
+import type { Doc, PouchDatabase, PouchStatic, ReplicationResult } from './pouch-types';
+
+export interface TeamIdentity {
+  shop: string;
+  user: string;
+  role: TeamRole;
+}
+
+export interface TeamSyncOptions {
+  PouchDB: PouchStatic;
+  identity: TeamIdentity;
+  /** The server, e.g. https://couch.example.com (no credentials in it). */
+  server: string;
+  /** Options for the remote databases: `fetch` (session cookie) or, in Node tests, `auth`. */
+  remoteOptions?: Record<string, unknown>;
+  /** Options for the local replicas (adapter). */
+  localOptions?: Record<string, unknown>;
+  /** Prefix of the local replica names (one machine = one prefix in tests). */
+  localPrefix?: string;
+  stores: LocalStores;
+  now?: () => number;
+}
+
+export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server';
+
+export class TeamSyncError extends Error {
+  override name = 'TeamSyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SyncReport {
+  exported: number;
+  pushed: number;
+  pulled: number;
+  resolved: number;
+  imported: number;
+  /** Writes the server refused (e.g. an agent's edit of a reply). */
+  denied: number;
+}
+
+/** The databases kept in sync (learned picks: the database exists; nothing writes it yet). */
+const SYNCED: readonly TeamArea[] = ['library', 'buyers', 'followups'];
+const BATCH = 200;
+
+export function classifyError(err: unknown): TeamSyncError {
+  if (err instanceof TeamSyncError) return err;
+  const e = err as { status?: number; name?: string; message?: string; reason?: string; error?: string } | null;
+  const status = e?.status;
+  const msg = e?.reason ?? e?.message ?? String(err);
+  if (status === 401) return new TeamSyncError('auth', msg);
+  if (status === 403) return new TeamSyncError('forbidden', msg);
+  if (!status || status === 0 || /fetch|network|ECONNREFUSED|ECONNRESET|socket|Failed to fetch|abort/i.test(`${e?.name} ${msg}`)) {
+    return new TeamSyncError('offline', msg);
+  }
+  return new TeamSyncError('server', `${status} ${msg}`);
+}
+
+function randomHex(n: number): string {
+  const b = new Uint8Array(n / 2);
+  crypto.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+interface Base {
+  hash: string;
+  rev?: string;
+}
+
+export class TeamSync {
+  readonly local: Record<TeamArea, PouchDatabase>;
+  readonly remote: Record<TeamArea, PouchDatabase>;
+  private readonly stores: LocalStores;
+  private readonly me: TeamIdentity;
+  private readonly now: () => number;
+  private running: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(opts: TeamSyncOptions) {
+    this.stores = opts.stores;
+    this.me = opts.identity;
+    this.now = opts.now ?? Date.now;
+    const server = opts.server.replace(/\/+$/, '');
+    const local = {} as Record<TeamArea, PouchDatabase>;
+    const remote = {} as Record<TeamArea, PouchDatabase>;
+    for (const area of SYNCED) {
+      const name = dbName(opts.identity.shop, area);
+      local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions });
+      remote[area] = new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions });
+    }
+    this.local = local;
+    this.remote = remote;
+  }
+
+  /** Runs `fn` after every earlier call finished (one round at a time). */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.running.then(fn, fn);
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One full round; throws TeamSyncError (offline, auth, …) after keeping everything local. */
+  syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
+    return this.serial(async () => {
+      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0 };
+      report.exported = await this.exportLocal(opts.firstJoin ?? false);
+      try {
+        for (const area of SYNCED) {
+          const push = await this.push(area);
+          report.pushed += push.docs_written;
+          report.denied += push.doc_write_failures;
+          const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
+          report.pulled += pull.docs_written;
+        }
+      } catch (err) {
+        throw classifyError(err);
+      } finally {
+        // Whatever arrived before a failure is merged and shown.
+        const r = await this.importRemote();
+        report.resolved += r.resolved;
+        report.imported += r.imported;
+      }
+      if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
+      // Everything in the replicas now is on the server too (sent, or received from it).
+      for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
+      return report;
+    });
+  }
+
+  private push(area: TeamArea): Promise<ReplicationResult> {
+    return this.local[area].replicate.to(this.remote[area], { batch_size: BATCH });
+  }
+
+  /** Documents written locally and not yet sent, plus records not yet turned into documents. */
+  async pending(): Promise<number> {
+    let n = await this.stores.countDirty();
+    for (const area of SYNCED) {
+      const since = ((await this.getMeta(area, 'pushed')) as { seq?: number | string } | null)?.seq ?? 0;
+      const ch = await this.local[area].changes({ since, limit: 10_000 });
+      n += ch.results.filter((r) => !r.id.startsWith('_design/')).length;
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------------------- _local meta
+
+  private async getMeta(area: TeamArea, name: string): Promise<Record<string, unknown> | null> {
+    try {
+      return await this.local[area].get(`_local/kf-${name}`);
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return null;
+      throw err;
+    }
+  }
+
+  private async setMeta(area: TeamArea, name: string, value: Record<string, unknown>): Promise<void> {
+    const old = await this.getMeta(area, name);
+    await this.local[area].put({ ...value, _id: `_local/kf-${name}`, ...(old?._rev ? { _rev: old._rev as string } : {}) });
+  }
+
+  private async bases(area: TeamArea, ids: readonly string[]): Promise<Map<string, Base>> {
+    const out = new Map<string, Base>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const m = await this.getMeta(area, `base:${id}`);
+        if (m) out.set(id, { hash: String(m.hash), ...(m.rev ? { rev: String(m.rev) } : {}) });
+      }),
+    );
+    return out;
+  }
+
+  private async setBases(area: TeamArea, bases: Map<string, Base>): Promise<void> {
+    await Promise.all([...bases].map(([id, b]) => this.setMeta(area, `base:${id}`, { ...b })));
+  }
+
+  private async docs(area: TeamArea, ids: readonly string[]): Promise<Map<string, Doc | null>> {
+    const out = new Map<string, Doc | null>();
+    if (!ids.length) return out;
+    const res = await this.local[area].allDocs({ keys: [...ids], include_docs: true });
+    for (const row of res.rows) out.set(row.key, row.doc && !row.value?.deleted ? row.doc : null);
+    return out;
+  }
+
+  private async write(area: TeamArea, docs: Doc[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += 500) {
+      const res = await this.local[area].bulkDocs(docs.slice(i, i + 500));
+      const bad = res.find((r) => r.error);
+      if (bad) throw new Error(`local replica refused ${bad.id}: ${bad.reason ?? bad.error}`);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ export
+
+  /** Local records written since the last round → documents in the local replicas. */
+  private async exportLocal(firstJoin: boolean): Promise<number> {
+    let dirty = await this.stores.takeDirty();
+    if (firstJoin) {
+      dirty = mergeDirty(dirty, { customers: await this.stores.customerKeys(), followups: await this.stores.followupIds(), library: true });
+    }
+    try {
+      let n = 0;
+      for (let i = 0; i < dirty.customers.length; i += 500) n += await this.exportCustomers(dirty.customers.slice(i, i + 500));
+      for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
+      if (dirty.library && this.me.role === 'supervisor') n += await this.exportLibrary();
+      return n;
+    } catch (err) {
+      await this.stores.putBackDirty(dirty);
+      throw err;
+    }
+  }
+
+  private async exportCustomers(keys: readonly string[]): Promise<number> {
+    const locals = await this.stores.customers(keys);
+    const ids: string[] = [];
+    for (const c of locals.values()) {
+      ids.push(buyerId(c.key));
+      for (const e of c.history) ids.push(eventId(c.key, e.id));
+    }
+    const res = await this.local.buyers.allDocs({ keys: ids, include_docs: true });
+    const rows = new Map(res.rows.map((r) => [r.key, r]));
+    const out: Doc[] = [];
+    for (const c of locals.values()) {
+      const id = buyerId(c.key);
+      const row = rows.get(id);
+      const had = row?.doc && !row.value?.deleted ? (row.doc as Doc) : null;
+      const mine = buyerBody(c);
+      const merged = had ? mergeBuyerBodies([body(had) as unknown as BuyerBody, mine]) : mine;
+      if (!had || canonical(merged) !== canonical(body(had))) out.push({ ...merged, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+      for (const e of c.history) {
+        const eid = eventId(c.key, e.id);
+        const r = rows.get(eid);
+        // Absent: new here. Deleted (the supervisor removed it): not brought back.
+        if (r && !r.error) continue;
+        const ev: EventBody = { type: 'event', key: c.key, event: e, by: this.me.user };
+        out.push({ ...ev, _id: eid } as unknown as Doc);
+      }
+    }
+    await this.write('buyers', out);
+    return out.length;
+  }
+
+  private async exportFollowups(ids: readonly string[]): Promise<number> {
+    const locals = await this.stores.followups(ids);
+    const docIds = [...locals.keys()].map(followupId);
+    const [docs, bases] = await Promise.all([this.docs('followups', docIds), this.bases('followups', docIds)]);
+    const out: Doc[] = [];
+    const newBases = new Map<string, Base>();
+    const localWrites = new Map<string, { expect: string; item: Followup }>();
+    for (const [id, item] of locals) {
+      const did = followupId(id);
+      const h = hashOf(item);
+      const base = bases.get(did);
+      if (base?.hash === h) continue;
+      const had = docs.get(did) ?? null;
+      const theirs = had ? (had.item as Followup) : null;
+      const changedThere = theirs && hashOf(theirs) !== base?.hash;
+      const merged = theirs && changedThere ? mergeFollowup(item, theirs) : item;
+      if (theirs && canonical(theirs) === canonical(merged)) {
+        newBases.set(did, { hash: hashOf(merged) });
+      } else {
+        const b: FollowupBody = { type: 'followup', item: merged };
+        out.push({ ...b, _id: did, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+        if (!theirs || theirs.status !== merged.status) {
+          const at = this.now();
+          const ev: FollowupEventBody = { type: 'fuevent', item: id, from: theirs?.status ?? null, to: merged.status, at, by: this.me.user };
+          out.push({ ...ev, _id: `${DOC_PREFIX.followupEvent}${id}:${at}:${randomHex(8)}` } as unknown as Doc);
+        }
+        newBases.set(did, { hash: hashOf(merged) });
+      }
+      if (merged !== item) localWrites.set(id, { expect: h, item: merged });
+    }
+    await this.write('followups', out);
+    await this.setBases('followups', newBases);
+    if (localWrites.size) {
+      await this.stores.updateFollowups([...localWrites.keys()], (id, local) => {
+        const w = localWrites.get(id)!;
+        return local && hashOf(local) === w.expect ? w.item : null;
+      });
+      await this.stores.announce('followups');
+    }
+    return out.length;
+  }
+
+  /** Supervisor only: the library's replies and groups → documents. */
+  private async exportLibrary(): Promise<number> {
+    const lib = await this.stores.library();
+    const existing = await this.local.library.allDocs({ include_docs: true, startkey: DOC_PREFIX.template, endkey: `${DOC_PREFIX.template}\ufff0` });
+    const docIds = new Set([...lib.templates.map((t) => templateId(t.id)), ...existing.rows.map((r) => r.id), DOC_PREFIX.groups]);
+    const [docs, bases] = await Promise.all([this.docs('library', [...docIds]), this.bases('library', [...docIds])]);
+    const out: Doc[] = [];
+    const newBases = new Map<string, Base>();
+    const now = this.now();
+    const mineById = new Map(lib.templates.map((t) => [templateId(t.id), t]));
+    for (const did of docIds) {
+      if (did === DOC_PREFIX.groups) continue;
+      const mine = mineById.get(did);
+      const had = docs.get(did) ?? null;
+      const base = bases.get(did);
+      const h = mine ? hashOf(mine) : 'deleted';
+      if (base?.hash === h) continue;
+      if (!base && !mine) continue; // a reply that arrived and is not imported yet
+      const theirs = had ? (had.template as Template) : null;
+      if (theirs && canonical(theirs) === canonical(mine)) {
+        newBases.set(did, { hash: h, rev: had!._rev! });
+        continue;
+      }
+      const changedThere = (theirs ? hashOf(theirs) : 'deleted') !== base?.hash && base !== undefined;
+      if (!mine) {
+        if (had && !changedThere) out.push({ _id: did, _rev: had._rev!, _deleted: true });
+        newBases.set(did, { hash: h });
+        continue;
+      }
+      const tb: TemplateBody = { type: 'template', template: mine, by: this.me.user, at: now };
+      if (had && changedThere && base?.rev) {
+        // Edited here and elsewhere since we last met: a second branch on top of the version both
+        // started from, so the supervisor sees both (a plain write would hide the other).
+        const gen = Number(base.rev.split('-')[0]) + 1;
+        const hex = randomHex(32);
+        await this.local.library.bulkDocs([{ ...tb, _id: did, _rev: `${gen}-${hex}`, _revisions: { start: gen, ids: [hex, base.rev.split('-')[1]!] } } as unknown as Doc], { new_edits: false });
+        newBases.set(did, { hash: h, rev: `${gen}-${hex}` });
+        continue;
+      }
+      out.push({ ...tb, _id: did, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+      newBases.set(did, { hash: h });
+    }
+    const groupsDoc = docs.get(DOC_PREFIX.groups) ?? null;
+    const gBase = bases.get(DOC_PREFIX.groups);
+    const gh = hashOf(lib.groups);
+    if (gBase?.hash !== gh) {
+      const theirs = groupsDoc ? (groupsDoc.groups as string[]) : null;
+      const groups = theirs && hashOf(theirs) !== gBase?.hash ? mergeGroups(lib.groups, theirs) : lib.groups;
+      if (!theirs || canonical(theirs) !== canonical(groups)) {
+        const gb: GroupsBody = { type: 'groups', groups };
+        out.push({ ...gb, _id: DOC_PREFIX.groups, ...(groupsDoc?._rev ? { _rev: groupsDoc._rev } : {}) } as unknown as Doc);
+      }
+      newBases.set(DOC_PREFIX.groups, { hash: hashOf(groups) });
+    }
+    const res = out.length ? await this.local.library.bulkDocs(out) : [];
+    for (const r of res) {
+      if (r.error) throw new Error(`local replica refused ${r.id}: ${r.reason ?? r.error}`);
+      const b = newBases.get(r.id);
+      if (b && r.rev) b.rev = r.rev;
+    }
+    await this.setBases('library', newBases);
+    return out.length;
+  }
+
+  // ------------------------------------------------------------------------------------ import
+
+  /** Everything changed in the local replicas since the last import → conflicts merged → stores. */
+  private async importRemote(): Promise<{ resolved: number; imported: number }> {
+    let resolved = 0;
+    let imported = 0;
+    for (const area of SYNCED) {
+      const since = ((await this.getMeta(area, 'imported')) as { seq?: number | string } | null)?.seq ?? 0;
+      const ch = await this.local[area].changes({ since, include_docs: true, conflicts: true, style: 'all_docs' });
+      if (!ch.results.length) continue;
+      const docs: Doc[] = [];
+      for (const r of ch.results) {
+        if (!r.doc || r.id.startsWith('_design/')) continue;
+        let doc = r.doc;
+        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup')) {
+          doc = await this.resolve(area, doc);
+          resolved++;
+        }
+        docs.push(doc);
+      }
+      let ok = true;
+      if (area === 'buyers') imported += await this.importBuyers(docs);
+      else if (area === 'followups') imported += await this.importFollowups(docs);
+      else {
+        const n = await this.importLibrary(docs);
+        if (n === null) ok = false;
+        else imported += n;
+      }
+      // A library save that met a concurrent local edit is retried next round from the same point.
+      if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
+    }
+    return { resolved, imported };
+  }
+
+  /** Merges every conflicting revision into the winning one and removes the losers. */
+  private async resolve(area: TeamArea, doc: Doc): Promise<Doc> {
+    const losers = await Promise.all(doc._conflicts!.map((rev) => this.local[area].get(doc._id, { rev }) as Promise<Doc>));
+    const all = [doc, ...losers];
+    let mergedBody: Record<string, unknown>;
+    if (area === 'buyers' && doc.type === 'buyer') {
+      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody)) as unknown as Record<string, unknown>;
+    } else if (area === 'followups' && doc.type === 'followup') {
+      const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
+      mergedBody = { type: 'followup', item };
+    } else {
+      // Append-only events cannot conflict; anything else keeps the winner.
+      mergedBody = body(doc);
+    }
+    const { _conflicts: _c, ...winner } = doc;
+    const writes: Doc[] = [{ ...mergedBody, _id: doc._id, _rev: winner._rev } as Doc, ...losers.map((l) => ({ _id: l._id, _rev: l._rev!, _deleted: true, kfSuperseded: true }))];
+    const res = await this.local[area].bulkDocs(writes);
+    const rev = res[0]?.rev ?? winner._rev;
+    return { ...mergedBody, _id: doc._id, _rev: rev } as Doc;
+  }
+
+  private async importBuyers(docs: readonly Doc[]): Promise<number> {
+    const keys = new Set<string>();
+    for (const d of docs) {
+      if (d._deleted) continue;
+      if (d.type === 'buyer') keys.add((d as unknown as BuyerBody).customer.key);
+      else if (d.type === 'event') keys.add((d as unknown as EventBody).key);
+    }
+    if (!keys.size) return 0;
+    const incoming: Customer[] = [];
+    for (const key of keys) {
+      const [profile, events] = await Promise.all([
+        this.docs('buyers', [buyerId(key)]),
+        this.local.buyers.allDocs({ include_docs: true, startkey: `${DOC_PREFIX.buyerEvent}${key}:`, endkey: `${DOC_PREFIX.buyerEvent}${key}:\ufff0` }),
+      ]);
+      const p = profile.get(buyerId(key));
+      if (!p) continue; // its events are imported with the profile when it arrives
+      const evs = events.rows.flatMap((r) => (r.doc ? [(r.doc as unknown as EventBody).event as CustomerEvent] : []));
+      incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
+    }
+    if (!incoming.length) return 0;
+    await this.stores.mergeCustomers(incoming);
+    await this.stores.announce('customers');
+    return incoming.length;
+  }
+
+  private async importFollowups(docs: readonly Doc[]): Promise<number> {
+    const items = docs.filter((d) => d.type === 'followup' && !d._deleted);
+    if (!items.length) return 0;
+    const bases = await this.bases('followups', items.map((d) => d._id));
+    const newBases = new Map<string, Base>();
+    const byId = new Map<string, Followup>();
+    for (const d of items) {
+      const item = d.item as Followup;
+      if (bases.get(d._id)?.hash === hashOf(item)) continue;
+      byId.set(item.id, item);
+    }
+    if (!byId.size) return 0;
+    const mergedLocally: string[] = [];
+    await this.stores.updateFollowups([...byId.keys()], (id, local) => {
+      const theirs = byId.get(id)!;
+      const base = bases.get(followupId(id));
+      newBases.set(followupId(id), { hash: hashOf(theirs) });
+      if (!local || hashOf(local) === base?.hash) return theirs;
+      if (canonical(local) === canonical(theirs)) return null;
+      // Changed here too since the last round: merged; the next export sends the merge.
+      mergedLocally.push(id);
+      return mergeFollowup(local, theirs);
+    });
+    await this.setBases('followups', newBases);
+    if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
+    await this.stores.announce('followups');
+    return byId.size;
+  }
+
+  /** null = the local library changed while importing (retried next round). */
+  private async importLibrary(docs: readonly Doc[]): Promise<number | null> {
+    const changed = docs.filter((d) => d._id.startsWith(DOC_PREFIX.template) || d._id === DOC_PREFIX.groups);
+    if (!changed.length) return 0;
+    const lib = await this.stores.library();
+    const bases = await this.bases('library', changed.map((d) => d._id));
+    const newBases = new Map<string, Base>();
+    const templates = [...lib.templates];
+    let groups = [...lib.groups];
+    let n = 0;
+    for (const d of changed) {
+      const base = bases.get(d._id);
+      if (d._id === DOC_PREFIX.groups) {
+        const theirs = d.groups as string[];
+        if (base?.hash === hashOf(theirs)) continue;
+        groups = !base || hashOf(groups) === base.hash ? [...theirs] : mergeGroups(groups, theirs);
+        newBases.set(d._id, { hash: hashOf(theirs), rev: d._rev! });
+        n++;
+        continue;
+      }
+      const theirs = d._deleted ? null : (d.template as Template);
+      const th = theirs ? hashOf(theirs) : 'deleted';
+      if (base?.hash === th) continue;
+      const idx = templates.findIndex((t) => templateId(t.id) === d._id);
+      const mine = idx >= 0 ? templates[idx]! : null;
+      const mh = mine ? hashOf(mine) : 'deleted';
+      // Only a supervisor's library changes here; an agent's copy always follows the shop's.
+      const changedHere = this.me.role === 'supervisor' && mh !== th && (base ? mh !== base.hash : mine !== null);
+      if (changedHere) continue; // edited on both sides: the next export makes it a visible conflict
+      if (theirs) {
+        if (idx >= 0) templates[idx] = theirs;
+        else templates.push(theirs);
+        if (theirs.group && !groups.includes(theirs.group)) groups.push(theirs.group);
+      } else if (idx >= 0) templates.splice(idx, 1);
+      newBases.set(d._id, { hash: th, ...(d._rev ? { rev: d._rev } : {}) });
+      n++;
+    }
+    if (!n) return 0;
+    const saved = await this.stores.saveLibrary({ groups, templates }, lib.updatedAt);
+    if (!saved) return null;
+    await this.setBases('library', newBases);
+    await this.stores.announce('library');
+    return n;
+  }
+
+  // ------------------------------------------------------------------ conflicts, proposals
+
+  /** Replies edited on two machines: every version, for the supervisor to choose from. */
+  async templateConflicts(): Promise<{ id: string; versions: { rev: string; template: Template; by: string; at: number }[] }[]> {
+    const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.template, endkey: `${DOC_PREFIX.template}\ufff0` });
+    const out = [];
+    for (const row of res.rows) {
+      const doc = row.doc;
+      if (!doc?._conflicts?.length) continue;
+      const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
+      out.push({
+        id: (doc.template as Template).id,
+        versions: [doc, ...others].map((d) => ({ rev: d._rev!, template: d.template as Template, by: String(d.by ?? ''), at: Number(d.at ?? 0) })),
+      });
+    }
+    return out;
+  }
+
+  /** The supervisor's choice (one of the versions, or an edit of them) replaces them all. */
+  resolveTemplateConflict(chosen: Template): Promise<void> {
+    return this.serial(async () => {
+      const did = templateId(chosen.id);
+      const doc = (await this.local.library.get(did, { conflicts: true })) as Doc;
+      // The base is this machine's current copy, so the next import replaces it with the choice.
+      const mine = (await this.stores.library()).templates.find((t) => t.id === chosen.id);
+      const tb: TemplateBody = { type: 'template', template: chosen, by: this.me.user, at: this.now() };
+      const res = await this.local.library.bulkDocs([
+        { ...tb, _id: did, _rev: doc._rev! } as unknown as Doc,
+        ...(doc._conflicts ?? []).map((rev) => ({ _id: did, _rev: rev, _deleted: true })),
+      ]);
+      await this.setBases('library', new Map([[did, { hash: mine ? hashOf(mine) : 'deleted', rev: res[0]!.rev! }]]));
+    });
+  }
+
+  /** An agent proposes a reply; the supervisor accepts (it joins the library) or rejects it. */
+  propose(template: Template): Promise<string> {
+    return this.serial(async () => {
+      const id = `${DOC_PREFIX.proposal}${this.me.user}:${template.id}:${randomHex(8)}`;
+      const p: ProposalBody = { type: 'proposal', template, by: this.me.user, at: this.now() };
+      await this.local.library.put({ ...p, _id: id } as unknown as Doc);
+      return id;
+    });
+  }
+
+  async proposals(): Promise<{ id: string; template: Template; by: string; at: number }[]> {
+    const res = await this.local.library.allDocs({ include_docs: true, startkey: DOC_PREFIX.proposal, endkey: `${DOC_PREFIX.proposal}\ufff0` });
+    return res.rows.flatMap((r) => (r.doc ? [{ id: r.id, template: r.doc.template as Template, by: String(r.doc.by), at: Number(r.doc.at) }] : []));
+  }
+
+  /** Supervisor: removes a proposal (after adding it to the library, or to reject it). */
+  closeProposal(id: string): Promise<void> {
+    return this.serial(async () => {
+      const doc = (await this.local.library.get(id)) as Doc;
+      await this.local.library.put({ _id: id, _rev: doc._rev!, _deleted: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.running;
+    for (const area of SYNCED) {
+      await this.local[area].close();
+      await this.remote[area].close();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/** PouchDB for Node tests and the benchmark: the extension's plugins with the memory adapter. */
+import PouchDB from 'pouchdb-core';
+import http from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import memory from 'pouchdb-adapter-memory';
+import type { PouchStatic } from '../../lib/team/pouch-types';
+
+export const NodePouch: PouchStatic = PouchDB.plugin(http).plugin(replication).plugin(memory);
+
+/**
+ * A fetch that logs in once with CouchDB's _session and then sends the session cookie, as the
+ * browser does for the extension (where the cookie jar is the browser's).
+ */
+export function sessionFetch(server: string, user: string, password: string): (url: string, init?: RequestInit) => Promise<Response> {
+  let cookie: string | null = null;
+  async function login(): Promise<void> {
+    const r = await fetch(`${server}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: user, password }) });
+    if (!r.ok) throw Object.assign(new Error(`login refused: ${r.status}`), { status: r.status });
+    cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? null;
+  }
+  return async (url, init = {}) => {
+    if (!cookie) await login();
+    const headers = new Headers(init.headers as HeadersInit);
+    headers.set('cookie', cookie!);
+    let res = await fetch(url, { ...init, headers });
+    if (res.status === 401) {
+      // The session ended (server restarted with a new secret, or timed out): log in again once.
+      await login();
+      headers.set('cookie', cookie!);
+      res = await fetch(url, { ...init, headers });
+    }
+    const fresh = res.headers.get('set-cookie');
+    if (fresh?.startsWith('AuthSession=')) cookie = fresh.split(';')[0]!;
+    return res;
+  };
+}
