@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useLoaded } from './OptionsContext';
+import { own } from '@/lib/domain/own';
 import { SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import type { Template } from '@/lib/domain/templates/types';
 import type { TemplateUsage } from '@/lib/storage/usage';
@@ -13,7 +14,7 @@ export interface UsageRow {
 /** Templates by use, most used first; never-used ones count as 0 and come last. */
 export function usageRows(templates: Template[], usage: Record<string, TemplateUsage>): UsageRow[] {
   return templates
-    .map((template) => ({ template, usage: usage[template.id] ?? { count: 0, lastUsed: 0, byScenario: {} } }))
+    .map((template) => ({ template, usage: own(usage, template.id) ?? { count: 0, lastUsed: 0, byScenario: {} } }))
     .sort((a, b) => b.usage.count - a.usage.count || b.usage.lastUsed - a.usage.lastUsed || a.template.title.localeCompare(b.template.title, 'zh'));
 }
 

@@ -4,6 +4,7 @@ import type { LibraryRecord } from '../storage/library';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import { SCENARIO_IDS } from '../domain/scenarios';
+import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
 
 /** Data areas whose changes are announced to every open page. */
@@ -36,7 +37,7 @@ export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
   // A seller page may only remember the panel's own state.
   patchSettings: s.object({ panel: s.object({ collapsed: s.boolean() }) }),
   recordUsage: s.object({
-    templateId: s.text({ max: 64, min: 1 }),
+    templateId: s.text({ max: 64, min: 1, pattern: ID_PATTERN }),
     scenario: s.optional(s.nullable(s.oneOf(SCENARIO_IDS))),
   }),
 });

@@ -1,5 +1,6 @@
 import { db } from './db';
 import type { ScenarioId } from '../domain/scenarios';
+import { dict, own } from '../domain/own';
 
 /** How often each template was inserted, overall and per scenario (feeds the ranking). */
 export interface TemplateUsage {
@@ -16,13 +17,14 @@ const KEY = 'usage';
 
 export async function loadUsage(): Promise<UsageRecord> {
   const raw = await db.get<UsageRecord>('meta', KEY);
-  return raw && raw.v === 1 && raw.templates ? raw : { v: 1, templates: {} };
+  // Keyed by template id (outside text): a prototype-less record, so no id can reach Object.prototype.
+  return { v: 1, templates: dict(raw && raw.v === 1 && raw.templates ? raw.templates : null) };
 }
 
 export async function recordUsage(templateId: string, scenario: ScenarioId | null, now = Date.now()): Promise<void> {
   await db.update<UsageRecord>('meta', KEY, (old) => {
-    const rec: UsageRecord = old && old.v === 1 && old.templates ? old : { v: 1, templates: {} };
-    const u = rec.templates[templateId] ?? { count: 0, lastUsed: 0, byScenario: {} };
+    const rec: UsageRecord = { v: 1, templates: dict(old && old.v === 1 && old.templates ? old.templates : null) };
+    const u = own(rec.templates, templateId) ?? { count: 0, lastUsed: 0, byScenario: {} };
     u.count += 1;
     u.lastUsed = now;
     if (scenario) u.byScenario[scenario] = (u.byScenario[scenario] ?? 0) + 1;

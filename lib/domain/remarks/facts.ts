@@ -3,6 +3,7 @@
  * intent (flags) or kind (records) and from field keys, so edited and custom rule sets keep working.
  */
 import { readMoney } from './fields';
+import { dict } from '../own';
 import { isRecordKind } from './rules';
 import type { FlagIntent, ParsedRemark, RemarkTarget } from './types';
 
@@ -136,7 +137,7 @@ export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string
   const target = parsed.target;
   if (!target) return [];
   const f = parsed.fields;
-  const clean: Record<string, string> = {};
+  const clean = dict<string>();
   for (const [k, v] of Object.entries(f)) {
     if (k === 'shipDate' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
     clean[k] = v;

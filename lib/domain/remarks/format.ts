@@ -7,6 +7,7 @@
  * (spaces, full-width ：｜，（）, missing separators, several lines).
  */
 import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
+import { dict, own } from '../own';
 import { allTargets, getRule, isRecordKind } from './rules';
 import type {
   BuildContext, BuildResult, FieldSpec, FlagRule, ParseOptions, ParsedLine, ParsedRemark, RecordRule,
@@ -183,7 +184,7 @@ const FREE_TEXT = new Set(['text', 'address', 'style', 'courier', 'agent']);
  * label starts a new value, and whitespace before "label:" separates too.
  */
 function readSegments(body: string, fields: FieldSpec[], barred: boolean) {
-  const raw: Record<string, string> = {};
+  const raw = dict<string>();
   const unknown: { label: string; value: string }[] = [];
   const notes: string[] = [];
   const re = labelRegex(fields);
@@ -259,9 +260,9 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
     if (d.ok) date = d.iso;
   }
   const today = opts.today ?? date;
-  const values: Record<string, string> = {};
+  const values = dict<string>();
   for (const spec of fields) {
-    const v = seg.raw[spec.key];
+    const v = own(seg.raw, spec.key);
     if (v === undefined) continue;
     const r = normalizeField(spec, v, today ? { today } : {});
     values[spec.key] = r.ok ? r.value : v;

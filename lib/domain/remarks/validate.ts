@@ -4,6 +4,7 @@
  * the agent's limits).
  */
 import { normalizeField, readMoney } from './fields';
+import { dict, own } from '../own';
 import { getRule, isRequired, targetName } from './rules';
 import type { FieldSpec, Problem, RemarkTarget, RuleSet } from './types';
 
@@ -25,11 +26,11 @@ export function validateValues(
 ): ValuesResult {
   const rule = getRule(ruleSet, target);
   const name = targetName(ruleSet, target);
-  const values: Record<string, string> = {};
+  const values = dict<string>();
   const problems: Problem[] = [];
 
   for (const spec of rule.fields) {
-    const v = raw[spec.key];
+    const v = own(raw, spec.key);
     if (!present(v)) continue;
     const r = normalizeField(spec, v, today ? { today } : {});
     if (r.ok) values[spec.key] = r.value;
@@ -37,7 +38,7 @@ export function validateValues(
   }
 
   for (const spec of rule.fields) {
-    if (present(raw[spec.key]) || !isRequired(spec, values)) continue;
+    if (present(own(raw, spec.key)) || !isRequired(spec, values)) continue;
     const when = spec.requiredWhen && !spec.required ? `（${labelOf(rule.fields, spec.requiredWhen.key)}为“${spec.requiredWhen.equals}”时）` : '';
     const whenEn = spec.requiredWhen && !spec.required ? ` (when ${spec.requiredWhen.key} is ${spec.requiredWhen.equals})` : '';
     problems.push({
@@ -48,7 +49,7 @@ export function validateValues(
     });
   }
 
-  if (rule.atLeastOne && rule.atLeastOne.length > 0 && !rule.atLeastOne.some((k) => present(raw[k]))) {
+  if (rule.atLeastOne && rule.atLeastOne.length > 0 && !rule.atLeastOne.some((k) => present(own(raw, k)))) {
     const labels = rule.atLeastOne.map((k) => labelOf(rule.fields, k));
     problems.push({
       code: 'missing-field',

@@ -9,6 +9,7 @@
  * can later merge the memories of several agents. Pure: storage lives in lib/storage/learned.ts.
  */
 import type { ScenarioId } from '../scenarios';
+import { dict, own } from '../own';
 import { maskPii } from '../customers/privacy';
 import type { NeedId } from './classify';
 import { normalize } from './normalize';
@@ -159,7 +160,7 @@ export class LearnedMemory {
     const top = near.slice(0, RECALL.neighbours);
     if (top.length === 0) return empty;
     const byScenario = new Map<NeedId, { weight: number; count: number }>();
-    const templates: Record<string, number> = {};
+    const templates = dict<number>();
     let total = 0;
     for (const { pick, sim } of top) {
       const s = byScenario.get(pick.scenario) ?? { weight: 0, count: 0 };
@@ -167,7 +168,7 @@ export class LearnedMemory {
       s.count++;
       byScenario.set(pick.scenario, s);
       total += sim;
-      if (pick.templateId) templates[pick.templateId] = (templates[pick.templateId] ?? 0) + sim;
+      if (pick.templateId) templates[pick.templateId] = (own(templates, pick.templateId) ?? 0) + sim;
     }
     for (const id of Object.keys(templates)) templates[id] = templates[id]! / total;
     return {

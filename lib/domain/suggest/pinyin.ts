@@ -9,6 +9,7 @@
  * common reading (py) and the table's default (by) find it. initials-match.ts reads the groups.
  */
 import type { Template } from '../templates/types';
+import { dict } from '../own';
 import type { TemplateIndex } from './template-index';
 
 export interface PinyinTable {
@@ -57,7 +58,7 @@ export function ensureInitials(index: TemplateIndex, table: PinyinTable): void {
 
 /** Initials per template id: [title initials, body initials]. */
 export function initialsFor(templates: readonly Template[], table: PinyinTable): Record<string, [string, string]> {
-  const out: Record<string, [string, string]> = {};
+  const out = dict<[string, string]>();
   for (const t of templates) out[t.id] = [initialsOf(t.title, table), initialsOf(t.body, table)];
   return out;
 }

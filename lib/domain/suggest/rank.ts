@@ -1,5 +1,6 @@
 import type { ScenarioId } from '../scenarios';
 import type { Template } from '../templates/types';
+import { own } from '../own';
 import type { Classification } from './classify';
 import { bigrams, normalize } from './normalize';
 import { SCENARIO_BIT, TONE_CALM, TONE_WARM, type TemplateIndex } from './template-index';
@@ -179,7 +180,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (best > 0) add('scenario', W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), bestId);
     const w = words.get(t);
     if (w && qWeight > 0) add('words', W_WORDS * Math.min(1, w / qWeight));
-    const u = usage[tpl.id];
+    const u = own(usage, tpl.id);
     if (u && u.count > 0) {
       let v = W_USAGE_ANY * Math.min(1, Math.log1p(u.count) / LOG51);
       const inScenario = bestId ? u.byScenario?.[bestId] ?? 0 : 0;

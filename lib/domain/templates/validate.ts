@@ -26,7 +26,8 @@ export const TEMPLATE_LIMITS = {
 } as const;
 
 /** Template ids: ascii letters, digits and - _ . : (kebab-case in the starter library). */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** Template ids: ASCII, starting with a letter or digit (so never `__proto__`); `constructor` is an ordinary id. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 /** Shortcut codes are typed after `/` in the chat box: lowercase ascii letters and digits. */
 const CODE_PATTERN = /^[a-z0-9]+$/;
 const RESERVED_KEYS = new Set(['format', 'version', 'groups', 'templates']);

@@ -1,4 +1,5 @@
 import { announceChange } from '../client';
+import { own } from '../../domain/own';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
 import { initialsFor } from '../../domain/suggest/pinyin';
@@ -23,7 +24,7 @@ async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
 /** The stored library; computes and stores missing initials once (first run, older records). */
 async function libraryWithInitials(): Promise<LibraryRecord> {
   const rec = await loadLibrary();
-  if (rec.initials && rec.templates.every((t) => rec.initials![t.id])) return rec;
+  if (rec.initials && rec.templates.every((t) => own(rec.initials, t.id))) return rec;
   return saveWithInitials(rec);
 }
 
