@@ -25,17 +25,13 @@ export function selectorFinds(doc: Document, name: string, value: string): boole
   }
 }
 
-/** Names of the constants in `set` that find nothing on the page. */
-export function missingSelectors(doc: Document, set: SelectorSet): string[] {
-  return Object.entries(set)
-    .filter(([name, value]) => !selectorFinds(doc, name, value))
-    .map(([name]) => name);
-}
-
-/** Which selector constants each read of an adapter depends on. Reads the adapter does not make are left out. */
+/**
+ * Which selector constants each read of an adapter depends on. Reads the adapter does not make are
+ * left out. `buyerId: 'none'` = this console shows no buyer id (the nickname is the key).
+ */
 export interface ProbeSpec {
   buyer?: SelectorSet;
-  buyerId?: SelectorSet;
+  buyerId?: SelectorSet | 'none';
   messages?: SelectorSet;
   chatInput?: SelectorSet;
   orders?: SelectorSet;
@@ -50,32 +46,50 @@ function attempt<T>(read: () => T, fallback: T): T {
   }
 }
 
-/** The page check of `adapter` on `doc`, given the selector constants behind each read. */
-export function probeWith(adapter: SiteAdapter, doc: Document, spec: ProbeSpec): ProbeLine[] {
+/**
+ * The page check of `adapter` on `doc`, given the selector constants behind each read. Chat reads
+ * are checked on chat pages, order reads on order pages, both when the page kind is not recognised.
+ * `finds` decides whether one named selector finds anything (taught sites pass their own).
+ */
+export function probeWith(
+  adapter: SiteAdapter,
+  doc: Document,
+  spec: ProbeSpec,
+  finds: (name: string, value: string) => boolean = (name, value) => selectorFinds(doc, name, value),
+): ProbeLine[] {
   const kind = attempt<PageKind>(() => adapter.pageKind(doc), 'unknown');
-  const miss = (set: SelectorSet | undefined) => (set ? missingSelectors(doc, set) : []);
+  const chat = kind === 'chat' || kind === 'unknown';
+  const orders = kind !== 'chat';
+  const miss = (set: SelectorSet) => Object.entries(set).filter(([n, v]) => !finds(n, v)).map(([n]) => n);
   const lines: ProbeLine[] = [
     { what: 'console', ok: true, value: adapter.name, missing: [] },
     { what: 'page-kind', ok: kind !== 'unknown', value: kind, missing: [] },
   ];
-  if (spec.buyer) lines.push({ what: 'buyer', ok: attempt(() => adapter.readBuyer(doc), null) != null, missing: miss(spec.buyer) });
-  if (spec.buyerId) {
+  if (chat && spec.buyer) lines.push({ what: 'buyer', ok: attempt(() => adapter.readBuyer(doc), null) != null, missing: miss(spec.buyer) });
+  const idSet = spec.buyerId;
+  if (chat && idSet === 'none') lines.push({ what: 'buyer-id', ok: true, value: 'none', missing: [] });
+  if (chat && idSet && idSet !== 'none') {
     const id = attempt(() => adapter.readBuyerIdentity?.(doc)?.id ?? null, null);
-    lines.push({ what: 'buyer-id', ok: id != null, missing: miss(spec.buyerId) });
+    lines.push({ what: 'buyer-id', ok: id != null, missing: miss(idSet) });
   }
-  if (spec.messages) {
+  if (chat && spec.messages) {
     const count = attempt(() => adapter.readMessages(doc, 1000).length, 0);
     lines.push({ what: 'messages', ok: count > 0, count, missing: miss(spec.messages) });
   }
-  if (spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
-  if (spec.orders) {
+  if (chat && spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
+  if (orders && spec.orders) {
     const count = attempt(() => adapter.readOrders?.(doc).length ?? 0, 0);
     lines.push({ what: 'orders', ok: count > 0, count, missing: miss(spec.orders) });
   }
-  if (spec.remarkEditor) {
+  if (orders && spec.remarkEditor) {
     lines.push({ what: 'remark-editor', ok: attempt(() => adapter.findRemarkEditor?.(doc) != null, false), missing: miss(spec.remarkEditor) });
   }
   return lines;
+}
+
+/** The page check of any adapter: its own probe, else the reads every adapter makes. */
+export function probePage(adapter: SiteAdapter, doc: Document): ProbeLine[] {
+  return attempt(() => adapter.probe?.(doc), undefined) ?? probeWith(adapter, doc, { buyer: {}, messages: {}, chatInput: {} });
 }
 
 /** Picks the named constants out of a selectors module (keeps the probe specs short and typo-proof). */

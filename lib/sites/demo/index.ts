@@ -3,6 +3,8 @@ import { observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
 import { findChatInput, findRemarkEditor, openConversation, readBuyer, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
+import * as S from './selectors';
+import { pick, probeWith } from '../probe';
 import { statusFromText } from '../dom';
 import type { OrderStatus } from '../types';
 
@@ -39,4 +41,13 @@ export const demoAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: REMARK_DIALOG });
   },
+  probe: (doc) =>
+    probeWith(demoAdapter, doc, {
+      buyer: pick(S, 'ACTIVE_CONVERSATION', 'CONVERSATION_NICK', 'HEADER_NICK'),
+      buyerId: 'none',
+      messages: pick(S, 'MESSAGE', 'MESSAGE_TEXT'),
+      chatInput: pick(S, 'CHAT_INPUT'),
+      orders: pick(S, 'ORDER_TABLE', 'LABEL_ORDER_ID'),
+      remarkEditor: pick(S, 'REMARK_DIALOG', 'REMARK_TEXTAREA'),
+    }),
 };

@@ -24,6 +24,7 @@ export const douyinAdapter: SiteAdapter = {
   probe: (doc) =>
     probeWith(douyinAdapter, doc, {
       buyer: pick(S, 'HEADER'),
+      buyerId: 'none',
       messages: pick(S, 'MESSAGE', 'BUYER_BUBBLE', 'SHOP_BUBBLE', 'MESSAGE_TEXT'),
       chatInput: pick(S, 'CHAT_INPUT'),
     }),

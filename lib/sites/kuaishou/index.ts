@@ -24,6 +24,7 @@ export const kuaishouAdapter: SiteAdapter = {
   probe: (doc) =>
     probeWith(kuaishouAdapter, doc, {
       buyer: pick(S, 'MESSAGE_SENDER', 'BUYER_SIDE'),
+      buyerId: 'none',
       messages: pick(S, 'MESSAGE_ROW', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
       chatInput: pick(S, 'CHAT_INPUT'),
     }),

@@ -3,6 +3,8 @@ import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
 import { detectPageKind, isTaobaoUrl } from './detect';
 import { findRemarkEditor, readOrders } from './read';
+import { pick, probeWith } from '../probe';
+import * as S from './selectors';
 
 /**
  * Taobao/Tmall seller order pages (sold orders SPA and the legacy memo page). Chat happens in the
@@ -30,4 +32,9 @@ export const taobaoAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: 'form, [role="dialog"]' });
   },
+  probe: (doc) =>
+    probeWith(taobaoAdapter, doc, {
+      orders: pick(S, 'ORDER_TABLE', 'ORDER_BODY_TABLE', 'ORDER_BUYER', 'ORDER_FLAG'),
+      remarkEditor: pick(S, 'MEMO_TEXTAREA', 'MEMO_FLAG_RADIO', 'MEMO_SUBMIT'),
+    }),
 };

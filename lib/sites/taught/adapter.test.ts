@@ -134,3 +134,12 @@ describe('taught site records', () => {
     expect(parseTaughtSite({ ...site, url: 'https://evil.example/' })?.url).toBe(ORIGIN);
   });
 });
+
+describe('the taught adapter’s page check', () => {
+  it('names the taught field whose element is gone', () => {
+    const A = createTaughtAdapter(teachFixture());
+    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    document.querySelector('textarea[placeholder]')!.remove();
+    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['chatInput'] });
+  });
+});

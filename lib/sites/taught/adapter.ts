@@ -6,6 +6,7 @@
 import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
 import { FLAG_BY_INDEX } from '../dom';
 import { observeDom } from '../observe';
+import { probeWith } from '../probe';
 import { isEditable, isOwnElement, resolveLocators, textOf, type Locator } from './locator';
 import type { TaughtField, TaughtSite } from './record';
 
@@ -121,7 +122,15 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
       .slice(-limit);
   };
   const inputCss = f.chatInput?.find((l): l is { css: string } => 'css' in l)?.css;
-  return {
+  // The page check names the taught field whose element is not found (the agent can re-teach it).
+  const probeFinds: Record<TaughtField, (doc: Document) => Element | null> = {
+    chatInput: findInput,
+    messageList: findList,
+    buyerName: (doc) => find(doc, 'buyerName'),
+    remarkBox: findRemark,
+  };
+  const taughtSet = (field: TaughtField) => (f[field]?.length ? { [field]: field } : undefined);
+  const adapter: SiteAdapter = {
     id: `taught:${site.origin}`,
     platform: 'taught',
     name: site.name,
@@ -157,7 +166,21 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
     observeOrders(doc, signal, onChange) {
       observeDom(doc, signal, onChange, { events: ['change'] });
     },
+    probe: (doc) =>
+      probeWith(
+        adapter,
+        doc,
+        {
+          buyer: taughtSet('buyerName'),
+          buyerId: 'none',
+          messages: taughtSet('messageList'),
+          chatInput: taughtSet('chatInput'),
+          remarkEditor: taughtSet('remarkBox'),
+        },
+        (name) => probeFinds[name as TaughtField](doc) != null,
+      ),
   };
+  return adapter;
 }
 
 /**
