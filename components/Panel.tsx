@@ -31,6 +31,9 @@ export function Panel() {
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
         <span class="kf-site">{s.siteName ?? t('panel.noSite')}</span>
+        <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
+          {t('check.open')}
+        </button>
         <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
           ⟩
         </button>
@@ -38,6 +41,11 @@ export function Panel() {
       {s.notice && (
         <div class={`kf-notice kf-${s.notice.kind}`} role="status" data-kf="notice">
           <span>{s.notice.text}</span>
+          {s.pageKind === 'chat' && !s.inputFound && (
+            <button class="kf-link" data-kf="notice-check" onClick={() => panel.runPageCheck()}>
+              {t('check.open')}
+            </button>
+          )}
           {offerTeach && (
             <button class="kf-link" data-kf="teach" onClick={() => startTeach()}>
               {t('teach.start')}

@@ -8,6 +8,17 @@ export function SuggestionList() {
   return (
     <section class="kf-suggest" data-kf="suggestions">
       <h3>{t('panel.suggested')}</h3>
+      {s.buyerMessages.length > 0 && (
+        // What the suggestions answer: the buyer's latest messages as read from the page (text only).
+        <details class="kf-basis" data-kf="basis">
+          <summary>{t('panel.basis', { count: s.buyerMessages.length })}</summary>
+          <ol>
+            {s.buyerMessages.map((m) => (
+              <li data-kf="basis-msg">{m}</li>
+            ))}
+          </ol>
+        </details>
+      )}
       {s.suggestions.length === 0 ? (
         <p class="kf-muted">{s.buyerMessages.length ? t('panel.noConfident') : t('panel.waiting')}</p>
       ) : (

@@ -37,6 +37,16 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-groups { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0; }
 .kf-group { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 1px 8px; cursor: pointer; font: inherit; font-size: 12px; }
 .kf-group.kf-on { background: #e85d04; color: #fff; border-color: #e85d04; }
+.kf-check { margin: 8px 12px; padding: 8px 10px; border: 1px solid #ffe1cc; border-radius: 6px; }
+.kf-check h3 { margin: 0 0 4px; font-size: 13px; }
+.kf-check-lines { list-style: none; margin: 6px 0; padding: 0; }
+.kf-check-lines li { padding: 2px 0; }
+.kf-check-ok > span:first-child { color: #2b8a3e; }
+.kf-check-fail > span:first-child { color: #c92a2a; }
+.kf-check-missing { padding-left: 16px; color: #c92a2a; }
+.kf-check-missing .kf-code { margin-right: 4px; }
+.kf-basis summary { cursor: pointer; color: #868e96; font-size: 12px; }
+.kf-basis ol { margin: 4px 0; padding-left: 18px; }
 .kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
 .kf-info { background: #eff6ff; color: #1e3a8a; }
 .kf-warn { background: #fffbeb; color: #92400e; }

@@ -24,13 +24,15 @@ import {
   type RankedTemplate,
   type TemplateIndex,
 } from '../domain/suggest';
-import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import type { FeatureHost } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CustomerCardController } from './customers';
 import { insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
+import { probePage } from '../sites/probe';
+import { pageCheckReport } from './page-check';
 
 export interface Suggestion {
   template: Template;
@@ -83,6 +85,8 @@ export interface PanelState {
   remarkEditor: RemarkEditor | null;
   /** Panel sections the features added (page-feature.ts). */
   sections: PanelSection[];
+  /** The page check's lines while it is open ("检查页面"), else null. */
+  pageCheck: ProbeLine[] | null;
 }
 
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
@@ -120,6 +124,7 @@ export class PanelController {
     focusSearchTick: 0,
     orders: [],
     remarkEditor: null,
+    pageCheck: null,
     buyerOrderStatuses: [],
     buyerSegment: null,
     sections: [],
@@ -349,6 +354,23 @@ export class PanelController {
 
   focusSearch(): void {
     this.store.set((s) => ({ collapsed: false, focusSearchTick: s.focusSearchTick + 1 }));
+  }
+
+  /** The page check: which reads succeed on this page, and which named selectors found nothing. */
+  runPageCheck(): void {
+    if (!this.adapter) return;
+    this.store.set({ collapsed: false, pageCheck: probePage(this.adapter, this.doc) });
+  }
+
+  closePageCheck(): void {
+    this.store.set({ pageCheck: null });
+  }
+
+  /** Copies the page check as plain text: counts and selector names only, no buyer data. */
+  async copyPageCheck(): Promise<void> {
+    const lines = this.store.get().pageCheck;
+    if (!lines || !this.adapter) return;
+    await this.copy(pageCheckReport(lines, { host: this.doc.location?.host ?? '', adapterId: this.adapter.id, at: new Date() }));
   }
 
   dismissNotice(): void {

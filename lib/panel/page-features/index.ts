@@ -7,5 +7,6 @@ import { buyerCard } from './buyer-card';
 import { suggestions } from './suggestions';
 import { followupButtons } from './followup-buttons';
 import { remarkEnforcement } from './remark-enforcement';
+import { pageCheck } from './page-check';
 
-export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement];
+export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck];

@@ -21,6 +21,7 @@ describe('jd order list adapter (fixture page, one source)', () => {
       { orderId: '302918374650', buyer: 'jd_5e1c7a90', status: 'paid', flag: 'gray', flagUnknown: true, remark: '' },
       { orderId: '302917220418', buyer: '京东用户_小满', status: 'paid', flag: 'gray', flagUnknown: true, remark: '发顺丰 到付不要' },
       { orderId: '302909981273', buyer: '<img src=x onerror=alert(1)>', status: 'shipped', flag: 'gray', flagUnknown: true, remark: '缺货' },
+      { orderId: '302906652310', buyer: 'jd_2c8d41f3', status: 'paid', flag: 'gray', flagUnknown: true, remark: '【延迟发货】小美 2026-11-29' },
     ]);
     expect(document.querySelector('img')).toBeNull();
   });
@@ -44,7 +45,7 @@ describe('jd order list adapter (fixture page, one source)', () => {
 
   it('page check counts the orders and names ORDER_ID when ids are gone', () => {
     loadFixture('jd-orders.html', URL_LIST);
-    expect(A.probe!(document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 3, missing: [] });
+    expect(A.probe!(document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 4, missing: [] });
     for (const el of document.querySelectorAll('.order-info-btn')) el.remove();
     expect(A.probe!(document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 0, missing: ['ORDER_ID'] });
   });

@@ -1,0 +1,45 @@
+import { usePanel, usePanelState } from './PanelContext';
+import { lineLabel, lineStatus } from '@/lib/panel/page-check';
+import { t } from '@/lib/i18n';
+
+/**
+ * The page check ("检查页面"): one line per read the adapter makes on this page, and the names of the
+ * selector constants that found nothing. Shows counts and yes/no only, never buyer data.
+ */
+export function PageCheck() {
+  const panel = usePanel();
+  const lines = usePanelState().pageCheck;
+  if (!lines) return null;
+  return (
+    <section class="kf-check" data-kf="page-check" aria-label={t('check.title')}>
+      <h3>{t('check.title')}</h3>
+      <p class="kf-muted">{t('check.intro')}</p>
+      <ul class="kf-check-lines">
+        {lines.map((line) => (
+          <li class={line.ok ? 'kf-check-ok' : 'kf-check-fail'} data-kf="check-line" data-what={line.what} data-ok={String(line.ok)}>
+            <span aria-hidden="true">{line.ok ? '✓' : '✗'}</span> <span class="kf-label">{lineLabel(line)}</span> <span>{lineStatus(line)}</span>
+            {line.missing.length > 0 && (
+              <div class="kf-check-missing">
+                {t('check.missing', { names: '' })}
+                {line.missing.map((name) => (
+                  <code class="kf-code" data-kf="check-missing">{name}</code>
+                ))}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div class="kf-actions">
+        <button class="kf-primary" data-kf="check-copy" onClick={() => void panel.copyPageCheck()}>
+          {t('check.copy')}
+        </button>
+        <button class="kf-link" data-kf="check-again" onClick={() => panel.runPageCheck()}>
+          {t('check.again')}
+        </button>
+        <button class="kf-link" data-kf="check-close" onClick={() => panel.closePageCheck()}>
+          {t('check.close')}
+        </button>
+      </div>
+    </section>
+  );
+}

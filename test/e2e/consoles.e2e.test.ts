@@ -1,0 +1,192 @@
+/**
+ * The real consoles' pages, as fixtures served at their real addresses (test/fixtures/, rebuilt from
+ * the 2026 live-page evidence in shared/consoles.md): the panel mounts, shows the open buyer, reads
+ * the buyer's latest messages without robot/system/image rows, follows a new one, and inserts a reply
+ * at the caret that the page's own code (or Quill's model) sees. Nothing is ever sent: every fixture
+ * counts its sends. Also the page check when a console's chat input is gone.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { inPanel, setUpDemoShop } from './pages';
+import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
+
+let h: Harness;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  await (await setUpDemoShop(h)).close();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+/** A starter reply without fill-ins, found by searching its title. */
+const REPLY_TITLE = '咨询高峰稍候';
+const REPLY = '亲，现在咨询的朋友比较多，回复会稍慢一点，还请多包涵～您的问题我都看到了，马上按顺序给您答复！';
+
+interface Case {
+  name: string;
+  fx: ConsoleFixture;
+  /** window.<hooks> of the fixture: pushBuyerMessage, draft, sent. */
+  hooks: string;
+  input: string;
+  buyer: string;
+  /** The buyer's messages the panel should read, oldest first (no robot, system or image rows). */
+  buyerMessages: string[];
+}
+
+const CASES: Case[] = [
+  {
+    name: 'Pinduoduo (framework-controlled textarea)',
+    fx: CONSOLES.pdd,
+    hooks: '__pdd',
+    input: '#replyTextarea',
+    buyer: 'S*******n',
+    buyerMessages: ['你好，这款加绒的还有货吗', '我昨天下午就拍了，怎么还没发货', '能不能今天就发出去'],
+  },
+  {
+    name: 'JD 咚咚 (contenteditable)',
+    fx: CONSOLES.jd,
+    hooks: '__jd',
+    input: '.EditorContent',
+    buyer: '京东用户_小满',
+    buyerMessages: ['你好，我想问下这个能开专票吗', '公司抬头需要提供什么'],
+  },
+  {
+    name: 'Douyin 飞鸽 v1 (controlled textarea)',
+    fx: CONSOLES.douyin,
+    hooks: '__douyin',
+    input: '[data-qa-id="qa-send-message-textarea"]',
+    buyer: '豆豆爱吃梨',
+    buyerMessages: ['在吗，这个保温杯能装开水吗', '有没有大一点的容量'],
+  },
+  {
+    name: 'Douyin 飞鸽 v2, other class hashes',
+    fx: CONSOLES.douyinV2,
+    hooks: '__douyin',
+    input: '[data-qa-id="qa-send-message-textarea"]',
+    buyer: '豆豆爱吃梨',
+    buyerMessages: ['在吗，这个保温杯能装开水吗', '有没有大一点的容量'],
+  },
+  {
+    name: 'Kuaishou (a real Quill editor)',
+    fx: CONSOLES.kuaishou,
+    hooks: '__ks',
+    input: '.ql-editor',
+    buyer: '橙子不酸',
+    buyerMessages: ['这件卫衣是什么面料的', '这个颜色显白吗'],
+  },
+];
+
+const hook = <T>(p: Page, name: string, fn: string, ...args: unknown[]) =>
+  p.evaluate(([n, f, a]) => {
+    const v = (window as any)[n as string][f as string];
+    return typeof v === 'function' ? v(...(a as unknown[])) : v;
+  }, [name, fn, args] as const) as Promise<T>;
+
+const basis = (p: Page) => inPanel(p, '[data-kf="basis-msg"]').allTextContents();
+
+describe.each(CASES)('$name', (c) => {
+  it('shows the open buyer and reads their latest messages in order', async () => {
+    await openConsole(page, c.fx);
+    await expect.poll(() => buyerName(page)).toBe(c.buyer);
+    await expect.poll(() => basis(page)).toEqual(c.buyerMessages);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('updates the suggestions when a buyer message arrives', async () => {
+    await openConsole(page, c.fx);
+    await expect.poll(() => basis(page)).toEqual(c.buyerMessages);
+    await hook(page, c.hooks, 'pushBuyerMessage', '我的快递到哪了，物流好几天没动了');
+    await expect.poll(() => basis(page).then((b) => b.at(-1))).toBe('我的快递到哪了，物流好几天没动了');
+    await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('tracking');
+    expect(await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').count()).toBeGreaterThan(0);
+  });
+
+  it('inserts a reply at the caret, seen by the page’s own code, and sends nothing', async () => {
+    await openConsole(page, c.fx);
+    await page.click(c.input);
+    await page.keyboard.type('AB');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => hook<string>(page, c.hooks, 'draft')).toBe('AB');
+    await inPanel(page, '[data-kf="search"]').fill(REPLY_TITLE);
+    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => hook<string>(page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
+    // A new message makes the page render again from its own state: the reply is still there.
+    await hook(page, c.hooks, 'pushBuyerMessage', '好的');
+    await expect.poll(() => basis(page).then((b) => b.at(-1))).toBe('好的');
+    expect(await hook<string>(page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
+    expect(await hook<unknown[]>(page, c.hooks, 'sent')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('Pinduoduo specifics', () => {
+  it('follows a click on another conversation (the page moves `active` on the inner row box)', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    await expect.poll(() => buyerName(page)).toBe('S*******n');
+    await page.click('.all-chat-list .chat-item-box[data-random^="5931407726"]');
+    await expect.poll(() => buyerName(page)).toBe('橘子汽水2020');
+    await expect.poll(() => basis(page)).toEqual(['有没有优惠券可以领']);
+  });
+
+  it('keeps the text of a Quill editor in Quill’s own model (getText)', async () => {
+    await openConsole(page, CONSOLES.kuaishou);
+    await page.click('.ql-editor');
+    await inPanel(page, '[data-kf="search"]').fill(REPLY_TITLE);
+    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
+    expect(await page.evaluate(() => (window as any).__ks.changes as number)).toBeGreaterThan(0);
+  });
+});
+
+describe('JD order list', () => {
+  it('reads the orders and marks the remarks that break their own kind’s format; writes nothing', async () => {
+    await openConsole(page, CONSOLES.jdOrders);
+    await page.locator('.card [data-kf="remark-lint"]').first().waitFor();
+    // Both name a delay (缺货 is one of its words) without a ship date; the empty and the free-text
+    // remarks name no kind, and without the flag there is nothing to hold them to.
+    await expect.poll(() => page.locator('.card:has([data-kf="remark-lint"]) .order-info-btn span').allTextContents()).toEqual(['302909981273', '302906652310']);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('4');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('page check when a console changed', () => {
+  // The console renamed its reply box: the adapter's CHAT_INPUT no longer finds it.
+  const withoutInput = (html: string) => html.replace('<textarea id="replyTextarea"', '<textarea id="replyBox"');
+
+  it('the calm notice links to the check, which names the selector that found nothing; the report holds no buyer data', async () => {
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mms.pinduoduo.com' });
+    await openConsole(page, CONSOLES.pdd, withoutInput);
+    await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('没有找到聊天输入框');
+    await inPanel(page, '[data-kf="notice-check"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="chat-input"]').getAttribute('data-ok')).toBe('false');
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="chat-input"] [data-kf="check-missing"]').allTextContents()).toEqual(['CHAT_INPUT']);
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="buyer-id"]').getAttribute('data-ok')).toBe('true');
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('5');
+    await inPanel(page, '[data-kf="check-copy"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CHAT_INPUT');
+    const report = await page.evaluate(() => navigator.clipboard.readText());
+    expect(report).toContain('mms.pinduoduo.com');
+    for (const secret of ['S*******n', '7205118833', '能不能今天就发出去', '你好，这款加绒的还有货吗', '小助手']) expect(report).not.toContain(secret);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the header button checks a healthy page too', async () => {
+    await openConsole(page, CONSOLES.douyinV2);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(page, '[data-kf="check-line"][data-ok="false"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="check-missing"]').count()).toBe(0);
+  });
+});
