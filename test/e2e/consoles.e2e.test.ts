@@ -160,6 +160,23 @@ describe('JD order list', () => {
   });
 });
 
+describe('Taobao order pages', () => {
+  it('reads the sold list under both order-id labels', async () => {
+    await openConsole(page, CONSOLES.taobaoSold);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('3');
+  });
+
+  it('holds an invalid remark on the memo page whose save control is a .btn link, not a submit button', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo);
+    await page.fill('textarea#memo', '缺货');
+    await page.click('#memoForm .btn');
+    await inPanel(page, '[data-kf="remark-held"]').waitFor();
+    expect(await page.evaluate(() => (window as any).__memo.saves as string[])).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('page check when a console changed', () => {
   // The console renamed its reply box: the adapter's CHAT_INPUT no longer finds it.
   const withoutInput = (html: string) => html.replace('<textarea id="replyTextarea"', '<textarea id="replyBox"');

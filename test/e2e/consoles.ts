@@ -35,6 +35,12 @@ export const CONSOLES = {
     // A real Quill, from the exact-pinned devDependency.
     assets: { '/fixture-assets/quill.js': resolve(ROOT, 'node_modules', 'quill', 'dist', 'quill.js') },
   },
+  taobaoMemo: {
+    url: 'https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=3709981726354019283',
+    pattern: 'https://trade.taobao.com/**',
+    file: 'taobao-memo.html',
+  },
+  taobaoSold: { url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold', pattern: 'https://myseller.taobao.com/**', file: 'taobao-sold.html' },
   jdOrders: { url: 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut', pattern: 'https://shop.jd.com/**', file: 'jd-orders.html' },
 } satisfies Record<string, ConsoleFixture>;
 

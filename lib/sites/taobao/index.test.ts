@@ -69,6 +69,15 @@ describe('taobao adapter (fixture pages)', () => {
     (document.getElementById('flag5') as HTMLInputElement).checked = true;
     expect(ed.readFlag()).toBe('purple');
     expect(ed.saveButton.textContent).toBe('确定');
+    // The old page's submit control is a .btn link, not a type=submit button.
+    expect(ed.saveButton.matches('a.btn')).toBe(true);
+  });
+
+  it('reads the order id under either label, 订单编号 or 订单号', () => {
+    loadFixture('taobao-sold.html');
+    const second = A.readOrders!(document)[1]!;
+    expect(second.element.textContent).toContain('订单号：');
+    expect(second.orderId).toBe('3709981726354019283');
   });
 
   it('takes the order id from the URL when there is one', () => {

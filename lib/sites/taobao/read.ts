@@ -4,11 +4,17 @@ import * as S from './selectors';
 
 const SITE = 'taobao';
 
+/** The order id next to either label the list may use. */
+function orderIdIn(root: ParentNode): string | undefined {
+  const label = labelValue(root, S.LABEL_ORDER_ID) ?? labelValue(root, S.LABEL_ORDER_ID_SHORT);
+  return label?.match(/\d{15,20}/)?.[0];
+}
+
 export function readOrders(doc: Document): OrderRow[] {
   const rows: OrderRow[] = [];
   for (const table of Array.from(doc.querySelectorAll<HTMLElement>(S.ORDER_TABLE))) {
     if (!table.querySelector(S.ORDER_BODY_TABLE)) continue;
-    const orderId = labelValue(table, S.LABEL_ORDER_ID)?.match(/\d{15,20}/)?.[0];
+    const orderId = orderIdIn(table);
     if (!orderId) continue;
     const items = Array.from(table.querySelectorAll(S.ORDER_ITEM_TITLE)).map(textOf).filter(Boolean);
     // The paid amount is the first bold yuan figure; an unlabelled cell, so take the largest ¥ figure.
@@ -39,7 +45,7 @@ export function findRemarkEditor(doc: Document): RemarkEditor | null {
   } catch {
     /* about:blank in tests */
   }
-  orderId ||= doc.querySelector<HTMLInputElement>(S.MEMO_ORDER_ID_FIELD)?.value || labelValue(root, S.LABEL_ORDER_ID);
+  orderId ||= doc.querySelector<HTMLInputElement>(S.MEMO_ORDER_ID_FIELD)?.value || orderIdIn(root) || null;
   if (!orderId) throw new SiteElementMissing(SITE, 'order id of the memo page');
   return {
     orderId,

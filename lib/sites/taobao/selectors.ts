@@ -20,13 +20,21 @@ export const ORDER_FLAG = '[class*="flag"][title]';
 export const MEMO_TEXTAREA = 'textarea#memo';
 /** Legacy memo page: flag radios, #flag0 gray … #flag5 purple. consoles.md. */
 export const MEMO_FLAG_RADIO = 'input[type="radio"][id^="flag"]';
-/** Legacy memo page: the submit button. consoles.md ("a submit button"). */
-export const MEMO_SUBMIT = 'button[type="submit"], input[type="submit"]';
+/**
+ * Legacy memo page: the submit control. consoles.md 2026: a `.btn` element that may not be
+ * type=submit (evidence 2017–2021); real submit buttons kept for other builds. Last seen: 2026-12 fixture.
+ */
+export const MEMO_SUBMIT = 'form .btn, button[type="submit"], input[type="submit"]';
 /** Legacy memo page: hidden order id field (the URL's biz_order_id is preferred). assumption. */
 export const MEMO_ORDER_ID_FIELD = 'input[name="biz_order_id"]';
 
-/** Text labels (followed by a colon). 订单编号 consoles.md; 创建时间, 卖家备注 assumption. */
+/**
+ * Text labels (followed by a colon). The order id's label is 订单编号 or 订单号: consoles.md 2026 says
+ * which one the live list uses is unproven (ShenHaiSu/Script-Collection Tmall-MySellerEnhance
+ * confirms the table layout only), so both are read. 创建时间, 卖家备注 assumption.
+ */
 export const LABEL_ORDER_ID = '订单编号';
+export const LABEL_ORDER_ID_SHORT = '订单号';
 export const LABEL_CREATED = '创建时间';
 export const LABEL_REMARK = '卖家备注';
 /** 商家编码 (seller SKU code) and 收货地址 labels. consoles.md. */
