@@ -27,22 +27,24 @@ const flush = () => act(async () => {
 });
 
 function setup(records: Record<string, Customer | null>, opts: { hold?: boolean } = {}) {
-  const panelStore = new Store<{ buyer: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
+  const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
+  // Records by the console id where the payload has one, else by nickname (as the background keys them).
+  const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
   const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn() };
   const listeners: (() => void)[] = [];
   const held: { resolve(): void; nick: string }[] = [];
   const call = vi.fn(async (verb: string, payload: any): Promise<any> => {
     if (verb === 'getCustomer') {
       if (opts.hold) await new Promise<void>((resolve) => held.push({ resolve, nick: payload.nickname }));
-      return records[payload.nickname] ?? null;
+      return records[k(payload)] ?? null;
     }
     if (verb === 'addCustomerEvent') {
-      const c = records[payload.nickname] ?? customer(payload.nickname);
-      return (records[payload.nickname] = appendEvent(c, makeEvent('note', T + 1, payload.text)));
+      const c = records[k(payload)] ?? customer(payload.nickname);
+      return (records[k(payload)] = appendEvent(c, makeEvent('note', T + 1, payload.text)));
     }
     if (verb === 'patchCustomer') {
-      const c = records[payload.nickname] ?? customer(payload.nickname);
-      return (records[payload.nickname] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
+      const c = records[k(payload)] ?? customer(payload.nickname);
+      return (records[k(payload)] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
     }
     throw new Error(verb);
   });
@@ -60,8 +62,8 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean 
     m.unmount();
   };
   const q = (sel: string) => m.root.querySelector(sel);
-  const open = async (buyer: string) => {
-    act(() => panelStore.set({ buyer }));
+  const open = async (buyer: string, buyerId: string | null = null) => {
+    act(() => panelStore.set({ buyer, buyerId }));
     await flush();
   };
   return { card, panel, call, q, open, held, changed: () => listeners.forEach((l) => l()), root: m.root };
@@ -86,6 +88,24 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')).toBeNull();
   });
 
+  it('keeps two buyers with the same masked nickname apart: their own notes, their own drafts', async () => {
+    const { q, open, call, card } = setup({});
+    await open('S*******n', 'uid-1');
+    card.setNoteDraft('甲：要发票');
+    await card.saveNote();
+    await flush();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-1', kind: 'note', text: '甲：要发票' });
+    expect(q('[data-kf="customer-history"]')?.textContent).toContain('甲：要发票');
+    card.setNoteDraft('甲的草稿');
+    await open('S*******n', 'uid-2');
+    expect(call).toHaveBeenLastCalledWith('getCustomer', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-2', seen: true });
+    expect(q('[data-kf="customer-none"]')).not.toBeNull();
+    expect(q('[data-kf="customer-history"]')).toBeNull();
+    expect(card.store.get().noteDraft).toBe('');
+    await open('S*******n', 'uid-1');
+    expect(card.store.get().noteDraft).toBe('甲的草稿');
+  });
+
   it("never shows a slow answer for the previous buyer on the next buyer's card", async () => {
     const { q, open, held } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { note: '小鹿的备注' }, T, { maskPii: true })), 阿花: null }, { hold: true });
     await open('小鹿');
@@ -107,7 +127,7 @@ describe('CustomerCard', () => {
     expect(call).not.toHaveBeenCalledWith('addCustomerEvent', expect.anything());
     act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     await flush();
-    expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: '小鹿', kind: 'note', text: '要开发票' });
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: '小鹿', buyerId: null, kind: 'note', text: '要开发票' });
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
     expect(q('[data-kf="customer-history"] li[data-kind="note"]')?.textContent).toContain('要开发票');
   });
@@ -157,7 +177,7 @@ describe('CustomerCard', () => {
     expect(call).not.toHaveBeenCalledWith('patchCustomer', expect.anything());
     click(q('[data-kf="customer-selection-confirm"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', patch: { sizes: { heightCm: 165, weightKg: 55, usualSize: 'M' } } });
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165, weightKg: 55, usualSize: 'M' } } });
     expect(q('[data-kf="customer-sizes"] [data-size="usualSize"]')?.textContent).toContain('M');
     p.remove();
   });

@@ -202,7 +202,7 @@ export function CustomerCard() {
   useEffect(() => {
     if (s && s.focusNoteTick > 0) noteRef.current?.focus();
   }, [s?.focusNoteTick]);
-  useEffect(() => setEditing(false), [s?.buyer]);
+  useEffect(() => setEditing(false), [s?.buyer, s?.buyerId]);
 
   if (!card || !s || !s.buyer) return null;
   const c = s.customer;

@@ -38,7 +38,7 @@ export function FollowupActions(props: { add?: Add }) {
   const submit = async (kind: PanelKind, dueAt?: number) => {
     const platform = panel.platform() ?? undefined;
     try {
-      const item = await add({ kind, buyer, platform, note: note.trim() || undefined, dueAt });
+      const item = await add({ kind, buyer, buyerId: s.buyerId, platform, note: note.trim() || undefined, dueAt });
       setStatus({ ok: true, text: t('followups.panel.added', { title: item.title }) });
       setPromising(false);
       setNote('');

@@ -14,7 +14,7 @@ registerMessages(followups);
 const NOW = Date.UTC(2026, 2, 2, 4); // 12:00 Beijing
 const H = 3_600_000;
 const item = (id: string, kind: FollowupKind, dueAt: number, extra: Partial<Followup> = {}): Followup => ({
-  v: 1, id, kind, title: `${kind}：${id}`, reason: '原因', createdAt: NOW - H, dueAt, status: 'open', source: 'order', ...extra,
+  v: 2, id, kind, title: `${kind}：${id}`, reason: '原因', createdAt: NOW - H, dueAt, status: 'open', source: 'order', ...extra,
 });
 
 function listOf(groups: { section: FollowupSection; kind: FollowupKind; items: Followup[]; total?: number }[]): ListData {

@@ -24,7 +24,7 @@ function webUrl(value: string | undefined): URL | null {
 export function targetUrl(item: Followup): string | null {
   const page = webUrl(item.url);
   // The console's adapter knows its chat addresses (lib/sites); consoles without one open the stored page.
-  const chat = item.buyer && page ? chatUrlFor(item.buyer, page) : null;
+  const chat = item.buyer && page ? chatUrlFor(item.buyer, page, item.buyerId) : null;
   if (ORDER_PAGE_FIRST.has(item.kind)) return page?.href ?? chat;
   return chat ?? page?.href ?? null;
 }
@@ -49,7 +49,10 @@ async function openOrFocus(url: string): Promise<void> {
 
 export async function openFollowupItem(item: Followup, now = Date.now()): Promise<string | null> {
   if (item.buyer && item.suggestScenario) {
-    await setPendingSuggestion({ buyer: item.buyer, platform: item.platform, scenario: item.suggestScenario, followupId: item.id }, now);
+    await setPendingSuggestion(
+      { buyer: item.buyer, ...(item.buyerId ? { buyerId: item.buyerId } : {}), platform: item.platform, scenario: item.suggestScenario, followupId: item.id },
+      now,
+    );
   }
   const url = targetUrl(item);
   if (url) await openOrFocus(url);

@@ -2,6 +2,7 @@ import type { Followup, FollowupKind } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
 import { s, type PageSchemas } from './schema';
+import { BUYER_ID_MAX } from '../domain/customers/identity';
 
 /** Where an item sits on the list: the three lists of todayView, the snoozed ones, and done today. */
 export const FOLLOWUP_SECTIONS = ['overdue', 'today', 'upcoming', 'snoozed', 'done'] as const;
@@ -36,7 +37,7 @@ export type UpdateFollowupRequest =
 
 export type AddFollowupRequest =
   /** From the chat panel, for the buyer on the page (content scripts may add only these). */
-  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number }
+  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number }
   /** From the popup: a to-do or a note for the next shift. */
   | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number };
 
@@ -55,7 +56,7 @@ export interface FollowupsProtocol {
   /** Opens or focuses the item's chat/order page; its chat panel then shows the item's scenario first. */
   openFollowup: [{ id: string }, { url: string | null }];
   /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
-  takePendingSuggestion: [{ buyer: string; platform?: Platform }, ScenarioId | null];
+  takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | null];
 }
 
 /** Order ids as the consoles show them. */
@@ -64,7 +65,8 @@ export const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
   s.object({
     kind: s.oneOf([kind]),
-    buyer: s.text({ max: 64, min: 1 }),
+    buyer: s.text({ max: 256, min: 1 }),
+    buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
     platform: s.ownPlatform({ optional: true }),
     orderId: s.optional(s.text({ max: 40, pattern: /^$|^[0-9A-Za-z-]{4,40}$/ })),
     note: s.optional(s.nullable(s.text({ max: 2000 }))),
@@ -77,7 +79,11 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
  */
 export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
   addFollowup: s.variants('kind', { inquiry: panelItem('inquiry'), 'promised-answer': panelItem('promised-answer'), 'bad-review': panelItem('bad-review') }),
-  takePendingSuggestion: s.object({ buyer: s.text({ max: 64, min: 1 }), platform: s.ownPlatform({ optional: true }) }),
+  takePendingSuggestion: s.object({
+    buyer: s.text({ max: 256, min: 1 }),
+    buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
+    platform: s.ownPlatform({ optional: true }),
+  }),
 });
 
 declare module './protocol' {

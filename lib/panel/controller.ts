@@ -61,7 +61,13 @@ export interface PanelState {
   pageKind: PageKind;
   /** Whether the console's chat input was found (else: copy mode). */
   inputFound: boolean;
+  /** The open buyer's shown nickname. */
   buyer: string | null;
+  /**
+   * The console's id of the open buyer, where the page shows one: two buyers with the same masked
+   * nickname are two conversations (and two records) because of it.
+   */
+  buyerId: string | null;
   buyerMessages: string[];
   classification: Classification | null;
   /** The agent's own pick of the situation, overriding the classifier until the buyer writes again. */
@@ -111,6 +117,7 @@ export class PanelController {
     pageKind: 'unknown',
     inputFound: false,
     buyer: null,
+    buyerId: null,
     buyerMessages: [],
     classification: null,
     scenarioOverride: null,
@@ -209,11 +216,16 @@ export class PanelController {
     if (!a) return;
     const pageKind = a.pageKind(this.doc);
     let buyer: string | null = null;
+    let buyerId: string | null = null;
     let buyerMessages: string[] = [];
     let inputFound = false;
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
-      buyer = a.readBuyer(this.doc);
+      if (a.readBuyerIdentity) {
+        const who = a.readBuyerIdentity(this.doc);
+        buyer = who?.nickname || null;
+        buyerId = buyer ? (who?.id ?? null) : null;
+      } else buyer = a.readBuyer(this.doc);
       buyerMessages = a
         .readMessages(this.doc, 12)
         .filter((m) => m.from === 'buyer')
@@ -223,11 +235,12 @@ export class PanelController {
       buyerOrderStatuses = a.readBuyerOrderStatuses?.(this.doc) ?? [];
     }
     const prev = this.store.get();
-    const conversationChanged = buyer !== prev.buyer;
+    const conversationChanged = buyer !== prev.buyer || buyerId !== prev.buyerId;
     const newMessage = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
     this.store.set({
       pageKind,
       buyer,
+      buyerId,
       buyerMessages,
       inputFound,
       buyerOrderStatuses,
@@ -339,10 +352,10 @@ export class PanelController {
 
   /** After "open" in the follow-up popup, the buyer's chat shows that item's scenario first (asked once). */
   askPendingSuggestion(): void {
-    const buyer = this.store.get().buyer;
+    const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
-    void call('takePendingSuggestion', { buyer, platform: this.adapter.platform }).then(
-      (id) => id && this.store.get().buyer === buyer && this.chooseScenario(id),
+    void call('takePendingSuggestion', { buyer, buyerId, platform: this.adapter.platform }).then(
+      (id) => id && this.store.get().buyer === buyer && this.store.get().buyerId === buyerId && this.chooseScenario(id),
       () => {},
     );
   }
@@ -483,9 +496,9 @@ export class PanelController {
 
   /** The buyer's notes remember which replies they were given (once per template and day). */
   private recordForBuyer(template: Template): void {
-    const buyer = this.store.get().buyer;
+    const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
-    void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
+    void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
   }
 
   private async copy(text: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface PendingSelection {
 export interface CardState {
   /** The buyer of the open conversation, or null (not a chat page / no conversation). */
   buyer: string | null;
+  /** The console's id of that buyer, where the page shows one (two buyers may share `buyer`). */
+  buyerId: string | null;
   /** The notes of `buyer`; null when the buyer has none yet (or while loading). */
   customer: Customer | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -46,8 +48,8 @@ export interface CardState {
 /** What the card needs from the panel controller (PanelController fits). */
 export interface PanelLike {
   store: {
-    get(): { buyer: string | null; pageKind: PageKind; collapsed: boolean };
-    subscribe(listener: (s: { buyer: string | null; pageKind: PageKind; collapsed: boolean }) => void): () => void;
+    get(): { buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean };
+    subscribe(listener: (s: { buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }) => void): () => void;
   };
   setCollapsed(collapsed: boolean): void;
   /** Lets the suggestions know who the buyer is, when the panel controller offers it. */
@@ -77,9 +79,12 @@ export function errorText(err: unknown): string {
 
 const SELECTION_MAX = 500;
 
+const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
+
 export class CustomerCardController {
   readonly store = new Store<CardState>({
     buyer: null,
+    buyerId: null,
     customer: null,
     status: 'idle',
     loadError: null,
@@ -94,8 +99,20 @@ export class CustomerCardController {
 
   /** Increases on every fetch: an answer for an older fetch (a previous buyer) is dropped. */
   private seq = 0;
-  /** Unsaved quick notes per buyer, so switching conversations never loses or misfiles one. */
+  /** Unsaved quick notes per buyer (by id where there is one), so switching conversations never loses or misfiles one. */
   private drafts = new Map<string, string>();
+
+  /** Who the card shows: the page's buyer, as the protocol names them. */
+  private who(): { nickname: string; buyerId: string | null } | null {
+    const { buyer, buyerId } = this.store.get();
+    return buyer ? { nickname: buyer, buyerId } : null;
+  }
+
+  /** Still the same buyer on the card (after an await: the agent may have switched). */
+  private isShowing(who: { nickname: string; buyerId: string | null }): boolean {
+    const s = this.store.get();
+    return s.buyer === who.nickname && s.buyerId === who.buyerId;
+  }
 
   constructor(
     private readonly panel: PanelLike,
@@ -126,15 +143,17 @@ export class CustomerCardController {
   private follow(): void {
     const s = this.panel.store.get();
     const buyer = s.pageKind === 'chat' && s.buyer ? s.buyer : null;
-    if (buyer === this.store.get().buyer) return;
+    const buyerId = buyer ? (s.buyerId ?? null) : null;
     const prev = this.store.get();
-    if (prev.buyer) this.drafts.set(prev.buyer, prev.noteDraft);
+    if (buyer === prev.buyer && buyerId === prev.buyerId) return;
+    if (prev.buyer) this.drafts.set(draftKey(prev.buyer, prev.buyerId), prev.noteDraft);
     this.store.set({
       buyer,
+      buyerId,
       customer: null,
       status: buyer && this.platform ? 'loading' : 'idle',
       loadError: null,
-      noteDraft: buyer ? (this.drafts.get(buyer) ?? '') : '',
+      noteDraft: buyer ? (this.drafts.get(draftKey(buyer, buyerId)) ?? '') : '',
       saveError: null,
       pendingSelection: null,
     });
@@ -149,14 +168,14 @@ export class CustomerCardController {
 
   private async fetch(seen: boolean): Promise<void> {
     const seq = ++this.seq;
-    const buyer = this.store.get().buyer;
-    if (!buyer || !this.platform) return;
+    const who = this.who();
+    if (!who || !this.platform) return;
     try {
-      const customer = await this.api.call('getCustomer', { platform: this.platform, nickname: buyer, seen });
-      if (seq !== this.seq || this.store.get().buyer !== buyer) return;
+      const customer = await this.api.call('getCustomer', { platform: this.platform, ...who, seen });
+      if (seq !== this.seq || !this.isShowing(who)) return;
       this.show(customer);
     } catch (err) {
-      if (seq !== this.seq || this.store.get().buyer !== buyer) return;
+      if (seq !== this.seq || !this.isShowing(who)) return;
       this.store.set({ status: 'error', loadError: t('customers.card.loadFailed', { reason: errorText(err) }) });
     }
   }
@@ -167,8 +186,8 @@ export class CustomerCardController {
   }
 
   /** A saved record is shown if it is still the open buyer's (the agent may have switched). */
-  private accept(buyer: string, customer: Customer): boolean {
-    if (this.store.get().buyer !== buyer) return false;
+  private accept(who: { nickname: string; buyerId: string | null }, customer: Customer): boolean {
+    if (!this.isShowing(who)) return false;
     this.seq++; // an older fetch in flight must not overwrite the fresher record
     this.show(customer);
     return true;
@@ -184,19 +203,19 @@ export class CustomerCardController {
   async saveNote(): Promise<void> {
     const s = this.store.get();
     const text = s.noteDraft.trim();
-    if (!text || !s.buyer || !this.platform || s.saving) return;
-    const buyer = s.buyer;
+    const who = this.who();
+    if (!text || !who || !this.platform || s.saving) return;
     this.store.set({ saving: true, saveError: null });
     try {
-      const customer = await this.api.call('addCustomerEvent', { platform: this.platform, nickname: buyer, kind: 'note', text });
-      this.drafts.delete(buyer);
-      if (this.accept(buyer, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
+      const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
+      this.drafts.delete(draftKey(who.nickname, who.buyerId));
+      if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {
       // The text is kept (in the input, or in the drafts of the buyer it was typed for).
-      if (this.store.get().buyer === buyer) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
       else {
-        this.drafts.set(buyer, text);
+        this.drafts.set(draftKey(who.nickname, who.buyerId), text);
         this.store.set({ saving: false });
       }
     }
@@ -204,13 +223,13 @@ export class CustomerCardController {
 
   /** Saves edited fields (only what changed is sent). Resolves true on success. */
   async saveFields(patch: CustomerPatch): Promise<boolean> {
-    const buyer = this.store.get().buyer;
-    if (!buyer || !this.platform) return false;
+    const who = this.who();
+    if (!who || !this.platform) return false;
     if (!Object.keys(patch).length) return true;
     this.store.set({ saving: true, saveError: null });
     try {
-      const customer = await this.api.call('patchCustomer', { platform: this.platform, nickname: buyer, patch });
-      this.accept(buyer, customer);
+      const customer = await this.api.call('patchCustomer', { platform: this.platform, ...who, patch });
+      this.accept(who, customer);
       this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
       return true;
     } catch (err) {
@@ -247,18 +266,18 @@ export class CustomerCardController {
 
   async confirmSelection(): Promise<void> {
     const p = this.store.get().pendingSelection;
-    const buyer = this.store.get().buyer;
-    if (!p || !buyer || !this.platform) return;
+    const who = this.who();
+    if (!p || !who || !this.platform) return;
     if (p.field === 'sizes' && !Object.keys(p.sizes).length) return;
     this.store.set({ saving: true, saveError: null });
     try {
       const customer = await this.api.call(
         'patchCustomer',
         p.field === 'sizes'
-          ? { platform: this.platform, nickname: buyer, patch: { sizes: p.sizes } }
-          : { platform: this.platform, nickname: buyer, append: { [p.field]: p.text } },
+          ? { platform: this.platform, ...who, patch: { sizes: p.sizes } }
+          : { platform: this.platform, ...who, append: { [p.field]: p.text } },
       );
-      if (this.accept(buyer, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
+      if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {
       this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });

@@ -130,9 +130,10 @@ export interface SiteAdapter {
   readBuyerOrderStatuses?(doc: Document): OrderStatus[];
   /**
    * The address of a buyer's conversation, given a page of this console (e.g. the order list the
-   * buyer was seen on). Used by "open" on a follow-up. Absent where the console has no such address.
+   * buyer was seen on). Used by "open" on a follow-up. `buyerId` is the console's id of the buyer
+   * when the item has one (prefer it: nicknames are not unique). Absent where the console has no such address.
    */
-  chatUrl?(buyer: string, page: URL): string | null;
+  chatUrl?(buyer: string, page: URL, buyerId?: string | null): string | null;
 }
 
 /** A required element was not found: the console changed its page, or this is not the page we think. */

@@ -14,7 +14,7 @@ import { isDouyinChatUrl } from './douyin/detect';
 import { isKuaishouChatUrl } from './kuaishou/detect';
 
 /** In ALL_ADAPTERS' order: the first whose test accepts the URL wins. */
-export const URL_MATCHERS: readonly { platform: Platform; matches: (url: URL) => boolean; chatUrl?: (buyer: string, page: URL) => string | null }[] = [
+export const URL_MATCHERS: readonly { platform: Platform; matches: (url: URL) => boolean; chatUrl?: (buyer: string, page: URL, buyerId?: string | null) => string | null }[] = [
   { platform: 'demo', matches: isDemoUrl, chatUrl: demoChatUrl },
   { platform: 'pdd', matches: isPddChatUrl },
   { platform: 'taobao', matches: isTaobaoUrl },
@@ -29,7 +29,10 @@ export function platformOfUrl(url: URL): Platform | null {
   return URL_MATCHERS.find((m) => m.matches(url))?.platform ?? null;
 }
 
-/** A buyer's chat address on the console of `page`, or null where the console has none. */
-export function chatUrlFor(buyer: string, page: URL): string | null {
-  return URL_MATCHERS.find((m) => m.matches(page))?.chatUrl?.(buyer, page) ?? null;
+/**
+ * A buyer's chat address on the console of `page`, or null where the console has none. `buyerId`
+ * (the console's id of the buyer, when known) is preferred by consoles that route by it.
+ */
+export function chatUrlFor(buyer: string, page: URL, buyerId?: string | null): string | null {
+  return URL_MATCHERS.find((m) => m.matches(page))?.chatUrl?.(buyer, page, buyerId ?? null) ?? null;
 }

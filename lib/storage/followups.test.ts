@@ -123,15 +123,23 @@ describe('pending suggestion for the chat opened from the popup', () => {
   it('is taken once by the buyer’s chat and then gone', async () => {
     const now = bj(15);
     await setPendingSuggestion({ buyer: '小鹿', platform: 'demo', scenario: 'payment', followupId: 'unpaid:1' }, now);
-    expect(await takePendingSuggestion('阿猫', 'demo', now + 1000)).toBeNull();
-    expect(await takePendingSuggestion('小鹿', 'demo', now + 1000)).toMatchObject({ scenario: 'payment' });
-    expect(await takePendingSuggestion('小鹿', 'demo', now + 2000)).toBeNull();
+    expect(await takePendingSuggestion({ buyer: '阿猫' }, 'demo', now + 1000)).toBeNull();
+    expect(await takePendingSuggestion({ buyer: '小鹿' }, 'demo', now + 1000)).toMatchObject({ scenario: 'payment' });
+    expect(await takePendingSuggestion({ buyer: '小鹿' }, 'demo', now + 2000)).toBeNull();
+  });
+
+  it('goes to the chat of the buyer with the item’s console id, not another buyer behind the same masked name', async () => {
+    const now = bj(15);
+    await setPendingSuggestion({ buyer: 'S*******n', buyerId: '88002', platform: 'pdd', scenario: 'payment', followupId: 'x' }, now);
+    expect(await takePendingSuggestion({ buyer: 'S*******n', buyerId: '88001' }, 'pdd', now + 1)).toBeNull();
+    expect(await takePendingSuggestion({ buyer: 'S*******n' }, 'pdd', now + 1)).toBeNull();
+    expect(await takePendingSuggestion({ buyer: 'S*******n', buyerId: '88002' }, 'pdd', now + 1)).toMatchObject({ scenario: 'payment' });
   });
 
   it('expires', async () => {
     const now = bj(15);
     await setPendingSuggestion({ buyer: '小鹿', scenario: 'payment', followupId: 'unpaid:1' }, now);
-    expect(await takePendingSuggestion('小鹿', 'demo', now + PENDING_TTL_MS + 1)).toBeNull();
+    expect(await takePendingSuggestion({ buyer: '小鹿' }, 'demo', now + PENDING_TTL_MS + 1)).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@
  */
 import { db, store, toStorageError } from './db';
 import {
+  sameBuyer,
   FOLLOWUP_KINDS,
   applyRuleResult,
   effectiveDue,
@@ -170,6 +171,8 @@ export async function pruneFollowups(now: number, keepDays = 30): Promise<number
 
 export interface PendingSuggestion {
   buyer: string;
+  /** The console's id of the buyer, when the item has one: then only that buyer's chat takes it. */
+  buyerId?: string;
   platform?: Platform;
   scenario: ScenarioId;
   followupId: string;
@@ -193,20 +196,28 @@ function pendingList(old: unknown, now: number): PendingSuggestion[] {
 
 const samePlatform = (a?: Platform, b?: Platform) => !a || !b || a === b;
 
+/** The chat's buyer is the item's buyer (console ids decide where both have one; see sameBuyer). */
+const isFor = (x: PendingSuggestion, who: { buyer: string; buyerId?: string | null }, platform?: Platform) =>
+  samePlatform(x.platform, platform) && sameBuyer(x, who);
+
 /** Remembers (in storage: the worker may stop before the tab asks) the scenario for a buyer's chat. */
 export async function setPendingSuggestion(p: Omit<PendingSuggestion, 'expiresAt'>, now = Date.now()): Promise<void> {
   await db.update<PendingRecord>('meta', PENDING_KEY, (old) => {
-    const list = pendingList(old, now).filter((x) => !(x.buyer === p.buyer && samePlatform(x.platform, p.platform)));
+    const list = pendingList(old, now).filter((x) => !isFor(x, p, p.platform));
     list.push({ ...p, expiresAt: now + PENDING_TTL_MS });
     return { v: 1, list: list.slice(-PENDING_MAX) };
   });
 }
 
 /** The scenario waiting for this buyer's chat, once: it is removed as it is taken. */
-export async function takePendingSuggestion(buyer: string, platform: Platform | undefined, now = Date.now()): Promise<PendingSuggestion | null> {
+export async function takePendingSuggestion(
+  who: { buyer: string; buyerId?: string | null },
+  platform: Platform | undefined,
+  now = Date.now(),
+): Promise<PendingSuggestion | null> {
   let taken: PendingSuggestion | null = null;
   // Asked on every focus of a chat tab: read first, write only when something is waiting.
-  const match = (x: PendingSuggestion) => x.buyer === buyer && samePlatform(x.platform, platform);
+  const match = (x: PendingSuggestion) => isFor(x, who, platform);
   if (!pendingList(await db.get<PendingRecord>('meta', PENDING_KEY), now).some(match)) return null;
   await db.update<PendingRecord>('meta', PENDING_KEY, (old) => {
     const list = pendingList(old, now);

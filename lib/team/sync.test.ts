@@ -52,7 +52,7 @@ function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = 
 const T0 = Date.UTC(2026, 11, 1, 2, 0);
 const tpl = (id: string, body: string): Template => ({ id, title: `标题${id}`, body, group: '售后', scenarios: [] });
 const item = (id: string): Followup => ({
-  v: 1, id, kind: 'manual', title: '回访：小明', reason: '答应今天回复', buyer: '小明', platform: 'demo',
+  v: 2, id, kind: 'manual', title: '回访：小明', reason: '答应今天回复', buyer: '小明', platform: 'demo',
   createdAt: T0, dueAt: T0 + 3_600_000, status: 'open', source: 'manual',
 });
 

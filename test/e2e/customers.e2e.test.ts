@@ -104,7 +104,7 @@ describe('buyer notes on the demo console', () => {
     await inPanel(page, '[data-kf="customer-selection-confirm"]').click();
     await expect.poll(() => inPanel(page, '[data-kf="customer-sizes"] [data-size="weightKg"]').count()).toBe(1);
     expect(await inPanel(page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
-    const stored = await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521' });
+    const stored = await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
     expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
   });
 

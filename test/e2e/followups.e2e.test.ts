@@ -162,8 +162,8 @@ describe('the follow-up list', () => {
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：tb_8834729_88');
     await chat.close();
     await popup.bringToFront();
-    await expect.poll(() => sectionOf(popup, 'inquiry:demo:tb_8834729_88')).toMatch(/today|upcoming/);
-    expect(await row(popup, 'inquiry:demo:tb_8834729_88').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
+    await expect.poll(() => sectionOf(popup, 'inquiry:demo#u-1002')).toMatch(/today|upcoming/);
+    expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
   });
 
   it('loses nothing when the service worker is stopped and restarted', async () => {

@@ -11,6 +11,7 @@ export {
   nextHandoverDue,
   panelFollowup,
   resolveSettings,
+  sameBuyer,
   sameDayDue,
   SUGGESTED_SCENARIO,
   unpaidDue,
@@ -31,5 +32,5 @@ export {
   type TodayView,
 } from './view';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
-export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, migrateFollowup } from './migrate';
+export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';
 export { formatWall } from './time';

@@ -10,9 +10,9 @@ const NOW = Date.UTC(2026, 2, 10, 4);
 describe('migrateFollowup from the prototype to-do shape (v0)', () => {
   const v0 = { type: '催付', text: '催小明付款', due: '2026-03-10T07:30:00Z', done: false, order: '1001', buyer: '小明', created: NOW - 3_600_000 };
 
-  it('becomes a v1 item with its kind, due time, order and buyer', () => {
+  it('becomes a current item with its kind, due time, order and buyer', () => {
     expect(migrateFollowup(v0, NOW)).toEqual({
-      v: 1,
+      v: 2,
       id: expect.stringMatching(/^manual:/),
       kind: 'unpaid',
       title: '催小明付款',
@@ -65,7 +65,7 @@ describe('migrateFollowup on current and damaged records', () => {
     expect(() => migrateFollowup({ ...good, id: '' }, now)).toThrow(FollowupRecordError);
     expect(() => migrateFollowup({ ...good, kind: 'party' }, now)).toThrow(FollowupRecordError);
     expect(() => migrateFollowup({ ...good, dueAt: null }, now)).toThrow(FollowupRecordError);
-    expect(() => migrateFollowup({ ...good, v: 2 }, now)).toThrow(/newer/);
+    expect(() => migrateFollowup({ ...good, v: 3 }, now)).toThrow(/newer/);
     expect(() => migrateFollowup([], now)).toThrow(FollowupRecordError);
   });
 });

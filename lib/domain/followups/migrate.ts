@@ -17,6 +17,7 @@ import {
   type FollowupKind,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
 type Rec = Record<string, unknown>;
 
@@ -67,7 +68,21 @@ export function followupV0toV1(r: Rec): Rec {
   return out;
 }
 
-/** Checks and repairs a version-1 record; throws when it has no id, kind or due time. */
+/**
+ * v1 → v2: follow-ups may name the buyer's console id (`buyerId`); the buyer's name is normalised
+ * the one way names are (normaliseNickname), so an item made before still finds its buyer. Item ids
+ * are kept: "inquiry:<platform>:<name>" is what the same buyer's inquiry is called without an id.
+ */
+export function followupV1toV2(r: Rec): Rec {
+  const out: Rec = { ...r, v: 2 };
+  delete out.buyerId;
+  const buyer = normaliseNickname(r.buyer);
+  if (buyer) out.buyer = buyer;
+  else delete out.buyer;
+  return out;
+}
+
+/** Checks and repairs a current record; throws when it has no id, kind or due time. */
 export function finishFollowup(r: Rec, now: number): Followup {
   if (typeof r.id !== 'string' || !r.id) throw new FollowupRecordError('follow-up without an id');
   if (!oneOf(FOLLOWUP_KINDS, r.kind)) throw new FollowupRecordError(`unknown follow-up kind ${String(r.kind)}`);
@@ -88,6 +103,8 @@ export function finishFollowup(r: Rec, now: number): Followup {
     const v = r[field];
     if (typeof v === 'string' && v) f[field] = v;
   }
+  const buyerId = f.buyer ? normaliseBuyerId(r.buyerId) : null;
+  if (buyerId) f.buyerId = buyerId;
   if (oneOf(PLATFORMS, r.platform)) f.platform = r.platform;
   if (f.status === 'snoozed') {
     if (isTime(r.snoozedUntil)) f.snoozedUntil = r.snoozedUntil;
@@ -104,7 +121,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
 
 export const FOLLOWUP_SCHEMA = {
   version: FOLLOWUP_VERSION,
-  steps: [followupV0toV1],
+  steps: [followupV0toV1, followupV1toV2],
   finish: (record: Rec): Followup => finishFollowup(record, Date.now()),
 };
 
@@ -118,5 +135,6 @@ export function migrateFollowup(raw: unknown, now: number = Date.now()): Followu
     throw new FollowupRecordError(`record version ${v} is newer than this extension understands (${FOLLOWUP_VERSION})`);
   }
   if (v === 0) r = followupV0toV1(r);
+  if (v <= 1) r = followupV1toV2(r);
   return finishFollowup(r, now);
 }

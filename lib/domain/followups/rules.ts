@@ -23,6 +23,7 @@ import {
   type RuleResult,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
 export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
   unpaid: 'payment',
@@ -159,6 +160,7 @@ interface Fields {
   dueAt: number;
   now: number;
   buyer?: string;
+  buyerId?: string | null;
   platform?: Platform;
   orderId?: string;
   url?: string;
@@ -167,18 +169,21 @@ interface Fields {
 }
 
 function make(f: Fields): Followup {
+  const buyer = f.buyer === undefined ? '' : normaliseNickname(f.buyer);
+  const buyerId = f.buyerId == null ? null : normaliseBuyerId(f.buyerId);
   const item: Followup = {
     v: FOLLOWUP_VERSION,
     id: f.id,
     kind: f.kind,
-    title: f.title ?? titleOf(f.kind, f.buyer),
+    title: f.title ?? titleOf(f.kind, buyer || undefined),
     reason: f.reason,
     createdAt: f.now,
     dueAt: f.dueAt,
     status: 'open',
     source: f.source,
   };
-  if (f.buyer) item.buyer = f.buyer;
+  if (buyer) item.buyer = buyer;
+  if (buyer && buyerId) item.buyerId = buyerId;
   if (f.platform) item.platform = f.platform;
   if (f.orderId) item.orderId = f.orderId;
   if (f.url) item.url = f.url;
@@ -188,7 +193,7 @@ function make(f: Fields): Followup {
   return item;
 }
 
-const SOURCE_FIELDS = ['kind', 'title', 'reason', 'buyer', 'platform', 'orderId', 'url', 'suggestScenario', 'source'] as const;
+const SOURCE_FIELDS = ['kind', 'title', 'reason', 'buyer', 'buyerId', 'platform', 'orderId', 'url', 'suggestScenario', 'source'] as const;
 
 /**
  * Applies a freshly derived item to the stored one. Done items stay done (the agent closed them)
@@ -272,7 +277,8 @@ export function followupsFromOrders(
   for (const o of latest.values()) {
     const unpaidId = `unpaid:${o.orderId}`;
     const delayId = `delay:${o.orderId}`;
-    const buyer = o.buyer.trim();
+    const buyer = normaliseNickname(o.buyer);
+    const buyerId = o.buyerId ?? null;
 
     if (o.status === 'unpaid') {
       const had = out.byId.get(unpaidId);
@@ -283,7 +289,7 @@ export function followupsFromOrders(
           minutes: r.s.unpaidAfterMinutes,
           cutoff: formatMinutes(r.cutoff),
         });
-        const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', reason, dueAt, now, buyer, platform: o.platform, orderId: o.orderId, url: o.url });
+        const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', reason, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
         out.put(reconcile(had, fresh));
       }
     } else {
@@ -295,7 +301,7 @@ export function followupsFromOrders(
       if (o.createdAt !== undefined && now >= o.createdAt + r.s.shippingOverdueHours * HOUR && !out.byId.has(delayId)) {
         const reason = zh('followups.reason.delayOverdue', { hours: r.s.shippingOverdueHours });
         const dueAt = o.createdAt + r.s.shippingOverdueHours * HOUR;
-        out.put(make({ id: delayId, kind: 'delay', source: 'order', reason, dueAt, now, buyer, platform: o.platform, orderId: o.orderId, url: o.url }));
+        out.put(make({ id: delayId, kind: 'delay', source: 'order', reason, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
       }
     } else if (o.status !== 'unpaid') {
       out.close(delayId, zh(CLOSE_REASON[o.status]));
@@ -310,7 +316,7 @@ export function followupsFromOrders(
     for (const f of out.byId.values()) {
       if (
         f.kind === 'inquiry' &&
-        f.buyer === buyer &&
+        sameBuyer(f, { buyer, buyerId }) &&
         (!f.platform || !o.platform || f.platform === o.platform) &&
         (o.createdAt === undefined || o.createdAt >= f.createdAt)
       ) {
@@ -402,7 +408,7 @@ export function followupsFromCustomers(
       continue;
     }
     const reason = zh('followups.reason.vipRevisit', { days: r.s.vipRevisitDays });
-    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', reason, dueAt, now, buyer: c.nickname, platform: c.platform });
+    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', reason, dueAt, now, buyer: c.nickname, buyerId: c.buyerId, platform: c.platform });
     out.put(reconcile(had, fresh, { reopenIfDueChanged: true }));
   }
   return out.result();
@@ -422,6 +428,8 @@ export function markHandover(item: Followup, settings: Partial<FollowupSettings>
 
 export interface PanelExtra {
   platform?: Platform;
+  /** The console's id of the buyer, where the chat page shows one. */
+  buyerId?: string | null;
   orderId?: string;
   note?: string;
   url?: string;
@@ -443,24 +451,42 @@ export function panelFollowup(
   extra: PanelExtra = {},
 ): Followup {
   const r = resolve(settings);
-  const who = buyer.trim();
+  const who = normaliseNickname(buyer);
   let item: Followup;
   const common = { source: 'panel' as const, now, buyer: who, ...extra };
+  // The buyer's record key where the platform is known (`pdd#<uid>`, or `demo:<name>` as before
+  // ids), so two buyers behind one masked nickname get separate items.
+  const whoKey = extra.platform ? buyerKey(extra.platform, extra.buyerId, who) : who;
+  const withId = !!(extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
   if (kind === 'inquiry') {
-    const id = extra.platform ? `inquiry:${extra.platform}:${who}` : `inquiry:${who}`;
+    const id = `inquiry:${whoKey}`;
     item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? tomorrowBeforeCutoff(now, r) });
   } else if (kind === 'promised-answer') {
-    const id = `promised-answer:${who}:${now.toString(36)}`;
+    const id = `promised-answer:${withId ? whoKey : who}:${now.toString(36)}`;
     const reason =
       dueAt === undefined
         ? zh('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
         : zh('followups.reason.promisedAnswerAt', { due: formatWall(dueAt, r.zone) });
     item = make({ ...common, id, kind, reason, dueAt: dueAt ?? now + r.s.promisedAnswerHours * HOUR });
   } else {
-    const id = `bad-review:${extra.orderId ?? who}`;
+    const id = `bad-review:${extra.orderId ?? (withId ? whoKey : who)}`;
     item = make({ ...common, id, kind, reason: zh('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
   }
   return nightly(item, r, now, dueAt !== undefined);
+}
+
+/**
+ * Is the item about the buyer of this order row? Console ids decide when both sides have one; a
+ * name decides only when at most one side has an id and the name is not masked (or neither side
+ * has an id, as before ids were read).
+ */
+export function sameBuyer(f: Pick<Followup, 'buyer' | 'buyerId'>, o: { buyer: string; buyerId?: string | null }): boolean {
+  const fid = f.buyerId ?? null;
+  const oid = o.buyerId ?? null;
+  if (fid && oid) return fid === oid;
+  const name = normaliseNickname(o.buyer);
+  if (!name || !f.buyer || normaliseNickname(f.buyer) !== name) return false;
+  return !(fid || oid) || !isMaskedNickname(name);
 }
 
 function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean): Followup {

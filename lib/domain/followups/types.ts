@@ -1,7 +1,8 @@
 import type { ScenarioId } from '../scenarios';
 import type { OrderRow, Platform } from '../../sites/types';
 
-export const FOLLOWUP_VERSION = 1;
+/** 1 → 2: `buyerId`, and buyer names normalised (migrate.ts). */
+export const FOLLOWUP_VERSION = 2;
 
 /** Display and grouping order: money and promises first, relationship work last. */
 export const FOLLOWUP_KINDS = [
@@ -34,7 +35,10 @@ export interface Followup {
   title: string;
   /** Why the item is on the list (Chinese), e.g. "拍下 45 分钟未付款，16:00 截单前催付". */
   reason: string;
+  /** The buyer's shown nickname (normalised, see normaliseNickname). */
   buyer?: string;
+  /** The console's id of the buyer, where the page showed one (see lib/domain/customers/README.md). */
+  buyerId?: string;
   platform?: Platform;
   orderId?: string;
   createdAt: number;
@@ -106,7 +110,7 @@ export const DEFAULT_FOLLOWUP_SETTINGS: FollowupSettings = {
  * What followupsFromOrders needs of an order row. OrderRow (lib/sites/types.ts) fits as it is;
  * `platform` is optional because rows do not carry it (pass it when known).
  */
-export type OrderInput = Pick<OrderRow, 'orderId' | 'buyer' | 'status' | 'createdAt' | 'flag' | 'remark'> & {
+export type OrderInput = Pick<OrderRow, 'orderId' | 'buyer' | 'buyerId' | 'status' | 'createdAt' | 'flag' | 'remark'> & {
   platform?: Platform;
   url?: string;
 };

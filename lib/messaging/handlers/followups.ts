@@ -42,6 +42,7 @@ import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePend
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
 import { remarkFactSinks } from './rules';
+import { BUYER_ID_MAX, normaliseBuyerId, normaliseNickname } from '../../domain/customers/identity';
 
 const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
@@ -127,6 +128,16 @@ function orderId(v: unknown, what: string): string | undefined {
 const PANEL_KINDS = new Set(['inquiry', 'promised-answer', 'bad-review']);
 const OWN_KINDS = new Set(['manual', 'handover']);
 
+/** Raw name text accepted (normalised and cut to 64 code points by normaliseNickname). */
+const NICKNAME_INPUT_MAX = 256;
+
+function buyerIdOf(v: unknown, what: string): string | null {
+  if (v === undefined || v === null) return null;
+  const id = typeof v === 'string' && v.length <= BUYER_ID_MAX ? normaliseBuyerId(v) : null;
+  if (!id) throw new InvalidPayload(`${what}: buyerId`);
+  return id;
+}
+
 export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequest {
   const p = obj(payload, 'addFollowup');
   const kind = p.kind;
@@ -137,10 +148,13 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
     dueAt: time(p.dueAt, 'addFollowup.dueAt', now),
   };
   if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
-    return { kind: kind as 'inquiry', buyer: text(p.buyer, 'addFollowup.buyer', 64, true)!, ...common };
+    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
+    if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
+    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
-    return { kind: kind as 'manual', title: text(p.title, 'addFollowup.title', 200, true)!, buyer: text(p.buyer, 'addFollowup.buyer', 64), ...common };
+    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX)) || undefined;
+    return { kind: kind as 'manual', title: text(p.title, 'addFollowup.title', 200, true)!, buyer, ...common };
   }
   throw new InvalidPayload('addFollowup: kind');
 }
@@ -184,7 +198,7 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
     case 'inquiry':
     case 'promised-answer':
     case 'bad-review':
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, extra);
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId });
     case 'manual':
       return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings);
     case 'handover':
@@ -306,8 +320,10 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     content: true,
     async handle(payload) {
       const p = obj(payload, 'takePendingSuggestion');
-      const buyer = text(p.buyer, 'takePendingSuggestion.buyer', 64, true)!;
-      const taken = await takePendingSuggestion(buyer, platform(p.platform, 'takePendingSuggestion'));
+      const buyer = normaliseNickname(text(p.buyer, 'takePendingSuggestion.buyer', NICKNAME_INPUT_MAX, true));
+      if (!buyer) throw new InvalidPayload('takePendingSuggestion.buyer: required');
+      const who = { buyer, buyerId: buyerIdOf(p.buyerId, 'takePendingSuggestion') };
+      const taken = await takePendingSuggestion(who, platform(p.platform, 'takePendingSuggestion'));
       return taken && isScenarioId(taken.scenario) ? taken.scenario : null;
     },
   },

@@ -15,7 +15,7 @@ export function detectPageKind(doc: Document): PageKind {
   return 'unknown';
 }
 
-/** The demo console routes conversations as /chat/<nick> on its own origin (test/demo/site/app.js). */
-export function demoChatUrl(buyer: string, page: URL): string {
-  return `${page.origin}/chat/${encodeURIComponent(buyer)}`;
+/** The demo console routes conversations as /chat/<buyer id> or /chat/<nick> on its own origin (test/demo/site/app.js). */
+export function demoChatUrl(buyer: string, page: URL, buyerId?: string | null): string {
+  return `${page.origin}/chat/${encodeURIComponent(buyerId || buyer)}`;
 }

@@ -37,6 +37,16 @@ describe('demo adapter: chat', () => {
     expect(msgs[1]!.at).toBeLessThanOrEqual(Date.now());
   });
 
+  it('reads the buyer id, which tells apart two buyers with the same masked nickname', () => {
+    demo = bootDemo('/chat/u-2001?auto=0');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: 'u-2001', nickname: 'S*******n' });
+    (document.querySelector('.conv-item[data-buyer-id="u-2002"]') as HTMLElement).click();
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: 'u-2002', nickname: 'S*******n' });
+    expect(location.pathname).toBe('/chat/u-2002');
+    expect(A.chatUrl!('S*******n', new URL('http://127.0.0.1:5173/orders'), 'u-2001')).toBe('http://127.0.0.1:5173/chat/u-2001');
+    expect(A.chatUrl!('米粒妈妈', new URL('http://127.0.0.1:5173/orders'))).toBe(`http://127.0.0.1:5173/chat/${encodeURIComponent('米粒妈妈')}`);
+  });
+
   it('reads the XSS nickname as plain text', () => {
     demo = bootDemo('/chat/' + encodeURIComponent(XSS) + '?auto=0');
     expect(A.readBuyer(document)).toBe(XSS);

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { findChatInput, findRemarkEditor, openConversation, readBuyer, readMessages, readOrders, readWaiting } from './read';
+import { findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { pick, probeWith } from '../probe';
@@ -18,6 +18,7 @@ export const demoAdapter: SiteAdapter = {
   matches: isDemoUrl,
   pageKind: detectPageKind,
   readBuyer,
+  readBuyerIdentity,
   readMessages,
   readWaiting,
   openConversation,
@@ -27,11 +28,12 @@ export const demoAdapter: SiteAdapter = {
       ignoreInside: CHAT_EDITOR,
       key: () => {
         const msgs = doc.querySelectorAll(MESSAGE);
-        return `${readBuyer(doc)}\u0000${msgs.length}\u0000${msgs[msgs.length - 1]?.textContent ?? ''}`;
+        return `${readBuyerIdentity(doc)?.id ?? ''}\u0000${readBuyer(doc)}\u0000${msgs.length}\u0000${msgs[msgs.length - 1]?.textContent ?? ''}`;
       },
     });
   },
   readOrders,
+  // /chat/<buyer id> where the item has one (the demo's nicknames can be shared), else /chat/<nick>.
   chatUrl: demoChatUrl,
   readBuyerOrderStatuses: (doc) =>
     Array.from(doc.querySelectorAll(BUYER_SIDE_ORDER))

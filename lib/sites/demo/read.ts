@@ -1,4 +1,4 @@
-import type { ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
+import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
 import { FLAG_BY_INDEX, findByText, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
@@ -9,6 +9,15 @@ export function readBuyer(doc: Document): string | null {
   const active = doc.querySelector(S.ACTIVE_CONVERSATION)?.querySelector(S.CONVERSATION_NICK);
   const nick = textOf(active ?? doc.querySelector(S.HEADER_NICK));
   return nick || null;
+}
+
+/** The open buyer with the demo's buyer id (the active conversation's, else the header's). */
+export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
+  const nickname = readBuyer(doc);
+  if (!nickname) return null;
+  const holder = doc.querySelector(S.ACTIVE_CONVERSATION) ?? doc.querySelector(S.HEADER_WITH_ID);
+  const id = holder?.getAttribute(S.BUYER_ID_ATTR)?.trim() || null;
+  return { id, nickname };
 }
 
 export function readMessages(doc: Document, limit: number): ChatMessage[] {

@@ -18,6 +18,13 @@ export const ACTIVE_CONVERSATION = 'ul.conv-list > li.conv-item.active';
 export const CONVERSATION_NICK = '.conv-nick';
 /** Buyer nickname in the chat header (fallback when no list item is active). */
 export const HEADER_NICK = '.chat-header .chat-buyer-nick';
+/**
+ * The buyer's id, an attribute on the conversation item and on the chat header. Nicknames can be
+ * shared (two `S*******n` buyers); the id cannot. Added 2026-12 (test/demo/site/app.js).
+ */
+export const BUYER_ID_ATTR = 'data-buyer-id';
+/** The chat header, when it carries the open buyer's id (fallback when no list item is active). */
+export const HEADER_WITH_ID = '.chat-header[data-buyer-id]';
 /** The message stream of the open conversation (role=log). */
 export const MESSAGE_STREAM = '.msg-stream';
 /** One message; `data-from` is 'buyer' or 'agent'. */

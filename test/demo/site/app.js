@@ -35,7 +35,8 @@
   const XSS_NICK = '<img src=x onerror=alert(1)>';
 
   function initialState() {
-    const conv = (nick, minutesAgo, unread, lines) => ({
+    const conv = (id, nick, minutesAgo, unread, lines) => ({
+      id,
       nick,
       unread,
       messages: lines.map(([from, text], i) => ({
@@ -45,42 +46,50 @@
       })),
     });
     const conversations = [
-      conv('小鹿乱撞0521', 1, 2, [
+      conv('u-1001', '小鹿乱撞0521', 1, 2, [
         ['buyer', '在吗？'],
         ['agent', '亲，在的呢，请问有什么可以帮您？'],
         ['buyer', '这条碎花裙我身高162体重52公斤穿什么码'],
         ['buyer', '拍下了还没付，今天能发货吗'],
       ]),
-      conv('tb_8834729_88', 6, 1, [
+      conv('u-1002', 'tb_8834729_88', 6, 1, [
         ['buyer', '牛仔裤是弹力的吗'],
         ['agent', '有微弹的哦，穿着不紧绷～'],
         ['buyer', '发什么快递？能发顺丰吗'],
       ]),
-      conv('爱吃橙子的猫', 12, 0, [
+      conv('u-1003', '爱吃橙子的猫', 12, 0, [
         ['buyer', 'T恤白色还有L码现货吗'],
         ['agent', '有现货的亲，今天16点前付款当天发出'],
         ['buyer', '好的我看看'],
       ]),
-      conv('阳光明媚的日子', 20, 1, [
+      conv('u-1004', '阳光明媚的日子', 20, 1, [
         ['buyer', '你好，我地址写错了，能帮我改一下吗'],
         ['buyer', '改成浙江省杭州市西湖区文三路90号'],
       ]),
-      conv('南风知我意2019', 35, 3, [
+      conv('u-1005', '南风知我意2019', 35, 3, [
         ['buyer', '怎么还没发货？'],
         ['buyer', '都三天了'],
         ['buyer', '说好的48小时内发呢'],
       ]),
-      conv(XSS_NICK, 48, 1, [
+      conv('u-1006', XSS_NICK, 48, 1, [
         ['buyer', '收到的衣服颜色发错了，我要的是黑色'],
       ]),
-      conv('星辰大海ing', 75, 0, [
+      conv('u-1007', '星辰大海ing', 75, 0, [
         ['buyer', '我拍了两单，能一起发吗'],
         ['agent', '可以的亲，我帮您备注合并发货'],
         ['buyer', '谢谢'],
       ]),
-      conv('米粒妈妈', 130, 0, [
+      conv('u-1008', '米粒妈妈', 130, 0, [
         ['buyer', '快递到哪了，物流一直不动'],
         ['agent', '亲，我这边帮您查一下，请稍等'],
+      ]),
+      // Two different buyers whose nickname the console masks the same way: only the id tells them apart.
+      conv('u-2001', 'S*******n', 180, 0, [
+        ['buyer', '这款羽绒服165穿M还是L'],
+        ['agent', '亲，平时穿M的话选M就可以哦'],
+      ]),
+      conv('u-2002', 'S*******n', 240, 0, [
+        ['buyer', '上次买的开发票了吗，抬头写公司名'],
       ]),
     ];
 
@@ -124,7 +133,9 @@
   function load() {
     try {
       const raw = sessionStorage.getItem(STORE_KEY);
-      if (raw) return JSON.parse(raw);
+      const saved = raw && JSON.parse(raw);
+      // State saved before conversations had ids starts over.
+      if (saved && saved.conversations.every((c) => c.id)) return saved;
     } catch { /* private mode or corrupt: start fresh */ }
     return initialState();
   }
@@ -186,8 +197,8 @@
   function route() {
     const parts = location.pathname.split('/').filter(Boolean);
     if (parts[0] === 'orders') return { view: 'orders', tab: new URLSearchParams(location.search).get('tab') || 'all' };
-    const nick = parts[1] ? decodeURIComponent(parts.slice(1).join('/')) : null;
-    return { view: 'chat', nick };
+    const key = parts[1] ? decodeURIComponent(parts.slice(1).join('/')) : null;
+    return { view: 'chat', key };
   }
   function navigate(path, replace) {
     const p = new URLSearchParams(location.search);
@@ -228,7 +239,8 @@
     }
   }
 
-  let activeNick = null;
+  let activeId = null; // the open conversation's buyer id
+  let activeNick = null; // and its (possibly shared) nickname
   let inputEl = null; // the current chat input element
 
   function readInputValue() {
@@ -237,8 +249,8 @@
     return inputEl.value;
   }
   function stashDraft() {
-    if (!inputEl || activeNick == null) return;
-    if (inputKind !== 'controlled') state.drafts[activeNick] = readInputValue();
+    if (!inputEl || activeId == null) return;
+    if (inputKind !== 'controlled') state.drafts[activeId] = readInputValue();
   }
   function logInput(e) {
     demo.inputLog.push({ type: e.type, inputType: e.inputType || null, data: e.data ?? null, value: readInputValue(), kind: inputKind });
@@ -255,7 +267,7 @@
         'aria-label': '消息输入框',
         'data-placeholder': '请输入消息，Enter 发送，Shift+Enter 换行',
       });
-      el.textContent = state.drafts[activeNick] || '';
+      el.textContent = state.drafts[activeId] || '';
     } else {
       el = h('textarea.chat-input', {
         'aria-label': '消息输入框',
@@ -263,12 +275,12 @@
         rows: 4,
       });
       if (inputKind === 'controlled') el.setAttribute('data-controlled', 'true');
-      el.value = state.drafts[activeNick] || '';
+      el.value = state.drafts[activeId] || '';
     }
     el.addEventListener('input', (e) => {
       if (inputKind === 'controlled') {
         // The only way the draft state changes: the element's own input event.
-        setState(() => { state.drafts[activeNick] = el.value; });
+        setState(() => { state.drafts[activeId] = el.value; });
       }
       logInput(e);
     });
@@ -301,18 +313,18 @@
   }
   function syncControlled() {
     if (inputKind !== 'controlled' || !inputEl || !inputEl.isConnected) return;
-    const v = state.drafts[activeNick] || '';
+    const v = state.drafts[activeId] || '';
     if (inputEl.value !== v) inputEl.value = v; // what React does: the DOM follows state
   }
 
   function send() {
-    if (!inputEl || activeNick == null) return;
-    const text = inputKind === 'controlled' ? state.drafts[activeNick] || '' : readInputValue();
+    if (!inputEl || activeId == null) return;
+    const text = inputKind === 'controlled' ? state.drafts[activeId] || '' : readInputValue();
     if (!text.trim()) return;
-    demo.sent.push({ nick: activeNick, text, at: Date.now() });
+    demo.sent.push({ nick: activeNick, id: activeId, text, at: Date.now() });
     setState(() => {
-      conversationOf(activeNick).messages.push({ from: 'agent', text, at: Date.now() });
-      state.drafts[activeNick] = '';
+      conversationOf(activeId).messages.push({ from: 'agent', text, at: Date.now() });
+      state.drafts[activeId] = '';
     });
     if (inputKind === 'contenteditable') inputEl.textContent = '';
     else inputEl.value = '';
@@ -322,7 +334,10 @@
 
   // ---------------------------------------------------------------------------------------------
   // Chat view
-  const conversationOf = (nick) => state.conversations.find((c) => c.nick === nick);
+  /** A conversation by buyer id, else by nickname (the first with that name). */
+  const conversationOf = (key) => state.conversations.find((c) => c.id === key) || state.conversations.find((c) => c.nick === key);
+  /** The address of a conversation: /chat/<nick> when the name is unique, else /chat/<id>. */
+  const routeKeyOf = (c) => (state.conversations.filter((x) => x.nick === c.nick).length > 1 ? c.id : c.nick);
   let streamEl = null;
   let convListEl = null;
   let renderedCount = 0;
@@ -341,8 +356,9 @@
 
   function renderChat(r) {
     const sorted = [...state.conversations].sort((a, b) => lastMessageAt(b) - lastMessageAt(a));
-    activeNick = r.nick && conversationOf(r.nick) ? r.nick : sorted[0] && sorted[0].nick;
-    const conv = conversationOf(activeNick);
+    const conv = (r.key && conversationOf(r.key)) || sorted[0];
+    activeId = conv ? conv.id : null;
+    activeNick = conv ? conv.nick : null;
     if (conv) conv.unread = 0;
     save();
 
@@ -354,6 +370,7 @@
     const side = h('aside.buyer-side', {},
       h('h3', { text: '买家信息' }),
       h('div.kv', {}, h('span.k', { text: '旺旺：' }), h('span.v.side-nick', { text: activeNick || '' })),
+      h('div.kv', {}, h('span.k', { text: '买家ID：' }), h('span.v.side-id', { text: activeId || '' })),
       h('h3', { text: `TA的订单（${buyerOrders.length}）` }),
       buyerOrders.map((o) => h('div.side-order', {},
         h('div', {}, h('span.k', { text: '订单编号:' }), h('span.v', { text: o.id })),
@@ -364,7 +381,7 @@
         h('div.conv-tabs', {}, h('span.on', { text: '正在咨询' }), h('span', { text: '最近联系' })),
         convListEl),
       h('section.chat-main', {},
-        h('div.chat-header', {},
+        h('div.chat-header', { 'data-buyer-id': activeId || '' },
           h('span.chat-title-label', { text: '当前咨询：' }),
           h('span.chat-buyer-nick', { text: activeNick || '' })),
         streamEl,
@@ -380,7 +397,7 @@
       .sort((a, b) => lastMessageAt(b) - lastMessageAt(a))
       .map((c) => {
         const last = c.messages[c.messages.length - 1];
-        const li = h('li.conv-item' + (c.nick === activeNick ? '.active' : ''), { 'data-nick': c.nick, tabindex: 0 },
+        const li = h('li.conv-item' + (c.id === activeId ? '.active' : ''), { 'data-nick': c.nick, 'data-buyer-id': c.id, tabindex: 0 },
           h('div.conv-avatar', { text: Array.from(c.nick)[0] || '?' }),
           h('div.conv-body', {},
             h('div.conv-top', {}, h('span.conv-nick', { text: c.nick }), h('span.conv-time', { text: last ? fmtTime(last.at) : '' })),
@@ -388,9 +405,9 @@
             h('div.conv-preview', { text: last ? (last.from === 'agent' ? '[我] ' : '') + last.text : '' })),
           c.unread ? h('span.conv-unread', { text: String(c.unread) }) : null);
         li.addEventListener('click', () => {
-          if (c.nick === activeNick) return;
+          if (c.id === activeId) return;
           stashDraft();
-          navigate('/chat/' + encodeURIComponent(c.nick));
+          navigate('/chat/' + encodeURIComponent(routeKeyOf(c)));
         });
         return li;
       });
@@ -399,7 +416,7 @@
 
   function appendMessages() {
     if (!streamEl || !streamEl.isConnected) return;
-    const conv = conversationOf(activeNick);
+    const conv = conversationOf(activeId);
     if (!conv) return;
     for (const m of conv.messages.slice(renderedCount)) {
       streamEl.append(h('div.msg.msg-' + m.from, { 'data-from': m.from },
@@ -414,15 +431,18 @@
     '在吗', '亲，这个有优惠券吗', '今天下单什么时候发货', '能便宜点吗', '我170斤穿什么码', '有没有赠品呀',
     '快递到哪了', '我想换个码', '可以开发票吗', '怎么还没发货', '好的谢谢', '质量有问题，开线了', '能发顺丰吗',
   ];
-  /** `at` (epoch ms, optional): when the message says it was sent — tests set the past without waiting. */
-  function pushBuyerMessage(nick, text, at) {
-    const conv = conversationOf(nick);
-    if (!conv) throw new Error('unknown buyer: ' + nick);
+  /**
+   * A buyer message arrives; `key` is the buyer id or (for a unique name) the nickname. `at` (epoch
+   * ms, optional): when the message says it was sent — tests set the past without waiting.
+   */
+  function pushBuyerMessage(key, text, at) {
+    const conv = conversationOf(key);
+    if (!conv) throw new Error('unknown buyer: ' + key);
     setState(() => {
       conv.messages.push({ from: 'buyer', text: String(text), at: typeof at === 'number' ? at : Date.now() });
-      if (nick !== activeNick || route().view !== 'chat') conv.unread += 1;
+      if (conv.id !== activeId || route().view !== 'chat') conv.unread += 1;
     });
-    if (nick === activeNick) appendMessages();
+    if (conv.id === activeId) appendMessages();
     renderConvList();
   }
 
@@ -433,7 +453,7 @@
     if (!autoOn) return;
     autoTimer = setTimeout(() => {
       const c = state.conversations[Math.floor(Math.random() * state.conversations.length)];
-      pushBuyerMessage(c.nick, BUYER_LINES[Math.floor(Math.random() * BUYER_LINES.length)]);
+      pushBuyerMessage(c.id, BUYER_LINES[Math.floor(Math.random() * BUYER_LINES.length)]);
       scheduleAuto();
     }, 20_000 + Math.random() * 20_000);
   }
@@ -451,6 +471,7 @@
   ];
 
   function renderOrders(r) {
+    activeId = null;
     activeNick = null;
     inputEl = null;
     const tab = TABS.find((t) => t[0] === r.tab) || TABS[0];
@@ -607,12 +628,13 @@
     },
     /** The page's own idea of the draft: state for the controlled input, element content otherwise. */
     draft() {
-      if (inputKind === 'controlled') return state.drafts[activeNick] || '';
+      if (inputKind === 'controlled') return state.drafts[activeId] || '';
       return readInputValue();
     },
     inputKind: () => inputKind,
     setInputKind,
     activeBuyer: () => activeNick,
+    activeBuyerId: () => activeId,
     orders: () => JSON.parse(JSON.stringify(state.orders)),
     conversations: () => JSON.parse(JSON.stringify(state.conversations)),
     payOrder: (id) => updateOrder(id, { status: 'paid', paidAt: Date.now() }) && undefined,
