@@ -59,5 +59,23 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-actions { display: flex; gap: 8px; margin-top: 6px; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
 button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
+.kf-guard { background: #fffbeb; }
+.kf-guard-hold { background: #fef2f2; border-left: 3px solid #dc2626; }
+.kf-guard h3 { color: #991b1b; }
+.kf-guard-findings li { margin: 4px 0; }
+.kf-guard-findings mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; word-break: break-all; }
+.kf-guard-sev { font-size: 11px; border-radius: 3px; padding: 0 4px; margin-right: 4px; color: #fff; }
+.kf-guard-block { background: #dc2626; }
+.kf-guard-warn { background: #d97706; }
+.kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
+.kf-actions { flex-wrap: wrap; }
+.kf-clock { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.kf-clock-pill { border-radius: 999px; padding: 1px 10px; font-size: 12px; font-weight: 600; background: #ecfdf5; color: #047857; }
+.kf-clock-pill[data-level="amber"], .kf-clock-item[data-level="amber"] { background: #fffbeb; color: #b45309; }
+.kf-clock-pill[data-level="red"], .kf-clock-item[data-level="red"] { background: #fef2f2; color: #b91c1c; }
+.kf-clock-pill[data-level="answered"] { background: #f2f3f5; color: #86909c; font-weight: 400; }
+.kf-clock-list { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; width: 100%; }
+.kf-clock-item { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 0 6px; cursor: pointer; font: inherit; font-size: 12px; }
+.kf-clock-buyer { max-width: 90px; display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 .kf-foot { margin-top: auto; padding: 8px 12px; color: #86909c; font-size: 11px; border-top: 1px solid #f2f3f5; }
 ` + CUSTOMER_CSS;

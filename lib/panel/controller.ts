@@ -141,6 +141,7 @@ export class PanelController {
   private usage: UsageRecord = { v: 1, templates: {} };
   private missingReported = false;
   private readonly insertChecks: InsertCheck[] = [];
+  private readonly pageReadListeners: (() => void)[] = [];
   private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed'>) => void)[] = [];
 
   constructor(
@@ -189,6 +190,11 @@ export class PanelController {
   /** A feature's say before a reply goes into the chat box or the clipboard (the compliance guard). */
   addInsertCheck(check: InsertCheck): void {
     this.insertChecks.push(check);
+  }
+
+  /** Told after every read of the page (the adapter saw the conversation change or a message arrive). */
+  onPageRead(listener: () => void): void {
+    this.pageReadListeners.push(listener);
   }
 
   /** Told after a reply went into the chat box (the guard counts repeats). */
@@ -250,8 +256,14 @@ export class PanelController {
       pending: conversationChanged ? null : prev.pending,
     });
     if (conversationChanged || newMessage) this.classifyNow();
-    if (conversationChanged && buyer) this.askPendingSuggestion();
     this.readOrders();
+    for (const l of this.pageReadListeners) {
+      try {
+        l();
+      } catch (err) {
+        console.error('[kf] page-read listener failed', err);
+      }
+    }
   }
 
   private lastReported = '';

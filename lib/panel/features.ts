@@ -10,6 +10,8 @@ import type { PanelController } from './controller';
 import type { Platform } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale } from '../i18n';
+import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
+import type { GuardEngine } from '../domain/guard/engine';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -23,13 +25,16 @@ export interface Features {
   /** Renders the order-page part of the panel into `container`; returns the unmount function. */
   remarks: { mount(container: HTMLElement, host: FeatureHost): () => void };
   teach: { startPicker(doc: Document, opts: PickerOptions & { locale: Locale }): Picker };
+  /** The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature. */
+  guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES: readonly FeatureName[] = ['remarks', 'teach'];
+export const FEATURE_NAMES: readonly FeatureName[] = ['remarks', 'teach', 'guard'];
 
 interface Registry {
   remarks?: Features['remarks'];
   teach?: Features['teach'];
+  guard?: Features['guard'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';

@@ -2,7 +2,7 @@
 import type { ClockLevel, ClockThresholds, TimedMessage } from './types';
 
 /**
- * Epoch ms of the buyer's oldest message after the shop's last reply, or null when nobody waits
+ * Epoch ms of the buyer's oldest message after the shop's last reply (the earliest time shown), or null when nobody waits
  * (the last message is the shop's, or the buyer messages carry no time).
  */
 export function waitingSince(messages: readonly TimedMessage[]): number | null {
@@ -10,7 +10,7 @@ export function waitingSince(messages: readonly TimedMessage[]): number | null {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
     if (m.from === 'agent') break;
-    if (typeof m.at === 'number' && Number.isFinite(m.at)) since = m.at;
+    if (typeof m.at === 'number' && Number.isFinite(m.at)) since = since === null ? m.at : Math.min(since, m.at);
   }
   return since;
 }

@@ -4,12 +4,7 @@
  */
 import { normalise, originalSpan } from './normalize';
 import { BUILT_IN_RULES, LINK_RULE, isPlatformLink } from './rules';
-import { EMPTY_GUARD_CONFIG, type GuardConfig, type GuardFinding, type GuardPlatform, type GuardRule, type ShopRule } from './types';
-
-/** The site adapters' platform names → the guard's (the demo console and taught pages get the 'any' rules). */
-export function guardPlatformOf(platform: string | null | undefined): GuardPlatform {
-  return platform === 'taobao' || platform === 'jd' || platform === 'pdd' || platform === 'douyin' || platform === 'kuaishou' ? platform : 'any';
-}
+import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 
 const escapeRx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -63,6 +58,8 @@ function finding(rule: GuardRule, text: string, start: number, end: number): Gua
   return { ruleId: rule.id, category: rule.category, severity: rule.severity, words, start: s, end: s + words.length, label: rule.label, reason: rule.reason, canRewrite: !!rule.rewrite };
 }
 
+export { guardPlatformOf };
+
 export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
   const rules = opts.rules ?? BUILT_IN_RULES;
   const n = normalise(text);
@@ -96,13 +93,16 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
 
 export const isBlocking = (findings: readonly GuardFinding[]) => findings.some((f) => f.severity === 'block');
 
-/** The sentence around [start, end): up to and including its closing punctuation. */
+/**
+ * The clause around [start, end) — between commas or sentence ends — with its closing
+ * punctuation, so a greeting such as 亲， before it is kept.
+ */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && !/[。！!？?\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !/[。！!？?\n，,；;]/.test(text[s - 1]!)) s--;
   let e = end;
-  while (e < text.length && !/[。！!？?\n]/.test(text[e]!)) e++;
-  while (e < text.length && /[。！!？?～~]/.test(text[e]!)) e++;
+  while (e < text.length && !/[。！!？?\n，,；;]/.test(text[e]!)) e++;
+  while (e < text.length && /[。！!？?～~，,；;]/.test(text[e]!)) e++;
   return [s, e];
 }
 
@@ -134,6 +134,8 @@ export function rewriteReply(text: string, findings: readonly GuardFinding[], ru
     const to = seenSentences.has(e.to) && e.to.length > 8 ? '' : e.to;
     if (e.to.length > 8) seenSentences.add(e.to);
     out = out.slice(0, e.start) + to + out.slice(e.end);
+    // A rewritten clause ends with its own punctuation: no comma doubled after it.
+    if (to && /[～~。！]$/.test(to)) out = out.slice(0, e.start + to.length) + out.slice(e.start + to.length).replace(/^[，,]/, '');
     floor = e.start;
   }
   return out;

@@ -4,6 +4,11 @@
 export type GuardPlatform = 'taobao' | 'jd' | 'pdd' | 'douyin' | 'kuaishou' | 'any';
 export const GUARD_PLATFORMS: readonly GuardPlatform[] = ['taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'any'];
 
+/** The site adapters' platform names → the guard's (the demo console and taught pages get the 'any' rules). */
+export function guardPlatformOf(platform: string | null | undefined): GuardPlatform {
+  return platform === 'taobao' || platform === 'jd' || platform === 'pdd' || platform === 'douyin' || platform === 'kuaishou' ? platform : 'any';
+}
+
 export type GuardCategory =
   /** Money, gifts or refunds offered for a good review (or for removing a bad one). */
   | 'cash-for-review'

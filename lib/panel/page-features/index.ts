@@ -8,5 +8,7 @@ import { suggestions } from './suggestions';
 import { followupButtons } from './followup-buttons';
 import { remarkEnforcement } from './remark-enforcement';
 import { pageCheck } from './page-check';
+import { guard } from './guard';
+import { replyClock } from './reply-clock';
 
-export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck];
+export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck, guard, replyClock];

@@ -345,7 +345,7 @@
   /** When the oldest buyer message after the shop's last reply was sent (the list shows "待回复"), or 0. */
   function waitingSince(c) {
     let since = 0;
-    for (let i = c.messages.length - 1; i >= 0 && c.messages[i].from === 'buyer'; i--) since = c.messages[i].at;
+    for (let i = c.messages.length - 1; i >= 0 && c.messages[i].from === 'buyer'; i--) since = since ? Math.min(since, c.messages[i].at) : c.messages[i].at;
     return since;
   }
 

@@ -1,0 +1,101 @@
+import { useStore } from '../useStore';
+import type { Store } from '@/lib/panel/store';
+import type { GuardFinding } from '@/lib/domain/guard/types';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+
+registerMessages(guardPanelMessages);
+
+export interface GuardHold {
+  text: string;
+  findings: GuardFinding[];
+  /** The compliant version, when any finding can be rewritten. */
+  rewritten: string | null;
+  via: 'panel' | 'code' | 'copy';
+}
+
+export interface GuardUiState {
+  /** A reply held until the agent decides. */
+  hold: GuardHold | null;
+  /** Warnings on the reply just inserted. */
+  warned: GuardFinding[];
+  /** Findings in the chat box text as typed. */
+  typed: GuardFinding[];
+}
+
+export interface GuardActions {
+  rewrite(): void;
+  confirm(): void;
+  cancel(): void;
+  dismiss(): void;
+}
+
+function FindingList(props: { findings: GuardFinding[] }) {
+  const en = getLocale() === 'en';
+  return (
+    <ul class="kf-list kf-guard-findings">
+      {props.findings.map((f) => (
+        <li data-kf="guard-finding" data-category={f.category} data-severity={f.severity}>
+          <span class={`kf-guard-sev kf-guard-${f.severity}`}>{t(`guard.severity.${f.severity}`)}</span>
+          <strong>{t(`guard.cat.${f.category}`)}</strong>
+          {/* The words as the agent wrote them: rendered as text. */}
+          「<mark data-kf="guard-words">{f.words}</mark>」
+          <span class="kf-reason" data-kf="guard-reason">{en ? f.reason.en : f.reason.zh}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The guard's part of the panel: a held reply with the words and why, warnings, and what the chat box holds. */
+export function GuardPrompt(props: { store: Store<GuardUiState>; actions: GuardActions }) {
+  const s = useStore(props.store);
+  const { actions } = props;
+  if (s.hold) {
+    return (
+      <section class="kf-guard kf-guard-hold" data-kf="guard-prompt" role="alertdialog" aria-label={t('guard.held')}>
+        <h3>{t(s.hold.via === 'copy' ? 'guard.heldCopy' : 'guard.held')}</h3>
+        <FindingList findings={s.hold.findings} />
+        {s.hold.rewritten !== null && (
+          <p class="kf-guard-preview">
+            <span class="kf-label">{t('guard.rewritePreview')}</span>
+            <span data-kf="guard-rewritten">{s.hold.rewritten}</span>
+          </p>
+        )}
+        <div class="kf-actions">
+          {s.hold.rewritten !== null && (
+            <button class="kf-primary" data-kf="guard-rewrite" onClick={actions.rewrite}>
+              {t('guard.rewrite')}
+            </button>
+          )}
+          <button data-kf="guard-confirm" onClick={actions.confirm}>
+            {t('guard.confirm')}
+          </button>
+          <button data-kf="guard-cancel" onClick={actions.cancel}>
+            {t('guard.cancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (s.warned.length) {
+    return (
+      <section class="kf-guard" data-kf="guard-warned">
+        <h3>{t('guard.warned')}</h3>
+        <FindingList findings={s.warned} />
+        <button class="kf-link" data-kf="guard-dismiss" onClick={actions.dismiss}>
+          {t('guard.dismiss')}
+        </button>
+      </section>
+    );
+  }
+  if (s.typed.length) {
+    return (
+      <section class="kf-guard" data-kf="guard-typed">
+        <h3>{t('guard.typed')}</h3>
+        <FindingList findings={s.typed} />
+      </section>
+    );
+  }
+  return null;
+}

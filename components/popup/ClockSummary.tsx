@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { usePopupApi } from './PopupContext';
+import type { PlatformSummary } from '@/lib/domain/clock/types';
+import { registerMessages, t } from '@/lib/i18n';
+import { guardMessages } from '@/lib/i18n/messages/guard';
+
+registerMessages(guardMessages);
+
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const secs = (x: number | null) => (x === null ? '—' : x < 60 ? `${x}s` : `${Math.floor(x / 60)}m${String(x % 60).padStart(2, '0')}s`);
+
+/** Today's first-response figures per platform (the reply clock's local record), with a CSV export. */
+export function ClockSummary() {
+  const api = usePopupApi();
+  const [rows, setRows] = useState<PlatformSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api.call('getClockSummary', {}).then(
+        (r) => live && setRows(r.platforms),
+        (e: Error) => live && setError(e.message),
+      );
+    void load();
+    const off = api.onChanged(['clock'], () => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+  const exportCsv = async () => {
+    try {
+      const csv = await api.call('exportClockCsv');
+      api.download('reply-clock.csv', csv, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section class="kf-clock-summary" data-kf="clock-summary">
+      <h2>{t('popup.clock.title')}</h2>
+      {error && <p class="kf-status">{error}</p>}
+      {rows && rows.length === 0 && <p class="kf-muted">{t('popup.clock.none')}</p>}
+      {rows && rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th>{t('popup.clock.answered')}</th>
+              <th>{t('popup.clock.median')}</th>
+              <th>{t('popup.clock.p90')}</th>
+              <th>{t('popup.clock.within3')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr data-platform={r.platform}>
+                <th>{t(`platform.${r.platform}`)}</th>
+                <td data-kf="clock-answered">{r.answered}</td>
+                <td>{secs(r.medianSec)}</td>
+                <td>{secs(r.p90Sec)}</td>
+                <td>{pct(r.within3min)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows && rows.length > 0 && (
+        <button class="kf-link" data-kf="clock-export" onClick={() => void exportCsv()}>
+          {t('popup.clock.export')}
+        </button>
+      )}
+    </section>
+  );
+}

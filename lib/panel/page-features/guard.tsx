@@ -1,0 +1,159 @@
+/**
+ * The compliance guard in the page: every reply going into the chat box (panel, Alt+1…9, `/code`)
+ * or the clipboard is checked first — a reply with a 'block' finding is held, with the words and
+ * why and a one-click rewrite, until the agent decides; warnings are shown after inserting. The
+ * text in the chat box is checked as it is typed (never while an input method composes), with a
+ * small `kf-` badge beside the box (a count and category names only, no buyer data) and the
+ * details in the panel. The rules and matcher load on demand (entrypoints/guard-feature.ts).
+ */
+import type { PanelFeature, InsertRequest } from '../page-feature';
+import { Store } from '../store';
+import { call, onDataChanged } from '../../messaging/client';
+import { loadFeature } from '../features';
+import { isComposing } from '../../insert';
+import { guardPlatformOf, type GuardFinding } from '../../domain/guard/types';
+import type { GuardEngine } from '../../domain/guard/engine';
+import { GuardPrompt, type GuardUiState } from '@/components/panel/GuardPrompt';
+import { t } from '../../i18n';
+
+const BADGE_CLASS = 'kf-guard-badge';
+
+function inputText(el: HTMLElement): string {
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.innerText ?? el.textContent ?? '');
+}
+
+export const guard: PanelFeature = {
+  name: 'guard',
+  init({ controller, adapter, doc, addSection }, signal) {
+    const ui = new Store<GuardUiState>({ hold: null, warned: [], typed: [] });
+    const platform = guardPlatformOf(adapter.platform);
+    let engine: GuardEngine | null = null;
+    let loading: Promise<GuardEngine> | null = null;
+    let pending: { req: InsertRequest; via: InsertRequest['via'] } | null = null;
+
+    const load = (): Promise<GuardEngine> =>
+      (loading ??= Promise.all([loadFeature('guard'), call('getGuardConfig')]).then(([f, config]) => (engine = f.engine(config, platform))));
+    const off = onDataChanged(['guard'], () => {
+      loading = null;
+      void load().then(checkTyped, () => {});
+    });
+    signal.addEventListener('abort', off, { once: true });
+
+    /** The open conversation, for counting repeats (kept in memory only). */
+    const conversation = () => controller.store.get().buyer ?? '';
+
+    const decide = (req: InsertRequest, e: GuardEngine): 'hold' | 'go' => {
+      const findings: GuardFinding[] = e.check(req.text);
+      const repeat = req.via === 'copy' ? null : e.repeat(conversation(), req.text, Date.now());
+      if (repeat) findings.push(repeat);
+      if (!findings.some((f) => f.severity === 'block')) {
+        ui.set({ warned: findings, hold: null });
+        return 'go';
+      }
+      pending = { req, via: req.via };
+      const rewritten = findings.some((f) => f.canRewrite) ? e.rewrite(req.text, findings) : null;
+      ui.set({ hold: { text: req.text, findings, rewritten, via: req.via }, warned: [] });
+      controller.store.set({ collapsed: false });
+      return 'hold';
+    };
+
+    controller.addInsertCheck((req) => {
+      if (engine) return decide(req, engine);
+      // First use on this page: hold until the rules are loaded, then decide.
+      load().then(
+        (e) => decide(req, e) === 'go' && req.proceed(req.text),
+        (err: Error) => {
+          controller.store.set({ notice: { kind: 'warn', text: t('guard.loadFailed', { reason: err.message }) } });
+          req.proceed(req.text);
+        },
+      );
+      return 'hold';
+    });
+    controller.onInserted((text, req) => {
+      if (req.via !== 'copy') engine?.recordInserted(conversation(), text, Date.now());
+    });
+
+    const finish = (text: string | null) => {
+      const p = pending;
+      pending = null;
+      ui.set({ hold: null, warned: text && engine ? engine.check(text).filter((f) => f.severity === 'warn') : [] });
+      if (p && text !== null) p.req.proceed(text);
+    };
+    const actions = {
+      rewrite: () => finish(ui.get().hold?.rewritten ?? null),
+      confirm: () => finish(ui.get().hold?.text ?? null),
+      cancel: () => finish(null),
+      dismiss: () => ui.set({ warned: [] }),
+    };
+    addSection({ name: 'guard', slot: 'top', order: 1, component: () => <GuardPrompt store={ui} actions={actions} /> });
+
+    // ── the chat box as it is typed ───────────────────────────────────────────────────────────
+    let badge: HTMLElement | null = null;
+    const removeBadge = () => {
+      badge?.remove();
+      badge = null;
+    };
+    signal.addEventListener('abort', removeBadge, { once: true });
+
+    const showBadge = (input: HTMLElement, findings: GuardFinding[]) => {
+      if (!findings.length) return removeBadge();
+      if (!badge) {
+        badge = doc.createElement('div');
+        badge.className = BADGE_CLASS;
+        badge.setAttribute('role', 'status');
+        badge.setAttribute('data-kf', 'guard-badge');
+        badge.addEventListener('click', () => controller.setCollapsed(false));
+        doc.body.append(badge);
+      }
+      const block = findings.some((f) => f.severity === 'block');
+      badge.textContent = t('guard.badge', { n: findings.length });
+      badge.title = t('guard.badgeTitle', { labels: [...new Set(findings.map((f) => t(`guard.cat.${f.category}`)))].join('、') });
+      const r = input.getBoundingClientRect();
+      Object.assign(badge.style, {
+        position: 'fixed',
+        zIndex: '2147482999',
+        top: `${Math.max(0, r.top - 24)}px`,
+        left: `${Math.max(0, r.left + 4)}px`,
+        padding: '1px 8px',
+        borderRadius: '10px',
+        font: '12px/18px system-ui, sans-serif',
+        color: '#fff',
+        background: block ? '#dc2626' : '#d97706',
+        cursor: 'pointer',
+        pointerEvents: 'auto',
+      });
+    };
+
+    function checkTyped(): void {
+      const input = controller.chatInputQuiet();
+      if (!input || !engine || controller.store.get().pageKind !== 'chat') {
+        removeBadge();
+        if (ui.get().typed.length) ui.set({ typed: [] });
+        return;
+      }
+      if (isComposing(input)) return;
+      const text = inputText(input);
+      const findings = text.trim() ? engine.check(text) : [];
+      ui.set({ typed: findings });
+      showBadge(input, findings);
+    }
+
+    const onTyping = (e: Event) => {
+      const input = controller.chatInputQuiet();
+      if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
+      // Never while a pinyin (IME) composition is open: the text is not what the agent means yet.
+      if ((e as InputEvent).isComposing || isComposing(input)) return;
+      if (engine) checkTyped();
+      else void load().then(checkTyped, () => {});
+    };
+    doc.addEventListener('input', onTyping, { capture: true, signal });
+    doc.addEventListener('compositionend', onTyping, { capture: true, signal });
+    // The page clears the box on send without an input event; a conversation switch changes it.
+    const offStore = controller.store.subscribe(() => {
+      if (badge || ui.get().typed.length) checkTyped();
+    });
+    signal.addEventListener('abort', offStore, { once: true });
+    // Load the rules once a chat page shows, so the first insert is not delayed.
+    if (adapter.pageKind(doc) === 'chat') void load().catch(() => {});
+  },
+};

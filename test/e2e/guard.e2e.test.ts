@@ -1,0 +1,164 @@
+/**
+ * The compliance guard and the reply clock in real Chromium with the built extension: on the demo
+ * console (insert, rewrite, /code, the typing badge, the clock from the page's message times, the
+ * popup's summary) and on the Pinduoduo chat fixture served at its real address.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+const WECHAT_REPLY = { id: 'guard-e2e-wechat', title: '加微信看实拍', body: '亲，加我微信 kefu_2026 发您实拍图', group: '商品咨询', scenarios: ['product-info'], code: 'wxe' };
+const BUYER = '爱吃橙子的猫';
+const MIN = 60_000;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await setUpDemoShop(h);
+  const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(ext, 'getLibrary');
+  await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: [...lib.templates, WECHAT_REPLY] });
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+async function insertFromSearch(p: Page, query: string) {
+  await inPanel(p, '[data-kf="search"]').fill(query);
+  await inPanel(p, '[data-kf="results"] .kf-tpl-main').first().click();
+}
+
+describe('compliance guard on the demo console', () => {
+  it('holds a reply with a WeChat id, shows the words and why; the rewrite replaces it', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    await insertFromSearch(page, '加微信看实拍');
+    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await demo.draft(page)).toBe('');
+    const words = await inPanel(page, '[data-kf="guard-words"]').allTextContents();
+    expect(words.join(' ')).toContain('加我微信');
+    expect(await inPanel(page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
+    await inPanel(page, '[data-kf="guard-rewrite"]').click();
+    await expect.poll(() => demo.draft(page)).toContain('在这里留言');
+    const draft = await demo.draft(page);
+    expect(draft).not.toContain('kefu_2026');
+    expect(draft.startsWith('亲，')).toBe(true);
+    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+  });
+
+  it('inserts the reply as written once the agent confirms', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    await insertFromSearch(page, '加微信看实拍');
+    await inPanel(page, '[data-kf="guard-confirm"]').click();
+    await expect.poll(() => demo.draft(page)).toBe(WECHAT_REPLY.body);
+  });
+
+  it('holds a /code expansion too, and cancelling inserts nothing', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    await page.keyboard.type('/wxe');
+    await page.keyboard.press('Space');
+    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+    await inPanel(page, '[data-kf="guard-cancel"]').click();
+    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await demo.draft(page)).toBe('');
+  });
+
+  it('shows a kf- badge near the chat box when 加我vx is typed, never while the IME composes, without buyer data', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    const input = chatInput(page);
+    await input.click();
+    // An open composition: typed text does not count yet.
+    await input.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' })));
+    await input.evaluate((el) => {
+      (el as HTMLTextAreaElement).value = '加我vx';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'vx' }));
+    });
+    expect(await page.locator('.kf-guard-badge').count()).toBe(0);
+    await input.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'vx' })));
+    await input.fill('');
+    await page.keyboard.type('加我vx');
+    const badge = page.locator('.kf-guard-badge');
+    await badge.waitFor();
+    const text = (await badge.textContent()) ?? '';
+    expect(text).toMatch(/1/);
+    expect(text + ((await badge.getAttribute('title')) ?? '')).not.toContain(BUYER);
+    expect(await badge.getAttribute('title')).toContain('站外导流');
+    // It sits next to the chat box.
+    const b = (await badge.boundingBox())!;
+    const box = (await input.boundingBox())!;
+    expect(Math.abs(b.y + b.height - box.y)).toBeLessThan(40);
+    // The details are in the panel; clearing the box removes the badge.
+    expect(await inPanel(page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('vx');
+    await input.fill('');
+    await page.keyboard.type('好的');
+    await expect.poll(() => page.locator('.kf-guard-badge').count()).toBe(0);
+  });
+});
+
+describe('reply clock on the demo console', () => {
+  it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    const clock = inPanel(page, '[data-kf="clock"]');
+    // Answer what the buyer wrote before, so the wait starts fresh.
+    const input = chatInput(page);
+    await input.click();
+    await page.keyboard.type('亲，在的');
+    await page.locator('.chat-editor button.send-btn').click();
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    // A buyer message the page shows as sent 100 s ago: counting, not yet amber (2 min).
+    await page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '这个有货吗', at), [BUYER, Date.now() - 100_000] as const);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    expect(await clock.textContent()).toMatch(/1:[34]\d/);
+    // The buyer's earlier unanswered message was 4 minutes ago: the wait counts from the oldest one.
+    await page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '在吗', at), [BUYER, Date.now() - 4 * MIN] as const);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    expect(await clock.textContent()).toMatch(/4:0\d/);
+    // Answering clears it.
+    await input.click();
+    await page.keyboard.type('亲，有货的');
+    await page.locator('.chat-editor button.send-btn').click();
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    const popup = await h.openExtensionPage('popup.html');
+    const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="demo"] [data-kf="clock-answered"]');
+    await expect.poll(() => row.textContent()).toBe('1');
+    await popup.close();
+  });
+
+  it('lists the other waiting buyers, longest first, and switches to one on click', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在吗', at), [Date.now() - 10 * MIN] as const);
+    const item = inPanel(page, '[data-kf="clock-item"][title$="tb_8834729_88"]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('tb_8834729_88');
+    expect(await item.getAttribute('data-level')).toBe('red');
+    await item.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__demo.activeBuyer())).toBe('tb_8834729_88');
+  });
+});
+
+describe('compliance guard on the Pinduoduo chat fixture at its real address', () => {
+  it('holds a reply with a WeChat id there too, and the rewrite goes into the framework-controlled box', async () => {
+    const html = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'pdd-chat.html'), 'utf8');
+    await page.route('https://mms.pinduoduo.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto('https://mms.pinduoduo.com/chat-merchant/index.html#/');
+    await inPanel(page, '[data-kf="panel"]').waitFor();
+    await page.locator('#replyTextarea').click();
+    await insertFromSearch(page, '加微信看实拍');
+    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await inPanel(page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
+    expect(await page.locator('#replyTextarea').inputValue()).toBe('');
+    await inPanel(page, '[data-kf="guard-rewrite"]').click();
+    await expect.poll(() => page.locator('#replyTextarea').inputValue()).toContain('在这里留言');
+    expect(await page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
+  });
+});
