@@ -1,0 +1,41 @@
+/**
+ * The shape every real chat console's adapter shares (Pinduoduo, JD 咚咚, Douyin, Kuaishou): its
+ * reads, one conversation observer, and a page check over the named selectors behind each read.
+ * Each console's folder supplies only what differs: URLs, reads, selectors.
+ */
+import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter } from './types';
+import { observeChat } from './observe';
+import { probeWith, type ProbeSpec } from './probe';
+
+export interface ChatAdapterSpec {
+  id: string;
+  platform: Platform;
+  name: string;
+  matches(url: URL): boolean;
+  pageKind(doc: Document): PageKind;
+  readBuyer(doc: Document): string | null;
+  readBuyerIdentity(doc: Document): BuyerIdentity | null;
+  readMessages(doc: Document, limit: number): ChatMessage[];
+  findChatInput(doc: Document): HTMLElement;
+  /** The chat input's selector: typing inside it is not a change; its disappearance is. */
+  inputSelector: string;
+  /** Consoles whose conversation switch may only move a class (an `active` marker). */
+  classChanges?: boolean;
+  /** The selector constants behind each read, for the page check. */
+  probe: ProbeSpec;
+}
+
+/** A chat console written from public evidence and checked against fixture pages. */
+export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
+  const { inputSelector, classChanges, probe, ...reads } = spec;
+  const adapter: SiteAdapter = {
+    ...reads,
+    verifiedAgainst: 'fixture',
+    chatLocation: 'page',
+    observeConversation(doc, signal, onChange) {
+      observeChat(reads, doc, signal, onChange, { inputSelector, classChanges });
+    },
+    probe: (doc) => probeWith(adapter, doc, probe),
+  };
+  return adapter;
+}
