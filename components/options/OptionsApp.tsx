@@ -9,6 +9,7 @@ import { RemarkRules } from './RemarkRules';
 import { TaughtSites } from './TaughtSites';
 import { Customers } from './Customers';
 import { Backups } from './Backups';
+import { GuardSettings } from './GuardSettings';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -24,6 +25,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
   { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
+  { id: 'guard', labelKey: 'options.guard', component: GuardSettings },
   { id: 'sites', labelKey: 'sites.tab', component: TaughtSites },
   { id: 'customers', labelKey: 'customers.tab', component: Customers },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },

@@ -5,7 +5,28 @@ import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
 import type { LibraryRecord } from '@/lib/storage/library';
 import { newTemplateId } from '@/lib/domain/templates/validate';
 import { listVariables } from '@/lib/domain/templates/variables';
-import { t } from '@/lib/i18n';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { activeRules, checkReply } from '@/lib/domain/guard/check';
+import type { GuardFinding } from '@/lib/domain/guard/types';
+import { guardMessages } from '@/lib/i18n/messages/guard';
+import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+
+registerMessages(guardMessages);
+registerMessages(guardPanelMessages);
+
+/** One line per finding: category, the words, why. */
+function GuardLines(props: { findings: GuardFinding[] }) {
+  const en = getLocale() === 'en';
+  return (
+    <ul class="kf-guard-lines">
+      {props.findings.map((f) => (
+        <li data-severity={f.severity}>
+          {t(`guard.severity.${f.severity}`)} · {t(`guard.cat.${f.category}`)}「{f.words}」— {en ? f.reason.en : f.reason.zh}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const EMPTY: Template = { id: '', title: '', body: '', group: '', scenarios: [] };
 
@@ -13,6 +34,15 @@ const EMPTY: Template = { id: '', title: '', body: '', group: '', scenarios: [] 
 export function TemplateEditor() {
   const api = useApi();
   const { value: record } = useLoaded('getLibrary', ['library']);
+  const { value: guardConfig } = useLoaded('getGuardConfig', ['guard']);
+  // Templates are checked against every platform's rules: a reply may be used on any console.
+  const guardRules = useMemo(() => activeRules(guardConfig ?? undefined), [guardConfig]);
+  const guardCheck = (text: string) => {
+    const seen = new Set<string>();
+    return (['taobao', 'jd', 'pdd', 'douyin', 'kuaishou'] as const)
+      .flatMap((platform) => checkReply(text, { platform, rules: guardRules }))
+      .filter((f) => !seen.has(`${f.ruleId}:${f.start}`) && seen.add(`${f.ruleId}:${f.start}`));
+  };
   const [lib, setLib] = useState<TemplateLibrary | null>(null);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Template | null>(null);
@@ -31,6 +61,8 @@ export function TemplateEditor() {
   }, [lib, filter]);
 
   if (!lib) return <p>{t('options.loading')}</p>;
+  const breaking = lib.templates.map((x) => ({ tpl: x, findings: guardCheck(`${x.title}\n${x.body}`) })).filter((x) => x.findings.length > 0);
+  const editingFindings = editing ? guardCheck(editing.body) : [];
 
   /**
    * Saves one change. If another tab changed the library since this page read it, the change is
@@ -116,6 +148,12 @@ export function TemplateEditor() {
             <textarea name="body" required rows={5} maxLength={2000} value={editing.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
           </label>
           <p class="kf-help">{t('options.variablesHelp')}</p>
+          {editingFindings.length > 0 && (
+            <div class="kf-warn-text" data-kf="template-guard">
+              {t('options.guard.templateIssues')}
+              <GuardLines findings={editingFindings} />
+            </div>
+          )}
           {unknownVars.length > 0 && (
             <p class="kf-warn-text">{t('options.unknownVariables', { names: unknownVars.map((v) => v.token).join(' ') })}</p>
           )}
@@ -171,6 +209,23 @@ export function TemplateEditor() {
         >
           {t('options.addGroup')}
         </button>
+      </div>
+      <div class="kf-guard-library" data-kf="library-guard">
+        {breaking.length === 0 ? (
+          <p class="kf-help">{t('options.guard.libraryClean')}</p>
+        ) : (
+          <>
+            <p class="kf-warn-text">{t('options.guard.libraryIssues', { n: breaking.length })}</p>
+            <ul>
+              {breaking.map(({ tpl, findings }) => (
+                <li data-template-id={tpl.id}>
+                  <button class="kf-link" onClick={() => setEditing(tpl)}>{tpl.title}</button>
+                  <GuardLines findings={findings} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
       <table class="kf-table" data-kf="template-table">
         <thead>

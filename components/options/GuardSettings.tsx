@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useApi, useLoaded } from './OptionsContext';
+import { BUILT_IN_RULES } from '@/lib/domain/guard/rules';
+import { activeRules, checkReply } from '@/lib/domain/guard/check';
+import { GUARD_PLATFORMS, type GuardConfig, type GuardPlatform, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
+import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/lib/domain/clock/types';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { guardMessages } from '@/lib/i18n/messages/guard';
+import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+
+registerMessages(guardMessages);
+registerMessages(guardPanelMessages);
+
+const EMPTY_DRAFT = { words: '', reason: '', replacement: '', severity: 'warn' as GuardSeverity, platform: 'any' as GuardPlatform };
+
+/** The shop's compliance rules (switch built-in ones off, add its own, try a reply) and the reply clock's thresholds. */
+export function GuardSettings() {
+  const api = useApi();
+  const { value: config, error } = useLoaded('getGuardConfig', ['guard']);
+  const { value: settings } = useLoaded('getSettings', ['settings']);
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [trial, setTrial] = useState('');
+  const [trialPlatform, setTrialPlatform] = useState<GuardPlatform>('any');
+  const en = getLocale() === 'en';
+  const rules = useMemo(() => activeRules(config ?? undefined), [config]);
+
+  if (error) return <p class="kf-bad">{error}</p>;
+  if (!config || !settings) return <p>{t('options.loading')}</p>;
+
+  const save = async (next: GuardConfig) => {
+    try {
+      await api.call('saveGuardConfig', next);
+      setStatus({ ok: true, text: t('options.guard.saved') });
+      return true;
+    } catch (e) {
+      setStatus({ ok: false, text: t('options.saveFailed', { reason: (e as Error).message }) });
+      return false;
+    }
+  };
+  const toggle = (id: string, on: boolean) =>
+    void save({ ...config, disabled: on ? config.disabled.filter((x) => x !== id) : [...config.disabled, id] });
+  /** Field edits apply to the latest draft (two quick events must not undo each other). */
+  const edit = (patch: Partial<typeof EMPTY_DRAFT>) => setDraft((d) => ({ ...d, ...patch }));
+  const addRule = async (e: Event) => {
+    e.preventDefault();
+    const rule: ShopRule = {
+      id: `shop-${Date.now().toString(36)}`,
+      words: draft.words.split(/[,，、\s]+/).map((w) => w.trim()).filter(Boolean),
+      severity: draft.severity,
+      platforms: [draft.platform],
+      reason: draft.reason.trim(),
+      ...(draft.replacement.trim() ? { replacement: draft.replacement.trim() } : {}),
+    };
+    if (await save({ ...config, rules: [...config.rules, rule] })) setDraft(EMPTY_DRAFT);
+  };
+  const trialFindings = trial.trim() ? checkReply(trial, { platform: trialPlatform, rules }) : [];
+  const clock = settings.replyClock;
+  const setClock = (p: ClockPlatform, field: 'amberSec' | 'redSec', value: number) =>
+    void api.call('patchSettings', { replyClock: { [p]: { ...clock[p], [field]: value } } }).then(
+      () => setStatus({ ok: true, text: t('options.saved') }),
+      (e: Error) => setStatus({ ok: false, text: t('options.saveFailed', { reason: e.message }) }),
+    );
+
+  return (
+    <section class="kf-card" data-kf="guard-settings">
+      <h2>{t('options.guard')}</h2>
+      <p class="kf-help">{t('options.guard.help')}</p>
+      {status && <p role="status" class={status.ok ? 'kf-ok' : 'kf-bad'} data-kf="status">{status.text}</p>}
+
+      <h3>{t('options.guard.try')}</h3>
+      <div class="kf-actions">
+        <input data-kf="guard-try" placeholder={t('options.guard.tryPlaceholder')} value={trial} onInput={(e) => setTrial(e.currentTarget.value)} style="flex:1" />
+        <select value={trialPlatform} onChange={(e) => setTrialPlatform(e.currentTarget.value as GuardPlatform)}>
+          {GUARD_PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
+        </select>
+      </div>
+      {trial.trim() && (
+        <ul data-kf="guard-try-result">
+          {trialFindings.length === 0 ? <li>{t('options.guard.clean')}</li> : trialFindings.map((f) => (
+            <li data-severity={f.severity}>
+              {t(`guard.severity.${f.severity}`)} · {t(`guard.cat.${f.category}`)}「{f.words}」— {en ? f.reason.en : f.reason.zh}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('options.guard.shopRules')}</h3>
+      {config.rules.length === 0 && <p class="kf-muted">{t('options.guard.none')}</p>}
+      <table class="kf-table" data-kf="guard-shop-rules">
+        <tbody>
+          {config.rules.map((r) => (
+            <tr data-rule-id={r.id}>
+              <td>{r.words.join('、')}</td>
+              <td>{t(`guard.severity.${r.severity}`)}</td>
+              <td>{r.platforms.map((p) => t(`platform.${p}`)).join('、')}</td>
+              <td>{r.reason}</td>
+              <td>{r.replacement ?? ''}</td>
+              <td>
+                <button class="kf-link" onClick={() => void save({ ...config, rules: config.rules.filter((x) => x.id !== r.id) })}>{t('options.guard.remove')}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form class="kf-editor" data-kf="guard-add" onSubmit={addRule}>
+        <label class="kf-row"><span>{t('options.guard.words')}</span><input name="words" required value={draft.words} onInput={(e) => edit({ words: e.currentTarget.value })} /></label>
+        <label class="kf-row"><span>{t('options.guard.reason')}</span><input name="reason" required maxLength={200} value={draft.reason} onInput={(e) => edit({ reason: e.currentTarget.value })} /></label>
+        <label class="kf-row"><span>{t('options.guard.replacement')}</span><input name="replacement" maxLength={200} value={draft.replacement} onInput={(e) => edit({ replacement: e.currentTarget.value })} /></label>
+        <label class="kf-row">
+          <span>{t('options.guard.severity')}</span>
+          <select name="severity" value={draft.severity} onChange={(e) => edit({ severity: e.currentTarget.value as GuardSeverity })}>
+            <option value="warn">{t('guard.severity.warn')}</option>
+            <option value="block">{t('guard.severity.block')}</option>
+          </select>
+        </label>
+        <label class="kf-row">
+          <span>{t('options.guard.platforms')}</span>
+          <select name="platform" value={draft.platform} onChange={(e) => edit({ platform: e.currentTarget.value as GuardPlatform })}>
+            {GUARD_PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
+          </select>
+        </label>
+        <div class="kf-actions"><button type="submit" class="kf-primary" data-kf="guard-add-rule">{t('options.guard.add')}</button></div>
+      </form>
+
+      <h3>{t('options.guard.builtIn')}</h3>
+      <table class="kf-table" data-kf="guard-builtin">
+        <tbody>
+          {BUILT_IN_RULES.map((r) => (
+            <tr data-rule-id={r.id}>
+              <td><input type="checkbox" aria-label={t('options.guard.on')} checked={!config.disabled.includes(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} /></td>
+              <td>{t(`guard.cat.${r.category}`)}</td>
+              <td>{en ? r.label.en : r.label.zh}</td>
+              <td>{t(`guard.severity.${r.severity}`)}</td>
+              <td>{r.platforms.map((p) => t(`platform.${p}`)).join('、')}</td>
+              <td class="kf-help">{en ? r.reason.en : r.reason.zh}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t('options.clock')}</h2>
+      <p class="kf-help">{t('options.clock.help')}</p>
+      <table class="kf-table" data-kf="clock-thresholds">
+        <thead><tr><th /><th>{t('options.clock.amber')}</th><th>{t('options.clock.red')}</th></tr></thead>
+        <tbody>
+          {CLOCK_PLATFORMS.map((p) => (
+            <tr data-platform={p}>
+              <th>{t(`platform.${p}`)}{DEFAULT_CLOCK_SETTINGS[p].window ? ` (${DEFAULT_CLOCK_SETTINGS[p].window!.from}–${DEFAULT_CLOCK_SETTINGS[p].window!.to})` : ''}</th>
+              <td><input type="number" min={5} max={86400} value={clock[p].amberSec} onChange={(e) => setClock(p, 'amberSec', Number(e.currentTarget.value))} /></td>
+              <td><input type="number" min={5} max={86400} value={clock[p].redSec} onChange={(e) => setClock(p, 'redSec', Number(e.currentTarget.value))} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
