@@ -2,6 +2,31 @@ import { useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, t } from '@/lib/i18n';
+import { LEARNED_TAG, MODEL_TAG } from '@/lib/domain/suggest/combine';
+import type { Classification } from '@/lib/domain/suggest';
+
+/** Which signal suggested a situation: the cue words, the trained model, the agent's own picks. */
+export function evidenceOf(id: ScenarioId, evidence: Classification['evidence'] | undefined): { sources: string[]; text: string } {
+  const list = evidence?.[id] ?? [];
+  const words = list.filter((e) => !e.startsWith(MODEL_TAG + ' ') && !e.startsWith(LEARNED_TAG + ' ') && !/^(~|context-|negated|ack$|\/)/.test(e));
+  const model = list.find((e) => e.startsWith(MODEL_TAG + ' '))?.slice(MODEL_TAG.length + 1);
+  const learned = list.find((e) => e.startsWith(LEARNED_TAG + ' '))?.slice(LEARNED_TAG.length + 1);
+  const sources: string[] = [];
+  const parts: string[] = [];
+  if (words.length) {
+    sources.push('cues');
+    parts.push(t('panel.evidence.cues', { words: [...new Set(words)].slice(0, 4).join('、') }));
+  }
+  if (model) {
+    sources.push('model');
+    parts.push(t('panel.evidence.model', { p: model }));
+  }
+  if (learned) {
+    sources.push('learned');
+    parts.push(t('panel.evidence.learned', { count: learned }));
+  }
+  return { sources, text: parts.join(' · ') };
+}
 
 export function scenarioLabel(id: ScenarioId): string {
   return getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh;
@@ -17,11 +42,14 @@ export function ScenarioChips() {
     <section class="kf-situation" data-kf="situation">
       <span class="kf-label">{t('panel.situation')}</span>
       {ids.length === 0 && <span class="kf-muted" data-kf="no-situation">{t('panel.noSituation')}</span>}
-      {ids.map((id) => (
-        <button class="kf-chip" data-kf="chip" data-scenario={id} onClick={() => setOpen(!open)}>
-          {scenarioLabel(id)}
-        </button>
-      ))}
+      {ids.map((id) => {
+        const why = s.scenarioOverride ? { sources: ['agent'], text: t('panel.evidence.agent') } : evidenceOf(id, s.classification?.evidence);
+        return (
+          <button class="kf-chip" data-kf="chip" data-scenario={id} data-source={why.sources.join(' ')} title={why.text} onClick={() => setOpen(!open)}>
+            {scenarioLabel(id)}
+          </button>
+        );
+      })}
       <button class="kf-link" data-kf="change-situation" onClick={() => setOpen(!open)}>
         {t('panel.changeSituation')}
       </button>

@@ -10,6 +10,7 @@ import { TaughtSites } from './TaughtSites';
 import { Customers } from './Customers';
 import { Backups } from './Backups';
 import { GuardSettings } from './GuardSettings';
+import { LearnedPicks } from './LearnedPicks';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -23,6 +24,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
+  { id: 'learned', labelKey: 'learned.tab', component: LearnedPicks },
   { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
   { id: 'remark-rules', labelKey: 'options.remarkRules', component: RemarkRules },
   { id: 'guard', labelKey: 'options.guard', component: GuardSettings },

@@ -1,6 +1,7 @@
 import { browser } from '../browser';
 import { snapshotIfDue } from '../storage/backup';
 import { customersDailyJob } from '../messaging/handlers/customers';
+import { learnedDailyJob } from '../messaging/handlers/learned';
 import { FOLLOWUP_ALARM, FOLLOWUP_TICK_MINUTES } from './badge';
 import { followupTick, vipRevisits } from './followup-jobs';
 
@@ -17,6 +18,8 @@ export const JOBS: Job[] = [
   { name: 'kf-backup', periodInMinutes: 60, run: (now) => snapshotIfDue(now) },
   // Buyer notes: old record shapes upgraded; buyers untouched for settings.privacy.retentionDays purged.
   { name: 'kf-customers-daily', periodInMinutes: 24 * 60, run: (now) => customersDailyJob(now) },
+  // Learned picks hold buyers' words: the same retention period, and no more than the bound.
+  { name: 'kf-learned-daily', periodInMinutes: 24 * 60, run: (now) => learnedDailyJob(now) },
   // Follow-ups: badge and cut-off notifications. refreshBadge re-arms it for the next item to turn due.
   { name: FOLLOWUP_ALARM, periodInMinutes: FOLLOWUP_TICK_MINUTES, run: (now) => followupTick(now) },
   // VIP monthly revisits from the customer notes; done items older than 30 days forgotten.

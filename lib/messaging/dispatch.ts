@@ -12,6 +12,7 @@ import { ordersPageSchemas } from './protocol-orders';
 import { rulesPageSchemas } from './protocol-rules';
 import { sitesPageSchemas } from './protocol-sites';
 import { featuresPageSchemas } from './protocol-features';
+import { learnedPageSchemas } from './protocol-learned';
 import { SchemaError, type Schema } from './schema';
 import { pageOrigin, pagePlatform } from './sender';
 import { toStorageError, StorageError } from '../storage/db';
@@ -25,6 +26,7 @@ import { rulesHandlers } from './handlers/rules';
 import { followupHandlers } from './handlers/followups';
 import { customersHandlers } from './handlers/customers';
 import { guardHandlers } from './handlers/guard';
+import { learnedHandlers } from './handlers/learned';
 
 export type { SenderKind };
 
@@ -40,6 +42,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   followupHandlers,
   customersHandlers,
   guardHandlers,
+  learnedHandlers,
 );
 
 /**
@@ -56,6 +59,7 @@ export const pageSchemas: Partial<Record<Verb, Schema<unknown>>> = Object.assign
   sitesPageSchemas(),
   featuresPageSchemas(),
   guardPageSchemas(),
+  learnedPageSchemas(),
 );
 
 /** Who sent this? null = not us (another extension or a web page): refuse. */

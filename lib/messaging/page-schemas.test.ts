@@ -39,6 +39,8 @@ const VALID: Record<string, unknown> = {
   loadFeature: { name: 'remarks' },
   getGuardConfig: undefined,
   recordAnsweredWait: { platform: 'demo', conversation: 'k3j2h1', since: Date.now() - 60_000, at: Date.now() },
+  suggestSignals: { message: '快递到哪了', buyer: '小鹿乱撞0521' },
+  learnPick: { message: '快递到哪了', buyer: '小鹿乱撞0521', scenario: 'tracking', templateId: 'tracking-1', source: 'insert' },
 };
 
 const HUGE = 'x'.repeat(1_000_000);

@@ -33,6 +33,7 @@ import { insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
 import { probePage } from '../sites/probe';
 import { pageCheckReport } from './page-check';
+import { combineSignals, COMBINE, type Signals } from '../domain/suggest/combine';
 
 export interface Suggestion {
   template: Template;
@@ -138,6 +139,9 @@ export class PanelController {
   });
 
   private index: TemplateIndex | null = null;
+  /** The background's signals for the current message (model, learned picks), once they arrive. */
+  private signals: Signals | null = null;
+  private signalsSeq = 0;
   private usage: UsageRecord = { v: 1, templates: {} };
   private missingReported = false;
   private readonly insertChecks: InsertCheck[] = [];
@@ -311,11 +315,43 @@ export class PanelController {
     }
   }
 
+  /**
+   * The cue trie reads the message here, at once (shown in the same frame); the trained model and
+   * the agent's learned picks live in the background (the model is never bundled into the content
+   * script) and refine the reading when their reply arrives, normally a frame or two later.
+   */
   private classifyNow(): void {
-    const { buyerMessages, settings } = this.store.get();
-    const classification = buyerMessages.length ? classify(buyerMessages, { shopCues: settings.shopCues }) : null;
-    this.store.set({ classification });
+    const { buyerMessages, settings, buyer } = this.store.get();
+    const seq = ++this.signalsSeq;
+    this.signals = null;
+    const message = buyerMessages.at(-1);
+    const cues = message ? classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    this.store.set({ classification: cues });
     this.recompute();
+    if (!message || !cues) return;
+    call('suggestSignals', { message, buyer }).then(
+      (signals) => {
+        if (seq !== this.signalsSeq) return;
+        this.signals = signals;
+        this.store.set({ classification: combineSignals(cues, signals) });
+        this.recompute();
+      },
+      () => {},
+    );
+  }
+
+  /** Replies the agent chose for messages like this one (the learned picks), for the ranking. */
+  private learnedTemplates(): Record<string, number> | undefined {
+    const l = this.signals?.learned;
+    return l && l.best >= COMBINE.learnedFill ? l.templates : undefined;
+  }
+
+  /** An insertion or a chip correction is a labelled example: the background learns from it. */
+  private learn(scenario: ScenarioId | null, templateId: string | null, source: 'insert' | 'chip'): void {
+    const { buyerMessages, buyer } = this.store.get();
+    const message = buyerMessages.at(-1);
+    if (!message || !scenario || scenario === 'other') return;
+    void call('learnPick', { message, buyer, scenario, templateId, source }).catch(() => {});
   }
 
   /** Ranks templates for the current situation and refreshes search results. */
@@ -332,6 +368,7 @@ export class PanelController {
           usage: this.usage.templates,
           orderStatus: rankableStatus(s.buyerOrderStatuses),
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
+          learned: this.learnedTemplates(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const results = s.query.trim() ? searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
@@ -367,14 +404,16 @@ export class PanelController {
     const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
     void call('takePendingSuggestion', { buyer, buyerId, platform: this.adapter.platform }).then(
-      (id) => id && this.store.get().buyer === buyer && this.store.get().buyerId === buyerId && this.chooseScenario(id),
+      (id) => id && this.store.get().buyer === buyer && this.store.get().buyerId === buyerId && this.chooseScenario(id, { byAgent: false }),
       () => {},
     );
   }
 
-  chooseScenario(id: ScenarioId | null): void {
+  /** The agent picks the situation with a chip (learned from), or a follow-up opens with one (not). */
+  chooseScenario(id: ScenarioId | null, opts: { byAgent?: boolean } = {}): void {
     this.store.set({ scenarioOverride: id });
     this.recompute();
+    if (opts.byAgent !== false && id) this.learn(id, null, 'chip');
   }
 
   focusSearch(): void {
@@ -503,6 +542,7 @@ export class PanelController {
 
   private recordUse(template: Template): void {
     void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
+    this.learn(this.currentScenario(), template.id, 'insert');
     this.recordForBuyer(template);
   }
 

@@ -1,7 +1,7 @@
 import { createStore, get, set, del, update, keys, values, entries, clear, setMany, delMany, getMany, type UseStore } from 'idb-keyval';
 
 /** Names of the IndexedDB databases in the extension origin. */
-export const STORE_NAMES = ['library', 'customers', 'buyer-names', 'followups', 'meta', 'backups'] as const;
+export const STORE_NAMES = ['library', 'customers', 'buyer-names', 'followups', 'meta', 'learned', 'backups'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
 const opened = new Map<StoreName, UseStore>();

@@ -13,7 +13,8 @@ export interface AppSettings {
   panel: { collapsed: boolean };
   /** Cue phrases the shop adds per scenario for the classifier. */
   shopCues: Partial<Record<ScenarioId, string[]>>;
-  privacy: { maskPii: boolean; retentionDays: number };
+  /** learnFromPicks: the panel learns from the agent's insertions and chip corrections (lib/domain/suggest/learned.ts). */
+  privacy: { maskPii: boolean; retentionDays: number; learnFromPicks: boolean };
   /** Follow-up list: shift hours and reminder rules (the cut-off itself is `shop.cutoff`). */
   followups: FollowupPrefs;
   /** Reply clock: when a waiting buyer turns amber and red, per platform (Douyin counts 08:00–23:00). */
@@ -44,7 +45,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   shop: DEFAULT_SETTINGS,
   panel: { collapsed: false },
   shopCues: {},
-  privacy: { maskPii: true, retentionDays: 0 },
+  privacy: { maskPii: true, retentionDays: 0, learnFromPicks: true },
   followups: DEFAULT_FOLLOWUP_PREFS,
   replyClock: DEFAULT_CLOCK_SETTINGS,
 };
@@ -81,6 +82,7 @@ export function normaliseSettings(input: unknown): AppSettings {
     privacy: {
       maskPii: r.privacy?.maskPii !== false,
       retentionDays: Number.isFinite(retention) && retention > 0 ? Math.min(Math.round(retention), 3650) : 0,
+      learnFromPicks: r.privacy?.learnFromPicks !== false,
     },
     followups: {
       unpaidAfterMinutes: count(f.unpaidAfterMinutes, DEFAULT_FOLLOWUP_PREFS.unpaidAfterMinutes, 24 * 60),

@@ -24,6 +24,13 @@ const rank = (text: string, extra: Partial<Parameters<typeof rankTemplates>[1]> 
   rankTemplates(index, { classification: classify([text]), text, ...extra }, limit);
 
 describe('rankTemplates', () => {
+  it('puts the reply the agent chose for a similar message first, saying so', () => {
+    expect(rank('什么时候发货')[0]!.template.id).toBe('ship-std');
+    const r = rank('什么时候发货', { learned: { 'ship-sf': 1 } });
+    expect(r[0]!.template.id).toBe('ship-sf');
+    expect(r[0]!.reason).toBe('learned');
+  });
+
   it('offers templates of the classified scenario first, with the reason', () => {
     const r = rank('什么时候发货');
     expect(r[0]!.template.scenarios).toContain('shipping-time');

@@ -25,11 +25,13 @@ export interface RankInput {
   usage?: UsageStats;
   buyer?: { segment: BuyerSegment };
   orderStatus?: OrderStatus;
+  /** Replies this agent inserted for similar messages (learned.ts recall): template id → share 0..1. */
+  learned?: Record<string, number>;
   /** Clock for recency; defaults to Date.now(). */
   now?: number;
 }
 
-export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order';
+export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order' | 'learned';
 
 export interface RankedTemplate {
   template: Template;
@@ -49,6 +51,8 @@ const W_USAGE_ANY = 0.1;
 const W_RECENT = 0.1;
 const RECENT_HALF_LIFE_MS = 14 * 24 * 3600 * 1000;
 const W_SEGMENT = 0.2;
+/** The reply the agent chose for a similar message: enough to lead its scenario's bucket. */
+const W_LEARNED = 1;
 /** Unpaid order: a payment reminder leads unless the buyer clearly asks for something after-sale. */
 const W_UNPAID_PAYMENT = 1.2;
 const W_UNPAID_PAYMENT_BUSY = 0.3;
@@ -146,6 +150,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const t = index.byId.get(id);
     if (t !== undefined && (index.scenarioBits[t]! & scenarioMask || !cls.confident)) cand.add(t);
   }
+  const learned = input.learned ?? {};
+  for (const id of Object.keys(learned)) {
+    const t = index.byId.get(id);
+    if (t !== undefined) cand.add(t);
+  }
   const segment = input.buyer?.segment;
   if (segment === 'returning' || segment === 'vip') for (const s of scenarios) addBucket(index.warmBuckets.get(s), TONE_CAP);
   if (segment === 'difficult') for (const s of scenarios) addBucket(index.calmBuckets.get(s), TONE_CAP);
@@ -188,6 +197,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       if (u.lastUsed > 0) v += W_RECENT * Math.pow(0.5, Math.max(0, now - u.lastUsed) / RECENT_HALF_LIFE_MS);
       add('usage', v, bestId);
     }
+    const l = learned[tpl.id];
+    if (l) add('learned', W_LEARNED * l, bestId);
     const tone = index.toneBits[t]!;
     if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) add('segment', W_SEGMENT);
     else if (segment === 'new' && tone & TONE_WARM) add('segment', -W_SEGMENT);

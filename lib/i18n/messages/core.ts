@@ -44,6 +44,11 @@ export const core: MessageBundle = {
     'panel.reason.usage': '你在此场景常用',
     'panel.reason.segment': '适合该买家类型',
     'panel.reason.order': '根据订单状态',
+    'panel.reason.learned': '你为类似消息选过',
+    'panel.evidence.cues': '关键词：{words}',
+    'panel.evidence.model': '模型判断 {p}',
+    'panel.evidence.learned': '你为类似消息选过 {count} 次',
+    'panel.evidence.agent': '你手动选择的场景',
   },
   en: {
     'app.name': 'Service Desk Helper',
@@ -87,5 +92,10 @@ export const core: MessageBundle = {
     'panel.reason.usage': 'You often use it here',
     'panel.reason.segment': 'Suits this buyer',
     'panel.reason.order': 'From the order status',
+    'panel.reason.learned': 'You chose it for a similar message',
+    'panel.evidence.cues': 'Cue words: {words}',
+    'panel.evidence.model': 'Model: {p}',
+    'panel.evidence.learned': 'You picked it {count} times for similar messages',
+    'panel.evidence.agent': 'Chosen by you',
   },
 };

@@ -2,6 +2,7 @@ import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { BackupProtocol } from '../protocol-backup';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../../storage/backup';
+import { resetSuggestEngine } from './learned';
 
 /** Extension pages only: a seller page can neither read nor restore snapshots. */
 export const backupHandlers: HandlerSet<BackupProtocol> = {
@@ -12,7 +13,8 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
       const id = obj(payload, 'restoreBackup').id;
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');
       const restored = await restoreSnapshot(id);
-      for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites'] as const) await announceChange(area);
+      resetSuggestEngine();
+      for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'learned'] as const) await announceChange(area);
       return restored;
     },
   },

@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import { useApi, useLoaded } from './OptionsContext';
+import { dateStamp, downloadJson } from './ImportExport';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { learnedMessages } from '@/lib/i18n/messages/learned';
+
+registerMessages(learnedMessages);
+
+const label = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
+const errText = (err: unknown) => (err as Error)?.message ?? String(err);
+
+/** The 学习记录 tab: what the panel learned from the agent's picks; forget one or all; learning on/off. */
+export function LearnedPicks() {
+  const api = useApi();
+  const { value: learned } = useLoaded('getLearned', ['learned', 'settings']);
+  const { value: lib } = useLoaded('getLibrary', ['library']);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!learned) return <p>{t('options.loading')}</p>;
+  const titles = new Map((lib?.templates ?? []).map((tpl) => [tpl.id, tpl.title]));
+
+  const run = async (op: () => Promise<string>) => {
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await op() });
+    } catch (err) {
+      setMessage({ ok: false, text: t('learned.failed', { reason: errText(err) }) });
+    } finally {
+      setConfirming(false);
+    }
+  };
+  const forget = (payload: { ids?: string[]; all?: boolean }) =>
+    run(async () => t('learned.forgotten', { count: (await api.call('forgetLearned', payload)).deleted }));
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    await run(async () => {
+      const r = await api.call('importLearned', { json: JSON.parse(await file.text()) });
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      return t('learned.imported', { count: r.count });
+    });
+  };
+
+  return (
+    <section class="kf-card" data-kf="learned">
+      <h2>{t('learned.title')}</h2>
+      <p class="kf-help">{t('learned.help', { cap: learned.cap })}</p>
+      <label class="kf-check">
+        <input
+          type="checkbox"
+          data-kf="learning-enabled"
+          checked={learned.enabled}
+          onChange={(e) => void run(async () => (await api.call('patchSettings', { privacy: { learnFromPicks: e.currentTarget.checked } }), ''))}
+        />
+        {t('learned.enabled')}
+      </label>
+      <p data-kf="learned-count">{t('learned.count', { count: learned.count })}</p>
+      {message && message.text && (
+        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="learned-message">
+          {message.text}
+        </p>
+      )}
+      <div class="kf-actions">
+        <button data-kf="learned-export" onClick={async () => downloadJson(await api.call('exportLearned'), `kefu-learned-${dateStamp()}.json`)}>
+          {t('learned.export')}
+        </button>
+        <label class="kf-file">
+          {t('learned.import')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-kf="learned-import"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void onFile(input.files?.[0]).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
+        {confirming ? (
+          <span data-kf="learned-confirm-all">
+            {t('learned.confirmAll', { count: learned.count })}{' '}
+            <button class="kf-danger" data-kf="learned-forget-all-confirm" onClick={() => void forget({ all: true })}>
+              {t('learned.confirm')}
+            </button>
+            <button onClick={() => setConfirming(false)}>{t('learned.cancel')}</button>
+          </span>
+        ) : (
+          <button class="kf-danger" data-kf="learned-forget-all" disabled={learned.count === 0} onClick={() => setConfirming(true)}>
+            {t('learned.forgetAll')}
+          </button>
+        )}
+      </div>
+      {learned.count === 0 ? (
+        <p class="kf-help" data-kf="learned-none">{t('learned.none')}</p>
+      ) : (
+        <>
+          <h3>{t('learned.perScenario')}</h3>
+          <ul class="kf-counts" data-kf="learned-per-scenario">
+            {SCENARIO_IDS.filter((id) => learned.perScenario[id]).map((id) => (
+              <li data-scenario={id}>
+                {label(id)} <b>{learned.perScenario[id]}</b>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('learned.latest')}</h3>
+          <table class="kf-table" data-kf="learned-latest">
+            <thead>
+              <tr>
+                <th>{t('learned.message')}</th>
+                <th>{t('learned.scenario')}</th>
+                <th>{t('learned.template')}</th>
+                <th>{t('learned.when')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {learned.latest.map((p) => (
+                <tr data-pick-id={p.id}>
+                  <td>{p.text}</td>
+                  <td>{label(p.scenario)}</td>
+                  <td>{p.templateId ? titles.get(p.templateId) ?? p.templateId : t('learned.chipOnly')}</td>
+                  <td>{new Date(p.at).toLocaleString(getLocale() === 'en' ? 'en' : 'zh-CN')}</td>
+                  <td>
+                    <button data-kf="learned-forget" onClick={() => void forget({ ids: [p.id] })}>
+                      {t('learned.forget')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const announced: string[] = [];
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))) } },
+    runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
+  },
+}));
+
+const { dispatch } = await import('../dispatch');
+const { learnedDailyJob, setModelSource } = await import('./learned');
+const { patchSettings } = await import('../../storage/settings');
+const { loadPicks } = await import('../../storage/learned');
+const { takeSnapshot } = await import('../../storage/backup');
+const { db } = await import('../../storage/db');
+import type { LearnedExport, LearnedSummary } from '../protocol-learned';
+import type { Signals } from '../../domain/suggest/combine';
+
+const assetPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
+setModelSource(async () => JSON.parse(readFileSync(assetPath, 'utf8')));
+
+const PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
+async function ok<T>(verb: string, payload: unknown, sender: 'extension-page' | 'content-script' = 'extension-page'): Promise<T> {
+  const r = await dispatch({ kf: verb, payload }, sender, sender === 'content-script' ? PAGE : {});
+  if (!r.ok) throw new Error(`${verb}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+const pick = (message: string, scenario: string, templateId: string | null = 'tpl-1', source = 'insert') =>
+  ok<{ learned: boolean }>('learnPick', { message, buyer: '小鹿乱撞0521', scenario, templateId, source }, 'content-script');
+
+beforeEach(async () => {
+  await ok('forgetLearned', { all: true });
+  await db.clear('backups');
+  await patchSettings({ privacy: { learnFromPicks: true, retentionDays: 0 } });
+  announced.length = 0;
+});
+
+describe('learned picks through the background', () => {
+  it('a page learns a pick, and a similar message then recalls its situation and reply; the model speaks too', async () => {
+    expect(await pick('小鹿乱撞0521 我的烤箱门关不严 13812345678', 'repair', 'tpl-repair')).toEqual({ learned: true });
+    expect(announced).toContain('kf:rev:learned');
+    const stored = await loadPicks();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.text).not.toMatch(/小鹿乱撞|13812345678/);
+    const sig = await ok<Signals>('suggestSignals', { message: '烤箱门关不严怎么办', buyer: null }, 'content-script');
+    expect(sig.learned?.scenarios[0]?.id).toBe('repair');
+    expect(sig.learned?.templates['tpl-repair']).toBeGreaterThan(0.5);
+    expect(sig.model?.[0]?.p).toBeGreaterThan(0);
+  });
+
+  it('learns nothing while learning is turned off, and recalls nothing', async () => {
+    await pick('洗衣机脱水时晃得厉害', 'quality');
+    await patchSettings({ privacy: { learnFromPicks: false } });
+    expect(await pick('洗衣机噪音很大', 'quality')).toEqual({ learned: false });
+    expect(await loadPicks()).toHaveLength(1);
+    const sig = await ok<Signals>('suggestSignals', { message: '洗衣机脱水时晃得厉害', buyer: null }, 'content-script');
+    expect(sig.learned).toBeNull();
+    expect((await ok<LearnedSummary>('getLearned', undefined)).enabled).toBe(false);
+  });
+
+  it('shows counts per situation and the latest pairs; forgets one, then everything, also from the backups', async () => {
+    await pick('发票抬头写公司名', 'invoice', 'tpl-inv');
+    await pick('能开专票吗', 'invoice', null, 'chip');
+    await pick('运费谁出', 'return-shipping', 'tpl-rs');
+    const s = await ok<LearnedSummary>('getLearned', undefined);
+    expect(s.count).toBe(3);
+    expect(s.perScenario).toEqual({ invoice: 2, 'return-shipping': 1 });
+    expect(s.latest.map((p) => p.text)).toEqual(['运费谁出', '能开专票吗', '发票抬头写公司名']);
+    await takeSnapshot('manual');
+    expect(await ok('forgetLearned', { ids: [s.latest[0]!.id] })).toEqual({ deleted: 1 });
+    expect((await ok<Signals>('suggestSignals', { message: '运费谁出', buyer: null }, 'content-script')).learned?.scenarios).toEqual([]);
+    expect(await ok('forgetLearned', { all: true })).toEqual({ deleted: 2 });
+    expect(await loadPicks()).toEqual([]);
+    const snaps = await db.values<{ stores: Record<string, unknown[]> }>('backups');
+    expect(snaps.every((x) => (x.stores.learned ?? []).length === 0)).toBe(true);
+  });
+
+  it('refuses the list, forget, export and import verbs to seller pages', async () => {
+    for (const verb of ['getLearned', 'forgetLearned', 'exportLearned', 'importLearned']) {
+      const r = await dispatch({ kf: verb, payload: { all: true } }, 'content-script', PAGE);
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('exports append-friendly records and imports them by id; a bad file changes nothing', async () => {
+    await pick('面膜过敏了', 'quality', 'tpl-q');
+    const file = await ok<LearnedExport>('exportLearned', undefined);
+    expect(file.picks[0]).toMatchObject({ id: expect.any(String), at: expect.any(Number), scenario: 'quality', templateId: 'tpl-q', source: 'insert' });
+    const bad = await ok<{ ok: boolean; errors: string[] }>('importLearned', { json: { ...file, picks: [...file.picks, { id: 'x', scenario: 'nope' }] } });
+    expect(bad.ok).toBe(false);
+    expect(bad.errors[0]).toMatch(/picks\[1\]/);
+    await ok('forgetLearned', { all: true });
+    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 1 });
+    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 0 });
+    expect((await ok<Signals>('suggestSignals', { message: '面膜过敏', buyer: null }, 'content-script')).learned?.scenarios[0]?.id).toBe('quality');
+  });
+
+  it('the daily job deletes picks older than the retention period', async () => {
+    await pick('箱子压扁了', 'damaged');
+    await patchSettings({ privacy: { retentionDays: 30 } });
+    expect(await learnedDailyJob(Date.now() + 10 * 86_400_000)).toBe(0);
+    expect(await learnedDailyJob(Date.now() + 31 * 86_400_000)).toBe(1);
+    expect(await loadPicks()).toEqual([]);
+    expect((await ok<Signals>('suggestSignals', { message: '箱子压扁了', buyer: null }, 'content-script')).learned?.scenarios).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The suggestion engine's background half (lib/domain/suggest/engine.ts): the trained model, loaded
+ * once from the extension's own `suggest-model.json` (never into the content script), and the
+ * learned picks, kept in memory and in the `kf-learned` store.
+ */
+import { browser } from '../../browser';
+import { announceChange } from '../client';
+import { InvalidPayload, obj, type HandlerSet } from './types';
+import type { LearnedExport, LearnedProtocol, LearnedSummary } from '../protocol-learned';
+import type { ImportResult } from '../protocol';
+import { SuggestEngine } from '../../domain/suggest/engine';
+import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
+import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
+import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
+import { clearPicks, deletePicks, isLearnedPick, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
+import { loadSettings } from '../../storage/settings';
+import { scrubFromSnapshots } from '../../storage/backup';
+
+/** Where the model comes from; tests read the file from disk instead. */
+let readAsset: () => Promise<ModelAsset> = async () => {
+  const res = await fetch(browser.runtime.getURL('/suggest-model.json'));
+  if (!res.ok) throw new Error(`suggest-model.json: HTTP ${res.status}`);
+  return (await res.json()) as ModelAsset;
+};
+
+export function setModelSource(read: () => Promise<ModelAsset>): void {
+  readAsset = read;
+  resetSuggestEngine();
+}
+
+let engineLoad: Promise<SuggestEngine> | null = null;
+/** How long the last model load took (fetch + parse + decode), for the bench. */
+export let modelLoadMs: number | null = null;
+
+async function loadModel(): Promise<SuggestModel | null> {
+  const started = performance.now();
+  try {
+    const model = decodeModel(await readAsset());
+    modelLoadMs = performance.now() - started;
+    return model;
+  } catch (err) {
+    // Without the model the panel still suggests from the cues and the learned picks.
+    console.warn('[kf] suggestion model not loaded', err);
+    return null;
+  }
+}
+
+/** The engine, loaded on first use (the model and the stored picks in parallel). */
+export function suggestEngine(): Promise<SuggestEngine> {
+  engineLoad ??= Promise.all([loadModel(), loadPicks()]).then(([model, picks]) => new SuggestEngine(model, new LearnedMemory(picks)));
+  engineLoad.catch(() => (engineLoad = null));
+  return engineLoad;
+}
+
+/** After a restore or an import the stored picks changed under the engine: load them again. */
+export function resetSuggestEngine(): void {
+  engineLoad = null;
+}
+
+async function learningOn(): Promise<boolean> {
+  return (await loadSettings()).privacy.learnFromPicks;
+}
+
+function summary(picks: LearnedPick[], enabled: boolean, limit: number): LearnedSummary {
+  const perScenario: Partial<Record<ScenarioId, number>> = {};
+  for (const p of picks) perScenario[p.scenario] = (perScenario[p.scenario] ?? 0) + 1;
+  return { enabled, count: picks.length, cap: LEARNED_CAP, perScenario, latest: picks.slice(-limit).reverse() };
+}
+
+export function parseLearnedExport(json: unknown): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
+  const f = json as Partial<LearnedExport> | null;
+  if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
+    return { ok: false, errors: ['not a learned-picks export (kind "kf-learned", v 1, picks [])'] };
+  }
+  const errors: string[] = [];
+  f.picks.forEach((p, i) => {
+    if (!isLearnedPick(p)) errors.push(`picks[${i}]: expected { id, at, text, scenario, templateId, source }`);
+  });
+  if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
+  return { ok: true, picks: f.picks.map((p) => ({ id: p.id, at: p.at, text: p.text, scenario: p.scenario, templateId: p.templateId, source: p.source })) };
+}
+
+export const learnedHandlers: HandlerSet<LearnedProtocol> = {
+  suggestSignals: {
+    content: true,
+    async handle(payload) {
+      const p = obj(payload, 'suggestSignals');
+      const [engine, learning] = await Promise.all([suggestEngine(), learningOn()]);
+      return engine.signals(String(p.message ?? ''), { buyer: (p.buyer as string | null | undefined) ?? null, learning });
+    },
+  },
+  learnPick: {
+    content: true,
+    async handle(payload) {
+      const p = obj(payload, 'learnPick');
+      if (!isScenarioId(p.scenario)) throw new InvalidPayload('learnPick: scenario');
+      if (!(await learningOn())) return { learned: false };
+      const engine = await suggestEngine();
+      const { pick, evicted } = engine.learn(
+        {
+          message: String(p.message ?? ''),
+          buyer: (p.buyer as string | null | undefined) ?? null,
+          scenario: p.scenario,
+          templateId: (p.templateId as string | null | undefined) ?? null,
+          source: p.source === 'chip' ? 'chip' : 'insert',
+        },
+        Date.now(),
+      );
+      if (!pick) return { learned: false };
+      await storePick(pick, evicted);
+      await announceChange('learned');
+      return { learned: true };
+    },
+  },
+  getLearned: {
+    async handle(payload) {
+      const limit = Number((payload as { limit?: unknown } | undefined)?.limit ?? 50);
+      const [engine, enabled] = await Promise.all([suggestEngine(), learningOn()]);
+      return summary(engine.memory.all(), enabled, Number.isInteger(limit) && limit > 0 ? Math.min(limit, LEARNED_CAP) : 50);
+    },
+  },
+  forgetLearned: {
+    async handle(payload) {
+      const p = obj(payload, 'forgetLearned');
+      const engine = await suggestEngine();
+      let deleted: number;
+      if (p.all === true) {
+        deleted = await clearPicks();
+        engine.forget('all');
+        await scrubFromSnapshots('learned', 'all');
+      } else if (Array.isArray(p.ids) && p.ids.every((id) => typeof id === 'string')) {
+        const ids = p.ids as string[];
+        const known = ids.filter((id) => engine.memory.all().some((x) => x.id === id));
+        await deletePicks(ids);
+        engine.forget(ids);
+        await scrubFromSnapshots('learned', ids);
+        deleted = known.length;
+      } else {
+        throw new InvalidPayload('forgetLearned: ids (a list) or all: true');
+      }
+      await announceChange('learned');
+      return { deleted };
+    },
+  },
+  exportLearned: {
+    async handle(): Promise<LearnedExport> {
+      return { kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks: await loadPicks() };
+    },
+  },
+  importLearned: {
+    async handle(payload): Promise<ImportResult> {
+      const parsed = parseLearnedExport(obj(payload, 'importLearned').json);
+      if (!parsed.ok) return parsed;
+      const { added } = await mergePicks(parsed.picks);
+      resetSuggestEngine();
+      await announceChange('learned');
+      return { ok: true, count: added };
+    },
+  },
+};
+
+/** Daily job: picks older than the buyer-notes retention period are deleted (and from the backups). */
+export async function learnedDailyJob(now: number): Promise<number> {
+  const { retentionDays } = (await loadSettings()).privacy;
+  const purged = await purgeOldPicks(now, retentionDays);
+  if (!purged.length) return 0;
+  await scrubFromSnapshots('learned', purged);
+  resetSuggestEngine();
+  await announceChange('learned');
+  return purged.length;
+}

@@ -1,0 +1,72 @@
+/**
+ * The learned picks (lib/domain/suggest/learned.ts): one record per pick, keyed by its id, in the
+ * `kf-learned` database. Records are only ever added or deleted, never edited, so two machines'
+ * memories merge by id (the team-mode plan) and a snapshot restore is a plain copy.
+ */
+import { db } from './db';
+import { LEARNED_CAP, type LearnedPick } from '../domain/suggest/learned';
+import { isScenarioId } from '../domain/scenarios';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function isLearnedPick(v: unknown): v is LearnedPick {
+  const p = v as Partial<LearnedPick> | null;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof p.id === 'string' &&
+    p.id.length > 0 &&
+    p.id.length <= 40 &&
+    typeof p.at === 'number' &&
+    Number.isFinite(p.at) &&
+    typeof p.text === 'string' &&
+    p.text.length > 0 &&
+    p.text.length <= 2000 &&
+    isScenarioId(p.scenario) &&
+    (p.scenario as string) !== 'other' &&
+    (p.templateId === null || (typeof p.templateId === 'string' && p.templateId.length <= 64)) &&
+    (p.source === 'insert' || p.source === 'chip')
+  );
+}
+
+/** Every stored pick, oldest first. */
+export async function loadPicks(): Promise<LearnedPick[]> {
+  const all = await db.values<unknown>('learned');
+  return all.filter(isLearnedPick).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+}
+
+/** Stores one pick and drops the ones the bound evicted. */
+export async function storePick(pick: LearnedPick, evicted: readonly string[] = []): Promise<void> {
+  await db.set('learned', pick.id, pick);
+  if (evicted.length) await db.delMany('learned', [...evicted]);
+}
+
+export async function deletePicks(ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.delMany('learned', [...ids]);
+}
+
+export async function clearPicks(): Promise<number> {
+  const n = (await db.keys('learned')).length;
+  await db.clear('learned');
+  return n;
+}
+
+/** Adds picks from an import, skipping ids already stored; keeps the newest `cap`. Returns how many were new. */
+export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CAP): Promise<{ added: number; evicted: string[] }> {
+  const have = new Set(await db.keys('learned'));
+  const fresh = picks.filter((p) => !have.has(p.id));
+  if (fresh.length) await db.setMany('learned', fresh.map((p) => [p.id, p]));
+  const all = await loadPicks();
+  const evicted = all.slice(0, Math.max(0, all.length - cap)).map((p) => p.id);
+  await deletePicks(evicted);
+  return { added: fresh.length, evicted };
+}
+
+/** The retention period of buyer notes applies to picks too (they hold buyers' words). */
+export async function purgeOldPicks(now: number, days: number): Promise<string[]> {
+  if (!(days > 0)) return [];
+  const limit = now - days * DAY_MS;
+  const old = (await loadPicks()).filter((p) => p.at < limit).map((p) => p.id);
+  await deletePicks(old);
+  return old;
+}
