@@ -23,6 +23,8 @@ export const COMBINE = {
   learnedLead: 0.7,
   /** …and fills slots when at least this alike. */
   learnedFill: 0.5,
+  /** …and answers alone, when no other signal does, when at least this alike. */
+  learnedAlone: 0.5,
 } as const;
 
 export type CombineParams = { [K in keyof typeof COMBINE]: number };
@@ -72,9 +74,11 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
   const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
   if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
+  // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
+  if (shown.length === 0 && learnedNeeds[0] && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
   const confident = shown.length > 0;
   if (confident) {
-    // 4. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
+    // 5. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     for (const m of model) {
       if (shown.length >= MAX_SHOWN) break;

@@ -161,14 +161,17 @@ export class LearnedMemory {
     if (top.length === 0) return empty;
     const byScenario = new Map<NeedId, { weight: number; count: number }>();
     const templates = dict<number>();
+    // A template's share is among the neighbours that inserted one (a chip correction alone names none).
     let total = 0;
     for (const { pick, sim } of top) {
       const s = byScenario.get(pick.scenario) ?? { weight: 0, count: 0 };
       s.weight += sim;
       s.count++;
       byScenario.set(pick.scenario, s);
-      total += sim;
-      if (pick.templateId) templates[pick.templateId] = (own(templates, pick.templateId) ?? 0) + sim;
+      if (pick.templateId) {
+        total += sim;
+        templates[pick.templateId] = (own(templates, pick.templateId) ?? 0) + sim;
+      }
     }
     for (const id of Object.keys(templates)) templates[id] = templates[id]! / total;
     return {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension, type Harness } from './harness';
+import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  await (await setUpDemoShop(h)).close();
+});
+afterAll(async () => h?.close());
+
+const firstChip = (page: Parameters<typeof inPanel>[0]) => inPanel(page, '[data-kf="chip"]').first();
+
+it('learns from a corrected situation and an inserted reply: a similar message in another conversation ranks that reply first', async () => {
+  const page = await h.context.newPage();
+  await openDemoChat(page, h.demoUrl, { buyer: 'tb_8834729_88' });
+
+  // No cue names this need; the trained model reads it as a quality complaint (it says so).
+  await demo.push(page, '咖啡机的蒸汽棒堵住了 喷不出气');
+  await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('quality');
+  expect(await firstChip(page).getAttribute('data-source')).toBe('model');
+  expect(await firstChip(page).getAttribute('title')).toMatch(/模型判断 \d+%/);
+
+  // The agent knows better: it is a repair. Corrects the situation, finds the send-in reply, inserts it.
+  await inPanel(page, '[data-kf="change-situation"]').click();
+  await inPanel(page, '.kf-chip-option[data-scenario="repair"]').click();
+  await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('repair');
+  await chatInput(page).click();
+  await inPanel(page, '[data-kf="search"]').fill('寄修');
+  await inPanel(page, '[data-kf="results"] [data-template-id="repair-send"] .kf-tpl-main').click();
+  await inPanel(page, '[data-kf="fill-input"]').first().fill('杭州滨江售后点');
+  await inPanel(page, '[data-kf="fill-ok"]').click();
+  await expect.poll(() => demo.draft(page)).toContain('杭州滨江售后点');
+  expect(await demo.sent(page)).toBe(0);
+
+  // The options page shows what was learned: the masked message, the situation and the reply.
+  const opts = await h.openExtensionPage('options.html#learned');
+  const rows = opts.locator('[data-kf="learned-latest"] tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  expect(await rows.first().textContent()).toContain('寄修流程');
+  expect(await opts.locator('[data-kf="learned-per-scenario"] [data-scenario="repair"]').textContent()).toContain('2');
+  await opts.close();
+
+  // Later, another buyer in another conversation writes something similar.
+  await inPanel(page, '[data-kf="search"]').fill('');
+  await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+  await demo.push(page, '我家咖啡机蒸汽棒堵住了，喷不出气怎么办');
+  const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
+  await expect.poll(() => top.getAttribute('data-template-id')).toBe('repair-send');
+  expect(await firstChip(page).getAttribute('data-scenario')).toBe('repair');
+  expect(await firstChip(page).getAttribute('data-source')).toContain('learned');
+  expect(await top.textContent()).toContain('你为类似消息选过');
+  await page.close();
+});
+
+it('forgetting everything in the options page stops the suggestion', async () => {
+  const opts = await h.openExtensionPage('options.html#learned');
+  await opts.locator('[data-kf="learned-forget-all"]').click();
+  await opts.locator('[data-kf="learned-forget-all-confirm"]').click();
+  await opts.locator('[data-kf="learned-none"]').waitFor();
+  await opts.close();
+  const page = await h.context.newPage();
+  await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+  await demo.push(page, '我家咖啡机蒸汽棒堵住了，喷不出气怎么办');
+  await expect.poll(() => firstChip(page).count()).toBe(0);
+  await page.close();
+});
