@@ -57,7 +57,7 @@ describe('eval-suggest input', () => {
 });
 
 describe('eval-suggest --learn-from', () => {
-  it('replays picks before evaluating, and a near-identical message then gets the picked situation', () => {
+  it('replays picks before evaluating, and a near-identical message then gets the picked situation', { timeout: 60_000 }, () => {
     const dir = tmp();
     const picks = join(dir, 'picks.tsv');
     const test = join(dir, 'test.tsv');
