@@ -6,7 +6,7 @@ export function SuggestionList() {
   const s = usePanelState();
   const searching = s.query.trim() !== '';
   return (
-    <section class="kf-suggest" data-kf="suggestions">
+    <section class="kf-suggest" data-kf="suggestions" data-signals={s.signalsReady ? 'ready' : 'pending'}>
       <h3>{t('panel.suggested')}</h3>
       {s.buyerMessages.length > 0 && (
         // What the suggestions answer: the buyer's latest messages as read from the page (text only).

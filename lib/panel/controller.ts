@@ -71,6 +71,8 @@ export interface PanelState {
   buyerId: string | null;
   buyerMessages: string[];
   classification: Classification | null;
+  /** False while the background's model and learned picks for the current message are awaited. */
+  signalsReady: boolean;
   /** The agent's own pick of the situation, overriding the classifier until the buyer writes again. */
   scenarioOverride: ScenarioId | null;
   suggestions: Suggestion[];
@@ -121,6 +123,7 @@ export class PanelController {
     buyerId: null,
     buyerMessages: [],
     classification: null,
+    signalsReady: true,
     scenarioOverride: null,
     suggestions: [],
     library: null,
@@ -326,17 +329,17 @@ export class PanelController {
     this.signals = null;
     const message = buyerMessages.at(-1);
     const cues = message ? classify(buyerMessages, { shopCues: settings.shopCues }) : null;
-    this.store.set({ classification: cues });
+    this.store.set({ classification: cues, signalsReady: !message });
     this.recompute();
     if (!message || !cues) return;
     call('suggestSignals', { message, buyer }).then(
       (signals) => {
         if (seq !== this.signalsSeq) return;
         this.signals = signals;
-        this.store.set({ classification: combineSignals(cues, signals) });
+        this.store.set({ classification: combineSignals(cues, signals), signalsReady: true });
         this.recompute();
       },
-      () => {},
+      () => seq === this.signalsSeq && this.store.set({ signalsReady: true }),
     );
   }
 

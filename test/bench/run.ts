@@ -19,6 +19,8 @@ const benches: Bench[] = [
 // Feature benchmarks register here when their module exists.
 const optional: [string, string, string][] = [
   ['suggest (classify + rank)', './suggest', 'benchSuggest'],
+  ['suggest with model and learned picks', './suggest-model', 'benchSuggestModel'],
+  ['buyer message to suggestions (Chromium)', './suggest-latency', 'benchSuggestLatency'],
   ['customer notes', './notes', 'benchNotes'],
   ['popup (Chromium)', './popup', 'benchPopup'],
   ['compliance guard', './guard', 'benchGuard'],

@@ -93,7 +93,7 @@ export function syntheticLibrary(n: number, seed = 7): Template[] {
   return out;
 }
 
-function readQueries(): { queries: string[]; fromEval: boolean } {
+export function readQueries(): { queries: string[]; fromEval: boolean } {
   const p = resolve(evalDir, 'buyer_turns.tsv');
   if (!existsSync(p)) return { queries: BUILTIN_QUERIES, fromEval: false };
   const texts = readFileSync(p, 'utf8').split(/\r?\n/).slice(1).map((l) => l.split('\t').slice(2).join('\t')).filter(Boolean);

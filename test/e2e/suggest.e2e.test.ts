@@ -65,6 +65,8 @@ it('offers no confident suggestion for a message with no clear need', async () =
 it('inserts the top suggestion with Alt+1 and lets the agent change the situation with one click', async () => {
   await openDemoChat(page, h.demoUrl);
   await pushAndReadNextFrame(page, '我想退货，不想要了');
+  // The model and the learned picks refine the cue reading a frame or two later: read after that.
+  await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
   await chatInput(page).click();
   const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
   const id = await top.getAttribute('data-template-id');
