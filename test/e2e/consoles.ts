@@ -2,7 +2,7 @@
  * Fixture pages served AT the real consoles' addresses: the content script only runs on the
  * consoles' own URLs, so each test routes that origin to a fixture file (nothing leaves the machine).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { inPanel, panel } from './pages';
@@ -46,6 +46,9 @@ export const CONSOLES = {
 
 /** Serves `fx` (and its assets) at the console's origin in this browser context. */
 export async function routeConsole(context: BrowserContext, fx: ConsoleFixture, transform?: (html: string) => string): Promise<void> {
+  for (const file of Object.values(fx.assets ?? {})) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm ci\` (the Kuaishou fixture needs the quill devDependency).`);
+  }
   await context.unroute(fx.pattern).catch(() => {});
   await context.route(fx.pattern, (route) => {
     const path = new URL(route.request().url()).pathname;
