@@ -136,12 +136,14 @@ describe('reply clock on the demo console', () => {
 
   it('lists the other waiting buyers, longest first, and switches to one on click', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在吗', at), [Date.now() - 10 * MIN] as const);
-    const item = inPanel(page, '[data-kf="clock-item"][title$="tb_8834729_88"]');
-    await item.waitFor();
-    expect(await item.textContent()).toContain('tb_8834729_88');
-    expect(await item.getAttribute('data-level')).toBe('red');
-    await item.click();
+    // The page shows this buyer's message as sent 12 hours ago: longer than anyone else waits.
+    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在吗', at), [Date.now() - 12 * 60 * MIN] as const);
+    const first = inPanel(page, '[data-kf="clock-item"]').first();
+    await expect.poll(() => first.getAttribute('title')).toMatch(/tb_8834729_88$/);
+    expect(await first.textContent()).toMatch(/^tb_8834729_88 12h0\d$/);
+    expect(await first.getAttribute('data-level')).toBe('red');
+    expect(await inPanel(page, '[data-kf="clock-item"]').count()).toBeLessThanOrEqual(5);
+    await first.click();
     await expect.poll(() => page.evaluate(() => (window as any).__demo.activeBuyer())).toBe('tb_8834729_88');
   });
 });

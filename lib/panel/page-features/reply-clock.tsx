@@ -4,7 +4,7 @@
  * longest (等待中, click to switch where the console allows); and, when the shop's reply appears,
  * the wait is reported for the day's first-response figures (a conversation hash and two times,
  * no buyer data). No polling: the page is re-read when the DOM changes; one timer runs only while
- * a buyer waits, for the visible count.
+ * a buyer waits (the open one or one in the list), for the visible count.
  */
 import type { PanelFeature } from '../page-feature';
 import { Store } from '../store';
@@ -29,12 +29,18 @@ export const replyClock: PanelFeature = {
     const tick = () => {
       clearTimeout(timer);
       timer = undefined;
-      if (signal.aborted || ui.get().since === null) return;
+      if (signal.aborted || !someoneWaits()) return;
       const now = Date.now();
       ui.set({ now });
       timer = setTimeout(tick, 1000 - (now % 1000) + 5);
     };
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+
+    const someoneWaits = () => ui.get().since !== null || ui.get().waiting.length > 0;
+    /** Starts the one countdown timer if a buyer waits and it is not running. */
+    const ensureTicking = () => {
+      if (timer === undefined && someoneWaits()) tick();
+    };
 
     const conversationKey = () => adapter.readBuyerIdentity?.(doc)?.id ?? controller.store.get().buyer ?? '';
 
@@ -59,9 +65,8 @@ export const replyClock: PanelFeature = {
         }
       }
       last = since !== null && conversation ? { conversation, since } : null;
-      const wasWaiting = ui.get().since !== null;
       ui.set({ since, now: Date.now(), waiting: readWaiting(), hint: null });
-      if (since !== null && !wasWaiting) tick();
+      ensureTicking();
     };
 
     controller.onPageRead(() => {
@@ -69,7 +74,15 @@ export const replyClock: PanelFeature = {
     });
     // Other conversations' waits change in the list without the open conversation changing.
     if (adapter.readWaiting) {
-      observeDom(doc, signal, () => ui.set({ waiting: readWaiting() }), { key: () => JSON.stringify(readWaiting()) });
+      observeDom(
+        doc,
+        signal,
+        () => {
+          ui.set({ waiting: readWaiting(), now: Date.now() });
+          ensureTicking();
+        },
+        { key: () => JSON.stringify(readWaiting()) },
+      );
     }
 
     const open = (buyer: string) => {
