@@ -121,7 +121,8 @@ function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
   const [confirming, setConfirming] = useState(false);
-  const ref = { platform: c.platform, nickname: c.nickname };
+  // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
+  const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
   return (
     <tr data-key={c.key}>
       <td>
@@ -129,6 +130,19 @@ function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
         <strong data-kf="customer-nick">{c.nickname}</strong>
         <br />
         <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
+        {c.buyerId ? (
+          <small class="kf-help" data-kf="customer-id">
+            {' · '}
+            {t('customers.options.buyerId', { id: c.buyerId })}
+          </small>
+        ) : (
+          c.platform !== 'taobao' && c.platform !== 'taught' && (
+            <small class="kf-help" data-kf="customer-id">
+              {' · '}
+              {t('customers.options.nicknameOnly')}
+            </small>
+          )
+        )}
       </td>
       <td>{t(`customers.segment.${c.segment}`)}</td>
       <td>{c.tags.join('，')}</td>

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import {
+  customersReady,
+  customersReplaced,
   deleteAllCustomers,
   deleteCustomer,
   forgetIdentified,
@@ -90,5 +92,19 @@ describe('where a buyer seen by name only belongs', () => {
     await identifyBuyer({ platform: 'demo', nickname: '小鹿', buyerId: 'u-1' }, T0);
     expect(await deleteCustomer('demo#u-1')).toEqual({ deleted: true, nameKeys: ['demo:小鹿'] });
     expect(await claimsOf('demo:小鹿')).toEqual([]);
+  });
+});
+
+describe('upgrading the store once per version', () => {
+  it('moves a v1 record whose name held a BOM to its normalised key before anything reads it, then remembers the version', async () => {
+    await db.del('meta', 'customers:schema');
+    customersReplaced();
+    await db.set('customers', 'demo:小鹿\uFEFF', { v: 1, key: 'demo:小鹿\uFEFF', platform: 'demo', nickname: '小鹿\uFEFF', note: '老备注', createdAt: T0, updatedAt: T0, lastSeenAt: T0 });
+    await db.set('customers', 'demo:小鹿', { v: 1, key: 'demo:小鹿', platform: 'demo', nickname: '小鹿', preferences: '宽松', createdAt: T0, updatedAt: T0 + 1, lastSeenAt: T0 });
+    await customersReady();
+    expect(await db.get('customers', 'demo:小鹿\uFEFF')).toBeUndefined();
+    // The two spellings were one buyer: one record now, and neither text is lost.
+    expect(await getCustomer('demo:小鹿')).toMatchObject({ v: 2, nickname: '小鹿', note: '老备注', preferences: '宽松' });
+    expect(await db.get('meta', 'customers:schema')).toBe(2);
   });
 });

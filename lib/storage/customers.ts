@@ -15,9 +15,10 @@
  *   transaction: either every entry is written or none.
  */
 import { promisifyRequest } from 'idb-keyval';
-import { store, toStorageError } from './db';
+import { db, store, toStorageError } from './db';
 import {
   adoptUnderId,
+  combineCustomers,
   CUSTOMER_VERSION,
   CustomerRecordError,
   customerKey,
@@ -227,6 +228,12 @@ export function forgetIdentified(): void {
   identified.clear();
 }
 
+/** The stores were replaced wholesale (a backup restored): check the shape again, forget the memo. */
+export function customersReplaced(): void {
+  identified.clear();
+  ready = null;
+}
+
 /**
  * Moves lastSeenAt forward for an existing buyer (the chat was opened); creates nothing. Not
  * announced: only retention reads it.
@@ -430,6 +437,27 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
   return purged;
 }
 
+const SCHEMA_KEY = 'customers:schema';
+let ready: Promise<void> | null = null;
+
+/**
+ * Once per worker start: when the store was last upgraded by an older version, every record is
+ * rewritten in the current shape under its current key first (upgradeStoredCustomers). Reads
+ * would migrate a record anyway, but a record whose key changed (a v1 name with a BOM) can only be
+ * found, and joined to a console id, at its new key. Every customers handler awaits this.
+ */
+export function customersReady(): Promise<void> {
+  ready ??= (async () => {
+    if ((await db.get<number>('meta', SCHEMA_KEY)) === CUSTOMER_VERSION) return;
+    await upgradeStoredCustomers();
+    await db.set('meta', SCHEMA_KEY, CUSTOMER_VERSION);
+  })().catch((err) => {
+    ready = null; // try again on the next call; reads still migrate record by record meanwhile
+    console.warn('[kf] customer upgrade failed', err);
+  });
+  return ready;
+}
+
 /**
  * Rewrites every record that is not current (v0 prototype records) as a current record under its
  * proper key, merged with a record already there. Unreadable records are left untouched.
@@ -451,7 +479,8 @@ export async function upgradeStoredCustomers(now = Date.now()): Promise<number> 
           there.onsuccess = () => {
             const existing = c.key === key ? null : readStored(there.result, now);
             if (c.key !== key) s.delete(key);
-            s.put(existing ? mergeCustomer(existing, c) : c, c.key);
+            // Two old keys that are one buyer now (a name with and without a BOM): keep both texts.
+            s.put(existing ? combineCustomers(existing, c) : c, c.key);
             rewritten++;
           };
         };

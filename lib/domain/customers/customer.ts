@@ -335,6 +335,32 @@ function setProfileValue(c: Customer, f: ProfileField, v: unknown): void {
   else c[f as 'preferences' | 'addressNote' | 'note'] = v as string;
 }
 
+/**
+ * Two records that turn out to be the same buyer (a migration gave two old keys the same new key,
+ * e.g. a name with and without a BOM): like mergeCustomer, but nothing the agent wrote is dropped —
+ * differing text fields keep both texts (the older first, lines not repeated), tags are the union,
+ * sizes the newer over the older. Deterministic in its arguments' order, and combine(a, a) is a.
+ */
+export function combineCustomers(a: Customer, b: Customer): Customer {
+  const merged = mergeCustomer(a, b);
+  const [older, newer] = a.updatedAt < b.updatedAt || (a.updatedAt === b.updatedAt && editableJson(a) < editableJson(b)) ? [a, b] : [b, a];
+  const join = (x: string, y: string, max: number): string => {
+    const lines: string[] = [];
+    for (const line of [...x.split('\n'), ...y.split('\n')]) if (line.trim() && !lines.includes(line)) lines.push(line);
+    return lines.join('\n').slice(0, max);
+  };
+  const out: Customer = {
+    ...merged,
+    tags: normaliseTags([...older.tags, ...newer.tags]),
+    sizes: { ...older.sizes, ...newer.sizes },
+    note: join(older.note, newer.note, LIMITS.note),
+    preferences: join(older.preferences, newer.preferences, LIMITS.preferences),
+    addressNote: join(older.addressNote, newer.addressNote, LIMITS.addressNote),
+  };
+  out.segment = segmentOf(out);
+  return out;
+}
+
 /** Merges incoming customers into existing ones by key; new keys are appended in incoming order. */
 export function mergeCustomers(existing: readonly Customer[], incoming: readonly Customer[]): Customer[] {
   const out = new Map<string, Customer>();

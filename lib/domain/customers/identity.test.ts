@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buyerKey, isMaskedNickname, nicknameKey, normaliseBuyerId, normaliseNickname } from './identity';
-import { adoptUnderId, customerKey, mergeCustomer, newCustomer, renameCustomer } from './customer';
+import { adoptUnderId, applyPatch, combineCustomers, customerKey, mergeCustomer, newCustomer, renameCustomer } from './customer';
 import { customerV1toV2, migrateCustomer } from './migrate';
 import { parseCustomersImport, exportCustomers } from './import-export';
 
@@ -117,5 +117,16 @@ describe('migration to version 2', () => {
     const b = { ...newCustomer('pdd', 'S*******n', NOW, 'uid-2'), note: '乙' };
     const back = parseCustomersImport(exportCustomers([a, b], NOW), NOW);
     expect(back).toEqual({ ok: true, customers: [a, b] });
+  });
+});
+
+describe('combineCustomers: two old records that are one buyer now', () => {
+  it('keeps both notes and all tags, is deterministic and idempotent', () => {
+    const a = applyPatch(newCustomer('demo', '小明', NOW), { note: '老备注', tags: ['老客'] }, NOW, { maskPii: false });
+    const b = applyPatch(newCustomer('demo', '小明', NOW), { note: '新备注', tags: ['VIP'], sizes: { heightCm: 170 } }, NOW + 5, { maskPii: false });
+    const c = combineCustomers(a, b);
+    expect(c).toMatchObject({ note: '老备注\n新备注', tags: ['老客', 'VIP'], sizes: { heightCm: 170 }, segment: 'vip', updatedAt: NOW + 5 });
+    expect(combineCustomers(b, a)).toEqual(c);
+    expect(combineCustomers(c, c)).toEqual(c);
   });
 });

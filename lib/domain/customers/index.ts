@@ -4,6 +4,7 @@ export {
   appendEvent,
   applyPatch,
   cleanSizes,
+  combineCustomers,
   customerKey,
   LIMITS,
   makeEvent,

@@ -3,6 +3,7 @@ import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { BackupProtocol } from '../protocol-backup';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../../storage/backup';
 import { resetSuggestEngine } from './learned';
+import { customersReplaced } from '../../storage/customers';
 
 /** Extension pages only: a seller page can neither read nor restore snapshots. */
 export const backupHandlers: HandlerSet<BackupProtocol> = {
@@ -14,6 +15,7 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');
       const restored = await restoreSnapshot(id);
       resetSuggestEngine();
+      customersReplaced();
       for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'learned'] as const) await announceChange(area);
       return restored;
     },

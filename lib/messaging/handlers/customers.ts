@@ -33,6 +33,7 @@ import {
 } from '../../domain/customers';
 import {
   countCustomers,
+  customersReady,
   deleteAllCustomers,
   deleteCustomer,
   getCustomer,
@@ -187,6 +188,7 @@ function parseQuery(payload: unknown, verb: string): Required<Pick<CustomerQuery
 }
 
 async function list(q: CustomerQuery & { limit: number }) {
+  await customersReady();
   const query = q.query?.trim() ?? '';
   const filter =
     query || q.segment ? (c: Customer) => (!q.segment || c.segment === q.segment) && (!query || matchesQuery(c, query)) : undefined;
@@ -213,6 +215,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   getCustomer: {
     content: true,
     async handle(payload, ctx) {
+      await customersReady();
       const p = parseBuyer(payload, 'getCustomer', ctx);
       const key = targetKey(p);
       const now = Date.now();
@@ -226,6 +229,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   patchCustomer: {
     content: true,
     async handle(payload, ctx) {
+      await customersReady();
       const p = parseBuyer(payload, 'patchCustomer', ctx);
       const patch = p.patch === undefined ? {} : parsePatch(p.patch);
       const append: Partial<Record<AppendField, string>> = {};
@@ -264,6 +268,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   addCustomerEvent: {
     content: true,
     async handle(payload, ctx) {
+      await customersReady();
       const p = parseBuyer(payload, 'addCustomerEvent', ctx);
       if (!(PAGE_EVENTS as readonly unknown[]).includes(p.kind)) throw new InvalidPayload('addCustomerEvent: kind');
       const body = text(p.text, 'addCustomerEvent: text', LIMITS.eventText).trim();
@@ -288,6 +293,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   exportCustomers: {
     async handle(payload) {
+      await customersReady();
       const p = payload === undefined ? {} : obj(payload, 'exportCustomers');
       const after = p.after === undefined ? undefined : text(p.after, 'exportCustomers: after', 200);
       const limit = p.limit === undefined ? EXPORT_PAGE_MAX : Number(p.limit);
@@ -298,6 +304,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   exportCustomer: {
     async handle(payload, ctx) {
+      await customersReady();
       const p = parseBuyer(payload, 'exportCustomer', ctx);
       const c = await getCustomer(targetKey(p));
       return exportCustomers(c ? [c] : [], Date.now());
@@ -305,6 +312,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   stageCustomersImport: {
     async handle(payload) {
+      await customersReady();
       const p = obj(payload, 'stageCustomersImport');
       const upload = text(p.upload, 'stageCustomersImport: upload', 64);
       if (!/^[\w-]+$/.test(upload)) throw new InvalidPayload('stageCustomersImport: upload');
@@ -324,6 +332,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   importCustomers: {
     async handle(payload) {
+      await customersReady();
       const p = obj(payload, 'importCustomers');
       let json = p.json;
       if (p.upload !== undefined) {
@@ -344,6 +353,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   deleteCustomer: {
     async handle(payload, ctx) {
+      await customersReady();
       const p = parseBuyer(payload, 'deleteCustomer', ctx);
       const key = targetKey(p);
       const { deleted, nameKeys } = await deleteCustomer(key);
@@ -356,6 +366,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   },
   deleteAllCustomers: {
     async handle(payload) {
+      await customersReady();
       if (obj(payload, 'deleteAllCustomers').confirm !== true) throw new InvalidPayload('deleteAllCustomers: confirm');
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
@@ -376,6 +387,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
  * resolveByName puts it (README.md, "Buyer identity").
  */
 export async function recordOrdersSeen(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
+  await customersReady();
   const rows = orders.filter((o) => normaliseNickname(o.buyer));
   const targets = await resolveByName(rows.map((o): Target => ({ platform, nickname: o.buyer, buyerId: o.buyerId ?? null })));
   const byKey = new Map<string, { target: Target; orders: SeenOrder[] }>();
@@ -411,6 +423,7 @@ export async function recordRemarkSaved(
   ctx: { platform: Platform; orderId: string; buyer: string; buyerId?: string; text: string; origin: 'saved' | 'seen'; now: number },
 ): Promise<void> {
   if (ctx.origin !== 'saved' || !normaliseNickname(ctx.buyer)) return;
+  await customersReady();
   const line = newestLine(ctx.text);
   if (!line) return;
   const maskPii = await masking();

@@ -1,0 +1,174 @@
+/**
+ * Buyer identity in Chromium: buyers keyed by the console's buyer id, so two buyers behind the same
+ * masked nickname (`S*******n`) keep their own notes and follow-ups — on the demo console and on
+ * the Pinduoduo fixture served at the real console address; and data stored in the shape from
+ * before ids (v1 records, by nickname) still shows on the card once the extension reads it again.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, inPanel, openDemoChat } from './pages';
+import { CONSOLES, openConsole } from './consoles';
+import type { FollowupList } from '../../lib/messaging/protocol-followups';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
+const cardReady = (p: Page, nick: string) =>
+  expect.poll(async () => `${await card(p).getAttribute('data-buyer')}|${await card(p).getAttribute('data-state')}`).toBe(`${nick}|ready`);
+const notesOnCard = (p: Page) => inPanel(p, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
+
+/** Types a quick note on the card and saves it; waits until the card shows it. */
+async function saveNote(p: Page, text: string): Promise<void> {
+  await inPanel(p, '[data-kf="customer-note-input"]').fill(text);
+  await inPanel(p, '[data-kf="customer-note-save"]').click();
+  await expect.poll(async () => (await notesOnCard(p)).some((n) => n.includes(text))).toBe(true);
+}
+
+/** Open follow-up items (id → buyer id) as the popup's list has them. */
+async function openItems(): Promise<Map<string, string | undefined>> {
+  const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+  return new Map(list.groups.flatMap((g) => g.items).map((f) => [f.id, f.buyerId]));
+}
+
+/** Writes records straight into one of the extension's IndexedDB stores (kf-<name>, object store 'kv'); `null` deletes. */
+async function seed(name: string, entries: [string, unknown][]): Promise<void> {
+  await ext.evaluate(
+    ([db, list]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          for (const [k, v] of list) {
+            if (v === null) tx.objectStore('kv').delete(k);
+            else tx.objectStore('kv').put(v, k);
+          }
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [`kf-${name}`, entries] as const,
+  );
+}
+
+/** Stops the extension's service worker (as Chrome does when idle): the next message starts a fresh one. */
+async function restartWorker(): Promise<void> {
+  const cdp = await h.context.newCDPSession(ext);
+  const status: string[] = [];
+  let versionId: string | undefined;
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
+      versionId = v.versionId;
+      status.push(v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => versionId).toBeDefined();
+  await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
+  await expect.poll(() => status.at(-1)).toBe('stopped');
+  await cdp.detach();
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html');
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+  await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true });
+});
+
+describe('buyer identity', () => {
+  it('data stored before buyer ids (old record shapes) still shows: the note on the card, the follow-up with its note', async () => {
+    const T = Date.now() - 3 * 24 * 3600_000;
+    await seed('customers', [
+      // Version 1: keyed by nickname only, no id; the name as the old code kept it (a BOM included).
+      ['demo:小鹿乱撞0521\uFEFF', { v: 1, key: 'demo:小鹿乱撞0521\uFEFF', platform: 'demo', nickname: '小鹿乱撞0521\uFEFF', tags: ['老客'], note: '只发顺丰，不要放驿站', createdAt: T, updatedAt: T, lastSeenAt: T, history: [], droppedEvents: 0, orderIds: [] }],
+      // The prototype's shape (v0).
+      ['legacy-1', { nick: '米粒妈妈', notes: '孩子110码', platform: 'demo', updated: T }],
+    ]);
+    // The version before buyer ids kept no schema mark (this run's worker has already written one).
+    await seed('meta', [['customers:schema', null]]);
+    await seed('followups', [
+      ['inquiry:demo:米粒妈妈', { v: 1, id: 'inquiry:demo:米粒妈妈', kind: 'inquiry', title: '咨询未拍：米粒妈妈', reason: '咨询后未下单', buyer: '米粒妈妈', platform: 'demo', createdAt: T, dueAt: Date.now() + 3600_000, status: 'open', source: 'panel', note: '想等活动再买' }],
+    ]);
+    // The extension starts again over the old data (as after an update).
+    await restartWorker();
+
+    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(page, '小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toBe('只发顺丰，不要放驿站');
+    expect(await inPanel(page, '[data-kf="customer-tag"]').allTextContents()).toContain('老客');
+    // The note now lives under the console's id; the old nickname-only record is gone, not copied.
+    const byId = await callFromExtensionPage<{ key: string; note: string } | null>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
+    expect(byId).toMatchObject({ key: 'demo#u-1001', note: '只发顺丰，不要放驿站' });
+    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521' })).toBeNull();
+
+    await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+    await cardReady(page, '米粒妈妈');
+    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toContain('孩子110码');
+
+    const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+    const item = list.groups.flatMap((g) => g.items).find((f) => f.id === 'inquiry:demo:米粒妈妈');
+    expect(item).toMatchObject({ v: 2, buyer: '米粒妈妈', note: '想等活动再买', status: 'open' });
+  });
+
+  it('two demo buyers with the same masked nickname keep separate notes and follow-ups', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: 'u-2001' });
+    await cardReady(page, 'S*******n');
+    await saveNote(page, '甲：羽绒服要M码');
+    await inPanel(page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+
+    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(page)).toEqual([]);
+    await saveNote(page, '乙：发票抬头写公司');
+    expect(await notesOnCard(page)).toEqual([expect.stringContaining('乙：发票抬头写公司')]);
+
+    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('甲：羽绒服要M码')]);
+
+    const items = await openItems();
+    expect(items.get('inquiry:demo#u-2001')).toBe('u-2001');
+    expect(items.has('inquiry:demo#u-2002')).toBe(false);
+    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+  });
+
+  it('two Pinduoduo buyers with the same masked nickname keep separate notes and follow-ups', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    await cardReady(page, 'S*******n');
+    await saveNote(page, '这位要加绒款，尽快发');
+    await inPanel(page, '[data-kf="fu-promised"]').click();
+    await inPanel(page, '[data-kf="fu-note"]').fill('查仓库后回复发货时间');
+    await inPanel(page, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+
+    // The other S*******n: same masked name, another uid.
+    await page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
+    await inPanel(page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(page)).toEqual([]);
+    await saveNote(page, '要换大一码');
+    await inPanel(page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+
+    await page.locator('.all-chat-list .chat-item-box[data-random^="7205118833-"]').click();
+    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('这位要加绒款，尽快发')]);
+
+    const items = [...(await openItems())].filter(([id]) => id.includes('pdd#'));
+    expect(items.map(([id, buyerId]) => `${id.split(':').slice(0, 2).join(':')}|${buyerId}`).sort()).toEqual([
+      'inquiry:pdd#6620034417|6620034417',
+      'promised-answer:pdd#7205118833|7205118833',
+    ]);
+    const stored = await callFromExtensionPage<{ history: { text: string }[] }>(ext, 'getCustomer', { platform: 'pdd', nickname: 'S*******n', buyerId: '6620034417' });
+    expect(stored.history.map((e) => e.text)).toEqual(['要换大一码']);
+    expect(await page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
+  });
+});
