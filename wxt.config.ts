@@ -12,6 +12,11 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: CONSOLE_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The buyer card is an extension page framed inside the panel (lib/panel/card-frame.ts). It must
+    // be web-accessible on every page the panel may run on: the consoles, and any http(s) site the
+    // agent teaches (granted at run time, so not known here). Nothing else is web-accessible.
+    // use_dynamic_url (Chrome): its address changes every session, so a site cannot probe for it.
+    web_accessible_resources: [{ resources: ['card.html'], matches: ['https://*/*', 'http://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),

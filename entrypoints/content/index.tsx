@@ -7,8 +7,7 @@ import { reservePanelSpace } from '@/lib/panel/layout';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
-import { CustomerCardController } from '@/lib/panel/customers';
-import { CustomerCardContext } from '@/components/customers/CustomerCard';
+import { CardFrameHost } from '@/lib/panel/card-frame';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
 import { TeachContext } from '@/lib/teach/context';
@@ -87,7 +86,7 @@ export default defineContentScript({
       const abort = new AbortController();
       ctx.onInvalidated(() => abort.abort());
       const controller = new PanelController(adapter, document, abort.signal);
-      const card = new CustomerCardController(controller, adapter.platform, document, abort.signal);
+      const card = new CardFrameHost(controller, adapter.platform, document, abort.signal, getLocale);
       const ui = await createShadowRootUi(ctx, {
         name: 'kf-panel',
         // Closed: the page's own scripts get no shadowRoot to read the panel through (README,
@@ -101,9 +100,7 @@ export default defineContentScript({
           render(
             <PanelContext.Provider value={controller}>
               <TeachContext.Provider value={() => void startTeach()}>
-                <CustomerCardContext.Provider value={card}>
-                  <Panel />
-                </CustomerCardContext.Provider>
+                <Panel />
               </TeachContext.Provider>
             </PanelContext.Provider>,
             container,

@@ -28,7 +28,7 @@ import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, ty
 import type { SeenOrder } from '../messaging/protocol-orders';
 import type { FeatureHost } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
-import type { CustomerCardController } from './customers';
+import type { CardFrameHost } from './card-frame';
 import { insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
 import { probePage } from '../sites/probe';
@@ -167,7 +167,7 @@ export class PanelController {
    * Safe to call once per page (re-run on navigation). A feature that fails to start is reported
    * and the others still run.
    */
-  async start(opts: { card: CustomerCardController; features: readonly PanelFeature[] }): Promise<void> {
+  async start(opts: { card: CardFrameHost; features: readonly PanelFeature[] }): Promise<void> {
     this.store.set({ siteName: this.adapter?.name ?? null });
     await this.reloadData();
     const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());

@@ -120,6 +120,8 @@ export class CustomerCardController {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private readonly api: CardApi = defaultApi,
+    /** pageSelection false: the card runs in its own frame and gets the page selection from the panel (setSelection). */
+    private readonly opts: { pageSelection?: boolean } = {},
   ) {}
 
   start(): void {
@@ -134,7 +136,7 @@ export class CustomerCardController {
       { once: true },
     );
     const opts = { capture: true, signal: this.signal } as const;
-    this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
+    if (this.opts.pageSelection !== false) this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
     this.follow();
   }
@@ -253,6 +255,17 @@ export class CustomerCardController {
     if (text !== this.store.get().selection) this.store.set({ selection: text });
   }
 
+  /** The page selection as the panel read it (the card in its own frame cannot see the page). */
+  setSelection(text: string): void {
+    const clean = text.replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
+    if (clean !== this.store.get().selection) this.store.set({ selection: clean });
+  }
+
+  /** Alt+N: the note input takes focus. */
+  focusNote(): void {
+    if (this.store.get().buyer) this.store.set((s) => ({ focusNoteTick: s.focusNoteTick + 1 }));
+  }
+
   /** First step: show what will be saved (for sizes, what was read) before saving. */
   chooseSelectionField(field: SelectionField, text = this.store.get().selection): void {
     if (!text.trim()) return;
@@ -287,7 +300,8 @@ export class CustomerCardController {
   // ---- keyboard -----------------------------------------------------------------------------
 
   onKeyDown(e: KeyboardEvent): void {
-    if (e.isComposing || e.keyCode === 229) return;
+    // Only the agent's real key presses: a page can dispatch keydown events of its own.
+    if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
     if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && this.store.get().buyer) {
       e.preventDefault();
       e.stopPropagation();

@@ -8,7 +8,7 @@
 import type { ComponentType } from 'preact';
 import type { SiteAdapter } from '../sites/types';
 import type { PanelController, PanelState } from './controller';
-import type { CustomerCardController } from './customers';
+import type { CardFrameHost } from './card-frame';
 
 /** A part of the panel a feature renders. Slots: 'chat' (chat pages), 'orders' (order pages), 'top' (every page). */
 export interface PanelSection {
@@ -26,8 +26,8 @@ export interface PanelFeatureContext {
   controller: PanelController;
   adapter: SiteAdapter;
   doc: Document;
-  /** The buyer card's controller (the buyer-card feature starts it). */
-  card: CustomerCardController;
+  /** The buyer card's side in the page (the buyer-card feature starts it; the card is a frame). */
+  card: CardFrameHost;
   addSection(section: PanelSection): void;
 }
 

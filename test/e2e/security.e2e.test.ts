@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardFrame, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { evaluateInContentWorld } from './panel-world';
+import type { Customer } from '../../lib/domain/customers/types';
 
 let h: Harness;
 let ext: Page;
@@ -44,5 +46,158 @@ describe('a script in the seller page', () => {
     expect(seen.shadowRoot).toBeNull();
     expect(seen.light).toBe('');
     expect(seen.text).not.toContain(SECRET);
+  });
+
+  it('cannot find a buyer note anywhere in its own world: text, search, selection, frames', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    // The card shows the note — inside its frame, which is the extension's page.
+    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toBe(SECRET);
+    const found = await page.evaluate((secret) => {
+      const out: string[] = [];
+      if (document.documentElement.outerHTML.includes(secret)) out.push('html');
+      if (document.body.innerText.includes(secret)) out.push('innerText');
+      if ((window as any).find(secret, false, false, true)) out.push('window.find');
+      getSelection()!.selectAllChildren(document.body);
+      if (getSelection()!.toString().includes(secret)) out.push('selection');
+      getSelection()!.removeAllRanges();
+      for (let i = 0; i < window.length; i++) {
+        try {
+          if (window[i]!.document.documentElement.outerHTML.includes(secret)) out.push(`frame ${i}`);
+        } catch {
+          // cross-origin: unreadable, as it should be
+        }
+      }
+      for (const f of document.querySelectorAll('iframe')) if (f.src.includes('card')) out.push('card frame in light DOM');
+      return out;
+    }, SECRET);
+    expect(found).toEqual([]);
+  });
+
+  it('can make the card show another buyer of its console by faking the name, but cannot read that buyer either', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    // The adapter reads the open conversation's name from the list (and the header): fake both.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('ul.conv-list > li.conv-item.active .conv-nick, .chat-header .chat-buyer-nick')) el.textContent = '小鹿乱撞0521';
+    });
+    await cardReady(page, '小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="customer-address"]').textContent()).toBe(OTHER_SECRET);
+    const leaked = await page.evaluate((secret) => {
+      const hits: string[] = [];
+      if ((window as any).find(secret, false, false, true)) hits.push('find');
+      if (document.documentElement.outerHTML.includes(secret)) hits.push('html');
+      for (let i = 0; i < window.length; i++) {
+        try {
+          if (window[i]!.document.body.innerText.includes(secret)) hits.push(`frame ${i}`);
+        } catch {
+          /* cross-origin */
+        }
+      }
+      return hits;
+    }, OTHER_SECRET);
+    expect(leaked).toEqual([]);
+  });
+
+  it('cannot retarget or drive the card frame with postMessage', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    // The card frame sits in the panel's closed shadow tree: it is not even in window.frames.
+    expect(await page.evaluate(() => window.length)).toBe(0);
+    const posted = await page.evaluate(() => {
+      let n = 0;
+      const state = { platform: 'demo', buyer: '小鹿乱撞0521', buyerId: null, selection: '', focusNote: 99, locale: 'zh-CN' };
+      for (let i = 0; i < window.length; i++) {
+        window[i]!.postMessage({ kfCard: 'state', state }, '*');
+        n++;
+      }
+      // Also the panel's own window (where the content script listens).
+      window.postMessage({ kfCard: 'state', state }, '*');
+      return n;
+    });
+    await page.waitForTimeout(300); // nothing should happen; give a forged message time to arrive
+    expect(posted).toBeGreaterThanOrEqual(0);
+    expect(await inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer')).toBe('米粒妈妈');
+  });
+
+  it('cannot write a note: no reachable input, made-up Alt+N does nothing, stolen focus carries no typing into the card', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    const historyNotes = async () =>
+      ((await callFromExtensionPage<Customer | null>(ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' }))?.history ?? []).filter((e) => e.kind === 'note').length;
+    const before = await historyNotes();
+    // The agent has used the note input before (the frame would remember its focused field).
+    await inPanel(page, '[data-kf="customer-note-input"]').click();
+    await chatInput(page).click();
+    await page.evaluate(() => {
+      // A made-up Alt+N, then typing and Enter through the page's own events.
+      document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyN', key: 'n', altKey: true, bubbles: true, composed: true }));
+      document.execCommand('insertText', false, '页面偷写的备注');
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true }));
+      // Focus every frame it can reach (a cross-origin window may still be focused).
+      for (let i = 0; i < window.length; i++) window[i]!.focus();
+    });
+    // The agent keeps typing a chat reply and presses Enter.
+    await page.keyboard.type('好的亲');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await historyNotes()).toBe(before);
+    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+  });
+
+  it('cannot fire the panel’s shortcuts: a made-up Alt+1 inserts nothing', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await demo.push(page, '能便宜点吗');
+    await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+    await chatInput(page).click();
+    await page.evaluate(() => {
+      const input = document.querySelector('.chat-editor .chat-input')!;
+      input.dispatchEvent(new KeyboardEvent('keydown', { code: 'Digit1', key: '1', altKey: true, bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(200);
+    expect(await demo.draft(page)).toBe('');
+  });
+
+  it('has no messaging API to reach the extension with', async () => {
+    await openDemoChat(page, h.demoUrl);
+    const r = await page.evaluate(async (id) => {
+      const rt = (globalThis as any).chrome?.runtime;
+      if (!rt?.sendMessage) return 'no runtime.sendMessage';
+      try {
+        return JSON.stringify(await rt.sendMessage(id, { kf: 'getCustomer', payload: { platform: 'demo', nickname: '米粒妈妈' } }));
+      } catch (e) {
+        return `refused: ${(e as Error).message}`;
+      }
+    }, h.extensionId);
+    expect(r).not.toContain(SECRET);
+    expect(r).toMatch(/no runtime|refused/);
+  });
+});
+
+describe('payloads the content script might be made to send', () => {
+  it('prototype keys in every page verb leave the service worker’s prototypes untouched; another console is refused', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    const replies = await evaluateInContentWorld<unknown[]>(
+      page,
+      `(async () => {
+        const send = (kf, payload) => chrome.runtime.sendMessage({ kf, payload });
+        const evil = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}');
+        const verbs = ['getCustomer','patchCustomer','addCustomerEvent','addFollowup','takePendingSuggestion','reportOrders','recordRemark','recordUsage','patchSettings','getTaughtSite','saveTaughtSite','loadFeature'];
+        const out = [];
+        for (const v of verbs) out.push(await send(v, { ...evil, platform: 'demo', nickname: '米粒妈妈' }));
+        out.push(await send('recordUsage', { templateId: '__proto__', scenario: null }));
+        out.push(await send('patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: evil }));
+        out.push(await send('addFollowup', { kind: 'inquiry', buyer: '米粒妈妈', platform: 'taobao' }));
+        out.push(await send('getCustomer', { platform: 'taobao', nickname: '米粒妈妈' }));
+        return out;
+      })()`,
+    ).then((r) => r!.value);
+    for (const r of replies) expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((replies.at(-2) as { error: { message: string } }).error.message).toContain('addFollowup.platform');
+    const sw = await h.serviceWorker();
+    const proto = await sw.evaluate(() => ({ keys: Object.getOwnPropertyNames(Object.prototype).filter((k) => k === 'polluted' || k === 'lastUsed' || k === 'count'), polluted: ({} as any).polluted, lastUsed: ({} as any).lastUsed }));
+    expect(proto).toEqual({ keys: [], polluted: undefined, lastUsed: undefined });
+    const followups = await callFromExtensionPage<{ groups: { items: { platform?: string }[] }[] }>(ext, 'listFollowups', undefined);
+    expect(followups.groups.flatMap((g) => g.items).filter((i) => i.platform === 'taobao')).toEqual([]);
   });
 });

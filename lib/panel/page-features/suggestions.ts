@@ -14,8 +14,10 @@ import { textBeforeCaret } from '../../insert/text-before-caret';
 const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
 
 function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
-  // Chinese agents type through an IME all day: nothing fires while a composition is open.
-  if (e.isComposing || e.keyCode === 229) return;
+  // Chinese agents type through an IME all day: nothing fires while a composition is open. Only
+  // real key presses count: a page could otherwise fire Alt+1 itself and read which reply the
+  // panel ranks first for this buyer out of its own chat box.
+  if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
   if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
     e.preventDefault();
     panel.focusSearch();
