@@ -51,6 +51,7 @@ export function forgetSiteNow(origin: string): Promise<ForgetResult> {
       });
     },
     removePermission: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+    required: browser.runtime.getManifest().host_permissions ?? undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forgetSite, isRequiredOrigin, teachTab, type TabStatus, type TeachDeps } from './flow';
+import { CONSOLE_MATCHES, DEMO_MATCHES } from '../sites/matches';
 import { CONTENT_SCRIPT_FILE, scriptIdFor, syncTaughtScripts, type RegisteredScript, type ScriptingApi } from './scripts';
 
 const STATUS: TabStatus = { site: null, canInsert: false, buyer: null, teaching: false };
@@ -72,14 +73,21 @@ describe('forgetting a site', () => {
     expect(deps.removePermission).toHaveBeenCalledWith('https://erp.example/*');
   });
 
-  it('keeps a permission the manifest requires (the demo host) and says so', async () => {
-    const deps = { forget: vi.fn(async () => true), unregister: vi.fn(async () => {}), removePermission: vi.fn(async () => true) };
+  it('keeps a permission the running build requires (the demo host of the test build) and says so', async () => {
+    const deps = {
+      forget: vi.fn(async () => true),
+      unregister: vi.fn(async () => {}),
+      removePermission: vi.fn(async () => true),
+      required: [...CONSOLE_MATCHES, ...DEMO_MATCHES],
+    };
     expect(await forgetSite('http://127.0.0.1:41234', deps)).toEqual({ removed: true, permission: 'required' });
     expect(deps.removePermission).not.toHaveBeenCalled();
   });
 
   it('tells required origins by scheme, host and port like Chrome does', () => {
-    expect(isRequiredOrigin('http://127.0.0.1:5173')).toBe(true);
+    // The build users get does not ask for the demo's local hosts; the test build does.
+    expect(isRequiredOrigin('http://127.0.0.1:5173')).toBe(false);
+    expect(isRequiredOrigin('http://127.0.0.1:5173', [...CONSOLE_MATCHES, ...DEMO_MATCHES])).toBe(true);
     expect(isRequiredOrigin('https://mms.pinduoduo.com')).toBe(true);
     expect(isRequiredOrigin('http://mms.pinduoduo.com')).toBe(false);
     expect(isRequiredOrigin('https://im.jinritemai.com')).toBe(true);

@@ -95,6 +95,8 @@ export interface ForgetDeps {
   forget(origin: string): Promise<boolean>;
   unregister(origin: string): Promise<void>;
   removePermission(pattern: string): Promise<boolean>;
+  /** The running build's own host permissions (default: the consoles of the build users get). */
+  required?: readonly string[];
 }
 
 export interface ForgetResult {
@@ -106,7 +108,7 @@ export interface ForgetResult {
 export async function forgetSite(origin: string, deps: ForgetDeps): Promise<ForgetResult> {
   const removed = await deps.forget(origin);
   await deps.unregister(origin).catch(() => {});
-  if (isRequiredOrigin(origin)) return { removed, permission: 'required' };
+  if (isRequiredOrigin(origin, deps.required)) return { removed, permission: 'required' };
   const ok = await deps.removePermission(originPattern(origin)).catch(() => false);
   return { removed, permission: ok ? 'removed' : 'failed' };
 }

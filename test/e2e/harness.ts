@@ -1,14 +1,17 @@
 /**
  * Real-browser harness: a Chromium (found by scripts/find-chromium.ts) driven by playwright-core, with the built extension
- * (.output/chrome-mv3) loaded into a fresh profile, and the demo console served on 127.0.0.1.
+ * (.output/chrome-mv3, the build users get) loaded into a fresh profile, and the demo console served
+ * on 127.0.0.1. The one difference from the users' build: a copy of it whose manifest also lets the
+ * content script run on the demo console's hosts (DEMO_MATCHES; see withDemoHosts).
  * Used by the e2e tests, `npm run demo` and `npm run bench`.
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
+import { DEMO_MATCHES } from '../../lib/sites/matches';
 import { chromiumPath } from '../../scripts/find-chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
@@ -48,12 +51,31 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * Copies the build users get and adds the demo console's hosts to its host permissions and content
+ * script matches — nothing else changes (same scripts, same pages, same CSP). Returns the copy.
+ */
+export async function withDemoHosts(buildDir: string, into: string): Promise<string> {
+  await cp(buildDir, into, { recursive: true });
+  const file = join(into, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as {
+    host_permissions?: string[];
+    content_scripts?: { matches: string[] }[];
+  };
+  const add = (list: string[] = []) => [...list, ...DEMO_MATCHES.filter((m) => !list.includes(m))];
+  manifest.host_permissions = add(manifest.host_permissions);
+  for (const cs of manifest.content_scripts ?? []) cs.matches = add(cs.matches);
+  await writeFile(file, JSON.stringify(manifest, null, 2));
+  return into;
+}
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
   }
   const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));
+  const extensionDir = await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-')));
   const server = await startDemoServer();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -61,8 +83,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: options.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...CHROMIUM_FLAGS,
       ...(options.args ?? []),
     ],
@@ -90,6 +112,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await context.close().catch(() => {});
       await server.close();
       await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      await rm(extensionDir, { recursive: true, force: true }).catch(() => {});
     },
   };
 }
