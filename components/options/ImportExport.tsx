@@ -16,6 +16,24 @@ export function dateStamp(d = new Date()): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A file picker for a JSON import; it clears itself after each file so the same file can be chosen again. */
+export function JsonFileInput(props: { label: string; kf: string; onFile: (file: File | undefined) => Promise<void> }) {
+  return (
+    <label class="kf-file">
+      {props.label}
+      <input
+        type="file"
+        accept=".json,application/json"
+        data-kf={props.kf}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void props.onFile(input.files?.[0]).finally(() => (input.value = ''));
+        }}
+      />
+    </label>
+  );
+}
+
 /** Import/export of the whole library as one JSON file. An invalid file changes nothing. */
 export function ImportExport() {
   const api = useApi();
@@ -49,18 +67,7 @@ export function ImportExport() {
         >
           {t('options.export')}
         </button>
-        <label class="kf-file">
-          {t('options.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-kf="import-file"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void onFile(input.files?.[0]).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput label={t('options.import')} kf="import-file" onFile={onFile} />
       </div>
       {result && (
         <div class={result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="import-result">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
-import { dateStamp, downloadJson } from './ImportExport';
+import { dateStamp, downloadJson, JsonFileInput } from './ImportExport';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
@@ -65,18 +65,7 @@ export function LearnedPicks() {
         <button data-kf="learned-export" onClick={async () => downloadJson(await api.call('exportLearned'), `kefu-learned-${dateStamp()}.json`)}>
           {t('learned.export')}
         </button>
-        <label class="kf-file">
-          {t('learned.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-kf="learned-import"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void onFile(input.files?.[0]).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput label={t('learned.import')} kf="learned-import" onFile={onFile} />
         {confirming ? (
           <span data-kf="learned-confirm-all">
             {t('learned.confirmAll', { count: learned.count })}{' '}
