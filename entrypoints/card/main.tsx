@@ -20,8 +20,8 @@ const style = document.createElement('style');
 style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
 document.head.append(style);
 
-type PanelState = { buyer: string | null; pageKind: PageKind; collapsed: boolean };
-const panelStore = new Store<PanelState>({ buyer: null, pageKind: 'chat', collapsed: false });
+type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
+const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
 let segment: Segment | null = null;
 let tabId: number | undefined;
 let card: CustomerCardController | null = null;
@@ -60,7 +60,7 @@ function apply(state: CardFrameState): void {
     );
     card.start();
   }
-  panelStore.set({ buyer: state.buyer });
+  panelStore.set({ buyer: state.buyer, buyerId: state.buyerId });
   card.setSelection(state.selection);
   if (state.focusNote > focusNote) {
     focusNote = state.focusNote;
