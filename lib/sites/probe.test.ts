@@ -9,12 +9,12 @@ describe('the page check (probe)', () => {
     expect(ALL_ADAPTERS.filter((a) => !a.probe).map((a) => a.id)).toEqual([]);
   });
 
-  it('demo chat: every chat read succeeds; no order lines on a chat page', () => {
+  it('demo chat: every chat read succeeds, the buyer id included; no order lines on a chat page', () => {
     bootDemo('/chat?auto=0');
     const lines = probePage(demoAdapter, document);
     expect(lines.map((l) => l.what)).toEqual(['console', 'page-kind', 'buyer', 'buyer-id', 'messages', 'chat-input']);
     expect(lines.filter((l) => !l.ok)).toEqual([]);
-    expect(lines.find((l) => l.what === 'buyer-id')?.value).toBe('none');
+    expect(lines.find((l) => l.what === 'buyer-id')).toEqual({ what: 'buyer-id', ok: true, missing: [] });
   });
 
   it('demo chat without its input: names CHAT_INPUT', () => {

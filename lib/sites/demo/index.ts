@@ -46,7 +46,7 @@ export const demoAdapter: SiteAdapter = {
   probe: (doc) =>
     probeWith(demoAdapter, doc, {
       buyer: pick(S, 'ACTIVE_CONVERSATION', 'CONVERSATION_NICK', 'HEADER_NICK'),
-      buyerId: 'none',
+      buyerId: pick(S, 'BUYER_ID_ATTR'),
       messages: pick(S, 'MESSAGE', 'MESSAGE_TEXT'),
       chatInput: pick(S, 'CHAT_INPUT'),
       orders: pick(S, 'ORDER_TABLE', 'LABEL_ORDER_ID'),
