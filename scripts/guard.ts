@@ -10,22 +10,16 @@
  * --rules: a library export or a bare guard config ({ v: 1, disabled, rules }).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { activeRules, checkReply, GUARD_PLATFORMS, validateGuardConfig, type GuardConfig, type GuardPlatform, type GuardRule } from '../lib/domain/guard/index';
+import { consoleIo, runIfMain, UsageError, withUsage, type Io } from './cli';
 
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+export type { Io };
+import { activeRules, checkReply, GUARD_PLATFORMS, validateGuardConfig, type GuardConfig, type GuardPlatform, type GuardRule } from '../lib/domain/guard/index';
 
 const USAGE = `用法 usage:
   guard check --platform ${GUARD_PLATFORMS.join('|')} --text '<reply>' [--rules file.json] [--lang en]
   guard scan  --platform ${GUARD_PLATFORMS.join('|')} --file replies.txt [--format lines|jddc] [--rules file.json] [--lang en]
 check: exit 0 = clean, 1 = one line per finding (category, words, severity, why), 2 = bad usage.`;
-
-class UsageError extends Error {}
 
 function loadConfig(path: string | undefined): GuardConfig | undefined {
   if (!path) return undefined;
@@ -66,7 +60,7 @@ export function jddcReplies(text: string): string[] {
 
 export function main(argv: string[], io: Io = consoleIo): number {
   const [command, ...rest] = argv;
-  try {
+  return withUsage(io, USAGE, () => {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command ? 0 : 2;
@@ -104,16 +98,7 @@ export function main(argv: string[], io: Io = consoleIo): number {
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);
-  } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err((e as Error).message);
-      io.err(USAGE);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runIfMain(import.meta.url, (argv) => main(argv));

@@ -8,19 +8,14 @@
  * Exit codes: 0 ok / valid; 1 invalid fields or remark (one problem a line); 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { consoleIo, runIfMain, UsageError, withUsage, type Io } from './cli';
+
+export type { Io };
 import {
   PRESETS, buildRemark, checkRemark, getRule, isFlagColor, isRecordKind, validateRuleSet,
   type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../lib/domain/remarks/index';
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 const USAGE = `用法 usage:
   remark build  (--preset A|B | --rules file.json) (--flag COLOR | --record KIND) --fields '<json>' [--agent NAME] [--today YYYY-MM-DD]
@@ -28,8 +23,6 @@ const USAGE = `用法 usage:
   remark fields (--preset A|B | --rules file.json) (--flag COLOR | --record KIND)
 COLOR: gray red yellow green blue purple    KIND: quality-exchange nonquality-exchange return compensation
 --fields keys may be field keys (shipDate) or labels (可发货日). The agent defaults to $KEFU_AGENT.`;
-
-class UsageError extends Error {}
 
 function localToday(): string {
   const d = new Date();
@@ -69,7 +62,7 @@ function readToday(today: string | undefined): string {
 
 export function main(argv: string[], io: Io = consoleIo, env: Record<string, string | undefined> = process.env): number {
   const [command, ...rest] = argv;
-  try {
+  return withUsage(io, USAGE, () => {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command ? 0 : 2;
@@ -148,16 +141,7 @@ export function main(argv: string[], io: Io = consoleIo, env: Record<string, str
     }
 
     throw new UsageError(`unknown command "${command}"`);
-  } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err((e as Error).message);
-      io.err(USAGE);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runIfMain(import.meta.url, (argv) => main(argv));

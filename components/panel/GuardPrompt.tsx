@@ -47,6 +47,20 @@ function FindingList(props: { findings: GuardFinding[] }) {
   );
 }
 
+function FindingsSection(props: { kf: string; title: string; findings: GuardFinding[]; onDismiss?: () => void }) {
+  return (
+    <section class="kf-guard" data-kf={props.kf}>
+      <h3>{props.title}</h3>
+      <FindingList findings={props.findings} />
+      {props.onDismiss && (
+        <button class="kf-link" data-kf="guard-dismiss" onClick={props.onDismiss}>
+          {t('guard.dismiss')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 /** The guard's part of the panel: a held reply with the words and why, warnings, and what the chat box holds. */
 export function GuardPrompt(props: { store: Store<GuardUiState>; actions: GuardActions }) {
   const s = useStore(props.store);
@@ -78,24 +92,7 @@ export function GuardPrompt(props: { store: Store<GuardUiState>; actions: GuardA
       </section>
     );
   }
-  if (s.warned.length) {
-    return (
-      <section class="kf-guard" data-kf="guard-warned">
-        <h3>{t('guard.warned')}</h3>
-        <FindingList findings={s.warned} />
-        <button class="kf-link" data-kf="guard-dismiss" onClick={actions.dismiss}>
-          {t('guard.dismiss')}
-        </button>
-      </section>
-    );
-  }
-  if (s.typed.length) {
-    return (
-      <section class="kf-guard" data-kf="guard-typed">
-        <h3>{t('guard.typed')}</h3>
-        <FindingList findings={s.typed} />
-      </section>
-    );
-  }
+  if (s.warned.length) return <FindingsSection kf="guard-warned" title={t('guard.warned')} findings={s.warned} onDismiss={actions.dismiss} />;
+  if (s.typed.length) return <FindingsSection kf="guard-typed" title={t('guard.typed')} findings={s.typed} />;
   return null;
 }
