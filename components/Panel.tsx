@@ -1,3 +1,4 @@
+import { PageText } from '@/components/PageText';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { TemplateBrowser } from './TemplateBrowser';
@@ -60,7 +61,7 @@ export function Panel() {
         <section class="kf-buyer" data-kf="buyer">
           <span class="kf-label">{t('panel.buyer')}</span>
           {/* Buyer nicknames come from the page: rendered as text, never HTML. */}
-          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ?? t('panel.noBuyer')}</span>
+          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ? <PageText text={s.buyer} /> : t('panel.noBuyer')}</span>
         </section>
       )}
       {s.pending && <FillPrompt />}

@@ -1,3 +1,4 @@
+import { PageText } from '@/components/PageText';
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
@@ -60,7 +61,7 @@ function History(props: { events: CustomerEvent[]; dropped: number }) {
           <time>{day(e.at)}</time>
           <span class="kf-cc-kind">{t(`customers.event.${e.kind}`)}</span>
           {/* Buyer and page text: rendered as text, never HTML. */}
-          <span class="kf-cc-text">{e.text}</span>
+          <span class="kf-cc-text"><PageText text={e.text} /></span>
         </li>
       ))}
     </ul>
@@ -160,7 +161,7 @@ function SelectionSaver(props: { s: CardState; card: CustomerCardController }) {
         ) : (
           <p>
             <span class="kf-label">{t('customers.card.willAppend', { field: t(`customers.card.as.${p.field}`) })}</span>
-            <span class="kf-cc-text">{p.text}</span>
+            <span class="kf-cc-text"><PageText text={p.text} /></span>
           </p>
         )}
         <div class="kf-actions">
@@ -216,7 +217,7 @@ export function CustomerCard() {
         </span>
         {c?.tags.map((tag) => (
           <span class="kf-cc-tag" data-kf="customer-tag">
-            {tag}
+            <PageText text={tag} />
           </span>
         ))}
         {c && c.orderIds.length > 0 && <span class="kf-muted kf-cc-orders">{t('customers.card.orders', { count: c.orderIds.length })}</span>}
@@ -248,19 +249,19 @@ export function CustomerCard() {
           {c.preferences && (
             <>
               <dt>{t('customers.field.preferences')}</dt>
-              <dd data-kf="customer-preferences">{c.preferences}</dd>
+              <dd data-kf="customer-preferences"><PageText text={c.preferences} /></dd>
             </>
           )}
           {c.addressNote && (
             <>
               <dt>{t('customers.field.addressNote')}</dt>
-              <dd data-kf="customer-address">{c.addressNote}</dd>
+              <dd data-kf="customer-address"><PageText text={c.addressNote} /></dd>
             </>
           )}
           {c.note && (
             <>
               <dt>{t('customers.field.note')}</dt>
-              <dd data-kf="customer-note">{c.note}</dd>
+              <dd data-kf="customer-note"><PageText text={c.note} /></dd>
             </>
           )}
         </dl>

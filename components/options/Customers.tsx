@@ -1,3 +1,4 @@
+import { PageText } from '@/components/PageText';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { dateStamp } from './ImportExport';
@@ -127,7 +128,7 @@ function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
     <tr data-key={c.key}>
       <td>
         {/* Nicknames and notes come from buyers: rendered as text. */}
-        <strong data-kf="customer-nick">{c.nickname}</strong>
+        <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
         <br />
         <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
         {c.buyerId ? (

@@ -1,3 +1,4 @@
+import { PageText } from '@/components/PageText';
 import { useStore } from '../useStore';
 import { usePanelState } from '../PanelContext';
 import type { Store } from '@/lib/panel/store';
@@ -45,7 +46,7 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(buyer: stri
           {others.map((w) => (
             <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(wait(w.since), th)} title={t('clock.open', { buyer: w.buyer })} onClick={() => props.open(w.buyer)}>
               {/* Nicknames come from the page: text only. */}
-              <span class="kf-clock-buyer">{w.buyer}</span> {formatWait(wait(w.since))}
+              <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {formatWait(wait(w.since))}
             </button>
           ))}
         </div>

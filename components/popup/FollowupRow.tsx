@@ -1,3 +1,4 @@
+import { PageText } from '@/components/PageText';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
@@ -60,12 +61,12 @@ export function FollowupRow(props: RowProps) {
       onClick={() => props.onSelect(item.id)}
     >
       <div class="kf-fu-head">
-        <span class="kf-fu-title" data-kf="followup-title">{item.title}</span>
+        <span class="kf-fu-title" data-kf="followup-title"><PageText text={item.title} /></span>
         {item.handover && <span class="kf-tag">{t('followups.view.handover')}</span>}
         <span class="kf-fu-when" data-kf="followup-when">{when}</span>
       </div>
       <div class="kf-fu-reason" data-kf="followup-reason">{item.reason}</div>
-      {item.note && <div class="kf-fu-note">{item.note}</div>}
+      {item.note && <div class="kf-fu-note"><PageText text={item.note} /></div>}
       <div class="kf-fu-actions">
         {section === 'done' ? (
           <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>

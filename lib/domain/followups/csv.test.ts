@@ -84,6 +84,15 @@ describe('followupsToCsv', () => {
     expect(csvCell('\t=1')).toBe("'\t=1");
   });
 
+  it('neutralises formulas hidden behind zero-width characters and in full-width signs', () => {
+    for (const v of ['\u200B=HYPERLINK("x")', '\uFEFF+1', '\u2060\u200D-1', '\u202E@SUM(A1)', '＝1+1', '＋86', '－5', '＠小王', '\u200B＝1']) {
+      expect(csvCell(v).replace(/^"/, '').startsWith("'"), JSON.stringify(v)).toBe(true);
+    }
+    // Ordinary text that merely contains these signs stays as it is.
+    expect(csvCell('退款 = 5 元')).toBe('退款 = 5 元');
+    expect(csvCell('\u200B你好')).toBe('\u200B你好');
+  });
+
   it('writes non-numeric order ids as ordinary, neutralised text', () => {
     expect(csvOrderCell('JD-123')).toBe('JD-123');
     expect(csvOrderCell('-123')).toBe("'-123");

@@ -24,9 +24,16 @@ function quote(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * Starts a formula in some spreadsheet: = + - @ (also the full-width ＝ ＋ － ＠, which WPS and
+ * Excel with a Chinese IME may read as their ASCII forms), tab or CR — also after invisible
+ * characters (zero-width space/joiners, word joiner, BOM, bidi marks) that a cell might begin with.
+ */
+const FORMULA_START = /^[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /** A text cell: neutralised against formulas, then quoted. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return quote(safe);
 }
 
