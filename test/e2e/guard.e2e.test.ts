@@ -105,6 +105,25 @@ describe('compliance guard on the demo console', () => {
   });
 });
 
+describe('shop rules', () => {
+  it('a rule the shop saves in the options page applies in an open chat at once; a switched-off rule stays quiet', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    try {
+      await callFromExtensionPage(ext, 'saveGuardConfig', {
+        v: 1,
+        disabled: ['absolute-grade'],
+        rules: [{ id: 'e2e-shop', words: ['秒发'], severity: 'warn', platforms: ['any'], reason: '本店不承诺秒发' }],
+      });
+      await page.keyboard.type('国家级工艺，今天秒发');
+      await page.locator('.kf-guard-badge').waitFor();
+      await expect.poll(() => inPanel(page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').allTextContents()).toEqual(['本店不承诺秒发']);
+    } finally {
+      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+    }
+  });
+});
+
 describe('reply clock on the demo console', () => {
   it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
