@@ -62,6 +62,17 @@ describe('compliance guard on the demo console', () => {
     await expect.poll(() => demo.draft(page)).toBe(WECHAT_REPLY.body);
   });
 
+  it('flags the same reply inserted a third time in one conversation (it still goes in)', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    for (let i = 1; i <= 3; i++) {
+      await insertFromSearch(page, '咨询高峰');
+      await expect.poll(async () => (await demo.draft(page)).split('现在咨询的朋友比较多').length - 1).toBe(i);
+      if (i < 3) expect(await inPanel(page, '[data-kf="guard-warned"]').count()).toBe(0);
+    }
+    await inPanel(page, '[data-kf="guard-warned"] [data-category="repetition"]').waitFor();
+  });
+
   it('holds a /code expansion too, and cancelling inserts nothing', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
     await chatInput(page).click();
