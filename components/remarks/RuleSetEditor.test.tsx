@@ -16,7 +16,32 @@ function setup(value: RuleSet = PRESET_A) {
   return { root: m.root, q, onChange, last };
 }
 
+/** A copy of a rule set in which no flag requires anything: every remark would pass. */
+function requiringNothing(base: RuleSet): RuleSet {
+  const r = structuredClone(base);
+  for (const rule of Object.values(r.flags)) {
+    delete rule.atLeastOne;
+    for (const f of rule.fields) {
+      f.required = false;
+      delete f.requiredWhen;
+    }
+  }
+  return r;
+}
+
 describe('RuleSetEditor', () => {
+  it('warns before saving a rule set in which every remark would be valid, and not otherwise', () => {
+    const a = setup(PRESET_A);
+    expect(a.q('[data-kf="editor-requires-nothing"]')).toBeNull();
+    cleanup?.();
+    const b = setup(requiringNothing(PRESET_A));
+    expect(b.q('[data-kf="editor-requires-nothing"]')?.textContent).toContain('所有备注都会被判为合格');
+    // Making one field of one flag required again removes the warning.
+    type(b.q('[data-kf="editor-target"]'), 'purple');
+    check(b.root.querySelector('[data-kf="field-required"]'), true);
+    expect(b.q('[data-kf="editor-requires-nothing"]')).toBeNull();
+  });
+
   it('switches to preset B', () => {
     const { q, last } = setup();
     click(q('[data-kf="preset-B"]'));

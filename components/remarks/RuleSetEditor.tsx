@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   FIELD_TYPES, FLAG_COLORS, FLAG_NAMES, PRESET_A, PRESET_B, RECORD_KINDS, addField, cloneRuleSet, getRule,
-  moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
+  flagsRequireNothing, moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
   type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
 } from '../../lib/domain/remarks';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
@@ -127,6 +127,11 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
         </label>
       ))}
 
+      {check.ok && flagsRequireNothing(draft) && (
+        <p class="kf-rm-notice" role="status" data-kf="editor-requires-nothing">
+          {t('remarks.editor.requiresNothing')}
+        </p>
+      )}
       {!check.ok && (
         <div role="alert">
           <p class="kf-rm-notice">{t('remarks.editor.invalid')}</p>

@@ -8,7 +8,7 @@ export { validateValues } from './validate';
 export { checkRemark, type CheckOptions } from './check';
 export { remarkLength, appendRemark, utf8Bytes, charCount, isOverLimit, TAOBAO_MAX_BYTES, JD_MAX_CHARS, type RemarkLength, type AppendResult } from './limits';
 export {
-  validateRuleSet, updateRule, updateField, addField, removeField, moveField, setLimit, editableFields,
+  validateRuleSet, updateRule, updateField, addField, removeField, moveField, setLimit, editableFields, flagsRequireNothing,
   type RuleSetError, type RuleSetResult,
 } from './ruleset';
 export { remarkFacts, financeLine, type RemarkFact, type RemarkFactBody, type RemarkFactKind } from './facts';

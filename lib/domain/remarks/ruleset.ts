@@ -269,3 +269,14 @@ export function setLimit(ruleSet: RuleSet, key: keyof RuleLimits, value: number)
 export function editableFields(ruleSet: RuleSet, target: RemarkTarget): FieldSpec[] {
   return fieldsOf(ruleSet, target);
 }
+
+/**
+ * True when no flag asks anything of a remark: no required field, no "required when", no "at least
+ * one of". Every remark then checks as valid, which is almost always a slip in the editor.
+ */
+export function flagsRequireNothing(ruleSet: RuleSet): boolean {
+  return FLAG_COLORS.every((c) => {
+    const rule = ruleSet.flags[c];
+    return !rule.atLeastOne?.length && rule.fields.every((f) => !f.required && !f.requiredWhen);
+  });
+}
