@@ -48,6 +48,32 @@ async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promis
   }
 }
 
+/**
+ * One readwrite transaction whose request callbacks are wrapped with `guard`: an exception in one
+ * aborts the whole transaction (nothing is written) and is what the caller gets, not the abort.
+ */
+async function writeTx(body: (s: IDBObjectStore, guard: (fn: () => void) => () => void) => void): Promise<void> {
+  await tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    let failure: unknown = null;
+    const guard = (fn: () => void) => () => {
+      try {
+        fn();
+      } catch (err) {
+        failure = err;
+        s.transaction.abort();
+      }
+    };
+    body(s, guard);
+    return done.then(
+      () => undefined,
+      (err) => {
+        throw failure ?? err;
+      },
+    );
+  });
+}
+
 /** A stored value → current record, or null when it is damaged beyond use. */
 export function readStored(raw: unknown, now: number): Customer | null {
   if (raw === undefined || raw === null) return null;
@@ -92,34 +118,21 @@ export async function updateCustomers(
   for (const t of targets) byKey.set(targetKey(t), t);
   const records = new Map<string, Customer>();
   const changed: string[] = [];
-  await tx('readwrite', (s) => {
-    const done = promisifyRequest(s.transaction);
-    let failure: unknown = null;
+  await writeTx((s, guard) => {
     for (const [key, t] of byKey) {
       const req = s.get(key);
-      req.onsuccess = () => {
-        try {
-          const raw = req.result as unknown;
-          const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now);
-          // An id-keyed buyer shown under another name now: the record follows the console.
-          const next = fn(t.buyerId ? renameCustomer(old, t.nickname, now) : old);
-          records.set(key, next);
-          if (next !== old || !isCurrent(raw)) {
-            s.put(next, key);
-            changed.push(key);
-          }
-        } catch (err) {
-          s.transaction.abort();
-          failure = err;
+      req.onsuccess = guard(() => {
+        const raw = req.result as unknown;
+        const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now);
+        // An id-keyed buyer shown under another name now: the record follows the console.
+        const next = fn(t.buyerId ? renameCustomer(old, t.nickname, now) : old);
+        records.set(key, next);
+        if (next !== old || !isCurrent(raw)) {
+          s.put(next, key);
+          changed.push(key);
         }
-      };
+      });
     }
-    return done.then(
-      () => undefined,
-      (err) => {
-        throw failure ?? err;
-      },
-    );
   });
   return { records, changed };
 }
@@ -159,47 +172,28 @@ export async function identifyBuyer(target: Target, now = Date.now()): Promise<I
   const nameKey = nicknameKey(target.platform, nickname);
   const others = (await claimsOf(nameKey)).filter((x) => x !== id);
   let oldName = null as string | null;
-  await tx('readwrite', (s) => {
-    const done = promisifyRequest(s.transaction);
-    let failure: unknown = null;
+  await writeTx((s, guard) => {
     const mine = s.get(key);
-    mine.onsuccess = () => {
-      try {
-        if (mine.result !== undefined) {
-          const c = migrateCustomer(mine.result, now);
-          const next = renameCustomer(c, nickname, now);
-          if (next !== c || !isCurrent(mine.result)) s.put(next, key);
-          if (next !== c) {
-            oldName = c.nickname;
-            result.renamed = true;
-          }
-          return;
+    mine.onsuccess = guard(() => {
+      if (mine.result !== undefined) {
+        const c = migrateCustomer(mine.result, now);
+        const next = renameCustomer(c, nickname, now);
+        if (next !== c || !isCurrent(mine.result)) s.put(next, key);
+        if (next !== c) {
+          oldName = c.nickname;
+          result.renamed = true;
         }
-        if (isMaskedNickname(nickname) || others.length) return;
-        const byName = s.get(nameKey);
-        byName.onsuccess = () => {
-          try {
-            if (byName.result === undefined) return;
-            const c = migrateCustomer(byName.result, now);
-            s.put(adoptUnderId(c, id, nickname, now), key);
-            s.delete(nameKey);
-            result.adopted = true;
-          } catch (err) {
-            failure = err;
-            s.transaction.abort();
-          }
-        };
-      } catch (err) {
-        failure = err;
-        s.transaction.abort();
+        return;
       }
-    };
-    return done.then(
-      () => undefined,
-      (err) => {
-        throw failure ?? err;
-      },
-    );
+      if (isMaskedNickname(nickname) || others.length) return;
+      const byName = s.get(nameKey);
+      byName.onsuccess = guard(() => {
+        if (byName.result === undefined) return;
+        s.put(adoptUnderId(migrateCustomer(byName.result, now), id, nickname, now), key);
+        s.delete(nameKey);
+        result.adopted = true;
+      });
+    });
   });
   if (!isMaskedNickname(nickname)) await addClaims([{ nameKey, id }]);
   if (oldName) await dropClaims([{ nameKey: nicknameKey(target.platform, oldName), id }]);
@@ -311,31 +305,18 @@ export async function scanCustomers(opts: ScanOptions, now = Date.now()): Promis
  */
 export async function importCustomerRecords(list: readonly Customer[], now = Date.now()): Promise<number> {
   let written = 0;
-  await tx('readwrite', (s) => {
-    const done = promisifyRequest(s.transaction);
-    let failure: unknown = null;
+  await writeTx((s, guard) => {
     for (const c of list) {
       const req = s.get(c.key);
-      req.onsuccess = () => {
-        try {
-          const old = readStored(req.result, now);
-          const next = old ? mergeCustomer(old, c) : c;
-          if (next !== old) {
-            s.put(next, c.key);
-            written++;
-          }
-        } catch (err) {
-          failure = err;
-          s.transaction.abort();
+      req.onsuccess = guard(() => {
+        const old = readStored(req.result, now);
+        const next = old ? mergeCustomer(old, c) : c;
+        if (next !== old) {
+          s.put(next, c.key);
+          written++;
         }
-      };
+      });
     }
-    return done.then(
-      () => undefined,
-      (err) => {
-        throw failure ?? err;
-      },
-    );
   });
   await addClaims(list.flatMap((c) => claimOf(c)));
   return written;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
 import { callFromExtensionPage, inPanel, openDemoChat } from './pages';
 import { CONSOLES, openConsole } from './consoles';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
@@ -55,25 +55,6 @@ async function seed(name: string, entries: [string, unknown][]): Promise<void> {
   );
 }
 
-/** Stops the extension's service worker (as Chrome does when idle): the next message starts a fresh one. */
-async function restartWorker(): Promise<void> {
-  const cdp = await h.context.newCDPSession(ext);
-  const status: string[] = [];
-  let versionId: string | undefined;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
-      versionId = v.versionId;
-      status.push(v.runningStatus);
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => versionId).toBeDefined();
-  await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
-  await expect.poll(() => status.at(-1)).toBe('stopped');
-  await cdp.detach();
-}
-
 beforeAll(async () => {
   h = await launchWithExtension();
   ext = await h.openExtensionPage('options.html');
@@ -100,7 +81,7 @@ describe('buyer identity', () => {
       ['inquiry:demo:米粒妈妈', { v: 1, id: 'inquiry:demo:米粒妈妈', kind: 'inquiry', title: '咨询未拍：米粒妈妈', reason: '咨询后未下单', buyer: '米粒妈妈', platform: 'demo', createdAt: T, dueAt: Date.now() + 3600_000, status: 'open', source: 'panel', note: '想等活动再买' }],
     ]);
     // The extension starts again over the old data (as after an update).
-    await restartWorker();
+    await (await stopExtensionWorker(h, ext)).detach();
 
     await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
     await cardReady(page, '小鹿乱撞0521');

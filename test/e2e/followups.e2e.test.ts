@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
 import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, panel } from './pages';
 
 const UNPAID = {
@@ -173,25 +173,11 @@ describe('the follow-up list', () => {
     expect(before.length).toBeGreaterThan(0);
     const badgeBefore = await badge();
     await (await h.serviceWorker()).evaluate(() => ((globalThis as any).__kfMarker = 'old worker'));
-    // Stop the extension's worker through the DevTools protocol, as Chrome does when it is idle,
-    // and wait until Chrome reports it stopped.
-    const cdp = await h.context.newCDPSession(popup);
-    const status: string[] = [];
-    let versionId: string | undefined;
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of e.versions) {
-        if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
-        versionId = v.versionId;
-        status.push(v.runningStatus);
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await expect.poll(() => versionId).toBeDefined();
-    await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
-    await expect.poll(() => status.at(-1)).toBe('stopped');
+    // Stop the extension's worker as Chrome does when it is idle.
+    const worker = await stopExtensionWorker(h, popup);
     // The next message wakes a fresh worker (nothing of the old one's memory), which reads everything back.
     const again = await openPopup();
-    await expect.poll(() => status.at(-1)).toBe('running');
+    await expect.poll(() => worker.status()).toBe('running');
     expect(await (await h.serviceWorker()).evaluate(() => (globalThis as any).__kfMarker ?? null)).toBeNull();
     await expandAll(again);
     await expect.poll(() => listed(again)).toEqual(before);
@@ -203,6 +189,6 @@ describe('the follow-up list', () => {
       await again.keyboard.press('d');
       await expect.poll(() => badge()).toBe(Number(badgeBefore) - 1 > 0 ? String(Number(badgeBefore) - 1) : '');
     }
-    await cdp.detach();
+    await worker.detach();
   });
 });

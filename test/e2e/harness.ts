@@ -116,3 +116,38 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     },
   };
 }
+
+/**
+ * Stops the extension's service worker through the DevTools protocol, as Chrome does when it is
+ * idle, and waits until Chrome reports it stopped: the next message wakes a fresh worker with none
+ * of the old one's memory. `status()` tells the worker's running status as Chrome reports it since;
+ * `detach()` ends the DevTools session.
+ */
+export async function stopExtensionWorker(
+  h: Pick<Harness, 'context' | 'extensionId'>,
+  page: Page,
+): Promise<{ status(): string | undefined; detach(): Promise<void> }> {
+  const cdp = await h.context.newCDPSession(page);
+  const seen: string[] = [];
+  let versionId: string | undefined;
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
+      versionId = v.versionId;
+      seen.push(v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await waitUntil(() => versionId !== undefined, 'the extension worker to be listed');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
+  await waitUntil(() => seen.at(-1) === 'stopped', 'the extension worker to stop');
+  return { status: () => seen.at(-1), detach: () => cdp.detach() };
+}
+
+async function waitUntil(ok: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
