@@ -29,15 +29,10 @@ export function setModelSource(read: () => Promise<ModelAsset>): void {
 }
 
 let engineLoad: Promise<SuggestEngine> | null = null;
-/** How long the last model load took (fetch + parse + decode), for the bench. */
-export let modelLoadMs: number | null = null;
 
 async function loadModel(): Promise<SuggestModel | null> {
-  const started = performance.now();
   try {
-    const model = decodeModel(await readAsset());
-    modelLoadMs = performance.now() - started;
-    return model;
+    return decodeModel(await readAsset());
   } catch (err) {
     // Without the model the panel still suggests from the cues and the learned picks.
     console.warn('[kf] suggestion model not loaded', err);
@@ -130,7 +125,8 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
         await scrubFromSnapshots('learned', 'all');
       } else if (Array.isArray(p.ids) && p.ids.every((id) => typeof id === 'string')) {
         const ids = p.ids as string[];
-        const known = ids.filter((id) => engine.memory.all().some((x) => x.id === id));
+        const stored = new Set(engine.memory.all().map((x) => x.id));
+        const known = ids.filter((id) => stored.has(id));
         await deletePicks(ids);
         engine.forget(ids);
         await scrubFromSnapshots('learned', ids);
