@@ -20,7 +20,7 @@ export function CardFrame(props: { host: CardFrameHost }) {
       class="kf-card-frame"
       data-kf="card-frame"
       src={CardFrameHost.url()}
-      title={t('customers.card.title')}
+      title={t('panel.buyerCard')}
       style={{ height: `${s.buyer ? Math.max(s.height, 40) : 0}px`, display: s.buyer ? 'block' : 'none' }}
     />
   );
