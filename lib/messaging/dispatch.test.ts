@@ -25,6 +25,11 @@ describe('message sender checks', () => {
     expect(e.ok).toBe(false);
   });
 
+  it('answers ping from extension pages (the bench floor) and not from seller pages', async () => {
+    expect(await dispatch({ kf: 'ping', payload: undefined }, 'extension-page')).toEqual({ ok: true, value: true });
+    expect((await dispatch({ kf: 'ping', payload: undefined }, 'content-script')).ok).toBe(false);
+  });
+
   it('answers an unknown sender with forbidden and an unknown verb with invalid', async () => {
     expect((await dispatch({ kf: 'getLibrary', payload: undefined }, null)).ok).toBe(false);
     const r = await dispatch({ kf: 'dropTables', payload: undefined }, 'extension-page');

@@ -24,6 +24,8 @@ export interface CoreProtocol {
   patchSettings: [DeepPartial<AppSettings>, AppSettings];
   recordUsage: [{ templateId: string; scenario: ScenarioId | null }, void];
   getUsage: [void, UsageRecord];
+  /** Does nothing: the floor for message round trips and worker wake-up (npm run bench). */
+  ping: [void, true];
 }
 
 /**

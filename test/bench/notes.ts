@@ -2,25 +2,30 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/harness';
 import { cardFrame, evaluateInPanel } from '../e2e/pages';
 import { percentile, round } from './stats';
+import { launchBare, pageSwitchOnce, ratio } from './floor';
 
 /**
  * Buyer notes at shop scale, in Chromium with the built extension:
  * - 100 000 buyers are written straight into the extension's IndexedDB (kf-customers) from an
  *   extension page, in the stored record shape (not timed);
- * - lookups go through the real protocol (extension page → service worker → IndexedDB);
+ * - lookups go through the real protocol (extension page → service worker → IndexedDB), each
+ *   followed by a no-op `ping` round trip to the same worker (the floor);
  * - export and import are driven through the options page's 客户档案 tab, from the click (or the
  *   file chosen) to the result line: paging, file building, validation and the write included;
  *   the import goes into the emptied store (export → delete all → import);
  * - card_after_switch: on the demo console, performance.now() from the click on a conversation to
- *   the card showing that buyer's notes (data-buyer + data-state=ready in the card frame, which
- *   lives in the panel's closed shadow root). Clock: performance.timeOrigin + now() in both the
- *   content-script world (the click) and the card frame (shown), so the two frames compare.
+ *   the animation frame in which the card shows that buyer's notes (data-buyer + data-state=ready
+ *   in the card frame, which lives in the panel's closed shadow root). Clock: performance.timeOrigin
+ *   + now() in both the content-script world (the click) and the card frame (shown), so the two
+ *   frames compare. The floor is the demo page's own switch (to the frame showing the buyer in its
+ *   chat header) in a second Chromium with only the bare fixture extension, switches alternating.
  */
 export async function benchNotes(opts: { buyers?: number; lookups?: number; switches?: number } = {}): Promise<Record<string, number>> {
   const buyers = opts.buyers ?? 100_000;
   const lookups = opts.lookups ?? 300;
   const switches = opts.switches ?? 20;
   const h = await launchWithExtension();
+  const bare = await launchBare();
   try {
     // tsx keeps function names with an `__name` helper that page.evaluate'd code must find.
     await h.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -35,11 +40,13 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     const seedMs = Date.now() - seedStarted;
 
     // ---- lookups through the protocol ----
-    const lookupTimes: number[] = await ext.evaluate(
+    const [lookupTimes, pingTimes]: number[][] = await ext.evaluate(
       async ([n, total]) => {
         const send = (nickname: string) => (globalThis as any).chrome.runtime.sendMessage({ kf: 'getCustomer', payload: { platform: 'demo', nickname } });
+        const ping = () => (globalThis as any).chrome.runtime.sendMessage({ kf: 'ping', payload: undefined });
         for (let i = 0; i < 20; i++) await send(`买家${i * 997}`); // warm-up: worker and database open
         const times: number[] = [];
+        const pings: number[] = [];
         let found = 0;
         for (let i = 0; i < n; i++) {
           const nick = `买家${Math.floor(Math.random() * total)}`;
@@ -47,19 +54,34 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
           const r = await send(nick);
           times.push(performance.now() - t0);
           if (r?.ok && r.value?.nickname === nick) found++;
+          const t1 = performance.now();
+          const p = await ping();
+          pings.push(performance.now() - t1);
+          if (p?.value !== true) throw new Error(`ping: ${JSON.stringify(p)}`);
         }
         if (found !== n) throw new Error(`lookups found ${found} of ${n}`);
-        return times;
+        return [times, pings];
       },
       [lookups, buyers - convNicks.length] as const,
     );
 
     // ---- card after a conversation switch, on the demo console ----
     const switchTimes: number[] = [];
+    const pageSwitchTimes: number[] = [];
+    const barePage = await bare.context.newPage();
+    await barePage.goto(`${bare.demoUrl}/chat`);
+    await barePage.evaluate(() => (window as any).__demo.setAutoMessages(false));
+    // Animation frames only run in the tab in front (the options page was opened after the demo).
+    await demo.bringToFront();
     for (let i = 0; i < switches + 2; i++) {
       const nick = convNicks[(i + 1) % convNicks.length]!;
       const ms = await timeCardSwitch(demo, nick);
-      if (i >= 2) switchTimes.push(ms); // the first two warm the worker up
+      const own = await pageSwitchOnce(barePage, nick);
+      // The first two warm the worker up.
+      if (i >= 2) {
+        switchTimes.push(ms);
+        pageSwitchTimes.push(own);
+      }
     }
 
     // ---- export all, delete all, import the file, through the options page ----
@@ -91,10 +113,16 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     if (count !== buyers) throw new Error(`after import: ${count} buyers, expected ${buyers}`);
 
     const n = buyers;
+    const lookup = ratio(lookupTimes!, pingTimes!);
+    const card = ratio(switchTimes, pageSwitchTimes);
     return {
+      notes_ping_ms_p50: lookup.floor,
+      notes_lookup_ratio_to_ping: lookup.ratio,
+      card_switch_page_own_ms_p50: card.floor,
+      card_switch_ratio_to_ping: card.ratio,
       [`notes_seed_ms_${n}`]: seedMs,
-      [`notes_lookup_ms_p50_${n}`]: round(percentile(lookupTimes, 50), 2),
-      [`notes_lookup_ms_p95_${n}`]: round(percentile(lookupTimes, 95), 2),
+      [`notes_lookup_ms_p50_${n}`]: round(percentile(lookupTimes!, 50), 2),
+      [`notes_lookup_ms_p95_${n}`]: round(percentile(lookupTimes!, 95), 2),
       [`notes_export_ms_${n}`]: Math.round(exportMs),
       [`notes_import_ms_${n}`]: Math.round(importMs),
       card_after_switch_ms_p50: round(percentile(switchTimes, 50), 1),
@@ -102,6 +130,7 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     };
   } finally {
     await h.close();
+    await bare.close();
   }
 }
 
@@ -219,7 +248,8 @@ async function timeCardSwitch(demo: Page, nick: string): Promise<number> {
       const obs = new MutationObserver(() => {
         if (!shown()) return;
         obs.disconnect();
-        resolve(performance.timeOrigin + performance.now());
+        // The frame in which it is drawn (as for the page's own switch, floor.ts).
+        requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
       });
       obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       setTimeout(() => reject(new Error(`card for ${nick} not shown in 5 s`)), 5000);
@@ -238,4 +268,9 @@ async function timeCardSwitch(demo: Page, nick: string): Promise<number> {
   );
   const t1 = await frame.evaluate(() => (window as unknown as { __kfShown: Promise<number> }).__kfShown);
   return t1 - t0;
+}
+
+if (process.argv[1]?.endsWith('notes.ts')) {
+  const buyers = Number(process.env.KF_BENCH_BUYERS) || undefined;
+  benchNotes({ buyers }).then((r) => console.log(r), (e) => { console.error(e); process.exit(1); });
 }

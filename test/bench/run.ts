@@ -7,13 +7,29 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchContentSize } from './content-size';
 import { benchPanelVisible } from './panel-visible';
+import { benchWorkerWake } from './worker-wake';
 import { ensureChromium } from '../../scripts/find-chromium';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
 const benches: Bench[] = [
   { name: 'content script size', run: benchContentSize },
-  { name: 'panel visible (Chromium)', run: () => benchPanelVisible() },
+  { name: 'panel visible vs bare extension (Chromium)', run: () => benchPanelVisible() },
+  { name: 'worker wake vs bare extension (Chromium)', run: () => benchWorkerWake() },
+];
+
+/**
+ * Issue #15's targets: each figure against a floor measured in the same run (ratios), and the
+ * sizes. Printed first, with whether this run meets them.
+ */
+export const TARGETS: [key: string, max: number][] = [
+  ['panel_visible_ratio_to_bare', 1.5],
+  ['popup_render_ratio_5000_to_50', 1.3],
+  ['notes_lookup_ratio_to_ping', 2],
+  ['card_switch_ratio_to_ping', 1.5],
+  ['worker_wake_ratio_to_bare', 2],
+  ['content_js_gzip_bytes', 45 * 1024],
+  ['background_js_bytes', 150 * 1024],
 ];
 
 // Feature benchmarks register here when their module exists.
@@ -45,6 +61,10 @@ async function main() {
     console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const width = Math.max(...Object.keys(all).map((k) => k.length));
+  console.log('\n' + 'target'.padEnd(width) + '  value  (≤ target)');
+  for (const [k, max] of TARGETS) {
+    if (k in all) console.log(k.padEnd(width) + '  ' + all[k] + `  (≤ ${max}: ${all[k]! <= max ? 'met' : 'MISSED'})`);
+  }
   console.log('\n' + 'figure'.padEnd(width) + '  value');
   for (const [k, v] of Object.entries(all)) console.log(k.padEnd(width) + '  ' + v);
   const out = resolve(import.meta.dirname, '..', '..', '.output', 'bench.json');

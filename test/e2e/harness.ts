@@ -49,6 +49,8 @@ export interface LaunchOptions {
   /** Extra Chromium flags. */
   args?: string[];
   viewport?: { width: number; height: number };
+  /** An unpacked extension other than the build (the bench's bare floor extension). */
+  extensionDir?: string;
 }
 
 /**
@@ -70,8 +72,9 @@ export async function withDemoHosts(buildDir: string, into: string): Promise<str
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npx wxt build\` first.`);
   }
   const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));

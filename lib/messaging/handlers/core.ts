@@ -29,6 +29,7 @@ async function libraryWithInitials(): Promise<LibraryRecord> {
 }
 
 export const coreHandlers: HandlerSet<CoreProtocol> = {
+  ping: { handle: async () => true as const },
   getLibrary: { content: true, handle: () => libraryWithInitials() },
   saveLibrary: {
     async handle(payload) {
