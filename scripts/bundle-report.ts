@@ -62,4 +62,4 @@ function main() {
   }
 }
 
-main();
+if (process.argv[1]?.endsWith("bundle-report.ts")) main();

@@ -3,7 +3,7 @@
  * entrypoints/background.ts. It checks who sent the message, which verbs that sender may use, and
  * turns failures into replies the caller can show. Handlers live in handlers/<feature>.ts.
  */
-import { browser, type Runtime } from '../browser';
+import { answerWith, browser, type Runtime } from '../browser';
 import { corePageSchemas, isEnvelope, type Reply, type Verb } from './protocol';
 import { customersPageSchemas } from './protocol-customers';
 import { followupsPageSchemas } from './protocol-followups';
@@ -100,8 +100,10 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
 
 export function registerHandlers(): void {
   const origin = browser.runtime.getURL('');
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
-    return dispatch(message, classifySender(sender, browser.runtime.id, origin), { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
-  });
+  browser.runtime.onMessage.addListener(
+    answerWith((message: unknown, sender: Runtime.MessageSender) => {
+      if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+      return dispatch(message, classifySender(sender, browser.runtime.id, origin), { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
+    }),
+  );
 }

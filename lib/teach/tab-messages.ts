@@ -3,7 +3,7 @@
  * ping (what can you do here?), startTeach, insertText. Separate from the background protocol: the
  * content script answers only messages from our own extension pages.
  */
-import { browser, type Runtime } from '../browser';
+import { answerWith, browser, type Runtime } from '../browser';
 import type { TabStatus } from './flow';
 
 export interface TabProtocol {
@@ -25,10 +25,17 @@ export function isTabEnvelope(msg: unknown): msg is TabEnvelope {
 
 /** Extension page side. Rejects when no content script of ours answers in that tab. */
 export async function sendToTab<V extends TabVerb>(tabId: number, verb: V, payload?: TabProtocol[V][0]): Promise<TabProtocol[V][1]> {
-  const reply = (await browser.tabs.sendMessage(tabId, { kfTab: verb, payload } satisfies TabEnvelope)) as TabProtocol[V][1] | undefined;
+  const reply = (await browser.tabs.sendMessage(tabId, { kfTab: verb, payload } satisfies TabEnvelope)) as TabProtocol[V][1] | TabFailure | undefined;
   if (reply === undefined) throw new Error('no content script answered');
+  if (isTabFailure(reply)) throw new Error(reply.kfTabError);
   return reply;
 }
+
+/** What the content script sends back when its handler failed (otherwise the handler's value). */
+interface TabFailure {
+  kfTabError: string;
+}
+const isTabFailure = (r: unknown): r is TabFailure => !!r && typeof r === 'object' && typeof (r as TabFailure).kfTabError === 'string';
 
 export type TabHandlers = { [V in TabVerb]: (payload: TabProtocol[V][0]) => Promise<TabProtocol[V][1]> | TabProtocol[V][1] };
 
@@ -40,12 +47,14 @@ export function isFromExtensionPage(sender: Runtime.MessageSender, extensionId: 
 /** Content script side. Stops listening when `signal` aborts. */
 export function listenTabMessages(handlers: TabHandlers, signal: AbortSignal): void {
   const origin = browser.runtime.getURL('');
-  const listener = (msg: unknown, sender: Runtime.MessageSender) => {
+  const listener = answerWith((msg: unknown, sender: Runtime.MessageSender) => {
     if (!isTabEnvelope(msg) || !Object.hasOwn(handlers, msg.kfTab)) return undefined;
     if (!isFromExtensionPage(sender, browser.runtime.id, origin)) return undefined;
     const handler = handlers[msg.kfTab] as (p: unknown) => unknown;
-    return Promise.resolve().then(() => handler(msg.payload));
-  };
+    return Promise.resolve()
+      .then(() => handler(msg.payload))
+      .catch((err: unknown): TabFailure => ({ kfTabError: err instanceof Error ? err.message : String(err) }));
+  });
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

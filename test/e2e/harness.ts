@@ -72,13 +72,14 @@ export async function withDemoHosts(buildDir: string, into: string): Promise<str
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Harness> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npx wxt build\` first.`);
+  const sourceDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(sourceDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${sourceDir}: run \`npx wxt build\` first.`);
   }
   const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));
-  const extensionDir = await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-')));
+  // The bench's bare floor extension already runs on the demo hosts; the build gets them added.
+  const extensionDir = options.extensionDir ?? (await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-'))));
   const server = await startDemoServer();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -115,7 +116,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await context.close().catch(() => {});
       await server.close();
       await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-      await rm(extensionDir, { recursive: true, force: true }).catch(() => {});
+      if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true }).catch(() => {});
     },
   };
 }
