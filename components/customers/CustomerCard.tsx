@@ -210,7 +210,7 @@ export function CustomerCard() {
   const segment = c?.segment ?? 'new';
 
   return (
-    <section class="kf-cc" data-kf="customer-card" data-buyer={s.buyer} data-state={s.status} aria-label={t('customers.card.title')}>
+    <section class="kf-cc" data-kf="customer-card" data-buyer={s.buyer} data-buyer-id={s.buyerId ?? undefined} data-state={s.status} aria-label={t('customers.card.title')}>
       <div class="kf-cc-head">
         <span class={`kf-seg kf-seg-${segment}`} data-kf="customer-segment">
           {t(`customers.segment.${segment}`)}

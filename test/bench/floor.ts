@@ -61,13 +61,15 @@ export async function workerWaker(h: Harness, page: Page, message: unknown): Pro
  * (The page renders synchronously on click, so this is the time to its next frame: what an agent
  * sees of the switch.) Run it on a page of the bare harness after `openDemoChat`.
  */
-export function pageSwitchOnce(page: Page, nick: string): Promise<number> {
+/** `id`: the buyer id to click when given (two demo buyers share a masked nickname). */
+export function pageSwitchOnce(page: Page, nick: string, id?: string): Promise<number> {
   return page.evaluate(
-    (nick) =>
+    ([nick, id]) =>
       new Promise<number>((resolve, reject) => {
-        const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.nick === nick);
-        if (!item) return reject(new Error(`no conversation ${nick}`));
-        const shown = () => document.querySelector('.chat-buyer-nick')?.textContent === nick;
+        const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => (id ? li.dataset.buyerId === id : li.dataset.nick === nick));
+        if (!item) return reject(new Error(`no conversation ${id ?? nick}`));
+        const shown = () =>
+          document.querySelector('.chat-buyer-nick')?.textContent === nick && (!id || document.querySelector('.chat-header')?.getAttribute('data-buyer-id') === id);
         let t0 = 0;
         const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
         const obs = new MutationObserver(() => {
@@ -84,6 +86,6 @@ export function pageSwitchOnce(page: Page, nick: string): Promise<number> {
           done();
         }
       }),
-    nick,
+    [nick, id] as const,
   );
 }

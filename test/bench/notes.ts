@@ -32,7 +32,11 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     const demo = await h.context.newPage();
     await demo.goto(`${h.demoUrl}/chat`);
     await demo.evaluate(() => (window as any).__demo.setAutoMessages(false));
-    const convNicks: string[] = await demo.evaluate(() => (window as any).__demo.conversations().map((c: { nick: string }) => c.nick));
+    // Conversations by buyer id: two of the demo's buyers share a masked nickname.
+    const convs: { id: string; nick: string }[] = await demo.evaluate(() =>
+      (window as any).__demo.conversations().map((c: { id: string; nick: string }) => ({ id: c.id, nick: c.nick })),
+    );
+    const convNicks = [...new Set(convs.map((c) => c.nick))];
 
     const ext = await h.openExtensionPage('options.html');
     const seedStarted = Date.now();
@@ -74,9 +78,9 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     // Animation frames only run in the tab in front (the options page was opened after the demo).
     await demo.bringToFront();
     for (let i = 0; i < switches + 2; i++) {
-      const nick = convNicks[(i + 1) % convNicks.length]!;
-      const ms = await timeCardSwitch(demo, nick);
-      const own = await pageSwitchOnce(barePage, nick);
+      const conv = convs[(i + 1) % convs.length]!;
+      const ms = await timeCardSwitch(demo, conv);
+      const own = await pageSwitchOnce(barePage, conv.nick, conv.id);
       // The first two warm the worker up.
       if (i >= 2) {
         switchTimes.push(ms);
@@ -235,14 +239,15 @@ function installTimer(): void {
 }
 
 /** Click on a conversation (in the content-script world) → the card frame shows that buyer, in ms. */
-async function timeCardSwitch(demo: Page, nick: string): Promise<number> {
+async function timeCardSwitch(demo: Page, conv: { id: string; nick: string }): Promise<number> {
+  const { nick } = conv;
   const frame = cardFrame(demo);
   if (!frame) throw new Error('no card frame in the panel');
-  await frame.evaluate((nick) => {
+  await frame.evaluate(({ nick, id }) => {
     const w = window as unknown as { __kfShown?: Promise<number> };
     const shown = () => {
       const card = document.querySelector('[data-kf="customer-card"]');
-      return card?.getAttribute('data-buyer') === nick && card.getAttribute('data-state') === 'ready';
+      return card?.getAttribute('data-buyer') === nick && card.getAttribute('data-buyer-id') === id && card.getAttribute('data-state') === 'ready';
     };
     w.__kfShown = new Promise<number>((resolve, reject) => {
       const obs = new MutationObserver(() => {
@@ -252,19 +257,19 @@ async function timeCardSwitch(demo: Page, nick: string): Promise<number> {
         requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
       });
       obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      setTimeout(() => reject(new Error(`card for ${nick} not shown in 5 s`)), 5000);
+      setTimeout(() => reject(new Error(`card for ${nick} (${id}) not shown in 5 s`)), 5000);
     });
-  }, nick);
+  }, conv);
   const t0 = await evaluateInPanel(
     demo,
-    (_roots, nick) => {
-      const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.nick === nick);
-      if (!item) throw new Error(`no conversation ${nick}`);
+    (_roots, id) => {
+      const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.buyerId === id);
+      if (!item) throw new Error(`no conversation ${id}`);
       const t = performance.timeOrigin + performance.now();
       item.click();
       return t;
     },
-    nick,
+    conv.id,
   );
   const t1 = await frame.evaluate(() => (window as unknown as { __kfShown: Promise<number> }).__kfShown);
   return t1 - t0;
