@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, inPanel, openDemoChat, panelFocus } from './pages';
+import { callFromExtensionPage, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 
 let h: Harness;
@@ -11,8 +11,6 @@ let page: Page;
 
 const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
 const cardBuyer = (p: Page) => card(p).getAttribute('data-buyer');
-const cardReady = (p: Page, nick: string) =>
-  expect.poll(async () => `${await card(p).getAttribute('data-buyer')}|${await card(p).getAttribute('data-state')}`).toBe(`${nick}|ready`);
 
 async function exportAll(p: Page): Promise<Customer[]> {
   const all: Customer[] = [];

@@ -78,3 +78,16 @@ export async function panelFocus(page: Page): Promise<string | null> {
   const frame = cardFrame(page);
   return frame ? frame.evaluate(() => document.activeElement?.getAttribute('data-kf') ?? null).catch(() => null) : null;
 }
+
+/** Waits until the buyer card (in its frame) shows `nick`'s notes; throws with what it showed instead. */
+export async function cardReady(page: Page, nick: string, timeout = 10_000): Promise<void> {
+  const card = inPanel(page, '[data-kf="customer-card"]');
+  const deadline = Date.now() + timeout;
+  let seen = '';
+  for (;;) {
+    seen = (await card.count()) === 1 ? `${await card.getAttribute('data-buyer')}|${await card.getAttribute('data-state')}` : 'no card';
+    if (seen === `${nick}|ready`) return;
+    if (Date.now() > deadline) throw new Error(`the card did not show ${nick} (it shows ${seen})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

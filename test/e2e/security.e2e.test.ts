@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardFrame, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
 import { evaluateInContentWorld } from './panel-world';
 import type { Customer } from '../../lib/domain/customers/types';
 
@@ -15,11 +15,6 @@ let page: Page;
 
 const SECRET = '只发顺丰-暗号4711';
 const OTHER_SECRET = '别家买家的地址备注-暗号0815';
-
-const cardReady = (p: Page, nick: string) =>
-  expect
-    .poll(async () => `${await inPanel(p, '[data-kf="customer-card"]').getAttribute('data-buyer')}|${await inPanel(p, '[data-kf="customer-card"]').getAttribute('data-state')}`)
-    .toBe(`${nick}|ready`);
 
 beforeAll(async () => {
   h = await launchWithExtension();
@@ -77,9 +72,11 @@ describe('a script in the seller page', () => {
   it('can make the card show another buyer of its console by faking the name, but cannot read that buyer either', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
     await cardReady(page, '米粒妈妈');
-    // The adapter reads the open conversation's name from the list (and the header): fake both.
+    // The adapter reads the open conversation's name and buyer id from the list (and the header):
+    // fake the name and drop the id, so the card looks the other buyer up by name.
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('ul.conv-list > li.conv-item.active .conv-nick, .chat-header .chat-buyer-nick')) el.textContent = '小鹿乱撞0521';
+      for (const el of document.querySelectorAll('[data-buyer-id]')) if (el.matches('li.conv-item.active, .chat-header')) el.removeAttribute('data-buyer-id');
     });
     await cardReady(page, '小鹿乱撞0521');
     expect(await inPanel(page, '[data-kf="customer-address"]').textContent()).toBe(OTHER_SECRET);
