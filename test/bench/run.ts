@@ -40,6 +40,7 @@ const optional: [string, string, string][] = [
   ['customer notes', './notes', 'benchNotes'],
   ['popup (Chromium)', './popup', 'benchPopup'],
   ['compliance guard', './guard', 'benchGuard'],
+  ['team mode (pouchdb-server on loopback)', './team', 'benchTeam'],
 ];
 
 async function main() {
