@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: CONSOLE_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The buyer card is an extension page framed inside the panel (lib/panel/card-frame.ts). It must

@@ -2,6 +2,7 @@ import { registerHandlers } from '@/lib/messaging/dispatch';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
+import { registerTeamBackground } from '@/lib/background/team';
 
 export default defineBackground({
   // A classic worker: service workers cannot import() modules on demand, so everything is bundled
@@ -17,5 +18,7 @@ export default defineBackground({
     // Our content script on every taught site we may access (dynamic registrations do not survive
     // an extension update, so they are re-synced at every start).
     registerTaughtSiteScripts();
+    // Team mode: queue local writes, alarms; nothing at all when it is off.
+    registerTeamBackground();
   },
 });

@@ -11,6 +11,7 @@ import { Customers } from './Customers';
 import { Backups } from './Backups';
 import { GuardSettings } from './GuardSettings';
 import { LearnedPicks } from './LearnedPicks';
+import { TeamSettings } from './TeamSettings';
 import { t } from '@/lib/i18n';
 
 export interface OptionsTab {
@@ -32,6 +33,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'customers', labelKey: 'customers.tab', component: Customers },
   { id: 'import', labelKey: 'options.importExport', component: ImportExport },
   { id: 'backups', labelKey: 'backups.tab', component: Backups },
+  { id: 'team', labelKey: 'team.tab', component: TeamSettings },
 ];
 
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {

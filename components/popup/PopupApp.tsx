@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupList } from './FollowupList';
 import { ClockSummary } from './ClockSummary';
+import { TeamStatusLine } from './TeamStatusLine';
 import type { FollowupList as FollowupListData } from '@/lib/messaging/protocol-followups';
 
 /** The toolbar popup: today's follow-ups first; the reply library as a second tab where available. */
@@ -51,6 +52,7 @@ export function PopupApp(props: { onFirstRender?: () => void; initial?: Followup
           </button>
         )}
       </header>
+      <TeamStatusLine />
       {status && <p class="kf-status" role="status" data-kf="export-status">{status}</p>}
       {tab === 'list' ? <FollowupList onFirstRender={props.onFirstRender} initial={props.initial} /> : Library ? <Library /> : <p class="kf-muted">{t('followups.popup.loading')}</p>}
       {tab === 'list' && <ClockSummary />}

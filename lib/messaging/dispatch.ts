@@ -27,6 +27,7 @@ import { followupHandlers } from './handlers/followups';
 import { customersHandlers } from './handlers/customers';
 import { guardHandlers } from './handlers/guard';
 import { learnedHandlers } from './handlers/learned';
+import { teamHandlers } from './handlers/team';
 
 export type { SenderKind };
 
@@ -43,6 +44,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   customersHandlers,
   guardHandlers,
   learnedHandlers,
+  teamHandlers,
 );
 
 /**

@@ -16,6 +16,7 @@
  */
 import { promisifyRequest } from 'idb-keyval';
 import { db, store, toStorageError } from './db';
+import { noteLocalChange } from './changes';
 import {
   adoptUnderId,
   combineCustomers,
@@ -134,6 +135,7 @@ export async function updateCustomers(
       });
     }
   });
+  await noteLocalChange('customers', changed);
   return { records, changed };
 }
 
@@ -305,6 +307,7 @@ export async function scanCustomers(opts: ScanOptions, now = Date.now()): Promis
  */
 export async function importCustomerRecords(list: readonly Customer[], now = Date.now()): Promise<number> {
   let written = 0;
+  const writtenKeys: string[] = [];
   await writeTx((s, guard) => {
     for (const c of list) {
       const req = s.get(c.key);
@@ -314,11 +317,13 @@ export async function importCustomerRecords(list: readonly Customer[], now = Dat
         if (next !== old) {
           s.put(next, c.key);
           written++;
+          writtenKeys.push(c.key);
         }
       });
     }
   });
   await addClaims(list.flatMap((c) => claimOf(c)));
+  await noteLocalChange('customers', writtenKeys);
   return written;
 }
 

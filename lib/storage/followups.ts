@@ -12,6 +12,7 @@
  * only a cache: the service worker may be stopped at any moment and the next read refills it.
  */
 import { db, store, toStorageError } from './db';
+import { noteLocalChange } from './changes';
 import {
   sameBuyer,
   FOLLOWUP_KINDS,
@@ -73,6 +74,7 @@ interface Change<T> {
 
 /** Runs `fn` over the whole list inside one readwrite transaction; `fn` must be synchronous. */
 async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
+  let written: string[] = [];
   try {
     const value = await store('followups')('readwrite', (os) =>
       new Promise<T>((resolve, reject) => {
@@ -89,11 +91,15 @@ async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): P
             tx.abort();
           }
         };
-        tx.oncomplete = () => resolve(out!.value);
+        tx.oncomplete = () => {
+          written = (out!.put ?? []).map((f) => f.id);
+          resolve(out!.value);
+        };
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
       }),
     );
+    await noteLocalChange('followups', written);
     return value;
   } catch (err) {
     // IndexedDB failures (quota, abort) become StorageError; a bug in `fn` stays what it is.
@@ -101,6 +107,22 @@ async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): P
   } finally {
     invalidateFollowupCache();
   }
+}
+
+/**
+ * Team sync: for each id, `fn` gets the stored item (undefined when there is none) and returns its
+ * replacement, or null to leave it; one transaction.
+ */
+export async function updateFollowupsById(ids: readonly string[], fn: (id: string, local: Followup | undefined) => Followup | null, now = Date.now()): Promise<void> {
+  await transact(now, (items) => {
+    const byId = new Map(items.map((f) => [f.id, f]));
+    const put: Followup[] = [];
+    for (const id of ids) {
+      const next = fn(id, byId.get(id));
+      if (next) put.push(next);
+    }
+    return { put, value: undefined };
+  });
 }
 
 export interface ApplyOptions {

@@ -1,3 +1,4 @@
+import { noteLocalChange } from './changes';
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
 import type { Template, TemplateLibrary } from '../domain/templates/types';
@@ -70,6 +71,7 @@ export async function saveLibrary(
   const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: now };
   if (initials) record.initials = initials;
   await db.set('library', KEY, record);
+  await noteLocalChange('library', [KEY]);
   return record;
 }
 
@@ -97,5 +99,6 @@ export async function saveLibraryIfUnchanged(
     result = record;
     return record;
   });
+  if (result !== 'conflict') await noteLocalChange('library', [KEY]);
   return result;
 }

@@ -160,3 +160,14 @@ export interface ProposalBody {
 export function mergeGroups(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
+
+/**
+ * Does this machine's record hold something the team's copy lacks (a field edited here later, a
+ * note not yet sent)? Only the shared parts count: lastSeenAt and the local history cap do not.
+ */
+export function isAhead(local: Customer, incoming: Customer): boolean {
+  const merged = mergeCustomer(local, incoming);
+  if (canonical(buyerBody(merged)) !== canonical(buyerBody(incoming))) return true;
+  const known = new Set(incoming.history.map((e) => e.id));
+  return local.history.some((e) => !known.has(e.id));
+}

@@ -6,6 +6,7 @@
 import { appendEvent, applyPatch, customerKey, makeEvent, mergeCustomer, newCustomer, type Customer, type CustomerPatch } from '../../lib/domain/customers';
 import { addNote as addFollowupNote, complete, type Followup } from '../../lib/domain/followups';
 import type { Template } from '../../lib/domain/templates/types';
+import { isAhead } from '../../lib/team/docs';
 import { emptyDirty, mergeDirty, type Dirty, type LocalLibrary, type LocalStores } from '../../lib/team/local-stores';
 
 export class MemoryStores implements LocalStores {
@@ -33,7 +34,7 @@ export class MemoryStores implements LocalStores {
       const old = this.customerMap.get(c.key);
       const next = old ? mergeCustomer(old, c) : c;
       if (!old || JSON.stringify(old) !== JSON.stringify(next)) this.customerMap.set(c.key, structuredClone(next));
-      if (JSON.stringify(next) !== JSON.stringify(c)) ahead.push(c.key);
+      if (old && isAhead(old, c)) ahead.push(c.key);
     }
     if (ahead.length) this.dirty = mergeDirty(this.dirty, { ...emptyDirty(), customers: ahead });
   }

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApi } from './OptionsContext';
+import { registerMessages, t } from '@/lib/i18n';
+import { team } from '@/lib/i18n/messages/team';
+import { signIn } from '@/lib/team/sign-in';
+import { teamStatusText } from '@/lib/team/status-text';
+import type { TeamConfig, TeamStatus } from '@/lib/team/config';
+
+registerMessages(team);
+
+/** Options → 团队: join the shop's server, see the sync status, sync now, leave. */
+export function TeamSettings() {
+  const api = useApi();
+  const [config, setConfig] = useState<TeamConfig | null>(null);
+  const [status, setStatus] = useState<TeamStatus | null>(null);
+  const [form, setForm] = useState({ server: '', shop: '', user: '', password: '', shift: 'day' as 'day' | 'night' });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = () =>
+    api.call('teamStatus').then((r) => {
+      setConfig(r.config);
+      setStatus(r.status);
+    });
+  useEffect(() => {
+    void reload();
+    return api.onChanged(['team'], () => void reload());
+  }, []);
+
+  const field = (key: 'server' | 'shop' | 'user' | 'password', type = 'text') => (
+    <label class="kf-field">
+      <span>{t(`team.${key}`)}</span>
+      <input type={type} data-kf={`team-${key}`} value={form[key]} autocomplete={key === 'password' ? 'current-password' : 'off'} onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })} />
+    </label>
+  );
+
+  const connect = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const shop = form.shop.trim();
+      const r = await signIn(form.server, shop, form.user, form.password);
+      setForm((f) => ({ ...f, password: '' }));
+      if (!r.ok) {
+        setMessage({ ok: false, text: t(`team.err.${r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop }) });
+        return;
+      }
+      const joined = await api.call('teamConnect', { server: r.origin, shop, user: form.user.trim(), role: r.role, shift: form.shift });
+      setConfig(joined.config);
+      setStatus(joined.status);
+    } catch (err) {
+      setMessage({ ok: false, text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="kf-card" data-kf="team">
+      <h2>{t('team.title')}</h2>
+      <p class="kf-help">{t('team.help')}</p>
+      {status && (
+        <p class={status.state === 'synced' && !status.pending ? 'kf-ok' : status.state === 'off' || status.state === 'syncing' ? '' : 'kf-bad'} role="status" data-kf="team-status">
+          {teamStatusText(status)}
+        </p>
+      )}
+      {config ? (
+        <>
+          <p data-kf="team-joined">
+            {t('team.connectedAs', { shop: config.shop, user: config.user, role: t(`team.role.${config.role}`) })} · {config.server}
+          </p>
+          <div class="kf-actions">
+            <button class="kf-primary" data-kf="team-sync" disabled={busy} onClick={() => void api.call('teamSyncNow').then(setStatus)}>
+              {t('team.syncNow')}
+            </button>
+            <button
+              data-kf="team-leave"
+              disabled={busy}
+              onClick={() =>
+                void api.call('teamLeave').then((r) => {
+                  setConfig(null);
+                  setStatus(r.status);
+                  setMessage({ ok: true, text: t('team.left') });
+                })
+              }
+            >
+              {t('team.leave')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void connect();
+          }}
+        >
+          {field('server')}
+          {field('shop')}
+          {field('user')}
+          {field('password', 'password')}
+          <p class="kf-help">{t('team.passwordHelp')}</p>
+          <label class="kf-field">
+            <span>{t('team.shift')}</span>
+            <select data-kf="team-shift" value={form.shift} onChange={(e) => setForm({ ...form, shift: (e.target as HTMLSelectElement).value as 'day' | 'night' })}>
+              <option value="day">{t('team.shift.day')}</option>
+              <option value="night">{t('team.shift.night')}</option>
+            </select>
+          </label>
+          <div class="kf-actions">
+            <button class="kf-primary" type="submit" data-kf="team-connect" disabled={busy}>
+              {t('team.connect')}
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="alert" data-kf="team-message">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

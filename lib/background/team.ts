@@ -1,0 +1,129 @@
+/**
+ * Team mode in the background. The worker cannot load code on demand (Chromium refuses
+ * importScripts after start-up and import() in service workers), and PouchDB with the sync engine
+ * is ~125 KB, so the sync runs in an offscreen document (team-sync.html) created only while team
+ * mode is on; this module stays small. It
+ *  - queues the keys of every local write (lib/storage/changes.ts) and syncs 2 s after the last one;
+ *  - syncs at start-up and every 5 minutes (chrome.alarms), and when asked (options, popup);
+ *  - keeps the status (已同步 / 离线 n 条待同步 / the error) in storage.local for every page.
+ * Without team mode nothing here contacts anything.
+ */
+import { browser } from '../browser';
+import { announceChange } from '../messaging/client';
+import { setLocalChangeListener } from '../storage/changes';
+import { queueDirty } from '../team/dirty';
+import { emptyDirty } from '../team/local-stores';
+import { isTeamConfig, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
+
+export const TEAM_ALARM = 'kf-team-sync';
+const DEBOUNCE_MS = 2000;
+const PAGE = 'team-sync.html';
+
+export interface TeamPageReply {
+  status: TeamStatus;
+  areas: ('customers' | 'followups' | 'library')[];
+}
+
+/** Cached: only this module writes the configuration. */
+let config: Promise<TeamConfig | null> | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+export function loadTeamConfig(): Promise<TeamConfig | null> {
+  config ??= browser.storage.local.get(TEAM_CONFIG_KEY).then((r) => (isTeamConfig(r[TEAM_CONFIG_KEY]) ? (r[TEAM_CONFIG_KEY] as TeamConfig) : null));
+  return config;
+}
+
+export async function loadTeamStatus(): Promise<TeamStatus> {
+  return ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus | undefined) ?? { state: 'off', pending: 0 };
+}
+
+async function setStatus(s: TeamStatus): Promise<TeamStatus> {
+  await browser.storage.local.set({ [TEAM_STATUS_KEY]: s });
+  await announceChange('team');
+  return s;
+}
+
+type OffscreenApi = {
+  createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+};
+const offscreen = (): OffscreenApi | undefined => (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+
+let creating: Promise<void> | null = null;
+async function ensurePage(): Promise<void> {
+  const api = offscreen();
+  // The status shows this code in words (options → 团队).
+  if (!api) throw new Error('unsupported');
+  creating ??= api
+    .createDocument({ url: PAGE, reasons: ['WORKERS'], justification: 'Team sync' })
+    // "Only a single offscreen document may be created": it is already there.
+    .catch(() => undefined)
+    .finally(() => (creating = null));
+  await creating;
+}
+
+/** Rounds run one after another, so the status of the last one requested is the one left. */
+let queue: Promise<unknown> = Promise.resolve();
+function queued<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn);
+  queue = run.catch(() => 0);
+  return run;
+}
+
+/** One sync round in the team page; the status is stored and returned. */
+export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamStatus> {
+  return queued(async () => {
+    const cfg = await loadTeamConfig();
+    if (!cfg) return setStatus({ state: 'off', pending: 0 });
+    const before = await setStatus({ ...(await loadTeamStatus()), state: 'syncing' });
+    try {
+      await ensurePage();
+      const reply = (await browser.runtime.sendMessage({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin })) as TeamPageReply | undefined;
+      // No reply (the page failed to start) throws here and is reported as the error.
+      for (const area of reply!.areas) await announceChange(area);
+      return setStatus(reply!.status);
+    } catch (err) {
+      return setStatus({ state: 'error', pending: before.pending, message: String((err as Error)?.message ?? err) });
+    }
+  });
+}
+
+function schedule(): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void syncTeamNow();
+  }, DEBOUNCE_MS);
+}
+
+export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
+  await browser.storage.local.set({ [TEAM_CONFIG_KEY]: cfg });
+  config = Promise.resolve(cfg);
+  await browser.alarms.create(TEAM_ALARM, { periodInMinutes: 5 });
+  return syncTeamNow({ firstJoin: true });
+}
+
+/** Leaves team mode (after a round in progress). The local stores keep every record; the replicas stay for a later rejoin. */
+export const leaveTeam = (): Promise<TeamStatus> => queued(async () => {
+  await browser.storage.local.remove(TEAM_CONFIG_KEY);
+  config = Promise.resolve(null);
+  if (timer) clearTimeout(timer);
+  await browser.alarms.clear(TEAM_ALARM);
+  await offscreen()?.closeDocument().catch(() => 0);
+  return setStatus({ state: 'off', pending: 0 });
+});
+
+/** Registered at every worker start (synchronously: an alarm may be what woke the worker). */
+export function registerTeamBackground(): void {
+  setLocalChangeListener(async (area, keys) => {
+    if (!(await loadTeamConfig())) return;
+    await queueDirty({ ...emptyDirty(), ...(area === 'library' ? { library: true } : { [area]: [...keys] }) });
+    schedule();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_ALARM) void syncTeamNow();
+  });
+  void loadTeamConfig().then((cfg) => {
+    if (cfg) void syncTeamNow();
+  });
+}

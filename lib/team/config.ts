@@ -1,0 +1,64 @@
+/**
+ * Team-mode settings as the extension keeps them (storage.local `kf:team`): where the shop's
+ * CouchDB is, which shop and who is signed in, with the role the server reported. Never the
+ * password: signing in leaves the server's session cookie in the browser, nothing else.
+ */
+import { isShopId, isUserName, type TeamRole } from './names';
+
+export interface TeamConfig {
+  /** Origin of the server, e.g. https://couch.example.com or http://127.0.0.1:5984. */
+  server: string;
+  shop: string;
+  user: string;
+  role: TeamRole;
+  /** The user's shift, for handover items ("next shift"). */
+  shift?: 'day' | 'night';
+}
+
+export const TEAM_CONFIG_KEY = 'kf:team';
+export const TEAM_STATUS_KEY = 'kf:team:status';
+
+export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'error';
+
+export interface TeamStatus {
+  state: TeamState;
+  /** Records and documents not yet on the server. */
+  pending: number;
+  /** The last error in words (state error/auth/offline). */
+  message?: string;
+  /** Last complete round, epoch ms. */
+  lastSyncAt?: number;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type ServerCheck = { ok: true; origin: string } | { ok: false; reason: 'url' | 'https' };
+
+/** A server address the extension may use: a URL, https unless the host is this machine. */
+export function checkServer(input: string): ServerCheck {
+  let u: URL;
+  try {
+    u = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'url' };
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: 'url' };
+  if (u.username || u.password) return { ok: false, reason: 'url' };
+  if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname)) return { ok: false, reason: 'https' };
+  return { ok: true, origin: u.origin };
+}
+
+export function isTeamConfig(v: unknown): v is TeamConfig {
+  const c = v as TeamConfig | null;
+  return (
+    !!c &&
+    typeof c === 'object' &&
+    typeof c.server === 'string' &&
+    checkServer(c.server).ok &&
+    typeof c.shop === 'string' &&
+    isShopId(c.shop) &&
+    typeof c.user === 'string' &&
+    isUserName(c.user) &&
+    (c.role === 'agent' || c.role === 'supervisor')
+  );
+}

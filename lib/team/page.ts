@@ -1,0 +1,65 @@
+/**
+ * The team page (offscreen document): owns the PouchDB replicas and runs sync rounds when the
+ * background asks. Only chrome.runtime is available here, so results go back in the reply and the
+ * background stores the status and announces changed areas.
+ */
+import { BrowserPouch } from './pouch-browser';
+import { TeamSync, TeamSyncError } from './sync';
+import { storageStores } from './storage-bridge';
+import { isTeamConfig, type TeamConfig, type TeamStatus } from './config';
+import type { TeamPageReply } from '../background/team';
+
+let engine: { key: string; sync: TeamSync } | null = null;
+
+function engineFor(cfg: TeamConfig, changed: Set<TeamPageReply['areas'][number]>): TeamSync {
+  const key = `${cfg.server}|${cfg.shop}|${cfg.user}|${cfg.role}`;
+  if (engine?.key === key) return engine.sync;
+  void engine?.sync.close();
+  const sync = new TeamSync({
+    PouchDB: BrowserPouch,
+    identity: { shop: cfg.shop, user: cfg.user, role: cfg.role },
+    server: cfg.server,
+    // The session cookie set when the agent signed in (options → 团队) goes with every request.
+    remoteOptions: { fetch: (url: string, opts: RequestInit) => fetch(url, { ...opts, credentials: 'include' }) },
+    localPrefix: 'kf-team-',
+    stores: storageStores(async (area) => void changed.add(area)),
+  });
+  engine = { key, sync };
+  return sync;
+}
+
+const changedAreas = new Set<TeamPageReply['areas'][number]>();
+
+async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply> {
+  changedAreas.clear();
+  const sync = engineFor(cfg, changedAreas);
+  let status: TeamStatus;
+  try {
+    await sync.syncOnce({ firstJoin });
+    status = { state: 'synced', pending: await sync.pending(), lastSyncAt: Date.now() };
+  } catch (err) {
+    const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
+    const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
+    status = { state, pending: await sync.pending().catch(() => 0), message: e.message };
+  }
+  return { status, areas: [...changedAreas] };
+}
+
+interface RuntimeLike {
+  id: string;
+  onMessage: { addListener(fn: (msg: any, sender: { id?: string }, reply: (r: unknown) => void) => boolean | void): void };
+}
+
+export function runTeamPage(): void {
+  // Raw chrome.runtime: an offscreen document has no other API, and the reply is asynchronous.
+  const runtime = (globalThis as unknown as { chrome: { runtime: RuntimeLike } }).chrome.runtime;
+  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean }, sender, reply) => {
+    if (sender.id !== runtime.id || msg?.kfTeam !== 'sync') return false;
+    if (!isTeamConfig(msg.config)) {
+      reply({ status: { state: 'error', pending: 0, message: 'bad team configuration' }, areas: [] } satisfies TeamPageReply);
+      return false;
+    }
+    void round(msg.config, msg.firstJoin === true).then(reply);
+    return true;
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Signing in from the options page: asks for access to that one server (optional host
+ * permission), then CouchDB's _session with the name and password. The browser keeps the session
+ * cookie; the password is not stored anywhere. Returns the role this user has in the shop.
+ */
+import { browser } from '../browser';
+import { checkServer } from './config';
+import { isShopId, roleName, type TeamRole } from './names';
+
+export type SignInResult =
+  | { ok: true; origin: string; role: TeamRole }
+  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable'; reason?: string };
+
+export async function signIn(server: string, shop: string, user: string, password: string): Promise<SignInResult> {
+  const check = checkServer(server);
+  if (!check.ok) return { ok: false, error: check.reason };
+  if (!isShopId(shop)) return { ok: false, error: 'shop' };
+  if (!user.trim() || !password) return { ok: false, error: 'user' };
+  // Asked first, while the click still counts as the user's gesture.
+  const granted = await browser.permissions.request({ origins: [`${check.origin}/*`] }).catch(() => false);
+  if (!granted) return { ok: false, error: 'permission' };
+  let res: Response;
+  try {
+    res = await fetch(`${check.origin}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ name: user.trim(), password }),
+    });
+  } catch (err) {
+    return { ok: false, error: 'unreachable', reason: (err as Error).message };
+  }
+  if (res.status === 401) return { ok: false, error: 'login' };
+  if (!res.ok) return { ok: false, error: 'unreachable', reason: `HTTP ${res.status}` };
+  const body = (await res.json().catch(() => ({}))) as { roles?: string[] };
+  const roles = body.roles ?? [];
+  const role: TeamRole | null = roles.includes(roleName(shop, 'supervisor')) ? 'supervisor' : roles.includes(roleName(shop, 'agent')) ? 'agent' : null;
+  if (!role) return { ok: false, error: 'notMember' };
+  return { ok: true, origin: check.origin, role };
+}

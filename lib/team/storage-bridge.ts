@@ -1,0 +1,66 @@
+/**
+ * LocalStores over the extension's own stores (lib/storage), for the sync engine running in the
+ * team page (offscreen document, same extension origin, same IndexedDB). Dirty keys are queued by
+ * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
+ */
+import { db } from '../storage/db';
+import { getCustomer, importCustomerRecords } from '../storage/customers';
+import { loadFollowups, updateFollowupsById } from '../storage/followups';
+import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
+import { loadBundled } from '../storage/bundled';
+import { initialsFor } from '../domain/suggest/pinyin';
+import type { Customer } from '../domain/customers';
+import { isAhead } from './docs';
+import { emptyDirty, type Dirty, type LocalStores } from './local-stores';
+import { DIRTY_KEY, queueDirty, readDirty } from './dirty';
+
+export function storageStores(announce: (area: 'customers' | 'followups' | 'library') => Promise<void>): LocalStores {
+  return {
+    async customers(keys) {
+      const out = new Map<string, Customer>();
+      for (const k of keys) {
+        const c = await getCustomer(k);
+        if (c) out.set(k, c);
+      }
+      return out;
+    },
+    customerKeys: () => db.keys('customers'),
+    async mergeCustomers(list) {
+      const ahead: string[] = [];
+      for (const c of list) {
+        const old = await getCustomer(c.key);
+        if (old && isAhead(old, c)) ahead.push(c.key);
+      }
+      await importCustomerRecords(list);
+      if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
+    },
+    async followups(ids) {
+      const want = new Set(ids);
+      return new Map((await loadFollowups()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
+    },
+    followupIds: async () => (await loadFollowups()).map((f) => f.id),
+    updateFollowups: (ids, fn) => updateFollowupsById(ids, fn),
+    async library() {
+      const rec = await loadLibrary();
+      return { groups: rec.groups, templates: rec.templates, updatedAt: rec.updatedAt };
+    },
+    async saveLibrary(lib, base) {
+      const initials = initialsFor(lib.templates, await loadBundled('pinyin-table'));
+      return (await saveLibraryIfUnchanged(lib, base, Date.now(), initials)) !== 'conflict';
+    },
+    async takeDirty() {
+      let taken: Dirty = emptyDirty();
+      await db.update<unknown>('meta', DIRTY_KEY, (old) => {
+        taken = readDirty(old);
+        return emptyDirty();
+      });
+      return taken;
+    },
+    async countDirty() {
+      const d = readDirty(await db.get<unknown>('meta', DIRTY_KEY));
+      return d.customers.length + d.followups.length + (d.library ? 1 : 0);
+    },
+    putBackDirty: (d) => queueDirty(d),
+    announce,
+  };
+}
