@@ -18,6 +18,7 @@ section, .kf-fill { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
 h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-label { color: #86909c; margin-right: 6px; font-size: 12px; }
 .kf-buyer-name { font-weight: 600; word-break: break-all; }
+.kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
 .kf-muted { color: #86909c; margin: 4px 0; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
 .kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }

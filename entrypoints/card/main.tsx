@@ -20,6 +20,8 @@ const style = document.createElement('style');
 style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
 document.head.append(style);
 
+const app = document.getElementById('app')!;
+
 type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
 const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
 let segment: Segment | null = null;
@@ -30,7 +32,9 @@ const abort = new AbortController();
 
 function report(): void {
   if (tabId === undefined) return;
-  const msg: CardLayoutMessage = { kfCardFrame: 'layout', height: document.documentElement.scrollHeight, buyer: panelStore.get().buyer, segment };
+  // The card's own height (the document's would be the frame's, whatever the content).
+  const height = Math.ceil(app.getBoundingClientRect().height);
+  const msg: CardLayoutMessage = { kfCardFrame: 'layout', height, buyer: panelStore.get().buyer, segment };
   void browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => {});
 }
 
@@ -56,7 +60,7 @@ function apply(state: CardFrameState): void {
       <CustomerCardContext.Provider value={card}>
         <CustomerCard />
       </CustomerCardContext.Provider>,
-      document.getElementById('app')!,
+      app,
     );
     card.start();
   }
@@ -91,7 +95,7 @@ addEventListener('focus', () => {
   if (el && el !== document.body) el.blur();
 });
 
-new ResizeObserver(() => report()).observe(document.documentElement);
+new ResizeObserver(() => report()).observe(app);
 
 void browser.tabs.getCurrent().then((tab) => {
   tabId = tab?.id;

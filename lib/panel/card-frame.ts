@@ -61,9 +61,18 @@ export function isFromOwnPanel(sender: Runtime.MessageSender, extensionId: strin
   return sender.id === extensionId && tabId !== undefined && sender.tab?.id === tabId && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
 }
 
-/** Content side: a layout message is ours only when our card page sent it. */
-export function isFromCardPage(sender: Runtime.MessageSender, extensionId: string, cardUrl: string): boolean {
-  return sender.id === extensionId && !!sender.url?.startsWith(cardUrl);
+/**
+ * Content side: a layout message is ours only when our card page sent it. (By path: with a
+ * per-session address, Chrome's getURL and the frame's own address may name different hosts.)
+ */
+export function isFromCardPage(sender: Runtime.MessageSender, extensionId: string): boolean {
+  if (sender.id !== extensionId || !sender.url) return false;
+  try {
+    const u = new URL(sender.url);
+    return /^(chrome|moz)-extension:$/.test(u.protocol) && u.pathname === `/${CARD_PAGE}`;
+  } catch {
+    return false;
+  }
 }
 
 const SELECTION_MAX = 500;
@@ -108,9 +117,8 @@ export class CardFrameHost {
     this.signal.addEventListener('abort', off, { once: true });
     this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
-    const cardUrl = CardFrameHost.url();
     const onMessage = (m: unknown, sender: Runtime.MessageSender) => {
-      if (!isCardLayoutMessage(m) || !isFromCardPage(sender, browser.runtime.id, cardUrl)) return undefined;
+      if (!isCardLayoutMessage(m) || !isFromCardPage(sender, browser.runtime.id)) return undefined;
       if (m.buyer !== this.store.get().buyer) return undefined;
       const height = Math.max(0, Math.min(2000, Math.ceil(Number(m.height) || 0)));
       if (height !== this.store.get().height) this.store.set({ height });

@@ -37,6 +37,14 @@ describe('a script in the seller page', () => {
       const host = document.querySelector('kf-panel') as HTMLElement & { shadowRoot: ShadowRoot | null };
       return { host: !!host, shadowRoot: host?.shadowRoot ?? null, light: host?.innerHTML ?? '', text: document.body.innerText };
     });
+    // The card frame is sized to the card: its note input is inside the frame's box.
+    await expect
+      .poll(async () => {
+        const frame = await inPanel(page, '[data-kf="card-frame"]').boundingBox();
+        const input = await inPanel(page, '[data-kf="customer-note-input"]').boundingBox();
+        return !!frame && !!input && input.y + input.height <= frame.y + frame.height;
+      })
+      .toBe(true);
     expect(seen.host).toBe(true);
     expect(seen.shadowRoot).toBeNull();
     expect(seen.light).toBe('');
