@@ -90,7 +90,8 @@ let noteFocusAt = -Infinity;
 addEventListener('pointerdown', (e) => e.isTrusted && (pointerAt = performance.now()), true);
 addEventListener('focus', () => {
   const now = performance.now();
-  if (now - pointerAt < 1000 || now - noteFocusAt < 1000) return;
+  // Generous: on a busy machine the focus event can trail the click or the Alt+N state.
+  if (now - pointerAt < 3000 || now - noteFocusAt < 3000) return;
   const el = document.activeElement as HTMLElement | null;
   if (el && el !== document.body) el.blur();
 });
