@@ -289,7 +289,19 @@ export class PanelLocator {
   /** A real mouse click at the element's centre, once it is visible, enabled and not covered. */
   async click(o: { timeout?: number } = {}): Promise<void> {
     type Target = { x: number; y: number; visible: boolean; enabled: boolean; hits: boolean };
-    const { value, where } = await this.one<Target>('target', undefined, { ...o, ready: (t) => t.visible && t.enabled && t.hits });
+    const ready = (t: Target) => t.visible && t.enabled && t.hits;
+    // Like Playwright's own actionability check, the element must also be stable: the panel
+    // re-renders a few ms after an insertion (refined suggestions, guard warnings), and a click
+    // aimed at a box that has just moved lands on whatever took its place.
+    const deadline = Date.now() + (o.timeout ?? DEFAULT_TIMEOUT);
+    let { value, where } = await this.one<Target>('target', undefined, { ...o, ready });
+    for (;;) {
+      await sleep(80);
+      const again = await this.one<Target>('target', undefined, { timeout: Math.max(0, deadline - Date.now()), ready });
+      const stable = again.value.x === value.x && again.value.y === value.y && again.where === where;
+      ({ value, where } = again);
+      if (stable || Date.now() > deadline) break;
+    }
     const off = where === 'card' ? await cardFrameOffset(this.page) : { x: 0, y: 0 };
     await this.page.mouse.click(value.x + off.x, value.y + off.y);
   }
