@@ -14,6 +14,7 @@
  * the card's height (to size the frame) and the buyer's segment (for the ranking).
  * The frame ignores window `message` events entirely.
  */
+import { readChatSelection } from './selection';
 import { browser, type Runtime } from '../browser';
 import { Store } from './store';
 import type { Segment } from '../domain/customers/types';
@@ -75,7 +76,6 @@ export function isFromCardPage(sender: Runtime.MessageSender, extensionId: strin
   }
 }
 
-const SELECTION_MAX = 500;
 
 /** What the host needs from the panel controller (PanelController fits). */
 export interface CardPanel {
@@ -151,15 +151,7 @@ export class CardFrameHost {
   }
 
   private readSelection(): void {
-    const sel = this.doc.getSelection();
-    let text = '';
-    if (sel && sel.rangeCount && !sel.isCollapsed) {
-      // Text selected inside the panel (its shadow root) is not chat text.
-      const node = sel.anchorNode;
-      const el = node instanceof Element ? node : (node?.parentElement ?? null);
-      const inPanel = !node || node.getRootNode() !== this.doc || !!el?.closest('kf-panel');
-      if (!inPanel) text = sel.toString().replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
-    }
+    const text = readChatSelection(this.doc);
     // Clicking into the card frame may collapse the page selection: keep the last one until
     // another is made (the card shows what it will save before saving).
     if (!text) return;

@@ -5,6 +5,7 @@
  * the agent can save to a field, and Alt+N. Loaded into the content script: keep imports small
  * (the protocol, the store, parseSizes).
  */
+import { cleanSelection, readChatSelection } from './selection';
 import { Store } from './store';
 import { call as realCall, CallError, onDataChanged as realOnDataChanged } from '../messaging/client';
 import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
@@ -77,7 +78,6 @@ export function errorText(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
-const SELECTION_MAX = 500;
 
 const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
 
@@ -243,21 +243,13 @@ export class CustomerCardController {
   // ---- selected chat text -------------------------------------------------------------------
 
   readSelection(): void {
-    const sel = this.doc.getSelection();
-    let text = '';
-    if (sel && sel.rangeCount && !sel.isCollapsed) {
-      // Text selected inside the panel (its shadow root) is not chat text.
-      const node = sel.anchorNode;
-      const el = node instanceof Element ? node : (node?.parentElement ?? null);
-      const inPanel = !node || node.getRootNode() !== this.doc || !!el?.closest('kf-panel');
-      if (!inPanel) text = sel.toString().replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
-    }
+    const text = readChatSelection(this.doc);
     if (text !== this.store.get().selection) this.store.set({ selection: text });
   }
 
   /** The page selection as the panel read it (the card in its own frame cannot see the page). */
   setSelection(text: string): void {
-    const clean = text.replace(/\s+/g, ' ').trim().slice(0, SELECTION_MAX);
+    const clean = cleanSelection(text);
     if (clean !== this.store.get().selection) this.store.set({ selection: clean });
   }
 
