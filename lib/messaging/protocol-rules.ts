@@ -1,6 +1,7 @@
 import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
 import type { RemarkOverride } from '../storage/rules';
 import { FLAG_COLORS } from '../domain/remarks/types';
+import { BUYER_ID_MAX } from '../domain/customers/identity';
 import { ORDER_ID } from './protocol-followups';
 import { s, type PageSchemas } from './schema';
 
@@ -11,6 +12,8 @@ export interface RecordRemarkRequest {
   platform: Platform;
   orderId: string;
   buyer: string;
+  /** The console's id of the buyer, where the order row shows one. */
+  buyerId?: string;
   flag: FlagColor;
   /** The whole remark as saved (earlier lines and the new one). */
   text: string;
@@ -36,6 +39,7 @@ export const rulesPageSchemas = (): PageSchemas<RulesProtocol> => ({
     platform: s.ownPlatform(),
     orderId: s.text({ max: 40, pattern: ORDER_ID }),
     buyer: s.optional(s.text({ max: 64 })),
+    buyerId: s.optional(s.text({ max: BUYER_ID_MAX, min: 1 })),
     flag: s.oneOf(FLAG_COLORS),
     text: s.text({ max: 4000 }),
     override: s.optional(

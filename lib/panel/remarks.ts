@@ -42,6 +42,8 @@ export interface RemarkOverrideDraft {
 export interface OpenRemark {
   orderId: string;
   buyer: string;
+  /** The console's id of the buyer, where the order row shows one. */
+  buyerId?: string;
   flag: FlagColor;
   text: string;
   /** The remark as it was when the box opened: the form keeps these lines above the new one. */
@@ -186,6 +188,7 @@ export class RemarkController {
       editor: {
         orderId: editor.orderId,
         buyer: row?.buyer ?? '',
+        ...(row?.buyerId ? { buyerId: row.buyerId } : {}),
         flag: editor.readFlag(),
         text,
         original: text,
@@ -273,6 +276,7 @@ export class RemarkController {
         platform,
         orderId: box.orderId,
         buyer: ed?.buyer ?? '',
+        ...(ed?.buyerId ? { buyerId: ed.buyerId } : {}),
         flag,
         text,
         ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),

@@ -118,6 +118,8 @@ export type OrderInput = Pick<OrderRow, 'orderId' | 'buyer' | 'buyerId' | 'statu
 interface FactCommon {
   orderId: string;
   buyer: string;
+  /** The console's id of the buyer, where the page showed one (JD's pin on the order list). */
+  buyerId?: string | null;
   platform?: Platform;
   /** Kept as the item's first note (e.g. why the order is delayed). */
   note?: string;

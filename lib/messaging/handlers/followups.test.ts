@@ -120,6 +120,15 @@ describe('every kind reaches the list from its source (fake clock)', () => {
     expect(all.find((f) => f.kind === 'bad-review')!.dueAt).toBe(bj(20));
   });
 
+  it('a remark fact made for a buyer id keeps that id on its follow-up', async () => {
+    await followupRemarkSink([{ kind: 'ship-promised', date: '2026-03-04', orderId: '302906652310', buyer: 'jd_2c8d41f3' }], {
+      platform: 'jd',
+      buyerId: 'jd_2c8d41f3',
+      now: Date.now(),
+    });
+    expect(items(await list()).find((f) => f.orderId === '302906652310')).toMatchObject({ kind: 'delay', buyer: 'jd_2c8d41f3', buyerId: 'jd_2c8d41f3', platform: 'jd' });
+  });
+
   it('an inquiry closes itself when that buyer’s order shows on the list', async () => {
     await ok('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
     // An older order of hers on the list changes nothing; the one placed after asking closes it.

@@ -219,10 +219,10 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
 }
 
 /** remarkFactSinks entry: promised ship dates, returns on their way, refunds and postage to pay. */
-export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; now: number }): Promise<void> {
+export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; now: number }): Promise<void> {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
-  const withPlatform = facts.map((f) => ({ ...f, platform: ctx.platform }));
+  const withPlatform = facts.map((f) => ({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) }));
   const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings });
   if (changed) await announceChange('followups');
 }

@@ -19,7 +19,7 @@ const ok = <T>(r: { ok: boolean; value?: unknown }) => {
   return r.value as T;
 };
 
-let received: { facts: RemarkFact[]; ctx: { orderId: string; origin: string; overridden: boolean } }[] = [];
+let received: { facts: RemarkFact[]; ctx: { orderId: string; buyerId?: string; origin: string; overridden: boolean } }[] = [];
 remarkFactSinks.push(async (facts, ctx) => {
   received.push({ facts, ctx });
 });
@@ -136,6 +136,18 @@ describe('reportOrders feeds the same sinks', () => {
     expect(received[0]!.facts.map((f) => f.kind)).toContain('return-pending');
     expect(received[1]!.facts).toEqual([expect.objectContaining({ kind: 'ship-promised', date: inDays(5), orderId: '3925561829304718266' })]);
     expect(received[2]!.facts).toEqual([]);
+  });
+
+  it('passes on the buyer id a row or a saved remark names, so its follow-ups meet the buyer in chat', async () => {
+    const remark = `【延迟发货】可发货日:${inDays(2)}｜小美 ${today}`;
+    const order = { orderId: '302906652310', buyer: 'jd_2c8d41f3', buyerId: 'jd_2c8d41f3', status: 'paid', flag: 'purple', remark };
+    ok(await dispatch({ kf: 'reportOrders', payload: { platform: 'demo', orders: [order, { ...order, orderId: '302906652311', buyerId: undefined }] } }, 'content-script', DEMO_PAGE));
+    ok(await dispatch({ kf: 'recordRemark', payload: { ...purple(remark).payload, buyerId: 'u-7781' } }, 'content-script', DEMO_PAGE));
+    expect(received.map((x) => x.ctx.buyerId)).toEqual(['jd_2c8d41f3', undefined, 'u-7781']);
+    // An id that cannot be one is refused like any malformed field, and nothing is delivered.
+    received = [];
+    expect(await dispatch({ kf: 'recordRemark', payload: { ...purple(remark).payload, buyerId: '' } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false });
+    expect(received).toEqual([]);
   });
 
   it('gives no fact for a ship date that is not a date', async () => {

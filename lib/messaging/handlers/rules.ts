@@ -12,11 +12,14 @@ import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleS
 import { loadSettings } from '../../storage/settings';
 import { isFlagColor, isoDate, parseRemark, remarkFacts, validateRuleSet, type FlagColor, type Platform, type RemarkFact, type RuleSet } from '../../domain/remarks';
 import { importSection } from './import-section';
+import { BUYER_ID_MAX } from '../../domain/customers/identity';
 
 export interface RemarkFactContext {
   platform: Platform;
   orderId: string;
   buyer: string;
+  /** The console's id of the buyer, where the page shows one (see lib/domain/customers/README.md). */
+  buyerId?: string;
   flag: FlagColor;
   /** The whole remark box. */
   text: string;
@@ -65,7 +68,7 @@ export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrde
   const ruleSet = await loadRuleSet();
   for (const o of orders) {
     const facts = factsOfRemark(o.remark, ruleSet, o, now);
-    await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
+    await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, ...(o.buyerId ? { buyerId: o.buyerId } : {}), flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
   }
 }
 
@@ -83,6 +86,7 @@ export function parseRecordRemark(payload: unknown): RecordRemarkRequest {
     platform: p.platform as Platform,
     orderId: p.orderId,
     buyer: str(p.buyer ?? '', 'buyer', 64),
+    ...(p.buyerId === undefined ? {} : { buyerId: str(p.buyerId, 'buyerId', BUYER_ID_MAX, { nonEmpty: true }) }),
     flag: p.flag,
     text: str(p.text, 'text', 4000),
   };
@@ -164,7 +168,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
       const ruleSet = await loadRuleSet();
       const facts = factsOfRemark(req.text, ruleSet, req, now);
       await deliver(facts, {
-        platform: req.platform, orderId: req.orderId, buyer: req.buyer, flag: req.flag, text: req.text,
+        platform: req.platform, orderId: req.orderId, buyer: req.buyer, ...(req.buyerId ? { buyerId: req.buyerId } : {}), flag: req.flag, text: req.text,
         origin: 'saved', overridden: overrideRecorded, now,
       });
       return { facts: facts.length, overrideRecorded };

@@ -14,14 +14,14 @@ describe('jd order list adapter (fixture page, one source)', () => {
     expect(findAdapter(new URL(URL_LIST))).toBe(A);
   });
 
-  it('reads every order card: id, buyer pin, status and remark; the flag is marked unknown', () => {
+  it('reads every order card: id, buyer pin (also as the buyer id), status and remark; the flag is marked unknown', () => {
     loadFixture('jd-orders.html', URL_LIST);
     expect(A.pageKind(document)).toBe('order-list');
     expect(A.readOrders!(document).map(({ element, ...r }) => r)).toEqual([
-      { orderId: '302918374650', buyer: 'jd_5e1c7a90', status: 'paid', flag: 'gray', flagUnknown: true, remark: '' },
-      { orderId: '302917220418', buyer: '京东用户_小满', status: 'paid', flag: 'gray', flagUnknown: true, remark: '发顺丰 到付不要' },
-      { orderId: '302909981273', buyer: '<img src=x onerror=alert(1)>', status: 'shipped', flag: 'gray', flagUnknown: true, remark: '缺货' },
-      { orderId: '302906652310', buyer: 'jd_2c8d41f3', status: 'paid', flag: 'gray', flagUnknown: true, remark: '【延迟发货】小美 2026-11-29' },
+      { orderId: '302918374650', buyer: 'jd_5e1c7a90', buyerId: 'jd_5e1c7a90', status: 'paid', flag: 'gray', flagUnknown: true, remark: '' },
+      { orderId: '302917220418', buyer: '京东用户_小满', buyerId: '京东用户_小满', status: 'paid', flag: 'gray', flagUnknown: true, remark: '发顺丰 到付不要' },
+      { orderId: '302909981273', buyer: '<img src=x onerror=alert(1)>', buyerId: '<imgsrc=xonerror=alert(1)>', status: 'shipped', flag: 'gray', flagUnknown: true, remark: '缺货' },
+      { orderId: '302906652310', buyer: 'jd_2c8d41f3', buyerId: 'jd_2c8d41f3', status: 'paid', flag: 'gray', flagUnknown: true, remark: '【延迟发货】小美 2026-11-29' },
     ]);
     expect(document.querySelector('img')).toBeNull();
   });
