@@ -1,5 +1,5 @@
 import { PageText } from '@/components/PageText';
-import { createContext } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
 import type { CardState, CustomerCardController, SelectionField } from '@/lib/panel/customers';
@@ -192,9 +192,10 @@ function SelectionSaver(props: { s: CardState; card: CustomerCardController }) {
 /**
  * The open buyer's card under the buyer line: segment, tags, sizes, preferences, address note,
  * note, recent history; a quick note (Alt+N, Enter saves); selected chat text saved to a field.
- * Renders nothing without a card controller (e.g. pages without a platform).
+ * Renders nothing without a card controller (e.g. pages without a platform). `clock`: the reply
+ * clock, shown in the card's head (CardClock).
  */
-export function CustomerCard() {
+export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   const card = useContext(CustomerCardContext);
   const s = useCardState(card);
   const noteRef = useRef<HTMLInputElement>(null);
@@ -222,6 +223,7 @@ export function CustomerCard() {
         ))}
         {c && c.orderIds.length > 0 && <span class="kf-muted kf-cc-orders">{t('customers.card.orders', { count: c.orderIds.length })}</span>}
         <span class="kf-cc-spacer" />
+        {props.clock}
         {s.status === 'ready' && (
           <button class="kf-link" data-kf="customer-edit" onClick={() => setEditing(!editing)}>
             {editing ? t('customers.card.cancel') : t('customers.card.edit')}

@@ -11,9 +11,7 @@ registerMessages(guardPanelMessages);
 
 export interface ClockUiState {
   platform: ClockPlatform;
-  /** When the open buyer's oldest unanswered message was sent; null when nobody waits. */
-  since: number | null;
-  /** The time the countdown last ticked (the one timer while a buyer waits). */
+  /** The time the countdown last ticked (the one timer while another buyer waits). */
   now: number;
   /** Other buyers waiting, longest first (as the console's list shows them). */
   waiting: { buyer: string; since: number }[];
@@ -22,24 +20,19 @@ export interface ClockUiState {
   hint: string | null;
 }
 
-/** The open buyer's waiting time, coloured at the shop's thresholds, and the 等待中 list. */
+/**
+ * The 等待中 list: the other buyers waiting longest, coloured at the shop's thresholds; a click
+ * switches to one where the console allows. (The open buyer's wait is on the card: CardClock.)
+ */
 export function ReplyClock(props: { store: Store<ClockUiState>; open(buyer: string): void }) {
   const s = useStore(props.store);
   const panel = usePanelState();
   const th = panel.settings.replyClock?.[s.platform] ?? DEFAULT_CLOCK_SETTINGS[s.platform];
   const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window);
   const others = s.waiting.filter((w) => w.buyer !== panel.buyer).slice(0, 5);
+  if (!others.length && !s.hint) return null;
   return (
     <section class="kf-clock" data-kf="reply-clock">
-      {s.since !== null ? (
-        <span class="kf-clock-pill" data-kf="clock" data-level={clockLevel(wait(s.since), th)}>
-          {t('clock.waiting', { time: formatWait(wait(s.since)) })}
-        </span>
-      ) : (
-        <span class="kf-clock-pill" data-kf="clock" data-level="answered">
-          {t('clock.answered')}
-        </span>
-      )}
       {others.length > 0 && (
         <div class="kf-clock-list" data-kf="clock-list">
           <span class="kf-label">{t('clock.list')}</span>

@@ -7,9 +7,11 @@
 import { render } from 'preact';
 import { browser, type Runtime } from '@/lib/browser';
 import { CustomerCard, CustomerCardContext } from '@/components/customers/CustomerCard';
+import { CardClock } from '@/components/customers/CardClock';
+import { useStore } from '@/components/useStore';
 import { CustomerCardController } from '@/lib/panel/customers';
 import { Store } from '@/lib/panel/store';
-import { isCardStateMessage, isFromOwnPanel, type CardFrameState, type CardLayoutMessage } from '@/lib/panel/card-frame';
+import { isCardStateMessage, isFromOwnPanel, type CardFrameState, type CardLayoutMessage, type CardWait } from '@/lib/panel/card-frame';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { setLocale } from '@/lib/i18n';
 import type { PageKind } from '@/lib/sites/types';
@@ -24,11 +26,17 @@ const app = document.getElementById('app')!;
 
 type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
 const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
+const waitStore = new Store<{ wait: CardWait | null }>({ wait: null });
 let segment: Segment | null = null;
 let tabId: number | undefined;
 let card: CustomerCardController | null = null;
 let focusNote = 0;
 const abort = new AbortController();
+
+/** The reply clock in the card's head, following the waits the panel sends. */
+function Clock() {
+  return <CardClock wait={useStore(waitStore).wait} />;
+}
 
 function report(): void {
   if (tabId === undefined) return;
@@ -58,13 +66,14 @@ function apply(state: CardFrameState): void {
     );
     render(
       <CustomerCardContext.Provider value={card}>
-        <CustomerCard />
+        <CustomerCard clock={<Clock />} />
       </CustomerCardContext.Provider>,
       app,
     );
     card.start();
   }
   panelStore.set({ buyer: state.buyer, buyerId: state.buyerId });
+  waitStore.set({ wait: state.wait ?? null });
   card.setSelection(state.selection);
   if (state.focusNote > focusNote) {
     focusNote = state.focusNote;

@@ -20,6 +20,7 @@ import { Store } from './store';
 import type { Segment } from '../domain/customers/types';
 import type { PageKind, Platform } from '../sites/types';
 import type { Locale } from '../i18n';
+import type { ClockThresholds } from '../domain/clock/types';
 
 export const CARD_PAGE = 'card.html';
 
@@ -34,6 +35,17 @@ export interface CardFrameState {
   /** Bumped by Alt+N on the page: the note input takes focus. */
   focusNote: number;
   locale: Locale;
+  /** The reply clock on the card (set by the reply-clock feature), or null: no clock shown. */
+  wait: CardWait | null;
+}
+
+/**
+ * The open buyer's wait, from the page's message times: when their oldest unanswered message was
+ * sent (epoch ms; null once the shop has answered) and the platform's thresholds. The frame runs
+ * the visible countdown itself (components/customers/CardClock.tsx).
+ */
+export interface CardWait extends ClockThresholds {
+  since: number | null;
 }
 
 export interface CardStateMessage {
@@ -97,6 +109,7 @@ export class CardFrameHost {
   private frame: HTMLIFrameElement | null = null;
   private selection = '';
   private focusNote = 0;
+  private wait: CardWait | null = null;
   private lastSent = '';
 
   constructor(
@@ -146,7 +159,15 @@ export class CardFrameHost {
     if (buyer !== this.store.get().buyer) {
       this.store.set({ buyer, height: buyer === null ? 0 : this.store.get().height });
       this.panel.setBuyerSegment?.(null);
+      // The wait belonged to the buyer before: the reply clock sets the new one after this read.
+      this.wait = null;
     }
+    this.send();
+  }
+
+  /** The reply clock's reading for the open buyer (shown on the card); null hides the clock. */
+  setWait(wait: CardWait | null): void {
+    this.wait = wait;
     this.send();
   }
 
@@ -185,6 +206,7 @@ export class CardFrameHost {
       selection: this.selection,
       focusNote: this.focusNote,
       locale: this.locale(),
+      wait: this.buyer() ? this.wait : null,
     };
     const key = JSON.stringify(state);
     if (!force && key === this.lastSent) return;

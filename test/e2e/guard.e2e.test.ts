@@ -138,7 +138,8 @@ describe('shop rules', () => {
 describe('reply clock on the demo console', () => {
   it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    const clock = inPanel(page, '[data-kf="clock"]');
+    // On the buyer card (its frame), beside the buyer's segment.
+    const clock = inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]');
     // Answer what the buyer wrote before, so the wait starts fresh.
     const input = chatInput(page);
     await input.click();

@@ -1,17 +1,18 @@
 /**
  * The reply clock: how long the open buyer has waited since their oldest unanswered message (from
- * the message times the adapter reads), coloured at the platform's thresholds; the buyers waiting
- * longest (等待中, click to switch where the console allows); and, when the shop's reply appears,
- * the wait is reported for the day's first-response figures (a conversation hash and two times,
- * no buyer data). No polling: the page is re-read when the DOM changes; one timer runs only while
- * a buyer waits (the open one or one in the list), for the visible count.
+ * the message times the adapter reads), shown on the buyer card (sent to the card frame, which
+ * counts and colours it at the platform's thresholds); the other buyers waiting longest (等待中,
+ * click to switch where the console allows) in the panel; and, when the shop's reply appears, the
+ * wait is reported for the day's first-response figures (a conversation hash and two times, no
+ * buyer data). No polling: the page is re-read when the DOM changes; the list's one timer runs only
+ * while another buyer waits, the card's only while the open buyer waits.
  */
 import type { PanelFeature } from '../page-feature';
 import { Store } from '../store';
 import { call } from '../../messaging/client';
 import { observeDom } from '../../sites/observe';
 import { waitingSince } from '../../domain/clock/wait';
-import type { ClockPlatform } from '../../domain/clock/types';
+import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../../domain/clock/types';
 import { fnv1a } from '../../domain/hash';
 import { ReplyClock, type ClockUiState } from '@/components/panel/ReplyClock';
 import { t } from '../../i18n';
@@ -20,9 +21,9 @@ const MESSAGES_READ = 50;
 
 export const replyClock: PanelFeature = {
   name: 'reply-clock',
-  init({ controller, adapter, doc, addSection }, signal) {
+  init({ controller, adapter, doc, card, addSection }, signal) {
     const platform = adapter.platform as ClockPlatform;
-    const ui = new Store<ClockUiState>({ platform, since: null, now: Date.now(), waiting: [], canOpen: !!adapter.openConversation, hint: null });
+    const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], canOpen: !!adapter.openConversation, hint: null });
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last: { conversation: string; since: number } | null = null;
 
@@ -36,7 +37,8 @@ export const replyClock: PanelFeature = {
     };
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 
-    const someoneWaits = () => ui.get().since !== null || ui.get().waiting.length > 0;
+    /** Another buyer than the open one is in the list (the card counts the open buyer's wait). */
+    const someoneWaits = () => ui.get().waiting.some((w) => w.buyer !== controller.store.get().buyer);
     /** Starts the one countdown timer if a buyer waits and it is not running. */
     const ensureTicking = () => {
       if (timer === undefined && someoneWaits()) tick();
@@ -47,14 +49,23 @@ export const replyClock: PanelFeature = {
     const readWaiting = () =>
       (adapter.readWaiting?.(doc) ?? []).filter((w) => Number.isFinite(w.since)).sort((a, b) => a.since - b.since);
 
+    /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
+    let since: number | null = null;
+    const showOnCard = () => {
+      const s = controller.store.get();
+      const th = s.settings.replyClock?.[platform] ?? DEFAULT_CLOCK_SETTINGS[platform];
+      card.setWait(s.pageKind === 'chat' ? { ...th, since } : null);
+    };
+
     const read = () => {
       if (controller.store.get().pageKind !== 'chat') {
         last = null;
-        if (ui.get().since !== null) ui.set({ since: null });
+        since = null;
+        showOnCard();
         return;
       }
       const messages = adapter.readMessages(doc, MESSAGES_READ);
-      const since = waitingSince(messages);
+      since = waitingSince(messages);
       const conversation = conversationKey();
       // The shop answered the buyer we saw waiting: report the wait (first response of the day counts).
       if (last && last.conversation === conversation && (since === null || since > last.since)) {
@@ -65,13 +76,22 @@ export const replyClock: PanelFeature = {
         }
       }
       last = since !== null && conversation ? { conversation, since } : null;
-      ui.set({ since, now: Date.now(), waiting: readWaiting(), hint: null });
+      showOnCard();
+      ui.set({ now: Date.now(), waiting: readWaiting(), hint: null });
       ensureTicking();
     };
 
     controller.onPageRead(() => {
       if (!signal.aborted) read();
     });
+    // The shop's thresholds edited in the options page apply at once.
+    let settingsSeen = controller.store.get().settings;
+    const off = controller.store.subscribe((s) => {
+      if (s.settings === settingsSeen) return;
+      settingsSeen = s.settings;
+      showOnCard();
+    });
+    signal.addEventListener('abort', off, { once: true });
     // Other conversations' waits change in the list without the open conversation changing.
     if (adapter.readWaiting) {
       observeDom(

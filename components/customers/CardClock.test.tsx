@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { CardClock } from './CardClock';
+import { mount } from '../remarks/testing';
+import { DEFAULT_CLOCK_SETTINGS } from '@/lib/domain/clock/types';
+
+const START = new Date(2026, 11, 2, 10, 0, 0).getTime();
+let cleanup: (() => void) | undefined;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(START);
+});
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+  vi.useRealTimers();
+});
+
+function show(wait: Parameters<typeof CardClock>[0]['wait']) {
+  const m = mount(<CardClock wait={wait} />);
+  cleanup = m.unmount;
+  return () => m.root.querySelector('[data-kf="clock"]');
+}
+
+describe('the reply clock on the buyer card', () => {
+  it('counts from the buyer message’s time and turns amber at 2 and red at 3 minutes', () => {
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 100_000 });
+    expect(pill()?.textContent).toBe('已等待 1:40');
+    expect(pill()?.getAttribute('data-level')).toBe('ok');
+    act(() => {
+      vi.advanceTimersByTime(20_000);
+    });
+    expect(pill()?.textContent).toBe('已等待 2:00');
+    expect(pill()?.getAttribute('data-level')).toBe('amber');
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(pill()?.getAttribute('data-level')).toBe('red');
+    expect(pill()?.textContent).toBe('已等待 3:00');
+  });
+
+  it('says answered and runs no timer once the shop has replied', () => {
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: null });
+    expect(pill()?.getAttribute('data-level')).toBe('answered');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('runs one timer while the buyer waits, none after unmounting', () => {
+    show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 1000 });
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(vi.getTimerCount()).toBe(1);
+    cleanup!();
+    cleanup = undefined;
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('counts only the hours the platform counts (Douyin 08:00–23:00)', () => {
+    vi.setSystemTime(new Date(2026, 11, 2, 8, 1, 30).getTime());
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.douyin, since: new Date(2026, 11, 1, 23, 30).getTime() });
+    expect(pill()?.textContent).toBe('已等待 1:30');
+  });
+
+  it('shows nothing without a reading', () => {
+    expect(show(null)()).toBeNull();
+  });
+});
