@@ -14,6 +14,8 @@ import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
 import { emptyDirty } from '../team/local-stores';
 import { isTeamConfig, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
+import type { TeamRole } from '../team/names';
+import type { SyncErrorKind } from '../team/sync';
 
 export const TEAM_ALARM = 'kf-team-sync';
 const DEBOUNCE_MS = 2000;
@@ -22,7 +24,26 @@ const PAGE = 'team-sync.html';
 export interface TeamPageReply {
   status: TeamStatus;
   areas: ('customers' | 'followups' | 'library')[];
+  /** The shop's member list as the replica has it (kept for handover targets). */
+  members?: TeamMember[];
 }
+
+export interface TeamMember {
+  name: string;
+  role: TeamRole;
+}
+
+/** Review and proposal operations the team page runs on its replicas. */
+export type TeamOpRequest =
+  | { op: 'review' }
+  | { op: 'myProposals' }
+  | { op: 'propose'; template: unknown }
+  | { op: 'decide'; id: string; accepted: boolean; reason?: string }
+  | { op: 'resolveConflict'; template: unknown };
+
+export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
+
+export const TEAM_MEMBERS_KEY = 'kf:team:members';
 
 /** Cached: only this module writes the configuration. */
 let config: Promise<TeamConfig | null> | null = null;
@@ -81,11 +102,32 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
       const reply = (await browser.runtime.sendMessage({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin })) as TeamPageReply | undefined;
       // No reply (the page failed to start) throws here and is reported as the error.
       for (const area of reply!.areas) await announceChange(area);
+      if (reply!.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply!.members });
       return setStatus(reply!.status);
     } catch (err) {
       return setStatus({ state: 'error', pending: before.pending, message: String((err as Error)?.message ?? err) });
     }
   });
+}
+
+/** One review/proposal operation in the team page (team mode only; 'off' otherwise). */
+export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
+  const cfg = await loadTeamConfig();
+  if (!cfg) return { ok: false, kind: 'off', message: 'team mode is off' };
+  try {
+    await ensurePage();
+    const reply = (await browser.runtime.sendMessage({ kfTeam: 'op', config: cfg, req })) as TeamOpReply | undefined;
+    return reply ?? { ok: false, kind: 'server', message: 'the team page did not answer' };
+  } catch (err) {
+    return { ok: false, kind: 'server', message: String((err as Error)?.message ?? err) };
+  }
+}
+
+/** The member list from the last round (empty before the first, or outside team mode). */
+export async function loadTeamMembers(): Promise<TeamMember[]> {
+  if (!(await loadTeamConfig())) return [];
+  const v = (await browser.storage.local.get(TEAM_MEMBERS_KEY))[TEAM_MEMBERS_KEY];
+  return Array.isArray(v) ? (v as TeamMember[]) : [];
 }
 
 function schedule(): void {
@@ -101,6 +143,17 @@ export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
   config = Promise.resolve(cfg);
   await browser.alarms.create(TEAM_ALARM, { periodInMinutes: 5 });
   return syncTeamNow({ firstJoin: true });
+}
+
+/** Changes this machine's shift (the rest of the configuration stays). */
+export async function setTeamShift(shift: 'day' | 'night'): Promise<TeamConfig | null> {
+  const cfg = await loadTeamConfig();
+  if (!cfg) return null;
+  const next: TeamConfig = { ...cfg, shift };
+  await browser.storage.local.set({ [TEAM_CONFIG_KEY]: next });
+  config = Promise.resolve(next);
+  await announceChange('team');
+  return next;
 }
 
 /** Leaves team mode (after a round in progress). The local stores keep every record; the replicas stay for a later rejoin. */

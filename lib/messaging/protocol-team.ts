@@ -1,4 +1,21 @@
 import type { TeamConfig, TeamStatus } from '../team/config';
+import type { TeamProposal } from '../team/sync';
+import type { TeamMember } from '../background/team';
+import type { Template } from '../domain/templates/types';
+
+/** Replies edited on two supervisor machines: every version, for the supervisor to choose from. */
+export interface TemplateConflict {
+  id: string;
+  versions: { rev: string; template: Template; by: string; at: number }[];
+}
+
+/**
+ * A team operation's outcome. Refusals come back as data, so the page can say them in words:
+ * 'forbidden' is the server's role check (its reason in `message`), 'off' = not in team mode.
+ */
+export type TeamResult<T> =
+  | { ok: true; value: T; status?: TeamStatus }
+  | { ok: false; error: 'off' | 'offline' | 'auth' | 'forbidden' | 'server' | 'invalid'; message: string };
 
 /** Team mode (extension pages only: a seller page can neither read nor change it). */
 export interface TeamProtocol {
@@ -11,6 +28,23 @@ export interface TeamProtocol {
   /** Leaves team mode: sync stops; every local record stays. */
   teamLeave: [void, { config: null; status: TeamStatus }];
   teamSyncNow: [void, TeamStatus];
+  /** This machine's shift in team mode (the handover section follows it). */
+  teamSetShift: [{ shift: 'day' | 'night' }, TeamConfig];
+  /** The shop's members as the last sync brought them (empty outside team mode). */
+  teamMembers: [void, TeamMember[]];
+  /** Supervisor: proposals waiting for a decision, and replies edited on two machines. */
+  teamReview: [void, TeamResult<{ proposals: TeamProposal[]; conflicts: TemplateConflict[] }>];
+  /** Agent: the proposals this user sent, with the supervisor's decision once made. */
+  teamMyProposals: [void, TeamResult<TeamProposal[]>];
+  /** Agent: proposes a reply for the shop's library (sent at once, or queued while offline). */
+  teamPropose: [{ template: Template }, TeamResult<{ id: string }>];
+  /**
+   * Supervisor: accepts (the reply joins the shop's library; same id = replaces that reply) or
+   * rejects with an optional reason. The server's role check runs first; nothing changes if it refuses.
+   */
+  teamDecideProposal: [{ id: string; accepted: boolean; reason?: string }, TeamResult<null>];
+  /** Supervisor: the chosen (or merged) version of a reply edited on two machines replaces them all. */
+  teamResolveConflict: [{ template: Template }, TeamResult<null>];
 }
 
 declare module './protocol' {

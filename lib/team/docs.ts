@@ -154,6 +154,21 @@ export interface ProposalBody {
   template: Template;
   by: string;
   at: number;
+  /** Set by the supervisor (the agent cannot change a proposal once sent). */
+  decision?: ProposalDecision;
+}
+
+export interface ProposalDecision {
+  accepted: boolean;
+  /** Why it was not taken (optional, the supervisor's words). */
+  reason?: string;
+  by: string;
+  at: number;
+}
+
+export interface MembersBody {
+  type: 'members';
+  members: { name: string; role: 'supervisor' | 'agent' }[];
 }
 
 /** Both sides' groups, in the order they first appear (one side's order first). */

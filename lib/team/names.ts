@@ -41,6 +41,8 @@ export const DOC_PREFIX = {
   groups: 'groups',
   rules: 'rules',
   proposal: 'proposal:',
+  /** The shop's member list (names and roles), written by the provisioning command. */
+  members: 'members',
   buyer: 'buyer:',
   buyerEvent: 'ev:',
   followup: 'fu:',

@@ -7,7 +7,8 @@ import { BrowserPouch } from './pouch-browser';
 import { TeamSync, TeamSyncError } from './sync';
 import { storageStores } from './storage-bridge';
 import { isTeamConfig, type TeamConfig, type TeamStatus } from './config';
-import type { TeamPageReply } from '../background/team';
+import type { TeamOpReply, TeamOpRequest, TeamPageReply } from '../background/team';
+import type { Template } from '../domain/templates/types';
 
 let engine: { key: string; sync: TeamSync } | null = null;
 
@@ -42,7 +43,33 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
     status = { state, pending: await sync.pending().catch(() => 0), message: e.message };
   }
-  return { status, areas: [...changedAreas] };
+  const members = await sync.members().catch(() => null);
+  return { status, areas: [...changedAreas], ...(members ? { members } : {}) };
+}
+
+/** One review/proposal operation on this machine's replicas (options → 团队, the library editor). */
+async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
+  const sync = engineFor(cfg, changedAreas);
+  try {
+    switch (req.op) {
+      case 'review': {
+        const [proposals, conflicts] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts()]);
+        return { ok: true, value: { proposals, conflicts } };
+      }
+      case 'myProposals':
+        return { ok: true, value: await sync.proposals({ by: cfg.user }) };
+      case 'propose':
+        return { ok: true, value: await sync.propose(req.template as Template) };
+      case 'decide':
+        return { ok: true, value: await sync.decideProposal(req.id, { accepted: req.accepted, reason: req.reason }) };
+      case 'resolveConflict':
+        await sync.resolveTemplateConflict(req.template as Template);
+        return { ok: true, value: null };
+    }
+  } catch (err) {
+    const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
+    return { ok: false, kind: e.kind, message: e.message };
+  }
 }
 
 interface RuntimeLike {
@@ -53,8 +80,13 @@ interface RuntimeLike {
 export function runTeamPage(): void {
   // Raw chrome.runtime: an offscreen document has no other API, and the reply is asynchronous.
   const runtime = (globalThis as unknown as { chrome: { runtime: RuntimeLike } }).chrome.runtime;
-  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean }, sender, reply) => {
-    if (sender.id !== runtime.id || msg?.kfTeam !== 'sync') return false;
+  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; req?: TeamOpRequest }, sender, reply) => {
+    if (sender.id !== runtime.id || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op')) return false;
+    if (msg.kfTeam === 'op') {
+      if (!isTeamConfig(msg.config) || !msg.req) reply({ ok: false, kind: 'server', message: 'bad team request' } satisfies TeamOpReply);
+      else void op(msg.config, msg.req).then(reply);
+      return true;
+    }
     if (!isTeamConfig(msg.config)) {
       reply({ status: { state: 'error', pending: 0, message: 'bad team configuration' }, areas: [] } satisfies TeamPageReply);
       return false;

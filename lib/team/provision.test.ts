@@ -29,13 +29,19 @@ describe('team provisioning on pouchdb-server', () => {
     expect(first.length).toBeGreaterThanOrEqual(12);
     expect(await initShop(server.admin, 'shop1')).toEqual([]);
 
-    expect(await addMember(server.admin, 'shop1', 'boss', 'supervisor', 'boss-pw')).toEqual(['created user boss as supervisor']);
-    expect(await addMember(server.admin, 'shop1', '小王', 'agent', 'wang-pw')).toEqual(['created user 小王 as agent']);
+    expect(await addMember(server.admin, 'shop1', 'boss', 'supervisor', 'boss-pw')).toEqual(['created user boss as supervisor', 'published the member list of shop1 (1)']);
+    expect(await addMember(server.admin, 'shop1', '小王', 'agent', 'wang-pw')).toEqual(['created user 小王 as agent', 'published the member list of shop1 (2)']);
     expect(await addMember(server.admin, 'shop1', '小王', 'agent')).toEqual([]);
-    expect(await listMembers(server.admin, 'shop1')).toEqual([
+    const members = [
       { name: 'boss', role: 'supervisor' },
       { name: '小王', role: 'agent' },
-    ]);
+    ];
+    expect(await listMembers(server.admin, 'shop1')).toEqual(members);
+    // Every member reads the list (agents cannot read _users); no agent can rewrite it.
+    const list = await as('小王', 'wang-pw', 'GET', `${dbName('shop1', 'library')}/members`);
+    expect(list.json.members).toEqual(members);
+    const forged = await as('小王', 'wang-pw', 'PUT', `${dbName('shop1', 'library')}/members`, { ...list.json, members: [] });
+    expect(forged.status).toBe(403);
   });
 
   it('refuses a new user without a password and a bad shop id, in words', async () => {
@@ -89,7 +95,7 @@ describe('team provisioning on pouchdb-server', () => {
     expect(read.status).toBe(401);
     await addMember(server.admin, 'shop1', 'temp', 'agent', 'temp-pw');
     expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(200);
-    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual(['removed temp from shop1']);
+    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual(['removed temp from shop1', 'published the member list of shop1 (2)']);
     expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual([]);
     expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(401);
   });

@@ -4,7 +4,7 @@
  * so running `init` or `add-agent` twice changes nothing the second time.
  */
 import { DESIGN_DOC_ID, validateDocUpdate } from './validate';
-import { TEAM_AREAS, TEAM_ROLES, dbName, isShopId, isUserName, roleName, userDocId, type TeamRole } from './names';
+import { DOC_PREFIX, TEAM_AREAS, TEAM_ROLES, dbName, isShopId, isUserName, roleName, userDocId, type TeamRole } from './names';
 
 export interface AdminServer {
   /** e.g. http://127.0.0.1:5984 (no trailing slash needed). */
@@ -126,7 +126,7 @@ export async function addMember(s: AdminServer, shop: string, name: string, role
   const oldRoles: string[] = cur.status === 200 && Array.isArray(cur.json.roles) ? cur.json.roles : [];
   const roles = [...oldRoles.filter((r) => r !== other && r !== want), want];
   const rolesChanged = !sameJson([...oldRoles].sort(), [...roles].sort());
-  if (cur.status === 200 && !rolesChanged && !password) return [];
+  if (cur.status === 200 && !rolesChanged && !password) return publishMembers(s, shop);
   const doc = cur.status === 200 ? { ...cur.json, roles } : { _id: userDocId(name), name, type: 'user', roles };
   if (password) doc.password = password;
   const put = await request(s, 'PUT', id, doc);
@@ -135,7 +135,7 @@ export async function addMember(s: AdminServer, shop: string, name: string, role
   if (cur.status === 404) changes.push(`created user ${name} as ${role}`);
   else if (rolesChanged) changes.push(`made ${name} ${role} of ${shop}`);
   if (cur.status === 200 && password) changes.push(`set the password of ${name}`);
-  return changes;
+  return [...changes, ...(await publishMembers(s, shop))];
 }
 
 /** Takes this shop's roles away from a user (the user and their other shops stay). */
@@ -143,15 +143,15 @@ export async function removeMember(s: AdminServer, shop: string, name: string): 
   checkShop(shop);
   const id = `_users/${encodeURIComponent(userDocId(name))}`;
   const cur = await request(s, 'GET', id);
-  if (cur.status === 404) return [];
+  if (cur.status === 404) return publishMembers(s, shop);
   if (cur.status !== 200) fail(`read user ${name}`, cur);
   const mine = new Set(TEAM_ROLES.map((r) => roleName(shop, r)));
   const oldRoles: string[] = Array.isArray(cur.json.roles) ? cur.json.roles : [];
   const roles = oldRoles.filter((r) => !mine.has(r));
-  if (roles.length === oldRoles.length) return [];
+  if (roles.length === oldRoles.length) return publishMembers(s, shop);
   const put = await request(s, 'PUT', id, { ...cur.json, roles });
   if (put.status !== 201 && put.status !== 202) fail(`write user ${name}`, put);
-  return [`removed ${name} from ${shop}`];
+  return [`removed ${name} from ${shop}`, ...(await publishMembers(s, shop))];
 }
 
 export interface Member {
@@ -170,4 +170,21 @@ export async function listMembers(s: AdminServer, shop: string): Promise<Member[
     for (const role of TEAM_ROLES) if (roles.includes(roleName(shop, role))) out.push({ name: row.doc.name, role });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * The member list as a document in the shop's library database (`members`), so every member's
+ * extension can offer the others as handover targets: agents cannot read `_users`. Written only
+ * by the admin (here) and only when it differs; the role checks let no agent change it.
+ */
+export async function publishMembers(s: AdminServer, shop: string): Promise<Changes> {
+  const members = await listMembers(s, shop);
+  const path = `${encodeURIComponent(dbName(shop, 'library'))}/${DOC_PREFIX.members}`;
+  const cur = await request(s, 'GET', path);
+  if (cur.status === 404 && !members.length) return [];
+  if (cur.status !== 200 && cur.status !== 404) fail(`read ${path}`, cur);
+  if (cur.status === 200 && sameJson(cur.json.members, members)) return [];
+  const put = await request(s, 'PUT', path, { type: 'members', members, ...(cur.status === 200 ? { _rev: cur.json._rev } : {}) });
+  if (put.status !== 201 && put.status !== 202) fail(`write ${path}`, put);
+  return [`published the member list of ${shop} (${members.length})`];
 }

@@ -82,6 +82,29 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect((await boss.sync.proposals()).map((p) => [p.id, p.template.body, p.by])).toEqual([[proposalId, '新话术建议', 'a1']]);
   });
 
+  it('the supervisor decides a proposal on the server; the agent sees the decision; an agent cannot decide', async () => {
+    const agent = machine('a2');
+    const boss = machine('boss');
+    const id = await agent.sync.propose(tpl('t-prop2', '亲，换货的运费我们出'));
+    await agent.sync.syncOnce();
+    await boss.sync.syncOnce();
+    expect((await boss.sync.proposals({ decided: false })).map((p) => p.id)).toContain(id);
+    // An agent's attempt is refused by the server's role check, in words, and changes nothing.
+    await expect(agent.sync.decideProposal(id, { accepted: true })).rejects.toMatchObject({ kind: 'forbidden' });
+    const decided = await boss.sync.decideProposal(id, { accepted: false, reason: '  运费规则下月才改  ' });
+    expect(decided.decision).toMatchObject({ accepted: false, reason: '运费规则下月才改', by: 'boss' });
+    expect((await boss.sync.proposals({ decided: false })).map((p) => p.id)).not.toContain(id);
+    await agent.sync.syncOnce();
+    const mine = await agent.sync.proposals({ by: 'a2' });
+    expect(mine.map((p) => [p.template.body, p.decision?.accepted, p.decision?.reason])).toEqual([['亲，换货的运费我们出', false, '运费规则下月才改']]);
+  });
+
+  it('every member reads the member list the provisioning command keeps', async () => {
+    const agent = machine('a1');
+    await agent.sync.syncOnce();
+    expect((await agent.sync.members()).map((m) => `${m.name}:${m.role}`).sort()).toEqual(['a1:agent', 'a2:agent', 'boss:supervisor']);
+  });
+
   it("an agent's note reaches the other agents' buyer cards", async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     x.stores.addNote('小明', '要M码，不要黑色', T0);

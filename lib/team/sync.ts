@@ -36,7 +36,9 @@ import {
   type FollowupBody,
   type FollowupEventBody,
   type GroupsBody,
+  type MembersBody,
   type ProposalBody,
+  type ProposalDecision,
   type TemplateBody,
 } from './docs';
 import { emptyDirty, mergeDirty, type Dirty, type LocalStores } from './local-stores';
@@ -73,6 +75,14 @@ export class TeamSyncError extends Error {
   ) {
     super(message);
   }
+}
+
+export interface TeamProposal {
+  id: string;
+  template: Template;
+  by: string;
+  at: number;
+  decision?: ProposalDecision;
 }
 
 export interface SyncReport {
@@ -589,9 +599,50 @@ export class TeamSync {
     });
   }
 
-  async proposals(): Promise<{ id: string; template: Template; by: string; at: number }[]> {
+  /** Proposals as this machine's replica has them: the supervisor's queue (undecided) or the agent's own. */
+  async proposals(opts: { decided?: boolean; by?: string } = {}): Promise<TeamProposal[]> {
     const res = await this.local.library.allDocs({ include_docs: true, startkey: DOC_PREFIX.proposal, endkey: `${DOC_PREFIX.proposal}\ufff0` });
-    return res.rows.flatMap((r) => (r.doc ? [{ id: r.id, template: r.doc.template as Template, by: String(r.doc.by), at: Number(r.doc.at) }] : []));
+    return res.rows
+      .flatMap((r) => (r.doc ? [{ id: r.id, ...(body(r.doc) as unknown as ProposalBody) }] : []))
+      .filter((p) => (opts.decided === undefined || !!p.decision === opts.decided) && (opts.by === undefined || p.by === opts.by))
+      .map((p) => ({ id: p.id, template: p.template, by: String(p.by), at: Number(p.at), ...(p.decision ? { decision: p.decision } : {}) }))
+      .sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * Supervisor: records the decision on a proposal. Written to the server first, so the server's
+   * role check decides (a refusal throws TeamSyncError 'forbidden' with its reason, offline throws
+   * 'offline', and nothing changes here); then pulled into this replica.
+   */
+  decideProposal(id: string, decision: { accepted: boolean; reason?: string }): Promise<TeamProposal> {
+    return this.serial(async () => {
+      if (!id.startsWith(DOC_PREFIX.proposal)) throw new TeamSyncError('server', `not a proposal: ${id}`);
+      let doc: Doc;
+      try {
+        doc = (await this.remote.library.get(id)) as Doc;
+        const d: ProposalDecision = { accepted: decision.accepted, by: this.me.user, at: this.now() };
+        const why = decision.reason?.trim();
+        if (why) d.reason = why.slice(0, 200);
+        const res = await this.remote.library.put({ ...doc, decision: d });
+        doc = { ...doc, decision: d, _rev: res.rev };
+        await this.local.library.replicate.from(this.remote.library, { doc_ids: [id] });
+      } catch (err) {
+        throw classifyError(err);
+      }
+      const p = body(doc) as unknown as ProposalBody;
+      return { id, template: p.template, by: p.by, at: p.at, decision: p.decision! };
+    });
+  }
+
+  /** The shop's members, from the list the provisioning command keeps in the library database. */
+  async members(): Promise<MembersBody['members']> {
+    try {
+      const doc = (await this.local.library.get(DOC_PREFIX.members)) as unknown as MembersBody;
+      return Array.isArray(doc.members) ? doc.members.filter((m) => typeof m?.name === 'string' && (m.role === 'agent' || m.role === 'supervisor')) : [];
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return [];
+      throw err;
+    }
   }
 
   /** Supervisor: removes a proposal (after adding it to the library, or to reject it). */

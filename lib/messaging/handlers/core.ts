@@ -17,7 +17,7 @@ import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
 
 /** Saves a library together with its pinyin initials (computed here, in the background). */
-async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
+export async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
   return saveLibrary(lib, Date.now(), initialsFor(lib.templates, await loadBundled('pinyin-table')));
 }
 

@@ -1,7 +1,37 @@
-import { InvalidPayload, type HandlerSet } from './types';
-import type { TeamProtocol } from '../protocol-team';
-import { connectTeam, leaveTeam, loadTeamConfig, loadTeamStatus, syncTeamNow } from '../../background/team';
+import { InvalidPayload, obj, type HandlerSet } from './types';
+import type { TeamProtocol, TeamResult } from '../protocol-team';
+import { askTeamPage, connectTeam, leaveTeam, loadTeamConfig, loadTeamMembers, loadTeamStatus, setTeamShift, syncTeamNow, type TeamOpReply, type TeamOpRequest } from '../../background/team';
 import { isTeamConfig, type TeamConfig } from '../../team/config';
+import { parseLibraryImport } from '../../domain/templates/validate';
+import type { Template, TemplateLibrary } from '../../domain/templates/types';
+import type { TeamProposal } from '../../team/sync';
+import { loadLibrary } from '../../storage/library';
+import { saveWithInitials } from './core';
+import { announceChange } from '../client';
+
+/** A reply as the library editor would accept it, or the reasons it would not. */
+function checkTemplate(t: unknown): { ok: true; template: Template } | { ok: false; message: string } {
+  const tpl = t as Template | null;
+  const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] });
+  return parsed.ok ? { ok: true, template: parsed.library.templates[0]! } : { ok: false, message: parsed.errors.join('\n') };
+}
+
+function failed<T>(r: Extract<TeamOpReply, { ok: false }>): TeamResult<T> {
+  return { ok: false, error: r.kind, message: r.message };
+}
+
+async function page<T>(req: TeamOpRequest): Promise<TeamResult<T>> {
+  const r = await askTeamPage(req);
+  return r.ok ? { ok: true, value: r.value as T } : failed(r);
+}
+
+/** The library with `t` added, or replacing the reply with its id; its group added when new. */
+export function withTemplate(lib: TemplateLibrary, t: Template): TemplateLibrary {
+  return {
+    groups: lib.groups.includes(t.group) ? lib.groups : [...lib.groups, t.group],
+    templates: lib.templates.some((x) => x.id === t.id) ? lib.templates.map((x) => (x.id === t.id ? t : x)) : [...lib.templates, t],
+  };
+}
 
 /** Extension pages only (no `content: true`): a seller page never sees or changes team mode. */
 export const teamHandlers: HandlerSet<TeamProtocol> = {
@@ -17,4 +47,62 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   },
   teamLeave: { handle: async () => ({ config: null, status: await leaveTeam() }) },
   teamSyncNow: { handle: () => syncTeamNow() },
+  teamSetShift: {
+    async handle(payload) {
+      const shift = obj(payload, 'teamSetShift').shift;
+      if (shift !== 'day' && shift !== 'night') throw new InvalidPayload('teamSetShift.shift: day or night');
+      const cfg = await setTeamShift(shift);
+      if (!cfg) throw new InvalidPayload('teamSetShift: team mode is off');
+      return cfg;
+    },
+  },
+  teamMembers: { handle: () => loadTeamMembers() },
+  teamReview: { handle: () => page({ op: 'review' }) },
+  teamMyProposals: { handle: () => page({ op: 'myProposals' }) },
+  teamPropose: {
+    async handle(payload) {
+      const checked = checkTemplate(obj(payload, 'teamPropose').template);
+      if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
+      const r = await page<string>({ op: 'propose', template: checked.template });
+      if (!r.ok) return r;
+      // Sent now when the server is there; otherwise it waits with the rest (the status says so).
+      return { ok: true, value: { id: r.value }, status: await syncTeamNow() };
+    },
+  },
+  teamDecideProposal: {
+    async handle(payload) {
+      const p = obj(payload, 'teamDecideProposal');
+      if (typeof p.id !== 'string' || !p.id || p.id.length > 300) throw new InvalidPayload('teamDecideProposal.id');
+      if (typeof p.accepted !== 'boolean') throw new InvalidPayload('teamDecideProposal.accepted');
+      if (p.reason !== undefined && (typeof p.reason !== 'string' || p.reason.length > 200)) throw new InvalidPayload('teamDecideProposal.reason: up to 200 characters');
+      let accepted: Template | null = null;
+      if (p.accepted) {
+        // Checked before the decision is written: an accepted reply must be one the library takes.
+        const review = await page<{ proposals: TeamProposal[] }>({ op: 'review' });
+        if (!review.ok) return review;
+        const proposal = review.value.proposals.find((x) => x.id === p.id);
+        if (!proposal) return { ok: false, error: 'invalid', message: `no open proposal ${p.id}` };
+        const checked = checkTemplate(proposal.template);
+        if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
+        accepted = checked.template;
+      }
+      const decided = await page({ op: 'decide', id: p.id, accepted: p.accepted, reason: p.reason as string | undefined });
+      if (!decided.ok) return decided;
+      if (accepted) {
+        // A local write like the editor's: the next round sends it to every agent.
+        await saveWithInitials(withTemplate(await loadLibrary(), accepted));
+        await announceChange('library');
+      }
+      return { ok: true, value: null, status: await syncTeamNow() };
+    },
+  },
+  teamResolveConflict: {
+    async handle(payload) {
+      const checked = checkTemplate(obj(payload, 'teamResolveConflict').template);
+      if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
+      const r = await page<null>({ op: 'resolveConflict', template: checked.template });
+      if (!r.ok) return r;
+      return { ok: true, value: null, status: await syncTeamNow() };
+    },
+  },
 };
