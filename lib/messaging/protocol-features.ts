@@ -1,4 +1,4 @@
-import type { FeatureName } from '../panel/features';
+import { FEATURE_NAMES, type FeatureName } from '../panel/features';
 import { s, type PageSchemas } from './schema';
 
 export interface FeaturesProtocol {
@@ -8,7 +8,7 @@ export interface FeaturesProtocol {
 
 /** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
 export const featuresPageSchemas = (): PageSchemas<FeaturesProtocol> => ({
-  loadFeature: s.object({ name: s.oneOf(['remarks', 'teach', 'guard'] as const satisfies readonly FeatureName[]) }),
+  loadFeature: s.object({ name: s.oneOf(FEATURE_NAMES) }),
 });
 
 declare module './protocol' {

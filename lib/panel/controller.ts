@@ -13,27 +13,17 @@ import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import { renderTemplate } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
-import {
-  buildTemplateIndex,
-  classify,
-  rankTemplates,
-  searchTemplates,
-  attachInitials,
-  type Classification,
-  type BuyerSegment,
-  type RankedTemplate,
-  type TemplateIndex,
-} from '../domain/suggest';
+import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
-import type { FeatureHost } from './features';
+import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
 import { insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
 import { probePage } from '../sites/probe';
 import { pageCheckReport } from './page-check';
-import { combineSignals, COMBINE, type Signals } from '../domain/suggest/combine';
+import { COMBINE, type Signals } from '../domain/suggest/combine';
 
 export interface Suggestion {
   template: Template;
@@ -142,6 +132,12 @@ export class PanelController {
   });
 
   private index: TemplateIndex | null = null;
+  /**
+   * The suggestion engine (cue tables, classifier, ranking, search) is a feature script loaded on
+   * demand (lib/panel/features.ts), so order pages never parse it: null until it has arrived.
+   */
+  private engine: Features['suggest'] | null = null;
+  private engineLoading: Promise<void> | null = null;
   /** The background's signals for the current message (model, learned picks), once they arrive. */
   private signals: Signals | null = null;
   private signalsSeq = 0;
@@ -214,13 +210,41 @@ export class PanelController {
       const [library, settings, usage] = await Promise.all([call('getLibrary'), call('getSettings'), call('getUsage')]);
       setLocale(settings.shop.locale);
       this.usage = usage;
-      this.index = buildTemplateIndex(library.templates);
-      if (library.initials) attachInitials(this.index, library.initials);
       this.store.set({ library, settings, collapsed: settings.panel.collapsed });
+      this.buildIndex();
       this.recompute();
     } catch (err) {
       this.notify('error', t('panel.loadFailed', { reason: (err as Error).message }));
     }
+  }
+
+  private buildIndex(): void {
+    const library = this.store.get().library;
+    const e = this.engine;
+    if (!e || !library) return;
+    this.index = e.buildTemplateIndex(library.templates);
+    if (library.initials) e.attachInitials(this.index, library.initials);
+  }
+
+  /**
+   * The suggestion engine if it has arrived; otherwise starts loading it (once) and returns null.
+   * When it arrives, the current message is classified and the suggestions and search computed.
+   */
+  private suggestEngine(): Features['suggest'] | null {
+    if (this.engine) return this.engine;
+    this.engineLoading ??= loadFeature('suggest').then(
+      (e) => {
+        if (this.signal.aborted) return;
+        this.engine = e;
+        this.buildIndex();
+        this.classifyNow();
+      },
+      (err: Error) => {
+        this.engineLoading = null;
+        this.notify('error', t('panel.featureFailed', { reason: err.message }));
+      },
+    );
+    return null;
   }
 
   /** Re-reads the page through the adapter: page kind, buyer, latest messages, chat input. */
@@ -234,6 +258,7 @@ export class PanelController {
     let inputFound = false;
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
+      this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       if (a.readBuyerIdentity) {
         const who = a.readBuyerIdentity(this.doc);
         buyer = who?.nickname || null;
@@ -328,15 +353,17 @@ export class PanelController {
     const seq = ++this.signalsSeq;
     this.signals = null;
     const message = buyerMessages.at(-1);
-    const cues = message ? classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    const engine = message ? this.suggestEngine() : this.engine;
+    const cues = message && engine ? engine.classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    // Until the engine has arrived (the first reading on a page) the message waits unread.
     this.store.set({ classification: cues, signalsReady: !message });
     this.recompute();
-    if (!message || !cues) return;
+    if (!message || !cues || !engine) return;
     call('suggestSignals', { message, buyer }).then(
       (signals) => {
         if (seq !== this.signalsSeq) return;
         this.signals = signals;
-        this.store.set({ classification: combineSignals(cues, signals), signalsReady: true });
+        this.store.set({ classification: engine.combineSignals(cues, signals), signalsReady: true });
         this.recompute();
       },
       () => seq === this.signalsSeq && this.store.set({ signalsReady: true }),
@@ -360,12 +387,14 @@ export class PanelController {
   /** Ranks templates for the current situation and refreshes search results. */
   recompute(): void {
     const s = this.store.get();
-    if (!this.index) return;
+    if (s.query.trim()) this.suggestEngine();
+    const e = this.engine;
+    if (!this.index || !e) return;
     const classification = s.scenarioOverride
       ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true, evidence: {} }
       : s.classification;
     const suggestions = classification && classification.top.length
-      ? rankTemplates(this.index, {
+      ? e.rankTemplates(this.index, {
           classification,
           text: s.buyerMessages.at(-1) ?? '',
           usage: this.usage.templates,
@@ -374,7 +403,7 @@ export class PanelController {
           learned: this.learnedTemplates(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
-    const results = s.query.trim() ? searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
+    const results = s.query.trim() ? e.searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
     this.store.set({ suggestions, results });
   }
 

@@ -1,7 +1,8 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
- * every console page loads small: the remark form and checks (order pages) and the teach-mode
- * picker. Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * every console page loads small: the remark form and checks (order pages), the teach-mode
+ * picker, the guard's rules and the suggestion engine (cue tables, classifier, ranking, search:
+ * chat pages, and any page once the agent searches). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -12,6 +13,8 @@ import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
+import type { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '../domain/suggest';
+import type { combineSignals } from '../domain/suggest/combine';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -27,14 +30,24 @@ export interface Features {
   teach: { startPicker(doc: Document, opts: PickerOptions & { locale: Locale }): Picker };
   /** The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature. */
   guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine };
+  /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
+  suggest: {
+    buildTemplateIndex: typeof buildTemplateIndex;
+    attachInitials: typeof attachInitials;
+    classify: typeof classify;
+    rankTemplates: typeof rankTemplates;
+    searchTemplates: typeof searchTemplates;
+    combineSignals: typeof combineSignals;
+  };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES: readonly FeatureName[] = ['remarks', 'teach', 'guard'];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
   teach?: Features['teach'];
   guard?: Features['guard'];
+  suggest?: Features['suggest'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';

@@ -1,0 +1,10 @@
+// The suggestion engine's page half — the cue tables and classifier, the ranking and the search —
+// injected on demand into a console page's content-script world when the panel first needs it (a
+// chat page, or a search typed anywhere); see lib/panel/features.ts and lib/domain/suggest.
+import { registerFeature } from '@/lib/panel/features';
+import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
+import { combineSignals } from '@/lib/domain/suggest/combine';
+
+export default defineUnlistedScript(() => {
+  registerFeature('suggest', { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates, combineSignals });
+});
