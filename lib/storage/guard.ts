@@ -5,7 +5,9 @@
  */
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
-import { EMPTY_GUARD_CONFIG, validateGuardConfig, type GuardConfig } from '../domain/guard';
+// Not the guard's index: it would bring the rules' patterns and texts into the worker.
+import { validateGuardConfig } from '../domain/guard/config';
+import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
 
 const GUARD_KEY = 'guardRules';

@@ -2,7 +2,7 @@
  * The shop's guard settings (own rules, switched-off built-in rules) as stored and as carried in
  * the library export. An invalid entry is refused with its position named, and nothing changes.
  */
-import { BUILT_IN_RULES } from './rules';
+import { BUILT_IN_RULE_IDS } from './rule-ids';
 import { GUARD_PLATFORMS, type GuardConfig, type GuardPlatform, type ShopRule } from './types';
 
 export type ConfigResult = { ok: true; config: GuardConfig } | { ok: false; errors: string[] };
@@ -15,7 +15,7 @@ export function validateGuardConfig(input: unknown): ConfigResult {
   if (!input || typeof input !== 'object') return { ok: false, errors: ['合规规则：应为 { v: 1, disabled: [], rules: [] }（guard rules: expected { v: 1, disabled: [], rules: [] }）'] };
   const r = input as Record<string, unknown>;
   if (r.v !== 1) errors.push(`合规规则：不认识的版本 ${String(r.v)}（guard rules: unknown version）`);
-  const known = new Set(BUILT_IN_RULES.map((x) => x.id));
+  const known = new Set(BUILT_IN_RULE_IDS);
   const disabled: string[] = [];
   if (r.disabled !== undefined && !Array.isArray(r.disabled)) errors.push('合规规则：disabled 应为列表（guard rules: disabled must be a list）');
   for (const id of Array.isArray(r.disabled) ? r.disabled : []) {

@@ -5,7 +5,8 @@ import type { GuardProtocol } from '../protocol-guard';
 import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
 import { loadSettings } from '../../storage/settings';
 import { CLOCK_PLATFORMS, clockCsv, localDay, summariseDay, type ClockPlatform } from '../../domain/clock';
-import { validateGuardConfig, type GuardConfig } from '../../domain/guard';
+import { validateGuardConfig } from '../../domain/guard/config';
+import type { GuardConfig } from '../../domain/guard/types';
 import { importSection } from './import-section';
 
 export const GUARD_SECTION = 'guardRules';
