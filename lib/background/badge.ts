@@ -9,7 +9,7 @@ import { todayView, type Followup, type FollowupSettings } from '../domain/follo
 import { atTime } from '../domain/followups/time';
 import { loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
-import { registerMessages, setLocale, t } from '../i18n';
+import { registerMessages, setLocale, t } from '../i18n/lookup';
 import { followups as followupMessages } from '../i18n/messages/followups';
 
 registerMessages(followupMessages);

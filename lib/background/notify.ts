@@ -10,7 +10,7 @@ import { atTime, formatWall, hhmm } from '../domain/followups/time';
 import { claimNotifications, loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { openFollowupItem } from './open-followup';
-import { registerMessages, setLocale, t } from '../i18n';
+import { registerMessages, setLocale, t } from '../i18n/lookup';
 import { followups as followupMessages } from '../i18n/messages/followups';
 
 registerMessages(followupMessages);

@@ -1,8 +1,9 @@
 /**
- * UI strings. Simplified Chinese first, English second. Each feature keeps its strings in its own
- * file under messages/ (so parallel work does not collide); this module merges them.
+ * The lookup behind t(): the registered string bundles and the current locale. The pages import
+ * ./index (this, with the panel's core strings registered); the worker imports this module
+ * directly and registers only the bundles it speaks (follow-up notifications, the badge title),
+ * so the UI strings stay out of background.js.
  */
-import { core } from './messages/core';
 
 export type Locale = 'zh-CN' | 'en';
 type Dict = Record<string, string>;
@@ -11,7 +12,7 @@ export interface MessageBundle {
   en: Dict;
 }
 
-const bundles: MessageBundle[] = [core];
+const bundles: MessageBundle[] = [];
 let current: Locale = 'zh-CN';
 
 /** Feature modules register their strings once at import time (pure data, no browser calls). */
