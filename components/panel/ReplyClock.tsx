@@ -13,8 +13,8 @@ export interface ClockUiState {
   platform: ClockPlatform;
   /** The time the countdown last ticked (the one timer while another buyer waits). */
   now: number;
-  /** Other buyers waiting, longest first (as the console's list shows them). */
-  waiting: { buyer: string; since: number }[];
+  /** Buyers waiting, longest first (as the console's list shows them; key: buyer id, else nickname). */
+  waiting: { key: string; buyer: string; since: number }[];
   canOpen: boolean;
   /** Shown after a click the console cannot follow. */
   hint: string | null;
@@ -24,12 +24,14 @@ export interface ClockUiState {
  * The 等待中 list: the other buyers waiting longest, coloured at the shop's thresholds; a click
  * switches to one where the console allows. (The open buyer's wait is on the card: CardClock.)
  */
-export function ReplyClock(props: { store: Store<ClockUiState>; open(buyer: string): void }) {
+export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string): void }) {
   const s = useStore(props.store);
   const panel = usePanelState();
   const th = panel.settings.replyClock?.[s.platform] ?? DEFAULT_CLOCK_SETTINGS[s.platform];
   const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window);
-  const others = s.waiting.filter((w) => w.buyer !== panel.buyer).slice(0, 5);
+  // By key: two buyers may share a masked nickname (S*******n).
+  const openKey = panel.buyerId ?? panel.buyer;
+  const others = s.waiting.filter((w) => w.key !== openKey).slice(0, 5);
   if (!others.length && !s.hint) return null;
   return (
     <section class="kf-clock" data-kf="reply-clock">
@@ -37,7 +39,7 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(buyer: stri
         <div class="kf-clock-list" data-kf="clock-list">
           <span class="kf-label">{t('clock.list')}</span>
           {others.map((w) => (
-            <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(wait(w.since), th)} title={t('clock.open', { buyer: w.buyer })} onClick={() => props.open(w.buyer)}>
+            <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(wait(w.since), th)} title={t('clock.open', { buyer: w.buyer })} data-key={w.key} onClick={() => props.open(w.key)}>
               {/* Nicknames come from the page: text only. */}
               <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {formatWait(wait(w.since))}
             </button>

@@ -3,7 +3,7 @@
  * reads, one conversation observer, and a page check over the named selectors behind each read.
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
-import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter } from './types';
+import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter, WaitingConversation } from './types';
 import { observeChat } from './observe';
 import { probeWith, type ProbeSpec } from './probe';
 
@@ -17,6 +17,9 @@ export interface ChatAdapterSpec {
   readBuyerIdentity(doc: Document): BuyerIdentity | null;
   readMessages(doc: Document, limit: number): ChatMessage[];
   findChatInput(doc: Document): HTMLElement;
+  /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
+  readWaiting?(doc: Document): WaitingConversation[];
+  openConversation?(doc: Document, key: string): boolean;
   /** The chat input's selector: typing inside it is not a change; its disappearance is. */
   inputSelector: string;
   /** Consoles whose conversation switch may only move a class (an `active` marker). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessageTime } from './dom';
+import { parseMessageTime, parseRowTime, parseWaitedFor } from './dom';
 
 describe('parseMessageTime', () => {
   const now = new Date(2026, 11, 1, 9, 30, 0).getTime();
@@ -17,5 +17,22 @@ describe('parseMessageTime', () => {
   it('gives undefined for text without a time', () => {
     expect(parseMessageTime('昨天', now)).toBeUndefined();
     expect(parseMessageTime(null, now)).toBeUndefined();
+  });
+});
+
+describe('list labels of a buyer’s wait', () => {
+  const now = new Date(2026, 11, 1, 9, 30, 0).getTime();
+  it('reads how long a label says the buyer waited', () => {
+    expect(parseWaitedFor('已等待6分钟')).toBe(6 * 60_000);
+    expect(parseWaitedFor('已等待1小时')).toBe(3_600_000);
+    expect(parseWaitedFor('1小时5分钟')).toBe(65 * 60_000);
+    expect(parseWaitedFor('30秒')).toBe(30_000);
+    expect(parseWaitedFor('已超时')).toBeUndefined();
+    expect(parseWaitedFor(null)).toBeUndefined();
+  });
+  it('reads a row’s time of day as its latest occurrence not after now', () => {
+    expect(parseRowTime(' 09:10 ', now)).toBe(new Date(2026, 11, 1, 9, 10).getTime());
+    expect(parseRowTime('23:50', now)).toBe(new Date(2026, 10, 30, 23, 50).getTime());
+    expect(parseRowTime('昨天', now)).toBeUndefined();
   });
 });

@@ -147,3 +147,30 @@ export function parseMessageTime(text: string | null | undefined, now = Date.now
   }
   return undefined;
 }
+
+const WAIT_UNITS: Record<string, number> = { 小时: 3_600_000, 时: 3_600_000, 分钟: 60_000, 分: 60_000, 秒: 1000 };
+
+/**
+ * How long a console's list label says a buyer has waited, in ms: '已等待6分钟', '已等待1小时',
+ * '1小时5分钟', '30秒'; undefined when the text holds no such amount. Labels count whole units, so
+ * the result is a lower bound of the wait.
+ */
+export function parseWaitedFor(text: string | null | undefined): number | undefined {
+  let total = 0;
+  let found = false;
+  for (const m of (text ?? '').matchAll(/(\d+)\s*(小时|分钟|时|分|秒)/g)) {
+    total += Number(m[1]) * WAIT_UNITS[m[2]!]!;
+    found = true;
+  }
+  return found ? total : undefined;
+}
+
+/**
+ * A list row's time of day ('20:16') → epoch ms of its latest occurrence not after `now` (a time
+ * later than now is yesterday's); also the longer forms parseMessageTime reads.
+ */
+export function parseRowTime(text: string | null | undefined, now = Date.now()): number | undefined {
+  const at = parseMessageTime(text, now);
+  if (at === undefined) return undefined;
+  return at > now + 60_000 && /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(text ?? '') ? at - 86_400_000 : at;
+}

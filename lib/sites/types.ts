@@ -39,9 +39,17 @@ export interface ProbeLine {
 
 /** A conversation in the console's list whose buyer waits for an answer. */
 export interface WaitingConversation {
-  /** The nickname the list shows. */
+  /**
+   * Which conversation: the console's buyer id where the list shows one (Pinduoduo uid, JD pin, the
+   * demo's id), else the nickname (lib/domain/customers/README.md). Passed back to openConversation.
+   */
+  key: string;
+  /** The nickname the list shows (for display only: masked nicknames are not unique). */
   buyer: string;
-  /** Epoch ms of the buyer's oldest unanswered message, as the list shows it. */
+  /**
+   * Epoch ms the wait began, as the list shows it: exact where the list has the message time, else
+   * from a label in whole minutes ("已等待6分钟", a lower bound of the wait) or the row's last message time.
+   */
   since: number;
 }
 
@@ -115,8 +123,12 @@ export interface SiteAdapter {
    * time). Absent where the list shows no time: the reply clock then knows only conversations opened.
    */
   readWaiting?(doc: Document): WaitingConversation[];
-  /** Opens a buyer's conversation from the list; false where not found. Absent where the console ignores synthetic clicks. */
-  openConversation?(doc: Document, buyer: string): boolean;
+  /**
+   * Opens a conversation from the list by its WaitingConversation key (a click on its row); false
+   * where no row has that key. True does not prove the console followed the click: the caller checks
+   * that the open buyer changed. Absent where the console is known to ignore synthetic clicks.
+   */
+  openConversation?(doc: Document, key: string): boolean;
   /** Order rows on an order list page. */
   readOrders?(doc: Document): OrderRow[];
   /** The open remark editor, or null. */

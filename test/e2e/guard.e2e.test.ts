@@ -179,12 +179,27 @@ describe('reply clock on the demo console', () => {
   });
 });
 
+/** The Pinduoduo chat fixture served at the console's real address, with the panel up. */
+async function openPdd(p: Page) {
+  const html = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'pdd-chat.html'), 'utf8');
+  await p.route('https://mms.pinduoduo.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await p.goto('https://mms.pinduoduo.com/chat-merchant/index.html#/');
+  await inPanel(p, '[data-kf="panel"]').waitFor();
+}
+
+const pdd = {
+  current: (p: Page) => p.evaluate(() => (window as any).__pdd.current() as string),
+  pushBuyer: (p: Page, text: string, at: number) => p.evaluate(([t, a]) => (window as any).__pdd.pushBuyerMessage(t, undefined, a), [text, at] as const),
+  answer: async (p: Page, text: string) => {
+    await p.locator('#replyTextarea').click();
+    await p.keyboard.type(text);
+    await p.keyboard.press('Enter');
+  },
+};
+
 describe('compliance guard on the Pinduoduo chat fixture at its real address', () => {
   it('holds a reply with a WeChat id there too, and the rewrite goes into the framework-controlled box', async () => {
-    const html = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'pdd-chat.html'), 'utf8');
-    await page.route('https://mms.pinduoduo.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-    await page.goto('https://mms.pinduoduo.com/chat-merchant/index.html#/');
-    await inPanel(page, '[data-kf="panel"]').waitFor();
+    await openPdd(page);
     await page.locator('#replyTextarea').click();
     await insertFromSearch(page, '加微信看实拍');
     await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
@@ -193,5 +208,61 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
     await inPanel(page, '[data-kf="guard-rewrite"]').click();
     await expect.poll(() => page.locator('#replyTextarea').inputValue()).toContain('在这里留言');
     expect(await page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
+  });
+});
+
+describe('reply clock on the Pinduoduo chat fixture at its real address', () => {
+  const items = () => inPanel(page, '[data-kf="clock-item"]');
+  const keys = async () => {
+    const n = await items().count();
+    return Promise.all(Array.from({ length: n }, (_, i) => items().nth(i).getAttribute('data-key')));
+  };
+
+  it('lists the buyers the console marks unanswered, by uid (the open buyer’s namesake too), longest first; a click opens that conversation', async () => {
+    await openPdd(page);
+    // 橘子汽水2020 "已等待12分钟", the other S*******n "已等待6分钟"; the open S*******n is not listed.
+    await expect.poll(keys).toEqual(['5931407726', '6620034417']);
+    expect(await items().nth(0).textContent()).toMatch(/^橘子汽水2020 12:\d\d$/);
+    expect(await items().nth(0).getAttribute('data-level')).toBe('red');
+    expect(await items().nth(1).textContent()).toMatch(/^S\*{7}n 6:\d\d$/);
+    // The namesake: the page's own click handler switches to uid 6620034417, the card follows.
+    await items().nth(1).click();
+    await expect.poll(() => pdd.current(page)).toBe('6620034417');
+    await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('6620034417');
+    // Now the buyer left behind (still marked unanswered) is listed, the one opened is not. (Their
+    // order depends on the hour the test runs: the one left behind shows only its last message time.)
+    await expect.poll(async () => (await keys()).sort()).toEqual(['5931407726', '7205118833']);
+    expect(await inPanel(page, '[data-kf="reply-clock"] .kf-muted').count()).toBe(0);
+  });
+
+  it('tells the agent when the console ignores the click (as one source reports for the live page)', async () => {
+    await openPdd(page);
+    // The page drops synthetic clicks; the agent's own clicks still work.
+    await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
+    await expect.poll(keys).toEqual(['5931407726', '6620034417']);
+    await items().nth(0).click();
+    await expect.poll(() => inPanel(page, '[data-kf="reply-clock"] .kf-muted').textContent()).toMatch(/没有切换/);
+    expect(await pdd.current(page)).toBe('7205118833');
+  });
+
+  it('counts on the card from the buyer message’s time, red past the threshold, clears when answered; the popup counts it', async () => {
+    await openPdd(page);
+    const clock = inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]');
+    // The fixture's buyer wrote last (2026-11-30): answer first, so the wait starts fresh.
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await pdd.answer(page, '亲，在的');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    await pdd.pushBuyer(page, '这个有货吗', Date.now() - 100_000);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    expect(await clock.textContent()).toMatch(/1:[34]\d/);
+    await pdd.pushBuyer(page, '在吗', Date.now() - 4 * MIN);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    expect(await clock.textContent()).toMatch(/4:0\d/);
+    await pdd.answer(page, '亲，有货的');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    const popup = await h.openExtensionPage('popup.html');
+    const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="pdd"] [data-kf="clock-answered"]');
+    await expect.poll(() => row.textContent()).toBe('1');
+    await popup.close();
   });
 });

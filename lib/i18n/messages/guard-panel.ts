@@ -29,6 +29,7 @@ export const guardPanelMessages: MessageBundle = {
     'clock.listEmpty': '没有等待回复的买家',
     'clock.open': '切换到 {buyer}',
     'clock.cannotOpen': '此后台不支持从这里切换，请在左侧会话列表点击。',
+    'clock.notOpened': '后台没有切换到这位买家，请在左侧会话列表点击。',
   },
   en: {
     'guard.held': 'This reply may break platform rules — not inserted yet',
@@ -57,5 +58,6 @@ export const guardPanelMessages: MessageBundle = {
     'clock.listEmpty': 'No buyer is waiting',
     'clock.open': 'Switch to {buyer}',
     'clock.cannotOpen': 'This console cannot switch from here; click the conversation in its list.',
+    'clock.notOpened': 'The console did not switch to this buyer; click the conversation in its list.',
   },
 };

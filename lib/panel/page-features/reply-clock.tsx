@@ -18,6 +18,8 @@ import { ReplyClock, type ClockUiState } from '@/components/panel/ReplyClock';
 import { t } from '../../i18n';
 
 const MESSAGES_READ = 50;
+/** How long a click in the list may take to open the conversation before the agent is told it did not. */
+const OPEN_CHECK_MS = 1500;
 
 export const replyClock: PanelFeature = {
   name: 'reply-clock',
@@ -25,6 +27,7 @@ export const replyClock: PanelFeature = {
     const platform = adapter.platform as ClockPlatform;
     const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], canOpen: !!adapter.openConversation, hint: null });
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let openCheck: ReturnType<typeof setTimeout> | undefined;
     let last: { conversation: string; since: number } | null = null;
 
     const tick = () => {
@@ -35,10 +38,12 @@ export const replyClock: PanelFeature = {
       ui.set({ now });
       timer = setTimeout(tick, 1000 - (now % 1000) + 5);
     };
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    signal.addEventListener('abort', () => (clearTimeout(timer), clearTimeout(openCheck)), { once: true });
 
+    /** The open conversation's key as the list keys it: the buyer id where the page shows one, else the nickname. */
+    const openKey = () => controller.store.get().buyerId ?? controller.store.get().buyer;
     /** Another buyer than the open one is in the list (the card counts the open buyer's wait). */
-    const someoneWaits = () => ui.get().waiting.some((w) => w.buyer !== controller.store.get().buyer);
+    const someoneWaits = () => ui.get().waiting.some((w) => w.key !== openKey());
     /** Starts the one countdown timer if a buyer waits and it is not running. */
     const ensureTicking = () => {
       if (timer === undefined && someoneWaits()) tick();
@@ -46,8 +51,24 @@ export const replyClock: PanelFeature = {
 
     const conversationKey = () => adapter.readBuyerIdentity?.(doc)?.id ?? controller.store.get().buyer ?? '';
 
-    const readWaiting = () =>
-      (adapter.readWaiting?.(doc) ?? []).filter((w) => Number.isFinite(w.since)).sort((a, b) => a.since - b.since);
+    /**
+     * The list's waits, longest first. A label in whole minutes ("已等待6分钟") gives a later start
+     * at each read; while a conversation stays listed its earliest reading is kept, so its count does
+     * not jump back.
+     */
+    let seen = new Map<string, number>();
+    const readWaiting = () => {
+      const now = new Map<string, number>();
+      const out = (adapter.readWaiting?.(doc) ?? [])
+        .filter((w) => Number.isFinite(w.since) && w.key)
+        .map((w) => {
+          const since = Math.min(w.since, seen.get(w.key) ?? Infinity);
+          now.set(w.key, since);
+          return { ...w, since };
+        });
+      seen = now;
+      return out.sort((a, b) => a.since - b.since);
+    };
 
     /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
     let since: number | null = null;
@@ -105,9 +126,16 @@ export const replyClock: PanelFeature = {
       );
     }
 
-    const open = (buyer: string) => {
-      const ok = adapter.openConversation?.(doc, buyer) ?? false;
+    const open = (key: string) => {
+      clearTimeout(openCheck);
+      const ok = adapter.openConversation?.(doc, key) ?? false;
       ui.set({ hint: ok ? null : t('clock.cannotOpen') });
+      if (!ok) return;
+      // A console may ignore a synthetic click (reported for Pinduoduo, contradicted by another
+      // source): say so when the open conversation did not change.
+      openCheck = setTimeout(() => {
+        if (!signal.aborted && openKey() !== key) ui.set({ hint: t('clock.notOpened') });
+      }, OPEN_CHECK_MS);
     };
     addSection({ name: 'reply-clock', slot: 'chat', order: 5, component: () => <ReplyClock store={ui} open={open} /> });
   },

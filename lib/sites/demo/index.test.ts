@@ -119,12 +119,14 @@ describe('demo adapter: waiting buyers', () => {
     expect(waiting.map((w) => w.buyer)).toContain(nick);
     const cat = waiting.find((w) => w.buyer === '爱吃橙子的猫');
     expect(cat && cat.since <= at).toBe(true);
+    // Keyed by the buyer id the list shows, not the (shareable) nickname.
+    expect(cat?.key).toBe('u-1003');
     expect(A.readMessages(document, 20).every((m) => typeof m.at === 'number')).toBe(true);
   });
 
   it('opens a conversation from the list', () => {
     demo = bootDemo('/chat?auto=0');
-    expect(A.openConversation!(document, '爱吃橙子的猫')).toBe(true);
+    expect(A.openConversation!(document, 'u-1003')).toBe(true);
     expect(A.readBuyer(document)).toBe('爱吃橙子的猫');
     expect(A.openConversation!(document, 'nobody')).toBe(false);
   });

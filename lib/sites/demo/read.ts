@@ -37,14 +37,19 @@ export function readWaiting(doc: Document): WaitingConversation[] {
   for (const item of Array.from(doc.querySelectorAll(S.CONVERSATION_ITEM))) {
     const buyer = textOf(item.querySelector(S.CONVERSATION_NICK));
     const since = Date.parse(item.querySelector(S.CONVERSATION_WAITING)?.getAttribute('datetime') ?? '');
-    if (buyer && Number.isFinite(since)) out.push({ buyer, since });
+    if (buyer && Number.isFinite(since)) out.push({ key: itemKey(item) ?? buyer, buyer, since });
   }
   return out;
 }
 
-/** Opens a buyer's conversation from the list (the demo reacts to clicks on list items). */
-export function openConversation(doc: Document, buyer: string): boolean {
-  const item = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_ITEM)).find((el) => textOf(el.querySelector(S.CONVERSATION_NICK)) === buyer);
+/** A list item's buyer id, else its nickname. */
+function itemKey(item: Element): string | null {
+  return item.getAttribute(S.BUYER_ID_ATTR)?.trim() || textOf(item.querySelector(S.CONVERSATION_NICK)) || null;
+}
+
+/** Opens a conversation from the list by its key (the demo reacts to clicks on list items). */
+export function openConversation(doc: Document, key: string): boolean {
+  const item = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_ITEM)).find((el) => itemKey(el) === key);
   item?.click();
   return !!item;
 }

@@ -4,6 +4,7 @@ import { loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { jdAdapter as A } from './index';
+import { readWaiting } from './read';
 
 const URL_CHAT = 'https://dongdong.jd.com/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -71,5 +72,27 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     const lines = A.probe!(document);
     expect(lines.find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
     expect(JSON.stringify(lines)).not.toMatch(/小满|jd_4f2a9c81|抬头/);
+  });
+
+  it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const now = new Date(2026, 10, 30, 20, 20).getTime();
+    expect(readWaiting(document, now)).toEqual([
+      { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: new Date(2026, 10, 30, 20, 16).getTime() },
+      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: new Date(2026, 10, 30, 20, 9).getTime() },
+    ]);
+    // Answered: the marker goes, so does the row from the list.
+    document.querySelector('#u_jd_77b0e1d2imcustomer100234 .user-none-reply-t')!.remove();
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81']);
+  });
+
+  it('opens a conversation by pin, clicking its row in the shown pane', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const clicked: Element[] = [];
+    document.addEventListener('click', (e) => clicked.push(e.target as Element), true);
+    expect(A.openConversation!(document, 'jd_77b0e1d2')).toBe(true);
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.closest('.c_tabs-tab_inactive')).toBeNull();
+    expect(A.openConversation!(document, 'jd_nobody')).toBe(false);
   });
 });

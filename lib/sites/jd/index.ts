@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isJdChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readMessages, readWaiting } from './read';
 import * as S from './selectors';
 
 /** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
@@ -14,6 +14,8 @@ export const jdAdapter = chatAdapter({
   readBuyer,
   readBuyerIdentity,
   readMessages,
+  readWaiting: (doc) => readWaiting(doc),
+  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // the selected row is marked by a class only

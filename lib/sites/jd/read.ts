@@ -1,5 +1,5 @@
-import type { BuyerIdentity, ChatMessage } from '../types';
-import { isShown, parseMessageTime, required, textOf } from '../dom';
+import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
+import { isShown, parseMessageTime, parseRowTime, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -41,4 +41,41 @@ export function readMessages(doc: Document, limit: number): ChatMessage[] {
 
 export function findChatInput(doc: Document): HTMLElement {
   return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT));
+}
+
+/** The list's rows, those in the shown pane first (a hidden pane lists the same buyers again). */
+function listRows(doc: Document): HTMLElement[] {
+  const rows = Array.from(doc.querySelectorAll<HTMLElement>(`${S.CONVERSATION_LIST} ${S.CONVERSATION_ITEM}`));
+  const shown = (r: Element) => !r.closest(`.${S.TAB_INACTIVE_CLASS}`) && isShown(r);
+  return [...rows.filter(shown), ...rows.filter((r) => !shown(r))];
+}
+
+/** A row's key: the pin from its id, else the name it shows. */
+function rowKey(row: Element): string | null {
+  return S.ROW_ID.exec(row.id)?.[1] ?? (textOf(row.querySelector(S.CONVERSATION_NAME)) || null);
+}
+
+/**
+ * Buyers whose row carries the unanswered marker, by pin, the wait starting at the row's time (its
+ * last message, the buyer's while unanswered; to the minute). A row whose time is not a time of
+ * day ("昨天") is left out: when the wait began is not shown.
+ */
+export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
+  const byKey = new Map<string, WaitingConversation>();
+  for (const row of listRows(doc)) {
+    if (!row.querySelector(S.UNREPLIED_MARK)) continue;
+    const key = rowKey(row);
+    const buyer = textOf(row.querySelector(S.CONVERSATION_NAME));
+    const since = parseRowTime(textOf(row.querySelector(S.ROW_TIME)), now);
+    if (!key || !buyer || since === undefined || since > now || byKey.has(key)) continue;
+    byKey.set(key, { key, buyer, since });
+  }
+  return [...byKey.values()];
+}
+
+/** Clicks the row with this pin, in the shown pane first (as the one tool that opens rows does). */
+export function openConversation(doc: Document, key: string): boolean {
+  const row = listRows(doc).find((r) => rowKey(r) === key);
+  row?.click();
+  return !!row;
 }

@@ -32,5 +32,14 @@ export const MESSAGE_TIME = '.message__time_str';
  */
 export const CHAT_INPUT = '.EditorContent[contenteditable="true"]';
 
+/**
+ * In a row: the buyer waits for an answer. Named in consoles.md (older notes) and used by one public
+ * auto-reply script (undated; it finds the marker in the list and clicks it to open the
+ * conversation). No source shows a text in it. Seen by us on the fixture only, 2026-12-02.
+ */
+export const UNREPLIED_MARK = '.user-none-reply-t';
+/** In a row: the time of its last message ("20:16", "昨天"). consoles.md 2026. */
+export const ROW_TIME = '.alluser-item-date-w';
+
 /** Row id → buyer pin. consoles.md 2026. */
 export const ROW_ID = /^u_(.+?)imcustomer[^]*$/;

@@ -4,6 +4,7 @@ import { loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { pddAdapter as A } from './index';
+import { readWaiting } from './read';
 
 const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -95,5 +96,32 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     const line = A.probe!(document).find((l) => l.what === 'chat-input')!;
     expect(line).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
     expect(JSON.stringify(A.probe!(document))).not.toMatch(/S\*|7205118833|发货/);
+  });
+
+  it('lists the buyers the conversation list marks unanswered, by uid, once each', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const now = new Date(2026, 10, 30, 20, 11, 0).getTime();
+    const waiting = readWaiting(document, now).sort((a, b) => a.since - b.since);
+    expect(waiting).toEqual([
+      // "已等待12分钟" (a lower bound of the wait)
+      { key: '5931407726', buyer: '橘子汽水2020', since: now - 12 * 60_000 },
+      // the other S*******n, in the collapsed group: "已等待6分钟"
+      { key: '6620034417', buyer: 'S*******n', since: now - 6 * 60_000 },
+      // the open buyer, listed twice, has a countdown only: the row's last message time
+      { key: '7205118833', buyer: 'S*******n', since: new Date(2026, 10, 30, 20, 10).getTime() },
+    ]);
+    // Answered: the markers go, the buyer leaves the list.
+    for (const m of document.querySelectorAll('[data-random^="5931407726"] .chat-unreply-over-time')) m.remove();
+    expect(readWaiting(document, now).map((w) => w.key)).not.toContain('5931407726');
+  });
+
+  it('opens a conversation by uid, clicking the shown row of that buyer (not the namesake)', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const clicked: string[] = [];
+    document.addEventListener('click', (e) => clicked.push((e.target as Element).getAttribute('data-random') ?? ''), true);
+    expect(A.openConversation!(document, '6620034417')).toBe(true);
+    // The collapsed group's row is hidden: the shown row in 全部会话 gets the click.
+    expect(clicked).toEqual(['6620034417-0-all']);
+    expect(A.openConversation!(document, '1234')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readMessages, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -14,6 +14,8 @@ export const pddAdapter = chatAdapter({
   readBuyer,
   readBuyerIdentity,
   readMessages,
+  readWaiting: (doc) => readWaiting(doc),
+  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // switching conversations may only move the `active` class

@@ -1,5 +1,5 @@
-import type { BuyerIdentity, ChatMessage } from '../types';
-import { isShown, parseChineseDateTime, required, textOf } from '../dom';
+import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
+import { isShown, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -50,4 +50,53 @@ export function readMessages(doc: Document, limit: number): ChatMessage[] {
 
 export function findChatInput(doc: Document): HTMLElement {
   return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT));
+}
+
+/** A row box's buyer uid (from data-random "<uid>-0-<group>"), or null. */
+function uidOf(box: Element): string | null {
+  return S.CONVERSATION_UID.exec(box.getAttribute(S.CONVERSATION_UID_ATTR) ?? '')?.[1] ?? null;
+}
+
+/**
+ * When a waiting row's wait began: from "已等待N分钟" where the row says it (whole units: a lower
+ * bound), else the row's last message time (the countdown row's buyer wrote last). Undefined for a
+ * row without an unanswered marker or without a readable time.
+ */
+function waitStart(box: Element, now: number): number | undefined {
+  const over = box.querySelector(S.UNREPLY_OVER_TIME);
+  if (!over && !box.querySelector(S.UNREPLY_COUNTDOWN)) return undefined;
+  const waited = parseWaitedFor(textOf(over));
+  if (waited !== undefined) return now - waited;
+  const at = parseRowTime(textOf(box.querySelector(S.ROW_TIME)), now);
+  return at !== undefined && at <= now ? at : undefined;
+}
+
+/**
+ * Buyers the conversation list marks unanswered, by uid (a buyer listed in several groups counts
+ * once, with the longest wait); collapsed groups count too.
+ */
+export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
+  const byKey = new Map<string, WaitingConversation>();
+  for (const box of Array.from(doc.querySelectorAll(S.CONVERSATION_BOX))) {
+    const since = waitStart(box, now);
+    if (since === undefined) continue;
+    const buyer = textOf(box.querySelector(S.CONVERSATION_NICK));
+    const key = uidOf(box) ?? buyer;
+    if (!key || !buyer) continue;
+    const prev = byKey.get(key);
+    if (!prev || since < prev.since) byKey.set(key, { key, buyer, since });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Clicks the row of the conversation with this uid (a shown row first, as eCan.ai does on the live
+ * page, 2026-09-25). A CDP script's notes (2026-09) say the page ignores synthetic clicks on rows:
+ * the reply clock checks that the open buyer changed and tells the agent when it did not.
+ */
+export function openConversation(doc: Document, key: string): boolean {
+  const boxes = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_BOX)).filter((b) => (uidOf(b) ?? textOf(b.querySelector(S.CONVERSATION_NICK))) === key);
+  const box = boxes.find(isShown) ?? boxes[0];
+  box?.click();
+  return !!box;
 }

@@ -5,6 +5,11 @@
  *   [ecan] scszcoder/eCan.ai hooks/external/pdd_chat/dom.py, snapshots 2026-09-25
  *   [cdp]  a CDP sender script with notes, 2026-09 (cited in consoles.md)
  *   [old]  the older public notes in consoles.md (2023–2026 scripts)
+ *   [ecan-test] eCan.ai's selector test page for pdd_chat (rows copied from a live page, 2026-09-25):
+ *          a row's `.chat-time > p.item-note` (" 12:40 ") and `div.chat-unreply-over-time` ("已等待1小时")
+ *   [timer] two tools reading the list's countdown `p.chat-unreply-time` ("50秒后超时", seconds left
+ *          before the platform counts the buyer as timed out; the seconds are parsed by one of them),
+ *          and a third scanning rows for "已等待N分钟" (2025–2026)
  * Checked by us against test/fixtures/pdd-chat.html only, never a live account.
  */
 
@@ -32,6 +37,16 @@ export const MESSAGE_TIME = 'p.message-time';
 export const MESSAGE_UID_ATTR = 'currentuid';
 /** The reply box, framework-controlled (native setter + bubbling input). [cdp][ecan] 2026-09, [old]. */
 export const CHAT_INPUT = 'textarea#replyTextarea';
+
+/**
+ * In a row: the buyer is waiting, and the platform's countdown runs ("50秒后超时"). The text counts
+ * down to the platform's limit, whose length no source states, so only its presence is used. [timer] 2025–2026.
+ */
+export const UNREPLY_COUNTDOWN = '.chat-unreply-time';
+/** In a row: the buyer has waited past the limit; the text says how long ("已等待1小时"). [ecan-test] 2026-09-25, [timer]. */
+export const UNREPLY_OVER_TIME = '.chat-unreply-over-time';
+/** In a row: the time of its last message (" 12:40 " today). [ecan-test] 2026-09-25. */
+export const ROW_TIME = '.chat-time .item-note';
 
 /** Row id → epoch ms. [rag] 2026-09-08. */
 export const MESSAGE_ROW_ID = /^middlePanel_list_(\d{10,})$/;
