@@ -17,7 +17,12 @@ export interface LearnInput {
   source: LearnedPick['source'];
 }
 
+/** Readings kept for recently seen messages (the panel asks again for the same message on re-render). */
+const CACHE = 32;
+
 export class SuggestEngine {
+  private cache = new Map<string, Signals>();
+
   constructor(
     public model: SuggestModel | null,
     readonly memory: LearnedMemory = new LearnedMemory(),
@@ -25,13 +30,25 @@ export class SuggestEngine {
 
   /** Model probabilities and the nearest learned picks for the message being answered. */
   signals(message: string, opts: { buyer?: string | null; learning?: boolean } = {}): Signals {
-    return {
+    const key = `${opts.learning === false ? 0 : 1}\u0000${opts.buyer ?? ''}\u0000${message}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const out: Signals = {
       model: this.model ? predict(this.model, message) : null,
       learned: opts.learning === false ? null : this.memory.recall(maskForMemory(message, opts.buyer)),
     };
+    if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, out);
+    return out;
+  }
+
+  /** Drops cached readings: the model or the memory changed. */
+  invalidate(): void {
+    this.cache.clear();
   }
 
   forget(ids: string[] | 'all'): void {
+    this.invalidate();
     if (ids === 'all') this.memory.clear();
     else for (const id of ids) this.memory.remove(id);
   }
@@ -40,6 +57,7 @@ export class SuggestEngine {
   learn(input: LearnInput, now: number, rand?: () => number): { pick: LearnedPick | null; evicted: string[] } {
     const pick = makePick(input, now, rand);
     if (!pick) return { pick: null, evicted: [] };
+    this.invalidate();
     return { pick, evicted: this.memory.add(pick) };
   }
 }

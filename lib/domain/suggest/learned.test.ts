@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LearnedMemory, makePick, maskForMemory, type LearnedPick } from './learned';
+import { SuggestEngine } from './engine';
 
 let n = 0;
 const pick = (message: string, scenario: LearnedPick['scenario'], templateId: string | null = null, at = 1000 + n): LearnedPick =>
@@ -46,5 +47,27 @@ describe('LearnedMemory', () => {
   it('learns nothing from `other` or from a message that is only an order card', () => {
     expect(makePick({ message: '在吗', scenario: 'other', source: 'chip' }, 1)).toBeNull();
     expect(makePick({ message: '[订单x] 123456789012', scenario: 'tracking', source: 'insert' }, 1)).toBeNull();
+  });
+});
+
+describe('SuggestEngine readings', () => {
+  it('a reading asked for again after a pick or a forget reflects the memory as it is now', () => {
+    const engine = new SuggestEngine(null);
+    const msg = '烤箱温度上不去是坏了吗';
+    expect(engine.signals(msg).learned?.scenarios).toEqual([]);
+    const { pick: p } = engine.learn({ message: '烤箱温度上不去', scenario: 'quality', templateId: 'tpl-q', source: 'insert' }, 5000);
+    expect(engine.signals(msg).learned?.scenarios[0]?.id).toBe('quality');
+    engine.forget([p!.id]);
+    expect(engine.signals(msg).learned?.scenarios).toEqual([]);
+  });
+
+  it('recalls the nearest picks among many, most alike first', () => {
+    const m = new LearnedMemory();
+    for (let i = 0; i < 300; i++) m.add(pick(`第${i}号订单的物流信息好久没更新了`, 'tracking', null, 2000 + i));
+    m.add(pick('发票抬头写错了能重开吗', 'invoice', 'tpl-inv', 9000));
+    const r = m.recall(maskForMemory('发票抬头写错了 能不能重开'));
+    expect(r.scenarios[0]!.id).toBe('invoice');
+    expect(r.templates['tpl-inv']).toBe(1);
+    expect(m.recall(maskForMemory('物流好久没更新了')).scenarios[0]!.id).toBe('tracking');
   });
 });

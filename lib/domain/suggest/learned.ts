@@ -54,14 +54,15 @@ export function newPickId(now: number, rand: () => number = Math.random): string
   return `${now.toString(36)}-${Math.floor(rand() * 36 ** 6).toString(36).padStart(6, '0')}`;
 }
 
-function grams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
+/** The distinct character 2–3-grams of a stored text (a lone character stands for itself). */
+function grams(text: string): Set<string> {
+  const out = new Set<string>();
   for (const run of text.split(/\s+/)) {
     const chars = [...run];
-    for (let i = 0; i < chars.length; i++) {
-      if (chars.length === 1) out.set(chars[0]!, 1);
-      if (i + 1 < chars.length) out.set(chars[i]! + chars[i + 1]!, 1);
-      if (i + 2 < chars.length) out.set(chars[i]! + chars[i + 1]! + chars[i + 2]!, 1);
+    if (chars.length === 1) out.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      out.add(chars[i]! + chars[i + 1]!);
+      if (i + 2 < chars.length) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
     }
   }
   return out;
@@ -82,31 +83,52 @@ export const RECALL = {
   neighbours: 5,
 } as const;
 
-/** The in-memory index over the stored picks (rebuilt from storage, updated on each pick). */
+interface Entry {
+  pick: LearnedPick;
+  grams: string[];
+  norm: number;
+}
+
+/**
+ * The in-memory index over the stored picks (rebuilt from storage, updated on each pick). Each pick
+ * lives in a numbered slot; postings list slots per n-gram, and a lookup counts shared n-grams in
+ * one reused array, so recalling allocates almost nothing however many picks are stored.
+ */
 export class LearnedMemory {
-  private picks = new Map<string, { pick: LearnedPick; grams: Map<string, number>; norm: number }>();
-  private postings = new Map<string, Set<string>>();
+  private slotOf = new Map<string, number>();
+  private entries: (Entry | undefined)[] = [];
+  private free: number[] = [];
+  private postings = new Map<string, Set<number>>();
   /** Insertion order, oldest first, for the bound. */
   private order: string[] = [];
+  private counts = new Uint16Array(64);
+  private touched: number[] = [];
 
   constructor(picks: readonly LearnedPick[] = [], readonly cap = LEARNED_CAP) {
     for (const p of picks) this.add(p);
   }
 
   get size(): number {
-    return this.picks.size;
+    return this.slotOf.size;
   }
 
   all(): LearnedPick[] {
-    return this.order.map((id) => this.picks.get(id)!.pick);
+    return this.order.map((id) => this.entries[this.slotOf.get(id)!]!.pick);
   }
 
   /** Adds a pick; returns the ids evicted to stay within the bound (oldest first). */
   add(pick: LearnedPick): string[] {
-    if (this.picks.has(pick.id) || !pick.text) return [];
-    const g = grams(pick.text);
-    this.picks.set(pick.id, { pick, grams: g, norm: Math.sqrt(g.size) });
-    for (const k of g.keys()) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(pick.id);
+    if (this.slotOf.has(pick.id) || !pick.text) return [];
+    const g = [...grams(pick.text)];
+    const slot = this.free.pop() ?? this.entries.length;
+    this.entries[slot] = { pick, grams: g, norm: Math.sqrt(g.length) };
+    this.slotOf.set(pick.id, slot);
+    if (slot >= this.counts.length) {
+      const grown = new Uint16Array(Math.max(slot + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    for (const k of g) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(slot);
     this.order.push(pick.id);
     const evicted: string[] = [];
     while (this.order.length > this.cap) {
@@ -118,46 +140,57 @@ export class LearnedMemory {
   }
 
   remove(id: string): boolean {
-    const e = this.picks.get(id);
-    if (!e) return false;
-    for (const k of e.grams.keys()) {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    for (const k of this.entries[slot]!.grams) {
       const set = this.postings.get(k)!;
-      set.delete(id);
+      set.delete(slot);
       if (set.size === 0) this.postings.delete(k);
     }
-    this.picks.delete(id);
+    this.entries[slot] = undefined;
+    this.free.push(slot);
+    this.slotOf.delete(id);
     const at = this.order.indexOf(id);
     if (at >= 0) this.order.splice(at, 1);
     return true;
   }
 
   clear(): void {
-    this.picks.clear();
+    this.slotOf.clear();
+    this.entries = [];
+    this.free = [];
     this.postings.clear();
     this.order = [];
+    this.counts = new Uint16Array(64);
   }
 
   /** The nearest stored messages' scenarios and templates for an (already masked) message. */
   recall(text: string): LearnedRecall {
     const empty: LearnedRecall = { scenarios: [], templates: {}, best: 0 };
-    if (!text || this.picks.size === 0) return empty;
+    if (!text || this.slotOf.size === 0) return empty;
     const q = grams(text);
     if (q.size === 0) return empty;
-    const shared = new Map<string, number>();
-    for (const k of q.keys()) {
-      const ids = this.postings.get(k);
-      if (ids) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const { counts, touched } = this;
+    for (const k of q) {
+      const slots = this.postings.get(k);
+      if (slots) for (const s of slots) if (counts[s]!++ === 0) touched.push(s);
     }
     const qNorm = Math.sqrt(q.size);
-    const near: { pick: LearnedPick; sim: number }[] = [];
-    for (const [id, n] of shared) {
-      const e = this.picks.get(id)!;
-      const sim = n / (qNorm * e.norm);
-      if (sim >= RECALL.minSimilarity) near.push({ pick: e.pick, sim });
+    // The nearest few, kept sorted by insertion: most alike first; among equals the newest.
+    const top: { pick: LearnedPick; sim: number }[] = [];
+    for (const s of touched) {
+      const e = this.entries[s]!;
+      const sim = counts[s]! / (qNorm * e.norm);
+      counts[s] = 0;
+      if (sim < RECALL.minSimilarity) continue;
+      const last = top[top.length - 1];
+      if (top.length === RECALL.neighbours && last && (sim < last.sim || (sim === last.sim && e.pick.at <= last.pick.at))) continue;
+      let at = top.length;
+      while (at > 0 && (top[at - 1]!.sim < sim || (top[at - 1]!.sim === sim && top[at - 1]!.pick.at < e.pick.at))) at--;
+      top.splice(at, 0, { pick: e.pick, sim });
+      if (top.length > RECALL.neighbours) top.pop();
     }
-    // Most alike first; among equals the newest (the agent's latest habit).
-    near.sort((a, b) => b.sim - a.sim || b.pick.at - a.pick.at);
-    const top = near.slice(0, RECALL.neighbours);
+    touched.length = 0;
     if (top.length === 0) return empty;
     const byScenario = new Map<NeedId, { weight: number; count: number }>();
     const templates = dict<number>();

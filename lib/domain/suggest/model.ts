@@ -87,26 +87,38 @@ export function decodeModel(asset: ModelAsset): SuggestModel {
   };
 }
 
+/** Scratch buffers per model: scoring a message allocates no arrays beyond its n-grams. */
+const scratch = new WeakMap<SuggestModel, { logits: Float64Array; rows: Int32Array; stamp: Uint32Array; gen: number }>();
+
 function probabilities(model: SuggestModel, feats: string[]): Float64Array {
   const k = model.classes.length;
-  const logits = Float64Array.from(model.bias);
-  const rows: number[] = [];
+  let sc = scratch.get(model);
+  if (!sc) scratch.set(model, (sc = { logits: new Float64Array(k), rows: new Int32Array(256), stamp: new Uint32Array(model.weights.length / k), gen: 0 }));
+  const logits = sc.logits;
+  logits.set(model.bias);
+  if (++sc.gen === 0xffffffff) (sc.stamp.fill(0), (sc.gen = 1));
+  if (sc.rows.length < feats.length) sc.rows = new Int32Array(feats.length * 2);
+  let n = 0;
   for (const f of feats) {
     const r = model.index.get(f);
-    if (r !== undefined) rows.push(r);
+    if (r !== undefined && sc.stamp[r] !== sc.gen) {
+      sc.stamp[r] = sc.gen;
+      sc.rows[n++] = r;
+    }
   }
-  if (rows.length === 0) {
+  if (n === 0) {
     logits.fill(0);
     logits[model.classes.indexOf('other')] = 1;
     return logits;
   }
-  const xb = 1 / Math.sqrt(rows.length);
-  for (const r of rows) {
-    const base = r * k;
-    for (let c = 0; c < k; c++) logits[c]! += model.weights[base + c]! * model.unit[c]! * xb;
+  const xb = 1 / Math.sqrt(n);
+  const { weights, unit } = model;
+  for (let i = 0; i < n; i++) {
+    const base = sc.rows[i]! * k;
+    for (let c = 0; c < k; c++) logits[c]! += weights[base + c]! * unit[c]! * xb;
   }
   let max = -Infinity;
-  for (const l of logits) max = Math.max(max, l);
+  for (let c = 0; c < k; c++) max = Math.max(max, logits[c]!);
   let sum = 0;
   for (let c = 0; c < k; c++) sum += logits[c] = Math.exp(logits[c]! - max);
   for (let c = 0; c < k; c++) logits[c]! /= sum;

@@ -95,8 +95,8 @@ export interface TextFlags {
 }
 
 export interface NormalizedText {
-  text: string;
-  flags: TextFlags;
+  readonly text: string;
+  readonly flags: Readonly<TextFlags>;
 }
 
 function toHalfWidth(s: string): string {
@@ -121,7 +121,20 @@ function toSimplified(s: string): string {
  * Lower-cased, half-width, simplified text with placeholders, cards and emoji removed.
  * Punctuation is kept as a single space so that phrases do not join across sentence breaks.
  */
+/** The last few results: one buyer message is normalised by the cues, the model, the memory and
+ * the ranking in turn, so the same text comes back several times in a row. */
+const recent = new Map<string, NormalizedText>();
+
 export function normalize(raw: string): NormalizedText {
+  const hit = recent.get(raw);
+  if (hit) return hit;
+  const out = normalizeOnce(raw);
+  if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+  recent.set(raw, out);
+  return out;
+}
+
+function normalizeOnce(raw: string): NormalizedText {
   const flags: TextFlags = { orderRef: false, money: false, address: false, phone: false, link: false, empty: false };
   let s = toSimplified(toHalfWidth(raw)).toLowerCase();
   for (const [re, rep, flag] of PLACEHOLDERS) {

@@ -87,6 +87,20 @@ const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
 };
 
 const PAYMENT_BIT = SCENARIO_BIT.get('payment')!;
+/** Scratch for the word pass, reused by every call (ranking is synchronous): at most
+ * RARE_BIGRAMS × POSTING_SCAN templates are touched. */
+const TOUCHED = new Int32Array(RARE_BIGRAMS * POSTING_SCAN);
+const WORD_T = new Int32Array(RARE_BIGRAMS * POSTING_SCAN);
+const WORD_W = new Float64Array(RARE_BIGRAMS * POSTING_SCAN);
+/** Scored candidates (positions), and their scores by position; grown with the largest index. */
+let SCORED_T = new Int32Array(1024);
+let SCORED_S = new Float64Array(1024);
+
+/** Adds one signal's share to the explanation being built (when there is one); returns the value. */
+function note(reasons: RankedTemplate['reasons'] | null, signal: RankSignal, value: number, scenario?: ScenarioId): number {
+  if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
+  return value;
+}
 const LOG11 = Math.log1p(10);
 const LOG51 = Math.log1p(50);
 
@@ -97,7 +111,18 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const topSet = new Set(cls.top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
-  const cand = new Set<number>();
+  // Candidates: a list plus a per-index generation stamp (no Set, nothing to collect per call).
+  const seen = (index.seen ??= new Uint32Array(index.templates.length));
+  const gen = (index.seenGen = ((index.seenGen ?? 0) + 1) >>> 0) || ((index.seenGen = 1), seen.fill(0), 1);
+  const candList: number[] = [];
+  const cand = {
+    add(t: number) {
+      if (seen[t] !== gen) {
+        seen[t] = gen;
+        candList.push(t);
+      }
+    },
+  };
   const addBucket = (b: Int32Array | undefined, cap: number) => {
     if (!b) return;
     for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
@@ -107,7 +132,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
   const acc = (index.scratch ??= new Float64Array(index.templates.length));
-  const touched: number[] = [];
+  if (SCORED_S.length < index.templates.length) {
+    SCORED_S = new Float64Array(index.templates.length);
+    SCORED_T = new Int32Array(index.templates.length);
+  }
+  const touched = TOUCHED;
+  let nTouched = 0;
   const words = new Map<number, number>();
   const qText = normalize(input.text).text;
   const qBigrams = [...new Set(bigrams(qText).filter((b) => b.length === 2))];
@@ -122,27 +152,48 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     present.push({ post, idf });
   }
   present.sort((a, b) => a.post.length - b.post.length);
-  for (const { post, idf } of present.slice(0, RARE_BIGRAMS)) {
+  for (let p = 0; p < present.length && p < RARE_BIGRAMS; p++) {
+    const { post, idf } = present[p]!;
     const end = Math.min(post.length, POSTING_SCAN);
     for (let i = 0; i < end; i++) {
       const t = post[i]!;
-      if (acc[t] === 0) touched.push(t);
+      if (acc[t] === 0) touched[nTouched++] = t;
       acc[t]! += idf;
     }
   }
-  // Only word-matched templates in a plausible scenario, or strong word matches anywhere.
+  // Only word-matched templates in a plausible scenario, or strong word matches anywhere; the
+  // best WORD_CANDIDATES by overlap (ties: library order) are kept.
   const scenarioMask = scenarios.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
-  const wordCands: [number, number][] = [];
-  for (const t of touched) {
+  let nWord = 0;
+  for (let i = 0; i < nTouched; i++) {
+    const t = touched[i]!;
     const w = acc[t]!;
     acc[t] = 0;
-    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) wordCands.push([t, w]);
+    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) {
+      WORD_T[nWord] = t;
+      WORD_W[nWord++] = w;
+    }
   }
-  if (wordCands.length > WORD_CANDIDATES) wordCands.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  for (let i = 0; i < wordCands.length && i < WORD_CANDIDATES; i++) {
-    const [t, w] = wordCands[i]!;
-    cand.add(t);
-    words.set(t, w);
+  // Keep the best WORD_CANDIDATES in place, sorted (insertion into a short sorted prefix).
+  let kept = 0;
+  const before = (i: number, t: number, w: number) => WORD_W[i]! > w || (WORD_W[i] === w && WORD_T[i]! < t);
+  for (let i = 0; i < nWord; i++) {
+    const t = WORD_T[i]!;
+    const w = WORD_W[i]!;
+    if (kept === WORD_CANDIDATES && before(kept - 1, t, w)) continue;
+    let at = Math.min(kept, WORD_CANDIDATES - 1);
+    while (at > 0 && !before(at - 1, t, w)) {
+      WORD_T[at] = WORD_T[at - 1]!;
+      WORD_W[at] = WORD_W[at - 1]!;
+      at--;
+    }
+    WORD_T[at] = t;
+    WORD_W[at] = w;
+    if (kept < WORD_CANDIDATES) kept++;
+  }
+  for (let i = 0; i < kept; i++) {
+    cand.add(WORD_T[i]!);
+    words.set(WORD_T[i]!, WORD_W[i]!);
   }
 
   const usage = input.usage ?? {};
@@ -172,10 +223,6 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
     const tpl = index.templates[t]!;
     let total = 0;
-    const add = (signal: RankSignal, value: number, scenario?: ScenarioId) => {
-      total += value;
-      if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
-    };
     // Scenario: the best-scoring scenario this template is written for.
     let best = 0;
     let bestId: ScenarioId | undefined;
@@ -186,25 +233,25 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
         bestId = s;
       }
     }
-    if (best > 0) add('scenario', W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), bestId);
+    if (best > 0) total += note(reasons, 'scenario', W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), bestId);
     const w = words.get(t);
-    if (w && qWeight > 0) add('words', W_WORDS * Math.min(1, w / qWeight));
+    if (w && qWeight > 0) total += note(reasons, 'words', W_WORDS * Math.min(1, w / qWeight));
     const u = own(usage, tpl.id);
     if (u && u.count > 0) {
       let v = W_USAGE_ANY * Math.min(1, Math.log1p(u.count) / LOG51);
       const inScenario = bestId ? u.byScenario?.[bestId] ?? 0 : 0;
       v += W_USAGE_SCENARIO * Math.min(1, Math.log1p(inScenario) / LOG11);
       if (u.lastUsed > 0) v += W_RECENT * Math.pow(0.5, Math.max(0, now - u.lastUsed) / RECENT_HALF_LIFE_MS);
-      add('usage', v, bestId);
+      total += note(reasons, 'usage', v, bestId);
     }
     const l = learned[tpl.id];
-    if (l) add('learned', W_LEARNED * l, bestId);
+    if (l) total += note(reasons, 'learned', W_LEARNED * l, bestId);
     const tone = index.toneBits[t]!;
-    if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) add('segment', W_SEGMENT);
-    else if (segment === 'new' && tone & TONE_WARM) add('segment', -W_SEGMENT);
-    else if (segment === 'difficult' && tone & TONE_CALM) add('segment', W_SEGMENT);
-    if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT) add('order', unpaidBoost, 'payment');
-    else if (statusMask && index.scenarioBits[t]! & statusMask) add('order', W_STATUS_HINT);
+    if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) total += note(reasons, 'segment', W_SEGMENT);
+    else if (segment === 'new' && tone & TONE_WARM) total += note(reasons, 'segment', -W_SEGMENT);
+    else if (segment === 'difficult' && tone & TONE_CALM) total += note(reasons, 'segment', W_SEGMENT);
+    if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT) total += note(reasons, 'order', unpaidBoost, 'payment');
+    else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
     return total;
   };
 
@@ -213,26 +260,30 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
   const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && (index.scenarioBits[t]! & PAYMENT_BIT) !== 0;
-  const scored: { t: number; s: number }[] = [];
-  for (const t of cand) {
-    const s = score(t, null);
-    if (s >= MIN_SCORE) scored.push({ t, s });
+  let nScored = 0;
+  for (const t of candList) {
+    const v = score(t, null);
+    if (v >= MIN_SCORE) {
+      SCORED_T[nScored] = t;
+      SCORED_S[t] = v;
+      nScored++;
+    }
   }
-  scored.sort((a, b) => b.s - a.s || a.t - b.t);
+  const scored = SCORED_T.subarray(0, nScored).sort((a, b) => SCORED_S[b]! - SCORED_S[a]! || a - b);
   const best: { t: number; s: number }[] = [];
   let orderSlots = 1;
-  for (const x of scored) {
+  for (const t of scored) {
     if (best.length === limit) break;
-    if (orderDriven(x.t)) {
+    if (orderDriven(t)) {
       if (orderSlots === 0) continue;
       orderSlots--;
     }
-    best.push(x);
+    best.push({ t, s: SCORED_S[t]! });
   }
   return best.map(({ t, s }) => {
-    const reasons: RankedTemplate['reasons'] = [];
-    score(t, reasons);
-    reasons.sort((a, b) => b.value - a.value);
-    return { template: index.templates[t]!, score: s, reason: reasons[0]!.signal, reasons };
+    const why: RankedTemplate['reasons'] = [];
+    score(t, why);
+    why.sort((a, b) => b.value - a.value);
+    return { template: index.templates[t]!, score: s, reason: why[0]!.signal, reasons: why };
   });
 }

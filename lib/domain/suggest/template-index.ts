@@ -29,6 +29,9 @@ export interface TemplateIndex {
   initials: { title: string[]; body: string[] } | null;
   /** Reusable accumulator for ranking (one slot per template); always left zeroed. */
   scratch?: Float64Array;
+  /** Candidate marks for ranking: a template is a candidate of the current call when its stamp is `seenGen`. */
+  seen?: Uint32Array;
+  seenGen?: number;
 }
 
 export const SCENARIO_BIT = new Map<ScenarioId, number>(SCENARIO_IDS.map((id, i) => [id, 1 << i]));
