@@ -28,6 +28,12 @@ export default defineConfig({
     'vite:build:extendConfig': (_entries, config) => {
       if (config.esbuild) config.esbuild.charset = 'utf8';
     },
+    // Firefox runs the background as a page, which has no importScripts(): worker-extras.js
+    // (lib/background/extras.ts) is listed before background.js there and loaded with it.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const bg = manifest.background as { scripts?: string[] } | undefined;
+      if (wxt.config.browser === 'firefox' && bg?.scripts) bg.scripts = ['worker-extras.js', ...bg.scripts.filter((f) => f !== 'worker-extras.js')];
+    },
     // Data the worker fetches when it needs it instead of parsing it at every wake (lib/storage/bundled.ts).
     'build:publicAssets': (_wxt, files) => {
       for (const [relativeDest, contents] of bundledAssets()) files.push({ relativeDest, contents });

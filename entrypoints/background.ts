@@ -3,12 +3,16 @@ import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
+import { preloadWorkerExtras } from '@/lib/background/extras';
 
 export default defineBackground({
   // A classic worker: service workers cannot import() modules on demand, so everything is bundled
-  // in; keep it small (every wake parses it). Pinyin initials use a ~30 KB generated table, not
-  // pinyin-pro; see lib/domain/suggest/pinyin.ts.
+  // in except worker-extras.js (lib/background/extras.ts); keep it small (every wake parses it).
+  // Pinyin initials use a ~30 KB generated table, not pinyin-pro; see lib/domain/suggest/pinyin.ts.
   main() {
+    // Pure code for some verbs only lives in worker-extras.js; Chrome lets the worker import it later
+    // only if it did so while being installed (lib/background/extras.ts).
+    preloadWorkerExtras();
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.
     registerHandlers();

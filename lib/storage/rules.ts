@@ -4,7 +4,8 @@
  */
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
-import { PRESET_A, cloneRuleSet, validateRuleSet, type FlagColor, type Platform, type RuleSet } from '../domain/remarks';
+import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
+import { workerExtras } from '../background/extras';
 
 export interface RuleSetRecord {
   v: 1;
@@ -49,7 +50,7 @@ export const RULES_SCHEMA: RecordSchema<RuleSetRecord> = {
   version: 1,
   steps: [(r) => ('ruleSet' in r ? r : { ruleSet: r, updatedAt: 0 })],
   finish(r) {
-    const checked = validateRuleSet(r.ruleSet);
+    const checked = workerExtras().remarks.validateRuleSet(r.ruleSet);
     if (!checked.ok) throw new Error(`remark rules record is damaged: ${checked.errors[0]?.messageEn ?? ''}`);
     return { v: 1, ruleSet: checked.ruleSet, updatedAt: Number(r.updatedAt) || 0 };
   },
@@ -70,12 +71,16 @@ export const OVERRIDES_SCHEMA: RecordSchema<OverridesRecord> = {
 /** The shop's rule set; convention A until the shop picks or edits one. */
 export async function loadRuleSet(): Promise<RuleSet> {
   const raw = await db.get<unknown>('meta', RULES_KEY);
-  return raw === undefined ? cloneRuleSet(PRESET_A) : migrate(raw, RULES_SCHEMA).ruleSet;
+  if (raw === undefined) {
+    const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
+    return cloneRuleSet(PRESET_A);
+  }
+  return migrate(raw, RULES_SCHEMA).ruleSet;
 }
 
 /** Validates, then replaces the rule set. Throws RuleSetInvalid (nothing written) when it is not valid. */
 export async function saveRuleSet(json: unknown, now = Date.now()): Promise<RuleSet> {
-  const checked = validateRuleSet(json);
+  const checked = workerExtras().remarks.validateRuleSet(json);
   if (!checked.ok) throw new RuleSetInvalid(checked.errors.map((e) => e.message));
   const record: RuleSetRecord = { v: 1, ruleSet: checked.ruleSet, updatedAt: now };
   await db.set('meta', RULES_KEY, record);

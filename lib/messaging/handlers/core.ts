@@ -7,7 +7,7 @@ import { loadBundled } from '../../storage/bundled';
 import type { TemplateLibrary } from '../../domain/templates/types';
 import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
-import { exportLibrary, parseLibraryImport } from '../../domain/templates/validate';
+import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
 import type { CoreProtocol } from '../protocol';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
@@ -34,7 +34,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
-      const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
+      const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
       let rec: LibraryRecord;
       if (typeof baseUpdatedAt === 'number') {
@@ -52,7 +52,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   importLibrary: {
     async handle(payload) {
       const json = obj(payload, 'importLibrary').json;
-      const parsed = parseLibraryImport(json);
+      const parsed = workerExtras().library.parseLibraryImport(json);
       const rules = readRulesSection(json);
       const sites = readSitesSection(json);
       const guard = readGuardSection(json);
@@ -69,7 +69,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       return { ok: true, count: parsed.library.templates.length };
     },
   },
-  exportLibrary: { handle: async () => exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },
+  exportLibrary: { handle: async () => workerExtras().library.exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },
   getSettings: { content: true, handle: () => loadSettings() },
   patchSettings: {
     content: true,

@@ -10,7 +10,10 @@ import type { RecordRemarkRequest, RulesProtocol } from '../protocol-rules';
 import type { SeenOrder } from '../protocol-orders';
 import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid } from '../../storage/rules';
 import { loadSettings } from '../../storage/settings';
-import { isFlagColor, isoDate, parseRemark, remarkFacts, validateRuleSet, type FlagColor, type Platform, type RemarkFact, type RuleSet } from '../../domain/remarks';
+import type { FlagColor, Platform, RemarkFact, RuleSet } from '../../domain/remarks';
+import { isFlagColor } from '../../domain/remarks/rules';
+import { isoDate } from '../../domain/remarks/fields';
+import { workerExtras } from '../../background/extras';
 import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
 
@@ -47,6 +50,7 @@ const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 /** The facts of a remark box: its newest line, read with the order's flag breaking ties. */
 export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor }, now: number): RemarkFact[] {
   if (!text.trim()) return [];
+  const { parseRemark, remarkFacts } = workerExtras().remarks;
   const parsed = parseRemark(text, ruleSet, { today: isoDate(now), expect: order.flag });
   return remarkFacts(parsed, order.orderId, order.buyer);
 }
@@ -113,7 +117,7 @@ export const RULES_SECTION = 'remarkRules';
 export function readRulesSection(json: unknown): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
   const section = importSection(json, RULES_SECTION);
   if (section === undefined) return { ok: true };
-  const checked = validateRuleSet(section);
+  const checked = workerExtras().remarks.validateRuleSet(section);
   if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
   return {
     ok: false,

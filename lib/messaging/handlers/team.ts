@@ -2,7 +2,7 @@ import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { TeamProtocol, TeamResult } from '../protocol-team';
 import { askTeamPage, connectTeam, leaveTeam, loadTeamConfig, loadTeamMembers, loadTeamStatus, setTeamShift, syncTeamNow, type TeamOpReply, type TeamOpRequest } from '../../background/team';
 import { isTeamConfig, type TeamConfig } from '../../team/config';
-import { parseLibraryImport } from '../../domain/templates/validate';
+import { workerExtras } from '../../background/extras';
 import type { Template, TemplateLibrary } from '../../domain/templates/types';
 import type { TeamProposal } from '../../team/sync';
 import { loadLibrary } from '../../storage/library';
@@ -12,7 +12,7 @@ import { announceChange } from '../client';
 /** A reply as the library editor would accept it, or the reasons it would not. */
 function checkTemplate(t: unknown): { ok: true; template: Template } | { ok: false; message: string } {
   const tpl = t as Template | null;
-  const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] });
+  const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] });
   return parsed.ok ? { ok: true, template: parsed.library.templates[0]! } : { ok: false, message: parsed.errors.join('\n') };
 }
 

@@ -1,0 +1,16 @@
+/**
+ * What worker-extras.js carries (see extras.ts): pure code only, no storage, no state. Imported by
+ * entrypoints/worker-extras.ts and the unit-test setup, never by the worker's own code (that
+ * would bundle it into background.js again; the worker asks `workerExtras()`).
+ */
+import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
+import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
+
+export const WORKER_EXTRAS = {
+  /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
+  remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts },
+  /** The reply library: checking a saved or imported library, writing the export file. */
+  library: { parseLibraryImport, exportLibrary },
+};
+
+export type WorkerExtras = typeof WORKER_EXTRAS;

@@ -1,0 +1,52 @@
+/**
+ * The worker loads worker-extras.js (remark rules, library checks; lib/background/extras.ts) only
+ * when a verb needs it, also after Chrome stopped and restarted the worker — which Chrome allows
+ * only because the worker imported it once while it was being installed.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { workerWaker } from '../bench/floor';
+import { PRESET_A } from '../../lib/domain/remarks';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launchWithExtension();
+});
+afterAll(async () => h?.close());
+
+const send = (page: Page, kf: string, payload?: unknown) =>
+  page.evaluate(([kf, payload]) => (globalThis as any).chrome.runtime.sendMessage({ kf, payload }), [kf, payload] as const) as Promise<{ ok: boolean; value?: any; error?: unknown }>;
+
+/** Whether the running worker has loaded the extras. */
+async function extrasLoaded(): Promise<boolean> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate(() => '__kfWorkerExtras' in globalThis);
+}
+
+it('a restarted worker answers without the extras, and loads them when a verb needs them', async () => {
+  const page = await h.openExtensionPage('options.html');
+  await page.waitForLoadState('networkidle');
+  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  try {
+    // Stopped (as Chrome does when it is idle), then woken by a message that needs no extras.
+    await waker.sample();
+    expect(await extrasLoaded()).toBe(false);
+
+    // The shop's remark rules (the default convention A until the shop picks one) need them.
+    const rules = await send(page, 'getRuleSet');
+    expect(rules).toEqual({ ok: true, value: PRESET_A });
+    expect(await extrasLoaded()).toBe(true);
+
+    // Stopped again: the library export and its import (both checked by the extras) still work.
+    await waker.sample();
+    const exported = await send(page, 'exportLibrary');
+    expect(exported.ok).toBe(true);
+    expect(exported.value.templates.length).toBeGreaterThan(50);
+    await waker.sample();
+    const imported = await send(page, 'importLibrary', { json: exported.value });
+    expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+  } finally {
+    await waker.close();
+  }
+});
