@@ -145,7 +145,7 @@ export class PanelController {
   private missingReported = false;
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
-  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed'>) => void)[] = [];
+  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void)[] = [];
 
   constructor(
     private readonly adapter: SiteAdapter | null,
@@ -201,7 +201,7 @@ export class PanelController {
   }
 
   /** Told after a reply went into the chat box (the guard counts repeats). */
-  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed'>) => void): void {
+  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void): void {
     this.insertListeners.push(listener);
   }
 
@@ -538,9 +538,9 @@ export class PanelController {
   }
 
   /** Runs the features' checks; `go` runs now unless one of them holds (it then calls `go` itself, or not). */
-  private passChecks(req: Omit<InsertRequest, 'proceed'>, go: (text: string) => void): void {
+  private passChecks(req: Omit<InsertRequest, 'proceed' | 'drop'> & { drop?(): void }, go: (text: string) => void): void {
     for (const check of this.insertChecks) {
-      if (check({ ...req, proceed: go }) === 'hold') return;
+      if (check({ drop: () => {}, ...req, proceed: go }) === 'hold') return;
     }
     go(req.text);
   }
@@ -549,19 +549,23 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceBeforeCaret?: number }): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string }): void {
     const input = this.findInput();
     if (!input) {
       void this.copyReply(template, text);
       return;
     }
+    const code = opts.replaceCode || null;
     const req = { text, templateId: template?.id ?? null, via: opts.via };
-    if (opts.replaceBeforeCaret) {
-      // The code goes at once; the reply follows when the checks let it.
-      replaceBeforeCaret(input, opts.replaceBeforeCaret, '');
-    }
-    this.passChecks(req, (final) => {
-      const result = insertText(input, final);
+    // The typed `/code` stays in the box until the reply replaces it in one edit, so one Ctrl+Z gives
+    // the code back, also after a hold. Dropped: the code goes.
+    const drop = () => {
+      if (code) replaceBeforeCaret(input, code.length, '', { expected: code });
+    };
+    this.passChecks({ ...req, drop }, (final) => {
+      let result = code ? replaceBeforeCaret(input, code.length, final, { expected: code }) : insertText(input, final);
+      // The caret moved or the box changed while the reply was held: insert at the caret instead.
+      if (!result.ok && result.reason === 'mismatch') result = insertText(input, final);
       if (!result.ok) {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
         return;

@@ -45,6 +45,8 @@ export interface InsertRequest {
   via: 'panel' | 'code' | 'copy';
   /** Goes on with `text` (possibly changed): inserts or copies it. */
   proceed(text: string): void;
+  /** The reply will not go in (the agent cancelled a hold): a typed `/code` is taken out of the box. */
+  drop(): void;
 }
 
 /** 'hold': the feature took over and will call `proceed` (or not) itself; 'go': nothing to say. */

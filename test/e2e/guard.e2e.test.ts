@@ -116,6 +116,44 @@ describe('compliance guard on the demo console', () => {
   });
 });
 
+describe('undo after a /code expansion', () => {
+  for (const input of ['textarea', 'contenteditable'] as const) {
+    it(`${input}: one Ctrl+Z after a held and confirmed /code gives back the box as it was before the expansion`, async () => {
+      await openDemoChat(page, h.demoUrl, { buyer: BUYER, input });
+      await chatInput(page).click();
+      await page.keyboard.type('亲，/wxe');
+      await page.keyboard.press('Space');
+      await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+      // The typed code stays in the box while the agent decides.
+      expect(await demo.draft(page)).toBe('亲，/wxe');
+      await inPanel(page, '[data-kf="guard-confirm"]').click();
+      await expect.poll(() => demo.draft(page)).toBe(`亲，${WECHAT_REPLY.body}`);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => demo.draft(page)).toBe('亲，/wxe');
+    });
+
+    it(`${input}: the same for a /code nothing holds`, async () => {
+      await openDemoChat(page, h.demoUrl, { buyer: BUYER, input });
+      await chatInput(page).click();
+      await page.keyboard.type('/dd');
+      await page.keyboard.press('Space');
+      await expect.poll(() => demo.draft(page)).toContain('现在咨询的朋友比较多');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => demo.draft(page)).toBe('/dd');
+    });
+  }
+
+  it('cancelling a held /code takes the code out of the box', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    await page.keyboard.type('亲，/wxe');
+    await page.keyboard.press('Tab');
+    await inPanel(page, '[data-kf="guard-cancel"]').click();
+    await expect.poll(() => demo.draft(page)).toBe('亲，');
+    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+  });
+});
+
 describe('shop rules', () => {
   it('a rule the shop saves in the options page applies in an open chat at once; a switched-off rule stays quiet', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });

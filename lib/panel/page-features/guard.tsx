@@ -78,6 +78,7 @@ export const guard: PanelFeature = {
       pending = null;
       ui.set({ hold: null, warned: text && engine ? engine.check(text).filter((f) => f.severity === 'warn') : [] });
       if (p && text !== null) p.req.proceed(text);
+      else p?.req.drop();
     };
     const actions = {
       rewrite: () => finish(ui.get().hold?.rewritten ?? null),

@@ -55,7 +55,7 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
     panel.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
     return;
   }
-  panel.insertReply(template, rendered.text, { via: 'code', replaceBeforeCaret: m[0].length });
+  panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
 }
 
 export const suggestions: PanelFeature = {
