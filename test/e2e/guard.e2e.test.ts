@@ -1,7 +1,10 @@
 /**
  * The compliance guard and the reply clock in real Chromium with the built extension: on the demo
  * console (insert, rewrite, /code, the typing badge, the clock from the page's message times, the
- * popup's summary) and on the Pinduoduo chat fixture served at its real address.
+ * popup's summary, undo after /code) and on the Pinduoduo chat fixture served at its real address
+ * (the same acceptance list of #13: held WeChat id with its reason, rewrite, the 加我vx badge, the clock
+ * on the card from the page's message times, cleared when answered, counted in the popup; and the
+ * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -246,6 +249,23 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
     await inPanel(page, '[data-kf="guard-rewrite"]').click();
     await expect.poll(() => page.locator('#replyTextarea').inputValue()).toContain('在这里留言');
     expect(await page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
+  });
+
+  it('shows the badge by the reply box when 加我vx is typed there, and drops it when the text is clean', async () => {
+    await openPdd(page);
+    const box = page.locator('#replyTextarea');
+    await box.click();
+    await page.keyboard.type('加我vx');
+    const badge = page.locator('.kf-guard-badge');
+    await badge.waitFor();
+    expect(await badge.getAttribute('title')).toContain('站外导流');
+    expect((await badge.textContent()) + ((await badge.getAttribute('title')) ?? '')).not.toContain('S*******n');
+    const b = (await badge.boundingBox())!;
+    const r = (await box.boundingBox())!;
+    expect(Math.abs(b.y + b.height - r.y)).toBeLessThan(40);
+    await box.fill('');
+    await page.keyboard.type('好的');
+    await expect.poll(() => badge.count()).toBe(0);
   });
 });
 
