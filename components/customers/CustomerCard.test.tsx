@@ -26,17 +26,25 @@ const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-function setup(records: Record<string, Customer | null>, opts: { hold?: boolean } = {}) {
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
   const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn() };
   const listeners: (() => void)[] = [];
   const held: { resolve(): void; nick: string }[] = [];
+  const heldAhead: (() => void)[] = [];
   const call = vi.fn(async (verb: string, payload: any): Promise<any> => {
+    // The answer is what the store holds when asked (a held answer arrives late, possibly stale).
     if (verb === 'getCustomer') {
+      const value = records[k(payload)] ?? null;
       if (opts.hold) await new Promise<void>((resolve) => held.push({ resolve, nick: payload.nickname }));
-      return records[k(payload)] ?? null;
+      return value;
+    }
+    if (verb === 'getCustomers') {
+      const value = payload.buyers.map((b: { nickname: string; buyerId?: string | null }) => records[k(b)] ?? null);
+      if (opts.holdAhead) await new Promise<void>((resolve) => heldAhead.push(resolve));
+      return value;
     }
     if (verb === 'addCustomerEvent') {
       const c = records[k(payload)] ?? customer(payload.nickname);
@@ -66,7 +74,7 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean 
     act(() => panelStore.set({ buyer, buyerId }));
     await flush();
   };
-  return { card, panel, call, q, open, held, changed: () => listeners.forEach((l) => l()), root: m.root };
+  return { card, panel, call, q, open, held, heldAhead, changed: () => listeners.forEach((l) => l()), root: m.root };
 }
 
 describe('CustomerCard', () => {
@@ -202,6 +210,74 @@ describe('CustomerCard', () => {
     changed();
     await flush();
     expect(q('[data-kf="customer-history"]')?.textContent).toContain('另一个标签页写的');
+  });
+
+  it('draws a listed buyer at the switch from the card read ahead, before the background answers, then takes its answer', async () => {
+    const records: Record<string, Customer | null> = {
+      小鹿: null,
+      'uid-7': customer('阿花', (c) => applyPatch(c, { note: '只发顺丰', tags: ['VIP1'] }, T, { maskPii: true })),
+    };
+    const { q, open, call, card, held, panel } = setup(records, { hold: true });
+    await open('小鹿');
+    act(() => card.setListed([{ nickname: '小鹿', buyerId: null }, { nickname: '阿花', buyerId: 'uid-7' }]));
+    await flush();
+    expect(call).toHaveBeenCalledWith('getCustomers', { platform: 'demo', buyers: [{ nickname: '小鹿', buyerId: null }, { nickname: '阿花', buyerId: 'uid-7' }] });
+    await open('阿花', 'uid-7');
+    // getCustomer for 阿花 is still held: the card comes from what was read ahead.
+    expect(held.some((h) => h.nick === '阿花')).toBe(true);
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-state')).toBe('ready');
+    expect(q('[data-kf="customer-note"]')?.textContent).toBe('只发顺丰');
+    expect(panel.setBuyerSegment).toHaveBeenLastCalledWith('vip');
+    // The background's answer (another note meanwhile) replaces it.
+    records['uid-7'] = applyPatch(records['uid-7']!, { note: '只发顺丰，要发票' }, T + 5, { maskPii: true });
+    call.mockClear();
+    await open('小鹿');
+    await open('阿花', 'uid-7');
+    expect(call).toHaveBeenCalledWith('getCustomer', { platform: 'demo', nickname: '阿花', buyerId: 'uid-7', seen: true });
+    held.filter((h) => h.nick === '阿花').forEach((h) => h.resolve());
+    await flush();
+    expect(q('[data-kf="customer-note"]')?.textContent).toBe('只发顺丰，要发票');
+  });
+
+  it('never draws a kept card after the notes changed elsewhere, even one read ahead before the change and answered after', async () => {
+    const records: Record<string, Customer | null> = { 小鹿: null, 阿花: customer('阿花', (c) => applyPatch(c, { note: '旧的' }, T, { maskPii: true })) };
+    const { q, open, card, changed, heldAhead, held } = setup(records, { holdAhead: true, hold: true });
+    await open('小鹿');
+    act(() => card.setListed([{ nickname: '阿花', buyerId: null }]));
+    await flush();
+    // Another tab adds a note to 阿花 while the read-ahead (with the old card) is under way.
+    records['阿花'] = applyPatch(records['阿花']!, { note: '另一个标签页写的' }, T + 1, { maskPii: true });
+    changed();
+    heldAhead[0]!(); // the stale answer arrives after the change: not kept
+    await flush();
+    await open('阿花');
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-state')).toBe('loading');
+    expect(q('[data-kf="customer-note"]')).toBeNull();
+    heldAhead[1]!(); // the read-ahead asked after the change
+    held.forEach((h) => h.resolve());
+    await flush();
+    expect(q('[data-kf="customer-note"]')?.textContent).toBe('另一个标签页写的');
+    // Kept now, fresh: away and back draws it at once.
+    await open('小鹿');
+    await open('阿花');
+    expect(q('[data-kf="customer-card"]')?.getAttribute('data-state')).toBe('ready');
+    expect(q('[data-kf="customer-note"]')?.textContent).toBe('另一个标签页写的');
+  });
+
+  it('draws a buyer opened before from the kept card, and a change elsewhere drops it', async () => {
+    const records: Record<string, Customer | null> = { 小鹿: null, 阿花: customer('阿花', (c) => applyPatch(c, { note: '旧的' }, T, { maskPii: true })) };
+    const { q, open, changed, held } = setup(records, { hold: true });
+    await open('阿花');
+    held.forEach((h) => h.resolve());
+    await flush();
+    await open('小鹿');
+    records['阿花'] = applyPatch(records['阿花']!, { note: '新的' }, T + 1, { maskPii: true });
+    changed();
+    await open('阿花');
+    expect(q('[data-kf="customer-note"]')?.textContent).not.toBe('旧的');
+    held.forEach((h) => h.resolve());
+    await flush();
+    expect(q('[data-kf="customer-note"]')?.textContent).toBe('新的');
   });
 
   it('renders buyer text that looks like HTML as text', async () => {

@@ -61,6 +61,11 @@ export interface CustomersProtocol {
   patchCustomer: [PatchCustomerRequest, Customer];
   addCustomerEvent: [AddCustomerEventRequest, Customer];
   // ---- extension pages only ----
+  /**
+   * The card frame: the buyers of the conversations a chat page lists, read ahead as getCustomer
+   * reads them (without `seen`), answers in the order asked. At most GET_CUSTOMERS_MAX.
+   */
+  getCustomers: [{ platform: Platform; buyers: { nickname: string; buyerId?: string | null }[] }, (Customer | null)[]];
   listCustomers: [CustomerQuery, CustomerPage];
   searchCustomers: [CustomerQuery & { query: string }, CustomerPage];
   /** All buyers page by page in key order (at most 5 000 per page); the page assembles the file. */
@@ -75,6 +80,9 @@ export interface CustomersProtocol {
   /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
 }
+
+/** Buyers one getCustomers call reads, at most. */
+export const GET_CUSTOMERS_MAX = 200;
 
 /**
  * The page's buyer: its own console's platform, the shown name (as read: the handler normalises it,

@@ -1,6 +1,9 @@
 /**
  * The buyer card's controller: follows the panel controller's open conversation (buyer + page kind)
  * and fetches that buyer's notes on every switch and whenever another tab changes the notes. It
+ * keeps the cards of the conversations the page lists (setListed) and of those opened, so a switch
+ * draws at once from what it holds and refreshes from the background right after; any change to
+ * the notes anywhere (onDataChanged) empties that cache before anything else is drawn from it. It
  * also owns the quick-note draft (kept per buyer, and kept when a save fails), the page selection
  * the agent can save to a field, and Alt+N. Loaded into the content script: keep imports small
  * (the protocol, the store, parseSizes).
@@ -81,6 +84,17 @@ export function errorText(err: unknown): string {
 
 const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
 
+/** A buyer as the page lists them (the conversation list): the shown name and the console's id. */
+export interface ListedBuyer {
+  nickname: string;
+  buyerId: string | null;
+}
+
+/** Cards kept, at most (the oldest read goes first). */
+export const CARD_CACHE_MAX = 300;
+/** Listed buyers read ahead, at most (the first ones in the page's list). */
+export const LISTED_MAX = 100;
+
 export class CustomerCardController {
   readonly store = new Store<CardState>({
     buyer: null,
@@ -101,6 +115,13 @@ export class CustomerCardController {
   private seq = 0;
   /** Unsaved quick notes per buyer (by id where there is one), so switching conversations never loses or misfiles one. */
   private drafts = new Map<string, string>();
+  /** Cards as the background last answered, by buyer (draftKey); null = no notes yet. */
+  private readonly cache = new Map<string, Customer | null>();
+  /** Bumped when the notes changed anywhere: an answer asked for before that is not kept. */
+  private gen = 0;
+  private listed: ListedBuyer[] = [];
+  /** Keys being read ahead in this generation (a new generation starts an empty set). */
+  private reading = new Set<string>();
 
   /** Who the card shows: the page's buyer, as the protocol names them. */
   private who(): { nickname: string; buyerId: string | null } | null {
@@ -149,31 +170,81 @@ export class CustomerCardController {
     const prev = this.store.get();
     if (buyer === prev.buyer && buyerId === prev.buyerId) return;
     if (prev.buyer) this.drafts.set(draftKey(prev.buyer, prev.buyerId), prev.noteDraft);
+    // The card kept for this buyer is drawn now; the background's answer follows (fetch below).
+    const key = buyer && this.platform ? draftKey(buyer, buyerId) : null;
+    const kept = key !== null && this.cache.has(key) ? { customer: this.cache.get(key)! } : null;
     this.store.set({
       buyer,
       buyerId,
-      customer: null,
-      status: buyer && this.platform ? 'loading' : 'idle',
+      customer: kept?.customer ?? null,
+      status: key === null ? 'idle' : kept ? 'ready' : 'loading',
       loadError: null,
       noteDraft: buyer ? (this.drafts.get(draftKey(buyer, buyerId)) ?? '') : '',
       saveError: null,
       pendingSelection: null,
     });
-    this.panel.setBuyerSegment?.(null);
+    this.panel.setBuyerSegment?.(kept?.customer ? kept.customer.segment : null);
     void this.fetch(true);
   }
 
-  /** Another tab (or the background) changed the notes: fetch the open buyer again. */
+  /**
+   * Another tab (or the background) changed the notes: every kept card may be stale, so all are
+   * dropped before the next switch can draw one; the open buyer and the listed ones are read again.
+   */
   refresh(): Promise<void> {
+    this.gen++;
+    this.cache.clear();
+    this.reading = new Set();
+    void this.readAhead();
     return this.fetch(false);
+  }
+
+  /** The buyers of the conversations the page lists: their cards are read ahead (one call). */
+  setListed(buyers: ListedBuyer[]): void {
+    this.listed = buyers.slice(0, LISTED_MAX);
+    void this.readAhead();
+  }
+
+  private keep(key: string, customer: Customer | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, customer);
+    if (this.cache.size > CARD_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private async readAhead(): Promise<void> {
+    const platform = this.platform;
+    if (!platform) return;
+    const gen = this.gen;
+    const reading = this.reading;
+    const wanted = this.listed.filter((b) => {
+      const key = draftKey(b.nickname, b.buyerId);
+      return !this.cache.has(key) && !reading.has(key);
+    });
+    if (!wanted.length) return;
+    for (const b of wanted) reading.add(draftKey(b.nickname, b.buyerId));
+    try {
+      const got = await this.api.call('getCustomers', { platform, buyers: wanted });
+      if (gen !== this.gen) return;
+      wanted.forEach((b, i) => {
+        const key = draftKey(b.nickname, b.buyerId);
+        // A fresher answer (the open buyer's fetch, a save) may have arrived meanwhile.
+        if (!this.cache.has(key)) this.keep(key, got[i] ?? null);
+      });
+    } catch {
+      // Reading ahead is only a head start: a switch to one of these reads the card itself.
+    } finally {
+      for (const b of wanted) reading.delete(draftKey(b.nickname, b.buyerId));
+    }
   }
 
   private async fetch(seen: boolean): Promise<void> {
     const seq = ++this.seq;
+    const gen = this.gen;
     const who = this.who();
     if (!who || !this.platform) return;
     try {
       const customer = await this.api.call('getCustomer', { platform: this.platform, ...who, seen });
+      if (gen === this.gen) this.keep(draftKey(who.nickname, who.buyerId), customer);
       if (seq !== this.seq || !this.isShowing(who)) return;
       this.show(customer);
     } catch (err) {
@@ -183,12 +254,16 @@ export class CustomerCardController {
   }
 
   private show(customer: Customer | null): void {
+    const s = this.store.get();
+    // The background's answer after a card drawn from the cache: nothing to redraw when it is the same.
+    if (s.status === 'ready' && !s.loadError && JSON.stringify(s.customer) === JSON.stringify(customer)) return;
     this.store.set({ customer, status: 'ready', loadError: null });
     this.panel.setBuyerSegment?.(customer ? customer.segment : null);
   }
 
   /** A saved record is shown if it is still the open buyer's (the agent may have switched). */
   private accept(who: { nickname: string; buyerId: string | null }, customer: Customer): boolean {
+    this.keep(draftKey(who.nickname, who.buyerId), customer);
     if (!this.isShowing(who)) return false;
     this.seq++; // an older fetch in flight must not overwrite the fresher record
     this.show(customer);

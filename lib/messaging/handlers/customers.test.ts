@@ -221,6 +221,22 @@ describe('buyer identity through the protocol', () => {
     expect(announced).toContain('kf:rev:customers');
   });
 
+  it('reads the listed buyers ahead for the card frame, in the order asked, as getCustomer would; pages may not', async () => {
+    await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲的备注' }, 'content-script', PDD_PAGE);
+    await db.set('customers', 'pdd:Lily', { v: 1, key: 'pdd:Lily', platform: 'pdd', nickname: 'Lily', note: '名字下的旧备注', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    const got = await ok<(Customer | null)[]>('getCustomers', { platform: 'pdd', buyers: [b, { nickname: 'Lily', buyerId: '88003' }, a] });
+    expect(got.map((c) => c && [c.key, c.note, c.history.map((e) => e.text)])).toEqual([
+      null,
+      // The id's record takes over the name's notes, as getCustomer does when the chat opens.
+      ['pdd#88003', '名字下的旧备注', []],
+      ['pdd#88001', '', ['甲的备注']],
+    ]);
+    expect(await dispatch({ kf: 'getCustomers', payload: { platform: 'pdd', buyers: [a] } }, 'content-script', PDD_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const payload of [{ platform: 'pdd', buyers: [{ nickname: '' }] }, { platform: 'ebay', buyers: [a] }, { platform: 'pdd', buyers: Array.from({ length: 201 }, () => a) }, { platform: 'pdd' }]) {
+      expect(await dispatch({ kf: 'getCustomers', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+
   it('files orders seen by name under the one id shown with that name, and a BOM in a name changes nothing', async () => {
     await ok('getCustomer', { ...buyer, buyerId: 'demo-u1' }, 'content-script');
     await recordOrdersSeen('demo', [{ orderId: '4012938475610293847', buyer: '小鹿乱撞0521\uFEFF', status: 'paid', flag: 'gray', remark: '' }], Date.now());

@@ -7,7 +7,7 @@
  */
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
-import type { AddCustomerEventRequest, AppendField, BuyerRef, CustomerQuery, CustomersProtocol, PageEventKind } from '../protocol-customers';
+import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomerQuery, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
 import {
   appendEvent,
@@ -224,6 +224,22 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // Not awaited and not announced: lastSeenAt only feeds the retention period.
       if (c && p.seen === true && now - c.lastSeenAt > SEEN_EVERY_MS) void touchCustomer(key, now).catch(() => {});
       return c;
+    },
+  },
+  getCustomers: {
+    async handle(payload, ctx) {
+      await customersReady();
+      const p = obj(payload, 'getCustomers');
+      if (!Array.isArray(p.buyers) || p.buyers.length > GET_CUSTOMERS_MAX) throw new InvalidPayload(`getCustomers: buyers (a list of at most ${GET_CUSTOMERS_MAX})`);
+      // All parsed before any is read: a bad entry answers `invalid` for the whole call.
+      const targets = p.buyers.map((b: unknown) => parseBuyer({ ...obj(b, 'getCustomers: buyers'), platform: p.platform }, 'getCustomers', ctx));
+      const now = Date.now();
+      const out: (Customer | null)[] = [];
+      for (const t of targets) {
+        await identify(t, now);
+        out.push(await getCustomer(targetKey(t), now));
+      }
+      return out;
     },
   },
   patchCustomer: {
