@@ -1,17 +1,20 @@
 /**
  * The buyer card page, shown in an <iframe> inside the in-page panel (lib/panel/card-frame.ts).
  * It is an extension page: the seller page cannot read it, script it or send it events. It takes
- * the buyer from its own tab's content script (runtime messages only), reads and writes the notes
- * through the background, and tells the panel its height and the buyer's segment.
+ * the buyer from its own tab's content script over a private MessageChannel it asks for at start
+ * (lib/panel/card-frame.ts: a token through runtime messaging, the port to this window only), reads
+ * and writes the notes through the background, keeps the cards of the buyers the page lists (drawn
+ * at once at a switch, refreshed after: lib/panel/customers.ts), and tells the panel its height
+ * and the buyer's segment.
  */
 import { render } from 'preact';
-import { browser, type Runtime } from '@/lib/browser';
+import { browser } from '@/lib/browser';
 import { CustomerCard, CustomerCardContext } from '@/components/customers/CustomerCard';
 import { CardClock } from '@/components/customers/CardClock';
 import { useStore } from '@/components/useStore';
 import { CustomerCardController } from '@/lib/panel/customers';
 import { Store } from '@/lib/panel/store';
-import { isCardStateMessage, isFromOwnPanel, type CardFrameState, type CardLayoutMessage, type CardWait } from '@/lib/panel/card-frame';
+import { listedBuyers, PORT_MESSAGE_KEY, type CardFrameState, type CardHelloMessage, type CardHelloReply, type CardWait, type FromCardFrame, type ToCardFrame } from '@/lib/panel/card-frame';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { setLocale } from '@/lib/i18n';
 import type { PageKind } from '@/lib/sites/types';
@@ -28,8 +31,10 @@ type PanelState = { buyer: string | null; buyerId: string | null; pageKind: Page
 const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
 const waitStore = new Store<{ wait: CardWait | null }>({ wait: null });
 let segment: Segment | null = null;
-let tabId: number | undefined;
+let port: MessagePort | null = null;
 let card: CustomerCardController | null = null;
+/** The page's list, when it arrives before the first state (the card is made with the first state). */
+let listedEarly: ReturnType<typeof listedBuyers> | null = null;
 let focusNote = 0;
 const abort = new AbortController();
 
@@ -38,13 +43,25 @@ function Clock() {
   return <CardClock wait={useStore(waitStore).wait} />;
 }
 
-function report(): void {
-  if (tabId === undefined) return;
-  // The card's own height (the document's would be the frame's, whatever the content).
-  const height = Math.ceil(app.getBoundingClientRect().height);
-  const msg: CardLayoutMessage = { kfCardFrame: 'layout', height, buyer: panelStore.get().buyer, segment };
-  void browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => {});
+function toPanel(m: FromCardFrame): void {
+  port?.postMessage(m);
 }
+
+let reportQueued = false;
+/** Height and segment to the panel, read once per frame after the card is rendered (no forced layout before). */
+function report(): void {
+  if (reportQueued) return;
+  reportQueued = true;
+  requestAnimationFrame(() => {
+    reportQueued = false;
+    // The card's own height (the document's would be the frame's, whatever the content).
+    const height = Math.ceil(app.getBoundingClientRect().height);
+    toPanel({ kind: 'layout', height, buyer: panelStore.get().buyer, segment });
+  });
+}
+
+/** After the frame that shows the switch: a task once it is painted. */
+const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 
 function apply(state: CardFrameState): void {
   setLocale(state.locale);
@@ -62,7 +79,7 @@ function apply(state: CardFrameState): void {
       document,
       abort.signal,
       undefined,
-      { pageSelection: false },
+      { pageSelection: false, afterPaint },
     );
     render(
       <CustomerCardContext.Provider value={card}>
@@ -71,6 +88,8 @@ function apply(state: CardFrameState): void {
       app,
     );
     card.start();
+    if (listedEarly) card.setListed(listedEarly);
+    listedEarly = null;
   }
   panelStore.set({ buyer: state.buyer, buyerId: state.buyerId });
   waitStore.set({ wait: state.wait ?? null });
@@ -82,14 +101,47 @@ function apply(state: CardFrameState): void {
   } else focusNote = state.focusNote;
 }
 
-// States that arrive before this tab's id is known wait for it.
-let early: { msg: unknown; sender: Runtime.MessageSender }[] = [];
-browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
-  if (!isCardStateMessage(msg)) return undefined;
-  if (tabId === undefined) early.push({ msg, sender });
-  else if (isFromOwnPanel(sender, browser.runtime.id, tabId)) apply(msg.state);
-  return undefined;
+function fromPanel(m: ToCardFrame): void {
+  if (!m || typeof m !== 'object') return;
+  if (m.kind === 'state' && m.state && typeof m.state === 'object') apply(m.state);
+  else if (m.kind === 'listed') {
+    const buyers = listedBuyers(m.buyers);
+    if (card) card.setListed(buyers);
+    else listedEarly = buyers;
+  }
+}
+
+// The channel to the content script. The token is known only to extension code: it goes to this
+// tab's top-frame content script through runtime messaging, which comes back with a port posted to
+// this window. Any other window message (the page's, another frame's) is ignored.
+const token = crypto.randomUUID();
+const portMessage = new Promise<MessageEvent>((resolve) => {
+  const onWindowMessage = (e: MessageEvent) => {
+    if (e.source !== parent || (e.data as Record<string, unknown> | null)?.[PORT_MESSAGE_KEY] !== token || !e.ports[0]) return;
+    removeEventListener('message', onWindowMessage);
+    resolve(e);
+  };
+  addEventListener('message', onWindowMessage);
 });
+
+async function connect(): Promise<void> {
+  const tabId = (await browser.tabs.getCurrent())?.id;
+  if (tabId === undefined) return;
+  const hello: CardHelloMessage = { kfCardFrame: 'hello', token };
+  let reply: CardHelloReply | undefined;
+  // The panel's listener is in place before it renders this frame; retried in case it is not yet.
+  for (let i = 0; i < 50 && !reply?.origin; i++) {
+    reply = (await browser.tabs.sendMessage(tabId, hello, { frameId: 0 }).catch(() => undefined)) as CardHelloReply | undefined;
+    if (!reply?.origin) await new Promise((r) => setTimeout(r, 100));
+  }
+  const e = await portMessage;
+  // The port must come from the page the content script runs in.
+  if (!reply?.origin || e.origin !== reply.origin) return;
+  port = e.ports[0]!;
+  port.onmessage = (m) => fromPanel(m.data as ToCardFrame);
+  toPanel({ kind: 'ready' });
+  report();
+}
 
 // Focus tricks: a page that can reach this frame's window may call focus() on it to send the
 // agent's typing into a field here. Focus arriving without a click in this frame (or Alt+N, which
@@ -107,9 +159,4 @@ addEventListener('focus', () => {
 
 new ResizeObserver(() => report()).observe(app);
 
-void browser.tabs.getCurrent().then((tab) => {
-  tabId = tab?.id;
-  for (const { msg, sender } of early) if (isCardStateMessage(msg) && isFromOwnPanel(sender, browser.runtime.id, tabId)) apply(msg.state);
-  early = [];
-  report();
-});
+void connect();

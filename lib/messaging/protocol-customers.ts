@@ -62,10 +62,11 @@ export interface CustomersProtocol {
   addCustomerEvent: [AddCustomerEventRequest, Customer];
   // ---- extension pages only ----
   /**
-   * The card frame: the buyers of the conversations a chat page lists, read ahead as getCustomer
-   * reads them (without `seen`), answers in the order asked. At most GET_CUSTOMERS_MAX.
+   * The card frame: the buyers of the conversations a chat page lists, read ahead, answers in the
+   * order asked (at most GET_CUSTOMERS_MAX). Each is what getCustomer would answer, except `false`
+   * where getCustomer would first join or rename records: nothing is written for buyers not opened.
    */
-  getCustomers: [{ platform: Platform; buyers: { nickname: string; buyerId?: string | null }[] }, (Customer | null)[]];
+  getCustomers: [{ platform: Platform; buyers: { nickname: string; buyerId?: string | null }[] }, (Customer | null | false)[]];
   listCustomers: [CustomerQuery, CustomerPage];
   searchCustomers: [CustomerQuery & { query: string }, CustomerPage];
   /** All buyers page by page in key order (at most 5 000 per page); the page assembles the file. */

@@ -4,23 +4,30 @@
  * cannot read a cross-origin frame, its key and input events never reach the page, and
  * window.find/selection cannot see it (README, "Privacy, security").
  *
- * Content script → frame: `runtime.sendMessage({ kfCard: 'state', … })` — only extension code can
- * send runtime messages, so the page can neither forge nor read them. The frame accepts a state only
- * from a content script of its own tab's top frame (sender.tab.id, sender.frameId: set by the
- * browser). The state carries what the content script read from the page (the buyer's name and id,
- * the selected text): a page can choose which of its own console's buyers the card shows, by
- * faking its DOM, but the card is rendered where the page cannot see it.
- * Frame → content script: `tabs.sendMessage(tab, { kfCardFrame: 'layout', … }, { frameId: 0 })` with
- * the card's height (to size the frame) and the buyer's segment (for the ranking).
- * The frame ignores window `message` events entirely.
+ * One private channel between the content script and the frame, set up by the frame:
+ * 1. Frame → content script: `tabs.sendMessage(tab, { kfCardFrame: 'hello', token }, { frameId: 0 })`
+ *    with a random token. Only extension code can send or read runtime messages; the content
+ *    script takes it only from our card page (isFromCardPage) and answers with the page's origin.
+ * 2. Content script → frame: a MessageChannel's port, posted to that frame's window only (target
+ *    origin: the frame's own, from the browser's sender address) with the token. The frame takes
+ *    the one port that carries its token, comes from its parent window and from the page origin
+ *    the content script named; every other window message is ignored. (The frame sits in the
+ *    panel's closed shadow root: the page's `window.frames` does not even list it.)
+ * 3. On that port the frame says 'ready'; from then on the content script sends the state (who the
+ *    buyer is, the selection, Alt+N) and the buyers the page lists directly to the frame, with no
+ *    hop through the background, and the frame sends its height and the buyer's segment back.
+ * The state carries what the content script read from the page (the buyer's name and id, the
+ * selected text): a page can choose which of its own console's buyers the card shows, by faking its
+ * DOM, but the card is rendered where the page cannot see it.
  */
 import { readChatSelection } from './selection';
-import { browser, type Runtime } from '../browser';
+import { answerWith, browser, type Runtime } from '../browser';
 import { Store } from './store';
 import type { Segment } from '../domain/customers/types';
 import type { PageKind, Platform } from '../sites/types';
 import type { Locale } from '../i18n';
 import type { ClockThresholds } from '../domain/clock/types';
+import type { ListedBuyer } from './customers';
 
 export const CARD_PAGE = 'card.html';
 
@@ -48,35 +55,41 @@ export interface CardWait extends ClockThresholds {
   since: number | null;
 }
 
-export interface CardStateMessage {
-  kfCard: 'state';
-  state: CardFrameState;
+/** Frame → content script (runtime messaging): asks for the port, naming the token it will carry. */
+export interface CardHelloMessage {
+  kfCardFrame: 'hello';
+  token: string;
 }
 
-export interface CardLayoutMessage {
-  kfCardFrame: 'layout';
-  /** The card's content height in CSS px. */
-  height: number;
-  buyer: string | null;
-  segment: Segment | null;
+/** The content script's answer to the hello: the page origin the port will come from. */
+export interface CardHelloReply {
+  origin: string;
 }
 
-export function isCardStateMessage(m: unknown): m is CardStateMessage {
-  return !!m && typeof m === 'object' && (m as { kfCard?: unknown }).kfCard === 'state' && !!(m as { state?: unknown }).state;
-}
+/** Content script → frame, on the port. */
+export type ToCardFrame = { kind: 'state'; state: CardFrameState } | { kind: 'listed'; buyers: ListedBuyer[] };
 
-export function isCardLayoutMessage(m: unknown): m is CardLayoutMessage {
-  return !!m && typeof m === 'object' && (m as { kfCardFrame?: unknown }).kfCardFrame === 'layout';
-}
+/** Frame → content script, on the port. */
+export type FromCardFrame =
+  | { kind: 'ready' }
+  | {
+      kind: 'layout';
+      /** The card's content height in CSS px. */
+      height: number;
+      buyer: string | null;
+      segment: Segment | null;
+    };
 
-/** Frame side: a state is ours only when a content script of this tab's top frame sent it. */
-export function isFromOwnPanel(sender: Runtime.MessageSender, extensionId: string, tabId: number | undefined): boolean {
-  return sender.id === extensionId && tabId !== undefined && sender.tab?.id === tabId && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
+/** The window message that carries the port (data; the port is in `event.ports`). */
+export const PORT_MESSAGE_KEY = 'kfCardPort';
+
+export function isCardHello(m: unknown): m is CardHelloMessage {
+  return !!m && typeof m === 'object' && (m as { kfCardFrame?: unknown }).kfCardFrame === 'hello' && typeof (m as { token?: unknown }).token === 'string';
 }
 
 /**
- * Content side: a layout message is ours only when our card page sent it. (By path: with a
- * per-session address, Chrome's getURL and the frame's own address may name different hosts.)
+ * Content side: a hello is ours only when our card page sent it. (By path: with a per-session
+ * address, Chrome's getURL and the frame's own address may name different hosts.)
  */
 export function isFromCardPage(sender: Runtime.MessageSender, extensionId: string): boolean {
   if (sender.id !== extensionId || !sender.url) return false;
@@ -88,6 +101,19 @@ export function isFromCardPage(sender: Runtime.MessageSender, extensionId: strin
   }
 }
 
+/** Frame side: the buyers list as sent on the port, checked (bounded, text only). */
+export function listedBuyers(v: unknown): ListedBuyer[] {
+  if (!Array.isArray(v)) return [];
+  const out: ListedBuyer[] = [];
+  for (const b of v.slice(0, 200)) {
+    const nickname = (b as { nickname?: unknown })?.nickname;
+    const buyerId = (b as { buyerId?: unknown })?.buyerId;
+    if (typeof nickname === 'string' && nickname && nickname.length <= 400 && (buyerId === null || (typeof buyerId === 'string' && buyerId.length <= 400))) {
+      out.push({ nickname, buyerId });
+    }
+  }
+  return out;
+}
 
 /** What the host needs from the panel controller (PanelController fits). */
 export interface CardPanel {
@@ -97,20 +123,32 @@ export interface CardPanel {
   };
   setCollapsed(collapsed: boolean): void;
   setBuyerSegment?(segment: Segment | null): void;
+  /** Told after every read of the page (the list of conversations is read again then). */
+  onPageRead?(listener: () => void): void;
 }
+
+/** Ports offered to frames that said hello and have not answered yet, at most. */
+const OFFERS_MAX = 4;
 
 /**
  * Content-script side of the card: follows the panel's buyer and the page selection, handles Alt+N
- * (real key presses only: a page cannot move the agent's typing into the note), and keeps the
- * frame sized. The <iframe> element itself is rendered by components/customers/CardFrame.tsx.
+ * (real key presses only: a page cannot move the agent's typing into the note), tells the frame
+ * which buyers the page lists (read ahead there), and keeps the frame sized. The <iframe> element
+ * itself is rendered by components/customers/CardFrame.tsx, once: a switch only posts a message.
  */
 export class CardFrameHost {
   readonly store = new Store<{ buyer: string | null; height: number }>({ buyer: null, height: 0 });
   private frame: HTMLIFrameElement | null = null;
+  /** The channel to the frame, once it said 'ready' on it. */
+  private port: MessagePort | null = null;
+  /** Ports posted to the frame, by the token of the hello they answer, until one says 'ready'. */
+  private readonly offered = new Map<string, MessagePort>();
+  private listed: (() => ListedBuyer[]) | null = null;
   private selection = '';
   private focusNote = 0;
   private wait: CardWait | null = null;
   private lastSent = '';
+  private lastListed = '';
 
   constructor(
     private readonly panel: CardPanel,
@@ -125,28 +163,69 @@ export class CardFrameHost {
     return browser.runtime.getURL(`/${CARD_PAGE}`);
   }
 
-  start(): void {
+  /** `listed`: the buyers of the conversations the page lists (the adapter's readConversations). */
+  start(opts: { listed?: () => ListedBuyer[] } = {}): void {
+    this.listed = opts.listed ?? null;
     const off = this.panel.store.subscribe(() => this.follow());
     this.signal.addEventListener('abort', off, { once: true });
+    this.panel.onPageRead?.(() => this.sendListed());
     this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
-    const onMessage = (m: unknown, sender: Runtime.MessageSender) => {
-      if (!isCardLayoutMessage(m) || !isFromCardPage(sender, browser.runtime.id)) return undefined;
-      if (m.buyer !== this.store.get().buyer) return undefined;
-      const height = Math.max(0, Math.min(2000, Math.ceil(Number(m.height) || 0)));
-      if (height !== this.store.get().height) this.store.set({ height });
-      this.panel.setBuyerSegment?.(m.segment);
-      return undefined;
-    };
+    const onMessage = answerWith((m, sender) => {
+      if (!isCardHello(m) || !isFromCardPage(sender, browser.runtime.id) || this.signal.aborted) return undefined;
+      const reply: CardHelloReply = { origin: this.doc.defaultView?.location.origin ?? '' };
+      this.offer(m.token, new URL(sender.url!).origin);
+      return Promise.resolve(reply);
+    });
     browser.runtime.onMessage.addListener(onMessage);
-    this.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        browser.runtime.onMessage.removeListener(onMessage);
+        this.port?.close();
+        for (const p of this.offered.values()) p.close();
+      },
+      { once: true },
+    );
     this.follow();
   }
 
-  /** The frame element (set by the component); its `load` re-sends the state. */
+  /** The frame element (set by the component). */
   attach(frame: HTMLIFrameElement | null): void {
     this.frame = frame;
-    if (frame) frame.addEventListener('load', () => this.send(true), { signal: this.signal });
+  }
+
+  /** Posts a fresh port to our frame's window (and no other), for the frame whose hello named `token`. */
+  private offer(token: string, frameOrigin: string): void {
+    const target = this.frame?.contentWindow;
+    if (!target) return;
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = (e) => this.fromFrame(port1, e.data as FromCardFrame);
+    this.offered.set(token, port1);
+    if (this.offered.size > OFFERS_MAX) {
+      const [oldest, p] = this.offered.entries().next().value!;
+      this.offered.delete(oldest);
+      p.close();
+    }
+    // A hello from a card page the site framed itself names a token our frame does not hold:
+    // our frame ignores that port, and the channel in use stays.
+    target.postMessage({ [PORT_MESSAGE_KEY]: token }, frameOrigin, [port2]);
+  }
+
+  private fromFrame(port: MessagePort, m: FromCardFrame): void {
+    if (!m || typeof m !== 'object') return;
+    if (m.kind === 'ready') {
+      for (const [token, p] of this.offered) if (p === port) this.offered.delete(token);
+      if (this.port !== port) this.port?.close();
+      this.port = port;
+      this.send(true);
+      this.sendListed(true);
+      return;
+    }
+    if (m.kind !== 'layout' || port !== this.port || m.buyer !== this.store.get().buyer) return;
+    const height = Math.max(0, Math.min(2000, Math.ceil(Number(m.height) || 0)));
+    if (height !== this.store.get().height) this.store.set({ height });
+    this.panel.setBuyerSegment?.(m.segment);
   }
 
   private buyer(): string | null {
@@ -157,10 +236,12 @@ export class CardFrameHost {
   private follow(): void {
     const buyer = this.buyer();
     if (buyer !== this.store.get().buyer) {
-      this.store.set({ buyer, height: buyer === null ? 0 : this.store.get().height });
-      this.panel.setBuyerSegment?.(null);
       // The wait belonged to the buyer before: the reply clock sets the new one after this read.
       this.wait = null;
+      // The frame is told first (it draws a kept card at once); the panel's own update follows.
+      this.send();
+      this.store.set({ buyer, height: buyer === null ? 0 : this.store.get().height });
+      this.panel.setBuyerSegment?.(null);
     }
     this.send();
   }
@@ -197,8 +278,13 @@ export class CardFrameHost {
     }
   }
 
-  /** Sends the state to this tab's card frame (skipped when nothing changed, unless `force`). */
+  private post(m: ToCardFrame): void {
+    this.port?.postMessage(m);
+  }
+
+  /** Sends the state to the card frame (skipped when nothing changed, unless `force`). */
   private send(force = false): void {
+    if (!this.port) return; // sent in full once the frame is ready
     const state: CardFrameState = {
       platform: this.platform,
       buyer: this.buyer(),
@@ -211,7 +297,21 @@ export class CardFrameHost {
     const key = JSON.stringify(state);
     if (!force && key === this.lastSent) return;
     this.lastSent = key;
-    const msg: CardStateMessage = { kfCard: 'state', state };
-    void browser.runtime.sendMessage(msg).catch(() => {});
+    this.post({ kind: 'state', state });
+  }
+
+  /** The buyers the page lists, when they changed (the frame reads their cards ahead). */
+  private sendListed(force = false): void {
+    if (!this.port || !this.listed || this.panel.store.get().pageKind !== 'chat') return;
+    let buyers: ListedBuyer[];
+    try {
+      buyers = this.listed().slice(0, 200);
+    } catch {
+      return; // the list is only a head start
+    }
+    const key = JSON.stringify(buyers);
+    if (!force && key === this.lastListed) return;
+    this.lastListed = key;
+    this.post({ kind: 'listed', buyers });
   }
 }

@@ -141,8 +141,13 @@ export class CustomerCardController {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private readonly api: CardApi = defaultApi,
-    /** pageSelection false: the card runs in its own frame and gets the page selection from the panel (setSelection). */
-    private readonly opts: { pageSelection?: boolean } = {},
+    /**
+     * pageSelection false: the card runs in its own frame and gets the page selection from the panel
+     * (setSelection). afterPaint: runs the refresh of a card drawn from the cache once that card is
+     * on screen (the frame passes requestAnimationFrame + a task), so the switch's frame is not
+     * shared with a round trip to the background; by default at once.
+     */
+    private readonly opts: { pageSelection?: boolean; afterPaint?: (fn: () => void) => void } = {},
   ) {}
 
   start(): void {
@@ -184,7 +189,12 @@ export class CustomerCardController {
       pendingSelection: null,
     });
     this.panel.setBuyerSegment?.(kept?.customer ? kept.customer.segment : null);
-    void this.fetch(true);
+    if (!kept || !this.opts.afterPaint) void this.fetch(true);
+    else {
+      const who = { nickname: buyer!, buyerId };
+      // Still this buyer once the kept card is drawn (else the next switch asked for its own).
+      this.opts.afterPaint(() => this.isShowing(who) && void this.fetch(true));
+    }
   }
 
   /**
@@ -227,8 +237,10 @@ export class CustomerCardController {
       if (gen !== this.gen) return;
       wanted.forEach((b, i) => {
         const key = draftKey(b.nickname, b.buyerId);
-        // A fresher answer (the open buyer's fetch, a save) may have arrived meanwhile.
-        if (!this.cache.has(key)) this.keep(key, got[i] ?? null);
+        // A fresher answer (the open buyer's fetch, a save) may have arrived meanwhile; false: the
+        // background has to join records first, which it does when the buyer is opened.
+        const c = got[i];
+        if (!this.cache.has(key) && c !== false && c !== undefined) this.keep(key, c);
       });
     } catch {
       // Reading ahead is only a head start: a switch to one of these reads the card itself.

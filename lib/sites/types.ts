@@ -124,6 +124,12 @@ export interface SiteAdapter {
    */
   readWaiting?(doc: Document): WaitingConversation[];
   /**
+   * The buyers of the conversations the list shows (name and the console's id where it shows one),
+   * in list order. The buyer card reads their notes ahead, so a switch draws at once. Absent where
+   * the list is not read.
+   */
+  readConversations?(doc: Document): BuyerIdentity[];
+  /**
    * Opens a conversation from the list by its WaitingConversation key (a click on its row); false
    * where no row has that key. True does not prove the console followed the click: the caller checks
    * that the open buyer changed. Absent where the console is known to ignore synthetic clicks.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
+import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 
 let h: Harness;
@@ -78,6 +78,56 @@ describe('buyer notes on the demo console', () => {
         '只发顺丰，电话 138****5678',
       );
       expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a card kept for a listed buyer is dropped when another tab adds a note: the switch never draws the old one', async () => {
+    const other = await h.context.newPage();
+    try {
+      await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { note: '旧备注' } });
+      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+      await cardReady(page, '米粒妈妈');
+      // Once there and back: this tab's card frame now keeps 小鹿乱撞0521's card (with 旧备注 only).
+      await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+      await cardReady(page, '小鹿乱撞0521');
+      await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+      await cardReady(page, '米粒妈妈');
+      const frame = cardFrame(page)!;
+      // Told when this frame hears of the change (after the card's own listener, registered first).
+      await frame.evaluate(() => {
+        const w = window as unknown as { __changed: boolean };
+        w.__changed = false;
+        (globalThis as any).chrome.storage.onChanged.addListener(() => (w.__changed = true));
+      });
+
+      await openDemoChat(other, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await cardReady(other, '小鹿乱撞0521');
+      await chatInput(other).click();
+      await other.keyboard.press('Alt+KeyN');
+      await expect.poll(() => panelFocus(other)).toBe('customer-note-input');
+      await other.keyboard.type('改发京东');
+      await other.keyboard.press('Enter');
+      await expect.poll(() => inPanel(other, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+      await expect.poll(() => frame.evaluate(() => (window as unknown as { __changed: boolean }).__changed), { timeout: 5000 }).toBe(true);
+
+      // Every card this frame draws for 小鹿乱撞0521 from the switch on, as shown.
+      await frame.evaluate(() => {
+        const w = window as unknown as { __drawn: string[] };
+        w.__drawn = [];
+        const look = () => {
+          const c = document.querySelector('[data-kf="customer-card"]');
+          if (c?.getAttribute('data-buyer') === '小鹿乱撞0521' && c.getAttribute('data-state') === 'ready') w.__drawn.push(c.textContent ?? '');
+        };
+        new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+      await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('改发京东');
+      const drawn: string[] = await frame.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.filter((text) => !text.includes('改发京东'))).toEqual([]);
+      expect(drawn[0]).toContain('旧备注');
     } finally {
       await other.close();
     }

@@ -118,10 +118,17 @@ describe('a script in the seller page', () => {
       }
       // Also the panel's own window (where the content script listens).
       window.postMessage({ kfCard: 'state', state }, '*');
+      // A port of its own, offered as the card's channel (the frame takes only the port carrying
+      // the token it sent the content script through the extension's messaging).
+      const { port1, port2 } = new MessageChannel();
+      (window as any).__heard = [];
+      port1.onmessage = (e) => (window as any).__heard.push(e.data);
+      window.postMessage({ kfCardPort: 'guessed-token' }, '*', [port2]);
       return n;
     });
     await page.waitForTimeout(300); // nothing should happen; give a forged message time to arrive
     expect(posted).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => (window as any).__heard)).toEqual([]);
     expect(await inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer')).toBe('米粒妈妈');
   });
 

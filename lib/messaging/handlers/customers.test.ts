@@ -221,16 +221,25 @@ describe('buyer identity through the protocol', () => {
     expect(announced).toContain('kf:rev:customers');
   });
 
-  it('reads the listed buyers ahead for the card frame, in the order asked, as getCustomer would; pages may not', async () => {
+  it('reads the listed buyers ahead for the card frame, in the order asked, writing nothing; pages may not', async () => {
     await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲的备注' }, 'content-script', PDD_PAGE);
     await db.set('customers', 'pdd:Lily', { v: 1, key: 'pdd:Lily', platform: 'pdd', nickname: 'Lily', note: '名字下的旧备注', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
-    const got = await ok<(Customer | null)[]>('getCustomers', { platform: 'pdd', buyers: [b, { nickname: 'Lily', buyerId: '88003' }, a] });
+    announced.length = 0;
+    const got = await ok<(Customer | null | false)[]>('getCustomers', { platform: 'pdd', buyers: [b, { nickname: 'Lily', buyerId: '88003' }, a, { nickname: 'Lily' }, { ...a, nickname: '新名字' }] });
     expect(got.map((c) => c && [c.key, c.note, c.history.map((e) => e.text)])).toEqual([
       null,
-      // The id's record takes over the name's notes, as getCustomer does when the chat opens.
-      ['pdd#88003', '名字下的旧备注', []],
+      // getCustomer would first join the name's notes to the id's record: left to the opened chat.
+      false,
       ['pdd#88001', '', ['甲的备注']],
+      ['pdd:Lily', '名字下的旧备注', []],
+      // A renamed buyer: getCustomer would rename the record first.
+      false,
     ]);
+    expect(announced).toEqual([]);
+    expect(await getCustomer('pdd:Lily')).not.toBeNull();
+    expect(await getCustomer('pdd#88003')).toBeNull();
+    // Opening the chat joins them, as before.
+    expect(await ok<Customer>('getCustomer', { platform: 'pdd', nickname: 'Lily', buyerId: '88003' }, 'content-script', PDD_PAGE)).toMatchObject({ key: 'pdd#88003', note: '名字下的旧备注' });
     expect(await dispatch({ kf: 'getCustomers', payload: { platform: 'pdd', buyers: [a] } }, 'content-script', PDD_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     for (const payload of [{ platform: 'pdd', buyers: [{ nickname: '' }] }, { platform: 'ebay', buyers: [a] }, { platform: 'pdd', buyers: Array.from({ length: 201 }, () => a) }, { platform: 'pdd' }]) {
       expect(await dispatch({ kf: 'getCustomers', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });

@@ -8,8 +8,10 @@ import { CardFrame } from '@/components/customers/CardFrame';
 
 export const buyerCard: PanelFeature = {
   name: 'buyer-card',
-  init({ card, addSection }) {
+  init({ card, addSection, adapter, doc }) {
     addSection({ name: 'buyer-card', slot: 'chat', order: 10, component: () => h(CardFrame, { host: card }) });
-    card.start();
+    // The listed conversations' buyers: the frame reads their cards ahead (a switch draws at once).
+    const list = adapter.readConversations;
+    card.start(list ? { listed: () => list(doc).map((b) => ({ nickname: b.nickname, buyerId: b.id })) } : {});
   },
 };

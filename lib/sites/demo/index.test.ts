@@ -124,6 +124,15 @@ describe('demo adapter: waiting buyers', () => {
     expect(A.readMessages(document, 20).every((m) => typeof m.at === 'number')).toBe(true);
   });
 
+  it('lists the buyers of every conversation in the list, with their ids, in list order', () => {
+    demo = bootDemo('/chat?auto=0');
+    const listed = A.readConversations!(document);
+    const items = [...document.querySelectorAll<HTMLElement>('.conv-item')];
+    expect(listed).toEqual(items.map((li) => ({ nickname: li.dataset.nick, id: li.dataset.buyerId })));
+    // Two buyers share a masked nickname; their ids tell them apart.
+    expect(listed.filter((b) => b.nickname === 'S*******n').map((b) => b.id).sort()).toEqual(['u-2001', 'u-2002']);
+  });
+
   it('opens a conversation from the list', () => {
     demo = bootDemo('/chat?auto=0');
     expect(A.openConversation!(document, 'u-1003')).toBe(true);

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readMessages, readOrders, readWaiting } from './read';
+import { findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { pick, probeWith } from '../probe';
@@ -21,6 +21,7 @@ export const demoAdapter: SiteAdapter = {
   readBuyerIdentity,
   readMessages,
   readWaiting,
+  readConversations,
   openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {

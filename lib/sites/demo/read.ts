@@ -42,6 +42,16 @@ export function readWaiting(doc: Document): WaitingConversation[] {
   return out;
 }
 
+/** The buyers in the conversation list, with their ids. */
+export function readConversations(doc: Document): BuyerIdentity[] {
+  const out: BuyerIdentity[] = [];
+  for (const item of Array.from(doc.querySelectorAll(S.CONVERSATION_ITEM))) {
+    const nickname = textOf(item.querySelector(S.CONVERSATION_NICK));
+    if (nickname) out.push({ nickname, id: item.getAttribute(S.BUYER_ID_ATTR)?.trim() || null });
+  }
+  return out;
+}
+
 /** A list item's buyer id, else its nickname. */
 function itemKey(item: Element): string | null {
   return item.getAttribute(S.BUYER_ID_ATTR)?.trim() || textOf(item.querySelector(S.CONVERSATION_NICK)) || null;
