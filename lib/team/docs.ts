@@ -177,12 +177,10 @@ export function mergeGroups(a: readonly string[], b: readonly string[]): string[
 }
 
 /**
- * Does this machine's record hold something the team's copy lacks (a field edited here later, a
- * note not yet sent)? Only the shared parts count: lastSeenAt and the local history cap do not.
+ * Does this machine's profile hold something the team's copy lacks (a field edited here later)?
+ * Only the shared fields count. Notes are not compared: `incoming` carries only the events that
+ * arrived in this round, and every note written here is queued for export when it is written.
  */
 export function isAhead(local: Customer, incoming: Customer): boolean {
-  const merged = mergeCustomer(local, incoming);
-  if (canonical(buyerBody(merged)) !== canonical(buyerBody(incoming))) return true;
-  const known = new Set(incoming.history.map((e) => e.id));
-  return local.history.some((e) => !known.has(e.id));
+  return canonical(buyerBody(mergeCustomer(local, incoming))) !== canonical(buyerBody(incoming));
 }

@@ -10,7 +10,7 @@ import type { TeamRole } from './names';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
 import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
-import { customerKey } from '../domain/customers';
+import { customerKey, makeEvent } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 
@@ -33,6 +33,8 @@ afterAll(async () => {
   for (const s of open) await s.close();
   await server?.stop();
 });
+
+const adminAuth = () => 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
 
 function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = new MemoryStores()) {
   const u = users[user]!;
@@ -112,6 +114,36 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await y.sync.syncOnce();
     const card = y.stores.customerMap.get(customerKey('demo', '小明'))!;
     expect(card.history.map((e) => e.text)).toContain('要M码，不要黑色');
+  });
+
+  it("notes that arrive before their buyer's profile reach the card once the profile comes, also for a buyer this machine already has", async () => {
+    const key = customerKey('demo', '小红帽');
+    // Another machine's push stopped between batches: its notes are on the server, its profile not.
+    const early = [makeEvent('note', T0, '先到的备注一'), makeEvent('note', T0 + 1, '先到的备注二')];
+    for (const event of early) {
+      const r = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`ev:${key}:${event.id}`)}`, {
+        method: 'PUT',
+        headers: { authorization: adminAuth(), 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'event', key, event, by: 'a2' }),
+      });
+      expect(r.ok).toBe(true);
+    }
+    // This agent writes a note for the same buyer while a round is running (after the export).
+    class WritesDuringRound extends MemoryStores {
+      override async takeDirty() {
+        const d = await super.takeDirty();
+        if (!this.customerMap.has(key)) this.addNote('小红帽', '本机备注', T0 + 2);
+        return d;
+      }
+    }
+    const x = machine('a1', undefined, new WritesDuringRound());
+    await x.sync.syncOnce();
+    await x.sync.syncOnce();
+    const y = machine('a2');
+    await y.sync.syncOnce();
+    for (const m of [x, y]) {
+      expect(m.stores.customerMap.get(key)!.history.map((e) => e.text).sort()).toEqual(['先到的备注一', '先到的备注二', '本机备注']);
+    }
   });
 
   it('conflicting offline edits to one buyer profile merge with every field kept, on both machines', async () => {

@@ -267,18 +267,18 @@ export class TeamSync {
 
   private async exportCustomers(keys: readonly string[]): Promise<number> {
     const locals = await this.stores.customers(keys);
-    const ids: string[] = [];
-    for (const c of locals.values()) {
-      ids.push(buyerId(c.key));
-      for (const e of c.history) ids.push(eventId(c.key, e.id));
-    }
-    const res = await this.local.buyers.allDocs({ keys: ids, include_docs: true });
-    const rows = new Map(res.rows.map((r) => [r.key, r]));
+    const eventIds: string[] = [];
+    for (const c of locals.values()) for (const e of c.history) eventIds.push(eventId(c.key, e.id));
+    // Profiles with their bodies; events only whether they exist (they are never changed).
+    const [profiles, events] = await Promise.all([
+      this.docs('buyers', [...locals.keys()].map(buyerId)),
+      eventIds.length ? this.local.buyers.allDocs({ keys: eventIds }) : Promise.resolve({ rows: [] as { key: string; error?: string }[] }),
+    ]);
+    const rows = new Map(events.rows.map((r) => [r.key, r]));
     const out: Doc[] = [];
     for (const c of locals.values()) {
       const id = buyerId(c.key);
-      const row = rows.get(id);
-      const had = row?.doc && !row.value?.deleted ? (row.doc as Doc) : null;
+      const had = profiles.get(id) ?? null;
       const mine = buyerBody(c);
       const merged = had ? mergeBuyerBodies([body(had) as unknown as BuyerBody, mine]) : mine;
       if (!had || canonical(merged) !== canonical(body(had))) out.push({ ...merged, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
@@ -456,28 +456,52 @@ export class TeamSync {
     return { ...mergedBody, _id: doc._id, _rev: rev } as Doc;
   }
 
+  /**
+   * Buyers whose profile or events changed → merged into the stores. Each event document enters
+   * the changes feed once, so a buyer this machine already has gets only the events of this batch
+   * (mergeCustomer unions the history by event id); re-reading every event of every touched buyer
+   * each round cost O(team notes) per round. The whole history is read only for a buyer new to the
+   * stores, or one whose events came in before its profile (kept in `_local/kf-orphans` until then).
+   */
   private async importBuyers(docs: readonly Doc[]): Promise<number> {
-    const keys = new Set<string>();
+    const touched = new Map<string, { profile?: Doc; events: CustomerEvent[] }>();
+    const entry = (key: string) => {
+      let e = touched.get(key);
+      if (!e) touched.set(key, (e = { events: [] }));
+      return e;
+    };
     for (const d of docs) {
       if (d._deleted) continue;
-      if (d.type === 'buyer') keys.add((d as unknown as BuyerBody).customer.key);
-      else if (d.type === 'event') keys.add((d as unknown as EventBody).key);
+      if (d.type === 'buyer') entry((d as unknown as BuyerBody).customer.key).profile = d;
+      else if (d.type === 'event') entry((d as unknown as EventBody).key).events.push((d as unknown as EventBody).event);
     }
-    if (!keys.size) return 0;
+    if (!touched.size) return 0;
+    const keys = [...touched.keys()];
+    const stored = await this.docs('buyers', keys.filter((k) => !touched.get(k)!.profile).map(buyerId));
+    const orphans = new Set(((await this.getMeta('buyers', 'orphans'))?.keys as string[] | undefined) ?? []);
+    const orphansBefore = orphans.size;
+    const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
     for (const key of keys) {
-      const [profile, events] = await Promise.all([
-        this.docs('buyers', [buyerId(key)]),
-        this.local.buyers.allDocs({ include_docs: true, startkey: `${DOC_PREFIX.buyerEvent}${key}:`, endkey: `${DOC_PREFIX.buyerEvent}${key}:\ufff0` }),
-      ]);
-      const p = profile.get(buyerId(key));
-      if (!p) continue; // its events are imported with the profile when it arrives
-      const evs = events.rows.flatMap((r) => (r.doc ? [(r.doc as unknown as EventBody).event as CustomerEvent] : []));
+      const t = touched.get(key)!;
+      const p = t.profile ?? stored.get(buyerId(key));
+      if (!p) {
+        orphans.add(key); // its events are imported with the profile when it arrives
+        continue;
+      }
+      let evs = t.events;
+      if (!known.has(key) || orphans.has(key)) {
+        const all = await this.local.buyers.allDocs({ include_docs: true, startkey: `${DOC_PREFIX.buyerEvent}${key}:`, endkey: `${DOC_PREFIX.buyerEvent}${key}:\ufff0` });
+        evs = all.rows.flatMap((r) => (r.doc ? [(r.doc as unknown as EventBody).event] : []));
+        orphans.delete(key);
+      }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
     }
-    if (!incoming.length) return 0;
-    await this.stores.mergeCustomers(incoming);
-    await this.stores.announce('customers');
+    if (incoming.length) {
+      await this.stores.mergeCustomers(incoming);
+      await this.stores.announce('customers');
+    }
+    if (orphans.size || orphansBefore) await this.setMeta('buyers', 'orphans', { keys: [...orphans] });
     return incoming.length;
   }
 
