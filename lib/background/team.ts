@@ -12,7 +12,9 @@ import { browser } from '../browser';
 import { announceChange } from '../messaging/client';
 import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
-import { emptyDirty } from '../team/local-stores';
+import { dirtyOf, type TeamDataArea } from '../team/local-stores';
+import { syncTaughtScriptsNow } from '../teach/background-api';
+import { resetSuggestEngine } from '../messaging/handlers/learned';
 import { isTeamConfig, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
 import type { TeamRole } from '../team/names';
 import type { SyncErrorKind } from '../team/sync';
@@ -23,7 +25,7 @@ const PAGE = 'team-sync.html';
 
 export interface TeamPageReply {
   status: TeamStatus;
-  areas: ('customers' | 'followups' | 'library')[];
+  areas: TeamDataArea[];
   /** The shop's member list as the replica has it (kept for handover targets). */
   members?: TeamMember[];
 }
@@ -101,7 +103,12 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
       await ensurePage();
       const reply = (await browser.runtime.sendMessage({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin })) as TeamPageReply | undefined;
       // No reply (the page failed to start) throws here and is reported as the error.
-      for (const area of reply!.areas) await announceChange(area);
+      for (const area of reply!.areas) {
+        // The worker's own copies: taught sites' content scripts, the suggestion engine's picks.
+        if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+        if (area === 'learned') resetSuggestEngine();
+        await announceChange(area);
+      }
       if (reply!.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply!.members });
       return setStatus(reply!.status);
     } catch (err) {
@@ -170,7 +177,7 @@ export const leaveTeam = (): Promise<TeamStatus> => queued(async () => {
 export function registerTeamBackground(): void {
   setLocalChangeListener(async (area, keys) => {
     if (!(await loadTeamConfig())) return;
-    await queueDirty({ ...emptyDirty(), ...(area === 'library' ? { library: true } : { [area]: [...keys] }) });
+    await queueDirty(dirtyOf(area, keys));
     schedule();
   });
   browser.alarms.onAlarm.addListener((alarm) => {

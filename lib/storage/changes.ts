@@ -4,7 +4,7 @@
  * note costs one function call. Writes made by the team sync itself (its own context) are not
  * reported, so what came from the team is not sent back.
  */
-export type ChangeArea = 'customers' | 'followups' | 'library';
+export type ChangeArea = 'customers' | 'followups' | 'library' | 'rules' | 'sites' | 'learned';
 
 type Listener = (area: ChangeArea, keys: readonly string[]) => Promise<void>;
 let listener: Listener | null = null;

@@ -4,6 +4,7 @@
  * memories merge by id (the team-mode plan) and a snapshot restore is a plain copy.
  */
 import { db } from './db';
+import { noteLocalChange } from './changes';
 import { LEARNED_CAP, type LearnedPick } from '../domain/suggest/learned';
 import { isScenarioId } from '../domain/scenarios';
 
@@ -39,16 +40,20 @@ export async function loadPicks(): Promise<LearnedPick[]> {
 export async function storePick(pick: LearnedPick, evicted: readonly string[] = []): Promise<void> {
   await db.set('learned', pick.id, pick);
   if (evicted.length) await db.delMany('learned', [...evicted]);
+  await noteLocalChange('learned', [pick.id, ...evicted]);
 }
 
 export async function deletePicks(ids: readonly string[]): Promise<void> {
-  if (ids.length) await db.delMany('learned', [...ids]);
+  if (!ids.length) return;
+  await db.delMany('learned', [...ids]);
+  await noteLocalChange('learned', ids);
 }
 
 export async function clearPicks(): Promise<number> {
-  const n = (await db.keys('learned')).length;
+  const ids = await db.keys('learned');
   await db.clear('learned');
-  return n;
+  await noteLocalChange('learned', ids);
+  return ids.length;
 }
 
 /** Adds picks from an import, skipping ids already stored; keeps the newest `cap`. Returns how many were new. */
@@ -56,6 +61,7 @@ export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CA
   const have = new Set(await db.keys('learned'));
   const fresh = picks.filter((p) => !have.has(p.id));
   if (fresh.length) await db.setMany('learned', fresh.map((p) => [p.id, p]));
+  await noteLocalChange('learned', fresh.map((p) => p.id));
   const all = await loadPicks();
   const evicted = all.slice(0, Math.max(0, all.length - cap)).map((p) => p.id);
   await deletePicks(evicted);

@@ -3,9 +3,10 @@ import { PRESET_A, PRESET_B, cloneRuleSet, updateField } from '../domain/remarks
 import { db } from './db';
 import { migrate } from './versioned';
 import {
-  MAX_OVERRIDES, RULES_SCHEMA, RuleSetInvalid, addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet,
+  MAX_OVERRIDES, RULES_SCHEMA, RuleSetInvalid, addRemarkOverride, applyTeamRuleSet, listRemarkOverrides, loadRuleSet, loadRuleSetRecord, saveRuleSet,
   type RemarkOverride,
 } from './rules';
+import { setLocalChangeListener } from './changes';
 
 const override = (i: number): RemarkOverride => ({
   at: 1_700_000_000_000 + i,
@@ -86,3 +87,25 @@ describe('remark overrides log', () => {
     expect(await listRemarkOverrides()).toHaveLength(1);
   });
 });
+
+describe('remark rules in team mode', () => {
+  it("reports the agent's own save for the team, and keeps an edit made here later than the shop's unless told to follow the shop", async () => {
+    const reported: string[] = [];
+    setLocalChangeListener(async (area) => void reported.push(area));
+    try {
+      await saveRuleSet({ ...cloneRuleSet(PRESET_B), name: '本机' }, 200);
+      expect(reported).toEqual(['rules']);
+      expect(await applyTeamRuleSet({ ...cloneRuleSet(PRESET_B), name: '店里旧版' }, 100, false)).toBe(false);
+      expect((await loadRuleSet()).name).toBe('本机');
+      expect(await applyTeamRuleSet({ ...cloneRuleSet(PRESET_B), name: '店里新版' }, 300, false)).toBe(true);
+      expect(await loadRuleSetRecord()).toMatchObject({ updatedAt: 300, ruleSet: { name: '店里新版' } });
+      expect(await applyTeamRuleSet({ ...cloneRuleSet(PRESET_A), name: '店里' }, 50, true)).toBe(true);
+      expect((await loadRuleSet()).name).toBe('店里');
+      // Team imports are not reported back.
+      expect(reported).toEqual(['rules']);
+    } finally {
+      setLocalChangeListener(null);
+    }
+  });
+});
+

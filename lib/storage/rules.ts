@@ -3,6 +3,7 @@
  * the rules with a stated reason (key 'remarkOverrides'). Both are versioned records.
  */
 import { db } from './db';
+import { noteLocalChange } from './changes';
 import { migrate, type RecordSchema } from './versioned';
 import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
 import { workerExtras } from '../background/extras';
@@ -84,7 +85,30 @@ export async function saveRuleSet(json: unknown, now = Date.now()): Promise<Rule
   if (!checked.ok) throw new RuleSetInvalid(checked.errors.map((e) => e.message));
   const record: RuleSetRecord = { v: 1, ruleSet: checked.ruleSet, updatedAt: now };
   await db.set('meta', RULES_KEY, record);
+  await noteLocalChange('rules', [RULES_KEY]);
   return checked.ruleSet;
+}
+
+/** The stored rule set with its edit time; updatedAt 0 = never saved (the preset applies). */
+export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
+  const raw = await db.get<unknown>('meta', RULES_KEY);
+  return raw === undefined ? { v: 1, ruleSet: cloneRuleSet(PRESET_A), updatedAt: 0 } : migrate(raw, RULES_SCHEMA);
+}
+
+/**
+ * Team mode: the shop's rule set (already validated), edited at `at`. Stored when `always` (an
+ * agent's copy follows the shop's) or when it is newer than the stored one; in one transaction, so
+ * an edit made here meanwhile is not overwritten by an older one. Not reported as a local change.
+ */
+export async function applyTeamRuleSet(ruleSet: RuleSet, at: number, always: boolean): Promise<boolean> {
+  let applied = false;
+  await db.update<unknown>('meta', RULES_KEY, (old) => {
+    const stored = old === undefined ? null : migrate(old, RULES_SCHEMA);
+    if (!always && stored && stored.updatedAt > at) return old;
+    applied = true;
+    return { v: 1, ruleSet, updatedAt: at } satisfies RuleSetRecord;
+  });
+  return applied;
 }
 
 export class RuleSetInvalid extends Error {

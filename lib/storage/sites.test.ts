@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from './versioned';
-import { SITES_SCHEMA, forgetTaughtSite, getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from './sites';
+import { SITES_SCHEMA, applyTeamSites, forgetTaughtSite, getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from './sites';
+import { setLocalChangeListener } from './changes';
 
 const picks = (origin: string) => ({ origin, name: '自建客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea[placeholder="输入"]' }] } });
 
@@ -31,3 +32,34 @@ describe('taught sites storage', () => {
     expect(await forgetTaughtSite('https://shop.example')).toBe(false);
   });
 });
+
+describe('taught sites in team mode', () => {
+  it("reports saves and forgets for the team; the shop's versions apply per site, a later edit here is kept unless told to follow the shop", async () => {
+    const reported: [string, readonly string[]][] = [];
+    setLocalChangeListener(async (area, keys) => void reported.push([area, keys]));
+    try {
+      await saveTaughtSite(picks('https://t1.example'), 500);
+      await forgetTaughtSite('https://t1.example');
+      await saveTaughtSite(picks('https://t2.example'), 500);
+      expect(reported).toEqual([['sites', ['https://t1.example']], ['sites', ['https://t1.example']], ['sites', ['https://t2.example']]]);
+      const shop = (origin: string, at: number) => ({ v: 1 as const, ...picks(origin), name: '店里的', createdAt: at, updatedAt: at });
+      const changed = await applyTeamSites(
+        [
+          { origin: 'https://t2.example', site: shop('https://t2.example', 400), at: 400 },
+          { origin: 'https://t3.example', site: shop('https://t3.example', 400), at: 400 },
+          { origin: 'https://t4.example', site: null, at: 400 },
+        ],
+        false,
+      );
+      expect(changed).toEqual(['https://t3.example']);
+      expect((await getTaughtSite('https://t2.example'))!.name).toBe('自建客服台');
+      expect(await applyTeamSites([{ origin: 'https://t2.example', site: null, at: 400 }], true)).toEqual(['https://t2.example']);
+      expect(await getTaughtSite('https://t2.example')).toBeNull();
+      expect(reported).toHaveLength(3);
+    } finally {
+      setLocalChangeListener(null);
+      await forgetTaughtSite('https://t3.example');
+    }
+  });
+});
+

@@ -3,6 +3,7 @@
  * site by origin, so saving one site is one atomic read-modify-write.
  */
 import { db } from './db';
+import { noteLocalChange } from './changes';
 import { migrate, type RecordSchema } from './versioned';
 import { parseTaughtSite, type TaughtPicks, type TaughtSite } from '../sites/taught/record';
 
@@ -53,6 +54,7 @@ export async function saveTaughtSite(picks: TaughtPicks, now = Date.now()): Prom
     rec.sites[picks.origin] = saved;
     return rec;
   });
+  await noteLocalChange('sites', [picks.origin]);
   return saved!;
 }
 
@@ -63,6 +65,29 @@ export async function mergeTaughtSites(sites: readonly TaughtSite[], now = Date.
     for (const s of sites) rec.sites[s.origin] = { ...s, createdAt: rec.sites[s.origin]?.createdAt ?? s.createdAt ?? now, updatedAt: now };
     return rec;
   });
+  await noteLocalChange('sites', sites.map((s) => s.origin));
+}
+
+/**
+ * Team mode: the shop's version of some sites (`site` null = the shop forgot it), each as of `at`.
+ * Applied when `always` (an agent's copy follows the shop's) or when newer than the stored site;
+ * one transaction. Returns the origins that changed. Not reported as a local change.
+ */
+export async function applyTeamSites(list: readonly { origin: string; site: TaughtSite | null; at: number }[], always: boolean): Promise<string[]> {
+  const changed: string[] = [];
+  await db.update<unknown>('meta', KEY, (old) => {
+    const rec = read(old);
+    for (const { origin, site, at } of list) {
+      const mine = rec.sites[origin];
+      if (!always && mine && mine.updatedAt > at) continue;
+      if (site) rec.sites[origin] = site;
+      else if (mine) delete rec.sites[origin];
+      else continue;
+      changed.push(origin);
+    }
+    return rec;
+  });
+  return changed;
 }
 
 export async function forgetTaughtSite(origin: string): Promise<boolean> {
@@ -73,5 +98,6 @@ export async function forgetTaughtSite(origin: string): Promise<boolean> {
     delete rec.sites[origin];
     return rec;
   });
+  if (existed) await noteLocalChange('sites', [origin]);
   return existed;
 }

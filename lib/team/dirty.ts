@@ -10,7 +10,8 @@ export const DIRTY_KEY = 'team:dirty';
 /** The stored queue (only this module and the team page write it). */
 export function readDirty(v: unknown): Dirty {
   const d = v as Partial<Dirty> | undefined;
-  return { customers: d?.customers ?? [], followups: d?.followups ?? [], library: d?.library === true };
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return { customers: list(d?.customers), followups: list(d?.followups), library: d?.library === true, rules: d?.rules === true, sites: list(d?.sites), picks: list(d?.picks) };
 }
 
 /** Background: adds keys to the queue (one transaction). */

@@ -5,11 +5,16 @@
  *   and one document per history event (`ev:<key>:<eventId>`, append-only, never merged).
  * - followups db: one document per item (`fu:<id>`, with assignee and shift) and an append-only
  *   event per status change (`fe:<id>:<n>`), so the supervisor can see who closed what.
- * - library db: one document per reply (`tpl:<id>`), the group list (`groups`), proposals.
+ * - library db: one document per reply (`tpl:<id>`), the group list (`groups`), proposals, the
+ *   remark rule set (`rules`) and one document per taught site (`site:<origin>`); the supervisor's.
+ * - picks db: one document per learned pick (`pick:<id>`, append-only, signed), masked when made.
  */
 import { mergeCustomer, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup, FollowupStatus } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
+import type { RuleSet } from '../domain/remarks';
+import type { TaughtSite } from '../sites/taught/record';
+import type { LearnedPick } from '../domain/suggest/learned';
 import { fnv1a } from '../domain/hash';
 import { DOC_PREFIX } from './names';
 import type { Doc } from './pouch-types';
@@ -183,4 +188,38 @@ export function mergeGroups(a: readonly string[], b: readonly string[]): string[
  */
 export function isAhead(local: Customer, incoming: Customer): boolean {
   return canonical(buyerBody(mergeCustomer(local, incoming))) !== canonical(buyerBody(incoming));
+}
+
+// ------------------------------------------------------------------- rules, taught sites, picks
+
+/** The shop's remark rule set; `at` is when it was edited (the later edit wins). */
+export interface RulesBody {
+  type: 'rules';
+  ruleSet: RuleSet;
+  by: string;
+  at: number;
+}
+
+export const siteId = (origin: string) => `${DOC_PREFIX.site}${origin}`;
+
+/** One taught site as the shop has it; `site` null = the supervisor forgot it. The later `at` wins. */
+export interface SiteBody {
+  type: 'site';
+  origin: string;
+  site: TaughtSite | null;
+  by: string;
+  at: number;
+}
+
+export const pickId = (id: string) => `${DOC_PREFIX.pick}${id}`;
+
+export interface PickBody {
+  type: 'pick';
+  pick: LearnedPick;
+  by: string;
+}
+
+/** Of several versions of a rule set or a site, the one edited last (ties by content, so every machine picks the same). */
+export function latestVersion<T extends { at: number }>(list: readonly T[]): T {
+  return list.reduce((a, b) => (b.at > a.at || (b.at === a.at && canonical(b) > canonical(a)) ? b : a));
 }

@@ -6,6 +6,10 @@
 import type { Customer } from '../domain/customers';
 import type { Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
+import type { RuleSet } from '../domain/remarks';
+import type { TaughtSite } from '../sites/taught/record';
+import type { LearnedPick } from '../domain/suggest/learned';
+import type { ChangeArea } from '../storage/changes';
 
 export interface LocalLibrary {
   groups: string[];
@@ -19,7 +23,23 @@ export interface Dirty {
   customers: string[];
   followups: string[];
   library: boolean;
+  /** The remark rule set was saved. */
+  rules: boolean;
+  /** Origins of taught sites saved or forgotten. */
+  sites: string[];
+  /** Learned picks added or deleted. */
+  picks: string[];
 }
+
+/** One taught site as the shop has it: `site` null = forgotten; `at` = when (its edit time). */
+export interface SiteVersion {
+  origin: string;
+  site: TaughtSite | null;
+  at: number;
+}
+
+/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices). */
+export type TeamDataArea = ChangeArea;
 
 export interface LocalStores {
   customers(keys: readonly string[]): Promise<Map<string, Customer>>;
@@ -41,6 +61,19 @@ export interface LocalStores {
   library(): Promise<LocalLibrary>;
   /** Saves unless the stored library is no longer version `base`; false = it changed meanwhile. */
   saveLibrary(lib: Pick<LocalLibrary, 'groups' | 'templates'>, base: number): Promise<boolean>;
+  /** The remark rule set; updatedAt 0 = never saved here (the preset). */
+  rules(): Promise<{ ruleSet: RuleSet; updatedAt: number }>;
+  /** Stores the shop's rule set if `always` or newer than the stored one (one transaction); true = stored. */
+  applyRules(ruleSet: RuleSet, at: number, always: boolean): Promise<boolean>;
+  sites(): Promise<TaughtSite[]>;
+  /** Same rule per site; returns the origins that changed. */
+  applySites(list: readonly SiteVersion[], always: boolean): Promise<string[]>;
+  picks(ids: readonly string[]): Promise<Map<string, LearnedPick>>;
+  pickIds(): Promise<string[]>;
+  /** Adds picks not stored yet (the memory's bound applies). */
+  addPicks(picks: readonly LearnedPick[]): Promise<void>;
+  /** Deletes picks (the supervisor deleted them for the team). */
+  removePicks(ids: readonly string[]): Promise<void>;
   /** Takes (and clears) the dirty keys. */
   takeDirty(): Promise<Dirty>;
   /** How many keys are dirty (for the "n 条待同步" status). */
@@ -48,11 +81,11 @@ export interface LocalStores {
   /** Gives keys back (an export failed part-way). */
   putBackDirty(d: Dirty): Promise<void>;
   /** Tells open pages that an area changed (imports). */
-  announce(area: 'customers' | 'followups' | 'library'): Promise<void>;
+  announce(area: TeamDataArea): Promise<void>;
 }
 
 export function emptyDirty(): Dirty {
-  return { customers: [], followups: [], library: false };
+  return { customers: [], followups: [], library: false, rules: false, sites: [], picks: [] };
 }
 
 export function mergeDirty(a: Dirty, b: Dirty): Dirty {
@@ -60,5 +93,24 @@ export function mergeDirty(a: Dirty, b: Dirty): Dirty {
     customers: [...new Set([...a.customers, ...b.customers])],
     followups: [...new Set([...a.followups, ...b.followups])],
     library: a.library || b.library,
+    rules: a.rules || b.rules,
+    sites: [...new Set([...a.sites, ...b.sites])],
+    picks: [...new Set([...a.picks, ...b.picks])],
   };
+}
+
+/** How many writes wait for the next round (the "n 条待同步" status). */
+export function dirtyCount(d: Dirty): number {
+  return d.customers.length + d.followups.length + (d.library ? 1 : 0) + (d.rules ? 1 : 0) + d.sites.length + d.picks.length;
+}
+
+/** The dirty keys one local write adds (lib/storage/changes.ts areas). */
+export function dirtyOf(area: TeamDataArea, keys: readonly string[]): Dirty {
+  const d = emptyDirty();
+  if (area === 'library') d.library = true;
+  else if (area === 'rules') d.rules = true;
+  else if (area === 'sites') d.sites = [...keys];
+  else if (area === 'learned') d.picks = [...keys];
+  else d[area] = [...keys];
+  return d;
 }

@@ -48,4 +48,5 @@ export const DOC_PREFIX = {
   followup: 'fu:',
   followupEvent: 'fe:',
   pick: 'pick:',
+  site: 'site:',
 } as const;

@@ -8,13 +8,16 @@ import { getCustomer, importCustomerRecords } from '../storage/customers';
 import { loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
+import { applyTeamRuleSet, loadRuleSetRecord } from '../storage/rules';
+import { applyTeamSites, listTaughtSites } from '../storage/sites';
+import { deletePicks, isLearnedPick, mergePicks } from '../storage/learned';
 import { initialsFor } from '../domain/suggest/pinyin';
 import type { Customer } from '../domain/customers';
 import { isAhead } from './docs';
-import { emptyDirty, type Dirty, type LocalStores } from './local-stores';
+import { dirtyCount, emptyDirty, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
 import { DIRTY_KEY, queueDirty, readDirty } from './dirty';
 
-export function storageStores(announce: (area: 'customers' | 'followups' | 'library') => Promise<void>): LocalStores {
+export function storageStores(announce: (area: TeamDataArea) => Promise<void>): LocalStores {
   return {
     async customers(keys) {
       const out = new Map<string, Customer>();
@@ -48,6 +51,17 @@ export function storageStores(announce: (area: 'customers' | 'followups' | 'libr
       const initials = initialsFor(lib.templates, await loadBundled('pinyin-table'));
       return (await saveLibraryIfUnchanged(lib, base, Date.now(), initials)) !== 'conflict';
     },
+    rules: () => loadRuleSetRecord(),
+    applyRules: (ruleSet, at, always) => applyTeamRuleSet(ruleSet, at, always),
+    sites: () => listTaughtSites(),
+    applySites: (list, always) => applyTeamSites(list, always),
+    async picks(ids) {
+      const found = await db.getMany<unknown>('learned', [...ids]);
+      return new Map(found.filter(isLearnedPick).map((p) => [p.id, p]));
+    },
+    pickIds: () => db.keys('learned'),
+    addPicks: async (picks) => void (await mergePicks(picks)),
+    removePicks: (ids) => deletePicks(ids),
     async takeDirty() {
       let taken: Dirty = emptyDirty();
       await db.update<unknown>('meta', DIRTY_KEY, (old) => {
@@ -57,8 +71,7 @@ export function storageStores(announce: (area: 'customers' | 'followups' | 'libr
       return taken;
     },
     async countDirty() {
-      const d = readDirty(await db.get<unknown>('meta', DIRTY_KEY));
-      return d.customers.length + d.followups.length + (d.library ? 1 : 0);
+      return dirtyCount(readDirty(await db.get<unknown>('meta', DIRTY_KEY)));
     },
     putBackDirty: (d) => queueDirty(d),
     announce,

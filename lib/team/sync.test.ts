@@ -13,6 +13,7 @@ import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-
 import { customerKey, makeEvent } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
+import { PRESET_A, PRESET_B, cloneRuleSet } from '../domain/remarks';
 
 const SHOP = 'sync-shop';
 let server: TeamServer;
@@ -211,6 +212,113 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(await m.sync.templateConflicts()).toEqual([]);
       expect(m.stores.lib.templates.find((t) => t.id === 't-new')!.body).toBe('版本二：48小时内发出');
     }
+  });
+
+  it("the supervisor's remark rules reach every agent; an agent's rules write is refused by the server, and its own edit stays local until the shop's next change", async () => {
+    const boss = machine('boss');
+    const [x, y] = [machine('a1'), machine('a2')];
+    const shopRules = { ...cloneRuleSet(PRESET_B), name: '本店规则：黄=改价' };
+    boss.stores.saveRules(shopRules, T0);
+    await boss.sync.syncOnce();
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    for (const m of [x, y]) expect(m.stores.ruleRecord.ruleSet.name).toBe('本店规则：黄=改价');
+
+    // Through the agent's replica (what a modified extension would do): the server refuses it.
+    const doc = await x.sync.local.library.get('rules');
+    await x.sync.local.library.put({ ...doc, ruleSet: { ...shopRules, name: '代理改的' }, by: 'a1', at: T0 + 1 });
+    expect((await x.sync.syncOnce()).denied).toBe(1);
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/rules`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(onServer.ruleSet.name).toBe('本店规则：黄=改价');
+    // Straight to the server with the agent's session: refused too.
+    const direct = await sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'library')}/rules`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...onServer, ruleSet: { ...shopRules, name: '代理改的' }, by: 'a1' }),
+    });
+    expect(direct.status).toBe(403);
+
+    // The agent's own edit is not sent; the supervisor's next change replaces it.
+    y.stores.saveRules({ ...cloneRuleSet(PRESET_A), name: '我自己的' }, T0 + 2);
+    expect((await y.sync.syncOnce()).exported).toBe(0);
+    expect(y.stores.ruleRecord.ruleSet.name).toBe('我自己的');
+    boss.stores.saveRules({ ...shopRules, name: '本店规则 第二版' }, T0 + 3);
+    await boss.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.ruleRecord.ruleSet.name).toBe('本店规则 第二版');
+  });
+
+  it('rules edited on two supervisor machines end as the later edit everywhere', async () => {
+    const [b1, b2] = [machine('boss'), machine('boss')];
+    await b1.sync.syncOnce();
+    await b2.sync.syncOnce();
+    b2.stores.saveRules({ ...cloneRuleSet(PRESET_B), name: '后改的' }, T0 + 20);
+    b1.stores.saveRules({ ...cloneRuleSet(PRESET_B), name: '先改的' }, T0 + 10);
+    await b2.sync.syncOnce();
+    await b1.sync.syncOnce(); // its older edit is not sent over the newer one; it takes the newer
+    await b2.sync.syncOnce();
+    const agent = machine('a1');
+    await agent.sync.syncOnce();
+    for (const m of [b1, b2, agent]) expect(m.stores.ruleRecord.ruleSet.name).toBe('后改的');
+  });
+
+  it("a page taught by the supervisor reaches the agents and leaves when the supervisor forgets it; an agent's taught page stays on that machine", async () => {
+    const boss = machine('boss');
+    const [x, y] = [machine('a1'), machine('a2')];
+    const picks = { origin: 'https://im.shop.example', name: '本店客服台', url: 'https://im.shop.example/chat', fields: { chatInput: [{ css: 'textarea.reply' }], buyerName: [{ label: '买家' }] } };
+    boss.stores.teachSite(picks, T0);
+    x.stores.teachSite({ ...picks, origin: 'https://other.example', url: 'https://other.example/' }, T0);
+    await boss.sync.syncOnce();
+    const report = await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(report.exported).toBe(0);
+    expect([...x.stores.siteMap.keys()].sort()).toEqual(['https://im.shop.example', 'https://other.example']);
+    expect(y.stores.siteMap.get('https://im.shop.example')).toMatchObject({ name: '本店客服台', fields: picks.fields });
+    expect(y.stores.siteMap.has('https://other.example')).toBe(false);
+
+    // An agent's site document sent by replication is refused.
+    await x.sync.local.library.put({ _id: 'site:https://other.example', type: 'site', origin: 'https://other.example', site: x.stores.siteMap.get('https://other.example'), by: 'a1', at: T0 });
+    expect((await x.sync.syncOnce()).denied).toBe(1);
+
+    boss.stores.forgetSite('https://im.shop.example');
+    await boss.sync.syncOnce();
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(y.stores.siteMap.size).toBe(0);
+    expect([...x.stores.siteMap.keys()]).toEqual(['https://other.example']);
+  });
+
+  it("every member's learned picks reach the others, masked; forged or deleted picks are refused; the supervisor's forget removes a pick for the team", async () => {
+    const boss = machine('boss');
+    const [x, y] = [machine('a1'), machine('a2')];
+    const pick = x.stores.learn('我电话13812345678，地址能改到杭州吗', '小明', 'address-change', 'tpl-addr', T0);
+    y.stores.learn('什么时候发货', '小红', 'shipping-time', null, T0 + 1);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    await boss.sync.syncOnce();
+    for (const m of [x, y, boss]) expect([...m.stores.pickMap.values()].map((p) => p.scenario).sort()).toEqual(['address-change', 'shipping-time']);
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${pick.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(onServer.by).toBe('a1');
+    expect(JSON.stringify(onServer)).not.toContain('13812345678');
+    expect(JSON.stringify(onServer)).not.toContain('小明');
+
+    // A pick signed with another member's name, and an agent's change or delete of a pick: refused.
+    const forged = { ...pick, id: 'forged-1', text: '伪造' };
+    await x.sync.local.picks.put({ _id: 'pick:forged-1', type: 'pick', pick: forged, by: 'a2' });
+    const theirs = await x.sync.local.picks.get(`pick:${[...x.stores.pickMap.keys()].find((id) => id !== pick.id)}`);
+    await x.sync.local.picks.put({ ...theirs, pick: { ...theirs.pick, text: '改掉' } });
+    expect((await x.sync.syncOnce()).denied).toBe(2);
+    x.stores.forgetPicks([pick.id]);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.pickMap.has(pick.id)).toBe(true);
+    expect(x.stores.pickMap.has(pick.id)).toBe(false);
+
+    boss.stores.forgetPicks([pick.id]);
+    await boss.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.pickMap.has(pick.id)).toBe(false);
+    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${pick.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
   });
 
   it('a restarted machine resumes from its checkpoints: nothing is pulled twice', async () => {

@@ -30,6 +30,9 @@ import {
   mergeBuyerBodies,
   mergeFollowup,
   mergeGroups,
+  latestVersion,
+  pickId,
+  siteId,
   templateId,
   type BuyerBody,
   type EventBody,
@@ -37,11 +40,17 @@ import {
   type FollowupEventBody,
   type GroupsBody,
   type MembersBody,
+  type PickBody,
   type ProposalBody,
   type ProposalDecision,
+  type RulesBody,
+  type SiteBody,
   type TemplateBody,
 } from './docs';
-import { emptyDirty, mergeDirty, type Dirty, type LocalStores } from './local-stores';
+import { emptyDirty, mergeDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
+import { validateRuleSet } from '../domain/remarks';
+import { parseTaughtSite } from '../sites/taught/record';
+import { isLearnedPick } from '../storage/learned';
 import type { Doc, PouchDatabase, PouchStatic, ReplicationResult } from './pouch-types';
 
 export interface TeamIdentity {
@@ -95,8 +104,8 @@ export interface SyncReport {
   denied: number;
 }
 
-/** The databases kept in sync (learned picks: the database exists; nothing writes it yet). */
-const SYNCED: readonly TeamArea[] = ['library', 'buyers', 'followups'];
+/** The databases kept in sync. */
+const SYNCED: readonly TeamArea[] = ['library', 'buyers', 'followups', 'picks'];
 const BATCH = 200;
 
 export function classifyError(err: unknown): TeamSyncError {
@@ -251,13 +260,25 @@ export class TeamSync {
   private async exportLocal(firstJoin: boolean): Promise<number> {
     let dirty = await this.stores.takeDirty();
     if (firstJoin) {
-      dirty = mergeDirty(dirty, { customers: await this.stores.customerKeys(), followups: await this.stores.followupIds(), library: true });
+      dirty = mergeDirty(dirty, {
+        customers: await this.stores.customerKeys(),
+        followups: await this.stores.followupIds(),
+        library: true,
+        rules: true,
+        sites: (await this.stores.sites()).map((s) => s.origin),
+        picks: await this.stores.pickIds(),
+      });
     }
     try {
       let n = 0;
       for (let i = 0; i < dirty.customers.length; i += 500) n += await this.exportCustomers(dirty.customers.slice(i, i + 500));
       for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
-      if (dirty.library && this.me.role === 'supervisor') n += await this.exportLibrary();
+      if (this.me.role === 'supervisor') {
+        if (dirty.library) n += await this.exportLibrary();
+        if (dirty.rules) n += await this.exportRules();
+        if (dirty.sites.length) n += await this.exportSites(dirty.sites);
+      }
+      for (let i = 0; i < dirty.picks.length; i += 500) n += await this.exportPicks(dirty.picks.slice(i, i + 500));
       return n;
     } catch (err) {
       await this.stores.putBackDirty(dirty);
@@ -401,6 +422,62 @@ export class TeamSync {
     return out.length;
   }
 
+  /** Supervisor: the rule set, unless the shop's copy is the same or was edited later. */
+  private async exportRules(): Promise<number> {
+    const mine = await this.stores.rules();
+    // Never edited here: the preset is not the shop's choice.
+    if (!mine.updatedAt) return 0;
+    const had = (await this.docs('library', [DOC_PREFIX.rules])).get(DOC_PREFIX.rules) ?? null;
+    const theirs = had as unknown as RulesBody | null;
+    if (theirs && (theirs.at > mine.updatedAt || canonical(theirs.ruleSet) === canonical(mine.ruleSet))) return 0;
+    const rb: RulesBody = { type: 'rules', ruleSet: mine.ruleSet, by: this.me.user, at: mine.updatedAt };
+    await this.write('library', [{ ...rb, _id: DOC_PREFIX.rules, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc]);
+    return 1;
+  }
+
+  /** Supervisor: taught sites saved or forgotten here, unless the shop's copy is the same or later. */
+  private async exportSites(origins: readonly string[]): Promise<number> {
+    const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
+    const docs = await this.docs('library', origins.map(siteId));
+    const out: Doc[] = [];
+    for (const origin of origins) {
+      const site = mine.get(origin) ?? null;
+      const had = docs.get(siteId(origin)) ?? null;
+      const theirs = had as unknown as SiteBody | null;
+      const at = site ? site.updatedAt : this.now();
+      if (theirs && (theirs.at > at || canonical(theirs.site) === canonical(site))) continue;
+      if (!site && !theirs) continue; // taught and forgotten between two rounds
+      const sb: SiteBody = { type: 'site', origin, site, by: this.me.user, at };
+      out.push({ ...sb, _id: siteId(origin), ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+    }
+    await this.write('library', out);
+    return out.length;
+  }
+
+  /**
+   * Learned picks added here (masked when they were made) → one document each. A pick deleted here
+   * is deleted for the team only by the supervisor (the server refuses anyone else's deletes); a
+   * pick the team deleted is not brought back.
+   */
+  private async exportPicks(ids: readonly string[]): Promise<number> {
+    const mine = await this.stores.picks(ids);
+    const res = await this.local.picks.allDocs({ keys: ids.map(pickId) });
+    const out: Doc[] = [];
+    for (const [i, id] of ids.entries()) {
+      const row = res.rows[i]!;
+      const onTeam = !row.error && !row.value?.deleted;
+      const pick = mine.get(id);
+      if (pick && row.error) {
+        const pb: PickBody = { type: 'pick', pick, by: this.me.user };
+        out.push({ ...pb, _id: pickId(id) } as unknown as Doc);
+      } else if (!pick && onTeam && this.me.role === 'supervisor') {
+        out.push({ _id: pickId(id), _rev: row.value!.rev, _deleted: true });
+      }
+    }
+    await this.write('picks', out);
+    return out.length;
+  }
+
   // ------------------------------------------------------------------------------------ import
 
   /** Everything changed in the local replicas since the last import → conflicts merged → stores. */
@@ -415,7 +492,7 @@ export class TeamSync {
       for (const r of ch.results) {
         if (!r.doc || r.id.startsWith('_design/')) continue;
         let doc = r.doc;
-        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup')) {
+        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'rules' || doc.type === 'site')) {
           doc = await this.resolve(area, doc);
           resolved++;
         }
@@ -424,7 +501,9 @@ export class TeamSync {
       let ok = true;
       if (area === 'buyers') imported += await this.importBuyers(docs);
       else if (area === 'followups') imported += await this.importFollowups(docs);
+      else if (area === 'picks') imported += await this.importPicks(docs);
       else {
+        imported += (await this.importRules(docs)) + (await this.importSites(docs));
         const n = await this.importLibrary(docs);
         if (n === null) ok = false;
         else imported += n;
@@ -445,6 +524,11 @@ export class TeamSync {
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
+    } else if (doc.type === 'rules' || doc.type === 'site') {
+      // Two supervisor machines: the later edit wins. Only a supervisor may write the result; an
+      // agent uses it as it is until the supervisor's machine has settled it.
+      mergedBody = latestVersion(all.map((d) => body(d) as unknown as { at: number })) as unknown as Record<string, unknown>;
+      if (this.me.role !== 'supervisor') return { ...mergedBody, _id: doc._id, _rev: doc._rev } as Doc;
     } else {
       // Append-only events cannot conflict; anything else keeps the winner.
       mergedBody = body(doc);
@@ -532,6 +616,58 @@ export class TeamSync {
     if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
     await this.stores.announce('followups');
     return byId.size;
+  }
+
+  /** The shop's rule set: an agent's copy follows it; a supervisor's keeps a later edit of its own. */
+  private async importRules(docs: readonly Doc[]): Promise<number> {
+    const doc = docs.find((d) => d._id === DOC_PREFIX.rules && !d._deleted) as unknown as RulesBody | undefined;
+    if (!doc) return 0;
+    const checked = validateRuleSet(doc.ruleSet);
+    if (!checked.ok) {
+      console.warn(`[kf] team rules from ${doc.by} not applied: ${checked.errors[0]?.messageEn ?? ''}`);
+      return 0;
+    }
+    const mine = await this.stores.rules();
+    if (canonical(mine.ruleSet) === canonical(checked.ruleSet)) return 0;
+    if (!(await this.stores.applyRules(checked.ruleSet, doc.at, this.me.role !== 'supervisor'))) return 0;
+    await this.stores.announce('rules');
+    return 1;
+  }
+
+  /** The shop's taught sites (and the ones it forgot), by the same rule as the rule set. */
+  private async importSites(docs: readonly Doc[]): Promise<number> {
+    const list: SiteVersion[] = [];
+    for (const d of docs) {
+      if (d.type !== 'site' || d._deleted) continue;
+      const b = d as unknown as SiteBody;
+      const site = b.site === null ? null : parseTaughtSite(b.site);
+      if (b.site !== null && (!site || site.origin !== b.origin)) {
+        console.warn(`[kf] taught site ${String(b.origin)} from ${b.by} not applied: damaged`);
+        continue;
+      }
+      list.push({ origin: b.origin, site, at: Number(b.at) || 0 });
+    }
+    if (!list.length) return 0;
+    const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
+    const fresh = list.filter((v) => canonical(v.site) !== canonical(mine.get(v.origin) ?? null));
+    const changed = fresh.length ? await this.stores.applySites(fresh, this.me.role !== 'supervisor') : [];
+    if (changed.length) await this.stores.announce('sites');
+    return changed.length;
+  }
+
+  /** Picks from the team join the learned memory; picks the supervisor deleted leave it. */
+  private async importPicks(docs: readonly Doc[]): Promise<number> {
+    const add: PickBody['pick'][] = [];
+    const gone: string[] = [];
+    for (const d of docs) {
+      if (!d._id.startsWith(DOC_PREFIX.pick)) continue;
+      if (d._deleted) gone.push(d._id.slice(DOC_PREFIX.pick.length));
+      else if (isLearnedPick(d.pick)) add.push(d.pick);
+    }
+    if (add.length) await this.stores.addPicks(add);
+    if (gone.length) await this.stores.removePicks(gone);
+    if (add.length || gone.length) await this.stores.announce('learned');
+    return add.length + gone.length;
   }
 
   /** null = the local library changed while importing (retried next round). */

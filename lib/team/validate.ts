@@ -3,13 +3,15 @@
  * server runs them on every write (including replication), so the roles hold whatever a client
  * does. They are JavaScript source strings (ES5: CouchDB's JavaScript engine runs them, not ours).
  *
- * - library (replies, groups, remark rules): the supervisor writes and deletes; an agent may only
- *   create a proposal (`proposal:<id>`, signed with their own name) and never change it afterwards.
+ * - library (replies, groups, remark rules, taught sites): the supervisor writes and deletes; an
+ *   agent may only create a proposal (`proposal:<id>`, signed with their own name) and never change
+ *   it afterwards.
  * - buyers / followups / picks: every member writes profiles and items; events (notes, follow-up
- *   actions) are append-only and signed; only the supervisor deletes anything, except that any
- *   member may remove a conflicting revision of a profile or item marked `kfSuperseded` (conflict
- *   resolution; the server cannot tell whether another revision survives, so an agent could use it
- *   to hide a profile — it stays in the revision history and the supervisor can restore it).
+ *   actions) and learned picks are append-only and signed; only the supervisor deletes anything,
+ *   except that any member may remove a conflicting revision of a profile or item marked
+ *   `kfSuperseded` (conflict resolution; the server cannot tell whether another revision survives,
+ *   so an agent could use it to hide a profile — it stays in the revision history and the
+ *   supervisor can restore it).
  */
 import { DOC_PREFIX, roleName, type TeamArea } from './names';
 
@@ -53,7 +55,11 @@ const BODY: Record<TeamArea, string> = {
   if (starts(${JSON.stringify(DOC_PREFIX.followupEvent)}) && newDoc.type === 'fuevent') { appendOnly(); signed(); return; }
   throw({ forbidden: 'not a follow-up document' });`,
   picks: `
-  if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'pick') return;
+  if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'pick' && newDoc.pick && typeof newDoc.pick.text === 'string') {
+    appendOnly();
+    signed();
+    return;
+  }
   throw({ forbidden: 'not a pick document' });`,
 };
 

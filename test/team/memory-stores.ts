@@ -6,13 +6,21 @@
 import { appendEvent, applyPatch, customerKey, makeEvent, mergeCustomer, newCustomer, type Customer, type CustomerPatch } from '../../lib/domain/customers';
 import { addNote as addFollowupNote, complete, type Followup } from '../../lib/domain/followups';
 import type { Template } from '../../lib/domain/templates/types';
+import { PRESET_A, cloneRuleSet, type RuleSet } from '../../lib/domain/remarks';
+import { LEARNED_CAP, makePick, type LearnedPick } from '../../lib/domain/suggest/learned';
+import type { ScenarioId } from '../../lib/domain/scenarios';
+import type { TaughtPicks, TaughtSite } from '../../lib/sites/taught/record';
 import { isAhead } from '../../lib/team/docs';
-import { emptyDirty, mergeDirty, type Dirty, type LocalLibrary, type LocalStores } from '../../lib/team/local-stores';
+import { dirtyCount, emptyDirty, mergeDirty, type Dirty, type LocalLibrary, type LocalStores, type SiteVersion } from '../../lib/team/local-stores';
 
 export class MemoryStores implements LocalStores {
   readonly customerMap = new Map<string, Customer>();
   readonly followupMap = new Map<string, Followup>();
   lib: LocalLibrary = { groups: [], templates: [], updatedAt: 0 };
+  ruleRecord: { ruleSet: RuleSet; updatedAt: number } = { ruleSet: cloneRuleSet(PRESET_A), updatedAt: 0 };
+  readonly siteMap = new Map<string, TaughtSite>();
+  /** Oldest first, like the learned memory; bounded by LEARNED_CAP. */
+  readonly pickMap = new Map<string, LearnedPick>();
   private dirty: Dirty = emptyDirty();
   /** Called after every local write (the extension debounces a sync here). */
   onWrite: (() => void) | null = null;
@@ -58,13 +66,49 @@ export class MemoryStores implements LocalStores {
     this.lib = { ...structuredClone(lib), updatedAt: base + 1 };
     return true;
   }
+  async rules() {
+    return structuredClone(this.ruleRecord);
+  }
+  async applyRules(ruleSet: RuleSet, at: number, always: boolean) {
+    if (!always && this.ruleRecord.updatedAt > at) return false;
+    this.ruleRecord = { ruleSet: structuredClone(ruleSet), updatedAt: at };
+    return true;
+  }
+  async sites() {
+    return [...this.siteMap.values()].map((s) => structuredClone(s));
+  }
+  async applySites(list: readonly SiteVersion[], always: boolean) {
+    const changed: string[] = [];
+    for (const { origin, site, at } of list) {
+      const mine = this.siteMap.get(origin);
+      if (!always && mine && mine.updatedAt > at) continue;
+      if (site) this.siteMap.set(origin, structuredClone(site));
+      else if (!this.siteMap.delete(origin)) continue;
+      changed.push(origin);
+    }
+    return changed;
+  }
+  async picks(ids: readonly string[]) {
+    return new Map(ids.flatMap((id) => (this.pickMap.has(id) ? [[id, structuredClone(this.pickMap.get(id)!)] as const] : [])));
+  }
+  async pickIds() {
+    return [...this.pickMap.keys()];
+  }
+  async addPicks(picks: readonly LearnedPick[]) {
+    for (const p of picks) if (!this.pickMap.has(p.id)) this.pickMap.set(p.id, structuredClone(p));
+    const all = [...this.pickMap.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    for (const p of all.slice(0, Math.max(0, all.length - LEARNED_CAP))) this.pickMap.delete(p.id);
+  }
+  async removePicks(ids: readonly string[]) {
+    for (const id of ids) this.pickMap.delete(id);
+  }
   async takeDirty() {
     const d = this.dirty;
     this.dirty = emptyDirty();
     return d;
   }
   async countDirty() {
-    return this.dirty.customers.length + this.dirty.followups.length + (this.dirty.library ? 1 : 0);
+    return dirtyCount(this.dirty);
   }
   async putBackDirty(d: Dirty) {
     this.dirty = mergeDirty(this.dirty, d);
@@ -94,6 +138,30 @@ export class MemoryStores implements LocalStores {
   changeFollowup(id: string, fn: (f: Followup) => Followup): void {
     this.followupMap.set(id, fn(this.followupMap.get(id)!));
     this.touched({ followups: [id] });
+  }
+  saveRules(ruleSet: RuleSet, now: number): void {
+    this.ruleRecord = { ruleSet: structuredClone(ruleSet), updatedAt: now };
+    this.touched({ rules: true });
+  }
+  teachSite(picks: TaughtPicks, now: number): TaughtSite {
+    const site: TaughtSite = { v: 1, ...structuredClone(picks), createdAt: this.siteMap.get(picks.origin)?.createdAt ?? now, updatedAt: now };
+    this.siteMap.set(site.origin, site);
+    this.touched({ sites: [site.origin] });
+    return site;
+  }
+  forgetSite(origin: string): void {
+    if (this.siteMap.delete(origin)) this.touched({ sites: [origin] });
+  }
+  /** The agent inserted a reply for a buyer's message (the suggestion engine learns it, masked). */
+  learn(message: string, buyer: string, scenario: ScenarioId, templateId: string | null, now: number): LearnedPick {
+    const pick = makePick({ message, buyer, scenario, templateId, source: 'insert' }, now)!;
+    this.pickMap.set(pick.id, pick);
+    this.touched({ picks: [pick.id] });
+    return pick;
+  }
+  forgetPicks(ids: readonly string[]): void {
+    for (const id of ids) this.pickMap.delete(id);
+    this.touched({ picks: [...ids] });
   }
   saveTemplate(t: Template): void {
     const templates = this.lib.templates.filter((x) => x.id !== t.id).concat([t]);
