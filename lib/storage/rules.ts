@@ -92,7 +92,9 @@ export async function saveRuleSet(json: unknown, now = Date.now()): Promise<Rule
 /** The stored rule set with its edit time; updatedAt 0 = never saved (the preset applies). */
 export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
   const raw = await db.get<unknown>('meta', RULES_KEY);
-  return raw === undefined ? { v: 1, ruleSet: cloneRuleSet(PRESET_A), updatedAt: 0 } : migrate(raw, RULES_SCHEMA);
+  if (raw !== undefined) return migrate(raw, RULES_SCHEMA);
+  const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
+  return { v: 1, ruleSet: cloneRuleSet(PRESET_A), updatedAt: 0 };
 }
 
 /**
