@@ -84,7 +84,9 @@ describe.skipIf(!haveEval)('classifier on the labelled dev turns (../shared/eval
   it('with the model as shipped, keeps those targets', () => {
     const r = evaluate(readLabelledTurns(devLabels, turns), combinedPredictor(new SuggestEngine(loadShippedModel(repo))));
     expect(r.top3).toBeGreaterThanOrEqual(0.85);
-    expect(r.top1).toBeGreaterThanOrEqual(0.65);
-    expect(r.otherAbstain).toBeGreaterThanOrEqual(0.6);
+    expect(r.top1).toBeGreaterThanOrEqual(0.75);
+    // The model answering alone at p ≥ 0.85 (chosen on held-out turns) costs a few no-need turns
+    // here (0.59 when set); the issue asks for at least 0.5.
+    expect(r.otherAbstain).toBeGreaterThanOrEqual(0.55);
   });
 });

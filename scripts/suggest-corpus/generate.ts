@@ -7,6 +7,7 @@
 import { SCENARIO_IDS, type ScenarioId } from '../../lib/domain/scenarios';
 import { expand, pick, seeded, type Rng } from './expand';
 import { PIECES } from './pieces';
+import { MORE } from './more';
 import { LINES, PATTERNS } from './scenarios';
 
 export interface CorpusExample {
@@ -71,8 +72,13 @@ function typo(rng: Rng, s: string): string {
   return chars.join('');
 }
 
+/** Every pattern of a scenario: the first set and the later additions (more.ts). */
+const ALL_PATTERNS = Object.fromEntries(
+  Object.entries(PATTERNS).map(([id, list]) => [id, [...list, ...(MORE[id as ScenarioId] ?? [])]]),
+) as Record<ScenarioId, string[]>;
+
 function one(rng: Rng, id: ScenarioId): string {
-  return expand(pick(rng, PATTERNS[id]), rng, PIECES);
+  return expand(pick(rng, ALL_PATTERNS[id]), rng, PIECES);
 }
 
 /**

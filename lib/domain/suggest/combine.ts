@@ -14,11 +14,11 @@ import type { LearnedRecall } from './learned';
 export const COMBINE = {
   /** The model answers on its own (cues abstained) when its best need is at least this likely
    * and more likely than `other`. */
-  modelAlone: 0.9,
+  modelAlone: 0.85,
   /** Share of the model's probability in the order of the confident needs (the rest: cue score). */
-  modelWeight: 0.6,
+  modelWeight: 0.4,
   /** The model fills empty top-3 slots with needs at least this likely. */
-  modelFill: 0.2,
+  modelFill: 0.15,
   /** The agent's own pick leads when the nearest stored message is at least this alike. */
   learnedLead: 0.7,
   /** …and fills slots when at least this alike. */

@@ -40,7 +40,12 @@ export interface ModelScore {
   p: number;
 }
 
-/** The n-grams a message is scored on: 1-grams of letters/CJK, 2- and 3-grams with edge marks. */
+const NEGATOR = /[不没别无未]/;
+
+/**
+ * The n-grams a message is scored on: 1-grams of letters/CJK, 2- and 3-grams with edge marks, and
+ * what follows a negator marked as negated (`!退`, `!退了` after 不): 不退了 then reads apart from 退.
+ */
 export function modelFeatures(raw: string): string[] {
   const { text, flags } = normalize(raw);
   if (!text || flags.empty) return [];
@@ -51,7 +56,13 @@ export function modelFeatures(raw: string): string[] {
     const c = chars[i]!;
     if (c !== ' ' && c !== '^' && c !== '$') out.add(c);
     if (i + 1 < chars.length) out.add(c + chars[i + 1]);
-    if (i + 2 < chars.length) out.add(c + chars[i + 1] + chars[i + 2]);
+    if (i + 2 < chars.length) {
+      out.add(c + chars[i + 1] + chars[i + 2]);
+      if (NEGATOR.test(c)) {
+        out.add('!' + chars[i + 1]);
+        out.add('!' + chars[i + 1] + chars[i + 2]);
+      }
+    }
   }
   return [...out];
 }
