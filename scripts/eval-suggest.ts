@@ -101,6 +101,14 @@ export function combinedPredictor(engine: SuggestEngine, params: CombineParams =
   };
 }
 
+/** The trained model on its own: its needs, best first, unless `other` is the likeliest reading. */
+export function modelPredictor(engine: SuggestEngine): (text: string) => ScenarioId[] {
+  return (text) => {
+    const m = engine.signals(text, { learning: false }).model ?? [];
+    return m[0] && m[0].id !== 'other' ? m.filter((x) => x.id !== 'other').map((x) => x.id) : [];
+  };
+}
+
 /** Replays labelled turns as confirmed picks, in order (what an agent's insertions would record). */
 export function learnFrom(engine: SuggestEngine, turns: LabelledTurn[], start = Date.UTC(2026, 0, 1)): number {
   let n = 0;
@@ -204,6 +212,7 @@ function main(argv: string[]): number {
   const line = (name: string, x: EvalResult) => console.log(`  ${name.padEnd(22)} top1=${f2(x.top1)} top3=${f2(x.top3)} other_abstain=${f2(x.otherAbstain)}`);
   console.log('per signal, before learning:');
   line('cues', evaluate(turns));
+  if (model) line('model alone', evaluate(turns, modelPredictor(engine)));
   line('cues + model', evaluate(turns, combinedPredictor(engine)));
   if (picks.length) {
     const learned = learnFrom(engine, picks);
