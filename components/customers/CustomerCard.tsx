@@ -6,8 +6,10 @@ import type { CardState, CustomerCardController, SelectionField } from '@/lib/pa
 import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
+import { customersUi } from '@/lib/i18n/messages/customers-ui';
 
 registerMessages(customerMessages);
+registerMessages(customersUi);
 
 export const CustomerCardContext = createContext<CustomerCardController | null>(null);
 

@@ -8,9 +8,11 @@ import type { CustomerPage } from '@/lib/messaging/protocol-customers';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
+import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 
 registerMessages(customerMessages);
+registerMessages(customersUi);
 registerMessages(customersOptions);
 
 /** Entries per message when exporting or importing: large files travel in parts. */

@@ -3,8 +3,10 @@ import { useApi, useLoaded } from './OptionsContext';
 import type { FollowupPrefs } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
+import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 
 registerMessages(followups);
+registerMessages(followupsUi);
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const wholeNumber = (v: number) => Number.isInteger(v) && v >= 0;

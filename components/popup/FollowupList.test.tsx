@@ -4,12 +4,14 @@ import { act } from 'preact/test-utils';
 import { mount } from '../remarks/testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
+import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { PopupContext, type PopupApi } from './PopupContext';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
 
 registerMessages(followups);
+registerMessages(followupsUi);
 
 const NOW = Date.UTC(2026, 2, 2, 4); // 12:00 Beijing
 const H = 3_600_000;

@@ -5,8 +5,10 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { FIRST_PAGE } from '@/components/popup/FollowupList';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
+import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 
 registerMessages(followups);
+registerMessages(followupsUi);
 
 const api: PopupApi = {
   call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),

@@ -1,7 +1,8 @@
 import type { MessageBundle } from '../index';
 
 /**
- * Follow-up list strings. `followups.reason.*`, `followups.title` and `followups.closed.*` are
+ * Follow-up strings the worker needs too (the rest, the popup's and options page's own, are in
+ * followups-ui.ts, which background.js does not carry). `followups.reason.*`, `followups.title` and `followups.closed.*` are
  * also written into stored items in Chinese (by lib/domain/followups), so the list reads the same
  * after a language switch and in exported CSV.
  */
@@ -24,13 +25,7 @@ export const followups: MessageBundle = {
     'followups.status.snoozed': '已推迟',
     'followups.status.overdue': '已逾期',
 
-    'followups.view.overdue': '已逾期',
-    'followups.view.today': '今天',
-    'followups.view.upcoming': '以后',
-    'followups.view.snoozed': '已推迟',
-    'followups.view.empty': '今天没有待跟进的事项',
     'followups.view.badge': '{count} 项待跟进',
-    'followups.view.handover': '交接',
 
     'followups.title': '{kind}：{buyer}',
     'followups.reason.unpaid': '拍下超过 {minutes} 分钟未付款，{cutoff} 截单前催付',
@@ -59,16 +54,6 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': '已不是 VIP 客户',
     'followups.closed.contacted': '近期已联系过',
 
-    'followups.action.done': '完成',
-    'followups.action.snooze': '推迟',
-    'followups.action.snooze1h': '1 小时后',
-    'followups.action.snoozeTomorrow': '明天上班',
-    'followups.action.snoozeRecheck': '{days} 天后再查',
-    'followups.action.note': '备注',
-    'followups.action.reopen': '重新打开',
-    'followups.action.export': '导出 CSV',
-    'followups.action.add': '添加待办',
-
     'followups.csv.kind': '类型',
     'followups.csv.buyer': '买家',
     'followups.csv.orderId': '订单号',
@@ -78,45 +63,7 @@ export const followups: MessageBundle = {
     'followups.csv.note': '备注',
 
     'followups.popup.title': '今日跟进',
-    'followups.popup.tabList': '跟进',
-    'followups.popup.tabLibrary': '话术',
-    'followups.popup.summary': '逾期 {overdue} · 今天 {today} · 以后 {upcoming}',
-    'followups.popup.loading': '加载中…',
-    'followups.popup.doneToday': '今天已完成',
-    'followups.popup.loadFailed': '读取跟进清单失败：{reason}',
-    'followups.popup.actionFailed': '操作失败：{reason}',
-    'followups.popup.due': '截止 {due}',
-    'followups.popup.overdueBy': '已逾期 {ago}',
-    'followups.popup.snoozedUntil': '推迟到 {time}',
-    'followups.popup.closedWith': '已完成：{reason}',
-    'followups.popup.more': '再显示 {count} 项',
-    'followups.popup.open': '打开',
-    'followups.popup.noLink': '没有可打开的页面',
-    'followups.popup.keys': '↑↓ 选择 · Enter 打开 · D 完成 · S 推迟 · N 备注',
-    'followups.popup.notePlaceholder': '写一句备注，回车保存',
-    'followups.popup.save': '保存',
-    'followups.popup.cancel': '取消',
-    'followups.popup.exported': '已导出 {count} 项',
-    'followups.popup.addTitle': '待办内容',
-    'followups.popup.addBuyer': '买家（可选）',
-    'followups.popup.addHandover': '交接给下一班',
-    'followups.popup.libraryMissing': '话术库在侧边栏中打开。',
-    'followups.popup.minutes': '{n} 分钟',
-    'followups.popup.hours': '{n} 小时',
-    'followups.popup.days': '{n} 天',
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
-
-
-    'followups.options.tab': '跟进',
-    'followups.options.heading': '跟进清单',
-    'followups.options.help': '截单时间在“店铺设置”中修改。夜班（白班以外的时间）新增的事项会标为交接，次日 12:00 前处理。',
-    'followups.options.unpaidAfter': '拍下多少分钟未付款后提醒',
-    'followups.options.shippingOverdue': '付款后多少小时未发货算延迟',
-    'followups.options.dayStart': '白班开始',
-    'followups.options.dayEnd': '白班结束',
-    'followups.options.notify': '截单前桌面通知未付款订单',
-    'followups.options.notifyBefore': '截单前多少分钟提醒',
-    'followups.options.invalid': '请检查：时间格式为 HH:MM，分钟和小时为非负整数',
   },
   en: {
     'followups.kind.unpaid': 'Unpaid order',
@@ -136,13 +83,7 @@ export const followups: MessageBundle = {
     'followups.status.snoozed': 'Snoozed',
     'followups.status.overdue': 'Overdue',
 
-    'followups.view.overdue': 'Overdue',
-    'followups.view.today': 'Today',
-    'followups.view.upcoming': 'Later',
-    'followups.view.snoozed': 'Snoozed',
-    'followups.view.empty': 'Nothing to follow up today',
     'followups.view.badge': '{count} to follow up',
-    'followups.view.handover': 'Handover',
 
     'followups.title': '{kind}: {buyer}',
     'followups.reason.unpaid': 'Unpaid for over {minutes} min; remind before the {cutoff} cut-off',
@@ -171,16 +112,6 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
 
-    'followups.action.done': 'Done',
-    'followups.action.snooze': 'Snooze',
-    'followups.action.snooze1h': 'In 1 hour',
-    'followups.action.snoozeTomorrow': 'Tomorrow morning',
-    'followups.action.snoozeRecheck': 'Check again in {days} days',
-    'followups.action.note': 'Note',
-    'followups.action.reopen': 'Reopen',
-    'followups.action.export': 'Export CSV',
-    'followups.action.add': 'Add to-do',
-
     'followups.csv.kind': 'Kind',
     'followups.csv.buyer': 'Buyer',
     'followups.csv.orderId': 'Order no.',
@@ -190,44 +121,6 @@ export const followups: MessageBundle = {
     'followups.csv.note': 'Note',
 
     'followups.popup.title': "Today's follow-ups",
-    'followups.popup.tabList': 'Follow-ups',
-    'followups.popup.tabLibrary': 'Replies',
-    'followups.popup.summary': 'Overdue {overdue} · Today {today} · Later {upcoming}',
-    'followups.popup.loading': 'Loading…',
-    'followups.popup.doneToday': 'Done today',
-    'followups.popup.loadFailed': 'Could not read the follow-up list: {reason}',
-    'followups.popup.actionFailed': 'That did not work: {reason}',
-    'followups.popup.due': 'Due {due}',
-    'followups.popup.overdueBy': 'Overdue by {ago}',
-    'followups.popup.snoozedUntil': 'Snoozed until {time}',
-    'followups.popup.closedWith': 'Done: {reason}',
-    'followups.popup.more': 'Show {count} more',
-    'followups.popup.open': 'Open',
-    'followups.popup.noLink': 'No page to open',
-    'followups.popup.keys': '↑↓ select · Enter open · D done · S snooze · N note',
-    'followups.popup.notePlaceholder': 'Write a note, Enter saves',
-    'followups.popup.save': 'Save',
-    'followups.popup.cancel': 'Cancel',
-    'followups.popup.exported': 'Exported {count} items',
-    'followups.popup.addTitle': 'To-do',
-    'followups.popup.addBuyer': 'Buyer (optional)',
-    'followups.popup.addHandover': 'Hand over to the next shift',
-    'followups.popup.libraryMissing': 'The reply library opens in the side panel.',
-    'followups.popup.minutes': '{n} min',
-    'followups.popup.hours': '{n} h',
-    'followups.popup.days': '{n} d',
     'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
-
-
-    'followups.options.tab': 'Follow-ups',
-    'followups.options.heading': 'Follow-up list',
-    'followups.options.help': 'The cut-off is set under Shop settings. Items added in the night shift (outside the day shift) become handover items due by 12:00 the next day.',
-    'followups.options.unpaidAfter': 'Remind about unpaid orders after (minutes)',
-    'followups.options.shippingOverdue': 'Paid but not shipped counts as delayed after (hours)',
-    'followups.options.dayStart': 'Day shift starts',
-    'followups.options.dayEnd': 'Day shift ends',
-    'followups.options.notify': 'Desktop notification for unpaid orders before the cut-off',
-    'followups.options.notifyBefore': 'Minutes before the cut-off',
-    'followups.options.invalid': 'Please check: times as HH:MM, minutes and hours as whole numbers ≥ 0',
   },
 };
