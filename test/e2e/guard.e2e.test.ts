@@ -11,7 +11,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { CONSOLES, openConsole } from './consoles';
 
 let h: Harness;
 let ext: Page;
@@ -266,6 +267,14 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
     await box.fill('');
     await page.keyboard.type('好的');
     await expect.poll(() => badge.count()).toBe(0);
+  });
+});
+
+describe('reply clock where the console shows no message times', () => {
+  it('shows no clock on the card rather than a wrong one (Douyin fixture: the buyer wrote last, no time)', async () => {
+    await openConsole(page, CONSOLES.douyin);
+    await cardReady(page, '豆豆爱吃梨');
+    expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
   });
 });
 

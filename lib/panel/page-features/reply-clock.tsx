@@ -72,21 +72,25 @@ export const replyClock: PanelFeature = {
 
     /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
     let since: number | null = null;
+    /** False while the buyer wrote last but the page shows no time (Douyin): the wait is unknown. */
+    let known = false;
     const showOnCard = () => {
       const s = controller.store.get();
       const th = s.settings.replyClock?.[platform] ?? DEFAULT_CLOCK_SETTINGS[platform];
-      card.setWait(s.pageKind === 'chat' ? { ...th, since } : null);
+      card.setWait(s.pageKind === 'chat' && known ? { ...th, since } : null);
     };
 
     const read = () => {
       if (controller.store.get().pageKind !== 'chat') {
         last = null;
         since = null;
+        known = false;
         showOnCard();
         return;
       }
       const messages = adapter.readMessages(doc, MESSAGES_READ);
       since = waitingSince(messages);
+      known = since !== null || messages.at(-1)?.from === 'agent';
       const conversation = conversationKey();
       // The shop answered the buyer we saw waiting: report the wait (first response of the day counts).
       if (last && last.conversation === conversation && (since === null || since > last.since)) {
