@@ -16,5 +16,8 @@ export function reservePanelSpace(doc: Document, open: boolean): void {
     style.id = STYLE_ID;
     (doc.head ?? doc.documentElement).append(style);
   }
-  style.textContent = `html { margin-right: ${PANEL_WIDTH_PX}px !important; }`;
+  // Called on every panel state change: rewriting the same rule would make the page restyle and
+  // lay out everything again at its next frame (a conversation switch sets the state many times).
+  const rule = `html { margin-right: ${PANEL_WIDTH_PX}px !important; }`;
+  if (style.textContent !== rule) style.textContent = rule;
 }
