@@ -20,6 +20,8 @@ export interface ChatAdapterSpec {
   /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
   readWaiting?(doc: Document): WaitingConversation[];
   openConversation?(doc: Document, key: string): boolean;
+  /** The buyers the list shows, where it is read (SiteAdapter). */
+  readConversations?(doc: Document): BuyerIdentity[];
   /** The chat input's selector: typing inside it is not a change; its disappearance is. */
   inputSelector: string;
   /** Consoles whose conversation switch may only move a class (an `active` marker). */

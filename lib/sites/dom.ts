@@ -2,7 +2,24 @@
  * DOM helpers shared by the adapters: text-label lookups (consoles keep their Chinese labels far
  * longer than their class names), required lookups that throw SiteElementMissing, flag names.
  */
-import { SiteElementMissing, type FlagColor, type OrderStatus } from './types';
+import { SiteElementMissing, type BuyerIdentity, type FlagColor, type OrderStatus } from './types';
+
+/**
+ * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
+ * each buyer once (by id, else by name), in list order.
+ */
+export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity[] {
+  const seen = new Set<string>();
+  const out: BuyerIdentity[] = [];
+  for (const row of rows) {
+    const nickname = nameOf(row);
+    const id = idOf(row) || null;
+    if (!nickname || seen.has(id ?? `:${nickname}`)) continue;
+    seen.add(id ?? `:${nickname}`);
+    out.push({ nickname, id });
+  }
+  return out;
+}
 
 /** Whitespace-collapsed, trimmed text of a node. */
 export function textOf(node: Node | null | undefined): string {

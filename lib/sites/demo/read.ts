@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, listBuyers, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -44,12 +44,7 @@ export function readWaiting(doc: Document): WaitingConversation[] {
 
 /** The buyers in the conversation list, with their ids. */
 export function readConversations(doc: Document): BuyerIdentity[] {
-  const out: BuyerIdentity[] = [];
-  for (const item of Array.from(doc.querySelectorAll(S.CONVERSATION_ITEM))) {
-    const nickname = textOf(item.querySelector(S.CONVERSATION_NICK));
-    if (nickname) out.push({ nickname, id: item.getAttribute(S.BUYER_ID_ATTR)?.trim() || null });
-  }
-  return out;
+  return listBuyers(doc.querySelectorAll(S.CONVERSATION_ITEM), (item) => textOf(item.querySelector(S.CONVERSATION_NICK)), (item) => item.getAttribute(S.BUYER_ID_ATTR)?.trim() || null);
 }
 
 /** A list item's buyer id, else its nickname. */

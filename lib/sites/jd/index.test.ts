@@ -74,6 +74,15 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(JSON.stringify(lines)).not.toMatch(/小满|jd_4f2a9c81|抬头/);
   });
 
+  it('lists every buyer of the conversation list with their pin, once each (the card reads them ahead)', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const listed = A.readConversations!(document);
+    expect(listed.length).toBeGreaterThan(1);
+    expect(new Set(listed.map((b) => b.id ?? b.nickname)).size).toBe(listed.length);
+    expect(listed).toContainEqual(A.readBuyerIdentity!(document));
+    expect(listed.map((b) => b.id)).toContain('jd_4f2a9c81');
+  });
+
   it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     const now = new Date(2026, 10, 30, 20, 20).getTime();

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, parseMessageTime, parseRowTime, required, textOf } from '../dom';
+import { isShown, listBuyers, parseMessageTime, parseRowTime, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -71,6 +71,11 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     byKey.set(key, { key, buyer, since });
   }
   return [...byKey.values()];
+}
+
+/** The buyers of the list's rows with their pins, the shown pane's first. */
+export function readConversations(doc: Document): BuyerIdentity[] {
+  return listBuyers(listRows(doc), (row) => textOf(row.querySelector(S.CONVERSATION_NAME)), (row) => S.ROW_ID.exec(row.id)?.[1] ?? null);
 }
 
 /** Clicks the row with this pin, in the shown pane first (as the one tool that opens rows does). */

@@ -98,6 +98,17 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expect(JSON.stringify(A.probe!(document))).not.toMatch(/S\*|7205118833|发货/);
   });
 
+  it('lists every buyer of the conversation list with their uid, once each (the card reads them ahead)', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const listed = A.readConversations!(document);
+    const boxes = Array.from(document.querySelectorAll('li.chat-item > div.chat-item-box'));
+    const uids = new Set(boxes.map((b) => /^(.+?)-\d+-[^-]*$/.exec(b.getAttribute('data-random') ?? '')?.[1]));
+    expect(listed.map((b) => b.id).sort()).toEqual([...uids].sort());
+    // The two masked S*******n buyers stay two; the open one is among them with the id the chat reads.
+    expect(listed.filter((b) => b.nickname === 'S*******n').length).toBe(2);
+    expect(listed).toContainEqual(A.readBuyerIdentity!(document));
+  });
+
   it('lists the buyers the conversation list marks unanswered, by uid, once each', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const now = new Date(2026, 10, 30, 20, 11, 0).getTime();

@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readMessages, readWaiting } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -15,6 +15,7 @@ export const pddAdapter = chatAdapter({
   readBuyerIdentity,
   readMessages,
   readWaiting: (doc) => readWaiting(doc),
+  readConversations,
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

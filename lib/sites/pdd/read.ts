@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
+import { isShown, listBuyers, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -87,6 +87,11 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     if (!prev || since < prev.since) byKey.set(key, { key, buyer, since });
   }
   return [...byKey.values()];
+}
+
+/** The buyers of the list's rows with their uids (a buyer listed in two groups once). */
+export function readConversations(doc: Document): BuyerIdentity[] {
+  return listBuyers(doc.querySelectorAll(S.CONVERSATION_BOX), (box) => textOf(box.querySelector(S.CONVERSATION_NICK)), uidOf);
 }
 
 /**
