@@ -23,6 +23,8 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
 .kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }
 .kf-chip-option { border-color: #e5e6eb; background: #fff; color: #1f2329; }
+.kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
+.kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
 .kf-link { border: 0; background: none; color: #1d4ed8; cursor: pointer; font-size: 12px; padding: 0 4px; }
 .kf-list { list-style: none; margin: 0; padding: 0; }
 .kf-tpl { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0; }

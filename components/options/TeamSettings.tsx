@@ -5,6 +5,7 @@ import { team } from '@/lib/i18n/messages/team';
 import { signIn } from '@/lib/team/sign-in';
 import { teamStatusText } from '@/lib/team/status-text';
 import type { TeamConfig, TeamStatus } from '@/lib/team/config';
+import { MyProposals, TeamReview } from './TeamReview';
 
 registerMessages(team);
 
@@ -73,6 +74,23 @@ export function TeamSettings() {
             <button class="kf-primary" data-kf="team-sync" disabled={busy} onClick={() => void api.call('teamSyncNow').then(setStatus)}>
               {t('team.syncNow')}
             </button>
+            <label class="kf-field">
+              <span>{t('team.shift')}</span>
+              <select
+                data-kf="team-my-shift"
+                value={config.shift ?? 'day'}
+                onChange={(e) => {
+                  const shift = e.currentTarget.value as 'day' | 'night';
+                  void api.call('teamSetShift', { shift }).then((c) => {
+                    setConfig(c);
+                    setMessage({ ok: true, text: t('team.shift.saved', { shift: t(`team.shift.${shift}`) }) });
+                  });
+                }}
+              >
+                <option value="day">{t('team.shift.day')}</option>
+                <option value="night">{t('team.shift.night')}</option>
+              </select>
+            </label>
             <button
               data-kf="team-leave"
               disabled={busy}
@@ -87,6 +105,7 @@ export function TeamSettings() {
               {t('team.leave')}
             </button>
           </div>
+          {config.role === 'supervisor' ? <TeamReview /> : <MyProposals />}
         </>
       ) : (
         <form

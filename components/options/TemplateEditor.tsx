@@ -10,9 +10,12 @@ import { activeRules, checkReply } from '@/lib/domain/guard/check';
 import type { GuardFinding } from '@/lib/domain/guard/types';
 import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { team } from '@/lib/i18n/messages/team';
+import { teamFailText } from './TeamReview';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
+registerMessages(team);
 
 /** One line per finding: category, the words, why. */
 function GuardLines(props: { findings: GuardFinding[] }) {
@@ -48,6 +51,13 @@ export function TemplateEditor() {
   const [editing, setEditing] = useState<Template | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [newGroup, setNewGroup] = useState('');
+  // Team mode as an agent: replies can be proposed to the shop's library (the supervisor decides).
+  const [agent, setAgent] = useState(false);
+  useEffect(() => {
+    const load = () => api.call('teamStatus').then((r) => setAgent(r?.config?.role === 'agent'), () => setAgent(false));
+    void load();
+    return api.onChanged(['team'], () => void load());
+  }, []);
 
   useEffect(() => {
     if (record) setLib({ groups: record.groups, templates: record.templates });
@@ -104,6 +114,18 @@ export function TemplateEditor() {
     if (!confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return;
     await persist((l) => ({ ...l, templates: l.templates.filter((x) => x.id !== tpl.id) }), t('options.templateDeleted'));
     setEditing(null);
+  };
+
+  const propose = async (draft: Template) => {
+    const tpl: Template = { ...draft, title: draft.title.trim(), body: draft.body.trim(), code: draft.code?.trim().toLowerCase() || undefined };
+    if (!tpl.code) delete tpl.code;
+    try {
+      const r = await api.call('teamPropose', { template: tpl });
+      if (!r.ok) setStatus({ ok: false, text: teamFailText(r) });
+      else setStatus({ ok: true, text: t(r.status?.state === 'synced' ? 'team.proposed' : 'team.proposedLater', { title: tpl.title }) });
+    } catch (err) {
+      setStatus({ ok: false, text: (err as Error).message });
+    }
   };
 
   /** Field edits apply to the latest draft (two quick events must not undo each other). */
@@ -177,6 +199,9 @@ export function TemplateEditor() {
           <div class="kf-actions">
             <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
             <button type="button" onClick={() => setEditing(null)}>{t('panel.cancel')}</button>
+            {agent && (
+              <button type="button" data-kf="propose-draft" onClick={() => void propose(editing)}>{t('team.propose')}</button>
+            )}
             {lib.templates.some((x) => x.id === editing.id) && (
               <button type="button" class="kf-danger" onClick={() => remove(editing)}>{t('options.delete')}</button>
             )}
@@ -246,6 +271,9 @@ export function TemplateEditor() {
               <td>{x.scenarios.map((s) => SCENARIOS[s]?.zh ?? s).join('、')}</td>
               <td>
                 <button class="kf-link" onClick={() => setEditing(x)}>{t('options.edit')}</button>
+                {agent && (
+                  <button class="kf-link" data-kf="propose-template" onClick={() => void propose(x)}>{t('team.propose')}</button>
+                )}
               </td>
             </tr>
           ))}

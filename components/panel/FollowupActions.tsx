@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
 import type { Followup } from '@/lib/domain/followups/types';
 import { registerMessages, t } from '@/lib/i18n';
 import { followupsPanel } from '@/lib/i18n/messages/followups-panel';
+import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
+import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 
 registerMessages(followupsPanel);
 
@@ -12,6 +14,7 @@ type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
 type Add = (req: AddFollowupRequest) => Promise<Followup>;
 
 const defaultAdd: Add = (req) => call('addFollowup', req);
+const defaultTargets = () => call('handoverTargets');
 
 /** 'YYYY-MM-DDTHH:MM' of a datetime-local input → epoch ms in the browser's zone, or undefined. */
 function localTime(value: string): number | undefined {
@@ -22,9 +25,10 @@ function localTime(value: string): number | undefined {
 /**
  * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 问了没拍
  * (asked, did not order), 答应回复 (promised an answer, with a time), 中差评 (bad review).
- * The background links the item to this page and marks it a handover item at night.
+ * The background links the item to this page and marks it a handover item at night. 交给… hands
+ * the item to the next shift or (team mode) a colleague as it is made.
  */
-export function FollowupActions(props: { add?: Add }) {
+export function FollowupActions(props: { add?: Add; targets?: () => Promise<HandoverTargets> }) {
   const panel = usePanel();
   const s = usePanelState();
   const add = props.add ?? defaultAdd;
@@ -32,14 +36,25 @@ export function FollowupActions(props: { add?: Add }) {
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [targets, setTargets] = useState<HandoverTargets | null>(null);
+  const [handTo, setHandTo] = useState('');
+  useEffect(() => {
+    (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
+  }, []);
   if (!s.buyer) return null;
   const buyer = s.buyer;
 
   const submit = async (kind: PanelKind, dueAt?: number) => {
     const platform = panel.platform() ?? undefined;
     try {
-      const item = await add({ kind, buyer, buyerId: s.buyerId, platform, note: note.trim() || undefined, dueAt });
-      setStatus({ ok: true, text: t('followups.panel.added', { title: item.title }) });
+      const to = decodeTarget(handTo);
+      const item = await add({
+        kind, buyer, buyerId: s.buyerId, platform, note: note.trim() || undefined, dueAt,
+        ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
+      });
+      const added = t('followups.panel.added', { title: item.title });
+      setStatus({ ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added });
+      setHandTo('');
       setPromising(false);
       setNote('');
       setDue('');
@@ -54,6 +69,7 @@ export function FollowupActions(props: { add?: Add }) {
       <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
       <button class="kf-chip" data-kf="fu-promised" aria-expanded={promising} onClick={() => setPromising(!promising)}>{t('followups.panel.promised')}</button>
       <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
+      <HandoverPicker targets={targets} value={handTo} onChange={setHandTo} kf="fu-handover" />
       {promising && (
         <form
           class="kf-fu-promise"

@@ -20,7 +20,7 @@ const item = (id: string, kind: FollowupKind, dueAt: number, extra: Partial<Foll
 });
 
 function listOf(groups: { section: FollowupSection; kind: FollowupKind; items: Followup[]; total?: number }[]): ListData {
-  const counts = { overdue: 0, today: 0, upcoming: 0, snoozed: 0, done: 0, badge: 0 };
+  const counts = { handover: 0, overdue: 0, today: 0, upcoming: 0, snoozed: 0, done: 0, badge: 0 };
   for (const g of groups) counts[g.section] += g.total ?? g.items.length;
   counts.badge = counts.overdue + counts.today;
   return { now: NOW, counts, groups: groups.map((g) => ({ ...g, total: g.total ?? g.items.length })), utcOffsetMinutes: 480 };
@@ -32,12 +32,13 @@ afterEach(() => {
   setLocale('zh-CN');
 });
 
-async function setup(data: ListData) {
+async function setup(data: ListData, replies: Record<string, unknown> = {}) {
   const calls: [string, unknown][] = [];
   const api: PopupApi = {
     call: vi.fn(async (verb: string, payload?: unknown) => {
       calls.push([verb, payload]);
       if (verb === 'listFollowups') return data;
+      if (verb in replies) return replies[verb];
       if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
       return {};
     }) as PopupApi['call'],
@@ -73,7 +74,32 @@ describe('the popup list', () => {
     expect(overdue!.classList.contains('kf-overdue')).toBe(true);
     expect(overdue!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 2 小时');
     expect(today!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('截止 15:30');
-    expect(today!.textContent).toContain('交接');
+    // Made in the day shift and marked handover: it is for the night shift.
+    expect(today!.querySelector('[data-kf="handover-tag"]')!.textContent).toBe('交给夜班');
+    expect(overdue!.querySelector('[data-kf="handover-tag"]')).toBeNull();
+  });
+
+  it('lists what is handed to this agent first, under 交接给我 / 夜班交接, and hands an item over with H', async () => {
+    const data = listOf([
+      { section: 'handover', kind: 'manual', items: [item('manual:1', 'manual', NOW + H, { assignee: '小王', handover: true })] },
+      { section: 'today', kind: 'unpaid', items: [item('unpaid:2', 'unpaid', NOW + 2 * H)] },
+    ]);
+    data.viewer = { user: '小王', shift: 'day' };
+    const { root, calls, key, rows } = await setup(data, { handoverTargets: { shift: 'day', me: '小王', members: ['店长', '小李'] } });
+    const sections = [...root.querySelectorAll('[data-kf="section"]')];
+    expect(sections.map((x) => x.getAttribute('data-section'))).toEqual(['handover', 'today']);
+    expect(sections[0]!.querySelector('[data-kf="section-toggle"]')!.textContent).toContain('交接给我 / 夜班交接');
+    expect(rows()[0]!.querySelector('[data-kf="handover-tag"]')!.textContent).toBe('交给小王');
+    await key('ArrowDown');
+    await key('h');
+    const picker = rows()[1]!.querySelector('[data-kf="handover-to"]') as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['不交接', '夜班（下一班）', '白班', '店长', '小李']);
+    await act(async () => {
+      picker.value = 'shift:night';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:2', action: 'assign', to: { shift: 'night' } }]);
+    expect(root.querySelector('[data-kf="popup-status"]')!.textContent).toBe('已交给夜班');
   });
 
   it('renders nicknames and notes as text', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
-import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList as ListData, type FollowupSection } from '@/lib/messaging/protocol-followups';
+import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList as ListData, type FollowupSection, type HandoverTargets } from '@/lib/messaging/protocol-followups';
+import { decodeTarget, shiftName, targetName } from '../HandoverPicker';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
@@ -11,14 +12,15 @@ export const FIRST_PAGE = 5;
 export const MORE_PAGE = 50;
 /** Rows rendered at first: about a screenful. Groups past it start folded (header and count). */
 export const FIRST_SCREEN_ROWS = 16;
-const OPEN_BY_DEFAULT: ReadonlySet<FollowupSection> = new Set(['overdue', 'today']);
+const OPEN_BY_DEFAULT: ReadonlySet<FollowupSection> = new Set(['handover', 'overdue', 'today']);
 const keyOf = (g: { section: string; kind: string }) => `${g.section}/${g.kind}`;
 
 /**
  * Today's follow-ups: overdue / today / later (and snoozed, done today, collapsed), each grouped by
  * kind in urgency order. Fast with thousands of items: the background sends counts and the first
  * items of each group; a group grows on demand ("show more"), a collapsed section renders nothing.
- * Keys: ↑/↓ move, Enter open, D done, S snooze, N note.
+ * Items handed to this agent or their shift come first (交接给我 / 夜班交接).
+ * Keys: ↑/↓ move, Enter open, D done, S snooze, N note, H hand over.
  */
 export function FollowupList(props: { onFirstRender?: () => void; initial?: ListData | null }) {
   const api = usePopupApi();
@@ -29,6 +31,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const [open, setOpen] = useState<Set<FollowupSection>>(() => new Set(OPEN_BY_DEFAULT));
   const [selected, setSelected] = useState<string | null>(null);
   const [noteFor, setNoteFor] = useState<string | null>(null);
+  const [handoverFor, setHandoverFor] = useState<string | null>(null);
+  const [targets, setTargets] = useState<HandoverTargets | null>(null);
   /** Groups the agent folded or unfolded; the others follow the first-screen budget. */
   const [folded, setFolded] = useState<Map<string, boolean>>(() => new Map());
   const shown = useRef(FIRST_PAGE);
@@ -91,6 +95,11 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         setNoteFor(item.id);
         return;
       }
+      if (action === 'handover') {
+        if (!targets) setTargets(await api.call('handoverTargets'));
+        setHandoverFor(handoverFor === item.id ? null : item.id);
+        return;
+      }
       if (action === 'open') {
         const r = await api.call('openFollowup', { id: item.id });
         if (!r.url) setStatus(t('followups.popup.noLink'));
@@ -113,6 +122,21 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (!text) return;
     try {
       await api.call('updateFollowup', { id: item.id, action: 'note', text });
+      load();
+    } catch (e) {
+      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  const handOver = async (item: Followup, value: string | null) => {
+    setHandoverFor(null);
+    setSelected(item.id);
+    if (value === null) return;
+    const to = decodeTarget(value);
+    if (!to && !item.assignee && !item.shift && !item.handover) return;
+    try {
+      await api.call('updateFollowup', { id: item.id, action: 'assign', to });
+      setStatus(to ? t('handover.done', { to: targetName(to) }) : t('handover.taken'));
       load();
     } catch (e) {
       setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
@@ -147,7 +171,9 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (!current) return;
     const done = current.section === 'done';
     const action: RowAction | null =
-      key === 'Enter' ? (done ? null : 'open') : key === 'd' ? (done ? null : 'done') : key === 's' ? (done ? null : 'snooze') : key === 'n' ? 'note' : null;
+      key === 'Enter'
+        ? done ? null : 'open'
+        : key === 'd' ? (done ? null : 'done') : key === 's' ? (done ? null : 'snooze') : key === 'n' ? 'note' : key === 'h' ? (done ? null : 'handover') : null;
     if (!action) return;
     e.preventDefault();
     void run(current.item, action);
@@ -185,7 +211,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
             <section class={`kf-sec kf-sec-${section}`} data-kf="section" data-section={section}>
               <h2>
                 <button class="kf-sec-toggle" aria-expanded={isOpen} data-kf="section-toggle" onClick={() => toggle(section)}>
-                  {isOpen ? '▾' : '▸'} {t(section === 'done' ? 'followups.popup.doneToday' : `followups.view.${section}`)} <span class="kf-count">{count}</span>
+                  {isOpen ? '▾' : '▸'} {sectionTitle(section, data)} <span class="kf-count">{count}</span>
                 </button>
               </h2>
               {isOpen &&
@@ -211,6 +237,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onSelect={setSelected}
                             onAction={(f, a) => void run(f, a)}
                             onNote={(f, text) => void saveNote(f, text)}
+                            handoverTargets={handoverFor === item.id ? targets : null}
+                            onHandover={(f, v) => void handOver(f, v)}
                           />
                         ))}
                       </ul>}
@@ -228,4 +256,12 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       <AddFollowupForm onAdded={load} />
     </div>
   );
+}
+
+/** 交接给我 / 夜班交接 (team mode), 夜班交接 (this machine alone): named after the shift that hands over. */
+function sectionTitle(section: FollowupSection, data: ListData): string {
+  if (section === 'done') return t('followups.popup.doneToday');
+  if (section !== 'handover') return t(`followups.view.${section}`);
+  const from = shiftName(data.viewer?.shift === 'night' ? 'day' : 'night');
+  return t(data.viewer?.user ? 'handover.section.team' : 'handover.section.local', { from });
 }

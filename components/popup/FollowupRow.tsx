@@ -4,8 +4,11 @@ import type { Followup } from '@/lib/domain/followups/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
+import { handoverTarget } from '@/lib/domain/followups/handover';
+import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
+import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 
-export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen';
+export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
 
 export interface RowProps {
   item: Followup;
@@ -17,6 +20,9 @@ export interface RowProps {
   onSelect(id: string): void;
   onAction(item: Followup, action: RowAction): void;
   onNote(item: Followup, text: string | null): void;
+  /** The 交给… menu is open on this row (targets loaded). */
+  handoverTargets?: HandoverTargets | null;
+  onHandover?(item: Followup, value: string | null): void;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface RowProps {
 export function FollowupRow(props: RowProps) {
   const { item, section, now, zone, selected } = props;
   const ref = useRef<HTMLLIElement>(null);
-  const overdue = section === 'overdue';
+  const overdue = section === 'overdue' || (section === 'handover' && item.dueAt < now);
+  const to = handoverTarget(item);
   const when =
     section === 'done'
       ? t('followups.popup.closedWith', { reason: item.closedReason ?? t('followups.status.done') })
@@ -62,7 +69,7 @@ export function FollowupRow(props: RowProps) {
     >
       <div class="kf-fu-head">
         <span class="kf-fu-title" data-kf="followup-title"><PageText text={item.title} /></span>
-        {item.handover && <span class="kf-tag">{t('followups.view.handover')}</span>}
+        {to && <span class="kf-tag" data-kf="handover-tag"><PageText text={t('handover.to', { to: targetName(to) })} /></span>}
         <span class="kf-fu-when" data-kf="followup-when">{when}</span>
       </div>
       <div class="kf-fu-reason" data-kf="followup-reason">{item.reason}</div>
@@ -76,10 +83,21 @@ export function FollowupRow(props: RowProps) {
             <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>
             <button tabIndex={-1} data-action="snooze" onClick={act('snooze')} title="S">{t('followups.action.snooze')}</button>
             <button tabIndex={-1} data-action="note" onClick={act('note')} title="N">{t('followups.action.note')}</button>
+            <button tabIndex={-1} data-action="handover" onClick={act('handover')} title="H">{t('followups.action.handover')}</button>
           </>
         )}
       </div>
       {props.editingNote && <NoteInput onDone={(text) => props.onNote(item, text)} />}
+      {props.handoverTargets && (
+        <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+          <HandoverPicker
+            targets={props.handoverTargets}
+            value={encodeTarget(to)}
+            keepLabel={to ? t('handover.take') : undefined}
+            onChange={(v) => props.onHandover?.(item, v)}
+          />
+        </div>
+      )}
     </li>
   );
 }

@@ -32,7 +32,7 @@ const firstRender = () => {
 async function main() {
   performance.mark('kf:main');
   // One round trip before the first render: the list carries the interface language too.
-  const first = await call('listFollowups', { perGroup: FIRST_PAGE, sections: ['overdue', 'today'] }).catch(() => null);
+  const first = await call('listFollowups', { perGroup: FIRST_PAGE, sections: ['handover', 'overdue', 'today'] }).catch(() => null);
   if (first?.locale) setLocale(first.locale);
   performance.mark('kf:data');
   render(

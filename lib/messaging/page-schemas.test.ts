@@ -32,6 +32,7 @@ const VALID: Record<string, unknown> = {
   addCustomerEvent: { platform: 'demo', nickname: '小鹿乱撞0521', kind: 'note', text: '问过尺码', ref: 'x1' },
   addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍' },
   takePendingSuggestion: { buyer: '小鹿乱撞0521', platform: 'demo' },
+  handoverTargets: undefined,
   reportOrders: { platform: 'demo', orders: [{ orderId: '2026112300001', buyer: '小鹿乱撞0521', status: 'unpaid', flag: 'gray', remark: '' }] },
   recordRemark: { platform: 'demo', orderId: '2026112300001', buyer: '小鹿乱撞0521', flag: 'red', text: '【改价】x' },
   getTaughtSite: { origin: ORIGIN },

@@ -1,11 +1,14 @@
-import type { Followup, FollowupKind } from '../domain/followups';
+import type { Followup, FollowupKind, HandoverViewer, Shift } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
 import { s, type PageSchemas } from './schema';
 import { BUYER_ID_MAX } from '../domain/customers/identity';
 
-/** Where an item sits on the list: the three lists of todayView, the snoozed ones, and done today. */
-export const FOLLOWUP_SECTIONS = ['overdue', 'today', 'upcoming', 'snoozed', 'done'] as const;
+/**
+ * Where an item sits on the list: handed to this agent or their shift (交接给我 / 夜班交接, first),
+ * the three lists of todayView, the snoozed ones, and done today.
+ */
+export const FOLLOWUP_SECTIONS = ['handover', 'overdue', 'today', 'upcoming', 'snoozed', 'done'] as const;
 export type FollowupSection = (typeof FOLLOWUP_SECTIONS)[number];
 
 /** One kind within one section: its size and the first items (the rest is fetched on demand). */
@@ -26,20 +29,36 @@ export interface FollowupList {
   utcOffsetMinutes: number | null;
   /** The interface language, so the popup needs one round trip before its first render. */
   locale?: 'zh-CN' | 'en';
+  /** Whose handover section this is (the team member and their shift, or the clock's shift). */
+  viewer?: HandoverViewer;
 }
+
+/** Who a follow-up can be handed to from here. */
+export interface HandoverTargets {
+  /** This machine's shift now (team mode: the agent's own; otherwise the clock's). */
+  shift: Shift;
+  /** The signed-in team member, if any. */
+  me?: string;
+  /** The other team members (empty without team mode). */
+  members: string[];
+}
+
+/** `to`: a person (team mode), a shift, or null to take the item back. */
+export type HandoverTo = { person: string } | { shift: Shift } | null;
 
 export type UpdateFollowupRequest =
   | { id: string; action: 'done'; reason?: string }
   /** Without `until`: the kind's usual snooze (returns: a few days; unpaid: an hour; else tomorrow morning). */
   | { id: string; action: 'snooze'; until?: number }
   | { id: string; action: 'note'; text: string }
-  | { id: string; action: 'reopen' };
+  | { id: string; action: 'reopen' }
+  | { id: string; action: 'assign'; to: HandoverTo };
 
 export type AddFollowupRequest =
   /** From the chat panel, for the buyer on the page (content scripts may add only these). */
-  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number }
+  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string }
   /** From the popup: a to-do or a note for the next shift. */
-  | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number };
+  | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string };
 
 export interface FollowupsProtocol {
   /**
@@ -55,6 +74,8 @@ export interface FollowupsProtocol {
   exportFollowupsCsv: [void, { filename: string; csv: string; count: number }];
   /** Opens or focuses the item's chat/order page; its chat panel then shows the item's scenario first. */
   openFollowup: [{ id: string }, { url: string | null }];
+  /** The shifts and team members a follow-up can be handed to (the panel's and popup's 交给… menu). */
+  handoverTargets: [void, HandoverTargets];
   /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
   takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | null];
 }
@@ -71,6 +92,8 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
     orderId: s.optional(s.text({ max: 40, pattern: /^$|^[0-9A-Za-z-]{4,40}$/ })),
     note: s.optional(s.nullable(s.text({ max: 2000 }))),
     dueAt: s.optional(s.nullable(s.number())),
+    toShift: s.optional(s.oneOf(['day', 'night'])),
+    toPerson: s.optional(s.text({ max: 64, min: 1 })),
   });
 
 /**
@@ -79,6 +102,7 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
  */
 export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
   addFollowup: s.variants('kind', { inquiry: panelItem('inquiry'), 'promised-answer': panelItem('promised-answer'), 'bad-review': panelItem('bad-review') }),
+  handoverTargets: s.none(),
   takePendingSuggestion: s.object({
     buyer: s.text({ max: 256, min: 1 }),
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),

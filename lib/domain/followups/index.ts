@@ -34,3 +34,16 @@ export {
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
 export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';
 export { formatWall } from './time';
+export {
+  assignFollowup,
+  handoverItems,
+  handoverTarget,
+  isHandedTo,
+  nextShiftStart,
+  otherShift,
+  shiftAt,
+  SHIFTS,
+  type HandoverTarget,
+  type HandoverViewer,
+  type Shift,
+} from './handover';

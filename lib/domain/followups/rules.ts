@@ -549,5 +549,6 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     url: input.url,
     note: input.note?.trim() || undefined,
   });
-  return { ...item, handover: true };
+  // For the shift after this one (see handover.ts), named so the list can say who it is for.
+  return { ...item, handover: true, shift: night ? 'day' : 'night', assignedAt: now };
 }

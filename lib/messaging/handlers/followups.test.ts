@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const tabs = { query: vi.fn(async () => [] as { id?: number; url?: string; windowId?: number }[]), create: vi.fn(async () => ({})), update: vi.fn(async () => ({})) };
 vi.mock('../../browser', () => ({
   browser: {
-    storage: { local: { set: vi.fn(async () => {}) }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
+    storage: { local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})) }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
     runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}` },
     tabs,
     windows: { update: vi.fn(async () => ({})) },
@@ -189,6 +189,42 @@ describe('the agent’s actions', () => {
     }
     const manual = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x' } }, 'content-script', fromPage(CHAT_PAGE));
     expect(manual).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('handover on one machine (no team mode)', () => {
+  it('hands an item to the night shift: by day an ordinary item, after 20:00 first on the list, under the handover section', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '给阿强回电话', toShift: 'night' });
+    expect(made).toMatchObject({ shift: 'night', handover: true, dueAt: bj(20) });
+    // By day it is an ordinary item of today's list.
+    let l = await list();
+    expect(l.viewer).toEqual({ shift: 'day' });
+    expect(items(l).find((f) => f.id === made.id)!.section).toBe('today');
+    // After 20:00 the machine is the night shift's: the item is in its handover section, first.
+    vi.setSystemTime(bj(20, 30));
+    l = await list();
+    expect(l.viewer).toEqual({ shift: 'night' });
+    expect(l.groups[0]).toMatchObject({ section: 'handover' });
+    expect(items(l).find((f) => f.id === made.id)!.section).toBe('handover');
+    expect(l.counts.badge).toBe(1);
+  });
+
+  it('assigns, takes back, and refuses a person outside team mode and a bad target', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '补发赠品' });
+    expect(await ok<Followup>('updateFollowup', { id: made.id, action: 'assign', to: { shift: 'night' } })).toMatchObject({ shift: 'night' });
+    const back = await ok<Followup>('updateFollowup', { id: made.id, action: 'assign', to: null });
+    expect(back.shift).toBeUndefined();
+    for (const to of [{ person: '小王' }, { shift: 'evening' }, 'night', {}]) {
+      expect(await dispatch({ kf: 'updateFollowup', payload: { id: made.id, action: 'assign', to } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await ok('handoverTargets', undefined, 'content-script', fromPage(CHAT_PAGE))).toEqual({ shift: 'day', members: [] });
+  });
+
+  it('the panel hands a new item over; a page cannot name a shift that does not exist', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo', toShift: 'night' }, 'content-script', fromPage(CHAT_PAGE));
+    expect(made).toMatchObject({ kind: 'inquiry', shift: 'night' });
+    const bad = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', buyer: '小鹿', toShift: 'evening' } }, 'content-script', fromPage(CHAT_PAGE));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
 

@@ -18,6 +18,11 @@ import {
   panelFollowup,
   reopen,
   snooze,
+  assignFollowup,
+  isHandedTo,
+  shiftAt,
+  type HandoverViewer,
+  type Shift,
   suggestedSnooze,
   todayView,
   type AnyRemarkFact,
@@ -36,8 +41,11 @@ import {
   type FollowupList,
   type FollowupSection,
   type FollowupsProtocol,
+  type HandoverTargets,
+  type HandoverTo,
   type UpdateFollowupRequest,
 } from '../protocol-followups';
+import { loadTeamConfig, loadTeamMembers } from '../../background/team';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
@@ -55,14 +63,33 @@ async function rulesSettings(): Promise<FollowupSettings> {
 
 // ---- the list -----------------------------------------------------------------------------
 
-/** Every section's items, in display order (the popup's whole list, and the CSV export). */
-export function sectionsOf(items: readonly Followup[], now: number, settings: Pick<FollowupSettings, 'utcOffsetMinutes'>): Record<FollowupSection, Followup[]> {
+/**
+ * Every section's items, in display order (the popup's whole list, and the CSV export). Items
+ * handed to the viewer or their shift move from overdue/today/upcoming to the handover section.
+ */
+export function sectionsOf(
+  items: readonly Followup[],
+  now: number,
+  settings: Partial<FollowupSettings> & Pick<FollowupSettings, 'utcOffsetMinutes'>,
+  viewer?: HandoverViewer,
+): Record<FollowupSection, Followup[]> & { badge: number } {
   const view = todayView(items, now, settings);
   const startOfToday = atTime(now, 0, settings.utcOffsetMinutes);
   const done = items
     .filter((f) => f.status === 'done' && (f.closedAt ?? 0) >= startOfToday)
     .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
-  return { overdue: view.overdue, today: view.today, upcoming: view.upcoming, snoozed: view.snoozed, done };
+  const mine = (f: Followup) => !!viewer && isHandedTo(f, viewer, settings);
+  const handover = [...view.overdue, ...view.today, ...view.upcoming].filter(mine);
+  handover.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
+  const rest = (list: Followup[]) => (handover.length ? list.filter((f) => !mine(f)) : list);
+  return { handover, overdue: rest(view.overdue), today: rest(view.today), upcoming: rest(view.upcoming), snoozed: view.snoozed, done, badge: view.badgeCount };
+}
+
+/** Whose handover section the list shows: the team member and their shift, else the clock's shift. */
+export async function handoverViewer(now: number, settings: Partial<FollowupSettings>): Promise<HandoverViewer> {
+  const team = await loadTeamConfig();
+  if (team) return { user: team.user, shift: team.shift ?? shiftAt(now, settings) };
+  return { shift: shiftAt(now, settings) };
 }
 
 /** Groups a section by kind; the time-ordered sections keep todayView's urgency order. */
@@ -73,19 +100,20 @@ function groupsOf(list: readonly Followup[]): { kind: FollowupKind; items: Follo
 export function buildFollowupList(
   items: readonly Followup[],
   now: number,
-  settings: Pick<FollowupSettings, 'utcOffsetMinutes'>,
+  settings: Partial<FollowupSettings> & Pick<FollowupSettings, 'utcOffsetMinutes'>,
   perGroup: number,
   withItems: readonly FollowupSection[] = FOLLOWUP_SECTIONS,
+  viewer?: HandoverViewer,
 ): FollowupList {
-  const sections = sectionsOf(items, now, settings);
+  const sections = sectionsOf(items, now, settings, viewer);
   const groups: FollowupGroupSlice[] = [];
   for (const section of FOLLOWUP_SECTIONS) {
     const take = withItems.includes(section) ? perGroup : 0;
     for (const g of groupsOf(sections[section])) groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, take) });
   }
   const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
-  counts.badge = sections.overdue.length + sections.today.length;
-  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes };
+  counts.badge = sections.badge;
+  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes, ...(viewer ? { viewer } : {}) };
 }
 
 // ---- payload checks -----------------------------------------------------------------------
@@ -146,6 +174,7 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
     orderId: orderId(p.orderId, 'addFollowup'),
     note: text(p.note, 'addFollowup.note', 2000),
     dueAt: time(p.dueAt, 'addFollowup.dueAt', now),
+    ...handoverFields(p),
   };
   if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
@@ -174,9 +203,37 @@ export function parseUpdateFollowup(payload: unknown, now: number): UpdateFollow
       return { id: itemId, action: 'note', text: text(p.text, 'updateFollowup.text', 2000, true)! };
     case 'reopen':
       return { id: itemId, action: 'reopen' };
+    case 'assign':
+      return { id: itemId, action: 'assign', to: parseHandoverTo(p.to, 'updateFollowup.to') };
     default:
       throw new InvalidPayload('updateFollowup: action');
   }
+}
+
+function handoverFields(p: Record<string, unknown>): { toShift?: Shift; toPerson?: string } {
+  if (p.toShift !== undefined && p.toShift !== 'day' && p.toShift !== 'night') throw new InvalidPayload('addFollowup.toShift: day or night');
+  const toPerson = text(p.toPerson, 'addFollowup.toPerson', 64);
+  return { ...(p.toShift ? { toShift: p.toShift as Shift } : {}), ...(toPerson ? { toPerson } : {}) };
+}
+
+export function parseHandoverTo(v: unknown, what: string): HandoverTo {
+  if (v === null) return null;
+  const p = obj(v, what);
+  if (p.shift === 'day' || p.shift === 'night') return { shift: p.shift };
+  const person = text(p.person, `${what}.person`, 64);
+  if (person) return { person };
+  throw new InvalidPayload(`${what}: a shift (day, night) or a person`);
+}
+
+/**
+ * A person must be a member of the shop (team mode). The server would take any name, so this is
+ * where a typo or a stale list is caught, with the name in the message.
+ */
+async function checkHandoverTo(to: HandoverTo): Promise<HandoverTo> {
+  if (!to || !('person' in to)) return to;
+  const members = await loadTeamMembers();
+  if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(`handover: ${to.person} is not a member of the team`);
+  return to;
 }
 
 /** http(s) page addresses only; anything else is not stored as an item's link. */
@@ -242,7 +299,9 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       }
       const now = Date.now();
       const [items, app] = await Promise.all([loadFollowups(now), loadSettings()]);
-      const list = buildFollowupList(items, now, followupSettingsOf(app), perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS);
+      const settings = followupSettingsOf(app);
+      const viewer = await handoverViewer(now, settings);
+      const list = buildFollowupList(items, now, settings, perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS, viewer);
       return { ...list, locale: app.shop.locale };
     },
   },
@@ -255,7 +314,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const limit = typeof p.limit === 'number' && p.limit >= 1 ? Math.min(Math.floor(p.limit), 1000) : 100;
       const now = Date.now();
       const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
-      const list = sectionsOf(items, now, settings)[p.section as FollowupSection].filter((f) => f.kind === p.kind);
+      const list = sectionsOf(items, now, settings, await handoverViewer(now, settings))[p.section as FollowupSection].filter((f) => f.kind === p.kind);
       return { total: list.length, items: list.slice(offset, offset + limit) };
     },
   },
@@ -264,6 +323,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const now = Date.now();
       const req = parseUpdateFollowup(payload, now);
       const settings = await rulesSettings();
+      const to = req.action === 'assign' ? await checkHandoverTo(req.to) : null;
       const updated = await changeFollowup(
         req.id,
         (f) => {
@@ -276,6 +336,8 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
               return addNote(f, req.text);
             case 'reopen':
               return reopen(f);
+            case 'assign':
+              return assignFollowup(f, to, now, settings);
           }
         },
         now,
@@ -292,7 +354,10 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const req = parseAddFollowup(payload, now);
       // A seller page may only register what its chat panel offers, for the buyer in front of it.
       if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
-      const item = await addFollowup(itemFor(req, ctx, await rulesSettings(), now), now);
+      const settings = await rulesSettings();
+      const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
+      const made = itemFor(req, ctx, settings, now);
+      const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now);
       await announceChange('followups');
       return item;
     },
@@ -302,8 +367,8 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const now = Date.now();
       const [items, app] = await Promise.all([loadFollowups(now), loadSettings()]);
       const settings = followupSettingsOf(app);
-      const s = sectionsOf(items, now, settings);
-      const list = [...s.overdue, ...s.today, ...s.snoozed, ...s.upcoming, ...s.done];
+      const s = sectionsOf(items, now, settings, await handoverViewer(now, settings));
+      const list = [...s.handover, ...s.overdue, ...s.today, ...s.snoozed, ...s.upcoming, ...s.done];
       const stamp = formatWall(now, settings.utcOffsetMinutes).replace(' ', '-').replace(':', '');
       return { filename: `跟进清单-${stamp}.csv`, csv: followupsToCsv(list, now, app.shop.locale, settings), count: list.length };
     },
@@ -314,6 +379,17 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const item = (await loadFollowups()).find((f) => f.id === itemId);
       if (!item) throw new InvalidPayload(`openFollowup: no item ${itemId}`);
       return { url: await openFollowupItem(item) };
+    },
+  },
+  handoverTargets: {
+    content: true,
+    async handle() {
+      const now = Date.now();
+      const viewer = await handoverViewer(now, await rulesSettings());
+      const members = (await loadTeamMembers()).map((m) => m.name).filter((n) => n !== viewer.user);
+      const out: HandoverTargets = { shift: viewer.shift, members };
+      if (viewer.user) out.me = viewer.user;
+      return out;
     },
   },
   takePendingSuggestion: {

@@ -1,0 +1,50 @@
+import { registerMessages, t } from '@/lib/i18n';
+import { handover } from '@/lib/i18n/messages/handover';
+import type { HandoverTargets, HandoverTo } from '@/lib/messaging/protocol-followups';
+import type { HandoverTarget, Shift } from '@/lib/domain/followups/handover';
+
+registerMessages(handover);
+
+const other = (s: Shift): Shift => (s === 'day' ? 'night' : 'day');
+export const shiftName = (s: Shift) => t(`handover.shift.${s}`);
+
+/** "夜班" / "小王": whom an item is handed to, for tags and messages. Names are shown as text. */
+export function targetName(to: HandoverTarget): string {
+  return 'person' in to ? to.person : shiftName(to.shift);
+}
+
+/** The option value of a target ('' = keep it). */
+export function encodeTarget(to: HandoverTo | undefined): string {
+  if (!to) return '';
+  return 'person' in to ? `person:${to.person}` : `shift:${to.shift}`;
+}
+
+export function decodeTarget(v: string): HandoverTo {
+  if (v === 'shift:day' || v === 'shift:night') return { shift: v.slice(6) as Shift };
+  if (v.startsWith('person:') && v.length > 7) return { person: v.slice(7) };
+  return null;
+}
+
+/**
+ * 交给… : the next shift first, then (team mode) the other shift and each team member. Without
+ * team mode there is no one to name: the next shift is the only target.
+ */
+export function HandoverPicker(props: { targets: HandoverTargets | null; value: string; onChange(value: string): void; keepLabel?: string; kf?: string }) {
+  const tg = props.targets;
+  if (!tg) return null;
+  const next = other(tg.shift);
+  const team = tg.me !== undefined;
+  return (
+    <label class="kf-handover">
+      <span>{t('handover.label')}</span>
+      <select data-kf={props.kf ?? 'handover-to'} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.keepLabel ?? t('handover.keep')}</option>
+        <option value={`shift:${next}`}>{t('handover.next', { shift: shiftName(next) })}</option>
+        {team && <option value={`shift:${tg.shift}`}>{shiftName(tg.shift)}</option>}
+        {tg.members.map((name) => (
+          <option value={`person:${name}`}>{name}</option>
+        ))}
+      </select>
+    </label>
+  );
+}

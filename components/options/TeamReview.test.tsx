@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { OptionsContext, type OptionsApi } from './OptionsContext';
+import { MyProposals, TeamReview } from './TeamReview';
+import { mount, type } from '../remarks/testing';
+import { registerMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+import { team } from '@/lib/i18n/messages/team';
+import type { Template } from '@/lib/domain/templates/types';
+
+registerMessages(options);
+registerMessages(team);
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const tpl = (id: string, title: string, body: string): Template => ({ id, title, body, group: '售后', scenarios: [] });
+const AT = Date.UTC(2026, 11, 1, 2, 0);
+
+async function setup(replies: Record<string, (payload: any) => unknown>, component = <TeamReview />) {
+  const call = vi.fn(async (verb: string, payload?: unknown) => {
+    const r = replies[verb];
+    if (!r) throw new Error(`unexpected ${verb}`);
+    return r(payload);
+  });
+  const api = { call, onChanged: () => () => {} } as unknown as OptionsApi;
+  const m = mount(<OptionsContext.Provider value={api}>{component}</OptionsContext.Provider>);
+  cleanup = m.unmount;
+  await flush();
+  const q = (sel: string) => m.root.querySelector(sel);
+  const click = async (sel: string) => {
+    await act(async () => (q(sel) as HTMLElement).click());
+    await flush();
+  };
+  return { q, m, call, click };
+}
+
+const library = () => ({ groups: ['售后'], templates: [tpl('t-old', '退货运费', '旧的说法')], updatedAt: 1 });
+
+describe('options → 团队, supervisor review', () => {
+  it("shows an agent's proposal as text and accepts it", async () => {
+    const review = { proposals: [{ id: 'proposal:小王:t9:ab', template: tpl('t9', '换货说明', '<b>亲</b>，换货运费我们出'), by: '小王', at: AT }], conflicts: [] };
+    const { q, call, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: review }),
+      teamDecideProposal: () => ({ ok: true, value: null }),
+    });
+    expect(q('[data-kf="proposal-by"]')!.textContent).toContain('小王 提议');
+    expect(q('[data-kf="reply-body"]')!.textContent).toBe('<b>亲</b>，换货运费我们出');
+    expect(q('[data-kf="reply-body"] b')).toBeNull();
+    await click('[data-kf="proposal-accept"]');
+    expect(call).toHaveBeenCalledWith('teamDecideProposal', { id: 'proposal:小王:t9:ab', accepted: true });
+    expect(q('[data-kf="review-message"]')!.textContent).toBe('已采纳「换货说明」，它已加入团队话术库。');
+  });
+
+  it('says when an accepted proposal replaces a reply of the same id, and declines with the reason', async () => {
+    const review = { proposals: [{ id: 'proposal:小王:t-old:cd', template: tpl('t-old', '退货运费', '新的说法'), by: '小王', at: AT }], conflicts: [] };
+    const { q, call, click } = await setup({ getLibrary: library, teamReview: () => ({ ok: true, value: review }), teamDecideProposal: () => ({ ok: true, value: null }) });
+    expect(q('[data-kf="proposal"]')!.textContent).toContain('采纳后会替换话术库里的「退货运费」');
+    type(q('[data-kf="proposal-reason"]'), ' 运费规则下月才改 ');
+    await click('[data-kf="proposal-reject"]');
+    expect(call).toHaveBeenCalledWith('teamDecideProposal', { id: 'proposal:小王:t-old:cd', accepted: false, reason: '运费规则下月才改' });
+  });
+
+  it("puts the server's refusal into words", async () => {
+    const review = { proposals: [{ id: 'proposal:a:t1:01', template: tpl('t1', '标题', '内容'), by: 'a', at: AT }], conflicts: [] };
+    const { q, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: review }),
+      teamDecideProposal: () => ({ ok: false, error: 'forbidden', message: 'only the supervisor edits the library and the remark rules' }),
+    });
+    await click('[data-kf="proposal-accept"]');
+    const text = q('[data-kf="review-message"]')!.textContent!;
+    expect(text).toContain('服务器拒绝了：只有主管能修改团队话术库');
+    expect(text).toContain('only the supervisor edits the library');
+    expect(q('[data-kf="review-message"]')!.className).toBe('kf-bad');
+  });
+
+  it('shows both versions of a reply edited on two machines side by side; one is chosen, or a merge is saved', async () => {
+    const conflict = {
+      id: 't-old',
+      versions: [
+        { rev: '3-a', template: tpl('t-old', '退货运费', '版本一：运费我们出'), by: '店长', at: AT },
+        { rev: '3-b', template: tpl('t-old', '退货运费', '版本二：质量问题运费我们出'), by: '店长', at: AT + 60_000 },
+      ],
+    };
+    const { q, m, call, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [conflict] } }),
+      teamResolveConflict: () => ({ ok: true, value: null }),
+    });
+    const versions = [...m.root.querySelectorAll('[data-kf="conflict-version"]')].map((v) => v.querySelector('[data-kf="reply-body"]')!.textContent);
+    expect(versions).toEqual(['版本一：运费我们出', '版本二：质量问题运费我们出']);
+    await act(async () => (m.root.querySelectorAll('[data-kf="conflict-choose"]')[1] as HTMLElement).click());
+    await flush();
+    expect(call).toHaveBeenCalledWith('teamResolveConflict', { template: conflict.versions[1]!.template });
+
+    await act(async () => (m.root.querySelectorAll('[data-kf="conflict-edit"]')[0] as HTMLElement).click());
+    type(q('[data-kf="conflict-merge"] textarea'), '质量问题运费我们出，其他情况买家承担 ');
+    await act(async () => (q('[data-kf="conflict-merge"]') as HTMLFormElement).requestSubmit());
+    await flush();
+    expect(call).toHaveBeenCalledWith('teamResolveConflict', { template: { ...conflict.versions[0]!.template, body: '质量问题运费我们出，其他情况买家承担' } });
+    expect(q('[data-kf="review-message"]')!.textContent).toBe('「退货运费」已统一为选定的内容。');
+  });
+});
+
+describe('options → 团队, an agent’s proposals', () => {
+  it('lists each proposal with the decision and the reason', async () => {
+    const mine = [
+      { id: 'p1', template: tpl('t1', '换货说明', 'x'), by: '小王', at: AT },
+      { id: 'p2', template: tpl('t2', '包邮说明', 'y'), by: '小王', at: AT, decision: { accepted: false, reason: '和现有话术重复', by: '店长', at: AT } },
+      { id: 'p3', template: tpl('t3', '催付', 'z'), by: '小王', at: AT, decision: { accepted: true, by: '店长', at: AT } },
+    ];
+    const { m } = await setup({ teamMyProposals: () => ({ ok: true, value: mine }) }, <MyProposals />);
+    const rows = [...m.root.querySelectorAll('[data-kf="my-proposal-state"]')].map((r) => r.textContent);
+    expect(rows).toEqual(['等待主管审核', '店长 未采纳：和现有话术重复', '店长 已采纳']);
+  });
+});

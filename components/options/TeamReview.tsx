@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApi, useLoaded } from './OptionsContext';
+import { t } from '@/lib/i18n';
+import { formatWall } from '@/lib/domain/followups/time';
+import type { Template } from '@/lib/domain/templates/types';
+import type { TeamResult, TemplateConflict } from '@/lib/messaging/protocol-team';
+import type { TeamProposal } from '@/lib/team/sync';
+
+type Message = { ok: boolean; text: string } | null;
+
+/** A refused or failed team operation in words (the server's role check, offline, …). */
+export function teamFailText(r: Extract<TeamResult<unknown>, { ok: false }>): string {
+  return t(`team.fail.${r.error}`, { message: r.message });
+}
+
+const when = (at: number) => formatWall(at, null);
+
+/** A reply as text (title, group, body); agents' words are never HTML. */
+function ReplyText(props: { template: Template }) {
+  const x = props.template;
+  return (
+    <div class="kf-reply-text">
+      <strong data-kf="reply-title">{x.title}</strong> <span class="kf-help">{x.group}{x.code ? ` · /${x.code}` : ''}</span>
+      <p data-kf="reply-body" style="white-space: pre-wrap">{x.body}</p>
+    </div>
+  );
+}
+
+/**
+ * Options → 团队, supervisor only: agents' proposals (accept → the team library; decline with an
+ * optional reason), and replies edited on two machines side by side (use one, or merge and save).
+ * The server's role check decides; a refusal is shown in words and changes nothing.
+ */
+export function TeamReview() {
+  const api = useApi();
+  const { value: lib } = useLoaded('getLibrary', ['library']);
+  const [data, setData] = useState<{ proposals: TeamProposal[]; conflicts: TemplateConflict[] } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [merging, setMerging] = useState<Template | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = () =>
+    api.call('teamReview').then((r) => {
+      if (r.ok) setData(r.value);
+      else setMessage({ ok: false, text: teamFailText(r) });
+    });
+  useEffect(() => {
+    void load();
+    return api.onChanged(['team', 'library'], () => void load());
+  }, []);
+
+  const run = async (op: () => Promise<TeamResult<unknown>>, okText: string) => {
+    setBusy(true);
+    try {
+      const r = await op();
+      setMessage(r.ok ? { ok: true, text: okText } : { ok: false, text: teamFailText(r) });
+      if (r.ok) setMerging(null);
+      await load();
+    } catch (err) {
+      setMessage({ ok: false, text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decide = (p: TeamProposal, accepted: boolean) =>
+    run(
+      () => api.call('teamDecideProposal', { id: p.id, accepted, ...(accepted || !reasons[p.id]?.trim() ? {} : { reason: reasons[p.id]!.trim() }) }),
+      t(accepted ? 'team.review.accepted' : 'team.review.rejected', { title: p.template.title }),
+    );
+  const resolve = (tpl: Template) => run(() => api.call('teamResolveConflict', { template: tpl }), t('team.conflicts.resolved', { title: tpl.title }));
+
+  return (
+    <div data-kf="team-review">
+      <h3>{t('team.review.title')}</h3>
+      <p class="kf-help">{t('team.review.help')}</p>
+      {message && (
+        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="alert" data-kf="review-message">
+          {message.text}
+        </p>
+      )}
+      {data && data.proposals.length === 0 && <p class="kf-help" data-kf="review-empty">{t('team.review.none')}</p>}
+      <ul class="kf-list">
+        {data?.proposals.map((p) => {
+          const replaces = lib?.templates.find((x) => x.id === p.template.id);
+          return (
+            <li class="kf-proposal" data-kf="proposal" data-id={p.id}>
+              <p class="kf-help" data-kf="proposal-by">{t('team.review.by', { user: p.by, time: when(p.at) })}</p>
+              <ReplyText template={p.template} />
+              {replaces && <p class="kf-warn-text">{t('team.review.replaces', { title: replaces.title })}</p>}
+              <div class="kf-actions">
+                <button class="kf-primary" data-kf="proposal-accept" disabled={busy} onClick={() => void decide(p, true)}>
+                  {t('team.review.accept')}
+                </button>
+                <input
+                  data-kf="proposal-reason"
+                  maxLength={200}
+                  placeholder={t('team.review.reason')}
+                  value={reasons[p.id] ?? ''}
+                  onInput={(e) => setReasons({ ...reasons, [p.id]: e.currentTarget.value })}
+                />
+                <button data-kf="proposal-reject" disabled={busy} onClick={() => void decide(p, false)}>
+                  {t('team.review.reject')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {data && data.conflicts.length > 0 && (
+        <>
+          <h3>{t('team.conflicts.title')}</h3>
+          <p class="kf-help">{t('team.conflicts.help')}</p>
+          {data.conflicts.map((c) => (
+            <div class="kf-conflict" data-kf="conflict" data-id={c.id}>
+              <div class="kf-versions" style="display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px">
+                {c.versions.map((v, i) => (
+                  <div class="kf-version" data-kf="conflict-version" data-rev={v.rev}>
+                    <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>
+                    <ReplyText template={v.template} />
+                    <div class="kf-actions">
+                      <button class="kf-primary" data-kf="conflict-choose" disabled={busy} onClick={() => void resolve(v.template)}>
+                        {t('team.conflicts.choose')}
+                      </button>
+                      <button data-kf="conflict-edit" onClick={() => setMerging({ ...v.template })}>
+                        {t('team.conflicts.edit')}
+                      </button>
+                    </div>
+                  </div>
+                ))}
+              </div>
+              {merging && merging.id === c.id && (
+                <form
+                  class="kf-editor"
+                  data-kf="conflict-merge"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void resolve({ ...merging, title: merging.title.trim(), body: merging.body.trim() });
+                  }}
+                >
+                  <label class="kf-row">
+                    <span>{t('options.title')}</span>
+                    <input name="title" required maxLength={60} value={merging.title} onInput={(e) => setMerging({ ...merging, title: e.currentTarget.value })} />
+                  </label>
+                  <label class="kf-row kf-top">
+                    <span>{t('options.body')}</span>
+                    <textarea name="body" required rows={5} maxLength={2000} value={merging.body} onInput={(e) => setMerging({ ...merging, body: e.currentTarget.value })} />
+                  </label>
+                  <div class="kf-actions">
+                    <button type="submit" class="kf-primary" data-kf="conflict-save" disabled={busy}>
+                      {t('team.conflicts.save')}
+                    </button>
+                    <button type="button" onClick={() => setMerging(null)}>
+                      {t('panel.cancel')}
+                    </button>
+                  </div>
+                </form>
+              )}
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Options → 团队, agent: the replies this agent proposed and what the supervisor decided. */
+export function MyProposals() {
+  const api = useApi();
+  const [list, setList] = useState<TeamProposal[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const load = () =>
+      void api.call('teamMyProposals').then((r) => {
+        if (r.ok) {
+          setList(r.value);
+          setError(null);
+        } else setError(teamFailText(r));
+      });
+    load();
+    return api.onChanged(['team', 'library'], load);
+  }, []);
+  const state = (p: TeamProposal) =>
+    !p.decision
+      ? t('team.mine.pending')
+      : p.decision.accepted
+        ? t('team.mine.accepted', { user: p.decision.by })
+        : p.decision.reason
+          ? t('team.mine.rejectedWhy', { user: p.decision.by, reason: p.decision.reason })
+          : t('team.mine.rejected', { user: p.decision.by });
+  return (
+    <div data-kf="my-proposals">
+      <h3>{t('team.mine.title')}</h3>
+      {error && <p class="kf-bad" role="alert">{error}</p>}
+      {list && list.length === 0 && <p class="kf-help">{t('team.mine.none')}</p>}
+      <ul class="kf-list">
+        {list?.map((p) => (
+          <li data-kf="my-proposal" data-id={p.id} data-state={!p.decision ? 'pending' : p.decision.accepted ? 'accepted' : 'rejected'}>
+            <strong>{p.template.title}</strong> · <span data-kf="my-proposal-state">{state(p)}</span> <span class="kf-help">{when(p.at)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

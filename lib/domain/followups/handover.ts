@@ -1,0 +1,90 @@
+/**
+ * Handover (交接): a follow-up handed to a person (team mode) or to a shift. Pure: every function
+ * takes `now`.
+ *
+ * Who "this shift" is: in team mode, the shift the agent chose under options → 团队 (a person);
+ * without team mode, the clock (one machine used by a day and a night agent: whoever sits at it
+ * in the night hours is the night shift). The day shift's hours are the shop's setting
+ * (options → 跟进清单); the night shift is the rest of the day.
+ */
+import { atTime, hhmm } from './time';
+import { isNight, resolveSettings } from './rules';
+import { effectiveDue } from './view';
+import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupSettings } from './types';
+
+export type Shift = 'day' | 'night';
+export const SHIFTS: readonly Shift[] = ['day', 'night'];
+
+/** To whom an item is handed: a team member by user name, or a shift. */
+export type HandoverTarget = { person: string } | { shift: Shift };
+
+/** Who is looking at the list: the signed-in team member (if any) and their shift. */
+export interface HandoverViewer {
+  user?: string;
+  shift: Shift;
+}
+
+export function shiftAt(now: number, settings: Partial<FollowupSettings> = {}): Shift {
+  return isNight(now, settings) ? 'night' : 'day';
+}
+
+export function otherShift(s: Shift): Shift {
+  return s === 'day' ? 'night' : 'day';
+}
+
+/** When `shift` next begins after `now` (now itself when it is running). */
+export function nextShiftStart(shift: Shift, now: number, settings: Partial<FollowupSettings> = {}): number {
+  if (shiftAt(now, settings) === shift) return now;
+  const s = resolveSettings(settings);
+  const d = DEFAULT_FOLLOWUP_SETTINGS.dayShift;
+  const minutes = shift === 'day' ? hhmm(s.dayShift.start, d.start) : hhmm(s.dayShift.end, d.end);
+  const today = atTime(now, minutes, s.utcOffsetMinutes);
+  return today > now ? today : atTime(now, minutes, s.utcOffsetMinutes, 1);
+}
+
+/**
+ * Hands the item over (or takes it back with `null`). Handed to a shift that is not on now, it is
+ * due when that shift starts at the earliest, so it does not sit overdue on the list of a shift
+ * that cannot act on it. The assignment time decides between two machines assigning at once.
+ */
+export function assignFollowup(item: Followup, to: HandoverTarget | null, now: number, settings: Partial<FollowupSettings> = {}): Followup {
+  const out: Followup = { ...item, assignedAt: now };
+  delete out.assignee;
+  delete out.shift;
+  if (!to) {
+    delete out.handover;
+    return out;
+  }
+  out.handover = true;
+  if ('person' in to) {
+    out.assignee = to.person;
+    return out;
+  }
+  out.shift = to.shift;
+  out.dueAt = Math.max(item.dueAt, nextShiftStart(to.shift, now, settings));
+  return out;
+}
+
+/**
+ * The item's handover target. Items marked handover before assignments existed (made in the
+ * night shift, or a handover note) go to the shift after the one they were made in.
+ */
+export function handoverTarget(item: Followup, settings: Partial<FollowupSettings> = {}): HandoverTarget | null {
+  if (item.assignee) return { person: item.assignee };
+  if (item.shift) return { shift: item.shift };
+  if (item.handover) return { shift: otherShift(shiftAt(item.createdAt, settings)) };
+  return null;
+}
+
+/** Is the item handed to this viewer, or to their shift? (Open items only.) */
+export function isHandedTo(item: Followup, viewer: HandoverViewer, settings: Partial<FollowupSettings> = {}): boolean {
+  if (item.status === 'done') return false;
+  const to = handoverTarget(item, settings);
+  if (!to) return false;
+  return 'person' in to ? !!viewer.user && to.person === viewer.user : to.shift === viewer.shift;
+}
+
+/** The viewer's handover items, most urgent first. */
+export function handoverItems(items: readonly Followup[], viewer: HandoverViewer, settings: Partial<FollowupSettings> = {}): Followup[] {
+  return items.filter((f) => isHandedTo(f, viewer, settings)).sort((a, b) => effectiveDue(a) - effectiveDue(b) || (a.id < b.id ? -1 : 1));
+}

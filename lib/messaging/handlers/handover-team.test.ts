@@ -1,0 +1,56 @@
+/** Handover in team mode: people from the shop's member list, the agent's own shift. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const local: Record<string, unknown> = {
+  'kf:team': { server: 'http://127.0.0.1:5984', shop: 'shop1', user: '小王', role: 'agent', shift: 'night' },
+  'kf:team:members': [
+    { name: '店长', role: 'supervisor' },
+    { name: '小王', role: 'agent' },
+    { name: '小李', role: 'agent' },
+  ],
+};
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: {
+      local: { set: vi.fn(async (o: Record<string, unknown>) => void Object.assign(local, o)), get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})) },
+      onChanged: { addListener: vi.fn(), removeListener: vi.fn() },
+    },
+    runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}` },
+  },
+}));
+
+const { dispatch } = await import('../dispatch');
+const { db } = await import('../../storage/db');
+import type { FollowupList } from '../protocol-followups';
+import type { Followup } from '../../domain/followups';
+
+const bj = (h: number, m = 0) => Date.UTC(2026, 2, 2, h - 8, m);
+async function ok<T>(verb: string, payload: unknown, sender: 'extension-page' | 'content-script' = 'extension-page', ctx = {}): Promise<T> {
+  const r = await dispatch({ kf: verb, payload }, sender, ctx);
+  if (!r.ok) throw new Error(`${verb}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(bj(11));
+  await db.clear('followups');
+});
+
+describe('handover in team mode', () => {
+  it('offers the other members, and the agent’s own shift decides the section, not the clock', async () => {
+    expect(await ok('handoverTargets', undefined, 'content-script', { tabId: 1, url: 'http://127.0.0.1:4100/chat/x' })).toEqual({ shift: 'night', me: '小王', members: ['店长', '小李'] });
+    const forMe = await ok<Followup>('addFollowup', { kind: 'manual', title: '回访老客户', toPerson: '小王' });
+    const forNight = await ok<Followup>('addFollowup', { kind: 'manual', title: '晚上对账', toShift: 'night' });
+    const forLi = await ok<Followup>('addFollowup', { kind: 'manual', title: '给小李', toPerson: '小李' });
+    const l = await ok<FollowupList>('listFollowups', undefined);
+    expect(l.viewer).toEqual({ user: '小王', shift: 'night' });
+    const section = (id: string) => l.groups.find((g) => g.items.some((f) => f.id === id))!.section;
+    expect([section(forMe.id), section(forNight.id), section(forLi.id)]).toEqual(['handover', 'handover', 'today']);
+  });
+
+  it('refuses a person who is not a member, naming them', async () => {
+    const r = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x', toPerson: '陌生人' } }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('陌生人') } });
+  });
+});
