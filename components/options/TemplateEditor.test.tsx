@@ -68,3 +68,55 @@ describe('the template editor when another tab saved first', () => {
     expect(root.querySelector('[data-kf="status"]')?.textContent).toContain('本页新话术');
   });
 });
+
+describe('proposing a reply to the team library', () => {
+  async function editor(role: 'agent' | 'supervisor' | null, propose?: (p: any) => unknown) {
+    const stored: LibraryRecord = { v: 2, groups: ['常用'], templates: [tpl('a', '发货时间')], updatedAt: 1 };
+    const calls: [string, unknown][] = [];
+    const api: OptionsApi = {
+      call: (async (verb: string, payload: any) => {
+        calls.push([verb, payload]);
+        if (verb === 'getLibrary') return stored;
+        if (verb === 'getGuardConfig') return undefined;
+        if (verb === 'teamStatus') return { config: role ? { role } : null, status: { state: role ? 'synced' : 'off', pending: 0 } };
+        if (verb === 'teamPropose' && propose) return propose(payload);
+        throw new Error(verb);
+      }) as OptionsApi['call'],
+      onChanged: () => () => {},
+    };
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <OptionsContext.Provider value={api}>
+          <TemplateEditor />
+        </OptionsContext.Provider>,
+        root,
+      );
+    });
+    await act(async () => {});
+    return { root, calls };
+  }
+
+  it('offers 提议到团队库 to an agent only, and says whether it was sent', async () => {
+    for (const role of ['supervisor', null] as const) {
+      const { root } = await editor(role);
+      expect(root.querySelector('[data-kf="propose-template"]')).toBeNull();
+      root.remove();
+    }
+    const { root, calls } = await editor('agent', () => ({ ok: true, value: { id: 'proposal:x' }, status: { state: 'offline', pending: 1 } }));
+    await act(async () => (root.querySelector('[data-template-id="a"] [data-kf="propose-template"]') as HTMLElement).click());
+    await act(async () => {});
+    expect(calls).toContainEqual(['teamPropose', { template: tpl('a', '发货时间') }]);
+    expect(root.querySelector('[data-kf="status"]')!.textContent).toBe('已记下「发货时间」的提议，连上服务器后自动发给主管。');
+    root.remove();
+  });
+
+  it('shows why a proposal was refused', async () => {
+    const { root } = await editor('agent', () => ({ ok: false, error: 'invalid', message: '标题不能为空' }));
+    await act(async () => (root.querySelector('[data-kf="propose-template"]') as HTMLElement).click());
+    await act(async () => {});
+    expect(root.querySelector('[data-kf="status"]')!.textContent).toBe('这条话术不符合话术库的要求：标题不能为空');
+    root.remove();
+  });
+});

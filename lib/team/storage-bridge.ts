@@ -5,7 +5,7 @@
  */
 import { db } from '../storage/db';
 import { getCustomer, importCustomerRecords } from '../storage/customers';
-import { loadFollowups, updateFollowupsById } from '../storage/followups';
+import { invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
 import { applyTeamRuleSet, loadRuleSetRecord } from '../storage/rules';
@@ -16,6 +16,16 @@ import type { Customer } from '../domain/customers';
 import { isAhead } from './docs';
 import { dirtyCount, emptyDirty, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
 import { DIRTY_KEY, queueDirty, readDirty } from './dirty';
+
+/**
+ * The follow-up list as stored now. The team page has no storage events (an offscreen document
+ * gets chrome.runtime only), so the read cache of lib/storage/followups.ts would keep what this
+ * page read first and miss every item the background wrote since.
+ */
+function fresh() {
+  invalidateFollowupCache();
+  return loadFollowups();
+}
 
 export function storageStores(announce: (area: TeamDataArea) => Promise<void>): LocalStores {
   return {
@@ -39,9 +49,9 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     },
     async followups(ids) {
       const want = new Set(ids);
-      return new Map((await loadFollowups()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
+      return new Map((await fresh()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
     },
-    followupIds: async () => (await loadFollowups()).map((f) => f.id),
+    followupIds: async () => (await fresh()).map((f) => f.id),
     updateFollowups: (ids, fn) => updateFollowupsById(ids, fn),
     async library() {
       const rec = await loadLibrary();

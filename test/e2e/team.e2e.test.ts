@@ -1,14 +1,13 @@
 /**
  * Team mode in real Chromium: two browser profiles (a supervisor and an agent) with the built
- * extension, joined through options → 团队 to a pouchdb-server on 127.0.0.1 started here.
- * 127.0.0.1 is already in host_permissions (the demo console), so the optional-permission request
- * resolves without a prompt a headless browser could not click.
+ * extension, joined through options → 团队 to a pouchdb-server on 127.0.0.1 started here
+ * (team-world.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { startTeamServer, type TeamServer } from '../team/server';
-import { addMember, initShop } from '../../lib/team/provision';
+import type { TeamServer } from '../team/server';
+import { call, join as joinShop, startTeamShop, syncNow, syncUntilSynced } from './team-world';
 
 const SHOP = 'e2e-shop';
 let server: TeamServer;
@@ -17,46 +16,10 @@ let agent: Harness;
 let supPage: Page;
 let agentPage: Page;
 
-/** A protocol call from an extension page, as the options page makes them. */
-async function call(page: Page, kf: string, payload?: unknown): Promise<any> {
-  const reply = await page.evaluate(
-    ([kf, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ kf, payload }),
-    [kf, payload] as const,
-  );
-  if (!reply?.ok) throw new Error(`${kf}: ${JSON.stringify(reply?.error)}`);
-  return reply.value;
-}
-
-async function join(h: Harness, user: string, password: string): Promise<Page> {
-  const page = await h.openExtensionPage('options.html#team');
-  await page.locator('[data-kf="team-server"]').fill(server.url);
-  await page.locator('[data-kf="team-shop"]').fill(SHOP);
-  await page.locator('[data-kf="team-user"]').fill(user);
-  await page.locator('[data-kf="team-password"]').fill(password);
-  await page.locator('[data-kf="team-connect"]').click();
-  await expect.poll(() => page.locator('[data-kf="team-status"]').textContent(), { timeout: 30_000 }).toBe('已同步');
-  return page;
-}
-
-/** 立即同步, then the status line once no round is running (a write also starts one, 2 s later). */
-async function syncNow(page: Page): Promise<string> {
-  await call(page, 'teamSyncNow');
-  const line = page.locator('[data-kf="team-status"]');
-  await expect.poll(async () => (await line.textContent()) !== '正在同步…' && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
-  return (await line.textContent()) ?? '';
-}
-
-/** Rounds until 已同步 (at most 3); returns how many it took. */
-async function syncUntilSynced(page: Page): Promise<number> {
-  for (let n = 1; n <= 3; n++) if ((await syncNow(page)) === '已同步') return n;
-  return 99;
-}
+const join = (h: Harness, user: string, password: string) => joinShop(h, server, SHOP, user, password);
 
 beforeAll(async () => {
-  server = await startTeamServer();
-  await initShop(server.admin, SHOP);
-  await addMember(server.admin, SHOP, '店长', 'supervisor', 'boss-pw');
-  await addMember(server.admin, SHOP, '小王', 'agent', 'wang-pw');
+  server = await startTeamShop(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小王: { role: 'agent', password: 'wang-pw' } });
   sup = await launchWithExtension();
   agent = await launchWithExtension();
 }, 600_000);

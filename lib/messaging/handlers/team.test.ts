@@ -1,0 +1,66 @@
+/** The supervisor's decisions: checked before the server is asked; the library changes only when it agrees. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: { local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})) }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
+    runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}` },
+  },
+}));
+const ask = vi.fn();
+vi.mock('../../background/team', async (orig) => ({
+  ...(await orig<typeof import('../../background/team')>()),
+  askTeamPage: (req: unknown) => ask(req),
+  syncTeamNow: vi.fn(async () => ({ state: 'synced', pending: 0 })),
+}));
+
+const { dispatch } = await import('../dispatch');
+const { saveLibrary, loadLibrary } = await import('../../storage/library');
+import type { Template } from '../../domain/templates/types';
+
+const tpl = (id: string, title: string, body: string): Template => ({ id, title, body, group: '售后', scenarios: [] });
+const proposal = (template: unknown) => ({ id: 'proposal:小王:t9:ab', template, by: '小王', at: 1 });
+
+function pageAnswers(review: unknown, decide: unknown) {
+  ask.mockImplementation(async (req: { op: string }) => (req.op === 'review' ? { ok: true, value: { proposals: [review], conflicts: [] } } : req.op === 'decide' ? decide : { ok: false, kind: 'server', message: req.op }));
+}
+const decide = (payload: unknown) => dispatch({ kf: 'teamDecideProposal', payload }, 'extension-page');
+
+beforeEach(async () => {
+  ask.mockReset();
+  await saveLibrary({ groups: ['售后'], templates: [tpl('t1', '退货', '旧')] });
+});
+
+describe('teamDecideProposal', () => {
+  it('accepted: the reply joins the library after the server took the decision', async () => {
+    pageAnswers(proposal(tpl('t9', '换货运费', '运费我们出')), { ok: true, value: {} });
+    const r = await decide({ id: 'proposal:小王:t9:ab', accepted: true });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ask).toHaveBeenCalledWith({ op: 'decide', id: 'proposal:小王:t9:ab', accepted: true, reason: undefined });
+    expect((await loadLibrary()).templates.map((t) => t.title)).toEqual(['退货', '换货运费']);
+  });
+
+  it('refused by the server: the refusal comes back as data and the library is unchanged', async () => {
+    pageAnswers(proposal(tpl('t9', '换货运费', '运费我们出')), { ok: false, kind: 'forbidden', message: 'only the supervisor edits the library' });
+    expect(await decide({ id: 'proposal:小王:t9:ab', accepted: true })).toMatchObject({ ok: true, value: { ok: false, error: 'forbidden', message: 'only the supervisor edits the library' } });
+    expect((await loadLibrary()).templates.map((t) => t.title)).toEqual(['退货']);
+  });
+
+  it('a proposal the library would not take is not decided at all', async () => {
+    pageAnswers(proposal({ id: '__proto__', title: '', body: 'x', group: '售后', scenarios: [] }), { ok: true, value: {} });
+    expect(await decide({ id: 'proposal:小王:t9:ab', accepted: true })).toMatchObject({ ok: true, value: { ok: false, error: 'invalid' } });
+    expect(ask).not.toHaveBeenCalledWith(expect.objectContaining({ op: 'decide' }));
+  });
+
+  it('declined with a reason; a bad payload is refused before anything runs', async () => {
+    pageAnswers(proposal(tpl('t9', 'x', 'y')), { ok: true, value: {} });
+    expect(await decide({ id: 'proposal:小王:t9:ab', accepted: false, reason: '重复了' })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ask).toHaveBeenCalledWith({ op: 'decide', id: 'proposal:小王:t9:ab', accepted: false, reason: '重复了' });
+    ask.mockClear();
+    for (const payload of [{ id: 'p', accepted: 'yes' }, { accepted: true }, { id: 'p', accepted: false, reason: 'x'.repeat(201) }]) {
+      expect(await decide(payload)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(ask).not.toHaveBeenCalled();
+    expect((await loadLibrary()).templates.map((t) => t.title)).toEqual(['退货']);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Team mode in real Chromium: a pouchdb-server on 127.0.0.1 started by the test, a shop provisioned
+ * on it, and browser profiles with the built extension that join through options → 团队.
+ * 127.0.0.1 is already in host_permissions (the demo console), so the optional-permission request
+ * resolves without a prompt a headless browser could not click.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+import { startTeamServer, type TeamServer } from '../team/server';
+import { addMember, initShop } from '../../lib/team/provision';
+import type { TeamRole } from '../../lib/team/names';
+
+/** A protocol call from an extension page, as the options page makes them. */
+export async function call(page: Page, kf: string, payload?: unknown): Promise<any> {
+  const reply = await page.evaluate(
+    ([kf, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ kf, payload }),
+    [kf, payload] as const,
+  );
+  if (!reply?.ok) throw new Error(`${kf}: ${JSON.stringify(reply?.error)}`);
+  return reply.value;
+}
+
+/** A started server with one shop and its members (name → role and password). */
+export async function startTeamShop(shop: string, members: Record<string, { role: TeamRole; password: string }>): Promise<TeamServer> {
+  const server = await startTeamServer();
+  await initShop(server.admin, shop);
+  for (const [name, m] of Object.entries(members)) await addMember(server.admin, shop, name, m.role, m.password);
+  return server;
+}
+
+/** Signs in through options → 团队 and waits for 已同步; returns the options page. */
+export async function join(h: Harness, server: TeamServer, shop: string, user: string, password: string, shift?: 'day' | 'night'): Promise<Page> {
+  const page = await h.openExtensionPage('options.html#team');
+  await page.locator('[data-kf="team-server"]').fill(server.url);
+  await page.locator('[data-kf="team-shop"]').fill(shop);
+  await page.locator('[data-kf="team-user"]').fill(user);
+  await page.locator('[data-kf="team-password"]').fill(password);
+  if (shift) await page.locator('[data-kf="team-shift"]').selectOption(shift);
+  await page.locator('[data-kf="team-connect"]').click();
+  // A locator wait rather than expect.poll, so a suite may join in beforeAll.
+  await page.locator('[data-kf="team-status"]').filter({ hasText: /^已同步$/ }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** 立即同步, then the status line once no round is running (a write also starts one, 2 s later). */
+export async function syncNow(page: Page): Promise<string> {
+  await call(page, 'teamSyncNow');
+  const line = page.locator('[data-kf="team-status"]');
+  await expect.poll(async () => (await line.textContent()) !== '正在同步…' && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
+  return (await line.textContent()) ?? '';
+}
+
+/** Rounds until 已同步 (at most 3); returns how many it took. */
+export async function syncUntilSynced(page: Page): Promise<number> {
+  for (let n = 1; n <= 3; n++) if ((await syncNow(page)) === '已同步') return n;
+  return 99;
+}
