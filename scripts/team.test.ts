@@ -23,7 +23,7 @@ it('npm run team: init, add an agent, list members; running it again says nothin
   expect(first.code).toBe(0);
   expect(first.out).toContain('created database kf-cli-shop-buyers');
   expect((await run(['init', ...base])).out).toEqual(['nothing to change 无需更改']);
-  expect((await run(['add-agent', ...base, '--user', 'a1', '--password', 'pw1'])).out).toEqual(['created user a1 as agent']);
+  expect((await run(['add-agent', ...base, '--user', 'a1', '--password', 'pw1'])).out).toEqual(['created user a1 as agent', 'published the member list of cli-shop (1)']);
   expect((await run(['members', ...base])).out).toEqual(['agent\ta1']);
 });
 
