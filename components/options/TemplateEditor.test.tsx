@@ -12,6 +12,22 @@ registerMessages(options);
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
+/** The editor on a page of its own, after its first loads. */
+async function renderEditor(api: OptionsApi): Promise<HTMLDivElement> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(
+      <OptionsContext.Provider value={api}>
+        <TemplateEditor />
+      </OptionsContext.Provider>,
+      root,
+    );
+  });
+  await act(async () => {});
+  return root;
+}
+
 const tpl = (id: string, title: string) => ({ id, title, body: `${title}内容`, group: '常用', scenarios: ['thanks' as const] });
 
 describe('the template editor when another tab saved first', () => {
@@ -32,17 +48,7 @@ describe('the template editor when another tab saved first', () => {
       }) as OptionsApi['call'],
       onChanged: () => () => {},
     };
-    const root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(
-        <OptionsContext.Provider value={api}>
-          <TemplateEditor />
-        </OptionsContext.Provider>,
-        root,
-      );
-    });
-    await act(async () => {});
+    const root = await renderEditor(api);
     // Another tab adds a template meanwhile.
     stored = { ...stored, templates: [...stored.templates, tpl('b', '别的标签加的')], updatedAt: 2 };
 
@@ -84,17 +90,7 @@ describe('proposing a reply to the team library', () => {
       }) as OptionsApi['call'],
       onChanged: () => () => {},
     };
-    const root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(
-        <OptionsContext.Provider value={api}>
-          <TemplateEditor />
-        </OptionsContext.Provider>,
-        root,
-      );
-    });
-    await act(async () => {});
+    const root = await renderEditor(api);
     return { root, calls };
   }
 
