@@ -1,0 +1,72 @@
+/**
+ * Handover on one machine used by two shifts (no team mode), in real Chromium: the chat panel's
+ * 交给… hands a new follow-up to the next shift; once the shop's clock says that shift is on, the
+ * popup lists it first under 白班交接 / 夜班交接. The shift hours are the shop's setting, so the test
+ * moves them around the real clock instead of waiting for the evening.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, setUpDemoShop } from './pages';
+
+let h: Harness;
+let options: Page;
+
+/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
+function bjClock(minutes: number): string {
+  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+/** Day shift around now (it is day), or starting in two hours (it is night). */
+const setShiftHours = (now: 'day' | 'night') =>
+  callFromExtensionPage(options, 'patchSettings', {
+    followups: { dayShift: now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) } },
+  });
+
+async function openPopup(): Promise<Page> {
+  const p = await h.openExtensionPage('popup.html');
+  await p.locator('[data-kf="followups"]').waitFor();
+  return p;
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  options = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+
+it('the day shift hands an item to the night shift from the chat panel; the night shift finds it first in the popup', async () => {
+  await setShiftHours('day');
+  const chat = await h.context.newPage();
+  await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+  await inPanel(chat, '[data-kf="fu-handover"]').waitFor();
+  // Without team mode the menu names no one: keep it, or the next shift.
+  const choices = await evaluateInPanel(chat, (roots) => [...roots[0]!.querySelectorAll('[data-kf="fu-handover"] option')].map((o) => o.textContent));
+  expect(choices).toEqual(['不交接', '夜班（下一班）']);
+  await evaluateInPanel(chat, (roots) => {
+    const select = roots[0]!.querySelector('[data-kf="fu-handover"]') as HTMLSelectElement;
+    select.value = 'shift:night';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await inPanel(chat, '[data-kf="fu-inquiry"]').click();
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('已交给夜班');
+  await chat.close();
+
+  // The day shift sees it where it always was (an inquiry is due tomorrow: 以后, folded), tagged
+  // with whom it is for.
+  let popup = await openPopup();
+  const row = (p: Page) => p.locator('[data-kf="followup"][data-id="inquiry:demo#u-1002"]');
+  expect(await popup.locator('[data-kf="section"][data-section="handover"]').count()).toBe(0);
+  await popup.locator('[data-kf="section"][data-section="upcoming"] [data-kf="section-toggle"]').click();
+  expect(await row(popup).locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
+  await popup.close();
+
+  // Evening on the same machine: the night shift opens the popup.
+  await setShiftHours('night');
+  popup = await openPopup();
+  const first = popup.locator('[data-kf="section"]').first();
+  expect(await first.getAttribute('data-section')).toBe('handover');
+  expect(await first.locator('[data-kf="section-toggle"]').textContent()).toContain('白班交接');
+  expect(await row(popup).getAttribute('data-section')).toBe('handover');
+  expect(await row(popup).locator('[data-kf="followup-title"]').textContent()).toBe('咨询未拍：tb_8834729_88');
+});
