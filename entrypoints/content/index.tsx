@@ -9,7 +9,6 @@ import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CardFrameHost } from '@/lib/panel/card-frame';
 import { call, onDataChanged } from '@/lib/messaging/client';
-import { createTaughtAdapter, withTaughtFallback } from '@/lib/sites/taught';
 import { TeachContext } from '@/lib/teach/context';
 import type { Picker } from '@/lib/teach/picker';
 import { loadFeature } from '@/lib/panel/features';
@@ -32,8 +31,15 @@ export default defineContentScript({
     const resolveAdapter = async (url: URL): Promise<{ adapter: SiteAdapter | null; key: string | null }> => {
       const builtIn = findAdapter(url);
       const taught = await call('getTaughtSite', { origin: url.origin }).catch(() => null);
-      const taughtAdapter = taught ? createTaughtAdapter(taught) : null;
-      const adapter = builtIn && taughtAdapter ? withTaughtFallback(builtIn, taughtAdapter) : (builtIn ?? taughtAdapter);
+      // The taught-site adapter is a feature script: only pages the agent taught load it.
+      const feature = taught
+        ? await loadFeature('taught').catch((err: Error) => {
+            console.error('[kf] the taught-site adapter did not load', err);
+            return null;
+          })
+        : null;
+      const taughtAdapter = taught && feature ? feature.createTaughtAdapter(taught) : null;
+      const adapter = builtIn && taughtAdapter && feature ? feature.withTaughtFallback(builtIn, taughtAdapter) : (builtIn ?? taughtAdapter);
       return { adapter, key: adapter ? `${adapter.id}@${taught?.updatedAt ?? 0}` : null };
     };
 

@@ -1,8 +1,9 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
- * picker, the guard's rules and the suggestion engine (cue tables, classifier, ranking, search:
- * chat pages, and any page once the agent searches). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * picker, the guard's rules, the suggestion engine (cue tables, classifier, ranking, search:
+ * chat pages, and any page once the agent searches) and the taught-site adapter (sites the
+ * agent taught). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -15,6 +16,7 @@ import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
+import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -39,15 +41,18 @@ export interface Features {
     searchTemplates: typeof searchTemplates;
     combineSignals: typeof combineSignals;
   };
+  /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
+  taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest'] as const satisfies readonly FeatureName[];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
   teach?: Features['teach'];
   guard?: Features['guard'];
   suggest?: Features['suggest'];
+  taught?: Features['taught'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';
