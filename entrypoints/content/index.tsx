@@ -4,6 +4,7 @@ import { findAdapter } from '@/lib/sites';
 import { PanelController } from '@/lib/panel/controller';
 import { PANEL_FEATURES } from '@/lib/panel/page-features';
 import { reservePanelSpace } from '@/lib/panel/layout';
+import { mountShadowHost } from '@/lib/panel/shadow-host';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
@@ -93,30 +94,17 @@ export default defineContentScript({
       ctx.onInvalidated(() => abort.abort());
       const controller = new PanelController(adapter, document, abort.signal);
       const card = new CardFrameHost(controller, adapter.platform, document, abort.signal, getLocale);
-      const ui = await createShadowRootUi(ctx, {
-        name: 'kf-panel',
-        // Closed: the page's own scripts get no shadowRoot to read the panel through (README,
-        // "Privacy, security"). Buyer notes are not in this tree at all: they live in the card frame.
-        mode: 'closed',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: PANEL_CSS,
-        onMount(container) {
-          render(
-            <PanelContext.Provider value={controller}>
-              <TeachContext.Provider value={() => void startTeach()}>
-                <Panel />
-              </TeachContext.Provider>
-            </PanelContext.Provider>,
-            container,
-          );
-        },
-        onRemove(container) {
-          if (container) render(null, container);
-        },
-      });
-      ui.mount();
+      // Closed shadow root (README, "Privacy, security"); buyer notes are not in this tree at all:
+      // they live in the card frame.
+      const ui = mountShadowHost(document, 'kf-panel', PANEL_CSS);
+      render(
+        <PanelContext.Provider value={controller}>
+          <TeachContext.Provider value={() => void startTeach()}>
+            <Panel />
+          </TeachContext.Provider>
+        </PanelContext.Provider>,
+        ui.container,
+      );
       const offLayout = controller.store.subscribe((s) => reservePanelSpace(document, !s.collapsed));
       reservePanelSpace(document, !controller.store.get().collapsed);
       current = {
@@ -127,6 +115,7 @@ export default defineContentScript({
         remove: () => {
           offLayout();
           reservePanelSpace(document, false);
+          render(null, ui.container);
           ui.remove();
         },
       };
