@@ -6,7 +6,7 @@ export function SuggestionList() {
   const s = usePanelState();
   const searching = s.query.trim() !== '';
   return (
-    <section class="kf-suggest" data-kf="suggestions" data-signals={s.signalsReady ? 'ready' : 'pending'}>
+    <section class="kf-suggest" data-kf="suggestions" data-signals={s.signalsReady ? 'ready' : 'pending'} data-engine={s.engineReady ? 'ready' : 'loading'}>
       <h3>{t('panel.suggested')}</h3>
       {s.buyerMessages.length > 0 && (
         // What the suggestions answer: the buyer's latest messages as read from the page (text only).
@@ -20,7 +20,7 @@ export function SuggestionList() {
         </details>
       )}
       {s.suggestions.length === 0 ? (
-        <p class="kf-muted">{s.buyerMessages.length ? t('panel.noConfident') : t('panel.waiting')}</p>
+        <p class="kf-muted">{!s.buyerMessages.length ? t('panel.waiting') : s.engineReady ? t('panel.noConfident') : t('panel.reading')}</p>
       ) : (
         <ol class="kf-list">
           {s.suggestions.map((x, i) => (

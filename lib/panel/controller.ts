@@ -63,6 +63,8 @@ export interface PanelState {
   classification: Classification | null;
   /** False while the background's model and learned picks for the current message are awaited. */
   signalsReady: boolean;
+  /** The suggestion engine (a feature script, loaded on chat pages and on the first search) is in. */
+  engineReady: boolean;
   /** The agent's own pick of the situation, overriding the classifier until the buyer writes again. */
   scenarioOverride: ScenarioId | null;
   suggestions: Suggestion[];
@@ -114,6 +116,7 @@ export class PanelController {
     buyerMessages: [],
     classification: null,
     signalsReady: true,
+    engineReady: false,
     scenarioOverride: null,
     suggestions: [],
     library: null,
@@ -236,6 +239,7 @@ export class PanelController {
       (e) => {
         if (this.signal.aborted) return;
         this.engine = e;
+        this.store.set({ engineReady: true });
         this.buildIndex();
         this.classifyNow();
       },

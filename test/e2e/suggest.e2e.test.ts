@@ -44,6 +44,9 @@ async function pushAndReadNextFrame(p: Page, text: string) {
 
 it('updates the situation and suggestions within one animation frame of a buyer message', async () => {
   await openDemoChat(page, h.demoUrl);
+  // The suggestion engine is a feature script the panel fetches as it reads a chat page
+  // (lib/panel/features.ts); from then on every buyer message is read in the frame it arrives.
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
   const bargain = await pushAndReadNextFrame(page, '这个能便宜点吗，少点吧');
   expect(bargain.chips).toContain('bargain');
   expect(bargain.titles.length).toBeGreaterThan(0);
