@@ -101,7 +101,7 @@ export class LearnedMemory {
   private postings = new Map<string, Set<number>>();
   /** Insertion order, oldest first, for the bound. */
   private order: string[] = [];
-  private counts = new Uint16Array(64);
+  private counts = new Uint32Array(64);
   private touched: number[] = [];
 
   constructor(picks: readonly LearnedPick[] = [], readonly cap = LEARNED_CAP) {
@@ -124,7 +124,7 @@ export class LearnedMemory {
     this.entries[slot] = { pick, grams: g, norm: Math.sqrt(g.length) };
     this.slotOf.set(pick.id, slot);
     if (slot >= this.counts.length) {
-      const grown = new Uint16Array(Math.max(slot + 1, this.counts.length * 2));
+      const grown = new Uint32Array(Math.max(slot + 1, this.counts.length * 2));
       grown.set(this.counts);
       this.counts = grown;
     }
@@ -161,7 +161,7 @@ export class LearnedMemory {
     this.free = [];
     this.postings.clear();
     this.order = [];
-    this.counts = new Uint16Array(64);
+    this.counts = new Uint32Array(64);
   }
 
   /** The nearest stored messages' scenarios and templates for an (already masked) message. */
