@@ -99,23 +99,20 @@ export function decodeModel(asset: ModelAsset): SuggestModel {
 }
 
 /** Scratch buffers per model: scoring a message allocates no arrays beyond its n-grams. */
-const scratch = new WeakMap<SuggestModel, { logits: Float64Array; rows: Int32Array; stamp: Uint32Array; gen: number }>();
+const scratch = new WeakMap<SuggestModel, { logits: Float64Array; rows: Int32Array }>();
 
 function probabilities(model: SuggestModel, feats: string[]): Float64Array {
   const k = model.classes.length;
   let sc = scratch.get(model);
-  if (!sc) scratch.set(model, (sc = { logits: new Float64Array(k), rows: new Int32Array(256), stamp: new Uint32Array(model.weights.length / k), gen: 0 }));
+  if (!sc) scratch.set(model, (sc = { logits: new Float64Array(k), rows: new Int32Array(256) }));
   const logits = sc.logits;
   logits.set(model.bias);
-  if (++sc.gen === 0xffffffff) (sc.stamp.fill(0), (sc.gen = 1));
   if (sc.rows.length < feats.length) sc.rows = new Int32Array(feats.length * 2);
+  // The features are distinct strings (modelFeatures), so their rows are distinct too.
   let n = 0;
   for (const f of feats) {
     const r = model.index.get(f);
-    if (r !== undefined && sc.stamp[r] !== sc.gen) {
-      sc.stamp[r] = sc.gen;
-      sc.rows[n++] = r;
-    }
+    if (r !== undefined) sc.rows[n++] = r;
   }
   if (n === 0) {
     logits.fill(0);
