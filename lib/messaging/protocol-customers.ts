@@ -63,10 +63,10 @@ export interface CustomersProtocol {
   // ---- extension pages only ----
   /**
    * The card frame: the buyers of the conversations a chat page lists, read ahead, answers in the
-   * order asked (at most GET_CUSTOMERS_MAX). Each is what getCustomer would answer, except `false`
-   * where getCustomer would first join or rename records: nothing is written for buyers not opened.
+   * order asked (at most GET_CUSTOMERS_MAX): what getCustomer would answer, but nothing is written
+   * (a name's notes join the id's record, or a renamed buyer's record follows, only when opened).
    */
-  getCustomers: [{ platform: Platform; buyers: { nickname: string; buyerId?: string | null }[] }, (Customer | null | false)[]];
+  getCustomers: [{ platform: Platform; buyers: { nickname: string; buyerId?: string | null }[] }, (Customer | null)[]];
   listCustomers: [CustomerQuery, CustomerPage];
   searchCustomers: [CustomerQuery & { query: string }, CustomerPage];
   /** All buyers page by page in key order (at most 5 000 per page); the page assembles the file. */

@@ -237,10 +237,8 @@ export class CustomerCardController {
       if (gen !== this.gen) return;
       wanted.forEach((b, i) => {
         const key = draftKey(b.nickname, b.buyerId);
-        // A fresher answer (the open buyer's fetch, a save) may have arrived meanwhile; false: the
-        // background has to join records first, which it does when the buyer is opened.
-        const c = got[i];
-        if (!this.cache.has(key) && c !== false && c !== undefined) this.keep(key, c);
+        // A fresher answer (the open buyer's fetch, a save) may have arrived meanwhile.
+        if (!this.cache.has(key)) this.keep(key, got[i] ?? null);
       });
     } catch {
       // Reading ahead is only a head start: a switch to one of these reads the card itself.

@@ -204,6 +204,25 @@ export async function identifyBuyer(target: Target, now = Date.now()): Promise<I
 }
 
 /**
+ * What getCustomer answers for `target` once identifyBuyer has run, read without writing anything
+ * (the card reads the buyers a chat page lists ahead; the agent has not opened them): the id's
+ * record under the name shown now, else the nickname-only record identifyBuyer would let it take
+ * over, else null. The same rules as identifyBuyer; tested against it.
+ */
+export async function previewBuyer(target: Target, now = Date.now()): Promise<Customer | null> {
+  const id = target.buyerId ? normaliseBuyerId(target.buyerId) : null;
+  const nickname = normaliseNickname(target.nickname);
+  const mine = await getCustomer(targetKey(target), now);
+  if (!id || !nickname) return mine;
+  if (mine) return renameCustomer(mine, nickname, now);
+  if (isMaskedNickname(nickname)) return null;
+  const nameKey = nicknameKey(target.platform, nickname);
+  if ((await claimsOf(nameKey)).some((x) => x !== id)) return null;
+  const byName = await getCustomer(nameKey, now);
+  return byName && adoptUnderId(byName, id, nickname, now);
+}
+
+/**
  * Where a buyer seen by name only (an order row, a remark, a follow-up from an order) belongs: the
  * id-keyed record when exactly one console id has claimed this unmasked name, else the
  * nickname-only record. A masked name never picks an id: it is shared by many buyers.

@@ -221,25 +221,41 @@ describe('buyer identity through the protocol', () => {
     expect(announced).toContain('kf:rev:customers');
   });
 
-  it('reads the listed buyers ahead for the card frame, in the order asked, writing nothing; pages may not', async () => {
+  it('reads the listed buyers ahead for the card frame as getCustomer will answer when opened, writing nothing; pages may not', async () => {
     await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲的备注' }, 'content-script', PDD_PAGE);
     await db.set('customers', 'pdd:Lily', { v: 1, key: 'pdd:Lily', platform: 'pdd', nickname: 'Lily', note: '名字下的旧备注', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    await db.set('customers', 'pdd:S*******n', { v: 1, key: 'pdd:S*******n', platform: 'pdd', nickname: 'S*******n', note: '打码名字下的', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    await ok('getCustomer', { platform: 'pdd', nickname: 'Mia', buyerId: '88005' }, 'content-script', PDD_PAGE); // claims the name Mia
+    await db.set('customers', 'pdd:Mia', { v: 1, key: 'pdd:Mia', platform: 'pdd', nickname: 'Mia', note: '两个人都叫Mia', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    const listed = [
+      b, // masked name, no record of its id: the name's record is not taken over
+      { nickname: 'Lily', buyerId: '88003' }, // the id's record will take over the name's notes
+      a,
+      { nickname: 'Lily' }, // no id: the name's record
+      { ...a, nickname: '新名字' }, // renamed buyer: the id's record under the new name
+      { nickname: 'Mia', buyerId: '88006' }, // another id already claimed this name: not taken over
+    ];
     announced.length = 0;
-    const got = await ok<(Customer | null | false)[]>('getCustomers', { platform: 'pdd', buyers: [b, { nickname: 'Lily', buyerId: '88003' }, a, { nickname: 'Lily' }, { ...a, nickname: '新名字' }] });
-    expect(got.map((c) => c && [c.key, c.note, c.history.map((e) => e.text)])).toEqual([
+    const ahead = await ok<(Customer | null)[]>('getCustomers', { platform: 'pdd', buyers: listed });
+    expect(ahead.map((c) => c && [c.key, c.nickname, c.note, c.history.map((e) => e.text)])).toEqual([
       null,
-      // getCustomer would first join the name's notes to the id's record: left to the opened chat.
-      false,
-      ['pdd#88001', '', ['甲的备注']],
-      ['pdd:Lily', '名字下的旧备注', []],
-      // A renamed buyer: getCustomer would rename the record first.
-      false,
+      ['pdd#88003', 'Lily', '名字下的旧备注', []],
+      ['pdd#88001', 'S*******n', '', ['甲的备注']],
+      ['pdd:Lily', 'Lily', '名字下的旧备注', []],
+      ['pdd#88001', '新名字', '', ['甲的备注']],
+      null,
     ]);
+    // Nothing moved or announced.
     expect(announced).toEqual([]);
     expect(await getCustomer('pdd:Lily')).not.toBeNull();
     expect(await getCustomer('pdd#88003')).toBeNull();
-    // Opening the chat joins them, as before.
-    expect(await ok<Customer>('getCustomer', { platform: 'pdd', nickname: 'Lily', buyerId: '88003' }, 'content-script', PDD_PAGE)).toMatchObject({ key: 'pdd#88003', note: '名字下的旧备注' });
+    // Opening each chat (getCustomer, which joins and renames) answers what was read ahead.
+    const stamp = (c: Customer | null) => c && { ...c, updatedAt: 0 };
+    for (const [i, buyer] of listed.entries()) {
+      if (i === 3) continue; // read after 88003 took Lily's notes: that name's record is gone then
+      const opened = await ok<Customer | null>('getCustomer', { platform: 'pdd', ...buyer }, 'content-script', PDD_PAGE);
+      expect(stamp(opened)).toEqual(stamp(ahead[i]!));
+    }
     expect(await dispatch({ kf: 'getCustomers', payload: { platform: 'pdd', buyers: [a] } }, 'content-script', PDD_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     for (const payload of [{ platform: 'pdd', buyers: [{ nickname: '' }] }, { platform: 'ebay', buyers: [a] }, { platform: 'pdd', buyers: Array.from({ length: 201 }, () => a) }, { platform: 'pdd' }]) {
       expect(await dispatch({ kf: 'getCustomers', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });

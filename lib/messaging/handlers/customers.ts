@@ -20,7 +20,6 @@ import {
   makeEvent,
   makeEventId,
   matchesQuery,
-  nicknameKey,
   normaliseBuyerId,
   normaliseNickname,
   normaliseTags,
@@ -40,6 +39,7 @@ import {
   getCustomer,
   identifyBuyer,
   importCustomerRecords,
+  previewBuyer,
   purgeExpiredCustomers,
   resolveByName,
   scanCustomers,
@@ -106,18 +106,6 @@ async function identify(t: Target, now: number): Promise<void> {
   if (!t.buyerId) return;
   const r = await identifyBuyer(t, now);
   if (r.adopted || r.renamed) await announceChange('customers');
-}
-
-/**
- * What getCustomer would answer for a listed buyer, read without writing anything (the agent has
- * not opened that conversation): false where getCustomer would first move records (a name's notes
- * joining the id's record, a renamed buyer); the card reads that one itself when it is opened.
- */
-async function readAhead(t: Target, now: number): Promise<Customer | null | false> {
-  const c = await getCustomer(targetKey(t), now);
-  if (!t.buyerId) return c;
-  if (c) return c.nickname === t.nickname ? c : false;
-  return (await getCustomer(nicknameKey(t.platform, t.nickname), now)) ? false : null;
 }
 
 function strings(v: unknown, what: string, maxItems: number, maxLen: number): string[] {
@@ -247,7 +235,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // All parsed before any is read: a bad entry answers `invalid` for the whole call.
       const targets = p.buyers.map((b: unknown) => parseBuyer({ ...obj(b, 'getCustomers: buyers'), platform: p.platform }, 'getCustomers', ctx));
       const now = Date.now();
-      return Promise.all(targets.map((t) => readAhead(t, now)));
+      return Promise.all(targets.map((t) => previewBuyer(t, now)));
     },
   },
   patchCustomer: {
