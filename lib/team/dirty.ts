@@ -1,6 +1,8 @@
 /**
  * The queue of records written on this machine and not yet exported to the team replicas
- * (`meta` store, key team:dirty). The background adds to it; the team page takes it.
+ * (`meta` store, key team:dirty). The background adds to it; the team page takes it. Taken keys
+ * stay in the record as `inflight` until the round has written them into the replicas: a round cut
+ * off half-way (the team page closed, the browser quit) leaves them there for the next round.
  */
 import { db } from '../storage/db';
 import { mergeDirty, type Dirty } from './local-stores';
@@ -14,8 +16,17 @@ export function readDirty(v: unknown): Dirty {
   return { customers: list(d?.customers), followups: list(d?.followups), library: d?.library === true, rules: d?.rules === true, sites: list(d?.sites), picks: list(d?.picks) };
 }
 
+/** The keys a round took and has not yet finished exporting. */
+export function readInflight(v: unknown): Dirty {
+  return readDirty((v as { inflight?: unknown } | undefined)?.inflight);
+}
+
+export interface DirtyRecord extends Dirty {
+  inflight: Dirty;
+}
+
 /** Background: adds keys to the queue (one transaction). */
 export async function queueDirty(d: Dirty): Promise<void> {
-  await db.update<unknown>('meta', DIRTY_KEY, (old) => mergeDirty(readDirty(old), d));
+  await db.update<unknown>('meta', DIRTY_KEY, (old) => ({ ...mergeDirty(readDirty(old), d), inflight: readInflight(old) }) satisfies DirtyRecord);
 }
 

@@ -74,11 +74,16 @@ export interface LocalStores {
   addPicks(picks: readonly LearnedPick[]): Promise<void>;
   /** Deletes picks (the supervisor deleted them for the team). */
   removePicks(ids: readonly string[]): Promise<void>;
-  /** Takes (and clears) the dirty keys. */
-  takeDirty(): Promise<Dirty>;
-  /** How many keys are dirty (for the "n 条待同步" status). */
+  /**
+   * Takes the dirty keys (with `extra`, and whatever an unfinished round took before): they leave
+   * the queue but stay in flight, counted, until ackDirty(); one transaction.
+   */
+  takeDirty(extra?: Dirty): Promise<Dirty>;
+  /** The keys taken are in the replicas now. */
+  ackDirty(): Promise<void>;
+  /** How many keys are dirty or in flight (for the "n 条待同步" status). */
   countDirty(): Promise<number>;
-  /** Gives keys back (an export failed part-way). */
+  /** Adds keys to the queue (an import found something only this machine has). */
   putBackDirty(d: Dirty): Promise<void>;
   /** Tells open pages that an area changed (imports). */
   announce(area: TeamDataArea): Promise<void>;

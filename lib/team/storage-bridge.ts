@@ -14,8 +14,8 @@ import { deletePicks, isLearnedPick, mergePicks } from '../storage/learned';
 import { initialsFor } from '../domain/suggest/pinyin';
 import type { Customer } from '../domain/customers';
 import { isAhead } from './docs';
-import { dirtyCount, emptyDirty, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
-import { DIRTY_KEY, queueDirty, readDirty } from './dirty';
+import { dirtyCount, emptyDirty, mergeDirty, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
+import { DIRTY_KEY, queueDirty, readDirty, readInflight, type DirtyRecord } from './dirty';
 
 /**
  * The follow-up list as stored now. The team page has no storage events (an offscreen document
@@ -72,16 +72,20 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     pickIds: () => db.keys('learned'),
     addPicks: async (picks) => void (await mergePicks(picks)),
     removePicks: (ids) => deletePicks(ids),
-    async takeDirty() {
+    async takeDirty(extra = emptyDirty()) {
       let taken: Dirty = emptyDirty();
       await db.update<unknown>('meta', DIRTY_KEY, (old) => {
-        taken = readDirty(old);
-        return emptyDirty();
+        taken = mergeDirty(mergeDirty(readInflight(old), readDirty(old)), extra);
+        return { ...emptyDirty(), inflight: taken } satisfies DirtyRecord;
       });
       return taken;
     },
+    async ackDirty() {
+      await db.update<unknown>('meta', DIRTY_KEY, (old) => ({ ...readDirty(old), inflight: emptyDirty() }) satisfies DirtyRecord);
+    },
     async countDirty() {
-      return dirtyCount(readDirty(await db.get<unknown>('meta', DIRTY_KEY)));
+      const rec = await db.get<unknown>('meta', DIRTY_KEY);
+      return dirtyCount(mergeDirty(readDirty(rec), readInflight(rec)));
     },
     putBackDirty: (d) => queueDirty(d),
     announce,

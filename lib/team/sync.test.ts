@@ -334,6 +334,40 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(report.imported).toBe(0);
   });
 
+  it('a round cut off after taking the queue (the team page closed mid-export) leaves its notes for the next page', async () => {
+    const key = customerKey('demo', '小断');
+    let hang = true;
+    class ClosesMidExport extends MemoryStores {
+      override async customers(keys: readonly string[]) {
+        // The page is gone: this round never goes on.
+        if (hang) return new Promise<never>(() => {});
+        return super.customers(keys);
+      }
+    }
+    const stores = new ClosesMidExport();
+    stores.addNote('小断', '关页前记的', T0);
+    const first = machine('a1', 'cut-', stores);
+    open.splice(open.indexOf(first.sync), 1); // it never finishes: nothing to close
+    void first.sync.syncOnce();
+    await expect.poll(async () => await stores.countDirty()).toBe(1);
+    hang = false;
+    const again = new TeamSync({
+      PouchDB: NodePouch,
+      identity: { shop: SHOP, user: 'a1', role: 'agent' },
+      server: server.url,
+      remoteOptions: { fetch: sessionFetch(server.url, 'a1', 'a1-pw') },
+      localOptions: { adapter: 'memory' },
+      localPrefix: 'cut-',
+      stores,
+    });
+    await again.syncOnce();
+    expect(await again.pending()).toBe(0);
+    await again.close();
+    const y = machine('a2');
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.get(key)!.history.map((e) => e.text)).toEqual(['关页前记的']);
+  });
+
   it('offline: work stays local and counts as pending; it all arrives once the server is back', async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     await x.sync.syncOnce();

@@ -47,7 +47,7 @@ import {
   type SiteBody,
   type TemplateBody,
 } from './docs';
-import { emptyDirty, mergeDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
+import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
 import { validateRuleSet } from '../domain/remarks';
 import { parseTaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
@@ -258,32 +258,30 @@ export class TeamSync {
 
   /** Local records written since the last round → documents in the local replicas. */
   private async exportLocal(firstJoin: boolean): Promise<number> {
-    let dirty = await this.stores.takeDirty();
-    if (firstJoin) {
-      dirty = mergeDirty(dirty, {
-        customers: await this.stores.customerKeys(),
-        followups: await this.stores.followupIds(),
-        library: true,
-        rules: true,
-        sites: (await this.stores.sites()).map((s) => s.origin),
-        picks: await this.stores.pickIds(),
-      });
+    // On joining, every record goes up (it stays in flight until written, like any dirty key).
+    const all: Dirty = firstJoin
+      ? {
+          customers: await this.stores.customerKeys(),
+          followups: await this.stores.followupIds(),
+          library: true,
+          rules: true,
+          sites: (await this.stores.sites()).map((s) => s.origin),
+          picks: await this.stores.pickIds(),
+        }
+      : emptyDirty();
+    // A failure leaves the keys in flight: the next round takes them again.
+    const dirty = await this.stores.takeDirty(all);
+    let n = 0;
+    for (let i = 0; i < dirty.customers.length; i += 500) n += await this.exportCustomers(dirty.customers.slice(i, i + 500));
+    for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
+    if (this.me.role === 'supervisor') {
+      if (dirty.library) n += await this.exportLibrary();
+      if (dirty.rules) n += await this.exportRules();
+      if (dirty.sites.length) n += await this.exportSites(dirty.sites);
     }
-    try {
-      let n = 0;
-      for (let i = 0; i < dirty.customers.length; i += 500) n += await this.exportCustomers(dirty.customers.slice(i, i + 500));
-      for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
-      if (this.me.role === 'supervisor') {
-        if (dirty.library) n += await this.exportLibrary();
-        if (dirty.rules) n += await this.exportRules();
-        if (dirty.sites.length) n += await this.exportSites(dirty.sites);
-      }
-      for (let i = 0; i < dirty.picks.length; i += 500) n += await this.exportPicks(dirty.picks.slice(i, i + 500));
-      return n;
-    } catch (err) {
-      await this.stores.putBackDirty(dirty);
-      throw err;
-    }
+    for (let i = 0; i < dirty.picks.length; i += 500) n += await this.exportPicks(dirty.picks.slice(i, i + 500));
+    await this.stores.ackDirty();
+    return n;
   }
 
   private async exportCustomers(keys: readonly string[]): Promise<number> {

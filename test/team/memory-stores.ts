@@ -22,6 +22,7 @@ export class MemoryStores implements LocalStores {
   /** Oldest first, like the learned memory; bounded by LEARNED_CAP. */
   readonly pickMap = new Map<string, LearnedPick>();
   private dirty: Dirty = emptyDirty();
+  private inflight: Dirty = emptyDirty();
   /** Called after every local write (the extension debounces a sync here). */
   onWrite: (() => void) | null = null;
 
@@ -102,13 +103,16 @@ export class MemoryStores implements LocalStores {
   async removePicks(ids: readonly string[]) {
     for (const id of ids) this.pickMap.delete(id);
   }
-  async takeDirty() {
-    const d = this.dirty;
+  async takeDirty(extra = emptyDirty()) {
+    this.inflight = mergeDirty(mergeDirty(this.inflight, this.dirty), extra);
     this.dirty = emptyDirty();
-    return d;
+    return this.inflight;
+  }
+  async ackDirty() {
+    this.inflight = emptyDirty();
   }
   async countDirty() {
-    return dirtyCount(this.dirty);
+    return dirtyCount(mergeDirty(this.dirty, this.inflight));
   }
   async putBackDirty(d: Dirty) {
     this.dirty = mergeDirty(this.dirty, d);
