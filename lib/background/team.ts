@@ -93,6 +93,25 @@ function queued<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** The page went away before it answered (Chrome closed it, or it was reloaded). */
+const PAGE_GONE = /message (channel|port) closed|Receiving end does not exist/i;
+
+/**
+ * Sends `msg` to the team page, opening it first. A page closed before it answered is opened again
+ * and asked once more: its work is in IndexedDB (replicas with their checkpoints, the dirty keys
+ * still in flight), so the second round picks up where the first was cut off.
+ */
+async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ensurePage();
+      return (await browser.runtime.sendMessage(msg)) as T | undefined;
+    } catch (err) {
+      if (attempt > 0 || !PAGE_GONE.test(String((err as Error)?.message ?? err))) throw err;
+    }
+  }
+}
+
 /** One sync round in the team page; the status is stored and returned. */
 export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamStatus> {
   return queued(async () => {
@@ -100,8 +119,7 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
     if (!cfg) return setStatus({ state: 'off', pending: 0 });
     const before = await setStatus({ ...(await loadTeamStatus()), state: 'syncing' });
     try {
-      await ensurePage();
-      const reply = (await browser.runtime.sendMessage({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin })) as TeamPageReply | undefined;
+      const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin });
       // No reply (the page failed to start) throws here and is reported as the error.
       for (const area of reply!.areas) {
         // The worker's own copies: taught sites' content scripts, the suggestion engine's picks.
@@ -122,8 +140,7 @@ export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
   const cfg = await loadTeamConfig();
   if (!cfg) return { ok: false, kind: 'off', message: 'team mode is off' };
   try {
-    await ensurePage();
-    const reply = (await browser.runtime.sendMessage({ kfTeam: 'op', config: cfg, req })) as TeamOpReply | undefined;
+    const reply = await askPage<TeamOpReply>({ kfTeam: 'op', config: cfg, req });
     return reply ?? { ok: false, kind: 'server', message: 'the team page did not answer' };
   } catch (err) {
     return { ok: false, kind: 'server', message: String((err as Error)?.message ?? err) };

@@ -56,3 +56,16 @@ export async function syncUntilSynced(page: Page): Promise<number> {
   for (let n = 1; n <= 3; n++) if ((await syncNow(page)) === '已同步') return n;
   return 99;
 }
+
+/** Closes the extension's offscreen team page (as Chrome may) through the DevTools protocol. */
+export async function closeTeamPage(h: Harness, page: Page): Promise<void> {
+  const cdp = await h.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const team = targetInfos.find((t) => t.url === `chrome-extension://${h.extensionId}/team-sync.html`);
+    if (!team) throw new Error('the team page is not open');
+    await cdp.send('Target.closeTarget', { targetId: team.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}

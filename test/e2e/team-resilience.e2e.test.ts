@@ -1,0 +1,173 @@
+/**
+ * Team mode when things break half-way, in real Chromium: two profiles (supervisor, agent) with the
+ * built extension, talking to pouchdb-server on 127.0.0.1 through a proxy the test controls
+ * (test/team/net-proxy.ts; Chromium's offline switch does not reach the offscreen team page). Each
+ * case slows the proxy so a round is still pushing when it is interrupted: the service worker
+ * stopped, the team page closed, the network cut while the agent goes on working. Afterwards every
+ * note, profile edit and follow-up is on the supervisor's machine exactly once.
+ * Also: the remark rules, a taught page and a learned pick cross over through the team page.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
+import { call, closeTeamPage, join, startTeamShop, syncNow, syncUntilSynced } from './team-world';
+import type { TeamServer } from '../team/server';
+import { startNetProxy, type NetProxy } from '../team/net-proxy';
+import { dbName } from '../../lib/team/names';
+import { TEAM_STATUS_KEY } from '../../lib/team/config';
+import { customerKey } from '../../lib/domain/customers';
+
+const SHOP = 'e2e-break';
+let server: TeamServer;
+let proxy: NetProxy;
+let sup: Harness;
+let agent: Harness;
+let supPage: Page;
+let agentPage: Page;
+
+beforeAll(async () => {
+  server = await startTeamShop(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小李: { role: 'agent', password: 'li-pw' } });
+  proxy = await startNetProxy(server.url);
+  sup = await launchWithExtension();
+  agent = await launchWithExtension();
+}, 600_000);
+
+afterAll(async () => {
+  await sup?.close();
+  await agent?.close();
+  await proxy?.close();
+  await server?.stop();
+});
+
+/** The agent writes `texts` as notes on a few buyers. */
+async function writeNotes(texts: string[], buyer: (i: number) => string): Promise<void> {
+  for (const [i, text] of texts.entries()) await call(agentPage, 'addCustomerEvent', { platform: 'demo', nickname: buyer(i), kind: 'note', text });
+}
+
+/** Starts a round on the agent's machine and returns once it is pushing buyers through the slowed proxy. */
+async function roundPushing(): Promise<void> {
+  proxy.setMode('slow', 400);
+  const from = proxy.requests.length;
+  // Not awaited: the round is interrupted before it answers.
+  void agentPage.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ kf: 'teamSyncNow' }).catch(() => 0));
+  const pushing = () => proxy.requests.slice(from).some((r) => /-buyers\/(_revs_diff|_bulk_docs)/.test(r));
+  await expect.poll(pushing, { timeout: 30_000 }).toBe(true);
+}
+
+/** From now on, every state the status line takes on this page (read with the returned function). */
+async function watchStatus(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate((key) => {
+    const g = globalThis as unknown as { kfStates: string[]; chrome: { storage: { onChanged: { addListener(f: (c: Record<string, { newValue?: { state: string } }>) => void): void } } } };
+    g.kfStates = [];
+    g.chrome.storage.onChanged.addListener((changes) => {
+      const s = changes[key]?.newValue?.state;
+      if (s) g.kfStates.push(s);
+    });
+  }, TEAM_STATUS_KEY);
+  return () => page.evaluate(() => (globalThis as unknown as { kfStates: string[] }).kfStates);
+}
+
+/** The supervisor's card of a buyer: its notes' texts. */
+async function supNotes(nickname: string): Promise<string[]> {
+  const c = await call(supPage, 'getCustomer', { platform: 'demo', nickname });
+  return (c?.history ?? []).map((e: { text: string }) => e.text);
+}
+
+/** How many note documents of these buyers the server holds. */
+async function serverNotes(nicknames: string[]): Promise<number> {
+  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
+  let n = 0;
+  for (const nick of nicknames) {
+    const key = customerKey('demo', nick);
+    const q = new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) });
+    n += ((await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${q}`, { headers: { authorization: auth } }).then((r) => r.json())) as { rows: unknown[] }).rows.length;
+  }
+  return n;
+}
+
+const expectEachOnce = async (buyers: string[], texts: string[]) => {
+  const all = (await Promise.all(buyers.map(supNotes))).flat();
+  expect(all.sort()).toEqual([...texts].sort());
+  expect(await serverNotes(buyers)).toBe(texts.length);
+};
+
+it('both join through the proxy', async () => {
+  // Both machines reach the server only through the proxy.
+  const viaProxy = { ...server, url: proxy.url };
+  supPage = await join(sup, viaProxy, SHOP, '店长', 'boss-pw');
+  agentPage = await join(agent, viaProxy, SHOP, '小李', 'li-pw');
+});
+
+it('the service worker stopped mid-sync: the next round finishes the work, every note arrives once', async () => {
+  const buyers = ['停一', '停二', '停三'];
+  const texts = Array.from({ length: 24 }, (_, i) => `工作线程停止时的第${i}条`);
+  await writeNotes(texts, (i) => buyers[i % 3]!);
+  await roundPushing();
+  const stopped = await stopExtensionWorker(agent, agentPage);
+  expect(stopped.status()).toBe('stopped');
+  await stopped.detach();
+  proxy.setMode('pass');
+  // The next message wakes a fresh worker.
+  expect(await syncUntilSynced(agentPage)).toBeLessThanOrEqual(3);
+  expect(await syncNow(supPage)).toBe('已同步');
+  await expectEachOnce(buyers, texts);
+});
+
+it('the team page closed mid-sync: the next round opens it again and finishes, every note arrives once', async () => {
+  const buyers = ['关一', '关二'];
+  const texts = Array.from({ length: 20 }, (_, i) => `同步页关闭时的第${i}条`);
+  await writeNotes(texts, (i) => buyers[i % 2]!);
+  await roundPushing();
+  const states = await watchStatus(agentPage);
+  await closeTeamPage(agent, agentPage);
+  proxy.setMode('pass');
+  // The interrupted round opens the page again and finishes: the agent never sees an error.
+  await expect.poll(async () => (await states()).at(-1), { timeout: 30_000 }).toBe('synced');
+  expect(await states()).not.toContain('error');
+  expect(await syncNow(agentPage)).toBe('已同步');
+  expect(await syncNow(supPage)).toBe('已同步');
+  await expectEachOnce(buyers, texts);
+});
+
+it('the network cut mid-sync while the agent keeps working: 离线 with the count, then everything arrives once', async () => {
+  const buyers = ['断一', '断二'];
+  const before = Array.from({ length: 16 }, (_, i) => `断网前的第${i}条`);
+  await writeNotes(before, (i) => buyers[i % 2]!);
+  await roundPushing();
+  proxy.setMode('cut');
+  await expect.poll(async () => (await call(agentPage, 'teamStatus')).status.state, { timeout: 30_000 }).toBe('offline');
+
+  // Working on while cut off: more notes, a profile edit, a follow-up for the next shift.
+  const during = Array.from({ length: 6 }, (_, i) => `断网时的第${i}条`);
+  await writeNotes(during, (i) => buyers[i % 2]!);
+  await call(agentPage, 'patchCustomer', { platform: 'demo', nickname: '断一', patch: { preferences: '只要浅色' } });
+  const fu = await call(agentPage, 'addFollowup', { kind: 'handover', title: '断网时交接：断二 等补发', buyer: '断二', platform: 'demo' });
+  const offline = await syncNow(agentPage);
+  expect(offline).toMatch(/^离线（[1-9]\d* 条待同步）$/);
+  expect((await call(agentPage, 'getCustomer', { platform: 'demo', nickname: '断一' })).preferences).toBe('只要浅色');
+
+  proxy.setMode('pass');
+  expect(await syncUntilSynced(agentPage)).toBeLessThanOrEqual(3);
+  expect(await syncNow(supPage)).toBe('已同步');
+  await expectEachOnce(buyers, [...before, ...during]);
+  expect((await call(supPage, 'getCustomer', { platform: 'demo', nickname: '断一' })).preferences).toBe('只要浅色');
+  const list = await call(supPage, 'listFollowups', { perGroup: 100 });
+  const items = list.groups.flatMap((g: { items: { id: string }[] }) => g.items).filter((f: { id: string }) => f.id === fu.id);
+  expect(items).toHaveLength(1);
+});
+
+it("the supervisor's remark rules and taught page reach the agent; the agent's learned pick reaches the supervisor, masked", async () => {
+  const rules = await call(supPage, 'getRuleSet');
+  await call(supPage, 'saveRuleSet', { ...rules, name: '本店规则（团队）' });
+  await call(supPage, 'saveTaughtSite', { origin: 'https://im.shop.example', name: '本店客服台', url: 'https://im.shop.example/chat', fields: { chatInput: [{ css: 'textarea.reply' }] } });
+  await call(agentPage, 'learnPick', { message: '电话13812345678，能改地址吗', buyer: '改地址的买家', scenario: 'address-change', templateId: null, source: 'insert' });
+  expect(await syncUntilSynced(supPage)).toBeLessThanOrEqual(3);
+  expect(await syncUntilSynced(agentPage)).toBeLessThanOrEqual(3);
+  expect(await syncUntilSynced(supPage)).toBe(1);
+  expect((await call(agentPage, 'getRuleSet')).name).toBe('本店规则（团队）');
+  expect((await call(agentPage, 'listTaughtSites')).map((s: { origin: string }) => s.origin)).toContain('https://im.shop.example');
+  const learned = await call(supPage, 'getLearned', { limit: 10 });
+  const picks = learned.latest.filter((p: { scenario: string }) => p.scenario === 'address-change');
+  expect(picks).toHaveLength(1);
+  expect(picks[0].text).not.toContain('13812345678');
+});
