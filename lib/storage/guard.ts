@@ -6,7 +6,7 @@
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
 // Not the guard's index: it would bring the rules' patterns and texts into the worker.
-import { validateGuardConfig } from '../domain/guard/config';
+import { workerExtras } from '../background/extras';
 import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
 
@@ -17,7 +17,7 @@ export const GUARD_SCHEMA: RecordSchema<GuardConfig> = {
   version: 1,
   steps: [(r) => ({ disabled: [], rules: [], ...r })],
   finish(r) {
-    const checked = validateGuardConfig({ ...r, v: 1 });
+    const checked = workerExtras().guard.validateGuardConfig({ ...r, v: 1 });
     if (!checked.ok) throw new Error(`guard rules record is damaged: ${checked.errors[0] ?? ''}`);
     return checked.config;
   },
@@ -43,7 +43,7 @@ export class GuardConfigInvalid extends Error {
 
 /** Validates, then replaces. Throws GuardConfigInvalid (nothing written) when invalid. */
 export async function saveGuardConfig(json: unknown): Promise<GuardConfig> {
-  const checked = validateGuardConfig(json);
+  const checked = workerExtras().guard.validateGuardConfig(json);
   if (!checked.ok) throw new GuardConfigInvalid(checked.errors);
   await db.set('meta', GUARD_KEY, checked.config);
   return checked.config;

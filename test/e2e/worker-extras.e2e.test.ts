@@ -50,3 +50,35 @@ it('a restarted worker answers without the extras, and loads them when a verb ne
     await waker.close();
   }
 });
+
+it('after a restart, each verb that uses the extras still answers: guard settings, reply-clock summary, CSV exports', async () => {
+  const page = await h.openExtensionPage('options.html');
+  await page.waitForLoadState('networkidle');
+  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  const fresh = async <T,>(kf: string, payload?: unknown): Promise<T> => {
+    await waker.sample(); // stopped, then woken: the extras are not loaded yet
+    const r = await send(page, kf, payload);
+    expect(r.ok, `${kf}: ${JSON.stringify(r.error)}`).toBe(true);
+    return r.value as T;
+  };
+  try {
+    const rule = { id: 'no-gift', words: ['赠品'], severity: 'warn', platforms: ['any'], reason: '本店不送赠品' };
+    await fresh('saveGuardConfig', { v: 1, disabled: ['curt-rude'], rules: [rule] });
+    expect(await fresh('getGuardConfig')).toEqual({ v: 1, disabled: ['curt-rude'], rules: [rule] });
+    // A bad setting is still refused with its reason, and nothing changes.
+    await waker.sample();
+    const bad = await send(page, 'saveGuardConfig', { v: 1, disabled: [], rules: [{ id: 'x', words: [], severity: 'warn', reason: 'r' }] });
+    expect(bad.ok).toBe(false);
+    expect(JSON.stringify(bad.error)).toContain('guard rule 1');
+    expect(await fresh('getGuardConfig')).toEqual({ v: 1, disabled: ['curt-rude'], rules: [rule] });
+
+    const summary = await fresh<{ day: string; platforms: unknown[] }>('getClockSummary');
+    expect(summary.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await fresh<string>('exportClockCsv')).toContain('platform');
+    const followups = await fresh<{ filename: string; csv: string }>('exportFollowupsCsv');
+    expect(followups.filename).toMatch(/\.csv$/);
+    expect(followups.csv.length).toBeGreaterThan(10);
+  } finally {
+    await waker.close();
+  }
+});

@@ -4,6 +4,7 @@
  * announced as a 'followups' change; the background refreshes the badge on that announcement.
  */
 import { announceChange } from '../client';
+import { workerExtras } from '../../background/extras';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import {
   FOLLOWUP_KINDS,
@@ -11,7 +12,6 @@ import {
   complete,
   followupsFromOrders,
   followupsFromRemarkFacts,
-  followupsToCsv,
   groupByKind,
   handoverFollowup,
   manualFollowup,
@@ -370,7 +370,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const s = sectionsOf(items, now, settings, await handoverViewer(now, settings));
       const list = [...s.handover, ...s.overdue, ...s.today, ...s.snoozed, ...s.upcoming, ...s.done];
       const stamp = formatWall(now, settings.utcOffsetMinutes).replace(' ', '-').replace(':', '');
-      return { filename: `跟进清单-${stamp}.csv`, csv: followupsToCsv(list, now, app.shop.locale, settings), count: list.length };
+      return { filename: `跟进清单-${stamp}.csv`, csv: workerExtras().reports.followupsToCsv(list, now, app.shop.locale, settings), count: list.length };
     },
   },
   openFollowup: {

@@ -4,8 +4,8 @@ import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { GuardProtocol } from '../protocol-guard';
 import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
 import { loadSettings } from '../../storage/settings';
-import { CLOCK_PLATFORMS, clockCsv, localDay, summariseDay, type ClockPlatform } from '../../domain/clock';
-import { validateGuardConfig } from '../../domain/guard/config';
+import { CLOCK_PLATFORMS, localDay, type ClockPlatform } from '../../domain/clock';
+import { workerExtras } from '../../background/extras';
 import type { GuardConfig } from '../../domain/guard/types';
 import { importSection } from './import-section';
 
@@ -15,7 +15,7 @@ export const GUARD_SECTION = 'guardRules';
 export function readGuardSection(json: unknown): { ok: true; config?: GuardConfig } | { ok: false; errors: string[] } {
   const section = importSection(json, GUARD_SECTION);
   if (section === undefined) return { ok: true };
-  const r = validateGuardConfig(section);
+  const r = workerExtras().guard.validateGuardConfig(section);
   return r.ok ? { ok: true, config: r.config } : { ok: false, errors: r.errors };
 }
 
@@ -60,8 +60,8 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
       const d = payload && typeof payload === 'object' ? (payload as { day?: unknown }).day : undefined;
       if (d !== undefined && (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw new InvalidPayload('getClockSummary: day');
       const day = d ?? localDay(Date.now());
-      return { day, platforms: summariseDay(await loadClockLog(), day) };
+      return { day, platforms: workerExtras().reports.summariseDay(await loadClockLog(), day) };
     },
   },
-  exportClockCsv: { handle: async () => clockCsv(await loadClockLog()) },
+  exportClockCsv: { handle: async () => workerExtras().reports.clockCsv(await loadClockLog()) },
 };
