@@ -322,7 +322,7 @@ describe('night shift and handover (夜班交接)', () => {
       title: '3001 等仓库回复',
       reason: '夜班交接，2026-03-11 12:00 前处理完',
     });
-    expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S).dueAt).toBe(bj(2026, 3, 10, 20, 0));
+    expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S)).toMatchObject({ dueAt: bj(2026, 3, 10, 20, 0), reason: '白班交给夜班，2026-03-10 20:00 前处理完' });
   });
 
   it('keeps working after a rule refresh: the tightened due time is not undone', () => {

@@ -539,7 +539,7 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     id: `handover:${now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'handover',
     source: 'manual',
-    reason: zh('followups.reason.handover', { due: formatWall(dueAt, r.zone) }),
+    reason: zh(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),
     dueAt,
     now,
     title,
