@@ -41,4 +41,29 @@ describe('combineSignals', () => {
     const c = combineSignals(classify(['包装破了']), { learned: recall('return', COMBINE.learnedFill - 0.05) });
     expect(c.top).not.toContain('return');
   });
+
+  it('withdraws one weak cue in a short message the model reads as no need', () => {
+    const cues = classify(['我先去查一下']);
+    expect(cues.confident).toBe(true);
+    const noNeed = model(['other', 0.8], ['tracking', 0.05]);
+    const c = combineSignals(cues, { model: noNeed, chars: 6 });
+    expect(c.confident).toBe(false);
+    expect(c.top).toEqual([]);
+    // The same cue stays when the model gives its need some weight, or the message is long.
+    expect(combineSignals(cues, { model: model(['other', 0.6], ['tracking', 0.3]), chars: 6 }).top[0]).toBe('tracking');
+    expect(combineSignals(cues, { model: noNeed, chars: COMBINE.vetoChars + 1 }).top[0]).toBe('tracking');
+  });
+
+  it('never withdraws a greeting, however sure the model is that nothing is asked', () => {
+    const c = combineSignals(classify(['你好呀']), { model: model(['other', 0.95]), chars: 3 });
+    expect(c.top[0]).toBe('greeting');
+  });
+
+  it('fills empty slots with the model’s two likeliest needs before the cues’ weaker ones', () => {
+    const cues = classify(['发票什么时候开']);
+    const c = combineSignals(cues, { model: model(['invoice', 0.9], ['refund-status', 0.04], ['repair', 0.03], ['other', 0.03]) });
+    expect(c.top[0]).toBe('invoice');
+    expect(c.top).toContain('refund-status');
+    expect(c.top).not.toContain('repair');
+  });
 });

@@ -19,6 +19,17 @@ export const COMBINE = {
   modelWeight: 0.4,
   /** The model fills empty top-3 slots with needs at least this likely. */
   modelFill: 0.15,
+  /** …and its first this-many needs fill empty slots before the cues' weaker needs, however likely. */
+  modelFillRanks: 2,
+  /** A weak cue reading is withdrawn on a short message the model reads as no need: the best cue
+   * scores below this (one strong hint, nothing else), … */
+  vetoCueBelow: 0.5,
+  /** …the model gives `other` at least this, … */
+  vetoOther: 0.5,
+  /** …and none of the cues' needs this much, … */
+  vetoSupport: 0.2,
+  /** …and the message has at most this many characters. */
+  vetoChars: 12,
   /** The agent's own pick leads when the nearest stored message is at least this alike. */
   learnedLead: 0.7,
   /** …and fills slots when at least this alike. */
@@ -32,6 +43,8 @@ export type CombineParams = { [K in keyof typeof COMBINE]: number };
 export interface Signals {
   model?: ModelScore[] | null;
   learned?: LearnedRecall | null;
+  /** Length of the message read, in characters (the weak-cue veto only acts on short ones). */
+  chars?: number;
 }
 
 const MAX_SHOWN = 3;
@@ -59,9 +72,10 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   if (learned && learned.best >= params.learnedLead && learnedNeeds[0]) {
     push(learnedNeeds[0].id, Math.min(1, 0.6 + learned.best * 0.4));
   }
-  // 2. The cues, when confident, with the model's likely needs, ordered by a blend of both.
-  if (cues.confident) {
-    const pOf = new Map(model.map((m) => [m.id, m.p]));
+  // 2. The cues, when confident, with the model's likely needs, ordered by a blend of both —
+  // unless one weak cue fired in a short message the model reads as no need (好了吗-style replies).
+  const pOf = new Map(model.map((m) => [m.id, m.p]));
+  if (cues.confident && !weakCueVetoed(cues, pOf, signals.chars, params)) {
     const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
     const ids = new Set<NeedId>(cues.top as NeedId[]);
     for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) ids.add(m.id as NeedId);
@@ -80,9 +94,11 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   if (confident) {
     // 5. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
-    for (const m of model) {
+    const needs = model.filter((m) => m.id !== 'other');
+    for (const m of needs.slice(0, params.modelFillRanks)) if (shown.length < MAX_SHOWN) push(m.id as NeedId, m.p * 0.8);
+    for (const m of needs) {
       if (shown.length >= MAX_SHOWN) break;
-      if (m.id !== 'other' && m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
+      if (m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
     }
     for (const s of cues.scores) if (shown.length < MAX_SHOWN) push(s.id as NeedId, s.score * 0.8);
   }
@@ -98,4 +114,18 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     confident,
     evidence,
   };
+}
+
+/**
+ * True when the cues' reading rests on a single strong hint, the message is short, and the model
+ * reads it as no need while giving none of the cues' needs any weight: a short reply that only makes
+ * sense in context (好了吗, 稍等我查下) or an address line, where one cue word fired by accident.
+ * A greeting is never withdrawn: 你好 is the need itself, however little else the message says.
+ */
+function weakCueVetoed(cues: Classification, pOf: Map<string, number>, chars: number | undefined, params: CombineParams): boolean {
+  const best = cues.scores[0];
+  if (!best || best.id === 'greeting' || best.score >= params.vetoCueBelow) return false;
+  if (chars === undefined || chars > params.vetoChars) return false;
+  if ((pOf.get('other') ?? 0) < params.vetoOther) return false;
+  return cues.top.every((id) => (pOf.get(id) ?? 0) < params.vetoSupport);
 }

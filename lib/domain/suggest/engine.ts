@@ -36,6 +36,7 @@ export class SuggestEngine {
     const out: Signals = {
       model: this.model ? predict(this.model, message) : null,
       learned: opts.learning === false ? null : this.memory.recall(maskForMemory(message, opts.buyer)),
+      chars: [...message].length,
     };
     if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, out);
