@@ -116,6 +116,15 @@ describe('classify: abstention', () => {
   it('never lists other as a scenario', () => {
     expect(classify(['随便聊聊']).scores.map((s) => s.id)).not.toContain('other');
   });
+  it('does not read an acknowledgement that opens a question as a closing', () => {
+    expect(classify(['好的 是这个意思']).top).toEqual(['thanks']);
+    const asked = classify(['好的 是这个意思吗']);
+    expect(asked.top).not.toContain('thanks');
+    expect(asked.scores.map((s) => s.id)).not.toContain('thanks');
+    // A question with its own need keeps that need; context can still answer a bare one.
+    expect(classify(['好的 你们是顺丰发吗']).top[0]).toBe('courier');
+    expect(classify(['我想开张发票', '好的 是这个意思吗']).top).toEqual(['invoice']);
+  });
 });
 
 describe('classify: typos, slang and variants', () => {

@@ -206,6 +206,8 @@ function isNegated(chars: string[], start: number, end: number): boolean {
 }
 
 const ACK_ONLY = /^(好|嗯|恩|行|哦|噢|ok|收到|了解|明白)[好的吧呢啦哈了呀哦嗯滴嘞哒 ]*$/;
+/** A message that ends as a question (好了吗, 好的 再发两盒吗?) does not close the chat. */
+const QUESTION_END = /[?吗么]\s*$/;
 
 function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   const { text, flags } = normalize(raw);
@@ -259,6 +261,13 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   for (const [id, w] of negative) {
     rawScores.set(id, (rawScores.get(id) ?? 0) - w);
     (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated');
+  }
+  // 好的 / 好 opening a question is an acknowledgement on the way to asking, not a closing: when
+  // thanks would lead, it is dropped (the question's own need, or the context, or nothing remains).
+  const thanks = rawScores.get('thanks');
+  if (thanks !== undefined && QUESTION_END.test(text) && [...rawScores.values()].every((v) => v <= thanks)) {
+    rawScores.delete('thanks');
+    evidence.delete('thanks');
   }
   return { raw: rawScores, evidence, flags, text };
 }
