@@ -30,6 +30,7 @@ import {
   type FollowupKind,
   type FollowupSettings,
 } from '../../domain/followups';
+import { zh } from '../../domain/followups/rules';
 import { atTime, formatWall } from '../../domain/followups/time';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
@@ -232,7 +233,7 @@ export function parseHandoverTo(v: unknown, what: string): HandoverTo {
 async function checkHandoverTo(to: HandoverTo): Promise<HandoverTo> {
   if (!to || !('person' in to)) return to;
   const members = await loadTeamMembers();
-  if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(`handover: ${to.person} is not a member of the team`);
+  if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(zh('followups.handover.notMember', { person: to.person }));
   return to;
 }
 

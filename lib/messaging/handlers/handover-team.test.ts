@@ -51,6 +51,6 @@ describe('handover in team mode', () => {
 
   it('refuses a person who is not a member, naming them', async () => {
     const r = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x', toPerson: '陌生人' } }, 'extension-page');
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('陌生人') } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: '“陌生人”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。' } });
   });
 });
