@@ -3,9 +3,11 @@
  *
  * - team_converge_s_50_agents: 50 simulated agents (PouchDB memory replicas, stores in memory with
  *   lib/storage's semantics), each writing 200 buyer notes and 20 follow-ups in 10 bursts, syncing
- *   after each burst (one-shot replication, as the extension does); the clock stops when every
- *   replica holds every document the server holds (buyers and follow-ups databases).
- *   Floor: one fresh replica pulling the finished data set once (team_converge_floor_s_one_pull).
+ *   after each burst (one-shot replication, as the extension does), then full rounds until every
+ *   machine's stores hold every note and follow-up and its replica every follow-up event.
+ *   Floors: 50 bare PouchDB replicas pulling the finished data set at once, no engine
+ *   (team_converge_floor_s_bare_pulls; the ratio is team_converge_ratio_to_bare_pulls), and one
+ *   fresh replica pulling it through the engine (team_converge_floor_s_one_pull).
  * - team_sync_ms_p95_one_note: a note written by one agent until it is on another agent's card, both
  *   online: the writer's sync round then the reader's (the engine's latency; the extension adds its
  *   debounce, 2 s, or the reader's next alarm/live round). Floor: a bare HTTP round trip to the
@@ -13,6 +15,7 @@
  *
  * KF_TEAM_BENCH_AGENTS / _NOTES / _FOLLOWUPS shrink the run for a quick look.
  */
+import { loadavg } from 'node:os';
 import { addMember, initShop } from '../../lib/team/provision';
 import { TeamSync } from '../../lib/team/sync';
 import { dbName } from '../../lib/team/names';
@@ -35,6 +38,16 @@ function pct(xs: number[], p: number): number {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchTeam(): Promise<Record<string, number>> {
+  const benchStarted = performance.now();
+  // PouchDB's replication asks the source for its info after every batch to report progress, and
+  // leaves that promise unhandled: a dropped connection there would end the process, while the
+  // replication itself goes on (or fails and is retried below). Counted, not fatal.
+  let strayInfoFailures = 0;
+  const onStray = (err: unknown) => {
+    if (err instanceof TypeError && /fetch failed/.test(err.message)) strayInfoFailures++;
+    else throw err;
+  };
+  process.on('unhandledRejection', onStray);
   const server = await startTeamServer();
   let machines = 0;
   const made: TeamSync[] = [];
@@ -116,43 +129,85 @@ export async function benchTeam(): Promise<Record<string, number>> {
         }
       }),
     );
-    const serverCount = async (area: 'buyers' | 'followups') =>
-      ((await fetch(`${server.url}/${dbName(SHOP, area)}`, { headers: auth }).then((x) => x.json())) as { doc_count: number }).doc_count;
-    const expectedEvents = AGENTS * NOTES;
+    // Converged: every machine's stores hold every note and follow-up (what its agent sees), and its
+    // replica every follow-up's audit event (checked between full rounds, as the extension's alarm
+    // would run them).
+    const expectedNotes = AGENTS * NOTES;
+    const expectedFollowups = AGENTS * FOLLOWUPS;
+    const missing = async (a: (typeof agents)[number]): Promise<string | null> => {
+      let notes = 0;
+      for (const c of a.stores.customerMap.values()) if (c.nickname.startsWith('买家')) notes += c.history.length + c.droppedEvents;
+      const fe = (await a.sync.local.followups.allDocs({ startkey: 'fe:', endkey: 'fe:\ufff0' })).rows.length;
+      return notes >= expectedNotes && a.stores.followupMap.size >= expectedFollowups && fe >= expectedFollowups
+        ? null
+        : `${a.user}: ${notes}/${expectedNotes} notes, ${a.stores.followupMap.size}/${expectedFollowups} follow-ups, ${fe} events`;
+    };
     let rounds = 0;
     for (;;) {
-      const [sb, sf] = [await serverCount('buyers'), await serverCount('followups')];
-      const counts = await Promise.all(agents.map(async (a) => [(await a.sync.local.buyers.info()).doc_count, (await a.sync.local.followups.info()).doc_count]));
-      if (sb >= expectedEvents && sf >= 2 * AGENTS * FOLLOWUPS && counts.every(([b, f]) => b === sb && f === sf)) break;
-      if (++rounds > 30) throw new Error(`no convergence after 30 rounds: server ${sb}/${sf}, replicas ${JSON.stringify(counts.slice(0, 5))}…`);
+      const behind = (await Promise.all(agents.map(missing))).filter((x) => x !== null);
+      if (!behind.length) break;
+      if (++rounds > 30) throw new Error(`no convergence after 30 rounds: ${behind.slice(0, 5).join('; ')}`);
       await Promise.all(agents.map((a) => syncRetrying(a)));
     }
     const converge = (performance.now() - started) / 1000;
-    // Every card on every machine shows every note (checked on three machines: first, middle, last).
-    for (const a of [agents[0]!, agents[Math.floor(AGENTS / 2)]!, agents[AGENTS - 1]!]) {
-      let notes = 0;
-      for (const c of a.stores.customerMap.values()) notes += c.history.length + c.droppedEvents;
-      if (notes < expectedEvents) throw new Error(`${a.user} shows ${notes} of ${expectedEvents} notes`);
-    }
 
-    // Floor: a fresh replica pulling the finished data set once.
+    // Floors: one fresh replica pulling the finished data set through the engine; and as many bare
+    // PouchDB replicas as agents pulling it at once (replication alone, no engine, no writes).
     const fresh = machine(names[0]!);
     const tf = performance.now();
     await fresh.sync.syncOnce();
     const floor = (performance.now() - tf) / 1000;
+    const bare = names.map((n, i) => ({ n, fetch: sessionFetch(server.url, n, `${n}-pw`), i }));
+    const tb = performance.now();
+    await Promise.all(
+      bare.map(async ({ n, fetch, i }) => {
+        for (const area of ['library', 'buyers', 'followups', 'picks'] as const) {
+          const local = new NodePouch(`bare${i}-${area}`, { adapter: 'memory' });
+          const remote = new NodePouch(`${server.url}/${dbName(SHOP, area)}`, { skip_setup: true, fetch });
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await local.replicate.from(remote, { batch_size: 200 });
+              break;
+            } catch (err) {
+              if (attempt >= 10) throw new Error(`${n}: ${(err as Error).message}`);
+              await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+            }
+          }
+          await local.destroy();
+          await remote.close();
+        }
+      }),
+    );
+    const floorAll = (performance.now() - tb) / 1000;
+    // The replicas should also agree with the server document for document.
+    const info = async (area: 'buyers' | 'followups') => ((await fetch(`${server.url}/${dbName(SHOP, area)}`, { headers: auth }).then((x) => x.json())) as { doc_count: number }).doc_count;
+    const [sb, sf] = [await info('buyers'), await info('followups')];
+    const off = [];
+    for (const a of agents) {
+      const [b, f] = [(await a.sync.local.buyers.info()).doc_count, (await a.sync.local.followups.info()).doc_count];
+      if (b !== sb || f !== sf) off.push(`${a.user} ${b}/${f}`);
+    }
+    if (off.length) console.warn(`team bench: server holds ${sb}/${sf} documents; replicas that differ: ${off.join(', ')}`);
 
     return {
       team_converge_s_50_agents: round1(converge),
       team_converge_rounds_after_writes: rounds,
       team_converge_failed_rounds_retried: failedRounds,
       team_converge_floor_s_one_pull: round1(floor),
+      team_converge_floor_s_bare_pulls: round1(floorAll),
+      team_converge_ratio_to_bare_pulls: Math.round((converge / floorAll) * 100) / 100,
       team_sync_ms_p50_one_note: Math.round(pct(oneNote, 50)),
       team_sync_ms_p95_one_note: Math.round(pct(oneNote, 95)),
+      team_sync_ratio_p95_one_note_to_roundtrip: Math.round((pct(oneNote, 95) / pct(rtt, 95)) * 10) / 10,
       team_roundtrip_ms_p95: round1(pct(rtt, 95)),
+      team_converge_progress_info_failures: strayInfoFailures,
+      team_bench_load_avg_1m: Math.round(loadavg()[0]! * 10) / 10,
+      team_bench_duration_s: Math.round((performance.now() - benchStarted) / 1000),
     };
   } finally {
     for (const s of made) await s.close().catch(() => undefined);
     await server.stop();
+    process.off('unhandledRejection', onStray);
   }
 }
 

@@ -8,6 +8,22 @@ import type { PouchStatic } from '../../lib/team/pouch-types';
 export const NodePouch: PouchStatic = PouchDB.plugin(http).plugin(replication).plugin(memory);
 
 /**
+ * fetch, sent again once when the server closed a kept-alive connection just as it was reused
+ * (undici: "other side closed"; Node's server drops idle sockets after 5 s, and under load the
+ * client's own idle timer fires late). Chromium resends a request in that case by itself, so the
+ * simulated machines behave like browsers. Every request PouchDB replication makes may be repeated.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
+}
+
+/**
  * A fetch that logs in once with CouchDB's _session and then sends the session cookie, as the
  * browser does for the extension (where the cookie jar is the browser's).
  */
@@ -22,12 +38,12 @@ export function sessionFetch(server: string, user: string, password: string): (u
     if (!cookie) await login();
     const headers = new Headers(init.headers as HeadersInit);
     headers.set('cookie', cookie!);
-    let res = await fetch(url, { ...init, headers });
+    let res = await fetchOnce(url, { ...init, headers });
     if (res.status === 401) {
       // The session ended (server restarted with a new secret, or timed out): log in again once.
       await login();
       headers.set('cookie', cookie!);
-      res = await fetch(url, { ...init, headers });
+      res = await fetchOnce(url, { ...init, headers });
     }
     const fresh = res.headers.get('set-cookie');
     if (fresh?.startsWith('AuthSession=')) cookie = fresh.split(';')[0]!;
