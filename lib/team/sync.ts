@@ -171,11 +171,16 @@ export class TeamSync {
       report.exported = await this.exportLocal(opts.firstJoin ?? false);
       try {
         for (const area of SYNCED) {
-          const push = await this.push(area);
-          report.pushed += push.docs_written;
-          report.denied += push.doc_write_failures;
-          const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
-          report.pulled += pull.docs_written;
+          if (await this.unpushed(area)) {
+            const push = await this.push(area);
+            report.pushed += push.docs_written;
+            report.denied += push.doc_write_failures;
+          }
+          if (await this.unpulled(area)) {
+            const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
+            report.pulled += pull.docs_written;
+            await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+          }
         }
       } catch (err) {
         throw classifyError(err);
@@ -190,6 +195,23 @@ export class TeamSync {
       for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
       return report;
     });
+  }
+
+  /**
+   * Has the replica changed since the last round ended? If not, its push is skipped: an empty
+   * replication still costs several requests (server id, checkpoints, changes), which is most of a
+   * round for a machine that only reads. Pulls likewise (unpulled).
+   */
+  private async unpushed(area: TeamArea): Promise<boolean> {
+    const pushed = ((await this.getMeta(area, 'pushed')) as { seq?: number | string } | null)?.seq;
+    return pushed === undefined || String((await this.local[area].info()).update_seq) !== String(pushed);
+  }
+
+  /** Has the server's database changed since the last pull? One request instead of an empty pull's five. */
+  private async unpulled(area: TeamArea): Promise<boolean> {
+    const seen = ((await this.getMeta(area, 'pulled')) as { seq?: number | string } | null)?.seq;
+    if (seen === undefined) return true;
+    return (await this.remote[area].changes({ since: seen, limit: 1 })).results.length > 0;
   }
 
   private push(area: TeamArea): Promise<ReplicationResult> {
