@@ -26,7 +26,7 @@ const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean } = {}) {
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer> } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
@@ -54,8 +54,20 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
     }
+    // Old nickname-only records (by nickname), and the "not the same" answers (buyerId|nickname).
+    const old = opts.old ?? {};
+    if (verb === 'getOldBuyerRecord') return notSame.has(`${payload.buyerId}|${payload.nickname}`) ? null : (old[payload.nickname] ?? null);
+    if (verb === 'dismissOldBuyerRecord') return notSame.add(`${payload.buyerId}|${payload.nickname}`), { dismissed: true };
+    if (verb === 'attachOldBuyerRecord') {
+      const o = old[payload.nickname];
+      if (!o) return { attached: false, customer: records[k(payload)] ?? null };
+      delete old[payload.nickname];
+      const c = records[k(payload)] ?? newCustomer('demo', payload.nickname, T, payload.buyerId);
+      return { attached: true, customer: (records[k(payload)] = o.history.reduce((acc, e) => appendEvent(acc, e), c)) };
+    }
     throw new Error(verb);
   });
+  const notSame = new Set<string>();
   const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}) };
   const abort = new AbortController();
   const card = new CustomerCardController(panel, 'demo', document, abort.signal, api);
@@ -106,7 +118,7 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-history"]')?.textContent).toContain('甲：要发票');
     card.setNoteDraft('甲的草稿');
     await open('S*******n', 'uid-2');
-    expect(call).toHaveBeenLastCalledWith('getCustomer', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-2', seen: true });
+    expect(call.mock.calls.filter(([verb]) => verb === 'getCustomer').at(-1)).toEqual(['getCustomer', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-2', seen: true }]);
     expect(q('[data-kf="customer-none"]')).not.toBeNull();
     expect(q('[data-kf="customer-history"]')).toBeNull();
     expect(card.store.get().noteDraft).toBe('');
@@ -286,5 +298,48 @@ describe('CustomerCard', () => {
     await open(nick);
     expect(root.querySelector('img, b')).toBeNull();
     expect(root.textContent).toContain('<b>粗</b>');
+  });
+
+  describe('an old record under the same name', () => {
+    const oldRecord = () => customer('S*******n', (c) => appendEvent(c, makeEvent('note', T, '旧：要加绒款')));
+
+    it('is offered quietly under a buyer with an id, shown read-only, and merged only after a confirmation', async () => {
+      const { q, open, call, root } = setup({}, { old: { 'S*******n': oldRecord() } });
+      await open('S*******n', 'uid-1');
+      // The date of its last entry (with the year when that is not this year).
+      const date = new Date(T).getFullYear() === new Date().getFullYear() ? '03-01' : `${new Date(T).getFullYear()}-03-01`;
+      expect(q('[data-kf="customer-old-summary"]')?.textContent).toBe(`有一条同名的旧记录（1 条备注，最后 ${date}）`);
+      expect(q('[data-kf="customer-old-view"]')).toBeNull();
+      click(q('[data-kf="customer-old-view-toggle"]'));
+      await flush();
+      expect(q('[data-kf="customer-old-view"]')?.textContent).toContain('旧：要加绒款');
+      // Still nothing on this buyer's own card.
+      expect(q('[data-kf="customer-history"]')).toBeNull();
+      click(q('[data-kf="customer-old-merge"]'));
+      await flush();
+      expect(call).not.toHaveBeenCalledWith('attachOldBuyerRecord', expect.anything());
+      click(q('[data-kf="customer-old-merge-confirm"]'));
+      await flush();
+      expect(call).toHaveBeenCalledWith('attachOldBuyerRecord', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-1' });
+      expect(q('[data-kf="customer-old"]')).toBeNull();
+      expect(q('[data-kf="customer-history"]')?.textContent).toContain('旧：要加绒款');
+      expect(root.textContent).not.toContain('同名的旧记录');
+    });
+
+    it('"not the same person" hides it for that buyer; a buyer without an id is never offered one', async () => {
+      const { q, open, call } = setup({}, { old: { 'S*******n': oldRecord() } });
+      await open('S*******n', 'uid-1');
+      click(q('[data-kf="customer-old-dismiss"]'));
+      await flush();
+      expect(call).toHaveBeenCalledWith('dismissOldBuyerRecord', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-1' });
+      expect(q('[data-kf="customer-old"]')).toBeNull();
+      await open('S*******n', 'uid-2');
+      expect(q('[data-kf="customer-old"]')).not.toBeNull();
+      await open('S*******n', 'uid-1');
+      expect(q('[data-kf="customer-old"]')).toBeNull();
+      await open('S*******n', null);
+      expect(q('[data-kf="customer-old"]')).toBeNull();
+      expect(call.mock.calls.filter(([verb, p]) => verb === 'getOldBuyerRecord' && !p.buyerId)).toEqual([]);
+    });
   });
 });

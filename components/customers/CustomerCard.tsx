@@ -2,7 +2,7 @@ import { PageText } from '@/components/PageText';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
-import type { CardState, CustomerCardController, SelectionField } from '@/lib/panel/customers';
+import { errorText, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
@@ -51,13 +51,19 @@ function day(at: number): string {
   return `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** MM-DD this year, else YYYY-MM-DD (an old record may be from another year). */
+function dayOrYear(at: number): string {
+  const y = new Date(at).getFullYear();
+  return y === new Date().getFullYear() ? day(at) : `${y}-${day(at)}`;
+}
+
 const HISTORY_SHOWN = 6;
 
-function History(props: { events: CustomerEvent[]; dropped: number }) {
+function History(props: { events: CustomerEvent[]; dropped: number; shown?: number; kf?: string }) {
   if (!props.events.length) return <p class="kf-muted">{t('customers.card.noHistory')}</p>;
-  const recent = props.events.slice(-HISTORY_SHOWN).reverse();
+  const recent = props.events.slice(-(props.shown ?? HISTORY_SHOWN)).reverse();
   return (
-    <ul class="kf-cc-history" data-kf="customer-history">
+    <ul class="kf-cc-history" data-kf={props.kf ?? 'customer-history'}>
       {recent.map((e) => (
         <li data-kind={e.kind}>
           <time>{day(e.at)}</time>
@@ -67,6 +73,140 @@ function History(props: { events: CustomerEvent[]; dropped: number }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+
+/** Notes in a record: the note events of its history, and its note field when it has one. */
+function notesIn(c: Customer): number {
+  return c.history.filter((e) => e.kind === 'note').length + (c.note.trim() ? 1 : 0);
+}
+
+/** An old record's notes, read-only: its text fields and its history. */
+function OldRecordView(props: { old: Customer }) {
+  const o = props.old;
+  return (
+    <div class="kf-cc-old-view" data-kf="customer-old-view">
+      {o.tags.length > 0 && (
+        <p>
+          {o.tags.map((tag) => (
+            <span class="kf-cc-tag"><PageText text={tag} /></span>
+          ))}
+        </p>
+      )}
+      <dl class="kf-cc-facts">
+        {Object.keys(o.sizes).length > 0 && (
+          <>
+            <dt>{t('customers.card.sizes')}</dt>
+            <dd><SizeLine sizes={o.sizes} /></dd>
+          </>
+        )}
+        {(['preferences', 'addressNote', 'note'] as const).map(
+          (f) =>
+            o[f] && (
+              <>
+                <dt>{t(`customers.field.${f}`)}</dt>
+                <dd data-field={f}><PageText text={o[f]} /></dd>
+              </>
+            ),
+        )}
+      </dl>
+      <History events={o.history} dropped={o.droppedEvents} shown={OLD_HISTORY_SHOWN} kf="customer-old-history" />
+    </div>
+  );
+}
+
+const OLD_HISTORY_SHOWN = 20;
+
+/**
+ * A quiet line under the card of a buyer the console names by id when a record kept under the same
+ * name only exists (a masked or shared name is never joined by itself: lib/domain/customers/README.md,
+ * "Buyer identity"): 查看 shows its notes read-only, 合并到这位买家 (after a confirmation) joins it
+ * into this buyer's record, 不是同一人 stops offering it to this buyer. Re-read on every change
+ * to the notes, so a merge or an answer in another tab hides it here too.
+ */
+function OldRecordLine(props: { card: CustomerCardController; buyer: string; buyerId: string }) {
+  const { card, buyer, buyerId } = props;
+  const platform = card.platform;
+  const [old, setOld] = useState<Customer | null>(null);
+  const [mode, setMode] = useState<'line' | 'view' | 'confirm'>('line');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    setOld(null);
+    setMode('line');
+    setError(null);
+    if (!platform) return;
+    const load = () => {
+      const mine = ++seq.current;
+      card.api.call('getOldBuyerRecord', { platform, nickname: buyer, buyerId }).then(
+        (r) => mine === seq.current && setOld(r),
+        () => mine === seq.current && setOld(null),
+      );
+    };
+    load();
+    const off = card.api.onDataChanged(['customers'], load);
+    return () => {
+      seq.current++;
+      off();
+    };
+  }, [card, platform, buyer, buyerId]);
+
+  if (!old || !platform) return null;
+  const who = { platform, nickname: buyer, buyerId };
+  const act = async (verb: 'attachOldBuyerRecord' | 'dismissOldBuyerRecord') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await card.api.call(verb, who);
+      seq.current++; // an older read in flight must not bring the line back
+      setOld(null);
+      if (verb === 'attachOldBuyerRecord') await card.refresh();
+    } catch (err) {
+      setError(t('customers.old.failed', { reason: errorText(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const count = notesIn(old);
+  return (
+    <div class="kf-cc-old" data-kf="customer-old" data-old-key={old.key}>
+      <p class="kf-muted">
+        <span data-kf="customer-old-summary">
+          {count
+            ? t('customers.old.line', { count, date: dayOrYear(old.lastSeenAt) })
+            : t('customers.old.lineNoNotes', { date: dayOrYear(old.lastSeenAt) })}
+        </span>
+        <button class="kf-link" data-kf="customer-old-view-toggle" aria-expanded={mode === 'view'} onClick={() => setMode(mode === 'view' ? 'line' : 'view')}>
+          {mode === 'view' ? t('customers.old.hide') : t('customers.old.view')}
+        </button>
+        <button class="kf-link" data-kf="customer-old-merge" disabled={busy} onClick={() => setMode('confirm')}>
+          {t('customers.old.merge')}
+        </button>
+        <button class="kf-link" data-kf="customer-old-dismiss" disabled={busy} onClick={() => void act('dismissOldBuyerRecord')}>
+          {t('customers.old.dismiss')}
+        </button>
+      </p>
+      {mode === 'view' && <OldRecordView old={old} />}
+      {mode === 'confirm' && (
+        <div class="kf-cc-pending" data-kf="customer-old-confirm">
+          <p>{t('customers.old.confirmText', { name: buyer })}</p>
+          <div class="kf-actions">
+            <button class="kf-primary" data-kf="customer-old-merge-confirm" disabled={busy} onClick={() => void act('attachOldBuyerRecord')}>
+              {t('customers.old.confirm')}
+            </button>
+            <button onClick={() => setMode('line')}>{t('customers.card.cancel')}</button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p class="kf-cc-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -271,6 +411,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         </dl>
       )}
       {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
+      {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} />}
       <div class="kf-cc-quick">
         <input
           ref={noteRef}

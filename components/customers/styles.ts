@@ -26,4 +26,7 @@ export const CUSTOMER_CSS = `
 .kf-cc-pending p { margin: 0 0 4px; }
 .kf-warn-text { color: #92400e; }
 .kf-cc-edit { margin-top: 6px; }
+.kf-cc-old { font-size: 12px; }
+.kf-cc-old .kf-link { padding: 0 0 0 6px; }
+.kf-cc-old-view { margin: 4px 0; padding: 2px 8px; border-left: 2px solid #e5e6eb; }
 `;

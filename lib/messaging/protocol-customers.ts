@@ -80,6 +80,20 @@ export interface CustomersProtocol {
   deleteCustomer: [BuyerRef, { deleted: boolean }];
   /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+  /**
+   * The card: a buyer the console names by id may have an old record kept under the same name only
+   * (a masked or shared name is never joined by itself; lib/domain/customers/README.md, "Buyer
+   * identity"). The record the card may offer to attach, or null (none, or the agent said it is
+   * someone else). `buyerId` is required.
+   */
+  getOldBuyerRecord: [BuyerRef & { buyerId: string }, Customer | null];
+  /**
+   * The agent confirmed the old record is this buyer: joined into the id's record (history by event
+   * id, both texts kept), the old record deleted, announced. `attached` false: it was gone already.
+   */
+  attachOldBuyerRecord: [BuyerRef & { buyerId: string }, { attached: boolean; customer: Customer | null }];
+  /** The agent said the old record is someone else: not offered to this buyer again. */
+  dismissOldBuyerRecord: [BuyerRef & { buyerId: string }, { dismissed: true }];
 }
 
 /** Buyers one getCustomers call reads, at most. */

@@ -137,10 +137,10 @@ export class CustomerCardController {
 
   constructor(
     private readonly panel: PanelLike,
-    private readonly platform: Platform | null,
+    readonly platform: Platform | null,
     private readonly doc: Document,
     private readonly signal: AbortSignal,
-    private readonly api: CardApi = defaultApi,
+    readonly api: CardApi = defaultApi,
     /**
      * pageSelection false: the card runs in its own frame and gets the page selection from the panel
      * (setSelection). afterPaint: runs the refresh of a card drawn from the cache once that card is

@@ -79,3 +79,41 @@ export async function clearClaims(): Promise<void> {
     return done;
   });
 }
+
+// ---- "not the same buyer": the agent's answer to an offered old record -------------------------
+
+/**
+ * Kept in this store under the id-keyed buyer's own key (`${platform}#${id}`, which no name key
+ * can equal): the nickname keys whose nickname-only record the agent said is someone else, so the
+ * card does not offer it again. Dropped with the buyer (deleteCustomer) and with delete-all.
+ */
+interface NotSame {
+  v: 1;
+  notSame: string[];
+}
+
+/** Dismissals kept per buyer, at most (the oldest go first). */
+const NOT_SAME_MAX = 50;
+
+function notSameOf(raw: unknown): string[] {
+  const list = (raw as Partial<NotSame> | undefined)?.notSame;
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The name keys the agent said are not buyer `idKey`. */
+export async function notSameAs(idKey: string): Promise<string[]> {
+  return notSameOf(await tx('readonly', (s) => promisifyRequest(s.get(idKey))));
+}
+
+export function addNotSame(idKey: string, nameKey: string): Promise<void> {
+  return tx('readwrite', (s) => {
+    const done = promisifyRequest(s.transaction);
+    const req = s.get(idKey);
+    req.onsuccess = () => {
+      const before = notSameOf(req.result);
+      if (before.includes(nameKey)) return;
+      s.put({ v: 1, notSame: [...before, nameKey].slice(-NOT_SAME_MAX) } satisfies NotSame, idKey);
+    };
+    return done;
+  });
+}

@@ -11,7 +11,7 @@ import {
   resolveByName,
   updateCustomer,
 } from './customers';
-import { claimsOf } from './buyer-names';
+import { addNotSame, claimsOf, notSameAs } from './buyer-names';
 import { applyPatch } from '../domain/customers';
 
 const T0 = Date.UTC(2026, 10, 1);
@@ -87,11 +87,14 @@ describe('where a buyer seen by name only belongs', () => {
     expect(out.map((t) => t.buyerId ?? null)).toEqual([null, null, null]);
   });
 
-  it('deleting an id-keyed buyer also forgets the claims of their name', async () => {
+  it('deleting an id-keyed buyer also forgets the claims of their name and their "not the same buyer" answers', async () => {
     await updateCustomer({ platform: 'demo', nickname: '小鹿', buyerId: 'u-1' }, note('x'), T0);
     await identifyBuyer({ platform: 'demo', nickname: '小鹿', buyerId: 'u-1' }, T0);
-    expect(await deleteCustomer('demo#u-1')).toEqual({ deleted: true, nameKeys: ['demo:小鹿'] });
+    await addNotSame('demo#u-1', 'demo:小鹿');
+    expect(await notSameAs('demo#u-1')).toEqual(['demo:小鹿']);
+    expect(await deleteCustomer('demo#u-1')).toEqual({ deleted: true, nameKeys: ['demo:小鹿', 'demo#u-1'] });
     expect(await claimsOf('demo:小鹿')).toEqual([]);
+    expect(await notSameAs('demo#u-1')).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import { db, store, toStorageError } from './db';
 import { noteLocalChange } from './changes';
 import {
   adoptUnderId,
+  attachOldRecord,
   combineCustomers,
   CUSTOMER_VERSION,
   CustomerRecordError,
@@ -30,12 +31,13 @@ import {
   nicknameKey,
   normaliseBuyerId,
   normaliseNickname,
+  offersOldRecord,
   renameCustomer,
   retentionPurge,
   type Customer,
 } from '../domain/customers';
 import type { Platform } from '../sites/types';
-import { addClaims, claimsOf, clearClaims, dropClaims, dropNames } from './buyer-names';
+import { addClaims, addNotSame, claimsOf, clearClaims, dropClaims, dropNames, notSameAs } from './buyer-names';
 
 const NAME = 'customers' as const;
 
@@ -238,6 +240,58 @@ export async function resolveByName(targets: readonly Target[]): Promise<Target[
   });
 }
 
+// ---- an old record under the same name, attached on the agent's word ----------------------------
+
+/** The open buyer, named by the console's id and shown name. */
+type IdTarget = Target & { buyerId: string };
+
+/**
+ * The nickname-only record the card may offer to attach to this id-keyed buyer (offersOldRecord:
+ * same platform and name, not dismissed for this buyer), or null.
+ */
+export async function oldRecordFor(target: IdTarget, now = Date.now()): Promise<Customer | null> {
+  const nameKey = nicknameKey(target.platform, target.nickname);
+  const [old, notSame] = await Promise.all([getCustomer(nameKey, now), notSameAs(targetKey(target))]);
+  return offersOldRecord(target, old, notSame) ? old : null;
+}
+
+/**
+ * The agent confirmed the old record is this buyer: in one transaction, the id's record becomes the
+ * join of both (attachOldRecord) and the nickname-only record is deleted, so the notes are never in
+ * two places or none. An unmasked name is claimed by the id (as identifyBuyer would). `attached`
+ * false: there was no such record any more (another tab attached it, or it was deleted).
+ */
+export async function attachOldRecordStored(target: IdTarget, now = Date.now()): Promise<{ customer: Customer | null; attached: boolean }> {
+  const key = targetKey(target);
+  const nameKey = nicknameKey(target.platform, target.nickname);
+  let customer: Customer | null = null;
+  let attached = false;
+  await writeTx((s, guard) => {
+    const mine = s.get(key);
+    const byName = s.get(nameKey);
+    byName.onsuccess = guard(() => {
+      const current = readStored(mine.result, now);
+      customer = current;
+      const old = readStored(byName.result, now);
+      if (!old || !offersOldRecord(target, old, [])) return;
+      customer = attachOldRecord(current, old, target, now);
+      s.put(customer, key);
+      s.delete(nameKey);
+      attached = true;
+    });
+  });
+  if (attached && customer) {
+    await addClaims(claimOf(customer));
+    await noteLocalChange('customers', [key]);
+  }
+  return { customer, attached };
+}
+
+/** The agent said the old record under this name is someone else: not offered to this buyer again. */
+export async function dismissOldRecord(target: IdTarget): Promise<void> {
+  await addNotSame(targetKey(target), nicknameKey(target.platform, target.nickname));
+}
+
 /** Forgets what identifyBuyer remembered (tests; a restore or delete-all replaces the stores). */
 export function forgetIdentified(): void {
   identified.clear();
@@ -353,7 +407,8 @@ function claimOf(c: Customer): { nameKey: string; id: string }[] {
 
 /**
  * Deletes one buyer. For an id-keyed buyer the claims of their name go too (the name is buyer
- * data); returns those name keys so backups can be scrubbed of them as well.
+ * data), and their "not the same buyer" answers; returns those keys of the 'buyer-names' store so
+ * backups can be scrubbed of them as well.
  */
 export async function deleteCustomer(key: string): Promise<{ deleted: boolean; nameKeys: string[] }> {
   let had = false;
@@ -365,7 +420,8 @@ export async function deleteCustomer(key: string): Promise<{ deleted: boolean; n
       had = req.result !== undefined;
       if (!had) return;
       const c = readStored(req.result, Date.now());
-      if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname));
+      // The claim of their name, and the old records the agent said are not them (kept under the key).
+      if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname), key);
       s.delete(key);
     };
     return done;
@@ -431,7 +487,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
             purged.push(key);
-            if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname));
+            if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname), key);
           }
         };
       }

@@ -21,6 +21,7 @@ export {
   segmentOf,
   SIZE_RANGES,
 } from './customer';
+export { attachOldRecord, offersOldRecord, type IdentifiedBuyer } from './attach';
 export { parseSizes } from './sizes';
 export { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
 export { CUSTOMER_SCHEMA, CustomerRecordError, customerV0toV1, customerV1toV2, migrateCustomer, upgradeCustomerRecord } from './migrate';

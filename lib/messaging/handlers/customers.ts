@@ -34,11 +34,14 @@ import {
 import {
   countCustomers,
   customersReady,
+  attachOldRecordStored,
   deleteAllCustomers,
   deleteCustomer,
+  dismissOldRecord,
   getCustomer,
   identifyBuyer,
   importCustomerRecords,
+  oldRecordFor,
   previewBuyer,
   purgeExpiredCustomers,
   resolveByName,
@@ -106,6 +109,13 @@ async function identify(t: Target, now: number): Promise<void> {
   if (!t.buyerId) return;
   const r = await identifyBuyer(t, now);
   if (r.adopted || r.renamed) await announceChange('customers');
+}
+
+/** A buyer the console names by id (the old-record verbs are about such a buyer only). */
+function parseIdentified(payload: unknown, verb: string, ctx: HandlerContext): Target & { buyerId: string } {
+  const p = parseBuyer(payload, verb, ctx);
+  if (!p.buyerId) throw new InvalidPayload(`${verb}: buyerId (the console's id of the open buyer) is required`);
+  return { platform: p.platform, nickname: p.nickname, buyerId: p.buyerId };
 }
 
 function strings(v: unknown, what: string, maxItems: number, maxLen: number): string[] {
@@ -387,6 +397,31 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await scrubFromSnapshots('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
+    },
+  },
+  // The card frame (an extension page) only: a seller page never learns of, or moves, other records.
+  getOldBuyerRecord: {
+    async handle(payload, ctx) {
+      await customersReady();
+      return oldRecordFor(parseIdentified(payload, 'getOldBuyerRecord', ctx));
+    },
+  },
+  attachOldBuyerRecord: {
+    async handle(payload, ctx) {
+      await customersReady();
+      const t = parseIdentified(payload, 'attachOldBuyerRecord', ctx);
+      const r = await attachOldRecordStored(t, Date.now());
+      // Other tabs (and this card) refetch: the old record is gone, its notes are this buyer's.
+      if (r.attached) await announceChange('customers');
+      return r;
+    },
+  },
+  dismissOldBuyerRecord: {
+    async handle(payload, ctx) {
+      await customersReady();
+      await dismissOldRecord(parseIdentified(payload, 'dismissOldBuyerRecord', ctx));
+      await announceChange('customers');
+      return { dismissed: true as const };
     },
   },
 };
