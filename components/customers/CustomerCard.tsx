@@ -128,14 +128,15 @@ const OLD_HISTORY_SHOWN = 20;
 function OldRecordLine(props: { card: CustomerCardController; buyer: string; buyerId: string }) {
   const { card, buyer, buyerId } = props;
   const platform = card.platform;
-  const [old, setOld] = useState<Customer | null>(null);
+  /** undefined: not answered yet for this buyer; null: nothing to offer. */
+  const [old, setOld] = useState<Customer | null | undefined>(undefined);
   const [mode, setMode] = useState<'line' | 'view' | 'confirm'>('line');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
 
   useEffect(() => {
-    setOld(null);
+    setOld(undefined);
     setMode('line');
     setError(null);
     if (!platform) return;
@@ -154,7 +155,9 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
     };
   }, [card, platform, buyer, buyerId]);
 
-  if (!old || !platform) return null;
+  if (!platform || old === undefined) return null;
+  // Answered, nothing to offer: an empty marker (tests wait for it before saying "not shown").
+  if (!old) return <div hidden data-kf="customer-old-none" data-buyer-id={buyerId} />;
   const who = { platform, nickname: buyer, buyerId };
   const act = async (verb: 'attachOldBuyerRecord' | 'dismissOldBuyerRecord') => {
     setBusy(true);

@@ -18,6 +18,8 @@ let page: Page;
 const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
 const cardReady = (p: Page, nick: string) =>
   expect.poll(async () => `${await card(p).getAttribute('data-buyer')}|${await card(p).getAttribute('data-state')}`).toBe(`${nick}|ready`);
+/** The card has asked about an old record under the same name for this buyer, and none is offered. */
+const noOldRecordFor = (p: Page, buyerId: string) => inPanel(p, `[data-kf="customer-old-none"][data-buyer-id="${buyerId}"]`).waitFor({ state: 'attached' });
 const notesOnCard = (p: Page) => inPanel(p, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
 
 /** Types a quick note on the card and saves it; waits until the card shows it. */
@@ -152,4 +154,71 @@ describe('buyer identity', () => {
     expect(stored.history.map((e) => e.text)).toEqual(['要换大一码']);
     expect(await page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
   });
+
+  it('an old record under a masked name: offered on the card, 不是同一人 remembered for that buyer, merged into the buyer who confirms, the other buyer of that name unaffected', async () => {
+    // A note from before ids were read: kept under the masked name only, so it joins nobody by itself.
+    await callFromExtensionPage(ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：羽绒服要加绒款' });
+    const oldLine = inPanel(page, '[data-kf="customer-old"]');
+
+    await openDemoChat(page, h.demoUrl, { buyer: 'u-2002' });
+    await cardReady(page, 'S*******n');
+    await oldLine.waitFor();
+    expect(await inPanel(page, '[data-kf="customer-old-summary"]').textContent()).toMatch(/^有一条同名的旧记录（1 条备注，最后 /);
+    expect(await notesOnCard(page)).toEqual([]);
+    await inPanel(page, '[data-kf="customer-old-view-toggle"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="customer-old-view"]').textContent()).toContain('旧：羽绒服要加绒款');
+    // This buyer says: not the same person. The line goes, and stays gone when they come back.
+    await inPanel(page, '[data-kf="customer-old-dismiss"]').click();
+    await oldLine.waitFor({ state: 'detached' });
+
+    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => card(page).getAttribute('data-buyer-id')).toBe('u-2001');
+    await oldLine.waitFor();
+    expect(await notesOnCard(page)).toEqual([]);
+    await inPanel(page, '[data-kf="customer-old-merge"]').click();
+    // Nothing moves before the confirmation.
+    await inPanel(page, '[data-kf="customer-old-confirm"]').waitFor();
+    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).not.toBeNull();
+    await inPanel(page, '[data-kf="customer-old-merge-confirm"]').click();
+    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
+    await oldLine.waitFor({ state: 'detached' });
+    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toBeNull();
+
+    // The other S*******n: no note of u-2001's, and nothing offered any more.
+    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(page)).toEqual([]);
+    await noOldRecordFor(page, 'u-2002');
+    expect(await oldLine.count()).toBe(0);
+    // Back to u-2001 after a reload: the merged note is theirs, and no line.
+    await page.reload();
+    await cardReady(page, 'S*******n');
+    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
+    await noOldRecordFor(page, 'u-2001');
+    expect(await oldLine.count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+  });
+
+  it('不是同一人 is remembered across reloads: the line is not offered to that buyer again', async () => {
+    await callFromExtensionPage(ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：只发顺丰' });
+    await openDemoChat(page, h.demoUrl, { buyer: 'u-2001' });
+    await cardReady(page, 'S*******n');
+    await inPanel(page, '[data-kf="customer-old-dismiss"]').click();
+    await inPanel(page, '[data-kf="customer-old"]').waitFor({ state: 'detached' });
+    await page.reload();
+    await cardReady(page, 'S*******n');
+    await expect.poll(() => card(page).getAttribute('data-buyer-id')).toBe('u-2001');
+    await noOldRecordFor(page, 'u-2001');
+    expect(await inPanel(page, '[data-kf="customer-old"]').count()).toBe(0);
+    // The other buyer of that name is still offered it.
+    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(page, '[data-kf="customer-old"]').waitFor();
+    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await noOldRecordFor(page, 'u-2001');
+    expect(await inPanel(page, '[data-kf="customer-old"]').count()).toBe(0);
+    // Its note stays where it was, complete.
+    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toMatchObject({ history: [expect.objectContaining({ text: '旧：只发顺丰' })] });
+  });
 });
+
