@@ -4,20 +4,17 @@
  * the Pinduoduo fixture served at the real console address; and data stored in the shape from
  * before ids (v1 records, by nickname) still shows on the card once the extension reads it again.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat } from './pages';
+import { stopExtensionWorker } from './harness';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat } from './pages';
+import { buyerNotesSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
+const s = buyerNotesSuite();
 
 const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
-const cardReady = (p: Page, nick: string) =>
-  expect.poll(async () => `${await card(p).getAttribute('data-buyer')}|${await card(p).getAttribute('data-state')}`).toBe(`${nick}|ready`);
 /** The card has asked about an old record under the same name for this buyer, and none is offered. */
 const noOldRecordFor = (p: Page, buyerId: string) => inPanel(p, `[data-kf="customer-old-none"][data-buyer-id="${buyerId}"]`).waitFor({ state: 'attached' });
 const notesOnCard = (p: Page) => inPanel(p, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
@@ -31,13 +28,13 @@ async function saveNote(p: Page, text: string): Promise<void> {
 
 /** Open follow-up items (id → buyer id) as the popup's list has them. */
 async function openItems(): Promise<Map<string, string | undefined>> {
-  const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+  const list = await callFromExtensionPage<FollowupList>(s.ext, 'listFollowups', { perGroup: 500 });
   return new Map(list.groups.flatMap((g) => g.items).map((f) => [f.id, f.buyerId]));
 }
 
 /** Writes records straight into one of the extension's IndexedDB stores (kf-<name>, object store 'kv'); `null` deletes. */
 async function seed(name: string, entries: [string, unknown][]): Promise<void> {
-  await ext.evaluate(
+  await s.ext.evaluate(
     ([db, list]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(db);
@@ -57,17 +54,6 @@ async function seed(name: string, entries: [string, unknown][]): Promise<void> {
   );
 }
 
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-  await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true });
-});
-
 describe('buyer identity', () => {
   it('data stored before buyer ids (old record shapes) still shows: the note on the card, the follow-up with its note', async () => {
     const T = Date.now() - 3 * 24 * 3600_000;
@@ -83,142 +69,142 @@ describe('buyer identity', () => {
       ['inquiry:demo:米粒妈妈', { v: 1, id: 'inquiry:demo:米粒妈妈', kind: 'inquiry', title: '咨询未拍：米粒妈妈', reason: '咨询后未下单', buyer: '米粒妈妈', platform: 'demo', createdAt: T, dueAt: Date.now() + 3600_000, status: 'open', source: 'panel', note: '想等活动再买' }],
     ]);
     // The extension starts again over the old data (as after an update).
-    await (await stopExtensionWorker(h, ext)).detach();
+    await (await stopExtensionWorker(s.h, s.ext)).detach();
 
-    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
-    await cardReady(page, '小鹿乱撞0521');
-    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toBe('只发顺丰，不要放驿站');
-    expect(await inPanel(page, '[data-kf="customer-tag"]').allTextContents()).toContain('老客');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(s.page, '小鹿乱撞0521');
+    expect(await inPanel(s.page, '[data-kf="customer-note"]').textContent()).toBe('只发顺丰，不要放驿站');
+    expect(await inPanel(s.page, '[data-kf="customer-tag"]').allTextContents()).toContain('老客');
     // The note now lives under the console's id; the old nickname-only record is gone, not copied.
-    const byId = await callFromExtensionPage<{ key: string; note: string } | null>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
+    const byId = await callFromExtensionPage<{ key: string; note: string } | null>(s.ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
     expect(byId).toMatchObject({ key: 'demo#u-1001', note: '只发顺丰，不要放驿站' });
-    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521' })).toBeNull();
+    expect(await callFromExtensionPage(s.ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521' })).toBeNull();
 
-    await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
-    await cardReady(page, '米粒妈妈');
-    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toContain('孩子110码');
+    await s.page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+    await cardReady(s.page, '米粒妈妈');
+    expect(await inPanel(s.page, '[data-kf="customer-note"]').textContent()).toContain('孩子110码');
 
-    const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+    const list = await callFromExtensionPage<FollowupList>(s.ext, 'listFollowups', { perGroup: 500 });
     const item = list.groups.flatMap((g) => g.items).find((f) => f.id === 'inquiry:demo:米粒妈妈');
     expect(item).toMatchObject({ v: 2, buyer: '米粒妈妈', note: '想等活动再买', status: 'open' });
   });
 
   it('two demo buyers with the same masked nickname keep separate notes and follow-ups', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: 'u-2001' });
-    await cardReady(page, 'S*******n');
-    await saveNote(page, '甲：羽绒服要M码');
-    await inPanel(page, '[data-kf="fu-inquiry"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'u-2001' });
+    await cardReady(s.page, 'S*******n');
+    await saveNote(s.page, '甲：羽绒服要M码');
+    await inPanel(s.page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
 
-    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
-    await inPanel(page, '[data-kf="customer-none"]').waitFor();
-    expect(await notesOnCard(page)).toEqual([]);
-    await saveNote(page, '乙：发票抬头写公司');
-    expect(await notesOnCard(page)).toEqual([expect.stringContaining('乙：发票抬头写公司')]);
+    await s.page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await saveNote(s.page, '乙：发票抬头写公司');
+    expect(await notesOnCard(s.page)).toEqual([expect.stringContaining('乙：发票抬头写公司')]);
 
-    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
-    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('甲：羽绒服要M码')]);
+    await s.page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('甲：羽绒服要M码')]);
 
     const items = await openItems();
     expect(items.get('inquiry:demo#u-2001')).toBe('u-2001');
     expect(items.has('inquiry:demo#u-2002')).toBe(false);
-    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
   });
 
   it('two Pinduoduo buyers with the same masked nickname keep separate notes and follow-ups', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    await cardReady(page, 'S*******n');
-    await saveNote(page, '这位要加绒款，尽快发');
-    await inPanel(page, '[data-kf="fu-promised"]').click();
-    await inPanel(page, '[data-kf="fu-note"]').fill('查仓库后回复发货时间');
-    await inPanel(page, '[data-kf="fu-add"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+    await openConsole(s.page, CONSOLES.pdd);
+    await cardReady(s.page, 'S*******n');
+    await saveNote(s.page, '这位要加绒款，尽快发');
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await inPanel(s.page, '[data-kf="fu-note"]').fill('查仓库后回复发货时间');
+    await inPanel(s.page, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
 
     // The other S*******n: same masked name, another uid.
-    await page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
-    await inPanel(page, '[data-kf="customer-none"]').waitFor();
-    expect(await notesOnCard(page)).toEqual([]);
-    await saveNote(page, '要换大一码');
-    await inPanel(page, '[data-kf="fu-inquiry"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await saveNote(s.page, '要换大一码');
+    await inPanel(s.page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
 
-    await page.locator('.all-chat-list .chat-item-box[data-random^="7205118833-"]').click();
-    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('这位要加绒款，尽快发')]);
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="7205118833-"]').click();
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('这位要加绒款，尽快发')]);
 
     const items = [...(await openItems())].filter(([id]) => id.includes('pdd#'));
     expect(items.map(([id, buyerId]) => `${id.split(':').slice(0, 2).join(':')}|${buyerId}`).sort()).toEqual([
       'inquiry:pdd#6620034417|6620034417',
       'promised-answer:pdd#7205118833|7205118833',
     ]);
-    const stored = await callFromExtensionPage<{ history: { text: string }[] }>(ext, 'getCustomer', { platform: 'pdd', nickname: 'S*******n', buyerId: '6620034417' });
+    const stored = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', { platform: 'pdd', nickname: 'S*******n', buyerId: '6620034417' });
     expect(stored.history.map((e) => e.text)).toEqual(['要换大一码']);
-    expect(await page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
   });
 
   it('an old record under a masked name: offered on the card, 不是同一人 remembered for that buyer, merged into the buyer who confirms, the other buyer of that name unaffected', async () => {
     // A note from before ids were read: kept under the masked name only, so it joins nobody by itself.
-    await callFromExtensionPage(ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：羽绒服要加绒款' });
-    const oldLine = inPanel(page, '[data-kf="customer-old"]');
+    await callFromExtensionPage(s.ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：羽绒服要加绒款' });
+    const oldLine = inPanel(s.page, '[data-kf="customer-old"]');
 
-    await openDemoChat(page, h.demoUrl, { buyer: 'u-2002' });
-    await cardReady(page, 'S*******n');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'u-2002' });
+    await cardReady(s.page, 'S*******n');
     await oldLine.waitFor();
-    expect(await inPanel(page, '[data-kf="customer-old-summary"]').textContent()).toMatch(/^有一条同名的旧记录（1 条备注，最后 /);
-    expect(await notesOnCard(page)).toEqual([]);
-    await inPanel(page, '[data-kf="customer-old-view-toggle"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="customer-old-view"]').textContent()).toContain('旧：羽绒服要加绒款');
+    expect(await inPanel(s.page, '[data-kf="customer-old-summary"]').textContent()).toMatch(/^有一条同名的旧记录（1 条备注，最后 /);
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await inPanel(s.page, '[data-kf="customer-old-view-toggle"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-old-view"]').textContent()).toContain('旧：羽绒服要加绒款');
     // This buyer says: not the same person. The line goes, and stays gone when they come back.
-    await inPanel(page, '[data-kf="customer-old-dismiss"]').click();
+    await inPanel(s.page, '[data-kf="customer-old-dismiss"]').click();
     await oldLine.waitFor({ state: 'detached' });
 
-    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
-    await expect.poll(() => card(page).getAttribute('data-buyer-id')).toBe('u-2001');
+    await s.page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => card(s.page).getAttribute('data-buyer-id')).toBe('u-2001');
     await oldLine.waitFor();
-    expect(await notesOnCard(page)).toEqual([]);
-    await inPanel(page, '[data-kf="customer-old-merge"]').click();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await inPanel(s.page, '[data-kf="customer-old-merge"]').click();
     // Nothing moves before the confirmation.
-    await inPanel(page, '[data-kf="customer-old-confirm"]').waitFor();
-    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).not.toBeNull();
-    await inPanel(page, '[data-kf="customer-old-merge-confirm"]').click();
-    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
+    await inPanel(s.page, '[data-kf="customer-old-confirm"]').waitFor();
+    expect(await callFromExtensionPage(s.ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).not.toBeNull();
+    await inPanel(s.page, '[data-kf="customer-old-merge-confirm"]').click();
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
     await oldLine.waitFor({ state: 'detached' });
-    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toBeNull();
+    expect(await callFromExtensionPage(s.ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toBeNull();
 
     // The other S*******n: no note of u-2001's, and nothing offered any more.
-    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
-    await inPanel(page, '[data-kf="customer-none"]').waitFor();
-    expect(await notesOnCard(page)).toEqual([]);
-    await noOldRecordFor(page, 'u-2002');
+    await s.page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await noOldRecordFor(s.page, 'u-2002');
     expect(await oldLine.count()).toBe(0);
     // Back to u-2001 after a reload: the merged note is theirs, and no line.
-    await page.reload();
-    await cardReady(page, 'S*******n');
-    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
-    await expect.poll(() => notesOnCard(page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
-    await noOldRecordFor(page, 'u-2001');
+    await s.page.reload();
+    await cardReady(s.page, 'S*******n');
+    await s.page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('旧：羽绒服要加绒款')]);
+    await noOldRecordFor(s.page, 'u-2001');
     expect(await oldLine.count()).toBe(0);
-    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
   });
 
   it('不是同一人 is remembered across reloads: the line is not offered to that buyer again', async () => {
-    await callFromExtensionPage(ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：只发顺丰' });
-    await openDemoChat(page, h.demoUrl, { buyer: 'u-2001' });
-    await cardReady(page, 'S*******n');
-    await inPanel(page, '[data-kf="customer-old-dismiss"]').click();
-    await inPanel(page, '[data-kf="customer-old"]').waitFor({ state: 'detached' });
-    await page.reload();
-    await cardReady(page, 'S*******n');
-    await expect.poll(() => card(page).getAttribute('data-buyer-id')).toBe('u-2001');
-    await noOldRecordFor(page, 'u-2001');
-    expect(await inPanel(page, '[data-kf="customer-old"]').count()).toBe(0);
+    await callFromExtensionPage(s.ext, 'addCustomerEvent', { platform: 'demo', nickname: 'S*******n', kind: 'note', text: '旧：只发顺丰' });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'u-2001' });
+    await cardReady(s.page, 'S*******n');
+    await inPanel(s.page, '[data-kf="customer-old-dismiss"]').click();
+    await inPanel(s.page, '[data-kf="customer-old"]').waitFor({ state: 'detached' });
+    await s.page.reload();
+    await cardReady(s.page, 'S*******n');
+    await expect.poll(() => card(s.page).getAttribute('data-buyer-id')).toBe('u-2001');
+    await noOldRecordFor(s.page, 'u-2001');
+    expect(await inPanel(s.page, '[data-kf="customer-old"]').count()).toBe(0);
     // The other buyer of that name is still offered it.
-    await page.locator('.conv-item[data-buyer-id="u-2002"]').click();
-    await inPanel(page, '[data-kf="customer-old"]').waitFor();
-    await page.locator('.conv-item[data-buyer-id="u-2001"]').click();
-    await noOldRecordFor(page, 'u-2001');
-    expect(await inPanel(page, '[data-kf="customer-old"]').count()).toBe(0);
+    await s.page.locator('.conv-item[data-buyer-id="u-2002"]').click();
+    await inPanel(s.page, '[data-kf="customer-old"]').waitFor();
+    await s.page.locator('.conv-item[data-buyer-id="u-2001"]').click();
+    await noOldRecordFor(s.page, 'u-2001');
+    expect(await inPanel(s.page, '[data-kf="customer-old"]').count()).toBe(0);
     // Its note stays where it was, complete.
-    expect(await callFromExtensionPage(ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toMatchObject({ history: [expect.objectContaining({ text: '旧：只发顺丰' })] });
+    expect(await callFromExtensionPage(s.ext, 'getCustomer', { platform: 'demo', nickname: 'S*******n' })).toMatchObject({ history: [expect.objectContaining({ text: '旧：只发顺丰' })] });
   });
 });
 

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { buyerNotesSuite } from './suite';
 import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
+const s = buyerNotesSuite();
 
 const card = (p: Page) => inPanel(p, '[data-kf="customer-card"]');
 const cardBuyer = (p: Page) => card(p).getAttribute('data-buyer');
@@ -23,78 +21,67 @@ async function exportAll(p: Page): Promise<Customer[]> {
   return all;
 }
 
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-  await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true });
-});
-
 describe('buyer notes on the demo console', () => {
   it("shows the open buyer's card and follows conversation switches", async () => {
-    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { preferences: '喜欢宽松款', sizes: { heightCm: 162 } } });
-    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: 'tb_8834729_88', addTags: ['VIP3', '批发'] });
-    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
-    await cardReady(page, '小鹿乱撞0521');
-    expect(await inPanel(page, '[data-kf="customer-preferences"]').textContent()).toBe('喜欢宽松款');
-    expect(await inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('小鹿乱撞0521');
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { preferences: '喜欢宽松款', sizes: { heightCm: 162 } } });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: 'tb_8834729_88', addTags: ['VIP3', '批发'] });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(s.page, '小鹿乱撞0521');
+    expect(await inPanel(s.page, '[data-kf="customer-preferences"]').textContent()).toBe('喜欢宽松款');
+    expect(await inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('小鹿乱撞0521');
 
-    await page.locator('.conv-item[data-nick="tb_8834729_88"]').click();
-    await cardReady(page, 'tb_8834729_88');
-    expect(await inPanel(page, '[data-kf="customer-segment"]').textContent()).toBe('VIP');
-    expect(await inPanel(page, '[data-kf="customer-tag"]').allTextContents()).toEqual(['VIP3', '批发']);
-    expect(await inPanel(page, '[data-kf="customer-preferences"]').count()).toBe(0);
+    await s.page.locator('.conv-item[data-nick="tb_8834729_88"]').click();
+    await cardReady(s.page, 'tb_8834729_88');
+    expect(await inPanel(s.page, '[data-kf="customer-segment"]').textContent()).toBe('VIP');
+    expect(await inPanel(s.page, '[data-kf="customer-tag"]').allTextContents()).toEqual(['VIP3', '批发']);
+    expect(await inPanel(s.page, '[data-kf="customer-preferences"]').count()).toBe(0);
 
-    await page.locator('.conv-item[data-nick="爱吃橙子的猫"]').click();
-    await cardReady(page, '爱吃橙子的猫');
-    await inPanel(page, '[data-kf="customer-none"]').waitFor();
+    await s.page.locator('.conv-item[data-nick="爱吃橙子的猫"]').click();
+    await cardReady(s.page, '爱吃橙子的猫');
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
 
-    await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
-    await cardReady(page, '小鹿乱撞0521');
-    expect(await inPanel(page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
+    await s.page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+    await cardReady(s.page, '小鹿乱撞0521');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
   });
 
   it('a note saved with Alt+N in one tab appears in another tab on the same buyer', async () => {
-    const other = await h.context.newPage();
+    const other = await s.h.context.newPage();
     try {
-      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-      await openDemoChat(other, h.demoUrl, { buyer: '米粒妈妈' });
-      await cardReady(page, '米粒妈妈');
+      await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+      await openDemoChat(other, s.h.demoUrl, { buyer: '米粒妈妈' });
+      await cardReady(s.page, '米粒妈妈');
       await cardReady(other, '米粒妈妈');
-      await chatInput(page).click();
-      await page.keyboard.press('Alt+KeyN');
+      await chatInput(s.page).click();
+      await s.page.keyboard.press('Alt+KeyN');
       await expect
-        .poll(() => panelFocus(page))
+        .poll(() => panelFocus(s.page))
         .toBe('customer-note-input');
-      await page.keyboard.type('只发顺丰，电话 13812345678');
-      await page.keyboard.press('Enter');
-      await expect.poll(() => inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+      await s.page.keyboard.type('只发顺丰，电话 13812345678');
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
       // Masked on save: the other tab gets the masked note through the change announcement.
       await expect.poll(() => inPanel(other, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain(
         '只发顺丰，电话 138****5678',
       );
-      expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+      expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
     } finally {
       await other.close();
     }
   });
 
   it('a card kept for a listed buyer is dropped when another tab adds a note: the switch never draws the old one', async () => {
-    const other = await h.context.newPage();
+    const other = await s.h.context.newPage();
     try {
-      await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { note: '旧备注' } });
-      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-      await cardReady(page, '米粒妈妈');
+      await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { note: '旧备注' } });
+      await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+      await cardReady(s.page, '米粒妈妈');
       // Once there and back: this tab's card frame now keeps 小鹿乱撞0521's card (with 旧备注 only).
-      await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
-      await cardReady(page, '小鹿乱撞0521');
-      await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
-      await cardReady(page, '米粒妈妈');
-      const frame = cardFrame(page)!;
+      await s.page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+      await cardReady(s.page, '小鹿乱撞0521');
+      await s.page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+      await cardReady(s.page, '米粒妈妈');
+      const frame = cardFrame(s.page)!;
       // Told when this frame hears of the change (after the card's own listener, registered first).
       await frame.evaluate(() => {
         const w = window as unknown as { __changed: boolean };
@@ -102,7 +89,7 @@ describe('buyer notes on the demo console', () => {
         (globalThis as any).chrome.storage.onChanged.addListener(() => (w.__changed = true));
       });
 
-      await openDemoChat(other, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await openDemoChat(other, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
       await cardReady(other, '小鹿乱撞0521');
       await chatInput(other).click();
       await other.keyboard.press('Alt+KeyN');
@@ -122,8 +109,8 @@ describe('buyer notes on the demo console', () => {
         };
         new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       });
-      await page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
-      await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('改发京东');
+      await s.page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('改发京东');
       const drawn: string[] = await frame.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);
       expect(drawn.length).toBeGreaterThan(0);
       expect(drawn.filter((text) => !text.includes('改发京东'))).toEqual([]);
@@ -134,42 +121,42 @@ describe('buyer notes on the demo console', () => {
   });
 
   it('saves selected chat text as sizes, showing what was read first', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
-    await cardReady(page, '小鹿乱撞0521');
-    expect(await inPanel(page, '[data-as="sizes"]').isDisabled()).toBe(true);
-    await page.evaluate(() => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await cardReady(s.page, '小鹿乱撞0521');
+    expect(await inPanel(s.page, '[data-as="sizes"]').isDisabled()).toBe(true);
+    await s.page.evaluate(() => {
       const bubble = [...document.querySelectorAll('.msg-bubble')].find((b) => b.textContent!.includes('身高162'))!;
       const range = document.createRange();
       range.selectNodeContents(bubble);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    await expect.poll(() => inPanel(page, '[data-as="sizes"]').isEnabled()).toBe(true);
-    await inPanel(page, '[data-as="sizes"]').click();
-    const preview = inPanel(page, '[data-kf="customer-selection-preview"]');
+    await expect.poll(() => inPanel(s.page, '[data-as="sizes"]').isEnabled()).toBe(true);
+    await inPanel(s.page, '[data-as="sizes"]').click();
+    const preview = inPanel(s.page, '[data-kf="customer-selection-preview"]');
     expect(await preview.locator('[data-size="heightCm"]').textContent()).toContain('162cm');
     expect(await preview.locator('[data-size="weightKg"]').textContent()).toContain('52kg');
-    await inPanel(page, '[data-kf="customer-selection-confirm"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="customer-sizes"] [data-size="weightKg"]').count()).toBe(1);
-    expect(await inPanel(page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
-    const stored = await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
+    await inPanel(s.page, '[data-kf="customer-selection-confirm"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"] [data-size="weightKg"]').count()).toBe(1);
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
+    const stored = await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' });
     expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
   });
 
   it('export, then delete all, then import restores every note identically (through the options page)', async () => {
     for (let i = 0; i < 25; i++) {
       const nickname = `买家${String(i).padStart(2, '0')}`;
-      await callFromExtensionPage(ext, 'patchCustomer', {
+      await callFromExtensionPage(s.ext, 'patchCustomer', {
         platform: i % 2 ? 'demo' : 'taobao',
         nickname,
         patch: { note: `第${i}位的备注`, preferences: i % 3 ? '' : '不要黑色', sizes: { heightCm: 150 + i, usualSize: 'M' }, tags: i % 5 ? [] : ['VIP1'] },
       });
-      await callFromExtensionPage(ext, 'addCustomerEvent', { platform: i % 2 ? 'demo' : 'taobao', nickname, kind: 'issue', text: `退货${i}，已退款` });
+      await callFromExtensionPage(s.ext, 'addCustomerEvent', { platform: i % 2 ? 'demo' : 'taobao', nickname, kind: 'issue', text: `退货${i}，已退款` });
     }
-    const before = await exportAll(ext);
+    const before = await exportAll(s.ext);
     expect(before).toHaveLength(25);
 
-    const options = await h.openExtensionPage('options.html#customers');
+    const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
       await options.locator('[data-kf="customers-search"]').fill('#vip1');
@@ -184,27 +171,27 @@ describe('buyer notes on the demo console', () => {
       await options.locator('[data-kf="customers-delete-all"]').click();
       await options.locator('[data-kf="customers-delete-all-confirm"]').getByText('25').waitFor();
       await options.locator('[data-kf="customers-delete-all-yes"]').click();
-      await expect.poll(() => callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {}).then((r) => r.total)).toBe(0);
+      await expect.poll(() => callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {}).then((r) => r.total)).toBe(0);
 
       // A bad file changes nothing and says which entry is wrong.
       const bad = JSON.parse(text);
       bad.customers[3].createdAt = 'yesterday';
       await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('第 4 条');
-      expect((await callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {})).total).toBe(0);
+      expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
 
       await options.locator('[data-kf="customers-import-file"]').setInputFiles(file);
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户');
-      expect(await exportAll(ext)).toEqual(before);
+      expect(await exportAll(s.ext)).toEqual(before);
     } finally {
       await options.close();
     }
   });
 
   it('lists local backups with their counts and backs up on demand', async () => {
-    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '备份测试' } });
-    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: '要删除的买家' } });
-    const options = await h.openExtensionPage('options.html#backups');
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '备份测试' } });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: '要删除的买家' } });
+    const options = await s.h.openExtensionPage('options.html#backups');
     try {
       const rows = options.locator('[data-kf="backup-row"]');
       await options.locator('[data-kf="backups"]').waitFor();
@@ -215,14 +202,14 @@ describe('buyer notes on the demo console', () => {
       await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(Math.min(before + 1, 5));
       await expect.poll(() => rows.first().locator('[data-kf="backup-counts"]').textContent()).toMatch(/客户 [1-9]\d*/);
       // A change after the backup is undone by restoring it…
-      await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '改过的备注' } });
+      await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '改过的备注' } });
       // …but a deleted buyer stays deleted: deleting also removes them from the local backups.
-      await callFromExtensionPage(ext, 'deleteCustomer', { platform: 'demo', nickname: '米粒妈妈' });
+      await callFromExtensionPage(s.ext, 'deleteCustomer', { platform: 'demo', nickname: '米粒妈妈' });
       await rows.first().locator('[data-kf="backup-restore"]').click();
       await rows.first().locator('[data-kf="backup-restore-confirm"]').click();
       await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已恢复');
-      expect(await callFromExtensionPage<Customer>(ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing' })).toMatchObject({ note: '备份测试' });
-      expect(await callFromExtensionPage<Customer | null>(ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' })).toBeNull();
+      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing' })).toMatchObject({ note: '备份测试' });
+      expect(await callFromExtensionPage<Customer | null>(s.ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' })).toBeNull();
     } finally {
       await options.close();
     }

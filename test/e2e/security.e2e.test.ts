@@ -2,46 +2,36 @@
  * The seller page as an attacker (issue #11): a script in the page's own world tries to read and
  * write buyer notes through the panel. Everything here runs against the build users get.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { buyerNotesSuite } from './suite';
 import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
 import { evaluateInContentWorld } from './panel-world';
 import type { Customer } from '../../lib/domain/customers/types';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
-
+const s = buyerNotesSuite();
 const SECRET = '只发顺丰-暗号4711';
 const OTHER_SECRET = '别家买家的地址备注-暗号0815';
 
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-});
-afterAll(async () => h?.close());
+// After the suite's set-up (a fresh tab, no buyers): two buyers with something worth stealing.
 beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-  await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true });
-  await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: SECRET, preferences: SECRET } });
-  await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { addressNote: OTHER_SECRET } });
+  await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: SECRET, preferences: SECRET } });
+  await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { addressNote: OTHER_SECRET } });
 });
 
 describe('a script in the seller page', () => {
   it('finds the panel host but no shadow root to read it through', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
-    const seen = await page.evaluate(() => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    const seen = await s.page.evaluate(() => {
       const host = document.querySelector('kf-panel') as HTMLElement & { shadowRoot: ShadowRoot | null };
       return { host: !!host, shadowRoot: host?.shadowRoot ?? null, light: host?.innerHTML ?? '', text: document.body.innerText };
     });
     // The card frame is sized to the card: its note input is inside the frame's box.
     await expect
       .poll(async () => {
-        const frame = await inPanel(page, '[data-kf="card-frame"]').boundingBox();
-        const input = await inPanel(page, '[data-kf="customer-note-input"]').boundingBox();
+        const frame = await inPanel(s.page, '[data-kf="card-frame"]').boundingBox();
+        const input = await inPanel(s.page, '[data-kf="customer-note-input"]').boundingBox();
         return !!frame && !!input && input.y + input.height <= frame.y + frame.height;
       })
       .toBe(true);
@@ -52,11 +42,11 @@ describe('a script in the seller page', () => {
   });
 
   it('cannot find a buyer note anywhere in its own world: text, search, selection, frames', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
     // The card shows the note — inside its frame, which is the extension's page.
-    expect(await inPanel(page, '[data-kf="customer-note"]').textContent()).toBe(SECRET);
-    const found = await page.evaluate((secret) => {
+    expect(await inPanel(s.page, '[data-kf="customer-note"]').textContent()).toBe(SECRET);
+    const found = await s.page.evaluate((secret) => {
       const out: string[] = [];
       if (document.documentElement.outerHTML.includes(secret)) out.push('html');
       if (document.body.innerText.includes(secret)) out.push('innerText');
@@ -78,17 +68,17 @@ describe('a script in the seller page', () => {
   });
 
   it('can make the card show another buyer of its console by faking the name, but cannot read that buyer either', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
     // The adapter reads the open conversation's name and buyer id from the list (and the header):
     // fake the name and drop the id, so the card looks the other buyer up by name.
-    await page.evaluate(() => {
+    await s.page.evaluate(() => {
       for (const el of document.querySelectorAll('ul.conv-list > li.conv-item.active .conv-nick, .chat-header .chat-buyer-nick')) el.textContent = '小鹿乱撞0521';
       for (const el of document.querySelectorAll('[data-buyer-id]')) if (el.matches('li.conv-item.active, .chat-header')) el.removeAttribute('data-buyer-id');
     });
-    await cardReady(page, '小鹿乱撞0521');
-    expect(await inPanel(page, '[data-kf="customer-address"]').textContent()).toBe(OTHER_SECRET);
-    const leaked = await page.evaluate((secret) => {
+    await cardReady(s.page, '小鹿乱撞0521');
+    expect(await inPanel(s.page, '[data-kf="customer-address"]').textContent()).toBe(OTHER_SECRET);
+    const leaked = await s.page.evaluate((secret) => {
       const hits: string[] = [];
       if ((window as any).find(secret, false, false, true)) hits.push('find');
       if (document.documentElement.outerHTML.includes(secret)) hits.push('html');
@@ -105,11 +95,11 @@ describe('a script in the seller page', () => {
   });
 
   it('cannot retarget or drive the card frame with postMessage', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
     // The card frame sits in the panel's closed shadow tree: it is not even in window.frames.
-    expect(await page.evaluate(() => window.length)).toBe(0);
-    const posted = await page.evaluate(() => {
+    expect(await s.page.evaluate(() => window.length)).toBe(0);
+    const posted = await s.page.evaluate(() => {
       let n = 0;
       const state = { platform: 'demo', buyer: '小鹿乱撞0521', buyerId: null, selection: '', focusNote: 99, locale: 'zh-CN' };
       for (let i = 0; i < window.length; i++) {
@@ -126,22 +116,22 @@ describe('a script in the seller page', () => {
       window.postMessage({ kfCardPort: 'guessed-token' }, '*', [port2]);
       return n;
     });
-    await page.waitForTimeout(300); // nothing should happen; give a forged message time to arrive
+    await s.page.waitForTimeout(300); // nothing should happen; give a forged message time to arrive
     expect(posted).toBeGreaterThanOrEqual(0);
-    expect(await page.evaluate(() => (window as any).__heard)).toEqual([]);
-    expect(await inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer')).toBe('米粒妈妈');
+    expect(await s.page.evaluate(() => (window as any).__heard)).toEqual([]);
+    expect(await inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer')).toBe('米粒妈妈');
   });
 
   it('cannot write a note: no reachable input, made-up Alt+N does nothing, stolen focus carries no typing into the card', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
     const historyNotes = async () =>
-      ((await callFromExtensionPage<Customer | null>(ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' }))?.history ?? []).filter((e) => e.kind === 'note').length;
+      ((await callFromExtensionPage<Customer | null>(s.ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' }))?.history ?? []).filter((e) => e.kind === 'note').length;
     const before = await historyNotes();
     // The agent has used the note input before (the frame would remember its focused field).
-    await inPanel(page, '[data-kf="customer-note-input"]').click();
-    await chatInput(page).click();
-    await page.evaluate(() => {
+    await inPanel(s.page, '[data-kf="customer-note-input"]').click();
+    await chatInput(s.page).click();
+    await s.page.evaluate(() => {
       // A made-up Alt+N, then typing and Enter through the page's own events.
       document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyN', key: 'n', altKey: true, bubbles: true, composed: true }));
       document.execCommand('insertText', false, '页面偷写的备注');
@@ -150,29 +140,29 @@ describe('a script in the seller page', () => {
       for (let i = 0; i < window.length; i++) window[i]!.focus();
     });
     // The agent keeps typing a chat reply and presses Enter.
-    await page.keyboard.type('好的亲');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    await s.page.keyboard.type('好的亲');
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForTimeout(300);
     expect(await historyNotes()).toBe(before);
-    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
   });
 
   it('cannot fire the panel’s shortcuts: a made-up Alt+1 inserts nothing', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await demo.push(page, '能便宜点吗');
-    await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
-    await chatInput(page).click();
-    await page.evaluate(() => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await demo.push(s.page, '能便宜点吗');
+    await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+    await chatInput(s.page).click();
+    await s.page.evaluate(() => {
       const input = document.querySelector('.chat-editor .chat-input')!;
       input.dispatchEvent(new KeyboardEvent('keydown', { code: 'Digit1', key: '1', altKey: true, bubbles: true, composed: true }));
     });
-    await page.waitForTimeout(200);
-    expect(await demo.draft(page)).toBe('');
+    await s.page.waitForTimeout(200);
+    expect(await demo.draft(s.page)).toBe('');
   });
 
   it('has no messaging API to reach the extension with', async () => {
-    await openDemoChat(page, h.demoUrl);
-    const r = await page.evaluate(async (id) => {
+    await openDemoChat(s.page, s.h.demoUrl);
+    const r = await s.page.evaluate(async (id) => {
       const rt = (globalThis as any).chrome?.runtime;
       if (!rt?.sendMessage) return 'no runtime.sendMessage';
       try {
@@ -180,7 +170,7 @@ describe('a script in the seller page', () => {
       } catch (e) {
         return `refused: ${(e as Error).message}`;
       }
-    }, h.extensionId);
+    }, s.h.extensionId);
     expect(r).not.toContain(SECRET);
     expect(r).toMatch(/no runtime|refused/);
   });
@@ -188,9 +178,9 @@ describe('a script in the seller page', () => {
 
 describe('payloads the content script might be made to send', () => {
   it('prototype keys in every page verb leave the service worker’s prototypes untouched; another console is refused', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
     const replies = await evaluateInContentWorld<unknown[]>(
-      page,
+      s.page,
       `(async () => {
         const send = (kf, payload) => chrome.runtime.sendMessage({ kf, payload });
         const evil = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}');
@@ -206,10 +196,10 @@ describe('payloads the content script might be made to send', () => {
     ).then((r) => r!.value);
     for (const r of replies) expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect((replies.at(-2) as { error: { message: string } }).error.message).toContain('addFollowup.platform');
-    const sw = await h.serviceWorker();
+    const sw = await s.h.serviceWorker();
     const proto = await sw.evaluate(() => ({ keys: Object.getOwnPropertyNames(Object.prototype).filter((k) => k === 'polluted' || k === 'lastUsed' || k === 'count'), polluted: ({} as any).polluted, lastUsed: ({} as any).lastUsed }));
     expect(proto).toEqual({ keys: [], polluted: undefined, lastUsed: undefined });
-    const followups = await callFromExtensionPage<{ groups: { items: { platform?: string }[] }[] }>(ext, 'listFollowups', undefined);
+    const followups = await callFromExtensionPage<{ groups: { items: { platform?: string }[] }[] }>(s.ext, 'listFollowups', undefined);
     expect(followups.groups.flatMap((g) => g.items).filter((i) => i.platform === 'taobao')).toEqual([]);
   });
 });
