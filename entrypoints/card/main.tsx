@@ -135,8 +135,9 @@ async function connect(): Promise<void> {
     if (!reply?.origin) await new Promise((r) => setTimeout(r, 100));
   }
   const e = await portMessage;
-  // The port must come from the page the content script runs in.
-  if (!reply?.origin || e.origin !== reply.origin) return;
+  // The port must come from the page the content script runs in (Firefox may name the content
+  // script's own extension origin instead, which only extension code has).
+  if (!reply?.origin || (e.origin !== reply.origin && e.origin !== location.origin)) return;
   port = e.ports[0]!;
   port.onmessage = (m) => fromPanel(m.data as ToCardFrame);
   toPanel({ kind: 'ready' });
