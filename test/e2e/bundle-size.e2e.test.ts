@@ -13,17 +13,21 @@ import { EXTENSION_DIR } from './harness';
 /**
  * Issue #15 asks for ≤ 150 KB. 674 KB → 148 KB on 2026-12-01 (pinyin table, data files fetched on
  * demand, URL-only site code, UTF-8 output, no polyfill); features landed the same evening brought
- * it back to 187 KB. This budget is a ratchet: lower it as the worker shrinks, never raise it.
+ * it back to 187 KB; 2026-12-02 186 → 135 KB (guard settings checked by rule id, page-only strings
+ * out of the worker, pure code for some verbs in worker-extras.js: lib/background/extras.ts).
+ * This budget is a ratchet: lower it as the worker shrinks, never raise it.
  */
-export const BACKGROUND_BUDGET_BYTES = 190 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 137 * 1024;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15
- * asks for ≤ 45 KB; 61 → 58.6 KB on 2026-12-02 (no polyfill). A ratchet too:
+ * asks for ≤ 45 KB; 61 → 58.6 KB on 2026-12-02 (no polyfill), then 58.6 → 39.8 KB the same day
+ * (the suggestion engine and the taught-site adapter as feature scripts, the panel's shadow host
+ * without WXT's mount helpers). A ratchet too:
  * new in-page features go into on-demand feature scripts (lib/panel/features.ts, injected by the
  * background when a page needs them), not into content.js.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 59 * 1024;
+export const CONTENT_GZIP_BUDGET_BYTES = 41 * 1024;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -45,6 +49,7 @@ it(`keeps the service worker (background.js) within ${kb(BACKGROUND_BUDGET_BYTES
     size,
     `background.js is ${kb(size)}, over its ${kb(BACKGROUND_BUDGET_BYTES)} budget: every worker wake parses all of it. ` +
       'Run `npm run size -- background` to see what is in it; keep large read-only data out of the bundle ' +
-      '(lib/storage/bundled.ts fetches it from the extension on first use) and import URL-only site knowledge from lib/sites/urls.ts.',
+      '(lib/storage/bundled.ts fetches it from the extension on first use), put pure code that only some verbs need into ' +
+      'worker-extras.js (lib/background/extras-modules.ts, asked for with workerExtras()), and import URL-only site knowledge from lib/sites/urls.ts.',
   ).toBeLessThanOrEqual(BACKGROUND_BUDGET_BYTES);
 });
