@@ -1,7 +1,7 @@
 /**
  * Pure code the worker needs for some verbs only — the remark rules (presets, validation, parsing),
- * the library's import/export checks, the guard settings' check, the reply-clock summary and the
- * CSV exports — kept out of background.js, which Chrome parses at every
+ * the library's and the buyer notes' import/export checks, the guard settings' check, the
+ * reply-clock summary and the CSV exports — kept out of background.js, which Chrome parses at every
  * worker wake. It is a second script in the package, worker-extras.js (entrypoints/worker-extras.ts,
  * the modules listed in extras-modules.ts), loaded with importScripts() the first time a verb asks
  * for it in a worker's life (`workerExtras()`, synchronous).

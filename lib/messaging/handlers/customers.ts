@@ -6,6 +6,7 @@
  * (orders.ts) and remarks saved through the panel (rules.ts).
  */
 import { announceChange } from '../client';
+import { workerExtras } from '../../background/extras';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomerQuery, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
@@ -14,7 +15,6 @@ import {
   applyPatch,
   BUYER_ID_MAX,
   customerKey,
-  exportCustomers,
   IMPORT_MAX,
   LIMITS,
   makeEvent,
@@ -24,7 +24,6 @@ import {
   normaliseNickname,
   normaliseTags,
   orderSeenEvent,
-  parseCustomersImport,
   PLATFORMS,
   SEGMENTS,
   type Customer,
@@ -329,7 +328,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await customersReady();
       const p = parseBuyer(payload, 'exportCustomer', ctx);
       const c = await getCustomer(targetKey(p));
-      return exportCustomers(c ? [c] : [], Date.now());
+      return workerExtras().customers.exportCustomers(c ? [c] : [], Date.now());
     },
   },
   stageCustomersImport: {
@@ -366,7 +365,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
         json = { ...head, customers: [...parts.entries, ...(Array.isArray(head.customers) ? head.customers : [])] };
       }
       const now = Date.now();
-      const parsed = parseCustomersImport(json, now);
+      const parsed = workerExtras().customers.parseCustomersImport(json, now);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');
