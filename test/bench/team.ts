@@ -138,9 +138,9 @@ export async function benchTeam(): Promise<Record<string, number>> {
       let notes = 0;
       for (const c of a.stores.customerMap.values()) if (c.nickname.startsWith('买家')) notes += c.history.length + c.droppedEvents;
       const fe = (await a.sync.local.followups.allDocs({ startkey: 'fe:', endkey: 'fe:\ufff0' })).rows.length;
-      return notes >= expectedNotes && a.stores.followupMap.size >= expectedFollowups && fe >= expectedFollowups
-        ? null
-        : `${a.user}: ${notes}/${expectedNotes} notes, ${a.stores.followupMap.size}/${expectedFollowups} follow-ups, ${fe} events`;
+      if (notes >= expectedNotes && a.stores.followupMap.size >= expectedFollowups && fe >= expectedFollowups) return null;
+      const ev = (await a.sync.local.buyers.allDocs({ startkey: 'ev:', endkey: 'ev:\ufff0' })).rows.length;
+      return `${a.user}: ${notes}/${expectedNotes} notes (${ev} note documents in its replica), ${a.stores.followupMap.size}/${expectedFollowups} follow-ups, ${fe} events`;
     };
     let rounds = 0;
     for (;;) {
