@@ -78,6 +78,8 @@ it('inserts the top suggestion with Alt+1 and lets the agent change the situatio
   const firstWords = body.replace(/\{[^}]*\}/g, '').slice(0, 6);
   await page.keyboard.press('Alt+1');
   const fill = inPanel(page, '[data-kf="fill"]');
+  // A reply with blanks opens the fill form first; wait for whichever comes (the form may take a frame).
+  await expect.poll(async () => (await fill.count()) > 0 || (await demo.draft(page)).includes(firstWords)).toBe(true);
   if (await fill.count()) {
     const fields = inPanel(page, '[data-kf="fill-input"]');
     for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('测试');
@@ -85,6 +87,8 @@ it('inserts the top suggestion with Alt+1 and lets the agent change the situatio
   }
   await expect.poll(() => demo.draft(page)).toContain(firstWords);
   expect(await demo.sent(page)).toBe(0);
+  // The fill form closes once the insertion is recorded; until then the links below it sit lower.
+  await fill.waitFor({ state: 'detached' });
 
   await inPanel(page, '[data-kf="change-situation"]').click();
   await inPanel(page, '.kf-chip-option[data-scenario="exchange"]').click();
