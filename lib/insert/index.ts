@@ -83,19 +83,25 @@ export function watchEditing(doc: Document, signal?: AbortSignal): void {
     const opts = { capture: true, signal: controller.signal };
     doc.addEventListener('compositionstart', (e) => e.target && watch.composing.add(e.target), opts);
     doc.addEventListener('compositionend', (e) => e.target && watch.composing.delete(e.target), opts);
-    // A blur ends any composition for our purposes (the IME commits or cancels).
-    doc.addEventListener('focusout', (e) => e.target && watch.composing.delete(e.target), opts);
+    const rememberCaret = () => {
+      const sel = doc.getSelection();
+      if (!sel || sel.rangeCount === 0) return;
+      const range = sel.getRangeAt(0);
+      const root = editableRootOf(range.startContainer);
+      if (root) watch.lastRange.set(root, range.cloneRange());
+    };
+    // A blur ends any composition for our purposes (the IME commits or cancels). It also reads the
+    // caret once more: 'selectionchange' is queued, so a caret moved just before the agent reached
+    // for the panel may not have been seen yet; at focusout the selection is still the box's own.
     doc.addEventListener(
-      'selectionchange',
-      () => {
-        const sel = doc.getSelection();
-        if (!sel || sel.rangeCount === 0) return;
-        const range = sel.getRangeAt(0);
-        const root = editableRootOf(range.startContainer);
-        if (root) watch.lastRange.set(root, range.cloneRange());
+      'focusout',
+      (e) => {
+        if (e.target) watch.composing.delete(e.target);
+        rememberCaret();
       },
       opts,
     );
+    doc.addEventListener('selectionchange', rememberCaret, opts);
     watches.set(doc, watch);
     w = watch;
   }
