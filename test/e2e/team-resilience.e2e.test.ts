@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { call, closeTeamPage, join, startTeamShop, syncNow, syncUntilSynced } from './team-world';
+import { stopExtensionWorker, type Harness } from './harness';
+import { call, closeTeamPage, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
 import type { TeamServer } from '../team/server';
 import { startNetProxy, type NetProxy } from '../team/net-proxy';
 import { dbName } from '../../lib/team/names';
@@ -26,18 +26,11 @@ let supPage: Page;
 let agentPage: Page;
 
 beforeAll(async () => {
-  server = await startTeamShop(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小李: { role: 'agent', password: 'li-pw' } });
+  ({ server, sup, agent } = await startTwoMachines(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小李: { role: 'agent', password: 'li-pw' } }));
   proxy = await startNetProxy(server.url);
-  sup = await launchWithExtension();
-  agent = await launchWithExtension();
 }, 600_000);
 
-afterAll(async () => {
-  await sup?.close();
-  await agent?.close();
-  await proxy?.close();
-  await server?.stop();
-});
+afterAll(() => stopAll(sup, agent, proxy, server));
 
 /** The agent writes `texts` as notes on a few buyers. */
 async function writeNotes(texts: string[], buyer: (i: number) => string): Promise<void> {

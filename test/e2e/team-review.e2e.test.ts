@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join, startTeamShop, syncNow } from './team-world';
+import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -18,18 +18,12 @@ let supTeam: Page;
 let agentTeam: Page;
 
 beforeAll(async () => {
-  server = await startTeamShop(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小王: { role: 'agent', password: 'wang-pw' } });
-  sup = await launchWithExtension();
-  agent = await launchWithExtension();
+  ({ server, sup, agent } = await startTwoMachines(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小王: { role: 'agent', password: 'wang-pw' } }));
   supTeam = await join(sup, server, SHOP, '店长', 'boss-pw');
   agentTeam = await join(agent, server, SHOP, '小王', 'wang-pw', 'day');
 }, 600_000);
 
-afterAll(async () => {
-  await sup?.close();
-  await agent?.close();
-  await server?.stop();
-});
+afterAll(() => stopAll(sup, agent, server));
 
 it("an agent's proposal reaches the supervisor's review; accepted, it reaches the agent's library", async () => {
   // The agent writes a reply in the library editor and proposes it without saving it locally.

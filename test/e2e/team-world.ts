@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './harness';
+import { launchWithExtension, type Harness } from './harness';
 import { startTeamServer, type TeamServer } from '../team/server';
 import { addMember, initShop } from '../../lib/team/provision';
 import type { TeamRole } from '../../lib/team/names';
@@ -27,6 +27,23 @@ export async function startTeamShop(shop: string, members: Record<string, { role
   await initShop(server.admin, shop);
   for (const [name, m] of Object.entries(members)) await addMember(server.admin, shop, name, m.role, m.password);
   return server;
+}
+
+/** The two machines every team suite starts with: the shop on a fresh server, then a supervisor's and an agent's profile. */
+export async function startTwoMachines(
+  shop: string,
+  members: Record<string, { role: TeamRole; password: string }>,
+): Promise<{ server: TeamServer; sup: Harness; agent: Harness }> {
+  const server = await startTeamShop(shop, members);
+  return { server, sup: await launchWithExtension(), agent: await launchWithExtension() };
+}
+
+/** Closes browsers first, then proxies and the server (anything a failed start left undefined is skipped). */
+export async function stopAll(...things: ({ close(): Promise<void> } | { stop(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const t of things) {
+    if (!t) continue;
+    await ('close' in t ? t.close() : t.stop());
+  }
 }
 
 /** Signs in through options → 团队 and waits for 已同步; returns the options page. */

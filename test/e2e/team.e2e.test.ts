@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join as joinShop, startTeamShop, syncNow, syncUntilSynced } from './team-world';
+import { call, join as joinShop, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
 
 const SHOP = 'e2e-shop';
 let server: TeamServer;
@@ -19,16 +19,10 @@ let agentPage: Page;
 const join = (h: Harness, user: string, password: string) => joinShop(h, server, SHOP, user, password);
 
 beforeAll(async () => {
-  server = await startTeamShop(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小王: { role: 'agent', password: 'wang-pw' } });
-  sup = await launchWithExtension();
-  agent = await launchWithExtension();
+  ({ server, sup, agent } = await startTwoMachines(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' }, 小王: { role: 'agent', password: 'wang-pw' } }));
 }, 600_000);
 
-afterAll(async () => {
-  await sup?.close();
-  await agent?.close();
-  await server?.stop();
-});
+afterAll(() => stopAll(sup, agent, server));
 
 it('both join through options → 团队; the password is not kept anywhere the extension stores things', async () => {
   supPage = await join(sup, '店长', 'boss-pw');
