@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { LearnedPicks } from './LearnedPicks';
-import { check, mount } from '../remarks/testing';
+import { check } from '../remarks/testing';
+import { mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { LearnedSummary } from '@/lib/messaging/protocol-learned';
 
 registerMessages(options);
-
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
 
 const summary: LearnedSummary = {
   enabled: true,
@@ -25,29 +21,13 @@ const summary: LearnedSummary = {
   ],
 };
 
-async function setup() {
-  const call = vi.fn(async (verb: string) => {
-    if (verb === 'getLearned') return structuredClone(summary);
-    if (verb === 'getLibrary') return { templates: [{ id: 't-repair', title: '保修说明', body: '', group: 'g', scenarios: ['repair'] }] };
-    if (verb === 'forgetLearned') return { deleted: 1 };
-    if (verb === 'patchSettings') return {};
-    throw new Error(verb);
+const setup = () =>
+  mountTab(<LearnedPicks />, {
+    getLearned: () => structuredClone(summary),
+    getLibrary: () => ({ templates: [{ id: 't-repair', title: '保修说明', body: '', group: 'g', scenarios: ['repair'] }] }),
+    forgetLearned: () => ({ deleted: 1 }),
+    patchSettings: () => ({}),
   });
-  const api = { call, onChanged: () => () => {} } as unknown as OptionsApi;
-  const m = mount(
-    <OptionsContext.Provider value={api}>
-      <LearnedPicks />
-    </OptionsContext.Provider>,
-  );
-  cleanup = m.unmount;
-  await flush();
-  const q = (sel: string) => m.root.querySelector(sel);
-  const click = async (sel: string) => {
-    await act(async () => (q(sel) as HTMLElement).click());
-    await flush();
-  };
-  return { q, m, call, click };
-}
 
 describe('the 学习记录 tab', () => {
   it('shows counts per situation and the latest pairs, buyer text as text', async () => {

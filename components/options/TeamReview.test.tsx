@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { MyProposals, TeamReview } from './TeamReview';
-import { mount, type } from '../remarks/testing';
+import { type } from '../remarks/testing';
+import { flush, mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { team } from '@/lib/i18n/messages/team';
@@ -12,30 +12,10 @@ import type { Template } from '@/lib/domain/templates/types';
 registerMessages(options);
 registerMessages(team);
 
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
 const tpl = (id: string, title: string, body: string): Template => ({ id, title, body, group: '售后', scenarios: [] });
 const AT = Date.UTC(2026, 11, 1, 2, 0);
 
-async function setup(replies: Record<string, (payload: any) => unknown>, component = <TeamReview />) {
-  const call = vi.fn(async (verb: string, payload?: unknown) => {
-    const r = replies[verb];
-    if (!r) throw new Error(`unexpected ${verb}`);
-    return r(payload);
-  });
-  const api = { call, onChanged: () => () => {} } as unknown as OptionsApi;
-  const m = mount(<OptionsContext.Provider value={api}>{component}</OptionsContext.Provider>);
-  cleanup = m.unmount;
-  await flush();
-  const q = (sel: string) => m.root.querySelector(sel);
-  const click = async (sel: string) => {
-    await act(async () => (q(sel) as HTMLElement).click());
-    await flush();
-  };
-  return { q, m, call, click };
-}
+const setup = (replies: Record<string, (payload: any) => unknown>, component = <TeamReview />) => mountTab(component, replies);
 
 const library = () => ({ groups: ['售后'], templates: [tpl('t-old', '退货运费', '旧的说法')], updatedAt: 1 });
 
