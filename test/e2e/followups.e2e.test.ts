@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, panel } from './pages';
+import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -44,11 +44,6 @@ async function sectionOf(p: Page, id: string): Promise<string | null> {
   return (await r.count()) ? r.getAttribute('data-section') : null;
 }
 
-async function openPopup(): Promise<Page> {
-  const p = await h.openExtensionPage('popup.html');
-  await p.locator('[data-kf="followups"]').waitFor();
-  return p;
-}
 
 beforeAll(async () => {
   h = await launchWithExtension();
@@ -65,7 +60,7 @@ afterAll(async () => h?.close());
 
 describe('the follow-up list', () => {
   it('visiting the order list makes a payment reminder per unpaid order; the popup lists them with the badge count', async () => {
-    popup = await openPopup();
+    popup = await openPopup(h);
     await expandAll(popup);
     await expect.poll(() => rows(popup, '[data-kind="unpaid"]').count()).toBe(3);
     for (const [orderId, buyer] of Object.entries(UNPAID)) {
@@ -176,7 +171,7 @@ describe('the follow-up list', () => {
     // Stop the extension's worker as Chrome does when it is idle.
     const worker = await stopExtensionWorker(h, popup);
     // The next message wakes a fresh worker (nothing of the old one's memory), which reads everything back.
-    const again = await openPopup();
+    const again = await openPopup(h);
     await expect.poll(() => worker.status()).toBe('running');
     expect(await (await h.serviceWorker()).evaluate(() => (globalThis as any).__kfMarker ?? null)).toBeNull();
     await expandAll(again);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup, setUpDemoShop } from './pages';
 
 let h: Harness;
 let options: Page;
@@ -23,11 +23,6 @@ const setShiftHours = (now: 'day' | 'night') =>
     followups: { dayShift: now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) } },
   });
 
-async function openPopup(): Promise<Page> {
-  const p = await h.openExtensionPage('popup.html');
-  await p.locator('[data-kf="followups"]').waitFor();
-  return p;
-}
 
 beforeAll(async () => {
   h = await launchWithExtension();
@@ -54,7 +49,7 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
 
   // The day shift sees it where it always was (an inquiry is due tomorrow: 以后, folded), tagged
   // with whom it is for.
-  let popup = await openPopup();
+  let popup = await openPopup(h);
   const row = (p: Page) => p.locator('[data-kf="followup"][data-id="inquiry:demo#u-1002"]');
   expect(await popup.locator('[data-kf="section"][data-section="handover"]').count()).toBe(0);
   await popup.locator('[data-kf="section"][data-section="upcoming"] [data-kf="section-toggle"]').click();
@@ -63,7 +58,7 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
 
   // Evening on the same machine: the night shift opens the popup.
   await setShiftHours('night');
-  popup = await openPopup();
+  popup = await openPopup(h);
   const first = popup.locator('[data-kf="section"]').first();
   expect(await first.getAttribute('data-section')).toBe('handover');
   expect(await first.locator('[data-kf="section-toggle"]').textContent()).toContain('白班交接');

@@ -69,6 +69,13 @@ export async function setUpDemoShop(h: { openExtensionPage(path: string): Promis
 }
 
 /** The `data-kf` of the element focused inside the panel (or inside its buyer-card frame), else null. */
+/** Opens the toolbar popup and waits for its follow-up list. */
+export async function openPopup(h: { openExtensionPage(path: string): Promise<Page> }): Promise<Page> {
+  const p = await h.openExtensionPage('popup.html');
+  await p.locator('[data-kf="followups"]').waitFor();
+  return p;
+}
+
 export async function panelFocus(page: Page): Promise<string | null> {
   const inRoot = await evaluateInPanel(page, (roots) => {
     const el = roots.map((r) => r.activeElement).find(Boolean);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
+import { openPopup } from './pages';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -67,8 +68,7 @@ it("a follow-up the agent hands to the night shift heads the night-shift colleag
 
   // One title per attempt (the e2e project retries a failed test once; the first attempt's item stays).
   const title = `夜里回复买家小鹿的尺码问题 ${Date.now().toString(36)}`;
-  const popup = await agent.openExtensionPage('popup.html');
-  await popup.locator('[data-kf="followups"]').waitFor();
+  const popup = await openPopup(agent);
   await popup.locator('[data-kf="add-followup"] summary').click();
   await popup.locator('[data-kf="add-followup"] input[name="title"]').fill(title);
   await popup.locator('[data-kf="add-followup"] button[type="submit"]').click();
