@@ -113,6 +113,8 @@ it('ranks a payment reminder among the suggestions when the buyer has an unpaid 
   const ids = async (buyer: string) => {
     await openDemoChat(page, h.demoUrl, { buyer });
     await pushAndReadNextFrame(page, '今天能发货吗');
+    // The ranking the agent ends up with: after the model and the learned picks have refined it.
+    await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
     return inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template-id')));
   };
   // 小鹿乱撞0521 has an order awaiting payment beside the chat; tb_8834729_88 has none unpaid.
