@@ -4,7 +4,8 @@
  * popup's summary, undo after /code) and on the Pinduoduo chat fixture served at its real address
  * (the same acceptance list of #13: held WeChat id with its reason, rewrite, the 加我vx badge, the clock
  * on the card from the page's message times, cleared when answered, counted in the popup; and the
- * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation).
+ * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation);
+ * the same 等待中 list on the JD 咚咚 fixture (rows with the unanswered marker, by pin, from the row's time).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
-import { CONSOLES, openConsole } from './consoles';
+import { CONSOLES, buyerName, openConsole } from './consoles';
 
 let h: Harness;
 let ext: Page;
@@ -331,5 +332,51 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
     const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="pdd"] [data-kf="clock-answered"]');
     await expect.poll(() => row.textContent()).toBe('1');
     await popup.close();
+  });
+});
+
+describe('reply clock on the JD 咚咚 fixture at its real address', () => {
+  const items = () => inPanel(page, '[data-kf="clock-item"]');
+  const keys = async () => {
+    const n = await items().count();
+    return Promise.all(Array.from({ length: n }, (_, i) => items().nth(i).getAttribute('data-key')));
+  };
+  const jd = { current: (p: Page) => p.evaluate(() => (window as any).__jd.current() as string) };
+  /** The rows show their last message's time of day, to the minute: set them to minutes ago. */
+  const hhmm = (minutesAgo: number) => {
+    const d = new Date(Date.now() - minutesAgo * MIN);
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  };
+  const openJd = (p: Page) =>
+    openConsole(p, CONSOLES.jd, (html) =>
+      html
+        .replaceAll('>20:16<', `>${hhmm(3)}<`) // 京东用户_小满, the open buyer
+        .replace('>20:09<', `>${hhmm(12)}<`) // jd_77b0e1d2
+        .replace('>20:12<', `>${hhmm(5)}<`), // 京东用户_阿杰
+    );
+
+  it('lists the buyers whose row is marked unanswered, by pin, longest first with their wait; a click opens that conversation', async () => {
+    await openJd(page);
+    // The open buyer and the answered jd_91c0aa7e are not listed.
+    await expect.poll(keys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
+    expect(await items().nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
+    expect(await items().nth(0).getAttribute('data-level')).toBe('red');
+    expect(await items().nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
+    await items().nth(0).click();
+    await expect.poll(() => jd.current(page)).toBe('jd_77b0e1d2');
+    await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('jd_77b0e1d2');
+    expect(await buyerName(page)).toBe('jd_77b0e1d2');
+    // The buyer left behind still waits (their row keeps the marker); the one opened is not listed.
+    await expect.poll(keys).toEqual(['jd_2d9b6e40', 'jd_4f2a9c81']);
+    expect(await inPanel(page, '[data-kf="reply-clock"] .kf-muted').count()).toBe(0);
+  });
+
+  it('says so in words when the page does not follow the click', async () => {
+    await openJd(page);
+    await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
+    await expect.poll(keys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
+    await items().nth(1).click();
+    await expect.poll(() => inPanel(page, '[data-kf="reply-clock"] .kf-muted').textContent()).toMatch(/没有切换/);
+    expect(await jd.current(page)).toBe('jd_4f2a9c81');
   });
 });

@@ -89,10 +89,11 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(readWaiting(document, now)).toEqual([
       { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: new Date(2026, 10, 30, 20, 16).getTime() },
       { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: new Date(2026, 10, 30, 20, 9).getTime() },
+      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: new Date(2026, 10, 30, 20, 12).getTime() },
     ]);
-    // Answered: the marker goes, so does the row from the list.
+    // Answered: the marker goes, so does the row from the list (jd_91c0aa7e never had one).
     document.querySelector('#u_jd_77b0e1d2imcustomer100234 .user-none-reply-t')!.remove();
-    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81']);
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
   });
 
   it('opens a conversation by pin, clicking its row in the shown pane', () => {
