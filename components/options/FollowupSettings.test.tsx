@@ -1,42 +1,19 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
-import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { FollowupSettings } from './FollowupSettings';
-import { check, mount, type } from '../remarks/testing';
+import { check, type } from '../remarks/testing';
+import { mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
 registerMessages(options);
 
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-async function setup() {
-  const call = vi.fn(async (verb: string, payload?: unknown) => {
-    if (verb === 'getSettings') return structuredClone(DEFAULT_APP_SETTINGS);
-    if (verb === 'patchSettings') return { ...DEFAULT_APP_SETTINGS, ...(payload as object) };
-    throw new Error(verb);
+const setup = () =>
+  mountTab(<FollowupSettings />, {
+    getSettings: () => structuredClone(DEFAULT_APP_SETTINGS),
+    patchSettings: (patch: object) => ({ ...DEFAULT_APP_SETTINGS, ...patch }),
   });
-  const api = { call, onChanged: () => () => {} } as unknown as OptionsApi;
-  const m = mount(
-    <OptionsContext.Provider value={api}>
-      <FollowupSettings />
-    </OptionsContext.Provider>,
-  );
-  cleanup = m.unmount;
-  await flush();
-  const q = (sel: string) => m.root.querySelector(sel);
-  const submit = async () => {
-    await act(async () => {
-      q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-    });
-    await flush();
-  };
-  return { q, call, submit };
-}
 
 describe('follow-up settings', () => {
   it('starts from the defaults with notifications off', async () => {

@@ -1,50 +1,32 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import { PRESET_A, cloneRuleSet, isoDate, type RuleSet } from '@/lib/domain/remarks';
-import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { RemarkRules } from './RemarkRules';
-import { check, click, mount, type } from '../remarks/testing';
+import { check, type } from '../remarks/testing';
+import { mountTab } from './testing';
 
 const today = isoDate(Date.now());
 const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
 
 async function setup() {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
-  const listeners: (() => void)[] = [];
-  const saveRuleSet = vi.fn(async (r: RuleSet) => {
-    stored = r;
-    listeners.forEach((l) => l());
-    return r;
-  });
-  const api = {
-    call: vi.fn(async (verb: string, payload?: unknown) => {
-      if (verb === 'getRuleSet') return stored;
-      if (verb === 'saveRuleSet') return saveRuleSet(payload as RuleSet);
-      if (verb === 'listRemarkOverrides') return [{ at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: 'b', flag: 'purple', agent: '小美', reason: '买家同意等', problems: [], text: '缺货' }];
-      throw new Error(verb);
-    }),
-    onChanged: (_areas: unknown, l: () => void) => {
-      listeners.push(l);
-      return () => {};
+  const saveRuleSet = vi.fn((r: RuleSet) => (stored = r));
+  const tab = await mountTab(
+    <RemarkRules />,
+    {
+      getRuleSet: () => stored,
+      saveRuleSet,
+      listRemarkOverrides: () => [{ at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: 'b', flag: 'purple', agent: '小美', reason: '买家同意等', problems: [], text: '缺货' }],
     },
-  } as unknown as OptionsApi;
-  const m = mount(
-    <OptionsContext.Provider value={api}>
-      <RemarkRules />
-    </OptionsContext.Provider>,
+    // Saving reloads the rules, as the page does when storage changes.
+    { notify: ['saveRuleSet'] },
   );
-  cleanup = m.unmount;
-  await flush();
-  return { q: (s: string) => m.root.querySelector(s), saveRuleSet, root: m.root };
+  return { ...tab, saveRuleSet };
 }
 
 describe('RemarkRules options tab', () => {
   it('saves an edit only when asked, and a remark tried against the edited rule follows it', async () => {
-    const { q, saveRuleSet } = await setup();
+    const { q, click, saveRuleSet } = await setup();
     expect((q('[data-kf="rules-save"]') as HTMLButtonElement).disabled).toBe(true);
     type(q('[data-kf="rules-try-text"]'), `【延迟发货】可发货日:${inDays(3)}｜小美 ${today}`);
     expect(q('[data-kf="rules-try-ok"]')).not.toBeNull();
@@ -53,8 +35,7 @@ describe('RemarkRules options tab', () => {
     check(reasonRow.querySelector('[data-kf="field-required"]'), true);
     expect(q('[data-kf="rules-unsaved"]')).not.toBeNull();
     expect(q('[data-kf="rules-try-problems"] [data-field="reason"]')).not.toBeNull();
-    click(q('[data-kf="rules-save"]'));
-    await flush();
+    await click('[data-kf="rules-save"]');
     expect(saveRuleSet).toHaveBeenCalledTimes(1);
     expect(saveRuleSet.mock.calls[0]![0].flags.purple.fields.find((f) => f.key === 'reason')!.required).toBe(true);
     expect(q('[data-kf="rules-status"]')?.textContent).toBe('规则已保存。');
