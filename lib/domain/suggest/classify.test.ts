@@ -230,3 +230,31 @@ describe('classify: closings and refund phrasings', () => {
     expect(first(text)).toBe(id);
   });
 });
+
+describe('classify: stock, pickup and refund-destination phrasings', () => {
+  it.each([
+    // Other colours or styles, and when it comes back.
+    ['别的颜色还有吗', 'stock'],
+    ['其他尺码呢 有没有', 'stock'],
+    ['那要等什么时候才会有', 'stock'],
+    ['这款以后还会补吗', 'stock'],
+    // The courier coming to fetch a return, and what has to go back.
+    ['快递员哪天来取件', 'return-shipping'],
+    ['明天能上门取吗', 'return-shipping'],
+    ['说明书要不要寄回', 'return-shipping'],
+    // Where the refund goes.
+    ['是退回原来的卡里吗', 'refund-status'],
+    ['钱会退到余额吗', 'refund-status'],
+    ['单子都取消了怎么没有退款', 'refund-status'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('does not read a declined refund as a refund question', () => {
+    expect(classify(['不用退款了 我留着用']).top).not.toContain('refund-status');
+  });
+
+  it('does not read a repair pickup as a return shipment', () => {
+    expect(classify(['师傅今天来取手机去维修']).top).not.toContain('return-shipping');
+  });
+});
