@@ -258,3 +258,32 @@ describe('classify: stock, pickup and refund-destination phrasings', () => {
     expect(classify(['师傅今天来取手机去维修']).top).not.toContain('return-shipping');
   });
 });
+
+describe('classify: product questions without an attribute word, and payment/trade-in phrasings', () => {
+  it.each([
+    ['这个是棉的还是化纤的', 'product-info'],
+    ['是实木还是板材', 'product-info'],
+    ['一瓶够用一个月吗', 'product-info'],
+    ['刀头怎么拆下来', 'product-info'],
+    ['这个防不防晒', 'product-info'],
+    ['充一次电能用多久', 'product-info'],
+    ['带盖子的还有吗', 'stock'],
+    ['怎么又扣费了', 'payment'],
+    ['要我重新付款吗', 'payment'],
+    ['可以参加以旧换新吗', 'promotion'],
+    ['钱什么时候返给我', 'refund-status'],
+    ['那个配件还要发回去吗', 'return-shipping'],
+    ['能送上门吗', 'courier'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('keeps a choice between two needs with those needs, the kind question second at most', () => {
+    expect(first('是今天发还是明天发')).toBe('shipping-time');
+    expect(first('退货还是换货好')).not.toBe('product-info');
+  });
+
+  it('does not read 以旧换新 as an exchange', () => {
+    expect(classify(['以旧换新怎么参加']).top).not.toContain('exchange');
+  });
+});
