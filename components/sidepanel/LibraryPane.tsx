@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import './library-pane.css';
 import { useSidePanelApi } from './SidePanelContext';
 import type { TargetInfo } from '@/lib/teach/page-api';
 import type { LibraryRecord } from '@/lib/storage/library';

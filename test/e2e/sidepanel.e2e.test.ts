@@ -88,3 +88,21 @@ describe('the side panel next to a console tab', () => {
     await page.close();
   });
 });
+
+describe('the library in the popup (browsers without a side panel)', () => {
+  it('lays the 话术 tab out as the side panel does: no list bullets, a reply beside its copy button, nothing wider than the popup', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.locator('[data-tab="library"]').click();
+    const list = popup.locator('[data-kf="side-group-list"]');
+    await list.locator('[data-kf="side-use"]').first().waitFor();
+    expect(await list.evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
+    const row = list.locator('li').first();
+    const reply = (await row.locator('.kf-tpl-main').boundingBox())!;
+    const copy = (await row.locator('[data-kf="side-copy"]').boundingBox())!;
+    expect(copy.x).toBeGreaterThanOrEqual(reply.x + reply.width - 1);
+    expect(Math.abs(copy.y - reply.y)).toBeLessThan(10);
+    const width = await popup.evaluate(() => document.body.getBoundingClientRect().width);
+    for (const box of [copy, (await popup.locator('[data-kf="side-search"]').boundingBox())!]) expect(box.x + box.width).toBeLessThanOrEqual(width);
+    await popup.close();
+  });
+});
