@@ -8,6 +8,7 @@ import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { team } from '@/lib/i18n/messages/team';
 import type { Template } from '@/lib/domain/templates/types';
+import { PRESET_A, cloneRuleSet, type RuleSet } from '@/lib/domain/remarks';
 
 registerMessages(options);
 registerMessages(team);
@@ -83,6 +84,52 @@ describe('options → 团队, supervisor review', () => {
     await flush();
     expect(call).toHaveBeenCalledWith('teamResolveConflict', { template: { ...conflict.versions[0]!.template, body: '质量问题运费我们出，其他情况买家承担' } });
     expect(q('[data-kf="review-message"]')!.textContent).toBe('「退货运费」已统一为选定的内容。');
+  });
+});
+
+describe('options → 团队, remark rules edited on two machines', () => {
+  const base = cloneRuleSet(PRESET_A);
+  const one = cloneRuleSet(base);
+  one.flags.red = { ...one.flags.red, meaning: '<b>一号机</b>：地址改了要写新地址' };
+  const two = cloneRuleSet(base);
+  two.flags.yellow = { ...two.flags.yellow, meaning: '二号机：改价要写主管' };
+  two.limits = { ...two.limits, agentDiscountYuan: 30 };
+  const conflict = { versions: [{ rev: '4-a', ruleSet: one, by: '店长', at: AT }, { rev: '4-b', ruleSet: two, by: '店长', at: AT + 60_000 }] };
+
+  it('shows only the parts that differ, side by side as text, and saves the per-colour choice', async () => {
+    const { q, m, call, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [], rules: conflict } }),
+      teamResolveRulesConflict: () => ({ ok: true, value: null }),
+    });
+    const parts = [...m.root.querySelectorAll('[data-kf="rules-part"]')].map((p) => (p as HTMLElement).dataset.part);
+    expect(parts).toEqual(['red', 'yellow', 'other']);
+    expect([...m.root.querySelectorAll('[data-kf="rules-part-same"]')].map((p) => p.textContent)).toContain('灰旗：各版本相同');
+    const red = [...q('[data-part="red"]')!.querySelectorAll('[data-kf="rules-part-text"] p')].map((p) => p.textContent);
+    expect(red).toContain('<b>一号机</b>：地址改了要写新地址');
+    expect(q('[data-part="red"] b')).toBeNull();
+    expect(q('[data-part="other"]')!.textContent).toContain('客服让价上限 30 元');
+
+    // Red from version 1 (the default), yellow from version 2, the rest from version 1.
+    await act(async () => (q('[data-part="yellow"]')!.querySelectorAll('[data-kf="rules-part-choose"]')[1] as HTMLElement).click());
+    await click('[data-kf="rules-resolve"]');
+    const sent = (call.mock.calls.find((c) => c[0] === 'teamResolveRulesConflict')![1] as { ruleSet: RuleSet }).ruleSet;
+    expect(sent.flags.red.meaning).toBe('<b>一号机</b>：地址改了要写新地址');
+    expect(sent.flags.yellow.meaning).toBe('二号机：改价要写主管');
+    expect(sent.limits.agentDiscountYuan).toBe(base.limits.agentDiscountYuan);
+    expect(q('[data-kf="review-message"]')!.textContent).toBe('备注规则已统一为你选定的内容。');
+  });
+
+  it('says in words when the chosen combination is not a valid rule set, and nothing is saved', async () => {
+    const { q, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [], rules: conflict } }),
+      teamResolveRulesConflict: () => ({ ok: false, error: 'invalid', message: '标题「延迟发货」重复' }),
+    });
+    await click('[data-kf="rules-resolve"]');
+    expect(q('[data-kf="review-message"]')!.textContent).toBe('这样组合出的规则不成立，没有保存：标题「延迟发货」重复');
+    expect(q('[data-kf="review-message"]')!.className).toBe('kf-bad');
+    expect(q('[data-kf="rules-conflict"]')).not.toBeNull();
   });
 });
 

@@ -3,8 +3,10 @@ import { useApi, useLoaded } from './OptionsContext';
 import { t } from '@/lib/i18n';
 import { formatWall } from '@/lib/domain/followups/time';
 import type { Template } from '@/lib/domain/templates/types';
-import type { TeamResult, TemplateConflict } from '@/lib/messaging/protocol-team';
+import type { TeamResult, TeamReviewData } from '@/lib/messaging/protocol-team';
 import type { TeamProposal } from '@/lib/team/sync';
+import type { RuleSet } from '@/lib/domain/remarks';
+import { TeamRulesConflict } from './TeamRulesConflict';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -28,13 +30,14 @@ function ReplyText(props: { template: Template }) {
 
 /**
  * Options → 团队, supervisor only: agents' proposals (accept → the team library; decline with an
- * optional reason), and replies edited on two machines side by side (use one, or merge and save).
+ * optional reason), the remark rules edited on two machines (a version per flag colour, see
+ * TeamRulesConflict), and replies edited on two machines side by side (use one, or merge and save).
  * The server's role check decides; a refusal is shown in words and changes nothing.
  */
 export function TeamReview() {
   const api = useApi();
   const { value: lib } = useLoaded('getLibrary', ['library']);
-  const [data, setData] = useState<{ proposals: TeamProposal[]; conflicts: TemplateConflict[] } | null>(null);
+  const [data, setData] = useState<TeamReviewData | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [merging, setMerging] = useState<Template | null>(null);
@@ -50,11 +53,11 @@ export function TeamReview() {
     return api.onChanged(['team', 'library'], () => void load());
   }, []);
 
-  const run = async (op: () => Promise<TeamResult<unknown>>, okText: string) => {
+  const run = async (op: () => Promise<TeamResult<unknown>>, okText: string, failText = teamFailText) => {
     setBusy(true);
     try {
       const r = await op();
-      setMessage(r.ok ? { ok: true, text: okText } : { ok: false, text: teamFailText(r) });
+      setMessage(r.ok ? { ok: true, text: okText } : { ok: false, text: failText(r) });
       if (r.ok) setMerging(null);
       await load();
     } catch (err) {
@@ -68,6 +71,10 @@ export function TeamReview() {
     run(
       () => api.call('teamDecideProposal', { id: p.id, accepted, ...(accepted || !reasons[p.id]?.trim() ? {} : { reason: reasons[p.id]!.trim() }) }),
       t(accepted ? 'team.review.accepted' : 'team.review.rejected', { title: p.template.title }),
+    );
+  const resolveRules = (ruleSet: RuleSet) =>
+    run(() => api.call('teamResolveRulesConflict', { ruleSet }), t('team.rules.resolved'), (r) =>
+      r.error === 'invalid' ? t('team.rules.invalid', { message: r.message }) : teamFailText(r),
     );
   const resolve = (tpl: Template) => run(() => api.call('teamResolveConflict', { template: tpl }), t('team.conflicts.resolved', { title: tpl.title }));
 
@@ -108,6 +115,7 @@ export function TeamReview() {
           );
         })}
       </ul>
+      {data?.rules && <TeamRulesConflict conflict={data.rules} busy={busy} onResolve={(r) => void resolveRules(r)} />}
       {data && data.conflicts.length > 0 && (
         <>
           <h3>{t('team.conflicts.title')}</h3>

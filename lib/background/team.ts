@@ -41,7 +41,8 @@ export type TeamOpRequest =
   | { op: 'myProposals' }
   | { op: 'propose'; template: unknown }
   | { op: 'decide'; id: string; accepted: boolean; reason?: string }
-  | { op: 'resolveConflict'; template: unknown };
+  | { op: 'resolveConflict'; template: unknown }
+  | { op: 'resolveRules'; ruleSet: unknown };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 

@@ -1,5 +1,6 @@
 import type { TeamConfig, TeamStatus } from '../team/config';
-import type { TeamProposal } from '../team/sync';
+import type { RulesConflict, TeamProposal } from '../team/sync';
+import type { RuleSet } from '../domain/remarks';
 import type { TeamMember } from '../background/team';
 import type { Template } from '../domain/templates/types';
 
@@ -7,6 +8,14 @@ import type { Template } from '../domain/templates/types';
 export interface TemplateConflict {
   id: string;
   versions: { rev: string; template: Template; by: string; at: number }[];
+}
+
+/** What options → 团队 shows the supervisor: open proposals and everything edited on two machines. */
+export interface TeamReviewData {
+  proposals: TeamProposal[];
+  conflicts: TemplateConflict[];
+  /** The remark rule set, when two versions wait for the supervisor's choice. */
+  rules: RulesConflict | null;
 }
 
 /**
@@ -32,8 +41,8 @@ export interface TeamProtocol {
   teamSetShift: [{ shift: 'day' | 'night' }, TeamConfig];
   /** The shop's members as the last sync brought them (empty outside team mode). */
   teamMembers: [void, TeamMember[]];
-  /** Supervisor: proposals waiting for a decision, and replies edited on two machines. */
-  teamReview: [void, TeamResult<{ proposals: TeamProposal[]; conflicts: TemplateConflict[] }>];
+  /** Supervisor: proposals waiting for a decision, and replies and rules edited on two machines. */
+  teamReview: [void, TeamResult<TeamReviewData>];
   /** Agent: the proposals this user sent, with the supervisor's decision once made. */
   teamMyProposals: [void, TeamResult<TeamProposal[]>];
   /** Agent: proposes a reply for the shop's library (sent at once, or queued while offline). */
@@ -45,6 +54,8 @@ export interface TeamProtocol {
   teamDecideProposal: [{ id: string; accepted: boolean; reason?: string }, TeamResult<null>];
   /** Supervisor: the chosen (or merged) version of a reply edited on two machines replaces them all. */
   teamResolveConflict: [{ template: Template }, TeamResult<null>];
+  /** Supervisor: the rule set chosen (per flag colour) from the versions edited on two machines replaces them all. */
+  teamResolveRulesConflict: [{ ruleSet: RuleSet }, TeamResult<null>];
 }
 
 declare module './protocol' {

@@ -4,7 +4,8 @@
  * note costs one function call. Writes made by the team sync itself (its own context) are not
  * reported, so what came from the team is not sent back.
  */
-export type ChangeArea = 'customers' | 'followups' | 'library' | 'rules' | 'sites' | 'learned';
+/** `forgotten`: learned picks the user forgot (also reported as `learned`), forgotten for the team too. */
+export type ChangeArea = 'customers' | 'followups' | 'library' | 'rules' | 'sites' | 'learned' | 'forgotten';
 
 type Listener = (area: ChangeArea, keys: readonly string[]) => Promise<void>;
 let listener: Listener | null = null;

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearPicks, deletePicks, loadPicks, mergePicks, storePick } from './learned';
+import { clearPicks, deletePicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from './learned';
 import { setLocalChangeListener } from './changes';
 import type { LearnedPick } from '../domain/suggest/learned';
 
 const pick = (id: string, at: number): LearnedPick => ({ id, at, text: '什么时候发货', scenario: 'shipping-time', templateId: null, source: 'insert' });
+const DAY = 24 * 60 * 60 * 1000;
 
 afterEach(async () => {
   setLocalChangeListener(null);
@@ -25,6 +26,25 @@ describe('learned picks storage in team mode', () => {
       ['learned', 'p3'],
       ['learned', 'p3'],
       ['learned', 'p2'],
+      ['forgotten', 'p2'],
+    ]);
+    expect(await loadPicks()).toEqual([]);
+  });
+
+  it('tells a forget (学习记录, the retention period) from an eviction, so only a forget reaches the team', async () => {
+    const reported: string[][] = [];
+    setLocalChangeListener(async (area, keys) => void reported.push([area, ...keys]));
+    await storePick(pick('old', 1));
+    await storePick(pick('a', 5 * DAY));
+    await storePick(pick('b', 6 * DAY), ['a']);
+    reported.length = 0;
+    await forgetPicks(['b']);
+    expect(await purgeOldPicks(3 * DAY, 1)).toEqual(['old']);
+    expect(reported).toEqual([
+      ['learned', 'b'],
+      ['forgotten', 'b'],
+      ['learned', 'old'],
+      ['forgotten', 'old'],
     ]);
     expect(await loadPicks()).toEqual([]);
   });

@@ -49,10 +49,21 @@ export async function deletePicks(ids: readonly string[]): Promise<void> {
   await noteLocalChange('learned', ids);
 }
 
+/**
+ * The user forgot these picks (学习记录, the retention period): deleted here and, in team mode,
+ * forgotten for the team (lib/team/README.md). Evictions by the memory's bound use deletePicks.
+ */
+export async function forgetPicks(ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  await deletePicks(ids);
+  await noteLocalChange('forgotten', ids);
+}
+
 export async function clearPicks(): Promise<number> {
   const ids = await db.keys('learned');
   await db.clear('learned');
   await noteLocalChange('learned', ids);
+  await noteLocalChange('forgotten', ids);
   return ids.length;
 }
 
@@ -73,6 +84,6 @@ export async function purgeOldPicks(now: number, days: number): Promise<string[]
   if (!(days > 0)) return [];
   const limit = now - days * DAY_MS;
   const old = (await loadPicks()).filter((p) => p.at < limit).map((p) => p.id);
-  await deletePicks(old);
+  await forgetPicks(old);
   return old;
 }

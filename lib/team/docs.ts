@@ -7,7 +7,8 @@
  *   event per status change (`fe:<id>:<n>`), so the supervisor can see who closed what.
  * - library db: one document per reply (`tpl:<id>`), the group list (`groups`), proposals, the
  *   remark rule set (`rules`) and one document per taught site (`site:<origin>`); the supervisor's.
- * - picks db: one document per learned pick (`pick:<id>`, append-only, signed), masked when made.
+ * - picks db: one document per learned pick (`pick:<id>`, append-only, signed), masked when made;
+ *   its author may replace it with a forget marker (`ForgottenBody`).
  */
 import { mergeCustomer, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup, FollowupStatus } from '../domain/followups';
@@ -217,6 +218,17 @@ export interface PickBody {
   type: 'pick';
   pick: LearnedPick;
   by: string;
+}
+
+/**
+ * A learned pick its author forgot: replaces the pick's document (`pick:<id>`), holds no buyer
+ * words, signed; the server accepts it only from the pick's author (validate.ts), and a
+ * supervisor's machine then deletes it.
+ */
+export interface ForgottenBody {
+  type: 'forgotten';
+  by: string;
+  at: number;
 }
 
 /** Of several versions of a rule set or a site, the one edited last (ties by content, so every machine picks the same). */

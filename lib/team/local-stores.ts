@@ -29,6 +29,12 @@ export interface Dirty {
   sites: string[];
   /** Learned picks added or deleted. */
   picks: string[];
+  /**
+   * Learned picks the user forgot (学习记录 → 忘记, 全部忘记, the retention period): in team mode
+   * they are forgotten for the team too — a signed marker for the member's own picks, a delete by
+   * the supervisor (lib/team/README.md). Picks merely evicted by the memory's bound are not here.
+   */
+  forgot: string[];
 }
 
 /** One taught site as the shop has it: `site` null = forgotten; `at` = when (its edit time). */
@@ -38,8 +44,8 @@ export interface SiteVersion {
   at: number;
 }
 
-/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices). */
-export type TeamDataArea = ChangeArea;
+/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices; `forgotten` is a queue only). */
+export type TeamDataArea = Exclude<ChangeArea, 'forgotten'>;
 
 export interface LocalStores {
   customers(keys: readonly string[]): Promise<Map<string, Customer>>;
@@ -72,7 +78,7 @@ export interface LocalStores {
   pickIds(): Promise<string[]>;
   /** Adds picks not stored yet (the memory's bound applies). */
   addPicks(picks: readonly LearnedPick[]): Promise<void>;
-  /** Deletes picks (the supervisor deleted them for the team). */
+  /** Deletes picks (the team forgot them: the supervisor's delete, or their author's marker). */
   removePicks(ids: readonly string[]): Promise<void>;
   /**
    * Takes the dirty keys (with `extra`, and whatever an unfinished round took before): they leave
@@ -90,7 +96,7 @@ export interface LocalStores {
 }
 
 export function emptyDirty(): Dirty {
-  return { customers: [], followups: [], library: false, rules: false, sites: [], picks: [] };
+  return { customers: [], followups: [], library: false, rules: false, sites: [], picks: [], forgot: [] };
 }
 
 export function mergeDirty(a: Dirty, b: Dirty): Dirty {
@@ -101,21 +107,23 @@ export function mergeDirty(a: Dirty, b: Dirty): Dirty {
     rules: a.rules || b.rules,
     sites: [...new Set([...a.sites, ...b.sites])],
     picks: [...new Set([...a.picks, ...b.picks])],
+    forgot: [...new Set([...a.forgot, ...b.forgot])],
   };
 }
 
 /** How many writes wait for the next round (the "n 条待同步" status). */
 export function dirtyCount(d: Dirty): number {
-  return d.customers.length + d.followups.length + (d.library ? 1 : 0) + (d.rules ? 1 : 0) + d.sites.length + d.picks.length;
+  return d.customers.length + d.followups.length + (d.library ? 1 : 0) + (d.rules ? 1 : 0) + d.sites.length + d.picks.length + d.forgot.length;
 }
 
 /** The dirty keys one local write adds (lib/storage/changes.ts areas). */
-export function dirtyOf(area: TeamDataArea, keys: readonly string[]): Dirty {
+export function dirtyOf(area: ChangeArea, keys: readonly string[]): Dirty {
   const d = emptyDirty();
   if (area === 'library') d.library = true;
   else if (area === 'rules') d.rules = true;
   else if (area === 'sites') d.sites = [...keys];
   else if (area === 'learned') d.picks = [...keys];
+  else if (area === 'forgotten') d.forgot = [...keys];
   else d[area] = [...keys];
   return d;
 }

@@ -9,6 +9,7 @@ import { storageStores } from './storage-bridge';
 import { isTeamConfig, type TeamConfig, type TeamStatus } from './config';
 import type { TeamOpReply, TeamOpRequest, TeamPageReply } from '../background/team';
 import type { Template } from '../domain/templates/types';
+import type { RuleSet } from '../domain/remarks';
 
 let engine: { key: string; sync: TeamSync } | null = null;
 
@@ -53,8 +54,8 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   try {
     switch (req.op) {
       case 'review': {
-        const [proposals, conflicts] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts()]);
-        return { ok: true, value: { proposals, conflicts } };
+        const [proposals, conflicts, rules] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts(), sync.rulesConflict()]);
+        return { ok: true, value: { proposals, conflicts, rules } };
       }
       case 'myProposals':
         return { ok: true, value: await sync.proposals({ by: cfg.user }) };
@@ -64,6 +65,9 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         return { ok: true, value: await sync.decideProposal(req.id, { accepted: req.accepted, reason: req.reason }) };
       case 'resolveConflict':
         await sync.resolveTemplateConflict(req.template as Template);
+        return { ok: true, value: null };
+      case 'resolveRules':
+        await sync.resolveRulesConflict(req.ruleSet as RuleSet);
         return { ok: true, value: null };
     }
   } catch (err) {

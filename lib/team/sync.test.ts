@@ -10,6 +10,7 @@ import type { TeamRole } from './names';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
 import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
+import { emptyDirty } from './local-stores';
 import { customerKey, makeEvent } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
@@ -53,6 +54,7 @@ function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = 
 }
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0);
+const canonicalName = (r: { flags: { red: { meaning: string }; yellow: { meaning: string } } }) => `${r.flags.red.meaning}|${r.flags.yellow.meaning}`;
 const tpl = (id: string, body: string): Template => ({ id, title: `标题${id}`, body, group: '售后', scenarios: [] });
 const item = (id: string): Followup => ({
   v: 2, id, kind: 'manual', title: '回访：小明', reason: '答应今天回复', buyer: '小明', platform: 'demo',
@@ -247,18 +249,51 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.ruleRecord.ruleSet.name).toBe('本店规则 第二版');
   });
 
-  it('rules edited on two supervisor machines end as the later edit everywhere', async () => {
+  it('rules edited offline on two supervisor machines keep both versions for the supervisor; the per-colour choice settles them on every replica', async () => {
     const [b1, b2] = [machine('boss'), machine('boss')];
     await b1.sync.syncOnce();
     await b2.sync.syncOnce();
-    b2.stores.saveRules({ ...cloneRuleSet(PRESET_B), name: '后改的' }, T0 + 20);
-    b1.stores.saveRules({ ...cloneRuleSet(PRESET_B), name: '先改的' }, T0 + 10);
+    const shop = b1.stores.ruleRecord.ruleSet;
+    const one = cloneRuleSet(shop);
+    one.flags.red = { ...one.flags.red, meaning: '红旗：一号机改的说明' };
+    const two = cloneRuleSet(shop);
+    two.flags.yellow = { ...two.flags.yellow, meaning: '黄旗：二号机改的说明' };
+    b1.stores.saveRules(one, T0 + 10);
+    b2.stores.saveRules(two, T0 + 20);
+    // Both edited while offline; both come back and sync, each twice (the other's version arrives).
     await b2.sync.syncOnce();
-    await b1.sync.syncOnce(); // its older edit is not sent over the newer one; it takes the newer
+    await b1.sync.syncOnce();
     await b2.sync.syncOnce();
+    for (const m of [b1, b2]) {
+      const c = await m.sync.rulesConflict();
+      expect(c?.versions.map((v) => [v.ruleSet.flags.red.meaning, v.ruleSet.flags.yellow.meaning])).toEqual([
+        ['红旗：一号机改的说明', shop.flags.yellow.meaning],
+        [shop.flags.red.meaning, '黄旗：二号机改的说明'],
+      ]);
+      expect(c!.versions.map((v) => v.by)).toEqual(['boss', 'boss']);
+    }
+    // An agent meanwhile follows one version — the same on every machine — and cannot settle it.
     const agent = machine('a1');
     await agent.sync.syncOnce();
-    for (const m of [b1, b2, agent]) expect(m.stores.ruleRecord.ruleSet.name).toBe('后改的');
+    const winner = await b1.sync.local.library.get('rules');
+    expect(canonicalName(agent.stores.ruleRecord.ruleSet)).toBe(canonicalName(winner.ruleSet));
+    expect((await agent.sync.rulesConflict())!.versions).toHaveLength(2);
+
+    // The supervisor takes red from the first version and yellow from the second.
+    const merged = cloneRuleSet(one);
+    merged.flags.yellow = two.flags.yellow;
+    await b2.sync.resolveRulesConflict(merged);
+    await b2.sync.syncOnce();
+    await b1.sync.syncOnce();
+    await agent.sync.syncOnce();
+    for (const m of [b1, b2, agent]) {
+      expect(await m.sync.rulesConflict()).toBeNull();
+      expect(m.stores.ruleRecord.ruleSet.flags.red.meaning).toBe('红旗：一号机改的说明');
+      expect(m.stores.ruleRecord.ruleSet.flags.yellow.meaning).toBe('黄旗：二号机改的说明');
+    }
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/rules?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(onServer._conflicts).toBeUndefined();
+    expect(onServer.ruleSet.flags.yellow.meaning).toBe('黄旗：二号机改的说明');
   });
 
   it("a page taught by the supervisor reaches the agents and leaves when the supervisor forgets it; an agent's taught page stays on that machine", async () => {
@@ -308,17 +343,62 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const theirs = await x.sync.local.picks.get(`pick:${[...x.stores.pickMap.keys()].find((id) => id !== pick.id)}`);
     await x.sync.local.picks.put({ ...theirs, pick: { ...theirs.pick, text: '改掉' } });
     expect((await x.sync.syncOnce()).denied).toBe(2);
-    x.stores.forgetPicks([pick.id]);
-    await x.sync.syncOnce();
-    await y.sync.syncOnce();
-    expect(y.stores.pickMap.has(pick.id)).toBe(true);
-    expect(x.stores.pickMap.has(pick.id)).toBe(false);
 
-    boss.stores.forgetPicks([pick.id]);
+    const yPick = [...y.stores.pickMap.values()].find((p) => p.id !== pick.id)!;
+    boss.stores.forgetPicks([yPick.id]);
     await boss.sync.syncOnce();
     await y.sync.syncOnce();
-    expect(y.stores.pickMap.has(pick.id)).toBe(false);
-    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${pick.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    expect(y.stores.pickMap.has(yPick.id)).toBe(false);
+    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${yPick.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+  });
+
+  it("an agent's forget reaches every replica and the pick never comes back; the server deletes it; a marker on someone else's pick is refused", async () => {
+    const boss = machine('boss');
+    const [x, y] = [machine('a1'), machine('a2')];
+    const mine = x.stores.learn('我的地址写错了，能改成上海吗', '小李', 'address-change', null, T0);
+    const theirs = y.stores.learn('能开发票吗', '小周', 'invoice', null, T0 + 1);
+    for (const m of [x, y, x, boss]) await m.sync.syncOnce();
+    for (const m of [x, y, boss]) expect(m.stores.pickMap.has(mine.id) && m.stores.pickMap.has(theirs.id)).toBe(true);
+    const firstRev = (await y.sync.local.picks.get(`pick:${mine.id}`))._rev;
+
+    // 学习记录 → 忘记 on agent x: its own pick is forgotten for the team, the other only here.
+    x.stores.forgetPicks([mine.id, theirs.id]);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.pickMap.has(mine.id)).toBe(false);
+    expect(y.stores.pickMap.has(theirs.id)).toBe(true);
+    // The words are gone from y's replica, also the old revision (compacted).
+    await expect(y.sync.local.picks.get(`pick:${mine.id}`, { rev: firstRev })).rejects.toMatchObject({ status: 404 });
+    const marker = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(marker).toMatchObject({ type: 'forgotten', by: 'a1' });
+    expect(JSON.stringify(marker)).not.toContain('上海');
+
+    // It does not come back: y offers it again (an old backup restored), the round takes it away.
+    await y.stores.addPicks([mine]);
+    y.stores.putBackDirty({ ...emptyDirty(), picks: [mine.id] });
+    await y.sync.syncOnce();
+    expect(y.stores.pickMap.has(mine.id)).toBe(false);
+
+    // The supervisor's round deletes the marked document on the server.
+    await boss.sync.syncOnce();
+    expect(boss.stores.pickMap.has(mine.id)).toBe(false);
+    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(x.stores.pickMap.has(mine.id) || y.stores.pickMap.has(mine.id)).toBe(false);
+
+    // A marker on someone else's pick: refused by the server, through the replica or directly.
+    const doc = await x.sync.local.picks.get(`pick:${theirs.id}`);
+    await x.sync.local.picks.put({ _id: doc._id, _rev: doc._rev, type: 'forgotten', by: 'a1', at: T0 });
+    expect((await x.sync.syncOnce()).denied).toBe(1);
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(onServer.type).toBe('pick');
+    const direct = await sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ _id: onServer._id, _rev: onServer._rev, type: 'forgotten', by: 'a1', at: T0 }),
+    });
+    expect(direct.status).toBe(403);
+    expect((await direct.json()).reason).toContain('only the member who made a pick');
   });
 
   it('a restarted machine resumes from its checkpoints: nothing is pulled twice', async () => {

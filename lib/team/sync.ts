@@ -41,6 +41,7 @@ import {
   type GroupsBody,
   type MembersBody,
   type PickBody,
+  type ForgottenBody,
   type ProposalBody,
   type ProposalDecision,
   type RulesBody,
@@ -48,7 +49,7 @@ import {
   type TemplateBody,
 } from './docs';
 import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
-import { validateRuleSet } from '../domain/remarks';
+import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import type { Doc, PouchDatabase, PouchStatic, ReplicationResult } from './pouch-types';
@@ -92,6 +93,11 @@ export interface TeamProposal {
   by: string;
   at: number;
   decision?: ProposalDecision;
+}
+
+/** The remark rule set edited on two supervisor machines: every version, oldest edit first. */
+export interface RulesConflict {
+  versions: { rev: string; ruleSet: RuleSet; by: string; at: number }[];
 }
 
 export interface SyncReport {
@@ -150,7 +156,9 @@ export class TeamSync {
     const remote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
       const name = dbName(opts.identity.shop, area);
-      local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions });
+      // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
+      // copy too (not only the current revision).
+      local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
       remote[area] = new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions });
     }
     this.local = local;
@@ -289,6 +297,7 @@ export class TeamSync {
           rules: true,
           sites: (await this.stores.sites()).map((s) => s.origin),
           picks: await this.stores.pickIds(),
+          forgot: [],
         }
       : emptyDirty();
     // A failure leaves the keys in flight: the next round takes them again.
@@ -302,6 +311,7 @@ export class TeamSync {
       if (dirty.sites.length) n += await this.exportSites(dirty.sites);
     }
     for (let i = 0; i < dirty.picks.length; i += 500) n += await this.exportPicks(dirty.picks.slice(i, i + 500));
+    for (let i = 0; i < dirty.forgot.length; i += 500) n += await this.exportForgotten(dirty.forgot.slice(i, i + 500));
     await this.stores.ackDirty();
     return n;
   }
@@ -409,12 +419,7 @@ export class TeamSync {
       }
       const tb: TemplateBody = { type: 'template', template: mine, by: this.me.user, at: now };
       if (had && changedThere && base?.rev) {
-        // Edited here and elsewhere since we last met: a second branch on top of the version both
-        // started from, so the supervisor sees both (a plain write would hide the other).
-        const gen = Number(base.rev.split('-')[0]) + 1;
-        const hex = randomHex(32);
-        await this.local.library.bulkDocs([{ ...tb, _id: did, _rev: `${gen}-${hex}`, _revisions: { start: gen, ids: [hex, base.rev.split('-')[1]!] } } as unknown as Doc], { new_edits: false });
-        newBases.set(did, { hash: h, rev: `${gen}-${hex}` });
+        newBases.set(did, { hash: h, rev: await this.branch(did, base.rev, tb) });
         continue;
       }
       out.push({ ...tb, _id: did, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
@@ -442,16 +447,49 @@ export class TeamSync {
     return out.length;
   }
 
-  /** Supervisor: the rule set, unless the shop's copy is the same or was edited later. */
+  /**
+   * Edited here and elsewhere since this machine last met the document: a second branch on top of
+   * the version both started from (`baseRev`), so the supervisor sees both — a plain write would
+   * hide the other. Returns the new revision.
+   */
+  private async branch(id: string, baseRev: string, b: TemplateBody | RulesBody): Promise<string> {
+    const gen = Number(baseRev.split('-')[0]) + 1;
+    const hex = randomHex(32);
+    const doc = { ...b, _id: id, _rev: `${gen}-${hex}`, _revisions: { start: gen, ids: [hex, baseRev.split('-')[1]!] } };
+    await this.local.library.bulkDocs([doc as unknown as Doc], { new_edits: false });
+    return `${gen}-${hex}`;
+  }
+
+  /**
+   * Supervisor: the rule set. Like a reply, its base (what this machine last sent or took) tells
+   * whether the shop's copy changed meanwhile: edited on both sides, it becomes a conflict the
+   * supervisor settles in options → 团队 (`rulesConflict`), never a silent later-edit-wins.
+   */
   private async exportRules(): Promise<number> {
     const mine = await this.stores.rules();
     // Never edited here: the preset is not the shop's choice.
     if (!mine.updatedAt) return 0;
-    const had = (await this.docs('library', [DOC_PREFIX.rules])).get(DOC_PREFIX.rules) ?? null;
+    const id = DOC_PREFIX.rules;
+    const [had, base] = await Promise.all([this.docs('library', [id]).then((m) => m.get(id) ?? null), this.bases('library', [id]).then((m) => m.get(id))]);
     const theirs = had as unknown as RulesBody | null;
-    if (theirs && (theirs.at > mine.updatedAt || canonical(theirs.ruleSet) === canonical(mine.ruleSet))) return 0;
+    const h = hashOf(mine.ruleSet);
+    if (theirs && canonical(theirs.ruleSet) === canonical(mine.ruleSet)) {
+      await this.setBases('library', new Map([[id, { hash: h, rev: had!._rev! }]]));
+      return 0;
+    }
+    // Unchanged here since the last round: the replica holds a newer shop version not imported yet.
+    if (base?.hash === h) return 0;
+    // A machine that joined before bases were kept for the rules: the later edit, as it was then.
+    if (theirs && !base && theirs.at > mine.updatedAt) return 0;
     const rb: RulesBody = { type: 'rules', ruleSet: mine.ruleSet, by: this.me.user, at: mine.updatedAt };
-    await this.write('library', [{ ...rb, _id: DOC_PREFIX.rules, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc]);
+    let rev: string;
+    if (theirs && base?.rev && hashOf(theirs.ruleSet) !== base.hash) rev = await this.branch(id, base.rev, rb);
+    else {
+      const res = await this.local.library.bulkDocs([{ ...rb, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc]);
+      if (res[0]?.error) throw new Error(`local replica refused ${id}: ${res[0].reason ?? res[0].error}`);
+      rev = res[0]!.rev!;
+    }
+    await this.setBases('library', new Map([[id, { hash: h, rev }]]));
     return 1;
   }
 
@@ -475,27 +513,54 @@ export class TeamSync {
   }
 
   /**
-   * Learned picks added here (masked when they were made) → one document each. A pick deleted here
-   * is deleted for the team only by the supervisor (the server refuses anyone else's deletes); a
-   * pick the team deleted is not brought back.
+   * Learned picks added here (masked when they were made) → one document each. A pick the team
+   * forgot (a marker or the supervisor's delete) is not sent again, and leaves this machine too.
    */
   private async exportPicks(ids: readonly string[]): Promise<number> {
     const mine = await this.stores.picks(ids);
-    const res = await this.local.picks.allDocs({ keys: ids.map(pickId) });
+    const res = await this.local.picks.allDocs({ keys: ids.map(pickId), include_docs: true });
     const out: Doc[] = [];
+    const gone: string[] = [];
     for (const [i, id] of ids.entries()) {
       const row = res.rows[i]!;
-      const onTeam = !row.error && !row.value?.deleted;
       const pick = mine.get(id);
-      if (pick && row.error) {
+      if (!pick) continue;
+      if (row.error) {
         const pb: PickBody = { type: 'pick', pick, by: this.me.user };
         out.push({ ...pb, _id: pickId(id) } as unknown as Doc);
-      } else if (!pick && onTeam && this.me.role === 'supervisor') {
-        out.push({ _id: pickId(id), _rev: row.value!.rev, _deleted: true });
+      } else if (row.value?.deleted || row.doc?.type === 'forgotten') gone.push(id);
+    }
+    await this.write('picks', out);
+    if (gone.length) await this.forgetHere(gone);
+    return out.length;
+  }
+
+  /**
+   * Picks the user forgot here (学习记录, the retention period) → forgotten for the team: the
+   * supervisor deletes them; a member replaces each pick of their own with a signed marker that
+   * holds no buyer words (the server refuses a marker on anyone else's pick). Someone else's pick
+   * forgotten by an agent leaves only this machine.
+   */
+  private async exportForgotten(ids: readonly string[]): Promise<number> {
+    const res = await this.local.picks.allDocs({ keys: ids.map(pickId), include_docs: true });
+    const out: Doc[] = [];
+    for (const row of res.rows) {
+      const doc = row.doc;
+      if (row.error || row.value?.deleted || !doc || doc.type !== 'pick') continue;
+      if (this.me.role === 'supervisor') out.push({ _id: doc._id, _rev: doc._rev!, _deleted: true });
+      else if (doc.by === this.me.user) {
+        const fb: ForgottenBody = { type: 'forgotten', by: this.me.user, at: this.now() };
+        out.push({ ...fb, _id: doc._id, _rev: doc._rev! } as unknown as Doc);
       }
     }
     await this.write('picks', out);
     return out.length;
+  }
+
+  /** Removes picks from this machine's memory (the team forgot them). */
+  private async forgetHere(ids: readonly string[]): Promise<void> {
+    await this.stores.removePicks(ids);
+    await this.stores.announce('learned');
   }
 
   // ------------------------------------------------------------------------------------ import
@@ -512,7 +577,8 @@ export class TeamSync {
       for (const r of ch.results) {
         if (!r.doc || r.id.startsWith('_design/')) continue;
         let doc = r.doc;
-        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'rules' || doc.type === 'site')) {
+        // Replies and the rule set stay in conflict until the supervisor chooses (options → 团队).
+        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'site')) {
           doc = await this.resolve(area, doc);
           resolved++;
         }
@@ -521,7 +587,11 @@ export class TeamSync {
       let ok = true;
       if (area === 'buyers') imported += await this.importBuyers(docs);
       else if (area === 'followups') imported += await this.importFollowups(docs);
-      else if (area === 'picks') imported += await this.importPicks(docs);
+      else if (area === 'picks') {
+        const r = await this.importPicks(docs);
+        imported += r.imported;
+        resolved += r.deleted; // written into the replica: pushed at the end of this round
+      }
       else {
         imported += (await this.importRules(docs)) + (await this.importSites(docs));
         const n = await this.importLibrary(docs);
@@ -544,7 +614,7 @@ export class TeamSync {
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
-    } else if (doc.type === 'rules' || doc.type === 'site') {
+    } else if (doc.type === 'site') {
       // Two supervisor machines: the later edit wins. Only a supervisor may write the result; an
       // agent uses it as it is until the supervisor's machine has settled it.
       mergedBody = latestVersion(all.map((d) => body(d) as unknown as { at: number })) as unknown as Record<string, unknown>;
@@ -638,18 +708,32 @@ export class TeamSync {
     return byId.size;
   }
 
-  /** The shop's rule set: an agent's copy follows it; a supervisor's keeps a later edit of its own. */
+  /**
+   * The shop's rule set (the winning version while two are in conflict — the same on every
+   * machine): an agent's copy follows it; a supervisor's follows it unless edited here since the
+   * base (then the next export makes both versions a visible conflict) or later than it.
+   */
   private async importRules(docs: readonly Doc[]): Promise<number> {
-    const doc = docs.find((d) => d._id === DOC_PREFIX.rules && !d._deleted) as unknown as RulesBody | undefined;
-    if (!doc) return 0;
+    const d = docs.find((x) => x._id === DOC_PREFIX.rules && !x._deleted);
+    if (!d) return 0;
+    const doc = d as unknown as RulesBody;
     const checked = validateRuleSet(doc.ruleSet);
     if (!checked.ok) {
       console.warn(`[kf] team rules from ${doc.by} not applied: ${checked.errors[0]?.messageEn ?? ''}`);
       return 0;
     }
+    const id = DOC_PREFIX.rules;
+    const base = (await this.bases('library', [id])).get(id);
     const mine = await this.stores.rules();
-    if (canonical(mine.ruleSet) === canonical(checked.ruleSet)) return 0;
-    if (!(await this.stores.applyRules(checked.ruleSet, doc.at, this.me.role !== 'supervisor'))) return 0;
+    const took = { hash: hashOf(checked.ruleSet), rev: d._rev! };
+    if (canonical(mine.ruleSet) === canonical(checked.ruleSet)) {
+      await this.setBases('library', new Map([[id, took]]));
+      return 0;
+    }
+    const sup = this.me.role === 'supervisor';
+    if (sup && base && mine.updatedAt && hashOf(mine.ruleSet) !== base.hash) return 0;
+    if (!(await this.stores.applyRules(checked.ruleSet, doc.at, !sup))) return 0;
+    await this.setBases('library', new Map([[id, took]]));
     await this.stores.announce('rules');
     return 1;
   }
@@ -675,19 +759,30 @@ export class TeamSync {
     return changed.length;
   }
 
-  /** Picks from the team join the learned memory; picks the supervisor deleted leave it. */
-  private async importPicks(docs: readonly Doc[]): Promise<number> {
+  /**
+   * Picks from the team join the learned memory; forgotten ones (deleted, or marked by their
+   * author) leave it. A supervisor's machine deletes the marked documents, so the next push
+   * removes them from the server (and compaction the words they held); returns how many.
+   */
+  private async importPicks(docs: readonly Doc[]): Promise<{ imported: number; deleted: number }> {
     const add: PickBody['pick'][] = [];
     const gone: string[] = [];
+    const marked: Doc[] = [];
     for (const d of docs) {
       if (!d._id.startsWith(DOC_PREFIX.pick)) continue;
-      if (d._deleted) gone.push(d._id.slice(DOC_PREFIX.pick.length));
+      if (d._deleted || d.type === 'forgotten') gone.push(d._id.slice(DOC_PREFIX.pick.length));
       else if (isLearnedPick(d.pick)) add.push(d.pick);
+      if (d.type === 'forgotten' && !d._deleted) marked.push(d);
     }
     if (add.length) await this.stores.addPicks(add);
     if (gone.length) await this.stores.removePicks(gone);
     if (add.length || gone.length) await this.stores.announce('learned');
-    return add.length + gone.length;
+    let deleted = 0;
+    if (marked.length && this.me.role === 'supervisor') {
+      const res = await this.local.picks.bulkDocs(marked.map((d) => ({ _id: d._id, _rev: d._rev!, _deleted: true })));
+      deleted = res.filter((r) => !r.error).length;
+    }
+    return { imported: add.length + gone.length, deleted };
   }
 
   /** null = the local library changed while importing (retried next round). */
@@ -766,6 +861,41 @@ export class TeamSync {
         ...(doc._conflicts ?? []).map((rev) => ({ _id: did, _rev: rev, _deleted: true })),
       ]);
       await this.setBases('library', new Map([[did, { hash: mine ? hashOf(mine) : 'deleted', rev: res[0]!.rev! }]]));
+    });
+  }
+
+  /** The rule set edited on two supervisor machines: every version, or null when there is one. */
+  async rulesConflict(): Promise<RulesConflict | null> {
+    let doc: Doc;
+    try {
+      doc = (await this.local.library.get(DOC_PREFIX.rules, { conflicts: true })) as Doc;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return null;
+      throw err;
+    }
+    if (!doc._conflicts?.length) return null;
+    const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(DOC_PREFIX.rules, { rev }) as Promise<Doc>));
+    const versions = [doc, ...others].map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
+    return { versions: versions.sort((a, b) => a.at - b.at || (a.rev < b.rev ? -1 : 1)) };
+  }
+
+  /**
+   * The supervisor's rule set (one version, or colours taken from several — validated by the
+   * caller) replaces every version; the next import puts it into this machine's store, the next
+   * push onto the server and from there onto every replica.
+   */
+  resolveRulesConflict(ruleSet: RuleSet): Promise<void> {
+    return this.serial(async () => {
+      const id = DOC_PREFIX.rules;
+      const doc = (await this.local.library.get(id, { conflicts: true })) as Doc;
+      const mine = await this.stores.rules();
+      const rb: RulesBody = { type: 'rules', ruleSet, by: this.me.user, at: Math.max(this.now(), mine.updatedAt + 1) };
+      const res = await this.local.library.bulkDocs([
+        { ...rb, _id: id, _rev: doc._rev! } as unknown as Doc,
+        ...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
+      ]);
+      // The base is this machine's current copy, so the next import replaces it with the choice.
+      await this.setBases('library', new Map([[id, { hash: hashOf(mine.ruleSet), rev: res[0]!.rev! }]]));
     });
   }
 

@@ -7,7 +7,9 @@
  *   agent may only create a proposal (`proposal:<id>`, signed with their own name) and never change
  *   it afterwards.
  * - buyers / followups / picks: every member writes profiles and items; events (notes, follow-up
- *   actions) and learned picks are append-only and signed; only the supervisor deletes anything,
+ *   actions) and learned picks are append-only and signed, except that a pick's author may replace
+ *   it with a signed forget marker (`type: 'forgotten'`, no pick in it; nobody else may, and a
+ *   marker cannot be turned back into a pick); only the supervisor deletes anything,
  *   except that any member may remove a conflicting revision of a profile or item marked
  *   `kfSuperseded` (conflict resolution; the server cannot tell whether another revision survives,
  *   so an agent could use it to hide a profile — it stays in the revision history and the
@@ -58,6 +60,13 @@ const BODY: Record<TeamArea, string> = {
   if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'pick' && newDoc.pick && typeof newDoc.pick.text === 'string') {
     appendOnly();
     signed();
+    return;
+  }
+  if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'forgotten') {
+    signed();
+    if (newDoc.pick !== undefined) throw({ forbidden: 'a forget marker holds no pick' });
+    if (oldDoc && !oldDoc._deleted && (oldDoc.type !== 'pick' || oldDoc.by !== userCtx.name))
+      throw({ forbidden: 'only the member who made a pick may mark it forgotten' });
     return;
   }
   throw({ forbidden: 'not a pick document' });`,

@@ -163,9 +163,10 @@ export class MemoryStores implements LocalStores {
     this.touched({ picks: [pick.id] });
     return pick;
   }
+  /** 学习记录 → 忘记 (or the retention period): like lib/storage forgetPicks. */
   forgetPicks(ids: readonly string[]): void {
     for (const id of ids) this.pickMap.delete(id);
-    this.touched({ picks: [...ids] });
+    this.touched({ picks: [...ids], forgot: [...ids] });
   }
   saveTemplate(t: Template): void {
     const templates = this.lib.templates.filter((x) => x.id !== t.id).concat([t]);

@@ -12,7 +12,7 @@ import { SuggestEngine } from '../../domain/suggest/engine';
 import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
-import { clearPicks, deletePicks, isLearnedPick, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
+import { clearPicks, forgetPicks, isLearnedPick, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
 import { scrubFromSnapshots } from '../../storage/backup';
 
@@ -127,7 +127,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
         const ids = p.ids as string[];
         const stored = new Set(engine.memory.all().map((x) => x.id));
         const known = ids.filter((id) => stored.has(id));
-        await deletePicks(ids);
+        await forgetPicks(ids);
         engine.forget(ids);
         await scrubFromSnapshots('learned', ids);
         deleted = known.length;

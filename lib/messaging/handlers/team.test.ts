@@ -64,3 +64,24 @@ describe('teamDecideProposal', () => {
     expect((await loadLibrary()).templates.map((t) => t.title)).toEqual(['退货']);
   });
 });
+
+describe('teamResolveRulesConflict', () => {
+  it('checks the chosen rule set before the team page is asked; a valid one goes to the page', async () => {
+    const { PRESET_A, cloneRuleSet } = await import('../../domain/remarks');
+    ask.mockResolvedValue({ ok: true, value: null });
+    const twice = cloneRuleSet(PRESET_A);
+    twice.flags.yellow = { ...twice.flags.yellow, title: twice.flags.red.title };
+    const bad = await dispatch({ kf: 'teamResolveRulesConflict', payload: { ruleSet: twice } }, 'extension-page');
+    expect(bad).toMatchObject({ ok: true, value: { ok: false, error: 'invalid' } });
+    expect(ask).not.toHaveBeenCalled();
+    const good = await dispatch({ kf: 'teamResolveRulesConflict', payload: { ruleSet: cloneRuleSet(PRESET_A) } }, 'extension-page');
+    expect(good).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ask).toHaveBeenCalledWith({ op: 'resolveRules', ruleSet: PRESET_A });
+  });
+
+  it('is refused to a seller page', async () => {
+    const r = await dispatch({ kf: 'teamResolveRulesConflict', payload: { ruleSet: {} } }, 'content-script');
+    expect(r.ok).toBe(false);
+    expect(ask).not.toHaveBeenCalled();
+  });
+});

@@ -96,6 +96,15 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       return { ok: true, value: null, status: await syncTeamNow() };
     },
   },
+  teamResolveRulesConflict: {
+    async handle(payload) {
+      const checked = workerExtras().remarks.validateRuleSet(obj(payload, 'teamResolveRulesConflict').ruleSet);
+      if (!checked.ok) return { ok: false, error: 'invalid', message: checked.errors.map((e) => e.message).join('\n') };
+      const r = await page<null>({ op: 'resolveRules', ruleSet: checked.ruleSet });
+      if (!r.ok) return r;
+      return { ok: true, value: null, status: await syncTeamNow() };
+    },
+  },
   teamResolveConflict: {
     async handle(payload) {
       const checked = checkTemplate(obj(payload, 'teamResolveConflict').template);
