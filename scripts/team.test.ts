@@ -25,10 +25,14 @@ it('npm run team: init, add an agent, list members; running it again says nothin
   expect((await run(['init', ...base])).out).toEqual(['nothing to change 无需更改']);
   expect((await run(['add-agent', ...base, '--user', 'a1', '--password', 'pw1'])).out).toEqual(['created user a1 as agent', 'published the member list of cli-shop (1)']);
   expect((await run(['members', ...base])).out).toEqual(['agent\ta1']);
+  expect((await run(['purge', ...base, '--days', '90'])).out).toEqual(['nothing to change 无需更改']);
 });
 
 it('explains bad usage and missing admin credentials with exit code 2, a refusal with 1', async () => {
   expect((await run(['add-agent', '--server', server.url, '--shop', 'cli-shop'])).code).toBe(2);
+  const days = await run(['purge', '--server', server.url, '--shop', 'cli-shop', '--days', 'soon']);
+  expect(days.code).toBe(2);
+  expect(days.err.join('\n')).toMatch(/--days/);
   const noAdmin = await run(['init', '--server', server.url, '--shop', 'cli-shop'], {});
   expect(noAdmin.code).toBe(2);
   expect(noAdmin.err.join('\n')).toMatch(/KF_TEAM_ADMIN/);

@@ -6,20 +6,22 @@
  *   npm run team -- add-agent      --server … --shop myshop --user 小王 --password …
  *   npm run team -- remove         --server … --shop myshop --user 小王
  *   npm run team -- members        --server … --shop myshop
+ *   npm run team -- purge          --server … --shop myshop [--days 90]
+ *     (deletes learned picks their authors forgot, and with --days those older than that; compacts)
  *
  * The admin comes from $KF_TEAM_ADMIN and $KF_TEAM_ADMIN_PASSWORD (never from the command line, where
  * it would land in the shell history). Exit codes: 0 done; 1 the server refused; 2 bad usage.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { addMember, initShop, listMembers, removeMember, ProvisionError, type AdminServer } from '../lib/team/provision';
+import { addMember, initShop, listMembers, purgePicks, removeMember, ProvisionError, type AdminServer } from '../lib/team/provision';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
 
-const USAGE = `用法 usage: team init|add-agent|add-supervisor|remove|members --server URL --shop ID [--user NAME] [--password PW]
+const USAGE = `用法 usage: team init|add-agent|add-supervisor|remove|members|purge --server URL --shop ID [--user NAME] [--password PW] [--days N]
 admin credentials: environment variables KF_TEAM_ADMIN and KF_TEAM_ADMIN_PASSWORD`;
 
 export async function main(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
@@ -28,14 +30,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { server: { type: 'string' }, shop: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' } },
+      options: { server: { type: 'string' }, shop: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' } },
     });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
   const [cmd] = parsed.positionals;
-  const { server, shop, user, password } = parsed.values;
+  const { server, shop, user, password, days } = parsed.values;
   if (!cmd || !server || !shop) {
     io.err(USAGE);
     return 2;
@@ -66,6 +68,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
         }
         changes = await removeMember(admin, shop, user);
         break;
+      case 'purge': {
+        const n = days === undefined ? undefined : Number(days);
+        if (n !== undefined && !(Number.isInteger(n) && n > 0)) {
+          io.err(`--days must be a whole number of days above 0\n${USAGE}`);
+          return 2;
+        }
+        changes = await purgePicks(admin, shop, n === undefined ? {} : { days: n });
+        break;
+      }
       case 'members':
         for (const m of await listMembers(admin, shop)) io.out(`${m.role}\t${m.name}`);
         return 0;

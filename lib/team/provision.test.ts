@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, initShop, listMembers, removeMember, ProvisionError } from './provision';
+import { addMember, initShop, listMembers, purgePicks, removeMember, ProvisionError } from './provision';
 import { dbName } from './names';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
 
@@ -86,6 +86,33 @@ describe('team provisioning on pouchdb-server', () => {
     expect(eventGone.status).toBe(403);
     const supDelete = await as('boss', 'boss-pw', 'DELETE', `${buyers}/ev:demo:小明:n1?rev=${note.json.rev}`);
     expect(supDelete.status).toBe(200);
+  });
+
+  it("purge deletes the picks their authors marked forgotten and those past the retention period, and no earlier revision keeps the words", async () => {
+    const picks = dbName('shop1', 'picks');
+    const now = Date.UTC(2026, 11, 2);
+    const pick = (id: string, at: number, text: string) => ({ type: 'pick', by: '小王', pick: { id, at, text, scenario: 'invoice', templateId: null, source: 'insert' } });
+    const forgottenPick = await as('小王', 'wang-pw', 'PUT', `${picks}/pick:f1`, pick('f1', now - 86_400_000, '能开发票吗 小王记的'));
+    const old = await as('小王', 'wang-pw', 'PUT', `${picks}/pick:o1`, pick('o1', now - 100 * 86_400_000, '去年的发票问题'));
+    const fresh = await as('小王', 'wang-pw', 'PUT', `${picks}/pick:n1`, pick('n1', now - 86_400_000, '今天的发票问题'));
+    expect([forgottenPick.status, old.status, fresh.status]).toEqual([201, 201, 201]);
+    // The author replaces the pick with a marker; the supervisor's marker on it would be refused too.
+    const otherMarker = await as('boss', 'boss-pw', 'PUT', `${picks}/pick:f1`, { _rev: forgottenPick.json.rev, type: 'forgotten', by: 'boss', at: now });
+    expect(otherMarker.status).toBe(403);
+    const marker = await as('小王', 'wang-pw', 'PUT', `${picks}/pick:f1`, { _rev: forgottenPick.json.rev, type: 'forgotten', by: '小王', at: now });
+    expect(marker.status).toBe(201);
+    const back = await as('小王', 'wang-pw', 'PUT', `${picks}/pick:f1`, { ...pick('f1', now, 'x'), _rev: marker.json.rev });
+    expect(back.status).toBe(403);
+
+    expect(await purgePicks(server.admin, 'shop1', { days: 90, now })).toEqual(['deleted 1 picks their authors forgot', 'deleted 1 picks older than 90 days']);
+    expect(await purgePicks(server.admin, 'shop1', { days: 90, now })).toEqual([]);
+    expect((await as('boss', 'boss-pw', 'GET', `${picks}/pick:f1`)).status).toBe(404);
+    expect((await as('boss', 'boss-pw', 'GET', `${picks}/pick:o1`)).status).toBe(404);
+    expect((await as('boss', 'boss-pw', 'GET', `${picks}/pick:n1`)).json.pick.text).toBe('今天的发票问题');
+    // Compacted: the revisions that held the words are gone (compaction runs in the background).
+    await expect
+      .poll(async () => [(await as('boss', 'boss-pw', 'GET', `${picks}/pick:f1?rev=${forgottenPick.json.rev}`)).status, (await as('boss', 'boss-pw', 'GET', `${picks}/pick:o1?rev=${old.json.rev}`)).status])
+      .toEqual([404, 404]);
   });
 
   it('someone outside the shop reads nothing, and a removed member loses access', async () => {

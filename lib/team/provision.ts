@@ -188,3 +188,45 @@ export async function publishMembers(s: AdminServer, shop: string): Promise<Chan
   if (put.status !== 201 && put.status !== 202) fail(`write ${path}`, put);
   return [`published the member list of ${shop} (${members.length})`];
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Buyer-data clean-up of the learned picks on the server (`npm run team -- purge`): deletes every
+ * pick its author marked forgotten (the supervisor's machine does the same on its next round), and
+ * with `days` every pick made longer ago than that (the shop's retention period), then compacts the
+ * database so no earlier revision keeps the words. What stays of a deleted pick is CouchDB's
+ * tombstone (`_id`, `_rev`, `_deleted`) — kept on purpose: it is what tells a replica that was
+ * offline meanwhile to drop its copy instead of sending it back.
+ */
+export async function purgePicks(s: AdminServer, shop: string, opts: { days?: number; now?: number } = {}): Promise<Changes> {
+  checkShop(shop);
+  const db = encodeURIComponent(dbName(shop, 'picks'));
+  const all = await request(s, 'GET', `${db}/_all_docs?include_docs=true&startkey=${encodeURIComponent(JSON.stringify(DOC_PREFIX.pick))}&endkey=${encodeURIComponent(JSON.stringify(`${DOC_PREFIX.pick}\ufff0`))}`);
+  if (all.status !== 200) fail(`read ${dbName(shop, 'picks')}`, all);
+  const limit = opts.days !== undefined && opts.days > 0 ? (opts.now ?? Date.now()) - opts.days * DAY_MS : null;
+  let forgotten = 0;
+  let expired = 0;
+  const docs: { _id: string; _rev: string; _deleted: true }[] = [];
+  for (const row of all.json.rows ?? []) {
+    const d = row.doc;
+    if (!d) continue;
+    if (d.type === 'forgotten') forgotten++;
+    else if (limit !== null && d.type === 'pick' && typeof d.pick?.at === 'number' && d.pick.at < limit) expired++;
+    else continue;
+    docs.push({ _id: d._id, _rev: d._rev, _deleted: true });
+  }
+  const changes: Changes = [];
+  if (docs.length) {
+    const put = await request(s, 'POST', `${db}/_bulk_docs`, { docs });
+    if (put.status !== 201 && put.status !== 200) fail(`delete picks in ${dbName(shop, 'picks')}`, put);
+    const failed = (put.json as { error?: string }[]).filter((r) => r.error).length;
+    if (failed) throw new ProvisionError(`${failed} of ${docs.length} picks in ${dbName(shop, 'picks')} were not deleted (changed meanwhile?); run purge again`);
+    if (forgotten) changes.push(`deleted ${forgotten} picks their authors forgot`);
+    if (expired) changes.push(`deleted ${expired} picks older than ${opts.days} days`);
+  }
+  // Always: a delete made by a supervisor's machine leaves the old revision until compaction too.
+  const compact = await request(s, 'POST', `${db}/_compact`, {});
+  if (compact.status !== 202 && compact.status !== 200) fail(`compact ${dbName(shop, 'picks')}`, compact);
+  return changes;
+}
