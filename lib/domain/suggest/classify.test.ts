@@ -287,3 +287,27 @@ describe('classify: product questions without an attribute word, and payment/tra
     expect(classify(['以旧换新怎么参加']).top).not.toContain('exchange');
   });
 });
+
+describe('classify: stock in the shop’s words, refunds into an account, pickup and delivery states', () => {
+  it.each([
+    ['为什么洗了一次就会掉色', 'quality'],
+    ['退款会退到支付宝吗', 'refund-status'],
+    ['拿三箱什么价', 'bargain'],
+    ['现在在派送了吗', 'tracking'],
+    ['刚才点错了帮我关掉订单', 'cancel-order'],
+    ['回寄地址发一下', 'return-shipping'],
+    ['用着挺好的', 'thanks'],
+    ['咱们店里有转换头吗', 'stock'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('keeps a defect asked about before buying a product question, and one asked why it happened a quality issue', () => {
+    expect(first('这个会掉色吗')).toBe('product-info');
+    expect(classify(['为什么洗了一次就会掉色']).top).not.toContain('product-info');
+  });
+
+  it('does not read 从不让人失望 as a complaint', () => {
+    expect(classify(['好的谢谢 从不让人失望']).top).not.toContain('complaint');
+  });
+});
