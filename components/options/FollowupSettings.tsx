@@ -9,7 +9,24 @@ registerMessages(followups);
 registerMessages(followupsUi);
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const wholeNumber = (v: number) => Number.isInteger(v) && v >= 0;
+type NumberKey = 'unpaidAfterMinutes' | 'shippingOverdueHours' | 'notifyBeforeCutoffMinutes';
+/** Each number field: its label and its largest value (the input's max). */
+const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
+  unpaidAfterMinutes: { label: 'followups.options.unpaidAfter', max: 1440 },
+  shippingOverdueHours: { label: 'followups.options.shippingOverdue', max: 720 },
+  notifyBeforeCutoffMinutes: { label: 'followups.options.notifyBefore', max: 720 },
+};
+
+/** What is wrong with the draft, naming the field, or null. */
+function problem(d: FollowupPrefs): string | null {
+  for (const [key, { label, max }] of Object.entries(NUMBERS) as [NumberKey, (typeof NUMBERS)[NumberKey]][]) {
+    const v = d[key];
+    if (!Number.isInteger(v) || v < 0 || v > max) return t('followups.options.invalidNumber', { field: t(label), max });
+  }
+  if (!HHMM.test(d.dayShift.start)) return t('followups.options.invalidTime', { field: t('followups.options.dayStart') });
+  if (!HHMM.test(d.dayShift.end)) return t('followups.options.invalidTime', { field: t('followups.options.dayEnd') });
+  return null;
+}
 
 /** Follow-up list settings: thresholds, the day shift (night = the rest), cut-off notifications. */
 export function FollowupSettings() {
@@ -24,19 +41,17 @@ export function FollowupSettings() {
 
   if (!draft) return <p class="kf-help">{t('options.loading')}</p>;
 
-  const num = (key: 'unpaidAfterMinutes' | 'shippingOverdueHours' | 'notifyBeforeCutoffMinutes') => (e: Event) =>
-    setDraft({ ...draft, [key]: Number((e.currentTarget as HTMLInputElement).value) });
+  // An emptied box is no number (Number('') would quietly save 0).
+  const num = (key: NumberKey) => (e: Event) => {
+    const raw = (e.currentTarget as HTMLInputElement).value.trim();
+    setDraft({ ...draft, [key]: raw === '' ? NaN : Number(raw) });
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const ok =
-      wholeNumber(draft.unpaidAfterMinutes) &&
-      wholeNumber(draft.shippingOverdueHours) &&
-      wholeNumber(draft.notifyBeforeCutoffMinutes) &&
-      HHMM.test(draft.dayShift.start) &&
-      HHMM.test(draft.dayShift.end);
-    if (!ok) {
-      setStatus(t('followups.options.invalid'));
+    const wrong = problem(draft);
+    if (wrong) {
+      setStatus(wrong);
       return;
     }
     try {

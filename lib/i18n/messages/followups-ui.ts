@@ -57,7 +57,8 @@ export const followupsUi: MessageBundle = {
     'followups.options.dayEnd': '白班结束',
     'followups.options.notify': '截单前桌面通知未付款订单',
     'followups.options.notifyBefore': '截单前多少分钟提醒',
-    'followups.options.invalid': '请检查：时间格式为 HH:MM，分钟和小时为非负整数',
+    'followups.options.invalidNumber': '没有保存：“{field}”要填 0 到 {max} 之间的整数。',
+    'followups.options.invalidTime': '没有保存：“{field}”要填一个时间，例如 08:00。',
   },
   en: {
     'followups.view.overdue': 'Overdue',
@@ -110,6 +111,7 @@ export const followupsUi: MessageBundle = {
     'followups.options.dayEnd': 'Day shift ends',
     'followups.options.notify': 'Desktop notification for unpaid orders before the cut-off',
     'followups.options.notifyBefore': 'Minutes before the cut-off',
-    'followups.options.invalid': 'Please check: times as HH:MM, minutes and hours as whole numbers ≥ 0',
+    'followups.options.invalidNumber': 'Not saved: “{field}” takes a whole number from 0 to {max}.',
+    'followups.options.invalidTime': 'Not saved: “{field}” takes a time of day, e.g. 08:00.',
   },
 };
