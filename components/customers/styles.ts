@@ -14,9 +14,10 @@ export const CUSTOMER_CSS = `
 .kf-cc-facts dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
 .kf-cc-history { list-style: none; margin: 4px 0; padding: 0; font-size: 12px; max-height: 120px; overflow-y: auto; }
 .kf-cc-history li { display: flex; gap: 6px; padding: 1px 0; }
-.kf-cc-history time { color: #86909c; font: 11px ui-monospace, monospace; padding-top: 1px; }
-.kf-cc-kind { color: #c2410c; white-space: nowrap; }
-.kf-cc-text { white-space: pre-wrap; word-break: break-word; }
+/* The date and the kind keep their width; only the text wraps (a long note squeezed the date to "12-\n02"). */
+.kf-cc-history time { flex: none; white-space: nowrap; color: #86909c; font: 11px ui-monospace, monospace; padding-top: 1px; }
+.kf-cc-kind { flex: none; color: #c2410c; white-space: nowrap; }
+.kf-cc-text { min-width: 0; white-space: pre-wrap; word-break: break-word; }
 .kf-cc-quick { display: flex; gap: 6px; margin-top: 6px; }
 .kf-cc-quick .kf-search { flex: 1; }
 .kf-cc-error { color: #991b1b; background: #fef2f2; border-radius: 4px; padding: 4px 8px; margin: 4px 0; font-size: 12px; }

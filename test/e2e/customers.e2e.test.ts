@@ -143,6 +143,25 @@ describe('buyer notes on the demo console', () => {
     expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
   });
 
+  it('keeps a history line’s date on one line beside a long note', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
+    await cardReady(s.page, '爱吃橙子的猫');
+    await inPanel(s.page, '[data-kf="customer-note-input"]').fill('<b>加粗</b> 喜欢宽松款，上次说领口有点紧，下次推荐大一码，发货前再确认一下颜色');
+    await s.page.keyboard.press('Enter');
+    const line = inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]');
+    await line.waitFor();
+    expect(await line.locator('.kf-cc-text').textContent()).toContain('<b>加粗</b>');
+    // Lines of text the date takes (a Range gives one box per line).
+    const dateLines = () =>
+      cardFrame(s.page)!.evaluate(() => {
+        const time = document.querySelector('[data-kf="customer-history"] li[data-kind="note"] time')!;
+        const r = document.createRange();
+        r.selectNodeContents(time);
+        return r.getClientRects().length;
+      });
+    expect(await dateLines()).toBe(1);
+  });
+
   it('export, then delete all, then import restores every note identically (through the options page)', async () => {
     for (let i = 0; i < 25; i++) {
       const nickname = `买家${String(i).padStart(2, '0')}`;
