@@ -216,6 +216,21 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     }
   });
 
+  it('two supervisor machines joining with the same starter reply: one version, nothing for the supervisor to choose', async () => {
+    const [b1, b2] = [machine('boss'), machine('boss')];
+    const starter = tpl('t-starter', '欢迎光临，有什么可以帮您？');
+    for (const m of [b1, b2]) m.stores.lib = { groups: ['售后'], templates: [starter], updatedAt: 1 };
+    await b1.sync.syncOnce({ firstJoin: true });
+    await b2.sync.syncOnce({ firstJoin: true });
+    await b1.sync.syncOnce();
+    for (const m of [b1, b2]) {
+      expect(await m.sync.templateConflicts()).toEqual([]);
+      expect(m.stores.lib.templates.filter((t) => t.id === 't-starter')).toEqual([starter]);
+    }
+    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:t-starter?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(onServer._conflicts).toBeUndefined();
+  });
+
   it("the supervisor's remark rules reach every agent; an agent's rules write is refused by the server, and its own edit stays local until the shop's next change", async () => {
     const boss = machine('boss');
     const [x, y] = [machine('a1'), machine('a2')];

@@ -578,7 +578,7 @@ export class TeamSync {
         if (!r.doc || r.id.startsWith('_design/')) continue;
         let doc = r.doc;
         // Replies and the rule set stay in conflict until the supervisor chooses (options → 团队).
-        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'site')) {
+        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'site' || (await this.sameEverywhere(area, doc)))) {
           doc = await this.resolve(area, doc);
           resolved++;
         }
@@ -602,6 +602,23 @@ export class TeamSync {
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
     }
     return { resolved, imported };
+  }
+
+  /**
+   * A reply or the rule set whose versions all say the same (two supervisor machines joined with
+   * the same starter library, or made the same edit): nothing to choose, so a supervisor's machine
+   * settles it at once (the winner stays). Only the supervisor may write the library.
+   */
+  private async sameEverywhere(area: TeamArea, doc: Doc): Promise<boolean> {
+    if (this.me.role !== 'supervisor' || (doc.type !== 'template' && doc.type !== 'rules')) return false;
+    return (await this.versions(area, doc)).length === 1;
+  }
+
+  /** The distinct contents (reply or rule set) of a document's conflicting versions. */
+  private async versions(area: TeamArea, doc: Doc): Promise<string[]> {
+    const others = await Promise.all((doc._conflicts ?? []).map((rev) => this.local[area].get(doc._id, { rev }) as Promise<Doc>));
+    const field = doc.type === 'rules' ? 'ruleSet' : 'template';
+    return [...new Set([doc, ...others].map((d) => canonical(d[field])))];
   }
 
   /** Merges every conflicting revision into the winning one and removes the losers. */
@@ -838,7 +855,7 @@ export class TeamSync {
     const out = [];
     for (const row of res.rows) {
       const doc = row.doc;
-      if (!doc?._conflicts?.length) continue;
+      if (!doc?._conflicts?.length || (await this.versions('library', doc)).length < 2) continue;
       const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
       out.push({
         id: (doc.template as Template).id,
@@ -873,7 +890,7 @@ export class TeamSync {
       if ((err as { status?: number }).status === 404) return null;
       throw err;
     }
-    if (!doc._conflicts?.length) return null;
+    if (!doc._conflicts?.length || (await this.versions('library', doc)).length < 2) return null;
     const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(DOC_PREFIX.rules, { rev }) as Promise<Doc>));
     const versions = [doc, ...others].map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
     return { versions: versions.sort((a, b) => a.at - b.at || (a.rev < b.rev ? -1 : 1)) };

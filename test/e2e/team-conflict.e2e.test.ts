@@ -1,0 +1,98 @@
+/**
+ * A reply edited on two supervisor machines, in real Chromium: two profiles of the same supervisor
+ * (the shop owner's desk and laptop), joined to pouchdb-server on 127.0.0.1 through a proxy the test
+ * can cut (test/team/net-proxy.ts; Chromium's offline switch does not reach the offscreen team page).
+ * Both edit the same reply in the library editor while offline, both come back and sync: options →
+ * 团队 shows both versions side by side on each machine; the version chosen on one holds on both.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
+import type { TeamServer } from '../team/server';
+import { startNetProxy, type NetProxy } from '../team/net-proxy';
+import { dbName } from '../../lib/team/names';
+
+const SHOP = 'e2e-conflict';
+const TITLE = '退货运费说明';
+let server: TeamServer;
+let proxy: NetProxy;
+let desk: Harness;
+let laptop: Harness;
+let deskTeam: Page;
+let laptopTeam: Page;
+
+beforeAll(async () => {
+  ({ server, sup: desk, agent: laptop } = await startTwoMachines(SHOP, { 店长: { role: 'supervisor', password: 'boss-pw' } }));
+  proxy = await startNetProxy(server.url);
+  const viaProxy = { ...server, url: proxy.url };
+  deskTeam = await join(desk, viaProxy, SHOP, '店长', 'boss-pw');
+  laptopTeam = await join(laptop, viaProxy, SHOP, '店长', 'boss-pw');
+}, 600_000);
+
+afterAll(() => stopAll(desk, laptop, proxy, server));
+
+const bodyOf = async (page: Page): Promise<string[]> =>
+  (await call(page, 'getLibrary')).templates.filter((t: { title: string }) => t.title === TITLE).map((t: { body: string }) => t.body);
+
+/** In the library editor (options → 话术): a new reply, or a new body for the reply with this title. */
+async function writeReply(h: Harness, body: string, id?: string): Promise<void> {
+  const editor = await h.openExtensionPage('options.html#templates');
+  if (id) await editor.locator(`tr[data-template-id="${id}"] button`).first().click();
+  else await editor.locator('[data-kf="new-template"]').click();
+  const form = editor.locator('[data-kf="template-form"]');
+  if (!id) await form.locator('input[name="title"]').fill(TITLE);
+  await form.locator('textarea[name="body"]').fill(body);
+  await form.locator('[data-kf="save-template"]').click();
+  await editor.locator('[data-kf="status"].kf-ok').waitFor({ timeout: 30_000 });
+  await editor.close();
+}
+
+/** Options → 团队 as the supervisor opens it: the versions of the reply in conflict, as shown. */
+async function shownVersions(h: Harness): Promise<{ page: Page; bodies: () => Promise<string[]> }> {
+  const page = await h.openExtensionPage('options.html#team');
+  const conflict = page.locator('[data-kf="conflict"]');
+  return { page, bodies: async () => ((await conflict.count()) ? conflict.locator('[data-kf="conflict-version"] [data-kf="reply-body"]').allTextContents() : []) };
+}
+
+it('both versions of a reply edited offline on two supervisor machines are shown; the one chosen holds on both', async () => {
+  await writeReply(desk, '亲，退货运费由买家承担哦');
+  expect(await syncNow(deskTeam)).toBe('已同步');
+  expect(await syncNow(laptopTeam)).toBe('已同步');
+  expect(await bodyOf(laptopTeam)).toEqual(['亲，退货运费由买家承担哦']);
+  const id = (await call(laptopTeam, 'getLibrary')).templates.find((t: { title: string }) => t.title === TITLE).id as string;
+
+  // Both offline; each edits the same reply.
+  proxy.setMode('cut');
+  await writeReply(desk, '亲，质量问题的退货运费由我们承担', id);
+  await writeReply(laptop, '亲，退货运费险可以报销运费哦', id);
+  for (const page of [deskTeam, laptopTeam]) expect(await syncNow(page)).toMatch(/^离线/);
+  expect(await bodyOf(deskTeam)).toEqual(['亲，质量问题的退货运费由我们承担']);
+  expect(await bodyOf(laptopTeam)).toEqual(['亲，退货运费险可以报销运费哦']);
+
+  // Back online: each sends its version and receives the other.
+  proxy.setMode('pass');
+  for (const page of [deskTeam, laptopTeam, deskTeam]) expect(await syncNow(page)).toBe('已同步');
+  const both = ['亲，质量问题的退货运费由我们承担', '亲，退货运费险可以报销运费哦'];
+  const onDesk = await shownVersions(desk);
+  const onLaptop = await shownVersions(laptop);
+  await expect.poll(async () => (await onDesk.bodies()).sort(), { timeout: 30_000 }).toEqual(both);
+  await expect.poll(async () => (await onLaptop.bodies()).sort(), { timeout: 30_000 }).toEqual(both);
+
+  // On the desk the supervisor uses the laptop's version.
+  const laptops = onDesk.page.locator('[data-kf="conflict-version"]').filter({ hasText: '退货运费险可以报销运费哦' });
+  await laptops.locator('[data-kf="conflict-choose"]').click();
+  await expect.poll(() => onDesk.page.locator('[data-kf="review-message"]').textContent(), { timeout: 30_000 }).toBe(`「${TITLE}」已统一为选定的内容。`);
+  await expect.poll(() => onDesk.bodies(), { timeout: 30_000 }).toEqual([]);
+
+  // The choice holds on both machines, and on the server nothing is left in conflict.
+  expect(await syncNow(deskTeam)).toBe('已同步');
+  expect(await syncNow(laptopTeam)).toBe('已同步');
+  for (const page of [deskTeam, laptopTeam]) await expect.poll(() => bodyOf(page), { timeout: 30_000 }).toEqual(['亲，退货运费险可以报销运费哦']);
+  const laptopAgain = await shownVersions(laptop);
+  await expect.poll(async () => (await laptopAgain.page.locator('[data-kf="team-review"]').count()) === 1 && (await laptopAgain.bodies()).length, { timeout: 30_000 }).toBe(0);
+  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
+  const doc = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:${encodeURIComponent(id)}?conflicts=true`, { headers: { authorization: auth } }).then((r) => r.json());
+  expect(doc._conflicts).toBeUndefined();
+  expect(doc.template.body).toBe('亲，退货运费险可以报销运费哦');
+});
