@@ -311,3 +311,36 @@ describe('classify: stock in the shop’s words, refunds into an account, pickup
     expect(classify(['好的谢谢 从不让人失望']).top).not.toContain('complaint');
   });
 });
+
+describe('classify: phrasings from a probe set written for this project', () => {
+  it.each([
+    ['这款停产了吗', 'stock'],
+    ['还剩几件', 'stock'],
+    ['跟苹果手机能连吗', 'product-info'],
+    ['里面是几个装的', 'product-info'],
+    ['手洗还是机洗', 'product-info'],
+    ['夏天穿热不热', 'product-info'],
+    ['洗了会不会缩', 'product-info'],
+    ['快递员一直没来取', 'return-shipping'],
+    ['退货的东西你们收到没有', 'return-shipping'],
+    ['你们是不是忘了发', 'delay'],
+    ['少二十行不行', 'bargain'],
+    ['今天能寄出吗', 'shipping-time'],
+    ['用了两天就不转了', 'quality'],
+    ['你们就是这样对待顾客的吗', 'complaint'],
+    ['收件人换成我老公', 'address-change'],
+    ['收到的是黑色 我买的白色', 'wrong-item'],
+    ['知道啦', 'thanks'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('keeps a missing part a wrong item, not a price offer', () => {
+    expect(first('少了一个盖子')).toBe('wrong-item');
+  });
+
+  it('reads heat asked about before buying as a product question and heat reported as a defect', () => {
+    expect(first('用久了会烫手吗')).toBe('product-info');
+    expect(first('充电的时候特别烫')).toBe('quality');
+  });
+});
