@@ -5,7 +5,8 @@
  * case slows the proxy so a round is still pushing when it is interrupted: the service worker
  * stopped, the team page closed, the network cut while the agent goes on working. Afterwards every
  * note, profile edit and follow-up is on the supervisor's machine exactly once.
- * Also: the remark rules, a taught page and a learned pick cross over through the team page.
+ * Also: the remark rules, a taught page and a learned pick cross over through the team page, and the
+ * agent's forget of that pick reaches the supervisor and the server.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -163,4 +164,24 @@ it("the supervisor's remark rules and taught page reach the agent; the agent's l
   const picks = learned.latest.filter((p: { scenario: string }) => p.scenario === 'address-change');
   expect(picks).toHaveLength(1);
   expect(picks[0].text).not.toContain('13812345678');
+});
+
+it("the agent forgets that pick in options → 学习记录: it leaves the supervisor's machine and the server, and does not come back", async () => {
+  const mine = (await call(agentPage, 'getLearned', { limit: 10 })).latest.find((p: { scenario: string }) => p.scenario === 'address-change');
+  const page = await agent.openExtensionPage('options.html#learned');
+  await page.locator(`tr[data-pick-id="${mine.id}"] [data-kf="learned-forget"]`).click();
+  await page.locator(`tr[data-pick-id="${mine.id}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+  expect(await syncUntilSynced(agentPage)).toBeLessThanOrEqual(3);
+  expect(await syncUntilSynced(supPage)).toBeLessThanOrEqual(3);
+  const onSup = (await call(supPage, 'getLearned', { limit: 50 })).latest.map((p: { id: string }) => p.id);
+  expect(onSup).not.toContain(mine.id);
+  // The marker the agent sent was deleted by the supervisor's round: only a tombstone is left.
+  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
+  const doc = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: auth } });
+  expect(doc.status).toBe(404);
+  const row = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/_all_docs?keys=${encodeURIComponent(JSON.stringify([`pick:${mine.id}`]))}`, { headers: { authorization: auth } }).then((r) => r.json());
+  expect(row.rows[0].value).toMatchObject({ deleted: true });
+  // Nothing brings it back to the agent either.
+  expect(await syncNow(agentPage)).toBe('已同步');
+  expect((await call(agentPage, 'getLearned', { limit: 50 })).latest.map((p: { id: string }) => p.id)).not.toContain(mine.id);
 });
