@@ -344,3 +344,26 @@ describe('classify: phrasings from a probe set written for this project', () => 
     expect(first('充电的时候特别烫')).toBe('quality');
   });
 });
+
+describe('classify: a second probe set written for this project', () => {
+  it.each([
+    ['怎么一直显示无货啊', 'stock'],
+    ['大概啥时候返场', 'stock'],
+    ['请问这个是几寸的', 'product-info'],
+    ['耳机戴久了耳朵疼不疼', 'product-info'],
+    ['电压是220的吧', 'product-info'],
+    ['鞋底是防滑的不', 'product-info'],
+    ['下午拍的今天能走吗', 'shipping-time'],
+    ['拍了五天了一点动静没有', 'delay'],
+    ['我下了三单 一块寄吧', 'merge-orders'],
+    ['只来了一只鞋', 'wrong-item'],
+    ['杯子到了是裂的', 'damaged'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('keeps 没有了呢 a closing and a stated shipping fact out of product questions', () => {
+    expect(first('没有了呢')).toBe('thanks');
+    expect(classify(['是今天发的吗']).top).not.toContain('product-info');
+  });
+});
