@@ -4,6 +4,7 @@ import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { FollowupSettings } from './FollowupSettings';
 import { check, type } from '../remarks/testing';
 import { mountTab } from './testing';
+import { CallError } from '@/lib/messaging/client';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
@@ -59,5 +60,18 @@ describe('follow-up settings', () => {
     await submit();
     expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
     expect(q('[data-kf="status"]')!.textContent).toBe('没有保存：“白班结束”要填一个时间，例如 08:00。');
+  });
+
+  it('says in words why a save failed, and keeps what was typed', async () => {
+    const { q, submit } = await mountTab(<FollowupSettings />, {
+      getSettings: () => structuredClone(DEFAULT_APP_SETTINGS),
+      patchSettings: () => {
+        throw new CallError('quota', 'QuotaExceededError: The quota has been exceeded.');
+      },
+    });
+    type(q('input[name="unpaidAfterMinutes"]'), '45');
+    await submit();
+    expect(q('[data-kf="status"]')!.textContent).toBe('保存失败：存储空间已满（填写的内容仍保留在页面上）');
+    expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('45');
   });
 });

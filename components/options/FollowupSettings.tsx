@@ -4,6 +4,7 @@ import type { FollowupPrefs } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -58,7 +59,7 @@ export function FollowupSettings() {
       await api.call('patchSettings', { followups: draft });
       setStatus(t('options.saved'));
     } catch (err) {
-      setStatus(t('options.saveFailed', { reason: (err as Error).message }));
+      setStatus(t('options.saveFailed', { reason: reasonText(err) }));
     }
   };
 

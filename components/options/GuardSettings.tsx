@@ -7,6 +7,7 @@ import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/l
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
@@ -34,7 +35,7 @@ export function GuardSettings() {
       setStatus({ ok: true, text: t('options.guard.saved') });
       return true;
     } catch (e) {
-      setStatus({ ok: false, text: t('options.saveFailed', { reason: (e as Error).message }) });
+      setStatus({ ok: false, text: t('options.saveFailed', { reason: reasonText(e) }) });
       return false;
     }
   };

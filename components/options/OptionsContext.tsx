@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import type { Req, Res, Verb, DataArea } from '@/lib/messaging/protocol';
+import { reasonText } from '@/lib/messaging/reason';
 
 /** What the options page needs from the extension: the message protocol and change events. */
 export interface OptionsApi {
@@ -27,7 +28,7 @@ export function useLoaded<V extends Verb>(verb: V, areas: DataArea[]): { value: 
         setValue(v);
         setError(null);
       },
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(reasonText(e)),
     );
   }, [api, verb]);
   useEffect(() => {

@@ -6,6 +6,7 @@ import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, type FlagColor, type Rul
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(remarks);
 registerMessages(remarksPanel);
@@ -29,7 +30,7 @@ export function RemarkRules() {
       await api.call('saveRuleSet', pending);
       setStatus({ ok: true, text: t('remarkRules.saved') });
     } catch (err) {
-      setStatus({ ok: false, text: t('remarkRules.saveFailed', { reason: (err as Error).message }) });
+      setStatus({ ok: false, text: t('remarkRules.saveFailed', { reason: reasonText(err) }) });
     }
   };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { t } from '@/lib/i18n';
+import { reasonText } from '@/lib/messaging/reason';
 
 /** Agent name, shop name, shipping cut-off, language, and the shop's own cue phrases. */
 export function ShopSettingsForm() {
@@ -32,7 +33,7 @@ export function ShopSettingsForm() {
       await api.call('patchSettings', { shop: draft, shopCues });
       setStatus(t('options.saved'));
     } catch (err) {
-      setStatus(t('options.saveFailed', { reason: (err as Error).message }));
+      setStatus(t('options.saveFailed', { reason: reasonText(err) }));
     }
   };
 

@@ -4,6 +4,7 @@ import type { TaughtSite } from '@/lib/sites/taught/record';
 import type { ForgetResult } from '@/lib/teach/flow';
 import { registerMessages, t } from '@/lib/i18n';
 import { sites } from '@/lib/i18n/messages/sites';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(sites);
 
@@ -49,7 +50,7 @@ export function TaughtSites() {
       const extra = r.permission === 'required' ? t('sites.permissionKept') : r.permission === 'failed' ? t('sites.permissionFailed') : '';
       setStatus(`${t('sites.forgotten', { origin: site.origin })}${extra}`);
     } catch (err) {
-      setStatus((err as Error).message);
+      setStatus(reasonText(err));
     }
   };
 

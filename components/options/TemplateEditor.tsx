@@ -12,6 +12,7 @@ import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 import { team } from '@/lib/i18n/messages/team';
 import { teamFailText } from './TeamReview';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
@@ -93,7 +94,7 @@ export function TemplateEditor() {
       setStatus({ ok: true, text: okText });
       return true;
     } catch (err) {
-      setStatus({ ok: false, text: t('options.saveFailed', { reason: (err as Error).message }) });
+      setStatus({ ok: false, text: t('options.saveFailed', { reason: reasonText(err) }) });
       return false;
     }
   };
@@ -124,7 +125,7 @@ export function TemplateEditor() {
       if (!r.ok) setStatus({ ok: false, text: teamFailText(r) });
       else setStatus({ ok: true, text: t(r.status?.state === 'synced' ? 'team.proposed' : 'team.proposedLater', { title: tpl.title }) });
     } catch (err) {
-      setStatus({ ok: false, text: (err as Error).message });
+      setStatus({ ok: false, text: reasonText(err) });
     }
   };
 

@@ -7,6 +7,7 @@ import { registerMessages, t } from '@/lib/i18n';
 import { followupsPanel } from '@/lib/i18n/messages/followups-panel';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(followupsPanel);
 
@@ -59,7 +60,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       setNote('');
       setDue('');
     } catch (err) {
-      setStatus({ ok: false, text: t('followups.panel.failed', { reason: (err as Error).message }) });
+      setStatus({ ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) });
     }
   };
 

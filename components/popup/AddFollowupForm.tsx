@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
+import { reasonText } from '@/lib/messaging/reason';
 
 /** A to-do typed by the agent, or a note for the next shift (handover). */
 export function AddFollowupForm(props: { onAdded(): void }) {
@@ -20,7 +21,7 @@ export function AddFollowupForm(props: { onAdded(): void }) {
       setStatus(null);
       props.onAdded();
     } catch (err) {
-      setStatus(t('followups.popup.actionFailed', { reason: (err as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(err) }));
     }
   };
 

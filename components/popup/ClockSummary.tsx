@@ -3,6 +3,7 @@ import { usePopupApi } from './PopupContext';
 import type { PlatformSummary } from '@/lib/domain/clock/types';
 import { registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(guardMessages);
 
@@ -19,7 +20,7 @@ export function ClockSummary() {
     const load = () =>
       api.call('getClockSummary', {}).then(
         (r) => live && setRows(r.platforms),
-        (e: Error) => live && setError(e.message),
+        (e: unknown) => live && setError(reasonText(e)),
       );
     void load();
     const off = api.onChanged(['clock'], () => void load());
@@ -33,7 +34,7 @@ export function ClockSummary() {
       const csv = await api.call('exportClockCsv');
       api.download('reply-clock.csv', csv, 'text/csv;charset=utf-8');
     } catch (e) {
-      setError((e as Error).message);
+      setError(reasonText(e));
     }
   };
   return (

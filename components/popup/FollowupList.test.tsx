@@ -9,6 +9,7 @@ import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { PopupContext, type PopupApi } from './PopupContext';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
+import { CallError } from '@/lib/messaging/client';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -38,7 +39,11 @@ async function setup(data: ListData, replies: Record<string, unknown> = {}) {
     call: vi.fn(async (verb: string, payload?: unknown) => {
       calls.push([verb, payload]);
       if (verb === 'listFollowups') return data;
-      if (verb in replies) return replies[verb];
+      if (verb in replies) {
+        const r = replies[verb];
+        if (r instanceof Error) throw r;
+        return r;
+      }
       if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
       return {};
     }) as PopupApi['call'],
@@ -107,6 +112,14 @@ describe('the popup list', () => {
     const { root } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H, { title: nick, note: nick })] }]));
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('[data-kf="followup-title"]')!.textContent).toBe(nick);
+  });
+
+  it('says in words why an action did not work, not the background’s English', async () => {
+    const { root, key } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H)] }]), {
+      updateFollowup: new CallError('unavailable', 'no reply from the background'),
+    });
+    await key('d');
+    expect(root.querySelector('[data-kf="popup-status"]')!.textContent).toBe('操作失败：扩展后台暂时没有响应，请稍后再试');
   });
 
   it('shows the empty state when nothing is open', async () => {

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
+import { reasonText } from '@/lib/messaging/reason';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
 export const FIRST_PAGE = 5;
@@ -112,7 +113,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
@@ -124,7 +125,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       await api.call('updateFollowup', { id: item.id, action: 'note', text });
       load();
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
@@ -139,7 +140,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       setStatus(to ? t('handover.done', { to: targetName(to) }) : t('handover.taken'));
       load();
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
@@ -151,7 +152,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         d && { ...d, groups: d.groups.map((x) => (keyOf(x) === keyOf(g) ? { ...x, total: page.total, items: [...x.items, ...page.items] } : x)) },
       );
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 

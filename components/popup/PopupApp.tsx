@@ -6,6 +6,7 @@ import { FollowupList } from './FollowupList';
 import { ClockSummary } from './ClockSummary';
 import { TeamStatusLine } from './TeamStatusLine';
 import type { FollowupList as FollowupListData } from '@/lib/messaging/protocol-followups';
+import { reasonText } from '@/lib/messaging/reason';
 
 /** The toolbar popup: today's follow-ups first; the reply library as a second tab where available. */
 export function PopupApp(props: { onFirstRender?: () => void; initial?: FollowupListData | null }) {
@@ -20,7 +21,7 @@ export function PopupApp(props: { onFirstRender?: () => void; initial?: Followup
       api.download(out.filename, out.csv, 'text/csv;charset=utf-8');
       setStatus(t('followups.popup.exported', { count: out.count }));
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: (e as Error).message }));
+      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 

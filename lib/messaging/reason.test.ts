@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n';
+import { CallError } from './client';
+import { reasonText } from './reason';
+
+afterEach(() => setLocale('zh-CN'));
+
+describe('reasonText', () => {
+  it('puts the background’s codes into Chinese words', () => {
+    expect(reasonText(new CallError('quota', 'QuotaExceededError: The quota has been exceeded.'))).toBe('存储空间已满');
+    expect(reasonText(new CallError('unavailable', 'no reply from the background'))).toBe('扩展后台暂时没有响应，请稍后再试');
+    expect(reasonText(new CallError('invalid', 'addFollowup: title: required'))).toBe('内容不符合要求（addFollowup: title: required）');
+  });
+
+  it('keeps a reason already written in Chinese', () => {
+    expect(reasonText(new CallError('invalid', '标题不能为空'))).toBe('标题不能为空');
+  });
+
+  it('frames anything else as an unexpected error, never English alone', () => {
+    expect(reasonText(new TypeError('x is undefined'))).toBe('出现意外错误（x is undefined）');
+    expect(reasonText(new CallError('teapot', 'short and stout'))).toBe('出现意外错误（short and stout）');
+  });
+
+  it('speaks English when the interface does', () => {
+    setLocale('en');
+    expect(reasonText(new CallError('quota', 'QuotaExceededError'))).toBe('the storage is full');
+  });
+});
