@@ -4,6 +4,7 @@
  * can cut (test/team/net-proxy.ts; Chromium's offline switch does not reach the offscreen team page).
  * Both edit the same reply in the library editor while offline, both come back and sync: options →
  * 团队 shows both versions side by side on each machine; the version chosen on one holds on both.
+ * The same for the remark rules, chosen per flag colour.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -95,4 +96,41 @@ it('both versions of a reply edited offline on two supervisor machines are shown
   const doc = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:${encodeURIComponent(id)}?conflicts=true`, { headers: { authorization: auth } }).then((r) => r.json());
   expect(doc._conflicts).toBeUndefined();
   expect(doc.template.body).toBe('亲，退货运费险可以报销运费哦');
+});
+
+it('remark rules edited offline on both machines: the colours that differ are shown side by side; the per-colour choice holds on both', async () => {
+  const shop = await call(deskTeam, 'getRuleSet');
+  await call(deskTeam, 'saveRuleSet', { ...shop, name: '本店规则' });
+  for (const page of [deskTeam, laptopTeam]) expect(await syncNow(page)).toBe('已同步');
+  await expect.poll(async () => (await call(laptopTeam, 'getRuleSet')).name, { timeout: 30_000 }).toBe('本店规则');
+
+  proxy.setMode('cut');
+  const base = await call(deskTeam, 'getRuleSet');
+  await call(deskTeam, 'saveRuleSet', { ...base, flags: { ...base.flags, red: { ...base.flags.red, meaning: '台式机：红旗写清新地址' } } });
+  await call(laptopTeam, 'saveRuleSet', { ...base, flags: { ...base.flags, yellow: { ...base.flags.yellow, meaning: '笔记本：黄旗写主管姓名' } } });
+  for (const page of [deskTeam, laptopTeam]) expect(await syncNow(page)).toMatch(/^离线/);
+  proxy.setMode('pass');
+  for (const page of [deskTeam, laptopTeam, deskTeam]) expect(await syncNow(page)).toBe('已同步');
+
+  const page = await laptop.openExtensionPage('options.html#team');
+  const parts = page.locator('[data-kf="rules-conflict"] [data-kf="rules-part"]');
+  await expect.poll(() => parts.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.part)), { timeout: 30_000 }).toEqual(['red', 'yellow']);
+  const red = page.locator('[data-kf="rules-part"][data-part="red"] [data-kf="rules-part-version"]');
+  expect((await red.allTextContents()).some((t) => t.includes('台式机：红旗写清新地址'))).toBe(true);
+  // Red from the desk's version, yellow from the laptop's.
+  await red.filter({ hasText: '台式机：红旗写清新地址' }).locator('[data-kf="rules-part-choose"]').check();
+  await page.locator('[data-kf="rules-part"][data-part="yellow"] [data-kf="rules-part-version"]').filter({ hasText: '笔记本：黄旗写主管姓名' }).locator('[data-kf="rules-part-choose"]').check();
+  await page.locator('[data-kf="rules-resolve"]').click();
+  await expect.poll(() => page.locator('[data-kf="review-message"]').textContent(), { timeout: 30_000 }).toBe('备注规则已统一为你选定的内容。');
+  await expect.poll(() => page.locator('[data-kf="rules-conflict"]').count(), { timeout: 30_000 }).toBe(0);
+
+  for (const p of [laptopTeam, deskTeam]) expect(await syncNow(p)).toBe('已同步');
+  for (const p of [deskTeam, laptopTeam]) {
+    await expect
+      .poll(async () => {
+        const r = await call(p, 'getRuleSet');
+        return [r.flags.red.meaning, r.flags.yellow.meaning];
+      }, { timeout: 30_000 })
+      .toEqual(['台式机：红旗写清新地址', '笔记本：黄旗写主管姓名']);
+  }
 });
