@@ -367,3 +367,11 @@ describe('classify: a second probe set written for this project', () => {
     expect(classify(['是今天发的吗']).top).not.toContain('product-info');
   });
 });
+
+describe('classify: no-need questions about the shop itself', () => {
+  it('does not read a question about a physical store or a person as stock', () => {
+    expect(classify(['你们有实体店吗']).top).not.toContain('stock');
+    expect(classify(['你们这有客服吗']).top).not.toContain('stock');
+    expect(first('你们这有转换头吗')).toBe('stock');
+  });
+});

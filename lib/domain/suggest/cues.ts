@@ -246,7 +246,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // A variant asked for by its look: 纯白的有吗, 带盖子的还有没有.
   { re: /[\u4e00-\u9fa5]{1,5}的\s*(有吗|有没有|还有吗|还有没有|有货吗)/, scenario: 'stock', weight: 2.5 },
   // "Do you have X" in the shop's own words: 咱们这有转换头吗, 你家有加厚的吗.
-  { re: /(你们|咱们|咱家|你家|店里|你这|您这)(这|这里|这边|家)?(还)?有(没有)?\S{1,6}(吗|\?|卖吗|的吗)/, scenario: 'stock', weight: 2 },
+  { re: /(你们|咱们|咱家|你家|店里|你这|您这)(这|这里|这边|家)?(还)?有(没有)?(?!实体店|门店|店铺|人|客服|微信|电话)\S{1,6}(吗|\?|卖吗|的吗)/, scenario: 'stock', weight: 2 },
   // Refunded into an account: 返到我的账户, 退回余额, 退到支付宝.
   { re: /(退|返)(到|回|给)?(我的?)?(京东|银行)?(账户|账号|余额|银行卡|卡里|支付宝|微信)/, scenario: 'refund-status', weight: 2.5 },
   // The price of a quantity: 买五袋多少, 拿3箱什么价.
