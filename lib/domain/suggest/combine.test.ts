@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 import { combineSignals, COMBINE } from './combine';
-import type { LearnedRecall } from './learned';
+import { LearnedMemory, makePick, maskForMemory, type LearnedRecall } from './learned';
 import type { ModelScore } from './model';
 
 const model = (...pairs: [string, number][]): ModelScore[] => pairs.map(([id, p]) => ({ id, p }) as ModelScore);
 const recall = (id: string, best: number, count = 1): LearnedRecall =>
-  ({ scenarios: [{ id, weight: best * count, count }], templates: {}, best }) as LearnedRecall;
+  ({ scenarios: [{ id, weight: best * count, count }], templates: {}, best, bestShared: 12 }) as LearnedRecall;
 
 describe('combineSignals', () => {
   it('keeps abstaining on chit-chat when the model is not sure either', () => {
@@ -35,6 +35,20 @@ describe('combineSignals', () => {
     expect(c.top[0]).toBe('return');
     expect(c.top).toContain('damaged');
     expect(c.evidence.return).toContain('learned 2');
+  });
+
+  it('lets a pick answer a short message alone only when it is that message again, not when it shares two or three n-grams', () => {
+    const memory = new LearnedMemory([
+      makePick({ message: '好了吗亲', scenario: 'invoice', templateId: 'tpl-i', source: 'insert' }, 1)!,
+      makePick({ message: '咖啡机的蒸汽棒堵住了 喷不出气', scenario: 'repair', source: 'chip' }, 2)!,
+    ]);
+    const read = (text: string) => combineSignals(classify([text]), { learned: memory.recall(maskForMemory(text)) });
+    // 好了吗 shares 好了/了吗/好了吗 with the pick (cosine 0.77) but could follow up on anything.
+    expect(classify(['好了吗']).confident).toBe(false);
+    expect(read('好了吗').top).toEqual([]);
+    expect(read('好了吗亲').top[0]).toBe('invoice');
+    // A longer message alike in many n-grams (cosine 0.66) is the agent's own situation again.
+    expect(read('我家咖啡机蒸汽棒堵住了，喷不出气怎么办').top[0]).toBe('repair');
   });
 
   it('ignores learned picks for messages that are only faintly alike', () => {

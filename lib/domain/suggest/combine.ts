@@ -36,6 +36,11 @@ export const COMBINE = {
   learnedFill: 0.5,
   /** …and answers alone, when no other signal does, when at least this alike. */
   learnedAlone: 0.5,
+  /** It leads or answers alone only when the message shares at least this many n-grams with the
+   * nearest pick, … */
+  learnedMinShared: 4,
+  /** …or is at least this alike (the same short message again). */
+  learnedSame: 0.9,
 } as const;
 
 export type CombineParams = { [K in keyof typeof COMBINE]: number };
@@ -69,8 +74,11 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
 
   // 1. The agent's own picks for a very similar message lead.
   const learnedNeeds = learned && learned.best >= params.learnedFill ? learned.scenarios : [];
-  if (learned && learned.best >= params.learnedLead && learnedNeeds[0]) {
-    push(learnedNeeds[0].id, Math.min(1, 0.6 + learned.best * 0.4));
+  // A pick only speaks for itself (leads, or answers alone) on enough shared evidence: a short message
+  // sharing two or three n-grams with a pick can look alike by cosine and still mean something else.
+  const learnedSure = !!learned && (learned.bestShared >= params.learnedMinShared || learned.best >= params.learnedSame);
+  if (learnedSure && learned!.best >= params.learnedLead && learnedNeeds[0]) {
+    push(learnedNeeds[0].id, Math.min(1, 0.6 + learned!.best * 0.4));
   }
   // 2. The cues, when confident, with the model's likely needs, ordered by a blend of both —
   // unless one weak cue fired in a short message the model reads as no need (好了吗-style replies).
@@ -89,7 +97,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
   if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
   // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
-  if (shown.length === 0 && learnedNeeds[0] && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
+  if (shown.length === 0 && learnedNeeds[0] && learnedSure && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
   const confident = shown.length > 0;
   if (confident) {
     // 5. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.

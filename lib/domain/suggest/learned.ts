@@ -85,6 +85,8 @@ export interface LearnedRecall {
   templates: Record<string, number>;
   /** Similarity of the nearest stored message (0 = nothing alike). */
   best: number;
+  /** How many n-grams the message shares with the nearest stored one. */
+  bestShared: number;
 }
 
 export const RECALL = {
@@ -176,7 +178,7 @@ export class LearnedMemory {
 
   /** The nearest stored messages' scenarios and templates for an (already masked) message. */
   recall(text: string): LearnedRecall {
-    const empty: LearnedRecall = { scenarios: [], templates: {}, best: 0 };
+    const empty: LearnedRecall = { scenarios: [], templates: {}, best: 0, bestShared: 0 };
     if (!text || this.slotOf.size === 0) return empty;
     const q = grams(text);
     if (q.size === 0) return empty;
@@ -187,17 +189,18 @@ export class LearnedMemory {
     }
     const qNorm = Math.sqrt(q.size);
     // The nearest few, kept sorted by insertion: most alike first; among equals the newest.
-    const top: { pick: LearnedPick; sim: number }[] = [];
+    const top: { pick: LearnedPick; sim: number; shared: number }[] = [];
     for (const s of touched) {
       const e = this.entries[s]!;
-      const sim = counts[s]! / (qNorm * e.norm);
+      const shared = counts[s]!;
+      const sim = shared / (qNorm * e.norm);
       counts[s] = 0;
       if (sim < RECALL.minSimilarity) continue;
       const last = top[top.length - 1];
       if (top.length === RECALL.neighbours && last && (sim < last.sim || (sim === last.sim && e.pick.at <= last.pick.at))) continue;
       let at = top.length;
       while (at > 0 && (top[at - 1]!.sim < sim || (top[at - 1]!.sim === sim && top[at - 1]!.pick.at < e.pick.at))) at--;
-      top.splice(at, 0, { pick: e.pick, sim });
+      top.splice(at, 0, { pick: e.pick, sim, shared });
       if (top.length > RECALL.neighbours) top.pop();
     }
     touched.length = 0;
@@ -221,6 +224,7 @@ export class LearnedMemory {
       scenarios: [...byScenario].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.weight - a.weight),
       templates,
       best: top[0]!.sim,
+      bestShared: top[0]!.shared,
     };
   }
 }
