@@ -37,29 +37,18 @@ describe('follow-up settings', () => {
     expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
   });
 
-  it('refuses negative minutes and keeps what was typed', async () => {
+  // A refused save names the field and its rule, writes nothing and keeps what was typed.
+  it.each([
+    ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
+    ['an emptied box (not saved as 0)', 'shippingOverdueHours', '', '没有保存：“付款后多少小时未发货算延迟”要填 0 到 720 之间的整数。'],
+    ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
+  ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
-    type(q('input[name="unpaidAfterMinutes"]'), '-3');
+    type(q(`input[name="${name}"]`), value);
     await submit();
     expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
-    expect(q('[data-kf="status"]')!.textContent).toBe('没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。');
-    expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('-3');
-  });
-
-  it('refuses an emptied box instead of saving 0, and names the field', async () => {
-    const { q, call, submit } = await setup();
-    type(q('input[name="shippingOverdueHours"]'), '');
-    await submit();
-    expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
-    expect(q('[data-kf="status"]')!.textContent).toBe('没有保存：“付款后多少小时未发货算延迟”要填 0 到 720 之间的整数。');
-  });
-
-  it('names the shift time that is missing', async () => {
-    const { q, call, submit } = await setup();
-    type(q('input[name="dayEnd"]'), '');
-    await submit();
-    expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
-    expect(q('[data-kf="status"]')!.textContent).toBe('没有保存：“白班结束”要填一个时间，例如 08:00。');
+    expect(q('[data-kf="status"]')!.textContent).toBe(message);
+    expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
   });
 
   it('says in words why a save failed, and keeps what was typed', async () => {

@@ -7,8 +7,6 @@
  * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation);
  * the same 等待中 list on the JD 咚咚 fixture (rows with the unanswered marker, by pin, from the row's time).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
@@ -223,12 +221,17 @@ describe('reply clock on the demo console', () => {
 });
 
 /** The Pinduoduo chat fixture served at the console's real address, with the panel up. */
-async function openPdd(p: Page) {
-  const html = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'pdd-chat.html'), 'utf8');
-  await p.route('https://mms.pinduoduo.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await p.goto('https://mms.pinduoduo.com/chat-merchant/index.html#/');
-  await inPanel(p, '[data-kf="panel"]').waitFor();
-}
+const openPdd = (p: Page) => openConsole(p, CONSOLES.pdd);
+
+/** The 等待中 list: its rows, their keys (buyer ids) in order, and the line shown when a click was not followed. */
+const waitingItems = () => inPanel(page, '[data-kf="clock-item"]');
+const waitingKeys = async () => {
+  const n = await waitingItems().count();
+  return Promise.all(Array.from({ length: n }, (_, i) => waitingItems().nth(i).getAttribute('data-key')));
+};
+const clockHint = () => inPanel(page, '[data-kf="reply-clock"] .kf-muted');
+/** The page drops synthetic clicks (as one source reports for the live Pinduoduo page); the agent's own clicks still work. */
+const ignoreSyntheticClicks = (p: Page) => p.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
 
 const pdd = {
   current: (p: Page) => p.evaluate(() => (window as any).__pdd.current() as string),
@@ -280,36 +283,30 @@ describe('reply clock where the console shows no message times', () => {
 });
 
 describe('reply clock on the Pinduoduo chat fixture at its real address', () => {
-  const items = () => inPanel(page, '[data-kf="clock-item"]');
-  const keys = async () => {
-    const n = await items().count();
-    return Promise.all(Array.from({ length: n }, (_, i) => items().nth(i).getAttribute('data-key')));
-  };
 
   it('lists the buyers the console marks unanswered, by uid (the open buyer’s namesake too), longest first; a click opens that conversation', async () => {
     await openPdd(page);
     // 橘子汽水2020 "已等待12分钟", the other S*******n "已等待6分钟"; the open S*******n is not listed.
-    await expect.poll(keys).toEqual(['5931407726', '6620034417']);
-    expect(await items().nth(0).textContent()).toMatch(/^橘子汽水2020 12:\d\d$/);
-    expect(await items().nth(0).getAttribute('data-level')).toBe('red');
-    expect(await items().nth(1).textContent()).toMatch(/^S\*{7}n 6:\d\d$/);
+    await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
+    expect(await waitingItems().nth(0).textContent()).toMatch(/^橘子汽水2020 12:\d\d$/);
+    expect(await waitingItems().nth(0).getAttribute('data-level')).toBe('red');
+    expect(await waitingItems().nth(1).textContent()).toMatch(/^S\*{7}n 6:\d\d$/);
     // The namesake: the page's own click handler switches to uid 6620034417, the card follows.
-    await items().nth(1).click();
+    await waitingItems().nth(1).click();
     await expect.poll(() => pdd.current(page)).toBe('6620034417');
     await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('6620034417');
     // Now the buyer left behind (still marked unanswered) is listed, the one opened is not. (Their
     // order depends on the hour the test runs: the one left behind shows only its last message time.)
-    await expect.poll(async () => (await keys()).sort()).toEqual(['5931407726', '7205118833']);
-    expect(await inPanel(page, '[data-kf="reply-clock"] .kf-muted').count()).toBe(0);
+    await expect.poll(async () => (await waitingKeys()).sort()).toEqual(['5931407726', '7205118833']);
+    expect(await clockHint().count()).toBe(0);
   });
 
   it('tells the agent when the console ignores the click (as one source reports for the live page)', async () => {
     await openPdd(page);
-    // The page drops synthetic clicks; the agent's own clicks still work.
-    await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
-    await expect.poll(keys).toEqual(['5931407726', '6620034417']);
-    await items().nth(0).click();
-    await expect.poll(() => inPanel(page, '[data-kf="reply-clock"] .kf-muted').textContent()).toMatch(/没有切换/);
+    await ignoreSyntheticClicks(page);
+    await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
+    await waitingItems().nth(0).click();
+    await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
     expect(await pdd.current(page)).toBe('7205118833');
   });
 
@@ -336,11 +333,6 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
 });
 
 describe('reply clock on the JD 咚咚 fixture at its real address', () => {
-  const items = () => inPanel(page, '[data-kf="clock-item"]');
-  const keys = async () => {
-    const n = await items().count();
-    return Promise.all(Array.from({ length: n }, (_, i) => items().nth(i).getAttribute('data-key')));
-  };
   const jd = { current: (p: Page) => p.evaluate(() => (window as any).__jd.current() as string) };
   /** The rows show their last message's time of day, to the minute: set them to minutes ago. */
   const hhmm = (minutesAgo: number) => {
@@ -358,25 +350,25 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
   it('lists the buyers whose row is marked unanswered, by pin, longest first with their wait; a click opens that conversation', async () => {
     await openJd(page);
     // The open buyer and the answered jd_91c0aa7e are not listed.
-    await expect.poll(keys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
-    expect(await items().nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
-    expect(await items().nth(0).getAttribute('data-level')).toBe('red');
-    expect(await items().nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
-    await items().nth(0).click();
+    await expect.poll(waitingKeys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
+    expect(await waitingItems().nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
+    expect(await waitingItems().nth(0).getAttribute('data-level')).toBe('red');
+    expect(await waitingItems().nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
+    await waitingItems().nth(0).click();
     await expect.poll(() => jd.current(page)).toBe('jd_77b0e1d2');
     await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('jd_77b0e1d2');
     expect(await buyerName(page)).toBe('jd_77b0e1d2');
     // The buyer left behind still waits (their row keeps the marker); the one opened is not listed.
-    await expect.poll(keys).toEqual(['jd_2d9b6e40', 'jd_4f2a9c81']);
-    expect(await inPanel(page, '[data-kf="reply-clock"] .kf-muted').count()).toBe(0);
+    await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40', 'jd_4f2a9c81']);
+    expect(await clockHint().count()).toBe(0);
   });
 
   it('says so in words when the page does not follow the click', async () => {
     await openJd(page);
-    await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
-    await expect.poll(keys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
-    await items().nth(1).click();
-    await expect.poll(() => inPanel(page, '[data-kf="reply-clock"] .kf-muted').textContent()).toMatch(/没有切换/);
+    await ignoreSyntheticClicks(page);
+    await expect.poll(waitingKeys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
+    await waitingItems().nth(1).click();
+    await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
     expect(await jd.current(page)).toBe('jd_4f2a9c81');
   });
 });
