@@ -230,8 +230,19 @@ const waitingKeys = async () => {
   return Promise.all(Array.from({ length: n }, (_, i) => waitingItems().nth(i).getAttribute('data-key')));
 };
 const clockHint = () => inPanel(page, '[data-kf="reply-clock"] .kf-muted');
-/** The page drops synthetic clicks (as one source reports for the live Pinduoduo page); the agent's own clicks still work. */
-const ignoreSyntheticClicks = (p: Page) => p.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
+/**
+ * The console drops synthetic clicks (as one source reports for the live Pinduoduo page; the agent's
+ * own clicks still work): a click on the `index`th waiting row says so in words, and the open
+ * conversation (`current()`) stays `stays`.
+ */
+async function expectClickNotFollowed(open: (p: Page) => Promise<void>, listed: string[], index: number, current: () => Promise<string>, stays: string) {
+  await open(page);
+  await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
+  await expect.poll(waitingKeys).toEqual(listed);
+  await waitingItems().nth(index).click();
+  await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
+  expect(await current()).toBe(stays);
+}
 
 const pdd = {
   current: (p: Page) => p.evaluate(() => (window as any).__pdd.current() as string),
@@ -302,12 +313,7 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
   });
 
   it('tells the agent when the console ignores the click (as one source reports for the live page)', async () => {
-    await openPdd(page);
-    await ignoreSyntheticClicks(page);
-    await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
-    await waitingItems().nth(0).click();
-    await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
-    expect(await pdd.current(page)).toBe('7205118833');
+    await expectClickNotFollowed(openPdd, ['5931407726', '6620034417'], 0, () => pdd.current(page), '7205118833');
   });
 
   it('counts on the card from the buyer message’s time, red past the threshold, clears when answered; the popup counts it', async () => {
@@ -364,11 +370,6 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
   });
 
   it('says so in words when the page does not follow the click', async () => {
-    await openJd(page);
-    await ignoreSyntheticClicks(page);
-    await expect.poll(waitingKeys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
-    await waitingItems().nth(1).click();
-    await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
-    expect(await jd.current(page)).toBe('jd_4f2a9c81');
+    await expectClickNotFollowed(openJd, ['jd_77b0e1d2', 'jd_2d9b6e40'], 1, () => jd.current(page), 'jd_4f2a9c81');
   });
 });
