@@ -133,6 +133,29 @@ describe('options → 团队, remark rules edited on two machines', () => {
   });
 });
 
+describe('options → 团队, a taught page changed on two machines', () => {
+  it('shows each version as text, one of them forgotten, and sends the chosen one', async () => {
+    const origin = 'https://kf.two.example';
+    const site = { v: 1 as const, origin, name: '<i>二号</i>客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'div.editor' }] }, createdAt: AT, updatedAt: AT };
+    const sites = [{ origin, versions: [{ rev: '3-a', site, by: '店长', at: AT }, { rev: '3-b', site: null, by: '店长', at: AT + 1 }] }];
+    const { q, m, call } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [], rules: null, sites } }),
+      teamResolveSiteConflict: () => ({ ok: true, value: null }),
+    });
+    const versions = [...m.root.querySelectorAll('[data-kf="site-version"]')];
+    expect(versions).toHaveLength(2);
+    expect(versions[0]!.querySelector('[data-kf="site-name"]')!.textContent).toBe('<i>二号</i>客服台');
+    expect(versions[0]!.querySelector('i')).toBeNull();
+    expect(versions[0]!.querySelector('[data-kf="site-field"]')!.textContent).toBe('聊天输入框：css=div.editor');
+    expect(versions[1]!.querySelector('[data-kf="site-forgotten"]')!.textContent).toContain('忘记了这个页面');
+    await act(async () => (versions[1]!.querySelector('[data-kf="site-choose"]') as HTMLElement).click());
+    await flush();
+    expect(call).toHaveBeenCalledWith('teamResolveSiteConflict', { origin, site: null });
+    expect(q('[data-kf="review-message"]')!.textContent).toBe(`${origin} 已统一为选定的版本。`);
+  });
+});
+
 describe('options → 团队, an agent’s proposals', () => {
   it('lists each proposal with the decision and the reason', async () => {
     const mine = [

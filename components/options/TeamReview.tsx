@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
-import { t } from '@/lib/i18n';
+import { registerMessages, t } from '@/lib/i18n';
+import { sites as sitesMessages } from '@/lib/i18n/messages/sites';
 import { formatWall } from '@/lib/domain/followups/time';
 import type { Template } from '@/lib/domain/templates/types';
 import type { TeamResult, TeamReviewData } from '@/lib/messaging/protocol-team';
 import type { TeamProposal } from '@/lib/team/sync';
 import type { RuleSet } from '@/lib/domain/remarks';
 import { TeamRulesConflict } from './TeamRulesConflict';
+import type { TaughtSite } from '@/lib/sites/taught/record';
+
+// The field names of taught pages (teach.field.*), for taught pages in conflict.
+registerMessages(sitesMessages);
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -28,10 +33,29 @@ function ReplyText(props: { template: Template }) {
   );
 }
 
+/** A taught page as text: its name, address and what was picked for each field (or: forgotten there). */
+function SiteText(props: { site: TaughtSite | null }) {
+  const s = props.site;
+  if (!s) return <p data-kf="site-forgotten">{t('team.sites.forgotten')}</p>;
+  return (
+    <div>
+      <strong data-kf="site-name">{s.name}</strong> <span class="kf-help">{s.url}</span>
+      <ul class="kf-help">
+        {Object.entries(s.fields).map(([field, locators]) => (
+          <li data-kf="site-field">
+            {t(`teach.field.${field}`)}：{(locators ?? []).map((l) => Object.entries(l).map(([k, v]) => `${k}=${String(v)}`).join(' ')).join(' / ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * Options → 团队, supervisor only: agents' proposals (accept → the team library; decline with an
  * optional reason), the remark rules edited on two machines (a version per flag colour, see
- * TeamRulesConflict), and replies edited on two machines side by side (use one, or merge and save).
+ * TeamRulesConflict), taught pages edited or forgotten on two machines (use one version), and
+ * replies edited on two machines side by side (use one, or merge and save).
  * The server's role check decides; a refusal is shown in words and changes nothing.
  */
 export function TeamReview() {
@@ -76,6 +100,8 @@ export function TeamReview() {
     run(() => api.call('teamResolveRulesConflict', { ruleSet }), t('team.rules.resolved'), (r) =>
       r.error === 'invalid' ? t('team.rules.invalid', { message: r.message }) : teamFailText(r),
     );
+  const resolveSite = (origin: string, site: TaughtSite | null) =>
+    run(() => api.call('teamResolveSiteConflict', { origin, site }), t('team.sites.resolved', { origin }));
   const resolve = (tpl: Template) => run(() => api.call('teamResolveConflict', { template: tpl }), t('team.conflicts.resolved', { title: tpl.title }));
 
   return (
@@ -116,6 +142,28 @@ export function TeamReview() {
         })}
       </ul>
       {data?.rules && <TeamRulesConflict conflict={data.rules} busy={busy} onResolve={(r) => void resolveRules(r)} />}
+      {data && data.sites?.length > 0 && (
+        <>
+          <h3>{t('team.sites.title')}</h3>
+          <p class="kf-help">{t('team.sites.help')}</p>
+          {data.sites.map((c) => (
+            <div class="kf-conflict" data-kf="site-conflict" data-origin={c.origin}>
+              <p><strong>{c.origin}</strong></p>
+              <div class="kf-versions" style="display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px">
+                {c.versions.map((v, i) => (
+                  <div class="kf-version" data-kf="site-version" data-rev={v.rev}>
+                    <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>
+                    <SiteText site={v.site} />
+                    <button class="kf-primary" data-kf="site-choose" disabled={busy} onClick={() => void resolveSite(c.origin, v.site)}>
+                      {t('team.conflicts.choose')}
+                    </button>
+                  </div>
+                ))}
+              </div>
+            </div>
+          ))}
+        </>
+      )}
       {data && data.conflicts.length > 0 && (
         <>
           <h3>{t('team.conflicts.title')}</h3>

@@ -42,7 +42,8 @@ export type TeamOpRequest =
   | { op: 'propose'; template: unknown }
   | { op: 'decide'; id: string; accepted: boolean; reason?: string }
   | { op: 'resolveConflict'; template: unknown }
-  | { op: 'resolveRules'; ruleSet: unknown };
+  | { op: 'resolveRules'; ruleSet: unknown }
+  | { op: 'resolveSite'; origin: string; site: unknown };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 

@@ -1,5 +1,6 @@
 import type { TeamConfig, TeamStatus } from '../team/config';
-import type { RulesConflict, TeamProposal } from '../team/sync';
+import type { RulesConflict, SiteConflict, TeamProposal } from '../team/sync';
+import type { TaughtSite } from '../sites/taught/record';
 import type { RuleSet } from '../domain/remarks';
 import type { TeamMember } from '../background/team';
 import type { Template } from '../domain/templates/types';
@@ -16,6 +17,8 @@ export interface TeamReviewData {
   conflicts: TemplateConflict[];
   /** The remark rule set, when two versions wait for the supervisor's choice. */
   rules: RulesConflict | null;
+  /** Taught pages edited (or forgotten) differently on two machines. */
+  sites: SiteConflict[];
 }
 
 /**
@@ -56,6 +59,8 @@ export interface TeamProtocol {
   teamResolveConflict: [{ template: Template }, TeamResult<null>];
   /** Supervisor: the rule set chosen (per flag colour) from the versions edited on two machines replaces them all. */
   teamResolveRulesConflict: [{ ruleSet: RuleSet }, TeamResult<null>];
+  /** Supervisor: the chosen version of a taught page (null = forgotten) replaces every version. */
+  teamResolveSiteConflict: [{ origin: string; site: TaughtSite | null }, TeamResult<null>];
 }
 
 declare module './protocol' {

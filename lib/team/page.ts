@@ -10,6 +10,7 @@ import { isTeamConfig, type TeamConfig, type TeamStatus } from './config';
 import type { TeamOpReply, TeamOpRequest, TeamPageReply } from '../background/team';
 import type { Template } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
+import type { TaughtSite } from '../sites/taught/record';
 
 let engine: { key: string; sync: TeamSync } | null = null;
 
@@ -54,8 +55,8 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   try {
     switch (req.op) {
       case 'review': {
-        const [proposals, conflicts, rules] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts(), sync.rulesConflict()]);
-        return { ok: true, value: { proposals, conflicts, rules } };
+        const [proposals, conflicts, rules, sites] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts(), sync.rulesConflict(), sync.siteConflicts()]);
+        return { ok: true, value: { proposals, conflicts, rules, sites } };
       }
       case 'myProposals':
         return { ok: true, value: await sync.proposals({ by: cfg.user }) };
@@ -68,6 +69,9 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         return { ok: true, value: null };
       case 'resolveRules':
         await sync.resolveRulesConflict(req.ruleSet as RuleSet);
+        return { ok: true, value: null };
+      case 'resolveSite':
+        await sync.resolveSiteConflict(req.origin, req.site as TaughtSite | null);
         return { ok: true, value: null };
     }
   } catch (err) {

@@ -337,6 +337,33 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect([...x.stores.siteMap.keys()]).toEqual(['https://other.example']);
   });
 
+  it('a taught page changed on one supervisor machine and forgotten on another keeps both versions until the supervisor chooses', async () => {
+    const [b1, b2] = [machine('boss'), machine('boss')];
+    const agent = machine('a2');
+    const origin = 'https://kf.two.example';
+    const picks = { origin, name: '二号客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea.reply' }] } };
+    b1.stores.teachSite(picks, T0);
+    for (const m of [b1, b2, agent]) await m.sync.syncOnce();
+    expect(b2.stores.siteMap.get(origin)?.name).toBe('二号客服台');
+
+    b1.stores.teachSite({ ...picks, fields: { chatInput: [{ css: 'div.editor' }] } }, T0 + 10);
+    b2.stores.forgetSite(origin);
+    for (const m of [b1, b2, b1]) await m.sync.syncOnce();
+    for (const m of [b1, b2]) {
+      const c = await m.sync.siteConflicts();
+      expect(c.map((x) => x.origin)).toEqual([origin]);
+      expect(c[0]!.versions.map((v) => v.site?.fields.chatInput?.[0]).sort()).toEqual([{ css: 'div.editor' }, undefined]);
+    }
+    // The supervisor keeps the re-taught page.
+    const chosen = (await b2.sync.siteConflicts())[0]!.versions.find((v) => v.site)!.site!;
+    await b2.sync.resolveSiteConflict(origin, chosen);
+    for (const m of [b2, b1, agent]) await m.sync.syncOnce();
+    for (const m of [b1, b2, agent]) {
+      expect(await m.sync.siteConflicts()).toEqual([]);
+      expect(m.stores.siteMap.get(origin)?.fields.chatInput).toEqual([{ css: 'div.editor' }]);
+    }
+  });
+
   it("every member's learned picks reach the others, masked; forged or deleted picks are refused; the supervisor's forget removes a pick for the team", async () => {
     const boss = machine('boss');
     const [x, y] = [machine('a1'), machine('a2')];

@@ -30,7 +30,6 @@ import {
   mergeBuyerBodies,
   mergeFollowup,
   mergeGroups,
-  latestVersion,
   pickId,
   siteId,
   templateId,
@@ -50,7 +49,7 @@ import {
 } from './docs';
 import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
 import { validateRuleSet, type RuleSet } from '../domain/remarks';
-import { parseTaughtSite } from '../sites/taught/record';
+import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import type { Doc, PouchDatabase, PouchStatic, ReplicationResult } from './pouch-types';
 
@@ -98,6 +97,12 @@ export interface TeamProposal {
 /** The remark rule set edited on two supervisor machines: every version, oldest edit first. */
 export interface RulesConflict {
   versions: { rev: string; ruleSet: RuleSet; by: string; at: number }[];
+}
+
+/** A taught site edited on two supervisor machines: every version (`site` null = forgotten there). */
+export interface SiteConflict {
+  origin: string;
+  versions: { rev: string; site: TaughtSite | null; by: string; at: number }[];
 }
 
 export interface SyncReport {
@@ -452,7 +457,7 @@ export class TeamSync {
    * the version both started from (`baseRev`), so the supervisor sees both — a plain write would
    * hide the other. Returns the new revision.
    */
-  private async branch(id: string, baseRev: string, b: TemplateBody | RulesBody): Promise<string> {
+  private async branch(id: string, baseRev: string, b: TemplateBody | RulesBody | SiteBody): Promise<string> {
     const gen = Number(baseRev.split('-')[0]) + 1;
     const hex = randomHex(32);
     const doc = { ...b, _id: id, _rev: `${gen}-${hex}`, _revisions: { start: gen, ids: [hex, baseRev.split('-')[1]!] } };
@@ -493,22 +498,44 @@ export class TeamSync {
     return 1;
   }
 
-  /** Supervisor: taught sites saved or forgotten here, unless the shop's copy is the same or later. */
+  /**
+   * Supervisor: taught sites saved or forgotten here (`site: null`). Like the rule set: a site the
+   * shop's copy changed meanwhile becomes a conflict the supervisor settles in options → 团队.
+   */
   private async exportSites(origins: readonly string[]): Promise<number> {
     const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
-    const docs = await this.docs('library', origins.map(siteId));
+    const ids = origins.map(siteId);
+    const [docs, bases] = await Promise.all([this.docs('library', ids), this.bases('library', ids)]);
     const out: Doc[] = [];
+    const newBases = new Map<string, Base>();
     for (const origin of origins) {
+      const id = siteId(origin);
       const site = mine.get(origin) ?? null;
-      const had = docs.get(siteId(origin)) ?? null;
+      const had = docs.get(id) ?? null;
       const theirs = had as unknown as SiteBody | null;
+      const base = bases.get(id);
+      const h = hashOf(site);
       const at = site ? site.updatedAt : this.now();
-      if (theirs && (theirs.at > at || canonical(theirs.site) === canonical(site))) continue;
+      if (theirs && canonical(theirs.site) === canonical(site)) {
+        newBases.set(id, { hash: h, rev: had!._rev! });
+        continue;
+      }
       if (!site && !theirs) continue; // taught and forgotten between two rounds
+      if (base?.hash === h) continue; // unchanged here: the replica's newer version is not imported yet
+      if (theirs && !base && theirs.at > at) continue; // joined before bases were kept for sites
       const sb: SiteBody = { type: 'site', origin, site, by: this.me.user, at };
-      out.push({ ...sb, _id: siteId(origin), ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+      if (theirs && base?.rev && hashOf(theirs.site) !== base.hash) newBases.set(id, { hash: h, rev: await this.branch(id, base.rev, sb) });
+      else {
+        out.push({ ...sb, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+        newBases.set(id, { hash: h });
+      }
     }
-    await this.write('library', out);
+    const res = out.length ? await this.local.library.bulkDocs(out) : [];
+    for (const r of res) {
+      if (r.error) throw new Error(`local replica refused ${r.id}: ${r.reason ?? r.error}`);
+      newBases.get(r.id)!.rev = r.rev;
+    }
+    await this.setBases('library', newBases);
     return out.length;
   }
 
@@ -577,8 +604,8 @@ export class TeamSync {
       for (const r of ch.results) {
         if (!r.doc || r.id.startsWith('_design/')) continue;
         let doc = r.doc;
-        // Replies and the rule set stay in conflict until the supervisor chooses (options → 团队).
-        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'site' || (await this.sameEverywhere(area, doc)))) {
+        // Replies, the rule set and taught sites stay in conflict until the supervisor chooses (options → 团队).
+        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || (await this.sameEverywhere(area, doc)))) {
           doc = await this.resolve(area, doc);
           resolved++;
         }
@@ -610,14 +637,14 @@ export class TeamSync {
    * settles it at once (the winner stays). Only the supervisor may write the library.
    */
   private async sameEverywhere(area: TeamArea, doc: Doc): Promise<boolean> {
-    if (this.me.role !== 'supervisor' || (doc.type !== 'template' && doc.type !== 'rules')) return false;
+    if (this.me.role !== 'supervisor' || (doc.type !== 'template' && doc.type !== 'rules' && doc.type !== 'site')) return false;
     return (await this.versions(area, doc)).length === 1;
   }
 
   /** The distinct contents (reply or rule set) of a document's conflicting versions. */
   private async versions(area: TeamArea, doc: Doc): Promise<string[]> {
     const others = await Promise.all((doc._conflicts ?? []).map((rev) => this.local[area].get(doc._id, { rev }) as Promise<Doc>));
-    const field = doc.type === 'rules' ? 'ruleSet' : 'template';
+    const field = doc.type === 'rules' ? 'ruleSet' : doc.type === 'site' ? 'site' : 'template';
     return [...new Set([doc, ...others].map((d) => canonical(d[field])))];
   }
 
@@ -631,11 +658,6 @@ export class TeamSync {
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
-    } else if (doc.type === 'site') {
-      // Two supervisor machines: the later edit wins. Only a supervisor may write the result; an
-      // agent uses it as it is until the supervisor's machine has settled it.
-      mergedBody = latestVersion(all.map((d) => body(d) as unknown as { at: number })) as unknown as Record<string, unknown>;
-      if (this.me.role !== 'supervisor') return { ...mergedBody, _id: doc._id, _rev: doc._rev } as Doc;
     } else {
       // Append-only events cannot conflict; anything else keeps the winner.
       mergedBody = body(doc);
@@ -757,7 +779,7 @@ export class TeamSync {
 
   /** The shop's taught sites (and the ones it forgot), by the same rule as the rule set. */
   private async importSites(docs: readonly Doc[]): Promise<number> {
-    const list: SiteVersion[] = [];
+    const list: (SiteVersion & { rev: string })[] = [];
     for (const d of docs) {
       if (d.type !== 'site' || d._deleted) continue;
       const b = d as unknown as SiteBody;
@@ -766,12 +788,27 @@ export class TeamSync {
         console.warn(`[kf] taught site ${String(b.origin)} from ${b.by} not applied: damaged`);
         continue;
       }
-      list.push({ origin: b.origin, site, at: Number(b.at) || 0 });
+      list.push({ origin: b.origin, site, at: Number(b.at) || 0, rev: d._rev! });
     }
     if (!list.length) return 0;
+    const bases = await this.bases('library', list.map((v) => siteId(v.origin)));
     const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
-    const fresh = list.filter((v) => canonical(v.site) !== canonical(mine.get(v.origin) ?? null));
-    const changed = fresh.length ? await this.stores.applySites(fresh, this.me.role !== 'supervisor') : [];
+    const sup = this.me.role === 'supervisor';
+    const took = new Map<string, Base>();
+    const fresh: SiteVersion[] = [];
+    for (const v of list) {
+      const id = siteId(v.origin);
+      const here = mine.get(v.origin) ?? null;
+      if (canonical(v.site) === canonical(here)) took.set(id, { hash: hashOf(v.site), rev: v.rev });
+      // Changed here since the base: the next export makes both versions a visible conflict.
+      else if (!(sup && bases.has(id) && hashOf(here) !== bases.get(id)!.hash)) fresh.push({ origin: v.origin, site: v.site, at: v.at });
+    }
+    const changed = fresh.length ? await this.stores.applySites(fresh, !sup) : [];
+    for (const origin of changed) {
+      const v = list.find((x) => x.origin === origin)!;
+      took.set(siteId(origin), { hash: hashOf(v.site), rev: v.rev });
+    }
+    await this.setBases('library', took);
     if (changed.length) await this.stores.announce('sites');
     return changed.length;
   }
@@ -913,6 +950,36 @@ export class TeamSync {
       ]);
       // The base is this machine's current copy, so the next import replaces it with the choice.
       await this.setBases('library', new Map([[id, { hash: hashOf(mine.ruleSet), rev: res[0]!.rev! }]]));
+    });
+  }
+
+  /** Taught sites edited (or forgotten) differently on two supervisor machines: every version. */
+  async siteConflicts(): Promise<SiteConflict[]> {
+    const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.site, endkey: `${DOC_PREFIX.site}\ufff0` });
+    const out: SiteConflict[] = [];
+    for (const row of res.rows) {
+      const doc = row.doc;
+      if (!doc?._conflicts?.length || (await this.versions('library', doc)).length < 2) continue;
+      const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
+      const versions = [doc, ...others].map((d) => ({ rev: d._rev!, site: (d.site ?? null) as TaughtSite | null, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
+      out.push({ origin: String(doc.origin), versions: versions.sort((a, b) => a.at - b.at || (a.rev < b.rev ? -1 : 1)) });
+    }
+    return out;
+  }
+
+  /** The supervisor's choice for a taught site (a version, or null = forgotten) replaces every version. */
+  resolveSiteConflict(origin: string, site: TaughtSite | null): Promise<void> {
+    return this.serial(async () => {
+      const id = siteId(origin);
+      const doc = (await this.local.library.get(id, { conflicts: true })) as Doc;
+      const mine = (await this.stores.sites()).find((s) => s.origin === origin) ?? null;
+      const sb: SiteBody = { type: 'site', origin, site, by: this.me.user, at: Math.max(this.now(), (mine?.updatedAt ?? 0) + 1) };
+      const res = await this.local.library.bulkDocs([
+        { ...sb, _id: id, _rev: doc._rev! } as unknown as Doc,
+        ...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
+      ]);
+      // The base is this machine's current copy, so the next import replaces it with the choice.
+      await this.setBases('library', new Map([[id, { hash: hashOf(mine), rev: res[0]!.rev! }]]));
     });
   }
 

@@ -85,3 +85,19 @@ describe('teamResolveRulesConflict', () => {
     expect(ask).not.toHaveBeenCalled();
   });
 });
+
+describe('teamResolveSiteConflict', () => {
+  it('takes a taught page of that origin or null (forgotten); anything else never reaches the team page', async () => {
+    ask.mockResolvedValue({ ok: true, value: null });
+    const origin = 'https://kf.two.example';
+    const site = { v: 1, origin, name: '客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea' }] }, createdAt: 1, updatedAt: 2 };
+    const send = (payload: unknown) => dispatch({ kf: 'teamResolveSiteConflict', payload }, 'extension-page');
+    expect(await send({ origin: 'javascript:alert(1)', site: null })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send({ origin, site: { ...site, origin: 'https://other.example' } })).toMatchObject({ ok: true, value: { ok: false, error: 'invalid' } });
+    expect(ask).not.toHaveBeenCalled();
+    expect(await send({ origin, site: null })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ask).toHaveBeenLastCalledWith({ op: 'resolveSite', origin, site: null });
+    expect(await send({ origin, site })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ask).toHaveBeenLastCalledWith({ op: 'resolveSite', origin, site: expect.objectContaining({ origin, name: '客服台' }) });
+  });
+});

@@ -8,6 +8,7 @@ import type { TeamProposal } from '../../team/sync';
 import { loadLibrary } from '../../storage/library';
 import { saveWithInitials } from './core';
 import { announceChange } from '../client';
+import { parseOrigin, parseTaughtSite } from '../../sites/taught/record';
 
 /** A reply as the library editor would accept it, or the reasons it would not. */
 function checkTemplate(t: unknown): { ok: true; template: Template } | { ok: false; message: string } {
@@ -101,6 +102,18 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       const checked = workerExtras().remarks.validateRuleSet(obj(payload, 'teamResolveRulesConflict').ruleSet);
       if (!checked.ok) return { ok: false, error: 'invalid', message: checked.errors.map((e) => e.message).join('\n') };
       const r = await page<null>({ op: 'resolveRules', ruleSet: checked.ruleSet });
+      if (!r.ok) return r;
+      return { ok: true, value: null, status: await syncTeamNow() };
+    },
+  },
+  teamResolveSiteConflict: {
+    async handle(payload) {
+      const p = obj(payload, 'teamResolveSiteConflict');
+      const origin = typeof p.origin === 'string' ? parseOrigin(p.origin) : null;
+      if (!origin || origin !== p.origin) throw new InvalidPayload('teamResolveSiteConflict.origin: an https origin');
+      const site = p.site === null ? null : parseTaughtSite(p.site);
+      if (p.site !== null && (!site || site.origin !== origin)) return { ok: false, error: 'invalid', message: `not a taught page of ${origin}` };
+      const r = await page<null>({ op: 'resolveSite', origin, site });
       if (!r.ok) return r;
       return { ok: true, value: null, status: await syncTeamNow() };
     },
