@@ -375,3 +375,20 @@ describe('classify: no-need questions about the shop itself', () => {
     expect(first('你们这有转换头吗')).toBe('stock');
   });
 });
+
+describe('classify: JD-style phrasings from a third self-written probe set', () => {
+  it.each([
+    ['京豆能抵多少钱', 'promotion'],
+    ['京东快递小哥电话打不通', 'tracking'],
+    ['新手机屏幕有坏点', 'quality'],
+    ['冰箱侧面有个凹坑', 'damaged'],
+    ['客服踢皮球 说了半天没解决', 'complaint'],
+    ['赠品的耳机没在箱子里', 'wrong-item'],
+  ])('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
+  it('does not read a mention of 京豆 in passing as a promotion question', () => {
+    expect(classify(['客服说给我京豆 后来我忘了回他']).top).not.toContain('promotion');
+  });
+});
