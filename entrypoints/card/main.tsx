@@ -17,6 +17,7 @@ import { Store } from '@/lib/panel/store';
 import { listedBuyers, PORT_MESSAGE_KEY, type CardFrameState, type CardHelloMessage, type CardHelloReply, type CardWait, type FromCardFrame, type ToCardFrame } from '@/lib/panel/card-frame';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { setLocale } from '@/lib/i18n';
+import { holdUiPort } from '@/lib/messaging/ui-port';
 import type { PageKind } from '@/lib/sites/types';
 import type { Segment } from '@/lib/domain/customers/types';
 
@@ -26,6 +27,8 @@ style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}\nhtml, body { marg
 document.head.append(style);
 
 const app = document.getElementById('app')!;
+// A console with the panel open: team mode replicates live while it is (the notes on this card).
+holdUiPort();
 
 type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
 const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });

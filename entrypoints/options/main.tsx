@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { call, onDataChanged } from '@/lib/messaging/client';
+import { holdUiPort } from '@/lib/messaging/ui-port';
 import { OptionsContext, type OptionsApi } from '@/components/options/OptionsContext';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { registerMessages, setLocale } from '@/lib/i18n';
@@ -11,6 +12,9 @@ const api: OptionsApi = {
   call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),
   onChanged: (areas, listener) => onDataChanged(areas, listener),
 };
+
+// An open options page: team mode replicates live while it is open.
+holdUiPort();
 
 async function main() {
   const settings = await call('getSettings').catch(() => null);

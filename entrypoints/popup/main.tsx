@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { call, onDataChanged } from '@/lib/messaging/client';
+import { holdUiPort } from '@/lib/messaging/ui-port';
 import { PopupContext, type PopupApi } from '@/components/popup/PopupContext';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { FIRST_PAGE } from '@/components/popup/FollowupList';
@@ -41,5 +42,7 @@ async function main() {
     </PopupContext.Provider>,
     document.getElementById('app')!,
   );
+  // An open popup: team mode replicates live while it is open.
+  holdUiPort();
 }
 void main();

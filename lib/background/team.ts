@@ -3,19 +3,24 @@
  * importScripts after start-up and import() in service workers), and PouchDB with the sync engine
  * is ~125 KB, so the sync runs in an offscreen document (team-sync.html) created only while team
  * mode is on; this module stays small. It
- *  - queues the keys of every local write (lib/storage/changes.ts) and syncs 2 s after the last one;
+ *  - queues the keys of every local write (lib/storage/changes.ts) and syncs 2 s after the last one
+ *    (50 ms while a UI is open);
  *  - syncs at start-up and every 5 minutes (chrome.alarms), and when asked (options, popup);
+ *  - while a UI is open (popup, options, side panel, a console's buyer card: each holds a `kf-ui`
+ *    port, lib/messaging/ui-port.ts) keeps the team page in live mode: the server's changes arrive
+ *    as they happen; the last UI closing ends it and the alarms carry on;
  *  - keeps the status (已同步 / 离线 n 条待同步 / the error) in storage.local for every page.
  * Without team mode nothing here contacts anything.
  */
-import { browser } from '../browser';
+import { browser, type Runtime } from '../browser';
+import { UI_PORT } from '../messaging/ui-port';
 import { announceChange } from '../messaging/client';
 import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
 import { dirtyOf, type TeamDataArea } from '../team/local-stores';
 import { syncTaughtScriptsNow } from '../teach/background-api';
 import { resetSuggestEngine } from '../messaging/handlers/learned';
-import { isTeamConfig, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
+import { isTeamConfig, LIVE_DEBOUNCE_MS, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
 import type { TeamRole } from '../team/names';
 import type { SyncErrorKind } from '../team/sync';
 
@@ -48,6 +53,9 @@ export type TeamOpRequest =
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 
 export const TEAM_MEMBERS_KEY = 'kf:team:members';
+
+/** The open UIs' ports (lib/messaging/ui-port.ts). */
+const uiPorts = new Set<Runtime.Port>();
 
 /** Cached: only this module writes the configuration. */
 let config: Promise<TeamConfig | null> | null = null;
@@ -114,6 +122,26 @@ async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> 
   }
 }
 
+/** What a round or a live update changed: announced to the pages; the status stored (when it has one). */
+async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): Promise<TeamStatus | undefined> {
+  for (const area of reply.areas) {
+    // The worker's own copies: taught sites' content scripts, the suggestion engine's picks.
+    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+    if (area === 'learned') resetSuggestEngine();
+    await announceChange(area);
+  }
+  if (reply.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply.members });
+  return reply.status && setStatus(reply.status);
+}
+
+/** Live mode on (a UI is open; opens the team page) or off (the last UI closed; only if the page is there). */
+async function setLive(on: boolean): Promise<void> {
+  const cfg = await loadTeamConfig();
+  if (!cfg) return;
+  const msg = { kfTeam: 'live', config: cfg, on };
+  await (on ? askPage(msg) : browser.runtime.sendMessage(msg)).catch(() => undefined);
+}
+
 /** One sync round in the team page; the status is stored and returned. */
 export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamStatus> {
   return queued(async () => {
@@ -121,16 +149,9 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
     if (!cfg) return setStatus({ state: 'off', pending: 0 });
     const before = await setStatus({ ...(await loadTeamStatus()), state: 'syncing' });
     try {
-      const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin });
+      const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin, live: uiPorts.size > 0 });
       // No reply (the page failed to start) throws here and is reported as the error.
-      for (const area of reply!.areas) {
-        // The worker's own copies: taught sites' content scripts, the suggestion engine's picks.
-        if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
-        if (area === 'learned') resetSuggestEngine();
-        await announceChange(area);
-      }
-      if (reply!.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply!.members });
-      return setStatus(reply!.status);
+      return (await applyReply(reply!))!;
     } catch (err) {
       return setStatus({ state: 'error', pending: before.pending, message: String((err as Error)?.message ?? err) });
     }
@@ -158,10 +179,13 @@ export async function loadTeamMembers(): Promise<TeamMember[]> {
 
 function schedule(): void {
   if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = null;
-    void syncTeamNow();
-  }, DEBOUNCE_MS);
+  timer = setTimeout(
+    () => {
+      timer = null;
+      void syncTeamNow();
+    },
+    uiPorts.size ? LIVE_DEBOUNCE_MS : DEBOUNCE_MS,
+  );
 }
 
 export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
@@ -205,4 +229,32 @@ export function registerTeamBackground(): void {
   void loadTeamConfig().then((cfg) => {
     if (cfg) void syncTeamNow();
   });
+  const origin = browser.runtime.getURL('');
+  browser.runtime.onConnect.addListener((port) => {
+    // Extension pages only: a seller page's script cannot keep a connection to the server open.
+    if (port.name !== UI_PORT || port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(origin)) return;
+    uiPorts.add(port);
+    port.onDisconnect.addListener(() => {
+      uiPorts.delete(port);
+      if (!uiPorts.size) void setLive(false);
+    });
+    void loadTeamConfig().then((cfg) => {
+      if (!cfg || !uiPorts.has(port)) return;
+      // The page pings while it is open, which keeps this worker (and so the port) alive.
+      port.postMessage({ team: true });
+      void setLive(true);
+    });
+  });
+  // Updates the team page sends by itself in live mode (imports, 离线, back online).
+  browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
+    const m = msg as { kfTeamPage?: string; update?: Omit<TeamPageReply, 'status'> & { status?: TeamStatus } } | null;
+    if (m?.kfTeamPage !== 'update' || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(PAGE))) return undefined;
+    if (m.update && Array.isArray(m.update.areas)) void applyReply(m.update);
+    return undefined;
+  });
+  // A worker that stopped while live may have missed the last UI closing: the UIs still open
+  // connect again within a second; without any, live mode ends.
+  setTimeout(() => {
+    if (!uiPorts.size) void setLive(false);
+  }, 3000);
 }

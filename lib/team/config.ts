@@ -18,6 +18,9 @@ export interface TeamConfig {
 export const TEAM_CONFIG_KEY = 'kf:team';
 export const TEAM_STATUS_KEY = 'kf:team:status';
 
+/** While a UI is open (live mode) a local write is sent this soon (otherwise 2 s after the last one). */
+export const LIVE_DEBOUNCE_MS = 50;
+
 export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'error';
 
 export interface TeamStatus {

@@ -2,9 +2,13 @@
  * The team page (offscreen document): owns the PouchDB replicas and runs sync rounds when the
  * background asks. Only chrome.runtime is available here, so results go back in the reply and the
  * background stores the status and announces changed areas.
+ *
+ * While a UI is open the background turns live mode on (`live`): continuous pulls whose batches
+ * are imported as they arrive; what they changed, a dropped connection (离线) and its return (then
+ * a round, to send what waited) reach the background as `kfTeamPage: 'update'` messages.
  */
 import { BrowserPouch } from './pouch-browser';
-import { TeamSync, TeamSyncError } from './sync';
+import { TeamSync, TeamSyncError, type LiveEvent } from './sync';
 import { storageStores } from './storage-bridge';
 import { isTeamConfig, type TeamConfig, type TeamStatus } from './config';
 import type { TeamOpReply, TeamOpRequest, TeamPageReply } from '../background/team';
@@ -33,8 +37,19 @@ function engineFor(cfg: TeamConfig, changed: Set<TeamPageReply['areas'][number]>
 
 const changedAreas = new Set<TeamPageReply['areas'][number]>();
 
-async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply> {
+/** The areas imports changed since they were last reported (each reported once, by a round or a live update). */
+function takeAreas(): TeamPageReply['areas'] {
+  const areas = [...changedAreas];
   changedAreas.clear();
+  return areas;
+}
+
+function statusOf(e: TeamSyncError, pending: number): TeamStatus {
+  const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
+  return { state, pending, message: e.message };
+}
+
+async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply> {
   const sync = engineFor(cfg, changedAreas);
   let status: TeamStatus;
   try {
@@ -42,11 +57,37 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     status = { state: 'synced', pending: await sync.pending(), lastSyncAt: Date.now() };
   } catch (err) {
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
-    const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
-    status = { state, pending: await sync.pending().catch(() => 0), message: e.message };
+    status = statusOf(e, await sync.pending().catch(() => 0));
   }
   const members = await sync.members().catch(() => null);
-  return { status, areas: [...changedAreas], ...(members ? { members } : {}) };
+  return { status, areas: takeAreas(), ...(members ? { members } : {}) };
+}
+
+/** An update the background did not ask for (live mode): areas to announce, maybe a status. */
+function tell(update: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): void {
+  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+  void runtime.sendMessage({ kfTeamPage: 'update', update }).catch(() => undefined);
+}
+
+/** Live mode on or off; a no-op when it already is. */
+async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
+  const sync = engineFor(cfg, changedAreas);
+  if (!on) return sync.stopLive();
+  if (sync.isLive) return;
+  sync.startLive((e: LiveEvent) => {
+    if (e.kind === 'imported') {
+      const areas = takeAreas();
+      if (areas.length) tell({ areas });
+    } else if (e.kind === 'down') {
+      void sync.pending().then(
+        (n) => tell({ areas: takeAreas(), status: statusOf(e.error, n) }),
+        () => tell({ areas: takeAreas(), status: statusOf(e.error, 0) }),
+      );
+    } else {
+      // The server answers again: a round sends what waited and sets the status.
+      void round(cfg, false).then(tell);
+    }
+  });
 }
 
 /** One review/proposal operation on this machine's replicas (options → 团队, the library editor). */
@@ -88,8 +129,13 @@ interface RuntimeLike {
 export function runTeamPage(): void {
   // Raw chrome.runtime: an offscreen document has no other API, and the reply is asynchronous.
   const runtime = (globalThis as unknown as { chrome: { runtime: RuntimeLike } }).chrome.runtime;
-  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; req?: TeamOpRequest }, sender, reply) => {
-    if (sender.id !== runtime.id || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op')) return false;
+  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
+    if (sender.id !== runtime.id || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live')) return false;
+    if (msg.kfTeam === 'live') {
+      if (!isTeamConfig(msg.config)) reply({ ok: false });
+      else void setLive(msg.config, msg.on === true).then(() => reply({ ok: true }), () => reply({ ok: false }));
+      return true;
+    }
     if (msg.kfTeam === 'op') {
       if (!isTeamConfig(msg.config) || !msg.req) reply({ ok: false, kind: 'server', message: 'bad team request' } satisfies TeamOpReply);
       else void op(msg.config, msg.req).then(reply);
@@ -99,7 +145,9 @@ export function runTeamPage(): void {
       reply({ status: { state: 'error', pending: 0, message: 'bad team configuration' }, areas: [] } satisfies TeamPageReply);
       return false;
     }
-    void round(msg.config, msg.firstJoin === true).then(reply);
+    const cfg = msg.config;
+    // A round asked for while a UI is open turns live mode on (again, after this page restarted).
+    void (msg.live ? setLive(cfg, true) : Promise.resolve()).then(() => round(cfg, msg.firstJoin === true)).then(reply);
     return true;
   });
 }

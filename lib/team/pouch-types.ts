@@ -47,6 +47,8 @@ export interface PouchDatabase {
   }>;
   changes(opts: { since?: number | string; include_docs?: boolean; conflicts?: boolean; limit?: number; style?: 'all_docs' | 'main_only'; live?: false }): Promise<ChangesResult>;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
+  /** The database's identity for replication ids (a remote's: the server's uuid + the name). */
+  id(): Promise<string>;
   replicate: {
     to(target: PouchDatabase, opts?: Record<string, unknown>): Replication;
     from(source: PouchDatabase, opts?: Record<string, unknown>): Replication;

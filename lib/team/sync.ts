@@ -51,7 +51,7 @@ import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './lo
 import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
-import type { Doc, PouchDatabase, PouchStatic, ReplicationResult } from './pouch-types';
+import type { Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 
 export interface TeamIdentity {
   shop: string;
@@ -105,6 +105,12 @@ export interface SiteConflict {
   versions: { rev: string; site: TaughtSite | null; by: string; at: number }[];
 }
 
+/** What the live pull reports (startLive): documents imported, or the connection's state. */
+export type LiveEvent =
+  | { kind: 'imported'; report: Pick<SyncReport, 'pulled' | 'resolved' | 'imported' | 'pushed'> }
+  | { kind: 'down'; error: TeamSyncError }
+  | { kind: 'up' };
+
 export interface SyncReport {
   exported: number;
   pushed: number;
@@ -138,6 +144,25 @@ function randomHex(n: number): string {
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * PouchDB asks a remote for its id (GET /, the server's uuid) at the start of every replication, to
+ * name the checkpoint. The answer does not change while this engine lives, so it is asked once: a
+ * request less before every push (the one-note latency), and a GET / that fails under load no
+ * longer names a different replication (the database URL) that would start again from sequence 0.
+ */
+function remoteWithKnownId(db: PouchDatabase): PouchDatabase {
+  const ask = db.id.bind(db);
+  let known: string | null = null;
+  db.id = async () => {
+    if (known) return known;
+    const id = await ask();
+    // Without a uuid (the server did not answer) PouchDB falls back to the URL: not kept.
+    if (!/^https?:/.test(id)) known = id;
+    return id;
+  };
+  return db;
+}
+
 interface Base {
   hash: string;
   rev?: string;
@@ -151,6 +176,10 @@ export class TeamSync {
   private readonly now: () => number;
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Continuous pulls while a UI is open (startLive); rounds do not pull then. */
+  private live: { reps: Replication[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
+  /** `id@rev` the live pull brought from the server since the last round: not counted as waiting to be sent. */
+  private fromServer = new Set<string>();
 
   constructor(opts: TeamSyncOptions) {
     this.stores = opts.stores;
@@ -164,7 +193,7 @@ export class TeamSync {
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
       // copy too (not only the current revision).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
-      remote[area] = new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions });
+      remote[area] = remoteWithKnownId(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions }));
     }
     this.local = local;
     this.remote = remote;
@@ -189,7 +218,9 @@ export class TeamSync {
             report.pushed += push.docs_written;
             report.denied += push.doc_write_failures;
           }
-          if (await this.unpulled(area)) {
+          // While live, the continuous pull brings the server's changes (and imports them) unless
+          // it is down (then a round's pull is the way back, as without a UI).
+          if ((!this.live || this.live.down.has(area)) && (await this.unpulled(area))) {
             const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
             report.pulled += pull.docs_written;
             await this.setMeta(area, 'pulled', { seq: pull.last_seq });
@@ -206,6 +237,7 @@ export class TeamSync {
       if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
       // Everything in the replicas now is on the server too (sent, or received from it).
       for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
+      this.fromServer.clear();
       return report;
     });
   }
@@ -237,7 +269,7 @@ export class TeamSync {
     for (const area of SYNCED) {
       const since = ((await this.getMeta(area, 'pushed')) as { seq?: number | string } | null)?.seq ?? 0;
       const ch = await this.local[area].changes({ since, limit: 10_000 });
-      n += ch.results.filter((r) => !r.id.startsWith('_design/')).length;
+      n += ch.results.filter((r) => !r.id.startsWith('_design/') && !this.fromServer.has(`${r.id}@${r.changes[0]?.rev}`)).length;
     }
     return n;
   }
@@ -1047,9 +1079,98 @@ export class TeamSync {
     });
   }
 
+  // -------------------------------------------------------------------------------------- live
+
+  get isLive(): boolean {
+    return this.live !== null;
+  }
+
+  /**
+   * Continuous pull replication of every shared database (while a UI is open). Each batch that
+   * arrives goes through the same import as a round (importRemote, serialised with rounds, from the
+   * replica's own changes since the last import), so nothing can be imported twice or skipped;
+   * checkpoints are PouchDB's, shared with the one-shot pulls, so a restart resumes from them.
+   * A dropped connection is retried with backoff (`down`, then `up` once a request succeeds again);
+   * the server refusing the session ends the live pull (`down` with kind auth) until the next start.
+   * Pushes stay with the rounds (the caller starts one promptly after a local write).
+   */
+  startLive(onEvent: (e: LiveEvent) => void, opts: { maxBackoffMs?: number } = {}): void {
+    if (this.live || this.closed) return;
+    const live: NonNullable<TeamSync['live']> = { reps: [], down: new Set(), importing: null, again: false };
+    this.live = live;
+    const max = opts.maxBackoffMs ?? 30_000;
+    const importSoon = () => {
+      if (live.importing) {
+        live.again = true;
+        return;
+      }
+      live.importing = (async () => {
+        do {
+          live.again = false;
+          try {
+            const report = await this.serial(async () => {
+              const r = await this.importRemote();
+              // Merging conflicts wrote new revisions: they go up now, as after a round.
+              let pushed = 0;
+              if (r.resolved) for (const area of SYNCED) pushed += (await this.push(area)).docs_written;
+              return { pulled: 0, pushed, ...r };
+            });
+            if (this.live === live) onEvent({ kind: 'imported', report });
+          } catch (err) {
+            if (this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
+          }
+        } while (live.again && this.live === live);
+        live.importing = null;
+      })();
+    };
+    for (const area of SYNCED) {
+      const rep = this.local[area].replicate.from(this.remote[area], {
+        live: true,
+        retry: true,
+        batch_size: BATCH,
+        back_off_function: (prev: number) => (prev ? Math.min(prev * 2, max) : 1000),
+      });
+      const up = () => {
+        if (live.down.delete(area) && !live.down.size && this.live === live) onEvent({ kind: 'up' });
+      };
+      rep.on('change', (info: { docs?: Doc[]; last_seq: number | string }) => {
+        for (const d of info.docs ?? []) this.fromServer.add(`${d._id}@${d._rev}`);
+        up();
+        // The docs are in the replica now (the checkpoint follows): later rounds need not pull them again.
+        void this.setMeta(area, 'pulled', { seq: info.last_seq }).catch(() => undefined);
+        importSoon();
+      });
+      rep.on('paused', (err: unknown) => {
+        if (!err) return up();
+        const first = !live.down.size;
+        live.down.add(area);
+        if (first && this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
+      });
+      rep.on('error', (err: unknown) => {
+        // Only a refusal ends a live replication (401/403): the session is gone.
+        live.down.add(area);
+        if (this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
+      });
+      live.reps.push(rep);
+    }
+  }
+
+  /** Ends the live pull (the last UI closed); rounds pull again. Waits for an import under way. */
+  async stopLive(): Promise<void> {
+    const live = this.live;
+    if (!live) return;
+    this.live = null;
+    for (const rep of live.reps) rep.cancel();
+    // A cancelled replication settles once its current request ends; not waited for beyond 5 s.
+    const settled = Promise.all(live.reps.map((r) => r.then(() => undefined, () => undefined)));
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 5000))]);
+    await live.importing;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.stopLive();
     await this.running;
     for (const area of SYNCED) {
       await this.local[area].close();
