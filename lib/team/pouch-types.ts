@@ -40,7 +40,7 @@ export interface PouchDatabase {
   name: string;
   get(id: string, opts?: { conflicts?: boolean; rev?: string; open_revs?: string[] | 'all'; revs?: boolean }): Promise<any>;
   put(doc: Doc): Promise<PutResult>;
-  bulkDocs(docs: Doc[], opts?: { new_edits?: boolean }): Promise<PutResult[]>;
+  bulkDocs(docs: Doc[] | { docs: Doc[]; new_edits?: boolean }, opts?: Record<string, unknown>): Promise<PutResult[]>;
   allDocs(opts?: { keys?: string[]; include_docs?: boolean; conflicts?: boolean; startkey?: string; endkey?: string; limit?: number }): Promise<{
     total_rows: number;
     rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Doc | null; error?: string }[];

@@ -145,12 +145,22 @@ function randomHex(n: number): string {
 }
 
 /**
- * PouchDB asks a remote for its id (GET /, the server's uuid) at the start of every replication, to
- * name the checkpoint. The answer does not change while this engine lives, so it is asked once: a
- * request less before every push (the one-note latency), and a GET / that fails under load no
- * longer names a different replication (the database URL) that would start again from sequence 0.
+ * A remote database as the replication uses it, with two corrections:
+ *
+ * - A session that ended is not taken for a refusal. pouchdb-server (checked, 4.2.0) answers a
+ *   `_bulk_docs` whose session cookie has expired — its sessions end 10 minutes after signing in,
+ *   however busy — as an anonymous caller's: 201, every document refused with `unauthorized`,
+ *   where other requests get a 401. PouchDB's replication counts those as "denied" and moves its
+ *   checkpoint past them, so a push that met the end of a session lost what it sent, for good (the
+ *   50-agent bench runs longer than a session). Here a refusal of that kind is checked with a
+ *   request that does fail without a session (the database's info: a 401 ends the replication
+ *   before its checkpoint moves, or signs in again where the fetch can) and the refused documents
+ *   are sent once more; only what is refused again (the member was removed) stays refused.
+ * - The remote's id (GET /, the server's uuid, which names the checkpoints) is asked once per
+ *   engine: a request less before every push, and a GET / failing under load no longer names a
+ *   different replication (the URL) that would start again from sequence 0.
  */
-function remoteWithKnownId(db: PouchDatabase): PouchDatabase {
+function guardedRemote(db: PouchDatabase): PouchDatabase {
   const ask = db.id.bind(db);
   let known: string | null = null;
   db.id = async () => {
@@ -159,6 +169,22 @@ function remoteWithKnownId(db: PouchDatabase): PouchDatabase {
     // Without a uuid (the server did not answer) PouchDB falls back to the URL: not kept.
     if (!/^https?:/.test(id)) known = id;
     return id;
+  };
+  const bulkDocs = db.bulkDocs.bind(db);
+  db.bulkDocs = async (req: Doc[] | { docs: Doc[]; new_edits?: boolean }, opts?: Record<string, unknown>) => {
+    const res = await bulkDocs(req as Doc[], opts);
+    const refused = new Set(res.filter((r) => r.error === 'unauthorized').map((r) => r.id));
+    if (!refused.size) return res;
+    await db.info();
+    const docs = Array.isArray(req) ? req : req.docs;
+    const retry = docs.filter((d) => refused.has(d._id));
+    const again = await bulkDocs((Array.isArray(req) ? retry : { ...req, docs: retry }) as Doc[], opts);
+    if (again.length === retry.length) {
+      const byId = new Map(again.map((r) => [r.id, r]));
+      return res.map((r) => (refused.has(r.id) ? (byId.get(r.id) ?? r) : r));
+    }
+    // With new_edits: false the server lists only the documents it refused.
+    return [...res.filter((r) => !refused.has(r.id)), ...again];
   };
   return db;
 }
@@ -176,7 +202,7 @@ export class TeamSync {
   private readonly now: () => number;
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Continuous pulls while a UI is open (startLive); rounds do not pull then. */
+  /** Continuous pulls while a UI is open (startLive). */
   private live: { reps: Replication[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
   /** `id@rev` the live pull brought from the server since the last round: not counted as waiting to be sent. */
   private fromServer = new Set<string>();
@@ -193,7 +219,7 @@ export class TeamSync {
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
       // copy too (not only the current revision).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
-      remote[area] = remoteWithKnownId(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions }));
+      remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions }));
     }
     this.local = local;
     this.remote = remote;
@@ -218,9 +244,10 @@ export class TeamSync {
             report.pushed += push.docs_written;
             report.denied += push.doc_write_failures;
           }
-          // While live, the continuous pull brings the server's changes (and imports them) unless
-          // it is down (then a round's pull is the way back, as without a UI).
-          if ((!this.live || this.live.down.has(area)) && (await this.unpulled(area))) {
+          // While live, the continuous pull has usually brought everything already (it moves the
+          // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
+          // Two pulls at once are safe: each checkpoint names only documents already written.
+          if (await this.unpulled(area)) {
             const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
             report.pulled += pull.docs_written;
             await this.setMeta(area, 'pulled', { seq: pull.last_seq });
@@ -286,8 +313,16 @@ export class TeamSync {
   }
 
   private async setMeta(area: TeamArea, name: string, value: Record<string, unknown>): Promise<void> {
-    const old = await this.getMeta(area, name);
-    await this.local[area].put({ ...value, _id: `_local/kf-${name}`, ...(old?._rev ? { _rev: old._rev as string } : {}) });
+    // The live pull writes 'pulled' beside the rounds: a write that met another is made again.
+    for (let attempt = 0; ; attempt++) {
+      const old = await this.getMeta(area, name);
+      try {
+        await this.local[area].put({ ...value, _id: `_local/kf-${name}`, ...(old?._rev ? { _rev: old._rev as string } : {}) });
+        return;
+      } catch (err) {
+        if ((err as { status?: number }).status !== 409 || attempt >= 5) throw err;
+      }
+    }
   }
 
   private async bases(area: TeamArea, ids: readonly string[]): Promise<Map<string, Base>> {
@@ -1136,8 +1171,8 @@ export class TeamSync {
       rep.on('change', (info: { docs?: Doc[]; last_seq: number | string }) => {
         for (const d of info.docs ?? []) this.fromServer.add(`${d._id}@${d._rev}`);
         up();
-        // The docs are in the replica now (the checkpoint follows): later rounds need not pull them again.
-        void this.setMeta(area, 'pulled', { seq: info.last_seq }).catch(() => undefined);
+        // The docs are in the replica now (the checkpoint follows): rounds need not pull them again.
+        void this.serial(() => this.setMeta(area, 'pulled', { seq: info.last_seq })).catch(() => undefined);
         importSoon();
       });
       rep.on('paused', (err: unknown) => {
