@@ -185,3 +185,17 @@ it("the agent forgets that pick in options → 学习记录: it leaves the super
   expect(await syncNow(agentPage)).toBe('已同步');
   expect((await call(agentPage, 'getLearned', { limit: 50 })).latest.map((p: { id: string }) => p.id)).not.toContain(mine.id);
 });
+
+it('live mode (an options page open): the network cut shows 离线 on its own, and its return brings 已同步 and the waiting note without 立即同步', async () => {
+  proxy.setMode('cut');
+  // No round asked for: the live pull notices by itself.
+  await expect.poll(async () => (await call(supPage, 'teamStatus')).status.state, { timeout: 30_000 }).toBe('offline');
+  await call(agentPage, 'addCustomerEvent', { platform: 'demo', nickname: '断三', kind: 'note', text: '断网时的实时一条' });
+  await expect.poll(async () => (await call(agentPage, 'teamStatus')).status.state, { timeout: 30_000 }).toBe('offline');
+  proxy.setMode('pass');
+  // The live pulls retry (backoff up to 30 s); coming back, each page runs a round by itself.
+  await expect.poll(async () => (await call(agentPage, 'teamStatus')).status.state, { timeout: 60_000 }).toBe('synced');
+  await expect.poll(() => supNotes('断三'), { timeout: 60_000 }).toEqual(['断网时的实时一条']);
+  await expect.poll(async () => (await call(supPage, 'teamStatus')).status.state, { timeout: 60_000 }).toBe('synced');
+  expect(await serverNotes(['断三'])).toBe(1);
+});

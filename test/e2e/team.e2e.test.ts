@@ -53,6 +53,15 @@ it("the supervisor's new reply reaches the agent; the agent's note reaches the s
   expect(card.history.map((e: { text: string }) => e.text)).toEqual(['夜班记：要M码']);
 });
 
+it("with the supervisor's options page open (live mode), the agent's note reaches the supervisor's card without anyone pressing 立即同步", async () => {
+  await call(agentPage, 'addCustomerEvent', { platform: 'demo', nickname: '小红', kind: 'note', text: '实时：下午三点前发货' });
+  // The agent's write goes up 50 ms later (its options page is open too); the supervisor's page pulls continuously.
+  await expect
+    .poll(async () => ((await call(supPage, 'getCustomer', { platform: 'demo', nickname: '小红' }))?.history ?? []).map((e: { text: string }) => e.text), { timeout: 15_000 })
+    .toEqual(['实时：下午三点前发货']);
+  expect(await supPage.locator('[data-kf="team-status"]').textContent()).toBe('已同步');
+});
+
 it('server stopped mid-work: the agent keeps working, sees 离线 (n 条待同步), and everything arrives once after the restart', async () => {
   await server.halt();
   try {
