@@ -3,7 +3,9 @@
  * machines write notes in bursts while their requests to a real pouchdb-server on loopback fail at
  * random — refused before reaching the server, or cut off after the server did the work and before
  * the answer arrived. Some machines pull live, the others by rounds. Once the network behaves,
- * every machine's replica and its stores hold every note exactly once.
+ * every machine's replica and its stores hold every note exactly once. Without `settle` (sync.ts)
+ * a failed replication went on past the batches it dropped and a machine's replica stayed short for
+ * good (3 of 9 runs; e.g. 904 of 1,200). Also: a push meeting the end of a session.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMember, initShop } from './provision';
@@ -16,8 +18,8 @@ import { customerKey } from '../domain/customers';
 
 const SHOP = 'fault-shop';
 const MACHINES = 6;
-const BURSTS = 6;
-const PER_BURST = 15;
+const BURSTS = 5;
+const PER_BURST = 40;
 const BUYERS = 12;
 let server: TeamServer;
 const open: TeamSync[] = [];

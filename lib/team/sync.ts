@@ -145,6 +145,24 @@ function randomHex(n: number): string {
 }
 
 /**
+ * Waits for a replication and, if it fails, cancels it. PouchDB 9's replication does not stop when
+ * it fails: the batch it was working on goes on, and when it ends it asks for the next changes from
+ * where the failed request had already moved on to, past the batches it dropped when it failed —
+ * then writes its checkpoint beyond them. Those documents were never fetched (or sent), and no later
+ * replication looks at them again: a replica stays short for good (the 50-agent bench's machine
+ * hundreds of notes short; lib/team/faults.test.ts found it with requests failing at random).
+ * Cancelled at once, the failed replication writes no further checkpoint.
+ */
+async function settle(rep: Replication): Promise<ReplicationResult> {
+  try {
+    return await rep;
+  } catch (err) {
+    rep.cancel();
+    throw err;
+  }
+}
+
+/**
  * A remote database as the replication uses it, with two corrections:
  *
  * - A session that ended is not taken for a refusal. pouchdb-server (checked, 4.2.0) answers a
@@ -203,7 +221,7 @@ export class TeamSync {
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** Continuous pulls while a UI is open (startLive). */
-  private live: { reps: Replication[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
+  private live: { reps: Replication[]; timers: (ReturnType<typeof setTimeout> | undefined)[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
   /** `id@rev` the live pull brought from the server since the last round: not counted as waiting to be sent. */
   private fromServer = new Set<string>();
 
@@ -248,7 +266,7 @@ export class TeamSync {
           // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
           // Two pulls at once are safe: each checkpoint names only documents already written.
           if (await this.unpulled(area)) {
-            const pull = await this.local[area].replicate.from(this.remote[area], { batch_size: BATCH });
+            const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH }));
             report.pulled += pull.docs_written;
             await this.setMeta(area, 'pulled', { seq: pull.last_seq });
           }
@@ -287,7 +305,7 @@ export class TeamSync {
   }
 
   private push(area: TeamArea): Promise<ReplicationResult> {
-    return this.local[area].replicate.to(this.remote[area], { batch_size: BATCH });
+    return settle(this.local[area].replicate.to(this.remote[area], { batch_size: BATCH }));
   }
 
   /** Documents written locally and not yet sent, plus records not yet turned into documents. */
@@ -1086,7 +1104,7 @@ export class TeamSync {
         if (why) d.reason = why.slice(0, 200);
         const res = await this.remote.library.put({ ...doc, decision: d });
         doc = { ...doc, decision: d, _rev: res.rev };
-        await this.local.library.replicate.from(this.remote.library, { doc_ids: [id] });
+        await settle(this.local.library.replicate.from(this.remote.library, { doc_ids: [id] }));
       } catch (err) {
         throw classifyError(err);
       }
@@ -1131,7 +1149,7 @@ export class TeamSync {
    */
   startLive(onEvent: (e: LiveEvent) => void, opts: { maxBackoffMs?: number } = {}): void {
     if (this.live || this.closed) return;
-    const live: NonNullable<TeamSync['live']> = { reps: [], down: new Set(), importing: null, again: false };
+    const live: NonNullable<TeamSync['live']> = { reps: [], timers: [], down: new Set(), importing: null, again: false };
     this.live = live;
     const max = opts.maxBackoffMs ?? 30_000;
     const importSoon = () => {
@@ -1158,13 +1176,12 @@ export class TeamSync {
         live.importing = null;
       })();
     };
-    for (const area of SYNCED) {
-      const rep = this.local[area].replicate.from(this.remote[area], {
-        live: true,
-        retry: true,
-        batch_size: BATCH,
-        back_off_function: (prev: number) => (prev ? Math.min(prev * 2, max) : 1000),
-      });
+    const run = (area: TeamArea, i: number, backoff: number) => {
+      // PouchDB's own retry (retry: true) restarts beside the failed replication, which goes on
+      // and may write a checkpoint past documents it dropped (see settle): here a failed live pull
+      // is cancelled first and a new one started after the backoff.
+      const rep = this.local[area].replicate.from(this.remote[area], { live: true, retry: false, batch_size: BATCH });
+      live.reps[i] = rep;
       const up = () => {
         if (live.down.delete(area) && !live.down.size && this.live === live) onEvent({ kind: 'up' });
       };
@@ -1176,18 +1193,25 @@ export class TeamSync {
         importSoon();
       });
       rep.on('paused', (err: unknown) => {
-        if (!err) return up();
-        const first = !live.down.size;
-        live.down.add(area);
-        if (first && this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
+        if (!err) {
+          backoff = 0;
+          up();
+        }
       });
       rep.on('error', (err: unknown) => {
-        // Only a refusal ends a live replication (401/403): the session is gone.
+        rep.cancel();
+        if (this.live !== live) return;
+        const e = classifyError(err);
+        const first = !live.down.size;
         live.down.add(area);
-        if (this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
+        if (first || e.kind === 'auth') onEvent({ kind: 'down', error: e });
+        // A refused session ends it (signing in again is the agent's); anything else is retried.
+        if (e.kind === 'auth') return;
+        const wait = backoff ? Math.min(backoff * 2, max) : 1000;
+        live.timers[i] = setTimeout(() => this.live === live && run(area, i, wait), wait);
       });
-      live.reps.push(rep);
-    }
+    };
+    SYNCED.forEach((area, i) => run(area, i, 0));
   }
 
   /** Ends the live pull (the last UI closed); rounds pull again. Waits for an import under way. */
@@ -1195,6 +1219,7 @@ export class TeamSync {
     const live = this.live;
     if (!live) return;
     this.live = null;
+    for (const t of live.timers) if (t) clearTimeout(t);
     for (const rep of live.reps) rep.cancel();
     // A cancelled replication settles once its current request ends; not waited for beyond 5 s.
     const settled = Promise.all(live.reps.map((r) => r.then(() => undefined, () => undefined)));
