@@ -7,6 +7,12 @@ const first = (...messages: string[]) => {
   return c.confident ? c.top[0] : undefined;
 };
 
+/** One test per phrasing: the message alone leads with that situation. */
+const readsAs = (cases: [string, string][]) =>
+  it.each(cases)('%s → %s', (text, id) => {
+    expect(first(text)).toBe(id);
+  });
+
 describe('classify: plain needs', () => {
   it.each([
     ['在吗', 'greeting'],
@@ -232,7 +238,7 @@ describe('classify: closings and refund phrasings', () => {
 });
 
 describe('classify: stock, pickup and refund-destination phrasings', () => {
-  it.each([
+  readsAs([
     // Other colours or styles, and when it comes back.
     ['别的颜色还有吗', 'stock'],
     ['其他尺码呢 有没有', 'stock'],
@@ -246,9 +252,7 @@ describe('classify: stock, pickup and refund-destination phrasings', () => {
     ['是退回原来的卡里吗', 'refund-status'],
     ['钱会退到余额吗', 'refund-status'],
     ['单子都取消了怎么没有退款', 'refund-status'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('does not read a declined refund as a refund question', () => {
     expect(classify(['不用退款了 我留着用']).top).not.toContain('refund-status');
@@ -260,7 +264,7 @@ describe('classify: stock, pickup and refund-destination phrasings', () => {
 });
 
 describe('classify: product questions without an attribute word, and payment/trade-in phrasings', () => {
-  it.each([
+  readsAs([
     ['这个是棉的还是化纤的', 'product-info'],
     ['是实木还是板材', 'product-info'],
     ['一瓶够用一个月吗', 'product-info'],
@@ -274,9 +278,7 @@ describe('classify: product questions without an attribute word, and payment/tra
     ['钱什么时候返给我', 'refund-status'],
     ['那个配件还要发回去吗', 'return-shipping'],
     ['能送上门吗', 'courier'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('keeps a choice between two needs with those needs, the kind question second at most', () => {
     expect(first('是今天发还是明天发')).toBe('shipping-time');
@@ -289,7 +291,7 @@ describe('classify: product questions without an attribute word, and payment/tra
 });
 
 describe('classify: stock in the shop’s words, refunds into an account, pickup and delivery states', () => {
-  it.each([
+  readsAs([
     ['为什么洗了一次就会掉色', 'quality'],
     ['退款会退到支付宝吗', 'refund-status'],
     ['拿三箱什么价', 'bargain'],
@@ -298,9 +300,7 @@ describe('classify: stock in the shop’s words, refunds into an account, pickup
     ['回寄地址发一下', 'return-shipping'],
     ['用着挺好的', 'thanks'],
     ['咱们店里有转换头吗', 'stock'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('keeps a defect asked about before buying a product question, and one asked why it happened a quality issue', () => {
     expect(first('这个会掉色吗')).toBe('product-info');
@@ -313,7 +313,7 @@ describe('classify: stock in the shop’s words, refunds into an account, pickup
 });
 
 describe('classify: phrasings from a probe set written for this project', () => {
-  it.each([
+  readsAs([
     ['这款停产了吗', 'stock'],
     ['还剩几件', 'stock'],
     ['跟苹果手机能连吗', 'product-info'],
@@ -331,9 +331,7 @@ describe('classify: phrasings from a probe set written for this project', () => 
     ['收件人换成我老公', 'address-change'],
     ['收到的是黑色 我买的白色', 'wrong-item'],
     ['知道啦', 'thanks'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('keeps a missing part a wrong item, not a price offer', () => {
     expect(first('少了一个盖子')).toBe('wrong-item');
@@ -346,7 +344,7 @@ describe('classify: phrasings from a probe set written for this project', () => 
 });
 
 describe('classify: a second probe set written for this project', () => {
-  it.each([
+  readsAs([
     ['怎么一直显示无货啊', 'stock'],
     ['大概啥时候返场', 'stock'],
     ['请问这个是几寸的', 'product-info'],
@@ -358,9 +356,7 @@ describe('classify: a second probe set written for this project', () => {
     ['我下了三单 一块寄吧', 'merge-orders'],
     ['只来了一只鞋', 'wrong-item'],
     ['杯子到了是裂的', 'damaged'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('keeps 没有了呢 a closing and a stated shipping fact out of product questions', () => {
     expect(first('没有了呢')).toBe('thanks');
@@ -377,16 +373,14 @@ describe('classify: no-need questions about the shop itself', () => {
 });
 
 describe('classify: JD-style phrasings from a third self-written probe set', () => {
-  it.each([
+  readsAs([
     ['京豆能抵多少钱', 'promotion'],
     ['京东快递小哥电话打不通', 'tracking'],
     ['新手机屏幕有坏点', 'quality'],
     ['冰箱侧面有个凹坑', 'damaged'],
     ['客服踢皮球 说了半天没解决', 'complaint'],
     ['赠品的耳机没在箱子里', 'wrong-item'],
-  ])('%s → %s', (text, id) => {
-    expect(first(text)).toBe(id);
-  });
+  ]);
 
   it('does not read a mention of 京豆 in passing as a promotion question', () => {
     expect(classify(['客服说给我京豆 后来我忘了回他']).top).not.toContain('promotion');
