@@ -20,6 +20,8 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-buyer-name { font-weight: 600; word-break: break-all; }
 .kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
 .kf-muted { color: #86909c; margin: 4px 0; }
+.kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
+.kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
 .kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }
 .kf-chip-option { border-color: #e5e6eb; background: #fff; color: #1f2329; }

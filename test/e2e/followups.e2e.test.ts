@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -159,6 +159,22 @@ describe('the follow-up list', () => {
     await popup.bringToFront();
     await expect.poll(() => sectionOf(popup, 'inquiry:demo#u-1002')).toMatch(/today|upcoming/);
     expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
+  });
+
+  it('答应回复 opens a time box set apart from its label', async () => {
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(chat, '[data-kf="fu-promised"]').click();
+    await inPanel(chat, '[data-kf="fu-due"]').waitFor();
+    // From the end of the label's words to the time box: the two used to touch.
+    const gap = await evaluateInPanel(chat, (roots) => {
+      const input = roots.map((r) => r.querySelector('[data-kf="fu-due"]')).find(Boolean)!;
+      const words = document.createRange();
+      words.selectNodeContents(input.parentElement!.firstChild!);
+      return input.getBoundingClientRect().left - words.getBoundingClientRect().right;
+    });
+    expect(gap).toBeGreaterThanOrEqual(4);
+    await chat.close();
   });
 
   it('loses nothing when the service worker is stopped and restarted', async () => {
