@@ -23,6 +23,22 @@ describe('combineSignals', () => {
     expect(c.evidence['product-info']).toContain(`model ${Math.round((COMBINE.modelAlone + 0.02) * 100)}%`);
   });
 
+  it('keeps a strong, clear cue reading first even when the model prefers another need', () => {
+    const cues = classify(['这个能用消费券吗']);
+    expect(cues.scores[0]!.id).toBe('promotion');
+    const c = combineSignals(cues, { model: model(['product-info', 0.9], ['promotion', 0.05], ['other', 0.05]) });
+    expect(c.top.slice(0, 2)).toEqual(['promotion', 'product-info']);
+  });
+
+  it('lets the model reorder a cue reading that has no clear lead', () => {
+    // Two needs with equal cue evidence: the model's preference decides which comes first.
+    const cues = classify(['发票和快递单号都发我']);
+    const [a, b] = cues.scores;
+    expect(a!.score - b!.score).toBeLessThan(COMBINE.cueLeadMargin);
+    const c = combineSignals(cues, { model: model([b!.id, 0.9], ['other', 0.1]) });
+    expect(c.top[0]).toBe(b!.id);
+  });
+
   it('fills empty slots after the cues with the model’s likely needs', () => {
     const cues = classify(['发票什么时候开']);
     const c = combineSignals(cues, { model: model(['invoice', 0.6], ['shipping-time', 0.3], ['other', 0.1]) });

@@ -17,6 +17,11 @@ export const COMBINE = {
   modelAlone: 0.85,
   /** Share of the model's probability in the order of the confident needs (the rest: cue score). */
   modelWeight: 0.4,
+  /** The cues' first need stays first, whatever the model prefers, when its cue score is at least
+   * this (0.63 = raw evidence 3: a strong hint and more) … */
+  cueLeadAt: 0.63,
+  /** …and it leads the cues' second need by at least this much score. */
+  cueLeadMargin: 0.2,
   /** The model fills empty top-3 slots with needs at least this likely. */
   modelFill: 0.15,
   /** …and its first this-many needs fill empty slots before the cues' weaker needs, however likely. */
@@ -89,6 +94,10 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) ids.add(m.id as NeedId);
     const blend = (id: NeedId) => (1 - params.modelWeight) * (cueOf.get(id) ?? 0) + params.modelWeight * (pOf.get(id) ?? 0);
     const ordered = [...ids].sort((a, b) => blend(b) - blend(a));
+    // A strong, clear cue reading keeps its first need first (能用消费券吗 is a promotion question
+    // even when the model leans to product details); the blend orders the rest.
+    const [c1, c2] = cues.scores;
+    if (c1 && c1.score >= params.cueLeadAt && c1.score - (c2?.score ?? 0) >= params.cueLeadMargin) push(c1.id as NeedId, blend(c1.id as NeedId));
     for (const id of ordered) push(id, blend(id));
   }
   // 3. The model alone when the cues abstained.
