@@ -386,3 +386,32 @@ describe('classify: JD-style phrasings from a third self-written probe set', () 
     expect(classify(['客服说给我京豆 后来我忘了回他']).top).not.toContain('promotion');
   });
 });
+
+describe('classify: new cue words that must not fire in ordinary shop messages', () => {
+  // Written for this check (not taken from any evaluation set): each message uses a word the cue
+  // rounds added, in the everyday sense that is not the cue's need.
+  it.each([
+    ['买两件才有优惠吗', 'stock'], // a condition (only then), not stock coming back
+    ['满两百才有赠品是吧', 'stock'],
+    ['会不会有味道啊', 'stock'], // will it smell, not will it be in stock
+    ['下周还会有活动吗', 'stock'],
+    ['帮我调一下价格吧', 'stock'], // adjust a price, not transfer stock
+    ['活动还剩几天', 'stock'], // time left, not items left
+    ['保修还剩多久', 'stock'],
+    ['仓库发货要多久', 'stock'], // where it ships from
+    ['我自己过来拿可以吗', 'return-shipping'], // collecting an order, no return
+    ['这款什么时候才有货', 'refund-status'], // 这款 is the product, not money (款)
+  ])('%s is not read as %s', (text, need) => {
+    expect(classify([text]).top).not.toContain(need);
+  });
+
+  it('keeps the stock readings these words were added for', () => {
+    for (const t of ['还剩几件', '这款什么时候才有货', '以后还会有吗']) expect(classify([t]).top[0]).toBe('stock');
+  });
+
+  it('does not put a pickup ahead of the defect it is for', () => {
+    const c = classify(['屏幕有划痕可以上门取件吗']);
+    expect(c.scores[0]!.id).toBe('quality');
+    expect(c.top).toContain('return-shipping');
+  });
+});

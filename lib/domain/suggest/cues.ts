@@ -40,11 +40,11 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   stock: {
     3: '有货吗 有货 有没有货 还有货 没货了 没有货 缺货吗 补货 到货了吗 现货 有现货 库存 断货 售罄 卖完 ' +
-      '无货 显示无货 返场 是不是没有了 还能拍 能拍吗 没了吗 停产 停产了 不做了 还生产吗 还剩 剩几 剩多少 会不会有 帮我调 卖光 还有吗 还有没有 什么时候有货 什么时候有 多久有货 调货 能买到 还能买 ' +
+      '无货 显示无货 返场 是不是没有了 还能拍 能拍吗 没了吗 停产 停产了 不做了 还生产吗 还剩 剩几 剩多少 会不会有货 卖光 还有吗 还有没有 什么时候有货 什么时候有 多久有货 调货 能买到 还能买 ' +
       '有卖吗 有的卖吗 有得卖吗 有没有卖 有卖的吗 单独卖 单卖吗 单独买 你这有吗 这边有吗 店里有吗 进货 来货 ' +
       '其他颜色 其它颜色 别的颜色 其他款 其它款 别的款 其他尺码 其它尺码 别的尺码 别的码 其他型号 别的型号 其他口味 别的口味 ' +
-      '才有 才会有 还会有 还会补 会补货 再上架 重新上架 还上吗 卖没了 抢没了',
-    2: '选不了 仓库 单独的 有这款 有没有这款 没货 还卖吗 下架 上架 预定 订货 到货',
+      '才有货 才会有货 还会有货 还会有吗 还会补 会补货 再上架 重新上架 还上吗 卖没了 抢没了',
+    2: '选不了 单独的 有这款 有没有这款 没货 还卖吗 下架 上架 预定 订货 到货',
   },
   bargain: {
     3: '便宜点 便宜一点 便宜些 便宜吗 少点 少一点 少些 优惠点 优惠一点 能便宜 能不能便宜 可以便宜 ' +
@@ -151,7 +151,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '寄回的单号 寄回单号 退回单号 回寄 回寄地址 寄回的地址 退货地址 寄回地址 寄到哪 寄哪里 寄给谁 发给谁 运费谁出 运费谁承担 谁出运费 来回运费 邮费谁 ' +
       '运费险 退运费 补运费 补邮费 填单号 填写单号 退货单号 寄回运费 退回地址 收货信息 运费怎么算 ' +
       '没来取 还没来取 不来取 运费 邮费 到付 寄回来 上门取件 取件 来取件 来取货 上门取 上门收 来拿走 取件时间 取货时间 预约取件 改取件 取件码 寄件码 快递员来取 ' +
-      '一起寄回 要寄回 需要寄回 要不要寄回 用寄回 用不用寄 不用寄 要退回吗 寄回吗 发回去 发回给 拿件 来拿件 过来拿',
+      '一起寄回 要寄回 需要寄回 要不要寄回 用寄回 用不用寄 不用寄 要退回吗 寄回吗 发回去 发回给 拿件 来拿件',
     2: '单号填',
     1: '收货地址',
   },
@@ -243,6 +243,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
   { re: /有\S{1,6}(卖|出售)(吗|\?|不|没|的吗)/, scenario: 'stock', weight: 2.5 },
   { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|\?|的吗|没有\s*$)/, scenario: 'stock', weight: 2.5 },
+  // When it will be there again, with nothing else named (什么时候才会有): 才有 alone is a condition
+  // (买两件才有优惠), so only the bare question counts.
+  { re: /(什么时候|啥时候|哪天|几号|多久)才(会|能)?有(货)?\s*(吗|呢|啊|呀|\?|？)?\s*$/, scenario: 'stock', weight: 3 },
+  // Time left (活动还剩几天, 保修还剩多久) is not stock left.
+  { re: /剩(下)?(多久|几天|多少天|几个?小时|多长时间|几个?月|多少时间|几分钟)/, scenario: 'stock', weight: -3 },
   // A variant asked for by its look: 纯白的有吗, 带盖子的还有没有.
   { re: /[\u4e00-\u9fa5]{1,5}的\s*(有吗|有没有|还有吗|还有没有|有货吗)/, scenario: 'stock', weight: 2.5 },
   // "Do you have X" in the shop's own words: 咱们这有转换头吗, 你家有加厚的吗.
@@ -284,11 +289,12 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /换.{0,3}(码|号|尺码|颜色|色)/, scenario: 'exchange', weight: 3 },
   { re: /(退|寄).{0,6}(地址|哪里|哪儿|给谁)/, scenario: 'return-shipping', weight: 2.5 },
   { re: /(运费|邮费).{0,6}(谁|怎么|多少|退|补|承担|出)/, scenario: 'return-shipping', weight: 2 },
-  { re: /(钱|款).{0,6}(什么时候|多久|几天|怎么还|还没).{0,4}(到|退|回|返)?/, scenario: 'refund-status', weight: 2.5 },
+  // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question.
+  { re: /(钱|(?<![这那哪此该同新旧爆一两几]|[这那哪]一)款).{0,6}(什么时候|多久|几天|怎么还|还没).{0,4}(到|退|回|返)?/, scenario: 'refund-status', weight: 2.5 },
   { re: /(收到|到)了?.{0,4}(一个|[\d一两二三]个|[\d一两二三]件).{0,4}(还有|另|没)/, scenario: 'wrong-item', weight: 1.5 },
   // The courier coming to fetch a return (快递员哪天来取件, 能上门取吗) is the return shipment, not
-  // tracking a delivery.
-  { re: /上门(取|收)|来(取|收)(件|货|走)|(没|不)来取|取件|取货时间/, scenario: 'return-shipping', weight: 2.5 },
+  // tracking a delivery. The pickup phrases carry return-shipping; counting the same words again here
+  // put a pickup ahead of the defect or repair it is for (有划痕能上门取件吗 is about the scratch).
   { re: /上门(取|收)|来(取|收)(件|货|走)|(没|不)来取|取件|取货时间/, scenario: 'tracking', weight: -1.5 },
   // "Why no refund yet" after a cancellation or return asks where the money is.
   { re: /(怎么|为什么|为啥|咋)(还)?(没有?|不)(给我)?(退款|退钱|退回|到账)/, scenario: 'refund-status', weight: 3 },
