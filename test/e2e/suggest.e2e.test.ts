@@ -73,7 +73,14 @@ it('inserts the top suggestion with Alt+1 and lets the agent change the situatio
   await chatInput(page).click();
   const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
   const id = await top.getAttribute('data-template-id');
-  const lib = await callFromExtensionPage<{ templates: { id: string; body: string }[] }>(await h.openExtensionPage('options.html'), 'getLibrary');
+  // The library is read through an extension page that opens as a new tab in front of the chat.
+  // Close it and bring the chat back in front, as an agent would have it: Chromium drops mouse
+  // input sent to a tab behind another (keys still arrive, so Alt+1 worked), and the click on 更改
+  // below then never reached the page at all — no pointer event, no re-render, no menu.
+  const ext = await h.openExtensionPage('options.html');
+  const lib = await callFromExtensionPage<{ templates: { id: string; body: string }[] }>(ext, 'getLibrary');
+  await ext.close();
+  await page.bringToFront();
   const body = lib.templates.find((x) => x.id === id)!.body;
   const firstWords = body.replace(/\{[^}]*\}/g, '').slice(0, 6);
   await page.keyboard.press('Alt+1');
