@@ -59,7 +59,8 @@ function report(): void {
     reportQueued = false;
     // The card's own height (the document's would be the frame's, whatever the content).
     const height = Math.ceil(app.getBoundingClientRect().height);
-    toPanel({ kind: 'layout', height, buyer: panelStore.get().buyer, segment });
+    const { buyer, buyerId } = panelStore.get();
+    toPanel({ kind: 'layout', height, buyer, buyerId, segment });
   });
 }
 

@@ -18,6 +18,7 @@ import { listenTabMessages } from '@/lib/teach/tab-messages';
 import { insertText } from '@/lib/insert';
 import { t } from '@/lib/i18n';
 import type { SiteAdapter } from '@/lib/sites';
+import type { TaughtSite } from '@/lib/sites/taught/record';
 
 export default defineContentScript({
   matches: CONSOLE_MATCHES,
@@ -28,10 +29,22 @@ export default defineContentScript({
     let picker: Picker | null = null;
     let ready = false;
 
+    /**
+     * What the agent taught for an origin, asked once per origin (an in-page navigation on a console
+     * asks for nothing); forgotten when the taught sites change (onDataChanged below, a save).
+     */
+    const taughtByOrigin = new Map<string, Promise<TaughtSite | null>>();
+    const taughtFor = (origin: string) => {
+      let p = taughtByOrigin.get(origin);
+      // A failed ask (the worker starting) is asked again next time.
+      if (!p) taughtByOrigin.set(origin, (p = call('getTaughtSite', { origin }).catch(() => (taughtByOrigin.delete(origin), null))));
+      return p;
+    };
+
     /** The built-in adapter, repaired or replaced by what the agent taught on this site (if anything). */
     const resolveAdapter = async (url: URL): Promise<{ adapter: SiteAdapter | null; key: string | null }> => {
       const builtIn = findAdapter(url);
-      const taught = await call('getTaughtSite', { origin: url.origin }).catch(() => null);
+      const taught = await taughtFor(url.origin);
       // The taught-site adapter is a feature script: only pages the agent taught load it.
       const feature = taught
         ? await loadFeature('taught').catch((err: Error) => {
@@ -64,6 +77,7 @@ export default defineContentScript({
         if (!r.ok) return;
         try {
           await call('saveTaughtSite', { origin: location.origin, name: document.title || location.host, url: location.href, fields: r.fields });
+          taughtByOrigin.clear();
           await mount();
           current?.controller.store.set({ notice: { kind: 'info', text: t('teach.saved') } });
         } catch (err) {
@@ -78,7 +92,8 @@ export default defineContentScript({
       // A supported console shows the panel at once; what the agent may have taught for this site
       // (a round trip to the background) only replaces the adapter afterwards, if there is any.
       const builtIn = findAdapter(url);
-      if (builtIn) await show(builtIn, `${builtIn.id}@0`, seq);
+      // (Not again when this origin's answer is known: that would replace a taught adapter for a moment.)
+      if (builtIn && !taughtByOrigin.has(url.origin)) await show(builtIn, `${builtIn.id}@0`, seq);
       const { adapter, key } = await resolveAdapter(url);
       await show(adapter, key, seq);
     };
@@ -105,6 +120,8 @@ export default defineContentScript({
         </PanelContext.Provider>,
         ui.container,
       );
+      // The agent reaching for the panel right after a switch acts on the new buyer's reading.
+      for (const type of ['pointerdown', 'keydown']) ui.container.addEventListener(type, () => controller.flushRead(), { capture: true, signal: abort.signal });
       const offLayout = controller.store.subscribe((s) => reservePanelSpace(document, !s.collapsed));
       reservePanelSpace(document, !controller.store.get().collapsed);
       current = {
@@ -126,13 +143,20 @@ export default defineContentScript({
         current = null;
       });
       await controller.start({ card, features: PANEL_FEATURES });
-      // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page.
-      window.addEventListener('wxt:locationchange', () => controller.readPage(), { signal: abort.signal });
+      // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page —
+      // not inside the page's pushState (the Navigation API reports it there, before the page has
+      // drawn the new view), but right after the page's own handler.
+      window.addEventListener('wxt:locationchange', () => queueMicrotask(() => controller.pageChanged()), { signal: abort.signal });
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', () => void mount());
     // Taught or forgotten in another tab or in the options page: pick the adapter again.
-    ctx.onInvalidated(onDataChanged(['sites'], () => void mount()));
+    ctx.onInvalidated(
+      onDataChanged(['sites'], () => {
+        taughtByOrigin.clear();
+        void mount();
+      }),
+    );
     // The side panel / popup / options page drive this tab: status, teach mode, insertion.
     listenTabMessages(
       {

@@ -28,6 +28,7 @@ import type { PageKind, Platform } from '../sites/types';
 import type { Locale } from '../i18n';
 import type { ClockThresholds } from '../domain/clock/types';
 import type { ListedBuyer } from './customers';
+import type { OpenBuyer } from './controller';
 
 export const CARD_PAGE = 'card.html';
 
@@ -77,6 +78,8 @@ export type FromCardFrame =
       /** The card's content height in CSS px. */
       height: number;
       buyer: string | null;
+      /** The buyer's id as the card shows it (tells two buyers of one masked name apart). */
+      buyerId?: string | null;
       segment: Segment | null;
     };
 
@@ -125,6 +128,10 @@ export interface CardPanel {
   setBuyerSegment?(segment: Segment | null): void;
   /** Told after every read of the page (the list of conversations is read again then). */
   onPageRead?(listener: () => void): void;
+  /** The open buyer, also when a switch was seen ahead of the panel's full read (PanelController). */
+  openBuyer?(): OpenBuyer | null;
+  /** A conversation switch, before the panel reads the rest of the page (PanelController.onSwitch). */
+  onSwitch?(listener: (who: OpenBuyer, drawn: () => void) => boolean): void;
 }
 
 /** Ports offered to frames that said hello and have not answered yet, at most. */
@@ -149,6 +156,8 @@ export class CardFrameHost {
   private wait: CardWait | null = null;
   private lastSent = '';
   private lastListed = '';
+  /** A switch told ahead of the panel's read: called once the frame says it drew that buyer. */
+  private drawn: (OpenBuyer & { done(): void }) | null = null;
 
   constructor(
     private readonly panel: CardPanel,
@@ -169,6 +178,7 @@ export class CardFrameHost {
     const off = this.panel.store.subscribe(() => this.follow());
     this.signal.addEventListener('abort', off, { once: true });
     this.panel.onPageRead?.(() => this.sendListed());
+    this.panel.onSwitch?.((who, done) => this.switchTo(who, done));
     this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
     const onMessage = answerWith((m, sender) => {
@@ -222,15 +232,39 @@ export class CardFrameHost {
       this.sendListed(true);
       return;
     }
-    if (m.kind !== 'layout' || port !== this.port || m.buyer !== this.store.get().buyer) return;
+    if (m.kind !== 'layout' || port !== this.port) return;
+    const d = this.drawn;
+    if (d && m.buyer === d.buyer && (m.buyerId ?? null) === d.buyerId) {
+      // The frame drew the buyer of the switch: the panel's full read runs now (the segment below
+      // applies to what it reads).
+      this.drawn = null;
+      d.done();
+    }
+    if (m.buyer !== this.store.get().buyer) return;
     const height = Math.max(0, Math.min(2000, Math.ceil(Number(m.height) || 0)));
     if (height !== this.store.get().height) this.store.set({ height });
     this.panel.setBuyerSegment?.(m.segment);
   }
 
-  private buyer(): string | null {
+  private open(): OpenBuyer | null {
+    if (this.panel.openBuyer) return this.panel.openBuyer();
     const s = this.panel.store.get();
-    return s.pageKind === 'chat' && s.buyer ? s.buyer : null;
+    return s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId ?? null } : null;
+  }
+
+  private buyer(): string | null {
+    return this.open()?.buyer ?? null;
+  }
+
+  /**
+   * A conversation switch seen before the panel's full read: the frame is told now, and `done`
+   * runs when it reports the frame that shows this buyer. False: no frame to tell.
+   */
+  private switchTo(who: OpenBuyer, done: () => void): boolean {
+    if (!this.port || !this.frame) return false;
+    this.drawn = { ...who, done };
+    this.follow();
+    return true;
   }
 
   private follow(): void {
@@ -239,9 +273,9 @@ export class CardFrameHost {
       // The wait belonged to the buyer before: the reply clock sets the new one after this read.
       this.wait = null;
       // The frame is told first (it draws a kept card at once); the panel's own update follows.
+      // (The panel's read resets the buyer's segment itself, with the new buyer.)
       this.send();
       this.store.set({ buyer, height: buyer === null ? 0 : this.store.get().height });
-      this.panel.setBuyerSegment?.(null);
     }
     this.send();
   }
@@ -288,7 +322,7 @@ export class CardFrameHost {
     const state: CardFrameState = {
       platform: this.platform,
       buyer: this.buyer(),
-      buyerId: this.buyer() ? (this.panel.store.get().buyerId ?? null) : null,
+      buyerId: this.open()?.buyerId ?? null,
       selection: this.selection,
       focusNote: this.focusNote,
       locale: this.locale(),

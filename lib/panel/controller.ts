@@ -98,6 +98,18 @@ function reasonText(r: RankedTemplate): string {
 }
 
 /** The order state that changes the likely reply: any unpaid order first, else the newest one. */
+/** The open buyer as the page shows them (the name, and the console's id where it shows one). */
+export interface OpenBuyer {
+  buyer: string;
+  buyerId: string | null;
+}
+
+/**
+ * A conversation switch's full read waits at most this long for the buyer card to say it drew the
+ * new buyer (a hidden or throttled frame may never say so).
+ */
+export const SWITCH_READ_MAX_MS = 150;
+
 function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
   if (statuses.includes('unpaid')) return 'unpaid';
   const first = statuses[0];
@@ -149,6 +161,10 @@ export class PanelController {
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
   private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void)[] = [];
+  private switchListener: ((who: OpenBuyer, drawn: () => void) => boolean) | null = null;
+  /** The buyer a switch showed the card before the full read (which then waits), else null. */
+  private early: OpenBuyer | null = null;
+  private switchSeq = 0;
 
   constructor(
     private readonly adapter: SiteAdapter | null,
@@ -172,7 +188,7 @@ export class PanelController {
     const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
-      this.adapter.observeConversation(this.doc, this.signal, () => this.readPage());
+      this.adapter.observeConversation(this.doc, this.signal, () => this.pageChanged());
       const ctx = {
         controller: this,
         adapter: this.adapter,
@@ -201,6 +217,58 @@ export class PanelController {
   /** Told after every read of the page (the adapter saw the conversation change or a message arrive). */
   onPageRead(listener: () => void): void {
     this.pageReadListeners.push(listener);
+  }
+
+  /**
+   * The buyer card's part in a conversation switch (card-frame.ts): `listener` gets the new buyer
+   * before anything else of the page is read, and calls `drawn` once the card shows them; it
+   * returns false when there is no card to tell (the page is then read at once).
+   */
+  onSwitch(listener: (who: OpenBuyer, drawn: () => void) => boolean): void {
+    this.switchListener = listener;
+  }
+
+  /** The open buyer as the card should show them: a switch seen ahead of its full read, else the last read. */
+  openBuyer(): OpenBuyer | null {
+    const s = this.store.get();
+    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId } : null);
+  }
+
+  /** A switch's full read is still waiting for the card (features that read the page on their own wait too). */
+  readPending(): boolean {
+    return this.early !== null;
+  }
+
+  /**
+   * The page changed (the adapter's observer, an in-page navigation). A conversation switch is the
+   * moment the agent waits for the card: the card is told the new buyer first (two attribute reads),
+   * and the full read — messages, situation, suggestions, clock, list, the panel's render — runs once
+   * the card has drawn them (or after SWITCH_READ_MAX_MS), so none of it shares the switch's frame
+   * or the processor with the card. Any other change is read at once.
+   */
+  pageChanged(): void {
+    const a = this.adapter;
+    if (!a || this.signal.aborted) return;
+    const shown = this.openBuyer();
+    if (shown && this.switchListener) {
+      const who = a.pageKind(this.doc) === 'chat' ? this.readWho() : null;
+      if (who && (who.buyer !== shown.buyer || who.buyerId !== shown.buyerId)) {
+        const seq = ++this.switchSeq;
+        const flush = () => seq === this.switchSeq && this.flushRead();
+        this.early = who;
+        if (this.switchListener(who, flush)) {
+          setTimeout(flush, SWITCH_READ_MAX_MS);
+          return;
+        }
+        this.early = null;
+      } else if (who && this.early) return; // the waiting read sees this change too
+    }
+    this.readPage();
+  }
+
+  /** Runs a switch's waiting full read now (the agent acts on the panel, or the card drew the buyer). */
+  flushRead(): void {
+    if (this.early && !this.signal.aborted) this.readPage();
   }
 
   /** Told after a reply went into the chat box (the guard counts repeats). */
@@ -251,10 +319,23 @@ export class PanelController {
     return null;
   }
 
+  /** The open buyer as the page shows them, or null. */
+  private readWho(): OpenBuyer | null {
+    const a = this.adapter!;
+    if (a.readBuyerIdentity) {
+      const who = a.readBuyerIdentity(this.doc);
+      return who?.nickname ? { buyer: who.nickname, buyerId: who.id ?? null } : null;
+    }
+    const buyer = a.readBuyer(this.doc);
+    return buyer ? { buyer, buyerId: null } : null;
+  }
+
   /** Re-reads the page through the adapter: page kind, buyer, latest messages, chat input. */
   readPage(): void {
     const a = this.adapter;
     if (!a) return;
+    this.early = null;
+    this.switchSeq++;
     const pageKind = a.pageKind(this.doc);
     let buyer: string | null = null;
     let buyerId: string | null = null;
@@ -263,11 +344,9 @@ export class PanelController {
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
-      if (a.readBuyerIdentity) {
-        const who = a.readBuyerIdentity(this.doc);
-        buyer = who?.nickname || null;
-        buyerId = buyer ? (who?.id ?? null) : null;
-      } else buyer = a.readBuyer(this.doc);
+      const who = this.readWho();
+      buyer = who?.buyer ?? null;
+      buyerId = who?.buyerId ?? null;
       buyerMessages = a
         .readMessages(this.doc, 12)
         .filter((m) => m.from === 'buyer')
@@ -447,6 +526,7 @@ export class PanelController {
 
   /** The agent picks the situation with a chip (learned from), or a follow-up opens with one (not). */
   chooseScenario(id: ScenarioId | null, opts: { byAgent?: boolean } = {}): void {
+    this.flushRead();
     this.store.set({ scenarioOverride: id });
     this.recompute();
     if (opts.byAgent !== false && id) this.learn(id, null, 'chip');
@@ -479,6 +559,7 @@ export class PanelController {
 
   /** The templates Alt+1…9 refer to: the search results while searching, else the suggestions. */
   visibleTemplates(): Template[] {
+    this.flushRead();
     const s = this.store.get();
     return s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
   }
@@ -516,6 +597,7 @@ export class PanelController {
   }
 
   renderTemplate(template: Template, fills: Record<string, string>) {
+    this.flushRead();
     const { settings, buyer } = this.store.get();
     const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
     return renderTemplate(
@@ -554,6 +636,7 @@ export class PanelController {
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
   insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string }): void {
+    this.flushRead();
     const input = this.findInput();
     if (!input) {
       void this.copyReply(template, text);
