@@ -36,10 +36,12 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
   const heldAhead: (() => void)[] = [];
   const call = vi.fn(async (verb: string, payload: any): Promise<any> => {
     // The answer is what the store holds when asked (a held answer arrives late, possibly stale).
-    if (verb === 'getCustomer') {
+    if (verb === 'getBuyerCard') {
       const value = records[k(payload)] ?? null;
+      // Old nickname-only records (by nickname) for a buyer with an id, unless answered "not the same".
+      const old = payload.buyerId && !notSame.has(`${payload.buyerId}|${payload.nickname}`) ? (opts.old?.[payload.nickname] ?? null) : null;
       if (opts.hold) await new Promise<void>((resolve) => held.push({ resolve, nick: payload.nickname }));
-      return value;
+      return { customer: value, old };
     }
     if (verb === 'getCustomers') {
       const value = payload.buyers.map((b: { nickname: string; buyerId?: string | null }) => records[k(b)] ?? null);
@@ -54,9 +56,8 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
     }
-    // Old nickname-only records (by nickname), and the "not the same" answers (buyerId|nickname).
+    // The "not the same" answers (buyerId|nickname).
     const old = opts.old ?? {};
-    if (verb === 'getOldBuyerRecord') return notSame.has(`${payload.buyerId}|${payload.nickname}`) ? null : (old[payload.nickname] ?? null);
     if (verb === 'dismissOldBuyerRecord') return notSame.add(`${payload.buyerId}|${payload.nickname}`), { dismissed: true };
     if (verb === 'attachOldBuyerRecord') {
       const o = old[payload.nickname];
@@ -118,7 +119,7 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-history"]')?.textContent).toContain('甲：要发票');
     card.setNoteDraft('甲的草稿');
     await open('S*******n', 'uid-2');
-    expect(call.mock.calls.filter(([verb]) => verb === 'getCustomer').at(-1)).toEqual(['getCustomer', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-2', seen: true }]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'getBuyerCard').at(-1)).toEqual(['getBuyerCard', { platform: 'demo', nickname: 'S*******n', buyerId: 'uid-2', seen: true }]);
     expect(q('[data-kf="customer-none"]')).not.toBeNull();
     expect(q('[data-kf="customer-history"]')).toBeNull();
     expect(card.store.get().noteDraft).toBe('');
@@ -245,7 +246,7 @@ describe('CustomerCard', () => {
     call.mockClear();
     await open('小鹿');
     await open('阿花', 'uid-7');
-    expect(call).toHaveBeenCalledWith('getCustomer', { platform: 'demo', nickname: '阿花', buyerId: 'uid-7', seen: true });
+    expect(call).toHaveBeenCalledWith('getBuyerCard', { platform: 'demo', nickname: '阿花', buyerId: 'uid-7', seen: true });
     held.filter((h) => h.nick === '阿花').forEach((h) => h.resolve());
     await flush();
     expect(q('[data-kf="customer-note"]')?.textContent).toBe('只发顺丰，要发票');
@@ -339,7 +340,6 @@ describe('CustomerCard', () => {
       expect(q('[data-kf="customer-old"]')).toBeNull();
       await open('S*******n', null);
       expect(q('[data-kf="customer-old"]')).toBeNull();
-      expect(call.mock.calls.filter(([verb, p]) => verb === 'getOldBuyerRecord' && !p.buyerId)).toEqual([]);
     });
   });
 });

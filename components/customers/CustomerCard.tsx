@@ -122,38 +122,21 @@ const OLD_HISTORY_SHOWN = 20;
  * A quiet line under the card of a buyer the console names by id when a record kept under the same
  * name only exists (a masked or shared name is never joined by itself: lib/domain/customers/README.md,
  * "Buyer identity"): 查看 shows its notes read-only, 合并到这位买家 (after a confirmation) joins it
- * into this buyer's record, 不是同一人 stops offering it to this buyer. Re-read on every change
- * to the notes, so a merge or an answer in another tab hides it here too.
+ * into this buyer's record, 不是同一人 stops offering it to this buyer. The offer comes with the
+ * card's own read (getBuyerCard), which runs again on every change to the notes, so a merge or an
+ * answer in another tab hides it here too.
  */
-function OldRecordLine(props: { card: CustomerCardController; buyer: string; buyerId: string }) {
-  const { card, buyer, buyerId } = props;
+function OldRecordLine(props: { card: CustomerCardController; buyer: string; buyerId: string; old: Customer | null | undefined }) {
+  const { card, buyer, buyerId, old } = props;
   const platform = card.platform;
-  /** undefined: not answered yet for this buyer; null: nothing to offer. */
-  const [old, setOld] = useState<Customer | null | undefined>(undefined);
   const [mode, setMode] = useState<'line' | 'view' | 'confirm'>('line');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
 
   useEffect(() => {
-    setOld(undefined);
     setMode('line');
     setError(null);
-    if (!platform) return;
-    const load = () => {
-      const mine = ++seq.current;
-      card.api.call('getOldBuyerRecord', { platform, nickname: buyer, buyerId }).then(
-        (r) => mine === seq.current && setOld(r),
-        () => mine === seq.current && setOld(null),
-      );
-    };
-    load();
-    const off = card.api.onDataChanged(['customers'], load);
-    return () => {
-      seq.current++;
-      off();
-    };
-  }, [card, platform, buyer, buyerId]);
+  }, [buyer, buyerId]);
 
   if (!platform || old === undefined) return null;
   // Answered, nothing to offer: an empty marker (tests wait for it before saying "not shown").
@@ -164,8 +147,7 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
     setError(null);
     try {
       await card.api.call(verb, who);
-      seq.current++; // an older read in flight must not bring the line back
-      setOld(null);
+      card.forgetOld();
       if (verb === 'attachOldBuyerRecord') await card.refresh();
     } catch (err) {
       setError(t('customers.old.failed', { reason: errorText(err) }));
@@ -414,7 +396,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         </dl>
       )}
       {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
-      {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} />}
+      {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} old={s.old} />}
       <div class="kf-cc-quick">
         <input
           ref={noteRef}

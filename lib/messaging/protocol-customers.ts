@@ -18,6 +18,13 @@ export interface BuyerRef {
 
 export type AppendField = 'preferences' | 'addressNote' | 'note';
 
+/** The card frame's read of a buyer (getBuyerCard). */
+export interface BuyerCard {
+  customer: Customer | null;
+  /** An old nickname-only record the card may offer to attach, or null. */
+  old: Customer | null;
+}
+
 export interface PatchCustomerRequest extends BuyerRef {
   /** Fields to set (only the ones the agent changed: two tabs editing different fields keep both). */
   patch?: CustomerPatch;
@@ -81,12 +88,12 @@ export interface CustomersProtocol {
   /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
   /**
-   * The card: a buyer the console names by id may have an old record kept under the same name only
-   * (a masked or shared name is never joined by itself; lib/domain/customers/README.md, "Buyer
-   * identity"). The record the card may offer to attach, or null (none, or the agent said it is
-   * someone else). `buyerId` is required.
+   * The card frame's one read of the open buyer: what getCustomer answers (`customer`), and, for a
+   * buyer the console names by id, an old record kept under the same name only that the card may
+   * offer to attach (a masked or shared name is never joined by itself; lib/domain/customers/
+   * README.md, "Buyer identity"), or null (none, no id, or the agent said it is someone else).
    */
-  getOldBuyerRecord: [BuyerRef & { buyerId: string }, Customer | null];
+  getBuyerCard: [BuyerRef & { seen?: boolean }, BuyerCard];
   /**
    * The agent confirmed the old record is this buyer: joined into the id's record (history by event
    * id, both texts kept), the old record deleted, announced. `attached` false: it was gone already.

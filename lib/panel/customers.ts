@@ -34,6 +34,11 @@ export interface CardState {
   buyerId: string | null;
   /** The notes of `buyer`; null when the buyer has none yet (or while loading). */
   customer: Customer | null;
+  /**
+   * An old record under the same name the card may offer to attach (getBuyerCard; buyers with an id
+   * only): undefined until the background has answered for this buyer, null when there is none.
+   */
+  old: Customer | null | undefined;
   status: 'idle' | 'loading' | 'ready' | 'error';
   loadError: string | null;
   /** Quick-note draft for `buyer`. */
@@ -90,6 +95,12 @@ export interface ListedBuyer {
   buyerId: string | null;
 }
 
+/** A card as kept: the buyer's record, and the old record to offer where known (see CardState.old). */
+interface Kept {
+  customer: Customer | null;
+  old?: Customer | null;
+}
+
 /** Cards kept, at most (the oldest read goes first). */
 export const CARD_CACHE_MAX = 300;
 /** Listed buyers read ahead, at most (the first ones in the page's list). */
@@ -100,6 +111,7 @@ export class CustomerCardController {
     buyer: null,
     buyerId: null,
     customer: null,
+    old: undefined,
     status: 'idle',
     loadError: null,
     noteDraft: '',
@@ -115,8 +127,8 @@ export class CustomerCardController {
   private seq = 0;
   /** Unsaved quick notes per buyer (by id where there is one), so switching conversations never loses or misfiles one. */
   private drafts = new Map<string, string>();
-  /** Cards as the background last answered, by buyer (draftKey); null = no notes yet. */
-  private readonly cache = new Map<string, Customer | null>();
+  /** Cards as the background last answered, by buyer (draftKey); customer null = no notes yet. */
+  private readonly cache = new Map<string, Kept>();
   /** Bumped when the notes changed anywhere: an answer asked for before that is not kept. */
   private gen = 0;
   private listed: ListedBuyer[] = [];
@@ -177,11 +189,12 @@ export class CustomerCardController {
     if (prev.buyer) this.drafts.set(draftKey(prev.buyer, prev.buyerId), prev.noteDraft);
     // The card kept for this buyer is drawn now; the background's answer follows (fetch below).
     const key = buyer && this.platform ? draftKey(buyer, buyerId) : null;
-    const kept = key !== null && this.cache.has(key) ? { customer: this.cache.get(key)! } : null;
+    const kept = key !== null ? (this.cache.get(key) ?? null) : null;
     this.store.set({
       buyer,
       buyerId,
       customer: kept?.customer ?? null,
+      old: kept?.old,
       status: key === null ? 'idle' : kept ? 'ready' : 'loading',
       loadError: null,
       noteDraft: buyer ? (this.drafts.get(draftKey(buyer, buyerId)) ?? '') : '',
@@ -215,9 +228,11 @@ export class CustomerCardController {
     void this.readAhead();
   }
 
-  private keep(key: string, customer: Customer | null): void {
+  /** `old` undefined: keeps what was known of the old record (a save does not change it). */
+  private keep(key: string, customer: Customer | null, old?: Customer | null): void {
+    const known = this.cache.get(key)?.old;
     this.cache.delete(key);
-    this.cache.set(key, customer);
+    this.cache.set(key, { customer, old: old === undefined ? known : old });
     if (this.cache.size > CARD_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
   }
 
@@ -253,22 +268,34 @@ export class CustomerCardController {
     const who = this.who();
     if (!who || !this.platform) return;
     try {
-      const customer = await this.api.call('getCustomer', { platform: this.platform, ...who, seen });
-      if (gen === this.gen) this.keep(draftKey(who.nickname, who.buyerId), customer);
+      // One read: the buyer's card and (for a buyer with an id) an old record to offer.
+      const { customer, old } = await this.api.call('getBuyerCard', { platform: this.platform, ...who, seen });
+      if (gen === this.gen) this.keep(draftKey(who.nickname, who.buyerId), customer, old);
       if (seq !== this.seq || !this.isShowing(who)) return;
-      this.show(customer);
+      this.show(customer, old);
     } catch (err) {
       if (seq !== this.seq || !this.isShowing(who)) return;
       this.store.set({ status: 'error', loadError: t('customers.card.loadFailed', { reason: errorText(err) }) });
     }
   }
 
-  private show(customer: Customer | null): void {
+  private show(customer: Customer | null, old = this.store.get().old): void {
     const s = this.store.get();
     // The background's answer after a card drawn from the cache: nothing to redraw when it is the same.
-    if (s.status === 'ready' && !s.loadError && JSON.stringify(s.customer) === JSON.stringify(customer)) return;
-    this.store.set({ customer, status: 'ready', loadError: null });
+    if (s.status === 'ready' && !s.loadError && JSON.stringify([s.customer, s.old]) === JSON.stringify([customer, old])) return;
+    this.store.set({ customer, old, status: 'ready', loadError: null });
     this.panel.setBuyerSegment?.(customer ? customer.segment : null);
+  }
+
+  /** The agent answered the old-record offer (merged, or not the same buyer): nothing to offer now. */
+  forgetOld(): void {
+    const who = this.who();
+    if (!who) return;
+    const key = draftKey(who.nickname, who.buyerId);
+    const kept = this.cache.get(key);
+    if (kept) kept.old = null;
+    this.seq++; // a read in flight from before the answer must not bring the offer back
+    this.store.set({ old: null });
   }
 
   /** A saved record is shown if it is still the open buyer's (the agent may have switched). */

@@ -275,18 +275,26 @@ describe('an old record under the same (masked) name, attached on the agent’s 
   const a = { ...name, buyerId: 'u-2001' };
   const b = { ...name, buyerId: 'u-2002' };
 
-  it('is for extension pages only, and needs the console id', async () => {
-    for (const verb of ['getOldBuyerRecord', 'attachOldBuyerRecord', 'dismissOldBuyerRecord']) {
+  /** What the card frame's read offers a buyer: the old record, or null. */
+  const offered = async (buyer: object) => (await ok<{ customer: Customer | null; old: Customer | null }>('getBuyerCard', buyer)).old;
+
+  it('is for extension pages only; attaching or dismissing needs the console id, and a buyer without one is offered nothing', async () => {
+    for (const verb of ['getBuyerCard', 'attachOldBuyerRecord', 'dismissOldBuyerRecord']) {
       expect(await dispatch({ kf: verb, payload: a }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    for (const verb of ['attachOldBuyerRecord', 'dismissOldBuyerRecord']) {
       expect(await dispatch({ kf: verb, payload: name }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
+    await ok('addCustomerEvent', { ...name, kind: 'note', text: '旧：要加绒款' }, 'content-script');
+    expect(await ok('getBuyerCard', name)).toEqual({ customer: expect.objectContaining({ key: 'demo:S*******n' }), old: null });
+    expect(await ok('getBuyerCard', a)).toEqual({ customer: null, old: expect.objectContaining({ key: 'demo:S*******n' }) });
   });
 
   it('offers the old record, moves its notes to the buyer who confirmed, and leaves the other buyer of that name alone', async () => {
     await ok('addCustomerEvent', { ...name, kind: 'note', text: '旧：要加绒款' }, 'content-script');
     await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲：今天问发货' }, 'content-script');
-    expect(await ok<Customer | null>('getOldBuyerRecord', a)).toMatchObject({ key: 'demo:S*******n' });
-    expect(await ok<Customer | null>('getOldBuyerRecord', b)).toMatchObject({ key: 'demo:S*******n' });
+    expect(await offered(a)).toMatchObject({ key: 'demo:S*******n' });
+    expect(await offered(b)).toMatchObject({ key: 'demo:S*******n' });
     announced.length = 0;
     const r = await ok<{ attached: boolean; customer: Customer }>('attachOldBuyerRecord', a);
     expect(r.attached).toBe(true);
@@ -295,7 +303,7 @@ describe('an old record under the same (masked) name, attached on the agent’s 
     expect(await getCustomer('demo:S*******n')).toBeNull();
     expect((await getCustomer('demo#u-2001'))?.history.map((e) => e.text)).toEqual(['旧：要加绒款', '甲：今天问发货']);
     // Nothing left to offer, to either buyer; the other buyer has no notes.
-    expect(await ok('getOldBuyerRecord', b)).toBeNull();
+    expect(await offered(b)).toBeNull();
     expect(await getCustomer('demo#u-2002')).toBeNull();
     // A second confirm (another tab) finds nothing to move and changes nothing.
     expect(await ok('attachOldBuyerRecord', a)).toMatchObject({ attached: false });
@@ -305,11 +313,11 @@ describe('an old record under the same (masked) name, attached on the agent’s 
   it('"not the same buyer" is remembered for that buyer only, and goes with the buyer when deleted', async () => {
     await ok('addCustomerEvent', { ...name, kind: 'note', text: '旧：要加绒款' }, 'content-script');
     await ok('dismissOldBuyerRecord', a);
-    expect(await ok('getOldBuyerRecord', a)).toBeNull();
-    expect(await ok<Customer | null>('getOldBuyerRecord', b)).toMatchObject({ key: 'demo:S*******n' });
+    expect(await offered(a)).toBeNull();
+    expect(await offered(b)).toMatchObject({ key: 'demo:S*******n' });
     expect(await getCustomer('demo:S*******n')).toMatchObject({ history: [expect.objectContaining({ text: '旧：要加绒款' })] });
     await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲' }, 'content-script');
     await ok('deleteCustomer', a);
-    expect(await ok<Customer | null>('getOldBuyerRecord', a)).toMatchObject({ key: 'demo:S*******n' });
+    expect(await offered(a)).toMatchObject({ key: 'demo:S*******n' });
   });
 });

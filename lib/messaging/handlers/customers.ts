@@ -110,6 +110,17 @@ async function identify(t: Target, now: number): Promise<void> {
   if (r.adopted || r.renamed) await announceChange('customers');
 }
 
+/** The buyer a page opened: identified by id first (identifyBuyer), then read; lastSeenAt moved at most hourly. */
+async function openCustomer(p: ReturnType<typeof parseBuyer>): Promise<Customer | null> {
+  const key = targetKey(p);
+  const now = Date.now();
+  await identify(p, now);
+  const c = await getCustomer(key, now);
+  // Not awaited and not announced: lastSeenAt only feeds the retention period.
+  if (c && p.seen === true && now - c.lastSeenAt > SEEN_EVERY_MS) void touchCustomer(key, now).catch(() => {});
+  return c;
+}
+
 /** A buyer the console names by id (the old-record verbs are about such a buyer only). */
 function parseIdentified(payload: unknown, verb: string, ctx: HandlerContext): Target & { buyerId: string } {
   const p = parseBuyer(payload, verb, ctx);
@@ -226,14 +237,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     content: true,
     async handle(payload, ctx) {
       await customersReady();
-      const p = parseBuyer(payload, 'getCustomer', ctx);
-      const key = targetKey(p);
-      const now = Date.now();
-      await identify(p, now);
-      const c = await getCustomer(key, now);
-      // Not awaited and not announced: lastSeenAt only feeds the retention period.
-      if (c && p.seen === true && now - c.lastSeenAt > SEEN_EVERY_MS) void touchCustomer(key, now).catch(() => {});
-      return c;
+      return openCustomer(parseBuyer(payload, 'getCustomer', ctx));
     },
   },
   getCustomers: {
@@ -399,10 +403,14 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   // The card frame (an extension page) only: a seller page never learns of, or moves, other records.
-  getOldBuyerRecord: {
+  getBuyerCard: {
     async handle(payload, ctx) {
       await customersReady();
-      return oldRecordFor(parseIdentified(payload, 'getOldBuyerRecord', ctx));
+      const p = parseBuyer(payload, 'getBuyerCard', ctx);
+      const customer = await openCustomer(p);
+      // After identify (in openCustomer): a name it joined to the id is nothing to offer any more.
+      const old = p.buyerId ? await oldRecordFor({ platform: p.platform, nickname: p.nickname, buyerId: p.buyerId }) : null;
+      return { customer, old };
     },
   },
   attachOldBuyerRecord: {
