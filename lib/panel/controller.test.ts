@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+/**
+ * The conversation-switch path of the panel controller, on the real demo console (happy-dom): the
+ * card is told the new buyer first, and the full read of the page waits until the card drew them —
+ * never past SWITCH_READ_MAX_MS, and never past the agent's next use of the panel.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// No background here: calls never answer, and the suggestion engine never arrives.
+vi.mock('../messaging/client', () => ({ call: () => new Promise(() => {}), onDataChanged: () => () => {} }));
+vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
+
+import { bootDemo, type DemoHooks } from '../sites/testing';
+import { demoAdapter } from '../sites/demo';
+import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
+
+let demo: DemoHooks;
+let abort: AbortController;
+
+beforeEach(() => {
+  demo = bootDemo();
+  abort = new AbortController();
+});
+afterEach(() => {
+  abort.abort();
+  demo.setAutoMessages(false);
+  vi.useRealTimers();
+});
+
+/** The controller on the demo chat, with a card that answers `cardThere` and records what it was told. */
+function setup(cardThere = true) {
+  const panel = new PanelController(demoAdapter, document, abort.signal);
+  const told: OpenBuyer[] = [];
+  const drawn: (() => void)[] = [];
+  panel.onSwitch((who, done) => {
+    told.push(who);
+    drawn.push(done);
+    return cardThere;
+  });
+  panel.readPage();
+  return { panel, told, drawn };
+}
+
+/** Clicks another conversation in the demo's list (the page renders it synchronously). */
+function switchTo(index: number): OpenBuyer {
+  const item = document.querySelectorAll<HTMLElement>('ul.conv-list > li.conv-item')[index]!;
+  const who = { buyer: item.dataset.nick!, buyerId: item.dataset.buyerId! };
+  item.click();
+  return who;
+}
+
+describe('a conversation switch', () => {
+  it('tells the card the new buyer first, and reads the rest of the page once the card drew them', () => {
+    const { panel, told, drawn } = setup();
+    const before = panel.store.get().buyer;
+    const next = switchTo(3);
+    expect(next.buyer).not.toBe(before);
+    panel.pageChanged();
+    expect(told).toEqual([next]);
+    expect(panel.openBuyer()).toEqual(next);
+    // The panel's own state is still the previous reading…
+    expect(panel.store.get().buyer).toBe(before);
+    expect(panel.readPending()).toBe(true);
+    // …further changes on the page while the card draws are left to that read…
+    panel.pageChanged();
+    expect(told).toHaveLength(1);
+    // …which runs when the card reports the frame that shows the buyer.
+    drawn[0]!();
+    expect(panel.store.get()).toMatchObject({ buyer: next.buyer, buyerId: next.buyerId });
+    expect(panel.store.get().buyerMessages.length).toBeGreaterThan(0);
+    expect(panel.readPending()).toBe(false);
+  });
+
+  it('reads the page after SWITCH_READ_MAX_MS when the card never says it drew the buyer', () => {
+    vi.useFakeTimers();
+    const { panel } = setup();
+    const next = switchTo(2);
+    panel.pageChanged();
+    vi.advanceTimersByTime(SWITCH_READ_MAX_MS - 1);
+    expect(panel.store.get().buyerId).not.toBe(next.buyerId);
+    vi.advanceTimersByTime(1);
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+  });
+
+  it('reads the page first when the agent uses the panel before the card drew the buyer', () => {
+    const { panel } = setup();
+    const next = switchTo(4);
+    panel.pageChanged();
+    panel.visibleTemplates();
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+    // A late "drawn" from the card changes nothing.
+    panel.flushRead();
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+  });
+
+  it('an older switch\'s "drawn" does not cut the next switch short', () => {
+    const { panel, told, drawn } = setup();
+    switchTo(2);
+    panel.pageChanged();
+    const second = switchTo(5);
+    panel.pageChanged();
+    expect(told.at(-1)).toEqual(second);
+    drawn[0]!();
+    expect(panel.readPending()).toBe(true);
+    drawn[1]!();
+    expect(panel.store.get().buyerId).toBe(second.buyerId);
+  });
+
+  it('is read at once when there is no card to tell', () => {
+    const { panel, told } = setup(false);
+    const next = switchTo(1);
+    panel.pageChanged();
+    expect(told).toEqual([next]);
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+    expect(panel.readPending()).toBe(false);
+  });
+});
+
+it('a new message in the open conversation is read at once, without the card being told', () => {
+  const { panel, told } = setup();
+  const { buyer, buyerId } = panel.store.get();
+  demo.pushBuyerMessage(buyerId!, '这个有赠品吗');
+  panel.pageChanged();
+  expect(told).toEqual([]);
+  expect(panel.store.get()).toMatchObject({ buyer, buyerId });
+  expect(panel.store.get().buyerMessages.at(-1)).toBe('这个有赠品吗');
+});
