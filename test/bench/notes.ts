@@ -18,12 +18,21 @@ import { launchBare, pageSwitchOnce, ratio } from './floor';
  *   in the card frame, which lives in the panel's closed shadow root). Clock: performance.timeOrigin
  *   + now() in both the content-script world (the click) and the card frame (shown), so the two
  *   frames compare. The floor is the demo page's own switch (to the frame showing the buyer in its
- *   chat header) in a second Chromium with only the bare fixture extension, switches alternating.
+ *   chat header) in a second Chromium with only the bare fixture extension, to the same buyer.
+ *   The two are interleaved sample by sample, the order alternating (ours first, then the page's
+ *   own first), and every sample starts from a settled machine: SETTLE_MS after the previous
+ *   switch in either browser (an agent reads a card before switching again; without the pause the
+ *   previous switch's aftermath — the panel's suggestions, the card's refresh from the worker —
+ *   overlaps the next sample of either browser on this 2-core machine). Reported: p50 and p95 of
+ *   both, and card_switch_ratio_to_ping = p50(ours) / p50(page's own). Also, of our switches: the
+ *   page's own click handler in our browser (card_switch_page_handler_ms_p50: the part of ours the
+ *   page itself spends, with our observers present) and how long until the card frame's DOM shows
+ *   the buyer (card_dom_after_switch_ms_p50; the rest is the card frame's wait for its frame).
  */
 export async function benchNotes(opts: { buyers?: number; lookups?: number; switches?: number } = {}): Promise<Record<string, number>> {
   const buyers = opts.buyers ?? 100_000;
   const lookups = opts.lookups ?? 300;
-  const switches = opts.switches ?? 20;
+  const switches = opts.switches ?? SWITCHES;
   const h = await launchWithExtension();
   const bare = await launchBare();
   try {
@@ -72,18 +81,33 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     // ---- card after a conversation switch, on the demo console ----
     const switchTimes: number[] = [];
     const pageSwitchTimes: number[] = [];
+    const handlerTimes: number[] = [];
+    const domTimes: number[] = [];
     const barePage = await bare.context.newPage();
     await barePage.goto(`${bare.demoUrl}/chat`);
     await barePage.evaluate(() => (window as any).__demo.setAutoMessages(false));
     // Animation frames only run in the tab in front (the options page was opened after the demo).
     await demo.bringToFront();
+    const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
     for (let i = 0; i < switches + 2; i++) {
       const conv = convs[(i + 1) % convs.length]!;
-      const ms = await timeCardSwitch(demo, conv);
-      const own = await pageSwitchOnce(barePage, conv.nick, conv.id);
+      let ours: SwitchTiming;
+      let own: number;
+      await settle();
+      if (i % 2 === 0) {
+        ours = await timeCardSwitch(demo, conv);
+        await settle();
+        own = await pageSwitchOnce(barePage, conv.nick, conv.id);
+      } else {
+        own = await pageSwitchOnce(barePage, conv.nick, conv.id);
+        await settle();
+        ours = await timeCardSwitch(demo, conv);
+      }
       // The first two warm the worker up.
       if (i >= 2) {
-        switchTimes.push(ms);
+        switchTimes.push(ours.shown);
+        handlerTimes.push(ours.handler);
+        domTimes.push(ours.dom);
         pageSwitchTimes.push(own);
       }
     }
@@ -123,7 +147,11 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
       notes_ping_ms_p50: lookup.floor,
       notes_lookup_ratio_to_ping: lookup.ratio,
       card_switch_page_own_ms_p50: card.floor,
+      card_switch_page_own_ms_p95: round(percentile(pageSwitchTimes, 95), 1),
       card_switch_ratio_to_ping: card.ratio,
+      card_switch_samples: switchTimes.length,
+      card_switch_page_handler_ms_p50: round(percentile(handlerTimes, 50), 1),
+      card_dom_after_switch_ms_p50: round(percentile(domTimes, 50), 1),
       [`notes_seed_ms_${n}`]: seedMs,
       [`notes_lookup_ms_p50_${n}`]: round(percentile(lookupTimes!, 50), 2),
       [`notes_lookup_ms_p95_${n}`]: round(percentile(lookupTimes!, 95), 2),
@@ -238,19 +266,36 @@ function installTimer(): void {
   w.timeUntilResult = w.__timeUntilResult;
 }
 
+/** Conversation switches timed (each: ours and the page's own). */
+export const SWITCHES = 100;
+
+/** Pause before each sample (see benchNotes). */
+const SETTLE_MS = 250;
+
+interface SwitchTiming {
+  /** Click → the animation frame in which the card shows the buyer. */
+  shown: number;
+  /** Click → the page's own click handler returned (in our browser). */
+  handler: number;
+  /** Click → the card frame's DOM first shows the buyer (before its frame). */
+  dom: number;
+}
+
 /** Click on a conversation (in the content-script world) → the card frame shows that buyer, in ms. */
-async function timeCardSwitch(demo: Page, conv: { id: string; nick: string }): Promise<number> {
+async function timeCardSwitch(demo: Page, conv: { id: string; nick: string }): Promise<SwitchTiming> {
   const { nick } = conv;
   const frame = cardFrame(demo);
   if (!frame) throw new Error('no card frame in the panel');
   await frame.evaluate(({ nick, id }) => {
-    const w = window as unknown as { __kfShown?: Promise<number> };
+    const w = window as unknown as { __kfShown?: Promise<number>; __kfDom?: number };
+    w.__kfDom = 0;
     const shown = () => {
       const card = document.querySelector('[data-kf="customer-card"]');
       return card?.getAttribute('data-buyer') === nick && card.getAttribute('data-buyer-id') === id && card.getAttribute('data-state') === 'ready';
     };
     w.__kfShown = new Promise<number>((resolve, reject) => {
       const obs = new MutationObserver(() => {
+        if (!w.__kfDom && document.querySelector('[data-kf="customer-card"]')?.getAttribute('data-buyer-id') === id) w.__kfDom = performance.timeOrigin + performance.now();
         if (!shown()) return;
         obs.disconnect();
         // The frame in which it is drawn (as for the page's own switch, floor.ts).
@@ -260,19 +305,23 @@ async function timeCardSwitch(demo: Page, conv: { id: string; nick: string }): P
       setTimeout(() => reject(new Error(`card for ${nick} (${id}) not shown in 5 s`)), 5000);
     });
   }, conv);
-  const t0 = await evaluateInPanel(
+  const [t0, handled] = await evaluateInPanel(
     demo,
     (_roots, id) => {
       const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.buyerId === id);
       if (!item) throw new Error(`no conversation ${id}`);
       const t = performance.timeOrigin + performance.now();
       item.click();
-      return t;
+      // The page's listener ran synchronously; ours (observers) run after this script.
+      return [t, performance.timeOrigin + performance.now()];
     },
     conv.id,
   );
-  const t1 = await frame.evaluate(() => (window as unknown as { __kfShown: Promise<number> }).__kfShown);
-  return t1 - t0;
+  const [t1, dom] = await frame.evaluate(async () => {
+    const w = window as unknown as { __kfShown: Promise<number>; __kfDom: number };
+    return [await w.__kfShown, w.__kfDom];
+  });
+  return { shown: t1 - t0, handler: handled - t0, dom: dom - t0 };
 }
 
 if (process.argv[1]?.endsWith('notes.ts')) {
