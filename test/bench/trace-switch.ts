@@ -20,10 +20,14 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) duration. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, any>;
 }
+
+const CPU = process.argv.includes('--cpu');
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -150,7 +154,7 @@ function analyse(events: TraceEvent[], label: string, n: number): void {
   }
   const inAny = (ts: number) => windows.some(([a, b]) => ts >= a && ts <= b);
   const total = windows.reduce((s, [a, b]) => s + (b - a), 0);
-  console.log(`\n===== ${label}: ${windows.length} switches, mean window ${(total / windows.length / 1000).toFixed(2)} ms =====`);
+  console.log(`\n===== ${label}: ${windows.length} switches, mean window ${(total / windows.length / 1000).toFixed(2)} ms; self times below are ${CPU ? 'CPU (thread) time' : 'wall time'} =====`);
   console.log('windows (ms):', windows.map(([a, b]) => ((b - a) / 1000).toFixed(1)).join(' '));
 
   // Complete events per thread, nested by time: self time = dur - children.
@@ -174,21 +178,27 @@ function analyse(events: TraceEvent[], label: string, n: number): void {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     const self = new Map<string, number>();
     const count = new Map<string, number>();
-    const stack: { e: TraceEvent; child: number }[] = [];
+    // Self time: wall time, or with --cpu the thread's own CPU time (tdur; wall time on a loaded
+    // machine is mostly waiting for a core).
+    const stack: { e: TraceEvent; child: number; childCpu: number; self(): number }[] = [];
     const flush = (upTo: number) => {
       while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= upTo) {
         const top = stack.pop()!;
-        if (stack.length) stack.at(-1)!.child += top.e.dur!;
+        if (stack.length) {
+          stack.at(-1)!.child += top.e.dur!;
+          stack.at(-1)!.childCpu += top.e.tdur ?? 0;
+        }
         if (inAny(top.e.ts)) {
           const key = (stack.length === 0 ? '' : '') + keyOf(top.e);
-          self.set(key, (self.get(key) ?? 0) + top.e.dur! - top.child);
+          self.set(key, (self.get(key) ?? 0) + top.self());
           count.set(key, (count.get(key) ?? 0) + 1);
         }
       }
     };
     for (const e of list) {
       flush(e.ts);
-      stack.push({ e, child: 0 });
+      const entry = { e, child: 0, childCpu: 0, self: () => (CPU ? (entry.e.tdur ?? 0) - entry.childCpu : entry.e.dur! - entry.child) };
+      stack.push(entry);
     }
     flush(Infinity);
     const sum = [...self.values()].reduce((a, b) => a + b, 0);
