@@ -327,6 +327,20 @@ describe('CustomerCard', () => {
       expect(root.textContent).not.toContain('同名的旧记录');
     });
 
+    it('says "nothing to offer" once the background answered, also for a card drawn from the read-ahead', async () => {
+      const { q, open, card, held } = setup({ 'uid-1': null, 'uid-2': null }, { hold: true });
+      act(() => card.setListed([{ nickname: 'S*******n', buyerId: 'uid-1' }, { nickname: 'S*******n', buyerId: 'uid-2' }]));
+      await flush();
+      await open('S*******n', 'uid-2');
+      // Drawn from what was read ahead: the offer is not known yet, so neither line nor marker.
+      expect(q('[data-kf="customer-card"]')?.getAttribute('data-state')).toBe('ready');
+      expect(q('[data-kf="customer-old-none"]')).toBeNull();
+      held.forEach((h) => h.resolve());
+      await flush();
+      expect(q('[data-kf="customer-old-none"]')?.getAttribute('data-buyer-id')).toBe('uid-2');
+      expect(q('[data-kf="customer-old"]')).toBeNull();
+    });
+
     it('"not the same person" hides it for that buyer; a buyer without an id is never offered one', async () => {
       const { q, open, call } = setup({}, { old: { 'S*******n': oldRecord() } });
       await open('S*******n', 'uid-1');

@@ -129,9 +129,9 @@ export interface CardPanel {
   /** Told after every read of the page (the list of conversations is read again then). */
   onPageRead?(listener: () => void): void;
   /** The open buyer, also when a switch was seen ahead of the panel's full read (PanelController). */
-  openBuyer?(): OpenBuyer | null;
+  openBuyer(): OpenBuyer | null;
   /** A conversation switch, before the panel reads the rest of the page (PanelController.onSwitch). */
-  onSwitch?(listener: (who: OpenBuyer, drawn: () => void) => boolean): void;
+  onSwitch(listener: (who: OpenBuyer, drawn: () => void) => boolean): void;
 }
 
 /** Ports offered to frames that said hello and have not answered yet, at most. */
@@ -178,7 +178,7 @@ export class CardFrameHost {
     const off = this.panel.store.subscribe(() => this.follow());
     this.signal.addEventListener('abort', off, { once: true });
     this.panel.onPageRead?.(() => this.sendListed());
-    this.panel.onSwitch?.((who, done) => this.switchTo(who, done));
+    this.panel.onSwitch((who, done) => this.switchTo(who, done));
     this.doc.addEventListener('selectionchange', () => this.readSelection(), { signal: this.signal });
     this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
     const onMessage = answerWith((m, sender) => {
@@ -246,14 +246,8 @@ export class CardFrameHost {
     this.panel.setBuyerSegment?.(m.segment);
   }
 
-  private open(): OpenBuyer | null {
-    if (this.panel.openBuyer) return this.panel.openBuyer();
-    const s = this.panel.store.get();
-    return s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId ?? null } : null;
-  }
-
   private buyer(): string | null {
-    return this.open()?.buyer ?? null;
+    return this.panel.openBuyer()?.buyer ?? null;
   }
 
   /**
@@ -322,7 +316,7 @@ export class CardFrameHost {
     const state: CardFrameState = {
       platform: this.platform,
       buyer: this.buyer(),
-      buyerId: this.open()?.buyerId ?? null,
+      buyerId: this.panel.openBuyer()?.buyerId ?? null,
       selection: this.selection,
       focusNote: this.focusNote,
       locale: this.locale(),

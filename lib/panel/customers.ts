@@ -281,8 +281,9 @@ export class CustomerCardController {
 
   private show(customer: Customer | null, old = this.store.get().old): void {
     const s = this.store.get();
-    // The background's answer after a card drawn from the cache: nothing to redraw when it is the same.
-    if (s.status === 'ready' && !s.loadError && JSON.stringify([s.customer, s.old]) === JSON.stringify([customer, old])) return;
+    // The background's answer after a card drawn from the cache: nothing to redraw when it is the
+    // same (an offer not known yet is not the same as none: JSON would write both as null).
+    if (s.status === 'ready' && !s.loadError && s.old !== undefined && JSON.stringify([s.customer, s.old]) === JSON.stringify([customer, old])) return;
     this.store.set({ customer, old, status: 'ready', loadError: null });
     this.panel.setBuyerSegment?.(customer ? customer.segment : null);
   }

@@ -112,6 +112,7 @@ async function identify(t: Target, now: number): Promise<void> {
 
 /** The buyer a page opened: identified by id first (identifyBuyer), then read; lastSeenAt moved at most hourly. */
 async function openCustomer(p: ReturnType<typeof parseBuyer>): Promise<Customer | null> {
+  await customersReady();
   const key = targetKey(p);
   const now = Date.now();
   await identify(p, now);
@@ -124,7 +125,7 @@ async function openCustomer(p: ReturnType<typeof parseBuyer>): Promise<Customer 
 /** A buyer the console names by id (the old-record verbs are about such a buyer only). */
 function parseIdentified(payload: unknown, verb: string, ctx: HandlerContext): Target & { buyerId: string } {
   const p = parseBuyer(payload, verb, ctx);
-  if (!p.buyerId) throw new InvalidPayload(`${verb}: buyerId (the console's id of the open buyer) is required`);
+  if (!p.buyerId) throw new InvalidPayload(`${verb}: buyerId is required`);
   return { platform: p.platform, nickname: p.nickname, buyerId: p.buyerId };
 }
 
@@ -235,10 +236,7 @@ async function masking(): Promise<boolean> {
 export const customersHandlers: HandlerSet<CustomersProtocol> = {
   getCustomer: {
     content: true,
-    async handle(payload, ctx) {
-      await customersReady();
-      return openCustomer(parseBuyer(payload, 'getCustomer', ctx));
-    },
+    handle: (payload, ctx) => openCustomer(parseBuyer(payload, 'getCustomer', ctx)),
   },
   getCustomers: {
     async handle(payload, ctx) {
@@ -405,12 +403,10 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   // The card frame (an extension page) only: a seller page never learns of, or moves, other records.
   getBuyerCard: {
     async handle(payload, ctx) {
-      await customersReady();
       const p = parseBuyer(payload, 'getBuyerCard', ctx);
-      const customer = await openCustomer(p);
-      // After identify (in openCustomer): a name it joined to the id is nothing to offer any more.
-      const old = p.buyerId ? await oldRecordFor({ platform: p.platform, nickname: p.nickname, buyerId: p.buyerId }) : null;
-      return { customer, old };
+      // The old record after the card (openCustomer identifies the buyer first: a name it joined
+      // to the id is nothing to offer any more).
+      return { customer: await openCustomer(p), old: p.buyerId ? await oldRecordFor(p as Target & { buyerId: string }) : null };
     },
   },
   attachOldBuyerRecord: {
