@@ -7,7 +7,7 @@ export const PANEL_CSS = `
 .kf-panel, .kf-tab { font: 13px/1.5 "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1f2329; }
 .kf-panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; z-index: 2147483000; display: flex; flex-direction: column;
   background: #fff; border-left: 1px solid #e5e6eb; box-shadow: -4px 0 16px rgba(0,0,0,.06); overflow-y: auto;
-  contain: strict; will-change: transform; }
+  contain: strict; }
 .kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
   border-radius: 8px 0 0 8px; background: #e85d04; color: #fff; cursor: pointer; font-weight: 600; }
 .kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }

@@ -234,11 +234,6 @@ export class PanelController {
     return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId } : null);
   }
 
-  /** A switch's full read is still waiting for the card (features that read the page on their own wait too). */
-  readPending(): boolean {
-    return this.early !== null;
-  }
-
   /**
    * The page changed (the adapter's observer, an in-page navigation). A conversation switch is the
    * moment the agent waits for the card: the card is told the new buyer first (two attribute reads),

@@ -123,8 +123,6 @@ export const replyClock: PanelFeature = {
         doc,
         signal,
         () => {
-          // A switch's full read is coming (after the card): it reads the list then.
-          if (controller.readPending()) return;
           ui.set({ waiting: readWaiting(), now: Date.now() });
           ensureTicking();
         },
