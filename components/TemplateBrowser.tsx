@@ -22,8 +22,6 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         data-kf="search"
         type="search"
         placeholder={t('panel.searchPlaceholder')}
-        title={t('panel.searchHint')}
-        aria-label={t('panel.searchHint')}
         value={s.query}
         onInput={(e) => panel.setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {

@@ -9,6 +9,7 @@ import { validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
+import { attachOldRecord } from '../domain/customers/attach';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -19,8 +20,8 @@ export const WORKER_EXTRAS = {
   guard: { validateGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
-  /** Buyer notes: reading an import file, writing one buyer's export. */
-  customers: { parseCustomersImport, exportCustomers },
+  /** Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record the agent confirmed. */
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

@@ -17,9 +17,9 @@
 import { promisifyRequest } from 'idb-keyval';
 import { db, store, toStorageError } from './db';
 import { noteLocalChange } from './changes';
+import { workerExtras } from '../background/extras';
 import {
   adoptUnderId,
-  attachOldRecord,
   combineCustomers,
   CUSTOMER_VERSION,
   CustomerRecordError,
@@ -274,7 +274,7 @@ export async function attachOldRecordStored(target: IdTarget, now = Date.now()):
       customer = current;
       const old = readStored(byName.result, now);
       if (!old || !offersOldRecord(target, old, [])) return;
-      customer = attachOldRecord(current, old, target, now);
+      customer = workerExtras().customers.attachOldRecord(current, old, target, now);
       s.put(customer, key);
       s.delete(nameKey);
       attached = true;
