@@ -2,11 +2,12 @@ import { PageText } from '@/components/PageText';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
-import { errorText, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
+import { type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -150,7 +151,7 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
       card.forgetOld();
       if (verb === 'attachOldBuyerRecord') await card.refresh();
     } catch (err) {
-      setError(t('customers.old.failed', { reason: errorText(err) }));
+      setError(t('customers.old.failed', { reason: reasonText(err) }));
     } finally {
       setBusy(false);
     }

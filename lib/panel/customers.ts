@@ -10,13 +10,14 @@
  */
 import { cleanSelection, readChatSelection } from './selection';
 import { Store } from './store';
-import { call as realCall, CallError, onDataChanged as realOnDataChanged } from '../messaging/client';
+import { call as realCall, onDataChanged as realOnDataChanged } from '../messaging/client';
 import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
 import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
 import { parseSizes } from '../domain/customers/sizes';
 import type { PageKind, Platform } from '../sites/types';
 import { t } from '../i18n';
+import { reasonText } from '../messaging/reason';
 
 export type SelectionField = 'sizes' | AppendField;
 
@@ -75,16 +76,6 @@ const defaultApi: CardApi = {
   onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
 };
 
-/** A failure in words the agent understands (quota, interrupted, background away). */
-export function errorText(err: unknown): string {
-  if (err instanceof CallError || (err && typeof err === 'object' && 'code' in err)) {
-    const code = String((err as { code: unknown }).code);
-    const key = `customers.error.${code}`;
-    const text = t(key);
-    if (text !== key) return text;
-  }
-  return (err as Error)?.message ?? String(err);
-}
 
 
 const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
@@ -275,7 +266,7 @@ export class CustomerCardController {
       this.show(customer, old);
     } catch (err) {
       if (seq !== this.seq || !this.isShowing(who)) return;
-      this.store.set({ status: 'error', loadError: t('customers.card.loadFailed', { reason: errorText(err) }) });
+      this.store.set({ status: 'error', loadError: t('customers.card.loadFailed', { reason: reasonText(err) }) });
     }
   }
 
@@ -328,7 +319,7 @@ export class CustomerCardController {
       else this.store.set({ saving: false });
     } catch (err) {
       // The text is kept (in the input, or in the drafts of the buyer it was typed for).
-      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
       else {
         this.drafts.set(draftKey(who.nickname, who.buyerId), text);
         this.store.set({ saving: false });
@@ -348,7 +339,7 @@ export class CustomerCardController {
       this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
       return true;
     } catch (err) {
-      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
       return false;
     }
   }
@@ -398,7 +389,7 @@ export class CustomerCardController {
       if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {
-      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: errorText(err) }) });
+      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
     }
   }
 
