@@ -71,18 +71,19 @@ function tell(update: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): 
 
 /** Live mode on or off; a no-op when it already is. */
 async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
+  // Off: only an engine already open can be live (no replicas opened just to stop nothing).
+  if (!on) return engine?.sync.stopLive();
   const sync = engineFor(cfg, changedAreas);
-  if (!on) return sync.stopLive();
   if (sync.isLive) return;
   sync.startLive((e: LiveEvent) => {
     if (e.kind === 'imported') {
       const areas = takeAreas();
       if (areas.length) tell({ areas });
     } else if (e.kind === 'down') {
-      void sync.pending().then(
-        (n) => tell({ areas: takeAreas(), status: statusOf(e.error, n) }),
-        () => tell({ areas: takeAreas(), status: statusOf(e.error, 0) }),
-      );
+      void sync
+        .pending()
+        .catch(() => 0)
+        .then((n) => tell({ areas: takeAreas(), status: statusOf(e.error, n) }));
     } else {
       // The server answers again: a round sends what waited and sets the status.
       void round(cfg, false).then(tell);
@@ -123,14 +124,16 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
 
 interface RuntimeLike {
   id: string;
-  onMessage: { addListener(fn: (msg: any, sender: { id?: string }, reply: (r: unknown) => void) => boolean | void): void };
+  onMessage: { addListener(fn: (msg: any, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => boolean | void): void };
 }
 
 export function runTeamPage(): void {
   // Raw chrome.runtime: an offscreen document has no other API, and the reply is asynchronous.
   const runtime = (globalThis as unknown as { chrome: { runtime: RuntimeLike } }).chrome.runtime;
   runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
-    if (sender.id !== runtime.id || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live')) return false;
+    // The background only: a content script carries the extension's id too, but its url is the seller page's.
+    const fromExtension = sender.id === runtime.id && !!sender.url?.startsWith(`chrome-extension://${runtime.id}/`);
+    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live')) return false;
     if (msg.kfTeam === 'live') {
       if (!isTeamConfig(msg.config)) reply({ ok: false });
       else void setLive(msg.config, msg.on === true).then(() => reply({ ok: true }), () => reply({ ok: false }));

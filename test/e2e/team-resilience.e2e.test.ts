@@ -11,11 +11,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { stopExtensionWorker, type Harness } from './harness';
+import { evaluateInContentWorld } from './panel-world';
+import { openDemoChat } from './pages';
 import { call, closeTeamPage, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
 import type { TeamServer } from '../team/server';
 import { startNetProxy, type NetProxy } from '../team/net-proxy';
 import { dbName } from '../../lib/team/names';
-import { TEAM_STATUS_KEY } from '../../lib/team/config';
+import { TEAM_CONFIG_KEY, TEAM_STATUS_KEY } from '../../lib/team/config';
 import { customerKey } from '../../lib/domain/customers';
 
 const SHOP = 'e2e-break';
@@ -198,4 +200,24 @@ it('live mode (an options page open): the network cut shows 离线 on its own, a
   await expect.poll(() => supNotes('断三'), { timeout: 60_000 }).toEqual(['断网时的实时一条']);
   await expect.poll(async () => (await call(supPage, 'teamStatus')).status.state, { timeout: 60_000 }).toBe('synced');
   expect(await serverNotes(['断三'])).toBe(1);
+});
+
+it('the team page takes orders from the extension only: a seller page’s content script gets no team operation', async () => {
+  expect(await syncNow(agentPage)).toBe('已同步');
+  const config = (await agentPage.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k), TEAM_CONFIG_KEY))[TEAM_CONFIG_KEY];
+  const order = { kfTeam: 'op', config, req: { op: 'review' } };
+  // From an extension page the team page answers (the control: the order itself is well formed).
+  const fromOptions = await agentPage.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage(m), order);
+  expect(fromOptions).toMatchObject({ ok: true, value: { proposals: expect.any(Array) } });
+  // The same order from the content script on a demo chat page: nobody answers it.
+  const chat = await agent.context.newPage();
+  try {
+    await openDemoChat(chat, agent.demoUrl);
+    const send = `chrome.runtime.sendMessage(${JSON.stringify(order)}).then((r) => r ?? 'no answer', (e) => 'refused: ' + e.message)`;
+    let answer: { value: unknown } | undefined;
+    await expect.poll(async () => (answer = await evaluateInContentWorld(chat, send)) !== undefined, { timeout: 15_000 }).toBe(true);
+    expect(answer!.value).not.toMatchObject({ ok: true });
+  } finally {
+    await chat.close();
+  }
 });
