@@ -233,8 +233,14 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
       else push(h.scenario, h.weight, h.phrase);
     }
   }
+  // Adjacent entries sharing one regex (one pattern, several effects) run it once.
+  let lastRe: RegExp | null = null;
+  let m: RegExpExecArray | null = null;
   for (const p of PATTERNS) {
-    const m = p.re.exec(text);
+    if (p.re !== lastRe) {
+      lastRe = p.re;
+      m = p.re.exec(text);
+    }
     if (!m) continue;
     if (p.weight < 0) negative.set(p.scenario, (negative.get(p.scenario) ?? 0) - p.weight);
     else push(p.scenario, p.weight, `/${m[0]}/`);

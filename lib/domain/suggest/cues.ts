@@ -205,6 +205,15 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
  * Regex signals for needs that are patterns rather than phrases. Run on normalised text
  * (digits half-width, placeholders [数字x] already turned into 0).
  */
+// One pattern with several effects is one constant (classify.ts runs a pattern once for its
+// adjacent entries). The text is normalised first (normalize.ts: 啥→什么, 咋→怎么, ？→?).
+/** A defect asked about before buying: 会掉色吗, 会不会起球 (not 为什么会掉色). */
+const DEFECT_AHEAD = /(?<!(为什么|怎么).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/;
+/** The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗. */
+const RETURN_RECEIVED = /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/;
+/** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
+const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
+
 export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; weight: number }[] = [
   // Height and weight: "165 110斤", "身高160体重100", "1米65", "170cm 65kg".
   { re: /1[4-9]\d\s*(cm|厘米|公分)?\s*[,，/ ]?\s*\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 3 },
@@ -236,8 +245,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /[\u4e00-\u9fa5]{1,4}的?还是[\u4e00-\u9fa5]{1,4}的(吗|呢|\?|$)|^(这个|这款|它)?是[\u4e00-\u9fa5]{1,4}还是/, scenario: 'product-info', weight: 2 },
   // Asking before buying whether a defect will happen (会掉色吗, 会不会起球) is a product question,
   // not a quality complaint.
-  { re: /(?<!(为什么|为啥|怎么|咋).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/, scenario: 'product-info', weight: 3 },
-  { re: /(?<!(为什么|为啥|怎么|咋).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/, scenario: 'quality', weight: -2 },
+  { re: DEFECT_AHEAD, scenario: 'product-info', weight: 3 },
+  { re: DEFECT_AHEAD, scenario: 'quality', weight: -2 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
@@ -245,7 +254,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(你|您|你们|店里|这边|这里)(这|这里|这边|家)?(还)?有(吗|\?|的吗|没有\s*$)/, scenario: 'stock', weight: 2.5 },
   // When it will be there again, with nothing else named (什么时候才会有): 才有 alone is a condition
   // (买两件才有优惠), so only the bare question counts.
-  { re: /(什么时候|啥时候|哪天|几号|多久)才(会|能)?有(货)?\s*(吗|呢|啊|呀|\?|？)?\s*$/, scenario: 'stock', weight: 3 },
+  { re: /(什么时候|哪天|几号|多久)才(会|能)?有(货)?\s*(吗|呢|啊|呀|\?)?\s*$/, scenario: 'stock', weight: 3 },
   // Time left (活动还剩几天, 保修还剩多久) is not stock left.
   { re: /剩(下)?(多久|几天|多少天|几个?小时|多长时间|几个?月|多少时间|几分钟)/, scenario: 'stock', weight: -3 },
   // A variant asked for by its look: 纯白的有吗, 带盖子的还有没有.
@@ -259,9 +268,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Asking for a lower price by the difference, in digits or words: 少二十行不行, 便宜5块吧.
   { re: /(少|便宜|减)\s*([\d一二两三四五六七八九十百]+)\s*(块|元|块钱)?\s*(行不行|行吗|可以吗|吧|呗|卖不卖)/, scenario: 'bargain', weight: 3 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
-  { re: /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/, scenario: 'return-shipping', weight: 3 },
-  { re: /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/, scenario: 'tracking', weight: -1.5 },
-  { re: /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/, scenario: 'return', weight: -1 },
+  { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
+  { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },
+  { re: RETURN_RECEIVED, scenario: 'return', weight: -1 },
   // What arrived against what was bought: 收到的是黑色 我买的白色.
   { re: /(收到|到|发来|寄来)的?是.{1,8}(我|但|可)?.{0,2}(买|拍|要|选)的(是)?/, scenario: 'wrong-item', weight: 3 },
   // A gift that did not come is a missing item, not a gift question: 赠品的耳机没在箱子里.
@@ -269,8 +278,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Asking whether something comes free with the order: 还送湿巾吗, 多买能送几个吗, 有线送的吗.
   { re: /(?<![配派运递接护输转直])送(?![到货达来去回过件上给人礼不])\S{0,8}(吗|\?|不|呢)/, scenario: 'promotion', weight: 2 },
   // Postage asked about with no return or exchange in sight is a pre-sale question (包邮, 运费多少).
-  { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'promotion', weight: 2 },
-  { re: /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/, scenario: 'return-shipping', weight: -1 },
+  { re: POSTAGE_ONLY, scenario: 'promotion', weight: 2 },
+  { re: POSTAGE_ONLY, scenario: 'return-shipping', weight: -1 },
   // Reporting that payment is done is not a payment problem.
   { re: /(已经|已)\s*(付款|支付|付)|(付款|支付)了/, scenario: 'payment', weight: -1.5 },
   // How much is refunded: 退给我多少钱, 退0多.
@@ -297,7 +306,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // put a pickup ahead of the defect or repair it is for (有划痕能上门取件吗 is about the scratch).
   { re: /上门(取|收)|来(取|收)(件|货|走)|(没|不)来取|取件|取货时间/, scenario: 'tracking', weight: -1.5 },
   // "Why no refund yet" after a cancellation or return asks where the money is.
-  { re: /(怎么|为什么|为啥|咋)(还)?(没有?|不)(给我)?(退款|退钱|退回|到账)/, scenario: 'refund-status', weight: 3 },
+  { re: /(怎么|为什么)(还)?(没有?|不)(给我)?(退款|退钱|退回|到账)/, scenario: 'refund-status', weight: 3 },
 ];
 
 /** Words that, right before a cue, cancel or reverse it: 不退了, 不用换了, 不要发票. */
