@@ -6,8 +6,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// No background here: calls never answer, and the suggestion engine never arrives.
-vi.mock('../messaging/client', () => ({ call: () => new Promise(() => {}), onDataChanged: () => () => {} }));
+// No background here: calls never answer (but a follow-up's pending situation, when a test sets
+// one), and the suggestion engine never arrives.
+const bg = vi.hoisted(() => ({ pendingSituation: null as Promise<string | null> | null }));
+vi.mock('../messaging/client', () => ({
+  call: (verb: string) => (verb === 'takePendingSuggestion' && bg.pendingSituation) || new Promise(() => {}),
+  onDataChanged: () => () => {},
+}));
 vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
 
 import { bootDemo, type DemoHooks } from '../sites/testing';
@@ -22,6 +27,7 @@ beforeEach(() => {
   abort = new AbortController();
 });
 afterEach(() => {
+  bg.pendingSituation = null;
   abort.abort();
   demo.setAutoMessages(false);
   vi.useRealTimers();
@@ -85,13 +91,13 @@ describe('a conversation switch', () => {
   });
 
   it('reads the page first when the agent uses the panel before the card drew the buyer', () => {
-    const { panel } = setup();
+    const { panel, drawn } = setup();
     const next = switchTo(4);
     panel.pageChanged();
     panel.visibleTemplates();
     expect(panel.store.get().buyerId).toBe(next.buyerId);
     // A late "drawn" from the card changes nothing.
-    panel.flushRead();
+    drawn[0]!();
     expect(panel.store.get().buyerId).toBe(next.buyerId);
   });
 
@@ -126,4 +132,23 @@ it('a new message in the open conversation is read at once, without the card bei
   expect(told).toEqual([]);
   expect(panel.store.get()).toMatchObject({ buyer, buyerId });
   expect(panel.store.get().buyerMessages.at(-1)).toBe('这个有赠品吗');
+});
+
+it("a follow-up's situation that answers after a switch stays with its own buyer", async () => {
+  const { panel } = setup();
+  // Control: with no switch, the follow-up's situation is shown for its buyer.
+  bg.pendingSituation = Promise.resolve('size-fit');
+  panel.askPendingSuggestion();
+  await vi.waitFor(() => expect(panel.store.get().scenarioOverride).toBe('size-fit'));
+
+  let answer!: (id: string) => void;
+  bg.pendingSituation = new Promise((r) => (answer = r));
+  panel.chooseScenario(null, { byAgent: false });
+  panel.askPendingSuggestion();
+  const next = switchTo(3);
+  panel.pageChanged(); // the switch's full read waits for the card
+  answer('size-fit');
+  await vi.waitFor(() => expect(panel.store.get().buyerId).toBe(next.buyerId));
+  await new Promise((r) => setTimeout(r, 0));
+  expect(panel.store.get().scenarioOverride).toBeNull();
 });

@@ -97,7 +97,6 @@ function reasonText(r: RankedTemplate): string {
   return t(`panel.reason.${r.reason}`, { scenario: label });
 }
 
-/** The order state that changes the likely reply: any unpaid order first, else the newest one. */
 /** The open buyer as the page shows them (the name, and the console's id where it shows one). */
 export interface OpenBuyer {
   buyer: string;
@@ -110,6 +109,7 @@ export interface OpenBuyer {
  */
 export const SWITCH_READ_MAX_MS = 150;
 
+/** The order state that changes the likely reply: any unpaid order first, else the newest one. */
 function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
   if (statuses.includes('unpaid')) return 'unpaid';
   const first = statuses[0];
@@ -513,10 +513,13 @@ export class PanelController {
   askPendingSuggestion(): void {
     const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
-    void call('takePendingSuggestion', { buyer, buyerId, platform: this.adapter.platform }).then(
-      (id) => id && this.store.get().buyer === buyer && this.store.get().buyerId === buyerId && this.chooseScenario(id, { byAgent: false }),
-      () => {},
-    );
+    void call('takePendingSuggestion', { buyer, buyerId, platform: this.adapter.platform }).then((id) => {
+      if (!id) return;
+      // A switch's read may still be waiting: read first, so the buyer compared is the one on screen
+      // (else this buyer's situation could land on the next one).
+      this.flushRead();
+      if (this.store.get().buyer === buyer && this.store.get().buyerId === buyerId) this.chooseScenario(id, { byAgent: false });
+    }, () => {});
   }
 
   /** The agent picks the situation with a chip (learned from), or a follow-up opens with one (not). */
