@@ -45,14 +45,17 @@ describe('compliance settings in the options page', () => {
 });
 
 describe('the template editor and the guard', () => {
+  /** No team mode. */
+  const teamStatus = () => ({ config: null, status: { state: 'off', pending: 0 } });
+
   it('says the starter library breaks no rule', async () => {
-    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules });
+    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules, teamStatus });
     expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
   });
 
   it('lists a template that breaks a rule, and checks the body while it is edited', async () => {
     const bad = { id: 'x', title: '加微信', body: '加我vx发图', group: '常用', scenarios: ['thanks' as const] };
-    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules });
+    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules, teamStatus });
     const list = q('[data-kf="library-guard"]')!;
     expect(list.querySelector('li[data-template-id="x"]')!.textContent).toContain('vx');
     await click('[data-kf="new-template"]');

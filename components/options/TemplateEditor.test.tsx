@@ -63,6 +63,8 @@ describe('proposing a reply to the team library', () => {
   it('offers 提议到团队库 to an agent only, and says whether it was sent', async () => {
     for (const role of ['supervisor', null] as const) {
       const { q } = await editor(role);
+      // The template is listed, so a missing button is not an empty page.
+      expect(q('[data-template-id="a"]')).not.toBeNull();
       expect(q('[data-kf="propose-template"]')).toBeNull();
     }
     const { q, call, click } = await editor('agent', () => ({ ok: true, value: { id: 'proposal:x' }, status: { state: 'offline', pending: 1 } }));

@@ -1,4 +1,4 @@
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import type { ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { OptionsContext, type OptionsApi } from './OptionsContext';
@@ -8,9 +8,14 @@ import { mount } from '../remarks/testing';
 export const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 let cleanups: (() => void)[] = [];
+/** Verbs a tab called that its test gave no reply for (the components turn the error into a message, so it is checked here). */
+let unexpected: string[] = [];
 afterEach(() => {
   cleanups.forEach((c) => c());
   cleanups = [];
+  const seen = unexpected;
+  unexpected = [];
+  expect(seen, 'verbs the tab called without a reply in its test').toEqual([]);
 });
 
 export interface TabOptions {
@@ -26,7 +31,10 @@ export async function mountTab(component: ComponentChild, replies: Record<string
   const listeners = new Set<() => void>();
   const call = vi.fn(async (verb: string, payload?: unknown) => {
     const r = replies[verb];
-    if (!r) throw new Error(`unexpected ${verb}`);
+    if (!r) {
+      unexpected.push(verb);
+      throw new Error(`unexpected ${verb}`);
+    }
     const value = await r(payload);
     if (opts.notify?.includes(verb)) queueMicrotask(() => listeners.forEach((l) => l()));
     return value;
