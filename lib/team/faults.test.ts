@@ -9,10 +9,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMember, initShop } from './provision';
-import { TeamSync } from './sync';
+import type { TeamSync } from './sync';
 import { dbName } from './names';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
-import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
+import { nodeTeamSync, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores } from '../../test/team/memory-stores';
 import { customerKey } from '../domain/customers';
 
@@ -57,7 +57,7 @@ it('a session that ends just before a push sends its documents (pouchdb-server r
   };
   const machine = (user: string, prefix: string, fetch: typeof globalThis.fetch) => {
     const stores = new MemoryStores();
-    const sync = new TeamSync({ PouchDB: NodePouch, identity: { shop: SHOP, user, role: 'agent' }, server: server.url, remoteOptions: { fetch }, localOptions: { adapter: 'memory' }, localPrefix: prefix, stores });
+    const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, prefix, stores, fetch });
     open.push(sync);
     return { stores, sync };
   };
@@ -109,15 +109,7 @@ it('requests failing at random before or after the server acts: every machine en
       return res;
     };
     const stores = new MemoryStores();
-    const sync = new TeamSync({
-      PouchDB: NodePouch,
-      identity: { shop: SHOP, user, role: 'agent' },
-      server: server.url,
-      remoteOptions: { fetch: flaky },
-      localOptions: { adapter: 'memory' },
-      localPrefix: `fault${i}-`,
-      stores,
-    });
+    const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, prefix: `fault${i}-`, stores, fetch: flaky });
     open.push(sync);
     return { user, stores, sync, live: i % 2 === 0 };
   });

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, initShop } from './provision';
-import { TeamSync, type LiveEvent } from './sync';
+import type { LiveEvent, TeamSync } from './sync';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
-import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
+import { nodeTeamSync } from '../../test/team/pouch-node';
 import { MemoryStores } from '../../test/team/memory-stores';
 import { customerKey } from '../domain/customers';
 
@@ -28,15 +28,7 @@ afterAll(async () => {
 });
 
 function machine(user: 'a1' | 'a2', prefix = `live${++machines}-`, stores = new MemoryStores()) {
-  const sync = new TeamSync({
-    PouchDB: NodePouch,
-    identity: { shop: SHOP, user, role: 'agent' },
-    server: server.url,
-    remoteOptions: { fetch: sessionFetch(server.url, user, `${user}-pw`) },
-    localOptions: { adapter: 'memory' },
-    localPrefix: prefix,
-    stores,
-  });
+  const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, prefix, stores });
   open.push(sync);
   const events: LiveEvent[] = [];
   return { stores, sync, events, live: () => sync.startLive((e) => events.push(e), { maxBackoffMs: 500 }) };

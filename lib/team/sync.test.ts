@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, initShop } from './provision';
 import { dbName } from './names';
-import { TeamSync } from './sync';
+import type { TeamSync } from './sync';
 import type { TeamRole } from './names';
 import { startTeamServer, type TeamServer } from '../../test/team/server';
-import { NodePouch, sessionFetch } from '../../test/team/pouch-node';
+import { nodeTeamSync, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
 import { emptyDirty } from './local-stores';
 import { customerKey, makeEvent } from '../domain/customers';
@@ -40,15 +40,7 @@ const adminAuth = () => 'Basic ' + btoa(`${server.admin.user}:${server.admin.pas
 
 function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = new MemoryStores()) {
   const u = users[user]!;
-  const sync = new TeamSync({
-    PouchDB: NodePouch,
-    identity: { shop: SHOP, user, role: u.role },
-    server: server.url,
-    remoteOptions: { fetch: sessionFetch(server.url, user, u.password) },
-    localOptions: { adapter: 'memory' },
-    localPrefix: prefix,
-    stores,
-  });
+  const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, role: u.role, password: u.password, prefix, stores });
   open.push(sync);
   return { stores, sync, prefix };
 }
@@ -459,10 +451,14 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
   it('a round cut off after taking the queue (the team page closed mid-export) leaves its notes for the next page', async () => {
     const key = customerKey('demo', '小断');
     let hang = true;
+    let cutOff = false;
     class ClosesMidExport extends MemoryStores {
       override async customers(keys: readonly string[]) {
         // The page is gone: this round never goes on.
-        if (hang) return new Promise<never>(() => {});
+        if (hang) {
+          cutOff = true;
+          return new Promise<never>(() => {});
+        }
         return super.customers(keys);
       }
     }
@@ -471,17 +467,11 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const first = machine('a1', 'cut-', stores);
     open.splice(open.indexOf(first.sync), 1); // it never finishes: nothing to close
     void first.sync.syncOnce();
-    await expect.poll(async () => await stores.countDirty()).toBe(1);
+    // The round has taken the queue and stopped in the export (not merely not started yet).
+    await expect.poll(() => cutOff).toBe(true);
+    expect(await stores.countDirty()).toBe(1);
     hang = false;
-    const again = new TeamSync({
-      PouchDB: NodePouch,
-      identity: { shop: SHOP, user: 'a1', role: 'agent' },
-      server: server.url,
-      remoteOptions: { fetch: sessionFetch(server.url, 'a1', 'a1-pw') },
-      localOptions: { adapter: 'memory' },
-      localPrefix: 'cut-',
-      stores,
-    });
+    const again = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a1', prefix: 'cut-', stores });
     await again.syncOnce();
     expect(await again.pending()).toBe(0);
     await again.close();

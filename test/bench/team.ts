@@ -19,13 +19,13 @@
  */
 import { loadavg } from 'node:os';
 import { addMember, initShop } from '../../lib/team/provision';
-import { TeamSync } from '../../lib/team/sync';
+import type { TeamSync } from '../../lib/team/sync';
 import { dbName } from '../../lib/team/names';
 import { LIVE_DEBOUNCE_MS } from '../../lib/team/config';
 import { customerKey } from '../../lib/domain/customers';
 import { FOLLOWUP_VERSION, type Followup } from '../../lib/domain/followups';
 import { startTeamServer } from '../team/server';
-import { NodePouch, sessionFetch } from '../team/pouch-node';
+import { NodePouch, nodeTeamSync, sessionFetch } from '../team/pouch-node';
 import { MemoryStores } from '../team/memory-stores';
 
 const AGENTS = Number(process.env.KF_TEAM_BENCH_AGENTS ?? 50);
@@ -61,15 +61,7 @@ export async function benchTeam(): Promise<Record<string, number>> {
     for (const n of names) await addMember(server.admin, SHOP, n, 'agent', `${n}-pw`);
     const machine = (user: string) => {
       const stores = new MemoryStores();
-      const sync = new TeamSync({
-        PouchDB: NodePouch,
-        identity: { shop: SHOP, user, role: 'agent' },
-        server: server.url,
-        remoteOptions: { fetch: sessionFetch(server.url, user, `${user}-pw`) },
-        localOptions: { adapter: 'memory' },
-        localPrefix: `bench${++machines}-`,
-        stores,
-      });
+      const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, prefix: `bench${++machines}-`, stores });
       made.push(sync);
       return { user, stores, sync };
     };

@@ -4,6 +4,8 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import memory from 'pouchdb-adapter-memory';
 import type { PouchStatic } from '../../lib/team/pouch-types';
+import { TeamSync, type TeamIdentity } from '../../lib/team/sync';
+import type { LocalStores } from '../../lib/team/local-stores';
 
 export const NodePouch: PouchStatic = PouchDB.plugin(http).plugin(replication).plugin(memory);
 
@@ -49,4 +51,30 @@ export function sessionFetch(server: string, user: string, password: string): (u
     if (fresh?.startsWith('AuthSession=')) cookie = fresh.split(';')[0]!;
     return res;
   };
+}
+
+/**
+ * One simulated machine's engine, as the tests and the bench build it: PouchDB in memory, its
+ * replicas named with `prefix`, talking to `server` with `fetch` — by default signed in as `user`
+ * with the password the tests give every member (`${user}-pw`).
+ */
+export function nodeTeamSync(o: {
+  server: string;
+  shop: string;
+  user: string;
+  role?: TeamIdentity['role'];
+  prefix: string;
+  stores: LocalStores;
+  password?: string;
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+}): TeamSync {
+  return new TeamSync({
+    PouchDB: NodePouch,
+    identity: { shop: o.shop, user: o.user, role: o.role ?? 'agent' },
+    server: o.server,
+    remoteOptions: { fetch: o.fetch ?? sessionFetch(o.server, o.user, o.password ?? `${o.user}-pw`) },
+    localOptions: { adapter: 'memory' },
+    localPrefix: o.prefix,
+    stores: o.stores,
+  });
 }
