@@ -149,7 +149,7 @@ export function TeamReview() {
           {data.sites.map((c) => (
             <div class="kf-conflict" data-kf="site-conflict" data-origin={c.origin}>
               <p><strong>{c.origin}</strong></p>
-              <div class="kf-versions" style="display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px">
+              <div class="kf-versions">
                 {c.versions.map((v, i) => (
                   <div class="kf-version" data-kf="site-version" data-rev={v.rev}>
                     <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>
@@ -170,7 +170,7 @@ export function TeamReview() {
           <p class="kf-help">{t('team.conflicts.help')}</p>
           {data.conflicts.map((c) => (
             <div class="kf-conflict" data-kf="conflict" data-id={c.id}>
-              <div class="kf-versions" style="display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px">
+              <div class="kf-versions">
                 {c.versions.map((v, i) => (
                   <div class="kf-version" data-kf="conflict-version" data-rev={v.rev}>
                     <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>

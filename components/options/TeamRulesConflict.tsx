@@ -73,7 +73,7 @@ export function TeamRulesConflict(props: { conflict: RulesConflict; busy: boolea
         differs(part) ? (
           <fieldset class="kf-rules-part" data-kf="rules-part" data-part={part}>
             <legend>{label(part)}</legend>
-            <div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px">
+            <div class="kf-versions">
               {versions.map((v, i) => (
                 <label class="kf-version" data-kf="rules-part-version">
                   <input

@@ -8,6 +8,7 @@
  */
 import { loadavg } from 'node:os';
 import { benchNotes, SWITCHES } from './notes';
+import { round } from './stats';
 
 const loadBefore = loadavg()[0]!;
 const r = await benchNotes({ buyers: 2000, lookups: 20, switches: Number(process.env.SWITCHES ?? SWITCHES) });
@@ -21,6 +22,6 @@ console.log(
     card_switch_page_handler_ms_p50: r.card_switch_page_handler_ms_p50,
     card_dom_after_switch_ms_p50: r.card_dom_after_switch_ms_p50,
     card_switch_samples: r.card_switch_samples,
-    loadavg_1m: [Math.round(loadBefore * 10) / 10, Math.round(loadavg()[0]! * 10) / 10],
+    loadavg_1m: [round(loadBefore, 1), round(loadavg()[0]!, 1)],
   }),
 );
