@@ -76,6 +76,9 @@ export interface TeamSyncOptions {
 
 export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server';
 
+/** Versions of one document in the order they were made (the revision breaks a tie, the same on every machine). */
+const byEdit = (a: { at: number; rev: string }, b: { at: number; rev: string }): number => a.at - b.at || (a.rev < b.rev ? -1 : 1);
+
 export class TeamSyncError extends Error {
   override name = 'TeamSyncError';
   constructor(
@@ -990,17 +993,24 @@ export class TeamSync {
   /** The supervisor's choice (one of the versions, or an edit of them) replaces them all. */
   resolveTemplateConflict(chosen: Template): Promise<void> {
     return this.serial(async () => {
-      const did = templateId(chosen.id);
-      const doc = (await this.local.library.get(did, { conflicts: true })) as Doc;
-      // The base is this machine's current copy, so the next import replaces it with the choice.
       const mine = (await this.stores.library()).templates.find((t) => t.id === chosen.id);
       const tb: TemplateBody = { type: 'template', template: chosen, by: this.me.user, at: this.now() };
-      const res = await this.local.library.bulkDocs([
-        { ...tb, _id: did, _rev: doc._rev! } as unknown as Doc,
-        ...(doc._conflicts ?? []).map((rev) => ({ _id: did, _rev: rev, _deleted: true })),
-      ]);
-      await this.setBases('library', new Map([[did, { hash: mine ? hashOf(mine) : 'deleted', rev: res[0]!.rev! }]]));
+      await this.replaceVersions(templateId(chosen.id), tb, mine ? hashOf(mine) : 'deleted');
     });
+  }
+
+  /**
+   * One body replaces every version of the library document `id`: the current revision is written
+   * over, the conflicting ones deleted. The base is this machine's current copy (`baseHash`), so
+   * the next import replaces that copy with the choice.
+   */
+  private async replaceVersions(id: string, body: TemplateBody | RulesBody | SiteBody, baseHash: string): Promise<void> {
+    const doc = (await this.local.library.get(id, { conflicts: true })) as Doc;
+    const res = await this.local.library.bulkDocs([
+      { ...body, _id: id, _rev: doc._rev! } as unknown as Doc,
+      ...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
+    ]);
+    await this.setBases('library', new Map([[id, { hash: baseHash, rev: res[0]!.rev! }]]));
   }
 
   /** The rule set edited on two supervisor machines: every version, or null when there is one. */
@@ -1015,7 +1025,7 @@ export class TeamSync {
     if (!doc._conflicts?.length || (await this.versions('library', doc)).length < 2) return null;
     const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(DOC_PREFIX.rules, { rev }) as Promise<Doc>));
     const versions = [doc, ...others].map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
-    return { versions: versions.sort((a, b) => a.at - b.at || (a.rev < b.rev ? -1 : 1)) };
+    return { versions: versions.sort(byEdit) };
   }
 
   /**
@@ -1025,16 +1035,9 @@ export class TeamSync {
    */
   resolveRulesConflict(ruleSet: RuleSet): Promise<void> {
     return this.serial(async () => {
-      const id = DOC_PREFIX.rules;
-      const doc = (await this.local.library.get(id, { conflicts: true })) as Doc;
       const mine = await this.stores.rules();
       const rb: RulesBody = { type: 'rules', ruleSet, by: this.me.user, at: Math.max(this.now(), mine.updatedAt + 1) };
-      const res = await this.local.library.bulkDocs([
-        { ...rb, _id: id, _rev: doc._rev! } as unknown as Doc,
-        ...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
-      ]);
-      // The base is this machine's current copy, so the next import replaces it with the choice.
-      await this.setBases('library', new Map([[id, { hash: hashOf(mine.ruleSet), rev: res[0]!.rev! }]]));
+      await this.replaceVersions(DOC_PREFIX.rules, rb, hashOf(mine.ruleSet));
     });
   }
 
@@ -1047,7 +1050,7 @@ export class TeamSync {
       if (!doc?._conflicts?.length || (await this.versions('library', doc)).length < 2) continue;
       const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
       const versions = [doc, ...others].map((d) => ({ rev: d._rev!, site: (d.site ?? null) as TaughtSite | null, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
-      out.push({ origin: String(doc.origin), versions: versions.sort((a, b) => a.at - b.at || (a.rev < b.rev ? -1 : 1)) });
+      out.push({ origin: String(doc.origin), versions: versions.sort(byEdit) });
     }
     return out;
   }
@@ -1055,16 +1058,9 @@ export class TeamSync {
   /** The supervisor's choice for a taught site (a version, or null = forgotten) replaces every version. */
   resolveSiteConflict(origin: string, site: TaughtSite | null): Promise<void> {
     return this.serial(async () => {
-      const id = siteId(origin);
-      const doc = (await this.local.library.get(id, { conflicts: true })) as Doc;
       const mine = (await this.stores.sites()).find((s) => s.origin === origin) ?? null;
       const sb: SiteBody = { type: 'site', origin, site, by: this.me.user, at: Math.max(this.now(), (mine?.updatedAt ?? 0) + 1) };
-      const res = await this.local.library.bulkDocs([
-        { ...sb, _id: id, _rev: doc._rev! } as unknown as Doc,
-        ...(doc._conflicts ?? []).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
-      ]);
-      // The base is this machine's current copy, so the next import replaces it with the choice.
-      await this.setBases('library', new Map([[id, { hash: hashOf(mine), rev: res[0]!.rev! }]]));
+      await this.replaceVersions(siteId(origin), sb, hashOf(mine));
     });
   }
 
