@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PRESET_A, checkRemark } from '../../lib/domain/remarks';
+import { PRESET_A, checkRemark, emptyRemarkNote } from '../../lib/domain/remarks';
 import { RemarkCheck } from './RemarkCheck';
 import { click, mount, type } from './testing';
 
@@ -14,6 +14,13 @@ describe('RemarkCheck', () => {
     const m = mount(<RemarkCheck problems={[]} onOverride={vi.fn()} />);
     cleanup = m.unmount;
     expect(m.root.querySelector('[data-kf="remark-ok"]')?.textContent).toBe('备注符合规则');
+  });
+
+  it('says there is nothing to check, not that the remark is fine, for an empty box on gray', () => {
+    const m = mount(<RemarkCheck problems={[]} empty={emptyRemarkNote('', PRESET_A, 'gray')} onOverride={vi.fn()} />);
+    cleanup = m.unmount;
+    expect(m.root.querySelector('[data-kf="remark-ok"]')).toBeNull();
+    expect(m.root.querySelector('[data-kf="remark-empty"]')?.textContent).toMatch(/^没有备注需要检查/);
   });
 
   it('lists each problem of a hand-typed remark as a sentence', () => {

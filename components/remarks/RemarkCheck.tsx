@@ -8,16 +8,29 @@ registerMessages(remarks);
 export interface RemarkCheckProps {
   /** checkRemark(...) of the text the agent typed, recomputed by the parent as they type. */
   problems: Problem[];
+  /**
+   * emptyRemarkNote(...) of the box: set when the box is empty and allowed to be (gray). Shown
+   * instead of "follows the rules", which an empty box does not.
+   */
+  empty?: { message: string; messageEn: string } | null;
   /** The agent saves anyway; `reason` is non-empty and trimmed. */
   onOverride(reason: string): void;
 }
 
 /** Live problems of a hand-typed remark, and a way past them that asks why. */
 export function RemarkCheck(props: RemarkCheckProps) {
-  const { problems, onOverride } = props;
+  const { problems, empty, onOverride } = props;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const en = getLocale() === 'en';
+
+  if (problems.length === 0 && empty) {
+    return (
+      <div class="kf-rm" data-kf="remark-check">
+        <p class="kf-rm-help" data-kf="remark-empty">{en ? empty.messageEn : empty.message}</p>
+      </div>
+    );
+  }
 
   if (problems.length === 0) {
     return (

@@ -195,6 +195,21 @@ describe('RemarkPanel with the remark box open', () => {
     expect(ctl.store.get().editor?.problems.map((p) => p.field)).toContain('reason');
   });
 
+  it('does not call an empty box on an unflagged order "following the rules": it says there is nothing to check and what gray asks for', async () => {
+    const { q } = await setup();
+    demo.openRemark('4012938475610293847');
+    await tick();
+    expect(box().textarea.value).toBe('');
+    expect(q('[data-kf="remark-ok"]')).toBeNull();
+    const note = q('[data-kf="remark-empty"]')?.textContent ?? '';
+    expect(note).toContain('没有备注需要检查');
+    expect(note).toContain('“无效订单”');
+    // Once the agent types, the box is checked as usual.
+    await typeInBox(`【无效订单】原因:重复拍下｜小美 ${today}`);
+    expect(q('[data-kf="remark-empty"]')).toBeNull();
+    expect(q('[data-kf="remark-ok"]')?.textContent).toBe('备注符合规则');
+  });
+
   it('shows the live length counter', async () => {
     const { q } = await setup();
     demo.openRemark(PURPLE_ORDER);

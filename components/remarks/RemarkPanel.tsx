@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { emptyRemarkNote } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
@@ -74,7 +75,11 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
       {overrideApplies && ed.problems.length > 0 ? (
         <p class="kf-rm-notice" data-kf="remark-override-ready">{t('remarks.panel.overrideReady', { reason: ed.override!.reason })}</p>
       ) : (
-        <RemarkCheck key={ed.orderId} problems={ed.problems} onOverride={(reason) => ctl.overrideAndSave(reason)} />
+        <RemarkCheck
+          key={ed.orderId}
+          problems={ed.problems}
+          empty={emptyRemarkNote(ed.text, ruleSet, ed.flag)}
+          onOverride={(reason) => ctl.overrideAndSave(reason)} />
       )}
     </div>
   );

@@ -81,6 +81,15 @@ describe('remarks on the demo order list', () => {
     await expect.poll(async () => (await remarkDialog.saves(page)).length).toBe(1);
   });
 
+  it('an empty box on an unflagged order: says there is nothing to check and what gray asks for, not that it follows the rules', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    await remarkDialog.open(page, UNFLAGGED);
+    await inPanel(page, '[data-kf="remark-empty"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-empty"]').textContent()).toContain('没有备注需要检查');
+    expect(await inPanel(page, '[data-kf="remark-empty"]').textContent()).toContain('“无效订单”');
+    expect(await inPanel(page, '[data-kf="remark-ok"]').count()).toBe(0);
+  });
+
   it('saves anyway with a stated reason, and the override can be read back from the extension', async () => {
     await openDemoOrders(page, h.demoUrl);
     await remarkDialog.open(page, PURPLE);

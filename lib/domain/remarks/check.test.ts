@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkRemark, type CheckOptions } from './check';
+import { checkRemark, emptyRemarkNote, type CheckOptions } from './check';
 import { buildRemark } from './format';
-import { PRESET_A, PRESET_B } from './presets';
+import { PRESET_A, PRESET_B, cloneRuleSet } from './presets';
 import type { FlagColor, ProblemCode, RuleSet } from './types';
 
 const today = '2026-11-23';
@@ -266,5 +266,31 @@ describe('build and check agree', () => {
     const r = buildRemark(PRESET_B, 'yellow', { discount: '30' }, { agent: '张三', now: new Date(2026, 10, 23) });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['discount']);
+  });
+});
+
+describe('emptyRemarkNote: an empty box that is allowed is not "following the rules"', () => {
+  it('says there is nothing to check, and what an invalid order must say in convention A', () => {
+    const note = emptyRemarkNote('  ', PRESET_A, 'gray');
+    expect(checkRemark('  ', A('gray'))).toEqual([]);
+    expect(note?.message).toContain('没有备注需要检查');
+    expect(note?.message).toContain('“无效订单”、经办人和日期');
+    expect(note?.messageEn).toMatch(/^No remark to check/);
+    expect(note?.messageEn).toContain('"无效订单"');
+  });
+
+  it('names the required fields of an edited gray rule', () => {
+    const rules = cloneRuleSet(PRESET_A);
+    rules.flags.gray.fields = rules.flags.gray.fields.map((f) => ({ ...f, required: true }));
+    expect(emptyRemarkNote('', rules, 'gray')?.message).toContain('“无效订单”、原因、经办人和日期');
+  });
+
+  it('says convention B does not use gray at all', () => {
+    expect(emptyRemarkNote('', PRESET_B, 'gray')?.message).toBe('没有备注需要检查：本规则不使用灰旗，未插旗的订单不用写备注。');
+  });
+
+  it('has nothing to add when the box holds text or the flag needs a remark', () => {
+    expect(emptyRemarkNote('无效订单 张三 11/23', PRESET_A, 'gray')).toBeNull();
+    expect(emptyRemarkNote('', PRESET_A, 'purple')).toBeNull();
   });
 });

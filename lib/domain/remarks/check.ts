@@ -105,6 +105,34 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   return problems;
 }
 
+/**
+ * What to tell the agent when checkRemark accepted an EMPTY box (only the gray flag, which is also
+ * every unflagged order's colour, may stay empty). "Follows the rules" would be wrong there: there
+ * is nothing to check, and the shop's gray rule may still ask for text when the order really is
+ * marked gray (convention A: an invalid order must say 无效订单). Null when the box is not empty
+ * or the flag needs a remark (checkRemark reports that as a problem).
+ */
+export function emptyRemarkNote(text: string, ruleSet: RuleSet, flag: FlagColor): { message: string; messageEn: string } | null {
+  if (text.trim() !== '' || flag !== 'gray') return null;
+  const rule = ruleSet.flags.gray;
+  if (!rule.inUse) {
+    return {
+      message: '没有备注需要检查：本规则不使用灰旗，未插旗的订单不用写备注。',
+      messageEn: 'No remark to check: this rule set does not use the gray flag, and an unflagged order needs no remark.',
+    };
+  }
+  const asks = [
+    ...(rule.mustSay ? [{ zh: `“${rule.mustSay}”`, en: `"${rule.mustSay}"` }] : []),
+    ...rule.fields.filter((f) => f.required).map((f) => ({ zh: f.label, en: f.label })),
+  ];
+  const zh = [...asks.map((a) => a.zh), '经办人和日期'].join('、');
+  const en = [...asks.map((a) => a.en), 'the agent and the date'].join(', ');
+  return {
+    message: `没有备注需要检查：未插旗的订单可以不写备注。如果这单要标为${rule.title}（灰旗），备注须写明${zh}。`,
+    messageEn: `No remark to check: an unflagged order needs none. If this order is to be marked ${rule.title} (gray flag), the remark must give ${en}.`,
+  };
+}
+
 function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
   const out: Problem[] = [];
   const example = `${opts.agent || '张三'} ${opts.today}`;

@@ -5,7 +5,7 @@ export { isoDate, readDate, normalizeField, MOBILE_RE, daysBetween } from './fie
 export { getRule, getFlagRule, isRecordKind, isFlagColor, isRemarkTarget, targetName, FLAG_NAMES, isRequired, allTargets } from './rules';
 export { buildRemark, parseRemark, parseLine, formatLine, splitRemarkLines, agentProblem, SEPARATOR } from './format';
 export { validateValues } from './validate';
-export { checkRemark, type CheckOptions } from './check';
+export { checkRemark, emptyRemarkNote, type CheckOptions } from './check';
 export { remarkLength, appendRemark, utf8Bytes, charCount, isOverLimit, TAOBAO_MAX_BYTES, JD_MAX_CHARS, type RemarkLength, type AppendResult } from './limits';
 export {
   validateRuleSet, updateRule, updateField, addField, removeField, moveField, setLimit, editableFields, flagsRequireNothing,
