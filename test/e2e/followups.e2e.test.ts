@@ -150,14 +150,21 @@ describe('the follow-up list', () => {
     expect(text).toContain('"=""4012938475610293847"""');
   });
 
-  it('the chat panel puts "asked, did not order" on the list for the buyer on the page', async () => {
+  it('the chat panel puts "asked, did not order" on the list for the buyer on the page, due today', async () => {
+    // The shop's day shift covers the whole day (00:00–23:59 Beijing time) so the item is made in
+    // the day shift whatever the hour the suite runs (at night it would be a handover item, due by
+    // noon). In the last minute of the day it would be night: wait it out.
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
+    await expect.poll(() => Math.floor(Date.now() / 60_000 + 480) % 1440, { timeout: 70_000 }).not.toBe(1439);
     const chat = await h.context.newPage();
     await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-inquiry"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：tb_8834729_88');
     await chat.close();
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } });
     await popup.bringToFront();
-    await expect.poll(() => sectionOf(popup, 'inquiry:demo#u-1002')).toMatch(/today|upcoming/);
+    // Followed up the same day (before the cut-off, or by the end of the day shift), not 以后.
+    await expect.poll(() => sectionOf(popup, 'inquiry:demo#u-1002')).toBe('today');
     expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
   });
 

@@ -18,10 +18,11 @@ function bjClock(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 /** Day shift around now (it is day), or starting in two hours (it is night). */
-const setShiftHours = (now: 'day' | 'night') =>
-  callFromExtensionPage(options, 'patchSettings', {
-    followups: { dayShift: now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) } },
-  });
+async function setShiftHours(now: 'day' | 'night'): Promise<{ start: string; end: string; at: string }> {
+  const dayShift = now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) };
+  await callFromExtensionPage(options, 'patchSettings', { followups: { dayShift } });
+  return { ...dayShift, at: bjClock(0) };
+}
 
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 it('the day shift hands an item to the night shift from the chat panel; the night shift finds it first in the popup', async () => {
-  await setShiftHours('day');
+  const day = await setShiftHours('day');
   const chat = await h.context.newPage();
   await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
   await inPanel(chat, '[data-kf="fu-handover"]').waitFor();
@@ -47,12 +48,16 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
   await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('已交给夜班');
   await chat.close();
 
-  // The day shift sees it where it always was (an inquiry is due tomorrow: 以后, folded), tagged
-  // with whom it is for.
+  // The day shift sees it under its due time, not as its own handover, tagged with whom it is for:
+  // handed to the night shift, it is due when that shift starts, in two hours — 以后 when that is
+  // after midnight.
+  const dueSection = day.end > day.at ? 'today' : 'upcoming';
   let popup = await openPopup(h);
   const row = (p: Page) => p.locator('[data-kf="followup"][data-id="inquiry:demo#u-1002"]');
   expect(await popup.locator('[data-kf="section"][data-section="handover"]').count()).toBe(0);
-  await popup.locator('[data-kf="section"][data-section="upcoming"] [data-kf="section-toggle"]').click();
+  const folded = popup.locator('[data-kf="section-toggle"][aria-expanded="false"]');
+  for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+  expect(await row(popup).getAttribute('data-section')).toBe(dueSection);
   expect(await row(popup).locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
   await popup.close();
 

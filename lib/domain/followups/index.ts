@@ -13,6 +13,7 @@ export {
   resolveSettings,
   sameBuyer,
   sameDayDue,
+  inquiryDue,
   SUGGESTED_SCENARIO,
   unpaidDue,
   type ManualInput,

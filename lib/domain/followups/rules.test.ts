@@ -12,7 +12,7 @@ import {
   unpaidDue,
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
-import { applyRuleResult, complete, snooze } from './view';
+import { applyRuleResult, complete, snooze, todayView } from './view';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -385,11 +385,19 @@ describe('vip-revisit (VIP 回访)', () => {
 });
 
 describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), bad-review (中差评)', () => {
-  it('an inquiry is due the next day before the cut-off, one per buyer', () => {
+  it('an inquiry is due the same day before the cut-off margin, one per buyer', () => {
     const now = bj(2026, 3, 10, 14, 0);
     const a = panelFollowup('inquiry', '小明', now, S, undefined, { platform: 'taobao' });
-    expect(a).toMatchObject({ id: 'inquiry:taobao:小明', kind: 'inquiry', source: 'panel', dueAt: bj(2026, 3, 11, 15, 30) });
+    expect(a).toMatchObject({ id: 'inquiry:taobao:小明', kind: 'inquiry', source: 'panel', dueAt: bj(2026, 3, 10, 15, 30) });
     expect(panelFollowup('inquiry', '小明', now + HOUR, S, undefined, { platform: 'taobao' }).id).toBe(a.id);
+    // Listed under today, not later.
+    expect(todayView([a], now, S).today.map((f) => f.id)).toEqual([a.id]);
+  });
+
+  it('an inquiry registered near or after the cut-off is still due that day: at the cut-off, else by the end of the day shift', () => {
+    expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 15, 45), S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
+    expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 17, 0), S).dueAt).toBe(bj(2026, 3, 10, 20, 0));
+    expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 9, 0), { ...S, cutoff: '11:00' }).dueAt).toBe(bj(2026, 3, 10, 10, 30));
   });
 
   it('an inquiry closes itself when the buyer\'s order shows up on the order list', () => {
@@ -495,5 +503,25 @@ describe('facts straight from the remarks module', () => {
       ['postage-refund:2', undefined],
       ['refund-to-pay:3', undefined],
     ]);
+  });
+});
+
+describe('work the shop does the same day is listed under today, not later', () => {
+  // In the day shift, before the cut-off: every kind whose rule is "today" (see README's table).
+  const times = [bj(2026, 3, 10, 9, 0), bj(2026, 3, 10, 15, 40), bj(2026, 3, 10, 19, 0)];
+  const section = (f: Followup, now: number) => {
+    const v = todayView([f], now, S);
+    return v.overdue.length ? 'overdue' : v.today.length ? 'today' : 'upcoming';
+  };
+  it.each(times.map((now) => [new Date(now + 8 * HOUR).toISOString().slice(11, 16), now]))('made at %s', (_, now) => {
+    const fact = (kind: RemarkFact['kind']) => ({ kind, orderId: '55', buyer: '小明' }) as RemarkFact;
+    const made: Followup[] = [
+      panelFollowup('inquiry', '小明', now, S),
+      panelFollowup('bad-review', '小明', now, S),
+      manualFollowup({ title: '回电' }, now, S),
+      handoverFollowup({ title: '交接' }, now, S),
+      ...followupsFromRemarkFacts([fact('refund-pending'), fact('postage-refund')], [], S, now).upserts,
+    ];
+    expect(made.map((f) => [f.kind, section(f, now)])).toEqual(made.map((f) => [f.kind, 'today']));
   });
 });

@@ -147,9 +147,20 @@ export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings>
   return { dueAt: atTime(eligible, r.remind, r.zone, 1), nextDay: true };
 }
 
-/** Tomorrow before the cut-off (the inquiry follow-up's due time). */
-function tomorrowBeforeCutoff(now: number, r: Resolved): number {
-  return atTime(now, r.remind, r.zone, 1);
+/**
+ * When to follow up a buyer who asked and did not order (咨询未拍): the same day, while the buyer
+ * still remembers the chat — only who cannot order today is followed up later (the shop's own
+ * rule, ../shared/domain.md). Before the cut-off margin (15:30) that is 15:30, so an order placed
+ * then still ships today; between 15:30 and the cut-off, the cut-off; later, the end of the day
+ * shift (at night the next handover time, via nightly()).
+ */
+export function inquiryDue(now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  const remindToday = atTime(now, r.remind, r.zone);
+  if (now < remindToday) return remindToday;
+  const cutoffToday = atTime(now, r.cutoff, r.zone);
+  if (now < cutoffToday) return cutoffToday;
+  return sameDayDue(now, r.s);
 }
 
 interface Fields {
@@ -437,7 +448,7 @@ export interface PanelExtra {
 
 /**
  * Items the agent adds from the in-page panel for the buyer in front of them.
- * - inquiry: one per buyer, due tomorrow before the cut-off; closes itself when the buyer orders.
+ * - inquiry: one per buyer, due the same day (inquiryDue); closes itself when the buyer orders.
  * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
  * - bad-review: due the same day (end of the day shift).
  * At night, without a chosen time, they become handover items (due by noon).
@@ -460,7 +471,7 @@ export function panelFollowup(
   const withId = !!(extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
   if (kind === 'inquiry') {
     const id = `inquiry:${whoKey}`;
-    item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? tomorrowBeforeCutoff(now, r) });
+    item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });
   } else if (kind === 'promised-answer') {
     const id = `promised-answer:${withId ? whoKey : who}:${now.toString(36)}`;
     const reason =
