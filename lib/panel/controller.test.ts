@@ -124,6 +124,78 @@ describe('a conversation switch', () => {
   });
 });
 
+describe("a switch told at the agent's click on a row, before the page's own handler", () => {
+  /** The agent's click on list item `index` as the document's capture listener sees it (before the page's). */
+  function clickSeen(panel: PanelController, index: number, trusted = true): OpenBuyer {
+    const item = document.querySelectorAll<HTMLElement>('ul.conv-list > li.conv-item')[index]!;
+    panel.rowClicked({ isTrusted: trusted, target: item.querySelector('.conv-nick') } as unknown as MouseEvent);
+    return { buyer: item.dataset.nick!, buyerId: item.dataset.buyerId! };
+  }
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 5)));
+
+  it('tells the card the clicked buyer at once; the page switching to them tells it nothing more', async () => {
+    const { panel, told, drawn, pending } = setup();
+    const before = panel.store.get().buyerId;
+    const next = clickSeen(panel, 3);
+    expect(told).toEqual([next]);
+    expect(panel.openBuyer()).toEqual(next);
+    // The page's own handler runs after ours: it switches, the observer reads who is open.
+    switchTo(3);
+    panel.pageChanged();
+    await nextFrame();
+    expect(told).toEqual([next]);
+    expect(panel.store.get().buyerId).toBe(before);
+    drawn[0]!();
+    expect(panel.store.get()).toMatchObject({ buyer: next.buyer, buyerId: next.buyerId });
+    expect(pending()).toBe(false);
+  });
+
+  it('puts the card back on the open buyer when the page did not follow the click by its next frame', async () => {
+    const { panel, told, drawn } = setup();
+    const open = panel.openBuyer()!;
+    const next = clickSeen(panel, 2);
+    // The card drew the clicked buyer before the page moved: the full read waits for the page.
+    drawn[0]!();
+    expect(panel.store.get().buyerId).toBe(open.buyerId);
+    await nextFrame();
+    expect(told).toEqual([next, open]);
+    expect(panel.openBuyer()).toEqual(open);
+    drawn[1]!();
+    expect(panel.store.get().buyerId).toBe(open.buyerId);
+  });
+
+  it('corrects the card at once when the page opened someone else than the row named', async () => {
+    const { panel, told } = setup();
+    const guessed = clickSeen(panel, 2);
+    const opened = switchTo(4);
+    panel.pageChanged();
+    expect(told).toEqual([guessed, opened]);
+    expect(panel.openBuyer()).toEqual(opened);
+    await nextFrame();
+    expect(told).toEqual([guessed, opened]);
+  });
+
+  it('runs the waiting read after the page switched when the card drew the buyer first', async () => {
+    const { panel, drawn } = setup();
+    const next = clickSeen(panel, 5);
+    drawn[0]!();
+    switchTo(5);
+    panel.pageChanged();
+    expect(panel.store.get().buyerId).not.toBe(next.buyerId); // not inside the page's switch…
+    await nextFrame();
+    expect(panel.store.get().buyerId).toBe(next.buyerId); // …but right after its frame
+  });
+
+  it("ignores clicks the page dispatched itself, and clicks on the open buyer's row", () => {
+    const { panel, told } = setup();
+    clickSeen(panel, 2, false);
+    const open = panel.openBuyer()!;
+    const index = [...document.querySelectorAll<HTMLElement>('ul.conv-list > li.conv-item')].findIndex((li) => li.dataset.buyerId === open.buyerId);
+    clickSeen(panel, index);
+    expect(told).toEqual([]);
+  });
+});
+
 it('a new message in the open conversation is read at once, without the card being told', () => {
   const { panel, told } = setup();
   const { buyer, buyerId } = panel.store.get();

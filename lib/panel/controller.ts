@@ -109,6 +109,8 @@ export interface OpenBuyer {
  */
 export const SWITCH_READ_MAX_MS = 150;
 
+const sameBuyer = (a: OpenBuyer, b: OpenBuyer) => a.buyer === b.buyer && a.buyerId === b.buyerId;
+
 /** The order state that changes the likely reply: any unpaid order first, else the newest one. */
 function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
   if (statuses.includes('unpaid')) return 'unpaid';
@@ -165,6 +167,11 @@ export class PanelController {
   /** The buyer a switch showed the card before the full read (which then waits), else null. */
   private early: OpenBuyer | null = null;
   private switchSeq = 0;
+  /**
+   * A switch the card was told at the agent's click on a row (rowClicked), until the page shows who
+   * it opened: `from` is who the page showed at the click; `drawn` once the card drew the clicked buyer.
+   */
+  private predicted: { from: OpenBuyer | null; drawn: boolean; flush(): void } | null = null;
 
   constructor(
     private readonly adapter: SiteAdapter | null,
@@ -189,6 +196,7 @@ export class PanelController {
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
       this.adapter.observeConversation(this.doc, this.signal, () => this.pageChanged());
+      if (this.adapter.conversationAt) this.doc.addEventListener('click', (e) => this.rowClicked(e), { capture: true, signal: this.signal });
       const ctx = {
         controller: this,
         adapter: this.adapter,
@@ -247,18 +255,74 @@ export class PanelController {
     const shown = this.openBuyer();
     if (shown && this.switchListener) {
       const who = a.pageKind(this.doc) === 'chat' ? this.readWho() : null;
-      if (who && (who.buyer !== shown.buyer || who.buyerId !== shown.buyerId)) {
-        const seq = ++this.switchSeq;
-        const flush = () => seq === this.switchSeq && this.flushRead();
-        this.early = who;
-        if (this.switchListener(who, flush)) {
-          setTimeout(flush, SWITCH_READ_MAX_MS);
-          return;
-        }
-        this.early = null;
-      } else if (who && this.early) return; // the waiting read sees this change too
+      const p = this.predicted;
+      // The page has not followed the agent's click yet: the card keeps the clicked buyer until the
+      // page's next frame (rowClicked), and this change is read with the switch.
+      if (p?.from && who && sameBuyer(who, p.from)) return;
+      this.predicted = null;
+      if (who && !sameBuyer(who, shown)) {
+        if (this.switchCard(who)) return;
+      } else if (who && this.early) {
+        // The page opened the buyer the card was told at the click. Drawn already: the waiting read
+        // runs after the page's frame (not inside the page's switch).
+        if (p?.drawn) requestAnimationFrame(() => setTimeout(p.flush));
+        return; // else the waiting read runs when the card has drawn them, and sees this change too
+      }
     }
     this.readPage();
+  }
+
+  /**
+   * Tells the card `who` ahead of the full read, which runs when the card reports it drew them (or
+   * after SWITCH_READ_MAX_MS). False: no card to tell.
+   */
+  private switchCard(who: OpenBuyer): boolean {
+    const seq = ++this.switchSeq;
+    const flush = () => {
+      if (seq !== this.switchSeq) return;
+      if (this.predicted) this.predicted.drawn = true; // the page has not switched yet: read when it has
+      else this.flushRead();
+    };
+    this.early = who;
+    if (this.switchListener?.(who, flush)) {
+      setTimeout(flush, SWITCH_READ_MAX_MS);
+      return true;
+    }
+    this.early = null;
+    return false;
+  }
+
+  /**
+   * The agent's click on a conversation row, seen in the document's capture phase, before the page's
+   * own handler runs: the card is told the row's buyer now (adapter.conversationAt), so its frame
+   * draws them while the page switches, and both paint in the same frame. The page's read then
+   * confirms the buyer or corrects the card (pageChanged); a click the page has not followed by its
+   * next frame puts the card back on the buyer the page shows. Only the agent's own clicks count
+   * (a page can dispatch clicks of its own); keyboard switches take the path above.
+   */
+  rowClicked(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    if (!e.isTrusted || typeof target?.closest !== 'function') return;
+    const row = this.adapter?.conversationAt?.(target);
+    const shown = this.openBuyer();
+    if (!row || !shown || this.signal.aborted || this.store.get().pageKind !== 'chat') return;
+    const who = { buyer: row.nickname, buyerId: row.id };
+    if (sameBuyer(who, shown)) return;
+    const p = { from: this.readWho(), drawn: false, flush: () => {} };
+    this.predicted = p;
+    if (!this.switchCard(who)) {
+      this.predicted = null;
+      return;
+    }
+    const seq = this.switchSeq;
+    p.flush = () => seq === this.switchSeq && this.flushRead();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.predicted !== p) return;
+        this.predicted = null;
+        this.pageChanged();
+      }),
+    );
   }
 
   /** Runs a switch's waiting full read now (the agent acts on the panel, or the card drew the buyer). */
@@ -330,6 +394,7 @@ export class PanelController {
     const a = this.adapter;
     if (!a) return;
     this.early = null;
+    this.predicted = null;
     this.switchSeq++;
     const pageKind = a.pageKind(this.doc);
     let buyer: string | null = null;

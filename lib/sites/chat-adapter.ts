@@ -22,6 +22,8 @@ export interface ChatAdapterSpec {
   openConversation?(doc: Document, key: string): boolean;
   /** The buyers the list shows, where it is read (SiteAdapter). */
   readConversations?(doc: Document): BuyerIdentity[];
+  /** The buyer of the list row a click landed in, where rows are read (SiteAdapter). */
+  conversationAt?(target: Element): BuyerIdentity | null;
   /** The chat input's selector: typing inside it is not a change; its disappearance is. */
   inputSelector: string;
   /** Consoles whose conversation switch may only move a class (an `active` marker). */

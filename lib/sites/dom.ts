@@ -21,6 +21,21 @@ export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => st
   return out;
 }
 
+/** Controls a conversation row may hold (close, mark, transfer): a click on one does not open the row. */
+const ROW_CONTROL = 'button, a[href], input, select, textarea, [role="button"], [contenteditable="true"]';
+
+/**
+ * The buyer of the conversation-list row a click landed in (SiteAdapter.conversationAt): the row
+ * matching `row` that holds `target`, read like readConversations reads it; null outside a row, on a
+ * control inside it, or where the row names no buyer.
+ */
+export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity | null {
+  const el = target.closest(row);
+  const control = target.closest(ROW_CONTROL);
+  const nickname = el && !(control && el.contains(control)) ? nameOf(el) : '';
+  return nickname ? { nickname, id: idOf(el!) || null } : null;
+}
+
 /** Whitespace-collapsed, trimmed text of a node. */
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

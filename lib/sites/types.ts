@@ -130,6 +130,13 @@ export interface SiteAdapter {
    */
   readConversations?(doc: Document): BuyerIdentity[];
   /**
+   * The buyer of the conversation-list row that holds `target` (what a click there would open), read
+   * as readConversations reads the row; null outside a row, on a control inside it (a close button),
+   * or where the row does not name its buyer. The panel tells the card at the agent's click, before
+   * the page's own handler runs (lib/panel/README.md). Absent where rows are not read.
+   */
+  conversationAt?(target: Element): BuyerIdentity | null;
+  /**
    * Opens a conversation from the list by its WaitingConversation key (a click on its row); false
    * where no row has that key. True does not prove the console followed the click: the caller checks
    * that the open buyer changed. Absent where the console is known to ignore synthetic clicks.

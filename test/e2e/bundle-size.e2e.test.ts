@@ -30,9 +30,12 @@ export const BACKGROUND_BUDGET_BYTES = 138 * 1024;
  * (the suggestion engine and the taught-site adapter as feature scripts, the panel's shadow host
  * without WXT's mount helpers). A ratchet too:
  * new in-page features go into on-demand feature scripts (lib/panel/features.ts, injected by the
- * background when a page needs them), not into content.js.
+ * background when a page needs them), not into content.js. 2026-12-02: 41 → 41.5 KB, once, for the
+ * card drawn from the agent's click on a conversation row (issue #15's card_switch_ratio_to_ping:
+ * the rows' reads per console and the controller's click path, +0.45 KB; it must run on the page
+ * before the page's own click handler, so it cannot wait for a feature script).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 41 * 1024;
+export const CONTENT_GZIP_BUDGET_BYTES = 41.5 * 1024;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -133,6 +133,21 @@ describe('demo adapter: waiting buyers', () => {
     expect(listed.filter((b) => b.nickname === 'S*******n').map((b) => b.id).sort()).toEqual(['u-2001', 'u-2002']);
   });
 
+  it('names the buyer of the list item a click lands in, as the chat reads them once it is open', () => {
+    demo = bootDemo('/chat?auto=0');
+    const items = [...document.querySelectorAll<HTMLElement>('.conv-item')];
+    const other = items.find((li) => !li.classList.contains('active'))!;
+    const at = A.conversationAt!(other.querySelector('.conv-preview')!);
+    expect(at).toEqual({ nickname: other.dataset.nick, id: other.dataset.buyerId });
+    other.click();
+    expect(A.readBuyerIdentity!(document)).toEqual(at);
+    // Outside the list, or on a control inside an item (a close button), a click opens nothing.
+    expect(A.conversationAt!(document.querySelector('.chat-header')!)).toBeNull();
+    const close = other.appendChild(document.createElement('button'));
+    close.append(document.createElement('span'));
+    expect(A.conversationAt!(close.firstElementChild!)).toBeNull();
+  });
+
   it('opens a conversation from the list', () => {
     demo = bootDemo('/chat?auto=0');
     expect(A.openConversation!(document, 'u-1003')).toBe(true);

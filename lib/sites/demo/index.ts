@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readWaiting } from './read';
+import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { pick, probeWith } from '../probe';
@@ -22,6 +22,7 @@ export const demoAdapter: SiteAdapter = {
   readMessages,
   readWaiting,
   readConversations,
+  conversationAt,
   openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, listBuyers, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -42,14 +42,22 @@ export function readWaiting(doc: Document): WaitingConversation[] {
   return out;
 }
 
+const itemNick = (item: Element) => textOf(item.querySelector(S.CONVERSATION_NICK));
+const itemId = (item: Element) => item.getAttribute(S.BUYER_ID_ATTR)?.trim() || null;
+
 /** The buyers in the conversation list, with their ids. */
 export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(doc.querySelectorAll(S.CONVERSATION_ITEM), (item) => textOf(item.querySelector(S.CONVERSATION_NICK)), (item) => item.getAttribute(S.BUYER_ID_ATTR)?.trim() || null);
+  return listBuyers(doc.querySelectorAll(S.CONVERSATION_ITEM), itemNick, itemId);
+}
+
+/** The buyer of the list item a click landed in. */
+export function conversationAt(target: Element): BuyerIdentity | null {
+  return rowBuyerAt(target, S.CONVERSATION_ITEM, itemNick, itemId);
 }
 
 /** A list item's buyer id, else its nickname. */
 function itemKey(item: Element): string | null {
-  return item.getAttribute(S.BUYER_ID_ATTR)?.trim() || textOf(item.querySelector(S.CONVERSATION_NICK)) || null;
+  return itemId(item) || itemNick(item) || null;
 }
 
 /** Opens a conversation from the list by its key (the demo reacts to clicks on list items). */

@@ -83,6 +83,13 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(listed.map((b) => b.id)).toContain('jd_4f2a9c81');
   });
 
+  it('names the buyer (name and pin) of the row a click lands in, as the chat reads the open one', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const open = document.querySelector('#t-alluser-wrap .alluser-item.alluser-item_check')!;
+    expect(A.conversationAt!(open.querySelector('.user-none-reply-t')!)).toEqual(A.readBuyerIdentity!(document));
+    expect(A.conversationAt!(document.querySelector('.chat-head-name > span')!)).toBeNull();
+  });
+
   it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     const now = new Date(2026, 10, 30, 20, 20).getTime();

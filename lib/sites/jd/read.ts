@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, parseMessageTime, parseRowTime, required, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -52,7 +52,7 @@ function listRows(doc: Document): HTMLElement[] {
 
 /** A row's key: the pin from its id, else the name it shows. */
 function rowKey(row: Element): string | null {
-  return S.ROW_ID.exec(row.id)?.[1] ?? (textOf(row.querySelector(S.CONVERSATION_NAME)) || null);
+  return rowPin(row) ?? (rowName(row) || null);
 }
 
 /**
@@ -73,9 +73,17 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
   return [...byKey.values()];
 }
 
+const rowName = (row: Element) => textOf(row.querySelector(S.CONVERSATION_NAME));
+const rowPin = (row: Element) => S.ROW_ID.exec(row.id)?.[1] ?? null;
+
 /** The buyers of the list's rows with their pins, the shown pane's first. */
 export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(listRows(doc), (row) => textOf(row.querySelector(S.CONVERSATION_NAME)), (row) => S.ROW_ID.exec(row.id)?.[1] ?? null);
+  return listBuyers(listRows(doc), rowName, rowPin);
+}
+
+/** The buyer (name and pin) of the list row a click landed in. */
+export function conversationAt(target: Element): BuyerIdentity | null {
+  return rowBuyerAt(target, `${S.CONVERSATION_LIST} ${S.CONVERSATION_ITEM}`, rowName, rowPin);
 }
 
 /** Clicks the row with this pin, in the shown pane first (as the one tool that opens rows does). */

@@ -109,6 +109,15 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expect(listed).toContainEqual(A.readBuyerIdentity!(document));
   });
 
+  it('names the buyer (nickname and uid) of the row a click lands in, as the chat reads the open one', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const open = document.querySelector('li.chat-item > div.chat-item-box.active')!;
+    expect(A.conversationAt!(open.querySelector('.nickname-span')!)).toEqual(A.readBuyerIdentity!(document));
+    const other = document.querySelector('li.chat-item > div.chat-item-box[data-random="4410220987-0-all"]')!;
+    expect(A.conversationAt!(other)).toEqual({ nickname: other.querySelector('.nickname-span')!.textContent!.trim(), id: '4410220987' });
+    expect(A.conversationAt!(document.querySelector('textarea#replyTextarea')!)).toBeNull();
+  });
+
   it('lists the buyers the conversation list marks unanswered, by uid, once each', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const now = new Date(2026, 10, 30, 20, 11, 0).getTime();

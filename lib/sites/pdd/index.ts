@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readWaiting } from './read';
+import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -16,6 +16,7 @@ export const pddAdapter = chatAdapter({
   readMessages,
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
+  conversationAt,
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -89,9 +89,16 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
   return [...byKey.values()];
 }
 
+const boxNick = (box: Element) => textOf(box.querySelector(S.CONVERSATION_NICK));
+
 /** The buyers of the list's rows with their uids (a buyer listed in two groups once). */
 export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(doc.querySelectorAll(S.CONVERSATION_BOX), (box) => textOf(box.querySelector(S.CONVERSATION_NICK)), uidOf);
+  return listBuyers(doc.querySelectorAll(S.CONVERSATION_BOX), boxNick, uidOf);
+}
+
+/** The buyer (nickname and uid) of the row box a click landed in. */
+export function conversationAt(target: Element): BuyerIdentity | null {
+  return rowBuyerAt(target, S.CONVERSATION_BOX, boxNick, uidOf);
 }
 
 /**
