@@ -52,6 +52,9 @@ describe('buyer notes on the demo console', () => {
       await openDemoChat(other, s.h.demoUrl, { buyer: '米粒妈妈' });
       await cardReady(s.page, '米粒妈妈');
       await cardReady(other, '米粒妈妈');
+      // The new tab opened in front; the agent types in the first one: animation frames, focus and
+      // mouse input are the front tab's only.
+      await s.page.bringToFront();
       await chatInput(s.page).click();
       await s.page.keyboard.press('Alt+KeyN');
       await expect
@@ -74,6 +77,7 @@ describe('buyer notes on the demo console', () => {
     const other = await s.h.context.newPage();
     try {
       await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { note: '旧备注' } });
+      await s.page.bringToFront(); // the new tab opened in front; clicks below go to this one
       await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
       await cardReady(s.page, '米粒妈妈');
       // Once there and back: this tab's card frame now keeps 小鹿乱撞0521's card (with 旧备注 only).
@@ -89,6 +93,7 @@ describe('buyer notes on the demo console', () => {
         (globalThis as any).chrome.storage.onChanged.addListener(() => (w.__changed = true));
       });
 
+      await other.bringToFront();
       await openDemoChat(other, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
       await cardReady(other, '小鹿乱撞0521');
       await chatInput(other).click();
@@ -109,6 +114,7 @@ describe('buyer notes on the demo console', () => {
         };
         new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       });
+      await s.page.bringToFront();
       await s.page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
       await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('改发京东');
       const drawn: string[] = await frame.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);

@@ -109,6 +109,7 @@ describe('the follow-up list', () => {
     const before = Number(await badge());
     await orders.bringToFront();
     await orders.evaluate((id) => (window as any).__demo.payOrder(id), CAT_ORDER);
+    await popup.bringToFront(); // sectionOf clicks the popup's section toggles: only the front tab gets animation frames
     await expect.poll(() => sectionOf(popup, `unpaid:${CAT_ORDER}`)).toBe('done');
     expect(await row(popup, `unpaid:${CAT_ORDER}`).locator('[data-kf="followup-when"]').textContent()).toContain('买家已付款');
     await expect.poll(() => badge()).toBe(before - 1 > 0 ? String(before - 1) : '');
@@ -186,6 +187,7 @@ describe('the follow-up list', () => {
 
   it('loses nothing when the service worker is stopped and restarted', async () => {
     const listed = async (p: Page) => (await rows(p).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}@${e.getAttribute('data-section')}`))).sort();
+    await popup.bringToFront(); // the chat tab of the test before was in front
     await expandAll(popup);
     const before = await listed(popup);
     expect(before.length).toBeGreaterThan(0);

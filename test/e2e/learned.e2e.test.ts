@@ -41,6 +41,7 @@ it('learns from a corrected situation and an inserted reply: a similar message i
   expect(await rows.first().textContent()).toContain('寄修流程');
   expect(await opts.locator('[data-kf="learned-per-scenario"] [data-scenario="repair"]').textContent()).toContain('2');
   await opts.close();
+  await page.bringToFront(); // animation frames and focus run only in the front tab
 
   // Later, another buyer in another conversation writes something similar.
   await inPanel(page, '[data-kf="search"]').fill('');

@@ -173,6 +173,7 @@ describe('library data across tabs and imports', () => {
     await opts.locator('[data-kf="template-form"] input[value="thanks"]').check();
     await opts.locator('[data-kf="save-template"]').click();
     await opts.locator('[data-kf="status"]').waitFor();
+    await page.bringToFront(); // the agent goes back to the chat: animation frames and focus run only in the front tab
     await inPanel(page, '[data-kf="search"]').fill('跨标签');
     await expect.poll(() => inPanel(page, '[data-kf="results"]').textContent()).toContain('跨标签测试话术');
     await opts.close();

@@ -163,6 +163,7 @@ describe('the rule set edited in the options page', () => {
     await options.locator('[data-kf="rules-save"]').click();
     await expect.poll(() => options.locator('[data-kf="rules-status"]').textContent()).toBe('规则已保存。');
     await options.close();
+    await page.bringToFront(); // animation frames and focus run only in the front tab
 
     // The open order page follows at once: the same text is now held.
     await expect.poll(() => inPanel(page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('原因');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop, evaluateInPanel } from './pages';
@@ -12,6 +12,10 @@ beforeAll(async () => {
   page = await h.context.newPage();
 });
 afterAll(async () => h?.close());
+// Every test works in the chat tab; a test before may have left an extension tab in front of it.
+// Animation frames and focus run at once only in the front tab (a tab behind another gets a frame
+// about once a second), and the tests below read the panel at the next frame and click in it.
+beforeEach(async () => page.bringToFront());
 
 /** Pushes a buyer message and reads the panel at the very next animation frame (before it paints). */
 async function pushAndReadNextFrame(p: Page, text: string) {

@@ -89,6 +89,7 @@ describe('teach mode on a console the product has never seen', () => {
   });
 
   it('after a reload the panel works there: buyer detection, suggestions, insertion at the caret', async () => {
+    await page.bringToFront(); // clicked below: animation frames and focus run only in the front tab
     await page.reload();
     await panel(page).waitFor();
     await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
