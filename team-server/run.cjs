@@ -8,7 +8,8 @@ const Module = require('module');
 const fs = require('fs');
 const path = require('path');
 
-const target = path.join(__dirname, 'node_modules/pouchdb-validation/lib/index.js');
+// Node loads modules by their real path: a symlinked node_modules (a git worktree's) is followed.
+const target = fs.realpathSync(path.join(__dirname, 'node_modules/pouchdb-validation/lib/index.js'));
 const BUG = 'newDoc._revisions = (oldDoc || {})._revisions;';
 const FIX = 'if (!newDoc._revisions) newDoc._revisions = (oldDoc || {})._revisions;';
 const load = Module._extensions['.js'];
