@@ -4,7 +4,7 @@
  * can cut (test/team/net-proxy.ts; Chromium's offline switch does not reach the offscreen team page).
  * Both edit the same reply in the library editor while offline, both come back and sync: options →
  * 团队 shows both versions side by side on each machine; the version chosen on one holds on both.
- * The same for the remark rules, chosen per flag colour.
+ * The same for the remark rules, chosen per flag colour, and for a taught page (one version or the other).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -133,4 +133,54 @@ it('remark rules edited offline on both machines: the colours that differ are sh
       }, { timeout: 30_000 })
       .toEqual(['台式机：红旗写清新地址', '笔记本：黄旗写主管姓名']);
   }
+});
+
+it('a taught page changed offline on both machines: both versions are shown on each; the one chosen holds on both and on the server', async () => {
+  const origin = 'https://im.shop.example';
+  const taught = (css: string) => ({ origin, name: '本店客服台', url: `${origin}/chat`, fields: { chatInput: [{ css }] } });
+  const inputCss = async (page: Page): Promise<string | undefined> =>
+    (await call(page, 'listTaughtSites')).find((s: { origin: string }) => s.origin === origin)?.fields.chatInput?.[0]?.css;
+  await call(deskTeam, 'saveTaughtSite', taught('textarea.reply'));
+  for (const page of [deskTeam, laptopTeam]) expect(await syncNow(page)).toBe('已同步');
+  await expect.poll(() => inputCss(laptopTeam), { timeout: 30_000 }).toBe('textarea.reply');
+
+  // Both offline; each re-teaches the reply box of the same page differently.
+  proxy.setMode('cut');
+  await call(deskTeam, 'saveTaughtSite', taught('textarea#desk-box'));
+  await call(laptopTeam, 'saveTaughtSite', taught('div.laptop-editor'));
+  for (const page of [deskTeam, laptopTeam]) expect(await syncNow(page)).toMatch(/^离线/);
+  proxy.setMode('pass');
+  for (const page of [deskTeam, laptopTeam, deskTeam]) expect(await syncNow(page)).toBe('已同步');
+
+  // Options → 团队 on each machine: both versions of the page, side by side.
+  const shown = async (h: Harness) => {
+    const page = await h.openExtensionPage('options.html#team');
+    const versions = page.locator(`[data-kf="site-conflict"][data-origin="${origin}"] [data-kf="site-version"]`);
+    return { page, versions, fields: () => versions.locator('[data-kf="site-field"]').allTextContents() };
+  };
+  const onDesk = await shown(desk);
+  const onLaptop = await shown(laptop);
+  for (const s of [onDesk, onLaptop]) {
+    await expect.poll(() => s.versions.count(), { timeout: 30_000 }).toBe(2);
+    const fields = (await s.fields()).join('\n');
+    expect(fields).toContain('css=textarea#desk-box');
+    expect(fields).toContain('css=div.laptop-editor');
+  }
+  // Nothing chosen yet: each machine keeps working with its own version meanwhile.
+  expect(await inputCss(deskTeam)).toBe('textarea#desk-box');
+  expect(await inputCss(laptopTeam)).toBe('div.laptop-editor');
+
+  // On the laptop the supervisor takes the desk's version.
+  await onLaptop.versions.filter({ hasText: 'textarea#desk-box' }).locator('[data-kf="site-choose"]').click();
+  await expect.poll(() => onLaptop.page.locator('[data-kf="review-message"]').textContent(), { timeout: 30_000 }).toBe(`${origin} 已统一为选定的版本。`);
+  await expect.poll(() => onLaptop.versions.count(), { timeout: 30_000 }).toBe(0);
+
+  for (const page of [laptopTeam, deskTeam]) expect(await syncNow(page)).toBe('已同步');
+  for (const page of [deskTeam, laptopTeam]) await expect.poll(() => inputCss(page), { timeout: 30_000 }).toBe('textarea#desk-box');
+  const deskAgain = await shown(desk);
+  await expect.poll(async () => (await deskAgain.page.locator('[data-kf="team-review"]').count()) === 1 && (await deskAgain.versions.count()), { timeout: 30_000 }).toBe(0);
+  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
+  const doc = await fetch(`${server.url}/${dbName(SHOP, 'library')}/${encodeURIComponent(`site:${origin}`)}?conflicts=true`, { headers: { authorization: auth } }).then((r) => r.json());
+  expect(doc._conflicts).toBeUndefined();
+  expect(doc.site.fields.chatInput[0].css).toBe('textarea#desk-box');
 });
