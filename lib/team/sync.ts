@@ -210,6 +210,15 @@ function guardedRemote(db: PouchDatabase): PouchDatabase {
   return db;
 }
 
+/** The field that holds what a supervisor chooses between, for the documents left in conflict for a choice. */
+const VERSIONED_FIELD: Record<string, 'template' | 'ruleSet' | 'site'> = { template: 'template', rules: 'ruleSet', site: 'site' };
+
+/** How many different contents (reply, rule set or taught site) a document's versions hold. */
+function distinct(versions: readonly Doc[]): number {
+  const field = VERSIONED_FIELD[String(versions[0]?.type)] ?? 'template';
+  return new Set(versions.map((d) => canonical(d[field]))).size;
+}
+
 interface Base {
   hash: string;
   rev?: string;
@@ -369,12 +378,25 @@ export class TeamSync {
     return out;
   }
 
-  private async write(area: TeamArea, docs: Doc[]): Promise<void> {
+  /** Writes documents into a replica (500 at a time); throws if it refuses one. Returns each one's new revision. */
+  private async write(area: TeamArea, docs: Doc[]): Promise<{ id: string; rev?: string }[]> {
+    const written: { id: string; rev?: string }[] = [];
     for (let i = 0; i < docs.length; i += 500) {
       const res = await this.local[area].bulkDocs(docs.slice(i, i + 500));
       const bad = res.find((r) => r.error);
       if (bad) throw new Error(`local replica refused ${bad.id}: ${bad.reason ?? bad.error}`);
+      written.push(...res);
     }
+    return written;
+  }
+
+  /** Writes library documents, then the bases of what was sent, each with the revision its document got. */
+  private async writeLibrary(docs: Doc[], newBases: Map<string, Base>): Promise<void> {
+    for (const r of await this.write('library', docs)) {
+      const b = newBases.get(r.id);
+      if (b && r.rev) b.rev = r.rev;
+    }
+    await this.setBases('library', newBases);
   }
 
   // ------------------------------------------------------------------------------------ export
@@ -530,13 +552,7 @@ export class TeamSync {
       }
       newBases.set(DOC_PREFIX.groups, { hash: hashOf(groups) });
     }
-    const res = out.length ? await this.local.library.bulkDocs(out) : [];
-    for (const r of res) {
-      if (r.error) throw new Error(`local replica refused ${r.id}: ${r.reason ?? r.error}`);
-      const b = newBases.get(r.id);
-      if (b && r.rev) b.rev = r.rev;
-    }
-    await this.setBases('library', newBases);
+    await this.writeLibrary(out, newBases);
     return out.length;
   }
 
@@ -562,69 +578,56 @@ export class TeamSync {
     const mine = await this.stores.rules();
     // Never edited here: the preset is not the shop's choice.
     if (!mine.updatedAt) return 0;
-    const id = DOC_PREFIX.rules;
-    const [had, base] = await Promise.all([this.docs('library', [id]).then((m) => m.get(id) ?? null), this.bases('library', [id]).then((m) => m.get(id))]);
-    const theirs = had as unknown as RulesBody | null;
-    const h = hashOf(mine.ruleSet);
-    if (theirs && canonical(theirs.ruleSet) === canonical(mine.ruleSet)) {
-      await this.setBases('library', new Map([[id, { hash: h, rev: had!._rev! }]]));
-      return 0;
-    }
-    // Unchanged here since the last round: the replica holds a newer shop version not imported yet.
-    if (base?.hash === h) return 0;
-    // A machine that joined before bases were kept for the rules: the later edit, as it was then.
-    if (theirs && !base && theirs.at > mine.updatedAt) return 0;
-    const rb: RulesBody = { type: 'rules', ruleSet: mine.ruleSet, by: this.me.user, at: mine.updatedAt };
-    let rev: string;
-    if (theirs && base?.rev && hashOf(theirs.ruleSet) !== base.hash) rev = await this.branch(id, base.rev, rb);
-    else {
-      const res = await this.local.library.bulkDocs([{ ...rb, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc]);
-      if (res[0]?.error) throw new Error(`local replica refused ${id}: ${res[0].reason ?? res[0].error}`);
-      rev = res[0]!.rev!;
-    }
-    await this.setBases('library', new Map([[id, { hash: h, rev }]]));
-    return 1;
+    return this.exportVersioned([{ id: DOC_PREFIX.rules, body: { type: 'rules', ruleSet: mine.ruleSet, by: this.me.user, at: mine.updatedAt } }]);
+  }
+
+  /** Supervisor: taught sites saved or forgotten here (`site: null`), by the same rule as the rule set. */
+  private async exportSites(origins: readonly string[]): Promise<number> {
+    const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
+    return this.exportVersioned(
+      origins.map((origin) => {
+        const site = mine.get(origin) ?? null;
+        return { id: siteId(origin), body: { type: 'site', origin, site, by: this.me.user, at: site ? site.updatedAt : this.now() } };
+      }),
+    );
   }
 
   /**
-   * Supervisor: taught sites saved or forgotten here (`site: null`). Like the rule set: a site the
-   * shop's copy changed meanwhile becomes a conflict the supervisor settles in options → 团队.
+   * The rule set or taught sites as this supervisor machine has them → documents. The base of each
+   * (what this machine last sent or took) tells whether the shop's copy changed meanwhile; changed on
+   * both sides, this machine's version becomes a second branch on the common revision (`branch`), a
+   * conflict the supervisor settles in options → 团队. Returns how many versions were written.
    */
-  private async exportSites(origins: readonly string[]): Promise<number> {
-    const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
-    const ids = origins.map(siteId);
+  private async exportVersioned(items: readonly { id: string; body: RulesBody | SiteBody }[]): Promise<number> {
+    const ids = items.map((x) => x.id);
     const [docs, bases] = await Promise.all([this.docs('library', ids), this.bases('library', ids)]);
     const out: Doc[] = [];
     const newBases = new Map<string, Base>();
-    for (const origin of origins) {
-      const id = siteId(origin);
-      const site = mine.get(origin) ?? null;
+    let branched = 0;
+    for (const { id, body: b } of items) {
+      const field = VERSIONED_FIELD[b.type]!;
+      const mine = field === 'ruleSet' ? (b as RulesBody).ruleSet : (b as SiteBody).site;
       const had = docs.get(id) ?? null;
-      const theirs = had as unknown as SiteBody | null;
       const base = bases.get(id);
-      const h = hashOf(site);
-      const at = site ? site.updatedAt : this.now();
-      if (theirs && canonical(theirs.site) === canonical(site)) {
-        newBases.set(id, { hash: h, rev: had!._rev! });
+      const h = hashOf(mine);
+      if (had && canonical(had[field]) === canonical(mine)) {
+        newBases.set(id, { hash: h, rev: had._rev! });
         continue;
       }
-      if (!site && !theirs) continue; // taught and forgotten between two rounds
+      if (mine === null && !had) continue; // a site taught and forgotten between two rounds
       if (base?.hash === h) continue; // unchanged here: the replica's newer version is not imported yet
-      if (theirs && !base && theirs.at > at) continue; // joined before bases were kept for sites
-      const sb: SiteBody = { type: 'site', origin, site, by: this.me.user, at };
-      if (theirs && base?.rev && hashOf(theirs.site) !== base.hash) newBases.set(id, { hash: h, rev: await this.branch(id, base.rev, sb) });
-      else {
-        out.push({ ...sb, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
+      // A machine that joined before bases were kept for rules and sites: the later edit, as it was then.
+      if (had && !base && Number(had.at) > b.at) continue;
+      if (had && base?.rev && hashOf(had[field]) !== base.hash) {
+        newBases.set(id, { hash: h, rev: await this.branch(id, base.rev, b) });
+        branched++;
+      } else {
+        out.push({ ...b, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
         newBases.set(id, { hash: h });
       }
     }
-    const res = out.length ? await this.local.library.bulkDocs(out) : [];
-    for (const r of res) {
-      if (r.error) throw new Error(`local replica refused ${r.id}: ${r.reason ?? r.error}`);
-      newBases.get(r.id)!.rev = r.rev;
-    }
-    await this.setBases('library', newBases);
-    return out.length;
+    await this.writeLibrary(out, newBases);
+    return out.length + branched;
   }
 
   /**
@@ -692,10 +695,15 @@ export class TeamSync {
       for (const r of ch.results) {
         if (!r.doc || r.id.startsWith('_design/')) continue;
         let doc = r.doc;
-        // Replies, the rule set and taught sites stay in conflict until the supervisor chooses (options → 团队).
-        if (doc._conflicts?.length && (doc.type === 'buyer' || doc.type === 'followup' || (await this.sameEverywhere(area, doc)))) {
-          doc = await this.resolve(area, doc);
-          resolved++;
+        // Replies, the rule set and taught sites stay in conflict until the supervisor chooses
+        // (options → 团队), unless their versions all say the same. Versions fetched once, for both.
+        const merged = doc.type === 'buyer' || doc.type === 'followup';
+        if (doc._conflicts?.length && (merged || this.settlesSame(doc))) {
+          const all = await this.versionsOf(area, doc);
+          if (merged || distinct(all) === 1) {
+            doc = await this.resolve(area, all);
+            resolved++;
+          }
         }
         docs.push(doc);
       }
@@ -720,26 +728,24 @@ export class TeamSync {
   }
 
   /**
-   * A reply or the rule set whose versions all say the same (two supervisor machines joined with
-   * the same starter library, or made the same edit): nothing to choose, so a supervisor's machine
-   * settles it at once (the winner stays). Only the supervisor may write the library.
+   * A reply, the rule set or a taught site whose versions all say the same (two supervisor machines
+   * joined with the same starter library, or made the same edit) is nothing to choose: a
+   * supervisor's machine settles it at once (the winner stays). Only the supervisor may write the
+   * library. True when this machine should look (the caller counts the distinct versions).
    */
-  private async sameEverywhere(area: TeamArea, doc: Doc): Promise<boolean> {
-    if (this.me.role !== 'supervisor' || (doc.type !== 'template' && doc.type !== 'rules' && doc.type !== 'site')) return false;
-    return (await this.versions(area, doc)).length === 1;
+  private settlesSame(doc: Doc): boolean {
+    return this.me.role === 'supervisor' && VERSIONED_FIELD[String(doc.type)] !== undefined;
   }
 
-  /** The distinct contents (reply or rule set) of a document's conflicting versions. */
-  private async versions(area: TeamArea, doc: Doc): Promise<string[]> {
+  /** Every version of a document: the winning revision first, then each conflicting one (fetched once). */
+  private async versionsOf(area: TeamArea, doc: Doc): Promise<Doc[]> {
     const others = await Promise.all((doc._conflicts ?? []).map((rev) => this.local[area].get(doc._id, { rev }) as Promise<Doc>));
-    const field = doc.type === 'rules' ? 'ruleSet' : doc.type === 'site' ? 'site' : 'template';
-    return [...new Set([doc, ...others].map((d) => canonical(d[field])))];
+    return [doc, ...others];
   }
 
-  /** Merges every conflicting revision into the winning one and removes the losers. */
-  private async resolve(area: TeamArea, doc: Doc): Promise<Doc> {
-    const losers = await Promise.all(doc._conflicts!.map((rev) => this.local[area].get(doc._id, { rev }) as Promise<Doc>));
-    const all = [doc, ...losers];
+  /** Merges every conflicting revision (`all`, the winner first) into the winning one and removes the losers. */
+  private async resolve(area: TeamArea, all: Doc[]): Promise<Doc> {
+    const [doc, ...losers] = all as [Doc, ...Doc[]];
     let mergedBody: Record<string, unknown>;
     if (area === 'buyers' && doc.type === 'buyer') {
       mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody)) as unknown as Record<string, unknown>;
@@ -867,7 +873,7 @@ export class TeamSync {
 
   /** The shop's taught sites (and the ones it forgot), by the same rule as the rule set. */
   private async importSites(docs: readonly Doc[]): Promise<number> {
-    const list: (SiteVersion & { rev: string })[] = [];
+    const list = new Map<string, SiteVersion & { rev: string }>();
     for (const d of docs) {
       if (d.type !== 'site' || d._deleted) continue;
       const b = d as unknown as SiteBody;
@@ -876,15 +882,15 @@ export class TeamSync {
         console.warn(`[kf] taught site ${String(b.origin)} from ${b.by} not applied: damaged`);
         continue;
       }
-      list.push({ origin: b.origin, site, at: Number(b.at) || 0, rev: d._rev! });
+      list.set(b.origin, { origin: b.origin, site, at: Number(b.at) || 0, rev: d._rev! });
     }
-    if (!list.length) return 0;
-    const bases = await this.bases('library', list.map((v) => siteId(v.origin)));
+    if (!list.size) return 0;
+    const bases = await this.bases('library', [...list.keys()].map(siteId));
     const mine = new Map((await this.stores.sites()).map((s) => [s.origin, s]));
     const sup = this.me.role === 'supervisor';
     const took = new Map<string, Base>();
     const fresh: SiteVersion[] = [];
-    for (const v of list) {
+    for (const v of list.values()) {
       const id = siteId(v.origin);
       const here = mine.get(v.origin) ?? null;
       if (canonical(v.site) === canonical(here)) took.set(id, { hash: hashOf(v.site), rev: v.rev });
@@ -893,7 +899,7 @@ export class TeamSync {
     }
     const changed = fresh.length ? await this.stores.applySites(fresh, !sup) : [];
     for (const origin of changed) {
-      const v = list.find((x) => x.origin === origin)!;
+      const v = list.get(origin)!;
       took.set(siteId(origin), { hash: hashOf(v.site), rev: v.rev });
     }
     await this.setBases('library', took);
@@ -934,7 +940,8 @@ export class TeamSync {
     const lib = await this.stores.library();
     const bases = await this.bases('library', changed.map((d) => d._id));
     const newBases = new Map<string, Base>();
-    const templates = [...lib.templates];
+    // By document id, in the library's order (a new reply goes last, as before).
+    const templates = new Map(lib.templates.map((t) => [templateId(t.id), t]));
     let groups = [...lib.groups];
     let n = 0;
     for (const d of changed) {
@@ -950,22 +957,20 @@ export class TeamSync {
       const theirs = d._deleted ? null : (d.template as Template);
       const th = theirs ? hashOf(theirs) : 'deleted';
       if (base?.hash === th) continue;
-      const idx = templates.findIndex((t) => templateId(t.id) === d._id);
-      const mine = idx >= 0 ? templates[idx]! : null;
+      const mine = templates.get(d._id) ?? null;
       const mh = mine ? hashOf(mine) : 'deleted';
       // Only a supervisor's library changes here; an agent's copy always follows the shop's.
       const changedHere = this.me.role === 'supervisor' && mh !== th && (base ? mh !== base.hash : mine !== null);
       if (changedHere) continue; // edited on both sides: the next export makes it a visible conflict
       if (theirs) {
-        if (idx >= 0) templates[idx] = theirs;
-        else templates.push(theirs);
+        templates.set(d._id, theirs);
         if (theirs.group && !groups.includes(theirs.group)) groups.push(theirs.group);
-      } else if (idx >= 0) templates.splice(idx, 1);
+      } else templates.delete(d._id);
       newBases.set(d._id, { hash: th, ...(d._rev ? { rev: d._rev } : {}) });
       n++;
     }
     if (!n) return 0;
-    const saved = await this.stores.saveLibrary({ groups, templates }, lib.updatedAt);
+    const saved = await this.stores.saveLibrary({ groups, templates: [...templates.values()] }, lib.updatedAt);
     if (!saved) return null;
     await this.setBases('library', newBases);
     await this.stores.announce('library');
@@ -980,11 +985,12 @@ export class TeamSync {
     const out = [];
     for (const row of res.rows) {
       const doc = row.doc;
-      if (!doc?._conflicts?.length || (await this.versions('library', doc)).length < 2) continue;
-      const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
+      if (!doc?._conflicts?.length) continue;
+      const all = await this.versionsOf('library', doc);
+      if (distinct(all) < 2) continue;
       out.push({
         id: (doc.template as Template).id,
-        versions: [doc, ...others].map((d) => ({ rev: d._rev!, template: d.template as Template, by: String(d.by ?? ''), at: Number(d.at ?? 0) })),
+        versions: all.map((d) => ({ rev: d._rev!, template: d.template as Template, by: String(d.by ?? ''), at: Number(d.at ?? 0) })),
       });
     }
     return out;
@@ -1022,9 +1028,10 @@ export class TeamSync {
       if ((err as { status?: number }).status === 404) return null;
       throw err;
     }
-    if (!doc._conflicts?.length || (await this.versions('library', doc)).length < 2) return null;
-    const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(DOC_PREFIX.rules, { rev }) as Promise<Doc>));
-    const versions = [doc, ...others].map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
+    if (!doc._conflicts?.length) return null;
+    const all = await this.versionsOf('library', doc);
+    if (distinct(all) < 2) return null;
+    const versions = all.map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
     return { versions: versions.sort(byEdit) };
   }
 
@@ -1047,9 +1054,10 @@ export class TeamSync {
     const out: SiteConflict[] = [];
     for (const row of res.rows) {
       const doc = row.doc;
-      if (!doc?._conflicts?.length || (await this.versions('library', doc)).length < 2) continue;
-      const others = await Promise.all(doc._conflicts.map((rev) => this.local.library.get(doc._id, { rev }) as Promise<Doc>));
-      const versions = [doc, ...others].map((d) => ({ rev: d._rev!, site: (d.site ?? null) as TaughtSite | null, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
+      if (!doc?._conflicts?.length) continue;
+      const all = await this.versionsOf('library', doc);
+      if (distinct(all) < 2) continue;
+      const versions = all.map((d) => ({ rev: d._rev!, site: (d.site ?? null) as TaughtSite | null, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
       out.push({ origin: String(doc.origin), versions: versions.sort(byEdit) });
     }
     return out;
