@@ -13,12 +13,11 @@ import type { Page } from 'playwright-core';
 import { stopExtensionWorker, type Harness } from './harness';
 import { evaluateInContentWorld } from './panel-world';
 import { openDemoChat } from './pages';
-import { call, closeTeamPage, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
+import { call, closeTeamPage, join, serverNotes, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
 import type { TeamServer } from '../team/server';
 import { startNetProxy, type NetProxy } from '../team/net-proxy';
 import { dbName } from '../../lib/team/names';
 import { TEAM_CONFIG_KEY, TEAM_STATUS_KEY } from '../../lib/team/config';
-import { customerKey } from '../../lib/domain/customers';
 
 const SHOP = 'e2e-break';
 let server: TeamServer;
@@ -69,22 +68,10 @@ async function supNotes(nickname: string): Promise<string[]> {
   return (c?.history ?? []).map((e: { text: string }) => e.text);
 }
 
-/** How many note documents of these buyers the server holds. */
-async function serverNotes(nicknames: string[]): Promise<number> {
-  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
-  let n = 0;
-  for (const nick of nicknames) {
-    const key = customerKey('demo', nick);
-    const q = new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) });
-    n += ((await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${q}`, { headers: { authorization: auth } }).then((r) => r.json())) as { rows: unknown[] }).rows.length;
-  }
-  return n;
-}
-
 const expectEachOnce = async (buyers: string[], texts: string[]) => {
   const all = (await Promise.all(buyers.map(supNotes))).flat();
   expect(all.sort()).toEqual([...texts].sort());
-  expect(await serverNotes(buyers)).toBe(texts.length);
+  expect(await serverNotes(server, SHOP, buyers)).toBe(texts.length);
 };
 
 it('both join through the proxy', async () => {
@@ -199,7 +186,7 @@ it('live mode (an options page open): the network cut shows 离线 on its own, a
   await expect.poll(async () => (await call(agentPage, 'teamStatus')).status.state, { timeout: 60_000 }).toBe('synced');
   await expect.poll(() => supNotes('断三'), { timeout: 60_000 }).toEqual(['断网时的实时一条']);
   await expect.poll(async () => (await call(supPage, 'teamStatus')).status.state, { timeout: 60_000 }).toBe('synced');
-  expect(await serverNotes(['断三'])).toBe(1);
+  expect(await serverNotes(server, SHOP, ['断三'])).toBe(1);
 });
 
 it('the team page takes orders from the extension only: a seller page’s content script gets no team operation', async () => {

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { startTeamServer, type TeamServer } from '../team/server';
 import { addMember, initShop } from '../../lib/team/provision';
-import type { TeamRole } from '../../lib/team/names';
+import { dbName, type TeamRole } from '../../lib/team/names';
+import { customerKey } from '../../lib/domain/customers';
 
 /** A protocol call from an extension page, as the options page makes them. */
 export async function call(page: Page, kf: string, payload?: unknown): Promise<any> {
@@ -72,6 +73,18 @@ export async function syncNow(page: Page): Promise<string> {
 export async function syncUntilSynced(page: Page): Promise<number> {
   for (let n = 1; n <= 3; n++) if ((await syncNow(page)) === '已同步') return n;
   return 99;
+}
+
+/** How many note documents of these (demo console) buyers the server holds, asked as its admin. */
+export async function serverNotes(server: TeamServer, shop: string, nicknames: string[]): Promise<number> {
+  const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
+  let n = 0;
+  for (const nick of nicknames) {
+    const key = customerKey('demo', nick);
+    const q = new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) });
+    n += ((await fetch(`${server.url}/${dbName(shop, 'buyers')}/_all_docs?${q}`, { headers: { authorization: auth } }).then((r) => r.json())) as { rows: unknown[] }).rows.length;
+  }
+  return n;
 }
 
 /** Closes the extension's offscreen team page (as Chrome may) through the DevTools protocol. */

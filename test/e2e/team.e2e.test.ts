@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './harness';
+import { stopExtensionWorker, type Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join as joinShop, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
+import { call, join as joinShop, serverNotes, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
 
 const SHOP = 'e2e-shop';
 let server: TeamServer;
@@ -60,6 +60,54 @@ it("with the supervisor's options page open (live mode), the agent's note reache
     .poll(async () => ((await call(supPage, 'getCustomer', { platform: 'demo', nickname: '小红' }))?.history ?? []).map((e: { text: string }) => e.text), { timeout: 15_000 })
     .toEqual(['实时：下午三点前发货']);
   expect(await supPage.locator('[data-kf="team-status"]').textContent()).toBe('已同步');
+});
+
+it("live mode survives the supervisor's service worker stopping: a colleague's notes reach the open customers page without 立即同步, each once", async () => {
+  // Buyers of this attempt only (a retry starts from what the first attempt left).
+  const tag = Date.now().toString(36).slice(-5);
+  const during = `重启中${tag}`;
+  const after = `重启后${tag}`;
+  const customers = await sup.openExtensionPage('options.html#customers');
+  const nicks = () => customers.locator('[data-kf="customers-list"] [data-kf="customer-nick"]').allTextContents();
+  await expect.poll(nicks, { timeout: 30_000 }).toContain('小红');
+  const alarms = (page: Page, on: boolean) =>
+    page.evaluate((on) => {
+      const a = (globalThis as unknown as { chrome: { alarms: { clear(n: string): Promise<boolean>; create(n: string, o: object): Promise<void> } } }).chrome.alarms;
+      return on ? a.create('kf-team-sync', { periodInMinutes: 5 }) : a.clear('kf-team-sync').then(() => undefined);
+    }, on);
+  // No 5-minute round while this runs: what arrives comes through the live pull.
+  await alarms(supPage, false);
+  try {
+    const stoppedAt = Date.now();
+    const stopped = await stopExtensionWorker(sup, supPage);
+    expect(stopped.status()).toBe('stopped');
+    await stopped.detach();
+    // Written while the supervisor's worker is down.
+    await call(agentPage, 'addCustomerEvent', { platform: 'demo', nickname: during, kind: 'note', text: '工作线程停着时记的' });
+    // The open pages connect again within a second, which starts a fresh worker; its start-up round
+    // ends, and the check that switches live mode off when no page came back (3 s) has passed.
+    await expect
+      .poll(async () => {
+        const s = (await call(supPage, 'teamStatus')).status;
+        return s.state === 'synced' && s.lastSyncAt > stoppedAt && Date.now() - stoppedAt > 5000;
+      }, { timeout: 30_000 })
+      .toBe(true);
+    const lastRound = (await call(supPage, 'teamStatus')).status.lastSyncAt;
+
+    await call(agentPage, 'addCustomerEvent', { platform: 'demo', nickname: after, kind: 'note', text: '工作线程重启后记的' });
+    // The open customers page shows the new buyer by itself: nobody pressed 立即同步, and no round ran.
+    await expect.poll(nicks, { timeout: 20_000 }).toEqual(expect.arrayContaining([during, after]));
+    // The buyer's profile may come a batch before the note: the card fills a moment later.
+    for (const [nickname, text] of [[during, '工作线程停着时记的'], [after, '工作线程重启后记的']]) {
+      const notes = async () => ((await call(supPage, 'getCustomer', { platform: 'demo', nickname }))?.history ?? []).map((e: { text: string }) => e.text);
+      await expect.poll(notes, { timeout: 20_000 }).toEqual([text]);
+    }
+    expect((await call(supPage, 'teamStatus')).status).toMatchObject({ state: 'synced', lastSyncAt: lastRound });
+    expect((await nicks()).filter((n) => n.endsWith(tag))).toHaveLength(2);
+    expect(await serverNotes(server, SHOP, [during, after])).toBe(2);
+  } finally {
+    await alarms(supPage, true);
+  }
 });
 
 it('server stopped mid-work: the agent keeps working, sees 离线 (n 条待同步), and everything arrives once after the restart', async () => {
