@@ -1,6 +1,7 @@
 /**
  * `node --import tsx test/bench/trace-switch.ts [switches]`: a Chromium trace of conversation
- * switches on the demo console, with the built extension and with the bare fixture extension, and
+ * switches on the demo console (the agent's click: trusted input, floor.ts agentClick), with the
+ * built extension and with the bare fixture extension, and
  * where the time between the click and the card (or the page's own header) being drawn goes: per
  * switch window, the self time of every trace event on each thread, the page's JavaScript split by
  * script (the page's app.js, our content.js, the card frame), and how many forced layouts ran
@@ -11,8 +12,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from '../e2e/harness';
-import { cardFrame, evaluateInPanel } from '../e2e/pages';
-import { launchBare } from './floor';
+import { cardFrame } from '../e2e/pages';
+import { agentClick, launchBare } from './floor';
 
 interface TraceEvent {
   name: string;
@@ -87,46 +88,32 @@ async function ourSwitch(page: Page, conv: { id: string; nick: string }, i: numb
     },
     { ...conv, i },
   );
-  const t0 = await evaluateInPanel(
-    page,
-    (_r, a) => {
-      const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.buyerId === a.id)!;
-      performance.mark(`kf-click-${a.i}`);
-      const t = performance.timeOrigin + performance.now();
-      item.click();
-      return t;
-    },
-    { id: conv.id, i },
-  );
+  const { t0 } = await agentClick(page, conv.id, `kf-click-${i}`);
   const t1 = await frame.evaluate(() => (window as any).__shown as Promise<number>);
   return t1 - t0;
 }
 
 /** The page's own switch (bare extension): kf-click-<i> and kf-shown-<i> in the page. */
-function ownSwitch(page: Page, conv: { id: string; nick: string }, i: number): Promise<number> {
-  return page.evaluate(
-    ({ nick, id, i }) =>
-      new Promise<number>((resolve) => {
-        const item = [...document.querySelectorAll<HTMLElement>('.conv-item')].find((li) => li.dataset.buyerId === id)!;
-        const shown = () => document.querySelector('.chat-buyer-nick')?.textContent === nick && document.querySelector('.chat-header')?.getAttribute('data-buyer-id') === id;
-        let t0 = 0;
-        const done = () =>
-          requestAnimationFrame(() => {
-            performance.mark(`kf-shown-${i}`);
-            resolve(performance.now() - t0);
-          });
+async function ownSwitch(page: Page, conv: { id: string; nick: string }, i: number): Promise<number> {
+  await page.evaluate(
+    ({ nick, id, i }) => {
+      const shown = () => document.querySelector('.chat-buyer-nick')?.textContent === nick && document.querySelector('.chat-header')?.getAttribute('data-buyer-id') === id;
+      (window as any).__own = new Promise<number>((resolve) => {
         const obs = new MutationObserver(() => {
           if (!shown()) return;
           obs.disconnect();
-          done();
+          requestAnimationFrame(() => {
+            performance.mark(`kf-shown-${i}`);
+            resolve(performance.timeOrigin + performance.now());
+          });
         });
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-        performance.mark(`kf-click-${i}`);
-        t0 = performance.now();
-        item.click();
-      }),
+      });
+    },
     { ...conv, i },
   );
+  const { t0 } = await agentClick(page, conv.id, `kf-click-${i}`);
+  return (await page.evaluate(() => (window as any).__own as Promise<number>)) - t0;
 }
 
 /** Self time per event name (and per script for script events) on each thread, inside [from, to]. */
