@@ -186,6 +186,17 @@ describe("a switch told at the agent's click on a row, before the page's own han
     expect(panel.store.get().buyerId).toBe(next.buyerId); // …but right after its frame
   });
 
+  it("waits for the page's frame before the full read when the card drew while the page switched", async () => {
+    const { panel, drawn } = setup();
+    const next = clickSeen(panel, 1);
+    switchTo(1);
+    panel.pageChanged();
+    drawn[0]!(); // the card's report, arriving before the page has drawn its switch
+    expect(panel.store.get().buyerId).not.toBe(next.buyerId);
+    await nextFrame();
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+  });
+
   it("ignores clicks the page dispatched itself, and clicks on the open buyer's row", () => {
     const { panel, told } = setup();
     clickSeen(panel, 2, false);

@@ -171,7 +171,7 @@ export class PanelController {
    * A switch the card was told at the agent's click on a row (rowClicked), until the page shows who
    * it opened: `from` is who the page showed at the click; `drawn` once the card drew the clicked buyer.
    */
-  private predicted: { from: OpenBuyer | null; drawn: boolean; flush(): void } | null = null;
+  private predicted: { from: OpenBuyer | null; drawn: boolean } | null = null;
 
   constructor(
     private readonly adapter: SiteAdapter | null,
@@ -255,19 +255,14 @@ export class PanelController {
     const shown = this.openBuyer();
     if (shown && this.switchListener) {
       const who = a.pageKind(this.doc) === 'chat' ? this.readWho() : null;
+      // Until the page's next frame after the agent's click (rowClicked), the page showing the
+      // clicked buyer, or still the one before, is left to the check after that frame.
       const p = this.predicted;
-      // The page has not followed the agent's click yet: the card keeps the clicked buyer until the
-      // page's next frame (rowClicked), and this change is read with the switch.
-      if (p?.from && who && sameBuyer(who, p.from)) return;
+      if (p && who && (sameBuyer(who, shown) || (p.from && sameBuyer(who, p.from)))) return;
       this.predicted = null;
       if (who && !sameBuyer(who, shown)) {
         if (this.switchCard(who)) return;
-      } else if (who && this.early) {
-        // The page opened the buyer the card was told at the click. Drawn already: the waiting read
-        // runs after the page's frame (not inside the page's switch).
-        if (p?.drawn) requestAnimationFrame(() => setTimeout(p.flush));
-        return; // else the waiting read runs when the card has drawn them, and sees this change too
-      }
+      } else if (who && this.early) return; // the waiting read sees this change too
     }
     this.readPage();
   }
@@ -280,7 +275,7 @@ export class PanelController {
     const seq = ++this.switchSeq;
     const flush = () => {
       if (seq !== this.switchSeq) return;
-      if (this.predicted) this.predicted.drawn = true; // the page has not switched yet: read when it has
+      if (this.predicted) this.predicted.drawn = true; // read after the page's frame (rowClicked)
       else this.flushRead();
     };
     this.early = who;
@@ -295,9 +290,10 @@ export class PanelController {
   /**
    * The agent's click on a conversation row, seen in the document's capture phase, before the page's
    * own handler runs: the card is told the row's buyer now (adapter.conversationAt), so its frame
-   * draws them while the page switches, and both paint in the same frame. The page's read then
-   * confirms the buyer or corrects the card (pageChanged); a click the page has not followed by its
-   * next frame puts the card back on the buyer the page shows. Only the agent's own clicks count
+   * draws them while the page switches, and both paint in the same frame. The page opening someone
+   * else corrects the card at once (pageChanged); after the page's next frame, a click the page has
+   * not followed puts the card back on the buyer the page shows, and a followed one gets its full
+   * read (never before that frame, even when the card drew first). Only the agent's own clicks count
    * (a page can dispatch clicks of its own); keyboard switches take the path above.
    */
   rowClicked(e: MouseEvent): void {
@@ -308,19 +304,22 @@ export class PanelController {
     if (!row || !shown || this.signal.aborted || this.store.get().pageKind !== 'chat') return;
     const who = { buyer: row.nickname, buyerId: row.id };
     if (sameBuyer(who, shown)) return;
-    const p = { from: this.readWho(), drawn: false, flush: () => {} };
+    const p = { from: this.readWho(), drawn: false };
     this.predicted = p;
     if (!this.switchCard(who)) {
       this.predicted = null;
       return;
     }
-    const seq = this.switchSeq;
-    p.flush = () => seq === this.switchSeq && this.flushRead();
+    // After the page's next frame: the page shows the clicked buyer (the card's drawn, if it came,
+    // starts the full read now, not inside the page's switch), or still the one before (the card
+    // goes back to them), or someone else (already told, pageChanged).
     requestAnimationFrame(() =>
       setTimeout(() => {
         if (this.predicted !== p) return;
         this.predicted = null;
+        const seq = this.switchSeq;
         this.pageChanged();
+        if (p.drawn && seq === this.switchSeq) this.flushRead();
       }),
     );
   }
