@@ -52,6 +52,7 @@ import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import type { Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
+import { withSilenceLimit, type FetchFn } from './remote-fetch';
 
 export interface TeamIdentity {
   shop: string;
@@ -72,6 +73,8 @@ export interface TeamSyncOptions {
   localPrefix?: string;
   stores: LocalStores;
   now?: () => number;
+  /** A request to the server is given up after this long without a byte (remote-fetch.ts). */
+  silenceMs?: number;
 }
 
 export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server';
@@ -242,6 +245,8 @@ export class TeamSync {
     this.me = opts.identity;
     this.now = opts.now ?? Date.now;
     const server = opts.server.replace(/\/+$/, '');
+    const fetchFn = (opts.remoteOptions?.fetch as FetchFn | undefined) ?? ((url: string, init?: RequestInit) => fetch(url, init));
+    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(fetchFn, opts.silenceMs) };
     const local = {} as Record<TeamArea, PouchDatabase>;
     const remote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
@@ -249,7 +254,7 @@ export class TeamSync {
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
       // copy too (not only the current revision).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
-      remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...opts.remoteOptions }));
+      remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...remoteOptions }));
     }
     this.local = local;
     this.remote = remote;

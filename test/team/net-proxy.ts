@@ -7,13 +7,15 @@
  *  - 'slow': every response is held `delayMs` first, so a sync round lasts long enough to be
  *    interrupted half-way;
  *  - 'cut': connections in progress are reset and new ones are dropped, as when the cable is
- *    pulled (the extension sees failed fetches, not HTTP errors).
+ *    pulled (the extension sees failed fetches, not HTTP errors);
+ *  - 'hold': requests are accepted and never answered, as from a server (or a proxy in front of
+ *    it) that hangs.
  * `requests` lists "METHOD path" of every request that reached the server.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type ProxyMode = 'pass' | 'slow' | 'cut';
+export type ProxyMode = 'pass' | 'slow' | 'cut' | 'hold';
 
 export interface NetProxy {
   url: string;
@@ -35,6 +37,7 @@ export async function startNetProxy(target: string): Promise<NetProxy> {
       return;
     }
     requests.push(`${req.method} ${req.url}`);
+    if (mode === 'hold') return; // the socket stays open until the client gives up or close()
     const upstream = request(
       { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
       (up) => {

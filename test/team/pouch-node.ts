@@ -3,9 +3,15 @@ import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import memory from 'pouchdb-adapter-memory';
+import { createRequire } from 'node:module';
 import type { PouchStatic } from '../../lib/team/pouch-types';
 import { TeamSync, type TeamIdentity } from '../../lib/team/sync';
 import type { LocalStores } from '../../lib/team/local-stores';
+
+// PouchDB's errors are copies of module-level objects, stack included: every "not_found: missing"
+// pointed at pouchdb-errors' own line. Without that stack each copy takes the place it was made.
+const fromCore = createRequire(createRequire(import.meta.url).resolve('pouchdb-core'));
+for (const e of Object.values(fromCore('pouchdb-errors') as Record<string, unknown>)) if (e instanceof Error && Object.hasOwn(e, 'stack')) delete (e as { stack?: string }).stack;
 
 export const NodePouch: PouchStatic = PouchDB.plugin(http).plugin(replication).plugin(memory);
 
@@ -67,6 +73,7 @@ export function nodeTeamSync(o: {
   stores: LocalStores;
   password?: string;
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  silenceMs?: number;
 }): TeamSync {
   return new TeamSync({
     PouchDB: NodePouch,
@@ -76,5 +83,6 @@ export function nodeTeamSync(o: {
     localOptions: { adapter: 'memory' },
     localPrefix: o.prefix,
     stores: o.stores,
+    ...(o.silenceMs ? { silenceMs: o.silenceMs } : {}),
   });
 }

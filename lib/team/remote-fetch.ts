@@ -1,0 +1,58 @@
+/**
+ * Every request to the shop's server goes through `withSilenceLimit`. PouchDB 9 sets no time limit
+ * on its requests (its adapter computes one and never uses it): a server, or a proxy in front of it,
+ * that accepts a request and then never answers left that replication — and every round queued
+ * behind it (one round at a time) — waiting until the sync page was reloaded, with the status still
+ * saying 同步中. Here a request is given up when nothing arrived for `silenceMs`: no answer at all,
+ * or an answer whose body stopped half-way. It then fails as a dropped connection does (offline), so
+ * the round ends, everything stays local, and the next round tries again.
+ *
+ * The live pull's long poll is not cut: PouchDB asks the server for a heartbeat every 10 s on a
+ * continuous feed, and every byte that arrives (a heartbeat is a newline) restarts the clock.
+ */
+export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** Longer than PouchDB's 10 s heartbeat with room for a busy server. */
+export const SILENCE_LIMIT_MS = 45_000;
+
+export function withSilenceLimit(inner: FetchFn, silenceMs = SILENCE_LIMIT_MS): FetchFn {
+  return async (url, init = {}) => {
+    const ctl = new AbortController();
+    const outer = init.signal;
+    if (outer?.aborted) ctl.abort(outer.reason);
+    else outer?.addEventListener('abort', () => ctl.abort(outer.reason), { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = () => clearTimeout(timer);
+    const restart = () => {
+      stop();
+      timer = setTimeout(() => ctl.abort(new TypeError(`fetch failed: the server sent nothing for ${Math.round(silenceMs / 1000)} s`)), silenceMs);
+      // Node (tests, bench): a pending limit does not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+    };
+    restart();
+    let res: Response;
+    try {
+      res = await inner(url, { ...init, signal: ctl.signal });
+    } catch (err) {
+      stop();
+      // Given up here: say so, whatever the fetch made of the abort.
+      throw ctl.signal.aborted && !outer?.aborted ? ctl.signal.reason : err;
+    }
+    if (!res.body) {
+      stop();
+      return res;
+    }
+    restart();
+    const body = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          restart();
+          out.enqueue(chunk);
+        },
+        flush: stop,
+      }),
+      { signal: ctl.signal },
+    );
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
