@@ -22,7 +22,12 @@ export interface Harness {
   /** Base URL of the demo console, e.g. http://127.0.0.1:41234 */
   demoUrl: string;
   serviceWorker(): Promise<Worker>;
-  /** Opens an extension page such as 'popup.html' or 'options.html'. */
+  /**
+   * Opens an extension page such as 'popup.html' or 'options.html', in a new tab IN FRONT. A test
+   * that goes back to another tab (the demo chat) calls `bringToFront()` on it first: a tab behind
+   * another gets about one animation frame a second (measured 0.3–1 s to the next frame, 13–75 ms
+   * in front) and no focus, and the waits of Playwright and of the panel helpers run on frames.
+   */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
