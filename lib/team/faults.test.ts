@@ -88,7 +88,7 @@ it('a server that accepts requests and stops answering: the round gives up as of
   const proxy = await startNetProxy(server.url);
   try {
     const stores = new MemoryStores();
-    const sync = nodeTeamSync({ server: proxy.url, shop: SHOP, user: 'f2', prefix: 'hold-', stores, silenceMs: 400 });
+    const sync = nodeTeamSync({ server: proxy.url, shop: SHOP, user: 'f2', prefix: 'hold-', stores, silenceMs: 5_000 });
     open.push(sync);
     await sync.syncOnce();
     for (let i = 0; i < 5; i++) stores.addNote('沉默', `服务器不回答时的第${i}条`, Date.UTC(2026, 11, 2) + i);

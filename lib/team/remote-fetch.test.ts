@@ -21,13 +21,13 @@ beforeAll(async () => {
       return; // the body stops here
     }
     if (req.url === '/heartbeats') {
-      // A long poll: a newline every 40 ms for 400 ms, then the answer.
+      // A long poll: a newline every 100 ms for 2.5 s (longer than the limit), then the answer.
       res.writeHead(200, { 'content-type': 'application/json' });
-      const beat = setInterval(() => res.write('\n'), 40);
+      const beat = setInterval(() => res.write('\n'), 100);
       setTimeout(() => {
         clearInterval(beat);
         res.end('{"results":[],"last_seq":"7"}');
-      }, 400);
+      }, 2_500);
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -41,7 +41,8 @@ afterAll(async () => {
   await new Promise<void>((ok) => server.close(() => ok()));
 });
 
-const limited = withSilenceLimit((url, init) => fetch(url, init), 150);
+// A second: long enough that a busy test machine answers in time, short beside the long poll.
+const limited = withSilenceLimit((url, init) => fetch(url, init), 1_000);
 
 it('gives up on a server that accepts a request and never answers, as a dropped connection', async () => {
   const started = Date.now();

@@ -25,7 +25,7 @@ export function withSilenceLimit(inner: FetchFn, silenceMs = SILENCE_LIMIT_MS): 
     const stop = () => clearTimeout(timer);
     const restart = () => {
       stop();
-      timer = setTimeout(() => ctl.abort(new TypeError(`fetch failed: the server sent nothing for ${Math.round(silenceMs / 1000)} s`)), silenceMs);
+      timer = setTimeout(() => ctl.abort(new TypeError(`fetch failed: the server sent nothing for ${silenceMs / 1000} s`)), silenceMs);
       // Node (tests, bench): a pending limit does not keep the process alive.
       (timer as { unref?: () => void }).unref?.();
     };
