@@ -20,16 +20,15 @@ beforeAll(async () => {
       res.write('{"rows":[');
       return; // the body stops here
     }
-    if (req.url === '/heartbeats') {
-      // A long poll: a newline every 100 ms for 2.5 s (longer than the limit), then the answer.
+    if (req.url?.startsWith('/db/_changes?feed=longpoll&since=7')) {
+      // A long poll on a quiet database, as pouchdb-server sends it: the answer starts at once and
+      // nothing more comes (heartbeats held back by compression) until a change, 2.5 s later.
       res.writeHead(200, { 'content-type': 'application/json' });
-      const beat = setInterval(() => res.write('\n'), 100);
-      setTimeout(() => {
-        clearInterval(beat);
-        res.end('{"results":[],"last_seq":"7"}');
-      }, 2_500);
+      res.flushHeaders();
+      setTimeout(() => res.end('{"results":[{"seq":"8","id":"x","changes":[]}],"last_seq":"8"}'), 2_500);
       return;
     }
+    if (req.url?.startsWith('/db/_changes?feed=longpoll&since=never')) return; // no answer at all
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
@@ -62,9 +61,10 @@ it('gives up on a body that stops half-way', async () => {
   await expect(res.json()).rejects.toThrow(/the server sent nothing/);
 });
 
-it('keeps a long poll whose heartbeats arrive more often than the limit, and reads its answer', async () => {
-  const res = await limited(`${base}/heartbeats`);
-  expect(await res.json()).toEqual({ results: [], last_seq: '7' });
+it('waits out a long poll whose answer started, however quiet, and gives up on one that never answers', async () => {
+  const res = await limited(`${base}/db/_changes?feed=longpoll&since=7&heartbeat=10000`);
+  expect(await res.json()).toEqual({ results: [{ seq: '8', id: 'x', changes: [] }], last_seq: '8' });
+  await expect(limited(`${base}/db/_changes?feed=longpoll&since=never`)).rejects.toThrow(/the server sent nothing/);
 });
 
 it('passes an ordinary answer through unchanged, and a caller’s own abort stays the caller’s', async () => {

@@ -7,8 +7,11 @@
  * or an answer whose body stopped half-way. It then fails as a dropped connection does (offline), so
  * the round ends, everything stays local, and the next round tries again.
  *
- * The live pull's long poll is not cut: PouchDB asks the server for a heartbeat every 10 s on a
- * continuous feed, and every byte that arrives (a heartbeat is a newline) restarts the clock.
+ * The live pull's long poll (`_changes?feed=longpoll`) is timed only until its answer starts: its
+ * body is silent by design until a colleague writes something. CouchDB would send a heartbeat
+ * newline every 10 s, but a compressing server or proxy holds those back (pouchdb-server gzips
+ * them until the answer ends: checked, no byte in 13 s), so timing the body would cut every idle
+ * live pull and show 离线 for nothing.
  */
 export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -38,7 +41,7 @@ export function withSilenceLimit(inner: FetchFn, silenceMs = SILENCE_LIMIT_MS): 
       // Given up here: say so, whatever the fetch made of the abort.
       throw ctl.signal.aborted && !outer?.aborted ? ctl.signal.reason : err;
     }
-    if (!res.body) {
+    if (!res.body || /[?&]feed=(longpoll|continuous)/.test(url)) {
       stop();
       return res;
     }
