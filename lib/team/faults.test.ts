@@ -21,7 +21,17 @@ const SHOP = 'fault-shop';
 const MACHINES = 6;
 const BURSTS = 5;
 const PER_BURST = 40;
-const BUYERS = 12;
+/**
+ * Buyers per machine: each machine notes its own. With every machine creating the same buyers'
+ * profiles (six roots per profile, merged by every machine while requests failed), the local
+ * test replicas (PouchDB's memory adapter, leveldb-core over memdown — not what the extension
+ * uses) ended, about once in 15–30 runs under load, with a revision-tree leaf whose body was never
+ * stored: pushes then failed with "missing" and a changes read crashed inside the adapter, leaving
+ * its round waiting for ever (the CI failure of 2026-12-02). See lib/team/README.md, "A bodiless
+ * leaf". Merging profiles edited on several machines is covered without faults in sync.test.ts.
+ */
+const BUYERS_PER_MACHINE = 2;
+const buyerNames = Array.from({ length: MACHINES * BUYERS_PER_MACHINE }, (_, i) => `故障${Math.floor(i / BUYERS_PER_MACHINE)}-${i % BUYERS_PER_MACHINE}`);
 let server: TeamServer;
 const open: TeamSync[] = [];
 
@@ -152,7 +162,7 @@ it('requests failing at random before or after the server acts: every machine en
       for (let b = 0; b < BURSTS; b++) {
         for (let i = 0; i < PER_BURST; i++) {
           const n = b * PER_BURST + i;
-          m.stores.addNote(`故障${(mi + n) % BUYERS}`, `${m.user} 第${n}条`, Date.UTC(2026, 11, 2) + n);
+          m.stores.addNote(`故障${mi}-${n % BUYERS_PER_MACHINE}`, `${m.user} 第${n}条`, Date.UTC(2026, 11, 2) + n);
         }
         await tryRound(m);
       }
@@ -175,16 +185,16 @@ it('requests failing at random before or after the server acts: every machine en
 
   expect(failed).toBeGreaterThan(20);
   const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
-  const range = (b: number) => ({ startkey: `ev:${customerKey('demo', `故障${b}`)}:`, endkey: `ev:${customerKey('demo', `故障${b}`)}:\ufff0` });
+  const range = (nick: string) => ({ startkey: `ev:${customerKey('demo', nick)}:`, endkey: `ev:${customerKey('demo', nick)}:\ufff0` });
   let onServer = 0;
-  for (let b = 0; b < BUYERS; b++) {
-    const q = new URLSearchParams(Object.entries(range(b)).map(([k, v]) => [k, JSON.stringify(v)]));
+  for (const nick of buyerNames) {
+    const q = new URLSearchParams(Object.entries(range(nick)).map(([k, v]) => [k, JSON.stringify(v)]));
     onServer += ((await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${q}`, { headers: { authorization: auth } }).then((r) => r.json())) as { rows: unknown[] }).rows.length;
   }
   expect(onServer).toBe(expected);
   for (const m of machines) {
     let inReplica = 0;
-    for (let b = 0; b < BUYERS; b++) inReplica += (await m.sync.local.buyers.allDocs(range(b))).rows.length;
+    for (const nick of buyerNames) inReplica += (await m.sync.local.buyers.allDocs(range(nick))).rows.length;
     const texts = count(m);
     expect({ user: m.user, inReplica, notes: texts.length, distinct: new Set(texts).size, pending: await m.sync.pending() }).toEqual({
       user: m.user,
