@@ -3,6 +3,7 @@
  * stops half-way through a body, and a slow long poll kept alive by heartbeats.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withSilenceLimit } from './remote-fetch';
 
@@ -76,4 +77,12 @@ it('passes an ordinary answer through unchanged, and a caller’s own abort stay
   const pending = limited(`${base}/never`, { signal: mine.signal });
   mine.abort(new Error('closed by the caller'));
   await expect(pending).rejects.toThrow('closed by the caller');
+});
+
+it('leaves no listener on a signal the caller keeps for many requests (a live pull sends every long poll with one)', async () => {
+  const keep = new AbortController();
+  for (let i = 0; i < 15; i++) await (await limited(`${base}/ok`, { signal: keep.signal })).json();
+  await (await limited(`${base}/db/_changes?feed=longpoll&since=7`, { signal: keep.signal })).json();
+  await limited(`${base}/never`, { signal: keep.signal }).catch(() => undefined);
+  expect(getEventListeners(keep.signal, 'abort')).toHaveLength(0);
 });

@@ -21,11 +21,16 @@ export const SILENCE_LIMIT_MS = 45_000;
 export function withSilenceLimit(inner: FetchFn, silenceMs = SILENCE_LIMIT_MS): FetchFn {
   return async (url, init = {}) => {
     const ctl = new AbortController();
+    // The caller's signal outlives a request (PouchDB's live pull sends every long poll with the
+    // same one): its listener is removed when the request ends, or they pile up on it.
     const outer = init.signal;
+    const onOuterAbort = () => ctl.abort(outer!.reason);
+    const detach = () => outer?.removeEventListener('abort', onOuterAbort);
     if (outer?.aborted) ctl.abort(outer.reason);
-    else outer?.addEventListener('abort', () => ctl.abort(outer.reason), { once: true });
+    else outer?.addEventListener('abort', onOuterAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => clearTimeout(timer);
+    ctl.signal.addEventListener('abort', () => (stop(), detach()), { once: true });
     const restart = () => {
       stop();
       timer = setTimeout(() => ctl.abort(new TypeError(`fetch failed: the server sent nothing for ${silenceMs / 1000} s`)), silenceMs);
@@ -38,21 +43,29 @@ export function withSilenceLimit(inner: FetchFn, silenceMs = SILENCE_LIMIT_MS): 
       res = await inner(url, { ...init, signal: ctl.signal });
     } catch (err) {
       stop();
+      detach();
       // Given up here: say so, whatever the fetch made of the abort.
       throw ctl.signal.aborted && !outer?.aborted ? ctl.signal.reason : err;
     }
-    if (!res.body || /[?&]feed=(longpoll|continuous)/.test(url)) {
+    if (!res.body) {
       stop();
+      detach();
       return res;
     }
-    restart();
+    // A long poll's body is silent by design: timed only until the answer started (above).
+    const quiet = /[?&]feed=(longpoll|continuous)/.test(url);
+    if (quiet) stop();
+    else restart();
     const body = res.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, out) {
-          restart();
+          if (!quiet) restart();
           out.enqueue(chunk);
         },
-        flush: stop,
+        flush() {
+          stop();
+          detach();
+        },
       }),
       { signal: ctl.signal },
     );
