@@ -76,8 +76,6 @@ const defaultApi: CardApi = {
   onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
 };
 
-
-
 const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
 
 /** A buyer as the page lists them (the conversation list): the shown name and the console's id. */
