@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { combinedPredictor, EvalInputError, evaluate, loadShippedModel, readLabelledTurns } from './eval-suggest';
+import { attachContext, combinedPredictor, EvalInputError, evaluate, loadShippedModel, readLabelledTurns, shown } from './eval-suggest';
+import { Dialogues } from './eval-dialogues';
 import { SuggestEngine } from '../lib/domain/suggest/engine';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +57,38 @@ describe('eval-suggest input', () => {
   });
 });
 
+describe('eval-suggest --context', () => {
+  it('classifies a turn with its conversation: a short follow-up gets the need asked before it', () => {
+    const dir = tmp();
+    // Two sessions in the JDDC sample's layout: session, user, is_agent, transferred, repeat, sku, text.
+    const row = (s: string, agent: number, text: string) => [s, 'u', agent, 0, 0, 'nan', text].join('\t');
+    writeFileSync(join(dir, 'jddc_chat_sample.tsv'), [
+      row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '然后呢'),
+      row('s2', 0, '然后呢'),
+    ].join('\n') + '\n');
+    const f = join(dir, 'l.tsv');
+    writeFileSync(f, 'id\tscenario\talso\ttext\njd3\trefund-status\t\t然后呢\n');
+    const alone = readLabelledTurns(f, null);
+    const withContext = attachContext(alone, new Dialogues(dir));
+    expect(withContext[0]!.context).toEqual(['我的退款什么时候到账', '然后呢']);
+    expect(shown(alone[0]!)).toEqual([]);
+    expect(shown(withContext[0]!)[0]).toBe('refund-status');
+    // The first line of another session has no earlier turns.
+    expect(new Dialogues(dir).dialogue('jd4')).toEqual([{ from: 'buyer', text: '然后呢' }]);
+  });
+  it('refuses a turn whose conversation is unknown or does not end with its text', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'jddc_chat_sample.tsv'), ['s1\tu\t0\t0\t0\tnan\t在吗'].join('\n'));
+    const f = join(dir, 'l.tsv');
+    writeFileSync(f, 'id\tscenario\talso\ttext\njd1\tgreeting\t\t你好\n');
+    expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/does not end with its text/);
+    writeFileSync(f, 'id\tscenario\talso\ttext\nzz9\tgreeting\t\t你好\n');
+    expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/no dialogue for id "zz9"/);
+    writeFileSync(f, 'id\tscenario\talso\ttext\necdt1.0\tgreeting\t\t你好\n');
+    expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/ecd_sample_test\.tsv not found/);
+  });
+});
+
 describe('eval-suggest --learn-from', () => {
   it('replays picks before evaluating, and a near-identical message then gets the picked situation', { timeout: 60_000 }, () => {
     const dir = tmp();
@@ -75,6 +108,25 @@ describe('eval-suggest --learn-from', () => {
 });
 
 describe.skipIf(!haveEval)('classifier on the labelled dev turns (../shared/eval)', () => {
+  it('rebuilds the conversation of every buyer turn and JDDC dev question, ending with the turn itself', () => {
+    const d = new Dialogues(evalDir);
+    const rows = readLabelledTurns(devLabels, turns);
+    expect(() => attachContext(rows, d)).not.toThrow();
+    const all = readFileSync(turns, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+    let withEarlier = 0;
+    for (const [id, , text] of all) {
+      const conv = d.dialogue(id!)!;
+      expect(conv.at(-1)!.from).toBe('buyer');
+      expect(conv.at(-1)!.text.replace(/\s+/g, '')).toBe(text!.replace(/\s+/g, ''));
+      if (conv.length > 1) withEarlier++;
+    }
+    // Most turns are not a conversation's first line.
+    expect(withEarlier).toBeGreaterThan(all.length / 2);
+    const questions = readFileSync(join(evalDir, 'jddc_dev_question.txt'), 'utf8').match(/<Q\d+>/g)!.length;
+    const ids = d.devQuestionIds();
+    expect(ids).toHaveLength(questions);
+    for (const id of ids) expect(d.dialogue(id)!.at(-1)!.from).toBe('buyer');
+  });
   it('meets the targets: top-3 ≥ 0.85, top-1 ≥ 0.65, other abstained ≥ 0.6', () => {
     const r = evaluate(readLabelledTurns(devLabels, turns));
     expect(r.top3).toBeGreaterThanOrEqual(0.85);

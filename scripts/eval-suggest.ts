@@ -5,7 +5,11 @@
  *
  * labels.tsv: `id\tscenario\talso` (texts looked up in turns.tsv, default ../shared/eval/buyer_turns.tsv
  * relative to the repo) or `id\tscenario\talso\ttext` (text inline). A header line starting with
- * `id` is skipped. Each turn is classified alone (the turns file carries no dialogue context).
+ * `id` is skipped. Each turn is classified alone (the turns file carries no dialogue context), or with
+ * `--context` as the panel classifies it: with the buyer's earlier turns of its conversation, rebuilt
+ * from the source dialogues in ../shared/eval (`scripts/eval-dialogues.ts`, window of
+ * `lib/domain/suggest/context.ts`). The model and the learned picks read the turn itself, as in the
+ * extension.
  *
  * Signals: the cue trie, the trained model (public/suggest-model.json) and the learned memory,
  * combined as in the extension. `--learn-from` first replays those labelled turns, in file order,
@@ -26,12 +30,16 @@ import { classify } from '../lib/domain/suggest/classify';
 import { combineSignals, type CombineParams, COMBINE } from '../lib/domain/suggest/combine';
 import { SuggestEngine } from '../lib/domain/suggest/engine';
 import { decodeModel, type ModelAsset } from '../lib/domain/suggest/model';
+import { buyerTurns } from '../lib/domain/suggest/context';
+import { Dialogues } from './eval-dialogues';
 
 export interface LabelledTurn {
   id: string;
   scenario: ScenarioId;
   also: ScenarioId | null;
   text: string;
+  /** With `--context`: the buyer turns the panel would classify, oldest first, this turn last. */
+  context?: string[];
 }
 
 export class EvalInputError extends Error {
@@ -66,6 +74,27 @@ export function readLabelledTurns(labelsPath: string, turnsPath: string | null):
   });
 }
 
+/** Gives each turn the buyer turns the panel would classify with it (its conversation's window). */
+export function attachContext(turns: LabelledTurn[], dialogues: Dialogues): LabelledTurn[] {
+  return turns.map((t) => {
+    let d;
+    try {
+      d = dialogues.dialogue(t.id);
+    } catch (e) {
+      throw new EvalInputError(`--context: ${(e as Error).message}`);
+    }
+    if (!d) throw new EvalInputError(`--context: no dialogue for id "${t.id}" in the evaluation sources`);
+    const last = d[d.length - 1]!;
+    const same = (a: string) => a.replace(/\s+/g, '');
+    if (last.from !== 'buyer' || same(last.text) !== same(t.text)) {
+      throw new EvalInputError(`--context: the dialogue of "${t.id}" does not end with its text`);
+    }
+    return { ...t, context: buyerTurns(d) };
+  });
+}
+
+const classifyInput = (t: LabelledTurn) => t.context ?? [t.text];
+
 export interface EvalResult {
   top1: number;
   top3: number;
@@ -81,8 +110,8 @@ export interface EvalResult {
 }
 
 /** Scenarios shown for a turn, best first: nothing when the classifier abstains. */
-export function shown(text: string): ScenarioId[] {
-  const c = classify([text]);
+export function shown(turn: LabelledTurn): ScenarioId[] {
+  const c = classify(classifyInput(turn));
   return c.confident ? c.scores.map((s) => s.id) : [];
 }
 
@@ -94,16 +123,16 @@ export function loadShippedModel(repo: string) {
 }
 
 /** A predictor running the three signals combined, as the panel does. */
-export function combinedPredictor(engine: SuggestEngine, params: CombineParams = COMBINE): (text: string) => ScenarioId[] {
-  return (text) => {
-    const c = combineSignals(classify([text]), engine.signals(text), params);
+export function combinedPredictor(engine: SuggestEngine, params: CombineParams = COMBINE): (turn: LabelledTurn) => ScenarioId[] {
+  return (turn) => {
+    const c = combineSignals(classify(classifyInput(turn)), engine.signals(turn.text), params);
     return c.confident ? c.scores.map((s) => s.id) : [];
   };
 }
 
 /** The trained model on its own: its needs, best first, unless `other` is the likeliest reading. */
-export function modelPredictor(engine: SuggestEngine): (text: string) => ScenarioId[] {
-  return (text) => {
+export function modelPredictor(engine: SuggestEngine): (turn: LabelledTurn) => ScenarioId[] {
+  return ({ text }) => {
     const m = engine.signals(text, { learning: false }).model ?? [];
     return m[0] && m[0].id !== 'other' ? m.filter((x) => x.id !== 'other').map((x) => x.id) : [];
   };
@@ -118,7 +147,7 @@ export function learnFrom(engine: SuggestEngine, turns: LabelledTurn[], start = 
   return n;
 }
 
-export function evaluate(turns: LabelledTurn[], predict: (text: string) => ScenarioId[] = shown): EvalResult {
+export function evaluate(turns: LabelledTurn[], predict: (turn: LabelledTurn) => ScenarioId[] = shown): EvalResult {
   let hit1 = 0;
   let hit3 = 0;
   let needs = 0;
@@ -129,7 +158,7 @@ export function evaluate(turns: LabelledTurn[], predict: (text: string) => Scena
   const conf = new Map<string, number>();
   const errors: EvalResult['errors'] = [];
   for (const t of turns) {
-    const got = predict(t.text);
+    const got = predict(t);
     if (t.scenario === 'other') {
       others++;
       if (got.length === 0) abstainOther++;
@@ -183,9 +212,10 @@ function main(argv: string[]): number {
   }
   const args = argv.filter((a, i) => !a.startsWith('--') && !(learnAt >= 0 && i === learnAt + 1));
   const showErrors = argv.includes('--errors');
+  const withContext = argv.includes('--context');
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   if (args.length < 1) {
-    console.error('usage: eval-suggest <labels.tsv> [<turns.tsv>] [--learn-from <labels2.tsv>] [--errors]');
+    console.error('usage: eval-suggest <labels.tsv> [<turns.tsv>] [--learn-from <labels2.tsv>] [--context] [--errors]');
     return 2;
   }
   const labelsPath = resolve(args[0]!);
@@ -194,6 +224,7 @@ function main(argv: string[]): number {
   let picks: LabelledTurn[] = [];
   try {
     turns = readLabelledTurns(labelsPath, turnsPath);
+    if (withContext) turns = attachContext(turns, new Dialogues(resolve(repo, '../shared/eval')));
     if (learnPath) picks = readLabelledTurns(resolve(learnPath), turnsPath);
   } catch (e) {
     if (e instanceof EvalInputError) {
@@ -210,6 +241,7 @@ function main(argv: string[]): number {
   if (!model) console.log('(no model asset: run npm run train:suggest; figures are for the cues alone)');
   const engine = new SuggestEngine(model);
   const line = (name: string, x: EvalResult) => console.log(`  ${name.padEnd(22)} top1=${f2(x.top1)} top3=${f2(x.top3)} other_abstain=${f2(x.otherAbstain)}`);
+  if (withContext) console.log('with context: each turn classified with its conversation\'s earlier buyer turns, as in the panel');
   console.log('per signal, before learning:');
   line('cues', evaluate(turns));
   if (model) line('model alone', evaluate(turns, modelPredictor(engine)));

@@ -220,7 +220,7 @@ function main(argv: string[]): number {
   console.log(`| idea | ${tests.map((t) => t.name).join(' | ')} |`);
   for (const [name, pred] of rows) {
     const cells = tests.map(({ turns }) => {
-      const r = evaluate(turns, pred);
+      const r = evaluate(turns, (t) => pred(t.text));
       return `${r.top1.toFixed(2)} / ${r.top3.toFixed(2)} / ${r.otherAbstain.toFixed(2)}`;
     });
     console.log(`| ${name} | ${cells.join(' | ')} |`);

@@ -24,6 +24,7 @@ import { getLocale, setLocale, t } from '../i18n';
 import { probePage } from '../sites/probe';
 import { pageCheckReport } from './page-check';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
+import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
 
 export interface Suggestion {
   template: Template;
@@ -406,11 +407,7 @@ export class PanelController {
       const who = this.readWho();
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
-      buyerMessages = a
-        .readMessages(this.doc, 12)
-        .filter((m) => m.from === 'buyer')
-        .map((m) => m.text)
-        .slice(-4);
+      buyerMessages = buyerTurns(a.readMessages(this.doc, CONTEXT_MESSAGES));
       inputFound = this.findInput() !== null;
       buyerOrderStatuses = a.readBuyerOrderStatuses?.(this.doc) ?? [];
     }

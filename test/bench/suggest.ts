@@ -213,12 +213,12 @@ export async function benchSuggest(): Promise<Record<string, number>> {
     const lib = STARTER_LIBRARY.templates;
     const ms = makeMiniSearch(lib);
     const byId = new Map(lib.map((t) => [t.id, t]));
-    const msEval = evaluate(dev, (text) => scenariosOf(ms.search(text).slice(0, 5).map((h) => byId.get(String(h.id))!)));
+    const msEval = evaluate(dev, ({ text }) => scenariosOf(ms.search(text).slice(0, 5).map((h) => byId.get(String(h.id))!)));
     out.baseline_minisearch_top1_dev = r3(msEval.top1);
     out.baseline_minisearch_top3_dev = r3(msEval.top3);
     out.baseline_minisearch_other_abstain_dev = r3(msEval.otherAbstain);
     const fuse = makeFuse(lib);
-    const fEval = evaluate(dev, (text) => scenariosOf(fuse.search(text.slice(0, FUSE_MAX_QUERY), { limit: 5 }).map((h) => h.item)));
+    const fEval = evaluate(dev, ({ text }) => scenariosOf(fuse.search(text.slice(0, FUSE_MAX_QUERY), { limit: 5 }).map((h) => h.item)));
     out.baseline_fuse_top1_dev = r3(fEval.top1);
     out.baseline_fuse_top3_dev = r3(fEval.top3);
     out.baseline_fuse_other_abstain_dev = r3(fEval.otherAbstain);

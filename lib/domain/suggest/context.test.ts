@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { buyerTurns, CONTEXT_BUYER_TURNS, CONTEXT_MESSAGES } from './context';
+import { classify } from './classify';
+
+const msg = (from: 'buyer' | 'agent', text: string) => ({ from, text });
+
+describe('buyerTurns: the window the panel classifies', () => {
+  it('keeps the buyer turns among the last messages, at most four, the latest last', () => {
+    const chat = [
+      msg('buyer', 'b1'), msg('agent', 'a1'), msg('buyer', 'b2'), msg('buyer', 'b3'),
+      msg('agent', 'a2'), msg('buyer', 'b4'), msg('buyer', 'b5'),
+    ];
+    expect(buyerTurns(chat)).toEqual(['b2', 'b3', 'b4', 'b5']);
+    expect(CONTEXT_BUYER_TURNS).toBe(4);
+  });
+  it('looks no further back than the last twelve messages', () => {
+    const chat = [msg('buyer', 'old'), ...Array.from({ length: CONTEXT_MESSAGES - 1 }, (_, i) => msg('agent', `a${i}`)), msg('buyer', 'now')];
+    expect(buyerTurns(chat)).toEqual(['now']);
+    expect(buyerTurns([msg('agent', 'hello')])).toEqual([]);
+  });
+  it('gives a short follow-up the need of the turn before it', () => {
+    const turns = buyerTurns([msg('buyer', '我的退款什么时候到账'), msg('agent', '已经在处理了'), msg('buyer', '然后呢')]);
+    expect(classify(['然后呢']).top).toEqual([]);
+    expect(classify(turns).top[0]).toBe('refund-status');
+  });
+});
