@@ -142,6 +142,8 @@ export function modelPredictor(engine: SuggestEngine): (turn: LabelledTurn) => S
 export function learnFrom(engine: SuggestEngine, turns: LabelledTurn[], start = Date.UTC(2026, 0, 1)): number {
   let n = 0;
   turns.forEach((t, i) => {
+    // As the panel: a follow-up that took its need from the conversation is not learned.
+    if (t.context && classify(t.context).followUp) return;
     if (engine.learn({ message: t.text, scenario: t.scenario, source: 'insert' }, start + i * 60_000).pick) n++;
   });
   return n;
@@ -226,6 +228,7 @@ function main(argv: string[]): number {
     turns = readLabelledTurns(labelsPath, turnsPath);
     if (withContext) turns = attachContext(turns, new Dialogues(resolve(repo, '../shared/eval')));
     if (learnPath) picks = readLabelledTurns(resolve(learnPath), turnsPath);
+    if (learnPath && withContext) picks = attachContext(picks, new Dialogues(resolve(repo, '../shared/eval')));
   } catch (e) {
     if (e instanceof EvalInputError) {
       console.error(`eval-suggest: ${e.message}`);

@@ -517,9 +517,11 @@ export class PanelController {
 
   /** An insertion or a chip correction is a labelled example: the background learns from it. */
   private learn(scenario: ScenarioId | null, templateId: string | null, source: 'insert' | 'chip'): void {
-    const { buyerMessages, buyer } = this.store.get();
+    const { buyerMessages, buyer, classification } = this.store.get();
     const message = buyerMessages.at(-1);
     if (!message || !scenario || scenario === 'other') return;
+    // A follow-up (然后呢) took its need from the conversation: its words alone teach nothing.
+    if (classification?.followUp) return;
     void call('learnPick', { message, buyer, scenario, templateId, source }).catch(() => {});
   }
 

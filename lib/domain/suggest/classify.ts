@@ -20,6 +20,12 @@ export interface Classification {
   confident: boolean;
   /** The cue phrases that fired per scenario, for the "why" line in the panel and for debugging. */
   evidence: Partial<Record<ScenarioId, string[]>>;
+  /**
+   * The message being answered is a follow-up with no confident reading of its own (然后呢 after a
+   * refund question) and the earlier turns lent it their needs. Such a message is not
+   * learned as a pick, since its words alone would teach that need to every later 然后呢.
+   */
+  followUp?: boolean;
 }
 
 export interface ClassifyOptions {
@@ -49,6 +55,13 @@ const CONTEXT_TIEBREAK = 0.25;
 /** A follow-up is short or starts like one (那…, 还有…, …呢). */
 const FOLLOW_UP_MAX_CHARS = 14;
 const FOLLOW_UP_RE = /^(那|还有|然后|另外|那个|这个|那么|那就|那我|那要|要是|如果)|呢\??$/;
+/**
+ * A turn that only confirms or hands over data (是的, 10 袋, an order number, a pasted card) asks
+ * nothing: it inherits no need from earlier turns. What is left after removing placeholders, digits,
+ * Latin letters, punctuation, these words and measure words must be empty.
+ */
+const BARE_STRIP = [/\[[^\]]*\]/g, /[\s\d\p{P}\p{S}a-zA-Z]/gu, /是的|对的|好的|可以|是|对|嗯|恩|好|哦|噢|行|哈|了|呢|吗|啊|呀|吧|的|哒|滴|[元个件袋盒份瓶只台套]/g];
+const isBare = (text: string) => BARE_STRIP.reduce((t, re) => t.replace(re, ''), text) === '';
 
 /** Particles say nothing about the need: bigrams holding one (的吗, 了吧) give no weak evidence. */
 const FUNCTION_CHARS = /[的吗了呢吧啊呀么嘛哦哈]/;
@@ -303,8 +316,9 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
 
   // Context from the previous turns.
   const selfConfident = best() >= CONFIDENT_RAW;
-  const followUp = !selfConfident && (cur.text.length <= FOLLOW_UP_MAX_CHARS || FOLLOW_UP_RE.test(cur.text));
+  const followUp = !selfConfident && !isBare(current) && (cur.text.length <= FOLLOW_UP_MAX_CHARS || FOLLOW_UP_RE.test(cur.text));
   const evidence: Partial<Record<ScenarioId, string[]>> = Object.fromEntries(cur.evidence);
+  let inherited = false;
   for (let k = 0; k < CONTEXT_DECAY.length; k++) {
     const prevText = messages[messages.length - 2 - k];
     if (prevText === undefined) break;
@@ -319,6 +333,7 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
       } else {
         raw.set(id, (raw.get(id) ?? 0) + v * CONTEXT_DECAY[k]!);
         (evidence[id] ??= []).push(`context-${k + 1}`);
+        inherited = true;
       }
     }
     // A confident earlier turn is where the topic started; older turns add nothing.
@@ -332,7 +347,9 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
   const top: ScenarioId[] = confident
     ? sorted.filter(([, v]) => v >= CONFIDENT_RAW && v >= bestRaw * MULTI_RATIO).slice(0, MAX_TOP).map(([id]) => id)
     : [];
-  return { scores, top, confident, evidence };
+  const out: Classification = { scores, top, confident, evidence };
+  if (inherited) out.followUp = true;
+  return out;
 }
 
 /** All scenario ids a classifier can return, in catalogue order (for UIs and evaluation). */

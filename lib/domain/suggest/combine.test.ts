@@ -67,6 +67,19 @@ describe('combineSignals', () => {
     expect(read('我家咖啡机蒸汽棒堵住了，喷不出气怎么办').top[0]).toBe('repair');
   });
 
+  it('does not let a pick for the same follow-up words (然后呢) speak for another conversation', () => {
+    const memory = new LearnedMemory([makePick({ message: '然后呢', scenario: 'refund-status', source: 'insert' }, 1)!]);
+    const learned = memory.recall(maskForMemory('然后呢'));
+    expect(learned?.best).toBeGreaterThan(0.9);
+    // First message of a conversation: the pick is that message again, it answers.
+    expect(combineSignals(classify(['然后呢']), { learned }).top[0]).toBe('refund-status');
+    // After a question about a parcel, 然后呢 follows the parcel.
+    const c = combineSignals(classify(['我的快递到哪了', '然后呢']), { learned });
+    expect(c.top[0]).toBe('tracking');
+    expect(c.top).not.toContain('refund-status');
+    expect(c.followUp).toBe(true);
+  });
+
   it('ignores learned picks for messages that are only faintly alike', () => {
     const c = combineSignals(classify(['包装破了']), { learned: recall('return', COMBINE.learnedFill - 0.05) });
     expect(c.top).not.toContain('return');

@@ -65,7 +65,9 @@ export const LEARNED_TAG = 'learned';
 
 export function combineSignals(cues: Classification, signals: Signals, params: CombineParams = COMBINE): Classification {
   const model = signals.model ?? [];
-  const learned = signals.learned;
+  // A follow-up's words carry no need of their own (然后呢): a pick for the same words, made in
+  // another conversation, says nothing about this one.
+  const learned = cues.followUp ? null : signals.learned;
   const evidence: Classification['evidence'] = {};
   for (const [id, list] of Object.entries(cues.evidence)) evidence[id as NeedId] = [...(list ?? [])];
   const tag = (id: NeedId, text: string) => (evidence[id] ??= []).push(text);
@@ -130,6 +132,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     top: confident ? shown.map((s) => s.id) : [],
     confident,
     evidence,
+    ...(cues.followUp ? { followUp: true } : {}),
   };
 }
 

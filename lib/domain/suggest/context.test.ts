@@ -24,3 +24,24 @@ describe('buyerTurns: the window the panel classifies', () => {
     expect(classify(turns).top[0]).toBe('refund-status');
   });
 });
+
+describe('follow-ups and bare turns in a conversation', () => {
+  const refund = '我的退款什么时候到账';
+  it('marks a follow-up that took its need from the conversation', () => {
+    const c = classify([refund, '然后呢']);
+    expect(c.top[0]).toBe('refund-status');
+    expect(c.followUp).toBe(true);
+    // Alone, or with a need of its own, it is no follow-up.
+    expect(classify(['然后呢']).followUp).toBeUndefined();
+    expect(classify([refund, '发票怎么开']).followUp).toBeUndefined();
+  });
+  it('lends nothing to a turn that only confirms or hands over data', () => {
+    for (const bare of ['是的', '是', '[链接x] 是的哦', '10 袋', '536534099634', '[订单x]']) {
+      const c = classify([refund, bare]);
+      expect(c.top, bare).toEqual([]);
+      expect(c.followUp, bare).toBeUndefined();
+    }
+    // A short turn that asks something still follows the conversation.
+    expect(classify([refund, '那我怎么办']).top[0]).toBe('refund-status');
+  });
+});
