@@ -17,6 +17,7 @@ vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
 
 import { bootDemo, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
+import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
 
 let demo: DemoHooks;
@@ -34,8 +35,8 @@ afterEach(() => {
 });
 
 /** The controller on the demo chat, with a card that answers `cardThere` and records what it was told. */
-function setup(cardThere = true) {
-  const panel = new PanelController(demoAdapter, document, abort.signal);
+function setup(cardThere = true, adapter: SiteAdapter = demoAdapter) {
+  const panel = new PanelController(adapter, document, abort.signal);
   const told: OpenBuyer[] = [];
   const drawn: (() => void)[] = [];
   panel.onSwitch((who, done) => {
@@ -234,4 +235,70 @@ it("a follow-up's situation that answers after a switch stays with its own buyer
   await vi.waitFor(() => expect(panel.store.get().buyerId).toBe(next.buyerId));
   await new Promise((r) => setTimeout(r, 0));
   expect(panel.store.get().scenarioOverride).toBeNull();
+});
+
+describe('a page change reads the page once', () => {
+  /** The demo adapter, counting its reads of the page kind, of who is open and of the messages. */
+  function countingAdapter() {
+    const reads = { pageKind: 0, who: 0, messages: 0 };
+    const adapter: SiteAdapter = {
+      ...demoAdapter,
+      pageKind: (doc) => (reads.pageKind++, demoAdapter.pageKind(doc)),
+      readBuyerIdentity: (doc) => (reads.who++, demoAdapter.readBuyerIdentity!(doc)),
+      readBuyer: (doc) => (reads.who++, demoAdapter.readBuyer(doc)),
+      readMessages: (doc, limit) => (reads.messages++, demoAdapter.readMessages(doc, limit)),
+    };
+    /** The reads made since the last call. */
+    const take = () => {
+      const made = { ...reads };
+      Object.assign(reads, { pageKind: 0, who: 0, messages: 0 });
+      return made;
+    };
+    return { adapter, take };
+  }
+  const once = { pageKind: 1, who: 1, messages: 1 };
+
+  it('a new message in the open conversation: its kind, who is open and the messages, once each', () => {
+    const { adapter, take } = countingAdapter();
+    const { panel } = setup(true, adapter);
+    demo.pushBuyerMessage(panel.store.get().buyerId!, '发什么快递');
+    take();
+    panel.pageChanged();
+    expect(take()).toEqual(once);
+    expect(panel.store.get().buyerMessages.at(-1)).toBe('发什么快递');
+  });
+
+  it('a switch: who is open once for the card, and the page once when the card drew them', () => {
+    const { adapter, take } = countingAdapter();
+    const { panel, drawn } = setup(true, adapter);
+    const next = switchTo(3);
+    take();
+    panel.pageChanged();
+    expect(take()).toEqual({ pageKind: 1, who: 1, messages: 0 });
+    // The full read runs later, on the page as it is then: read again, once.
+    drawn[0]!();
+    expect(take()).toEqual(once);
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+  });
+
+  it('a switch with no card to tell is read at once, once', () => {
+    const { adapter, take } = countingAdapter();
+    const { panel } = setup(false, adapter);
+    const next = switchTo(2);
+    take();
+    panel.pageChanged();
+    expect(take()).toEqual(once);
+    expect(panel.store.get().buyerId).toBe(next.buyerId);
+  });
+
+  it('an in-page navigation seen by the order observer: the page kind once, and the orders shown', () => {
+    const { adapter, take } = countingAdapter();
+    const { panel } = setup(true, adapter);
+    document.querySelector<HTMLElement>('.topnav a[data-nav="orders"]')!.click();
+    take();
+    panel.readOrders();
+    expect(take()).toEqual({ pageKind: 1, who: 0, messages: 0 });
+    expect(panel.store.get().pageKind).toBe('order-list');
+    expect(panel.store.get().orders.length).toBeGreaterThan(0);
+  });
 });

@@ -112,6 +112,15 @@ export const SWITCH_READ_MAX_MS = 150;
 
 const sameBuyer = (a: OpenBuyer, b: OpenBuyer) => a.buyer === b.buyer && a.buyerId === b.buyerId;
 
+/**
+ * What a page change is read for first: the page's kind and, on a chat page, who is open. Read once
+ * per change (pageChanged) and handed to the full read when that runs at once.
+ */
+interface PageLook {
+  pageKind: PageKind;
+  who: OpenBuyer | null;
+}
+
 /** The order state that changes the likely reply: any unpaid order first, else the newest one. */
 function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
   if (statuses.includes('unpaid')) return 'unpaid';
@@ -251,11 +260,11 @@ export class PanelController {
    * or the processor with the card. Any other change is read at once.
    */
   pageChanged(): void {
-    const a = this.adapter;
-    if (!a || this.signal.aborted) return;
+    if (!this.adapter || this.signal.aborted) return;
+    const look = this.look();
     const shown = this.openBuyer();
     if (shown && this.switchListener) {
-      const who = a.pageKind(this.doc) === 'chat' ? this.readWho() : null;
+      const { who } = look;
       // Until the page's next frame after the agent's click (rowClicked), the page showing the
       // clicked buyer, or still the one before, is left to the check after that frame.
       const p = this.predicted;
@@ -265,7 +274,7 @@ export class PanelController {
         if (this.switchCard(who)) return;
       } else if (who && this.early) return; // the waiting read sees this change too
     }
-    this.readPage();
+    this.read(look);
   }
 
   /**
@@ -389,14 +398,25 @@ export class PanelController {
     return buyer ? { buyer, buyerId: null } : null;
   }
 
+  /** The page's kind and, on a chat page, who is open (`pageKind` when the caller has just read it). */
+  private look(pageKind = this.adapter!.pageKind(this.doc)): PageLook {
+    return { pageKind, who: pageKind === 'chat' ? this.readWho() : null };
+  }
+
   /** Re-reads the page through the adapter: page kind, buyer, latest messages, chat input. */
   readPage(): void {
-    const a = this.adapter;
-    if (!a) return;
+    if (this.adapter) this.read(this.look());
+  }
+
+  /**
+   * The full read, from the page's kind and open buyer just read (`look`, taken in the same task:
+   * the page cannot have changed since): messages, chat input, order statuses, order rows.
+   */
+  private read({ pageKind, who }: PageLook): void {
+    const a = this.adapter!;
     this.early = null;
     this.predicted = null;
     this.switchSeq++;
-    const pageKind = a.pageKind(this.doc);
     let buyer: string | null = null;
     let buyerId: string | null = null;
     let buyerMessages: string[] = [];
@@ -404,7 +424,6 @@ export class PanelController {
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
-      const who = this.readWho();
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
       buyerMessages = buyerTurns(a.readMessages(this.doc, CONTEXT_MESSAGES));
@@ -427,7 +446,7 @@ export class PanelController {
       pending: conversationChanged ? null : prev.pending,
     });
     if (conversationChanged || newMessage) this.classifyNow();
-    this.readOrders();
+    this.showOrders(pageKind);
     for (const l of this.pageReadListeners) {
       try {
         l();
@@ -444,10 +463,14 @@ export class PanelController {
     const a = this.adapter;
     if (!a) return;
     const kind = a.pageKind(this.doc);
-    if (kind !== this.store.get().pageKind) {
-      this.readPage(); // the page changed under us (in-page navigation); readPage comes back here
-      return;
-    }
+    // The page changed under us (in-page navigation): the full read, which shows the orders too.
+    if (kind !== this.store.get().pageKind) this.read(this.look(kind));
+    else this.showOrders(kind);
+  }
+
+  /** The rows and remark editor of the page whose kind was just read (`kind`, the state's pageKind). */
+  private showOrders(kind: PageKind): void {
+    const a = this.adapter!;
     if (!a.readOrders || (kind !== 'order-list' && kind !== 'order-detail')) {
       if (this.store.get().orders.length || this.store.get().remarkEditor) this.store.set({ orders: [], remarkEditor: null });
       return;
