@@ -159,42 +159,85 @@ export interface Identified {
   renamed: boolean;
 }
 
-/**
- * The console shows buyer `buyerId` named `nickname`. Records the name claim and, the first time
- * this id is seen, lets its record take over the nickname-only record of that name when the name
- * is not masked and no other id has claimed it (README.md, "Buyer identity"). Renames an existing
- * id record whose name changed. The move is one transaction: the notes are never in two places or none.
- */
-export async function identifyBuyer(target: Target, now = Date.now()): Promise<Identified> {
+/** A buyer the console shows with an id: both normalised, as they key records and claims. */
+interface ShownWithId {
+  platform: Platform;
+  id: string;
+  nickname: string;
+}
+
+function shownWithId(target: Target): ShownWithId | null {
   const id = target.buyerId ? normaliseBuyerId(target.buyerId) : null;
   const nickname = normaliseNickname(target.nickname);
+  return id && nickname ? { platform: target.platform, id, nickname } : null;
+}
+
+/**
+ * How a buyer shown with an id joins the stored records (README.md, "Buyer identity"), decided here
+ * only: identifyBuyer carries the answer out in one transaction, previewBuyer returns the record it
+ * would give without writing. From the id's own record (`mine`, null when it has none):
+ * - `own`: the id has a record; it follows the name shown now (`renamedFrom`: the name it had);
+ * - `none`: it has none, and the name is masked: such a name hands no record over;
+ * - `byName`: it has none: the nickname-only record under `nameKey` becomes the id's (`take`) when
+ *   there is one and `allowed` by the name's claims (no other id has claimed it). The claims and
+ *   that record are read only when this is the answer.
+ */
+type Join =
+  | { kind: 'own'; record: Customer; renamedFrom: string | null }
+  | { kind: 'none' }
+  | { kind: 'byName'; nameKey: string; allowed(claims: readonly string[]): boolean; take(byName: Customer): Customer };
+
+function joinOf(shown: ShownWithId, mine: Customer | null, now: number): Join {
+  const { platform, id, nickname } = shown;
+  if (mine) {
+    const record = renameCustomer(mine, nickname, now);
+    return { kind: 'own', record, renamedFrom: record === mine ? null : mine.nickname };
+  }
+  if (isMaskedNickname(nickname)) return { kind: 'none' };
+  return {
+    kind: 'byName',
+    nameKey: nicknameKey(platform, nickname),
+    allowed: (claims) => claims.every((x) => x === id),
+    take: (byName) => adoptUnderId(byName, id, nickname, now),
+  };
+}
+
+/**
+ * The console shows buyer `buyerId` named `nickname`: carries out joinOf in one transaction, so the
+ * notes are never in two places or none — renames the id's record whose name changed or, the first
+ * time this id is seen, lets it take over the nickname-only record of that name. Records the name
+ * claim (an unmasked name only) and moves it from a former name.
+ */
+export async function identifyBuyer(target: Target, now = Date.now()): Promise<Identified> {
   const result: Identified = { adopted: false, renamed: false };
-  if (!id || !nickname) return result;
+  const shown = shownWithId(target);
+  if (!shown) return result;
+  const { id, nickname } = shown;
   const key = customerKey(target.platform, nickname, id);
   const memo = `${key}\u0000${nickname}`;
   if (identified.has(memo)) return result;
   const nameKey = nicknameKey(target.platform, nickname);
-  const others = (await claimsOf(nameKey)).filter((x) => x !== id);
+  // Read before the transaction, which spans the customers store only.
+  const claims = await claimsOf(nameKey);
   let oldName = null as string | null;
   await writeTx((s, guard) => {
     const mine = s.get(key);
     mine.onsuccess = guard(() => {
-      if (mine.result !== undefined) {
-        const c = migrateCustomer(mine.result, now);
-        const next = renameCustomer(c, nickname, now);
-        if (next !== c || !isCurrent(mine.result)) s.put(next, key);
-        if (next !== c) {
-          oldName = c.nickname;
+      const join = joinOf(shown, mine.result === undefined ? null : migrateCustomer(mine.result, now), now);
+      if (join.kind === 'own') {
+        if (join.renamedFrom !== null || !isCurrent(mine.result)) s.put(join.record, key);
+        if (join.renamedFrom !== null) {
+          oldName = join.renamedFrom;
           result.renamed = true;
         }
         return;
       }
-      if (isMaskedNickname(nickname) || others.length) return;
-      const byName = s.get(nameKey);
+      if (join.kind === 'none' || !join.allowed(claims)) return;
+      const byName = s.get(join.nameKey);
       byName.onsuccess = guard(() => {
         if (byName.result === undefined) return;
-        s.put(adoptUnderId(migrateCustomer(byName.result, now), id, nickname, now), key);
-        s.delete(nameKey);
+        s.put(join.take(migrateCustomer(byName.result, now)), key);
+        s.delete(join.nameKey);
         result.adopted = true;
       });
     });
@@ -207,21 +250,18 @@ export async function identifyBuyer(target: Target, now = Date.now()): Promise<I
 
 /**
  * What getCustomer answers for `target` once identifyBuyer has run, read without writing anything
- * (the card reads the buyers a chat page lists ahead; the agent has not opened them): the id's
- * record under the name shown now, else the nickname-only record identifyBuyer would let it take
- * over, else null. The same rules as identifyBuyer; tested against it.
+ * (the card reads the buyers a chat page lists ahead; the agent has not opened them): joinOf's
+ * answer, reading only what it asks for.
  */
 export async function previewBuyer(target: Target, now = Date.now()): Promise<Customer | null> {
-  const id = target.buyerId ? normaliseBuyerId(target.buyerId) : null;
-  const nickname = normaliseNickname(target.nickname);
   const mine = await getCustomer(targetKey(target), now);
-  if (!id || !nickname) return mine;
-  if (mine) return renameCustomer(mine, nickname, now);
-  if (isMaskedNickname(nickname)) return null;
-  const nameKey = nicknameKey(target.platform, nickname);
-  if ((await claimsOf(nameKey)).some((x) => x !== id)) return null;
-  const byName = await getCustomer(nameKey, now);
-  return byName && adoptUnderId(byName, id, nickname, now);
+  const shown = shownWithId(target);
+  if (!shown) return mine;
+  const join = joinOf(shown, mine, now);
+  if (join.kind === 'own') return join.record;
+  if (join.kind === 'none' || !join.allowed(await claimsOf(join.nameKey))) return null;
+  const byName = await getCustomer(join.nameKey, now);
+  return byName && join.take(byName);
 }
 
 /**
