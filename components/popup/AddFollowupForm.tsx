@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { reasonText } from '@/lib/messaging/reason';
+import type { Followup } from '@/lib/domain/followups/types';
 
 /** A to-do typed by the agent, or a note for the next shift (handover). */
-export function AddFollowupForm(props: { onAdded(): void }) {
+/** `onAdded` gets the stored item, so the list can keep it on screen wherever it is filed. */
+export function AddFollowupForm(props: { onAdded(item: Followup): void }) {
   const api = usePopupApi();
   const [title, setTitle] = useState('');
   const [buyer, setBuyer] = useState('');
@@ -15,11 +17,11 @@ export function AddFollowupForm(props: { onAdded(): void }) {
     e.preventDefault();
     if (!title.trim()) return;
     try {
-      await api.call('addFollowup', { kind: handover ? 'handover' : 'manual', title: title.trim(), buyer: buyer.trim() || undefined });
+      const added = await api.call('addFollowup', { kind: handover ? 'handover' : 'manual', title: title.trim(), buyer: buyer.trim() || undefined });
       setTitle('');
       setBuyer('');
       setStatus(null);
-      props.onAdded();
+      props.onAdded(added);
     } catch (err) {
       setStatus(t('followups.popup.actionFailed', { reason: reasonText(err) }));
     }

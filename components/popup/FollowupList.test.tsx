@@ -163,3 +163,91 @@ describe('the popup list', () => {
     expect(calls).toContainEqual(['listFollowupGroup', { section: 'today', kind: 'unpaid', offset: 5, limit: 50 }]);
   });
 });
+
+/**
+ * The same popup over the real list logic (follow-up rules, handover, sections) at fixed times of
+ * the shop's day (Beijing, UTC+8; day shift 08:00–20:00): a day-shift agent in team mode adds a
+ * to-do and hands it to the night shift. Between 20:00 and 24:00 it is due after midnight and filed
+ * under 以后, which starts folded; it must still stay on screen, tagged, not as the agent's own handover.
+ */
+describe('an item the agent hands to the night shift, at every hour', () => {
+  const bj = (h: number, m = 0) => Date.UTC(2026, 11, 2, h - 8, m);
+  const viewer = { user: '小王', shift: 'day' as const };
+  const cases: [string, number, FollowupSection][] = [
+    ['10:00', bj(10), 'today'],
+    ['19:30', bj(19, 30), 'today'],
+    ['20:15 (CI at 12:15 UTC)', bj(20, 15), 'upcoming'],
+    ['23:30', bj(23, 30), 'upcoming'],
+    ['02:00', bj(26), 'today'],
+  ];
+
+  async function world(now: number) {
+    const { buildFollowupList } = await import('@/lib/messaging/handlers/followups');
+    const { manualFollowup, assignFollowup } = await import('@/lib/domain/followups');
+    const { DEFAULT_FOLLOWUP_SETTINGS: settings } = await import('@/lib/domain/followups/types');
+    let items: Followup[] = [];
+    const api: PopupApi = {
+      call: (async (verb: string, payload?: any) => {
+        if (verb === 'listFollowups') return buildFollowupList(items, now, settings, payload.perGroup, payload.sections, viewer, payload.reveal);
+        if (verb === 'addFollowup') {
+          const made = manualFollowup({ title: payload.title }, now, settings);
+          items = [...items, made];
+          return made;
+        }
+        if (verb === 'updateFollowup' && payload.action === 'assign') {
+          items = items.map((f) => (f.id === payload.id ? assignFollowup(f, payload.to, now, settings) : f));
+          return items.find((f) => f.id === payload.id);
+        }
+        if (verb === 'handoverTargets') return { shift: 'day', me: '小王', members: ['店长'] };
+        throw new Error(`unexpected ${verb}`);
+      }) as PopupApi['call'],
+      onChanged: () => () => {},
+      download: vi.fn(),
+    };
+    // Other work already on the list, and tomorrow's, folded under 以后.
+    items = [
+      item('unpaid:a', 'unpaid', now + H),
+      ...Array.from({ length: 6 }, (_, i) => item(`manual:later-${i}`, 'manual', now + 30 * H + i, { source: 'manual' })),
+    ];
+    const m = mount(
+      <PopupContext.Provider value={api}>
+        <FollowupList initial={await api.call('listFollowups', { perGroup: 5, sections: ['handover', 'overdue', 'today'] })} />
+      </PopupContext.Provider>,
+    );
+    cleanup = m.unmount;
+    await act(async () => {});
+    return m.root;
+  }
+  const rowOf = (root: HTMLElement, title: string) =>
+    [...root.querySelectorAll<HTMLElement>('[data-kf="followup"]')].find((r) => r.querySelector('[data-kf="followup-title"]')!.textContent === title);
+
+  for (const [label, now, section] of cases) {
+    it(`at ${label} Beijing time it stays on the day agent's list, tagged 交给夜班, under ${section}`, async () => {
+      const root = await world(now);
+      await act(async () => {
+        (root.querySelector('[data-kf="add-followup"] input[name="title"]') as HTMLInputElement).value = '回复小鹿的尺码问题';
+        root.querySelector('[data-kf="add-followup"] input[name="title"]')!.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(async () => {
+        root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
+      await act(async () => {});
+      // What the agent just added is on screen, whatever section it went to.
+      const added = rowOf(root, '回复小鹿的尺码问题');
+      expect(added).toBeDefined();
+      await act(async () => (added!.querySelector('[data-action="handover"]') as HTMLButtonElement).click());
+      const picker = rowOf(root, '回复小鹿的尺码问题')!.querySelector('[data-kf="handover-to"]') as HTMLSelectElement;
+      await act(async () => {
+        picker.value = 'shift:night';
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await act(async () => {});
+      expect(root.querySelector('[data-kf="popup-status"]')!.textContent).toBe('已交给夜班');
+      const row = rowOf(root, '回复小鹿的尺码问题');
+      expect(row, 'the handed-over row is on screen').toBeDefined();
+      expect(row!.getAttribute('data-section')).toBe(section);
+      expect(row!.querySelector('[data-kf="handover-tag"]')!.textContent).toBe('交给夜班');
+      expect(row!.getAttribute('aria-selected')).toBe('true');
+    });
+  }
+});

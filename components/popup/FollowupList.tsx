@@ -39,20 +39,51 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const shown = useRef(FIRST_PAGE);
   const openRef = useRef(open);
   openRef.current = open;
+  /**
+   * The item the agent last added or handed over: it stays on screen where the background now files
+   * it. Handed to the night shift or added in the evening it is due after midnight, in 以后, which
+   * starts folded; without this it vanished under the agent's hands between 20:00 and 24:00.
+   */
+  const keep = useRef<{ id: string; show: boolean } | null>(null);
+  // Answers can cross (a change announcement and the action's own reload): the newest request wins.
+  const sent = useRef(0);
+  const shownSeq = useRef(0);
 
   const load = useCallback(() => {
-    api.call('listFollowups', { perGroup: shown.current, sections: [...openRef.current] }).then(
+    const seq = ++sent.current;
+    const reveal = keep.current?.id;
+    api.call('listFollowups', { perGroup: shown.current, sections: [...openRef.current], ...(reveal ? { reveal } : {}) }).then(
       (d) => {
+        if (seq < shownSeq.current) return;
+        shownSeq.current = seq;
         setData(d);
         setError(null);
+        const at = d.revealed;
+        if (!at || !keep.current?.show || keep.current.id !== at.id) return;
+        keep.current.show = false;
+        if (!openRef.current.has(at.section)) {
+          openRef.current = new Set(openRef.current).add(at.section);
+          setOpen(openRef.current);
+        }
+        setFolded((prev) => new Map(prev).set(keyOf(at), false));
+        setSelected(at.id);
       },
       (e: Error) => setError(t('followups.popup.loadFailed', { reason: e.message })),
     );
   }, [api]);
 
+  /** Reloads and keeps `id` on screen: its section opened and its group unfolded if need be. */
+  const reveal = useCallback(
+    (id: string) => {
+      keep.current = { id, show: true };
+      load();
+    },
+    [load],
+  );
+
   useEffect(() => {
     if (!props.initial) load();
-    return api.onChanged(['followups'], load);
+    return api.onChanged(['followups'], () => load());
   }, [load]);
 
   const reported = useRef(false);
@@ -136,9 +167,10 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     const to = decodeTarget(value);
     if (!to && !item.assignee && !item.shift && !item.handover) return;
     try {
+      keep.current = { id: item.id, show: true };
       await api.call('updateFollowup', { id: item.id, action: 'assign', to });
       setStatus(to ? t('handover.done', { to: targetName(to) }) : t('handover.taken'));
-      load();
+      reveal(item.id);
     } catch (e) {
       setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
@@ -254,7 +286,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
           );
         })}
       </div>
-      <AddFollowupForm onAdded={load} />
+      <AddFollowupForm onAdded={(added) => reveal(added.id)} />
     </div>
   );
 }

@@ -31,6 +31,8 @@ export interface FollowupList {
   locale?: 'zh-CN' | 'en';
   /** Whose handover section this is (the team member and their shift, or the clock's shift). */
   viewer?: HandoverViewer;
+  /** Where the item asked for with `reveal` sits (absent when it is not listed, e.g. done days ago). */
+  revealed?: { section: FollowupSection; kind: FollowupKind; id: string };
 }
 
 /** Who a follow-up can be handed to from here. */
@@ -64,8 +66,10 @@ export interface FollowupsProtocol {
   /**
    * The day's list: counts, and the first `perGroup` items of every group of `sections` (default:
    * all); groups of other sections come with their count only (a collapsed section in the popup).
+   * `reveal`: an item's id; its group comes with items up to it whatever its section, and
+   * `revealed` says where it is (the popup keeps on screen the item the agent just added or handed over).
    */
-  listFollowups: [{ perGroup?: number; sections?: FollowupSection[] } | void, FollowupList];
+  listFollowups: [{ perGroup?: number; sections?: FollowupSection[]; reveal?: string } | void, FollowupList];
   /** More items of one group, for scrolling/expanding in the popup. */
   listFollowupGroup: [{ section: FollowupSection; kind: FollowupKind; offset: number; limit: number }, { total: number; items: Followup[] }];
   updateFollowup: [UpdateFollowupRequest, Followup];

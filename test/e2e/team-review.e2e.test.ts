@@ -61,25 +61,56 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
   await expect.poll(() => agentTeam.locator('[data-kf="my-proposal-state"]').first().textContent(), { timeout: 30_000 }).toBe('店长 已采纳');
 });
 
+/** 'HH:MM' in Beijing time (the shop's default zone, which the product uses whatever the browser's zone), `minutes` from now. */
+function bjClock(minutes: number): string {
+  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The agent's shop hours, moved around the real clock (the background reads the time in the
+ * service worker, out of reach of Playwright's page clock), so both cases run at any hour:
+ * - 'today': the day shift runs from two hours ago to two hours ahead; the to-do is due when it
+ *   ends, and handed to the night shift it stays due then (以后 only when that is after midnight);
+ * - 'after-midnight': the day shift ends at midnight (00:00–00:00), so the to-do and the night shift
+ *   are due at tomorrow's first minute: 以后, which the popup shows folded. This is where the item
+ *   landed at 20:00–24:00 Beijing time with the default 08:00–20:00 (made at night, due by the next
+ *   noon), and why this test failed when CI ran at 12:00–16:00 UTC.
+ */
+async function agentHours(when: 'today' | 'after-midnight'): Promise<'today' | 'upcoming'> {
+  const dayShift = when === 'today' ? { start: bjClock(-120), end: bjClock(120) } : { start: '00:00', end: '00:00' };
+  await call(agentTeam, 'patchSettings', { followups: { dayShift } });
+  return when === 'after-midnight' || dayShift.end < bjClock(0) ? 'upcoming' : 'today';
+}
+
 it("a follow-up the agent hands to the night shift heads the night-shift colleague's popup", async () => {
   // The supervisor works the night shift (options → 团队 → 我的班次).
   await supTeam.locator('[data-kf="team-my-shift"]').selectOption('night');
   await expect.poll(async () => (await call(supTeam, 'teamStatus')).config.shift).toBe('night');
 
-  // One title per attempt (the e2e project retries a failed test once; the first attempt's item stays).
-  const title = `夜里回复买家小鹿的尺码问题 ${Date.now().toString(36)}`;
-  const popup = await openPopup(agent);
-  await popup.locator('[data-kf="add-followup"] summary').click();
-  await popup.locator('[data-kf="add-followup"] input[name="title"]').fill(title);
-  await popup.locator('[data-kf="add-followup"] button[type="submit"]').click();
-  const row = popup.locator('[data-kf="followup"]', { hasText: title });
-  await row.click();
-  await row.locator('[data-action="handover"]').click();
-  await row.locator('[data-kf="handover-to"]').selectOption('shift:night');
-  await expect.poll(() => popup.locator('[data-kf="popup-status"]').textContent(), { timeout: 30_000 }).toBe('已交给夜班');
-  // On the day agent's own list it stays an ordinary item, tagged with whom it is for.
-  expect(await row.getAttribute('data-section')).not.toBe('handover');
-  expect(await row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
+  const titles: string[] = [];
+  for (const when of ['today', 'after-midnight'] as const) {
+    const section = await agentHours(when);
+    // One title per attempt (the e2e project retries a failed test once; the first attempt's item stays).
+    const title = `夜里回复买家小鹿的尺码问题 ${when} ${Date.now().toString(36)}`;
+    titles.push(title);
+    const popup = await openPopup(agent);
+    await popup.locator('[data-kf="add-followup"] summary').click();
+    await popup.locator('[data-kf="add-followup"] input[name="title"]').fill(title);
+    await popup.locator('[data-kf="add-followup"] button[type="submit"]').click();
+    const row = popup.locator('[data-kf="followup"]', { hasText: title });
+    await row.click();
+    await row.locator('[data-action="handover"]').click();
+    await row.locator('[data-kf="handover-to"]').selectOption('shift:night');
+    await expect.poll(() => popup.locator('[data-kf="popup-status"]').textContent(), { timeout: 30_000 }).toBe('已交给夜班');
+    // On the day agent's own list it stays on screen, under its due time (an ordinary item, not the
+    // agent's own handover), tagged with whom it is for, and still selected.
+    expect(await row.getAttribute('data-section'), when).toBe(section);
+    expect(await row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
+    expect(await row.getAttribute('aria-selected')).toBe('true');
+    await popup.close();
+  }
+  await call(agentTeam, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } });
 
   await syncNow(agentTeam);
   expect(await syncNow(supTeam)).toBe('已同步');
@@ -88,7 +119,8 @@ it("a follow-up the agent hands to the night shift heads the night-shift colleag
   await section.waitFor({ timeout: 30_000 });
   expect(await section.locator('[data-kf="section-toggle"]').textContent()).toContain('交接给我 / 白班交接');
   const handed = section.locator('[data-kf="followup"]');
-  expect(await handed.locator('[data-kf="followup-title"]').allTextContents()).toContain(title);
+  const listed = await handed.locator('[data-kf="followup-title"]').allTextContents();
+  for (const title of titles) expect(listed).toContain(title);
   // It is the first section of the list.
   expect(await night.locator('[data-kf="section"]').first().getAttribute('data-section')).toBe('handover');
 });

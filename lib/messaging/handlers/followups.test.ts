@@ -282,4 +282,16 @@ describe('the first screen of a long list', () => {
     expect(l.groups.find((g) => g.section === 'done')).toMatchObject({ total: 1, items: [] });
     expect(await dispatch({ kf: 'listFollowups', payload: { sections: ['nope'] } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
+
+  it('reveals the item just acted on: its group up to it, in a section not asked for, and where it is', async () => {
+    await report(Array.from({ length: 8 }, (_, i) => row(`30000000${i}`, `买家${i}`, 'unpaid', bj(9) + i)));
+    const last = (await ok<FollowupList>('listFollowups', { perGroup: 100 })).groups.find((g) => g.kind === 'unpaid')!.items[7]!;
+    const l = await ok<FollowupList>('listFollowups', { perGroup: 5, sections: ['handover'], reveal: last.id });
+    const g = l.groups.find((x) => x.kind === 'unpaid')!;
+    expect(l.revealed).toEqual({ section: g.section, kind: 'unpaid', id: last.id });
+    expect(g.items.map((f) => f.id)).toContain(last.id);
+    expect(g.items).toHaveLength(8);
+    expect((await ok<FollowupList>('listFollowups', { reveal: 'no-such-item' })).revealed).toBeUndefined();
+    expect(await dispatch({ kf: 'listFollowups', payload: { reveal: 42 } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
 });

@@ -105,16 +105,24 @@ export function buildFollowupList(
   perGroup: number,
   withItems: readonly FollowupSection[] = FOLLOWUP_SECTIONS,
   viewer?: HandoverViewer,
+  reveal?: string,
 ): FollowupList {
   const sections = sectionsOf(items, now, settings, viewer);
   const groups: FollowupGroupSlice[] = [];
+  let revealed: FollowupList['revealed'];
   for (const section of FOLLOWUP_SECTIONS) {
     const take = withItems.includes(section) ? perGroup : 0;
-    for (const g of groupsOf(sections[section])) groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, take) });
+    for (const g of groupsOf(sections[section])) {
+      // The item the agent just acted on comes with its group, up to it, whatever the section: an
+      // item due after midnight (handed over or added in the evening) sits in the folded 以后.
+      const at = reveal === undefined ? -1 : g.items.findIndex((f) => f.id === reveal);
+      if (at >= 0) revealed = { section, kind: g.kind, id: reveal! };
+      groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, Math.max(take, at + 1)) });
+    }
   }
   const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
   counts.badge = sections.badge;
-  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes, ...(viewer ? { viewer } : {}) };
+  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes, ...(viewer ? { viewer } : {}), ...(revealed ? { revealed } : {}) };
 }
 
 // ---- payload checks -----------------------------------------------------------------------
@@ -298,11 +306,12 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       if (p.sections !== undefined && (!Array.isArray(p.sections) || p.sections.some((x) => !FOLLOWUP_SECTIONS.includes(x as FollowupSection)))) {
         throw new InvalidPayload('listFollowups: sections');
       }
+      const reveal = p.reveal === undefined ? undefined : id(p.reveal, 'listFollowups.reveal');
       const now = Date.now();
       const [items, app] = await Promise.all([loadFollowups(now), loadSettings()]);
       const settings = followupSettingsOf(app);
       const viewer = await handoverViewer(now, settings);
-      const list = buildFollowupList(items, now, settings, perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS, viewer);
+      const list = buildFollowupList(items, now, settings, perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS, viewer, reveal);
       return { ...list, locale: app.shop.locale };
     },
   },
