@@ -49,8 +49,12 @@ beforeAll(async () => {
   h = await launchWithExtension();
   ext = await h.openExtensionPage('options.html');
   // Unpaid after 0 minutes: the demo's orders count as unpaid reminders at any hour of the day.
+  // Cut-off 23:59: a reminder is due before the cut-off of the day the order was made (23:29), so it
+  // is on the badge (due today or overdue) whatever the hour. With 16:00, an order made after 16:00
+  // Beijing time is reminded the next day: from 20:40 Beijing (12:40 UTC) the demo's three unpaid
+  // orders (made 2-5 hours before) were all off the badge and paying one left it unchanged.
   await callFromExtensionPage(ext, 'patchSettings', {
-    shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' },
+    shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' },
     followups: { unpaidAfterMinutes: 0 },
   });
   orders = await h.context.newPage();
