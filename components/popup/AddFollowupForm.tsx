@@ -4,8 +4,10 @@ import { usePopupApi } from './PopupContext';
 import { reasonText } from '@/lib/messaging/reason';
 import type { Followup } from '@/lib/domain/followups/types';
 
-/** A to-do typed by the agent, or a note for the next shift (handover). */
-/** `onAdded` gets the stored item, so the list can keep it on screen wherever it is filed. */
+/**
+ * A to-do typed by the agent, or a note for the next shift (handover). `onAdded` gets the stored
+ * item, so the list can keep it on screen wherever it is filed.
+ */
 export function AddFollowupForm(props: { onAdded(item: Followup): void }) {
   const api = usePopupApi();
   const [title, setTitle] = useState('');
