@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from '../e2e/harness';
+import { launchWithExtension, watchExtensionWorker, type Harness } from '../e2e/harness';
 import { percentile, round } from './stats';
 
 export const BARE_EXTENSION_DIR = resolve(import.meta.dirname, 'bare-extension');
@@ -24,26 +24,17 @@ export function ratio(ours: number[], floor: number[]): { ours: number; floor: n
 
 /**
  * Wakes a stopped service worker and times it: the worker is stopped through the DevTools protocol
- * (as Chrome does when it is idle), then the extension page `page` sends `message`; `sample()`
- * returns the milliseconds from the send to the answer, timed in that page.
+ * (as Chrome does when it is idle; watchExtensionWorker waits until Chrome reports it stopped), then
+ * the extension page `page` sends `message`; `sample()` returns the milliseconds from the send to
+ * the answer, timed in that page. `page` should send nothing of its own meanwhile (the options
+ * page's data tabs reload on every change, and such a message wakes the worker before `message`
+ * does): quietExtensionPage.
  */
 export async function workerWaker(h: Harness, page: Page, message: unknown): Promise<{ sample(): Promise<number>; close(): Promise<void> }> {
-  const cdp = await h.context.newCDPSession(page);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  const until = async (ok: () => boolean, what: string) => {
-    for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
-    if (!ok()) throw new Error(`worker wake bench: ${what}`);
-  };
-  await until(() => status.size > 0, 'no worker version reported');
+  const worker = await watchExtensionWorker(h, page);
   return {
     async sample() {
-      const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
-      for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
-      await until(() => [...status.values()].every((s) => s === 'stopped'), 'worker did not stop');
+      await worker.stop();
       return page.evaluate(async (msg) => {
         const t0 = performance.now();
         const r = await (globalThis as any).chrome.runtime.sendMessage(msg);
@@ -51,7 +42,7 @@ export async function workerWaker(h: Harness, page: Page, message: unknown): Pro
         return performance.now() - t0;
       }, message);
     },
-    close: () => cdp.detach(),
+    close: () => worker.detach(),
   };
 }
 

@@ -4,6 +4,7 @@ import { round } from './stats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/harness';
+import { openQuietExtensionPage } from '../e2e/pages';
 
 /**
  * A stopped service worker woken by a message until it answers (`ping`), ours vs the bare fixture
@@ -14,9 +15,9 @@ export async function benchWorkerWake(samples = 15): Promise<Record<string, numb
   const ours = await launchWithExtension();
   const bare = await launchBare();
   try {
-    // An extension page to send from: ours is the options page once it has loaded.
-    const ourPage = await ours.openExtensionPage('options.html');
-    await ourPage.waitForLoadState('networkidle');
+    // An extension page to send from that sends nothing of its own (a message of its own would wake
+    // the worker before the timed one).
+    const ourPage = await openQuietExtensionPage(ours);
     const barePage = await bare.openExtensionPage('page.html');
     const a = await workerWaker(ours, ourPage, { kf: 'ping', payload: undefined });
     const b = await workerWaker(bare, barePage, { kf: 'ping' });

@@ -126,37 +126,99 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
+/** What Chrome reports of one version of the extension's worker (DevTools protocol, ServiceWorker domain). */
+interface WorkerVersionReport {
+  runningStatus: string;
+  status: string;
+}
+
+/**
+ * The extension's service worker as Chrome reports it over the DevTools protocol, to stop it as
+ * Chrome does when it is idle. Event-driven: a stop counts when Chrome reports that version
+ * 'stopped' after the stop was asked for, however quickly it is started again (a snapshot polled
+ * every few ms missed a stopped worker that a message woke again at once: "worker did not stop").
+ */
+export interface ExtensionWorkerControl {
+  /** The running status Chrome last reported ('stopped', 'starting', 'running', 'stopping'). */
+  status(): string | undefined;
+  /**
+   * Waits until the worker is installed and not midway through starting or stopping, stops it if it
+   * runs, and resolves once Chrome reports it stopped — and still stopped: the next message wakes a
+   * fresh worker with none of the old one's memory. A worker started again before that by anything
+   * else (an extension page's own message) is stopped again, a few times at most; then it throws
+   * with the statuses Chrome reported.
+   */
+  stop(): Promise<void>;
+  detach(): Promise<void>;
+}
+
+export async function watchExtensionWorker(h: Pick<Harness, 'context' | 'extensionId'>, page: Page): Promise<ExtensionWorkerControl> {
+  const cdp = await h.context.newCDPSession(page);
+  const versions = new Map<string, WorkerVersionReport>();
+  /** Every report, in order ("<version>:<running status>/<status>"), for error messages. */
+  const reports: string[] = [];
+  /** 'stopped' reports per version: a stop counts when its version's count grew after it was asked. */
+  const stops = new Map<string, number>();
+  let changed: () => void = () => {};
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
+      versions.set(v.versionId, { runningStatus: v.runningStatus, status: v.status });
+      reports.push(`${v.versionId}:${v.runningStatus}/${v.status}`);
+      if (v.runningStatus === 'stopped') stops.set(v.versionId, (stops.get(v.versionId) ?? 0) + 1);
+    }
+    changed();
+  });
+  /** Resolves when `ok()` holds, checked now and at every report (no polling). */
+  const until = (ok: () => boolean, what: string, timeoutMs = 15_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (ok()) return resolve();
+      const timer = setTimeout(() => {
+        changed = () => {};
+        reject(new Error(`timed out waiting for ${what}; Chrome reported: ${reports.slice(-12).join(' ') || 'nothing'}`));
+      }, timeoutMs);
+      changed = () => {
+        if (!ok()) return;
+        changed = () => {};
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const live = () => [...versions].filter(([, v]) => v.status !== 'redundant');
+  await cdp.send('ServiceWorker.enable');
+  await until(() => live().length > 0, 'the extension worker to be listed');
+  return {
+    status: () => live().at(-1)?.[1].runningStatus,
+    async stop() {
+      for (let attempt = 1; ; attempt++) {
+        // Installed (Chrome stops an idle worker, never one still installing) and settled.
+        await until(
+          () => live().every(([, v]) => v.status === 'activated' && (v.runningStatus === 'running' || v.runningStatus === 'stopped')),
+          'the extension worker to be installed and settled',
+        );
+        const running = live().filter(([, v]) => v.runningStatus === 'running').map(([id]) => id);
+        if (!running.length) return;
+        if (attempt > 3) throw new Error(`the extension worker keeps being started again; Chrome reported: ${reports.slice(-12).join(' ')}`);
+        const before = new Map(running.map((id) => [id, stops.get(id) ?? 0]));
+        for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+        await until(() => running.every((id) => (stops.get(id) ?? 0) > before.get(id)!), 'the extension worker to stop');
+      }
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
 /**
  * Stops the extension's service worker through the DevTools protocol, as Chrome does when it is
- * idle, and waits until Chrome reports it stopped: the next message wakes a fresh worker with none
- * of the old one's memory. `status()` tells the worker's running status as Chrome reports it since;
- * `detach()` ends the DevTools session.
+ * idle, and waits until Chrome reports it stopped (watchExtensionWorker): the next message wakes a
+ * fresh worker with none of the old one's memory. `status()` tells the worker's running status as
+ * Chrome reports it since; `detach()` ends the DevTools session.
  */
 export async function stopExtensionWorker(
   h: Pick<Harness, 'context' | 'extensionId'>,
   page: Page,
 ): Promise<{ status(): string | undefined; detach(): Promise<void> }> {
-  const cdp = await h.context.newCDPSession(page);
-  const seen: string[] = [];
-  let versionId: string | undefined;
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
-      versionId = v.versionId;
-      seen.push(v.runningStatus);
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  await waitUntil(() => versionId !== undefined, 'the extension worker to be listed');
-  await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
-  await waitUntil(() => seen.at(-1) === 'stopped', 'the extension worker to stop');
-  return { status: () => seen.at(-1), detach: () => cdp.detach() };
-}
-
-async function waitUntil(ok: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const worker = await watchExtensionWorker(h, page);
+  await worker.stop();
+  return worker;
 }

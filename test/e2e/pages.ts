@@ -35,6 +35,18 @@ export const demo = {
   reset: (page: Page) => page.evaluate(() => (window as any).__demo.reset()),
 };
 
+/**
+ * An extension page that sends the worker nothing of its own once it is shown: the options page on
+ * its import/export tab, which loads no data (the other tabs reload theirs whenever it changes, so
+ * a test's write makes them message the worker). Resolved once the tab is drawn, after the page's
+ * one start-up message (its settings) was answered. For tests that stop the worker and wake it.
+ */
+export async function openQuietExtensionPage(h: { openExtensionPage(path: string): Promise<Page> }): Promise<Page> {
+  const page = await h.openExtensionPage('options.html#import');
+  await page.locator('[data-kf="import-export"]').waitFor();
+  return page;
+}
+
 /** Sends a protocol message from an extension page (options/popup) — used to set up data. */
 export async function callFromExtensionPage<T = unknown>(page: Page, verb: string, payload?: unknown): Promise<T> {
   const reply = await page.evaluate(([v, p]) => (globalThis as any).chrome.runtime.sendMessage({ kf: v, payload: p }), [verb, payload] as const);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
+import { openQuietExtensionPage } from './pages';
 import { workerWaker } from '../bench/floor';
 import { PRESET_A } from '../../lib/domain/remarks';
 
@@ -25,8 +26,8 @@ async function extrasLoaded(): Promise<boolean> {
 }
 
 it('a restarted worker answers without the extras, and loads them when a verb needs them', async () => {
-  const page = await h.openExtensionPage('options.html');
-  await page.waitForLoadState('networkidle');
+  // A page that sends nothing of its own: only the messages below wake the stopped worker.
+  const page = await openQuietExtensionPage(h);
   const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
   try {
     // Stopped (as Chrome does when it is idle), then woken by a message that needs no extras.
@@ -48,12 +49,13 @@ it('a restarted worker answers without the extras, and loads them when a verb ne
     expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
   } finally {
     await waker.close();
+    await page.close();
   }
 });
 
 it('after a restart, each verb that uses the extras still answers: guard settings, reply-clock summary, CSV exports', async () => {
-  const page = await h.openExtensionPage('options.html');
-  await page.waitForLoadState('networkidle');
+  // A page that sends nothing of its own: only the messages below wake the stopped worker.
+  const page = await openQuietExtensionPage(h);
   const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
   const fresh = async <T,>(kf: string, payload?: unknown): Promise<T> => {
     await waker.sample(); // stopped, then woken: the extras are not loaded yet
@@ -80,5 +82,6 @@ it('after a restart, each verb that uses the extras still answers: guard setting
     expect(followups.csv.length).toBeGreaterThan(10);
   } finally {
     await waker.close();
+    await page.close();
   }
 });
