@@ -12,18 +12,27 @@ export class CallError extends Error {
   }
 }
 
-/** Calls a verb in the background. Throws CallError with the background's reason. */
+/**
+ * Calls a verb in the background. Throws CallError with the background's reason.
+ *
+ * A worker being stopped (idle, an update) cuts off a message in one of three ways, all seen in
+ * Chromium (test/e2e/worker-stop.e2e.test.ts): rejected "Receiving end does not exist" (no worker
+ * to take it), rejected "message channel closed" (the worker took it and stopped before answering),
+ * or resolved with no reply at all (it reached the stopping worker before our listener, which
+ * always answers, could run). The message is sent once more in each case, which starts a fresh
+ * worker; only when that fails too is the background called unavailable.
+ */
 export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void ? [] : [Req<V>]): Promise<Res<V>> {
   const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V> };
-  let reply: Reply<Res<V>> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage(envelope)) as Reply<Res<V>> | undefined;
-  } catch (err) {
-    // The service worker may be restarting; one retry covers the common case.
-    reply = (await browser.runtime.sendMessage(envelope).catch(() => undefined)) as Reply<Res<V>> | undefined;
-    if (!reply) throw new CallError('unavailable', (err as Error)?.message ?? 'background unavailable');
-  }
-  if (!reply) throw new CallError('unavailable', 'no reply from the background');
+  // A reply, or why there was none (rejected, or resolved with nothing).
+  const send = () =>
+    browser.runtime.sendMessage(envelope).then(
+      (r) => (r as Reply<Res<V>> | undefined) ?? 'no reply from the background',
+      (err: Error | undefined) => err?.message ?? 'background unavailable',
+    );
+  let reply = await send();
+  if (typeof reply === 'string') reply = await send();
+  if (typeof reply === 'string') throw new CallError('unavailable', reply);
   if (!reply.ok) throw new CallError(reply.error.code, reply.error.message);
   return reply.value;
 }
