@@ -6,11 +6,11 @@
  *   node --import tsx scripts/heldout/draw.ts tsv <out> <SET>        → <out>/<SET>-alone.tsv, -ctx.tsv
  *
  * `draw` shuffles ../shared/eval/buyer_turns.tsv with the seed, leaves out the dev ids and every id
- * in used-ids.txt (sets drawn before), takes n, and writes labelling sheets that show each turn
+ * drawn by a recipe in draws.json (sets drawn before), takes n, and writes labelling sheets that show each turn
  * with up to ten earlier messages of its conversation (`scripts/eval-dialogues.ts`). `--jddc-dev`
  * takes the JDDC dev questions instead (all of them, minus used ids). Everything goes to <out>,
- * which must be outside the repo: evaluation text and labels are never committed. Append the new
- * ids to used-ids.txt once the set is labelled. Labelling: LABEL-GUIDE.md (two labels per turn:
+ * which must be outside the repo: evaluation text, ids and labels are never committed. Append the
+ * new set's recipe (seed, n) to draws.json once it is labelled. Labelling: LABEL-GUIDE.md (two labels per turn:
  * the turn read alone, and read in its conversation).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,15 +42,28 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
   return a;
 }
 
-/** The ids a new set may not hold: the dev labels and every set drawn before. */
-export function excluded(usedPath = resolve(here, 'used-ids.txt'), devPath = resolve(evalDir, 'dev-labels.tsv')): Set<string> {
-  const out = new Set(lines(usedPath));
-  for (const l of lines(devPath).slice(1)) out.add(l.split('\t')[0]!);
+interface Recipe {
+  pool: 'buyer_turns' | 'jddc_dev';
+  seed?: number;
+  take?: number;
+}
+
+/**
+ * The ids a new set may not hold: the dev labels and every set drawn before, each drawn again from
+ * its recipe in draws.json, in order (each recipe excluded the ones before it).
+ */
+export function excluded(recipesPath = resolve(here, 'draws.json'), dialogues = new Dialogues(evalDir)): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines(resolve(evalDir, 'dev-labels.tsv')).slice(1)) out.add(l.split('\t')[0]!);
+  const { draws } = JSON.parse(readFileSync(recipesPath, 'utf8')) as { draws: Recipe[] };
+  for (const r of draws) {
+    for (const id of draw({ seed: r.seed ?? 0, n: r.take ?? Infinity, jddcDev: r.pool === 'jddc_dev', used: out }, dialogues)) out.add(id);
+  }
   return out;
 }
 
 export function draw(opts: { seed: number; n: number; jddcDev?: boolean; used?: Set<string> }, dialogues = new Dialogues(evalDir)): string[] {
-  const used = opts.used ?? excluded();
+  const used = opts.used ?? excluded(undefined, dialogues);
   const pool = opts.jddcDev
     ? dialogues.devQuestionIds()
     : lines(resolve(evalDir, 'buyer_turns.tsv')).slice(1).map((l) => l.split('\t')[0]!);
