@@ -54,7 +54,7 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
   let status: TeamStatus;
   try {
     await sync.syncOnce({ firstJoin });
-    status = { state: 'synced', pending: await sync.pending(), lastSyncAt: Date.now() };
+    status = { state: 'synced', pending: await sync.pending({ askServer: true }), lastSyncAt: Date.now() };
   } catch (err) {
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
     status = statusOf(e, await sync.pending().catch(() => 0));

@@ -47,6 +47,8 @@ export interface PouchDatabase {
   }>;
   changes(opts: { since?: number | string; include_docs?: boolean; conflicts?: boolean; limit?: number; style?: 'all_docs' | 'main_only'; live?: false }): Promise<ChangesResult>;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
+  /** Of these revisions, the ones the database lacks (by document id). */
+  revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
   /** The database's identity for replication ids (a remote's: the server's uuid + the name). */
   id(): Promise<string>;
   replicate: {

@@ -480,6 +480,20 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.customerMap.get(key)!.history.map((e) => e.text)).toEqual(['关页前记的']);
   });
 
+  it("what the live pull wrote just before it reported it is not counted as waiting, when the server is asked; a local write is", async () => {
+    const [w, r] = [machine('a1'), machine('a2')];
+    await w.sync.syncOnce();
+    await r.sync.syncOnce();
+    w.stores.addNote('小赶', '刚好在一轮结束时到的', T0);
+    await w.sync.syncOnce();
+    // What the live pull does before its 'change' event: the documents are in the replica already.
+    await r.sync.local.buyers.replicate.from(r.sync.remote.buyers);
+    expect(await r.sync.pending()).toBeGreaterThan(0);
+    expect(await r.sync.pending({ askServer: true })).toBe(0);
+    await r.sync.local.followups.put({ _id: 'fu:only-here', type: 'followup', by: 'a2', at: T0 });
+    expect(await r.sync.pending({ askServer: true })).toBe(1);
+  });
+
   it('offline: work stays local and counts as pending; it all arrives once the server is back', async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     await x.sync.syncOnce();

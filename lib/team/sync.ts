@@ -51,7 +51,7 @@ import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './lo
 import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
-import type { Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
+import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 import { withSilenceLimit, type FetchFn } from './remote-fetch';
 
 export interface TeamIdentity {
@@ -325,15 +325,31 @@ export class TeamSync {
     return settle(this.local[area].replicate.to(this.remote[area], { batch_size: BATCH }));
   }
 
-  /** Documents written locally and not yet sent, plus records not yet turned into documents. */
-  async pending(): Promise<number> {
+  /**
+   * Documents written locally and not yet sent, plus records not yet turned into documents.
+   * `askServer` (after a round that reached the server): the revisions the replica gained since the
+   * round are checked against the server, one request per database that has any. The live pull
+   * writes what it brings into the replica before it reports it (fromServer), so a round ending at
+   * that moment would count a document that came from the server as waiting to be sent ("1 条待同步"
+   * right after 已同步 was due). Without the server (offline, or it does not answer) they are counted.
+   */
+  async pending(opts: { askServer?: boolean } = {}): Promise<number> {
     let n = await this.stores.countDirty();
     for (const area of SYNCED) {
       const since = ((await this.getMeta(area, 'pushed')) as { seq?: number | string } | null)?.seq ?? 0;
       const ch = await this.local[area].changes({ since, limit: 10_000 });
-      n += ch.results.filter((r) => !r.id.startsWith('_design/') && !this.fromServer.has(`${r.id}@${r.changes[0]?.rev}`)).length;
+      const waiting = ch.results.filter((r) => !r.id.startsWith('_design/') && !this.fromServer.has(`${r.id}@${r.changes[0]?.rev}`));
+      if (!waiting.length) continue;
+      n += opts.askServer ? await this.unsent(area, waiting).catch(() => waiting.length) : waiting.length;
     }
     return n;
+  }
+
+  /** How many of these changes name a revision the server lacks. */
+  private async unsent(area: TeamArea, changes: ChangesResult['results']): Promise<number> {
+    const revs: Record<string, string[]> = {};
+    for (const r of changes) if (r.changes[0]) revs[r.id] = [r.changes[0].rev];
+    return Object.keys(await this.remote[area].revsDiff(revs)).length;
   }
 
   // ------------------------------------------------------------------------------- _local meta
