@@ -53,8 +53,8 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
   const sync = engineFor(cfg, changedAreas);
   let status: TeamStatus;
   try {
-    await sync.syncOnce({ firstJoin });
-    status = { state: 'synced', pending: await sync.pending({ askServer: true }), lastSyncAt: Date.now() };
+    const report = await sync.syncOnce({ firstJoin });
+    status = { state: 'synced', pending: report.pending, lastSyncAt: Date.now() };
   } catch (err) {
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
     status = statusOf(e, await sync.pending().catch(() => 0));

@@ -125,6 +125,12 @@ export interface SyncReport {
   imported: number;
   /** Writes the server refused (e.g. an agent's edit of a reply). */
   denied: number;
+  /**
+   * What waits to be sent when the round ended (pending({ askServer })), counted before the next
+   * round or live import can write: counted after syncOnce returned, a round queued behind this one
+   * could already be exporting, and its writes were shown as this round's "n 条待同步".
+   */
+  pending: number;
 }
 
 /** The databases kept in sync. */
@@ -270,7 +276,7 @@ export class TeamSync {
   /** One full round; throws TeamSyncError (offline, auth, …) after keeping everything local. */
   syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
     return this.serial(async () => {
-      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0 };
+      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, pending: 0 };
       report.exported = await this.exportLocal(opts.firstJoin ?? false);
       try {
         for (const area of SYNCED) {
@@ -300,6 +306,7 @@ export class TeamSync {
       // Everything in the replicas now is on the server too (sent, or received from it).
       for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
       this.fromServer.clear();
+      report.pending = await this.pending({ askServer: true });
       return report;
     });
   }
