@@ -23,6 +23,7 @@ import {
   type Followup,
   type FollowupSettings,
   type RuleResult,
+  type Shift,
 } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
@@ -131,6 +132,8 @@ export interface ApplyOptions {
    * the day shift becomes a handover item due by noon. Left out for background jobs (VIP revisits).
    */
   handover?: Partial<FollowupSettings>;
+  /** The maker's shift in team mode (markHandover's `by`); the clock decides without it. */
+  shift?: Shift;
 }
 
 /**
@@ -147,7 +150,7 @@ export async function applyFollowupRule(
     if (result.upserts.length === 0 && result.closes.length === 0) return { value: 0 };
     const before = new Map(items.map((f) => [f.id, f]));
     const upserts = opts.handover
-      ? result.upserts.map((f) => (before.has(f.id) ? f : markHandover(f, opts.handover!, now)))
+      ? result.upserts.map((f) => (before.has(f.id) ? f : markHandover(f, opts.handover!, now, opts.shift)))
       : result.upserts;
     const after = applyRuleResult(items, { upserts, closes: result.closes }, now);
     const put = after.filter((f) => before.get(f.id) !== f);

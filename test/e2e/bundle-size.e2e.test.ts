@@ -20,9 +20,11 @@ import { EXTENSION_DIR } from './harness';
  * same-name record moved to worker-extras.js (−0.5 KB) and this budget went from 137 to 138 KB, once,
  * for those features — the issue's 150 KB stays 10 KB away.
  * This budget is a ratchet: lower it as the worker shrinks; raise it only for a feature that needs
- * worker code, saying so here.
+ * worker code, saying so here. 2026-12-02 (sixth session): 138 → 138.5 KB for the maker's shift in
+ * team mode (markHandover's `by`: a day agent's late to-do is no longer handed to the day shift,
+ * i.e. to themselves), +0.13 KB over the old budget; it decides when an item is made, in the worker.
  */
-export const BACKGROUND_BUDGET_BYTES = 138 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 138.5 * 1024;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15

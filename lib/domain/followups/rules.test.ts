@@ -13,6 +13,7 @@ import {
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
 import { applyRuleResult, complete, snooze, todayView } from './view';
+import { handoverItems, handoverTarget } from './handover';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -323,6 +324,28 @@ describe('night shift and handover (夜班交接)', () => {
       reason: '夜班交接，2026-03-11 12:00 前处理完',
     });
     expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S)).toMatchObject({ dueAt: bj(2026, 3, 10, 20, 0), reason: '白班交给夜班，2026-03-10 20:00 前处理完' });
+  });
+
+  it("in team mode the agent's chosen shift decides, not the clock: a day agent's late to-do stays theirs; a night agent's at 10:00 goes to the day shift", () => {
+    const late = bj(2026, 3, 10, 21, 0);
+    const dayAgents = manualFollowup({ title: '加班记的' }, late, S, 'day');
+    expect(dayAgents.handover).toBeUndefined();
+    expect(handoverTarget(dayAgents, S)).toBeNull();
+    expect(handoverItems([dayAgents], { user: '小白', shift: 'day' }, S)).toEqual([]);
+    // The same to-do without team mode (one shared machine): the clock makes it the night's handover.
+    expect(handoverTarget(manualFollowup({ title: '加班记的' }, late, S), S)).toEqual({ shift: 'day' });
+
+    const morning = bj(2026, 3, 11, 10, 0);
+    const nightAgents = manualFollowup({ title: '下班前记的' }, morning, S, 'night');
+    expect(nightAgents).toMatchObject({ handover: true, shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
+    expect(handoverItems([nightAgents], { user: '小夜', shift: 'night' }, S)).toEqual([]);
+    expect(handoverItems([nightAgents], { user: '小白', shift: 'day' }, S)).toEqual([nightAgents]);
+    expect(panelFollowup('bad-review', '买家甲', morning, S, undefined, {}, 'night')).toMatchObject({ handover: true, shift: 'day' });
+    expect(markHandover(item, S, late, 'day')).toBe(item);
+
+    // A handover note goes to the other shift than its writer's.
+    expect(handoverFollowup({ title: '交给夜班' }, late, S, 'day')).toMatchObject({ handover: true, shift: 'night' });
+    expect(handoverFollowup({ title: '交给白班' }, morning, S, 'night')).toMatchObject({ handover: true, shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
   });
 
   it('keeps working after a rule refresh: the tightened due time is not undone', () => {

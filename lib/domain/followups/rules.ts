@@ -8,6 +8,7 @@ import type { OrderStatus, Platform } from '../../sites/types';
 import type { ScenarioId } from '../scenarios';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
+import type { Shift } from './handover';
 import { atTime, DAY, fromWall, HOUR, hhmm, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from './time';
 import {
   DEFAULT_FOLLOWUP_SETTINGS,
@@ -426,15 +427,25 @@ export function followupsFromCustomers(
 }
 
 /**
- * Night-shift marking: an item made outside the day shift is a handover item, due by the next
- * 12:00 (23:00 → noon tomorrow, 02:00 → noon today). Only ever moves the due time earlier.
- * In the day shift the item comes back unchanged.
+ * Is the maker of an item on the night shift? `by`: the shift a team member chose (options → 团队),
+ * which is theirs whatever the hour (a day agent staying late, a night agent leaving at 10:00);
+ * without it, the clock (one machine shared by a day and a night agent).
  */
-export function markHandover(item: Followup, settings: Partial<FollowupSettings>, now: number): Followup {
-  if (!isNight(now, settings)) return item;
+export function madeAtNight(now: number, settings: Partial<FollowupSettings>, by?: Shift): boolean {
+  return by ? by === 'night' : isNight(now, settings);
+}
+
+/**
+ * Night-shift marking: an item made by the night shift is a handover item for the day shift, due by
+ * the next 12:00 (23:00 → noon tomorrow, 02:00 → noon today). Only ever moves the due time earlier.
+ * Made by the day shift, the item comes back unchanged.
+ */
+export function markHandover(item: Followup, settings: Partial<FollowupSettings>, now: number, by?: Shift): Followup {
+  if (!madeAtNight(now, settings, by)) return item;
   const dueAt = Math.min(item.dueAt, nextHandoverDue(now, settings));
-  if (item.handover && item.dueAt === dueAt) return item;
-  return { ...item, handover: true, dueAt };
+  if (item.handover && item.dueAt === dueAt && (!by || item.shift === 'day')) return item;
+  // Named for the day shift when the maker's shift is known: the clock at creation may say otherwise.
+  return { ...item, handover: true, dueAt, ...(by ? { shift: 'day' as const } : {}) };
 }
 
 export interface PanelExtra {
@@ -460,6 +471,7 @@ export function panelFollowup(
   settings: Partial<FollowupSettings>,
   dueAt?: number,
   extra: PanelExtra = {},
+  by?: Shift,
 ): Followup {
   const r = resolve(settings);
   const who = normaliseNickname(buyer);
@@ -483,7 +495,7 @@ export function panelFollowup(
     const id = `bad-review:${extra.orderId ?? (withId ? whoKey : who)}`;
     item = make({ ...common, id, kind, reason: zh('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
   }
-  return nightly(item, r, now, dueAt !== undefined);
+  return nightly(item, r, now, dueAt !== undefined, by);
 }
 
 /**
@@ -500,9 +512,9 @@ export function sameBuyer(f: Pick<Followup, 'buyer' | 'buyerId'>, o: { buyer: st
   return !(fid || oid) || !isMaskedNickname(name);
 }
 
-function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean): Followup {
-  if (!isNight(now, r.s)) return item;
-  return chosenDue ? { ...item, handover: true } : markHandover(item, r.s, now);
+function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean, by?: Shift): Followup {
+  if (!madeAtNight(now, r.s, by)) return item;
+  return chosenDue ? { ...item, handover: true, ...(by ? { shift: 'day' as const } : {}) } : markHandover(item, r.s, now, by);
 }
 
 
@@ -517,7 +529,7 @@ export interface ManualInput {
 }
 
 /** A to-do the agent types in; due by the end of the day shift unless a time is chosen. */
-export function manualFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>): Followup {
+export function manualFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
   const title = input.title.trim() || kindLabel('manual');
   const item = make({
@@ -534,16 +546,16 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
     url: input.url,
     note: input.note?.trim() || undefined,
   });
-  return nightly(item, r, now, input.dueAt !== undefined);
+  return nightly(item, r, now, input.dueAt !== undefined, by);
 }
 
 /**
  * A handover note from one shift to the next. At night it is due by the next noon; written in the
  * day shift it is due by the end of that shift.
  */
-export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>): Followup {
+export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
-  const night = isNight(now, r.s);
+  const night = madeAtNight(now, r.s, by);
   const dueAt = input.dueAt ?? (night ? nextHandoverDue(now, r.s) : sameDayDue(now, r.s));
   const title = input.title.trim() || kindLabel('handover');
   const item = make({

@@ -86,6 +86,11 @@ export function sectionsOf(
   return { handover, overdue: rest(view.overdue), today: rest(view.today), upcoming: rest(view.upcoming), snoozed: view.snoozed, done, badge: view.badgeCount };
 }
 
+/** The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock decides). */
+async function makerShift(): Promise<Shift | undefined> {
+  return (await loadTeamConfig())?.shift;
+}
+
 /** Whose handover section the list shows: the team member and their shift, else the clock's shift. */
 export async function handoverViewer(now: number, settings: Partial<FollowupSettings>): Promise<HandoverViewer> {
   const team = await loadTeamConfig();
@@ -256,7 +261,7 @@ function pageUrl(url: string | undefined): string | undefined {
   }
 }
 
-function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number): Followup {
+function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number, by?: Shift): Followup {
   // A page's items link back to that page (the chat the agent was in).
   const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
   const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url };
@@ -264,11 +269,11 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
     case 'inquiry':
     case 'promised-answer':
     case 'bad-review':
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId });
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId }, by);
     case 'manual':
-      return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings);
+      return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     case 'handover':
-      return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings);
+      return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
   }
 }
 
@@ -280,7 +285,7 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
   const settings = await rulesSettings();
   const url = pageUrl(fromUrl);
   const inputs = orders.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
-  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now, { handover: settings });
+  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now, { handover: settings, shift: await makerShift() });
   if (changed) await announceChange('followups');
 }
 
@@ -289,7 +294,7 @@ export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
   const withPlatform = facts.map((f) => ({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) }));
-  const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings });
+  const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings, shift: await makerShift() });
   if (changed) await announceChange('followups');
 }
 
@@ -366,7 +371,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
       const settings = await rulesSettings();
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
-      const made = itemFor(req, ctx, settings, now);
+      const made = itemFor(req, ctx, settings, now, await makerShift());
       const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now);
       await announceChange('followups');
       return item;
