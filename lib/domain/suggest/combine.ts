@@ -22,11 +22,6 @@ export const COMBINE = {
   cueLeadAt: 0.63,
   /** …and it leads the cues' second need by at least this much score. */
   cueLeadMargin: 0.2,
-  /** Cues abstained and the model is short of answering alone: its best need still answers when the
-   * model gives `other` at most this, … (negative: never) */
-  rescueOther: -1,
-  /** …and that need at least this much. */
-  rescueBest: 1,
   /** The model fills empty top-3 slots with needs at least this likely. */
   modelFill: 0.15,
   /** …and its first this-many needs fill empty slots before the cues' weaker needs, however likely. */
@@ -112,7 +107,6 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
   const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
   if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
-  if (shown.length === 0 && bestNeed && pOther <= params.rescueOther && bestNeed.p >= params.rescueBest) push(bestNeed.id as NeedId, bestNeed.p);
   // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
   if (shown.length === 0 && learnedNeeds[0] && learnedSure && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
   const confident = shown.length > 0;
