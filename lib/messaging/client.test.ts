@@ -37,7 +37,18 @@ describe('call: a service worker stopped while a message is on its way', () => {
   ])('sends the message once more and returns the fresh worker’s answer (%s)', async (_, cutOff) => {
     outcomes = [cutOff, { ok: true, value: { shop: 'x' } }];
     await expect(call('getSettings')).resolves.toEqual({ shop: 'x' });
-    expect(sent).toEqual([{ kf: 'getSettings', payload: undefined }, { kf: 'getSettings', payload: undefined }]);
+    // The same message twice, under one call id: a worker that wrote before it stopped is not made to write again.
+    const [first, again] = sent as { rid: string }[];
+    expect(first).toEqual({ kf: 'getSettings', payload: undefined, rid: expect.stringMatching(/^[0-9a-z]{1,16}$/) });
+    expect(again).toEqual(first);
+  });
+
+  it('gives each call its own id', async () => {
+    outcomes = [{ ok: true, value: 1 }, { ok: true, value: 2 }];
+    await call('getSettings');
+    await call('getSettings');
+    const [a, b] = sent as { rid: string }[];
+    expect(a!.rid).not.toBe(b!.rid);
   });
 
   it('says the background is unavailable when the message sent again is cut off too', async () => {

@@ -20,10 +20,12 @@ export class CallError extends Error {
  * to take it), rejected "message channel closed" (the worker took it and stopped before answering),
  * or resolved with no reply at all (it reached the stopping worker before our listener, which
  * always answers, could run). The message is sent once more in each case, which starts a fresh
- * worker; only when that fails too is the background called unavailable.
+ * worker; only when that fails too is the background called unavailable. A worker that took the
+ * message may have written before it stopped: both sends carry one `rid`, by which a handler that
+ * creates a record (a note, a follow-up) names it, so the second send finds it made.
  */
 export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void ? [] : [Req<V>]): Promise<Res<V>> {
-  const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V> };
+  const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V>, rid: Math.random().toString(36).slice(2) };
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>
     browser.runtime.sendMessage(envelope).then(

@@ -90,7 +90,8 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
       if (!schema) return { ok: false, error: { code: 'forbidden', message: `${message.kf} has no page schema` } };
       payload = schema.parse(payload, message.kf, { pagePlatform: pagePlatform(ctx.url), pageOrigin: pageOrigin(ctx.url) });
     }
-    return { ok: true, value: await def.handle(payload as never, { sender: kind, ...ctx }) };
+    const rid = typeof message.rid === 'string' && /^[0-9a-z]{1,16}$/.test(message.rid) ? message.rid : undefined;
+    return { ok: true, value: await def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) }) };
   } catch (err) {
     if (err instanceof SchemaError) return { ok: false, error: { code: 'invalid', message: err.message } };
     if (err instanceof InvalidPayload) return { ok: false, error: { code: 'invalid', message: err.message } };

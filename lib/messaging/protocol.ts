@@ -59,6 +59,9 @@ export type Res<V extends Verb> = Protocol[V][1];
 export interface Envelope<V extends Verb = Verb> {
   kf: V;
   payload: Req<V>;
+  /** The call's id, the same when the client sends it again after a worker stopped (client.ts): a
+   * handler that creates a record names it by this, so the record is made once. */
+  rid?: string;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

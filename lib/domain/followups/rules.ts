@@ -455,6 +455,9 @@ export interface PanelExtra {
   orderId?: string;
   note?: string;
   url?: string;
+  /** What makes the item's id unique instead of the time: the call's id, the same when a stopped
+   * worker's caller sends it again, so the item is made once (lib/messaging/client.ts). */
+  stamp?: string;
 }
 
 /**
@@ -485,7 +488,7 @@ export function panelFollowup(
     const id = `inquiry:${whoKey}`;
     item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });
   } else if (kind === 'promised-answer') {
-    const id = `promised-answer:${withId ? whoKey : who}:${now.toString(36)}`;
+    const id = `promised-answer:${withId ? whoKey : who}:${extra.stamp ?? now.toString(36)}`;
     const reason =
       dueAt === undefined
         ? zh('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
@@ -526,6 +529,8 @@ export interface ManualInput {
   platform?: Platform;
   url?: string;
   dueAt?: number;
+  /** As PanelExtra.stamp. */
+  stamp?: string;
 }
 
 /** A to-do the agent types in; due by the end of the day shift unless a time is chosen. */
@@ -533,7 +538,7 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
   const r = resolve(settings);
   const title = input.title.trim() || kindLabel('manual');
   const item = make({
-    id: `manual:${now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
+    id: `manual:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'manual',
     source: 'manual',
     reason: zh('followups.reason.manual'),
@@ -559,7 +564,7 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
   const dueAt = input.dueAt ?? (night ? nextHandoverDue(now, r.s) : sameDayDue(now, r.s));
   const title = input.title.trim() || kindLabel('handover');
   const item = make({
-    id: `handover:${now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
+    id: `handover:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'handover',
     source: 'manual',
     reason: zh(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),

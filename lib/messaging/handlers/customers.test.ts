@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const announced: string[] = [];
 vi.mock('../../browser', () => ({
   browser: {
-    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))) } },
+    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))), get: vi.fn(async () => ({})) } },
     runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
   },
 }));
@@ -33,6 +33,18 @@ beforeEach(async () => {
 });
 
 describe('buyer-notes messages', () => {
+  it('adds a note once when its call is sent again under the same id (a worker stopped before answering); a new call adds another', async () => {
+    const send = (rid: string) => dispatch({ kf: 'addCustomerEvent', payload: { ...buyer, kind: 'note', text: '先发顺丰' }, rid }, 'content-script', DEMO_PAGE);
+    await send('k3x9a1');
+    // Later, as a resend is: an id made from the time would differ.
+    await new Promise((r) => setTimeout(r, 5));
+    const again = await send('k3x9a1');
+    expect(again.ok && (again.value as Customer).history.map((e) => e.text)).toEqual(['先发顺丰']);
+    await send('p0q2zz');
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.history.map((e) => e.text)).toEqual(['先发顺丰', '先发顺丰']);
+  });
+
+
   it('lets the chat page read, add a note to and patch its own buyer, announcing each change', async () => {
     expect(await ok('getCustomer', buyer, 'content-script')).toBeNull();
     const a = await ok<Customer>('addCustomerEvent', { ...buyer, kind: 'note', text: '要开发票' }, 'content-script');

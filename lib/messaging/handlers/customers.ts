@@ -187,9 +187,14 @@ function startOfDay(now: number): number {
 }
 
 /** A page event; the same template used for the same buyer on the same day is one event. */
-export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number) {
+/**
+ * The event a page's call adds. Its id: one per day for a reply used (counted once a day); else the
+ * call's `rid` where there is one, so a resent call (a worker stopped before answering) adds it once.
+ */
+export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number, rid?: string) {
   const e = makeEvent(req.kind, now, req.text.trim(), req.ref);
   if (req.kind === 'template-used') e.id = makeEventId('template-used', startOfDay(now), req.text.trim(), req.ref);
+  else if (rid) e.id = `r-${rid}`;
   return e;
 }
 
@@ -299,7 +304,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const ref = p.ref === undefined ? undefined : text(p.ref, 'addCustomerEvent: ref', 80);
       const maskPii = await masking();
       const now = Date.now();
-      const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now);
+      const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now, ctx.rid);
       await identify(p, now);
       const { customer, changed } = await updateCustomer(p, (c) => appendEvent(c, event, { maskPii }), now);
       if (changed) await announceChange('customers');

@@ -145,6 +145,21 @@ describe('every kind reaches the list from its source (fake clock)', () => {
     expect(item.dueAt).toBe(bj(17));
     expect(item.reason).toContain('2026-03-02 17:00');
   });
+
+  it('a call sent again under the same id (a worker stopped before answering) makes its item once; a new call makes another', async () => {
+    const send = (rid: string, kind: 'manual' | 'promised-answer') =>
+      dispatch({ kf: 'addFollowup', payload: { kind, buyer: '小鹿', platform: 'demo', ...(kind === 'manual' ? { title: '回电话给小鹿' } : {}) }, rid }, kind === 'manual' ? 'extension-page' : 'content-script', kind === 'manual' ? {} : fromPage(CHAT_PAGE));
+    const mine = async () => items(await list()).filter((f) => f.buyer === '小鹿' && (f.kind === 'manual' || f.kind === 'promised-answer'));
+    const before = (await mine()).length;
+    for (const kind of ['manual', 'promised-answer'] as const) {
+      expect(await send(`a1${kind.length}`, kind)).toMatchObject({ ok: true });
+      vi.setSystemTime(Date.now() + 1500);
+      expect(await send(`a1${kind.length}`, kind)).toMatchObject({ ok: true });
+    }
+    expect((await mine()).length).toBe(before + 2);
+    await send('b2', 'manual');
+    expect((await mine()).length).toBe(before + 3);
+  });
 });
 
 describe('the agent’s actions', () => {

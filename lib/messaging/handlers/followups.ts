@@ -88,7 +88,8 @@ export function sectionsOf(
 
 /** The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock decides). */
 async function makerShift(): Promise<Shift | undefined> {
-  return (await loadTeamConfig())?.shift;
+  // Unreadable (never seen in a browser): the clock decides, as without team mode; the item is still made.
+  return Promise.resolve().then(loadTeamConfig).then((c) => c?.shift, () => undefined);
 }
 
 /** Whose handover section the list shows: the team member and their shift, else the clock's shift. */
@@ -264,7 +265,7 @@ function pageUrl(url: string | undefined): string | undefined {
 function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number, by?: Shift): Followup {
   // A page's items link back to that page (the chat the agent was in).
   const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
-  const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url };
+  const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url, stamp: ctx.rid };
   switch (req.kind) {
     case 'inquiry':
     case 'promised-answer':

@@ -5,6 +5,8 @@ export interface HandlerContext {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** The call's id (Envelope.rid): the same on a resend, so a record made by this call is made once. */
+  rid?: string;
 }
 
 /** A payload that does not have the shape the verb needs: nothing was written. */
