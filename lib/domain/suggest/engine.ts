@@ -57,7 +57,11 @@ export class SuggestEngine {
   /** Records one confirmed pick; returns it (null when there is nothing to learn) and what the bound evicted. */
   learn(input: LearnInput, now: number, rand?: () => number): { pick: LearnedPick | null; evicted: string[] } {
     const pick = makePick(input, now, rand);
-    if (!pick) return { pick: null, evicted: [] };
+    // The same pick again within a minute (a reply inserted twice, or a call sent again after the
+    // worker stopped having stored it) is nothing new: learned twice, it would weigh double in recall.
+    const last = this.memory.latest();
+    const same = (p: LearnedPick) => `${p.text}\n${p.scenario}\n${p.templateId}`;
+    if (!pick || (last && pick.at - last.at < 6e4 && same(last) === same(pick))) return { pick: null, evicted: [] };
     this.invalidate();
     return { pick, evicted: this.memory.add(pick) };
   }

@@ -69,6 +69,16 @@ describe('SuggestEngine readings', () => {
     expect(engine.signals(msg).learned?.scenarios).toEqual([]);
   });
 
+  it('learns the same pick once within a minute (a reply inserted twice, a call sent again), and again later or for another reply', () => {
+    const engine = new SuggestEngine(null);
+    const same = { message: '能开专票吗', scenario: 'invoice', templateId: 'tpl-inv', source: 'insert' } as const;
+    expect(engine.learn(same, 10_000).pick).not.toBeNull();
+    expect(engine.learn(same, 40_000).pick).toBeNull();
+    expect(engine.learn({ ...same, templateId: 'tpl-inv2' }, 41_000).pick).not.toBeNull();
+    expect(engine.learn({ ...same, templateId: 'tpl-inv2' }, 200_000).pick).not.toBeNull();
+    expect(engine.memory.size).toBe(3);
+  });
+
   it('recalls the nearest picks among many, most alike first', () => {
     const m = new LearnedMemory();
     for (let i = 0; i < 300; i++) m.add(pick(`第${i}号订单的物流信息好久没更新了`, 'tracking', null, 2000 + i));

@@ -124,6 +124,11 @@ export class LearnedMemory {
     return this.slotOf.size;
   }
 
+  /** The pick added last (undefined when empty). */
+  latest(): LearnedPick | undefined {
+    return this.entries[this.slotOf.get(this.order.at(-1)!)!]?.pick;
+  }
+
   all(): LearnedPick[] {
     return this.order.map((id) => this.entries[this.slotOf.get(id)!]!.pick);
   }
