@@ -49,6 +49,13 @@ describe('handover in team mode', () => {
     expect([section(forMe.id), section(forNight.id), section(forLi.id)]).toEqual(['handover', 'handover', 'today']);
   });
 
+  it('a to-do the night agent writes at 11:00 goes to the day shift: their shift decides, not the clock', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '交代白班：3001 补发' });
+    expect(made).toMatchObject({ handover: true, shift: 'day', dueAt: bj(12) });
+    const l = await ok<FollowupList>('listFollowups', undefined);
+    expect(l.groups.find((g) => g.items.some((f) => f.id === made.id))!.section).not.toBe('handover');
+  });
+
   it('refuses a person who is not a member, naming them', async () => {
     const r = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x', toPerson: '陌生人' } }, 'extension-page');
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: '“陌生人”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。' } });
