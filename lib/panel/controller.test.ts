@@ -261,11 +261,11 @@ describe('a page change reads the page once', () => {
   it('a new message in the open conversation: its kind, who is open and the messages, once each', () => {
     const { adapter, take } = countingAdapter();
     const { panel } = setup(true, adapter);
-    demo.pushBuyerMessage(panel.store.get().buyerId!, '发什么快递');
+    demo.pushBuyerMessage(panel.store.get().buyerId!, '你们发哪家快递');
     take();
     panel.pageChanged();
     expect(take()).toEqual(once);
-    expect(panel.store.get().buyerMessages.at(-1)).toBe('发什么快递');
+    expect(panel.store.get().buyerMessages.at(-1)).toBe('你们发哪家快递');
   });
 
   it('a switch: who is open once for the card, and the page once when the card drew them', () => {

@@ -3,7 +3,7 @@ import { clearPicks, deletePicks, forgetPicks, loadPicks, mergePicks, purgeOldPi
 import { setLocalChangeListener } from './changes';
 import type { LearnedPick } from '../domain/suggest/learned';
 
-const pick = (id: string, at: number): LearnedPick => ({ id, at, text: '什么时候发货', scenario: 'shipping-time', templateId: null, source: 'insert' });
+const pick = (id: string, at: number): LearnedPick => ({ id, at, text: '几时发货呀', scenario: 'shipping-time', templateId: null, source: 'insert' });
 const DAY = 24 * 60 * 60 * 1000;
 
 afterEach(async () => {

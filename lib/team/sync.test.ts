@@ -360,7 +360,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const boss = machine('boss');
     const [x, y] = [machine('a1'), machine('a2')];
     const pick = x.stores.learn('我电话13812345678，地址能改到杭州吗', '小明', 'address-change', 'tpl-addr', T0);
-    y.stores.learn('什么时候发货', '小红', 'shipping-time', null, T0 + 1);
+    y.stores.learn('几时发货呀', '小红', 'shipping-time', null, T0 + 1);
     await x.sync.syncOnce();
     await y.sync.syncOnce();
     await x.sync.syncOnce();

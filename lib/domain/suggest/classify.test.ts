@@ -22,7 +22,7 @@ describe('classify: plain needs', () => {
     ['还有货吗', 'stock'],
     ['能便宜点吗', 'bargain'],
     ['优惠券怎么用', 'promotion'],
-    ['可以开发票吗', 'invoice'],
+    ['能开张发票吗', 'invoice'],
     ['今天能发货吗', 'shipping-time'],
     ['能发顺丰吗', 'courier'],
     ['付不了款怎么办', 'payment'],
@@ -86,8 +86,8 @@ describe('classify: context from previous turns', () => {
     expect(first('165 110斤穿多大', '那退吧')).toBe('return');
   });
   it('lets a short follow-up inherit the previous need with decay', () => {
-    const prev = classify(['什么时候发货']);
-    const c = classify(['什么时候发货', '那呢']);
+    const prev = classify(['几时发货呀']);
+    const c = classify(['几时发货呀', '那呢']);
     expect(c.top).toEqual(['shipping-time']);
     expect(c.scores[0]!.score).toBeLessThan(prev.scores[0]!.score);
     expect(c.evidence['shipping-time']).toContain('context-1');
@@ -108,7 +108,7 @@ describe('classify: context from previous turns', () => {
 describe('classify: abstention', () => {
   it.each([
     ['[订单编号:[订单x]，订单金额:[金额x]，下单时间:[日期x] [时间x]]'],
-    ['咨询订单号:[订单x]    商品ID:[数字x]'],
+    ['订单号:[订单x]    商品ID:[数字x] 数量:[数字x]'],
     ['528105689823'],
     ['哈哈哈'],
     ['[微笑]'],

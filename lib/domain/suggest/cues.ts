@@ -287,7 +287,7 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // A bare date question in a short message: 后天吗? 下周就是明天吗.
   { re: /^.{0,6}(今天|明天|后天|下周|周末|周[一二三四五六日]|\d+号)\s*(吗|么|\?|可以吗|行吗)/, scenario: 'shipping-time', weight: 2 },
   { re: /(现在|已经)到.{1,6}(了吗|了\?|了|吗)/, scenario: 'tracking', weight: 2 },
-  // Address or phone change spelled loosely: "地址可以帮我修改下吗".
+  // Address or phone change spelled loosely: "收货地址能帮我改一下不".
   { re: /(改|修改|更改|换|变更).{0,6}(地址|电话|收件人|手机|号码)/, scenario: 'address-change', weight: 3 },
   { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变)/, scenario: 'address-change', weight: 3 },
   // "X天了" / "等了X天" complaints about waiting.

@@ -50,11 +50,11 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     let calls = 0;
     A.observeConversation(document, ctrl.signal, () => calls++);
     const msg = document.querySelector('#t-chat-scroll .message:last-child')!.cloneNode(true) as Element;
-    msg.querySelector('.message__content')!.textContent = '发什么快递';
+    msg.querySelector('.message__content')!.textContent = '你们发哪家快递';
     document.getElementById('t-chat-scroll')!.append(msg);
     await tick();
     expect(calls).toBe(1);
-    expect(A.readMessages(document, 1)[0]?.text).toBe('发什么快递');
+    expect(A.readMessages(document, 1)[0]?.text).toBe('你们发哪家快递');
     const rows = document.querySelectorAll('.c_tabs-tabpane:not(.c_tabs-tab_inactive) .alluser-item');
     rows[0]!.classList.remove('alluser-item_check');
     rows[1]!.classList.add('alluser-item_check');
