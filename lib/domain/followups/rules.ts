@@ -516,8 +516,8 @@ export function sameBuyer(f: Pick<Followup, 'buyer' | 'buyerId'>, o: { buyer: st
 }
 
 function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean, by?: Shift): Followup {
-  if (!madeAtNight(now, r.s, by)) return item;
-  return chosenDue ? { ...item, handover: true, ...(by ? { shift: 'day' as const } : {}) } : markHandover(item, r.s, now, by);
+  if (!chosenDue) return markHandover(item, r.s, now, by);
+  return madeAtNight(now, r.s, by) ? { ...item, handover: true, ...(by ? { shift: 'day' as const } : {}) } : item;
 }
 
 

@@ -186,10 +186,10 @@ function startOfDay(now: number): number {
   return d.getTime();
 }
 
-/** A page event; the same template used for the same buyer on the same day is one event. */
 /**
- * The event a page's call adds. Its id: one per day for a reply used (counted once a day); else the
- * call's `rid` where there is one, so a resent call (a worker stopped before answering) adds it once.
+ * A page event. Its id: the same template used for the same buyer on the same day is one event;
+ * anything else is named by the call's `rid` where there is one, so a resent call (a worker stopped
+ * before answering) adds it once.
  */
 export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number, rid?: string) {
   const e = makeEvent(req.kind, now, req.text.trim(), req.ref);
