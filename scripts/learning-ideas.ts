@@ -18,8 +18,7 @@ import { SuggestEngine } from '../lib/domain/suggest/engine';
 import { maskForMemory } from '../lib/domain/suggest/learned';
 import { decodeModel, modelFeatures, predict, type ModelScore, type SuggestModel } from '../lib/domain/suggest/model';
 import { evaluate, learnFrom, loadShippedModel, readLabelledTurns, type LabelledTurn } from './eval-suggest';
-import { generateCorpus } from './suggest-corpus/generate';
-import { train, TRAINING } from './train-suggest';
+import { train, trainingCorpus } from './train-suggest';
 
 type Model = (text: string) => ModelScore[];
 
@@ -173,7 +172,7 @@ function main(argv: string[]): number {
   rows.push([`adapted model: shipped weights fine-tuned on the picks (${tuneMs.toFixed(0)} ms), + memory`, predictor(needsFrom(shipped, (t) => floatPredict(tuned, t)), memory)]);
   t0 = performance.now();
   const extra = Array.from({ length: 20 }, () => picks.map((p) => ({ text: p.text, target: { [p.scenario]: 1 } }))).flat();
-  const retrained = decodeModel(train([...generateCorpus(TRAINING.corpusSeed, TRAINING.perScenario), ...extra]));
+  const retrained = decodeModel(train([...trainingCorpus(), ...extra]));
   const retrainMs = performance.now() - t0;
   rows.push([`retrained from scratch on corpus + picks ×20 (${(retrainMs / 1000).toFixed(1)} s), + memory`, predictor(needsFrom(shipped, (t) => predict(retrained, t)), memory)]);
   const shopCues = minedCues(picks, learnSet.filter((t) => t.scenario === 'other'));

@@ -1,16 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS } from '../lib/domain/scenarios';
 import { normalize } from '../lib/domain/suggest/normalize';
-import { generateCorpus } from './suggest-corpus/generate';
-import { corpusHash, MODEL_PATH, serialise, train, TRAINING } from './train-suggest';
+import { generateCorpus, readWritten } from './suggest-corpus/generate';
+import { corpusHash, MODEL_PATH, serialise, train, trainingCorpus, TRAINING } from './train-suggest';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const turnsPath = resolve(repo, '../shared/eval/buyer_turns.tsv');
-const corpus = generateCorpus(TRAINING.corpusSeed, TRAINING.perScenario);
+const corpus = trainingCorpus();
 const shipped = readFileSync(MODEL_PATH, 'utf8');
 
 describe('the suggestion model asset', () => {
@@ -22,6 +23,28 @@ describe('the suggestion model asset', () => {
 
   it('stays within its budget of 300 KB gzipped', () => {
     expect(gzipSync(shipped).length).toBeLessThanOrEqual(300 * 1024);
+  });
+});
+
+describe('the written messages (suggest-corpus/written/*.tsv)', () => {
+  it('are thousands, cover every scenario, and each weighs twice in the corpus (once as written, once dressed)', () => {
+    const written = readWritten();
+    expect(written.length).toBeGreaterThan(5000);
+    for (const id of SCENARIO_IDS) expect(written.filter(([w]) => w === id).length, id).toBeGreaterThanOrEqual(50);
+    const texts = new Set(corpus.map((ex) => ex.text));
+    expect(written.filter(([, t]) => texts.has(t)).length).toBe(written.length);
+  });
+
+  it('refuses a malformed line and names its place instead of training without it', () => {
+    const dir = mkdtempSync(resolve(tmpdir(), 'written-'));
+    try {
+      writeFileSync(resolve(dir, 'a.tsv'), 'tracking\t到哪了\n\nshipping\t几时发\n');
+      expect(() => readWritten(dir)).toThrow('written/a.tsv:3: expected scenario<TAB>message');
+      writeFileSync(resolve(dir, 'a.tsv'), 'tracking\t到哪了\nrefund-status\t钱还没到账\n');
+      expect(readWritten(dir)).toEqual([['tracking', '到哪了'], ['refund-status', '钱还没到账']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

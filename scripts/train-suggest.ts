@@ -14,17 +14,22 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIO_IDS } from '../lib/domain/scenarios';
 import { MODEL_FORMAT, modelFeatures, type ModelAsset } from '../lib/domain/suggest/model';
 import { seeded } from './suggest-corpus/expand';
-import { generateCorpus, type CorpusExample } from './suggest-corpus/generate';
+import { generateCorpus, readWritten, type CorpusExample } from './suggest-corpus/generate';
 
-export const TRAINING = { corpusSeed: 20261201, perScenario: 420, shuffleSeed: 7, epochs: 10, rate: 0.3, l2: 2e-6, minCount: 8 } as const;
+export const TRAINING = { corpusSeed: 20261201, perScenario: 420, shuffleSeed: 7, epochs: 10, rate: 0.3, l2: 2e-6, minCount: 16, writtenCopies: 2 } as const;
 
 export const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../public/suggest-model.json');
+
+/** The corpus the shipped model is trained on: the generated messages and the written ones. */
+export function trainingCorpus(): CorpusExample[] {
+  return generateCorpus(TRAINING.corpusSeed, TRAINING.perScenario, readWritten(), TRAINING.writtenCopies);
+}
 
 export function corpusHash(corpus: CorpusExample[]): string {
   return createHash('sha256').update(JSON.stringify({ TRAINING, corpus })).digest('hex');
 }
 
-export function train(corpus: CorpusExample[] = generateCorpus(TRAINING.corpusSeed, TRAINING.perScenario)): ModelAsset {
+export function train(corpus: CorpusExample[] = trainingCorpus()): ModelAsset {
   const classes = [...SCENARIO_IDS];
   const k = classes.length;
   const counts = new Map<string, number>();

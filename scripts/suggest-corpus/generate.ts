@@ -4,7 +4,10 @@
  * particles around the need, platform words, typos and slang, exported-chat placeholders, pasted
  * order cards, two needs in one message, and negated needs that are not the need.
  */
-import { SCENARIO_IDS, type ScenarioId } from '../../lib/domain/scenarios';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isScenarioId, SCENARIO_IDS, type ScenarioId } from '../../lib/domain/scenarios';
 import { expand, pick, seeded, type Rng } from './expand';
 import { PIECES } from './pieces';
 import { MORE } from './more';
@@ -72,6 +75,27 @@ function typo(rng: Rng, s: string): string {
   return chars.join('');
 }
 
+const WRITTEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'written');
+
+/**
+ * The messages written out whole (`written/*.tsv`, one `scenario<TAB>message` per line): buyers'
+ * own phrasings that patterns do not reach — long stories, questions about one feature of one
+ * product, no keyword at all. Files in name order, lines in file order; a malformed line throws
+ * with its place, so a bad edit cannot silently drop data from the training.
+ */
+export function readWritten(dir = WRITTEN_DIR): [ScenarioId, string][] {
+  const out: [ScenarioId, string][] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.tsv')).sort()) {
+    readFileSync(resolve(dir, name), 'utf8').split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const [id, text, ...rest] = line.split('\t');
+      if (!id || !isScenarioId(id) || !text?.trim() || rest.length) throw new Error(`written/${name}:${i + 1}: expected scenario<TAB>message`);
+      out.push([id, text.trim()]);
+    });
+  }
+  return out;
+}
+
 /** Every pattern of a scenario: the first set and the later additions (more.ts). */
 const ALL_PATTERNS = Object.fromEntries(
   Object.entries(PATTERNS).map(([id, list]) => [id, [...list, ...(MORE[id as ScenarioId] ?? [])]]),
@@ -85,7 +109,7 @@ function one(rng: Rng, id: ScenarioId): string {
  * `perScenario` pattern expansions for each scenario, plus the hand-written lines, two-need
  * messages and negations. Deterministic for a seed.
  */
-export function generateCorpus(seed = 20261201, perScenario = 420): CorpusExample[] {
+export function generateCorpus(seed = 20261201, perScenario = 420, written: readonly [ScenarioId, string][] = [], writtenCopies = 0): CorpusExample[] {
   const rng = seeded(seed);
   const out: CorpusExample[] = [];
   const needs = SCENARIO_IDS.filter((id) => id !== 'other' && id !== 'greeting' && id !== 'thanks');
@@ -123,6 +147,9 @@ export function generateCorpus(seed = 20261201, perScenario = 420): CorpusExampl
     const target = ids.length === 1 ? { [ids[0]!]: 1 } : { [ids[0]!]: 0.6, [ids[1]!]: 0.4 };
     // Hand-written lines are few: repeat them with light noise so they weigh like a pattern.
     for (let k = 0; k < 4; k++) out.push({ text: k === 0 ? text : dress(rng, text), target });
+  }
+  for (const [id, text] of written) {
+    for (let k = 0; k < writtenCopies; k++) out.push({ text: k === 0 ? text : dress(rng, text), target: { [id]: 1 } });
   }
   return out;
 }
