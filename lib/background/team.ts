@@ -62,7 +62,15 @@ let config: Promise<TeamConfig | null> | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 export function loadTeamConfig(): Promise<TeamConfig | null> {
-  config ??= browser.storage.local.get(TEAM_CONFIG_KEY).then((r) => (isTeamConfig(r[TEAM_CONFIG_KEY]) ? (r[TEAM_CONFIG_KEY] as TeamConfig) : null));
+  // A failed read is not kept: the next call reads again instead of failing for the worker's life
+  // (a reset that races a newer value only costs one more read of storage).
+  config ??= browser.storage.local.get(TEAM_CONFIG_KEY).then(
+    (r) => (isTeamConfig(r[TEAM_CONFIG_KEY]) ? (r[TEAM_CONFIG_KEY] as TeamConfig) : null),
+    (e) => {
+      config = null;
+      throw e;
+    },
+  );
   return config;
 }
 
