@@ -27,9 +27,10 @@ describe('the suggestion model asset', () => {
 });
 
 describe('the written messages (suggest-corpus/written/*.tsv)', () => {
-  it('are thousands, cover every scenario, and each weighs twice in the corpus (once as written, once dressed)', () => {
+  it(`are thousands, cover every scenario, and each weighs ${TRAINING.writtenCopies} times in the corpus (once as written, the rest dressed)`, () => {
     const written = readWritten();
-    expect(written.length).toBeGreaterThan(5000);
+    expect(written.length).toBeGreaterThan(10000);
+    expect(TRAINING.writtenCopies).toBeGreaterThan(1);
     for (const id of SCENARIO_IDS) expect(written.filter(([w]) => w === id).length, id).toBeGreaterThanOrEqual(50);
     const texts = new Set(corpus.map((ex) => ex.text));
     expect(written.filter(([, t]) => texts.has(t)).length).toBe(written.length);

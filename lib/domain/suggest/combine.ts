@@ -14,7 +14,7 @@ import type { LearnedRecall } from './learned';
 export const COMBINE = {
   /** The model answers on its own (cues abstained) when its best need is at least this likely
    * and more likely than `other`. */
-  modelAlone: 0.65,
+  modelAlone: 0.7,
   /** Share of the model's probability in the order of the confident needs (the rest: cue score). */
   modelWeight: 0.4,
   /** The cues' first need stays first, whatever the model prefers, when its cue score is at least
