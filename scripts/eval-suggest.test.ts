@@ -137,8 +137,8 @@ describe.skipIf(!haveEval)('classifier on the labelled dev turns (../shared/eval
     const r = evaluate(readLabelledTurns(devLabels, turns), combinedPredictor(new SuggestEngine(loadShippedModel(repo))));
     expect(r.top3).toBeGreaterThanOrEqual(0.88);
     expect(r.top1).toBeGreaterThanOrEqual(0.8);
-    // The model answering alone at p ≥ 0.65 (chosen on the tuning set T4 and dev) costs a few
-    // no-need turns here (0.58 when set, 0.63 at 0.85); the issue asks for at least 0.5.
+    // The model answering alone at p ≥ 0.7 (chosen on 1,000 tuning turns and dev) costs a few
+    // no-need turns here (0.61 when set); the issue asks for at least 0.5.
     expect(r.otherAbstain).toBeGreaterThanOrEqual(0.55);
   });
 });

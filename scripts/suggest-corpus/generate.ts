@@ -107,7 +107,8 @@ function one(rng: Rng, id: ScenarioId): string {
 
 /**
  * `perScenario` pattern expansions for each scenario, plus the hand-written lines, two-need
- * messages and negations. Deterministic for a seed.
+ * messages and negations, then each `written` message `writtenCopies` times (as written, the rest
+ * dressed). Deterministic for a seed.
  */
 export function generateCorpus(seed = 20261201, perScenario = 420, written: readonly [ScenarioId, string][] = [], writtenCopies = 0): CorpusExample[] {
   const rng = seeded(seed);
