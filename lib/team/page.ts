@@ -37,6 +37,9 @@ function engineFor(cfg: TeamConfig, changed: Set<TeamPageReply['areas'][number]>
 
 const changedAreas = new Set<TeamPageReply['areas'][number]>();
 
+/** When the last round ended (performance.now()): a lost connection noticed before it is old news. */
+let roundEndedAt = -Infinity;
+
 /** The areas imports changed since they were last reported (each reported once, by a round or a live update). */
 function takeAreas(): TeamPageReply['areas'] {
   const areas = [...changedAreas];
@@ -59,6 +62,7 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
     status = statusOf(e, await sync.pending().catch(() => 0));
   }
+  roundEndedAt = performance.now();
   const members = await sync.members().catch(() => null);
   return { status, areas: takeAreas(), ...(members ? { members } : {}) };
 }
@@ -80,10 +84,13 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
       const areas = takeAreas();
       if (areas.length) tell({ areas });
     } else if (e.kind === 'down') {
+      // Counting what waits takes a moment; a round that ended meanwhile (the server came back and the
+      // agent synced) knows better, and its 已同步 must not be replaced by this older 离线.
+      const seen = performance.now();
       void sync
         .pending()
         .catch(() => 0)
-        .then((n) => tell({ areas: takeAreas(), status: statusOf(e.error, n) }));
+        .then((n) => tell({ areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status: statusOf(e.error, n) }) }));
     } else {
       // The server answers again: a round sends what waited and sets the status.
       void round(cfg, false).then(tell);

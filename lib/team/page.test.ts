@@ -1,0 +1,68 @@
+/**
+ * The team page's live updates: a lost connection noticed before a round ended is not reported
+ * after that round's status (a late 离线 used to replace 已同步 until the next event).
+ */
+import { beforeEach, expect, it, vi } from 'vitest';
+import type { LiveEvent } from './sync';
+
+let onLive: ((e: LiveEvent) => void) | null = null;
+let pendingGate: Promise<number> = Promise.resolve(0);
+vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
+vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
+vi.mock('./sync', async (orig) => {
+  const real = await orig<typeof import('./sync')>();
+  class FakeSync {
+    isLive = false;
+    startLive(fn: (e: LiveEvent) => void) {
+      this.isLive = true;
+      onLive = fn;
+    }
+    async stopLive() {}
+    async close() {}
+    pending = () => pendingGate;
+    syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0 });
+    members = async () => null;
+  }
+  return { ...real, TeamSync: FakeSync };
+});
+
+const sent: { kfTeamPage: string; update: { areas: string[]; status?: { state: string } } }[] = [];
+let listener: (msg: unknown, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => boolean | void = () => undefined;
+(globalThis as unknown as { chrome: unknown }).chrome = {
+  runtime: {
+    id: 'ext',
+    onMessage: { addListener: (fn: typeof listener) => void (listener = fn) },
+    sendMessage: async (m: (typeof sent)[number]) => void sent.push(m),
+  },
+};
+const { runTeamPage } = await import('./page');
+runTeamPage();
+
+const cfg = { server: 'http://127.0.0.1:5984', shop: 'demo', user: 'xiaowang', role: 'agent' };
+const fromBackground = { id: 'ext', url: 'chrome-extension://ext/background.js' };
+const ask = (msg: object) => new Promise<any>((resolve) => listener({ ...msg, config: cfg }, fromBackground, resolve));
+const down = async () => (await import('./sync')).TeamSyncError;
+
+beforeEach(() => void (sent.length = 0));
+
+it('a connection lost before a round ended is not reported over that round’s status', async () => {
+  await ask({ kfTeam: 'live', on: true });
+  const TeamSyncError = await syncError();
+  let release!: (n: number) => void;
+  pendingGate = new Promise((r) => (release = r));
+  onLive!({ kind: 'down', error: new TeamSyncError('offline', 'server gone') });
+  // The server comes back and the agent syncs before the count of waiting records is in.
+  pendingGate = Promise.resolve(0);
+  expect((await ask({ kfTeam: 'sync' })).status.state).toBe('synced');
+  release(2);
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]!.update.status).toBeUndefined();
+});
+
+it('a connection lost after the last round is reported as 离线 with what waits', async () => {
+  const TeamSyncError = await syncError();
+  pendingGate = Promise.resolve(3);
+  onLive!({ kind: 'down', error: new TeamSyncError('offline', 'server gone') });
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]!.update.status).toMatchObject({ state: 'offline', pending: 3 });
+});
