@@ -41,7 +41,7 @@ runTeamPage();
 const cfg = { server: 'http://127.0.0.1:5984', shop: 'demo', user: 'xiaowang', role: 'agent' };
 const fromBackground = { id: 'ext', url: 'chrome-extension://ext/background.js' };
 const ask = (msg: object) => new Promise<any>((resolve) => listener({ ...msg, config: cfg }, fromBackground, resolve));
-const down = async () => (await import('./sync')).TeamSyncError;
+const syncError = async () => (await import('./sync')).TeamSyncError;
 
 beforeEach(() => void (sent.length = 0));
 
