@@ -63,18 +63,18 @@ describe('eval-suggest --context', () => {
     // Two sessions in the JDDC sample's layout: session, user, is_agent, transferred, repeat, sku, text.
     const row = (s: string, agent: number, text: string) => [s, 'u', agent, 0, 0, 'nan', text].join('\t');
     writeFileSync(join(dir, 'jddc_chat_sample.tsv'), [
-      row('s1', 1, '您好'), row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '然后呢'),
-      row('s2', 1, '您好'), row('s2', 0, '然后呢'),
+      row('s1', 1, '您好'), row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '接下来呢'),
+      row('s2', 1, '您好'), row('s2', 0, '接下来呢'),
     ].join('\n') + '\n');
     const f = join(dir, 'l.tsv');
-    writeFileSync(f, 'id\tscenario\talso\ttext\njd4\trefund-status\t\t然后呢\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\njd4\trefund-status\t\t接下来呢\n');
     const alone = readLabelledTurns(f, null);
     const withContext = attachContext(alone, new Dialogues(dir));
-    expect(withContext[0]!.context).toEqual(['我的退款什么时候到账', '然后呢']);
+    expect(withContext[0]!.context).toEqual(['我的退款什么时候到账', '接下来呢']);
     expect(shown(alone[0]!)).toEqual([]);
     expect(shown(withContext[0]!)[0]).toBe('refund-status');
     // The first line of another session has no earlier turns.
-    expect(new Dialogues(dir).dialogue('jd6')).toEqual([{ from: 'agent', text: '您好' }, { from: 'buyer', text: '然后呢' }]);
+    expect(new Dialogues(dir).dialogue('jd6')).toEqual([{ from: 'agent', text: '您好' }, { from: 'buyer', text: '接下来呢' }]);
   });
   it('refuses a turn whose conversation is unknown or does not end with its text', () => {
     const dir = tmp();
