@@ -55,26 +55,26 @@ describe('combineSignals', () => {
 
   it('lets a pick answer a short message alone only when it is that message again, not when it shares two or three n-grams', () => {
     const memory = new LearnedMemory([
-      makePick({ message: '好了吗亲', scenario: 'invoice', templateId: 'tpl-i', source: 'insert' }, 1)!,
+      makePick({ message: '办好没亲', scenario: 'invoice', templateId: 'tpl-i', source: 'insert' }, 1)!,
       makePick({ message: '咖啡机的蒸汽棒堵住了 喷不出气', scenario: 'repair', source: 'chip' }, 2)!,
     ]);
     const read = (text: string) => combineSignals(classify([text]), { learned: memory.recall(maskForMemory(text)) });
-    // 好了吗 shares 好了/了吗/好了吗 with the pick (cosine 0.77) but could follow up on anything.
-    expect(classify(['好了吗']).confident).toBe(false);
-    expect(read('好了吗').top).toEqual([]);
-    expect(read('好了吗亲').top[0]).toBe('invoice');
+    // 办好没 shares 办好/好没/办好没 with the pick (cosine 0.77) but could follow up on anything.
+    expect(classify(['办好没']).confident).toBe(false);
+    expect(read('办好没').top).toEqual([]);
+    expect(read('办好没亲').top[0]).toBe('invoice');
     // A longer message alike in many n-grams (cosine 0.66) is the agent's own situation again.
     expect(read('我家咖啡机蒸汽棒堵住了，喷不出气怎么办').top[0]).toBe('repair');
   });
 
-  it('does not let a pick for the same follow-up words (然后呢) speak for another conversation', () => {
-    const memory = new LearnedMemory([makePick({ message: '然后呢', scenario: 'refund-status', source: 'insert' }, 1)!]);
-    const learned = memory.recall(maskForMemory('然后呢'));
+  it('does not let a pick for the same follow-up words (接下来呢) speak for another conversation', () => {
+    const memory = new LearnedMemory([makePick({ message: '接下来呢', scenario: 'refund-status', source: 'insert' }, 1)!]);
+    const learned = memory.recall(maskForMemory('接下来呢'));
     expect(learned?.best).toBeGreaterThan(0.9);
     // First message of a conversation: the pick is that message again, it answers.
-    expect(combineSignals(classify(['然后呢']), { learned }).top[0]).toBe('refund-status');
-    // After a question about a parcel, 然后呢 follows the parcel.
-    const c = combineSignals(classify(['我的快递到哪了', '然后呢']), { learned });
+    expect(combineSignals(classify(['接下来呢']), { learned }).top[0]).toBe('refund-status');
+    // After a question about a parcel, 接下来呢 follows the parcel.
+    const c = combineSignals(classify(['我的快递到哪了', '接下来呢']), { learned });
     expect(c.top[0]).toBe('tracking');
     expect(c.top).not.toContain('refund-status');
     expect(c.followUp).toBe(true);

@@ -19,8 +19,8 @@ describe('buyerTurns: the window the panel classifies', () => {
     expect(buyerTurns([msg('agent', 'hello')])).toEqual([]);
   });
   it('gives a short follow-up the need of the turn before it', () => {
-    const turns = buyerTurns([msg('buyer', '我的退款什么时候到账'), msg('agent', '已经在处理了'), msg('buyer', '然后呢')]);
-    expect(classify(['然后呢']).top).toEqual([]);
+    const turns = buyerTurns([msg('buyer', '我的退款什么时候到账'), msg('agent', '已经在处理了'), msg('buyer', '接下来呢')]);
+    expect(classify(['接下来呢']).top).toEqual([]);
     expect(classify(turns).top[0]).toBe('refund-status');
   });
 });
@@ -28,15 +28,15 @@ describe('buyerTurns: the window the panel classifies', () => {
 describe('follow-ups and bare turns in a conversation', () => {
   const refund = '我的退款什么时候到账';
   it('marks a follow-up that took its need from the conversation', () => {
-    const c = classify([refund, '然后呢']);
+    const c = classify([refund, '接下来呢']);
     expect(c.top[0]).toBe('refund-status');
     expect(c.followUp).toBe(true);
     // Alone, or with a need of its own, it is no follow-up.
-    expect(classify(['然后呢']).followUp).toBeUndefined();
+    expect(classify(['接下来呢']).followUp).toBeUndefined();
     expect(classify([refund, '发票怎么开']).followUp).toBeUndefined();
   });
   it('lends nothing to a turn that only confirms or hands over data', () => {
-    for (const bare of ['是的', '是', '[链接x] 是的哦', '10 袋', '536534099634', '[订单x]']) {
+    for (const bare of ['是的', '是', '[链接x] 是的呀', '12 袋', '536534099634', '[订单x]']) {
       const c = classify([refund, bare]);
       expect(c.top, bare).toEqual([]);
       expect(c.followUp, bare).toBeUndefined();

@@ -67,7 +67,7 @@ describe('rankTemplates', () => {
   });
 
   it('does not push a payment reminder over an after-sale need', () => {
-    expect(rank('我要退货', { orderStatus: 'unpaid' })[0]!.template.scenarios).toContain('return');
+    expect(rank('我想退货', { orderStatus: 'unpaid' })[0]!.template.scenarios).toContain('return');
   });
 
   it('greets returning and VIP buyers with the warmer template, new buyers with the standard one', () => {
@@ -77,7 +77,7 @@ describe('rankTemplates', () => {
   });
 
   it('offers the calming template to a difficult buyer', () => {
-    expect(rank('我要退货', { buyer: { segment: 'difficult' } })[0]!.template.id).toBe('return-calm');
+    expect(rank('我想退货', { buyer: { segment: 'difficult' } })[0]!.template.id).toBe('return-calm');
   });
 
   it('suggests nothing for a pasted order card with no history', () => {
@@ -94,7 +94,7 @@ describe('rankTemplates', () => {
       { ...T('b', ['thanks'], '结束语二', '谢谢亲，下次再来哦。'), tone: 'warm' } as Template,
     ];
     const idx = buildTemplateIndex(lib);
-    const r = rankTemplates(idx, { classification: classify(['好的谢谢']), text: '好的谢谢', buyer: { segment: 'vip' } });
+    const r = rankTemplates(idx, { classification: classify(['好的多谢']), text: '好的多谢', buyer: { segment: 'vip' } });
     expect(r[0]!.template.id).toBe('b');
   });
 });

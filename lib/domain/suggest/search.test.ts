@@ -55,7 +55,7 @@ describe('pinyin initials from the generated table', () => {
     expect(initialsOf('16点前VIP', PINYIN_TABLE)).toBe('16dqvip');
   });
   it('finds a word whose character has several readings by either reading (便宜 → py or by)', () => {
-    const idx = buildTemplateIndex([T('cheap', '便宜一点', '可以便宜一点吗'), T('bank', '银行卡', '银行卡号'), T('other', '结束语', '祝您愉快')]);
+    const idx = buildTemplateIndex([T('cheap', '便宜一点', '可以便宜一点吗'), T('bank', '银行卡支付', '银行卡号'), T('other', '结束语', '祝您愉快')]);
     ensureInitials(idx, PINYIN_TABLE);
     const found = (q: string) => searchTemplates(idx, q, 5).map((h) => h.template.id);
     expect(found('pyyd')).toEqual(['cheap']);
