@@ -44,7 +44,7 @@ describe('followupsToCsv', () => {
     bj(2026, 3, 10, 11),
   ).upserts[0]!;
   const manual = { ...manualFollowup({ title: '说"明天"再联系\n第二行', buyer: '=cmd|calc', dueAt: bj(2026, 3, 11, 9) }, now, S), note: '+1 赠品' };
-  const done = complete(manualFollowup({ title: '已处理', buyer: '@小王' }, now, S), now);
+  const done = complete(manualFollowup({ title: '已处理完', buyer: '@小王' }, now, S), now);
 
   it('starts with a UTF-8 BOM, has Chinese headers and CRLF line ends', () => {
     const csv = followupsToCsv([unpaid], now);

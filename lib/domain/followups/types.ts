@@ -47,7 +47,7 @@ export interface Followup {
   snoozedUntil?: number;
   note?: string;
   closedAt?: number;
-  /** Why it was closed ("已付款", or the agent's words). */
+  /** Why it was closed ("买家已付款", or the agent's words). */
   closedReason?: string;
   /** Created during the night shift: the morning shift handles it before noon. */
   handover?: boolean;

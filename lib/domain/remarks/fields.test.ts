@@ -43,6 +43,8 @@ describe('normalizeField', () => {
   it('reads yes and no in their usual spellings', () => {
     expect(normalizeField(f('yesno'), 'Y')).toEqual({ ok: true, value: '是' });
     expect(normalizeField(f('yesno'), '未')).toEqual({ ok: true, value: '否' });
+    expect(normalizeField(f('yesno'), '不要')).toEqual({ ok: true, value: '否' });
+    expect(normalizeField(f('yesno'), '不对')).toEqual({ ok: true, value: '否' });
     expect(normalizeField(f('yesno'), '可能').ok).toBe(false);
   });
 

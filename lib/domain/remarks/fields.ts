@@ -80,7 +80,9 @@ export function cleanText(raw: string): string {
 }
 
 const YES = new Set(['是', '已', '有', '要', '需要', '对', 'y', 'yes', 'true', '1', '√', '✓']);
-const NO = new Set(['否', '未', '无', '没有', '不', '不要', '不需要', 'n', 'no', 'false', '0', '×', '✗']);
+/** Besides these, a yes word after 不 is a no (不要, 不对, …). */
+const NO = new Set(['否', '未', '无', '没有', '不', 'n', 'no', 'false', '0', '×', '✗']);
+const isNo = (k: string): boolean => NO.has(k) || (k.startsWith('不') && YES.has(k.slice(1)));
 
 export function readMoney(raw: string): number | null {
   const s = raw.replace(/[\s¥￥,，]|元|块|rmb/gi, '');
@@ -129,7 +131,7 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
     case 'yesno': {
       const k = text.toLowerCase();
       if (YES.has(k)) return { ok: true, value: '是' };
-      if (NO.has(k)) return { ok: true, value: '否' };
+      if (isNo(k)) return { ok: true, value: '否' };
       return fail(`${label}只能填“是”或“否”。`, `${en} must be yes (是) or no (否).`);
     }
     case 'agent': {
