@@ -311,7 +311,7 @@ const TEMPLATES: Template[] = [
   tpl('bye-five-star', '结束语', '道别（邀五星好评）', ['thanks', 'review'],
     '谢谢亲～收到宝贝满意的话，记得给我们一个五星好评哦，这对我们真的很重要！祝您生活愉快～',
     'wx'),
-  tpl('bye-welcome', '结束语', '不客气', ['thanks'],
+  tpl('bye-welcome', '结束语', '回应道谢', ['thanks'],
     '不客气呀，能帮到您我也很开心！还有其他问题随时找我，祝您购物愉快～',
     'xx'),
   tpl('bye-after-sale', '结束语', '售后完结道别', ['thanks'],
