@@ -65,14 +65,14 @@ describe('learned picks through the background', () => {
   it('shows counts per situation and the latest pairs; forgets one, then everything, also from the backups', async () => {
     await pick('发票抬头写公司名', 'invoice', 'tpl-inv');
     await pick('能开专票吗', 'invoice', null, 'chip');
-    await pick('运费谁出', 'return-shipping', 'tpl-rs');
+    await pick('寄回运费谁出', 'return-shipping', 'tpl-rs');
     const s = await ok<LearnedSummary>('getLearned', undefined);
     expect(s.count).toBe(3);
     expect(s.perScenario).toEqual({ invoice: 2, 'return-shipping': 1 });
-    expect(s.latest.map((p) => p.text)).toEqual(['运费谁出', '能开专票吗', '发票抬头写公司名']);
+    expect(s.latest.map((p) => p.text)).toEqual(['寄回运费谁出', '能开专票吗', '发票抬头写公司名']);
     await takeSnapshot('manual');
     expect(await ok('forgetLearned', { ids: [s.latest[0]!.id] })).toEqual({ deleted: 1 });
-    expect((await ok<Signals>('suggestSignals', { message: '运费谁出', buyer: null }, 'content-script')).learned?.scenarios).toEqual([]);
+    expect((await ok<Signals>('suggestSignals', { message: '寄回运费谁出', buyer: null }, 'content-script')).learned?.scenarios).toEqual([]);
     expect(await ok('forgetLearned', { all: true })).toEqual({ deleted: 2 });
     expect(await loadPicks()).toEqual([]);
     const snaps = await db.values<{ stores: Record<string, unknown[]> }>('backups');

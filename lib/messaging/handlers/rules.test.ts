@@ -92,7 +92,7 @@ describe('recordRemark', () => {
   it('refuses an override without a reason, and a malformed order, writing nothing', async () => {
     for (const bad of [
       purple('x', { reason: '   ', problems: [] }),
-      purple('x', { reason: '为什么', problems: 'none' }),
+      purple('x', { reason: '主管同意了', problems: 'none' }),
       { kf: 'recordRemark', payload: { ...purple('x').payload, orderId: '<img>' } },
       { kf: 'recordRemark', payload: { ...purple('x').payload, flag: 'pink' } },
     ]) {

@@ -72,12 +72,12 @@ describe('demo adapter: chat', () => {
     const ctrl = new AbortController();
     let calls = 0;
     A.observeConversation(document, ctrl.signal, () => calls++);
-    demo.pushBuyerMessage(A.readBuyer(document)!, '在吗在吗');
-    demo.pushBuyerMessage(A.readBuyer(document)!, '有人吗');
+    demo.pushBuyerMessage(A.readBuyer(document)!, '在不在呀');
+    demo.pushBuyerMessage(A.readBuyer(document)!, '有没有人呀');
     await Promise.resolve();
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(1);
-    expect(A.readMessages(document, 1)).toMatchObject([{ from: 'buyer', text: '有人吗' }]);
+    expect(A.readMessages(document, 1)).toMatchObject([{ from: 'buyer', text: '有没有人呀' }]);
     (document.querySelectorAll('.conv-item')[3] as HTMLElement).click();
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(2);
@@ -88,7 +88,7 @@ describe('demo adapter: chat', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(2);
     ctrl.abort();
-    demo.pushBuyerMessage(A.readBuyer(document)!, '还在吗');
+    demo.pushBuyerMessage(A.readBuyer(document)!, '还在不在');
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(2);
   });
@@ -114,7 +114,7 @@ describe('demo adapter: waiting buyers', () => {
     demo = bootDemo('/chat?auto=0');
     const nick = A.readBuyer(document)!;
     const at = Date.now() - 4 * 60_000;
-    demo.pushBuyerMessage('爱吃橙子的猫', '还在吗', at);
+    demo.pushBuyerMessage('爱吃橙子的猫', '还在不在', at);
     const waiting = A.readWaiting!(document);
     expect(waiting.map((w) => w.buyer)).toContain(nick);
     const cat = waiting.find((w) => w.buyer === '爱吃橙子的猫');

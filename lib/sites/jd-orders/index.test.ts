@@ -37,7 +37,7 @@ describe('jd order list adapter (fixture page, one source)', () => {
     const ctrl = new AbortController();
     let calls = 0;
     A.observeOrders!(document, ctrl.signal, () => calls++);
-    document.querySelector('.remark-cell__text')!.textContent = '改地址';
+    document.querySelector('.remark-cell__text')!.textContent = '已改地址';
     await tick();
     expect(calls).toBe(1);
     ctrl.abort();

@@ -70,7 +70,7 @@ describe('the taught adapter', () => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(1);
-    (window as unknown as { __uc: { push(t: string): void } }).__uc.push('还在吗');
+    (window as unknown as { __uc: { push(t: string): void } }).__uc.push('还在不在');
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(2);
     ctrl.abort();
@@ -90,7 +90,7 @@ describe('the taught adapter', () => {
   });
 
   it("tells the agent's messages from the buyer's by the words in their markup", () => {
-    document.body.innerHTML = '<div id="l"><div class="msg msg-self"><p>好的亲</p></div><div class="msg buyer-item"><p>在吗</p></div></div>';
+    document.body.innerHTML = '<div id="l"><div class="msg msg-self"><p>好嘞亲</p></div><div class="msg buyer-item"><p>在吗</p></div></div>';
     const list = document.getElementById('l')!;
     expect(messageSide(list.children[0]!, list)).toBe('agent');
     expect(messageSide(list.children[1]!, list)).toBe('buyer');
