@@ -10,7 +10,7 @@ import { percentile, round } from './stats';
  * MutationObserver on the panel. `…_after_cue` is the background round trip alone (model, learned
  * picks, message passing): the refined reading's delay over the cue reading in the same round.
  */
-const MESSAGES = ['今天能发货吗', '快递到哪了 三天没动', '衣服起球了怎么办', '能开发票吗', '蒸汽棒喷不出气', '好的谢谢'];
+const MESSAGES = ['今天能发货吗', '快递到哪了 三天没动', '衣服起球了怎么办', '能开发票吗', '蒸汽棒喷不出气', '好的多谢'];
 
 export async function benchSuggestLatency(rounds = 30): Promise<Record<string, number>> {
   const h = await launchWithExtension();
