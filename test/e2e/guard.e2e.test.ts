@@ -209,7 +209,7 @@ describe('reply clock on the demo console', () => {
   it('lists the other waiting buyers, longest first, and switches to one on click', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
     // The page shows this buyer's message as sent 12 hours ago: longer than anyone else waits.
-    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在吗', at), [Date.now() - 12 * 60 * MIN] as const);
+    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在不在', at), [Date.now() - 12 * 60 * MIN] as const);
     const first = inPanel(page, '[data-kf="clock-item"]').first();
     await expect.poll(() => first.getAttribute('title')).toMatch(/tb_8834729_88$/);
     expect(await first.textContent()).toMatch(/^tb_8834729_88 12h0\d$/);

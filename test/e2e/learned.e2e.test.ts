@@ -68,27 +68,27 @@ it('forgetting everything in the options page stops the suggestion', async () =>
   await page.close();
 });
 
-it('a follow-up that took its situation from the conversation (然后呢) is not learned: in another conversation it follows that one', async () => {
+it('a follow-up that took its situation from the conversation (接下来呢) is not learned: in another conversation it follows that one', async () => {
   const page = await h.context.newPage();
   await openDemoChat(page, h.demoUrl, { buyer: 'tb_8834729_88' });
   await demo.push(page, '我退货的退款什么时候到账');
-  await demo.push(page, '然后呢');
-  // 然后呢 says nothing by itself; the refund question before it gives the situation.
+  await demo.push(page, '接下来呢');
+  // 接下来呢 says nothing by itself; the refund question before it gives the situation.
   await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('refund-status');
   await chatInput(page).click();
   await inPanel(page, '[data-kf="suggestions"] [data-template-id="refund-time"] .kf-tpl-main').click();
   await expect.poll(() => demo.draft(page)).toContain('原路退回');
 
-  // Nothing was stored for 然后呢.
+  // Nothing was stored for 接下来呢.
   const opts = await h.openExtensionPage('options.html#learned');
   await opts.locator('[data-kf="learned-none"]').waitFor();
   await opts.close();
   await page.bringToFront();
 
-  // Another buyer asks about a parcel, then writes the same 然后呢: the parcel, not the refund.
+  // Another buyer asks about a parcel, then writes the same 接下来呢: the parcel, not the refund.
   await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
   await demo.push(page, '我的快递到哪了 物流一直没更新');
-  await demo.push(page, '然后呢');
+  await demo.push(page, '接下来呢');
   await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('tracking');
   expect(await firstChip(page).getAttribute('data-source')).not.toContain('learned');
   await page.close();

@@ -59,7 +59,7 @@ describe('the panel on the demo chat page', () => {
       expect((await demo.inputLog(page)).length).toBeGreaterThan(before);
       if (kind === 'controlled') {
         // A re-render of the framework-like input keeps the text: its state really changed.
-        await demo.push(page, '还在吗');
+        await demo.push(page, '还在不在');
         await expect.poll(() => input.inputValue()).toContain(body);
       }
       expect(await demo.sent(page)).toBe(0);

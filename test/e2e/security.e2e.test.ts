@@ -140,7 +140,7 @@ describe('a script in the seller page', () => {
       for (let i = 0; i < window.length; i++) window[i]!.focus();
     });
     // The agent keeps typing a chat reply and presses Enter.
-    await s.page.keyboard.type('好的亲');
+    await s.page.keyboard.type('好嘞亲');
     await s.page.keyboard.press('Enter');
     await s.page.waitForTimeout(300);
     expect(await historyNotes()).toBe(before);

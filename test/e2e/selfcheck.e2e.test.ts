@@ -45,8 +45,8 @@ describe('a supported console whose chat input disappeared', () => {
     await expect.poll(() => notice().textContent()).toContain('没有找到聊天输入框');
     await inPanel(page, '[data-kf="notice"] .kf-link:not([data-kf])').click();
     await notice().waitFor({ state: 'detached' });
-    await demo.push(page, '在吗在吗');
-    await demo.push(page, '有人吗');
+    await demo.push(page, '在不在呀');
+    await demo.push(page, '有没有人呀');
     // The classifier reacted to the new messages (so the page was re-read), and no warning returned.
     await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('greeting');
     expect(await notice().count()).toBe(0);
