@@ -48,7 +48,7 @@ describe('followupsToCsv', () => {
 
   it('starts with a UTF-8 BOM, has Chinese headers and CRLF line ends', () => {
     const csv = followupsToCsv([unpaid], now);
-    expect(csv.startsWith('\uFEFF类型,买家,订单编号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 

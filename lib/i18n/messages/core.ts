@@ -7,7 +7,7 @@ export const core: MessageBundle = {
     'panel.expand': '展开客服助手 (Alt+K)',
     'panel.collapse': '收起',
     'panel.noSite': '未识别的页面',
-    'panel.dismiss': '好的',
+    'panel.dismiss': '知道了',
     'panel.buyer': '买家',
     'panel.buyerCard': '买家档案',
     'panel.noBuyer': '未选择会话',

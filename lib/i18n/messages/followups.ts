@@ -58,7 +58,7 @@ export const followups: MessageBundle = {
 
     'followups.csv.kind': '类型',
     'followups.csv.buyer': '买家',
-    'followups.csv.orderId': '订单编号',
+    'followups.csv.orderId': '订单号',
     'followups.csv.reason': '原因',
     'followups.csv.dueAt': '截止时间',
     'followups.csv.status': '状态',

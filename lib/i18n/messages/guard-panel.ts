@@ -11,7 +11,7 @@ export const guardPanelMessages: MessageBundle = {
     'guard.rewritePreview': '改写后：',
     'guard.confirm': '我确认无误，仍然插入',
     'guard.cancel': '不插入',
-    'guard.dismiss': '好的',
+    'guard.dismiss': '知道了',
     'guard.severity.block': '需确认',
     'guard.severity.warn': '提醒',
     'guard.cat.off-platform': '站外导流',

@@ -53,7 +53,7 @@ export const remarks: MessageBundle = {
     'remarks.type.date': '日期',
     'remarks.type.money': '金额',
     'remarks.type.phone': '手机号',
-    'remarks.type.order': '订单编号',
+    'remarks.type.order': '订单号',
     'remarks.type.courier': '快递',
     'remarks.type.yesno': '是/否',
     'remarks.type.agent': '人名',
