@@ -33,13 +33,8 @@
  * - lib/i18n/messages/*.ts: the interface's own labels (a dismiss button's 知道了, a column's
  *   订单号) — standard interface words, not buyer messages, which buyers also happen to type.
  * Tests, benches, fixtures and the demo are not exempt: their buyer messages must be our own.
- *
- * PENDING lists copies found in the suggest corpus (scripts/suggest-corpus), which is changed only
- * together with the model trained from it, so not here: file and a hash of the text (no copy). The
- * list only shrinks: an entry that no longer matches fails the test.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,13 +53,6 @@ const EXEMPT = [
   /^lib\/i18n\/messages\/[^/]+\.ts$/,
 ];
 
-/** `file#sha256(key(text)) prefix` of corpus copies awaiting a corpus change (see the header). */
-const PENDING = new Set([
-  'scripts/suggest-corpus/scenarios.ts#ce38cf9e84f03c70',
-  'scripts/suggest-corpus/written/no-need-boundary.tsv#a2ee20fd84bb4e9c',
-  'scripts/suggest-corpus/written/presale-and-chat.tsv#27f2ecb659bd4c86',
-  'scripts/suggest-corpus/written/presale-and-chat.tsv#725c9b4f997679dd',
-]);
 
 const HAN = /\p{Script=Han}/u;
 /** The form two texts are compared in (see the header). */
@@ -136,19 +124,14 @@ it.skipIf(!existsSync(evalDir))('no tracked file holds a text of the evaluation 
     .split('\n')
     .filter((f) => /\.(ts|tsx|mts|js|mjs|cjs|md|html|css|json|tsv|csv|txt|ya?ml)$/.test(f));
   const copies = new Set<string>();
-  const pendingSeen = new Set<string>();
   for (const f of files) {
     if (!existsSync(join(repo, f))) continue;
     const src = readFileSync(join(repo, f), 'utf8');
     for (const m of src.matchAll(/[\u4e00-\u9fff][^'"`\\\n\t]{4,}/g)) if (long.has(m[0].trim())) copies.add(`${f}: ${m[0].trim()}`);
     if (EXEMPT.some((re) => re.test(f))) continue;
     for (const s of wholeStrings(f, src)) {
-      if (!short.has(key(s))) continue;
-      const id = `${f}#${createHash('sha256').update(key(s)).digest('hex').slice(0, 16)}`;
-      if (PENDING.has(id)) pendingSeen.add(id);
-      else copies.add(`${f}: ${s}`);
+      if (short.has(key(s))) copies.add(`${f}: ${s}`);
     }
   }
   expect([...copies]).toEqual([]);
-  expect([...PENDING].filter((id) => !pendingSeen.has(id)), 'PENDING entries that no longer match').toEqual([]);
 });

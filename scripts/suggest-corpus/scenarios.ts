@@ -250,7 +250,7 @@ export const LINES: [string, string][] = [
   ['greeting', '客服客服 有人吗'],
   ['thanks', '好的 那我等你们消息 谢谢啦'],
   ['thanks', '明白了 没问题了 辛苦'],
-  ['thanks', '嗯嗯 好的呢'],
+  ['thanks', '嗯嗯 晓得了 麻烦你了'],
   ['other', '我就是随便看看'],
   ['other', '你们店在哪个城市啊'],
   ['other', '我上次也是在这里买的'],
