@@ -24,24 +24,17 @@ export interface KnownVariableInfo {
   zh: string;
   /** The English alias, e.g. buyer. */
   en: string;
-  /** One-line description for the template editor. */
-  descZh: string;
-  descEn: string;
 }
 
+// What each variable means is told in the locale files (options.variablesHelp), not here: this
+// table ships in the content script every seller page loads.
 export const KNOWN_VARIABLES: readonly KnownVariableInfo[] = [
-  { key: 'buyer', zh: '买家', en: 'buyer', descZh: '买家昵称', descEn: "Buyer's nickname" },
-  { key: 'agent', zh: '客服', en: 'agent', descZh: '客服名字', descEn: "Agent's name" },
-  { key: 'shop', zh: '店铺', en: 'shop', descZh: '店铺名称', descEn: 'Shop name' },
-  { key: 'today', zh: '今天', en: 'today', descZh: '今天的日期，如 11月23日', descEn: "Today's date" },
-  {
-    key: 'shipDay',
-    zh: '发货日',
-    en: 'shipDay',
-    descZh: '按截单时间算出的发货日，如 今天（11月23日）',
-    descEn: 'Shipping day from the cut-off',
-  },
-  { key: 'cutoff', zh: '截单时间', en: 'cutoff', descZh: '每日截单时间，如 16:00', descEn: 'Daily cut-off' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'agent', zh: '客服', en: 'agent' },
+  { key: 'shop', zh: '店铺', en: 'shop' },
+  { key: 'today', zh: '今天', en: 'today' },
+  { key: 'shipDay', zh: '发货日', en: 'shipDay' },
+  { key: 'cutoff', zh: '截单时间', en: 'cutoff' },
 ];
 
 const BY_NAME = new Map<string, KnownVariableKey>();
