@@ -46,7 +46,8 @@ export function followupSettingsOf(s: AppSettings): FollowupSettings {
  * one zone of every shop-day decision — follow-ups, the templates' shipping day and dates, remark
  * dates, the reply clock's days and counting window. The settings keep none of their own yet (the
  * options page offers none), so it is the default, Beijing: Chinese consoles, cut-offs and platform
- * rules run on Beijing time whatever the agent's computer says. Stored one day, it is read here.
+ * rules run on Beijing time whatever the agent's computer says. Stored one day, it is read here
+ * (and the options page's cut-off help, options.cutoffHelp, which names Beijing time, changes too).
  */
 export function shopZone(_s: AppSettings): Zone {
   return DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
