@@ -16,6 +16,11 @@ import {
   PRESETS, buildRemark, checkRemark, getRule, isFlagColor, isRecordKind, validateRuleSet,
   type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../lib/domain/remarks/index';
+import { DEFAULT_FOLLOWUP_SETTINGS } from '../lib/domain/followups/types';
+import { fromWall, isoDay } from '../lib/domain/time';
+
+/** Shop time, as in the extension (lib/storage/settings.ts shopZone): the default, Beijing. */
+const SHOP_ZONE = DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
 
 const USAGE = `用法 usage:
   remark build  (--preset A|B | --rules file.json) (--flag COLOR | --record KIND) --fields '<json>' [--agent NAME] [--today YYYY-MM-DD]
@@ -24,9 +29,8 @@ const USAGE = `用法 usage:
 COLOR: gray red yellow green blue purple    KIND: quality-exchange nonquality-exchange return compensation
 --fields keys may be field keys (shipDate) or labels (可发货日). The agent defaults to $KEFU_AGENT.`;
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+function shopToday(): string {
+  return isoDay(Date.now(), SHOP_ZONE);
 }
 
 function loadRuleSet(preset: string | undefined, rules: string | undefined): RuleSet {
@@ -55,7 +59,7 @@ function readTarget(flag: string | undefined, record: string | undefined, allowB
 }
 
 function readToday(today: string | undefined): string {
-  if (today === undefined) return localToday();
+  if (today === undefined) return shopToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError('--today must be YYYY-MM-DD');
   return today;
 }
@@ -114,7 +118,7 @@ export function main(argv: string[], io: Io = consoleIo, env: Record<string, str
       }
       const today = readToday(values.today);
       const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-      const r = buildRemark(ruleSet, target, fields, { agent: values.agent ?? env.KEFU_AGENT ?? '', now: new Date(y, m - 1, d, 12) });
+      const r = buildRemark(ruleSet, target, fields, { agent: values.agent ?? env.KEFU_AGENT ?? '', now: fromWall(y, m, d, 12 * 60, SHOP_ZONE), zone: SHOP_ZONE });
       if (!r.ok) {
         for (const e of r.errors) io.err(`${e.field}: ${values.lang === 'en' ? e.messageEn : e.message}`);
         return 1;

@@ -5,7 +5,8 @@ import { CardClock } from './CardClock';
 import { mount } from '../remarks/testing';
 import { DEFAULT_CLOCK_SETTINGS } from '@/lib/domain/clock/types';
 
-const START = new Date(2026, 11, 2, 10, 0, 0).getTime();
+const BEIJING = 480;
+const START = Date.UTC(2026, 11, 2, 2, 0, 0); // 10:00 in Beijing
 let cleanup: (() => void) | undefined;
 beforeEach(() => {
   vi.useFakeTimers();
@@ -25,7 +26,7 @@ function show(wait: Parameters<typeof CardClock>[0]['wait']) {
 
 describe('the reply clock on the buyer card', () => {
   it('counts from the buyer message’s time and turns amber at 2 and red at 3 minutes', () => {
-    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 100_000 });
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 100_000, zone: BEIJING });
     expect(pill()?.textContent).toBe('已等待 1:40');
     expect(pill()?.getAttribute('data-level')).toBe('ok');
     act(() => {
@@ -41,13 +42,13 @@ describe('the reply clock on the buyer card', () => {
   });
 
   it('says answered and runs no timer once the shop has replied', () => {
-    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: null });
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: null, zone: BEIJING });
     expect(pill()?.getAttribute('data-level')).toBe('answered');
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('runs one timer while the buyer waits, none after unmounting', () => {
-    show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 1000 });
+    show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 1000, zone: BEIJING });
     expect(vi.getTimerCount()).toBe(1);
     act(() => {
       vi.advanceTimersByTime(5000);
@@ -58,9 +59,10 @@ describe('the reply clock on the buyer card', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('counts only the hours the platform counts (Douyin 08:00–23:00)', () => {
-    vi.setSystemTime(new Date(2026, 11, 2, 8, 1, 30).getTime());
-    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.douyin, since: new Date(2026, 11, 1, 23, 30).getTime() });
+  it('counts only the hours the platform counts (Douyin 08:00–23:00), on the shop’s clock', () => {
+    // 23:30 → 08:01:30 Beijing; 15:30 → 00:01:30 UTC, where the computer's own clock would count 7½ hours.
+    vi.setSystemTime(Date.UTC(2026, 11, 2, 0, 1, 30));
+    const pill = show({ ...DEFAULT_CLOCK_SETTINGS.douyin, since: Date.UTC(2026, 11, 1, 15, 30), zone: BEIJING });
     expect(pill()?.textContent).toBe('已等待 1:30');
   });
 

@@ -35,7 +35,7 @@ export function CardClock(props: { wait: CardWait | null }) {
       </span>
     );
   }
-  const ms = countedMs(w.since, Math.max(now(), w.since), w.window);
+  const ms = countedMs(w.since, Math.max(now(), w.since), w.window, w.zone);
   return (
     <span class="kf-clock-pill" data-kf="clock" data-level={clockLevel(ms, w)}>
       {t('clock.waiting', { time: formatWait(ms) })}

@@ -4,9 +4,10 @@ import { PRESET_A, cloneRuleSet, isoDate, type RuleSet } from '@/lib/domain/rema
 import { RemarkRules } from './RemarkRules';
 import { check, type } from '../remarks/testing';
 import { mountTab } from './testing';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 
-const today = isoDate(Date.now());
-const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const today = isoDate(Date.now(), 480);
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 
 async function setup() {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
@@ -16,6 +17,8 @@ async function setup() {
     {
       getRuleSet: () => stored,
       saveRuleSet,
+      // The sample remark is checked against the shop's today (shopZone of the settings).
+      getSettings: () => DEFAULT_APP_SETTINGS,
       listRemarkOverrides: () => [{ at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: 'b', flag: 'purple', agent: '小美', reason: '买家同意等', problems: [], text: '缺货' }],
     },
     // Saving reloads the rules, as the page does when storage changes.

@@ -7,6 +7,7 @@ import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
 import { reasonText } from '@/lib/messaging/reason';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 
 registerMessages(remarks);
 registerMessages(remarksPanel);
@@ -98,7 +99,9 @@ export function RemarkRules() {
 function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
   const [flag, setFlag] = useState<FlagColor>('purple');
   const [text, setText] = useState('');
-  const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today: isoDate(Date.now()) }) : []), [ruleSet, flag, text]);
+  // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
+  const zone = shopZone(useLoaded('getSettings', ['settings']).value ?? DEFAULT_APP_SETTINGS);
+  const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today: isoDate(Date.now(), zone) }) : []), [ruleSet, flag, text, zone]);
   const en = getLocale() === 'en';
   return (
     <div class="kf-rm" data-kf="rules-try">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { registerMessages, t } from '@/lib/i18n';
 import { sites as sitesMessages } from '@/lib/i18n/messages/sites';
-import { formatWall } from '@/lib/domain/followups/time';
+import { formatWall } from '@/lib/domain/time';
 import type { Template } from '@/lib/domain/templates/types';
 import type { TeamResult, TeamReviewData } from '@/lib/messaging/protocol-team';
 import type { TeamProposal } from '@/lib/team/sync';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, getLocale } from '@/lib/i18n';
-import { formatWall } from '@/lib/domain/followups/time';
+import { formatWall } from '@/lib/domain/time';
 import { FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, type FlagColor, type FlagRule, type RuleSet } from '@/lib/domain/remarks';
 import { canonical } from '@/lib/team/docs';
 import type { RulesConflict } from '@/lib/team/sync';

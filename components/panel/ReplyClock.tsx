@@ -4,6 +4,7 @@ import { usePanelState } from '../PanelContext';
 import type { Store } from '@/lib/panel/store';
 import { clockLevel, countedMs, formatWait } from '@/lib/domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/lib/domain/clock/types';
+import { shopZone } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 
@@ -28,7 +29,8 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
   const s = useStore(props.store);
   const panel = usePanelState();
   const th = panel.settings.replyClock?.[s.platform] ?? DEFAULT_CLOCK_SETTINGS[s.platform];
-  const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window);
+  const zone = shopZone(panel.settings);
+  const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window, zone);
   // By key: two buyers may share a masked nickname (S*******n).
   const openKey = panel.buyerId ?? panel.buyer;
   const others = s.waiting.filter((w) => w.key !== openKey).slice(0, 5);

@@ -1,4 +1,4 @@
-import { formatWall } from '@/lib/domain/followups/time';
+import { formatWall } from '@/lib/domain/time';
 import { t } from '@/lib/i18n';
 
 /** A due time in shop time: "15:30" today, "3-05 15:30" on another day. */

@@ -5,7 +5,7 @@ import { setLocale } from '../../lib/i18n';
 import { RemarkForm, type RemarkFormProps } from './RemarkForm';
 import { click, mount, type } from './testing';
 
-const now = new Date(2026, 10, 23, 10);
+const now = new Date(Date.UTC(2026, 10, 23, 2)); // 2026-11-23 10:00 in Beijing, the shop's zone
 let cleanup: (() => void) | undefined;
 afterEach(() => {
   cleanup?.();
@@ -15,7 +15,7 @@ afterEach(() => {
 function setup(extra: Partial<RemarkFormProps> = {}, ruleSet: RuleSet = PRESET_A) {
   const onUseText = vi.fn();
   const m = mount(
-    <RemarkForm ruleSet={ruleSet} flag="purple" platform="taobao" agent="张三" now={now} previousRemark="" onUseText={onUseText} {...extra} />,
+    <RemarkForm ruleSet={ruleSet} flag="purple" platform="taobao" agent="张三" now={now} zone={480} previousRemark="" onUseText={onUseText} {...extra} />,
   );
   cleanup = m.unmount;
   const q = (sel: string) => m.root.querySelector(sel);

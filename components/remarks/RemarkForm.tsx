@@ -3,6 +3,7 @@ import {
   FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, getFlagRule, getRule, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
+import type { Zone } from '../../lib/domain/time';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
 import { LengthCounter } from './LengthCounter';
@@ -19,6 +20,8 @@ export interface RemarkFormProps {
   /** Signs the remark. */
   agent: string;
   now: Date | number;
+  /** Shop time: the signed date and "today" for date fields are the shop's (shopZone). */
+  zone: Zone;
   /** The order's current remark: kept above the new line, since the platforms overwrite on save. */
   previousRemark: string;
   /** `text` is the whole remark to save (earlier lines + the new one); `line` is the new line. */
@@ -27,14 +30,14 @@ export interface RemarkFormProps {
 
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
-  const { ruleSet, flag, platform, agent, now, previousRemark, onUseText } = props;
+  const { ruleSet, flag, platform, agent, now, zone, previousRemark, onUseText } = props;
   const [target, setTarget] = useState<RemarkTarget>(props.record ?? flag);
   const [values, setValues] = useState<Record<string, string>>({});
   const en = getLocale() === 'en';
 
   const rule = getRule(ruleSet, target);
   const flagRule = getFlagRule(ruleSet, target);
-  const built = useMemo(() => buildRemark(ruleSet, target, values, { agent, now }), [ruleSet, target, values, agent, now]);
+  const built = useMemo(() => buildRemark(ruleSet, target, values, { agent, now, zone }), [ruleSet, target, values, agent, now, zone]);
   const appended = useMemo(
     () => appendRemark(previousRemark, built.ok ? built.text : '', platform),
     [previousRemark, built, platform],
@@ -74,7 +77,7 @@ export function RemarkForm(props: RemarkFormProps) {
       {flagRule?.mustSay && <p class="kf-rm-meaning">{t('remarks.form.mustSay', { phrase: flagRule.mustSay })}</p>}
 
       {rule.fields.map((f) => (
-        <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now)} onValue={(v) => set(f.key, v)} />
+        <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now, zone)} onValue={(v) => set(f.key, v)} />
       ))}
 
       <div>
@@ -151,8 +154,9 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
   );
 }
 
+/** The calendar day after a YYYY-MM-DD date (plain date arithmetic: no zone involved). */
 function nextDay(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return isoDate(new Date(y, m - 1, d + 1));
+  return isoDate(Date.UTC(y, m - 1, d + 1), 0);
 }
 

@@ -15,8 +15,8 @@ import { click, mount, type } from './testing';
 vi.mock('../../lib/browser', () => ({ browser: {} }));
 
 const PURPLE_ORDER = '3930018273645518290';
-const today = isoDate(Date.now());
-const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const today = isoDate(Date.now(), 480);
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 const tick = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 let demo: DemoHooks;

@@ -59,6 +59,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         platform={s.platform}
         agent={s.agent}
         now={now}
+        zone={s.zone}
         previousRemark={ed.original}
         onUseText={(text) => void ctl.useText(text)}
       />

@@ -3,7 +3,7 @@ import './library-pane.css';
 import { useSidePanelApi } from './SidePanelContext';
 import type { TargetInfo } from '@/lib/teach/page-api';
 import type { LibraryRecord } from '@/lib/storage/library';
-import type { AppSettings } from '@/lib/storage/settings';
+import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '@/lib/storage/settings';
 import type { UsageRecord } from '@/lib/storage/usage';
 import type { Template } from '@/lib/domain/templates/types';
 import { renderTemplate } from '@/lib/domain/templates/variables';
@@ -86,6 +86,7 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
         shopName: settings?.shop.shopName ?? '',
         now: new Date(),
         cutoff: settings?.shop.cutoff ?? '16:00',
+        zone: shopZone(settings ?? DEFAULT_APP_SETTINGS),
       },
       Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== '')),
     );

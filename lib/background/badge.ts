@@ -6,7 +6,7 @@
  */
 import { browser } from '../browser';
 import { todayView, type Followup, type FollowupSettings } from '../domain/followups';
-import { atTime } from '../domain/followups/time';
+import { atTime } from '../domain/time';
 import { loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { registerMessages, setLocale, t } from '../i18n/lookup';

@@ -6,7 +6,7 @@
  */
 import { browser } from '../browser';
 import type { Followup } from '../domain/followups';
-import { atTime, formatWall, hhmm } from '../domain/followups/time';
+import { atTime, formatWall, hhmm } from '../domain/time';
 import { claimNotifications, loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { openFollowupItem } from './open-followup';

@@ -27,6 +27,7 @@ import type { Segment } from '../domain/customers/types';
 import type { PageKind, Platform } from '../sites/types';
 import type { Locale } from '../i18n';
 import type { ClockThresholds } from '../domain/clock/types';
+import type { Zone } from '../domain/time';
 import type { ListedBuyer } from './customers';
 import type { OpenBuyer } from './controller';
 
@@ -54,6 +55,8 @@ export interface CardFrameState {
  */
 export interface CardWait extends ClockThresholds {
   since: number | null;
+  /** Shop time, in which the platform's counting window runs (lib/storage/settings.ts shopZone). */
+  zone: Zone;
 }
 
 /** Frame → content script (runtime messaging): asks for the port, naming the token it will carry. */

@@ -8,7 +8,7 @@
 import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
 import type { LibraryRecord } from '../storage/library';
-import { DEFAULT_APP_SETTINGS, type AppSettings } from '../storage/settings';
+import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import { renderTemplate } from '../domain/templates/variables';
@@ -692,6 +692,7 @@ export class PanelController {
         shopName: settings.shop.shopName,
         now: new Date(),
         cutoff: settings.shop.cutoff,
+        zone: shopZone(settings),
       },
       filled,
     );

@@ -77,7 +77,7 @@ describe('remark save held on a form-based remark page', () => {
   it('lets a valid remark through once and reports it once', async () => {
     const { saves, editor } = formPage();
     const ctl = await start(editor);
-    const text = `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜阿杰 ${isoDate(Date.now())}`;
+    const text = `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜阿杰 ${isoDate(Date.now(), 480)}`;
     typeInto(editor.textarea, text);
     expect(ctl.store.get().editor?.problems).toEqual([]);
     editor.saveButton.click(); // click, then the form's submit
@@ -88,7 +88,7 @@ describe('remark save held on a form-based remark page', () => {
   it('checks the signature against the agent from the settings', async () => {
     const { editor } = formPage();
     const ctl = await start(editor);
-    typeInto(editor.textarea, `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜小美 ${isoDate(Date.now())}`);
+    typeInto(editor.textarea, `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜小美 ${isoDate(Date.now(), 480)}`);
     expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
   });
 });
@@ -96,7 +96,7 @@ describe('remark save held on a form-based remark page', () => {
 describe('order list lint where the page shows no flag (JD)', () => {
   it('checks each remark against the flag its own text names, and leaves remarks naming none alone', async () => {
     document.body.innerHTML = '<div class="card" id="a"></div><div class="card" id="b"></div><div class="card" id="c"></div>';
-    const today = isoDate(Date.now());
+    const today = isoDate(Date.now(), 480);
     const row = (id: string, remark: string) => ({
       orderId: id,
       buyer: 'jd_x',
@@ -110,7 +110,7 @@ describe('order list lint where the page shows no flag (JD)', () => {
     const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
     main.store.set({
       orders: [
-        row('a', `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000)}｜阿杰 ${today}`),
+        row('a', `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜阿杰 ${today}`),
         row('b', `【延迟发货】阿杰 ${today}`),
         row('c', '发顺丰 到付不要'),
       ],

@@ -20,6 +20,8 @@ import {
   checkRemark, isFlagColor, isoDate, parseRemark, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
 } from '../domain/remarks';
 import type { OrderRow, RemarkEditor } from '../sites/types';
+import { shopZone } from '../storage/settings';
+import type { Zone } from '../domain/time';
 import { getLocale, registerMessages, t } from '../i18n';
 import { remarksPanel } from '../i18n/messages/remarks-panel';
 
@@ -61,6 +63,8 @@ export interface RemarkState {
   error: string | null;
   platform: Platform;
   agent: string;
+  /** Shop time: remarks are signed, and "today" is checked, on the shop's date (shopZone). */
+  zone: Zone;
   editor: OpenRemark | null;
   lint: RemarkLintEntry[];
   /** A short message after a save or a failed write into the page. */
@@ -104,6 +108,7 @@ export class RemarkController {
       error: null,
       platform,
       agent: main.store.get().settings.shop.agentName,
+      zone: shopZone(main.store.get().settings),
       editor: null,
       lint: [],
       notice: null,
@@ -133,7 +138,7 @@ export class RemarkController {
     try {
       const [ruleSet, settings] = await Promise.all([this.api.call('getRuleSet'), this.api.call('getSettings').catch(() => null)]);
       if (this.signal.aborted) return;
-      this.store.set({ ruleSet, error: null, ...(settings ? { agent: settings.shop.agentName } : {}) });
+      this.store.set({ ruleSet, error: null, ...(settings ? { agent: settings.shop.agentName, zone: shopZone(settings) } : {}) });
     } catch (err) {
       this.store.set({ ruleSet: null, error: t('remarks.panel.loadFailed', { reason: (err as Error).message }) });
     }
@@ -217,9 +222,9 @@ export class RemarkController {
 
   /** Problems of the remark box as it is now (none when the rules could not be read). */
   private problemsOf(text: string, flag: FlagColor): Problem[] {
-    const { ruleSet, platform, agent } = this.store.get();
+    const { ruleSet, platform, agent, zone } = this.store.get();
     if (!ruleSet) return [];
-    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now()), ...(agent.trim() ? { agent: agent.trim() } : {}) });
+    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...(agent.trim() ? { agent: agent.trim() } : {}) });
   }
 
   /** Re-reads the open box and checks it. */
@@ -347,13 +352,13 @@ export class RemarkController {
   // ---- order list lint ----------------------------------------------------------------------
 
   private lint(orders: OrderRow[]): void {
-    const { ruleSet, platform } = this.store.get();
+    const { ruleSet, platform, zone } = this.store.get();
     if (!ruleSet) {
       this.store.set({ lint: [] });
       this.removeMarkers(new Set());
       return;
     }
-    const today = isoDate(Date.now());
+    const today = isoDate(Date.now(), zone);
     if (this.lintCache.size > 2000) this.lintCache.clear();
     const broken: RemarkLintEntry[] = [];
     const keep = new Set<HTMLElement>();

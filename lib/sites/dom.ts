@@ -126,7 +126,27 @@ export function parseYuan(text: string | null | undefined): number | undefined {
   return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
 
-/** '2026-11-23 10:12:33' (local time) → epoch ms */
+/*
+ * Times printed by the consoles are read in the BROWSER's zone (new Date(y, m, d, h, …)), not in shop
+ * time (lib/domain/time.ts), on purpose. Shop time decides everything that depends on the shop's day
+ * (the templates' shipping day, remark dates, the reply clock's days, follow-ups); reading a printed
+ * time asks something else: in which zone did the page format it? A time that the page's JavaScript
+ * formats from epoch ms with the Date getters comes out in the browser's zone, so reading it back in
+ * the browser's zone gives the right instant whatever that zone is, and reading it as Beijing would be
+ * off by the difference for every agent whose computer is not on Beijing time. Only a string
+ * formatted on a server would be Beijing time.
+ * Evidence (shared/consoles.md, "Evidence from live consoles, 2026"): the Pinduoduo chat's message
+ * rows carry the message's epoch ms in their id (`middlePanel_list_<ms>`) next to the printed time
+ * line, and the public parser written against the live page (hu-qi-jia/pdd-rag-plugin
+ * src/pdd/dom-parser.ts, 2026-09-08, which notes the page is a Vue 2 app) reads that line as
+ * browser-local time with the id as its fallback, i.e. as the same instant. JD 咚咚 and Kuaishou, the other consoles whose message times are read, are live chat apps
+ * rendered in the page too, but no source shows their formatter; Taobao's sold list 创建时间 is
+ * unproven either way (consoles.md has the label only). No source shows a server-formatted time, so
+ * the parsers stay browser-local until a live page shows otherwise. (test/fixtures/pdd-chat.html
+ * prints its time line at the instant of its row id in Beijing, as in a browser on Beijing time.)
+ */
+
+/** '2026-11-23 10:12:33' (browser-local time, see above) → epoch ms */
 export function parseLocalDateTime(text: string | null | undefined): number | undefined {
   const m = /(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
   if (!m) return undefined;
@@ -148,7 +168,7 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
-/** '2026年09月08日 17:12:14' or '2026-09-08 17:12:14' (local time) → epoch ms */
+/** '2026年09月08日 17:12:14' or '2026-09-08 17:12:14' (browser-local time, see above) → epoch ms */
 export function parseChineseDateTime(text: string | null | undefined): number | undefined {
   const m = /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
   if (!m) return undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig, GuardConfigInvalid } from './guard';
-import { DEFAULT_CLOCK_SETTINGS, summariseDay, localDay } from '../domain/clock';
+import { DEFAULT_CLOCK_SETTINGS, summariseDay } from '../domain/clock';
+import { isoDay } from '../domain/time';
 
 describe('guard storage', () => {
   it('starts with no shop rules; saves a valid config and refuses an invalid one without writing', async () => {
@@ -13,9 +14,9 @@ describe('guard storage', () => {
 
   it('records answered waits into the day’s summary', async () => {
     const now = Date.now();
-    await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 200_000, at: now }, DEFAULT_CLOCK_SETTINGS);
-    await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 10_000, at: now }, DEFAULT_CLOCK_SETTINGS);
-    const [s] = summariseDay(await loadClockLog(), localDay(now));
+    await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 200_000, at: now }, DEFAULT_CLOCK_SETTINGS, 480);
+    await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 10_000, at: now }, DEFAULT_CLOCK_SETTINGS, 480);
+    const [s] = summariseDay(await loadClockLog(), isoDay(now, 480));
     expect(s).toMatchObject({ platform: 'demo', answered: 1, medianSec: 200, within3min: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { migrate, type RecordSchema } from './versioned';
 import { workerExtras } from '../background/extras';
 import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
+import type { Zone } from '../domain/time';
 
 const GUARD_KEY = 'guardRules';
 const CLOCK_KEY = 'replyClock';
@@ -54,7 +55,7 @@ export async function loadClockLog(): Promise<ClockLog> {
   return raw === undefined ? { v: 1, days: {} } : migrate(raw, CLOCK_SCHEMA);
 }
 
-/** Adds one answered wait atomically (a conversation's first response counts once a day). */
-export async function recordAnsweredWait(w: AnsweredWait, settings: ClockSettings): Promise<void> {
-  await db.update<unknown>('meta', CLOCK_KEY, (old) => addAnswered(old === undefined ? { v: 1, days: {} } : migrate(old, CLOCK_SCHEMA), w, settings));
+/** Adds one answered wait atomically (a conversation's first response counts once a day, the shop's day in `zone`). */
+export async function recordAnsweredWait(w: AnsweredWait, settings: ClockSettings, zone: Zone): Promise<void> {
+  await db.update<unknown>('meta', CLOCK_KEY, (old) => addAnswered(old === undefined ? { v: 1, days: {} } : migrate(old, CLOCK_SCHEMA), w, zone, settings));
 }

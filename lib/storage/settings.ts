@@ -5,6 +5,7 @@ import { isScenarioId, type ScenarioId } from '../domain/scenarios';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/followups/types';
 import { resolveSettings } from '../domain/followups/rules';
 import { DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
+import type { Zone } from '../domain/time';
 
 export interface AppSettings {
   v: 1;
@@ -35,9 +36,21 @@ const DEFAULT_FOLLOWUP_PREFS: FollowupPrefs = {
   notify: false,
 };
 
-/** The rules' settings: the agent's follow-up choices plus the shop's cut-off. */
+/** The rules' settings: the agent's follow-up choices plus the shop's cut-off and zone. */
 export function followupSettingsOf(s: AppSettings): FollowupSettings {
-  return resolveSettings({ ...s.followups, cutoff: s.shop.cutoff });
+  return resolveSettings({ ...s.followups, cutoff: s.shop.cutoff, utcOffsetMinutes: shopZone(s) });
+}
+
+/**
+ * Shop time (FollowupSettings.utcOffsetMinutes, minutes east of UTC; null = the browser's zone): the
+ * one zone of every shop-day decision — follow-ups, the templates' shipping day and dates, remark
+ * dates, the reply clock's days and counting window. The settings keep none of their own yet (the
+ * options page offers none), so it is the default, Beijing: Chinese consoles, cut-offs and platform
+ * rules run on Beijing time whatever the agent's computer says. Stored one day, it is read here
+ * (and the options page's cut-off help, options.cutoffHelp, which names Beijing time, changes too).
+ */
+export function shopZone(_s: AppSettings): Zone {
+  return DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {

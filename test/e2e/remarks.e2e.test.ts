@@ -18,8 +18,8 @@ let h: Harness;
 let ext: Page;
 let page: Page;
 
-const today = () => isoDate(Date.now());
-const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const today = () => isoDate(Date.now(), 480);
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 
 interface Override {
   orderId: string;

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAnswered, clockCsv, clockLevel, countedMs, formatWait, msUntilNextLevel, normaliseClockLog, normaliseClockSettings, summariseDay, waitingSince, DEFAULT_CLOCK_SETTINGS, type ClockLog } from './index';
+import { fromWall } from '../time';
 
 const MIN = 60_000;
-const at = (h: number, m: number, day = 1) => new Date(2026, 11, day, h, m).getTime();
+const BEIJING = 480;
+/** December 2026, Beijing wall time (the shop's). */
+const at = (h: number, m: number, day = 1) => fromWall(2026, 12, day, h * 60 + m, BEIJING);
 
 describe('waitingSince', () => {
   it('is the oldest buyer message after the shop’s last reply', () => {
@@ -17,14 +20,49 @@ describe('waitingSince', () => {
 
 describe('countedMs', () => {
   it('counts all the time without a window', () => {
-    expect(countedMs(at(23, 30), at(8, 2, 2))).toBe((8 * 60 + 32) * MIN);
+    expect(countedMs(at(23, 30), at(8, 2, 2), undefined, BEIJING)).toBe((8 * 60 + 32) * MIN);
   });
   it('counts only 08:00–23:00 on Douyin: 23:30 answered at 08:02 waited 2 minutes', () => {
     const w = DEFAULT_CLOCK_SETTINGS.douyin.window;
-    expect(countedMs(at(23, 30), at(8, 2, 2), w)).toBe(2 * MIN);
-    expect(countedMs(at(22, 58), at(8, 1, 2), w)).toBe(3 * MIN);
-    expect(countedMs(at(10, 0), at(10, 4), w)).toBe(4 * MIN);
-    expect(countedMs(at(10, 4), at(10, 0), w)).toBe(0);
+    expect(countedMs(at(23, 30), at(8, 2, 2), w, BEIJING)).toBe(2 * MIN);
+    expect(countedMs(at(22, 58), at(8, 1, 2), w, BEIJING)).toBe(3 * MIN);
+    expect(countedMs(at(10, 0), at(10, 4), w, BEIJING)).toBe(4 * MIN);
+    expect(countedMs(at(10, 4), at(10, 0), w, BEIJING)).toBe(0);
+    // Two nights: 22:00 on the 1st to 09:00 on the 3rd counts 1 + 15 + 1 hours.
+    expect(countedMs(at(22, 0), at(9, 0, 3), w, BEIJING)).toBe(17 * 60 * MIN);
+  });
+});
+
+/**
+ * The agent's computer on Los Angeles time (Node applies a TZ change at once): the day's figures
+ * and the platform's counting hours still follow the shop's (Beijing) clock.
+ */
+describe('in shop time, on a computer in Los Angeles', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('the computer really is on Los Angeles time in these tests', () => {
+    expect(new Date(at(7, 30, 2)).getDate()).toBe(1);
+  });
+
+  it('files a reply at 07:30 Beijing (15:30 the day before in Los Angeles) under Beijing’s day', () => {
+    const log = addAnswered({ v: 1, days: {} }, { platform: 'pdd', conversation: 'a', since: at(7, 28, 2), at: at(7, 30, 2) }, BEIJING);
+    expect(Object.keys(log.days)).toEqual(['2026-12-02']);
+    expect(summariseDay(log, '2026-12-02')).toEqual([{ platform: 'pdd', answered: 1, medianSec: 120, p90Sec: 120, within3min: 1 }]);
+  });
+
+  it('counts Douyin’s 08:00–23:00 on Beijing’s clock', () => {
+    const w = DEFAULT_CLOCK_SETTINGS.douyin.window;
+    expect(countedMs(at(23, 30), at(8, 2, 2), w, BEIJING)).toBe(2 * MIN);
+    const log = addAnswered({ v: 1, days: {} }, { platform: 'douyin', conversation: 'a', since: at(23, 30), at: at(8, 2, 2) }, BEIJING);
+    expect(log.days['2026-12-02']?.douyin?.firstMs).toEqual([2 * MIN]);
   });
 });
 
@@ -49,11 +87,11 @@ describe('levels and display', () => {
 describe('daily summary', () => {
   const empty: ClockLog = { v: 1, days: {} };
   it('counts each conversation’s first response of the day once, per platform', () => {
-    let log = addAnswered(empty, { platform: 'pdd', conversation: 'a', since: at(10, 0), at: at(10, 1) });
-    log = addAnswered(log, { platform: 'pdd', conversation: 'a', since: at(10, 5), at: at(10, 30) });
-    log = addAnswered(log, { platform: 'pdd', conversation: 'b', since: at(11, 0), at: at(11, 5) });
-    log = addAnswered(log, { platform: 'pdd', conversation: 'c', since: at(12, 0), at: at(12, 2) });
-    log = addAnswered(log, { platform: 'jd', conversation: 'a', since: at(12, 0), at: at(12, 0) });
+    let log = addAnswered(empty, { platform: 'pdd', conversation: 'a', since: at(10, 0), at: at(10, 1) }, BEIJING);
+    log = addAnswered(log, { platform: 'pdd', conversation: 'a', since: at(10, 5), at: at(10, 30) }, BEIJING);
+    log = addAnswered(log, { platform: 'pdd', conversation: 'b', since: at(11, 0), at: at(11, 5) }, BEIJING);
+    log = addAnswered(log, { platform: 'pdd', conversation: 'c', since: at(12, 0), at: at(12, 2) }, BEIJING);
+    log = addAnswered(log, { platform: 'jd', conversation: 'a', since: at(12, 0), at: at(12, 0) }, BEIJING);
     const s = summariseDay(log, '2026-12-01');
     expect(s).toEqual([
       { platform: 'jd', answered: 1, medianSec: 0, p90Sec: 0, within3min: 1 },
@@ -63,12 +101,12 @@ describe('daily summary', () => {
   });
   it('keeps at most 62 days', () => {
     let log = empty;
-    for (let d = 0; d < 70; d++) log = addAnswered(log, { platform: 'jd', conversation: 'x', since: 0, at: new Date(2026, 0, 1 + d, 12).getTime() });
+    for (let d = 0; d < 70; d++) log = addAnswered(log, { platform: 'jd', conversation: 'x', since: 0, at: fromWall(2026, 1, 1 + d, 12 * 60, BEIJING) }, BEIJING);
     expect(Object.keys(log.days)).toHaveLength(62);
     expect(Object.keys(log.days).sort()[0]).toBe('2026-01-09');
   });
   it('exports CSV that Excel opens (BOM, CRLF) with a row per day and platform', () => {
-    const log = addAnswered(empty, { platform: 'douyin', conversation: 'a', since: at(10, 0), at: at(10, 4) });
+    const log = addAnswered(empty, { platform: 'douyin', conversation: 'a', since: at(10, 0), at: at(10, 4) }, BEIJING);
     const csv = clockCsv(log, { douyin: '抖店' });
     expect(csv.startsWith('\ufeff')).toBe(true);
     expect(csv.split('\r\n')[1]).toBe('2026-12-01,抖店,1,240,240,0.000');

@@ -1,4 +1,4 @@
 export * from './types';
 export { waitingSince, countedMs, clockLevel, formatWait, msUntilNextLevel } from './wait';
-export { addAnswered, summariseDay, clockCsv, localDay, normaliseClockLog, KEEP_DAYS } from './summary';
+export { addAnswered, summariseDay, clockCsv, normaliseClockLog, KEEP_DAYS } from './summary';
 export { normaliseClockSettings } from './settings';

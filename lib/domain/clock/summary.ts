@@ -2,27 +2,25 @@
 import { countedMs } from './wait';
 import type { AnsweredWait, ClockLog, ClockPlatform, ClockSettings, PlatformSummary } from './types';
 import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS } from './types';
+import { isoDay, type Zone } from '../time';
 
 /** Days kept in the local record. */
 export const KEEP_DAYS = 62;
 const THREE_MIN = 3 * 60_000;
 
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * The log with this wait added, when it is the conversation's first response of the day (later
- * answers in the same conversation do not change the day's figures). Old days are dropped.
+ * answers in the same conversation do not change the day's figures). Old days are dropped. The day
+ * is the shop's (`zone`, lib/storage/settings.ts shopZone): platforms score the day on their own
+ * (Beijing) clock, so a reply at 07:30 Beijing counts for that day whatever the computer's zone.
  */
-export function addAnswered(log: ClockLog, w: AnsweredWait, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): ClockLog {
-  const day = localDay(w.at);
+export function addAnswered(log: ClockLog, w: AnsweredWait, zone: Zone, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): ClockLog {
+  const day = isoDay(w.at, zone);
   const days = { ...log.days };
   const today = { ...(days[day] ?? {}) };
   const p = today[w.platform] ?? { conversations: [], firstMs: [] };
   if (p.conversations.includes(w.conversation)) return log;
-  const ms = countedMs(w.since, w.at, settings[w.platform]?.window);
+  const ms = countedMs(w.since, w.at, settings[w.platform]?.window, zone);
   today[w.platform] = { conversations: [...p.conversations, w.conversation], firstMs: [...p.firstMs, ms] };
   days[day] = today;
   const keep = Object.keys(days).sort().slice(-KEEP_DAYS);

@@ -5,7 +5,7 @@ export const CLOCK_PLATFORMS: readonly ClockPlatform[] = ['taobao', 'jd', 'pdd',
 
 export type ClockLevel = 'ok' | 'amber' | 'red';
 
-/** When a wait turns amber and red, and which hours of the day count (local time, 'HH:MM'). */
+/** When a wait turns amber and red, and which hours of the day count (shop time, 'HH:MM'). */
 export interface ClockThresholds {
   amberSec: number;
   redSec: number;
@@ -53,7 +53,7 @@ export interface PlatformDay {
   firstMs: number[];
 }
 
-/** The local record of response times: per day (YYYY-MM-DD, local), per platform. */
+/** The local record of response times: per day (YYYY-MM-DD, the shop's day), per platform. */
 export interface ClockLog {
   v: 1;
   days: Record<string, Partial<Record<ClockPlatform, PlatformDay>>>;

@@ -1,5 +1,6 @@
 /** How long the open buyer has waited, counted the way the platform counts it. */
 import type { ClockLevel, ClockThresholds, TimedMessage } from './types';
+import { atTime, type Zone } from '../time';
 
 /**
  * Epoch ms of the buyer's oldest message after the shop's last reply (the earliest time shown), or null when nobody waits
@@ -22,26 +23,19 @@ function minutesOf(hhmm: string): number {
 
 /**
  * Milliseconds between `from` and `to` that count: all of them, or only those inside the daily
- * window (local time), e.g. a Douyin message at 23:30 answered at 08:02 waited 2 minutes.
+ * window, in shop time (`zone`, lib/storage/settings.ts shopZone): Douyin counts 08:00–23:00 on its
+ * own (Beijing) clock, so a message at 23:30 answered at 08:02 waited 2 minutes whatever zone the
+ * agent's computer is on.
  */
-export function countedMs(from: number, to: number, window?: ClockThresholds['window']): number {
+export function countedMs(from: number, to: number, window: ClockThresholds['window'] | undefined, zone: Zone): number {
   if (to <= from) return 0;
   if (!window) return to - from;
   const open = minutesOf(window.from);
   const close = minutesOf(window.to);
   let total = 0;
-  const day = new Date(from);
-  day.setHours(0, 0, 0, 0);
-  // Walk the local days the wait spans (at most a few in practice; capped at 60).
-  for (let i = 0; i < 60 && day.getTime() < to; i++) {
-    const start = new Date(day);
-    start.setHours(Math.floor(open / 60), open % 60, 0, 0);
-    const end = new Date(day);
-    end.setHours(Math.floor(close / 60), close % 60, 0, 0);
-    const a = Math.max(from, start.getTime());
-    const b = Math.min(to, end.getTime());
-    if (b > a) total += b - a;
-    day.setDate(day.getDate() + 1);
+  // Walk the shop's days the wait spans (at most a few in practice; capped at 60).
+  for (let i = 0, day = from; i < 60 && atTime(day, 0, zone) < to; i++, day = atTime(day, 0, zone, 1)) {
+    total += Math.max(0, Math.min(to, atTime(day, close, zone)) - Math.max(from, atTime(day, open, zone)));
   }
   return total;
 }

@@ -14,7 +14,7 @@
 import { followups as messages } from '../../i18n/messages/followups';
 import type { Locale } from '../../i18n/index';
 import { resolveSettings } from './rules';
-import { formatWall } from './time';
+import { formatWall } from '../time';
 import type { Followup, FollowupSettings } from './types';
 
 const COLUMNS = ['kind', 'buyer', 'orderId', 'reason', 'dueAt', 'status', 'note'] as const;

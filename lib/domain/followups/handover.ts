@@ -7,7 +7,7 @@
  * in the night hours is the night shift). The day shift's hours are the shop's setting
  * (options → 跟进清单); the night shift is the rest of the day.
  */
-import { atTime, hhmm } from './time';
+import { atTime, hhmm } from '../time';
 import { isNight, resolveSettings } from './rules';
 import { effectiveDue } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupSettings } from './types';

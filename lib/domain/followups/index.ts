@@ -34,7 +34,7 @@ export {
 } from './view';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
 export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';
-export { formatWall } from './time';
+export { formatWall } from '../time';
 export {
   assignFollowup,
   handoverItems,

@@ -9,7 +9,7 @@ import type { ScenarioId } from '../scenarios';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
 import type { Shift } from './handover';
-import { atTime, DAY, fromWall, HOUR, hhmm, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from './time';
+import { atTime, DAY, fromWall, HOUR, hhmm, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from '../time';
 import {
   DEFAULT_FOLLOWUP_SETTINGS,
   FOLLOWUP_VERSION,

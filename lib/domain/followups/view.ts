@@ -2,7 +2,7 @@
  * The daily list and the agent's actions on one item. Pure: every function takes `now` and returns
  * new objects.
  */
-import { atTime, DAY, HOUR, hhmm, type Zone } from './time';
+import { atTime, DAY, HOUR, hhmm, type Zone } from '../time';
 import { resolveSettings } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS, FOLLOWUP_KINDS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
 

@@ -258,12 +258,12 @@ describe('checkRemark: platform limits', () => {
 
 describe('build and check agree', () => {
   it('finds nothing wrong with what buildRemark writes', () => {
-    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货' }, { agent: '张三', now: new Date(2026, 10, 23) });
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货' }, { agent: '张三', now: Date.UTC(2026, 10, 23, 4), zone: 480 });
     expect(r.ok && checkRemark(r.text, A('purple', { agent: '张三', platform: 'taobao' }))).toEqual([]);
   });
 
   it('refuses to build what check would block', () => {
-    const r = buildRemark(PRESET_B, 'yellow', { discount: '30' }, { agent: '张三', now: new Date(2026, 10, 23) });
+    const r = buildRemark(PRESET_B, 'yellow', { discount: '30' }, { agent: '张三', now: Date.UTC(2026, 10, 23, 4), zone: 480 });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['discount']);
   });

@@ -3,6 +3,7 @@
  * line carries (money without its 元 unit), so build → parse gives the same values back.
  */
 import type { FieldSpec } from './types';
+import { isoDay, type Zone } from '../time';
 
 export type FieldResult = { ok: true; value: string } | { ok: false; message: string; messageEn: string };
 
@@ -11,11 +12,14 @@ const fail = (message: string, messageEn: string): FieldResult => ({ ok: false, 
 /** Mainland China mobile number. */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 
-/** Local calendar date of a moment, YYYY-MM-DD (agents read dates in their own time zone). */
-export function isoDate(moment: Date | number): string {
-  const d = typeof moment === 'number' ? new Date(moment) : moment;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+/**
+ * The shop's calendar date of a moment, YYYY-MM-DD: the date a remark is signed with and "today" for
+ * date checks. Shop time (`zone`, lib/storage/settings.ts shopZone; Beijing by default), not the
+ * computer's: the remark is the shop's record, read by the warehouse and by colleagues on the
+ * shop's clock, and the follow-up list dates the same orders in the same zone.
+ */
+export function isoDate(moment: Date | number, zone: Zone): string {
+  return isoDay(+moment, zone);
 }
 
 function validYmd(y: number, m: number, d: number): string | null {

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildRemark, formatLine, parseRemark, splitRemarkLines } from './format';
+import { isoDate } from './fields';
 import { PRESET_A, PRESET_B } from './presets';
 import { allTargets, getRule } from './rules';
 import type { FieldSpec, RuleSet } from './types';
 
-const now = new Date(2026, 10, 23, 10, 30); // 2026-11-23 local
-const ctx = { agent: '张三', now };
+const BEIJING = 480;
+const now = new Date(Date.UTC(2026, 10, 23, 2, 30)); // 2026-11-23 10:30 in Beijing, the shop's zone
+const ctx = { agent: '张三', now, zone: BEIJING };
 const today = '2026-11-23';
 
 function sample(spec: FieldSpec): string {
@@ -53,7 +55,7 @@ describe('buildRemark', () => {
   it('completes a ship date written without a year from today', () => {
     const r = buildRemark(PRESET_A, 'purple', { shipDate: '11月28日' }, ctx);
     expect(r.ok && r.fields.shipDate).toBe('2026-11-28');
-    const ny = buildRemark(PRESET_A, 'purple', { shipDate: '1/3' }, { agent: '张三', now: new Date(2026, 11, 30) });
+    const ny = buildRemark(PRESET_A, 'purple', { shipDate: '1/3' }, { agent: '张三', now: Date.UTC(2026, 11, 30, 4), zone: BEIJING });
     expect(ny.ok && ny.fields.shipDate).toBe('2027-01-03');
   });
 
@@ -71,9 +73,52 @@ describe('buildRemark', () => {
   });
 
   it('refuses to sign without an agent name', () => {
-    const r = buildRemark(PRESET_A, 'red', {}, { agent: ' ', now });
+    const r = buildRemark(PRESET_A, 'red', {}, { agent: ' ', now, zone: BEIJING });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]?.field).toBe('agent');
+  });
+});
+
+/**
+ * The agent's computer on Los Angeles time (Node applies a TZ change at once): the remark is still
+ * the shop's record, dated on the shop's (Beijing) calendar.
+ */
+describe('the shop\'s date, on a computer in Los Angeles', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+  // 2026-11-23 07:30 in Beijing = 23:30 UTC and 15:30 in Los Angeles, both on the 22nd.
+  const beijingMorning = Date.UTC(2026, 10, 22, 23, 30);
+  // 2026-11-23 15:30 in Beijing = 23:30 on the 22nd in Los Angeles.
+  const beijingAfternoon = Date.UTC(2026, 10, 23, 7, 30);
+
+  it('the computer really is on Los Angeles time in these tests', () => {
+    expect(new Date(beijingAfternoon).getDate()).toBe(22);
+  });
+
+  it("signs a remark with Beijing's date", () => {
+    const r = buildRemark(PRESET_A, 'red', {}, { agent: '张三', now: beijingMorning, zone: BEIJING });
+    expect(r.ok && r.text).toBe('【已核对可发货】张三 2026-11-23');
+    expect(isoDate(beijingAfternoon, BEIJING)).toBe('2026-11-23');
+  });
+
+  it("checks a promised ship date against Beijing's today: the 23rd is already today there", () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-23' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['shipDate']);
+    const ok = buildRemark(PRESET_A, 'purple', { shipDate: '11/24' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
+    expect(ok.ok && ok.text).toBe('【延迟发货】可发货日:2026-11-24｜张三 2026-11-23');
+  });
+
+  it('uses the zone it is given: null is the computer\'s own', () => {
+    expect(isoDate(beijingAfternoon, null)).toBe('2026-11-22');
+    expect(isoDate(beijingAfternoon, -480)).toBe('2026-11-22');
   });
 });
 

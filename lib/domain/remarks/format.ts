@@ -43,7 +43,7 @@ export function buildRemark(
   fields: Record<string, string | undefined>,
   ctx: BuildContext,
 ): BuildResult {
-  const today = isoDate(ctx.now);
+  const today = isoDate(ctx.now, ctx.zone);
   const { values, problems } = validateValues(ruleSet, target, fields, today);
   const errors = problems.map((p) => ({ field: p.field ?? 'text', message: p.message, messageEn: p.messageEn }));
   const ap = agentProblem(ctx.agent);

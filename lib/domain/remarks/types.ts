@@ -2,6 +2,7 @@
  * The remark rule schema: plain JSON (stored, exported, imported), pure data, no functions.
  * The canonical line format these rules produce is described in ./README.md.
  */
+import type { Zone } from '../time';
 import type { FlagColor, Platform } from '../../sites/types';
 
 export type { FlagColor, Platform };
@@ -127,8 +128,10 @@ export type ProblemCode =
 
 export interface BuildContext {
   agent: string;
-  /** The moment of writing; its local calendar date is signed into the remark. */
+  /** The moment of writing; its calendar date in `zone` is signed into the remark. */
   now: Date | number;
+  /** Shop time (lib/storage/settings.ts shopZone; null = the computer's zone). */
+  zone: Zone;
 }
 
 export type BuildResult =

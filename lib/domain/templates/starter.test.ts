@@ -88,8 +88,9 @@ describe('starter library', () => {
     const r = renderTemplate(t?.body ?? '', {
       agentName: '小美',
       shopName: '棉麻小铺',
-      now: new Date(2024, 10, 23, 17, 5),
+      now: new Date(Date.UTC(2024, 10, 23, 9, 5)), // 17:05 Beijing
       cutoff: '16:00',
+      zone: 480,
     });
     expect(r.text).toContain('16:00');
     expect(r.text).toContain('明天（11月24日）');

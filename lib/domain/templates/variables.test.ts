@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fromWall, isoDay } from '../time';
 import {
   formatChineseDate,
   hasPlaceholders,
@@ -9,9 +10,11 @@ import {
   type RenderContext,
 } from './variables';
 
-/** Local time, so the tests mean the same thing in any time zone. */
+const BEIJING = 480;
+
+/** A moment given as Beijing wall time (the shop's), so the tests mean the same thing in any zone. */
 function at(y: number, mo: number, d: number, h: number, mi: number, s = 0): Date {
-  return new Date(y, mo - 1, d, h, mi, s);
+  return new Date(fromWall(y, mo, d, h * 60 + mi, BEIJING) + s * 1000);
 }
 
 const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({
@@ -20,48 +23,49 @@ const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({
   shopName: '棉麻小铺',
   now: at(2024, 11, 23, 10, 30),
   cutoff: '16:00',
+  zone: BEIJING,
   ...over,
 });
 
 describe('shippingDay', () => {
   it('ships today when paid before the cut-off', () => {
-    const d = shippingDay(at(2024, 11, 23, 15, 59, 59), '16:00');
+    const d = shippingDay(at(2024, 11, 23, 15, 59, 59), '16:00', BEIJING);
     expect(d.isToday).toBe(true);
     expect(d.label).toBe('今天（11月23日）');
     expect(d.dateText).toBe('11月23日');
-    expect(d.date.getDate()).toBe(23);
+    expect(d.date.getTime()).toBe(at(2024, 11, 23, 0, 0).getTime());
   });
 
   it('ships tomorrow when paid exactly at the cut-off', () => {
-    const d = shippingDay(at(2024, 11, 23, 16, 0, 0), '16:00');
+    const d = shippingDay(at(2024, 11, 23, 16, 0, 0), '16:00', BEIJING);
     expect(d.isToday).toBe(false);
     expect(d.label).toBe('明天（11月24日）');
   });
 
   it('ships tomorrow when paid after the cut-off', () => {
-    expect(shippingDay(at(2024, 11, 23, 20, 15), '16:00').label).toBe('明天（11月24日）');
+    expect(shippingDay(at(2024, 11, 23, 20, 15), '16:00', BEIJING).label).toBe('明天（11月24日）');
   });
 
   it('rolls over month and year ends', () => {
-    expect(shippingDay(at(2024, 11, 30, 23, 59), '16:00').label).toBe('明天（12月1日）');
-    const d = shippingDay(at(2024, 12, 31, 18, 0), '16:00');
+    expect(shippingDay(at(2024, 11, 30, 23, 59), '16:00', BEIJING).label).toBe('明天（12月1日）');
+    const d = shippingDay(at(2024, 12, 31, 18, 0), '16:00', BEIJING);
     expect(d.label).toBe('明天（1月1日）');
-    expect(d.date.getFullYear()).toBe(2025);
+    expect(isoDay(d.date.getTime(), BEIJING)).toBe('2025-01-01');
   });
 
   it('counts just after midnight as a fresh day that still ships today', () => {
-    expect(shippingDay(at(2024, 11, 24, 0, 5), '16:00').label).toBe('今天（11月24日）');
+    expect(shippingDay(at(2024, 11, 24, 0, 5), '16:00', BEIJING).label).toBe('今天（11月24日）');
   });
 
   it('honours a custom cut-off like 15:30', () => {
-    expect(shippingDay(at(2024, 11, 23, 15, 29), '15:30').isToday).toBe(true);
-    expect(shippingDay(at(2024, 11, 23, 15, 30), '15:30').isToday).toBe(false);
-    expect(shippingDay(at(2024, 11, 23, 15, 45), '15:30').label).toBe('明天（11月24日）');
+    expect(shippingDay(at(2024, 11, 23, 15, 29), '15:30', BEIJING).isToday).toBe(true);
+    expect(shippingDay(at(2024, 11, 23, 15, 30), '15:30', BEIJING).isToday).toBe(false);
+    expect(shippingDay(at(2024, 11, 23, 15, 45), '15:30', BEIJING).label).toBe('明天（11月24日）');
   });
 
   it('falls back to 16:00 when the cut-off cannot be read', () => {
-    expect(shippingDay(at(2024, 11, 23, 15, 0), 'soon').isToday).toBe(true);
-    expect(shippingDay(at(2024, 11, 23, 16, 30), '25:00').isToday).toBe(false);
+    expect(shippingDay(at(2024, 11, 23, 15, 0), 'soon', BEIJING).isToday).toBe(true);
+    expect(shippingDay(at(2024, 11, 23, 16, 30), '25:00', BEIJING).isToday).toBe(false);
   });
 });
 
@@ -76,7 +80,57 @@ describe('parseCutoff / formatChineseDate', () => {
   });
 
   it('writes dates the way agents do', () => {
-    expect(formatChineseDate(at(2024, 1, 5, 12, 0))).toBe('1月5日');
+    expect(formatChineseDate(at(2024, 1, 5, 12, 0), BEIJING)).toBe('1月5日');
+  });
+});
+
+/**
+ * The agent's computer is not always on Beijing time (outsourced teams, travel, a mis-set OS). The
+ * process zone is set to Los Angeles here (Node applies a TZ change at once) so that browser-local
+ * arithmetic would show; the shop's zone must decide instead.
+ */
+describe('in shop time, on a computer in Los Angeles', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+  // 2026-11-23 15:30 in Beijing = 07:30 UTC = 23:30 on the 22nd in Los Angeles.
+  const beijing1530 = new Date(Date.UTC(2026, 10, 23, 7, 30));
+  // 16:30 in Beijing = 08:30 UTC = 00:30 in Los Angeles, the same date.
+  const beijing1630 = new Date(Date.UTC(2026, 10, 23, 8, 30));
+
+  it('the computer really is on Los Angeles time in these tests', () => {
+    expect(beijing1530.getDate()).toBe(22);
+    expect(beijing1530.getHours()).toBe(23);
+  });
+
+  it('at 15:30 Beijing (23:30 the evening before in Los Angeles) an order still ships today, Beijing’s date', () => {
+    const d = shippingDay(beijing1530, '16:00', BEIJING);
+    expect(d.isToday).toBe(true);
+    expect(d.label).toBe('今天（11月23日）');
+    expect(isoDay(d.date.getTime(), BEIJING)).toBe('2026-11-23');
+  });
+
+  it('at 16:30 Beijing (00:30 in Los Angeles, before its own 16:00) the cut-off has passed: tomorrow', () => {
+    expect(shippingDay(beijing1630, '16:00', BEIJING).label).toBe('明天（11月24日）');
+  });
+
+  it('fills {今天} and {发货日} with the shop’s day', () => {
+    const r = renderTemplate('今天是{今天}，{截单时间}前付款{发货日}发出', ctx({ now: beijing1530 }));
+    expect(r.text).toBe('今天是11月23日，16:00前付款今天（11月23日）发出');
+    // 07:30 Beijing on the 24th is still the 23rd in Los Angeles.
+    expect(renderTemplate('{今天}', ctx({ now: new Date(Date.UTC(2026, 10, 23, 23, 30)) })).text).toBe('11月24日');
+  });
+
+  it('the zone given decides, not the computer: the same moment in Los Angeles shop time, and null for the computer’s zone', () => {
+    expect(shippingDay(beijing1530, '16:00', -480).label).toBe('明天（11月23日）');
+    expect(shippingDay(beijing1630, '16:00', null).label).toBe('今天（11月23日）');
+    expect(formatChineseDate(beijing1530, null)).toBe('11月22日');
   });
 });
 

@@ -14,6 +14,7 @@
  * interpreted as markup or as `String.replace` patterns.
  */
 import { DEFAULT_SETTINGS } from './types';
+import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff';
 
@@ -23,24 +24,17 @@ export interface KnownVariableInfo {
   zh: string;
   /** The English alias, e.g. buyer. */
   en: string;
-  /** One-line description for the template editor. */
-  descZh: string;
-  descEn: string;
 }
 
+// What each variable means is told in the locale files (options.variablesHelp), not here: this
+// table ships in the content script every seller page loads.
 export const KNOWN_VARIABLES: readonly KnownVariableInfo[] = [
-  { key: 'buyer', zh: '买家', en: 'buyer', descZh: '买家昵称', descEn: "Buyer's nickname" },
-  { key: 'agent', zh: '客服', en: 'agent', descZh: '客服名字', descEn: "Agent's name" },
-  { key: 'shop', zh: '店铺', en: 'shop', descZh: '店铺名称', descEn: 'Shop name' },
-  { key: 'today', zh: '今天', en: 'today', descZh: '今天的日期，如 11月23日', descEn: "Today's date" },
-  {
-    key: 'shipDay',
-    zh: '发货日',
-    en: 'shipDay',
-    descZh: '按截单时间算出的发货日，如 今天（11月23日）',
-    descEn: 'Shipping day from the cut-off',
-  },
-  { key: 'cutoff', zh: '截单时间', en: 'cutoff', descZh: '每日截单时间，如 16:00', descEn: 'Daily cut-off' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'agent', zh: '客服', en: 'agent' },
+  { key: 'shop', zh: '店铺', en: 'shop' },
+  { key: 'today', zh: '今天', en: 'today' },
+  { key: 'shipDay', zh: '发货日', en: 'shipDay' },
+  { key: 'cutoff', zh: '截单时间', en: 'cutoff' },
 ];
 
 const BY_NAME = new Map<string, KnownVariableKey>();
@@ -120,35 +114,26 @@ export function hasPlaceholders(text: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates and the shipping cut-off
+// Dates and the shipping cut-off, in shop time
 
 /** Parses 'HH:MM' (or 'H:MM', full-width colon accepted) into minutes after midnight, or null. */
-export function parseCutoff(cutoff: string): number | null {
-  const m = /^\s*(\d{1,2})[:：](\d{2})\s*$/.exec(cutoff);
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (h > 23 || min > 59) return null;
-  return h * 60 + min;
-}
+export { parseHHMM as parseCutoff };
 
 /** A cut-off as 'HH:MM'; an unreadable one falls back to the default (16:00). */
 export function formatCutoff(cutoff: string): string {
-  const minutes = parseCutoff(cutoff) ?? (parseCutoff(DEFAULT_SETTINGS.cutoff) as number);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return formatMinutes(hhmm(cutoff, DEFAULT_SETTINGS.cutoff));
 }
 
-/** 11月23日 — the way agents write a date in chat. */
-export function formatChineseDate(date: Date): string {
-  return `${date.getMonth() + 1}月${date.getDate()}日`;
+/** 11月23日 — the way agents write a date in chat: the shop's calendar day of the moment. */
+export function formatChineseDate(moment: Date | number, zone: Zone): string {
+  const w = wallOf(+moment, zone);
+  return `${w.month}月${w.day}日`;
 }
 
 export interface ShippingDay {
   /** True when an order paid now still ships today. */
   isToday: boolean;
-  /** The shipping day, at local midnight. */
+  /** The shipping day, at the shop's midnight. */
   date: Date;
   /** The shipping day as written in chat, e.g. 11月24日. */
   dateText: string;
@@ -159,16 +144,17 @@ export interface ShippingDay {
 /**
  * Which day an order paid (or asked about) at `now` ships. Paid strictly before the cut-off ships
  * today; at or after it, tomorrow — the print run happens at the cut-off, so a payment landing on
- * the minute is already too late. Local time throughout: the agent and the warehouse share a clock.
+ * the minute is already too late. Shop time throughout (`zone`, lib/storage/settings.ts shopZone):
+ * the warehouse prints on the shop's clock, and the follow-up list reminds before the same cut-off
+ * in the same zone, so an agent whose computer runs on another zone promises what both agree on.
  * An unreadable cut-off falls back to the default (16:00).
  */
-export function shippingDay(now: Date, cutoff: string): ShippingDay {
-  const limit = parseCutoff(cutoff) ?? (parseCutoff(DEFAULT_SETTINGS.cutoff) as number);
-  const minutesNow = now.getHours() * 60 + now.getMinutes();
-  const isToday = minutesNow < limit;
-  // Constructing from parts keeps month/year roll-over and DST days correct.
-  const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (isToday ? 0 : 1));
-  const dateText = formatChineseDate(date);
+export function shippingDay(now: Date | number, cutoff: string, zone: Zone): ShippingDay {
+  const w = wallOf(+now, zone);
+  const isToday = w.minutes < hhmm(cutoff, DEFAULT_SETTINGS.cutoff);
+  // Built from the shop's date parts: month and year roll over.
+  const date = new Date(fromWall(w.year, w.month, w.day + (isToday ? 0 : 1), 0, zone));
+  const dateText = formatChineseDate(date, zone);
   return { isToday, date, dateText, label: `${isToday ? '今天' : '明天'}（${dateText}）` };
 }
 
@@ -181,8 +167,10 @@ export interface RenderContext {
   agentName: string;
   shopName: string;
   now: Date;
-  /** Daily cut-off 'HH:MM'. */
+  /** Daily cut-off 'HH:MM', shop time. */
   cutoff: string;
+  /** Shop time for {今天} and {发货日} (lib/storage/settings.ts shopZone; null = the browser's zone). */
+  zone: Zone;
 }
 
 export interface RenderResult {
@@ -201,9 +189,9 @@ function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefin
     case 'shop':
       return ctx.shopName;
     case 'today':
-      return formatChineseDate(ctx.now);
+      return formatChineseDate(ctx.now, ctx.zone);
     case 'shipDay':
-      return shippingDay(ctx.now, ctx.cutoff).label;
+      return shippingDay(ctx.now, ctx.cutoff, ctx.zone).label;
     case 'cutoff':
       return formatCutoff(ctx.cutoff);
   }

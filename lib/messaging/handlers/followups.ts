@@ -31,7 +31,7 @@ import {
   type FollowupSettings,
 } from '../../domain/followups';
 import { zh } from '../../domain/followups/rules';
-import { atTime, formatWall } from '../../domain/followups/time';
+import { atTime, formatWall } from '../../domain/time';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
 import type { SeenOrder } from '../protocol-orders';

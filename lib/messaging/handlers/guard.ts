@@ -3,8 +3,9 @@ import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { GuardProtocol } from '../protocol-guard';
 import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
-import { loadSettings } from '../../storage/settings';
-import { CLOCK_PLATFORMS, localDay, type ClockPlatform } from '../../domain/clock';
+import { loadSettings, shopZone } from '../../storage/settings';
+import { CLOCK_PLATFORMS, type ClockPlatform } from '../../domain/clock';
+import { isoDay } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
 import type { GuardConfig } from '../../domain/guard/types';
 import { importSection } from './import-section';
@@ -51,7 +52,7 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
       const now = Date.now();
       if (at < since || at - since > MAX_WAIT_MS || at > now + 60_000) throw new InvalidPayload('recordAnsweredWait: times out of range');
       const settings = await loadSettings();
-      await recordAnsweredWait({ platform: platform as ClockPlatform, conversation, since, at }, settings.replyClock);
+      await recordAnsweredWait({ platform: platform as ClockPlatform, conversation, since, at }, settings.replyClock, shopZone(settings));
       await announceChange('clock');
     },
   },
@@ -59,7 +60,8 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
     async handle(payload) {
       const d = payload && typeof payload === 'object' ? (payload as { day?: unknown }).day : undefined;
       if (d !== undefined && (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw new InvalidPayload('getClockSummary: day');
-      const day = d ?? localDay(Date.now());
+      // Today is the shop's day, the day the record is kept by (addAnswered).
+      const day = d ?? isoDay(Date.now(), shopZone(await loadSettings()));
       return { day, platforms: workerExtras().reports.summariseDay(await loadClockLog(), day) };
     },
   },

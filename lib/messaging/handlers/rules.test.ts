@@ -12,8 +12,8 @@ const { remarkFactSinks } = await import('./rules');
 const { db } = await import('../../storage/db');
 const { browser } = await import('../../browser');
 
-const today = isoDate(Date.now());
-const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000);
+const today = isoDate(Date.now(), 480);
+const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 const ok = <T>(r: { ok: boolean; value?: unknown }) => {
   expect(r).toMatchObject({ ok: true });
   return r.value as T;

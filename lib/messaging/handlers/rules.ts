@@ -9,10 +9,11 @@ import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { RecordRemarkRequest, RulesProtocol } from '../protocol-rules';
 import type { SeenOrder } from '../protocol-orders';
 import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid } from '../../storage/rules';
-import { loadSettings } from '../../storage/settings';
+import { loadSettings, shopZone } from '../../storage/settings';
 import type { FlagColor, Platform, RemarkFact, RuleSet } from '../../domain/remarks';
 import { isFlagColor } from '../../domain/remarks/rules';
 import { isoDate } from '../../domain/remarks/fields';
+import type { Zone } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
 import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
@@ -47,11 +48,14 @@ export const remarkFactSinks: RemarkFactSink[] = [
 const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 
-/** The facts of a remark box: its newest line, read with the order's flag breaking ties. */
-export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor }, now: number): RemarkFact[] {
+/**
+ * The facts of a remark box: its newest line, read with the order's flag breaking ties. A date
+ * without a year (11/28) takes the year nearest the shop's today (`zone`, shopZone).
+ */
+export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor }, now: number, zone: Zone): RemarkFact[] {
   if (!text.trim()) return [];
   const { parseRemark, remarkFacts } = workerExtras().remarks;
-  const parsed = parseRemark(text, ruleSet, { today: isoDate(now), expect: order.flag });
+  const parsed = parseRemark(text, ruleSet, { today: isoDate(now, zone), expect: order.flag });
   return remarkFacts(parsed, order.orderId, order.buyer);
 }
 
@@ -69,9 +73,9 @@ async function deliver(facts: RemarkFact[], ctx: RemarkFactContext): Promise<voi
 /** The reportOrders sink: each reported row's remark, parsed against the shop's current rules. */
 export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
   if (remarkFactSinks.length === 0) return;
-  const ruleSet = await loadRuleSet();
+  const [ruleSet, settings] = await Promise.all([loadRuleSet(), loadSettings()]);
   for (const o of orders) {
-    const facts = factsOfRemark(o.remark, ruleSet, o, now);
+    const facts = factsOfRemark(o.remark, ruleSet, o, now, shopZone(settings));
     await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, ...(o.buyerId ? { buyerId: o.buyerId } : {}), flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
   }
 }
@@ -153,8 +157,8 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
       const req = parseRecordRemark(payload);
       const now = Date.now();
       let overrideRecorded = false;
+      const settings = await loadSettings();
       if (req.override) {
-        const settings = await loadSettings();
         await addRemarkOverride({
           at: now,
           platform: req.platform,
@@ -170,7 +174,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
         await announceChange('rules');
       }
       const ruleSet = await loadRuleSet();
-      const facts = factsOfRemark(req.text, ruleSet, req, now);
+      const facts = factsOfRemark(req.text, ruleSet, req, now, shopZone(settings));
       await deliver(facts, {
         platform: req.platform, orderId: req.orderId, buyer: req.buyer, ...(req.buyerId ? { buyerId: req.buyerId } : {}), flag: req.flag, text: req.text,
         origin: 'saved', overridden: overrideRecorded, now,

@@ -13,6 +13,7 @@ import { call } from '../../messaging/client';
 import { observeDom } from '../../sites/observe';
 import { waitingSince } from '../../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../../domain/clock/types';
+import { shopZone } from '../../storage/settings';
 import { fnv1a } from '../../domain/hash';
 import { ReplyClock, type ClockUiState } from '@/components/panel/ReplyClock';
 import { t } from '../../i18n';
@@ -77,7 +78,7 @@ export const replyClock: PanelFeature = {
     const showOnCard = () => {
       const s = controller.store.get();
       const th = s.settings.replyClock?.[platform] ?? DEFAULT_CLOCK_SETTINGS[platform];
-      card.setWait(s.pageKind === 'chat' && known ? { ...th, since } : null);
+      card.setWait(s.pageKind === 'chat' && known ? { ...th, since, zone: shopZone(s.settings) } : null);
     };
 
     const read = () => {

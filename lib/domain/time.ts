@@ -1,7 +1,10 @@
 /**
- * Wall-clock arithmetic in shop time. Follow-up rules speak in local times of day (cut-off 16:00,
- * noon after a night shift) while items store epoch ms; these helpers convert between the two for
- * a fixed UTC offset (Beijing has no daylight saving) or, with `null`, the runtime's own zone.
+ * Wall-clock arithmetic in shop time, for every decision that depends on the shop's day: follow-up
+ * rules (cut-off 16:00, noon after a night shift), the templates' shipping day and dates, remark
+ * dates, the reply clock's days. They speak in local times of day while the code holds epoch ms;
+ * these helpers convert between the two for a fixed UTC offset (Beijing has no daylight saving) or,
+ * with `null`, the runtime's own zone. The zone comes from one setting,
+ * `FollowupSettings.utcOffsetMinutes` (lib/storage/settings.ts `shopZone`).
  */
 
 export type Zone = number | null;
@@ -82,4 +85,9 @@ export function formatWall(ms: number, zone: Zone): string {
 
 export function formatMinutes(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** 'YYYY-MM-DD': the shop's calendar day of a moment. */
+export function isoDay(ms: number, zone: Zone): string {
+  return formatWall(ms, zone).slice(0, 10);
 }
