@@ -104,9 +104,16 @@ describe('combineSignals', () => {
 
   it('fills empty slots with the model’s two likeliest needs before the cues’ weaker ones', () => {
     const cues = classify(['发票什么时候开']);
-    const c = combineSignals(cues, { model: model(['invoice', 0.9], ['refund-status', 0.04], ['repair', 0.03], ['other', 0.03]) });
+    const c = combineSignals(cues, { model: model(['invoice', 0.9], ['refund-status', 0.06], ['repair', 0.03], ['other', 0.01]) });
     expect(c.top[0]).toBe('invoice');
     expect(c.top).toContain('refund-status');
     expect(c.top).not.toContain('repair');
+  });
+
+  it('shows no chip for a need the model gives next to nothing (a thank-you is not also a damaged parcel)', () => {
+    const cues = classify(['收到啦 多谢']);
+    expect(cues.top[0]).toBe('thanks');
+    const c = combineSignals(cues, { model: model(['thanks', 0.96], ['damaged', 0.02], ['review', 0.01], ['other', 0.01]) });
+    expect(c.top).toEqual(['thanks']);
   });
 });

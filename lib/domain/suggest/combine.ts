@@ -24,8 +24,15 @@ export const COMBINE = {
   cueLeadMargin: 0.2,
   /** The model fills empty top-3 slots with needs at least this likely. */
   modelFill: 0.15,
-  /** …and its first this-many needs fill empty slots before the cues' weaker needs, however likely. */
+  /** …and its first this-many needs fill empty slots before the cues' weaker needs, … */
   modelFillRanks: 2,
+  /** …when at least this likely: below it a filled need is a chip the agent can see is wrong
+   * (收到了谢谢 → 破损 at p 0.00). */
+  modelFillRanksAt: 0.05,
+  /** The cues' weaker needs fill the last slots when they score at least this: one bigram shared
+   * with a cue phrase (score 0.08, 开发票 → 合并订单) is too little to show as a chip; they still
+   * follow the shown needs in the ranking's list. */
+  cueFillAt: 0.1,
   /** A weak cue reading is withdrawn on a short message the model reads as no need: the best cue
    * scores below this (one strong hint, nothing else), … */
   vetoCueBelow: 0.5,
@@ -114,12 +121,12 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     // 5. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     const needs = model.filter((m) => m.id !== 'other');
-    for (const m of needs.slice(0, params.modelFillRanks)) if (shown.length < MAX_SHOWN) push(m.id as NeedId, m.p * 0.8);
+    for (const m of needs.slice(0, params.modelFillRanks)) if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt) push(m.id as NeedId, m.p * 0.8);
     for (const m of needs) {
       if (shown.length >= MAX_SHOWN) break;
       if (m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
     }
-    for (const s of cues.scores) if (shown.length < MAX_SHOWN) push(s.id as NeedId, s.score * 0.8);
+    for (const s of cues.scores) if (shown.length < MAX_SHOWN && s.score >= params.cueFillAt) push(s.id as NeedId, s.score * 0.8);
   }
   for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) tag(m.id as NeedId, `${MODEL_TAG} ${Math.round(m.p * 100)}%`);
   for (const s of learnedNeeds) tag(s.id, `${LEARNED_TAG} ${s.count}`);
