@@ -36,6 +36,20 @@ export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) 
   return nickname ? { nickname, id: idOf(el!) || null } : null;
 }
 
+/**
+ * The last `limit` values `read` finds in `rows`, in page order: walks from the end and stops there,
+ * so a conversation's long history costs no more than its tail (`read` returns a falsy value to
+ * skip a row: a system notice, an image).
+ */
+export function lastRead<T>(rows: ArrayLike<Element>, limit: number, read: (row: Element) => T | undefined): T[] {
+  const out: T[] = [];
+  for (let i = rows.length; out.length < limit && i--; ) {
+    const x = read(rows[i]!);
+    if (x) out.push(x);
+  }
+  return out.reverse();
+}
+
 /** Whitespace-collapsed, trimmed text of a node. */
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();

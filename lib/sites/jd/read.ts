@@ -24,19 +24,13 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id: S.ROW_ID.exec(openRow(doc)?.id ?? '')?.[1] ?? null, nickname };
 }
 
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  if (limit <= 0) return [];
-  const out: ChatMessage[] = [];
-  for (const row of Array.from(doc.querySelectorAll(S.MESSAGE))) {
-    const shop = row.querySelector(S.SHOP_SIDE);
-    const side = shop ?? row.querySelector(S.BUYER_SIDE);
-    if (!side) continue; // a system line
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image
-    const at = parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
-    out.push({ from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) });
-  }
-  return out.slice(-limit);
+/** One message row (S.MESSAGE); undefined for a system line or an image. */
+export function readRow(row: Element): ChatMessage | undefined {
+  const shop = row.querySelector(S.SHOP_SIDE);
+  const text = textOf((shop ?? row.querySelector(S.BUYER_SIDE))?.querySelector(S.MESSAGE_TEXT));
+  if (!text) return;
+  const at = parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
+  return { from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) };
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -31,21 +31,15 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id: fromRow || fromMessages || null, nickname };
 }
 
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  if (limit <= 0) return [];
-  const out: ChatMessage[] = [];
-  for (const row of Array.from(doc.querySelectorAll(S.MESSAGE_ROW))) {
-    // The shop side first: a robot reply quoting the buyer must not count as the buyer's.
-    const shop = row.querySelector(S.SHOP_SIDE);
-    const side = shop ?? row.querySelector(S.BUYER_SIDE);
-    if (!side) continue; // a system notice
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image or a card
-    const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
-    const at = parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent) ?? (idMs ? Number(idMs) : undefined);
-    out.push({ from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) });
-  }
-  return out.slice(-limit);
+/** One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card. */
+export function readRow(row: Element): ChatMessage | undefined {
+  // The shop side first: a robot reply quoting the buyer must not count as the buyer's.
+  const shop = row.querySelector(S.SHOP_SIDE);
+  const text = textOf((shop ?? row.querySelector(S.BUYER_SIDE))?.querySelector(S.MESSAGE_TEXT));
+  if (!text) return;
+  const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
+  const at = parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent) ?? (idMs ? Number(idMs) : undefined);
+  return { from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) };
 }
 
 export function findChatInput(doc: Document): HTMLElement {
