@@ -45,7 +45,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
     observeConversation(doc, signal, onChange) {
-      observeChat({ ...reads, readMessages: adapter.readMessages }, doc, signal, onChange, { inputSelector, classChanges });
+      observeChat({ ...reads, rows, readRow }, doc, signal, onChange, { inputSelector, classChanges });
     },
     probe: (doc) => probeWith(adapter, doc, probe),
   };

@@ -5,6 +5,8 @@
  * cannot trigger an endless re-read.
  */
 
+import { lastRead } from './dom';
+
 export interface ObserveOptions {
   /** Also react to `class` changes (consoles that mark the active conversation with a class). */
   classChanges?: boolean;
@@ -110,25 +112,28 @@ function safeKey(key: () => string): string {
   }
 }
 
-/** What observeChat needs from an adapter. */
+/** What observeChat needs from an adapter: the buyer reads, the message rows and one row's reader. */
 export interface ChatReads {
   readBuyer(doc: Document): string | null;
   readBuyerIdentity?(doc: Document): { id: string | null } | null;
-  readMessages(doc: Document, limit: number): { text: string }[];
+  rows: string;
+  readRow(row: Element): { text: string } | undefined;
 }
 
 /**
- * The conversation observer of a chat console: calls `onChange` when the open buyer, the messages
- * or the presence of the chat input (`inputSelector`) change. Typing in the input is not a change.
+ * The conversation observer of a chat console: calls `onChange` when the open buyer, the number of
+ * message rows, the last message or the presence of the chat input (`inputSelector`) change. Typing
+ * in the input is not a change. The key runs on every page change (list counters tick each second),
+ * so it reads only the last message, not the history: a repeated message changes the row count.
  */
 export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal, onChange: () => void, opts: { inputSelector: string; classChanges?: boolean }): void {
   observeDom(doc, signal, onChange, {
     classChanges: opts.classChanges,
     ignoreInside: opts.inputSelector,
     key: () => {
-      const msgs = reads.readMessages(doc, 500);
+      const rows = doc.querySelectorAll(reads.rows);
       const id = reads.readBuyerIdentity?.(doc)?.id ?? '';
-      return [id, reads.readBuyer(doc), msgs.length, msgs.at(-1)?.text ?? '', doc.querySelector(opts.inputSelector) ? 1 : 0].join('\u0000');
+      return [id, reads.readBuyer(doc), rows.length, lastRead(rows, 1, reads.readRow)[0]?.text ?? '', doc.querySelector(opts.inputSelector) ? 1 : 0].join('\u0000');
     },
   });
 }

@@ -69,6 +69,25 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
   });
 
+  it('on a long history, a list counter ticking is no change, and the same message again is one each time', async () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    growHistory(MESSAGE_ROW, 120); // 600 messages: more than any read asks for
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    document.querySelector('.chat-unreply-time')!.firstChild!.textContent = '49秒后超时';
+    await tick();
+    expect(calls).toBe(0);
+    const list = document.querySelector('#msgListContainer > ul.msg-list')!;
+    for (const expected of [1, 2]) {
+      list.append(list.lastElementChild!.cloneNode(true));
+      await tick();
+      expect(calls).toBe(expected);
+    }
+    expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['能不能今天就发出去', '能不能今天就发出去']);
+    ctrl.abort();
+  });
+
   it('finds the framework-controlled reply box, and throws SiteElementMissing without it', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.findChatInput(document).id).toBe('replyTextarea');

@@ -26,9 +26,10 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
   if (!nickname) return null;
   const fromRow = S.CONVERSATION_UID.exec(openBox(doc)?.getAttribute(S.CONVERSATION_UID_ATTR) ?? '')?.[1];
+  // The message rows only without a row uid: the conversation observer asks on every page change.
+  if (fromRow) return { id: fromRow, nickname };
   const rows = doc.querySelectorAll(`${S.MESSAGE_ROW} [${S.MESSAGE_UID_ATTR}]`);
-  const fromMessages = rows[rows.length - 1]?.getAttribute(S.MESSAGE_UID_ATTR)?.trim();
-  return { id: fromRow || fromMessages || null, nickname };
+  return { id: rows[rows.length - 1]?.getAttribute(S.MESSAGE_UID_ATTR)?.trim() || null, nickname };
 }
 
 /** One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card. */

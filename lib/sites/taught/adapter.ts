@@ -157,9 +157,10 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
       observeDom(doc, signal, onChange, {
         ignoreInside: inputCss,
         key: () => {
-          const msgs = readMessages(doc, 1);
           const list = findList(doc);
-          return `${readBuyer(doc)}\u0000${list ? messageItems(list).length : 0}\u0000${msgs[0]?.text ?? ''}\u0000${findInput(doc) ? 1 : 0}`;
+          const items = list ? messageItems(list) : [];
+          const last = list ? readItems(list, items, 1)[0]?.text : '';
+          return `${readBuyer(doc)}\u0000${items.length}\u0000${last ?? ''}\u0000${findInput(doc) ? 1 : 0}`;
         },
       });
     },
