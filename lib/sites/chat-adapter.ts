@@ -44,9 +44,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages: (doc, limit) => lastRead(doc.querySelectorAll(rows), limit, readRow),
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
-    observeConversation(doc, signal, onChange) {
-      observeChat({ ...reads, rows, readRow }, doc, signal, onChange, { inputSelector, classChanges });
-    },
+    observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),
     probe: (doc) => probeWith(adapter, doc, probe),
   };
   return adapter;

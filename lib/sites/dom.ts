@@ -2,7 +2,7 @@
  * DOM helpers shared by the adapters: text-label lookups (consoles keep their Chinese labels far
  * longer than their class names), required lookups that throw SiteElementMissing, flag names.
  */
-import { SiteElementMissing, type BuyerIdentity, type FlagColor, type OrderStatus } from './types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderStatus } from './types';
 
 /**
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
@@ -48,6 +48,17 @@ export function lastRead<T>(rows: ArrayLike<Element>, limit: number, read: (row:
     if (x) out.push(x);
   }
   return out.reverse();
+}
+
+/**
+ * One chat row's message, `at` where given: the shop side (`shop`) first — a platform robot's reply
+ * quoting the buyer is the shop's — then the buyer's. Undefined where the side has no `text`
+ * element with text (a system line, an image, a card).
+ */
+export function sideMessage(row: Element, shop: string, buyer: string, text: string, at?: number): ChatMessage | undefined {
+  const own = row.querySelector(shop);
+  const said = textOf((own ?? row.querySelector(buyer))?.querySelector(text));
+  return said ? { from: own ? 'agent' : 'buyer', text: said, ...(at !== undefined ? { at } : {}) } : undefined;
 }
 
 /** Whitespace-collapsed, trimmed text of a node. */

@@ -20,13 +20,16 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id, nickname };
 }
 
+/** One message (S.MESSAGE); undefined without text. */
+export function readRow(el: Element): ChatMessage | undefined {
+  const text = textOf(el.querySelector(S.MESSAGE_TEXT));
+  if (!text) return;
+  const at = Date.parse(el.querySelector(S.MESSAGE_TIME)?.getAttribute('datetime') ?? '');
+  return { from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text, ...(Number.isFinite(at) ? { at } : {}) };
+}
+
 export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  return lastRead(doc.querySelectorAll(S.MESSAGE), limit, (el): ChatMessage | undefined => {
-    const text = textOf(el.querySelector(S.MESSAGE_TEXT));
-    if (!text) return;
-    const at = Date.parse(el.querySelector(S.MESSAGE_TIME)?.getAttribute('datetime') ?? '');
-    return { from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text, ...(Number.isFinite(at) ? { at } : {}) };
-  });
+  return lastRead(doc.querySelectorAll(S.MESSAGE), limit, readRow);
 }
 
 /** Conversations in the list whose buyer waits for an answer, with when the wait began. */

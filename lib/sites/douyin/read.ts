@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage } from '../types';
-import { required, textOf } from '../dom';
+import { required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -20,9 +20,7 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 
 /** One message wrapper (S.MESSAGE); undefined for a system notice, an image or a card. */
 export function readRow(wrapper: Element): ChatMessage | undefined {
-  const shop = wrapper.querySelector(S.SHOP_BUBBLE);
-  const text = textOf((shop ?? wrapper.querySelector(S.BUYER_BUBBLE))?.querySelector(S.MESSAGE_TEXT));
-  return text ? { from: shop ? 'agent' : 'buyer', text } : undefined;
+  return sideMessage(wrapper, S.SHOP_BUBBLE, S.BUYER_BUBBLE, S.MESSAGE_TEXT);
 }
 
 export function findChatInput(doc: Document): HTMLElement {

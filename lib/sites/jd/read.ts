@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -26,11 +26,7 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 
 /** One message row (S.MESSAGE); undefined for a system line or an image. */
 export function readRow(row: Element): ChatMessage | undefined {
-  const shop = row.querySelector(S.SHOP_SIDE);
-  const text = textOf((shop ?? row.querySelector(S.BUYER_SIDE))?.querySelector(S.MESSAGE_TEXT));
-  if (!text) return;
-  const at = parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
-  return { from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) };
+  return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent));
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage } from '../types';
-import { lastRead, parseMessageTime, required, textOf } from '../dom';
+import { lastRead, parseMessageTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'kuaishou';
@@ -11,13 +11,10 @@ interface Row {
 
 /** One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card. */
 function rowOf(row: Element): Row | undefined {
-  const shop = row.querySelector(S.SHOP_SIDE);
-  const text = textOf((shop ?? row.querySelector(S.BUYER_SIDE))?.querySelector(S.MESSAGE_TEXT));
-  if (!text) return;
   const line = textOf(row.querySelector(S.MESSAGE_SENDER));
   const time = S.SENDER_TIME.exec(line);
-  const at = time ? parseMessageTime(time[1]) : undefined;
-  return { message: { from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) }, sender: time ? line.slice(0, time.index).trim() : line };
+  const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, time ? parseMessageTime(time[1]) : undefined);
+  return message && { message, sender: time ? line.slice(0, time.index).trim() : line };
 }
 
 export const readRow = (row: Element) => rowOf(row)?.message;
