@@ -16,7 +16,7 @@ const PAGE = `
 
 const reads = {
   inputSelector: '.input',
-  readBuyer: (doc: Document) => doc.querySelector('h1')?.textContent ?? null,
+  readBuyerIdentity: (doc: Document) => ({ id: null, nickname: doc.querySelector('h1')!.textContent! }),
   rows: '.log .row',
   readRow: (row: Element) => {
     const text = row.querySelector('p')?.textContent;

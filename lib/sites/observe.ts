@@ -112,13 +112,13 @@ function safeKey(key: (records: MutationRecord[]) => string, records: MutationRe
 }
 
 /**
- * What observeChat needs from an adapter: the buyer reads, the message rows and one row's reader,
- * the chat input's selector (typing inside it is not a change; its disappearance is), and whether
- * a conversation switch may only move a class.
+ * What observeChat needs from an adapter: the open buyer (id and nickname: every adapter's
+ * readBuyerIdentity holds its readBuyer), the message rows and one row's reader, the chat input's
+ * selector (typing inside it is not a change; its disappearance is), and whether a conversation
+ * switch may only move a class.
  */
 export interface ChatReads {
-  readBuyer(doc: Document): string | null;
-  readBuyerIdentity?(doc: Document): { id: string | null } | null;
+  readBuyerIdentity(doc: Document): { id: string | null; nickname: string } | null;
   rows: string;
   readRow(row: Element): { text: string } | undefined;
   inputSelector: string;
@@ -152,7 +152,7 @@ export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal
         for (box = rows[0]?.parentElement; box && !box.contains(rows[rows.length - 1]!); ) box = box.parentElement;
         rowsPart = [rows.length, lastRead(rows, 1, reads.readRow)[0]?.text];
       }
-      return JSON.stringify([reads.readBuyerIdentity?.(doc)?.id, reads.readBuyer(doc), rowsPart, !doc.querySelector(reads.inputSelector)]);
+      return JSON.stringify([reads.readBuyerIdentity(doc), rowsPart, !doc.querySelector(reads.inputSelector)]);
     },
   });
 }

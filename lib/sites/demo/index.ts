@@ -26,7 +26,7 @@ export const demoAdapter: SiteAdapter = {
   openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {
-    observeChat({ readBuyer, readBuyerIdentity, rows: MESSAGE, readRow, inputSelector: CHAT_EDITOR }, doc, signal, onChange);
+    observeChat({ readBuyerIdentity, rows: MESSAGE, readRow, inputSelector: CHAT_EDITOR }, doc, signal, onChange);
   },
   readOrders,
   // /chat/<buyer id> where the item has one (the demo's nicknames can be shared), else /chat/<nick>.
