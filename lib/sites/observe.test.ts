@@ -61,7 +61,7 @@ describe('observeChat: the conversation observer', () => {
 
   it('sees a message in a new group after the old ones, and the last message changed in place', async () => {
     const group = Object.assign(document.createElement('div'), { className: 'day' });
-    group.append(row('今天能发吗'));
+    group.append(row('明早九点前能发出吗'));
     document.querySelector('.log')!.append(group);
     await tick();
     expect(calls).toBe(1);
