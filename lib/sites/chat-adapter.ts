@@ -4,6 +4,7 @@
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
 import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter, WaitingConversation } from './types';
+import { lastRead } from './dom';
 import { observeChat } from './observe';
 import { probeWith, type ProbeSpec } from './probe';
 
@@ -15,7 +16,10 @@ export interface ChatAdapterSpec {
   pageKind(doc: Document): PageKind;
   readBuyer(doc: Document): string | null;
   readBuyerIdentity(doc: Document): BuyerIdentity | null;
-  readMessages(doc: Document, limit: number): ChatMessage[];
+  /** The open conversation's message rows (a selector), oldest first. */
+  rows: string;
+  /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
+  readRow(row: Element): ChatMessage | undefined;
   findChatInput(doc: Document): HTMLElement;
   /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
   readWaiting?(doc: Document): WaitingConversation[];
@@ -34,14 +38,13 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, readRow, ...reads } = spec;
   const adapter: SiteAdapter = {
     ...reads,
+    readMessages: (doc, limit) => lastRead(doc.querySelectorAll(rows), limit, readRow),
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
-    observeConversation(doc, signal, onChange) {
-      observeChat(reads, doc, signal, onChange, { inputSelector, classChanges });
-    },
+    observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),
     probe: (doc) => probeWith(adapter, doc, probe),
   };
   return adapter;

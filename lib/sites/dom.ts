@@ -2,7 +2,7 @@
  * DOM helpers shared by the adapters: text-label lookups (consoles keep their Chinese labels far
  * longer than their class names), required lookups that throw SiteElementMissing, flag names.
  */
-import { SiteElementMissing, type BuyerIdentity, type FlagColor, type OrderStatus } from './types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderStatus } from './types';
 
 /**
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
@@ -34,6 +34,31 @@ export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) 
   const control = target.closest(ROW_CONTROL);
   const nickname = el && !(control && el.contains(control)) ? nameOf(el) : '';
   return nickname ? { nickname, id: idOf(el!) || null } : null;
+}
+
+/**
+ * The last `limit` values `read` finds in `rows`, in page order: walks from the end and stops there,
+ * so a conversation's long history costs no more than its tail (`read` returns a falsy value to
+ * skip a row: a system notice, an image).
+ */
+export function lastRead<T>(rows: ArrayLike<Element>, limit: number, read: (row: Element) => T | undefined): T[] {
+  const out: T[] = [];
+  for (let i = rows.length; out.length < limit && i--; ) {
+    const x = read(rows[i]!);
+    if (x) out.push(x);
+  }
+  return out.reverse();
+}
+
+/**
+ * One chat row's message, `at` where given: the shop side (`shop`) first — a platform robot's reply
+ * quoting the buyer is the shop's — then the buyer's. Undefined where the side has no `text`
+ * element with text (a system line, an image, a card).
+ */
+export function sideMessage(row: Element, shop: string, buyer: string, text: string, at?: number): ChatMessage | undefined {
+  const own = row.querySelector(shop);
+  const said = textOf((own ?? row.querySelector(buyer))?.querySelector(text));
+  return said ? { from: own ? 'agent' : 'buyer', text: said, ...(at !== undefined ? { at } : {}) } : undefined;
 }
 
 /** Whitespace-collapsed, trimmed text of a node. */

@@ -5,13 +5,18 @@
  * cannot trigger an endless re-read.
  */
 
+import { lastRead } from './dom';
+
 export interface ObserveOptions {
   /** Also react to `class` changes (consoles that mark the active conversation with a class). */
   classChanges?: boolean;
   /** Mutations inside elements matching this selector are ignored (e.g. the chat input while typing). */
   ignoreInside?: string;
-  /** When given, onChange only runs when this key differs from the last one seen. */
-  key?: () => string;
+  /**
+   * When given, onChange only runs when this key differs from the last one seen. It gets the
+   * mutation records since it last ran (none at the start), to skip reads they cannot have changed.
+   */
+  key?: (records: MutationRecord[]) => string;
   /** Extra DOM events (e.g. 'change' for radios) on the document that count as a change. */
   events?: string[];
   /** Only events whose target is inside an element matching this selector count. */
@@ -20,15 +25,17 @@ export interface ObserveOptions {
 
 const OWN = '[data-kf], [id^="kf-"], [class^="kf-"], [class*=" kf-"]';
 
+/** The node itself when it is an element, else its parent element (a text node's). */
+const elementOf = (node: Node) => (node.nodeType === 1 ? (node as Element) : node.parentElement);
+
 /** True for nodes the extension wrote into the page (and their descendants). */
 export function isOwnNode(node: Node | null): boolean {
-  const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-  if (!el) return false;
-  if (el.tagName.toLowerCase().startsWith('kf-')) return true;
-  if (el.closest(OWN)) return true;
-  for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName.toLowerCase().startsWith('kf-')) return true;
+  for (let p = node && elementOf(node); p; p = p.parentElement) if (ownMarked(p)) return true;
   return false;
 }
+
+/** Marked as ours itself: a `kf-` tag, id or class, or a `data-kf` attribute. */
+const ownMarked = (el: Element) => el.tagName.toLowerCase().startsWith('kf-') || el.matches(OWN);
 
 const stripOwnClasses = (v: string | null) =>
   (v ?? '')
@@ -39,36 +46,27 @@ const stripOwnClasses = (v: string | null) =>
 
 function relevant(m: MutationRecord, ignoreInside?: string): boolean {
   const target = m.target;
-  const targetEl = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  if (ignoreInside && targetEl?.closest(ignoreInside)) return false;
-  if (m.type === 'attributes') {
-    const el = target as Element;
-    if (isOwnNode(el)) return false;
-    return stripOwnClasses(m.oldValue) !== stripOwnClasses(el.getAttribute('class'));
-  }
-  if (m.type === 'characterData') return !isOwnNode(target);
-  if (isOwnNode(target)) return false;
-  const nodes = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
+  if ((ignoreInside && elementOf(target)?.closest(ignoreInside)) || isOwnNode(target)) return false;
+  if (m.type === 'attributes') return stripOwnClasses(m.oldValue) !== stripOwnClasses((target as Element).getAttribute('class'));
   // A removed node is detached: judge it by its own markers only.
-  return nodes.some((n) => !(n.nodeType === 1 ? ownMarked(n as Element) : isOwnNode(target)));
-}
-
-function ownMarked(el: Element): boolean {
-  return el.tagName.toLowerCase().startsWith('kf-') || el.matches(OWN);
+  return m.type === 'characterData' || [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType !== 1 || !ownMarked(n as Element));
 }
 
 export function observeDom(doc: Document, signal: AbortSignal, onChange: () => void, opts: ObserveOptions = {}): void {
   if (signal.aborted) return;
   let scheduled = false;
-  let lastKey = opts.key ? safeKey(opts.key) : '';
+  let seen: MutationRecord[] = [];
+  let lastKey = opts.key ? safeKey(opts.key, seen) : '';
   const fire = () => {
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
+      const records = seen;
+      seen = [];
       if (signal.aborted) return;
       if (opts.key) {
-        const k = safeKey(opts.key);
+        const k = safeKey(opts.key, records);
         if (k === lastKey) return;
         lastKey = k;
       }
@@ -81,7 +79,10 @@ export function observeDom(doc: Document, signal: AbortSignal, onChange: () => v
     });
   };
   const mo = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
-    if (records.some((m) => relevant(m, opts.ignoreInside))) fire();
+    if (records.some((m) => relevant(m, opts.ignoreInside))) {
+      seen = seen.concat(records);
+      fire();
+    }
   });
   mo.observe(doc.documentElement, {
     childList: true,
@@ -93,8 +94,8 @@ export function observeDom(doc: Document, signal: AbortSignal, onChange: () => v
     doc.addEventListener(
       type,
       (e) => {
-        const t = e.target as Element | null;
-        if (!opts.eventsInside || (t && typeof t.closest === 'function' && t.closest(opts.eventsInside))) fire();
+        // The target may be the document or the window, which have no closest().
+        if (!opts.eventsInside || (e.target as Partial<Element> | null)?.closest?.(opts.eventsInside)) fire();
       },
       { capture: true, signal },
     );
@@ -102,33 +103,56 @@ export function observeDom(doc: Document, signal: AbortSignal, onChange: () => v
   signal.addEventListener('abort', () => mo.disconnect(), { once: true });
 }
 
-function safeKey(key: () => string): string {
+function safeKey(key: (records: MutationRecord[]) => string, records: MutationRecord[]): string {
   try {
-    return key();
+    return key(records);
   } catch {
     return '\u0000error';
   }
 }
 
-/** What observeChat needs from an adapter. */
+/**
+ * What observeChat needs from an adapter: the open buyer (id and nickname: every adapter's
+ * readBuyerIdentity holds its readBuyer), the message rows and one row's reader, the chat input's
+ * selector (typing inside it is not a change; its disappearance is), and whether a conversation
+ * switch may only move a class.
+ */
 export interface ChatReads {
-  readBuyer(doc: Document): string | null;
-  readBuyerIdentity?(doc: Document): { id: string | null } | null;
-  readMessages(doc: Document, limit: number): { text: string }[];
+  readBuyerIdentity(doc: Document): { id: string | null; nickname: string } | null;
+  rows: string;
+  readRow(row: Element): { text: string } | undefined;
+  inputSelector: string;
+  classChanges?: boolean;
 }
 
 /**
- * The conversation observer of a chat console: calls `onChange` when the open buyer, the messages
- * or the presence of the chat input (`inputSelector`) change. Typing in the input is not a change.
+ * The conversation observer of a chat console: calls `onChange` when the open buyer, the number of
+ * message rows, the last message or the presence of the chat input (`inputSelector`) change. Typing
+ * in the input is not a change. The key runs on every page change (list counters tick each second):
+ * it reads the last message only, never the history (the row count makes a repeated message a
+ * change), and it keeps the rows' part while the page changes away from the rows: text or nodes
+ * outside the element that holds them all (`box`) and outside its ancestors, in an element that
+ * holds no row. (Querying the rows is a scan that grows with the history.)
  */
-export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal, onChange: () => void, opts: { inputSelector: string; classChanges?: boolean }): void {
+export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal, onChange: () => void): void {
+  let rowsPart: unknown;
+  /** The element holding every row at the last read; none at the start or without rows (then always read). */
+  let box: Element | null | undefined;
+  // A class change or a removed element may take rows with it: always read.
+  const nearRows = (m: MutationRecord) => {
+    const el = elementOf(m.target);
+    return m.type === 'attributes' || !el || box!.contains(el) || el.contains(box!) || el.querySelector(reads.rows) || [...m.removedNodes].some((n) => n.nodeType === 1);
+  };
   observeDom(doc, signal, onChange, {
-    classChanges: opts.classChanges,
-    ignoreInside: opts.inputSelector,
-    key: () => {
-      const msgs = reads.readMessages(doc, 500);
-      const id = reads.readBuyerIdentity?.(doc)?.id ?? '';
-      return [id, reads.readBuyer(doc), msgs.length, msgs.at(-1)?.text ?? '', doc.querySelector(opts.inputSelector) ? 1 : 0].join('\u0000');
+    classChanges: reads.classChanges,
+    ignoreInside: reads.inputSelector,
+    key: (records) => {
+      if (!box || records.some(nearRows)) {
+        const rows = doc.querySelectorAll(reads.rows);
+        for (box = rows[0]?.parentElement; box && !box.contains(rows[rows.length - 1]!); ) box = box.parentElement;
+        rowsPart = [rows.length, lastRead(rows, 1, reads.readRow)[0]?.text];
+      }
+      return JSON.stringify([reads.readBuyerIdentity(doc), rowsPart, !doc.querySelector(reads.inputSelector)]);
     },
   });
 }

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { ChatMessage } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -16,6 +18,32 @@ export function loadFixture(name: string, url?: string): Document {
   document.write(html);
   document.close();
   return document;
+}
+
+/**
+ * Grows the open conversation as consoles keep it, the whole history in the page: `copies` runs of
+ * the page's own message rows (`rows`) in page order, then clones of the rows at the `trailing`
+ * indexes (an image, a system notice) after the last. Returns how many rows the page then has.
+ */
+export function growHistory(rows: string, copies: number, trailing: number[] = []): number {
+  const own = Array.from(document.querySelectorAll(rows));
+  for (let c = 1; c < copies; c++) for (const row of own) own[0]!.before(row.cloneNode(true));
+  let last = own.at(-1)!;
+  for (const i of trailing) {
+    const copy = own[i]!.cloneNode(true) as Element;
+    last.after(copy);
+    last = copy;
+  }
+  return document.querySelectorAll(rows).length;
+}
+
+/**
+ * readMessages at every limit from 0 to past the number of messages, and at 500: always the last
+ * `limit` of `all` (what the page shows, oldest first), as when every row was read and then cut.
+ */
+export function expectTails(read: (limit: number) => ChatMessage[], all: ChatMessage[]): void {
+  for (let limit = 0; limit <= all.length + 2; limit++) expect(read(limit), `limit ${limit}`).toEqual(limit > 0 ? all.slice(-limit) : []);
+  expect(read(500)).toEqual(all.slice(-500));
 }
 
 function setUrl(url: string) {
@@ -47,4 +75,6 @@ export interface DemoHooks {
   payOrder(id: string): void;
   shipOrder(id: string): void;
   openRemark(id: string): void;
+  activeBuyerId(): string;
+  conversations(): { id: string; messages: { from: 'buyer' | 'agent'; text: string; at: number }[] }[];
 }

@@ -59,6 +59,7 @@ const optional: [string, string, string][] = [
   ['popup (Chromium)', './popup', 'benchPopup'],
   ['compliance guard', './guard', 'benchGuard'],
   ['team mode (pouchdb-server on loopback)', './team', 'benchTeam'],
+  ['conversation observer vs no extension (Chromium)', './observe-chat', 'benchObserveChat'],
 ];
 
 async function main() {

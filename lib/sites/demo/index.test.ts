@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { bootDemo, type DemoHooks } from '../testing';
+import { bootDemo, expectTails, growHistory, type DemoHooks } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { demoAdapter as A } from './index';
+import { MESSAGE } from './selectors';
 
 let demo: DemoHooks | undefined;
 afterEach(() => demo?.setAutoMessages(false));
@@ -35,6 +36,15 @@ describe('demo adapter: chat', () => {
     // Each carries the time the page shows it was sent, oldest first, in the past.
     expect(msgs[0]!.at).toBeLessThan(msgs[1]!.at!);
     expect(msgs[1]!.at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    demo = bootDemo('/chat/u-2001?auto=0');
+    // What the page shows, from its own state: every message of the open conversation, oldest first.
+    const open = demo.conversations().find((c) => c.id === demo!.activeBuyerId())!;
+    const once = open.messages.map(({ from, text, at }) => ({ from, text, at }));
+    expect(growHistory(MESSAGE, 30)).toBe(once.length * 30);
+    expectTails((n) => A.readMessages(document, n), Array(30).fill(once).flat());
   });
 
   it('reads the buyer id, which tells apart two buyers with the same masked nickname', () => {

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
-import { observeDom } from '../observe';
+import { observeChat, observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readWaiting } from './read';
+import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { pick, probeWith } from '../probe';
@@ -26,13 +26,7 @@ export const demoAdapter: SiteAdapter = {
   openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {
-    observeDom(doc, signal, onChange, {
-      ignoreInside: CHAT_EDITOR,
-      key: () => {
-        const msgs = doc.querySelectorAll(MESSAGE);
-        return `${readBuyerIdentity(doc)?.id ?? ''}\u0000${readBuyer(doc)}\u0000${msgs.length}\u0000${msgs[msgs.length - 1]?.textContent ?? ''}`;
-      },
-    });
+    observeChat({ readBuyerIdentity, rows: MESSAGE, readRow, inputSelector: CHAT_EDITOR }, doc, signal, onChange);
   },
   readOrders,
   // /chat/<buyer id> where the item has one (the demo's nicknames can be shared), else /chat/<nick>.

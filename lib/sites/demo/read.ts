@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -20,15 +20,16 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id, nickname };
 }
 
+/** One message (S.MESSAGE); undefined without text. */
+export function readRow(el: Element): ChatMessage | undefined {
+  const text = textOf(el.querySelector(S.MESSAGE_TEXT));
+  if (!text) return;
+  const at = Date.parse(el.querySelector(S.MESSAGE_TIME)?.getAttribute('datetime') ?? '');
+  return { from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text, ...(Number.isFinite(at) ? { at } : {}) };
+}
+
 export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  const out: ChatMessage[] = [];
-  for (const el of Array.from(doc.querySelectorAll(S.MESSAGE))) {
-    const text = textOf(el.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue;
-    const at = Date.parse(el.querySelector(S.MESSAGE_TIME)?.getAttribute('datetime') ?? '');
-    out.push({ from: el.getAttribute('data-from') === 'agent' ? 'agent' : 'buyer', text, ...(Number.isFinite(at) ? { at } : {}) });
-  }
-  return limit > 0 ? out.slice(-limit) : [];
+  return lastRead(doc.querySelectorAll(S.MESSAGE), limit, readRow);
 }
 
 /** Conversations in the list whose buyer waits for an answer, with when the wait began. */

@@ -1,12 +1,20 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { douyinAdapter as A } from './index';
+import { MESSAGE } from './selectors';
 
 const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** Both fixtures' conversation as the page shows it, without the system notice and the image. */
+const MESSAGES = [
+  { from: 'buyer', text: '在吗，这个保温杯能装开水吗' },
+  { from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' },
+  { from: 'buyer', text: '有没有大一点的容量' },
+];
 
 describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapter on %s', (fixture) => {
   it('matches the 飞鸽 workbench', () => {
@@ -19,11 +27,14 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     loadFixture(fixture, URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '豆豆爱吃梨' });
-    expect(A.readMessages(document, 10)).toEqual([
-      { from: 'buyer', text: '在吗，这个保温杯能装开水吗' },
-      { from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' },
-      { from: 'buyer', text: '有没有大一点的容量' },
-    ]);
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+  });
+
+  it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    loadFixture(fixture, URL_CHAT);
+    // 40 runs of the fixture's rows, then an image and a system notice after the last message.
+    expect(growHistory(MESSAGE, 40, [3, 0])).toBe(5 * 40 + 2);
+    expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
   });
 
   it('finds the textarea by its data-qa-id, and throws SiteElementMissing without it', () => {

@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -13,7 +13,8 @@ export const douyinAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  readMessages,
+  rows: S.MESSAGE,
+  readRow,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage } from '../types';
-import { required, textOf } from '../dom';
+import { required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -18,18 +18,9 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return nickname ? { id: null, nickname } : null;
 }
 
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  if (limit <= 0) return [];
-  const out: ChatMessage[] = [];
-  for (const wrapper of Array.from(doc.querySelectorAll(S.MESSAGE))) {
-    const shop = wrapper.querySelector(S.SHOP_BUBBLE);
-    const side = shop ?? wrapper.querySelector(S.BUYER_BUBBLE);
-    if (!side) continue; // a system notice
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image or a card
-    out.push({ from: shop ? 'agent' : 'buyer', text });
-  }
-  return out.slice(-limit);
+/** One message wrapper (S.MESSAGE); undefined for a system notice, an image or a card. */
+export function readRow(wrapper: Element): ChatMessage | undefined {
+  return sideMessage(wrapper, S.SHOP_BUBBLE, S.BUYER_BUBBLE, S.MESSAGE_TEXT);
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { jdAdapter as A } from './index';
 import { readWaiting } from './read';
+import { MESSAGE } from './selectors';
 
 const URL_CHAT = 'https://dongdong.jd.com/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** The fixture's open conversation as the page shows it, without the system line and the image. */
+const MESSAGES = [
+  { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: new Date(2026, 10, 30, 20, 14, 30).getTime() },
+  { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: new Date(2026, 10, 30, 20, 15, 2).getTime() },
+  { from: 'buyer', text: '公司抬头需要提供什么', at: new Date(2026, 10, 30, 20, 16, 10).getTime() },
+];
 
 describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () => {
   it('matches dongdong.jd.com only', () => {
@@ -28,11 +36,14 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
 
   it('reads messages oldest first with times, without the system line or the image', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
-    expect(A.readMessages(document, 10)).toEqual([
-      { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: new Date(2026, 10, 30, 20, 14, 30).getTime() },
-      { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: new Date(2026, 10, 30, 20, 15, 2).getTime() },
-      { from: 'buyer', text: '公司抬头需要提供什么', at: new Date(2026, 10, 30, 20, 16, 10).getTime() },
-    ]);
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+  });
+
+  it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    // 40 runs of the fixture's rows, then an image and a system line after the last message.
+    expect(growHistory(MESSAGE, 40, [3, 0])).toBe(5 * 40 + 2);
+    expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
   });
 
   it('finds the editor although its class attribute ends in a space', () => {

@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isJdChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readWaiting } from './read';
+import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
 /** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
@@ -13,7 +13,8 @@ export const jdAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  readMessages,
+  rows: S.MESSAGE,
+  readRow,
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
   conversationAt,

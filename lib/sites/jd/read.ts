@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -24,19 +24,9 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id: S.ROW_ID.exec(openRow(doc)?.id ?? '')?.[1] ?? null, nickname };
 }
 
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  if (limit <= 0) return [];
-  const out: ChatMessage[] = [];
-  for (const row of Array.from(doc.querySelectorAll(S.MESSAGE))) {
-    const shop = row.querySelector(S.SHOP_SIDE);
-    const side = shop ?? row.querySelector(S.BUYER_SIDE);
-    if (!side) continue; // a system line
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image
-    const at = parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
-    out.push({ from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) });
-  }
-  return out.slice(-limit);
+/** One message row (S.MESSAGE); undefined for a system line or an image. */
+export function readRow(row: Element): ChatMessage | undefined {
+  return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent));
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
+import { MESSAGE_ROW } from './selectors';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -12,6 +13,13 @@ const thisYear = (mo: number, d: number, h: number, mi: number, s: number) => {
   const at = new Date(y, mo, d, h, mi, s).getTime();
   return at > Date.now() + 86_400_000 ? new Date(y - 1, mo, d, h, mi, s).getTime() : at;
 };
+
+/** The fixture's conversation as the page shows it, without the system line and the image. */
+const messages = () => [
+  { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(10, 30, 20, 21, 7) },
+  { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(10, 30, 20, 21, 40) },
+  { from: 'buyer', text: '这个颜色显白吗', at: thisYear(10, 30, 20, 22, 30) },
+];
 
 describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
   it('matches the workbench host', () => {
@@ -24,11 +32,20 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
-    expect(A.readMessages(document, 10)).toEqual([
-      { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(10, 30, 20, 21, 7) },
-      { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(10, 30, 20, 21, 40) },
-      { from: 'buyer', text: '这个颜色显白吗', at: thisYear(10, 30, 20, 22, 30) },
-    ]);
+    expect(A.readMessages(document, 10)).toEqual(messages());
+  });
+
+  it('reads the latest messages and the buyer of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const once = messages();
+    // 40 runs of the fixture's rows, then the buyer's image and the shop's reply after the last.
+    expect(growHistory(MESSAGE_ROW, 40, [2, 1])).toBe(4 * 40 + 2);
+    expectTails((n) => A.readMessages(document, n), [...Array(40).fill(once).flat(), once[1]]);
+    // The buyer's name is on their latest row with text, the image and the shop's reply after it skipped.
+    expect(A.readBuyer(document)).toBe('橙子不酸');
+    // Only the shop writing in a long history: no buyer.
+    for (const row of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper__notMe')) row.closest(MESSAGE_ROW)!.remove();
+    expect(A.readBuyer(document)).toBeNull();
   });
 
   it('finds Quill’s editor root, and throws SiteElementMissing without it', () => {

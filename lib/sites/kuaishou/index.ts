@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isKuaishouChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readMessages } from './read';
+import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
 /** Kuaishou 快手小店 workbench. One public source, unconfirmed; checked against a fixture page only. */
@@ -13,7 +13,8 @@ export const kuaishouAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  readMessages,
+  rows: S.MESSAGE_ROW,
+  readRow,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage } from '../types';
-import { parseMessageTime, required, textOf } from '../dom';
+import { lastRead, parseMessageTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'kuaishou';
@@ -9,36 +9,29 @@ interface Row {
   sender: string;
 }
 
-function readRows(doc: Document): Row[] {
-  const out: Row[] = [];
-  for (const row of Array.from(doc.querySelectorAll(S.MESSAGE_ROW))) {
-    const shop = row.querySelector(S.SHOP_SIDE);
-    const side = shop ?? row.querySelector(S.BUYER_SIDE);
-    if (!side) continue;
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image or a card
-    const line = textOf(row.querySelector(S.MESSAGE_SENDER));
-    const time = S.SENDER_TIME.exec(line);
-    const at = time ? parseMessageTime(time[1]) : undefined;
-    out.push({ message: { from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) }, sender: time ? line.slice(0, time.index).trim() : line });
-  }
-  return out;
+/** One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card. */
+function rowOf(row: Element): Row | undefined {
+  const line = textOf(row.querySelector(S.MESSAGE_SENDER));
+  const time = S.SENDER_TIME.exec(line);
+  const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, time ? parseMessageTime(time[1]) : undefined);
+  return message && { message, sender: time ? line.slice(0, time.index).trim() : line };
 }
+
+export const readRow = (row: Element) => rowOf(row)?.message;
 
 /** The buyer's name from the sender line of their latest message (the page shows no other). */
 export function readBuyer(doc: Document): string | null {
-  const rows = readRows(doc).filter((r) => r.message.from === 'buyer' && r.sender);
-  return rows.at(-1)?.sender ?? null;
+  const buyerRow = (el: Element) => {
+    const r = rowOf(el);
+    return r?.message.from === 'buyer' ? r.sender : '';
+  };
+  return lastRead(doc.querySelectorAll(S.MESSAGE_ROW), 1, buyerRow)[0] ?? null;
 }
 
 /** No buyer id is known on this page: the nickname stays the key. */
 export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
   return nickname ? { id: null, nickname } : null;
-}
-
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  return limit > 0 ? readRows(doc).map((r) => r.message).slice(-limit) : [];
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -1,13 +1,23 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { pddAdapter as A } from './index';
 import { readWaiting } from './read';
+import { MESSAGE_ROW } from './selectors';
 
 const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** The fixture's conversation as the page shows it: robot as shop side, no system or image rows. */
+const MESSAGES = [
+  { from: 'buyer', text: '你好，这款加绒的还有货吗', at: new Date(2026, 10, 30, 20, 5, 11).getTime() },
+  { from: 'agent', text: '您好，小助手在呢，这款现在有货哦', at: 1796040362000 },
+  { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
+  { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
+  { from: 'buyer', text: '能不能今天就发出去', at: new Date(2026, 10, 30, 20, 10, 5).getTime() },
+];
 
 describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
   it('matches the merchant chat URL only', () => {
@@ -47,15 +57,35 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
 
   it('reads messages oldest first: robot as shop side, no system or image rows, with times', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
-    expect(A.readMessages(document, 10)).toEqual([
-      { from: 'buyer', text: '你好，这款加绒的还有货吗', at: new Date(2026, 10, 30, 20, 5, 11).getTime() },
-      { from: 'agent', text: '您好，小助手在呢，这款现在有货哦', at: 1796040362000 },
-      { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
-      { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
-      { from: 'buyer', text: '能不能今天就发出去', at: new Date(2026, 10, 30, 20, 10, 5).getTime() },
-    ]);
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
     expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['亲，我这边帮您查一下仓库', '能不能今天就发出去']);
     expect(A.readMessages(document, 0)).toEqual([]);
+  });
+
+  it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    // 40 runs of the fixture's rows, then an image and a system notice after the last message.
+    expect(growHistory(MESSAGE_ROW, 40, [3, 0])).toBe(7 * 40 + 2);
+    expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
+  });
+
+  it('on a long history, a list counter ticking is no change, and the same message again is one each time', async () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    growHistory(MESSAGE_ROW, 120); // 600 messages: more than any read asks for
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    document.querySelector('.chat-unreply-time')!.firstChild!.textContent = '49秒后超时';
+    await tick();
+    expect(calls).toBe(0);
+    const list = document.querySelector('#msgListContainer > ul.msg-list')!;
+    for (const expected of [1, 2]) {
+      list.append(list.lastElementChild!.cloneNode(true));
+      await tick();
+      expect(calls).toBe(expected);
+    }
+    expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['能不能今天就发出去', '能不能今天就发出去']);
+    ctrl.abort();
   });
 
   it('finds the framework-controlled reply box, and throws SiteElementMissing without it', () => {

@@ -1,7 +1,7 @@
 import { chatAdapter } from '../chat-adapter';
 import { pick } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readWaiting } from './read';
+import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -13,7 +13,8 @@ export const pddAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  readMessages,
+  rows: S.MESSAGE_ROW,
+  readRow,
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
   conversationAt,

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, rowBuyerAt, parseChineseDateTime, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseChineseDateTime, parseRowTime, parseWaitedFor, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -26,26 +26,16 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
   if (!nickname) return null;
   const fromRow = S.CONVERSATION_UID.exec(openBox(doc)?.getAttribute(S.CONVERSATION_UID_ATTR) ?? '')?.[1];
-  const rows = doc.querySelectorAll(`${S.MESSAGE_ROW} [${S.MESSAGE_UID_ATTR}]`);
-  const fromMessages = rows[rows.length - 1]?.getAttribute(S.MESSAGE_UID_ATTR)?.trim();
-  return { id: fromRow || fromMessages || null, nickname };
+  // The message rows only without a row uid: the conversation observer asks on every page change.
+  const rows = fromRow ? [] : doc.querySelectorAll(`${S.MESSAGE_ROW} [${S.MESSAGE_UID_ATTR}]`);
+  return { id: fromRow || rows[rows.length - 1]?.getAttribute(S.MESSAGE_UID_ATTR)?.trim() || null, nickname };
 }
 
-export function readMessages(doc: Document, limit: number): ChatMessage[] {
-  if (limit <= 0) return [];
-  const out: ChatMessage[] = [];
-  for (const row of Array.from(doc.querySelectorAll(S.MESSAGE_ROW))) {
-    // The shop side first: a robot reply quoting the buyer must not count as the buyer's.
-    const shop = row.querySelector(S.SHOP_SIDE);
-    const side = shop ?? row.querySelector(S.BUYER_SIDE);
-    if (!side) continue; // a system notice
-    const text = textOf(side.querySelector(S.MESSAGE_TEXT));
-    if (!text) continue; // an image or a card
-    const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
-    const at = parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent) ?? (idMs ? Number(idMs) : undefined);
-    out.push({ from: shop ? 'agent' : 'buyer', text, ...(at !== undefined ? { at } : {}) });
-  }
-  return out.slice(-limit);
+/** One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card. */
+export function readRow(row: Element): ChatMessage | undefined {
+  const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
+  const at = parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent) ?? (idMs ? Number(idMs) : undefined);
+  return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, at);
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing, type SiteAdapter } from '../types';
 import { generateLocators } from './locator';
 import { createTaughtAdapter, messageSide, withTaughtFallback } from './adapter';
@@ -42,6 +42,18 @@ describe('the taught adapter', () => {
     expect(A.readBuyer(document)).toBe('晴天小猪2021');
     expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['在的亲，请问有什么可以帮您', '这件衣服能便宜点吗']);
     expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
+  });
+
+  it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
+    const A = createTaughtAdapter(teachFixture());
+    const once = A.readMessages(document, 10);
+    // (The longest text leaf of a row: the first row's time is as long as its message.)
+    expect(once.map((m) => m.text)).toEqual(['10:20', '在的亲，请问有什么可以帮您', '这件衣服能便宜点吗']);
+    const list = document.querySelector('[role="log"]')!;
+    expect(growHistory('[role="log"] > *', 40)).toBe(3 * 40);
+    // Not messages: an empty row, a blank one and what the extension wrote into the list.
+    list.insertAdjacentHTML('beforeend', '<div></div><div> \n </div><div data-kf="mark">标记</div>');
+    expectTails((n) => A.readMessages(document, n), Array(40).fill(once).flat());
   });
 
   it('keeps working after the console renamed every class name', async () => {

@@ -4,7 +4,7 @@
  * that lets a taught site repair a supported console whose page changed (withTaughtFallback).
  */
 import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
-import { FLAG_BY_INDEX } from '../dom';
+import { FLAG_BY_INDEX, lastRead } from '../dom';
 import { observeDom } from '../observe';
 import { probeWith } from '../probe';
 import { isEditable, isOwnElement, resolveLocators, textOf, type Locator } from './locator';
@@ -23,7 +23,9 @@ function locate(doc: Document, locs: Locator[] | undefined, accept?: (el: Elemen
 export function messageItems(list: Element): Element[] {
   let container: Element = list;
   for (let i = 0; i < 3 && container.childElementCount === 1; i++) container = container.firstElementChild!;
-  return Array.from(container.children).filter((c) => !isOwnElement(c) && textOf(c) !== '');
+  // Not textOf(c) !== '': the same test without building every item's collapsed text (this runs on
+  // every page change, over the whole history).
+  return Array.from(container.children).filter((c) => !isOwnElement(c) && /\S/.test(c.textContent ?? ''));
 }
 
 /** The message text of one item: its longest text leaf (skips names and times around a bubble). */
@@ -113,13 +115,15 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
     const name = textOf(el);
     return name && name.length <= 64 ? name : null;
   };
+  /** The last `limit` messages of `items` (the list's messageItems), read from the end. */
+  const readItems = (list: Element, items: Element[], limit: number): ChatMessage[] =>
+    lastRead(items, limit, (item) => {
+      const text = messageText(item);
+      return text ? { from: messageSide(item, list), text } : undefined;
+    });
   const readMessages = (doc: Document, limit: number): ChatMessage[] => {
     const list = findList(doc);
-    if (!list || limit <= 0) return [];
-    return messageItems(list)
-      .map((item) => ({ from: messageSide(item, list), text: messageText(item) }))
-      .filter((m) => m.text !== '')
-      .slice(-limit);
+    return list ? readItems(list, messageItems(list), limit) : [];
   };
   const inputCss = f.chatInput?.find((l): l is { css: string } => 'css' in l)?.css;
   // The page check names the taught field whose element is not found (the agent can re-teach it).
@@ -153,9 +157,10 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
       observeDom(doc, signal, onChange, {
         ignoreInside: inputCss,
         key: () => {
-          const msgs = readMessages(doc, 1);
           const list = findList(doc);
-          return `${readBuyer(doc)}\u0000${list ? messageItems(list).length : 0}\u0000${msgs[0]?.text ?? ''}\u0000${findInput(doc) ? 1 : 0}`;
+          const items = list ? messageItems(list) : [];
+          const last = list ? readItems(list, items, 1)[0]?.text : '';
+          return `${readBuyer(doc)}\u0000${items.length}\u0000${last ?? ''}\u0000${findInput(doc) ? 1 : 0}`;
         },
       });
     },
