@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { TemplateEditor } from './TemplateEditor';
 import { mountTab } from './testing';
 import type { LibraryRecord } from '@/lib/storage/library';
+import type { Template } from '@/lib/domain/templates/types';
+import { parseLibraryImport } from '@/lib/domain/templates/validate';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
@@ -77,5 +79,54 @@ describe('proposing a reply to the team library', () => {
     const { q, click } = await editor('agent', () => ({ ok: false, error: 'invalid', message: '标题不能为空' }));
     await click('[data-kf="propose-template"]');
     expect(q('[data-kf="status"]')!.textContent).toBe('这条话术不符合话术库的要求：标题不能为空');
+  });
+});
+
+describe('the order states a reply fits (适用订单状态)', () => {
+  /** The editor over one reply, with a background that validates a save as the real one does. */
+  async function editorWith(template: Template) {
+    let stored: LibraryRecord = { v: 2, groups: ['常用'], templates: [template], updatedAt: 1 };
+    const tab = await mountTab(<TemplateEditor />, {
+      getLibrary: () => stored,
+      getGuardConfig: () => undefined,
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+      saveLibrary: ({ baseUpdatedAt: _base, ...lib }: any) => {
+        const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
+        if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+        stored = { v: 2, ...parsed.library, updatedAt: stored.updatedAt + 1 };
+        return stored;
+      },
+    });
+    await tab.click(`[data-template-id="${template.id}"] .kf-link`);
+    const box = (state: string) => tab.q(`[data-kf="template-orders"] input[value="${state}"]`) as HTMLInputElement;
+    return { ...tab, box, stored: () => stored.templates[0]! };
+  }
+  const shippedOnly: Template = { ...tpl('addr', '已发货改地址'), scenarios: ['address-change'], orders: ['shipped'] };
+
+  it('survives an edit of the text', async () => {
+    const { q, submit, box, stored } = await editorWith(shippedOnly);
+    expect(q('[data-kf="template-orders"] legend')!.textContent).toBe('适用订单状态');
+    expect(box('shipped').checked).toBe(true);
+    expect(box('paid').checked).toBe(false);
+    await act(async () => {
+      const body = q('[data-kf="template-form"] textarea[name="body"]') as HTMLTextAreaElement;
+      body.value = '亲，订单已经发出了，我联系快递改派。';
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await submit('[data-kf="template-form"]');
+    expect(stored()).toEqual({ ...shippedOnly, body: '亲，订单已经发出了，我联系快递改派。' });
+  });
+
+  it('is changed by ticking, and removed when nothing is ticked', async () => {
+    const { click, submit, box, stored } = await editorWith(shippedOnly);
+    await act(async () => box('refunding').click());
+    await submit('[data-kf="template-form"]');
+    expect(stored().orders).toEqual(['shipped', 'refunding']);
+
+    await click('[data-template-id="addr"] .kf-link');
+    await act(async () => box('shipped').click());
+    await act(async () => box('refunding').click());
+    await submit('[data-kf="template-form"]');
+    expect(stored()).not.toHaveProperty('orders');
   });
 });

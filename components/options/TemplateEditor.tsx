@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
-import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
+import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
 import type { LibraryRecord } from '@/lib/storage/library';
 import { newTemplateId } from '@/lib/domain/templates/validate';
 import { listVariables } from '@/lib/domain/templates/variables';
@@ -196,6 +196,30 @@ export function TemplateEditor() {
                 {SCENARIOS[id].zh}
               </label>
             ))}
+          </fieldset>
+          <fieldset class="kf-scenarios" data-kf="template-orders">
+            <legend>{t('options.orders')}</legend>
+            {ORDER_STATUSES.map((id) => (
+              <label>
+                <input
+                  type="checkbox"
+                  value={id}
+                  checked={editing.orders?.includes(id) ?? false}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setEditing((cur) => {
+                      if (!cur) return cur;
+                      // Kept in the fixed order; none ticked = no condition (any state).
+                      const orders = ORDER_STATUSES.filter((s: OrderStatus) => (s === id ? on : cur.orders?.includes(s)));
+                      const { orders: _old, ...rest } = cur;
+                      return orders.length ? { ...rest, orders } : rest;
+                    });
+                  }}
+                />
+                {t(`options.order.${id}`)}
+              </label>
+            ))}
+            <small class="kf-help">{t('options.ordersHelp')}</small>
           </fieldset>
           <div class="kf-actions">
             <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>

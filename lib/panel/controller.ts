@@ -121,13 +121,6 @@ interface PageLook {
   who: OpenBuyer | null;
 }
 
-/** The order state that changes the likely reply: any unpaid order first, else the newest one. */
-function rankableStatus(statuses: OrderStatus[]): Exclude<OrderStatus, 'closed'> | undefined {
-  if (statuses.includes('unpaid')) return 'unpaid';
-  const first = statuses[0];
-  return first && first !== 'closed' ? first : undefined;
-}
-
 export class PanelController {
   readonly store = new Store<PanelState>({
     ready: false,
@@ -165,6 +158,8 @@ export class PanelController {
    */
   private engine: Features['suggest'] | null = null;
   private engineLoading: Promise<void> | null = null;
+  /** The current situation was set by a follow-up opened from the popup, not by the agent. */
+  private byFollowup = false;
   /** The background's signals for the current message (model, learned picks), once they arrive. */
   private signals: Signals | null = null;
   private signalsSeq = 0;
@@ -560,9 +555,10 @@ export class PanelController {
     const suggestions = classification && classification.top.length
       ? e.rankTemplates(this.index, {
           classification,
-          text: s.buyerMessages.at(-1) ?? '',
+          // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
+          text: s.scenarioOverride && this.byFollowup ? '' : s.buyerMessages.at(-1) ?? '',
           usage: this.usage.templates,
-          orderStatus: rankableStatus(s.buyerOrderStatuses),
+          orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
           learned: this.learnedTemplates(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
@@ -611,6 +607,7 @@ export class PanelController {
   /** The agent picks the situation with a chip (learned from), or a follow-up opens with one (not). */
   chooseScenario(id: ScenarioId | null, opts: { byAgent?: boolean } = {}): void {
     this.flushRead();
+    this.byFollowup = opts.byAgent === false;
     this.store.set({ scenarioOverride: id });
     this.recompute();
     if (opts.byAgent !== false && id) this.learn(id, null, 'chip');

@@ -57,11 +57,13 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
   it("a supervisor's new reply reaches two agents", async () => {
     const boss = machine('boss');
     const [x, y] = [machine('a1'), machine('a2')];
-    boss.stores.saveTemplate(tpl('t-new', '亲，已为您登记，明天发出'));
+    // With the order states it fits (Template.orders): the agents' ranking needs them too.
+    const reply: Template = { ...tpl('t-new', '亲，已为您登记，明天发出'), orders: ['paid'] };
+    boss.stores.saveTemplate(reply);
     await boss.sync.syncOnce();
     await x.sync.syncOnce();
     await y.sync.syncOnce();
-    for (const m of [x, y]) expect(m.stores.lib.templates.map((t) => t.body)).toEqual(['亲，已为您登记，明天发出']);
+    for (const m of [x, y]) expect(m.stores.lib.templates).toEqual([reply]);
     expect(x.stores.lib.groups).toEqual(['售后']);
   });
 

@@ -101,6 +101,9 @@ describe('the follow-up list', () => {
     const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
     const id = await first.getAttribute('data-template-id');
     expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('payment');
+    // The reminder itself, not 重复拍下 (this buyer has one unpaid order): the buyer's last message,
+    // 好的我看看, is not what the situation came from, so its words choose nothing.
+    expect(id).toBe('pay-remind');
     // The suggestion is asked for once: reloading the chat goes back to what the buyer wrote.
     await chat.reload();
     await panel(chat).waitFor();

@@ -137,6 +137,17 @@ it('ranks a payment reminder among the suggestions when the buyer has an unpaid 
   expect(other.some((id) => id?.startsWith('pay-'))).toBe(false);
 });
 
+it("does not answer a bargaining buyer with an unpaid order with 已改价请付款 (nobody changed the price)", async () => {
+  await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+  await pushAndReadNextFrame(page, '能便宜点吗？');
+  await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
+  const ids = await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template-id')));
+  // One payment reminder for the unpaid order, the rest for the bargaining; never the price-changed one.
+  expect(ids[0]).toBe('pay-remind');
+  expect(ids).not.toContain('pay-price-changed');
+  expect(ids.slice(1).every((id) => id?.startsWith('bargain-'))).toBe(true);
+});
+
 it('speaks English when the shop switches the language', async () => {
   const ext = await h.openExtensionPage('options.html');
   await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildTemplateIndex } from './template-index';
 import { classify } from './classify';
-import { rankTemplates } from './rank';
+import { rankTemplates, type OrderStatus, type RankInput } from './rank';
+import { searchTemplates } from './search';
 import { STARTER_LIBRARY } from '../templates/starter';
 
 const index = buildTemplateIndex(STARTER_LIBRARY.templates);
-const rank = (text: string, orderStatus?: 'unpaid' | 'paid') =>
+const rank = (text: string, orderStatus?: OrderStatus) =>
   rankTemplates(index, { classification: classify([text]), text, orderStatus }, 3).map((r) => r.template);
+const titles = (text: string, order: Pick<RankInput, 'orderStatus' | 'orderStatuses'>) =>
+  rankTemplates(index, { classification: classify([text]), text, ...order }, 3).map((r) => r.template.title);
 
 describe('ranking with the order status shown beside the chat', () => {
   it('gives an unpaid order one payment reminder slot and keeps the rest for what the buyer asked', () => {
@@ -23,5 +26,70 @@ describe('ranking with the order status shown beside the chat', () => {
   it('suggests no payment reminder without an unpaid order', () => {
     const top = rank('这件能便宜点吗，少点吧', 'paid');
     expect(top.some((t) => t.scenarios.includes('payment'))).toBe(false);
+  });
+});
+
+describe('replies that state a fact about the order (Template.orders), on the starter library', () => {
+  it('does not answer a bargaining buyer with 已改价请付款 when nobody changed the price', () => {
+    const top = titles('能便宜点吗？', { orderStatus: 'unpaid' });
+    expect(top[0]).not.toBe('已改价请付款');
+    expect(top).not.toContain('已改价请付款');
+    expect(top[0]).toBe('催付（截单提醒）');
+  });
+
+  it('does not thank an unpaid buyer for the payment (已付款确认)', () => {
+    const top = titles('收到了，谢谢', { orderStatus: 'unpaid' });
+    expect(top).not.toContain('已付款确认');
+    expect(top).not.toContain('下单后道别（收藏店铺）');
+  });
+
+  it('does not tell a buyer whose order is paid but not shipped that it has shipped (已发货改地址)', () => {
+    for (const text of ['地址写错了能改吗', '我想改个地址']) {
+      const top = titles(text, { orderStatus: 'paid' });
+      expect(top, text).not.toContain('已发货改地址');
+      expect(top, text).toContain('修改地址');
+    }
+    // On a shipped order it is the right reply, and the ones that promise to edit the order are not.
+    const shipped = titles('地址写错了能改吗', { orderStatus: 'shipped' });
+    expect(shipped[0]).toBe('已发货改地址');
+    expect(shipped).not.toContain('修改地址');
+  });
+
+  it('opens an unpaid-order follow-up with the payment reminder first when the follow-up brings no words of its own', () => {
+    const payment = { scores: [{ id: 'payment' as const, score: 1 }], top: ['payment' as const], confident: true, evidence: {} };
+    const top = rankTemplates(index, { classification: payment, text: '', orderStatus: 'unpaid' }, 3).map((r) => r.template.title);
+    expect(top[0]).toBe('催付（截单提醒）');
+    expect(top).not.toContain('重复拍下');
+  });
+
+  it('judges a condition against every order of the buyer, and the unpaid one for the boost', () => {
+    // An unpaid and a refunding order: refund replies stay, the reminder still leads a greeting.
+    expect(titles('退款进度怎么样了', { orderStatuses: ['unpaid', 'refunding'] })).toContain('退款进度');
+    expect(titles('退款进度怎么样了', { orderStatus: 'unpaid' })).not.toContain('退款进度');
+    expect(titles('在吗', { orderStatuses: ['completed', 'unpaid', 'closed'] })[0]).toBe('催付（截单提醒）');
+    // A closed order says nothing: the reply is judged on the others, or not at all.
+    expect(titles('地址写错了能改吗', { orderStatuses: ['closed'] })).toEqual(titles('地址写错了能改吗', {}));
+  });
+
+  it('changes nothing when the order status is unknown', () => {
+    expect(titles('地址写错了能改吗', {})).toContain('已发货改地址');
+    expect(titles('地址写错了能改吗', { orderStatuses: [] })).toEqual(titles('地址写错了能改吗', {}));
+  });
+
+  it('gives the unpaid boost only to replies that fit an unpaid order', () => {
+    const lib = buildTemplateIndex([
+      { id: 'paid-thanks', title: '付款确认', body: '收到您的付款啦', group: 'g', scenarios: ['payment'], orders: ['paid'] },
+      { id: 'remind', title: '催付', body: '亲，还没付款哦', group: 'g', scenarios: ['payment'], orders: ['unpaid'] },
+      { id: 'any', title: '付款方式', body: '可以用花呗', group: 'g', scenarios: ['payment'] },
+    ]);
+    const r = rankTemplates(lib, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid', 'paid'] }, 3);
+    // The buyer also has a paid order, so 付款确认 may be true; it is not lifted by the unpaid one.
+    expect(r.map((x) => x.template.id)).toEqual(['remind']);
+    const all = rankTemplates(lib, { classification: classify(['怎么付款']), text: '怎么付款', orderStatuses: ['unpaid', 'paid'] }, 3);
+    expect(all.find((x) => x.template.id === 'paid-thanks')?.reasons.some((x) => x.signal === 'order')).toBe(false);
+  });
+
+  it('keeps a reply the order rules out findable by search', () => {
+    expect(searchTemplates(index, '已发货改地址', 3).map((h) => h.template.title)).toContain('已发货改地址');
   });
 });

@@ -1,9 +1,9 @@
 import type { ScenarioId } from '../scenarios';
-import type { Template } from '../templates/types';
+import type { OrderStatus, Template } from '../templates/types';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { bigrams, normalize } from './normalize';
-import { SCENARIO_BIT, TONE_CALM, TONE_WARM, type TemplateIndex } from './template-index';
+import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
 export interface UsageEntry {
   /** Times this agent inserted the template. */
@@ -16,7 +16,7 @@ export interface UsageEntry {
 export type UsageStats = Record<string, UsageEntry>;
 
 export type BuyerSegment = 'new' | 'returning' | 'vip' | 'difficult';
-export type OrderStatus = 'unpaid' | 'paid' | 'shipped' | 'refunding' | 'completed';
+export type { OrderStatus };
 
 export interface RankInput {
   classification: Classification;
@@ -24,7 +24,14 @@ export interface RankInput {
   text: string;
   usage?: UsageStats;
   buyer?: { segment: BuyerSegment };
+  /** The state of the order that changes the likely reply (an unpaid one before any other). */
   orderStatus?: OrderStatus;
+  /**
+   * The states of all the buyer's orders shown beside the chat, newest first ('closed' allowed
+   * and ignored). When given, `orderStatus` defaults to the unpaid one, else the newest; a template
+   * whose `orders` condition fits none of them is never suggested.
+   */
+  orderStatuses?: readonly string[];
   /** Replies this agent inserted for similar messages (learned.ts recall): template id → share 0..1. */
   learned?: Record<string, number>;
   /** Clock for recency; defaults to Date.now(). */
@@ -57,6 +64,9 @@ const W_LEARNED = 1;
 const W_UNPAID_PAYMENT = 1.2;
 const W_UNPAID_PAYMENT_BUSY = 0.3;
 const W_STATUS_HINT = 0.15;
+/** A reply whose `orders` condition none of the buyer's orders meets states something false about
+ * them (已发货 on an unshipped order): far below MIN_SCORE, so it is never suggested (search finds it). */
+const W_ORDER_CONFLICT = 10;
 const MIN_SCORE = 0.15;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
@@ -87,6 +97,7 @@ const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
 };
 
 const PAYMENT_BIT = SCENARIO_BIT.get('payment')!;
+const UNPAID_BIT = ORDER_BIT.get('unpaid')!;
 /** Scratch for the word pass, reused by every call (ranking is synchronous): at most
  * RARE_BIGRAMS × POSTING_SCAN templates are touched. */
 const TOUCHED = new Int32Array(RARE_BIGRAMS * POSTING_SCAN);
@@ -210,13 +221,19 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   if (segment === 'returning' || segment === 'vip') for (const s of scenarios) addBucket(index.warmBuckets.get(s), TONE_CAP);
   if (segment === 'difficult') for (const s of scenarios) addBucket(index.calmBuckets.get(s), TONE_CAP);
 
+  const statuses = input.orderStatuses;
+  const status = statuses
+    ? statuses.includes('unpaid') ? 'unpaid' : ORDER_BIT.has(statuses[0]!) ? (statuses[0] as OrderStatus) : undefined
+    : input.orderStatus;
+  // The states the page shows for this buyer; 0 = unknown, and conditions are not looked at.
+  const known = statuses ? orderMask(statuses) : status ? ORDER_BIT.get(status)! : 0;
   let unpaidBoost = 0;
-  if (input.orderStatus === 'unpaid') {
+  if (status === 'unpaid') {
     const lead = cls.confident ? cls.scores[0]?.id : undefined;
     unpaidBoost = !lead || PRE_PAYMENT.has(lead) ? W_UNPAID_PAYMENT : W_UNPAID_PAYMENT_BUSY;
     addBucket(index.buckets.get('payment'), TONE_CAP);
   }
-  const statusMask = (input.orderStatus ? STATUS_HINTS[input.orderStatus] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
+  const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
 
   // Score every candidate with numbers only; build the explanation for the winners alone.
@@ -250,7 +267,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if ((segment === 'returning' || segment === 'vip') && tone & TONE_WARM) total += note(reasons, 'segment', W_SEGMENT);
     else if (segment === 'new' && tone & TONE_WARM) total += note(reasons, 'segment', -W_SEGMENT);
     else if (segment === 'difficult' && tone & TONE_CALM) total += note(reasons, 'segment', W_SEGMENT);
-    if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT) total += note(reasons, 'order', unpaidBoost, 'payment');
+    const fits = index.orderBits[t]!;
+    if (known && fits && !(fits & known)) total -= W_ORDER_CONFLICT;
+    else if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT && (!fits || fits & UNPAID_BIT)) total += note(reasons, 'order', unpaidBoost, 'payment');
     else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
     return total;
   };
@@ -259,7 +278,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // payment reminder one slot, not all of them, unless the buyer is asking about payment: the
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
-  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && (index.scenarioBits[t]! & PAYMENT_BIT) !== 0;
+  const orderDriven = (t: number) =>
+    unpaidBoost > 0 && !leadIsPayment && (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0);
   let nScored = 0;
   for (const t of candList) {
     const v = score(t, null);

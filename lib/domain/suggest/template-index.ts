@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
-import type { Template } from '../templates/types';
+import { ORDER_STATUSES, type Template } from '../templates/types';
 import { bigrams, normalize } from './normalize';
 
 /**
@@ -19,6 +19,8 @@ export interface TemplateIndex {
   scenarioBits: Uint32Array;
   /** Bit 1 = warm (returning/VIP), bit 2 = calm (difficult buyers). */
   toneBits: Uint8Array;
+  /** The order states a template fits (`orders`), as ORDER_BIT flags; 0 = any state. */
+  orderBits: Uint8Array;
   /** Character bigram → template positions whose title or body contains it (sorted, unique). */
   postings: Map<string, Int32Array>;
   /** Normalised title and body, for substring search. */
@@ -35,6 +37,15 @@ export interface TemplateIndex {
 }
 
 export const SCENARIO_BIT = new Map<ScenarioId, number>(SCENARIO_IDS.map((id, i) => [id, 1 << i]));
+
+export const ORDER_BIT = new Map<string, number>(ORDER_STATUSES.map((s, i) => [s, 1 << i]));
+
+/** The ORDER_BIT flags of a list of states; unknown names (e.g. 'closed') add nothing. */
+export function orderMask(states: readonly string[] | undefined): number {
+  let m = 0;
+  if (states) for (const s of states) m |= ORDER_BIT.get(s) ?? 0;
+  return m;
+}
 
 export const TONE_WARM = 1;
 export const TONE_CALM = 2;
@@ -61,6 +72,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
   const calmLists = new Map<ScenarioId, number[]>();
   const scenarioBits = new Uint32Array(n);
   const toneBits = new Uint8Array(n);
+  const orderBits = new Uint8Array(n);
   const postingLists = new Map<string, number[]>();
   const titles: string[] = new Array(n);
   const bodies: string[] = new Array(n);
@@ -83,6 +95,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
       if (tone & TONE_CALM) push(calmLists, s, i);
     }
     scenarioBits[i] = bits;
+    orderBits[i] = orderMask(t.orders);
     titles[i] = normalize(t.title).text;
     // Variables like {买家} are not words the buyer will type.
     bodies[i] = normalize(t.body.replace(/\{[^}]*\}/g, ' ')).text;
@@ -107,6 +120,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
     calmBuckets: freeze(calmLists),
     scenarioBits,
     toneBits,
+    orderBits,
     postings,
     titles,
     bodies,

@@ -1,6 +1,6 @@
 /** Reply scripts (话术): types, variables, the starter library, import/export. Pure and DOM-free. */
-export type { Template, TemplateLibrary, ShopSettings } from './types';
-export { DEFAULT_SETTINGS } from './types';
+export type { OrderStatus, Template, TemplateLibrary, ShopSettings } from './types';
+export { DEFAULT_SETTINGS, ORDER_STATUSES } from './types';
 export {
   KNOWN_VARIABLES,
   formatChineseDate,

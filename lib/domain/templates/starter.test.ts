@@ -97,6 +97,20 @@ describe('starter library', () => {
     expect(r.missing).toEqual([]);
   });
 
+  it('says which order states a reply fits when it states a fact about the order', () => {
+    const fits = (id: string) => templates.find((t) => t.id === id)?.orders;
+    expect(fits('order-paid')).toEqual(['paid']); // 收到您的付款啦…订单{发货日}发出
+    expect(fits('address-change-shipped')).toEqual(['shipped']); // 订单已经发出了
+    expect(fits('pay-duplicate')).toEqual(['unpaid']);
+    expect(fits('pay-price-changed')).toEqual(['unpaid']);
+    expect(fits('cancel-shipped')).toEqual(['shipped']);
+    expect(fits('address-change')).toEqual(['unpaid', 'paid']);
+    // Every text that says the parcel left, or the payment arrived, carries a condition.
+    for (const t of templates.filter((x) => /已经(由.*)?发出|已经打好单|收到您的付款|还没付款|已经签收|还没打单/.test(x.body))) {
+      expect(t.orders, t.id).toBeDefined();
+    }
+  });
+
   it('survives its own export and import unchanged', () => {
     const r = parseLibraryImport(JSON.parse(JSON.stringify(exportLibrary(STARTER_LIBRARY))));
     expect(r.ok && r.library).toEqual(STARTER_LIBRARY);

@@ -11,7 +11,7 @@
  * Ids are stable (user edits and usage counts key on them): never rename one, add a new one instead.
  */
 import type { ScenarioId } from '../scenarios';
-import type { Template, TemplateLibrary } from './types';
+import type { OrderStatus, Template, TemplateLibrary } from './types';
 
 export const STARTER_GROUPS = [
   '欢迎问候',
@@ -168,7 +168,8 @@ const TEMPLATES: Template[] = [
     '亲是不是还有什么顾虑呢？尺码、质量或者售后，有任何不确定都可以问我～我们支持七天无理由退换，收到不满意也有保障，您放心。'),
   tpl('pay-duplicate', '付款催付', '重复拍下', ['payment', 'cancel-order'],
     '亲，我看到您拍了两个一样的订单，是需要两件还是不小心重复拍了呢？如果是重复的，把其中一个未付款的订单关掉就好，另一个正常付款～'),
-  tpl('pay-price-changed', '付款催付', '已改价请付款', ['payment', 'bargain'],
+  // Not a bargain reply: it follows the agent's own price change, which is not why a buyer bargains.
+  tpl('pay-price-changed', '付款催付', '已改价请付款', ['payment'],
     '亲，价格已经帮您改好了，您刷新一下订单页面，确认金额是{金额?}元再付款就可以啦～'),
 
   // ── 发货物流 ───────────────────────────────────────────────────────────────
@@ -320,8 +321,50 @@ const TEMPLATES: Template[] = [
     '好的亲，不着急，可以先把喜欢的宝贝加入购物车或者收藏起来，想好了随时来找我，{客服}一直都在～'),
 ];
 
+const BEFORE_SHIPPING: OrderStatus[] = ['unpaid', 'paid'];
+const RECEIVED: OrderStatus[] = ['shipped', 'refunding', 'completed'];
+
+/**
+ * Replies that state a fact about the buyer's order, and the order states in which it can be true
+ * (`Template.orders`): ranking never suggests one to a buyer none of whose orders is in such a
+ * state. Replies that only explain a rule or answer what the buyer said carry no condition.
+ * 退款已完成 has none either: a refunded order reads as closed, which ranking does not look at.
+ */
+const FITS: Record<string, OrderStatus[]> = {
+  'bargain-returning': BEFORE_SHIPPING, // 给您的订单备注了一份老客小礼物
+  'order-confirm': BEFORE_SHIPPING, // 确认无误我们就尽快安排发货
+  'order-confirm-postage': ['unpaid'], // 运费已经算在订单金额里了…付款后就能安排
+  'order-paid': ['paid'], // 收到您的付款啦…订单{发货日}发出 (not yet shipped)
+  'pay-remind': ['unpaid'], // 您拍下的宝贝还没付款
+  'pay-remind-stock': ['unpaid'], // 拍下未付款是不会预留库存的
+  'pay-duplicate': ['unpaid'], // 把其中一个未付款的订单关掉
+  'pay-price-changed': ['unpaid'], // 价格已经帮您改好了…再付款
+  'tracking-query': ['shipped', 'refunding'], // 包裹已经由…发出…很快就能送到
+  'tracking-stuck': ['shipped', 'refunding'], // 物流好几天没更新
+  'tracking-signed-missing': RECEIVED, // 物流显示已经签收了
+  'delay-apology': ['paid'], // 让您久等了…预计…发出
+  'delay-out-of-stock': ['paid'], // 您拍的…断货了…或者直接退款
+  'delay-urged': ['paid'], // 已经帮您催过仓库了
+  'merge-orders': BEFORE_SHIPPING, // 我在后台给您备注合并
+  'merge-other-account': BEFORE_SHIPPING, // 找到两个订单后备注合并发出
+  'courier-unreachable': BEFORE_SHIPPING, // 我帮您改发…
+  'address-change': BEFORE_SHIPPING, // 我帮您改好并做好备注
+  'address-changed-confirm': BEFORE_SHIPPING, // 地址已经改好了
+  'address-change-shipped': ['shipped'], // 订单已经发出了，后台没办法直接改地址
+  'cancel-unpaid': ['unpaid'], // 还没付款的订单
+  'cancel-paid': ['paid'], // 订单还没打单…申请退款
+  'cancel-printed': ['paid'], // 已经打好单在准备发货了
+  'cancel-shipped': ['shipped'], // 包裹已经发出，没办法拦截了
+  'refund-progress': ['refunding'], // 您的退货目前…
+  'wrong-item': RECEIVED, // 实在抱歉给您发错了
+  'damaged-signed': RECEIVED, // 收到的宝贝有破损
+  'quality-late': RECEIVED, // 收货已经超过 3 天
+  'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
+  'bye-ordered': ['paid'], // 宝贝{发货日}发出
+};
+
 /** The library a new install starts from. Shared and read-only by contract: copy before editing. */
 export const STARTER_LIBRARY: TemplateLibrary = {
   groups: [...STARTER_GROUPS],
-  templates: TEMPLATES,
+  templates: TEMPLATES.map((t) => (FITS[t.id] ? { ...t, orders: [...FITS[t.id]!] } : t)),
 };

@@ -1,5 +1,9 @@
 import type { ScenarioId } from '../scenarios';
 
+/** The states of an order the panel can read beside the chat (a closed order is left out). */
+export const ORDER_STATUSES = ['unpaid', 'paid', 'shipped', 'refunding', 'completed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
 /** A reply script (话术). `body` may hold variables such as {买家} or {发货日}; see variables.ts. */
 export interface Template {
   id: string;
@@ -9,6 +13,12 @@ export interface Template {
   scenarios: ScenarioId[];
   /** Shortcut code typed as `/code` in the chat box; lowercase ascii letters/digits. */
   code?: string;
+  /**
+   * The order states this reply fits, for a reply that states a fact about the order (已发货,
+   * 收到您的付款…): on a buyer none of whose orders is in one of them, ranking never suggests it
+   * (search still finds it). Absent = any state; never empty.
+   */
+  orders?: OrderStatus[];
 }
 
 export interface TemplateLibrary {

@@ -171,12 +171,41 @@ describe('parseLibraryImport: entries', () => {
   });
 });
 
+describe('parseLibraryImport: the order states a reply fits (orders)', () => {
+  it('keeps them, in their fixed order and each once', () => {
+    const r = parseLibraryImport(file([good({ orders: ['shipped', 'paid', 'shipped'] })]));
+    expect(r.ok && r.library.templates[0]!.orders).toEqual(['paid', 'shipped']);
+  });
+
+  it('reads absent, null or an empty list as any state', () => {
+    for (const orders of [undefined, null, []]) {
+      const r = parseLibraryImport(file([{ ...good(), orders }]));
+      expect(r.ok && r.library.templates[0], JSON.stringify(orders)).not.toHaveProperty('orders');
+    }
+  });
+
+  it('rejects an unknown state or a value that is not a list, naming the entry (1-based)', () => {
+    const r = parseLibraryImport(
+      file([good({ id: 'a', code: 'a' }), { ...good({ id: 'b', code: 'b' }), orders: ['paid', '已发货'] }, { ...good({ id: 'c', code: 'c' }), orders: 'shipped' }]),
+    );
+    expect(errorsOf(r)).toEqual([
+      '第 2 条话术（id "b"）：orders 含未知订单状态 "已发货"，可用 unpaid、paid、shipped、refunding、completed（unknown order state; use unpaid, paid, shipped, refunding, completed）',
+      '第 3 条话术（id "c"）：orders（适用订单状态）应为列表，实际是 string（orders must be an array）',
+    ]);
+  });
+
+  it("rejects 'closed': a closed order is never looked at, so no reply can fit it", () => {
+    expect(errorsOf(parseLibraryImport(file([{ ...good(), orders: ['closed'] }])))[0]).toContain('未知订单状态 "closed"');
+  });
+});
+
 describe('exportLibrary / round trip', () => {
   const lib: TemplateLibrary = {
     groups: ['欢迎问候', '发货物流'],
     templates: [
       good(),
       { id: 'hello', title: '欢迎', body: '{买家}您好～', group: '欢迎问候', scenarios: ['greeting', 'thanks'] },
+      { id: 'shipped-addr', title: '已发货改地址', body: '订单已经发出了', group: '发货物流', scenarios: ['address-change'], orders: ['shipped'] },
     ],
   };
 
@@ -191,7 +220,7 @@ describe('exportLibrary / round trip', () => {
 
   it('does not let extra sections overwrite the library', () => {
     const out = exportLibrary(lib, { templates: [], format: 'x', version: 9 });
-    expect(out.templates).toHaveLength(2);
+    expect(out.templates).toHaveLength(3);
     expect(out.format).toBe('kefu-library');
     expect(out.version).toBe(1);
   });
@@ -217,6 +246,11 @@ describe('normalizeTemplate / newTemplateId', () => {
     const once = normalizeTemplate(good({ title: ' a ', body: 'x\r\ny ', code: ' AB ', scenarios: [] }));
     expect(once).toEqual({ ...good(), title: 'a', body: 'x\ny', code: 'ab', scenarios: ['other'] });
     expect(normalizeTemplate(once)).toEqual(once);
+  });
+
+  it('puts order states in their fixed order and drops an empty list', () => {
+    expect(normalizeTemplate(good({ orders: ['shipped', 'unpaid'] })).orders).toEqual(['unpaid', 'shipped']);
+    expect(normalizeTemplate(good({ orders: [] }))).not.toHaveProperty('orders');
   });
 
   it('drops a blank code', () => {

@@ -10,7 +10,7 @@
  * features; they are handed back untouched in `extra` for their owners to validate.
  */
 import { isScenarioId, type ScenarioId } from '../scenarios';
-import type { Template, TemplateLibrary } from './types';
+import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
 
 export const LIBRARY_FORMAT = 'kefu-library';
 export const LIBRARY_VERSION = 1;
@@ -86,9 +86,16 @@ function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').trim();
 }
 
+/** Order states in their fixed order, each once; an empty list is no condition (any state). */
+function canonicalOrders(orders: readonly string[] | undefined): OrderStatus[] | undefined {
+  const list = ORDER_STATUSES.filter((s) => orders?.includes(s));
+  return list.length > 0 ? list : undefined;
+}
+
 /**
  * Brings a template into canonical shape: trimmed text, \n line breaks, scenarios de-duplicated
- * (empty → ['other']), code trimmed and lowercased (blank → none), unknown fields dropped.
+ * (empty → ['other']), code trimmed and lowercased (blank → none), order states in their fixed
+ * order (empty → none), unknown fields dropped.
  * Idempotent. It does not judge validity; `parseLibraryImport` does.
  */
 export function normalizeTemplate(t: Template): Template {
@@ -102,6 +109,8 @@ export function normalizeTemplate(t: Template): Template {
   };
   const code = t.code?.trim().toLowerCase();
   if (code) out.code = code;
+  const orders = canonicalOrders(t.orders);
+  if (orders) out.orders = orders;
   return out;
 }
 
@@ -218,11 +227,26 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
     }
   }
 
+  // The order states the reply fits (Template.orders); absent, null or [] = any state.
+  let orders: OrderStatus[] | undefined;
+  if (raw.orders !== undefined && raw.orders !== null) {
+    if (!Array.isArray(raw.orders)) {
+      c.add(`${where}：orders（适用订单状态）应为列表，实际是 ${typeName(raw.orders)}（orders must be an array）`);
+    } else {
+      const bad = (raw.orders as unknown[]).filter((s) => !(ORDER_STATUSES as readonly unknown[]).includes(s));
+      for (const s of bad) {
+        c.add(`${where}：orders 含未知订单状态 ${q(s)}，可用 ${ORDER_STATUSES.join('、')}（unknown order state; use ${ORDER_STATUSES.join(', ')}）`);
+      }
+      if (bad.length === 0) orders = canonicalOrders(raw.orders as string[]);
+    }
+  }
+
   if (c.errors.length > before || id === undefined || title === undefined || body === undefined || group === undefined) {
     return undefined;
   }
   const t: Template = { id, title, body, group, scenarios };
   if (code) t.code = code;
+  if (orders) t.orders = orders;
   return t;
 }
 

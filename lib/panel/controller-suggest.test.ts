@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+/**
+ * The panel's suggestions on the real demo console (happy-dom) with the real suggestion engine and
+ * the starter library: what the agent gets under Alt+1 when the page shows the buyer's orders.
+ */
+import { afterEach, expect, it, vi } from 'vitest';
+
+const bg = vi.hoisted(() => ({ pendingSituation: null as string | null }));
+vi.mock('../messaging/client', async () => {
+  const { STARTER_LIBRARY } = await import('../domain/templates/starter');
+  const { DEFAULT_APP_SETTINGS } = await import('../storage/settings');
+  const replies: Record<string, () => unknown> = {
+    getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 0 }),
+    getSettings: () => DEFAULT_APP_SETTINGS,
+    getUsage: () => ({ v: 1, templates: {} }),
+    takePendingSuggestion: () => bg.pendingSituation,
+  };
+  return {
+    // The background's model and learned picks never answer: the cue reading stands.
+    call: async (verb: string) => (replies[verb] ? replies[verb]() : new Promise(() => {})),
+    onDataChanged: () => () => {},
+  };
+});
+vi.mock('./features', async () => {
+  const engine = await import('../domain/suggest');
+  const { combineSignals } = await import('../domain/suggest/combine');
+  return { loadFeature: async () => ({ ...engine, combineSignals }) };
+});
+
+import { bootDemo, type DemoHooks } from '../sites/testing';
+import { demoAdapter } from '../sites/demo';
+import type { CardFrameHost } from './card-frame';
+import { PanelController } from './controller';
+
+let demo: DemoHooks;
+let abort: AbortController;
+afterEach(() => {
+  bg.pendingSituation = null;
+  abort.abort();
+  demo.setAutoMessages(false);
+});
+
+/** The panel on the demo chat with `conversation` open, once its suggestions are computed. */
+async function panelOn(conversation: string) {
+  demo = bootDemo(`/chat/${conversation}?auto=0`);
+  abort = new AbortController();
+  const panel = new PanelController(demoAdapter, document, abort.signal);
+  await panel.start({ card: {} as CardFrameHost, features: [] });
+  await vi.waitFor(() => expect(panel.store.get().engineReady).toBe(true));
+  const top = () => panel.store.get().suggestions.map((s) => s.template.title);
+  return { panel, top };
+}
+
+it('opens an unpaid-order follow-up with the payment reminder first, not 重复拍下 (the buyer has one unpaid order)', async () => {
+  // 爱吃橙子的猫: one unpaid order and one completed; the last message, 好的我看看, is about neither.
+  const { panel, top } = await panelOn('u-1003');
+  expect(panel.store.get().buyerOrderStatuses).toContain('unpaid');
+  bg.pendingSituation = 'payment';
+  panel.askPendingSuggestion();
+  await vi.waitFor(() => expect(panel.store.get().scenarioOverride).toBe('payment'));
+  // The follow-up's situation did not come from that message: its words (我看 / 看看) choose nothing.
+  expect(top()[0]).toBe('催付（截单提醒）');
+  expect(top()).not.toContain('重复拍下');
+});
+
+it('hands the ranking every order of the buyer: 已付款确认 is not offered to a buyer whose orders are unpaid and refunding', async () => {
+  // 小鹿乱撞0521: an unpaid order and a refunding one.
+  const { panel, top } = await panelOn('u-1001');
+  demo.pushBuyerMessage('u-1001', '收到了，谢谢');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('收到了，谢谢'));
+  await vi.waitFor(() => expect(top().length).toBeGreaterThan(0));
+  expect(top()).not.toContain('已付款确认');
+  expect(top()).not.toContain('下单后道别（收藏店铺）');
+});
