@@ -52,10 +52,8 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
   if (rendered.missing.length) {
     // Remove the code, then ask for the fill-ins in the panel.
     replaceBeforeCaret(input, m[0].length, '');
-    panel.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
-    return;
-  }
-  panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
+    panel.useTemplate(template, 'insert');
+  } else panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
 }
 
 export const suggestions: PanelFeature = {
