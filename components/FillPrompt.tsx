@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { t } from '@/lib/i18n';
 
@@ -5,6 +6,12 @@ import { t } from '@/lib/i18n';
 export function FillPrompt() {
   const panel = usePanel();
   const { pending } = usePanelState();
+  const first = useRef<HTMLInputElement>(null);
+  // The first fill-in takes the focus as the form appears, whatever opened it (a click, Alt+1…9,
+  // `/code`): else the agent's typing stays in the chat box and Enter sends it to the buyer.
+  // (autoFocus does nothing in the panel's shadow root.) A new form has a new `missing` list;
+  // typing in a field keeps it. Layout effect: before the agent's next key press is handled.
+  useLayoutEffect(() => first.current?.focus(), [pending?.missing]);
   if (!pending) return null;
   const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
   return (
@@ -15,6 +22,7 @@ export function FillPrompt() {
         e.preventDefault();
         panel.confirmFill();
       }}
+      onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && panel.cancelFill()}
     >
       <p>{t('panel.fillTitle', { title: pending.template.title })}</p>
       {pending.missing.map((name, i) => (
@@ -24,7 +32,7 @@ export function FillPrompt() {
             data-kf="fill-input"
             data-name={name}
             value={pending.fills[name] ?? ''}
-            autoFocus={i === 0}
+            ref={i ? undefined : first}
             onInput={(e) => panel.updateFill(name, (e.currentTarget as HTMLInputElement).value)}
           />
         </label>

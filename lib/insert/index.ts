@@ -167,6 +167,14 @@ export function insertText(target: HTMLElement, text: string, opts: InsertOption
 }
 
 /**
+ * Gives `target` the focus back with its caret where the agent left it: focus() alone puts a
+ * contenteditable's caret at its start (a textarea restores its own selection).
+ */
+export function focusAtCaret(target: HTMLElement): void {
+  focusAt(target, isTextField(target) ? null : caretRange(target));
+}
+
+/**
  * Replaces the `length` characters just before the caret with `text` (shortcut expansion: the typed
  * `/code` becomes the template body). Same events and undo behaviour as insertText.
  */
@@ -224,6 +232,17 @@ function focus(el: HTMLElement) {
   if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
 }
 
+/** Focuses `el` and, given a range, selects it (a contenteditable's caret). */
+function focusAt(el: HTMLElement, range: Range | null): Selection | null {
+  focus(el);
+  const sel = el.ownerDocument.getSelection();
+  if (sel && range) {
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  return sel;
+}
+
 function fire(el: HTMLElement, type: 'input' | 'beforeinput', text: string, inputType = 'insertText'): boolean {
   const win = el.ownerDocument.defaultView!;
   const Ctor = (win as unknown as { InputEvent?: typeof InputEvent }).InputEvent ?? win.Event;
@@ -274,12 +293,7 @@ function writeField(el: TextField, start: number, end: number, text: string, opt
 
 function writeEditable(el: HTMLElement, range: Range, text: string, opts: InsertOptions): InsertResult {
   const doc = el.ownerDocument;
-  focus(el);
-  const sel = doc.getSelection();
-  if (sel) {
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }
+  const sel = focusAt(el, range);
   const before = el.innerHTML;
   if (opts.method !== 'manual' && execInsert(doc, text) && (el.innerHTML !== before || text === '')) {
     return { ok: true, method: 'execCommand' };
@@ -295,10 +309,7 @@ function writeEditable(el: HTMLElement, range: Range, text: string, opts: Insert
   r.insertNode(node);
   r.setStartAfter(node);
   r.collapse(true);
-  if (sel) {
-    sel.removeAllRanges();
-    sel.addRange(r);
-  }
+  focusAt(el, r);
   fire(el, 'input', text);
   return { ok: true, method: 'range' };
 }

@@ -19,7 +19,7 @@ import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
-import { insertText, replaceBeforeCaret } from '../insert';
+import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
 import { probePage } from '../sites/probe';
 import { pageCheckReport } from './page-check';
@@ -649,7 +649,8 @@ export class PanelController {
   useTemplate(template: Template, mode: 'insert' | 'copy'): void {
     const rendered = this.renderTemplate(template, {});
     if (rendered.missing.length) {
-      this.store.set({ pending: { template, mode, missing: rendered.missing, fills: {}, warned: false } });
+      // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
+      this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills: {}, warned: false } });
       return;
     }
     void this.deliver(template, rendered.text, mode);
@@ -673,8 +674,11 @@ export class PanelController {
     void this.deliver(p.template, rendered.text, p.mode);
   }
 
+  /** Drops a pending fill-in; the agent goes on typing in the chat box, at its caret. */
   cancelFill(): void {
     this.store.set({ pending: null });
+    const input = this.chatInputQuiet();
+    if (input) focusAtCaret(input);
   }
 
   renderTemplate(template: Template, fills: Record<string, string>) {

@@ -171,14 +171,6 @@ export function parseYuan(text: string | null | undefined): number | undefined {
  * prints its time line at the instant of its row id in Beijing, as in a browser on Beijing time.)
  */
 
-/** '2026-11-23 10:12:33' (browser-local time, see above) → epoch ms */
-export function parseLocalDateTime(text: string | null | undefined): number | undefined {
-  const m = /(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m;
-  return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
-}
-
 /**
  * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
  * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside.
@@ -193,9 +185,12 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
-/** '2026年09月08日 17:12:14' or '2026-09-08 17:12:14' (browser-local time, see above) → epoch ms */
+/**
+ * '2026年09月08日 17:12:14', '2026-09-08 17:12:14' or '2026-09-08T17:12' (browser-local time, see
+ * above) → epoch ms. The consoles' message times and the order lists' 创建时间 alike.
+ */
 export function parseChineseDateTime(text: string | null | undefined): number | undefined {
-  const m = /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
+  const m = /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*[日T]?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m;
   return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();

@@ -86,6 +86,17 @@ describe('the panel on the demo chat page', () => {
     expect(await demo.sent(page)).toBe(0);
   });
 
+  it('leaves a /code inside a link or a date as typed', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await chatInput(page).click();
+    await page.keyboard.type('https://shop.example.com/th');
+    await page.keyboard.press('Space');
+    await page.keyboard.type('日期12/dd');
+    await page.keyboard.press('Space');
+    await expect.poll(() => demo.draft(page)).toBe('https://shop.example.com/th 日期12/dd ');
+    expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+  });
+
   it('focuses the panel search with Alt+K from the chat box, and Escape clears it', async () => {
     await openDemoChat(page, h.demoUrl);
     await chatInput(page).click();

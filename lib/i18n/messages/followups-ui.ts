@@ -59,6 +59,10 @@ export const followupsUi: MessageBundle = {
     'followups.options.notifyBefore': '截单前多少分钟提醒',
     'followups.options.invalidNumber': '没有保存：“{field}”要填 0 到 {max} 之间的整数。',
     'followups.options.invalidTime': '没有保存：“{field}”要填一个时间，例如 08:00。',
+    'handover.take': '收回',
+    'handover.taken': '已收回，不再交接',
+    'handover.section.team': '交接给我 / {from}交接',
+    'handover.section.local': '{from}交接',
   },
   en: {
     'followups.view.overdue': 'Overdue',
@@ -113,5 +117,9 @@ export const followupsUi: MessageBundle = {
     'followups.options.notifyBefore': 'Minutes before the cut-off',
     'followups.options.invalidNumber': 'Not saved: “{field}” takes a whole number from 0 to {max}.',
     'followups.options.invalidTime': 'Not saved: “{field}” takes a time of day, e.g. 08:00.',
+    'handover.take': 'Take back',
+    'handover.taken': 'Taken back; no longer handed over',
+    'handover.section.team': 'Handed to me / from the {from}',
+    'handover.section.local': 'Handover from the {from}',
   },
 };

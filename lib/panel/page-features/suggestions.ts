@@ -11,7 +11,12 @@ import { SuggestionList } from '@/components/SuggestionList';
 import { isComposing, replaceBeforeCaret, watchEditing } from '../../insert';
 import { textBeforeCaret } from '../../insert/text-before-caret';
 
-const CODE_BEFORE_CARET = /[/、]([a-z0-9]{1,12})$/i;
+/**
+ * A typed `/code` (or `、code`: `/` under a Chinese input method) just before the caret, where a code
+ * can start: at the start of the box or after a space or punctuation, never after a letter (Chinese
+ * too), a digit, `/`, `:` or `.` — a link (`…example.com/th`), a date (`12/hi`) or a word stays text.
+ */
+export const CODE_BEFORE_CARET = /(?<![\p{L}\p{N}/:.])[/、]([a-z0-9]{1,12})$/iu;
 
 function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
   // Chinese agents type through an IME all day: nothing fires while a composition is open. Only
@@ -52,10 +57,8 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
   if (rendered.missing.length) {
     // Remove the code, then ask for the fill-ins in the panel.
     replaceBeforeCaret(input, m[0].length, '');
-    panel.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills: {}, warned: false } });
-    return;
-  }
-  panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
+    panel.useTemplate(template, 'insert');
+  } else panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
 }
 
 export const suggestions: PanelFeature = {

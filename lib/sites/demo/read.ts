@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -82,7 +82,7 @@ export function readOrders(doc: Document): OrderRow[] {
       orderId,
       buyer: labelValue(table, S.LABEL_BUYER) ?? '',
       status: statusFromText(table) ?? 'paid',
-      createdAt: parseLocalDateTime(labelValue(table, S.LABEL_CREATED)),
+      createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: parseYuan(labelValue(table, S.LABEL_AMOUNT)),
       items: items.join('；') || undefined,
       flag: flagFromChineseName(table.querySelector(S.ORDER_MEMO_FLAG)?.getAttribute('title')),

@@ -1,5 +1,5 @@
 import { SiteElementMissing, type FlagColor, type OrderRow, type RemarkEditor } from '../types';
-import { FLAG_BY_INDEX, flagFromChineseName, labelValue, parseLocalDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, flagFromChineseName, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'taobao';
@@ -23,7 +23,7 @@ export function readOrders(doc: Document): OrderRow[] {
       orderId,
       buyer: textOf(table.querySelector(S.ORDER_BUYER)),
       status: statusFromText(table) ?? 'paid',
-      createdAt: parseLocalDateTime(labelValue(table, S.LABEL_CREATED)),
+      createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: amounts.length ? Math.max(...amounts) : undefined,
       items: items.join('；') || undefined,
       flag: flagFromChineseName(table.querySelector(S.ORDER_FLAG)?.getAttribute('title')),

@@ -1,0 +1,191 @@
+/**
+ * The fill-in form driven from the keyboard alone, as an agent works: real key presses only (no
+ * locator.fill(), no focus() — those focus a field themselves and hid that the form never took
+ * focus, so the agent's typing went into the chat box and Enter sent it to the buyer). Each case
+ * opens the form from the chat box (Alt+n, `/code` + Space, a click on the reply), types the
+ * fill-ins, Tab between them, Enter: the filled reply lands at the chat box's caret, the chat box
+ * has focus again, nothing is sent. Escape cancels back to the chat box.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, setUpDemoShop, type InputKind } from './pages';
+import { CONSOLES, openConsole } from './consoles';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+const SIZE_QUESTION = '我身高165，体重110斤，这件穿什么码合适？';
+/** The starter reply 推荐尺码 (/tj) with its two fill-ins typed as below. */
+const FILLED = '根据您的身高体重（165cm 55kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。';
+
+/** Whether the page's focused element is its chat box (`selector`). */
+const chatBoxFocused = (p: Page, selector: string) => p.evaluate((s) => !!document.activeElement?.matches(s), selector);
+
+/** The fill-in form is shown; then only the keyboard: the values, Tab, Enter. */
+async function fillByKeys(p: Page) {
+  await inPanel(p, '[data-kf="fill"]').waitFor();
+  await p.keyboard.type('165cm 55kg');
+  await p.keyboard.press('Tab');
+  await p.keyboard.type('M');
+  await p.keyboard.press('Enter');
+}
+
+/** Alt+n of the suggested reply titled `title`, once the suggestions for the buyer's message are settled. */
+async function altKeyOf(p: Page, title: string): Promise<string> {
+  await expect
+    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
+    .toBe(true);
+  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+  return `Alt+${titles.indexOf(title) + 1}`;
+}
+
+describe('the fill-in form on the demo console, keyboard only', () => {
+  const CHAT = '.chat-editor .chat-input';
+
+  /** The chat box holds 亲，好的 with the caret between the two parts. */
+  async function typeWithCaretInside(p: Page) {
+    await chatInput(p).click();
+    await p.keyboard.type('亲，好的');
+    await p.keyboard.press('ArrowLeft');
+    await p.keyboard.press('ArrowLeft');
+  }
+
+  for (const kind of ['textarea', 'contenteditable'] as InputKind[]) {
+    it(`Alt+n in a ${kind} chat box: the first fill-in takes the typing, Tab, Enter inserts at the caret, nothing is sent`, async () => {
+      await openDemoChat(page, h.demoUrl, { input: kind });
+      await demo.push(page, SIZE_QUESTION);
+      const key = await altKeyOf(page, '推荐尺码');
+      await typeWithCaretInside(page);
+      await page.keyboard.press(key);
+      await fillByKeys(page);
+      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
+      expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await demo.sent(page)).toBe(0);
+      // Focus is back in the chat box, the caret right after the reply.
+      expect(await chatBoxFocused(page, CHAT)).toBe(true);
+      await page.keyboard.type('~');
+      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}~好的`);
+      expect(await demo.sent(page)).toBe(0);
+    });
+
+    it(`Escape in the form cancels and gives a ${kind} chat box its focus and caret back`, async () => {
+      await openDemoChat(page, h.demoUrl, { input: kind });
+      await typeWithCaretInside(page);
+      await page.keyboard.type('/tj');
+      await page.keyboard.press('Space');
+      await inPanel(page, '[data-kf="fill"]').waitFor();
+      await page.keyboard.type('170');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await chatBoxFocused(page, CHAT)).toBe(true);
+      await page.keyboard.type('在的');
+      await expect.poll(() => demo.draft(page)).toBe('亲，在的好的');
+      expect(await demo.sent(page)).toBe(0);
+    });
+  }
+
+  it('/code + Space: the typed fill-ins go into the form, Enter puts the reply where the code was', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await typeWithCaretInside(page);
+    await page.keyboard.type('/tj');
+    await page.keyboard.press('Space');
+    await fillByKeys(page);
+    await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
+    expect(await chatBoxFocused(page, CHAT)).toBe(true);
+    expect(await demo.sent(page)).toBe(0);
+  });
+
+  it('Alt+n with the panel collapsed opens it on the form, whose first fill-in takes the typing', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await demo.push(page, SIZE_QUESTION);
+    const key = await altKeyOf(page, '推荐尺码');
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    try {
+      await typeWithCaretInside(page);
+      await page.keyboard.press(key);
+      await fillByKeys(page);
+      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
+      expect(await demo.sent(page)).toBe(0);
+    } finally {
+      // The form shows the panel on this page only: the remembered setting goes back for the next tests.
+      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+    }
+  });
+
+  it('a click on the reply opens the form with its first fill-in focused', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await demo.push(page, SIZE_QUESTION);
+    await altKeyOf(page, '推荐尺码');
+    await typeWithCaretInside(page);
+    const rows = inPanel(page, '[data-kf="suggestions"] .kf-tpl-main');
+    const titles = await inPanel(page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+    await rows.nth(titles.indexOf('推荐尺码')).click();
+    await fillByKeys(page);
+    await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
+    expect(await chatBoxFocused(page, CHAT)).toBe(true);
+    expect(await demo.sent(page)).toBe(0);
+  });
+});
+
+describe('the buyer-note box on the demo console, keyboard only', () => {
+  it('Alt+N from the chat box: the note input takes the typing at once, Enter saves it, nothing is sent', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    await chatInput(page).click();
+    await page.keyboard.type('亲，');
+    await page.keyboard.press('Alt+KeyN');
+    await page.keyboard.type('只要顺丰');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('只要顺丰');
+    expect(await demo.draft(page)).toBe('亲，');
+    expect(await demo.sent(page)).toBe(0);
+  });
+});
+
+describe('the fill-in form on the Douyin console, keyboard only', () => {
+  const CHAT = '[data-qa-id="qa-send-message-textarea"]';
+  const draft = (p: Page) => p.evaluate(() => (window as any).__douyin.draft() as string);
+  const sent = (p: Page) => p.evaluate(() => (window as any).__douyin.sent as string[]);
+
+  it('/tj + Space, the fill-ins typed, Tab, Enter: the reply is in the box, nothing sent', async () => {
+    await openConsole(page, CONSOLES.douyin);
+    await page.click(CHAT);
+    await page.keyboard.type('/tj');
+    await page.keyboard.press('Space');
+    await fillByKeys(page);
+    await expect.poll(() => draft(page)).toBe(FILLED);
+    expect(await chatBoxFocused(page, CHAT)).toBe(true);
+    expect(await sent(page)).toEqual([]);
+  });
+
+  it('Alt+n on a size question: the same, and Escape on a second one leaves the box as it was', async () => {
+    await openConsole(page, CONSOLES.douyin);
+    await page.evaluate((m) => (window as any).__douyin.pushBuyerMessage(m), SIZE_QUESTION);
+    const key = await altKeyOf(page, '推荐尺码');
+    await page.click(CHAT);
+    await page.keyboard.press(key);
+    await fillByKeys(page);
+    await expect.poll(() => draft(page)).toBe(FILLED);
+    await page.keyboard.press(key);
+    await inPanel(page, '[data-kf="fill"]').waitFor();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+    expect(await chatBoxFocused(page, CHAT)).toBe(true);
+    expect(await draft(page)).toBe(FILLED);
+    expect(await sent(page)).toEqual([]);
+  });
+});
