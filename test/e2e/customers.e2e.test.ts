@@ -45,7 +45,7 @@ describe('buyer notes on the demo console', () => {
     expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
   });
 
-  it('a note saved with Alt+N in one tab appears in another tab on the same buyer', async () => {
+  it('a note saved with Alt+N in one tab appears in another tab on the same buyer, and in Options → 客户档案', async () => {
     const other = await s.h.context.newPage();
     try {
       await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
@@ -68,6 +68,15 @@ describe('buyer notes on the demo console', () => {
         '只发顺丰，电话 138****5678',
       );
       expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+      // The options page's list shows it under 备注 / 偏好, and its search finds the buyer by it.
+      const options = await s.h.openExtensionPage('options.html#customers');
+      try {
+        await options.locator('[data-kf="customers-search"]').fill('只发顺丰');
+        await expect.poll(() => options.locator('[data-kf="customer-nick"]').allTextContents()).toEqual(['米粒妈妈']);
+        expect(await options.locator('[data-kf="customer-notes"]').textContent()).toContain('只发顺丰，电话 138****5678');
+      } finally {
+        await options.close();
+      }
     } finally {
       await other.close();
     }
