@@ -57,8 +57,10 @@ describe('customers export and import from the options page', () => {
     const api = fakeApi(() => {
       throw new Error('not called');
     });
-    const r = await importCustomersFile(api, '{oops');
+    const r = await importCustomersFile(api, '{"format": "kefu-customers", "version": 2, "customers": [{"nick');
     expect(r.ok).toBe(false);
+    // What likely happened, in Chinese, and that nothing changed; not the parser's English.
+    expect(!r.ok && r.errors).toEqual([expect.stringMatching(/^文件不是有效的 JSON：可能.*截断.*没有导入任何内容，现有客户档案未改动。$/)]);
     expect(api.calls).toEqual([]);
   });
 });

@@ -11,10 +11,12 @@ import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
+import { customersImport } from '@/lib/i18n/messages/customers-import';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
 registerMessages(customersOptions);
+registerMessages(customersImport);
 
 /** Entries per message when exporting or importing: large files travel in parts. */
 export const TRANSFER_CHUNK = 5000;
@@ -50,8 +52,9 @@ export async function importCustomersFile(api: OptionsApi, text: string): Promis
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { ok: false, errors: [t('customers.options.importNotJson', { reason: (err as Error).message })] };
+  } catch {
+    // Cut off, or another kind of file: say so in words (the parser's own text is English jargon).
+    return { ok: false, errors: [t('customers.import.json')] };
   }
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
