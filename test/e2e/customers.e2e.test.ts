@@ -213,6 +213,17 @@ describe('buyer notes on the demo console', () => {
       await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('第 4 条');
       expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
+      // A broken history entry is counted from 1 like the buyers, in Chinese alone.
+      const badHistory = JSON.parse(text);
+      badHistory.customers[1].history[0].at = 'yesterday';
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badHistory)) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(/第 2 条「[^」]+」：第 1 条历史记录无效/);
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).not.toMatch(/entry|history/);
+      // A file cut off while downloading: said in words, and nothing changes.
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('可能下载或复制时被截断');
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).not.toMatch(/Unexpected|position/);
+      expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
 
       await options.locator('[data-kf="customers-import-file"]').setInputFiles(file);
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户');
