@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLearnedExport } from './learned-import';
 
-const pick = (id: string) => ({ id, at: 1_767_225_600_000, text: '什么时候发货', scenario: 'shipping-time', templateId: 'tpl-ship', source: 'insert' });
+const pick = (id: string) => ({ id, at: 1_767_225_600_000, text: '橙色卫衣周五前能寄到杭州吗', scenario: 'shipping-time', templateId: 'tpl-ship', source: 'insert' });
 
 describe('parseLearnedExport (学习记录 import)', () => {
   it('reads an export file back', () => {
