@@ -36,7 +36,11 @@ export function scenarioLabel(id: ScenarioId): string {
 export function ScenarioChips() {
   const panel = usePanel();
   const s = usePanelState();
-  const [open, setOpen] = useState(false);
+  // The pick list is opened for one buyer: a switch closes it (the pick applies to the open buyer).
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const key = `${s.buyerId}\n${s.buyer}`;
+  const open = openFor === key;
+  const setOpen = (o: boolean) => setOpenFor(o ? key : null);
   const ids: ScenarioId[] = s.scenarioOverride ? [s.scenarioOverride] : (s.classification?.top ?? []);
   return (
     <section class="kf-situation" data-kf="situation">

@@ -1,6 +1,8 @@
-import { CUSTOMER_CSS } from './customers/styles';
-
-/** The panel's CSS, injected into its shadow root (no global styles touch the host page). */
+/**
+ * The panel's CSS, injected into its shadow root (no global styles touch the host page). The buyer
+ * card's own rules (components/customers/styles.ts) are not here: the card is drawn in its frame
+ * (entrypoints/card/), which adds them; every seller page would otherwise download them for nothing.
+ */
 export const PANEL_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -76,12 +78,10 @@ button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
 .kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
 .kf-actions { flex-wrap: wrap; }
 .kf-clock { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-.kf-clock-pill { border-radius: 999px; padding: 1px 10px; font-size: 12px; font-weight: 600; background: #ecfdf5; color: #047857; }
-.kf-clock-pill[data-level="amber"], .kf-clock-item[data-level="amber"] { background: #fffbeb; color: #b45309; }
-.kf-clock-pill[data-level="red"], .kf-clock-item[data-level="red"] { background: #fef2f2; color: #b91c1c; }
-.kf-clock-pill[data-level="answered"] { background: #f2f3f5; color: #86909c; font-weight: 400; }
+.kf-clock-item[data-level="amber"] { background: #fffbeb; color: #b45309; }
+.kf-clock-item[data-level="red"] { background: #fef2f2; color: #b91c1c; }
 .kf-clock-list { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; width: 100%; }
 .kf-clock-item { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 0 6px; cursor: pointer; font: inherit; font-size: 12px; }
 .kf-clock-buyer { max-width: 90px; display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 .kf-foot { margin-top: auto; padding: 8px 12px; color: #86909c; font-size: 11px; border-top: 1px solid #f2f3f5; }
-` + CUSTOMER_CSS;
+`;

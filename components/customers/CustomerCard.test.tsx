@@ -176,6 +176,36 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('给小鹿的');
   });
 
+  it('keeps a half-edited form with the buyer it was opened for: the next buyer sees their own card, the save goes to the first', async () => {
+    const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松' }, T, { maskPii: true })), 阿花: null });
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="preferences"]'), '喜欢宽松，不要黑色');
+    await open('阿花');
+    expect(q('[data-kf="customer-editor"]')).toBeNull();
+    expect(q('[data-kf="customer-none"]')).not.toBeNull();
+    await open('小鹿');
+    expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('喜欢宽松，不要黑色');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '喜欢宽松，不要黑色' } });
+    expect(q('[data-kf="customer-editor"]')).toBeNull();
+    expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松，不要黑色');
+  });
+
+  it('a failed save of another buyer’s fields is not reported on the card now open', async () => {
+    const { q, open, call, card } = setup({ 小鹿: null, 阿花: null });
+    await open('小鹿');
+    let fail!: (e: Error) => void;
+    call.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+    const saving = card.saveFields({ note: '给小鹿的' });
+    await open('阿花');
+    fail(new CallError('quota', 'QuotaExceededError'));
+    expect(await saving).toBe(false);
+    await flush();
+    expect(q('[data-kf="customer-save-error"]')).toBeNull();
+  });
+
   it('saves selected chat text as sizes after showing what was read', async () => {
     const { q, open, call, card } = setup({ 小鹿: null });
     await open('小鹿');

@@ -198,15 +198,29 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
 
 const FIELDS: SelectionField[] = ['sizes', 'preferences', 'addressNote', 'note'];
 
-function Editor(props: { customer: Customer | null; card: CustomerCardController; onDone(): void }) {
+/** The edit form's fields as typed (kept per buyer while the card lives: see CustomerCard). */
+interface EditDraft {
+  tags: string;
+  sizes: Record<string, string>;
+  preferences: string;
+  addressNote: string;
+  note: string;
+}
+
+function editDraftOf(c: Customer | null): EditDraft {
+  return {
+    tags: (c?.tags ?? []).join('，'),
+    sizes: Object.fromEntries(SIZE_ORDER.map((k) => [k, c?.sizes[k] === undefined ? '' : String(c.sizes[k])])),
+    preferences: c?.preferences ?? '',
+    addressNote: c?.addressNote ?? '',
+    note: c?.note ?? '',
+  };
+}
+
+function Editor(props: { customer: Customer | null; card: CustomerCardController; draft: EditDraft; onChange(d: Partial<EditDraft>): void; onDone(): void }) {
   const c = props.customer;
-  const [tags, setTags] = useState((c?.tags ?? []).join('，'));
-  const [sizes, setSizes] = useState<Record<string, string>>(
-    Object.fromEntries(SIZE_ORDER.map((k) => [k, c?.sizes[k] === undefined ? '' : String(c.sizes[k])])),
-  );
-  const [preferences, setPreferences] = useState(c?.preferences ?? '');
-  const [addressNote, setAddressNote] = useState(c?.addressNote ?? '');
-  const [note, setNote] = useState(c?.note ?? '');
+  const { tags, sizes, preferences, addressNote, note } = props.draft;
+  const edit = props.onChange;
 
   const save = async () => {
     // Only changed fields are sent: another tab's edit of another field is kept.
@@ -233,7 +247,7 @@ function Editor(props: { customer: Customer | null; card: CustomerCardController
     <div class="kf-cc-edit" data-kf="customer-editor">
       <label class="kf-field">
         <span>{t('customers.field.tags')}</span>
-        <input data-field="tags" value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => setTags(e.currentTarget.value)} />
+        <input data-field="tags" value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
       </label>
       {SIZE_ORDER.map((k) => (
         <label class="kf-field">
@@ -242,21 +256,21 @@ function Editor(props: { customer: Customer | null; card: CustomerCardController
             data-field={k}
             inputMode={k === 'usualSize' ? 'text' : 'decimal'}
             value={sizes[k]}
-            onInput={(e) => setSizes({ ...sizes, [k]: e.currentTarget.value })}
+            onInput={(e) => edit({ sizes: { ...sizes, [k]: e.currentTarget.value } })}
           />
         </label>
       ))}
       <label class="kf-field">
         <span>{t('customers.field.preferences')}</span>
-        <textarea data-field="preferences" rows={2} value={preferences} onInput={(e) => setPreferences(e.currentTarget.value)} />
+        <textarea data-field="preferences" rows={2} value={preferences} onInput={(e) => edit({ preferences: e.currentTarget.value })} />
       </label>
       <label class="kf-field">
         <span>{t('customers.field.addressNote')}</span>
-        <textarea data-field="addressNote" rows={2} value={addressNote} onInput={(e) => setAddressNote(e.currentTarget.value)} />
+        <textarea data-field="addressNote" rows={2} value={addressNote} onInput={(e) => edit({ addressNote: e.currentTarget.value })} />
       </label>
       <label class="kf-field">
         <span>{t('customers.field.note')}</span>
-        <textarea data-field="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea data-field="note" rows={3} value={note} onInput={(e) => edit({ note: e.currentTarget.value })} />
       </label>
       <div class="kf-actions">
         <button class="kf-primary" data-kf="customer-edit-save" onClick={() => void save()}>
@@ -327,15 +341,29 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   const card = useContext(CustomerCardContext);
   const s = useCardState(card);
   const noteRef = useRef<HTMLInputElement>(null);
-  const [editing, setEditing] = useState(false);
+  /**
+   * The edit form of each buyer it is open for, as typed: a switch shows the next buyer their own
+   * card (their form, if the agent left one open), and fields half edited for a buyer wait for them
+   * rather than being lost or shown under someone else (like the quick-note draft, customers.ts).
+   */
+  const edits = useRef(new Map<string, EditDraft>()).current;
+  const [, redraw] = useState(0);
 
   useEffect(() => {
     if (s && s.focusNoteTick > 0) noteRef.current?.focus();
   }, [s?.focusNoteTick]);
-  useEffect(() => setEditing(false), [s?.buyer, s?.buyerId]);
 
   if (!card || !s || !s.buyer) return null;
   const c = s.customer;
+  const key = `${s.buyerId}\n${s.buyer}`;
+  const draft = edits.get(key);
+  const editing = !!draft;
+  /** Opens (a draft), changes or closes (null) this buyer's form; a save answering after a switch closes its own buyer's. */
+  const setDraft = (d: EditDraft | null) => {
+    if (d) edits.set(key, d);
+    else edits.delete(key);
+    redraw((n) => n + 1);
+  };
   const segment = c?.segment ?? 'new';
 
   return (
@@ -353,7 +381,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         <span class="kf-cc-spacer" />
         {props.clock}
         {s.status === 'ready' && (
-          <button class="kf-link" data-kf="customer-edit" onClick={() => setEditing(!editing)}>
+          <button class="kf-link" data-kf="customer-edit" onClick={() => setDraft(editing ? null : editDraftOf(c))}>
             {editing ? t('customers.card.cancel') : t('customers.card.edit')}
           </button>
         )}
@@ -369,7 +397,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.none')}
         </p>
       )}
-      {editing && <Editor customer={c} card={card} onDone={() => setEditing(false)} />}
+      {draft && <Editor customer={c} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key), ...d })} onDone={() => setDraft(null)} />}
       {!editing && c && (
         <dl class="kf-cc-facts">
           <dt>{t('customers.card.sizes')}</dt>

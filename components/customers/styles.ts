@@ -1,4 +1,4 @@
-/** The buyer card's CSS, appended to the panel's shadow-root CSS (components/panelStyles.ts). */
+/** The buyer card's CSS (with its clock, CardClock), added to the panel's in the card frame only (entrypoints/card/). */
 export const CUSTOMER_CSS = `
 .kf-cc { background: #fcfcfd; }
 .kf-cc-head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
@@ -30,4 +30,8 @@ export const CUSTOMER_CSS = `
 .kf-cc-old { font-size: 12px; }
 .kf-cc-old .kf-link { padding: 0 0 0 6px; }
 .kf-cc-old-view { margin: 4px 0; padding: 2px 8px; border-left: 2px solid #e5e6eb; }
+.kf-clock-pill { border-radius: 999px; padding: 1px 10px; font-size: 12px; font-weight: 600; background: #ecfdf5; color: #047857; }
+.kf-clock-pill[data-level="amber"] { background: #fffbeb; color: #b45309; }
+.kf-clock-pill[data-level="red"] { background: #fef2f2; color: #b91c1c; }
+.kf-clock-pill[data-level="answered"] { background: #f2f3f5; color: #86909c; font-weight: 400; }
 `;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
 import type { SnapshotInfo } from '@/lib/storage/backup';
 import { registerMessages, t } from '@/lib/i18n';
+import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 
 registerMessages(customersOptions);
@@ -14,7 +15,6 @@ function when(at: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 
 /** The 备份 tab: local snapshots with their record counts, 立即备份, 恢复 after a confirmation. */
 export function Backups() {
@@ -27,7 +27,7 @@ export function Backups() {
   const reload = () =>
     api.call('listBackups').then(
       (l) => setList(l),
-      (err) => setMessage({ ok: false, text: t('backups.failed', { reason: errText(err) }) }),
+      (err) => setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) }),
     );
   useEffect(() => void reload(), []);
 
@@ -37,7 +37,7 @@ export function Backups() {
     try {
       setMessage({ ok: true, text: await op() });
     } catch (err) {
-      setMessage({ ok: false, text: t('backups.failed', { reason: errText(err) }) });
+      setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) });
     } finally {
       setBusy(false);
       setConfirming(null);

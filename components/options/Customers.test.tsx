@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { exportAllCustomers, importCustomersFile, TRANSFER_CHUNK } from './Customers';
-import { newCustomer, parseCustomersImport } from '@/lib/domain/customers';
+import { act } from 'preact/test-utils';
+import { Customers, exportAllCustomers, importCustomersFile, TRANSFER_CHUNK } from './Customers';
+import { appendEvent, applyPatch, makeEvent, matchesQuery, newCustomer, parseCustomersImport } from '@/lib/domain/customers';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { mountTab } from './testing';
 import type { OptionsApi } from './OptionsContext';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -54,8 +57,40 @@ describe('customers export and import from the options page', () => {
     const api = fakeApi(() => {
       throw new Error('not called');
     });
-    const r = await importCustomersFile(api, '{oops');
+    const r = await importCustomersFile(api, '{"format": "kefu-customers", "version": 2, "customers": [{"nick');
     expect(r.ok).toBe(false);
+    // What likely happened, in Chinese, and that nothing changed; not the parser's English.
+    expect(!r.ok && r.errors).toEqual([expect.stringMatching(/^文件不是有效的 JSON：可能.*截断.*没有导入任何内容，现有客户档案未改动。$/)]);
     expect(api.calls).toEqual([]);
+  });
+});
+
+describe('客户档案 list', () => {
+  const noMask = { maskPii: false };
+  const xiaolu = ['要开发票，抬头写公司', '改发顺丰', '下次推荐大一码'].reduce(
+    (c, text, i) => appendEvent(c, makeEvent('note', NOW + (i + 1) * 60_000, text), noMask),
+    applyPatch(newCustomer('demo', '小鹿乱撞0521', NOW, 'u-1001'), { preferences: '喜欢宽松' }, NOW, noMask),
+  );
+  const mili = applyPatch(newCustomer('demo', '米粒妈妈', NOW, 'u-1008'), { note: '老客户' }, NOW, noMask);
+  const page = (items: unknown[]) => ({ items, next: null, total: 2 });
+
+  it('shows the latest notes saved from the buyer card under 备注 / 偏好, and finds the buyer by their words', async () => {
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => page([xiaolu, mili]),
+      searchCustomers: (q: { query: string }) => page([xiaolu, mili].filter((c) => matchesQuery(c, q.query))),
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    const cell = () => tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-notes"]')?.textContent ?? '';
+    expect(cell()).toMatch(/下次推荐大一码\n.*改发顺丰\n喜欢宽松/);
+    expect(cell()).not.toContain('要开发票');
+    expect(cell()).toContain('还有 1 条较早的备注');
+    const search = tab.q('[data-kf="customers-search"]') as HTMLInputElement;
+    await act(() => {
+      search.value = '发票';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    expect([...tab.m.root.querySelectorAll('[data-kf="customer-nick"]')].map((n) => n.textContent)).toEqual(['小鹿乱撞0521']);
   });
 });

@@ -4,16 +4,19 @@ import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { dateStamp } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
+import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage } from '@/lib/messaging/protocol-customers';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
+import { customersImport } from '@/lib/i18n/messages/customers-import';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
 registerMessages(customersOptions);
+registerMessages(customersImport);
 
 /** Entries per message when exporting or importing: large files travel in parts. */
 export const TRANSFER_CHUNK = 5000;
@@ -49,8 +52,9 @@ export async function importCustomersFile(api: OptionsApi, text: string): Promis
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { ok: false, errors: [t('customers.options.importNotJson', { reason: (err as Error).message })] };
+  } catch {
+    // Cut off, or another kind of file: say so in words (the parser's own text is English jargon).
+    return { ok: false, errors: [t('customers.import.json')] };
   }
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
@@ -120,6 +124,26 @@ function PrivacySettings() {
   );
 }
 
+/** Dated notes shown in the list, newest first (the card and the export have them all). */
+const NOTES_SHOWN = 2;
+const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
+
+/**
+ * 备注 / 偏好: the note field, the latest notes saved from the buyer card (Alt+N, kept in the
+ * history with their date), then preferences and the address note. Buyer text: rendered as text.
+ */
+function NotesCell(props: { c: Customer }) {
+  const { c } = props;
+  const notes = noteEvents(c);
+  const lines = [c.note, ...notes.slice(0, NOTES_SHOWN).map((e) => `${when(e.at)} ${e.text}`), c.preferences, c.addressNote].filter(Boolean);
+  return (
+    <td style="white-space: pre-wrap" data-kf="customer-notes">
+      {lines.map((l) => cut(l, 100)).join('\n')}
+      {notes.length > NOTES_SHOWN && <small class="kf-help">{'\n'}{t('customers.options.moreNotes', { n: notes.length - NOTES_SHOWN })}</small>}
+    </td>
+  );
+}
+
 function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
@@ -150,7 +174,7 @@ function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
       <td>{t(`customers.segment.${c.segment}`)}</td>
       <td>{c.tags.join('，')}</td>
       <td>{sizesText(c.sizes)}</td>
-      <td style="white-space: pre-wrap">{[c.note, c.preferences, c.addressNote].filter(Boolean).join('\n').slice(0, 200)}</td>
+      <NotesCell c={c} />
       <td>{when(c.lastSeenAt)}</td>
       <td>
         {confirming ? (

@@ -44,8 +44,8 @@ export function ImportExport() {
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
-    } catch (err) {
-      setResult({ ok: false, lines: [t('options.importNotJson', { reason: (err as Error).message })] });
+    } catch {
+      setResult({ ok: false, lines: [t('options.importNotJson')] });
       return;
     }
     try {

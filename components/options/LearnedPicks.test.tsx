@@ -57,4 +57,18 @@ describe('the 学习记录 tab', () => {
     await act(async () => check(q('[data-kf="learning-enabled"]'), false));
     expect(call).toHaveBeenCalledWith('patchSettings', { privacy: { learnFromPicks: false } });
   });
+
+  it('says in Chinese that a cut-off file is not valid JSON, and imports nothing', async () => {
+    const { call, q } = await setup();
+    const input = q('[data-kf="learned-import"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"kind": "kf-learned", "v": 1, "picks": [{"id": "a", "te'], 'learned.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const text = q('[data-kf="learned-message"]')!.textContent!;
+    expect(text).toMatch(/文件不是有效的 JSON：可能.*截断.*没有导入任何内容/);
+    expect(text).not.toMatch(/Unexpected|position|SyntaxError/);
+    expect(call).not.toHaveBeenCalledWith('importLearned', expect.anything());
+  });
 });

@@ -36,8 +36,14 @@ export function LearnedPicks() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     await run(async () => {
-      const r = await api.call('importLearned', { json: JSON.parse(await file.text()) });
-      if (!r.ok) throw new Error(r.errors.join('; '));
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new Error(t('options.importNotJson'));
+      }
+      const r = await api.call('importLearned', { json });
+      if (!r.ok) throw new Error(r.errors.join('；'));
       return t('learned.imported', { count: r.count });
     });
   };

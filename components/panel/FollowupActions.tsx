@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
+import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
 import type { Followup } from '@/lib/domain/followups/types';
@@ -24,6 +25,20 @@ function localTime(value: string): number | undefined {
 }
 
 /**
+ * One buyer's part of the form. Kept per buyer, in this panel's memory only (like the card's quick
+ * note): an agent who switches away mid-sentence (another buyer wrote) finds the note waiting when
+ * they come back, and it never follows them to the next buyer.
+ */
+interface Draft {
+  promising?: boolean;
+  due?: string;
+  note?: string;
+  handTo?: string;
+  status?: { ok: boolean; text: string };
+}
+const panels = new WeakMap<PanelController, Map<string, Draft>>();
+
+/**
  * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 问了没拍
  * (asked, did not order), 答应回复 (promised an answer, with a time), 中差评 (bad review).
  * The background links the item to this page and marks it a handover item at night. 交给… hands
@@ -33,34 +48,36 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const panel = usePanel();
   const s = usePanelState();
   const add = props.add ?? defaultAdd;
-  const [promising, setPromising] = useState(false);
-  const [due, setDue] = useState('');
-  const [note, setNote] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [, redraw] = useState(0);
+  const drafts = panels.get(panel) ?? panels.set(panel, new Map()).get(panel)!;
   const [targets, setTargets] = useState<HandoverTargets | null>(null);
-  const [handTo, setHandTo] = useState('');
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
-  if (!s.buyer) return null;
-  const buyer = s.buyer;
+  const { buyer, buyerId } = s;
+  if (!buyer) return null;
+  // By name and id: two buyers may share a masked nickname.
+  const key = `${buyerId}\n${buyer}`;
+  const { promising, due = '', note = '', handTo = '', status } = drafts.get(key) ?? {};
+  /** Changes this buyer's draft (the buyer the agent acted for: a save may return after a switch). */
+  const set = (d: Draft) => {
+    drafts.set(key, { ...drafts.get(key), ...d });
+    redraw((n) => n + 1);
+  };
 
   const submit = async (kind: PanelKind, dueAt?: number) => {
     const platform = panel.platform() ?? undefined;
     try {
       const to = decodeTarget(handTo);
       const item = await add({
-        kind, buyer, buyerId: s.buyerId, platform, note: note.trim() || undefined, dueAt,
+        kind, buyer, buyerId, platform, note: note.trim() || undefined, dueAt,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       const added = t('followups.panel.added', { title: item.title });
-      setStatus({ ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added });
-      setHandTo('');
-      setPromising(false);
-      setNote('');
-      setDue('');
+      drafts.delete(key);
+      set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
     } catch (err) {
-      setStatus({ ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) });
+      set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
     }
   };
 
@@ -68,9 +85,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     <section class="kf-followup" data-kf="followup-actions">
       <span class="kf-label">{t('followups.panel.heading')}</span>
       <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
-      <button class="kf-chip" data-kf="fu-promised" aria-expanded={promising} onClick={() => setPromising(!promising)}>{t('followups.panel.promised')}</button>
+      <button class="kf-chip" data-kf="fu-promised" aria-expanded={!!promising} onClick={() => set({ promising: !promising })}>{t('followups.panel.promised')}</button>
       <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
-      <HandoverPicker targets={targets} value={handTo} onChange={setHandTo} kf="fu-handover" />
+      <HandoverPicker targets={targets} value={handTo} onChange={(v) => set({ handTo: v })} kf="fu-handover" />
       {promising && (
         <form
           class="kf-fu-promise"
@@ -81,9 +98,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         >
           <label>
             {t('followups.panel.promisedDue')}
-            <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+            <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
           </label>
-          <input data-kf="fu-note" maxLength={500} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <input data-kf="fu-note" maxLength={500} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => set({ note: e.currentTarget.value })} />
           <button type="submit" class="kf-link" data-kf="fu-add">{t('followups.panel.add')}</button>
         </form>
       )}

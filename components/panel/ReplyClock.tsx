@@ -21,9 +21,13 @@ export interface ClockUiState {
   hint: string | null;
 }
 
+/** How many waiting buyers the list names; the rest are counted (+N). */
+const LIST_SHOWN = 5;
+
 /**
- * The 等待中 list: the other buyers waiting longest, coloured at the shop's thresholds; a click
- * switches to one where the console allows. (The open buyer's wait is on the card: CardClock.)
+ * The 等待中 list: the other buyers waiting longest (the first five, then +N for the rest), coloured
+ * at the shop's thresholds; a click switches to one where the console allows. (The open buyer's
+ * wait is on the card: CardClock.)
  */
 export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string): void }) {
   const s = useStore(props.store);
@@ -33,7 +37,10 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
   const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window, zone);
   // By key: two buyers may share a masked nickname (S*******n).
   const openKey = panel.buyerId ?? panel.buyer;
-  const others = s.waiting.filter((w) => w.key !== openKey).slice(0, 5);
+  // Longest wait first whatever order the list came in, so the cut never drops a red one.
+  const waiting = s.waiting.filter((w) => w.key !== openKey).sort((a, b) => a.since - b.since);
+  const others = waiting.slice(0, LIST_SHOWN);
+  const more = waiting.length - others.length;
   if (!others.length && !s.hint) return null;
   return (
     <section class="kf-clock" data-kf="reply-clock">
@@ -46,6 +53,11 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
               <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {formatWait(wait(w.since))}
             </button>
           ))}
+          {more > 0 && (
+            <span class="kf-muted" data-kf="clock-more" title={t('clock.more', { n: more })}>
+              +{more}
+            </span>
+          )}
         </div>
       )}
       {s.hint && <p class="kf-muted">{s.hint}</p>}

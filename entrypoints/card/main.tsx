@@ -16,6 +16,7 @@ import { CustomerCardController } from '@/lib/panel/customers';
 import { Store } from '@/lib/panel/store';
 import { listedBuyers, PORT_MESSAGE_KEY, type CardFrameState, type CardHelloMessage, type CardHelloReply, type CardWait, type FromCardFrame, type ToCardFrame } from '@/lib/panel/card-frame';
 import { PANEL_CSS } from '@/components/panelStyles';
+import { CUSTOMER_CSS } from '@/components/customers/styles';
 import { setLocale } from '@/lib/i18n';
 import { holdUiPort } from '@/lib/messaging/ui-port';
 import type { PageKind } from '@/lib/sites/types';
@@ -23,7 +24,7 @@ import type { Segment } from '@/lib/domain/customers/types';
 
 const style = document.createElement('style');
 // The panel's styles, for a page of its own: no shadow host here.
-style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
+style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}${CUSTOMER_CSS}\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
 document.head.append(style);
 
 const app = document.getElementById('app')!;

@@ -10,6 +10,7 @@ import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
+import { parseLearnedExport } from '../domain/suggest/learned-import';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -22,6 +23,8 @@ export const WORKER_EXTRAS = {
   reports: { summariseDay, clockCsv, followupsToCsv },
   /** Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record the agent confirmed. */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord },
+  /** The agent's learned picks: reading an import file. */
+  learned: { parseLearnedExport },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

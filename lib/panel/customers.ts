@@ -337,7 +337,9 @@ export class CustomerCardController {
       this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
       return true;
     } catch (err) {
-      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      // Said on the card of the buyer it was for (their form stays open with what was typed).
+      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      else this.store.set({ saving: false });
       return false;
     }
   }
@@ -387,7 +389,8 @@ export class CustomerCardController {
       if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {
-      this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      else this.store.set({ saving: false });
     }
   }
 

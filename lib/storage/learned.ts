@@ -6,29 +6,12 @@
 import { db } from './db';
 import { noteLocalChange } from './changes';
 import { LEARNED_CAP, type LearnedPick } from '../domain/suggest/learned';
-import { isScenarioId } from '../domain/scenarios';
+import { isLearnedPick } from '../domain/suggest/learned-import';
+
+/** Kept here for the storage's callers (team sync, the bridge); the check itself is pure (domain). */
+export { isLearnedPick };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function isLearnedPick(v: unknown): v is LearnedPick {
-  const p = v as Partial<LearnedPick> | null;
-  return (
-    !!p &&
-    typeof p === 'object' &&
-    typeof p.id === 'string' &&
-    p.id.length > 0 &&
-    p.id.length <= 40 &&
-    typeof p.at === 'number' &&
-    Number.isFinite(p.at) &&
-    typeof p.text === 'string' &&
-    p.text.length > 0 &&
-    p.text.length <= 2000 &&
-    isScenarioId(p.scenario) &&
-    (p.scenario as string) !== 'other' &&
-    (p.templateId === null || (typeof p.templateId === 'string' && p.templateId.length <= 64)) &&
-    (p.source === 'insert' || p.source === 'chip')
-  );
-}
 
 /** Every stored pick, oldest first. */
 export async function loadPicks(): Promise<LearnedPick[]> {

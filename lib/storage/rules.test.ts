@@ -43,7 +43,8 @@ describe('remark rule set storage', () => {
     const broken = cloneRuleSet(PRESET_A) as unknown as { flags: { purple: { fields: { type: string }[] } } };
     broken.flags.purple.fields[0]!.type = 'colour';
     await expect(saveRuleSet(broken)).rejects.toBeInstanceOf(RuleSetInvalid);
-    await expect(saveRuleSet(broken)).rejects.toThrow(/flags\.purple\.fields\[0\]\.type/);
+    // The first field, counted from 1 as the agent counts.
+    await expect(saveRuleSet(broken)).rejects.toThrow(/flags\.purple\.fields\[1\]\.type/);
     expect((await loadRuleSet()).convention).toBe('B');
   });
 

@@ -45,7 +45,7 @@ describe('buyer notes on the demo console', () => {
     expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
   });
 
-  it('a note saved with Alt+N in one tab appears in another tab on the same buyer', async () => {
+  it('a note saved with Alt+N in one tab appears in another tab on the same buyer, and in Options → 客户档案', async () => {
     const other = await s.h.context.newPage();
     try {
       await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
@@ -68,6 +68,15 @@ describe('buyer notes on the demo console', () => {
         '只发顺丰，电话 138****5678',
       );
       expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+      // The options page's list shows it under 备注 / 偏好, and its search finds the buyer by it.
+      const options = await s.h.openExtensionPage('options.html#customers');
+      try {
+        await options.locator('[data-kf="customers-search"]').fill('只发顺丰');
+        await expect.poll(() => options.locator('[data-kf="customer-nick"]').allTextContents()).toEqual(['米粒妈妈']);
+        expect(await options.locator('[data-kf="customer-notes"]').textContent()).toContain('只发顺丰，电话 138****5678');
+      } finally {
+        await options.close();
+      }
     } finally {
       await other.close();
     }
@@ -203,6 +212,17 @@ describe('buyer notes on the demo console', () => {
       bad.customers[3].createdAt = 'yesterday';
       await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('第 4 条');
+      expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
+      // A broken history entry is counted from 1 like the buyers, in Chinese alone.
+      const badHistory = JSON.parse(text);
+      badHistory.customers[1].history[0].at = 'yesterday';
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badHistory)) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(/第 2 条「[^」]+」：第 1 条历史记录无效/);
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).not.toMatch(/entry|history/);
+      // A file cut off while downloading: said in words, and nothing changes.
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('可能下载或复制时被截断');
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).not.toMatch(/Unexpected|position/);
       expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
 
       await options.locator('[data-kf="customers-import-file"]').setInputFiles(file);

@@ -76,6 +76,17 @@ describe('compliance guard on the demo console', () => {
     await inPanel(page, '[data-kf="guard-warned"] [data-category="repetition"]').waitFor();
   });
 
+  it('drops a reply held for one buyer when the agent switches to another: it never goes into the next buyer’s box', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await chatInput(page).click();
+    await insertFromSearch(page, '加微信看实拍');
+    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+    await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('米粒妈妈');
+    await expect.poll(() => inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await demo.draft(page)).toBe('');
+  });
+
   it('holds a /code expansion too, and cancelling inserts nothing', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
     await chatInput(page).click();

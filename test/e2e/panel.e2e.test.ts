@@ -161,6 +161,49 @@ describe('the panel on the demo chat page', () => {
   });
 });
 
+describe('the 跟进 buttons across a conversation switch', () => {
+  type Listed = { groups: { items: { kind: string; buyer?: string; title: string; note?: string }[] }[] };
+  const promised = async (buyer: string) =>
+    (await callFromExtensionPage<Listed>(ext, 'listFollowups', { perGroup: 500 })).groups
+      .flatMap((g) => g.items)
+      .filter((x) => x.kind === 'promised-answer' && x.buyer === buyer);
+  const switchTo = async (nick: string) => {
+    await page.locator(`.conv-item[data-nick="${nick}"]`).click();
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe(nick);
+  };
+
+  it('shows each buyer their own status and form, saves against the open buyer, and keeps a half-typed note for its buyer', async () => {
+    // QA's steps: 问了没拍 on 南风知我意2019, then 答应回复 with a note on 小鹿乱撞0521, then 米粒妈妈.
+    await openDemoChat(page, h.demoUrl, { buyer: '南风知我意2019' });
+    await inPanel(page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：南风知我意2019');
+    await switchTo('小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="fu-status"]').count()).toBe(0);
+    await inPanel(page, '[data-kf="fu-promised"]').click();
+    await inPanel(page, '[data-kf="fu-note"]').fill('尺码表明早发给小鹿');
+    await switchTo('米粒妈妈');
+    // Nothing of the two buyers before: no status line, no open form, no note.
+    expect(await inPanel(page, '[data-kf="fu-status"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="fu-note"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="fu-promised"]').getAttribute('aria-expanded')).toBe('false');
+    await inPanel(page, '[data-kf="fu-promised"]').click();
+    expect(await inPanel(page, '[data-kf="fu-note"]').inputValue()).toBe('');
+    await inPanel(page, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：米粒妈妈');
+    const mili = await promised('米粒妈妈');
+    expect(mili).toHaveLength(1);
+    expect(mili[0]!.note ?? '').not.toContain('小鹿');
+    // Back on 小鹿: the note typed for them waits in their open form, and goes on their item.
+    await switchTo('小鹿乱撞0521');
+    expect(await inPanel(page, '[data-kf="fu-status"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="fu-note"]').inputValue()).toBe('尺码表明早发给小鹿');
+    await inPanel(page, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：小鹿乱撞0521');
+    expect((await promised('小鹿乱撞0521')).map((x) => x.note)).toEqual(['尺码表明早发给小鹿']);
+    expect(await inPanel(page, '[data-kf="fu-note"]').count()).toBe(0);
+  });
+});
+
 describe('library data across tabs and imports', () => {
   it('leaves the library unchanged when a malformed file is imported, and says which entry is wrong', async () => {
     const opts = await h.openExtensionPage('options.html#import');

@@ -43,17 +43,6 @@ function fill(text: string, params?: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** A message as "中文 (English)", for errors shown to agents who may use either language. */
-export function bilingual(key: string, params?: Record<string, string | number>): string {
-  const zh = fill(messages.zh[key] ?? key, params);
-  const en = fill(messages.en[key] ?? key, params);
-  return `${zh} (${en})`;
-}
-
-export function message(lang: 'zh' | 'en', key: string, params?: Record<string, string | number>): string {
-  return fill(messages[lang][key] ?? key, params);
-}
-
 export function problemText(p: Problem, lang: 'zh' | 'en'): string {
   const key = `customers.problem.${p.code}`;
   return fill(messages[lang][key] ?? key, p.params);
@@ -142,7 +131,8 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
       const seen = new Set<string>();
       raw.history.forEach((x, index) => {
         const e = checkEvent(x);
-        if (!e) problems.push({ code: 'event', params: { index } });
+        // Counted from 1, as the agent counts (the file's entries are too).
+        if (!e) problems.push({ code: 'event', params: { index: index + 1 } });
         else if (!seen.has(e.id)) {
           seen.add(e.id);
           events.push(e);

@@ -9,6 +9,7 @@ import {
   mergeCustomer,
   mergeCustomers,
   newCustomer,
+  noteEvents,
   orderSeenEvent,
   segmentOf,
 } from './customer';
@@ -238,6 +239,26 @@ describe('matchesQuery', () => {
     ['小王', false],
   ])('query %j matches: %s', (q, expected) => {
     expect(matchesQuery(c, q)).toBe(expected);
+  });
+});
+
+describe('notes saved from the buyer card (Alt+N: history events)', () => {
+  const c = [
+    makeEvent('note', T0 + MIN, '要开发票，抬头写公司'),
+    makeEvent('template-used', T0 + 2 * MIN, '发货时间说明'),
+    makeEvent('note', T0 + 3 * MIN, '改发顺丰'),
+  ].reduce((acc, e) => appendEvent(acc, e, noMask), newCustomer('demo', '小鹿乱撞0521', T0));
+
+  it('are found by search like the note field, every term anywhere in the notes', () => {
+    expect(matchesQuery(c, '发票')).toBe(true);
+    expect(matchesQuery(c, '顺丰 抬头')).toBe(true);
+    expect(matchesQuery(c, '#发票')).toBe(false);
+    // Other history (replies used) is not a note.
+    expect(matchesQuery(c, '发货时间')).toBe(false);
+  });
+
+  it('are listed newest first', () => {
+    expect(noteEvents(c).map((e) => e.text)).toEqual(['改发顺丰', '要开发票，抬头写公司']);
   });
 });
 

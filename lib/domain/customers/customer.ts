@@ -376,14 +376,23 @@ function fold(s: string): string {
 }
 
 /**
- * Search: every whitespace-separated term must match the nickname, a tag, the note, the
- * preferences or the address note. A term starting with # matches tags only.
+ * The dated notes on a buyer, newest first: what the agent saved from the buyer card (Alt+N), kept
+ * as history events of kind 'note' beside the record's own note field.
+ */
+export function noteEvents(c: Pick<Customer, 'history'>): CustomerEvent[] {
+  return c.history.filter((e) => e.kind === 'note').reverse();
+}
+
+/**
+ * Search: every whitespace-separated term must match the nickname, a tag, a note (the note field
+ * or a dated note from the card), the preferences or the address note. A term starting with #
+ * matches tags only.
  */
 export function matchesQuery(c: Customer, q: string): boolean {
   const terms = fold(q).split(/\s+/).filter(Boolean);
   if (!terms.length) return true;
   const tags = c.tags.map(fold);
-  const fields = [c.nickname, c.note, c.preferences, c.addressNote].map(fold);
+  const fields = [c.nickname, c.note, c.preferences, c.addressNote, ...noteEvents(c).map((e) => e.text)].map(fold);
   return terms.every((term) => {
     if (term.startsWith('#')) {
       const t = term.slice(1);

@@ -34,18 +34,26 @@ describe('exportCustomers / parseCustomersImport', () => {
     expect(parseCustomersImport(`\uFEFF${file([b])}`, NOW).ok).toBe(true);
   });
 
-  it('rejects text that is not JSON, in Chinese with English in parentheses', () => {
-    expect(parseCustomersImport('{oops', NOW)).toEqual({ ok: false, errors: ['文件不是有效的 JSON (the file is not valid JSON)'] });
+  it('rejects a cut-off file, saying in Chinese what likely happened and that nothing changed', () => {
+    const cut = file([a, b]).slice(0, -40);
+    const res = parseCustomersImport(cut, NOW);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0]).toMatch(/^文件不是有效的 JSON：可能.*被截断.*没有导入任何内容，现有客户档案未改动。$/);
+    expect(res.errors[0]!.replace('JSON', '')).not.toMatch(/[A-Za-z]/);
+    expect(parseCustomersImport(cut, NOW, 'en')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not valid JSON: it may have been cut off.*Nothing was imported/)] });
   });
 
   it('rejects another kind of file and another file version', () => {
     const other = parseCustomersImport(JSON.stringify({ format: 'kefu-templates', version: 1, templates: [] }), NOW);
     expect(other.ok).toBe(false);
     const v3 = parseCustomersImport(file([], { version: 3 }), NOW);
-    expect(v3).toEqual({ ok: false, errors: ['不支持的文件版本：3 (unsupported file version: 3)'] });
+    expect(v3).toEqual({ ok: false, errors: ['不支持的文件版本：3'] });
+    expect(parseCustomersImport(file([], { version: 3 }), NOW, 'en')).toEqual({ ok: false, errors: ['unsupported file version: 3'] });
   });
 
-  it('lists every problem of every entry, naming the entry by number and nickname', () => {
+  it('lists every problem of every entry, naming the entry by number (from 1) and nickname, history entries from 1 too', () => {
     const bad = [
       a,
       { ...b, platform: 'ebay' },
@@ -56,18 +64,28 @@ describe('exportCustomers / parseCustomersImport', () => {
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.errors).toEqual([
-      '第 2 条「小红」：平台无效：ebay (entry 2 "小红": unknown platform: ebay)',
-      '第 3 条「小明2」：尺码 heightCm 不是合理的数值 (entry 3 "小明2": sizes.heightCm is not a plausible number)',
-      '第 3 条「小明2」：第 0 条历史记录无效 (entry 3 "小明2": history entry 0 is invalid)',
-      '第 4 条：缺少昵称 (entry 4: missing nickname)',
+      '第 2 条「小红」：平台无效：ebay',
+      '第 3 条「小明2」：尺码 heightCm 不是合理的数值',
+      '第 3 条「小明2」：第 1 条历史记录无效',
+      '第 4 条：缺少昵称',
     ]);
+    // The shop's interface in English: the same list in English only.
+    expect(parseCustomersImport(file(bad), NOW, 'en')).toEqual({
+      ok: false,
+      errors: [
+        'entry 2 "小红": unknown platform: ebay',
+        'entry 3 "小明2": sizes.heightCm is not a plausible number',
+        'entry 3 "小明2": history entry 1 is invalid',
+        'entry 4: missing nickname',
+      ],
+    });
   });
 
   it('rejects the same customer twice in one file', () => {
     const res = parseCustomersImport(file([a, b, a]), NOW);
     expect(res).toEqual({
       ok: false,
-      errors: ['第 3 条「小明」：与第 1 条是同一位客户 (entry 3 "小明": same customer as entry 1)'],
+      errors: ['第 3 条「小明」：与第 1 条是同一位客户'],
     });
   });
 

@@ -2,11 +2,13 @@
  * Customers file: `{ format: 'kefu-customers', version: 2, exportedAt, customers: [...] }`
  * (version 1 files, from before console ids, still import).
  * Import validates the whole file before anything is used: one bad entry rejects the file, and
- * every problem is listed, each naming its entry in Chinese with English in parentheses.
+ * every problem is listed, each naming its entry (and any history entry) counted from 1, in the
+ * interface's language (the shop's locale: Chinese, or English when the shop chose English).
  * Entries without `v` are read as the prototype's v0 shape, `v: 1` entries as before buyer ids; both
  * are migrated (see migrate.ts).
  */
-import { bilingual, checkCustomer, message, problemText } from './check';
+import { checkCustomer, problemText } from './check';
+import { customersImport } from '../../i18n/messages/customers-import';
 import { normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
@@ -21,6 +23,10 @@ const MAX_ERRORS = 50;
 
 export type ImportParse = { ok: true; customers: Customer[] } | { ok: false; errors: string[] };
 
+function message(lang: 'zh' | 'en', key: string, params: Record<string, string | number> = {}): string {
+  return customersImport[lang][key]!.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
 export function exportCustomers(list: readonly Customer[], now: number): string {
   const file: CustomersExport = {
     format: EXPORT_FORMAT,
@@ -33,27 +39,26 @@ export function exportCustomers(list: readonly Customer[], now: number): string 
 
 /**
  * `input` is the file's text (or an already-parsed value). `now` fills timestamps missing from
- * v0 entries only; a v1 entry with a missing timestamp is an error.
+ * v0 entries only; a v1 entry with a missing timestamp is an error. `locale`: the language of the
+ * errors (the shop's interface language).
  */
-export function parseCustomersImport(input: unknown, now: number): ImportParse {
+export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ImportParse {
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const fail = (key: string, params?: Record<string, string | number>): ImportParse => ({ ok: false, errors: [message(lang, key, params)] });
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
       data = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch {
-      return { ok: false, errors: [bilingual('customers.import.json')] };
+      return fail('customers.import.json');
     }
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: [bilingual('customers.import.format')] };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return fail('customers.import.format');
   const file = data as Record<string, unknown>;
-  if (file.format !== EXPORT_FORMAT) return { ok: false, errors: [bilingual('customers.import.format')] };
-  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) {
-    return { ok: false, errors: [bilingual('customers.import.fileVersion', { version: String(file.version) })] };
-  }
-  if (!Array.isArray(file.customers)) return { ok: false, errors: [bilingual('customers.import.list')] };
-  if (file.customers.length > IMPORT_MAX) {
-    return { ok: false, errors: [bilingual('customers.import.tooMany', { count: file.customers.length, max: IMPORT_MAX })] };
-  }
+  if (file.format !== EXPORT_FORMAT) return fail('customers.import.format');
+  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) return fail('customers.import.fileVersion', { version: String(file.version) });
+  if (!Array.isArray(file.customers)) return fail('customers.import.list');
+  if (file.customers.length > IMPORT_MAX) return fail('customers.import.tooMany', { count: file.customers.length, max: IMPORT_MAX });
 
   const errors: string[] = [];
   const customers: Customer[] = [];
@@ -64,19 +69,15 @@ export function parseCustomersImport(input: unknown, now: number): ImportParse {
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>) : entry;
     const { customer, problems } = checkCustomer(record, now);
     const nick = customer?.nickname ?? nickOf(entry);
-    const entryError = (zh: string, en: string): string =>
-      nick
-        ? `${message('zh', 'customers.import.entry', { n, nick, problem: zh })} (${message('en', 'customers.import.entry', { n, nick, problem: en })})`
-        : `${message('zh', 'customers.import.entryNoNick', { n, problem: zh })} (${message('en', 'customers.import.entryNoNick', { n, problem: en })})`;
+    const entryError = (problem: string): string =>
+      message(lang, nick ? 'customers.import.entry' : 'customers.import.entryNoNick', { n, nick, problem });
     // v0 entries legitimately lack timestamps; they get `now`.
     const real = isV0 ? problems.filter((p) => p.code !== 'time') : problems;
-    for (const p of real) errors.push(entryError(problemText(p, 'zh'), problemText(p, 'en')));
+    for (const p of real) errors.push(entryError(problemText(p, lang)));
     if (!customer) return;
     const other = firstIndex.get(customer.key);
     if (other !== undefined) {
-      errors.push(
-        entryError(message('zh', 'customers.import.duplicate', { other }), message('en', 'customers.import.duplicate', { other })),
-      );
+      errors.push(entryError(message(lang, 'customers.import.duplicate', { other })));
       return;
     }
     firstIndex.set(customer.key, n);
@@ -84,7 +85,7 @@ export function parseCustomersImport(input: unknown, now: number): ImportParse {
   });
   if (errors.length) {
     const shown = errors.slice(0, MAX_ERRORS);
-    if (errors.length > MAX_ERRORS) shown.push(`… +${errors.length - MAX_ERRORS}`);
+    if (errors.length > MAX_ERRORS) shown.push(message(lang, 'customers.import.more', { count: errors.length - MAX_ERRORS }));
     return { ok: false, errors: shown };
   }
   return { ok: true, customers };

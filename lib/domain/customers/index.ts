@@ -14,6 +14,7 @@ export {
   mergeCustomer,
   mergeCustomers,
   newCustomer,
+  noteEvents,
   normaliseTags,
   orderSeenEvent,
   renameCustomer,

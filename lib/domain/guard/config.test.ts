@@ -18,4 +18,11 @@ describe('validateGuardConfig', () => {
     expect(validateGuardConfig({ v: 2, rules: [] }).ok).toBe(false);
     expect(validateGuardConfig({ v: 1, rules: {} }).ok).toBe(false);
   });
+
+  it('words an import in the Chinese interface in Chinese alone, the entry counted from 1; otherwise with the English gloss', () => {
+    const bad = { v: 1, disabled: [], rules: [{ id: 'a', words: ['x'], severity: 'warn', reason: 'x' }, { words: ['x'] }, { id: 'a', words: ['y'], severity: 'warn', reason: 'y' }] };
+    expect(validateGuardConfig(bad, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则第 2 条：缺少编号 id', '合规规则第 3 条：编号重复 a'] });
+    expect(validateGuardConfig(bad)).toEqual({ ok: false, errors: ['合规规则第 2 条：缺少编号 id（guard rule 2: missing id）', '合规规则第 3 条：编号重复 a（guard rule 3: duplicate id）'] });
+    expect(validateGuardConfig(null, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则：应为 { v: 1, disabled: [], rules: [] }'] });
+  });
 });

@@ -10,30 +10,42 @@ export type ConfigResult = { ok: true; config: GuardConfig } | { ok: false; erro
 const MAX_RULES = 200;
 const MAX_WORDS = 50;
 
-export function validateGuardConfig(input: unknown): ConfigResult {
+/**
+ * Checks stored, saved or imported settings. Problems read "中文（English gloss）", the gloss last;
+ * `locale` 'zh-CN' (an import in the Chinese interface) leaves the gloss off.
+ */
+export function validateGuardConfig(input: unknown, locale?: 'zh-CN' | 'en'): ConfigResult {
+  const zhOnly = locale === 'zh-CN';
   const errors: string[] = [];
-  if (!input || typeof input !== 'object') return { ok: false, errors: ['合规规则：应为 { v: 1, disabled: [], rules: [] }（guard rules: expected { v: 1, disabled: [], rules: [] }）'] };
+  const add = (m: string) => void errors.push(zhOnly ? m.slice(0, m.lastIndexOf('（')) : m);
+  if (!input || typeof input !== 'object') {
+    add('合规规则：应为 { v: 1, disabled: [], rules: [] }（guard rules: expected { v: 1, disabled: [], rules: [] }）');
+    return { ok: false, errors };
+  }
   const r = input as Record<string, unknown>;
-  if (r.v !== 1) errors.push(`合规规则：不认识的版本 ${String(r.v)}（guard rules: unknown version）`);
+  if (r.v !== 1) add(`合规规则：不认识的版本 ${String(r.v)}（guard rules: unknown version）`);
   const known = new Set(BUILT_IN_RULE_IDS);
   const disabled: string[] = [];
-  if (r.disabled !== undefined && !Array.isArray(r.disabled)) errors.push('合规规则：disabled 应为列表（guard rules: disabled must be a list）');
+  if (r.disabled !== undefined && !Array.isArray(r.disabled)) add('合规规则：disabled 应为列表（guard rules: disabled must be a list）');
   for (const id of Array.isArray(r.disabled) ? r.disabled : []) {
     // Ids of rules this version does not have are kept out quietly: an export from a newer version still imports.
     if (typeof id === 'string' && known.has(id)) disabled.push(id);
   }
   const rules: ShopRule[] = [];
   const list = r.rules === undefined ? [] : r.rules;
-  if (!Array.isArray(list)) errors.push('合规规则：rules 应为列表（guard rules: rules must be a list）');
-  else if (list.length > MAX_RULES) errors.push(`合规规则：最多 ${MAX_RULES} 条（guard rules: at most ${MAX_RULES}）`);
+  if (!Array.isArray(list)) add('合规规则：rules 应为列表（guard rules: rules must be a list）');
+  else if (list.length > MAX_RULES) add(`合规规则：最多 ${MAX_RULES} 条（guard rules: at most ${MAX_RULES}）`);
   else {
     const ids = new Set<string>();
     list.forEach((raw, i) => {
-      const where = `合规规则第 ${i + 1} 条（guard rule ${i + 1}）`;
+      // The entry's gloss goes with the problem's: "合规规则第 2 条：缺少编号 id（guard rule 2: missing id）".
+      const where = `合规规则第 ${i + 1} 条`;
       const rule = checkShopRule(raw);
-      if (typeof rule === 'string') errors.push(`${where}：${rule}`);
-      else if (ids.has(rule.id)) errors.push(`${where}：编号重复 ${rule.id}（duplicate id）`);
-      else {
+      const problem = typeof rule === 'string' ? rule : ids.has(rule.id) ? `编号重复 ${rule.id}（duplicate id）` : null;
+      if (problem) {
+        const gloss = problem.lastIndexOf('（');
+        add(`${where}：${problem.slice(0, gloss)}（guard rule ${i + 1}: ${problem.slice(gloss + 1)}`);
+      } else if (typeof rule !== 'string') {
         ids.add(rule.id);
         rules.push(rule);
       }

@@ -24,7 +24,11 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 
 export function validateRuleSet(json: unknown): RuleSetResult {
   const errors: RuleSetError[] = [];
-  const err = (path: string, message: string, messageEn: string) => errors.push({ path, message: `${path}：${message}`, messageEn: `${path}: ${messageEn}` });
+  // The path as the agent reads it: list items counted from 1 (fields[1] is the first field).
+  const err = (path: string, message: string, messageEn: string) => {
+    const shown = path.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + 1}]`);
+    errors.push({ path, message: `${shown}：${message}`, messageEn: `${shown}: ${messageEn}` });
+  };
 
   if (!isObj(json)) return { ok: false, errors: [{ path: '', message: '规则必须是一个 JSON 对象。', messageEn: 'A rule set must be a JSON object.' }] };
   if (json.version !== undefined && json.version !== 1) err('version', `不支持的版本 ${String(json.version)}。`, `unsupported version ${String(json.version)}.`);

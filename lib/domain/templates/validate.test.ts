@@ -34,7 +34,8 @@ function errorsOf(r: ParseLibraryResult): string[] {
 
 describe('parseLibraryImport: file shape', () => {
   it('rejects text that is not JSON', () => {
-    expect(errorsOf(parseLibraryImport('{"format": '))).toEqual(['文件不是有效的 JSON（not valid JSON）']);
+    expect(errorsOf(parseLibraryImport('{"format": '))).toEqual(['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容（not valid JSON）']);
+    expect(errorsOf(parseLibraryImport('{"format": ', 'zh-CN'))).toEqual(['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容']);
   });
 
   it.each([null, 42, 'null', [], true])('rejects a file that is not an object: %j', (input) => {
@@ -196,6 +197,39 @@ describe('parseLibraryImport: the order states a reply fits (orders)', () => {
 
   it("rejects 'closed': a closed order is never looked at, so no reply can fit it", () => {
     expect(errorsOf(parseLibraryImport(file([{ ...good(), orders: ['closed'] }])))[0]).toContain('未知订单状态 "closed"');
+  });
+});
+
+describe('parseLibraryImport: the interface language', () => {
+  const bad = {
+    format: 'kefu-library',
+    version: 1,
+    groups: ['售后', 7],
+    templates: [
+      { id: 'ok-1', title: '好', body: '好的', group: '售后', scenarios: ['thanks'], code: 'hao' },
+      { id: 'bad-2', title: '坏', body: '', group: '售后', scenarios: ['nope'] },
+      { title: '无编号', body: 'x', group: '售后', code: 'HAO!' },
+      { id: 'ok-1', title: '重复', body: 'y', group: '售后' },
+    ],
+  };
+
+  it('in the Chinese interface: Chinese alone, each entry still named by its number from 1 and its id or title', () => {
+    const zh = errorsOf(parseLibraryImport(bad, 'zh-CN'));
+    expect(zh).toEqual([
+      '第 2 个分组应为文本，实际是 number',
+      '第 2 条话术（id "bad-2"）：body 为空',
+      '第 2 条话术（id "bad-2"）：scenarios 含未知场景 "nope"',
+      '第 3 条话术（标题 "无编号"）：缺少 id',
+      '第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字',
+      '第 4 条话术（id "ok-1"）：id 与第 1 条重复',
+    ]);
+  });
+
+  it('elsewhere (English interface, or not said): each problem keeps its English gloss', () => {
+    const both = errorsOf(parseLibraryImport(bad, 'en'));
+    expect(both[0]).toBe('第 2 个分组应为文本，实际是 number（group must be a string）');
+    expect(both).toHaveLength(6);
+    expect(errorsOf(parseLibraryImport(bad))).toEqual(both);
   });
 });
 

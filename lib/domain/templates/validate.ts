@@ -6,7 +6,7 @@
  *
  * An import is validated as a whole before anything is written: either every entry is usable or
  * the agent gets the full list of problems, each naming the entry (1-based index plus id or title),
- * in Chinese with a short English gloss. Sections other than groups/templates belong to other
+ * in Chinese with a short English gloss at the end — left off when the interface is Chinese. Sections other than groups/templates belong to other
  * features; they are handed back untouched in `extra` for their owners to validate.
  */
 import { isScenarioId, type ScenarioId } from '../scenarios';
@@ -139,9 +139,17 @@ interface Collector {
   add(message: string): void;
 }
 
-function collector(): Collector {
+/**
+ * A message in the interface's language: every message here is "中文（English gloss）", the gloss
+ * last; the Chinese interface shows the Chinese alone (the gloss is for an English interface).
+ */
+function inLang(m: string, zhOnly: boolean): string {
+  return zhOnly ? m.slice(0, m.lastIndexOf('（')) : m;
+}
+
+function collector(zhOnly = false): Collector {
   const errors: string[] = [];
-  return { errors, add: (m) => void errors.push(m) };
+  return { errors, add: (m) => void errors.push(inLang(m, zhOnly)) };
 }
 
 function checkText(
@@ -252,39 +260,32 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
 
 /**
  * Validates a whole import file (already-parsed JSON, or the raw file text). Returns the library
- * only when every entry is valid; otherwise every problem found, each naming its entry.
+ * only when every entry is valid; otherwise every problem found, each naming its entry. `locale`:
+ * the interface's language, where known ('zh-CN': Chinese alone; otherwise with the English gloss).
  */
-export function parseLibraryImport(json: unknown): ParseLibraryResult {
+export function parseLibraryImport(json: unknown, locale?: 'zh-CN' | 'en'): ParseLibraryResult {
+  const zhOnly = locale === 'zh-CN';
+  const fail = (m: string): ParseLibraryResult => ({ ok: false, errors: [inLang(m, zhOnly)] });
   let data = json;
   if (typeof json === 'string') {
     try {
       data = JSON.parse(json) as unknown;
     } catch {
-      return { ok: false, errors: ['文件不是有效的 JSON（not valid JSON）'] };
+      return fail('文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容（not valid JSON）');
     }
   }
-  if (!isRecord(data)) {
-    return { ok: false, errors: [`文件内容应为对象，实际是 ${typeName(data)}（the file must hold a JSON object）`] };
-  }
-  if (data.format !== LIBRARY_FORMAT) {
-    return {
-      ok: false,
-      errors: [`不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}（not a kefu-library file）`],
-    };
-  }
+  if (!isRecord(data)) return fail(`文件内容应为对象，实际是 ${typeName(data)}（the file must hold a JSON object）`);
+  if (data.format !== LIBRARY_FORMAT) return fail(`不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}（not a kefu-library file）`);
   if (data.version !== LIBRARY_VERSION) {
     const newer = typeof data.version === 'number' && data.version > LIBRARY_VERSION;
-    return {
-      ok: false,
-      errors: [
-        newer
-          ? `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件（version ${String(data.version)} is newer than supported ${LIBRARY_VERSION}）`
-          : `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}（unsupported version）`,
-      ],
-    };
+    return fail(
+      newer
+        ? `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件（version ${String(data.version)} is newer than supported ${LIBRARY_VERSION}）`
+        : `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}（unsupported version）`,
+    );
   }
 
-  const c = collector();
+  const c = collector(zhOnly);
   const warnings: string[] = [];
 
   // Groups: optional; blank or repeated names are dropped, others must be short text.
@@ -343,7 +344,7 @@ export function parseLibraryImport(json: unknown): ParseLibraryResult {
       }
       if (!groups.includes(t.group)) {
         groups.push(t.group);
-        warnings.push(`已自动添加分组 ${q(t.group)}（group added）`);
+        warnings.push(inLang(`已自动添加分组 ${q(t.group)}（group added）`, zhOnly));
       }
       templates.push(t);
     });
@@ -352,7 +353,7 @@ export function parseLibraryImport(json: unknown): ParseLibraryResult {
   if (c.errors.length > 0) {
     const errors = c.errors.slice(0, MAX_ERRORS);
     if (c.errors.length > MAX_ERRORS) {
-      errors.push(`还有 ${c.errors.length - MAX_ERRORS} 处问题未列出（${c.errors.length - MAX_ERRORS} more）`);
+      errors.push(inLang(`还有 ${c.errors.length - MAX_ERRORS} 处问题未列出（${c.errors.length - MAX_ERRORS} more）`, zhOnly));
     }
     return { ok: false, errors };
   }

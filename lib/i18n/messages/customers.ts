@@ -2,22 +2,13 @@ import type { MessageBundle } from '../index';
 
 /**
  * Buyer records: what is wrong with one (checks, imports) and the migration's words, which the
- * worker needs. The card's and the options page's own strings are in customers-ui.ts.
+ * worker needs. The import file's own errors are in customers-import.ts (worker-extras.js only);
+ * the card's and the options page's own strings are in customers-ui.ts.
  */
 export const customers: MessageBundle = {
   zh: {
     /** Written into the note when an old (v0) record's free-text size is migrated. */
     'customers.migrate.sizeLine': '尺码：{size}',
-
-    // Import errors. Each is shown as "中文 (English)"; see lib/domain/customers/import-export.ts.
-    'customers.import.json': '文件不是有效的 JSON',
-    'customers.import.format': '文件格式不对，应为 kefu-customers 导出文件',
-    'customers.import.fileVersion': '不支持的文件版本：{version}',
-    'customers.import.list': '缺少 customers 列表',
-    'customers.import.tooMany': '客户太多（{count} 条，上限 {max} 条）',
-    'customers.import.entry': '第 {n} 条「{nick}」：{problem}',
-    'customers.import.entryNoNick': '第 {n} 条：{problem}',
-    'customers.import.duplicate': '与第 {other} 条是同一位客户',
 
     'customers.problem.notObject': '不是一条客户记录',
     'customers.problem.version': '记录版本 {version} 不支持',
@@ -40,15 +31,6 @@ export const customers: MessageBundle = {
   },
   en: {
     'customers.migrate.sizeLine': 'Size: {size}',
-
-    'customers.import.json': 'the file is not valid JSON',
-    'customers.import.format': 'not a kefu-customers export file',
-    'customers.import.fileVersion': 'unsupported file version: {version}',
-    'customers.import.list': 'customers must be a list',
-    'customers.import.tooMany': 'too many customers ({count}, at most {max})',
-    'customers.import.entry': 'entry {n} "{nick}": {problem}',
-    'customers.import.entryNoNick': 'entry {n}: {problem}',
-    'customers.import.duplicate': 'same customer as entry {other}',
 
     'customers.problem.notObject': 'not a customer record',
     'customers.problem.version': 'unsupported record version {version}',

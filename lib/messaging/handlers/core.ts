@@ -52,10 +52,12 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   importLibrary: {
     async handle(payload) {
       const json = obj(payload, 'importLibrary').json;
-      const parsed = workerExtras().library.parseLibraryImport(json);
-      const rules = readRulesSection(json);
-      const sites = readSitesSection(json);
-      const guard = readGuardSection(json);
+      // Problems in the interface's language (the shop's locale, as the worker's notifications use).
+      const { locale } = (await loadSettings()).shop;
+      const parsed = workerExtras().library.parseLibraryImport(json, locale);
+      const rules = readRulesSection(json, locale);
+      const sites = readSitesSection(json, locale);
+      const guard = readGuardSection(json, locale);
       if (!parsed.ok || !rules.ok || !sites.ok || !guard.ok)
         return {
           ok: false,

@@ -372,7 +372,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
         json = { ...head, customers: [...parts.entries, ...(Array.isArray(head.customers) ? head.customers : [])] };
       }
       const now = Date.now();
-      const parsed = workerExtras().customers.parseCustomersImport(json, now);
+      const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');

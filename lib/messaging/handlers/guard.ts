@@ -13,10 +13,10 @@ import { importSection } from './import-section';
 export const GUARD_SECTION = 'guardRules';
 
 /** The library file's `guardRules` section: absent = nothing to import; invalid = the whole import is refused. */
-export function readGuardSection(json: unknown): { ok: true; config?: GuardConfig } | { ok: false; errors: string[] } {
+export function readGuardSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; config?: GuardConfig } | { ok: false; errors: string[] } {
   const section = importSection(json, GUARD_SECTION);
   if (section === undefined) return { ok: true };
-  const r = workerExtras().guard.validateGuardConfig(section);
+  const r = workerExtras().guard.validateGuardConfig(section, locale);
   return r.ok ? { ok: true, config: r.config } : { ok: false, errors: r.errors };
 }
 

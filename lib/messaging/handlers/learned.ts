@@ -12,9 +12,10 @@ import { SuggestEngine } from '../../domain/suggest/engine';
 import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
-import { clearPicks, forgetPicks, isLearnedPick, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
+import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
 import { scrubFromSnapshots } from '../../storage/backup';
+import { workerExtras } from '../../background/extras';
 
 /** Where the model comes from; tests read the file from disk instead. */
 let readAsset: () => Promise<ModelAsset> = async () => {
@@ -60,19 +61,6 @@ function summary(picks: LearnedPick[], enabled: boolean, limit: number): Learned
   const perScenario: Partial<Record<ScenarioId, number>> = {};
   for (const p of picks) perScenario[p.scenario] = (perScenario[p.scenario] ?? 0) + 1;
   return { enabled, count: picks.length, cap: LEARNED_CAP, perScenario, latest: picks.slice(-limit).reverse() };
-}
-
-export function parseLearnedExport(json: unknown): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
-  const f = json as Partial<LearnedExport> | null;
-  if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
-    return { ok: false, errors: ['not a learned-picks export (kind "kf-learned", v 1, picks [])'] };
-  }
-  const errors: string[] = [];
-  f.picks.forEach((p, i) => {
-    if (!isLearnedPick(p)) errors.push(`picks[${i}]: expected { id, at, text, scenario, templateId, source }`);
-  });
-  if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
-  return { ok: true, picks: f.picks.map((p) => ({ id: p.id, at: p.at, text: p.text, scenario: p.scenario, templateId: p.templateId, source: p.source })) };
 }
 
 export const learnedHandlers: HandlerSet<LearnedProtocol> = {
@@ -145,7 +133,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
   },
   importLearned: {
     async handle(payload): Promise<ImportResult> {
-      const parsed = parseLearnedExport(obj(payload, 'importLearned').json);
+      const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
       const { added } = await mergePicks(parsed.picks);
       resetSuggestEngine();

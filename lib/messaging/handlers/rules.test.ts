@@ -51,7 +51,8 @@ describe('remark rule set verbs', () => {
     const bad = cloneRuleSet(PRESET_B) as unknown as { flags: { red: { fields: { label: string }[] } } };
     bad.flags.red.fields[0]!.label = '快递:公司';
     const r = await dispatch({ kf: 'saveRuleSet', payload: bad }, 'extension-page');
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('flags.red.fields[0].label') } });
+    // The first field, counted from 1 as the agent counts.
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('flags.red.fields[1].label') } });
     expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_A);
   });
 });
@@ -178,9 +179,19 @@ describe('library export/import carries the rule set', () => {
       await dispatch({ kf: 'importLibrary', payload: { json: { ...file, templates: [], remarkRules: broken } } }, 'extension-page'),
     );
     expect(r.ok).toBe(false);
-    expect(r.errors.join('\n')).toContain('remarkRules.flags.purple.fields[0].type');
+    // The first field, counted from 1, in the Chinese interface's words only.
+    expect(r.errors.join('\n')).toContain('remarkRules.flags.purple.fields[1].type：');
+    expect(r.errors.join('\n')).not.toMatch(/unknown type|[（(]remarkRules/);
     expect(ok(await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page'))).toEqual(libBefore);
     expect(ok(await dispatch({ kf: 'getRuleSet', payload: undefined }, 'extension-page'))).toEqual(PRESET_A);
+    // The shop's interface in English: the same problem in English alone.
+    ok(await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'en' } } }, 'extension-page'));
+    const en = ok<{ ok: boolean; errors: string[] }>(
+      await dispatch({ kf: 'importLibrary', payload: { json: { ...file, templates: [], remarkRules: broken } } }, 'extension-page'),
+    );
+    ok(await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'zh-CN' } } }, 'extension-page'));
+    expect(en.errors.join('\n')).toContain('remarkRules.flags.purple.fields[1].type: ');
+    expect(en.errors.join('\n')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('imports an older file without a rule set and keeps the shop’s rules', async () => {

@@ -118,15 +118,17 @@ export const RULES_SECTION = 'remarkRules';
  * Reads the `remarkRules` section of an imported library file. Absent: nothing to import. Invalid:
  * entry-named errors (remarkRules.flags.purple.fields[0].type …), and the whole import is refused.
  */
-export function readRulesSection(json: unknown): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
+export function readRulesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
   const section = importSection(json, RULES_SECTION);
   if (section === undefined) return { ok: true };
   const checked = workerExtras().remarks.validateRuleSet(section);
   if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
+  const at = (path: string) => (path ? `${RULES_SECTION}.` : `${RULES_SECTION}：`);
   return {
     ok: false,
+    // In the interface's language where it is known (both otherwise: the library's own checks give both).
     errors: checked.errors.map((e) =>
-      e.path ? `${RULES_SECTION}.${e.message}（${RULES_SECTION}.${e.messageEn}）` : `${RULES_SECTION}：${e.message}（${RULES_SECTION}: ${e.messageEn}）`,
+      locale === 'zh-CN' ? at(e.path) + e.message : locale === 'en' ? at(e.path) + e.messageEn : `${at(e.path)}${e.message}（${at(e.path)}${e.messageEn}）`,
     ),
   };
 }

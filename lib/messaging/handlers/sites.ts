@@ -73,18 +73,20 @@ export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] 
  * Reads the `taughtSites` section of an imported file. Absent: nothing to import. Any invalid site:
  * errors naming it, and the whole import is refused (nothing is written).
  */
-export function readSitesSection(json: unknown): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
+export function readSitesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
   const raw = importSection(json, SITES_SECTION);
   if (raw === undefined) return { ok: true };
+  // "中文（English gloss）": the Chinese interface shows the Chinese alone.
+  const say = (m: string) => (locale === 'zh-CN' ? m.slice(0, m.lastIndexOf('（')) : m);
   const section = raw as { v?: unknown; sites?: unknown } | null;
   if (!section || typeof section !== 'object' || section.v !== 1 || !Array.isArray(section.sites)) {
-    return { ok: false, errors: [`${SITES_SECTION}：应为 { v: 1, sites: [...] }（${SITES_SECTION}: expected { v: 1, sites: [...] }）`] };
+    return { ok: false, errors: [say(`${SITES_SECTION}：应为 { v: 1, sites: [...] }（${SITES_SECTION}: expected { v: 1, sites: [...] }）`)] };
   }
   const errors: string[] = [];
   const sites: TaughtSite[] = [];
   section.sites.forEach((raw, i) => {
-    const res = validatePicks(raw, `${SITES_SECTION}.sites[${i}]`);
-    if (!res.ok) errors.push(...res.errors);
+    const res = validatePicks(raw, `已教页面第 ${i + 1} 个`);
+    if (!res.ok) errors.push(...res.errors.map(say));
     else sites.push(parseTaughtSite(raw)!);
   });
   return errors.length ? { ok: false, errors } : { ok: true, sites };

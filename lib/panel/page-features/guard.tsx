@@ -150,7 +150,15 @@ export const guard: PanelFeature = {
     doc.addEventListener('input', onTyping, { capture: true, signal });
     doc.addEventListener('compositionend', onTyping, { capture: true, signal });
     // The page clears the box on send without an input event; a conversation switch changes it.
-    const offStore = controller.store.subscribe(() => {
+    const who = (s: { buyer: string | null; buyerId: string | null }) => `${s.buyerId}\n${s.buyer}`;
+    let open = who(controller.store.get());
+    const offStore = controller.store.subscribe((s) => {
+      // Another buyer: a reply held for the one before is dropped (confirmed now, it would go into
+      // this buyer's box), as a pending fill-in is (controller.read); their warnings go with it.
+      if (who(s) !== open) {
+        open = who(s);
+        finish(null);
+      }
       if (badge || ui.get().typed.length) checkTyped();
     });
     signal.addEventListener('abort', offStore, { once: true });

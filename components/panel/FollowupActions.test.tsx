@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { Store } from '@/lib/panel/store';
+import type { PanelController, PanelState } from '@/lib/panel/controller';
+import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
+import type { Followup } from '@/lib/domain/followups/types';
+import { setLocale } from '@/lib/i18n';
+import { PanelContext } from '../PanelContext';
+import { FollowupActions } from './FollowupActions';
+import { click, mount, type } from '../remarks/testing';
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answer': '承诺答复', 'bad-review': '中差评' };
+
+/** The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called (or at once). */
+function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean } = {}) {
+  setLocale('zh-CN');
+  const store = new Store({ ...first } as PanelState);
+  const controller = { store, platform: () => 'demo' } as unknown as PanelController;
+  const sent: AddFollowupRequest[] = [];
+  const waiting: (() => void)[] = [];
+  const add = (req: AddFollowupRequest) => {
+    sent.push(req);
+    const item = { title: `${TITLES[req.kind]}：${req.buyer}` } as Followup;
+    return opts.hold ? new Promise<Followup>((r) => waiting.push(() => r(item))) : Promise.resolve(item);
+  };
+  const m = mount(
+    <PanelContext.Provider value={controller}>
+      <FollowupActions add={add} targets={() => Promise.reject(new Error('no team'))} />
+    </PanelContext.Provider>,
+  );
+  cleanup = m.unmount;
+  const $ = (kf: string) => m.root.querySelector<HTMLInputElement>(`[data-kf="${kf}"]`);
+  return {
+    $,
+    sent,
+    switchTo: (buyer: string, buyerId: string | null = null) => act(() => store.set({ buyer, buyerId })),
+    release: async () => act(async () => waiting.splice(0).forEach((r) => r())),
+    settle: () => act(async () => {}),
+  };
+}
+
+describe('FollowupActions', () => {
+  it('shows each buyer only their own status line and 答应回复 form', async () => {
+    const p = open({ buyer: '南风知我意2019', buyerId: 'u-1005' });
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：咨询未拍：南风知我意2019');
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect(p.$('fu-status')).toBeNull();
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '尺码表明早发');
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect(p.$('fu-status')).toBeNull();
+    expect(p.$('fu-note')).toBeNull();
+    expect(p.$('fu-promised')?.getAttribute('aria-expanded')).toBe('false');
+    // Back on the first buyer: what was said to them is still there.
+    p.switchTo('南风知我意2019', 'u-1005');
+    expect(p.$('fu-status')?.textContent).toContain('南风知我意2019');
+  });
+
+  it('adds the follow-up for the open buyer, never with the note typed for the one before', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '尺码表明早发');
+    p.switchTo('米粒妈妈', 'u-1008');
+    click(p.$('fu-promised'));
+    expect(p.$('fu-note')!.value).toBe('');
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '米粒妈妈', buyerId: 'u-1008', note: undefined })]);
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：米粒妈妈');
+  });
+
+  it('keeps a half-typed note for its buyer, to finish when the agent is back', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '尺码表明早发');
+    p.switchTo('米粒妈妈', 'u-1008');
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect(p.$('fu-note')!.value).toBe('尺码表明早发');
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent[0]).toMatchObject({ buyer: '小鹿乱撞0521', note: '尺码表明早发' });
+    expect(p.$('fu-note')).toBeNull();
+  });
+
+  it('tells two buyers with the same masked nickname apart by their id', () => {
+    const p = open({ buyer: 'S*******n', buyerId: 'u-2001' });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '发票抬头');
+    p.switchTo('S*******n', 'u-2002');
+    expect(p.$('fu-note')).toBeNull();
+  });
+
+  it('a save that answers after a switch clears the form it was made from, not the open one', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { hold: true });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '尺码表明早发');
+    click(p.$('fu-add'));
+    p.switchTo('米粒妈妈', 'u-1008');
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '查物流');
+    await p.release();
+    expect(p.$('fu-status')).toBeNull();
+    expect(p.$('fu-note')!.value).toBe('查物流');
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect(p.$('fu-note')).toBeNull();
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：小鹿乱撞0521');
+  });
+});

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Store } from '@/lib/panel/store';
+import type { PanelController, PanelState } from '@/lib/panel/controller';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { setLocale } from '@/lib/i18n';
+import { PanelContext } from '../PanelContext';
+import { ReplyClock, type ClockUiState } from './ReplyClock';
+import { mount } from '../remarks/testing';
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const NOW = Date.UTC(2026, 2, 1, 6, 0); // 14:00 Beijing time, inside every platform's counting window
+const MIN = 60_000;
+
+function show(waiting: ClockUiState['waiting'], open: string | null = null) {
+  setLocale('zh-CN');
+  const panel = { store: new Store({ buyer: open, buyerId: null, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState) } as unknown as PanelController;
+  const ui = new Store<ClockUiState>({ platform: 'demo', now: NOW, waiting, canOpen: true, hint: null });
+  const m = mount(
+    <PanelContext.Provider value={panel}>
+      <ReplyClock store={ui} open={() => {}} />
+    </PanelContext.Provider>,
+  );
+  cleanup = m.unmount;
+  return {
+    names: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key')),
+    levels: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-level')),
+    more: () => m.root.querySelector('[data-kf="clock-more"]'),
+  };
+}
+
+/** Eight buyers, listed shortest wait first (the order a console's list might give): 买家1 waited 1 min … 买家8 waited 40 min. */
+const EIGHT = [1, 2, 3, 4, 5, 6, 20, 40].map((m, i) => ({ key: `买家${i + 1}`, buyer: `买家${i + 1}`, since: NOW - m * MIN }));
+
+describe('ReplyClock (等待中)', () => {
+  it('names the five longest waits, longest first, whatever order they came in, and counts the rest as +N', () => {
+    const c = show(EIGHT);
+    expect(c.names()).toEqual(['买家8', '买家7', '买家6', '买家5', '买家4']);
+    expect(c.levels()[0]).toBe('red');
+    expect(c.more()?.textContent).toBe('+3');
+    expect(c.more()?.getAttribute('title')).toBe('还有 3 位买家在等待');
+  });
+
+  it('leaves the open buyer out of the list and of the count', () => {
+    const c = show(EIGHT.slice(2), '买家8');
+    expect(c.names()).toEqual(['买家7', '买家6', '买家5', '买家4', '买家3']);
+    expect(c.more()).toBeNull();
+  });
+
+  it('says nothing more when five or fewer wait', () => {
+    const c = show(EIGHT.slice(0, 5));
+    expect(c.names()).toHaveLength(5);
+    expect(c.more()).toBeNull();
+  });
+});

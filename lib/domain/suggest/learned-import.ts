@@ -1,0 +1,53 @@
+/**
+ * Reading a learned-picks export file (options → 学习记录 → 导入): a whole-file check before
+ * anything is merged, its problems in the shop's interface language, entries counted from 1. Pure:
+ * runs in worker-extras.js (lib/background/extras-modules.ts); the check of one pick is also the
+ * storage's (lib/storage/learned.ts).
+ */
+import { isScenarioId } from '../scenarios';
+import type { LearnedPick } from './learned';
+import { learnedImportMessages as messages } from '../../i18n/messages/learned-import';
+
+/** Problems listed before the rest are counted. */
+const MAX_ERRORS = 20;
+
+/** A stored or imported pick: every field present and within bounds. */
+export function isLearnedPick(v: unknown): v is LearnedPick {
+  const p = v as Partial<LearnedPick> | null;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof p.id === 'string' &&
+    p.id.length > 0 &&
+    p.id.length <= 40 &&
+    typeof p.at === 'number' &&
+    Number.isFinite(p.at) &&
+    typeof p.text === 'string' &&
+    p.text.length > 0 &&
+    p.text.length <= 2000 &&
+    isScenarioId(p.scenario) &&
+    (p.scenario as string) !== 'other' &&
+    (p.templateId === null || (typeof p.templateId === 'string' && p.templateId.length <= 64)) &&
+    (p.source === 'insert' || p.source === 'chip')
+  );
+}
+
+const say = (lang: 'zh' | 'en', key: string, params: Record<string, number> = {}) =>
+  messages[lang][key]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+/** The file's picks, or every problem found (in Chinese, or English when the shop chose English). */
+export function parseLearnedExport(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
+  if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
+    return { ok: false, errors: [say(lang, 'learned.import.format')] };
+  }
+  const picks = f.picks as unknown[];
+  const errors: string[] = [];
+  picks.forEach((p, i) => {
+    if (!isLearnedPick(p)) errors.push(say(lang, 'learned.import.pick', { n: i + 1 }));
+  });
+  if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), say(lang, 'learned.import.more', { count: errors.length - MAX_ERRORS })] };
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, picks: (picks as LearnedPick[]).map((p) => ({ id: p.id, at: p.at, text: p.text, scenario: p.scenario, templateId: p.templateId, source: p.source })) };
+}

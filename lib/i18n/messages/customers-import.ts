@@ -1,0 +1,31 @@
+import type { MessageBundle } from '../index';
+
+/**
+ * A customers import file's errors (lib/domain/customers/import-export.ts, in worker-extras.js),
+ * in the shop's interface language; the options page shows customers.import.json itself when the
+ * file does not parse.
+ */
+export const customersImport: MessageBundle = {
+  zh: {
+    'customers.import.json': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的客户文件。没有导入任何内容，现有客户档案未改动。',
+    'customers.import.format': '文件格式不对，应为 kefu-customers 导出文件',
+    'customers.import.fileVersion': '不支持的文件版本：{version}',
+    'customers.import.list': '缺少 customers 列表',
+    'customers.import.tooMany': '客户太多（{count} 条，上限 {max} 条）',
+    'customers.import.entry': '第 {n} 条「{nick}」：{problem}',
+    'customers.import.entryNoNick': '第 {n} 条：{problem}',
+    'customers.import.duplicate': '与第 {other} 条是同一位客户',
+    'customers.import.more': '还有 {count} 处问题未列出',
+  },
+  en: {
+    'customers.import.json': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a customers file exported by this extension. Nothing was imported; your buyer notes are unchanged.',
+    'customers.import.format': 'not a kefu-customers export file',
+    'customers.import.fileVersion': 'unsupported file version: {version}',
+    'customers.import.list': 'customers must be a list',
+    'customers.import.tooMany': 'too many customers ({count}, at most {max})',
+    'customers.import.entry': 'entry {n} "{nick}": {problem}',
+    'customers.import.entryNoNick': 'entry {n}: {problem}',
+    'customers.import.duplicate': 'same customer as entry {other}',
+    'customers.import.more': '{count} more problems not listed',
+  },
+};
