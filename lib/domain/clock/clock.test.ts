@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onComputerZone } from '../testing';
 import { addAnswered, clockCsv, clockLevel, countedMs, formatWait, msUntilNextLevel, normaliseClockLog, normaliseClockSettings, summariseDay, waitingSince, DEFAULT_CLOCK_SETTINGS, type ClockLog } from './index';
 import { fromWall } from '../time';
 
@@ -38,15 +39,7 @@ describe('countedMs', () => {
  * and the platform's counting hours still follow the shop's (Beijing) clock.
  */
 describe('in shop time, on a computer in Los Angeles', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
+  onComputerZone('America/Los_Angeles');
 
   it('the computer really is on Los Angeles time in these tests', () => {
     expect(new Date(at(7, 30, 2)).getDate()).toBe(1);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onComputerZone } from '../testing';
 import { buildRemark, formatLine, parseRemark, splitRemarkLines } from './format';
 import { isoDate } from './fields';
 import { PRESET_A, PRESET_B } from './presets';
@@ -84,15 +85,7 @@ describe('buildRemark', () => {
  * the shop's record, dated on the shop's (Beijing) calendar.
  */
 describe('the shop\'s date, on a computer in Los Angeles', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
+  onComputerZone('America/Los_Angeles');
   // 2026-11-23 07:30 in Beijing = 23:30 UTC and 15:30 in Los Angeles, both on the 22nd.
   const beijingMorning = Date.UTC(2026, 10, 22, 23, 30);
   // 2026-11-23 15:30 in Beijing = 23:30 on the 22nd in Los Angeles.

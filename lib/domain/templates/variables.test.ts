@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onComputerZone } from '../testing';
 import { fromWall, isoDay } from '../time';
 import {
   formatChineseDate,
@@ -90,15 +91,7 @@ describe('parseCutoff / formatChineseDate', () => {
  * arithmetic would show; the shop's zone must decide instead.
  */
 describe('in shop time, on a computer in Los Angeles', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
+  onComputerZone('America/Los_Angeles');
   // 2026-11-23 15:30 in Beijing = 07:30 UTC = 23:30 on the 22nd in Los Angeles.
   const beijing1530 = new Date(Date.UTC(2026, 10, 23, 7, 30));
   // 16:30 in Beijing = 08:30 UTC = 00:30 in Los Angeles, the same date.
