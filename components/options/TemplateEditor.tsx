@@ -13,6 +13,7 @@ import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 import { team } from '@/lib/i18n/messages/team';
 import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
+import { StarterOrdersNotice } from './StarterOrdersNotice';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
@@ -79,7 +80,7 @@ export function TemplateEditor() {
    * Saves one change. If another tab changed the library since this page read it, the change is
    * re-applied to the newer library instead of overwriting it.
    */
-  const persist = async (change: (l: TemplateLibrary) => TemplateLibrary, okText: string) => {
+  const persist = async (change: (l: TemplateLibrary) => TemplateLibrary, okText: string | (() => string)) => {
     const attempt = (from: TemplateLibrary, base: number) => api.call('saveLibrary', { ...change(from), baseUpdatedAt: base });
     try {
       let saved: LibraryRecord;
@@ -91,7 +92,7 @@ export function TemplateEditor() {
         saved = await attempt(latest, latest.updatedAt);
       }
       setLib({ groups: saved.groups, templates: saved.templates });
-      setStatus({ ok: true, text: okText });
+      setStatus({ ok: true, text: typeof okText === 'function' ? okText() : okText });
       return true;
     } catch (err) {
       setStatus({ ok: false, text: t('options.saveFailed', { reason: reasonText(err) }) });
@@ -137,6 +138,7 @@ export function TemplateEditor() {
   return (
     <section class="kf-card" data-kf="template-editor">
       <h2>{t('options.templates')}</h2>
+      <StarterOrdersNotice lib={lib} persist={persist} />
       <div class="kf-actions">
         <input placeholder={t('options.filter')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         <button

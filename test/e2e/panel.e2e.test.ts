@@ -232,4 +232,30 @@ describe('library data across tabs and imports', () => {
     await expect.poll(() => inPanel(page, '[data-kf="results"]').textContent()).toContain('跨标签测试话术');
     await opts.close();
   });
+
+  it('补上 in the options page gives a library saved before order conditions its starter replies’ conditions', async () => {
+    type Lib = { groups: string[]; templates: { id: string; orders?: string[] }[] };
+    const setup = await h.openExtensionPage('options.html#import');
+    // The starter as shipped, and the library as an agent saved it before its replies had order conditions.
+    const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
+    const withConditions = starter.templates.filter((x) => x.orders).map((x) => [x.id, x.orders]);
+    expect(withConditions).toHaveLength(30);
+    const current = await callFromExtensionPage<Lib>(setup, 'getLibrary');
+    const old = current.templates.map(({ orders: _orders, ...rest }) => rest);
+    await callFromExtensionPage(setup, 'saveLibrary', { groups: current.groups, templates: old });
+    await setup.close();
+
+    const opts = await h.openExtensionPage('options.html#templates');
+
+    const notice = opts.locator('[data-kf="starter-orders"]');
+    await expect.poll(() => notice.textContent()).toContain('有 30 条内置话术可以补上「适用订单状态」');
+    await opts.locator('[data-kf="starter-orders-apply"]').click();
+    await expect.poll(() => opts.locator('[data-kf="status"]').textContent()).toBe('已为 30 条内置话术补上适用订单状态。');
+    expect(await notice.count()).toBe(0);
+
+    const stored = await callFromExtensionPage<Lib>(opts, 'getLibrary');
+    expect(stored.templates.filter((x) => x.orders).map((x) => [x.id, x.orders])).toEqual(withConditions);
+    expect(stored.templates.find((x) => x.id === 'order-paid')!.orders).toEqual(['paid']);
+    await opts.close();
+  });
 });

@@ -22,6 +22,8 @@ export type {
   VariableKind,
 } from './variables';
 export { STARTER_GROUPS, STARTER_LIBRARY } from './starter';
+export { applyStarterConditions, starterConditionCandidates } from './starter-conditions';
+export type { StarterConditionsResult } from './starter-conditions';
 export {
   LIBRARY_FORMAT,
   LIBRARY_VERSION,

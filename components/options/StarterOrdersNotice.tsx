@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TemplateLibrary } from '@/lib/domain/templates/types';
+import { applyStarterConditions, starterConditionCandidates } from '@/lib/domain/templates/starter-conditions';
+import { loadBundled } from '@/lib/storage/bundled';
+import { registerMessages, t } from '@/lib/i18n';
+import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
+
+registerMessages(starterOrdersMessages);
+
+/**
+ * The agent's "don't ask again", kept in this page's localStorage (the extension's origin): the
+ * ids it was said for, so a condition a later starter adds is offered once more. Not in the
+ * settings, because every settings field is normalised in the worker, whose bundle has no room.
+ */
+export const DISMISSED_KEY = 'kf-starter-orders-dismissed';
+
+function readDismissed(): string[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]');
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Offers the starter library's order conditions (适用订单状态) to the starter replies of a library
+ * saved before they had them. The change goes through the editor's own save (`persist`), so the
+ * conflict check against another tab and team replication behave as for any edit.
+ */
+export function StarterOrdersNotice(props: {
+  lib: TemplateLibrary;
+  persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
+}) {
+  // The starter as shipped (data/starter-library.json), fetched rather than bundled into this page.
+  const [starter, setStarter] = useState<TemplateLibrary | null>(null);
+  const [dismissed, setDismissed] = useState(readDismissed);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    // A page that cannot fetch it (a throw or a failed fetch) shows no notice rather than an error.
+    Promise.resolve()
+      .then(() => loadBundled('starter-library'))
+      .then(setStarter, () => setStarter(null));
+  }, []);
+  if (!starter) return null;
+  const candidates = starterConditionCandidates(props.lib, starter);
+  if (!candidates.some((x) => !dismissed.includes(x.id))) return null;
+
+  const apply = async () => {
+    setBusy(true);
+    let count = 0;
+    // Applied to whichever library the save ends up on (the newer one after a conflict).
+    const change = (l: TemplateLibrary) => {
+      const r = applyStarterConditions(l, starter);
+      count = r.count;
+      return r.library;
+    };
+    await props.persist(change, () => t('starterOrders.applied', { n: count }));
+    setBusy(false);
+  };
+  const dismiss = () => {
+    const ids = [...new Set([...dismissed, ...candidates.map((x) => x.id)])];
+    try {
+      localStorage.setItem(DISMISSED_KEY, JSON.stringify(ids));
+    } catch {
+      // Storage refused: hidden for this visit only.
+    }
+    setDismissed(ids);
+  };
+
+  return (
+    <div class="kf-notice" data-kf="starter-orders">
+      <p class="kf-warn-text">{t('starterOrders.notice', { n: candidates.length })}</p>
+      <details>
+        <summary class="kf-help">{t('starterOrders.which')}</summary>
+        <p class="kf-help">{candidates.map((x) => x.title).join('、')}</p>
+      </details>
+      <div class="kf-actions">
+        <button class="kf-primary" data-kf="starter-orders-apply" disabled={busy} onClick={() => void apply()}>
+          {t('starterOrders.apply')}
+        </button>
+        <button class="kf-link" data-kf="starter-orders-dismiss" onClick={dismiss}>
+          {t('starterOrders.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
