@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onComputerZone } from '../../domain/testing';
 
 const announced: string[] = [];
 vi.mock('../../browser', () => ({
@@ -85,6 +86,30 @@ describe('buyer-notes messages', () => {
     for (let i = 0; i < 3; i++) await ok('addCustomerEvent', { ...buyer, kind: 'template-used', text: '发货时间', ref: 'tpl-ship' }, 'content-script');
     const c = (await getCustomer('demo:小鹿乱撞0521'))!;
     expect(c.history.filter((e) => e.kind === 'template-used')).toHaveLength(1);
+  });
+
+  describe('on a computer in Los Angeles', () => {
+    onComputerZone('America/Los_Angeles');
+    afterEach(() => vi.useRealTimers());
+    const useAt = async (utc: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(utc);
+      await ok('addCustomerEvent', { ...buyer, kind: 'template-used', text: '发货时间', ref: 'tpl-ship' }, 'content-script');
+      vi.useRealTimers();
+    };
+    const used = async () => (await getCustomer('demo:小鹿乱撞0521'))!.history.filter((e) => e.kind === 'template-used').length;
+
+    it("counts the shop's day, not the computer's: 15:00 and 17:00 in Beijing are one day (23:00 and 01:00 there)", async () => {
+      await useAt(Date.UTC(2026, 10, 23, 7));
+      await useAt(Date.UTC(2026, 10, 23, 9));
+      expect(await used()).toBe(1);
+    });
+
+    it("and 23:30 and 00:30 in Beijing are two (15:30 and 16:30 there, one day)", async () => {
+      await useAt(Date.UTC(2026, 10, 23, 15, 30));
+      await useAt(Date.UTC(2026, 10, 23, 16, 30));
+      expect(await used()).toBe(2);
+    });
   });
 
   it("refuses a page touching another platform's buyers, bulk verbs, and history it may not forge", async () => {

@@ -52,7 +52,8 @@ import {
   upgradeStoredCustomers,
   type Target,
 } from '../../storage/customers';
-import { loadSettings } from '../../storage/settings';
+import { loadSettings, shopZone } from '../../storage/settings';
+import { startOfDay, type Zone } from '../../domain/time';
 import { scrubFromSnapshots } from '../../storage/backup';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
@@ -180,20 +181,15 @@ function appended(current: string, add: string): string {
 
 const PAGE_EVENTS: readonly PageEventKind[] = ['note', 'template-used', 'issue', 'followup-done'];
 
-function startOfDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
 /**
- * A page event. Its id: the same template used for the same buyer on the same day is one event;
+ * A page event. Its id: the same template used for the same buyer on the same shop day (`zone`,
+ * shopZone) is one event;
  * anything else is named by the call's `rid` where there is one, so a resent call (a worker stopped
  * before answering) adds it once.
  */
-export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number, rid?: string) {
+export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | 'ref'>, now: number, zone: Zone, rid?: string) {
   const e = makeEvent(req.kind, now, req.text.trim(), req.ref);
-  if (req.kind === 'template-used') e.id = makeEventId('template-used', startOfDay(now), req.text.trim(), req.ref);
+  if (req.kind === 'template-used') e.id = makeEventId('template-used', startOfDay(now, zone), req.text.trim(), req.ref);
   else if (rid) e.id = `r-${rid}`;
   return e;
 }
@@ -304,7 +300,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const ref = p.ref === undefined ? undefined : text(p.ref, 'addCustomerEvent: ref', 80);
       const maskPii = await masking();
       const now = Date.now();
-      const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now, ctx.rid);
+      const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now, shopZone(await loadSettings()), ctx.rid);
       await identify(p, now);
       const { customer, changed } = await updateCustomer(p, (c) => appendEvent(c, event, { maskPii }), now);
       if (changed) await announceChange('customers');
