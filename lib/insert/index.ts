@@ -353,7 +353,10 @@ function pointAt(root: HTMLElement, index: number): { node: Node; offset: number
 
 /** The point `count` characters before (node, offset), staying inside root. */
 function moveBack(root: HTMLElement, node: Node, offset: number, count: number): { node: Node; offset: number } {
-  // Convert the caret to a global character index, then back.
+  // Within the caret's own text node: there. (Through a global index, a code filling a whole line
+  // would start at the end of the line above, and replacing it would join the two lines.)
+  if (node.nodeType === 3 && offset >= count) return { node, offset: offset - count };
+  // Else convert the caret to a global character index, then back.
   const r = root.ownerDocument.createRange();
   r.selectNodeContents(root);
   r.setEnd(node, offset);

@@ -16,6 +16,11 @@ export function textBeforeCaret(target: HTMLElement, max = 40): string | null {
   const range = target.ownerDocument.createRange();
   range.selectNodeContents(target);
   range.setEnd(caret.endContainer, caret.endOffset);
-  const text = range.toString();
+  // Not range.toString(): it drops the line breaks an editor writes as <br> or as one block per
+  // line (Quill), and a `/code` typed at the start of a new line would seem glued to the line above.
+  const lines = range.cloneContents();
+  lines.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
+  lines.querySelectorAll('div,p,li').forEach((block) => block.prepend('\n'));
+  const text = lines.textContent ?? '';
   return text.slice(Math.max(0, text.length - max));
 }

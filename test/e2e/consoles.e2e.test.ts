@@ -145,6 +145,19 @@ describe('Pinduoduo specifics', () => {
     await expect.poll(() => page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
     expect(await page.evaluate(() => (window as any).__ks.changes as number)).toBeGreaterThan(0);
   });
+
+  it('expands a /code typed at the start of a new Quill line after Chinese text, keeping the line break', async () => {
+    await openConsole(page, CONSOLES.kuaishou);
+    await page.click('.ql-editor');
+    await page.keyboard.type('好的');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/dd');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => (window as any).__ks.quill.getText() as string)).toContain('现在咨询的朋友比较多');
+    const text = await page.evaluate(() => (window as any).__ks.quill.getText() as string);
+    expect(text.startsWith('好的\n亲，现在咨询的朋友比较多')).toBe(true);
+    expect(text).not.toContain('/dd');
+  });
 });
 
 describe('JD order list', () => {
