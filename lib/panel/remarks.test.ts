@@ -93,6 +93,40 @@ describe('remark save held on a form-based remark page', () => {
   });
 });
 
+describe('the same saved remark on the open box and on the order list', () => {
+  const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
+  // The agent in the settings is 阿杰; 小美 (a colleague on the other shift) wrote the saved line.
+  const saved = `缺货，晚点发\n【延迟发货】可发货日:${inDays(3)}｜小美 ${inDays(0)}`;
+
+  it('gets one verdict on both: a colleague’s signature on a saved line is not a problem', async () => {
+    const { editor } = formPage();
+    editor.textarea.value = saved;
+    const ctl = await start(editor);
+    expect(ctl.store.get().editor?.problems).toEqual([]);
+    document.body.insertAdjacentHTML('beforeend', '<div id="row"></div>');
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    main.store.set({ orders: [{ orderId: editor.orderId, buyer: 'tb_x', status: 'paid', flag: 'purple', remark: saved, element: document.getElementById('row')! }] } as Partial<PanelState>);
+    expect(ctl.store.get().lint).toEqual([]);
+  });
+
+  it('checks the signer once the agent writes a line of their own', async () => {
+    const { editor } = formPage();
+    editor.textarea.value = saved;
+    const ctl = await start(editor);
+    typeInto(editor.textarea, `${saved}\n【延迟发货】可发货日:${inDays(4)}｜小美 ${inDays(0)}`);
+    expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
+  });
+
+  it('suggests the agent’s name, not a placeholder, for an unsigned remark on the list', async () => {
+    document.body.innerHTML = '<div id="row"></div>';
+    const ctl = await start(null as unknown as RemarkEditor);
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    main.store.set({ orders: [{ orderId: '1', buyer: 'tb_x', status: 'paid', flag: 'red', remark: '【已核对可发货】', element: document.getElementById('row')! }] } as Partial<PanelState>);
+    const messages = ctl.store.get().lint[0]?.problems.map((p) => p.message);
+    expect(messages).toContain(`备注缺少经办人：请在末尾写上“阿杰 ${inDays(0)}”。`);
+  });
+});
+
 describe('order list lint where the page shows no flag (JD)', () => {
   it('checks each remark against the flag its own text names, and leaves remarks naming none alone', async () => {
     document.body.innerHTML = '<div class="card" id="a"></div><div class="card" id="b"></div><div class="card" id="c"></div>';

@@ -222,9 +222,15 @@ export class RemarkController {
 
   /** Problems of the remark box as it is now (none when the rules could not be read). */
   private problemsOf(text: string, flag: FlagColor): Problem[] {
-    const { ruleSet, platform, agent, zone } = this.store.get();
+    const { ruleSet, platform, zone, editor } = this.store.get();
     if (!ruleSet) return [];
-    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...(agent.trim() ? { agent: agent.trim() } : {}) });
+    // The line the box opened with is someone's saved remark: only a line written now must be the agent's.
+    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '' });
+  }
+
+  private agentOpt(): { agent?: string } {
+    const agent = this.store.get().agent.trim();
+    return agent ? { agent } : {};
   }
 
   /** Re-reads the open box and checks it. */
@@ -368,11 +374,12 @@ export class RemarkController {
       const named = row.flagUnknown ? parseRemark(row.remark, ruleSet, { today }) : null;
       const flag = named ? named.lines[named.latestIndex]?.target : row.flag;
       if (!isFlagColor(flag)) continue;
-      // Whoever wrote an old remark signed it: no "other agent" check on the list.
+      // A saved remark, as on an open box: its signer is not compared with the agent (whose name
+      // is only the example signature). The cache is cleared when the settings change.
       const key = `${today}\u0000${flag}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag, platform, today });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark });
         this.lintCache.set(key, problems);
       }
       if (!problems.length) continue;

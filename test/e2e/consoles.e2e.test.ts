@@ -190,6 +190,22 @@ describe('Taobao order pages', () => {
   });
 });
 
+describe('a colleague’s saved remark on the Taobao memo page and the sold list', () => {
+  // Both fixtures hold 改地址：… 客服阿杰 11/22, written by another shift; the agent is 小美.
+  it('gets the same verdict on both pages, and neither blames its signature on the current agent', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo);
+    await inPanel(page, '[data-kf="remark-check"]').waitFor();
+    // The box opens with the saved remark: nothing the agent wrote, so its signer is not checked.
+    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).toBe('备注符合规则');
+    await openConsole(page, CONSOLES.taobaoSold);
+    // The list marks its one broken remark (a delay without a ship date), not the colleague's.
+    await page.locator('[data-kf="remark-lint"]').first().waitFor();
+    expect(await page.locator('[data-kf="remark-lint"]').allTextContents()).not.toContainEqual(expect.stringContaining('当前客服'));
+    expect(await page.locator(':has(> [data-kf="remark-lint"])', { hasText: '客服阿杰' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('page check when a console changed', () => {
   // The console renamed its reply box: the adapter's CHAT_INPUT no longer finds it.
   const withoutInput = (html: string) => html.replace('<textarea id="replyTextarea"', '<textarea id="replyBox"');

@@ -216,6 +216,31 @@ describe('checkRemark: money, dates, signature', () => {
     expect(checkRemark('【已核对可发货】张三 2026-11-23', A('red', { agent: '张三' }))).toEqual([]);
   });
 
+  it('does not compare a saved remark’s signer with the agent: a colleague’s line being shown is normal', () => {
+    // The Taobao memo page opens with the saved remark in its box; the order list shows the same text.
+    const saved = '改地址：上海市浦东新区张江路88号 客服阿杰 11/22';
+    const onBox = codes(saved, A('yellow', { agent: '小美', saved }));
+    expect(onBox).not.toContain('other-agent');
+    expect(onBox).toEqual(codes(saved, A('yellow', { agent: '小美', saved: `旧的一行\n${saved}` })));
+    expect(codes('【已核对可发货】李四 2026-11-23', A('red', { agent: '张三', saved: '【已核对可发货】李四 2026-11-23' }))).toEqual([]);
+  });
+
+  it('compares the signer of a line written now: appended, or an old line edited', () => {
+    const saved = '【已核对可发货】李四 2026-11-22';
+    expect(codes(`${saved}\n【已核对可发货】李四 2026-11-23`, A('red', { agent: '张三', saved }))).toEqual(['other-agent']);
+    expect(codes('【已核对可发货】李四 2026-11-23', A('red', { agent: '张三', saved }))).toEqual(['other-agent']);
+    expect(codes(`${saved}\n【已核对可发货】张三 2026-11-23`, A('red', { agent: '张三', saved }))).toEqual([]);
+    expect(codes('【已核对可发货】李四 2026-11-23', A('red', { agent: '张三', saved: '' }))).toEqual(['other-agent']);
+  });
+
+  it('suggests the agent’s own name as the example signature, a neutral placeholder when none is set', () => {
+    const [withName] = checkRemark('【已核对可发货】2026-11-23', A('red', { agent: '小美' }));
+    expect(withName?.message).toBe('备注缺少经办人：请在末尾写上“小美 2026-11-23”。');
+    const [noName] = checkRemark('【已核对可发货】2026-11-23', A('red'));
+    expect(noName?.message).toBe('备注缺少经办人：请在末尾写上“客服名 2026-11-23”。');
+    expect(noName?.message).not.toContain('张三');
+  });
+
   it('checks only the newest line; earlier lines are history', () => {
     const text = `旧备注随便写的\n【已核对可发货】张三 2026-11-23`;
     expect(checkRemark(text, A('red'))).toEqual([]);

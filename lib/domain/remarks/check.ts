@@ -16,8 +16,14 @@ export interface CheckOptions {
   /** When the agent is writing an after-sale record rather than the flag's remark. */
   record?: RecordKind;
   platform?: Platform;
-  /** The agent at the keyboard: the signature should be theirs. */
+  /** The agent at the keyboard: their name is the example signature, and a line they write now must be signed by them. */
   agent?: string;
+  /**
+   * The box as the page had it saved (when it opened, or on the order list). A newest line already
+   * there is an existing remark being shown, not one written now: whoever wrote it signed it (shifts
+   * share orders), so it is not compared with `agent`. Omitted: the newest line is the agent's own.
+   */
+  saved?: string;
   /** YYYY-MM-DD, the agent's local date. */
   today: string;
 }
@@ -133,9 +139,15 @@ export function emptyRemarkNote(text: string, ruleSet: RuleSet, flag: FlagColor)
   };
 }
 
+/** Whether the newest line is being written now: not already a line of the saved box. */
+function writtenNow(parsed: ParsedRemark, saved: string | undefined): boolean {
+  const line = parsed.lines[parsed.latestIndex]?.raw.trim();
+  return saved === undefined || !line || !saved.split('\n').some((l) => l.trim() === line);
+}
+
 function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
   const out: Problem[] = [];
-  const example = `${opts.agent || '张三'} ${opts.today}`;
+  const example = `${opts.agent || '客服名'} ${opts.today}`;
   if (!parsed.agent) {
     out.push({
       code: 'missing-agent',
@@ -146,7 +158,7 @@ function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] 
   } else {
     const ap = agentProblem(parsed.agent);
     if (ap) out.push({ code: 'invalid-agent', field: 'agent', ...ap });
-    else if (opts.agent && parsed.agent !== opts.agent.trim()) {
+    else if (opts.agent && parsed.agent !== opts.agent.trim() && writtenNow(parsed, opts.saved)) {
       out.push({
         code: 'other-agent',
         field: 'agent',
