@@ -11,7 +11,11 @@ export function FillPrompt() {
   // `/code`): else the agent's typing stays in the chat box and Enter sends it to the buyer.
   // (autoFocus does nothing in the panel's shadow root.) A new form has a new `missing` list;
   // typing in a field keeps it. Layout effect: before the agent's next key press is handled.
-  useLayoutEffect(() => first.current?.focus(), [pending?.missing]);
+  // Selected: a value read from the buyer's messages is replaced by the first key the agent types.
+  useLayoutEffect(() => {
+    first.current?.focus();
+    first.current?.select();
+  }, [pending?.missing]);
   if (!pending) return null;
   const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
   return (

@@ -4,7 +4,8 @@
 import { registerFeature } from '@/lib/panel/features';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
 import { combineSignals } from '@/lib/domain/suggest/combine';
+import { prefillFills } from '@/lib/domain/templates/prefill';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates, combineSignals });
+  registerFeature('suggest', { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates, combineSignals, prefillFills });
 });

@@ -24,7 +24,8 @@ vi.mock('../messaging/client', async () => {
 vi.mock('./features', async () => {
   const engine = await import('../domain/suggest');
   const { combineSignals } = await import('../domain/suggest/combine');
-  return { loadFeature: async () => ({ ...engine, combineSignals }) };
+  const { prefillFills } = await import('../domain/templates/prefill');
+  return { loadFeature: async () => ({ ...engine, combineSignals, prefillFills }) };
 });
 
 import { bootDemo, type DemoHooks } from '../sites/testing';
@@ -72,4 +73,18 @@ it('hands the ranking every order of the buyer: 已付款确认 is not offered t
   await vi.waitFor(() => expect(top().length).toBeGreaterThan(0));
   expect(top()).not.toContain('已付款确认');
   expect(top()).not.toContain('下单后道别（收藏店铺）');
+});
+
+it('opens 推荐尺码 with the height and weight the buyer wrote already in 身高体重, and waits for the agent', async () => {
+  const { panel } = await panelOn('u-1001');
+  demo.pushBuyerMessage('u-1001', '我身高162体重52公斤，穿什么码？');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('我身高162体重52公斤，穿什么码？'));
+  const tj = panel.store.get().library!.templates.find((t) => t.id === 'size-recommend')!;
+  panel.useTemplate(tj, 'insert');
+  const pending = panel.store.get().pending!;
+  expect(pending.missing).toEqual(['身高体重', '推荐尺码']);
+  expect(pending.fills).toEqual({ 身高体重: '162cm/52kg' });
+  // Never inserted on its own: the form stays until the agent confirms.
+  expect(panel.store.get().pending).not.toBeNull();
 });

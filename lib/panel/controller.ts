@@ -650,7 +650,9 @@ export class PanelController {
     const rendered = this.renderTemplate(template, {});
     if (rendered.missing.length) {
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
-      this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills: {}, warned: false } });
+      // What the buyer already wrote (身高体重) is offered, selected, for the agent to confirm or retype.
+      const fills = this.engine?.prefillFills(rendered.missing, this.store.get().buyerMessages) ?? {};
+      this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills, warned: false } });
       return;
     }
     void this.deliver(template, rendered.text, mode);

@@ -16,6 +16,7 @@ import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
+import type { prefillFills } from '../domain/templates/prefill';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
 
 export interface FeatureHost {
@@ -40,6 +41,8 @@ export interface Features {
     rankTemplates: typeof rankTemplates;
     searchTemplates: typeof searchTemplates;
     combineSignals: typeof combineSignals;
+    /** Fill-ins the buyer already answered (身高体重…), read from their messages; here, not in content.js. */
+    prefillFills: typeof prefillFills;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

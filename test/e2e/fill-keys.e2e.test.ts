@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, setUpDemoShop, type InputKind } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, setUpDemoShop, type InputKind } from './pages';
 import { CONSOLES, openConsole } from './consoles';
 
 let h: Harness;
@@ -123,6 +123,30 @@ describe('the fill-in form on the demo console, keyboard only', () => {
       // The form shows the panel on this page only: the remembered setting goes back for the next tests.
       await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
     }
+  });
+
+  it('Alt+n on 推荐尺码 after the buyer gave height and weight: 身高体重 holds them, selected; the agent types only the size', async () => {
+    await openDemoChat(page, h.demoUrl);
+    await demo.push(page, '我身高162体重52公斤，这件穿什么码？');
+    const key = await altKeyOf(page, '推荐尺码');
+    await chatInput(page).click();
+    await page.keyboard.press(key);
+    await inPanel(page, '[data-kf="fill"]').waitFor();
+    expect(await inPanel(page, '[data-kf="fill-input"][data-name="身高体重"]').inputValue()).toBe('162cm/52kg');
+    // The first field still has the focus, its value selected: a key the agent types replaces it.
+    const focused = await evaluateInPanel(page, (roots) => {
+      const el = roots.map((r) => r.activeElement).find(Boolean) as HTMLInputElement | undefined;
+      return el && { name: el.dataset.name, selected: el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0) };
+    });
+    expect(focused).toEqual({ name: '身高体重', selected: '162cm/52kg' });
+    // Never inserted on its own.
+    expect(await demo.draft(page)).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('M');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => demo.draft(page)).toBe('根据您的身高体重（162cm/52kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。');
+    expect(await chatBoxFocused(page, CHAT)).toBe(true);
+    expect(await demo.sent(page)).toBe(0);
   });
 
   it('a click on the reply opens the form with its first fill-in focused', async () => {
