@@ -63,8 +63,8 @@ describe('eval-suggest --context', () => {
     // Two sessions in the JDDC sample's layout: session, user, is_agent, transferred, repeat, sku, text.
     const row = (s: string, agent: number, text: string) => [s, 'u', agent, 0, 0, 'nan', text].join('\t');
     writeFileSync(join(dir, 'jddc_chat_sample.tsv'), [
-      row('s1', 1, '您好'), row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '接下来呢'),
-      row('s2', 1, '您好'), row('s2', 0, '接下来呢'),
+      row('s1', 1, '欢迎光临小店'), row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '接下来呢'),
+      row('s2', 1, '欢迎光临小店'), row('s2', 0, '接下来呢'),
     ].join('\n') + '\n');
     const f = join(dir, 'l.tsv');
     writeFileSync(f, 'id\tscenario\talso\ttext\njd4\trefund-status\t\t接下来呢\n');
@@ -74,17 +74,18 @@ describe('eval-suggest --context', () => {
     expect(shown(alone[0]!)).toEqual([]);
     expect(shown(withContext[0]!)[0]).toBe('refund-status');
     // The first line of another session has no earlier turns.
-    expect(new Dialogues(dir).dialogue('jd6')).toEqual([{ from: 'agent', text: '您好' }, { from: 'buyer', text: '接下来呢' }]);
+    expect(new Dialogues(dir).dialogue('jd6')).toEqual([{ from: 'agent', text: '欢迎光临小店' }, { from: 'buyer', text: '接下来呢' }]);
   });
   it('refuses a turn whose conversation is unknown or does not end with its text', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'jddc_chat_sample.tsv'), ['s1\tu\t1\t0\t0\tnan\t您好', 's1\tu\t0\t0\t0\tnan\t在吗'].join('\n'));
+    const row = (agent: number, text: string) => ['s1', 'u', agent, 0, 0, 'nan', text].join('\t');
+    writeFileSync(join(dir, 'jddc_chat_sample.tsv'), [row(1, '欢迎光临小店'), row(0, '店家在不在呀')].join('\n'));
     const f = join(dir, 'l.tsv');
-    writeFileSync(f, 'id\tscenario\talso\ttext\njd2\tgreeting\t\t你好\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\njd2\tgreeting\t\t想先问点事情\n');
     expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/does not end with its text/);
-    writeFileSync(f, 'id\tscenario\talso\ttext\nzz9\tgreeting\t\t你好\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\nzz9\tgreeting\t\t想先问点事情\n');
     expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/no dialogue for id "zz9"/);
-    writeFileSync(f, 'id\tscenario\talso\ttext\necdt1.1\tgreeting\t\t你好\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\necdt1.1\tgreeting\t\t想先问点事情\n');
     expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/ecd_sample_test\.tsv not found/);
   });
 });

@@ -58,7 +58,7 @@ describe('guard CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'guard-'));
     try {
       const file = join(dir, 'r.txt');
-      writeFileSync(file, '好的亲\n加我vx\n\n明天发货\n');
+      writeFileSync(file, '好滴亲\n加我vx\n\n明天发货\n');
       const r = run('scan', '--platform', 'pdd', '--file', file);
       expect(r.code).toBe(0);
       expect(r.out.at(-1)).toBe('flagged=1 lines=3 rate=0.3333');

@@ -1,6 +1,6 @@
 /**
  * Evaluation data (../shared/eval) is read at run time only: no tracked file may carry a copy of one
- * of its texts. Two checks over the repo's tracked text files:
+ * of its texts. Three checks over the repo's tracked text files:
  *
  * 1. Runs (all files): every run of Chinese text of at least 5 characters that stops at a quote, tab
  *    or line end is looked up among the evaluation texts.
@@ -8,9 +8,13 @@
  *    text of at least 3 characters is a copy, however short and everyday it is. A whole string is
  *    the content of a '…', "…", `…`, “…”, ‘…’, 「…」 or 『…』 quote; the text of an element (>…<, in
  *    HTML and JSX); a cell of a Markdown table; and a whole line or tab-separated cell of a .tsv/.txt
- *    file. "Equals" ignores what does not make another text: whitespace (the data often puts a
- *    space between two short messages typed as one), character width (？ and ?) and letter case;
- *    the 3 characters are counted after that.
+ *    file; a quoted string that holds tabs or line breaks (a fixture file written by a test) is
+ *    also read line by line and cell by cell. "Equals" ignores what does not make another text:
+ *    whitespace (the data often puts a space between two short messages typed as one), character
+ *    width (？ and ?) and letter case; the 3 characters are counted after that.
+ * 3. Rows (all files): the last two cells of a row of an evaluation table (`nan<TAB>您好` of the
+ *    JDDC sample), found side by side in a file, its `\t` escapes read as tabs. Short greetings are
+ *    everyone's, but the data's own row around them is not: a test's fixture rows are our own.
  *
  * Evaluation texts are the text cells of the evaluation files, parsed by their layout (see
  * ../shared/eval/SOURCE.md): the text column of buyer_turns.tsv and jddc_chat_sample.tsv; the
@@ -94,6 +98,37 @@ function evalTexts(): { long: Set<string>; short: Set<string> } {
   return { long, short };
 }
 
+const ESCAPES: Record<string, string> = { t: '\t', n: '\n' };
+
+/** The last two cells of every row of the evaluation tables whose last cell is a text (check 3). */
+function evalRowEnds(): Set<string> {
+  const ends = new Set<string>();
+  for (const f of readdirSync(evalDir)) {
+    if (!f.endsWith('.tsv')) continue;
+    for (const line of readFileSync(join(evalDir, f), 'utf8').split('\n')) {
+      const c = line.split('\t');
+      const last = c[c.length - 1]!.trim();
+      if (c.length >= 2 && HAN.test(last)) ends.add(`${c[c.length - 2]}\t${last}`);
+    }
+  }
+  return ends;
+}
+
+/** Every pair of cells side by side in a file, read as a table would be (check 3). */
+function cellPairs(src: string): string[] {
+  const text = src.replace(/\\t/g, '\t');
+  const out: string[] = [];
+  const stop = /[\t\n'"`]/;
+  for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
+    let a = i;
+    while (a > 0 && !stop.test(text[a - 1]!)) a--;
+    let b = i + 1;
+    while (b < text.length && !stop.test(text[b]!)) b++;
+    out.push(`${text.slice(a, i)}\t${text.slice(i + 1, b).trim()}`);
+  }
+  return out;
+}
+
 /** Every whole string of one tracked file (see the header). */
 function wholeStrings(file: string, src: string): string[] {
   const out: string[] = [];
@@ -106,10 +141,10 @@ function wholeStrings(file: string, src: string): string[] {
     let j = i + 1;
     for (; j < src.length && src[j] !== close && s.length <= 200; j++) {
       if (src[j] === '\n' && (close === "'" || close === '"')) break;
-      if (src[j] === '\\' && j + 1 < src.length) s += src[++j];
+      if (src[j] === '\\' && j + 1 < src.length) s += ESCAPES[src[++j]!] ?? src[j];
       else s += src[j];
     }
-    if (src[j] === close) out.push(s);
+    if (src[j] === close) out.push(s, ...(/[\t\n]/.test(s) ? s.split(/[\t\n]/) : []));
   }
   for (const m of src.matchAll(/>([^<>]{1,200})</g)) out.push(m[1]!);
   if (file.endsWith('.md')) for (const m of src.matchAll(/\|([^|\n]{1,200})(?=\|)/g)) out.push(m[1]!);
@@ -119,6 +154,7 @@ function wholeStrings(file: string, src: string): string[] {
 
 it.skipIf(!existsSync(evalDir))('no tracked file holds a text of the evaluation data', () => {
   const { long, short } = evalTexts();
+  const rowEnds = evalRowEnds();
   const files = execFileSync('git', ['ls-files'], { cwd: repo })
     .toString()
     .split('\n')
@@ -128,6 +164,7 @@ it.skipIf(!existsSync(evalDir))('no tracked file holds a text of the evaluation 
     if (!existsSync(join(repo, f))) continue;
     const src = readFileSync(join(repo, f), 'utf8');
     for (const m of src.matchAll(/[\u4e00-\u9fff][^'"`\\\n\t]{4,}/g)) if (long.has(m[0].trim())) copies.add(`${f}: ${m[0].trim()}`);
+    for (const pair of cellPairs(src)) if (rowEnds.has(pair)) copies.add(`${f}: a row of the data ending ${JSON.stringify(pair)}`);
     if (EXEMPT.some((re) => re.test(f))) continue;
     for (const s of wholeStrings(f, src)) {
       if (short.has(key(s))) copies.add(`${f}: ${s}`);
