@@ -167,7 +167,7 @@ export async function benchSuggest(): Promise<Record<string, number>> {
       const q = queries[i]!;
       const t0 = performance.now();
       const classification = classify([q]);
-      rankTemplates(index, { classification, text: q, orderStatus: i % 5 === 0 ? 'unpaid' : undefined }, 3);
+      rankTemplates(index, { classification, text: q, orderStatuses: i % 5 === 0 ? ['unpaid'] : undefined }, 3);
       const dt = performance.now() - t0;
       if (i >= WARMUP) times.push(dt);
     }

@@ -7,8 +7,8 @@ import { STARTER_LIBRARY } from '../templates/starter';
 
 const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const rank = (text: string, orderStatus?: OrderStatus) =>
-  rankTemplates(index, { classification: classify([text]), text, orderStatus }, 3).map((r) => r.template);
-const titles = (text: string, order: Pick<RankInput, 'orderStatus' | 'orderStatuses'>) =>
+  rankTemplates(index, { classification: classify([text]), text, orderStatuses: orderStatus ? [orderStatus] : undefined }, 3).map((r) => r.template);
+const titles = (text: string, order: Pick<RankInput, 'orderStatuses'>) =>
   rankTemplates(index, { classification: classify([text]), text, ...order }, 3).map((r) => r.template.title);
 
 describe('ranking with the order status shown beside the chat', () => {
@@ -31,33 +31,33 @@ describe('ranking with the order status shown beside the chat', () => {
 
 describe('replies that state a fact about the order (Template.orders), on the starter library', () => {
   it('does not answer a bargaining buyer with 已改价请付款 when nobody changed the price', () => {
-    const top = titles('能便宜点吗？', { orderStatus: 'unpaid' });
+    const top = titles('能便宜点吗？', { orderStatuses: ['unpaid'] });
     expect(top[0]).not.toBe('已改价请付款');
     expect(top).not.toContain('已改价请付款');
     expect(top[0]).toBe('催付（截单提醒）');
   });
 
   it('does not thank an unpaid buyer for the payment (已付款确认)', () => {
-    const top = titles('收到了，谢谢', { orderStatus: 'unpaid' });
+    const top = titles('收到了，谢谢', { orderStatuses: ['unpaid'] });
     expect(top).not.toContain('已付款确认');
     expect(top).not.toContain('下单后道别（收藏店铺）');
   });
 
   it('does not tell a buyer whose order is paid but not shipped that it has shipped (已发货改地址)', () => {
     for (const text of ['地址写错了能改吗', '我想改个地址']) {
-      const top = titles(text, { orderStatus: 'paid' });
+      const top = titles(text, { orderStatuses: ['paid'] });
       expect(top, text).not.toContain('已发货改地址');
       expect(top, text).toContain('修改地址');
     }
     // On a shipped order it is the right reply, and the ones that promise to edit the order are not.
-    const shipped = titles('地址写错了能改吗', { orderStatus: 'shipped' });
+    const shipped = titles('地址写错了能改吗', { orderStatuses: ['shipped'] });
     expect(shipped[0]).toBe('已发货改地址');
     expect(shipped).not.toContain('修改地址');
   });
 
   it('opens an unpaid-order follow-up with the payment reminder first when the follow-up brings no words of its own', () => {
     const payment = { scores: [{ id: 'payment' as const, score: 1 }], top: ['payment' as const], confident: true, evidence: {} };
-    const top = rankTemplates(index, { classification: payment, text: '', orderStatus: 'unpaid' }, 3).map((r) => r.template.title);
+    const top = rankTemplates(index, { classification: payment, text: '', orderStatuses: ['unpaid'] }, 3).map((r) => r.template.title);
     expect(top[0]).toBe('催付（截单提醒）');
     expect(top).not.toContain('重复拍下');
   });
@@ -65,7 +65,7 @@ describe('replies that state a fact about the order (Template.orders), on the st
   it('judges a condition against every order of the buyer, and the unpaid one for the boost', () => {
     // An unpaid and a refunding order: refund replies stay, the reminder still leads a greeting.
     expect(titles('退款进度怎么样了', { orderStatuses: ['unpaid', 'refunding'] })).toContain('退款进度');
-    expect(titles('退款进度怎么样了', { orderStatus: 'unpaid' })).not.toContain('退款进度');
+    expect(titles('退款进度怎么样了', { orderStatuses: ['unpaid'] })).not.toContain('退款进度');
     expect(titles('在吗', { orderStatuses: ['completed', 'unpaid', 'closed'] })[0]).toBe('催付（截单提醒）');
     // A closed order says nothing: the reply is judged on the others, or not at all.
     expect(titles('地址写错了能改吗', { orderStatuses: ['closed'] })).toEqual(titles('地址写错了能改吗', {}));

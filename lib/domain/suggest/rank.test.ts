@@ -61,13 +61,13 @@ describe('rankTemplates', () => {
   });
 
   it('puts the payment reminder first when the order is unpaid', () => {
-    expect(rank('在吗', { orderStatus: 'unpaid' })[0]!.template.id).toBe('pay-remind');
-    expect(rank('今天能发货吗', { orderStatus: 'unpaid' })[0]!.template.id).toBe('pay-remind');
-    expect(rank('在吗', { orderStatus: 'unpaid' })[0]!.reason).toBe('order');
+    expect(rank('在吗', { orderStatuses: ['unpaid'] })[0]!.template.id).toBe('pay-remind');
+    expect(rank('今天能发货吗', { orderStatuses: ['unpaid'] })[0]!.template.id).toBe('pay-remind');
+    expect(rank('在吗', { orderStatuses: ['unpaid'] })[0]!.reason).toBe('order');
   });
 
   it('does not push a payment reminder over an after-sale need', () => {
-    expect(rank('我想退货', { orderStatus: 'unpaid' })[0]!.template.scenarios).toContain('return');
+    expect(rank('我想退货', { orderStatuses: ['unpaid'] })[0]!.template.scenarios).toContain('return');
   });
 
   it('greets returning and VIP buyers with the warmer template, new buyers with the standard one', () => {

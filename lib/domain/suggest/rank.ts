@@ -24,12 +24,10 @@ export interface RankInput {
   text: string;
   usage?: UsageStats;
   buyer?: { segment: BuyerSegment };
-  /** The state of the order that changes the likely reply (an unpaid one before any other). */
-  orderStatus?: OrderStatus;
   /**
    * The states of all the buyer's orders shown beside the chat, newest first ('closed' allowed
-   * and ignored). When given, `orderStatus` defaults to the unpaid one, else the newest; a template
-   * whose `orders` condition fits none of them is never suggested.
+   * and ignored). The one that changes the likely reply is the unpaid one, else the newest; a
+   * template whose `orders` condition fits none of them is never suggested.
    */
   orderStatuses?: readonly string[];
   /** Replies this agent inserted for similar messages (learned.ts recall): template id → share 0..1. */
@@ -221,12 +219,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   if (segment === 'returning' || segment === 'vip') for (const s of scenarios) addBucket(index.warmBuckets.get(s), TONE_CAP);
   if (segment === 'difficult') for (const s of scenarios) addBucket(index.calmBuckets.get(s), TONE_CAP);
 
-  const statuses = input.orderStatuses;
-  const status = statuses
-    ? statuses.includes('unpaid') ? 'unpaid' : ORDER_BIT.has(statuses[0]!) ? (statuses[0] as OrderStatus) : undefined
-    : input.orderStatus;
+  const statuses = input.orderStatuses ?? [];
+  const status = statuses.includes('unpaid') ? 'unpaid' : ORDER_BIT.has(statuses[0]!) ? (statuses[0] as OrderStatus) : undefined;
   // The states the page shows for this buyer; 0 = unknown, and conditions are not looked at.
-  const known = statuses ? orderMask(statuses) : status ? ORDER_BIT.get(status)! : 0;
+  const known = orderMask(statuses);
   let unpaidBoost = 0;
   if (status === 'unpaid') {
     const lead = cls.confident ? cls.scores[0]?.id : undefined;
@@ -235,6 +231,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   }
   const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
+
+  /** A payment reply that fits an unpaid order (no condition, or one that names it). */
+  const paymentForUnpaid = (t: number) => (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0);
 
   // Score every candidate with numbers only; build the explanation for the winners alone.
   const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
@@ -269,7 +268,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     else if (segment === 'difficult' && tone & TONE_CALM) total += note(reasons, 'segment', W_SEGMENT);
     const fits = index.orderBits[t]!;
     if (known && fits && !(fits & known)) total -= W_ORDER_CONFLICT;
-    else if (unpaidBoost && index.scenarioBits[t]! & PAYMENT_BIT && (!fits || fits & UNPAID_BIT)) total += note(reasons, 'order', unpaidBoost, 'payment');
+    else if (unpaidBoost && paymentForUnpaid(t)) total += note(reasons, 'order', unpaidBoost, 'payment');
     else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
     return total;
   };
@@ -278,8 +277,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // payment reminder one slot, not all of them, unless the buyer is asking about payment: the
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
-  const orderDriven = (t: number) =>
-    unpaidBoost > 0 && !leadIsPayment && (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0);
+  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t);
   let nScored = 0;
   for (const t of candList) {
     const v = score(t, null);
