@@ -1,10 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { useLoaded } from './OptionsContext';
 import { own } from '@/lib/domain/own';
-import { SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
+import { isScenarioId } from '@/lib/domain/scenarios';
+import { scenarioLabel } from '../ScenarioChips';
 import type { Template } from '@/lib/domain/templates/types';
 import type { TemplateUsage } from '@/lib/storage/usage';
 import { t } from '@/lib/i18n';
+import { formatWall } from '@/lib/domain/time';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 
 export interface UsageRow {
   template: Template;
@@ -18,15 +21,20 @@ export function usageRows(templates: Template[], usage: Record<string, TemplateU
     .sort((a, b) => b.usage.count - a.usage.count || b.usage.lastUsed - a.usage.lastUsed || a.template.title.localeCompare(b.template.title, 'zh'));
 }
 
-function topScenario(u: TemplateUsage): string {
+/** The situation a reply was used for most, in the interface's language. */
+export function topScenario(u: TemplateUsage): string {
   const best = Object.entries(u.byScenario).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-  return best ? SCENARIOS[best[0] as ScenarioId]?.zh ?? best[0] : '';
+  if (!best) return '';
+  // In the interface's language; an id this version does not know (a newer export) shows as written.
+  return isScenarioId(best[0]) ? scenarioLabel(best[0]) : best[0];
 }
 
 /** Which replies the agents use most and least (from the insertions recorded on this machine). */
 export function UsageStats() {
   const { value: lib } = useLoaded('getLibrary', ['library']);
   const { value: usage } = useLoaded('getUsage', ['usage']);
+  // Last use in shop time, as the popup and the remarks show times.
+  const zone = shopZone(useLoaded('getSettings', ['settings']).value ?? DEFAULT_APP_SETTINGS);
   const rows = useMemo(() => (lib && usage ? usageRows(lib.templates, usage.templates) : []), [lib, usage]);
   if (!lib || !usage) return <p>{t('options.loading')}</p>;
   const total = rows.reduce((n, r) => n + r.usage.count, 0);
@@ -50,7 +58,7 @@ export function UsageStats() {
             <td>{r.template.group}</td>
             <td>{r.usage.count}</td>
             <td>{topScenario(r.usage)}</td>
-            <td>{r.usage.lastUsed ? new Date(r.usage.lastUsed).toLocaleString('zh-CN') : '—'}</td>
+            <td>{r.usage.lastUsed ? formatWall(r.usage.lastUsed, zone) : '—'}</td>
           </tr>
         ))}
       </tbody>
