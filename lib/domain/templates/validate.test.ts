@@ -235,35 +235,29 @@ describe('parseLibraryImport: the interface language', () => {
     ],
   };
 
+  /** Each problem as the Chinese and the English interface word it. */
+  const expected = [
+    ['第 2 个分组应为文本，实际是 number', 'group 2 must be a string, not number'],
+    ['第 2 条话术（id "bad-2"）：body 为空', 'template 2 (id "bad-2"): body is empty'],
+    ['第 2 条话术（id "bad-2"）：scenarios 含未知场景 "nope"', 'template 2 (id "bad-2"): scenarios has an unknown scenario "nope"'],
+    ['第 3 条话术（标题 "无编号"）：缺少 id', 'template 3 (title "无编号"): missing id'],
+    ['第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字', 'template 3 (title "无编号"): shortcut code "HAO!" may only use lowercase letters a-z and digits 0-9'],
+    ['第 4 条话术（id "ok-1"）：id 与第 1 条重复', 'template 4 (id "ok-1"): same id as template 1'],
+  ] as const;
+
   it('in the Chinese interface: Chinese alone, each entry still named by its number from 1 and its id or title', () => {
-    const zh = errorsOf(parseLibraryImport(bad, 'zh-CN'));
-    expect(zh).toEqual([
-      '第 2 个分组应为文本，实际是 number',
-      '第 2 条话术（id "bad-2"）：body 为空',
-      '第 2 条话术（id "bad-2"）：scenarios 含未知场景 "nope"',
-      '第 3 条话术（标题 "无编号"）：缺少 id',
-      '第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字',
-      '第 4 条话术（id "ok-1"）：id 与第 1 条重复',
-    ]);
+    expect(errorsOf(parseLibraryImport(bad, 'zh-CN'))).toEqual(expected.map(([zh]) => zh));
   });
 
   it('in the English interface: English alone, the entry named in English too (number from 1, id or title)', () => {
     const en = errorsOf(parseLibraryImport(bad, 'en'));
-    expect(en).toEqual([
-      'group 2 must be a string, not number',
-      'template 2 (id "bad-2"): body is empty',
-      'template 2 (id "bad-2"): scenarios has an unknown scenario "nope"',
-      'template 3 (title "无编号"): missing id',
-      'template 3 (title "无编号"): shortcut code "HAO!" may only use lowercase letters a-z and digits 0-9',
-      'template 4 (id "ok-1"): same id as template 1',
-    ]);
+    expect(en).toEqual(expected.map(([, english]) => english));
     // No Chinese outside the quoted values the file itself holds.
     expect(en.join('\n').replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff（）：]/);
   });
 
   it('when the language is not said: each problem in Chinese, then in English in brackets', () => {
-    const { zh, en } = errorsIn(bad);
-    expect(errorsOf(parseLibraryImport(bad))).toEqual(zh.map((z, i) => `${z}（${en[i]}）`));
+    expect(errorsOf(parseLibraryImport(bad))).toEqual(expected.map(([zh, en]) => `${zh}（${en}）`));
   });
 
   it('words the file-level problems in one language too (groups, templates, their limits)', () => {
