@@ -4,7 +4,9 @@ import { GuardSettings } from './GuardSettings';
 import { TemplateEditor } from './TemplateEditor';
 import { type } from '../remarks/testing';
 import { mountTab } from './testing';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { validateGuardConfig } from '@/lib/domain/guard/config';
+import { CallError } from '@/lib/messaging/client';
 import { options } from '@/lib/i18n/messages/options';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
@@ -35,6 +37,32 @@ describe('compliance settings in the options page', () => {
     expect(off.checked).toBe(true);
     await click('[data-kf="guard-builtin"] tr[data-rule-id="absolute-first"] input');
     expect(saved.at(-1)!.disabled).toEqual(['absolute-first']);
+  });
+
+  it.each([
+    ['zh-CN', '保存失败：合规规则第 1 条：每个词最多 40 字（填写的内容仍保留在页面上）'],
+    ['en', 'Could not save: the input is not acceptable (guard rule 1: each word at most 40 characters) (your input is still on the page)'],
+  ] as const)('says why a rule was not saved in the interface language alone (%s), keeping the input', async (locale, status) => {
+    setLocale(locale);
+    try {
+      // The background checks the rule in the shop's language (lib/messaging/handlers/guard.ts).
+      const { q, submit } = await mountTab(<GuardSettings />, {
+        getGuardConfig: noShopRules,
+        getSettings: () => DEFAULT_APP_SETTINGS,
+        saveGuardConfig: (c: GuardConfig) => {
+          const r = validateGuardConfig(c, locale);
+          if (!r.ok) throw new CallError('invalid', r.errors.join('\n'));
+          return c;
+        },
+      });
+      type(q('[data-kf="guard-add"] input[name="words"]'), '长'.repeat(41));
+      type(q('[data-kf="guard-add"] input[name="reason"]'), '太长');
+      await submit('[data-kf="guard-add"]');
+      expect(q('[data-kf="status"]')!.textContent).toBe(status);
+      expect((q('[data-kf="guard-add"] input[name="words"]') as HTMLInputElement).value).toBe('长'.repeat(41));
+    } finally {
+      setLocale('zh-CN');
+    }
   });
 
   it('shows the words and why for a reply typed into the try-out box', async () => {

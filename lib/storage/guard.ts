@@ -10,6 +10,7 @@ import { workerExtras } from '../background/extras';
 import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
+import type { Locale } from '../i18n/lookup';
 
 const GUARD_KEY = 'guardRules';
 const CLOCK_KEY = 'replyClock';
@@ -42,9 +43,12 @@ export class GuardConfigInvalid extends Error {
   }
 }
 
-/** Validates, then replaces. Throws GuardConfigInvalid (nothing written) when invalid. */
-export async function saveGuardConfig(json: unknown): Promise<GuardConfig> {
-  const checked = workerExtras().guard.validateGuardConfig(json);
+/**
+ * Validates, then replaces. Throws GuardConfigInvalid (nothing written) when invalid, its problems
+ * in `locale` (the interface's language; both when not said).
+ */
+export async function saveGuardConfig(json: unknown, locale?: Locale): Promise<GuardConfig> {
+  const checked = workerExtras().guard.validateGuardConfig(json, locale);
   if (!checked.ok) throw new GuardConfigInvalid(checked.errors);
   await db.set('meta', GUARD_KEY, checked.config);
   return checked.config;

@@ -1,4 +1,5 @@
 /** Types of the compliance guard (话术合规检查). Pure data: no DOM, no storage. */
+import type { Bilingual } from '../../i18n/bilingual';
 
 /** Where a rule applies. 'any' = every platform (and the demo console and taught pages). */
 export type GuardPlatform = 'taobao' | 'jd' | 'pdd' | 'douyin' | 'kuaishou' | 'any';
@@ -27,10 +28,8 @@ export const GUARD_CATEGORIES: readonly GuardCategory[] = ['cash-for-review', 'o
 /** 'block': the reply is held until the agent confirms; 'warn': shown, never held. */
 export type GuardSeverity = 'block' | 'warn';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+/** A text in both interface languages (a rule's label and reason). */
+export type { Bilingual };
 
 /**
  * How a finding can be fixed with one click.

@@ -32,10 +32,17 @@ function errorsOf(r: ParseLibraryResult): string[] {
   return r.errors;
 }
 
+/** The problems as the Chinese and the English interface word them. */
+function errorsIn(input: unknown): { zh: string[]; en: string[] } {
+  return { zh: errorsOf(parseLibraryImport(input, 'zh-CN')), en: errorsOf(parseLibraryImport(input, 'en')) };
+}
+
 describe('parseLibraryImport: file shape', () => {
   it('rejects text that is not JSON', () => {
-    expect(errorsOf(parseLibraryImport('{"format": '))).toEqual(['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容（not valid JSON）']);
-    expect(errorsOf(parseLibraryImport('{"format": ', 'zh-CN'))).toEqual(['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容']);
+    expect(errorsIn('{"format": ')).toEqual({
+      zh: ['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容'],
+      en: ['The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension. Nothing was imported'],
+    });
   });
 
   it.each([null, 42, 'null', [], true])('rejects a file that is not an object: %j', (input) => {
@@ -46,18 +53,19 @@ describe('parseLibraryImport: file shape', () => {
     expect(errorsOf(parseLibraryImport({ format: 'other', version: 1, templates: [] }))[0]).toMatch(
       /不是话术库文件.*"other"/,
     );
+    expect(errorsIn({ format: 'other', version: 1, templates: [] }).en).toEqual(['not a reply library file: format must be "kefu-library", not "other"']);
   });
 
   it('rejects an unknown version, telling a newer file from a broken one', () => {
     expect(errorsOf(parseLibraryImport(file([], { version: 2 })))[0]).toMatch(/更新版本.*升级/);
     expect(errorsOf(parseLibraryImport(file([], { version: '1' })))[0]).toMatch(/不支持的文件版本 "1"/);
     expect(errorsOf(parseLibraryImport(file([], { version: undefined })))[0]).toMatch(/不支持的文件版本/);
+    expect(errorsIn(file([], { version: 2 })).en).toEqual(['file version "2" comes from a newer version of the extension (this one reads version 1); update the extension first']);
+    expect(errorsIn(file([], { version: '1' })).en).toEqual(['unsupported file version "1"; it must be 1']);
   });
 
   it('requires templates to be a list', () => {
-    expect(errorsOf(parseLibraryImport({ format: LIBRARY_FORMAT, version: 1 }))).toEqual([
-      '缺少 templates 列表（missing templates）',
-    ]);
+    expect(errorsOf(parseLibraryImport({ format: LIBRARY_FORMAT, version: 1 }))).toEqual(['缺少 templates 列表（the templates list is missing）']);
     expect(errorsOf(parseLibraryImport(file({} as unknown as unknown[])))[0]).toMatch(/templates 应为列表/);
   });
 
@@ -77,28 +85,28 @@ describe('parseLibraryImport: file shape', () => {
 describe('parseLibraryImport: entries', () => {
   it('names the entry by index and id for an unknown scenario', () => {
     const r = parseLibraryImport(file([good({ id: 'a', code: 'a' }), good({ id: 'b', code: 'b' }), { ...good({ id: 'x', code: 'x' }), scenarios: ['foo'] }]));
-    expect(errorsOf(r)).toEqual(['第 3 条话术（id "x"）：scenarios 含未知场景 "foo"（unknown scenario）']);
+    expect(errorsOf(r)).toEqual(['第 3 条话术（id "x"）：scenarios 含未知场景 "foo"（template 3 (id "x"): scenarios has an unknown scenario "foo"）']);
   });
 
   it('names an entry by title when it has no id', () => {
     const { id: _omit, ...noId } = good();
-    expect(errorsOf(parseLibraryImport(file([noId])))).toEqual(['第 1 条话术（标题 "发货时间"）：缺少 id（missing id）']);
+    expect(errorsIn(file([noId]))).toEqual({ zh: ['第 1 条话术（标题 "发货时间"）：缺少 id'], en: ['template 1 (title "发货时间"): missing id'] });
   });
 
   it('rejects an empty body', () => {
-    expect(errorsOf(parseLibraryImport(file([good({ body: '   ' })])))).toEqual([
-      '第 1 条话术（id "ship-today"）：body 为空（body is empty）',
-    ]);
+    expect(errorsIn(file([good({ body: '   ' })]))).toEqual({ zh: ['第 1 条话术（id "ship-today"）：body 为空'], en: ['template 1 (id "ship-today"): body is empty'] });
   });
 
   it('rejects duplicate ids, pointing at the first one', () => {
     const r = parseLibraryImport(file([good(), good({ code: 'fh2' })]));
-    expect(errorsOf(r)).toEqual(['第 2 条话术（id "ship-today"）：id 与第 1 条重复（duplicate id）']);
+    expect(errorsOf(r)).toEqual(['第 2 条话术（id "ship-today"）：id 与第 1 条重复（template 2 (id "ship-today"): same id as template 1）']);
   });
 
   it('rejects duplicate codes, case-insensitively', () => {
-    const r = parseLibraryImport(file([good(), good({ id: 'other-one', code: 'FH' })]));
-    expect(errorsOf(r)).toEqual(['第 2 条话术（id "other-one"）：快捷码 "fh" 与第 1 条重复（duplicate code）']);
+    expect(errorsIn(file([good(), good({ id: 'other-one', code: 'FH' })]))).toEqual({
+      zh: ['第 2 条话术（id "other-one"）：快捷码 "fh" 与第 1 条重复'],
+      en: ['template 2 (id "other-one"): shortcut code "fh" is already used by template 1'],
+    });
   });
 
   it('rejects a malformed code', () => {
@@ -106,27 +114,38 @@ describe('parseLibraryImport: entries', () => {
       /第 1 条话术（id "ship-today"）：快捷码 "发货" 只能用英文小写字母和数字/,
     );
     expect(errorsOf(parseLibraryImport(file([{ ...good(), code: 5 }])))[0]).toMatch(/code 应为文本/);
+    expect(errorsIn(file([good({ code: 'a'.repeat(17) }), { ...good({ id: 'b' }), code: 5 }, good({ id: 'c', code: '发货' })])).en).toEqual([
+      'template 1 (id "ship-today"): shortcut code "aaaaaaaaaaaaaaaaa" is too long (at most 16 characters)',
+      'template 2 (id "b"): code must be a string, not number',
+      'template 3 (id "c"): shortcut code "发货" may only use lowercase letters a-z and digits 0-9',
+    ]);
   });
 
   it('rejects wrong types and over-long text', () => {
-    const errors = errorsOf(
-      parseLibraryImport(file([{ ...good(), title: 3, scenarios: 'greeting' }, good({ id: 'long', code: 'l', body: '啊'.repeat(2001) })])),
-    );
-    expect(errors).toEqual([
-      '第 1 条话术（id "ship-today"）：title 应为文本，实际是 number（title must be a string）',
-      '第 1 条话术（id "ship-today"）：scenarios 应为列表，实际是 string（scenarios must be an array）',
-      '第 2 条话术（id "long"）：body 过长（2001 字，上限 2000）（body too long）',
-    ]);
+    const errors = errorsIn(file([{ ...good(), title: 3, scenarios: 'greeting' }, good({ id: 'long', code: 'l', body: '啊'.repeat(2001) })]));
+    expect(errors).toEqual({
+      zh: [
+        '第 1 条话术（id "ship-today"）：title 应为文本，实际是 number',
+        '第 1 条话术（id "ship-today"）：scenarios 应为列表，实际是 string',
+        '第 2 条话术（id "long"）：body 过长（2001 字，上限 2000）',
+      ],
+      en: [
+        'template 1 (id "ship-today"): title must be a string, not number',
+        'template 1 (id "ship-today"): scenarios must be a list, not string',
+        'template 2 (id "long"): body is too long (2001 characters, at most 2000)',
+      ],
+    });
   });
 
   it('rejects an entry that is not an object', () => {
-    expect(errorsOf(parseLibraryImport(file([good(), 'hello'])))).toEqual([
-      '第 2 条话术：应为对象，实际是 string（entry must be an object）',
-    ]);
+    expect(errorsIn(file([good(), 'hello']))).toEqual({ zh: ['第 2 条话术：应为对象，实际是 string'], en: ['template 2: must be an object, not string'] });
   });
 
   it('rejects ids with spaces or Chinese characters', () => {
-    expect(errorsOf(parseLibraryImport(file([good({ id: '发货 时间' })])))[0]).toMatch(/id 只能用英文字母/);
+    expect(errorsIn(file([good({ id: '发货 时间' })]))).toEqual({
+      zh: ['第 1 条话术（id "发货 时间"）：id 只能用英文字母、数字和 - _ . :'],
+      en: ['template 1 (id "发货 时间"): id may only use English letters, digits and - _ . :'],
+    });
   });
 
   it('reports every problem at once and writes nothing', () => {
@@ -136,9 +155,10 @@ describe('parseLibraryImport: entries', () => {
 
   it('caps a flood of problems with a summary line', () => {
     const bad = Array.from({ length: 80 }, (_, i) => good({ id: `t${i}`, code: `c${i}`, body: '' }));
-    const errors = errorsOf(parseLibraryImport(file(bad)));
-    expect(errors).toHaveLength(51);
-    expect(errors[50]).toBe('还有 30 处问题未列出（30 more）');
+    const errors = errorsIn(file(bad));
+    expect(errors.zh).toHaveLength(51);
+    expect(errors.zh[50]).toBe('还有 30 处问题未列出');
+    expect(errors.en[50]).toBe('30 more problems not listed');
   });
 
   it('adds a group used by a template but missing from groups, with a warning', () => {
@@ -146,7 +166,9 @@ describe('parseLibraryImport: entries', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.library.groups).toEqual(['发货物流', '新分组']);
-    expect(r.warnings).toEqual(['已自动添加分组 "新分组"（group added）']);
+    expect(r.warnings).toEqual(['已自动添加分组 "新分组"（group "新分组" added）']);
+    expect(parseLibraryImport(file([good({ group: '新分组' })]), 'en')).toMatchObject({ warnings: ['group "新分组" added'] });
+    expect(parseLibraryImport(file([good({ group: '新分组' })]), 'zh-CN')).toMatchObject({ warnings: ['已自动添加分组 "新分组"'] });
   });
 
   it('normalises harmless variations: whitespace, CRLF, case of code, repeated scenarios, missing scenarios', () => {
@@ -190,8 +212,8 @@ describe('parseLibraryImport: the order states a reply fits (orders)', () => {
       file([good({ id: 'a', code: 'a' }), { ...good({ id: 'b', code: 'b' }), orders: ['paid', '已发货'] }, { ...good({ id: 'c', code: 'c' }), orders: 'shipped' }]),
     );
     expect(errorsOf(r)).toEqual([
-      '第 2 条话术（id "b"）：orders 含未知订单状态 "已发货"，可用 unpaid、paid、shipped、refunding、completed（unknown order state; use unpaid, paid, shipped, refunding, completed）',
-      '第 3 条话术（id "c"）：orders（适用订单状态）应为列表，实际是 string（orders must be an array）',
+      '第 2 条话术（id "b"）：orders 含未知订单状态 "已发货"，可用 unpaid、paid、shipped、refunding、completed（template 2 (id "b"): orders has an unknown order state "已发货"; use unpaid, paid, shipped, refunding, completed）',
+      '第 3 条话术（id "c"）：orders（适用订单状态）应为列表，实际是 string（template 3 (id "c"): orders (the order states it fits) must be a list, not string）',
     ]);
   });
 
@@ -213,23 +235,42 @@ describe('parseLibraryImport: the interface language', () => {
     ],
   };
 
+  /** Each problem as the Chinese and the English interface word it. */
+  const expected = [
+    ['第 2 个分组应为文本，实际是 number', 'group 2 must be a string, not number'],
+    ['第 2 条话术（id "bad-2"）：body 为空', 'template 2 (id "bad-2"): body is empty'],
+    ['第 2 条话术（id "bad-2"）：scenarios 含未知场景 "nope"', 'template 2 (id "bad-2"): scenarios has an unknown scenario "nope"'],
+    ['第 3 条话术（标题 "无编号"）：缺少 id', 'template 3 (title "无编号"): missing id'],
+    ['第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字', 'template 3 (title "无编号"): shortcut code "HAO!" may only use lowercase letters a-z and digits 0-9'],
+    ['第 4 条话术（id "ok-1"）：id 与第 1 条重复', 'template 4 (id "ok-1"): same id as template 1'],
+  ] as const;
+
   it('in the Chinese interface: Chinese alone, each entry still named by its number from 1 and its id or title', () => {
-    const zh = errorsOf(parseLibraryImport(bad, 'zh-CN'));
-    expect(zh).toEqual([
-      '第 2 个分组应为文本，实际是 number',
-      '第 2 条话术（id "bad-2"）：body 为空',
-      '第 2 条话术（id "bad-2"）：scenarios 含未知场景 "nope"',
-      '第 3 条话术（标题 "无编号"）：缺少 id',
-      '第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字',
-      '第 4 条话术（id "ok-1"）：id 与第 1 条重复',
-    ]);
+    expect(errorsOf(parseLibraryImport(bad, 'zh-CN'))).toEqual(expected.map(([zh]) => zh));
   });
 
-  it('elsewhere (English interface, or not said): each problem keeps its English gloss', () => {
-    const both = errorsOf(parseLibraryImport(bad, 'en'));
-    expect(both[0]).toBe('第 2 个分组应为文本，实际是 number（group must be a string）');
-    expect(both).toHaveLength(6);
-    expect(errorsOf(parseLibraryImport(bad))).toEqual(both);
+  it('in the English interface: English alone, the entry named in English too (number from 1, id or title)', () => {
+    const en = errorsOf(parseLibraryImport(bad, 'en'));
+    expect(en).toEqual(expected.map(([, english]) => english));
+    // No Chinese outside the quoted values the file itself holds.
+    expect(en.join('\n').replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff（）：]/);
+  });
+
+  it('when the language is not said: each problem in Chinese, then in English in brackets', () => {
+    expect(errorsOf(parseLibraryImport(bad))).toEqual(expected.map(([zh, en]) => `${zh}（${en}）`));
+  });
+
+  it('words the file-level problems in one language too (groups, templates, their limits)', () => {
+    const many = { format: 'kefu-library', version: 1, groups: Array.from({ length: 201 }, (_, i) => `g${i}`), templates: 'x' };
+    expect(errorsIn(many)).toEqual({
+      zh: ['分组过多（201 个，上限 200）', 'templates 应为列表，实际是 string'],
+      en: ['too many groups (201, at most 200)', 'templates must be a list, not string'],
+    });
+    expect(errorsIn({ format: 'kefu-library', version: 1, groups: ['x'.repeat(31)] })).toEqual({
+      zh: [`第 1 个分组 "${'x'.repeat(30)}…" 名称过长（上限 30 字）`, '缺少 templates 列表'],
+      en: [`group 1 "${'x'.repeat(30)}…": the name is too long (at most 30 characters)`, 'the templates list is missing'],
+    });
+    expect(errorsIn([]).en).toEqual(['the file must hold a JSON object, not array']);
   });
 });
 

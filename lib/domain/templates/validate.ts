@@ -6,9 +6,12 @@
  *
  * An import is validated as a whole before anything is written: either every entry is usable or
  * the agent gets the full list of problems, each naming the entry (1-based index plus id or title),
- * in Chinese with a short English gloss at the end — left off when the interface is Chinese. Sections other than groups/templates belong to other
- * features; they are handed back untouched in `extra` for their owners to validate.
+ * in the interface's language (Chinese alone, or English alone; both when the caller does not say).
+ * Sections other than groups/templates belong to other features; they are handed back untouched in
+ * `extra` for their owners to validate.
  */
+import { at, inLocale, type Bilingual } from '../../i18n/bilingual';
+import type { Locale } from '../../i18n/lookup';
 import { isScenarioId, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
 
@@ -124,57 +127,59 @@ export function newTemplateId(existing?: Iterable<string>): string {
   }
 }
 
-/** The label naming an entry in messages: 第 3 条话术（id "x"） or, lacking an id, by title. */
-function entryLabel(index: number, raw: unknown): string {
-  const n = `第 ${index + 1} 条话术`;
+/**
+ * The label naming an entry in messages: 第 3 条话术（id "x"） / template 3 (id "x") or, lacking an
+ * id, by title.
+ */
+function entryLabel(index: number, raw: unknown): Bilingual {
+  const zh = `第 ${index + 1} 条话术`;
+  const en = `template ${index + 1}`;
   if (isRecord(raw)) {
-    if (typeof raw.id === 'string' && raw.id.trim() !== '') return `${n}（id ${q(raw.id.trim())}）`;
-    if (typeof raw.title === 'string' && raw.title.trim() !== '') return `${n}（标题 ${q(raw.title.trim())}）`;
+    const id = typeof raw.id === 'string' ? raw.id.trim() : '';
+    if (id !== '') return { zh: `${zh}（id ${q(id)}）`, en: `${en} (id ${q(id)})` };
+    const title = typeof raw.title === 'string' ? raw.title.trim() : '';
+    if (title !== '') return { zh: `${zh}（标题 ${q(title)}）`, en: `${en} (title ${q(title)})` };
   }
-  return n;
+  return { zh, en };
 }
 
+/** The problems found so far, each already worded in the interface's language. */
 interface Collector {
   errors: string[];
-  add(message: string): void;
+  add(message: Bilingual): void;
 }
 
-/**
- * A message in the interface's language: every message here is "中文（English gloss）", the gloss
- * last; the Chinese interface shows the Chinese alone (the gloss is for an English interface).
- */
-function inLang(m: string, zhOnly: boolean): string {
-  return zhOnly ? m.slice(0, m.lastIndexOf('（')) : m;
-}
-
-function collector(zhOnly = false): Collector {
+function collector(locale: Locale | undefined): Collector {
   const errors: string[] = [];
-  return { errors, add: (m) => void errors.push(inLang(m, zhOnly)) };
+  return { errors, add: (m) => void errors.push(inLocale(m, locale)) };
 }
 
 function checkText(
   raw: Record<string, unknown>,
   field: 'title' | 'body' | 'group',
   max: number,
-  where: string,
+  where: Bilingual,
   c: Collector,
 ): string | undefined {
   const v = raw[field];
   if (typeof v !== 'string') {
     c.add(
-      v === undefined
-        ? `${where}：缺少 ${field}（missing ${field}）`
-        : `${where}：${field} 应为文本，实际是 ${typeName(v)}（${field} must be a string）`,
+      at(
+        where,
+        v === undefined
+          ? { zh: `缺少 ${field}`, en: `missing ${field}` }
+          : { zh: `${field} 应为文本，实际是 ${typeName(v)}`, en: `${field} must be a string, not ${typeName(v)}` },
+      ),
     );
     return undefined;
   }
   const s = cleanText(v);
   if (s === '') {
-    c.add(`${where}：${field} 为空（${field} is empty）`);
+    c.add(at(where, { zh: `${field} 为空`, en: `${field} is empty` }));
     return undefined;
   }
   if (s.length > max) {
-    c.add(`${where}：${field} 过长（${s.length} 字，上限 ${max}）（${field} too long）`);
+    c.add(at(where, { zh: `${field} 过长（${s.length} 字，上限 ${max}）`, en: `${field} is too long (${s.length} characters, at most ${max})` }));
     return undefined;
   }
   return s;
@@ -183,18 +188,18 @@ function checkText(
 function checkTemplate(raw: unknown, index: number, c: Collector): Template | undefined {
   const where = entryLabel(index, raw);
   if (!isRecord(raw)) {
-    c.add(`${where}：应为对象，实际是 ${typeName(raw)}（entry must be an object）`);
+    c.add(at(where, { zh: `应为对象，实际是 ${typeName(raw)}`, en: `must be an object, not ${typeName(raw)}` }));
     return undefined;
   }
   const before = c.errors.length;
 
   let id: string | undefined;
   if (typeof raw.id !== 'string' || raw.id.trim() === '') {
-    c.add(`${where}：缺少 id（missing id）`);
+    c.add(at(where, { zh: '缺少 id', en: 'missing id' }));
   } else if (raw.id.trim().length > TEMPLATE_LIMITS.id) {
-    c.add(`${where}：id 过长（上限 ${TEMPLATE_LIMITS.id} 个字符）（id too long）`);
+    c.add(at(where, { zh: `id 过长（上限 ${TEMPLATE_LIMITS.id} 个字符）`, en: `id is too long (at most ${TEMPLATE_LIMITS.id} characters)` }));
   } else if (!ID_PATTERN.test(raw.id.trim())) {
-    c.add(`${where}：id 只能用英文字母、数字和 - _ . :（id has invalid characters）`);
+    c.add(at(where, { zh: 'id 只能用英文字母、数字和 - _ . :', en: 'id may only use English letters, digits and - _ . :' }));
   } else {
     id = raw.id.trim();
   }
@@ -207,13 +212,13 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   if (raw.scenarios === undefined) {
     scenarios = ['other'];
   } else if (!Array.isArray(raw.scenarios)) {
-    c.add(`${where}：scenarios 应为列表，实际是 ${typeName(raw.scenarios)}（scenarios must be an array）`);
+    c.add(at(where, { zh: `scenarios 应为列表，实际是 ${typeName(raw.scenarios)}`, en: `scenarios must be a list, not ${typeName(raw.scenarios)}` }));
   } else {
     for (const s of raw.scenarios as unknown[]) {
       if (isScenarioId(s)) {
         if (!scenarios.includes(s)) scenarios.push(s);
       } else {
-        c.add(`${where}：scenarios 含未知场景 ${q(s)}（unknown scenario）`);
+        c.add(at(where, { zh: `scenarios 含未知场景 ${q(s)}`, en: `scenarios has an unknown scenario ${q(s)}` }));
       }
     }
     if (scenarios.length === 0 && raw.scenarios.length === 0) scenarios = ['other'];
@@ -222,13 +227,13 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   let code: string | undefined;
   if (raw.code !== undefined && raw.code !== null) {
     if (typeof raw.code !== 'string') {
-      c.add(`${where}：code 应为文本，实际是 ${typeName(raw.code)}（code must be a string）`);
+      c.add(at(where, { zh: `code 应为文本，实际是 ${typeName(raw.code)}`, en: `code must be a string, not ${typeName(raw.code)}` }));
     } else {
       const k = raw.code.trim().toLowerCase();
       if (k.length > TEMPLATE_LIMITS.code) {
-        c.add(`${where}：快捷码 ${q(k)} 过长（上限 ${TEMPLATE_LIMITS.code} 个字符）（code too long）`);
+        c.add(at(where, { zh: `快捷码 ${q(k)} 过长（上限 ${TEMPLATE_LIMITS.code} 个字符）`, en: `shortcut code ${q(k)} is too long (at most ${TEMPLATE_LIMITS.code} characters)` }));
       } else if (k !== '' && !CODE_PATTERN.test(k)) {
-        c.add(`${where}：快捷码 ${q(raw.code)} 只能用英文小写字母和数字（code must be a-z, 0-9）`);
+        c.add(at(where, { zh: `快捷码 ${q(raw.code)} 只能用英文小写字母和数字`, en: `shortcut code ${q(raw.code)} may only use lowercase letters a-z and digits 0-9` }));
       } else if (k !== '') {
         code = k;
       }
@@ -239,11 +244,11 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   let orders: OrderStatus[] | undefined;
   if (raw.orders !== undefined && raw.orders !== null) {
     if (!Array.isArray(raw.orders)) {
-      c.add(`${where}：orders（适用订单状态）应为列表，实际是 ${typeName(raw.orders)}（orders must be an array）`);
+      c.add(at(where, { zh: `orders（适用订单状态）应为列表，实际是 ${typeName(raw.orders)}`, en: `orders (the order states it fits) must be a list, not ${typeName(raw.orders)}` }));
     } else {
       const bad = (raw.orders as unknown[]).filter((s) => !(ORDER_STATUSES as readonly unknown[]).includes(s));
       for (const s of bad) {
-        c.add(`${where}：orders 含未知订单状态 ${q(s)}，可用 ${ORDER_STATUSES.join('、')}（unknown order state; use ${ORDER_STATUSES.join(', ')}）`);
+        c.add(at(where, { zh: `orders 含未知订单状态 ${q(s)}，可用 ${ORDER_STATUSES.join('、')}`, en: `orders has an unknown order state ${q(s)}; use ${ORDER_STATUSES.join(', ')}` }));
       }
       if (bad.length === 0) orders = canonicalOrders(raw.orders as string[]);
     }
@@ -261,50 +266,64 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
 /**
  * Validates a whole import file (already-parsed JSON, or the raw file text). Returns the library
  * only when every entry is valid; otherwise every problem found, each naming its entry. `locale`:
- * the interface's language, where known ('zh-CN': Chinese alone; otherwise with the English gloss).
+ * the interface's language, where known ('zh-CN': Chinese alone; 'en': English alone; not said:
+ * "中文（English）").
  */
-export function parseLibraryImport(json: unknown, locale?: 'zh-CN' | 'en'): ParseLibraryResult {
-  const zhOnly = locale === 'zh-CN';
-  const fail = (m: string): ParseLibraryResult => ({ ok: false, errors: [inLang(m, zhOnly)] });
+export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibraryResult {
+  const fail = (m: Bilingual): ParseLibraryResult => ({ ok: false, errors: [inLocale(m, locale)] });
   let data = json;
   if (typeof json === 'string') {
     try {
       data = JSON.parse(json) as unknown;
     } catch {
-      return fail('文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容（not valid JSON）');
+      return fail({
+        zh: '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容',
+        en: 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension. Nothing was imported',
+      });
     }
   }
-  if (!isRecord(data)) return fail(`文件内容应为对象，实际是 ${typeName(data)}（the file must hold a JSON object）`);
-  if (data.format !== LIBRARY_FORMAT) return fail(`不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}（not a kefu-library file）`);
+  if (!isRecord(data)) return fail({ zh: `文件内容应为对象，实际是 ${typeName(data)}`, en: `the file must hold a JSON object, not ${typeName(data)}` });
+  if (data.format !== LIBRARY_FORMAT) {
+    return fail({
+      zh: `不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}`,
+      en: `not a reply library file: format must be "${LIBRARY_FORMAT}", not ${q(data.format)}`,
+    });
+  }
   if (data.version !== LIBRARY_VERSION) {
     const newer = typeof data.version === 'number' && data.version > LIBRARY_VERSION;
     return fail(
       newer
-        ? `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件（version ${String(data.version)} is newer than supported ${LIBRARY_VERSION}）`
-        : `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}（unsupported version）`,
+        ? {
+            zh: `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件`,
+            en: `file version ${q(data.version)} comes from a newer version of the extension (this one reads version ${LIBRARY_VERSION}); update the extension first`,
+          }
+        : { zh: `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}`, en: `unsupported file version ${q(data.version)}; it must be ${LIBRARY_VERSION}` },
     );
   }
 
-  const c = collector(zhOnly);
+  const c = collector(locale);
   const warnings: string[] = [];
 
   // Groups: optional; blank or repeated names are dropped, others must be short text.
   const groups: string[] = [];
   if (data.groups !== undefined) {
     if (!Array.isArray(data.groups)) {
-      c.add(`groups 应为列表，实际是 ${typeName(data.groups)}（groups must be an array）`);
+      c.add({ zh: `groups 应为列表，实际是 ${typeName(data.groups)}`, en: `groups must be a list, not ${typeName(data.groups)}` });
     } else if (data.groups.length > TEMPLATE_LIMITS.groups) {
-      c.add(`分组过多（${data.groups.length} 个，上限 ${TEMPLATE_LIMITS.groups}）（too many groups）`);
+      c.add({ zh: `分组过多（${data.groups.length} 个，上限 ${TEMPLATE_LIMITS.groups}）`, en: `too many groups (${data.groups.length}, at most ${TEMPLATE_LIMITS.groups})` });
     } else {
       (data.groups as unknown[]).forEach((g, i) => {
         if (typeof g !== 'string') {
-          c.add(`第 ${i + 1} 个分组应为文本，实际是 ${typeName(g)}（group must be a string）`);
+          c.add({ zh: `第 ${i + 1} 个分组应为文本，实际是 ${typeName(g)}`, en: `group ${i + 1} must be a string, not ${typeName(g)}` });
           return;
         }
         const name = cleanText(g);
         if (name === '') return;
         if (name.length > TEMPLATE_LIMITS.group) {
-          c.add(`第 ${i + 1} 个分组 ${q(name)} 名称过长（上限 ${TEMPLATE_LIMITS.group} 字）（group name too long）`);
+          c.add({
+            zh: `第 ${i + 1} 个分组 ${q(name)} 名称过长（上限 ${TEMPLATE_LIMITS.group} 字）`,
+            en: `group ${i + 1} ${q(name)}: the name is too long (at most ${TEMPLATE_LIMITS.group} characters)`,
+          });
           return;
         }
         if (!groups.includes(name)) groups.push(name);
@@ -316,11 +335,11 @@ export function parseLibraryImport(json: unknown, locale?: 'zh-CN' | 'en'): Pars
   if (!Array.isArray(data.templates)) {
     c.add(
       data.templates === undefined
-        ? '缺少 templates 列表（missing templates）'
-        : `templates 应为列表，实际是 ${typeName(data.templates)}（templates must be an array）`,
+        ? { zh: '缺少 templates 列表', en: 'the templates list is missing' }
+        : { zh: `templates 应为列表，实际是 ${typeName(data.templates)}`, en: `templates must be a list, not ${typeName(data.templates)}` },
     );
   } else if (data.templates.length > TEMPLATE_LIMITS.templates) {
-    c.add(`话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）（too many templates）`);
+    c.add({ zh: `话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）`, en: `too many templates (${data.templates.length}, at most ${TEMPLATE_LIMITS.templates})` });
   } else {
     const idAt = new Map<string, number>();
     const codeAt = new Map<string, number>();
@@ -330,21 +349,21 @@ export function parseLibraryImport(json: unknown, locale?: 'zh-CN' | 'en'): Pars
       const where = entryLabel(i, raw);
       const sameId = idAt.get(t.id);
       if (sameId !== undefined) {
-        c.add(`${where}：id 与第 ${sameId + 1} 条重复（duplicate id）`);
+        c.add(at(where, { zh: `id 与第 ${sameId + 1} 条重复`, en: `same id as template ${sameId + 1}` }));
         return;
       }
       idAt.set(t.id, i);
       if (t.code) {
         const sameCode = codeAt.get(t.code);
         if (sameCode !== undefined) {
-          c.add(`${where}：快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复（duplicate code）`);
+          c.add(at(where, { zh: `快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复`, en: `shortcut code ${q(t.code)} is already used by template ${sameCode + 1}` }));
           return;
         }
         codeAt.set(t.code, i);
       }
       if (!groups.includes(t.group)) {
         groups.push(t.group);
-        warnings.push(inLang(`已自动添加分组 ${q(t.group)}（group added）`, zhOnly));
+        warnings.push(inLocale({ zh: `已自动添加分组 ${q(t.group)}`, en: `group ${q(t.group)} added` }, locale));
       }
       templates.push(t);
     });
@@ -352,9 +371,8 @@ export function parseLibraryImport(json: unknown, locale?: 'zh-CN' | 'en'): Pars
 
   if (c.errors.length > 0) {
     const errors = c.errors.slice(0, MAX_ERRORS);
-    if (c.errors.length > MAX_ERRORS) {
-      errors.push(inLang(`还有 ${c.errors.length - MAX_ERRORS} 处问题未列出（${c.errors.length - MAX_ERRORS} more）`, zhOnly));
-    }
+    const more = c.errors.length - MAX_ERRORS;
+    if (more > 0) errors.push(inLocale({ zh: `还有 ${more} 处问题未列出`, en: `${more} more problems not listed` }, locale));
     return { ok: false, errors };
   }
 

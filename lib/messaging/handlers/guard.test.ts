@@ -32,6 +32,23 @@ describe('guard and reply-clock messages', () => {
     expect(await dispatch({ kf: 'importLibrary', payload: { json: broken } }, 'extension-page')).toMatchObject({ ok: true, value: { ok: false, errors: [expect.stringContaining('合规规则')] } });
   });
 
+  it("words a refused save (the options page's 添加规则) and a refused import in the shop's language alone", async () => {
+    const long = { v: 1, disabled: [], rules: [{ id: 'shop-x', words: ['长'.repeat(41)], severity: 'warn', platforms: ['any'], reason: '太长' }] };
+    const imported = async () => {
+      const file = ((await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page')) as { value: Record<string, unknown> }).value;
+      return dispatch({ kf: 'importLibrary', payload: { json: { ...file, guardRules: long } } }, 'extension-page');
+    };
+    expect(await dispatch({ kf: 'saveGuardConfig', payload: long }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid', message: '合规规则第 1 条：每个词最多 40 字' } });
+    expect(await imported()).toMatchObject({ ok: true, value: { ok: false, errors: ['合规规则第 1 条：每个词最多 40 字'] } });
+    await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'en' } } }, 'extension-page');
+    try {
+      expect(await dispatch({ kf: 'saveGuardConfig', payload: long }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid', message: 'guard rule 1: each word at most 40 characters' } });
+      expect(await imported()).toMatchObject({ ok: true, value: { ok: false, errors: ['guard rule 1: each word at most 40 characters'] } });
+    } finally {
+      await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'zh-CN' } } }, 'extension-page');
+    }
+  });
+
   it('records an answered wait from a page, refusing buyer names and impossible times', async () => {
     const now = Date.now();
     expect(await dispatch({ kf: 'recordAnsweredWait', payload: { platform: 'pdd', conversation: 'k3j2h1', since: now - 100_000, at: now } }, 'content-script', page)).toMatchObject({ ok: true });

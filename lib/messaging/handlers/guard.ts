@@ -32,7 +32,8 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
   saveGuardConfig: {
     async handle(payload) {
       try {
-        const saved = await saveGuardConfig(payload);
+        // The options page shows the problems (a word over 40 characters …) in the interface's language.
+        const saved = await saveGuardConfig(payload, (await loadSettings()).shop.locale);
         await announceChange('guard');
         return saved;
       } catch (err) {

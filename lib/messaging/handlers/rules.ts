@@ -17,6 +17,7 @@ import type { Zone } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
 import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
+import { inLocale } from '../../i18n/bilingual';
 
 export interface RemarkFactContext {
   platform: Platform;
@@ -126,10 +127,8 @@ export function readRulesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: 
   const at = (path: string) => (path ? `${RULES_SECTION}.` : `${RULES_SECTION}：`);
   return {
     ok: false,
-    // In the interface's language where it is known (both otherwise: the library's own checks give both).
-    errors: checked.errors.map((e) =>
-      locale === 'zh-CN' ? at(e.path) + e.message : locale === 'en' ? at(e.path) + e.messageEn : `${at(e.path)}${e.message}（${at(e.path)}${e.messageEn}）`,
-    ),
+    // In the interface's language where it is known (both otherwise, as the library's own checks).
+    errors: checked.errors.map((e) => inLocale({ zh: at(e.path) + e.message, en: at(e.path) + e.messageEn }, locale)),
   };
 }
 

@@ -8,6 +8,7 @@ const syncTaughtScriptsNow = vi.fn(async () => {});
 vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow }));
 
 const { dispatch } = await import('../dispatch');
+const { readSitesSection } = await import('./sites');
 
 const SHOP = 'https://erp.example';
 const picks = { origin: SHOP, name: '自建客服台', url: `${SHOP}/chat`, fields: { chatInput: [{ css: 'textarea[placeholder="输入"]' }] } };
@@ -63,5 +64,25 @@ describe('taught sites in the exported library file', () => {
     const r = await dispatch({ kf: 'importLibrary', payload: { json: bad } }, 'extension-page');
     // The first shared site, counted from 1; Chinese only in the Chinese interface.
     expect(r).toMatchObject({ ok: true, value: { ok: false, errors: [expect.stringMatching(/^已教页面第 1 个: [^A-Za-z（]*origin 无效$/)] } });
+  });
+
+  it("words the damaged sites in the shop's language alone, each named by its number from 1", async () => {
+    const lib = ((await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page')) as { value: Record<string, unknown> }).value;
+    const sites = [picks, { origin: 'javascript:x', fields: {} }, { ...picks, fields: { evil: [{ css: 'x' }], chatInput: 'textarea' } }, 'x', { ...picks, fields: [] }, { ...picks, fields: {} }];
+    const bad = { ...lib, taughtSites: { v: 1, sites } };
+    const zh = ['已教页面第 2 个: origin 无效', '已教页面第 3 个: 未知字段 evil', '已教页面第 3 个: chatInput 的定位方式无效', '已教页面第 4 个: 应为对象', '已教页面第 5 个: fields 应为对象', '已教页面第 6 个: 至少需要一个元素'];
+    const en = ['taught page 2: invalid origin', 'taught page 3: unknown field evil', 'taught page 3: invalid locators for chatInput', 'taught page 4: expected an object', 'taught page 5: fields must be an object', 'taught page 6: pick at least one element'];
+    expect(await dispatch({ kf: 'importLibrary', payload: { json: bad } }, 'extension-page')).toEqual({ ok: true, value: { ok: false, errors: zh } });
+    await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'en' } } }, 'extension-page');
+    try {
+      expect(await dispatch({ kf: 'importLibrary', payload: { json: bad } }, 'extension-page')).toEqual({ ok: true, value: { ok: false, errors: en } });
+      const shape = { ...lib, taughtSites: { v: 2, sites: [] } };
+      expect(await dispatch({ kf: 'importLibrary', payload: { json: shape } }, 'extension-page')).toEqual({ ok: true, value: { ok: false, errors: ['taughtSites: expected { v: 1, sites: [...] }'] } });
+    } finally {
+      await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'zh-CN' } } }, 'extension-page');
+    }
+    // Not said: each in Chinese, then in English.
+    expect(readSitesSection(bad)).toEqual({ ok: false, errors: zh.map((z, i) => `${z}（${en[i]}）`) });
+    expect(readSitesSection({ taughtSites: null }, 'zh-CN')).toEqual({ ok: false, errors: ['taughtSites：应为 { v: 1, sites: [...] }'] });
   });
 });

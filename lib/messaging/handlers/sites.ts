@@ -10,6 +10,8 @@ import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from
 import { parseOrigin, parseTaughtSite, validatePicks, type TaughtSite } from '../../sites/taught/record';
 import { forgetSiteNow, syncTaughtScriptsNow } from '../../teach/background-api';
 import { importSection } from './import-section';
+import { inLocale } from '../../i18n/bilingual';
+import type { Locale } from '../../i18n/lookup';
 
 function originArg(payload: unknown, verb: string): string {
   const p = obj(payload, verb);
@@ -37,7 +39,7 @@ export const sitesHandlers: HandlerSet<SitesProtocol> = {
   saveTaughtSite: {
     content: true,
     async handle(payload, ctx) {
-      const res = validatePicks(payload, 'saveTaughtSite');
+      const res = validatePicks(payload, { zh: 'saveTaughtSite', en: 'saveTaughtSite' });
       if (!res.ok) throw new InvalidPayload(res.errors.join('\n'));
       ownOriginOnly(res.picks.origin, ctx, 'saveTaughtSite');
       const site = await saveTaughtSite(res.picks);
@@ -73,20 +75,19 @@ export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] 
  * Reads the `taughtSites` section of an imported file. Absent: nothing to import. Any invalid site:
  * errors naming it, and the whole import is refused (nothing is written).
  */
-export function readSitesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
+export function readSitesSection(json: unknown, locale?: Locale): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
   const raw = importSection(json, SITES_SECTION);
   if (raw === undefined) return { ok: true };
-  // "中文（English gloss）": the Chinese interface shows the Chinese alone.
-  const say = (m: string) => (locale === 'zh-CN' ? m.slice(0, m.lastIndexOf('（')) : m);
+  // In the interface's language ('zh-CN' Chinese alone, 'en' English alone, not said: both).
   const section = raw as { v?: unknown; sites?: unknown } | null;
   if (!section || typeof section !== 'object' || section.v !== 1 || !Array.isArray(section.sites)) {
-    return { ok: false, errors: [say(`${SITES_SECTION}：应为 { v: 1, sites: [...] }（${SITES_SECTION}: expected { v: 1, sites: [...] }）`)] };
+    return { ok: false, errors: [inLocale({ zh: `${SITES_SECTION}：应为 { v: 1, sites: [...] }`, en: `${SITES_SECTION}: expected { v: 1, sites: [...] }` }, locale)] };
   }
   const errors: string[] = [];
   const sites: TaughtSite[] = [];
   section.sites.forEach((raw, i) => {
-    const res = validatePicks(raw, `已教页面第 ${i + 1} 个`);
-    if (!res.ok) errors.push(...res.errors.map(say));
+    const res = validatePicks(raw, { zh: `已教页面第 ${i + 1} 个`, en: `taught page ${i + 1}` }, locale);
+    if (!res.ok) errors.push(...res.errors);
     else sites.push(parseTaughtSite(raw)!);
   });
   return errors.length ? { ok: false, errors } : { ok: true, sites };

@@ -2,6 +2,8 @@
  * What teach mode stores for one site (an origin): the locators of each picked element. Pure
  * validation, used by the storage layer, the message handlers and the import of a team's file.
  */
+import { inLocale, type Bilingual } from '../../i18n/bilingual';
+import type { Locale } from '../../i18n/lookup';
 import { parseLocators, type Locator } from './locator';
 
 /** The elements an agent can teach, in the order the picker asks for them. */
@@ -53,31 +55,39 @@ export function originPattern(origin: string): string {
 
 export type PicksResult = { ok: true; picks: TaughtPicks } | { ok: false; errors: string[] };
 
-/** Checks picks from a content script, an extension page or an import file. */
-export function validatePicks(value: unknown, where = 'taughtSite'): PicksResult {
+/**
+ * Checks picks from a content script, an extension page or an import file. Each problem is named
+ * by `where` ("已教页面第 1 个: origin 无效" / "taught page 1: invalid origin") in `locale`, the
+ * interface's language ('zh-CN' Chinese alone, 'en' English alone, not said: "中文（English）").
+ */
+export function validatePicks(value: unknown, where: Bilingual = { zh: 'taughtSite', en: 'taughtSite' }, locale?: Locale): PicksResult {
   const errors: string[] = [];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, errors: [`${where}: 应为对象（expected an object）`] };
+  const add = (zh: string, en: string) => void errors.push(inLocale({ zh: `${where.zh}: ${zh}`, en: `${where.en}: ${en}` }, locale));
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    add('应为对象', 'expected an object');
+    return { ok: false, errors };
+  }
   const r = value as Record<string, unknown>;
   const origin = parseOrigin(r.origin);
-  if (!origin || origin !== r.origin) errors.push(`${where}: origin 无效（invalid origin）`);
+  if (!origin || origin !== r.origin) add('origin 无效', 'invalid origin');
   const name = typeof r.name === 'string' ? r.name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) : '';
   const url = typeof r.url === 'string' && r.url.length <= MAX_URL && parseOrigin(r.url) === origin ? r.url : origin ?? '';
   const fields: TaughtFields = {};
   if (!r.fields || typeof r.fields !== 'object' || Array.isArray(r.fields)) {
-    errors.push(`${where}: fields 应为对象（fields must be an object）`);
+    add('fields 应为对象', 'fields must be an object');
   } else {
     const f = r.fields as Record<string, unknown>;
     for (const key of Object.keys(f)) {
       if (!(TAUGHT_FIELDS as readonly string[]).includes(key)) {
-        errors.push(`${where}: 未知字段 ${key}（unknown field）`);
+        add(`未知字段 ${key}`, `unknown field ${key}`);
         continue;
       }
       if (f[key] === undefined) continue;
       const locs = parseLocators(f[key]);
-      if (!locs) errors.push(`${where}: ${key} 的定位方式无效（invalid locators）`);
+      if (!locs) add(`${key} 的定位方式无效`, `invalid locators for ${key}`);
       else fields[key as TaughtField] = locs;
     }
-    if (Object.keys(fields).length === 0 && errors.length === 0) errors.push(`${where}: 至少需要一个元素（pick at least one element）`);
+    if (Object.keys(fields).length === 0 && errors.length === 0) add('至少需要一个元素', 'pick at least one element');
   }
   if (errors.length) return { ok: false, errors };
   return { ok: true, picks: { origin: origin!, name: name || origin!, url, fields } };
