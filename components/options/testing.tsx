@@ -59,5 +59,10 @@ export async function mountTab(component: ComponentChild, replies: Record<string
     });
     await flush();
   };
-  return { q, m, call, click, submit };
+  /** Something changed elsewhere (another tab, the panel): every change listener fires, as storage.onChanged would. */
+  const changed = async () => {
+    await act(async () => listeners.forEach((l) => l()));
+    await flush();
+  };
+  return { q, m, call, click, submit, changed };
 }
