@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { FollowupSettings } from './FollowupSettings';
 import { check, type } from '../remarks/testing';
-import { mountTab } from './testing';
+import { mountTab, settingsStore } from './testing';
 import { CallError } from '@/lib/messaging/client';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -62,5 +62,29 @@ describe('follow-up settings', () => {
     await submit();
     expect(q('[data-kf="status"]')!.textContent).toBe('保存失败：存储空间已满（填写的内容仍保留在页面上）');
     expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('45');
+  });
+
+  it('keeps what is being typed when the settings are written elsewhere (the panel collapsed), and merges a change to another field on request', async () => {
+    const store = settingsStore();
+    const { q, changed, click, submit } = await mountTab(<FollowupSettings />, store.replies);
+    type(q('input[name="dayStart"]'), '09:00');
+    type(q('input[name="unpaidAfterMinutes"]'), '45');
+    store.elsewhere({ panel: { collapsed: true } });
+    await changed();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('09:00');
+    expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('45');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+
+    store.elsewhere({ followups: { ...DEFAULT_APP_SETTINGS.followups, notify: true, dayShift: { start: '08:00', end: '22:00' } } });
+    await changed();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('09:00');
+    expect(q('[data-kf="changed-fields"]')!.textContent).toBe('别处改动的项：白班结束、截单前桌面通知未付款订单');
+    await click('[data-kf="draft-merge"]');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).value).toBe('22:00');
+    expect((q('input[name="notify"]') as HTMLInputElement).checked).toBe(true);
+    await submit();
+    expect(store.patchSettings).toHaveBeenCalledWith({
+      followups: { unpaidAfterMinutes: 45, shippingOverdueHours: 48, dayShift: { start: '09:00', end: '22:00' }, notifyBeforeCutoffMinutes: 30, notify: true },
+    });
   });
 });
