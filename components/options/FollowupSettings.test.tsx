@@ -42,6 +42,7 @@ describe('follow-up settings', () => {
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
     ['an emptied box (not saved as 0)', 'shippingOverdueHours', '', '没有保存：“付款后多少小时未发货算延迟”要填 0 到 720 之间的整数。'],
     ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
+    ['a day shift of no length', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00），白班就没有时长了。请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
     type(q(`input[name="${name}"]`), value);

@@ -27,6 +27,8 @@ function problem(d: FollowupPrefs): StatusMessage | null {
   }
   if (!HHMM.test(d.dayShift.start)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayStart') } };
   if (!HHMM.test(d.dayShift.end)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayEnd') } };
+  // The night shift is the rest of the day: a day shift of no length would make every hour night.
+  if (d.dayShift.start === d.dayShift.end) return { key: 'followups.options.zeroShift', params: { time: d.dayShift.start } };
   return null;
 }
 

@@ -1,6 +1,9 @@
 import type { MessageBundle } from '../index';
 
-/** The options page's forms while they hold unsaved edits (components/options/useDraft.ts, ChangedElsewhere.tsx). */
+/**
+ * The options page's forms while they hold unsaved edits (components/options/useDraft.ts,
+ * ChangedElsewhere.tsx), and the form checks added with them.
+ */
 export const optionsDrafts: MessageBundle = {
   zh: {
     'drafts.settings': '这些设置',
@@ -11,6 +14,7 @@ export const optionsDrafts: MessageBundle = {
     'drafts.merge': '合并：我改过的项保留，其余用新版本',
     'drafts.keep': '保留我的修改（保存时覆盖别处的修改）',
     'drafts.wouldOverwrite': '没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择怎么处理。',
+    'followups.options.zeroShift': '没有保存：白班的开始和结束是同一个时间（{time}），白班就没有时长了。请把“白班结束”改成另一个时间。',
   },
   en: {
     'drafts.settings': 'These settings',
@@ -21,5 +25,6 @@ export const optionsDrafts: MessageBundle = {
     'drafts.merge': 'Merge: keep what I changed, take the rest from the new version',
     'drafts.keep': 'Keep my edits (saving replaces the other change)',
     'drafts.wouldOverwrite': 'Not saved: this would overwrite a change just saved elsewhere. Choose above what to do first.',
+    'followups.options.zeroShift': 'Not saved: the day shift starts and ends at the same time ({time}), so it would last no time at all. Set “Day shift ends” to another time.',
   },
 };
