@@ -6,6 +6,7 @@ import type { MessageBundle } from '../index';
  */
 export const optionsDrafts: MessageBundle = {
   zh: {
+    'drafts.tabUnsaved': '（有未保存的修改）',
     'drafts.settings': '这些设置',
     'drafts.rules': '备注规则',
     'drafts.elsewhere': '{what}刚在别处被修改并保存了（另一个设置页面，或网页上的助手面板）。你在这里的修改还没有保存，仍保留在下面。',
@@ -17,6 +18,7 @@ export const optionsDrafts: MessageBundle = {
     'followups.options.zeroShift': '没有保存：白班的开始和结束是同一个时间（{time}），白班就没有时长了。请把“白班结束”改成另一个时间。',
   },
   en: {
+    'drafts.tabUnsaved': ' (unsaved changes)',
     'drafts.settings': 'These settings',
     'drafts.rules': 'The remark rules',
     'drafts.elsewhere': '{what} were just changed and saved elsewhere (another options page, or the helper panel on a web page). Your edits here are not saved yet and are still below.',
