@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
 import { PRESET_A, cloneRuleSet, type RuleSet } from '@/lib/domain/remarks';
 import { OptionsApp, type OptionsTab } from './OptionsApp';
 import { RemarkRules } from './RemarkRules';
@@ -27,13 +28,19 @@ async function setup(initial = 'remark-rules') {
     listRemarkOverrides: () => [],
   });
   const tabButton = (id: string) => tab.q(`[role="tab"][data-tab="${id}"]`) as HTMLButtonElement;
+  const selected = () => tab.q('[role="tab"][aria-selected="true"]')!.getAttribute('data-tab');
+  const key = async (k: string) => {
+    await act(async () => {
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+    });
+  };
   /** Whether closing the page now would ask first. */
   const leaving = () => {
     const e = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(e);
     return e.defaultPrevented;
   };
-  return { ...tab, tabButton, leaving };
+  return { ...tab, tabButton, selected, key, leaving };
 }
 
 describe('the options page', () => {
@@ -64,5 +71,26 @@ describe('the options page', () => {
   it('loads a tab only when it is first shown', async () => {
     const { call } = await setup('shop');
     expect(call.mock.calls.map(([verb]) => verb)).toEqual(['getSettings']);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End, focusing and showing each', async () => {
+    const { tabButton, selected, key } = await setup('shop');
+    // One tab stop: the selected tab; the others are reached with the arrows.
+    expect(TABS.map((x) => tabButton(x.id).tabIndex)).toEqual([0, -1, -1]);
+    tabButton('shop').focus();
+    await key('ArrowRight');
+    expect(selected()).toBe('followups');
+    expect(document.activeElement).toBe(tabButton('followups'));
+    expect(tabButton('followups').tabIndex).toBe(0);
+    await key('End');
+    expect(selected()).toBe('remark-rules');
+    await key('ArrowRight'); // wraps round
+    expect(selected()).toBe('shop');
+    await key('ArrowLeft');
+    expect(selected()).toBe('remark-rules');
+    await key('Home');
+    expect(selected()).toBe('shop');
+    expect(document.activeElement).toBe(tabButton('shop'));
+    expect(location.hash).toBe('#shop');
   });
 });

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
@@ -41,9 +41,10 @@ export const OPTIONS_TABS: OptionsTab[] = [
 ];
 
 /**
- * The options page: a tab list and the tabs' panels. A panel, once shown, stays mounted while
- * hidden, so an unsaved edit survives a visit to another tab; a tab with one is marked, and
- * closing the page asks first.
+ * The options page: a tab list (arrow keys, Home and End move between tabs, as the WAI-ARIA tabs
+ * pattern has it) and the tabs' panels. A panel, once shown, stays mounted while hidden, so an
+ * unsaved edit survives a visit to another tab; a tab with one is marked, and closing the page
+ * asks first.
  */
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const tabs = props.tabs ?? OPTIONS_TABS;
@@ -51,6 +52,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   // Tabs visited so far: mounted (a tab not yet opened loads nothing).
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
   const { scope, dirtyTabs, anyDirty } = useDirtyTabs();
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -63,10 +65,24 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const show = (id: string) => {
+  const show = (id: string, focus = false) => {
     setActive(id);
     setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
     history.replaceState(null, '', `#${id}`);
+    if (focus) tabRefs.current.get(id)?.focus();
+  };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((x) => x.id === active);
+    const next =
+      e.key === 'ArrowRight' ? (i + 1) % tabs.length
+      : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? tabs.length - 1
+      : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    show(tabs[next]!.id, true);
   };
 
   return (
@@ -75,14 +91,19 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
         <h1>{t('app.name')} · {t('options.heading')}</h1>
         <p class="kf-help">{t('options.privacyNote')}</p>
       </header>
-      <nav class="kf-tabs" role="tablist">
+      <nav class="kf-tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button
             key={x.id}
+            ref={(el) => {
+              if (el) tabRefs.current.set(x.id, el);
+              else tabRefs.current.delete(x.id);
+            }}
             role="tab"
             id={`kf-tab-${x.id}`}
             aria-selected={x.id === active}
             aria-controls={`kf-panel-${x.id}`}
+            tabIndex={x.id === active ? 0 : -1}
             data-tab={x.id}
             data-unsaved={dirtyTabs.has(x.id) ? '' : undefined}
             class={x.id === active ? 'kf-on' : ''}
