@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { type } from '../remarks/testing';
 import { mountTab, settingsStore } from './testing';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
 registerMessages(options);
+afterEach(() => setLocale('zh-CN'));
 
 async function setup() {
   const store = settingsStore({ shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' }, shopCues: { bargain: ['包邮吗'] } });
@@ -79,5 +80,12 @@ describe('shop settings', () => {
     await changed();
     expect(value('input[data-cue="size-fit"]')).toBe('穿多大，啥码');
     expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+  });
+
+  it('labels the cue phrases by situation in the interface language', async () => {
+    setLocale('en');
+    const { q } = await setup();
+    const label = q('input[data-cue="size-fit"]')!.closest('label')!.querySelector('span')!.textContent;
+    expect(label).toBe('Size & fit');
   });
 });

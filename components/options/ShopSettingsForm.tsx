@@ -3,7 +3,7 @@ import { useSettingsDraft } from './useDraft';
 import { SCENARIO_IDS, SCENARIOS, isScenarioId, type ScenarioId } from '@/lib/domain/scenarios';
 import type { ShopSettings } from '@/lib/domain/templates/types';
 import type { AppSettings } from '@/lib/storage/settings';
-import { t } from '@/lib/i18n';
+import { getLocale, t } from '@/lib/i18n';
 
 /** What this form edits: the shop section, and the cue phrases as typed (one box per scenario). */
 interface ShopDraft {
@@ -15,10 +15,12 @@ function shopDraftOf(s: AppSettings): ShopDraft {
   return { shop: s.shop, cues: Object.fromEntries(Object.entries(s.shopCues).map(([k, v]) => [k, (v ?? []).join('，')])) };
 }
 
+const scenarioLabel = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
+
 /** The label of a changed field ('shop.shopName', 'cues.size-fit'), for the changed-elsewhere notice. */
 function fieldLabel(path: string): string {
   const [section, key = ''] = path.split('.');
-  if (section === 'cues') return isScenarioId(key) ? `${t('options.shopCues')}：${SCENARIOS[key].zh}` : t('options.shopCues');
+  if (section === 'cues') return isScenarioId(key) ? `${t('options.shopCues')}：${scenarioLabel(key)}` : t('options.shopCues');
   return t(`options.${key}`);
 }
 
@@ -70,7 +72,7 @@ export function ShopSettingsForm() {
         <p class="kf-help">{t('options.shopCuesHelp')}</p>
         {SCENARIO_IDS.filter((id) => id !== 'other').map((id) => (
           <label class="kf-row" key={id}>
-            <span>{SCENARIOS[id].zh}</span>
+            <span>{scenarioLabel(id)}</span>
             <input
               data-cue={id}
               value={draft.cues[id] ?? ''}

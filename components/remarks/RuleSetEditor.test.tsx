@@ -2,11 +2,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'preact/hooks';
 import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { setLocale } from '../../lib/i18n';
 import { RuleSetEditor } from './RuleSetEditor';
 import { check, click, mount, type } from './testing';
 
 let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
 
 /** The editor as its owner (the options tab) uses it: the owner keeps the draft it reports. */
 function Owner(props: { initial: RuleSet; onChange(r: RuleSet): void }) {
@@ -105,5 +109,19 @@ describe('RuleSetEditor', () => {
     expect(root.querySelector('[data-kf="editor-errors"]')?.textContent).toContain('无效订单');
     type(q('[data-kf="editor-title"]'), '延迟发货');
     expect(root.querySelector('[data-kf="editor-errors"]')).toBeNull();
+  });
+
+  it("names a preset in the interface language", () => {
+    setLocale('en');
+    const { q } = setup(PRESET_A);
+    expect(q('[data-kf="ruleset-name"]')?.textContent).toBe(
+      'Current: Convention A (red = ready to ship, yellow = details changed, green = return/exchange, blue = merged, purple = delayed, gray = invalid)',
+    );
+    // Edited, it keeps its name; a name the shop wrote itself stays as written.
+    type(q('[data-kf="editor-meaning"]'), 'Out of stock, waiting');
+    expect(q('[data-kf="ruleset-name"]')?.textContent).toContain('Convention A (');
+    cleanup?.();
+    const own = setup({ ...PRESET_B, name: '本店规则' });
+    expect(own.q('[data-kf="ruleset-name"]')?.textContent).toBe('Current: 本店规则');
   });
 });

@@ -4,6 +4,7 @@ import {
   flagsRequireNothing, moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
   type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
 } from '../../lib/domain/remarks';
+import { ruleSetName } from '../../lib/domain/remarks/presets';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
 
@@ -37,7 +38,7 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
           {t('remarks.editor.presetB')}
         </button>
       </div>
-      <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: draft.name })}</p>
+      <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: ruleSetName(draft, getLocale()) })}</p>
 
       <label class="kf-rm-field">
         <span>{t('remarks.editor.target')}</span>
