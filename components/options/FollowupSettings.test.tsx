@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { FollowupSettings } from './FollowupSettings';
 import { check, type } from '../remarks/testing';
-import { mountTab } from './testing';
+import { mountTab, settingsStore } from './testing';
 import { CallError } from '@/lib/messaging/client';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -42,6 +42,7 @@ describe('follow-up settings', () => {
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
     ['an emptied box (not saved as 0)', 'shippingOverdueHours', '', '没有保存：“付款后多少小时未发货算延迟”要填 0 到 720 之间的整数。'],
     ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
+    ['a day shift of no length', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00），白班就没有时长了。请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
     type(q(`input[name="${name}"]`), value);
@@ -62,5 +63,29 @@ describe('follow-up settings', () => {
     await submit();
     expect(q('[data-kf="status"]')!.textContent).toBe('保存失败：存储空间已满（填写的内容仍保留在页面上）');
     expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('45');
+  });
+
+  it('keeps what is being typed when the settings are written elsewhere (the panel collapsed), and merges a change to another field on request', async () => {
+    const store = settingsStore();
+    const { q, changed, click, submit } = await mountTab(<FollowupSettings />, store.replies);
+    type(q('input[name="dayStart"]'), '09:00');
+    type(q('input[name="unpaidAfterMinutes"]'), '45');
+    store.elsewhere({ panel: { collapsed: true } });
+    await changed();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('09:00');
+    expect((q('input[name="unpaidAfterMinutes"]') as HTMLInputElement).value).toBe('45');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+
+    store.elsewhere({ followups: { ...DEFAULT_APP_SETTINGS.followups, notify: true, dayShift: { start: '08:00', end: '22:00' } } });
+    await changed();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('09:00');
+    expect(q('[data-kf="changed-fields"]')!.textContent).toBe('别处改动的项：白班结束、截单前桌面通知未付款订单');
+    await click('[data-kf="draft-merge"]');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).value).toBe('22:00');
+    expect((q('input[name="notify"]') as HTMLInputElement).checked).toBe(true);
+    await submit();
+    expect(store.patchSettings).toHaveBeenCalledWith({
+      followups: { unpaidAfterMinutes: 45, shippingOverdueHours: 48, dayShift: { start: '09:00', end: '22:00' }, notifyBeforeCutoffMinutes: 30, notify: true },
+    });
   });
 });

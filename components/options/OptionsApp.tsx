@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { ImportExport } from './ImportExport';
@@ -12,7 +12,11 @@ import { Backups } from './Backups';
 import { GuardSettings } from './GuardSettings';
 import { LearnedPicks } from './LearnedPicks';
 import { TeamSettings } from './TeamSettings';
-import { t } from '@/lib/i18n';
+import { DirtyContext, useDirtyTabs } from './useDraft';
+import { registerMessages, t } from '@/lib/i18n';
+import { optionsDrafts } from '@/lib/i18n/messages/options-drafts';
+
+registerMessages(optionsDrafts);
 
 export interface OptionsTab {
   id: string;
@@ -36,34 +40,93 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'team', labelKey: 'team.tab', component: TeamSettings },
 ];
 
+/**
+ * The options page: a tab list (arrow keys, Home and End move between tabs, as the WAI-ARIA tabs
+ * pattern has it) and the tabs' panels. A panel, once shown, stays mounted while hidden, so an
+ * unsaved edit survives a visit to another tab; a tab with one is marked, and closing the page
+ * asks first.
+ */
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const tabs = props.tabs ?? OPTIONS_TABS;
   const [active, setActive] = useState(props.initial && tabs.some((x) => x.id === props.initial) ? props.initial : tabs[0]!.id);
-  const Current = tabs.find((x) => x.id === active)!.component;
+  // Tabs visited so far: mounted (a tab not yet opened loads nothing).
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
+  const { scope, dirtyTabs, anyDirty } = useDirtyTabs();
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!anyDirty()) return;
+      e.preventDefault();
+      // Older Chromium asks only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const show = (id: string, focus = false) => {
+    setActive(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+    history.replaceState(null, '', `#${id}`);
+    if (focus) tabRefs.current.get(id)?.focus();
+  };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((x) => x.id === active);
+    const next =
+      e.key === 'ArrowRight' ? (i + 1) % tabs.length
+      : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? tabs.length - 1
+      : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    show(tabs[next]!.id, true);
+  };
+
   return (
     <div class="kf-options">
       <header>
         <h1>{t('app.name')} · {t('options.heading')}</h1>
         <p class="kf-help">{t('options.privacyNote')}</p>
       </header>
-      <nav class="kf-tabs" role="tablist">
+      <nav class="kf-tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button
-            role="tab"
-            aria-selected={x.id === active}
-            data-tab={x.id}
-            class={x.id === active ? 'kf-on' : ''}
-            onClick={() => {
-              setActive(x.id);
-              history.replaceState(null, '', `#${x.id}`);
+            key={x.id}
+            ref={(el) => {
+              if (el) tabRefs.current.set(x.id, el);
+              else tabRefs.current.delete(x.id);
             }}
+            role="tab"
+            id={`kf-tab-${x.id}`}
+            aria-selected={x.id === active}
+            aria-controls={`kf-panel-${x.id}`}
+            tabIndex={x.id === active ? 0 : -1}
+            data-tab={x.id}
+            data-unsaved={dirtyTabs.has(x.id) ? '' : undefined}
+            class={x.id === active ? 'kf-on' : ''}
+            onClick={() => show(x.id)}
           >
             {t(x.labelKey)}
+            {dirtyTabs.has(x.id) && (
+              <span class="kf-unsaved-dot">
+                <span aria-hidden="true">•</span>
+                <span class="kf-sr">{t('drafts.tabUnsaved')}</span>
+              </span>
+            )}
           </button>
         ))}
       </nav>
       <main>
-        <Current />
+        {tabs.filter((x) => visited.has(x.id)).map(({ id, component: Panel }) => (
+          <div key={id} role="tabpanel" id={`kf-panel-${id}`} aria-labelledby={`kf-tab-${id}`} hidden={id !== active}>
+            <DirtyContext.Provider value={scope(id)}>
+              <Panel />
+            </DirtyContext.Provider>
+          </div>
+        ))}
       </main>
     </div>
   );

@@ -11,11 +11,12 @@ const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 
 async function setup() {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
-  const saveRuleSet = vi.fn((r: RuleSet) => (stored = r));
+  const saveRuleSet = vi.fn((r: RuleSet) => (stored = cloneRuleSet(r)));
   const tab = await mountTab(
     <RemarkRules />,
     {
-      getRuleSet: () => stored,
+      // A new object on every read, as from the worker.
+      getRuleSet: () => cloneRuleSet(stored),
       saveRuleSet,
       // The sample remark is checked against the shop's today (shopZone of the settings).
       getSettings: () => DEFAULT_APP_SETTINGS,
@@ -24,8 +25,16 @@ async function setup() {
     // Saving reloads the rules, as the page does when storage changes.
     { notify: ['saveRuleSet'] },
   );
-  return { ...tab, saveRuleSet };
+  /** Another options tab saves rules (without telling this one yet). */
+  const storeElsewhere = (edit: (r: RuleSet) => void) => {
+    const next = cloneRuleSet(stored);
+    edit(next);
+    stored = next;
+  };
+  return { ...tab, saveRuleSet, storeElsewhere };
 }
+
+const value = (el: Element | null) => (el as HTMLInputElement).value;
 
 describe('RemarkRules options tab', () => {
   it('saves an edit only when asked, and a remark tried against the edited rule follows it', async () => {
@@ -48,5 +57,58 @@ describe('RemarkRules options tab', () => {
   it('lists remarks saved against the rules with the reason', async () => {
     const { q } = await setup();
     expect(q('[data-kf="remark-overrides"]')?.textContent).toContain('买家同意等');
+  });
+
+  it('keeps an unsaved edit when the rules are reloaded unchanged (a remark saved anyway, elsewhere)', async () => {
+    const { q, changed } = await setup();
+    type(q('[data-kf="editor-title"]'), '延迟发货-主管改');
+    type(q('[data-kf="editor-meaning"]'), '主管正在改的说明');
+    await changed();
+    expect(value(q('[data-kf="editor-title"]'))).toBe('延迟发货-主管改');
+    expect(value(q('[data-kf="editor-meaning"]'))).toBe('主管正在改的说明');
+    expect(q('[data-kf="rules-unsaved"]')).not.toBeNull();
+    expect((q('[data-kf="rules-save"]') as HTMLButtonElement).disabled).toBe(false);
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+  });
+
+  it('keeps the edit when another tab saves different rules, says so, refuses to overwrite them silently, and loads them on request', async () => {
+    const { q, click, changed, saveRuleSet, storeElsewhere } = await setup();
+    type(q('[data-kf="editor-title"]'), '延迟发货-主管改');
+    storeElsewhere((r) => (r.flags.red.meaning = '另一位主管改的'));
+    await changed();
+    expect(value(q('[data-kf="editor-title"]'))).toBe('延迟发货-主管改');
+    expect(q('[data-kf="changed-elsewhere"]')?.textContent).toContain('备注规则刚在别处被修改并保存了');
+    expect(q('[data-kf="draft-merge"]')).toBeNull(); // a rule set's parts depend on each other: no merge
+    await click('[data-kf="rules-save"]');
+    expect(saveRuleSet).not.toHaveBeenCalled();
+    expect(q('[data-kf="rules-status"]')?.textContent).toContain('会覆盖别处刚保存的修改');
+    await click('[data-kf="draft-load"]');
+    expect(value(q('[data-kf="editor-title"]'))).toBe('延迟发货');
+    expect(q('[data-kf="rules-unsaved"]')).toBeNull();
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+    type(q('[data-kf="editor-target"]'), 'red');
+    expect(value(q('[data-kf="editor-meaning"]'))).toBe('另一位主管改的');
+  });
+
+  it('checks what is stored when saving: rules saved elsewhere a moment ago are not overwritten unless the user keeps theirs', async () => {
+    const { q, click, saveRuleSet, storeElsewhere } = await setup();
+    type(q('[data-kf="editor-title"]'), '延迟发货-主管改');
+    storeElsewhere((r) => (r.limits.postageYuan = 12)); // its change notice has not arrived
+    await click('[data-kf="rules-save"]');
+    expect(saveRuleSet).not.toHaveBeenCalled();
+    expect(q('[data-kf="changed-elsewhere"]')).not.toBeNull();
+    await click('[data-kf="draft-keep"]');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+    await click('[data-kf="rules-save"]');
+    expect(saveRuleSet).toHaveBeenCalledTimes(1);
+    expect(saveRuleSet.mock.calls[0]![0].flags.purple.title).toBe('延迟发货-主管改');
+    expect(q('[data-kf="rules-status"]')?.textContent).toBe('规则已保存。');
+  });
+
+  it('does not save an invalid edit', async () => {
+    const { q } = await setup();
+    type(q('[data-kf="editor-title"]'), '无效订单'); // purple would share gray's title
+    expect(q('[data-kf="editor-errors"]')).not.toBeNull();
+    expect((q('[data-kf="rules-save"]') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
+import { ChangedElsewhere } from './ChangedElsewhere';
+import { saveDraft, useDraft, type StatusMessage } from './useDraft';
 import { RuleSetEditor } from '../remarks/RuleSetEditor';
 import { REMARK_CSS } from '../remarks/styles';
-import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
+import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
@@ -13,25 +15,26 @@ registerMessages(remarks);
 registerMessages(remarksPanel);
 
 /**
- * Options tab: the shop's remark rule set (preset A/B, edited), saved explicitly — the editor
- * reports every valid edit, and saving each keystroke would race the reload of what was saved.
+ * Options tab: the shop's remark rule set (preset A/B, edited), saved explicitly. The draft is
+ * kept while the rules are reloaded (a remark saved anyway announces 'rules' too); when another
+ * tab saves different rules meanwhile, the draft stays and a notice offers the new version.
  * Below: a box to try a remark against the rules as edited, and the log of saved-anyway remarks.
  */
 export function RemarkRules() {
   const api = useApi();
   const { value: saved, error } = useLoaded('getRuleSet', ['rules']);
   const { value: overrides } = useLoaded('listRemarkOverrides', ['rules']);
-  const [pending, setPending] = useState<RuleSet | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => setPending(null), [saved]);
+  const d = useDraft(saved);
+  const check = useMemo(() => d.value && validateRuleSet(d.value), [d.value]);
+  const [status, setStatus] = useState<(StatusMessage & { ok: boolean }) | null>(null);
 
   const save = async () => {
-    if (!pending) return;
+    if (!d.dirty || !check?.ok) return;
     try {
-      await api.call('saveRuleSet', pending);
-      setStatus({ ok: true, text: t('remarkRules.saved') });
+      const done = await saveDraft(d, () => api.call('getRuleSet'), () => api.call('saveRuleSet', check.ruleSet));
+      setStatus(done ? { ok: true, key: 'remarkRules.saved' } : { ok: false, key: 'drafts.wouldOverwrite' });
     } catch (err) {
-      setStatus({ ok: false, text: t('remarkRules.saveFailed', { reason: reasonText(err) }) });
+      setStatus({ ok: false, key: 'remarkRules.saveFailed', params: { reason: reasonText(err) } });
     }
   };
 
@@ -41,27 +44,29 @@ export function RemarkRules() {
       <h2>{t('options.remarkRules')}</h2>
       <p class="kf-help">{t('remarkRules.help')}</p>
       {error && <p class="kf-bad">{error}</p>}
-      {saved && (
+      {d.value && d.base && check && (
         <>
+          <ChangedElsewhere draft={d} whatKey="drafts.rules" />
           <RuleSetEditor
-            value={saved}
+            value={d.value}
             onChange={(r) => {
-              setPending(r);
+              d.edit(r);
               setStatus(null);
             }}
           />
           <div class="kf-actions">
-            <button class="kf-primary" data-kf="rules-save" disabled={!pending} onClick={() => void save()}>
+            <button class="kf-primary" data-kf="rules-save" disabled={!d.dirty || !check.ok} onClick={() => void save()}>
               {t('remarkRules.save')}
             </button>
-            {pending && <span class="kf-warn-text" data-kf="rules-unsaved">{t('remarkRules.unsaved')}</span>}
+            {d.dirty && <span class="kf-warn-text" data-kf="rules-unsaved">{t('remarkRules.unsaved')}</span>}
             {status && (
               <span class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="rules-status">
-                {status.text}
+                {t(status.key, status.params)}
               </span>
             )}
           </div>
-          <TryRemark ruleSet={pending ?? saved} />
+          {/* An invalid edit (its errors shown above) is tried as the saved rules. */}
+          <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} />
         </>
       )}
       {overrides && overrides.length > 0 && (

@@ -1,61 +1,68 @@
-import { useEffect, useState } from 'preact/hooks';
-import { useApi, useLoaded } from './OptionsContext';
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
-import { t } from '@/lib/i18n';
-import { reasonText } from '@/lib/messaging/reason';
+import { ChangedElsewhere } from './ChangedElsewhere';
+import { useSettingsDraft } from './useDraft';
+import { SCENARIO_IDS, SCENARIOS, isScenarioId, type ScenarioId } from '@/lib/domain/scenarios';
+import type { ShopSettings } from '@/lib/domain/templates/types';
+import type { AppSettings } from '@/lib/storage/settings';
+import { getLocale, t } from '@/lib/i18n';
+
+/** What this form edits: the shop section, and the cue phrases as typed (one box per scenario). */
+interface ShopDraft {
+  shop: ShopSettings;
+  cues: Partial<Record<ScenarioId, string>>;
+}
+
+function shopDraftOf(s: AppSettings): ShopDraft {
+  return { shop: s.shop, cues: Object.fromEntries(Object.entries(s.shopCues).map(([k, v]) => [k, (v ?? []).join('，')])) };
+}
+
+const scenarioLabel = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
+
+/** The label of a changed field ('shop.shopName', 'cues.size-fit'), for the changed-elsewhere notice. */
+function fieldLabel(path: string): string {
+  const [section, key = ''] = path.split('.');
+  if (section === 'cues') return isScenarioId(key) ? `${t('options.shopCues')}：${scenarioLabel(key)}` : t('options.shopCues');
+  return t(`options.${key}`);
+}
 
 /** Agent name, shop name, shipping cut-off, language, and the shop's own cue phrases. */
 export function ShopSettingsForm() {
-  const api = useApi();
-  const { value: settings } = useLoaded('getSettings', ['settings']);
-  const [draft, setDraft] = useState({ agentName: '', shopName: '', cutoff: '16:00', locale: 'zh-CN' as 'zh-CN' | 'en' });
-  const [cues, setCues] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!settings) return;
-    setDraft(settings.shop);
-    setCues(Object.fromEntries(Object.entries(settings.shopCues).map(([k, v]) => [k, (v ?? []).join('，')])));
-  }, [settings]);
+  const form = useSettingsDraft(shopDraftOf);
+  const d = form.draft;
+  if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
+  const draft = d.value;
+  const setShop = (patch: Partial<ShopSettings>) => form.edit((cur) => ({ ...cur, shop: { ...cur.shop, ...patch } }));
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.cutoff)) {
-      setStatus(t('options.cutoffInvalid'));
-      return;
-    }
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.shop.cutoff)) return form.setStatus({ key: 'options.cutoffInvalid' });
     const shopCues: Partial<Record<ScenarioId, string[]>> = {};
-    for (const [id, text] of Object.entries(cues)) {
-      const list = text.split(/[,，、;；\n]/).map((x) => x.trim()).filter(Boolean);
+    for (const [id, text] of Object.entries(draft.cues)) {
+      const list = (text ?? '').split(/[,，、;；\n]/).map((x) => x.trim()).filter(Boolean);
       if (list.length) shopCues[id as ScenarioId] = list;
     }
-    try {
-      await api.call('patchSettings', { shop: draft, shopCues });
-      setStatus(t('options.saved'));
-    } catch (err) {
-      setStatus(t('options.saveFailed', { reason: reasonText(err) }));
-    }
+    await form.save({ shop: draft.shop, shopCues });
   };
 
   return (
     <form class="kf-card" data-kf="shop-settings" onSubmit={save}>
       <h2>{t('options.shopSettings')}</h2>
+      <ChangedElsewhere draft={d} whatKey="drafts.settings" fieldLabel={fieldLabel} canMerge />
       <label class="kf-row">
         <span>{t('options.agentName')}</span>
-        <input name="agentName" value={draft.agentName} maxLength={40} onInput={(e) => setDraft({ ...draft, agentName: e.currentTarget.value })} />
+        <input name="agentName" value={draft.shop.agentName} maxLength={40} onInput={(e) => setShop({ agentName: e.currentTarget.value })} />
       </label>
       <label class="kf-row">
         <span>{t('options.shopName')}</span>
-        <input name="shopName" value={draft.shopName} maxLength={60} onInput={(e) => setDraft({ ...draft, shopName: e.currentTarget.value })} />
+        <input name="shopName" value={draft.shop.shopName} maxLength={60} onInput={(e) => setShop({ shopName: e.currentTarget.value })} />
       </label>
       <label class="kf-row">
         <span>{t('options.cutoff')}</span>
-        <input name="cutoff" type="time" value={draft.cutoff} onInput={(e) => setDraft({ ...draft, cutoff: e.currentTarget.value })} />
+        <input name="cutoff" type="time" value={draft.shop.cutoff} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
         <small>{t('options.cutoffHelp')}</small>
       </label>
       <label class="kf-row">
         <span>{t('options.locale')}</span>
-        <select name="locale" value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.currentTarget.value === 'en' ? 'en' : 'zh-CN' })}>
+        <select name="locale" value={draft.shop.locale} onChange={(e) => setShop({ locale: e.currentTarget.value === 'en' ? 'en' : 'zh-CN' })}>
           <option value="zh-CN">简体中文</option>
           <option value="en">English</option>
         </select>
@@ -64,14 +71,25 @@ export function ShopSettingsForm() {
         <summary>{t('options.shopCues')}</summary>
         <p class="kf-help">{t('options.shopCuesHelp')}</p>
         {SCENARIO_IDS.filter((id) => id !== 'other').map((id) => (
-          <label class="kf-row">
-            <span>{SCENARIOS[id].zh}</span>
-            <input data-cue={id} value={cues[id] ?? ''} onInput={(e) => setCues({ ...cues, [id]: e.currentTarget.value })} />
+          <label class="kf-row" key={id}>
+            <span>{scenarioLabel(id)}</span>
+            <input
+              data-cue={id}
+              value={draft.cues[id] ?? ''}
+              onInput={(e) => {
+                // An emptied box is no entry, as in what is saved (so clearing what was typed is no edit).
+                const text = e.currentTarget.value;
+                form.edit((cur) => {
+                  const { [id]: _old, ...cues } = cur.cues;
+                  return { ...cur, cues: text ? { ...cues, [id]: text } : cues };
+                });
+              }}
+            />
           </label>
         ))}
       </details>
       <button type="submit" class="kf-primary">{t('options.save')}</button>
-      {status && <p role="status" data-kf="status">{status}</p>}
+      {form.status && <p role="status" data-kf="status">{t(form.status.key, form.status.params)}</p>}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { mount } from '../remarks/testing';
+import { DEFAULT_APP_SETTINGS, type AppSettings, type DeepPartial } from '@/lib/storage/settings';
 
 /** Lets pending effects and replies settle. */
 export const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -59,5 +60,31 @@ export async function mountTab(component: ComponentChild, replies: Record<string
     });
     await flush();
   };
-  return { q, m, call, click, submit };
+  /** Something changed elsewhere (another tab, the panel): every change listener fires, as storage.onChanged would. */
+  const changed = async () => {
+    await act(async () => listeners.forEach((l) => l()));
+    await flush();
+  };
+  return { q, m, call, click, submit, changed };
+}
+
+/** The settings as the worker keeps them: a new object on every read, patches merged per section. */
+export function settingsStore(first: DeepPartial<AppSettings> = {}) {
+  let stored: AppSettings = merge(structuredClone(DEFAULT_APP_SETTINGS), first);
+  function merge(s: AppSettings, p: DeepPartial<AppSettings>): AppSettings {
+    return {
+      ...s,
+      shop: { ...s.shop, ...p.shop },
+      panel: { ...s.panel, ...p.panel },
+      followups: { ...s.followups, ...p.followups },
+      shopCues: (p.shopCues as AppSettings['shopCues']) ?? s.shopCues,
+    };
+  }
+  const patchSettings = vi.fn((p: DeepPartial<AppSettings>) => structuredClone((stored = merge(stored, p))));
+  return {
+    replies: { getSettings: () => structuredClone(stored), patchSettings },
+    patchSettings,
+    /** A write from elsewhere (another tab, the panel); the page hears of it with `changed()`. */
+    elsewhere: (p: DeepPartial<AppSettings>) => void (stored = merge(stored, p)),
+  };
 }

@@ -1,15 +1,34 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'preact/hooks';
 import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { setLocale } from '../../lib/i18n';
 import { RuleSetEditor } from './RuleSetEditor';
 import { check, click, mount, type } from './testing';
 
 let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
+
+/** The editor as its owner (the options tab) uses it: the owner keeps the draft it reports. */
+function Owner(props: { initial: RuleSet; onChange(r: RuleSet): void }) {
+  const [value, setValue] = useState(props.initial);
+  return (
+    <RuleSetEditor
+      value={value}
+      onChange={(r) => {
+        setValue(r);
+        props.onChange(r);
+      }}
+    />
+  );
+}
 
 function setup(value: RuleSet = PRESET_A) {
   const onChange = vi.fn<(r: RuleSet) => void>();
-  const m = mount(<RuleSetEditor value={value} onChange={onChange} />);
+  const m = mount(<Owner initial={value} onChange={onChange} />);
   cleanup = m.unmount;
   const q = (s: string) => m.root.querySelector(s);
   const last = () => onChange.mock.calls.at(-1)?.[0] as RuleSet;
@@ -83,12 +102,26 @@ describe('RuleSetEditor', () => {
     expect(last().limits.agentDiscountYuan).toBe(30);
   });
 
-  it('shows the errors of an invalid edit and does not pass it on', () => {
-    const { q, onChange, root } = setup();
+  it('shows the errors of an invalid edit, and clears them when the edit is made valid again', () => {
+    const { q, root, last } = setup();
     type(q('[data-kf="editor-title"]'), '无效订单'); // purple would share gray's title
-    expect(onChange).not.toHaveBeenCalled();
+    expect(last().flags.purple.title).toBe('无效订单');
     expect(root.querySelector('[data-kf="editor-errors"]')?.textContent).toContain('无效订单');
-    type(q('[data-kf="limit-agentDiscountYuan"]'), '');
-    expect(onChange).not.toHaveBeenCalled();
+    type(q('[data-kf="editor-title"]'), '延迟发货');
+    expect(root.querySelector('[data-kf="editor-errors"]')).toBeNull();
+  });
+
+  it("names a preset in the interface language", () => {
+    setLocale('en');
+    const { q } = setup(PRESET_A);
+    expect(q('[data-kf="ruleset-name"]')?.textContent).toBe(
+      'Current: Convention A (red = ready to ship, yellow = details changed, green = return/exchange, blue = merged, purple = delayed, gray = invalid)',
+    );
+    // Edited, it keeps its name; a name the shop wrote itself stays as written.
+    type(q('[data-kf="editor-meaning"]'), 'Out of stock, waiting');
+    expect(q('[data-kf="ruleset-name"]')?.textContent).toContain('Convention A (');
+    cleanup?.();
+    const own = setup({ ...PRESET_B, name: '本店规则' });
+    expect(own.q('[data-kf="ruleset-name"]')?.textContent).toBe('Current: 本店规则');
   });
 });

@@ -1,34 +1,29 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import {
   FIELD_TYPES, FLAG_COLORS, FLAG_NAMES, PRESET_A, PRESET_B, RECORD_KINDS, addField, cloneRuleSet, getRule,
   flagsRequireNothing, moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
   type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
 } from '../../lib/domain/remarks';
+import { ruleSetName } from '../../lib/domain/remarks/presets';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
 
 registerMessages(remarks);
 
 export interface RuleSetEditorProps {
+  /** The rule set as edited: possibly invalid, its errors are shown. */
   value: RuleSet;
-  /** Called with every edit that leaves the rule set valid (invalid drafts stay local, with their errors shown). */
+  /** Called with every edit, valid or not (the owner keeps the draft, and saves only a valid one). */
   onChange(ruleSet: RuleSet): void;
 }
 
 /** Options-page editor: pick preset A/B, edit each flag's and record's meaning and fields, and the limits. */
 export function RuleSetEditor(props: RuleSetEditorProps) {
-  const { value, onChange } = props;
-  const [draft, setDraft] = useState<RuleSet>(value);
+  const { value: draft, onChange: update } = props;
   const [target, setTarget] = useState<RemarkTarget>('purple');
-  useEffect(() => setDraft(value), [value]);
   const en = getLocale() === 'en';
 
   const check = useMemo(() => validateRuleSet(draft), [draft]);
-  const update = (next: RuleSet) => {
-    setDraft(next);
-    const r = validateRuleSet(next);
-    if (r.ok) onChange(r.ruleSet);
-  };
   const rule = getRule(draft, target);
 
   return (
@@ -43,7 +38,7 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
           {t('remarks.editor.presetB')}
         </button>
       </div>
-      <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: draft.name })}</p>
+      <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: ruleSetName(draft, getLocale()) })}</p>
 
       <label class="kf-rm-field">
         <span>{t('remarks.editor.target')}</span>

@@ -3,7 +3,7 @@ import { call, onDataChanged } from '@/lib/messaging/client';
 import { holdUiPort } from '@/lib/messaging/ui-port';
 import { OptionsContext, type OptionsApi } from '@/components/options/OptionsContext';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { registerMessages, setLocale } from '@/lib/i18n';
+import { getLocale, registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
 registerMessages(options);
@@ -16,14 +16,33 @@ const api: OptionsApi = {
 // An open options page: team mode replicates live while it is open.
 holdUiPort();
 
-async function main() {
-  const settings = await call('getSettings').catch(() => null);
-  if (settings) setLocale(settings.shop.locale);
+const initialTab = location.hash.slice(1);
+
+/** Draws the page in the current language; drawn again, the tabs keep their state (unsaved edits too). */
+function draw() {
+  document.documentElement.lang = getLocale();
+  document.title = `${t('app.name')} · ${t('options.heading')}`;
   render(
     <OptionsContext.Provider value={api}>
-      <OptionsApp initial={location.hash.slice(1)} />
+      <OptionsApp initial={initialTab} />
     </OptionsContext.Provider>,
     document.getElementById('app')!,
   );
+}
+
+function applyLocale(locale: Locale) {
+  if (locale === getLocale()) return;
+  setLocale(locale);
+  draw();
+}
+
+async function main() {
+  const settings = await call('getSettings').catch(() => null);
+  if (settings) setLocale(settings.shop.locale);
+  draw();
+  // The language switched here or in another tab applies at once, without a reload.
+  onDataChanged(['settings'], () => {
+    call('getSettings').then((s) => applyLocale(s.shop.locale), () => undefined);
+  });
 }
 void main();

@@ -261,3 +261,14 @@ export const PRESETS: Record<'A' | 'B', RuleSet> = { A: PRESET_A, B: PRESET_B };
 export function cloneRuleSet(ruleSet: RuleSet): RuleSet {
   return JSON.parse(JSON.stringify(ruleSet)) as RuleSet;
 }
+
+/** The presets' names for an English interface (a rule set stores its name in Chinese, also once edited). */
+const PRESET_NAMES_EN: Record<string, string> = {
+  [PRESET_A.name]: 'Convention A (red = ready to ship, yellow = details changed, green = return/exchange, blue = merged, purple = delayed, gray = invalid)',
+  [PRESET_B.name]: 'Convention B (yellow = price change, purple = unshipped with an issue, blue = shipped with an issue, red = special handling, green = may be refunded)',
+};
+
+/** A rule set's name to show: a preset's in the interface language, any other as the shop wrote it. */
+export function ruleSetName(ruleSet: Pick<RuleSet, 'name'>, locale: 'zh-CN' | 'en'): string {
+  return (locale === 'en' && PRESET_NAMES_EN[ruleSet.name]) || ruleSet.name;
+}

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShopSettingsForm } from './ShopSettingsForm';
+import { type } from '../remarks/testing';
+import { mountTab, settingsStore } from './testing';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+
+registerMessages(options);
+afterEach(() => setLocale('zh-CN'));
+
+async function setup() {
+  const store = settingsStore({ shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' }, shopCues: { bargain: ['包邮吗'] } });
+  const tab = await mountTab(<ShopSettingsForm />, store.replies);
+  const value = (sel: string) => (tab.q(sel) as HTMLInputElement).value;
+  return { ...tab, ...store, value };
+}
+
+describe('shop settings', () => {
+  it('keeps what is being typed when the panel remembers it was collapsed (another section of the settings)', async () => {
+    const { q, value, changed, elsewhere } = await setup();
+    type(q('input[name="shopName"]'), '橙子旗舰店（新）');
+    type(q('input[name="agentName"]'), '小美-夜班');
+    type(q('input[data-cue="size-fit"]'), '穿多大,啥码');
+    elsewhere({ panel: { collapsed: true } });
+    await changed();
+    expect(value('input[name="shopName"]')).toBe('橙子旗舰店（新）');
+    expect(value('input[name="agentName"]')).toBe('小美-夜班');
+    expect(value('input[data-cue="size-fit"]')).toBe('穿多大,啥码');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+  });
+
+  it('follows a change made elsewhere while nothing was typed', async () => {
+    const { value, changed, elsewhere } = await setup();
+    elsewhere({ shop: { shopName: '另一个店' } });
+    await changed();
+    expect(value('input[name="shopName"]')).toBe('另一个店');
+  });
+
+  it('when the shop settings change elsewhere under an edit: keeps it, names what changed, and merges the fields not touched here', async () => {
+    const { q, value, changed, elsewhere, click, submit, patchSettings } = await setup();
+    type(q('input[name="agentName"]'), '小美-夜班');
+    elsewhere({ shop: { shopName: '橙子旗舰店（新）', cutoff: '17:00' } });
+    await changed();
+    expect(value('input[name="agentName"]')).toBe('小美-夜班');
+    expect(value('input[name="shopName"]')).toBe('橙子旗舰店');
+    expect(q('[data-kf="changed-elsewhere"]')?.textContent).toContain('这些设置刚在别处被修改并保存了');
+    expect(q('[data-kf="changed-fields"]')?.textContent).toBe('别处改动的项：店铺名称、截单时间');
+    // Saving now would put back the old shop name and cut-off: it says so instead.
+    await submit();
+    expect(patchSettings).not.toHaveBeenCalled();
+    expect(q('[data-kf="status"]')?.textContent).toContain('会覆盖别处刚保存的修改');
+    await click('[data-kf="draft-merge"]');
+    expect(value('input[name="agentName"]')).toBe('小美-夜班');
+    expect(value('input[name="shopName"]')).toBe('橙子旗舰店（新）');
+    expect(value('input[name="cutoff"]')).toBe('17:00');
+    await submit();
+    expect(patchSettings).toHaveBeenCalledWith({
+      shop: { agentName: '小美-夜班', shopName: '橙子旗舰店（新）', cutoff: '17:00', locale: 'zh-CN' },
+      shopCues: { bargain: ['包邮吗'] },
+    });
+    expect(q('[data-kf="status"]')?.textContent).toBe('已保存');
+  });
+
+  it('loads the version saved elsewhere on request, dropping what was typed', async () => {
+    const { q, value, changed, elsewhere, click } = await setup();
+    type(q('input[name="agentName"]'), '小美-夜班');
+    elsewhere({ shop: { agentName: '阿杰' } });
+    await changed();
+    await click('[data-kf="draft-load"]');
+    expect(value('input[name="agentName"]')).toBe('阿杰');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+  });
+
+  it('saves the cue phrases split into a list, and then follows what was stored', async () => {
+    const { q, value, submit, patchSettings, changed } = await setup();
+    type(q('input[data-cue="size-fit"]'), '穿多大,啥码');
+    await submit();
+    expect(patchSettings.mock.calls[0]![0].shopCues).toEqual({ bargain: ['包邮吗'], 'size-fit': ['穿多大', '啥码'] });
+    await changed();
+    expect(value('input[data-cue="size-fit"]')).toBe('穿多大，啥码');
+    expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
+  });
+
+  it('labels the cue phrases by situation in the interface language', async () => {
+    setLocale('en');
+    const { q } = await setup();
+    const label = q('input[data-cue="size-fit"]')!.closest('label')!.querySelector('span')!.textContent;
+    expect(label).toBe('Size & fit');
+  });
+});
