@@ -71,23 +71,20 @@ it('offers no confident suggestion for a message with no clear need', async () =
   await inPanel(page, '[data-kf="no-situation"]').waitFor();
 });
 
-it('inserts the top suggestion with Alt+1 and lets the agent change the situation with one click', async () => {
-  await openDemoChat(page, h.demoUrl);
-  await pushAndReadNextFrame(page, '我想退货，不想要了');
-  // The model and the learned picks refine the cue reading a frame or two later: read after that.
-  await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
-  await chatInput(page).click();
-  const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
-  const id = await top.getAttribute('data-template-id');
-  // The library is read through an extension page that opens as a new tab in front of the chat.
-  // Close it and bring the chat back in front, as an agent would have it: Chromium drops mouse
-  // input sent to a tab behind another (keys still arrive, so Alt+1 worked), and the click on 更改
-  // below then never reached the page at all — no pointer event, no re-render, no menu.
+/** The shop's reply library, read through an extension page. */
+async function library(): Promise<{ id: string; body: string; scenarios: string[] }[]> {
+  // The page opens as a new tab in front of the chat. Close it and bring the chat back in front, as
+  // an agent would have it: Chromium drops mouse input sent to a tab behind another (keys still
+  // arrive, so Alt+1 worked), and a click in the panel then never reaches the page at all.
   const ext = await h.openExtensionPage('options.html');
-  const lib = await callFromExtensionPage<{ templates: { id: string; body: string }[] }>(ext, 'getLibrary');
+  const lib = await callFromExtensionPage<{ templates: { id: string; body: string; scenarios: string[] }[] }>(ext, 'getLibrary');
   await ext.close();
   await page.bringToFront();
-  const body = lib.templates.find((x) => x.id === id)!.body;
+  return lib.templates;
+}
+
+/** Presses Alt+1 in the chat box and waits until the reply's words are in the draft (blanks filled). */
+async function insertWithAlt1(body: string) {
   const firstWords = body.replace(/\{[^}]*\}/g, '').slice(0, 6);
   await page.keyboard.press('Alt+1');
   const fill = inPanel(page, '[data-kf="fill"]');
@@ -102,10 +99,43 @@ it('inserts the top suggestion with Alt+1 and lets the agent change the situatio
   expect(await demo.sent(page)).toBe(0);
   // The fill form closes once the insertion is recorded; until then the links below it sit lower.
   await fill.waitFor({ state: 'detached' });
+}
+
+it('inserts the top suggestion with Alt+1 and lets the agent change the situation with one click', async () => {
+  await openDemoChat(page, h.demoUrl);
+  await pushAndReadNextFrame(page, '我想退货，不想要了');
+  // The model and the learned picks refine the cue reading a frame or two later: read after that.
+  await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
+  await chatInput(page).click();
+  const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
+  const id = await top.getAttribute('data-template-id');
+  await insertWithAlt1((await library()).find((x) => x.id === id)!.body);
 
   await inPanel(page, '[data-kf="change-situation"]').click();
   await inPanel(page, '.kf-chip-option[data-scenario="exchange"]').click();
   await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('exchange');
+});
+
+it('answers a long complaint with replies for the situations its chips show, a return or quality reply first at Alt+1 (QA pass B)', async () => {
+  await openDemoChat(page, h.demoUrl);
+  // About 1,500 characters: a buyer pasting the same story again and again, then asking to return.
+  const story = '上个月买的风衣今天才拆开，收到后发现扣子掉了两颗，下摆还开线了，颜色跟详情页也差很多，';
+  await pushAndReadNextFrame(page, story.repeat(35) + '这种情况可以退吗？');
+  await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
+  const chips = await inPanel(page, '[data-kf="chip"]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-scenario')!, why: e.getAttribute('title') ?? '' })));
+  expect(chips.map((c) => c.id).slice(0, 2)).toEqual(['return', 'quality']);
+  // 收到后 is when the parcel came: no thanks chip. Every chip says what suggested it.
+  expect(chips.map((c) => c.id)).not.toContain('thanks');
+  for (const c of chips) expect(c.why, c.id).not.toBe('');
+  const ids = await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template-id')!));
+  expect(ids).toHaveLength(3);
+  const lib = await library();
+  const cards = ids.map((id) => lib.find((x) => x.id === id)!);
+  expect(cards[0]!.scenarios.some((s) => s === 'return' || s === 'quality'), cards[0]!.id).toBe(true);
+  for (const card of cards) expect(card.scenarios.some((s) => chips.some((c) => c.id === s)), card.id).toBe(true);
+  // Alt+1 is the first card the agent sees.
+  await chatInput(page).click();
+  await insertWithAlt1(cards[0]!.body);
 });
 
 it('records each insertion, and the options page shows it among the most used', async () => {

@@ -415,3 +415,45 @@ describe('classify: new cue words that must not fire in ordinary shop messages',
     expect(c.top).toContain('return-shipping');
   });
 });
+
+describe('classify: a long complaint that repeats itself (QA pass B, defect 5)', () => {
+  const story = '上个月买的风衣今天才拆开，扣子掉了两颗，下摆还开线了，颜色跟详情页也差很多，';
+  const ask = '这种情况可以退吗？';
+
+  it('reads a story said forty times as it reads the story said once', () => {
+    const once = classify([story + ask]);
+    const often = classify([story.repeat(40) + ask]);
+    expect(often.top).toEqual(once.top);
+    expect(often.scores).toEqual(once.scores);
+    // The question at the end still counts as much as the defects the story repeats.
+    expect(often.top).toContain('return');
+    expect(often.top).toContain('quality');
+  });
+
+  it('does not let a word said again and again (颜色) outweigh the return the buyer asks for', () => {
+    const c = classify([story.repeat(5) + ask]);
+    const score = (id: string) => c.scores.find((s) => s.id === id)?.score ?? 0;
+    expect(score('product-info')).toBeLessThan(score('return'));
+  });
+});
+
+describe('classify: 收到以后 is when the parcel came, not an acknowledgement', () => {
+  it.each(['风衣收到以后发现扣子掉了一颗，能换吗', '收到后才看到盒子里少了个配件', '收到货以后一直没拆，现在还能退吗', '收到的时候外箱就破了，里面的杯子也碎了'])(
+    '%s has no thanks in it',
+    (text) => {
+      const c = classify([text]);
+      expect(c.confident).toBe(true);
+      expect(c.scores.map((s) => s.id)).not.toContain('thanks');
+    },
+  );
+
+  it('does not read 收到货以后 as a question about when the parcel comes', () => {
+    expect(classify(['收到货以后一直没拆，现在还能退吗']).scores.map((s) => s.id)).not.toContain('shipping-time');
+    expect(first('什么时候能收到货')).toBe('shipping-time');
+  });
+
+  it('still reads 收到了 and 收到 谢谢 as thanks', () => {
+    expect(first('收到了，谢谢')).toBe('thanks');
+    expect(first('好的收到')).toBe('thanks');
+  });
+});

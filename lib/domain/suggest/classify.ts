@@ -1,6 +1,6 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
 import { CUES, NEGATORS, NEUTRAL, PATTERNS, SOCIAL } from './cues';
-import { bigrams, normalize, type TextFlags } from './normalize';
+import { bigrams, normalize, PARTICLES, type TextFlags } from './normalize';
 
 /** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
 export type NeedId = Exclude<ScenarioId, 'other'>;
@@ -39,7 +39,9 @@ const CONFIDENT_RAW = 2;
 /** A second need is shown when it has at least this share of the best one's evidence. */
 const MULTI_RATIO = 0.55;
 const MAX_TOP = 3;
-/** Further cues of the same scenario add this share of their weight (a long message repeats itself). */
+/** Further cues of the same scenario add this share of their weight (a long message repeats itself).
+ * The same phrase said again is not further evidence: it counts once per message (a complaint that
+ * repeats 颜色 forty times asks about colour no more than one that says it once). */
 const EXTRA_CUE_SHARE = 0.4;
 /** A negated cue pulls its scenario down by this share of its weight. */
 const NEGATION_FLIP = 0.6;
@@ -63,15 +65,19 @@ const FOLLOW_UP_RE = /^(那|还有|然后|另外|那个|这个|那么|那就|那
 const BARE_STRIP = [/\[[^\]]*\]/g, /[\s\d\p{P}\p{S}a-zA-Z]/gu, /是的|对的|好的|可以|是|对|嗯|恩|好|哦|噢|行|哈|了|呢|吗|啊|呀|吧|的|哒|滴|[元个件袋盒份瓶只台套]/g];
 const isBare = (text: string) => BARE_STRIP.reduce((t, re) => t.replace(re, ''), text) === '';
 
-/** Particles say nothing about the need: bigrams holding one (的吗, 了吧) give no weak evidence. */
-const FUNCTION_CHARS = /[的吗了呢吧啊呀么嘛哦哈]/;
 
 // ---- the compiled cue index ------------------------------------------------------------------
 interface Hit {
   scenario: NeedId;
   weight: number;
   phrase: string;
+  /** The message (scoreMessage call) that last counted this hit: a phrase counts once per message.
+   * A stamp rather than a per-message Set, so scoring allocates nothing for it. */
+  counted?: number;
 }
+
+/** Numbers scoreMessage calls (classification is synchronous), for Hit.counted. */
+let messageSeq = 0;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -128,10 +134,12 @@ export function compileCues(shopCues?: Partial<Record<ScenarioId, string[]>>): C
   const addPhrase = (scenario: NeedId, raw: string, weight: number) => {
     const phrase = normalize(raw).text;
     if (!phrase) return;
-    for (const v of variants(phrase)) insert(root, v, { scenario, weight, phrase: raw });
+    // One hit for all variants: 能退吗 and 能退? in one message are the same cue said twice.
+    const hit: Hit = { scenario, weight, phrase: raw };
+    for (const v of variants(phrase)) insert(root, v, hit);
     if (phrase.length >= 2 && weight >= 2) {
       for (const bg of bigrams(phrase)) {
-        if (bg.length < 2 || FUNCTION_CHARS.test(bg)) continue;
+        if (bg.length < 2 || PARTICLES.test(bg)) continue;
         let m = bigramAcc.get(bg);
         if (!m) bigramAcc.set(bg, (m = new Map()));
         m.set(scenario, Math.max(m.get(scenario) ?? 0, weight / 3));
@@ -237,11 +245,16 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   const chars = [...text];
   const matches = findMatches(text, index.root);
   const covered = new Uint8Array(chars.length);
+  // A hit already counted in this message, asked or negated, adds nothing (a Hit is one phrase of
+  // one scenario).
+  const seq = ++messageSeq;
   for (const m of matches) {
     for (let i = m.start; i < m.end; i++) covered[i] = 1;
     if (m.hits.length === 0) continue;
     const negated = isNegated(chars, m.start, m.end);
     for (const h of m.hits) {
+      if (h.counted === seq) continue;
+      h.counted = seq;
       if (negated) negative.set(h.scenario, (negative.get(h.scenario) ?? 0) + h.weight * NEGATION_FLIP);
       else push(h.scenario, h.weight, h.phrase);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
 import { combineSignals, COMBINE } from './combine';
 import { LearnedMemory, makePick, maskForMemory, type LearnedRecall } from './learned';
 import type { ModelScore } from './model';
@@ -108,6 +108,31 @@ describe('combineSignals', () => {
     expect(c.top[0]).toBe('invoice');
     expect(c.top).toContain('refund-status');
     expect(c.top).not.toContain('repair');
+  });
+
+  it('says on a chip the model filled below its usual floor that the model suggested it (QA pass B: a bare 议价 chip)', () => {
+    // A capacity question; the model's second need is a price talk at 8 %, which fills a chip.
+    const cues = classify(['这个壶有没有再大一号容量的']);
+    expect(cues.top).toEqual(['product-info']);
+    const c = combineSignals(cues, { model: model(['product-info', 0.55], ['other', 0.3], ['bargain', 0.08], ['stock', 0.04]) });
+    expect(c.top).toEqual(['product-info', 'bargain']);
+    expect(c.evidence.bargain).toEqual(['model 8%']);
+    // Tags at the usual floor are as before; a need the model does not put on a chip gets none.
+    expect(c.evidence['product-info']).toEqual(expect.arrayContaining(['容量', 'model 55%']));
+    expect(c.evidence.stock).toBeUndefined();
+  });
+
+  it('puts no chip up for a weaker cue need with no phrase to show for it, only bigrams or a negation', () => {
+    const cues: Classification = {
+      scores: [{ id: 'invoice', score: 0.7 }, { id: 'merge-orders', score: 0.3 }, { id: 'return', score: 0.2 }, { id: 'courier', score: 0.15 }],
+      top: ['invoice'],
+      confident: true,
+      evidence: { invoice: ['发票'], 'merge-orders': ['~bigram'], return: ['negated', '~bigram'], courier: ['快递'] },
+    };
+    const c = combineSignals(cues, {});
+    expect(c.top).toEqual(['invoice', 'courier']);
+    // They still follow the chips in the list the ranking reads.
+    expect(c.scores.map((s) => s.id)).toEqual(['invoice', 'courier', 'merge-orders', 'return']);
   });
 
   it('shows no chip for a need the model gives next to nothing (a thank-you is not also a damaged parcel)', () => {

@@ -70,6 +70,15 @@ const MAX_SHOWN = 3;
 export const MODEL_TAG = 'model';
 export const LEARNED_TAG = 'learned';
 
+/**
+ * True for a cue reading's evidence entry that is a phrase the buyer wrote (what a chip's tooltip
+ * shows as 关键词), not one of classify's tags: `/pattern match/`, `~bigram`, `negated`, `ack`,
+ * `context-N`.
+ */
+export function isCuePhrase(e: string): boolean {
+  return !/^(~|\/|context-\d|negated$|ack$)/.test(e);
+}
+
 export function combineSignals(cues: Classification, signals: Signals, params: CombineParams = COMBINE): Classification {
   const model = signals.model ?? [];
   // A follow-up's words carry no need of their own (然后呢): a pick for the same words, made in
@@ -117,18 +126,28 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
   if (shown.length === 0 && learnedNeeds[0] && learnedSure && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
   const confident = shown.length > 0;
+  // Needs the model put on a chip below the tagging floor: their chip still says it was the model.
+  const byModel = new Set<string>();
   if (confident) {
     // 5. Fill the empty slots: the agent's other picks, then the model, then the cues' weaker needs.
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     const needs = model.filter((m) => m.id !== 'other');
-    for (const m of needs.slice(0, params.modelFillRanks)) if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt) push(m.id as NeedId, m.p * 0.8);
+    for (const m of needs.slice(0, params.modelFillRanks)) {
+      if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt && !has(m.id)) {
+        push(m.id as NeedId, m.p * 0.8);
+        byModel.add(m.id);
+      }
+    }
     for (const m of needs) {
       if (shown.length >= MAX_SHOWN) break;
       if (m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
     }
-    for (const s of cues.scores) if (shown.length < MAX_SHOWN && s.score >= params.cueFillAt) push(s.id as NeedId, s.score * 0.8);
+    // A weaker cue need becomes a chip only with a phrase to show for it: bigrams alone, a pattern
+    // fragment or a negation (不用退) is too little to put in front of the agent (it still follows
+    // the chips in the list the ranking reads).
+    for (const s of cues.scores) if (shown.length < MAX_SHOWN && s.score >= params.cueFillAt && cues.evidence[s.id]?.some(isCuePhrase)) push(s.id as NeedId, s.score * 0.8);
   }
-  for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) tag(m.id as NeedId, `${MODEL_TAG} ${Math.round(m.p * 100)}%`);
+  for (const m of model) if (m.id !== 'other' && (m.p >= params.modelFill || byModel.has(m.id))) tag(m.id as NeedId, `${MODEL_TAG} ${Math.round(m.p * 100)}%`);
   for (const s of learnedNeeds) tag(s.id, `${LEARNED_TAG} ${s.count}`);
 
   // Everything else with evidence stays visible to the ranking, after the shown ones.

@@ -316,6 +316,8 @@ export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '不让人失望 没让人失望 没有失望 不失望 问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
+  '收到以后 收到之后 收到后 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

@@ -164,6 +164,10 @@ function normalizeOnce(raw: string): NormalizedText {
   return { text: s, flags };
 }
 
+/** Particles say nothing about the need or the reply: bigrams holding one (的吗, 了吧) are no cue
+ * evidence (classify.ts) and no shared words (rank.ts). */
+export const PARTICLES = /[的吗了呢吧啊呀么嘛哦哈]/;
+
 /** Character bigrams of the CJK/alphanumeric runs of an already normalised text. */
 export function bigrams(text: string): string[] {
   const out: string[] = [];

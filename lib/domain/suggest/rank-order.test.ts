@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildTemplateIndex } from './template-index';
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
+import { combineSignals } from './combine';
+import type { ModelScore } from './model';
 import { rankTemplates, type OrderStatus, type RankInput } from './rank';
 import { searchTemplates } from './search';
 import { STARTER_LIBRARY } from '../templates/starter';
+import type { Template } from '../templates/types';
 
 const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const rank = (text: string, orderStatus?: OrderStatus) =>
@@ -91,5 +94,62 @@ describe('replies that state a fact about the order (Template.orders), on the st
 
   it('keeps a reply the order rules out findable by search', () => {
     expect(searchTemplates(index, '已发货改地址', 3).map((h) => h.template.title)).toContain('已发货改地址');
+  });
+});
+
+describe('replies for the situations the chips show (QA pass B, defect 5), on the starter library', () => {
+  const model = (...pairs: [string, number][]): ModelScore[] => pairs.map(([id, p]) => ({ id, p }) as ModelScore);
+  /** What the panel ranks with once the background's model reading has arrived. */
+  const ranked = (text: string, reading: ModelScore[], limit = 3) => {
+    const classification = combineSignals(classify([text]), { model: reading, chars: [...text].length });
+    return { chips: classification.top, cards: rankTemplates(index, { classification, text }, limit) };
+  };
+  const forShownChip = (chips: string[], t: Template) => t.scenarios.some((s) => chips.includes(s));
+
+  it('answers a long complaint with return and quality replies, however often the buyer repeats the story', () => {
+    const story = '上个月买的风衣今天才拆开，收到后发现扣子掉了两颗，下摆还开线了，颜色跟详情页也差很多，';
+    // The model reads such a message as a return question (as the shipped model does).
+    const reading = model(['return', 0.93], ['quality', 0.05], ['other', 0.01]);
+    for (const times of [1, 5, 35]) {
+      const text = story.repeat(times) + '这种情况可以退吗？';
+      const { chips, cards } = ranked(text, reading);
+      expect(chips.slice(0, 2), `${text.length} chars`).toEqual(['return', 'quality']);
+      expect(chips, `${text.length} chars`).not.toContain('thanks');
+      // Alt+1 is the reply for both the defect and the return.
+      expect(cards[0]!.template.title, `${text.length} chars`).toBe('质量问题处理方案');
+      expect(cards.every((c) => forShownChip(chips, c.template)), `${text.length} chars`).toBe(true);
+    }
+  });
+
+  it('keeps the replies for the shown situations ahead of one the chips leave out, even when it scores higher', () => {
+    // As combineSignals hands it over: the chips' blended scores, then a weaker cue need whose own
+    // score is on another scale (a colour word repeated through a complaint).
+    const classification: Classification = {
+      scores: [{ id: 'return', score: 0.75 }, { id: 'quality', score: 0.47 }, { id: 'wrong-item', score: 0.38 }, { id: 'product-info', score: 0.85 }],
+      top: ['return', 'quality', 'wrong-item'],
+      confident: true,
+      evidence: {},
+    };
+    const cards = rankTemplates(index, { classification, text: '扣子掉了，颜色也不对，可以退吗' }, 3);
+    expect(cards.map((c) => c.template.scenarios.some((s) => classification.top.includes(s)))).toEqual([true, true, true]);
+    // Each card's "why" names a situation the agent can see.
+    expect(cards.every((c) => classification.top.includes(c.reasons.find((r) => r.scenario)!.scenario!))).toBe(true);
+  });
+
+  it('does not answer a colour question with a sold-out notice for sharing 这个颜色 with it', () => {
+    // The model gives stock a chip too (it does, at 28 %): the sold-out reply is a candidate.
+    const { chips, cards } = ranked('这个颜色衬肤色吗', model(['other', 0.36], ['product-info', 0.33], ['stock', 0.28]), 20);
+    expect(chips).toEqual(['product-info', 'stock']);
+    expect(cards[0]!.template.title).toBe('颜色与色差');
+    const soldOut = cards.findIndex((c) => c.template.title === '断货待补');
+    expect(soldOut).toBeGreaterThanOrEqual(3);
+    // Half of the question (衬肤色) is in no reply: the overlap counts as half, not whole.
+    expect(cards[soldOut]!.reasons.find((r) => r.signal === 'words')!.value).toBeLessThan(0.4);
+  });
+
+  it('keeps a learned pick for a situation the chips do not show behind the replies for the shown one', () => {
+    const classification: Classification = { scores: [{ id: 'quality', score: 0.7 }], top: ['quality'], confident: true, evidence: {} };
+    const cards = rankTemplates(index, { classification, text: '扣子掉了', learned: { 'product-color': 1 } }, 3);
+    expect(cards.map((c) => c.template.scenarios.includes('quality'))).toEqual([true, true, true]);
   });
 });

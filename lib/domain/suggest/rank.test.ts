@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../templates/types';
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 
@@ -96,5 +96,31 @@ describe('rankTemplates', () => {
     const idx = buildTemplateIndex(lib);
     const r = rankTemplates(idx, { classification: classify(['好的多谢']), text: '好的多谢', buyer: { segment: 'vip' } });
     expect(r[0]!.template.id).toBe('b');
+  });
+});
+
+describe('rankTemplates: the shown situations first', () => {
+  it('lets a reply holding most of the buyer\'s words through, but not one merely scoring higher in a scenario the chips left out', () => {
+    const classification: Classification = {
+      // The chips show a greeting; size-fit scores higher but is not shown (as combineSignals lists it).
+      scores: [{ id: 'greeting', score: 0.5 }, { id: 'size-fit', score: 0.9 }],
+      top: ['greeting'],
+      confident: true,
+      evidence: {},
+    };
+    const r = rankTemplates(index, { classification, text: '默认发中通吗？补差价能换顺丰吗' }, 4).map((x) => x.template.id);
+    // 顺丰发货说明 holds most of what was asked: strong enough to be shown with the greeting's replies.
+    expect(r.slice(0, 2).sort()).toEqual(['greet-new', 'greet-old']);
+    expect(r[2]).toBe('ship-sf');
+    expect(r[3]).toBe('size');
+  });
+
+  it('counts the buyer\'s words that no template has, so a long message dilutes any overlap', () => {
+    const words = (text: string) =>
+      rank(text, {}, 9).find((x) => x.template.id === 'ship-sf')?.reasons.find((x) => x.signal === 'words')?.value ?? 0;
+    const short = words('补差价能换顺丰吗');
+    const long = words('补差价能换顺丰吗？我在山区，收件人白天不在家，门卫也不代收，快递员最好提前打电话');
+    expect(short).toBeGreaterThan(0.25);
+    expect(long).toBeLessThan(short / 3);
   });
 });

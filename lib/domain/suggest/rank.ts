@@ -2,7 +2,7 @@ import type { ScenarioId } from '../scenarios';
 import type { OrderStatus, Template } from '../templates/types';
 import { own } from '../own';
 import type { Classification } from './classify';
-import { bigrams, normalize } from './normalize';
+import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
 export interface UsageEntry {
@@ -50,7 +50,18 @@ export interface RankedTemplate {
 // ---- weights (one place) ---------------------------------------------------------------------
 const W_SCENARIO = 1;
 const W_TOP_BONUS = 0.1;
+/** A reply written for a second (third) shown situation as well answers more of the message: it
+ * gains this share of that situation's score (质量问题处理方案 for a defect and a return question). */
+const W_ALSO_SHOWN = 0.25;
+/** Times the share of the buyer's words (idf-weighted bigrams, the ones no template holds included)
+ * a reply holds. */
 const W_WORDS = 0.6;
+/** Share of the buyer's words a reply must hold to rank among the shown situations' replies when it
+ * is written for none of them (and to be a candidate outside the plausible scenarios at all). */
+const STRONG_WORDS = 0.5;
+/** Sort key offset that keeps every reply for a shown situation (or with strong evidence of its own)
+ * ahead of the rest, whatever their other signals. */
+const IN_VIEW = 1000;
 const W_USAGE_SCENARIO = 0.35;
 const W_USAGE_ANY = 0.1;
 const W_RECENT = 0.1;
@@ -149,13 +160,20 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   let nTouched = 0;
   const words = new Map<number, number>();
   const qText = normalize(input.text).text;
-  const qBigrams = [...new Set(bigrams(qText).filter((b) => b.length === 2))];
+  // Particles (的吗, 了吧) are no words to match on. A bigram no template holds still counts in the
+  // message's weight, as the rarest: the buyer's own specific word (显白, 容量) is what a reply
+  // sharing only 这个颜色 does not answer, and a long message dilutes any overlap.
+  const qBigrams = [...new Set(bigrams(qText).filter((b) => b.length === 2 && !PARTICLES.test(b)))];
   const n = Math.max(1, index.templates.length);
+  const absentIdf = Math.log(1 + n);
   let qWeight = 0;
   const present: { post: Int32Array; idf: number }[] = [];
   for (const bg of qBigrams) {
     const post = index.postings.get(bg);
-    if (!post) continue;
+    if (!post) {
+      qWeight += absentIdf;
+      continue;
+    }
     const idf = Math.log(1 + n / post.length);
     qWeight += idf;
     present.push({ post, idf });
@@ -178,7 +196,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const t = touched[i]!;
     const w = acc[t]!;
     acc[t] = 0;
-    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= 0.5) {
+    if (index.scenarioBits[t]! & scenarioMask || w / Math.max(qWeight, 1e-9) >= STRONG_WORDS) {
       WORD_T[nWord] = t;
       WORD_W[nWord++] = w;
     }
@@ -235,23 +253,47 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   /** A payment reply that fits an unpaid order (no condition, or one that names it). */
   const paymentForUnpaid = (t: number) => (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0);
 
+  // The situations the agent sees as chips. A reply for none of them comes after every reply for
+  // one, unless it has strong evidence of its own (most of the buyer's words, or the unpaid order's
+  // payment reminder): a scenario the chips left out, a learned pick or usage elsewhere, or a few
+  // shared words do not put it before what the chips promise.
+  const shownMask = cls.top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
+  const wordShare = (t: number) => (qWeight > 0 ? Math.min(1, (words.get(t) ?? 0) / qWeight) : 0);
+  const inView = (t: number) =>
+    !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || wordShare(t) >= STRONG_WORDS || (unpaidBoost > 0 && paymentForUnpaid(t));
+
   // Score every candidate with numbers only; build the explanation for the winners alone.
   const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
     const tpl = index.templates[t]!;
     let total = 0;
-    // Scenario: the best-scoring scenario this template is written for.
+    // Scenario: the best-scoring shown situation this template is written for, plus a share of each
+    // further shown one; a scenario the chips left out only counts for a template written for none
+    // of them (its "why" then never names a situation the agent cannot see beside a shown one).
     let best = 0;
     let bestId: ScenarioId | undefined;
+    let shown = 0;
+    let shownSum = 0;
+    let shownId: ScenarioId | undefined;
     for (const s of tpl.scenarios) {
       const v = scoreOf.get(s) ?? 0;
-      if (v > best) {
+      if (topSet.has(s)) {
+        shownSum += v;
+        if (v > shown || !shownId) {
+          shown = v;
+          shownId = s;
+        }
+      } else if (v > best) {
         best = v;
         bestId = s;
       }
     }
-    if (best > 0) total += note(reasons, 'scenario', W_SCENARIO * best + (bestId && topSet.has(bestId) ? W_TOP_BONUS : 0), bestId);
-    const w = words.get(t);
-    if (w && qWeight > 0) total += note(reasons, 'words', W_WORDS * Math.min(1, w / qWeight));
+    if (shownId) {
+      best = shown + W_TOP_BONUS + W_ALSO_SHOWN * (shownSum - shown);
+      bestId = shownId;
+    }
+    if (best > 0) total += note(reasons, 'scenario', W_SCENARIO * best, bestId);
+    const share = wordShare(t);
+    if (share > 0) total += note(reasons, 'words', W_WORDS * share);
     const u = own(usage, tpl.id);
     if (u && u.count > 0) {
       let v = W_USAGE_ANY * Math.min(1, Math.log1p(u.count) / LOG51);
@@ -283,12 +325,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const v = score(t, null);
     if (v >= MIN_SCORE) {
       SCORED_T[nScored] = t;
-      SCORED_S[t] = v;
+      SCORED_S[t] = v + (inView(t) ? IN_VIEW : 0);
       nScored++;
     }
   }
+  // The order returned is the order of the cards, so Alt+1..3 are the first three the agent sees.
   const scored = SCORED_T.subarray(0, nScored).sort((a, b) => SCORED_S[b]! - SCORED_S[a]! || a - b);
-  const best: { t: number; s: number }[] = [];
+  const best: number[] = [];
   let orderSlots = 1;
   for (const t of scored) {
     if (best.length === limit) break;
@@ -296,11 +339,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       if (orderSlots === 0) continue;
       orderSlots--;
     }
-    best.push({ t, s: SCORED_S[t]! });
+    best.push(t);
   }
-  return best.map(({ t, s }) => {
+  return best.map((t) => {
     const why: RankedTemplate['reasons'] = [];
-    score(t, why);
+    const s = score(t, why);
     why.sort((a, b) => b.value - a.value);
     return { template: index.templates[t]!, score: s, reason: why[0]!.signal, reasons: why };
   });
