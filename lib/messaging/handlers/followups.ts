@@ -30,7 +30,7 @@ import {
   type FollowupKind,
   type FollowupSettings,
 } from '../../domain/followups';
-import { zh } from '../../domain/followups/rules';
+import { zh } from '../../domain/followups/text';
 import { atTime, formatWall } from '../../domain/time';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
