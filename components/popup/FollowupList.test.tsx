@@ -5,6 +5,7 @@ import { mount } from '../remarks/testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
+import { followupsExport } from '@/lib/i18n/messages/followups-export';
 import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { PopupContext, type PopupApi } from './PopupContext';
@@ -13,6 +14,7 @@ import { CallError } from '@/lib/messaging/client';
 
 registerMessages(followups);
 registerMessages(followupsUi);
+registerMessages(followupsExport);
 
 const NOW = Date.UTC(2026, 2, 2, 4); // 12:00 Beijing
 const H = 3_600_000;

@@ -12,6 +12,7 @@
  *   buyer nickname or note like "=HYPERLINK(…)" is shown, not run.
  */
 import { followups as messages } from '../../i18n/messages/followups';
+import { followupsExport } from '../../i18n/messages/followups-export';
 import type { Locale } from '../../i18n/index';
 import { resolveSettings } from './rules';
 import { formatWall } from '../time';
@@ -49,7 +50,7 @@ export function followupsToCsv(
   locale: Locale = 'zh-CN',
   settings: Pick<Partial<FollowupSettings>, 'utcOffsetMinutes'> = {},
 ): string {
-  const say = sayFrom(locale === 'en' ? messages.en : messages.zh);
+  const say = sayFrom(locale === 'en' ? { ...followupsExport.en, ...messages.en } : { ...followupsExport.zh, ...messages.zh });
   const zone = resolveSettings(settings).utcOffsetMinutes;
 
   const status = (f: Followup): string => {

@@ -82,22 +82,6 @@ export function followupV1toV2(r: Rec): Rec {
   return out;
 }
 
-/**
- * An item's reason message (Followup.why) as stored: a reason key this copy knows, with text or
- * number values. Anything else (a newer copy's key, a damaged record) is dropped, and the item
- * shows its stored Chinese reason.
- */
-function whyOf(v: unknown): Followup['why'] {
-  if (!v || typeof v !== 'object') return undefined;
-  const { key, params } = v as Rec;
-  if (typeof key !== 'string' || !key.startsWith('followups.reason.') || !Object.hasOwn(messages.zh, key)) return undefined;
-  if (params === undefined) return { key };
-  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
-  const entries = Object.entries(params as Rec);
-  if (entries.length > 8 || !entries.every(([, x]) => (typeof x === 'string' && x.length <= 200) || (typeof x === 'number' && Number.isFinite(x)))) return undefined;
-  return { key, params: Object.fromEntries(entries) as Record<string, string | number> };
-}
-
 /** Checks and repairs a current record; throws when it has no id, kind or due time. */
 export function finishFollowup(r: Rec, now: number): Followup {
   if (typeof r.id !== 'string' || !r.id) throw new FollowupRecordError('follow-up without an id');
@@ -115,8 +99,8 @@ export function finishFollowup(r: Rec, now: number): Followup {
     status: oneOf(FOLLOWUP_STATUSES, r.status) ? r.status : 'open',
     source: oneOf(FOLLOWUP_SOURCES, r.source) ? r.source : 'manual',
   };
-  const why = whyOf(r.why);
-  if (why) f.why = why;
+  // Checked where it is shown (text.ts): a key this copy does not know shows the stored reason.
+  if (r.why && typeof (r.why as Rec).key === 'string') f.why = r.why as Followup['why'];
   for (const field of ['buyer', 'orderId', 'note', 'closedReason', 'url', 'assignee'] as const) {
     const v = r[field];
     if (typeof v === 'string' && v) f[field] = v;

@@ -76,10 +76,11 @@ describe('items stored before they named their reason', () => {
     expect(followupReason(old({ kind: 'manual', title: '打电话', reason: '手动添加', source: 'manual' }), en)).toBe('Added by hand');
   });
 
-  it('a reason key this copy does not know (a newer copy’s) or damaged values fall back to the stored text', () => {
-    expect(old({ reason: '新的原因', why: { key: 'followups.reason.fromTheFuture' } }).why).toBeUndefined();
-    expect(old({ reason: '原因', why: { key: 'followups.reason.unpaid', params: { minutes: { evil: 1 } } } }).why).toBeUndefined();
-    expect(old({ reason: '原因', why: { key: 'followups.title' } }).why).toBeUndefined();
+  it('a reason key this copy does not know (a newer copy’s) or a damaged one falls back to the stored text', () => {
+    expect(followupReason(old({ reason: '新的原因', why: { key: 'followups.reason.fromTheFuture' } }), en)).toBe('新的原因');
+    expect(followupReason(old({ reason: '原因', why: { key: 'followups.title', params: { kind: 'x' } } }), en)).toBe('原因');
+    expect(followupReason(old({ reason: '原因', why: 'followups.reason.manual' }), en)).toBe('原因');
+    expect(followupReason(old({ reason: '原因', why: { key: 'followups.reason.unpaid', params: 'x' } }), en)).toBe('Unpaid for over {minutes} min; remind before the {cutoff} cut-off');
     const kept = old({ why: { key: 'followups.reason.unpaid', params: { minutes: 30, cutoff: '16:00' } } });
     expect(followupReason(kept, en)).toBe('Unpaid for over 30 min; remind before the 16:00 cut-off');
   });

@@ -47,11 +47,17 @@ export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say
   return f.title;
 }
 
-/** Why the item is on the list: its message in `say`'s language, else the text it stored. */
+/**
+ * Why the item is on the list: its message in `say`'s language, else the text it stored (also when
+ * it names a message this copy does not know: a newer copy's, or a damaged record's).
+ */
 export function followupReason(f: Pick<Followup, 'reason' | 'why'>, say: Say): string {
-  if (f.why) return say(f.why.key, f.why.params);
-  const key = fixedKey(f.reason, 'followups.reason.');
-  return key ? say(key) : f.reason;
+  const { key, params } = f.why ?? {};
+  if (key?.startsWith('followups.reason.') && Object.hasOwn(messages.zh, key)) {
+    return say(key, params && typeof params === 'object' ? params : undefined);
+  }
+  const fixed = fixedKey(f.reason, 'followups.reason.');
+  return fixed ? say(fixed) : f.reason;
 }
 
 /** Why it was closed ("买家已付款" from a rule, or the agent's own words), in `say`'s language where it is ours. */

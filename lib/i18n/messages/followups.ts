@@ -22,11 +22,6 @@ export const followups: MessageBundle = {
     'followups.kind.promised-answer': '承诺答复',
     'followups.kind.manual': '其他待办',
 
-    'followups.status.open': '待办',
-    'followups.status.done': '已完成',
-    'followups.status.snoozed': '已推迟',
-    'followups.status.overdue': '已逾期',
-
     'followups.view.badge': '{count} 项待跟进',
 
     'followups.title': '{kind}：{buyer}',
@@ -59,14 +54,6 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': '已不是 VIP 客户',
     'followups.closed.contacted': '近期已联系过',
 
-    'followups.csv.kind': '类型',
-    'followups.csv.buyer': '买家',
-    'followups.csv.orderId': '订单号',
-    'followups.csv.reason': '原因',
-    'followups.csv.dueAt': '截止时间',
-    'followups.csv.status': '状态',
-    'followups.csv.note': '备注',
-
     'followups.popup.title': '今日跟进',
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
   },
@@ -82,11 +69,6 @@ export const followups: MessageBundle = {
     'followups.kind.bad-review': 'Bad review',
     'followups.kind.promised-answer': 'Promised answer',
     'followups.kind.manual': 'Other',
-
-    'followups.status.open': 'Open',
-    'followups.status.done': 'Done',
-    'followups.status.snoozed': 'Snoozed',
-    'followups.status.overdue': 'Overdue',
 
     'followups.view.badge': '{count} to follow up',
 
@@ -119,14 +101,6 @@ export const followups: MessageBundle = {
     'followups.closed.ordered': 'Buyer placed an order',
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
-
-    'followups.csv.kind': 'Kind',
-    'followups.csv.buyer': 'Buyer',
-    'followups.csv.orderId': 'Order no.',
-    'followups.csv.reason': 'Reason',
-    'followups.csv.dueAt': 'Due',
-    'followups.csv.status': 'Status',
-    'followups.csv.note': 'Note',
 
     'followups.popup.title': "Today's follow-ups",
     'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
