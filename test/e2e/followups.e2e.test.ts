@@ -192,6 +192,30 @@ describe('the follow-up list', () => {
     await chat.close();
   });
 
+  it('a to-do typed in the popup shows its buyer, offers no 打开, and Enter says why on its own row', async () => {
+    await popup.bringToFront();
+    const form = popup.locator('[data-kf="add-followup"]');
+    await form.locator('summary').click();
+    await form.locator('input[name="title"]').fill('回电话给买家确认尺码');
+    await form.locator('input[name="buyer"]').fill('米粒妈妈');
+    await form.locator('button[type="submit"]').click();
+    const todo = rows(popup, '[data-kind="manual"]').filter({ hasText: '回电话给买家确认尺码' });
+    await todo.waitFor();
+    expect(await todo.locator('[data-kf="followup-buyer"]').textContent()).toBe('买家：米粒妈妈');
+    // Nothing to open: a to-do names a buyer, not a console page.
+    expect(await todo.locator('[data-action="open"]').count()).toBe(0);
+    // An item made on a page still offers it.
+    expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-action="open"]').count()).toBe(1);
+    await todo.click();
+    await popup.keyboard.press('Enter');
+    // Said on the row the agent is at (announced), not at the top of the popup.
+    const error = todo.locator('[data-kf="followup-error"]');
+    await expect.poll(() => error.textContent()).toBe('没有可打开的页面');
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.isVisible()).toBe(true);
+    expect(await popup.locator('[data-kf="popup-status"]').count()).toBe(0);
+  });
+
   it('loses nothing when the service worker is stopped and restarted', async () => {
     const listed = async (p: Page) => (await rows(p).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}@${e.getAttribute('data-section')}`))).sort();
     await popup.bringToFront(); // the chat tab of the test before was in front
