@@ -216,6 +216,35 @@ describe('the follow-up list', () => {
     expect(await popup.locator('[data-kf="popup-status"]').count()).toBe(0);
   });
 
+  it('a promised answer opened from the popup brings back what the buyer asked about (发票), not the holding reply', async () => {
+    // S*******n (u-2002) asked 上次买的开发票了吗，抬头写公司名: the panel reads 发票.
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('invoice');
+    await inPanel(chat, '[data-kf="fu-promised"]').click();
+    await inPanel(chat, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：S*******n');
+    await chat.close();
+
+    await popup.bringToFront();
+    const promised = rows(popup, '[data-kind="promised-answer"][data-id^="promised-answer:demo#u-2002:"]');
+    await expect.poll(async () => (await expandAll(popup), promised.count())).toBe(1);
+    await promised.click();
+    const opened = h.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const again = await opened;
+    await again.waitForURL(/\/chat\/u-2002$/);
+    await panel(again).waitFor();
+    // The situation the item carried, not 商品咨询 (whose first reply is 细节待核实（24小时内回复）).
+    await expect.poll(() => inPanel(again, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('invoice');
+    const first = inPanel(again, '[data-kf="suggestions"] [data-kf="template"]').first();
+    await first.waitFor();
+    const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
+    const id = await first.getAttribute('data-template-id');
+    expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('invoice');
+    await again.close();
+  });
+
   it('loses nothing when the service worker is stopped and restarted', async () => {
     const listed = async (p: Page) => (await rows(p).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}@${e.getAttribute('data-section')}`))).sort();
     await popup.bringToFront(); // the chat tab of the test before was in front

@@ -460,6 +460,23 @@ describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), b
     expect(chosen).toMatchObject({ dueAt: bj(2026, 3, 10, 17, 0), reason: '答应过买家在 2026-03-10 17:00 前答复' });
   });
 
+  it('carries what the buyer asked about when it was made: opening it offers those replies, not the holding reply', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    // The buyer asked about an invoice; the agent promised to find out.
+    expect(panelFollowup('promised-answer', '京东用户_小满', now, S, undefined, { scenarios: ['invoice', 'shipping-time'] }).suggestScenario).toBe('invoice');
+    expect(panelFollowup('inquiry', '小明', now, S, undefined, { scenarios: ['size-fit'] }).suggestScenario).toBe('size-fit');
+    expect(panelFollowup('bad-review', '小明', now, S, undefined, { scenarios: ['quality'] }).suggestScenario).toBe('quality');
+  });
+
+  it('keeps its kind’s scenario when the panel read no need (nothing, a greeting, thanks)', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    expect(panelFollowup('promised-answer', '小红', now, S).suggestScenario).toBe('product-info');
+    expect(panelFollowup('promised-answer', '小红', now, S, undefined, { scenarios: [] }).suggestScenario).toBe('product-info');
+    expect(panelFollowup('inquiry', '小红', now, S, undefined, { scenarios: ['thanks'] }).suggestScenario).toBe('promotion');
+    // A greeting before the need: the need.
+    expect(panelFollowup('inquiry', '小红', now, S, undefined, { scenarios: ['greeting', 'stock'] }).suggestScenario).toBe('stock');
+  });
+
   it('a time the agent chose at night is kept, but the item is still marked handover', () => {
     const night = bj(2026, 3, 10, 22, 0);
     expect(panelFollowup('promised-answer', '小红', night, S, bj(2026, 3, 11, 18, 0))).toMatchObject({

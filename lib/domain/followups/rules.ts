@@ -38,6 +38,12 @@ export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
   inquiry: 'promotion',
 };
 
+/**
+ * Situations that say nothing about what a buyer needs: a follow-up made while the panel read one of
+ * these keeps its kind's scenario (SUGGESTED_SCENARIO).
+ */
+const NO_NEED: ReadonlySet<ScenarioId> = new Set(['greeting', 'thanks', 'other']);
+
 export function kindLabel(kind: FollowupKind): string {
   return zh(`followups.kind.${kind}`);
 }
@@ -172,6 +178,8 @@ interface Fields {
   url?: string;
   title?: string;
   note?: string;
+  /** What the buyer needed when the item was made (the panel's reading), before the kind's own scenario. */
+  scenario?: ScenarioId;
 }
 
 function make(f: Fields): Followup {
@@ -194,7 +202,7 @@ function make(f: Fields): Followup {
   if (f.orderId) item.orderId = f.orderId;
   if (f.url) item.url = f.url;
   if (f.note) item.note = f.note;
-  const scenario = SUGGESTED_SCENARIO[f.kind];
+  const scenario = f.scenario ?? SUGGESTED_SCENARIO[f.kind];
   if (scenario) item.suggestScenario = scenario;
   return item;
 }
@@ -453,6 +461,12 @@ export interface PanelExtra {
   /** What makes the item's id unique instead of the time: the call's id, the same when a stopped
    * worker's caller sends it again, so the item is made once (lib/messaging/client.ts). */
   stamp?: string;
+  /**
+   * The situation(s) the panel read when the agent made the item, best first (its chips). Opening
+   * the item from the popup ranks the replies for the first that names a need, so an answer promised
+   * about an invoice comes back to the invoice replies; without one, the kind's scenario.
+   */
+  scenarios?: readonly ScenarioId[];
 }
 
 /**
@@ -474,7 +488,7 @@ export function panelFollowup(
   const r = resolve(settings);
   const who = normaliseNickname(buyer);
   let item: Followup;
-  const common = { source: 'panel' as const, now, buyer: who, ...extra };
+  const common = { source: 'panel' as const, now, buyer: who, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
   // The buyer's record key where the platform is known (`pdd#<uid>`, or `demo:<name>` as before
   // ids), so two buyers behind one masked nickname get separate items.
   const whoKey = extra.platform ? buyerKey(extra.platform, extra.buyerId, who) : who;

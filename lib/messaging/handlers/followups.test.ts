@@ -255,6 +255,21 @@ describe('open from the popup', () => {
     expect(await ok('takePendingSuggestion', { buyer: '小鹿乱撞0521', platform: 'demo' }, 'content-script', chat)).toBeNull();
   });
 
+  it('a promised answer made on the buyer’s invoice question comes back to the invoice replies, not the holding reply', async () => {
+    const made = await ok<Followup>(
+      'addFollowup',
+      { kind: 'promised-answer', buyer: '京东用户_小满', platform: 'demo', scenarios: ['invoice'] },
+      'content-script',
+      fromPage(CHAT_PAGE),
+    );
+    expect(made.suggestScenario).toBe('invoice');
+    await ok('openFollowup', { id: made.id });
+    expect(await ok('takePendingSuggestion', { buyer: '京东用户_小满', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE))).toBe('invoice');
+    // A page sending something that is not a situation is refused (the page schema).
+    const bad = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', buyer: '小鹿', platform: 'demo', scenarios: ['<script>'] } }, 'content-script', fromPage(CHAT_PAGE));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
   it('focuses a tab already showing that chat instead of opening another', async () => {
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
     tabs.query.mockResolvedValueOnce([{ id: 3, windowId: 1, url: `http://127.0.0.1:4100/chat/${encodeURIComponent('小鹿')}` }]);

@@ -45,6 +45,7 @@ import {
   type HandoverTargets,
   type HandoverTo,
   type UpdateFollowupRequest,
+  SCENARIOS_MAX,
 } from '../protocol-followups';
 import { loadTeamConfig, loadTeamMembers } from '../../background/team';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
@@ -194,7 +195,7 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
   if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
     if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
-    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common };
+    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX)) || undefined;
@@ -270,7 +271,7 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
     case 'inquiry':
     case 'promised-answer':
     case 'bad-review':
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId }, by);
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios }, by);
     case 'manual':
       return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     case 'handover':
