@@ -86,7 +86,22 @@ export interface FollowupsProtocol {
   handoverTargets: [void, HandoverTargets];
   /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
   takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | null];
+  /**
+   * The buyer card (its own extension frame, never the seller page): this buyer's follow-ups not yet
+   * done, most urgent first, the first CARD_FOLLOWUPS_MAX of `total`, with the shop's zone for their due times.
+   */
+  buyerFollowups: [{ platform: Platform; nickname: string; buyerId?: string | null }, BuyerFollowups];
 }
+
+/** The buyer card's follow-ups (buyerFollowups). */
+export interface BuyerFollowups {
+  items: Followup[];
+  total: number;
+  utcOffsetMinutes: number | null;
+}
+
+/** Follow-ups the buyer card lists at most (the rest is counted). */
+export const CARD_FOLLOWUPS_MAX = 3;
 
 /** Situations a panel item carries, at most (the panel shows up to three chips). */
 export const SCENARIOS_MAX = 3;

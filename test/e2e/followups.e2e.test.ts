@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
+import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -243,6 +243,24 @@ describe('the follow-up list', () => {
     const id = await first.getAttribute('data-template-id');
     expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('invoice');
     await again.close();
+  });
+
+  it('the buyer card lists the buyer’s open follow-ups when their conversation opens', async () => {
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    await cardReady(chat, 'S*******n');
+    // The promised answer of the test before: its kind and when it is due (24 hours after it was
+    // made; made at night, by noon).
+    const line = inPanel(chat, '[data-kf="customer-followup"]');
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.locator('bdi').first().textContent()).toBe('承诺答复');
+    expect(await inPanel(chat, '[data-kf="customer-followup-due"]').textContent()).toMatch(/^(\d{1,2}-\d{2} )?\d{2}:\d{2} 截止$/);
+    // The other S*******n (u-2001) is another buyer: nothing of this one's on theirs.
+    await chat.goto(`${h.demoUrl}/chat/u-2001`);
+    await cardReady(chat, 'S*******n');
+    await expect.poll(() => inPanel(chat, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('u-2001');
+    expect(await inPanel(chat, '[data-kf="customer-followup"]').count()).toBe(0);
+    await chat.close();
   });
 
   it('loses nothing when the service worker is stopped and restarted', async () => {

@@ -279,6 +279,25 @@ describe('open from the popup', () => {
   });
 });
 
+describe('the buyer card', () => {
+  it('gets this buyer’s follow-ups not yet done, most urgent first, and no one else’s', async () => {
+    const chat = fromPage(CHAT_PAGE);
+    const promised = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '京东用户_小满', platform: 'demo', dueAt: bj(17) }, 'content-script', chat);
+    const asked = await ok<Followup>('addFollowup', { kind: 'inquiry', buyer: '京东用户_小满', platform: 'demo' }, 'content-script', chat);
+    // Typed in the popup: no console, the name decides.
+    const todo = await ok<Followup>('addFollowup', { kind: 'manual', title: '寄发票', buyer: '京东用户_小满' });
+    await ok('addFollowup', { kind: 'inquiry', buyer: '别人', platform: 'demo' }, 'content-script', chat);
+    await ok('updateFollowup', { id: asked.id, action: 'done' });
+    const got = await ok<{ items: Followup[]; total: number; utcOffsetMinutes: number | null }>('buyerFollowups', { platform: 'demo', nickname: '京东用户_小满' });
+    expect(got.items.map((f) => f.id)).toEqual([promised.id, todo.id]);
+    expect(got).toMatchObject({ total: 2, utcOffsetMinutes: 480 });
+    // Another console's buyer of the same name is someone else.
+    expect((await ok<{ total: number }>('buyerFollowups', { platform: 'jd', nickname: '京东用户_小满' })).total).toBe(1);
+    // Buyer notes stay out of the seller page's reach.
+    expect(await dispatch({ kf: 'buyerFollowups', payload: { platform: 'demo', nickname: '京东用户_小满' } }, 'content-script', chat)).toMatchObject({ ok: false });
+  });
+});
+
 describe('paging and export', () => {
   it('returns the first items of a group and the rest on demand', async () => {
     await report(Array.from({ length: 45 }, (_, i) => row(`20000000${String(i).padStart(2, '0')}`, `买家${i}`, 'unpaid', bj(9))));

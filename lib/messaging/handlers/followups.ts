@@ -25,6 +25,7 @@ import {
   type Shift,
   suggestedSnooze,
   todayView,
+  sameBuyer,
   type AnyRemarkFact,
   type Followup,
   type FollowupKind,
@@ -46,6 +47,7 @@ import {
   type HandoverTo,
   type UpdateFollowupRequest,
   SCENARIOS_MAX,
+  CARD_FOLLOWUPS_MAX,
 } from '../protocol-followups';
 import { loadTeamConfig, loadTeamMembers } from '../../background/team';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
@@ -407,6 +409,18 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const out: HandoverTargets = { shift: viewer.shift, members };
       if (viewer.user) out.me = viewer.user;
       return out;
+    },
+  },
+  buyerFollowups: {
+    async handle(payload) {
+      const p = obj(payload, 'buyerFollowups');
+      const who = { buyer: normaliseNickname(text(p.nickname, 'buyerFollowups.nickname', NICKNAME_INPUT_MAX, true)), buyerId: buyerIdOf(p.buyerId, 'buyerFollowups') };
+      const on = platform(p.platform, 'buyerFollowups');
+      const now = Date.now();
+      const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
+      // Sorted by due time already; a to-do typed in the popup has no console: its name decides.
+      const open = items.filter((f) => f.status !== 'done' && (!f.platform || f.platform === on) && sameBuyer(f, who));
+      return { items: open.slice(0, CARD_FOLLOWUPS_MAX), total: open.length, utcOffsetMinutes: settings.utcOffsetMinutes };
     },
   },
   takePendingSuggestion: {
