@@ -45,7 +45,7 @@ describe('the buyer’s open follow-ups on their card', () => {
     vi.setSystemTime(bj(10));
     const promised = { ...panelFollowup('promised-answer', '京东用户_小满', bj(9), S, bj(10, 0, 1), { platform: 'demo' }), note: '问了公司抬头\n第二行' };
     const overdue = panelFollowup('inquiry', '京东用户_小满', bj(9, 0, -1), S, bj(16, 0, -1), { platform: 'demo' });
-    const todo = manualFollowup({ title: '寄发票', buyer: '京东用户_小满' }, bj(9), S);
+    const todo = manualFollowup({ title: '开好专票后告诉小满', buyer: '京东用户_小满' }, bj(9), S);
     const someoneElse = panelFollowup('bad-review', '别人', bj(9), S, undefined, { platform: 'demo' });
     const { Host } = setup([promised, overdue, todo, someoneElse], { nickname: '京东用户_小满', buyerId: null });
     const m = mount(<Host />);
@@ -54,7 +54,7 @@ describe('the buyer’s open follow-ups on their card', () => {
     const lines = [...m.root.querySelectorAll('[data-kf="customer-followup"]')];
     expect(lines.map((l) => l.getAttribute('data-id'))).toEqual([overdue.id, todo.id, promised.id]);
     // The buyer's own card: the kind, not 承诺答复：京东用户_小满; the agent's own words as typed.
-    expect(lines.map((l) => l.querySelector('.kf-cc-text bdi')!.textContent)).toEqual(['咨询未拍', '寄发票', '承诺答复']);
+    expect(lines.map((l) => l.querySelector('.kf-cc-text bdi')!.textContent)).toEqual(['咨询未拍', '开好专票后告诉小满', '承诺答复']);
     expect(lines[2]!.querySelector('[data-kf="customer-followup-due"]')!.textContent).toBe('12-04 10:00 截止');
     expect(lines[2]!.textContent).toContain('问了公司抬头');
     expect(lines[2]!.textContent).not.toContain('第二行');

@@ -46,8 +46,8 @@ describe('an item reads in the interface’s language, whichever language it was
     const f = stored(panelFollowup('promised-answer', '京东用户_小满', now, S));
     expect(followupTitle(f, en, false)).toBe('Promised answer');
     expect(followupTitle(f, zh, false)).toBe('承诺答复');
-    const typed = stored(manualFollowup({ title: '寄发票', buyer: '京东用户_小满' }, now, S));
-    expect(followupTitle(typed, en, false)).toBe('寄发票');
+    const typed = stored(manualFollowup({ title: '开好专票后告诉小满', buyer: '京东用户_小满' }, now, S));
+    expect(followupTitle(typed, en, false)).toBe('开好专票后告诉小满');
   });
 
   it('close reasons from the rules read in the interface’s language; the agent’s own stay as written', () => {

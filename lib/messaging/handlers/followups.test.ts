@@ -285,7 +285,7 @@ describe('the buyer card', () => {
     const promised = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '京东用户_小满', platform: 'demo', dueAt: bj(17) }, 'content-script', chat);
     const asked = await ok<Followup>('addFollowup', { kind: 'inquiry', buyer: '京东用户_小满', platform: 'demo' }, 'content-script', chat);
     // Typed in the popup: no console, the name decides.
-    const todo = await ok<Followup>('addFollowup', { kind: 'manual', title: '寄发票', buyer: '京东用户_小满' });
+    const todo = await ok<Followup>('addFollowup', { kind: 'manual', title: '开好专票后告诉小满', buyer: '京东用户_小满' });
     await ok('addFollowup', { kind: 'inquiry', buyer: '别人', platform: 'demo' }, 'content-script', chat);
     await ok('updateFollowup', { id: asked.id, action: 'done' });
     const got = await ok<{ items: Followup[]; total: number; utcOffsetMinutes: number | null }>('buyerFollowups', { platform: 'demo', nickname: '京东用户_小满' });
