@@ -44,6 +44,16 @@ async function sectionOf(p: Page, id: string): Promise<string | null> {
   return (await r.count()) ? r.getAttribute('data-section') : null;
 }
 
+/** The chat's panel shows `scenario` as its situation and a reply for it first (Alt+1); that reply's id. */
+async function situationAndFirstReply(chat: Page, scenario: string): Promise<string | null> {
+  await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe(scenario);
+  const first = inPanel(chat, '[data-kf="suggestions"] [data-kf="template"]').first();
+  await first.waitFor();
+  const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
+  const id = await first.getAttribute('data-template-id');
+  expect(library.templates.find((t) => t.id === id)?.scenarios).toContain(scenario);
+  return id;
+}
 
 beforeAll(async () => {
   h = await launchWithExtension();
@@ -95,12 +105,7 @@ describe('the follow-up list', () => {
     expect(decodeURIComponent(new URL(chat.url()).pathname)).toBe(`/chat/${UNPAID[CAT_ORDER]}`);
     await panel(chat).waitFor();
     await expect.poll(() => inPanel(chat, '[data-kf="buyer-name"]').textContent()).toBe(UNPAID[CAT_ORDER]);
-    await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('payment');
-    const first = inPanel(chat, '[data-kf="suggestions"] [data-kf="template"]').first();
-    await first.waitFor();
-    const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
-    const id = await first.getAttribute('data-template-id');
-    expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('payment');
+    const id = await situationAndFirstReply(chat, 'payment');
     // The reminder itself, not 重复拍下 (this buyer has one unpaid order): the buyer's last message,
     // 好的我看看, is not what the situation came from, so its words choose nothing.
     expect(id).toBe('pay-remind');
@@ -236,12 +241,7 @@ describe('the follow-up list', () => {
     await again.waitForURL(/\/chat\/u-2002$/);
     await panel(again).waitFor();
     // The situation the item carried, not 商品咨询 (whose first reply is 细节待核实（24小时内回复）).
-    await expect.poll(() => inPanel(again, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('invoice');
-    const first = inPanel(again, '[data-kf="suggestions"] [data-kf="template"]').first();
-    await first.waitFor();
-    const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
-    const id = await first.getAttribute('data-template-id');
-    expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('invoice');
+    await situationAndFirstReply(again, 'invoice');
     await again.close();
   });
 
