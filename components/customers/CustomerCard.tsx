@@ -8,6 +8,7 @@ import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { reasonText } from '@/lib/messaging/reason';
+import { CardFollowups } from './CardFollowups';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -425,6 +426,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         </dl>
       )}
       {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
+      {!editing && <CardFollowups card={card} buyer={s.buyer} buyerId={s.buyerId} />}
       {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} old={s.old} />}
       <div class="kf-cc-quick">
         <input

@@ -18,6 +18,9 @@ export const CUSTOMER_CSS = `
 .kf-cc-history time { flex: none; white-space: nowrap; color: #86909c; font: 11px ui-monospace, monospace; padding-top: 1px; }
 .kf-cc-kind { flex: none; color: #c2410c; white-space: nowrap; }
 .kf-cc-text { min-width: 0; white-space: pre-wrap; word-break: break-word; }
+/* The buyer's open follow-ups (CardFollowups): the due time after the text, red once overdue. */
+.kf-cc-fu .kf-cc-text { flex: 1; }
+.kf-cc-history time.kf-cc-fu-overdue { color: #b91c1c; }
 .kf-cc-quick { display: flex; gap: 6px; margin-top: 6px; }
 .kf-cc-quick .kf-search { flex: 1; }
 .kf-cc-error { color: #991b1b; background: #fef2f2; border-radius: 4px; padding: 4px 8px; margin: 4px 0; font-size: 12px; }

@@ -71,6 +71,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       const to = decodeTarget(handTo);
       const item = await add({
         kind, buyer, buyerId, platform, note: note.trim() || undefined, dueAt,
+        // The situation chips shown: opening the item later offers replies for what was asked.
+        scenarios: s.scenarioOverride ? [s.scenarioOverride] : s.classification?.top,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       const added = t('followups.panel.added', { title: item.title });

@@ -5,6 +5,7 @@ import { mount } from '../remarks/testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
+import { followupsExport } from '@/lib/i18n/messages/followups-export';
 import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { PopupContext, type PopupApi } from './PopupContext';
@@ -13,6 +14,7 @@ import { CallError } from '@/lib/messaging/client';
 
 registerMessages(followups);
 registerMessages(followupsUi);
+registerMessages(followupsExport);
 
 const NOW = Date.UTC(2026, 2, 2, 4); // 12:00 Beijing
 const H = 3_600_000;
@@ -114,12 +116,68 @@ describe('the popup list', () => {
     expect(root.querySelector('[data-kf="followup-title"]')!.textContent).toBe(nick);
   });
 
-  it('says in words why an action did not work, not the background’s English', async () => {
-    const { root, key } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H)] }]), {
-      updateFollowup: new CallError('unavailable', 'no reply from the background'),
-    });
+  it('says in words why an action did not work, on the row it was for, announced', async () => {
+    const { root, key, rows } = await setup(
+      listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H), item('unpaid:2', 'unpaid', NOW + 2 * H)] }]),
+      { updateFollowup: new CallError('unavailable', 'no reply from the background') },
+    );
+    await key('ArrowDown');
     await key('d');
-    expect(root.querySelector('[data-kf="popup-status"]')!.textContent).toBe('操作失败：扩展后台暂时没有响应，请稍后再试');
+    const error = rows()[1]!.querySelector('[data-kf="followup-error"]')!;
+    expect(error.textContent).toBe('操作失败：扩展后台暂时没有响应，请稍后再试');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(rows()[0]!.querySelector('[data-kf="followup-error"]')).toBeNull();
+    expect(root.querySelector('[data-kf="popup-status"]')).toBeNull();
+  });
+
+  it('shows the buyer of a to-do typed here, and offers 打开 only where there is a page to open', async () => {
+    const todo = item('manual:1', 'manual', NOW + H, { title: '回电话给买家确认尺码', buyer: '米粒妈妈', source: 'manual' });
+    const unpaid = item('unpaid:2', 'unpaid', NOW + 2 * H, { title: '拍下未付：小鹿', buyer: '小鹿', platform: 'demo', url: 'http://127.0.0.1:5173/orders' });
+    const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [todo] }, { section: 'today', kind: 'unpaid', items: [unpaid] }]));
+    const [typed, fromPage] = rows();
+    expect(typed!.querySelector('[data-kf="followup-buyer"]')!.textContent).toBe('买家：米粒妈妈');
+    expect(typed!.querySelector('[data-action="open"]')).toBeNull();
+    // A rule's title names the buyer already.
+    expect(fromPage!.querySelector('[data-kf="followup-buyer"]')).toBeNull();
+    expect(fromPage!.querySelector('[data-action="open"]')).not.toBeNull();
+    // Enter on the to-do: said on its row, nothing asked of the background.
+    await key('Enter');
+    expect(calls.some(([verb]) => verb === 'openFollowup')).toBe(false);
+    expect(rows()[0]!.querySelector('[data-kf="followup-error"]')!.textContent).toBe('没有可打开的页面');
+  });
+
+  it('says on the row when the background found no page to open', async () => {
+    const unpaid = item('unpaid:2', 'unpaid', NOW + 2 * H, { buyer: '小鹿', url: 'http://127.0.0.1:5173/orders' });
+    const { rows } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [unpaid] }]), { openFollowup: { url: null } });
+    await act(async () => (rows()[0]!.querySelector('[data-action="open"]') as HTMLButtonElement).click());
+    expect(rows()[0]!.querySelector('[data-kf="followup-error"]')!.textContent).toBe('没有可打开的页面');
+  });
+
+  it('shows items in the interface’s language, whichever language they were made in', async () => {
+    const { panelFollowup, manualFollowup, complete } = await import('@/lib/domain/followups');
+    const { DEFAULT_FOLLOWUP_SETTINGS: settings } = await import('@/lib/domain/followups/types');
+    const now = Date.UTC(2026, 11, 3, 2); // 10:00 Beijing
+    setLocale('en');
+    const asked = panelFollowup('inquiry', 'en_buyer', now, settings);
+    const todo = manualFollowup({ title: 'Call back', buyer: 'en_buyer' }, now, settings);
+    const paid = complete(item('unpaid:9', 'unpaid', NOW, { title: '拍下未付：小鹿', buyer: '小鹿' }), NOW, '买家已付款');
+    const { rows } = await setup(
+      listOf([
+        { section: 'today', kind: 'inquiry', items: [asked] },
+        { section: 'today', kind: 'manual', items: [todo] },
+        { section: 'done', kind: 'unpaid', items: [paid] },
+      ]),
+    );
+    const [a, b] = rows();
+    expect(a!.querySelector('[data-kf="followup-title"]')!.textContent).toBe('Asked, not ordered: en_buyer');
+    expect(a!.querySelector('[data-kf="followup-reason"]')!.textContent).toBe('Asked but did not order; find out why and follow up');
+    expect(b!.querySelector('[data-kf="followup-title"]')!.textContent).toBe('Call back');
+    expect(b!.querySelector('[data-kf="followup-reason"]')!.textContent).toBe('Added by hand');
+    expect(b!.querySelector('[data-kf="followup-buyer"]')!.textContent).toBe('Buyer: en_buyer');
+    // Closed by a rule: why, in English too.
+    const toggle = [...document.querySelectorAll<HTMLButtonElement>('[data-kf="section-toggle"]')].find((x) => x.closest('[data-section="done"]'))!;
+    await act(async () => toggle.click());
+    expect(rows()[2]!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('Done: Buyer paid');
   });
 
   it('shows the empty state when nothing is open', async () => {
@@ -128,8 +186,9 @@ describe('the popup list', () => {
   });
 
   it('is driven by the keyboard: arrows move, Enter opens, D done, S snooze, N note', async () => {
+    const page = { url: 'http://127.0.0.1:5173/orders' };
     const { calls, key, rows } = await setup(
-      listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H), item('unpaid:2', 'unpaid', NOW + 2 * H), item('unpaid:3', 'unpaid', NOW + 3 * H)] }]),
+      listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H, page), item('unpaid:2', 'unpaid', NOW + 2 * H, page), item('unpaid:3', 'unpaid', NOW + 3 * H, page)] }]),
     );
     expect(rows()[0]!.getAttribute('aria-selected')).toBe('true');
     await key('ArrowDown');

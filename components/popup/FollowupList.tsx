@@ -7,6 +7,7 @@ import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
 import { reasonText } from '@/lib/messaging/reason';
+import { targetUrl } from '@/lib/domain/followups/target';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
 export const FIRST_PAGE = 5;
@@ -29,6 +30,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const [data, setData] = useState<ListData | null>(props.initial ?? null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  /** What went wrong with the agent's last action, on the row it was for (not at the top, out of view). */
+  const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [open, setOpen] = useState<Set<FollowupSection>>(() => new Set(OPEN_BY_DEFAULT));
   const [selected, setSelected] = useState<string | null>(null);
   const [noteFor, setNoteFor] = useState<string | null>(null);
@@ -120,8 +123,14 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (!selected || !rows.some((r) => r.item.id === selected)) setSelected(rows[0]!.item.id);
   }, [rows]);
 
+  const failed = (item: Followup, text: string) => {
+    setSelected(item.id);
+    setRowError({ id: item.id, text });
+  };
+
   const run = async (item: Followup, action: RowAction) => {
     setStatus(null);
+    setRowError(null);
     try {
       if (action === 'note') {
         setNoteFor(item.id);
@@ -133,8 +142,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         return;
       }
       if (action === 'open') {
-        const r = await api.call('openFollowup', { id: item.id });
-        if (!r.url) setStatus(t('followups.popup.noLink'));
+        // Enter on a row without 打开 (a to-do typed here names no page): say so on the row.
+        if (!targetUrl(item) || !(await api.call('openFollowup', { id: item.id })).url) failed(item, t('followups.popup.noLink'));
         return;
       }
       // The next item takes the selection when this one leaves the list.
@@ -144,25 +153,27 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
   const saveNote = async (item: Followup, text: string | null) => {
     setNoteFor(null);
     setSelected(item.id);
+    setRowError(null);
     if (!text) return;
     try {
       await api.call('updateFollowup', { id: item.id, action: 'note', text });
       load();
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
   const handOver = async (item: Followup, value: string | null) => {
     setHandoverFor(null);
     setSelected(item.id);
+    setRowError(null);
     if (value === null) return;
     const to = decodeTarget(value);
     if (!to && !item.assignee && !item.shift && !item.handover) return;
@@ -172,7 +183,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       setStatus(to ? t('handover.done', { to: targetName(to) }) : t('handover.taken'));
       reveal(item.id);
     } catch (e) {
-      setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
@@ -272,6 +283,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onNote={(f, text) => void saveNote(f, text)}
                             handoverTargets={handoverFor === item.id ? targets : null}
                             onHandover={(f, v) => void handOver(f, v)}
+                            error={rowError?.id === item.id ? rowError.text : null}
                           />
                         ))}
                       </ul>}

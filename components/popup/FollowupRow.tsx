@@ -5,6 +5,8 @@ import type { FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
 import { handoverTarget } from '@/lib/domain/followups/handover';
+import { closedReasonText, followupReason, followupTitle } from '@/lib/domain/followups/text';
+import { targetUrl } from '@/lib/domain/followups/target';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 
@@ -23,21 +25,25 @@ export interface RowProps {
   /** The 交给… menu is open on this row (targets loaded). */
   handoverTargets?: HandoverTargets | null;
   onHandover?(item: Followup, value: string | null): void;
+  /** Why the agent's last action on this row did not work, said here, where they are. */
+  error?: string | null;
 }
 
 /**
- * One follow-up: what, why, when, and its actions. Titles, reasons, nicknames and notes come from
- * pages and agents: rendered as text only. Rows use a roving tabindex (one tab stop for the list;
- * arrows move, see FollowupList).
+ * One follow-up: what, for whom, why, when, and its actions. Titles and reasons are made in the
+ * interface's language (lib/domain/followups/text.ts); 打开 is offered only where there is a page to
+ * open (target.ts). Titles, nicknames and notes come from pages and agents: rendered as text only.
+ * Rows use a roving tabindex (one tab stop for the list; arrows move, see FollowupList).
  */
 export function FollowupRow(props: RowProps) {
   const { item, section, now, zone, selected } = props;
   const ref = useRef<HTMLLIElement>(null);
   const overdue = section === 'overdue' || (section === 'handover' && item.dueAt < now);
   const to = handoverTarget(item);
+  const title = followupTitle(item, t);
   const when =
     section === 'done'
-      ? t('followups.popup.closedWith', { reason: item.closedReason ?? t('followups.status.done') })
+      ? t('followups.popup.closedWith', { reason: item.closedReason ? closedReasonText(item.closedReason, t) : t('followups.status.done') })
       : section === 'snoozed' && item.snoozedUntil !== undefined
         ? t('followups.popup.snoozedUntil', { time: formatDue(item.snoozedUntil, now, zone) })
         : overdue
@@ -68,18 +74,27 @@ export function FollowupRow(props: RowProps) {
       onClick={() => props.onSelect(item.id)}
     >
       <div class="kf-fu-head">
-        <span class="kf-fu-title" data-kf="followup-title"><PageText text={item.title} /></span>
+        <span class="kf-fu-title" data-kf="followup-title"><PageText text={title} /></span>
         {to && <span class="kf-tag" data-kf="handover-tag"><PageText text={t('handover.to', { to: targetName(to) })} /></span>}
         <span class="kf-fu-when" data-kf="followup-when">{when}</span>
       </div>
-      <div class="kf-fu-reason" data-kf="followup-reason">{item.reason}</div>
+      {/* A rule's title names the buyer already; an agent's to-do does not. */}
+      {item.buyer && !title.includes(item.buyer) && (
+        <div class="kf-fu-buyer" data-kf="followup-buyer">
+          {t('followups.popup.buyer')}
+          <PageText text={item.buyer} />
+        </div>
+      )}
+      <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>
       {item.note && <div class="kf-fu-note"><PageText text={item.note} /></div>}
       <div class="kf-fu-actions">
         {section === 'done' ? (
           <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>
         ) : (
           <>
-            <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
+            {targetUrl(item) && (
+              <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
+            )}
             <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>
             <button tabIndex={-1} data-action="snooze" onClick={act('snooze')} title="S">{t('followups.action.snooze')}</button>
             <button tabIndex={-1} data-action="note" onClick={act('note')} title="N">{t('followups.action.note')}</button>
@@ -87,6 +102,11 @@ export function FollowupRow(props: RowProps) {
           </>
         )}
       </div>
+      {props.error && (
+        <p class="kf-error" role="alert" data-kf="followup-error">
+          {props.error}
+        </p>
+      )}
       {props.editingNote && <NoteInput onDone={(text) => props.onNote(item, text)} />}
       {props.handoverTargets && (
         <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>

@@ -7,9 +7,11 @@ import { FIRST_PAGE } from '@/components/popup/FollowupList';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
+import { followupsExport } from '@/lib/i18n/messages/followups-export';
 
 registerMessages(followups);
 registerMessages(followupsUi);
+registerMessages(followupsExport);
 
 const api: PopupApi = {
   call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),

@@ -1,33 +1,13 @@
 /**
  * "Open" on a follow-up: the page where the agent handles it (the buyer's chat, or the order page
  * for money and returns), opened or focused, with the item's scenario waiting for that buyer's
- * chat panel (kept in storage with an expiry: the worker may stop before the tab asks).
+ * chat panel (kept in storage with an expiry: the worker may stop before the tab asks). Which page
+ * that is, is decided in lib/domain/followups/target.ts, which the popup asks too before it offers 打开.
  */
 import { browser } from '../browser';
-import type { Followup, FollowupKind } from '../domain/followups';
-import { chatUrlFor } from '../sites/urls';
+import type { Followup } from '../domain/followups';
+import { targetUrl, webUrl } from '../domain/followups/target';
 import { setPendingSuggestion } from '../storage/followups';
-
-/** Kinds handled on the order (refund, postage, the returned parcel) rather than in the chat. */
-const ORDER_PAGE_FIRST = new Set<FollowupKind>(['refund-to-pay', 'postage-refund', 'return-pending']);
-
-function webUrl(value: string | undefined): URL | null {
-  if (!value) return null;
-  try {
-    const u = new URL(value);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
-  } catch {
-    return null;
-  }
-}
-
-export function targetUrl(item: Followup): string | null {
-  const page = webUrl(item.url);
-  // The console's adapter knows its chat addresses (lib/sites); consoles without one open the stored page.
-  const chat = item.buyer && page ? chatUrlFor(item.buyer, page, item.buyerId) : null;
-  if (ORDER_PAGE_FIRST.has(item.kind)) return page?.href ?? chat;
-  return chat ?? page?.href ?? null;
-}
 
 const sameTarget = (a: string, b: string): boolean => {
   const x = webUrl(a);

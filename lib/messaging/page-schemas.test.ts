@@ -30,7 +30,7 @@ const VALID: Record<string, unknown> = {
   getCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', seen: true },
   patchCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', patch: { note: '喜欢宽松', sizes: { heightCm: 165 } }, append: { preferences: '黑色' }, addTags: ['VIP'] },
   addCustomerEvent: { platform: 'demo', nickname: '小鹿乱撞0521', kind: 'note', text: '问过尺码', ref: 'x1' },
-  addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍' },
+  addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍', scenarios: ['size-fit'] },
   takePendingSuggestion: { buyer: '小鹿乱撞0521', platform: 'demo' },
   handoverTargets: undefined,
   reportOrders: { platform: 'demo', orders: [{ orderId: '2026112300001', buyer: '小鹿乱撞0521', status: 'unpaid', flag: 'gray', remark: '' }] },

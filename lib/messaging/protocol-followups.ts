@@ -1,5 +1,5 @@
 import type { Followup, FollowupKind, HandoverViewer, Shift } from '../domain/followups';
-import type { ScenarioId } from '../domain/scenarios';
+import { SCENARIO_IDS, type ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
 import { s, type PageSchemas } from './schema';
 import { BUYER_ID_MAX } from '../domain/customers/identity';
@@ -57,8 +57,12 @@ export type UpdateFollowupRequest =
   | { id: string; action: 'assign'; to: HandoverTo };
 
 export type AddFollowupRequest =
-  /** From the chat panel, for the buyer on the page (content scripts may add only these). */
-  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string }
+  /**
+   * From the chat panel, for the buyer on the page (content scripts may add only these). `scenarios`:
+   * the situation chips the panel showed (what the buyer asked about), carried by the item so
+   * opening it later offers those replies (lib/domain/followups/rules.ts, PanelExtra).
+   */
+  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string; scenarios?: ScenarioId[] }
   /** From the popup: a to-do or a note for the next shift. */
   | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string };
 
@@ -82,7 +86,25 @@ export interface FollowupsProtocol {
   handoverTargets: [void, HandoverTargets];
   /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
   takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | null];
+  /**
+   * The buyer card (its own extension frame, never the seller page): this buyer's follow-ups not yet
+   * done, most urgent first, the first CARD_FOLLOWUPS_MAX of `total`, with the shop's zone for their due times.
+   */
+  buyerFollowups: [{ platform: Platform; nickname: string; buyerId?: string | null }, BuyerFollowups];
 }
+
+/** The buyer card's follow-ups (buyerFollowups). */
+export interface BuyerFollowups {
+  items: Followup[];
+  total: number;
+  utcOffsetMinutes: number | null;
+}
+
+/** Follow-ups the buyer card lists at most (the rest is counted). */
+export const CARD_FOLLOWUPS_MAX = 3;
+
+/** Situations a panel item carries, at most (the panel shows up to three chips). */
+export const SCENARIOS_MAX = 3;
 
 /** Order ids as the consoles show them. */
 export const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
@@ -98,6 +120,7 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
     dueAt: s.optional(s.nullable(s.number())),
     toShift: s.optional(s.oneOf(['day', 'night'])),
     toPerson: s.optional(s.text({ max: 64, min: 1 })),
+    scenarios: s.optional(s.array(s.oneOf(SCENARIO_IDS), { max: SCENARIOS_MAX })),
   });
 
 /**

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
+import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -44,6 +44,16 @@ async function sectionOf(p: Page, id: string): Promise<string | null> {
   return (await r.count()) ? r.getAttribute('data-section') : null;
 }
 
+/** The chat's panel shows `scenario` as its situation and a reply for it first (Alt+1); that reply's id. */
+async function situationAndFirstReply(chat: Page, scenario: string): Promise<string | null> {
+  await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe(scenario);
+  const first = inPanel(chat, '[data-kf="suggestions"] [data-kf="template"]').first();
+  await first.waitFor();
+  const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
+  const id = await first.getAttribute('data-template-id');
+  expect(library.templates.find((t) => t.id === id)?.scenarios).toContain(scenario);
+  return id;
+}
 
 beforeAll(async () => {
   h = await launchWithExtension();
@@ -95,12 +105,7 @@ describe('the follow-up list', () => {
     expect(decodeURIComponent(new URL(chat.url()).pathname)).toBe(`/chat/${UNPAID[CAT_ORDER]}`);
     await panel(chat).waitFor();
     await expect.poll(() => inPanel(chat, '[data-kf="buyer-name"]').textContent()).toBe(UNPAID[CAT_ORDER]);
-    await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('payment');
-    const first = inPanel(chat, '[data-kf="suggestions"] [data-kf="template"]').first();
-    await first.waitFor();
-    const library = await callFromExtensionPage<{ templates: { id: string; scenarios: string[] }[] }>(ext, 'getLibrary');
-    const id = await first.getAttribute('data-template-id');
-    expect(library.templates.find((t) => t.id === id)?.scenarios).toContain('payment');
+    const id = await situationAndFirstReply(chat, 'payment');
     // The reminder itself, not 重复拍下 (this buyer has one unpaid order): the buyer's last message,
     // 好的我看看, is not what the situation came from, so its words choose nothing.
     expect(id).toBe('pay-remind');
@@ -189,6 +194,72 @@ describe('the follow-up list', () => {
       return input.getBoundingClientRect().left - words.getBoundingClientRect().right;
     });
     expect(gap).toBeGreaterThanOrEqual(4);
+    await chat.close();
+  });
+
+  it('a to-do typed in the popup shows its buyer, offers no 打开, and Enter says why on its own row', async () => {
+    await popup.bringToFront();
+    const form = popup.locator('[data-kf="add-followup"]');
+    await form.locator('summary').click();
+    await form.locator('input[name="title"]').fill('回电话给买家确认尺码');
+    await form.locator('input[name="buyer"]').fill('米粒妈妈');
+    await form.locator('button[type="submit"]').click();
+    const todo = rows(popup, '[data-kind="manual"]').filter({ hasText: '回电话给买家确认尺码' });
+    await todo.waitFor();
+    expect(await todo.locator('[data-kf="followup-buyer"]').textContent()).toBe('买家：米粒妈妈');
+    // Nothing to open: a to-do names a buyer, not a console page.
+    expect(await todo.locator('[data-action="open"]').count()).toBe(0);
+    // An item made on a page still offers it.
+    expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-action="open"]').count()).toBe(1);
+    await todo.click();
+    await popup.keyboard.press('Enter');
+    // Said on the row the agent is at (announced), not at the top of the popup.
+    const error = todo.locator('[data-kf="followup-error"]');
+    await expect.poll(() => error.textContent()).toBe('没有可打开的页面');
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.isVisible()).toBe(true);
+    expect(await popup.locator('[data-kf="popup-status"]').count()).toBe(0);
+  });
+
+  it('a promised answer opened from the popup brings back what the buyer asked about (发票), not the holding reply', async () => {
+    // S*******n (u-2002) asked 上次买的开发票了吗，抬头写公司名: the panel reads 发票.
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('invoice');
+    await inPanel(chat, '[data-kf="fu-promised"]').click();
+    await inPanel(chat, '[data-kf="fu-add"]').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：S*******n');
+    await chat.close();
+
+    await popup.bringToFront();
+    const promised = rows(popup, '[data-kind="promised-answer"][data-id^="promised-answer:demo#u-2002:"]');
+    await expect.poll(async () => (await expandAll(popup), promised.count())).toBe(1);
+    await promised.click();
+    const opened = h.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const again = await opened;
+    await again.waitForURL(/\/chat\/u-2002$/);
+    await panel(again).waitFor();
+    // The situation the item carried, not 商品咨询 (whose first reply is 细节待核实（24小时内回复）).
+    await situationAndFirstReply(again, 'invoice');
+    await again.close();
+  });
+
+  it('the buyer card lists the buyer’s open follow-ups when their conversation opens', async () => {
+    const chat = await h.context.newPage();
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    await cardReady(chat, 'S*******n');
+    // The promised answer of the test before: its kind and when it is due (24 hours after it was
+    // made; made at night, by noon).
+    const line = inPanel(chat, '[data-kf="customer-followup"]');
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.locator('bdi').first().textContent()).toBe('承诺答复');
+    expect(await inPanel(chat, '[data-kf="customer-followup-due"]').textContent()).toMatch(/^(\d{1,2}-\d{2} )?\d{2}:\d{2} 截止$/);
+    // The other S*******n (u-2001) is another buyer: nothing of this one's on theirs.
+    await chat.goto(`${h.demoUrl}/chat/u-2001`);
+    await cardReady(chat, 'S*******n');
+    await expect.poll(() => inPanel(chat, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('u-2001');
+    expect(await inPanel(chat, '[data-kf="customer-followup"]').count()).toBe(0);
     await chat.close();
   });
 

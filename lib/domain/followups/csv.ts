@@ -12,9 +12,11 @@
  *   buyer nickname or note like "=HYPERLINK(…)" is shown, not run.
  */
 import { followups as messages } from '../../i18n/messages/followups';
+import { followupsExport } from '../../i18n/messages/followups-export';
 import type { Locale } from '../../i18n/index';
 import { resolveSettings } from './rules';
 import { formatWall } from '../time';
+import { followupReason, followupTitle, sayFrom } from './text';
 import type { Followup, FollowupSettings } from './types';
 
 const COLUMNS = ['kind', 'buyer', 'orderId', 'reason', 'dueAt', 'status', 'note'] as const;
@@ -48,8 +50,7 @@ export function followupsToCsv(
   locale: Locale = 'zh-CN',
   settings: Pick<Partial<FollowupSettings>, 'utcOffsetMinutes'> = {},
 ): string {
-  const dict = locale === 'en' ? messages.en : messages.zh;
-  const say = (key: string): string => dict[key] ?? messages.zh[key] ?? key;
+  const say = sayFrom(locale === 'en' ? { ...followupsExport.en, ...messages.en } : { ...followupsExport.zh, ...messages.zh });
   const zone = resolveSettings(settings).utcOffsetMinutes;
 
   const status = (f: Followup): string => {
@@ -61,7 +62,7 @@ export function followupsToCsv(
   const lines = [COLUMNS.map((c) => csvCell(say(`followups.csv.${c}`))).join(',')];
   for (const f of items) {
     // Hand-made items carry their content in the title; the others explain themselves in reason.
-    const reason = f.kind === 'manual' || f.kind === 'handover' ? f.title : f.reason;
+    const reason = f.kind === 'manual' || f.kind === 'handover' ? followupTitle(f, say) : followupReason(f, say);
     lines.push(
       [
         csvCell(say(`followups.kind.${f.kind}`)),

@@ -33,6 +33,7 @@ export {
   type TodayView,
 } from './view';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
+export { closedReasonText, followupReason, followupTitle, sayFrom, type Say } from './text';
 export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';
 export { formatWall } from '../time';
 export {

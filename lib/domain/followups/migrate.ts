@@ -99,6 +99,8 @@ export function finishFollowup(r: Rec, now: number): Followup {
     status: oneOf(FOLLOWUP_STATUSES, r.status) ? r.status : 'open',
     source: oneOf(FOLLOWUP_SOURCES, r.source) ? r.source : 'manual',
   };
+  // Checked where it is shown (text.ts): a key this copy does not know shows the stored reason.
+  if (r.why && typeof (r.why as Rec).key === 'string') f.why = r.why as Followup['why'];
   for (const field of ['buyer', 'orderId', 'note', 'closedReason', 'url', 'assignee'] as const) {
     const v = r[field];
     if (typeof v === 'string' && v) f[field] = v;

@@ -62,12 +62,18 @@ describe('unpaid (拍下未付)', () => {
     expect(unpaidDue(bj(2026, 3, 10, 15, 10), S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
   });
 
-  it('is due the next day at 15:30 when ordered after the cut-off, and says so', () => {
+  it('is due the next day at 15:30 when ordered after the cut-off, and says so with dates that stay true days later', () => {
     const late = bj(2026, 3, 10, 16, 20);
     expect(unpaidDue(late, S)).toEqual({ dueAt: bj(2026, 3, 11, 15, 30), nextDay: true });
     const { upserts } = followupsFromOrders([order({ orderId: '1002', createdAt: late })], [], S, late + HOUR);
-    expect(upserts[0]!.reason).toContain('今天已过 16:00 截单');
+    // Not 今天已过…明天截单前: the item is still read on the 12th, when neither is true.
+    expect(upserts[0]!.reason).toBe('拍下超过 30 分钟未付款，已过 2026-03-10 16:00 截单，2026-03-11 15:30 前催付');
+    expect(upserts[0]!.why).toEqual({
+      key: 'followups.reason.unpaidLate',
+      params: { minutes: 30, cutoff: '16:00', missed: '2026-03-10', due: '2026-03-11 15:30' },
+    });
   });
+
 
   it('across midnight: ordered at 23:50 it becomes overdue at 00:20 and is due at 15:30 that day', () => {
     expect(unpaidDue(bj(2026, 3, 10, 23, 50), S).dueAt).toBe(bj(2026, 3, 11, 15, 30));
@@ -452,6 +458,23 @@ describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), b
     });
     const chosen = panelFollowup('promised-answer', '小红', now, S, bj(2026, 3, 10, 17, 0));
     expect(chosen).toMatchObject({ dueAt: bj(2026, 3, 10, 17, 0), reason: '答应过买家在 2026-03-10 17:00 前答复' });
+  });
+
+  it('carries what the buyer asked about when it was made: opening it offers those replies, not the holding reply', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    // The buyer asked about an invoice; the agent promised to find out.
+    expect(panelFollowup('promised-answer', '京东用户_小满', now, S, undefined, { scenarios: ['invoice', 'shipping-time'] }).suggestScenario).toBe('invoice');
+    expect(panelFollowup('inquiry', '小明', now, S, undefined, { scenarios: ['size-fit'] }).suggestScenario).toBe('size-fit');
+    expect(panelFollowup('bad-review', '小明', now, S, undefined, { scenarios: ['quality'] }).suggestScenario).toBe('quality');
+  });
+
+  it('keeps its kind’s scenario when the panel read no need (nothing, a greeting, thanks)', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    expect(panelFollowup('promised-answer', '小红', now, S).suggestScenario).toBe('product-info');
+    expect(panelFollowup('promised-answer', '小红', now, S, undefined, { scenarios: [] }).suggestScenario).toBe('product-info');
+    expect(panelFollowup('inquiry', '小红', now, S, undefined, { scenarios: ['thanks'] }).suggestScenario).toBe('promotion');
+    // A greeting before the need: the need.
+    expect(panelFollowup('inquiry', '小红', now, S, undefined, { scenarios: ['greeting', 'stock'] }).suggestScenario).toBe('stock');
   });
 
   it('a time the agent chose at night is kept, but the item is still marked handover', () => {

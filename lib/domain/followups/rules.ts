@@ -3,9 +3,9 @@
  * injected `now`; ids are deterministic from the source, so reading a page twice changes nothing.
  * The rules table is in README.md; each row has tests in rules.test.ts.
  */
-import { followups as messages } from '../../i18n/messages/followups';
 import type { OrderStatus, Platform } from '../../sites/types';
 import type { ScenarioId } from '../scenarios';
+import { reasonOf, zh } from './text';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
 import type { Shift } from './handover';
@@ -38,12 +38,11 @@ export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
   inquiry: 'promotion',
 };
 
-/** Chinese text from the followups bundle; stored items are written in the agents' language. */
-export function zh(key: string, params?: Record<string, string | number>): string {
-  const text = messages.zh[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+/**
+ * Situations that say nothing about what a buyer needs: a follow-up made while the panel read one of
+ * these keeps its kind's scenario (SUGGESTED_SCENARIO).
+ */
+const NO_NEED: ReadonlySet<ScenarioId> = new Set(['greeting', 'thanks', 'other']);
 
 export function kindLabel(kind: FollowupKind): string {
   return zh(`followups.kind.${kind}`);
@@ -168,7 +167,8 @@ interface Fields {
   id: string;
   kind: FollowupKind;
   source: FollowupSource;
-  reason: string;
+  /** The reason's message (text.ts reasonOf): stored as Chinese text and as its key. */
+  why: Pick<Followup, 'reason' | 'why'>;
   dueAt: number;
   now: number;
   buyer?: string;
@@ -178,6 +178,8 @@ interface Fields {
   url?: string;
   title?: string;
   note?: string;
+  /** What the buyer needed when the item was made (the panel's reading), before the kind's own scenario. */
+  scenario?: ScenarioId;
 }
 
 function make(f: Fields): Followup {
@@ -188,7 +190,7 @@ function make(f: Fields): Followup {
     id: f.id,
     kind: f.kind,
     title: f.title ?? titleOf(f.kind, buyer || undefined),
-    reason: f.reason,
+    ...f.why,
     createdAt: f.now,
     dueAt: f.dueAt,
     status: 'open',
@@ -200,12 +202,12 @@ function make(f: Fields): Followup {
   if (f.orderId) item.orderId = f.orderId;
   if (f.url) item.url = f.url;
   if (f.note) item.note = f.note;
-  const scenario = SUGGESTED_SCENARIO[f.kind];
+  const scenario = f.scenario ?? SUGGESTED_SCENARIO[f.kind];
   if (scenario) item.suggestScenario = scenario;
   return item;
 }
 
-const SOURCE_FIELDS = ['kind', 'title', 'reason', 'buyer', 'buyerId', 'platform', 'orderId', 'url', 'suggestScenario', 'source'] as const;
+const SOURCE_FIELDS = ['kind', 'title', 'reason', 'why', 'buyer', 'buyerId', 'platform', 'orderId', 'url', 'suggestScenario', 'source'] as const;
 
 /**
  * Applies a freshly derived item to the stored one. Done items stay done (the agent closed them)
@@ -297,11 +299,12 @@ export function followupsFromOrders(
       const created = o.createdAt ?? had?.createdAt ?? now;
       if (o.createdAt === undefined || now >= created + r.s.unpaidAfterMinutes * MINUTE) {
         const { dueAt, nextDay } = unpaidDue(created, r.s);
-        const reason = zh(nextDay ? 'followups.reason.unpaidLate' : 'followups.reason.unpaid', {
-          minutes: r.s.unpaidAfterMinutes,
-          cutoff: formatMinutes(r.cutoff),
-        });
-        const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', reason, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
+        const params = { minutes: r.s.unpaidAfterMinutes, cutoff: formatMinutes(r.cutoff) };
+        // Dates, not 今天/明天: the reason is read on later days too.
+        const why = nextDay
+          ? reasonOf('followups.reason.unpaidLate', { ...params, missed: formatWall(dueAt - DAY, r.zone).slice(0, 10), due: formatWall(dueAt, r.zone) })
+          : reasonOf('followups.reason.unpaid', params);
+        const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
         out.put(reconcile(had, fresh));
       }
     } else {
@@ -311,9 +314,9 @@ export function followupsFromOrders(
     if (o.status === 'paid') {
       // Payment time is not on the list; the order's creation time stands in for it.
       if (o.createdAt !== undefined && now >= o.createdAt + r.s.shippingOverdueHours * HOUR && !out.byId.has(delayId)) {
-        const reason = zh('followups.reason.delayOverdue', { hours: r.s.shippingOverdueHours });
+        const why = reasonOf('followups.reason.delayOverdue', { hours: r.s.shippingOverdueHours });
         const dueAt = o.createdAt + r.s.shippingOverdueHours * HOUR;
-        out.put(make({ id: delayId, kind: 'delay', source: 'order', reason, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
+        out.put(make({ id: delayId, kind: 'delay', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
       }
     } else if (o.status !== 'unpaid') {
       out.close(delayId, zh(CLOSE_REASON[o.status]));
@@ -362,15 +365,15 @@ export function followupsFromRemarkFacts(
         if (!date) break;
         const dueAt = fromWall(date.year, date.month, date.day, r.remind, r.zone);
         const id = `delay:${fact.orderId}`;
-        const reason = zh('followups.reason.delayPromised', { date: fact.date });
-        out.put(reconcile(out.byId.get(id), make({ ...common, id, kind: 'delay', reason, dueAt }), { reopenIfDueChanged: true }));
+        const why = reasonOf('followups.reason.delayPromised', { date: fact.date });
+        out.put(reconcile(out.byId.get(id), make({ ...common, id, kind: 'delay', why, dueAt }), { reopenIfDueChanged: true }));
         break;
       }
       case 'return-pending': {
         const id = `return-pending:${fact.orderId}`;
         const days = r.s.returnRecheckDays;
-        const reason = zh(fact.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days });
-        const fresh = make({ ...common, id, kind: 'return-pending', reason, dueAt: now + days * DAY });
+        const why = reasonOf(fact.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days });
+        const fresh = make({ ...common, id, kind: 'return-pending', why, dueAt: now + days * DAY });
         out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
         break;
       }
@@ -380,12 +383,12 @@ export function followupsFromRemarkFacts(
       case 'postage-refund-pending': {
         const kind = fact.kind === 'refund-pending' || fact.kind === 'compensation-pending' ? 'refund-to-pay' : 'postage-refund';
         const id = `${kind}:${fact.orderId}`;
-        const amount =
+        const key = kind === 'refund-to-pay' ? 'followups.reason.refundToPay' : 'followups.reason.postageRefund';
+        const why =
           typeof fact.amountYuan === 'number' && Number.isFinite(fact.amountYuan)
-            ? zh('followups.reason.amount', { amount: fact.amountYuan.toFixed(2) })
-            : '';
-        const reason = zh(kind === 'refund-to-pay' ? 'followups.reason.refundToPay' : 'followups.reason.postageRefund', { amount });
-        const fresh = make({ ...common, id, kind, reason, dueAt: sameDayDue(now, r.s) });
+            ? reasonOf(`${key}Amount`, { amount: fact.amountYuan.toFixed(2) })
+            : reasonOf(key);
+        const fresh = make({ ...common, id, kind, why, dueAt: sameDayDue(now, r.s) });
         out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
         break;
       }
@@ -419,8 +422,8 @@ export function followupsFromCustomers(
       if (had && had.dueAt < dueAt) out.close(id, zh('followups.closed.contacted'));
       continue;
     }
-    const reason = zh('followups.reason.vipRevisit', { days: r.s.vipRevisitDays });
-    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', reason, dueAt, now, buyer: c.nickname, buyerId: c.buyerId, platform: c.platform });
+    const why = reasonOf('followups.reason.vipRevisit', { days: r.s.vipRevisitDays });
+    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', why, dueAt, now, buyer: c.nickname, buyerId: c.buyerId, platform: c.platform });
     out.put(reconcile(had, fresh, { reopenIfDueChanged: true }));
   }
   return out.result();
@@ -458,6 +461,12 @@ export interface PanelExtra {
   /** What makes the item's id unique instead of the time: the call's id, the same when a stopped
    * worker's caller sends it again, so the item is made once (lib/messaging/client.ts). */
   stamp?: string;
+  /**
+   * The situation(s) the panel read when the agent made the item, best first (its chips). Opening
+   * the item from the popup ranks the replies for the first that names a need, so an answer promised
+   * about an invoice comes back to the invoice replies; without one, the kind's scenario.
+   */
+  scenarios?: readonly ScenarioId[];
 }
 
 /**
@@ -479,24 +488,24 @@ export function panelFollowup(
   const r = resolve(settings);
   const who = normaliseNickname(buyer);
   let item: Followup;
-  const common = { source: 'panel' as const, now, buyer: who, ...extra };
+  const common = { source: 'panel' as const, now, buyer: who, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
   // The buyer's record key where the platform is known (`pdd#<uid>`, or `demo:<name>` as before
   // ids), so two buyers behind one masked nickname get separate items.
   const whoKey = extra.platform ? buyerKey(extra.platform, extra.buyerId, who) : who;
   const withId = !!(extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
   if (kind === 'inquiry') {
     const id = `inquiry:${whoKey}`;
-    item = make({ ...common, id, kind, reason: zh('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });
+    item = make({ ...common, id, kind, why: reasonOf('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });
   } else if (kind === 'promised-answer') {
     const id = `promised-answer:${withId ? whoKey : who}:${extra.stamp ?? now.toString(36)}`;
-    const reason =
+    const why =
       dueAt === undefined
-        ? zh('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
-        : zh('followups.reason.promisedAnswerAt', { due: formatWall(dueAt, r.zone) });
-    item = make({ ...common, id, kind, reason, dueAt: dueAt ?? now + r.s.promisedAnswerHours * HOUR });
+        ? reasonOf('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
+        : reasonOf('followups.reason.promisedAnswerAt', { due: formatWall(dueAt, r.zone) });
+    item = make({ ...common, id, kind, why, dueAt: dueAt ?? now + r.s.promisedAnswerHours * HOUR });
   } else {
     const id = `bad-review:${extra.orderId ?? (withId ? whoKey : who)}`;
-    item = make({ ...common, id, kind, reason: zh('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
+    item = make({ ...common, id, kind, why: reasonOf('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
   }
   return nightly(item, r, now, dueAt !== undefined, by);
 }
@@ -541,7 +550,7 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
     id: `manual:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'manual',
     source: 'manual',
-    reason: zh('followups.reason.manual'),
+    why: reasonOf('followups.reason.manual'),
     dueAt: input.dueAt ?? sameDayDue(now, r.s),
     now,
     title,
@@ -567,7 +576,7 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     id: `handover:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'handover',
     source: 'manual',
-    reason: zh(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),
+    why: reasonOf(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),
     dueAt,
     now,
     title,

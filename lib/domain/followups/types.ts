@@ -31,10 +31,19 @@ export interface Followup {
   /** Deterministic from the source ('unpaid:<orderId>', 'vip-revisit:<customerKey>'), so re-reading a page never duplicates. */
   id: string;
   kind: FollowupKind;
-  /** Short Chinese title, e.g. "催付：小明". */
+  /**
+   * Short Chinese title, e.g. "拍下未付：小明", or the agent's words. Shown through followupTitle
+   * (text.ts), which makes the rules' titles again in the interface's language.
+   */
   title: string;
-  /** Why the item is on the list (Chinese), e.g. "拍下 45 分钟未付款，16:00 截单前催付". */
+  /** Why the item is on the list, in Chinese, e.g. "拍下超过 30 分钟未付款，16:00 截单前催付". */
   reason: string;
+  /**
+   * The message `reason` was made from (a `followups.reason.*` key of lib/i18n/messages/followups.ts)
+   * and its values, so it is shown in the interface's language (followupReason, text.ts). Absent on
+   * items made before it existed: they show `reason`.
+   */
+  why?: { key: string; params?: Record<string, string | number> };
   /** The buyer's shown nickname (normalised, see normaliseNickname). */
   buyer?: string;
   /** The console's id of the buyer, where the page showed one (see lib/domain/customers/README.md). */

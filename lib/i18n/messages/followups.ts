@@ -2,9 +2,11 @@ import type { MessageBundle } from '../index';
 
 /**
  * Follow-up strings the worker needs too (the rest, the popup's and options page's own, are in
- * followups-ui.ts, which background.js does not carry). `followups.reason.*`, `followups.title` and `followups.closed.*` are
- * also written into stored items in Chinese (by lib/domain/followups), so the list reads the same
- * after a language switch and in exported CSV.
+ * followups-ui.ts, which background.js does not carry). `followups.reason.*`, `followups.title` and
+ * `followups.closed.*` are written into stored items in Chinese (by lib/domain/followups), and an
+ * item names its reason's key and values (`why`), so the popup, the buyer card and the CSV show it in
+ * the interface's language (lib/domain/followups/text.ts). Stored items name these keys: a reason
+ * whose placeholders change gets a new key. Reasons are read days later: no 今天/明天, dates instead.
  */
 export const followups: MessageBundle = {
   zh: {
@@ -20,23 +22,19 @@ export const followups: MessageBundle = {
     'followups.kind.promised-answer': '承诺答复',
     'followups.kind.manual': '其他待办',
 
-    'followups.status.open': '待办',
-    'followups.status.done': '已完成',
-    'followups.status.snoozed': '已推迟',
-    'followups.status.overdue': '已逾期',
-
     'followups.view.badge': '{count} 项待跟进',
 
     'followups.title': '{kind}：{buyer}',
     'followups.reason.unpaid': '拍下超过 {minutes} 分钟未付款，{cutoff} 截单前催付',
-    'followups.reason.unpaidLate': '拍下超过 {minutes} 分钟未付款，今天已过 {cutoff} 截单，明天截单前催付',
+    'followups.reason.unpaidLate': '拍下超过 {minutes} 分钟未付款，已过 {missed} {cutoff} 截单，{due} 前催付',
     'followups.reason.delayOverdue': '付款超过 {hours} 小时仍未发货，告知买家并提供换款或退款',
     'followups.reason.delayPromised': '备注承诺 {date} 发货，当天确认发出并告知买家',
     'followups.reason.returnPending': '退换货等买家寄回，每 {days} 天查看一次物流',
     'followups.reason.exchangePending': '换货等买家寄回，收到后尽快换发，每 {days} 天查看一次物流',
-    'followups.reason.refundToPay': '有退款或补偿待支付{amount}',
-    'followups.reason.postageRefund': '有运费待退还给买家{amount}',
-    'followups.reason.amount': '（¥{amount}）',
+    'followups.reason.refundToPay': '有退款或补偿待支付',
+    'followups.reason.refundToPayAmount': '有退款或补偿待支付（¥{amount}）',
+    'followups.reason.postageRefund': '有运费待退还给买家',
+    'followups.reason.postageRefundAmount': '有运费待退还给买家（¥{amount}）',
     'followups.reason.handover': '夜班交接，{due} 前处理完',
     'followups.reason.handoverToNight': '白班交给夜班，{due} 前处理完',
     'followups.handover.notMember': '“{person}”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。',
@@ -56,14 +54,6 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': '已不是 VIP 客户',
     'followups.closed.contacted': '近期已联系过',
 
-    'followups.csv.kind': '类型',
-    'followups.csv.buyer': '买家',
-    'followups.csv.orderId': '订单号',
-    'followups.csv.reason': '原因',
-    'followups.csv.dueAt': '截止时间',
-    'followups.csv.status': '状态',
-    'followups.csv.note': '备注',
-
     'followups.popup.title': '今日跟进',
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
   },
@@ -80,28 +70,24 @@ export const followups: MessageBundle = {
     'followups.kind.promised-answer': 'Promised answer',
     'followups.kind.manual': 'Other',
 
-    'followups.status.open': 'Open',
-    'followups.status.done': 'Done',
-    'followups.status.snoozed': 'Snoozed',
-    'followups.status.overdue': 'Overdue',
-
     'followups.view.badge': '{count} to follow up',
 
     'followups.title': '{kind}: {buyer}',
     'followups.reason.unpaid': 'Unpaid for over {minutes} min; remind before the {cutoff} cut-off',
-    'followups.reason.unpaidLate': 'Unpaid for over {minutes} min; past today\'s {cutoff} cut-off, remind tomorrow before it',
+    'followups.reason.unpaidLate': 'Unpaid for over {minutes} min; missed the {cutoff} cut-off on {missed}, remind by {due}',
     'followups.reason.delayOverdue': 'Paid over {hours} h ago and not shipped; tell the buyer, offer a swap or refund',
     'followups.reason.delayPromised': 'Remark promises shipping on {date}; make sure it ships and tell the buyer',
     'followups.reason.returnPending': 'Waiting for the returned parcel; check tracking every {days} days',
     'followups.reason.exchangePending': 'Waiting for the exchange parcel; send the new item on arrival, check every {days} days',
-    'followups.reason.refundToPay': 'A refund or compensation is still to be paid{amount}',
-    'followups.reason.postageRefund': 'Postage is still to be refunded to the buyer{amount}',
-    'followups.reason.amount': ' (¥{amount})',
+    'followups.reason.refundToPay': 'A refund or compensation is still to be paid',
+    'followups.reason.refundToPayAmount': 'A refund or compensation is still to be paid (¥{amount})',
+    'followups.reason.postageRefund': 'Postage is still to be refunded to the buyer',
+    'followups.reason.postageRefundAmount': 'Postage is still to be refunded to the buyer (¥{amount})',
     'followups.reason.handover': 'Night-shift handover; finish by {due}',
     'followups.reason.handoverToNight': 'Handed from the day to the night shift; finish by {due}',
     'followups.handover.notMember': '“{person}” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.',
     'followups.reason.vipRevisit': 'VIP buyer, almost {days} days since the last contact; say hello',
-    'followups.reason.badReview': 'Bad review or complaint; contact the buyer today',
+    'followups.reason.badReview': 'Bad review or complaint; contact the buyer the same day',
     'followups.reason.promisedAnswer': 'Promised the buyer an answer (within {hours} h)',
     'followups.reason.promisedAnswerAt': 'Promised the buyer an answer by {due}',
     'followups.reason.inquiry': 'Asked but did not order; find out why and follow up',
@@ -115,14 +101,6 @@ export const followups: MessageBundle = {
     'followups.closed.ordered': 'Buyer placed an order',
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
-
-    'followups.csv.kind': 'Kind',
-    'followups.csv.buyer': 'Buyer',
-    'followups.csv.orderId': 'Order no.',
-    'followups.csv.reason': 'Reason',
-    'followups.csv.dueAt': 'Due',
-    'followups.csv.status': 'Status',
-    'followups.csv.note': 'Note',
 
     'followups.popup.title': "Today's follow-ups",
     'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',

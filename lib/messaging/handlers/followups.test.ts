@@ -255,12 +255,46 @@ describe('open from the popup', () => {
     expect(await ok('takePendingSuggestion', { buyer: '小鹿乱撞0521', platform: 'demo' }, 'content-script', chat)).toBeNull();
   });
 
+  it('a promised answer made on the buyer’s invoice question comes back to the invoice replies, not the holding reply', async () => {
+    const made = await ok<Followup>(
+      'addFollowup',
+      { kind: 'promised-answer', buyer: '京东用户_小满', platform: 'demo', scenarios: ['invoice'] },
+      'content-script',
+      fromPage(CHAT_PAGE),
+    );
+    expect(made.suggestScenario).toBe('invoice');
+    await ok('openFollowup', { id: made.id });
+    expect(await ok('takePendingSuggestion', { buyer: '京东用户_小满', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE))).toBe('invoice');
+    // A page sending something that is not a situation is refused (the page schema).
+    const bad = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', buyer: '小鹿', platform: 'demo', scenarios: ['<script>'] } }, 'content-script', fromPage(CHAT_PAGE));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
   it('focuses a tab already showing that chat instead of opening another', async () => {
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
     tabs.query.mockResolvedValueOnce([{ id: 3, windowId: 1, url: `http://127.0.0.1:4100/chat/${encodeURIComponent('小鹿')}` }]);
     await ok('openFollowup', { id: 'unpaid:4012938475610293847' });
     expect(tabs.update).toHaveBeenCalledWith(3, { active: true });
     expect(tabs.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('the buyer card', () => {
+  it('gets this buyer’s follow-ups not yet done, most urgent first, and no one else’s', async () => {
+    const chat = fromPage(CHAT_PAGE);
+    const promised = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '京东用户_小满', platform: 'demo', dueAt: bj(17) }, 'content-script', chat);
+    const asked = await ok<Followup>('addFollowup', { kind: 'inquiry', buyer: '京东用户_小满', platform: 'demo' }, 'content-script', chat);
+    // Typed in the popup: no console, the name decides.
+    const todo = await ok<Followup>('addFollowup', { kind: 'manual', title: '开好专票后告诉小满', buyer: '京东用户_小满' });
+    await ok('addFollowup', { kind: 'inquiry', buyer: '别人', platform: 'demo' }, 'content-script', chat);
+    await ok('updateFollowup', { id: asked.id, action: 'done' });
+    const got = await ok<{ items: Followup[]; total: number; utcOffsetMinutes: number | null }>('buyerFollowups', { platform: 'demo', nickname: '京东用户_小满' });
+    expect(got.items.map((f) => f.id)).toEqual([promised.id, todo.id]);
+    expect(got).toMatchObject({ total: 2, utcOffsetMinutes: 480 });
+    // Another console's buyer of the same name is someone else.
+    expect((await ok<{ total: number }>('buyerFollowups', { platform: 'jd', nickname: '京东用户_小满' })).total).toBe(1);
+    // Buyer notes stay out of the seller page's reach.
+    expect(await dispatch({ kf: 'buyerFollowups', payload: { platform: 'demo', nickname: '京东用户_小满' } }, 'content-script', chat)).toMatchObject({ ok: false });
   });
 });
 

@@ -25,12 +25,13 @@ import {
   type Shift,
   suggestedSnooze,
   todayView,
+  sameBuyer,
   type AnyRemarkFact,
   type Followup,
   type FollowupKind,
   type FollowupSettings,
 } from '../../domain/followups';
-import { zh } from '../../domain/followups/rules';
+import { zh } from '../../domain/followups/text';
 import { atTime, formatWall } from '../../domain/time';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
@@ -45,6 +46,8 @@ import {
   type HandoverTargets,
   type HandoverTo,
   type UpdateFollowupRequest,
+  SCENARIOS_MAX,
+  CARD_FOLLOWUPS_MAX,
 } from '../protocol-followups';
 import { loadTeamConfig, loadTeamMembers } from '../../background/team';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
@@ -194,7 +197,7 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
   if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
     if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
-    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common };
+    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX)) || undefined;
@@ -270,7 +273,7 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
     case 'inquiry':
     case 'promised-answer':
     case 'bad-review':
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId }, by);
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios }, by);
     case 'manual':
       return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     case 'handover':
@@ -406,6 +409,18 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const out: HandoverTargets = { shift: viewer.shift, members };
       if (viewer.user) out.me = viewer.user;
       return out;
+    },
+  },
+  buyerFollowups: {
+    async handle(payload) {
+      const p = obj(payload, 'buyerFollowups');
+      const who = { buyer: normaliseNickname(text(p.nickname, 'buyerFollowups.nickname', NICKNAME_INPUT_MAX, true)), buyerId: buyerIdOf(p.buyerId, 'buyerFollowups') };
+      const on = platform(p.platform, 'buyerFollowups');
+      const now = Date.now();
+      const [items, settings] = await Promise.all([loadFollowups(now), rulesSettings()]);
+      // Sorted by due time already; a to-do typed in the popup has no console: its name decides.
+      const open = items.filter((f) => f.status !== 'done' && (!f.platform || f.platform === on) && sameBuyer(f, who));
+      return { items: open.slice(0, CARD_FOLLOWUPS_MAX), total: open.length, utcOffsetMinutes: settings.utcOffsetMinutes };
     },
   },
   takePendingSuggestion: {

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { followups as messages } from '../../i18n/messages/followups';
+import { followupsFromOrders, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from './rules';
+import { migrateFollowup } from './migrate';
+import { closedReasonText, followupReason, followupTitle, sayFrom } from './text';
+import { followupsToCsv } from './csv';
+import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
+
+const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
+const now = bj(2026, 12, 3, 15, 0);
+const en = sayFrom(messages.en);
+const zh = sayFrom(messages.zh);
+
+/** Through storage and back, as the popup receives it. */
+const stored = (f: Followup): Followup => migrateFollowup(JSON.parse(JSON.stringify(f)), now);
+
+describe('an item reads in the interface’s language, whichever language it was made in', () => {
+  it('a panel item: title and reason in English, and in Chinese', () => {
+    const f = stored(panelFollowup('inquiry', 'en_buyer', now, S));
+    expect(followupTitle(f, en)).toBe('Asked, not ordered: en_buyer');
+    expect(followupReason(f, en)).toBe('Asked but did not order; find out why and follow up');
+    expect(followupTitle(f, zh)).toBe('咨询未拍：en_buyer');
+    expect(followupReason(f, zh)).toBe('咨询后未下单，了解原因后跟进');
+  });
+
+  it('reasons with values keep them (times, amounts)', () => {
+    const handover = stored(handoverFollowup({ title: '给买家回电话' }, bj(2026, 12, 3, 15, 0), S));
+    expect(followupReason(handover, en)).toBe('Handed from the day to the night shift; finish by 2026-12-03 20:00');
+    expect(followupReason(handover, zh)).toBe('白班交给夜班，2026-12-03 20:00 前处理完');
+    const [refund] = followupsFromRemarkFacts([{ kind: 'refund-pending', orderId: '5001', buyer: '小明', amountYuan: 20 }], [], S, now).upserts;
+    expect(followupReason(stored(refund!), en)).toBe('A refund or compensation is still to be paid (¥20.00)');
+    const [late] = followupsFromOrders([{ orderId: '1002', buyer: '小明', status: 'unpaid', createdAt: bj(2026, 11, 23, 17, 14), flag: 'gray', remark: '' }], [], S, now).upserts;
+    expect(followupReason(stored(late!), en)).toBe('Unpaid for over 30 min; missed the 16:00 cut-off on 2026-11-23, remind by 2026-11-24 15:30');
+  });
+
+  it('a to-do keeps the agent’s words; its reason and an empty title are ours', () => {
+    const typed = stored(manualFollowup({ title: '回电话给买家确认尺码', buyer: '米粒妈妈' }, now, S));
+    expect(followupTitle(typed, en)).toBe('回电话给买家确认尺码');
+    expect(followupReason(typed, en)).toBe('Added by hand');
+    const untitled = stored(manualFollowup({ title: '  ' }, now, S));
+    expect(untitled.title).toBe('其他待办');
+    expect(followupTitle(untitled, en)).toBe('Other');
+  });
+
+  it('the buyer’s own card can leave the buyer out of a rule’s title, never out of the agent’s', () => {
+    const f = stored(panelFollowup('promised-answer', '京东用户_小满', now, S));
+    expect(followupTitle(f, en, false)).toBe('Promised answer');
+    expect(followupTitle(f, zh, false)).toBe('承诺答复');
+    const typed = stored(manualFollowup({ title: '开好专票后告诉小满', buyer: '京东用户_小满' }, now, S));
+    expect(followupTitle(typed, en, false)).toBe('开好专票后告诉小满');
+  });
+
+  it('close reasons from the rules read in the interface’s language; the agent’s own stay as written', () => {
+    expect(closedReasonText('买家已付款', en)).toBe('Buyer paid');
+    expect(closedReasonText('买家已付款', zh)).toBe('买家已付款');
+    expect(closedReasonText('买家说不要了', en)).toBe('买家说不要了');
+  });
+});
+
+describe('items stored before they named their reason', () => {
+  // As the previous version stored them: Chinese text only, no `why`.
+  const old = (over: Record<string, unknown>) =>
+    migrateFollowup({ v: 2, id: 'x', kind: 'unpaid', title: '拍下未付：小明', reason: '', buyer: '小明', createdAt: now, dueAt: now, status: 'open', source: 'order', ...over }, now);
+
+  it('still show their stored text, as before', () => {
+    const f = old({ reason: '拍下超过 30 分钟未付款，今天已过 16:00 截单，明天截单前催付' });
+    expect(f.why).toBeUndefined();
+    expect(followupReason(f, zh)).toBe('拍下超过 30 分钟未付款，今天已过 16:00 截单，明天截单前催付');
+    expect(followupReason(f, en)).toBe('拍下超过 30 分钟未付款，今天已过 16:00 截单，明天截单前催付');
+  });
+
+  it('a rule’s title and a fixed reason are shown in English too', () => {
+    const f = old({ kind: 'inquiry', title: '咨询未拍：en_buyer', buyer: 'en_buyer', reason: '咨询后未下单，了解原因后跟进', source: 'panel' });
+    expect(followupTitle(f, en)).toBe('Asked, not ordered: en_buyer');
+    expect(followupReason(f, en)).toBe('Asked but did not order; find out why and follow up');
+    expect(followupReason(old({ kind: 'manual', title: '打电话', reason: '手动添加', source: 'manual' }), en)).toBe('Added by hand');
+  });
+
+  it('a reason key this copy does not know (a newer copy’s) or a damaged one falls back to the stored text', () => {
+    expect(followupReason(old({ reason: '新的原因', why: { key: 'followups.reason.fromTheFuture' } }), en)).toBe('新的原因');
+    expect(followupReason(old({ reason: '原因', why: { key: 'followups.title', params: { kind: 'x' } } }), en)).toBe('原因');
+    expect(followupReason(old({ reason: '原因', why: 'followups.reason.manual' }), en)).toBe('原因');
+    expect(followupReason(old({ reason: '原因', why: { key: 'followups.reason.unpaid', params: 'x' } }), en)).toBe('Unpaid for over {minutes} min; remind before the {cutoff} cut-off');
+    const kept = old({ why: { key: 'followups.reason.unpaid', params: { minutes: 30, cutoff: '16:00' } } });
+    expect(followupReason(kept, en)).toBe('Unpaid for over 30 min; remind before the 16:00 cut-off');
+  });
+
+  it('still carry the Chinese text the previous version and exports read', () => {
+    const f = stored(panelFollowup('inquiry', 'en_buyer', now, S));
+    expect(f).toMatchObject({ title: '咨询未拍：en_buyer', reason: '咨询后未下单，了解原因后跟进' });
+    const csv = followupsToCsv([f], now);
+    expect(csv).toContain('咨询后未下单，了解原因后跟进');
+    expect(followupsToCsv([f], now, 'en')).toContain('Asked but did not order; find out why and follow up');
+  });
+});
+
+describe('reason messages', () => {
+  it('say nothing relative to the day they were written (今天, 明天): they are read days later', () => {
+    for (const [key, text] of Object.entries(messages.zh)) if (key.startsWith('followups.reason.')) expect(text, key).not.toMatch(/今天|明天|昨天/);
+    for (const [key, text] of Object.entries(messages.en)) if (key.startsWith('followups.reason.')) expect(text, key).not.toMatch(/\b(today|tomorrow|yesterday)\b/i);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * What an item says — its title, its reason, why it was closed — in the interface's language, made
+ * when it is shown (the popup, the buyer card, the CSV export), not when the item is made: an item
+ * made while the interface was English reads in Chinese after a switch to Chinese, and back.
+ *
+ * Items keep their Chinese text too (`title`, `reason`, `closedReason`): older copies of the
+ * extension, team members not yet updated and earlier exports read those. An item made before
+ * `why` existed shows that stored text, translated where it is one of our fixed sentences.
+ */
+import { followups as messages } from '../../i18n/messages/followups';
+import type { Followup, FollowupKind } from './types';
+
+export type TextParams = Record<string, string | number>;
+/** Looks a message key up in one language and fills its {placeholders} (lib/i18n's t() fits). */
+export type Say = (key: string, params?: TextParams) => string;
+
+/** `say` over one language's dictionary, falling back to Chinese, then to the key. */
+export function sayFrom(dict: Record<string, string>): Say {
+  return (key, params) => {
+    const text = dict[key] ?? messages.zh[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+  };
+}
+
+/** The Chinese the items store. */
+export const zh: Say = sayFrom(messages.zh);
+
+const kindKey = (kind: FollowupKind) => `followups.kind.${kind}`;
+
+/** A reason or a close reason written before items named their message: the key of that fixed sentence, if it is one. */
+function fixedKey(text: string, prefix: string): string | undefined {
+  for (const [key, value] of Object.entries(messages.zh)) if (key.startsWith(prefix) && value === text && !value.includes('{')) return key;
+  return undefined;
+}
+
+/**
+ * The item's title. Titles the rules made ("拍下未付：小明", or the kind alone) are made again in
+ * `say`'s language from the kind and the buyer; `withBuyer: false` leaves the buyer out (the
+ * buyer's own card). A title the agent typed is theirs, as typed.
+ */
+export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say: Say, withBuyer = true): string {
+  const kind = kindKey(f.kind);
+  if (!f.title || f.title === zh(kind)) return say(kind);
+  if (f.buyer && f.title === zh('followups.title', { kind: zh(kind), buyer: f.buyer })) {
+    return withBuyer ? say('followups.title', { kind: say(kind), buyer: f.buyer }) : say(kind);
+  }
+  return f.title;
+}
+
+/**
+ * Why the item is on the list: its message in `say`'s language, else the text it stored (also when
+ * it names a message this copy does not know: a newer copy's, or a damaged record's).
+ */
+export function followupReason(f: Pick<Followup, 'reason' | 'why'>, say: Say): string {
+  const { key, params } = f.why ?? {};
+  if (key?.startsWith('followups.reason.') && Object.hasOwn(messages.zh, key)) {
+    return say(key, params && typeof params === 'object' ? params : undefined);
+  }
+  const fixed = fixedKey(f.reason, 'followups.reason.');
+  return fixed ? say(fixed) : f.reason;
+}
+
+/** Why it was closed ("买家已付款" from a rule, or the agent's own words), in `say`'s language where it is ours. */
+export function closedReasonText(reason: string, say: Say): string {
+  const key = fixedKey(reason, 'followups.closed.');
+  return key ? say(key) : reason;
+}
+
+/** A reason as items store it: the Chinese text, and the message it came from. */
+export function reasonOf(key: string, params?: TextParams): Pick<Followup, 'reason' | 'why'> {
+  return { reason: zh(key, params), why: params ? { key, params } : { key } };
+}
