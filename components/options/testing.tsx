@@ -59,5 +59,10 @@ export async function mountTab(component: ComponentChild, replies: Record<string
     });
     await flush();
   };
-  return { q, m, call, click, submit };
+  /** Another tab (or the background) changed data: every change listener fires. */
+  const changed = async () => {
+    await act(async () => listeners.forEach((l) => l()));
+    await flush();
+  };
+  return { q, m, call, click, submit, changed };
 }

@@ -85,7 +85,7 @@ export interface CustomersProtocol {
   /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */
   importCustomers: [{ json: unknown; upload?: string }, ImportResult];
   deleteCustomer: [BuyerRef, { deleted: boolean }];
-  /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
+  /** Deletes every buyer, from the local backups too (personal data: nothing of them is left). */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
   /**
    * The card frame's one read of the open buyer: what getCustomer answers (`customer`), and, for a

@@ -230,6 +230,20 @@ describe('buyer-notes messages', () => {
   });
 });
 
+describe('local backups follow deleted buyers', () => {
+  it('tells open 备份 tabs when a deleted buyer leaves a backup, and only then', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: 'x' } });
+    await ok('createBackup', undefined);
+    expect(announced).toContain('kf:rev:backups');
+    announced.length = 0;
+    await ok('patchCustomer', { platform: 'demo', nickname: '不在备份里', patch: { note: 'y' } });
+    await ok('deleteCustomer', { platform: 'demo', nickname: '不在备份里' });
+    expect(announced).not.toContain('kf:rev:backups');
+    await ok('deleteCustomer', buyer);
+    expect(announced).toContain('kf:rev:backups');
+  });
+});
+
 describe('buyer identity through the protocol', () => {
   const PDD_PAGE = { tabId: 2, url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/' };
   const a = { platform: 'pdd', nickname: 'S*******n', buyerId: '88001' } as const;

@@ -54,7 +54,7 @@ import {
 } from '../../storage/customers';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
-import { scrubFromSnapshots } from '../../storage/backup';
+import { forgetInBackups } from './backup';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
 
@@ -382,8 +382,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const key = targetKey(p);
       const { deleted, nameKeys } = await deleteCustomer(key);
       // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups.
-      await scrubFromSnapshots('customers', [key]);
-      await scrubFromSnapshots('buyer-names', nameKeys);
+      await forgetInBackups('customers', [key]);
+      await forgetInBackups('buyer-names', nameKeys);
       if (deleted) await announceChange('customers');
       return { deleted };
     },
@@ -395,8 +395,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
-      await scrubFromSnapshots('customers', 'all');
-      await scrubFromSnapshots('buyer-names', 'all');
+      await forgetInBackups('customers', 'all');
+      await forgetInBackups('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
     },
@@ -497,7 +497,7 @@ export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
   const { retentionDays } = (await loadSettings()).privacy;
   const purged = await purgeExpiredCustomers(now, retentionDays);
-  await scrubFromSnapshots('customers', purged);
+  await forgetInBackups('customers', purged);
   if (upgraded || purged.length) await announceChange('customers');
   return purged.length;
 }
