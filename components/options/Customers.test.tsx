@@ -6,6 +6,7 @@ import { appendEvent, applyPatch, makeEvent, matchesQuery, newCustomer, parseCus
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { mountTab } from './testing';
 import type { OptionsApi } from './OptionsContext';
+import { onComputerZone } from '@/lib/domain/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -92,5 +93,20 @@ describe('客户档案 list', () => {
     });
     await act(() => new Promise((r) => setTimeout(r, 250)));
     expect([...tab.m.root.querySelectorAll('[data-kf="customer-nick"]')].map((n) => n.textContent)).toEqual(['小鹿乱撞0521']);
+  });
+});
+
+describe('客户档案 on a computer in Los Angeles', () => {
+  onComputerZone('America/Los_Angeles');
+
+  it('dates the last visit and the notes in shop time, as the popup and the remarks do', async () => {
+    // 20:00 UTC on 1 January: 2 January 04:00 in Beijing, still 1 January in Los Angeles.
+    const at = Date.UTC(2026, 0, 1, 20, 0);
+    const c = appendEvent(newCustomer('demo', '米粒妈妈', at, 'u-1008'), makeEvent('note', at, '只发顺丰'), { maskPii: false });
+    const tab = await mountTab(<Customers />, { getSettings: () => DEFAULT_APP_SETTINGS, listCustomers: () => ({ items: [c], next: null, total: 1 }) });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    const cells = [...tab.q('tr[data-key="demo#u-1008"]')!.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[4]).toBe('2026-01-02 只发顺丰');
+    expect(cells[5]).toBe('2026-01-02');
   });
 });

@@ -1,6 +1,8 @@
 import { PageText } from '@/components/PageText';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
+import { useShopZone } from './useShopZone';
+import { isoDay, type Zone } from '@/lib/domain/time';
 import { dateStamp } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
@@ -74,11 +76,6 @@ function sizesText(s: Sizes): string {
   return parts.join(' / ');
 }
 
-function when(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 
 function PrivacySettings() {
@@ -132,10 +129,10 @@ const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}
  * 备注 / 偏好: the note field, the latest notes saved from the buyer card (Alt+N, kept in the
  * history with their date), then preferences and the address note. Buyer text: rendered as text.
  */
-function NotesCell(props: { c: Customer }) {
+function NotesCell(props: { c: Customer; zone: Zone }) {
   const { c } = props;
   const notes = noteEvents(c);
-  const lines = [c.note, ...notes.slice(0, NOTES_SHOWN).map((e) => `${when(e.at)} ${e.text}`), c.preferences, c.addressNote].filter(Boolean);
+  const lines = [c.note, ...notes.slice(0, NOTES_SHOWN).map((e) => `${isoDay(e.at, props.zone)} ${e.text}`), c.preferences, c.addressNote].filter(Boolean);
   return (
     <td style="white-space: pre-wrap" data-kf="customer-notes">
       {lines.map((l) => cut(l, 100)).join('\n')}
@@ -144,7 +141,7 @@ function NotesCell(props: { c: Customer }) {
   );
 }
 
-function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
+function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
   const [confirming, setConfirming] = useState(false);
@@ -174,8 +171,8 @@ function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
       <td>{t(`customers.segment.${c.segment}`)}</td>
       <td>{c.tags.join('，')}</td>
       <td>{sizesText(c.sizes)}</td>
-      <NotesCell c={c} />
-      <td>{when(c.lastSeenAt)}</td>
+      <NotesCell c={c} zone={props.zone} />
+      <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
       <td>
         {confirming ? (
           <span>
@@ -225,6 +222,7 @@ function CustomerList() {
   const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const seq = useRef(0);
+  const zone = useShopZone();
 
   /** Fetches until a page of matches is found or the store is read to the end. */
   const load = async (after: string | null, reset: boolean) => {
@@ -293,7 +291,7 @@ function CustomerList() {
         </thead>
         <tbody>
           {items.map((c) => (
-            <CustomerRow key={c.key} c={c} onMessage={setMessage} />
+            <CustomerRow key={c.key} c={c} zone={zone} onMessage={setMessage} />
           ))}
         </tbody>
       </table>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { RuleSetEditor } from '../remarks/RuleSetEditor';
+import { RemarkOverrides } from './RemarkOverrides';
 import { REMARK_CSS } from '../remarks/styles';
 import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
@@ -64,33 +65,7 @@ export function RemarkRules() {
           <TryRemark ruleSet={pending ?? saved} />
         </>
       )}
-      {overrides && overrides.length > 0 && (
-        <>
-          <h3>{t('remarkRules.overrides')}</h3>
-          <table class="kf-table" data-kf="remark-overrides">
-            <thead>
-              <tr>
-                <th>{t('remarkRules.when')}</th>
-                <th>{t('remarkRules.order')}</th>
-                <th>{t('remarkRules.agent')}</th>
-                <th>{t('remarkRules.reason')}</th>
-                <th>{t('remarkRules.remark')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overrides.slice(0, 50).map((o) => (
-                <tr key={`${o.at}:${o.orderId}`}>
-                  <td>{new Date(o.at).toLocaleString(getLocale())}</td>
-                  <td>{o.orderId}</td>
-                  <td>{o.agent}</td>
-                  <td>{o.reason}</td>
-                  <td title={o.problems.map((p) => p.message).join('\n')}>{o.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {overrides && overrides.length > 0 && <RemarkOverrides overrides={overrides} />}
     </section>
   );
 }
