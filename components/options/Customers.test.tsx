@@ -96,6 +96,126 @@ describe('客户档案 list', () => {
   });
 });
 
+/** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
+async function typeInto(el: Element | null, value: string, leave = false) {
+  const field = el as HTMLInputElement;
+  await act(async () => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    if (leave) {
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      field.dispatchEvent(new Event('blur'));
+    }
+  });
+}
+
+describe('客户档案 → 保留天数', () => {
+  const settingsWith = (retentionDays: number, maskPii = true) => ({ ...DEFAULT_APP_SETTINGS, privacy: { ...DEFAULT_APP_SETTINGS.privacy, retentionDays, maskPii } });
+
+  function setup(preview = { customers: 12, learned: 30 }) {
+    let stored = settingsWith(0);
+    const patches: unknown[] = [];
+    return mountTab(
+      <Customers />,
+      {
+        getSettings: () => stored,
+        listCustomers: () => ({ items: [], next: null, total: 0 }),
+        previewRetention: () => preview,
+        patchSettings: (p: { privacy: { retentionDays?: number; maskPii?: boolean } }) => {
+          patches.push(p);
+          stored = { ...stored, privacy: { ...stored.privacy, ...p.privacy } };
+          return stored;
+        },
+      },
+      { notify: ['patchSettings'] },
+    ).then((tab) => ({
+      ...tab,
+      patches,
+      /** Another tab saved settings. */
+      setElsewhere: async (s: typeof stored) => {
+        stored = s;
+        await tab.changed();
+      },
+      box: () => tab.q('[data-kf="retention-days"]') as HTMLInputElement,
+    }));
+  }
+
+  it('saves nothing when the agent types a period and leaves the box', async () => {
+    const tab = await setup();
+    await typeInto(tab.box(), '3', true);
+    await tab.changed();
+    expect(tab.patches).toEqual([]);
+    expect(tab.call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
+    expect(tab.box().value).toBe('3');
+    expect(tab.q('[data-kf="retention-unsaved"]')?.textContent).toBe('未保存');
+  });
+
+  it('says how many buyers and learned picks a period would delete, and saves it only when confirmed', async () => {
+    const tab = await setup();
+    await typeInto(tab.box(), '3');
+    await tab.submit('[data-kf="retention-form"]'); // Enter in the box
+    expect(tab.call).toHaveBeenCalledWith('previewRetention', { days: 3 });
+    expect(tab.patches).toEqual([]);
+    const dialog = tab.q('[data-kf="retention-confirm"]')!;
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(dialog.textContent).toContain(
+      '保留 3 天：下次每日清理（24 小时内）会永久删除 12 位客户的档案和 30 条学习记录（都已超过 3 天没有用到），本机备份中的也会一起删除，无法恢复。',
+    );
+    await tab.click('[data-kf="retention-confirm-yes"]');
+    expect(tab.patches).toEqual([{ privacy: { retentionDays: 3 } }]);
+    expect(tab.q('[data-kf="retention-confirm"]')).toBeNull();
+    expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('已保存：超过 3 天未接待、未修改的客户会被自动清理。');
+    expect(tab.q('[data-kf="retention-unsaved"]')).toBeNull();
+  });
+
+  it('cancelling keeps the period stored before', async () => {
+    const tab = await setup({ customers: 1, learned: 0 });
+    await typeInto(tab.box(), '3');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.q('[data-kf="retention-confirm"]')!.textContent).toContain('会永久删除 1 位客户的档案（都已超过 3 天没有用到）');
+    await tab.click('[data-kf="retention-confirm-no"]');
+    expect(tab.patches).toEqual([]);
+    expect(tab.box().value).toBe('0');
+  });
+
+  it('saves at once a period that deletes nothing now, and 0 (keep forever) without asking', async () => {
+    const tab = await setup({ customers: 0, learned: 0 });
+    await typeInto(tab.box(), '365');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.q('[data-kf="retention-confirm"]')).toBeNull();
+    expect(tab.patches).toEqual([{ privacy: { retentionDays: 365 } }]);
+    tab.call.mockClear();
+    await typeInto(tab.box(), '0');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.call).not.toHaveBeenCalledWith('previewRetention', expect.anything());
+    expect(tab.patches.at(-1)).toEqual({ privacy: { retentionDays: 0 } });
+    expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('已保存：客户档案和学习记录永久保留。');
+  });
+
+  it('refuses what is not a whole number of days from 0 to 3650, saying so', async () => {
+    const tab = await setup();
+    for (const typed of ['3.5', '-1', '5000', '']) {
+      await typeInto(tab.box(), typed);
+      await tab.submit('[data-kf="retention-form"]');
+      expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('请填写 0–3650 之间的整数天数（0 = 永久保留），没有保存。');
+    }
+    expect(tab.call).not.toHaveBeenCalledWith('previewRetention', expect.anything());
+    expect(tab.patches).toEqual([]);
+  });
+
+  it('keeps what the agent typed when settings are saved in another tab, and follows them while untouched', async () => {
+    const tab = await setup();
+    await tab.setElsewhere(settingsWith(90));
+    expect(tab.box().value).toBe('90');
+    await typeInto(tab.box(), '30');
+    await tab.setElsewhere(settingsWith(90, false)); // another setting changed elsewhere
+    expect(tab.box().value).toBe('30');
+    await tab.setElsewhere(settingsWith(180, false)); // the period itself changed elsewhere
+    expect(tab.box().value).toBe('30');
+    expect(tab.q('[data-kf="retention-unsaved"]')).not.toBeNull();
+  });
+});
+
 describe('客户档案 on a computer in Los Angeles', () => {
   onComputerZone('America/Los_Angeles');
 

@@ -7,7 +7,8 @@ import { dateStamp } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
-import type { CustomerPage } from '@/lib/messaging/protocol-customers';
+import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
+import { reasonText } from '@/lib/messaging/reason';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
@@ -78,21 +79,130 @@ function sizesText(s: Sizes): string {
 
 const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 
+/** Whole days, 0 (keep forever) to 3650, as typed; null when it is not one. */
+function parseRetention(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : null;
+}
+
+/** "12 位客户的档案和 30 条学习记录": what a retention period would delete, in words. */
+function retentionLoss(p: RetentionPreview): string {
+  const parts = [p.customers ? t('customers.options.lossBuyers', { count: p.customers }) : '', p.learned ? t('customers.options.lossLearned', { count: p.learned }) : ''];
+  return parts.filter(Boolean).join(t('customers.options.lossAnd'));
+}
+
+/**
+ * 保留天数: saved with 保存 or Enter, never on leaving the box. The daily job deletes what the
+ * period removes, from the backups too, so a period that would delete anything now is said first —
+ * how many buyers and learned picks — and saved only when the agent confirms. A settings write
+ * elsewhere (another tab, another setting) does not replace what the agent is typing.
+ */
+function RetentionSetting(props: { stored: number }) {
+  const api = useApi();
+  const [days, setDays] = useState(String(props.stored));
+  const [asking, setAsking] = useState<{ days: number; preview: RetentionPreview } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The stored value the box last showed: the box follows a change made elsewhere only while untouched.
+  const shown = useRef(props.stored);
+  useEffect(() => {
+    if (days.trim() === String(shown.current)) setDays(String(props.stored));
+    shown.current = props.stored;
+  }, [props.stored]);
+
+  const attempt = async (op: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await op();
+    } catch (err) {
+      setStatus({ ok: false, text: t('customers.options.failed', { reason: reasonText(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (n: number) =>
+    attempt(async () => {
+      setAsking(null);
+      await api.call('patchSettings', { privacy: { retentionDays: n } });
+      setStatus({ ok: true, text: n ? t('customers.options.retentionSaved', { days: n }) : t('customers.options.retentionForever') });
+    });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const n = parseRetention(days);
+    setStatus(n === null ? { ok: false, text: t('customers.options.retentionInvalid') } : null);
+    if (n === null || n === props.stored) return;
+    if (n === 0) return void save(0);
+    void attempt(async () => {
+      const preview = await api.call('previewRetention', { days: n });
+      if (preview.customers || preview.learned) setAsking({ days: n, preview });
+      else await save(n);
+    });
+  };
+  const dirty = days.trim() !== String(props.stored);
+
+  return (
+    <form data-kf="retention-form" onSubmit={submit}>
+      <label class="kf-row">
+        <span>{t('customers.options.retention')}</span>
+        <input
+          type="number"
+          min={0}
+          max={3650}
+          step={1}
+          data-kf="retention-days"
+          style="max-width: 100px"
+          value={days}
+          onInput={(e) => {
+            setDays(e.currentTarget.value);
+            setAsking(null);
+          }}
+        />
+        <button type="submit" data-kf="retention-save" disabled={busy || !dirty}>
+          {t('customers.card.save')}
+        </button>
+        {dirty && <small class="kf-warn-text" data-kf="retention-unsaved">{t('customers.options.unsaved')}</small>}
+      </label>
+      <p class="kf-help">{t('customers.options.retentionHelp')}</p>
+      {asking && (
+        <div class="kf-bad" role="alertdialog" data-kf="retention-confirm">
+          <p>{t('customers.options.retentionConfirm', { days: asking.days, loss: retentionLoss(asking.preview) })}</p>
+          <div class="kf-actions">
+            <button type="button" class="kf-danger" data-kf="retention-confirm-yes" disabled={busy} onClick={() => void save(asking.days)}>
+              {t('customers.options.retentionConfirmButton')}
+            </button>
+            <button
+              type="button"
+              data-kf="retention-confirm-no"
+              onClick={() => {
+                setAsking(null);
+                setDays(String(props.stored));
+              }}
+            >
+              {t('customers.options.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {status && (
+        <p class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="retention-status">
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
 function PrivacySettings() {
   const api = useApi();
   const { value: settings } = useLoaded('getSettings', ['settings']);
-  const [days, setDays] = useState('');
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
-    if (settings) setDays(String(settings.privacy.retentionDays));
-  }, [settings]);
   if (!settings) return <p class="kf-help">{t('options.loading')}</p>;
-  const save = async (privacy: { maskPii?: boolean; retentionDays?: number }) => {
+  const setMasking = async (maskPii: boolean) => {
     try {
-      await api.call('patchSettings', { privacy });
+      await api.call('patchSettings', { privacy: { maskPii } });
       setStatus(t('customers.options.saved'));
     } catch (err) {
-      setStatus(t('customers.options.failed', { reason: errText(err) }));
+      setStatus(t('customers.options.failed', { reason: reasonText(err) }));
     }
   };
   return (
@@ -100,23 +210,11 @@ function PrivacySettings() {
       <h2>{t('customers.options.privacy')}</h2>
       <p class="kf-help">{t('customers.options.privacyNote')}</p>
       <label class="kf-row">
-        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void save({ maskPii: e.currentTarget.checked })} />
+        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void setMasking(e.currentTarget.checked)} />
         {t('customers.options.maskPii')}
       </label>
-      <label class="kf-row">
-        <span>{t('customers.options.retention')}</span>
-        <input
-          type="number"
-          min={0}
-          max={3650}
-          data-kf="retention-days"
-          style="max-width: 100px"
-          value={days}
-          onInput={(e) => setDays(e.currentTarget.value)}
-          onChange={(e) => void save({ retentionDays: Math.max(0, Math.round(Number(e.currentTarget.value) || 0)) })}
-        />
-      </label>
       {status && <p class="kf-help" role="status">{status}</p>}
+      <RetentionSetting stored={settings.privacy.retentionDays} />
     </section>
   );
 }

@@ -62,6 +62,13 @@ export interface CustomerPage {
   total: number;
 }
 
+export interface RetentionPreview {
+  /** Buyers neither served nor edited for that many days. */
+  customers: number;
+  /** Learned picks older than that (they follow the buyer notes' retention). */
+  learned: number;
+}
+
 export interface CustomersProtocol {
   /** Content scripts: the buyer of their own platform. `seen` moves lastSeenAt (for retention). */
   getCustomer: [BuyerRef & { seen?: boolean }, Customer | null];
@@ -87,6 +94,8 @@ export interface CustomersProtocol {
   deleteCustomer: [BuyerRef, { deleted: boolean }];
   /** Deletes every buyer, from the local backups too (personal data: nothing of them is left). */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+  /** What a retention period of `days` would delete if the daily job ran now: asked before such a period is saved. */
+  previewRetention: [{ days: number }, RetentionPreview];
   /**
    * The card frame's one read of the open buyer: what getCustomer answers (`customer`), and, for a
    * buyer the console names by id, an old record kept under the same name only that the card may

@@ -506,6 +506,18 @@ async function* batches(now: number): AsyncGenerator<{ key: string; raw: unknown
   }
 }
 
+/** The keys of a batch's readable records that the retention period `days` removes. */
+function expiredIn(batch: { key: string; customer: Customer | null }[], now: number, days: number): string[] {
+  return retentionPurge(batch.flatMap((b) => (b.customer && b.customer.key === b.key ? [b.customer] : [])), now, days);
+}
+
+/** How many buyers purgeExpiredCustomers(now, days) would delete (the options page asks before a shorter period is saved). */
+export async function countExpiredCustomers(now: number, days: number): Promise<number> {
+  let n = 0;
+  if (days > 0) for await (const batch of batches(now)) n += expiredIn(batch, now, days).length;
+  return n;
+}
+
 /**
  * Deletes buyers neither edited nor seen for `days` (0 = keep forever). Each candidate is checked
  * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged keys.
@@ -515,8 +527,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
   const purged: string[] = [];
   const names: string[] = [];
   for await (const batch of batches(now)) {
-    const live = batch.flatMap((b) => (b.customer && b.customer.key === b.key ? [b.customer] : []));
-    const expired = retentionPurge(live, now, days);
+    const expired = expiredIn(batch, now, days);
     if (!expired.length) continue;
     await tx('readwrite', (s) => {
       const done = promisifyRequest(s.transaction);

@@ -44,6 +44,17 @@ export const customersOptions: MessageBundle = {
     'customers.options.maskPii': '保存时隐藏手机号、身份证号和银行卡号（如 138****5678；订单号和快递单号不受影响）',
     'customers.options.retention': '自动清理超过这么多天未接待、未修改的客户（0 = 永久保留）',
     'customers.options.saved': '已保存',
+    'customers.options.unsaved': '未保存',
+    'customers.options.retentionHelp': '每天清理一次：客户档案连同本机备份中的记录一起永久删除；学习记录按同样的天数清理。改好后按“保存”或回车生效。',
+    'customers.options.retentionInvalid': '请填写 0–3650 之间的整数天数（0 = 永久保留），没有保存。',
+    'customers.options.retentionSaved': '已保存：超过 {days} 天未接待、未修改的客户会被自动清理。',
+    'customers.options.retentionForever': '已保存：客户档案和学习记录永久保留。',
+    'customers.options.retentionConfirm':
+      '保留 {days} 天：下次每日清理（24 小时内）会永久删除 {loss}（都已超过 {days} 天没有用到），本机备份中的也会一起删除，无法恢复。如需留存，请先导出。确定保存吗？',
+    'customers.options.retentionConfirmButton': '保存（下次清理时删除这些记录）',
+    'customers.options.lossBuyers': '{count} 位客户的档案',
+    'customers.options.lossLearned': '{count} 条学习记录',
+    'customers.options.lossAnd': '和 ',
 
     // Options page: 备份 tab (components/options/Backups.tsx).
     'backups.tab': '备份',
@@ -114,6 +125,17 @@ export const customersOptions: MessageBundle = {
     'customers.options.maskPii': 'Hide phone, ID and bank card numbers when saving (e.g. 138****5678; order and tracking numbers stay readable)',
     'customers.options.retention': 'Remove buyers neither served nor edited for this many days (0 = keep forever)',
     'customers.options.saved': 'Saved',
+    'customers.options.unsaved': 'Not saved',
+    'customers.options.retentionHelp': 'Cleaned once a day: buyer notes are deleted for good, from the local backups too; learned picks follow the same number of days. A change takes effect with Save or Enter.',
+    'customers.options.retentionInvalid': 'Enter whole days from 0 to 3650 (0 = keep forever); not saved.',
+    'customers.options.retentionSaved': 'Saved: buyers neither served nor edited for {days} days are removed automatically.',
+    'customers.options.retentionForever': 'Saved: buyer notes and learned picks are kept forever.',
+    'customers.options.retentionConfirm':
+      'Keep {days} days: the next daily clean-up (within 24 hours) permanently deletes {loss} (all unused for over {days} days), from the local backups too; they cannot be restored. Export first if you need a copy. Save anyway?',
+    'customers.options.retentionConfirmButton': 'Save (they go at the next clean-up)',
+    'customers.options.lossBuyers': 'the notes of {count} buyers',
+    'customers.options.lossLearned': '{count} learned picks',
+    'customers.options.lossAnd': ' and ',
 
     'backups.tab': 'Backups',
     'backups.title': 'Local backups',

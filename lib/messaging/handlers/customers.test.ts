@@ -230,7 +230,35 @@ describe('buyer-notes messages', () => {
   });
 });
 
-describe('local backups follow deleted buyers', () => {
+describe('the options page previews a retention period', () => {
+  const DAY = 86_400_000;
+  const old = (nickname: string, daysAgo: number) => {
+    const at = Date.now() - daysAgo * DAY;
+    const key = `demo:${nickname}`;
+    return db.set('customers', key, { v: 2, key, platform: 'demo', nickname, note: '旧客', createdAt: at, updatedAt: at, lastSeenAt: at });
+  };
+
+  it('counts the buyers and learned picks a shorter period would delete now, as the daily job then does', async () => {
+    await db.clear('learned');
+    await old('半年没来', 200);
+    await old('两个月没来', 60);
+    await ok('patchCustomer', { ...buyer, patch: { note: '今天来过' } });
+    const pick = (id: string, daysAgo: number) => ({ id, at: Date.now() - daysAgo * DAY, text: '能便宜点吗', scenario: 'bargain', templateId: null, source: 'chip' });
+    await db.setMany('learned', [['p1', pick('p1', 100)], ['p2', pick('p2', 3)]]);
+    expect(await ok('previewRetention', { days: 0 })).toEqual({ customers: 0, learned: 0 });
+    expect(await ok('previewRetention', { days: 365 })).toEqual({ customers: 0, learned: 0 });
+    expect(await ok('previewRetention', { days: 90 })).toEqual({ customers: 1, learned: 1 });
+    expect(await ok('previewRetention', { days: 30 })).toEqual({ customers: 2, learned: 1 });
+    // Counting deletes nothing.
+    expect(await getCustomer('demo:半年没来')).not.toBeNull();
+    await patchSettings({ privacy: { maskPii: true, retentionDays: 30 } });
+    expect(await customersDailyJob(Date.now())).toBe(2);
+    for (const payload of [{}, { days: -1 }, { days: 1.5 }, { days: '30' }]) {
+      expect(await dispatch({ kf: 'previewRetention', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await dispatch({ kf: 'previewRetention', payload: { days: 30 } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('tells open 备份 tabs when a deleted buyer leaves a backup, and only then', async () => {
     await ok('patchCustomer', { ...buyer, patch: { note: 'x' } });
     await ok('createBackup', undefined);

@@ -34,6 +34,7 @@ import {
   countCustomers,
   customersReady,
   attachOldRecordStored,
+  countExpiredCustomers,
   deleteAllCustomers,
   deleteCustomer,
   dismissOldRecord,
@@ -54,6 +55,7 @@ import {
 } from '../../storage/customers';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
+import { oldPicks } from '../../storage/learned';
 import { forgetInBackups } from './backup';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
@@ -399,6 +401,16 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await forgetInBackups('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
+    },
+  },
+  previewRetention: {
+    async handle(payload) {
+      const days = obj(payload, 'previewRetention').days;
+      if (!Number.isInteger(days) || (days as number) < 0) throw new InvalidPayload('previewRetention: days');
+      await customersReady();
+      const now = Date.now();
+      const [customers, learned] = await Promise.all([countExpiredCustomers(now, days as number), oldPicks(now, days as number)]);
+      return { customers, learned: learned.length };
     },
   },
   // The card frame (an extension page) only: a seller page never learns of, or moves, other records.
