@@ -216,6 +216,88 @@ describe('客户档案 → 保留天数', () => {
   });
 });
 
+describe('客户档案 → 编辑 a buyer', () => {
+  const noMask = { maskPii: false };
+  const T = Date.UTC(2026, 0, 1);
+  const stored = applyPatch(newCustomer('demo', '小鹿乱撞0521', T, 'u-1001'), { tags: ['VIP2'], sizes: { heightCm: 162 }, preferences: '喜欢宽松' }, T, noMask);
+
+  async function setup(reply: (p: any) => unknown = (p) => applyPatch(stored, p.patch, T + 1, { maskPii: true })) {
+    let records = [stored];
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: records, next: null, total: records.length }),
+      editCustomer: reply,
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    const form = () => tab.q('[data-kf="customer-edit-form"]');
+    const field = (f: string) => tab.q(`[data-kf="customer-edit-form"] [data-field="${f}"]`) as HTMLInputElement;
+    return { ...tab, form, field, setRecords: (r: typeof records) => (records = r) };
+  }
+
+  it('edits tags, sizes, segment and note in a form under the row, and sends only what changed', async () => {
+    const tab = await setup();
+    const edit = tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]')!;
+    expect(edit.getAttribute('aria-label')).toBe('编辑「小鹿乱撞0521」');
+    await tab.click('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]');
+    expect(tab.field('tags').value).toBe('VIP2');
+    expect(tab.field('heightCm').value).toBe('162');
+    expect(tab.field('preferences').value).toBe('喜欢宽松');
+    await typeInto(tab.field('tags'), 'VIP3，批发');
+    await typeInto(tab.field('heightCm'), '165');
+    await typeInto(tab.field('note'), '改电话 13812345678');
+    await act(async () => {
+      const select = tab.field('segment') as unknown as HTMLSelectElement;
+      select.value = 'difficult';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', {
+      platform: 'demo',
+      nickname: '小鹿乱撞0521',
+      buyerId: 'u-1001',
+      patch: { tags: ['VIP3', '批发'], sizes: { heightCm: 165 }, note: '改电话 13812345678', segment: 'difficult' },
+    });
+    expect(tab.form()).toBeNull();
+    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('已保存「小鹿乱撞0521」的修改。');
+  });
+
+  it('refuses a size that is not a plausible number, as the buyer card does, and keeps the form', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('weightKg'), '520');
+    await tab.submit('[data-kf="customer-edit-form"]'); // Enter in a field
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.q('[data-kf="customer-edit-problems"]')?.textContent).toBe('体重 (kg)：应填 2–250 之间的数字，没有保存');
+    expect(tab.field('weightKg').value).toBe('520');
+  });
+
+  it('keeps a change made elsewhere to a field the agent did not touch', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '只发顺丰');
+    // Meanwhile the panel saved new preferences: the list reloads with them.
+    tab.setRecords([applyPatch(stored, { preferences: '不要黑色' }, T + 5, noMask)]);
+    await tab.changed();
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    expect(tab.field('note').value).toBe('只发顺丰');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { note: '只发顺丰' } }));
+  });
+
+  it('says so when the buyer was deleted meanwhile, and closes with Esc without saving', async () => {
+    const tab = await setup(() => null);
+    await tab.click('[data-kf="customer-edit"]');
+    await act(async () => {
+      tab.field('note').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(tab.form()).toBeNull();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '迟到的修改');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('「小鹿乱撞0521」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。');
+  });
+});
+
 describe('客户档案 on a computer in Los Angeles', () => {
   onComputerZone('America/Los_Angeles');
 

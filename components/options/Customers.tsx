@@ -2,6 +2,7 @@ import { PageText } from '@/components/PageText';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
+import { CustomerEditForm } from './CustomerEdit';
 import { isoDay, type Zone } from '@/lib/domain/time';
 import { dateStamp } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
@@ -239,73 +240,100 @@ function NotesCell(props: { c: Customer; zone: Zone }) {
   );
 }
 
+/** Columns of the buyer list (the edit form spans them all). */
+const COLUMNS = 7;
+
 function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
   return (
-    <tr data-key={c.key}>
-      <td>
-        {/* Nicknames and notes come from buyers: rendered as text. */}
-        <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
-        <br />
-        <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
-        {c.buyerId ? (
-          <small class="kf-help" data-kf="customer-id">
-            {' · '}
-            {t('customers.options.buyerId', { id: c.buyerId })}
-          </small>
-        ) : (
-          c.platform !== 'taobao' && c.platform !== 'taught' && (
+    <>
+      <tr data-key={c.key}>
+        <td>
+          {/* Nicknames and notes come from buyers: rendered as text. */}
+          <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
+          <br />
+          <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
+          {c.buyerId ? (
             <small class="kf-help" data-kf="customer-id">
               {' · '}
-              {t('customers.options.nicknameOnly')}
+              {t('customers.options.buyerId', { id: c.buyerId })}
             </small>
-          )
-        )}
-      </td>
-      <td>{t(`customers.segment.${c.segment}`)}</td>
-      <td>{c.tags.join('，')}</td>
-      <td>{sizesText(c.sizes)}</td>
-      <NotesCell c={c} zone={props.zone} />
-      <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
-      <td>
-        {confirming ? (
-          <span>
-            {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
-            <button
-              class="kf-danger"
-              data-kf="customer-delete-confirm"
-              onClick={async () => {
-                try {
-                  await api.call('deleteCustomer', ref);
-                  props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
-                } catch (err) {
-                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
-                }
+          ) : (
+            c.platform !== 'taobao' && c.platform !== 'taught' && (
+              <small class="kf-help" data-kf="customer-id">
+                {' · '}
+                {t('customers.options.nicknameOnly')}
+              </small>
+            )
+          )}
+        </td>
+        <td>{t(`customers.segment.${c.segment}`)}</td>
+        <td>{c.tags.join('，')}</td>
+        <td>{sizesText(c.sizes)}</td>
+        <NotesCell c={c} zone={props.zone} />
+        <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
+        <td>
+          {confirming ? (
+            <span>
+              {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
+              <button
+                class="kf-danger"
+                data-kf="customer-delete-confirm"
+                onClick={async () => {
+                  try {
+                    await api.call('deleteCustomer', ref);
+                    props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
+                  } catch (err) {
+                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                  }
+                }}
+              >
+                {t('customers.options.delete')}
+              </button>
+              <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
+            </span>
+          ) : (
+            <span class="kf-actions">
+              <button
+                data-kf="customer-edit"
+                aria-expanded={editing}
+                aria-label={t('customers.options.editTitle', { nick: c.nickname })}
+                onClick={() => setEditing(!editing)}
+              >
+                {t('customers.options.edit')}
+              </button>
+              <button
+                data-kf="customer-export"
+                onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
+              >
+                {t('customers.options.exportOne')}
+              </button>
+              <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
+                {t('customers.options.delete')}
+              </button>
+            </span>
+          )}
+        </td>
+      </tr>
+      {editing && (
+        <tr data-edit-key={c.key}>
+          <td colSpan={COLUMNS}>
+            <CustomerEditForm
+              c={c}
+              onDone={(message) => {
+                setEditing(false);
+                if (message) props.onMessage(message);
               }}
-            >
-              {t('customers.options.delete')}
-            </button>
-            <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
-          </span>
-        ) : (
-          <span class="kf-actions">
-            <button
-              data-kf="customer-export"
-              onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
-            >
-              {t('customers.options.exportOne')}
-            </button>
-            <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
-              {t('customers.options.delete')}
-            </button>
-          </span>
-        )}
-      </td>
-    </tr>
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -94,6 +94,12 @@ export interface CustomersProtocol {
   deleteCustomer: [BuyerRef, { deleted: boolean }];
   /** Deletes every buyer, from the local backups too (personal data: nothing of them is left). */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+  /**
+   * The options page's edit of a stored buyer: the fields the agent changed, checked and masked as
+   * the card's patch is. A buyer deleted meanwhile is not created again (answer null), and no
+   * name is joined to an id (the chat page does that when it shows the buyer).
+   */
+  editCustomer: [BuyerRef & { patch: CustomerPatch }, Customer | null];
   /** What a retention period of `days` would delete if the daily job ran now: asked before such a period is saved. */
   previewRetention: [{ days: number }, RetentionPreview];
   /**

@@ -1,11 +1,12 @@
 /**
  * 客户档案 in the options page, as the QA pass found it: the retention period saved on leaving the
- * box, with no word of what the daily job would then delete. Real Chromium, the built extension, the demo console.
+ * box, with no word of what the daily job would then delete; and no way to correct a buyer's fields
+ * without their chat. Real Chromium, the built extension, the demo console.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
-import { callFromExtensionPage } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat } from './pages';
 import { applyPatch, newCustomer } from '../../lib/domain/customers';
 import type { AppSettings } from '../../lib/storage/settings';
 
@@ -68,6 +69,45 @@ describe('客户档案 → 保留天数', () => {
       expect(await options.locator('[data-kf="retention-status"]').textContent()).toBe('已保存：超过 30 天未接待、未修改的客户会被自动清理。');
       // Nothing is deleted before the daily job: the preview only counted.
       expect(await callFromExtensionPage(s.ext, 'previewRetention', { days: 30 })).toEqual({ customers: 1, learned: 1 });
+    } finally {
+      await options.close();
+    }
+  });
+});
+
+describe('客户档案 → 编辑', () => {
+  it("corrects a buyer's tags, height and note without their chat, masked and checked as the card does, and the open chat's card shows it", async () => {
+    const buyer = { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' };
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { tags: ['VIP2'], sizes: { heightCm: 162 } } });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    expect(await inPanel(s.page, '[data-kf="customer-tag"]').allTextContents()).toEqual(['VIP2']);
+
+    const options: Page = await s.h.openExtensionPage('options.html#customers');
+    try {
+      const row = options.locator('tr[data-key="demo#u-1001"]');
+      await row.locator('[data-kf="customer-edit"]').click();
+      const form = options.locator('[data-kf="customer-edit-form"]');
+      const field = (f: string) => form.locator(`[data-field="${f}"]`);
+      expect(await field('heightCm').inputValue()).toBe('162');
+      await field('tags').fill('VIP3，批发');
+      await field('heightCm').fill('1650');
+      await field('note').fill('改电话 13812345678');
+      await field('tags').press('Enter');
+      // A typo in the height is said, and nothing is saved.
+      await expect.poll(() => form.locator('[data-kf="customer-edit-problems"]').textContent()).toBe('身高 (cm)：应填 40–230 之间的数字，没有保存');
+      await field('heightCm').fill('165');
+      await form.locator('[data-kf="customer-edit-save"]').click();
+      await form.waitFor({ state: 'detached' });
+      expect(await options.locator('[data-kf="customers-message"]').textContent()).toBe('已保存「小鹿乱撞0521」的修改。');
+      await expect.poll(() => row.locator('[data-kf="customer-notes"]').textContent()).toContain('改电话 138****5678');
+      expect(await row.locator('td').nth(2).textContent()).toBe('VIP3，批发');
+
+      // The chat page open meanwhile shows the corrected card, without a reload.
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-tag"]').allTextContents(), { timeout: 5000 }).toEqual(['VIP3', '批发']);
+      expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('165cm');
+      expect(await inPanel(s.page, '[data-kf="customer-note"]').textContent()).toBe('改电话 138****5678');
+      expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
     } finally {
       await options.close();
     }

@@ -55,6 +55,12 @@ export const customersOptions: MessageBundle = {
     'customers.options.lossBuyers': '{count} 位客户的档案',
     'customers.options.lossLearned': '{count} 条学习记录',
     'customers.options.lossAnd': '和 ',
+    'customers.options.edit': '编辑',
+    'customers.options.editTitle': '编辑「{nick}」',
+    'customers.options.segmentAuto': '自动（按标签和订单：{segment}）',
+    'customers.options.editHelp': '回车保存，Esc 取消；手机号、身份证号按隐私设置在保存时隐藏。',
+    'customers.options.edited': '已保存「{nick}」的修改。',
+    'customers.options.editGone': '「{nick}」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。',
 
     // Options page: 备份 tab (components/options/Backups.tsx).
     'backups.tab': '备份',
@@ -136,6 +142,12 @@ export const customersOptions: MessageBundle = {
     'customers.options.lossBuyers': 'the notes of {count} buyers',
     'customers.options.lossLearned': '{count} learned picks',
     'customers.options.lossAnd': ' and ',
+    'customers.options.edit': 'Edit',
+    'customers.options.editTitle': 'Edit "{nick}"',
+    'customers.options.segmentAuto': 'Automatic (from tags and orders: {segment})',
+    'customers.options.editHelp': 'Enter saves, Esc cancels; phone and ID numbers are hidden on save as set under Privacy.',
+    'customers.options.edited': 'Saved the changes to "{nick}".',
+    'customers.options.editGone': 'The notes about "{nick}" were deleted meanwhile (in another window, or past the retention period); the changes were not saved.',
 
     'backups.tab': 'Backups',
     'backups.title': 'Local backups',

@@ -230,13 +230,37 @@ describe('buyer-notes messages', () => {
   });
 });
 
-describe('the options page previews a retention period', () => {
+describe('the options page edits a buyer and previews a retention period', () => {
   const DAY = 86_400_000;
   const old = (nickname: string, daysAgo: number) => {
     const at = Date.now() - daysAgo * DAY;
     const key = `demo:${nickname}`;
     return db.set('customers', key, { v: 2, key, platform: 'demo', nickname, note: '旧客', createdAt: at, updatedAt: at, lastSeenAt: at });
   };
+
+  it("edits a stored buyer's fields as the card does (checked, masked), announces it, and is for extension pages only", async () => {
+    await ok('patchCustomer', { ...buyer, buyerId: 'u-1001', patch: { tags: ['VIP2'], sizes: { heightCm: 162 } } });
+    announced.length = 0;
+    const c = await ok<Customer>('editCustomer', { ...buyer, buyerId: 'u-1001', patch: { tags: ['VIP3', '批发'], note: '改电话 13812345678', segment: 'difficult' } });
+    expect(c).toMatchObject({ key: 'demo#u-1001', tags: ['VIP3', '批发'], sizes: { heightCm: 162 }, note: '改电话 138****5678', segment: 'difficult' });
+    expect(await getCustomer('demo#u-1001')).toEqual(c);
+    expect(announced).toContain('kf:rev:customers');
+    expect(await dispatch({ kf: 'editCustomer', payload: { ...buyer, patch: { note: 'x' } } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const patch of [undefined, { sizes: { heightCm: '165' } }, { nickname: 'x' }]) {
+      expect(await dispatch({ kf: 'editCustomer', payload: { ...buyer, buyerId: 'u-1001', patch } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+
+  it('does not bring back a buyer deleted meanwhile, nor join a same-name record to the id', async () => {
+    expect(await ok('editCustomer', { ...buyer, patch: { note: '迟到的修改' } })).toBeNull();
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+    // A record kept under the name, and the id's own record: the edit of the id's record leaves the name's alone.
+    await ok('patchCustomer', { ...buyer, patch: { note: '名字下的' } });
+    await db.set('customers', 'demo#u-9', { v: 2, key: 'demo#u-9', platform: 'demo', buyerId: 'u-9', nickname: '小鹿乱撞0521', note: '', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    await ok('editCustomer', { ...buyer, buyerId: 'u-9', patch: { preferences: '宽松' } });
+    expect((await getCustomer('demo:小鹿乱撞0521'))?.note).toBe('名字下的');
+    expect(await getCustomer('demo#u-9')).toMatchObject({ preferences: '宽松', note: '' });
+  });
 
   it('counts the buyers and learned picks a shorter period would delete now, as the daily job then does', async () => {
     await db.clear('learned');

@@ -38,6 +38,7 @@ import {
   deleteAllCustomers,
   deleteCustomer,
   dismissOldRecord,
+  editStoredCustomer,
   getCustomer,
   identifyBuyer,
   importCustomerRecords,
@@ -401,6 +402,18 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await forgetInBackups('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
+    },
+  },
+  editCustomer: {
+    async handle(payload, ctx) {
+      await customersReady();
+      const p = parseBuyer(payload, 'editCustomer', ctx);
+      const patch = parsePatch(p.patch);
+      const maskPii = await masking();
+      const now = Date.now();
+      const { customer, changed } = await editStoredCustomer(p, (c) => applyPatch(c, patch, now, { maskPii }), now);
+      if (changed) await announceChange('customers');
+      return customer;
     },
   },
   previewRetention: {
