@@ -193,6 +193,23 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松，不要黑色');
   });
 
+  it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
+    const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { sizes: { heightCm: 162 } }, T, { maskPii: true })) });
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '1650');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(q('[data-kf="customer-edit-problems"]')?.textContent).toBe('身高 (cm)：应填 40–230 之间的数字，没有保存');
+    // The form stays open with what was typed; fixed, it saves.
+    type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '165');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+    expect(q('[data-kf="customer-sizes"] [data-size="heightCm"]')?.textContent).toBe('165cm');
+  });
+
   it('a failed save of another buyer’s fields is not reported on the card now open', async () => {
     const { q, open, call, card } = setup({ 小鹿: null, 阿花: null });
     await open('小鹿');

@@ -3,12 +3,14 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
 import { type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
-import type { Customer, CustomerEvent, CustomerPatch, Sizes } from '@/lib/domain/customers/types';
+import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
+import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { reasonText } from '@/lib/messaging/reason';
 import { CardFollowups } from './CardFollowups';
+import { EditProblems } from './EditProblems';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -18,8 +20,6 @@ export const CustomerCardContext = createContext<CustomerCardController | null>(
 function useCardState(c: CustomerCardController | null): CardState | null {
   return useStore(c?.store);
 }
-
-const SIZE_ORDER: (keyof Sizes)[] = ['heightCm', 'weightKg', 'usualSize', 'shoeSize', 'bustCm', 'waistCm'];
 
 /** "165cm · 55kg（110 斤）· M", one span per field (data-size) so tests and agents can read them. */
 function SizeLine(props: { sizes: Partial<Sizes> }) {
@@ -199,49 +199,17 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
 
 const FIELDS: SelectionField[] = ['sizes', 'preferences', 'addressNote', 'note'];
 
-/** The edit form's fields as typed (kept per buyer while the card lives: see CustomerCard). */
-interface EditDraft {
-  tags: string;
-  sizes: Record<string, string>;
-  preferences: string;
-  addressNote: string;
-  note: string;
-}
-
-function editDraftOf(c: Customer | null): EditDraft {
-  return {
-    tags: (c?.tags ?? []).join('，'),
-    sizes: Object.fromEntries(SIZE_ORDER.map((k) => [k, c?.sizes[k] === undefined ? '' : String(c.sizes[k])])),
-    preferences: c?.preferences ?? '',
-    addressNote: c?.addressNote ?? '',
-    note: c?.note ?? '',
-  };
-}
-
 function Editor(props: { customer: Customer | null; card: CustomerCardController; draft: EditDraft; onChange(d: Partial<EditDraft>): void; onDone(): void }) {
   const c = props.customer;
   const { tags, sizes, preferences, addressNote, note } = props.draft;
   const edit = props.onChange;
+  const [problems, setProblems] = useState<EditProblem[]>([]);
 
   const save = async () => {
     // Only changed fields are sent: another tab's edit of another field is kept.
-    const patch: CustomerPatch = {};
-    const tagList = tags.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
-    if (tagList.join('\n') !== (c?.tags ?? []).join('\n')) patch.tags = tagList;
-    const sizePatch: NonNullable<CustomerPatch['sizes']> = {};
-    for (const k of SIZE_ORDER) {
-      const raw = sizes[k]!.trim();
-      const old = c?.sizes[k] === undefined ? '' : String(c.sizes[k]);
-      if (raw === old) continue;
-      if (!raw) (sizePatch as Record<string, null>)[k] = null;
-      else if (k === 'usualSize') sizePatch.usualSize = raw;
-      else if (Number.isFinite(Number(raw))) (sizePatch as Record<string, number>)[k] = Number(raw);
-    }
-    if (Object.keys(sizePatch).length) patch.sizes = sizePatch;
-    if (preferences !== (c?.preferences ?? '')) patch.preferences = preferences;
-    if (addressNote !== (c?.addressNote ?? '')) patch.addressNote = addressNote;
-    if (note !== (c?.note ?? '')) patch.note = note;
-    if (await props.card.saveFields(patch)) props.onDone();
+    const r = patchFromDraft(c, props.draft);
+    setProblems(r.problems);
+    if (!r.problems.length && (await props.card.saveFields(r.patch))) props.onDone();
   };
 
   return (
@@ -273,6 +241,7 @@ function Editor(props: { customer: Customer | null; card: CustomerCardController
         <span>{t('customers.field.note')}</span>
         <textarea data-field="note" rows={3} value={note} onInput={(e) => edit({ note: e.currentTarget.value })} />
       </label>
+      <EditProblems problems={problems} />
       <div class="kf-actions">
         <button class="kf-primary" data-kf="customer-edit-save" onClick={() => void save()}>
           {t('customers.card.save')}
@@ -398,7 +367,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.none')}
         </p>
       )}
-      {draft && <Editor customer={c} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key), ...d })} onDone={() => setDraft(null)} />}
+      {draft && <Editor key={key} customer={c} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key), ...d })} onDone={() => setDraft(null)} />}
       {!editing && c && (
         <dl class="kf-cc-facts">
           <dt>{t('customers.card.sizes')}</dt>

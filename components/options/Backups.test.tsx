@@ -4,14 +4,27 @@ import { Backups } from './Backups';
 import { mountTab } from './testing';
 import { CallError } from '@/lib/messaging/client';
 import { setLocale } from '@/lib/i18n';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { onComputerZone } from '@/lib/domain/testing';
+import type { SnapshotInfo } from '@/lib/storage/backup';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+// 06:50 UTC = 14:50 in Beijing (shop time).
+const snap = (id: string, takenAt = Date.UTC(2026, 0, 1, 6, 50)): SnapshotInfo => ({
+  id,
+  takenAt,
+  reason: 'manual',
+  counts: { customers: 8, library: 1, followups: 0, meta: 5, learned: 2 },
+  contents: { templates: 103, buyers: 8, followups: 0, learned: 2, settings: true },
+});
 
 describe('the 备份 tab', () => {
   it('says in Chinese first why a restore failed (the background’s English detail only in brackets after it)', async () => {
     setLocale('zh-CN');
     const tab = await mountTab(<Backups />, {
-      listBackups: () => [{ id: 'snap-1', takenAt: Date.UTC(2026, 0, 1), reason: 'daily', counts: { customers: 3 } }],
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listBackups: () => [snap('snap-1')],
       restoreBackup: () => {
         throw new CallError('unknown', 'snapshot snap-1 is damaged (customers)');
       },
@@ -20,5 +33,48 @@ describe('the 备份 tab', () => {
     await tab.click('[data-kf="backup-restore-confirm"]');
     const text = tab.q('[data-kf="backup-message"]')!.textContent!;
     expect(text).toMatch(/^操作失败：出现意外错误（snapshot snap-1 is damaged \(customers\)）$/);
+  });
+
+  it('names what a backup holds: replies, buyers, follow-ups, learned picks, and whether the settings are in it', async () => {
+    setLocale('zh-CN');
+    const starter = { ...snap('snap-2', Date.UTC(2026, 0, 2)), contents: { templates: null, buyers: 0, followups: 3, learned: 0, settings: false } };
+    const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [starter, snap('snap-1')] });
+    const cells = [...tab.m.root.querySelectorAll('[data-kf="backup-counts"]')].map((c) => c.textContent);
+    expect(cells).toEqual(['初始话术库 · 客户 0 位 · 跟进 3 项 · 学习记录 0 条 · 不含设置（恢复后为默认设置）', '话术 103 条 · 客户 8 位 · 跟进 0 项 · 学习记录 2 条 · 含设置']);
+    setLocale('en');
+    try {
+      await tab.changed();
+      expect(tab.q('tr[data-id="snap-1"] [data-kf="backup-counts"]')!.textContent).toBe('103 replies · 8 buyers · 0 follow-ups · 2 learned picks · with settings');
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
+  it('says that deleted buyers and forgotten learned picks leave every backup, and promises no backup before a delete', async () => {
+    setLocale('zh-CN');
+    const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [] });
+    const help = tab.q('[data-kf="backups"] .kf-help')!.textContent!;
+    expect(help).toContain('恢复备份之前，会先把当前数据另存为一份备份');
+    expect(help).toMatch(/删除客户（单个删除、全部删除，或超过保留天数自动清理）和忘记学习记录时，这些记录也会从所有本机备份中删除，恢复备份也找不回来/);
+    expect(help).not.toContain('全部删除之前也会先备份');
+  });
+
+  it('lists a backup another tab took, without a reload', async () => {
+    const list = [snap('snap-1')];
+    const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list] });
+    expect(tab.m.root.querySelectorAll('[data-kf="backup-row"]')).toHaveLength(1);
+    list.unshift(snap('snap-2', Date.UTC(2026, 0, 3)));
+    await tab.changed();
+    expect([...tab.m.root.querySelectorAll('[data-kf="backup-row"]')].map((r) => r.getAttribute('data-id'))).toEqual(['snap-2', 'snap-1']);
+  });
+
+  describe('on a computer in Los Angeles', () => {
+    onComputerZone('America/Los_Angeles');
+
+    it('shows when a backup was taken in shop time, as the popup and the remarks do', async () => {
+      setLocale('zh-CN');
+      const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [snap('snap-1')] });
+      expect(tab.q('tr[data-id="snap-1"] td')!.textContent).toBe('2026-01-01 14:50');
+    });
   });
 });

@@ -1,22 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
-import type { SnapshotInfo } from '@/lib/storage/backup';
+import { useShopZone } from './useShopZone';
+import type { SnapshotContents, SnapshotInfo } from '@/lib/storage/backup';
+import { formatWall } from '@/lib/domain/time';
 import { registerMessages, t } from '@/lib/i18n';
 import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 
 registerMessages(customersOptions);
 
-const STORES = ['customers', 'library', 'followups', 'meta'] as const;
-
-function when(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+/** What a backup holds, in the agent's terms: replies, buyers, follow-ups, learned picks, settings. */
+export function contentsText(c: SnapshotContents): string {
+  return [
+    c.templates === null ? t('backups.has.starter') : t('backups.has.templates', { count: c.templates }),
+    t('backups.has.buyers', { count: c.buyers }),
+    t('backups.has.followups', { count: c.followups }),
+    t('backups.has.learned', { count: c.learned }),
+    t(c.settings ? 'backups.has.settings' : 'backups.has.noSettings'),
+  ].join(' · ');
 }
 
-
-/** The 备份 tab: local snapshots with their record counts, 立即备份, 恢复 after a confirmation. */
+/** The 备份 tab: local snapshots with what each holds, 立即备份, 恢复 after a confirmation. */
 export function Backups() {
   const api = useApi();
   const [list, setList] = useState<SnapshotInfo[] | null>(null);
@@ -29,7 +33,13 @@ export function Backups() {
       (l) => setList(l),
       (err) => setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) }),
     );
-  useEffect(() => void reload(), []);
+  // Another tab (or the hourly job) took or restored a backup, or deleted data that backups held.
+  useEffect(() => {
+    void reload();
+    return api.onChanged(['backups'], () => void reload());
+  }, []);
+  const zone = useShopZone();
+  const when = (at: number) => formatWall(at, zone);
 
   const run = async (op: () => Promise<string>) => {
     setBusy(true);
@@ -78,9 +88,7 @@ export function Backups() {
               <tr data-id={s.id} data-kf="backup-row">
                 <td>{when(s.takenAt)}</td>
                 <td>{t(`backups.reason.${s.reason}`)}</td>
-                <td data-kf="backup-counts">
-                  {STORES.map((name) => t(`backups.store.${name}`, { count: s.counts[name] ?? 0 })).join(' · ')}
-                </td>
+                <td data-kf="backup-counts">{contentsText(s.contents)}</td>
                 <td>
                   {confirming === s.id ? (
                     <div role="alertdialog">

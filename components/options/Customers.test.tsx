@@ -6,6 +6,7 @@ import { appendEvent, applyPatch, makeEvent, matchesQuery, newCustomer, parseCus
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { mountTab } from './testing';
 import type { OptionsApi } from './OptionsContext';
+import { onComputerZone } from '@/lib/domain/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -92,5 +93,222 @@ describe('客户档案 list', () => {
     });
     await act(() => new Promise((r) => setTimeout(r, 250)));
     expect([...tab.m.root.querySelectorAll('[data-kf="customer-nick"]')].map((n) => n.textContent)).toEqual(['小鹿乱撞0521']);
+  });
+});
+
+/** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
+async function typeInto(el: Element | null, value: string, leave = false) {
+  const field = el as HTMLInputElement;
+  await act(async () => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    if (leave) {
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      field.dispatchEvent(new Event('blur'));
+    }
+  });
+}
+
+describe('客户档案 → 保留天数', () => {
+  const settingsWith = (retentionDays: number, maskPii = true) => ({ ...DEFAULT_APP_SETTINGS, privacy: { ...DEFAULT_APP_SETTINGS.privacy, retentionDays, maskPii } });
+
+  function setup(preview = { customers: 12, learned: 30 }) {
+    let stored = settingsWith(0);
+    const patches: unknown[] = [];
+    return mountTab(
+      <Customers />,
+      {
+        getSettings: () => stored,
+        listCustomers: () => ({ items: [], next: null, total: 0 }),
+        previewRetention: () => preview,
+        patchSettings: (p: { privacy: { retentionDays?: number; maskPii?: boolean } }) => {
+          patches.push(p);
+          stored = { ...stored, privacy: { ...stored.privacy, ...p.privacy } };
+          return stored;
+        },
+      },
+      { notify: ['patchSettings'] },
+    ).then((tab) => ({
+      ...tab,
+      patches,
+      /** Another tab saved settings. */
+      setElsewhere: async (s: typeof stored) => {
+        stored = s;
+        await tab.changed();
+      },
+      box: () => tab.q('[data-kf="retention-days"]') as HTMLInputElement,
+    }));
+  }
+
+  it('saves nothing when the agent types a period and leaves the box', async () => {
+    const tab = await setup();
+    await typeInto(tab.box(), '3', true);
+    await tab.changed();
+    expect(tab.patches).toEqual([]);
+    expect(tab.call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
+    expect(tab.box().value).toBe('3');
+    expect(tab.q('[data-kf="retention-unsaved"]')?.textContent).toBe('未保存');
+  });
+
+  it('says how many buyers and learned picks a period would delete, and saves it only when confirmed', async () => {
+    const tab = await setup();
+    await typeInto(tab.box(), '3');
+    await tab.submit('[data-kf="retention-form"]'); // Enter in the box
+    expect(tab.call).toHaveBeenCalledWith('previewRetention', { days: 3 });
+    expect(tab.patches).toEqual([]);
+    const dialog = tab.q('[data-kf="retention-confirm"]')!;
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(dialog.textContent).toContain(
+      '保留 3 天：下次每日清理（24 小时内）会永久删除 12 位客户的档案和 30 条学习记录（都已超过 3 天没有用到），本机备份中的也会一起删除，无法恢复。',
+    );
+    await tab.click('[data-kf="retention-confirm-yes"]');
+    expect(tab.patches).toEqual([{ privacy: { retentionDays: 3 } }]);
+    expect(tab.q('[data-kf="retention-confirm"]')).toBeNull();
+    expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('已保存：超过 3 天未接待、未修改的客户会被自动清理。');
+    expect(tab.q('[data-kf="retention-unsaved"]')).toBeNull();
+  });
+
+  it('cancelling keeps the period stored before', async () => {
+    const tab = await setup({ customers: 1, learned: 0 });
+    await typeInto(tab.box(), '3');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.q('[data-kf="retention-confirm"]')!.textContent).toContain('会永久删除 1 位客户的档案（都已超过 3 天没有用到）');
+    await tab.click('[data-kf="retention-confirm-no"]');
+    expect(tab.patches).toEqual([]);
+    expect(tab.box().value).toBe('0');
+  });
+
+  it('saves at once a period that deletes nothing now, and 0 (keep forever) without asking', async () => {
+    const tab = await setup({ customers: 0, learned: 0 });
+    await typeInto(tab.box(), '365');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.q('[data-kf="retention-confirm"]')).toBeNull();
+    expect(tab.patches).toEqual([{ privacy: { retentionDays: 365 } }]);
+    tab.call.mockClear();
+    await typeInto(tab.box(), '0');
+    await tab.click('[data-kf="retention-save"]');
+    expect(tab.call).not.toHaveBeenCalledWith('previewRetention', expect.anything());
+    expect(tab.patches.at(-1)).toEqual({ privacy: { retentionDays: 0 } });
+    expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('已保存：客户档案和学习记录永久保留。');
+  });
+
+  it('refuses what is not a whole number of days from 0 to 3650, saying so', async () => {
+    const tab = await setup();
+    for (const typed of ['3.5', '-1', '5000', '']) {
+      await typeInto(tab.box(), typed);
+      await tab.submit('[data-kf="retention-form"]');
+      expect(tab.q('[data-kf="retention-status"]')?.textContent).toBe('请填写 0–3650 之间的整数天数（0 = 永久保留），没有保存。');
+    }
+    expect(tab.call).not.toHaveBeenCalledWith('previewRetention', expect.anything());
+    expect(tab.patches).toEqual([]);
+  });
+
+  it('keeps what the agent typed when settings are saved in another tab, and follows them while untouched', async () => {
+    const tab = await setup();
+    await tab.setElsewhere(settingsWith(90));
+    expect(tab.box().value).toBe('90');
+    await typeInto(tab.box(), '30');
+    await tab.setElsewhere(settingsWith(90, false)); // another setting changed elsewhere
+    expect(tab.box().value).toBe('30');
+    await tab.setElsewhere(settingsWith(180, false)); // the period itself changed elsewhere
+    expect(tab.box().value).toBe('30');
+    expect(tab.q('[data-kf="retention-unsaved"]')).not.toBeNull();
+  });
+});
+
+describe('客户档案 → 编辑 a buyer', () => {
+  const noMask = { maskPii: false };
+  const T = Date.UTC(2026, 0, 1);
+  const stored = applyPatch(newCustomer('demo', '小鹿乱撞0521', T, 'u-1001'), { tags: ['VIP2'], sizes: { heightCm: 162 }, preferences: '喜欢宽松' }, T, noMask);
+
+  async function setup(reply: (p: any) => unknown = (p) => applyPatch(stored, p.patch, T + 1, { maskPii: true })) {
+    let records = [stored];
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: records, next: null, total: records.length }),
+      editCustomer: reply,
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    const form = () => tab.q('[data-kf="customer-edit-form"]');
+    const field = (f: string) => tab.q(`[data-kf="customer-edit-form"] [data-field="${f}"]`) as HTMLInputElement;
+    return { ...tab, form, field, setRecords: (r: typeof records) => (records = r) };
+  }
+
+  it('edits tags, sizes, segment and note in a form under the row, and sends only what changed', async () => {
+    const tab = await setup();
+    const edit = tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]')!;
+    expect(edit.getAttribute('aria-label')).toBe('编辑「小鹿乱撞0521」');
+    await tab.click('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]');
+    expect(tab.field('tags').value).toBe('VIP2');
+    expect(tab.field('heightCm').value).toBe('162');
+    expect(tab.field('preferences').value).toBe('喜欢宽松');
+    await typeInto(tab.field('tags'), 'VIP3，批发');
+    await typeInto(tab.field('heightCm'), '165');
+    await typeInto(tab.field('note'), '改电话 13812345678');
+    await act(async () => {
+      const select = tab.field('segment') as unknown as HTMLSelectElement;
+      select.value = 'difficult';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', {
+      platform: 'demo',
+      nickname: '小鹿乱撞0521',
+      buyerId: 'u-1001',
+      patch: { tags: ['VIP3', '批发'], sizes: { heightCm: 165 }, note: '改电话 13812345678', segment: 'difficult' },
+    });
+    expect(tab.form()).toBeNull();
+    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('已保存「小鹿乱撞0521」的修改。');
+  });
+
+  it('refuses a size that is not a plausible number, as the buyer card does, and keeps the form', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('weightKg'), '520');
+    await tab.submit('[data-kf="customer-edit-form"]'); // Enter in a field
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.q('[data-kf="customer-edit-problems"]')?.textContent).toBe('体重 (kg)：应填 2–250 之间的数字，没有保存');
+    expect(tab.field('weightKg').value).toBe('520');
+  });
+
+  it('keeps a change made elsewhere to a field the agent did not touch', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '只发顺丰');
+    // Meanwhile the panel saved new preferences: the list reloads with them.
+    tab.setRecords([applyPatch(stored, { preferences: '不要黑色' }, T + 5, noMask)]);
+    await tab.changed();
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    expect(tab.field('note').value).toBe('只发顺丰');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { note: '只发顺丰' } }));
+  });
+
+  it('says so when the buyer was deleted meanwhile, and closes with Esc without saving', async () => {
+    const tab = await setup(() => null);
+    await tab.click('[data-kf="customer-edit"]');
+    await act(async () => {
+      tab.field('note').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(tab.form()).toBeNull();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '迟到的修改');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('「小鹿乱撞0521」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。');
+  });
+});
+
+describe('客户档案 on a computer in Los Angeles', () => {
+  onComputerZone('America/Los_Angeles');
+
+  it('dates the last visit and the notes in shop time, as the popup and the remarks do', async () => {
+    // 20:00 UTC on 1 January: 2 January 04:00 in Beijing, still 1 January in Los Angeles.
+    const at = Date.UTC(2026, 0, 1, 20, 0);
+    const c = appendEvent(newCustomer('demo', '米粒妈妈', at, 'u-1008'), makeEvent('note', at, '只发顺丰'), { maskPii: false });
+    const tab = await mountTab(<Customers />, { getSettings: () => DEFAULT_APP_SETTINGS, listCustomers: () => ({ items: [c], next: null, total: 1 }) });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    const cells = [...tab.q('tr[data-key="demo#u-1008"]')!.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[4]).toBe('2026-01-02 只发顺丰');
+    expect(cells[5]).toBe('2026-01-02');
   });
 });

@@ -1,11 +1,15 @@
 import { PageText } from '@/components/PageText';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
+import { useShopZone } from './useShopZone';
+import { CustomerEditForm } from './CustomerEdit';
+import { isoDay, type Zone } from '@/lib/domain/time';
 import { dateStamp } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
-import type { CustomerPage } from '@/lib/messaging/protocol-customers';
+import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
+import { reasonText } from '@/lib/messaging/reason';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
@@ -74,28 +78,132 @@ function sizesText(s: Sizes): string {
   return parts.join(' / ');
 }
 
-function when(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const errText = (err: unknown) => (err as Error)?.message ?? String(err);
+
+/** Whole days, 0 (keep forever) to 3650, as typed; null when it is not one. */
+function parseRetention(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : null;
 }
 
-const errText = (err: unknown) => (err as Error)?.message ?? String(err);
+/** "12 位客户的档案和 30 条学习记录": what a retention period would delete, in words. */
+function retentionLoss(p: RetentionPreview): string {
+  const parts = [p.customers ? t('customers.options.lossBuyers', { count: p.customers }) : '', p.learned ? t('customers.options.lossLearned', { count: p.learned }) : ''];
+  return parts.filter(Boolean).join(t('customers.options.lossAnd'));
+}
+
+/**
+ * 保留天数: saved with 保存 or Enter, never on leaving the box. The daily job deletes what the
+ * period removes, from the backups too, so a period that would delete anything now is said first —
+ * how many buyers and learned picks — and saved only when the agent confirms. A settings write
+ * elsewhere (another tab, another setting) does not replace what the agent is typing.
+ */
+function RetentionSetting(props: { stored: number }) {
+  const api = useApi();
+  const [days, setDays] = useState(String(props.stored));
+  const [asking, setAsking] = useState<{ days: number; preview: RetentionPreview } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The stored value the box last showed: the box follows a change made elsewhere only while untouched.
+  const shown = useRef(props.stored);
+  useEffect(() => {
+    if (days.trim() === String(shown.current)) setDays(String(props.stored));
+    shown.current = props.stored;
+  }, [props.stored]);
+
+  const attempt = async (op: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await op();
+    } catch (err) {
+      setStatus({ ok: false, text: t('customers.options.failed', { reason: reasonText(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (n: number) =>
+    attempt(async () => {
+      setAsking(null);
+      await api.call('patchSettings', { privacy: { retentionDays: n } });
+      setStatus({ ok: true, text: n ? t('customers.options.retentionSaved', { days: n }) : t('customers.options.retentionForever') });
+    });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const n = parseRetention(days);
+    setStatus(n === null ? { ok: false, text: t('customers.options.retentionInvalid') } : null);
+    if (n === null || n === props.stored) return;
+    if (n === 0) return void save(0);
+    void attempt(async () => {
+      const preview = await api.call('previewRetention', { days: n });
+      if (preview.customers || preview.learned) setAsking({ days: n, preview });
+      else await save(n);
+    });
+  };
+  const dirty = days.trim() !== String(props.stored);
+
+  return (
+    <form data-kf="retention-form" onSubmit={submit}>
+      <label class="kf-row">
+        <span>{t('customers.options.retention')}</span>
+        <input
+          type="number"
+          min={0}
+          max={3650}
+          step={1}
+          data-kf="retention-days"
+          style="max-width: 100px"
+          value={days}
+          onInput={(e) => {
+            setDays(e.currentTarget.value);
+            setAsking(null);
+          }}
+        />
+        <button type="submit" data-kf="retention-save" disabled={busy || !dirty}>
+          {t('customers.card.save')}
+        </button>
+        {dirty && <small class="kf-warn-text" data-kf="retention-unsaved">{t('customers.options.unsaved')}</small>}
+      </label>
+      <p class="kf-help">{t('customers.options.retentionHelp')}</p>
+      {asking && (
+        <div class="kf-bad" role="alertdialog" data-kf="retention-confirm">
+          <p>{t('customers.options.retentionConfirm', { days: asking.days, loss: retentionLoss(asking.preview) })}</p>
+          <div class="kf-actions">
+            <button type="button" class="kf-danger" data-kf="retention-confirm-yes" disabled={busy} onClick={() => void save(asking.days)}>
+              {t('customers.options.retentionConfirmButton')}
+            </button>
+            <button
+              type="button"
+              data-kf="retention-confirm-no"
+              onClick={() => {
+                setAsking(null);
+                setDays(String(props.stored));
+              }}
+            >
+              {t('customers.options.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {status && (
+        <p class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="retention-status">
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}
 
 function PrivacySettings() {
   const api = useApi();
   const { value: settings } = useLoaded('getSettings', ['settings']);
-  const [days, setDays] = useState('');
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
-    if (settings) setDays(String(settings.privacy.retentionDays));
-  }, [settings]);
   if (!settings) return <p class="kf-help">{t('options.loading')}</p>;
-  const save = async (privacy: { maskPii?: boolean; retentionDays?: number }) => {
+  const setMasking = async (maskPii: boolean) => {
     try {
-      await api.call('patchSettings', { privacy });
+      await api.call('patchSettings', { privacy: { maskPii } });
       setStatus(t('customers.options.saved'));
     } catch (err) {
-      setStatus(t('customers.options.failed', { reason: errText(err) }));
+      setStatus(t('customers.options.failed', { reason: reasonText(err) }));
     }
   };
   return (
@@ -103,23 +211,11 @@ function PrivacySettings() {
       <h2>{t('customers.options.privacy')}</h2>
       <p class="kf-help">{t('customers.options.privacyNote')}</p>
       <label class="kf-row">
-        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void save({ maskPii: e.currentTarget.checked })} />
+        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void setMasking(e.currentTarget.checked)} />
         {t('customers.options.maskPii')}
       </label>
-      <label class="kf-row">
-        <span>{t('customers.options.retention')}</span>
-        <input
-          type="number"
-          min={0}
-          max={3650}
-          data-kf="retention-days"
-          style="max-width: 100px"
-          value={days}
-          onInput={(e) => setDays(e.currentTarget.value)}
-          onChange={(e) => void save({ retentionDays: Math.max(0, Math.round(Number(e.currentTarget.value) || 0)) })}
-        />
-      </label>
       {status && <p class="kf-help" role="status">{status}</p>}
+      <RetentionSetting stored={settings.privacy.retentionDays} />
     </section>
   );
 }
@@ -132,10 +228,10 @@ const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}
  * 备注 / 偏好: the note field, the latest notes saved from the buyer card (Alt+N, kept in the
  * history with their date), then preferences and the address note. Buyer text: rendered as text.
  */
-function NotesCell(props: { c: Customer }) {
+function NotesCell(props: { c: Customer; zone: Zone }) {
   const { c } = props;
   const notes = noteEvents(c);
-  const lines = [c.note, ...notes.slice(0, NOTES_SHOWN).map((e) => `${when(e.at)} ${e.text}`), c.preferences, c.addressNote].filter(Boolean);
+  const lines = [c.note, ...notes.slice(0, NOTES_SHOWN).map((e) => `${isoDay(e.at, props.zone)} ${e.text}`), c.preferences, c.addressNote].filter(Boolean);
   return (
     <td style="white-space: pre-wrap" data-kf="customer-notes">
       {lines.map((l) => cut(l, 100)).join('\n')}
@@ -144,73 +240,100 @@ function NotesCell(props: { c: Customer }) {
   );
 }
 
-function CustomerRow(props: { c: Customer; onMessage(text: string): void }) {
+/** Columns of the buyer list (the edit form spans them all). */
+const COLUMNS = 7;
+
+function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
   return (
-    <tr data-key={c.key}>
-      <td>
-        {/* Nicknames and notes come from buyers: rendered as text. */}
-        <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
-        <br />
-        <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
-        {c.buyerId ? (
-          <small class="kf-help" data-kf="customer-id">
-            {' · '}
-            {t('customers.options.buyerId', { id: c.buyerId })}
-          </small>
-        ) : (
-          c.platform !== 'taobao' && c.platform !== 'taught' && (
+    <>
+      <tr data-key={c.key}>
+        <td>
+          {/* Nicknames and notes come from buyers: rendered as text. */}
+          <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
+          <br />
+          <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
+          {c.buyerId ? (
             <small class="kf-help" data-kf="customer-id">
               {' · '}
-              {t('customers.options.nicknameOnly')}
+              {t('customers.options.buyerId', { id: c.buyerId })}
             </small>
-          )
-        )}
-      </td>
-      <td>{t(`customers.segment.${c.segment}`)}</td>
-      <td>{c.tags.join('，')}</td>
-      <td>{sizesText(c.sizes)}</td>
-      <NotesCell c={c} />
-      <td>{when(c.lastSeenAt)}</td>
-      <td>
-        {confirming ? (
-          <span>
-            {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
-            <button
-              class="kf-danger"
-              data-kf="customer-delete-confirm"
-              onClick={async () => {
-                try {
-                  await api.call('deleteCustomer', ref);
-                  props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
-                } catch (err) {
-                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
-                }
+          ) : (
+            c.platform !== 'taobao' && c.platform !== 'taught' && (
+              <small class="kf-help" data-kf="customer-id">
+                {' · '}
+                {t('customers.options.nicknameOnly')}
+              </small>
+            )
+          )}
+        </td>
+        <td>{t(`customers.segment.${c.segment}`)}</td>
+        <td>{c.tags.join('，')}</td>
+        <td>{sizesText(c.sizes)}</td>
+        <NotesCell c={c} zone={props.zone} />
+        <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
+        <td>
+          {confirming ? (
+            <span>
+              {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
+              <button
+                class="kf-danger"
+                data-kf="customer-delete-confirm"
+                onClick={async () => {
+                  try {
+                    await api.call('deleteCustomer', ref);
+                    props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
+                  } catch (err) {
+                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                  }
+                }}
+              >
+                {t('customers.options.delete')}
+              </button>
+              <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
+            </span>
+          ) : (
+            <span class="kf-actions">
+              <button
+                data-kf="customer-edit"
+                aria-expanded={editing}
+                aria-label={t('customers.options.editTitle', { nick: c.nickname })}
+                onClick={() => setEditing(!editing)}
+              >
+                {t('customers.options.edit')}
+              </button>
+              <button
+                data-kf="customer-export"
+                onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
+              >
+                {t('customers.options.exportOne')}
+              </button>
+              <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
+                {t('customers.options.delete')}
+              </button>
+            </span>
+          )}
+        </td>
+      </tr>
+      {editing && (
+        <tr data-edit-key={c.key}>
+          <td colSpan={COLUMNS}>
+            <CustomerEditForm
+              c={c}
+              onDone={(message) => {
+                setEditing(false);
+                if (message) props.onMessage(message);
               }}
-            >
-              {t('customers.options.delete')}
-            </button>
-            <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
-          </span>
-        ) : (
-          <span class="kf-actions">
-            <button
-              data-kf="customer-export"
-              onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
-            >
-              {t('customers.options.exportOne')}
-            </button>
-            <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
-              {t('customers.options.delete')}
-            </button>
-          </span>
-        )}
-      </td>
-    </tr>
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -225,6 +348,7 @@ function CustomerList() {
   const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const seq = useRef(0);
+  const zone = useShopZone();
 
   /** Fetches until a page of matches is found or the store is read to the end. */
   const load = async (after: string | null, reset: boolean) => {
@@ -293,7 +417,7 @@ function CustomerList() {
         </thead>
         <tbody>
           {items.map((c) => (
-            <CustomerRow key={c.key} c={c} onMessage={setMessage} />
+            <CustomerRow key={c.key} c={c} zone={zone} onMessage={setMessage} />
           ))}
         </tbody>
       </table>

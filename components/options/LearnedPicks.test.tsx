@@ -7,6 +7,8 @@ import { mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { LearnedSummary } from '@/lib/messaging/protocol-learned';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { onComputerZone } from '@/lib/domain/testing';
 
 registerMessages(options);
 
@@ -16,7 +18,7 @@ const summary: LearnedSummary = {
   cap: 5000,
   perScenario: { repair: 1, invoice: 1 },
   latest: [
-    { id: 'b', at: Date.UTC(2026, 10, 2), text: '烤箱门关不严 电话#', scenario: 'repair', templateId: 't-repair', source: 'insert' },
+    { id: 'b', at: Date.UTC(2026, 10, 2, 6, 50), text: '烤箱门关不严 电话#', scenario: 'repair', templateId: 't-repair', source: 'insert' },
     { id: 'a', at: Date.UTC(2026, 10, 1), text: '<img src=x onerror=alert(1)>能开专票吗', scenario: 'invoice', templateId: null, source: 'chip' },
   ],
 };
@@ -27,6 +29,7 @@ const setup = () =>
     getLibrary: () => ({ templates: [{ id: 't-repair', title: '保修说明', body: '', group: 'g', scenarios: ['repair'] }] }),
     forgetLearned: () => ({ deleted: 1 }),
     patchSettings: () => ({}),
+    getSettings: () => DEFAULT_APP_SETTINGS,
   });
 
 describe('the 学习记录 tab', () => {
@@ -70,5 +73,15 @@ describe('the 学习记录 tab', () => {
     expect(text).toMatch(/文件不是有效的 JSON：可能.*截断.*没有导入任何内容/);
     expect(text).not.toMatch(/Unexpected|position|SyntaxError/);
     expect(call).not.toHaveBeenCalledWith('importLearned', expect.anything());
+  });
+
+  describe('on a computer in Los Angeles', () => {
+    onComputerZone('America/Los_Angeles');
+
+    it('dates each pair in shop time, as the popup and the remarks do', async () => {
+      const { q } = await setup();
+      // 06:50 UTC: 14:50 in Beijing, 22:50 the day before in Los Angeles.
+      expect(q('[data-pick-id="b"] td:nth-child(4)')!.textContent).toBe('2026-11-02 14:50');
+    });
   });
 });

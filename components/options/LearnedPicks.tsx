@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
+import { useShopZone } from './useShopZone';
+import { formatWall } from '@/lib/domain/time';
 import { dateStamp, downloadJson, JsonFileInput } from './ImportExport';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
@@ -17,6 +19,7 @@ export function LearnedPicks() {
   const { value: lib } = useLoaded('getLibrary', ['library']);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const zone = useShopZone();
   if (!learned) return <p>{t('options.loading')}</p>;
   const titles = new Map((lib?.templates ?? []).map((tpl) => [tpl.id, tpl.title]));
 
@@ -115,7 +118,7 @@ export function LearnedPicks() {
                   <td>{p.text}</td>
                   <td>{label(p.scenario)}</td>
                   <td>{p.templateId ? titles.get(p.templateId) ?? p.templateId : t('learned.chipOnly')}</td>
-                  <td>{new Date(p.at).toLocaleString(getLocale() === 'en' ? 'en' : 'zh-CN')}</td>
+                  <td>{formatWall(p.at, zone)}</td>
                   <td>
                     <button data-kf="learned-forget" onClick={() => void forget({ ids: [p.id] })}>
                       {t('learned.forget')}

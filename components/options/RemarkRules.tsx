@@ -3,6 +3,7 @@ import { useApi, useLoaded } from './OptionsContext';
 import { ChangedElsewhere } from './ChangedElsewhere';
 import { saveDraft, useDraft, type StatusMessage } from './useDraft';
 import { RuleSetEditor } from '../remarks/RuleSetEditor';
+import { RemarkOverrides } from './RemarkOverrides';
 import { REMARK_CSS } from '../remarks/styles';
 import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
@@ -69,33 +70,7 @@ export function RemarkRules() {
           <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} />
         </>
       )}
-      {overrides && overrides.length > 0 && (
-        <>
-          <h3>{t('remarkRules.overrides')}</h3>
-          <table class="kf-table" data-kf="remark-overrides">
-            <thead>
-              <tr>
-                <th>{t('remarkRules.when')}</th>
-                <th>{t('remarkRules.order')}</th>
-                <th>{t('remarkRules.agent')}</th>
-                <th>{t('remarkRules.reason')}</th>
-                <th>{t('remarkRules.remark')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overrides.slice(0, 50).map((o) => (
-                <tr key={`${o.at}:${o.orderId}`}>
-                  <td>{new Date(o.at).toLocaleString(getLocale())}</td>
-                  <td>{o.orderId}</td>
-                  <td>{o.agent}</td>
-                  <td>{o.reason}</td>
-                  <td title={o.problems.map((p) => p.message).join('\n')}>{o.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {overrides && overrides.length > 0 && <RemarkOverrides overrides={overrides} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { browser } from '../browser';
-import { snapshotIfDue } from '../storage/backup';
 import { customersDailyJob } from '../messaging/handlers/customers';
 import { learnedDailyJob } from '../messaging/handlers/learned';
+import { scheduledBackup } from '../messaging/handlers/backup';
 import { FOLLOWUP_ALARM, FOLLOWUP_TICK_MINUTES } from './badge';
 import { followupTick, vipRevisits } from './followup-jobs';
 
@@ -15,7 +15,7 @@ export interface Job {
 /** Every periodic job of the extension. A feature adds its job here. */
 export const JOBS: Job[] = [
   // Hourly check; a snapshot is taken when the newest one is older than 20 hours.
-  { name: 'kf-backup', periodInMinutes: 60, run: (now) => snapshotIfDue(now) },
+  { name: 'kf-backup', periodInMinutes: 60, run: (now) => scheduledBackup(now) },
   // Buyer notes: old record shapes upgraded; buyers untouched for settings.privacy.retentionDays purged.
   { name: 'kf-customers-daily', periodInMinutes: 24 * 60, run: (now) => customersDailyJob(now) },
   // Learned picks hold buyers' words: the same retention period, and no more than the bound.

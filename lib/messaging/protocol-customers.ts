@@ -62,6 +62,13 @@ export interface CustomerPage {
   total: number;
 }
 
+export interface RetentionPreview {
+  /** Buyers neither served nor edited for that many days. */
+  customers: number;
+  /** Learned picks older than that (they follow the buyer notes' retention). */
+  learned: number;
+}
+
 export interface CustomersProtocol {
   /** Content scripts: the buyer of their own platform. `seen` moves lastSeenAt (for retention). */
   getCustomer: [BuyerRef & { seen?: boolean }, Customer | null];
@@ -85,8 +92,16 @@ export interface CustomersProtocol {
   /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */
   importCustomers: [{ json: unknown; upload?: string }, ImportResult];
   deleteCustomer: [BuyerRef, { deleted: boolean }];
-  /** Takes a local snapshot first (restorable under 备份), then deletes every buyer. */
+  /** Deletes every buyer, from the local backups too (personal data: nothing of them is left). */
   deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+  /**
+   * The options page's edit of a stored buyer: the fields the agent changed, checked and masked as
+   * the card's patch is. A buyer deleted meanwhile is not created again (answer null), and no
+   * name is joined to an id (the chat page does that when it shows the buyer).
+   */
+  editCustomer: [BuyerRef & { patch: CustomerPatch }, Customer | null];
+  /** What a retention period of `days` would delete if the daily job ran now: asked before such a period is saved. */
+  previewRetention: [{ days: number }, RetentionPreview];
   /**
    * The card frame's one read of the open buyer: what getCustomer answers (`customer`), and, for a
    * buyer the console names by id, an old record kept under the same name only that the card may

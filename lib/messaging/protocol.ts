@@ -8,7 +8,7 @@ import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
 
 /** Data areas whose changes are announced to every open page. */
-export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team';
+export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team' | 'backups';
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 

@@ -19,6 +19,23 @@ describe('local snapshots', () => {
     expect(list[0]!.reason).toBe('before-restore');
   });
 
+  it('says what a snapshot holds in the agent’s terms: replies, buyers, follow-ups, learned picks, settings', async () => {
+    for (const name of ['library', 'customers', 'followups', 'learned', 'meta'] as const) await db.clear(name);
+    const templates = Array.from({ length: 103 }, (_, i) => ({ id: `t${i}` }));
+    await db.set('library', 'library', { v: 2, groups: ['售前'], templates, updatedAt: 1 });
+    await db.setMany('customers', [['demo:甲', { v: 2 }], ['demo:乙', { v: 2 }]]);
+    await db.setMany('learned', [['p1', {}], ['p2', {}], ['p3', {}]]);
+    // Settings and four other records in 'meta': one "设置", not five.
+    for (const key of ['settings', 'remarkRules', 'usage', 'customers:schema', 'guardRules']) await db.set('meta', key, { v: 1 });
+    expect((await takeSnapshot('manual', 20_000)).contents).toEqual({ templates: 103, buyers: 2, followups: 0, learned: 3, settings: true });
+    await db.clear('library');
+    await db.del('meta', 'settings');
+    // No library saved: a restore gives the starter library; no settings: the defaults.
+    expect((await takeSnapshot('manual', 20_001)).contents).toMatchObject({ templates: null, settings: false });
+    expect((await listSnapshots()).find((x) => x.takenAt === 20_000)?.contents.templates).toBe(103);
+    await db.clear('backups');
+  });
+
   it(`keeps only the newest ${KEEP_SNAPSHOTS}`, async () => {
     for (let i = 0; i < KEEP_SNAPSHOTS + 3; i++) await takeSnapshot('manual', 10_000 + i);
     const list = await listSnapshots();
@@ -49,7 +66,8 @@ describe('privacy of snapshots', () => {
     await db.set('customers', 'demo:乙', { v: 1, nickname: '乙' });
     await takeSnapshot('manual', 50_000);
     await takeSnapshot('manual', 50_001);
-    await scrubFromSnapshots('customers', ['demo:甲']);
+    expect(await scrubFromSnapshots('customers', ['demo:丙'])).toBe(false);
+    expect(await scrubFromSnapshots('customers', ['demo:甲'])).toBe(true);
     for (const s of await db.values<{ stores: { customers: [string, unknown][] } }>('backups')) {
       expect(s.stores.customers.map(([k]) => k)).toEqual(['demo:乙']);
     }

@@ -24,6 +24,18 @@ export interface SnapshotInfo {
   reason: Snapshot['reason'];
   /** Records per store. */
   counts: Partial<Record<StoreName, number>>;
+  /** What the agent would get back, in their terms (the 备份 tab shows these). */
+  contents: SnapshotContents;
+}
+
+export interface SnapshotContents {
+  /** Replies in the saved library; null: none saved, a restore brings back the starter library. */
+  templates: number | null;
+  buyers: number;
+  followups: number;
+  learned: number;
+  /** The shop's settings (agent, shop, cut-off…) are in it; without them a restore resets them to the defaults. */
+  settings: boolean;
 }
 
 type DataStore = Exclude<StoreName, 'backups'>;
@@ -32,7 +44,17 @@ const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
 function info(s: Snapshot): SnapshotInfo {
   const counts: SnapshotInfo['counts'] = {};
   for (const [name, entries] of Object.entries(s.stores)) counts[name as StoreName] = entries?.length ?? 0;
-  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts };
+  const at = (name: DataStore, key: string) => s.stores[name]?.find(([k]) => k === key)?.[1];
+  // The library is one record holding every reply; 'meta' holds the settings and other records.
+  const lib = at('library', 'library') as { templates?: unknown } | undefined;
+  const contents: SnapshotContents = {
+    templates: Array.isArray(lib?.templates) ? lib.templates.length : null,
+    buyers: counts.customers ?? 0,
+    followups: counts.followups ?? 0,
+    learned: counts.learned ?? 0,
+    settings: at('meta', 'settings') !== undefined,
+  };
+  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts, contents };
 }
 
 export async function listSnapshots(): Promise<SnapshotInfo[]> {
@@ -81,15 +103,19 @@ export async function restoreSnapshot(id: string, now = Date.now()): Promise<Sna
 
 /**
  * Removes records from every snapshot: deleting a buyer (or all buyers, or a retention purge) must
- * not leave their personal data behind in local backups.
+ * not leave their personal data behind in local backups. Returns whether any snapshot held them.
  */
-export async function scrubFromSnapshots(name: DataStore, keys: readonly string[] | 'all'): Promise<void> {
+export async function scrubFromSnapshots(name: DataStore, keys: readonly string[] | 'all'): Promise<boolean> {
   const drop = keys === 'all' ? null : new Set(keys);
-  if (drop && drop.size === 0) return;
+  if (drop && drop.size === 0) return false;
+  let changed = false;
   for (const s of await db.values<Snapshot>('backups')) {
     if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
     const before = s.stores[name]!;
     const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
-    if (after.length !== before.length) await db.set('backups', s.id, { ...s, stores: { ...s.stores, [name]: after } });
+    if (after.length === before.length) continue;
+    await db.set('backups', s.id, { ...s, stores: { ...s.stores, [name]: after } });
+    changed = true;
   }
+  return changed;
 }

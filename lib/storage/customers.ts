@@ -116,6 +116,7 @@ export async function updateCustomers(
   targets: readonly Target[],
   fn: (c: Customer) => Customer,
   now = Date.now(),
+  opts: { existing?: boolean } = {},
 ): Promise<{ records: Map<string, Customer>; changed: string[] }> {
   const byKey = new Map<string, Target>();
   for (const t of targets) byKey.set(targetKey(t), t);
@@ -126,6 +127,7 @@ export async function updateCustomers(
       const req = s.get(key);
       req.onsuccess = guard(() => {
         const raw = req.result as unknown;
+        if (raw === undefined && opts.existing) return;
         const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now);
         // An id-keyed buyer shown under another name now: the record follows the console.
         const next = fn(t.buyerId ? renameCustomer(old, t.nickname, now) : old);
@@ -145,6 +147,15 @@ export async function updateCustomers(
 export async function updateCustomer(target: Target, fn: (c: Customer) => Customer, now = Date.now()): Promise<{ customer: Customer; changed: boolean }> {
   const { records, changed } = await updateCustomers([target], fn, now);
   return { customer: records.get(targetKey(target))!, changed: changed.length > 0 };
+}
+
+/**
+ * Changes a stored buyer only, as the options page edits one: a buyer deleted meanwhile (another
+ * tab, the retention period) is not brought back by the edit. null: no such buyer.
+ */
+export async function editStoredCustomer(target: Target, fn: (c: Customer) => Customer, now = Date.now()): Promise<{ customer: Customer | null; changed: boolean }> {
+  const { records, changed } = await updateCustomers([target], fn, now, { existing: true });
+  return { customer: records.get(targetKey(target)) ?? null, changed: changed.length > 0 };
 }
 
 // ---- buyer identity: joining a name to a console id ----------------------------------------------
@@ -506,6 +517,18 @@ async function* batches(now: number): AsyncGenerator<{ key: string; raw: unknown
   }
 }
 
+/** The keys of a batch's readable records that the retention period `days` removes. */
+function expiredIn(batch: { key: string; customer: Customer | null }[], now: number, days: number): string[] {
+  return retentionPurge(batch.flatMap((b) => (b.customer && b.customer.key === b.key ? [b.customer] : [])), now, days);
+}
+
+/** How many buyers purgeExpiredCustomers(now, days) would delete (the options page asks before a shorter period is saved). */
+export async function countExpiredCustomers(now: number, days: number): Promise<number> {
+  let n = 0;
+  if (days > 0) for await (const batch of batches(now)) n += expiredIn(batch, now, days).length;
+  return n;
+}
+
 /**
  * Deletes buyers neither edited nor seen for `days` (0 = keep forever). Each candidate is checked
  * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged keys.
@@ -515,8 +538,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
   const purged: string[] = [];
   const names: string[] = [];
   for await (const batch of batches(now)) {
-    const live = batch.flatMap((b) => (b.customer && b.customer.key === b.key ? [b.customer] : []));
-    const expired = retentionPurge(live, now, days);
+    const expired = expiredIn(batch, now, days);
     if (!expired.length) continue;
     await tx('readwrite', (s) => {
       const done = promisifyRequest(s.transaction);

@@ -64,9 +64,14 @@ export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CA
 
 /** The retention period of buyer notes applies to picks too (they hold buyers' words). */
 export async function purgeOldPicks(now: number, days: number): Promise<string[]> {
-  if (!(days > 0)) return [];
-  const limit = now - days * DAY_MS;
-  const old = (await loadPicks()).filter((p) => p.at < limit).map((p) => p.id);
+  const old = await oldPicks(now, days);
   await forgetPicks(old);
   return old;
+}
+
+/** The ids purgeOldPicks(now, days) deletes (0 days: none). */
+export async function oldPicks(now: number, days: number): Promise<string[]> {
+  if (!(days > 0)) return [];
+  const limit = now - days * DAY_MS;
+  return (await loadPicks()).filter((p) => p.at < limit).map((p) => p.id);
 }

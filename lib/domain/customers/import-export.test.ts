@@ -48,9 +48,17 @@ describe('exportCustomers / parseCustomersImport', () => {
   it('rejects another kind of file and another file version', () => {
     const other = parseCustomersImport(JSON.stringify({ format: 'kefu-templates', version: 1, templates: [] }), NOW);
     expect(other.ok).toBe(false);
-    const v3 = parseCustomersImport(file([], { version: 3 }), NOW);
-    expect(v3).toEqual({ ok: false, errors: ['不支持的文件版本：3'] });
-    expect(parseCustomersImport(file([], { version: 3 }), NOW, 'en')).toEqual({ ok: false, errors: ['unsupported file version: 3'] });
+    expect(other).toEqual({ ok: false, errors: ['这不是客户档案的导出文件：请选择在“客户档案”页用“导出全部客户”保存的文件（文件名类似 kefu-customers-20261203.json）'] });
+    expect(parseCustomersImport(file([], { version: 0 }), NOW)).toEqual({ ok: false, errors: ['不支持的文件版本：0'] });
+    expect(parseCustomersImport(file([], { version: 0 }), NOW, 'en')).toEqual({ ok: false, errors: ['unsupported file version: 0'] });
+  });
+
+  it('says a file from a newer version of the extension needs an update, in the library import’s words', () => {
+    expect(parseCustomersImport(file([], { version: 3 }), NOW)).toEqual({ ok: false, errors: ['文件版本 3 来自更新版本的插件，请先升级插件'] });
+    expect(parseCustomersImport(file([], { version: 3 }), NOW, 'en')).toEqual({
+      ok: false,
+      errors: ['file version 3 comes from a newer version of the extension (this one reads version 2); update the extension first'],
+    });
   });
 
   it('lists every problem of every entry, naming the entry by number (from 1) and nickname, history entries from 1 too', () => {

@@ -56,7 +56,11 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fail('customers.import.format');
   const file = data as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) return fail('customers.import.format');
-  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) return fail('customers.import.fileVersion', { version: String(file.version) });
+  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) {
+    // Written by a newer extension: updating this one reads it (as the library import says).
+    const newer = typeof file.version === 'number' && file.version > EXPORT_VERSION;
+    return fail(newer ? 'customers.import.newerVersion' : 'customers.import.fileVersion', { version: String(file.version), ours: EXPORT_VERSION });
+  }
   if (!Array.isArray(file.customers)) return fail('customers.import.list');
   if (file.customers.length > IMPORT_MAX) return fail('customers.import.tooMany', { count: file.customers.length, max: IMPORT_MAX });
 

@@ -6,9 +6,8 @@
  * CUSTOMER_SCHEMA has the shape of lib/storage/versioned.ts's RecordSchema, so storage can run it
  * with its `migrate()`; migrateCustomer() runs the same steps on its own.
  */
-import { customers as messages } from '../../i18n/messages/customers';
 import type { Platform } from '../../sites/types';
-import { checkCustomer, problemText } from './check';
+import { checkCustomer } from './check';
 import { customerKey } from './customer';
 import { nicknameKey, normaliseNickname } from './identity';
 import { parseSizes } from './sizes';
@@ -21,6 +20,12 @@ export class CustomerRecordError extends Error {
 }
 
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+
+/**
+ * The note line keeping a v0 record's free-text size. Chinese whatever the interface: the
+ * prototype's notes were Chinese (and no message bundle need ship in the worker for it).
+ */
+const SIZE_LINE = '尺码：';
 
 /**
  * Upgrades an older record (v0 or v1) to the current version's shape without checking it; the
@@ -41,7 +46,7 @@ export function customerV0toV1(r: Rec): Rec {
   const size = str(r.size).trim();
   const tags = Array.isArray(r.tags) ? r.tags.filter((t): t is string => typeof t === 'string') : [];
   if (r.vip === true && !tags.some((t) => /vip/i.test(t))) tags.push('VIP');
-  const sizeLine = size ? (messages.zh['customers.migrate.sizeLine'] ?? '{size}').replace('{size}', size) : '';
+  const sizeLine = size ? SIZE_LINE + size : '';
   const out: Rec = {
     v: 1,
     key: customerKey(platform, nickname),
@@ -82,7 +87,8 @@ export function customerV1toV2(r: Rec): Rec {
 function finish(record: Rec, now: number): Customer {
   const { customer, problems } = checkCustomer(record, now);
   if (!customer) {
-    throw new CustomerRecordError(`unusable customer record: ${problems.map((p) => problemText(p, 'en')).join('; ')}`);
+    // For the log only (the agent never sees it): the problem codes, not the import's worded messages.
+    throw new CustomerRecordError(`unusable customer record: ${problems.map((p) => (p.params ? `${p.code} ${JSON.stringify(p.params)}` : p.code)).join('; ')}`);
   }
   return customer;
 }

@@ -10,13 +10,28 @@ describe('parseLearnedExport (学习记录 import)', () => {
 
   it('names a bad pick by its number counted from 1, in Chinese only in the Chinese interface', () => {
     const file = { kind: 'kf-learned', v: 1, exportedAt: 1, picks: [{ ...pick('a'), scenario: 'nope' }, pick('b')] };
-    expect(parseLearnedExport(file)).toEqual({ ok: false, errors: ['第 1 条记录无效（应含 id、at、text、scenario、templateId、source）'] });
-    expect(parseLearnedExport(file, 'en')).toEqual({ ok: false, errors: ['pick 1 is invalid (expected id, at, text, scenario, templateId, source)'] });
+    expect(parseLearnedExport(file)).toEqual({ ok: false, errors: ['第 1 条记录不完整或已损坏（文件可能被改动过）'] });
+    expect(parseLearnedExport(file, 'en')).toEqual({ ok: false, errors: ['pick 1 is incomplete or damaged (the file may have been edited)'] });
   });
 
-  it('says what the file should be when it is another kind of file, and that nothing was imported', () => {
+  it('says in words that another kind of file is not a learned-picks export, which file to choose, and that nothing was imported', () => {
     const r = parseLearnedExport({ format: 'kefu-library' });
-    expect(r).toEqual({ ok: false, errors: [expect.stringMatching(/^不是本插件导出的学习记录文件.*没有导入任何内容。$/)] });
+    expect(r).toEqual({
+      ok: false,
+      errors: ['这不是学习记录的导出文件。请选择在“学习记录”页用“导出学习记录”保存的文件（文件名类似 kefu-learned-20261203.json）。没有导入任何内容。'],
+    });
+    expect(parseLearnedExport({ format: 'kefu-customers', version: 2, customers: [] }, 'en')).toEqual({
+      ok: false,
+      errors: ['This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json). Nothing was imported.'],
+    });
+    // No field names or format internals in what the agent reads.
+    for (const locale of ['zh-CN', 'en'] as const) expect(JSON.stringify(parseLearnedExport(null, locale))).not.toMatch(/kind|kf-learned|\bv 1\b|picks \[\]|picks 列表/);
+  });
+
+  it('says a file from a newer version of the extension needs an update, as the library import does', () => {
+    const newer = { kind: 'kf-learned', v: 2, exportedAt: 1, picks: [] };
+    expect(parseLearnedExport(newer)).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件，请先升级插件。没有导入任何内容。'] });
+    expect(parseLearnedExport(newer, 'en')).toEqual({ ok: false, errors: ['File version 2 comes from a newer version of the extension; update the extension first. Nothing was imported.'] });
   });
 
   it('lists twenty problems and counts the rest', () => {

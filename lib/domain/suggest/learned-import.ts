@@ -39,6 +39,8 @@ const say = (lang: 'zh' | 'en', key: string, params: Record<string, number> = {}
 export function parseLearnedExport(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
   const lang = locale === 'en' ? 'en' : 'zh';
   const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
+  // A learned-picks file this version cannot read: say to update rather than that it is something else.
+  if (f && f.kind === 'kf-learned' && typeof f.v === 'number' && f.v > 1) return { ok: false, errors: [say(lang, 'learned.import.newer', { version: f.v })] };
   if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
     return { ok: false, errors: [say(lang, 'learned.import.format')] };
   }

@@ -1,15 +1,13 @@
 import type { MessageBundle } from '../index';
 
 /**
- * Buyer records: what is wrong with one (checks, imports) and the migration's words, which the
- * worker needs. The import file's own errors are in customers-import.ts (worker-extras.js only);
- * the card's and the options page's own strings are in customers-ui.ts.
+ * Buyer records: what is wrong with one, as an import lists it (check.ts problemText, run in
+ * worker-extras.js with the import; the worker itself ships none of these). The import file's own
+ * errors are in customers-import.ts; the card's and the options page's own strings are in
+ * customers-ui.ts.
  */
 export const customers: MessageBundle = {
   zh: {
-    /** Written into the note when an old (v0) record's free-text size is migrated. */
-    'customers.migrate.sizeLine': '尺码：{size}',
-
     'customers.problem.notObject': '不是一条客户记录',
     'customers.problem.version': '记录版本 {version} 不支持',
     'customers.problem.nickname': '缺少昵称',
@@ -30,8 +28,6 @@ export const customers: MessageBundle = {
     // The buyer card in the panel (components/customers/CustomerCard.tsx).
   },
   en: {
-    'customers.migrate.sizeLine': 'Size: {size}',
-
     'customers.problem.notObject': 'not a customer record',
     'customers.problem.version': 'unsupported record version {version}',
     'customers.problem.nickname': 'missing nickname',

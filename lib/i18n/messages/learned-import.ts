@@ -3,13 +3,15 @@ import type { MessageBundle } from '../index';
 /** Problems of a learned-picks import file (worker-extras.js: lib/domain/suggest/learned-import.ts). */
 export const learnedImportMessages: MessageBundle = {
   zh: {
-    'learned.import.format': '不是本插件导出的学习记录文件（应含 kind "kf-learned"、v 1 和 picks 列表）。没有导入任何内容。',
-    'learned.import.pick': '第 {n} 条记录无效（应含 id、at、text、scenario、templateId、source）',
+    'learned.import.format': '这不是学习记录的导出文件。请选择在“学习记录”页用“导出学习记录”保存的文件（文件名类似 kefu-learned-20261203.json）。没有导入任何内容。',
+    'learned.import.newer': '文件版本 {version} 来自更新版本的插件，请先升级插件。没有导入任何内容。',
+    'learned.import.pick': '第 {n} 条记录不完整或已损坏（文件可能被改动过）',
     'learned.import.more': '还有 {count} 处问题未列出',
   },
   en: {
-    'learned.import.format': 'Not a learned-picks file exported by this extension (kind "kf-learned", v 1, picks []). Nothing was imported.',
-    'learned.import.pick': 'pick {n} is invalid (expected id, at, text, scenario, templateId, source)',
+    'learned.import.format': 'This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json). Nothing was imported.',
+    'learned.import.newer': 'File version {version} comes from a newer version of the extension; update the extension first. Nothing was imported.',
+    'learned.import.pick': 'pick {n} is incomplete or damaged (the file may have been edited)',
     'learned.import.more': '{count} more problems not listed',
   },
 };

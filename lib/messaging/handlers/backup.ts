@@ -1,14 +1,20 @@
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { BackupProtocol } from '../protocol-backup';
-import { listSnapshots, restoreSnapshot, takeSnapshot } from '../../storage/backup';
+import { listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from '../../storage/backup';
 import { resetSuggestEngine } from './learned';
 import { customersReplaced } from '../../storage/customers';
 
 /** Extension pages only: a seller page can neither read nor restore snapshots. */
 export const backupHandlers: HandlerSet<BackupProtocol> = {
   listBackups: { handle: () => listSnapshots() },
-  createBackup: { handle: () => takeSnapshot('manual') },
+  createBackup: {
+    async handle() {
+      const taken = await takeSnapshot('manual');
+      await announceChange('backups');
+      return taken;
+    },
+  },
   restoreBackup: {
     async handle(payload) {
       const id = obj(payload, 'restoreBackup').id;
@@ -16,8 +22,24 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
       const restored = await restoreSnapshot(id);
       resetSuggestEngine();
       customersReplaced();
-      for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'learned'] as const) await announceChange(area);
+      // 'backups': the snapshot taken before the restore is listed in every open 备份 tab.
+      for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'learned', 'backups'] as const) await announceChange(area);
       return restored;
     },
   },
 };
+
+/** The hourly backup job: a snapshot when the newest is old enough, listed at once in open 备份 tabs. */
+export async function scheduledBackup(now: number): Promise<boolean> {
+  const taken = await snapshotIfDue(now);
+  if (taken) await announceChange('backups');
+  return taken;
+}
+
+/**
+ * Deleted personal data (buyers, their name claims, learned picks) leaves every local backup too;
+ * open 备份 tabs are told when a backup held any of it (their counts change).
+ */
+export async function forgetInBackups(...args: Parameters<typeof scrubFromSnapshots>): Promise<void> {
+  if (await scrubFromSnapshots(...args)) await announceChange('backups');
+}

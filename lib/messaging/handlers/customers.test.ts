@@ -230,6 +230,72 @@ describe('buyer-notes messages', () => {
   });
 });
 
+describe('the options page edits a buyer and previews a retention period', () => {
+  const DAY = 86_400_000;
+  const old = (nickname: string, daysAgo: number) => {
+    const at = Date.now() - daysAgo * DAY;
+    const key = `demo:${nickname}`;
+    return db.set('customers', key, { v: 2, key, platform: 'demo', nickname, note: '旧客', createdAt: at, updatedAt: at, lastSeenAt: at });
+  };
+
+  it("edits a stored buyer's fields as the card does (checked, masked), announces it, and is for extension pages only", async () => {
+    await ok('patchCustomer', { ...buyer, buyerId: 'u-1001', patch: { tags: ['VIP2'], sizes: { heightCm: 162 } } });
+    announced.length = 0;
+    const c = await ok<Customer>('editCustomer', { ...buyer, buyerId: 'u-1001', patch: { tags: ['VIP3', '批发'], note: '改电话 13812345678', segment: 'difficult' } });
+    expect(c).toMatchObject({ key: 'demo#u-1001', tags: ['VIP3', '批发'], sizes: { heightCm: 162 }, note: '改电话 138****5678', segment: 'difficult' });
+    expect(await getCustomer('demo#u-1001')).toEqual(c);
+    expect(announced).toContain('kf:rev:customers');
+    expect(await dispatch({ kf: 'editCustomer', payload: { ...buyer, patch: { note: 'x' } } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const patch of [undefined, { sizes: { heightCm: '165' } }, { nickname: 'x' }]) {
+      expect(await dispatch({ kf: 'editCustomer', payload: { ...buyer, buyerId: 'u-1001', patch } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+
+  it('does not bring back a buyer deleted meanwhile, nor join a same-name record to the id', async () => {
+    expect(await ok('editCustomer', { ...buyer, patch: { note: '迟到的修改' } })).toBeNull();
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+    // A record kept under the name, and the id's own record: the edit of the id's record leaves the name's alone.
+    await ok('patchCustomer', { ...buyer, patch: { note: '名字下的' } });
+    await db.set('customers', 'demo#u-9', { v: 2, key: 'demo#u-9', platform: 'demo', buyerId: 'u-9', nickname: '小鹿乱撞0521', note: '', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });
+    await ok('editCustomer', { ...buyer, buyerId: 'u-9', patch: { preferences: '宽松' } });
+    expect((await getCustomer('demo:小鹿乱撞0521'))?.note).toBe('名字下的');
+    expect(await getCustomer('demo#u-9')).toMatchObject({ preferences: '宽松', note: '' });
+  });
+
+  it('counts the buyers and learned picks a shorter period would delete now, as the daily job then does', async () => {
+    await db.clear('learned');
+    await old('半年没来', 200);
+    await old('两个月没来', 60);
+    await ok('patchCustomer', { ...buyer, patch: { note: '今天来过' } });
+    const pick = (id: string, daysAgo: number) => ({ id, at: Date.now() - daysAgo * DAY, text: '能便宜点吗', scenario: 'bargain', templateId: null, source: 'chip' });
+    await db.setMany('learned', [['p1', pick('p1', 100)], ['p2', pick('p2', 3)]]);
+    expect(await ok('previewRetention', { days: 0 })).toEqual({ customers: 0, learned: 0 });
+    expect(await ok('previewRetention', { days: 365 })).toEqual({ customers: 0, learned: 0 });
+    expect(await ok('previewRetention', { days: 90 })).toEqual({ customers: 1, learned: 1 });
+    expect(await ok('previewRetention', { days: 30 })).toEqual({ customers: 2, learned: 1 });
+    // Counting deletes nothing.
+    expect(await getCustomer('demo:半年没来')).not.toBeNull();
+    await patchSettings({ privacy: { maskPii: true, retentionDays: 30 } });
+    expect(await customersDailyJob(Date.now())).toBe(2);
+    for (const payload of [{}, { days: -1 }, { days: 1.5 }, { days: '30' }]) {
+      expect(await dispatch({ kf: 'previewRetention', payload }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await dispatch({ kf: 'previewRetention', payload: { days: 30 } }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('tells open 备份 tabs when a deleted buyer leaves a backup, and only then', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: 'x' } });
+    await ok('createBackup', undefined);
+    expect(announced).toContain('kf:rev:backups');
+    announced.length = 0;
+    await ok('patchCustomer', { platform: 'demo', nickname: '不在备份里', patch: { note: 'y' } });
+    await ok('deleteCustomer', { platform: 'demo', nickname: '不在备份里' });
+    expect(announced).not.toContain('kf:rev:backups');
+    await ok('deleteCustomer', buyer);
+    expect(announced).toContain('kf:rev:backups');
+  });
+});
+
 describe('buyer identity through the protocol', () => {
   const PDD_PAGE = { tabId: 2, url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/' };
   const a = { platform: 'pdd', nickname: 'S*******n', buyerId: '88001' } as const;

@@ -34,9 +34,11 @@ import {
   countCustomers,
   customersReady,
   attachOldRecordStored,
+  countExpiredCustomers,
   deleteAllCustomers,
   deleteCustomer,
   dismissOldRecord,
+  editStoredCustomer,
   getCustomer,
   identifyBuyer,
   importCustomerRecords,
@@ -54,7 +56,8 @@ import {
 } from '../../storage/customers';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
-import { scrubFromSnapshots } from '../../storage/backup';
+import { oldPicks } from '../../storage/learned';
+import { forgetInBackups } from './backup';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
 
@@ -382,8 +385,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const key = targetKey(p);
       const { deleted, nameKeys } = await deleteCustomer(key);
       // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups.
-      await scrubFromSnapshots('customers', [key]);
-      await scrubFromSnapshots('buyer-names', nameKeys);
+      await forgetInBackups('customers', [key]);
+      await forgetInBackups('buyer-names', nameKeys);
       if (deleted) await announceChange('customers');
       return { deleted };
     },
@@ -395,10 +398,32 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
-      await scrubFromSnapshots('customers', 'all');
-      await scrubFromSnapshots('buyer-names', 'all');
+      await forgetInBackups('customers', 'all');
+      await forgetInBackups('buyer-names', 'all');
       await announceChange('customers');
       return { deleted };
+    },
+  },
+  editCustomer: {
+    async handle(payload, ctx) {
+      await customersReady();
+      const p = parseBuyer(payload, 'editCustomer', ctx);
+      const patch = parsePatch(p.patch);
+      const maskPii = await masking();
+      const now = Date.now();
+      const { customer, changed } = await editStoredCustomer(p, (c) => applyPatch(c, patch, now, { maskPii }), now);
+      if (changed) await announceChange('customers');
+      return customer;
+    },
+  },
+  previewRetention: {
+    async handle(payload) {
+      const days = obj(payload, 'previewRetention').days;
+      if (!Number.isInteger(days) || (days as number) < 0) throw new InvalidPayload('previewRetention: days');
+      await customersReady();
+      const now = Date.now();
+      const [customers, learned] = await Promise.all([countExpiredCustomers(now, days as number), oldPicks(now, days as number)]);
+      return { customers, learned: learned.length };
     },
   },
   // The card frame (an extension page) only: a seller page never learns of, or moves, other records.
@@ -497,7 +522,7 @@ export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
   const { retentionDays } = (await loadSettings()).privacy;
   const purged = await purgeExpiredCustomers(now, retentionDays);
-  await scrubFromSnapshots('customers', purged);
+  await forgetInBackups('customers', purged);
   if (upgraded || purged.length) await announceChange('customers');
   return purged.length;
 }

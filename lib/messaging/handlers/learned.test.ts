@@ -93,7 +93,7 @@ describe('learned picks through the background', () => {
     const bad = await ok<{ ok: boolean; errors: string[] }>('importLearned', { json: { ...file, picks: [...file.picks, { id: 'x', scenario: 'nope' }] } });
     expect(bad.ok).toBe(false);
     // The second pick, counted from 1 as the agent counts, in the shop's language (Chinese).
-    expect(bad.errors[0]).toMatch(/^第 2 条记录无效/);
+    expect(bad.errors[0]).toMatch(/^第 2 条记录不完整或已损坏/);
     await ok('forgetLearned', { all: true });
     expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 1 });
     expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 0 });

@@ -14,7 +14,7 @@ import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/su
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
 import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
-import { scrubFromSnapshots } from '../../storage/backup';
+import { forgetInBackups } from './backup';
 import { workerExtras } from '../../background/extras';
 
 /** Where the model comes from; tests read the file from disk instead. */
@@ -110,14 +110,14 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       if (p.all === true) {
         deleted = await clearPicks();
         engine.forget('all');
-        await scrubFromSnapshots('learned', 'all');
+        await forgetInBackups('learned', 'all');
       } else if (Array.isArray(p.ids) && p.ids.every((id) => typeof id === 'string')) {
         const ids = p.ids as string[];
         const stored = new Set(engine.memory.all().map((x) => x.id));
         const known = ids.filter((id) => stored.has(id));
         await forgetPicks(ids);
         engine.forget(ids);
-        await scrubFromSnapshots('learned', ids);
+        await forgetInBackups('learned', ids);
         deleted = known.length;
       } else {
         throw new InvalidPayload('forgetLearned: ids (a list) or all: true');
@@ -148,7 +148,7 @@ export async function learnedDailyJob(now: number): Promise<number> {
   const { retentionDays } = (await loadSettings()).privacy;
   const purged = await purgeOldPicks(now, retentionDays);
   if (!purged.length) return 0;
-  await scrubFromSnapshots('learned', purged);
+  await forgetInBackups('learned', purged);
   resetSuggestEngine();
   await announceChange('learned');
   return purged.length;
