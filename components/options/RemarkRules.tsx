@@ -10,7 +10,7 @@ import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
 import { reasonText } from '@/lib/messaging/reason';
-import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
+import { useShopZone } from './useShopZone';
 
 registerMessages(remarks);
 registerMessages(remarksPanel);
@@ -80,7 +80,7 @@ function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
   const [flag, setFlag] = useState<FlagColor>('purple');
   const [text, setText] = useState('');
   // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
-  const zone = shopZone(useLoaded('getSettings', ['settings']).value ?? DEFAULT_APP_SETTINGS);
+  const zone = useShopZone();
   const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today: isoDate(Date.now(), zone) }) : []), [ruleSet, flag, text, zone]);
   const en = getLocale() === 'en';
   return (

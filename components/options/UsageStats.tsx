@@ -7,7 +7,7 @@ import type { Template } from '@/lib/domain/templates/types';
 import type { TemplateUsage } from '@/lib/storage/usage';
 import { t } from '@/lib/i18n';
 import { formatWall } from '@/lib/domain/time';
-import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
+import { useShopZone } from './useShopZone';
 
 export interface UsageRow {
   template: Template;
@@ -34,7 +34,7 @@ export function UsageStats() {
   const { value: lib } = useLoaded('getLibrary', ['library']);
   const { value: usage } = useLoaded('getUsage', ['usage']);
   // Last use in shop time, as the popup and the remarks show times.
-  const zone = shopZone(useLoaded('getSettings', ['settings']).value ?? DEFAULT_APP_SETTINGS);
+  const zone = useShopZone();
   const rows = useMemo(() => (lib && usage ? usageRows(lib.templates, usage.templates) : []), [lib, usage]);
   if (!lib || !usage) return <p>{t('options.loading')}</p>;
   const total = rows.reduce((n, r) => n + r.usage.count, 0);
