@@ -71,10 +71,52 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【改价】改价金额:30元｜主管同意:王五｜张三 2026-11-23');
   });
 
-  it('rejects a changed phone that is not a mainland mobile', () => {
+  it('rejects a changed phone that is neither a mainland mobile nor a landline, and says what both look like', () => {
     const { q } = setup({ flag: 'yellow' });
     type(q('input[data-field="phone"]'), '12345678901');
-    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('手机号');
+    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('手机写 11 位');
+    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('021-12345678');
+  });
+
+  it('records a landline as the new phone', () => {
+    const { q } = setup({ flag: 'yellow' });
+    type(q('input[data-field="phone"]'), '0755 1234567 转8001');
+    expect(q('[data-kf="remark-problems"]')).toBeNull();
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+  });
+
+  it('reads a discount typed in full width through a Chinese IME', () => {
+    const { q } = setup({ flag: 'red' });
+    type(q('input[data-field="discount"]'), '２５');
+    expect(q('[data-kf="remark-problems"]')?.textContent).not.toContain('必须是大于 0 的金额');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('优惠 25 元超过客服可自行处理的额度');
+    type(q('input[data-field="discount"]'), '１２．５');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【已核对可发货】优惠:12.5元｜张三 2026-11-23');
+  });
+
+  it('blocks a merge of a single order, or of the same order twice, and says why', () => {
+    const { q } = setup({ flag: 'blue' });
+    type(q('input[data-field="buyers"]'), '小明');
+    for (const orders of ['3709981726354019283', '3709981726354019283/3709981726354019283']) {
+      type(q('input[data-field="orders"]'), orders);
+      expect(q('[data-kf="remark-problems"] [data-field="orders"]')?.textContent).toContain('至少要写两个不同的订单号');
+      expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    }
+    type(q('input[data-field="orders"]'), '3709981726354019283、3709981726354019284');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜张三 2026-11-23');
+  });
+
+  it('blocks an exchange with both a top-up and a refund of the price difference', () => {
+    const { q } = setup({ flag: 'green' });
+    type(q('select[data-field="kind"]'), '换货');
+    type(q('input[data-field="fromStyle"]'), '驼色');
+    type(q('input[data-field="toStyle"]'), '灰色');
+    type(q('input[data-field="priceDiffIn"]'), '10');
+    type(q('input[data-field="priceDiffOut"]'), '5');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('补差价和退差价只能填一项');
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    type(q('input[data-field="priceDiffOut"]'), '');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜张三 2026-11-23');
   });
 
   it('switches to an after-sale record with yes/no selects', () => {

@@ -138,7 +138,8 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
       </span>
     );
   } else if (spec.type === 'phone') {
-    control = <input {...common} type="tel" inputMode="numeric" maxLength={16} onInput={onInput} />;
+    // A landline with its extension (0755-12345678转1234) is longer than a mobile.
+    control = <input {...common} type="tel" inputMode="tel" maxLength={24} onInput={onInput} />;
   } else {
     control = <input {...common} type="text" maxLength={spec.type === 'address' ? 200 : 100} onInput={onInput} />;
   }

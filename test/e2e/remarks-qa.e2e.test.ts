@@ -1,0 +1,104 @@
+/**
+ * Remark defects a blind QA pass found, end to end in Chromium with the built extension, typed with
+ * the real keyboard where an agent would type:
+ * - the form refuses nonsense (a merge of one order, both price-difference directions) and reads
+ *   what an IME types (full-width digits) and landline phones;
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, evaluateInPanel, inPanel, panel, setUpDemoShop } from './pages';
+import { CONSOLES, openConsole } from './consoles';
+import { PRESET_A, isoDate } from '../../lib/domain/remarks';
+
+let h: Harness;
+let page: Page;
+
+const today = () => isoDate(Date.now(), 480);
+const memo = (p: Page) => p.evaluate(() => (document.getElementById('memo') as HTMLTextAreaElement).value);
+const memoSaves = (p: Page) => p.evaluate(() => (window as any).__memo.saves as string[]);
+const useButton = (p: Page) => inPanel(p, '[data-kf="remark-use"]');
+
+/** Types into a field of the panel's remark form with the keyboard, as an agent does. */
+async function typeField(p: Page, field: string, text: string) {
+  await inPanel(p, `input[data-field="${field}"]`).click();
+  await p.keyboard.press('ControlOrMeta+a');
+  await p.keyboard.press('Backspace');
+  if (text) await p.keyboard.type(text);
+}
+
+/** The memo page with its flag radio set to `index` (0 gray … 5 purple). */
+async function openMemo(p: Page, flagIndex: number, transform?: (html: string) => string) {
+  await openConsole(p, CONSOLES.taobaoMemo, transform);
+  await p.click(`#flag${flagIndex}`);
+  await inPanel(p, '[data-kf="remark-form"]').waitFor();
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  const ext = await setUpDemoShop(h);
+  await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
+  await ext.close();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+describe('the remark form refuses what makes no sense and reads what an IME types', () => {
+  const problems = () => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-problems"]').textContent();
+
+  it('blue: a merge needs two different orders', async () => {
+    await openMemo(page, 4);
+    await typeField(page, 'buyers', '小明');
+    await typeField(page, 'orders', '3709981726354019283');
+    await expect.poll(problems).toContain('合并订单只有 1 个订单号（3709981726354019283）');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    await typeField(page, 'orders', '3709981726354019283 3709981726354019283');
+    await expect.poll(problems).toContain('重复的订单号只算一个');
+    await typeField(page, 'orders', '3709981726354019283 3709981726354019284');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
+      `【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜小美 ${today()}`,
+    );
+  });
+
+  it('green: a price difference goes one way only', async () => {
+    await openMemo(page, 3);
+    // 请选择 → 退货 → 换货, with the keyboard.
+    await inPanel(page, 'select[data-field="kind"]').press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => inPanel(page, 'select[data-field="kind"]').inputValue()).toBe('换货');
+    await typeField(page, 'fromStyle', '驼色');
+    await typeField(page, 'toStyle', '灰色');
+    await typeField(page, 'priceDiffIn', '10');
+    await typeField(page, 'priceDiffOut', '5');
+    await expect.poll(problems).toContain('补差价和退差价只能填一项');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    await typeField(page, 'priceDiffOut', '');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
+      `【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜小美 ${today()}`,
+    );
+  });
+
+  it('red: a discount typed in full width (２５) is read as 25', async () => {
+    await openMemo(page, 1);
+    await typeField(page, 'discount', '２５');
+    await expect.poll(problems).toContain('优惠 25 元超过客服可自行处理的额度');
+    expect(await problems()).not.toContain('必须是大于 0 的金额');
+    await typeField(page, 'supervisor', '王五');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(`【已核对可发货】优惠:25元｜主管同意:王五｜小美 ${today()}`);
+  });
+
+  it('yellow: a landline is recorded as 区号-号码, and the saved remark passes the check', async () => {
+    await openMemo(page, 2);
+    await typeField(page, 'phone', '0755 1234567 转8001');
+    const line = `【信息变更】新电话:0755-1234567转8001｜小美 ${today()}`;
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`);
+    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await page.click('#memoForm .btn');
+    await expect.poll(() => memoSaves(page)).toEqual([`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`]);
+  });
+});
