@@ -155,4 +155,15 @@ describe('order list lint where the page shows no flag (JD)', () => {
     expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(1);
     expect(document.querySelector('#b [data-kf="remark-lint"]')).not.toBeNull();
   });
+
+  it('says the rule was judged from the text, never naming a flag the page does not show', async () => {
+    document.body.innerHTML = '<div class="card" id="b"></div>';
+    const ctl = await start(null as unknown as RemarkEditor);
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    const element = document.getElementById('b')!;
+    main.store.set({ orders: [{ orderId: 'b', buyer: 'jd_x', status: 'paid', flag: 'gray', flagUnknown: true, remark: `【延迟发货】阿杰 ${isoDate(Date.now(), 480)}`, element }] });
+    const marker = element.querySelector('[data-kf="remark-lint"]')?.textContent ?? '';
+    expect(marker).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
+    expect(ctl.store.get().lint[0]?.problems[0]?.messageEn).toContain('judged from its text');
+  });
 });

@@ -376,10 +376,11 @@ export class RemarkController {
       if (!isFlagColor(flag)) continue;
       // A saved remark, as on an open box: its signer is not compared with the agent (whose name
       // is only the example signature). The cache is cleared when the settings change.
-      const key = `${today}\u0000${flag}\u0000${row.remark}`;
+      // Where the flag was read from the text, the messages say so rather than name a flag not shown.
+      const key = `${today}\u0000${flag}\u0000${named ? 1 : 0}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: !!named });
         this.lintCache.set(key, problems);
       }
       if (!problems.length) continue;

@@ -3,6 +3,7 @@
  * the real keyboard where an agent would type:
  * - the form refuses nonsense (a merge of one order, both price-difference directions) and reads
  *   what an IME types (full-width digits) and landline phones;
+ * - JD's order list, which shows no flag, says the rule was judged from the text;
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -100,5 +101,31 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     await inPanel(page, '[data-kf="remark-ok"]').waitFor();
     await page.click('#memoForm .btn');
     await expect.poll(() => memoSaves(page)).toEqual([`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`]);
+  });
+});
+
+describe('JD order list, which shows no flag', () => {
+  it('says the rule was judged from the remark text, in Chinese and in English', async () => {
+    await openConsole(page, CONSOLES.jdOrders);
+    await page.locator('.card [data-kf="remark-lint"]').first().waitFor();
+    const markers = await page.locator('.card [data-kf="remark-lint"]').allTextContents();
+    expect(markers).toEqual([
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
+    ]);
+    const listed = await inPanel(page, '[data-kf="remark-lint-list"]').textContent();
+    expect(listed).toContain('按内容判断为【延迟发货】');
+    expect(listed).not.toContain('紫旗');
+
+    const ext = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    await ext.close();
+    await page.bringToFront();
+    await openConsole(page, CONSOLES.jdOrders);
+    await expect.poll(() => page.locator('.card [data-kf="remark-lint"]').first().textContent()).toContain('judged from its text to be 【延迟发货】');
+    expect(await inPanel(page, '[data-kf="remark-lint-list"]').textContent()).not.toContain('purple');
+    const back = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
+    await back.close();
   });
 });

@@ -343,3 +343,22 @@ describe('emptyRemarkNote: an empty box that is allowed is not "following the ru
     expect(emptyRemarkNote('', PRESET_A, 'purple')).toBeNull();
   });
 });
+
+describe('checkRemark: a flag read from the remark text (a page that shows no flag)', () => {
+  it('names the rule as judged from the text, not as a flag the page does not show', () => {
+    const p = checkRemark('【延迟发货】小美 2026-11-22', A('purple', { flagInferred: true }));
+    expect(p.map((x) => x.code)).toEqual(['missing-field']);
+    expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
+    expect(p[0]?.message).not.toContain('紫旗');
+    expect(p[0]?.messageEn).toContain('The remark judged from its text to be 【延迟发货】 is missing');
+    expect(p[0]?.messageEn).not.toContain('purple');
+    // Where the flag is shown, it is named.
+    expect(checkRemark('【延迟发货】小美 2026-11-22', A('purple'))[0]?.message).toContain('紫旗（延迟发货）');
+  });
+
+  it('says what an inferred gray remark must say without naming the gray flag', () => {
+    const p = checkRemark('【无效】重复拍下 小美 2026-11-22', A('gray', { flagInferred: true }));
+    expect(p.map((x) => x.code)).toEqual(['must-say']);
+    expect(p[0]?.message).toBe('按内容判断为【无效订单】的备注必须写明“无效订单”。');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { normalizeField, readMoney } from './fields';
 import { dict, own } from '../own';
-import { getFlagRule, getRule, isRequired, targetName } from './rules';
+import { cap, getFlagRule, getRule, isRequired, targetName } from './rules';
 import type { FieldSpec, Problem, RemarkTarget, RuleSet } from './types';
 
 export interface ValuesResult {
@@ -23,9 +23,11 @@ export function validateValues(
   target: RemarkTarget,
   raw: Record<string, string | undefined>,
   today?: string,
+  /** How messages name the rule, when not by its flag (checkRemark: a flag read from the text). */
+  named?: { zh: string; en: string },
 ): ValuesResult {
   const rule = getRule(ruleSet, target);
-  const name = targetName(ruleSet, target);
+  const name = named ?? targetName(ruleSet, target);
   const values = dict<string>();
   const problems: Problem[] = [];
 
@@ -136,8 +138,4 @@ function limitFor(
 
 function labelOf(fields: FieldSpec[], key: string): string {
   return fields.find((f) => f.key === key)?.label ?? key;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
