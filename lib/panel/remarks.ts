@@ -52,6 +52,8 @@ export interface OpenRemark {
   original: string;
   problems: Problem[];
   length: RemarkLength;
+  /** The box's own maxlength, where the page sets one: the limit on consoles with no known one. */
+  boxMax?: number;
   override: RemarkOverrideDraft | null;
   /** The last save attempt was held (cleared by the next edit). */
   held: boolean;
@@ -188,6 +190,7 @@ export class RemarkController {
     win.addEventListener('submit', (e) => this.onSubmit(e), { ...opts, capture: true });
     const row = orders.find((o) => o.orderId === editor.orderId);
     const text = editor.textarea.value;
+    const boxMax = editor.textarea.maxLength > 0 ? editor.textarea.maxLength : undefined;
     this.store.set({
       notice: null,
       editor: {
@@ -198,7 +201,8 @@ export class RemarkController {
         text,
         original: text,
         problems: [],
-        length: remarkLength(text, this.store.get().platform),
+        length: remarkLength(text, this.store.get().platform, boxMax),
+        ...(boxMax ? { boxMax } : {}),
         override: null,
         held: false,
       },
@@ -225,7 +229,9 @@ export class RemarkController {
     const { ruleSet, platform, zone, editor } = this.store.get();
     if (!ruleSet) return [];
     // The line the box opened with is someone's saved remark: only a line written now must be the agent's.
-    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '' });
+    return checkRemark(text, {
+      ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '', ...(editor?.boxMax ? { boxMax: editor.boxMax } : {}),
+    });
   }
 
   private agentOpt(): { agent?: string } {
@@ -242,7 +248,7 @@ export class RemarkController {
     const flag = box.readFlag();
     const problems = this.problemsOf(text, flag);
     if (problems.length === 0) this.removeHeldHint();
-    this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform) } });
+    this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform, ed.boxMax) } });
   }
 
   private overrideApplies(text: string, flag: FlagColor): RemarkOverrideDraft | null {

@@ -1,6 +1,8 @@
 /**
  * Remark defects a blind QA pass found, end to end in Chromium with the built extension, typed with
  * the real keyboard where an agent would type:
+ * - a colleague's long remark on the Taobao memo page is never dropped unasked (the form blocks,
+ *   says by how much, and drops the named oldest line only when the agent ticks it);
  * - the form refuses nonsense (a merge of one order, both price-difference directions) and reads
  *   what an IME types (full-width digits) and landline phones;
  * - JD's order list, which shows no flag, says the rule was judged from the text;
@@ -45,6 +47,51 @@ afterAll(async () => h?.close());
 beforeEach(async () => {
   await page?.close();
   page = await h.context.newPage();
+});
+
+describe("a colleague's long remark on the Taobao memo page", () => {
+  // QA: 阿杰's address change, 969 bytes; existing + the new line are over the 1000-byte limit.
+  const colleague = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(20)}`;
+  const withLong = (html: string) => html.replace('改地址：上海市浦东新区张江路88号 客服阿杰 11/22', colleague);
+
+  it('is never dropped unasked: use is blocked and the form says by how much, consistently', async () => {
+    await openMemo(page, 2, withLong);
+    await typeField(page, 'phone', '13812345678');
+    const line = `【信息变更】新电话:13812345678｜小美 ${today()}`;
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    const total = new TextEncoder().encode(`${colleague}\n${line}`).length;
+    const notice = await inPanel(page, '[data-kf="remark-limit-notice"]').textContent();
+    expect(notice).toContain(`多 ${total - 1000} 字节`);
+    expect(notice).toContain('之前的备注不会自动删去');
+    expect(notice).toContain('只剩 30 字节），缩短这条也放不下');
+    expect(notice).not.toContain('已删去');
+    expect(await inPanel(page, '[data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 1 条备注');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    expect(await memo(page)).toBe(colleague);
+    // The line that would have to go is named, unticked.
+    expect(await inPanel(page, '[data-kf="remark-drop-lines"]').textContent()).toContain('改地址：上海市浦东新区张江路88号 客服阿杰');
+    expect(await evaluateInPanel(page, (roots) => roots.some((r) => r.querySelector<HTMLInputElement>('[data-kf="remark-drop-oldest"]')?.checked))).toBe(false);
+  });
+
+  it("drops the named oldest line only once the agent ticks it, and then says so", async () => {
+    await openMemo(page, 2, withLong);
+    await typeField(page, 'phone', '13812345678');
+    await inPanel(page, '[data-kf="remark-drop-oldest"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-limit-notice"]').textContent()).toContain('按你的选择，删去最早的 1 条备注');
+    expect(await inPanel(page, '[data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 0 条备注，删去最早的 1 条');
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`【信息变更】新电话:13812345678｜小美 ${today()}`);
+  });
+
+  it('keeps it when the new line is short enough to fit beside it', async () => {
+    // 300 bytes shorter: room for a phone line.
+    const shorter = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(13)}`;
+    await openMemo(page, 2, (html) => html.replace('改地址：上海市浦东新区张江路88号 客服阿杰 11/22', shorter));
+    await typeField(page, 'phone', '13812345678');
+    await expect.poll(() => useButton(page).isDisabled()).toBe(false);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`${shorter}\n【信息变更】新电话:13812345678｜小美 ${today()}`);
+  });
 });
 
 describe('the remark form refuses what makes no sense and reads what an IME types', () => {

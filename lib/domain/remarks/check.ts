@@ -31,6 +31,8 @@ export interface CheckOptions {
    * then say so ("按内容判断为【延迟发货】的备注…") instead of naming a flag the agent cannot see.
    */
   flagInferred?: boolean;
+  /** The remark box's own maxlength, where the page sets one (see remarkLength). */
+  boxMax?: number;
 }
 
 export function checkRemark(text: string, opts: CheckOptions): Problem[] {
@@ -40,7 +42,7 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   const flagName = opts.flagInferred ? inferredName(ruleSet, flag) : targetName(ruleSet, flag);
 
   if (opts.platform) {
-    const len = remarkLength(text, opts.platform);
+    const len = remarkLength(text, opts.platform, opts.boxMax);
     if (len.max !== null && len.used > len.max) {
       const unit = len.unit === 'bytes' ? ['字节', 'bytes'] : ['字', 'characters'];
       problems.push({
