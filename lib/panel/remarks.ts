@@ -189,14 +189,18 @@ export class RemarkController {
     win.addEventListener('click', (e) => this.onClick(e), { ...opts, capture: true });
     win.addEventListener('submit', (e) => this.onSubmit(e), { ...opts, capture: true });
     const row = orders.find((o) => o.orderId === editor.orderId);
+    // A box beside a chat (an order sidebar) belongs to the buyer whose conversation is open.
+    const main = this.main.store.get();
+    const buyer = row?.buyer ?? (main.pageKind === 'chat' ? main.buyer : null) ?? '';
+    const buyerId = row ? row.buyerId : main.pageKind === 'chat' ? main.buyerId : null;
     const text = editor.textarea.value;
     const boxMax = editor.textarea.maxLength > 0 ? editor.textarea.maxLength : undefined;
     this.store.set({
       notice: null,
       editor: {
         orderId: editor.orderId,
-        buyer: row?.buyer ?? '',
-        ...(row?.buyerId ? { buyerId: row.buyerId } : {}),
+        buyer,
+        ...(buyerId ? { buyerId } : {}),
         flag: editor.readFlag(),
         text,
         original: text,

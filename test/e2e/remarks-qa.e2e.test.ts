@@ -6,6 +6,7 @@
  * - the form refuses nonsense (a merge of one order, both price-difference directions) and reads
  *   what an IME types (full-width digits) and landline phones;
  * - JD's order list, which shows no flag, says the rule was judged from the text;
+ * - a remark box taught beside a chat (an order sidebar) is checked and its save held.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -174,5 +175,67 @@ describe('JD order list, which shows no flag', () => {
     const back = await h.openExtensionPage('options.html');
     await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
     await back.close();
+  });
+});
+
+describe('a remark box taught beside a chat (an order sidebar)', () => {
+  const fixture = () => `${h.demoUrl}/fixtures/unknown-console.html`;
+
+  it('is checked like an order page: the section shows, an invalid save is held, the form writes a valid one', async () => {
+    // Taught from the side panel, as an agent does (see teach.e2e.test.ts), the remark box 4th.
+    await page.goto(fixture());
+    const sw = await h.serviceWorker();
+    const tabId = await sw.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0].id as number, fixture());
+    const side = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    await side.locator('[data-kf="side-teach"]').click();
+    await page.bringToFront();
+    const card = page.locator('kf-teach [data-kf="teach-card"]');
+    await card.waitFor();
+    await page.locator('textarea[placeholder]').click();
+    await page.locator('[role="log"] p').nth(1).click();
+    await page.locator('header b').click();
+    await expect.poll(() => card.textContent()).toContain('聊天旁的订单栏');
+    await page.locator('form textarea').click();
+    await card.waitFor({ state: 'detached' });
+    const site = await callFromExtensionPage<{ fields: Record<string, unknown> }[]>(side, 'listTaughtSites').then((l) => l[0]!);
+    expect(Object.keys(site.fields)).toContain('remarkBox');
+    await side.close();
+
+    await page.bringToFront();
+    await page.reload();
+    await panel(page).waitFor();
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
+    // The chat's own sections stay first; the remark section follows them.
+    await inPanel(page, '[data-kf="remark-editor"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-order"]').textContent()).toBe('订单 3988127364501928374');
+    const remarksAfterChips = await evaluateInPanel(page, (roots) => {
+      const r = roots.find((x) => x.querySelector('[data-kf="feature-remarks"]'));
+      const chip = r?.querySelector('[data-kf="chip"]');
+      const remarks = r?.querySelector('[data-kf="feature-remarks"]');
+      return !!chip && !!remarks && (chip.compareDocumentPosition(remarks) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(remarksAfterChips).toBe(true);
+
+    // QA typed a free note with the gray flag: gray means 无效订单 in this shop's rules.
+    await page.locator('form textarea').click();
+    await page.keyboard.type('照常发出不用拦');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('无效订单');
+    await page.locator('form button').click();
+    await inPanel(page, '[data-kf="remark-held"]').waitFor();
+    await expect.poll(() => page.locator('form [data-kf="remark-held"]').textContent()).toContain('无效订单');
+
+    // Red flag (可发货), written with the form, saves and goes into the open buyer's history.
+    await page.locator('input[name="flag"][value="1"]').check();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-editor"]').getAttribute('data-flag')).toBe('red');
+    await useButton(page).click();
+    await expect.poll(() => page.locator('form textarea').inputValue()).toBe(`【已核对可发货】小美 ${today()}`);
+    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await page.locator('form button').click();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-notice"]').textContent()).toBe('备注已保存。');
+    const ext = await h.openExtensionPage('options.html');
+    await expect
+      .poll(async () => JSON.stringify(await callFromExtensionPage(ext, 'getCustomer', { platform: 'taught', nickname: '晴天小猪2021' })))
+      .toContain(`【已核对可发货】小美 ${today()}`);
+    await ext.close();
   });
 });
