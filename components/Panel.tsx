@@ -65,9 +65,10 @@ export function Panel() {
         </section>
       )}
       {s.pending && <FillPrompt />}
-      {/* The features' own sections (lib/panel/page-features/), in their order. */}
+      {/* The features' own sections (lib/panel/page-features/), in their order; the order sections also
+          beside a chat that has a remark box (an order sidebar). */}
       {s.sections
-        .filter((x) => x.slot === 'top' || (x.slot === 'chat' ? s.pageKind === 'chat' : s.pageKind === 'order-list' || s.pageKind === 'order-detail'))
+        .filter((x) => x.slot === 'top' || (x.slot === 'chat' ? s.pageKind === 'chat' : s.pageKind.startsWith('order') || s.remarkEditor))
         .filter((x) => !x.when || x.when(s))
         .map((x) => (
           <x.component key={x.name} />

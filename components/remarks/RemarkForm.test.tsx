@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
 import { setLocale } from '../../lib/i18n';
 import { RemarkForm, type RemarkFormProps } from './RemarkForm';
-import { click, mount, type } from './testing';
+import { check, click, mount, type } from './testing';
 
 const now = new Date(Date.UTC(2026, 10, 23, 2)); // 2026-11-23 10:00 in Beijing, the shop's zone
 let cleanup: (() => void) | undefined;
@@ -71,10 +71,52 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【改价】改价金额:30元｜主管同意:王五｜张三 2026-11-23');
   });
 
-  it('rejects a changed phone that is not a mainland mobile', () => {
+  it('rejects a changed phone that is neither a mainland mobile nor a landline, and says what both look like', () => {
     const { q } = setup({ flag: 'yellow' });
     type(q('input[data-field="phone"]'), '12345678901');
-    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('手机号');
+    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('手机写 11 位');
+    expect(q('[data-kf="remark-problems"] [data-field="phone"]')?.textContent).toContain('021-12345678');
+  });
+
+  it('records a landline as the new phone', () => {
+    const { q } = setup({ flag: 'yellow' });
+    type(q('input[data-field="phone"]'), '0755 1234567 转8001');
+    expect(q('[data-kf="remark-problems"]')).toBeNull();
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+  });
+
+  it('reads a discount typed in full width through a Chinese IME', () => {
+    const { q } = setup({ flag: 'red' });
+    type(q('input[data-field="discount"]'), '２５');
+    expect(q('[data-kf="remark-problems"]')?.textContent).not.toContain('必须是大于 0 的金额');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('优惠 25 元超过客服可自行处理的额度');
+    type(q('input[data-field="discount"]'), '１２．５');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【已核对可发货】优惠:12.5元｜张三 2026-11-23');
+  });
+
+  it('blocks a merge of a single order, or of the same order twice, and says why', () => {
+    const { q } = setup({ flag: 'blue' });
+    type(q('input[data-field="buyers"]'), '小明');
+    for (const orders of ['3709981726354019283', '3709981726354019283/3709981726354019283']) {
+      type(q('input[data-field="orders"]'), orders);
+      expect(q('[data-kf="remark-problems"] [data-field="orders"]')?.textContent).toContain('至少要写两个不同的订单号');
+      expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    }
+    type(q('input[data-field="orders"]'), '3709981726354019283、3709981726354019284');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜张三 2026-11-23');
+  });
+
+  it('blocks an exchange with both a top-up and a refund of the price difference', () => {
+    const { q } = setup({ flag: 'green' });
+    type(q('select[data-field="kind"]'), '换货');
+    type(q('input[data-field="fromStyle"]'), '驼色');
+    type(q('input[data-field="toStyle"]'), '灰色');
+    type(q('input[data-field="priceDiffIn"]'), '10');
+    type(q('input[data-field="priceDiffOut"]'), '5');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('补差价和退差价只能填一项');
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    type(q('input[data-field="priceDiffOut"]'), '');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜张三 2026-11-23');
   });
 
   it('switches to an after-sale record with yes/no selects', () => {
@@ -105,12 +147,62 @@ describe('RemarkForm', () => {
     expect(tb.q('[data-kf="remark-length"]')?.textContent).toBe('41 / 1000 字节'); // 10 CJK × 3 bytes + 11 ASCII
   });
 
-  it('drops the oldest earlier lines when over the Taobao limit, and says so', () => {
+  it("never drops a colleague's remark unasked: over the limit, use is blocked and says by how much", () => {
+    // QA: a 969-byte address change by 阿杰, then a new phone number.
+    const colleague = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(20)}`;
+    const { q, onUseText } = setup({ flag: 'yellow', previousRemark: colleague });
+    type(q('input[data-field="phone"]'), '13812345678');
+    const line = '【信息变更】新电话:13812345678｜张三 2026-11-23';
+    const total = new TextEncoder().encode(`${colleague}\n${line}`).length;
+    const notice = q('[data-kf="remark-limit-notice"]')?.textContent ?? '';
+    expect(notice).toContain(`多 ${total - 1000} 字节`);
+    expect(notice).toContain('不会自动删去');
+    expect(notice).toContain('缩短这条也放不下'); // 30 bytes left: less than any yellow line
+    expect(notice).not.toContain('已删去');
+    expect(q('[data-kf="remark-keeps"]')?.textContent).toBe('会保留之前的 1 条备注');
+    expect(q('[data-kf="remark-length"]')?.textContent).toBe(`${total} / 1000 字节`);
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).not.toHaveBeenCalled();
+    // The line that would have to go is named, and is only dropped when the agent says so.
+    expect(q('[data-kf="remark-drop"]')?.textContent).toContain('删去下面最早的 1 条备注');
+    expect(q('[data-kf="remark-drop-lines"]')?.textContent).toContain('改地址：上海市浦东新区张江路88号 客服阿杰');
+    expect((q('[data-kf="remark-drop-oldest"]') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('drops the oldest lines only once the agent ticks it, and then says so consistently', () => {
     const old = ['第一条' + '好'.repeat(250), '第二条' + '好'.repeat(100)].join('\n');
     const { q, onUseText } = setup({ flag: 'red', previousRemark: old });
-    expect(q('[data-kf="remark-limit-notice"]')?.textContent).toContain('最早的 1 条');
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    check(q('[data-kf="remark-drop-oldest"]'), true);
+    expect(q('[data-kf="remark-limit-notice"]')?.textContent).toContain('按你的选择，删去最早的 1 条备注');
+    expect(q('[data-kf="remark-keeps"]')?.textContent).toBe('会保留之前的 1 条备注，删去最早的 1 条');
     click(q('[data-kf="remark-use"]'));
     expect(onUseText.mock.calls[0]?.[0]).toBe(`第二条${'好'.repeat(100)}\n【已核对可发货】张三 2026-11-23`);
+  });
+
+  it('asks again when a longer line would need more lines dropped than the agent agreed to', () => {
+    // 第一条 = 231 bytes, 第二条 = 729 bytes: the 41-byte red line fits once the first is dropped.
+    const old = ['第一条' + '好'.repeat(74), '第二条' + '好'.repeat(240)].join('\n');
+    const { q } = setup({ flag: 'red', previousRemark: old });
+    check(q('[data-kf="remark-drop-oldest"]'), true);
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(false);
+    type(q('input[data-field="note"]'), '买'.repeat(90));
+    expect(q('[data-kf="remark-drop"]')?.textContent).toContain('删去下面最早的 2 条备注');
+    expect((q('[data-kf="remark-drop-oldest"]') as HTMLInputElement).checked).toBe(false);
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lets a shortened new line through with every earlier line kept', () => {
+    const old = '第一条' + '好'.repeat(300); // 909 bytes: room for 90 more
+    const { q, onUseText } = setup({ flag: 'red', previousRemark: old });
+    type(q('input[data-field="note"]'), '买'.repeat(30));
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(q('[data-kf="remark-limit-notice"]')?.textContent).toContain('请把这条缩短到 90 字节以内');
+    type(q('input[data-field="note"]'), '');
+    expect(q('[data-kf="remark-limit-notice"]')).toBeNull();
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText.mock.calls[0]?.[0]).toBe(`${old}\n【已核对可发货】张三 2026-11-23`);
   });
 
   it('renders values typed by the agent as text, never as HTML', () => {

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, getFlagRule, getRule, isoDate,
+  FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, formatLine, getFlagRule, getRule, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
 import { LengthCounter } from './LengthCounter';
+import { PageText } from '../PageText';
 
 registerMessages(remarks);
 
@@ -24,30 +25,36 @@ export interface RemarkFormProps {
   zone: Zone;
   /** The order's current remark: kept above the new line, since the platforms overwrite on save. */
   previousRemark: string;
+  /** The remark box's maxlength, where the page sets one (the limit on consoles without a known one). */
+  boxMax?: number;
   /** `text` is the whole remark to save (earlier lines + the new one); `line` is the new line. */
   onUseText(text: string, line: string): void;
 }
 
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
-  const { ruleSet, flag, platform, agent, now, zone, previousRemark, onUseText } = props;
+  const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxMax, onUseText } = props;
   const [target, setTarget] = useState<RemarkTarget>(props.record ?? flag);
   const [values, setValues] = useState<Record<string, string>>({});
+  // How many of the oldest earlier lines the agent agreed to drop to make room (never any unasked).
+  const [dropOldest, setDropOldest] = useState(0);
   const en = getLocale() === 'en';
 
   const rule = getRule(ruleSet, target);
   const flagRule = getFlagRule(ruleSet, target);
   const built = useMemo(() => buildRemark(ruleSet, target, values, { agent, now, zone }), [ruleSet, target, values, agent, now, zone]);
-  const appended = useMemo(
-    () => appendRemark(previousRemark, built.ok ? built.text : '', platform),
-    [previousRemark, built, platform],
-  );
-  const earlier = previousRemark.split(/\r?\n/).filter((l) => l.trim()).length;
+  const appended = useMemo(() => {
+    // The rule's title and signature alone: no line of this rule is shorter.
+    const shortest = formatLine(rule, {}, agent, isoDate(now, zone));
+    return appendRemark(previousRemark, built.ok ? built.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) });
+  }, [previousRemark, built, platform, dropOldest, boxMax, rule, agent, now, zone]);
+  const { kept, dropped, mustDrop } = appended;
   const flagName = en ? FLAG_NAMES[flag].en : FLAG_NAMES[flag].zh;
 
   const pick = (next: RemarkTarget) => {
     setTarget(next);
     setValues({});
+    setDropOldest(0);
   };
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -94,8 +101,33 @@ export function RemarkForm(props: RemarkFormProps) {
         </ul>
       )}
       {appended.message && <p class="kf-rm-notice" data-kf="remark-limit-notice">{en ? appended.message.en : appended.message.zh}</p>}
+      {built.ok && mustDrop.length > 0 && (
+        <div class="kf-rm-drop" data-kf="remark-drop">
+          <label class="kf-rm-row">
+            <input
+              type="checkbox"
+              data-kf="remark-drop-oldest"
+              checked={dropped.length > 0}
+              onChange={(e) => setDropOldest(e.currentTarget.checked ? mustDrop.length : 0)}
+            />
+            <span>{t('remarks.form.dropOldest', { count: mustDrop.length })}</span>
+          </label>
+          {/* Colleagues' lines, as the page had them: text only. */}
+          <ol class="kf-rm-drop-lines" data-kf="remark-drop-lines">
+            {mustDrop.map((l, i) => (
+              <li key={`${i}:${l}`} title={l}>
+                <PageText text={l.length > 60 ? `${l.slice(0, 60)}…` : l} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div class="kf-rm-meta">
-        <span>{earlier > 0 ? t('remarks.form.keepsPrevious', { count: earlier }) : ''}</span>
+        <span data-kf="remark-keeps">
+          {dropped.length > 0
+            ? t('remarks.form.keepsDrops', { kept, dropped: dropped.length })
+            : kept > 0 ? t('remarks.form.keepsPrevious', { count: kept }) : ''}
+        </span>
         <LengthCounter length={appended.length} />
       </div>
       <div class="kf-rm-row">
@@ -103,8 +135,8 @@ export function RemarkForm(props: RemarkFormProps) {
           type="button"
           class="kf-rm-btn"
           data-kf="remark-use"
-          disabled={!built.ok || appended.tooLong}
-          onClick={() => built.ok && !appended.tooLong && onUseText(appended.text, built.text)}
+          disabled={!built.ok || !appended.fits}
+          onClick={() => built.ok && appended.fits && onUseText(appended.text, built.text)}
         >
           {t('remarks.form.use')}
         </button>
@@ -138,7 +170,8 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
       </span>
     );
   } else if (spec.type === 'phone') {
-    control = <input {...common} type="tel" inputMode="numeric" maxLength={16} onInput={onInput} />;
+    // A landline with its extension (0755-12345678转1234) is longer than a mobile.
+    control = <input {...common} type="tel" inputMode="tel" maxLength={24} onInput={onInput} />;
   } else {
     control = <input {...common} type="text" maxLength={spec.type === 'address' ? 200 : 100} onInput={onInput} />;
   }

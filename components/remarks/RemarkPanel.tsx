@@ -61,6 +61,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         now={now}
         zone={s.zone}
         previousRemark={ed.original}
+        {...(ed.boxMax ? { boxMax: ed.boxMax } : {})}
         onUseText={(text) => void ctl.useText(text)}
       />
       <h4>{t('remarks.panel.handTyped')}</h4>

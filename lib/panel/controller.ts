@@ -463,15 +463,19 @@ export class PanelController {
     else this.showOrders(kind);
   }
 
-  /** The rows and remark editor of the page whose kind was just read (`kind`, the state's pageKind). */
+  /**
+   * The rows and remark editor of the page whose kind was just read (`kind`, the state's pageKind).
+   * A remark box is looked for on every page: it can sit beside a chat (an order sidebar the agent
+   * taught) and is checked there as on an order page.
+   */
   private showOrders(kind: PageKind): void {
     const a = this.adapter!;
+    const remarkEditor = a.findRemarkEditor?.(this.doc) ?? null;
     if (!a.readOrders || (kind !== 'order-list' && kind !== 'order-detail')) {
-      if (this.store.get().orders.length || this.store.get().remarkEditor) this.store.set({ orders: [], remarkEditor: null });
+      if (this.store.get().orders.length || this.store.get().remarkEditor || remarkEditor) this.store.set({ orders: [], remarkEditor });
       return;
     }
     const orders = a.readOrders(this.doc);
-    const remarkEditor = a.findRemarkEditor?.(this.doc) ?? null;
     this.store.set({ orders, remarkEditor });
     const seen: SeenOrder[] = orders.map(({ element: _e, ...o }) => o);
     const key = JSON.stringify(seen);

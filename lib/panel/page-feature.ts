@@ -10,7 +10,10 @@ import type { SiteAdapter } from '../sites/types';
 import type { PanelController, PanelState } from './controller';
 import type { CardFrameHost } from './card-frame';
 
-/** A part of the panel a feature renders. Slots: 'chat' (chat pages), 'orders' (order pages), 'top' (every page). */
+/**
+ * A part of the panel a feature renders. Slots: 'chat' (chat pages), 'orders' (order pages, and a chat
+ * page with a remark box beside it), 'top' (every page).
+ */
 export interface PanelSection {
   /** Unique; also the section's `data-kf` hook. */
   name: string;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_A, isoDate } from '../domain/remarks';
 import { DEFAULT_APP_SETTINGS } from '../storage/settings';
-import type { FlagColor, RemarkEditor } from '../sites/types';
+import type { FlagColor, Platform, RemarkEditor } from '../sites/types';
 import { Store } from './store';
 import type { PanelState } from './controller';
 import { RemarkController, type RemarkApi } from './remarks';
@@ -40,8 +40,8 @@ beforeEach(() => {
 });
 afterEach(() => abort.abort());
 
-async function start(editor: RemarkEditor) {
-  const store = new Store<PanelState>({ orders: [], remarkEditor: editor, collapsed: false, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
+async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: Partial<PanelState> } = {}) {
+  const store = new Store<PanelState>({ orders: [], remarkEditor: editor, collapsed: false, settings: DEFAULT_APP_SETTINGS, ...opts.main } as unknown as PanelState);
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
       if (verb === 'getRuleSet') return PRESET_A;
@@ -51,7 +51,7 @@ async function start(editor: RemarkEditor) {
     }) as RemarkApi['call'],
     onDataChanged: () => () => {},
   };
-  const ctl = new RemarkController({ store }, 'taobao', document, abort.signal, api);
+  const ctl = new RemarkController({ store }, opts.platform ?? 'taobao', document, abort.signal, api);
   await ctl.start();
   return ctl;
 }
@@ -90,6 +90,22 @@ describe('remark save held on a form-based remark page', () => {
     const ctl = await start(editor);
     typeInto(editor.textarea, `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜小美 ${isoDate(Date.now(), 480)}`);
     expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
+  });
+});
+
+describe('a remark box beside a chat (an order sidebar the agent taught)', () => {
+  it('records the save for the buyer whose conversation is open, and holds the box to its maxlength', async () => {
+    const { saves, editor } = formPage();
+    editor.textarea.maxLength = 60;
+    const ctl = await start(editor, { platform: 'taught', main: { pageKind: 'chat', buyer: '晴天小猪2021', buyerId: null } });
+    expect(ctl.store.get().editor).toMatchObject({ buyer: '晴天小猪2021', boxMax: 60, length: { used: 0, max: 60, unit: 'chars' } });
+    const text = `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜原因:${'缺'.repeat(30)}｜阿杰 ${isoDate(Date.now(), 480)}`;
+    typeInto(editor.textarea, text);
+    expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['too-long']);
+    typeInto(editor.textarea, `【延迟发货】可发货日:${isoDate(Date.now() + 3 * 86_400_000, 480)}｜阿杰 ${isoDate(Date.now(), 480)}`);
+    editor.saveButton.click();
+    expect(saves).toHaveLength(1);
+    expect(recorded).toEqual([expect.objectContaining({ platform: 'taught', buyer: '晴天小猪2021', flag: 'purple' })]);
   });
 });
 
@@ -154,5 +170,16 @@ describe('order list lint where the page shows no flag (JD)', () => {
     expect(lint.map((l) => [l.orderId, l.flag])).toEqual([['b', 'purple']]);
     expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(1);
     expect(document.querySelector('#b [data-kf="remark-lint"]')).not.toBeNull();
+  });
+
+  it('says the rule was judged from the text, never naming a flag the page does not show', async () => {
+    document.body.innerHTML = '<div class="card" id="b"></div>';
+    const ctl = await start(null as unknown as RemarkEditor);
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    const element = document.getElementById('b')!;
+    main.store.set({ orders: [{ orderId: 'b', buyer: 'jd_x', status: 'paid', flag: 'gray', flagUnknown: true, remark: `【延迟发货】阿杰 ${isoDate(Date.now(), 480)}`, element }] });
+    const marker = element.querySelector('[data-kf="remark-lint"]')?.textContent ?? '';
+    expect(marker).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
+    expect(ctl.store.get().lint[0]?.problems[0]?.messageEn).toContain('judged from its text');
   });
 });

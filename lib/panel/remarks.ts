@@ -52,6 +52,8 @@ export interface OpenRemark {
   original: string;
   problems: Problem[];
   length: RemarkLength;
+  /** The box's own maxlength, where the page sets one: the limit on consoles with no known one. */
+  boxMax?: number;
   override: RemarkOverrideDraft | null;
   /** The last save attempt was held (cleared by the next edit). */
   held: boolean;
@@ -187,18 +189,24 @@ export class RemarkController {
     win.addEventListener('click', (e) => this.onClick(e), { ...opts, capture: true });
     win.addEventListener('submit', (e) => this.onSubmit(e), { ...opts, capture: true });
     const row = orders.find((o) => o.orderId === editor.orderId);
+    // A box beside a chat (an order sidebar) belongs to the buyer whose conversation is open.
+    const main = this.main.store.get();
+    const buyer = row?.buyer ?? (main.pageKind === 'chat' ? main.buyer : null) ?? '';
+    const buyerId = row ? row.buyerId : main.pageKind === 'chat' ? main.buyerId : null;
     const text = editor.textarea.value;
+    const boxMax = editor.textarea.maxLength > 0 ? editor.textarea.maxLength : undefined;
     this.store.set({
       notice: null,
       editor: {
         orderId: editor.orderId,
-        buyer: row?.buyer ?? '',
-        ...(row?.buyerId ? { buyerId: row.buyerId } : {}),
+        buyer,
+        ...(buyerId ? { buyerId } : {}),
         flag: editor.readFlag(),
         text,
         original: text,
         problems: [],
-        length: remarkLength(text, this.store.get().platform),
+        length: remarkLength(text, this.store.get().platform, boxMax),
+        ...(boxMax ? { boxMax } : {}),
         override: null,
         held: false,
       },
@@ -225,7 +233,9 @@ export class RemarkController {
     const { ruleSet, platform, zone, editor } = this.store.get();
     if (!ruleSet) return [];
     // The line the box opened with is someone's saved remark: only a line written now must be the agent's.
-    return checkRemark(text, { ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '' });
+    return checkRemark(text, {
+      ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '', ...(editor?.boxMax ? { boxMax: editor.boxMax } : {}),
+    });
   }
 
   private agentOpt(): { agent?: string } {
@@ -242,7 +252,7 @@ export class RemarkController {
     const flag = box.readFlag();
     const problems = this.problemsOf(text, flag);
     if (problems.length === 0) this.removeHeldHint();
-    this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform) } });
+    this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform, ed.boxMax) } });
   }
 
   private overrideApplies(text: string, flag: FlagColor): RemarkOverrideDraft | null {
@@ -376,10 +386,11 @@ export class RemarkController {
       if (!isFlagColor(flag)) continue;
       // A saved remark, as on an open box: its signer is not compared with the agent (whose name
       // is only the example signature). The cache is cleared when the settings change.
-      const key = `${today}\u0000${flag}\u0000${row.remark}`;
+      // Where the flag was read from the text, the messages say so rather than name a flag not shown.
+      const key = `${today}\u0000${flag}\u0000${named ? 1 : 0}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: !!named });
         this.lintCache.set(key, problems);
       }
       if (!problems.length) continue;

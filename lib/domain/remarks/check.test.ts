@@ -27,9 +27,33 @@ describe('checkRemark: convention A', () => {
     const p = checkRemark(`【信息变更】新电话:12345678901${sig}`, A('yellow'));
     expect(p.map((x) => x.code)).toEqual(['invalid-field']);
     expect(p[0]?.field).toBe('phone');
-    expect(p[0]?.message).toContain('手机号');
+    expect(p[0]?.message).toContain('不是有效的大陆电话');
     expect(checkRemark(`【信息变更】新电话:1381234567${sig}`, A('yellow'))[0]?.field).toBe('phone');
     expect(checkRemark(`【信息变更】新电话:139 1234 5678${sig}`, A('yellow'))).toEqual([]);
+  });
+
+  it('accepts a changed phone that is a mainland landline', () => {
+    expect(checkRemark(`【信息变更】新电话:021-12345678${sig}`, A('yellow'))).toEqual([]);
+    expect(checkRemark(`【信息变更】新电话:0755-1234567转8001${sig}`, A('yellow'))).toEqual([]);
+  });
+
+  it('blocks a blue remark that merges a single order, or the same one twice', () => {
+    for (const orders of ['3709981726354019283', '3709981726354019283/3709981726354019283']) {
+      const p = checkRemark(`【合并发货】合并订单:${orders}｜买家:小明${sig}`, A('blue'));
+      expect(p.map((x) => [x.code, x.field])).toEqual([['invalid-field', 'orders']]);
+      expect(p[0]?.message).toContain('至少要写两个不同的订单号');
+    }
+    // The form says why the same number twice is one order.
+    const built = buildRemark(PRESET_A, 'blue', { orders: '3709981726354019283 3709981726354019283', buyers: '小明' }, { agent: '张三', now: Date.UTC(2026, 10, 23, 2), zone: 480 });
+    expect(!built.ok && built.errors.map((e) => e.message).join()).toContain('重复的订单号只算一个');
+  });
+
+  it('blocks a green remark with both a top-up and a refund of the price difference', () => {
+    const p = checkRemark(`【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜退差价:5元${sig}`, A('green'));
+    expect(p.map((x) => x.code)).toEqual(['conflicting-fields']);
+    expect(p[0]?.message).toContain('补差价和退差价只能填一项');
+    expect(checkRemark(`【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元${sig}`, A('green'))).toEqual([]);
+    expect(checkRemark(`【退换货】类型:换货｜原款:驼色｜换款:灰色｜退差价:5元${sig}`, A('green'))).toEqual([]);
   });
 
   it('blocks a green exchange without the from and to styles', () => {
@@ -317,5 +341,24 @@ describe('emptyRemarkNote: an empty box that is allowed is not "following the ru
   it('has nothing to add when the box holds text or the flag needs a remark', () => {
     expect(emptyRemarkNote('无效订单 张三 11/23', PRESET_A, 'gray')).toBeNull();
     expect(emptyRemarkNote('', PRESET_A, 'purple')).toBeNull();
+  });
+});
+
+describe('checkRemark: a flag read from the remark text (a page that shows no flag)', () => {
+  it('names the rule as judged from the text, not as a flag the page does not show', () => {
+    const p = checkRemark('【延迟发货】小美 2026-11-22', A('purple', { flagInferred: true }));
+    expect(p.map((x) => x.code)).toEqual(['missing-field']);
+    expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
+    expect(p[0]?.message).not.toContain('紫旗');
+    expect(p[0]?.messageEn).toContain('The remark judged from its text to be 【延迟发货】 is missing');
+    expect(p[0]?.messageEn).not.toContain('purple');
+    // Where the flag is shown, it is named.
+    expect(checkRemark('【延迟发货】小美 2026-11-22', A('purple'))[0]?.message).toContain('紫旗（延迟发货）');
+  });
+
+  it('says what an inferred gray remark must say without naming the gray flag', () => {
+    const p = checkRemark('【无效】重复拍下 小美 2026-11-22', A('gray', { flagInferred: true }));
+    expect(p.map((x) => x.code)).toEqual(['must-say']);
+    expect(p[0]?.message).toBe('按内容判断为【无效订单】的备注必须写明“无效订单”。');
   });
 });

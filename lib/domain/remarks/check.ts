@@ -5,7 +5,7 @@
 import { readDate } from './fields';
 import { agentProblem, parseRemark } from './format';
 import { remarkLength } from './limits';
-import { FLAG_NAMES, getRule, isRecordKind, targetName } from './rules';
+import { FLAG_NAMES, cap, getRule, inferredName, isRecordKind, targetName } from './rules';
 import type { FlagColor, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
 import { validateValues } from './validate';
 
@@ -26,16 +26,23 @@ export interface CheckOptions {
   saved?: string;
   /** YYYY-MM-DD, the agent's local date. */
   today: string;
+  /**
+   * The page shows no flag (JD's order list): `flag` was read from the remark's own text. Messages
+   * then say so ("按内容判断为【延迟发货】的备注…") instead of naming a flag the agent cannot see.
+   */
+  flagInferred?: boolean;
+  /** The remark box's own maxlength, where the page sets one (see remarkLength). */
+  boxMax?: number;
 }
 
 export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   const { ruleSet, flag, today } = opts;
   const problems: Problem[] = [];
   const flagRule = ruleSet.flags[flag];
-  const flagName = targetName(ruleSet, flag);
+  const flagName = opts.flagInferred ? inferredName(ruleSet, flag) : targetName(ruleSet, flag);
 
   if (opts.platform) {
-    const len = remarkLength(text, opts.platform);
+    const len = remarkLength(text, opts.platform, opts.boxMax);
     if (len.max !== null && len.used > len.max) {
       const unit = len.unit === 'bytes' ? ['字节', 'bytes'] : ['字', 'characters'];
       problems.push({
@@ -65,12 +72,21 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   const lineText = line?.raw ?? text;
 
   if (!flagRule.inUse && !opts.record && !isRecordKind(parsed.target)) {
-    problems.push({
-      code: 'flag-not-used',
-      field: 'flag',
-      message: `本规则不使用${FLAG_NAMES[flag].zh}：请按备注内容插上对应的旗帜。`,
-      messageEn: `This rule set does not use the ${FLAG_NAMES[flag].en}; pick the flag that matches the remark.`,
-    });
+    problems.push(
+      opts.flagInferred
+        ? {
+            code: 'flag-not-used',
+            field: 'flag',
+            message: `${flagName.zh}不属于本规则使用的旗帜（${FLAG_NAMES[flag].zh}不用）：请按本店规则改写备注。`,
+            messageEn: `${cap(flagName.en)} belongs to the ${FLAG_NAMES[flag].en}, which this rule set does not use; rewrite it to the shop's rules.`,
+          }
+        : {
+            code: 'flag-not-used',
+            field: 'flag',
+            message: `本规则不使用${FLAG_NAMES[flag].zh}：请按备注内容插上对应的旗帜。`,
+            messageEn: `This rule set does not use the ${FLAG_NAMES[flag].en}; pick the flag that matches the remark.`,
+          },
+    );
   }
 
   let target = expect;
@@ -92,12 +108,17 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   }
 
   if (!isRecordKind(target) && flagRule.mustSay && !lineText.includes(flagRule.mustSay)) {
-    problems.push({
-      code: 'must-say',
-      field: 'text',
-      message: `${FLAG_NAMES[flag].zh}在本规则里表示“${flagRule.mustSay}”，备注必须写明“${flagRule.mustSay}”；如果不是，请换一个旗帜。`,
-      messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${flagRule.mustSay}", and the remark must say ${flagRule.mustSay}; otherwise pick another flag.`,
-    });
+    const say = flagRule.mustSay;
+    problems.push(
+      opts.flagInferred
+        ? { code: 'must-say', field: 'text', message: `${flagName.zh}必须写明“${say}”。`, messageEn: `${cap(flagName.en)} must say ${say}.` }
+        : {
+            code: 'must-say',
+            field: 'text',
+            message: `${FLAG_NAMES[flag].zh}在本规则里表示“${say}”，备注必须写明“${say}”；如果不是，请换一个旗帜。`,
+            messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${say}", and the remark must say ${say}; otherwise pick another flag.`,
+          },
+    );
   }
 
   const raw: Record<string, string> = { ...(parsed.target === target ? parsed.fields : {}) };
@@ -106,7 +127,7 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
     const sup = parsed.unknown.find((u) => u.label.startsWith('主管'));
     if (sup) raw.supervisor = sup.value;
   }
-  problems.push(...validateValues(ruleSet, target, raw, today).problems);
+  problems.push(...validateValues(ruleSet, target, raw, today, opts.flagInferred && target === flag ? flagName : undefined).problems);
   problems.push(...signatureProblems(parsed, opts));
   return problems;
 }
@@ -138,6 +159,7 @@ export function emptyRemarkNote(text: string, ruleSet: RuleSet, flag: FlagColor)
     messageEn: `No remark to check: an unflagged order needs none. If this order is to be marked ${rule.title} (gray flag), the remark must give ${en}.`,
   };
 }
+
 
 /** Whether the newest line is being written now: not already a line of the saved box. */
 function writtenNow(parsed: ParsedRemark, saved: string | undefined): boolean {

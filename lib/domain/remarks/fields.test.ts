@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeField, readDate } from './fields';
+import { maskPii } from '../customers/privacy';
 import type { FieldSpec } from './types';
 
 const f = (type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({ key: 'k', label: '字段', type, required: true, ...extra });
@@ -33,11 +34,56 @@ describe('normalizeField', () => {
     for (const raw of ['0', '-1', '1.234', 'abc', '1e3']) expect(normalizeField(f('money'), raw).ok).toBe(false);
   });
 
-  it('accepts only mainland mobile numbers for phones', () => {
-    expect(normalizeField(f('phone'), '+86 138 1234 5678')).toEqual({ ok: true, value: '13812345678' });
-    for (const raw of ['12812345678', '0571-88888888', '1381234567', '138123456789']) {
-      expect(normalizeField(f('phone'), raw).ok).toBe(false);
+  it('accepts mainland mobiles, written the ways agents write them, as 11 digits', () => {
+    for (const raw of ['+86 138 1234 5678', '0086-138-1234-5678', '138－1234－5678', '１３８１２３４５６７８']) {
+      expect(normalizeField(f('phone'), raw)).toEqual({ ok: true, value: '13812345678' });
     }
+  });
+
+  it('accepts mainland landlines as 区号-号码, with an extension after 转', () => {
+    for (const [raw, v] of [
+      ['021-12345678', '021-12345678'],
+      ['0755-1234567', '0755-1234567'],
+      ['0571-88888888', '0571-88888888'],
+      ['010 62345678', '010-62345678'],
+      ['(021)12345678', '021-12345678'],
+      ['（０２１）１２３４５６７８', '021-12345678'],
+      ['02112345678', '021-12345678'],
+      ['075512345678', '0755-12345678'],
+      ['021-12345678转123', '021-12345678转123'],
+      ['021-12345678-123', '021-12345678转123'],
+      ['0755-1234567 分机 8001', '0755-1234567转8001'],
+      ['021-12345678 ext. 9', '021-12345678转9'],
+      ['021—12345678', '021-12345678'],
+    ]) {
+      expect(normalizeField(f('phone'), raw as string), raw).toEqual({ ok: true, value: v });
+    }
+  });
+
+  it('rejects what is neither a mobile nor a landline, and says what both look like', () => {
+    for (const raw of ['12812345678', '1381234567', '138123456789', '021-1234567', '0755-123456', '0123-1234567', '021-02345678', '12345678', '021-12345678转', '电话021-12345678']) {
+      expect(normalizeField(f('phone'), raw).ok, raw).toBe(false);
+    }
+    const r = normalizeField(f('phone'), '12345678');
+    expect(!r.ok && r.message).toContain('021-12345678');
+    expect(!r.ok && r.messageEn).toContain('landline');
+  });
+
+  it('writes a phone so that buyer notes mask it (the remark-saved history is masked on save)', () => {
+    const landline = normalizeField(f('phone'), '02112345678转123');
+    expect(landline.ok && maskPii(`新电话:${landline.value}`)).toBe('新电话:021-****5678转123');
+    const mobile = normalizeField(f('phone'), '138 1234 5678');
+    expect(mobile.ok && maskPii(`新电话:${mobile.value}`)).toBe('新电话:138****5678');
+  });
+
+  it('reads amounts and dates typed through a Chinese IME in full width', () => {
+    for (const [raw, v] of [['２５', '25'], ['１２．５', '12.5'], ['１２．５元', '12.5'], ['12。5', '12.5'], ['25元。', '25'], ['￥２５', '25']]) {
+      expect(normalizeField(f('money'), raw as string), raw).toEqual({ ok: true, value: v });
+    }
+    expect(normalizeField(f('date'), '２０２６－１２－０１')).toEqual({ ok: true, value: '2026-12-01' });
+    expect(normalizeField(f('order'), '１１１１１１１１１／２２２２２２２２２')).toEqual({ ok: true, value: '111111111/222222222' });
+    // Free text keeps the agent's full-width punctuation.
+    expect(normalizeField(f('text'), '颜色：米白（偏黄）')).toEqual({ ok: true, value: '颜色：米白（偏黄）' });
   });
 
   it('reads yes and no in their usual spellings', () => {

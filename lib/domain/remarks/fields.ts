@@ -13,6 +13,50 @@ const fail = (message: string, messageEn: string): FieldResult => ({ ok: false, 
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
 
 /**
+ * Full-width ASCII → half width (U+FF01–FF5E: ２５ → 25, ．→ ., －→ -, （）→ ()), the ideographic
+ * space → a space: what a Chinese IME in full-width mode types into a number field. The compliance
+ * guard folds the same range (lib/domain/guard/normalize.ts).
+ */
+export function halfWidth(raw: string): string {
+  return raw.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Field types whose values are numbers and codes: typed full width, they mean the same. */
+const FOLDED = new Set<FieldSpec['type']>(['date', 'money', 'phone', 'order']);
+
+/** 010 and 02x are 3-digit area codes (with 8-digit numbers); every other one, 03xx–09xx, has 4 (7 or 8). */
+const AREA3 = /^0(?:10|2\d)/;
+/** An extension written after the number: 转123, 分机123, ext 123, x123, #123. */
+const EXTENSION = /^(.*?\d)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i;
+/** …or after a dash, once the number itself is grouped: 021-12345678-123. */
+const DASH_EXTENSION = /^(.*\d-\d{7,8})-(\d{1,6})$/;
+
+function landline(main: string, ext = ''): string | null {
+  if (!/^[\d\s\-()]+$/.test(main)) return null;
+  const digits = main.replace(/\D/g, '');
+  const three = AREA3.test(digits);
+  const area = digits.slice(0, three ? 3 : 4);
+  const local = digits.slice(area.length);
+  const valid = (three ? local.length === 8 : /^0[3-9]/.test(area) && (local.length === 7 || local.length === 8)) && !local.startsWith('0');
+  return valid ? `${area}-${local}${ext ? `转${ext}` : ''}` : null;
+}
+
+/**
+ * A mainland phone number as the remark writes it: a mobile as 11 digits (+86/0086, spaces and
+ * dashes dropped), a landline as 区号-号码 with an extension after 转 (021-12345678,
+ * 0755-1234567转123). The dash is kept on purpose: the masking of buyer notes
+ * (lib/domain/customers/privacy.ts) knows a landline by its area code and separator. Null when it
+ * is neither.
+ */
+export function readPhone(raw: string): string | null {
+  const t = halfWidth(raw).replace(/[\u2010-\u2015]/g, '-').trim();
+  const mobile = t.replace(/[\s\-()]/g, '').replace(/^(?:\+?86|0086)(?=1\d{10}$)/, '');
+  if (MOBILE_RE.test(mobile)) return mobile;
+  const e = EXTENSION.exec(t) ?? DASH_EXTENSION.exec(t);
+  return landline(t) ?? (e ? landline(e[1] as string, e[2]) : null);
+}
+
+/**
  * The shop's calendar date of a moment, YYYY-MM-DD: the date a remark is signed with and "today" for
  * date checks. Shop time (`zone`, lib/storage/settings.ts shopZone; Beijing by default), not the
  * computer's: the remark is the shop's record, read by the warehouse and by colleagues on the
@@ -89,7 +133,8 @@ const NO = new Set(['否', '未', '无', '没有', '不', 'n', 'no', 'false', '0
 const isNo = (k: string): boolean => NO.has(k) || (k.startsWith('不') && YES.has(k.slice(1)));
 
 export function readMoney(raw: string): number | null {
-  const s = raw.replace(/[\s¥￥,，]|元|块|rmb/gi, '');
+  // 。 between digits is the decimal point typed in Chinese punctuation mode (12。5).
+  const s = halfWidth(raw).replace(/(\d)。(?=\d)/g, '$1.').replace(/[\s¥￥,，。]|元|块|rmb/gi, '');
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
   return Number(s);
 }
@@ -101,7 +146,7 @@ export function readMoney(raw: string): number | null {
 export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: string } = {}): FieldResult {
   const label = spec.label;
   const en = `${spec.label} (${spec.key})`;
-  const text = cleanText(raw);
+  const text = cleanText(FOLDED.has(spec.type) ? halfWidth(raw) : raw);
   switch (spec.type) {
     case 'date': {
       const r = readDate(text.replace(/[（(].*[)）]$/, ''), opts.today);
@@ -118,11 +163,14 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
       return { ok: true, value: String(n) };
     }
     case 'phone': {
-      const digits = text.replace(/[\s\-()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
-      if (!MOBILE_RE.test(digits)) {
-        return fail(`${label}“${text}”不是有效的大陆手机号（11 位，1 开头，第二位 3–9）。`, `${en} "${text}" is not a valid mainland mobile number (11 digits, 1[3-9]…).`);
+      const phone = readPhone(text);
+      if (!phone) {
+        return fail(
+          `${label}“${text}”不是有效的大陆电话：手机写 11 位（1 开头，第二位 3–9），座机写 区号-号码，例如 021-12345678、0755-1234567，分机写在“转”后面。`,
+          `${en} "${text}" is not a valid mainland phone number: a mobile has 11 digits (1[3-9]…); a landline is area code-number, e.g. 021-12345678 or 0755-1234567, with an extension after 转.`,
+        );
       }
-      return { ok: true, value: digits };
+      return { ok: true, value: phone };
     }
     case 'order': {
       const parts = text.split(/[\s/,，、;；]+/).filter(Boolean);

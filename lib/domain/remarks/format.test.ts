@@ -120,7 +120,8 @@ describe('round trip: what build writes, parse reads back identically', () => {
     for (const target of allTargets()) {
       it(`reads back preset ${name} ${target}, all fields filled`, () => {
         const rule = getRule(set, target);
-        const fields = Object.fromEntries(rule.fields.map((f) => [f.key, sample(f)]));
+        // A price difference goes one way: the refund (退差价) is read back on its own below.
+        const fields = Object.fromEntries(rule.fields.filter((f) => f.key !== 'priceDiffOut').map((f) => [f.key, sample(f)]));
         const built = buildRemark(set, target, fields, ctx);
         expect(built.ok, JSON.stringify(built)).toBe(true);
         if (!built.ok) return;
@@ -135,6 +136,20 @@ describe('round trip: what build writes, parse reads back identically', () => {
       });
     }
   }
+
+  it('reads back a refund of the price difference and a landline phone', () => {
+    for (const [target, fields] of [
+      ['green', { kind: '换货', fromStyle: '驼色', toStyle: '灰色', priceDiffOut: '5' }],
+      ['yellow', { phone: '0755 1234567 转 8001' }],
+    ] as const) {
+      const built = buildRemark(PRESET_A, target, fields, ctx);
+      expect(built.ok, JSON.stringify(built)).toBe(true);
+      if (!built.ok) return;
+      expect(parseRemark(built.text, PRESET_A).fields).toEqual(built.fields);
+    }
+    const phone = buildRemark(PRESET_A, 'yellow', { phone: '0755 1234567 转 8001' }, ctx);
+    expect(phone.ok && phone.text).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+  });
 
   it('reads back a line with only the required fields', () => {
     const built = buildRemark(PRESET_B, 'yellow', { discount: '5' }, ctx);

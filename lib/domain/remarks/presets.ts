@@ -113,7 +113,7 @@ export const PRESET_A: RuleSet = {
       fields: [
         { key: 'address', label: '新地址', type: 'address', required: false, aliases: ['地址', '新收货地址', '收货地址'] },
         { key: 'recipient', label: '新收件人', type: 'text', required: false, aliases: ['收件人', '收货人'] },
-        { key: 'phone', label: '新电话', type: 'phone', required: false, aliases: ['电话', '手机', '新手机'] },
+        { key: 'phone', label: '新电话', type: 'phone', required: false, aliases: ['电话', '手机', '新手机'], help: '手机 11 位，或座机 区号-号码（如 021-12345678）' },
         { key: 'courier', label: '改快递', type: 'courier', required: false, aliases: ['快递'] },
         { ...note, help: '分开发货时写明各件发往哪里' },
       ],
@@ -129,8 +129,8 @@ export const PRESET_A: RuleSet = {
         { key: 'kind', label: '类型', type: 'text', required: true, options: ['退货', '换货'] },
         { key: 'fromStyle', label: '原款', type: 'style', required: false, aliases: ['退回款式'], requiredWhen: { key: 'kind', equals: '换货' } },
         { key: 'toStyle', label: '换款', type: 'style', required: false, aliases: ['换款式', '新款'], requiredWhen: { key: 'kind', equals: '换货' } },
-        { key: 'priceDiffIn', label: '补差价', type: 'money', required: false, help: '买家补给店铺' },
-        { key: 'priceDiffOut', label: '退差价', type: 'money', required: false, help: '店铺退给买家' },
+        { key: 'priceDiffIn', label: '补差价', type: 'money', required: false, help: '买家补给店铺（与退差价只填一项）' },
+        { key: 'priceDiffOut', label: '退差价', type: 'money', required: false, help: '店铺退给买家（与补差价只填一项）' },
         { key: 'postage', label: '运费', type: 'money', required: false, aliases: ['邮费'] },
         reason(false),
       ],
@@ -143,7 +143,7 @@ export const PRESET_A: RuleSet = {
       tag: '合并',
       aliases: ['合并', '合单'],
       fields: [
-        { key: 'orders', label: '合并订单', type: 'order', required: true, aliases: ['订单', '订单号'], help: '多个订单号用 / 分开' },
+        { key: 'orders', label: '合并订单', type: 'order', required: true, aliases: ['订单', '订单号'], help: '至少两个不同的订单号（含本单），用 / 分开' },
         { key: 'buyers', label: '买家', type: 'text', required: true, aliases: ['旺旺', '买家账号'], help: '这些订单属于哪些买家' },
       ],
     },

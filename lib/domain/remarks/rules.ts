@@ -44,6 +44,21 @@ export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string
   return { zh: `${f.zh}（${rule.title}）`, en: `the ${f.en} (${rule.title})` };
 }
 
+/**
+ * How messages name a flag that was read from the remark's own text because the page shows none
+ * (JD's order list): "按内容判断为【延迟发货】的备注", never "紫旗（延迟发货）", which would claim a flag the
+ * agent cannot see there.
+ */
+export function inferredName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
+  const title = getRule(ruleSet, target).title;
+  return { zh: `按内容判断为【${title}】的备注`, en: `the remark judged from its text to be 【${title}】` };
+}
+
+/** A name at the start of an English sentence. */
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** Whether a field must be filled, given the other (normalised) values. */
 export function isRequired(spec: FieldSpec, values: Record<string, string>): boolean {
   if (spec.required) return true;

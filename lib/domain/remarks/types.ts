@@ -124,7 +124,8 @@ export type ProblemCode =
   | 'must-say'
   | 'wrong-flag'
   | 'too-long'
-  | 'flag-not-used';
+  | 'flag-not-used'
+  | 'conflicting-fields';
 
 export interface BuildContext {
   agent: string;

@@ -5,7 +5,7 @@
  */
 import { normalizeField, readMoney } from './fields';
 import { dict, own } from '../own';
-import { getRule, isRequired, targetName } from './rules';
+import { cap, getFlagRule, getRule, isRequired, targetName } from './rules';
 import type { FieldSpec, Problem, RemarkTarget, RuleSet } from './types';
 
 export interface ValuesResult {
@@ -23,9 +23,11 @@ export function validateValues(
   target: RemarkTarget,
   raw: Record<string, string | undefined>,
   today?: string,
+  /** How messages name the rule, when not by its flag (checkRemark: a flag read from the text). */
+  named?: { zh: string; en: string },
 ): ValuesResult {
   const rule = getRule(ruleSet, target);
-  const name = targetName(ruleSet, target);
+  const name = named ?? targetName(ruleSet, target);
   const values = dict<string>();
   const problems: Problem[] = [];
 
@@ -59,9 +61,11 @@ export function validateValues(
     });
   }
 
+  const merged = getFlagRule(ruleSet, target)?.intent === 'merged';
   for (const spec of rule.fields) {
     const v = values[spec.key];
     if (v === undefined) continue;
+    if (merged && spec.type === 'order' && !v.includes('/')) problems.push(singleOrder(spec, v, own(raw, spec.key) ?? ''));
     if (spec.type === 'date' && spec.future && today && v <= today) {
       problems.push({
         code: 'ship-date-not-future',
@@ -83,7 +87,37 @@ export function validateValues(
       }
     }
   }
+  problems.push(...conflicts(rule.fields, values));
   return { values, problems };
+}
+
+/** A merged shipment joins at least two orders: one number (or the same one twice) is a slip. */
+function singleOrder(spec: FieldSpec, order: string, raw: string): Problem {
+  const repeated = raw.split(/[\s/,，、;；]+/).filter(Boolean).length > 1;
+  return {
+    code: 'invalid-field',
+    field: spec.key,
+    message: `${spec.label}只有 1 个订单号（${order}）${repeated ? '，重复的订单号只算一个' : ''}：合并发货至少要写两个不同的订单号（包括本单），用 / 分开。`,
+    messageEn: `${spec.label} (${spec.key}) has a single order number (${order})${repeated ? '; a repeated number counts once' : ''}: a merged shipment needs at least two different order numbers (this one included), separated by /.`,
+  };
+}
+
+/**
+ * Field keys that exclude each other, as facts.ts reads them: a price difference goes one way, the
+ * buyer tops up (priceDiffIn) or the shop pays back (priceDiffOut), never both in one remark.
+ */
+const EXCLUSIVE: [string, string][] = [['priceDiffIn', 'priceDiffOut']];
+
+function conflicts(fields: FieldSpec[], values: Record<string, string>): Problem[] {
+  return EXCLUSIVE.filter(([a, b]) => values[a] !== undefined && values[b] !== undefined).map(([a, b]) => {
+    const [la, lb] = [labelOf(fields, a), labelOf(fields, b)];
+    return {
+      code: 'conflicting-fields',
+      field: b,
+      message: `${la}和${lb}只能填一项：差价要么由买家补给店铺（${la}），要么由店铺退给买家（${lb}），不会两样都有。请只留下实际发生的那一项。`,
+      messageEn: `Fill in ${la} (${a}) or ${lb} (${b}), not both: a price difference is either paid by the buyer (${la}) or refunded by the shop (${lb}). Keep only the one that happened.`,
+    };
+  });
 }
 
 function limitFor(
@@ -104,8 +138,4 @@ function limitFor(
 
 function labelOf(fields: FieldSpec[], key: string): string {
   return fields.find((f) => f.key === key)?.label ?? key;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -11,7 +11,8 @@ const RemarksSlot = () => h(FeatureSlot, { name: 'remarks' });
 export const remarkEnforcement: PanelFeature = {
   name: 'remark-enforcement',
   init({ controller, adapter, doc, addSection }, signal) {
-    addSection({ name: 'remarks', slot: 'orders', order: 10, component: RemarksSlot });
+    // After the chat's sections (suggestions are 50) where a remark box sits beside a chat.
+    addSection({ name: 'remarks', slot: 'orders', order: 60, component: RemarksSlot });
     adapter.observeOrders?.(doc, signal, () => controller.readOrders());
   },
 };

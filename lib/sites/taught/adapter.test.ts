@@ -154,4 +154,27 @@ describe('the taught adapter’s page check', () => {
     document.querySelector('textarea[placeholder]')!.remove();
     expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['chatInput'] });
   });
+
+  it('checks a taught remark box beside the chat too, where the panel uses it', () => {
+    const A = createTaughtAdapter(teachFixture());
+    expect(A.pageKind(document)).toBe('chat');
+    expect(A.probe!(document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: true, missing: [] });
+    document.querySelector('form textarea')!.remove();
+    expect(A.probe!(document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: false, missing: ['remarkBox'] });
+  });
+});
+
+describe('a taught remark box beside the chat', () => {
+  it('is found with the order number shown by it, its save button and its flag', () => {
+    const A = createTaughtAdapter(teachFixture());
+    const editor = A.findRemarkEditor!(document)!;
+    expect(editor.orderId).toBe('3988127364501928374');
+    expect(editor.textarea).toBe(document.querySelector('form textarea'));
+    expect(editor.saveButton.textContent).toBe('保存');
+    expect(editor.readFlag()).toBe('gray');
+    // (happy-dom does not uncheck the other radio of the group: done by hand.)
+    (document.querySelector('input[name="flag"][value="0"]') as HTMLInputElement).checked = false;
+    (document.querySelector('input[name="flag"][value="1"]') as HTMLInputElement).checked = true;
+    expect(editor.readFlag()).toBe('red');
+  });
 });

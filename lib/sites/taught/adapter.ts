@@ -141,6 +141,9 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
     verifiedAgainst: 'taught',
     chatLocation: 'page',
     matches: (url) => url.origin === site.origin,
+    // A page with both a chat and a remark box (an order sidebar by the chat) is a chat page: the
+    // panel checks a remark box wherever the adapter finds one (findRemarkEditor), so the taught box
+    // is enforced there too.
     pageKind(doc): PageKind {
       if (findInput(doc) || findList(doc)) return 'chat';
       if (findRemark(doc)) return 'order-detail';
@@ -171,8 +174,9 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
     observeOrders(doc, signal, onChange) {
       observeDom(doc, signal, onChange, { events: ['change'] });
     },
-    probe: (doc) =>
-      probeWith(
+    probe(doc) {
+      const finds = (name: string) => probeFinds[name as TaughtField](doc) != null;
+      const lines = probeWith(
         adapter,
         doc,
         {
@@ -182,8 +186,14 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
           chatInput: taughtSet('chatInput'),
           remarkEditor: taughtSet('remarkBox'),
         },
-        (name) => probeFinds[name as TaughtField](doc) != null,
-      ),
+        finds,
+      );
+      // probeWith checks order reads on order pages only; a taught box beside a chat is used there too.
+      if (f.remarkBox?.length && !lines.some((l) => l.what === 'remark-editor')) {
+        lines.push({ what: 'remark-editor', ok: adapter.findRemarkEditor?.(doc) != null, missing: finds('remarkBox') ? [] : ['remarkBox'] });
+      }
+      return lines;
+    },
   };
   return adapter;
 }

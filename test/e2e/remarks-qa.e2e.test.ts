@@ -1,0 +1,241 @@
+/**
+ * Remark defects a blind QA pass found, end to end in Chromium with the built extension, typed with
+ * the real keyboard where an agent would type:
+ * - a colleague's long remark on the Taobao memo page is never dropped unasked (the form blocks,
+ *   says by how much, and drops the named oldest line only when the agent ticks it);
+ * - the form refuses nonsense (a merge of one order, both price-difference directions) and reads
+ *   what an IME types (full-width digits) and landline phones;
+ * - JD's order list, which shows no flag, says the rule was judged from the text;
+ * - a remark box taught beside a chat (an order sidebar) is checked and its save held.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, evaluateInPanel, inPanel, panel, setUpDemoShop } from './pages';
+import { CONSOLES, openConsole } from './consoles';
+import { PRESET_A, isoDate } from '../../lib/domain/remarks';
+
+let h: Harness;
+let page: Page;
+
+const today = () => isoDate(Date.now(), 480);
+const memo = (p: Page) => p.evaluate(() => (document.getElementById('memo') as HTMLTextAreaElement).value);
+const memoSaves = (p: Page) => p.evaluate(() => (window as any).__memo.saves as string[]);
+const useButton = (p: Page) => inPanel(p, '[data-kf="remark-use"]');
+
+/** Types into a field of the panel's remark form with the keyboard, as an agent does. */
+async function typeField(p: Page, field: string, text: string) {
+  await inPanel(p, `input[data-field="${field}"]`).click();
+  await p.keyboard.press('ControlOrMeta+a');
+  await p.keyboard.press('Backspace');
+  if (text) await p.keyboard.type(text);
+}
+
+/** The memo page with its flag radio set to `index` (0 gray … 5 purple). */
+async function openMemo(p: Page, flagIndex: number, transform?: (html: string) => string) {
+  await openConsole(p, CONSOLES.taobaoMemo, transform);
+  await p.click(`#flag${flagIndex}`);
+  await inPanel(p, '[data-kf="remark-form"]').waitFor();
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  const ext = await setUpDemoShop(h);
+  await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
+  await ext.close();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+describe("a colleague's long remark on the Taobao memo page", () => {
+  // QA: 阿杰's address change, 969 bytes; existing + the new line are over the 1000-byte limit.
+  const colleague = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(20)}`;
+  const withLong = (html: string) => html.replace('改地址：上海市浦东新区张江路88号 客服阿杰 11/22', colleague);
+
+  it('is never dropped unasked: use is blocked and the form says by how much, consistently', async () => {
+    await openMemo(page, 2, withLong);
+    await typeField(page, 'phone', '13812345678');
+    const line = `【信息变更】新电话:13812345678｜小美 ${today()}`;
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    const total = new TextEncoder().encode(`${colleague}\n${line}`).length;
+    const notice = await inPanel(page, '[data-kf="remark-limit-notice"]').textContent();
+    expect(notice).toContain(`多 ${total - 1000} 字节`);
+    expect(notice).toContain('之前的备注不会自动删去');
+    expect(notice).toContain('只剩 30 字节），缩短这条也放不下');
+    expect(notice).not.toContain('已删去');
+    expect(await inPanel(page, '[data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 1 条备注');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    expect(await memo(page)).toBe(colleague);
+    // The line that would have to go is named, unticked.
+    expect(await inPanel(page, '[data-kf="remark-drop-lines"]').textContent()).toContain('改地址：上海市浦东新区张江路88号 客服阿杰');
+    expect(await evaluateInPanel(page, (roots) => roots.some((r) => r.querySelector<HTMLInputElement>('[data-kf="remark-drop-oldest"]')?.checked))).toBe(false);
+  });
+
+  it("drops the named oldest line only once the agent ticks it, and then says so", async () => {
+    await openMemo(page, 2, withLong);
+    await typeField(page, 'phone', '13812345678');
+    await inPanel(page, '[data-kf="remark-drop-oldest"]').click();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-limit-notice"]').textContent()).toContain('按你的选择，删去最早的 1 条备注');
+    expect(await inPanel(page, '[data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 0 条备注，删去最早的 1 条');
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`【信息变更】新电话:13812345678｜小美 ${today()}`);
+  });
+
+  it('keeps it when the new line is short enough to fit beside it', async () => {
+    // 300 bytes shorter: room for a phone line.
+    const shorter = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(13)}`;
+    await openMemo(page, 2, (html) => html.replace('改地址：上海市浦东新区张江路88号 客服阿杰 11/22', shorter));
+    await typeField(page, 'phone', '13812345678');
+    await expect.poll(() => useButton(page).isDisabled()).toBe(false);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`${shorter}\n【信息变更】新电话:13812345678｜小美 ${today()}`);
+  });
+});
+
+describe('the remark form refuses what makes no sense and reads what an IME types', () => {
+  const problems = () => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-problems"]').textContent();
+
+  it('blue: a merge needs two different orders', async () => {
+    await openMemo(page, 4);
+    await typeField(page, 'buyers', '小明');
+    await typeField(page, 'orders', '3709981726354019283');
+    await expect.poll(problems).toContain('合并订单只有 1 个订单号（3709981726354019283）');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    await typeField(page, 'orders', '3709981726354019283 3709981726354019283');
+    await expect.poll(problems).toContain('重复的订单号只算一个');
+    await typeField(page, 'orders', '3709981726354019283 3709981726354019284');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
+      `【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜小美 ${today()}`,
+    );
+  });
+
+  it('green: a price difference goes one way only', async () => {
+    await openMemo(page, 3);
+    // 请选择 → 退货 → 换货, with the keyboard.
+    await inPanel(page, 'select[data-field="kind"]').press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => inPanel(page, 'select[data-field="kind"]').inputValue()).toBe('换货');
+    await typeField(page, 'fromStyle', '驼色');
+    await typeField(page, 'toStyle', '灰色');
+    await typeField(page, 'priceDiffIn', '10');
+    await typeField(page, 'priceDiffOut', '5');
+    await expect.poll(problems).toContain('补差价和退差价只能填一项');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    await typeField(page, 'priceDiffOut', '');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
+      `【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜小美 ${today()}`,
+    );
+  });
+
+  it('red: a discount typed in full width (２５) is read as 25', async () => {
+    await openMemo(page, 1);
+    await typeField(page, 'discount', '２５');
+    await expect.poll(problems).toContain('优惠 25 元超过客服可自行处理的额度');
+    expect(await problems()).not.toContain('必须是大于 0 的金额');
+    await typeField(page, 'supervisor', '王五');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(`【已核对可发货】优惠:25元｜主管同意:王五｜小美 ${today()}`);
+  });
+
+  it('yellow: a landline is recorded as 区号-号码, and the saved remark passes the check', async () => {
+    await openMemo(page, 2);
+    await typeField(page, 'phone', '0755 1234567 转8001');
+    const line = `【信息变更】新电话:0755-1234567转8001｜小美 ${today()}`;
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`);
+    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await page.click('#memoForm .btn');
+    await expect.poll(() => memoSaves(page)).toEqual([`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`]);
+  });
+});
+
+describe('JD order list, which shows no flag', () => {
+  it('says the rule was judged from the remark text, in Chinese and in English', async () => {
+    await openConsole(page, CONSOLES.jdOrders);
+    await page.locator('.card [data-kf="remark-lint"]').first().waitFor();
+    const markers = await page.locator('.card [data-kf="remark-lint"]').allTextContents();
+    expect(markers).toEqual([
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
+    ]);
+    const listed = await inPanel(page, '[data-kf="remark-lint-list"]').textContent();
+    expect(listed).toContain('按内容判断为【延迟发货】');
+    expect(listed).not.toContain('紫旗');
+
+    const ext = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    await ext.close();
+    await page.bringToFront();
+    await openConsole(page, CONSOLES.jdOrders);
+    await expect.poll(() => page.locator('.card [data-kf="remark-lint"]').first().textContent()).toContain('judged from its text to be 【延迟发货】');
+    expect(await inPanel(page, '[data-kf="remark-lint-list"]').textContent()).not.toContain('purple');
+    const back = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
+    await back.close();
+  });
+});
+
+describe('a remark box taught beside a chat (an order sidebar)', () => {
+  const fixture = () => `${h.demoUrl}/fixtures/unknown-console.html`;
+
+  it('is checked like an order page: the section shows, an invalid save is held, the form writes a valid one', async () => {
+    // Taught from the side panel, as an agent does (see teach.e2e.test.ts), the remark box 4th.
+    await page.goto(fixture());
+    const sw = await h.serviceWorker();
+    const tabId = await sw.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0].id as number, fixture());
+    const side = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    await side.locator('[data-kf="side-teach"]').click();
+    await page.bringToFront();
+    const card = page.locator('kf-teach [data-kf="teach-card"]');
+    await card.waitFor();
+    await page.locator('textarea[placeholder]').click();
+    await page.locator('[role="log"] p').nth(1).click();
+    await page.locator('header b').click();
+    await expect.poll(() => card.textContent()).toContain('聊天旁的订单栏');
+    await page.locator('form textarea').click();
+    await card.waitFor({ state: 'detached' });
+    const site = await callFromExtensionPage<{ fields: Record<string, unknown> }[]>(side, 'listTaughtSites').then((l) => l[0]!);
+    expect(Object.keys(site.fields)).toContain('remarkBox');
+    await side.close();
+
+    await page.bringToFront();
+    await page.reload();
+    await panel(page).waitFor();
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
+    // The chat's own sections stay first; the remark section follows them.
+    await inPanel(page, '[data-kf="remark-editor"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-order"]').textContent()).toBe('订单 3988127364501928374');
+    const remarksAfterChips = await evaluateInPanel(page, (roots) => {
+      const r = roots.find((x) => x.querySelector('[data-kf="feature-remarks"]'));
+      const chip = r?.querySelector('[data-kf="chip"]');
+      const remarks = r?.querySelector('[data-kf="feature-remarks"]');
+      return !!chip && !!remarks && (chip.compareDocumentPosition(remarks) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(remarksAfterChips).toBe(true);
+
+    // QA typed a free note with the gray flag: gray means 无效订单 in this shop's rules.
+    await page.locator('form textarea').click();
+    await page.keyboard.type('照常发出不用拦');
+    await expect.poll(() => inPanel(page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('无效订单');
+    await page.locator('form button').click();
+    await inPanel(page, '[data-kf="remark-held"]').waitFor();
+    await expect.poll(() => page.locator('form [data-kf="remark-held"]').textContent()).toContain('无效订单');
+
+    // Red flag (可发货), written with the form, saves and goes into the open buyer's history.
+    await page.locator('input[name="flag"][value="1"]').check();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-editor"]').getAttribute('data-flag')).toBe('red');
+    await useButton(page).click();
+    await expect.poll(() => page.locator('form textarea').inputValue()).toBe(`【已核对可发货】小美 ${today()}`);
+    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await page.locator('form button').click();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-notice"]').textContent()).toBe('备注已保存。');
+    const ext = await h.openExtensionPage('options.html');
+    await expect
+      .poll(async () => JSON.stringify(await callFromExtensionPage(ext, 'getCustomer', { platform: 'taught', nickname: '晴天小猪2021' })))
+      .toContain(`【已核对可发货】小美 ${today()}`);
+    await ext.close();
+  });
+});
