@@ -8,7 +8,7 @@ import type { PanelFeature } from '../page-feature';
 import type { PanelController } from '../controller';
 import { ScenarioChips } from '@/components/ScenarioChips';
 import { SuggestionList } from '@/components/SuggestionList';
-import { isComposing, replaceBeforeCaret, watchEditing } from '../../insert';
+import { isComposing, watchEditing } from '../../insert';
 import { textBeforeCaret } from '../../insert/text-before-caret';
 
 /**
@@ -53,12 +53,7 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
   const template = panel.store.get().library?.templates.find((tpl) => tpl.code?.toLowerCase() === code);
   if (!template) return;
   e.preventDefault();
-  const rendered = panel.renderTemplate(template, {});
-  if (rendered.missing.length) {
-    // Remove the code, then ask for the fill-ins in the panel.
-    replaceBeforeCaret(input, m[0].length, '');
-    panel.useTemplate(template, 'insert');
-  } else panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
+  panel.useTemplate(template, 'insert', m[0]);
 }
 
 export const suggestions: PanelFeature = {
