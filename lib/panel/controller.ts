@@ -439,6 +439,9 @@ export class PanelController {
       // A new buyer message or another conversation resets the agent's manual pick.
       scenarioOverride: conversationChanged || newMessage ? null : prev.scenarioOverride,
       pending: conversationChanged ? null : prev.pending,
+      // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
+      // the next buyer would get the old hit instead of their own top suggestion.
+      query: conversationChanged ? '' : prev.query,
     });
     if (conversationChanged || newMessage) this.classifyNow();
     this.showOrders(pageKind);

@@ -1,0 +1,89 @@
+/**
+ * The panel's keys on the real consoles' fixtures, with real key presses only, as an agent types:
+ * - the search (Alt+K) belongs to the buyer it was typed for: opening another buyer clears it, so
+ *   Alt+1 is that buyer's top suggestion, never the previous buyer's search hit;
+ * - Alt+K takes the very next key, however fast it follows, also when the panel was collapsed;
+ * - in the search box Enter inserts the marked hit (↓/↑ move the mark), Escape clears the search
+ *   and goes back to the chat box at its caret;
+ * - Enter after a known `/code` expands it and never reaches the page (where Enter sends, the bare
+ *   code went to the buyer); Enter after anything else is the page's own.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, evaluateInPanel, inPanel, setUpDemoShop } from './pages';
+import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+/** The starter reply behind /th (no variables, no fill-ins: inserted as written). */
+const RETURN_7DAY = '亲，支持七天无理由退货的～请保持吊牌完好、商品没有穿着洗涤，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。';
+
+const searchBox = (p: Page) => inPanel(p, '[data-kf="search"]');
+const hitTitles = (p: Page) => inPanel(p, '[data-kf="results"] .kf-tpl-title').allTextContents();
+/** The shown body of each search hit (the starter replies these tests find have no variables). */
+const hitBodies = (p: Page) => inPanel(p, '[data-kf="results"] .kf-tpl-body').allTextContents();
+/** The data-kf of the element focused inside the panel, or null when the focus is not in the panel. */
+const focusInPanel = (p: Page) => evaluateInPanel(p, (roots) => roots[0]?.activeElement?.getAttribute('data-kf') ?? null);
+const pageFocused = (p: Page, selector: string) => p.evaluate((s) => !!document.activeElement?.matches(s), selector);
+/** The panel's suggestion engine and library are in (a `/code` or a search is understood at once). */
+const engineReady = (p: Page) => inPanel(p, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+
+/** The suggestions for the open buyer's messages, once the background's signals are in. */
+async function settledSuggestions(p: Page): Promise<{ titles: string[]; bodies: string[] }> {
+  await expect.poll(() => inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')).toBe('ready');
+  await expect.poll(async () => (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').count()) > 0).toBe(true);
+  return {
+    titles: await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents(),
+    bodies: await inPanel(p, '[data-kf="suggestions"] .kf-tpl-body').allTextContents(),
+  };
+}
+
+describe('the search belongs to the buyer it was typed for (JD 咚咚)', () => {
+  const EDITOR = '.EditorContent';
+  const draft = (p: Page) => p.evaluate(() => (window as any).__jd.draft() as string);
+
+  it('opening another buyer clears the search: Alt+1 inserts that buyer’s top suggestion, not the previous buyer’s hit', async () => {
+    await openConsole(page, CONSOLES.jd);
+    // 京东用户 jd_77b0e1d2 asks 支持七天无理由吗: the agent searches 七天 and inserts the hit with Alt+1.
+    await page.click('#u_jd_77b0e1d2imcustomer100234');
+    await expect.poll(() => buyerName(page)).not.toBe('京东用户_小满');
+    await engineReady(page);
+    await page.click(EDITOR);
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(page)).toBe(RETURN_7DAY);
+
+    // 京东用户_小满 asks 公司抬头需要提供什么: her panel shows her own suggestions, with their keys.
+    await page.click('#u_jd_4f2a9c81imcustomer100234');
+    await expect.poll(() => buyerName(page)).toBe('京东用户_小满');
+    await expect.poll(() => searchBox(page).inputValue()).toBe('');
+    expect(await inPanel(page, '[data-kf="results"]').count()).toBe(0);
+    const { titles, bodies } = await settledSuggestions(page);
+    expect(titles[0]).toBe('增值税专票');
+    expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
+    await page.click(EDITOR);
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(page)).toBe(bodies[0]);
+    expect(await draft(page)).not.toContain('七天');
+    expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
