@@ -687,6 +687,17 @@ export class PanelController {
   /** Drops a pending fill-in; the agent goes on typing in the chat box, at its caret. */
   cancelFill(): void {
     this.store.set({ pending: null });
+    this.backToChat();
+  }
+
+  /** Escape in the search box: the search is cleared (Alt+1…9 are the suggestions again), back to the chat box. */
+  closeSearch(): void {
+    this.setQuery('');
+    this.backToChat();
+  }
+
+  /** Focus back in the chat box, at the caret the agent left there. */
+  private backToChat(): void {
     const input = this.chatInputQuiet();
     if (input) focusAtCaret(input);
   }

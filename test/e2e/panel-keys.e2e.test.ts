@@ -86,4 +86,76 @@ describe('the search belongs to the buyer it was typed for (JD 咚咚)', () => {
     expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('Escape clears the search and goes back to the chat box at its caret; Alt+1 is the top suggestion again', async () => {
+    await openConsole(page, CONSOLES.jd);
+    const { bodies } = await settledSuggestions(page);
+    await page.click(EDITOR);
+    await page.keyboard.type('好的');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天');
+    await expect.poll(async () => (await hitTitles(page)).length).toBeGreaterThan(0);
+    // While searching, Alt+1…9 name the hits, not the suggestions.
+    expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await searchBox(page).inputValue()).toBe('');
+    expect(await focusInPanel(page)).toBeNull();
+    expect(await pageFocused(page, EDITOR)).toBe(true);
+    await page.keyboard.type('~');
+    await expect.poll(() => draft(page)).toBe('好~的');
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(page)).toBe(`好~${bodies[0]}的`);
+    expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
+  });
+});
+
+describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the chat box sends)', () => {
+  const CHAT = '[data-qa-id="qa-send-message-textarea"]';
+  const draft = (p: Page) => p.evaluate(() => (window as any).__douyin.draft() as string);
+  const sent = (p: Page) => p.evaluate(() => (window as any).__douyin.sent as string[]);
+  const marked = (p: Page) => inPanel(p, '[data-kf="results"] .kf-marked .kf-tpl-title').allTextContents();
+
+  it('Enter inserts the first hit at the chat box caret, ↓ marks the next and Enter inserts it; nothing is sent', async () => {
+    await openConsole(page, CONSOLES.douyinV2);
+    await engineReady(page);
+    await page.click(CHAT);
+    await page.keyboard.type('亲，');
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天');
+    await expect.poll(async () => (await hitTitles(page)).length).toBeGreaterThan(1);
+    const bodies = await hitBodies(page);
+    expect(bodies.slice(0, 2).join('')).not.toMatch(/[{｛]/);
+    expect(await marked(page)).toEqual([(await hitTitles(page))[0]]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => draft(page)).toBe(`亲，${bodies[0]}`);
+    // Back in the chat box, its caret after the reply.
+    expect(await pageFocused(page, CHAT)).toBe(true);
+
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.press('ArrowDown');
+    expect(await marked(page)).toEqual([(await hitTitles(page))[1]]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await marked(page)).toEqual([(await hitTitles(page)).at(-1)]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => draft(page)).toBe(`亲，${bodies[0]}${bodies[1]}`);
+    expect(await sent(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('Enter with no hit inserts nothing and sends nothing', async () => {
+    await openConsole(page, CONSOLES.douyinV2);
+    await engineReady(page);
+    await page.click(CHAT);
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('zzzzqqqq');
+    await inPanel(page, '[data-kf="library"] .kf-muted').waitFor(); // 没有找到匹配的话术
+    await page.keyboard.press('Enter');
+    expect(await focusInPanel(page)).toBe('search');
+    expect(await draft(page)).toBe('');
+    expect(await sent(page)).toEqual([]);
+  });
 });
