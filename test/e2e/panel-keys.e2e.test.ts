@@ -110,6 +110,59 @@ describe('the search belongs to the buyer it was typed for (JD 咚咚)', () => {
   });
 });
 
+/**
+ * Alt+K and then `letters`, sent as a fast typist's keyboard (or a macro) sends them: in one burst,
+ * no key waiting until the page has handled the one before. (Playwright's keyboard waits for each
+ * key's round trip, long enough for a focus moved a frame later, which hid the report's case.)
+ */
+async function altKThenType(p: Page, letters: string): Promise<void> {
+  const cdp = await p.context().newCDPSession(p);
+  const key = (type: 'rawKeyDown' | 'keyDown' | 'keyUp', key: string, code: string, vk: number, modifiers = 0, text?: string) =>
+    cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: vk, modifiers, ...(text ? { text, unmodifiedText: text } : {}) });
+  const burst = [key('rawKeyDown', 'Alt', 'AltLeft', 18, 1), key('rawKeyDown', 'k', 'KeyK', 75, 1), key('keyUp', 'k', 'KeyK', 75, 1), key('keyUp', 'Alt', 'AltLeft', 18)];
+  for (const ch of letters) {
+    const code = `Key${ch.toUpperCase()}`;
+    burst.push(key('keyDown', ch, code, ch.toUpperCase().charCodeAt(0), 0, ch), key('keyUp', ch, code, ch.toUpperCase().charCodeAt(0)));
+  }
+  await Promise.all(burst);
+  await cdp.detach();
+}
+
+describe('Alt+K takes the very next key', () => {
+  const EDITOR = '.EditorContent';
+  const editorText = (p: Page) => p.evaluate((s) => document.querySelector(s)!.textContent, EDITOR);
+
+  it('typed with no pause after Alt+K, the letters go into the search box, none into the chat box', async () => {
+    await openConsole(page, CONSOLES.jd);
+    await engineReady(page);
+    for (const [i, word] of ['yunfei', 'qitian', 'fapiao'].entries()) {
+      // The second time right after opening another buyer, as in the report.
+      if (i === 1) await page.click('#u_jd_77b0e1d2imcustomer100234');
+      await page.click(EDITOR);
+      await altKThenType(page, word);
+      expect(await searchBox(page).inputValue()).toBe(word);
+      expect(await focusInPanel(page)).toBe('search');
+      expect(await editorText(page)).toBe('');
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  it('also when the panel was collapsed: it opens with the search box taking the keys', async () => {
+    await openConsole(page, CONSOLES.jd);
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await page.click(EDITOR);
+    try {
+      await altKThenType(page, 'qitian');
+      expect(await searchBox(page).inputValue()).toBe('qitian');
+      expect(await editorText(page)).toBe('');
+    } finally {
+      // The agent's 收起 is kept in the settings (Alt+K opens the panel for the search only).
+      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+    }
+  });
+});
+
 describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the chat box sends)', () => {
   const CHAT = '[data-qa-id="qa-send-message-textarea"]';
   const draft = (p: Page) => p.evaluate(() => (window as any).__douyin.draft() as string);
