@@ -212,3 +212,98 @@ describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the
     expect(await sent(page)).toEqual([]);
   });
 });
+
+/**
+ * A script added to a fixture: its chat box sends on Enter (no line break), on the key's press or on
+ * its release.
+ */
+const sendsOnEnter = (editor: string, button: string, on: 'keydown' | 'keyup') => (html: string) =>
+  html.replace(
+    '</body>',
+    `<script>
+for (const type of ['keydown', 'keyup']) {
+  document.querySelector(${JSON.stringify(editor)}).addEventListener(type, (e) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    if (type === ${JSON.stringify(on)}) document.querySelector(${JSON.stringify(button)}).click();
+  });
+}
+</script></body>`,
+  );
+
+interface EnterCase {
+  name: string;
+  fx: ConsoleFixture;
+  transform?: (html: string) => string;
+  input: string;
+  /** window.<hooks>: draft(), sent. */
+  hooks: string;
+  /** Whether Enter sends on this console (else it is a line break). */
+  enterSends: boolean;
+}
+
+const JD_SEND = '.SendButtonGroup > .send-button';
+const ENTER_CASES: EnterCase[] = [
+  { name: 'Douyin 飞鸽 v2 (controlled textarea, Enter sends)', fx: CONSOLES.douyinV2, input: '[data-qa-id="qa-send-message-textarea"]', hooks: '__douyin', enterSends: true },
+  { name: 'Pinduoduo (controlled textarea, Enter sends)', fx: CONSOLES.pdd, input: '#replyTextarea', hooks: '__pdd', enterSends: true },
+  { name: 'JD 咚咚 (contenteditable, Enter sends)', fx: CONSOLES.jd, transform: sendsOnEnter('.EditorContent', JD_SEND, 'keydown'), input: '.EditorContent', hooks: '__jd', enterSends: true },
+  { name: 'JD 咚咚 (contenteditable, sends on Enter’s release)', fx: CONSOLES.jd, transform: sendsOnEnter('.EditorContent', JD_SEND, 'keyup'), input: '.EditorContent', hooks: '__jd', enterSends: true },
+  { name: 'Kuaishou (Quill, Enter is a line break)', fx: CONSOLES.kuaishou, input: '.ql-editor', hooks: '__ks', enterSends: false },
+];
+
+describe('Enter after a /code in the chat box', () => {
+  const draft = (p: Page, hooks: string) => p.evaluate((k) => (window as any)[k].draft() as string, hooks);
+  /** The texts sent (Pinduoduo records { uid, text }). */
+  const sent = (p: Page, hooks: string) =>
+    p.evaluate((k) => ((window as any)[k].sent as (string | { text: string })[]).map((x) => (typeof x === 'string' ? x : x.text)), hooks);
+
+  for (const c of ENTER_CASES) {
+    it(`${c.name}: /th + Enter expands the reply in place and sends nothing; the next Enter is the page’s own`, async () => {
+      await openConsole(page, c.fx, c.transform);
+      await engineReady(page);
+      await page.click(c.input);
+      await page.keyboard.type('/th');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => draft(page, c.hooks)).toBe(RETURN_7DAY);
+      expect(await sent(page, c.hooks)).toEqual([]);
+      expect(await pageFocused(page, c.input)).toBe(true);
+      // Nothing of ours on the next Enter: it sends (or breaks the line) as the page does.
+      await page.keyboard.press('Enter');
+      if (c.enterSends) await expect.poll(() => sent(page, c.hooks)).toEqual([RETURN_7DAY]);
+      else await expect.poll(() => draft(page, c.hooks)).toBe(`${RETURN_7DAY}\n`);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
+  it('Enter after text that is no known code is the page’s own: it sends as typed', async () => {
+    const c = ENTER_CASES[0]!;
+    await openConsole(page, c.fx);
+    await engineReady(page);
+    await page.click(c.input);
+    await page.keyboard.type('/zzq');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent(page, c.hooks)).toEqual(['/zzq']);
+    // A link ending in a code's letters is text too.
+    await page.keyboard.type('shop.example.com/th');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent(page, c.hooks)).toEqual(['/zzq', 'shop.example.com/th']);
+  });
+
+  it('/tj (a reply with fill-ins) + Enter: the code goes, the fill-in form takes the keys, nothing is sent', async () => {
+    const c = ENTER_CASES[0]!;
+    await openConsole(page, c.fx);
+    await engineReady(page);
+    await page.click(c.input);
+    await page.keyboard.type('/tj');
+    await page.keyboard.press('Enter');
+    await inPanel(page, '[data-kf="fill"]').waitFor();
+    await expect.poll(() => focusInPanel(page)).toBe('fill-input');
+    expect(await draft(page, c.hooks)).toBe('');
+    await page.keyboard.type('165cm 55kg');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('M');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => draft(page, c.hooks)).toContain('（165cm 55kg），建议拍M码');
+    expect(await sent(page, c.hooks)).toEqual([]);
+  });
+});
