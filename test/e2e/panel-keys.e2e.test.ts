@@ -44,6 +44,13 @@ const pageFocused = (p: Page, selector: string) => p.evaluate((s) => !!document.
 /** The panel's suggestion engine and library are in (a `/code` or a search is understood at once). */
 const engineReady = (p: Page) => inPanel(p, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
 
+/** Opens the console, waits for the panel's engine, and puts the caret in the chat box (`input`). */
+async function openAtChatBox(p: Page, fx: ConsoleFixture, input: string, transform?: (html: string) => string): Promise<void> {
+  await openConsole(p, fx, transform);
+  await engineReady(p);
+  await p.click(input);
+}
+
 /** The suggestions for the open buyer's messages, once the background's signals are in. */
 async function settledSuggestions(p: Page): Promise<{ titles: string[]; bodies: string[] }> {
   await expect.poll(() => inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')).toBe('ready');
@@ -170,9 +177,7 @@ describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the
   const marked = (p: Page) => inPanel(p, '[data-kf="results"] .kf-marked .kf-tpl-title').allTextContents();
 
   it('Enter inserts the first hit at the chat box caret, ↓ marks the next and Enter inserts it; nothing is sent', async () => {
-    await openConsole(page, CONSOLES.douyinV2);
-    await engineReady(page);
-    await page.click(CHAT);
+    await openAtChatBox(page, CONSOLES.douyinV2, CHAT);
     await page.keyboard.type('亲，');
     await page.keyboard.press('Alt+k');
     await page.keyboard.type('七天');
@@ -200,9 +205,7 @@ describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the
   });
 
   it('Enter with no hit inserts nothing and sends nothing', async () => {
-    await openConsole(page, CONSOLES.douyinV2);
-    await engineReady(page);
-    await page.click(CHAT);
+    await openAtChatBox(page, CONSOLES.douyinV2, CHAT);
     await page.keyboard.press('Alt+k');
     await page.keyboard.type('zzzzqqqq');
     await inPanel(page, '[data-kf="library"] .kf-muted').waitFor(); // 没有找到匹配的话术
@@ -259,9 +262,7 @@ describe('Enter after a /code in the chat box', () => {
 
   for (const c of ENTER_CASES) {
     it(`${c.name}: /th + Enter expands the reply in place and sends nothing; the next Enter is the page’s own`, async () => {
-      await openConsole(page, c.fx, c.transform);
-      await engineReady(page);
-      await page.click(c.input);
+      await openAtChatBox(page, c.fx, c.input, c.transform);
       await page.keyboard.type('/th');
       await page.keyboard.press('Enter');
       await expect.poll(() => draft(page, c.hooks)).toBe(RETURN_7DAY);
@@ -277,9 +278,7 @@ describe('Enter after a /code in the chat box', () => {
 
   it('Enter after text that is no known code is the page’s own: it sends as typed', async () => {
     const c = ENTER_CASES[0]!;
-    await openConsole(page, c.fx);
-    await engineReady(page);
-    await page.click(c.input);
+    await openAtChatBox(page, c.fx, c.input);
     await page.keyboard.type('/zzq');
     await page.keyboard.press('Enter');
     await expect.poll(() => sent(page, c.hooks)).toEqual(['/zzq']);
@@ -291,9 +290,7 @@ describe('Enter after a /code in the chat box', () => {
 
   it('/tj (a reply with fill-ins) + Enter: the code goes, the fill-in form takes the keys, nothing is sent', async () => {
     const c = ENTER_CASES[0]!;
-    await openConsole(page, c.fx);
-    await engineReady(page);
-    await page.click(c.input);
+    await openAtChatBox(page, c.fx, c.input);
     await page.keyboard.type('/tj');
     await page.keyboard.press('Enter');
     await inPanel(page, '[data-kf="fill"]').waitFor();
