@@ -1,5 +1,5 @@
 import { PageText } from '@/components/PageText';
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
@@ -15,7 +15,9 @@ export function Panel() {
   // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
   const offerTeach = startTeach && s.pageKind === 'chat' && !s.inputFound;
 
-  useEffect(() => {
+  // Alt+K: a layout effect, so the search box has focus before the agent's next key press is
+  // handled (an effect ran a frame later and the first letters went into the chat box).
+  useLayoutEffect(() => {
     if (s.focusSearchTick > 0) searchRef.current?.focus();
   }, [s.focusSearchTick]);
 

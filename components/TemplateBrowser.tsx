@@ -1,19 +1,30 @@
 import type { RefObject } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { TemplateRow } from './TemplateRow';
 import { t } from '@/lib/i18n';
 
-/** Search box plus the library by group. */
+/**
+ * Search box plus the library by group. In the search box, as in the fill-in form: Enter inserts
+ * the marked hit (the first, or the one ↓/↑ moved to), Escape clears the search and goes back to
+ * the chat box at its caret. Alt+1…9 keep naming the hits by their place.
+ */
 export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> }) {
   const panel = usePanel();
   const s = usePanelState();
   const [group, setGroup] = useState<string | null>(null);
+  // The marked hit belongs to the query it was moved in: a new query (or none) marks the first.
+  const [mark, setMark] = useState({ query: '', at: 0 });
+  const list = useRef<HTMLUListElement>(null);
   const groups = s.library?.groups ?? [];
   const searching = s.query.trim() !== '';
   const shown = searching
     ? s.results
     : (s.library?.templates ?? []).filter((tpl) => tpl.group === (group ?? groups[0]));
+  const at = searching && mark.query === s.query ? Math.min(mark.at, shown.length - 1) : 0;
+  useLayoutEffect(() => {
+    if (searching) list.current?.children[at]?.scrollIntoView({ block: 'nearest' });
+  }, [at, searching]);
   return (
     <section class="kf-browse" data-kf="library">
       <input
@@ -25,7 +36,16 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         value={s.query}
         onInput={(e) => panel.setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') panel.setQuery('');
+          // Enter and Escape also end a pinyin composition: those belong to the input method.
+          if (e.isComposing || e.keyCode === 229) return;
+          const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+          if (step && shown.length && searching) {
+            e.preventDefault();
+            setMark({ query: s.query, at: (at + step + shown.length) % shown.length });
+          } else if (e.key === 'Enter' && searching && shown[at]) {
+            e.preventDefault();
+            panel.useTemplate(shown[at]!, s.inputFound ? 'insert' : 'copy');
+          } else if (e.key === 'Escape') panel.closeSearch();
         }}
       />
       {!searching && (
@@ -38,9 +58,9 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         </nav>
       )}
       {searching && shown.length === 0 && <p class="kf-muted">{t('panel.noResults')}</p>}
-      <ul class="kf-list" data-kf={searching ? 'results' : 'group-list'}>
+      <ul class="kf-list" data-kf={searching ? 'results' : 'group-list'} ref={list}>
         {shown.map((tpl, i) => (
-          <TemplateRow template={tpl} index={searching && i < 9 ? i : undefined} canInsert={s.inputFound} />
+          <TemplateRow template={tpl} index={searching && i < 9 ? i : undefined} marked={searching && i === at} canInsert={s.inputFound} />
         ))}
       </ul>
     </section>

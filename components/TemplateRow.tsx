@@ -3,13 +3,14 @@ import { usePanel } from './PanelContext';
 import { t } from '@/lib/i18n';
 
 /** One reply script: click inserts at the caret (or copies in copy mode); never sends. */
-export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean }) {
+export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean; marked?: boolean }) {
   const panel = usePanel();
-  const { template, index, reason, canInsert } = props;
+  const { template, index, reason, canInsert, marked } = props;
   // mousedown must not steal focus from the chat box, so the caret stays where the agent typed.
   const keepFocus = (e: MouseEvent) => e.preventDefault();
   return (
-    <li class="kf-tpl" data-kf="template" data-template-id={template.id}>
+    // marked: the search hit Enter in the search box inserts (TemplateBrowser).
+    <li class={marked ? 'kf-tpl kf-marked' : 'kf-tpl'} data-kf="template" data-template-id={template.id} aria-current={marked}>
       <button
         class="kf-tpl-main"
         onMouseDown={keepFocus}

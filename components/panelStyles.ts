@@ -34,7 +34,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-list { list-style: none; margin: 0; padding: 0; }
 .kf-tpl { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0; }
 .kf-tpl-main { flex: 1; text-align: left; border: 1px solid #e5e6eb; background: #fff; border-radius: 6px; padding: 6px 8px; cursor: pointer; font: inherit; color: inherit; }
-.kf-tpl-main:hover { border-color: #e85d04; background: #fffaf5; }
+.kf-tpl-main:hover, .kf-marked .kf-tpl-main { border-color: #e85d04; background: #fffaf5; }
 .kf-tpl-title { font-weight: 600; margin-right: 6px; }
 .kf-tpl-body { display: block; color: #4e5969; font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; white-space: pre-wrap; }
 .kf-reason { display: block; color: #86909c; font-size: 11px; margin-top: 2px; }

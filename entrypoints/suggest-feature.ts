@@ -5,7 +5,8 @@ import { registerFeature } from '@/lib/panel/features';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
 import { combineSignals } from '@/lib/domain/suggest/combine';
 import { prefillFills } from '@/lib/domain/templates/prefill';
+import { renderTemplate } from '@/lib/domain/templates/variables';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates, combineSignals, prefillFills });
+  registerFeature('suggest', { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates, combineSignals, prefillFills, renderTemplate });
 });

@@ -5,7 +5,11 @@
  */
 import { afterEach, expect, it, vi } from 'vitest';
 
-const bg = vi.hoisted(() => ({ pendingSituation: null as string | null }));
+const bg = vi.hoisted(() => ({
+  pendingSituation: null as string | null,
+  /** When set, the suggest feature script arrives only once this resolves. */
+  engineArrives: null as Promise<void> | null,
+}));
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
   const { DEFAULT_APP_SETTINGS } = await import('../storage/settings');
@@ -25,7 +29,13 @@ vi.mock('./features', async () => {
   const engine = await import('../domain/suggest');
   const { combineSignals } = await import('../domain/suggest/combine');
   const { prefillFills } = await import('../domain/templates/prefill');
-  return { loadFeature: async () => ({ ...engine, combineSignals, prefillFills }) };
+  const { renderTemplate } = await import('../domain/templates/variables');
+  return {
+    loadFeature: async () => {
+      await bg.engineArrives;
+      return { ...engine, combineSignals, prefillFills, renderTemplate };
+    },
+  };
 });
 
 import { bootDemo, type DemoHooks } from '../sites/testing';
@@ -37,6 +47,7 @@ let demo: DemoHooks;
 let abort: AbortController;
 afterEach(() => {
   bg.pendingSituation = null;
+  bg.engineArrives = null;
   abort.abort();
   demo.setAutoMessages(false);
 });
@@ -87,4 +98,22 @@ it('opens 推荐尺码 with the height and weight the buyer wrote already in 身
   expect(pending.fills).toEqual({ 身高体重: '162cm/52kg' });
   // Never inserted on its own: the form stays until the agent confirms.
   expect(panel.store.get().pending).not.toBeNull();
+});
+
+it('inserts a reply used before the suggest feature script arrived once it has, its variables filled (the renderer travels in it)', async () => {
+  let arrive!: () => void;
+  bg.engineArrives = new Promise((resolve) => (arrive = resolve));
+  demo = bootDemo('/chat/u-1001?auto=0');
+  abort = new AbortController();
+  const panel = new PanelController(demoAdapter, document, abort.signal);
+  await panel.start({ card: {} as CardFrameHost, features: [] });
+  expect(panel.store.get().engineReady).toBe(false);
+  // 订单已付款: 收到您的付款啦…订单{发货日}发出…
+  const paid = panel.store.get().library!.templates.find((t) => t.code === 'fk')!;
+  panel.useTemplate(paid, 'insert');
+  expect(demo.draft()).toBe('');
+  arrive();
+  await vi.waitFor(() => expect(demo.draft()).toMatch(/^收到您的付款啦，谢谢亲的支持！订单(今天|明天|\S+)发出，/));
+  expect(demo.draft()).not.toContain('{');
+  expect(demo.sent).toEqual([]);
 });

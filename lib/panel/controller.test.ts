@@ -125,6 +125,30 @@ describe('a conversation switch', () => {
   });
 });
 
+describe('the search typed for one buyer', () => {
+  it('is cleared when another conversation opens, so Alt+1…9 are the new buyer’s suggestions', () => {
+    const { panel, drawn } = setup();
+    panel.setQuery('七天');
+    expect(panel.store.get().query).toBe('七天');
+    const next = switchTo(3);
+    panel.pageChanged();
+    // Alt+1 before the card drew the buyer: the waiting read runs first, the search goes with it.
+    panel.visibleTemplates();
+    expect(panel.store.get()).toMatchObject({ buyerId: next.buyerId, query: '' });
+    drawn[0]!();
+    expect(panel.store.get().query).toBe('');
+  });
+
+  it('stays while the same buyer writes again (the agent is still looking)', () => {
+    const { panel } = setup(false);
+    panel.setQuery('七天');
+    demo.pushBuyerMessage(panel.store.get().buyer!, '我再对比一下别家的退货规则，等我一会');
+    panel.pageChanged();
+    expect(panel.store.get().buyerMessages.at(-1)).toBe('我再对比一下别家的退货规则，等我一会');
+    expect(panel.store.get().query).toBe('七天');
+  });
+});
+
 describe("a switch told at the agent's click on a row, before the page's own handler", () => {
   /** The agent's click on list item `index` as the document's capture listener sees it (before the page's). */
   function clickSeen(panel: PanelController, index: number, trusted = true): OpenBuyer {

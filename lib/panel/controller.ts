@@ -11,7 +11,7 @@ import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
-import { renderTemplate } from '../domain/templates/variables';
+import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
@@ -439,6 +439,9 @@ export class PanelController {
       // A new buyer message or another conversation resets the agent's manual pick.
       scenarioOverride: conversationChanged || newMessage ? null : prev.scenarioOverride,
       pending: conversationChanged ? null : prev.pending,
+      // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
+      // the next buyer would get the old hit instead of their own top suggestion.
+      query: conversationChanged ? '' : prev.query,
     });
     if (conversationChanged || newMessage) this.classifyNow();
     this.showOrders(pageKind);
@@ -649,17 +652,21 @@ export class PanelController {
     return s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
   }
 
-  /** Starts using a template: fills known variables, asks for fill-ins, then inserts or copies. */
-  useTemplate(template: Template, mode: 'insert' | 'copy'): void {
-    const rendered = this.renderTemplate(template, {});
-    if (rendered.missing.length) {
+  /**
+   * Starts using a template: fills known variables, asks for fill-ins, then inserts or copies.
+   * `code`: the `/code` typed just before the caret that asked for it, which the reply replaces (or
+   * which goes while the fill-ins are asked).
+   */
+  useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
+    this.render(template, {}, (rendered) => {
+      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code);
+      const input = code && this.chatInputQuiet();
+      if (input) replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
       // What the buyer already wrote (身高体重) is offered, selected, for the agent to confirm or retype.
       const fills = this.engine?.prefillFills(rendered.missing, this.store.get().buyerMessages) ?? {};
       this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills, warned: false } });
-      return;
-    }
-    void this.deliver(template, rendered.text, mode);
+    });
   }
 
   updateFill(name: string, value: string): void {
@@ -671,42 +678,68 @@ export class PanelController {
   confirmFill(): void {
     const p = this.store.get().pending;
     if (!p) return;
-    const rendered = this.renderTemplate(p.template, p.fills);
-    if (rendered.missing.length && !p.warned) {
-      this.store.set({ pending: { ...p, warned: true } });
-      return;
-    }
-    this.store.set({ pending: null });
-    void this.deliver(p.template, rendered.text, p.mode);
+    this.render(p.template, p.fills, (rendered) => {
+      if (rendered.missing.length && !p.warned) {
+        this.store.set({ pending: { ...p, warned: true } });
+        return;
+      }
+      this.store.set({ pending: null });
+      this.deliver(p.template, rendered.text, p.mode);
+    });
   }
 
   /** Drops a pending fill-in; the agent goes on typing in the chat box, at its caret. */
   cancelFill(): void {
     this.store.set({ pending: null });
+    this.backToChat();
+  }
+
+  /** Escape in the search box: the search is cleared (Alt+1…9 are the suggestions again), back to the chat box. */
+  closeSearch(): void {
+    this.setQuery('');
+    this.backToChat();
+  }
+
+  /** Focus back in the chat box, at the caret the agent left there. */
+  private backToChat(): void {
     const input = this.chatInputQuiet();
     if (input) focusAtCaret(input);
   }
 
-  renderTemplate(template: Template, fills: Record<string, string>) {
+  /**
+   * Renders `template` for the open buyer (known variables from the page and the settings, the
+   * fill-ins given), then `go`. The renderer travels in the suggest feature script, not in the
+   * content script every seller page loads: `go` runs at once when that is in (on a chat page, from
+   * its first read), else once it has arrived (a reply clicked on an order page, or in the first
+   * moment after a chat page loads); not at all if it fails to load (the panel says so).
+   */
+  private render(template: Template, fills: Record<string, string>, go: (rendered: RenderResult) => void): void {
+    const e = this.suggestEngine();
+    if (!e) {
+      void this.engineLoading?.then(() => this.engine && this.render(template, fills, go));
+      return;
+    }
     this.flushRead();
     const { settings, buyer } = this.store.get();
     const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
-    return renderTemplate(
-      template.body,
-      {
-        buyer: buyer ?? undefined,
-        agentName: settings.shop.agentName,
-        shopName: settings.shop.shopName,
-        now: new Date(),
-        cutoff: settings.shop.cutoff,
-        zone: shopZone(settings),
-      },
-      filled,
+    go(
+      e.renderTemplate(
+        template.body,
+        {
+          buyer: buyer ?? undefined,
+          agentName: settings.shop.agentName,
+          shopName: settings.shop.shopName,
+          now: new Date(),
+          cutoff: settings.shop.cutoff,
+          zone: shopZone(settings),
+        },
+        filled,
+      ),
     );
   }
 
-  private async deliver(template: Template, text: string, mode: 'insert' | 'copy'): Promise<void> {
-    if (mode === 'insert') this.insertReply(template, text, { via: 'panel' });
+  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string): void {
+    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code });
     else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
   }
 

@@ -17,6 +17,7 @@ import type { GuardEngine } from '../domain/guard/engine';
 import type { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
+import type { renderTemplate } from '../domain/templates/variables';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
 
 export interface FeatureHost {
@@ -43,6 +44,8 @@ export interface Features {
     combineSignals: typeof combineSignals;
     /** Fill-ins the buyer already answered (身高体重…), read from their messages; here, not in content.js. */
     prefillFills: typeof prefillFills;
+    /** A reply's variables filled in ({买家}, {发货日}…) and its fill-ins listed: every insertion, here, not in content.js. */
+    renderTemplate: typeof renderTemplate;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

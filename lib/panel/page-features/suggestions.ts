@@ -1,14 +1,14 @@
 /**
  * Suggestions: the recognised situation and the likely replies for the open buyer, and the keys
- * that use them — Alt+1…9 inserts a visible reply, Alt+K focuses the search, `/code` + Space or
- * Tab expands a reply by its shortcut code. After "open" in the follow-up popup, the buyer's chat
+ * that use them — Alt+1…9 inserts a visible reply, Alt+K focuses the search, `/code` + Space, Tab
+ * or Enter expands a reply by its shortcut code. After "open" in the follow-up popup, the buyer's chat
  * shows that item's situation first.
  */
 import type { PanelFeature } from '../page-feature';
 import type { PanelController } from '../controller';
 import { ScenarioChips } from '@/components/ScenarioChips';
 import { SuggestionList } from '@/components/SuggestionList';
-import { isComposing, replaceBeforeCaret, watchEditing } from '../../insert';
+import { isComposing, watchEditing } from '../../insert';
 import { textBeforeCaret } from '../../insert/text-before-caret';
 
 /**
@@ -38,10 +38,15 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
     }
     return;
   }
-  if ((e.key === 'Tab' || e.key === ' ') && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) expandCode(panel, e);
+  // Enter (and Ctrl+Enter) sends on most consoles: after a known `/code` it expands instead.
+  if ((e.key === 'Enter' || ((e.key === 'Tab' || e.key === ' ') && !e.ctrlKey)) && !e.altKey && !e.metaKey && !e.shiftKey) expandCode(panel, e);
 }
 
-/** `/code` + Tab or Space in the chat box becomes the template with that shortcut code. */
+/**
+ * `/code` + Tab, Space or Enter in the chat box becomes the template with that shortcut code. The
+ * key is then ours alone: the page's own handlers (Enter sends) never see it. Any other key, or
+ * one after text that is not a known code, is left to the page exactly as it came.
+ */
 function expandCode(panel: PanelController, e: KeyboardEvent): void {
   const input = panel.chatInputQuiet();
   if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
@@ -53,12 +58,10 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
   const template = panel.store.get().library?.templates.find((tpl) => tpl.code?.toLowerCase() === code);
   if (!template) return;
   e.preventDefault();
-  const rendered = panel.renderTemplate(template, {});
-  if (rendered.missing.length) {
-    // Remove the code, then ask for the fill-ins in the panel.
-    replaceBeforeCaret(input, m[0].length, '');
-    panel.useTemplate(template, 'insert');
-  } else panel.insertReply(template, rendered.text, { via: 'code', replaceCode: m[0] });
+  e.stopImmediatePropagation();
+  // A page that sends on the key's release would send the reply just put in: that one goes too.
+  if (e.key === 'Enter') input.ownerDocument.addEventListener('keyup', (up) => up.key === 'Enter' && up.stopImmediatePropagation(), { capture: true, once: true });
+  panel.useTemplate(template, 'insert', m[0]);
 }
 
 export const suggestions: PanelFeature = {
