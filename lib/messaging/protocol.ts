@@ -1,6 +1,7 @@
 import type { TemplateLibrary } from '../domain/templates/types';
 import type { ScenarioId } from '../domain/scenarios';
 import type { LibraryRecord } from '../storage/library';
+import type { ImportSummary } from '../domain/templates/import-plan';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import { SCENARIO_IDS } from '../domain/scenarios';
@@ -12,13 +13,31 @@ export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followu
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 
+/** What importing a library file does (or, with `dryRun`, would do), for the agent to confirm first. */
+export interface LibraryImportPreview extends ImportSummary {
+  /** The library's `updatedAt` these counts were made from: sent back as `baseUpdatedAt`. */
+  updatedAt: number;
+  /** The file's other sections: remark rules and guard rules replace the current ones, taught pages are added. */
+  remarkRules: boolean;
+  guardRules: boolean;
+  taughtSites: number;
+}
+
+/** `count`: templates in the library after the import (with `dryRun`: in the file). */
+export type LibraryImportResult = { ok: true; count: number; preview: LibraryImportPreview } | { ok: false; errors: string[] };
+
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
   /** With `baseUpdatedAt`: refused with code 'conflict' if the library changed since it was read. */
   saveLibrary: [TemplateLibrary & { baseUpdatedAt?: number }, LibraryRecord];
-  /** Validates the whole file first; an invalid file changes nothing. */
-  importLibrary: [{ json: unknown }, ImportResult];
+  /**
+   * Validates the whole file first; an invalid file changes nothing. `dryRun`: only says what it
+   * would do. Otherwise takes a backup snapshot, then merges the file into the library (`merge`) or
+   * replaces the library with it; refused with code 'conflict' if the library changed since
+   * `baseUpdatedAt` (the preview's `updatedAt`).
+   */
+  importLibrary: [{ json: unknown; merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];
   patchSettings: [DeepPartial<AppSettings>, AppSettings];

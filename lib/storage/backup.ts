@@ -14,7 +14,7 @@ export interface Snapshot {
   v: 1;
   id: string;
   takenAt: number;
-  reason: 'scheduled' | 'manual' | 'before-restore' | 'before-delete';
+  reason: 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import';
   stores: Partial<Record<StoreName, [string, unknown][]>>;
 }
 

@@ -66,7 +66,7 @@ export const customersOptions: MessageBundle = {
     'backups.tab': '备份',
     'backups.title': '本机备份',
     'backups.help':
-      '每天自动备份一次全部数据（话术库、设置、客户档案、跟进、学习记录），连同手动备份保留最近 5 份；恢复备份之前，会先把当前数据另存为一份备份。为保护买家隐私，删除客户（单个删除、全部删除，或超过保留天数自动清理）和忘记学习记录时，这些记录也会从所有本机备份中删除，恢复备份也找不回来；需要留存请先导出。备份只在本机，换电脑请使用导出。',
+      '每天自动备份一次全部数据（话术库、设置、客户档案、跟进、学习记录），连同手动备份保留最近 5 份；恢复备份之前，会先把当前数据另存为一份备份，导入话术库之前也是。为保护买家隐私，删除客户（单个删除、全部删除，或超过保留天数自动清理）和忘记学习记录时，这些记录也会从所有本机备份中删除，恢复备份也找不回来；需要留存请先导出。备份只在本机，换电脑请使用导出。',
     'backups.now': '立即备份',
     'backups.created': '已备份。',
     'backups.none': '还没有备份',
@@ -81,6 +81,7 @@ export const customersOptions: MessageBundle = {
     'backups.reason.scheduled': '自动',
     'backups.reason.manual': '手动',
     'backups.reason.before-restore': '恢复前',
+    'backups.reason.before-import': '导入话术库前',
     'backups.reason.before-delete': '删除前',
     'backups.has.templates': '话术 {count} 条',
     'backups.has.starter': '初始话术库',
@@ -152,7 +153,7 @@ export const customersOptions: MessageBundle = {
     'backups.tab': 'Backups',
     'backups.title': 'Local backups',
     'backups.help':
-      "All data (replies, settings, buyer notes, follow-ups, learned picks) is backed up once a day; with the manual backups, the newest 5 are kept. Before a restore, the current data is saved as a backup first. To protect buyers' privacy, deleting buyers (one, all, or those past the retention period) and forgetting learned picks also removes them from every local backup, so restoring a backup does not bring them back; export first if you need a copy. Backups stay on this machine; use export to move to another.",
+      "All data (replies, settings, buyer notes, follow-ups, learned picks) is backed up once a day; with the manual backups, the newest 5 are kept. Before a restore or a library import, the current data is saved as a backup first. To protect buyers' privacy, deleting buyers (one, all, or those past the retention period) and forgetting learned picks also removes them from every local backup, so restoring a backup does not bring them back; export first if you need a copy. Backups stay on this machine; use export to move to another.",
     'backups.now': 'Back up now',
     'backups.created': 'Backed up.',
     'backups.none': 'No backups yet',
@@ -168,6 +169,7 @@ export const customersOptions: MessageBundle = {
     'backups.reason.manual': 'Manual',
     'backups.reason.before-restore': 'Before restore',
     'backups.reason.before-delete': 'Before delete',
+    'backups.reason.before-import': 'Before library import',
     'backups.has.templates': '{count} replies',
     'backups.has.starter': 'starter replies',
     'backups.has.buyers': '{count} buyers',

@@ -53,3 +53,84 @@ describe('usage keyed by template id', () => {
     expect(bad).toMatchObject({ ok: true, value: { ok: false, errors: [expect.stringContaining('id')] } });
   });
 });
+
+describe('importing a library file', () => {
+  type Lib = { groups: string[]; templates: { id: string; title: string; code?: string }[]; updatedAt: number };
+  const value = <T,>(r: { ok: boolean; value?: unknown }): T => {
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return r.value as T;
+  };
+  const call = async <T,>(kf: string, payload?: unknown) => value<T>(await dispatch({ kf, payload } as never, 'extension-page'));
+  const starter = async () => {
+    await call('saveLibrary', { groups: ['组'], templates: Array.from({ length: 103 }, (_, i) => ({ id: `s${i}`, title: `话术${i}`, body: '正文', group: '组', scenarios: ['greeting'], ...(i === 0 ? { code: 'hi' } : {}) })) });
+    return call<Lib>('getLibrary');
+  };
+  const three = (changes: Record<string, unknown> = {}) => ({
+    format: 'kefu-library',
+    version: 1,
+    groups: ['组'],
+    templates: [
+      { id: 's0', title: '话术0（新）', body: '正文', group: '组', scenarios: ['greeting'], code: 'hi' },
+      { id: 's1', title: '话术1', body: '正文', group: '组', scenarios: ['greeting'] },
+      { id: 'n1', title: '文件里的新话术', body: '正文', group: '组', scenarios: ['greeting'], ...changes },
+    ],
+  });
+
+  it('says what a file would do without writing anything (dry run)', async () => {
+    const before = await starter();
+    const r = await call<{ ok: true; preview: Record<string, unknown> }>('importLibrary', { json: three(), dryRun: true });
+    expect(r.preview).toMatchObject({ current: 103, incoming: 3, added: 1, updated: 1, unchanged: 1, notInFile: 101, codeClashes: [], mergeErrors: [], updatedAt: before.updatedAt });
+    expect(await call<Lib>('getLibrary')).toEqual(before);
+  });
+
+  it('merges a 3-template file into a 103-template library, keeping the other 101', async () => {
+    const before = await starter();
+    const r = await call<{ ok: boolean; count: number }>('importLibrary', { json: three(), merge: true, baseUpdatedAt: before.updatedAt });
+    expect(r).toMatchObject({ ok: true, count: 104 });
+    const after = await call<Lib>('getLibrary');
+    expect(after.templates).toHaveLength(104);
+    expect(after.templates[0]!.title).toBe('话术0（新）');
+    expect(after.templates.at(-1)!.title).toBe('文件里的新话术');
+  });
+
+  it('takes a backup before replacing, so the 103 templates a 3-template file replaced come back from 备份', async () => {
+    await starter();
+    expect(await call('importLibrary', { json: three() })).toMatchObject({ ok: true, count: 3 });
+    const [newest] = await call<{ id: string; reason: string }[]>('listBackups');
+    expect(newest!.reason).toBe('before-import');
+    await call('restoreBackup', { id: newest!.id });
+    expect((await call<Lib>('getLibrary')).templates).toHaveLength(103);
+  });
+
+  it('refuses with a conflict, writing nothing, when the library changed after the counts were made', async () => {
+    const before = await starter();
+    await call('saveLibrary', { groups: before.groups, templates: before.templates.slice(1) });
+    const r = await dispatch({ kf: 'importLibrary', payload: { json: three(), merge: true, baseUpdatedAt: before.updatedAt } }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await call<Lib>('getLibrary')).templates).toHaveLength(102);
+  });
+
+  it('refuses a merge that would give one /code to two templates, and still allows replacing', async () => {
+    const before = await starter();
+    // 话术2, which the file does not mention, already uses the code the file gives its new template.
+    const file = three({ code: 'n9' });
+    await call('saveLibrary', { groups: before.groups, templates: before.templates.map((x) => (x.id === 's2' ? { ...x, code: 'n9' } : x)) });
+    const preview = await call<{ preview: { codeClashes: unknown[]; updatedAt: number } }>('importLibrary', { json: file, dryRun: true });
+    expect(preview.preview.codeClashes).toEqual([{ code: 'n9', incoming: '文件里的新话术', existing: '话术2' }]);
+    const merged = await call<{ ok: boolean; errors: string[] }>('importLibrary', { json: file, merge: true, baseUpdatedAt: preview.preview.updatedAt });
+    expect(merged.ok).toBe(false);
+    expect((await call<Lib>('getLibrary')).templates).toHaveLength(103);
+    expect(await call('importLibrary', { json: file, baseUpdatedAt: preview.preview.updatedAt })).toMatchObject({ ok: true, count: 3 });
+  });
+});
+
+describe('saving the library from the editor', () => {
+  it('words a refused save in the interface’s language alone (no English gloss in the Chinese interface)', async () => {
+    const t = (id: string, code: string) => ({ id, title: id, body: '正文', group: '组', scenarios: ['greeting'], code });
+    const r = await dispatch({ kf: 'saveLibrary', payload: { groups: ['组'], templates: [t('a', 'hi'), t('b', 'hi')] } }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const message = (r as { error: { message: string } }).error.message;
+    expect(message).toContain('快捷码');
+    expect(message).not.toContain('duplicate code');
+  });
+});

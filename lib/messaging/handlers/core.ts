@@ -9,17 +9,26 @@ import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
 import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
-import type { CoreProtocol } from '../protocol';
+import type { CoreProtocol, LibraryImportResult } from '../protocol';
+import { takeSnapshot } from '../../storage/backup';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
 import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
 
-/** Saves a library together with its pinyin initials (computed here, in the background). */
-export async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
-  return saveLibrary(lib, Date.now(), initialsFor(lib.templates, await loadBundled('pinyin-table')));
+/** Pinyin initials per template, computed here in the background (the panel never loads pinyin data). */
+async function initialsOf(lib: TemplateLibrary): Promise<Record<string, [string, string]>> {
+  return initialsFor(lib.templates, await loadBundled('pinyin-table'));
 }
+
+/** Saves a library together with its pinyin initials. */
+export async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
+  return saveLibrary(lib, Date.now(), await initialsOf(lib));
+}
+
+const shopLocale = async () => (await loadSettings()).shop.locale;
+const CHANGED_ELSEWHERE = 'the library changed meanwhile';
 
 /** The stored library; computes and stores missing initials once (first run, older records). */
 async function libraryWithInitials(): Promise<LibraryRecord> {
@@ -34,41 +43,53 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
-      const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
+      // The editor names a clashing template by its title itself; anything left, in the interface's language.
+      const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib }, await shopLocale());
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
-      let rec: LibraryRecord;
-      if (typeof baseUpdatedAt === 'number') {
-        const table = await loadBundled('pinyin-table');
-        const saved = await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), initialsFor(parsed.library.templates, table));
-        if (saved === 'conflict') throw new Conflict('the library was changed in another tab');
-        rec = saved;
-      } else {
-        rec = await saveWithInitials(parsed.library);
-      }
+      const rec =
+        typeof baseUpdatedAt === 'number'
+          ? await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), await initialsOf(parsed.library))
+          : await saveWithInitials(parsed.library);
+      if (rec === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
       await announceChange('library');
       return rec;
     },
   },
   importLibrary: {
-    async handle(payload) {
-      const json = obj(payload, 'importLibrary').json;
+    async handle(payload): Promise<LibraryImportResult> {
+      const { json, merge, dryRun, baseUpdatedAt } = obj(payload, 'importLibrary');
       // Problems in the interface's language (the shop's locale, as the worker's notifications use).
-      const { locale } = (await loadSettings()).shop;
-      const parsed = workerExtras().library.parseLibraryImport(json, locale);
+      const locale = await shopLocale();
+      const { parseLibraryImport, planLibraryImport } = workerExtras().library;
+      const parsed = parseLibraryImport(json, locale);
       const rules = readRulesSection(json, locale);
       const sites = readSitesSection(json, locale);
       const guard = readGuardSection(json, locale);
-      if (!parsed.ok || !rules.ok || !sites.ok || !guard.ok)
-        return {
-          ok: false,
-          errors: [...(parsed.ok ? [] : parsed.errors), ...(rules.ok ? [] : rules.errors), ...(sites.ok ? [] : sites.errors), ...(guard.ok ? [] : guard.errors)],
-        };
-      await saveWithInitials(parsed.library);
+      if (!parsed.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [parsed, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
+      const current = await loadLibrary();
+      const { summary, merged } = planLibraryImport(current, parsed.library, locale);
+      const preview = {
+        ...summary,
+        updatedAt: current.updatedAt,
+        remarkRules: !!rules.ruleSet,
+        guardRules: !!guard.config,
+        taughtSites: sites.sites?.length ?? 0,
+      };
+      if (dryRun) return { ok: true, count: preview.incoming, preview };
+      const next = merge ? merged : parsed;
+      if (!next.ok) return next;
+      // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
+      await takeSnapshot('before-import');
+      await announceChange('backups');
+      // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
+      const base = (baseUpdatedAt ?? current.updatedAt) as number;
+      const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
+      if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
       await announceChange('library');
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       if (sites.sites?.length) await importSitesSection(sites.sites);
       if (guard.config) await importGuardSection(guard.config);
-      return { ok: true, count: parsed.library.templates.length };
+      return { ok: true, count: saved.templates.length, preview };
     },
   },
   exportLibrary: { handle: async () => workerExtras().library.exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { ImportExport } from './ImportExport';
+import { flush, mountTab } from './testing';
+import { registerMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+import type { LibraryImportPreview } from '@/lib/messaging/protocol';
+
+registerMessages(options);
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+const partial3 = {
+  format: 'kefu-library',
+  version: 1,
+  groups: ['欢迎问候'],
+  templates: ['新客欢迎', '老客欢迎', '咨询高峰稍候'].map((title, i) => ({ id: `w${i}`, title, body: `${title}的内容`, group: '欢迎问候', scenarios: ['greeting'] })),
+};
+const preview = (extra: Partial<LibraryImportPreview> = {}): LibraryImportPreview => ({
+  current: 103,
+  incoming: 3,
+  added: 0,
+  updated: 1,
+  unchanged: 2,
+  notInFile: 100,
+  codeClashes: [],
+  mergeErrors: [],
+  updatedAt: 42,
+  remarkRules: false,
+  guardRules: false,
+  taughtSites: 0,
+  ...extra,
+});
+
+/** The import tab with a background that answers importLibrary with `answer` (a dry run with the preview). */
+async function importTab(answer: (payload: any) => unknown) {
+  const tab = await mountTab(<ImportExport />, { importLibrary: answer });
+  const choose = async (json: unknown, name = 'kefu-library.json') => {
+    const input = tab.q('[data-kf="import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(json)], name)], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+  };
+  const text = (sel: string) => tab.q(sel)?.textContent ?? null;
+  const imports = () => tab.call.mock.calls.filter(([verb, p]) => verb === 'importLibrary' && !(p as { dryRun?: boolean }).dryRun);
+  return { ...tab, choose, text, imports };
+}
+
+describe('importing a library file', () => {
+  it('writes nothing until the agent chooses: the counts in words, merge offered first, a backup promised', async () => {
+    const t = await importTab((p) => (p.dryRun ? { ok: true, count: 3, preview: preview() } : { ok: true, count: 103, preview: preview() }));
+    await t.choose(partial3, 'partial3.json');
+    expect(t.imports()).toEqual([]);
+    const confirm = t.text('[data-kf="import-confirm"]')!;
+    expect(confirm).toContain('导入「partial3.json」之前请确认');
+    expect(confirm).toContain('文件中有 3 条话术，现有话术库有 103 条');
+    expect(t.text('[data-kf="import-replace-what"]')).toBe('替换：现有 103 条话术将被文件中的 3 条替换，文件里没有的 100 条会被删除。');
+    expect(t.text('[data-kf="import-merge-what"]')).toBe('合并（推荐）：新增 0 条、更新 1 条，文件里没有的 100 条保留，导入后共 103 条。');
+    expect(confirm).toContain('导入前会自动备份全部数据');
+    expect(document.activeElement).toBe(t.q('[data-kf="import-merge"]'));
+
+    await t.click('[data-kf="import-merge"]');
+    expect(t.imports()).toEqual([['importLibrary', { json: partial3, merge: true, baseUpdatedAt: 42 }]]);
+    expect(t.text('[data-kf="import-result"]')).toBe('已合并：新增 0 条，更新 1 条，话术库现有 103 条。导入前的数据已备份，可在「备份」页恢复。');
+  });
+
+  it('replaces only when asked, and cancel changes nothing', async () => {
+    const t = await importTab((p) => (p.dryRun ? { ok: true, count: 3, preview: preview() } : { ok: true, count: 3, preview: preview() }));
+    await t.choose(partial3);
+    await t.click('[data-kf="import-cancel"]');
+    expect(t.imports()).toEqual([]);
+    expect(t.text('[data-kf="import-result"]')).toBe('已取消，话术库未改动。');
+
+    await t.choose(partial3);
+    await t.click('[data-kf="import-replace"]');
+    expect(t.imports()).toEqual([['importLibrary', { json: partial3, merge: false, baseUpdatedAt: 42 }]]);
+    expect(t.text('[data-kf="import-result"]')).toContain('已替换：话术库现有 3 条（原有 103 条）。');
+  });
+
+  it('offers only replace when merging would give one /code to two replies, naming both', async () => {
+    const clash = { code: 'hi', incoming: '欢迎光临', existing: '新客欢迎' };
+    const t = await importTab(() => ({ ok: true, count: 3, preview: preview({ codeClashes: [clash], mergeErrors: ['第 104 条话术…'] }) }));
+    await t.choose(partial3);
+    expect(t.q('[data-kf="import-merge"]')).toBeNull();
+    expect(t.text('[data-kf="import-merge-blocked"]')).toBe('不能合并，只能替换：快捷码 /hi 在文件中属于「欢迎光临」，现有的「新客欢迎」也在用');
+    expect(document.activeElement).toBe(t.q('[data-kf="import-cancel"]'));
+  });
+
+  it('shows that it is importing, and takes no other file meanwhile', async () => {
+    let finish!: (v: unknown) => void;
+    const t = await importTab((p) => (p.dryRun ? { ok: true, count: 3, preview: preview() } : new Promise((r) => (finish = r))));
+    await t.choose(partial3);
+    await t.click('[data-kf="import-merge"]');
+    expect(t.text('[data-kf="import-busy"]')).toBe('正在导入，请稍候…');
+    expect((t.q('[data-kf="import-file"]') as HTMLInputElement).disabled).toBe(true);
+    await act(async () => finish({ ok: true, count: 103, preview: preview() }));
+    await flush();
+    expect(t.q('[data-kf="import-busy"]')).toBeNull();
+    expect((t.q('[data-kf="import-file"]') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('counts again and asks again when another page changed the library in between', async () => {
+    let previews = 0;
+    const t = await importTab((p) => {
+      if (p.dryRun) return { ok: true, count: 3, preview: preview({ current: 103 + previews++, updatedAt: 42 + previews }) };
+      throw Object.assign(new Error('the library changed meanwhile'), { code: 'conflict' });
+    });
+    await t.choose(partial3);
+    await t.click('[data-kf="import-merge"]');
+    expect(t.text('[data-kf="import-again"]')).toContain('话术库刚在另一个页面被修改，没有导入');
+    expect(t.text('[data-kf="import-counts"]')).toContain('现有话术库有 104 条');
+  });
+
+  it('points a file of another tab to where it is imported, and sends it nowhere', async () => {
+    const t = await importTab(() => ({ ok: false, errors: ['不是话术库文件：format 应为 "kefu-library"'] }));
+    await t.choose({ format: 'kefu-customers', version: 2, exportedAt: 1, customers: [] }, 'kefu-customers-20261203.json');
+    expect(t.text('[data-kf="import-result"]')).toContain('这是客户档案的导出文件，不是话术库文件：请到「客户档案」页用「导入客户 JSON 文件」导入。现有话术库未改动。');
+    await t.choose({ kind: 'kf-learned', v: 1, exportedAt: 1, picks: [] });
+    expect(t.text('[data-kf="import-result"]')).toContain('请到「学习记录」页用「导入学习记录」导入');
+    await t.choose({ v: 1, id: 'snap-2026-12-03T00:00:00.000Z-manual', takenAt: 1, reason: 'manual', stores: {} });
+    expect(t.text('[data-kf="import-result"]')).toContain('备份请在「备份」页用「恢复」恢复');
+    expect(t.call).not.toHaveBeenCalled();
+  });
+});

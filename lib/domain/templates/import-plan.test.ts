@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { planLibraryImport } from './import-plan';
+import { TEMPLATE_LIMITS } from './validate';
+import type { Template, TemplateLibrary } from './types';
+
+const tpl = (id: string, title: string, extra: Partial<Template> = {}): Template => ({ id, title, body: `${title}的内容`, group: '常用', scenarios: ['greeting'], ...extra });
+const library = (...templates: Template[]): TemplateLibrary => ({ groups: ['常用'], templates });
+
+describe('what importing a library file would do', () => {
+  const current = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎'), tpl('c', '发货时间'), tpl('d', '退款已完成'));
+
+  it('counts the file against the library by id: new, changed, the same, and what the file leaves out', () => {
+    const file = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎（改）'), tpl('x', '新话术'));
+    const { summary } = planLibraryImport(current, file);
+    expect(summary).toEqual({ current: 4, incoming: 3, added: 1, updated: 1, unchanged: 1, notInFile: 2, codeClashes: [], mergeErrors: [] });
+  });
+
+  it('merges: the file updates its templates in place, adds new ones at the end, and keeps everything else', () => {
+    const file: TemplateLibrary = { groups: ['售后'], templates: [tpl('b', '老客欢迎（改）'), tpl('x', '新话术', { group: '售后' })] };
+    const { merged } = planLibraryImport(current, file);
+    expect(merged.ok && merged.library.templates.map((x) => x.title)).toEqual(['新客欢迎', '老客欢迎（改）', '发货时间', '退款已完成', '新话术']);
+    expect(merged.ok && merged.library.groups).toEqual(['常用', '售后']);
+  });
+
+  it('counts a template differing only by spaces or a capital in its code as the same', () => {
+    const file = library(tpl('a', ' 新客欢迎 ', { code: 'HI', body: '新客欢迎的内容\r\n' }));
+    expect(planLibraryImport(current, file).summary).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it('names the templates by title when a kept one and one from the file would share a /code, and refuses the merge', () => {
+    const file = library(tpl('x', '欢迎光临', { code: 'hi' }));
+    const { summary, merged } = planLibraryImport(current, file, 'zh-CN');
+    expect(summary.codeClashes).toEqual([{ code: 'hi', incoming: '欢迎光临', existing: '新客欢迎' }]);
+    expect(merged.ok).toBe(false);
+    expect(summary.mergeErrors.join('\n')).toContain('快捷码');
+  });
+
+  it('lets the file take a code its own update frees (the template with that id is replaced, not kept)', () => {
+    const file = library(tpl('a', '新客欢迎', { code: 'xk' }), tpl('x', '欢迎光临', { code: 'hi' }));
+    const { summary, merged } = planLibraryImport(current, file);
+    expect(summary.codeClashes).toEqual([]);
+    expect(merged.ok).toBe(true);
+  });
+
+  it('refuses a merge that would pass the library’s size limit, with the limit’s own words', () => {
+    const many = Array.from({ length: TEMPLATE_LIMITS.templates - 2 }, (_, i) => tpl(`n${i}`, `话术${i}`));
+    const { summary } = planLibraryImport(current, library(...many), 'zh-CN');
+    expect(summary.mergeErrors).toEqual([`话术过多（${TEMPLATE_LIMITS.templates + 2} 条，上限 ${TEMPLATE_LIMITS.templates}）`]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * What importing a library file would do to the library on this machine, before anything is
+ * written, so the agent can choose knowingly:
+ *
+ * - merge (the default offered): each template in the file replaces the one with the same id, new
+ *   ids are added at the end, and every template the file does not mention stays. Template ids are
+ *   stable keys (the starter's never change, the editor makes fresh ones, an export keeps them), so
+ *   an edited export coming back updates in place, and a file of three replies adds three replies.
+ * - replace: the library becomes exactly the file (what a shop's master library is for).
+ *
+ * A merge can break one rule neither side breaks alone: a kept template and a template from the
+ * file may use the same /code. Those are listed by title; the merged library is still returned
+ * (its own validation refuses it), so the caller can say why merging is not possible.
+ */
+import type { Locale } from '../../i18n/lookup';
+import type { Template, TemplateLibrary } from './types';
+import { LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, parseLibraryImport, type ParseLibraryResult } from './validate';
+
+export interface CodeClash {
+  code: string;
+  /** The title of the template in the file. */
+  incoming: string;
+  /** The title of the kept template that already uses the code. */
+  existing: string;
+}
+
+export interface ImportSummary {
+  /** Templates in the library now. */
+  current: number;
+  /** Templates in the file. */
+  incoming: number;
+  /** In the file with an id the library does not have. */
+  added: number;
+  /** In the file with an id the library has, with other content. */
+  updated: number;
+  /** In the file exactly as in the library. */
+  unchanged: number;
+  /** In the library but not in the file: kept by a merge, deleted by a replace. */
+  notInFile: number;
+  /** Codes a merge would give to two templates. */
+  codeClashes: CodeClash[];
+  /** Why the file cannot be merged into this library (empty: it can), in the interface's language. */
+  mergeErrors: string[];
+}
+
+export interface ImportPlan {
+  summary: ImportSummary;
+  /** The library after a merge, checked as a whole (a code clash or the size limits refuse it). */
+  merged: ParseLibraryResult;
+}
+
+/** Whether two templates say the same once both are in canonical shape (trimmed, code lowercased …). */
+export function sameTemplate(a: Template, b: Template): boolean {
+  return JSON.stringify(normalizeTemplate(a)) === JSON.stringify(normalizeTemplate(b));
+}
+
+/** `incoming`: the file's library, already checked (`parseLibraryImport`); `locale` words the merge's problems. */
+export function planLibraryImport(current: TemplateLibrary, incoming: TemplateLibrary, locale?: Locale): ImportPlan {
+  const fromFile = new Map(incoming.templates.map((x) => [x.id, x]));
+  const have = new Map(current.templates.map((x) => [x.id, x]));
+  let updated = 0;
+  let unchanged = 0;
+  for (const x of incoming.templates) {
+    const old = have.get(x.id);
+    if (old) {
+      if (sameTemplate(old, x)) unchanged++;
+      else updated++;
+    }
+  }
+  const kept = current.templates.filter((x) => !fromFile.has(x.id));
+  const keptByCode = new Map(kept.filter((x) => x.code).map((x) => [x.code!, x]));
+  const codeClashes: CodeClash[] = [];
+  for (const x of incoming.templates) {
+    const other = x.code ? keptByCode.get(x.code) : undefined;
+    if (other) codeClashes.push({ code: x.code!, incoming: x.title, existing: other.title });
+  }
+  const merged = parseLibraryImport(
+    {
+      format: LIBRARY_FORMAT,
+      version: LIBRARY_VERSION,
+      groups: [...new Set([...current.groups, ...incoming.groups])],
+      templates: [...current.templates.map((x) => fromFile.get(x.id) ?? x), ...incoming.templates.filter((x) => !have.has(x.id))],
+    },
+    locale,
+  );
+  return {
+    summary: {
+      current: current.templates.length,
+      incoming: incoming.templates.length,
+      added: incoming.templates.length - updated - unchanged,
+      updated,
+      unchanged,
+      notInFile: kept.length,
+      codeClashes,
+      mergeErrors: merged.ok ? [] : merged.errors,
+    },
+    merged,
+  };
+}
