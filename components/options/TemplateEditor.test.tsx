@@ -6,12 +6,19 @@ import { mountTab } from './testing';
 import type { LibraryRecord } from '@/lib/storage/library';
 import type { Template } from '@/lib/domain/templates/types';
 import { parseLibraryImport } from '@/lib/domain/templates/validate';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
+import { checkReply } from '@/lib/domain/guard/check';
+import { DirtyContext } from './useDraft';
 
 registerMessages(options);
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
+// The real compliance check, counted: how often the editor runs it.
+vi.mock('@/lib/domain/guard/check', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/domain/guard/check')>();
+  return { ...actual, checkReply: vi.fn(actual.checkReply) };
+});
 
 const tpl = (id: string, title: string) => ({ id, title, body: `${title}内容`, group: '常用', scenarios: ['thanks' as const] });
 
@@ -128,5 +135,287 @@ describe('the order states a reply fits (适用订单状态)', () => {
     await act(async () => box('refunding').click());
     await submit('[data-kf="template-form"]');
     expect(stored()).not.toHaveProperty('orders');
+  });
+});
+
+/**
+ * The editor over a library, with a background that checks a save as the real one does (the base
+ * it was made from, then the whole library in the Chinese interface's words), and another page that
+ * can change the stored library (`elsewhere`; `tab.changed()` tells this page, as storage would).
+ */
+async function editorOver(templates: Template[]) {
+  let stored: LibraryRecord = { v: 2, groups: [...new Set(templates.map((x) => x.group))], templates, updatedAt: 1 };
+  const saves: unknown[] = [];
+  const tab = await mountTab(<TemplateEditor />, {
+    getLibrary: () => stored,
+    getGuardConfig: () => undefined,
+    teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    saveLibrary: ({ baseUpdatedAt, ...lib }: any) => {
+      saves.push(lib);
+      if (baseUpdatedAt !== stored.updatedAt) throw Object.assign(new Error('conflict'), { code: 'conflict' });
+      const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib }, 'zh-CN');
+      if (!parsed.ok) throw Object.assign(new Error(parsed.errors.join('\n')), { code: 'invalid' });
+      stored = { v: 2, ...parsed.library, updatedAt: stored.updatedAt + 1 };
+      return stored;
+    },
+  });
+  const elsewhere = (change: (l: Template[]) => Template[]) => {
+    stored = { ...stored, templates: change(stored.templates), updatedAt: stored.updatedAt + 1 };
+  };
+  const field = (name: string) => tab.q(`[data-kf="template-form"] [name="${name}"]`) as HTMLInputElement;
+  const fill = (name: string, value: string) =>
+    act(async () => {
+      const el = field(name);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  const editButton = (id: string) => tab.q(`tr[data-template-id="${id}"] .kf-link`) as HTMLButtonElement;
+  const edit = (id: string) => tab.click(`tr[data-template-id="${id}"] .kf-link`);
+  const text = (sel: string) => tab.q(sel)?.textContent ?? null;
+  return { ...tab, stored: () => stored, saves, elsewhere, field, fill, edit, editButton, text };
+}
+
+const welcome: Template = { ...tpl('welcome-new', '新客欢迎'), code: 'hi' };
+const refundDone: Template = { ...tpl('refund-done', '退款已完成'), group: '售后' };
+const vipOnly: Template = { ...tpl('vip-discount', '老客专享折扣'), group: 'VIP专属' };
+const press = (el: Element, key: string) => act(async () => void el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+
+describe('opening the form from far down the list', () => {
+  it('brings the form into view and puts the cursor in its title, for 编辑, 新建话术 and the compliance list', async () => {
+    const scrolled: (string | null)[] = [];
+    const spy = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this.getAttribute('data-kf'));
+    });
+    const wechat = { ...tpl('wx', '加微信'), body: '亲，加我微信 abc123 发您优惠' };
+    const e = await editorOver([welcome, refundDone, wechat]);
+    await e.edit('refund-done');
+    expect(scrolled).toEqual(['template-form']);
+    expect(document.activeElement).toBe(e.field('title'));
+    expect(e.field('title').value).toBe('退款已完成');
+
+    await e.click('[data-kf="new-template"]');
+    expect(document.activeElement).toBe(e.field('title'));
+    expect(e.field('title').value).toBe('');
+
+    await e.click('[data-kf="library-guard"] li[data-template-id="wx"] .kf-link');
+    expect(document.activeElement).toBe(e.field('title'));
+    expect(e.field('title').value).toBe('加微信');
+    expect(scrolled).toEqual(['template-form', 'template-form', 'template-form']);
+    spy.mockRestore();
+  });
+
+  it('names each 编辑 button after its template', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    expect(e.editButton('refund-done').getAttribute('aria-label')).toBe('编辑「退款已完成」');
+    expect(e.editButton('refund-done').textContent).toBe('编辑');
+  });
+
+  it('closes with Escape, asking first when something was typed, and goes back to the 编辑 button', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    e.editButton('refund-done').focus();
+    await e.edit('refund-done');
+    await press(e.field('body'), 'Escape');
+    expect(ask).not.toHaveBeenCalled();
+    expect(e.q('[data-kf="template-form"]')).toBeNull();
+    expect(document.activeElement).toBe(e.editButton('refund-done'));
+
+    await e.edit('refund-done');
+    await e.fill('body', '改了一半');
+    await press(e.field('body'), 'Escape');
+    expect(ask).toHaveBeenCalledWith('放弃对这条话术未保存的修改吗？');
+    expect(e.field('body').value).toBe('改了一半');
+    ask.mockReturnValue(true);
+    await press(e.field('body'), 'Escape');
+    expect(e.q('[data-kf="template-form"]')).toBeNull();
+    ask.mockRestore();
+  });
+});
+
+describe('unsaved edits in the form', () => {
+  it('mark the 话术库 tab while the draft differs from what was opened, and not after it is saved', async () => {
+    const reports: boolean[] = [];
+    const scope = { set: (_form: string, dirty: boolean) => void reports.push(dirty) };
+    const stored: LibraryRecord = { v: 2, groups: ['常用'], templates: [welcome], updatedAt: 1 };
+    const { q, click, submit } = await mountTab(
+      <DirtyContext.Provider value={scope}>
+        <TemplateEditor />
+      </DirtyContext.Provider>,
+      {
+        getLibrary: () => stored,
+        getGuardConfig: () => undefined,
+        teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+        saveLibrary: ({ baseUpdatedAt: _b, ...lib }: any) => ({ v: 2, ...lib, updatedAt: 2 }),
+      },
+    );
+    await click('tr[data-template-id="welcome-new"] .kf-link');
+    expect(reports).toEqual([false]);
+    await act(async () => {
+      const body = q('[data-kf="template-form"] textarea[name="body"]') as HTMLTextAreaElement;
+      body.value = '改过';
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(reports.at(-1)).toBe(true);
+    await submit('[data-kf="template-form"]');
+    expect(q('[data-kf="template-form"]')).toBeNull();
+    expect(reports.at(-1)).toBe(false);
+  });
+});
+
+describe('saving a template another page changed meanwhile', () => {
+  it('does not bring back a template another page deleted, and offers to save it as a new one', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere((l) => l.filter((x) => x.id !== 'refund-done'));
+    await e.changed();
+    await e.fill('body', '亲，退款已原路退回，请留意。');
+    await e.submit('[data-kf="template-form"]');
+
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new']);
+    expect(e.saves).toEqual([]);
+    expect(e.text('[data-kf="template-clash"]')).toContain('这条话术已在另一个页面被删除');
+    expect(document.activeElement).toBe(e.q('[data-kf="template-clash"]'));
+
+    await e.click('[data-kf="clash-save-new"]');
+    const added = e.stored().templates[1]!;
+    expect(added).toMatchObject({ title: '退款已完成', body: '亲，退款已原路退回，请留意。' });
+    expect(added.id).not.toBe('refund-done');
+    expect(e.text('[data-kf="status"]')).toBe('已保存「退款已完成」');
+  });
+
+  it('finds the delete at save time too, before this page heard of it', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere((l) => l.filter((x) => x.id !== 'refund-done'));
+    await e.fill('body', '亲，退款已原路退回，请留意。');
+    await e.submit('[data-kf="template-form"]');
+
+    expect(e.saves).toHaveLength(1); // refused as a conflict, not applied again to the newer library
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new']);
+    expect(e.text('[data-kf="template-clash"]')).toContain('这条话术已在另一个页面被删除');
+    expect(e.q('[data-kf="status"]')).toBeNull();
+  });
+
+  it('says another page saved the same template, shows that version, and overwrites it only when asked', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere((l) => l.map((x) => (x.id === 'refund-done' ? { ...x, body: '那边改的内容' } : x)));
+    await e.fill('body', '我这边改的内容');
+    await e.submit('[data-kf="template-form"]');
+
+    expect(e.stored().templates[1]!.body).toBe('那边改的内容');
+    expect(e.text('[data-kf="template-clash"]')).toContain('已在另一个页面被修改并保存');
+    expect(e.text('[data-kf="clash-theirs"]')).toContain('那边改的内容');
+
+    await e.click('[data-kf="clash-overwrite"]');
+    expect(e.stored().templates[1]!.body).toBe('我这边改的内容');
+    expect(e.q('[data-kf="template-form"]')).toBeNull();
+  });
+
+  it('can take the other page’s version instead', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere((l) => l.map((x) => (x.id === 'refund-done' ? { ...x, body: '那边改的内容' } : x)));
+    await e.changed();
+    await e.fill('body', '我这边改的内容');
+    await e.click('[data-kf="clash-load"]');
+    expect(e.field('body').value).toBe('那边改的内容');
+    expect(e.q('[data-kf="template-clash"]')).toBeNull();
+    expect(e.saves).toEqual([]);
+  });
+});
+
+describe('the /code field', () => {
+  it('names the template already using a code by its title, in the interface’s language, and does not save', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.click('[data-kf="new-template"]');
+    await e.fill('title', '测试重复简码');
+    await e.fill('body', '正文');
+    await e.fill('code', 'hi');
+    await e.submit('[data-kf="template-form"]');
+    expect(e.saves).toEqual([]);
+    const shown = e.m.root.textContent!;
+    expect(shown).toContain('快捷码 /hi 已被「新客欢迎」使用，请换一个');
+    expect(shown).not.toMatch(/第 \d+ 条|duplicate|t-[a-z0-9]+-/);
+  });
+
+  it('saves a 16-character code from an imported library, and lowercases a capital as it is typed', async () => {
+    const e = await editorOver([{ ...welcome, code: 'abcdefghijklmnop' }]);
+    await e.edit('welcome-new');
+    expect(e.field('code').getAttribute('pattern')).toBeNull();
+    expect(e.field('code').maxLength).toBe(16);
+    await e.fill('body', '亲，欢迎光临～');
+    await e.submit('[data-kf="template-form"]');
+    expect(e.stored().templates[0]).toMatchObject({ code: 'abcdefghijklmnop', body: '亲，欢迎光临～' });
+
+    await e.edit('welcome-new');
+    await e.fill('code', 'HI2');
+    expect(e.field('code').value).toBe('hi2');
+    await e.submit('[data-kf="template-form"]');
+    expect(e.stored().templates[0]!.code).toBe('hi2');
+  });
+
+  it('says the rule in the interface’s words for a character a code cannot have', async () => {
+    const e = await editorOver([welcome]);
+    await e.edit('welcome-new');
+    await e.fill('code', 'hi-2');
+    await e.submit('[data-kf="template-form"]');
+    expect(e.text('[data-kf="code-error"]')).toBe('快捷码只能用英文字母和数字（a–z、0–9），最多 16 个');
+    expect(document.activeElement).toBe(e.field('code'));
+    expect(e.saves).toEqual([]);
+  });
+});
+
+describe('the library filter', () => {
+  it('finds a template by /code and a group with capitals in any case', async () => {
+    const e = await editorOver([welcome, refundDone, vipOnly]);
+    const rows = async (q: string) => {
+      await act(async () => {
+        const box = e.q('input[placeholder="筛选话术"]') as HTMLInputElement;
+        box.value = q;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      return [...e.m.root.querySelectorAll('[data-kf="template-table"] tbody tr')].map((r) => r.getAttribute('data-template-id'));
+    };
+    expect(await rows('/hi')).toEqual(['welcome-new']);
+    expect(await rows('vip')).toEqual(['vip-discount']);
+    expect(await rows('VIP专属')).toEqual(['vip-discount']);
+  });
+});
+
+describe('the editor in English', () => {
+  it('names the situations in English in the form and the list', async () => {
+    setLocale('en');
+    try {
+      const e = await editorOver([welcome]);
+      expect(e.text('tr[data-template-id="welcome-new"] td:nth-child(4)')).toBe('Closing');
+      await e.edit('welcome-new');
+      const labels = [...e.m.root.querySelectorAll('[data-kf="template-form"] fieldset.kf-scenarios:not([data-kf]) label')].map((l) => l.textContent);
+      expect(labels.slice(0, 2)).toEqual(['Greeting', 'Size & fit']);
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+});
+
+describe('typing in the form with a big library', () => {
+  it('draws 200 rows at a time, with a button for the next ones', async () => {
+    const e = await editorOver(Array.from({ length: 250 }, (_, i) => tpl(`t${i}`, `话术${i}`)));
+    const rows = () => e.m.root.querySelectorAll('[data-kf="template-table"] tbody tr').length;
+    expect(rows()).toBe(200);
+    expect(e.text('[data-kf="more-templates"]')).toBe('再显示 50 条（共 250 条，也可以用上面的筛选）');
+    await e.click('[data-kf="more-templates"]');
+    expect(rows()).toBe(250);
+    expect(e.q('[data-kf="more-templates"]')).toBeNull();
+  });
+
+  it('checks the library against the compliance rules when it changes, not on every keystroke', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => tpl(`t${i}`, `话术${i}`));
+    const e = await editorOver(many);
+    await e.click('[data-kf="new-template"]');
+    vi.mocked(checkReply).mockClear();
+    await e.fill('body', '亲');
+    // The draft itself, once per platform; the 300 stored templates are not checked again.
+    expect(vi.mocked(checkReply).mock.calls.length).toBeLessThanOrEqual(5);
   });
 });

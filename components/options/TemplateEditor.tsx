@@ -1,39 +1,40 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
-import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
+import { SCENARIOS } from '@/lib/domain/scenarios';
+import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
 import type { LibraryRecord } from '@/lib/storage/library';
 import { newTemplateId } from '@/lib/domain/templates/validate';
-import { listVariables } from '@/lib/domain/templates/variables';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { activeRules, checkReply } from '@/lib/domain/guard/check';
-import type { GuardFinding } from '@/lib/domain/guard/types';
 import { guardMessages } from '@/lib/i18n/messages/guard';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { libraryEditor } from '@/lib/i18n/messages/library-editor';
 import { team } from '@/lib/i18n/messages/team';
 import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
 import { StarterOrdersNotice } from './StarterOrdersNotice';
+import { GuardLines } from './GuardLines';
+import { TemplateForm, type SaveOutcome } from './TemplateForm';
+import { cleanDraft, codeProblem, editClash, EditClashError, matchesFilter, upsertTemplate } from './template-edit';
 
 registerMessages(guardMessages);
-registerMessages(guardPanelMessages);
+registerMessages(libraryEditor);
 registerMessages(team);
 
-/** One line per finding: category, the words, why. */
-function GuardLines(props: { findings: GuardFinding[] }) {
-  const en = getLocale() === 'en';
-  return (
-    <ul class="kf-guard-lines">
-      {props.findings.map((f) => (
-        <li data-severity={f.severity}>
-          {t(`guard.severity.${f.severity}`)} · {t(`guard.cat.${f.category}`)}「{f.words}」— {en ? f.reason.en : f.reason.zh}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 const EMPTY: Template = { id: '', title: '', body: '', group: '', scenarios: [] };
+const PLATFORMS = ['taobao', 'jd', 'pdd', 'douyin', 'kuaishou'] as const;
+/**
+ * Rows drawn at a time. A library at the import limit (5,000) drawn whole made every keystroke in
+ * the form pay for the layout of the whole table (20–120 ms a key against 4–10 ms with an empty
+ * library, test/bench/template-editor.ts, 2026-12-03); the filter finds any row.
+ */
+const ROWS = 200;
+
+/** The form on screen: the draft it opened with, the stored version (null: new), a key per opening. */
+interface Open {
+  initial: Template;
+  origin: Template | null;
+  key: number;
+}
 
 /** Edit templates and groups. Saves the whole library through the background, which validates it. */
 export function TemplateEditor() {
@@ -41,18 +42,26 @@ export function TemplateEditor() {
   const { value: record } = useLoaded('getLibrary', ['library']);
   const { value: guardConfig } = useLoaded('getGuardConfig', ['guard']);
   // Templates are checked against every platform's rules: a reply may be used on any console.
-  const guardRules = useMemo(() => activeRules(guardConfig ?? undefined), [guardConfig]);
-  const guardCheck = (text: string) => {
-    const seen = new Set<string>();
-    return (['taobao', 'jd', 'pdd', 'douyin', 'kuaishou'] as const)
-      .flatMap((platform) => checkReply(text, { platform, rules: guardRules }))
-      .filter((f) => !seen.has(`${f.ruleId}:${f.start}`) && seen.add(`${f.ruleId}:${f.start}`));
-  };
-  const [lib, setLib] = useState<TemplateLibrary | null>(null);
+  const guardCheck = useMemo(() => {
+    const rules = activeRules(guardConfig ?? undefined);
+    return (text: string) => {
+      const seen = new Set<string>();
+      return PLATFORMS.flatMap((platform) => checkReply(text, { platform, rules })).filter(
+        (f) => !seen.has(`${f.ruleId}:${f.start}`) && seen.add(`${f.ruleId}:${f.start}`),
+      );
+    };
+  }, [guardConfig]);
+  // The library this page shows and saves from, with the updatedAt a save is based on.
+  const [lib, setLib] = useState<LibraryRecord | null>(null);
   const [filter, setFilter] = useState('');
-  const [editing, setEditing] = useState<Template | null>(null);
+  const [rows, setRows] = useState(ROWS);
+  const [open, setOpen] = useState<Open | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [newGroup, setNewGroup] = useState('');
+  // The row last saved from the form: the agent is taken back to it, far from the status line.
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const opener = useRef<HTMLElement | null>(null);
   // Team mode as an agent: replies can be proposed to the shop's library (the supervisor decides).
   const [agent, setAgent] = useState(false);
   useEffect(() => {
@@ -62,65 +71,98 @@ export function TemplateEditor() {
   }, []);
 
   useEffect(() => {
-    if (record) setLib({ groups: record.groups, templates: record.templates });
+    if (record) setLib(record);
   }, [record]);
 
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return (lib?.templates ?? []).filter(
-      (x) => !q || x.title.toLowerCase().includes(q) || x.body.toLowerCase().includes(q) || x.group.includes(q) || x.code === q,
-    );
-  }, [lib, filter]);
+  const templates = lib?.templates;
+  const shown = useMemo(() => (templates ?? []).filter((x) => matchesFilter(x, filter)), [templates, filter]);
+  // Checked when the library or the rules change, never on a keystroke in the form.
+  const breaking = useMemo(
+    () => (templates ?? []).map((x) => ({ tpl: x, findings: guardCheck(`${x.title}\n${x.body}`) })).filter((x) => x.findings.length > 0),
+    [templates, guardCheck],
+  );
+  const perGroup = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const x of templates ?? []) n.set(x.group, (n.get(x.group) ?? 0) + 1);
+    return n;
+  }, [templates]);
 
   if (!lib) return <p>{t('options.loading')}</p>;
-  const breaking = lib.templates.map((x) => ({ tpl: x, findings: guardCheck(`${x.title}\n${x.body}`) })).filter((x) => x.findings.length > 0);
-  const editingFindings = editing ? guardCheck(editing.body) : [];
+  const en = getLocale() === 'en';
 
   /**
-   * Saves one change. If another tab changed the library since this page read it, the change is
-   * re-applied to the newer library instead of overwriting it.
+   * Saves one change. If another page saved the library since this one read it, the change is
+   * applied again to the newer library (and may refuse there, as a template edit does when that
+   * page deleted or changed the same template).
    */
   const persist = async (change: (l: TemplateLibrary) => TemplateLibrary, okText: string | (() => string)) => {
-    const attempt = (from: TemplateLibrary, base: number) => api.call('saveLibrary', { ...change(from), baseUpdatedAt: base });
+    const attempt = (from: LibraryRecord) => {
+      const { groups, templates } = change(from);
+      return api.call('saveLibrary', { groups, templates, baseUpdatedAt: from.updatedAt });
+    };
     try {
       let saved: LibraryRecord;
       try {
-        saved = await attempt(lib, record?.updatedAt ?? 0);
+        saved = await attempt(lib);
       } catch (err) {
         if ((err as { code?: string }).code !== 'conflict') throw err;
         const latest = await api.call('getLibrary');
-        saved = await attempt(latest, latest.updatedAt);
+        setLib(latest);
+        saved = await attempt(latest);
       }
-      setLib({ groups: saved.groups, templates: saved.templates });
+      setLib(saved);
       setStatus({ ok: true, text: typeof okText === 'function' ? okText() : okText });
       return true;
     } catch (err) {
+      if (err instanceof EditClashError) throw err;
       setStatus({ ok: false, text: t('options.saveFailed', { reason: reasonText(err) }) });
       return false;
     }
   };
 
-  const saveTemplate = async (e: Event) => {
-    e.preventDefault();
-    if (!editing) return;
-    const tpl: Template = { ...editing, title: editing.title.trim(), body: editing.body.trim(), code: editing.code?.trim().toLowerCase() || undefined };
-    if (!tpl.code) delete tpl.code;
-    const upsert = (l: TemplateLibrary): TemplateLibrary => ({
-      groups: l.groups.includes(tpl.group) ? l.groups : [...l.groups, tpl.group],
-      templates: l.templates.some((x) => x.id === tpl.id) ? l.templates.map((x) => (x.id === tpl.id ? tpl : x)) : [...l.templates, tpl],
-    });
-    if (await persist(upsert, t('options.templateSaved', { title: tpl.title }))) setEditing(null);
+  const openForm = (initial: Template, origin: Template | null) => {
+    if (open && dirty.current && !confirm(t('library.discard'))) return;
+    opener.current = document.activeElement as HTMLElement | null;
+    dirty.current = false;
+    setStatus(null);
+    setSavedId(null);
+    setOpen({ initial, origin, key: (open?.key ?? 0) + 1 });
+  };
+  const closeForm = (saved: boolean) => {
+    dirty.current = false;
+    if (!saved) setStatus(null);
+    setOpen(null);
+    // Back where the agent was (the row's 编辑 button), as after a dialog.
+    const back = opener.current;
+    if (back?.isConnected) back.focus();
+  };
+
+  /** Saves the form's template, unless another page deleted or changed it meanwhile (the form then asks). */
+  const saveDraft = async (draft: Template, origin: Template | null): Promise<SaveOutcome> => {
+    const tpl = cleanDraft(draft);
+    const change = (l: TemplateLibrary) => {
+      if (editClash(origin, l, tpl)) throw new EditClashError();
+      const problem = codeProblem(tpl.code, l, tpl.id);
+      if (problem) throw new Error(problem);
+      return upsertTemplate(l, tpl);
+    };
+    try {
+      if (!(await persist(change, t('options.templateSaved', { title: tpl.title })))) return 'failed';
+      setSavedId(tpl.id);
+      return 'saved';
+    } catch (err) {
+      if (err instanceof EditClashError) return 'clash';
+      throw err;
+    }
   };
 
   const remove = async (tpl: Template) => {
     if (!confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return;
-    await persist((l) => ({ ...l, templates: l.templates.filter((x) => x.id !== tpl.id) }), t('options.templateDeleted'));
-    setEditing(null);
+    if (await persist((l) => ({ ...l, templates: l.templates.filter((x) => x.id !== tpl.id) }), t('options.templateDeleted'))) closeForm(true);
   };
 
   const propose = async (draft: Template) => {
-    const tpl: Template = { ...draft, title: draft.title.trim(), body: draft.body.trim(), code: draft.code?.trim().toLowerCase() || undefined };
-    if (!tpl.code) delete tpl.code;
+    const tpl = cleanDraft(draft);
     try {
       const r = await api.call('teamPropose', { template: tpl });
       if (!r.ok) setStatus({ ok: false, text: teamFailText(r) });
@@ -130,116 +172,47 @@ export function TemplateEditor() {
     }
   };
 
-  /** Field edits apply to the latest draft (two quick events must not undo each other). */
-  const edit = (patch: Partial<Template>) => setEditing((cur) => cur && { ...cur, ...patch });
-
-  const unknownVars = editing ? listVariables(editing.body).filter((v) => v.kind === 'unknown') : [];
-
   return (
     <section class="kf-card" data-kf="template-editor">
       <h2>{t('options.templates')}</h2>
       <StarterOrdersNotice lib={lib} persist={persist} />
       <div class="kf-actions">
-        <input placeholder={t('options.filter')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        <input
+          placeholder={t('options.filter')}
+          value={filter}
+          onInput={(e) => {
+            setFilter(e.currentTarget.value);
+            setRows(ROWS);
+          }}
+        />
         <button
           data-kf="new-template"
           class="kf-primary"
-          onClick={() => setEditing({ ...EMPTY, id: newTemplateId(), group: lib.groups[0] ?? '常用' })}
+          onClick={() => openForm({ ...EMPTY, id: newTemplateId(lib.templates.map((x) => x.id)), group: lib.groups[0] ?? '常用' }, null)}
         >
           {t('options.newTemplate')}
         </button>
       </div>
-      {editing && (
-        <form class="kf-editor" data-kf="template-form" onSubmit={saveTemplate}>
-          <label class="kf-row">
-            <span>{t('options.title')}</span>
-            <input name="title" required maxLength={60} value={editing.title} onInput={(e) => edit({ title: e.currentTarget.value })} />
-          </label>
-          <label class="kf-row">
-            <span>{t('options.group')}</span>
-            <select name="group" value={editing.group} onChange={(e) => edit({ group: e.currentTarget.value })}>
-              {(lib.groups.includes(editing.group) ? lib.groups : [...lib.groups, editing.group]).map((g) => (
-                <option value={g}>{g}</option>
-              ))}
-            </select>
-          </label>
-          <label class="kf-row">
-            <span>{t('options.code')}</span>
-            <input name="code" pattern="[a-z0-9]{1,12}" value={editing.code ?? ''} onInput={(e) => edit({ code: e.currentTarget.value })} />
-            <small>{t('options.codeHelp')}</small>
-          </label>
-          <label class="kf-row kf-top">
-            <span>{t('options.body')}</span>
-            <textarea name="body" required rows={5} maxLength={2000} value={editing.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
-          </label>
-          <p class="kf-help">{t('options.variablesHelp')}</p>
-          {editingFindings.length > 0 && (
-            <div class="kf-warn-text" data-kf="template-guard">
-              {t('options.guard.templateIssues')}
-              <GuardLines findings={editingFindings} />
-            </div>
-          )}
-          {unknownVars.length > 0 && (
-            <p class="kf-warn-text">{t('options.unknownVariables', { names: unknownVars.map((v) => v.token).join(' ') })}</p>
-          )}
-          <fieldset class="kf-scenarios">
-            <legend>{t('options.scenarios')}</legend>
-            {SCENARIO_IDS.map((id) => (
-              <label>
-                <input
-                  type="checkbox"
-                  value={id}
-                  checked={editing.scenarios.includes(id)}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setEditing((cur) => cur && { ...cur, scenarios: on ? [...cur.scenarios, id] : cur.scenarios.filter((x: ScenarioId) => x !== id) });
-                  }}
-                />
-                {SCENARIOS[id].zh}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset class="kf-scenarios" data-kf="template-orders">
-            <legend>{t('options.orders')}</legend>
-            {ORDER_STATUSES.map((id) => (
-              <label>
-                <input
-                  type="checkbox"
-                  value={id}
-                  checked={editing.orders?.includes(id) ?? false}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setEditing((cur) => {
-                      if (!cur) return cur;
-                      // Kept in the fixed order; none ticked = no condition (any state).
-                      const orders = ORDER_STATUSES.filter((s: OrderStatus) => (s === id ? on : cur.orders?.includes(s)));
-                      const { orders: _old, ...rest } = cur;
-                      return orders.length ? { ...rest, orders } : rest;
-                    });
-                  }}
-                />
-                {t(`options.order.${id}`)}
-              </label>
-            ))}
-            <small class="kf-help">{t('options.ordersHelp')}</small>
-          </fieldset>
-          <div class="kf-actions">
-            <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
-            <button type="button" onClick={() => setEditing(null)}>{t('panel.cancel')}</button>
-            {agent && (
-              <button type="button" data-kf="propose-draft" onClick={() => void propose(editing)}>{t('team.propose')}</button>
-            )}
-            {lib.templates.some((x) => x.id === editing.id) && (
-              <button type="button" class="kf-danger" onClick={() => remove(editing)}>{t('options.delete')}</button>
-            )}
-          </div>
-        </form>
+      {open && (
+        <TemplateForm
+          key={open.key}
+          initial={open.initial}
+          origin={open.origin}
+          lib={lib}
+          guardCheck={guardCheck}
+          agent={agent}
+          dirty={dirty}
+          save={saveDraft}
+          remove={(tpl) => void remove(tpl)}
+          propose={(draft) => void propose(draft)}
+          close={closeForm}
+        />
       )}
       {status && <p role="status" class={status.ok ? 'kf-ok' : 'kf-bad'} data-kf="status">{status.text}</p>}
       <div class="kf-groups-edit">
         <strong>{t('options.groups')}</strong>
         {lib.groups.map((g) => {
-          const count = lib.templates.filter((x) => x.group === g).length;
+          const count = perGroup.get(g) ?? 0;
           return (
             <span class="kf-group-tag">
               {g} ({count})
@@ -270,8 +243,8 @@ export function TemplateEditor() {
             <p class="kf-warn-text">{t('options.guard.libraryIssues', { n: breaking.length })}</p>
             <ul>
               {breaking.map(({ tpl, findings }) => (
-                <li data-template-id={tpl.id}>
-                  <button class="kf-link" onClick={() => setEditing(tpl)}>{tpl.title}</button>
+                <li key={tpl.id} data-template-id={tpl.id}>
+                  <button class="kf-link" onClick={() => openForm(tpl, tpl)}>{tpl.title}</button>
                   <GuardLines findings={findings} />
                 </li>
               ))}
@@ -290,14 +263,22 @@ export function TemplateEditor() {
           </tr>
         </thead>
         <tbody>
-          {shown.map((x) => (
-            <tr data-template-id={x.id}>
+          {shown.slice(0, rows).map((x) => (
+            <tr key={x.id} data-template-id={x.id}>
               <td title={x.body}>{x.title}</td>
               <td>{x.group}</td>
               <td>{x.code ? `/${x.code}` : ''}</td>
-              <td>{x.scenarios.map((s) => SCENARIOS[s]?.zh ?? s).join('、')}</td>
+              <td>{x.scenarios.map((s) => (SCENARIOS[s] ? (en ? SCENARIOS[s].en : SCENARIOS[s].zh) : s)).join(en ? ', ' : '、')}</td>
               <td>
-                <button class="kf-link" onClick={() => setEditing(x)}>{t('options.edit')}</button>
+                <button class="kf-link" data-kf="edit-template" aria-label={t('library.editNamed', { title: x.title })} onClick={() => openForm(x, x)}>
+                  {t('options.edit')}
+                </button>
+                {savedId === x.id && (
+                  // The status line says it to a screen reader; this is for the eyes, at the row.
+                  <span class="kf-ok" data-kf="row-saved" aria-hidden="true">
+                    {t('options.saved')}
+                  </span>
+                )}
                 {agent && (
                   <button class="kf-link" data-kf="propose-template" onClick={() => void propose(x)}>{t('team.propose')}</button>
                 )}
@@ -306,6 +287,13 @@ export function TemplateEditor() {
           ))}
         </tbody>
       </table>
+      {shown.length > rows && (
+        <p class="kf-actions">
+          <button data-kf="more-templates" onClick={() => setRows(rows + ROWS)}>
+            {t('library.more', { n: Math.min(ROWS, shown.length - rows), total: shown.length })}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

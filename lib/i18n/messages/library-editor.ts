@@ -1,11 +1,23 @@
 import type { MessageBundle } from '../index';
 
 /**
- * The library import (components/options/ImportExport.tsx): what it says beyond the page's shared
- * strings (options.ts).
+ * The options page's 话术库 editor and the library import (components/options/TemplateEditor.tsx,
+ * TemplateForm.tsx, ImportExport.tsx): what they say beyond the page's shared strings (options.ts).
  */
 export const libraryEditor: MessageBundle = {
   zh: {
+    'library.editNamed': '编辑「{title}」',
+    'library.more': '再显示 {n} 条（共 {total} 条，也可以用上面的筛选）',
+    'library.discard': '放弃对这条话术未保存的修改吗？',
+    'library.code.invalid': '快捷码只能用英文字母和数字（a–z、0–9），最多 {max} 个',
+    'library.code.taken': '快捷码 /{code} 已被「{title}」使用，请换一个',
+    'library.clash.deleted': '这条话术已在另一个页面被删除。保存会把它作为一条新话术重新加入话术库。',
+    'library.clash.saveAsNew': '另存为新话术',
+    'library.clash.discard': '放弃修改',
+    'library.clash.changed': '这条话术在你打开之后已在另一个页面被修改并保存。那边现在的内容：',
+    'library.clash.load': '改用那边的版本（丢弃我的修改）',
+    'library.clash.overwrite': '用我的版本覆盖',
+
     'library.import.reading': '正在读取并校验文件…',
     'library.import.importing': '正在导入，请稍候…',
     'library.import.otherKind': '这是{kind}的导出文件，不是话术库文件：请到「{tab}」页用「{button}」导入。现有话术库未改动。',
@@ -33,6 +45,18 @@ export const libraryEditor: MessageBundle = {
     'library.import.undo': '导入前的数据已备份，可在「{tab}」页恢复。',
   },
   en: {
+    'library.editNamed': 'Edit “{title}”',
+    'library.more': 'Show {n} more ({total} in all; the filter above finds any)',
+    'library.discard': 'Discard your unsaved changes to this reply?',
+    'library.code.invalid': 'A code may only use English letters and digits (a–z, 0–9), at most {max}',
+    'library.code.taken': 'The code /{code} is already used by “{title}”; choose another',
+    'library.clash.deleted': 'This reply was deleted in another page. Saving adds it to the library again as a new reply.',
+    'library.clash.saveAsNew': 'Save as a new reply',
+    'library.clash.discard': 'Discard my changes',
+    'library.clash.changed': 'This reply was changed and saved in another page after you opened it. What it says there now:',
+    'library.clash.load': 'Use that version (drop my changes)',
+    'library.clash.overwrite': 'Overwrite it with mine',
+
     'library.import.reading': 'Reading and checking the file…',
     'library.import.importing': 'Importing, please wait…',
     'library.import.otherKind': 'This is an export of {kind}, not a reply library: import it on the “{tab}” tab with “{button}”. The library was not changed.',

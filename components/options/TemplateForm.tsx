@@ -1,0 +1,255 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
+import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
+import { newTemplateId, TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
+import { listVariables } from '@/lib/domain/templates/variables';
+import type { GuardFinding } from '@/lib/domain/guard/types';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { libraryEditor } from '@/lib/i18n/messages/library-editor';
+import { team } from '@/lib/i18n/messages/team';
+import { GuardLines } from './GuardLines';
+import { codeProblem, editClash } from './template-edit';
+import { useReportDirty } from './useDraft';
+
+registerMessages(libraryEditor);
+registerMessages(team);
+
+export type SaveOutcome = 'saved' | 'clash' | 'failed';
+
+export interface TemplateFormProps {
+  /** The draft the form opens with. */
+  initial: Template;
+  /** The template as stored when the form opened; null for a new one. */
+  origin: Template | null;
+  /** The library as this page knows it now (it follows other pages' saves). */
+  lib: TemplateLibrary;
+  guardCheck: (text: string) => GuardFinding[];
+  /** Team mode as an agent: the draft can be proposed to the shop's library. */
+  agent: boolean;
+  /** Set while the draft differs from `initial`, for the editor to ask before dropping it. */
+  dirty: { current: boolean };
+  save(draft: Template, origin: Template | null): Promise<SaveOutcome>;
+  remove(tpl: Template): void;
+  propose(draft: Template): void;
+  /** `saved`: closed by a save (its message stays); otherwise cancelled. */
+  close(saved: boolean): void;
+}
+
+/**
+ * One template's form. Its draft is its own state, so a keystroke re-renders this form only, not
+ * the library's list (thousands of rows and their compliance checks).
+ */
+export function TemplateForm(props: TemplateFormProps) {
+  const { lib } = props;
+  const [draft, setDraft] = useState(props.initial);
+  const [origin, setOrigin] = useState(props.origin);
+  const [focusNotice, setFocusNotice] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // Opened from a row far down the list: bring the form into view and put the cursor in it.
+  useEffect(() => {
+    formRef.current?.scrollIntoView?.({ block: 'start' });
+    titleRef.current?.focus({ preventScroll: true });
+  }, []);
+  useEffect(() => {
+    if (!focusNotice) return;
+    noticeRef.current?.focus();
+    setFocusNotice(false);
+  }, [focusNotice]);
+
+  const dirty = JSON.stringify(draft) !== JSON.stringify(props.initial);
+  props.dirty.current = dirty;
+  // The 话术库 tab is marked while this holds unsaved edits, and closing the page asks first.
+  useReportDirty(dirty);
+  const clash = editClash(origin, lib, draft);
+  const codeError = codeProblem(draft.code, lib, draft.id);
+  const findings = props.guardCheck(draft.body);
+  const unknownVars = listVariables(draft.body).filter((v) => v.kind === 'unknown');
+  const en = getLocale() === 'en';
+
+  /** Field edits apply to the latest draft (two quick events must not undo each other). */
+  const edit = (patch: Partial<Template>) => setDraft((cur) => ({ ...cur, ...patch }));
+
+  const submit = async (d: Template, o: Template | null) => {
+    if (!formRef.current?.reportValidity()) return;
+    if (codeProblem(d.code, lib, d.id)) {
+      codeRef.current?.focus();
+      return;
+    }
+    const outcome = await props.save(d, o);
+    if (outcome === 'saved') props.close(true);
+    else if (outcome === 'clash') setFocusNotice(true);
+  };
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    if (clash) setFocusNotice(true);
+    else void submit(draft, origin);
+  };
+  const saveAsNew = () => {
+    const d = { ...draft, id: newTemplateId(lib.templates.map((x) => x.id)) };
+    setDraft(d);
+    setOrigin(null);
+    void submit(d, null);
+  };
+  const overwrite = (current: Template) => {
+    setOrigin(current);
+    void submit(draft, current);
+  };
+  const useTheirs = (current: Template) => {
+    setDraft(current);
+    setOrigin(current);
+  };
+  // Escape may be pressed by accident (it closes menus everywhere); 取消 is meant.
+  const escape = () => {
+    if (!dirty || confirm(t('library.discard'))) props.close(false);
+  };
+
+  return (
+    <form
+      ref={formRef}
+      class="kf-editor"
+      data-kf="template-form"
+      onSubmit={onSubmit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.isComposing) return;
+        e.preventDefault();
+        escape();
+      }}
+    >
+      {clash && (
+        <div ref={noticeRef} tabIndex={-1} role="alert" class="kf-notice" data-kf="template-clash" data-clash={clash.kind}>
+          {clash.kind === 'deleted' ? (
+            <>
+              <p>{t('library.clash.deleted')}</p>
+              <div class="kf-actions">
+                <button type="button" class="kf-primary" data-kf="clash-save-new" onClick={saveAsNew}>{t('library.clash.saveAsNew')}</button>
+                <button type="button" data-kf="clash-discard" onClick={() => props.close(false)}>{t('library.clash.discard')}</button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p>{t('library.clash.changed')}</p>
+              <blockquote data-kf="clash-theirs">
+                <strong>{clash.current.title}</strong>
+                {clash.current.code ? ` /${clash.current.code}` : ''}
+                <br />
+                {clash.current.body}
+              </blockquote>
+              <div class="kf-actions">
+                <button type="button" data-kf="clash-load" onClick={() => useTheirs(clash.current)}>{t('library.clash.load')}</button>
+                <button type="button" data-kf="clash-overwrite" onClick={() => overwrite(clash.current)}>{t('library.clash.overwrite')}</button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      <label class="kf-row">
+        <span>{t('options.title')}</span>
+        <input ref={titleRef} name="title" required maxLength={TEMPLATE_LIMITS.title} value={draft.title} onInput={(e) => edit({ title: e.currentTarget.value })} />
+      </label>
+      <label class="kf-row">
+        <span>{t('options.group')}</span>
+        <select name="group" value={draft.group} onChange={(e) => edit({ group: e.currentTarget.value })}>
+          {(lib.groups.includes(draft.group) ? lib.groups : [...lib.groups, draft.group]).map((g) => (
+            <option value={g}>{g}</option>
+          ))}
+        </select>
+      </label>
+      <label class="kf-row">
+        <span>{t('options.code')}</span>
+        <input
+          ref={codeRef}
+          name="code"
+          maxLength={TEMPLATE_LIMITS.code}
+          autocapitalize="off"
+          spellcheck={false}
+          aria-invalid={codeError ? 'true' : undefined}
+          aria-describedby="kf-code-help"
+          value={draft.code ?? ''}
+          onInput={(e) => {
+            // Codes are lowercase (the chat box matches them so); a capital is lowercased as typed.
+            const el = e.currentTarget;
+            const lower = el.value.toLowerCase();
+            if (lower !== el.value) {
+              const at = el.selectionStart;
+              el.value = lower;
+              if (at !== null) el.setSelectionRange(at, at);
+            }
+            edit({ code: lower });
+          }}
+        />
+        <small id="kf-code-help">{t('options.codeHelp', { max: TEMPLATE_LIMITS.code })}</small>
+      </label>
+      {codeError && (
+        <p class="kf-bad" role="alert" data-kf="code-error">
+          {codeError}
+        </p>
+      )}
+      <label class="kf-row kf-top">
+        <span>{t('options.body')}</span>
+        <textarea name="body" required rows={5} maxLength={TEMPLATE_LIMITS.body} value={draft.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
+      </label>
+      <p class="kf-help">{t('options.variablesHelp')}</p>
+      {findings.length > 0 && (
+        <div class="kf-warn-text" data-kf="template-guard">
+          {t('options.guard.templateIssues')}
+          <GuardLines findings={findings} />
+        </div>
+      )}
+      {unknownVars.length > 0 && <p class="kf-warn-text">{t('options.unknownVariables', { names: unknownVars.map((v) => v.token).join(' ') })}</p>}
+      <fieldset class="kf-scenarios">
+        <legend>{t('options.scenarios')}</legend>
+        {SCENARIO_IDS.map((id) => (
+          <label>
+            <input
+              type="checkbox"
+              value={id}
+              checked={draft.scenarios.includes(id)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setDraft((cur) => ({ ...cur, scenarios: on ? [...cur.scenarios, id] : cur.scenarios.filter((x: ScenarioId) => x !== id) }));
+              }}
+            />
+            {en ? SCENARIOS[id].en : SCENARIOS[id].zh}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="kf-scenarios" data-kf="template-orders">
+        <legend>{t('options.orders')}</legend>
+        {ORDER_STATUSES.map((id) => (
+          <label>
+            <input
+              type="checkbox"
+              value={id}
+              checked={draft.orders?.includes(id) ?? false}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setDraft((cur) => {
+                  // Kept in the fixed order; none ticked = no condition (any state).
+                  const orders = ORDER_STATUSES.filter((s: OrderStatus) => (s === id ? on : cur.orders?.includes(s)));
+                  const { orders: _old, ...rest } = cur;
+                  return orders.length ? { ...rest, orders } : rest;
+                });
+              }}
+            />
+            {t(`options.order.${id}`)}
+          </label>
+        ))}
+        <small class="kf-help">{t('options.ordersHelp')}</small>
+      </fieldset>
+      <div class="kf-actions">
+        <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
+        <button type="button" data-kf="cancel-template" onClick={() => props.close(false)}>{t('panel.cancel')}</button>
+        {props.agent && (
+          <button type="button" data-kf="propose-draft" onClick={() => props.propose(draft)}>{t('team.propose')}</button>
+        )}
+        {lib.templates.some((x) => x.id === draft.id) && (
+          <button type="button" class="kf-danger" onClick={() => props.remove(draft)}>{t('options.delete')}</button>
+        )}
+      </div>
+    </form>
+  );
+}
