@@ -1,0 +1,198 @@
+/**
+ * The options page's reply library, as the blind QA pass of 2026-12-03 used it: importing a small
+ * file into a full library, two options tabs editing the same reply, and 编辑 on a row far down
+ * the list. The built extension in Chromium; each test leaves the library as the starter's.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage } from './pages';
+
+type Tpl = { id: string; title: string; body: string; group: string; scenarios: string[]; code?: string };
+type Lib = { groups: string[]; templates: Tpl[]; updatedAt: number };
+
+let h: Harness;
+let ext: Page;
+let starter: Lib;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html#import');
+  starter = await callFromExtensionPage<Lib>(ext, 'getLibrary');
+});
+afterAll(async () => h?.close());
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  await callFromExtensionPage(ext, 'saveLibrary', { groups: starter.groups, templates: starter.templates });
+});
+
+async function options(tab: string): Promise<Page> {
+  const page = await h.openExtensionPage(`options.html#${tab}`);
+  pages.push(page);
+  return page;
+}
+const library = (page: Page = ext) => callFromExtensionPage<Lib>(page, 'getLibrary');
+const form = (page: Page) => page.locator('[data-kf="template-form"]');
+const editButton = (page: Page, title: string) => page.getByRole('button', { name: `编辑「${title}」`, exact: true });
+/** A row's 编辑 by the template's id (the same on the build before the QA fixes, to compare). */
+const editRow = (page: Page, id: string) => page.locator(`tr[data-template-id="${id}"] .kf-link`).first();
+
+describe('importing a library file into a full library', () => {
+  /** What the QA imported: three replies, one of them changed, one new. */
+  const file = () => {
+    const [a, b] = starter.templates;
+    return {
+      format: 'kefu-library',
+      version: 1,
+      groups: starter.groups,
+      templates: [{ ...a!, body: `${a!.body}（文件里改过）` }, b!, { id: 'qa-new', title: '文件带来的新话术', body: '亲，这是文件里的新话术。', group: a!.group, scenarios: ['greeting'] }],
+    };
+  };
+  const choose = (page: Page, name: string) =>
+    page.locator('[data-kf="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file())) });
+
+  it('asks first with the counts in words, merges by default, and keeps the replies the file does not hold', async () => {
+    const page = await options('import');
+    await choose(page, 'partial3.json');
+    const confirm = page.locator('[data-kf="import-confirm"]');
+    await expect.poll(() => confirm.textContent()).toContain('文件中有 3 条话术，现有话术库有 102 条。按 id 对照：文件中 1 条是新的，1 条与现有话术内容不同，1 条完全相同；现有话术中有 100 条不在文件里。');
+    expect(await page.locator('[data-kf="import-replace-what"]').textContent()).toBe('替换：现有 102 条话术将被文件中的 3 条替换，文件里没有的 100 条会被删除。');
+    // Nothing is written while the agent reads; merge has the focus, so Enter merges.
+    expect((await library()).templates).toHaveLength(102);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('import-merge');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已合并：新增 1 条，更新 1 条，话术库现有 103 条。');
+    const after = await library();
+    expect(after.templates).toHaveLength(103);
+    expect(after.templates[0]!.body).toContain('（文件里改过）');
+    expect(after.templates.at(-1)!.title).toBe('文件带来的新话术');
+  });
+
+  it('replaces only when chosen, after a backup that 备份 restores', async () => {
+    const page = await options('import');
+    await choose(page, 'partial3.json');
+    await page.locator('[data-kf="import-replace"]').click();
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已替换：话术库现有 3 条（原有 102 条）。');
+    expect((await library()).templates).toHaveLength(3);
+
+    await page.locator('[data-tab="backups"]').click();
+    const row = page.locator('[data-kf="backup-row"]').first();
+    await expect.poll(() => row.textContent()).toContain('导入话术库前');
+    await row.locator('[data-kf="backup-restore"]').click();
+    await row.locator('[data-kf="backup-restore-confirm"]').click();
+    await page.locator('[data-kf="backup-message"]').waitFor();
+    expect((await library()).templates.map((x) => x.id)).toEqual(starter.templates.map((x) => x.id));
+  });
+
+  it('points a buyer-notes export to 客户档案 and changes nothing', async () => {
+    const page = await options('import');
+    const customers = { format: 'kefu-customers', version: 2, exportedAt: Date.now(), customers: [] };
+    await page.locator('[data-kf="import-file"]').setInputFiles({ name: 'kefu-customers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(customers)) });
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('请到「客户档案」页用「导入客户 JSON 文件」导入');
+    expect((await library()).templates).toHaveLength(102);
+  });
+});
+
+describe('two options tabs editing the same reply', () => {
+  /** Tabs A and B, each with the reply's form open (B in front). */
+  async function bothEditing(id: string): Promise<{ a: Page; b: Page }> {
+    const a = await options('templates');
+    await editRow(a, id).click();
+    const b = await options('templates');
+    await editRow(b, id).click();
+    return { a, b };
+  }
+  /** Back in tab A: a new body, 保存; the notice the form shows instead of saving. */
+  async function saveInA(a: Page, body: string) {
+    await a.bringToFront();
+    await form(a).locator('textarea[name="body"]').fill(body);
+    await form(a).locator('[data-kf="save-template"]').click();
+    return form(a).locator('[data-kf="template-clash"]');
+  }
+
+  it('does not bring back a reply the other tab deleted; it offers to save it as a new one', async () => {
+    const { a, b } = await bothEditing('refund-done');
+    b.once('dialog', (d) => void d.accept());
+    await form(b).locator('button.kf-danger').click();
+    await expect.poll(() => b.locator('[data-kf="status"]').textContent()).toBe('已删除');
+
+    const clash = await saveInA(a, '亲，tab A 改过的内容');
+    await expect.poll(() => clash.textContent()).toContain('这条话术已在另一个页面被删除');
+    expect((await library(a)).templates.some((x) => x.title === '退款已完成')).toBe(false);
+
+    await clash.locator('[data-kf="clash-save-new"]').click();
+    await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已保存「退款已完成」');
+    const saved = (await library(a)).templates.find((x) => x.title === '退款已完成')!;
+    expect(saved.body).toBe('亲，tab A 改过的内容');
+    expect(saved.id).not.toBe('refund-done');
+  });
+
+  it('says the other tab saved the same reply first, and overwrites it only when asked', async () => {
+    const { a, b } = await bothEditing('welcome-new');
+    await form(b).locator('textarea[name="body"]').fill('亲，B 页面的版本');
+    await form(b).locator('[data-kf="save-template"]').click();
+    await expect.poll(() => b.locator('[data-kf="status"]').textContent()).toBe('已保存「新客欢迎」');
+
+    const clash = await saveInA(a, '亲，A 页面的版本');
+    await expect.poll(() => clash.textContent()).toContain('已在另一个页面被修改并保存');
+    expect(await clash.locator('[data-kf="clash-theirs"]').textContent()).toContain('亲，B 页面的版本');
+    expect((await library(a)).templates.find((x) => x.id === 'welcome-new')!.body).toBe('亲，B 页面的版本');
+
+    await clash.locator('[data-kf="clash-overwrite"]').click();
+    await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已保存「新客欢迎」');
+    expect((await library(a)).templates.find((x) => x.id === 'welcome-new')!.body).toBe('亲，A 页面的版本');
+  });
+});
+
+describe('编辑 on a row far down the list', () => {
+  const where = (page: Page) =>
+    page.evaluate(() => {
+      const r = document.querySelector('[data-kf="template-form"]')!.getBoundingClientRect();
+      const el = document.activeElement as HTMLInputElement | null;
+      return { top: r.top, innerHeight, focused: el?.getAttribute('name') ?? null, value: el?.value ?? null };
+    });
+
+  it('brings the form into view with the cursor in its title; Escape closes it, asking when something was typed', async () => {
+    const page = await options('templates');
+    const button = editButton(page, '退款已完成');
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    const seen = await where(page);
+    expect(seen.top).toBeGreaterThanOrEqual(0);
+    expect(seen.top).toBeLessThan(seen.innerHeight);
+    expect(seen).toMatchObject({ focused: 'title', value: '退款已完成' });
+
+    await page.keyboard.press('Escape');
+    expect(await form(page).count()).toBe(0);
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // Saved from the form, the agent is back at the row, which says so.
+    await button.click();
+    await form(page).locator('[data-kf="save-template"]').click();
+    await expect.poll(() => page.locator('tr[data-template-id="refund-done"] [data-kf="row-saved"]').textContent()).toBe('已保存');
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    await button.click();
+    await form(page).locator('textarea[name="body"]').fill('改了一半');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked).toEqual(['放弃对这条话术未保存的修改吗？']);
+    expect(await form(page).locator('textarea[name="body"]').inputValue()).toBe('改了一半');
+    page.once('dialog', (d) => void d.accept());
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form(page).count()).toBe(0);
+  });
+
+  it('puts the cursor in the title of a new reply opened from the keyboard', async () => {
+    const page = await options('templates');
+    await page.locator('[data-kf="new-template"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await where(page)).focused).toBe('title');
+  });
+});
