@@ -60,6 +60,7 @@ const optional: [string, string, string][] = [
   ['compliance guard', './guard', 'benchGuard'],
   ['team mode (pouchdb-server on loopback)', './team', 'benchTeam'],
   ['conversation observer vs no extension (Chromium)', './observe-chat', 'benchObserveChat'],
+  ['typing in the template form, 4,999 replies vs none (Chromium)', './template-editor', 'benchTemplateEditor'],
 ];
 
 async function main() {
