@@ -5,7 +5,7 @@ import { ImportExport } from './ImportExport';
 import { flush, mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
-import type { LibraryImportPreview } from '@/lib/messaging/protocol';
+import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 
 registerMessages(options);
 
@@ -17,7 +17,8 @@ const partial3 = {
   groups: ['欢迎问候'],
   templates: ['新客欢迎', '老客欢迎', '咨询高峰稍候'].map((title, i) => ({ id: `w${i}`, title, body: `${title}的内容`, group: '欢迎问候', scenarios: ['greeting'] })),
 };
-const preview = (extra: Partial<LibraryImportPreview> = {}): LibraryImportPreview => ({
+const preview = (extra: Partial<ImportSummary> = {}): ImportSummary => ({
+  updatedAt: 42,
   current: 103,
   incoming: 3,
   added: 0,
@@ -26,10 +27,6 @@ const preview = (extra: Partial<LibraryImportPreview> = {}): LibraryImportPrevie
   notInFile: 100,
   codeClashes: [],
   mergeErrors: [],
-  updatedAt: 42,
-  remarkRules: false,
-  guardRules: false,
-  taughtSites: 0,
   ...extra,
 });
 
@@ -60,11 +57,20 @@ describe('importing a library file', () => {
     expect(t.text('[data-kf="import-replace-what"]')).toBe('替换：现有 103 条话术将被文件中的 3 条替换，文件里没有的 100 条会被删除。');
     expect(t.text('[data-kf="import-merge-what"]')).toBe('合并（推荐）：新增 0 条、更新 1 条，文件里没有的 100 条保留，导入后共 103 条。');
     expect(confirm).toContain('导入前会自动备份全部数据');
+    expect(confirm).not.toContain('文件还带有');
     expect(document.activeElement).toBe(t.q('[data-kf="import-merge"]'));
 
     await t.click('[data-kf="import-merge"]');
     expect(t.imports()).toEqual([['importLibrary', { json: partial3, merge: true, baseUpdatedAt: 42 }]]);
     expect(t.text('[data-kf="import-result"]')).toBe('已合并：新增 0 条，更新 1 条，话术库现有 103 条。导入前的数据已备份，可在「备份」页恢复。');
+  });
+
+  it('says which other settings the file writes too', async () => {
+    const t = await importTab(() => ({ ok: true, count: 3, preview: preview() }));
+    await t.choose({ ...partial3, remarkRules: {}, guardRules: {}, taughtSites: { v: 1, sites: [{}, {}] } });
+    expect(t.text('[data-kf="import-confirm"]')).toContain(
+      '文件还带有：备注规则（替换现有规则）、合规规则设置（替换现有设置）、2 个已教会的页面（加入现有页面），导入时一并写入。',
+    );
   });
 
   it('replaces only when asked, and cancel changes nothing', async () => {

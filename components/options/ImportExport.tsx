@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
-import { registerMessages, t } from '@/lib/i18n';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types';
-import type { LibraryImportPreview } from '@/lib/messaging/protocol';
+import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(libraryEditor);
@@ -72,16 +72,22 @@ type Stage =
   | { step: 'idle' }
   | { step: 'busy'; text: string }
   /** The file checked and counted, waiting for the agent's choice. `again`: counted anew after another page's change. */
-  | { step: 'confirm'; file: string; json: unknown; preview: LibraryImportPreview; again: boolean };
+  | { step: 'confirm'; file: string; json: unknown; preview: ImportSummary; again: boolean };
 
-/** What the file does besides the replies (its other sections), or null. */
-function sectionsLine(p: LibraryImportPreview): string | null {
+/**
+ * What the file writes besides the replies, or null: the sections other tabs export into it
+ * (RULES_SECTION, GUARD_SECTION, SITES_SECTION in lib/messaging/handlers/). A file that passed the
+ * check holds each section it has in a valid form, and the import writes it.
+ */
+function sectionsLine(json: unknown): string | null {
+  const f = json as Record<string, unknown>;
+  const sites = (f.taughtSites as { sites?: unknown[] } | null)?.sites?.length ?? 0;
   const list = [
-    p.remarkRules && t('library.import.section.remarkRules'),
-    p.guardRules && t('library.import.section.guardRules'),
-    p.taughtSites > 0 && t('library.import.section.taughtSites', { n: p.taughtSites }),
+    'remarkRules' in f && t('library.import.section.remarkRules'),
+    'guardRules' in f && t('library.import.section.guardRules'),
+    sites > 0 && t('library.import.section.taughtSites', { n: sites }),
   ].filter((x): x is string => !!x);
-  return list.length ? t('library.import.sections', { list: list.join('、') }) : null;
+  return list.length ? t('library.import.sections', { list: list.join(getLocale() === 'en' ? ', ' : '、') }) : null;
 }
 
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
@@ -89,7 +95,7 @@ function ImportConfirm(props: { stage: Extract<Stage, { step: 'confirm' }>; run:
   const p = props.stage.preview;
   const n = { current: p.current, incoming: p.incoming, added: p.added, updated: p.updated, unchanged: p.unchanged, notInFile: p.notInFile };
   const canMerge = p.codeClashes.length === 0 && p.mergeErrors.length === 0;
-  const sections = sectionsLine(p);
+  const sections = sectionsLine(props.stage.json);
   // The safe choice has the focus: merge where it can, otherwise cancel (replace is never the default).
   const safe = useRef<HTMLButtonElement>(null);
   useEffect(() => safe.current?.focus(), [props.stage]);
@@ -190,8 +196,8 @@ export function ImportExport() {
       }
       setStage({ step: 'idle' });
       const done = merge
-        ? t('library.import.merged', { added: p.added, updated: p.updated, count: r.count })
-        : t('library.import.replaced', { count: r.count, current: p.current });
+        ? t('library.import.merged', { added: p.added, updated: p.updated, count: p.current + p.added })
+        : t('library.import.replaced', { count: p.incoming, current: p.current });
       setResult({ ok: true, lines: [done, t('library.import.undo', { tab: t('backups.tab') })] });
     } catch (err) {
       // Another page saved the library after the counts were made: count again, ask again.

@@ -13,18 +13,12 @@ export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followu
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 
-/** What importing a library file does (or, with `dryRun`, would do), for the agent to confirm first. */
-export interface LibraryImportPreview extends ImportSummary {
-  /** The library's `updatedAt` these counts were made from: sent back as `baseUpdatedAt`. */
-  updatedAt: number;
-  /** The file's other sections: remark rules and guard rules replace the current ones, taught pages are added. */
-  remarkRules: boolean;
-  guardRules: boolean;
-  taughtSites: number;
-}
-
-/** `count`: templates in the library after the import (with `dryRun`: in the file). */
-export type LibraryImportResult = { ok: true; count: number; preview: LibraryImportPreview } | { ok: false; errors: string[] };
+/**
+ * `count`: templates in the file. `preview`: what
+ * the import does (or, with `dryRun`, would do), for the agent to confirm first; its `updatedAt` is
+ * sent back as `baseUpdatedAt`.
+ */
+export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary } | { ok: false; errors: string[] };
 
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {

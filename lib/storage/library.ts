@@ -63,13 +63,19 @@ export async function loadLibrary(): Promise<LibraryRecord> {
   return migrate(raw, LIBRARY_SCHEMA);
 }
 
+/** The stored shape of a library (the initials only when computed). */
+function toRecord(lib: TemplateLibrary, updatedAt: number, initials?: Record<string, [string, string]>): LibraryRecord {
+  const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt };
+  if (initials) record.initials = initials;
+  return record;
+}
+
 export async function saveLibrary(
   lib: TemplateLibrary,
   now = Date.now(),
   initials?: Record<string, [string, string]>,
 ): Promise<LibraryRecord> {
-  const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: now };
-  if (initials) record.initials = initials;
+  const record = toRecord(lib, now, initials);
   await db.set('library', KEY, record);
   await noteLocalChange('library', [KEY]);
   return record;
@@ -78,8 +84,8 @@ export async function saveLibrary(
 /**
  * Saves only if the stored library is still the one the editor started from (`base` = its
  * updatedAt), in one transaction; otherwise changes nothing and returns 'conflict', so an editor in
- * another tab never silently overwrites a change made here (the caller re-applies its own change
- * to the newer library).
+ * another tab never silently overwrites a change made here (the caller applies its change to the
+ * newer library again, or asks the agent when that change was to the same template).
  */
 export async function saveLibraryIfUnchanged(
   lib: TemplateLibrary,
@@ -90,14 +96,7 @@ export async function saveLibraryIfUnchanged(
   let result: LibraryRecord | 'conflict' = 'conflict';
   await db.update<unknown>('library', KEY, (old) => {
     const current = old === undefined ? 0 : migrate(old, LIBRARY_SCHEMA).updatedAt;
-    if (current !== base) {
-      result = 'conflict';
-      return old;
-    }
-    const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt: Math.max(now, base + 1) };
-    if (initials) record.initials = initials;
-    result = record;
-    return record;
+    return current === base ? (result = toRecord(lib, Math.max(now, base + 1), initials)) : old;
   });
   if (result !== 'conflict') await noteLocalChange('library', [KEY]);
   return result;

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { planLibraryImport } from './import-plan';
+import { planLibraryImport as planFile } from './import-plan';
 import { TEMPLATE_LIMITS } from './validate';
 import type { Template, TemplateLibrary } from './types';
 
 const tpl = (id: string, title: string, extra: Partial<Template> = {}): Template => ({ id, title, body: `${title}的内容`, group: '常用', scenarios: ['greeting'], ...extra });
 const library = (...templates: Template[]): TemplateLibrary => ({ groups: ['常用'], templates });
+/** The plan for a file holding `file`, which must pass the file check. */
+function planLibraryImport(current: TemplateLibrary & { updatedAt?: number }, file: TemplateLibrary, locale?: 'zh-CN' | 'en') {
+  const plan = planFile({ format: 'kefu-library', version: 1, ...file }, current, locale);
+  if (!plan.ok) throw new Error(plan.errors.join('\n'));
+  return plan;
+}
 
 describe('what importing a library file would do', () => {
   const current = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎'), tpl('c', '发货时间'), tpl('d', '退款已完成'));
 
   it('counts the file against the library by id: new, changed, the same, and what the file leaves out', () => {
     const file = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎（改）'), tpl('x', '新话术'));
-    const { summary } = planLibraryImport(current, file);
-    expect(summary).toEqual({ current: 4, incoming: 3, added: 1, updated: 1, unchanged: 1, notInFile: 2, codeClashes: [], mergeErrors: [] });
+    const { summary } = planLibraryImport({ ...current, updatedAt: 7 }, file);
+    expect(summary).toEqual({ updatedAt: 7, current: 4, incoming: 3, added: 1, updated: 1, unchanged: 1, notInFile: 2, codeClashes: [], mergeErrors: [] });
   });
 
   it('merges: the file updates its templates in place, adds new ones at the end, and keeps everything else', () => {
@@ -20,6 +26,10 @@ describe('what importing a library file would do', () => {
     const { merged } = planLibraryImport(current, file);
     expect(merged.ok && merged.library.templates.map((x) => x.title)).toEqual(['新客欢迎', '老客欢迎（改）', '发货时间', '退款已完成', '新话术']);
     expect(merged.ok && merged.library.groups).toEqual(['常用', '售后']);
+  });
+
+  it('refuses a file that is not a library file, with the file check’s own words', () => {
+    expect(planFile({ format: 'kefu-customers' }, current, 'zh-CN')).toEqual({ ok: false, errors: ['不是话术库文件：format 应为 "kefu-library"，实际是 "kefu-customers"'] });
   });
 
   it('counts a template differing only by spaces or a capital in its code as the same', () => {

@@ -25,6 +25,8 @@ export interface CodeClash {
 }
 
 export interface ImportSummary {
+  /** The library's `updatedAt` the counts were made from (a write based on them checks it is still so). */
+  updatedAt: number;
   /** Templates in the library now. */
   current: number;
   /** Templates in the file. */
@@ -43,19 +45,32 @@ export interface ImportSummary {
   mergeErrors: string[];
 }
 
-export interface ImportPlan {
-  summary: ImportSummary;
-  /** The library after a merge, checked as a whole (a code clash or the size limits refuse it). */
-  merged: ParseLibraryResult;
-}
+export type ImportPlan =
+  /** The file itself is refused (`parseLibraryImport`'s problems). */
+  | { ok: false; errors: string[] }
+  | {
+      ok: true;
+      /** The file's library, checked: what a replace writes. */
+      library: TemplateLibrary;
+      summary: ImportSummary;
+      /** The library after a merge, checked as a whole (a code clash or the size limits refuse it). */
+      merged: ParseLibraryResult;
+    };
 
 /** Whether two templates say the same once both are in canonical shape (trimmed, code lowercased …). */
 export function sameTemplate(a: Template, b: Template): boolean {
   return JSON.stringify(normalizeTemplate(a)) === JSON.stringify(normalizeTemplate(b));
 }
 
-/** `incoming`: the file's library, already checked (`parseLibraryImport`); `locale` words the merge's problems. */
-export function planLibraryImport(current: TemplateLibrary, incoming: TemplateLibrary, locale?: Locale): ImportPlan {
+/**
+ * Checks the file (`json`: parsed, or its text) as `parseLibraryImport` does, then counts it against
+ * `current`, the stored library (its `updatedAt`: 0 if never saved). `locale`: the interface's
+ * language, for every problem.
+ */
+export function planLibraryImport(json: unknown, current: TemplateLibrary & { updatedAt?: number }, locale?: Locale): ImportPlan {
+  const parsed = parseLibraryImport(json, locale);
+  if (!parsed.ok) return parsed;
+  const incoming = parsed.library;
   const fromFile = new Map(incoming.templates.map((x) => [x.id, x]));
   const have = new Map(current.templates.map((x) => [x.id, x]));
   let updated = 0;
@@ -84,7 +99,10 @@ export function planLibraryImport(current: TemplateLibrary, incoming: TemplateLi
     locale,
   );
   return {
+    ok: true,
+    library: incoming,
     summary: {
+      updatedAt: current.updatedAt ?? 0,
       current: current.templates.length,
       incoming: incoming.templates.length,
       added: incoming.templates.length - updated - unchanged,

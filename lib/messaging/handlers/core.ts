@@ -60,36 +60,28 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       const { json, merge, dryRun, baseUpdatedAt } = obj(payload, 'importLibrary');
       // Problems in the interface's language (the shop's locale, as the worker's notifications use).
       const locale = await shopLocale();
-      const { parseLibraryImport, planLibraryImport } = workerExtras().library;
-      const parsed = parseLibraryImport(json, locale);
+      const current = await loadLibrary();
+      const plan = workerExtras().library.planLibraryImport(json, current, locale);
       const rules = readRulesSection(json, locale);
       const sites = readSitesSection(json, locale);
       const guard = readGuardSection(json, locale);
-      if (!parsed.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [parsed, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
-      const current = await loadLibrary();
-      const { summary, merged } = planLibraryImport(current, parsed.library, locale);
-      const preview = {
-        ...summary,
-        updatedAt: current.updatedAt,
-        remarkRules: !!rules.ruleSet,
-        guardRules: !!guard.config,
-        taughtSites: sites.sites?.length ?? 0,
-      };
-      if (dryRun) return { ok: true, count: preview.incoming, preview };
-      const next = merge ? merged : parsed;
-      if (!next.ok) return next;
-      // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
-      await takeSnapshot('before-import');
-      await announceChange('backups');
-      // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
-      const base = (baseUpdatedAt ?? current.updatedAt) as number;
-      const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
-      if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
-      await announceChange('library');
-      if (rules.ruleSet) await importRuleSet(rules.ruleSet);
-      if (sites.sites?.length) await importSitesSection(sites.sites);
-      if (guard.config) await importGuardSection(guard.config);
-      return { ok: true, count: saved.templates.length, preview };
+      if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
+      if (!dryRun) {
+        const next = merge ? plan.merged : plan;
+        if (!next.ok) return next;
+        // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
+        await takeSnapshot('before-import');
+        await announceChange('backups');
+        // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
+        const base = (baseUpdatedAt ?? current.updatedAt) as number;
+        const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
+        if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
+        await announceChange('library');
+        if (rules.ruleSet) await importRuleSet(rules.ruleSet);
+        if (sites.sites?.length) await importSitesSection(sites.sites);
+        if (guard.config) await importGuardSection(guard.config);
+      }
+      return { ok: true, count: plan.summary.incoming, preview: plan.summary };
     },
   },
   exportLibrary: { handle: async () => workerExtras().library.exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },
