@@ -39,18 +39,17 @@ const editButton = (page: Page, title: string) => page.getByRole('button', { nam
 const editRow = (page: Page, id: string) => page.locator(`tr[data-template-id="${id}"] .kf-link`).first();
 
 describe('importing a library file into a full library', () => {
-  /** What the QA imported: three replies, one of them changed, one new. */
-  const file = () => {
+  /** What the QA imported: an export with three replies, one of them changed, one new. */
+  const file = async () => {
+    const exported = await callFromExtensionPage<Record<string, unknown>>(ext, 'exportLibrary');
     const [a, b] = starter.templates;
     return {
-      format: 'kefu-library',
-      version: 1,
-      groups: starter.groups,
+      ...exported,
       templates: [{ ...a!, body: `${a!.body}（文件里改过）` }, b!, { id: 'qa-new', title: '文件带来的新话术', body: '亲，这是文件里的新话术。', group: a!.group, scenarios: ['greeting'] }],
     };
   };
-  const choose = (page: Page, name: string) =>
-    page.locator('[data-kf="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file())) });
+  const choose = async (page: Page, name: string) =>
+    page.locator('[data-kf="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await file())) });
 
   it('asks first with the counts in words, merges by default, and keeps the replies the file does not hold', async () => {
     const page = await options('import');
@@ -58,6 +57,8 @@ describe('importing a library file into a full library', () => {
     const confirm = page.locator('[data-kf="import-confirm"]');
     await expect.poll(() => confirm.textContent()).toContain('文件中有 3 条话术，现有话术库有 102 条。按 id 对照：文件中 1 条是新的，1 条与现有话术内容不同，1 条完全相同；现有话术中有 100 条不在文件里。');
     expect(await page.locator('[data-kf="import-replace-what"]').textContent()).toBe('替换：现有 102 条话术将被文件中的 3 条替换，文件里没有的 100 条会被删除。');
+    // An export carries the remark and compliance rules too (no taught pages here): said before they are written.
+    expect(await confirm.textContent()).toContain('文件还带有：备注规则（替换现有规则）、合规规则设置（替换现有设置），导入时一并写入。');
     // Nothing is written while the agent reads; merge has the focus, so Enter merges.
     expect((await library()).templates).toHaveLength(102);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('import-merge');
