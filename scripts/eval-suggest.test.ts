@@ -29,7 +29,7 @@ describe('eval-suggest input', () => {
   it('reads labels with inline text and scores them', () => {
     const dir = tmp();
     const f = join(dir, 'l.tsv');
-    writeFileSync(f, 'id\tscenario\talso\ttext\na\tinvoice\t\t能开张发票吗\nb\tother\t\t哈哈哈\nc\ttracking\tdelay\t怎么还没发货\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\na\tinvoice\t\t能开张发票吗\nb\tother\t\t嘿嘿嘿嘿\nc\ttracking\tdelay\t怎么还没发货\n');
     const r = evaluate(readLabelledTurns(f, null));
     expect(r.top1).toBe(1);
     expect(r.otherAbstain).toBe(1);
