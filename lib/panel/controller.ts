@@ -475,7 +475,8 @@ export class PanelController {
     const a = this.adapter!;
     const remarkEditor = a.findRemarkEditor?.(this.doc) ?? null;
     if (!a.readOrders || (kind !== 'order-list' && kind !== 'order-detail')) {
-      if (this.store.get().orders.length || this.store.get().remarkEditor || remarkEditor) this.store.set({ orders: [], remarkEditor });
+      // Only a real change re-renders: this runs at every page change the panel hears of.
+      if (this.store.get().orders.length || this.store.get().remarkEditor !== remarkEditor) this.store.set({ orders: [], remarkEditor });
       return;
     }
     const orders = a.readOrders(this.doc);
