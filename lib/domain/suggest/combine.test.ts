@@ -23,16 +23,6 @@ describe('combineSignals', () => {
     expect(c.evidence['product-info']).toContain(`model ${Math.round((COMBINE.modelAlone + 0.02) * 100)}%`);
   });
 
-  it('lets the model answer alone from one in two, when it gives `other` little and the message is not a bare word', () => {
-    const cues = classify(['这款车载支架卡不卡得住大屏']);
-    const sig = { model: model(['product-info', 0.55], ['other', 0.15]), chars: 13 };
-    expect(combineSignals(cues, sig).top[0]).toBe('product-info');
-    // `other` above its cap, or a message of three characters: no chip.
-    expect(combineSignals(cues, { ...sig, model: model(['product-info', 0.55], ['other', 0.25]) }).top).toEqual([]);
-    expect(combineSignals(cues, { ...sig, chars: 3 }).top).toEqual([]);
-    expect(combineSignals(cues, { ...sig, model: model(['product-info', 0.45], ['other', 0.1]) }).top).toEqual([]);
-  });
-
   it('keeps a strong, clear cue reading first even when the model prefers another need', () => {
     const cues = classify(['这个能用消费券吗']);
     expect(cues.scores[0]!.id).toBe('promotion');

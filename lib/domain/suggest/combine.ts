@@ -12,12 +12,9 @@ import type { ModelScore } from './model';
 import type { LearnedRecall } from './learned';
 
 export const COMBINE = {
-  /** The model answers on its own (cues abstained) when its best need is at least this likely, … */
-  modelAlone: 0.5,
-  /** …`other` is at most this likely, … */
-  modelAloneOther: 0.2,
-  /** …and the message has at least this many characters (好的, 知道, 嗯嗯 are too short to read alone). */
-  modelAloneChars: 4,
+  /** The model answers on its own (cues abstained) when its best need is at least this likely
+   * and more likely than `other`. */
+  modelAlone: 0.7,
   /** Share of the model's probability in the order of the confident needs (the rest: cue score). */
   modelWeight: 0.4,
   /** The cues' first need stays first, whatever the model prefers, when its cue score is at least
@@ -124,8 +121,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // 3. The model alone when the cues abstained.
   const bestNeed = model.find((m) => m.id !== 'other');
   const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
-  const modelSpeaks =
-    !!bestNeed && bestNeed.p >= params.modelAlone && pOther <= params.modelAloneOther && (signals.chars ?? Infinity) >= params.modelAloneChars;
+  const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
   if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
   // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
   if (shown.length === 0 && learnedNeeds[0] && learnedSure && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));
