@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { setLocale } from '../../lib/i18n';
 import { RemarkForm, type RemarkFormProps } from './RemarkForm';
 import { check, click, mount, type } from './testing';
@@ -54,6 +56,7 @@ describe('RemarkForm', () => {
     expect(onUseText).toHaveBeenCalledWith(
       '老客户 李四 11/20\n【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
       '【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
+      '老客户 李四 11/20',
     );
   });
 
@@ -191,6 +194,29 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-drop"]')?.textContent).toContain('删去下面最早的 2 条备注');
     expect((q('[data-kf="remark-drop-oldest"]') as HTMLInputElement).checked).toBe(false);
     expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('asks again for consent to drop once the box changes: the lines named are no longer the same', () => {
+    const old = ['第一条' + '好'.repeat(250), '第二条' + '好'.repeat(100)].join('\n');
+    const onUseText = vi.fn();
+    const form = (previousRemark: string, boxChanged = false) => (
+      <RemarkForm ruleSet={PRESET_A} flag="red" platform="taobao" agent="张三" now={now} zone={480} previousRemark={previousRemark} boxChanged={boxChanged} onUseText={onUseText} />
+    );
+    const m = mount(form(old));
+    cleanup = m.unmount;
+    const q = (sel: string) => m.root.querySelector(sel);
+    check(q('[data-kf="remark-drop-oldest"]'), true);
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(false);
+    expect(q('[data-kf="remark-box-changed"]')).toBeNull();
+    // The agent types a line into the page's box: the form re-renders on the box's input event.
+    const typed = `${old}\n买家说周五前送到`;
+    act(() => render(form(typed, true), m.root));
+    expect((q('[data-kf="remark-drop-oldest"]') as HTMLInputElement).checked).toBe(false);
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(q('[data-kf="remark-box-changed"]')?.textContent).toBe('备注框打开后有改动：这条备注会接在框里现在的内容后面。');
+    check(q('[data-kf="remark-drop-oldest"]'), true);
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).toHaveBeenCalledWith(`第二条${'好'.repeat(100)}\n买家说周五前送到\n【已核对可发货】张三 2026-11-23`, '【已核对可发货】张三 2026-11-23', typed);
   });
 
   it('lets a shortened new line through with every earlier line kept', () => {

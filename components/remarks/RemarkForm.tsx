@@ -23,21 +23,32 @@ export interface RemarkFormProps {
   now: Date | number;
   /** Shop time: the signed date and "today" for date fields are the shop's (shopZone). */
   zone: Zone;
-  /** The order's current remark: kept above the new line, since the platforms overwrite on save. */
+  /**
+   * The remark box as it is now (re-read on its every input event): kept above the new line, since
+   * the platforms overwrite on save. Lines the agent typed into the box are in it.
+   */
   previousRemark: string;
+  /** The box no longer holds what it opened with (or what the form last wrote): the form says so. */
+  boxChanged?: boolean;
   /** The remark box's maxlength, where the page sets one (the limit on consoles without a known one). */
   boxMax?: number;
-  /** `text` is the whole remark to save (earlier lines + the new one); `line` is the new line. */
-  onUseText(text: string, line: string): void;
+  /**
+   * `text` is the whole remark to save (earlier lines + the new one); `line` is the new line;
+   * `basedOn` is the box text it was built on (the caller writes nothing if the box holds other text now).
+   */
+  onUseText(text: string, line: string, basedOn: string): void;
 }
 
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
-  const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxMax, onUseText } = props;
+  const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxChanged, boxMax, onUseText } = props;
   const [target, setTarget] = useState<RemarkTarget>(props.record ?? flag);
   const [values, setValues] = useState<Record<string, string>>({});
-  // How many of the oldest earlier lines the agent agreed to drop to make room (never any unasked).
-  const [dropOldest, setDropOldest] = useState(0);
+  // How many of the oldest earlier lines the agent agreed to drop to make room (never any unasked),
+  // given for the box as it was then: once the box changes, the lines named change, and so must the consent.
+  const [consent, setConsent] = useState({ count: 0, box: '' });
+  const dropOldest = consent.box === previousRemark ? consent.count : 0;
+  const setDropOldest = (count: number) => setConsent({ count, box: previousRemark });
   const en = getLocale() === 'en';
 
   const rule = getRule(ruleSet, target);
@@ -122,6 +133,7 @@ export function RemarkForm(props: RemarkFormProps) {
           </ol>
         </div>
       )}
+      {boxChanged && <p class="kf-rm-notice" data-kf="remark-box-changed">{t('remarks.form.boxChanged')}</p>}
       <div class="kf-rm-meta">
         <span data-kf="remark-keeps">
           {dropped.length > 0
@@ -136,7 +148,7 @@ export function RemarkForm(props: RemarkFormProps) {
           class="kf-rm-btn"
           data-kf="remark-use"
           disabled={!built.ok || !appended.fits}
-          onClick={() => built.ok && appended.fits && onUseText(appended.text, built.text)}
+          onClick={() => built.ok && appended.fits && onUseText(appended.text, built.text, previousRemark)}
         >
           {t('remarks.form.use')}
         </button>

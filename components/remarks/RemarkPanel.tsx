@@ -60,9 +60,10 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         agent={s.agent}
         now={now}
         zone={s.zone}
-        previousRemark={ed.original}
+        previousRemark={ed.text}
+        boxChanged={ed.text !== (ed.written ?? ed.original)}
         {...(ed.boxMax ? { boxMax: ed.boxMax } : {})}
-        onUseText={(text) => void ctl.useText(text)}
+        onUseText={(text, _line, basedOn) => void ctl.useText(text, basedOn)}
       />
       <h4>{t('remarks.panel.handTyped')}</h4>
       {ed.held && ed.problems.length > 0 && (

@@ -48,8 +48,13 @@ export interface OpenRemark {
   buyerId?: string;
   flag: FlagColor;
   text: string;
-  /** The remark as it was when the box opened: the form keeps these lines above the new one. */
+  /**
+   * The remark as it was when the box opened: the saved lines, whose signers are colleagues. The
+   * form builds on `text`, the box as it is now, never on this.
+   */
   original: string;
+  /** What the form last wrote into the box: the box differs from it (or from `original`) once someone else changed it. */
+  written: string | null;
   problems: Problem[];
   length: RemarkLength;
   /** The box's own maxlength, where the page sets one: the limit on consoles with no known one. */
@@ -204,6 +209,7 @@ export class RemarkController {
         flag: editor.readFlag(),
         text,
         original: text,
+        written: null,
         problems: [],
         length: remarkLength(text, this.store.get().platform, boxMax),
         ...(boxMax ? { boxMax } : {}),
@@ -347,15 +353,27 @@ export class RemarkController {
     box.saveButton.click();
   }
 
-  /** Puts the form's remark into the page's remark box, as typed (the page's listeners see it). */
-  useText(text: string): boolean {
+  /**
+   * Puts the form's remark into the page's remark box, as typed (the page's listeners see it).
+   * `basedOn` is the box text the form built `text` on: when the box holds something else now (the
+   * page or a script changed it without an input event), nothing is written — that text would be
+   * lost — and the form is brought up to date to build on it, with a word to the agent.
+   */
+  useText(text: string, basedOn?: string): boolean {
     const box = this.current;
     if (!box) return false;
+    if (basedOn !== undefined && box.textarea.value !== basedOn) {
+      this.recheck();
+      this.store.set({ notice: { kind: 'warn', text: t('remarks.panel.boxChanged') } });
+      return false;
+    }
     const r = replaceRange(box.textarea, 0, box.textarea.value.length, text);
     if (!r.ok) {
       this.store.set({ notice: { kind: 'warn', text: t('remarks.panel.insertFailed', { reason: r.reason }) } });
       return false;
     }
+    const ed = this.store.get().editor;
+    this.store.set({ notice: null, ...(ed ? { editor: { ...ed, written: box.textarea.value } } : {}) });
     this.onEdit();
     return true;
   }

@@ -95,6 +95,75 @@ describe("a colleague's long remark on the Taobao memo page", () => {
   });
 });
 
+describe('text the agent typed into the Taobao memo box is kept by the form (QA pass C, defect 1)', () => {
+  const colleague = '改地址：上海市浦东新区张江路88号 客服阿杰 11/22';
+  const typed = () => `买家要求周五前送到，电话已核对 小美 ${today()}`;
+  const red = () => `【已核对可发货】小美 ${today()}`;
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+
+  it('builds on the box as it is now: a line typed by hand stays, and the counter follows the typing', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo);
+    // The agent clicks at the end of the box and types a second line by hand…
+    await page.click('#memo');
+    await page.locator('#memo').press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(typed());
+    expect(await memo(page)).toBe(`${colleague}\n${typed()}`);
+    // …then marks the order red and uses the panel's form.
+    await page.click('#flag1');
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 2 条备注');
+    const whole = `${colleague}\n${typed()}\n${red()}`;
+    expect(await inPanel(page, '[data-kf="remark-form"] [data-kf="remark-length"]').textContent()).toBe(`${bytes(whole)} / 1000 字节`);
+    expect(await inPanel(page, '[data-kf="remark-box-changed"]').textContent()).toContain('备注框打开后有改动');
+    // Typing on in the box moves the form's counter at once.
+    await page.click('#memo');
+    await page.locator('#memo').press('ControlOrMeta+End');
+    await page.keyboard.type('，已通知仓库');
+    const more = `${colleague}\n${typed()}，已通知仓库\n${red()}`;
+    await expect.poll(() => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-length"]').textContent()).toBe(`${bytes(more)} / 1000 字节`);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(more);
+    // What the form wrote itself is no change to warn about.
+    await expect.poll(() => inPanel(page, '[data-kf="remark-box-changed"]').count()).toBe(0);
+  });
+
+  it('checks the limit on the box as it is now, not as the page loaded it', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo);
+    await page.click('#flag1');
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    expect(await useButton(page).isDisabled()).toBe(false);
+    // The agent pastes a long note under the colleague's line: 66 + 1 + 900 bytes.
+    await page.click('#memo');
+    await page.locator('#memo').press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('好'.repeat(300));
+    await expect.poll(() => inPanel(page, '[data-kf="remark-limit-notice"]').textContent()).toContain('之前的 2 条备注加上这条');
+    expect(await useButton(page).isDisabled()).toBe(true);
+    expect(await memo(page)).toBe(`${colleague}\n${'好'.repeat(300)}`);
+  });
+
+  it('writes nothing over text the page put into the box without telling, and says so', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo);
+    await page.click('#flag1');
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 1 条备注');
+    // A script of the page (or a paste the page handles itself) changes the box with no input event.
+    await page.evaluate(() => {
+      const box = document.getElementById('memo') as HTMLTextAreaElement;
+      box.value += '\n仓库：这单先别发，等补货';
+    });
+    await useButton(page).click();
+    await expect.poll(() => inPanel(page, '[data-kf="remark-notice"]').textContent()).toContain('备注框里的内容刚刚变了，这次没有写入');
+    expect(await memo(page)).toBe(`${colleague}\n仓库：这单先别发，等补货`);
+    // The form now builds on it; a second click writes below it.
+    await expect.poll(() => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 2 条备注');
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`${colleague}\n仓库：这单先别发，等补货\n${red()}`);
+    await expect.poll(() => inPanel(page, '[data-kf="remark-notice"]').count()).toBe(0);
+  });
+});
+
 describe('the remark form refuses what makes no sense and reads what an IME types', () => {
   const problems = () => inPanel(page, '[data-kf="remark-form"] [data-kf="remark-problems"]').textContent();
 
@@ -227,8 +296,9 @@ describe('a remark box taught beside a chat (an order sidebar)', () => {
     // Red flag (可发货), written with the form, saves and goes into the open buyer's history.
     await page.locator('input[name="flag"][value="1"]').check();
     await expect.poll(() => inPanel(page, '[data-kf="remark-editor"]').getAttribute('data-flag')).toBe('red');
+    // The note typed by hand above stays: the form builds on what the box holds.
     await useButton(page).click();
-    await expect.poll(() => page.locator('form textarea').inputValue()).toBe(`【已核对可发货】小美 ${today()}`);
+    await expect.poll(() => page.locator('form textarea').inputValue()).toBe(`照常发出不用拦\n【已核对可发货】小美 ${today()}`);
     await inPanel(page, '[data-kf="remark-ok"]').waitFor();
     await page.locator('form button').click();
     await expect.poll(() => inPanel(page, '[data-kf="remark-notice"]').textContent()).toBe('备注已保存。');
