@@ -362,3 +362,31 @@ describe('checkRemark: a flag read from the remark text (a page that shows no fl
     expect(p[0]?.message).toBe('按内容判断为【无效订单】的备注必须写明“无效订单”。');
   });
 });
+
+describe('checkRemark: remarks typed in an agent’s own words (QA pass C)', () => {
+  // QA's day: 2026-12-03 in the shop; 小美 at the keyboard; 阿杰 is a colleague.
+  const qa = (flag: FlagColor, extra: Partial<CheckOptions> = {}) => A(flag, { agent: '小美', today: '2026-12-03', ...extra });
+  const messages = (text: string, opts: CheckOptions) => checkRemark(text, opts).map((p) => p.message);
+
+  it('faults a red remark that does not say it was checked, naming what it must say', () => {
+    const p = checkRemark('可以发 小美 12/3', qa('red'));
+    expect(p.map((x) => x.code)).toEqual(['must-say']);
+    expect(p[0]?.message).toBe('红旗在本规则里表示“已核对无误，可以发货”，备注必须写明“已核对可发货”（或“核对无误”、“可发货”、“已核对”），现在没有写。');
+    expect(p[0]?.messageEn).toContain('the remark must say 已核对可发货');
+    // Unsigned and undated as QA typed it: all three are named.
+    expect(codes('能发', qa('red'))).toEqual(['must-say', 'missing-agent', 'missing-date']);
+    for (const text of ['【已核对可发货】小美 2026-12-03', '已核对 小美 12/3', '核对无误，可发货 小美 12/3', '已核对 可发货｜优惠:5元｜小美 12/3']) {
+      expect(checkRemark(text, qa('red')), text).toEqual([]);
+    }
+  });
+
+  it('asks the statement of the shop’s own verified rule, by its intent, and of no other flag', () => {
+    const rules = cloneRuleSet(PRESET_A);
+    rules.flags.red = { ...rules.flags.red, title: '审核通过', aliases: [] };
+    expect(messages('可以发 小美 12/3', qa('red', { ruleSet: rules }))).toEqual([
+      '红旗在本规则里表示“已核对无误，可以发货”，备注必须写明“审核通过”，现在没有写。',
+    ]);
+    // Convention B's green (may be refunded) asks only for agent and date.
+    expect(checkRemark('可以退 张三 11/23', B('green'))).toEqual([]);
+  });
+});

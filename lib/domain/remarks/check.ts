@@ -6,7 +6,7 @@ import { readDate } from './fields';
 import { agentProblem, parseRemark } from './format';
 import { remarkLength } from './limits';
 import { FLAG_NAMES, cap, getRule, inferredName, isRecordKind, targetName } from './rules';
-import type { FlagColor, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
+import type { FlagColor, FlagRule, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
 import { validateValues } from './validate';
 
 export interface CheckOptions {
@@ -121,6 +121,13 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
     );
   }
 
+  // A flag whose whole content is a statement (convention A's red: checked, ready to ship) must make
+  // it: a line that only says the order may go says nothing was checked. The rule's title or one of
+  // its aliases is that statement.
+  if (!isRecordKind(target) && flagRule.inUse && flagRule.intent === 'verified' && !saysRule(lineText, flagRule)) {
+    problems.push(statementMissing(flagRule, flag, flagName, !!opts.flagInferred));
+  }
+
   const raw: Record<string, string> = { ...(parsed.target === target ? parsed.fields : {}) };
   const rule = getRule(ruleSet, target);
   if (raw.supervisor === undefined && rule.fields.some((f) => f.key === 'supervisor')) {
@@ -160,6 +167,32 @@ export function emptyRemarkNote(text: string, ruleSet: RuleSet, flag: FlagColor)
   };
 }
 
+
+const squashed = (s: string) => s.replace(/[\s,，.。、;；:：!！]+/g, '');
+
+/** Whether a line says what its rule stands for: the rule's title or one of its aliases, spaces and punctuation aside. */
+function saysRule(line: string, rule: FlagRule): boolean {
+  const text = squashed(line);
+  return [rule.title, ...(rule.aliases ?? [])].some((w) => squashed(w) !== '' && text.includes(squashed(w)));
+}
+
+function statementMissing(rule: FlagRule, flag: FlagColor, flagName: { zh: string; en: string }, inferred: boolean): Problem {
+  const aliases = rule.aliases ?? [];
+  const or = aliases.length ? { zh: `（或${aliases.map((a) => `“${a}”`).join('、')}）`, en: ` (or ${aliases.join(', ')})` } : { zh: '', en: '' };
+  return inferred
+    ? {
+        code: 'must-say',
+        field: 'text',
+        message: `${flagName.zh}必须写明“${rule.title}”${or.zh}。`,
+        messageEn: `${cap(flagName.en)} must say ${rule.title}${or.en}.`,
+      }
+    : {
+        code: 'must-say',
+        field: 'text',
+        message: `${FLAG_NAMES[flag].zh}在本规则里表示“${rule.meaning}”，备注必须写明“${rule.title}”${or.zh}，现在没有写。`,
+        messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${rule.meaning}": the remark must say ${rule.title}${or.en}, and it does not.`,
+      };
+}
 
 /** Whether the newest line is being written now: not already a line of the saved box. */
 function writtenNow(parsed: ParsedRemark, saved: string | undefined): boolean {
