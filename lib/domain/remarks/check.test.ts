@@ -368,6 +368,38 @@ describe('checkRemark: remarks typed in an agent’s own words (QA pass C)', () 
   const qa = (flag: FlagColor, extra: Partial<CheckOptions> = {}) => A(flag, { agent: '小美', today: '2026-12-03', ...extra });
   const messages = (text: string, opts: CheckOptions) => checkRemark(text, opts).map((p) => p.message);
 
+  it('does not take the word after a ship date for the signer, and says the ship date has passed', () => {
+    const p = checkRemark('缺货 11/20 发', qa('purple'));
+    expect(p.map((x) => x.code)).toEqual(['ship-date-not-future', 'missing-agent', 'missing-date']);
+    expect(p[0]?.message).toBe('可发货日 2026-11-20 已过（今天是 2026-12-03）：请写一个晚于今天的日期。');
+    expect(p[0]?.messageEn).toContain('2026-11-20 has passed (today is 2026-12-03)');
+    expect(p.map((x) => x.message).join()).not.toContain('署名');
+    // A ship date that is today is not "past": it must still be after today.
+    expect(messages('缺货 12/3 发 小美 12/3', qa('purple'))).toEqual(['可发货日必须晚于今天（2026-12-03），现在写的是 2026-12-03。']);
+  });
+
+  it('reads a ship date written in shipping talk, and shipping words are never a name', () => {
+    for (const text of ['缺货 12/20 发 小美 12/3', '缺货 12/20前发货 小美 12/3', '延迟发货 预计12月20日发 小美 12/3', '缺货 发货 12/20 小美 12/3']) {
+      expect(checkRemark(text, qa('purple')), text).toEqual([]);
+    }
+    for (const text of ['缺货 12/20 再发', '缺货 12/20 左右到', '缺货 12/20 之前发货']) {
+      expect(codes(text, qa('purple')), text).toEqual(['missing-agent', 'missing-date']);
+    }
+  });
+
+  it("takes no word of the shop's rules for a name: a date after a field's label is that field's", () => {
+    // 可发货日 is the purple rule's label, written without its colon: the date is the ship date, the line is unsigned.
+    expect(codes('延迟发货 可发货日 11/20', qa('purple'))).toEqual(['ship-date-not-future', 'missing-agent', 'missing-date']);
+    expect(codes('延迟发货 可发货日 12/20 小美 12/3', qa('purple'))).toEqual([]);
+  });
+
+  it('still reads a real name written after the date, and a colleague signing with their role', () => {
+    expect(messages('【已核对可发货】2026-12-03 阿杰', qa('red'))).toEqual(['备注署名是“阿杰”，当前客服是“小美”：谁处理谁备注。']);
+    // 客服 is the role, not part of the name: 小美 signing "客服小美" signs as herself.
+    expect(checkRemark('【已核对可发货】客服小美 12/3', qa('red'))).toEqual([]);
+    expect(messages('【已核对可发货】客服阿杰 12/3', qa('red'))).toEqual(['备注署名是“阿杰”，当前客服是“小美”：谁处理谁备注。']);
+  });
+
   it('faults a red remark that does not say it was checked, naming what it must say', () => {
     const p = checkRemark('可以发 小美 12/3', qa('red'));
     expect(p.map((x) => x.code)).toEqual(['must-say']);

@@ -15,6 +15,15 @@ describe('remarkFacts', () => {
     }]);
   });
 
+  it('reads the promised date of a purple remark typed in shipping talk, signed or not', () => {
+    expect(factsA('缺货 2026-11-28 发 张三 2026-11-23')).toEqual([
+      expect.objectContaining({ kind: 'ship-promised', date: '2026-11-28', agent: '张三', writtenOn: '2026-11-23' }),
+    ]);
+    const unsigned = remarkFacts(parseRemark('2026-11-28前发货', PRESET_A, { expect: 'purple' }), '3456789012345678', 'buyer1');
+    expect(unsigned).toEqual([expect.objectContaining({ kind: 'ship-promised', date: '2026-11-28' })]);
+    expect(unsigned[0]).not.toHaveProperty('agent');
+  });
+
   it('promises nothing when the ship date is not a date', () => {
     expect(factsA(`【延迟发货】可发货日:下周${sig}`)).toEqual([]);
   });

@@ -6,7 +6,8 @@
  * buildRemark writes it; parseRemark reads it back exactly, and also reads remarks typed by hand
  * (spaces, full-width ：｜，（）, missing separators, several lines).
  */
-import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
+import { cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
+import { DATE, agentProblem, escapeRe, introducesDate, looksLikeName, readFreeValues } from './free-words';
 import { dict, own } from '../own';
 import { allTargets, getRule, isRecordKind } from './rules';
 import type {
@@ -15,18 +16,10 @@ import type {
 } from './types';
 import { validateValues } from './validate';
 
+export { agentProblem };
+
 export const SEPARATOR = '｜';
 export const LABEL_COLON = ':';
-
-/** Checks an agent name for the signature. */
-export function agentProblem(agent: string): { message: string; messageEn: string } | null {
-  const a = cleanText(agent);
-  if (!a) return { message: '缺少经办人：请先在设置里填写客服名字。', messageEn: 'No agent name: set your name in the options first.' };
-  if (a.length > 16 || /\d/.test(a) || /[:：,，;；()（）/]/.test(a)) {
-    return { message: `经办人“${a}”不能含数字或标点，最多 16 个字。`, messageEn: `Agent name "${a}" may not contain digits or punctuation, 16 characters at most.` };
-  }
-  return null;
-}
 
 /** Writes one canonical line from already-normalised values (no checks). */
 export function formatLine(rule: FlagRule | RecordRule, values: Record<string, string>, agent: string, date: string): string {
@@ -60,21 +53,16 @@ const CLOSE = '】\\]〕］';
 const TITLE_RE = new RegExp(`^\\s*[${OPEN}]\\s*([^${CLOSE}]{1,20}?)\\s*[${CLOSE}]\\s*`);
 const SEP_CHARS = '｜|,，;；、';
 const NAME = `[^\\s${SEP_CHARS}:：()（）\\d/\\-—@]{1,16}`;
-const DATE = `(?:${DATE_WITH_YEAR.replace(/\((?!\?)/g, '(?:')}|${DATE_NO_YEAR.replace(/\((?!\?)/g, '(?:')}|\\d{8})`;
 const LEAD = `(?:^|[\\s${SEP_CHARS}(（/—\\-]+)`;
 const TAIL = `[\\s)）。.]*$`;
-/** name then date at the end: "｜张三 2026-11-23", " 张三11/23", "（张三 11.23）". */
-const SIG_NAME_DATE = new RegExp(`${LEAD}(?:(?:经办人?|处理人|客服|操作人)\\s*[:：]\\s*)?(${NAME}?)\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`);
+/** name then date at the end: "｜张三 2026-11-23", " 张三11/23", "（张三 11.23）", "客服阿杰 12/1" (the role is no part of the name). */
+const SIG_NAME_DATE = new RegExp(`${LEAD}(?:(?:经办人?|处理人|客服|操作人)\\s*[:：]?\\s*)?(${NAME}?)\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`);
 /** date then name at the end: "｜2026-11-23 张三". */
 const SIG_DATE_NAME = new RegExp(`${LEAD}(${DATE})\\s*[/\\-—@]?\\s*(${NAME})${TAIL}`);
 /** a date alone at the end, not a field value ("…缺货 11/23"). */
 const SIG_DATE_ONLY = new RegExp(`(?:^|[\\s${SEP_CHARS}(（]+)(${DATE})${TAIL}`);
 const AGENT_LABEL = /(?:^|[\s｜|,，;；])(?:经办人?|处理人|客服|操作人)\s*[:：]\s*([^\s｜|,，;；:：\d]{1,16})/;
 const DATE_LABEL = new RegExp(`(?:^|[\\s｜|,，;；])(?:时间|日期|处理时间)\\s*[:：]\\s*(${DATE})`);
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function squash(s: string): string {
   return s.replace(/\s+/g, '');
@@ -127,33 +115,50 @@ interface Signature {
 }
 
 function stripAgentLabel(body: string): string {
-  return body.replace(/(?:经办人?|处理人|客服|操作人)\s*[:：]\s*$/, '');
+  return body.replace(/(?:经办人?|处理人|客服|操作人)\s*[:：]?\s*$/, '');
+}
+
+/** Who may have signed: the agents known by name, and the shop's rules, whose words are no names. */
+interface Signers {
+  agents: string[];
+  ruleSet: RuleSet;
 }
 
 /** The signature sits at the end: looking at the tail only keeps the regexes linear on long text. */
 const SIGNATURE_WINDOW = 80;
 
-function takeSignature(body: string, agents: string[]): Signature {
-  if (body.length <= SIGNATURE_WINDOW) return takeSignatureIn(body, agents);
+function takeSignature(body: string, signers: Signers): Signature {
+  if (body.length <= SIGNATURE_WINDOW) return takeSignatureIn(body, signers);
   const cut = body.length - SIGNATURE_WINDOW;
   // A leading ':' stops '^' from treating the cut as a line start (':' neither leads nor names).
-  const tail = takeSignatureIn(`:${body.slice(cut)}`, agents);
+  const tail = takeSignatureIn(`:${body.slice(cut)}`, signers);
   return { ...tail, body: body.slice(0, cut) + tail.body.slice(1) };
 }
 
-function takeSignatureIn(body: string, agents: string[]): Signature {
+/**
+ * The signature at the end of a line. A word beside the date is the signer only when it looks like a
+ * name (looksLikeName): in "缺货 11/20 发" the 发 says the order ships on 11/20, and in "可发货日 11/20"
+ * the date is the field's; neither line is signed.
+ */
+function takeSignatureIn(body: string, { agents, ruleSet }: Signers): Signature {
   // A known agent glued to the value before it: "原因:缺货张三11/23".
   for (const a of [...agents].sort((x, y) => y.length - x.length)) {
     const m = new RegExp(`${escapeRe(a)}\\s*[/\\-—@]?\\s*(${DATE})${TAIL}`).exec(body);
     if (m) return { body: stripAgentLabel(body.slice(0, m.index)), agent: a, dateRaw: m[1] };
   }
   let m = SIG_NAME_DATE.exec(body);
-  if (m && m[1]) return { body: body.slice(0, m.index), agent: m[1], dateRaw: m[2] };
+  let dateIsValue = false;
+  if (m && m[1]) {
+    if (looksLikeName(m[1], ruleSet, agents)) return { body: body.slice(0, m.index), agent: m[1], dateRaw: m[2] };
+    dateIsValue = introducesDate(m[1], ruleSet);
+  }
   m = SIG_DATE_NAME.exec(body);
-  if (m && !/[:：]\s*$/.test(body.slice(0, m.index))) return { body: body.slice(0, m.index), agent: m[2], dateRaw: m[1] };
+  if (m && looksLikeName(m[2] as string, ruleSet, agents) && !/[:：]\s*$/.test(body.slice(0, m.index))) {
+    return { body: body.slice(0, m.index), agent: m[2], dateRaw: m[1] };
+  }
   const sig: Signature = { body };
   m = SIG_DATE_ONLY.exec(body);
-  if (m && !/[:：]\s*$/.test(body.slice(0, m.index))) {
+  if (m && !dateIsValue && !/[:：]\s*$/.test(body.slice(0, m.index))) {
     sig.body = body.slice(0, m.index);
     sig.dateRaw = m[1];
   }
@@ -237,7 +242,7 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
   }
 
   const barred = /[｜|]/.test(body);
-  const sig = takeSignature(body, opts.agents ?? []);
+  const sig = takeSignature(body, { agents: opts.agents ?? [], ruleSet });
   body = sig.body;
 
   if (!target) {
@@ -249,11 +254,18 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
         target = k;
       }
     }
-    if (!target && title === undefined && opts.expect && sig.agent) target = opts.expect;
+    // No title, no label: the order's own rule, when the line is signed or gives its values in words.
+    if (!target && title === undefined && opts.expect) {
+      if (sig.agent || Object.keys(readFreeValues(body, getRule(ruleSet, opts.expect).fields, {})).length) target = opts.expect;
+    }
   }
 
   const fields = target ? getRule(ruleSet, target).fields : [];
   const seg = readSegments(body, fields, barred);
+  // Values given in words rather than as the rule's label:value — 缺货 11/20 发 (the title word is
+  // part of the line's words), 发货日期是 12/20.
+  const free = [title ?? '', ...seg.notes, ...seg.unknown.map((u) => `${u.label}:${u.value}`)].join(' ');
+  Object.assign(seg.raw, readFreeValues(free, fields, seg.raw));
   let date: string | undefined;
   if (sig.dateRaw) {
     const d = readDate(sig.dateRaw, opts.today);

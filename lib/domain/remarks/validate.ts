@@ -66,7 +66,15 @@ export function validateValues(
     const v = values[spec.key];
     if (v === undefined) continue;
     if (merged && spec.type === 'order' && !v.includes('/')) problems.push(singleOrder(spec, v, own(raw, spec.key) ?? ''));
-    if (spec.type === 'date' && spec.future && today && v <= today) {
+    if (spec.type === 'date' && spec.future && today && v < today) {
+      // A promise already broken, on a remark being written or on a colleague's saved one: say so.
+      problems.push({
+        code: 'ship-date-not-future',
+        field: spec.key,
+        message: `${spec.label} ${v} 已过（今天是 ${today}）：请写一个晚于今天的日期。`,
+        messageEn: `${spec.label} (${spec.key}) ${v} has passed (today is ${today}); write a date after today.`,
+      });
+    } else if (spec.type === 'date' && spec.future && today && v === today) {
       problems.push({
         code: 'ship-date-not-future',
         field: spec.key,

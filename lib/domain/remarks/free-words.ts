@@ -1,0 +1,112 @@
+/**
+ * Remarks in an agent's own words: who signed a hand-typed line, and the values a line gives
+ * without a `label:` (缺货 11/20 发, 可发货日 11/20). parseLine (format.ts) asks
+ * here; the words a rule set uses for its own titles and fields (`ruleWords`) are what tells a
+ * remark word from an agent's name.
+ */
+import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, halfWidth } from './fields';
+import { dict } from '../own';
+import { allTargets, getRule, isRecordKind } from './rules';
+import type { FieldSpec, RuleSet } from './types';
+
+/** A date as agents write one, no capture groups: 2026-11-23, 2026年11月23日, 11/23, 11月23日, 20261123. */
+export const DATE = `(?:${DATE_WITH_YEAR.replace(/\((?!\?)/g, '(?:')}|${DATE_NO_YEAR.replace(/\((?!\?)/g, '(?:')}|\\d{8})`;
+
+/** Checks an agent name for the signature. */
+export function agentProblem(agent: string): { message: string; messageEn: string } | null {
+  const a = cleanText(agent);
+  if (!a) return { message: '缺少经办人：请先在设置里填写客服名字。', messageEn: 'No agent name: set your name in the options first.' };
+  if (a.length > 16 || /\d/.test(a) || /[:：,，;；()（）/]/.test(a)) {
+    return { message: `经办人“${a}”不能含数字或标点，最多 16 个字。`, messageEn: `Agent name "${a}" may not contain digits or punctuation, 16 characters at most.` };
+  }
+  return null;
+}
+
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: string[]) => [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+/** Words of shipping talk around a date (11/20 发, 11/20前发货, 预计 11/20): what happens then, never who signed. */
+const SHIP_VERB = '(?:发货|发出|出货|寄出|到货|送到|送达|发|到)';
+const SHIP_WORD = new RegExp(`^(?:之?前|之?后|以[前后]|左右|当[天日]|为止|截止)?(?:可以|可|能|才能|再|才|会|补|安排|统一)?${SHIP_VERB}?(?:之?前|之?后|以[前后]|左右)?$`);
+/** Words that say the date after them is a ship date: 发货 11/20, 预计发货 11/20, 可发 11/20. */
+const SHIP_CUE = `(?:预计|预定|预约|安排|大约|大概|约)?(?:可以|可|能|才能|再)?(?:发货|发出|出货|寄出|发)(?:时间|日期|日)?`;
+
+/**
+ * The words a rule set writes or reads for its rules: titles, aliases, field labels and their
+ * aliases, allowed values, must-say phrases and Pinduoduo tags. None of them is anybody's name.
+ */
+export function ruleWords(ruleSet: RuleSet): string[] {
+  const out: string[] = [];
+  for (const target of allTargets()) {
+    const rule = getRule(ruleSet, target);
+    out.push(rule.title, ...(rule.aliases ?? []));
+    for (const f of rule.fields) out.push(f.label, ...(f.aliases ?? []), ...(f.options ?? []));
+    if (!isRecordKind(target)) {
+      const flag = ruleSet.flags[target];
+      if (flag.mustSay) out.push(flag.mustSay);
+      if (flag.tag) out.push(flag.tag);
+    }
+  }
+  return out.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
+}
+
+/**
+ * Whether a word read where a signature goes can be the agent's name. A name the agent at the
+ * keyboard goes by always is; otherwise it must pass the signature rule (agentProblem: no digits or
+ * punctuation, 16 characters at most) and be no word of the remark itself: shipping talk around a
+ * date (发, 前发货, 左右到) or a word of the shop's rules, whole or in part (发 of 延迟发货, 可发货日).
+ */
+export function looksLikeName(word: string, ruleSet: RuleSet, agents: string[] = []): boolean {
+  const w = word.trim();
+  if (!w) return false;
+  if (agents.some((a) => a.trim() === w)) return true;
+  if (agentProblem(w) || SHIP_WORD.test(w)) return false;
+  return !ruleWords(ruleSet).some((r) => r.includes(w));
+}
+
+/** Whether a word introduces the date written after it (可发货日 11/20, 预计发货 11/20): that date is a value, not a signature. */
+export function introducesDate(word: string, ruleSet: RuleSet): boolean {
+  const w = word.trim();
+  return new RegExp(`^${SHIP_CUE}$`).test(w) || dateLabels(allFields(ruleSet)).includes(w);
+}
+
+function allFields(ruleSet: RuleSet): FieldSpec[] {
+  return allTargets().flatMap((t) => getRule(ruleSet, t).fields);
+}
+
+function dateLabels(fields: FieldSpec[]): string[] {
+  return fields.filter((f) => f.type === 'date').flatMap((f) => [f.label, ...(f.aliases ?? [])]);
+}
+
+// ---- values written without a label ---------------------------------------------------------
+
+/**
+ * A date the line gives for a date field, in words: after the field's label without a colon
+ * (可发货日 11/20); for a promised date (`future`), also as shipping talk (发货 11/20, 11/20 发,
+ * 11/20前发货, 预计12月1日到). The date as written.
+ */
+function freeDate(text: string, spec: FieldSpec): string | undefined {
+  const labels = alternation([spec.label, ...(spec.aliases ?? [])]);
+  const before = [labels, ...(spec.future ? [SHIP_CUE] : [])].filter(Boolean).join('|');
+  const link = '\\s*(?:是|为|在)?\\s*[:：]?\\s*';
+  const m =
+    (before ? new RegExp(`(?:${before})${link}(${DATE})`).exec(text) : null) ??
+    (spec.future ? new RegExp(`(${DATE})\\s*(?:之?前|左右|以?后)?\\s*(?:可以|可|能|才能|再|才|会|安排|统一)?\\s*${SHIP_VERB}`).exec(text) : null);
+  return m?.[1]?.trim();
+}
+
+/**
+ * Values of date fields that a hand-typed line gives in words rather than as `label:value`
+ * (read from the line's free text: its title word and its unlabelled notes). Values as written;
+ * fields already given with a label are not looked for.
+ */
+export function readFreeValues(text: string, fields: FieldSpec[], given: Record<string, string>): Record<string, string> {
+  const out = dict<string>();
+  const t = halfWidth(text);
+  for (const spec of fields) {
+    if (Object.hasOwn(given, spec.key)) continue;
+    const v = spec.type === 'date' ? freeDate(t, spec) : undefined;
+    if (v) out[spec.key] = v;
+  }
+  return out;
+}
