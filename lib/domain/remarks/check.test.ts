@@ -400,6 +400,25 @@ describe('checkRemark: remarks typed in an agent’s own words (QA pass C)', () 
     expect(messages('【已核对可发货】客服阿杰 12/3', qa('red'))).toEqual(['备注署名是“阿杰”，当前客服是“小美”：谁处理谁备注。']);
   });
 
+  it('recognises a phone change written in words and names the invalid number', () => {
+    const p = checkRemark('改电话 1381234567 客服阿杰 12/1', qa('yellow', { saved: '改电话 1381234567 客服阿杰 12/1' }));
+    expect(p.map((x) => [x.code, x.field])).toEqual([['invalid-field', 'phone']]);
+    expect(p[0]?.message).toContain('新电话“1381234567”不是有效的大陆电话');
+    for (const text of ['电话改为1381234567 小美 12/3', '换号码 1381234567 小美 12/3', '新号：1381234567 小美 12/3', '手机 138 1234 567 小美 12/3', '【改电话】1381234567｜小美 12/3']) {
+      const q = checkRemark(text, qa('yellow'));
+      expect(q.map((x) => x.field), text).toEqual(['phone']);
+      expect(q[0]?.message, text).toMatch(/^新电话“1381234567|^新电话“138 1234 567/);
+    }
+  });
+
+  it('accepts a valid phone change written in words', () => {
+    for (const text of ['改电话 13812345678 小美 12/3', '电话改成 139-1234-5678 小美 12/3', '联系电话改为 021 1234 5678 小美 12/3', '手机 13812345678 2件 小美 12/3']) {
+      expect(checkRemark(text, qa('yellow')), text).toEqual([]);
+    }
+    // Words about a phone with no number change nothing: the yellow flag still needs what changed.
+    expect(codes('电话已核对 小美 12/3', qa('yellow'))).toEqual(['missing-field']);
+  });
+
   it('faults a red remark that does not say it was checked, naming what it must say', () => {
     const p = checkRemark('可以发 小美 12/3', qa('red'));
     expect(p.map((x) => x.code)).toEqual(['must-say']);

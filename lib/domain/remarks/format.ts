@@ -262,8 +262,8 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
 
   const fields = target ? getRule(ruleSet, target).fields : [];
   const seg = readSegments(body, fields, barred);
-  // Values given in words rather than as the rule's label:value — 缺货 11/20 发 (the title word is
-  // part of the line's words), 发货日期是 12/20.
+  // Values given in words rather than as the rule's label:value — 改电话 1381234567 (the title word is
+  // part of it), 缺货 11/20 发, 新号：1381234567 (a label the rule does not know).
   const free = [title ?? '', ...seg.notes, ...seg.unknown.map((u) => `${u.label}:${u.value}`)].join(' ');
   Object.assign(seg.raw, readFreeValues(free, fields, seg.raw));
   let date: string | undefined;

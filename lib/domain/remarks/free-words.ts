@@ -1,10 +1,10 @@
 /**
  * Remarks in an agent's own words: who signed a hand-typed line, and the values a line gives
- * without a `label:` (缺货 11/20 发, 可发货日 11/20). parseLine (format.ts) asks
+ * without a `label:` (改电话 1381234567, 缺货 11/20 发, 可发货日 11/20). parseLine (format.ts) asks
  * here; the words a rule set uses for its own titles and fields (`ruleWords`) are what tells a
  * remark word from an agent's name.
  */
-import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, halfWidth } from './fields';
+import { DATE_NO_YEAR, DATE_WITH_YEAR, cleanText, halfWidth, readPhone } from './fields';
 import { dict } from '../own';
 import { allTargets, getRule, isRecordKind } from './rules';
 import type { FieldSpec, RuleSet } from './types';
@@ -30,6 +30,9 @@ const SHIP_VERB = '(?:发货|发出|出货|寄出|到货|送到|送达|发|到)'
 const SHIP_WORD = new RegExp(`^(?:之?前|之?后|以[前后]|左右|当[天日]|为止|截止)?(?:可以|可|能|才能|再|才|会|补|安排|统一)?${SHIP_VERB}?(?:之?前|之?后|以[前后]|左右)?$`);
 /** Words that say the date after them is a ship date: 发货 11/20, 预计发货 11/20, 可发 11/20. */
 const SHIP_CUE = `(?:预计|预定|预约|安排|大约|大概|约)?(?:可以|可|能|才能|再)?(?:发货|发出|出货|寄出|发)(?:时间|日期|日)?`;
+const SHIP_CUE_WORD = new RegExp(`^${SHIP_CUE}$`);
+/** After a date, shipping talk: 11/20 发, 11/20前发货, 11/20 左右到, 11/20以后再发. */
+const SHIP_AFTER = `\\s*(?:之?前|以前|之?后|以后|左右)?\\s*(?:可以|可|能|才能|再|才|会|安排|统一)?\\s*${SHIP_VERB}`;
 
 /**
  * The words a rule set writes or reads for its rules: titles, aliases, field labels and their
@@ -67,7 +70,7 @@ export function looksLikeName(word: string, ruleSet: RuleSet, agents: string[] =
 /** Whether a word introduces the date written after it (可发货日 11/20, 预计发货 11/20): that date is a value, not a signature. */
 export function introducesDate(word: string, ruleSet: RuleSet): boolean {
   const w = word.trim();
-  return new RegExp(`^${SHIP_CUE}$`).test(w) || dateLabels(allFields(ruleSet)).includes(w);
+  return SHIP_CUE_WORD.test(w) || dateLabels(allFields(ruleSet)).includes(w);
 }
 
 function allFields(ruleSet: RuleSet): FieldSpec[] {
@@ -80,6 +83,31 @@ function dateLabels(fields: FieldSpec[]): string[] {
 
 // ---- values written without a label ---------------------------------------------------------
 
+const CHANGE = '(?:改|换|更换|修改|更改|变更|更新)';
+/** Words for a phone: 电话, 手机号, 联系电话, 收件人电话, 联系方式. */
+const PHONE_NOUN = '(?:(?:联系|收件人?|收货人?)?(?:电话|手机)(?:号码|号)?|联系方式)';
+/** A bare 号码 / 号 is a phone only as a change: 换号码, 新号, 改号. */
+const NUMBER_CHANGE = `(?:${CHANGE}|新)的?(?:手机号|号码|号)`;
+/** After the word: 改为 / 换成 / 是 / a colon, then the number. */
+const PHONE_LINK = `\\s*(?:已?${CHANGE}?(?:成|为|到)|是)?\\s*[:：]?\\s*`;
+/** The number as typed: digits with single spaces, dashes or brackets between them, an extension after 转. */
+const PHONE_NUMBER = `([+(]?\\d(?:[\\s\\-()]?\\d)*(?:\\s*(?:转|分机)\\s*\\d{1,6})?)`;
+
+/**
+ * A phone the line changes, written in words (改电话 1381234567, 电话改为…, 换号码…, 新号…, 手机…,
+ * or the field's own label without a colon): the number as written, for the phone field to check.
+ * When a longer run of digits is no phone but its first group is one (13812345678 2件), that group.
+ */
+function freePhone(text: string, spec: FieldSpec): string | undefined {
+  const labels = alternation([spec.label, ...(spec.aliases ?? [])]);
+  const word = `(?:(?:${CHANGE}(?:成|为)?)?(?:新的?)?(?:${PHONE_NOUN}${labels ? `|${labels}` : ''})|${NUMBER_CHANGE})`;
+  const m = new RegExp(`${word}${PHONE_LINK}${PHONE_NUMBER}`).exec(text);
+  const run = m?.[1]?.trim();
+  if (!run || run.replace(/\D/g, '').length < 5) return undefined;
+  const first = run.split(/\s+/)[0] as string;
+  return readPhone(run) === null && first !== run && readPhone(first) !== null ? first : run;
+}
+
 /**
  * A date the line gives for a date field, in words: after the field's label without a colon
  * (可发货日 11/20); for a promised date (`future`), also as shipping talk (发货 11/20, 11/20 发,
@@ -91,21 +119,21 @@ function freeDate(text: string, spec: FieldSpec): string | undefined {
   const link = '\\s*(?:是|为|在)?\\s*[:：]?\\s*';
   const m =
     (before ? new RegExp(`(?:${before})${link}(${DATE})`).exec(text) : null) ??
-    (spec.future ? new RegExp(`(${DATE})\\s*(?:之?前|左右|以?后)?\\s*(?:可以|可|能|才能|再|才|会|安排|统一)?\\s*${SHIP_VERB}`).exec(text) : null);
+    (spec.future ? new RegExp(`(${DATE})${SHIP_AFTER}`).exec(text) : null);
   return m?.[1]?.trim();
 }
 
 /**
- * Values of date fields that a hand-typed line gives in words rather than as `label:value`
- * (read from the line's free text: its title word and its unlabelled notes). Values as written;
- * fields already given with a label are not looked for.
+ * Values of phone and date fields that a hand-typed line gives in words rather than as `label:value`
+ * (read from the line's free text: its title word, its unlabelled notes and the labels the rule does
+ * not know). Values as written; fields already given with a label are not looked for.
  */
 export function readFreeValues(text: string, fields: FieldSpec[], given: Record<string, string>): Record<string, string> {
   const out = dict<string>();
   const t = halfWidth(text);
   for (const spec of fields) {
     if (Object.hasOwn(given, spec.key)) continue;
-    const v = spec.type === 'date' ? freeDate(t, spec) : undefined;
+    const v = spec.type === 'phone' ? freePhone(t, spec) : spec.type === 'date' ? freeDate(t, spec) : undefined;
     if (v) out[spec.key] = v;
   }
   return out;
