@@ -6,6 +6,7 @@ import { formatWall } from '@/lib/domain/time';
 import { registerMessages, t } from '@/lib/i18n';
 import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
+import { KEEP_PER_POOL } from '@/lib/domain/backups';
 
 registerMessages(customersOptions);
 
@@ -58,7 +59,7 @@ export function Backups() {
   return (
     <section class="kf-card" data-kf="backups">
       <h2>{t('backups.title')}</h2>
-      <p class="kf-help">{t('backups.help')}</p>
+      <p class="kf-help">{t('backups.help', { ...KEEP_PER_POOL })}</p>
       <div class="kf-actions">
         <button class="kf-primary" data-kf="backup-now" disabled={busy} onClick={() => void run(async () => (await api.call('createBackup'), t('backups.created')))}>
           {t('backups.now')}
@@ -85,7 +86,7 @@ export function Backups() {
           </thead>
           <tbody>
             {list.map((s) => (
-              <tr data-id={s.id} data-kf="backup-row">
+              <tr data-id={s.id} data-kf="backup-row" data-reason={s.reason}>
                 <td>{when(s.takenAt)}</td>
                 <td>{t(`backups.reason.${s.reason}`)}</td>
                 <td data-kf="backup-counts">{contentsText(s.contents)}</td>

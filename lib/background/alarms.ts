@@ -14,7 +14,7 @@ export interface Job {
 
 /** Every periodic job of the extension. A feature adds its job here. */
 export const JOBS: Job[] = [
-  // Hourly check; a snapshot is taken when the newest one is older than 20 hours.
+  // Hourly check; the daily snapshot is taken when the newest daily one is older than 20 hours.
   { name: 'kf-backup', periodInMinutes: 60, run: (now) => scheduledBackup(now) },
   // Buyer notes: old record shapes upgraded; buyers untouched for settings.privacy.retentionDays purged.
   { name: 'kf-customers-daily', periodInMinutes: 24 * 60, run: (now) => customersDailyJob(now) },

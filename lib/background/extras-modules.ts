@@ -12,6 +12,8 @@ import { followupsToCsv } from '../domain/followups/csv';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
+import { snapshotInfo, staleSnapshots } from '../domain/backups';
+import { checkSitesSection } from '../sites/taught/record';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -26,6 +28,10 @@ export const WORKER_EXTRAS = {
   customers: { parseCustomersImport, exportCustomers, attachOldRecord },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
+  /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
+  backups: { snapshotInfo, staleSnapshots },
+  /** Taught pages: the section of an imported library file that carries them. */
+  sites: { checkSitesSection },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

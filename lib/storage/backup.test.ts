@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from './db';
-import { KEEP_SNAPSHOTS, listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
+import { listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
 
 const H = 60 * 60 * 1000;
 
@@ -36,18 +36,62 @@ describe('local snapshots', () => {
     await db.clear('backups');
   });
 
-  it(`keeps only the newest ${KEEP_SNAPSHOTS}`, async () => {
-    for (let i = 0; i < KEEP_SNAPSHOTS + 3; i++) await takeSnapshot('manual', 10_000 + i);
+  it('keeps the newest 5 manual backups', async () => {
+    await db.clear('backups');
+    for (let i = 0; i < 8; i++) await takeSnapshot('manual', 10_000 + i);
     const list = await listSnapshots();
-    expect(list).toHaveLength(KEEP_SNAPSHOTS);
-    expect(list[0]!.takenAt).toBe(10_000 + KEEP_SNAPSHOTS + 2);
+    expect(list).toHaveLength(5);
+    expect(list[0]!.takenAt).toBe(10_007);
   });
 
-  it('takes a scheduled snapshot only when the newest is older than 20 hours', async () => {
+  it('keeps the daily and manual backups through six library imports and two restores', async () => {
+    await db.clear('backups');
+    await takeSnapshot('scheduled', 1 * H);
+    const manual = await takeSnapshot('manual', 2 * H);
+    for (let i = 0; i < 6; i++) await takeSnapshot('before-import', 3 * H + i);
+    await restoreSnapshot(manual.id, 4 * H);
+    await restoreSnapshot(manual.id, 5 * H);
+    const reasons = (await listSnapshots()).map((s) => s.reason);
+    expect(reasons).toEqual(['before-restore', 'before-restore', 'before-import', 'before-import', 'before-import', 'manual', 'scheduled']);
+  });
+
+  it('takes a scheduled snapshot only when the newest daily one is older than 20 hours', async () => {
+    await db.clear('backups');
     const base = 100 * H;
-    await takeSnapshot('manual', base);
+    await takeSnapshot('scheduled', base);
     expect(await snapshotIfDue(base + 19 * H)).toBe(false);
+    // An import's copy an hour ago does not put the daily backup off.
+    await takeSnapshot('before-import', base + 20 * H);
     expect(await snapshotIfDue(base + 21 * H)).toBe(true);
+    expect((await listSnapshots()).map((s) => s.reason)).toEqual(['scheduled', 'before-import', 'scheduled']);
+  });
+
+  it('lists the backups without reading their data (a shop’s snapshot runs to tens of megabytes)', async () => {
+    await db.clear('backups');
+    await takeSnapshot('scheduled', 1 * H);
+    await takeSnapshot('manual', 2 * H);
+    const get = vi.spyOn(db, 'get');
+    const values = vi.spyOn(db, 'values');
+    try {
+      expect((await listSnapshots()).map((s) => s.reason)).toEqual(['manual', 'scheduled']);
+      expect(get).not.toHaveBeenCalled();
+      expect(values).not.toHaveBeenCalled();
+    } finally {
+      get.mockRestore();
+      values.mockRestore();
+    }
+  });
+
+  it('lists a snapshot an older copy took, and a pruned one leaves nothing behind', async () => {
+    await db.clear('backups');
+    await db.set('customers', 'demo:甲', { v: 1 });
+    // As the copy before listings were kept apart wrote it: the data alone.
+    await db.set('backups', 'snap-old', { v: 1, id: 'snap-old', takenAt: 5, reason: 'manual', stores: { customers: [['demo:甲', { v: 1 }]] } });
+    expect(await listSnapshots()).toMatchObject([{ id: 'snap-old', reason: 'manual', contents: { buyers: 1 } }]);
+    for (let i = 0; i < 5; i++) await takeSnapshot('manual', 10 + i);
+    expect((await listSnapshots()).map((s) => s.id)).not.toContain('snap-old');
+    expect((await db.keys('backups')).filter((k) => k.includes('snap-old'))).toEqual([]);
+    expect(await db.keys('backups')).toHaveLength(10);
   });
 
   it('refuses a damaged snapshot without touching the data', async () => {
@@ -68,9 +112,10 @@ describe('privacy of snapshots', () => {
     await takeSnapshot('manual', 50_001);
     expect(await scrubFromSnapshots('customers', ['demo:丙'])).toBe(false);
     expect(await scrubFromSnapshots('customers', ['demo:甲'])).toBe(true);
-    for (const s of await db.values<{ stores: { customers: [string, unknown][] } }>('backups')) {
-      expect(s.stores.customers.map(([k]) => k)).toEqual(['demo:乙']);
-    }
+    // The data of both snapshots, and what the 备份 tab lists of them.
+    const data = (await db.values<{ stores?: { customers: [string, unknown][] } }>('backups')).filter((s) => s.stores);
+    expect(data.map((s) => s.stores!.customers.map(([k]) => k))).toEqual([['demo:乙'], ['demo:乙']]);
+    expect((await listSnapshots()).map((s) => s.contents.buyers)).toEqual([1, 1]);
     await scrubFromSnapshots('customers', 'all');
     expect((await listSnapshots()).every((s) => s.counts.customers === 0)).toBe(true);
   });

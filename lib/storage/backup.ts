@@ -1,83 +1,57 @@
 /**
  * Automatic local snapshots of all user data (every store except the backups themselves), taken on
- * a schedule by the background, the newest few kept, restorable from the options page. Snapshots
- * stay in the extension origin; they protect against a bad import or an accidental delete-all, not
- * against losing the machine (that is what export is for).
+ * a schedule by the background, the newest few of each kind kept (lib/domain/backups.ts), restorable
+ * from the options page. Snapshots stay in the extension origin; they protect against a bad import
+ * or an accidental delete-all, not against losing the machine (that is what export is for).
+ *
+ * Each snapshot is two records in `kf-backups`: the data under its id (`snap-…`) and what the 备份
+ * tab lists of it under `info:` + id, so listing (the tab, the hourly job, the pruning after every
+ * snapshot) never reads the data itself: a shop's snapshot runs to tens of megabytes
+ * (lib/storage/README.md), and a dozen of them read at once would not fit in the worker.
  */
 import { db, STORE_NAMES, type StoreName } from './db';
+import { dailySnapshotDue, type Snapshot, type SnapshotInfo } from '../domain/backups';
+import { workerExtras } from '../background/extras';
 
-export const KEEP_SNAPSHOTS = 5;
-/** A scheduled snapshot is skipped when the newest one is younger than this. */
-export const SNAPSHOT_MIN_AGE_MS = 20 * 60 * 60 * 1000;
-
-export interface Snapshot {
-  v: 1;
-  id: string;
-  takenAt: number;
-  reason: 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import';
-  stores: Partial<Record<StoreName, [string, unknown][]>>;
-}
-
-export interface SnapshotInfo {
-  id: string;
-  takenAt: number;
-  reason: Snapshot['reason'];
-  /** Records per store. */
-  counts: Partial<Record<StoreName, number>>;
-  /** What the agent would get back, in their terms (the 备份 tab shows these). */
-  contents: SnapshotContents;
-}
-
-export interface SnapshotContents {
-  /** Replies in the saved library; null: none saved, a restore brings back the starter library. */
-  templates: number | null;
-  buyers: number;
-  followups: number;
-  learned: number;
-  /** The shop's settings (agent, shop, cut-off…) are in it; without them a restore resets them to the defaults. */
-  settings: boolean;
-}
+export type { Snapshot, SnapshotContents, SnapshotInfo } from '../domain/backups';
 
 type DataStore = Exclude<StoreName, 'backups'>;
 const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
+const INFO = 'info:';
 
-function info(s: Snapshot): SnapshotInfo {
-  const counts: SnapshotInfo['counts'] = {};
-  for (const [name, entries] of Object.entries(s.stores)) counts[name as StoreName] = entries?.length ?? 0;
-  const at = (name: DataStore, key: string) => s.stores[name]?.find(([k]) => k === key)?.[1];
-  // The library is one record holding every reply; 'meta' holds the settings and other records.
-  const lib = at('library', 'library') as { templates?: unknown } | undefined;
-  const contents: SnapshotContents = {
-    templates: Array.isArray(lib?.templates) ? lib.templates.length : null,
-    buyers: counts.customers ?? 0,
-    followups: counts.followups ?? 0,
-    learned: counts.learned ?? 0,
-    settings: at('meta', 'settings') !== undefined,
-  };
-  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts, contents };
+/** The snapshot's data and its listing, written together. */
+async function putSnapshot(snap: Snapshot): Promise<SnapshotInfo> {
+  const info = workerExtras().backups.snapshotInfo(snap);
+  await db.setMany('backups', [[snap.id, snap], [INFO + snap.id, info]]);
+  return info;
 }
 
 export async function listSnapshots(): Promise<SnapshotInfo[]> {
-  const all = await db.values<Snapshot>('backups');
-  return all.filter((s) => s && s.v === 1).map(info).sort((a, b) => b.takenAt - a.takenAt);
+  const keys = await db.keys('backups');
+  const listed = new Set(keys.filter((k) => k.startsWith(INFO)).map((k) => k.slice(INFO.length)));
+  const infos = (await db.getMany<SnapshotInfo>('backups', [...listed].map((id) => INFO + id))).filter((i): i is SnapshotInfo => !!i?.id);
+  // Snapshots taken before listings were kept apart: listed once from their data, one at a time.
+  for (const id of keys.filter((k) => !k.startsWith(INFO) && !listed.has(k))) {
+    const s = await db.get<Snapshot>('backups', id);
+    if (s?.v === 1 && s.stores) infos.push(await putSnapshot(s));
+  }
+  return infos.sort((a, b) => b.takenAt - a.takenAt);
 }
 
 export async function takeSnapshot(reason: Snapshot['reason'], now = Date.now()): Promise<SnapshotInfo> {
   const stores: Snapshot['stores'] = {};
   for (const name of DATA_STORES) stores[name] = await db.entries<unknown>(name);
   const id = `snap-${new Date(now).toISOString()}-${reason}`;
-  const snap: Snapshot = { v: 1, id, takenAt: now, reason, stores };
-  await db.set('backups', id, snap);
-  const list = await listSnapshots();
-  const stale = list.slice(KEEP_SNAPSHOTS).map((s) => s.id);
-  if (stale.length) await db.delMany('backups', stale);
-  return info(snap);
+  const info = await putSnapshot({ v: 1, id, takenAt: now, reason, stores });
+  // Each kind within its own allowance: a safety copy never pushes out a daily or a manual one.
+  const stale = workerExtras().backups.staleSnapshots(await listSnapshots());
+  if (stale.length) await db.delMany('backups', stale.flatMap((id) => [id, INFO + id]));
+  return info;
 }
 
-/** Takes a scheduled snapshot unless a recent one exists. Returns whether one was taken. */
+/** Takes the daily snapshot unless a recent daily one exists. Returns whether one was taken. */
 export async function snapshotIfDue(now = Date.now()): Promise<boolean> {
-  const newest = (await listSnapshots())[0];
-  if (newest && now - newest.takenAt < SNAPSHOT_MIN_AGE_MS) return false;
+  if (!dailySnapshotDue(await listSnapshots(), now)) return false;
   await takeSnapshot('scheduled', now);
   return true;
 }
@@ -98,7 +72,7 @@ export async function restoreSnapshot(id: string, now = Date.now()): Promise<Sna
     const entries = snap.stores[name];
     if (entries?.length) await db.setMany(name, entries as [string, unknown][]);
   }
-  return info(snap);
+  return workerExtras().backups.snapshotInfo(snap);
 }
 
 /**
@@ -109,12 +83,14 @@ export async function scrubFromSnapshots(name: DataStore, keys: readonly string[
   const drop = keys === 'all' ? null : new Set(keys);
   if (drop && drop.size === 0) return false;
   let changed = false;
-  for (const s of await db.values<Snapshot>('backups')) {
+  // One snapshot in memory at a time; its listing's counts change with it.
+  for (const { id } of await listSnapshots()) {
+    const s = await db.get<Snapshot>('backups', id);
     if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
     const before = s.stores[name]!;
     const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
     if (after.length === before.length) continue;
-    await db.set('backups', s.id, { ...s, stores: { ...s.stores, [name]: after } });
+    await putSnapshot({ ...s, stores: { ...s.stores, [name]: after } });
     changed = true;
   }
   return changed;

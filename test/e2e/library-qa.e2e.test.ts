@@ -87,6 +87,31 @@ describe('importing a library file into a full library', () => {
     expect((await library()).templates.map((x) => x.id)).toEqual(starter.templates.map((x) => x.id));
   });
 
+  it('six imports in a row keep the daily and the manual backup listed in 备份', async () => {
+    const page = await options('backups');
+    const rows = page.locator('[data-kf="backup-row"]');
+    const kinds = async () => (await rows.locator('td:nth-child(2)').allTextContents()).join(',');
+    // Yesterday's daily backup: the background's own hourly alarm, fired now.
+    await page.evaluate(() => (globalThis as any).chrome.alarms.create('kf-backup', { when: Date.now(), periodInMinutes: 60 }));
+    await expect.poll(kinds, { timeout: 20_000 }).toContain('每日自动');
+    await page.locator('[data-kf="backup-now"]').click();
+    await expect.poll(kinds).toMatch(/^手动,/);
+
+    await page.locator('[data-tab="import"]').click();
+    for (let i = 1; i <= 6; i++) {
+      const f = await file();
+      f.templates.push({ id: `qa-run-${i}`, title: `第 ${i} 次导入的新话术`, body: `亲，第 ${i} 次导入。`, group: f.templates[0]!.group, scenarios: ['greeting'] });
+      await page.locator('[data-kf="import-file"]').setInputFiles({ name: `run${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) });
+      await page.locator('[data-kf="import-merge"]').click();
+      await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已合并');
+    }
+
+    await page.locator('[data-tab="backups"]').click();
+    // Five safety copies (the oldest import's went), and the daily and manual backups still there.
+    await expect.poll(kinds).toBe('导入话术库前,导入话术库前,导入话术库前,导入话术库前,导入话术库前,手动,每日自动');
+    expect(await page.locator('[data-kf="backups"] .kf-help').textContent()).toContain('多次导入或恢复不会挤掉每日和手动备份');
+  });
+
   it('points a buyer-notes export to 客户档案 and changes nothing', async () => {
     const page = await options('import');
     const customers = { format: 'kefu-customers', version: 2, exportedAt: Date.now(), customers: [] };

@@ -219,6 +219,26 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     await page.click('#memoForm .btn');
     await expect.poll(() => memoSaves(page)).toEqual([`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`]);
   });
+
+  it('yellow: a +86 landline is read as 区号-号码 (a +86 mobile as the mobile), and the saved remark passes the check', async () => {
+    await openMemo(page, 2);
+    const preview = () => inPanel(page, '[data-kf="remark-preview"]').textContent();
+    for (const typed of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234']) {
+      await typeField(page, 'phone', typed);
+      await expect.poll(preview, { message: typed }).toBe(`【信息变更】新电话:021-55551234｜小美 ${today()}`);
+      expect(await useButton(page).isDisabled(), typed).toBe(false);
+    }
+    await typeField(page, 'phone', '+86 13812345678');
+    await expect.poll(preview).toBe(`【信息变更】新电话:13812345678｜小美 ${today()}`);
+    await typeField(page, 'phone', '+86 21 5555 1234');
+    const line = `【信息变更】新电话:021-55551234｜小美 ${today()}`;
+    await expect.poll(preview).toBe(line);
+    await useButton(page).click();
+    await expect.poll(() => memo(page)).toBe(`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`);
+    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await page.click('#memoForm .btn');
+    await expect.poll(() => memoSaves(page)).toEqual([`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`]);
+  });
 });
 
 describe('JD order list, which shows no flag', () => {

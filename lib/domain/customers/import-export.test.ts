@@ -49,16 +49,18 @@ describe('exportCustomers / parseCustomersImport', () => {
     const other = parseCustomersImport(JSON.stringify({ format: 'kefu-templates', version: 1, templates: [] }), NOW);
     expect(other.ok).toBe(false);
     expect(other).toEqual({ ok: false, errors: ['这不是客户档案的导出文件：请选择在“客户档案”页用“导出全部客户”保存的文件（文件名类似 kefu-customers-20261203.json）'] });
-    expect(parseCustomersImport(file([], { version: 0 }), NOW)).toEqual({ ok: false, errors: ['不支持的文件版本：0'] });
-    expect(parseCustomersImport(file([], { version: 0 }), NOW, 'en')).toEqual({ ok: false, errors: ['unsupported file version: 0'] });
+    expect(parseCustomersImport(file([], { version: 0 }), NOW)).toEqual({ ok: false, errors: ['文件版本 0 无法识别（本插件读取版本 2），文件可能被改动过'] });
+    expect(parseCustomersImport(file([], { version: 0 }), NOW, 'en')).toEqual({ ok: false, errors: ['File version 0 is not one this extension knows (this one reads version 2); the file may have been edited'] });
   });
 
-  it('says a file from a newer version of the extension needs an update, in the library import’s words', () => {
-    expect(parseCustomersImport(file([], { version: 3 }), NOW)).toEqual({ ok: false, errors: ['文件版本 3 来自更新版本的插件，请先升级插件'] });
+  it('says a file from a newer version of the extension needs an update, in the words of every import', () => {
+    expect(parseCustomersImport(file([], { version: 3 }), NOW)).toEqual({ ok: false, errors: ['文件版本 3 来自更新版本的插件（本插件读取版本 2），请先升级插件'] });
     expect(parseCustomersImport(file([], { version: 3 }), NOW, 'en')).toEqual({
       ok: false,
-      errors: ['file version 3 comes from a newer version of the extension (this one reads version 2); update the extension first'],
+      errors: ['File version 3 comes from a newer version of the extension (this one reads version 2); update the extension first'],
     });
+    // Never the old 不支持的文件版本：3.
+    expect(JSON.stringify(parseCustomersImport(file([], { version: 3 }), NOW))).not.toContain('不支持');
   });
 
   it('lists every problem of every entry, naming the entry by number (from 1) and nickname, history entries from 1 too', () => {

@@ -9,6 +9,7 @@
  */
 import { checkCustomer, problemText } from './check';
 import { customersImport } from '../../i18n/messages/customers-import';
+import { inLocale, versionProblem } from '../../i18n/bilingual';
 import { normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
@@ -56,11 +57,8 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fail('customers.import.format');
   const file = data as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) return fail('customers.import.format');
-  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) {
-    // Written by a newer extension: updating this one reads it (as the library import says).
-    const newer = typeof file.version === 'number' && file.version > EXPORT_VERSION;
-    return fail(newer ? 'customers.import.newerVersion' : 'customers.import.fileVersion', { version: String(file.version), ours: EXPORT_VERSION });
-  }
+  // In the words of every import: from a newer extension, update it first.
+  if (!EXPORT_VERSIONS_READ.includes(file.version as number)) return { ok: false, errors: [inLocale(versionProblem(file.version, EXPORT_VERSION), locale)] };
   if (!Array.isArray(file.customers)) return fail('customers.import.list');
   if (file.customers.length > IMPORT_MAX) return fail('customers.import.tooMany', { count: file.customers.length, max: IMPORT_MAX });
 

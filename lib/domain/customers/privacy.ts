@@ -5,7 +5,8 @@
  * What is masked (see privacy.test.ts):
  * - Mainland mobiles, 11 digits 1[3-9]…, also as 138-1234-5678 / 138 1234 5678 / +86 / 0086:
  *   → 138****5678.
- * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666.
+ * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666;
+ *   also grouped (021 5555 1234 → 021 ****1234) and international (+86 21 5555 1234 → +86 21 ****1234).
  * - 18-character resident ID numbers, but only when they have the real structure: a province code,
  *   a valid birth date (19xx/20xx) and the ISO 7064 check character → 110*************1X.
  *   Taobao order numbers are 18–19 digits too; a random one passes all three checks with a chance of
@@ -97,10 +98,17 @@ export function maskPii(text: string): string {
     },
   );
 
-  out = out.replace(/(?<!\d)(\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{7,8})(?!\d)/g, (m, area: string, local: string, offset: number, all: string) => {
-    if (ORDER_LABEL.test(before(all, offset))) return m;
-    return area + stars(local.length - 4) + local.slice(-4);
-  });
+  // Landlines as the remark check reads them (lib/domain/remarks/fields.ts readPhone): the area code
+  // with its 0, or after +86/0086 without it (2 digits for 010 and 02x, else 3), then 7–8 digits,
+  // grouped or not.
+  out = out.replace(
+    /(?<![\d+])((?:\+|00)86[ -]?(?:\(0\)[ -]?)?\(?0?(?:10|2\d|[3-9]\d\d)\)?[ -]?|\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{3,4}[ -]?\d{4})(?!\d)/g,
+    (m, area: string, local: string, offset: number, all: string) => {
+      if (ORDER_LABEL.test(before(all, offset))) return m;
+      const digits = local.replace(/\D/g, '');
+      return area + stars(digits.length - 4) + digits.slice(-4);
+    },
+  );
 
   return out;
 }

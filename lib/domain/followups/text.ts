@@ -25,6 +25,9 @@ export function sayFrom(dict: Record<string, string>): Say {
 /** The Chinese the items store. */
 export const zh: Say = sayFrom(messages.zh);
 
+/** The worker's words in the interface's language (the shop's locale): English when it is English, else Chinese. */
+export const sayIn = (locale?: string): Say => (locale === 'en' ? sayFrom(messages.en) : zh);
+
 const kindKey = (kind: FollowupKind) => `followups.kind.${kind}`;
 
 /** A reason or a close reason written before items named their message: the key of that fixed sentence, if it is one. */

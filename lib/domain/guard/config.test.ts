@@ -15,7 +15,7 @@ describe('validateGuardConfig', () => {
 
   it('refuses a wrong shape or version', () => {
     expect(validateGuardConfig(null).ok).toBe(false);
-    expect(validateGuardConfig({ v: 2, rules: [] }).ok).toBe(false);
+    expect(validateGuardConfig({ v: 2, rules: [] }, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件'] });
     expect(validateGuardConfig({ v: 1, rules: {} }).ok).toBe(false);
   });
 
@@ -24,8 +24,9 @@ describe('validateGuardConfig', () => {
     expect(validateGuardConfig(bad, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则第 2 条：缺少编号 id', '合规规则第 3 条：编号重复 a'] });
     expect(validateGuardConfig(bad, 'en')).toEqual({ ok: false, errors: ['guard rule 2: missing id', 'guard rule 3: duplicate id a'] });
     expect(validateGuardConfig(bad)).toEqual({ ok: false, errors: ['合规规则第 2 条：缺少编号 id（guard rule 2: missing id）', '合规规则第 3 条：编号重复 a（guard rule 3: duplicate id a）'] });
-    expect(validateGuardConfig(null, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则：应为 { v: 1, disabled: [], rules: [] }'] });
-    expect(validateGuardConfig(null, 'en')).toEqual({ ok: false, errors: ['guard rules: expected { v: 1, disabled: [], rules: [] }'] });
+    // In plain words, not the file format ({ v: 1, disabled: [], rules: [] }).
+    expect(validateGuardConfig(null, 'zh-CN')).toEqual({ ok: false, errors: ['合规规则：内容不完整或已损坏（文件可能被改动过）'] });
+    expect(validateGuardConfig(null, 'en')).toEqual({ ok: false, errors: ['guard rules: incomplete or damaged (the file may have been edited)'] });
   });
 
   it("names each shop rule's problem, with its limit, in English alone in the English interface", () => {
@@ -45,7 +46,7 @@ describe('validateGuardConfig', () => {
     expect(en).toEqual({
       ok: false,
       errors: [
-        'guard rules: unknown version 2',
+        'Guard rules version 2 comes from a newer version of the extension (this one reads version 1); update the extension first',
         'guard rules: disabled must be a list',
         'guard rule 1: expected an object',
         'guard rule 2: write at least one word',

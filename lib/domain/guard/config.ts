@@ -2,7 +2,7 @@
  * The shop's guard settings (own rules, switched-off built-in rules) as stored and as carried in
  * the library export. An invalid entry is refused with its position named, and nothing changes.
  */
-import { at, inLocale, type Bilingual } from '../../i18n/bilingual';
+import { at, inLocale, versionProblem, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { BUILT_IN_RULE_IDS } from './rule-ids';
 import { GUARD_PLATFORMS, type GuardConfig, type GuardPlatform, type ShopRule } from './types';
@@ -20,11 +20,11 @@ export function validateGuardConfig(input: unknown, locale?: Locale): ConfigResu
   const errors: string[] = [];
   const add = (m: Bilingual) => void errors.push(inLocale(m, locale));
   if (!input || typeof input !== 'object') {
-    add({ zh: '合规规则：应为 { v: 1, disabled: [], rules: [] }', en: 'guard rules: expected { v: 1, disabled: [], rules: [] }' });
+    add({ zh: '合规规则：内容不完整或已损坏（文件可能被改动过）', en: 'guard rules: incomplete or damaged (the file may have been edited)' });
     return { ok: false, errors };
   }
   const r = input as Record<string, unknown>;
-  if (r.v !== 1) add({ zh: `合规规则：不认识的版本 ${String(r.v)}`, en: `guard rules: unknown version ${String(r.v)}` });
+  if (r.v !== 1) add(versionProblem(r.v, 1, { zh: '合规规则', en: 'Guard rules' }));
   const known = new Set(BUILT_IN_RULE_IDS);
   const disabled: string[] = [];
   if (r.disabled !== undefined && !Array.isArray(r.disabled)) add({ zh: '合规规则：disabled 应为列表', en: 'guard rules: disabled must be a list' });

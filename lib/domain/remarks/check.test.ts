@@ -34,6 +34,10 @@ describe('checkRemark: convention A', () => {
 
   it('accepts a changed phone that is a mainland landline', () => {
     expect(checkRemark(`【信息变更】新电话:021-12345678${sig}`, A('yellow'))).toEqual([]);
+    // Written by hand the international way, as the remark form reads it too.
+    for (const phone of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234', '+86 13812345678']) {
+      expect(checkRemark(`【信息变更】新电话:${phone}${sig}`, A('yellow')), phone).toEqual([]);
+    }
     expect(checkRemark(`【信息变更】新电话:0755-1234567转8001${sig}`, A('yellow'))).toEqual([]);
   });
 

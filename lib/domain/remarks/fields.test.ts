@@ -60,6 +60,17 @@ describe('normalizeField', () => {
     }
   });
 
+  it('reads a landline written the international way (+86 / 0086, the area code without its 0) as 区号-号码', () => {
+    for (const raw of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234', '+86 (0)21 5555 1234', '+8621 55551234', '+86 021 5555 1234', '＋８６ ２１ ５５５５ １２３４']) {
+      expect(normalizeField(f('phone'), raw), raw).toEqual({ ok: true, value: '021-55551234' });
+    }
+    expect(normalizeField(f('phone'), '+86 10 6234 5678')).toEqual({ ok: true, value: '010-62345678' });
+    expect(normalizeField(f('phone'), '+86 755 1234567 转 8001')).toEqual({ ok: true, value: '0755-1234567转8001' });
+    // A mobile after +86 stays a mobile; what is neither stays refused.
+    expect(normalizeField(f('phone'), '+86 13812345678')).toEqual({ ok: true, value: '13812345678' });
+    for (const raw of ['+86 12345678', '+86 21 5555 123', '+86 0123 1234567', '+1 415 555 1234']) expect(normalizeField(f('phone'), raw).ok, raw).toBe(false);
+  });
+
   it('rejects what is neither a mobile nor a landline, and says what both look like', () => {
     for (const raw of ['12812345678', '1381234567', '138123456789', '021-1234567', '0755-123456', '0123-1234567', '021-02345678', '12345678', '021-12345678转', '电话021-12345678']) {
       expect(normalizeField(f('phone'), raw).ok, raw).toBe(false);
@@ -72,6 +83,8 @@ describe('normalizeField', () => {
   it('writes a phone so that buyer notes mask it (the remark-saved history is masked on save)', () => {
     const landline = normalizeField(f('phone'), '02112345678转123');
     expect(landline.ok && maskPii(`新电话:${landline.value}`)).toBe('新电话:021-****5678转123');
+    const intl = normalizeField(f('phone'), '+86 21 5555 1234');
+    expect(intl.ok && maskPii(`新电话:${intl.value}`)).toBe('新电话:021-****1234');
     const mobile = normalizeField(f('phone'), '138 1234 5678');
     expect(mobile.ok && maskPii(`新电话:${mobile.value}`)).toBe('新电话:138****5678');
   });

@@ -42,14 +42,24 @@ function landline(main: string, ext = ''): string | null {
 }
 
 /**
+ * The country code before a mainland number (+86, 0086), with the trunk 0 some write after it in
+ * brackets (+86 (0)21 …): what is left is the number as dialled abroad, its area code without the 0.
+ */
+const COUNTRY_CODE = /^(?:\+\s*86|0086)[\s-]*(?:\(0\)[\s-]*)?/;
+
+/**
  * A mainland phone number as the remark writes it: a mobile as 11 digits (+86/0086, spaces and
  * dashes dropped), a landline as 区号-号码 with an extension after 转 (021-12345678,
- * 0755-1234567转123). The dash is kept on purpose: the masking of buyer notes
+ * 0755-1234567转123), also when written the international way (+86 21 5555 1234, 0086 21 55551234:
+ * the area code gets its 0 back). The dash is kept on purpose: the masking of buyer notes
  * (lib/domain/customers/privacy.ts) knows a landline by its area code and separator. Null when it
  * is neither.
  */
 export function readPhone(raw: string): string | null {
-  const t = halfWidth(raw).replace(/[\u2010-\u2015]/g, '-').trim();
+  let t = halfWidth(raw).replace(/[\u2010-\u2015]/g, '-').trim();
+  const country = COUNTRY_CODE.exec(t);
+  // +86 21 … → 021 …, +86 10 … → 010 …; a mobile (13…–19…) or an area code written with its 0 anyway stays as it is.
+  if (country) t = t.slice(country[0].length).replace(/^(\(?)(?=[2-9]|10)/, '$10');
   const mobile = t.replace(/[\s\-()]/g, '').replace(/^(?:\+?86|0086)(?=1\d{10}$)/, '');
   if (MOBILE_RE.test(mobile)) return mobile;
   const e = EXTENSION.exec(t) ?? DASH_EXTENSION.exec(t);

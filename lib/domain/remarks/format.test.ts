@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onComputerZone } from '../testing';
 import { buildRemark, formatLine, parseRemark, splitRemarkLines } from './format';
+import { checkRemark } from './check';
 import { isoDate } from './fields';
 import { PRESET_A, PRESET_B } from './presets';
 import { allTargets, getRule } from './rules';
@@ -149,6 +150,16 @@ describe('round trip: what build writes, parse reads back identically', () => {
     }
     const phone = buildRemark(PRESET_A, 'yellow', { phone: '0755 1234567 转 8001' }, ctx);
     expect(phone.ok && phone.text).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+  });
+
+  it('writes a +86 landline from the form as 区号-号码, and the checker passes the saved line', () => {
+    for (const raw of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234']) {
+      const built = buildRemark(PRESET_A, 'yellow', { phone: raw }, ctx);
+      expect(built.ok && built.text, raw).toBe('【信息变更】新电话:021-55551234｜张三 2026-11-23');
+      expect(built.ok && checkRemark(built.text, { ruleSet: PRESET_A, flag: 'yellow', today: '2026-11-23' }), raw).toEqual([]);
+    }
+    const mobile = buildRemark(PRESET_A, 'yellow', { phone: '+86 13812345678' }, ctx);
+    expect(mobile.ok && mobile.text).toBe('【信息变更】新电话:13812345678｜张三 2026-11-23');
   });
 
   it('reads back a line with only the required fields', () => {

@@ -18,6 +18,19 @@ describe('validateRuleSet', () => {
     expect(validateRuleSet(null).ok).toBe(false);
   });
 
+  it('says rules from a newer extension need an update, in the words of every import', () => {
+    expect(validateRuleSet({ ...cloneRuleSet(PRESET_A), version: 2 })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: '备注规则版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件。',
+          messageEn: 'Remark rules version 2 comes from a newer version of the extension (this one reads version 1); update the extension first.',
+        },
+      ],
+    });
+  });
+
   it('names the entry of every problem', () => {
     const bad = cloneRuleSet(PRESET_A) as unknown as { flags: Record<string, { fields: unknown[] }> };
     bad.flags.purple!.fields = [{ key: 'ship date', label: '日期:', type: 'datex', required: 'yes' }];

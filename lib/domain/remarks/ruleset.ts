@@ -3,6 +3,7 @@
  * `flags.purple.fields[0].type`), and small immutable edit helpers for the options page.
  */
 import { cloneRuleSet } from './presets';
+import { versionProblem } from '../../i18n/bilingual';
 import { isRecordKind } from './rules';
 import { FIELD_TYPES, FLAG_COLORS, FLAG_INTENTS, RECORD_KINDS } from './types';
 import type {
@@ -30,8 +31,12 @@ export function validateRuleSet(json: unknown): RuleSetResult {
     errors.push({ path, message: `${shown}：${message}`, messageEn: `${shown}: ${messageEn}` });
   };
 
-  if (!isObj(json)) return { ok: false, errors: [{ path: '', message: '规则必须是一个 JSON 对象。', messageEn: 'A rule set must be a JSON object.' }] };
-  if (json.version !== undefined && json.version !== 1) err('version', `不支持的版本 ${String(json.version)}。`, `unsupported version ${String(json.version)}.`);
+  if (!isObj(json)) return { ok: false, errors: [{ path: '', message: '备注规则必须是一个 JSON 对象。', messageEn: 'Remark rules must be a JSON object.' }] };
+  if (json.version !== undefined && json.version !== 1) {
+    // In the words of every import, naming the rules themselves (no JSON path to show).
+    const p = versionProblem(json.version, 1, { zh: '备注规则', en: 'Remark rules' });
+    errors.push({ path: '', message: `${p.zh}。`, messageEn: `${p.en}.` });
+  }
   if (!isStr(json.id) || !json.id.trim()) err('id', '缺少 id。', 'missing id.');
   if (!isStr(json.name) || !json.name.trim()) err('name', '缺少名称。', 'missing name.');
   if (!['A', 'B', 'custom'].includes(json.convention as string)) err('convention', '只能是 A、B 或 custom。', 'must be A, B or custom.');

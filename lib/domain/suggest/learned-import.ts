@@ -7,6 +7,7 @@
 import { isScenarioId } from '../scenarios';
 import type { LearnedPick } from './learned';
 import { learnedImportMessages as messages } from '../../i18n/messages/learned-import';
+import { inLocale, versionProblem } from '../../i18n/bilingual';
 
 /** Problems listed before the rest are counted. */
 const MAX_ERRORS = 20;
@@ -32,15 +33,15 @@ export function isLearnedPick(v: unknown): v is LearnedPick {
   );
 }
 
-const say = (lang: 'zh' | 'en', key: string, params: Record<string, number> = {}) =>
+const say = (lang: 'zh' | 'en', key: string, params: Record<string, number | string> = {}) =>
   messages[lang][key]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** The file's picks, or every problem found (in Chinese, or English when the shop chose English). */
 export function parseLearnedExport(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
   const lang = locale === 'en' ? 'en' : 'zh';
   const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
-  // A learned-picks file this version cannot read: say to update rather than that it is something else.
-  if (f && f.kind === 'kf-learned' && typeof f.v === 'number' && f.v > 1) return { ok: false, errors: [say(lang, 'learned.import.newer', { version: f.v })] };
+  // A learned-picks file this version cannot read: in the words of every import (a newer one: update first), not "something else".
+  if (f && f.kind === 'kf-learned' && f.v !== 1) return { ok: false, errors: [say(lang, 'learned.import.version', { problem: inLocale(versionProblem(f.v, 1), locale) })] };
   if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
     return { ok: false, errors: [say(lang, 'learned.import.format')] };
   }

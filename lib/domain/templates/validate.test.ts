@@ -57,11 +57,11 @@ describe('parseLibraryImport: file shape', () => {
   });
 
   it('rejects an unknown version, telling a newer file from a broken one', () => {
-    expect(errorsOf(parseLibraryImport(file([], { version: 2 })))[0]).toMatch(/更新版本.*升级/);
-    expect(errorsOf(parseLibraryImport(file([], { version: '1' })))[0]).toMatch(/不支持的文件版本 "1"/);
-    expect(errorsOf(parseLibraryImport(file([], { version: undefined })))[0]).toMatch(/不支持的文件版本/);
-    expect(errorsIn(file([], { version: 2 })).en).toEqual(['file version "2" comes from a newer version of the extension (this one reads version 1); update the extension first']);
-    expect(errorsIn(file([], { version: '1' })).en).toEqual(['unsupported file version "1"; it must be 1']);
+    expect(parseLibraryImport(file([], { version: 2 }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件'] });
+    expect(parseLibraryImport(file([], { version: '1' }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 "1" 无法识别（本插件读取版本 1），文件可能被改动过'] });
+    expect(parseLibraryImport(file([], { version: undefined }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本号缺失（本插件读取版本 1），文件可能被改动过'] });
+    expect(errorsIn(file([], { version: 2 })).en).toEqual(['File version 2 comes from a newer version of the extension (this one reads version 1); update the extension first']);
+    expect(errorsIn(file([], { version: '1' })).en).toEqual(['File version "1" is not one this extension knows (this one reads version 1); the file may have been edited']);
   });
 
   it('requires templates to be a list', () => {

@@ -10,7 +10,7 @@
  * Sections other than groups/templates belong to other features; they are handed back untouched in
  * `extra` for their owners to validate.
  */
-import { at, inLocale, type Bilingual } from '../../i18n/bilingual';
+import { at, inLocale, versionProblem, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { isScenarioId, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
@@ -289,17 +289,7 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       en: `not a reply library file: format must be "${LIBRARY_FORMAT}", not ${q(data.format)}`,
     });
   }
-  if (data.version !== LIBRARY_VERSION) {
-    const newer = typeof data.version === 'number' && data.version > LIBRARY_VERSION;
-    return fail(
-      newer
-        ? {
-            zh: `文件版本 ${q(data.version)} 来自更新版本的插件，请先升级插件`,
-            en: `file version ${q(data.version)} comes from a newer version of the extension (this one reads version ${LIBRARY_VERSION}); update the extension first`,
-          }
-        : { zh: `不支持的文件版本 ${q(data.version)}，应为 ${LIBRARY_VERSION}`, en: `unsupported file version ${q(data.version)}; it must be ${LIBRARY_VERSION}` },
-    );
-  }
+  if (data.version !== LIBRARY_VERSION) return fail(versionProblem(data.version, LIBRARY_VERSION));
 
   const c = collector(locale);
   const warnings: string[] = [];

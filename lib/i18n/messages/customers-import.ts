@@ -9,8 +9,6 @@ export const customersImport: MessageBundle = {
   zh: {
     'customers.import.json': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的客户文件。没有导入任何内容，现有客户档案未改动。',
     'customers.import.format': '这不是客户档案的导出文件：请选择在“客户档案”页用“导出全部客户”保存的文件（文件名类似 kefu-customers-20261203.json）',
-    'customers.import.fileVersion': '不支持的文件版本：{version}',
-    'customers.import.newerVersion': '文件版本 {version} 来自更新版本的插件，请先升级插件',
     'customers.import.list': '缺少 customers 列表',
     'customers.import.tooMany': '客户太多（{count} 条，上限 {max} 条）',
     'customers.import.entry': '第 {n} 条「{nick}」：{problem}',
@@ -21,8 +19,6 @@ export const customersImport: MessageBundle = {
   en: {
     'customers.import.json': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a customers file exported by this extension. Nothing was imported; your buyer notes are unchanged.',
     'customers.import.format': 'not a buyer-notes export: choose a file saved with "Export all buyers" on the Buyer notes tab (named like kefu-customers-20261203.json)',
-    'customers.import.fileVersion': 'unsupported file version: {version}',
-    'customers.import.newerVersion': 'file version {version} comes from a newer version of the extension (this one reads version {ours}); update the extension first',
     'customers.import.list': 'customers must be a list',
     'customers.import.tooMany': 'too many customers ({count}, at most {max})',
     'customers.import.entry': 'entry {n} "{nick}": {problem}',

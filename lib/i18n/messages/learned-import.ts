@@ -4,13 +4,13 @@ import type { MessageBundle } from '../index';
 export const learnedImportMessages: MessageBundle = {
   zh: {
     'learned.import.format': '这不是学习记录的导出文件。请选择在“学习记录”页用“导出学习记录”保存的文件（文件名类似 kefu-learned-20261203.json）。没有导入任何内容。',
-    'learned.import.newer': '文件版本 {version} 来自更新版本的插件，请先升级插件。没有导入任何内容。',
+    'learned.import.version': '{problem}。没有导入任何内容。',
     'learned.import.pick': '第 {n} 条记录不完整或已损坏（文件可能被改动过）',
     'learned.import.more': '还有 {count} 处问题未列出',
   },
   en: {
     'learned.import.format': 'This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json). Nothing was imported.',
-    'learned.import.newer': 'File version {version} comes from a newer version of the extension; update the extension first. Nothing was imported.',
+    'learned.import.version': '{problem}. Nothing was imported.',
     'learned.import.pick': 'pick {n} is incomplete or damaged (the file may have been edited)',
     'learned.import.more': '{count} more problems not listed',
   },

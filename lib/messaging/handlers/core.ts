@@ -27,7 +27,8 @@ export async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRec
   return saveLibrary(lib, Date.now(), await initialsOf(lib));
 }
 
-const shopLocale = async () => (await loadSettings()).shop.locale;
+/** The interface's language (the shop's setting): what the worker's checks write their problems in. */
+export const shopLocale = async () => (await loadSettings()).shop.locale;
 const CHANGED_ELSEWHERE = 'the library changed meanwhile';
 
 /** The stored library; computes and stores missing initials once (first run, older records). */

@@ -31,7 +31,7 @@ import {
   type FollowupKind,
   type FollowupSettings,
 } from '../../domain/followups';
-import { zh } from '../../domain/followups/text';
+import { sayIn, zh } from '../../domain/followups/text';
 import { atTime, formatWall } from '../../domain/time';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
@@ -245,12 +245,12 @@ export function parseHandoverTo(v: unknown, what: string): HandoverTo {
 
 /**
  * A person must be a member of the shop (team mode). The server would take any name, so this is
- * where a typo or a stale list is caught, with the name in the message.
+ * where a typo or a stale list is caught, with the name in the message (in the interface's language).
  */
 async function checkHandoverTo(to: HandoverTo): Promise<HandoverTo> {
   if (!to || !('person' in to)) return to;
   const members = await loadTeamMembers();
-  if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(zh('followups.handover.notMember', { person: to.person }));
+  if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(sayIn((await loadSettings()).shop.locale)('followups.handover.notMember', { person: to.person }));
   return to;
 }
 

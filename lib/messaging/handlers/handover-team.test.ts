@@ -56,8 +56,21 @@ describe('handover in team mode', () => {
     expect(l.groups.find((g) => g.items.some((f) => f.id === made.id))!.section).not.toBe('handover');
   });
 
-  it('refuses a person who is not a member, naming them', async () => {
-    const r = await dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x', toPerson: '陌生人' } }, 'extension-page');
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: '“陌生人”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。' } });
+  it('refuses a person who is not a member, naming them, in the interface’s language', async () => {
+    const { patchSettings } = await import('../../storage/settings');
+    const add = () => dispatch({ kf: 'addFollowup', payload: { kind: 'manual', title: 'x', toPerson: '陌生人' } }, 'extension-page');
+    const assign = async () => {
+      const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '回访' });
+      return dispatch({ kf: 'updateFollowup', payload: { id: made.id, action: 'assign', to: { person: 'Tom' } } }, 'extension-page');
+    };
+    try {
+      expect(await add()).toMatchObject({ ok: false, error: { code: 'invalid', message: '“陌生人”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。' } });
+      expect(await assign()).toMatchObject({ ok: false, error: { code: 'invalid', message: '“Tom”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。' } });
+      await patchSettings({ shop: { locale: 'en' } });
+      expect(await add()).toMatchObject({ ok: false, error: { code: 'invalid', message: '“陌生人” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.' } });
+      expect(await assign()).toMatchObject({ ok: false, error: { code: 'invalid', message: '“Tom” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.' } });
+    } finally {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+    }
   });
 });

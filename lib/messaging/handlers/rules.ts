@@ -124,7 +124,8 @@ export function readRulesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: 
   if (section === undefined) return { ok: true };
   const checked = workerExtras().remarks.validateRuleSet(section);
   if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
-  const at = (path: string) => (path ? `${RULES_SECTION}.` : `${RULES_SECTION}：`);
+  // An entry is named by its path in the file; a problem of the whole set names the remark rules itself.
+  const at = (path: string) => (path ? `${RULES_SECTION}.` : '');
   return {
     ok: false,
     // In the interface's language where it is known (both otherwise, as the library's own checks).

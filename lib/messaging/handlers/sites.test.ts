@@ -76,13 +76,19 @@ describe('taught sites in the exported library file', () => {
     await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'en' } } }, 'extension-page');
     try {
       expect(await dispatch({ kf: 'importLibrary', payload: { json: bad } }, 'extension-page')).toEqual({ ok: true, value: { ok: false, errors: en } });
-      const shape = { ...lib, taughtSites: { v: 2, sites: [] } };
-      expect(await dispatch({ kf: 'importLibrary', payload: { json: shape } }, 'extension-page')).toEqual({ ok: true, value: { ok: false, errors: ['taughtSites: expected { v: 1, sites: [...] }'] } });
+      const newer = { ...lib, taughtSites: { v: 2, sites: [] } };
+      expect(await dispatch({ kf: 'importLibrary', payload: { json: newer } }, 'extension-page')).toEqual({
+        ok: true,
+        value: { ok: false, errors: ['Taught pages version 2 comes from a newer version of the extension (this one reads version 1); update the extension first'] },
+      });
     } finally {
       await dispatch({ kf: 'patchSettings', payload: { shop: { locale: 'zh-CN' } } }, 'extension-page');
     }
     // Not said: each in Chinese, then in English.
     expect(readSitesSection(bad)).toEqual({ ok: false, errors: zh.map((z, i) => `${z}（${en[i]}）`) });
-    expect(readSitesSection({ taughtSites: null }, 'zh-CN')).toEqual({ ok: false, errors: ['taughtSites：应为 { v: 1, sites: [...] }'] });
+    // No format internals ({ v: 1, sites: [...] }) in what the agent reads.
+    expect(readSitesSection({ taughtSites: null }, 'zh-CN')).toEqual({ ok: false, errors: ['已教页面：内容不完整或已损坏（文件可能被改动过）'] });
+    expect(readSitesSection({ taughtSites: { v: 1 } }, 'en')).toEqual({ ok: false, errors: ['Taught pages: incomplete or damaged (the file may have been edited)'] });
+    expect(readSitesSection({ taughtSites: { v: 2, sites: [] } }, 'zh-CN')).toEqual({ ok: false, errors: ['已教页面版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件'] });
   });
 });

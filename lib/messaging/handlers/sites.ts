@@ -7,10 +7,10 @@ import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import type { SitesProtocol } from '../protocol-sites';
 import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from '../../storage/sites';
-import { parseOrigin, parseTaughtSite, validatePicks, type TaughtSite } from '../../sites/taught/record';
+import { parseOrigin, validatePicks, type TaughtSite } from '../../sites/taught/record';
 import { forgetSiteNow, syncTaughtScriptsNow } from '../../teach/background-api';
 import { importSection } from './import-section';
-import { inLocale } from '../../i18n/bilingual';
+import { workerExtras } from '../../background/extras';
 import type { Locale } from '../../i18n/lookup';
 
 function originArg(payload: unknown, verb: string): string {
@@ -73,24 +73,12 @@ export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] 
 
 /**
  * Reads the `taughtSites` section of an imported file. Absent: nothing to import. Any invalid site:
- * errors naming it, and the whole import is refused (nothing is written).
+ * errors naming it (in the interface's language: 'zh-CN' Chinese alone, 'en' English alone, not
+ * said: both), and the whole import is refused (nothing is written).
  */
 export function readSitesSection(json: unknown, locale?: Locale): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
   const raw = importSection(json, SITES_SECTION);
-  if (raw === undefined) return { ok: true };
-  // In the interface's language ('zh-CN' Chinese alone, 'en' English alone, not said: both).
-  const section = raw as { v?: unknown; sites?: unknown } | null;
-  if (!section || typeof section !== 'object' || section.v !== 1 || !Array.isArray(section.sites)) {
-    return { ok: false, errors: [inLocale({ zh: `${SITES_SECTION}：应为 { v: 1, sites: [...] }`, en: `${SITES_SECTION}: expected { v: 1, sites: [...] }` }, locale)] };
-  }
-  const errors: string[] = [];
-  const sites: TaughtSite[] = [];
-  section.sites.forEach((raw, i) => {
-    const res = validatePicks(raw, { zh: `已教页面第 ${i + 1} 个`, en: `taught page ${i + 1}` }, locale);
-    if (!res.ok) errors.push(...res.errors);
-    else sites.push(parseTaughtSite(raw)!);
-  });
-  return errors.length ? { ok: false, errors } : { ok: true, sites };
+  return raw === undefined ? { ok: true } : workerExtras().sites.checkSitesSection(raw, locale);
 }
 
 /** Writes imported (already validated) sites; their scripts register once access is granted. */

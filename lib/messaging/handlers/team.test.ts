@@ -65,6 +65,30 @@ describe('teamDecideProposal', () => {
   });
 });
 
+describe('teamPropose', () => {
+  const propose = (template: unknown) => dispatch({ kf: 'teamPropose', payload: { template } }, 'extension-page');
+  const untitled = { id: 't9', title: '', body: '运费我们出', group: '售后', scenarios: [] };
+
+  it('says why a reply cannot be proposed in the interface’s language, and never asks the team page', async () => {
+    const { patchSettings } = await import('../../storage/settings');
+    try {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: '第 1 条话术（id "t9"）：title 为空' } });
+      await patchSettings({ shop: { locale: 'en' } });
+      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: 'template 1 (id "t9"): title is empty' } });
+      expect(ask).not.toHaveBeenCalled();
+    } finally {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+    }
+  });
+
+  it('sends a reply the library takes to the team page', async () => {
+    ask.mockResolvedValue({ ok: true, value: 'proposal:小王:t9:ab' });
+    expect(await propose(tpl('t9', '换货运费', '运费我们出'))).toMatchObject({ ok: true, value: { ok: true, value: { id: 'proposal:小王:t9:ab' } } });
+    expect(ask).toHaveBeenCalledWith({ op: 'propose', template: expect.objectContaining({ id: 't9', title: '换货运费', body: '运费我们出' }) });
+  });
+});
+
 describe('teamResolveRulesConflict', () => {
   it('checks the chosen rule set before the team page is asked; a valid one goes to the page', async () => {
     const { PRESET_A, cloneRuleSet } = await import('../../domain/remarks');
@@ -77,6 +101,22 @@ describe('teamResolveRulesConflict', () => {
     const good = await dispatch({ kf: 'teamResolveRulesConflict', payload: { ruleSet: cloneRuleSet(PRESET_A) } }, 'extension-page');
     expect(good).toMatchObject({ ok: true, value: { ok: true } });
     expect(ask).toHaveBeenCalledWith({ op: 'resolveRules', ruleSet: PRESET_A });
+  });
+
+  it('says why the chosen rule set is refused in the interface’s language', async () => {
+    const { PRESET_A, cloneRuleSet } = await import('../../domain/remarks');
+    const { patchSettings } = await import('../../storage/settings');
+    const twice = cloneRuleSet(PRESET_A);
+    twice.flags.yellow = { ...twice.flags.yellow, title: twice.flags.red.title };
+    const message = async () => ((await dispatch({ kf: 'teamResolveRulesConflict', payload: { ruleSet: twice } }, 'extension-page')) as { value: { message: string } }).value.message;
+    try {
+      await patchSettings({ shop: { locale: 'en' } });
+      expect(await message()).toBe('flags.yellow.title: title "已核对可发货" is also used by flags.red.');
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+      expect(await message()).toMatch(/^flags\.yellow\.title：[^A-Za-z]*已核对可发货[^A-Za-z]*flags\.red[^A-Za-z]*$/);
+    } finally {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+    }
   });
 
   it('is refused to a seller page', async () => {

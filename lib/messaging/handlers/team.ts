@@ -6,14 +6,14 @@ import { workerExtras } from '../../background/extras';
 import type { Template, TemplateLibrary } from '../../domain/templates/types';
 import type { TeamProposal } from '../../team/sync';
 import { loadLibrary } from '../../storage/library';
-import { saveWithInitials } from './core';
+import { saveWithInitials, shopLocale } from './core';
 import { announceChange } from '../client';
 import { parseOrigin, parseTaughtSite } from '../../sites/taught/record';
 
-/** A reply as the library editor would accept it, or the reasons it would not. */
-function checkTemplate(t: unknown): { ok: true; template: Template } | { ok: false; message: string } {
+/** A reply as the library editor would accept it, or the reasons it would not (in the interface's language). */
+async function checkTemplate(t: unknown): Promise<{ ok: true; template: Template } | { ok: false; message: string }> {
   const tpl = t as Template | null;
-  const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] });
+  const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] }, await shopLocale());
   return parsed.ok ? { ok: true, template: parsed.library.templates[0]! } : { ok: false, message: parsed.errors.join('\n') };
 }
 
@@ -62,7 +62,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   teamMyProposals: { handle: () => page({ op: 'myProposals' }) },
   teamPropose: {
     async handle(payload) {
-      const checked = checkTemplate(obj(payload, 'teamPropose').template);
+      const checked = await checkTemplate(obj(payload, 'teamPropose').template);
       if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
       const r = await page<string>({ op: 'propose', template: checked.template });
       if (!r.ok) return r;
@@ -83,7 +83,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
         if (!review.ok) return review;
         const proposal = review.value.proposals.find((x) => x.id === p.id);
         if (!proposal) return { ok: false, error: 'invalid', message: `no open proposal ${p.id}` };
-        const checked = checkTemplate(proposal.template);
+        const checked = await checkTemplate(proposal.template);
         if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
         accepted = checked.template;
       }
@@ -100,7 +100,8 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   teamResolveRulesConflict: {
     async handle(payload) {
       const checked = workerExtras().remarks.validateRuleSet(obj(payload, 'teamResolveRulesConflict').ruleSet);
-      if (!checked.ok) return { ok: false, error: 'invalid', message: checked.errors.map((e) => e.message).join('\n') };
+      const en = (await shopLocale()) === 'en';
+      if (!checked.ok) return { ok: false, error: 'invalid', message: checked.errors.map((e) => (en ? e.messageEn : e.message)).join('\n') };
       const r = await page<null>({ op: 'resolveRules', ruleSet: checked.ruleSet });
       if (!r.ok) return r;
       return { ok: true, value: null, status: await syncTeamNow() };
@@ -120,7 +121,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   },
   teamResolveConflict: {
     async handle(payload) {
-      const checked = checkTemplate(obj(payload, 'teamResolveConflict').template);
+      const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
       if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
       const r = await page<null>({ op: 'resolveConflict', template: checked.template });
       if (!r.ok) return r;

@@ -2,7 +2,7 @@
  * What teach mode stores for one site (an origin): the locators of each picked element. Pure
  * validation, used by the storage layer, the message handlers and the import of a team's file.
  */
-import { inLocale, type Bilingual } from '../../i18n/bilingual';
+import { at, inLocale, versionProblem, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { parseLocators, type Locator } from './locator';
 
@@ -101,4 +101,26 @@ export function parseTaughtSite(value: unknown): TaughtSite | null {
   const createdAt = typeof r.createdAt === 'number' && r.createdAt >= 0 ? r.createdAt : 0;
   const updatedAt = typeof r.updatedAt === 'number' && r.updatedAt >= 0 ? r.updatedAt : createdAt;
   return { v: 1, ...res.picks, createdAt, updatedAt };
+}
+
+/**
+ * The taught pages an imported library file carries (its `taughtSites` section, { v: 1, sites }):
+ * every site valid, or every problem, each site named by its number from 1, in `locale`. In
+ * worker-extras.js (the library import asks it there).
+ */
+export function checkSitesSection(value: unknown, locale?: Locale): { ok: true; sites: TaughtSite[] } | { ok: false; errors: string[] } {
+  const section = value as { v?: unknown; sites?: unknown } | null;
+  const what = { zh: '已教页面', en: 'Taught pages' };
+  if (section && typeof section === 'object' && section.v !== 1) return { ok: false, errors: [inLocale(versionProblem(section.v, 1, what), locale)] };
+  if (!section || typeof section !== 'object' || !Array.isArray(section.sites)) {
+    return { ok: false, errors: [inLocale(at(what, { zh: '内容不完整或已损坏（文件可能被改动过）', en: 'incomplete or damaged (the file may have been edited)' }), locale)] };
+  }
+  const errors: string[] = [];
+  const sites: TaughtSite[] = [];
+  section.sites.forEach((raw, i) => {
+    const res = validatePicks(raw, { zh: `已教页面第 ${i + 1} 个`, en: `taught page ${i + 1}` }, locale);
+    if (!res.ok) errors.push(...res.errors);
+    else sites.push(parseTaughtSite(raw)!);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, sites };
 }
