@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { callFromExtensionPage, inPanel, nextChangeSeen, openDemoChat, setUpDemoShop } from './pages';
 import { PRESET_A, cloneRuleSet, type RuleSet } from '../../lib/domain/remarks';
 
 let h: Harness;
@@ -31,32 +31,6 @@ async function openOptions(tab: string): Promise<Page> {
   const page = await h.openExtensionPage(`options.html#${tab}`);
   opened.push(page);
   return page;
-}
-
-/**
- * Resolves once `page` has heard of the next change to `area` (made after this call) and drawn what
- * it reloaded: its tabs asked for the new value before this helper's own request, which the worker
- * answers after theirs. For a change that shows nothing on that page.
- */
-async function nextChangeSeen(page: Page, area: string): Promise<() => Promise<void>> {
-  await page.evaluate((key) => {
-    const w = globalThis as any;
-    w.__kfNextChange = new Promise<void>((resolve) => {
-      const listener = (changes: Record<string, unknown>) => {
-        if (!(key in changes)) return;
-        w.chrome.storage.onChanged.removeListener(listener);
-        resolve();
-      };
-      w.chrome.storage.onChanged.addListener(listener);
-    });
-  }, `kf:rev:${area}`);
-  return () =>
-    page.evaluate(async () => {
-      const w = globalThis as any;
-      await w.__kfNextChange;
-      await w.chrome.runtime.sendMessage({ kf: 'getSettings' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    });
 }
 
 it('keeps a remark-rule edit when a remark is saved anyway elsewhere, and when another tab saves other rules it says so instead of replacing the edit', async () => {

@@ -1,0 +1,116 @@
+/**
+ * The options page as the blind QA passes left it: forms that lost what was typed when the settings
+ * changed elsewhere (合规检查's reply clock; 团队 checked too), the import pickers out of reach of
+ * the keyboard, a reply deleted over another tab's edit, and the tables at a 480 px window. The built
+ * extension in real Chromium; each test puts back what it changed.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, nextChangeSeen, setUpDemoShop } from './pages';
+import { DEFAULT_CLOCK_SETTINGS } from '../../lib/domain/clock/types';
+import type { AppSettings } from '../../lib/storage/settings';
+
+let h: Harness;
+/** The second options tab: the "elsewhere" of these tests, and where data is set up. */
+let other: Page;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  other = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+afterEach(async () => {
+  for (const p of opened.splice(0)) await p.close();
+  await callFromExtensionPage(other, 'patchSettings', { replyClock: DEFAULT_CLOCK_SETTINGS, panel: { collapsed: false } });
+  await callFromExtensionPage(other, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+});
+
+async function openOptions(tab: string): Promise<Page> {
+  const page = await h.openExtensionPage(`options.html#${tab}`);
+  opened.push(page);
+  return page;
+}
+
+/** A change announced for `area` as the worker announces one, with nothing changed in it: every tab showing it reloads. */
+const announce = (page: Page, area: string) =>
+  page.evaluate((key) => (globalThis as any).chrome.storage.local.set({ [key]: Date.now() + Math.random() }), `kf:rev:${area}`);
+const settings = () => callFromExtensionPage<AppSettings>(other, 'getSettings');
+
+describe('what is typed survives a change made elsewhere', () => {
+  it('合规检查: keeps a reply-clock threshold being typed, the new rule and the try-out through a settings and a rules change, and merges another tab\'s threshold', async () => {
+    const guard = await openOptions('guard');
+    const clock = (platform: string, i: 0 | 1) => guard.locator(`[data-kf="clock-thresholds"] tr[data-platform="${platform}"] input`).nth(i);
+    await clock('taobao', 0).fill('150');
+    await clock('taobao', 1).fill('240');
+    await guard.locator('[data-kf="guard-add"] input[name="words"]').fill('秒发');
+    await guard.locator('[data-kf="guard-add"] input[name="reason"]').fill('本店不承诺时效');
+    await guard.locator('[data-kf="guard-try"]').fill('亲加我微信');
+    await clock('taobao', 0).fill('90');
+
+    // The panel on a chat page stores its collapsed state in the settings; another tab adds a rule.
+    const seen = await nextChangeSeen(guard, 'settings');
+    await callFromExtensionPage(other, 'patchSettings', { panel: { collapsed: true } });
+    await seen();
+    await callFromExtensionPage(other, 'saveGuardConfig', { v: 1, disabled: [], rules: [{ id: 'shop-x', words: ['包邮'], severity: 'warn', platforms: ['any'], reason: '别处加的' }] });
+    await guard.locator('[data-kf="guard-shop-rules"] tr[data-rule-id="shop-x"]').waitFor();
+    expect(await clock('taobao', 0).inputValue()).toBe('90');
+    expect(await clock('taobao', 1).inputValue()).toBe('240');
+    expect(await guard.locator('[data-kf="guard-add"] input[name="words"]').inputValue()).toBe('秒发');
+    expect(await guard.locator('[data-kf="guard-try"]').inputValue()).toBe('亲加我微信');
+    expect(await guard.locator('[data-kf="changed-elsewhere"]').count()).toBe(0);
+    // Nothing was saved by typing or leaving a box.
+    expect((await settings()).replyClock.taobao).toMatchObject({ amberSec: 120, redSec: 180 });
+    expect(await guard.locator('[data-tab="guard"][data-unsaved]').count()).toBe(1);
+
+    // Another tab changes JD's thresholds: named, merged on request, saved together.
+    await callFromExtensionPage(other, 'patchSettings', { replyClock: { jd: { amberSec: 60, redSec: 100 } } });
+    await expect.poll(() => guard.locator('[data-kf="changed-fields"]').textContent()).toBe('别处改动的项：京东 · 黄色（秒）、京东 · 红色（秒）');
+    expect(await clock('taobao', 0).inputValue()).toBe('90');
+    await guard.locator('[data-kf="draft-merge"]').click();
+    expect(await clock('jd', 0).inputValue()).toBe('60');
+    await clock('taobao', 1).press('Enter');
+    await expect.poll(() => guard.locator('[data-kf="clock-status"]').textContent()).toBe('已保存');
+    const stored = (await settings()).replyClock;
+    expect(stored.taobao).toMatchObject({ amberSec: 90, redSec: 240 });
+    expect(stored.jd).toMatchObject({ amberSec: 60, redSec: 100 });
+    expect(stored.douyin.window).toEqual({ from: '08:00', to: '23:00' });
+    expect(await guard.locator('[data-tab="guard"][data-unsaved]').count()).toBe(0);
+  });
+
+  it('合规检查: says which threshold is wrong instead of saving a default in its place', async () => {
+    const guard = await openOptions('guard');
+    const amber = guard.locator('[data-kf="clock-thresholds"] tr[data-platform="pdd"] input').nth(0);
+    await amber.fill('200');
+    await guard.locator('[data-kf="clock-save"]').click();
+    await expect.poll(() => guard.locator('[data-kf="clock-status"]').textContent()).toBe('没有保存：拼多多的红色阈值（180 秒）比黄色（200 秒）还短，红色要等于或长于黄色。');
+    await amber.fill('3');
+    await guard.locator('[data-kf="clock-save"]').click();
+    await expect.poll(() => guard.locator('[data-kf="clock-status"]').textContent()).toBe('没有保存：“拼多多 · 黄色（秒）”要填 5 到 86400 之间的整数秒数。');
+    expect((await settings()).replyClock.pdd).toMatchObject({ amberSec: 120, redSec: 180 });
+    expect(await amber.inputValue()).toBe('3');
+  });
+
+  it('团队: keeps the sign-in form as typed when team mode and the settings change elsewhere', async () => {
+    const team = await openOptions('team');
+    const field = (k: string) => team.locator(`[data-kf="team-${k}"]`);
+    await field('server').fill('https://team.example.cn');
+    await field('shop').fill('橙子旗舰店');
+    await field('user').fill('小美');
+    await field('password').fill('口令123');
+    await field('shift').selectOption('night');
+
+    const teamSeen = await nextChangeSeen(team, 'team');
+    await announce(other, 'team');
+    await teamSeen();
+    const settingsSeen = await nextChangeSeen(team, 'settings');
+    await callFromExtensionPage(other, 'patchSettings', { panel: { collapsed: true } });
+    await settingsSeen();
+    expect(await field('server').inputValue()).toBe('https://team.example.cn');
+    expect(await field('shop').inputValue()).toBe('橙子旗舰店');
+    expect(await field('user').inputValue()).toBe('小美');
+    expect(await field('password').inputValue()).toBe('口令123');
+    expect(await field('shift').inputValue()).toBe('night');
+  });
+});
