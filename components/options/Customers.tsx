@@ -4,7 +4,7 @@ import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { isoDay, type Zone } from '@/lib/domain/time';
-import { dateStamp } from './ImportExport';
+import { dateStamp, JsonFileInput } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -494,19 +494,7 @@ function CustomerTransfer() {
         <button data-kf="customers-export" disabled={busy !== null} onClick={() => void exportAll()}>
           {t('customers.options.exportAll')}
         </button>
-        <label class="kf-file">
-          {t('customers.options.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-kf="customers-import-file"
-            disabled={busy !== null}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void onFile(input.files?.[0]).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput label={t('customers.options.import')} kf="customers-import-file" disabled={busy !== null} onFile={onFile} />
         <button class="kf-danger" data-kf="customers-delete-all" disabled={busy !== null} onClick={() => void askDeleteAll()}>
           {t('customers.options.deleteAll')}
         </button>

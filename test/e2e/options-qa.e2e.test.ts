@@ -5,7 +5,7 @@
  * extension in real Chromium; each test puts back what it changed.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, nextChangeSeen, setUpDemoShop } from './pages';
 import { DEFAULT_CLOCK_SETTINGS } from '../../lib/domain/clock/types';
@@ -112,5 +112,57 @@ describe('what is typed survives a change made elsewhere', () => {
     expect(await field('user').inputValue()).toBe('小美');
     expect(await field('password').inputValue()).toBe('口令123');
     expect(await field('shift').inputValue()).toBe('night');
+  });
+});
+
+/**
+ * The file choosers `page` opens, in order, through one listener for the page's life: Playwright
+ * turns its interception of choosers off and on again around each waitForEvent, and a key pressed
+ * meanwhile opens one that no test sees. Call it before the keys are pressed.
+ */
+function fileChoosers(page: Page): () => Promise<FileChooser> {
+  const arrived: FileChooser[] = [];
+  const waiting: ((c: FileChooser) => void)[] = [];
+  page.on('filechooser', (c) => {
+    const w = waiting.shift();
+    if (w) w(c);
+    else arrived.push(c);
+  });
+  return () => {
+    const c = arrived.shift();
+    return c ? Promise.resolve(c) : new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+describe('the import pickers from the keyboard', () => {
+  it.each([
+    // tab, the control before the picker, the picker, its name
+    ['import', 'export', 'import-file', '导入 JSON 文件'],
+    ['learned', 'learned-export', 'learned-import', '导入学习记录'],
+    ['customers', 'customers-export', 'customers-import-file', '导入客户 JSON 文件'],
+  ])('%s: Tab reaches the picker, which is named, and Enter or Space opens the file chooser', async (tab, before, picker, name) => {
+    const page = await openOptions(tab);
+    const nextChooser = fileChoosers(page);
+    await page.locator(`[data-kf="${before}"]`).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe(picker);
+    expect(await page.getByLabel(name, { exact: true }).getAttribute('data-kf')).toBe(picker);
+    // The focus is shown on the label the eye sees.
+    expect(await page.locator(`label:has([data-kf="${picker}"])`).evaluate((l) => getComputedStyle(l).outlineStyle)).toBe('solid');
+    for (const key of ['Enter', 'Space']) {
+      await page.keyboard.press(key);
+      expect(await (await nextChooser()).element().getAttribute('data-kf')).toBe(picker);
+    }
+  });
+
+  it('imports the file chosen from the keyboard', async () => {
+    const page = await openOptions('learned');
+    const nextChooser = fileChoosers(page);
+    await page.locator('[data-kf="learned-import"]').focus();
+    await page.keyboard.press('Enter');
+    const picks = [{ id: 'kb-1', at: Date.now(), text: '能便宜点吗', scenario: 'bargain', templateId: null, source: 'chip' }];
+    await (await nextChooser()).setFiles({ name: 'learned.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks })) });
+    await expect.poll(() => page.locator('[data-kf="learned-message"]').textContent()).toBe('已导入 1 条新记录。');
+    await callFromExtensionPage(other, 'forgetLearned', { all: true });
   });
 });
