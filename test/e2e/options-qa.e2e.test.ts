@@ -166,3 +166,76 @@ describe('the import pickers from the keyboard', () => {
     await callFromExtensionPage(other, 'forgetLearned', { all: true });
   });
 });
+
+describe('a 480 px window', () => {
+  /** Opens a tab at 480 px once its table has rows. */
+  async function narrow(tab: string, rows: string): Promise<Page> {
+    const page = await openOptions(tab);
+    await page.setViewportSize({ width: 480, height: 900 });
+    await page.locator(rows).first().waitFor();
+    return page;
+  }
+  /**
+   * What is laid out wrong in the tab shown: the named headers and buttons whose words take more
+   * than one line (分/类), the buttons reaching past their card, and whether the page is wider than
+   * the window.
+   */
+  const layout = (page: Page, names: string[]) =>
+    page.evaluate((names) => {
+      const panel = document.querySelector('[role="tabpanel"]:not([hidden])')!;
+      const lines = (el: Element) => {
+        const text = document.createRange();
+        text.selectNodeContents(el);
+        return Math.round(text.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+      };
+      const found = [...panel.querySelectorAll('th, button')].filter((el) => names.includes(el.textContent!.trim()));
+      const outside = [...panel.querySelectorAll('.kf-card button')].filter((b) => {
+        const r = b.getBoundingClientRect();
+        const card = b.closest('.kf-card')!.getBoundingClientRect();
+        return r.width > 0 && (r.left < card.left || r.right > card.right);
+      });
+      return {
+        named: [...new Set(found.map((el) => el.textContent!.trim()))].sort(),
+        onMoreLines: found.filter((el) => lines(el) > 1).map((el) => el.textContent!.trim()),
+        outsideCard: outside.map((b) => b.textContent!.trim()),
+        pageWider: document.documentElement.scrollWidth > innerWidth,
+      };
+    }, names);
+
+  it('客户档案: headers and 编辑 / 导出 / 删除 on one line each, the buttons inside the card', async () => {
+    for (const nickname of ['小红帽2019', 'tb_buyer_very_long_nickname_01']) {
+      await callFromExtensionPage(other, 'patchCustomer', {
+        platform: 'demo', nickname,
+        patch: { note: '只发顺丰，不要发中通，地址写到门牌号', tags: ['VIP', '爱退货'], sizes: { heightCm: 165, weightKg: 52, usualSize: 'M' } },
+      });
+    }
+    try {
+      const page = await narrow('customers', '[data-kf="customer-nick"]');
+      const names = ['买家', '分类', '标签', '尺码', '最近接待', '编辑', '导出', '删除', '保存'];
+      expect(await layout(page, names)).toEqual({ named: [...names].sort(), onMoreLines: [], outsideCard: [], pageWider: false });
+    } finally {
+      await callFromExtensionPage(other, 'deleteAllCustomers', { confirm: true });
+    }
+  });
+
+  it('话术库, 学习记录, 备份 and 备注规则: headers and buttons on one line each, inside their cards', async () => {
+    await callFromExtensionPage(other, 'importLearned', {
+      json: { kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks: [{ id: 'n-1', at: Date.now(), text: '能便宜点吗亲，我买两件', scenario: 'bargain', templateId: null, source: 'chip' }] },
+    });
+    await callFromExtensionPage(other, 'createBackup');
+    try {
+      const cases: [string, string, string[]][] = [
+        ['templates', '[data-kf="edit-template"]', ['标题', '分组', '简码', '适用场景', '编辑']],
+        ['learned', '[data-kf="learned-forget"]', ['场景', '话术', '时间', '忘记']],
+        ['backups', '[data-kf="backup-restore"]', ['时间', '原因', '内容', '恢复']],
+        ['remark-rules', '[data-kf="editor-fields"] tbody tr', ['名称', '类型', '必填']],
+      ];
+      for (const [tab, rows, names] of cases) {
+        const page = await narrow(tab, rows);
+        expect({ tab, ...(await layout(page, names)) }).toEqual({ tab, named: [...names].sort(), onMoreLines: [], outsideCard: [], pageWider: false });
+      }
+    } finally {
+      await callFromExtensionPage(other, 'forgetLearned', { all: true });
+    }
+  });
+});
