@@ -350,8 +350,8 @@ function CustomerList() {
   const seq = useRef(0);
   const zone = useShopZone();
 
-  /** Fetches until a page of matches is found or the store is read to the end. */
-  const load = async (after: string | null, reset: boolean) => {
+  /** Fetches until `atLeast` matches are found (a page) or the store is read to the end. */
+  const load = async (after: string | null, reset: boolean, atLeast = LIST_PAGE) => {
     const mine = ++seq.current;
     setLoading(true);
     const found: Customer[] = [];
@@ -364,7 +364,7 @@ function CustomerList() {
         found.push(...page.items);
         cursor = page.next;
         setTotal(page.total);
-      } while (found.length < LIST_PAGE && cursor !== null);
+      } while (found.length < atLeast && cursor !== null);
       setItems((old) => (reset ? found : [...old, ...found]));
       setNext(cursor);
     } catch (err) {
@@ -378,7 +378,11 @@ function CustomerList() {
     const timer = setTimeout(() => void load(null, true), 200);
     return () => clearTimeout(timer);
   }, [query, segment]);
-  useEffect(() => api.onChanged(['customers'], () => void load(null, true)), [query, segment]);
+  // A change elsewhere (the panel saving a note) reloads as many rows as are shown: a buyer opened
+  // with 编辑 below the first page stays, with what is typed in its form.
+  const shown = useRef(0);
+  shown.current = items.length;
+  useEffect(() => api.onChanged(['customers'], () => void load(null, true, Math.max(LIST_PAGE, shown.current))), [query, segment]);
 
   return (
     <section class="kf-card" data-kf="customers-list">

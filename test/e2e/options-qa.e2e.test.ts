@@ -9,6 +9,7 @@ import type { FileChooser, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, nextChangeSeen, setUpDemoShop } from './pages';
 import { DEFAULT_CLOCK_SETTINGS } from '../../lib/domain/clock/types';
+import { newCustomer } from '../../lib/domain/customers';
 import type { AppSettings } from '../../lib/storage/settings';
 
 let h: Harness;
@@ -90,6 +91,30 @@ describe('what is typed survives a change made elsewhere', () => {
     await expect.poll(() => guard.locator('[data-kf="clock-status"]').textContent()).toBe('没有保存：“拼多多 · 黄色（秒）”要填 5 到 86400 之间的整数秒数。');
     expect((await settings()).replyClock.pdd).toMatchObject({ amberSec: 120, redSec: 180 });
     expect(await amber.inputValue()).toBe('3');
+  });
+
+  it('客户档案: keeps a buyer\'s edit form below the first page, as typed, when the panel saves another buyer\'s note', async () => {
+    const now = Date.now();
+    const buyers = Array.from({ length: 60 }, (_, i) => newCustomer('demo', `买家${String(i + 1).padStart(2, '0')}`, now));
+    await callFromExtensionPage(other, 'importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: now, customers: buyers } });
+    try {
+      const page = await openOptions('customers');
+      await page.locator('[data-kf="customers-more"]').click();
+      const row = page.locator('tr', { has: page.getByText('买家55', { exact: true }) });
+      await row.locator('[data-kf="customer-edit"]').click();
+      const note = page.locator('[data-kf="customer-edit-form"] [data-field="note"]');
+      await note.fill('只发顺丰，写了一半');
+
+      const seen = await nextChangeSeen(page, 'customers');
+      await callFromExtensionPage(other, 'patchCustomer', { platform: 'demo', nickname: '买家01', patch: { note: '面板上记的' } });
+      await seen();
+      await expect.poll(() => page.locator('[data-kf="customer-notes"]').first().textContent()).toContain('面板上记的');
+      expect(await note.inputValue()).toBe('只发顺丰，写了一半');
+      await page.locator('[data-kf="customer-edit-save"]').click();
+      await expect.poll(() => row.locator('[data-kf="customer-notes"]').textContent()).toContain('只发顺丰，写了一半');
+    } finally {
+      await callFromExtensionPage(other, 'deleteAllCustomers', { confirm: true });
+    }
   });
 
   it('团队: keeps the sign-in form as typed when team mode and the settings change elsewhere', async () => {
