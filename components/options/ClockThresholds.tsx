@@ -1,5 +1,5 @@
 import { ChangedElsewhere } from './ChangedElsewhere';
-import { useSettingsDraft, type StatusMessage } from './useDraft';
+import { typedNumber, useSettingsDraft, type StatusMessage } from './useDraft';
 import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform, type ClockSettings } from '@/lib/domain/clock/types';
 import type { AppSettings } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
@@ -38,16 +38,13 @@ export function ClockThresholds() {
   if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
   const clock = d.value;
 
-  // An emptied box is no number (Number('') would quietly save 0).
   const onInput = (p: ClockPlatform, f: Field) => (e: Event) => {
-    const raw = (e.currentTarget as HTMLInputElement).value.trim();
-    form.edit((cur) => ({ ...cur, [p]: { ...cur[p], [f]: raw === '' ? NaN : Number(raw) } }));
+    const n = typedNumber(e);
+    form.edit((cur) => ({ ...cur, [p]: { ...cur[p], [f]: n } }));
   };
   const save = async (e: Event) => {
     e.preventDefault();
-    const wrong = d.dirty ? problem(clock) : null;
-    if (wrong) return form.setStatus(wrong);
-    await form.save({ replyClock: clock });
+    await form.save({ replyClock: clock }, problem(clock));
   };
 
   return (

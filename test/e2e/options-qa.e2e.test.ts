@@ -1,43 +1,28 @@
 /**
- * The options page as the blind QA passes left it: forms that lost what was typed when the settings
- * changed elsewhere (合规检查's reply clock; 团队 checked too), the import pickers out of reach of
- * the keyboard, a reply deleted over another tab's edit, and the tables at a 480 px window. The built
- * extension in real Chromium; each test puts back what it changed.
+ * The options page as the blind QA passes left it: forms that lost what was typed when something
+ * changed elsewhere (合规检查's reply clock, 客户档案's edit form below the first page; 团队 checked
+ * too), the import pickers out of reach of the keyboard, and the tables at a 480 px window (a reply
+ * deleted over another tab's edit: library-qa.e2e.test.ts). The built extension in real Chromium;
+ * each test puts back what it changed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileChooser, Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, nextChangeSeen, setUpDemoShop } from './pages';
+import { callFromExtensionPage, nextChangeSeen } from './pages';
+import { optionsTabsSuite } from './suite';
 import { DEFAULT_CLOCK_SETTINGS } from '../../lib/domain/clock/types';
 import { newCustomer } from '../../lib/domain/customers';
 import type { AppSettings } from '../../lib/storage/settings';
 
-let h: Harness;
-/** The second options tab: the "elsewhere" of these tests, and where data is set up. */
-let other: Page;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  other = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  for (const p of opened.splice(0)) await p.close();
+const s = optionsTabsSuite(async (other) => {
   await callFromExtensionPage(other, 'patchSettings', { replyClock: DEFAULT_CLOCK_SETTINGS, panel: { collapsed: false } });
   await callFromExtensionPage(other, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
 });
-
-async function openOptions(tab: string): Promise<Page> {
-  const page = await h.openExtensionPage(`options.html#${tab}`);
-  opened.push(page);
-  return page;
-}
+const openOptions = (tab: string) => s.open(tab);
 
 /** A change announced for `area` as the worker announces one, with nothing changed in it: every tab showing it reloads. */
 const announce = (page: Page, area: string) =>
   page.evaluate((key) => (globalThis as any).chrome.storage.local.set({ [key]: Date.now() + Math.random() }), `kf:rev:${area}`);
-const settings = () => callFromExtensionPage<AppSettings>(other, 'getSettings');
+const settings = () => callFromExtensionPage<AppSettings>(s.other, 'getSettings');
 
 describe('what is typed survives a change made elsewhere', () => {
   it('合规检查: keeps a reply-clock threshold being typed, the new rule and the try-out through a settings and a rules change, and merges another tab\'s threshold', async () => {
@@ -52,9 +37,9 @@ describe('what is typed survives a change made elsewhere', () => {
 
     // The panel on a chat page stores its collapsed state in the settings; another tab adds a rule.
     const seen = await nextChangeSeen(guard, 'settings');
-    await callFromExtensionPage(other, 'patchSettings', { panel: { collapsed: true } });
+    await callFromExtensionPage(s.other, 'patchSettings', { panel: { collapsed: true } });
     await seen();
-    await callFromExtensionPage(other, 'saveGuardConfig', { v: 1, disabled: [], rules: [{ id: 'shop-x', words: ['包邮'], severity: 'warn', platforms: ['any'], reason: '别处加的' }] });
+    await callFromExtensionPage(s.other, 'saveGuardConfig', { v: 1, disabled: [], rules: [{ id: 'shop-x', words: ['包邮'], severity: 'warn', platforms: ['any'], reason: '别处加的' }] });
     await guard.locator('[data-kf="guard-shop-rules"] tr[data-rule-id="shop-x"]').waitFor();
     expect(await clock('taobao', 0).inputValue()).toBe('90');
     expect(await clock('taobao', 1).inputValue()).toBe('240');
@@ -66,7 +51,7 @@ describe('what is typed survives a change made elsewhere', () => {
     expect(await guard.locator('[data-tab="guard"][data-unsaved]').count()).toBe(1);
 
     // Another tab changes JD's thresholds: named, merged on request, saved together.
-    await callFromExtensionPage(other, 'patchSettings', { replyClock: { jd: { amberSec: 60, redSec: 100 } } });
+    await callFromExtensionPage(s.other, 'patchSettings', { replyClock: { jd: { amberSec: 60, redSec: 100 } } });
     await expect.poll(() => guard.locator('[data-kf="changed-fields"]').textContent()).toBe('别处改动的项：京东 · 黄色（秒）、京东 · 红色（秒）');
     expect(await clock('taobao', 0).inputValue()).toBe('90');
     await guard.locator('[data-kf="draft-merge"]').click();
@@ -96,7 +81,7 @@ describe('what is typed survives a change made elsewhere', () => {
   it('客户档案: keeps a buyer\'s edit form below the first page, as typed, when the panel saves another buyer\'s note', async () => {
     const now = Date.now();
     const buyers = Array.from({ length: 60 }, (_, i) => newCustomer('demo', `买家${String(i + 1).padStart(2, '0')}`, now));
-    await callFromExtensionPage(other, 'importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: now, customers: buyers } });
+    await callFromExtensionPage(s.other, 'importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: now, customers: buyers } });
     try {
       const page = await openOptions('customers');
       await page.locator('[data-kf="customers-more"]').click();
@@ -106,14 +91,14 @@ describe('what is typed survives a change made elsewhere', () => {
       await note.fill('只发顺丰，写了一半');
 
       const seen = await nextChangeSeen(page, 'customers');
-      await callFromExtensionPage(other, 'patchCustomer', { platform: 'demo', nickname: '买家01', patch: { note: '面板上记的' } });
+      await callFromExtensionPage(s.other, 'patchCustomer', { platform: 'demo', nickname: '买家01', patch: { note: '面板上记的' } });
       await seen();
       await expect.poll(() => page.locator('[data-kf="customer-notes"]').first().textContent()).toContain('面板上记的');
       expect(await note.inputValue()).toBe('只发顺丰，写了一半');
       await page.locator('[data-kf="customer-edit-save"]').click();
       await expect.poll(() => row.locator('[data-kf="customer-notes"]').textContent()).toContain('只发顺丰，写了一半');
     } finally {
-      await callFromExtensionPage(other, 'deleteAllCustomers', { confirm: true });
+      await callFromExtensionPage(s.other, 'deleteAllCustomers', { confirm: true });
     }
   });
 
@@ -127,10 +112,10 @@ describe('what is typed survives a change made elsewhere', () => {
     await field('shift').selectOption('night');
 
     const teamSeen = await nextChangeSeen(team, 'team');
-    await announce(other, 'team');
+    await announce(s.other, 'team');
     await teamSeen();
     const settingsSeen = await nextChangeSeen(team, 'settings');
-    await callFromExtensionPage(other, 'patchSettings', { panel: { collapsed: true } });
+    await callFromExtensionPage(s.other, 'patchSettings', { panel: { collapsed: true } });
     await settingsSeen();
     expect(await field('server').inputValue()).toBe('https://team.example.cn');
     expect(await field('shop').inputValue()).toBe('橙子旗舰店');
@@ -188,7 +173,7 @@ describe('the import pickers from the keyboard', () => {
     const picks = [{ id: 'kb-1', at: Date.now(), text: '能便宜点吗', scenario: 'bargain', templateId: null, source: 'chip' }];
     await (await nextChooser()).setFiles({ name: 'learned.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks })) });
     await expect.poll(() => page.locator('[data-kf="learned-message"]').textContent()).toBe('已导入 1 条新记录。');
-    await callFromExtensionPage(other, 'forgetLearned', { all: true });
+    await callFromExtensionPage(s.other, 'forgetLearned', { all: true });
   });
 });
 
@@ -229,7 +214,7 @@ describe('a 480 px window', () => {
 
   it('客户档案: headers and 编辑 / 导出 / 删除 on one line each, the buttons inside the card', async () => {
     for (const nickname of ['小红帽2019', 'tb_buyer_very_long_nickname_01']) {
-      await callFromExtensionPage(other, 'patchCustomer', {
+      await callFromExtensionPage(s.other, 'patchCustomer', {
         platform: 'demo', nickname,
         patch: { note: '只发顺丰，不要发中通，地址写到门牌号', tags: ['VIP', '爱退货'], sizes: { heightCm: 165, weightKg: 52, usualSize: 'M' } },
       });
@@ -239,15 +224,15 @@ describe('a 480 px window', () => {
       const names = ['买家', '分类', '标签', '尺码', '最近接待', '编辑', '导出', '删除', '保存'];
       expect(await layout(page, names)).toEqual({ named: [...names].sort(), onMoreLines: [], outsideCard: [], pageWider: false });
     } finally {
-      await callFromExtensionPage(other, 'deleteAllCustomers', { confirm: true });
+      await callFromExtensionPage(s.other, 'deleteAllCustomers', { confirm: true });
     }
   });
 
   it('话术库, 学习记录, 备份 and 备注规则: headers and buttons on one line each, inside their cards', async () => {
-    await callFromExtensionPage(other, 'importLearned', {
+    await callFromExtensionPage(s.other, 'importLearned', {
       json: { kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks: [{ id: 'n-1', at: Date.now(), text: '能便宜点吗亲，我买两件', scenario: 'bargain', templateId: null, source: 'chip' }] },
     });
-    await callFromExtensionPage(other, 'createBackup');
+    await callFromExtensionPage(s.other, 'createBackup');
     try {
       const cases: [string, string, string[]][] = [
         ['templates', '[data-kf="edit-template"]', ['标题', '分组', '简码', '适用场景', '编辑']],
@@ -260,7 +245,7 @@ describe('a 480 px window', () => {
         expect({ tab, ...(await layout(page, names)) }).toEqual({ tab, named: [...names].sort(), onMoreLines: [], outsideCard: [], pageWider: false });
       }
     } finally {
-      await callFromExtensionPage(other, 'forgetLearned', { all: true });
+      await callFromExtensionPage(s.other, 'forgetLearned', { all: true });
     }
   });
 });
