@@ -4,7 +4,7 @@ import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { isoDay, type Zone } from '@/lib/domain/time';
-import { dateStamp } from './ImportExport';
+import { dateStamp, JsonFileInput } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -350,8 +350,8 @@ function CustomerList() {
   const seq = useRef(0);
   const zone = useShopZone();
 
-  /** Fetches until a page of matches is found or the store is read to the end. */
-  const load = async (after: string | null, reset: boolean) => {
+  /** Fetches until `atLeast` matches are found (a page) or the store is read to the end. */
+  const load = async (after: string | null, reset: boolean, atLeast = LIST_PAGE) => {
     const mine = ++seq.current;
     setLoading(true);
     const found: Customer[] = [];
@@ -364,7 +364,7 @@ function CustomerList() {
         found.push(...page.items);
         cursor = page.next;
         setTotal(page.total);
-      } while (found.length < LIST_PAGE && cursor !== null);
+      } while (found.length < atLeast && cursor !== null);
       setItems((old) => (reset ? found : [...old, ...found]));
       setNext(cursor);
     } catch (err) {
@@ -378,7 +378,11 @@ function CustomerList() {
     const timer = setTimeout(() => void load(null, true), 200);
     return () => clearTimeout(timer);
   }, [query, segment]);
-  useEffect(() => api.onChanged(['customers'], () => void load(null, true)), [query, segment]);
+  // A change elsewhere (the panel saving a note) reloads as many rows as are shown: a buyer opened
+  // with 编辑 below the first page stays, with what is typed in its form.
+  const shown = useRef(0);
+  shown.current = items.length;
+  useEffect(() => api.onChanged(['customers'], () => void load(null, true, Math.max(LIST_PAGE, shown.current))), [query, segment]);
 
   return (
     <section class="kf-card" data-kf="customers-list">
@@ -494,19 +498,7 @@ function CustomerTransfer() {
         <button data-kf="customers-export" disabled={busy !== null} onClick={() => void exportAll()}>
           {t('customers.options.exportAll')}
         </button>
-        <label class="kf-file">
-          {t('customers.options.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-kf="customers-import-file"
-            disabled={busy !== null}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void onFile(input.files?.[0]).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput label={t('customers.options.import')} kf="customers-import-file" disabled={busy !== null} onFile={onFile} />
         <button class="kf-danger" data-kf="customers-delete-all" disabled={busy !== null} onClick={() => void askDeleteAll()}>
           {t('customers.options.deleteAll')}
         </button>

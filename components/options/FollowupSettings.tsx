@@ -1,5 +1,5 @@
 import { ChangedElsewhere } from './ChangedElsewhere';
-import { useSettingsDraft, type StatusMessage } from './useDraft';
+import { typedNumber, useSettingsDraft, type StatusMessage } from './useDraft';
 import type { AppSettings, FollowupPrefs } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
@@ -50,17 +50,14 @@ export function FollowupSettings() {
   const draft = d.value;
   const edit = form.edit;
 
-  // An emptied box is no number (Number('') would quietly save 0).
   const num = (key: NumberKey) => (e: Event) => {
-    const raw = (e.currentTarget as HTMLInputElement).value.trim();
-    edit((cur) => ({ ...cur, [key]: raw === '' ? NaN : Number(raw) }));
+    const n = typedNumber(e);
+    edit((cur) => ({ ...cur, [key]: n }));
   };
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const wrong = d.dirty ? problem(draft) : null;
-    if (wrong) return form.setStatus(wrong);
-    await form.save({ followups: draft });
+    await form.save({ followups: draft }, problem(draft));
   };
 
   return (

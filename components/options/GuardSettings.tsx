@@ -3,7 +3,7 @@ import { useApi, useLoaded } from './OptionsContext';
 import { BUILT_IN_RULES } from '@/lib/domain/guard/rules';
 import { activeRules, checkReply } from '@/lib/domain/guard/check';
 import { GUARD_PLATFORMS, type GuardConfig, type GuardPlatform, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
-import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/lib/domain/clock/types';
+import { ClockThresholds } from './ClockThresholds';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
@@ -14,11 +14,10 @@ registerMessages(guardPanelMessages);
 
 const EMPTY_DRAFT = { words: '', reason: '', replacement: '', severity: 'warn' as GuardSeverity, platform: 'any' as GuardPlatform };
 
-/** The shop's compliance rules (switch built-in ones off, add its own, try a reply) and the reply clock's thresholds. */
+/** The shop's compliance rules (switch built-in ones off, add its own, try a reply) and the reply clock's thresholds (ClockThresholds). */
 export function GuardSettings() {
   const api = useApi();
   const { value: config, error } = useLoaded('getGuardConfig', ['guard']);
-  const { value: settings } = useLoaded('getSettings', ['settings']);
   const [draft, setDraft] = useState(EMPTY_DRAFT);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [trial, setTrial] = useState('');
@@ -27,7 +26,7 @@ export function GuardSettings() {
   const rules = useMemo(() => activeRules(config ?? undefined), [config]);
 
   if (error) return <p class="kf-bad">{error}</p>;
-  if (!config || !settings) return <p>{t('options.loading')}</p>;
+  if (!config) return <p>{t('options.loading')}</p>;
 
   const save = async (next: GuardConfig) => {
     try {
@@ -56,12 +55,6 @@ export function GuardSettings() {
     if (await save({ ...config, rules: [...config.rules, rule] })) setDraft(EMPTY_DRAFT);
   };
   const trialFindings = trial.trim() ? checkReply(trial, { platform: trialPlatform, rules }) : [];
-  const clock = settings.replyClock;
-  const setClock = (p: ClockPlatform, field: 'amberSec' | 'redSec', value: number) =>
-    void api.call('patchSettings', { replyClock: { [p]: { ...clock[p], [field]: value } } }).then(
-      () => setStatus({ ok: true, text: t('options.saved') }),
-      (e: Error) => setStatus({ ok: false, text: t('options.saveFailed', { reason: e.message }) }),
-    );
 
   return (
     <section class="kf-card" data-kf="guard-settings">
@@ -140,20 +133,7 @@ export function GuardSettings() {
         </tbody>
       </table>
 
-      <h2>{t('options.clock')}</h2>
-      <p class="kf-help">{t('options.clock.help')}</p>
-      <table class="kf-table" data-kf="clock-thresholds">
-        <thead><tr><th /><th>{t('options.clock.amber')}</th><th>{t('options.clock.red')}</th></tr></thead>
-        <tbody>
-          {CLOCK_PLATFORMS.map((p) => (
-            <tr data-platform={p}>
-              <th>{t(`platform.${p}`)}{DEFAULT_CLOCK_SETTINGS[p].window ? ` (${DEFAULT_CLOCK_SETTINGS[p].window!.from}–${DEFAULT_CLOCK_SETTINGS[p].window!.to})` : ''}</th>
-              <td><input type="number" min={5} max={86400} value={clock[p].amberSec} onChange={(e) => setClock(p, 'amberSec', Number(e.currentTarget.value))} /></td>
-              <td><input type="number" min={5} max={86400} value={clock[p].redSec} onChange={(e) => setClock(p, 'redSec', Number(e.currentTarget.value))} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ClockThresholds />
     </section>
   );
 }

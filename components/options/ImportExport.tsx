@@ -30,12 +30,16 @@ export function dateStamp(d = new Date()): string {
 /**
  * A file picker for a JSON import; it clears itself after each file so the same file can be chosen
  * again. `disabled` while a file is being read or imported (a second file would race the first).
+ * The label is what the eye sees (drawn as a button); the input inside it is hidden to the eye
+ * only, so it keeps its place in the tab order and its name (the label): Tab reaches it, Enter or
+ * Space opens the chooser, and the label shows the focus.
  */
 export function JsonFileInput(props: { label: string; kf: string; disabled?: boolean; onFile: (file: File | undefined) => Promise<void> }) {
   return (
     <label class={props.disabled ? 'kf-file kf-disabled' : 'kf-file'} aria-disabled={props.disabled ? 'true' : undefined}>
       {props.label}
       <input
+        class="kf-sr"
         type="file"
         accept=".json,application/json"
         data-kf={props.kf}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
+import { useShopZone } from './useShopZone';
+import { formatWall } from '@/lib/domain/time';
 import type { TaughtSite } from '@/lib/sites/taught/record';
 import type { ForgetResult } from '@/lib/teach/flow';
 import { registerMessages, t } from '@/lib/i18n';
@@ -35,6 +37,8 @@ export function TaughtSites() {
   const { value: list, error } = useLoaded('listTaughtSites', ['sites']);
   const [access, setAccess] = useState<Record<string, boolean>>({});
   const [status, setStatus] = useState<string | null>(null);
+  // Shop time, as every other options tab shows a moment (the computer may be on another clock).
+  const zone = useShopZone();
 
   useEffect(() => {
     if (!list) return;
@@ -80,7 +84,7 @@ export function TaughtSites() {
             <strong>{site.origin}</strong> <span class="kf-muted">{site.name}</span>
             <div class="kf-help">
               {t('sites.fields', { fields: Object.keys(site.fields).map((f) => t(`teach.field.${f}`)).join('、') })} ·{' '}
-              {t('sites.updated', { date: new Date(site.updatedAt).toLocaleString() })}
+              {t('sites.updated', { date: formatWall(site.updatedAt, zone) })}
             </div>
             {access[site.origin] === false && <div class="kf-bad">{t('sites.noAccess')}</div>}
             <div class="kf-actions">

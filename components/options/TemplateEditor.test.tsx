@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { act } from 'preact/test-utils';
 import { TemplateEditor } from './TemplateEditor';
 import { mountTab } from './testing';
@@ -322,6 +322,58 @@ describe('saving a template another page changed meanwhile', () => {
     expect(e.field('body').value).toBe('那边改的内容');
     expect(e.q('[data-kf="template-clash"]')).toBeNull();
     expect(e.saves).toEqual([]);
+  });
+});
+
+describe('deleting a template another page changed meanwhile', () => {
+  const changedThere = (l: Template[]) => l.map((x) => (x.id === 'refund-done' ? { ...x, body: '那边改的内容' } : x));
+  // The usual question before a delete (window.confirm), answered yes.
+  let ask: MockInstance<typeof window.confirm>;
+  beforeEach(() => void (ask = vi.spyOn(window, 'confirm').mockReturnValue(true)));
+  afterEach(() => ask.mockRestore());
+
+  it('asks first, showing what changed there, and deletes only on 仍然删除', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere(changedThere);
+    await e.changed();
+    await e.click('[data-kf="delete-template"]');
+    expect(ask).not.toHaveBeenCalled();
+    expect(e.saves).toEqual([]);
+    expect(e.text('[data-kf="delete-clash"]')).toContain('已在另一个页面被修改并保存（改了：内容）');
+    expect(e.text('[data-kf="delete-clash"] [data-kf="clash-theirs"]')).toContain('那边改的内容');
+    expect(document.activeElement).toBe(e.q('[data-kf="delete-clash"]'));
+
+    await e.click('[data-kf="delete-cancel"]');
+    expect(e.q('[data-kf="delete-clash"]')).toBeNull();
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new', 'refund-done']);
+
+    await e.click('[data-kf="delete-template"]');
+    await e.click('[data-kf="delete-anyway"]');
+    expect(ask).not.toHaveBeenCalled();
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new']);
+    expect(e.text('[data-kf="status"]')).toBe('已删除');
+    expect(e.q('[data-kf="template-form"]')).toBeNull();
+  });
+
+  it('finds the change when the delete is written, before this page heard of it', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    e.elsewhere(changedThere);
+    await e.click('[data-kf="delete-template"]');
+
+    expect(e.saves).toHaveLength(1); // refused as a conflict, then not applied to the newer library
+    expect(e.stored().templates[1]!.body).toBe('那边改的内容');
+    expect(e.text('[data-kf="delete-clash"]')).toContain('改了：内容');
+    expect(e.q('[data-kf="status"]')).toBeNull();
+  });
+
+  it('deletes after the usual question when nothing changed there', async () => {
+    const e = await editorOver([welcome, refundDone]);
+    await e.edit('refund-done');
+    await e.click('[data-kf="delete-template"]');
+    expect(ask).toHaveBeenCalledWith('确定删除话术「退款已完成」吗？');
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new']);
   });
 });
 

@@ -13,7 +13,7 @@ import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
 import { StarterOrdersNotice } from './StarterOrdersNotice';
 import { GuardLines } from './GuardLines';
-import { TemplateForm, type SaveOutcome } from './TemplateForm';
+import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
 import { cleanDraft, codeProblem, editClash, EditClashError, matchesFilter, upsertTemplate } from './template-edit';
 
 registerMessages(guardMessages);
@@ -156,9 +156,24 @@ export function TemplateEditor() {
     }
   };
 
-  const remove = async (tpl: Template) => {
-    if (!confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return;
-    if (await persist((l) => ({ ...l, templates: l.templates.filter((x) => x.id !== tpl.id) }), t('options.templateDeleted'))) closeForm(true);
+  /**
+   * Deletes the form's template, unless another page saved a change to it since the form showed
+   * `shown` (checked against the library the delete is written to): the form then asks, showing it.
+   */
+  const remove = async (tpl: Template, shown: Template | null, confirmed: boolean): Promise<RemoveOutcome> => {
+    if (!confirmed && !confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return 'cancelled';
+    const change = (l: TemplateLibrary) => {
+      if (editClash(shown, l, tpl)?.kind === 'changed') throw new EditClashError();
+      return { ...l, templates: l.templates.filter((x) => x.id !== tpl.id) };
+    };
+    try {
+      if (!(await persist(change, t('options.templateDeleted')))) return 'failed';
+      closeForm(true);
+      return 'deleted';
+    } catch (err) {
+      if (err instanceof EditClashError) return 'changed';
+      throw err;
+    }
   };
 
   const propose = async (draft: Template) => {
@@ -203,7 +218,7 @@ export function TemplateEditor() {
           agent={agent}
           dirty={dirty}
           save={saveDraft}
-          remove={(tpl) => void remove(tpl)}
+          remove={remove}
           propose={(draft) => void propose(draft)}
           close={closeForm}
         />

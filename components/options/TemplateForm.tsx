@@ -8,13 +8,15 @@ import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
 import { team } from '@/lib/i18n/messages/team';
 import { GuardLines } from './GuardLines';
-import { codeProblem, editClash } from './template-edit';
+import { changedFields, codeProblem, editClash } from './template-edit';
 import { useReportDirty } from './useDraft';
 
 registerMessages(libraryEditor);
 registerMessages(team);
 
 export type SaveOutcome = 'saved' | 'clash' | 'failed';
+/** `changed`: the stored template is no longer the version the form showed (another page saved it); nothing was deleted. */
+export type RemoveOutcome = 'deleted' | 'changed' | 'cancelled' | 'failed';
 
 export interface TemplateFormProps {
   /** The draft the form opens with. */
@@ -29,7 +31,11 @@ export interface TemplateFormProps {
   /** Set while the draft differs from `initial`, for the editor to ask before dropping it. */
   dirty: { current: boolean };
   save(draft: Template, origin: Template | null): Promise<SaveOutcome>;
-  remove(tpl: Template): void;
+  /**
+   * Deletes the template, unless the stored one is no longer `shown` (the version the form showed).
+   * `confirmed`: the agent already chose 仍然删除 for `shown`, so it is not asked again.
+   */
+  remove(draft: Template, shown: Template | null, confirmed: boolean): Promise<RemoveOutcome>;
   propose(draft: Template): void;
   /** `saved`: closed by a save (its message stays); otherwise cancelled. */
   close(saved: boolean): void;
@@ -44,6 +50,8 @@ export function TemplateForm(props: TemplateFormProps) {
   const [draft, setDraft] = useState(props.initial);
   const [origin, setOrigin] = useState(props.origin);
   const [focusNotice, setFocusNotice] = useState(false);
+  // 删除 pressed while the stored template differs from the version shown: the form asks first.
+  const [askDelete, setAskDelete] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -102,6 +110,15 @@ export function TemplateForm(props: TemplateFormProps) {
     setDraft(current);
     setOrigin(current);
   };
+  const ask = () => {
+    setAskDelete(true);
+    setFocusNotice(true);
+  };
+  const remove = async (shown: Template | null, confirmed: boolean) => {
+    if ((await props.remove(draft, shown, confirmed)) === 'changed') ask();
+  };
+  // Another page saved this template since the form showed it: deleting would lose that edit unseen.
+  const onDelete = () => (clash?.kind === 'changed' ? ask() : void remove(origin, false));
   // Escape may be pressed by accident (it closes menus everywhere); 取消 is meant.
   const escape = () => {
     if (!dirty || confirm(t('library.discard'))) props.close(false);
@@ -119,7 +136,18 @@ export function TemplateForm(props: TemplateFormProps) {
         escape();
       }}
     >
-      {clash && (
+      {askDelete && clash?.kind === 'changed' ? (
+        <div ref={noticeRef} tabIndex={-1} role="alertdialog" aria-labelledby="kf-delete-clash-text" class="kf-notice" data-kf="delete-clash">
+          <p id="kf-delete-clash-text">
+            {t('library.deleteClash.changed', { fields: changedFields(clash.current, origin).map((k) => t(k)).join(en ? ', ' : '、') })}
+          </p>
+          <TheirVersion tpl={clash.current} />
+          <div class="kf-actions">
+            <button type="button" class="kf-danger" data-kf="delete-anyway" onClick={() => void remove(clash.current, true)}>{t('library.deleteClash.anyway')}</button>
+            <button type="button" data-kf="delete-cancel" onClick={() => setAskDelete(false)}>{t('panel.cancel')}</button>
+          </div>
+        </div>
+      ) : clash && (
         <div ref={noticeRef} tabIndex={-1} role="alert" class="kf-notice" data-kf="template-clash" data-clash={clash.kind}>
           {clash.kind === 'deleted' ? (
             <>
@@ -132,12 +160,7 @@ export function TemplateForm(props: TemplateFormProps) {
           ) : (
             <>
               <p>{t('library.clash.changed')}</p>
-              <blockquote data-kf="clash-theirs">
-                <strong>{clash.current.title}</strong>
-                {clash.current.code ? ` /${clash.current.code}` : ''}
-                <br />
-                {clash.current.body}
-              </blockquote>
+              <TheirVersion tpl={clash.current} />
               <div class="kf-actions">
                 <button type="button" data-kf="clash-load" onClick={() => useTheirs(clash.current)}>{t('library.clash.load')}</button>
                 <button type="button" data-kf="clash-overwrite" onClick={() => overwrite(clash.current)}>{t('library.clash.overwrite')}</button>
@@ -247,9 +270,21 @@ export function TemplateForm(props: TemplateFormProps) {
           <button type="button" data-kf="propose-draft" onClick={() => props.propose(draft)}>{t('team.propose')}</button>
         )}
         {lib.templates.some((x) => x.id === draft.id) && (
-          <button type="button" class="kf-danger" onClick={() => props.remove(draft)}>{t('options.delete')}</button>
+          <button type="button" class="kf-danger" data-kf="delete-template" onClick={onDelete}>{t('options.delete')}</button>
         )}
       </div>
     </form>
+  );
+}
+
+/** The version another page saved, as the notices about it show it (text only). */
+function TheirVersion({ tpl }: { tpl: Template }) {
+  return (
+    <blockquote data-kf="clash-theirs">
+      <strong>{tpl.title}</strong>
+      {tpl.code ? ` /${tpl.code}` : ''}
+      <br />
+      {tpl.body}
+    </blockquote>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeProblem, editClash, matchesFilter } from './template-edit';
+import { changedFields, codeProblem, editClash, matchesFilter } from './template-edit';
 import { registerMessages } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
 import type { Template } from '@/lib/domain/templates/types';
@@ -64,5 +64,14 @@ describe('what another page did to the template being edited', () => {
     const changed = { ...lib, templates: [theirs, ...lib.templates.slice(1)] };
     expect(editClash(welcome, changed, draft)).toEqual({ kind: 'changed', current: theirs });
     expect(editClash(welcome, changed, { ...theirs, body: ' 别的页面改的 ' })).toBeNull();
+  });
+});
+
+describe('what another page changed in a template', () => {
+  it('names the changed fields in the form\'s order, comparing them as stored', () => {
+    const theirs = { ...welcome, body: '那边改的内容', code: 'HI ', scenarios: ['greeting' as const, 'thanks' as const] };
+    expect(changedFields(theirs, welcome)).toEqual(['options.body', 'options.scenarios']);
+    expect(changedFields({ ...welcome, title: ' 新客欢迎 ' }, welcome)).toEqual([]);
+    expect(changedFields(welcome, null)).toEqual([]);
   });
 });

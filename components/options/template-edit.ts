@@ -3,7 +3,7 @@
  * to the template meanwhile, the /code check, the list filter.
  */
 import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
-import { TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
+import { normalizeTemplate, TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
 import { sameTemplate } from '@/lib/domain/templates/import-plan';
 import { t } from '@/lib/i18n';
 
@@ -35,6 +35,26 @@ export function editClash(origin: Template | null, lib: TemplateLibrary, draft: 
   if (!current) return { kind: 'deleted' };
   if (sameTemplate(current, origin) || sameTemplate(current, draft)) return null;
   return { kind: 'changed', current };
+}
+
+/** The fields of a template, as the form names them (message keys), in the form's order. */
+const FIELD_LABELS: [keyof Template, string][] = [
+  ['title', 'options.title'],
+  ['group', 'options.group'],
+  ['code', 'options.code'],
+  ['body', 'options.body'],
+  ['scenarios', 'options.scenarios'],
+  ['orders', 'options.orders'],
+];
+
+/**
+ * Which fields differ between two versions of a template, compared as stored (as sameTemplate does),
+ * as the message keys of their labels; none when one is missing.
+ */
+export function changedFields(a: Template, b: Template | null): string[] {
+  if (!b) return [];
+  const [na, nb] = [normalizeTemplate(a), normalizeTemplate(b)];
+  return FIELD_LABELS.filter(([k]) => JSON.stringify(na[k] ?? null) !== JSON.stringify(nb[k] ?? null)).map(([, label]) => label);
 }
 
 /** Thrown inside a save's change when `editClash` finds one: the form shows it, not the status line. */

@@ -201,8 +201,10 @@ export function useSettingsDraft<T>(select: (s: AppSettings) => T) {
       draft.edit(next);
       setStatus(null);
     },
-    async save(patch: DeepPartial<AppSettings>) {
+    /** Saves `patch`, unless the form found something `wrong` with the edit (said instead). */
+    async save(patch: DeepPartial<AppSettings>, wrong: StatusMessage | null = null) {
       if (!draft.dirty) return setStatus({ key: 'options.saved' });
+      if (wrong) return setStatus(wrong);
       try {
         const saved = await saveDraft(
           draft,
@@ -215,6 +217,12 @@ export function useSettingsDraft<T>(select: (s: AppSettings) => T) {
       }
     },
   };
+}
+
+/** The number in a number box; an emptied box is no number (Number('') would quietly save 0). */
+export function typedNumber(e: Event): number {
+  const raw = (e.currentTarget as HTMLInputElement).value.trim();
+  return raw === '' ? NaN : Number(raw);
 }
 
 // ---- unsaved edits, per options tab ------------------------------------------------------------

@@ -170,6 +170,37 @@ describe('two options tabs editing the same reply', () => {
     await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已保存「新客欢迎」');
     expect((await library(a)).templates.find((x) => x.id === 'welcome-new')!.body).toBe('亲，A 页面的版本');
   });
+  it('asks before deleting a reply the other tab changed, shows what changed, and deletes it only when told to', async () => {
+    const { a, b } = await bothEditing('welcome-new');
+    await form(b).locator('textarea[name="body"]').fill('亲，B 页面的版本');
+    await form(b).locator('[data-kf="save-template"]').click();
+    await expect.poll(() => b.locator('[data-kf="status"]').textContent()).toBe('已保存「新客欢迎」');
+
+    await a.bringToFront();
+    // The usual question before a delete is a browser dialog: answered yes, as an agent in a hurry would.
+    const dialogs: string[] = [];
+    a.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    const del = form(a).getByRole('button', { name: '删除', exact: true });
+    await del.click();
+    const ask = form(a).locator('[data-kf="delete-clash"]');
+    await expect.poll(() => ask.textContent()).toContain('这条话术在你打开之后已在另一个页面被修改并保存（改了：内容）。现在删除，那边的修改也会一起删掉。');
+    expect(await ask.locator('[data-kf="clash-theirs"]').textContent()).toContain('亲，B 页面的版本');
+    expect((await library(a)).templates.find((x) => x.id === 'welcome-new')!.body).toBe('亲，B 页面的版本');
+
+    await ask.getByRole('button', { name: '取消', exact: true }).click();
+    expect(await ask.count()).toBe(0);
+    expect((await library(a)).templates.some((x) => x.id === 'welcome-new')).toBe(true);
+
+    await del.click();
+    await ask.getByRole('button', { name: '仍然删除', exact: true }).click();
+    await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已删除');
+    expect((await library(a)).templates.some((x) => x.id === 'welcome-new')).toBe(false);
+    // 仍然删除 was the question: no second one.
+    expect(dialogs).toEqual([]);
+  });
 });
 
 describe('编辑 on a row far down the list', () => {

@@ -5,59 +5,17 @@
  * (components/options/useDraft.ts). Also: drafts through tab switches, the prompt before closing,
  * the tab keys, and the language switching without a reload.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { expect, it } from 'vitest';
+import { callFromExtensionPage, inPanel, nextChangeSeen, openDemoChat } from './pages';
+import { optionsTabsSuite } from './suite';
 import { PRESET_A, cloneRuleSet, type RuleSet } from '../../lib/domain/remarks';
 
-let h: Harness;
-/** The second options tab: the "elsewhere" of these tests. */
-let other: Page;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  other = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  for (const p of opened.splice(0)) await p.close();
+/** `other`, the second options tab, is the "elsewhere" of these tests. */
+const s = optionsTabsSuite(async (other) => {
   await callFromExtensionPage(other, 'saveRuleSet', cloneRuleSet(PRESET_A));
   await callFromExtensionPage(other, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00', locale: 'zh-CN' }, shopCues: {}, panel: { collapsed: false } });
 });
-
-async function openOptions(tab: string): Promise<Page> {
-  const page = await h.openExtensionPage(`options.html#${tab}`);
-  opened.push(page);
-  return page;
-}
-
-/**
- * Resolves once `page` has heard of the next change to `area` (made after this call) and drawn what
- * it reloaded: its tabs asked for the new value before this helper's own request, which the worker
- * answers after theirs. For a change that shows nothing on that page.
- */
-async function nextChangeSeen(page: Page, area: string): Promise<() => Promise<void>> {
-  await page.evaluate((key) => {
-    const w = globalThis as any;
-    w.__kfNextChange = new Promise<void>((resolve) => {
-      const listener = (changes: Record<string, unknown>) => {
-        if (!(key in changes)) return;
-        w.chrome.storage.onChanged.removeListener(listener);
-        resolve();
-      };
-      w.chrome.storage.onChanged.addListener(listener);
-    });
-  }, `kf:rev:${area}`);
-  return () =>
-    page.evaluate(async () => {
-      const w = globalThis as any;
-      await w.__kfNextChange;
-      await w.chrome.runtime.sendMessage({ kf: 'getSettings' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    });
-}
+const openOptions = (tab: string) => s.open(tab);
 
 it('keeps a remark-rule edit when a remark is saved anyway elsewhere, and when another tab saves other rules it says so instead of replacing the edit', async () => {
   const rules = await openOptions('remark-rules');
@@ -66,7 +24,7 @@ it('keeps a remark-rule edit when a remark is saved anyway elsewhere, and when a
   await rules.locator('[data-kf="rules-unsaved"]').waitFor();
 
   // An order page's panel saves a remark against the rules, with a reason: 'rules' is announced.
-  await callFromExtensionPage(other, 'recordRemark', {
+  await callFromExtensionPage(s.other, 'recordRemark', {
     platform: 'taobao', orderId: '1234567890123', buyer: 'tb_buyer1', flag: 'purple', text: '延迟',
     override: { reason: '买家急', problems: [{ code: 'missing', message: '缺少可发货日' }] },
   });
@@ -81,13 +39,13 @@ it('keeps a remark-rule edit when a remark is saved anyway elsewhere, and when a
   // Another manager saves different rules in a second tab.
   const theirs: RuleSet = cloneRuleSet(PRESET_A);
   theirs.limits.postageYuan = 12;
-  await callFromExtensionPage(other, 'saveRuleSet', theirs);
+  await callFromExtensionPage(s.other, 'saveRuleSet', theirs);
   await rules.locator('[data-kf="changed-elsewhere"]').waitFor();
   expect(await rules.locator('[data-kf="editor-title"]').inputValue()).toBe('延迟发货-主管改');
   // Saving now would replace their rules: the tab says so and saves nothing.
   await rules.locator('[data-kf="rules-save"]').click();
   await expect.poll(() => rules.locator('[data-kf="rules-status"]').textContent()).toContain('会覆盖别处刚保存的修改');
-  expect((await callFromExtensionPage<RuleSet>(other, 'getRuleSet')).flags.purple.title).toBe('延迟发货');
+  expect((await callFromExtensionPage<RuleSet>(s.other, 'getRuleSet')).flags.purple.title).toBe('延迟发货');
   // Loading their version drops the edit.
   await rules.locator('[data-kf="draft-load"]').click();
   expect(await rules.locator('[data-kf="editor-title"]').inputValue()).toBe('延迟发货');
@@ -104,9 +62,8 @@ it('keeps what is typed in 店铺设置 when the chat panel is collapsed in anot
 
   // The agent collapses the panel on the chat page: the panel stores that in the settings.
   const seen = await nextChangeSeen(shop, 'settings');
-  const chat = await h.context.newPage();
-  opened.push(chat);
-  await openDemoChat(chat, h.demoUrl);
+  const chat = await s.newPage();
+  await openDemoChat(chat, s.h.demoUrl);
   await inPanel(chat, '[data-kf="collapse"]').click();
   await inPanel(chat, '[data-kf="expand"]').waitFor();
   await shop.bringToFront(); // animation frames run only in the front tab
@@ -117,14 +74,14 @@ it('keeps what is typed in 店铺设置 when the chat panel is collapsed in anot
   expect(await shop.locator('[data-kf="changed-elsewhere"]').count()).toBe(0);
 
   // A second options tab changes the cut-off meanwhile: named, and merged on request.
-  await callFromExtensionPage(other, 'patchSettings', { shop: { cutoff: '17:00' } });
+  await callFromExtensionPage(s.other, 'patchSettings', { shop: { cutoff: '17:00' } });
   await expect.poll(() => shop.locator('[data-kf="changed-fields"]').textContent()).toBe('别处改动的项：截单时间');
   expect(await shop.locator('input[name=shopName]').inputValue()).toBe('橙子旗舰店（新）');
   await shop.locator('[data-kf="draft-merge"]').click();
   expect(await shop.locator('input[name=cutoff]').inputValue()).toBe('17:00');
   await shop.locator('[data-kf="shop-settings"] button[type=submit]').click();
   await expect.poll(() => shop.locator('[data-kf="status"]').textContent()).toBe('已保存');
-  const stored = await callFromExtensionPage<{ shop: Record<string, string>; shopCues: Record<string, string[]>; panel: { collapsed: boolean } }>(other, 'getSettings');
+  const stored = await callFromExtensionPage<{ shop: Record<string, string>; shopCues: Record<string, string[]>; panel: { collapsed: boolean } }>(s.other, 'getSettings');
   expect(stored.shop).toMatchObject({ shopName: '橙子旗舰店（新）', agentName: '小美-夜班', cutoff: '17:00' });
   expect(stored.shopCues['size-fit']).toEqual(['穿多大', '啥码']);
   expect(stored.panel.collapsed).toBe(true);
@@ -175,7 +132,7 @@ it('switches the open page to English when the language is saved, keeping a draf
   expect(await o.locator('[data-kf="editor-title"]').inputValue()).toBe('延迟发货Y');
   expect(await o.locator('[data-kf="ruleset-name"]').textContent()).toMatch(/^Current: Convention A \(red = ready to ship/);
   // And back, from another tab this time.
-  await callFromExtensionPage(other, 'patchSettings', { shop: { locale: 'zh-CN' } });
+  await callFromExtensionPage(s.other, 'patchSettings', { shop: { locale: 'zh-CN' } });
   await expect.poll(() => o.locator('h1').textContent()).toBe('客服助手 · 设置');
   expect(await o.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 });

@@ -54,6 +54,32 @@ export async function callFromExtensionPage<T = unknown>(page: Page, verb: strin
   return reply.value as T;
 }
 
+/**
+ * Resolves once `page` has heard of the next change to `area` (made after this call) and drawn what
+ * it reloaded: its tabs asked for the new value before this helper's own request, which the worker
+ * answers after theirs. For a change that shows nothing on that page.
+ */
+export async function nextChangeSeen(page: Page, area: string): Promise<() => Promise<void>> {
+  await page.evaluate((key) => {
+    const w = globalThis as any;
+    w.__kfNextChange = new Promise<void>((resolve) => {
+      const listener = (changes: Record<string, unknown>) => {
+        if (!(key in changes)) return;
+        w.chrome.storage.onChanged.removeListener(listener);
+        resolve();
+      };
+      w.chrome.storage.onChanged.addListener(listener);
+    });
+  }, `kf:rev:${area}`);
+  return () =>
+    page.evaluate(async () => {
+      const w = globalThis as any;
+      await w.__kfNextChange;
+      await w.chrome.runtime.sendMessage({ kf: 'getSettings' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+}
+
 // ---- order pages and the remark dialog ----------------------------------------------------------
 
 /** Opens the demo's sold-orders page and waits for the panel. */

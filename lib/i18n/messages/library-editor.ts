@@ -17,6 +17,8 @@ export const libraryEditor: MessageBundle = {
     'library.clash.changed': '这条话术在你打开之后已在另一个页面被修改并保存。那边现在的内容：',
     'library.clash.load': '改用那边的版本（丢弃我的修改）',
     'library.clash.overwrite': '用我的版本覆盖',
+    'library.deleteClash.changed': '这条话术在你打开之后已在另一个页面被修改并保存（改了：{fields}）。现在删除，那边的修改也会一起删掉。那边现在的内容：',
+    'library.deleteClash.anyway': '仍然删除',
 
     'library.import.reading': '正在读取并校验文件…',
     'library.import.importing': '正在导入，请稍候…',
@@ -56,6 +58,8 @@ export const libraryEditor: MessageBundle = {
     'library.clash.changed': 'This reply was changed and saved in another page after you opened it. What it says there now:',
     'library.clash.load': 'Use that version (drop my changes)',
     'library.clash.overwrite': 'Overwrite it with mine',
+    'library.deleteClash.changed': 'This reply was changed and saved in another page after you opened it ({fields} changed). Deleting it now deletes that change too. What it says there now:',
+    'library.deleteClash.anyway': 'Delete anyway',
 
     'library.import.reading': 'Reading and checking the file…',
     'library.import.importing': 'Importing, please wait…',
