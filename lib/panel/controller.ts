@@ -14,15 +14,13 @@ import type { Template } from '../domain/templates/types';
 import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
-import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
 import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
-import { probePage } from '../sites/probe';
-import { pageCheckReport } from './page-check';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
 
@@ -87,8 +85,11 @@ export interface PanelState {
   remarkEditor: RemarkEditor | null;
   /** Panel sections the features added (page-feature.ts). */
   sections: PanelSection[];
-  /** The page check's lines while it is open ("检查页面"), else null. */
-  pageCheck: ProbeLine[] | null;
+  /**
+   * The page check ("检查页面") while it is open: how many times it was run (each run reads the page
+   * again, in the check feature script), else null.
+   */
+  pageCheck: number | null;
 }
 
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
@@ -186,7 +187,7 @@ export class PanelController {
 
   /** What a feature loaded on demand needs from the panel (lib/panel/features.ts). */
   featureHost(): FeatureHost {
-    return { controller: this, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
+    return { controller: this, adapter: this.adapter, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
   }
 
   /**
@@ -625,21 +626,17 @@ export class PanelController {
     this.store.set((s) => ({ collapsed: false, focusSearchTick: s.focusSearchTick + 1 }));
   }
 
-  /** The page check: which reads succeed on this page, and which named selectors found nothing. */
+  /**
+   * The page check: which reads succeed on this page, and which named selectors found nothing. The
+   * check itself (the probe, its words, the report) is the check feature script, loaded on the
+   * agent's click (page-features/page-check.tsx); this opens it, or reads the page again.
+   */
   runPageCheck(): void {
-    if (!this.adapter) return;
-    this.store.set({ collapsed: false, pageCheck: probePage(this.adapter, this.doc) });
+    if (this.adapter) this.store.set((s) => ({ collapsed: false, pageCheck: (s.pageCheck ?? 0) + 1 }));
   }
 
   closePageCheck(): void {
     this.store.set({ pageCheck: null });
-  }
-
-  /** Copies the page check as plain text: counts and selector names only, no buyer data. */
-  async copyPageCheck(): Promise<void> {
-    const lines = this.store.get().pageCheck;
-    if (!lines || !this.adapter) return;
-    await this.copy(pageCheckReport(lines, { host: this.doc.location?.host ?? '', adapterId: this.adapter.id, at: new Date() }));
   }
 
   dismissNotice(): void {
@@ -802,7 +799,8 @@ export class PanelController {
     void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
   }
 
-  private async copy(text: string): Promise<void> {
+  /** Copies `text` to the clipboard and says so (or that it failed). */
+  async copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
       this.notify('info', t('panel.copied'));
