@@ -166,6 +166,8 @@ export class PanelController {
   private signalsSeq = 0;
   private usage: UsageRecord = { v: 1, templates: {} };
   private missingReported = false;
+  /** The remembered 收起 as this panel last read or wrote it (null: not read yet). */
+  private savedCollapsed: boolean | null = null;
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
   private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void)[] = [];
@@ -345,7 +347,11 @@ export class PanelController {
       const [library, settings, usage] = await Promise.all([call('getLibrary'), call('getSettings'), call('getUsage')]);
       setLocale(settings.shop.locale);
       this.usage = usage;
-      this.store.set({ library, settings, collapsed: settings.panel.collapsed });
+      // The remembered 收起 only when it changed (another tab, the first load): any other settings
+      // change, or the echo of this panel's own write, must not fold a panel the agent just opened
+      // with Alt+K or Alt+1.
+      if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
+      this.store.set({ library, settings });
       this.buildIndex();
       this.recompute();
     } catch (err) {
@@ -578,9 +584,19 @@ export class PanelController {
 
   // ---- actions used by the components -------------------------------------------------------
 
+  /** 收起 / 展开 by the agent (remembered). */
   setCollapsed(collapsed: boolean): void {
-    this.store.set({ collapsed });
+    this.fold((this.savedCollapsed = collapsed));
+    this.recompute();
     void call('patchSettings', { panel: { collapsed } }).catch(() => {});
+  }
+
+  /**
+   * Folds or opens the panel. Either way the search goes: typed for what was on screen, it would keep
+   * Alt+1…9 on hits the agent no longer sees (collapsed) or has forgotten (opened again later).
+   */
+  private fold(collapsed: boolean): void {
+    this.store.set({ collapsed, query: '' });
   }
 
   setQuery(query: string): void {
@@ -643,11 +659,15 @@ export class PanelController {
     this.store.set({ notice: null });
   }
 
-  /** The templates Alt+1…9 refer to: the search results while searching, else the suggestions. */
+  /**
+   * The templates Alt+1…9 refer to: the search results while searching, else the suggestions. None
+   * while the panel is collapsed: the agent has not seen them for this buyer, so the key opens the
+   * panel on them instead (suggestions.ts), and the next press inserts.
+   */
   visibleTemplates(): Template[] {
     this.flushRead();
     const s = this.store.get();
-    return s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
+    return s.collapsed ? [] : s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
   }
 
   /**
