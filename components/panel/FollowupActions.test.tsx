@@ -108,6 +108,23 @@ describe('FollowupActions', () => {
     setLocale('zh-CN');
   });
 
+  it('choosing 交给… says at once where the next follow-up goes, in place of the line before', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { targets: { shift: 'day', members: [] } });
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：咨询未拍：小鹿乱撞0521');
+    type(p.$('fu-handover'), 'shift:night');
+    expect(p.$('fu-status')?.textContent).toBe('接下来加入的跟进将交给夜班');
+    // Back to 不交接: no line is left that could be read as a confirmation.
+    type(p.$('fu-handover'), '');
+    expect(p.$('fu-status')).toBeNull();
+    type(p.$('fu-handover'), 'shift:night');
+    click(p.$('fu-bad-review'));
+    await p.settle();
+    expect(p.sent.at(-1)).toMatchObject({ kind: 'bad-review', toShift: 'night' });
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：中差评：小鹿乱撞0521 · 已交给夜班');
+  });
+
   it('tells two buyers with the same masked nickname apart by their id', () => {
     const p = open({ buyer: 'S*******n', buyerId: 'u-2001' });
     click(p.$('fu-promised'));

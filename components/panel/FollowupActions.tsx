@@ -90,7 +90,16 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
       <button class="kf-chip" data-kf="fu-promised" aria-expanded={!!promising} onClick={() => set({ promising: !promising })}>{t('followups.panel.promised')}</button>
       <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
-      <HandoverPicker targets={targets} value={handTo} onChange={(v) => set({ handTo: v })} kf="fu-handover" />
+      {/* The choice applies to the next item added: said at once, in place of an older line. */}
+      <HandoverPicker
+        targets={targets}
+        value={handTo}
+        onChange={(v) => {
+          const to = decodeTarget(v);
+          set({ handTo: v, status: to ? { ok: true, text: t('followups.panel.handNext', { to: targetName(to) }) } : undefined });
+        }}
+        kf="fu-handover"
+      />
       {promising && (
         <form
           class="kf-fu-promise"

@@ -88,3 +88,29 @@ it('in the English interface the panel says in English what it added; the list k
   const item = list.groups.flatMap((g) => g.items).find((f) => f.id.startsWith('bad-review:demo#u-1005'));
   expect(item?.title).toBe('中差评：南风知我意2019');
 });
+
+it('交给 → 夜班 chosen with the keyboard says at once that the next follow-up goes to the night shift, in place of the line before', async () => {
+  await setShiftHours('day');
+  const chat = await h.context.newPage();
+  try {
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-1008' });
+    await inPanel(chat, '[data-kf="fu-inquiry"]').click();
+    const status = inPanel(chat, '[data-kf="fu-status"]');
+    await expect.poll(() => status.textContent()).toBe('已加入跟进清单：咨询未拍：米粒妈妈');
+    // The agent picks the next shift on its own, from the keyboard: the old line must not stay,
+    // looking like a confirmation of the handover.
+    await inPanel(chat, '[data-kf="fu-handover"]').focus();
+    await chat.keyboard.press('ArrowDown');
+    expect(await inPanel(chat, '[data-kf="fu-handover"]').inputValue()).toBe('shift:night');
+    await expect.poll(() => status.textContent()).toBe('接下来加入的跟进将交给夜班');
+    // …and it does: the next button hands that item over.
+    await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    await expect.poll(() => status.textContent()).toBe('已加入跟进清单：中差评：米粒妈妈 · 已交给夜班');
+  } finally {
+    await chat.close();
+  }
+  const list = await callFromExtensionPage<{ groups: { items: { id: string; shift?: string }[] }[] }>(options, 'listFollowups');
+  const items = list.groups.flatMap((g) => g.items).filter((f) => f.id.includes('#u-1008'));
+  expect(items.find((f) => f.id.startsWith('inquiry:'))?.shift).toBeUndefined();
+  expect(items.find((f) => f.id.startsWith('bad-review:'))?.shift).toBe('night');
+});
