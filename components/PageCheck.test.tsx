@@ -24,7 +24,7 @@ function open(removeInput: boolean) {
   const controller = new PanelController(pddAdapter, document, new AbortController().signal);
   const m = mount(
     <PanelContext.Provider value={controller}>
-      <PageCheck />
+      <PageCheck host={controller.featureHost()} />
     </PanelContext.Provider>,
   );
   cleanup = m.unmount;

@@ -1,15 +1,20 @@
+import { useMemo } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
-import { lineLabel, lineStatus } from '@/lib/panel/page-check';
+import { lineLabel, lineStatus, pageCheckReport } from '@/lib/panel/page-check';
+import type { FeatureHost } from '@/lib/panel/features';
+import { probePage } from '@/lib/sites/probe';
 import { t } from '@/lib/i18n';
 
 /**
  * The page check ("检查页面"): one line per read the adapter makes on this page, and the names of the
- * selector constants that found nothing. Shows counts and yes/no only, never buyer data.
+ * selector constants that found nothing. Shows counts and yes/no only, never buyer data. The page is
+ * read when the check opens and at every 再检查一次 (the panel counts the runs).
  */
-export function PageCheck() {
+export function PageCheck({ host: { adapter, doc } }: { host: Pick<FeatureHost, 'adapter' | 'doc'> }) {
   const panel = usePanel();
-  const lines = usePanelState().pageCheck;
-  if (!lines) return null;
+  const run = usePanelState().pageCheck;
+  const lines = useMemo(() => (run === null || !adapter ? null : probePage(adapter, doc)), [run, adapter, doc]);
+  if (!lines || !adapter) return null;
   return (
     <section class="kf-check" data-kf="page-check" aria-label={t('check.title')}>
       <h3>{t('check.title')}</h3>
@@ -30,7 +35,7 @@ export function PageCheck() {
         ))}
       </ul>
       <div class="kf-actions">
-        <button class="kf-primary" data-kf="check-copy" onClick={() => void panel.copyPageCheck()}>
+        <button class="kf-primary" data-kf="check-copy" onClick={() => void panel.copy(pageCheckReport(lines, { host: doc.location?.host ?? '', adapterId: adapter.id, at: new Date() }))}>
           {t('check.copy')}
         </button>
         <button class="kf-link" data-kf="check-again" onClick={() => panel.runPageCheck()}>

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Store } from '@/lib/panel/store';
 import { CustomerCardController, type CardApi } from '@/lib/panel/customers';
+import type { NoteDrafts } from '@/lib/panel/note-drafts';
 import { CustomerCard, CustomerCardContext } from './CustomerCard';
 import { appendEvent, applyPatch, makeEvent, newCustomer, type Customer } from '@/lib/domain/customers';
 import { CallError } from '@/lib/messaging/client';
@@ -26,7 +27,7 @@ const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer> } = {}) {
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: NoteDrafts } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
@@ -69,7 +70,7 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
     throw new Error(verb);
   });
   const notSame = new Set<string>();
-  const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}) };
+  const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}), noteDrafts: opts.noteDrafts };
   const abort = new AbortController();
   const card = new CustomerCardController(panel, 'demo', document, abort.signal, api);
   card.start();
@@ -125,6 +126,30 @@ describe('CustomerCard', () => {
     expect(card.store.get().noteDraft).toBe('');
     await open('S*******n', 'uid-1');
     expect(card.store.get().noteDraft).toBe('甲的草稿');
+  });
+
+  it('brings an unsaved note back after a reload of the page, to its own buyer only, until it is saved or emptied', async () => {
+    // The session storage outlives the card frame (a reload makes a new frame and controller).
+    const kept = new Map<string, string>();
+    const noteDrafts: NoteDrafts = { get: async (key) => kept.get(key) ?? '', set: (key, text) => void (text ? kept.set(key, text) : kept.delete(key)) };
+    const before = setup({}, { noteDrafts });
+    await before.open('S*******n', 'uid-1');
+    type(before.q('[data-kf="customer-note-input"]'), '甲：要发票');
+    cleanup?.();
+
+    const { q, open, card, call } = setup({}, { noteDrafts });
+    await open('S*******n', 'uid-2');
+    expect(card.store.get().noteDraft).toBe('');
+    await open('S*******n', 'uid-1');
+    expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('甲：要发票');
+    await card.saveNote();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', expect.objectContaining({ buyerId: 'uid-1', text: '甲：要发票' }));
+    expect(kept.size).toBe(0);
+    // Typed, then emptied by the agent: nothing is kept either.
+    card.setNoteDraft('再问问');
+    expect([...kept.values()]).toEqual(['再问问']);
+    card.setNoteDraft('');
+    expect(kept.size).toBe(0);
   });
 
   it("never shows a slow answer for the previous buyer on the next buyer's card", async () => {

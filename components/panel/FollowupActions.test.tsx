@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Store } from '@/lib/panel/store';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
-import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
+import type { AddFollowupRequest, HandoverTargets } from '@/lib/messaging/protocol-followups';
+import type { Res } from '@/lib/messaging/protocol';
 import type { Followup } from '@/lib/domain/followups/types';
-import { setLocale } from '@/lib/i18n';
+import { followupTitleIn } from '@/lib/domain/followups/text';
+import { setLocale, type Locale } from '@/lib/i18n';
 import { PanelContext } from '../PanelContext';
 import { FollowupActions } from './FollowupActions';
 import { click, mount, type } from '../remarks/testing';
@@ -20,21 +22,26 @@ afterEach(() => {
 
 const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answer': '承诺答复', 'bad-review': '中差评' };
 
-/** The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called (or at once). */
-function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean } = {}) {
-  setLocale('zh-CN');
+/**
+ * The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called
+ * (or at once), as the worker does: the item with its Chinese title, and that title in `locale`.
+ */
+function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean; locale?: Locale; targets?: HandoverTargets } = {}) {
+  setLocale(opts.locale ?? 'zh-CN');
   const store = new Store({ ...first } as PanelState);
   const controller = { store, platform: () => 'demo' } as unknown as PanelController;
   const sent: AddFollowupRequest[] = [];
   const waiting: (() => void)[] = [];
   const add = (req: AddFollowupRequest) => {
     sent.push(req);
-    const item = { title: `${TITLES[req.kind]}：${req.buyer}` } as Followup;
-    return opts.hold ? new Promise<Followup>((r) => waiting.push(() => r(item))) : Promise.resolve(item);
+    const made = { kind: req.kind, buyer: 'buyer' in req ? req.buyer : undefined, title: `${TITLES[req.kind]}：${'buyer' in req ? req.buyer : ''}` } as Followup;
+    const item = { ...made, shownTitle: followupTitleIn(made, opts.locale ?? 'zh-CN') };
+    return opts.hold ? new Promise<Res<'addFollowup'>>((r) => waiting.push(() => r(item))) : Promise.resolve(item);
   };
+  const targets = () => (opts.targets ? Promise.resolve(opts.targets) : Promise.reject(new Error('no team')));
   const m = mount(
     <PanelContext.Provider value={controller}>
-      <FollowupActions add={add} targets={() => Promise.reject(new Error('no team'))} />
+      <FollowupActions add={add} targets={targets} />
     </PanelContext.Provider>,
   );
   cleanup = m.unmount;
@@ -91,6 +98,31 @@ describe('FollowupActions', () => {
     await p.settle();
     expect(p.sent[0]).toMatchObject({ buyer: '小鹿乱撞0521', note: '尺码表明早发' });
     expect(p.$('fu-note')).toBeNull();
+  });
+
+  it('says what it added in the English interface in English, the buyer’s name as the page shows it', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { locale: 'en' });
+    click(p.$('fu-bad-review'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('Added to the follow-up list: Bad review: 小鹿乱撞0521');
+    setLocale('zh-CN');
+  });
+
+  it('choosing 交给… says at once where the next follow-up goes, in place of the line before', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { targets: { shift: 'day', members: [] } });
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：咨询未拍：小鹿乱撞0521');
+    type(p.$('fu-handover'), 'shift:night');
+    expect(p.$('fu-status')?.textContent).toBe('接下来加入的跟进将交给夜班');
+    // Back to 不交接: no line is left that could be read as a confirmation.
+    type(p.$('fu-handover'), '');
+    expect(p.$('fu-status')).toBeNull();
+    type(p.$('fu-handover'), 'shift:night');
+    click(p.$('fu-bad-review'));
+    await p.settle();
+    expect(p.sent.at(-1)).toMatchObject({ kind: 'bad-review', toShift: 'night' });
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：中差评：小鹿乱撞0521 · 已交给夜班');
   });
 
   it('tells two buyers with the same masked nickname apart by their id', () => {

@@ -3,7 +3,7 @@ import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
-import type { Followup } from '@/lib/domain/followups/types';
+import type { Res } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
 import { followupsPanel } from '@/lib/i18n/messages/followups-panel';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
@@ -13,7 +13,7 @@ import { reasonText } from '@/lib/messaging/reason';
 registerMessages(followupsPanel);
 
 type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
-type Add = (req: AddFollowupRequest) => Promise<Followup>;
+type Add = (req: AddFollowupRequest) => Promise<Res<'addFollowup'>>;
 
 const defaultAdd: Add = (req) => call('addFollowup', req);
 const defaultTargets = () => call('handoverTargets');
@@ -75,7 +75,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         scenarios: s.scenarioOverride ? [s.scenarioOverride] : s.classification?.top,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
-      const added = t('followups.panel.added', { title: item.title });
+      // The title as the worker renders it in the interface's language (the stored one is Chinese).
+      const added = t('followups.panel.added', { title: item.shownTitle });
       drafts.delete(key);
       set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
     } catch (err) {
@@ -89,7 +90,16 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
       <button class="kf-chip" data-kf="fu-promised" aria-expanded={!!promising} onClick={() => set({ promising: !promising })}>{t('followups.panel.promised')}</button>
       <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
-      <HandoverPicker targets={targets} value={handTo} onChange={(v) => set({ handTo: v })} kf="fu-handover" />
+      {/* The choice applies to the next item added: said at once, in place of an older line. */}
+      <HandoverPicker
+        targets={targets}
+        value={handTo}
+        onChange={(v) => {
+          const to = decodeTarget(v);
+          set({ handTo: v, status: to ? { ok: true, text: t('followups.panel.handNext', { to: targetName(to) }) } : undefined });
+        }}
+        kf="fu-handover"
+      />
       {promising && (
         <form
           class="kf-fu-promise"

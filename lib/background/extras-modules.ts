@@ -9,6 +9,7 @@ import { planLibraryImport } from '../domain/templates/import-plan';
 import { validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
+import { followupTitleIn } from '../domain/followups/text';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
@@ -24,6 +25,8 @@ export const WORKER_EXTRAS = {
   guard: { validateGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
+  /** A follow-up's title in the interface's language (the chat panel's "added" line). */
+  followups: { titleIn: followupTitleIn },
   /** Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record the agent confirmed. */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord },
   /** The agent's learned picks: reading an import file. */

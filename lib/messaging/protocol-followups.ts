@@ -77,7 +77,11 @@ export interface FollowupsProtocol {
   /** More items of one group, for scrolling/expanding in the popup. */
   listFollowupGroup: [{ section: FollowupSection; kind: FollowupKind; offset: number; limit: number }, { total: number; items: Followup[] }];
   updateFollowup: [UpdateFollowupRequest, Followup];
-  addFollowup: [AddFollowupRequest, Followup];
+  /**
+   * The item made, and its title as the interface's language shows it (`shownTitle`): the chat
+   * panel says what it added in that language without carrying the follow-up messages itself.
+   */
+  addFollowup: [AddFollowupRequest, Followup & { shownTitle: string }];
   /** The day's list as CSV (UTF-8 with BOM, Chinese headers) for the shift handover. */
   exportFollowupsCsv: [void, { filename: string; csv: string; count: number }];
   /** Opens or focuses the item's chat/order page; its chat panel then shows the item's scenario first. */

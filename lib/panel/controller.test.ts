@@ -19,6 +19,7 @@ import { bootDemo, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
 import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
+import type { Template } from '../domain/templates/types';
 
 let demo: DemoHooks;
 let abort: AbortController;
@@ -146,6 +147,32 @@ describe('the search typed for one buyer', () => {
     panel.pageChanged();
     expect(panel.store.get().buyerMessages.at(-1)).toBe('我再对比一下别家的退货规则，等我一会');
     expect(panel.store.get().query).toBe('七天');
+  });
+
+  it('goes when the panel is collapsed, and when it is opened again', () => {
+    const { panel } = setup(false);
+    panel.setQuery('七天');
+    panel.setCollapsed(true);
+    expect(panel.store.get()).toMatchObject({ collapsed: true, query: '' });
+    panel.setCollapsed(false);
+    panel.setQuery('发票');
+    panel.setCollapsed(true);
+    panel.setCollapsed(false);
+    expect(panel.store.get()).toMatchObject({ collapsed: false, query: '' });
+  });
+});
+
+describe('Alt+1…9 with the panel collapsed', () => {
+  it('name no reply: the agent has not seen them (the key opens the panel instead)', () => {
+    const { panel } = setup(false);
+    const template = { id: 't1', title: '在的', body: '亲，在的', scenarios: [] } as unknown as Template;
+    panel.store.set({ suggestions: [{ template, reason: '' }] });
+    expect(panel.visibleTemplates()).toEqual([template]);
+    panel.store.set({ collapsed: true });
+    expect(panel.visibleTemplates()).toEqual([]);
+    // Typed before the panel was folded by a settings change elsewhere: still nothing to insert unseen.
+    panel.store.set({ query: '七天', results: [template] });
+    expect(panel.visibleTemplates()).toEqual([]);
   });
 });
 

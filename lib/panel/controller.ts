@@ -14,15 +14,13 @@ import type { Template } from '../domain/templates/types';
 import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
-import { SiteElementMissing, type ProbeLine, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
 import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
-import { probePage } from '../sites/probe';
-import { pageCheckReport } from './page-check';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
 
@@ -87,8 +85,11 @@ export interface PanelState {
   remarkEditor: RemarkEditor | null;
   /** Panel sections the features added (page-feature.ts). */
   sections: PanelSection[];
-  /** The page check's lines while it is open ("检查页面"), else null. */
-  pageCheck: ProbeLine[] | null;
+  /**
+   * The page check ("检查页面") while it is open: how many times it was run (each run reads the page
+   * again, in the check feature script), else null.
+   */
+  pageCheck: number | null;
 }
 
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
@@ -165,6 +166,8 @@ export class PanelController {
   private signalsSeq = 0;
   private usage: UsageRecord = { v: 1, templates: {} };
   private missingReported = false;
+  /** The remembered 收起 as this panel last read or wrote it (null: not read yet). */
+  private savedCollapsed: boolean | null = null;
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
   private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void)[] = [];
@@ -186,7 +189,7 @@ export class PanelController {
 
   /** What a feature loaded on demand needs from the panel (lib/panel/features.ts). */
   featureHost(): FeatureHost {
-    return { controller: this, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
+    return { controller: this, adapter: this.adapter, platform: this.adapter?.platform ?? 'taught', doc: this.doc, signal: this.signal };
   }
 
   /**
@@ -344,7 +347,11 @@ export class PanelController {
       const [library, settings, usage] = await Promise.all([call('getLibrary'), call('getSettings'), call('getUsage')]);
       setLocale(settings.shop.locale);
       this.usage = usage;
-      this.store.set({ library, settings, collapsed: settings.panel.collapsed });
+      // The remembered 收起 only when it changed (another tab, the first load): any other settings
+      // change, or the echo of this panel's own write, must not fold a panel the agent just opened
+      // with Alt+K or Alt+1.
+      if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
+      this.store.set({ library, settings });
       this.buildIndex();
       this.recompute();
     } catch (err) {
@@ -577,9 +584,19 @@ export class PanelController {
 
   // ---- actions used by the components -------------------------------------------------------
 
+  /** 收起 / 展开 by the agent (remembered). */
   setCollapsed(collapsed: boolean): void {
-    this.store.set({ collapsed });
+    this.fold((this.savedCollapsed = collapsed));
+    this.recompute();
     void call('patchSettings', { panel: { collapsed } }).catch(() => {});
+  }
+
+  /**
+   * Folds or opens the panel. Either way the search goes: typed for what was on screen, it would keep
+   * Alt+1…9 on hits the agent no longer sees (collapsed) or has forgotten (opened again later).
+   */
+  private fold(collapsed: boolean): void {
+    this.store.set({ collapsed, query: '' });
   }
 
   setQuery(query: string): void {
@@ -625,32 +642,32 @@ export class PanelController {
     this.store.set((s) => ({ collapsed: false, focusSearchTick: s.focusSearchTick + 1 }));
   }
 
-  /** The page check: which reads succeed on this page, and which named selectors found nothing. */
+  /**
+   * The page check: which reads succeed on this page, and which named selectors found nothing. The
+   * check itself (the probe, its words, the report) is the check feature script, loaded on the
+   * agent's click (page-features/page-check.tsx); this opens it, or reads the page again.
+   */
   runPageCheck(): void {
-    if (!this.adapter) return;
-    this.store.set({ collapsed: false, pageCheck: probePage(this.adapter, this.doc) });
+    if (this.adapter) this.store.set((s) => ({ collapsed: false, pageCheck: (s.pageCheck ?? 0) + 1 }));
   }
 
   closePageCheck(): void {
     this.store.set({ pageCheck: null });
   }
 
-  /** Copies the page check as plain text: counts and selector names only, no buyer data. */
-  async copyPageCheck(): Promise<void> {
-    const lines = this.store.get().pageCheck;
-    if (!lines || !this.adapter) return;
-    await this.copy(pageCheckReport(lines, { host: this.doc.location?.host ?? '', adapterId: this.adapter.id, at: new Date() }));
-  }
-
   dismissNotice(): void {
     this.store.set({ notice: null });
   }
 
-  /** The templates Alt+1…9 refer to: the search results while searching, else the suggestions. */
+  /**
+   * The templates Alt+1…9 refer to: the search results while searching, else the suggestions. None
+   * while the panel is collapsed: the agent has not seen them for this buyer, so the key opens the
+   * panel on them instead (suggestions.ts), and the next press inserts.
+   */
   visibleTemplates(): Template[] {
     this.flushRead();
     const s = this.store.get();
-    return s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
+    return s.collapsed ? [] : s.query.trim() ? s.results.slice(0, 9) : s.suggestions.map((x) => x.template);
   }
 
   /**
@@ -802,7 +819,8 @@ export class PanelController {
     void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
   }
 
-  private async copy(text: string): Promise<void> {
+  /** Copies `text` to the clipboard and says so (or that it failed). */
+  async copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
       this.notify('info', t('panel.copied'));

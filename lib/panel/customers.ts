@@ -4,9 +4,10 @@
  * keeps the cards of the conversations the page lists (setListed) and of those opened, so a switch
  * draws at once from what it holds and refreshes from the background right after; any change to
  * the notes anywhere (onDataChanged) empties that cache before anything else is drawn from it. It
- * also owns the quick-note draft (kept per buyer, and kept when a save fails), the page selection
- * the agent can save to a field, and Alt+N. Loaded into the content script: keep imports small
- * (the protocol, the store, parseSizes).
+ * also owns the quick-note draft (kept per buyer, and kept when a save fails; until saved or
+ * emptied also in the session storage, so a reload of the page brings it back: note-drafts.ts), the
+ * page selection the agent can save to a field, and Alt+N. Runs in the card frame (an extension
+ * page, entrypoints/card/).
  */
 import { cleanSelection, readChatSelection } from './selection';
 import { Store } from './store';
@@ -18,6 +19,7 @@ import { parseSizes } from '../domain/customers/sizes';
 import type { PageKind, Platform } from '../sites/types';
 import { t } from '../i18n';
 import { reasonText } from '../messaging/reason';
+import { sessionNoteDrafts, type NoteDrafts } from './note-drafts';
 
 export type SelectionField = 'sizes' | AppendField;
 
@@ -69,11 +71,18 @@ export interface PanelLike {
 export interface CardApi {
   call<V extends Verb>(verb: V, payload: Req<V>): Promise<Res<V>>;
   onDataChanged(areas: DataArea[], listener: () => void): () => void;
+  /** Where unsaved notes outlive the frame (a reload of the page); none: memory only. */
+  noteDrafts?: NoteDrafts;
 }
 
+let sessionDrafts: NoteDrafts | undefined | null = null;
 const defaultApi: CardApi = {
   call: (verb, payload) => (realCall as (v: Verb, p: unknown) => Promise<never>)(verb, payload),
   onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
+  // Asked when first used (not at import: lib/ modules call browser.* only when they run).
+  get noteDrafts() {
+    return (sessionDrafts ??= sessionNoteDrafts());
+  },
 };
 
 const draftKey = (nickname: string, buyerId: string | null): string => (buyerId ? `#${buyerId}` : `:${nickname}`);
@@ -191,6 +200,7 @@ export class CustomerCardController {
       pendingSelection: null,
     });
     this.panel.setBuyerSegment?.(kept?.customer ? kept.customer.segment : null);
+    if (buyer && key && !this.drafts.has(key)) void this.restoreDraft({ nickname: buyer, buyerId });
     if (!kept || !this.opts.afterPaint) void this.fetch(true);
     else {
       const who = { nickname: buyer!, buyerId };
@@ -299,8 +309,25 @@ export class CustomerCardController {
 
   // ---- quick note ---------------------------------------------------------------------------
 
+  /** The session key of a buyer's draft: the console and the buyer (by id where there is one). */
+  private sessionKey(who: { nickname: string; buyerId: string | null }): string {
+    return `${this.platform}${draftKey(who.nickname, who.buyerId)}`;
+  }
+
+  /**
+   * A draft typed for this buyer before the page was reloaded (this frame's memory has none): shown
+   * if the card still shows them and the agent has not started another meanwhile.
+   */
+  private async restoreDraft(who: { nickname: string; buyerId: string | null }): Promise<void> {
+    const text = await this.api.noteDrafts?.get(this.sessionKey(who));
+    if (!text || !this.isShowing(who) || this.store.get().noteDraft || this.drafts.has(draftKey(who.nickname, who.buyerId))) return;
+    this.store.set({ noteDraft: text });
+  }
+
   setNoteDraft(text: string): void {
     this.store.set({ noteDraft: text, saveError: null });
+    const who = this.who();
+    if (who) this.api.noteDrafts?.set(this.sessionKey(who), text.trim() ? text : '');
   }
 
   /** Saves the draft as a dated note in the buyer's history. On failure the draft stays. */
@@ -313,6 +340,7 @@ export class CustomerCardController {
     try {
       const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
+      this.api.noteDrafts?.set(this.sessionKey(who), '');
       if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {

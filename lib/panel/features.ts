@@ -1,7 +1,7 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
- * picker, the guard's rules, the suggestion engine (cue tables, classifier, ranking, search:
+ * picker, the page check (检查页面, on the agent's click), the guard's rules, the suggestion engine (cue tables, classifier, ranking, search:
  * chat pages, and any page once the agent searches) and the taught-site adapter (sites the
  * agent taught). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
@@ -9,7 +9,7 @@
  */
 import { call } from '../messaging/client';
 import type { PanelController } from './controller';
-import type { Platform } from '../sites/types';
+import type { Platform, SiteAdapter } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
@@ -22,6 +22,8 @@ import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/ad
 
 export interface FeatureHost {
   controller: PanelController;
+  /** The page's adapter (the page check reads the page through it). */
+  adapter: SiteAdapter | null;
   platform: Platform;
   doc: Document;
   /** Aborted when the panel is removed (navigation, extension reload). */
@@ -32,6 +34,8 @@ export interface Features {
   /** Renders the order-page part of the panel into `container`; returns the unmount function. */
   remarks: { mount(container: HTMLElement, host: FeatureHost): () => void };
   teach: { startPicker(doc: Document, opts: PickerOptions & { locale: Locale }): Picker };
+  /** The page check ("检查页面": the probe, its lines, the report to copy); renders into `container`, returns the unmount function. */
+  check: { mount(container: HTMLElement, host: FeatureHost): () => void };
   /** The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature. */
   guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
@@ -51,7 +55,7 @@ export interface Features {
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught'] as const satisfies readonly FeatureName[];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
@@ -59,6 +63,7 @@ interface Registry {
   guard?: Features['guard'];
   suggest?: Features['suggest'];
   taught?: Features['taught'];
+  check?: Features['check'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';

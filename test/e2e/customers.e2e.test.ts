@@ -82,6 +82,38 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
+  it('an unsaved note (Alt+N, typed, not saved) is there again after a reload, for that buyer only, kept by the extension and not the page; saved, it is gone', async () => {
+    const NOTE = '下次提醒她尺码偏大';
+    const noteInput = () => inPanel(s.page, '[data-kf="customer-note-input"]');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type(NOTE);
+    await s.page.reload();
+    await cardReady(s.page, '米粒妈妈');
+    await expect.poll(() => noteInput().inputValue()).toBe(NOTE);
+    // In the extension's session storage, never in the seller page's own storage.
+    const session = await s.ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
+    expect(Object.values(session)).toContain(NOTE);
+    expect(await s.page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie]))).not.toContain(NOTE);
+    // Another buyer's card does not get it; back on hers, it is there.
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await cardReady(s.page, '星辰大海ing');
+    expect(await noteInput().inputValue()).toBe('');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await expect.poll(() => noteInput().inputValue()).toBe(NOTE);
+    await noteInput().press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent()).toContain(NOTE);
+    await s.page.reload();
+    await cardReady(s.page, '米粒妈妈');
+    expect(await noteInput().inputValue()).toBe('');
+    const after = await s.ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
+    expect(Object.values(after)).not.toContain(NOTE);
+  });
+
   it('a card kept for a listed buyer is dropped when another tab adds a note: the switch never draws the old one', async () => {
     const other = await s.h.context.newPage();
     try {

@@ -2,7 +2,8 @@
  * Handover on one machine used by two shifts (no team mode), in real Chromium: the chat panel's
  * 交给… hands a new follow-up to the next shift; once the shop's clock says that shift is on, the
  * popup lists it first under 白班交接 / 夜班交接. The shift hours are the shop's setting, so the test
- * moves them around the real clock instead of waiting for the evening.
+ * moves them around the real clock instead of waiting for the evening. Also the panel's line after
+ * a follow-up button, in the interface's language.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,4 +70,47 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
   expect(await first.locator('[data-kf="section-toggle"]').textContent()).toContain('白班交接');
   expect(await row(popup).getAttribute('data-section')).toBe('handover');
   expect(await row(popup).locator('[data-kf="followup-title"]').textContent()).toBe('咨询未拍：tb_8834729_88');
+});
+
+it('in the English interface the panel says in English what it added; the list keeps the item’s Chinese title', async () => {
+  await setShiftHours('day');
+  await callFromExtensionPage(options, 'patchSettings', { shop: { locale: 'en' } });
+  const chat = await h.context.newPage();
+  try {
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-1005' });
+    await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe('Added to the follow-up list: Bad review: 南风知我意2019');
+  } finally {
+    await chat.close();
+    await callFromExtensionPage(options, 'patchSettings', { shop: { locale: 'zh-CN' } });
+  }
+  const list = await callFromExtensionPage<{ groups: { items: { id: string; title: string }[] }[] }>(options, 'listFollowups');
+  const item = list.groups.flatMap((g) => g.items).find((f) => f.id.startsWith('bad-review:demo#u-1005'));
+  expect(item?.title).toBe('中差评：南风知我意2019');
+});
+
+it('交给 → 夜班 chosen with the keyboard says at once that the next follow-up goes to the night shift, in place of the line before', async () => {
+  await setShiftHours('day');
+  const chat = await h.context.newPage();
+  try {
+    await openDemoChat(chat, h.demoUrl, { buyer: 'u-1008' });
+    await inPanel(chat, '[data-kf="fu-inquiry"]').click();
+    const status = inPanel(chat, '[data-kf="fu-status"]');
+    await expect.poll(() => status.textContent()).toBe('已加入跟进清单：咨询未拍：米粒妈妈');
+    // The agent picks the next shift on its own, from the keyboard: the old line must not stay,
+    // looking like a confirmation of the handover.
+    await inPanel(chat, '[data-kf="fu-handover"]').focus();
+    await chat.keyboard.press('ArrowDown');
+    expect(await inPanel(chat, '[data-kf="fu-handover"]').inputValue()).toBe('shift:night');
+    await expect.poll(() => status.textContent()).toBe('接下来加入的跟进将交给夜班');
+    // …and it does: the next button hands that item over.
+    await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    await expect.poll(() => status.textContent()).toBe('已加入跟进清单：中差评：米粒妈妈 · 已交给夜班');
+  } finally {
+    await chat.close();
+  }
+  const list = await callFromExtensionPage<{ groups: { items: { id: string; shift?: string }[] }[] }>(options, 'listFollowups');
+  const items = list.groups.flatMap((g) => g.items).filter((f) => f.id.includes('#u-1008'));
+  expect(items.find((f) => f.id.startsWith('inquiry:'))?.shift).toBeUndefined();
+  expect(items.find((f) => f.id.startsWith('bad-review:'))?.shift).toBe('night');
 });

@@ -3,6 +3,8 @@
  * - the search (Alt+K) belongs to the buyer it was typed for: opening another buyer clears it, so
  *   Alt+1 is that buyer's top suggestion, never the previous buyer's search hit;
  * - Alt+K takes the very next key, however fast it follows, also when the panel was collapsed;
+ * - collapsing or opening the panel clears the search; with the panel collapsed Alt+1…9 insert
+ *   nothing unseen: the key opens the panel on that buyer's suggestions, the next press inserts;
  * - in the search box Enter inserts the marked hit (↓/↑ move the mark), Escape clears the search
  *   and goes back to the chat box at its caret;
  * - Enter after a known `/code` expands it and never reaches the page (where Enter sends, the bare
@@ -114,6 +116,92 @@ describe('the search belongs to the buyer it was typed for (JD 咚咚)', () => {
     await page.keyboard.press('Alt+1');
     await expect.poll(() => draft(page)).toBe(`好~${bodies[0]}的`);
     expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
+  });
+});
+
+describe('a collapsed panel inserts nothing the agent has not seen (JD 咚咚)', () => {
+  const EDITOR = '.EditorContent';
+  const draft = (p: Page) => p.evaluate(() => (window as any).__jd.draft() as string);
+  const sentCount = (p: Page) => p.evaluate(() => (window as any).__jd.sent.length as number);
+  const collapse = async (p: Page) => {
+    await inPanel(p, '[data-kf="collapse"]').click();
+    await inPanel(p, '[data-kf="expand"]').waitFor();
+  };
+  // The agent's 收起 is remembered: put back for the next tests.
+  const uncollapse = () => callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+
+  it('collapsing after a search, then opening the panel: the search is gone and Alt+1 is the top suggestion shown', async () => {
+    await openConsole(page, CONSOLES.jd);
+    const { titles, bodies } = await settledSuggestions(page);
+    expect(titles[0]).toBe('增值税专票');
+    await page.click(EDITOR);
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
+    try {
+      await collapse(page);
+      await inPanel(page, '[data-kf="expand"]').click();
+      await inPanel(page, '[data-kf="panel"]').waitFor();
+      expect(await searchBox(page).inputValue()).toBe('');
+      expect(await inPanel(page, '[data-kf="results"]').count()).toBe(0);
+      expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
+      await page.click(EDITOR);
+      await page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(page)).toBe(bodies[0]);
+      expect(await draft(page)).not.toContain('七天');
+    } finally {
+      await uncollapse();
+    }
+  });
+
+  it('Alt+1 with the panel collapsed after a search opens it on the buyer’s suggestions and inserts nothing; the next Alt+1 inserts the first', async () => {
+    await openConsole(page, CONSOLES.jd);
+    const { bodies } = await settledSuggestions(page);
+    await page.click(EDITOR);
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
+    await page.click(EDITOR);
+    try {
+      await collapse(page);
+      await page.keyboard.press('Alt+1');
+      // The panel is open on what Alt+1 names: the suggestions, not the search typed before.
+      await inPanel(page, '[data-kf="panel"]').waitFor();
+      expect(await searchBox(page).inputValue()).toBe('');
+      expect(await inPanel(page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent()).toBe(bodies[0]);
+      expect(await draft(page)).toBe('');
+      await page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(page)).toBe(bodies[0]);
+      expect(await sentCount(page)).toBe(0);
+      // A settings change made elsewhere (here: the interface language) leaves the opened panel open.
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+      await expect.poll(() => inPanel(page, '[data-kf="suggestions"] h3').textContent()).toMatch(/^[A-Za-z]/);
+      expect(await inPanel(page, '[data-kf="panel"]').count()).toBe(1);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await uncollapse();
+    }
+  });
+
+  it('collapsed while another buyer is opened: Alt+1 shows that buyer’s suggestions first, then inserts the one it named', async () => {
+    await openConsole(page, CONSOLES.jd);
+    await engineReady(page);
+    await collapse(page);
+    try {
+      await page.click('#u_jd_77b0e1d2imcustomer100234');
+      await page.click(EDITOR);
+      await page.keyboard.press('Alt+1');
+      await inPanel(page, '[data-kf="panel"]').waitFor();
+      expect(await draft(page)).toBe('');
+      await expect.poll(() => buyerName(page)).not.toBe('京东用户_小满');
+      const { bodies } = await settledSuggestions(page);
+      await page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(page)).toBe(bodies[0]);
+      expect(await sentCount(page)).toBe(0);
+    } finally {
+      await uncollapse();
+    }
   });
 });
 

@@ -8,6 +8,7 @@
  * `why` existed shows that stored text, translated where it is one of our fixed sentences.
  */
 import { followups as messages } from '../../i18n/messages/followups';
+import type { Locale } from '../../i18n/lookup';
 import type { Followup, FollowupKind } from './types';
 
 export type TextParams = Record<string, string | number>;
@@ -49,6 +50,13 @@ export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say
   }
   return f.title;
 }
+
+/**
+ * The title in one interface language, for a page that does not carry these messages: the worker
+ * renders it for the chat panel's "added" line (the content script stays small).
+ */
+export const followupTitleIn = (f: Pick<Followup, 'kind' | 'title' | 'buyer'>, locale: Locale): string =>
+  followupTitle(f, sayFrom(locale === 'en' ? messages.en : messages.zh));
 
 /**
  * Why the item is on the list: its message in `say`'s language, else the text it stored (also when

@@ -12,6 +12,7 @@ export const followupsPanel: MessageBundle = {
     'followups.panel.added': '已加入跟进清单：{title}',
     'followups.panel.failed': '未能加入跟进清单：{reason}',
     'followups.panel.notePlaceholder': '备注（可选）',
+    'followups.panel.handNext': '接下来加入的跟进将交给{to}',
   },
   en: {
     'followups.panel.heading': 'Follow up',
@@ -23,5 +24,6 @@ export const followupsPanel: MessageBundle = {
     'followups.panel.added': 'Added to the follow-up list: {title}',
     'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
     'followups.panel.notePlaceholder': 'Note (optional)',
+    'followups.panel.handNext': 'The next follow-up you add will be handed to: {to}',
   },
 };

@@ -1,10 +1,11 @@
 import type { MessageBundle } from '../index';
 
-/** The page check ("检查页面") in the panel, and its plain-text report. */
+/**
+ * The page check ("检查页面") in the panel, and its plain-text report: the check feature script
+ * loads these. The button that opens it is always in the panel: its words are in core.ts.
+ */
 export const pageCheck: MessageBundle = {
   zh: {
-    'check.open': '检查页面',
-    'check.openHint': '看看助手在这个页面上能读到什么（页面改版时用）',
     'check.title': '页面检查',
     'check.intro': '助手在这个页面上读到了什么。报告不含买家昵称、编号或聊天内容，页面改版时可以发给维护者。',
     'check.what.console': '后台',
@@ -34,8 +35,6 @@ export const pageCheck: MessageBundle = {
     'check.report.time': '时间：{time}',
   },
   en: {
-    'check.open': 'Check page',
-    'check.openHint': 'What the helper can read on this page (for when the console changed)',
     'check.title': 'Page check',
     'check.intro': 'What the helper read on this page. The report holds no buyer nickname, id or message; send it to whoever maintains the helper when a console changed.',
     'check.what.console': 'Console',

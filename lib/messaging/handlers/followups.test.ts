@@ -241,6 +241,21 @@ describe('handover on one machine (no team mode)', () => {
     const bad = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', buyer: '小鹿', toShift: 'evening' } }, 'content-script', fromPage(CHAT_PAGE));
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
+
+  it('answers the panel with the item’s title in the interface’s language; the item keeps its Chinese title', async () => {
+    const { patchSettings } = await import('../../storage/settings');
+    try {
+      await patchSettings({ shop: { locale: 'en' } });
+      const made = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'bad-review', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+      expect(made.shownTitle).toBe('Bad review: 小鹿');
+      expect(items(await list()).find((f) => f.id === made.id)).toMatchObject({ title: '中差评：小鹿' });
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+      const again = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+      expect(again.shownTitle).toBe('咨询未拍：小鹿');
+    } finally {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+    }
+  });
 });
 
 describe('open from the popup', () => {

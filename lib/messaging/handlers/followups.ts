@@ -373,12 +373,13 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const req = parseAddFollowup(payload, now);
       // A seller page may only register what its chat panel offers, for the buyer in front of it.
       if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
-      const settings = await rulesSettings();
+      const app = await loadSettings();
+      const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
       const made = itemFor(req, ctx, settings, now, await makerShift());
       const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now);
       await announceChange('followups');
-      return item;
+      return { ...item, shownTitle: workerExtras().followups.titleIn(item, app.shop.locale) };
     },
   },
   exportFollowupsCsv: {

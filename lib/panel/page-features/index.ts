@@ -10,5 +10,6 @@ import { remarkEnforcement } from './remark-enforcement';
 import { pageCheck } from './page-check';
 import { guard } from './guard';
 import { replyClock } from './reply-clock';
+import { draftLeft } from './draft-left';
 
-export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck, guard, replyClock];
+export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck, guard, replyClock, draftLeft];

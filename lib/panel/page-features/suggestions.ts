@@ -30,11 +30,16 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
   }
   const digit = /^Digit([1-9])$/.exec(e.code);
   if (e.altKey && !e.ctrlKey && !e.metaKey && digit) {
-    const template = panel.visibleTemplates()[Number(digit[1]) - 1];
-    if (template) {
+    const n = Number(digit[1]) - 1;
+    const template = panel.visibleTemplates()[n];
+    const s = panel.store.get();
+    if (template || (s.collapsed && s.suggestions[n])) {
       e.preventDefault();
       e.stopPropagation();
-      panel.useTemplate(template, 'insert');
+      // Collapsed: the agent has not seen this buyer's replies. The panel opens on them (for this
+      // page, like Alt+K); the next press inserts the one it names.
+      if (template) panel.useTemplate(template, 'insert');
+      else panel.store.set({ collapsed: false });
     }
     return;
   }
