@@ -3,6 +3,7 @@ export {
   followupsFromCustomers,
   followupsFromOrders,
   followupsFromRemarkFacts,
+  handoverDeadline,
   handoverFollowup,
   isNight,
   kindLabel,

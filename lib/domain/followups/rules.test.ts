@@ -321,7 +321,7 @@ describe('night shift and handover (夜班交接)', () => {
     expect(isNight(bj(2026, 3, 10, 12, 0), nightShop)).toBe(true);
   });
 
-  it('a handover note written at night is due by noon; one written by day, by the end of the shift', () => {
+  it('a handover note written at night is due by noon; one written by day is the night shift’s, due that evening after it comes on', () => {
     expect(handoverFollowup({ title: '3001 等仓库回复' }, bj(2026, 3, 10, 22, 30), S)).toMatchObject({
       kind: 'handover',
       handover: true,
@@ -329,7 +329,21 @@ describe('night shift and handover (夜班交接)', () => {
       title: '3001 等仓库回复',
       reason: '夜班交接，2026-03-11 12:00 前处理完',
     });
-    expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S)).toMatchObject({ dueAt: bj(2026, 3, 10, 20, 0), reason: '白班交给夜班，2026-03-10 20:00 前处理完' });
+    const byDay = handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S);
+    expect(byDay).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 10, 23, 59), reason: '白班交给夜班：夜班 20:00 接班后处理，2026-03-10 23:59 前处理完' });
+    // The night shift starts at 20:00: the note is due, not overdue, and on today's list.
+    expect(todayView([byDay], bj(2026, 3, 10, 20, 0), S).today).toEqual([byDay]);
+    expect(todayView([byDay], bj(2026, 3, 10, 23, 30), S).overdue).toEqual([]);
+  });
+
+  it('a handover note around the shift change: 19:59 is for tonight, 20:00 for tomorrow noon, 07:59 for noon, 08:00 for tonight', () => {
+    const note = (h: number, mi: number, d = 10) => handoverFollowup({ title: '交接' }, bj(2026, 3, d, h, mi), S);
+    expect(note(19, 59)).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 10, 23, 59) });
+    expect(note(20, 0)).toMatchObject({ shift: 'day', dueAt: bj(2026, 3, 11, 12, 0), reason: '夜班交接，2026-03-11 12:00 前处理完' });
+    expect(note(7, 59, 11)).toMatchObject({ shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
+    expect(note(8, 0, 11)).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 11, 23, 59) });
+    // A day agent in team mode writing one after their shift (the night shift is on): still that evening.
+    expect(handoverFollowup({ title: '交给夜班' }, bj(2026, 3, 10, 21, 0), S, 'day').dueAt).toBe(bj(2026, 3, 10, 23, 59));
   });
 
   it("in team mode the agent's chosen shift decides, not the clock: a day agent's late to-do stays theirs; a night agent's at 10:00 goes to the day shift", () => {

@@ -117,11 +117,34 @@ export function isNight(now: number, settings: Partial<FollowupSettings> = {}): 
   return !day;
 }
 
+/** The first time `minutes` past midnight (shop time) strictly after `t`. */
+export function nextAt(t: number, minutes: number, zone: Zone): number {
+  const today = atTime(t, minutes, zone);
+  return today > t ? today : atTime(t, minutes, zone, 1);
+}
+
 /** The next handover time (12:00) after `now`: 23:00 → noon tomorrow, 02:00 → noon today. */
 export function nextHandoverDue(now: number, settings: Partial<FollowupSettings> = {}): number {
   const r = resolve(settings);
-  const today = atTime(now, r.handoverDue, r.zone);
-  return today > now ? today : atTime(now, r.handoverDue, r.zone, 1);
+  return nextAt(now, r.handoverDue, r.zone);
+}
+
+/** The last minute of the shop's day: a handover to the night shift is that evening's work (listed under today). */
+const DAY_END = 24 * 60 - 1;
+
+/**
+ * By when a shift handles what the other shift hands it. The day shift: by the handover time
+ * (domain.md: night items are handled the next morning, done before noon). The night shift: that
+ * evening, once it has come on — by 23:59 of the shop's day (20:00 → 23:59, as the morning's
+ * 08:00 → 12:00), never at the moment it starts, which made every item overdue on arrival. Neither
+ * past the end of the shift. Counted from `now` when that shift is on already (a team member
+ * handing over after their own shift ended).
+ */
+export function handoverDeadline(to: Shift, now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  const [start, end, due] = to === 'day' ? [r.dayStart, r.dayEnd, r.handoverDue] : [r.dayEnd, r.dayStart, DAY_END];
+  const from = isNight(now, r.s) === (to === 'night') ? now : nextAt(now, start, r.zone);
+  return Math.min(nextAt(from, due, r.zone), nextAt(from, end, r.zone));
 }
 
 /** "Today" for work that must not wait: the end of the current day shift; at night, the next handover time. */
@@ -564,19 +587,22 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
 }
 
 /**
- * A handover note from one shift to the next. At night it is due by the next noon; written in the
- * day shift it is due by the end of that shift.
+ * A handover note from one shift to the next, due by that shift's handover deadline
+ * (handoverDeadline): written at night, by the next noon; written by day, for the night shift, by
+ * 23:59 that evening, not at 20:00, when the night shift came on to find it overdue.
  */
 export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
   const night = madeAtNight(now, r.s, by);
-  const dueAt = input.dueAt ?? (night ? nextHandoverDue(now, r.s) : sameDayDue(now, r.s));
+  const dueAt = input.dueAt ?? handoverDeadline(night ? 'day' : 'night', now, r.s);
   const title = input.title.trim() || kindLabel('handover');
+  const due = formatWall(dueAt, r.zone);
   const item = make({
     id: `handover:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'handover',
     source: 'manual',
-    why: reasonOf(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),
+    // To the night shift: from when it comes on (the older 白班交给夜班，{due} 前处理完 named its start as the deadline).
+    why: night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
     dueAt,
     now,
     title,
