@@ -17,6 +17,7 @@ export {
   inquiryDue,
   SUGGESTED_SCENARIO,
   unpaidDue,
+  unpaidSnoozeUntil,
   type ManualInput,
   type PanelExtra,
 } from './rules';

@@ -12,7 +12,7 @@ import {
   unpaidDue,
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
-import { applyRuleResult, complete, snooze, todayView } from './view';
+import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from './view';
 import { handoverItems, handoverTarget } from './handover';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
@@ -74,6 +74,44 @@ describe('unpaid (拍下未付)', () => {
     });
   });
 
+
+  describe('snoozed (推迟) around the 16:00 cut-off', () => {
+    const page = [order({ orderId: '1001', createdAt: created })];
+    const [item] = followupsFromOrders(page, [], S, created + HOUR).upserts;
+    const snoozeAt = (now: number) => snooze(item!, suggestedSnooze(item!, now, S), S);
+
+    it('after the cut-off, it comes back the next morning, due before the next cut-off, and no longer promises today', () => {
+      const now = bj(2026, 3, 10, 17, 42);
+      const later = snoozeAt(now);
+      expect(later).toMatchObject({
+        status: 'snoozed',
+        snoozedUntil: bj(2026, 3, 11, 8, 0),
+        dueAt: bj(2026, 3, 11, 15, 30),
+        reason: '拍下超过 30 分钟未付款，已过 2026-03-10 16:00 截单，2026-03-11 15:30 前催付',
+      });
+      // The order list read again while it sleeps changes nothing: not today's 15:30, not "16:00 截单前".
+      expect(followupsFromOrders(page, [later], S, now + 10 * MIN).upserts).toEqual([]);
+      // Back the next morning under today, due 15:30.
+      const morning = todayView([later], bj(2026, 3, 11, 8, 0), S);
+      expect(morning.today.map((f) => f.dueAt)).toEqual([bj(2026, 3, 11, 15, 30)]);
+    });
+
+    it('in the last half hour before the cut-off (15:30–16:00) it goes to the next cut-off too', () => {
+      expect(snoozeAt(bj(2026, 3, 10, 15, 40))).toMatchObject({ snoozedUntil: bj(2026, 3, 11, 8, 0), dueAt: bj(2026, 3, 11, 15, 30) });
+    });
+
+    it('before the cut-off, it comes back the same afternoon and still reads "16:00 截单前催付"', () => {
+      expect(snoozeAt(bj(2026, 3, 10, 11, 0))).toMatchObject({ snoozedUntil: bj(2026, 3, 10, 12, 0), dueAt: bj(2026, 3, 10, 15, 30), reason: item!.reason });
+      expect(snoozeAt(bj(2026, 3, 10, 15, 10))).toMatchObject({ snoozedUntil: bj(2026, 3, 10, 15, 30), dueAt: bj(2026, 3, 10, 15, 30), reason: item!.reason });
+      expect(item!.reason).toBe('拍下超过 30 分钟未付款，16:00 截单前催付');
+    });
+
+    it('any other kind keeps its due time and reason', () => {
+      const promised = panelFollowup('promised-answer', '小明', created, S);
+      const later = snooze(promised, bj(2026, 3, 12, 8, 0), S);
+      expect(later).toEqual({ ...promised, status: 'snoozed', snoozedUntil: bj(2026, 3, 12, 8, 0) });
+    });
+  });
 
   it('across midnight: ordered at 23:50 it becomes overdue at 00:20 and is due at 15:30 that day', () => {
     expect(unpaidDue(bj(2026, 3, 10, 23, 50), S).dueAt).toBe(bj(2026, 3, 11, 15, 30));
