@@ -7,8 +7,11 @@
  * extension, team members not yet updated and earlier exports read those. An item made before
  * `why` existed shows that stored text, translated where it is one of our fixed sentences.
  */
-import { followups as messages } from '../../i18n/messages/followups';
+import { followupsWorker } from '../../i18n/messages/followups';
 import type { Followup, FollowupKind } from './types';
+
+/** Every Chinese string, from the worker's bundle: background.js need not carry the English (messages/followups.ts). */
+export const ZH = followupsWorker.zh;
 
 export type TextParams = Record<string, string | number>;
 /** Looks a message key up in one language and fills its {placeholders} (lib/i18n's t() fits). */
@@ -17,19 +20,19 @@ export type Say = (key: string, params?: TextParams) => string;
 /** `say` over one language's dictionary, falling back to Chinese, then to the key. */
 export function sayFrom(dict: Record<string, string>): Say {
   return (key, params) => {
-    const text = dict[key] ?? messages.zh[key] ?? key;
+    const text = dict[key] ?? ZH[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
   };
 }
 
 /** The Chinese the items store. */
-export const zh: Say = sayFrom(messages.zh);
+export const zh: Say = sayFrom(ZH);
 
 const kindKey = (kind: FollowupKind) => `followups.kind.${kind}`;
 
 /** A reason or a close reason written before items named their message: the key of that fixed sentence, if it is one. */
 function fixedKey(text: string, prefix: string): string | undefined {
-  for (const [key, value] of Object.entries(messages.zh)) if (key.startsWith(prefix) && value === text && !value.includes('{')) return key;
+  for (const [key, value] of Object.entries(ZH)) if (key.startsWith(prefix) && value === text && !value.includes('{')) return key;
   return undefined;
 }
 
@@ -53,7 +56,7 @@ export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say
  */
 export function followupReason(f: Pick<Followup, 'reason' | 'why'>, say: Say): string {
   const { key, params } = f.why ?? {};
-  if (key?.startsWith('followups.reason.') && Object.hasOwn(messages.zh, key)) {
+  if (key?.startsWith('followups.reason.') && Object.hasOwn(ZH, key)) {
     return say(key, params && typeof params === 'object' ? params : undefined);
   }
   const fixed = fixedKey(f.reason, 'followups.reason.');

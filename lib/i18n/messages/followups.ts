@@ -7,8 +7,13 @@ import type { MessageBundle } from '../index';
  * item names its reason's key and values (`why`), so the popup, the buyer card and the CSV show it in
  * the interface's language (lib/domain/followups/text.ts). Stored items name these keys: a reason
  * whose placeholders change gets a new key. Reasons are read days later: no 今天/明天, dates instead.
+ *
+ * The worker registers and reads `followupsWorker`: every Chinese string (items store them) and the
+ * English it says itself (the toolbar badge's title, the cut-off notification). An item's words are
+ * made in English where they are shown (popup, buyer card, the CSV in worker-extras.js), so
+ * background.js carries none of them (about 2.7 KB); the pages register `followups`, which has all.
  */
-export const followups: MessageBundle = {
+export const followupsWorker: MessageBundle = {
   zh: {
     'followups.kind.unpaid': '拍下未付',
     'followups.kind.inquiry': '咨询未拍',
@@ -59,6 +64,16 @@ export const followups: MessageBundle = {
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
   },
   en: {
+    'followups.view.badge': '{count} to follow up',
+    'followups.popup.title': "Today's follow-ups",
+    'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
+  },
+};
+
+export const followups: MessageBundle = {
+  zh: followupsWorker.zh,
+  en: {
+    ...followupsWorker.en,
     'followups.kind.unpaid': 'Unpaid order',
     'followups.kind.inquiry': 'Asked, not ordered',
     'followups.kind.delay': 'Shipping delay',
@@ -70,8 +85,6 @@ export const followups: MessageBundle = {
     'followups.kind.bad-review': 'Bad review',
     'followups.kind.promised-answer': 'Promised answer',
     'followups.kind.manual': 'Other',
-
-    'followups.view.badge': '{count} to follow up',
 
     'followups.title': '{kind}: {buyer}',
     'followups.reason.unpaid': 'Unpaid for over {minutes} min; remind before the {cutoff} cut-off',
@@ -103,8 +116,5 @@ export const followups: MessageBundle = {
     'followups.closed.ordered': 'Buyer placed an order',
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
-
-    'followups.popup.title': "Today's follow-ups",
-    'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
   },
 };
