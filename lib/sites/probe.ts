@@ -92,7 +92,3 @@ export function probePage(adapter: SiteAdapter, doc: Document): ProbeLine[] {
   return attempt(() => adapter.probe?.(doc), undefined) ?? probeWith(adapter, doc, { buyer: {}, messages: {}, chatInput: {} });
 }
 
-/** Picks the named constants out of a selectors module (keeps the probe specs short and typo-proof). */
-export function pick<M extends Record<string, unknown>, K extends keyof M & string>(mod: M, ...names: K[]): SelectorSet {
-  return Object.fromEntries(names.map((n) => [n, String(mod[n])]));
-}
