@@ -12,7 +12,7 @@ import type { OrderStatus } from '../types';
 export const demoAdapter: SiteAdapter = {
   id: 'demo',
   platform: 'demo',
-  name: '演示工作台',
+  name: { zh: '演示工作台', en: 'Demo console' },
   verifiedAgainst: 'demo',
   chatLocation: 'page',
   matches: isDemoUrl,

@@ -7,7 +7,7 @@ import * as S from './selectors';
 export const douyinAdapter = chatAdapter({
   id: 'douyin-chat',
   platform: 'douyin',
-  name: '抖店 飞鸽',
+  name: { zh: '抖店 飞鸽', en: 'Douyin Feige chat' },
   matches: isDouyinChatUrl,
   pageKind: detectPageKind,
   readBuyer,

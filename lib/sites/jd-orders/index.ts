@@ -13,7 +13,7 @@ import * as S from './selectors';
 export const jdOrdersAdapter: SiteAdapter = {
   id: 'jd-orders',
   platform: 'jd',
-  name: '京东 商家后台 订单',
+  name: { zh: '京东 商家后台 订单', en: 'JD orders' },
   verifiedAgainst: 'fixture',
   // JD's chat is the 咚咚 workbench, another page of the same shop.
   chatLocation: 'page',

@@ -7,7 +7,7 @@ import * as S from './selectors';
 export const jdAdapter = chatAdapter({
   id: 'jd-chat',
   platform: 'jd',
-  name: '京东 咚咚工作台',
+  name: { zh: '京东 咚咚工作台', en: 'JD DongDong' },
   matches: isJdChatUrl,
   pageKind: detectPageKind,
   readBuyer,

@@ -7,7 +7,7 @@ import * as S from './selectors';
 export const kuaishouAdapter = chatAdapter({
   id: 'kuaishou-chat',
   platform: 'kuaishou',
-  name: '快手小店 客服（未确认）',
+  name: { zh: '快手小店 客服（未确认）', en: 'Kuaishou chat (unconfirmed)' },
   matches: isKuaishouChatUrl,
   pageKind: detectPageKind,
   readBuyer,

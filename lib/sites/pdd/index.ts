@@ -7,7 +7,7 @@ import * as S from './selectors';
 export const pddAdapter = chatAdapter({
   id: 'pdd-chat',
   platform: 'pdd',
-  name: '拼多多 商家客服',
+  name: { zh: '拼多多 商家客服', en: 'Pinduoduo chat' },
   matches: isPddChatUrl,
   pageKind: detectPageKind,
   readBuyer,

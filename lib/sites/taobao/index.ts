@@ -14,7 +14,7 @@ import * as S from './selectors';
 export const taobaoAdapter: SiteAdapter = {
   id: 'taobao-orders',
   platform: 'taobao',
-  name: '淘宝/天猫 卖家中心',
+  name: { zh: '淘宝/天猫 卖家中心', en: 'Taobao/Tmall seller center' },
   verifiedAgainst: 'fixture',
   chatLocation: 'desktop-client',
   matches: isTaobaoUrl,
