@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
-import { ShopSettingsForm } from './ShopSettingsForm';
+import { ShopTab } from './ShopTab';
 import { ImportExport } from './ImportExport';
 import { UsageStats } from './UsageStats';
 import { FollowupSettings } from './FollowupSettings';
@@ -27,7 +27,7 @@ export interface OptionsTab {
 /** Tabs of the options page; features add theirs here. */
 export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
-  { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
+  { id: 'shop', labelKey: 'options.shopSettings', component: ShopTab },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'learned', labelKey: 'learned.tab', component: LearnedPicks },
   { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
