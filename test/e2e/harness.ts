@@ -56,6 +56,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** An unpacked extension other than the build (the bench's bare floor extension). */
   extensionDir?: string;
+  /** Extra environment for Chromium, e.g. `{ TZ: 'America/Los_Angeles' }` (Chromium takes its zone from TZ). */
+  env?: Record<string, string>;
   /**
    * Keep the options page the install opens (lib/background/welcome.ts). By default it is closed
    * before the harness returns, so a test starts with only the tabs it opens, its own in front.
@@ -122,6 +124,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
