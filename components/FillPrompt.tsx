@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { t } from '@/lib/i18n';
+import { call } from '@/lib/messaging/client';
 
 /** Asks for the fill-ins a template needs ({尺码?}, {单号?}) before inserting it. */
 export function FillPrompt() {
@@ -41,6 +42,13 @@ export function FillPrompt() {
           />
         </label>
       ))}
+      {/* {店铺} / {客服} (and aliases, lib/domain/templates/variables.ts) come from the settings: asked
+          here on every reply until set there. Matched by name: the renderer is not in this script. */}
+      {pending.missing.some((name) => /^(店铺|客服|shop|agent)$/i.test(name)) && (
+        <button type="button" class="kf-link" data-kf="fill-open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
+          {t('panel.setNamesInOptions')}
+        </button>
+      )}
       {pending.warned && empty.length > 0 && (
         <p class="kf-notice kf-warn" data-kf="fill-warning">
           {t('panel.unfilledWarning', { names: empty.map((n) => `{${n}}`).join(' ') })}

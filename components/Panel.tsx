@@ -3,7 +3,8 @@ import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { TemplateBrowser } from './TemplateBrowser';
 import { FillPrompt } from './FillPrompt';
-import { t } from '@/lib/i18n';
+import { getLocale, t } from '@/lib/i18n';
+import { consoleName } from '@/lib/sites/names';
 import { TeachContext } from '@/lib/teach/context';
 
 /** The side panel on a console page: situation, suggestions, search and the whole library. */
@@ -33,7 +34,7 @@ export function Panel() {
     <aside class="kf-panel" data-kf="panel" aria-label={t('app.name')}>
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
-        <span class="kf-site">{s.siteName ?? t('panel.noSite')}</span>
+        <span class="kf-site">{s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}</span>
         <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
           {t('check.open')}
         </button>

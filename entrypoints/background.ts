@@ -4,6 +4,7 @@ import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
 import { preloadWorkerExtras } from '@/lib/background/extras';
+import { registerWelcome } from '@/lib/background/welcome';
 
 export default defineBackground({
   // A classic worker: service workers cannot import() modules on demand, so everything is bundled
@@ -24,5 +25,7 @@ export default defineBackground({
     registerTaughtSiteScripts();
     // Team mode: queue local writes, alarms; nothing at all when it is off.
     registerTeamBackground();
+    // A fresh install opens the options page on 店铺设置 with the first-run checklist.
+    registerWelcome();
   },
 });

@@ -93,4 +93,27 @@ describe('the options page', () => {
     expect(document.activeElement).toBe(tabButton('shop'));
     expect(location.hash).toBe('#shop');
   });
+
+  it('follows its address: a new hash on the open page (a link, the panel’s 去设置) shows that tab, an unknown one changes nothing', async () => {
+    const { q, selected } = await setup('remark-rules');
+    type(q('[data-kf="editor-title"]'), '延迟发货X');
+    const go = async (hash: string) => {
+      await act(async () => {
+        location.hash = hash;
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      });
+    };
+    await go('#shop');
+    expect(selected()).toBe('shop');
+    await go('#followups');
+    expect(selected()).toBe('followups');
+    await go('#nothing-here');
+    expect(selected()).toBe('followups');
+    await go('#settings');
+    expect(selected()).toBe('shop');
+    expect(location.hash).toBe('#shop');
+    // The other tab's unsaved edit is still there.
+    await go('#remark-rules');
+    expect((q('[data-kf="editor-title"]') as HTMLInputElement).value).toBe('延迟发货X');
+  });
 });

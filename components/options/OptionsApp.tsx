@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
-import { ShopSettingsForm } from './ShopSettingsForm';
+import { ShopTab } from './ShopTab';
 import { ImportExport } from './ImportExport';
 import { UsageStats } from './UsageStats';
 import { FollowupSettings } from './FollowupSettings';
@@ -27,7 +27,7 @@ export interface OptionsTab {
 /** Tabs of the options page; features add theirs here. */
 export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
-  { id: 'shop', labelKey: 'options.shopSettings', component: ShopSettingsForm },
+  { id: 'shop', labelKey: 'options.shopSettings', component: ShopTab },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'learned', labelKey: 'learned.tab', component: LearnedPicks },
   { id: 'followups', labelKey: 'followups.options.tab', component: FollowupSettings },
@@ -40,6 +40,9 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'team', labelKey: 'team.tab', component: TeamSettings },
 ];
 
+/** Addresses that name a tab by another word (options.html#settings is 店铺设置). */
+const ALIASES: Readonly<Record<string, string>> = { settings: 'shop' };
+
 /**
  * The options page: a tab list (arrow keys, Home and End move between tabs, as the WAI-ARIA tabs
  * pattern has it) and the tabs' panels. A panel, once shown, stays mounted while hidden, so an
@@ -48,7 +51,11 @@ export const OPTIONS_TABS: OptionsTab[] = [
  */
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const tabs = props.tabs ?? OPTIONS_TABS;
-  const [active, setActive] = useState(props.initial && tabs.some((x) => x.id === props.initial) ? props.initial : tabs[0]!.id);
+  const tabOf = (hash = '') => {
+    const id = ALIASES[hash] ?? hash;
+    return tabs.some((x) => x.id === id) ? id : null;
+  };
+  const [active, setActive] = useState(() => tabOf(props.initial) ?? tabs[0]!.id);
   // Tabs visited so far: mounted (a tab not yet opened loads nothing).
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
   const { scope, dirtyTabs, anyDirty } = useDirtyTabs();
@@ -71,6 +78,17 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
     history.replaceState(null, '', `#${id}`);
     if (focus) tabRefs.current.get(id)?.focus();
   };
+
+  // The address's hash changed on an open page (a link such as #followups, the panel's 去设置, the
+  // agent editing the address): show that tab, keeping the others' unsaved edits.
+  useEffect(() => {
+    const onHashChange = () => {
+      const id = tabOf(location.hash.slice(1));
+      if (id) show(id);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = tabs.findIndex((x) => x.id === active);

@@ -6,7 +6,7 @@ import type { PanelController, PanelState } from '@/lib/panel/controller';
 import type { AddFollowupRequest, HandoverTargets } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import type { Followup } from '@/lib/domain/followups/types';
-import { followupTitleIn } from '@/lib/domain/followups/text';
+import { followupTitleIn } from '@/lib/domain/followups/title-in';
 import { setLocale, type Locale } from '@/lib/i18n';
 import { PanelContext } from '../PanelContext';
 import { FollowupActions } from './FollowupActions';

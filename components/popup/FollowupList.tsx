@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
+import { shopZoneLabel } from './format';
 import { reasonText } from '@/lib/messaging/reason';
 import { targetUrl } from '@/lib/domain/followups/target';
 
@@ -227,6 +228,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   if (!data) return <p class="kf-muted" data-kf="popup-loading">{t('followups.popup.loading')}</p>;
 
   const c = data.counts;
+  const zoneLabel = shopZoneLabel(data.utcOffsetMinutes, data.now);
   const nothing = c.overdue + c.today + c.upcoming + c.snoozed === 0;
   const toggle = (s: FollowupSection) => {
     const next = new Set(open);
@@ -244,6 +246,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       <p class="kf-summary" data-kf="summary" data-badge={c.badge} data-overdue={c.overdue} data-today={c.today}>
         {t('followups.popup.summary', { overdue: c.overdue, today: c.today, upcoming: c.upcoming })}
       </p>
+      {zoneLabel && <p class="kf-zone" data-kf="shop-zone" title={t('followups.popup.zoneHint')}>{zoneLabel}</p>}
       {status && <p class="kf-status" role="status" data-kf="popup-status">{status}</p>}
       {nothing && <p class="kf-empty" data-kf="empty">{t('followups.view.empty')}</p>}
       <div role="listbox" aria-label={t('followups.popup.title')} onKeyDown={onKeyDown}>

@@ -16,3 +16,20 @@ export function formatSpan(ms: number): string {
   if (hours < 48) return t('followups.popup.hours', { n: hours });
   return t('followups.popup.days', { n: Math.round(hours / 24) });
 }
+
+/** "+8", "+5:30", "-3": a zone as minutes east of UTC. */
+function utcOffset(minutes: number): string {
+  const m = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${Math.floor(m / 60)}${m % 60 ? `:${String(m % 60).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * Which zone the times are in, said once, when the computer's clock is in another one (an agent
+ * abroad, or a machine left on UTC): due times are shop time (Beijing), and a bare 20:00 read
+ * against a clock showing 04:00 looks wrong. Null when the two agree or the shop uses the
+ * computer's zone.
+ */
+export function shopZoneLabel(zone: number | null, now: number): string | null {
+  if (zone === null || zone === -new Date(now).getTimezoneOffset()) return null;
+  return zone === 480 ? t('followups.popup.zoneBeijing') : t('followups.popup.zoneShop', { offset: utcOffset(zone) });
+}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { CONSOLE_MATCHES } from '@/lib/sites/matches';
-import { findAdapter } from '@/lib/sites';
+import { consoleName, findAdapter } from '@/lib/sites';
 import { PanelController } from '@/lib/panel/controller';
 import { PANEL_FEATURES } from '@/lib/panel/page-features';
 import { reservePanelSpace } from '@/lib/panel/layout';
@@ -168,7 +168,7 @@ export default defineContentScript({
           } catch {
             canInsert = false;
           }
-          return { site: a?.name ?? null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null, ready };
+          return { site: a ? consoleName(a.name, getLocale()) : null, canInsert, buyer: a?.readBuyer(document) ?? null, teaching: picker !== null, ready };
         },
         startTeach: () => {
           void startTeach();

@@ -3,6 +3,7 @@ import { call, onDataChanged } from '@/lib/messaging/client';
 import { holdUiPort } from '@/lib/messaging/ui-port';
 import { OptionsContext, type OptionsApi } from '@/components/options/OptionsContext';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { needsFirstRun } from '@/components/options/FirstRun';
 import { getLocale, registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
@@ -16,7 +17,8 @@ const api: OptionsApi = {
 // An open options page: team mode replicates live while it is open.
 holdUiPort();
 
-const initialTab = location.hash.slice(1);
+/** The tab the address names; without one, 店铺设置 while the shop or agent name is empty (set in main). */
+let initialTab = location.hash.slice(1);
 
 /** Draws the page in the current language; drawn again, the tabs keep their state (unsaved edits too). */
 function draw() {
@@ -39,6 +41,7 @@ function applyLocale(locale: Locale) {
 async function main() {
   const settings = await call('getSettings').catch(() => null);
   if (settings) setLocale(settings.shop.locale);
+  if (!initialTab && settings && needsFirstRun(settings.shop)) initialTab = 'shop';
   draw();
   // The language switched here or in another tab applies at once, without a reload.
   onDataChanged(['settings'], () => {

@@ -10,7 +10,7 @@ import { atTime } from '../domain/time';
 import { loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { registerMessages, setLocale, t } from '../i18n/lookup';
-import { followups as followupMessages } from '../i18n/messages/followups';
+import { followupsWorker as followupMessages } from '../i18n/messages/followups';
 
 registerMessages(followupMessages);
 

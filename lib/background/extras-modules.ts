@@ -9,7 +9,7 @@ import { planLibraryImport } from '../domain/templates/import-plan';
 import { validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
-import { followupTitleIn } from '../domain/followups/text';
+import { followupTitleIn } from '../domain/followups/title-in';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseLearnedExport } from '../domain/suggest/learned-import';

@@ -11,7 +11,7 @@ import { claimNotifications, loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { openFollowupItem } from './open-followup';
 import { registerMessages, setLocale, t } from '../i18n/lookup';
-import { followups as followupMessages } from '../i18n/messages/followups';
+import { followupsWorker as followupMessages } from '../i18n/messages/followups';
 
 registerMessages(followupMessages);
 

@@ -27,6 +27,7 @@ const VALID: Record<string, unknown> = {
   getRuleSet: undefined,
   patchSettings: { panel: { collapsed: true } },
   recordUsage: { templateId: 'greeting-1', scenario: 'greeting' },
+  openOptions: { tab: 'shop' },
   getCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', seen: true },
   patchCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', patch: { note: '喜欢宽松', sizes: { heightCm: 165 } }, append: { preferences: '黑色' }, addTags: ['VIP'] },
   addCustomerEvent: { platform: 'demo', nickname: '小鹿乱撞0521', kind: 'note', text: '问过尺码', ref: 'x1' },

@@ -50,7 +50,7 @@ export type HandoverTo = { person: string } | { shift: Shift } | null;
 
 export type UpdateFollowupRequest =
   | { id: string; action: 'done'; reason?: string }
-  /** Without `until`: the kind's usual snooze (returns: a few days; unpaid: an hour; else tomorrow morning). */
+  /** Without `until`: the kind's usual snooze (returns: a few days; unpaid: an hour, after 15:30 the next morning; else tomorrow morning). */
   | { id: string; action: 'snooze'; until?: number }
   | { id: string; action: 'note'; text: string }
   | { id: string; action: 'reopen' }

@@ -8,6 +8,9 @@ import { SCENARIO_IDS } from '../domain/scenarios';
 import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
 
+/** An options tab's id (the page's address hash: options.html#shop). */
+export const OPTIONS_TAB = /^[a-z-]+$/;
+
 /** Data areas whose changes are announced to every open page. */
 export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team' | 'backups';
 
@@ -39,6 +42,8 @@ export interface CoreProtocol {
   getUsage: [void, UsageRecord];
   /** Does nothing: the floor for message round trips and worker wake-up (npm run bench). */
   ping: [void, true];
+  /** Shows the options page on a tab (its id, e.g. 'shop'): the one already open, else a new one. */
+  openOptions: [{ tab: string }, void];
 }
 
 /**
@@ -55,6 +60,8 @@ export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
     templateId: s.text({ max: 64, min: 1, pattern: ID_PATTERN }),
     scenario: s.optional(s.nullable(s.oneOf(SCENARIO_IDS))),
   }),
+  // The fill-in form's 去设置: only a tab id goes into the options page's address.
+  openOptions: s.object({ tab: s.text({ max: 20, min: 1, pattern: OPTIONS_TAB }) }),
 });
 
 /**

@@ -21,6 +21,7 @@ import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './p
 import type { CardFrameHost } from './card-frame';
 import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, setLocale, t } from '../i18n';
+import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
 
@@ -47,7 +48,8 @@ export interface PendingFill {
 export interface PanelState {
   ready: boolean;
   collapsed: boolean;
-  siteName: string | null;
+  /** The console's name in both languages; the header shows the interface's (consoleName). */
+  siteName: ConsoleName | null;
   pageKind: PageKind;
   /** Whether the console's chat input was found (else: copy mode). */
   inputFound: boolean;

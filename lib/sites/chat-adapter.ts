@@ -7,11 +7,12 @@ import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter, Waiti
 import { lastRead } from './dom';
 import { observeChat } from './observe';
 import { probeWith, type ProbeSpec } from './probe';
+import type { ConsoleName } from './names';
 
 export interface ChatAdapterSpec {
   id: string;
   platform: Platform;
-  name: string;
+  name: ConsoleName;
   matches(url: URL): boolean;
   pageKind(doc: Document): PageKind;
   readBuyer(doc: Document): string | null;

@@ -12,6 +12,7 @@ import { pddAdapter } from './pdd';
 import { taobaoAdapter } from './taobao';
 
 export * from './types';
+export { consoleName } from './names';
 
 /** In match order: the first adapter whose `matches` accepts the URL wins. */
 export const ALL_ADAPTERS: readonly SiteAdapter[] = [demoAdapter, pddAdapter, taobaoAdapter, jdAdapter, jdOrdersAdapter, douyinAdapter, kuaishouAdapter];

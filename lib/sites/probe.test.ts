@@ -3,10 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { bootDemo, loadFixture } from './testing';
 import { ALL_ADAPTERS, demoAdapter, taobaoAdapter } from './index';
 import { probePage, probeWith } from './probe';
+import * as demo from './demo/selectors';
+import * as jd from './jd/selectors';
+import * as jdOrders from './jd-orders/selectors';
+import * as douyin from './douyin/selectors';
+import * as kuaishou from './kuaishou/selectors';
+import * as pdd from './pdd/selectors';
+import * as taobao from './taobao/selectors';
 
 describe('the page check (probe)', () => {
   it('every registered adapter has one', () => {
     expect(ALL_ADAPTERS.filter((a) => !a.probe).map((a) => a.id)).toEqual([]);
+  });
+
+  it('names only selector constants of its own console (a misspelt name would send a maintainer looking for nothing)', () => {
+    const modules: Record<string, Record<string, unknown>> = { demo, 'jd-chat': jd, 'jd-orders': jdOrders, 'douyin-chat': douyin, 'kuaishou-chat': kuaishou, 'pdd-chat': pdd, 'taobao-orders': taobao };
+    document.body.innerHTML = '';
+    for (const a of ALL_ADAPTERS) {
+      // On an empty page every named selector finds nothing, so each is listed.
+      const named = probePage(a, document).flatMap((l) => l.missing);
+      expect(named.length, a.id).toBeGreaterThan(0);
+      expect(named.filter((n) => typeof modules[a.id]![n] !== 'string'), a.id).toEqual([]);
+    }
   });
 
   it('demo chat: every chat read succeeds, the buyer id included; no order lines on a chat page', () => {

@@ -9,6 +9,8 @@
  */
 import type { PageKind, ProbeLine, SiteAdapter } from './types';
 import { findLabel, textOf } from './dom';
+import { consoleName } from './names';
+import { getLocale } from '../i18n/lookup';
 
 export type SelectorSet = Readonly<Record<string, string>>;
 
@@ -62,7 +64,7 @@ export function probeWith(
   const orders = kind !== 'chat';
   const miss = (set: SelectorSet) => Object.entries(set).filter(([n, v]) => !finds(n, v)).map(([n]) => n);
   const lines: ProbeLine[] = [
-    { what: 'console', ok: true, value: adapter.name, missing: [] },
+    { what: 'console', ok: true, value: consoleName(adapter.name, getLocale()), missing: [] },
     { what: 'page-kind', ok: kind !== 'unknown', value: kind, missing: [] },
   ];
   if (chat && spec.buyer) lines.push({ what: 'buyer', ok: attempt(() => adapter.readBuyer(doc), null) != null, missing: miss(spec.buyer) });
@@ -92,7 +94,3 @@ export function probePage(adapter: SiteAdapter, doc: Document): ProbeLine[] {
   return attempt(() => adapter.probe?.(doc), undefined) ?? probeWith(adapter, doc, { buyer: {}, messages: {}, chatInput: {} });
 }
 
-/** Picks the named constants out of a selectors module (keeps the probe specs short and typo-proof). */
-export function pick<M extends Record<string, unknown>, K extends keyof M & string>(mod: M, ...names: K[]): SelectorSet {
-  return Object.fromEntries(names.map((n) => [n, String(mod[n])]));
-}

@@ -85,12 +85,14 @@ export interface RemarkEditor {
   root: HTMLElement;
 }
 
+import type { ConsoleName } from './names';
+
 export interface SiteAdapter {
   /** Stable id, e.g. 'demo', 'pdd-chat', 'taobao-orders'. */
   id: string;
   platform: Platform;
-  /** Human name shown in the panel header. */
-  name: string;
+  /** Human name shown in the panel header, in both interface languages (lib/sites/names.ts; consoleName picks). */
+  name: ConsoleName;
   /** 'demo' = our own demo console; 'fixture' = written from public facts, checked only against fixture pages. */
   verifiedAgainst: 'demo' | 'fixture' | 'taught';
   /**

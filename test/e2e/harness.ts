@@ -56,6 +56,39 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** An unpacked extension other than the build (the bench's bare floor extension). */
   extensionDir?: string;
+  /** Extra environment for Chromium, e.g. `{ TZ: 'America/Los_Angeles' }` (Chromium takes its zone from TZ). */
+  env?: Record<string, string>;
+  /**
+   * Keep the options page the install opens (lib/background/welcome.ts). By default it is closed
+   * before the harness returns, so a test starts with only the tabs it opens, its own in front.
+   */
+  keepWelcome?: boolean;
+}
+
+/** The options page a fresh install opens (options.html?welcome#shop), once it is there; null if none came. */
+export function welcomePage(context: BrowserContext, timeoutMs = 15_000): Promise<Page | null> {
+  const isWelcome = (p: Page) => p.url().includes('/options.html?welcome');
+  return new Promise((resolve) => {
+    const watched = new Set<Page>();
+    const check = () => {
+      const p = context.pages().find(isWelcome);
+      if (p) done(p);
+    };
+    const watch = (p: Page) => {
+      watched.add(p);
+      p.on('framenavigated', check);
+      check();
+    };
+    const done = (p: Page | null) => {
+      clearTimeout(timer);
+      context.off('page', watch);
+      for (const w of watched) w.off('framenavigated', check);
+      resolve(p);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    context.on('page', watch);
+    context.pages().forEach(watch);
+  });
 }
 
 /**
@@ -91,6 +124,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -107,6 +141,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
+  // The install opens the options page once; a tab that opened later, in front, would slow the test's own.
+  if (!options.extensionDir && !options.keepWelcome) await (await welcomePage(context))?.close();
   return {
     context,
     extensionId,

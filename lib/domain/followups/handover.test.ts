@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignFollowup, handoverItems, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
-import { handoverFollowup, manualFollowup, panelFollowup } from './rules';
-import { complete } from './view';
+import { handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
+import { complete, todayView } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS } from './types';
 
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -20,12 +20,34 @@ describe('handover (交接)', () => {
     expect(nextShiftStart('day', at15, S)).toBe(at15);
   });
 
-  it('handed to the night shift at 15:00, an item due at 16:00 is due when the night shift starts', () => {
+  it('handed to the night shift at 15:00, an item due at 16:00 is due that evening, not the moment the night shift starts', () => {
     const handed = assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 16, 0) }, { shift: 'night' }, at15, S);
-    expect(handed).toMatchObject({ shift: 'night', handover: true, assignedAt: at15, dueAt: bj(2026, 3, 10, 21, 0) });
+    expect(handed).toMatchObject({ shift: 'night', handover: true, assignedAt: at15, dueAt: bj(2026, 3, 10, 23, 59) });
     expect(handed.assignee).toBeUndefined();
-    // A due time later than the shift's start stays.
+    // The night shift comes on at 21:00 and finds it due, not overdue.
+    expect(todayView([handed], bj(2026, 3, 10, 21, 0), S).today).toEqual([handed]);
+    // A due time later than that stays.
     expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 11, 15, 30) }, { shift: 'night' }, at15, S).dueAt).toBe(bj(2026, 3, 11, 15, 30));
+  });
+
+  it('a shift is given time after it comes on: the night shift until 23:59, the day shift until noon — around the shift change', () => {
+    // Handed over in the last minute of the day shift, and by a night agent just before the day shift.
+    expect(handoverDeadline('night', bj(2026, 3, 10, 20, 59), S)).toBe(bj(2026, 3, 10, 23, 59));
+    expect(handoverDeadline('day', bj(2026, 3, 11, 8, 59), S)).toBe(bj(2026, 3, 11, 12, 0));
+    expect(handoverDeadline('day', bj(2026, 3, 10, 23, 0), S)).toBe(bj(2026, 3, 11, 12, 0));
+    // The shift is on already (a team member handing over after their own shift): from now, within it.
+    expect(handoverDeadline('night', bj(2026, 3, 10, 21, 0), S)).toBe(bj(2026, 3, 10, 23, 59));
+    expect(handoverDeadline('night', bj(2026, 3, 11, 1, 0), S)).toBe(bj(2026, 3, 11, 9, 0));
+    expect(handoverDeadline('day', bj(2026, 3, 11, 10, 0), S)).toBe(bj(2026, 3, 11, 12, 0));
+    expect(handoverDeadline('day', bj(2026, 3, 11, 13, 0), S)).toBe(bj(2026, 3, 11, 21, 0));
+    // Never past the end of the shift: a night shift 23:30–06:00 has until 23:59; one that starts after midnight, until it ends.
+    expect(handoverDeadline('night', bj(2026, 3, 10, 15, 0), { ...S, dayShift: { start: '06:00', end: '23:30' } })).toBe(bj(2026, 3, 10, 23, 59));
+    expect(handoverDeadline('night', bj(2026, 3, 10, 15, 0), { ...S, dayShift: { start: '07:00', end: '00:30' } })).toBe(bj(2026, 3, 11, 7, 0));
+    // Handed to the day shift at night, an item is due by noon, not when the day shift starts at 09:00.
+    const night = bj(2026, 3, 10, 23, 0);
+    expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 22, 0) }, { shift: 'day' }, night, S).dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    // Handed to the shift that is on, an item keeps its due time.
+    expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 16, 0) }, { shift: 'day' }, at15, S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
   });
 
   it('handed to a person keeps the due time and replaces an earlier shift assignment; null takes it back', () => {

@@ -7,8 +7,8 @@
  * in the night hours is the night shift). The day shift's hours are the shop's setting
  * (options → 跟进清单); the night shift is the rest of the day.
  */
-import { atTime, hhmm } from '../time';
-import { isNight, resolveSettings } from './rules';
+import { hhmm } from '../time';
+import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
 import { effectiveDue } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupSettings } from './types';
 
@@ -37,15 +37,15 @@ export function nextShiftStart(shift: Shift, now: number, settings: Partial<Foll
   if (shiftAt(now, settings) === shift) return now;
   const s = resolveSettings(settings);
   const d = DEFAULT_FOLLOWUP_SETTINGS.dayShift;
-  const minutes = shift === 'day' ? hhmm(s.dayShift.start, d.start) : hhmm(s.dayShift.end, d.end);
-  const today = atTime(now, minutes, s.utcOffsetMinutes);
-  return today > now ? today : atTime(now, minutes, s.utcOffsetMinutes, 1);
+  return nextAt(now, shift === 'day' ? hhmm(s.dayShift.start, d.start) : hhmm(s.dayShift.end, d.end), s.utcOffsetMinutes);
 }
 
 /**
  * Hands the item over (or takes it back with `null`). Handed to a shift that is not on now, it is
- * due when that shift starts at the earliest, so it does not sit overdue on the list of a shift
- * that cannot act on it. The assignment time decides between two machines assigning at once.
+ * due by that shift's handover deadline at the earliest (handoverDeadline: the night shift 23:59,
+ * the day shift 12:00), so it neither sits overdue on the list of a shift that cannot act on it
+ * nor arrives overdue the moment that shift starts. Handed to the shift that is on, it keeps its
+ * due time. The assignment time decides between two machines assigning at once.
  */
 export function assignFollowup(item: Followup, to: HandoverTarget | null, now: number, settings: Partial<FollowupSettings> = {}): Followup {
   const out: Followup = { ...item, assignedAt: now };
@@ -61,7 +61,7 @@ export function assignFollowup(item: Followup, to: HandoverTarget | null, now: n
     return out;
   }
   out.shift = to.shift;
-  out.dueAt = Math.max(item.dueAt, nextShiftStart(to.shift, now, settings));
+  out.dueAt = Math.max(item.dueAt, shiftAt(now, settings) === to.shift ? now : handoverDeadline(to.shift, now, settings));
   return out;
 }
 

@@ -3,6 +3,7 @@ export {
   followupsFromCustomers,
   followupsFromOrders,
   followupsFromRemarkFacts,
+  handoverDeadline,
   handoverFollowup,
   isNight,
   kindLabel,
@@ -16,6 +17,7 @@ export {
   inquiryDue,
   SUGGESTED_SCENARIO,
   unpaidDue,
+  unpaidSnoozeUntil,
   type ManualInput,
   type PanelExtra,
 } from './rules';

@@ -5,7 +5,7 @@
  * optional parts are dropped, and only a record without id, kind or due time fails.
  * FOLLOWUP_SCHEMA fits lib/storage/versioned.ts's migrate().
  */
-import { followups as messages } from '../../i18n/messages/followups';
+import { ZH } from './text';
 import { isScenarioId } from '../scenarios';
 import { PLATFORMS } from '../customers/types';
 import {
@@ -19,6 +19,7 @@ import {
 import { fnv1a as hash } from '../hash';
 import { normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
+
 type Rec = Record<string, unknown>;
 
 export class FollowupRecordError extends Error {
@@ -31,7 +32,7 @@ const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T => (lis
 function kindFromV0(type: unknown): FollowupKind {
   if (oneOf(FOLLOWUP_KINDS, type)) return type;
   if (typeof type === 'string') {
-    for (const kind of FOLLOWUP_KINDS) if (messages.zh[`followups.kind.${kind}`] === type.trim()) return kind;
+    for (const kind of FOLLOWUP_KINDS) if (ZH[`followups.kind.${kind}`] === type.trim()) return kind;
     if (/催付|未付/.test(type)) return 'unpaid';
   }
   return 'manual';
@@ -56,8 +57,8 @@ export function followupV0toV1(r: Rec): Rec {
     v: 1,
     id: typeof r.id === 'string' && r.id ? r.id : `manual:${(created ?? 0).toString(36)}-${hash(text)}`,
     kind,
-    title: text || messages.zh[`followups.kind.${kind}`],
-    reason: messages.zh['followups.reason.manual'],
+    title: text || ZH[`followups.kind.${kind}`],
+    reason: ZH['followups.reason.manual'],
     createdAt: created,
     dueAt: due,
     status: r.done === true ? 'done' : 'open',
@@ -92,7 +93,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
     v: FOLLOWUP_VERSION,
     id: r.id,
     kind,
-    title: typeof r.title === 'string' && r.title ? r.title : (messages.zh[`followups.kind.${kind}`] ?? kind),
+    title: typeof r.title === 'string' && r.title ? r.title : (ZH[`followups.kind.${kind}`] ?? kind),
     reason: typeof r.reason === 'string' ? r.reason : '',
     createdAt: isTime(r.createdAt) ? r.createdAt : now,
     dueAt: r.dueAt,

@@ -12,7 +12,7 @@ import {
   unpaidDue,
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
-import { applyRuleResult, complete, snooze, todayView } from './view';
+import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from './view';
 import { handoverItems, handoverTarget } from './handover';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
@@ -74,6 +74,44 @@ describe('unpaid (拍下未付)', () => {
     });
   });
 
+
+  describe('snoozed (推迟) around the 16:00 cut-off', () => {
+    const page = [order({ orderId: '1001', createdAt: created })];
+    const [item] = followupsFromOrders(page, [], S, created + HOUR).upserts;
+    const snoozeAt = (now: number) => snooze(item!, suggestedSnooze(item!, now, S), S);
+
+    it('after the cut-off, it comes back the next morning, due before the next cut-off, and no longer promises today', () => {
+      const now = bj(2026, 3, 10, 17, 42);
+      const later = snoozeAt(now);
+      expect(later).toMatchObject({
+        status: 'snoozed',
+        snoozedUntil: bj(2026, 3, 11, 8, 0),
+        dueAt: bj(2026, 3, 11, 15, 30),
+        reason: '拍下超过 30 分钟未付款，已过 2026-03-10 16:00 截单，2026-03-11 15:30 前催付',
+      });
+      // The order list read again while it sleeps changes nothing: not today's 15:30, not "16:00 截单前".
+      expect(followupsFromOrders(page, [later], S, now + 10 * MIN).upserts).toEqual([]);
+      // Back the next morning under today, due 15:30.
+      const morning = todayView([later], bj(2026, 3, 11, 8, 0), S);
+      expect(morning.today.map((f) => f.dueAt)).toEqual([bj(2026, 3, 11, 15, 30)]);
+    });
+
+    it('in the last half hour before the cut-off (15:30–16:00) it goes to the next cut-off too', () => {
+      expect(snoozeAt(bj(2026, 3, 10, 15, 40))).toMatchObject({ snoozedUntil: bj(2026, 3, 11, 8, 0), dueAt: bj(2026, 3, 11, 15, 30) });
+    });
+
+    it('before the cut-off, it comes back the same afternoon and still reads "16:00 截单前催付"', () => {
+      expect(snoozeAt(bj(2026, 3, 10, 11, 0))).toMatchObject({ snoozedUntil: bj(2026, 3, 10, 12, 0), dueAt: bj(2026, 3, 10, 15, 30), reason: item!.reason });
+      expect(snoozeAt(bj(2026, 3, 10, 15, 10))).toMatchObject({ snoozedUntil: bj(2026, 3, 10, 15, 30), dueAt: bj(2026, 3, 10, 15, 30), reason: item!.reason });
+      expect(item!.reason).toBe('拍下超过 30 分钟未付款，16:00 截单前催付');
+    });
+
+    it('any other kind keeps its due time and reason', () => {
+      const promised = panelFollowup('promised-answer', '小明', created, S);
+      const later = snooze(promised, bj(2026, 3, 12, 8, 0), S);
+      expect(later).toEqual({ ...promised, status: 'snoozed', snoozedUntil: bj(2026, 3, 12, 8, 0) });
+    });
+  });
 
   it('across midnight: ordered at 23:50 it becomes overdue at 00:20 and is due at 15:30 that day', () => {
     expect(unpaidDue(bj(2026, 3, 10, 23, 50), S).dueAt).toBe(bj(2026, 3, 11, 15, 30));
@@ -321,7 +359,7 @@ describe('night shift and handover (夜班交接)', () => {
     expect(isNight(bj(2026, 3, 10, 12, 0), nightShop)).toBe(true);
   });
 
-  it('a handover note written at night is due by noon; one written by day, by the end of the shift', () => {
+  it('a handover note written at night is due by noon; one written by day is the night shift’s, due that evening after it comes on', () => {
     expect(handoverFollowup({ title: '3001 等仓库回复' }, bj(2026, 3, 10, 22, 30), S)).toMatchObject({
       kind: 'handover',
       handover: true,
@@ -329,7 +367,21 @@ describe('night shift and handover (夜班交接)', () => {
       title: '3001 等仓库回复',
       reason: '夜班交接，2026-03-11 12:00 前处理完',
     });
-    expect(handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S)).toMatchObject({ dueAt: bj(2026, 3, 10, 20, 0), reason: '白班交给夜班，2026-03-10 20:00 前处理完' });
+    const byDay = handoverFollowup({ title: 'x' }, bj(2026, 3, 10, 15, 0), S);
+    expect(byDay).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 10, 23, 59), reason: '白班交给夜班：夜班 20:00 接班后处理，2026-03-10 23:59 前处理完' });
+    // The night shift starts at 20:00: the note is due, not overdue, and on today's list.
+    expect(todayView([byDay], bj(2026, 3, 10, 20, 0), S).today).toEqual([byDay]);
+    expect(todayView([byDay], bj(2026, 3, 10, 23, 30), S).overdue).toEqual([]);
+  });
+
+  it('a handover note around the shift change: 19:59 is for tonight, 20:00 for tomorrow noon, 07:59 for noon, 08:00 for tonight', () => {
+    const note = (h: number, mi: number, d = 10) => handoverFollowup({ title: '交接' }, bj(2026, 3, d, h, mi), S);
+    expect(note(19, 59)).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 10, 23, 59) });
+    expect(note(20, 0)).toMatchObject({ shift: 'day', dueAt: bj(2026, 3, 11, 12, 0), reason: '夜班交接，2026-03-11 12:00 前处理完' });
+    expect(note(7, 59, 11)).toMatchObject({ shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
+    expect(note(8, 0, 11)).toMatchObject({ shift: 'night', dueAt: bj(2026, 3, 11, 23, 59) });
+    // A day agent in team mode writing one after their shift (the night shift is on): still that evening.
+    expect(handoverFollowup({ title: '交给夜班' }, bj(2026, 3, 10, 21, 0), S, 'day').dueAt).toBe(bj(2026, 3, 10, 23, 59));
   });
 
   it("in team mode the agent's chosen shift decides, not the clock: a day agent's late to-do stays theirs; a night agent's at 10:00 goes to the day shift", () => {

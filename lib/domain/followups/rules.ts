@@ -9,7 +9,7 @@ import { reasonOf, zh } from './text';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
 import type { Shift } from './handover';
-import { atTime, DAY, fromWall, HOUR, hhmm, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from '../time';
+import { atTime, DAY, fromWall, HOUR, hhmm, isoDay, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from '../time';
 import {
   DEFAULT_FOLLOWUP_SETTINGS,
   FOLLOWUP_VERSION,
@@ -117,11 +117,34 @@ export function isNight(now: number, settings: Partial<FollowupSettings> = {}): 
   return !day;
 }
 
+/** The first time `minutes` past midnight (shop time) strictly after `t`. */
+export function nextAt(t: number, minutes: number, zone: Zone): number {
+  const today = atTime(t, minutes, zone);
+  return today > t ? today : atTime(t, minutes, zone, 1);
+}
+
 /** The next handover time (12:00) after `now`: 23:00 → noon tomorrow, 02:00 → noon today. */
 export function nextHandoverDue(now: number, settings: Partial<FollowupSettings> = {}): number {
   const r = resolve(settings);
-  const today = atTime(now, r.handoverDue, r.zone);
-  return today > now ? today : atTime(now, r.handoverDue, r.zone, 1);
+  return nextAt(now, r.handoverDue, r.zone);
+}
+
+/** The last minute of the shop's day: a handover to the night shift is that evening's work (listed under today). */
+const DAY_END = 24 * 60 - 1;
+
+/**
+ * By when a shift handles what the other shift hands it. The day shift: by the handover time
+ * (domain.md: night items are handled the next morning, done before noon). The night shift: that
+ * evening, once it has come on — by 23:59 of the shop's day (20:00 → 23:59, as the morning's
+ * 08:00 → 12:00), never at the moment it starts, which made every item overdue on arrival. Neither
+ * past the end of the shift. Counted from `now` when that shift is on already (a team member
+ * handing over after their own shift ended).
+ */
+export function handoverDeadline(to: Shift, now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  const [start, end, due] = to === 'day' ? [r.dayStart, r.dayEnd, r.handoverDue] : [r.dayEnd, r.dayStart, DAY_END];
+  const from = isNight(now, r.s) === (to === 'night') ? now : nextAt(now, start, r.zone);
+  return Math.min(nextAt(from, due, r.zone), nextAt(from, end, r.zone));
 }
 
 /** "Today" for work that must not wait: the end of the current day shift; at night, the next handover time. */
@@ -132,19 +155,58 @@ export function sameDayDue(now: number, settings: Partial<FollowupSettings> = {}
   return end > now ? end : atTime(now, r.dayEnd, r.zone, 1);
 }
 
+/** The payment-reminder time for something that needs one from `t` on (see unpaidDue). */
+function unpaidSlot(t: number, r: Resolved): number {
+  const remindToday = atTime(t, r.remind, r.zone);
+  if (t <= remindToday) return remindToday;
+  return t < atTime(t, r.cutoff, r.zone) ? atTime(t, r.cutoff, r.zone) : atTime(t, r.remind, r.zone, 1);
+}
+
 /**
  * When a payment reminder for an order created at `createdAt` is due: before today's cut-off minus
  * the margin (16:00 → 15:30); if the order only becomes overdue between 15:30 and 16:00, at the
- * cut-off itself; if after the cut-off, the next day at 15:30.
+ * cut-off itself; if after the cut-off, the next day at 15:30. Snoozed by the agent past that
+ * (`snoozedUntil`), the first such time after the snooze: after the cut-off, before the next one.
+ * `nextDay`: a cut-off was missed on the way (the reason names it).
  */
-export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings> = {}): { dueAt: number; nextDay: boolean } {
+export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings> = {}, snoozedUntil?: number): { dueAt: number; nextDay: boolean } {
   const r = resolve(settings);
   const eligible = createdAt + r.s.unpaidAfterMinutes * MINUTE;
-  const remindToday = atTime(eligible, r.remind, r.zone);
-  if (eligible <= remindToday) return { dueAt: remindToday, nextDay: false };
-  const cutoffToday = atTime(eligible, r.cutoff, r.zone);
-  if (eligible < cutoffToday) return { dueAt: cutoffToday, nextDay: false };
-  return { dueAt: atTime(eligible, r.remind, r.zone, 1), nextDay: true };
+  let dueAt = unpaidSlot(eligible, r);
+  if (snoozedUntil !== undefined && snoozedUntil > dueAt) dueAt = unpaidSlot(snoozedUntil, r);
+  return { dueAt, nextDay: isoDay(dueAt, r.zone) !== isoDay(eligible, r.zone) };
+}
+
+/** Why an unpaid order is on the list; `late`: due after a cut-off it missed (dates, not 今天/明天: read on later days too). */
+function unpaidWhy(dueAt: number, late: boolean, r: Resolved): Pick<Followup, 'reason' | 'why'> {
+  const params = { minutes: r.s.unpaidAfterMinutes, cutoff: formatMinutes(r.cutoff) };
+  return late
+    ? reasonOf('followups.reason.unpaidLate', { ...params, missed: isoDay(dueAt - DAY, r.zone), due: formatWall(dueAt, r.zone) })
+    : reasonOf('followups.reason.unpaid', params);
+}
+
+/**
+ * When a snoozed payment reminder comes back (the popup's 推迟): an hour later while that is before
+ * today's reminder time (15:30), at 15:30 at the latest. From 15:30 on today's cut-off is lost, and
+ * at night nobody reminds: at the start of the next day shift, before the next cut-off.
+ */
+export function unpaidSnoozeUntil(now: number, settings: Partial<FollowupSettings> = {}): number {
+  const r = resolve(settings);
+  const remindToday = atTime(now, r.remind, r.zone);
+  if (now < remindToday && !isNight(now, r.s)) return Math.min(now + HOUR, remindToday);
+  return Math.min(nextAt(now, r.dayStart, r.zone), nextAt(now, r.remind, r.zone));
+}
+
+/**
+ * What a snooze until `until` changes of an unpaid reminder besides the snooze: past its due time,
+ * it is due at the first reminder time after the snooze (after the cut-off: before the next one),
+ * and its reason names that time and the cut-off it missed instead of promising today's.
+ */
+export function unpaidAfterSnooze(item: Followup, until: number, settings: Partial<FollowupSettings> = {}): Partial<Followup> {
+  if (item.kind !== 'unpaid' || until <= item.dueAt) return {};
+  const r = resolve(settings);
+  const dueAt = unpaidSlot(until, r);
+  return { dueAt, ...unpaidWhy(dueAt, isoDay(dueAt, r.zone) !== isoDay(item.dueAt, r.zone), r) };
 }
 
 /**
@@ -298,12 +360,9 @@ export function followupsFromOrders(
       const had = out.byId.get(unpaidId);
       const created = o.createdAt ?? had?.createdAt ?? now;
       if (o.createdAt === undefined || now >= created + r.s.unpaidAfterMinutes * MINUTE) {
-        const { dueAt, nextDay } = unpaidDue(created, r.s);
-        const params = { minutes: r.s.unpaidAfterMinutes, cutoff: formatMinutes(r.cutoff) };
-        // Dates, not 今天/明天: the reason is read on later days too.
-        const why = nextDay
-          ? reasonOf('followups.reason.unpaidLate', { ...params, missed: formatWall(dueAt - DAY, r.zone).slice(0, 10), due: formatWall(dueAt, r.zone) })
-          : reasonOf('followups.reason.unpaid', params);
+        // The agent's snooze past the cut-off stands: the page read again does not bring today's back.
+        const { dueAt, nextDay } = unpaidDue(created, r.s, had?.status === 'snoozed' ? had.snoozedUntil : undefined);
+        const why = unpaidWhy(dueAt, nextDay, r);
         const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
         out.put(reconcile(had, fresh));
       }
@@ -564,19 +623,22 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
 }
 
 /**
- * A handover note from one shift to the next. At night it is due by the next noon; written in the
- * day shift it is due by the end of that shift.
+ * A handover note from one shift to the next, due by that shift's handover deadline
+ * (handoverDeadline): written at night, by the next noon; written by day, for the night shift, by
+ * 23:59 that evening, not at 20:00, when the night shift came on to find it overdue.
  */
 export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
   const night = madeAtNight(now, r.s, by);
-  const dueAt = input.dueAt ?? (night ? nextHandoverDue(now, r.s) : sameDayDue(now, r.s));
+  const dueAt = input.dueAt ?? handoverDeadline(night ? 'day' : 'night', now, r.s);
   const title = input.title.trim() || kindLabel('handover');
+  const due = formatWall(dueAt, r.zone);
   const item = make({
     id: `handover:${input.stamp ?? now.toString(36)}-${hash(title + (input.buyer ?? ''))}`,
     kind: 'handover',
     source: 'manual',
-    why: reasonOf(night ? 'followups.reason.handover' : 'followups.reason.handoverToNight', { due: formatWall(dueAt, r.zone) }),
+    // To the night shift: from when it comes on (the older 白班交给夜班，{due} 前处理完 named its start as the deadline).
+    why: night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
     dueAt,
     now,
     title,

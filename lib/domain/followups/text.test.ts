@@ -25,8 +25,11 @@ describe('an item reads in the interface’s language, whichever language it was
 
   it('reasons with values keep them (times, amounts)', () => {
     const handover = stored(handoverFollowup({ title: '给买家回电话' }, bj(2026, 12, 3, 15, 0), S));
-    expect(followupReason(handover, en)).toBe('Handed from the day to the night shift; finish by 2026-12-03 20:00');
-    expect(followupReason(handover, zh)).toBe('白班交给夜班，2026-12-03 20:00 前处理完');
+    expect(followupReason(handover, en)).toBe('Handed from the day to the night shift: the night shift takes it from 20:00, finish by 2026-12-03 23:59');
+    expect(followupReason(handover, zh)).toBe('白班交给夜班：夜班 20:00 接班后处理，2026-12-03 23:59 前处理完');
+    // One stored before: its own words (its due time was the night shift's start).
+    const older = { ...handover, dueAt: bj(2026, 12, 3, 20, 0), why: { key: 'followups.reason.handoverToNight', params: { due: '2026-12-03 20:00' } } };
+    expect(followupReason(older, en)).toBe('Handed from the day to the night shift; finish by 2026-12-03 20:00');
     const [refund] = followupsFromRemarkFacts([{ kind: 'refund-pending', orderId: '5001', buyer: '小明', amountYuan: 20 }], [], S, now).upserts;
     expect(followupReason(stored(refund!), en)).toBe('A refund or compensation is still to be paid (¥20.00)');
     const [late] = followupsFromOrders([{ orderId: '1002', buyer: '小明', status: 'unpaid', createdAt: bj(2026, 11, 23, 17, 14), flag: 'gray', remark: '' }], [], S, now).upserts;

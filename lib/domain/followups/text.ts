@@ -7,9 +7,11 @@
  * extension, team members not yet updated and earlier exports read those. An item made before
  * `why` existed shows that stored text, translated where it is one of our fixed sentences.
  */
-import { followups as messages } from '../../i18n/messages/followups';
-import type { Locale } from '../../i18n/lookup';
+import { followupsWorker } from '../../i18n/messages/followups';
 import type { Followup, FollowupKind } from './types';
+
+/** Every Chinese string, from the worker's bundle: background.js need not carry the English (messages/followups.ts). */
+export const ZH = followupsWorker.zh;
 
 export type TextParams = Record<string, string | number>;
 /** Looks a message key up in one language and fills its {placeholders} (lib/i18n's t() fits). */
@@ -18,22 +20,22 @@ export type Say = (key: string, params?: TextParams) => string;
 /** `say` over one language's dictionary, falling back to Chinese, then to the key. */
 export function sayFrom(dict: Record<string, string>): Say {
   return (key, params) => {
-    const text = dict[key] ?? messages.zh[key] ?? key;
+    const text = dict[key] ?? ZH[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
   };
 }
 
 /** The Chinese the items store. */
-export const zh: Say = sayFrom(messages.zh);
+export const zh: Say = sayFrom(ZH);
 
-/** The worker's words in the interface's language (the shop's locale): English when it is English, else Chinese. */
-export const sayIn = (locale?: string): Say => (locale === 'en' ? sayFrom(messages.en) : zh);
+/** The few sentences the worker says itself (a refused handover), in the shop's language: English when it is English, else Chinese. */
+export const sayIn = (locale?: string): Say => (locale === 'en' ? sayFrom(followupsWorker.en) : zh);
 
 const kindKey = (kind: FollowupKind) => `followups.kind.${kind}`;
 
 /** A reason or a close reason written before items named their message: the key of that fixed sentence, if it is one. */
 function fixedKey(text: string, prefix: string): string | undefined {
-  for (const [key, value] of Object.entries(messages.zh)) if (key.startsWith(prefix) && value === text && !value.includes('{')) return key;
+  for (const [key, value] of Object.entries(ZH)) if (key.startsWith(prefix) && value === text && !value.includes('{')) return key;
   return undefined;
 }
 
@@ -52,19 +54,12 @@ export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say
 }
 
 /**
- * The title in one interface language, for a page that does not carry these messages: the worker
- * renders it for the chat panel's "added" line (the content script stays small).
- */
-export const followupTitleIn = (f: Pick<Followup, 'kind' | 'title' | 'buyer'>, locale: Locale): string =>
-  followupTitle(f, sayFrom(locale === 'en' ? messages.en : messages.zh));
-
-/**
  * Why the item is on the list: its message in `say`'s language, else the text it stored (also when
  * it names a message this copy does not know: a newer copy's, or a damaged record's).
  */
 export function followupReason(f: Pick<Followup, 'reason' | 'why'>, say: Say): string {
   const { key, params } = f.why ?? {};
-  if (key?.startsWith('followups.reason.') && Object.hasOwn(messages.zh, key)) {
+  if (key?.startsWith('followups.reason.') && Object.hasOwn(ZH, key)) {
     return say(key, params && typeof params === 'object' ? params : undefined);
   }
   const fixed = fixedKey(f.reason, 'followups.reason.');

@@ -104,8 +104,22 @@ describe('actions on one item', () => {
   it('suggests re-checking a return in two days and other items at the start of the next day shift', () => {
     const now = bj(2026, 3, 10, 16);
     expect(suggestedSnooze({ ...base, kind: 'return-pending' }, now, S)).toBe(now + 48 * HOUR);
-    expect(suggestedSnooze({ ...base, kind: 'unpaid' }, now, S)).toBe(now + HOUR);
     expect(suggestedSnooze(base, now, S)).toBe(bj(2026, 3, 11, 8));
+  });
+
+  it('snoozes a payment reminder an hour while the 16:00 cut-off can still be met, else to the next morning', () => {
+    const unpaid = { ...base, kind: 'unpaid' as const };
+    const at = (h: number, mi = 0, d = 10) => suggestedSnooze(unpaid, bj(2026, 3, d, h, mi), S);
+    expect(at(10)).toBe(bj(2026, 3, 10, 11));
+    // The last reminder before the cut-off is 15:30: an hour from 15:10 would be after it.
+    expect(at(15, 10)).toBe(bj(2026, 3, 10, 15, 30));
+    // From 15:30 on, today's cut-off is lost: back at 08:00, before tomorrow's.
+    expect(at(15, 30)).toBe(bj(2026, 3, 11, 8));
+    expect(at(16)).toBe(bj(2026, 3, 11, 8));
+    expect(at(17, 42)).toBe(bj(2026, 3, 11, 8));
+    // At night nobody reminds: the next morning, also after midnight.
+    expect(at(23)).toBe(bj(2026, 3, 11, 8));
+    expect(at(2, 0, 11)).toBe(bj(2026, 3, 11, 8));
   });
 });
 

@@ -2,8 +2,8 @@
  * The daily list and the agent's actions on one item. Pure: every function takes `now` and returns
  * new objects.
  */
-import { atTime, DAY, HOUR, hhmm, type Zone } from '../time';
-import { resolveSettings } from './rules';
+import { atTime, DAY, hhmm, type Zone } from '../time';
+import { resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS, FOLLOWUP_KINDS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
 
 export interface KindGroup {
@@ -93,8 +93,9 @@ export function todayView(
   };
 }
 
-export function snooze(item: Followup, until: number): Followup {
-  return { ...item, status: 'snoozed', snoozedUntil: until };
+/** Snoozed until `until`; an unpaid reminder snoozed past the cut-off moves to the next one (unpaidAfterSnooze). */
+export function snooze(item: Followup, until: number, settings: Partial<FollowupSettings> = {}): Followup {
+  return { ...item, status: 'snoozed', snoozedUntil: until, ...unpaidAfterSnooze(item, until, settings) };
 }
 
 export function complete(item: Followup, now: number, reason?: string): Followup {
@@ -140,7 +141,8 @@ export function applyRuleResult(items: readonly Followup[], result: RuleResult, 
 
 /**
  * The snooze the UI offers first: returns re-checked every few days, delays twice a week,
- * payment reminders in an hour, everything else at the start of the next day shift.
+ * payment reminders in an hour while today's cut-off can still be met, else the next morning
+ * (unpaidSnoozeUntil), everything else at the start of the next day shift.
  */
 export function suggestedSnooze(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): number {
   const s = resolveSettings(settings);
@@ -150,7 +152,7 @@ export function suggestedSnooze(item: Followup, now: number, settings: Partial<F
     case 'delay':
       return now + 3 * DAY;
     case 'unpaid':
-      return now + HOUR;
+      return unpaidSnoozeUntil(now, settings);
     default:
       return atTime(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes, 1);
   }

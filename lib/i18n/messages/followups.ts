@@ -7,8 +7,13 @@ import type { MessageBundle } from '../index';
  * item names its reason's key and values (`why`), so the popup, the buyer card and the CSV show it in
  * the interface's language (lib/domain/followups/text.ts). Stored items name these keys: a reason
  * whose placeholders change gets a new key. Reasons are read days later: no 今天/明天, dates instead.
+ *
+ * The worker registers and reads `followupsWorker`: every Chinese string (items store them) and the
+ * English it says itself (the toolbar badge's title, the cut-off notification). An item's words are
+ * made in English where they are shown (popup, buyer card, the CSV in worker-extras.js), so
+ * background.js carries none of them (about 2.7 KB); the pages register `followups`, which has all.
  */
-export const followups: MessageBundle = {
+export const followupsWorker: MessageBundle = {
   zh: {
     'followups.kind.unpaid': '拍下未付',
     'followups.kind.inquiry': '咨询未拍',
@@ -37,6 +42,7 @@ export const followups: MessageBundle = {
     'followups.reason.postageRefundAmount': '有运费待退还给买家（¥{amount}）',
     'followups.reason.handover': '夜班交接，{due} 前处理完',
     'followups.reason.handoverToNight': '白班交给夜班，{due} 前处理完',
+    'followups.reason.handoverForNight': '白班交给夜班：夜班 {start} 接班后处理，{due} 前处理完',
     'followups.handover.notMember': '“{person}”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。',
     'followups.reason.vipRevisit': 'VIP 客户，距上次联系将满 {days} 天，回访问候',
     'followups.reason.badReview': '中差评或投诉，当天联系买家解决',
@@ -58,6 +64,17 @@ export const followups: MessageBundle = {
     'followups.notify.title': '{cutoff} 截单前还有 {count} 单未付款',
   },
   en: {
+    'followups.view.badge': '{count} to follow up',
+    'followups.popup.title': "Today's follow-ups",
+    'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
+    'followups.handover.notMember': '“{person}” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.',
+  },
+};
+
+export const followups: MessageBundle = {
+  zh: followupsWorker.zh,
+  en: {
+    ...followupsWorker.en,
     'followups.kind.unpaid': 'Unpaid order',
     'followups.kind.inquiry': 'Asked, not ordered',
     'followups.kind.delay': 'Shipping delay',
@@ -69,8 +86,6 @@ export const followups: MessageBundle = {
     'followups.kind.bad-review': 'Bad review',
     'followups.kind.promised-answer': 'Promised answer',
     'followups.kind.manual': 'Other',
-
-    'followups.view.badge': '{count} to follow up',
 
     'followups.title': '{kind}: {buyer}',
     'followups.reason.unpaid': 'Unpaid for over {minutes} min; remind before the {cutoff} cut-off',
@@ -85,7 +100,7 @@ export const followups: MessageBundle = {
     'followups.reason.postageRefundAmount': 'Postage is still to be refunded to the buyer (¥{amount})',
     'followups.reason.handover': 'Night-shift handover; finish by {due}',
     'followups.reason.handoverToNight': 'Handed from the day to the night shift; finish by {due}',
-    'followups.handover.notMember': '“{person}” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.',
+    'followups.reason.handoverForNight': 'Handed from the day to the night shift: the night shift takes it from {start}, finish by {due}',
     'followups.reason.vipRevisit': 'VIP buyer, almost {days} days since the last contact; say hello',
     'followups.reason.badReview': 'Bad review or complaint; contact the buyer the same day',
     'followups.reason.promisedAnswer': 'Promised the buyer an answer (within {hours} h)',
@@ -101,8 +116,5 @@ export const followups: MessageBundle = {
     'followups.closed.ordered': 'Buyer placed an order',
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
-
-    'followups.popup.title': "Today's follow-ups",
-    'followups.notify.title': '{count} orders still unpaid before the {cutoff} cut-off',
   },
 };

@@ -9,7 +9,8 @@ import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
 import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
-import type { CoreProtocol, LibraryImportResult } from '../protocol';
+import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult } from '../protocol';
+import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
@@ -110,4 +111,12 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
     },
   },
   getUsage: { content: true, handle: () => loadUsage() },
+  openOptions: {
+    content: true,
+    async handle(payload) {
+      const { tab } = obj(payload, 'openOptions');
+      if (typeof tab !== 'string' || tab.length > 20 || !OPTIONS_TAB.test(tab)) throw new InvalidPayload('openOptions: tab');
+      await openOptionsTab(tab);
+    },
+  },
 };

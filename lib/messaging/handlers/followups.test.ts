@@ -71,6 +71,17 @@ describe('follow-ups from the order list', () => {
     expect(l.counts).toMatchObject({ overdue: 1, today: 0, badge: 1 });
   });
 
+  it('推迟 after the 16:00 cut-off moves a payment reminder to the next morning, before the next cut-off, and says so', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    vi.setSystemTime(bj(17, 42));
+    const [item] = items(await list());
+    const later = await ok<Followup>('updateFollowup', { id: item!.id, action: 'snooze' });
+    expect(later).toMatchObject({ snoozedUntil: bj(8, 0, 1), dueAt: bj(15, 30, 1), reason: '拍下超过 30 分钟未付款，已过 2026-03-02 16:00 截单，2026-03-03 15:30 前催付' });
+    // The agent opens the order list again: the snooze and its reason stand.
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    expect(items(await list())[0]).toMatchObject({ section: 'snoozed', dueAt: bj(15, 30, 1), reason: later.reason });
+  });
+
   it('marks unpaid orders first seen at night as handover items due by noon', async () => {
     vi.setSystemTime(bj(22, 40));
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(22))]);
@@ -210,7 +221,8 @@ describe('the agent’s actions', () => {
 describe('handover on one machine (no team mode)', () => {
   it('hands an item to the night shift: by day an ordinary item, after 20:00 first on the list, under the handover section', async () => {
     const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '给阿强回电话', toShift: 'night' });
-    expect(made).toMatchObject({ shift: 'night', handover: true, dueAt: bj(20) });
+    // Due that evening, not at 20:00 (the night shift found every handed item overdue as it came on).
+    expect(made).toMatchObject({ shift: 'night', handover: true, dueAt: bj(23, 59) });
     // By day it is an ordinary item of today's list.
     let l = await list();
     expect(l.viewer).toEqual({ shift: 'day' });
@@ -221,7 +233,8 @@ describe('handover on one machine (no team mode)', () => {
     expect(l.viewer).toEqual({ shift: 'night' });
     expect(l.groups[0]).toMatchObject({ section: 'handover' });
     expect(items(l).find((f) => f.id === made.id)!.section).toBe('handover');
-    expect(l.counts.badge).toBe(1);
+    expect(items(l).find((f) => f.id === made.id)!.dueAt).toBeGreaterThan(Date.now());
+    expect(l.counts).toMatchObject({ badge: 1, overdue: 0 });
   });
 
   it('assigns, takes back, and refuses a person outside team mode and a bad target', async () => {

@@ -350,7 +350,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
             case 'done':
               return complete(f, now, req.reason);
             case 'snooze':
-              return snooze(f, req.until ?? suggestedSnooze(f, now, settings));
+              return snooze(f, req.until ?? suggestedSnooze(f, now, settings), settings);
             case 'note':
               return addNote(f, req.text);
             case 'reopen':

@@ -4,7 +4,7 @@ import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
 import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
-import { pick, probeWith } from '../probe';
+import { probeWith } from '../probe';
 import { statusFromText } from '../dom';
 import type { OrderStatus } from '../types';
 
@@ -12,7 +12,7 @@ import type { OrderStatus } from '../types';
 export const demoAdapter: SiteAdapter = {
   id: 'demo',
   platform: 'demo',
-  name: '演示工作台',
+  name: { zh: '演示工作台', en: 'Demo console' },
   verifiedAgainst: 'demo',
   chatLocation: 'page',
   matches: isDemoUrl,
@@ -41,11 +41,11 @@ export const demoAdapter: SiteAdapter = {
   },
   probe: (doc) =>
     probeWith(demoAdapter, doc, {
-      buyer: pick(S, 'ACTIVE_CONVERSATION', 'CONVERSATION_NICK', 'HEADER_NICK'),
-      buyerId: pick(S, 'BUYER_ID_ATTR'),
-      messages: pick(S, 'MESSAGE', 'MESSAGE_TEXT'),
-      chatInput: pick(S, 'CHAT_INPUT'),
-      orders: pick(S, 'ORDER_TABLE', 'LABEL_ORDER_ID'),
-      remarkEditor: pick(S, 'REMARK_DIALOG', 'REMARK_TEXTAREA'),
+      buyer: { ACTIVE_CONVERSATION: S.ACTIVE_CONVERSATION, CONVERSATION_NICK: S.CONVERSATION_NICK, HEADER_NICK: S.HEADER_NICK },
+      buyerId: { BUYER_ID_ATTR: S.BUYER_ID_ATTR },
+      messages: { MESSAGE: S.MESSAGE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+      chatInput: { CHAT_INPUT: S.CHAT_INPUT },
+      orders: { ORDER_TABLE: S.ORDER_TABLE, LABEL_ORDER_ID: S.LABEL_ORDER_ID },
+      remarkEditor: { REMARK_DIALOG: S.REMARK_DIALOG, REMARK_TEXTAREA: S.REMARK_TEXTAREA },
     }),
 };

@@ -1,5 +1,4 @@
 import { chatAdapter } from '../chat-adapter';
-import { pick } from '../probe';
 import { detectPageKind, isDouyinChatUrl } from './detect';
 import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
@@ -8,7 +7,7 @@ import * as S from './selectors';
 export const douyinAdapter = chatAdapter({
   id: 'douyin-chat',
   platform: 'douyin',
-  name: '抖店 飞鸽',
+  name: { zh: '抖店 飞鸽', en: 'Douyin Feige chat' },
   matches: isDouyinChatUrl,
   pageKind: detectPageKind,
   readBuyer,
@@ -18,9 +17,9 @@ export const douyinAdapter = chatAdapter({
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {
-    buyer: pick(S, 'HEADER'),
+    buyer: { HEADER: S.HEADER },
     buyerId: 'none',
-    messages: pick(S, 'MESSAGE', 'BUYER_BUBBLE', 'SHOP_BUBBLE', 'MESSAGE_TEXT'),
-    chatInput: pick(S, 'CHAT_INPUT'),
+    messages: { MESSAGE: S.MESSAGE, BUYER_BUBBLE: S.BUYER_BUBBLE, SHOP_BUBBLE: S.SHOP_BUBBLE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+    chatInput: { CHAT_INPUT: S.CHAT_INPUT },
   },
 });

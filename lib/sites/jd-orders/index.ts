@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
-import { pick, probeWith } from '../probe';
+import { probeWith } from '../probe';
 import { detectPageKind, isJdOrdersUrl } from './detect';
 import { readOrders } from './read';
 import * as S from './selectors';
@@ -13,7 +13,7 @@ import * as S from './selectors';
 export const jdOrdersAdapter: SiteAdapter = {
   id: 'jd-orders',
   platform: 'jd',
-  name: '京东 商家后台 订单',
+  name: { zh: '京东 商家后台 订单', en: 'JD orders' },
   verifiedAgainst: 'fixture',
   // JD's chat is the 咚咚 workbench, another page of the same shop.
   chatLocation: 'page',
@@ -32,5 +32,5 @@ export const jdOrdersAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange);
   },
-  probe: (doc) => probeWith(jdOrdersAdapter, doc, { orders: pick(S, 'ORDER_CARD', 'ORDER_ID', 'BUYER_PIN', 'REMARK_TEXT', 'ORDER_STATUS') }),
+  probe: (doc) => probeWith(jdOrdersAdapter, doc, { orders: { ORDER_CARD: S.ORDER_CARD, ORDER_ID: S.ORDER_ID, BUYER_PIN: S.BUYER_PIN, REMARK_TEXT: S.REMARK_TEXT, ORDER_STATUS: S.ORDER_STATUS } }),
 };

@@ -1,5 +1,4 @@
 import { chatAdapter } from '../chat-adapter';
-import { pick } from '../probe';
 import { detectPageKind, isJdChatUrl } from './detect';
 import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
@@ -8,7 +7,7 @@ import * as S from './selectors';
 export const jdAdapter = chatAdapter({
   id: 'jd-chat',
   platform: 'jd',
-  name: '京东 咚咚工作台',
+  name: { zh: '京东 咚咚工作台', en: 'JD DongDong' },
   matches: isJdChatUrl,
   pageKind: detectPageKind,
   readBuyer,
@@ -23,9 +22,9 @@ export const jdAdapter = chatAdapter({
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // the selected row is marked by a class only
   probe: {
-    buyer: pick(S, 'HEADER_NAME', 'ACTIVE_CONVERSATION', 'CONVERSATION_NAME'),
-    buyerId: pick(S, 'CONVERSATION_LIST', 'ACTIVE_CONVERSATION'),
-    messages: pick(S, 'MESSAGE', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
-    chatInput: pick(S, 'CHAT_INPUT'),
+    buyer: { HEADER_NAME: S.HEADER_NAME, ACTIVE_CONVERSATION: S.ACTIVE_CONVERSATION, CONVERSATION_NAME: S.CONVERSATION_NAME },
+    buyerId: { CONVERSATION_LIST: S.CONVERSATION_LIST, ACTIVE_CONVERSATION: S.ACTIVE_CONVERSATION },
+    messages: { MESSAGE: S.MESSAGE, BUYER_SIDE: S.BUYER_SIDE, SHOP_SIDE: S.SHOP_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+    chatInput: { CHAT_INPUT: S.CHAT_INPUT },
   },
 });

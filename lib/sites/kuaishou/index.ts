@@ -1,5 +1,4 @@
 import { chatAdapter } from '../chat-adapter';
-import { pick } from '../probe';
 import { detectPageKind, isKuaishouChatUrl } from './detect';
 import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
@@ -8,7 +7,7 @@ import * as S from './selectors';
 export const kuaishouAdapter = chatAdapter({
   id: 'kuaishou-chat',
   platform: 'kuaishou',
-  name: '快手小店 客服（未确认）',
+  name: { zh: '快手小店 客服（未确认）', en: 'Kuaishou chat (unconfirmed)' },
   matches: isKuaishouChatUrl,
   pageKind: detectPageKind,
   readBuyer,
@@ -18,9 +17,9 @@ export const kuaishouAdapter = chatAdapter({
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {
-    buyer: pick(S, 'MESSAGE_SENDER', 'BUYER_SIDE'),
+    buyer: { MESSAGE_SENDER: S.MESSAGE_SENDER, BUYER_SIDE: S.BUYER_SIDE },
     buyerId: 'none',
-    messages: pick(S, 'MESSAGE_ROW', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
-    chatInput: pick(S, 'CHAT_INPUT'),
+    messages: { MESSAGE_ROW: S.MESSAGE_ROW, BUYER_SIDE: S.BUYER_SIDE, SHOP_SIDE: S.SHOP_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+    chatInput: { CHAT_INPUT: S.CHAT_INPUT },
   },
 });

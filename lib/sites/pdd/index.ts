@@ -1,5 +1,4 @@
 import { chatAdapter } from '../chat-adapter';
-import { pick } from '../probe';
 import { detectPageKind, isPddChatUrl } from './detect';
 import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
@@ -8,7 +7,7 @@ import * as S from './selectors';
 export const pddAdapter = chatAdapter({
   id: 'pdd-chat',
   platform: 'pdd',
-  name: '拼多多 商家客服',
+  name: { zh: '拼多多 商家客服', en: 'Pinduoduo chat' },
   matches: isPddChatUrl,
   pageKind: detectPageKind,
   readBuyer,
@@ -23,9 +22,9 @@ export const pddAdapter = chatAdapter({
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // switching conversations may only move the `active` class
   probe: {
-    buyer: pick(S, 'HEADER_NAME', 'ACTIVE_CONVERSATION_BOX', 'CONVERSATION_NICK'),
-    buyerId: pick(S, 'CONVERSATION_UID_ATTR', 'MESSAGE_UID_ATTR'),
-    messages: pick(S, 'MESSAGE_ROW', 'BUYER_SIDE', 'SHOP_SIDE', 'MESSAGE_TEXT'),
-    chatInput: pick(S, 'CHAT_INPUT'),
+    buyer: { HEADER_NAME: S.HEADER_NAME, ACTIVE_CONVERSATION_BOX: S.ACTIVE_CONVERSATION_BOX, CONVERSATION_NICK: S.CONVERSATION_NICK },
+    buyerId: { CONVERSATION_UID_ATTR: S.CONVERSATION_UID_ATTR, MESSAGE_UID_ATTR: S.MESSAGE_UID_ATTR },
+    messages: { MESSAGE_ROW: S.MESSAGE_ROW, BUYER_SIDE: S.BUYER_SIDE, SHOP_SIDE: S.SHOP_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+    chatInput: { CHAT_INPUT: S.CHAT_INPUT },
   },
 });

@@ -3,7 +3,7 @@ import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
 import { detectPageKind, isTaobaoUrl } from './detect';
 import { findRemarkEditor, readOrders } from './read';
-import { pick, probeWith } from '../probe';
+import { probeWith } from '../probe';
 import * as S from './selectors';
 
 /**
@@ -14,7 +14,7 @@ import * as S from './selectors';
 export const taobaoAdapter: SiteAdapter = {
   id: 'taobao-orders',
   platform: 'taobao',
-  name: '淘宝/天猫 卖家中心',
+  name: { zh: '淘宝/天猫 卖家中心', en: 'Taobao/Tmall seller center' },
   verifiedAgainst: 'fixture',
   chatLocation: 'desktop-client',
   matches: isTaobaoUrl,
@@ -34,7 +34,7 @@ export const taobaoAdapter: SiteAdapter = {
   },
   probe: (doc) =>
     probeWith(taobaoAdapter, doc, {
-      orders: pick(S, 'ORDER_TABLE', 'ORDER_BODY_TABLE', 'ORDER_BUYER', 'ORDER_FLAG'),
-      remarkEditor: pick(S, 'MEMO_TEXTAREA', 'MEMO_FLAG_RADIO', 'MEMO_SUBMIT'),
+      orders: { ORDER_TABLE: S.ORDER_TABLE, ORDER_BODY_TABLE: S.ORDER_BODY_TABLE, ORDER_BUYER: S.ORDER_BUYER, ORDER_FLAG: S.ORDER_FLAG },
+      remarkEditor: { MEMO_TEXTAREA: S.MEMO_TEXTAREA, MEMO_FLAG_RADIO: S.MEMO_FLAG_RADIO, MEMO_SUBMIT: S.MEMO_SUBMIT },
     }),
 };

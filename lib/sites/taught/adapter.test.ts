@@ -113,7 +113,7 @@ describe('a supported console repaired by teaching', () => {
   const builtIn: SiteAdapter = {
     id: 'x',
     platform: 'demo',
-    name: 'X',
+    name: { zh: 'X', en: 'X' },
     verifiedAgainst: 'demo',
     matches: () => true,
     pageKind: () => 'chat',
@@ -129,7 +129,7 @@ describe('a supported console repaired by teaching', () => {
     const A = withTaughtFallback(builtIn, createTaughtAdapter(teachFixture()));
     expect(A.findChatInput(document).tagName).toBe('TEXTAREA');
     expect(A.readBuyer(document)).toBe('晴天小猪2021');
-    expect(A.name).toBe('X');
+    expect(A.name).toEqual({ zh: 'X', en: 'X' });
   });
 });
 

@@ -137,7 +137,8 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
   const adapter: SiteAdapter = {
     id: `taught:${site.origin}`,
     platform: 'taught',
-    name: site.name,
+    // The agent's page's own title, in both languages.
+    name: { zh: site.name, en: site.name },
     verifiedAgainst: 'taught',
     chatLocation: 'page',
     matches: (url) => url.origin === site.origin,

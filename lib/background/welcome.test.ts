@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const onInstalled: ((d: { reason: string }) => void)[] = [];
+const tabs = { query: vi.fn(async () => [] as { id?: number; url?: string; windowId?: number }[]), create: vi.fn(async () => ({})), update: vi.fn(async () => ({})) };
+const windows = { update: vi.fn(async () => ({})) };
+vi.mock('../browser', () => ({
+  browser: {
+    runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}`, onInstalled: { addListener: (f: (d: { reason: string }) => void) => onInstalled.push(f) } },
+    tabs,
+    windows,
+  },
+}));
+
+const { openOptionsTab, registerWelcome } = await import('./welcome');
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  tabs.query.mockReset().mockResolvedValue([]);
+  tabs.create.mockClear();
+  tabs.update.mockClear();
+  windows.update.mockClear();
+});
+
+describe('the first hour', () => {
+  it('a fresh install opens the options page on 店铺设置 with the first-run checklist; an update opens nothing', async () => {
+    onInstalled.length = 0;
+    registerWelcome();
+    for (const reason of ['update', 'browser_update', 'shared_module_update']) onInstalled[0]!({ reason });
+    await settle();
+    expect(tabs.create).not.toHaveBeenCalled();
+    onInstalled[0]!({ reason: 'install' });
+    await settle();
+    expect(tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://ext/options.html?welcome#shop' });
+  });
+
+  it('brings an options page already open forward on the tab asked for, changing only its hash (unsaved edits stay)', async () => {
+    tabs.query.mockResolvedValue([
+      { id: 3, url: 'https://mms.pinduoduo.com/chat-merchant/index.html', windowId: 1 },
+      { id: 9, url: 'chrome-extension://ext/options.html?welcome#templates', windowId: 2 },
+    ]);
+    await openOptionsTab('shop');
+    expect(tabs.create).not.toHaveBeenCalled();
+    expect(tabs.update).toHaveBeenCalledWith(9, { url: 'chrome-extension://ext/options.html?welcome#shop', active: true });
+    expect(windows.update).toHaveBeenCalledWith(2, { focused: true });
+  });
+
+  it('opens a new options tab when none is open', async () => {
+    await openOptionsTab('shop');
+    expect(tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://ext/options.html#shop' });
+  });
+});

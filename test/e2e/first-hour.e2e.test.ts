@@ -1,0 +1,152 @@
+/**
+ * The first hour in real Chromium with the built extension: what a fresh install opens, where the
+ * options page starts while the shop and agent names are empty, the fill-in form's way to them, the
+ * options page following its address (#templates → #settings), and the panel naming the console in
+ * the interface's language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, welcomePage, type Harness } from './harness';
+import { callFromExtensionPage, chatInput, inPanel, openDemoChat } from './pages';
+
+let h: Harness;
+/** The options page the install opened. */
+let welcome: Page;
+
+const selectedTab = (p: Page) => p.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
+const checklist = (p: Page, item: string) => p.locator(`[data-kf="first-run-${item}"]`);
+
+/** Waits for the options page, already open or about to open, whose address ends in `#hash`. */
+async function optionsTabAt(hash: string): Promise<Page> {
+  const at = (p: Page) => p.url().startsWith(`chrome-extension://${h.extensionId}/options.html`) && p.url().endsWith(`#${hash}`);
+  await expect.poll(() => h.context.pages().some(at)).toBe(true);
+  return h.context.pages().find(at)!;
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension({ keepWelcome: true });
+  const page = await welcomePage(h.context);
+  if (!page) throw new Error('the install opened no options page');
+  welcome = page;
+});
+afterAll(async () => h?.close());
+
+describe('a fresh install', () => {
+  it('opens the options page on 店铺设置 with the first-run checklist: names to fill in, shift hours, consoles', async () => {
+    expect(welcome.url()).toBe(`chrome-extension://${h.extensionId}/options.html?welcome#shop`);
+    await welcome.bringToFront();
+    await welcome.locator('[data-kf="first-run"]').waitFor();
+    expect(await selectedTab(welcome)).toBe('shop');
+    expect(await checklist(welcome, 'shop-name').getAttribute('data-done')).toBe('false');
+    expect(await checklist(welcome, 'agent-name').getAttribute('data-done')).toBe('false');
+    expect(await checklist(welcome, 'shifts').textContent()).toContain('白班 08:00–20:00');
+    expect(await checklist(welcome, 'consoles').textContent()).toContain('拼多多');
+    // Only one page opened, and it is this one: no second welcome tab.
+    expect(h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
+  });
+
+  it('ticks the names once saved, and its links switch tabs on the same page', async () => {
+    await welcome.bringToFront();
+    await welcome.locator('input[name="agentName"]').fill('小美');
+    await welcome.locator('input[name="shopName"]').fill('橙子旗舰店');
+    await welcome.locator('[data-kf="shop-settings"] button[type="submit"]').click();
+    await expect.poll(() => checklist(welcome, 'shop-name').getAttribute('data-done')).toBe('true');
+    expect(await checklist(welcome, 'agent-name').textContent()).toContain('已填写：小美');
+    await welcome.locator('[data-kf="first-run-done"]').waitFor();
+    await welcome.locator('[data-kf="first-run-shifts-link"]').click();
+    await expect.poll(() => selectedTab(welcome)).toBe('followups');
+    await welcome.close();
+  });
+});
+
+describe('the options page', () => {
+  it('opens on 店铺设置 while the shop or agent name is empty, on the reply library once both are set', async () => {
+    const ext = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '' } });
+    await ext.reload();
+    await ext.locator('[data-kf="first-run"]').waitFor();
+    expect(await selectedTab(ext)).toBe('shop');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美' } });
+    await ext.reload();
+    await expect.poll(() => selectedTab(ext)).toBe('templates');
+    expect(await ext.locator('[data-kf="first-run"]').count()).toBe(0);
+    await ext.close();
+  });
+
+  it('switches tabs when the hash of the open page changes (#templates → #settings → #import), keeping an unsaved edit', async () => {
+    const ext = await h.openExtensionPage('options.html#templates');
+    await expect.poll(() => selectedTab(ext)).toBe('templates');
+    await ext.evaluate(() => (location.hash = '#settings'));
+    await expect.poll(() => selectedTab(ext)).toBe('shop');
+    await ext.locator('input[name="shopName"]').fill('橙子旗舰店（改了一半）');
+    await ext.evaluate(() => (location.hash = '#import'));
+    await expect.poll(() => selectedTab(ext)).toBe('import');
+    await ext.evaluate(() => (location.hash = '#shop'));
+    await expect.poll(() => selectedTab(ext)).toBe('shop');
+    expect(await ext.locator('input[name="shopName"]').inputValue()).toBe('橙子旗舰店（改了一半）');
+    await ext.close({ runBeforeUnload: false });
+  });
+});
+
+describe('the fill-in form', () => {
+  it('with no names set, /hi says where to set them and its link opens the options page on 店铺设置 — the one open if there is one', async () => {
+    const ext = await h.openExtensionPage('options.html#import');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '', shopName: '' } });
+    const page = await h.context.newPage();
+    await openDemoChat(page, h.demoUrl);
+    await chatInput(page).click();
+    await page.keyboard.type('/hi');
+    await page.keyboard.press('Space');
+    await inPanel(page, '[data-kf="fill"]').waitFor();
+    expect(await inPanel(page, '[data-kf="fill-input"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['店铺', '客服']);
+    expect(await inPanel(page, '[data-kf="fill-open-settings"]').textContent()).toContain('在设置里填好店铺名、客服名');
+    await inPanel(page, '[data-kf="fill-open-settings"]').click();
+    // The options page already open goes to 店铺设置; no second one opens.
+    const opened = await optionsTabAt('shop');
+    expect(opened).toBe(ext);
+    await expect.poll(() => selectedTab(ext)).toBe('shop');
+    await ext.locator('[data-kf="first-run"]').waitFor();
+    expect(h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
+
+    // With no options page open, the link opens one on 店铺设置.
+    await ext.close();
+    await page.bringToFront();
+    await inPanel(page, '[data-kf="fill-open-settings"]').click();
+    const fresh = await optionsTabAt('shop');
+    await fresh.locator('[data-kf="first-run"]').waitFor();
+    expect(await selectedTab(fresh)).toBe('shop');
+
+    // Names set: the form no longer asks for them, and says nothing about the settings.
+    await callFromExtensionPage(fresh, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店' } });
+    await fresh.close();
+    await page.bringToFront();
+    await inPanel(page, '[data-kf="fill"] button[type="button"]').last().click();
+    await page.reload();
+    await inPanel(page, '[data-kf="panel"]').waitFor();
+    await chatInput(page).click();
+    await page.keyboard.type('/hi');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string)).toContain('橙子旗舰店');
+    expect(await inPanel(page, '[data-kf="fill-open-settings"]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the panel in English', () => {
+  it('names the console in English (Demo console), and in Chinese again after switching back', async () => {
+    const ext = await h.openExtensionPage('options.html#import');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    const page = await h.context.newPage();
+    try {
+      await openDemoChat(page, h.demoUrl);
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('Service Desk Helper');
+      expect(await inPanel(page, '.kf-site').textContent()).toBe('Demo console');
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await expect.poll(() => inPanel(page, '.kf-site').textContent(), { timeout: 15_000 }).toBe('演示工作台');
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await page.close();
+      await ext.close();
+    }
+  });
+});
