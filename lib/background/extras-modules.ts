@@ -11,6 +11,7 @@ import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
+import { parseSizes } from '../domain/customers/sizes';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 
 export const WORKER_EXTRAS = {
@@ -22,8 +23,11 @@ export const WORKER_EXTRAS = {
   guard: { validateGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
-  /** Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record the agent confirmed. */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord },
+  /**
+   * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
+   * the agent confirmed, and a prototype record's size text (lib/storage/customers.ts).
+   */
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord, parseSizes },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
 };
