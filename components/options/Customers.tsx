@@ -16,6 +16,8 @@ import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { customersImport } from '@/lib/i18n/messages/customers-import';
+import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
+import { ForgetConfirm, forgetResult } from './ForgetConfirm';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -246,7 +248,8 @@ const COLUMNS = 7;
 function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
-  const [confirming, setConfirming] = useState(false);
+  // What deleting would take with the buyer (counted first), while the agent is asked.
+  const [confirming, setConfirming] = useState<ForgetCounts | null>(null);
   const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
@@ -279,24 +282,22 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
         <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
         <td>
           {confirming ? (
-            <span>
-              {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
-              <button
-                class="kf-danger"
-                data-kf="customer-delete-confirm"
-                onClick={async () => {
-                  try {
-                    await api.call('deleteCustomer', ref);
-                    props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
-                  } catch (err) {
-                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
-                  }
-                }}
-              >
-                {t('customers.options.delete')}
-              </button>
-              <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
-            </span>
+            <ForgetConfirm
+              kf="customer-delete-ask"
+              question={t('customers.options.confirmDelete', { nick: c.nickname })}
+              counts={confirming}
+              yesKf="customer-delete-confirm"
+              yesLabel={t('customers.options.delete')}
+              onCancel={() => setConfirming(null)}
+              onDelete={async (openFollowups) => {
+                try {
+                  const r = await api.call('deleteCustomer', { ...ref, openFollowups });
+                  props.onMessage([t('customers.options.deleted', { nick: c.nickname }), forgetResult(openFollowups, r)].filter(Boolean).join(' '));
+                } catch (err) {
+                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                }
+              }}
+            />
           ) : (
             <span class="kf-actions">
               <button
@@ -313,7 +314,17 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
               >
                 {t('customers.options.exportOne')}
               </button>
-              <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
+              <button
+                class="kf-danger"
+                data-kf="customer-delete"
+                onClick={async () => {
+                  try {
+                    setConfirming(await api.call('previewBuyerDeletion', { buyer: ref }));
+                  } catch (err) {
+                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                  }
+                }}
+              >
                 {t('customers.options.delete')}
               </button>
             </span>
@@ -437,7 +448,7 @@ function CustomerTransfer() {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
-  const [confirmAll, setConfirmAll] = useState<number | null>(null);
+  const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
 
   const exportAll = async () => {
     setResult(null);
@@ -469,18 +480,17 @@ function CustomerTransfer() {
   const askDeleteAll = async () => {
     setResult(null);
     try {
-      const page = await api.call('listCustomers', { limit: 1 });
-      setConfirmAll(page.total);
+      setConfirmAll(await api.call('previewBuyerDeletion', {}));
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     }
   };
 
-  const deleteAll = async () => {
+  const deleteAll = async (openFollowups: OpenItems) => {
     setConfirmAll(null);
     try {
-      const r = await api.call('deleteAllCustomers', { confirm: true });
-      setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted })] });
+      const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
+      setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     }
@@ -512,15 +522,15 @@ function CustomerTransfer() {
         </button>
       </div>
       {confirmAll !== null && (
-        <div class="kf-bad" role="alertdialog" data-kf="customers-delete-all-confirm">
-          <p>{t('customers.options.confirmDeleteAll', { total: confirmAll })}</p>
-          <div class="kf-actions">
-            <button class="kf-danger" data-kf="customers-delete-all-yes" onClick={() => void deleteAll()}>
-              {t('customers.options.confirmDeleteAllButton')}
-            </button>
-            <button onClick={() => setConfirmAll(null)}>{t('customers.options.cancel')}</button>
-          </div>
-        </div>
+        <ForgetConfirm
+          kf="customers-delete-all-confirm"
+          question={t('customers.options.confirmDeleteAll', { total: confirmAll.buyers })}
+          counts={confirmAll}
+          yesKf="customers-delete-all-yes"
+          yesLabel={t('customers.options.confirmDeleteAllButton')}
+          onDelete={(open) => void deleteAll(open)}
+          onCancel={() => setConfirmAll(null)}
+        />
       )}
       {busy && <p class="kf-help" role="status">{busy}</p>}
       {result && (

@@ -12,6 +12,7 @@ import { followupsToCsv } from '../domain/followups/csv';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
+import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 
 export const WORKER_EXTRAS = {
@@ -25,9 +26,10 @@ export const WORKER_EXTRAS = {
   reports: { summariseDay, clockCsv, followupsToCsv },
   /**
    * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
-   * the agent confirmed, and a prototype record's size text (lib/storage/customers.ts).
+   * the agent confirmed, what deleting a buyer takes out of the other stores, and a prototype
+   * record's size text (lib/storage/customers.ts).
    */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord, parseSizes },
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
 };

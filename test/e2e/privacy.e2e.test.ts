@@ -1,15 +1,93 @@
 /**
  * Buyer data as personal information, end to end in Chromium with the built extension: what the
  * agent types on a follow-up is masked before it is stored (the popup and the handover CSV show
- * 138****5678).
+ * 139****5678); deleting a buyer or every buyer leaves no trace of them in any storage area of the
+ * extension's origin (read from an extension page: chrome.storage and every IndexedDB database).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, openPopup } from './pages';
 
 const PHONE = '13912345678';
+const NICK = '阳光明媚的日子';
+const BUYER_ID = 'u-1001';
+const REAL_NAME = '张晓红';
+
+/** Opens every folded section and group of the popup list (an answer due tomorrow is under 以后). */
+async function expandAll(p: Page) {
+  const folded = p.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+  for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+}
+
+/** Every storage area of the extension's origin, as one text: chrome.storage and every IndexedDB database's records. */
+async function everything(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const out: Record<string, unknown> = { local: await c.storage.local.get(null), session: await c.storage.session.get(null), sync: await c.storage.sync.get(null) };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open(name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      const stores: Record<string, unknown> = {};
+      for (const s of db.objectStoreNames) {
+        stores[s] = await new Promise((ok, ko) => {
+          const r = db.transaction(s).objectStore(s).getAll();
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => ko(r.error);
+        });
+      }
+      db.close();
+      out[`idb:${name}`] = stores;
+    }
+    return JSON.stringify(out);
+  });
+}
+
+/** A buyer as the chat panel leaves them: a note with their phone, a promised answer with a note, a done inquiry, a learned pick holding their name, a remark saved against the rules; then a backup. */
+async function seedBuyer(page: Page, nick = NICK, buyerId = BUYER_ID, phone = PHONE, realName = REAL_NAME): Promise<string> {
+  const buyer = { platform: 'demo', nickname: nick, buyerId };
+  await callFromExtensionPage(page, 'addCustomerEvent', { ...buyer, kind: 'note', text: `收件人${realName} 手机${phone} 身份证330106199001011234` });
+  const promised = await callFromExtensionPage<{ id: string }>(page, 'addFollowup', { kind: 'promised-answer', platform: 'demo', buyer: nick, buyerId, note: '发票的事' });
+  // Typed before masking existed: stored in clear, as on machines that ran an older version.
+  await page.evaluate(
+    async ([id, phone, name]) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open('kf-followups');
+        r.onsuccess = () => ok(r.result);
+      });
+      const store = () => db.transaction('kv', 'readwrite').objectStore('kv');
+      const item = await new Promise<any>((ok) => {
+        const r = store().get(id);
+        r.onsuccess = () => ok(r.result);
+      });
+      await new Promise((ok) => {
+        const r = store().put({ ...item, note: `回电 ${phone}，${name}` }, id);
+        r.onsuccess = ok;
+      });
+      db.close();
+    },
+    [promised.id, phone, realName] as const,
+  );
+  await callFromExtensionPage(page, 'addFollowup', { kind: 'inquiry', platform: 'demo', buyer: nick, buyerId });
+  await callFromExtensionPage(page, 'updateFollowup', { id: `inquiry:demo#${buyerId}`, action: 'done' });
+  // A pick made where the page named no buyer: the message keeps the name.
+  await callFromExtensionPage(page, 'learnPick', { message: `${nick}的快递地址要改一下`, buyer: null, scenario: 'address-change', templateId: null, source: 'chip' });
+  await callFromExtensionPage(page, 'recordRemark', {
+    platform: 'demo',
+    orderId: '4012938475610293847',
+    buyer: nick,
+    buyerId,
+    flag: 'yellow',
+    text: `改电话 ${phone} 小美 12/3`,
+    override: { reason: `${nick}急着要`, problems: [{ code: 'x', message: '缺少新地址' }] },
+  });
+  await callFromExtensionPage(page, 'createBackup');
+  return promised.id;
+}
 
 let h: Harness;
 let ext: Page;
@@ -34,18 +112,72 @@ describe('follow-ups hold no phone number in clear', () => {
       await expect.poll(() => item.locator('[data-kf="followup-title"]').textContent()).toBe('她说 139****5678 晚上可以打');
       await item.click();
       await popup.keyboard.press('n');
-      await popup.locator('[data-kf="note-input"]').fill(`回电 ${PHONE}，张晓红`);
+      await popup.locator('[data-kf="note-input"]').fill(`回电 ${PHONE}，王女士`);
       await popup.keyboard.press('Enter');
-      await expect.poll(() => item.locator('[data-kf="followup-note"]').textContent()).toBe('回电 139****5678，张晓红');
+      await expect.poll(() => item.locator('[data-kf="followup-note"]').textContent()).toBe('回电 139****5678，王女士');
       expect(await popup.locator('body').textContent()).not.toContain(PHONE);
 
       const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-kf="export"]').click()]);
       const csv = await readFile((await download.path())!, 'utf8');
       expect(csv).toContain('她说 139****5678 晚上可以打');
-      expect(csv).toContain('回电 139****5678，张晓红');
+      expect(csv).toContain('回电 139****5678，王女士');
       expect(csv).not.toContain(PHONE);
     } finally {
       await popup.close();
+    }
+  });
+});
+
+describe('deleting buyers leaves no trace of them in any storage area', () => {
+  beforeEach(async () => {
+    await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+  });
+
+  it('客户档案 → 删除 one buyer, open follow-ups too: their name, id and phone are nowhere, backups included; others stay', async () => {
+    await seedBuyer(ext);
+    await seedBuyer(ext, '米粒妈妈', 'u-1002', '13700001111', '李四');
+    expect(await everything(ext)).toContain(PHONE);
+    const options = await h.openExtensionPage('options.html#customers');
+    try {
+      const row = options.locator(`tr[data-key="demo#${BUYER_ID}"]`);
+      await row.locator('[data-kf="customer-delete"]').click();
+      const ask = row.locator('[data-kf="customer-delete-ask"]');
+      await expect.poll(() => ask.locator('[data-kf="forget-also"]').textContent()).toBe('同时删除：1 条已完成的跟进、1 条含买家昵称的学习记录。');
+      expect(await ask.locator('[data-kf="forget-open"]').textContent()).toMatch(/^还有 1 条未完成的跟进/);
+      await ask.locator('[data-kf="customer-delete-confirm"]').click();
+      await expect.poll(() => options.locator('[data-kf="customers-message"]').textContent()).toContain(`已删除「${NICK}」的记录。`);
+      const all = await everything(ext);
+      for (const gone of [NICK, BUYER_ID, PHONE, REAL_NAME]) expect(all, gone).not.toContain(gone);
+      // The other buyer keeps everything.
+      for (const kept of ['inquiry:demo#u-1002', '米粒妈妈', '13700001111']) expect(all).toContain(kept);
+      const popup = await openPopup(h);
+      expect(await popup.locator('body').textContent()).not.toContain(NICK);
+      await popup.close();
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('全部删除, keeping the open follow-ups: no buyer is named anywhere, the kept item shows no name and a masked phone', async () => {
+    const promised = await seedBuyer(ext);
+    const options = await h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-delete-all"]').click();
+      const ask = options.locator('[data-kf="customers-delete-all-confirm"]');
+      await expect.poll(() => ask.textContent()).toContain('确定删除全部 1 位客户的记录吗');
+      await ask.locator('[data-kf="forget-keep-open"]').click();
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('匿名保留 1 条');
+      const all = await everything(ext);
+      for (const gone of [NICK, BUYER_ID, PHONE, promised]) expect(all, gone).not.toContain(gone);
+      const popup = await openPopup(h);
+      await expandAll(popup);
+      const kept = popup.locator('[data-kf="followup"][data-kind="promised-answer"]');
+      await expect.poll(() => kept.locator('[data-kf="followup-title"]').textContent()).toBe('承诺答复');
+      expect(await kept.locator('[data-kf="followup-note"]').textContent()).toBe('回电 139****5678，张晓红');
+      await popup.close();
+    } finally {
+      await options.close();
     }
   });
 });
