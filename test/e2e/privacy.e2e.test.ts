@@ -181,3 +181,29 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
     }
   });
 });
+
+describe('删除全部数据 (导入 / 导出)', () => {
+  it('works once the phrase is typed, and leaves nothing of the user’s data in any storage area, backups included', async () => {
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' } });
+    await seedBuyer(ext);
+    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    const options = await h.openExtensionPage('options.html#import');
+    try {
+      const zone = options.locator('[data-kf="delete-all-data"]');
+      await zone.locator('[data-kf="delete-all-data-open"]').click();
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除');
+      expect(await zone.locator('[data-kf="delete-all-data-yes"]').isDisabled()).toBe(true);
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
+      await zone.locator('[data-kf="delete-all-data-yes"]').click();
+      await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
+      const all = await everything(ext);
+      for (const gone of [NICK, PHONE, '小美', '橙子旗舰店', '晚班', 'snap-']) expect(all, gone).not.toContain(gone);
+      const stored = JSON.parse(all);
+      expect(Object.keys(stored.local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
+      for (const db of ['kf-customers', 'kf-buyer-names', 'kf-followups', 'kf-learned', 'kf-backups']) expect(stored[`idb:${db}`].kv, db).toEqual([]);
+      expect((await callFromExtensionPage<{ shop: { agentName: string } }>(ext, 'getSettings')).shop.agentName).toBe('');
+    } finally {
+      await options.close();
+    }
+  });
+});

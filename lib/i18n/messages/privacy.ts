@@ -1,8 +1,8 @@
 import type { MessageBundle } from '../index';
 
 /**
- * The options page's strings for what deleting buyers takes with them (客户档案). Registered by
- * those components only.
+ * The options page's strings for what the user owns as a whole: what deleting buyers takes with
+ * them (客户档案), and 删除全部数据 (导入 / 导出 tab). Registered by those components only.
  */
 export const privacyMessages: MessageBundle = {
   zh: {
@@ -19,6 +19,17 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': '删除，匿名保留未完成的跟进',
     'forget.result': '跟进：删除 {deleted} 条，匿名保留 {kept} 条；学习记录删除 {learned} 条。',
     'forget.list.sep': '、',
+    // 删除全部数据.
+    'data.delete.title': '删除全部数据',
+    'data.delete.help':
+      '删除本扩展在这台电脑上保存的全部数据：话术库、客户档案、跟进、学习记录、设置、统计、已教页面和所有本机备份；团队模式会退出。扩展回到刚安装时的状态。此操作不能撤销，如需留存请先「导出全部数据」。',
+    'data.delete.open': '删除全部数据…',
+    'data.delete.phrase': '删除全部数据',
+    'data.delete.type': '请输入「{phrase}」确认：',
+    'data.delete.button': '永久删除全部数据',
+    'data.delete.cancel': '取消',
+    'data.delete.done': '已删除全部数据，扩展已恢复到刚安装时的状态。',
+    'data.failed': '操作失败：{reason}',
   },
   en: {
     'forget.counting': 'Counting what would be deleted…',
@@ -33,5 +44,15 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': 'Delete, keep open follow-ups anonymous',
     'forget.result': 'Follow-ups: {deleted} deleted, {kept} kept anonymous; {learned} learned pick(s) deleted.',
     'forget.list.sep': ', ',
+    'data.delete.title': 'Delete all my data',
+    'data.delete.help':
+      'Deletes everything this extension keeps on this computer: the reply library, buyer notes, follow-ups, learned picks, settings, statistics, taught pages and every local backup; team mode is left. The extension is as freshly installed. This cannot be undone: export all data first if you need a copy.',
+    'data.delete.open': 'Delete all my data…',
+    'data.delete.phrase': 'delete all my data',
+    'data.delete.type': 'Type “{phrase}” to confirm:',
+    'data.delete.button': 'Delete all data for good',
+    'data.delete.cancel': 'Cancel',
+    'data.delete.done': 'All data deleted; the extension is as freshly installed.',
+    'data.failed': 'That did not work: {reason}',
   },
 };
