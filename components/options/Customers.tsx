@@ -37,8 +37,8 @@ export function downloadText(text: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Every buyer, page by page, as the export file's text (the domain's format). */
-export async function exportAllCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<{ text: string; count: number }> {
+/** Every buyer, page by page (a shop may keep 100 000: never in one message). */
+export async function allCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<Customer[]> {
   const all: Customer[] = [];
   let after: string | undefined;
   do {
@@ -47,7 +47,22 @@ export async function exportAllCustomers(api: OptionsApi, onProgress: (done: num
     onProgress(all.length, page.total);
     after = page.next ?? undefined;
   } while (after !== undefined);
+  return all;
+}
+
+/** Every buyer as the export file's text (the domain's format). */
+export async function exportAllCustomers(api: OptionsApi, onProgress?: (done: number, total: number) => void): Promise<{ text: string; count: number }> {
+  const all = await allCustomers(api, onProgress);
   return { text: exportCustomers(all, Date.now()), count: all.length };
+}
+
+/** Sends a large file's buyers ahead in parts (stageCustomersImport); the upload id to commit them with. */
+export async function stageCustomers(api: OptionsApi, list: readonly unknown[]): Promise<string> {
+  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
+    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
+  }
+  return upload;
 }
 
 /**
@@ -64,10 +79,7 @@ export async function importCustomersFile(api: OptionsApi, text: string): Promis
   }
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
-  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
-    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
-  }
+  const upload = await stageCustomers(api, list);
   return api.call('importCustomers', { json: { ...(json as object), customers: [] }, upload });
 }
 

@@ -14,6 +14,7 @@ import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
+import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -32,6 +33,8 @@ export const WORKER_EXTRAS = {
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
+  /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */
+  data: { readAllData, countAreas, mergeUsage, mergeClock, mergeOverrides },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

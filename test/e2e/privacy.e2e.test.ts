@@ -1,8 +1,9 @@
 /**
  * Buyer data as personal information, end to end in Chromium with the built extension: what the
  * agent types on a follow-up is masked before it is stored (the popup and the handover CSV show
- * 139****5678); deleting a buyer or every buyer leaves no trace of them in any storage area of the
- * extension's origin (read from an extension page: chrome.storage and every IndexedDB database).
+ * 139****5678); deleting a buyer, every buyer or all data leaves no trace of them in any storage
+ * area of the extension's origin (read from an extension page: chrome.storage and every IndexedDB
+ * database); 导出全部数据 → 删除全部数据 → 导入全部数据 brings everything back.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -202,6 +203,86 @@ describe('删除全部数据 (导入 / 导出)', () => {
       expect(Object.keys(stored.local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
       for (const db of ['kf-customers', 'kf-buyer-names', 'kf-followups', 'kf-learned', 'kf-backups']) expect(stored[`idb:${db}`].kv, db).toEqual([]);
       expect((await callFromExtensionPage<{ shop: { agentName: string } }>(ext, 'getSettings')).shop.agentName).toBe('');
+    } finally {
+      await options.close();
+    }
+  });
+});
+
+/** What 导出全部数据 holds now (asked of the background, the buyers page by page), without the export times. */
+async function allData(page: Page): Promise<Record<string, any>> {
+  const file = await callFromExtensionPage<Record<string, any>>(page, 'exportAllData');
+  const customers: unknown[] = [];
+  let after: string | undefined;
+  do {
+    const r = await callFromExtensionPage<{ items: unknown[]; next: string | null }>(page, 'exportCustomers', { after });
+    customers.push(...r.items);
+    after = r.next ?? undefined;
+  } while (after);
+  const out: Record<string, any> = { ...file, customers: { ...file.customers, customers } };
+  delete out.exportedAt;
+  delete out.customers.exportedAt;
+  delete out.learned.exportedAt;
+  return out;
+}
+
+describe('全部数据 (导入 / 导出)', () => {
+  it('导出全部数据 → 删除全部数据 → 导入全部数据 brings every area back, field by field; a damaged file changes nothing', async () => {
+    // From a clean slate: what the tests above left (anonymous follow-ups, override entries) is not counted here.
+    await callFromExtensionPage(ext, 'deleteAllData', { confirm: true });
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
+    const library = await callFromExtensionPage<{ groups: string[]; templates: { id: string }[] }>(ext, 'getLibrary');
+    await callFromExtensionPage(ext, 'saveLibrary', {
+      groups: library.groups,
+      templates: [...library.templates.filter((x) => x.id !== 'own-1'), { id: 'own-1', title: '本店赠品说明', body: '亲，本店满199送定制帆布袋哦', group: library.groups[0], scenarios: ['promotion'], code: 'zengpin' }],
+    });
+    await seedBuyer(ext);
+    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    await callFromExtensionPage(ext, 'recordUsage', { templateId: 'own-1', scenario: 'promotion' });
+    await callFromExtensionPage(ext, 'recordAnsweredWait', { platform: 'demo', conversation: 'chash1', since: Date.now() - 90_000, at: Date.now() - 1000 });
+    const before = await allData(ext);
+    expect(before.customers.customers).toHaveLength(1);
+    expect(before.followups.items.length).toBeGreaterThanOrEqual(3);
+    expect(before.learned.picks).toHaveLength(1);
+    expect(before.remarkOverrides.items).toHaveLength(1);
+    expect(Object.keys(before.usage.templates)).toContain('own-1');
+    expect(Object.keys(before.replyClock.days)).toHaveLength(1);
+
+    const options = await h.openExtensionPage('options.html#import');
+    try {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="all-export"]').click()]);
+      expect(download.suggestedFilename()).toMatch(/^kefu-all-data-\d{8}\.json$/);
+      const path = (await download.path())!;
+      const text = await readFile(path, 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ format: 'kefu-all-data', version: 1, customers: { format: 'kefu-customers', customers: [{ nickname: NICK }] } });
+
+      const zone = options.locator('[data-kf="delete-all-data"]');
+      await zone.locator('[data-kf="delete-all-data-open"]').click();
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
+      await zone.locator('[data-kf="delete-all-data-yes"]').click();
+      await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
+      const all = await everything(ext);
+      for (const gone of [NICK, '小美', '本店赠品说明', 'chash1']) expect(all, gone).not.toContain(gone);
+
+      // A damaged file: said plainly, and nothing is written.
+      const bad = JSON.parse(text);
+      bad.followups.items[0].kind = 'nonsense';
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('「跟进」第 1 条不完整或已损坏');
+      expect(await options.locator('[data-kf="all-result"]').textContent()).toContain('文件未导入，现有数据没有任何改动');
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('文件不是有效的 JSON');
+      expect((await callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {})).total).toBe(0);
+
+      // The real file: counted first, then replaced.
+      await options.locator('[data-kf="all-import-file"]').setInputFiles(path);
+      const ask = options.locator('[data-kf="all-import-confirm"]');
+      await ask.waitFor();
+      expect(await ask.locator('tr[data-area="customers"]').textContent()).toBe('客户档案101');
+      expect(await ask.locator('tr[data-area="learned"]').textContent()).toBe('学习记录101');
+      await ask.locator('[data-kf="all-import-replace"]').click();
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已用文件替换本机数据');
+      expect(await allData(ext)).toEqual(before);
     } finally {
       await options.close();
     }

@@ -2,7 +2,8 @@ import type { MessageBundle } from '../index';
 
 /**
  * The options page's strings for what the user owns as a whole: what deleting buyers takes with
- * them (客户档案), and 删除全部数据 (导入 / 导出 tab). Registered by those components only.
+ * them (客户档案), and 全部数据 — export, import, delete (导入 / 导出 tab). Registered by those
+ * components only.
  */
 export const privacyMessages: MessageBundle = {
   zh: {
@@ -19,6 +20,42 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': '删除，匿名保留未完成的跟进',
     'forget.result': '跟进：删除 {deleted} 条，匿名保留 {kept} 条；学习记录删除 {learned} 条。',
     'forget.list.sep': '、',
+    // 全部数据 (components/options/AllData.tsx).
+    'data.title': '全部数据',
+    'data.help':
+      '一个文件包含你在本扩展里的全部数据：话术库（含备注规则、合规设置、已教页面）、客户档案、跟进清单、学习记录、设置、使用统计、回复计时和备注例外记录。换电脑时导出，在新电脑上导入。团队模式的连接信息不包含在内（含登录信息），请在新电脑上重新加入。',
+    'data.export': '导出全部数据',
+    'data.exporting': '正在导出…（客户 {done} / {total}）',
+    'data.exported': '已导出全部数据（{file}）。文件里有买家的个人信息，请妥善保管。',
+    'data.import': '导入全部数据',
+    'data.reading': '正在检查文件…',
+    'data.importing': '正在导入…',
+    'data.rejected': '文件未导入，现有数据没有任何改动：',
+    'data.confirmTitle': '导入「{file}」（导出于 {time}）',
+    'data.col.area': '内容',
+    'data.col.file': '文件中',
+    'data.col.here': '本机现有',
+    'data.col.fresh': '本机没有的',
+    'data.area.templates': '话术',
+    'data.area.customers': '客户档案',
+    'data.area.followups': '跟进',
+    'data.area.learned': '学习记录',
+    'data.area.remarkOverrides': '备注例外记录',
+    'data.area.usage': '使用统计（话术）',
+    'data.area.replyClock': '回复计时（天）',
+    'data.area.buyerNames': '买家身份记录',
+    'data.mergeWhat': '合并：加入本机没有的内容；本机已有的保留（同一客户取较新的内容，同一话术以文件为准），设置只在本机从未保存过时采用文件中的。',
+    'data.replaceWhat': '替换：本机的以上内容和设置全部换成文件中的。',
+    'data.merge': '合并',
+    'data.replace': '替换',
+    'data.cancel': '取消',
+    'data.cancelled': '已取消，没有导入任何内容。',
+    'data.backupNote': '写入前会自动备份当前全部数据，可在「{tab}」中恢复。',
+    'data.changedMeanwhile': '话术库刚在别处被修改，以下数字已重新统计，请再确认一次。',
+    'data.merged': '已合并导入：{list}。',
+    'data.replaced': '已用文件替换本机数据：{list}。',
+    'data.count': '{area} {n}',
+    'data.undo': '如需撤销，可在「{tab}」中恢复导入前的备份。',
     // 删除全部数据.
     'data.delete.title': '删除全部数据',
     'data.delete.help':
@@ -44,6 +81,42 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': 'Delete, keep open follow-ups anonymous',
     'forget.result': 'Follow-ups: {deleted} deleted, {kept} kept anonymous; {learned} learned pick(s) deleted.',
     'forget.list.sep': ', ',
+    'data.title': 'All my data',
+    'data.help':
+      'One file with everything you keep in this extension: the reply library (with the remark rules, compliance settings and taught pages), buyer notes, follow-ups, learned picks, settings, usage statistics, the reply clock and the remark override log. Export it before changing computers and import it on the new one. The team-mode connection (it holds the sign-in) is not included: join the team again there.',
+    'data.export': 'Export all data',
+    'data.exporting': 'Exporting… (buyers {done} / {total})',
+    'data.exported': 'Exported all data ({file}). The file holds buyers’ personal information: keep it safe.',
+    'data.import': 'Import all data',
+    'data.reading': 'Checking the file…',
+    'data.importing': 'Importing…',
+    'data.rejected': 'The file was not imported; nothing was changed:',
+    'data.confirmTitle': 'Import “{file}” (exported {time})',
+    'data.col.area': 'Data',
+    'data.col.file': 'In the file',
+    'data.col.here': 'Here now',
+    'data.col.fresh': 'Not here yet',
+    'data.area.templates': 'Replies',
+    'data.area.customers': 'Buyer notes',
+    'data.area.followups': 'Follow-ups',
+    'data.area.learned': 'Learned picks',
+    'data.area.remarkOverrides': 'Remark overrides',
+    'data.area.usage': 'Usage statistics (replies)',
+    'data.area.replyClock': 'Reply clock (days)',
+    'data.area.buyerNames': 'Buyer identity records',
+    'data.mergeWhat':
+      'Merge: adds what is not here yet and keeps what is (the newer notes of the same buyer win; a reply in the file replaces the same reply here); the file’s settings are used only if settings were never saved here.',
+    'data.replaceWhat': 'Replace: all of the above and the settings become the file’s.',
+    'data.merge': 'Merge',
+    'data.replace': 'Replace',
+    'data.cancel': 'Cancel',
+    'data.cancelled': 'Cancelled; nothing was imported.',
+    'data.backupNote': 'All current data is backed up first and can be restored under “{tab}”.',
+    'data.changedMeanwhile': 'The reply library was just changed elsewhere; the figures below were counted again. Please confirm again.',
+    'data.merged': 'Merged: {list}.',
+    'data.replaced': 'Replaced with the file’s data: {list}.',
+    'data.count': '{area} {n}',
+    'data.undo': 'To undo, restore the backup taken before the import under “{tab}”.',
     'data.delete.title': 'Delete all my data',
     'data.delete.help':
       'Deletes everything this extension keeps on this computer: the reply library, buyer notes, follow-ups, learned picks, settings, statistics, taught pages and every local backup; team mode is left. The extension is as freshly installed. This cannot be undone: export all data first if you need a copy.',

@@ -262,6 +262,19 @@ async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & {
   return { buyers, key };
 }
 
+/**
+ * A customers file (its head sent last) with the entries staged ahead for `upload` before its own;
+ * the staged parts are taken once. The upload expired (or never came): refused.
+ */
+export function withStaged(head: unknown, upload: unknown, verb: string): unknown {
+  const id = text(upload, `${verb}: upload`, 64);
+  const parts = staged.get(id);
+  staged.delete(id);
+  if (!parts) throw new InvalidPayload(`${verb}: the upload expired, please import the file again`);
+  const file = obj(head, `${verb}.json`);
+  return { ...file, customers: [...parts.entries, ...(Array.isArray(file.customers) ? file.customers : [])] };
+}
+
 async function masking(): Promise<boolean> {
   return (await loadSettings()).privacy.maskPii;
 }
@@ -390,15 +403,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload) {
       await customersReady();
       const p = obj(payload, 'importCustomers');
-      let json = p.json;
-      if (p.upload !== undefined) {
-        const upload = text(p.upload, 'importCustomers: upload', 64);
-        const parts = staged.get(upload);
-        staged.delete(upload);
-        if (!parts) throw new InvalidPayload('importCustomers: the upload expired, please import the file again');
-        const head = obj(json, 'importCustomers.json');
-        json = { ...head, customers: [...parts.entries, ...(Array.isArray(head.customers) ? head.customers : [])] };
-      }
+      const json = p.upload === undefined ? p.json : withStaged(p.json, p.upload, 'importCustomers');
       const now = Date.now();
       const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
