@@ -7,7 +7,7 @@ import { DEFAULT_FOLLOWUP_SETTINGS } from './followups/types';
 import type { RemarkOverride } from '../storage/rules';
 
 const NOW = Date.UTC(2026, 2, 2, 3);
-const override = (at: number, orderId: string): RemarkOverride => ({ at, platform: 'demo', orderId, buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [{ code: 'agent', message: '缺少经办人' }], text: '可以发' });
+const override = (at: number, orderId: string): RemarkOverride => ({ at, platform: 'demo', orderId, buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [{ code: 'agent', message: '缺少经办人' }], text: '已核对可发货 小美 12/3' });
 const todo = manualFollowup({ title: '回电', stamp: 'a' }, NOW, DEFAULT_FOLLOWUP_SETTINGS);
 
 function file(over: Record<string, unknown> = {}) {

@@ -70,7 +70,7 @@ async function seed() {
   await ok('addFollowup', { kind: 'manual', title: '给王姐回电话', buyer: '王姐' });
   await ok('recordUsage', { templateId: 'hi', scenario: 'greeting' });
   await db.set('learned', 'p1', { id: 'p1', at: 1, text: '还没发货', scenario: 'address-change', templateId: null, source: 'chip' });
-  await db.set('meta', 'remarkOverrides', { v: 1, items: [{ at: 1, platform: 'demo', orderId: '1', buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [], text: '可以发' }] });
+  await db.set('meta', 'remarkOverrides', { v: 1, items: [{ at: 1, platform: 'demo', orderId: '1', buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [], text: '已核对可发货 小美 12/3' }] });
   await db.set('meta', 'replyClock', { v: 1, days: { '2026-03-01': { demo: { conversations: ['h1'], firstMs: [40_000] } } } });
   await ok('saveLibrary', { groups: ['问候'], templates: [{ id: 'hi', title: '问候', body: '亲，在的', group: '问候', scenarios: ['greeting'], code: 'zaide' }] });
 }
