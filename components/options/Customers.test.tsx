@@ -96,6 +96,49 @@ describe('客户档案 list', () => {
   });
 });
 
+describe('客户档案 → 删除: what goes with the buyer', () => {
+  const sunny = newCustomer('demo', '阳光明媚的日子', NOW, 'u-1001');
+  const ref = { platform: 'demo', nickname: '阳光明媚的日子', buyerId: 'u-1001' };
+  const counts = { buyers: 1, open: 2, done: 3, learned: 1, overrides: 1 };
+
+  it('counts the done follow-ups, picks and override entries, and asks about the open follow-ups: kept anonymous when chosen', async () => {
+    const deleteCustomer = vi.fn(() => ({ deleted: true, open: 2, done: 3, learned: 1, overrides: 1 }));
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
+      previewBuyerDeletion: (p: unknown) => (expect(p).toEqual({ buyer: ref }), counts),
+      deleteCustomer,
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await tab.click('[data-kf="customer-delete"]');
+    const ask = tab.q('[data-kf="customer-delete-ask"]')!;
+    expect(ask.textContent).toContain('确定删除「阳光明媚的日子」的全部记录吗');
+    expect(tab.q('[data-kf="forget-also"]')!.textContent).toBe('同时删除：3 条已完成的跟进、1 条含买家昵称的学习记录。');
+    expect(tab.q('[data-kf="forget-overrides"]')!.textContent).toContain('1 条会去掉买家名字');
+    expect(tab.q('[data-kf="forget-open"]')!.textContent).toMatch(/^还有 2 条未完成的跟进.*一并删除，还是保留？/);
+    // Nothing deleted by a stray Enter: Cancel has the focus.
+    expect(document.activeElement?.getAttribute('data-kf')).toBe('forget-cancel');
+    await tab.click('[data-kf="forget-keep-open"]');
+    expect(deleteCustomer).toHaveBeenCalledWith({ ...ref, openFollowups: 'keep' });
+    expect(tab.q('[data-kf="customers-message"]')!.textContent).toBe('已删除「阳光明媚的日子」的记录。 跟进：删除 3 条，匿名保留 2 条；学习记录删除 1 条。');
+  });
+
+  it('全部删除 counts everyone’s and deletes the open follow-ups too when that is chosen', async () => {
+    const deleteAllCustomers = vi.fn(() => ({ deleted: 1, open: 2, done: 3, learned: 1, overrides: 1 }));
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
+      previewBuyerDeletion: (p: unknown) => (expect(p).toEqual({}), counts),
+      deleteAllCustomers,
+    });
+    await tab.click('[data-kf="customers-delete-all"]');
+    expect(tab.q('[data-kf="customers-delete-all-confirm"]')!.textContent).toContain('确定删除全部 1 位客户的记录吗');
+    await tab.click('[data-kf="customers-delete-all-yes"]');
+    expect(deleteAllCustomers).toHaveBeenCalledWith({ confirm: true, openFollowups: 'delete' });
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('跟进：删除 5 条，匿名保留 0 条');
+  });
+});
+
 /** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
 async function typeInto(el: Element | null, value: string, leave = false) {
   const field = el as HTMLInputElement;

@@ -16,6 +16,8 @@ import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { customersImport } from '@/lib/i18n/messages/customers-import';
+import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
+import { ForgetConfirm, forgetResult } from './ForgetConfirm';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -35,8 +37,8 @@ export function downloadText(text: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Every buyer, page by page, as the export file's text (the domain's format). */
-export async function exportAllCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<{ text: string; count: number }> {
+/** Every buyer, page by page (a shop may keep 100 000: never in one message). */
+export async function allCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<Customer[]> {
   const all: Customer[] = [];
   let after: string | undefined;
   do {
@@ -45,7 +47,22 @@ export async function exportAllCustomers(api: OptionsApi, onProgress: (done: num
     onProgress(all.length, page.total);
     after = page.next ?? undefined;
   } while (after !== undefined);
+  return all;
+}
+
+/** Every buyer as the export file's text (the domain's format). */
+export async function exportAllCustomers(api: OptionsApi, onProgress?: (done: number, total: number) => void): Promise<{ text: string; count: number }> {
+  const all = await allCustomers(api, onProgress);
   return { text: exportCustomers(all, Date.now()), count: all.length };
+}
+
+/** Sends a large file's buyers ahead in parts (stageCustomersImport); the upload id to commit them with. */
+export async function stageCustomers(api: OptionsApi, list: readonly unknown[]): Promise<string> {
+  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
+    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
+  }
+  return upload;
 }
 
 /**
@@ -62,10 +79,7 @@ export async function importCustomersFile(api: OptionsApi, text: string): Promis
   }
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
-  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
-    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
-  }
+  const upload = await stageCustomers(api, list);
   return api.call('importCustomers', { json: { ...(json as object), customers: [] }, upload });
 }
 
@@ -246,7 +260,8 @@ const COLUMNS = 7;
 function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
   const api = useApi();
   const { c } = props;
-  const [confirming, setConfirming] = useState(false);
+  // What deleting would take with the buyer (counted first), while the agent is asked.
+  const [confirming, setConfirming] = useState<ForgetCounts | null>(null);
   const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
@@ -279,24 +294,22 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
         <td data-kf="customer-last-seen">{isoDay(c.lastSeenAt, props.zone)}</td>
         <td>
           {confirming ? (
-            <span>
-              {t('customers.options.confirmDelete', { nick: c.nickname })}{' '}
-              <button
-                class="kf-danger"
-                data-kf="customer-delete-confirm"
-                onClick={async () => {
-                  try {
-                    await api.call('deleteCustomer', ref);
-                    props.onMessage(t('customers.options.deleted', { nick: c.nickname }));
-                  } catch (err) {
-                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
-                  }
-                }}
-              >
-                {t('customers.options.delete')}
-              </button>
-              <button onClick={() => setConfirming(false)}>{t('customers.options.cancel')}</button>
-            </span>
+            <ForgetConfirm
+              kf="customer-delete-ask"
+              question={t('customers.options.confirmDelete', { nick: c.nickname })}
+              counts={confirming}
+              yesKf="customer-delete-confirm"
+              yesLabel={t('customers.options.delete')}
+              onCancel={() => setConfirming(null)}
+              onDelete={async (openFollowups) => {
+                try {
+                  const r = await api.call('deleteCustomer', { ...ref, openFollowups });
+                  props.onMessage([t('customers.options.deleted', { nick: c.nickname }), forgetResult(openFollowups, r)].filter(Boolean).join(' '));
+                } catch (err) {
+                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                }
+              }}
+            />
           ) : (
             <span class="kf-actions">
               <button
@@ -313,7 +326,17 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
               >
                 {t('customers.options.exportOne')}
               </button>
-              <button class="kf-danger" data-kf="customer-delete" onClick={() => setConfirming(true)}>
+              <button
+                class="kf-danger"
+                data-kf="customer-delete"
+                onClick={async () => {
+                  try {
+                    setConfirming(await api.call('previewBuyerDeletion', { buyer: ref }));
+                  } catch (err) {
+                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                  }
+                }}
+              >
                 {t('customers.options.delete')}
               </button>
             </span>
@@ -441,7 +464,7 @@ function CustomerTransfer() {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
-  const [confirmAll, setConfirmAll] = useState<number | null>(null);
+  const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
 
   const exportAll = async () => {
     setResult(null);
@@ -473,18 +496,17 @@ function CustomerTransfer() {
   const askDeleteAll = async () => {
     setResult(null);
     try {
-      const page = await api.call('listCustomers', { limit: 1 });
-      setConfirmAll(page.total);
+      setConfirmAll(await api.call('previewBuyerDeletion', {}));
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     }
   };
 
-  const deleteAll = async () => {
+  const deleteAll = async (openFollowups: OpenItems) => {
     setConfirmAll(null);
     try {
-      const r = await api.call('deleteAllCustomers', { confirm: true });
-      setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted })] });
+      const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
+      setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     }
@@ -504,15 +526,15 @@ function CustomerTransfer() {
         </button>
       </div>
       {confirmAll !== null && (
-        <div class="kf-bad" role="alertdialog" data-kf="customers-delete-all-confirm">
-          <p>{t('customers.options.confirmDeleteAll', { total: confirmAll })}</p>
-          <div class="kf-actions">
-            <button class="kf-danger" data-kf="customers-delete-all-yes" onClick={() => void deleteAll()}>
-              {t('customers.options.confirmDeleteAllButton')}
-            </button>
-            <button onClick={() => setConfirmAll(null)}>{t('customers.options.cancel')}</button>
-          </div>
-        </div>
+        <ForgetConfirm
+          kf="customers-delete-all-confirm"
+          question={t('customers.options.confirmDeleteAll', { total: confirmAll.buyers })}
+          counts={confirmAll}
+          yesKf="customers-delete-all-yes"
+          yesLabel={t('customers.options.confirmDeleteAllButton')}
+          onDelete={(open) => void deleteAll(open)}
+          onCancel={() => setConfirmAll(null)}
+        />
       )}
       {busy && <p class="kf-help" role="status">{busy}</p>}
       {result && (

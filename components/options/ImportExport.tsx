@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { useApi } from './OptionsContext';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
@@ -72,11 +73,174 @@ export function otherExportKind(json: unknown): string | null {
   return null;
 }
 
-type Stage =
+/** An import that asks first: reading the file, the counts waiting for the agent's choice, writing. */
+export type ImportStage<P> =
   | { step: 'idle' }
   | { step: 'busy'; text: string }
   /** The file checked and counted, waiting for the agent's choice. `again`: counted anew after another page's change. */
-  | { step: 'confirm'; file: string; json: unknown; preview: ImportSummary; again: boolean };
+  | { step: 'confirm'; file: string; json: unknown; preview: P; again: boolean };
+
+type Checked<T> = { ok: true } & T;
+type Refused = { ok: false; errors: string[] };
+
+/** What an import that asks first does at each step (the library import, 导入全部数据). */
+export interface ImportFlow<P> {
+  /** A file refused before it is sent (another tab's export): why, or null. */
+  refuse?(json: unknown): string | null;
+  /** Checks and counts the file (a dry run in the background): nothing is written. */
+  check(json: unknown): Promise<Checked<{ preview: P }> | Refused>;
+  /** Writes it, merged or replacing; the lines to show after. Refused with code 'conflict': counted again and asked again. */
+  write(json: unknown, merge: boolean, preview: P): Promise<Checked<{ lines: string[] }> | Refused>;
+  texts: { reading: string; importing: string; cancelled: string };
+}
+
+export interface ImportResultState {
+  ok: boolean;
+  lines: string[];
+}
+
+/**
+ * The steps of an import that asks first. A file is checked completely and counted; nothing is
+ * written until the agent chooses merge or replace; a file that is not JSON, or is refused, changes
+ * nothing and says why.
+ */
+export function useImportFlow<P>(flow: ImportFlow<P>) {
+  const [stage, setStage] = useState<ImportStage<P>>({ step: 'idle' });
+  const [result, setResult] = useState<ImportResultState | null>(null);
+
+  const refuse = (lines: string[]) => {
+    setStage({ step: 'idle' });
+    setResult({ ok: false, lines });
+  };
+
+  const preview = async (file: string, json: unknown, again = false) => {
+    const r = await flow.check(json);
+    if (!r.ok) refuse(r.errors);
+    else setStage({ step: 'confirm', file, json, preview: r.preview, again });
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setResult(null);
+    setStage({ step: 'busy', text: flow.texts.reading });
+    let json: unknown;
+    try {
+      json = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
+    } catch {
+      refuse([t('options.importNotJson')]);
+      return;
+    }
+    const other = flow.refuse?.(json);
+    if (other) {
+      refuse([other]);
+      return;
+    }
+    try {
+      await preview(file.name, json);
+    } catch (err) {
+      refuse([reasonText(err)]);
+    }
+  };
+
+  const run = async (merge: boolean) => {
+    if (stage.step !== 'confirm') return;
+    const { file, json, preview: p } = stage;
+    setStage({ step: 'busy', text: flow.texts.importing });
+    try {
+      const r = await flow.write(json, merge, p);
+      if (!r.ok) return refuse(r.errors);
+      setStage({ step: 'idle' });
+      setResult({ ok: true, lines: r.lines });
+    } catch (err) {
+      // Another page saved meanwhile: count again, ask again.
+      if ((err as { code?: string }).code === 'conflict') await preview(file, json, true).catch((e: unknown) => refuse([reasonText(e)]));
+      else refuse([reasonText(err)]);
+    }
+  };
+
+  const cancel = () => {
+    setStage({ step: 'idle' });
+    setResult({ ok: true, lines: [flow.texts.cancelled] });
+  };
+
+  return { stage, result, setResult, refuse, onFile, run, cancel, busy: stage.step !== 'idle' };
+}
+
+/**
+ * Merge (offered first, when it can) or replace, or cancel; why a merge cannot be done. The safe
+ * choice has the focus: merge where it can, otherwise cancel (replace is never the default).
+ * data-kf: `${kf}-merge`, `${kf}-replace`, `${kf}-cancel`, `${kf}-merge-blocked`.
+ */
+export function MergeOrReplace(props: {
+  kf: string;
+  /** Why a merge is refused (empty: it can be merged). */
+  blocked: string[];
+  labels: { merge: string; replace: string; cancel: string };
+  /** Refocused when it changes (counted again). */
+  stage: unknown;
+  run(merge: boolean): void;
+  cancel(): void;
+}) {
+  const canMerge = props.blocked.length === 0;
+  const safe = useRef<HTMLButtonElement>(null);
+  useEffect(() => safe.current?.focus(), [props.stage]);
+  return (
+    <>
+      {!canMerge && (
+        <div class="kf-warn-text" data-kf={`${props.kf}-merge-blocked`}>
+          {t('library.import.mergeBlocked')}
+          <ul>
+            {props.blocked.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="kf-actions">
+        {canMerge && (
+          <button class="kf-primary" data-kf={`${props.kf}-merge`} ref={safe} onClick={() => props.run(true)}>
+            {props.labels.merge}
+          </button>
+        )}
+        <button class="kf-danger" data-kf={`${props.kf}-replace`} onClick={() => props.run(false)}>
+          {props.labels.replace}
+        </button>
+        <button data-kf={`${props.kf}-cancel`} ref={canMerge ? undefined : safe} onClick={props.cancel}>
+          {props.labels.cancel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Why the library part of a file cannot be merged into this library (the code clashes first). */
+export function libraryMergeBlocked(p: ImportSummary): string[] {
+  return p.codeClashes.length > 0 ? p.codeClashes.map((c) => t('library.import.codeClash', { ...c })) : p.mergeErrors;
+}
+
+/** The busy line and the outcome of an import (a refusal headed by `rejected`). data-kf: `${kf}-busy`, `${kf}-result`. */
+export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; result: ImportResultState | null; rejected: string; children?: ComponentChildren }) {
+  return (
+    <>
+      {props.stage.step === 'busy' && (
+        <p role="status" aria-busy="true" class="kf-help" data-kf={`${props.kf}-busy`}>
+          {props.stage.text}
+        </p>
+      )}
+      {props.children}
+      {props.result && (
+        <div class={props.result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf={`${props.kf}-result`}>
+          {!props.result.ok && <p>{props.rejected}</p>}
+          <ul>
+            {props.result.lines.map((l) => (
+              <li>{l}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
 
 /**
  * What the file writes besides the replies, or null: the sections other tabs export into it
@@ -95,14 +259,10 @@ function sectionsLine(json: unknown): string | null {
 }
 
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
-function ImportConfirm(props: { stage: Extract<Stage, { step: 'confirm' }>; run: (merge: boolean) => void; cancel: () => void }) {
+function ImportConfirm(props: { stage: Extract<ImportStage<ImportSummary>, { step: 'confirm' }>; run: (merge: boolean) => void; cancel: () => void }) {
   const p = props.stage.preview;
   const n = { current: p.current, incoming: p.incoming, added: p.added, updated: p.updated, unchanged: p.unchanged, notInFile: p.notInFile };
-  const canMerge = p.codeClashes.length === 0 && p.mergeErrors.length === 0;
   const sections = sectionsLine(props.stage.json);
-  // The safe choice has the focus: merge where it can, otherwise cancel (replace is never the default).
-  const safe = useRef<HTMLButtonElement>(null);
-  useEffect(() => safe.current?.focus(), [props.stage]);
   return (
     <div class="kf-notice" role="alertdialog" aria-labelledby="kf-import-confirm-title" data-kf="import-confirm">
       <p id="kf-import-confirm-title">
@@ -114,31 +274,16 @@ function ImportConfirm(props: { stage: Extract<Stage, { step: 'confirm' }>; run:
         <li data-kf="import-merge-what">{t('library.import.mergeWhat', { ...n, total: p.current + p.added })}</li>
         <li data-kf="import-replace-what">{t('library.import.replaceWhat', n)}</li>
       </ul>
-      {!canMerge && (
-        <div class="kf-warn-text" data-kf="import-merge-blocked">
-          {t('library.import.mergeBlocked')}
-          <ul>
-            {p.codeClashes.length > 0
-              ? p.codeClashes.map((c) => <li>{t('library.import.codeClash', { ...c })}</li>)
-              : p.mergeErrors.map((e) => <li>{e}</li>)}
-          </ul>
-        </div>
-      )}
       {sections && <p>{sections}</p>}
       <p class="kf-help">{t('library.import.backupNote', { tab: t('backups.tab') })}</p>
-      <div class="kf-actions">
-        {canMerge && (
-          <button class="kf-primary" data-kf="import-merge" ref={safe} onClick={() => props.run(true)}>
-            {t('library.import.merge')}
-          </button>
-        )}
-        <button class="kf-danger" data-kf="import-replace" onClick={() => props.run(false)}>
-          {t('library.import.replace')}
-        </button>
-        <button data-kf="import-cancel" ref={canMerge ? undefined : safe} onClick={props.cancel}>
-          {t('library.import.cancel')}
-        </button>
-      </div>
+      <MergeOrReplace
+        kf="import"
+        blocked={libraryMergeBlocked(p)}
+        labels={{ merge: t('library.import.merge'), replace: t('library.import.replace'), cancel: t('library.import.cancel') }}
+        stage={props.stage}
+        run={props.run}
+        cancel={props.cancel}
+      />
     </div>
   );
 }
@@ -150,67 +295,20 @@ function ImportConfirm(props: { stage: Extract<Stage, { step: 'confirm' }>; run:
  */
 export function ImportExport() {
   const api = useApi();
-  const [stage, setStage] = useState<Stage>({ step: 'idle' });
-  const [result, setResult] = useState<{ ok: boolean; lines: string[] } | null>(null);
-
-  const refuse = (lines: string[]) => {
-    setStage({ step: 'idle' });
-    setResult({ ok: false, lines });
-  };
-
-  /** Checks and counts the file (a dry run in the background); nothing is written. */
-  const preview = async (file: string, json: unknown, again = false) => {
-    const r = await api.call('importLibrary', { json, dryRun: true });
-    if (!r.ok) refuse(r.errors);
-    else setStage({ step: 'confirm', file, json, preview: r.preview, again });
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setResult(null);
-    setStage({ step: 'busy', text: t('library.import.reading') });
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      refuse([t('options.importNotJson')]);
-      return;
-    }
-    const other = otherExportKind(json);
-    if (other) {
-      refuse([other]);
-      return;
-    }
-    try {
-      await preview(file.name, json);
-    } catch (err) {
-      refuse([reasonText(err)]);
-    }
-  };
-
-  const run = async (merge: boolean) => {
-    if (stage.step !== 'confirm') return;
-    const { file, json, preview: p } = stage;
-    setStage({ step: 'busy', text: t('library.import.importing') });
-    try {
+  const flow = useImportFlow<ImportSummary>({
+    refuse: otherExportKind,
+    check: (json) => api.call('importLibrary', { json, dryRun: true }),
+    async write(json, merge, p) {
       const r = await api.call('importLibrary', { json, merge, baseUpdatedAt: p.updatedAt });
-      if (!r.ok) {
-        refuse(r.errors);
-        return;
-      }
-      setStage({ step: 'idle' });
+      if (!r.ok) return r;
       const done = merge
         ? t('library.import.merged', { added: p.added, updated: p.updated, count: p.current + p.added })
         : t('library.import.replaced', { count: p.incoming, current: p.current });
-      setResult({ ok: true, lines: [done, t('library.import.undo', { tab: t('backups.tab') })] });
-    } catch (err) {
-      // Another page saved the library after the counts were made: count again, ask again.
-      if ((err as { code?: string }).code === 'conflict') await preview(file, json, true).catch((e: unknown) => refuse([reasonText(e)]));
-      else refuse([reasonText(err)]);
-    }
-  };
-
-  const busy = stage.step !== 'idle';
+      return { ok: true, lines: [done, t('library.import.undo', { tab: t('backups.tab') })] };
+    },
+    texts: { reading: t('library.import.reading'), importing: t('library.import.importing'), cancelled: t('library.import.cancelled') },
+  });
+  const { stage } = flow;
   return (
     <section class="kf-card" data-kf="import-export">
       <h2>{t('options.importExport')}</h2>
@@ -222,33 +320,11 @@ export function ImportExport() {
         >
           {t('options.export')}
         </button>
-        <JsonFileInput label={t('options.import')} kf="import-file" disabled={busy} onFile={onFile} />
+        <JsonFileInput label={t('options.import')} kf="import-file" disabled={flow.busy} onFile={flow.onFile} />
       </div>
-      {stage.step === 'busy' && (
-        <p role="status" aria-busy="true" class="kf-help" data-kf="import-busy">
-          {stage.text}
-        </p>
-      )}
-      {stage.step === 'confirm' && (
-        <ImportConfirm
-          stage={stage}
-          run={(merge) => void run(merge)}
-          cancel={() => {
-            setStage({ step: 'idle' });
-            setResult({ ok: true, lines: [t('library.import.cancelled')] });
-          }}
-        />
-      )}
-      {result && (
-        <div class={result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="import-result">
-          {!result.ok && <p>{t('options.importRejected')}</p>}
-          <ul>
-            {result.lines.map((l) => (
-              <li>{l}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportStatus kf="import" stage={stage} result={flow.result} rejected={t('options.importRejected')}>
+        {stage.step === 'confirm' && <ImportConfirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
+      </ImportStatus>
     </section>
   );
 }

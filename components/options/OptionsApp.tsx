@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
 import { ShopTab } from './ShopTab';
-import { ImportExport } from './ImportExport';
+import { ImportExportTab } from './AllData';
 import { UsageStats } from './UsageStats';
 import { FollowupSettings } from './FollowupSettings';
 import { RemarkRules } from './RemarkRules';
@@ -35,7 +35,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'guard', labelKey: 'options.guard', component: GuardSettings },
   { id: 'sites', labelKey: 'sites.tab', component: TaughtSites },
   { id: 'customers', labelKey: 'customers.tab', component: Customers },
-  { id: 'import', labelKey: 'options.importExport', component: ImportExport },
+  { id: 'import', labelKey: 'options.importExport', component: ImportExportTab },
   { id: 'backups', labelKey: 'backups.tab', component: Backups },
   { id: 'team', labelKey: 'team.tab', component: TeamSettings },
 ];

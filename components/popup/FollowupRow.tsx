@@ -86,7 +86,7 @@ export function FollowupRow(props: RowProps) {
         </div>
       )}
       <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>
-      {item.note && <div class="kf-fu-note"><PageText text={item.note} /></div>}
+      {item.note && <div class="kf-fu-note" data-kf="followup-note"><PageText text={item.note} /></div>}
       <div class="kf-fu-actions">
         {section === 'done' ? (
           <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>

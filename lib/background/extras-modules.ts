@@ -12,9 +12,12 @@ import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
+import { parseSizes } from '../domain/customers/sizes';
+import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
+import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -27,14 +30,20 @@ export const WORKER_EXTRAS = {
   reports: { summariseDay, clockCsv, followupsToCsv },
   /** A follow-up's title in the interface's language (the chat panel's "added" line). */
   followups: { titleIn: followupTitleIn },
-  /** Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record the agent confirmed. */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord },
-  /** The agent's learned picks: reading an import file. */
-  learned: { parseLearnedExport },
   /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
   backups: { snapshotInfo, staleSnapshots },
   /** Taught pages: the section of an imported library file that carries them. */
   sites: { checkSitesSection },
+  /**
+   * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
+   * the agent confirmed, what deleting a buyer takes out of the other stores, and a prototype
+   * record's size text (lib/storage/customers.ts).
+   */
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes },
+  /** The agent's learned picks: reading an import file. */
+  learned: { parseLearnedExport },
+  /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */
+  data: { readAllData, countAreas, mergeUsage, mergeClock, mergeOverrides },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

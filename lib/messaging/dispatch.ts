@@ -28,6 +28,7 @@ import { customersHandlers } from './handlers/customers';
 import { guardHandlers } from './handlers/guard';
 import { learnedHandlers } from './handlers/learned';
 import { teamHandlers } from './handlers/team';
+import { dataHandlers } from './handlers/data';
 
 export type { SenderKind };
 
@@ -45,6 +46,7 @@ const handlers: Record<string, HandlerDef<unknown, unknown>> = Object.assign(
   guardHandlers,
   learnedHandlers,
   teamHandlers,
+  dataHandlers,
 );
 
 /**

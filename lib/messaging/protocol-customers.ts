@@ -1,4 +1,5 @@
 import type { Customer, CustomerPatch, Segment } from '../domain/customers/types';
+import type { ForgetCounts, OpenItems } from '../domain/customers/forget';
 import type { Platform } from '../sites/types';
 import type { ImportResult } from './protocol';
 import { LIMITS } from '../domain/customers/customer';
@@ -91,9 +92,17 @@ export interface CustomersProtocol {
   stageCustomersImport: [{ upload: string; customers: unknown[] }, { staged: number }];
   /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */
   importCustomers: [{ json: unknown; upload?: string }, ImportResult];
-  deleteCustomer: [BuyerRef, { deleted: boolean }];
-  /** Deletes every buyer, from the local backups too (personal data: nothing of them is left). */
-  deleteAllCustomers: [{ confirm: true }, { deleted: number }];
+  /**
+   * Deletes a buyer, and what else holds them (lib/domain/customers/forget.ts): their follow-ups
+   * (done ones deleted; open ones deleted or, `openFollowups: 'keep'`, the default, kept anonymous),
+   * learned picks holding their name, their name in the remark override log — from the local
+   * backups too. Answers what it did.
+   */
+  deleteCustomer: [BuyerRef & { openFollowups?: OpenItems }, { deleted: boolean } & ForgetCounts];
+  /** Deletes every buyer, the same way (personal data: nothing of them is left). */
+  deleteAllCustomers: [{ confirm: true; openFollowups?: OpenItems }, { deleted: number } & ForgetCounts];
+  /** What deleting this buyer (none named: every buyer) would delete: asked before the confirmation. */
+  previewBuyerDeletion: [{ buyer?: BuyerRef }, { buyers: number } & ForgetCounts];
   /**
    * The options page's edit of a stored buyer: the fields the agent changed, checked and masked as
    * the card's patch is. A buyer deleted meanwhile is not created again (answer null), and no

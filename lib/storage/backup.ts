@@ -82,14 +82,26 @@ export async function restoreSnapshot(id: string, now = Date.now()): Promise<Sna
 export async function scrubFromSnapshots(name: DataStore, keys: readonly string[] | 'all'): Promise<boolean> {
   const drop = keys === 'all' ? null : new Set(keys);
   if (drop && drop.size === 0) return false;
+  return editSnapshots(name, (before) => {
+    const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
+    return after.length === before.length ? before : after;
+  });
+}
+
+/**
+ * Rewrites one store's records in every snapshot (a deleted buyer's follow-ups anonymised, their
+ * name taken out of the remark override log); `edit` returns its argument when nothing changes.
+ * Returns whether any snapshot changed.
+ */
+export async function editSnapshots(name: DataStore, edit: (entries: [string, unknown][]) => [string, unknown][]): Promise<boolean> {
   let changed = false;
   // One snapshot in memory at a time; its listing's counts change with it.
   for (const { id } of await listSnapshots()) {
     const s = await db.get<Snapshot>('backups', id);
     if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
     const before = s.stores[name]!;
-    const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
-    if (after.length === before.length) continue;
+    const after = edit(before);
+    if (after === before) continue;
     await putSnapshot({ ...s, stores: { ...s.stores, [name]: after } });
     changed = true;
   }

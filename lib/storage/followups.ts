@@ -73,8 +73,12 @@ interface Change<T> {
   value: T;
 }
 
-/** Runs `fn` over the whole list inside one readwrite transaction; `fn` must be synchronous. */
-async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
+/**
+ * Runs `fn` over the whole list inside one readwrite transaction and writes (`put`) and deletes
+ * (`del`) what it says; `fn` must be synchronous. Exported for changes to many items at once (a
+ * deleted buyer's items, an import of everything).
+ */
+export async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
   let written: string[] = [];
   try {
     const value = await store('followups')('readwrite', (os) =>
@@ -204,7 +208,7 @@ export interface PendingSuggestion {
   expiresAt: number;
 }
 
-const PENDING_KEY = 'followups:pending';
+export const PENDING_KEY = 'followups:pending';
 /** Long enough for a console tab to load and its panel to ask; short enough not to surprise later. */
 export const PENDING_TTL_MS = 5 * 60 * 1000;
 const PENDING_MAX = 20;
@@ -224,6 +228,11 @@ const samePlatform = (a?: Platform, b?: Platform) => !a || !b || a === b;
 /** The chat's buyer is the item's buyer (console ids decide where both have one; see sameBuyer). */
 const isFor = (x: PendingSuggestion, who: { buyer: string; buyerId?: string | null }, platform?: Platform) =>
   samePlatform(x.platform, platform) && sameBuyer(x, who);
+
+/** The waiting suggestions (as stored) with `edit` applied: a deleted buyer's dropped. */
+export function editedPending(raw: unknown, edit: (list: PendingSuggestion[]) => PendingSuggestion[], now = Date.now()): PendingRecord {
+  return { v: 1, list: edit(pendingList(raw, now)) };
+}
 
 /** Remembers (in storage: the worker may stop before the tab asks) the scenario for a buyer's chat. */
 export async function setPendingSuggestion(p: Omit<PendingSuggestion, 'expiresAt'>, now = Date.now()): Promise<void> {

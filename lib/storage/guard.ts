@@ -13,7 +13,7 @@ import type { Zone } from '../domain/time';
 import type { Locale } from '../i18n/lookup';
 
 const GUARD_KEY = 'guardRules';
-const CLOCK_KEY = 'replyClock';
+export const CLOCK_KEY = 'replyClock';
 
 export const GUARD_SCHEMA: RecordSchema<GuardConfig> = {
   version: 1,

@@ -41,7 +41,7 @@ export interface OverridesRecord {
 export const MAX_OVERRIDES = 500;
 
 const RULES_KEY = 'remarkRules';
-const OVERRIDES_KEY = 'remarkOverrides';
+export const OVERRIDES_KEY = 'remarkOverrides';
 
 /**
  * v0 → v1: a bare rule set (the shape the CLI and the export write) is wrapped. A stored record
@@ -130,6 +130,11 @@ export async function addRemarkOverride(item: RemarkOverride): Promise<void> {
     const rec = readOverrides(old);
     return { v: 1, items: [...rec.items, item].slice(-MAX_OVERRIDES) } satisfies OverridesRecord;
   });
+}
+
+/** The override log (as stored, any version) with `edit` applied: a deleted buyer's name taken out. */
+export function editedOverrides(raw: unknown, edit: (items: RemarkOverride[]) => RemarkOverride[]): OverridesRecord {
+  return { v: 1, items: edit(readOverrides(raw).items) };
 }
 
 /** Newest first. */

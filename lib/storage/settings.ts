@@ -118,15 +118,18 @@ export const SETTINGS_SCHEMA: RecordSchema<AppSettings> = {
   finish: normaliseSettings,
 };
 
+/** Its key in the meta store (导入全部数据 writes it whole). */
+export const SETTINGS_KEY = 'settings';
+
 export async function loadSettings(): Promise<AppSettings> {
-  const raw = await db.get<unknown>('meta', 'settings');
+  const raw = await db.get<unknown>('meta', SETTINGS_KEY);
   return raw === undefined ? structuredClone(DEFAULT_APP_SETTINGS) : migrate(raw, SETTINGS_SCHEMA);
 }
 
 /** Merges a partial change atomically, so two tabs changing different settings keep both. */
 export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<AppSettings> {
   let result = DEFAULT_APP_SETTINGS;
-  await db.update<unknown>('meta', 'settings', (old) => {
+  await db.update<unknown>('meta', SETTINGS_KEY, (old) => {
     const current = old === undefined ? DEFAULT_APP_SETTINGS : migrate(old, SETTINGS_SCHEMA);
     result = normaliseSettings({
       ...current,

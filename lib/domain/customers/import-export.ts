@@ -12,6 +12,7 @@ import { customersImport } from '../../i18n/messages/customers-import';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
 import { normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
+import { parseSizes } from './sizes';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
 
 /**
@@ -68,7 +69,7 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
   file.customers.forEach((entry, i) => {
     const n = i + 1;
     const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
-    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>) : entry;
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>, parseSizes) : entry;
     const { customer, problems } = checkCustomer(record, now);
     const nick = customer?.nickname ?? nickOf(entry);
     const entryError = (problem: string): string =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
+import { isIdShaped, isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
 import { newCustomer } from './customer';
 
 describe('maskPii', () => {
@@ -34,9 +34,34 @@ describe('maskPii', () => {
     expect(maskPii('id 620102198511120013 ok')).toBe('id 620*************13 ok');
   });
 
-  it('leaves an 18-digit number alone when it lacks an ID number\'s date and check character', () => {
+  it('masks an ID number with a wrong check character: a mistyped ID is still personal data', () => {
+    // 330106199001011234 and 440304199003071234 fail the ISO 7064 check (…1X and …0X would pass).
+    expect(isResidentId('330106199001011234')).toBe(false);
+    expect(maskPii('身份证330106199001011234')).toBe('身份证330*************34');
+    expect(maskPii('440304199003071234 收件')).toBe('440*************34 收件');
+    expect(maskPii('证件 33010619900101123x')).toBe('证件 330*************3x');
+  });
+
+  it('masks 17 digits and an X whatever else they hold: no order number ends in X', () => {
+    expect(maskPii('90000000000000009X')).toBe('900*************9X');
+  });
+
+  it('masks a 15-digit ID number of the kind issued before 1999', () => {
+    expect(maskPii('老身份证 110105491231002 王')).toBe('老身份证 110**********02 王');
+    expect(maskPii('330106800229123')).toBe('330**********23');
+  });
+
+  it("leaves an 18- or 15-digit number alone when it lacks an ID number's province code or birth date", () => {
     expect(maskPii('123456789012345678')).toBe('123456789012345678');
-    expect(maskPii('440304199003071234')).toBe('440304199003071234');
+    // Province 99 does not exist; 1990-02-30 is not a day; 15 digits with month 13.
+    expect(maskPii('990106199001011234')).toBe('990106199001011234');
+    expect(maskPii('330106199002301234')).toBe('330106199002301234');
+    expect(maskPii('330106801329123')).toBe('330106801329123');
+  });
+
+  it('never masks an ID-shaped number after an order label', () => {
+    expect(maskPii('运单号 330106800229123')).toBe('运单号 330106800229123');
+    expect(maskPii('订单号：330106199001011234')).toBe('订单号：330106199001011234');
   });
 
   it('never masks a number written after an order label, even one shaped like an ID or a card', () => {
@@ -77,6 +102,9 @@ describe('maskPii', () => {
   it('validates helper checks', () => {
     expect(isResidentId('11010519491231002X')).toBe(true);
     expect(isResidentId('11010519490231002X')).toBe(false);
+    expect(isIdShaped('330106199001011234')).toBe(true);
+    expect(isIdShaped('330106800229123')).toBe(true);
+    expect(isIdShaped('3301068002291234')).toBe(false);
     expect(passesLuhn('6222021234567894')).toBe(true);
     expect(passesLuhn('6222021234567895')).toBe(false);
   });

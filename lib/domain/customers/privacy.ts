@@ -7,10 +7,12 @@
  *   → 138****5678.
  * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666;
  *   also grouped (021 5555 1234 → 021 ****1234) and international (+86 21 5555 1234 → +86 21 ****1234).
- * - 18-character resident ID numbers, but only when they have the real structure: a province code,
- *   a valid birth date (19xx/20xx) and the ISO 7064 check character → 110*************1X.
- *   Taobao order numbers are 18–19 digits too; a random one passes all three checks with a chance of
- *   roughly 1 in 40 000, and 19-digit ones never match.
+ * - Anything shaped like a mainland resident ID number, whatever its check character (a mistyped ID
+ *   is still someone's ID): 18 characters with a province code and a real birth date (19xx/20xx),
+ *   or 17 digits and an X; and the 15-digit numbers issued before 1999 (province code, YYMMDD)
+ *   → 110*************1X, 110**********12. Taobao order numbers are 18–19 digits too: an unlabelled
+ *   18-digit one has a province code and a birth date by chance about 1 in 4 000 (19-digit ones
+ *   never match; a labelled one is never masked, see below).
  * - Bank cards: 16–19 digits passing the Luhn check, when written in groups (6222 0212 …), or
  *   labelled (卡号, 银行卡, 账号), or starting with 62 (UnionPay) → 6222***********1234.
  *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
@@ -38,16 +40,29 @@ const PROVINCES = new Set([
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
+/** A province code and a real birth date: YYYYMMDD from the 7th character (18), YYMMDD in 19xx (15). */
+function hasIdStructure(id: string): boolean {
+  if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
+  const long = id.length === 18;
+  const date = long ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(4, 6));
+  const day = Number(date.slice(6, 8));
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Shaped like a mainland resident ID number, the check character not checked: 17 digits and an X;
+ * 18 digits, or the 15 of an ID issued before 1999, with a province code and a real birth date.
+ */
+export function isIdShaped(id: string): boolean {
+  return /^\d{17}[Xx]$/.test(id) || (/^(?:\d{18}|\d{15})$/.test(id) && hasIdStructure(id));
+}
+
 /** True for an 18-character mainland resident ID number with a valid region, birth date and check. */
 export function isResidentId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
-  const year = Number(id.slice(6, 10));
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return false;
+  if (!/^\d{17}[\dXx]$/.test(id) || !hasIdStructure(id)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] as number);
   return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
@@ -75,9 +90,9 @@ export function maskPii(text: string): string {
   if (!text) return text;
   let out = text;
 
-  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) => {
-    if (ORDER_LABEL.test(before(all, offset)) || !isResidentId(id)) return m;
-    return id.slice(0, 3) + stars(13) + id.slice(16);
+  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) => {
+    if (ORDER_LABEL.test(before(all, offset)) || !isIdShaped(id)) return m;
+    return id.slice(0, 3) + stars(id.length - 5) + id.slice(-2);
   });
 
   out = out.replace(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {

@@ -22,12 +22,17 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
       const restored = await restoreSnapshot(id);
       resetSuggestEngine();
       customersReplaced();
-      // 'backups': the snapshot taken before the restore is listed in every open 备份 tab.
-      for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'learned', 'backups'] as const) await announceChange(area);
+      // 'backups' too: the snapshot taken before the restore is listed in every open 备份 tab.
+      await announceEverything();
       return restored;
     },
   },
 };
+
+/** Every data area changed (a restore, an import or a delete of everything): every open page reads again. */
+export async function announceEverything(): Promise<void> {
+  for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'guard', 'clock', 'learned', 'team', 'backups'] as const) await announceChange(area);
+}
 
 /** The hourly backup job: a snapshot when the newest is old enough, listed at once in open 备份 tabs. */
 export async function scheduledBackup(now: number): Promise<boolean> {

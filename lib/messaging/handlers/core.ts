@@ -39,6 +39,49 @@ async function libraryWithInitials(): Promise<LibraryRecord> {
   return saveWithInitials(rec);
 }
 
+/**
+ * A library file (with its rules, taught-sites and guard sections): checked whole and counted; unless
+ * `dryRun`, merged into the library (`merge`) or replacing it, after a backup (`snapshot` false: the
+ * caller took one, as 导入全部数据 does). Refused with Conflict if the library changed since
+ * `baseUpdatedAt` (the preview's `updatedAt`).
+ */
+export async function importLibraryFile(
+  { json, merge, dryRun, baseUpdatedAt }: { json?: unknown; merge?: unknown; dryRun?: unknown; baseUpdatedAt?: unknown },
+  snapshot = true,
+): Promise<LibraryImportResult> {
+  // Problems in the interface's language (the shop's locale, as the worker's notifications use).
+  const locale = await shopLocale();
+  const current = await loadLibrary();
+  const plan = workerExtras().library.planLibraryImport(json, current, locale);
+  const rules = readRulesSection(json, locale);
+  const sites = readSitesSection(json, locale);
+  const guard = readGuardSection(json, locale);
+  if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
+  if (!dryRun) {
+    const next = merge ? plan.merged : plan;
+    if (!next.ok) return next;
+    // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
+    if (snapshot) {
+      await takeSnapshot('before-import');
+      await announceChange('backups');
+    }
+    // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
+    const base = (baseUpdatedAt ?? current.updatedAt) as number;
+    const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
+    if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
+    await announceChange('library');
+    if (rules.ruleSet) await importRuleSet(rules.ruleSet);
+    if (sites.sites?.length) await importSitesSection(sites.sites);
+    if (guard.config) await importGuardSection(guard.config);
+  }
+  return { ok: true, count: plan.summary.incoming, preview: plan.summary };
+}
+
+/** The library file as 导出话术库 writes it: the replies with the remark rules, taught sites and guard settings. */
+export async function libraryFile(): Promise<unknown> {
+  return workerExtras().library.exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() });
+}
+
 export const coreHandlers: HandlerSet<CoreProtocol> = {
   ping: { handle: async () => true as const },
   getLibrary: { content: true, handle: () => libraryWithInitials() },
@@ -57,36 +100,8 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       return rec;
     },
   },
-  importLibrary: {
-    async handle(payload): Promise<LibraryImportResult> {
-      const { json, merge, dryRun, baseUpdatedAt } = obj(payload, 'importLibrary');
-      // Problems in the interface's language (the shop's locale, as the worker's notifications use).
-      const locale = await shopLocale();
-      const current = await loadLibrary();
-      const plan = workerExtras().library.planLibraryImport(json, current, locale);
-      const rules = readRulesSection(json, locale);
-      const sites = readSitesSection(json, locale);
-      const guard = readGuardSection(json, locale);
-      if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
-      if (!dryRun) {
-        const next = merge ? plan.merged : plan;
-        if (!next.ok) return next;
-        // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
-        await takeSnapshot('before-import');
-        await announceChange('backups');
-        // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
-        const base = (baseUpdatedAt ?? current.updatedAt) as number;
-        const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
-        if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
-        await announceChange('library');
-        if (rules.ruleSet) await importRuleSet(rules.ruleSet);
-        if (sites.sites?.length) await importSitesSection(sites.sites);
-        if (guard.config) await importGuardSection(guard.config);
-      }
-      return { ok: true, count: plan.summary.incoming, preview: plan.summary };
-    },
-  },
-  exportLibrary: { handle: async () => workerExtras().library.exportLibrary(await loadLibrary(), { [RULES_SECTION]: await loadRuleSet(), [SITES_SECTION]: await exportSitesSection(), [GUARD_SECTION]: await loadGuardConfig() }) },
+  importLibrary: { handle: (payload) => importLibraryFile(obj(payload, 'importLibrary')) },
+  exportLibrary: { handle: libraryFile },
   getSettings: { content: true, handle: () => loadSettings() },
   patchSettings: {
     content: true,

@@ -187,7 +187,7 @@ describe('buyer-notes messages', () => {
     const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: all };
 
     await ok('createBackup', {});
-    expect(await ok('deleteAllCustomers', { confirm: true })).toEqual({ deleted: 12 });
+    expect(await ok('deleteAllCustomers', { confirm: true })).toMatchObject({ deleted: 12 });
     // Deleted buyers do not survive in the local backups either.
     expect((await listSnapshots())[0]).toMatchObject({ counts: { customers: 0 } });
     expect(await dispatch({ kf: 'deleteAllCustomers', payload: {} }, 'extension-page')).toMatchObject({ ok: false });
@@ -214,7 +214,7 @@ describe('buyer-notes messages', () => {
     await ok('patchCustomer', { ...buyer, patch: { note: '身高165' } });
     const text = await ok<string>('exportCustomer', buyer);
     expect(JSON.parse(text)).toMatchObject({ format: 'kefu-customers', customers: [{ nickname: '小鹿乱撞0521', note: '身高165' }] });
-    expect(await ok('deleteCustomer', buyer)).toEqual({ deleted: true });
+    expect(await ok('deleteCustomer', buyer)).toMatchObject({ deleted: true });
     expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
   });
 
@@ -227,6 +227,65 @@ describe('buyer-notes messages', () => {
     expect(await customersDailyJob(now)).toBe(1);
     expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
     expect(announced).toContain('kf:rev:customers');
+  });
+});
+
+describe('deleting a buyer leaves nothing of them behind', () => {
+  const PHONE = '13912345678';
+  const sunny = { platform: 'demo', nickname: '阳光明媚的日子', buyerId: 'u-1001' } as const;
+  const CHAT = { tabId: 1, url: 'http://127.0.0.1:5173/chat?buyer=u-1001' };
+
+  /** Every record of every store, backups included, as one text. */
+  const everything = async () => JSON.stringify(await Promise.all((['customers', 'buyer-names', 'followups', 'meta', 'learned', 'backups'] as const).map((s) => db.entries(s))));
+
+  beforeEach(async () => {
+    for (const s of ['followups', 'learned', 'meta'] as const) await db.clear(s);
+    await patchSettings({ privacy: { maskPii: true, retentionDays: 0 } });
+    await ok('addCustomerEvent', { ...sunny, kind: 'note', text: `收件人张晓红 手机${PHONE}` }, 'content-script', CHAT);
+    const fu = { platform: 'demo', buyer: sunny.nickname, buyerId: sunny.buyerId };
+    const made = await ok<{ id: string }>('addFollowup', { kind: 'promised-answer', ...fu, note: '回电' }, 'content-script', CHAT);
+    await ok('updateFollowup', { id: made.id, action: 'note', text: `回电 ${PHONE}，张晓红` });
+    await ok('addFollowup', { kind: 'inquiry', ...fu }, 'content-script', CHAT);
+    await ok('updateFollowup', { id: 'inquiry:demo#u-1001', action: 'done' });
+    await ok('addFollowup', { kind: 'manual', title: '给阳光明媚的日子寄赠品' });
+    await ok('addFollowup', { kind: 'inquiry', platform: 'demo', buyer: '米粒妈妈', buyerId: 'u-1002' }, 'content-script', DEMO_PAGE);
+    // A pick made where the page did not name the buyer still holds the name.
+    await db.set('learned', 'p1', { id: 'p1', at: Date.now(), text: '我是阳光明媚的日子 改地址', scenario: 'address-change', templateId: null, source: 'chip' });
+    await db.set('meta', 'remarkOverrides', { v: 1, items: [{ at: 1, platform: 'demo', orderId: '4012938475610293847', buyer: '阳光明媚的日子', flag: 'yellow', agent: '小美', reason: '买家急', problems: [], text: `改电话 ${PHONE}` }] });
+    await ok('createBackup', undefined);
+  });
+
+  it('counts first what would go: the open and done follow-ups, picks holding the name, override entries', async () => {
+    expect(await ok('previewBuyerDeletion', { buyer: sunny })).toEqual({ buyers: 1, open: 1, done: 1, learned: 1, overrides: 1 });
+    expect(await ok('previewBuyerDeletion', {})).toEqual({ buyers: 1, open: 2, done: 1, learned: 1, overrides: 1 });
+    // Counting changes nothing.
+    expect(await everything()).toContain('阳光明媚的日子');
+    expect(await dispatch({ kf: 'previewBuyerDeletion', payload: { buyer: sunny } }, 'content-script', CHAT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('with its open follow-ups: no name, id or phone of the buyer is left in any store or backup; other buyers keep theirs', async () => {
+    expect(await ok('deleteCustomer', { ...sunny, openFollowups: 'delete' })).toEqual({ deleted: true, open: 1, done: 1, learned: 1, overrides: 1 });
+    const all = await everything();
+    for (const gone of ['阳光明媚的日子', 'u-1001', PHONE, '张晓红']) expect(all, gone).not.toContain(gone);
+    expect(all).toContain('inquiry:demo#u-1002');
+    expect(all).toContain('给某买家寄赠品');
+    expect((await listSnapshots())[0]!.contents.followups).toBe(2);
+    expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
+  });
+
+  it('keeping the open follow-ups keeps them anonymous, in the list and in the backup', async () => {
+    await ok('deleteCustomer', { ...sunny, openFollowups: 'keep' });
+    const all = await everything();
+    for (const gone of ['阳光明媚的日子', 'u-1001', PHONE]) expect(all, gone).not.toContain(gone);
+    const kept = (await db.values<{ kind: string; note?: string; title: string }>('followups')).find((f) => f.kind === 'promised-answer');
+    expect(kept).toMatchObject({ title: '承诺答复', note: '回电\n回电 139****5678，张晓红' });
+  });
+
+  it('全部删除 forgets every buyer the same way', async () => {
+    expect(await ok('deleteAllCustomers', { confirm: true, openFollowups: 'delete' })).toEqual({ deleted: 1, open: 2, done: 1, learned: 1, overrides: 1 });
+    const all = await everything();
+    for (const gone of ['阳光明媚的日子', 'u-1001', '米粒妈妈', PHONE]) expect(all, gone).not.toContain(gone);
+    expect(await dispatch({ kf: 'deleteAllCustomers', payload: { confirm: true, openFollowups: 'maybe' } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
 

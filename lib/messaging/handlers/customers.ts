@@ -58,6 +58,8 @@ import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
 import { oldPicks } from '../../storage/learned';
 import { forgetInBackups } from './backup';
+import { forgetBuyersElsewhere } from './forget-buyers';
+import type { Forget, ForgetBuyer, OpenItems } from '../../domain/customers/forget';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
 
@@ -233,6 +235,46 @@ function dropStale(now: number): void {
   for (const [id, s] of staged) if (now - s.at > STAGE_TTL_MS) staged.delete(id);
 }
 
+function openItems(v: unknown): OpenItems {
+  if (v === undefined || v === 'keep' || v === 'delete') return v ?? 'keep';
+  throw new InvalidPayload('openFollowups: delete or keep');
+}
+
+/**
+ * Who a delete is about: the buyer it names, as their record knows them too (it may show another
+ * name by now); none named, everyone, with every stored buyer's name (read before they go).
+ */
+async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & { key?: string }> {
+  if (!p) {
+    const all: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await scanCustomers({ after, limit: EXPORT_PAGE_MAX });
+      all.push(...page.items.map((c) => c.nickname));
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+    return { all };
+  }
+  const key = targetKey(p);
+  const c = await getCustomer(key);
+  const buyers: ForgetBuyer[] = [{ platform: p.platform, nickname: p.nickname, buyerId: p.buyerId ?? null, key }];
+  if (c && c.nickname !== p.nickname) buyers.push({ ...buyers[0]!, nickname: c.nickname });
+  return { buyers, key };
+}
+
+/**
+ * A customers file (its head sent last) with the entries staged ahead for `upload` before its own;
+ * the staged parts are taken once. The upload expired (or never came): refused.
+ */
+export function withStaged(head: unknown, upload: unknown, verb: string): unknown {
+  const id = text(upload, `${verb}: upload`, 64);
+  const parts = staged.get(id);
+  staged.delete(id);
+  if (!parts) throw new InvalidPayload(`${verb}: the upload expired, please import the file again`);
+  const file = obj(head, `${verb}.json`);
+  return { ...file, customers: [...parts.entries, ...(Array.isArray(file.customers) ? file.customers : [])] };
+}
+
 async function masking(): Promise<boolean> {
   return (await loadSettings()).privacy.maskPii;
 }
@@ -361,15 +403,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload) {
       await customersReady();
       const p = obj(payload, 'importCustomers');
-      let json = p.json;
-      if (p.upload !== undefined) {
-        const upload = text(p.upload, 'importCustomers: upload', 64);
-        const parts = staged.get(upload);
-        staged.delete(upload);
-        if (!parts) throw new InvalidPayload('importCustomers: the upload expired, please import the file again');
-        const head = obj(json, 'importCustomers.json');
-        json = { ...head, customers: [...parts.entries, ...(Array.isArray(head.customers) ? head.customers : [])] };
-      }
+      const json = p.upload === undefined ? p.json : withStaged(p.json, p.upload, 'importCustomers');
       const now = Date.now();
       const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -382,26 +416,42 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload, ctx) {
       await customersReady();
       const p = parseBuyer(payload, 'deleteCustomer', ctx);
-      const key = targetKey(p);
-      const { deleted, nameKeys } = await deleteCustomer(key);
-      // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups.
-      await forgetInBackups('customers', [key]);
+      const open = openItems(p.openFollowups);
+      const who = await forgetting(p);
+      const { deleted, nameKeys } = await deleteCustomer(who.key!);
+      // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups,
+      // and so does what else holds them (follow-ups, picks, the override log).
+      await forgetInBackups('customers', [who.key!]);
       await forgetInBackups('buyer-names', nameKeys);
+      const forgot = await forgetBuyersElsewhere(who, open, Date.now());
       if (deleted) await announceChange('customers');
-      return { deleted };
+      return { deleted, ...forgot };
     },
   },
   deleteAllCustomers: {
     async handle(payload) {
       await customersReady();
-      if (obj(payload, 'deleteAllCustomers').confirm !== true) throw new InvalidPayload('deleteAllCustomers: confirm');
+      const p = obj(payload, 'deleteAllCustomers');
+      if (p.confirm !== true) throw new InvalidPayload('deleteAllCustomers: confirm');
+      const open = openItems(p.openFollowups);
+      const who = await forgetting();
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
       await forgetInBackups('customers', 'all');
       await forgetInBackups('buyer-names', 'all');
+      const forgot = await forgetBuyersElsewhere(who, open, Date.now());
       await announceChange('customers');
-      return { deleted };
+      return { deleted, ...forgot };
+    },
+  },
+  previewBuyerDeletion: {
+    async handle(payload, ctx) {
+      await customersReady();
+      const p = obj(payload, 'previewBuyerDeletion');
+      const who = await forgetting(p.buyer === undefined ? undefined : parseBuyer(p.buyer, 'previewBuyerDeletion', ctx));
+      const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), true);
+      return { buyers: 'all' in who ? who.all.length : (await getCustomer(who.key!)) ? 1 : 0, ...counts };
     },
   },
   editCustomer: {

@@ -218,6 +218,42 @@ describe('the agent’s actions', () => {
   });
 });
 
+describe('what the agent types on an item is masked as buyer notes are', () => {
+  const PHONE = '13812345678';
+  const stored = async (id: string) => (await db.values<Followup>('followups')).find((f) => f.id === id)!;
+
+  it('masks a handover’s title and note, in storage, in the list and in the handover CSV', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'handover', title: `回电 ${PHONE}`, note: `她说 ${PHONE} 晚上可以打，身份证330106199001011234` });
+    expect(made).toMatchObject({ title: '回电 138****5678', note: '她说 138****5678 晚上可以打，身份证330*************34' });
+    expect(JSON.stringify(await db.values('followups'))).not.toContain(PHONE);
+    expect(JSON.stringify(await list())).not.toContain(PHONE);
+    const { csv } = await ok<{ csv: string }>('exportFollowupsCsv', undefined);
+    expect(csv).toContain('她说 138****5678 晚上可以打');
+    expect(csv).not.toContain(PHONE);
+  });
+
+  it('masks a note added later and the reason typed when closing, whatever item it is on', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '阳光明媚的日子', note: `电话 ${PHONE}` });
+    await ok('updateFollowup', { id: made.id, action: 'note', text: `回电 13912345678，张晓红` });
+    expect((await stored(made.id)).note).toBe('电话 138****5678\n回电 139****5678，张晓红');
+    await ok('updateFollowup', { id: made.id, action: 'done', reason: `已打 ${PHONE}` });
+    expect((await stored(made.id)).closedReason).toBe('已打 138****5678');
+  });
+
+  it('masks what a remark says about a delay before it becomes the item’s note', async () => {
+    await followupRemarkSink([{ kind: 'ship-promised', date: '2026-03-04', orderId: '302906652310', buyer: '小鹿', reason: `缺货，买家电话 ${PHONE}` } as never], { platform: 'demo', now: bj(11) });
+    expect((await stored('delay:302906652310')).note).toBe('缺货，买家电话 138****5678');
+  });
+
+  it('keeps order numbers readable, and keeps the text as typed when the shop turned masking off', async () => {
+    const kept = await ok<Followup>('addFollowup', { kind: 'manual', title: '催发货', note: `订单号 4012938475610293847 电话 ${PHONE}` });
+    expect(kept.note).toBe('订单号 4012938475610293847 电话 138****5678');
+    await ok('patchSettings', { privacy: { maskPii: false } });
+    const plain = await ok<Followup>('addFollowup', { kind: 'manual', title: `回电 ${PHONE}` });
+    expect(plain.title).toBe(`回电 ${PHONE}`);
+  });
+});
+
 describe('handover on one machine (no team mode)', () => {
   it('hands an item to the night shift: by day an ordinary item, after 20:00 first on the list, under the handover section', async () => {
     const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '给阿强回电话', toShift: 'night' });

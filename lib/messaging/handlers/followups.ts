@@ -55,6 +55,7 @@ import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
 import { remarkFactSinks } from './rules';
 import { BUYER_ID_MAX, normaliseBuyerId, normaliseNickname } from '../../domain/customers/identity';
+import { maskPii } from '../../domain/customers/privacy';
 
 const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
@@ -63,6 +64,18 @@ export const PER_GROUP_DEFAULT = 20;
 
 async function rulesSettings(): Promise<FollowupSettings> {
   return followupSettingsOf(await loadSettings());
+}
+
+/**
+ * The words typed into an item (a to-do's or handover's title, a note, a reason) masked as buyer
+ * notes are (maskPii, while settings.privacy.maskPii is on), before they are stored: the popup, the
+ * backups and the handover CSV passed between shifts never hold a phone or ID number in clear.
+ */
+async function masked<T extends object>(req: T): Promise<T> {
+  if (!(await loadSettings()).privacy.maskPii) return req;
+  const out = { ...req } as Record<string, unknown>;
+  for (const k of ['title', 'note', 'text', 'reason']) if (typeof out[k] === 'string') out[k] = maskPii(out[k]);
+  return out as T;
 }
 
 // ---- the list -----------------------------------------------------------------------------
@@ -297,7 +310,7 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
 export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; now: number }): Promise<void> {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
-  const withPlatform = facts.map((f) => ({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) }));
+  const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) })));
   const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings, shift: await makerShift() });
   if (changed) await announceChange('followups');
 }
@@ -340,7 +353,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
   updateFollowup: {
     async handle(payload) {
       const now = Date.now();
-      const req = parseUpdateFollowup(payload, now);
+      const req = await masked(parseUpdateFollowup(payload, now));
       const settings = await rulesSettings();
       const to = req.action === 'assign' ? await checkHandoverTo(req.to) : null;
       const updated = await changeFollowup(
@@ -370,7 +383,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     content: true,
     async handle(payload, ctx) {
       const now = Date.now();
-      const req = parseAddFollowup(payload, now);
+      const req = await masked(parseAddFollowup(payload, now));
       // A seller page may only register what its chat panel offers, for the buyer in front of it.
       if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
       const app = await loadSettings();

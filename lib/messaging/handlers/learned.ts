@@ -63,6 +63,19 @@ function summary(picks: LearnedPick[], enabled: boolean, limit: number): Learned
   return { enabled, count: picks.length, cap: LEARNED_CAP, perScenario, latest: picks.slice(-limit).reverse() };
 }
 
+/**
+ * Forgets these picks: from the store (and, in team mode, for the team), the engine's memory and the
+ * local backups. Returns how many of them were stored. (Not announced: the caller does.)
+ */
+export async function forgetLearnedPicks(ids: readonly string[]): Promise<number> {
+  const engine = await suggestEngine();
+  const stored = new Set(engine.memory.all().map((x) => x.id));
+  await forgetPicks(ids);
+  engine.forget([...ids]);
+  await forgetInBackups('learned', ids);
+  return ids.filter((id) => stored.has(id)).length;
+}
+
 export const learnedHandlers: HandlerSet<LearnedProtocol> = {
   suggestSignals: {
     content: true,
@@ -112,13 +125,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
         engine.forget('all');
         await forgetInBackups('learned', 'all');
       } else if (Array.isArray(p.ids) && p.ids.every((id) => typeof id === 'string')) {
-        const ids = p.ids as string[];
-        const stored = new Set(engine.memory.all().map((x) => x.id));
-        const known = ids.filter((id) => stored.has(id));
-        await forgetPicks(ids);
-        engine.forget(ids);
-        await forgetInBackups('learned', ids);
-        deleted = known.length;
+        deleted = await forgetLearnedPicks(p.ids as string[]);
       } else {
         throw new InvalidPayload('forgetLearned: ids (a list) or all: true');
       }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { AllData, DeleteAllData } from './AllData';
+import { mountTab } from './testing';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+import type { AllDataPreview } from '@/lib/messaging/protocol-data';
+
+registerMessages(options);
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+afterEach(() => setLocale('zh-CN'));
+
+async function type(el: Element | null, value: string) {
+  await act(async () => {
+    (el as HTMLInputElement).value = value;
+    el!.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('删除全部数据', () => {
+  it('works only once the phrase is typed, in the interface’s language', async () => {
+    setLocale('en');
+    const deleteAllData = vi.fn(() => ({ deleted: true }));
+    const tab = await mountTab(<DeleteAllData />, { deleteAllData });
+    await tab.click('[data-kf="delete-all-data-open"]');
+    expect(tab.q('[data-kf="delete-all-data-confirm"]')!.textContent).toContain('Type “delete all my data” to confirm');
+    const yes = () => tab.q('[data-kf="delete-all-data-yes"]') as HTMLButtonElement;
+    await type(tab.q('[data-kf="delete-all-data-phrase"]'), '删除全部数据');
+    expect(yes().disabled).toBe(true);
+    await tab.submit('[data-kf="delete-all-data-confirm"]');
+    expect(deleteAllData).not.toHaveBeenCalled();
+    await type(tab.q('[data-kf="delete-all-data-phrase"]'), 'Delete all my data ');
+    expect(yes().disabled).toBe(false);
+    await tab.click('[data-kf="delete-all-data-yes"]');
+    expect(deleteAllData).toHaveBeenCalledWith({ confirm: true });
+    expect(tab.q('[data-kf="delete-all-data-status"]')!.textContent).toBe('All data deleted; the extension is as freshly installed.');
+  });
+});
+
+describe('导入全部数据', () => {
+  const areas = (n: number) => ({ file: n, here: 0, fresh: n });
+  const preview: AllDataPreview = {
+    exportedAt: Date.UTC(2026, 11, 3, 2),
+    library: { updatedAt: 7, current: 102, incoming: 103, added: 1, updated: 0, unchanged: 102, notInFile: 0, codeClashes: [], mergeErrors: [] },
+    areas: { customers: areas(25), followups: areas(4), learned: areas(1), remarkOverrides: areas(1), usage: areas(2), replyClock: areas(1), buyerNames: areas(3) },
+    settings: true,
+  };
+
+  it('counts the file per area first, then merges with the library’s count as the base', async () => {
+    const importAllData = vi.fn((p: { dryRun?: boolean }) => ({ ok: true, preview }));
+    const tab = await mountTab(<AllData />, { importAllData, getSettings: () => ({ shop: { locale: 'zh-CN' } }) });
+    const input = tab.q('[data-kf="all-import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify({ format: 'kefu-all-data', version: 1 })], 'kefu-all-data.json')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(importAllData).toHaveBeenLastCalledWith({ json: { format: 'kefu-all-data', version: 1 }, dryRun: true });
+    expect(tab.q('tr[data-area="templates"]')!.textContent).toBe('话术1031021');
+    expect(tab.q('tr[data-area="customers"]')!.textContent).toBe('客户档案25025');
+    expect(document.activeElement?.getAttribute('data-kf')).toBe('all-import-merge');
+    await tab.click('[data-kf="all-import-merge"]');
+    expect(importAllData).toHaveBeenLastCalledWith({ json: { format: 'kefu-all-data', version: 1 }, merge: true, baseUpdatedAt: 7 });
+    expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已合并导入：话术 103、客户档案 25、跟进 4');
+  });
+});

@@ -1,0 +1,223 @@
+import { useState } from 'preact/hooks';
+import { useApi, type OptionsApi } from './OptionsContext';
+import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
+import { TRANSFER_CHUNK, allCustomers, stageCustomers } from './Customers';
+import { useShopZone } from './useShopZone';
+import { registerMessages, t } from '@/lib/i18n';
+import { privacyMessages } from '@/lib/i18n/messages/privacy';
+import { reasonText } from '@/lib/messaging/reason';
+import { formatWall } from '@/lib/domain/time';
+import { AREAS } from '@/lib/domain/all-data';
+import type { AllDataImportResult, AllDataPreview } from '@/lib/messaging/protocol-data';
+
+registerMessages(privacyMessages);
+
+/**
+ * Sends an 导入全部数据 file to the background, its buyers staged ahead in parts when there are
+ * many (as the buyer-notes import does); the background checks the file whole before writing.
+ */
+export async function sendAllData(api: OptionsApi, json: unknown, opts: { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }): Promise<AllDataImportResult> {
+  const customers = (json as { customers?: { customers?: unknown } } | null)?.customers;
+  const list = customers?.customers;
+  if (!Array.isArray(list) || list.length <= TRANSFER_CHUNK) return api.call('importAllData', { json, ...opts });
+  const upload = await stageCustomers(api, list);
+  return api.call('importAllData', { json: { ...(json as object), customers: { ...customers, customers: [] } }, upload, ...opts });
+}
+
+/** The rows of the confirmation: the replies (the library's own summary), then each area. */
+function rows(p: AllDataPreview): { key: string; file: number; here: number; fresh: number }[] {
+  const lib = p.library;
+  return [
+    ...(lib ? [{ key: 'templates', file: lib.incoming, here: lib.current, fresh: lib.added }] : []),
+    ...AREAS.map((area) => ({ key: area, ...p.areas[area] })),
+  ];
+}
+
+/** "话术 12、客户档案 25": what was written, in words. */
+function writtenList(p: AllDataPreview): string {
+  return rows(p)
+    .filter((r) => r.file > 0)
+    .map((r) => t('data.count', { area: t(`data.area.${r.key}`), n: r.file }))
+    .join(t('forget.list.sep'));
+}
+
+function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'confirm' }>; run(merge: boolean): void; cancel(): void }) {
+  const p = props.stage.preview;
+  const zone = useShopZone();
+  return (
+    <div class="kf-notice" role="alertdialog" aria-labelledby="kf-all-confirm-title" data-kf="all-import-confirm">
+      <p id="kf-all-confirm-title">
+        <strong>{t('data.confirmTitle', { file: props.stage.file, time: p.exportedAt ? formatWall(p.exportedAt, zone) : '—' })}</strong>
+      </p>
+      {props.stage.again && <p class="kf-warn-text">{t('data.changedMeanwhile')}</p>}
+      <table class="kf-table" data-kf="all-import-counts">
+        <thead>
+          <tr>
+            <th>{t('data.col.area')}</th>
+            <th>{t('data.col.file')}</th>
+            <th>{t('data.col.here')}</th>
+            <th>{t('data.col.fresh')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows(p).map((r) => (
+            <tr data-area={r.key}>
+              <td>{t(`data.area.${r.key}`)}</td>
+              <td>{r.file}</td>
+              <td>{r.here}</td>
+              <td>{r.fresh}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul>
+        <li>{t('data.mergeWhat')}</li>
+        <li>{t('data.replaceWhat')}</li>
+      </ul>
+      <p class="kf-help">{t('data.backupNote', { tab: t('backups.tab') })}</p>
+      <MergeOrReplace
+        kf="all-import"
+        blocked={p.library ? libraryMergeBlocked(p.library) : []}
+        labels={{ merge: t('data.merge'), replace: t('data.replace'), cancel: t('data.cancel') }}
+        stage={props.stage}
+        run={props.run}
+        cancel={props.cancel}
+      />
+    </div>
+  );
+}
+
+/**
+ * 全部数据: everything the user owns as one file (lib/domain/all-data.ts). Export fetches the buyers
+ * page by page; import checks and counts the whole file first, then merges or replaces after a
+ * backup, as the library import does (useImportFlow). A bad file changes nothing. Nothing is loaded
+ * until asked: this tab stays quiet (test/e2e/pages.ts openQuietExtensionPage).
+ */
+export function AllData() {
+  const api = useApi();
+  const flow = useImportFlow<AllDataPreview>({
+    check: (json) => sendAllData(api, json, { dryRun: true }),
+    async write(json, merge, p) {
+      const r = await sendAllData(api, json, { merge, baseUpdatedAt: p.library?.updatedAt });
+      if (!r.ok) return r;
+      return { ok: true, lines: [t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) }), t('data.undo', { tab: t('backups.tab') })] };
+    },
+    texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
+  });
+  const [exporting, setExporting] = useState<string | null>(null);
+  const { stage } = flow;
+
+  const exportAll = async () => {
+    flow.setResult(null);
+    try {
+      setExporting(t('data.exporting', { done: 0, total: '…' }));
+      const file = await api.call('exportAllData');
+      const customers = await allCustomers(api, (done, total) => setExporting(t('data.exporting', { done, total })));
+      const name = `kefu-all-data-${dateStamp()}.json`;
+      downloadJson({ ...file, customers: { ...(file.customers as object), customers } }, name);
+      flow.setResult({ ok: true, lines: [t('data.exported', { file: name })] });
+    } catch (err) {
+      flow.refuse([t('data.failed', { reason: reasonText(err) })]);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const busy = flow.busy || exporting !== null;
+  return (
+    <section class="kf-card" data-kf="all-data">
+      <h2>{t('data.title')}</h2>
+      <p class="kf-help">{t('data.help')}</p>
+      <div class="kf-actions">
+        <button data-kf="all-export" disabled={busy} onClick={() => void exportAll()}>
+          {t('data.export')}
+        </button>
+        <JsonFileInput label={t('data.import')} kf="all-import-file" disabled={busy} onFile={flow.onFile} />
+      </div>
+      <ImportStatus kf="all" stage={exporting ? { step: 'busy', text: exporting } : stage} result={flow.result} rejected={t('data.rejected')}>
+        {stage.step === 'confirm' && <Confirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
+      </ImportStatus>
+    </section>
+  );
+}
+
+/**
+ * 删除全部数据, set apart from everything else: the agent types the phrase before the button works;
+ * everything the extension keeps here goes, backups included (deleteAllData).
+ */
+export function DeleteAllData() {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const phrase = t('data.delete.phrase');
+  const matches = typed.trim().toLowerCase() === phrase.toLowerCase();
+  const close = () => {
+    setOpen(false);
+    setTyped('');
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!matches || busy) return;
+    setBusy(true);
+    try {
+      await api.call('deleteAllData', { confirm: true });
+      close();
+      setStatus({ ok: true, text: t('data.delete.done') });
+    } catch (err) {
+      setStatus({ ok: false, text: t('data.failed', { reason: reasonText(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="kf-card kf-danger-zone" data-kf="delete-all-data">
+      <h2>{t('data.delete.title')}</h2>
+      <p class="kf-help">{t('data.delete.help')}</p>
+      {!open ? (
+        <button
+          class="kf-danger"
+          data-kf="delete-all-data-open"
+          onClick={() => {
+            setStatus(null);
+            setOpen(true);
+          }}
+        >
+          {t('data.delete.open')}
+        </button>
+      ) : (
+        <form class="kf-bad" role="alertdialog" data-kf="delete-all-data-confirm" onSubmit={submit}>
+          <label class="kf-row">
+            <span>{t('data.delete.type', { phrase })}</span>
+            <input data-kf="delete-all-data-phrase" autoFocus autoComplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          </label>
+          <div class="kf-actions">
+            <button type="submit" class="kf-danger" data-kf="delete-all-data-yes" disabled={!matches || busy}>
+              {t('data.delete.button')}
+            </button>
+            <button type="button" onClick={close}>
+              {t('data.delete.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {status && (
+        <p class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="delete-all-data-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The 导入 / 导出 tab: the library's file, everything's file, and, set apart, deleting everything. */
+export function ImportExportTab() {
+  return (
+    <>
+      <ImportExport />
+      <AllData />
+      <DeleteAllData />
+    </>
+  );
+}

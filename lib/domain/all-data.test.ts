@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData, type Here } from './all-data';
+import { newCustomer } from './customers/customer';
+import { exportCustomers } from './customers/import-export';
+import { manualFollowup } from './followups/rules';
+import { DEFAULT_FOLLOWUP_SETTINGS } from './followups/types';
+import type { RemarkOverride } from '../storage/rules';
+
+const NOW = Date.UTC(2026, 2, 2, 3);
+const override = (at: number, orderId: string): RemarkOverride => ({ at, platform: 'demo', orderId, buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [{ code: 'agent', message: '缺少经办人' }], text: '已核对可发货 小美 12/3' });
+const todo = manualFollowup({ title: '回电', stamp: 'a' }, NOW, DEFAULT_FOLLOWUP_SETTINGS);
+
+function file(over: Record<string, unknown> = {}) {
+  return {
+    format: 'kefu-all-data',
+    version: 1,
+    exportedAt: NOW,
+    library: { format: 'kefu-library', version: 1, groups: [], templates: [] },
+    customers: JSON.parse(exportCustomers([newCustomer('demo', '小鹿', NOW, 'u-1')], NOW)),
+    buyerNames: { v: 1, entries: [['demo:小鹿', { v: 1, ids: ['u-1'] }], ['demo#u-1', { v: 1, notSame: ['demo:S*n'] }]] },
+    followups: { v: 2, items: [todo] },
+    learned: { kind: 'kf-learned', v: 1, exportedAt: NOW, picks: [{ id: 'p1', at: NOW, text: '还没发货', scenario: 'address-change', templateId: null, source: 'chip' }] },
+    settings: { v: 1, shop: { agentName: '小美' } },
+    usage: { v: 1, templates: { hi: { count: 3, lastUsed: NOW, byScenario: { greeting: 3 } } } },
+    replyClock: { v: 1, days: { '2026-03-01': { demo: { conversations: ['h1'], firstMs: [40_000] } } } },
+    remarkOverrides: { v: 1, items: [override(1, 'o1')] },
+    ...over,
+  };
+}
+
+describe('导入全部数据: reading the file', () => {
+  it('reads every section of a file written by 导出全部数据', () => {
+    const r = readAllData(file(), 'zh-CN', NOW);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    if (!r.ok) return;
+    expect(r.data.customers!.map((c) => c.key)).toEqual(['demo#u-1']);
+    expect(r.data.followups!.map((f) => f.id)).toEqual([todo.id]);
+    expect(r.data.learned!.map((p) => p.id)).toEqual(['p1']);
+    expect(r.data.buyerNames).toHaveLength(2);
+    expect(r.data.usage!.templates.hi!.count).toBe(3);
+    expect(Object.keys(r.data.replyClock!.days)).toEqual(['2026-03-01']);
+    expect(r.data.remarkOverrides).toEqual([override(1, 'o1')]);
+    expect(r.data.settings).toEqual({ v: 1, shop: { agentName: '小美' } });
+  });
+
+  it('takes a file without some sections: those areas are left as they are', () => {
+    const r = readAllData({ format: 'kefu-all-data', version: 1, followups: { v: 2, items: [] } }, 'zh-CN', NOW);
+    expect(r).toEqual({ ok: true, data: { exportedAt: 0, followups: [] } });
+  });
+
+  it('refuses another kind of file, and a newer one, saying what to do', () => {
+    expect(readAllData({ format: 'kefu-library', version: 1 }, 'zh-CN', NOW)).toEqual({ ok: false, errors: [expect.stringMatching(/^这不是「全部数据」导出文件/)] });
+    expect(readAllData('x', 'en', NOW)).toEqual({ ok: false, errors: [expect.stringMatching(/^This is not an “all data” export/)] });
+    expect(readAllData(file({ version: 2 }), 'zh-CN', NOW)).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件，请先升级插件。没有导入任何内容。'] });
+  });
+
+  it('refuses a damaged file whole, naming each section and entry, in the shop’s language', () => {
+    const bad = file({
+      followups: { v: 2, items: [todo, { id: 'x', kind: 'nonsense' }] },
+      usage: { v: 1, templates: { hi: { count: 'many' } } },
+      remarkOverrides: { v: 1, items: [override(1, 'o1'), { at: 'yesterday' }] },
+      buyerNames: { v: 1, entries: [['k', { v: 1, ids: [1] }]] },
+      settings: 'dark mode',
+      customers: { format: 'kefu-customers', version: 2, exportedAt: 1, customers: [{ v: 2, nickname: '' }] },
+    });
+    const zh = readAllData(bad, 'zh-CN', NOW);
+    expect(zh.ok).toBe(false);
+    const errors = !zh.ok ? zh.errors : [];
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        '「跟进」第 2 条不完整或已损坏',
+        '「使用统计」部分已损坏（文件可能被改动过）',
+        '「备注例外记录」第 2 条不完整或已损坏',
+        '「买家身份记录」第 1 条不完整或已损坏',
+        '「设置」部分已损坏（文件可能被改动过）',
+        expect.stringMatching(/^客户档案：第 1 条/),
+      ]),
+    );
+    const en = readAllData(bad, 'en', NOW);
+    expect(!en.ok && en.errors).toContain('“follow-ups” entry 2 is incomplete or damaged');
+  });
+});
+
+describe('导入全部数据: counting and merging', () => {
+  const here: Here = {
+    customers: ['demo#u-1', 'demo:老王'],
+    buyerNames: [],
+    followups: [],
+    learned: ['p1'],
+    remarkOverrides: [override(1, 'o1'), override(2, 'o2')],
+    usage: { v: 1, templates: {} },
+    replyClock: { v: 1, days: {} },
+  };
+
+  it('counts per area what is in the file, what is here and what of the file is not here yet', () => {
+    const r = readAllData(file(), 'zh-CN', NOW);
+    if (!r.ok) throw new Error('unreadable');
+    expect(countAreas(r.data, here)).toEqual({
+      customers: { file: 1, here: 2, fresh: 0 },
+      followups: { file: 1, here: 0, fresh: 1 },
+      learned: { file: 1, here: 1, fresh: 0 },
+      remarkOverrides: { file: 1, here: 2, fresh: 0 },
+      usage: { file: 1, here: 0, fresh: 1 },
+      replyClock: { file: 1, here: 0, fresh: 1 },
+      buyerNames: { file: 2, here: 0, fresh: 2 },
+    });
+  });
+
+  it('merges usage by the larger count (a file imported twice counts nothing twice)', () => {
+    const a = { v: 1 as const, templates: { hi: { count: 5, lastUsed: 10, byScenario: { greeting: 5 } } } };
+    const b = { v: 1 as const, templates: { hi: { count: 3, lastUsed: 20, byScenario: { greeting: 2, thanks: 1 } }, bye: { count: 1, lastUsed: 5, byScenario: {} } } };
+    const m = mergeUsage(a, b);
+    expect({ ...m.templates }).toEqual({ hi: { count: 5, lastUsed: 20, byScenario: { greeting: 5, thanks: 1 } }, bye: { count: 1, lastUsed: 5, byScenario: {} } });
+    expect({ ...mergeUsage(m, b).templates }).toEqual({ ...m.templates });
+  });
+
+  it('keeps the days the clock recorded here, adding the others; and the override log oldest first, each once, the newest kept', () => {
+    const day = (ms: number) => ({ demo: { conversations: ['h'], firstMs: [ms] } });
+    expect(mergeClock({ v: 1, days: { '2026-03-01': day(1) } }, { v: 1, days: { '2026-03-01': day(2), '2026-02-28': day(3) } })).toEqual({
+      v: 1,
+      days: { '2026-03-01': day(1), '2026-02-28': day(3) },
+    });
+    expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b'), override(3, 'c')], 10).map((o) => o.orderId)).toEqual(['a', 'b', 'c']);
+    expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b')], 2).map((o) => o.orderId)).toEqual(['b', 'c']);
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * 导出全部数据 / 导入全部数据 (options → 导入 / 导出): one versioned JSON file with every store the
+ * user owns, each area in the shape its own export already has where there is one. Pure, in
+ * worker-extras.js: the background reads and writes the stores (lib/messaging/handlers/data.ts);
+ * this checks a whole file before anything is written, counts what an import would do and merges
+ * the records a shop has one of.
+ *
+ *   { format: 'kefu-all-data', version: 1, exportedAt,
+ *     library          the library export (kefu-library, with remarkRules, guardRules, taughtSites)
+ *     customers        the buyer-notes export (kefu-customers)
+ *     buyerNames       { v: 1, entries: [key, record][] }: name claims, "not the same buyer" answers
+ *     followups        { v: 2, items }: the follow-up list, done items included
+ *     learned          the learned-picks export (kf-learned)
+ *     settings         the settings record
+ *     usage            { v: 1, templates }: how often each reply was used
+ *     replyClock       { v: 1, days }: first-response times per day (conversation hashes only)
+ *     remarkOverrides  { v: 1, items }: remarks saved against the rules, oldest first }
+ *
+ * Every section may be missing (a hand-trimmed file): that area is then left as it is. A section
+ * present but damaged refuses the whole file, naming the section (and the entry).
+ * The team-mode connection is not in the file (it holds the sign-in).
+ */
+import { allDataImportMessages as messages } from '../i18n/messages/all-data-import';
+import { parseCustomersImport } from './customers/import-export';
+import type { Customer } from './customers/types';
+import { FOLLOWUP_VERSION, type Followup } from './followups/types';
+import { migrateFollowup } from './followups/migrate';
+import { parseLearnedExport } from './suggest/learned-import';
+import type { LearnedPick } from './suggest/learned';
+import { normaliseClockLog } from './clock/summary';
+import type { ClockLog } from './clock/types';
+import { dict } from './own';
+import type { UsageRecord } from '../storage/usage';
+import type { RemarkOverride } from '../storage/rules';
+
+export const ALL_DATA_FORMAT = 'kefu-all-data';
+export const ALL_DATA_VERSION = 1;
+
+/** The areas counted for the agent before an import (the library has its own summary). */
+export const AREAS = ['customers', 'followups', 'learned', 'remarkOverrides', 'usage', 'replyClock', 'buyerNames'] as const;
+export type Area = (typeof AREAS)[number];
+
+/** A file's sections, checked (the library is checked by the library import, against the library here). */
+export interface AllData {
+  exportedAt: number;
+  library?: unknown;
+  customers?: Customer[];
+  buyerNames?: [string, unknown][];
+  followups?: Followup[];
+  learned?: LearnedPick[];
+  /** Normalised by the background (normaliseSettings keeps what is well-formed). */
+  settings?: Record<string, unknown>;
+  usage?: UsageRecord;
+  replyClock?: ClockLog;
+  /** Oldest first. */
+  remarkOverrides?: RemarkOverride[];
+}
+
+/** Problems listed before the rest are counted. */
+const MAX_ERRORS = 20;
+
+type Lang = 'zh' | 'en';
+const say = (lang: Lang, key: string, params: Record<string, string | number> = {}) =>
+  messages[lang][key]!.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function isOverride(o: unknown): o is RemarkOverride {
+  return (
+    isObj(o) &&
+    isNum(o.at) &&
+    [o.platform, o.orderId, o.buyer, o.flag, o.agent, o.reason, o.text].every(isStr) &&
+    Array.isArray(o.problems) &&
+    o.problems.every((p) => isObj(p) && isStr(p.code) && isStr(p.message))
+  );
+}
+
+function isUsage(u: unknown): boolean {
+  return isObj(u) && isNum(u.count) && u.count >= 0 && isNum(u.lastUsed) && isObj(u.byScenario) && Object.values(u.byScenario).every(isNum);
+}
+
+/** A name claim ({ v: 1, ids }) or a "not the same buyer" answer ({ v: 1, notSame }) under its key. */
+function isNameEntry(e: unknown): e is [string, unknown] {
+  if (!Array.isArray(e) || e.length !== 2 || !isStr(e[0]) || !isObj(e[1]) || e[1].v !== 1) return false;
+  const list = e[1].ids ?? e[1].notSame;
+  return Array.isArray(list) && list.every(isStr);
+}
+
+/**
+ * The file checked whole, or every problem found, in the shop's language (`locale`); `now` as the
+ * buyer-notes import uses it (timestamps of prototype records).
+ */
+export function readAllData(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN', now = Date.now()): { ok: true; data: AllData } | { ok: false; errors: string[] } {
+  const lang: Lang = locale === 'en' ? 'en' : 'zh';
+  if (!isObj(json) || json.format !== ALL_DATA_FORMAT) return { ok: false, errors: [say(lang, 'allData.import.format')] };
+  if (json.version !== ALL_DATA_VERSION) {
+    const newer = isNum(json.version) && json.version > ALL_DATA_VERSION;
+    return { ok: false, errors: [say(lang, newer ? 'allData.import.newer' : 'allData.import.format', { version: String(json.version) })] };
+  }
+  const errors: string[] = [];
+  const data: AllData = { exportedAt: isNum(json.exportedAt) ? json.exportedAt : 0 };
+  const name = (section: string) => say(lang, `allData.section.${section}`);
+  const damaged = (section: string) => errors.push(say(lang, 'allData.import.section', { section: name(section) }));
+  /** Checks each entry of a list section; the bad ones named by their place, counted from 1. */
+  const entries = <T>(section: string, list: unknown, ok: (x: unknown) => T | null): T[] | undefined => {
+    if (!Array.isArray(list)) return void damaged(section);
+    const out: T[] = [];
+    list.forEach((x, i) => {
+      const v = ok(x);
+      if (v === null) errors.push(say(lang, 'allData.import.entry', { section: name(section), n: i + 1 }));
+      else out.push(v);
+    });
+    return out;
+  };
+  const section = (key: string) => (key in json ? json[key] : undefined);
+
+  if (section('library') !== undefined) data.library = section('library');
+  const customers = section('customers');
+  if (customers !== undefined) {
+    const r = parseCustomersImport(customers, now, locale);
+    if (r.ok) data.customers = r.customers;
+    else errors.push(...r.errors.map((problem) => say(lang, 'allData.import.in', { section: name('customers'), problem })));
+  }
+  const learned = section('learned');
+  if (learned !== undefined) {
+    const r = parseLearnedExport(learned, locale);
+    if (r.ok) data.learned = r.picks;
+    else errors.push(...r.errors.map((problem) => say(lang, 'allData.import.in', { section: name('learned'), problem })));
+  }
+  const followups = section('followups');
+  if (followups !== undefined) {
+    if (!isObj(followups) || !isNum(followups.v) || followups.v > FOLLOWUP_VERSION) damaged('followups');
+    else
+      data.followups = entries('followups', followups.items, (x) => {
+        try {
+          return migrateFollowup(x, now);
+        } catch {
+          return null;
+        }
+      });
+  }
+  const names = section('buyerNames');
+  if (names !== undefined) {
+    if (!isObj(names) || names.v !== 1) damaged('buyerNames');
+    else data.buyerNames = entries('buyerNames', names.entries, (e) => (isNameEntry(e) ? e : null));
+  }
+  const settings = section('settings');
+  if (settings !== undefined) {
+    if (isObj(settings)) data.settings = settings;
+    else damaged('settings');
+  }
+  const usage = section('usage');
+  if (usage !== undefined) {
+    if (!isObj(usage) || usage.v !== 1 || !isObj(usage.templates) || !Object.values(usage.templates).every(isUsage)) damaged('usage');
+    else data.usage = { v: 1, templates: dict(usage.templates as UsageRecord['templates']) };
+  }
+  const clock = section('replyClock');
+  if (clock !== undefined) {
+    if (!isObj(clock) || clock.v !== 1 || !isObj(clock.days)) damaged('replyClock');
+    else data.replyClock = normaliseClockLog(clock);
+  }
+  const overrides = section('remarkOverrides');
+  if (overrides !== undefined) {
+    if (!isObj(overrides) || overrides.v !== 1) damaged('remarkOverrides');
+    else data.remarkOverrides = entries('remarkOverrides', overrides.items, (o) => (isOverride(o) ? o : null));
+  }
+
+  if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), say(lang, 'allData.import.more', { count: errors.length - MAX_ERRORS })] };
+  return errors.length ? { ok: false, errors } : { ok: true, data };
+}
+
+/** What is stored here now, as far as counting and merging go. */
+export interface Here {
+  customers: readonly string[];
+  buyerNames: readonly string[];
+  followups: readonly string[];
+  learned: readonly string[];
+  remarkOverrides: readonly RemarkOverride[];
+  usage: UsageRecord;
+  replyClock: ClockLog;
+}
+
+/** Per area: records in the file, here now, and the file's records not here yet (what a merge adds). */
+export type AreaCounts = Record<Area, { file: number; here: number; fresh: number }>;
+
+const overrideKey = (o: RemarkOverride) => `${o.at}:${o.platform}:${o.orderId}`;
+
+/** The keys of each area's records in the file (null: the file has no such section). */
+function fileKeys(d: AllData): Record<Area, string[] | null> {
+  return {
+    customers: d.customers?.map((c) => c.key) ?? null,
+    followups: d.followups?.map((f) => f.id) ?? null,
+    learned: d.learned?.map((p) => p.id) ?? null,
+    remarkOverrides: d.remarkOverrides?.map(overrideKey) ?? null,
+    usage: d.usage ? Object.keys(d.usage.templates) : null,
+    replyClock: d.replyClock ? Object.keys(d.replyClock.days) : null,
+    buyerNames: d.buyerNames?.map(([k]) => k) ?? null,
+  };
+}
+
+function hereKeys(h: Here): Record<Area, readonly string[]> {
+  return {
+    customers: h.customers,
+    followups: h.followups,
+    learned: h.learned,
+    remarkOverrides: h.remarkOverrides.map(overrideKey),
+    usage: Object.keys(h.usage.templates),
+    replyClock: Object.keys(h.replyClock.days),
+    buyerNames: h.buyerNames,
+  };
+}
+
+export function countAreas(d: AllData, h: Here): AreaCounts {
+  const inFile = fileKeys(d);
+  const here = hereKeys(h);
+  const out = {} as AreaCounts;
+  for (const area of AREAS) {
+    const have = new Set(here[area]);
+    const file = inFile[area] ?? [];
+    out[area] = { file: file.length, here: have.size, fresh: file.filter((k) => !have.has(k)).length };
+  }
+  return out;
+}
+
+/** Usage of two machines: per reply and situation the larger count (importing a file twice counts nothing twice). */
+export function mergeUsage(here: UsageRecord, file: UsageRecord): UsageRecord {
+  const templates = dict(here.templates);
+  for (const [id, u] of Object.entries(file.templates)) {
+    const mine = templates[id];
+    if (!mine) {
+      templates[id] = u;
+      continue;
+    }
+    const byScenario = { ...mine.byScenario };
+    for (const [s, n] of Object.entries(u.byScenario) as [keyof typeof byScenario, number][]) byScenario[s] = Math.max(byScenario[s] ?? 0, n);
+    templates[id] = { count: Math.max(mine.count, u.count), lastUsed: Math.max(mine.lastUsed, u.lastUsed), byScenario };
+  }
+  return { v: 1, templates };
+}
+
+/** The reply clock's days: a day recorded here stays as it is; the file adds the days this machine lacks. */
+export function mergeClock(here: ClockLog, file: ClockLog): ClockLog {
+  return { v: 1, days: { ...file.days, ...here.days } };
+}
+
+/** The override log with the file's entries not here yet, oldest first, the newest `max` kept. */
+export function mergeOverrides(here: readonly RemarkOverride[], file: readonly RemarkOverride[], max: number): RemarkOverride[] {
+  const have = new Set(here.map(overrideKey));
+  return [...here, ...file.filter((o) => !have.has(overrideKey(o)))].sort((a, b) => a.at - b.at).slice(-max);
+}

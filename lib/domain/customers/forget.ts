@@ -1,0 +1,226 @@
+/**
+ * What deleting a buyer (客户档案 → 删除, or 全部删除) takes out of the other stores: the buyer's
+ * record alone is not their personal data (README.md, "Deleting a buyer"). Pure: storage applies
+ * these to the live stores and to every local backup alike, so a restore brings nothing back.
+ *
+ * - Follow-ups: the buyer's items are the ones their card lists (`sameBuyer` on their console, and
+ *   a to-do typed in the popup, which has no console, by the name) and their VIP revisit; with
+ *   everyone deleted, every item naming a buyer. Done items are deleted. Open (or snoozed) items are work still
+ *   owed to the buyer — a refund, a return — so the agent chooses: 'delete' deletes them too, 'keep'
+ *   keeps them anonymous (`anonymised`): the order number stays and the work can still be done on
+ *   the order page. The buyer's name is also taken out of other items' text (with everyone
+ *   deleted, every name any of them was known by, and every number is masked).
+ * - Learned picks: stored masked, the nickname removed when the page named the buyer; a pick whose
+ *   text still holds the nickname is forgotten (picks are never edited, only added or deleted).
+ * - Remark overrides (the log of remarks saved against the rules): kept as the shop's record of the
+ *   order, without the buyer's name and with the remark text masked.
+ * - The chat suggestion waiting for the buyer's chat (five minutes at most): dropped.
+ */
+import { zh } from '../followups/text';
+import { sameBuyer } from '../followups/rules';
+import type { Followup } from '../followups/types';
+import { migrateFollowup } from '../followups/migrate';
+import { isMaskedNickname, normaliseNickname } from './identity';
+import { maskPii } from './privacy';
+
+/** A buyer being deleted: their record's platform, name, console id and key. */
+export interface ForgetBuyer {
+  platform: string;
+  nickname: string;
+  buyerId?: string | null;
+  key: string;
+}
+
+/**
+ * Some buyers, or everyone (全部删除) with the names they were known by (their records'; the names
+ * on follow-ups and in the override log are added here), to be taken out of text that stays.
+ */
+export type Forget = { buyers: readonly ForgetBuyer[] } | { all: readonly string[] };
+
+/** What happens to a deleted buyer's items that are not done yet. */
+export type OpenItems = 'delete' | 'keep';
+
+/** What forgetting buyers does (or would do) outside their records: the confirmation counts it. */
+export interface ForgetCounts {
+  /** The buyers' follow-ups not done yet, and done. */
+  open: number;
+  done: number;
+  /** Learned picks forgotten because their text held a buyer's name. */
+  learned: number;
+  /** Remark override entries that named a buyer. */
+  overrides: number;
+}
+
+/**
+ * What stands for the name in text that stays. Chinese whatever the interface: items store their
+ * text in Chinese (lib/domain/followups/text.ts).
+ */
+export const NAME_GONE = '某买家';
+
+const isOpen = (f: Followup) => f.status !== 'done';
+
+function ofBuyer(f: Followup, b: ForgetBuyer): boolean {
+  if (f.id === `vip-revisit:${b.key}`) return true;
+  if (f.platform && f.platform !== b.platform) return false;
+  return sameBuyer(f, { buyer: b.nickname, buyerId: b.buyerId ?? null });
+}
+
+/** Is the item about one of these buyers (everyone deleted: does it name a buyer at all)? */
+export function isBuyersItem(f: Followup, who: Forget): boolean {
+  return 'all' in who ? !!f.buyer || !!f.buyerId || f.id.startsWith('vip-revisit:') : who.buyers.some((b) => ofBuyer(f, b));
+}
+
+/** Names to take out of text: unmasked, two characters or more (one would hit every text). */
+interface Names {
+  set: ReadonlySet<string>;
+  longest: number;
+}
+
+function names(list: Iterable<string | undefined>, lower = false): Names {
+  const set = new Set<string>();
+  for (const raw of list) {
+    const n = normaliseNickname(raw);
+    if (n.length >= 2 && !isMaskedNickname(n)) set.add(lower ? n.toLowerCase() : n);
+  }
+  return { set, longest: Math.max(0, ...[...set].map((n) => n.length)) };
+}
+
+/** The names that occur in `text`, longest first: every substring is looked up, so thousands of names cost little. */
+function namesIn(text: string, n: Names): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i < text.length - 1; i++) {
+    for (let len = 2; len <= n.longest && i + len <= text.length; len++) {
+      const part = text.slice(i, i + len);
+      if (n.set.has(part)) found.add(part);
+    }
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with each name in it replaced by NAME_GONE. */
+const unnamed = (n: Names) => (text: string) => namesIn(text, n).reduce((t, name) => t.split(name).join(NAME_GONE), text);
+
+/** Masked (maskPii) and without the names. */
+const scrub = (n: Names) => (text: string) => unnamed(n)(maskPii(text));
+
+/** Every name the deletion is about: the buyers', or everyone's plus those on `more` (follow-ups, overrides). */
+function namesOf(who: Forget, more: Iterable<string | undefined> = [], lower = false): Names {
+  return names('all' in who ? [...who.all, ...more] : who.buyers.map((b) => b.nickname), lower);
+}
+
+/** The item with `edit` applied to its free text (title, note, close reason); the same item when that changes nothing. */
+function edited(f: Followup, edit: (text: string) => string): Followup {
+  const next: Followup = { ...f, title: edit(f.title) };
+  for (const k of ['note', 'closedReason'] as const) if (f[k]) next[k] = edit(f[k]!);
+  return next.title === f.title && next.note === f.note && next.closedReason === f.closedReason ? f : next;
+}
+
+/**
+ * An item kept after its buyer was deleted: no name, console id or page link (a chat address names
+ * the buyer); a title the rules made from the name becomes the kind alone; the agent's text
+ * masked and the names taken out; an id that named the buyer (`inquiry:demo:<name>`) replaced by one
+ * that does not, unique by `now` and `n`.
+ */
+export function anonymised(f: Followup, now: number, n: number, known: Names = names([])): Followup {
+  const kind = zh(`followups.kind.${f.kind}`);
+  const madeTitle = !!f.buyer && f.title === zh('followups.title', { kind, buyer: f.buyer });
+  const out: Followup = { ...edited(f, scrub(names([...known.set, f.buyer]))) };
+  if (madeTitle) out.title = kind;
+  const named = [f.buyer, f.buyerId].some((x) => x && f.id.includes(x)) || f.id.startsWith('vip-revisit:');
+  if (named) out.id = `${f.kind}:gone-${now.toString(36)}-${n}`;
+  delete out.buyer;
+  delete out.buyerId;
+  delete out.url;
+  return out;
+}
+
+export interface FollowupsForgotten {
+  /** Ids to delete (an anonymised item whose id changed is deleted under its old id too). */
+  del: string[];
+  /** Items to write: anonymised ones, and others whose text named a deleted buyer. */
+  put: Followup[];
+  /** The buyers' open and done items (what the confirmation counts). */
+  open: number;
+  done: number;
+}
+
+/** What forgetting `who` does to the follow-up list (see the module comment). */
+export function forgetFollowups(items: readonly Followup[], who: Forget, open: OpenItems, now: number): FollowupsForgotten {
+  const out: FollowupsForgotten = { del: [], put: [], open: 0, done: 0 };
+  const known = namesOf(who, items.map((f) => f.buyer));
+  // Someone else's item (or a to-do naming nobody) may name a deleted buyer in its words — unless
+  // that someone has the same name on another console (it is theirs too); with everyone deleted,
+  // every text is masked too, so no number typed before masking existed stays in clear.
+  const other = 'all' in who ? scrub(known) : unnamed(known);
+  for (const f of items) {
+    if (isBuyersItem(f, who)) {
+      if (isOpen(f)) out.open++;
+      else out.done++;
+      if (!isOpen(f) || open === 'delete') {
+        out.del.push(f.id);
+        continue;
+      }
+      const kept = anonymised(f, now, out.put.length, known);
+      if (kept.id !== f.id) out.del.push(f.id);
+      out.put.push(kept);
+      continue;
+    }
+    const next = f.buyer && known.set.has(f.buyer) ? f : edited(f, other);
+    if (next !== f) out.put.push(next);
+  }
+  return out;
+}
+
+/** A follow-up store's records (a backup's: key and stored value) with forgetFollowups applied; the same array when nothing changes. */
+export function forgetInEntries(entries: [string, unknown][], who: Forget, open: OpenItems, now: number): [string, unknown][] {
+  const items = entries.flatMap(([, raw]) => {
+    try {
+      return [migrateFollowup(raw, now)];
+    } catch {
+      return [];
+    }
+  });
+  const { del, put } = forgetFollowups(items, who, open, now);
+  if (!del.length && !put.length) return entries;
+  const gone = new Set([...del, ...put.map((f) => f.id)]);
+  return [...entries.filter(([k]) => !gone.has(k)), ...put.map((f): [string, unknown] => [f.id, f])];
+}
+
+/** Learned picks (id and text) whose text still holds a deleted buyer's name (case aside: picks are stored lowercased). */
+export function picksNaming(picks: readonly { id: string; text: string }[], who: Forget): string[] {
+  const known = namesOf(who, [], true);
+  return known.set.size ? picks.filter((p) => namesIn(p.text.toLowerCase(), known).length > 0).map((p) => p.id) : [];
+}
+
+/** A remark override as far as forgetting goes (lib/storage/rules.ts RemarkOverride). */
+interface OverrideLike {
+  platform: string;
+  buyer: string;
+  text: string;
+  reason: string;
+  problems: { code: string; message: string }[];
+}
+
+/**
+ * The override log without the buyers' names: their entries keep the order, the flag, the agent
+ * and the rule broken, with the remark, the reason and the problems shown masked and unnamed.
+ * `changed`: how many entries were theirs.
+ */
+export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who: Forget): { items: T[]; changed: number } {
+  let changed = 0;
+  const mine = (o: T) => !!o.buyer && ('all' in who || who.buyers.some((b) => b.platform === o.platform && normaliseNickname(b.nickname) === normaliseNickname(o.buyer)));
+  const known = namesOf(who, items.map((o) => o.buyer));
+  const out = items.map((o) => {
+    if (!mine(o)) return o;
+    changed++;
+    const clean = scrub(names([...known.set, o.buyer]));
+    return { ...o, buyer: '', text: clean(o.text), reason: clean(o.reason), problems: o.problems.map((p) => ({ ...p, message: clean(p.message) })) };
+  });
+  return { items: out, changed };
+}
+
+/** Chat suggestions waiting for a buyer's chat (lib/storage/followups.ts), without the deleted buyers'. */
+export function forgetPending<T extends { platform?: string; buyer: string; buyerId?: string }>(list: readonly T[], who: Forget): T[] {
+  if ('all' in who) return [];
+  return list.filter((p) => !who.buyers.some((b) => (!p.platform || p.platform === b.platform) && sameBuyer(p, { buyer: b.nickname, buyerId: b.buyerId ?? null })));
+}

@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const local: Record<string, unknown> = {};
+vi.mock('../../browser', () => ({
+  browser: {
+    storage: {
+      local: {
+        set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
+        get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
+        clear: vi.fn(async () => void Object.keys(local).forEach((k) => delete local[k])),
+      },
+    },
+    runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
+  },
+}));
+const forgetSiteNow = vi.fn(async () => ({ removed: true, permission: 'removed' as const }));
+vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow: vi.fn(async () => {}) }));
+
+const { dispatch } = await import('../dispatch');
+const { db, STORE_NAMES } = await import('../../storage/db');
+const { saveTaughtSite } = await import('../../storage/sites');
+import type { Customer } from '../../domain/customers';
+import type { AllDataImportResult } from '../protocol-data';
+
+async function ok<T>(verb: string, payload?: unknown): Promise<T> {
+  const r = await dispatch({ kf: verb, payload }, 'extension-page');
+  if (!r.ok) throw new Error(`${verb}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/** The whole file as the options page assembles it: the worker's part, then the buyers page by page. */
+async function exportAll(): Promise<Record<string, any>> {
+  const file = await ok<Record<string, any>>('exportAllData');
+  const customers: Customer[] = [];
+  let after: string | undefined;
+  do {
+    const page = await ok<{ items: Customer[]; next: string | null }>('exportCustomers', { after, limit: 2 });
+    customers.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after);
+  return JSON.parse(JSON.stringify({ ...file, customers: { ...file.customers, customers } }));
+}
+
+/**
+ * Every store's records (backups aside), as the import should bring them back. Not compared as
+ * stored: when the library, the remark rules and the guard settings were saved (the import saves
+ * them now) — the rules and guard settings are compared as the verbs read them.
+ */
+async function stores() {
+  const out: Record<string, any> = {};
+  for (const s of STORE_NAMES) if (s !== 'backups') out[s] = Object.fromEntries(await db.entries(s));
+  delete out.library.library.updatedAt;
+  for (const k of ['customers:schema', 'remarkRules', 'guardRules']) delete out.meta[k];
+  out.rules = await ok('getRuleSet');
+  out.guard = await ok('getGuardConfig');
+  return out;
+}
+
+beforeEach(async () => {
+  for (const s of STORE_NAMES) await db.clear(s);
+  forgetSiteNow.mockClear();
+});
+
+async function seed() {
+  await ok('patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
+  for (const [i, nickname] of ['阳光明媚的日子', '米粒妈妈', '星辰大海ing'].entries()) {
+    await ok('patchCustomer', { platform: 'demo', nickname, buyerId: `u-${i}`, patch: { note: `第${i}位`, tags: ['VIP1'] } });
+  }
+  await ok('addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认', note: '先核对' });
+  await ok('addFollowup', { kind: 'manual', title: '给王姐回电话', buyer: '王姐' });
+  await ok('recordUsage', { templateId: 'hi', scenario: 'greeting' });
+  await db.set('learned', 'p1', { id: 'p1', at: 1, text: '还没发货', scenario: 'address-change', templateId: null, source: 'chip' });
+  await db.set('meta', 'remarkOverrides', { v: 1, items: [{ at: 1, platform: 'demo', orderId: '1', buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [], text: '已核对可发货 小美 12/3' }] });
+  await db.set('meta', 'replyClock', { v: 1, days: { '2026-03-01': { demo: { conversations: ['h1'], firstMs: [40_000] } } } });
+  await ok('saveLibrary', { groups: ['问候'], templates: [{ id: 'hi', title: '问候', body: '亲，在的', group: '问候', scenarios: ['greeting'], code: 'zaide' }] });
+}
+
+describe('导出全部数据 → 删除全部数据 → 导入全部数据', () => {
+  it('brings every store back record by record', async () => {
+    await seed();
+    const before = await stores();
+    const file = await exportAll();
+    expect(file).toMatchObject({ format: 'kefu-all-data', version: 1, customers: { format: 'kefu-customers' }, learned: { kind: 'kf-learned' }, library: { format: 'kefu-library' } });
+
+    expect(await ok('deleteAllData', { confirm: true })).toEqual({ deleted: true });
+    const empty = await ok<AllDataImportResult>('importAllData', { json: file, dryRun: true });
+    expect(empty).toMatchObject({ ok: true, preview: { areas: { customers: { file: 3, here: 0, fresh: 3 }, followups: { file: 2, here: 0, fresh: 2 } }, settings: true } });
+    // Counting wrote nothing.
+    expect(await db.values('customers')).toEqual([]);
+
+    expect(await ok<AllDataImportResult>('importAllData', { json: file, merge: false })).toMatchObject({ ok: true });
+    expect(await stores()).toEqual(before);
+    expect((await ok<{ shop: { agentName: string } }>('getSettings')).shop.agentName).toBe('小美');
+    // The import can be undone: a backup was taken first.
+    expect((await ok<{ reason: string }[]>('listBackups')).map((b) => b.reason)).toContain('before-import');
+  });
+
+  it('merging keeps what is here (the settings too) and adds what is not', async () => {
+    await seed();
+    const file = await exportAll();
+    await ok('deleteAllData', { confirm: true });
+    await ok('patchSettings', { shop: { agentName: '阿杰' } });
+    await ok('patchCustomer', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1', patch: { preferences: '不要黑色' } });
+    const r = await ok<AllDataImportResult>('importAllData', { json: file, merge: true });
+    expect(r).toMatchObject({ ok: true, preview: { areas: { customers: { file: 3, here: 1, fresh: 2 } } } });
+    expect((await ok<{ shop: { agentName: string } }>('getSettings')).shop.agentName).toBe('阿杰');
+    expect(await db.keys('customers')).toHaveLength(3);
+    // The same buyer: merged as the buyer-notes import merges (the newer edit, made here, wins).
+    expect(await ok('getCustomer', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1' })).toMatchObject({ preferences: '不要黑色' });
+    expect(await ok('getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-2' })).toMatchObject({ note: '第2位', tags: ['VIP1'] });
+  });
+
+  it('refuses a damaged file with what is wrong, and changes nothing', async () => {
+    await seed();
+    const file = await exportAll();
+    const before = await stores();
+    file.followups.items[1].kind = 'nonsense';
+    file.customers.customers[0].createdAt = 'yesterday';
+    const r = await ok<AllDataImportResult>('importAllData', { json: file, merge: false });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual(expect.arrayContaining(['「跟进」第 2 条不完整或已损坏', expect.stringMatching(/^客户档案：第 1 条「阳光明媚的日子」：createdAt/)]));
+    expect(await stores()).toEqual(before);
+    expect(await ok('listBackups')).toEqual([]);
+    expect(await ok('importAllData', { json: { format: 'kefu-library', version: 1, templates: [] } })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^这不是「全部数据」导出文件/)] });
+  });
+
+  it('takes a large file’s buyers staged ahead in parts', async () => {
+    await seed();
+    const file = await exportAll();
+    await ok('deleteAllData', { confirm: true });
+    await ok('stageCustomersImport', { upload: 'u1', customers: file.customers.customers.slice(0, 2) });
+    const head = { ...file, customers: { ...file.customers, customers: file.customers.customers.slice(2) } };
+    expect(await ok('importAllData', { json: head, upload: 'u1' })).toMatchObject({ ok: true });
+    expect(await db.keys('customers')).toHaveLength(3);
+  });
+});
+
+describe('删除全部数据', () => {
+  it('empties every store and storage.local, forgets taught sites, and leaves the defaults', async () => {
+    await seed();
+    await saveTaughtSite({ origin: 'https://erp.example', name: '自建客服台', url: 'https://erp.example/chat', fields: { chatInput: [{ css: 'textarea' }] } } as never);
+    await ok('createBackup');
+    expect(await dispatch({ kf: 'deleteAllData', payload: {} }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await dispatch({ kf: 'deleteAllData', payload: { confirm: true } }, 'content-script', { tabId: 1, url: 'http://127.0.0.1/chat' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await db.keys('customers')).toHaveLength(3);
+
+    await ok('deleteAllData', { confirm: true });
+    expect(forgetSiteNow).toHaveBeenCalledWith('https://erp.example');
+    for (const s of STORE_NAMES) expect(await db.keys(s), s).toEqual([]);
+    // Only the change announcements the pages listen to (a counter each, no data).
+    expect(Object.keys(local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
+    expect((await ok<{ shop: { agentName: string; cutoff: string } }>('getSettings')).shop).toMatchObject({ agentName: '', cutoff: '16:00' });
+  });
+});

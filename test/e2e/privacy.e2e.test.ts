@@ -1,0 +1,290 @@
+/**
+ * Buyer data as personal information, end to end in Chromium with the built extension: what the
+ * agent types on a follow-up is masked before it is stored (the popup and the handover CSV show
+ * 139****5678); deleting a buyer, every buyer or all data leaves no trace of them in any storage
+ * area of the extension's origin (read from an extension page: chrome.storage and every IndexedDB
+ * database); 导出全部数据 → 删除全部数据 → 导入全部数据 brings everything back.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, openPopup } from './pages';
+
+const PHONE = '13912345678';
+const NICK = '阳光明媚的日子';
+const BUYER_ID = 'u-1001';
+const REAL_NAME = '张晓红';
+
+/** Opens every folded section and group of the popup list (an answer due tomorrow is under 以后). */
+async function expandAll(p: Page) {
+  const folded = p.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+  for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+}
+
+/** Every storage area of the extension's origin, as one text: chrome.storage and every IndexedDB database's records. */
+async function everything(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const out: Record<string, unknown> = { local: await c.storage.local.get(null), session: await c.storage.session.get(null), sync: await c.storage.sync.get(null) };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open(name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      const stores: Record<string, unknown> = {};
+      for (const s of db.objectStoreNames) {
+        stores[s] = await new Promise((ok, ko) => {
+          const r = db.transaction(s).objectStore(s).getAll();
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => ko(r.error);
+        });
+      }
+      db.close();
+      out[`idb:${name}`] = stores;
+    }
+    return JSON.stringify(out);
+  });
+}
+
+/** A buyer as the chat panel leaves them: a note with their phone, a promised answer with a note, a done inquiry, a learned pick holding their name, a remark saved against the rules; then a backup. */
+async function seedBuyer(page: Page, nick = NICK, buyerId = BUYER_ID, phone = PHONE, realName = REAL_NAME): Promise<string> {
+  const buyer = { platform: 'demo', nickname: nick, buyerId };
+  await callFromExtensionPage(page, 'addCustomerEvent', { ...buyer, kind: 'note', text: `收件人${realName} 手机${phone} 身份证330106199001011234` });
+  const promised = await callFromExtensionPage<{ id: string }>(page, 'addFollowup', { kind: 'promised-answer', platform: 'demo', buyer: nick, buyerId, note: '发票的事' });
+  // Typed before masking existed: stored in clear, as on machines that ran an older version.
+  await page.evaluate(
+    async ([id, phone, name]) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open('kf-followups');
+        r.onsuccess = () => ok(r.result);
+      });
+      const store = () => db.transaction('kv', 'readwrite').objectStore('kv');
+      const item = await new Promise<any>((ok) => {
+        const r = store().get(id);
+        r.onsuccess = () => ok(r.result);
+      });
+      await new Promise((ok) => {
+        const r = store().put({ ...item, note: `回电 ${phone}，${name}` }, id);
+        r.onsuccess = ok;
+      });
+      db.close();
+    },
+    [promised.id, phone, realName] as const,
+  );
+  await callFromExtensionPage(page, 'addFollowup', { kind: 'inquiry', platform: 'demo', buyer: nick, buyerId });
+  await callFromExtensionPage(page, 'updateFollowup', { id: `inquiry:demo#${buyerId}`, action: 'done' });
+  // A pick made where the page named no buyer: the message keeps the name.
+  await callFromExtensionPage(page, 'learnPick', { message: `${nick}的快递地址要改一下`, buyer: null, scenario: 'address-change', templateId: null, source: 'chip' });
+  await callFromExtensionPage(page, 'recordRemark', {
+    platform: 'demo',
+    orderId: '4012938475610293847',
+    buyer: nick,
+    buyerId,
+    flag: 'yellow',
+    text: `改电话 ${phone} 小美 12/3`,
+    override: { reason: `${nick}急着要`, problems: [{ code: 'x', message: '缺少新地址' }] },
+  });
+  await callFromExtensionPage(page, 'createBackup');
+  return promised.id;
+}
+
+let h: Harness;
+let ext: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+});
+afterAll(async () => h?.close());
+
+describe('follow-ups hold no phone number in clear', () => {
+  it('a handover typed in the popup and its note show 139****5678 in the popup and in the handover CSV', async () => {
+    const popup = await openPopup(h);
+    try {
+      const form = popup.locator('[data-kf="add-followup"]');
+      await form.locator('summary').click();
+      await form.locator('input[name="title"]').fill(`她说 ${PHONE} 晚上可以打`);
+      await form.locator('input[name="handover"]').check();
+      await form.locator('button[type="submit"]').click();
+      const item = popup.locator('[data-kf="followup"][data-kind="handover"]').first();
+      await expect.poll(() => item.locator('[data-kf="followup-title"]').textContent()).toBe('她说 139****5678 晚上可以打');
+      await item.click();
+      await popup.keyboard.press('n');
+      await popup.locator('[data-kf="note-input"]').fill(`回电 ${PHONE}，王女士`);
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => item.locator('[data-kf="followup-note"]').textContent()).toBe('回电 139****5678，王女士');
+      expect(await popup.locator('body').textContent()).not.toContain(PHONE);
+
+      const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-kf="export"]').click()]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv).toContain('她说 139****5678 晚上可以打');
+      expect(csv).toContain('回电 139****5678，王女士');
+      expect(csv).not.toContain(PHONE);
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('deleting buyers leaves no trace of them in any storage area', () => {
+  beforeEach(async () => {
+    await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+  });
+
+  it('客户档案 → 删除 one buyer, open follow-ups too: their name, id and phone are nowhere, backups included; others stay', async () => {
+    await seedBuyer(ext);
+    await seedBuyer(ext, '米粒妈妈', 'u-1002', '13700001111', '李四');
+    expect(await everything(ext)).toContain(PHONE);
+    const options = await h.openExtensionPage('options.html#customers');
+    try {
+      const row = options.locator(`tr[data-key="demo#${BUYER_ID}"]`);
+      await row.locator('[data-kf="customer-delete"]').click();
+      const ask = row.locator('[data-kf="customer-delete-ask"]');
+      await expect.poll(() => ask.locator('[data-kf="forget-also"]').textContent()).toBe('同时删除：1 条已完成的跟进、1 条含买家昵称的学习记录。');
+      expect(await ask.locator('[data-kf="forget-open"]').textContent()).toMatch(/^还有 1 条未完成的跟进/);
+      await ask.locator('[data-kf="customer-delete-confirm"]').click();
+      await expect.poll(() => options.locator('[data-kf="customers-message"]').textContent()).toContain(`已删除「${NICK}」的记录。`);
+      const all = await everything(ext);
+      for (const gone of [NICK, BUYER_ID, PHONE, REAL_NAME]) expect(all, gone).not.toContain(gone);
+      // The other buyer keeps everything.
+      for (const kept of ['inquiry:demo#u-1002', '米粒妈妈', '13700001111']) expect(all).toContain(kept);
+      const popup = await openPopup(h);
+      expect(await popup.locator('body').textContent()).not.toContain(NICK);
+      await popup.close();
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('全部删除, keeping the open follow-ups: no buyer is named anywhere, the kept item shows no name and a masked phone', async () => {
+    const promised = await seedBuyer(ext);
+    const options = await h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-delete-all"]').click();
+      const ask = options.locator('[data-kf="customers-delete-all-confirm"]');
+      await expect.poll(() => ask.textContent()).toContain('确定删除全部 1 位客户的记录吗');
+      await ask.locator('[data-kf="forget-keep-open"]').click();
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('匿名保留 1 条');
+      const all = await everything(ext);
+      for (const gone of [NICK, BUYER_ID, PHONE, promised]) expect(all, gone).not.toContain(gone);
+      const popup = await openPopup(h);
+      await expandAll(popup);
+      const kept = popup.locator('[data-kf="followup"][data-kind="promised-answer"]');
+      await expect.poll(() => kept.locator('[data-kf="followup-title"]').textContent()).toBe('承诺答复');
+      expect(await kept.locator('[data-kf="followup-note"]').textContent()).toBe('回电 139****5678，张晓红');
+      await popup.close();
+    } finally {
+      await options.close();
+    }
+  });
+});
+
+describe('删除全部数据 (导入 / 导出)', () => {
+  it('works once the phrase is typed, and leaves nothing of the user’s data in any storage area, backups included', async () => {
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' } });
+    await seedBuyer(ext);
+    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    const options = await h.openExtensionPage('options.html#import');
+    try {
+      const zone = options.locator('[data-kf="delete-all-data"]');
+      await zone.locator('[data-kf="delete-all-data-open"]').click();
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除');
+      expect(await zone.locator('[data-kf="delete-all-data-yes"]').isDisabled()).toBe(true);
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
+      await zone.locator('[data-kf="delete-all-data-yes"]').click();
+      await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
+      const all = await everything(ext);
+      for (const gone of [NICK, PHONE, '小美', '橙子旗舰店', '晚班', 'snap-']) expect(all, gone).not.toContain(gone);
+      const stored = JSON.parse(all);
+      expect(Object.keys(stored.local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
+      for (const db of ['kf-customers', 'kf-buyer-names', 'kf-followups', 'kf-learned', 'kf-backups']) expect(stored[`idb:${db}`].kv, db).toEqual([]);
+      expect((await callFromExtensionPage<{ shop: { agentName: string } }>(ext, 'getSettings')).shop.agentName).toBe('');
+    } finally {
+      await options.close();
+    }
+  });
+});
+
+/** What 导出全部数据 holds now (asked of the background, the buyers page by page), without the export times. */
+async function allData(page: Page): Promise<Record<string, any>> {
+  const file = await callFromExtensionPage<Record<string, any>>(page, 'exportAllData');
+  const customers: unknown[] = [];
+  let after: string | undefined;
+  do {
+    const r = await callFromExtensionPage<{ items: unknown[]; next: string | null }>(page, 'exportCustomers', { after });
+    customers.push(...r.items);
+    after = r.next ?? undefined;
+  } while (after);
+  const out: Record<string, any> = { ...file, customers: { ...file.customers, customers } };
+  delete out.exportedAt;
+  delete out.customers.exportedAt;
+  delete out.learned.exportedAt;
+  return out;
+}
+
+describe('全部数据 (导入 / 导出)', () => {
+  it('导出全部数据 → 删除全部数据 → 导入全部数据 brings every area back, field by field; a damaged file changes nothing', async () => {
+    // From a clean slate: what the tests above left (anonymous follow-ups, override entries) is not counted here.
+    await callFromExtensionPage(ext, 'deleteAllData', { confirm: true });
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
+    const library = await callFromExtensionPage<{ groups: string[]; templates: { id: string }[] }>(ext, 'getLibrary');
+    await callFromExtensionPage(ext, 'saveLibrary', {
+      groups: library.groups,
+      templates: [...library.templates.filter((x) => x.id !== 'own-1'), { id: 'own-1', title: '本店赠品说明', body: '亲，本店满199送定制帆布袋哦', group: library.groups[0], scenarios: ['promotion'], code: 'zengpin' }],
+    });
+    await seedBuyer(ext);
+    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    await callFromExtensionPage(ext, 'recordUsage', { templateId: 'own-1', scenario: 'promotion' });
+    await callFromExtensionPage(ext, 'recordAnsweredWait', { platform: 'demo', conversation: 'chash1', since: Date.now() - 90_000, at: Date.now() - 1000 });
+    const before = await allData(ext);
+    expect(before.customers.customers).toHaveLength(1);
+    expect(before.followups.items.length).toBeGreaterThanOrEqual(3);
+    expect(before.learned.picks).toHaveLength(1);
+    expect(before.remarkOverrides.items).toHaveLength(1);
+    expect(Object.keys(before.usage.templates)).toContain('own-1');
+    expect(Object.keys(before.replyClock.days)).toHaveLength(1);
+
+    const options = await h.openExtensionPage('options.html#import');
+    try {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="all-export"]').click()]);
+      expect(download.suggestedFilename()).toMatch(/^kefu-all-data-\d{8}\.json$/);
+      const path = (await download.path())!;
+      const text = await readFile(path, 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ format: 'kefu-all-data', version: 1, customers: { format: 'kefu-customers', customers: [{ nickname: NICK }] } });
+
+      const zone = options.locator('[data-kf="delete-all-data"]');
+      await zone.locator('[data-kf="delete-all-data-open"]').click();
+      await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
+      await zone.locator('[data-kf="delete-all-data-yes"]').click();
+      await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
+      const all = await everything(ext);
+      for (const gone of [NICK, '小美', '本店赠品说明', 'chash1']) expect(all, gone).not.toContain(gone);
+
+      // A damaged file: said plainly, and nothing is written.
+      const bad = JSON.parse(text);
+      bad.followups.items[0].kind = 'nonsense';
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('「跟进」第 1 条不完整或已损坏');
+      expect(await options.locator('[data-kf="all-result"]').textContent()).toContain('文件未导入，现有数据没有任何改动');
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('文件不是有效的 JSON');
+      expect((await callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {})).total).toBe(0);
+
+      // The real file: counted first, then replaced.
+      await options.locator('[data-kf="all-import-file"]').setInputFiles(path);
+      const ask = options.locator('[data-kf="all-import-confirm"]');
+      await ask.waitFor();
+      expect(await ask.locator('tr[data-area="customers"]').textContent()).toBe('客户档案101');
+      expect(await ask.locator('tr[data-area="learned"]').textContent()).toBe('学习记录101');
+      await ask.locator('[data-kf="all-import-replace"]').click();
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已用文件替换本机数据');
+      expect(await allData(ext)).toEqual(before);
+    } finally {
+      await options.close();
+    }
+  });
+});
