@@ -85,8 +85,8 @@ describe('eval-suggest --context', () => {
     expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/does not end with its text/);
     writeFileSync(f, 'id\tscenario\talso\ttext\nzz9\tgreeting\t\t想先问点事情\n');
     expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/no dialogue for id "zz9"/);
-    writeFileSync(f, 'id\tscenario\talso\ttext\necdt1.1\tgreeting\t\t想先问点事情\n');
-    expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/ecd_sample_test\.tsv not found/);
+    writeFileSync(f, 'id\tscenario\talso\ttext\necdv1.1\tgreeting\t\t想先问点事情\n');
+    expect(() => attachContext(readLabelledTurns(f, null), new Dialogues(dir))).toThrow(/ecd_sample_valid\.tsv not found/);
   });
 });
 
