@@ -331,7 +331,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const settings = followupSettingsOf(app);
       const viewer = await handoverViewer(now, settings);
       const list = buildFollowupList(items, now, settings, perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS, viewer, reveal);
-      return { ...list, locale: app.shop.locale };
+      return { ...list, locale: app.shop.locale, settings };
     },
   },
   listFollowupGroup: {
