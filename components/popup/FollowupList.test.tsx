@@ -202,12 +202,50 @@ describe('the popup list', () => {
     expect(rows()[2]!.getAttribute('aria-selected')).toBe('true');
     await key('ArrowUp');
     await key('ArrowUp');
+    // S offers a choice of times, the usual one first and focused; ↓ moves to the next; picking one snoozes until then.
     await key('s');
-    expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:1', action: 'snooze' }]);
+    const options = () => [...document.querySelectorAll('[data-kf="snooze-option"]')] as HTMLButtonElement[];
+    expect(options().length).toBeGreaterThanOrEqual(3);
+    expect(document.activeElement).toBe(options()[0]);
+    await key('ArrowDown');
+    expect(document.activeElement).toBe(options()[1]);
+    const until = Number(options()[1]!.dataset.until);
+    await act(async () => options()[1]!.click());
+    expect(calls).toContainEqual(['updateFollowup', { id: 'unpaid:1', action: 'snooze', until }]);
+    expect(options()).toEqual([]);
+    await key('ArrowUp');
+    await key('ArrowUp');
     await key('n');
     const selected = rows().find((r) => r.getAttribute('aria-selected') === 'true')!;
     const input = selected.querySelector('[data-kf="note-input"]') as HTMLInputElement;
     expect(document.activeElement).toBe(input);
+  });
+
+  it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {
+    const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
+    await key('s');
+    expect(document.querySelector('[data-kf="snooze-menu"]')).not.toBeNull();
+    await key('Escape');
+    expect(document.querySelector('[data-kf="snooze-menu"]')).toBeNull();
+    expect(document.activeElement).toBe(rows()[0]);
+    expect(calls.filter(([v]) => v === 'updateFollowup')).toEqual([]);
+    await act(async () => (rows()[0]!.querySelector('[data-action="snooze"]') as HTMLButtonElement).click());
+    const input = document.querySelector('[data-kf="snooze-custom"]') as HTMLInputElement;
+    const go = document.querySelector('[data-kf="snooze-custom-go"]') as HTMLButtonElement;
+    // In the past: refused, said on the spot.
+    await act(async () => {
+      input.value = '2020-01-01T09:00';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => go.click());
+    expect(document.querySelector('[data-kf="snooze-bad"]')!.textContent).toBe('请选一个晚于现在、一年以内的时间');
+    const later = new Date(Date.now() + 8 * H + 2 * 24 * H).toISOString().slice(0, 10);
+    await act(async () => {
+      input.value = `${later}T18:30`;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => go.click());
+    expect(calls).toContainEqual(['updateFollowup', { id: 'manual:1', action: 'snooze', until: Date.parse(`${later}T18:30:00+08:00`) }]);
   });
 
   it('renders about a screenful at first, folds the rest, and grows a group on demand', async () => {

@@ -36,6 +36,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const [open, setOpen] = useState<Set<FollowupSection>>(() => new Set(OPEN_BY_DEFAULT));
   const [selected, setSelected] = useState<string | null>(null);
   const [noteFor, setNoteFor] = useState<string | null>(null);
+  const [snoozeFor, setSnoozeFor] = useState<string | null>(null);
   const [handoverFor, setHandoverFor] = useState<string | null>(null);
   const [targets, setTargets] = useState<HandoverTargets | null>(null);
   /** Groups the agent folded or unfolded; the others follow the first-screen budget. */
@@ -137,6 +138,11 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         setNoteFor(item.id);
         return;
       }
+      if (action === 'snooze') {
+        // A choice of times (SnoozeMenu); S or 推迟 again closes it.
+        setSnoozeFor(snoozeFor === item.id ? null : item.id);
+        return;
+      }
       if (action === 'handover') {
         if (!targets) setTargets(await api.call('handoverTargets'));
         setHandoverFor(handoverFor === item.id ? null : item.id);
@@ -150,8 +156,23 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       // The next item takes the selection when this one leaves the list.
       const i = rows.findIndex((r) => r.item.id === item.id);
       const next = rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null;
-      await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : action === 'snooze' ? { id: item.id, action: 'snooze' } : { id: item.id, action: 'reopen' });
+      await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : { id: item.id, action: 'reopen' });
       if (action !== 'reopen') setSelected(next);
+      load();
+    } catch (e) {
+      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
+    }
+  };
+
+  /** The time picked in the 推迟 menu (null: closed without one). The next row takes the selection. */
+  const snoozeTo = async (item: Followup, until: number | null) => {
+    setSnoozeFor(null);
+    setRowError(null);
+    if (until === null) return setSelected(item.id);
+    const i = rows.findIndex((r) => r.item.id === item.id);
+    try {
+      await api.call('updateFollowup', { id: item.id, action: 'snooze', until });
+      setSelected(rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null);
       load();
     } catch (e) {
       failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
@@ -285,6 +306,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onAction={(f, a) => void run(f, a)}
                             onNote={(f, text) => void saveNote(f, text)}
                             handoverTargets={handoverFor === item.id ? targets : null}
+                            snoozing={snoozeFor === item.id ? { settings: data.settings } : null}
+                            onSnooze={(f, until) => void snoozeTo(f, until)}
                             onHandover={(f, v) => void handOver(f, v)}
                             error={rowError?.id === item.id ? rowError.text : null}
                           />

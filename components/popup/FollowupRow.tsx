@@ -9,6 +9,8 @@ import { closedReasonText, followupReason, followupTitle } from '@/lib/domain/fo
 import { targetUrl } from '@/lib/domain/followups/target';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
+import type { FollowupSettings } from '@/lib/domain/followups/types';
+import { SnoozeMenu } from './SnoozeMenu';
 
 export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
 
@@ -25,6 +27,9 @@ export interface RowProps {
   /** The 交给… menu is open on this row (targets loaded). */
   handoverTargets?: HandoverTargets | null;
   onHandover?(item: Followup, value: string | null): void;
+  /** The 推迟 menu is open on this row: the shop's settings its times are made from. */
+  snoozing?: { settings?: FollowupSettings } | null;
+  onSnooze?(item: Followup, until: number | null): void;
   /** Why the agent's last action on this row did not work, said here, where they are. */
   error?: string | null;
 }
@@ -96,7 +101,7 @@ export function FollowupRow(props: RowProps) {
               <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
             )}
             <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>
-            <button tabIndex={-1} data-action="snooze" onClick={act('snooze')} title="S">{t('followups.action.snooze')}</button>
+            <button tabIndex={-1} data-action="snooze" aria-haspopup="menu" aria-expanded={!!props.snoozing} onClick={act('snooze')} title="S">{t('followups.action.snooze')}</button>
             <button tabIndex={-1} data-action="note" onClick={act('note')} title="N">{t('followups.action.note')}</button>
             <button tabIndex={-1} data-action="handover" onClick={act('handover')} title="H">{t('followups.action.handover')}</button>
           </>
@@ -108,6 +113,11 @@ export function FollowupRow(props: RowProps) {
         </p>
       )}
       {props.editingNote && <NoteInput onDone={(text) => props.onNote(item, text)} />}
+      {props.snoozing && <SnoozeMenu item={item} settings={props.snoozing.settings} zone={zone} onPick={(until) => {
+        // Closed without a time: the keys are the row's again.
+        if (until === null) ref.current?.focus();
+        props.onSnooze?.(item, until);
+      }} />}
       {props.handoverTargets && (
         <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
           <HandoverPicker

@@ -10,6 +10,7 @@ import { validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
+import { upgradeHandoverDue } from '../domain/followups/handover';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
@@ -28,8 +29,11 @@ export const WORKER_EXTRAS = {
   guard: { validateGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
-  /** A follow-up's title in the interface's language (the chat panel's "added" line). */
-  followups: { titleIn: followupTitleIn },
+  /**
+   * A follow-up's title in the interface's language (the chat panel's "added" line); an item handed
+   * over under the old rule moved to today's deadline (once, lib/storage/followups.ts).
+   */
+  followups: { titleIn: followupTitleIn, upgradeHandoverDue },
   /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
   backups: { snapshotInfo, staleSnapshots },
   /** Taught pages: the section of an imported library file that carries them. */

@@ -1,4 +1,4 @@
-import type { Followup, FollowupKind, HandoverViewer, Shift } from '../domain/followups';
+import type { Followup, FollowupKind, FollowupSettings, HandoverViewer, Shift } from '../domain/followups';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
 import { s, type PageSchemas } from './schema';
@@ -27,6 +27,8 @@ export interface FollowupList {
   groups: FollowupGroupSlice[];
   /** Shop time for formatting due times (minutes east of UTC; null = the browser's zone). */
   utcOffsetMinutes: number | null;
+  /** The shop's follow-up settings (cut-off, shift hours): the times 推迟 offers are made from them. */
+  settings?: FollowupSettings;
   /** The interface language, so the popup needs one round trip before its first render. */
   locale?: 'zh-CN' | 'en';
   /** Whose handover section this is (the team member and their shift, or the clock's shift). */

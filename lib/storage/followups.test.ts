@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
 import {
   addFollowup,
   applyFollowupRule,
   changeFollowup,
   claimNotifications,
+  HANDOVER_DUE_KEY,
   loadFollowups,
   PENDING_TTL_MS,
   pruneFollowups,
@@ -29,6 +30,57 @@ const fromOrders = (orders: OrderInput[], now: number) => (existing: Parameters<
 beforeEach(async () => {
   await db.clear('followups');
   await db.clear('meta');
+});
+
+describe('handover items stored before the due times changed', () => {
+  // As the version before 2026-12-03 stored them: a day-shift handover note due 20:00, the minute the
+  // night shift comes on, and a to-do handed to the night shift at 15:00, also due 20:00.
+  const note = {
+    v: 2, id: 'handover:old-note', kind: 'handover', title: '3001 等仓库回复', reason: '白班交给夜班，2026-03-02 20:00 前处理完',
+    why: { key: 'followups.reason.handoverToNight', params: { due: '2026-03-02 20:00' } },
+    createdAt: bj(15), dueAt: bj(20), status: 'open', source: 'manual', handover: true, shift: 'night', assignedAt: bj(15),
+  };
+  const handed = {
+    v: 2, id: 'manual:old-todo', kind: 'manual', title: '给阿强回电话', reason: '手动添加的待办', createdAt: bj(14), dueAt: bj(20),
+    status: 'open', source: 'manual', handover: true, shift: 'night', assignedAt: bj(15),
+  };
+  const snoozedByAgent = { ...handed, id: 'manual:old-snoozed', status: 'snoozed', snoozedUntil: bj(21) };
+
+  /** The store module as a worker that has just started sees it (the upgrade runs once per worker life). */
+  const started = async () => {
+    vi.resetModules();
+    return import('./followups');
+  };
+
+  it('are due 23:59 the first time the list is read (night shift not greeted by overdue items), once, and stored so', async () => {
+    for (const r of [note, handed, snoozedByAgent]) await db.set('followups', r.id, r);
+    const store = await started();
+    const items = await store.loadFollowups(bj(20, 1));
+    const due = (id: string) => items.find((f) => f.id === id)!.dueAt;
+    expect(due(note.id)).toBe(bj(23, 59));
+    expect(due(handed.id)).toBe(bj(23, 59));
+    // The agent snoozed this one: when it comes back is their choice.
+    expect(due(snoozedByAgent.id)).toBe(bj(20));
+    expect(items.find((f) => f.id === note.id)!.reason).toBe('白班交给夜班：夜班 20:00 接班后处理，2026-03-02 23:59 前处理完');
+    // Written back (not just shown), with the marker, so a later change of the shift hours cannot undo it.
+    expect((await db.get<{ dueAt: number }>('followups', note.id))!.dueAt).toBe(bj(23, 59));
+    expect(await db.get('meta', store.HANDOVER_DUE_KEY)).toBe(1);
+    // Once: the marker is kept; a later start moves nothing.
+    await db.set('followups', handed.id, handed);
+    await (await started()).changeFollowup(note.id, (f) => ({ ...f, note: '仓库已回复' }), bj(20, 2));
+    expect((await db.get<{ dueAt: number }>('followups', handed.id))!.dueAt).toBe(bj(20));
+    expect((await db.get<{ note: string }>('followups', note.id))!.note).toBe('仓库已回复');
+  });
+
+  it('run again at the next start after a restore brings back data from before (meta without the marker)', async () => {
+    await db.set('followups', handed.id, handed);
+    await (await started()).loadFollowups();
+    expect((await db.get<{ dueAt: number }>('followups', handed.id))!.dueAt).toBe(bj(23, 59));
+    // A restored snapshot from before: the old record and a meta store without the marker.
+    await db.set('followups', handed.id, handed);
+    await db.del('meta', HANDOVER_DUE_KEY);
+    expect((await (await started()).loadFollowups()).find((f) => f.id === handed.id)!.dueAt).toBe(bj(23, 59));
+  });
 });
 
 describe('follow-up storage', () => {

@@ -27,14 +27,38 @@ import {
 } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
+import { workerExtras } from '../background/extras';
+import { followupSettingsOf, loadSettings } from './settings';
 
 let cache: Followup[] | null = null;
 let generation = 0;
+let ready: Promise<unknown> | null = null;
 
 export function invalidateFollowupCache(): void {
   generation++;
   cache = null;
 }
+
+/** In `meta`: the stored items' handover due times follow handoverDeadline (1). */
+export const HANDOVER_DUE_KEY = 'followups:handover';
+
+/**
+ * Once per worker life, before the list is first read or written, until the marker is set: items
+ * handed over before handoverDeadline were due the minute the receiving shift came on, so the night
+ * shift found them overdue at 20:00; they are stored with the due time the rule gives now
+ * (upgradeHandoverDue, lib/domain/followups/handover.ts, which says which items and why one the
+ * agent snoozed is left alone), and the marker is set. Every read and write here waits for it. The
+ * marker is in `meta`, which the snapshots hold: restoring one taken before this version brings the
+ * old items back without it, and the worker's next start moves them. The pure step is in
+ * worker-extras.js (it runs once, not worth parsing at every wake); where the extras are not loaded
+ * (the team page) the worker does it. Each machine of a team moves its own copies (the change is
+ * not queued for the team).
+ */
+const followupsReady = () =>
+  (ready ??= db
+    .get('meta', HANDOVER_DUE_KEY)
+    .then(async (done) => done || (await db.setMany('followups', workerExtras().followups.upgradeHandoverDue(await db.values('followups'), followupSettingsOf(await loadSettings()))), await db.set('meta', HANDOVER_DUE_KEY, 1)))
+    .catch((err) => console.warn('[kf]', err)));
 
 /** Stored values → current records; unreadable ones are skipped (and kept in storage untouched). */
 function parse(raw: readonly unknown[], now: number): Followup[] {
@@ -58,6 +82,7 @@ function byDue(a: Followup, b: Followup): number {
 /** Every item (open, snoozed and done). */
 export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
   if (cache) return cache;
+  await followupsReady();
   const g = generation;
   // Kept in todayView's order (due time, kind, id): the list's sorts then run over sorted input,
   // which is linear, so the popup's list of thousands costs little more than one pass.
@@ -79,6 +104,7 @@ interface Change<T> {
  * deleted buyer's items, an import of everything).
  */
 export async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
+  await followupsReady();
   let written: string[] = [];
   try {
     const value = await store('followups')('readwrite', (os) =>

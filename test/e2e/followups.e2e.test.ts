@@ -128,7 +128,7 @@ describe('the follow-up list', () => {
     expect(await summary(popup).getAttribute('data-badge')).toBe(String(before - 1));
   });
 
-  it('is keyboard driven: ↓ moves, N adds a note, S snoozes, D marks done', async () => {
+  it('is keyboard driven: ↓ moves, N adds a note, S then Enter snoozes, D marks done', async () => {
     const first = `unpaid:4012938475610293847`;
     const second = `unpaid:3988127364501928374`;
     await popup.bringToFront(); // a background tab gets no animation frames (Playwright waits on them)
@@ -138,7 +138,10 @@ describe('the follow-up list', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => row(popup, first).locator('.kf-fu-note').textContent()).toBe('买家说下午付');
     await row(popup, first).click();
+    // S offers the times; Enter takes the first, the kind's usual one.
     await popup.keyboard.press('s');
+    await popup.locator('[data-kf="snooze-option"]').first().waitFor();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => sectionOf(popup, first)).toBe('snoozed');
     await row(popup, second).click();
     await popup.keyboard.press('d');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assignFollowup, handoverItems, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
+import { assignFollowup, handoverDueNow, handoverItems, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
 import { handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
 import { complete, todayView } from './view';
-import { DEFAULT_FOLLOWUP_SETTINGS } from './types';
+import { DEFAULT_FOLLOWUP_SETTINGS, type Followup } from './types';
+import { followupReason, sayFrom } from './text';
+import { migrateFollowup } from './migrate';
+import { followups as messages } from '../../i18n/messages/followups';
 
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
 /** A shop whose day shift is 09:00–21:00. */
@@ -84,5 +87,89 @@ describe('handover (交接)', () => {
     const b = assignFollowup({ ...item, id: 'b', dueAt: bj(2026, 3, 11, 10, 0) }, { person: '小王' }, bj(2026, 3, 10, 22, 0), S);
     const c = assignFollowup({ ...item, id: 'c' }, { shift: 'night' }, bj(2026, 3, 10, 22, 0), S);
     expect(handoverItems([a, b, c], { user: '小王', shift: 'day' }, S).map((f) => f.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('handover due times stored under the old rule (due the minute the receiving shift came on)', () => {
+  // Default shift hours (08:00–20:00), as most shops run; records as the version before 2026-12-03 stored them.
+  const D = DEFAULT_FOLLOWUP_SETTINGS;
+  const oldNote = migrateFollowup({
+    v: 2,
+    id: 'handover:mq1-abc',
+    kind: 'handover',
+    title: '3001 等仓库回复',
+    reason: '白班交给夜班，2026-12-03 20:00 前处理完',
+    why: { key: 'followups.reason.handoverToNight', params: { due: '2026-12-03 20:00' } },
+    createdAt: bj(2026, 12, 3, 15, 0),
+    dueAt: bj(2026, 12, 3, 20, 0),
+    status: 'open',
+    source: 'manual',
+    handover: true,
+    shift: 'night',
+    assignedAt: bj(2026, 12, 3, 15, 0),
+  });
+  /** A to-do due 16:00, handed to the night shift at 15:00 (交给夜班): the old rule made it due at 20:00. */
+  const oldToNight = migrateFollowup({
+    v: 2, id: 'manual:mq2-def', kind: 'manual', title: '给阿强回电话', reason: '手动添加的待办', createdAt: bj(2026, 12, 3, 14, 0),
+    dueAt: bj(2026, 12, 3, 20, 0), status: 'open', source: 'manual', handover: true, shift: 'night', assignedAt: bj(2026, 12, 3, 15, 0),
+  });
+  /** Handed to the day shift at 23:00: the old rule made it due at 08:00, as the day shift came on. */
+  const oldToDay = migrateFollowup({
+    v: 2, id: 'manual:mq3-ghi', kind: 'manual', title: '退款核对', reason: '手动添加的待办', createdAt: bj(2026, 12, 3, 22, 0),
+    dueAt: bj(2026, 12, 4, 8, 0), status: 'open', source: 'manual', handover: true, shift: 'day', assignedAt: bj(2026, 12, 3, 23, 0),
+  });
+
+  it('the night shift no longer finds a day handover note overdue at 20:00: it is due 23:59, and its reason says so', () => {
+    expect(todayView([oldNote], bj(2026, 12, 3, 20, 1), D).overdue).toEqual([oldNote]);
+    const moved = handoverDueNow(oldNote, D);
+    expect(moved.dueAt).toBe(bj(2026, 12, 3, 23, 59));
+    expect(todayView([moved], bj(2026, 12, 3, 20, 1), D)).toMatchObject({ overdue: [], today: [moved] });
+    expect(followupReason(moved, sayFrom(messages.zh))).toBe('白班交给夜班：夜班 20:00 接班后处理，2026-12-03 23:59 前处理完');
+    expect(followupReason(moved, sayFrom(messages.en))).toBe('Handed from the day to the night shift: the night shift takes it from 20:00, finish by 2026-12-03 23:59');
+    // What a note written at the same minute today looks like.
+    const today = handoverFollowup({ title: '3001 等仓库回复' }, bj(2026, 12, 3, 15, 0), D);
+    expect(moved).toMatchObject({ dueAt: today.dueAt, reason: today.reason, why: today.why });
+  });
+
+  it('an item handed to the night shift is due 23:59, one handed to the day shift by 12:00 — as handing it over today would give', () => {
+    expect(handoverDueNow(oldToNight, D)).toEqual({ ...oldToNight, dueAt: bj(2026, 12, 3, 23, 59) });
+    expect(handoverDueNow(oldToDay, D)).toEqual({ ...oldToDay, dueAt: bj(2026, 12, 4, 12, 0) });
+    const again = assignFollowup({ ...oldToNight, dueAt: bj(2026, 12, 3, 16, 0) }, { shift: 'night' }, bj(2026, 12, 3, 15, 0), D);
+    expect(handoverDueNow(oldToNight, D).dueAt).toBe(again.dueAt);
+  });
+
+  it('leaves alone what the agent set by hand or the old rule did not set: a snooze, a later own due time, the shift that was on, done items', () => {
+    const snoozed: Followup = { ...oldToNight, status: 'snoozed', snoozedUntil: bj(2026, 12, 3, 21, 0) };
+    expect(handoverDueNow(snoozed, D)).toBe(snoozed);
+    const later: Followup = { ...oldToNight, dueAt: bj(2026, 12, 3, 22, 0) };
+    expect(handoverDueNow(later, D)).toBe(later);
+    const whileOn: Followup = { ...oldToNight, assignedAt: bj(2026, 12, 3, 20, 0) };
+    expect(handoverDueNow(whileOn, D)).toBe(whileOn);
+    const done: Followup = { ...oldNote, status: 'done', closedAt: bj(2026, 12, 3, 19, 0) };
+    expect(handoverDueNow(done, D)).toBe(done);
+    // A to-do due at 20:00 (the end of the day shift) that nobody handed over.
+    const own = manualFollowup({ title: '对账' }, bj(2026, 12, 3, 15, 0), D);
+    expect(own.dueAt).toBe(bj(2026, 12, 3, 20, 0));
+    expect(handoverDueNow(own, D)).toBe(own);
+    // Made at night (due by noon, as the rule still says): unchanged.
+    const night = manualFollowup({ title: '夜里记的' }, bj(2026, 12, 3, 23, 0), D, 'night');
+    expect(handoverDueNow(night, D)).toBe(night);
+  });
+
+  it('is idempotent, and new items are never touched', () => {
+    const moved = handoverDueNow(oldNote, D);
+    expect(handoverDueNow(moved, D)).toBe(moved);
+    const fresh = handoverFollowup({ title: 'x' }, bj(2026, 12, 3, 15, 0), D);
+    expect(handoverDueNow(fresh, D)).toBe(fresh);
+    const handed = assignFollowup(item, { shift: 'night' }, at15, S);
+    expect(handoverDueNow(handed, S)).toBe(handed);
+  });
+
+  it("follows the shop's own shift hours: with a 09:00–21:00 day shift the old due was 21:00", () => {
+    const old: Followup = { ...item, dueAt: bj(2026, 3, 10, 21, 0), handover: true, shift: 'night', assignedAt: at15 };
+    expect(handoverDueNow(old, S).dueAt).toBe(bj(2026, 3, 10, 23, 59));
+    // 20:00 is not this shop's old due time (an own time, not the rule's): kept.
+    const own: Followup = { ...old, dueAt: bj(2026, 3, 10, 20, 0) };
+    expect(handoverDueNow(own, S)).toBe(own);
   });
 });

@@ -7,8 +7,10 @@
  * in the night hours is the night shift). The day shift's hours are the shop's setting
  * (options → 跟进清单); the night shift is the rest of the day.
  */
-import { hhmm } from '../time';
+import { formatMinutes, formatWall, hhmm, minutesOfDay } from '../time';
 import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
+import { reasonOf } from './text';
+import { migrateFollowup } from './migrate';
 import { effectiveDue } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupSettings } from './types';
 
@@ -62,6 +64,52 @@ export function assignFollowup(item: Followup, to: HandoverTarget | null, now: n
   }
   out.shift = to.shift;
   out.dueAt = Math.max(item.dueAt, shiftAt(now, settings) === to.shift ? now : handoverDeadline(to.shift, now, settings));
+  return out;
+}
+
+/**
+ * An item handed over before handoverDeadline existed (before 2026-12-03), given the due time the
+ * rule gives now. Then, handed to a shift that was not on, an item was due the minute that shift
+ * came on (the night shift at 20:00, the day shift at 08:00), and a handover note written by day
+ * was due at the end of the day shift, the same minute: the receiving shift found it overdue as it
+ * started. Such an item is due by that shift's deadline counted from when it was handed over
+ * (23:59 that evening; 12:00), and a note's reason names the new time.
+ *
+ * Which items: open ones (not snoozed, not done) handed to a shift (`shift` and `assignedAt`, which
+ * every handover has carried since there were shifts to hand to) at a time that shift was not on,
+ * whose due time is exactly that shift's start after the handover — the old rule's due time. The
+ * agent cannot edit a due time after an item is made; what they set by hand is a snooze (left
+ * alone: it says when they want the item back) or a time chosen when making a to-do or a panel
+ * item. A chosen time that is exactly the receiving shift's start cannot be told from the old
+ * rule's; it is moved as well, as handing that item over today would move it (assignFollowup).
+ * Handover notes take no chosen time in the popup. Idempotent: a moved item no longer matches.
+ */
+export function handoverDueNow(item: Followup, settings: Partial<FollowupSettings> = {}): Followup {
+  const to = item.shift;
+  const at = item.assignedAt;
+  if (item.status !== 'open' || !item.handover || !to || at === undefined || shiftAt(at, settings) === to) return item;
+  if (item.dueAt !== nextShiftStart(to, at, settings)) return item;
+  const zone = resolveSettings(settings).utcOffsetMinutes;
+  const dueAt = handoverDeadline(to, at, settings);
+  if (item.kind !== 'handover') return { ...item, dueAt };
+  const due = formatWall(dueAt, zone);
+  // As handoverFollowup words it; the night shift's start is the old due time.
+  const why = to === 'night' ? reasonOf('followups.reason.handoverForNight', { start: formatMinutes(minutesOfDay(item.dueAt, zone)), due }) : reasonOf('followups.reason.handover', { due });
+  return { ...item, dueAt, ...why };
+}
+
+/** Of the stored records, the items handoverDueNow moves, as [id, item] to store (unreadable records are left). */
+export function upgradeHandoverDue(raw: readonly unknown[], settings: Partial<FollowupSettings>): [string, Followup][] {
+  const out: [string, Followup][] = [];
+  for (const r of raw) {
+    try {
+      const f = migrateFollowup(r);
+      const moved = handoverDueNow(f, settings);
+      if (moved !== f) out.push([moved.id, moved]);
+    } catch {
+      // Skipped on every read too (lib/storage/followups.ts).
+    }
+  }
   return out;
 }
 

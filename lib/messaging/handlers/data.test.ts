@@ -50,7 +50,7 @@ async function stores() {
   const out: Record<string, any> = {};
   for (const s of STORE_NAMES) if (s !== 'backups') out[s] = Object.fromEntries(await db.entries(s));
   delete out.library.library.updatedAt;
-  for (const k of ['customers:schema', 'remarkRules', 'guardRules']) delete out.meta[k];
+  for (const k of ['customers:schema', 'followups:handover', 'remarkRules', 'guardRules']) delete out.meta[k];
   out.rules = await ok('getRuleSet');
   out.guard = await ok('getGuardConfig');
   return out;

@@ -32,7 +32,8 @@ import {
   type FollowupSettings,
 } from '../../domain/followups';
 import { sayIn, zh } from '../../domain/followups/text';
-import { atTime, formatWall } from '../../domain/time';
+import { atTime, DAY, formatWall } from '../../domain/time';
+import { PLATFORMS as PLATFORM_LIST } from '../../domain/customers/types';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
 import type { SeenOrder } from '../protocol-orders';
@@ -57,9 +58,9 @@ import { remarkFactSinks } from './rules';
 import { BUYER_ID_MAX, normaliseBuyerId, normaliseNickname } from '../../domain/customers/identity';
 import { maskPii } from '../../domain/customers/privacy';
 
-const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
+// The one list of platforms (the worker carries it for the record checks already).
+const PLATFORMS = new Set<string>(PLATFORM_LIST);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
-const DAY = 24 * 60 * 60 * 1000;
 export const PER_GROUP_DEFAULT = 20;
 
 async function rulesSettings(): Promise<FollowupSettings> {
@@ -115,11 +116,6 @@ export async function handoverViewer(now: number, settings: Partial<FollowupSett
   return { shift: shiftAt(now, settings) };
 }
 
-/** Groups a section by kind; the time-ordered sections keep todayView's urgency order. */
-function groupsOf(list: readonly Followup[]): { kind: FollowupKind; items: Followup[] }[] {
-  return groupByKind(list);
-}
-
 export function buildFollowupList(
   items: readonly Followup[],
   now: number,
@@ -134,7 +130,8 @@ export function buildFollowupList(
   let revealed: FollowupList['revealed'];
   for (const section of FOLLOWUP_SECTIONS) {
     const take = withItems.includes(section) ? perGroup : 0;
-    for (const g of groupsOf(sections[section])) {
+    // By kind; the time-ordered sections keep todayView's urgency order.
+    for (const g of groupByKind(sections[section])) {
       // The item the agent just acted on comes with its group, up to it, whatever the section: an
       // item due after midnight (handed over or added in the evening) sits in the folded 以后.
       const at = reveal === undefined ? -1 : g.items.findIndex((f) => f.id === reveal);
@@ -334,7 +331,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const settings = followupSettingsOf(app);
       const viewer = await handoverViewer(now, settings);
       const list = buildFollowupList(items, now, settings, perGroup, (p.sections as FollowupSection[] | undefined) ?? FOLLOWUP_SECTIONS, viewer, reveal);
-      return { ...list, locale: app.shop.locale };
+      return { ...list, locale: app.shop.locale, settings };
     },
   },
   listFollowupGroup: {

@@ -1,0 +1,76 @@
+/**
+ * What 推迟 offers: a short list of times suited to the item's kind and the shop's clock, the
+ * kind's usual snooze first (suggestedSnooze: a payment reminder in an hour while today's cut-off
+ * can still be met, from 15:30 on the next morning; returns in a few days; the rest tomorrow at the
+ * start of the day shift), then the others in time order. Every time is shop time (Beijing by
+ * default), whatever the computer's zone. Pure: the caller passes `now`.
+ */
+import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall } from '../time';
+import { nextAt, resolveSettings } from './rules';
+import { suggestedSnooze } from './view';
+import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings } from './types';
+
+export interface SnoozeOption {
+  /** The label's message (lib/i18n/messages/followups-ui.ts). */
+  key: string;
+  params?: Record<string, number>;
+  until: number;
+}
+
+/** Kinds whose day ends at the shipping cut-off: offered "before the cut-off" rather than "before the shift ends". */
+const CUTOFF_KINDS: ReadonlySet<FollowupKind> = new Set(['unpaid', 'inquiry']);
+/** The morning option: 9:00, or the start of a day shift that begins later. */
+const MORNING = 9 * 60;
+/** "Before the shift ends": this long before its end, so there is time to act. */
+const BEFORE_END = 30 * MINUTE;
+/** Two options closer than this are one. */
+const SAME = 5 * MINUTE;
+const ACTION = 'followups.action.';
+
+export function snoozeOptions(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): SnoozeOption[] {
+  const s = resolveSettings(settings);
+  const zone = s.utcOffsetMinutes;
+  const d = DEFAULT_FOLLOWUP_SETTINGS;
+  const dayStart = hhmm(s.dayShift.start, d.dayShift.start);
+  const cutoff = hhmm(s.cutoff, d.cutoff);
+  // 明天… only when it is the next shop day; after midnight at night it is this morning's.
+  const tomorrow = (t: number) => isoDay(t, zone) !== isoDay(now, zone);
+  const candidates: SnoozeOption[] = [{ key: `${ACTION}snooze1h`, until: now + HOUR }];
+  if (CUTOFF_KINDS.has(item.kind)) {
+    candidates.push({ key: `${ACTION}snoozeCutoff`, until: atTime(now, Math.max(0, cutoff - s.notifyBeforeCutoffMinutes), zone) });
+  } else {
+    candidates.push({ key: `${ACTION}snoozeEndOfShift`, until: atTime(now, hhmm(s.dayShift.end, d.dayShift.end), zone) - BEFORE_END });
+  }
+  const morning = nextAt(now, Math.max(MORNING, dayStart), zone);
+  candidates.push({ key: `${ACTION}${tomorrow(morning) ? 'snoozeMorning' : 'snoozeThisMorning'}`, until: morning });
+
+  const first = suggestedSnooze(item, now, s);
+  const days = Math.round((first - now) / DAY);
+  const out: SnoozeOption[] = [
+    candidates.find((c) => Math.abs(c.until - first) < MINUTE) ??
+      (item.kind === 'return-pending' || item.kind === 'delay'
+        ? { key: `${ACTION}snoozeRecheck`, params: { days }, until: first }
+        : { key: `${ACTION}${tomorrow(first) ? 'snoozeTomorrow' : 'snoozeShiftStart'}`, until: first }),
+  ];
+  for (const c of candidates.sort((a, b) => a.until - b.until)) {
+    if (c.until > now + SAME && out.every((o) => Math.abs(o.until - c.until) >= SAME)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A time typed into the custom field (`<input type="datetime-local">`: "2026-12-03T18:30") read
+ * as shop time; null when it is not one.
+ */
+export function parseShopTime(value: string, zone: number | null): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  const [, y, mo, day, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || day < 1 || day > 31 || h > 23 || mi > 59) return null;
+  return fromWall(y, mo, day, h * 60 + mi, zone);
+}
+
+/** The custom field's value for a time (shop time): "2026-12-03T18:30". */
+export function shopTimeValue(ms: number, zone: number | null): string {
+  return formatWall(ms, zone).replace(' ', 'T');
+}

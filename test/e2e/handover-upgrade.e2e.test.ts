@@ -1,0 +1,64 @@
+/**
+ * A handover stored by the version before the 23:59 / 12:00 deadlines (due 20:00, the minute the
+ * night shift came on) is moved to 23:59 by the real service worker when it next starts: the pure
+ * step comes from worker-extras.js, imported by a worker that was stopped and woken again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
+import { callFromExtensionPage, openPopup } from './pages';
+
+let h: Harness;
+let popup: Page;
+
+/** Beijing wall time tomorrow as epoch ms (a future day: the check does not depend on the hour of the run). */
+const tomorrowAt = (h: number, m = 0) => {
+  const day = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000) + 1;
+  return day * 86_400_000 + (h - 8) * 3_600_000 + m * 60_000;
+};
+
+/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
+async function putRaw(page: Page, name: string, key: string, value: unknown) {
+  await page.evaluate(
+    ([name, key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          if (value === undefined) tx.objectStore('kv').delete(key);
+          else tx.objectStore('kv').put(value, key);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [name, key, value] as const,
+  );
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  popup = await openPopup(h);
+});
+afterAll(async () => h?.close());
+
+describe('handover items stored under the old due rule', () => {
+  it('are due 23:59 after the worker starts again, not 20:00 (the night shift is not greeted by overdue items)', async () => {
+    const handedAt = tomorrowAt(15);
+    const old = {
+      v: 2, id: 'manual:old-handover', kind: 'manual', title: '给阿强回电话', reason: '手动添加的待办', createdAt: handedAt - 3_600_000,
+      dueAt: tomorrowAt(20), status: 'open', source: 'manual', handover: true, shift: 'night', assignedAt: handedAt,
+    };
+    await putRaw(popup, 'followups', old.id, old);
+    await putRaw(popup, 'meta', 'followups:handover', undefined);
+    const worker = await stopExtensionWorker(h, popup);
+    const again = await openPopup(h);
+    await expect.poll(() => worker.status()).toBe('running');
+    const list = await callFromExtensionPage<{ groups: { items: { id: string; dueAt: number }[] }[] }>(again, 'listFollowups', { perGroup: 50 });
+    expect(list.groups.flatMap((g) => g.items).find((f) => f.id === old.id)!.dueAt).toBe(tomorrowAt(23, 59));
+    // Listed under 夜班交接 at night, under 以后 by day (folded): open what is folded.
+    const folded = again.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+    for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+    expect(await again.locator(`[data-kf="followup"][data-id="${old.id}"] [data-kf="followup-when"]`).textContent()).toMatch(/23:59$/);
+  });
+});

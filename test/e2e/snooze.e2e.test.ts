@@ -1,0 +1,92 @@
+/**
+ * 推迟 offers a choice of times in the popup, in shop time (Beijing) on a computer whose clock is
+ * in another zone: the agent picks the second one with the keyboard and the item is snoozed until
+ * exactly then, which the list then shows. Chromium takes its zone from TZ.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, openPopup } from './pages';
+
+let h: Harness;
+let popup: Page;
+
+/** The row of an item, wherever the list files it (以后 starts folded: late in the evening a to-do due in 3 hours is tomorrow's). */
+async function rowOf(id: string) {
+  await popup.reload();
+  await popup.locator('[data-kf="followups"]').waitFor();
+  const folded = popup.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+  for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+  return popup.locator(`[data-kf="followup"][data-id="${id}"]`);
+}
+
+/** "HH:MM" (today) or "M-DD HH:MM", Beijing time, as the popup writes due times. */
+function beijing(ms: number, now: number): string {
+  const at = new Date(ms + 8 * 3_600_000).toISOString();
+  const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  const hm = at.slice(11, 16);
+  return at.slice(0, 10) === today ? hm : `${Number(at.slice(5, 7))}-${at.slice(8, 10)} ${hm}`;
+}
+
+beforeAll(async () => {
+  h = await launchWithExtension({ env: { TZ: 'America/Los_Angeles' } });
+  popup = await openPopup(h);
+  // The whole day is the day shift, so the to-do is this agent's own whatever the hour of the run.
+  await callFromExtensionPage(popup, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
+});
+afterAll(async () => h?.close());
+
+describe('推迟 in the popup', () => {
+  it('offers times in Beijing time; the second one, picked with the keyboard, is when the item comes back', async () => {
+    const dueAt = Date.now() + 3 * 3_600_000;
+    const made = await callFromExtensionPage<{ id: string }>(popup, 'addFollowup', { kind: 'manual', title: '回电话确认尺码', dueAt });
+    const row = await rowOf(made.id);
+    expect(await popup.evaluate(() => new Date().getTimezoneOffset())).toBeGreaterThan(0); // the computer is not on Beijing time
+    await row.click();
+
+    await popup.keyboard.press('s');
+    const options = popup.locator('[data-kf="snooze-option"]');
+    await expect.poll(() => options.count()).toBeGreaterThanOrEqual(3);
+    // The usual time first (tomorrow at the start of the shift) and focused: S then Enter is the old one-key snooze.
+    expect(await options.first().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await options.first().textContent()).toMatch(/^明天上班 · \d+-\d{2} 00:00$/);
+    // Every time is shop time: the button's time is the Beijing wall time of its moment.
+    const now = Date.now();
+    for (const o of await options.all()) {
+      const until = Number(await o.getAttribute('data-until'));
+      expect(await o.locator('[data-kf="snooze-time"]').textContent()).toBe(beijing(until, now));
+    }
+    expect(await popup.locator('[data-kf="snooze-zone"]').textContent()).toBe('时间均为北京时间');
+
+    await popup.keyboard.press('ArrowDown');
+    const second = options.nth(1);
+    expect(await second.evaluate((el) => el === document.activeElement)).toBe(true);
+    const until = Number(await second.getAttribute('data-until'));
+    const shown = await second.locator('[data-kf="snooze-time"]').textContent();
+    await popup.keyboard.press('Enter');
+
+    await popup.locator('[data-kf="snooze-menu"]').waitFor({ state: 'detached' });
+    // Filed under 已推迟, showing the time picked.
+    const toggle = popup.locator('[data-kf="section"][data-section="snoozed"] [data-kf="section-toggle"]');
+    await toggle.waitFor();
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    const snoozed = popup.locator(`[data-kf="followup"][data-id="${made.id}"][data-section="snoozed"]`);
+    await expect.poll(() => snoozed.locator('[data-kf="followup-when"]').textContent()).toBe(`推迟到 ${shown}`);
+    const list = await callFromExtensionPage<{ groups: { items: { id: string; snoozedUntil?: number; status: string }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+    const stored = list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)!;
+    expect(stored).toMatchObject({ status: 'snoozed', snoozedUntil: until });
+  });
+
+  it('takes a time of the agent’s own, typed as Beijing time', async () => {
+    const made = await callFromExtensionPage<{ id: string }>(popup, 'addFollowup', { kind: 'manual', title: '核对退款', dueAt: Date.now() + 2 * 3_600_000 });
+    await (await rowOf(made.id)).click();
+    await popup.keyboard.press('s');
+    // Two days from now, 18:30 in Beijing.
+    const day = new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+    await popup.locator('[data-kf="snooze-custom"]').fill(`${day}T18:30`);
+    await popup.locator('[data-kf="snooze-custom-go"]').click();
+    await popup.locator('[data-kf="snooze-menu"]').waitFor({ state: 'detached' });
+    const list = await callFromExtensionPage<{ groups: { items: { id: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+    expect(list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)!.snoozedUntil).toBe(Date.parse(`${day}T18:30:00+08:00`));
+  });
+});
