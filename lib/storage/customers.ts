@@ -533,14 +533,24 @@ export async function countExpiredCustomers(now: number, days: number): Promise<
   return n;
 }
 
+/** A buyer the retention period removed: who they were, for what else holds them (lib/domain/customers/forget.ts). */
+export interface PurgedBuyer {
+  key: string;
+  platform: string;
+  nickname: string;
+  buyerId: string | null;
+}
+
 /**
  * Deletes buyers neither edited nor seen for `days` (0 = keep forever). Each candidate is checked
- * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged keys.
+ * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged
+ * buyers and the keys of the name claims dropped with them (to leave the backups too, as
+ * deleteCustomer's do).
  */
-export async function purgeExpiredCustomers(now: number, days: number): Promise<string[]> {
-  if (!Number.isFinite(days) || days <= 0) return [];
-  const purged: string[] = [];
+export async function purgeExpiredCustomers(now: number, days: number): Promise<{ buyers: PurgedBuyer[]; nameKeys: string[] }> {
+  const buyers: PurgedBuyer[] = [];
   const names: string[] = [];
+  if (!Number.isFinite(days) || days <= 0) return { buyers, nameKeys: names };
   for await (const batch of batches(now)) {
     const expired = expiredIn(batch, now, days);
     if (!expired.length) continue;
@@ -552,7 +562,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           const c = readStored(req.result, now);
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
-            purged.push(key);
+            buyers.push({ key, platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null });
             if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname), key);
           }
         };
@@ -561,7 +571,8 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
     });
   }
   await dropNames(names);
-  return purged;
+  if (buyers.length) identified.clear();
+  return { buyers, nameKeys: names };
 }
 
 const SCHEMA_KEY = 'customers:schema';

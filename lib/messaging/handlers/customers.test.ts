@@ -287,6 +287,46 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     for (const gone of ['阳光明媚的日子', 'u-1001', '米粒妈妈', PHONE]) expect(all, gone).not.toContain(gone);
     expect(await dispatch({ kf: 'deleteAllCustomers', payload: { confirm: true, openFollowups: 'maybe' } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
+  describe('the daily retention purge', () => {
+    const DAY = 86_400_000;
+    const later = () => Date.now() + 91 * DAY;
+    /** A note the other buyer's item got while masking was off (as before masking existed). */
+    async function unmaskedNote(): Promise<void> {
+      await patchSettings({ privacy: { maskPii: false, retentionDays: 0 } });
+      await ok('updateFollowup', { id: 'inquiry:demo#u-1002', action: 'note', text: '备用电话 13700001111' });
+    }
+    const followups = () => db.values<{ id: string; kind: string; buyer?: string; buyerId?: string; note?: string; title: string; status: string }>('followups');
+
+    it('forgets an expired buyer as deleting does: done items gone, open ones kept anonymous, picks and the override log without them, backups too', async () => {
+      await unmaskedNote();
+      await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+      expect(await customersDailyJob(later())).toBe(1);
+      const all = await everything();
+      for (const gone of ['阳光明媚的日子', 'u-1001', PHONE]) expect(all, gone).not.toContain(gone);
+      const items = await followups();
+      // The promise made to the buyer is still there to keep, without who it was for.
+      expect(items.find((f) => f.kind === 'promised-answer')).toMatchObject({ title: '承诺答复', status: 'open', note: '回电\n回电 139****5678，张晓红' });
+      expect(items.find((f) => f.kind === 'promised-answer')).not.toHaveProperty('buyerId');
+      expect(items.some((f) => f.kind === 'inquiry' && f.buyerId === 'u-1001')).toBe(false);
+      expect(items.find((f) => f.kind === 'manual')?.title).toBe('给某买家寄赠品');
+      // The other buyer keeps their item and name; the number typed while masking was off is masked now.
+      expect(items.find((f) => f.id === 'inquiry:demo#u-1002')).toMatchObject({ buyer: '米粒妈妈', note: '备用电话 137****1111' });
+      expect(await db.get('learned', 'p1')).toBeUndefined();
+      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '改电话 139****5678' });
+      expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
+    });
+
+    it('masks numbers left in clear in follow-ups even when nobody is past the period, and not while the shop keeps numbers', async () => {
+      await unmaskedNote();
+      await patchSettings({ privacy: { maskPii: false, retentionDays: 90 } });
+      expect(await customersDailyJob(Date.now())).toBe(0);
+      expect((await followups()).find((f) => f.id === 'inquiry:demo#u-1002')?.note).toBe('备用电话 13700001111');
+      await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+      expect(await customersDailyJob(Date.now())).toBe(0);
+      expect((await followups()).find((f) => f.id === 'inquiry:demo#u-1002')?.note).toBe('备用电话 137****1111');
+      expect(await getCustomer('demo#u-1001')).not.toBeNull();
+    });
+  });
 });
 
 describe('the options page edits a buyer and previews a retention period', () => {

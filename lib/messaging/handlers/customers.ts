@@ -450,7 +450,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await customersReady();
       const p = obj(payload, 'previewBuyerDeletion');
       const who = await forgetting(p.buyer === undefined ? undefined : parseBuyer(p.buyer, 'previewBuyerDeletion', ctx));
-      const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), true);
+      const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), { dryRun: true });
       return { buyers: 'all' in who ? who.all.length : (await getCustomer(who.key!)) ? 1 : 0, ...counts };
     },
   },
@@ -567,12 +567,20 @@ export async function recordRemarkSaved(
 /**
  * Upgrades records left in an older shape, then purges buyers untouched for the shop's retention
  * period (settings.privacy.retentionDays; 0 = keep forever). Returns how many were purged.
+ *
+ * A purge deletes as 客户档案 → 删除 does (forgetBuyersElsewhere): the record, its name claims and
+ * what else holds the buyer, live and in every backup. There is no one to ask, so the buyer's open
+ * follow-ups are kept anonymous (work still owed; never silently dropped) and their done ones
+ * deleted. While the shop masks numbers, every follow-up the purge passes over is masked too, so
+ * text stored before masking existed does not keep a phone or ID number in clear.
  */
 export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
-  const { retentionDays } = (await loadSettings()).privacy;
+  const { retentionDays, maskPii } = (await loadSettings()).privacy;
   const purged = await purgeExpiredCustomers(now, retentionDays);
-  await forgetInBackups('customers', purged);
-  if (upgraded || purged.length) await announceChange('customers');
-  return purged.length;
+  await forgetInBackups('customers', purged.buyers.map((b) => b.key));
+  await forgetInBackups('buyer-names', purged.nameKeys);
+  if (retentionDays > 0 && (purged.buyers.length || maskPii)) await forgetBuyersElsewhere({ buyers: purged.buyers }, 'keep', now, { mask: maskPii });
+  if (upgraded || purged.buyers.length) await announceChange('customers');
+  return purged.buyers.length;
 }
