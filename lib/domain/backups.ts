@@ -8,7 +8,19 @@
  */
 import type { StoreName } from '../storage/db';
 
-export type SnapshotReason = 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import';
+/**
+ * 'before-import': before a library (or all-data) import; 'before-import-customers' and
+ * 'before-import-learned': before the buyer-notes and learned-picks imports, which merge into what
+ * is there. All safety copies.
+ */
+export type SnapshotReason =
+  | 'scheduled'
+  | 'manual'
+  | 'before-restore'
+  | 'before-delete'
+  | 'before-import'
+  | 'before-import-customers'
+  | 'before-import-learned';
 
 export interface Snapshot {
   v: 1;
@@ -65,6 +77,8 @@ export const SNAPSHOT_POOL: Readonly<Record<SnapshotReason, SnapshotPool>> = {
   scheduled: 'daily',
   manual: 'manual',
   'before-import': 'safety',
+  'before-import-customers': 'safety',
+  'before-import-learned': 'safety',
   'before-restore': 'safety',
   // Not taken any more (deleting data leaves the backups too); older copies may still hold one.
   'before-delete': 'safety',

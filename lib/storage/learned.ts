@@ -51,9 +51,19 @@ export async function clearPicks(): Promise<number> {
 }
 
 /** Adds picks from an import, skipping ids already stored; keeps the newest `cap`. Returns how many were new. */
-export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CAP): Promise<{ added: number; evicted: string[] }> {
+/** The picks not stored yet (by id). */
+async function freshOf(picks: readonly LearnedPick[]): Promise<LearnedPick[]> {
   const have = new Set(await db.keys('learned'));
-  const fresh = picks.filter((p) => !have.has(p.id));
+  return picks.filter((p) => !have.has(p.id));
+}
+
+/** Whether mergePicks(picks) would add any (an import of picks already here writes nothing). */
+export async function hasNewPicks(picks: readonly LearnedPick[]): Promise<boolean> {
+  return (await freshOf(picks)).length > 0;
+}
+
+export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CAP): Promise<{ added: number; evicted: string[] }> {
+  const fresh = await freshOf(picks);
   if (fresh.length) await db.setMany('learned', fresh.map((p) => [p.id, p]));
   await noteLocalChange('learned', fresh.map((p) => p.id));
   const all = await loadPicks();

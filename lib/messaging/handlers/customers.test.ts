@@ -194,7 +194,7 @@ describe('buyer-notes messages', () => {
 
     // Sent in parts, as the options page does for a large file.
     await ok('stageCustomersImport', { upload: 'u1', customers: all.slice(0, 7) });
-    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12 });
+    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12, backedUp: true });
     const back: Customer[] = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
     expect(back).toEqual(all);
   });
@@ -208,6 +208,23 @@ describe('buyer-notes messages', () => {
     expect(r.errors.join('\n')).toContain('第 2 条「李四」');
     expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('原有');
     expect(await getCustomer('demo:李四')).toBeNull();
+  });
+
+  it('takes a safety copy before an import writes (the import can be undone from 备份); a refused file takes none', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: '原有' } });
+    const good = (await getCustomer('demo:小鹿乱撞0521'))!;
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [{ ...good, note: '被覆盖', updatedAt: good.updatedAt + 1 }] };
+    await ok('importCustomers', { json: { ...file, customers: [{ ...good, createdAt: 'yesterday' }] } });
+    expect(await listSnapshots()).toEqual([]);
+    announced.length = 0;
+    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, backedUp: true });
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('被覆盖');
+    const [copy, ...more] = await listSnapshots();
+    expect(more).toEqual([]);
+    expect(copy).toMatchObject({ reason: 'before-import-customers', contents: { buyers: 1 } });
+    expect(announced).toContain('kf:rev:backups');
+    await ok('restoreBackup', { id: copy!.id });
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('原有');
   });
 
   it('exports and deletes one buyer', async () => {

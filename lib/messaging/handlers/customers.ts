@@ -57,7 +57,7 @@ import {
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
 import { oldPicks } from '../../storage/learned';
-import { forgetInBackups } from './backup';
+import { forgetInBackups, safetyCopyBefore } from './backup';
 import { forgetBuyersElsewhere } from './forget-buyers';
 import type { Forget, ForgetBuyer, OpenItems } from '../../domain/customers/forget';
 import type { Platform } from '../../sites';
@@ -407,9 +407,12 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const now = Date.now();
       const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      // The records merge into those here: what was here first goes to 备份, so the import can be undone.
+      const backedUp = parsed.customers.length > 0;
+      if (backedUp) await safetyCopyBefore('before-import-customers');
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');
-      return { ok: true, count: parsed.customers.length };
+      return { ok: true, count: parsed.customers.length, backedUp };
     },
   },
   deleteCustomer: {

@@ -12,9 +12,9 @@ import { SuggestEngine } from '../../domain/suggest/engine';
 import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
-import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
+import { clearPicks, forgetPicks, hasNewPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
-import { forgetInBackups } from './backup';
+import { forgetInBackups, safetyCopyBefore } from './backup';
 import { workerExtras } from '../../background/extras';
 
 /** Where the model comes from; tests read the file from disk instead. */
@@ -142,10 +142,13 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     async handle(payload): Promise<ImportResult> {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
+      // What was here first goes to 备份, so the import can be undone.
+      const backedUp = await hasNewPicks(parsed.picks);
+      if (backedUp) await safetyCopyBefore('before-import-learned');
       const { added } = await mergePicks(parsed.picks);
       resetSuggestEngine();
       await announceChange('learned');
-      return { ok: true, count: added };
+      return { ok: true, count: added, backedUp };
     },
   },
 };
