@@ -101,13 +101,20 @@ export function poolOf(reason: string): SnapshotPool {
   return Object.hasOwn(SNAPSHOT_POOL, reason) ? SNAPSHOT_POOL[reason as SnapshotReason] : 'safety';
 }
 
-/** The ids past their pool's allowance: all but the newest KEEP_PER_POOL of each pool. */
-export function staleSnapshots(list: readonly KeptSnapshot[]): string[] {
+/**
+ * The ids past their pool's allowance: all but the newest KEEP_PER_POOL of each pool. The ids in
+ * `keep` are never among them and take their pool's places first (the copy being restored: the
+ * safety copy taken before the restore then pushes out the oldest *other* one, so the copy the
+ * agent restored is still listed afterwards; it ages out with later copies as usual).
+ */
+export function staleSnapshots(list: readonly KeptSnapshot[], keep: readonly string[] = []): string[] {
+  const kept = new Set(keep);
   const seen: Record<SnapshotPool, number> = { daily: 0, manual: 0, safety: 0 };
+  for (const s of list) if (kept.has(s.id)) seen[poolOf(s.reason)]++;
   const stale: string[] = [];
   for (const s of [...list].sort((a, b) => b.takenAt - a.takenAt)) {
     const pool = poolOf(s.reason);
-    if (++seen[pool] > KEEP_PER_POOL[pool]) stale.push(s.id);
+    if (!kept.has(s.id) && ++seen[pool] > KEEP_PER_POOL[pool]) stale.push(s.id);
   }
   return stale;
 }
