@@ -6,7 +6,7 @@
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
-import { validateGuardConfig } from '../domain/guard/config';
+import { applyGuardPatch, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
@@ -25,7 +25,7 @@ export const WORKER_EXTRAS = {
   /** The reply library: checking a saved or imported library, what an import would change, writing the export file. */
   library: { parseLibraryImport, planLibraryImport, exportLibrary },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
-  guard: { validateGuardConfig },
+  guard: { validateGuardConfig, applyGuardPatch },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
   /** A follow-up's title in the interface's language (the chat panel's "added" line). */

@@ -8,6 +8,7 @@ import { migrate, type RecordSchema } from './versioned';
 // Not the guard's index: it would bring the rules' patterns and texts into the worker.
 import { workerExtras } from '../background/extras';
 import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
+import type { GuardPatch } from '../domain/guard/config';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
 import type { Locale } from '../i18n/lookup';
@@ -52,6 +53,23 @@ export async function saveGuardConfig(json: unknown, locale?: Locale): Promise<G
   if (!checked.ok) throw new GuardConfigInvalid(checked.errors);
   await db.set('meta', GUARD_KEY, checked.config);
   return checked.config;
+}
+
+/**
+ * Applies one change (applyGuardPatch) to the stored settings inside one transaction, so two tabs
+ * each switching a rule keep both. Validated like a save: GuardConfigInvalid, nothing written.
+ */
+export async function patchStoredGuardConfig(patch: GuardPatch, locale?: Locale): Promise<GuardConfig> {
+  const x = workerExtras().guard;
+  let result: { ok: true; config: GuardConfig } | { ok: false; errors: string[] } | undefined;
+  await db.update<unknown>('meta', GUARD_KEY, (old) => {
+    const current = old === undefined ? structuredClone(EMPTY_GUARD_CONFIG) : migrate(old, GUARD_SCHEMA);
+    result = x.validateGuardConfig(x.applyGuardPatch(current, patch), locale);
+    // Refused: the record is written back as it was.
+    return result.ok ? result.config : old;
+  });
+  if (!result!.ok) throw new GuardConfigInvalid(result!.errors);
+  return result!.config;
 }
 
 export async function loadClockLog(): Promise<ClockLog> {

@@ -83,3 +83,20 @@ export function checkShopRule(raw: unknown): { rule: ShopRule } | { problem: Bil
     },
   };
 }
+
+/**
+ * One change the options page makes to the guard settings: a built-in rule switched on or off, a
+ * shop rule added or removed. Applied by the background to the settings as stored at that moment
+ * (one transaction), so a change made meanwhile elsewhere (another tab, a library import) is kept.
+ */
+export type GuardPatch = { rule: string; on: boolean } | { add: ShopRule } | { remove: string };
+
+/** `config` with `patch` applied (not yet validated: an added rule is checked with the rest). */
+export function applyGuardPatch(config: GuardConfig, patch: GuardPatch): GuardConfig {
+  if ('rule' in patch) {
+    const others = config.disabled.filter((id) => id !== patch.rule);
+    return { ...config, disabled: patch.on ? others : [...others, patch.rule] };
+  }
+  if ('add' in patch) return { ...config, rules: [...config.rules, patch.add] };
+  return { ...config, rules: config.rules.filter((r) => r.id !== patch.remove) };
+}

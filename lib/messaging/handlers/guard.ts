@@ -2,12 +2,13 @@
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { GuardProtocol } from '../protocol-guard';
-import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
+import { GuardConfigInvalid, loadClockLog, loadGuardConfig, patchStoredGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { CLOCK_PLATFORMS, type ClockPlatform } from '../../domain/clock';
 import { isoDay } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
-import type { GuardConfig } from '../../domain/guard/types';
+import type { GuardConfig, ShopRule } from '../../domain/guard/types';
+import type { GuardPatch } from '../../domain/guard/config';
 import { importSection } from './import-section';
 
 export const GUARD_SECTION = 'guardRules';
@@ -27,19 +28,40 @@ export async function importGuardSection(config: GuardConfig): Promise<void> {
 
 const MAX_WAIT_MS = 7 * 24 * 3600_000;
 
+/** A write of the guard settings, announced; the problems of a refused one (a word over 40 characters …) in the interface's language. */
+async function savedAndAnnounced(write: (locale: 'zh-CN' | 'en') => Promise<GuardConfig>): Promise<GuardConfig> {
+  try {
+    const saved = await write((await loadSettings()).shop.locale);
+    await announceChange('guard');
+    return saved;
+  } catch (err) {
+    if (err instanceof GuardConfigInvalid) throw new InvalidPayload(err.message);
+    throw err;
+  }
+}
+
+/** Exactly one change: { rule, on }, { add } (checked with the rest when applied) or { remove }. */
+function parseGuardPatch(payload: unknown): GuardPatch {
+  const p = obj(payload, 'patchGuardConfig');
+  const id = (v: unknown, what: string) => {
+    if (typeof v !== 'string' || !/^[\w-]{1,40}$/.test(v)) throw new InvalidPayload(`patchGuardConfig: ${what}`);
+    return v;
+  };
+  const keys = Object.keys(p).sort().join(',');
+  if (keys === 'on,rule' && typeof p.on === 'boolean') return { rule: id(p.rule, 'rule'), on: p.on };
+  // The rule itself is checked with the rest of the settings once applied (validateGuardConfig).
+  if (keys === 'add') return { add: obj(p.add, 'patchGuardConfig: add') as unknown as ShopRule };
+  if (keys === 'remove') return { remove: id(p.remove, 'remove') };
+  throw new InvalidPayload('patchGuardConfig: one of { rule, on }, { add } or { remove }');
+}
+
 export const guardHandlers: HandlerSet<GuardProtocol> = {
   getGuardConfig: { content: true, handle: () => loadGuardConfig() },
-  saveGuardConfig: {
-    async handle(payload) {
-      try {
-        // The options page shows the problems (a word over 40 characters …) in the interface's language.
-        const saved = await saveGuardConfig(payload, (await loadSettings()).shop.locale);
-        await announceChange('guard');
-        return saved;
-      } catch (err) {
-        if (err instanceof GuardConfigInvalid) throw new InvalidPayload(err.message);
-        throw err;
-      }
+  saveGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => saveGuardConfig(payload, locale)) },
+  patchGuardConfig: {
+    handle(payload) {
+      const patch = parseGuardPatch(payload);
+      return savedAndAnnounced((locale) => patchStoredGuardConfig(patch, locale));
     },
   },
   recordAnsweredWait: {
