@@ -29,7 +29,7 @@ function guardBackend(start = noShopRules()) {
       getGuardConfig: () => structuredClone(b.stored),
       getSettings: () => DEFAULT_APP_SETTINGS,
       saveGuardConfig: (c: GuardConfig) => (b.stored = c),
-      patchGuardConfig: (p: GuardPatch) => (b.stored = applyGuardPatch(b.stored, p)),
+      patchGuardConfig: (p: GuardPatch) => (b.stored = applyGuardPatch(b.stored, p)!),
     },
   };
   return b;

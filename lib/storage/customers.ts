@@ -533,22 +533,14 @@ export async function countExpiredCustomers(now: number, days: number): Promise<
   return n;
 }
 
-/** A buyer the retention period removed: who they were, for what else holds them (lib/domain/customers/forget.ts). */
-export interface PurgedBuyer {
-  key: string;
-  platform: string;
-  nickname: string;
-  buyerId: string | null;
-}
-
 /**
  * Deletes buyers neither edited nor seen for `days` (0 = keep forever). Each candidate is checked
  * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged
- * buyers and the keys of the name claims dropped with them (to leave the backups too, as
+ * records (who they were, for what else holds them: lib/domain/customers/forget.ts) and the keys of the name claims dropped with them (to leave the backups too, as
  * deleteCustomer's do).
  */
-export async function purgeExpiredCustomers(now: number, days: number): Promise<{ buyers: PurgedBuyer[]; nameKeys: string[] }> {
-  const buyers: PurgedBuyer[] = [];
+export async function purgeExpiredCustomers(now: number, days: number): Promise<{ buyers: Customer[]; nameKeys: string[] }> {
+  const buyers: Customer[] = [];
   const names: string[] = [];
   if (!Number.isFinite(days) || days <= 0) return { buyers, nameKeys: names };
   for await (const batch of batches(now)) {
@@ -562,7 +554,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           const c = readStored(req.result, now);
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
-            buyers.push({ key, platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null });
+            buyers.push(c);
             if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname), key);
           }
         };
@@ -571,7 +563,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
     });
   }
   await dropNames(names);
-  if (buyers.length) identified.clear();
+  identified.clear();
   return { buyers, nameKeys: names };
 }
 

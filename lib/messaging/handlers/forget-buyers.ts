@@ -37,9 +37,8 @@ export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: n
   const { dryRun, ...forget } = opts;
   const x = workerExtras().customers;
   const plan = (items: readonly Followup[]) => x.forgetFollowups(items, who, open, now, forget);
-  const nobody = 'buyers' in who && !who.buyers.length;
-  const picks = nobody ? [] : x.picksNaming(await loadPicks(), who);
-  const overrides = nobody ? 0 : x.forgetOverrides(await listRemarkOverrides(), who).changed;
+  const picks = x.picksNaming(await loadPicks(), who);
+  const overrides = x.forgetOverrides(await listRemarkOverrides(), who).changed;
   const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
   if (dryRun) return counted(plan(await loadFollowups(now)));
   const f = await transact(now, (items) => {
@@ -47,7 +46,7 @@ export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: n
     return { del: r.del, put: r.put, value: r };
   });
   if (f.del.length || f.put.length) await announceChange('followups');
-  if (nobody) return counted(f);
+  if ('buyers' in who && !who.buyers.length) return counted(f);
   // Every snapshot is edited (not short-circuited): each may hold the buyer.
   const backups = [
     await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now, forget)),

@@ -7,8 +7,7 @@ import { loadSettings, shopZone } from '../../storage/settings';
 import { CLOCK_PLATFORMS, type ClockPlatform } from '../../domain/clock';
 import { isoDay } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
-import type { GuardConfig, ShopRule } from '../../domain/guard/types';
-import type { GuardPatch } from '../../domain/guard/config';
+import type { GuardConfig } from '../../domain/guard/types';
 import { importSection } from './import-section';
 
 export const GUARD_SECTION = 'guardRules';
@@ -40,30 +39,11 @@ async function savedAndAnnounced(write: (locale: 'zh-CN' | 'en') => Promise<Guar
   }
 }
 
-/** Exactly one change: { rule, on }, { add } (checked with the rest when applied) or { remove }. */
-function parseGuardPatch(payload: unknown): GuardPatch {
-  const p = obj(payload, 'patchGuardConfig');
-  const id = (v: unknown, what: string) => {
-    if (typeof v !== 'string' || !/^[\w-]{1,40}$/.test(v)) throw new InvalidPayload(`patchGuardConfig: ${what}`);
-    return v;
-  };
-  const keys = Object.keys(p).sort().join(',');
-  if (keys === 'on,rule' && typeof p.on === 'boolean') return { rule: id(p.rule, 'rule'), on: p.on };
-  // The rule itself is checked with the rest of the settings once applied (validateGuardConfig).
-  if (keys === 'add') return { add: obj(p.add, 'patchGuardConfig: add') as unknown as ShopRule };
-  if (keys === 'remove') return { remove: id(p.remove, 'remove') };
-  throw new InvalidPayload('patchGuardConfig: one of { rule, on }, { add } or { remove }');
-}
-
 export const guardHandlers: HandlerSet<GuardProtocol> = {
   getGuardConfig: { content: true, handle: () => loadGuardConfig() },
   saveGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => saveGuardConfig(payload, locale)) },
-  patchGuardConfig: {
-    handle(payload) {
-      const patch = parseGuardPatch(payload);
-      return savedAndAnnounced((locale) => patchStoredGuardConfig(patch, locale));
-    },
-  },
+  // The patch is checked in the extras (applyGuardPatch), with the settings it changes.
+  patchGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => patchStoredGuardConfig(payload, locale)) },
   recordAnsweredWait: {
     content: true,
     async handle(payload) {

@@ -12,7 +12,7 @@ import { SuggestEngine } from '../../domain/suggest/engine';
 import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
-import { clearPicks, forgetPicks, hasNewPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
+import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
 import { forgetInBackups, safetyCopyBefore } from './backup';
 import { workerExtras } from '../../background/extras';
@@ -142,13 +142,11 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     async handle(payload): Promise<ImportResult> {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
-      // What was here first goes to 备份, so the import can be undone.
-      const backedUp = await hasNewPicks(parsed.picks);
-      if (backedUp) await safetyCopyBefore('before-import-learned');
-      const { added } = await mergePicks(parsed.picks);
+      // What was here first goes to 备份 before any pick is added, so the import can be undone.
+      const { added } = await mergePicks(parsed.picks, undefined, () => safetyCopyBefore('before-import-learned'));
       resetSuggestEngine();
       await announceChange('learned');
-      return { ok: true, count: added, backedUp };
+      return { ok: true, count: added, backedUp: added > 0 };
     },
   },
 };
