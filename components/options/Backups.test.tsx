@@ -62,20 +62,22 @@ describe('the 备份 tab', () => {
   it('says how many of each kind are kept, and names each backup’s kind', async () => {
     setLocale('zh-CN');
     const list = [
+      { ...snap('snap-5', Date.UTC(2026, 0, 5)), reason: 'before-import-learned' as const },
+      { ...snap('snap-4', Date.UTC(2026, 0, 4)), reason: 'before-import-customers' as const },
       { ...snap('snap-3', Date.UTC(2026, 0, 3)), reason: 'before-import' as const },
       { ...snap('snap-2', Date.UTC(2026, 0, 2)), reason: 'before-restore' as const },
       snap('snap-1'),
       { ...snap('snap-0', Date.UTC(2025, 11, 31)), reason: 'scheduled' as const },
     ];
     const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list] });
-    expect(tab.q('[data-kf="backups"] .kf-help')!.textContent).toContain('每日自动备份最近 7 份，手动备份最近 5 份，恢复前和导入话术库前的备份合计最近 5 份，多次导入或恢复不会挤掉每日和手动备份');
+    expect(tab.q('[data-kf="backups"] .kf-help')!.textContent).toContain('每日自动备份最近 7 份，手动备份最近 5 份，恢复前和导入前的备份合计最近 5 份，多次导入或恢复不会挤掉每日和手动备份');
     const kinds = () => [...tab.m.root.querySelectorAll('[data-kf="backup-row"] td:nth-child(2)')].map((c) => c.textContent);
-    expect(kinds()).toEqual(['导入话术库前', '恢复前', '手动', '每日自动']);
+    expect(kinds()).toEqual(['导入学习记录前', '导入客户档案前', '导入话术库前', '恢复前', '手动', '每日自动']);
     setLocale('en');
     try {
       await tab.changed();
       expect(tab.q('[data-kf="backups"] .kf-help')!.textContent).toContain('the newest 7 daily backups, 5 manual ones and 5 taken before a restore or an import');
-      expect(kinds()).toEqual(['Before library import', 'Before restore', 'Manual', 'Daily']);
+      expect(kinds()).toEqual(['Before learned picks import', 'Before buyer notes import', 'Before library import', 'Before restore', 'Manual', 'Daily']);
     } finally {
       setLocale('zh-CN');
     }

@@ -54,6 +54,23 @@ describe('customers export and import from the options page', () => {
     expect(api.calls[3]![1].json).toMatchObject({ format: 'kefu-customers', customers: [] });
   });
 
+  it('says before an import that everything is backed up first, and after it where to undo it', async () => {
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [], next: null, total: 0 }),
+      importCustomers: () => ({ ok: true, count: 2, backedUp: true }),
+    });
+    expect(tab.q('[data-kf="customers-transfer"] .kf-help')!.textContent).toContain('导入前会自动备份全部数据，导入后如需撤销，可在「备份」页恢复。');
+    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe('已导入 2 位客户。导入前的数据已备份，可在「备份」页恢复。');
+  });
+
   it('refuses text that is not JSON without calling the background', async () => {
     const api = fakeApi(() => {
       throw new Error('not called');

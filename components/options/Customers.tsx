@@ -4,7 +4,7 @@ import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { isoDay, type Zone } from '@/lib/domain/time';
-import { dateStamp, JsonFileInput } from './ImportExport';
+import { dateStamp, JsonFileInput, undoLine } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -485,7 +485,7 @@ function CustomerTransfer() {
     setBusy(t('customers.options.importing'));
     try {
       const r = await importCustomersFile(api, await file.text());
-      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count })] } : { ok: false, lines: r.errors, rejected: true });
+      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count }), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {
@@ -515,7 +515,9 @@ function CustomerTransfer() {
   return (
     <section class="kf-card" data-kf="customers-transfer">
       <h2>{t('customers.options.transfer')}</h2>
-      <p class="kf-help">{t('customers.options.importHelp')}</p>
+      <p class="kf-help">
+        {t('customers.options.importHelp')} {t('library.import.backupNote', { tab: t('backups.tab') })}
+      </p>
       <div class="kf-actions">
         <button data-kf="customers-export" disabled={busy !== null} onClick={() => void exportAll()}>
           {t('customers.options.exportAll')}

@@ -11,32 +11,53 @@ import { options } from '@/lib/i18n/messages/options';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
 import type { GuardConfig } from '@/lib/domain/guard/types';
+import { applyGuardPatch, type GuardPatch } from '@/lib/domain/guard/config';
 
 registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
 const noShopRules = (): GuardConfig => ({ v: 1, disabled: [], rules: [] });
 
-describe('compliance settings in the options page', () => {
-  it('adds a shop rule from words separated by commas, and switches a built-in rule off', async () => {
-    let config = noShopRules();
-    const saved: GuardConfig[] = [];
-    const { q, click, submit } = await mountTab(<GuardSettings />, {
-      getGuardConfig: () => config,
+/**
+ * The background as far as these settings go: the stored settings, replaced by a save and changed
+ * in place by a patch (as lib/storage/guard.ts does).
+ */
+function guardBackend(start = noShopRules()) {
+  const b = {
+    stored: start,
+    replies: {
+      getGuardConfig: () => structuredClone(b.stored),
       getSettings: () => DEFAULT_APP_SETTINGS,
-      saveGuardConfig: (c: GuardConfig) => {
-        saved.push(c);
-        return (config = c);
-      },
-    });
+      saveGuardConfig: (c: GuardConfig) => (b.stored = c),
+      patchGuardConfig: (p: GuardPatch) => (b.stored = applyGuardPatch(b.stored, p)!),
+    },
+  };
+  return b;
+}
+
+describe('compliance settings in the options page', () => {
+  it('adds a shop rule from words separated by commas, switches a built-in rule off, and removes the rule', async () => {
+    const b = guardBackend();
+    const { q, click, submit } = await mountTab(<GuardSettings />, b.replies, { notify: ['patchGuardConfig'] });
     type(q('[data-kf="guard-add"] input[name="words"]'), '秒发，当天达');
     type(q('[data-kf="guard-add"] input[name="reason"]'), '本店不承诺时效');
     await submit('[data-kf="guard-add"]');
-    expect(saved.at(-1)!.rules).toMatchObject([{ words: ['秒发', '当天达'], severity: 'warn', platforms: ['any'], reason: '本店不承诺时效' }]);
+    expect(b.stored.rules).toMatchObject([{ words: ['秒发', '当天达'], severity: 'warn', platforms: ['any'], reason: '本店不承诺时效' }]);
     const off = q('[data-kf="guard-builtin"] tr[data-rule-id="absolute-first"] input') as HTMLInputElement;
     expect(off.checked).toBe(true);
     await click('[data-kf="guard-builtin"] tr[data-rule-id="absolute-first"] input');
-    expect(saved.at(-1)!.disabled).toEqual(['absolute-first']);
+    expect(b.stored.disabled).toEqual(['absolute-first']);
+    await click('[data-kf="guard-shop-rules"] button');
+    expect(b.stored).toMatchObject({ disabled: ['absolute-first'], rules: [] });
+  });
+
+  it('switching a rule keeps what another tab changed since this one loaded (the switch is sent alone)', async () => {
+    const b = guardBackend();
+    const { click } = await mountTab(<GuardSettings />, b.replies);
+    // Another options tab adds a rule and switches one off; this tab has not reloaded.
+    b.stored = { v: 1, disabled: ['qr-code'], rules: [{ id: 'shop-other', words: ['秒发'], severity: 'warn', platforms: ['any'], reason: '别的窗口加的' }] };
+    await click('[data-kf="guard-builtin"] tr[data-rule-id="absolute-first"] input');
+    expect(b.stored).toMatchObject({ disabled: ['qr-code', 'absolute-first'], rules: [{ id: 'shop-other' }] });
   });
 
   it.each([
@@ -49,10 +70,10 @@ describe('compliance settings in the options page', () => {
       const { q, submit } = await mountTab(<GuardSettings />, {
         getGuardConfig: noShopRules,
         getSettings: () => DEFAULT_APP_SETTINGS,
-        saveGuardConfig: (c: GuardConfig) => {
-          const r = validateGuardConfig(c, locale);
+        patchGuardConfig: (p: GuardPatch) => {
+          const r = validateGuardConfig(applyGuardPatch(noShopRules(), p), locale);
           if (!r.ok) throw new CallError('invalid', r.errors.join('\n'));
-          return c;
+          return r.config;
         },
       });
       type(q('[data-kf="guard-add"] input[name="words"]'), '长'.repeat(41));

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { BUILT_IN_RULES } from '@/lib/domain/guard/rules';
 import { activeRules, checkReply } from '@/lib/domain/guard/check';
-import { GUARD_PLATFORMS, type GuardConfig, type GuardPlatform, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
+import { GUARD_PLATFORMS, type GuardPlatform, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
+import type { GuardPatch } from '@/lib/domain/guard/config';
 import { ClockThresholds } from './ClockThresholds';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
@@ -28,9 +29,11 @@ export function GuardSettings() {
   if (error) return <p class="kf-bad">{error}</p>;
   if (!config) return <p>{t('options.loading')}</p>;
 
-  const save = async (next: GuardConfig) => {
+  // Each change is sent as that one change, applied by the background to the settings as stored
+  // then: what another tab (or a library import) changed since this tab loaded is kept.
+  const save = async (patch: GuardPatch) => {
     try {
-      await api.call('saveGuardConfig', next);
+      await api.call('patchGuardConfig', patch);
       setStatus({ ok: true, text: t('options.guard.saved') });
       return true;
     } catch (e) {
@@ -38,8 +41,7 @@ export function GuardSettings() {
       return false;
     }
   };
-  const toggle = (id: string, on: boolean) =>
-    void save({ ...config, disabled: on ? config.disabled.filter((x) => x !== id) : [...config.disabled, id] });
+  const toggle = (id: string, on: boolean) => void save({ rule: id, on });
   /** Field edits apply to the latest draft (two quick events must not undo each other). */
   const edit = (patch: Partial<typeof EMPTY_DRAFT>) => setDraft((d) => ({ ...d, ...patch }));
   const addRule = async (e: Event) => {
@@ -52,7 +54,7 @@ export function GuardSettings() {
       reason: draft.reason.trim(),
       ...(draft.replacement.trim() ? { replacement: draft.replacement.trim() } : {}),
     };
-    if (await save({ ...config, rules: [...config.rules, rule] })) setDraft(EMPTY_DRAFT);
+    if (await save({ add: rule })) setDraft(EMPTY_DRAFT);
   };
   const trialFindings = trial.trim() ? checkReply(trial, { platform: trialPlatform, rules }) : [];
 
@@ -91,7 +93,7 @@ export function GuardSettings() {
               <td>{r.reason}</td>
               <td>{r.replacement ?? ''}</td>
               <td>
-                <button class="kf-link" onClick={() => void save({ ...config, rules: config.rules.filter((x) => x.id !== r.id) })}>{t('options.guard.remove')}</button>
+                <button class="kf-link" onClick={() => void save({ remove: r.id })}>{t('options.guard.remove')}</button>
               </td>
             </tr>
           ))}

@@ -24,6 +24,11 @@ export function downloadJson(data: unknown, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The line saying a safety copy was taken before an import (undo from 备份); none when the import wrote nothing. */
+export function undoLine(r: { backedUp?: boolean }): string[] {
+  return r.backedUp ? [t('library.import.undo', { tab: t('backups.tab') })] : [];
+}
+
 export function dateStamp(d = new Date()): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }

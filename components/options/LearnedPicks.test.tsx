@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { LearnedPicks } from './LearnedPicks';
 import { check } from '../remarks/testing';
@@ -59,6 +59,19 @@ describe('the 学习记录 tab', () => {
     const { call, q } = await setup();
     await act(async () => check(q('[data-kf="learning-enabled"]'), false));
     expect(call).toHaveBeenCalledWith('patchSettings', { privacy: { learnFromPicks: false } });
+  });
+
+  it('says after an import that the data from before it was backed up (restorable under 备份)', async () => {
+    const importLearned = vi.fn(() => ({ ok: true, count: 3, backedUp: true }));
+    const m = await mountTab(<LearnedPicks />, { getLearned: () => structuredClone(summary), getLibrary: () => ({ templates: [] }), getSettings: () => DEFAULT_APP_SETTINGS, importLearned });
+    const input = m.q('[data-kf="learned-import"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"kind": "kf-learned", "v": 1, "picks": []}'], 'learned.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(importLearned).toHaveBeenCalled();
+    expect(m.q('[data-kf="learned-message"]')!.textContent).toBe('已导入 3 条新记录。 导入前的数据已备份，可在「备份」页恢复。');
   });
 
   it('says in Chinese that a cut-off file is not valid JSON, and imports nothing', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { formatWall } from '@/lib/domain/time';
-import { dateStamp, downloadJson, JsonFileInput } from './ImportExport';
+import { dateStamp, downloadJson, JsonFileInput, undoLine } from './ImportExport';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
@@ -47,7 +47,7 @@ export function LearnedPicks() {
       }
       const r = await api.call('importLearned', { json });
       if (!r.ok) throw new Error(r.errors.join('；'));
-      return t('learned.imported', { count: r.count });
+      return [t('learned.imported', { count: r.count }), ...undoLine(r)].join(' ');
     });
   };
 

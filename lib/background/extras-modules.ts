@@ -6,7 +6,7 @@
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
-import { validateGuardConfig } from '../domain/guard/config';
+import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
@@ -14,6 +14,7 @@ import { upgradeHandoverDue } from '../domain/followups/handover';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
+import { readCustomerQuery } from '../domain/customers/query';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
@@ -26,7 +27,7 @@ export const WORKER_EXTRAS = {
   /** The reply library: checking a saved or imported library, what an import would change, writing the export file. */
   library: { parseLibraryImport, planLibraryImport, exportLibrary },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
-  guard: { validateGuardConfig },
+  guard: { validateGuardConfig, patchGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
   reports: { summariseDay, clockCsv, followupsToCsv },
   /**
@@ -40,10 +41,10 @@ export const WORKER_EXTRAS = {
   sites: { checkSitesSection },
   /**
    * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
-   * the agent confirmed, what deleting a buyer takes out of the other stores, and a prototype
-   * record's size text (lib/storage/customers.ts).
+   * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
+   * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
    */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes },
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
   /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */

@@ -45,6 +45,16 @@ describe('which local backups are kept', () => {
     expect(left).toEqual([...daily, ...manual, ...safety.slice(7)]);
   });
 
+  it('never lists the copy being restored as stale: the oldest other safety copy goes instead', () => {
+    const safety = Array.from({ length: 5 }, (_, i) => snap('before-import', i * H));
+    const before = snap('before-restore', 10 * H);
+    expect(staleSnapshots([...safety, before], [safety[0]!.id])).toEqual([safety[1]!.id]);
+    expect(staleSnapshots([...safety, before])).toEqual([safety[0]!.id]);
+    // A kept id of another pool changes nothing in this one.
+    const manual = snap('manual', 0);
+    expect(staleSnapshots([manual, ...safety, before], [manual.id])).toEqual([safety[0]!.id]);
+  });
+
   it('counts a kind it does not know (a newer copy’s) with the safety copies, never against the agent’s own', () => {
     const manual = Array.from({ length: 5 }, (_, i) => snap('manual', i));
     const odd = Array.from({ length: 6 }, (_, i) => snap('before-sync', 100 + i));

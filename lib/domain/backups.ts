@@ -8,7 +8,19 @@
  */
 import type { StoreName } from '../storage/db';
 
-export type SnapshotReason = 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import';
+/**
+ * 'before-import': before a library (or all-data) import; 'before-import-customers' and
+ * 'before-import-learned': before the buyer-notes and learned-picks imports, which merge into what
+ * is there. All safety copies.
+ */
+export type SnapshotReason =
+  | 'scheduled'
+  | 'manual'
+  | 'before-restore'
+  | 'before-delete'
+  | 'before-import'
+  | 'before-import-customers'
+  | 'before-import-learned';
 
 export interface Snapshot {
   v: 1;
@@ -65,6 +77,8 @@ export const SNAPSHOT_POOL: Readonly<Record<SnapshotReason, SnapshotPool>> = {
   scheduled: 'daily',
   manual: 'manual',
   'before-import': 'safety',
+  'before-import-customers': 'safety',
+  'before-import-learned': 'safety',
   'before-restore': 'safety',
   // Not taken any more (deleting data leaves the backups too); older copies may still hold one.
   'before-delete': 'safety',
@@ -87,13 +101,20 @@ export function poolOf(reason: string): SnapshotPool {
   return Object.hasOwn(SNAPSHOT_POOL, reason) ? SNAPSHOT_POOL[reason as SnapshotReason] : 'safety';
 }
 
-/** The ids past their pool's allowance: all but the newest KEEP_PER_POOL of each pool. */
-export function staleSnapshots(list: readonly KeptSnapshot[]): string[] {
+/**
+ * The ids past their pool's allowance: all but the newest KEEP_PER_POOL of each pool. The ids in
+ * `keep` are never among them and take their pool's places first (the copy being restored: the
+ * safety copy taken before the restore then pushes out the oldest *other* one, so the copy the
+ * agent restored is still listed afterwards; it ages out with later copies as usual).
+ */
+export function staleSnapshots(list: readonly KeptSnapshot[], keep: readonly string[] = []): string[] {
+  const kept = new Set(keep);
   const seen: Record<SnapshotPool, number> = { daily: 0, manual: 0, safety: 0 };
+  for (const s of list) if (kept.has(s.id)) seen[poolOf(s.reason)]++;
   const stale: string[] = [];
   for (const s of [...list].sort((a, b) => b.takenAt - a.takenAt)) {
     const pool = poolOf(s.reason);
-    if (++seen[pool] > KEEP_PER_POOL[pool]) stale.push(s.id);
+    if (!kept.has(s.id) && ++seen[pool] > KEEP_PER_POOL[pool]) stale.push(s.id);
   }
   return stale;
 }

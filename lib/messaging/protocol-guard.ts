@@ -1,4 +1,5 @@
 import type { GuardConfig } from '../domain/guard';
+import type { GuardPatch } from '../domain/guard/config';
 import type { AnsweredWait, PlatformSummary } from '../domain/clock';
 import { s, type PageSchemas } from './schema';
 
@@ -7,6 +8,8 @@ export interface GuardProtocol {
   getGuardConfig: [void, GuardConfig];
   /** Replaces them; an invalid config is refused with entry-named errors and changes nothing. */
   saveGuardConfig: [GuardConfig, GuardConfig];
+  /** One rule switched, added or removed, against the stored settings (a change made meanwhile in another tab is kept). */
+  patchGuardConfig: [GuardPatch, GuardConfig];
   /** The panel saw the shop answer a waiting buyer (no buyer data: a conversation hash and two times). */
   recordAnsweredWait: [AnsweredWait, void];
   /** The day's first-response figures per platform (default: today, local). */

@@ -14,7 +14,8 @@ export const OPTIONS_TAB = /^[a-z-]+$/;
 /** Data areas whose changes are announced to every open page. */
 export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team' | 'backups';
 
-export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
+/** `backedUp`: a safety copy of all data was taken first (undo from 备份). */
+export type ImportResult = { ok: true; count: number; backedUp?: boolean } | { ok: false; errors: string[] };
 
 /**
  * `count`: templates in the file. `preview`: what

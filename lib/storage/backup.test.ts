@@ -55,6 +55,27 @@ describe('local snapshots', () => {
     expect(reasons).toEqual(['before-restore', 'before-restore', 'before-import', 'before-import', 'before-import', 'manual', 'scheduled']);
   });
 
+  it('restoring the oldest safety copy with the safety copies at their allowance leaves it listed; the oldest other one goes', async () => {
+    await db.clear('backups');
+    await db.set('customers', 'demo:小鹿', { v: 1, nickname: '小鹿', note: '导入前' });
+    const oldest = await takeSnapshot('before-import', 1 * H);
+    const others = [];
+    for (let i = 2; i <= 5; i++) others.push(await takeSnapshot('before-import', i * H));
+    await db.set('customers', 'demo:小鹿', { v: 1, nickname: '小鹿', note: '导入后' });
+    await restoreSnapshot(oldest.id, 6 * H);
+    expect((await db.get<{ note: string }>('customers', 'demo:小鹿'))!.note).toBe('导入前');
+    const ids = (await listSnapshots()).map((s) => s.id);
+    expect(ids).toContain(oldest.id);
+    expect(ids).not.toContain(others[0]!.id);
+    expect(ids).toHaveLength(5);
+    expect((await listSnapshots())[0]!.reason).toBe('before-restore');
+    // Restoring it again (or any other) still works; it ages out with later copies as usual.
+    await restoreSnapshot(oldest.id, 7 * H);
+    expect((await listSnapshots()).map((s) => s.id)).toContain(oldest.id);
+    await takeSnapshot('before-import', 8 * H);
+    expect((await listSnapshots()).map((s) => s.id)).not.toContain(oldest.id);
+  });
+
   it('takes a scheduled snapshot only when the newest daily one is older than 20 hours', async () => {
     await db.clear('backups');
     const base = 100 * H;

@@ -38,13 +38,14 @@ export async function listSnapshots(): Promise<SnapshotInfo[]> {
   return infos.sort((a, b) => b.takenAt - a.takenAt);
 }
 
-export async function takeSnapshot(reason: Snapshot['reason'], now = Date.now()): Promise<SnapshotInfo> {
+/** `keep`: snapshots this one must not push out (the one about to be restored). */
+export async function takeSnapshot(reason: Snapshot['reason'], now = Date.now(), keep: readonly string[] = []): Promise<SnapshotInfo> {
   const stores: Snapshot['stores'] = {};
   for (const name of DATA_STORES) stores[name] = await db.entries<unknown>(name);
   const id = `snap-${new Date(now).toISOString()}-${reason}`;
   const info = await putSnapshot({ v: 1, id, takenAt: now, reason, stores });
   // Each kind within its own allowance: a safety copy never pushes out a daily or a manual one.
-  const stale = workerExtras().backups.staleSnapshots(await listSnapshots());
+  const stale = workerExtras().backups.staleSnapshots(await listSnapshots(), keep);
   if (stale.length) await db.delMany('backups', stale.flatMap((id) => [id, INFO + id]));
   return info;
 }
@@ -58,7 +59,9 @@ export async function snapshotIfDue(now = Date.now()): Promise<boolean> {
 
 /**
  * Replaces all user data with the snapshot's. A 'before-restore' snapshot of the current data is
- * taken first, so a restore can itself be undone.
+ * taken first, so a restore can itself be undone; it never pushes out the snapshot being restored
+ * (with the safety copies at their allowance, the oldest other one goes instead), so restoring the
+ * oldest safety copy leaves it listed.
  */
 export async function restoreSnapshot(id: string, now = Date.now()): Promise<SnapshotInfo> {
   const snap = await db.get<Snapshot>('backups', id);
@@ -66,7 +69,7 @@ export async function restoreSnapshot(id: string, now = Date.now()): Promise<Sna
   for (const [name, entries] of Object.entries(snap.stores)) {
     if (!DATA_STORES.includes(name as DataStore) || !Array.isArray(entries)) throw new Error(`snapshot ${id} is damaged (${name})`);
   }
-  await takeSnapshot('before-restore', now);
+  await takeSnapshot('before-restore', now, [id]);
   for (const name of DATA_STORES) {
     await db.clear(name);
     const entries = snap.stores[name];

@@ -151,11 +151,12 @@ describe('buyer notes in IndexedDB', () => {
     await updateCustomer({ platform: 'demo', nickname: '新客' }, (c) => c, T0 + 50 * DAY);
     await touchCustomer('demo:常来', T0 + 80 * DAY);
     const now = T0 + 100 * DAY;
-    expect(await purgeExpiredCustomers(now, 0)).toEqual([]);
-    expect(await purgeExpiredCustomers(now, 60)).toEqual(['demo:旧客']);
+    const keys = async (days: number) => (await purgeExpiredCustomers(now, days)).buyers.map((b) => b.key);
+    expect(await keys(0)).toEqual([]);
+    expect(await purgeExpiredCustomers(now, 60)).toMatchObject({ buyers: [{ key: 'demo:旧客', platform: 'demo', nickname: '旧客' }], nameKeys: [] });
     expect(await getCustomer('demo:常来')).not.toBeNull();
-    expect(await purgeExpiredCustomers(now, 60)).toEqual([]);
-    expect(await purgeExpiredCustomers(now, 30)).toEqual(['demo:新客']);
+    expect(await keys(60)).toEqual([]);
+    expect(await keys(30)).toEqual(['demo:新客']);
     expect(await countCustomers()).toBe(1);
   });
 });

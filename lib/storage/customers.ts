@@ -535,12 +535,14 @@ export async function countExpiredCustomers(now: number, days: number): Promise<
 
 /**
  * Deletes buyers neither edited nor seen for `days` (0 = keep forever). Each candidate is checked
- * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged keys.
+ * again inside the deleting transaction, so a buyer edited meanwhile is kept. Returns the purged
+ * records (who they were, for what else holds them: lib/domain/customers/forget.ts) and the keys of the name claims dropped with them (to leave the backups too, as
+ * deleteCustomer's do).
  */
-export async function purgeExpiredCustomers(now: number, days: number): Promise<string[]> {
-  if (!Number.isFinite(days) || days <= 0) return [];
-  const purged: string[] = [];
+export async function purgeExpiredCustomers(now: number, days: number): Promise<{ buyers: Customer[]; nameKeys: string[] }> {
+  const buyers: Customer[] = [];
   const names: string[] = [];
+  if (!Number.isFinite(days) || days <= 0) return { buyers, nameKeys: names };
   for await (const batch of batches(now)) {
     const expired = expiredIn(batch, now, days);
     if (!expired.length) continue;
@@ -552,7 +554,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           const c = readStored(req.result, now);
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
-            purged.push(key);
+            buyers.push(c);
             if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname), key);
           }
         };
@@ -561,7 +563,8 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
     });
   }
   await dropNames(names);
-  return purged;
+  identified.clear();
+  return { buyers, nameKeys: names };
 }
 
 const SCHEMA_KEY = 'customers:schema';

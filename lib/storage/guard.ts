@@ -8,6 +8,7 @@ import { migrate, type RecordSchema } from './versioned';
 // Not the guard's index: it would bring the rules' patterns and texts into the worker.
 import { workerExtras } from '../background/extras';
 import { EMPTY_GUARD_CONFIG, type GuardConfig } from '../domain/guard/types';
+import type { ConfigResult } from '../domain/guard/config';
 import { addAnswered, normaliseClockLog, type AnsweredWait, type ClockLog, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
 import type { Locale } from '../i18n/lookup';
@@ -52,6 +53,22 @@ export async function saveGuardConfig(json: unknown, locale?: Locale): Promise<G
   if (!checked.ok) throw new GuardConfigInvalid(checked.errors);
   await db.set('meta', GUARD_KEY, checked.config);
   return checked.config;
+}
+
+/**
+ * Applies one change (applyGuardPatch: a GuardPatch as sent) to the stored settings inside one
+ * transaction, so two tabs each switching a rule keep both. Validated like a save; a malformed
+ * patch or an invalid result: GuardConfigInvalid, nothing written.
+ */
+export async function patchStoredGuardConfig(patch: unknown, locale?: Locale): Promise<GuardConfig> {
+  let r!: ConfigResult;
+  await db.update<unknown>('meta', GUARD_KEY, (old) => {
+    r = workerExtras().guard.patchGuardConfig(old === undefined ? EMPTY_GUARD_CONFIG : migrate(old, GUARD_SCHEMA), patch, locale);
+    // Refused: the record is written back as it was.
+    return r.ok ? r.config : old;
+  });
+  if (!r.ok) throw new GuardConfigInvalid(r.errors);
+  return r.config;
 }
 
 export async function loadClockLog(): Promise<ClockLog> {

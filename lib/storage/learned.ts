@@ -50,11 +50,17 @@ export async function clearPicks(): Promise<number> {
   return ids.length;
 }
 
-/** Adds picks from an import, skipping ids already stored; keeps the newest `cap`. Returns how many were new. */
-export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CAP): Promise<{ added: number; evicted: string[] }> {
+/**
+ * Adds picks from an import, skipping ids already stored; keeps the newest `cap`. Returns how many
+ * were new. `beforeWrite` runs first when any is (the import's safety copy).
+ */
+export async function mergePicks(picks: readonly LearnedPick[], cap = LEARNED_CAP, beforeWrite?: () => Promise<void>): Promise<{ added: number; evicted: string[] }> {
   const have = new Set(await db.keys('learned'));
   const fresh = picks.filter((p) => !have.has(p.id));
-  if (fresh.length) await db.setMany('learned', fresh.map((p) => [p.id, p]));
+  if (fresh.length) {
+    await beforeWrite?.();
+    await db.setMany('learned', fresh.map((p) => [p.id, p]));
+  }
   await noteLocalChange('learned', fresh.map((p) => p.id));
   const all = await loadPicks();
   const evicted = all.slice(0, Math.max(0, all.length - cap)).map((p) => p.id);

@@ -259,6 +259,10 @@ describe('buyer notes on the demo console', () => {
 
       await options.locator('[data-kf="customers-import-file"]').setInputFiles(file);
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户');
+      // The (empty) notes from before the import were saved to 备份 first; refused files took no copy.
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toContain('导入前的数据已备份，可在「备份」页恢复。');
+      const copies = (await callFromExtensionPage<{ reason: string; contents: { buyers: number } }[]>(s.ext, 'listBackups')).filter((b) => b.reason === 'before-import-customers');
+      expect(copies).toMatchObject([{ contents: { buyers: 0 } }]);
       expect(await exportAll(s.ext)).toEqual(before);
     } finally {
       await options.close();

@@ -187,6 +187,45 @@ describe('shop rules', () => {
   });
 });
 
+describe('shop rules from two options tabs', () => {
+  it('switching a rule in a tab that has not seen another tab’s change keeps that change', async () => {
+    const options = await h.openExtensionPage('options.html#guard');
+    try {
+      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+      const builtIn = (id: string) => options.locator(`[data-kf="guard-builtin"] tr[data-rule-id="${id}"] input`);
+      await expect.poll(() => builtIn('absolute-first').isChecked()).toBe(true);
+      // Another tab's save, written straight to the store so this tab is not told (the moment before
+      // it would have reloaded): a shop rule added and a built-in rule switched off.
+      const other = { v: 1, disabled: ['qr-code'], rules: [{ id: 'e2e-other-tab', words: ['秒发'], severity: 'warn', platforms: ['any'], reason: '别的窗口加的' }] };
+      await ext.evaluate(
+        (value) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('kf-meta');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('kv', 'readwrite');
+              tx.objectStore('kv').put(value, 'guardRules');
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        other,
+      );
+      expect(await builtIn('qr-code').isChecked()).toBe(true);
+      await builtIn('absolute-first').click();
+      await expect
+        .poll(() => callFromExtensionPage<{ disabled: string[]; rules: { id: string }[] }>(ext, 'getGuardConfig'))
+        .toMatchObject({ disabled: ['qr-code', 'absolute-first'], rules: [{ id: 'e2e-other-tab' }] });
+      // The tab now shows the settings as stored, the other tab's rule included.
+      await options.locator('[data-kf="guard-shop-rules"] tr[data-rule-id="e2e-other-tab"]').waitFor();
+      expect(await builtIn('qr-code').isChecked()).toBe(false);
+    } finally {
+      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+      await options.close();
+    }
+  });
+});
+
 describe('reply clock on the demo console', () => {
   it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });

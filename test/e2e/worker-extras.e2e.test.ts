@@ -74,6 +74,8 @@ it('after a restart, each verb that uses the extras still answers: guard setting
     // In the shop's language alone (Chinese by default), the rule counted from 1.
     expect(bad.error).toEqual({ code: 'invalid', message: '合规规则第 1 条：至少写一个词' });
     expect(await fresh('getGuardConfig')).toEqual({ v: 1, disabled: ['curt-rude'], rules: [rule] });
+    // One rule switched against the stored settings (the options page's switches).
+    expect(await fresh('patchGuardConfig', { rule: 'qr-code', on: false })).toEqual({ v: 1, disabled: ['curt-rude', 'qr-code'], rules: [rule] });
 
     const summary = await fresh<{ day: string; platforms: unknown[] }>('getClockSummary');
     expect(summary.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -144,14 +144,24 @@ export interface FollowupsForgotten {
   done: number;
 }
 
+/**
+ * How the rest of the list is treated. `mask`: every item's text is masked too (maskPii), so a
+ * number typed before masking existed does not stay in clear in the items the run passes over (the
+ * retention purge, while the shop masks; deleting everyone always does).
+ */
+export interface ForgetOptions {
+  mask?: boolean;
+}
+
 /** What forgetting `who` does to the follow-up list (see the module comment). */
-export function forgetFollowups(items: readonly Followup[], who: Forget, open: OpenItems, now: number): FollowupsForgotten {
+export function forgetFollowups(items: readonly Followup[], who: Forget, open: OpenItems, now: number, opts: ForgetOptions = {}): FollowupsForgotten {
   const out: FollowupsForgotten = { del: [], put: [], open: 0, done: 0 };
   const known = namesOf(who, items.map((f) => f.buyer));
   // Someone else's item (or a to-do naming nobody) may name a deleted buyer in its words — unless
-  // that someone has the same name on another console (it is theirs too); with everyone deleted,
-  // every text is masked too, so no number typed before masking existed stays in clear.
-  const other = 'all' in who ? scrub(known) : unnamed(known);
+  // that someone has the same name on another console (it is theirs too); with everyone deleted
+  // (or `mask`), every text is masked too, so no number typed before masking existed stays in clear.
+  const mask = opts.mask || 'all' in who;
+  const other = mask ? scrub(known) : unnamed(known);
   for (const f of items) {
     if (isBuyersItem(f, who)) {
       if (isOpen(f)) out.open++;
@@ -165,14 +175,14 @@ export function forgetFollowups(items: readonly Followup[], who: Forget, open: O
       out.put.push(kept);
       continue;
     }
-    const next = f.buyer && known.set.has(f.buyer) ? f : edited(f, other);
+    const next = f.buyer && known.set.has(f.buyer) ? (mask ? edited(f, maskPii) : f) : edited(f, other);
     if (next !== f) out.put.push(next);
   }
   return out;
 }
 
 /** A follow-up store's records (a backup's: key and stored value) with forgetFollowups applied; the same array when nothing changes. */
-export function forgetInEntries(entries: [string, unknown][], who: Forget, open: OpenItems, now: number): [string, unknown][] {
+export function forgetInEntries(entries: [string, unknown][], who: Forget, open: OpenItems, now: number, opts: ForgetOptions = {}): [string, unknown][] {
   const items = entries.flatMap(([, raw]) => {
     try {
       return [migrateFollowup(raw, now)];
@@ -180,7 +190,7 @@ export function forgetInEntries(entries: [string, unknown][], who: Forget, open:
       return [];
     }
   });
-  const { del, put } = forgetFollowups(items, who, open, now);
+  const { del, put } = forgetFollowups(items, who, open, now, opts);
   if (!del.length && !put.length) return entries;
   const gone = new Set([...del, ...put.map((f) => f.id)]);
   return [...entries.filter(([k]) => !gone.has(k)), ...put.map((f): [string, unknown] => [f.id, f])];

@@ -83,3 +83,34 @@ export function checkShopRule(raw: unknown): { rule: ShopRule } | { problem: Bil
     },
   };
 }
+
+/**
+ * One change the options page makes to the guard settings: a built-in rule switched on or off, a
+ * shop rule added or removed. Applied by the background to the settings as stored at that moment
+ * (one transaction), so a change made meanwhile elsewhere (another tab, a library import) is kept.
+ */
+export type GuardPatch = { rule: string; on: boolean } | { add: ShopRule } | { remove: string };
+
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,40}$/.test(v);
+
+/**
+ * `config` with `patch` (as sent) applied and checked as a save is (an added rule with the rest);
+ * refused when `patch` is not exactly one GuardPatch.
+ */
+export function patchGuardConfig(config: GuardConfig, patch: unknown, locale?: Locale): ConfigResult {
+  const next = applyGuardPatch(config, patch);
+  return next ? validateGuardConfig(next, locale) : { ok: false, errors: ['patchGuardConfig: one of { rule, on }, { add } or { remove }'] };
+}
+
+/** `config` with `patch` applied, or null when `patch` is not exactly one GuardPatch; not yet validated. */
+export function applyGuardPatch(config: GuardConfig, patch: unknown): GuardConfig | null {
+  const p = (patch && typeof patch === 'object' ? patch : {}) as Record<string, unknown>;
+  const keys = Object.keys(p).sort().join();
+  if (keys === 'on,rule' && isId(p.rule) && typeof p.on === 'boolean') {
+    const others = config.disabled.filter((id) => id !== p.rule);
+    return { ...config, disabled: p.on ? others : [...others, p.rule] };
+  }
+  if (keys === 'add' && p.add && typeof p.add === 'object') return { ...config, rules: [...config.rules, p.add as ShopRule] };
+  if (keys === 'remove' && isId(p.remove)) return { ...config, rules: config.rules.filter((r) => r.id !== p.remove) };
+  return null;
+}

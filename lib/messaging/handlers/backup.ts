@@ -29,6 +29,15 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
   },
 };
 
+/**
+ * A safety copy of all data before an import writes (listed at once in open 备份 tabs), so the
+ * import can be undone from 备份.
+ */
+export async function safetyCopyBefore(reason: 'before-import-customers' | 'before-import-learned'): Promise<void> {
+  await takeSnapshot(reason);
+  await announceChange('backups');
+}
+
 /** Every data area changed (a restore, an import or a delete of everything): every open page reads again. */
 export async function announceEverything(): Promise<void> {
   for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'guard', 'clock', 'learned', 'team', 'backups'] as const) await announceChange(area);

@@ -194,7 +194,7 @@ describe('buyer-notes messages', () => {
 
     // Sent in parts, as the options page does for a large file.
     await ok('stageCustomersImport', { upload: 'u1', customers: all.slice(0, 7) });
-    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12 });
+    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12, backedUp: true });
     const back: Customer[] = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
     expect(back).toEqual(all);
   });
@@ -208,6 +208,23 @@ describe('buyer-notes messages', () => {
     expect(r.errors.join('\n')).toContain('第 2 条「李四」');
     expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('原有');
     expect(await getCustomer('demo:李四')).toBeNull();
+  });
+
+  it('takes a safety copy before an import writes (the import can be undone from 备份); a refused file takes none', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: '原有' } });
+    const good = (await getCustomer('demo:小鹿乱撞0521'))!;
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [{ ...good, note: '被覆盖', updatedAt: good.updatedAt + 1 }] };
+    await ok('importCustomers', { json: { ...file, customers: [{ ...good, createdAt: 'yesterday' }] } });
+    expect(await listSnapshots()).toEqual([]);
+    announced.length = 0;
+    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, backedUp: true });
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('被覆盖');
+    const [copy, ...more] = await listSnapshots();
+    expect(more).toEqual([]);
+    expect(copy).toMatchObject({ reason: 'before-import-customers', contents: { buyers: 1 } });
+    expect(announced).toContain('kf:rev:backups');
+    await ok('restoreBackup', { id: copy!.id });
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('原有');
   });
 
   it('exports and deletes one buyer', async () => {
@@ -286,6 +303,46 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     const all = await everything();
     for (const gone of ['阳光明媚的日子', 'u-1001', '米粒妈妈', PHONE]) expect(all, gone).not.toContain(gone);
     expect(await dispatch({ kf: 'deleteAllCustomers', payload: { confirm: true, openFollowups: 'maybe' } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+  describe('the daily retention purge', () => {
+    const DAY = 86_400_000;
+    const later = () => Date.now() + 91 * DAY;
+    /** A note the other buyer's item got while masking was off (as before masking existed). */
+    async function unmaskedNote(): Promise<void> {
+      await patchSettings({ privacy: { maskPii: false, retentionDays: 0 } });
+      await ok('updateFollowup', { id: 'inquiry:demo#u-1002', action: 'note', text: '备用电话 13700001111' });
+    }
+    const followups = () => db.values<{ id: string; kind: string; buyer?: string; buyerId?: string; note?: string; title: string; status: string }>('followups');
+
+    it('forgets an expired buyer as deleting does: done items gone, open ones kept anonymous, picks and the override log without them, backups too', async () => {
+      await unmaskedNote();
+      await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+      expect(await customersDailyJob(later())).toBe(1);
+      const all = await everything();
+      for (const gone of ['阳光明媚的日子', 'u-1001', PHONE]) expect(all, gone).not.toContain(gone);
+      const items = await followups();
+      // The promise made to the buyer is still there to keep, without who it was for.
+      expect(items.find((f) => f.kind === 'promised-answer')).toMatchObject({ title: '承诺答复', status: 'open', note: '回电\n回电 139****5678，张晓红' });
+      expect(items.find((f) => f.kind === 'promised-answer')).not.toHaveProperty('buyerId');
+      expect(items.some((f) => f.kind === 'inquiry' && f.buyerId === 'u-1001')).toBe(false);
+      expect(items.find((f) => f.kind === 'manual')?.title).toBe('给某买家寄赠品');
+      // The other buyer keeps their item and name; the number typed while masking was off is masked now.
+      expect(items.find((f) => f.id === 'inquiry:demo#u-1002')).toMatchObject({ buyer: '米粒妈妈', note: '备用电话 137****1111' });
+      expect(await db.get('learned', 'p1')).toBeUndefined();
+      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '改电话 139****5678' });
+      expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
+    });
+
+    it('masks numbers left in clear in follow-ups even when nobody is past the period, and not while the shop keeps numbers', async () => {
+      await unmaskedNote();
+      await patchSettings({ privacy: { maskPii: false, retentionDays: 90 } });
+      expect(await customersDailyJob(Date.now())).toBe(0);
+      expect((await followups()).find((f) => f.id === 'inquiry:demo#u-1002')?.note).toBe('备用电话 13700001111');
+      await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+      expect(await customersDailyJob(Date.now())).toBe(0);
+      expect((await followups()).find((f) => f.id === 'inquiry:demo#u-1002')?.note).toBe('备用电话 137****1111');
+      expect(await getCustomer('demo#u-1001')).not.toBeNull();
+    });
   });
 });
 

@@ -8,7 +8,7 @@
 import { announceChange } from '../client';
 import { workerExtras } from '../../background/extras';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
-import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomerQuery, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
+import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
 import {
   appendEvent,
@@ -57,15 +57,15 @@ import {
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
 import { oldPicks } from '../../storage/learned';
-import { forgetInBackups } from './backup';
+import { forgetInBackups, safetyCopyBefore } from './backup';
 import { forgetBuyersElsewhere } from './forget-buyers';
-import type { Forget, ForgetBuyer, OpenItems } from '../../domain/customers/forget';
+import type { Forget, ForgetBuyer, ForgetOptions, OpenItems } from '../../domain/customers/forget';
+import type { CheckedQuery } from '../../domain/customers/query';
 import type { Platform } from '../../sites';
 import { pagePlatform } from '../sender';
 
 /** lastSeenAt is moved at most this often per buyer (it only feeds the retention period). */
 const SEEN_EVERY_MS = 60 * 60 * 1000;
-const PAGE_MAX = 100;
 const EXPORT_PAGE_MAX = 5000;
 /** Records one list call looks at, at most: a search over 100 000 buyers is ~20 bounded calls. */
 const SCAN_PER_CALL = 5000;
@@ -199,23 +199,14 @@ export function pageEvent(req: Pick<AddCustomerEventRequest, 'kind' | 'text' | '
   return e;
 }
 
-function parseQuery(payload: unknown, verb: string): Required<Pick<CustomerQuery, 'limit'>> & CustomerQuery {
-  const p = payload === undefined ? {} : obj(payload, verb);
-  const q: CustomerQuery & { limit: number } = { limit: 50 };
-  if (p.query !== undefined) q.query = text(p.query, `${verb}: query`, 200);
-  if (p.segment !== undefined) {
-    if (!(SEGMENTS as readonly unknown[]).includes(p.segment)) throw new InvalidPayload(`${verb}: segment`);
-    q.segment = p.segment as Segment;
-  }
-  if (p.after !== undefined) q.after = text(p.after, `${verb}: after`, 200);
-  if (p.limit !== undefined) {
-    if (!Number.isInteger(p.limit) || (p.limit as number) < 1) throw new InvalidPayload(`${verb}: limit`);
-    q.limit = Math.min(p.limit as number, PAGE_MAX);
-  }
+/** A list, search or export query, checked in the extras (readCustomerQuery: options-page verbs only). */
+function parseQuery(payload: unknown, verb: string, pageMax?: number): CheckedQuery {
+  const q = workerExtras().customers.readCustomerQuery(payload, verb, pageMax);
+  if ('problem' in q) throw new InvalidPayload(q.problem);
   return q;
 }
 
-async function list(q: CustomerQuery & { limit: number }) {
+async function list(q: CheckedQuery) {
   await customersReady();
   const query = q.query?.trim() ?? '';
   const filter =
@@ -273,6 +264,16 @@ export function withStaged(head: unknown, upload: unknown, verb: string): unknow
   if (!parts) throw new InvalidPayload(`${verb}: the upload expired, please import the file again`);
   const file = obj(head, `${verb}.json`);
   return { ...file, customers: [...parts.entries, ...(Array.isArray(file.customers) ? file.customers : [])] };
+}
+
+/**
+ * Deleted means deleted: buyers deleted from the store (and the claims of their names) also leave
+ * the local backups, and so does what else holds them (follow-ups, picks, the override log).
+ */
+async function forgotten(keys: string[] | 'all', nameKeys: string[] | 'all', who: Forget, open: OpenItems, now = Date.now(), opts?: ForgetOptions) {
+  await forgetInBackups('customers', keys);
+  await forgetInBackups('buyer-names', nameKeys);
+  return forgetBuyersElsewhere(who, open, now, opts);
 }
 
 async function masking(): Promise<boolean> {
@@ -363,11 +364,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   exportCustomers: {
     async handle(payload) {
       await customersReady();
-      const p = payload === undefined ? {} : obj(payload, 'exportCustomers');
-      const after = p.after === undefined ? undefined : text(p.after, 'exportCustomers: after', 200);
-      const limit = p.limit === undefined ? EXPORT_PAGE_MAX : Number(p.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new InvalidPayload('exportCustomers: limit');
-      const [page, total] = await Promise.all([scanCustomers({ after, limit: Math.min(limit, EXPORT_PAGE_MAX) }), countCustomers()]);
+      const { after, limit } = parseQuery(payload, 'exportCustomers', EXPORT_PAGE_MAX);
+      const [page, total] = await Promise.all([scanCustomers({ after, limit }), countCustomers()]);
       return { items: page.items, next: page.next, total };
     },
   },
@@ -407,9 +405,12 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const now = Date.now();
       const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      // The records merge into those here: what was here first goes to 备份, so the import can be undone.
+      const backedUp = parsed.customers.length > 0;
+      if (backedUp) await safetyCopyBefore('before-import-customers');
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');
-      return { ok: true, count: parsed.customers.length };
+      return { ok: true, count: parsed.customers.length, backedUp };
     },
   },
   deleteCustomer: {
@@ -419,11 +420,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const open = openItems(p.openFollowups);
       const who = await forgetting(p);
       const { deleted, nameKeys } = await deleteCustomer(who.key!);
-      // Deleted means deleted: the buyer (and the claims of their name) also leave the local backups,
-      // and so does what else holds them (follow-ups, picks, the override log).
-      await forgetInBackups('customers', [who.key!]);
-      await forgetInBackups('buyer-names', nameKeys);
-      const forgot = await forgetBuyersElsewhere(who, open, Date.now());
+      const forgot = await forgotten([who.key!], nameKeys, who, open);
       if (deleted) await announceChange('customers');
       return { deleted, ...forgot };
     },
@@ -438,9 +435,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
       const deleted = await deleteAllCustomers();
-      await forgetInBackups('customers', 'all');
-      await forgetInBackups('buyer-names', 'all');
-      const forgot = await forgetBuyersElsewhere(who, open, Date.now());
+      const forgot = await forgotten('all', 'all', who, open);
       await announceChange('customers');
       return { deleted, ...forgot };
     },
@@ -450,7 +445,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await customersReady();
       const p = obj(payload, 'previewBuyerDeletion');
       const who = await forgetting(p.buyer === undefined ? undefined : parseBuyer(p.buyer, 'previewBuyerDeletion', ctx));
-      const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), true);
+      const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), { dryRun: true });
       return { buyers: 'all' in who ? who.all.length : (await getCustomer(who.key!)) ? 1 : 0, ...counts };
     },
   },
@@ -567,12 +562,18 @@ export async function recordRemarkSaved(
 /**
  * Upgrades records left in an older shape, then purges buyers untouched for the shop's retention
  * period (settings.privacy.retentionDays; 0 = keep forever). Returns how many were purged.
+ *
+ * A purge deletes as 客户档案 → 删除 does (forgetBuyersElsewhere): the record, its name claims and
+ * what else holds the buyer, live and in every backup. There is no one to ask, so the buyer's open
+ * follow-ups are kept anonymous (work still owed; never silently dropped) and their done ones
+ * deleted. While the shop masks numbers, every follow-up the purge passes over is masked too, so
+ * text stored before masking existed does not keep a phone or ID number in clear.
  */
 export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
-  const { retentionDays } = (await loadSettings()).privacy;
-  const purged = await purgeExpiredCustomers(now, retentionDays);
-  await forgetInBackups('customers', purged);
-  if (upgraded || purged.length) await announceChange('customers');
-  return purged.length;
+  const { retentionDays, maskPii } = (await loadSettings()).privacy;
+  const { buyers, nameKeys } = await purgeExpiredCustomers(now, retentionDays);
+  if (retentionDays > 0 && (buyers.length || maskPii)) await forgotten(buyers.map((b) => b.key), nameKeys, { buyers }, 'keep', now, { mask: maskPii });
+  if (upgraded || buyers.length) await announceChange('customers');
+  return buyers.length;
 }

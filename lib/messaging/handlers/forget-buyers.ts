@@ -14,7 +14,7 @@ import { PENDING_KEY, editedPending, loadFollowups, transact } from '../../stora
 import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from '../../storage/rules';
 import { loadPicks } from '../../storage/learned';
 import type { Followup } from '../../domain/followups';
-import type { Forget, ForgetCounts, FollowupsForgotten, OpenItems } from '../../domain/customers/forget';
+import type { Forget, ForgetCounts, ForgetOptions, FollowupsForgotten, OpenItems } from '../../domain/customers/forget';
 import { forgetLearnedPicks } from './learned';
 
 /** A record of the meta store edited live (if it is there) and in every snapshot; whether a snapshot changed. */
@@ -28,9 +28,15 @@ async function editMeta(key: string, edit: (raw: unknown) => unknown): Promise<b
   });
 }
 
-export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: number, dryRun = false): Promise<ForgetCounts> {
+/**
+ * `mask` (forgetFollowups): every follow-up passed over is masked too. With nobody to forget (a
+ * retention purge that found no one), only the live follow-ups are masked: the backups, the picks
+ * and the override log hold no one to forget, and the next daily snapshot carries the masked list.
+ */
+export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: number, opts: ForgetOptions & { dryRun?: boolean } = {}): Promise<ForgetCounts> {
+  const { dryRun, ...forget } = opts;
   const x = workerExtras().customers;
-  const plan = (items: readonly Followup[]) => x.forgetFollowups(items, who, open, now);
+  const plan = (items: readonly Followup[]) => x.forgetFollowups(items, who, open, now, forget);
   const picks = x.picksNaming(await loadPicks(), who);
   const overrides = x.forgetOverrides(await listRemarkOverrides(), who).changed;
   const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
@@ -39,15 +45,16 @@ export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: n
     const r = plan(items);
     return { del: r.del, put: r.put, value: r };
   });
+  if (f.del.length || f.put.length) await announceChange('followups');
+  if ('buyers' in who && !who.buyers.length) return counted(f);
   // Every snapshot is edited (not short-circuited): each may hold the buyer.
   const backups = [
-    await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now)),
+    await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now, forget)),
     await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => x.forgetOverrides(items, who).items)),
     await editMeta(PENDING_KEY, (raw) => editedPending(raw, (list) => x.forgetPending(list, who), now)),
   ];
   // Picks leave the backups inside (announced there when a backup held one).
   await forgetLearnedPicks(picks);
-  if (f.del.length || f.put.length) await announceChange('followups');
   if (picks.length) await announceChange('learned');
   if (overrides) await announceChange('rules');
   if (backups.includes(true)) await announceChange('backups');

@@ -22,6 +22,30 @@ describe('guard and reply-clock messages', () => {
     expect(await dispatch({ kf: 'getGuardConfig', payload: undefined }, 'extension-page')).toMatchObject({ value: good });
   });
 
+  it('switches one rule against the stored settings: a rule another tab added meanwhile is kept, and two switches at once keep both', async () => {
+    const call = async (kf: string, payload: unknown) => dispatch({ kf, payload }, 'extension-page');
+    const rule = (id: string) => ({ id, words: [id], severity: 'warn', platforms: ['any'], reason: '本店规定' });
+    await call('saveGuardConfig', { v: 1, disabled: [], rules: [] });
+    // Tab A loaded {disabled: [], rules: []}; tab B then adds a rule; tab A switches a built-in rule off.
+    await call('patchGuardConfig', { add: rule('other-tab') });
+    expect(await call('patchGuardConfig', { rule: 'absolute-first', on: false })).toMatchObject({ ok: true, value: { disabled: ['absolute-first'], rules: [{ id: 'other-tab' }] } });
+    await Promise.all([
+      call('patchGuardConfig', { rule: 'qr-code', on: false }),
+      call('patchGuardConfig', { rule: 'absolute-first', on: true }),
+      call('patchGuardConfig', { add: rule('third') }),
+      call('patchGuardConfig', { remove: 'other-tab' }),
+    ]);
+    expect(await call('getGuardConfig', undefined)).toMatchObject({ value: { disabled: ['qr-code'], rules: [{ id: 'third' }] } });
+    // A refused rule changes nothing and is named as a save names it.
+    expect(await call('patchGuardConfig', { add: { ...rule('long'), words: ['长'.repeat(41)] } })).toMatchObject({ ok: false, error: { code: 'invalid', message: '合规规则第 2 条：每个词最多 40 字' } });
+    expect(await call('getGuardConfig', undefined)).toMatchObject({ value: { disabled: ['qr-code'], rules: [{ id: 'third' }] } });
+    for (const bad of [{}, { rule: 'qr-code' }, { rule: 'qr-code', on: 'no' }, { remove: 'x', add: rule('y') }, { rule: '<b>', on: true }, { add: 'x' }]) {
+      expect(await call('patchGuardConfig', bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await dispatch({ kf: 'patchGuardConfig', payload: { rule: 'qr-code', on: true } }, 'content-script', page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call('saveGuardConfig', { v: 1, disabled: [], rules: [rule('a')] });
+  });
+
   it('carries the guard rules in the library export and back', async () => {
     const exported = (await dispatch({ kf: 'exportLibrary', payload: undefined }, 'extension-page')) as { ok: true; value: Record<string, unknown> };
     expect(exported.value.guardRules).toMatchObject({ rules: [{ id: 'a' }] });

@@ -2,7 +2,7 @@
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { GuardProtocol } from '../protocol-guard';
-import { GuardConfigInvalid, loadClockLog, loadGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
+import { GuardConfigInvalid, loadClockLog, loadGuardConfig, patchStoredGuardConfig, recordAnsweredWait, saveGuardConfig } from '../../storage/guard';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { CLOCK_PLATFORMS, type ClockPlatform } from '../../domain/clock';
 import { isoDay } from '../../domain/time';
@@ -27,21 +27,23 @@ export async function importGuardSection(config: GuardConfig): Promise<void> {
 
 const MAX_WAIT_MS = 7 * 24 * 3600_000;
 
+/** A write of the guard settings, announced; the problems of a refused one (a word over 40 characters …) in the interface's language. */
+async function savedAndAnnounced(write: (locale: 'zh-CN' | 'en') => Promise<GuardConfig>): Promise<GuardConfig> {
+  try {
+    const saved = await write((await loadSettings()).shop.locale);
+    await announceChange('guard');
+    return saved;
+  } catch (err) {
+    if (err instanceof GuardConfigInvalid) throw new InvalidPayload(err.message);
+    throw err;
+  }
+}
+
 export const guardHandlers: HandlerSet<GuardProtocol> = {
   getGuardConfig: { content: true, handle: () => loadGuardConfig() },
-  saveGuardConfig: {
-    async handle(payload) {
-      try {
-        // The options page shows the problems (a word over 40 characters …) in the interface's language.
-        const saved = await saveGuardConfig(payload, (await loadSettings()).shop.locale);
-        await announceChange('guard');
-        return saved;
-      } catch (err) {
-        if (err instanceof GuardConfigInvalid) throw new InvalidPayload(err.message);
-        throw err;
-      }
-    },
-  },
+  saveGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => saveGuardConfig(payload, locale)) },
+  // The patch is checked in the extras (applyGuardPatch), with the settings it changes.
+  patchGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => patchStoredGuardConfig(payload, locale)) },
   recordAnsweredWait: {
     content: true,
     async handle(payload) {

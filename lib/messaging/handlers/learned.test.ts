@@ -96,9 +96,27 @@ describe('learned picks through the background', () => {
     // The second pick, counted from 1 as the agent counts, in the shop's language (Chinese).
     expect(bad.errors[0]).toMatch(/^第 2 条记录不完整或已损坏/);
     await ok('forgetLearned', { all: true });
-    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 1 });
-    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 0 });
+    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 1, backedUp: true });
+    expect(await ok('importLearned', { json: file })).toEqual({ ok: true, count: 0, backedUp: false });
     expect((await ok<Signals>('suggestSignals', { message: '面膜过敏', buyer: null }, 'content-script')).learned?.scenarios[0]?.id).toBe('quality');
+  });
+
+  it('takes a safety copy before an import adds picks (the import can be undone from 备份); none for a refused file or one adding nothing', async () => {
+    await pick('面膜过敏了', 'quality', 'tpl-q');
+    const file = await ok<LearnedExport>('exportLearned', undefined);
+    const theirs = { ...file, picks: [{ ...file.picks[0]!, id: 'imported-1', text: '快递到哪了' }] };
+    await ok('importLearned', { json: { ...theirs, picks: [{ id: 'x', scenario: 'nope' }] } });
+    await ok('importLearned', { json: file });
+    expect(await ok<unknown[]>('listBackups', undefined)).toEqual([]);
+    announced.length = 0;
+    expect(await ok('importLearned', { json: theirs })).toMatchObject({ ok: true, count: 1, backedUp: true });
+    const [copy, ...more] = await ok<{ id: string; reason: string; contents: { learned: number } }[]>('listBackups', undefined);
+    expect(more).toEqual([]);
+    // What was here before the import: the one pick.
+    expect(copy).toMatchObject({ reason: 'before-import-learned', contents: { learned: 1 } });
+    expect(announced).toContain('kf:rev:backups');
+    await ok('restoreBackup', { id: copy!.id });
+    expect((await loadPicks()).map((p) => p.id)).toEqual([file.picks[0]!.id]);
   });
 
   it('the daily job deletes picks older than the retention period', async () => {

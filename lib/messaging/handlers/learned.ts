@@ -14,7 +14,7 @@ import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/su
 import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
 import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
-import { forgetInBackups } from './backup';
+import { forgetInBackups, safetyCopyBefore } from './backup';
 import { workerExtras } from '../../background/extras';
 
 /** Where the model comes from; tests read the file from disk instead. */
@@ -142,10 +142,11 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     async handle(payload): Promise<ImportResult> {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
-      const { added } = await mergePicks(parsed.picks);
+      // What was here first goes to 备份 before any pick is added, so the import can be undone.
+      const { added } = await mergePicks(parsed.picks, undefined, () => safetyCopyBefore('before-import-learned'));
       resetSuggestEngine();
       await announceChange('learned');
-      return { ok: true, count: added };
+      return { ok: true, count: added, backedUp: added > 0 };
     },
   },
 };
