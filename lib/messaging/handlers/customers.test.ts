@@ -15,6 +15,7 @@ const { deleteAllCustomers, getCustomer } = await import('../../storage/customer
 const { patchSettings } = await import('../../storage/settings');
 const { listSnapshots } = await import('../../storage/backup');
 const { db } = await import('../../storage/db');
+const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 
 const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
@@ -286,6 +287,28 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     const all = await everything();
     for (const gone of ['阳光明媚的日子', 'u-1001', '米粒妈妈', PHONE]) expect(all, gone).not.toContain(gone);
     expect(await dispatch({ kf: 'deleteAllCustomers', payload: { confirm: true, openFollowups: 'maybe' } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('in team mode the buyer and every follow-up deleted with them are reported as deleted for the team (one buyer, and 全部删除)', async () => {
+    const deleted: Record<string, string[]> = {};
+    setLocalChangeListener(async (area, keys) => void (area.startsWith('deleted-') && (deleted[area] = [...(deleted[area] ?? []), ...keys])));
+    try {
+      const before = await db.keys('followups');
+      await ok('deleteCustomer', { ...sunny, openFollowups: 'keep' });
+      const after = new Set(await db.keys('followups'));
+      const gone = before.filter((id) => !after.has(id));
+      // The done item, and the open one whose id named the buyer (kept anonymous under a new id).
+      expect(gone).toContain('inquiry:demo#u-1001');
+      expect(deleted).toEqual({ 'deleted-customers': ['demo#u-1001'], 'deleted-followups': gone });
+
+      for (const k of Object.keys(deleted)) delete deleted[k];
+      await ok('addCustomerEvent', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1002', kind: 'note', text: '要发票' }, 'content-script', DEMO_PAGE);
+      await ok('deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+      expect(deleted['deleted-customers']).toEqual(['demo#u-1002']);
+      expect(deleted['deleted-followups']).toContain('inquiry:demo#u-1002');
+    } finally {
+      setLocalChangeListener(null);
+    }
   });
 });
 

@@ -437,7 +437,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const who = await forgetting();
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
-      const deleted = await deleteAllCustomers();
+      const deleted = await deleteAllCustomers({ teamToo: true });
       await forgetInBackups('customers', 'all');
       await forgetInBackups('buyer-names', 'all');
       const forgot = await forgetBuyersElsewhere(who, open, Date.now());

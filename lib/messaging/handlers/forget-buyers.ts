@@ -37,7 +37,7 @@ export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: n
   if (dryRun) return counted(plan(await loadFollowups(now)));
   const f = await transact(now, (items) => {
     const r = plan(items);
-    return { del: r.del, put: r.put, value: r };
+    return { del: r.del, put: r.put, teamToo: true, value: r };
   });
   // Every snapshot is edited (not short-circuited): each may hold the buyer.
   const backups = [
