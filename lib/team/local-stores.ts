@@ -129,41 +129,33 @@ export interface LocalStores {
   announce(area: TeamDataArea): Promise<void>;
 }
 
+/** The lists of Dirty (the rest are the two flags), and the change area each is filled by. */
+const LISTS = { customers: 'customers', followups: 'followups', sites: 'sites', picks: 'learned', forgot: 'forgotten', deletedCustomers: 'deleted-customers', deletedFollowups: 'deleted-followups' } as const;
+type DirtyList = keyof typeof LISTS;
+const LIST_KEYS = Object.keys(LISTS) as DirtyList[];
+
+/** A Dirty with each list made by `list` and the two flags. */
+export function dirtyWith(list: (k: DirtyList) => string[], library = false, rules = false): Dirty {
+  const d = { library, rules } as Dirty;
+  for (const k of LIST_KEYS) d[k] = list(k);
+  return d;
+}
+
 export function emptyDirty(): Dirty {
-  return { customers: [], followups: [], library: false, rules: false, sites: [], picks: [], forgot: [], deletedCustomers: [], deletedFollowups: [] };
+  return dirtyWith(() => []);
 }
 
 export function mergeDirty(a: Dirty, b: Dirty): Dirty {
-  return {
-    customers: [...new Set([...a.customers, ...b.customers])],
-    followups: [...new Set([...a.followups, ...b.followups])],
-    library: a.library || b.library,
-    rules: a.rules || b.rules,
-    sites: [...new Set([...a.sites, ...b.sites])],
-    picks: [...new Set([...a.picks, ...b.picks])],
-    forgot: [...new Set([...a.forgot, ...b.forgot])],
-    deletedCustomers: [...new Set([...a.deletedCustomers, ...b.deletedCustomers])],
-    deletedFollowups: [...new Set([...a.deletedFollowups, ...b.deletedFollowups])],
-  };
+  return dirtyWith((k) => [...new Set([...a[k], ...b[k]])], a.library || b.library, a.rules || b.rules);
 }
 
 /** How many writes wait for the next round (the "n 条待同步" status). */
 export function dirtyCount(d: Dirty): number {
-  return (
-    d.customers.length + d.followups.length + (d.library ? 1 : 0) + (d.rules ? 1 : 0) + d.sites.length + d.picks.length + d.forgot.length + d.deletedCustomers.length + d.deletedFollowups.length
-  );
+  return LIST_KEYS.reduce((n, k) => n + d[k].length, (d.library ? 1 : 0) + (d.rules ? 1 : 0));
 }
 
 /** The dirty keys one local write adds (lib/storage/changes.ts areas); a deletion is dated `now`. */
 export function dirtyOf(area: ChangeArea, keys: readonly string[], now = Date.now()): Dirty {
-  const d = emptyDirty();
-  if (area === 'library') d.library = true;
-  else if (area === 'rules') d.rules = true;
-  else if (area === 'sites') d.sites = [...keys];
-  else if (area === 'learned') d.picks = [...keys];
-  else if (area === 'forgotten') d.forgot = [...keys];
-  else if (area === 'deleted-customers') d.deletedCustomers = keys.map((k) => deletionEntry(now, k));
-  else if (area === 'deleted-followups') d.deletedFollowups = keys.map((k) => deletionEntry(now, k));
-  else d[area] = [...keys];
-  return d;
+  const dated = area.startsWith('deleted-');
+  return dirtyWith((k) => (LISTS[k] !== area ? [] : dated ? keys.map((key) => deletionEntry(now, key)) : [...keys]), area === 'library', area === 'rules');
 }
