@@ -156,6 +156,26 @@ describe('options → 团队, a taught page changed on two machines', () => {
   });
 });
 
+describe('options → 团队, refusals of the handlers themselves in words', () => {
+  it('a proposal decided meanwhile, and a version that is not a taught page of its origin', async () => {
+    const origin = 'https://kf.two.example';
+    const site = { v: 1 as const, origin, name: '二号客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'div.editor' }] }, createdAt: AT, updatedAt: AT };
+    const review = { proposals: [{ id: 'proposal:a:t1:01', template: tpl('t1', '标题', '内容'), by: 'a', at: AT }], conflicts: [], rules: null, sites: [{ origin, versions: [{ rev: '3-a', site, by: '店长', at: AT }, { rev: '3-b', site: null, by: '店长', at: AT + 1 }] }] };
+    const { q, m, click } = await setup({
+      getLibrary: library,
+      teamReview: () => ({ ok: true, value: review }),
+      teamDecideProposal: () => ({ ok: false, error: 'gone', message: 'proposal:a:t1:01' }),
+      teamResolveSiteConflict: () => ({ ok: false, error: 'site-invalid', message: origin }),
+    });
+    await click('[data-kf="proposal-reject"]');
+    expect(q('[data-kf="review-message"]')!.textContent).toBe('这条提议已不在待审核列表里（可能已在另一台电脑上处理过），没有做任何改动。');
+    await act(async () => (m.root.querySelector('[data-kf="site-choose"]') as HTMLElement).click());
+    await flush();
+    expect(q('[data-kf="review-message"]')!.textContent).toBe(`选定的版本不是 ${origin} 的有效教学页面，没有保存。`);
+    expect(q('[data-kf="review-message"]')!.className).toBe('kf-bad');
+  });
+});
+
 describe('options → 团队, an agent’s proposals', () => {
   it('lists each proposal with the decision and the reason', async () => {
     const mine = [

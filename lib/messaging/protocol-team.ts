@@ -27,7 +27,14 @@ export interface TeamReviewData {
  */
 export type TeamResult<T> =
   | { ok: true; value: T; status?: TeamStatus }
-  | { ok: false; error: 'off' | 'offline' | 'auth' | 'forbidden' | 'server' | 'invalid'; message: string };
+  | { ok: false; error: TeamFailure; message: string };
+
+/**
+ * Why a team operation failed; the options page says each in words (`team.fail.<error>`, with
+ * `message` as its detail). 'gone': the proposal is no longer waiting for a decision (`message`: its
+ * id); 'site-invalid': the chosen version is not a taught page of that origin (`message`: the origin).
+ */
+export type TeamFailure = 'off' | 'offline' | 'auth' | 'forbidden' | 'server' | 'invalid' | 'gone' | 'site-invalid';
 
 /** Team mode (extension pages only: a seller page can neither read nor change it). */
 export interface TeamProtocol {

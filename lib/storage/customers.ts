@@ -461,46 +461,71 @@ function claimOf(c: Customer): { nameKey: string; id: string }[] {
 }
 
 /**
- * Deletes one buyer. For an id-keyed buyer the claims of their name go too (the name is buyer
- * data), and their "not the same buyer" answers; returns those keys of the 'buyer-names' store so
- * backups can be scrubbed of them as well.
+ * Deletes buyers, each unless `keep` (given the stored record) says to keep it, in one
+ * transaction. For an id-keyed buyer the claims of their name go too (the name is buyer data), and
+ * their "not the same buyer" answers; returns the deleted keys, and those keys of the 'buyer-names'
+ * store so backups can be scrubbed of them as well.
  */
-export async function deleteCustomer(key: string): Promise<{ deleted: boolean; nameKeys: string[] }> {
-  let had = false;
+async function deleteStored(keys: readonly string[], keep: (c: Customer | null, key: string) => boolean): Promise<{ deleted: string[]; nameKeys: string[] }> {
+  const deleted: string[] = [];
   const nameKeys: string[] = [];
   await tx('readwrite', (s) => {
     const done = promisifyRequest(s.transaction);
-    const req = s.get(key);
-    req.onsuccess = () => {
-      had = req.result !== undefined;
-      if (!had) return;
-      const c = readStored(req.result, Date.now());
-      // The claim of their name, and the old records the agent said are not them (kept under the key).
-      if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname), key);
-      s.delete(key);
-    };
+    for (const key of keys) {
+      const req = s.get(key);
+      req.onsuccess = () => {
+        if (req.result === undefined) return;
+        const c = readStored(req.result, Date.now());
+        if (keep(c, key)) return;
+        // The claim of their name, and the old records the agent said are not them (kept under the key).
+        if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname), key);
+        s.delete(key);
+        deleted.push(key);
+      };
+    }
     return done;
   });
   await dropNames(nameKeys);
   identified.clear();
-  return { deleted: had, nameKeys };
+  return { deleted, nameKeys };
 }
 
-/** Deletes every buyer (and every name claim); returns how many buyers there were. */
-export async function deleteAllCustomers(): Promise<number> {
-  let n = 0;
+/** The user deleted one buyer (see deleteStored); in team mode the team's copies are deleted too. */
+export async function deleteCustomer(key: string): Promise<{ deleted: boolean; nameKeys: string[] }> {
+  const { deleted, nameKeys } = await deleteStored([key], () => false);
+  await noteLocalChange('deleted-customers', deleted);
+  return { deleted: deleted.length > 0, nameKeys };
+}
+
+/**
+ * The team deleted these buyers on another machine: each record made by then goes (a record made
+ * since is a new one: the buyer came back). Not reported: the deletion came from the team.
+ */
+export async function dropTeamDeletedCustomers(list: readonly { key: string; at: number }[]): Promise<string[]> {
+  const at = new Map(list.map((d) => [d.key, d.at]));
+  return (await deleteStored([...at.keys()], (c, key) => !!c && c.createdAt > at.get(key)!)).deleted;
+}
+
+/**
+ * Deletes every buyer (and every name claim); returns how many buyers there were. `teamToo`: the
+ * user's 全部删除, which in team mode deletes the team's copies of these buyers too (a restore that
+ * replaces the stores does not).
+ */
+export async function deleteAllCustomers(opts: { teamToo?: boolean } = {}): Promise<number> {
+  let keys: string[] = [];
   await tx('readwrite', (s) => {
     const done = promisifyRequest(s.transaction);
-    const req = s.count();
+    const req = s.getAllKeys();
     req.onsuccess = () => {
-      n = req.result;
+      keys = req.result.map(String);
       s.clear();
     };
     return done;
   });
   await clearClaims();
   identified.clear();
-  return n;
+  if (opts.teamToo) await noteLocalChange('deleted-customers', keys);
+  return keys.length;
 }
 
 const BATCH = 2000;

@@ -95,6 +95,11 @@ export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
 interface Change<T> {
   put?: Followup[];
   del?: string[];
+  /**
+   * The deletions are the user's (the follow-ups of a buyer they deleted): in team mode they
+   * delete the team's copies too. Other deletions (pruning, a restore) stay on this machine.
+   */
+  teamToo?: boolean;
   value: T;
 }
 
@@ -106,6 +111,7 @@ interface Change<T> {
 export async function transact<T>(now: number, fn: (items: Followup[]) => Change<T>): Promise<T> {
   await followupsReady();
   let written: string[] = [];
+  let deleted: string[] = [];
   try {
     const value = await store('followups')('readwrite', (os) =>
       new Promise<T>((resolve, reject) => {
@@ -124,6 +130,7 @@ export async function transact<T>(now: number, fn: (items: Followup[]) => Change
         };
         tx.oncomplete = () => {
           written = (out!.put ?? []).map((f) => f.id);
+          if (out!.teamToo) deleted = out!.del ?? [];
           resolve(out!.value);
         };
         tx.onerror = () => reject(tx.error);
@@ -131,6 +138,7 @@ export async function transact<T>(now: number, fn: (items: Followup[]) => Change
       }),
     );
     await noteLocalChange('followups', written);
+    await noteLocalChange('deleted-followups', deleted);
     return value;
   } catch (err) {
     // IndexedDB failures (quota, abort) become StorageError; a bug in `fn` stays what it is.
@@ -154,6 +162,15 @@ export async function updateFollowupsById(ids: readonly string[], fn: (id: strin
     }
     return { put, value: undefined };
   });
+}
+
+/**
+ * The team deleted these follow-ups on another machine: each item made by then goes (one made
+ * since is a new one). Not reported: the deletion came from the team.
+ */
+export async function dropTeamDeletedFollowups(list: readonly { key: string; at: number }[], now = Date.now()): Promise<void> {
+  const at = new Map(list.map((d) => [d.key, d.at]));
+  await transact(now, (items) => ({ del: items.filter((f) => at.has(f.id) && f.createdAt <= at.get(f.id)!).map((f) => f.id), value: undefined }));
 }
 
 export interface ApplyOptions {

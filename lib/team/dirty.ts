@@ -5,7 +5,7 @@
  * off half-way (the team page closed, the browser quit) leaves them there for the next round.
  */
 import { db } from '../storage/db';
-import { mergeDirty, type Dirty } from './local-stores';
+import { dirtyWith, mergeDirty, type Dirty } from './local-stores';
 
 export const DIRTY_KEY = 'team:dirty';
 
@@ -13,7 +13,7 @@ export const DIRTY_KEY = 'team:dirty';
 export function readDirty(v: unknown): Dirty {
   const d = v as Partial<Dirty> | undefined;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  return { customers: list(d?.customers), followups: list(d?.followups), library: d?.library === true, rules: d?.rules === true, sites: list(d?.sites), picks: list(d?.picks), forgot: list(d?.forgot) };
+  return dirtyWith((k) => list(d?.[k]), d?.library === true, d?.rules === true);
 }
 
 /** The keys a round took and has not yet finished exporting. */

@@ -231,6 +231,36 @@ export interface ForgottenBody {
   at: number;
 }
 
+// ------------------------------------------------------------------ deleted buyers and follow-ups
+
+/** A buyer profile (`buyer:<key>`) or a follow-up (`fu:<id>`) deleted on `at` by `by`. */
+export interface DeletionBody {
+  type: 'deletion';
+  of: string;
+  at: number;
+  by: string;
+}
+
+export const deletionId = (docId: string) => `${DOC_PREFIX.deletion}${docId}`;
+
+/** Two machines deleted the same record: the later deletion covers more. */
+export function mergeDeletions(list: readonly DeletionBody[]): DeletionBody {
+  return list.reduce((a, b) => (b.at > a.at || (b.at === a.at && canonical(b) > canonical(a)) ? b : a));
+}
+
+/**
+ * Is this document's content from before the deletion (`at`)? A profile or an item made later is a
+ * new record (the buyer came back after being deleted); a note or a status change made later is
+ * kept. A document of another kind is never covered.
+ */
+export function isCovered(d: Doc, at: number): boolean {
+  if (d.type === 'buyer') return (d as unknown as BuyerBody).customer.createdAt <= at;
+  if (d.type === 'event') return (d as unknown as EventBody).event.at <= at;
+  if (d.type === 'followup') return (d.item as Followup).createdAt <= at;
+  if (d.type === 'fuevent') return Number(d.at) <= at;
+  return false;
+}
+
 /** Of several versions of a rule set or a site, the one edited last (ties by content, so every machine picks the same). */
 export function latestVersion<T extends { at: number }>(list: readonly T[]): T {
   return list.reduce((a, b) => (b.at > a.at || (b.at === a.at && canonical(b) > canonical(a)) ? b : a));

@@ -35,6 +35,30 @@ export interface Dirty {
    * the supervisor (lib/team/README.md). Picks merely evicted by the memory's bound are not here.
    */
   forgot: string[];
+  /**
+   * Buyers and follow-ups the user deleted (客户档案 → 删除 / 全部删除, and the follow-ups deleted
+   * with a buyer), as `deletionEntry(at, key)`: deleted for the team too (lib/team/README.md).
+   * Other removals (a restore replacing the stores, pruning old done items) stay local.
+   */
+  deletedCustomers: string[];
+  deletedFollowups: string[];
+}
+
+/** A queued deletion: the key and when it was deleted (a record made after that is a new one). */
+export function deletionEntry(at: number, key: string): string {
+  return `${at}|${key}`;
+}
+
+/** Queued deletions → the latest time per key. */
+export function readDeletions(entries: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of entries) {
+    const i = e.indexOf('|');
+    const at = Number(e.slice(0, i));
+    const key = e.slice(i + 1);
+    if (i > 0 && Number.isFinite(at) && key) out.set(key, Math.max(at, out.get(key) ?? at));
+  }
+  return out;
 }
 
 /** One taught site as the shop has it: `site` null = forgotten; `at` = when (its edit time). */
@@ -44,8 +68,14 @@ export interface SiteVersion {
   at: number;
 }
 
-/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices; `forgotten` is a queue only). */
-export type TeamDataArea = Exclude<ChangeArea, 'forgotten'>;
+/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices; `forgotten` and the deletions are queues only). */
+export type TeamDataArea = Exclude<ChangeArea, 'forgotten' | 'deleted-customers' | 'deleted-followups'>;
+
+/** A record the team deleted (`key`: a buyer key or a follow-up id) and when. */
+export interface Deleted {
+  key: string;
+  at: number;
+}
 
 export interface LocalStores {
   customers(keys: readonly string[]): Promise<Map<string, Customer>>;
@@ -57,6 +87,8 @@ export interface LocalStores {
    */
   /** Merges each record into the stored one (mergeCustomer; stored as is when new), in one transaction. */
   mergeCustomers(list: readonly Customer[]): Promise<void>;
+  /** The team deleted these buyers: each record made by `at` goes (with its name claims), one transaction; not queued. */
+  dropCustomers(list: readonly Deleted[]): Promise<void>;
   followups(ids: readonly string[]): Promise<Map<string, Followup>>;
   followupIds(): Promise<string[]>;
   /**
@@ -64,6 +96,8 @@ export interface LocalStores {
    * null to leave it as it is.
    */
   updateFollowups(ids: readonly string[], fn: (id: string, local: Followup | undefined) => Followup | null): Promise<void>;
+  /** The team deleted these follow-ups: each item made by `at` goes, one transaction; not queued. */
+  dropFollowups(list: readonly Deleted[]): Promise<void>;
   library(): Promise<LocalLibrary>;
   /** Saves unless the stored library is no longer version `base`; false = it changed meanwhile. */
   saveLibrary(lib: Pick<LocalLibrary, 'groups' | 'templates'>, base: number): Promise<boolean>;
@@ -95,35 +129,33 @@ export interface LocalStores {
   announce(area: TeamDataArea): Promise<void>;
 }
 
+/** The lists of Dirty (the rest are the two flags), and the change area each is filled by. */
+const LISTS = { customers: 'customers', followups: 'followups', sites: 'sites', picks: 'learned', forgot: 'forgotten', deletedCustomers: 'deleted-customers', deletedFollowups: 'deleted-followups' } as const;
+type DirtyList = keyof typeof LISTS;
+const LIST_KEYS = Object.keys(LISTS) as DirtyList[];
+
+/** A Dirty with each list made by `list` and the two flags. */
+export function dirtyWith(list: (k: DirtyList) => string[], library = false, rules = false): Dirty {
+  const d = { library, rules } as Dirty;
+  for (const k of LIST_KEYS) d[k] = list(k);
+  return d;
+}
+
 export function emptyDirty(): Dirty {
-  return { customers: [], followups: [], library: false, rules: false, sites: [], picks: [], forgot: [] };
+  return dirtyWith(() => []);
 }
 
 export function mergeDirty(a: Dirty, b: Dirty): Dirty {
-  return {
-    customers: [...new Set([...a.customers, ...b.customers])],
-    followups: [...new Set([...a.followups, ...b.followups])],
-    library: a.library || b.library,
-    rules: a.rules || b.rules,
-    sites: [...new Set([...a.sites, ...b.sites])],
-    picks: [...new Set([...a.picks, ...b.picks])],
-    forgot: [...new Set([...a.forgot, ...b.forgot])],
-  };
+  return dirtyWith((k) => [...new Set([...a[k], ...b[k]])], a.library || b.library, a.rules || b.rules);
 }
 
 /** How many writes wait for the next round (the "n 条待同步" status). */
 export function dirtyCount(d: Dirty): number {
-  return d.customers.length + d.followups.length + (d.library ? 1 : 0) + (d.rules ? 1 : 0) + d.sites.length + d.picks.length + d.forgot.length;
+  return LIST_KEYS.reduce((n, k) => n + d[k].length, (d.library ? 1 : 0) + (d.rules ? 1 : 0));
 }
 
-/** The dirty keys one local write adds (lib/storage/changes.ts areas). */
-export function dirtyOf(area: ChangeArea, keys: readonly string[]): Dirty {
-  const d = emptyDirty();
-  if (area === 'library') d.library = true;
-  else if (area === 'rules') d.rules = true;
-  else if (area === 'sites') d.sites = [...keys];
-  else if (area === 'learned') d.picks = [...keys];
-  else if (area === 'forgotten') d.forgot = [...keys];
-  else d[area] = [...keys];
-  return d;
+/** The dirty keys one local write adds (lib/storage/changes.ts areas); a deletion is dated `now`. */
+export function dirtyOf(area: ChangeArea, keys: readonly string[], now = Date.now()): Dirty {
+  const dated = area.startsWith('deleted-');
+  return dirtyWith((k) => (LISTS[k] !== area ? [] : dated ? keys.map((key) => deletionEntry(now, key)) : [...keys]), area === 'library', area === 'rules');
 }

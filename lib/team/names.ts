@@ -49,4 +49,10 @@ export const DOC_PREFIX = {
   followupEvent: 'fe:',
   pick: 'pick:',
   site: 'site:',
+  /**
+   * A buyer or a follow-up deleted by a member (`del:<document id>`, e.g. `del:buyer:<key>`,
+   * `del:fu:<id>`), in the same database: when, and by whom. What it names that is not newer
+   * than the deletion is deleted on every machine and never sent again (lib/team/README.md).
+   */
+  deletion: 'del:',
 } as const;

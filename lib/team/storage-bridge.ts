@@ -4,8 +4,8 @@
  * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
  */
 import { db } from '../storage/db';
-import { getCustomer, importCustomerRecords } from '../storage/customers';
-import { invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
+import { dropTeamDeletedCustomers, getCustomer, importCustomerRecords } from '../storage/customers';
+import { dropTeamDeletedFollowups, invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
 import { applyTeamRuleSet, loadRuleSetRecord } from '../storage/rules';
@@ -47,12 +47,17 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       await importCustomerRecords(list);
       if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
     },
+    dropCustomers: async (list) => void (await dropTeamDeletedCustomers(list)),
     async followups(ids) {
       const want = new Set(ids);
       return new Map((await fresh()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
     },
     followupIds: async () => (await fresh()).map((f) => f.id),
     updateFollowups: (ids, fn) => updateFollowupsById(ids, fn),
+    async dropFollowups(list) {
+      await dropTeamDeletedFollowups(list);
+      invalidateFollowupCache();
+    },
     async library() {
       const rec = await loadLibrary();
       return { groups: rec.groups, templates: rec.templates, updatedAt: rec.updatedAt };

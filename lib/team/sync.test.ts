@@ -437,6 +437,80 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect((await direct.json()).reason).toContain('only the member who made a pick');
   });
 
+  it("an agent's deleted buyer — profile, notes and follow-up — leaves the server and every replica and never comes back; a buyer met again is new", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const key = customerKey('demo', '小删');
+    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    const onServer = (db: string, id: string) => fetch(`${db}/${encodeURIComponent(id)}`, { headers: { authorization: adminAuth() } });
+    x.stores.patchCustomer('小删', { note: '身份证 11010519491231002X 的买家' }, T0);
+    x.stores.addNote('小删', '要退货，地址北京', T0 + 1);
+    y.stores.putFollowup({ ...item('manual:del1'), buyer: '小删', title: '回访：小删' });
+    for (const m of [x, y, x]) await m.sync.syncOnce();
+    expect(y.stores.customerMap.has(key) && x.stores.followupMap.has('manual:del1')).toBe(true);
+    const noteIds = (await x.sync.local.buyers.allDocs({ startkey: `ev:${key}:`, endkey: `ev:${key}:\ufff0` })).rows.map((r) => r.id);
+    expect(noteIds).toHaveLength(1);
+
+    // 客户档案 → 删除 on x, with the buyer's follow-up.
+    const deletedAt = Date.now();
+    x.stores.deleteBuyer('小删', ['manual:del1'], deletedAt);
+    const report = await x.sync.syncOnce();
+    expect(report.denied).toBe(0);
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.has(key)).toBe(false);
+    expect(y.stores.followupMap.has('manual:del1')).toBe(false);
+    // On the server: the profile, the note and the item deleted (no words in their current revision), the deletion signed.
+    for (const [db, id] of [[buyersDb, `buyer:${key}`], [buyersDb, noteIds[0]!], [`${server.url}/${dbName(SHOP, 'followups')}`, 'fu:manual:del1']] as const) {
+      expect((await onServer(db, id)).status, id).toBe(404);
+      const row = (await fetch(`${db}/_all_docs?keys=${encodeURIComponent(JSON.stringify([id]))}`, { headers: { authorization: adminAuth() } }).then((r) => r.json())).rows[0];
+      expect(row.value, id).toMatchObject({ deleted: true });
+    }
+    expect(await (await onServer(buyersDb, `del:buyer:${key}`)).json()).toMatchObject({ type: 'deletion', of: `buyer:${key}`, at: deletedAt, by: 'a1' });
+
+    // Rounds later neither machine gets it back; deleting it again changes nothing (idempotent).
+    x.stores.deleteBuyer('小删', ['manual:del1'], deletedAt);
+    for (const m of [x, y, x]) expect((await m.sync.syncOnce()).denied).toBe(0);
+    for (const m of [x, y]) expect(m.stores.customerMap.has(key) || m.stores.followupMap.has('manual:del1')).toBe(false);
+
+    // The buyer writes again later: a new record, which reaches the colleague.
+    y.stores.addNote('小删', '又来问尺码', deletedAt + 60_000);
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(x.stores.customerMap.get(key)!.history.map((e) => e.text)).toEqual(['又来问尺码']);
+  });
+
+  it("a colleague's offline edit of a buyer deleted meanwhile does not bring the buyer back, on any machine or the server", async () => {
+    const [x, y, z] = [machine('a1'), machine('a2'), machine('a2')];
+    const key = customerKey('demo', '小离线');
+    x.stores.addNote('小离线', '第一条', T0);
+    for (const m of [x, y, z]) await m.sync.syncOnce();
+    // y is offline: it notes the buyer while x deletes them (the note is older than the deletion).
+    y.stores.addNote('小离线', '离线时记的', T0 + 5);
+    x.stores.deleteBuyer('小离线', [], Date.now());
+    await x.sync.syncOnce();
+    // y comes back: its round sends its note (the deletion is not in its replica yet), then meets the deletion.
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.has(key)).toBe(false);
+    for (const m of [x, z, y, x, z]) await m.sync.syncOnce();
+    for (const m of [x, y, z]) expect(m.stores.customerMap.has(key), m.prefix).toBe(false);
+    const profile = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`buyer:${key}`)}`, { headers: { authorization: adminAuth() } });
+    expect(profile.status).toBe(404);
+    const notes = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) })}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(notes.rows).toEqual([]);
+  });
+
+  it("the server refuses a deletion signed with someone else's name, and an agent's plain deletion of a buyer", async () => {
+    const x = machine('a1');
+    const key = customerKey('demo', '小签名');
+    x.stores.addNote('小签名', '备注', T0);
+    await x.sync.syncOnce();
+    const doc = await x.sync.local.buyers.get(`buyer:${key}`);
+    const put = (body: unknown) =>
+      sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'buyers')}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs: [body] }) }).then((r) => r.json());
+    expect((await put({ _id: `del:buyer:${key}`, type: 'deletion', of: `buyer:${key}`, at: T0, by: 'a2' }))[0].error).toBe('forbidden');
+    expect((await put({ _id: doc._id, _rev: doc._rev, _deleted: true }))[0].error).toBe('forbidden');
+    expect((await put({ _id: doc._id, _rev: doc._rev, _deleted: true, kfDeleted: true, by: 'a2' }))[0].error).toBe('forbidden');
+  });
+
   it('a restarted machine resumes from its checkpoints: nothing is pulled twice', async () => {
     const stores = new MemoryStores();
     const first = machine('a2', 'restart-', stores);

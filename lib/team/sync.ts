@@ -24,7 +24,10 @@ import {
   buyerId,
   canonical,
   customerOfBody,
+  deletionId,
   eventId,
+  isCovered,
+  mergeDeletions,
   followupId,
   hashOf,
   mergeBuyerBodies,
@@ -34,6 +37,7 @@ import {
   siteId,
   templateId,
   type BuyerBody,
+  type DeletionBody,
   type EventBody,
   type FollowupBody,
   type FollowupEventBody,
@@ -47,7 +51,7 @@ import {
   type SiteBody,
   type TemplateBody,
 } from './docs';
-import { emptyDirty, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
+import { emptyDirty, readDeletions, type Deleted, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
 import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
@@ -231,6 +235,11 @@ function distinct(versions: readonly Doc[]): number {
 interface Base {
   hash: string;
   rev?: string;
+}
+
+/** The document a deleted buyer (key) or follow-up (id) is kept as. */
+function docIdOf(area: 'buyers' | 'followups', key: string): string {
+  return area === 'buyers' ? buyerId(key) : followupId(key);
 }
 
 export class TeamSync {
@@ -441,11 +450,16 @@ export class TeamSync {
           sites: (await this.stores.sites()).map((s) => s.origin),
           picks: await this.stores.pickIds(),
           forgot: [],
+          deletedCustomers: [],
+          deletedFollowups: [],
         }
       : emptyDirty();
     // A failure leaves the keys in flight: the next round takes them again.
     const dirty = await this.stores.takeDirty(all);
     let n = 0;
+    // Deletions first: a buyer deleted and met again since is written as a new record after them.
+    n += await this.exportDeletions('buyers', readDeletions(dirty.deletedCustomers));
+    n += await this.exportDeletions('followups', readDeletions(dirty.deletedFollowups));
     for (let i = 0; i < dirty.customers.length; i += 500) n += await this.exportCustomers(dirty.customers.slice(i, i + 500));
     for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
     if (this.me.role === 'supervisor') {
@@ -461,6 +475,8 @@ export class TeamSync {
 
   private async exportCustomers(keys: readonly string[]): Promise<number> {
     const locals = await this.stores.customers(keys);
+    // A buyer the team deleted since this machine wrote it is not sent again: it leaves here too.
+    const gone = await this.deletedHere('buyers', locals, (c) => c.createdAt);
     const eventIds: string[] = [];
     for (const c of locals.values()) for (const e of c.history) eventIds.push(eventId(c.key, e.id));
     // Profiles with their bodies; events only whether they exist (they are never changed).
@@ -486,11 +502,13 @@ export class TeamSync {
       }
     }
     await this.write('buyers', out);
+    if (gone) await this.stores.announce('customers');
     return out.length;
   }
 
   private async exportFollowups(ids: readonly string[]): Promise<number> {
     const locals = await this.stores.followups(ids);
+    if (await this.deletedHere('followups', locals, (f) => f.createdAt)) await this.stores.announce('followups');
     const docIds = [...locals.keys()].map(followupId);
     const [docs, bases] = await Promise.all([this.docs('followups', docIds), this.bases('followups', docIds)]);
     const out: Doc[] = [];
@@ -529,6 +547,89 @@ export class TeamSync {
       await this.stores.announce('followups');
     }
     return out.length;
+  }
+
+  /**
+   * Buyers (`buyers`) or follow-ups (`followups`) the user deleted here → a `del:` document each
+   * (when, by whom; a later deletion of the same record moves its time on) and the deletion of
+   * every document of theirs made by then: profile and notes, item and status changes. Another
+   * machine that meets the `del:` document deletes its copy and never sends it again (importRemote,
+   * deletedHere). Returns how many documents were written.
+   */
+  private async exportDeletions(area: 'buyers' | 'followups', deleted: Map<string, number>): Promise<number> {
+    const entries = [...deleted];
+    let n = 0;
+    for (let i = 0; i < entries.length; i += 500) {
+      const chunk = new Map(entries.slice(i, i + 500));
+      const had = await this.deletionsOf(area, [...chunk.keys()]);
+      const out: Doc[] = [];
+      for (const [key, at] of chunk) {
+        const d = had.get(key);
+        if (d && d.at >= at) continue;
+        const b: DeletionBody = { type: 'deletion', of: docIdOf(area, key), at, by: this.me.user };
+        out.push({ ...b, _id: deletionId(b.of), ...(d ? { _rev: d.rev } : {}) } as unknown as Doc);
+      }
+      out.push(...(await this.coveredDocs(area, chunk)));
+      await this.write(area, out);
+      n += out.length;
+    }
+    return n;
+  }
+
+  /** The `del:` documents of these keys in the replica: when each was deleted, and the revision. */
+  private async deletionsOf(area: 'buyers' | 'followups', keys: readonly string[]): Promise<Map<string, { at: number; rev: string }>> {
+    const docs = await this.docs(area, keys.map((k) => deletionId(docIdOf(area, k))));
+    const out = new Map<string, { at: number; rev: string }>();
+    for (const key of keys) {
+      const d = docs.get(deletionId(docIdOf(area, key)));
+      if (d && d.type === 'deletion') out.set(key, { at: Number(d.at), rev: d._rev! });
+    }
+    return out;
+  }
+
+  /**
+   * The deletions of what the replica still holds of these records from before their deletion
+   * time: the profile or item, and the notes or status changes (`ev:<key>:…`, `fe:<id>:…`).
+   */
+  private async coveredDocs(area: 'buyers' | 'followups', deleted: ReadonlyMap<string, number>): Promise<Doc[]> {
+    const keys = [...deleted.keys()];
+    const main = await this.docs(area, keys.map((k) => docIdOf(area, k)));
+    const out: Doc[] = [];
+    for (const key of keys) {
+      const at = deleted.get(key)!;
+      const d = main.get(docIdOf(area, key));
+      if (d && isCovered(d, at)) out.push(this.tombstone(d));
+      const prefix = `${area === 'buyers' ? DOC_PREFIX.buyerEvent : DOC_PREFIX.followupEvent}${key}:`;
+      const events = await this.local[area].allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
+      for (const row of events.rows) {
+        const e = row.doc;
+        // `fe:a:` also starts `fe:a:b:…` (another item's id may extend this one): the document names its own.
+        if (e && (e.key === key || e.item === key) && isCovered(e, at)) out.push(this.tombstone(e));
+      }
+    }
+    return out;
+  }
+
+  private tombstone(d: Doc): Doc {
+    return { _id: d._id, _rev: d._rev!, _deleted: true, kfDeleted: true, by: this.me.user } as Doc;
+  }
+
+  /**
+   * Of the records about to be exported, those the team deleted after this machine made them
+   * (a colleague deleted the buyer while this one was offline, or before it joined): taken out of
+   * `locals` and deleted here too. Returns whether any was.
+   */
+  private async deletedHere<T>(area: 'buyers' | 'followups', locals: Map<string, T>, createdAt: (r: T) => number): Promise<boolean> {
+    const dels = await this.deletionsOf(area, [...locals.keys()]);
+    const gone: Deleted[] = [];
+    for (const [key, d] of dels) {
+      if (createdAt(locals.get(key)!) > d.at) continue;
+      locals.delete(key);
+      gone.push({ key, at: d.at });
+    }
+    if (!gone.length) return false;
+    await (area === 'buyers' ? this.stores.dropCustomers(gone) : this.stores.dropFollowups(gone));
+    return true;
   }
 
   /** Supervisor only: the library's replies and groups → documents. */
@@ -725,7 +826,7 @@ export class TeamSync {
         let doc = r.doc;
         // Replies, the rule set and taught sites stay in conflict until the supervisor chooses
         // (options → 团队), unless their versions all say the same. Versions fetched once, for both.
-        const merged = doc.type === 'buyer' || doc.type === 'followup';
+        const merged = doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'deletion';
         if (doc._conflicts?.length && (merged || this.settlesSame(doc))) {
           const all = await this.versionsOf(area, doc);
           if (merged || distinct(all) === 1) {
@@ -736,8 +837,11 @@ export class TeamSync {
         docs.push(doc);
       }
       let ok = true;
-      if (area === 'buyers') imported += await this.importBuyers(docs);
-      else if (area === 'followups') imported += await this.importFollowups(docs);
+      if (area === 'buyers' || area === 'followups') {
+        const d = await this.importDeletions(area, docs);
+        resolved += d.written; // written into the replica: pushed at the end of this round
+        imported += d.dropped + (area === 'buyers' ? await this.importBuyers(d.docs) : await this.importFollowups(d.docs));
+      }
       else if (area === 'picks') {
         const r = await this.importPicks(docs);
         imported += r.imported;
@@ -780,6 +884,8 @@ export class TeamSync {
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
+    } else if (doc.type === 'deletion') {
+      mergedBody = mergeDeletions(all.map((d) => body(d) as unknown as DeletionBody)) as unknown as Record<string, unknown>;
     } else {
       // Append-only events cannot conflict; anything else keeps the winner.
       mergedBody = body(doc);
@@ -789,6 +895,41 @@ export class TeamSync {
     const res = await this.local[area].bulkDocs(writes);
     const rev = res[0]?.rev ?? winner._rev;
     return { ...mergedBody, _id: doc._id, _rev: rev } as Doc;
+  }
+
+  /**
+   * Deletions among what arrived: a `del:` document deletes this machine's copy of the record (made
+   * by then) and what the replica still holds of it from before; a profile, note, item or status
+   * change from before a deletion this replica knows (a machine that was offline sent it after the
+   * deletion, or one that joined later) is deleted instead of imported, so it never comes back.
+   * Returns the documents left to import, the replica writes (pushed by the round) and the local
+   * records deleted.
+   */
+  private async importDeletions(area: 'buyers' | 'followups', docs: readonly Doc[]): Promise<{ docs: Doc[]; written: number; dropped: number }> {
+    const arrived = new Map<string, number>();
+    const keyOf = (d: Doc): string | null =>
+      d._deleted ? null : d.type === 'buyer' ? (d as unknown as BuyerBody).customer.key : d.type === 'event' ? String(d.key) : d.type === 'followup' ? (d.item as Followup).id : d.type === 'fuevent' ? String(d.item) : null;
+    for (const d of docs) if (d.type === 'deletion' && !d._deleted) arrived.set(String(d.of).slice(docIdOf(area, '').length), Number(d.at));
+    const keys = [...new Set(docs.flatMap((d) => keyOf(d) ?? []))].filter((k) => !arrived.has(k));
+    const known = new Map([...(await this.deletionsOf(area, keys))].map(([k, d]) => [k, d.at]));
+    for (const [k, at] of arrived) known.set(k, at);
+    if (!known.size) return { docs: [...docs], written: 0, dropped: 0 };
+    const out: Doc[] = [];
+    const writes = new Map<string, Doc>();
+    for (const d of docs) {
+      const key = keyOf(d);
+      const at = key === null ? undefined : known.get(key);
+      if (at !== undefined && isCovered(d, at)) writes.set(d._id, this.tombstone(d));
+      else out.push(d);
+    }
+    for (const d of await this.coveredDocs(area, arrived)) if (!writes.has(d._id)) writes.set(d._id, d);
+    await this.write(area, [...writes.values()]);
+    const gone = [...arrived].map(([key, at]) => ({ key, at }));
+    if (gone.length) {
+      await (area === 'buyers' ? this.stores.dropCustomers(gone) : this.stores.dropFollowups(gone));
+      await this.stores.announce(area === 'buyers' ? 'customers' : 'followups');
+    }
+    return { docs: out, written: writes.size, dropped: gone.length };
   }
 
   /**

@@ -10,7 +10,9 @@
  *   actions) and learned picks are append-only and signed, except that a pick's author may replace
  *   it with a signed forget marker (`type: 'forgotten'`, no pick in it; nobody else may, and a
  *   marker cannot be turned back into a pick); only the supervisor deletes anything,
- *   except that any member may remove a conflicting revision of a profile or item marked
+ *   except that any member may delete a buyer or a follow-up (a signed `del:<id>` document saying
+ *   when, and signed `kfDeleted` deletions of its profile, notes, item and status changes), and
+ *   any member may remove a conflicting revision of a profile or item marked
  *   `kfSuperseded` (conflict resolution; the server cannot tell whether another revision survives,
  *   so an agent could use it to hide a profile — it stays in the revision history and the
  *   supervisor can restore it).
@@ -30,7 +32,10 @@ function header(shop: string): string {
     if (sup) return;
     // Resolving a conflict removes the losing revisions of a profile or an item (their content is
     // merged into the surviving one first); any other removal is the supervisor's.
-    if (newDoc.kfSuperseded === true && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}))) return;
+    if (newDoc.kfSuperseded === true && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}) || starts(${JSON.stringify(DOC_PREFIX.deletion)}))) return;
+    // A buyer or a follow-up a member deleted: its profile, notes, item and status changes go,
+    // signed (the deletion itself is a \`del:\` document, below).
+    if (newDoc.kfDeleted === true && newDoc.by === userCtx.name && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}) || starts(${JSON.stringify(DOC_PREFIX.followupEvent)}))) return;
     throw({ forbidden: 'only the supervisor deletes' });
   }
   function signed() {
@@ -38,6 +43,12 @@ function header(shop: string): string {
   }
   function appendOnly() {
     if (oldDoc && !oldDoc._deleted) throw({ forbidden: 'events are append-only' });
+  }
+  function deletion() {
+    if (!starts(${JSON.stringify(DOC_PREFIX.deletion)}) || newDoc.type !== 'deletion') return false;
+    signed();
+    if (typeof newDoc.at !== 'number' || newDoc._id !== ${JSON.stringify(DOC_PREFIX.deletion)} + newDoc.of) throw({ forbidden: 'a deletion names its document and its time' });
+    return true;
   }`;
 }
 
@@ -49,10 +60,12 @@ const BODY: Record<TeamArea, string> = {
   appendOnly();
   signed();`,
   buyers: `
+  if (deletion()) return;
   if (starts(${JSON.stringify(DOC_PREFIX.buyer)}) && newDoc.type === 'buyer') return;
   if (starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) && newDoc.type === 'event') { appendOnly(); signed(); return; }
   throw({ forbidden: 'not a buyer document' });`,
   followups: `
+  if (deletion()) return;
   if (starts(${JSON.stringify(DOC_PREFIX.followup)}) && newDoc.type === 'followup') return;
   if (starts(${JSON.stringify(DOC_PREFIX.followupEvent)}) && newDoc.type === 'fuevent') { appendOnly(); signed(); return; }
   throw({ forbidden: 'not a follow-up document' });`,

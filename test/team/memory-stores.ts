@@ -11,7 +11,7 @@ import { LEARNED_CAP, makePick, type LearnedPick } from '../../lib/domain/sugges
 import type { ScenarioId } from '../../lib/domain/scenarios';
 import type { TaughtPicks, TaughtSite } from '../../lib/sites/taught/record';
 import { isAhead } from '../../lib/team/docs';
-import { dirtyCount, emptyDirty, mergeDirty, type Dirty, type LocalLibrary, type LocalStores, type SiteVersion } from '../../lib/team/local-stores';
+import { deletionEntry, dirtyCount, emptyDirty, mergeDirty, type Deleted, type Dirty, type LocalLibrary, type LocalStores, type SiteVersion } from '../../lib/team/local-stores';
 
 export class MemoryStores implements LocalStores {
   readonly customerMap = new Map<string, Customer>();
@@ -46,6 +46,12 @@ export class MemoryStores implements LocalStores {
       if (old && isAhead(old, c)) ahead.push(c.key);
     }
     if (ahead.length) this.dirty = mergeDirty(this.dirty, { ...emptyDirty(), customers: ahead });
+  }
+  async dropCustomers(list: readonly Deleted[]) {
+    for (const { key, at } of list) if ((this.customerMap.get(key)?.createdAt ?? Infinity) <= at) this.customerMap.delete(key);
+  }
+  async dropFollowups(list: readonly Deleted[]) {
+    for (const { key, at } of list) if ((this.followupMap.get(key)?.createdAt ?? Infinity) <= at) this.followupMap.delete(key);
   }
   async followups(ids: readonly string[]) {
     return new Map(ids.flatMap((k) => (this.followupMap.has(k) ? [[k, structuredClone(this.followupMap.get(k)!)] as const] : [])));
@@ -167,6 +173,13 @@ export class MemoryStores implements LocalStores {
   forgetPicks(ids: readonly string[]): void {
     for (const id of ids) this.pickMap.delete(id);
     this.touched({ picks: [...ids], forgot: [...ids] });
+  }
+  /** 客户档案 → 删除, with the buyer's follow-ups (like the customers handlers: deleted for the team too). */
+  deleteBuyer(nickname: string, followupIds: readonly string[], now: number): void {
+    const key = customerKey('demo', nickname);
+    this.customerMap.delete(key);
+    for (const id of followupIds) this.followupMap.delete(id);
+    this.touched({ deletedCustomers: [deletionEntry(now, key)], deletedFollowups: followupIds.map((id) => deletionEntry(now, id)) });
   }
   saveTemplate(t: Template): void {
     const templates = this.lib.templates.filter((x) => x.id !== t.id).concat([t]);

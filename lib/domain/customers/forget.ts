@@ -151,6 +151,8 @@ export interface FollowupsForgotten {
  */
 export interface ForgetOptions {
   mask?: boolean;
+  /** This machine's own decision (the retention purge): the follow-ups it deletes are not deleted for the team. */
+  local?: boolean;
 }
 
 /** What forgetting `who` does to the follow-up list (see the module comment). */

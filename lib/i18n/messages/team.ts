@@ -87,6 +87,8 @@ export const team: MessageBundle = {
     'team.fail.forbidden': '服务器拒绝了：只有主管能修改团队话术库。（服务器说：{message}）',
     'team.fail.server': '服务器出错：{message}',
     'team.fail.invalid': '这条话术不符合话术库的要求：{message}',
+    'team.fail.gone': '这条提议已不在待审核列表里（可能已在另一台电脑上处理过），没有做任何改动。',
+    'team.fail.site-invalid': '选定的版本不是 {message} 的有效教学页面，没有保存。',
   },
   en: {
     'team.tab': 'Team',
@@ -173,5 +175,7 @@ export const team: MessageBundle = {
     'team.fail.forbidden': 'The server refused: only the supervisor may change the team library. (Server: {message})',
     'team.fail.server': 'Server error: {message}',
     'team.fail.invalid': 'This reply does not meet the library rules: {message}',
+    'team.fail.gone': 'This proposal is no longer waiting for review (it may have been decided on another machine); nothing was changed.',
+    'team.fail.site-invalid': 'The chosen version is not a valid taught page of {message}; nothing was saved.',
   },
 };

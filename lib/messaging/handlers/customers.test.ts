@@ -15,6 +15,7 @@ const { deleteAllCustomers, getCustomer } = await import('../../storage/customer
 const { patchSettings } = await import('../../storage/settings');
 const { listSnapshots } = await import('../../storage/backup');
 const { db } = await import('../../storage/db');
+const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 
 const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
@@ -333,6 +334,18 @@ describe('deleting a buyer leaves nothing of them behind', () => {
       expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
     });
 
+    it('stays on this machine in team mode: the purge reports nothing as deleted for the team', async () => {
+      const areas: string[] = [];
+      setLocalChangeListener(async (area) => void areas.push(area));
+      try {
+        await patchSettings({ privacy: { maskPii: true, retentionDays: 90 } });
+        expect(await customersDailyJob(later())).toBe(1);
+        expect(areas.filter((a) => a.startsWith('deleted-'))).toEqual([]);
+      } finally {
+        setLocalChangeListener(null);
+      }
+    });
+
     it('masks numbers left in clear in follow-ups even when nobody is past the period, and not while the shop keeps numbers', async () => {
       await unmaskedNote();
       await patchSettings({ privacy: { maskPii: false, retentionDays: 90 } });
@@ -343,6 +356,28 @@ describe('deleting a buyer leaves nothing of them behind', () => {
       expect((await followups()).find((f) => f.id === 'inquiry:demo#u-1002')?.note).toBe('备用电话 137****1111');
       expect(await getCustomer('demo#u-1001')).not.toBeNull();
     });
+  });
+
+  it('in team mode the buyer and every follow-up deleted with them are reported as deleted for the team (one buyer, and 全部删除)', async () => {
+    const deleted: Record<string, string[]> = {};
+    setLocalChangeListener(async (area, keys) => void (area.startsWith('deleted-') && (deleted[area] = [...(deleted[area] ?? []), ...keys])));
+    try {
+      const before = await db.keys('followups');
+      await ok('deleteCustomer', { ...sunny, openFollowups: 'keep' });
+      const after = new Set(await db.keys('followups'));
+      const gone = before.filter((id) => !after.has(id));
+      // The done item, and the open one whose id named the buyer (kept anonymous under a new id).
+      expect(gone).toContain('inquiry:demo#u-1001');
+      expect(deleted).toEqual({ 'deleted-customers': ['demo#u-1001'], 'deleted-followups': gone });
+
+      for (const k of Object.keys(deleted)) delete deleted[k];
+      await ok('addCustomerEvent', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1002', kind: 'note', text: '要发票' }, 'content-script', DEMO_PAGE);
+      await ok('deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+      expect(deleted['deleted-customers']).toEqual(['demo#u-1002']);
+      expect(deleted['deleted-followups']).toContain('inquiry:demo#u-1002');
+    } finally {
+      setLocalChangeListener(null);
+    }
   });
 });
 

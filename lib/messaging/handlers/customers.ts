@@ -434,7 +434,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const who = await forgetting();
       // Personal data: delete-all also clears the buyers from local backups (the page asks for
       // confirmation and offers an export first), so nothing of them is left on the machine.
-      const deleted = await deleteAllCustomers();
+      const deleted = await deleteAllCustomers({ teamToo: true });
       const forgot = await forgotten('all', 'all', who, open);
       await announceChange('customers');
       return { deleted, ...forgot };
@@ -573,7 +573,7 @@ export async function customersDailyJob(now: number): Promise<number> {
   const upgraded = await upgradeStoredCustomers(now);
   const { retentionDays, maskPii } = (await loadSettings()).privacy;
   const { buyers, nameKeys } = await purgeExpiredCustomers(now, retentionDays);
-  if (retentionDays > 0 && (buyers.length || maskPii)) await forgotten(buyers.map((b) => b.key), nameKeys, { buyers }, 'keep', now, { mask: maskPii });
+  if (retentionDays > 0 && (buyers.length || maskPii)) await forgotten(buyers.map((b) => b.key), nameKeys, { buyers }, 'keep', now, { mask: maskPii, local: true });
   if (upgraded || buyers.length) await announceChange('customers');
   return buyers.length;
 }

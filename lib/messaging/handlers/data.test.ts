@@ -19,6 +19,7 @@ vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsN
 const { dispatch } = await import('../dispatch');
 const { db, STORE_NAMES } = await import('../../storage/db');
 const { saveTaughtSite } = await import('../../storage/sites');
+const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import type { AllDataImportResult } from '../protocol-data';
 
@@ -150,5 +151,20 @@ describe('删除全部数据', () => {
     // Only the change announcements the pages listen to (a counter each, no data).
     expect(Object.keys(local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
     expect((await ok<{ shop: { agentName: string; cutoff: string } }>('getSettings')).shop).toMatchObject({ agentName: '', cutoff: '16:00' });
+  });
+
+  it("deletes nothing of the team's: no buyer or follow-up is reported as deleted for the team, nor by an import that replaces them", async () => {
+    await seed();
+    const file = await exportAll();
+    const reported: string[] = [];
+    setLocalChangeListener(async (area, keys) => void reported.push(...keys.map((k) => `${area} ${k}`)));
+    try {
+      await ok('deleteAllData', { confirm: true });
+      await seed();
+      expect(await ok<AllDataImportResult>('importAllData', { json: file, merge: false })).toMatchObject({ ok: true });
+      expect(reported.filter((r) => r.startsWith('deleted-'))).toEqual([]);
+    } finally {
+      setLocalChangeListener(null);
+    }
   });
 });

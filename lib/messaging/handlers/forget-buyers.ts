@@ -43,7 +43,7 @@ export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: n
   if (dryRun) return counted(plan(await loadFollowups(now)));
   const f = await transact(now, (items) => {
     const r = plan(items);
-    return { del: r.del, put: r.put, value: r };
+    return { del: r.del, put: r.put, teamToo: !forget.local, value: r };
   });
   if (f.del.length || f.put.length) await announceChange('followups');
   if ('buyers' in who && !who.buyers.length) return counted(f);

@@ -52,6 +52,15 @@ describe('teamDecideProposal', () => {
     expect(ask).not.toHaveBeenCalledWith(expect.objectContaining({ op: 'decide' }));
   });
 
+  it('a proposal no longer waiting (decided elsewhere) is said as such, accepted or declined, and nothing is written', async () => {
+    pageAnswers({ ...proposal(tpl('t9', 'x', 'y')), id: 'proposal:小王:t9:other' }, { ok: true, value: {} });
+    for (const accepted of [true, false]) {
+      expect(await decide({ id: 'proposal:小王:t9:ab', accepted })).toMatchObject({ ok: true, value: { ok: false, error: 'gone', message: 'proposal:小王:t9:ab' } });
+    }
+    expect(ask).not.toHaveBeenCalledWith(expect.objectContaining({ op: 'decide' }));
+    expect((await loadLibrary()).templates.map((t) => t.title)).toEqual(['退货']);
+  });
+
   it('declined with a reason; a bad payload is refused before anything runs', async () => {
     pageAnswers(proposal(tpl('t9', 'x', 'y')), { ok: true, value: {} });
     expect(await decide({ id: 'proposal:小王:t9:ab', accepted: false, reason: '重复了' })).toMatchObject({ ok: true, value: { ok: true } });
@@ -133,7 +142,7 @@ describe('teamResolveSiteConflict', () => {
     const site = { v: 1, origin, name: '客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea' }] }, createdAt: 1, updatedAt: 2 };
     const send = (payload: unknown) => dispatch({ kf: 'teamResolveSiteConflict', payload }, 'extension-page');
     expect(await send({ origin: 'javascript:alert(1)', site: null })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await send({ origin, site: { ...site, origin: 'https://other.example' } })).toMatchObject({ ok: true, value: { ok: false, error: 'invalid' } });
+    expect(await send({ origin, site: { ...site, origin: 'https://other.example' } })).toMatchObject({ ok: true, value: { ok: false, error: 'site-invalid', message: origin } });
     expect(ask).not.toHaveBeenCalled();
     expect(await send({ origin, site: null })).toMatchObject({ ok: true, value: { ok: true } });
     expect(ask).toHaveBeenLastCalledWith({ op: 'resolveSite', origin, site: null });

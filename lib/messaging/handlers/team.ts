@@ -76,13 +76,15 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       if (typeof p.id !== 'string' || !p.id || p.id.length > 300) throw new InvalidPayload('teamDecideProposal.id');
       if (typeof p.accepted !== 'boolean') throw new InvalidPayload('teamDecideProposal.accepted');
       if (p.reason !== undefined && (typeof p.reason !== 'string' || p.reason.length > 200)) throw new InvalidPayload('teamDecideProposal.reason: up to 200 characters');
+      // Checked before the decision is written: the proposal still waits for one (decided on
+      // another machine, or withdrawn: said in words, not as the server's 404), and an accepted
+      // reply must be one the library takes.
+      const review = await page<{ proposals: TeamProposal[] }>({ op: 'review' });
+      if (!review.ok) return review;
+      const proposal = review.value.proposals.find((x) => x.id === p.id);
+      if (!proposal) return { ok: false, error: 'gone', message: p.id };
       let accepted: Template | null = null;
       if (p.accepted) {
-        // Checked before the decision is written: an accepted reply must be one the library takes.
-        const review = await page<{ proposals: TeamProposal[] }>({ op: 'review' });
-        if (!review.ok) return review;
-        const proposal = review.value.proposals.find((x) => x.id === p.id);
-        if (!proposal) return { ok: false, error: 'invalid', message: `no open proposal ${p.id}` };
         const checked = await checkTemplate(proposal.template);
         if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
         accepted = checked.template;
@@ -113,7 +115,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       const origin = typeof p.origin === 'string' ? parseOrigin(p.origin) : null;
       if (!origin || origin !== p.origin) throw new InvalidPayload('teamResolveSiteConflict.origin: an https origin');
       const site = p.site === null ? null : parseTaughtSite(p.site);
-      if (p.site !== null && (!site || site.origin !== origin)) return { ok: false, error: 'invalid', message: `not a taught page of ${origin}` };
+      if (p.site !== null && (!site || site.origin !== origin)) return { ok: false, error: 'site-invalid', message: origin };
       const r = await page<null>({ op: 'resolveSite', origin, site });
       if (!r.ok) return r;
       return { ok: true, value: null, status: await syncTeamNow() };
