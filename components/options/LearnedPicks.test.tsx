@@ -61,6 +61,22 @@ describe('the 学习记录 tab', () => {
     expect(call).toHaveBeenCalledWith('patchSettings', { privacy: { learnFromPicks: false } });
   });
 
+  it('says how many repeated copies in the file were skipped, beside how many picks were new', async () => {
+    const m = await mountTab(<LearnedPicks />, {
+      getLearned: () => structuredClone(summary),
+      getLibrary: () => ({ templates: [] }),
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      importLearned: () => ({ ok: true, count: 1, duplicates: 2 }),
+    });
+    const input = m.q('[data-kf="learned-import"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"kind": "kf-learned", "v": 1, "picks": []}'], 'learned.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(m.q('[data-kf="learned-message"]')!.textContent).toBe('已导入 1 条新记录。 文件中 2 条重复，已跳过。');
+  });
+
   it('says in Chinese that a cut-off file is not valid JSON, and imports nothing', async () => {
     const { call, q } = await setup();
     const input = q('[data-kf="learned-import"]') as HTMLInputElement;

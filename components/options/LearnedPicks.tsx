@@ -43,7 +43,7 @@ export function LearnedPicks() {
       if (!read.ok) throw new Error(read.error);
       const r = await api.call('importLearned', { json: read.json });
       if (!r.ok) throw new Error(r.errors.join('；'));
-      return t('learned.imported', { count: r.count });
+      return [t('learned.imported', { count: r.count }), ...(r.duplicates ? [t('learned.duplicates', { count: r.duplicates })] : [])].join(' ');
     });
   };
 
