@@ -8,7 +8,8 @@
  */
 import type { StoreName } from '../storage/db';
 
-export type SnapshotReason = 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import';
+/** 'before-import': before a library import; 'before-import-all': before an import of 全部数据. */
+export type SnapshotReason = 'scheduled' | 'manual' | 'before-restore' | 'before-delete' | 'before-import' | 'before-import-all';
 
 export interface Snapshot {
   v: 1;
@@ -65,6 +66,7 @@ export const SNAPSHOT_POOL: Readonly<Record<SnapshotReason, SnapshotPool>> = {
   scheduled: 'daily',
   manual: 'manual',
   'before-import': 'safety',
+  'before-import-all': 'safety',
   'before-restore': 'safety',
   // Not taken any more (deleting data leaves the backups too); older copies may still hold one.
   'before-delete': 'safety',
