@@ -83,6 +83,34 @@ describe('the 备份 tab', () => {
     }
   });
 
+  it('names the copy taken before a 全部数据 import as such, not as a library import', async () => {
+    setLocale('zh-CN');
+    const list = [{ ...snap('snap-2', Date.UTC(2026, 0, 3)), reason: 'before-import-all' as const }, { ...snap('snap-1'), reason: 'before-import' as const }];
+    const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list] });
+    const kinds = () => [...tab.m.root.querySelectorAll('[data-kf="backup-row"] td:nth-child(2)')].map((c) => c.textContent);
+    expect(kinds()).toEqual(['导入全部数据前', '导入话术库前']);
+    setLocale('en');
+    try {
+      await tab.changed();
+      expect(kinds()).toEqual(['Before all-data import', 'Before library import']);
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
+  it('tells apart backups taken in the same minute: to the second, and numbered within one second', async () => {
+    setLocale('zh-CN');
+    // Newest first, as listBackups returns them: 14:50:41.9, 14:50:41.2, 14:50:12, 14:49:59 (shop time).
+    const at = (s: number) => Date.UTC(2026, 0, 1, 6, 50) + s * 1000;
+    const list = [snap('d', at(41.9)), snap('c', at(41.2)), snap('b', at(12)), snap('a', at(-1))];
+    const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list], restoreBackup: () => ({}) });
+    const times = [...tab.m.root.querySelectorAll('[data-kf="backup-row"] td:first-child')].map((c) => c.textContent);
+    expect(times).toEqual(['2026-01-01 14:50:41 (2)', '2026-01-01 14:50:41 (1)', '2026-01-01 14:50:12', '2026-01-01 14:49:59']);
+    // The confirmation names the same time, so the agent restores the one they chose.
+    await tab.click('tr[data-id="c"] [data-kf="backup-restore"]');
+    expect(tab.q('tr[data-id="c"] [role="alertdialog"]')!.textContent).toContain('用 2026-01-01 14:50:41 (1) 的备份替换当前全部数据吗');
+  });
+
   it('lists a backup another tab took, without a reload', async () => {
     const list = [snap('snap-1')];
     const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list] });
@@ -98,7 +126,7 @@ describe('the 备份 tab', () => {
     it('shows when a backup was taken in shop time, as the popup and the remarks do', async () => {
       setLocale('zh-CN');
       const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [snap('snap-1')] });
-      expect(tab.q('tr[data-id="snap-1"] td')!.textContent).toBe('2026-01-01 14:50');
+      expect(tab.q('tr[data-id="snap-1"] td')!.textContent).toBe('2026-01-01 14:50:00');
     });
   });
 });

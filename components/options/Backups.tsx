@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import type { SnapshotContents, SnapshotInfo } from '@/lib/storage/backup';
-import { formatWall } from '@/lib/domain/time';
+import { formatWallSeconds } from '@/lib/domain/time';
 import { registerMessages, t } from '@/lib/i18n';
 import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
@@ -19,6 +19,23 @@ export function contentsText(c: SnapshotContents): string {
     t('backups.has.learned', { count: c.learned }),
     t(c.settings ? 'backups.has.settings' : 'backups.has.noSettings'),
   ].join(' · ');
+}
+
+/**
+ * When each backup (newest first) was taken, to the second; backups taken within the same second
+ * (立即备份 clicked twice) are numbered, oldest (1), so no two rows read alike.
+ */
+export function backupTimes(list: readonly { takenAt: number }[], when: (at: number) => string): string[] {
+  const times = list.map((s) => when(s.takenAt));
+  const left = new Map<string, number>();
+  for (const time of times) left.set(time, (left.get(time) ?? 0) + 1);
+  const same = new Map(left);
+  return times.map((time) => {
+    if (same.get(time) === 1) return time;
+    const n = left.get(time)!;
+    left.set(time, n - 1);
+    return `${time} (${n})`;
+  });
 }
 
 /** The 备份 tab: local snapshots with what each holds, 立即备份, 恢复 after a confirmation. */
@@ -40,7 +57,7 @@ export function Backups() {
     return api.onChanged(['backups'], () => void reload());
   }, []);
   const zone = useShopZone();
-  const when = (at: number) => formatWall(at, zone);
+  const times = backupTimes(list ?? [], (at) => formatWallSeconds(at, zone));
 
   const run = async (op: () => Promise<string>) => {
     setBusy(true);
@@ -85,21 +102,21 @@ export function Backups() {
             </tr>
           </thead>
           <tbody>
-            {list.map((s) => (
+            {list.map((s, i) => (
               <tr data-id={s.id} data-kf="backup-row" data-reason={s.reason}>
-                <td>{when(s.takenAt)}</td>
+                <td>{times[i]}</td>
                 <td>{t(`backups.reason.${s.reason}`)}</td>
                 <td data-kf="backup-counts">{contentsText(s.contents)}</td>
                 <td>
                   {confirming === s.id ? (
                     <div role="alertdialog">
-                      <p>{t('backups.confirmRestore', { time: when(s.takenAt) })}</p>
+                      <p>{t('backups.confirmRestore', { time: times[i]! })}</p>
                       <div class="kf-actions">
                         <button
                           class="kf-danger"
                           data-kf="backup-restore-confirm"
                           disabled={busy}
-                          onClick={() => void run(async () => (await api.call('restoreBackup', { id: s.id }), t('backups.restored', { time: when(s.takenAt) })))}
+                          onClick={() => void run(async () => (await api.call('restoreBackup', { id: s.id }), t('backups.restored', { time: times[i]! })))}
                         >
                           {t('backups.confirmButton')}
                         </button>

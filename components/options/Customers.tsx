@@ -4,7 +4,7 @@ import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { isoDay, type Zone } from '@/lib/domain/time';
-import { dateStamp, JsonFileInput, undoLine } from './ImportExport';
+import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -484,7 +484,8 @@ function CustomerTransfer() {
     setResult(null);
     setBusy(t('customers.options.importing'));
     try {
-      const r = await importCustomersFile(api, await file.text());
+      const read = await readImportText(file);
+      const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
       setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count }), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });

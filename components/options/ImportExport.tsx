@@ -8,6 +8,7 @@ import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types';
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
+import { decodeFileBytes } from '@/lib/domain/file-text';
 
 registerMessages(libraryEditor);
 // The tabs a file of another kind is imported on are named by their own strings.
@@ -31,6 +32,31 @@ export function undoLine(r: { backedUp?: boolean }): string[] {
 
 export function dateStamp(d = new Date()): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export type ReadFile<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+/**
+ * The text of a file chosen for any import (话术库, 全部数据, 客户档案, 学习记录), decoded by what
+ * its bytes are: UTF-8 or UTF-16 as marked, UTF-8, or GBK/GB18030 as Excel, WPS and Notepad save
+ * on Chinese Windows (lib/domain/file-text.ts). Otherwise, or when the text holds replacement
+ * characters, why it cannot be imported. Every import reads its file here and nowhere else.
+ */
+export async function readImportText(file: Blob): Promise<ReadFile<{ text: string }>> {
+  const r = decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
+  if (r.ok) return r;
+  return { ok: false, error: r.problem === 'replacement' ? t('options.importReplacement', { count: r.count }) : t('options.importEncoding') };
+}
+
+/** readImportText, then the JSON in it (`notJson`: what to say when there is none). */
+export async function readImportJson(file: Blob, notJson = t('options.importNotJson')): Promise<ReadFile<{ json: unknown }>> {
+  const r = await readImportText(file);
+  if (!r.ok) return r;
+  try {
+    return { ok: true, json: JSON.parse(r.text) };
+  } catch {
+    return { ok: false, error: notJson };
+  }
 }
 
 /**
@@ -128,13 +154,9 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
     if (!file) return;
     setResult(null);
     setStage({ step: 'busy', text: flow.texts.reading });
-    let json: unknown;
-    try {
-      json = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
-    } catch {
-      refuse([t('options.importNotJson')]);
-      return;
-    }
+    const read = await readImportJson(file);
+    if (!read.ok) return refuse([read.error]);
+    const { json } = read;
     const other = flow.refuse?.(json);
     if (other) {
       refuse([other]);

@@ -61,8 +61,8 @@ describe('the 学习记录 tab', () => {
     expect(call).toHaveBeenCalledWith('patchSettings', { privacy: { learnFromPicks: false } });
   });
 
-  it('says after an import that the data from before it was backed up (restorable under 备份)', async () => {
-    const importLearned = vi.fn(() => ({ ok: true, count: 3, backedUp: true }));
+  it('says after an import how many picks were new, how many repeated copies were skipped, and that the data from before was backed up (restorable under 备份)', async () => {
+    const importLearned = vi.fn(() => ({ ok: true, count: 3, duplicates: 2, backedUp: true }));
     const m = await mountTab(<LearnedPicks />, { getLearned: () => structuredClone(summary), getLibrary: () => ({ templates: [] }), getSettings: () => DEFAULT_APP_SETTINGS, importLearned });
     const input = m.q('[data-kf="learned-import"]') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File(['{"kind": "kf-learned", "v": 1, "picks": []}'], 'learned.json')] });
@@ -71,7 +71,7 @@ describe('the 学习记录 tab', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(importLearned).toHaveBeenCalled();
-    expect(m.q('[data-kf="learned-message"]')!.textContent).toBe('已导入 3 条新记录。 导入前的数据已备份，可在「备份」页恢复。');
+    expect(m.q('[data-kf="learned-message"]')!.textContent).toBe('已导入 3 条新记录。 文件中 2 条重复，已跳过。 导入前的数据已备份，可在「备份」页恢复。');
   });
 
   it('says in Chinese that a cut-off file is not valid JSON, and imports nothing', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { formatWall } from '@/lib/domain/time';
-import { dateStamp, downloadJson, JsonFileInput, undoLine } from './ImportExport';
+import { dateStamp, downloadJson, JsonFileInput, readImportJson, undoLine } from './ImportExport';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
@@ -39,15 +39,11 @@ export function LearnedPicks() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     await run(async () => {
-      let json: unknown;
-      try {
-        json = JSON.parse(await file.text());
-      } catch {
-        throw new Error(t('options.importNotJson'));
-      }
-      const r = await api.call('importLearned', { json });
+      const read = await readImportJson(file);
+      if (!read.ok) throw new Error(read.error);
+      const r = await api.call('importLearned', { json: read.json });
       if (!r.ok) throw new Error(r.errors.join('；'));
-      return [t('learned.imported', { count: r.count }), ...undoLine(r)].join(' ');
+      return [t('learned.imported', { count: r.count }), ...(r.duplicates ? [t('learned.duplicates', { count: r.duplicates })] : []), ...undoLine(r)].join(' ');
     });
   };
 

@@ -9,9 +9,9 @@
 import type { StoreName } from '../storage/db';
 
 /**
- * 'before-import': before a library (or all-data) import; 'before-import-customers' and
- * 'before-import-learned': before the buyer-notes and learned-picks imports, which merge into what
- * is there. All safety copies.
+ * 'before-import': before a library import; 'before-import-all': before an import of 全部数据;
+ * 'before-import-customers' and 'before-import-learned': before the buyer-notes and learned-picks
+ * imports, which merge into what is there. All safety copies.
  */
 export type SnapshotReason =
   | 'scheduled'
@@ -19,6 +19,7 @@ export type SnapshotReason =
   | 'before-restore'
   | 'before-delete'
   | 'before-import'
+  | 'before-import-all'
   | 'before-import-customers'
   | 'before-import-learned';
 
@@ -79,6 +80,7 @@ export const SNAPSHOT_POOL: Readonly<Record<SnapshotReason, SnapshotPool>> = {
   'before-import': 'safety',
   'before-import-customers': 'safety',
   'before-import-learned': 'safety',
+  'before-import-all': 'safety',
   'before-restore': 'safety',
   // Not taken any more (deleting data leaves the backups too); older copies may still hold one.
   'before-delete': 'safety',

@@ -83,6 +83,11 @@ export function formatWall(ms: number, zone: Zone): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(Math.floor(w.minutes / 60))}:${pad(w.minutes % 60)}`;
 }
 
+/** 'YYYY-MM-DD HH:MM:SS' in shop time (zones are whole minutes, so the seconds are the moment's own). */
+export function formatWallSeconds(ms: number, zone: Zone): string {
+  return `${formatWall(ms, zone)}:${pad(new Date(ms).getUTCSeconds())}`;
+}
+
 export function formatMinutes(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

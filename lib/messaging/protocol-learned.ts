@@ -34,6 +34,9 @@ export interface LearnedExport {
   picks: LearnedPick[];
 }
 
+/** `duplicates`: second copies of a pick in the file, the same record, skipped (absent when none). */
+export type LearnedImportResult = ImportResult & { duplicates?: number };
+
 export interface LearnedProtocol {
   /** The trained model's probabilities and the nearest learned picks for a buyer message. */
   suggestSignals: [{ message: string; buyer: string | null }, Signals];
@@ -45,7 +48,7 @@ export interface LearnedProtocol {
   forgetLearned: [{ ids?: string[]; all?: boolean }, { deleted: number }];
   exportLearned: [void, LearnedExport];
   /** Adds the file's picks (skipping ids already known); a bad file changes nothing. */
-  importLearned: [{ json: unknown }, ImportResult];
+  importLearned: [{ json: unknown }, LearnedImportResult];
 }
 
 const message = s.text({ max: 2000 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, type Harness } from './harness';
 import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { gbkBytes } from '../gbk';
 
 let h: Harness;
 
@@ -92,4 +93,23 @@ it('a follow-up that took its situation from the conversation (接下来呢) is 
   await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('tracking');
   expect(await firstChip(page).getAttribute('data-source')).not.toContain('learned');
   await page.close();
+});
+
+it('imports a learned-picks file saved as GBK; an id twice is named when the copies differ and counted as skipped when they are the same', async () => {
+  const opts = await h.openExtensionPage('options.html#learned');
+  const pick = { id: 'e2e-gbk-1', at: Date.now(), text: '快递到哪了', scenario: 'tracking', templateId: null, source: 'chip' };
+  const choose = (name: string, picks: unknown[]) =>
+    opts.locator('[data-kf="learned-import"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(gbkBytes(JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: 1, picks }))) });
+  const message = () => opts.locator('[data-kf="learned-message"]').textContent();
+  try {
+    await choose('edited.json', [pick, { ...pick, text: '退货' }]);
+    await expect.poll(message).toBe('操作失败：第 2 条记录（id "e2e-gbk-1"）：id 与第 1 条重复，内容却不同（文件可能被改动过）');
+    expect(await opts.locator('[data-pick-id="e2e-gbk-1"]').count()).toBe(0);
+
+    await choose('twice.json', [pick, pick]);
+    await expect.poll(message).toMatch(/^已导入 1 条新记录。 文件中 1 条重复，已跳过。/);
+    await expect.poll(() => opts.locator('[data-pick-id="e2e-gbk-1"] td').first().textContent()).toBe('快递到哪了');
+  } finally {
+    await opts.close();
+  }
 });

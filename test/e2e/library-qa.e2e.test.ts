@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage } from './pages';
+import { gbkBytes } from '../gbk';
 
 type Tpl = { id: string; title: string; body: string; group: string; scenarios: string[]; code?: string };
 type Lib = { groups: string[]; templates: Tpl[]; updatedAt: number };
@@ -110,6 +111,27 @@ describe('importing a library file into a full library', () => {
     // Five safety copies (the oldest import's went), and the daily and manual backups still there.
     await expect.poll(kinds).toBe('导入话术库前,导入话术库前,导入话术库前,导入话术库前,导入话术库前,手动,每日自动');
     expect(await page.locator('[data-kf="backups"] .kf-help').textContent()).toContain('多次导入或恢复不会挤掉每日和手动备份');
+  });
+
+  it('reads a file saved as GBK ("ANSI" in Excel/Notepad) as Chinese, and refuses one whose Chinese was already lost', async () => {
+    const page = await options('import');
+    const reply = { id: 'gbk-welcome', title: '欢迎光临', body: '亲，您好！请问有什么可以帮您的？', group: '店铺欢迎', scenarios: ['greeting'] };
+    const text = JSON.stringify({ format: 'kefu-library', version: 1, groups: ['店铺欢迎'], templates: [reply] });
+    const choose = (name: string, bytes: Uint8Array) => page.locator('[data-kf="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
+
+    await choose('gbk.json', gbkBytes(text));
+    await expect.poll(() => page.locator('[data-kf="import-counts"]').textContent()).toContain('文件中有 1 条话术');
+    await page.locator('[data-kf="import-merge"]').click();
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已合并');
+    const after = await library();
+    expect(after.templates.find((t) => t.id === 'gbk-welcome')).toMatchObject({ title: '欢迎光临', body: '亲，您好！请问有什么可以帮您的？', group: '店铺欢迎' });
+    expect(after.templates.filter((t) => t.id !== 'gbk-welcome')).toEqual(starter.templates);
+
+    // The same file opened as UTF-8 and saved again: refused, saying why, and nothing changes.
+    await choose('resaved.json', new TextEncoder().encode(new TextDecoder().decode(gbkBytes(text.replace('gbk-welcome', 'gbk-resaved')))));
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toMatch(/文件的编码看起来不对：其中有 \d+ 处乱码字符/);
+    expect(await page.locator('[data-kf="import-confirm"]').count()).toBe(0);
+    expect(await library()).toEqual(after);
   });
 
   it('points a buyer-notes export to 客户档案 and changes nothing', async () => {

@@ -283,6 +283,12 @@ describe('全部数据 (导入 / 导出)', () => {
       await ask.locator('[data-kf="all-import-replace"]').click();
       await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已用文件替换本机数据');
       expect(await allData(ext)).toEqual(before);
+      // The copy taken first is named by what was imported (not 导入话术库前), its time to the second.
+      await options.locator('[data-tab="backups"]').click();
+      const copy = options.locator('[data-kf="backup-row"][data-reason="before-import-all"]');
+      await expect.poll(() => copy.count()).toBe(1);
+      expect(await copy.locator('td').nth(1).textContent()).toBe('导入全部数据前');
+      expect(await copy.locator('td').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     } finally {
       await options.close();
     }

@@ -5,7 +5,18 @@ const pick = (id: string) => ({ id, at: 1_767_225_600_000, text: '橙色卫衣�
 
 describe('parseLearnedExport (学习记录 import)', () => {
   it('reads an export file back', () => {
-    expect(parseLearnedExport({ kind: 'kf-learned', v: 1, exportedAt: 1, picks: [pick('a')] })).toEqual({ ok: true, picks: [pick('a')] });
+    expect(parseLearnedExport({ kind: 'kf-learned', v: 1, exportedAt: 1, picks: [pick('a')] })).toEqual({ ok: true, picks: [pick('a')], duplicates: 0 });
+  });
+
+  it('names an id that comes twice with other content, as the library and buyer imports do, and imports nothing', () => {
+    const file = { kind: 'kf-learned', v: 1, exportedAt: 1, picks: [pick('a'), pick('b'), { ...pick('a'), text: '能开专票吗' }] };
+    expect(parseLearnedExport(file)).toEqual({ ok: false, errors: ['第 3 条记录（id "a"）：id 与第 1 条重复，内容却不同（文件可能被改动过）'] });
+    expect(parseLearnedExport(file, 'en')).toEqual({ ok: false, errors: ['pick 3 (id "a"): the same id as pick 1, with other content (the file may have been edited)'] });
+  });
+
+  it('skips and counts a second copy of the same pick (two exports pasted together)', () => {
+    const file = { kind: 'kf-learned', v: 1, exportedAt: 1, picks: [pick('a'), pick('b'), pick('a'), pick('a')] };
+    expect(parseLearnedExport(file)).toEqual({ ok: true, picks: [pick('a'), pick('b')], duplicates: 2 });
   });
 
   it('names a bad pick by its number counted from 1, in Chinese only in the Chinese interface', () => {

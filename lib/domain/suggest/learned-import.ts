@@ -36,8 +36,21 @@ export function isLearnedPick(v: unknown): v is LearnedPick {
 const say = (lang: 'zh' | 'en', key: string, params: Record<string, number | string> = {}) =>
   messages[lang][key]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
-/** The file's picks, or every problem found (in Chinese, or English when the shop chose English). */
-export function parseLearnedExport(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN'): { ok: true; picks: LearnedPick[] } | { ok: false; errors: string[] } {
+const samePick = (a: LearnedPick, b: LearnedPick) =>
+  a.at === b.at && a.text === b.text && a.scenario === b.scenario && a.templateId === b.templateId && a.source === b.source;
+
+/**
+ * The file's picks, or every problem found (in Chinese, or English when the shop chose English).
+ *
+ * An id twice in the file: a pick is never edited once made, so a second copy that is the same
+ * record (two exports pasted together) is skipped and counted (`duplicates`), while a second copy
+ * with other content means the file was edited and nobody can tell which one is true: that entry
+ * is named, as the library and buyer-notes imports name theirs, and nothing is imported.
+ */
+export function parseLearnedExport(
+  json: unknown,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): { ok: true; picks: LearnedPick[]; duplicates: number } | { ok: false; errors: string[] } {
   const lang = locale === 'en' ? 'en' : 'zh';
   const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
   // A learned-picks file this version cannot read: in the words of every import (a newer one: update first), not "something else".
@@ -45,12 +58,21 @@ export function parseLearnedExport(json: unknown, locale: 'zh-CN' | 'en' = 'zh-C
   if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
     return { ok: false, errors: [say(lang, 'learned.import.format')] };
   }
-  const picks = f.picks as unknown[];
   const errors: string[] = [];
-  picks.forEach((p, i) => {
-    if (!isLearnedPick(p)) errors.push(say(lang, 'learned.import.pick', { n: i + 1 }));
+  const first = new Map<string, { n: number; pick: LearnedPick }>();
+  const picks: LearnedPick[] = [];
+  let duplicates = 0;
+  (f.picks as unknown[]).forEach((p, i) => {
+    if (!isLearnedPick(p)) return void errors.push(say(lang, 'learned.import.pick', { n: i + 1 }));
+    const pick: LearnedPick = { id: p.id, at: p.at, text: p.text, scenario: p.scenario, templateId: p.templateId, source: p.source };
+    const earlier = first.get(pick.id);
+    if (!earlier) {
+      first.set(pick.id, { n: i + 1, pick });
+      picks.push(pick);
+    } else if (samePick(earlier.pick, pick)) duplicates++;
+    else errors.push(say(lang, 'learned.import.duplicate', { n: i + 1, id: pick.id, other: earlier.n }));
   });
   if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), say(lang, 'learned.import.more', { count: errors.length - MAX_ERRORS })] };
   if (errors.length) return { ok: false, errors };
-  return { ok: true, picks: (picks as LearnedPick[]).map((p) => ({ id: p.id, at: p.at, text: p.text, scenario: p.scenario, templateId: p.templateId, source: p.source })) };
+  return { ok: true, picks, duplicates };
 }

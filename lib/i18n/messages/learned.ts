@@ -26,6 +26,7 @@ export const learnedMessages: MessageBundle = {
     'learned.export': '导出学习记录',
     'learned.import': '导入学习记录',
     'learned.imported': '已导入 {count} 条新记录。',
+    'learned.duplicates': '文件中 {count} 条重复，已跳过。',
     'learned.failed': '操作失败：{reason}',
   },
   en: {
@@ -52,6 +53,7 @@ export const learnedMessages: MessageBundle = {
     'learned.export': 'Export learned picks',
     'learned.import': 'Import learned picks',
     'learned.imported': 'Imported {count} new picks.',
+    'learned.duplicates': '{count} repeated in the file, skipped.',
     'learned.failed': 'Failed: {reason}',
   },
 };

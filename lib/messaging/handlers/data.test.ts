@@ -93,7 +93,7 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect(await stores()).toEqual(before);
     expect((await ok<{ shop: { agentName: string } }>('getSettings')).shop.agentName).toBe('小美');
     // The import can be undone: a backup was taken first.
-    expect((await ok<{ reason: string }[]>('listBackups')).map((b) => b.reason)).toContain('before-import');
+    expect((await ok<{ reason: string }[]>('listBackups')).map((b) => b.reason)).toContain('before-import-all');
   });
 
   it('merging keeps what is here (the settings too) and adds what is not', async () => {

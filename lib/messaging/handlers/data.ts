@@ -87,7 +87,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
 
       const merge = p.merge === true;
       // Everything as it was, first: the import can be undone from 备份.
-      await takeSnapshot('before-import');
+      await takeSnapshot('before-import-all');
       await announceChange('backups');
       // The library first: it alone can be refused (changed since the preview), before anything else is written.
       if (d.library !== undefined) {

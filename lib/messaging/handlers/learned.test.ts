@@ -119,6 +119,20 @@ describe('learned picks through the background', () => {
     expect((await loadPicks()).map((p) => p.id)).toEqual([file.picks[0]!.id]);
   });
 
+  it('says why a file with an id twice is refused, or how many repeated copies of the same pick it skipped', async () => {
+    await pick('面膜过敏了', 'quality', 'tpl-q');
+    const file = await ok<LearnedExport>('exportLearned', undefined);
+    const [mine] = file.picks;
+    // What QA did: a second pick with the id of the first and other text. Nothing is imported, and the entry is named.
+    const edited = { ...file, picks: [mine!, { ...mine!, id: 'other-1', text: '快递到哪了' }, { ...mine!, text: '能开专票吗' }] };
+    expect(await ok('importLearned', { json: edited })).toEqual({ ok: false, errors: [`第 3 条记录（id "${mine!.id}"）：id 与第 1 条重复，内容却不同（文件可能被改动过）`] });
+    expect((await loadPicks()).map((p) => p.id)).toEqual([mine!.id]);
+    // The same pick twice (two exports pasted together): the new one imported, the copy counted as skipped.
+    const twice = { ...file, picks: [mine!, { ...mine!, id: 'other-1', text: '快递到哪了' }, mine!] };
+    expect(await ok('importLearned', { json: twice })).toMatchObject({ ok: true, count: 1, duplicates: 1 });
+    expect((await loadPicks()).map((p) => p.id).sort()).toEqual([mine!.id, 'other-1'].sort());
+  });
+
   it('the daily job deletes picks older than the retention period', async () => {
     await pick('箱子压扁了', 'damaged');
     await patchSettings({ privacy: { retentionDays: 30 } });

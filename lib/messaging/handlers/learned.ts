@@ -6,8 +6,7 @@
 import { browser } from '../../browser';
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
-import type { LearnedExport, LearnedProtocol, LearnedSummary } from '../protocol-learned';
-import type { ImportResult } from '../protocol';
+import type { LearnedExport, LearnedImportResult, LearnedProtocol, LearnedSummary } from '../protocol-learned';
 import { SuggestEngine } from '../../domain/suggest/engine';
 import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
@@ -139,14 +138,14 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     },
   },
   importLearned: {
-    async handle(payload): Promise<ImportResult> {
+    async handle(payload): Promise<LearnedImportResult> {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
       // What was here first goes to 备份 before any pick is added, so the import can be undone.
       const { added } = await mergePicks(parsed.picks, undefined, () => safetyCopyBefore('before-import-learned'));
       resetSuggestEngine();
       await announceChange('learned');
-      return { ok: true, count: added, backedUp: added > 0 };
+      return { ok: true, count: added, backedUp: added > 0, ...(parsed.duplicates ? { duplicates: parsed.duplicates } : {}) };
     },
   },
 };
