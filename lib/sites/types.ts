@@ -173,3 +173,13 @@ export class SiteElementMissing extends Error {
     super(`${site}: could not find ${element}`);
   }
 }
+
+/** `read()`, or null where it threw SiteElementMissing (the page could not be read); other errors go on. */
+export function readOrMissing<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SiteElementMissing) return null;
+    throw err;
+  }
+}

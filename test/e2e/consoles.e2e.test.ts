@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { inPanel, setUpDemoShop } from './pages';
+import { cardReady, inPanel, setUpDemoShop } from './pages';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
 let h: Harness;
@@ -227,6 +227,26 @@ describe('page check when a console changed', () => {
     for (const secret of ['S*******n', '7205118833', '能不能今天就发出去', '你好，这款加绒的还有货吗', '小助手']) expect(report).not.toContain(secret);
     expect(pageErrors).toEqual([]);
   });
+
+  // The console renamed the buyer's side of a message row: the shop's replies still read, the buyer's
+  // rows match nothing. Before, that read as "the shop spoke last": 已回复 on the card, 等待买家消息….
+  for (const [name, fx, change] of [
+    ['Pinduoduo', CONSOLES.pdd, ['<div class="buyer-item">', '<div class="buyer-item-v2">']],
+    ['JD 咚咚', CONSOLES.jd, ['class="message_left"', 'class="message-left"']],
+  ] as const) {
+    it(`${name}: buyer messages that can no longer be told apart get a notice, no 已回复, and a failed line in the check`, async () => {
+      await openConsole(page, fx, (html) => html.split(change[0]).join(change[1]));
+      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出买家的消息');
+      await cardReady(page, (await buyerName(page))!);
+      expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      expect(await inPanel(page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
+      await inPanel(page, '[data-kf="notice-check"]').click();
+      await inPanel(page, '[data-kf="page-check"]').waitFor();
+      expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"]').getAttribute('data-ok')).toBe('false');
+      expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"] [data-kf="check-missing"]').allTextContents()).toEqual(['BUYER_SIDE']);
+      expect(pageErrors).toEqual([]);
+    });
+  }
 
   it('the header button checks a healthy page too', async () => {
     await openConsole(page, CONSOLES.douyinV2);
