@@ -70,6 +70,12 @@ export interface OrderRow {
    */
   flagUnknown?: boolean;
   remark: string;
+  /**
+   * What the page should show on this row but the adapter could not read (the console changed):
+   * 'flag' (then `flagUnknown` too), 'remark' (then `remark` is '' and says nothing). The remark lint
+   * makes no claim from an unread part, and the panel says which part it could not read.
+   */
+  unread?: ('flag' | 'remark')[];
   /** The row element, so the panel can mark a broken remark next to it. */
   element: HTMLElement;
 }

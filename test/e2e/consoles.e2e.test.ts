@@ -173,6 +173,39 @@ describe('JD order list', () => {
   });
 });
 
+describe('order lists whose flag or remark can no longer be read (the console changed)', () => {
+  it('Taobao, flag titles renamed: no order is told to change its flag, and the panel says the flags were not read', async () => {
+    await openConsole(page, CONSOLES.taobaoSold, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').textContent()).toContain('3 单的旗帜读不出来');
+    // Only the delay remark without a ship date is marked, by its own text, as on the unchanged page.
+    await expect.poll(() => page.locator('[data-kf="remark-lint"]').count()).toBe(1);
+    for (const text of await page.locator('[data-kf="remark-lint"]').allTextContents()) expect(text).not.toMatch(/灰旗|改旗帜/);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('Taobao, remark label renamed: no order is told it needs a remark', async () => {
+    await openConsole(page, CONSOLES.taobaoSold, (html) => html.split('卖家备注：').join('备注：'));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await page.locator('[data-kf="remark-lint"]').count()).toBe(0);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toContain('LABEL_REMARK');
+  });
+
+  it('JD, remark class renamed: no "本页备注都符合规范" over remarks it never read', async () => {
+    await openConsole(page, CONSOLES.jdOrders, (html) => html.split('remark-cell__text').join('remark-cell__content'));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
+    expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
+    await inPanel(page, '[data-kf="check-open"]').click();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toEqual(['REMARK_TEXT']);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('Taobao order pages', () => {
   it('reads the sold list under both order-id labels', async () => {
     await openConsole(page, CONSOLES.taobaoSold);
