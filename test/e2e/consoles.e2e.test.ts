@@ -182,6 +182,7 @@ describe('order lists whose flag or remark can no longer be read (the console ch
     await expect.poll(() => page.locator('[data-kf="remark-lint"]').count()).toBe(1);
     for (const text of await page.locator('[data-kf="remark-lint"]').allTextContents()) expect(text).not.toMatch(/灰旗|改旗帜/);
     await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
     expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
     expect(pageErrors).toEqual([]);
   });
@@ -191,6 +192,7 @@ describe('order lists whose flag or remark can no longer be read (the console ch
     await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
     expect(await page.locator('[data-kf="remark-lint"]').count()).toBe(0);
     await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
     expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toContain('LABEL_REMARK');
   });
 
@@ -200,6 +202,7 @@ describe('order lists whose flag or remark can no longer be read (the console ch
     expect(await inPanel(page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
     expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
     await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
     expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
     expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toEqual(['REMARK_TEXT']);
     expect(pageErrors).toEqual([]);
