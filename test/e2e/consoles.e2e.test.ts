@@ -173,6 +173,30 @@ describe('JD order list', () => {
   });
 });
 
+describe('a conversation switch where the console shows no buyer id (the nickname is the key): no stale buyer', () => {
+  const basis = () => inPanel(page, '[data-kf="basis-msg"]').allTextContents();
+  for (const [name, fx, row, first, firstLast, second, secondMessage] of [
+    ['Douyin', CONSOLES.douyin, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
+    ['Douyin v2', CONSOLES.douyinV2, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
+    ['Kuaishou', CONSOLES.kuaishou, (n: string) => `.SessionBaseCard:has(.SessionBaseCard-topHeadName:text-is("${n}"))`, '橙子不酸', '这个颜色显白吗', '阿木木', '好的'],
+  ] as const) {
+    it(`${name}: the buyer, the messages the suggestions answer and the card follow a click in the list, and come back`, async () => {
+      await openConsole(page, fx);
+      await cardReady(page, first);
+      expect((await basis()).at(-1)).toBe(firstLast);
+      await page.locator(row(second)).click();
+      await expect.poll(() => buyerName(page)).toBe(second);
+      await cardReady(page, second);
+      await expect.poll(basis).toEqual([secondMessage]);
+      await page.locator(row(first)).click();
+      await expect.poll(() => buyerName(page)).toBe(first);
+      await cardReady(page, first);
+      await expect.poll(async () => (await basis()).at(-1)).toBe(firstLast);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
+
 describe('order lists whose flag or remark can no longer be read (the console changed)', () => {
   it('Taobao, flag titles renamed: no order is told to change its flag, and the panel says the flags were not read', async () => {
     await openConsole(page, CONSOLES.taobaoSold, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
