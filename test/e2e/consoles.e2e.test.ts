@@ -27,6 +27,18 @@ beforeEach(async () => {
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 
+/**
+ * Opens the page check by the panel's `button` (the header's or the notice's): its `what` line is a
+ * failed read naming exactly `missing`, never a ✓ beside a missing selector; the page threw nothing.
+ */
+async function expectCheckFails(button: 'check-open' | 'notice-check', what: string, missing: string[]) {
+  await inPanel(page, `[data-kf="${button}"]`).click();
+  await inPanel(page, '[data-kf="page-check"]').waitFor();
+  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"]`).getAttribute('data-ok')).toBe('false');
+  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"] [data-kf="check-missing"]`).allTextContents()).toEqual(missing);
+  expect(pageErrors).toEqual([]);
+}
+
 /** A starter reply without fill-ins, found by searching its title. */
 const REPLY_TITLE = '咨询高峰稍候';
 const REPLY = '亲，现在咨询的朋友比较多，回复会稍慢一点，还请多包涵～您的问题我都看到了，马上按顺序给您答复！';
@@ -225,11 +237,7 @@ describe('order lists whose flag or remark can no longer be read (the console ch
     await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
     expect(await inPanel(page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
     expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
-    await inPanel(page, '[data-kf="check-open"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toEqual(['REMARK_TEXT']);
-    expect(pageErrors).toEqual([]);
+    await expectCheckFails('check-open', 'orders', ['REMARK_TEXT']);
   });
 });
 
@@ -300,11 +308,7 @@ describe('page check when a console changed', () => {
       await cardReady(page, (await buyerName(page))!);
       expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
       expect(await inPanel(page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
-      await inPanel(page, '[data-kf="notice-check"]').click();
-      await inPanel(page, '[data-kf="page-check"]').waitFor();
-      expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"]').getAttribute('data-ok')).toBe('false');
-      expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"] [data-kf="check-missing"]').allTextContents()).toEqual(['BUYER_SIDE']);
-      expect(pageErrors).toEqual([]);
+      await expectCheckFails('notice-check', 'messages', ['BUYER_SIDE']);
     });
   }
 
