@@ -14,7 +14,9 @@ export function Panel() {
   const searchRef = useRef<HTMLInputElement>(null);
   const startTeach = useContext(TeachContext);
   // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
-  const offerTeach = startTeach && s.pageKind === 'chat' && !s.inputFound;
+  // So is a conversation whose messages can no longer be read.
+  const pageChanged = s.pageKind === 'chat' && (!s.inputFound || s.messagesUnread);
+  const offerTeach = startTeach && pageChanged;
 
   // Alt+K: a layout effect, so the search box has focus before the agent's next key press is
   // handled (an effect ran a frame later and the first letters went into the chat box).
@@ -45,7 +47,7 @@ export function Panel() {
       {s.notice && (
         <div class={`kf-notice kf-${s.notice.kind}`} role="status" data-kf="notice">
           <span>{s.notice.text}</span>
-          {s.pageKind === 'chat' && !s.inputFound && (
+          {pageChanged && (
             <button class="kf-link" data-kf="notice-check" onClick={() => panel.runPageCheck()}>
               {t('check.open')}
             </button>

@@ -20,7 +20,7 @@ export function SuggestionList() {
         </details>
       )}
       {s.suggestions.length === 0 ? (
-        <p class="kf-muted">{!s.buyerMessages.length ? t('panel.waiting') : s.engineReady ? t('panel.noConfident') : t('panel.reading')}</p>
+        <p class="kf-muted">{!s.buyerMessages.length ? t(s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : s.engineReady ? t('panel.noConfident') : t('panel.reading')}</p>
       ) : (
         <ol class="kf-list">
           {s.suggestions.map((x, i) => (

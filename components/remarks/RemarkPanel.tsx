@@ -90,8 +90,18 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
 
 function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
   const en = getLocale() === 'en';
+  const { unread } = s;
   return (
     <div class="kf-rm" data-kf="remark-lint-summary">
+      {/* What could not be read is said first, and no "all fine" is claimed over it. */}
+      {(['flag', 'remark'] as const).map(
+        (part) =>
+          unread[part] > 0 && (
+            <p class="kf-rm-notice" data-kf="remark-unread" data-part={part} data-count={unread[part]}>
+              {t(part === 'flag' ? 'remarks.panel.unreadFlag' : 'remarks.panel.unreadRemark', { count: unread[part] })}
+            </p>
+          ),
+      )}
       {s.lint.length > 0 ? (
         <>
           <p class="kf-rm-notice" data-kf="remark-lint-count" data-count={s.lint.length}>
@@ -110,7 +120,7 @@ function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
           </ul>
         </>
       ) : (
-        s.ruleSet && <p class="kf-rm-ok" data-kf="remark-lint-count" data-count="0">{t('remarks.panel.lintNone')}</p>
+        s.ruleSet && !unread.flag && !unread.remark && <p class="kf-rm-ok" data-kf="remark-lint-count" data-count="0">{t('remarks.panel.lintNone')}</p>
       )}
       <p class="kf-rm-help">{t('remarks.panel.noEditor')}</p>
     </div>

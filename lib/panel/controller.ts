@@ -14,7 +14,7 @@ import type { Template } from '../domain/templates/types';
 import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
-import { SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
@@ -53,6 +53,12 @@ export interface PanelState {
   pageKind: PageKind;
   /** Whether the console's chat input was found (else: copy mode). */
   inputFound: boolean;
+  /**
+   * The conversation shows messages but the adapter could not tell the buyer's or read their text
+   * (SiteElementMissing from readMessages: the console changed). No reply state or suggestion is
+   * claimed from what was not read.
+   */
+  messagesUnread: boolean;
   /** The open buyer's shown nickname. */
   buyer: string | null;
   /**
@@ -131,6 +137,7 @@ export class PanelController {
     siteName: null,
     pageKind: 'unknown',
     inputFound: false,
+    messagesUnread: false,
     buyer: null,
     buyerId: null,
     buyerMessages: [],
@@ -425,24 +432,31 @@ export class PanelController {
     let buyerId: string | null = null;
     let buyerMessages: string[] = [];
     let inputFound = false;
+    let messagesUnread = false;
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
-      buyerMessages = buyerTurns(a.readMessages(this.doc, CONTEXT_MESSAGES));
+      const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
+      messagesUnread = !read;
+      buyerMessages = buyerTurns(read ?? []);
       inputFound = this.findInput() !== null;
       buyerOrderStatuses = a.readBuyerOrderStatuses?.(this.doc) ?? [];
     }
     const prev = this.store.get();
     const conversationChanged = buyer !== prev.buyer || buyerId !== prev.buyerId;
     const newMessage = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
+    const unreadText = t('panel.messagesUnread');
+    if (messagesUnread && !prev.messagesUnread) this.notify('warn', unreadText);
+    if (!messagesUnread && prev.notice?.text === unreadText) this.store.set({ notice: null });
     this.store.set({
       pageKind,
       buyer,
       buyerId,
       buyerMessages,
       inputFound,
+      messagesUnread,
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.

@@ -6,6 +6,8 @@ import type { FlagColor, Platform, RemarkEditor } from '../sites/types';
 import { Store } from './store';
 import type { PanelState } from './controller';
 import { RemarkController, type RemarkApi } from './remarks';
+import { loadFixture } from '../sites/testing';
+import { jdOrdersAdapter, taobaoAdapter } from '../sites';
 
 vi.mock('../browser', () => ({ browser: {} }));
 
@@ -181,5 +183,38 @@ describe('order list lint where the page shows no flag (JD)', () => {
     const marker = element.querySelector('[data-kf="remark-lint"]')?.textContent ?? '';
     expect(marker).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
     expect(ctl.store.get().lint[0]?.problems[0]?.messageEn).toContain('judged from its text');
+  });
+});
+
+describe('order list lint where the console changed its layout (the flag or the remark could not be read)', () => {
+  const lintOf = async (rows: () => PanelState['orders']) => {
+    const ctl = await start(null as unknown as RemarkEditor);
+    (ctl as unknown as { main: { store: Store<PanelState> } }).main.store.set({ orders: rows() });
+    return ctl.store.get();
+  };
+  const messages = (s: { lint: { problems: { message: string }[] }[] }) => s.lint.flatMap((l) => l.problems.map((p) => p.message));
+
+  it('Taobao flag titles renamed: no order is told to change its flag; each remark is held only to the kind it names', async () => {
+    loadFixture('taobao-sold.html', undefined, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
+    const s = await lintOf(() => taobaoAdapter.readOrders!(document));
+    expect(messages(s).filter((m) => /灰旗|改旗帜/.test(m))).toEqual([]);
+    // The delay remark without a ship date is still wrong by its own text, as on the unchanged page.
+    expect(s.lint.map((l) => l.orderId)).toEqual(['370812736450918273']);
+    expect(s.unread).toEqual({ flag: 3, remark: 0 });
+  });
+
+  it('Taobao remark label renamed: no order is told it needs a remark; the remarks are counted as not read', async () => {
+    loadFixture('taobao-sold.html', undefined, (html) => html.split('卖家备注：').join('备注：'));
+    const s = await lintOf(() => taobaoAdapter.readOrders!(document));
+    expect(s.lint).toEqual([]);
+    expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(0);
+    expect(s.unread).toEqual({ flag: 0, remark: 3 });
+  });
+
+  it('JD remark class renamed: the panel has no verdict to give, and says how many remarks it could not read', async () => {
+    loadFixture('jd-orders.html', 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut', (html) => html.split('remark-cell__text').join('remark-cell__content'));
+    const s = await lintOf(() => jdOrdersAdapter.readOrders!(document));
+    expect(s.lint).toEqual([]);
+    expect(s.unread).toEqual({ flag: 0, remark: 4 });
   });
 });

@@ -17,7 +17,7 @@ import { call, onDataChanged } from '../messaging/client';
 import type { DataArea } from '../messaging/protocol';
 import { replaceRange } from '../insert';
 import {
-  checkRemark, isFlagColor, isoDate, parseRemark, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
+  checkRemark, isoDate, listedRemarkFlag, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
 } from '../domain/remarks';
 import type { OrderRow, RemarkEditor } from '../sites/types';
 import { shopZone } from '../storage/settings';
@@ -74,6 +74,11 @@ export interface RemarkState {
   zone: Zone;
   editor: OpenRemark | null;
   lint: RemarkLintEntry[];
+  /**
+   * Order rows on this page whose flag or remark could not be read (the console changed), by part:
+   * the panel says so, and makes no claim about what it did not read.
+   */
+  unread: { flag: number; remark: number };
   /** A short message after a save or a failed write into the page. */
   notice: { kind: 'info' | 'warn'; text: string } | null;
 }
@@ -90,6 +95,8 @@ const HELD_HINT = 'remark-held';
 const MARKER_STYLE =
   'display:inline-block;margin:4px 8px;padding:1px 8px;border-radius:4px;background:#fef2f2;color:#b91c1c;border:1px solid #fecaca;font-size:12px;line-height:1.6;';
 const HELD_STYLE = 'margin:6px 0;padding:4px 8px;border-radius:4px;background:#fef2f2;color:#991b1b;font-size:12px;line-height:1.5;';
+
+const NONE_UNREAD = { flag: 0, remark: 0 };
 
 const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
 
@@ -118,6 +125,7 @@ export class RemarkController {
       zone: shopZone(main.store.get().settings),
       editor: null,
       lint: [],
+      unread: NONE_UNREAD,
       notice: null,
     });
   }
@@ -388,7 +396,7 @@ export class RemarkController {
   private lint(orders: OrderRow[]): void {
     const { ruleSet, platform, zone } = this.store.get();
     if (!ruleSet) {
-      this.store.set({ lint: [] });
+      this.store.set({ lint: [], unread: NONE_UNREAD });
       this.removeMarkers(new Set());
       return;
     }
@@ -396,19 +404,19 @@ export class RemarkController {
     if (this.lintCache.size > 2000) this.lintCache.clear();
     const broken: RemarkLintEntry[] = [];
     const keep = new Set<HTMLElement>();
+    const unread = { flag: 0, remark: 0 };
     for (const row of orders) {
-      // A page that does not show the flag (JD's list): check the remark against the flag its own
-      // text names; a remark that names none cannot be judged there.
-      const named = row.flagUnknown ? parseRemark(row.remark, ruleSet, { today }) : null;
-      const flag = named ? named.lines[named.latestIndex]?.target : row.flag;
-      if (!isFlagColor(flag)) continue;
+      for (const part of row.unread ?? []) unread[part]++;
+      const target = listedRemarkFlag(row, ruleSet, today);
+      if (!target) continue;
+      const { flag, inferred } = target;
       // A saved remark, as on an open box: its signer is not compared with the agent (whose name
       // is only the example signature). The cache is cleared when the settings change.
       // Where the flag was read from the text, the messages say so rather than name a flag not shown.
-      const key = `${today}\u0000${flag}\u0000${named ? 1 : 0}\u0000${row.remark}`;
+      const key = `${today}\u0000${flag}\u0000${inferred ? 1 : 0}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: !!named });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: inferred });
         this.lintCache.set(key, problems);
       }
       if (!problems.length) continue;
@@ -417,7 +425,7 @@ export class RemarkController {
       if (marker) keep.add(marker);
     }
     this.removeMarkers(keep);
-    this.store.set({ lint: broken });
+    this.store.set({ lint: broken, unread });
   }
 
   private markRow(rowEl: HTMLElement, first: Problem): HTMLElement | null {

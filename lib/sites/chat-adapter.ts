@@ -3,10 +3,10 @@
  * reads, one conversation observer, and a page check over the named selectors behind each read.
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
-import type { BuyerIdentity, ChatMessage, PageKind, Platform, SiteAdapter, WaitingConversation } from './types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
 import { lastRead } from './dom';
 import { observeChat } from './observe';
-import { probeWith, type ProbeSpec } from './probe';
+import { probeWith, type ProbeSpec, type SelectorSet } from './probe';
 import type { ConsoleName } from './names';
 
 export interface ChatAdapterSpec {
@@ -21,6 +21,15 @@ export interface ChatAdapterSpec {
   rows: string;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
+  /** The shop's side of a row: a conversation with one has messages to read (not only a system notice). */
+  shop: string;
+  /**
+   * What such a conversation's rows must hold somewhere: the buyer's side and the text holder (named
+   * as in `probe`). Rows without the buyer's side read as "the shop spoke last" (已回复), rows without
+   * text as "nobody wrote": when no buyer message was read, readMessages throws SiteElementMissing
+   * naming the first that no row holds, rather than answering.
+   */
+  needs: SelectorSet;
   findChatInput(doc: Document): HTMLElement;
   /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
   readWaiting?(doc: Document): WaitingConversation[];
@@ -39,10 +48,18 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, readRow, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, readRow, shop, needs, ...reads } = spec;
   const adapter: SiteAdapter = {
     ...reads,
-    readMessages: (doc, limit) => lastRead(doc.querySelectorAll(rows), limit, readRow),
+    readMessages(doc, limit) {
+      const found = doc.querySelectorAll(rows);
+      const read = lastRead(found, limit, readRow);
+      // Only when no buyer message was read (the tail is the shop's, or reading failed).
+      const all = read.some((m) => m.from === 'buyer') ? [] : Array.from(found);
+      const holds = (sel: string) => all.some((r) => r.querySelector(sel));
+      if (holds(shop)) for (const [name, sel] of Object.entries(needs)) if (!holds(sel)) throw new SiteElementMissing(spec.id, name);
+      return read;
+    },
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
     observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),

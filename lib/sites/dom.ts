@@ -2,7 +2,7 @@
  * DOM helpers shared by the adapters: text-label lookups (consoles keep their Chinese labels far
  * longer than their class names), required lookups that throw SiteElementMissing, flag names.
  */
-import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderStatus } from './types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderRow, type OrderStatus } from './types';
 
 /**
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
@@ -111,13 +111,29 @@ export function findByText(root: ParentNode, selector: string, text: string | Re
 export const FLAG_BY_INDEX: readonly FlagColor[] = ['gray', 'red', 'yellow', 'green', 'blue', 'purple'];
 const FLAG_BY_CHAR: Record<string, FlagColor> = { 灰: 'gray', 红: 'red', 黄: 'yellow', 绿: 'green', 蓝: 'blue', 紫: 'purple', 粉: 'purple' };
 
-/** '红旗', '红色', '旗帜：红色' → 'red'; unknown → 'gray' (no flag). */
-export function flagFromChineseName(name: string | null | undefined): FlagColor {
+/** '红旗', '红色', '旗帜：红色' → 'red'; null where the text names no colour (灰旗 is gray). */
+export function flagFromChineseName(name: string | null | undefined): FlagColor | null {
   for (const ch of name ?? '') {
     const f = FLAG_BY_CHAR[ch];
     if (f) return f;
   }
-  return 'gray';
+  return null;
+}
+
+/**
+ * An order row's flag (the icon at `flagSel`, whose title names the colour) and seller remark (the
+ * text after `remarkLabel`), as an OrderRow has them. What the row does not show that way — no icon,
+ * a title naming no colour, no remark label — is `unread`, never taken as gray or as no remark:
+ * a console that renamed them would otherwise be told every remark is wrong, or missing.
+ */
+export function flagAndRemark(row: ParentNode, flagSel: string, remarkLabel: string): Pick<OrderRow, 'flag' | 'flagUnknown' | 'remark' | 'unread'> {
+  const flag = flagFromChineseName(row.querySelector(flagSel)?.getAttribute('title'));
+  // A label with nothing after it is an empty remark; no label at all is a remark not read.
+  const remark = labelValue(row, remarkLabel) ?? (findLabel(row, remarkLabel) ? '' : null);
+  const unread: OrderRow['unread'] = [];
+  if (!flag) unread.push('flag');
+  if (remark == null) unread.push('remark');
+  return { flag: flag ?? 'gray', remark: remark ?? '', ...(flag ? {} : { flagUnknown: true }), ...(unread.length ? { unread } : {}) };
 }
 
 /** Trade status texts shared by the Chinese consoles. */

@@ -80,8 +80,9 @@ export function probeWith(
   }
   if (chat && spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
   if (orders && spec.orders) {
-    const count = attempt(() => adapter.readOrders?.(doc).length ?? 0, 0);
-    lines.push({ what: 'orders', ok: count > 0, count, missing: miss(spec.orders) });
+    const rows = attempt(() => adapter.readOrders?.(doc) ?? [], []);
+    // Rows whose flag or remark was not read are a failed read, whatever else was found.
+    lines.push({ what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread), count: rows.length, missing: miss(spec.orders) });
   }
   if (orders && spec.remarkEditor) {
     lines.push({ what: 'remark-editor', ok: attempt(() => adapter.findRemarkEditor?.(doc) != null, false), missing: miss(spec.remarkEditor) });

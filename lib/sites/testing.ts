@@ -9,11 +9,14 @@ import type { ChatMessage } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** Replaces the current document with a fixture page from test/fixtures/. */
-export function loadFixture(name: string, url?: string): Document {
+/**
+ * Replaces the current document with a fixture page from test/fixtures/, optionally changed first
+ * (`transform`: a console's new build, e.g. a class renamed).
+ */
+export function loadFixture(name: string, url?: string, transform: (html: string) => string = (h) => h): Document {
   if (url) setUrl(url);
   // happy-dom runs no page scripts; external ones would only log load errors.
-  const html = readFileSync(resolve(ROOT, 'test', 'fixtures', name), 'utf8').replace(/<script\b[^>]*\bsrc=[^>]*><\/script>/g, '');
+  const html = transform(readFileSync(resolve(ROOT, 'test', 'fixtures', name), 'utf8')).replace(/<script\b[^>]*\bsrc=[^>]*><\/script>/g, '');
   document.open();
   document.write(html);
   document.close();

@@ -70,6 +70,12 @@ export interface OrderRow {
    */
   flagUnknown?: boolean;
   remark: string;
+  /**
+   * What the page should show on this row but the adapter could not read (the console changed):
+   * 'flag' (then `flagUnknown` too), 'remark' (then `remark` is '' and says nothing). The remark lint
+   * makes no claim from an unread part, and the panel says which part it could not read.
+   */
+  unread?: ('flag' | 'remark')[];
   /** The row element, so the panel can mark a broken remark next to it. */
   element: HTMLElement;
 }
@@ -171,5 +177,15 @@ export class SiteElementMissing extends Error {
     readonly element: string,
   ) {
     super(`${site}: could not find ${element}`);
+  }
+}
+
+/** `read()`, or null where it threw SiteElementMissing (the page could not be read); other errors go on. */
+export function readOrMissing<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof SiteElementMissing) return null;
+    throw err;
   }
 }

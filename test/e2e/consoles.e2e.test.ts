@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { inPanel, setUpDemoShop } from './pages';
+import { cardReady, inPanel, setUpDemoShop } from './pages';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
 let h: Harness;
@@ -26,6 +26,18 @@ beforeEach(async () => {
   pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });
+
+/**
+ * Opens the page check by the panel's `button` (the header's or the notice's): its `what` line is a
+ * failed read naming exactly `missing`, never a ✓ beside a missing selector; the page threw nothing.
+ */
+async function expectCheckFails(button: 'check-open' | 'notice-check', what: string, missing: string[]) {
+  await inPanel(page, `[data-kf="${button}"]`).click();
+  await inPanel(page, '[data-kf="page-check"]').waitFor();
+  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"]`).getAttribute('data-ok')).toBe('false');
+  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"] [data-kf="check-missing"]`).allTextContents()).toEqual(missing);
+  expect(pageErrors).toEqual([]);
+}
 
 /** A starter reply without fill-ins, found by searching its title. */
 const REPLY_TITLE = '咨询高峰稍候';
@@ -173,6 +185,62 @@ describe('JD order list', () => {
   });
 });
 
+describe('a conversation switch where the console shows no buyer id (the nickname is the key): no stale buyer', () => {
+  const basis = () => inPanel(page, '[data-kf="basis-msg"]').allTextContents();
+  for (const [name, fx, row, first, firstLast, second, secondMessage] of [
+    ['Douyin', CONSOLES.douyin, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
+    ['Douyin v2', CONSOLES.douyinV2, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
+    ['Kuaishou', CONSOLES.kuaishou, (n: string) => `.SessionBaseCard:has(.SessionBaseCard-topHeadName:text-is("${n}"))`, '橙子不酸', '这个颜色显白吗', '阿木木', '好的'],
+  ] as const) {
+    it(`${name}: the buyer, the messages the suggestions answer and the card follow a click in the list, and come back`, async () => {
+      await openConsole(page, fx);
+      await cardReady(page, first);
+      expect((await basis()).at(-1)).toBe(firstLast);
+      await page.locator(row(second)).click();
+      await expect.poll(() => buyerName(page)).toBe(second);
+      await cardReady(page, second);
+      await expect.poll(basis).toEqual([secondMessage]);
+      await page.locator(row(first)).click();
+      await expect.poll(() => buyerName(page)).toBe(first);
+      await cardReady(page, first);
+      await expect.poll(async () => (await basis()).at(-1)).toBe(firstLast);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
+
+describe('order lists whose flag or remark can no longer be read (the console changed)', () => {
+  it('Taobao, flag titles renamed: no order is told to change its flag, and the panel says the flags were not read', async () => {
+    await openConsole(page, CONSOLES.taobaoSold, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').textContent()).toContain('3 单的旗帜读不出来');
+    // Only the delay remark without a ship date is marked, by its own text, as on the unchanged page.
+    await expect.poll(() => page.locator('[data-kf="remark-lint"]').count()).toBe(1);
+    for (const text of await page.locator('[data-kf="remark-lint"]').allTextContents()) expect(text).not.toMatch(/灰旗|改旗帜/);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('Taobao, remark label renamed: no order is told it needs a remark', async () => {
+    await openConsole(page, CONSOLES.taobaoSold, (html) => html.split('卖家备注：').join('备注：'));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await page.locator('[data-kf="remark-lint"]').count()).toBe(0);
+    await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toContain('LABEL_REMARK');
+  });
+
+  it('JD, remark class renamed: no "本页备注都符合规范" over remarks it never read', async () => {
+    await openConsole(page, CONSOLES.jdOrders, (html) => html.split('remark-cell__text').join('remark-cell__content'));
+    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
+    expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
+    await expectCheckFails('check-open', 'orders', ['REMARK_TEXT']);
+  });
+});
+
 describe('Taobao order pages', () => {
   it('reads the sold list under both order-id labels', async () => {
     await openConsole(page, CONSOLES.taobaoSold);
@@ -227,6 +295,22 @@ describe('page check when a console changed', () => {
     for (const secret of ['S*******n', '7205118833', '能不能今天就发出去', '你好，这款加绒的还有货吗', '小助手']) expect(report).not.toContain(secret);
     expect(pageErrors).toEqual([]);
   });
+
+  // The console renamed the buyer's side of a message row: the shop's replies still read, the buyer's
+  // rows match nothing. Before, that read as "the shop spoke last": 已回复 on the card, 等待买家消息….
+  for (const [name, fx, change] of [
+    ['Pinduoduo', CONSOLES.pdd, ['<div class="buyer-item">', '<div class="buyer-item-v2">']],
+    ['JD 咚咚', CONSOLES.jd, ['class="message_left"', 'class="message-left"']],
+  ] as const) {
+    it(`${name}: buyer messages that can no longer be told apart get a notice, no 已回复, and a failed line in the check`, async () => {
+      await openConsole(page, fx, (html) => html.split(change[0]).join(change[1]));
+      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出买家的消息');
+      await cardReady(page, (await buyerName(page))!);
+      expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      expect(await inPanel(page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
+      await expectCheckFails('notice-check', 'messages', ['BUYER_SIDE']);
+    });
+  }
 
   it('the header button checks a healthy page too', async () => {
     await openConsole(page, CONSOLES.douyinV2);

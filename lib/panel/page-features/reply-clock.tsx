@@ -11,6 +11,7 @@ import type { PanelFeature } from '../page-feature';
 import { Store } from '../store';
 import { call } from '../../messaging/client';
 import { observeDom } from '../../sites/observe';
+import { readOrMissing } from '../../sites/types';
 import { waitingSince } from '../../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../../domain/clock/types';
 import { shopZone } from '../../storage/settings';
@@ -89,7 +90,14 @@ export const replyClock: PanelFeature = {
         showOnCard();
         return;
       }
-      const messages = adapter.readMessages(doc, MESSAGES_READ);
+      const messages = readOrMissing(() => adapter.readMessages(doc, MESSAGES_READ));
+      // Messages the page shows but the adapter could not read: no wait and no 已回复 is claimed,
+      // and nothing is reported as answered (the panel's notice says the page could not be read).
+      if (!messages) {
+        known = false;
+        showOnCard();
+        return;
+      }
       since = waitingSince(messages);
       known = since !== null || messages.at(-1)?.from === 'agent';
       const conversation = conversationKey();

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagFromChineseName, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -85,8 +85,7 @@ export function readOrders(doc: Document): OrderRow[] {
       createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: parseYuan(labelValue(table, S.LABEL_AMOUNT)),
       items: items.join('；') || undefined,
-      flag: flagFromChineseName(table.querySelector(S.ORDER_MEMO_FLAG)?.getAttribute('title')),
-      remark: labelValue(table, S.LABEL_REMARK) ?? '',
+      ...flagAndRemark(table, S.ORDER_MEMO_FLAG, S.LABEL_REMARK),
       element: table,
     });
   }

@@ -14,6 +14,8 @@ export const douyinAdapter = chatAdapter({
   readBuyerIdentity,
   rows: S.MESSAGE,
   readRow,
+  shop: S.SHOP_BUBBLE,
+  needs: { BUYER_BUBBLE: S.BUYER_BUBBLE, MESSAGE_TEXT: S.MESSAGE_TEXT },
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

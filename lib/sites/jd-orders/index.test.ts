@@ -14,6 +14,16 @@ describe('jd order list adapter (fixture page, one source)', () => {
     expect(findAdapter(new URL(URL_LIST))).toBe(A);
   });
 
+  it('a card whose remark element is not found is marked unread, not read as a card without a remark', () => {
+    loadFixture('jd-orders.html', URL_LIST, (html) => html.split('remark-cell__text').join('remark-cell__content'));
+    expect(A.readOrders!(document).map((r) => [r.orderId, r.remark, r.unread])).toEqual([
+      ['302918374650', '', ['remark']],
+      ['302917220418', '', ['remark']],
+      ['302909981273', '', ['remark']],
+      ['302906652310', '', ['remark']],
+    ]);
+  });
+
   it('reads every order card: id, buyer pin (also as the buyer id), status and remark; the flag is marked unknown', () => {
     loadFixture('jd-orders.html', URL_LIST);
     expect(A.pageKind(document)).toBe('order-list');

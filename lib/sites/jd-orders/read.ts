@@ -25,6 +25,7 @@ export function readOrders(doc: Document): OrderRow[] {
     const orderId = textOf(card.querySelector(S.ORDER_ID)).match(/\d{8,20}/)?.[0];
     if (!orderId) continue;
     const pin = textOf(card.querySelector(S.BUYER_PIN));
+    const remark = card.querySelector(S.REMARK_TEXT);
     // The pin is the same id 咚咚 shows for the buyer (its row id), so follow-ups and history made
     // from this list meet the buyer's card in chat. A masked pin names nobody.
     const buyerId = isMaskedNickname(pin) ? null : normaliseBuyerId(pin);
@@ -36,7 +37,9 @@ export function readOrders(doc: Document): OrderRow[] {
       // The list does not show the flag (consoles.md): the lint reads the remark by its own kind.
       flag: 'gray',
       flagUnknown: true,
-      remark: textOf(card.querySelector(S.REMARK_TEXT)),
+      remark: textOf(remark),
+      // No remark element: the card was not read (a renamed class), not a card without a remark.
+      ...(remark ? {} : { unread: ['remark' as const] }),
       element: card,
     });
   }

@@ -14,6 +14,8 @@ export const jdAdapter = chatAdapter({
   readBuyerIdentity,
   rows: S.MESSAGE,
   readRow,
+  shop: S.SHOP_SIDE,
+  needs: { BUYER_SIDE: S.BUYER_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
   conversationAt,

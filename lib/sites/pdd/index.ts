@@ -14,6 +14,8 @@ export const pddAdapter = chatAdapter({
   readBuyerIdentity,
   rows: S.MESSAGE_ROW,
   readRow,
+  shop: S.SHOP_SIDE,
+  needs: { BUYER_SIDE: S.BUYER_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
   conversationAt,

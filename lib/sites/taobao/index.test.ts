@@ -14,6 +14,18 @@ describe('taobao adapter (fixture pages)', () => {
     expect(findAdapter(new URL('https://myseller.taobao.com/home.htm/trade-platform/tp/sold'))?.id).toBe('taobao-orders');
   });
 
+  it('a flag title that names no colour, or a remark label not found, is marked unread, not read as gray or as no remark', () => {
+    loadFixture('taobao-sold.html', undefined, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
+    const flags = A.readOrders!(document).map((r) => [r.flag, r.flagUnknown, r.unread]);
+    expect(flags).toEqual([['gray', true, ['flag']], ['gray', true, ['flag']], ['gray', true, ['flag']]]);
+    loadFixture('taobao-sold.html', undefined, (html) => html.split('卖家备注：').join('备注：'));
+    const remarks = A.readOrders!(document).map((r) => [r.remark, r.unread]);
+    expect(remarks).toEqual([['', ['remark']], ['', ['remark']], ['', ['remark']]]);
+    // The unchanged page reads everything.
+    loadFixture('taobao-sold.html');
+    expect(A.readOrders!(document).filter((r) => r.unread)).toEqual([]);
+  });
+
   it('reads orders by their text labels, ignoring hashed class names', () => {
     loadFixture('taobao-sold.html');
     expect(A.pageKind(document)).toBe('order-list');

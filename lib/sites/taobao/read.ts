@@ -1,5 +1,5 @@
 import { SiteElementMissing, type FlagColor, type OrderRow, type RemarkEditor } from '../types';
-import { FLAG_BY_INDEX, flagFromChineseName, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'taobao';
@@ -26,8 +26,7 @@ export function readOrders(doc: Document): OrderRow[] {
       createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: amounts.length ? Math.max(...amounts) : undefined,
       items: items.join('；') || undefined,
-      flag: flagFromChineseName(table.querySelector(S.ORDER_FLAG)?.getAttribute('title')),
-      remark: labelValue(table, S.LABEL_REMARK) ?? '',
+      ...flagAndRemark(table, S.ORDER_FLAG, S.LABEL_REMARK),
       element: table,
     });
   }

@@ -213,8 +213,16 @@ export function withTaughtFallback(builtIn: SiteAdapter, taught: SiteAdapter): S
     },
     readBuyer: (doc) => builtIn.readBuyer(doc) ?? taught.readBuyer(doc),
     readMessages(doc, limit) {
-      const own = builtIn.readMessages(doc, limit);
-      return own.length ? own : taught.readMessages(doc, limit);
+      try {
+        const own = builtIn.readMessages(doc, limit);
+        return own.length ? own : taught.readMessages(doc, limit);
+      } catch (err) {
+        if (!(err instanceof SiteElementMissing)) throw err;
+        // The built-in read failed: what was taught reads instead, else the failure stands.
+        const learnt = taught.readMessages(doc, limit);
+        if (learnt.length) return learnt;
+        throw err;
+      }
     },
     findChatInput(doc) {
       try {
