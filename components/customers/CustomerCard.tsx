@@ -407,10 +407,17 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           maxLength={500}
           onInput={(e) => card.setNoteDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
-            // Enter that ends an IME composition picks the characters; it must not save.
-            if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) {
+            // A key that ends an IME composition belongs to it (Enter picks the characters, Escape
+            // drops them): it must not save or leave.
+            if (e.isComposing || e.keyCode === 229) return;
+            if (e.key === 'Enter') {
               e.preventDefault();
-              void card.saveNote();
+              // Saved: the agent's next keys are for the buyer (chat box). Not saved: the text and
+              // the error stay in front of them.
+              void card.saveNote().then((saved) => saved && card.leaveNote());
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              card.leaveNote();
             }
           }}
         />
