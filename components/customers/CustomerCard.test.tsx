@@ -110,6 +110,21 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')).toBeNull();
   });
 
+  it('shows a field only when it holds something: a buyer with only a note has no "sizes: not recorded" line', async () => {
+    const { q, open, card, root } = setup({ 小鹿: null, 阿花: customer('阿花', (c) => applyPatch(c, { sizes: { usualSize: 'L' } }, T, { maskPii: true })) });
+    await open('小鹿');
+    card.setNoteDraft('只要顺丰');
+    await card.saveNote();
+    await flush();
+    expect(q('[data-kf="customer-history"]')?.textContent).toContain('只要顺丰');
+    expect(q('[data-kf="customer-sizes"]')).toBeNull();
+    expect(q('.kf-cc-facts')).toBeNull();
+    expect(root.textContent).not.toContain('未记录');
+    await open('阿花');
+    expect(q('.kf-cc-facts dt')?.textContent).toBe('尺码');
+    expect(q('[data-kf="customer-sizes"] [data-size="usualSize"]')?.textContent).toBe('L');
+  });
+
   it('keeps two buyers with the same masked nickname apart: their own notes, their own drafts', async () => {
     const { q, open, call, card } = setup({});
     await open('S*******n', 'uid-1');

@@ -247,6 +247,8 @@ describe('the buyer-note box on the Pinduoduo console, keyboard only', () => {
     await page.keyboard.type('好');
     await expect.poll(() => draft(page)).toBe('亲好');
     expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    // The card shows what the buyer has: a note, no sizes line saying there are none (QA D, other observations).
+    expect(await inPanel(page, '[data-kf="customer-sizes"]').count()).toBe(0);
   });
 });
 
