@@ -18,17 +18,17 @@ const day = ['--today', '2026-11-23'];
 describe('remark CLI', () => {
   it('builds a purple remark and prints the canonical line', () => {
     const r = run('build', '--preset', 'A', '--flag', 'purple', '--fields', '{"shipDate":"2026-11-28","reason":"缺货"}', '--agent', '张三', ...day);
-    expect(r).toEqual({ code: 0, out: '【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23', err: '' });
+    expect(r).toEqual({ code: 0, out: '【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23', err: '' });
   });
 
   it('accepts Chinese labels as field names', () => {
     const r = run('build', '--preset', 'A', '--flag', 'purple', '--fields', '{"可发货日":"11/28"}', '--agent', '张三', ...day);
-    expect(r.out).toBe('【延迟发货】可发货日:2026-11-28｜张三 2026-11-23');
+    expect(r.out).toBe('【延迟发货】可发货日：2026-11-28｜张三 2026-11-23');
   });
 
   it('builds an after-sale record with --record', () => {
     const r = run('build', '--preset', 'B', '--record', 'return', '--fields', '{"reason":"不喜欢","style":"白M","amount":"99"}', '--agent', '张三', ...day);
-    expect(r.out).toBe('【退货】原因:不喜欢｜款式:白M｜退款金额:99元｜张三 2026-11-23');
+    expect(r.out).toBe('【退货】原因：不喜欢｜款式：白M｜退款金额：99元｜张三 2026-11-23');
   });
 
   it('exits 1 naming the missing and invalid fields', () => {

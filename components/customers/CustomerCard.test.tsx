@@ -31,7 +31,7 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
-  const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn() };
+  const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn(), backToChat: vi.fn() };
   const listeners: (() => void)[] = [];
   const held: { resolve(): void; nick: string }[] = [];
   const heldAhead: (() => void)[] = [];
@@ -110,6 +110,21 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')).toBeNull();
   });
 
+  it('shows a field only when it holds something: a buyer with only a note has no "sizes: not recorded" line', async () => {
+    const { q, open, card, root } = setup({ 小鹿: null, 阿花: customer('阿花', (c) => applyPatch(c, { sizes: { usualSize: 'L' } }, T, { maskPii: true })) });
+    await open('小鹿');
+    card.setNoteDraft('只要顺丰');
+    await card.saveNote();
+    await flush();
+    expect(q('[data-kf="customer-history"]')?.textContent).toContain('只要顺丰');
+    expect(q('[data-kf="customer-sizes"]')).toBeNull();
+    expect(q('.kf-cc-facts')).toBeNull();
+    expect(root.textContent).not.toContain('未记录');
+    await open('阿花');
+    expect(q('.kf-cc-facts dt')?.textContent).toBe('尺码');
+    expect(q('[data-kf="customer-sizes"] [data-size="usualSize"]')?.textContent).toBe('L');
+  });
+
   it('keeps two buyers with the same masked nickname apart: their own notes, their own drafts', async () => {
     const { q, open, call, card } = setup({});
     await open('S*******n', 'uid-1');
@@ -176,6 +191,34 @@ describe('CustomerCard', () => {
     expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: '小鹿', buyerId: null, kind: 'note', text: '要开发票' });
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
     expect(q('[data-kf="customer-history"] li[data-kind="note"]')?.textContent).toContain('要开发票');
+  });
+
+  it('gives the keys back to the chat box once Enter saved the note, or at Escape (the draft stays); not after a failed save, nor for IME keys', async () => {
+    const { q, open, call, panel } = setup({ 小鹿: null });
+    await open('小鹿');
+    const input = () => q('[data-kf="customer-note-input"]') as HTMLInputElement;
+    const key = (init: KeyboardEventInit) => act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init })));
+    type(input(), '要开发票');
+    key({ key: 'Escape', isComposing: true });
+    key({ key: 'Enter', isComposing: true });
+    await flush();
+    expect(panel.backToChat).not.toHaveBeenCalled();
+    key({ key: 'Escape' });
+    expect(panel.backToChat).toHaveBeenCalledTimes(1);
+    expect(input().value).toBe('要开发票');
+    expect(call).not.toHaveBeenCalledWith('addCustomerEvent', expect.anything());
+    call.mockImplementationOnce(async () => {
+      throw new CallError('quota', 'QuotaExceededError');
+    });
+    key({ key: 'Enter' });
+    await flush();
+    // Not saved: the text and the reason stay in front of the agent.
+    expect(panel.backToChat).toHaveBeenCalledTimes(1);
+    expect(q('[data-kf="customer-save-error"]')).not.toBeNull();
+    key({ key: 'Enter' });
+    await flush();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', expect.objectContaining({ text: '要开发票' }));
+    expect(panel.backToChat).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the typed note and says why when saving fails (disk full)', async () => {

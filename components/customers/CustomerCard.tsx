@@ -21,10 +21,11 @@ function useCardState(c: CustomerCardController | null): CardState | null {
   return useStore(c?.store);
 }
 
-/** "165cm · 55kg（110 斤）· M", one span per field (data-size) so tests and agents can read them. */
+const hasSizes = (sizes: Partial<Sizes>): boolean => SIZE_ORDER.some((k) => sizes[k] !== undefined);
+
+/** "165cm · 55kg（110 斤）· M", one span per field (data-size) so tests and agents can read them. Shown only where there are sizes. */
 function SizeLine(props: { sizes: Partial<Sizes> }) {
   const parts = SIZE_ORDER.filter((k) => props.sizes[k] !== undefined);
-  if (!parts.length) return <span class="kf-muted">{t('customers.card.noSizes')}</span>;
   return (
     <>
       {parts.map((k, i) => {
@@ -97,7 +98,7 @@ function OldRecordView(props: { old: Customer }) {
         </p>
       )}
       <dl class="kf-cc-facts">
-        {Object.keys(o.sizes).length > 0 && (
+        {hasSizes(o.sizes) && (
           <>
             <dt>{t('customers.card.sizes')}</dt>
             <dd><SizeLine sizes={o.sizes} /></dd>
@@ -368,12 +369,17 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         </p>
       )}
       {draft && <Editor key={key} customer={c} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key), ...d })} onDone={() => setDraft(null)} />}
-      {!editing && c && (
+      {/* A field is shown only when it holds something: a buyer with a note and no sizes is not told "sizes: not recorded". */}
+      {!editing && c && (hasSizes(c.sizes) || c.preferences || c.addressNote || c.note) && (
         <dl class="kf-cc-facts">
-          <dt>{t('customers.card.sizes')}</dt>
-          <dd data-kf="customer-sizes">
-            <SizeLine sizes={c.sizes} />
-          </dd>
+          {hasSizes(c.sizes) && (
+            <>
+              <dt>{t('customers.card.sizes')}</dt>
+              <dd data-kf="customer-sizes">
+                <SizeLine sizes={c.sizes} />
+              </dd>
+            </>
+          )}
           {c.preferences && (
             <>
               <dt>{t('customers.field.preferences')}</dt>
@@ -407,10 +413,17 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           maxLength={500}
           onInput={(e) => card.setNoteDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
-            // Enter that ends an IME composition picks the characters; it must not save.
-            if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) {
+            // A key that ends an IME composition belongs to it (Enter picks the characters, Escape
+            // drops them): it must not save or leave.
+            if (e.isComposing || e.keyCode === 229) return;
+            if (e.key === 'Enter') {
               e.preventDefault();
-              void card.saveNote();
+              // Saved: the agent's next keys are for the buyer (chat box). Not saved: the text and
+              // the error stay in front of them.
+              void card.saveNote().then((saved) => saved && card.leaveNote());
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              card.leaveNote();
             }
           }}
         />

@@ -43,9 +43,9 @@ describe('RemarkForm', () => {
     const { q } = setup();
     type(q('input[data-field="shipDate"]'), '2026-11-28');
     type(q('input[data-field="reason"]'), '缺货');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23');
     expect(q('[data-kf="remark-problems"]')).toBeNull();
-    expect(q('[data-kf="remark-length"]')?.textContent).toBe(`${new TextEncoder().encode('【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23').length} / 1000 字节`);
+    expect(q('[data-kf="remark-length"]')?.textContent).toBe(`${new TextEncoder().encode('【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23').length} / 1000 字节`);
   });
 
   it('hands over the whole remark, earlier lines kept, on "use this remark"', () => {
@@ -54,8 +54,8 @@ describe('RemarkForm', () => {
     type(q('input[data-field="shipDate"]'), '2026-11-28');
     click(q('[data-kf="remark-use"]'));
     expect(onUseText).toHaveBeenCalledWith(
-      '老客户 李四 11/20\n【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
-      '【延迟发货】可发货日:2026-11-28｜张三 2026-11-23',
+      '老客户 李四 11/20\n【延迟发货】可发货日：2026-11-28｜张三 2026-11-23',
+      '【延迟发货】可发货日：2026-11-28｜张三 2026-11-23',
       '老客户 李四 11/20',
     );
   });
@@ -71,7 +71,7 @@ describe('RemarkForm', () => {
     type(q('input[data-field="discount"]'), '30');
     expect(q('[data-kf="remark-problems"]')?.textContent).toContain('主管同意');
     type(q('input[data-field="supervisor"]'), '王五');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【改价】改价金额:30元｜主管同意:王五｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【改价】改价金额：30元｜主管同意：王五｜张三 2026-11-23');
   });
 
   it('rejects a changed phone that is neither a mainland mobile nor a landline, and says what both look like', () => {
@@ -85,7 +85,7 @@ describe('RemarkForm', () => {
     const { q } = setup({ flag: 'yellow' });
     type(q('input[data-field="phone"]'), '0755 1234567 转8001');
     expect(q('[data-kf="remark-problems"]')).toBeNull();
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新电话：0755-1234567转8001｜张三 2026-11-23');
   });
 
   it('reads a discount typed in full width through a Chinese IME', () => {
@@ -94,7 +94,7 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-problems"]')?.textContent).not.toContain('必须是大于 0 的金额');
     expect(q('[data-kf="remark-problems"]')?.textContent).toContain('优惠 25 元超过客服可自行处理的额度');
     type(q('input[data-field="discount"]'), '１２．５');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【已核对可发货】优惠:12.5元｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【已核对可发货】优惠：12.5元｜张三 2026-11-23');
   });
 
   it('blocks a merge of a single order, or of the same order twice, and says why', () => {
@@ -106,7 +106,7 @@ describe('RemarkForm', () => {
       expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
     }
     type(q('input[data-field="orders"]'), '3709981726354019283、3709981726354019284');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【合并发货】合并订单：3709981726354019283/3709981726354019284｜买家：小明｜张三 2026-11-23');
   });
 
   it('blocks an exchange with both a top-up and a refund of the price difference', () => {
@@ -119,7 +119,7 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-problems"]')?.textContent).toContain('补差价和退差价只能填一项');
     expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
     type(q('input[data-field="priceDiffOut"]'), '');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型：换货｜原款：驼色｜换款：灰色｜补差价：10元｜张三 2026-11-23');
   });
 
   it('switches to an after-sale record with yes/no selects', () => {
@@ -133,7 +133,7 @@ describe('RemarkForm', () => {
     type(q('input[data-field="postage"]'), '12');
     type(q('select[data-field="refunded"]'), '否');
     type(q('select[data-field="recorded"]'), '是');
-    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【质量换货】质量问题:袖口开线｜退回款式:白色M｜换款式:白色L｜运费:12元｜已退运费:否｜已登记:是｜张三 2026-11-23');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【质量换货】质量问题：袖口开线｜退回款式：白色M｜换款式：白色L｜运费：12元｜已退运费：否｜已登记：是｜张三 2026-11-23');
   });
 
   it('says a gray remark in A will say 无效订单, and writes it', () => {
@@ -155,7 +155,7 @@ describe('RemarkForm', () => {
     const colleague = `改地址：上海市浦东新区张江路88号 客服阿杰 11/22；${'买家要求周末送货，电话先联系，'.repeat(20)}`;
     const { q, onUseText } = setup({ flag: 'yellow', previousRemark: colleague });
     type(q('input[data-field="phone"]'), '13812345678');
-    const line = '【信息变更】新电话:13812345678｜张三 2026-11-23';
+    const line = '【信息变更】新电话：13812345678｜张三 2026-11-23';
     const total = new TextEncoder().encode(`${colleague}\n${line}`).length;
     const notice = q('[data-kf="remark-limit-notice"]')?.textContent ?? '';
     expect(notice).toContain(`多 ${total - 1000} 字节`);
@@ -243,5 +243,29 @@ describe('RemarkForm', () => {
     const { q } = setup();
     expect(q('[data-kf="remark-use"]')?.textContent).toBe('Use this remark');
     expect(q('[data-kf="remark-problems"]')?.textContent).toContain('missing the required field');
+  });
+
+  it('shows the rules in English in the English interface, and still writes the shop’s Chinese remark with ：', () => {
+    setLocale('en');
+    const { q, root } = setup({ flag: 'yellow' });
+    const labels = [...root.querySelectorAll('.kf-rm-field > span:first-child')].map((e) => e.textContent);
+    expect(labels).toEqual(['New address', 'New recipient', 'New phone', 'New courier', 'Note']);
+    expect(q('[data-kf="remark-target"] option')?.textContent).toBe('Remark for the yellow flag (Details changed)');
+    // The bracketed title is what the line starts with: Chinese, as written; the meaning is English.
+    expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【信息变更】 Address, recipient, phone or courier changed, or parts sent to different addresses');
+    expect([...root.querySelectorAll('.kf-rm-help')].map((e) => e.textContent)).toContain('A mobile of 11 digits, or a landline as area code-number (e.g. 021-12345678)');
+    const ui = [...root.querySelectorAll('.kf-rm-field, [data-kf="remark-target"], h3')].map((e) => e.textContent).join(' ');
+    expect(ui).not.toMatch(/[\u4e00-\u9fff]/);
+    type(q('input[data-field="address"]'), '北京市朝阳区建国路1号');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新地址：北京市朝阳区建国路1号｜张三 2026-11-23');
+  });
+
+  it('shows a label the shop wrote itself as written, in either language (it has no English)', () => {
+    setLocale('en');
+    const own: RuleSet = structuredClone(PRESET_A);
+    own.flags.purple.fields = own.flags.purple.fields.map((f) => (f.key === 'reason' ? { ...f, label: '缺货原因' } : f));
+    const { root } = setup({}, own);
+    const labels = [...root.querySelectorAll('.kf-rm-field > span:first-child')].map((e) => e.textContent);
+    expect(labels).toEqual(['Ship date*', '缺货原因']);
   });
 });

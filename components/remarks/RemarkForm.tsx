@@ -6,6 +6,7 @@ import {
 import type { Zone } from '../../lib/domain/time';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
+import { ruleText } from '../../lib/i18n/messages/remarks-presets';
 import { LengthCounter } from './LengthCounter';
 import { PageText } from '../PageText';
 
@@ -82,14 +83,15 @@ export function RemarkForm(props: RemarkFormProps) {
           value={target}
           onChange={(e) => pick(e.currentTarget.value as RemarkTarget)}
         >
-          <option value={flag}>{t('remarks.form.flagRemark', { flag: flagName })}（{ruleSet.flags[flag].title}）</option>
+          <option value={flag}>{t('remarks.form.flagRemark', { flag: flagName, title: ruleText(ruleSet.flags[flag].title) })}</option>
           {RECORD_KINDS.map((k) => (
             <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
           ))}
         </select>
       </div>
+      {/* The bracketed title is what the remark line starts with (Chinese, as written); the meaning is UI. */}
       <p class="kf-rm-meaning" data-kf="remark-meaning">
-        【{rule.title}】{rule.meaning}
+        【{rule.title}】{en && ' '}{ruleText(rule.meaning)}
       </p>
       {flagRule && !flagRule.inUse && <p class="kf-rm-notice">{t('remarks.form.notInUse')}</p>}
       {flagRule?.mustSay && <p class="kf-rm-meaning">{t('remarks.form.mustSay', { phrase: flagRule.mustSay })}</p>}
@@ -168,7 +170,7 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
       <select {...common} onChange={onInput}>
         <option value="">{t('remarks.form.choose')}</option>
         {opts.map((o) => (
-          <option key={o} value={o}>{spec.type === 'yesno' ? t(o === '是' ? 'remarks.form.yes' : 'remarks.form.no') : o}</option>
+          <option key={o} value={o}>{spec.type === 'yesno' ? t(o === '是' ? 'remarks.form.yes' : 'remarks.form.no') : ruleText(o)}</option>
         ))}
       </select>
     );
@@ -189,12 +191,13 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
   }
   return (
     <label class="kf-rm-field">
+      {/* The label as the interface shows it; the remark writes the rule's own label (the preview shows it). */}
       <span>
-        {spec.label}
+        {ruleText(spec.label)}
         {spec.required && <abbr class="kf-rm-req" title={t('remarks.form.required')}>*</abbr>}
       </span>
       {control}
-      {spec.help && <span class="kf-rm-help">{spec.help}</span>}
+      {spec.help && <span class="kf-rm-help">{ruleText(spec.help)}</span>}
     </label>
   );
 }

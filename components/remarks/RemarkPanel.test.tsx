@@ -124,7 +124,7 @@ describe('RemarkPanel with the remark box open', () => {
     type(q('input[data-field="reason"]'), '缺货');
     click(q('[data-kf="remark-use"]'));
     await tick();
-    const line = `【延迟发货】可发货日:${inDays(4)}｜原因:缺货｜小美 ${today}`;
+    const line = `【延迟发货】可发货日：${inDays(4)}｜原因：缺货｜小美 ${today}`;
     expect(box().textarea.value).toBe(`缺货，晚点发\n${line}`);
     expect(q('[data-kf="remark-ok"]')).not.toBeNull();
     click(box().saveButton);

@@ -3,6 +3,7 @@ import { emptyRemarkNote } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
+import { ruleText } from '@/lib/i18n/messages/remarks-presets';
 import type { RemarkController, RemarkState } from '@/lib/panel/remarks';
 import { RemarkForm } from './RemarkForm';
 import { RemarkCheck } from './RemarkCheck';
@@ -49,7 +50,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
       <p class="kf-rm-meaning">
         <span data-kf="remark-order">{t('remarks.panel.order', { orderId: ed.orderId })}</span>
         {ed.buyer && <span> · {ed.buyer}</span>}
-        <span> · {t('remarks.panel.rules', { name: ruleSet.name })}</span>
+        <span> · {t('remarks.panel.rules', { name: ruleText(ruleSet.name) })}</span>
       </p>
       {!s.agent.trim() && <p class="kf-rm-notice" data-kf="remark-no-agent">{t('remarks.panel.noAgent')}</p>}
       <RemarkForm

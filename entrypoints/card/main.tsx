@@ -79,6 +79,7 @@ function apply(state: CardFrameState): void {
           segment = s;
           report();
         },
+        backToChat: () => toPanel({ kind: 'backToChat' }),
       },
       state.platform,
       document,

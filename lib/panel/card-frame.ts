@@ -84,7 +84,9 @@ export type FromCardFrame =
       /** The buyer's id as the card shows it (tells two buyers of one masked name apart). */
       buyerId?: string | null;
       segment: Segment | null;
-    };
+    }
+  /** The agent is done with the note input (saved with Enter, or Escape): typing goes back to the chat box. */
+  | { kind: 'backToChat' };
 
 /** The window message that carries the port (data; the port is in `event.ports`). */
 export const PORT_MESSAGE_KEY = 'kfCardPort';
@@ -135,6 +137,8 @@ export interface CardPanel {
   openBuyer(): OpenBuyer | null;
   /** A conversation switch, before the panel reads the rest of the page (PanelController.onSwitch). */
   onSwitch(listener: (who: OpenBuyer, drawn: () => void) => boolean): void;
+  /** Focus back in the chat box, at the caret the agent left there. */
+  backToChat?(): void;
 }
 
 /** Ports offered to frames that said hello and have not answered yet, at most. */
@@ -235,7 +239,12 @@ export class CardFrameHost {
       this.sendListed(true);
       return;
     }
-    if (m.kind !== 'layout' || port !== this.port) return;
+    if (port !== this.port) return;
+    if (m.kind === 'backToChat') {
+      this.panel.backToChat?.();
+      return;
+    }
+    if (m.kind !== 'layout') return;
     const d = this.drawn;
     if (d && m.buyer === d.buyer && (m.buyerId ?? null) === d.buyerId) {
       // The frame drew the buyer of the switch: the panel's full read runs now (the segment below

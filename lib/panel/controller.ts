@@ -734,8 +734,8 @@ export class PanelController {
     this.backToChat();
   }
 
-  /** Focus back in the chat box, at the caret the agent left there. */
-  private backToChat(): void {
+  /** Focus back in the chat box, at the caret the agent left there (also when the card's note input is left). */
+  backToChat(): void {
     const input = this.chatInputQuiet();
     if (input) focusAtCaret(input);
   }

@@ -66,6 +66,8 @@ export interface PanelLike {
   setCollapsed(collapsed: boolean): void;
   /** Lets the suggestions know who the buyer is, when the panel controller offers it. */
   setBuyerSegment?(segment: Segment | null): void;
+  /** Puts the focus back in the page's chat box, at its caret (the card frame asks the panel). */
+  backToChat?(): void;
 }
 
 export interface CardApi {
@@ -330,12 +332,12 @@ export class CustomerCardController {
     if (who) this.api.noteDrafts?.set(this.sessionKey(who), text.trim() ? text : '');
   }
 
-  /** Saves the draft as a dated note in the buyer's history. On failure the draft stays. */
-  async saveNote(): Promise<void> {
+  /** Saves the draft as a dated note in the buyer's history. On failure the draft stays. Resolves true once saved. */
+  async saveNote(): Promise<boolean> {
     const s = this.store.get();
     const text = s.noteDraft.trim();
     const who = this.who();
-    if (!text || !who || !this.platform || s.saving) return;
+    if (!text || !who || !this.platform || s.saving) return false;
     this.store.set({ saving: true, saveError: null });
     try {
       const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
@@ -343,6 +345,7 @@ export class CustomerCardController {
       this.api.noteDrafts?.set(this.sessionKey(who), '');
       if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
+      return true;
     } catch (err) {
       // The text is kept (in the input, or in the drafts of the buyer it was typed for).
       if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
@@ -350,7 +353,17 @@ export class CustomerCardController {
         this.drafts.set(draftKey(who.nickname, who.buyerId), text);
         this.store.set({ saving: false });
       }
+      return false;
     }
+  }
+
+  /**
+   * The agent is done with the note input (Enter saved it, or Escape): what they type next is for
+   * the buyer, so the focus goes back to the chat box at its caret, never left in the note (where a
+   * second Enter would save the reply as a note). An unsaved draft stays.
+   */
+  leaveNote(): void {
+    this.panel.backToChat?.();
   }
 
   /** Saves edited fields (only what changed is sent). Resolves true on success. */

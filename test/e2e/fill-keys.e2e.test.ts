@@ -30,6 +30,9 @@ const SIZE_QUESTION = '我身高165，体重110斤，这件穿什么码合适？
 /** The starter reply 推荐尺码 (/tj) with its two fill-ins typed as below. */
 const FILLED = '根据您的身高体重（165cm 55kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。';
 
+/** The demo console's chat box, whichever input kind it is opened with. */
+const CHAT_BOX = '.chat-editor .chat-input';
+
 /** Whether the page's focused element is its chat box (`selector`). */
 const chatBoxFocused = (p: Page, selector: string) => p.evaluate((s) => !!document.activeElement?.matches(s), selector);
 
@@ -52,7 +55,7 @@ async function altKeyOf(p: Page, title: string): Promise<string> {
 }
 
 describe('the fill-in form on the demo console, keyboard only', () => {
-  const CHAT = '.chat-editor .chat-input';
+  const CHAT = CHAT_BOX;
 
   /** The chat box holds 亲，好的 with the caret between the two parts. */
   async function typeWithCaretInside(p: Page) {
@@ -120,7 +123,7 @@ describe('the fill-in form on the demo console, keyboard only', () => {
       await inPanel(page, '[data-kf="suggestions"]').waitFor();
       expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
       expect(await demo.draft(page)).toBe('亲，好的');
-      expect(await chatBoxFocused(page, '.chat-editor .chat-input')).toBe(true);
+      expect(await chatBoxFocused(page, CHAT_BOX)).toBe(true);
       await page.keyboard.press(key);
       await fillByKeys(page);
       await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
@@ -171,6 +174,9 @@ describe('the fill-in form on the demo console, keyboard only', () => {
 });
 
 describe('the buyer-note box on the demo console, keyboard only', () => {
+  /** The notes in the open buyer's history (the buyer keeps those of the cases before). */
+  const noteTexts = (p: Page) => inPanel(p, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
+
   it('Alt+N from the chat box: the note input takes the typing at once, Enter saves it, nothing is sent', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
     await cardReady(page, '米粒妈妈');
@@ -182,6 +188,67 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
     await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('只要顺丰');
     expect(await demo.draft(page)).toBe('亲，');
     expect(await demo.sent(page)).toBe(0);
+  });
+
+  for (const input of ['textarea', 'contenteditable'] as const) {
+    it(`a note saved with Enter gives the keys back to the chat box (${input}), at its caret: the next words go to the buyer, not into another note`, async () => {
+      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input });
+      await cardReady(page, '米粒妈妈');
+      await chatInput(page).click();
+      await page.keyboard.type('亲，好的');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+KeyN');
+      await page.keyboard.type('回购三次');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('回购三次');
+      await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
+      await page.keyboard.type('马上发');
+      await expect.poll(() => demo.draft(page)).toBe('亲，马上发好的');
+      expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+      expect((await noteTexts(page)).filter((n) => n.includes('马上发'))).toEqual([]);
+      expect(await demo.sent(page)).toBe(0);
+    });
+  }
+
+  it('Escape in the note input goes back to the chat box at its caret; the unsaved note waits in its box', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input: 'contenteditable' });
+    await cardReady(page, '米粒妈妈');
+    await chatInput(page).click();
+    await page.keyboard.type('亲，好的');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+KeyN');
+    await page.keyboard.type('还没想好');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
+    await page.keyboard.type('稍等');
+    await expect.poll(() => demo.draft(page)).toBe('亲，稍等好的');
+    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('还没想好');
+    expect((await noteTexts(page)).filter((n) => n.includes('还没想好') || n.includes('稍等'))).toEqual([]);
+    expect(await demo.sent(page)).toBe(0);
+  });
+});
+
+describe('the buyer-note box on the Pinduoduo console, keyboard only', () => {
+  const CHAT = '#replyTextarea';
+  const draft = (p: Page) => p.evaluate(() => (window as any).__pdd.draft() as string);
+
+  it('Alt+N, a note, Enter, then typing: the words go into the chat box after what was there (the QA report\'s D7)', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    await cardReady(page, 'S*******n');
+    await page.click(CHAT);
+    await page.keyboard.type('亲');
+    await page.keyboard.press('Alt+KeyN');
+    await page.keyboard.type('键盘备注');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('键盘备注');
+    await expect.poll(() => chatBoxFocused(page, CHAT)).toBe(true);
+    await page.keyboard.type('好');
+    await expect.poll(() => draft(page)).toBe('亲好');
+    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    // The card shows what the buyer has: a note, no sizes line saying there are none (QA D, other observations).
+    expect(await inPanel(page, '[data-kf="customer-sizes"]').count()).toBe(0);
   });
 });
 

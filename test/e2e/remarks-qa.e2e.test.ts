@@ -58,7 +58,7 @@ describe("a colleague's long remark on the Taobao memo page", () => {
   it('is never dropped unasked: use is blocked and the form says by how much, consistently', async () => {
     await openMemo(page, 2, withLong);
     await typeField(page, 'phone', '13812345678');
-    const line = `【信息变更】新电话:13812345678｜小美 ${today()}`;
+    const line = `【信息变更】新电话：13812345678｜小美 ${today()}`;
     await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
     const total = new TextEncoder().encode(`${colleague}\n${line}`).length;
     const notice = await inPanel(page, '[data-kf="remark-limit-notice"]').textContent();
@@ -81,7 +81,7 @@ describe("a colleague's long remark on the Taobao memo page", () => {
     await expect.poll(() => inPanel(page, '[data-kf="remark-limit-notice"]').textContent()).toContain('按你的选择，删去最早的 1 条备注');
     expect(await inPanel(page, '[data-kf="remark-keeps"]').textContent()).toBe('会保留之前的 0 条备注，删去最早的 1 条');
     await useButton(page).click();
-    await expect.poll(() => memo(page)).toBe(`【信息变更】新电话:13812345678｜小美 ${today()}`);
+    await expect.poll(() => memo(page)).toBe(`【信息变更】新电话：13812345678｜小美 ${today()}`);
   });
 
   it('keeps it when the new line is short enough to fit beside it', async () => {
@@ -91,7 +91,7 @@ describe("a colleague's long remark on the Taobao memo page", () => {
     await typeField(page, 'phone', '13812345678');
     await expect.poll(() => useButton(page).isDisabled()).toBe(false);
     await useButton(page).click();
-    await expect.poll(() => memo(page)).toBe(`${shorter}\n【信息变更】新电话:13812345678｜小美 ${today()}`);
+    await expect.poll(() => memo(page)).toBe(`${shorter}\n【信息变更】新电话：13812345678｜小美 ${today()}`);
   });
 });
 
@@ -177,7 +177,7 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     await expect.poll(problems).toContain('重复的订单号只算一个');
     await typeField(page, 'orders', '3709981726354019283 3709981726354019284');
     await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
-      `【合并发货】合并订单:3709981726354019283/3709981726354019284｜买家:小明｜小美 ${today()}`,
+      `【合并发货】合并订单：3709981726354019283/3709981726354019284｜买家：小明｜小美 ${today()}`,
     );
   });
 
@@ -195,7 +195,7 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     expect(await useButton(page).isDisabled()).toBe(true);
     await typeField(page, 'priceDiffOut', '');
     await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(
-      `【退换货】类型:换货｜原款:驼色｜换款:灰色｜补差价:10元｜小美 ${today()}`,
+      `【退换货】类型：换货｜原款：驼色｜换款：灰色｜补差价：10元｜小美 ${today()}`,
     );
   });
 
@@ -205,13 +205,13 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     await expect.poll(problems).toContain('优惠 25 元超过客服可自行处理的额度');
     expect(await problems()).not.toContain('必须是大于 0 的金额');
     await typeField(page, 'supervisor', '王五');
-    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(`【已核对可发货】优惠:25元｜主管同意:王五｜小美 ${today()}`);
+    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(`【已核对可发货】优惠：25元｜主管同意：王五｜小美 ${today()}`);
   });
 
   it('yellow: a landline is recorded as 区号-号码, and the saved remark passes the check', async () => {
     await openMemo(page, 2);
     await typeField(page, 'phone', '0755 1234567 转8001');
-    const line = `【信息变更】新电话:0755-1234567转8001｜小美 ${today()}`;
+    const line = `【信息变更】新电话：0755-1234567转8001｜小美 ${today()}`;
     await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
     await useButton(page).click();
     await expect.poll(() => memo(page)).toBe(`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`);
@@ -225,13 +225,13 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     const preview = () => inPanel(page, '[data-kf="remark-preview"]').textContent();
     for (const typed of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234']) {
       await typeField(page, 'phone', typed);
-      await expect.poll(preview, { message: typed }).toBe(`【信息变更】新电话:021-55551234｜小美 ${today()}`);
+      await expect.poll(preview, { message: typed }).toBe(`【信息变更】新电话：021-55551234｜小美 ${today()}`);
       expect(await useButton(page).isDisabled(), typed).toBe(false);
     }
     await typeField(page, 'phone', '+86 13812345678');
-    await expect.poll(preview).toBe(`【信息变更】新电话:13812345678｜小美 ${today()}`);
+    await expect.poll(preview).toBe(`【信息变更】新电话：13812345678｜小美 ${today()}`);
     await typeField(page, 'phone', '+86 21 5555 1234');
-    const line = `【信息变更】新电话:021-55551234｜小美 ${today()}`;
+    const line = `【信息变更】新电话：021-55551234｜小美 ${today()}`;
     await expect.poll(preview).toBe(line);
     await useButton(page).click();
     await expect.poll(() => memo(page)).toBe(`改地址：上海市浦东新区张江路88号 客服阿杰 11/22\n${line}`);
@@ -264,6 +264,31 @@ describe('JD order list, which shows no flag', () => {
     const back = await h.openExtensionPage('options.html');
     await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
     await back.close();
+  });
+});
+
+describe('the remark form in the English interface (QA D8)', () => {
+  it('shows the rules, labels and hints in English, and writes the shop’s remark in Chinese with ：', async () => {
+    const ext = await h.openExtensionPage('options.html');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    await ext.close();
+    try {
+      await page.bringToFront();
+      await openConsole(page, CONSOLES.taobaoMemo);
+      await inPanel(page, '[data-kf="remark-form"][data-target="yellow"]').waitFor();
+      const head = await inPanel(page, '[data-kf="remark-editor"] > .kf-rm-meaning').textContent();
+      expect(head).toContain('Rules: Convention A (red = ready to ship, yellow = details changed');
+      expect(head).not.toContain('方案');
+      expect(await inPanel(page, '[data-kf="remark-form"] .kf-rm-field > span:first-child').allTextContents()).toEqual(['New address', 'New recipient', 'New phone', 'New courier', 'Note']);
+      const form = (await inPanel(page, '[data-kf="remark-form"] .kf-rm-field').allTextContents()).join(' ');
+      expect(form).not.toMatch(/[\u4e00-\u9fff]/);
+      await inPanel(page, '[data-kf="remark-form"] input[data-field="address"]').fill('北京市朝阳区建国路1号');
+      await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(`【信息变更】新地址：北京市朝阳区建国路1号｜小美 ${today()}`);
+    } finally {
+      const back = await h.openExtensionPage('options.html');
+      await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await back.close();
+    }
   });
 });
 

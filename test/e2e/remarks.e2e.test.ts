@@ -49,7 +49,7 @@ describe('remarks on the demo order list', () => {
     expect(await inPanel(page, '[data-kf="remark-meaning"]').textContent()).toContain('【延迟发货】');
     await inPanel(page, 'input[data-field="shipDate"]').fill(inDays(4));
     await inPanel(page, 'input[data-field="reason"]').fill('缺货');
-    const line = `【延迟发货】可发货日:${inDays(4)}｜原因:缺货｜小美 ${today()}`;
+    const line = `【延迟发货】可发货日：${inDays(4)}｜原因：缺货｜小美 ${today()}`;
     await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
     await inPanel(page, '[data-kf="remark-use"]').click();
     await expect.poll(() => remarkDialog.textarea(page).inputValue()).toBe(`缺货，晚点发\n${line}`);

@@ -30,7 +30,7 @@ function sample(spec: FieldSpec): string {
 describe('buildRemark', () => {
   it('writes the canonical line: 【title】label:value｜…｜agent date', () => {
     const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货' }, ctx);
-    expect(r).toEqual({ ok: true, text: '【延迟发货】可发货日:2026-11-28｜原因:缺货｜张三 2026-11-23', fields: { shipDate: '2026-11-28', reason: '缺货' } });
+    expect(r).toEqual({ ok: true, text: '【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23', fields: { shipDate: '2026-11-28', reason: '缺货' } });
   });
 
   it('signs a rule without fields with the agent and date only', () => {
@@ -45,13 +45,13 @@ describe('buildRemark', () => {
 
   it('normalises values: dates, money with 元, yes/no, phone, order lists', () => {
     const r = buildRemark(PRESET_A, 'yellow', { phone: '+86 138-1234-5678', courier: ' 顺丰 ' }, ctx);
-    expect(r.ok && r.text).toBe('【信息变更】新电话:13812345678｜改快递:顺丰｜张三 2026-11-23');
+    expect(r.ok && r.text).toBe('【信息变更】新电话：13812345678｜改快递：顺丰｜张三 2026-11-23');
     const q = buildRemark(PRESET_A, 'quality-exchange', {
       defect: '袖口开线', fromStyle: '白色M', toStyle: '白色L', postage: '¥12.00', refunded: 'no', recorded: '已',
     }, ctx);
-    expect(q.ok && q.text).toBe('【质量换货】质量问题:袖口开线｜退回款式:白色M｜换款式:白色L｜运费:12元｜已退运费:否｜已登记:是｜张三 2026-11-23');
+    expect(q.ok && q.text).toBe('【质量换货】质量问题：袖口开线｜退回款式：白色M｜换款式：白色L｜运费：12元｜已退运费：否｜已登记：是｜张三 2026-11-23');
     const b = buildRemark(PRESET_A, 'blue', { orders: '3456789012345678，3456789012345679', buyers: '小明' }, ctx);
-    expect(b.ok && b.text).toContain('合并订单:3456789012345678/3456789012345679');
+    expect(b.ok && b.text).toContain('合并订单：3456789012345678/3456789012345679');
   });
 
   it('completes a ship date written without a year from today', () => {
@@ -63,7 +63,7 @@ describe('buildRemark', () => {
 
   it('replaces separators typed inside a value so the line stays readable', () => {
     const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '缺货｜等【面料】\n到货' }, ctx);
-    expect(r.ok && r.text).toBe('【延迟发货】可发货日:2026-11-28｜原因:缺货/等[面料] 到货｜张三 2026-11-23');
+    expect(r.ok && r.text).toBe('【延迟发货】可发货日：2026-11-28｜原因：缺货/等[面料] 到货｜张三 2026-11-23');
   });
 
   it('names every missing or invalid field instead of writing a remark', () => {
@@ -107,7 +107,7 @@ describe('the shop\'s date, on a computer in Los Angeles', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['shipDate']);
     const ok = buildRemark(PRESET_A, 'purple', { shipDate: '11/24' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
-    expect(ok.ok && ok.text).toBe('【延迟发货】可发货日:2026-11-24｜张三 2026-11-23');
+    expect(ok.ok && ok.text).toBe('【延迟发货】可发货日：2026-11-24｜张三 2026-11-23');
   });
 
   it('uses the zone it is given: null is the computer\'s own', () => {
@@ -149,24 +149,24 @@ describe('round trip: what build writes, parse reads back identically', () => {
       expect(parseRemark(built.text, PRESET_A).fields).toEqual(built.fields);
     }
     const phone = buildRemark(PRESET_A, 'yellow', { phone: '0755 1234567 转 8001' }, ctx);
-    expect(phone.ok && phone.text).toBe('【信息变更】新电话:0755-1234567转8001｜张三 2026-11-23');
+    expect(phone.ok && phone.text).toBe('【信息变更】新电话：0755-1234567转8001｜张三 2026-11-23');
   });
 
   it('writes a +86 landline from the form as 区号-号码, and the checker passes the saved line', () => {
     for (const raw of ['+86 21 5555 1234', '+86-21-55551234', '(021)55551234', '0086 21 55551234']) {
       const built = buildRemark(PRESET_A, 'yellow', { phone: raw }, ctx);
-      expect(built.ok && built.text, raw).toBe('【信息变更】新电话:021-55551234｜张三 2026-11-23');
+      expect(built.ok && built.text, raw).toBe('【信息变更】新电话：021-55551234｜张三 2026-11-23');
       expect(built.ok && checkRemark(built.text, { ruleSet: PRESET_A, flag: 'yellow', today: '2026-11-23' }), raw).toEqual([]);
     }
     const mobile = buildRemark(PRESET_A, 'yellow', { phone: '+86 13812345678' }, ctx);
-    expect(mobile.ok && mobile.text).toBe('【信息变更】新电话:13812345678｜张三 2026-11-23');
+    expect(mobile.ok && mobile.text).toBe('【信息变更】新电话：13812345678｜张三 2026-11-23');
   });
 
   it('reads back a line with only the required fields', () => {
     const built = buildRemark(PRESET_B, 'yellow', { discount: '5' }, ctx);
     expect(built.ok).toBe(true);
     if (!built.ok) return;
-    expect(built.text).toBe('【改价】改价金额:5元｜张三 2026-11-23');
+    expect(built.text).toBe('【改价】改价金额：5元｜张三 2026-11-23');
     expect(parseRemark(built.text, PRESET_B).fields).toEqual({ discount: '5' });
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The canonical remark line (see ./README.md):
  *
- *   【标题】标签:值｜标签:值｜经办人 YYYY-MM-DD
+ *   【标题】标签：值｜标签：值｜经办人 YYYY-MM-DD
  *
  * buildRemark writes it; parseRemark reads it back exactly, and also reads remarks typed by hand
- * (spaces, full-width ：｜，（）, missing separators, several lines).
+ * (spaces, an ASCII : or | and full-width ，（）, missing separators, several lines).
  */
 import { cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
 import { DATE, agentProblem, escapeRe, introducesDate, looksLikeName, readFreeValues } from './free-words';
@@ -19,7 +19,7 @@ import { validateValues } from './validate';
 export { agentProblem };
 
 export const SEPARATOR = '｜';
-export const LABEL_COLON = ':';
+export const LABEL_COLON = '：';
 
 /** Writes one canonical line from already-normalised values (no checks). */
 export function formatLine(rule: FlagRule | RecordRule, values: Record<string, string>, agent: string, date: string): string {

@@ -22,7 +22,7 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 
 /**
  * Business limit a money field is measured against; above it the remark needs a supervisor
- * (the rule's field of key `supervisor`, written `主管同意:姓名`).
+ * (the rule's field of key `supervisor`, written `主管同意：姓名`).
  * - 'agent-discount': RuleSet.limits.agentDiscountYuan (default 20 yuan).
  * - 'postage': the same rule's `postage` field when filled, else RuleSet.limits.postageYuan.
  */

@@ -89,8 +89,8 @@ export function validateValues(
         problems.push({
           code: 'needs-supervisor',
           field: spec.key,
-          message: `${spec.label} ${amount} 元超过${zh}（${limit} 元），需要主管同意：请填写“主管同意:姓名”。`,
-          messageEn: `${spec.label} of ${amount} yuan is above ${en} (${limit} yuan) and needs a supervisor: add 主管同意:<name>.`,
+          message: `${spec.label} ${amount} 元超过${zh}（${limit} 元），需要主管同意：请填写“主管同意：姓名”。`,
+          messageEn: `${spec.label} of ${amount} yuan is above ${en} (${limit} yuan) and needs a supervisor: add 主管同意：<name>.`,
         });
       }
     }

@@ -5,7 +5,7 @@ export const remarks: MessageBundle = {
   zh: {
     'remarks.form.heading': '写备注',
     'remarks.form.kind': '备注类型',
-    'remarks.form.flagRemark': '{flag}备注',
+    'remarks.form.flagRemark': '{flag}备注（{title}）',
     'remarks.form.required': '必填',
     'remarks.form.yes': '是',
     'remarks.form.no': '否',
@@ -70,7 +70,7 @@ export const remarks: MessageBundle = {
   en: {
     'remarks.form.heading': 'Write a remark',
     'remarks.form.kind': 'Remark type',
-    'remarks.form.flagRemark': '{flag} remark',
+    'remarks.form.flagRemark': 'Remark for the {flag} ({title})',
     'remarks.form.required': 'required',
     'remarks.form.yes': 'Yes',
     'remarks.form.no': 'No',
