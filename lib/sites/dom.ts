@@ -3,6 +3,8 @@
  * longer than their class names), required lookups that throw SiteElementMissing, flag names.
  */
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderRow, type OrderStatus } from './types';
+import { DAY, MINUTE, fromWall, wallOf, type Zone } from '../domain/time';
+import { DEFAULT_FOLLOWUP_SETTINGS } from '../domain/followups/types';
 
 /**
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
@@ -168,24 +170,17 @@ export function parseYuan(text: string | null | undefined): number | undefined {
 }
 
 /*
- * Times printed by the consoles are read in the BROWSER's zone (new Date(y, m, d, h, …)), not in shop
- * time (lib/domain/time.ts), on purpose. Shop time decides everything that depends on the shop's day
- * (the templates' shipping day, remark dates, the reply clock's days, follow-ups); reading a printed
- * time asks something else: in which zone did the page format it? A time that the page's JavaScript
- * formats from epoch ms with the Date getters comes out in the browser's zone, so reading it back in
- * the browser's zone gives the right instant whatever that zone is, and reading it as Beijing would be
- * off by the difference for every agent whose computer is not on Beijing time. Only a string
- * formatted on a server would be Beijing time.
- * Evidence (shared/consoles.md, "Evidence from live consoles, 2026"): the Pinduoduo chat's message
- * rows carry the message's epoch ms in their id (`middlePanel_list_<ms>`) next to the printed time
- * line, and the public parser written against the live page (hu-qi-jia/pdd-rag-plugin
- * src/pdd/dom-parser.ts, 2026-09-08, which notes the page is a Vue 2 app) reads that line as
- * browser-local time with the id as its fallback, i.e. as the same instant. JD 咚咚 and Kuaishou, the other consoles whose message times are read, are live chat apps
- * rendered in the page too, but no source shows their formatter; Taobao's sold list 创建时间 is
- * unproven either way (consoles.md has the label only). No source shows a server-formatted time, so
- * the parsers stay browser-local until a live page shows otherwise. (test/fixtures/pdd-chat.html
- * prints its time line at the instant of its row id in Beijing, as in a browser on Beijing time.)
+ * Times printed by the consoles are read in shop time (lib/domain/time.ts, Beijing): a message's time
+ * line ("2026-11-30 20:16:10", "2026年11月30日 20:10:05"), a list row's "20:16", an order's 创建时间.
+ * The Chinese consoles print the platform's (Beijing) time, and the product promises shop time
+ * whatever the computer's zone (README, the options page's 与电脑的时区无关): an agent abroad, or a
+ * machine left on UTC, must see a buyer who wrote 3 minutes ago as waiting 3 minutes, not 8 hours in
+ * the future (reading them in the browser's zone did that; QA pass D, 2026-12-03). Epoch-ms row ids
+ * (Pinduoduo's `middlePanel_list_<ms>`) are instants and need no zone. The zone is the shop's,
+ * `CONSOLE_ZONE` below (shopZone in lib/storage/settings.ts returns the same default); the parsers
+ * take another for tests.
  */
+export const CONSOLE_ZONE: Zone = DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
 
 /**
  * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
@@ -201,39 +196,44 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
+/** How far past this computer's clock a time of day may lie and still be today's (the clocks disagree). */
+const AHEAD_MS = 5 * MINUTE;
+
+/** Epoch ms of a wall time in `zone`; seconds optional. */
+const wallMs = (zone: Zone, y: number, mo: number, d: number, h: string, mi: string, s?: string) =>
+  fromWall(y, mo, d, Number(h) * 60 + Number(mi), zone) + Number(s ?? 0) * 1000;
+
 /**
- * '2026年09月08日 17:12:14', '2026-09-08 17:12:14' or '2026-09-08T17:12' (browser-local time, see
- * above) → epoch ms. The consoles' message times and the order lists' 创建时间 alike.
+ * '2026年09月08日 17:12:14', '2026-09-08 17:12:14' or '2026-09-08T17:12', shop time (see above) →
+ * epoch ms. The consoles' message times and the order lists' 创建时间 alike.
  */
-export function parseChineseDateTime(text: string | null | undefined): number | undefined {
+export function parseChineseDateTime(text: string | null | undefined, zone: Zone = CONSOLE_ZONE): number | undefined {
   const m = /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*[日T]?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m;
-  return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
+  return m ? wallMs(zone, Number(m[1]), Number(m[2]), Number(m[3]), m[4]!, m[5]!, m[6]) : undefined;
 }
 
 /**
- * A message time as consoles print it, local time → epoch ms: a full date and time (either style
- * above), a month-day and time ('11-30 20:21:07', this year, or last year when that would be in the
- * future), or a time of day only ('20:21', today).
+ * A time as consoles print it on messages and list rows, shop time → epoch ms: a full date and time
+ * (either style above); a month-day and time ('11-30 20:21:07': this year, or last year when that
+ * would be in the future); a time of day ('20:21': today, or yesterday when today's would be more
+ * than a few minutes ahead of `now`; '昨天 20:21': yesterday). Undefined for text without a time
+ * ('昨天' alone: when is not shown).
  */
-export function parseMessageTime(text: string | null | undefined, now = Date.now()): number | undefined {
-  const full = parseChineseDateTime(text);
+export function parseMessageTime(text: string | null | undefined, now = Date.now(), zone: Zone = CONSOLE_ZONE): number | undefined {
+  const full = parseChineseDateTime(text, zone);
   if (full !== undefined) return full;
-  const today = new Date(now);
+  const today = wallOf(now, zone);
   const md = /(?:^|\D)(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text ?? '');
   if (md) {
-    const [, mo, d, h, mi, s] = md;
-    const at = (y: number) => new Date(y, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)).getTime();
-    const thisYear = at(today.getFullYear());
-    return thisYear > now + 86_400_000 ? at(today.getFullYear() - 1) : thisYear;
+    const at = (y: number) => wallMs(zone, y, Number(md[1]), Number(md[2]), md[3]!, md[4]!, md[5]);
+    const thisYear = at(today.year);
+    return thisYear > now + DAY ? at(today.year - 1) : thisYear;
   }
   const hm = /(?:^|\D)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text ?? '');
-  if (hm) {
-    const [, h, mi, s] = hm;
-    return new Date(today.getFullYear(), today.getMonth(), today.getDate(), Number(h), Number(mi), Number(s ?? 0)).getTime();
-  }
-  return undefined;
+  if (!hm) return undefined;
+  const at = (daysBack: number) => wallMs(zone, today.year, today.month, today.day - daysBack, hm[1]!, hm[2]!, hm[3]);
+  if (/昨天/.test(text!)) return at(1);
+  return at(0) > now + AHEAD_MS ? at(1) : at(0);
 }
 
 const WAIT_UNITS: Record<string, number> = { 小时: 3_600_000, 时: 3_600_000, 分钟: 60_000, 分: 60_000, 秒: 1000 };
@@ -254,11 +254,10 @@ export function parseWaitedFor(text: string | null | undefined): number | undefi
 }
 
 /**
- * A list row's time of day ('20:16') → epoch ms of its latest occurrence not after `now` (a time
- * later than now is yesterday's); also the longer forms parseMessageTime reads.
+ * A list row's time (its last message), as parseMessageTime reads it, never after `now`: a row a few
+ * minutes ahead (the console's clock and this computer's disagree) has waited from now.
  */
-export function parseRowTime(text: string | null | undefined, now = Date.now()): number | undefined {
-  const at = parseMessageTime(text, now);
-  if (at === undefined) return undefined;
-  return at > now + 60_000 && /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(text ?? '') ? at - 86_400_000 : at;
+export function parseRowTime(text: string | null | undefined, now = Date.now(), zone: Zone = CONSOLE_ZONE): number | undefined {
+  const at = parseMessageTime(text, now, zone);
+  return at === undefined ? undefined : Math.min(at, now);
 }

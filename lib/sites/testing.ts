@@ -9,6 +9,9 @@ import type { ChatMessage } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** Epoch ms of a Beijing wall time (month 1–12), as the consoles print times, whatever zone the test runs in. */
+export const beijing = (y: number, mo: number, d: number, h: number, mi: number, s = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi, s);
+
 /**
  * Replaces the current document with a fixture page from test/fixtures/, optionally changed first
  * (`transform`: a console's new build, e.g. a class renamed).

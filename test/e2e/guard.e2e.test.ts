@@ -391,11 +391,8 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
 
 describe('reply clock on the JD 咚咚 fixture at its real address', () => {
   const jd = { current: (p: Page) => p.evaluate(() => (window as any).__jd.current() as string) };
-  /** The rows show their last message's time of day, to the minute: set them to minutes ago. */
-  const hhmm = (minutesAgo: number) => {
-    const d = new Date(Date.now() - minutesAgo * MIN);
-    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  };
+  /** The rows show their last message's time of day in Beijing time, to the minute: set them to minutes ago. */
+  const hhmm = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MIN + 8 * 60 * MIN).toISOString().slice(11, 16);
   const openJd = (p: Page) =>
     openConsole(p, CONSOLES.jd, (html) =>
       html

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { expectTails, growHistory, loadFixture } from '../testing';
+import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
+import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { jdAdapter as A } from './index';
 import { readWaiting } from './read';
@@ -12,12 +13,14 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** The fixture's open conversation as the page shows it, without the system line and the image. */
 const MESSAGES = [
-  { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: new Date(2026, 10, 30, 20, 14, 30).getTime() },
-  { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: new Date(2026, 10, 30, 20, 15, 2).getTime() },
-  { from: 'buyer', text: '公司抬头需要提供什么', at: new Date(2026, 10, 30, 20, 16, 10).getTime() },
+  { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: beijing(2026, 11, 30, 20, 14, 30) },
+  { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: beijing(2026, 11, 30, 20, 15, 2) },
+  { from: 'buyer', text: '公司抬头需要提供什么', at: beijing(2026, 11, 30, 20, 16, 10) },
 ];
 
 describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () => {
+  // The consoles print Beijing time: read the same on a computer in another zone.
+  onComputerZone('America/Los_Angeles');
   it('matches dongdong.jd.com only', () => {
     expect(A.matches(new URL(URL_CHAT))).toBe(true);
     expect(A.matches(new URL('https://shop.jd.com/jdm/trade/orders/order-list'))).toBe(false);
@@ -103,11 +106,11 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
 
   it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
-    const now = new Date(2026, 10, 30, 20, 20).getTime();
+    const now = beijing(2026, 11, 30, 20, 20);
     expect(readWaiting(document, now)).toEqual([
-      { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: new Date(2026, 10, 30, 20, 16).getTime() },
-      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: new Date(2026, 10, 30, 20, 9).getTime() },
-      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: new Date(2026, 10, 30, 20, 12).getTime() },
+      { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: beijing(2026, 11, 30, 20, 16) },
+      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: beijing(2026, 11, 30, 20, 9) },
+      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: beijing(2026, 11, 30, 20, 12) },
     ]);
     // Answered: the marker goes, so does the row from the list (jd_91c0aa7e never had one).
     document.querySelector('#u_jd_77b0e1d2imcustomer100234 .user-none-reply-t')!.remove();

@@ -47,8 +47,8 @@ function rowKey(row: Element): string | null {
 
 /**
  * Buyers whose row carries the unanswered marker, by pin, the wait starting at the row's time (its
- * last message, the buyer's while unanswered; to the minute). A row whose time is not a time of
- * day ("昨天") is left out: when the wait began is not shown.
+ * last message, the buyer's while unanswered; to the minute; shop time). A row that shows no time of day
+ * ("昨天", "11-28") is left out: when the wait began is not shown.
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
@@ -57,7 +57,7 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     const key = rowKey(row);
     const buyer = textOf(row.querySelector(S.CONVERSATION_NAME));
     const since = parseRowTime(textOf(row.querySelector(S.ROW_TIME)), now);
-    if (!key || !buyer || since === undefined || since > now || byKey.has(key)) continue;
+    if (!key || !buyer || since === undefined || byKey.has(key)) continue;
     byKey.set(key, { key, buyer, since });
   }
   return [...byKey.values()];

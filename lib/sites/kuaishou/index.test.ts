@@ -1,27 +1,31 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { expectTails, growHistory, loadFixture } from '../testing';
+import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
+import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
 import { MESSAGE_ROW } from './selectors';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+/** A month-day time of Beijing's current year (last year's when that would lie in the future). */
 const thisYear = (mo: number, d: number, h: number, mi: number, s: number) => {
-  const y = new Date().getFullYear();
-  const at = new Date(y, mo, d, h, mi, s).getTime();
-  return at > Date.now() + 86_400_000 ? new Date(y - 1, mo, d, h, mi, s).getTime() : at;
+  const y = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const at = beijing(y, mo, d, h, mi, s);
+  return at > Date.now() + 86_400_000 ? beijing(y - 1, mo, d, h, mi, s) : at;
 };
 
 /** The fixture's conversation as the page shows it, without the system line and the image. */
 const messages = () => [
-  { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(10, 30, 20, 21, 7) },
-  { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(10, 30, 20, 21, 40) },
-  { from: 'buyer', text: '这个颜色显白吗', at: thisYear(10, 30, 20, 22, 30) },
+  { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(11, 30, 20, 21, 7) },
+  { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(11, 30, 20, 21, 40) },
+  { from: 'buyer', text: '这个颜色显白吗', at: thisYear(11, 30, 20, 22, 30) },
 ];
 
 describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
+  // The consoles print Beijing time: read the same on a computer in another zone.
+  onComputerZone('America/Los_Angeles');
   it('matches the workbench host', () => {
     expect(A.matches(new URL(URL_CHAT))).toBe(true);
     expect(A.matches(new URL('https://s.kwaixiaodian.com/zone/order/list'))).toBe(false);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { expectTails, growHistory, loadFixture } from '../testing';
+import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
+import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { pddAdapter as A } from './index';
 import { readWaiting } from './read';
@@ -12,14 +13,16 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** The fixture's conversation as the page shows it: robot as shop side, no system or image rows. */
 const MESSAGES = [
-  { from: 'buyer', text: '你好，这款加绒的还有货吗', at: new Date(2026, 10, 30, 20, 5, 11).getTime() },
+  { from: 'buyer', text: '你好，这款加绒的还有货吗', at: beijing(2026, 11, 30, 20, 5, 11) },
   { from: 'agent', text: '您好，小助手在呢，这款现在有货哦', at: 1796040362000 },
   { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
   { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
-  { from: 'buyer', text: '能不能今天就发出去', at: new Date(2026, 10, 30, 20, 10, 5).getTime() },
+  { from: 'buyer', text: '能不能今天就发出去', at: beijing(2026, 11, 30, 20, 10, 5) },
 ];
 
 describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
+  // The consoles print Beijing time: read the same on a computer in another zone.
+  onComputerZone('America/Los_Angeles');
   it('matches the merchant chat URL only', () => {
     expect(A.matches(new URL(URL_CHAT))).toBe(true);
     expect(A.matches(new URL('https://mms.pinduoduo.com/orders/list'))).toBe(false);
@@ -150,7 +153,7 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
 
   it('lists the buyers the conversation list marks unanswered, by uid, once each', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
-    const now = new Date(2026, 10, 30, 20, 11, 0).getTime();
+    const now = beijing(2026, 11, 30, 20, 11, 0);
     const waiting = readWaiting(document, now).sort((a, b) => a.since - b.since);
     expect(waiting).toEqual([
       // "已等待12分钟" (a lower bound of the wait)
@@ -158,7 +161,7 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
       // the other S*******n, in the collapsed group: "已等待6分钟"
       { key: '6620034417', buyer: 'S*******n', since: now - 6 * 60_000 },
       // the open buyer, listed twice, has a countdown only: the row's last message time
-      { key: '7205118833', buyer: 'S*******n', since: new Date(2026, 10, 30, 20, 10).getTime() },
+      { key: '7205118833', buyer: 'S*******n', since: beijing(2026, 11, 30, 20, 10) },
     ]);
     // Answered: the markers go, the buyer leaves the list.
     for (const m of document.querySelectorAll('[data-random^="5931407726"] .chat-unreply-over-time')) m.remove();

@@ -57,8 +57,7 @@ function waitStart(box: Element, now: number): number | undefined {
   if (!over && !box.querySelector(S.UNREPLY_COUNTDOWN)) return undefined;
   const waited = parseWaitedFor(textOf(over));
   if (waited !== undefined) return now - waited;
-  const at = parseRowTime(textOf(box.querySelector(S.ROW_TIME)), now);
-  return at !== undefined && at <= now ? at : undefined;
+  return parseRowTime(textOf(box.querySelector(S.ROW_TIME)), now);
 }
 
 /**

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../testing';
+import { beijing, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
+import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { taobaoAdapter as A } from './index';
 
 describe('taobao adapter (fixture pages)', () => {
+  // The consoles print Beijing time: read the same on a computer in another zone.
+  onComputerZone('America/Los_Angeles');
   it('matches the sold-orders SPA and the legacy memo page, not other Taobao pages', () => {
     expect(A.matches(new URL('https://myseller.taobao.com/home.htm/trade-platform/tp/sold'))).toBe(true);
     expect(A.matches(new URL('https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=1'))).toBe(true);
@@ -35,7 +38,7 @@ describe('taobao adapter (fixture pages)', () => {
         orderId: '3712093845610298374',
         buyer: '买买买不停_123',
         status: 'unpaid',
-        createdAt: new Date(2026, 10, 23, 9, 14, 5).getTime(),
+        createdAt: beijing(2026, 11, 23, 9, 14, 5),
         amountYuan: 129,
         items: '加厚珊瑚绒睡衣套装 冬季',
         flag: 'gray',
@@ -45,7 +48,7 @@ describe('taobao adapter (fixture pages)', () => {
         orderId: '3709981726354019283',
         buyer: '雨后彩虹_lily',
         status: 'paid',
-        createdAt: new Date(2026, 10, 22, 20, 31, 47).getTime(),
+        createdAt: beijing(2026, 11, 22, 20, 31, 47),
         amountYuan: 178,
         items: '羊毛混纺围巾 格纹；同款毛线帽',
         flag: 'yellow',
@@ -55,7 +58,7 @@ describe('taobao adapter (fixture pages)', () => {
         orderId: '370812736450918273',
         buyer: '<img src=x onerror=alert(1)>',
         status: 'shipped',
-        createdAt: new Date(2026, 10, 19, 11, 2, 10).getTime(),
+        createdAt: beijing(2026, 11, 19, 11, 2, 10),
         amountYuan: 299,
         items: '复古皮质托特包',
         flag: 'purple',

@@ -18,18 +18,14 @@
   /** "n minutes ago", but never before midnight: unpaid orders must always be from today. */
   const todayAgo = (ms) => Math.max(now - ms, startOfToday + Math.min(ms, 30 * MIN) / 10);
 
-  const pad = (n) => String(n).padStart(2, '0');
-  const fmtDate = (ms) => {
-    const d = new Date(ms);
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  };
-  const fmtTime = (ms) => {
-    const d = new Date(ms);
-    return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  };
+  // Printed as the Chinese consoles print times: Beijing time whatever the computer's zone (read
+  // with the UTC getters of the moment + 8 h).
+  const bj = (ms) => new Date(ms + 8 * HOUR);
+  const fmtDate = (ms) => bj(ms).toISOString().replace('T', ' ').slice(0, 19);
+  const fmtTime = (ms) => bj(ms).toISOString().slice(11, 16);
   const md = (ms) => {
-    const d = new Date(ms);
-    return `${d.getMonth() + 1}/${d.getDate()}`;
+    const d = bj(ms);
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
   };
 
   const XSS_NICK = '<img src=x onerror=alert(1)>';

@@ -1,0 +1,80 @@
+/**
+ * The consoles print Beijing time; an agent's computer may be on another clock (abroad, or a VM
+ * left on UTC). Chromium runs here with TZ=UTC (it takes its zone from TZ), so a console time read
+ * in the computer's zone would be 8 hours off: a buyer who wrote 3.5 minutes ago would show 0:00
+ * (8 hours in the future), and a list row's "20:10" 35 minutes ago would show 16h35 (QA pass D, D1).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, cardReady, inPanel, setUpDemoShop } from './pages';
+import { CONSOLES, openConsole } from './consoles';
+
+const MIN = 60_000;
+/** A moment as the console prints it, in Beijing time: 'YYYY-MM-DD HH:MM:SS'. */
+const beijingText = (ms: number) => new Date(ms + 8 * 60 * MIN).toISOString().replace('T', ' ').slice(0, 19);
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension({ env: { TZ: 'UTC' } });
+  ext = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+describe('console times on a computer on UTC are read as Beijing time', () => {
+  it('the card counts 3:30 for a JD 咚咚 message stamped 3.5 minutes ago in Beijing time (red: past 3 minutes), and the popup’s figures count that wait', async () => {
+    // jd_91c0aa7e's conversation without the buyer's old last word: the shop spoke last.
+    await openConsole(page, CONSOLES.jd, (html) =>
+      html.replace(/<div class="message">\s*<div class="message__time"><span class="message__time_str">2026-11-30 20:05:30<\/span><\/div>[\s\S]*?好的，谢谢啦<\/div><\/div>\s*<\/div>\s*<\/div>/, ''),
+    );
+    expect(await page.evaluate(() => new Date().getTimezoneOffset())).toBe(0); // Chromium did take the zone
+    await page.click('.c_tabs-tabpane:not(.c_tabs-tab_inactive) #u_jd_91c0aa7eimcustomer100234');
+    await cardReady(page, 'jd_91c0aa7e');
+    const clock = inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+
+    await page.evaluate((at) => (window as any).__jd.pushBuyerMessage('快递到哪了，怎么还没到', at), Date.now() - 3.5 * MIN);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    expect(await clock.textContent()).toMatch(/\b3:[34]\d\b/);
+
+    // The shop answers (the console prints the reply with its Beijing time): the wait goes into the day's figures.
+    await page.evaluate((stamp) => {
+      document.getElementById('t-chat-scroll')!.insertAdjacentHTML(
+        'beforeend',
+        `<div class="message"><div class="message__time"><span class="message__time_str">${stamp}</span></div><div class="message_right" id="m_${Date.now()}"><div class="message__bubble"><div class="message__content">亲，已经发出了，今天能到</div></div></div></div>`,
+      );
+    }, beijingText(Date.now()));
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    const jdFigures = async () => {
+      const s = await callFromExtensionPage<{ platforms: { platform: string; answered: number; medianSec: number }[] }>(ext, 'getClockSummary');
+      return s.platforms.find((p) => p.platform === 'jd') ?? null;
+    };
+    await expect.poll(jdFigures).not.toBeNull();
+    const jd = (await jdFigures())!;
+    expect(jd.answered).toBe(1);
+    expect(jd.medianSec).toBeGreaterThanOrEqual(205);
+    expect(jd.medianSec).toBeLessThan(300);
+  });
+
+  it('the 等待中 list reads the rows’ Beijing "HH:MM" as minutes ago, not 8 hours', async () => {
+    const hhmm = (minutesAgo: number) => beijingText(Date.now() - minutesAgo * MIN).slice(11, 16);
+    await openConsole(page, CONSOLES.jd, (html) =>
+      html
+        .replaceAll('>20:16<', `>${hhmm(3)}<`) // 京东用户_小满, the open buyer
+        .replace('>20:09<', `>${hhmm(12)}<`) // jd_77b0e1d2
+        .replace('>20:12<', `>${hhmm(5)}<`), // 京东用户_阿杰
+    );
+    const items = inPanel(page, '[data-kf="clock-item"]');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
+    expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
+    expect(await items.nth(1).getAttribute('data-level')).toBe('red');
+  });
+});
