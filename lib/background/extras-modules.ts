@@ -20,6 +20,7 @@ import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
+import { followupsFromCustomers } from '../domain/followups/rules';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -45,6 +46,8 @@ export const WORKER_EXTRAS = {
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
    */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
+  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake). */
+  vip: { followupsFromCustomers },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
   /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */

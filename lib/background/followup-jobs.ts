@@ -3,12 +3,12 @@
  * VIP revisits and pruning hourly) and the listeners registered at every worker start.
  */
 import { announceChange, onDataChanged } from '../messaging/client';
-import { followupsFromCustomers } from '../domain/followups';
 import { segmentOf, type Customer } from '../domain/customers';
 import { scanCustomers } from '../storage/customers';
 import { applyFollowupRule, invalidateFollowupCache, loadFollowups, pruneFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { refreshBadge } from './badge';
+import { workerExtras } from './extras';
 import { notifyUnpaidBeforeCutoff, registerNotificationClicks } from './notify';
 
 /** When items turn due: the count on the icon, and the cut-off notification if it is on. */
@@ -31,7 +31,7 @@ export async function vipRevisits(now = Date.now()): Promise<number> {
     after = page.next ?? undefined;
   } while (after !== undefined);
   const settings = followupSettingsOf(await loadSettings());
-  const changed = await applyFollowupRule((existing) => followupsFromCustomers(customers, existing, settings, now), now);
+  const changed = await applyFollowupRule((existing) => workerExtras().vip.followupsFromCustomers(customers, existing, settings, now), now);
   const pruned = await pruneFollowups(now);
   if (changed || pruned) await announceChange('followups');
   return changed;

@@ -70,7 +70,7 @@ export interface PanelState {
   classification: Classification | null;
   /** False while the background's model and learned picks for the current message are awaited. */
   signalsReady: boolean;
-  /** The suggestion engine (a feature script, loaded on chat pages and on the first search) is in. */
+  /** The suggestion engine (a feature script, loaded on chat pages and on the first search) is in, and the library indexed. */
   engineReady: boolean;
   /** The agent's own pick of the situation, overriding the classifier until the buyer writes again. */
   scenarioOverride: ScenarioId | null;
@@ -174,6 +174,8 @@ export class PanelController {
   private signals: Signals | null = null;
   private signalsSeq = 0;
   private usage: UsageRecord = { v: 1, templates: {} };
+  /** The latest reloadData: an older one's late answer is dropped. */
+  private reloadSeq = 0;
   private missingReported = false;
   /** The remembered 收起 as this panel last read or wrote it (null: not read yet). */
   private savedCollapsed: boolean | null = null;
@@ -208,6 +210,10 @@ export class PanelController {
    */
   async start(opts: { card: CardFrameHost; features: readonly PanelFeature[] }): Promise<void> {
     this.store.set({ siteName: this.adapter?.name ?? null });
+    // Only the settings are waited for (the language, the remembered 收起: a small record). The
+    // library and the usage counts grow with the shop's data — a year's 2,000 replies are 400 KB to
+    // pass and index — so the page is read, the card told and the features started meanwhile, and
+    // the suggestions follow when the library is in (engineReady).
     await this.reloadData();
     const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());
     this.signal.addEventListener('abort', off, { once: true });
@@ -351,21 +357,31 @@ export class PanelController {
     this.insertListeners.push(listener);
   }
 
-  private async reloadData(): Promise<void> {
-    try {
-      const [library, settings, usage] = await Promise.all([call('getLibrary'), call('getSettings'), call('getUsage')]);
-      setLocale(settings.shop.locale);
+  /**
+   * Reads the settings, the library and the usage counts again (at start, and when another page
+   * changed them). Resolves once the settings are applied; the library and usage are applied when
+   * they arrive, unless a later reload has started since.
+   */
+  private reloadData(): Promise<void> {
+    const seq = ++this.reloadSeq;
+    const failed = (err: Error) => this.notify('error', t('panel.loadFailed', { reason: err.message }));
+    void Promise.all([call('getLibrary'), call('getUsage')]).then(([library, usage]) => {
+      if (seq !== this.reloadSeq || this.signal.aborted) return;
       this.usage = usage;
+      this.store.set({ library });
+      this.buildIndex();
+      this.recompute();
+    }, failed);
+    return call('getSettings').then((settings) => {
+      if (seq !== this.reloadSeq) return;
+      setLocale(settings.shop.locale);
       // The remembered 收起 only when it changed (another tab, the first load): any other settings
       // change, or the echo of this panel's own write, must not fold a panel the agent just opened
       // with Alt+K or Alt+1.
       if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
-      this.store.set({ library, settings });
-      this.buildIndex();
+      this.store.set({ settings });
       this.recompute();
-    } catch (err) {
-      this.notify('error', t('panel.loadFailed', { reason: (err as Error).message }));
-    }
+    }, failed);
   }
 
   private buildIndex(): void {
@@ -374,6 +390,8 @@ export class PanelController {
     if (!e || !library) return;
     this.index = e.buildTemplateIndex(library.templates);
     if (library.initials) e.attachInitials(this.index, library.initials);
+    // Suggestions can be made from here on: the engine and the library are both in.
+    if (!this.store.get().engineReady) this.store.set({ engineReady: true });
   }
 
   /**
@@ -386,7 +404,6 @@ export class PanelController {
       (e) => {
         if (this.signal.aborted) return;
         this.engine = e;
-        this.store.set({ engineReady: true });
         this.buildIndex();
         this.classifyNow();
       },

@@ -15,7 +15,7 @@ import { db, store, toStorageError } from './db';
 import { noteLocalChange } from './changes';
 import {
   sameBuyer,
-  FOLLOWUP_KINDS,
+  kindPriority,
   applyRuleResult,
   effectiveDue,
   markHandover,
@@ -74,9 +74,8 @@ function parse(raw: readonly unknown[], now: number): Followup[] {
   return [...byId.values()];
 }
 
-const KIND_RANK = new Map<string, number>(FOLLOWUP_KINDS.map((k, i) => [k, i]));
 function byDue(a: Followup, b: Followup): number {
-  return effectiveDue(a) - effectiveDue(b) || (KIND_RANK.get(a.kind) ?? 99) - (KIND_RANK.get(b.kind) ?? 99) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return effectiveDue(a) - effectiveDue(b) || kindPriority(a.kind) - kindPriority(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Every item (open, snoozed and done). */

@@ -40,7 +40,7 @@ export async function benchPanelVisible(loads = 20): Promise<Record<string, numb
   }
 }
 
-async function watchedPage(p: Promise<Page>): Promise<Page> {
+export async function watchedPage(p: Promise<Page>): Promise<Page> {
   const page = await p;
   // The panel's shadow root is closed, so this watches from the page the way a user sees it: the
   // first moment the point at the panel's place (right edge, upper part) belongs to the host.
@@ -56,7 +56,7 @@ async function watchedPage(p: Promise<Page>): Promise<Page> {
   return page;
 }
 
-async function visibleAt(page: Page, url: string): Promise<number> {
+export async function visibleAt(page: Page, url: string): Promise<number> {
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __kfVisibleAt?: number }).__kfVisibleAt !== undefined, null, { timeout: 15_000 });
   return page.evaluate(() => (window as unknown as { __kfVisibleAt: number }).__kfVisibleAt);

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { benchContentSize } from './content-size';
 import { benchPanelVisible } from './panel-visible';
+import { benchYearOfData } from './year-data';
 import { benchWorkerWake } from './worker-wake';
 import { ensureChromium } from '../../scripts/find-chromium';
 
@@ -15,6 +16,7 @@ type Bench = { name: string; run: () => Promise<Record<string, number>> };
 const benches: Bench[] = [
   { name: 'content script size', run: benchContentSize },
   { name: 'panel visible vs bare extension (Chromium)', run: () => benchPanelVisible() },
+  { name: 'chat panel with a year of data vs empty (Chromium)', run: () => benchYearOfData() },
   { name: 'worker wake vs bare extension (Chromium)', run: () => benchWorkerWake() },
 ];
 
@@ -40,6 +42,8 @@ export const TARGETS: [key: string, max: number][] = [
 export const REQUIRED: string[] = [
   ...TARGETS.map(([k]) => k),
   'worker_wake_ms_p50',
+  // QA E #5: the panel with a year of data (2,000 replies, 3,000 buyers, 5,000 learned picks) vs empty.
+  'panel_ready_ratio_year_to_empty',
   'card_after_switch_ms_p50',
   'card_after_switch_ms_p95',
   'card_switch_page_own_ms_p50',

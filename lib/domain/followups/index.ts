@@ -34,6 +34,7 @@ export {
   type KindGroup,
   type TodayView,
 } from './view';
+export { FOLLOWUP_PRIORITY, kindPriority } from './priority';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
 export { closedReasonText, followupReason, followupTitle, sayFrom, type Say } from './text';
 export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';

@@ -465,6 +465,78 @@ describe('vip-revisit (VIP 回访)', () => {
   });
 });
 
+describe('vip-revisit backlog (buyers imported long after their last contact)', () => {
+  const day = 24 * HOUR;
+  /** A VIP buyer as a buyer file brings them: last seen `lastSeenAt`. */
+  const vipSeen = (name: string, lastSeenAt: number) => ({
+    ...applyPatch(newCustomer('taobao', name, lastSeenAt), { tags: ['VIP'] }, lastSeenAt, { maskPii: false }),
+    lastSeenAt,
+  });
+  const importedAt = bj(2026, 12, 3, 10, 0);
+
+  it('is due now, not 335 days overdue, and says how long the buyer has really been silent', () => {
+    const buyer = vipSeen('老客户甲', bj(2025, 12, 3, 15, 0));
+    const [item] = followupsFromCustomers([buyer], [], S, importedAt).upserts;
+    expect(item!.dueAt).toBe(importedAt);
+    expect(item!.reason).toBe('VIP 客户，上次联系 2025-12-03，已 365 天未联系，回访问候（积压的回访每天安排 20 位）');
+    expect(item!.reason).not.toContain('将满');
+    const view = todayView([item!], importedAt + MIN, S);
+    expect(view.overdue.map((f) => f.dueAt)).toEqual([importedAt]);
+    expect(view.overdue[0]!.dueAt).toBeGreaterThan(importedAt - day);
+  });
+
+  it('imported at night, is due at the start of the next day shift', () => {
+    const buyer = vipSeen('老客户乙', bj(2026, 6, 1, 9, 0));
+    const night = bj(2026, 12, 3, 22, 0);
+    expect(followupsFromCustomers([buyer], [], S, night).upserts[0]!.dueAt).toBe(bj(2026, 12, 4, 8, 0));
+  });
+
+  it('spreads hundreds of overdue revisits at 20 a day, those silent longest first, and a later run moves none', () => {
+    const buyers = Array.from({ length: 50 }, (_, i) => vipSeen(`VIP买家${String(i).padStart(2, '0')}`, bj(2026, 1, 1, 9, 0) + i * day));
+    const items = run([], followupsFromCustomers(buyers, [], S, importedAt), importedAt);
+    const due = (name: string) => items.find((f) => f.buyer === name)!.dueAt;
+    const perDay = new Map<number, number>();
+    for (const f of items) perDay.set(f.dueAt, (perDay.get(f.dueAt) ?? 0) + 1);
+    expect([...perDay].sort((a, b) => a[0] - b[0])).toEqual([
+      [importedAt, 20],
+      [bj(2026, 12, 4, 8, 0), 20],
+      [bj(2026, 12, 5, 8, 0), 10],
+    ]);
+    expect(due('VIP买家00')).toBe(importedAt);
+    expect(due('VIP买家49')).toBe(bj(2026, 12, 5, 8, 0));
+    // What the agent sees today: 20, not 50.
+    expect(todayView(items, importedAt + HOUR, S).badgeCount).toBe(20);
+    // The hourly job runs again: nothing moves, nothing is rewritten.
+    expect(followupsFromCustomers(buyers, items, S, importedAt + HOUR)).toEqual({ upserts: [], closes: [] });
+    expect(followupsFromCustomers(buyers, items, S, importedAt + 2 * day).upserts).toEqual([]);
+  });
+
+  it('once done, does not come back for the same silence; a new contact starts a normal month', () => {
+    const buyer = vipSeen('老客户丙', bj(2026, 2, 1, 9, 0));
+    const doneAt = importedAt + HOUR;
+    const items = run([], followupsFromCustomers([buyer], [], S, importedAt), importedAt).map((f) => complete(f, doneAt));
+    expect(followupsFromCustomers([buyer], items, S, doneAt + HOUR).upserts).toEqual([]);
+    expect(followupsFromCustomers([buyer], items, S, doneAt + 10 * day).upserts).toEqual([]);
+    const visited = appendEvent(buyer, makeEvent('followup-done', doneAt, '已回访', 'vip-revisit:taobao:老客户丙'));
+    const next = followupsFromCustomers([visited], items, S, doneAt + 28 * day).upserts;
+    expect(next[0]).toMatchObject({ status: 'open', dueAt: bj(2027, 1, 2, 8, 0), reason: 'VIP 客户，上次联系 2026-12-03，已 30 天，回访问候' });
+  });
+
+  it('reschedules, once, the revisits an earlier version made due on the long-past date', () => {
+    const buyer = vipSeen('老客户丁', bj(2026, 1, 3, 9, 0));
+    const old: Followup = {
+      ...followupsFromCustomers([buyer], [], S, importedAt).upserts[0]!,
+      dueAt: bj(2026, 2, 2, 8, 0),
+      reason: 'VIP 客户，距上次联系将满 30 天，回访问候',
+      why: { key: 'followups.reason.vipRevisit', params: { days: 30 } },
+    };
+    const later = importedAt + 3 * HOUR;
+    const [moved] = followupsFromCustomers([buyer], [old], S, later).upserts;
+    expect(moved).toMatchObject({ dueAt: later, createdAt: old.createdAt, reason: expect.stringContaining('已 334 天未联系') });
+    expect(followupsFromCustomers([buyer], [moved!], S, later + HOUR).upserts).toEqual([]);
+  });
+});
+
 describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), bad-review (中差评)', () => {
   it('an inquiry is due the same day before the cut-off margin, one per buyer', () => {
     const now = bj(2026, 3, 10, 14, 0);

@@ -457,9 +457,34 @@ export function followupsFromRemarkFacts(
 }
 
 /**
+ * At most this many overdue VIP revisits fall due on one day. A buyer file imported on a new computer
+ * brings buyers last seen months ago, whose monthly revisit is long past: they are the backlog, due
+ * from the next working time on, this many a day, those not heard from longest first — not hundreds
+ * at once, each "overdue 335 days".
+ */
+export const VIP_BACKLOG_PER_DAY = 20;
+
+/** Whole shop days from `from` to `to` (calendar days, not 24-hour spans). */
+function daysBetween(from: number, to: number, zone: Zone): number {
+  return Math.round((atTime(to, 0, zone) - atTime(from, 0, zone)) / DAY);
+}
+
+/** The next moment of the day shift from `t` on: `t` itself during the shift, else the shift's next start. */
+function nextWorkingTime(t: number, settings: Partial<FollowupSettings>): number {
+  const r = resolve(settings);
+  return isNight(t, settings) ? nextAt(t, r.dayStart, r.zone) : t;
+}
+
+/**
  * VIP buyers → a monthly revisit, due `vipRevisitDays` after the last contact (lastSeenAt) at the
  * start of the day shift, listed `vipLeadDays` ahead. Contact in the meantime closes an open item;
  * losing the VIP tag closes it; completing it starts the next cycle once lastSeenAt moves.
+ *
+ * A revisit that would be made after its due time (a buyer last seen months ago, from an import) is
+ * backlog: due from the next working time, VIP_BACKLOG_PER_DAY a day, longest silent first. Its
+ * reason states the real gap. The due time a cycle was given is kept (a later run never moves it, and
+ * a done item comes back only for a new cycle); items made before this rule, due at the long-past
+ * date, are scheduled as backlog once.
  */
 export function followupsFromCustomers(
   customers: readonly Customer[],
@@ -469,6 +494,7 @@ export function followupsFromCustomers(
 ): RuleResult {
   const r = resolve(settings);
   const out = new Collector(existing);
+  const backlog: { c: Customer; had: Followup | undefined }[] = [];
   for (const c of customers) {
     const id = `vip-revisit:${c.key}`;
     const had = out.byId.get(id);
@@ -481,11 +507,41 @@ export function followupsFromCustomers(
       if (had && had.dueAt < dueAt) out.close(id, zh('followups.closed.contacted'));
       continue;
     }
-    const why = reasonOf('followups.reason.vipRevisit', { days: r.s.vipRevisitDays });
-    const fresh = make({ id, kind: 'vip-revisit', source: 'customer', why, dueAt, now, buyer: c.nickname, buyerId: c.buyerId, platform: c.platform });
-    out.put(reconcile(had, fresh, { reopenIfDueChanged: true }));
+    // This cycle's item exists already (a backlog item is due after the cycle's date, never before).
+    const sameCycle = !!had && dueAt <= had.dueAt;
+    const madeLate = (had && sameCycle ? had.createdAt : now) > dueAt;
+    if (sameCycle && (had!.status === 'done' || had!.dueAt > dueAt || !madeLate)) {
+      if (had!.status === 'done') continue;
+      out.put(reconcile(had, vipRevisit(c, had!.dueAt, now, r), { keepDue: true }));
+    } else if (madeLate) backlog.push({ c, had });
+    else out.put(reconcile(had, vipRevisit(c, dueAt, now, r), { reopenIfDueChanged: true }));
+  }
+  if (backlog.length) {
+    // Open revisits already due on a day count towards that day's share.
+    const perDay = new Map<number, number>();
+    const count = (t: number) => perDay.set(atTime(t, 0, r.zone), (perDay.get(atTime(t, 0, r.zone)) ?? 0) + 1);
+    const backlogIds = new Set(backlog.map(({ c }) => `vip-revisit:${c.key}`));
+    for (const f of out.byId.values()) if (f.kind === 'vip-revisit' && f.status !== 'done' && !backlogIds.has(f.id)) count(f.dueAt);
+    backlog.sort((a, b) => a.c.lastSeenAt - b.c.lastSeenAt || (a.c.key < b.c.key ? -1 : 1));
+    let slot = nextWorkingTime(now, r.s);
+    for (const { c, had } of backlog) {
+      while ((perDay.get(atTime(slot, 0, r.zone)) ?? 0) >= VIP_BACKLOG_PER_DAY) slot = atTime(slot, r.dayStart, r.zone, 1);
+      count(slot);
+      out.put(reconcile(had, vipRevisit(c, slot, now, r), { reopenIfDueChanged: true }));
+    }
   }
   return out.result();
+}
+
+/** A VIP revisit due at `dueAt`; its reason names the last contact and the days since, as of the due day. */
+function vipRevisit(c: Customer, dueAt: number, now: number, r: Resolved): Followup {
+  const days = daysBetween(c.lastSeenAt, dueAt, r.zone);
+  const params = { date: isoDay(c.lastSeenAt, r.zone), days };
+  const why =
+    days > r.s.vipRevisitDays
+      ? reasonOf('followups.reason.vipRevisitBacklog', { ...params, perDay: VIP_BACKLOG_PER_DAY })
+      : reasonOf('followups.reason.vipRevisitSince', params);
+  return make({ id: `vip-revisit:${c.key}`, kind: 'vip-revisit', source: 'customer', why, dueAt, now, buyer: c.nickname, buyerId: c.buyerId, platform: c.platform });
 }
 
 /**

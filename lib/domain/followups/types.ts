@@ -4,7 +4,7 @@ import type { OrderRow, Platform } from '../../sites/types';
 /** 1 → 2: `buyerId`, and buyer names normalised (migrate.ts). */
 export const FOLLOWUP_VERSION = 2;
 
-/** Display and grouping order: money and promises first, relationship work last. */
+/** Every kind. The order the popup lists them in (what to act on first) is FOLLOWUP_PRIORITY, priority.ts. */
 export const FOLLOWUP_KINDS = [
   'unpaid',
   'delay',

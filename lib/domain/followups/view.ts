@@ -4,7 +4,8 @@
  */
 import { atTime, DAY, hhmm, type Zone } from '../time';
 import { resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
-import { DEFAULT_FOLLOWUP_SETTINGS, FOLLOWUP_KINDS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
+import { kindPriority } from './priority';
+import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
 
 export interface KindGroup {
   kind: FollowupKind;
@@ -20,13 +21,11 @@ export interface TodayView {
   upcoming: Followup[];
   /** Snoozed and not yet back; shown collapsed. */
   snoozed: Followup[];
-  /** The same lists grouped by kind; groups ordered by their most urgent item. */
+  /** The same lists grouped by kind; groups in the kinds' priority order (priority.ts), items by due time. */
   groups: { overdue: KindGroup[]; today: KindGroup[]; upcoming: KindGroup[] };
   /** What the toolbar badge shows: overdue + due today. */
   badgeCount: number;
 }
-
-const KIND_RANK = new Map<FollowupKind, number>(FOLLOWUP_KINDS.map((k, i) => [k, i]));
 
 /** When an item next needs the agent: its due time, or the end of its snooze if later. */
 export function effectiveDue(item: Followup): number {
@@ -36,7 +35,7 @@ export function effectiveDue(item: Followup): number {
 function compare(a: Followup, b: Followup): number {
   return (
     effectiveDue(a) - effectiveDue(b) ||
-    (KIND_RANK.get(a.kind) ?? 99) - (KIND_RANK.get(b.kind) ?? 99) ||
+    kindPriority(a.kind) - kindPriority(b.kind) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
@@ -48,8 +47,10 @@ export function groupByKind(items: readonly Followup[]): KindGroup[] {
     if (list) list.push(item);
     else groups.set(item.kind, [item]);
   }
-  // Items arrive sorted, so each group's first item is its most urgent.
-  return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => compare(a.items[0]!, b.items[0]!));
+  // By what the agent must act on first (priority.ts), not by the oldest item: months-old VIP
+  // revisits used to head the list above an unpaid order due before today's cut-off. Items arrive
+  // sorted by due time, so each group keeps that order.
+  return [...groups].map(([kind, list]) => ({ kind, items: list })).sort((a, b) => kindPriority(a.kind) - kindPriority(b.kind));
 }
 
 /**
