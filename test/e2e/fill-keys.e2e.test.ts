@@ -190,16 +190,21 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
     expect(await demo.sent(page)).toBe(0);
   });
 
+  /** 米粒妈妈's chat, 亲，好的 typed with the caret moved before 好的, then Alt+N and a note typed (not yet saved). */
+  async function noteFromMidReply(input: 'textarea' | 'contenteditable', note: string): Promise<void> {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input });
+    await cardReady(page, '米粒妈妈');
+    await chatInput(page).click();
+    await page.keyboard.type('亲，好的');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+KeyN');
+    await page.keyboard.type(note);
+  }
+
   for (const input of ['textarea', 'contenteditable'] as const) {
     it(`a note saved with Enter gives the keys back to the chat box (${input}), at its caret: the next words go to the buyer, not into another note`, async () => {
-      await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input });
-      await cardReady(page, '米粒妈妈');
-      await chatInput(page).click();
-      await page.keyboard.type('亲，好的');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('Alt+KeyN');
-      await page.keyboard.type('回购三次');
+      await noteFromMidReply(input, '回购三次');
       await page.keyboard.press('Enter');
       await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('回购三次');
       await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
@@ -212,14 +217,7 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
   }
 
   it('Escape in the note input goes back to the chat box at its caret; the unsaved note waits in its box', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input: 'contenteditable' });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    await page.keyboard.type('亲，好的');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('Alt+KeyN');
-    await page.keyboard.type('还没想好');
+    await noteFromMidReply('contenteditable', '还没想好');
     await page.keyboard.press('Escape');
     await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
     await page.keyboard.type('稍等');
