@@ -4,6 +4,10 @@ import { loadFixture } from './testing';
 import { douyinAdapter, jdAdapter, kuaishouAdapter, pddAdapter } from './index';
 import { probePage } from './probe';
 import { SiteElementMissing, type SiteAdapter } from './types';
+import * as PDD from './pdd/selectors';
+import * as JD from './jd/selectors';
+import * as DOUYIN from './douyin/selectors';
+import * as KS from './kuaishou/selectors';
 
 /** A console's new build, as the QA pass served it: one class (or tag) renamed throughout the page. */
 const rename = (pairs: [string, string][]) => (html: string) => pairs.reduce((h, [from, to]) => h.split(from).join(to), html);
@@ -45,6 +49,22 @@ describe('a chat console whose message rows can no longer be read (layout change
       expect(line.missing).toContain(d.missing);
     });
   }
+
+  it('a conversation the shop began (only the shop has written, e.g. a 催付 reminder) reads as the shop speaking last, not as a changed layout', () => {
+    const consoles = [
+      [pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.BUYER_SIDE],
+      [jdAdapter, 'jd-dongdong.html', JD.MESSAGE, JD.BUYER_SIDE],
+      [douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE],
+      [kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW, KS.BUYER_SIDE],
+    ] as const;
+    for (const [adapter, fixture, rows, buyer] of consoles) {
+      loadFixture(fixture);
+      for (const row of Array.from(document.querySelectorAll(rows))) if (row.querySelector(buyer) || row.matches(buyer)) row.remove();
+      const read = adapter.readMessages(document, 50);
+      expect(read.length, fixture).toBeGreaterThan(0);
+      expect(read.every((m) => m.from === 'agent'), fixture).toBe(true);
+    }
+  });
 
   it('the unchanged pages still read, and a conversation of only system notices is not a failure', () => {
     for (const [adapter, fixture] of [[pddAdapter, 'pdd-chat.html'], [jdAdapter, 'jd-dongdong.html'], [douyinAdapter, 'douyin-chat.html'], [kuaishouAdapter, 'kuaishou-chat.html']] as const) {

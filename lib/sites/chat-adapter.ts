@@ -24,12 +24,13 @@ export interface ChatAdapterSpec {
   /** The shop's side of a row: a conversation with one has messages to read (not only a system notice). */
   shop: string;
   /**
-   * What such a conversation's rows must hold somewhere: the buyer's side and the text holder (named
-   * as in `probe`). Rows without the buyer's side read as "the shop spoke last" (已回复), rows without
-   * text as "nobody wrote": when no buyer message was read, readMessages throws SiteElementMissing
-   * naming the first that no row holds, rather than answering.
+   * The text holder and the buyer's side (named as in `probe`). When no buyer message was read in a
+   * conversation with the shop's rows, readMessages throws SiteElementMissing rather than answering
+   * "the shop spoke last" (已回复) or "nobody wrote": naming MESSAGE_TEXT when no row holds it, or the
+   * buyer's side when a row holds text on neither side. A conversation the shop began (only the
+   * shop's rows, e.g. a 催付 reminder) is read as it is.
    */
-  needs: SelectorSet;
+  needs: SelectorSet & { MESSAGE_TEXT: string };
   findChatInput(doc: Document): HTMLElement;
   /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
   readWaiting?(doc: Document): WaitingConversation[];
@@ -57,7 +58,12 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
       // Only when no buyer message was read (the tail is the shop's, or reading failed).
       const all = read.some((m) => m.from === 'buyer') ? [] : Array.from(found);
       const holds = (sel: string) => all.some((r) => r.querySelector(sel));
-      if (holds(shop)) for (const [name, sel] of Object.entries(needs)) if (!holds(sel)) throw new SiteElementMissing(spec.id, name);
+      if (!holds(shop)) return read;
+      const { MESSAGE_TEXT: text, ...side } = needs;
+      if (!holds(text)) throw new SiteElementMissing(spec.id, 'MESSAGE_TEXT');
+      for (const [name, sel] of Object.entries(side)) {
+        if (all.some((r) => r.querySelector(text) && !r.querySelector(shop) && !r.querySelector(sel))) throw new SiteElementMissing(spec.id, name);
+      }
       return read;
     },
     verifiedAgainst: 'fixture',

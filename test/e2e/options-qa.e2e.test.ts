@@ -172,7 +172,7 @@ describe('the import pickers from the keyboard', () => {
     await page.keyboard.press('Enter');
     const picks = [{ id: 'kb-1', at: Date.now(), text: '能便宜点吗', scenario: 'bargain', templateId: null, source: 'chip' }];
     await (await nextChooser()).setFiles({ name: 'learned.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: Date.now(), picks })) });
-    await expect.poll(() => page.locator('[data-kf="learned-message"]').textContent()).toBe('已导入 1 条新记录。');
+    await expect.poll(() => page.locator('[data-kf="learned-message"]').textContent()).toBe('已导入 1 条新记录。 导入前的数据已备份，可在「备份」页恢复。');
     await callFromExtensionPage(s.other, 'forgetLearned', { all: true });
   });
 });
