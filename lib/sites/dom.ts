@@ -172,11 +172,15 @@ export function parseYuan(text: string | null | undefined): number | undefined {
 /*
  * Times printed by the consoles are read in shop time (lib/domain/time.ts, Beijing): a message's time
  * line ("2026-11-30 20:16:10", "2026年11月30日 20:10:05"), a list row's "20:16", an order's 创建时间.
- * The Chinese consoles print the platform's (Beijing) time, and the product promises shop time
- * whatever the computer's zone (README, the options page's 与电脑的时区无关): an agent abroad, or a
- * machine left on UTC, must see a buyer who wrote 3 minutes ago as waiting 3 minutes, not 8 hours in
- * the future (reading them in the browser's zone did that; QA pass D, 2026-12-03). Epoch-ms row ids
- * (Pinduoduo's `middlePanel_list_<ms>`) are instants and need no zone. The zone is the shop's,
+ * The product promises shop time whatever the computer's zone (README, the options page's
+ * 与电脑的时区无关): an agent abroad, or a machine left on UTC, must see a buyer who wrote 3 minutes
+ * ago as waiting 3 minutes, not 8 hours in the future (reading them in the browser's zone did that
+ * when the page prints Beijing time; QA pass D, 2026-12-03). That the live consoles print Beijing
+ * time is an assumption: no public source shows their formatter, and a page formatting epoch ms with
+ * the Date getters would print the browser's zone (the earlier reading, until 2026-12-03; the public
+ * Pinduoduo parser hu-qi-jia/pdd-rag-plugin reads its time line as browser-local). Where a row
+ * carries an instant, it wins: Pinduoduo's `middlePanel_list_<ms>` id is read before its time line
+ * (pdd/read.ts), so there the question does not arise. The zone is the shop's,
  * `CONSOLE_ZONE` below (shopZone in lib/storage/settings.ts returns the same default); the parsers
  * take another for tests.
  */

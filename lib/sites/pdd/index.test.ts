@@ -29,6 +29,17 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expect(findAdapter(new URL(URL_CHAT))).toBe(A);
   });
 
+  it('takes a message row’s instant from its id (epoch ms, no zone) over its printed time line', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const row = Array.from(document.querySelectorAll(MESSAGE_ROW)).find((r) => /^middlePanel_list_\d{10,}$/.test(r.id) && r.querySelector('p.message-time'))!;
+    const idMs = Number(row.id.replace('middlePanel_list_', ''));
+    // A line printed in another zone than the reader assumes (8 hours off) does not move the instant.
+    row.querySelector('p.message-time')!.textContent = '2026-11-30 04:05:11';
+    const text = row.querySelector('p.msg-content-box')?.textContent?.trim();
+    const read = A.readMessages(document, 50).find((m) => m.text === text);
+    expect(read?.at).toBe(idMs);
+  });
+
   it('reads the open buyer from the shown active row, not the stale one in a collapsed group', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');

@@ -33,8 +33,10 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 
 /** One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card. */
 export function readRow(row: Element): ChatMessage | undefined {
+  // The row id's epoch ms is the instant itself, in no zone; the printed line (shop time, see
+  // lib/sites/dom.ts) only where a row has no id.
   const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
-  const at = parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent) ?? (idMs ? Number(idMs) : undefined);
+  const at = idMs ? Number(idMs) : parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
   return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, at);
 }
 
