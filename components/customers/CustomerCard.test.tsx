@@ -125,6 +125,15 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-sizes"] [data-size="usualSize"]')?.textContent).toBe('L');
   });
 
+  it('says a reply was inserted, not used: the extension never sees whether the agent sent it', async () => {
+    const { q, open } = setup({ 小鹿: customer('小鹿', (c) => appendEvent(c, makeEvent('template-used', T + 5, '尺码推荐'))) });
+    await open('小鹿');
+    const line = q('[data-kf="customer-history"]')?.textContent ?? '';
+    expect(line).toContain('插入话术');
+    expect(line).toContain('尺码推荐');
+    expect(line).not.toContain('使用话术');
+  });
+
   it('keeps two buyers with the same masked nickname apart: their own notes, their own drafts', async () => {
     const { q, open, call, card } = setup({});
     await open('S*******n', 'uid-1');
