@@ -9,7 +9,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    // unlimitedStorage: every record (buyer notes, follow-ups, the library) and the local backups of
+    // them live in IndexedDB of this one origin. Without it that origin is best-effort storage, which
+    // Chromium evicts whole, least recently used first, when the disk runs short — the data and its
+    // backups together. With it the origin is never evicted and has no quota short of the disk.
+    // Measured at a year of data (test/bench/storage-size.ts): ~11 MB with 17 backups; see README.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'clipboardWrite', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: CONSOLE_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The buyer card is an extension page framed inside the panel (lib/panel/card-frame.ts). It must

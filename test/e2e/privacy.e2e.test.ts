@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, openPopup } from './pages';
+import { everything } from './stores';
 
 const PHONE = '13912345678';
 const NICK = '阳光明媚的日子';
@@ -20,32 +21,6 @@ const REAL_NAME = '张晓红';
 async function expandAll(p: Page) {
   const folded = p.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
   for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
-}
-
-/** Every storage area of the extension's origin, as one text: chrome.storage and every IndexedDB database's records. */
-async function everything(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const out: Record<string, unknown> = { local: await c.storage.local.get(null), session: await c.storage.session.get(null), sync: await c.storage.sync.get(null) };
-    for (const { name } of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        const r = indexedDB.open(name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => ko(r.error);
-      });
-      const stores: Record<string, unknown> = {};
-      for (const s of db.objectStoreNames) {
-        stores[s] = await new Promise((ok, ko) => {
-          const r = db.transaction(s).objectStore(s).getAll();
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => ko(r.error);
-        });
-      }
-      db.close();
-      out[`idb:${name}`] = stores;
-    }
-    return JSON.stringify(out);
-  });
 }
 
 /** A buyer as the chat panel leaves them: a note with their phone, a promised answer with a note, a done inquiry, a learned pick holding their name, a remark saved against the rules; then a backup. */

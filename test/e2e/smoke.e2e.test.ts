@@ -13,7 +13,7 @@ afterAll(async () => h?.close());
 it('asks only for the permissions it uses, and host access only for the supported consoles (the build users get)', async () => {
   const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'notifications', 'offscreen', 'scripting', 'sidePanel', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'notifications', 'offscreen', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect([...manifest.host_permissions].sort()).toEqual([...CONSOLE_MATCHES].sort());
   expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([...CONSOLE_MATCHES].sort());
   // The demo console's hosts are for the demo and the tests only: no local web app gets the panel.

@@ -427,7 +427,7 @@ describe('checkRemark: remarks typed in an agent’s own words (QA pass C)', () 
     const p = checkRemark('可以发 小美 12/3', qa('red'));
     expect(p.map((x) => x.code)).toEqual(['must-say']);
     expect(p[0]?.message).toBe('红旗在本规则里表示“已核对无误，可以发货”，备注必须写明“已核对可发货”（或“核对无误”、“可发货”、“已核对”），现在没有写。');
-    expect(p[0]?.messageEn).toContain('the remark must say 已核对可发货');
+    expect(p[0]?.messageEn).toContain('the remark must say "已核对可发货"');
     // Unsigned and undated as QA typed it: all three are named.
     expect(codes('能发', qa('red'))).toEqual(['must-say', 'missing-agent', 'missing-date']);
     for (const text of ['【已核对可发货】小美 2026-12-03', '已核对 小美 12/3', '核对无误，可发货 小美 12/3', '已核对 可发货｜优惠:5元｜小美 12/3']) {

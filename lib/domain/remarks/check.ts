@@ -5,7 +5,7 @@
 import { readDate } from './fields';
 import { agentProblem, parseRemark } from './format';
 import { remarkLength } from './limits';
-import { FLAG_NAMES, cap, getRule, inferredName, isRecordKind, targetName } from './rules';
+import { FLAG_NAMES, cap, fieldEn, getRule, inferredName, isRecordKind, ruleWordEn, targetName } from './rules';
 import type { FlagColor, FlagRule, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
 import { validateValues } from './validate';
 
@@ -111,12 +111,12 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
     const say = flagRule.mustSay;
     problems.push(
       opts.flagInferred
-        ? { code: 'must-say', field: 'text', message: `${flagName.zh}必须写明“${say}”。`, messageEn: `${cap(flagName.en)} must say ${say}.` }
+        ? { code: 'must-say', field: 'text', message: `${flagName.zh}必须写明“${say}”。`, messageEn: `${cap(flagName.en)} must say "${say}".` }
         : {
             code: 'must-say',
             field: 'text',
             message: `${FLAG_NAMES[flag].zh}在本规则里表示“${say}”，备注必须写明“${say}”；如果不是，请换一个旗帜。`,
-            messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${say}", and the remark must say ${say}; otherwise pick another flag.`,
+            messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${say}", and the remark must say "${say}"; otherwise pick another flag.`,
           },
     );
   }
@@ -157,13 +157,13 @@ export function emptyRemarkNote(text: string, ruleSet: RuleSet, flag: FlagColor)
   }
   const asks = [
     ...(rule.mustSay ? [{ zh: `“${rule.mustSay}”`, en: `"${rule.mustSay}"` }] : []),
-    ...rule.fields.filter((f) => f.required).map((f) => ({ zh: f.label, en: f.label })),
+    ...rule.fields.filter((f) => f.required).map((f) => ({ zh: f.label, en: fieldEn(f) })),
   ];
   const zh = [...asks.map((a) => a.zh), '经办人和日期'].join('、');
   const en = [...asks.map((a) => a.en), 'the agent and the date'].join(', ');
   return {
     message: `没有备注需要检查：未插旗的订单可以不写备注。如果这单要标为${rule.title}（灰旗），备注须写明${zh}。`,
-    messageEn: `No remark to check: an unflagged order needs none. If this order is to be marked ${rule.title} (gray flag), the remark must give ${en}.`,
+    messageEn: `No remark to check: an unflagged order needs none. If this order is to be marked ${ruleWordEn(rule.title)} (gray flag), the remark must give ${en}.`,
   };
 }
 
@@ -178,19 +178,19 @@ function saysRule(line: string, rule: FlagRule): boolean {
 
 function statementMissing(rule: FlagRule, flag: FlagColor, flagName: { zh: string; en: string }, inferred: boolean): Problem {
   const aliases = rule.aliases ?? [];
-  const or = aliases.length ? { zh: `（或${aliases.map((a) => `“${a}”`).join('、')}）`, en: ` (or ${aliases.join(', ')})` } : { zh: '', en: '' };
+  const or = aliases.length ? { zh: `（或${aliases.map((a) => `“${a}”`).join('、')}）`, en: ` (or ${aliases.map((a) => `"${a}"`).join(', ')})` } : { zh: '', en: '' };
   return inferred
     ? {
         code: 'must-say',
         field: 'text',
         message: `${flagName.zh}必须写明“${rule.title}”${or.zh}。`,
-        messageEn: `${cap(flagName.en)} must say ${rule.title}${or.en}.`,
+        messageEn: `${cap(flagName.en)} must say "${rule.title}"${or.en}.`,
       }
     : {
         code: 'must-say',
         field: 'text',
         message: `${FLAG_NAMES[flag].zh}在本规则里表示“${rule.meaning}”，备注必须写明“${rule.title}”${or.zh}，现在没有写。`,
-        messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means "${rule.meaning}": the remark must say ${rule.title}${or.en}, and it does not.`,
+        messageEn: `In this rule set the ${FLAG_NAMES[flag].en} means ${ruleWordEn(rule.meaning)}: the remark must say "${rule.title}"${or.en}, and it does not.`,
       };
 }
 
@@ -203,12 +203,13 @@ function writtenNow(parsed: ParsedRemark, saved: string | undefined): boolean {
 function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
   const out: Problem[] = [];
   const example = `${opts.agent || '客服名'} ${opts.today}`;
+  const exampleEn = `${opts.agent || '<your name>'} ${opts.today}`;
   if (!parsed.agent) {
     out.push({
       code: 'missing-agent',
       field: 'agent',
       message: `备注缺少经办人：请在末尾写上“${example}”。`,
-      messageEn: `The remark has no agent name: end it with "${example}".`,
+      messageEn: `The remark has no agent name: end it with "${exampleEn}".`,
     });
   } else {
     const ap = agentProblem(parsed.agent);

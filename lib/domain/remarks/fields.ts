@@ -3,6 +3,7 @@
  * line carries (money without its 元 unit), so build → parse gives the same values back.
  */
 import type { FieldSpec } from './types';
+import { fieldEn } from './rules';
 import { isoDay, type Zone } from '../time';
 
 export type FieldResult = { ok: true; value: string } | { ok: false; message: string; messageEn: string };
@@ -155,7 +156,9 @@ export function readMoney(raw: string): number | null {
  */
 export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: string } = {}): FieldResult {
   const label = spec.label;
-  const en = `${spec.label} (${spec.key})`;
+  // English names the field in English (as the English form shows it); the value stays as typed, quoted.
+  const name = fieldEn(spec);
+  const en = `${name}:`;
   const text = cleanText(FOLDED.has(spec.type) ? halfWidth(raw) : raw);
   switch (spec.type) {
     case 'date': {
@@ -177,7 +180,7 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
       if (!phone) {
         return fail(
           `${label}“${text}”不是有效的大陆电话：手机写 11 位（1 开头，第二位 3–9），座机写 区号-号码，例如 021-12345678、0755-1234567，分机写在“转”后面。`,
-          `${en} "${text}" is not a valid mainland phone number: a mobile has 11 digits (1[3-9]…); a landline is area code-number, e.g. 021-12345678 or 0755-1234567, with an extension after 转.`,
+          `${en} "${text}" is not a valid mainland phone number: a mobile has 11 digits (1[3-9]…); a landline is area code-number, e.g. 021-12345678 or 0755-1234567, with an extension after "转".`,
         );
       }
       return { ok: true, value: phone };
@@ -194,7 +197,7 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
       const k = text.toLowerCase();
       if (YES.has(k)) return { ok: true, value: '是' };
       if (isNo(k)) return { ok: true, value: '否' };
-      return fail(`${label}只能填“是”或“否”。`, `${en} must be yes (是) or no (否).`);
+      return fail(`${label}只能填“是”或“否”。`, `${name} must be yes ("是") or no ("否").`);
     }
     case 'agent': {
       if (text.length > 16 || /^\d+$/.test(text) || /[:：]/.test(text)) {
@@ -208,7 +211,7 @@ export function normalizeField(spec: FieldSpec, raw: string, opts: { today?: str
     }
     default: {
       if (spec.options && spec.options.length > 0 && !spec.options.includes(text)) {
-        return fail(`${label}只能是：${spec.options.join('、')}。`, `${en} must be one of: ${spec.options.join(', ')}.`);
+        return fail(`${label}只能是：${spec.options.join('、')}。`, `${name} must be one of: ${spec.options.map((o) => `"${o}"`).join(', ')}.`);
       }
       return { ok: true, value: text };
     }

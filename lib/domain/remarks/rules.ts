@@ -1,6 +1,7 @@
 /** Looking rules up in a rule set and naming them in messages. */
 import { FLAG_COLORS, RECORD_KINDS } from './types';
 import type { FieldSpec, FlagColor, FlagRule, RecordKind, RecordRule, RemarkTarget, RuleSet } from './types';
+import { remarkPresetsEn } from '../../i18n/messages/remarks-presets';
 
 export function isRecordKind(value: unknown): value is RecordKind {
   return typeof value === 'string' && (RECORD_KINDS as readonly string[]).includes(value);
@@ -36,12 +37,27 @@ export const FLAG_NAMES: Record<FlagColor, { zh: string; en: string }> = {
   purple: { zh: '紫旗', en: 'purple flag' },
 };
 
-/** "紫旗（延迟发货）" / "【质量换货】记录" — how messages name a target. */
+/**
+ * A rule set's own word (a title, label, meaning) in an English message: the preset's English, as
+ * the English form shows it (lib/i18n/messages/remarks-presets.ts), or — for a word the shop wrote
+ * itself, which has no English — the word quoted as the remark writes it ("尺码备注"): the Chinese
+ * is then the shop's data, never presented as English.
+ */
+export function ruleWordEn(zh: string): string {
+  return (Object.hasOwn(remarkPresetsEn, zh) && remarkPresetsEn[zh]) || `"${zh}"`;
+}
+
+/** How an English message names a field: "Ship date", or a label the shop added quoted ("尺码备注"). */
+export function fieldEn(spec: Pick<FieldSpec, 'label'>): string {
+  return ruleWordEn(spec.label);
+}
+
+/** "紫旗（延迟发货）" / "【质量换货】记录" — how messages name a target ("the purple flag (Delayed shipping)" in English). */
 export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
   const rule = getRule(ruleSet, target);
   if (isRecordKind(target)) return { zh: `【${rule.title}】记录`, en: `the ${target} record (【${rule.title}】)` };
   const f = FLAG_NAMES[target];
-  return { zh: `${f.zh}（${rule.title}）`, en: `the ${f.en} (${rule.title})` };
+  return { zh: `${f.zh}（${rule.title}）`, en: `the ${f.en} (${ruleWordEn(rule.title)})` };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { normalizeField, readMoney } from './fields';
 import { dict, own } from '../own';
-import { cap, getFlagRule, getRule, isRequired, targetName } from './rules';
+import { cap, fieldEn, getFlagRule, getRule, isRequired, targetName } from './rules';
 import type { FieldSpec, Problem, RemarkTarget, RuleSet } from './types';
 
 export interface ValuesResult {
@@ -42,12 +42,13 @@ export function validateValues(
   for (const spec of rule.fields) {
     if (present(own(raw, spec.key)) || !isRequired(spec, values)) continue;
     const when = spec.requiredWhen && !spec.required ? `（${labelOf(rule.fields, spec.requiredWhen.key)}为“${spec.requiredWhen.equals}”时）` : '';
-    const whenEn = spec.requiredWhen && !spec.required ? ` (when ${spec.requiredWhen.key} is ${spec.requiredWhen.equals})` : '';
+    const whenEn = spec.requiredWhen && !spec.required ? ` (when ${enOf(rule.fields, spec.requiredWhen.key)} is "${spec.requiredWhen.equals}")` : '';
     problems.push({
       code: 'missing-field',
       field: spec.key,
       message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${spec.help}）` : ''}。`,
-      messageEn: `${cap(name.en)} is missing the required field ${spec.label} (${spec.key})${whenEn}.`,
+      // The label is named in English; what to write into the remark is quoted as the remark says it.
+      messageEn: `${cap(name.en)} is missing the required field ${fieldEn(spec)}${whenEn}: add "${spec.label}：…".`,
     });
   }
 
@@ -57,7 +58,7 @@ export function validateValues(
       code: 'missing-field',
       field: rule.atLeastOne[0],
       message: `${name.zh}至少要写明一项：${labels.join('、')}。`,
-      messageEn: `${cap(name.en)} needs at least one of: ${rule.atLeastOne.join(', ')}.`,
+      messageEn: `${cap(name.en)} needs at least one of: ${rule.atLeastOne.map((k) => enOf(rule.fields, k)).join(', ')}.`,
     });
   }
 
@@ -72,14 +73,14 @@ export function validateValues(
         code: 'ship-date-not-future',
         field: spec.key,
         message: `${spec.label} ${v} 已过（今天是 ${today}）：请写一个晚于今天的日期。`,
-        messageEn: `${spec.label} (${spec.key}) ${v} has passed (today is ${today}); write a date after today.`,
+        messageEn: `${fieldEn(spec)} ${v} has passed (today is ${today}); write a date after today.`,
       });
     } else if (spec.type === 'date' && spec.future && today && v === today) {
       problems.push({
         code: 'ship-date-not-future',
         field: spec.key,
         message: `${spec.label}必须晚于今天（${today}），现在写的是 ${v}。`,
-        messageEn: `${spec.label} (${spec.key}) must be after today (${today}); it is ${v}.`,
+        messageEn: `${fieldEn(spec)} must be after today (${today}); it is ${v}.`,
       });
     }
     if (spec.type === 'money' && spec.limit) {
@@ -90,7 +91,7 @@ export function validateValues(
           code: 'needs-supervisor',
           field: spec.key,
           message: `${spec.label} ${amount} 元超过${zh}（${limit} 元），需要主管同意：请填写“主管同意：姓名”。`,
-          messageEn: `${spec.label} of ${amount} yuan is above ${en} (${limit} yuan) and needs a supervisor: add 主管同意：<name>.`,
+          messageEn: `${fieldEn(spec)} of ${amount} yuan is above ${en} (${limit} yuan) and needs a supervisor: add "${labelOf(rule.fields, 'supervisor', '主管同意')}：<name>".`,
         });
       }
     }
@@ -106,7 +107,7 @@ function singleOrder(spec: FieldSpec, order: string, raw: string): Problem {
     code: 'invalid-field',
     field: spec.key,
     message: `${spec.label}只有 1 个订单号（${order}）${repeated ? '，重复的订单号只算一个' : ''}：合并发货至少要写两个不同的订单号（包括本单），用 / 分开。`,
-    messageEn: `${spec.label} (${spec.key}) has a single order number (${order})${repeated ? '; a repeated number counts once' : ''}: a merged shipment needs at least two different order numbers (this one included), separated by /.`,
+    messageEn: `${fieldEn(spec)} has a single order number (${order})${repeated ? '; a repeated number counts once' : ''}: a merged shipment needs at least two different order numbers (this one included), separated by /.`,
   };
 }
 
@@ -119,11 +120,12 @@ const EXCLUSIVE: [string, string][] = [['priceDiffIn', 'priceDiffOut']];
 function conflicts(fields: FieldSpec[], values: Record<string, string>): Problem[] {
   return EXCLUSIVE.filter(([a, b]) => values[a] !== undefined && values[b] !== undefined).map(([a, b]) => {
     const [la, lb] = [labelOf(fields, a), labelOf(fields, b)];
+    const [ea, eb] = [enOf(fields, a), enOf(fields, b)];
     return {
       code: 'conflicting-fields',
       field: b,
       message: `${la}和${lb}只能填一项：差价要么由买家补给店铺（${la}），要么由店铺退给买家（${lb}），不会两样都有。请只留下实际发生的那一项。`,
-      messageEn: `Fill in ${la} (${a}) or ${lb} (${b}), not both: a price difference is either paid by the buyer (${la}) or refunded by the shop (${lb}). Keep only the one that happened.`,
+      messageEn: `Fill in ${ea} or ${eb}, not both: a price difference is either paid by the buyer (${ea}) or refunded by the shop (${eb}). Keep only the one that happened.`,
     };
   });
 }
@@ -144,6 +146,12 @@ function limitFor(
     : { limit: ruleSet.limits.postageYuan, zh: '店铺默认运费', en: "the shop's usual postage" };
 }
 
-function labelOf(fields: FieldSpec[], key: string): string {
-  return fields.find((f) => f.key === key)?.label ?? key;
+function labelOf(fields: FieldSpec[], key: string, otherwise = key): string {
+  return fields.find((f) => f.key === key)?.label ?? otherwise;
+}
+
+/** A field of the rule named in English (fieldEn); a key the rule lacks, as it is. */
+function enOf(fields: FieldSpec[], key: string): string {
+  const spec = fields.find((f) => f.key === key);
+  return spec ? fieldEn(spec) : key;
 }

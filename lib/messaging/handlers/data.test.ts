@@ -96,6 +96,14 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect((await ok<{ reason: string }[]>('listBackups')).map((b) => b.reason)).toContain('before-import-all');
   });
 
+  it('替换 with this machine’s own file, nothing deleted first, keeps every follow-up (they were lost: deleted after being written back)', async () => {
+    await seed();
+    const before = await stores();
+    expect(Object.keys(before.followups)).toHaveLength(2);
+    expect(await ok<AllDataImportResult>('importAllData', { json: await exportAll(), merge: false })).toMatchObject({ ok: true });
+    expect(await stores()).toEqual(before);
+  });
+
   it('merging keeps what is here (the settings too) and adds what is not', async () => {
     await seed();
     const file = await exportAll();

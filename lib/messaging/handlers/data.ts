@@ -107,7 +107,10 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
       const items = d.followups;
       if (items) {
         const have = new Set(here.followups);
-        await transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
+        // Replacing deletes only what the file does not hold: a delete of an id the file writes back
+        // runs after the write in the same transaction and took the file's item with it.
+        const kept = new Set(items.map((f) => f.id));
+        await transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id).filter((id) => !kept.has(id)), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
       }
       if (d.learned) {
         if (!merge) await deletePicks(here.learned);
