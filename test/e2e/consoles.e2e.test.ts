@@ -241,6 +241,20 @@ describe('order lists whose flag or remark can no longer be read (the console ch
   });
 });
 
+describe('a remark editor whose flag can no longer be read (the console changed)', () => {
+  // Before, the memo page's renamed flag radios read as gray: the form offered the gray remark
+  // (无效订单) and checked the colleague's saved remark against it.
+  it('Taobao memo page, flag radios renamed: the form says it cannot read the flag and writes no gray remark by default', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo, (html) => html.replace(/id="flag(\d)"/g, 'id="memoFlag$1"').replace(/for="flag/g, 'for="memoFlag'));
+    await inPanel(page, '[data-kf="remark-flag-unread"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
+    expect(await inPanel(page, '[data-kf="remark-target"]').inputValue()).toBe('');
+    expect(await inPanel(page, '[data-kf="remark-use"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
+    await expectCheckFails('check-open', 'remark-editor', ['MEMO_FLAG_RADIO']);
+  });
+});
+
 describe('Taobao order pages', () => {
   it('reads the sold list under both order-id labels', async () => {
     await openConsole(page, CONSOLES.taobaoSold);
