@@ -15,7 +15,7 @@ export function Panel() {
   const startTeach = useContext(TeachContext);
   // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
   // So is a conversation whose messages can no longer be read.
-  const pageChanged = s.pageKind === 'chat' && (!s.inputFound || s.messagesUnread);
+  const pageChanged = s.pageKind === 'chat' && (!s.inputFound || s.messagesUnread || s.buyerUnread);
   const offerTeach = startTeach && pageChanged;
 
   // Alt+K: a layout effect, so the search box has focus before the agent's next key press is
@@ -66,7 +66,7 @@ export function Panel() {
         <section class="kf-buyer" data-kf="buyer">
           <span class="kf-label">{t('panel.buyer')}</span>
           {/* Buyer nicknames come from the page: rendered as text, never HTML. */}
-          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ? <PageText text={s.buyer} /> : t('panel.noBuyer')}</span>
+          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ? <PageText text={s.buyer} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
         </section>
       )}
       {s.pending && <FillPrompt />}

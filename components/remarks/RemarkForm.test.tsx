@@ -25,6 +25,27 @@ function setup(extra: Partial<RemarkFormProps> = {}, ruleSet: RuleSet = PRESET_A
 }
 
 describe('RemarkForm', () => {
+  it('where the page\'s flag could not be read: says so, assumes no flag (not gray), and writes nothing until the agent picks one', () => {
+    const { q, onUseText } = setup({ flag: null });
+    expect(q('[data-kf="remark-flag-unread"]')?.textContent).toContain('读不出这单的旗帜');
+    expect((q('[data-kf="remark-target"]') as HTMLSelectElement).value).toBe('');
+    expect(q('[data-kf="remark-preview"]')).toBeNull();
+    expect(q('[data-kf="remark-use"]')).toBeNull();
+    expect(q('[data-kf="remark-meaning"]')).toBeNull();
+    // Every flag is offered; the agent's pick gives that flag's form.
+    const options = Array.from((q('[data-kf="remark-target"]') as HTMLSelectElement).options).map((o) => o.value);
+    expect(options).toEqual(expect.arrayContaining(['gray', 'red', 'yellow', 'green', 'blue', 'purple']));
+    const select = q('[data-kf="remark-target"]') as HTMLSelectElement;
+    act(() => {
+      select.value = 'purple';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【延迟发货】延迟发货或缺货');
+    type(q('input[data-field="shipDate"]'), '2026-11-28');
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).toHaveBeenCalledWith('【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '');
+  });
+
   it("shows the flag's meaning and its fields, required ones marked", () => {
     const { q, root } = setup();
     expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【延迟发货】延迟发货或缺货');

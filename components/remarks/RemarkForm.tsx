@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, formatLine, getFlagRule, getRule, isoDate,
+  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, formatLine, getFlagRule, getRule, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
@@ -14,8 +14,8 @@ registerMessages(remarks);
 
 export interface RemarkFormProps {
   ruleSet: RuleSet;
-  /** The order's flag. */
-  flag: FlagColor;
+  /** The order's flag; null where the page's could not be read: the agent picks it, none is assumed. */
+  flag: FlagColor | null;
   /** Start on an after-sale record instead of the flag's remark. */
   record?: RecordKind;
   platform: Platform;
@@ -43,7 +43,10 @@ export interface RemarkFormProps {
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
   const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxChanged, boxMax, onUseText } = props;
-  const [target, setTarget] = useState<RemarkTarget>(props.record ?? flag);
+  const [picked, setTarget] = useState<RemarkTarget | null>(props.record ?? flag);
+  // Until the agent picks a flag the page did not show, the hooks below run on a placeholder whose
+  // rule is never shown nor written (the form returns before it).
+  const target = picked ?? 'gray';
   const [values, setValues] = useState<Record<string, string>>({});
   // How many of the oldest earlier lines the agent agreed to drop to make room (never any unasked),
   // given for the box as it was then: once the box changes, the lines named change, and so must the consent.
@@ -61,7 +64,7 @@ export function RemarkForm(props: RemarkFormProps) {
     return appendRemark(previousRemark, built.ok ? built.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) });
   }, [previousRemark, built, platform, dropOldest, boxMax, rule, agent, now, zone]);
   const { kept, dropped, mustDrop } = appended;
-  const flagName = en ? FLAG_NAMES[flag].en : FLAG_NAMES[flag].zh;
+  const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
 
   const pick = (next: RemarkTarget) => {
     setTarget(next);
@@ -70,25 +73,41 @@ export function RemarkForm(props: RemarkFormProps) {
   };
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
 
+  const head = (
+    <div class="kf-rm-row">
+      <h3>
+        <span class={`kf-rm-flag kf-rm-flag-${flag ?? 'unread'}`} aria-hidden="true" />
+        {t('remarks.form.heading')}
+      </h3>
+      <select
+        aria-label={t('remarks.form.kind')}
+        data-kf="remark-target"
+        value={picked ?? ''}
+        onChange={(e) => pick(e.currentTarget.value as RemarkTarget)}
+      >
+        {/* The order's flag; where it was not read, every flag, and no choice made for the agent. */}
+        {!flag && <option value="" disabled>{t('remarks.form.pickFlag')}</option>}
+        {(flag ? [flag] : FLAG_COLORS).map((f) => (
+          <option key={f} value={f}>{flagRemark(f)}</option>
+        ))}
+        {RECORD_KINDS.map((k) => (
+          <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
+        ))}
+      </select>
+    </div>
+  );
+  if (!picked) {
+    return (
+      <div class="kf-rm" data-kf="remark-form" data-target="">
+        {head}
+        <p class="kf-rm-notice" data-kf="remark-flag-unread">{t('remarks.form.flagUnread')}</p>
+      </div>
+    );
+  }
+
   return (
     <div class="kf-rm" data-kf="remark-form" data-target={target}>
-      <div class="kf-rm-row">
-        <h3>
-          <span class={`kf-rm-flag kf-rm-flag-${flag}`} aria-hidden="true" />
-          {t('remarks.form.heading')}
-        </h3>
-        <select
-          aria-label={t('remarks.form.kind')}
-          data-kf="remark-target"
-          value={target}
-          onChange={(e) => pick(e.currentTarget.value as RemarkTarget)}
-        >
-          <option value={flag}>{t('remarks.form.flagRemark', { flag: flagName, title: ruleText(ruleSet.flags[flag].title) })}</option>
-          {RECORD_KINDS.map((k) => (
-            <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
-          ))}
-        </select>
-      </div>
+      {head}
       {/* The bracketed title is what the remark line starts with (Chinese, as written); the meaning is UI. */}
       <p class="kf-rm-meaning" data-kf="remark-meaning">
         【{rule.title}】{en && ' '}{ruleText(rule.meaning)}

@@ -46,7 +46,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
   const now = useMemo(() => Date.now(), [ed.orderId]);
   const overrideApplies = ed.override && ed.override.text === ed.text && ed.override.flag === ed.flag;
   return (
-    <div class="kf-rm" data-kf="remark-editor" data-order-id={ed.orderId} data-flag={ed.flag}>
+    <div class="kf-rm" data-kf="remark-editor" data-order-id={ed.orderId} data-flag={ed.flag ?? 'unread'}>
       <p class="kf-rm-meaning">
         <span data-kf="remark-order">{t('remarks.panel.order', { orderId: ed.orderId })}</span>
         {ed.buyer && <span> · {ed.buyer}</span>}
@@ -82,7 +82,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         <RemarkCheck
           key={ed.orderId}
           problems={ed.problems}
-          empty={emptyRemarkNote(ed.text, ruleSet, ed.flag)}
+          empty={ed.flag && emptyRemarkNote(ed.text, ruleSet, ed.flag)}
           onOverride={(reason) => ctl.overrideAndSave(reason)} />
       )}
     </div>

@@ -26,6 +26,9 @@ export const ordersPageSchemas = (): PageSchemas<OrdersProtocol> => ({
         buyerId: s.optional(s.text({ max: BUYER_ID_MAX, min: 1 })),
         status: s.oneOf(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed'] as const),
         flag: s.oneOf(FLAG_COLORS),
+        // The page did not show the flag (JD's list) or could not read a part (OrderRow).
+        flagUnknown: s.optional(s.boolean()),
+        unread: s.optional(s.array(s.oneOf(['flag', 'remark'] as const), { max: 2 })),
         remark: s.text({ max: 4000 }),
         createdAt: s.optional(s.number()),
         amountYuan: s.optional(s.number()),

@@ -15,8 +15,9 @@ vi.mock('../messaging/client', () => ({
 }));
 vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
 
-import { bootDemo, type DemoHooks } from '../sites/testing';
+import { bootDemo, loadFixture, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
+import { kuaishouAdapter, pddAdapter } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
 import type { Template } from '../domain/templates/types';
@@ -351,5 +352,41 @@ describe('a page change reads the page once', () => {
     expect(take()).toEqual({ pageKind: 1, who: 0, messages: 0 });
     expect(panel.store.get().pageKind).toBe('order-list');
     expect(panel.store.get().orders.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a console that changed where it shows the buyer or whose message is whose', () => {
+  /** The controller on a console fixture served as the console's new build (`change`). */
+  function onConsole(adapter: SiteAdapter, fixture: string, change: (html: string) => string = (h) => h) {
+    loadFixture(fixture, undefined, change);
+    const panel = new PanelController(adapter, document, abort.signal);
+    panel.readPage();
+    return panel.store.get();
+  }
+  const renamed = (from: string, to: string) => (html: string) => html.split(from).join(to);
+
+  it('Kuaishou, sender line renamed: says it cannot read the buyer, not 未选择会话', () => {
+    const s = onConsole(kuaishouAdapter, 'kuaishou-chat.html', renamed('_beforeMsgBody', '_msgHeader'));
+    expect(s.buyer).toBeNull();
+    expect(s.buyerUnread).toBe(true);
+    expect(s.notice?.text).toContain('读不出当前会话的买家');
+    // The buyer's messages still read: only who they are is not claimed.
+    expect(s.buyerMessages).toContain('这个颜色显白吗');
+  });
+
+  it('the shop side renamed: says the conversation cannot be read, and claims no buyer message', () => {
+    const s = onConsole(pddAdapter, 'pdd-chat.html', renamed('cs-item', 'cs-msg-item'));
+    expect(s.messagesUnread).toBe(true);
+    expect(s.buyerMessages).toEqual([]);
+    expect(s.notice?.text).toContain('读不出本会话的消息');
+  });
+
+  it('the unchanged pages name their buyer and raise no notice', () => {
+    for (const [adapter, fixture] of [[kuaishouAdapter, 'kuaishou-chat.html'], [pddAdapter, 'pdd-chat.html']] as const) {
+      const s = onConsole(adapter, fixture);
+      expect(s.buyer, fixture).toBeTruthy();
+      expect(s.buyerUnread || s.messagesUnread, fixture).toBe(false);
+      expect(s.notice, fixture).toBeNull();
+    }
   });
 });

@@ -59,6 +59,11 @@ export interface PanelState {
    * claimed from what was not read.
    */
   messagesUnread: boolean;
+  /**
+   * The conversation shows the buyer's messages but no buyer could be read (the console changed
+   * where it names them): the panel says so instead of 未选择会话.
+   */
+  buyerUnread: boolean;
   /** The open buyer's shown nickname. */
   buyer: string | null;
   /**
@@ -138,6 +143,7 @@ export class PanelController {
     pageKind: 'unknown',
     inputFound: false,
     messagesUnread: false,
+    buyerUnread: false,
     buyer: null,
     buyerId: null,
     buyerMessages: [],
@@ -450,6 +456,7 @@ export class PanelController {
     let buyerMessages: string[] = [];
     let inputFound = false;
     let messagesUnread = false;
+    let buyerUnread = false;
     let buyerOrderStatuses: OrderStatus[] = [];
     if (pageKind === 'chat') {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
@@ -458,15 +465,16 @@ export class PanelController {
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
+      // A buyer writes in the open conversation, so someone is open: not naming them is a failed read.
+      buyerUnread = !who && buyerMessages.length > 0;
       inputFound = this.findInput() !== null;
       buyerOrderStatuses = a.readBuyerOrderStatuses?.(this.doc) ?? [];
     }
     const prev = this.store.get();
     const conversationChanged = buyer !== prev.buyer || buyerId !== prev.buyerId;
     const newMessage = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
-    const unreadText = t('panel.messagesUnread');
-    if (messagesUnread && !prev.messagesUnread) this.notify('warn', unreadText);
-    if (!messagesUnread && prev.notice?.text === unreadText) this.store.set({ notice: null });
+    this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
+    this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
       pageKind,
       buyer,
@@ -474,6 +482,7 @@ export class PanelController {
       buyerMessages,
       inputFound,
       messagesUnread,
+      buyerUnread,
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
@@ -869,6 +878,13 @@ export class PanelController {
 
   private notify(kind: Notice['kind'], text: string): void {
     this.store.set({ notice: { kind, text } });
+  }
+
+  /** A part of the page that could not be read: its notice once when it starts, gone when it reads again. */
+  private unreadNotice(unread: boolean, was: boolean, key: string): void {
+    const text = t(key);
+    if (unread && !was) this.notify('warn', text);
+    if (!unread && this.store.get().notice?.text === text) this.store.set({ notice: null });
   }
 
   /** The chat input without reporting a missing one (key handlers run on every key). */

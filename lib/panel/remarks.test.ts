@@ -63,6 +63,35 @@ const typeInto = (el: HTMLTextAreaElement, text: string) => {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 };
 
+describe('a remark page whose flag could not be read (the console renamed its flag control)', () => {
+  const unread = () => {
+    const page = formPage();
+    return { ...page, editor: { ...page.editor, readFlag: () => null } };
+  };
+
+  it('checks the box against the kind its text names, never against gray, and records it under that kind', async () => {
+    const { saves, editor } = unread();
+    const ctl = await start(editor);
+    expect(ctl.store.get().editor?.flag).toBeNull();
+    const remark = `【延迟发货】可发货日：${isoDate(Date.now() + 5 * 86_400_000, 480)}｜阿杰 ${isoDate(Date.now(), 480)}`;
+    typeInto(editor.textarea, remark);
+    expect(ctl.store.get().editor?.problems).toEqual([]);
+    editor.saveButton.click();
+    expect(saves).toEqual([remark]);
+    expect(recorded).toEqual([expect.objectContaining({ flag: 'purple', text: remark })]);
+  });
+
+  it('an empty box is not told that a gray flag must say 无效订单, and nothing is recorded under a guessed flag', async () => {
+    const { saves, editor } = unread();
+    const ctl = await start(editor);
+    typeInto(editor.textarea, '');
+    expect(ctl.store.get().editor?.problems).toEqual([]);
+    editor.saveButton.click();
+    expect(saves).toEqual(['']);
+    expect(recorded).toEqual([]);
+  });
+});
+
 describe('remark save held on a form-based remark page', () => {
   it('holds the submit button and an Enter submit while the remark is invalid', async () => {
     const { form, saves, editor } = formPage();

@@ -38,7 +38,7 @@ export interface RemarkOverrideDraft {
   reason: string;
   /** The override holds for exactly this text and flag; editing either asks again. */
   text: string;
-  flag: FlagColor;
+  flag: FlagColor | null;
 }
 
 export interface OpenRemark {
@@ -46,7 +46,11 @@ export interface OpenRemark {
   buyer: string;
   /** The console's id of the buyer, where the order row shows one. */
   buyerId?: string;
-  flag: FlagColor;
+  /**
+   * The flag the page's editor shows; null where it could not be read (the console changed): the
+   * form then asks the agent for the flag, and the box is held to the kind its own text names.
+   */
+  flag: FlagColor | null;
   text: string;
   /**
    * The remark as it was when the box opened: the saved lines, whose signers are colleagues. The
@@ -242,13 +246,24 @@ export class RemarkController {
     this.recheck();
   }
 
+  /**
+   * The flag the box is checked against: the page's, else (not read) the kind the text names, as on
+   * a list whose flag is not shown (listedRemarkFlag); null: nothing to judge (or no rules).
+   */
+  private judgedFlag(text: string, read: FlagColor | null): { flag: FlagColor; inferred: boolean } | null {
+    const { ruleSet, zone } = this.store.get();
+    if (!ruleSet) return null;
+    return read ? { flag: read, inferred: false } : listedRemarkFlag({ flag: 'gray', flagUnknown: true, remark: text }, ruleSet, isoDate(Date.now(), zone));
+  }
+
   /** Problems of the remark box as it is now (none when the rules could not be read). */
-  private problemsOf(text: string, flag: FlagColor): Problem[] {
+  private problemsOf(text: string, read: FlagColor | null): Problem[] {
     const { ruleSet, platform, zone, editor } = this.store.get();
-    if (!ruleSet) return [];
+    const target = this.judgedFlag(text, read);
+    if (!ruleSet || !target) return [];
     // The line the box opened with is someone's saved remark: only a line written now must be the agent's.
     return checkRemark(text, {
-      ruleSet, flag, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '', ...(editor?.boxMax ? { boxMax: editor.boxMax } : {}),
+      ruleSet, flag: target.flag, flagInferred: target.inferred, platform, today: isoDate(Date.now(), zone), ...this.agentOpt(), saved: editor?.original ?? '', ...(editor?.boxMax ? { boxMax: editor.boxMax } : {}),
     });
   }
 
@@ -269,7 +284,7 @@ export class RemarkController {
     this.store.set({ editor: { ...ed, text, flag, problems, length: remarkLength(text, this.store.get().platform, ed.boxMax) } });
   }
 
-  private overrideApplies(text: string, flag: FlagColor): RemarkOverrideDraft | null {
+  private overrideApplies(text: string, flag: FlagColor | null): RemarkOverrideDraft | null {
     const o = this.store.get().editor?.override;
     return o && o.text === text && o.flag === flag ? o : null;
   }
@@ -301,7 +316,10 @@ export class RemarkController {
       this.hold(problems);
       return;
     }
-    const key = `${box.orderId}\u0000${flag}\u0000${text}`;
+    // A flag not read is recorded as the kind the text names; naming none, nothing is recorded under a guessed flag.
+    const recorded = flag ?? this.judgedFlag(text, null)?.flag;
+    if (!recorded) return;
+    const key = `${box.orderId}\u0000${recorded}\u0000${text}`;
     if (key === this.lastRecord.key && Date.now() - this.lastRecord.at < 3000) return;
     this.lastRecord = { key, at: Date.now() };
     const ed = this.store.get().editor;
@@ -312,7 +330,7 @@ export class RemarkController {
         orderId: box.orderId,
         buyer: ed?.buyer ?? '',
         ...(ed?.buyerId ? { buyerId: ed.buyerId } : {}),
-        flag,
+        flag: recorded,
         text,
         ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),
       })

@@ -29,7 +29,26 @@ const DRIFTS: Drift[] = [
   { name: 'Douyin, buyer bubble renamed', adapter: douyinAdapter, fixture: 'douyin-chat.html', change: [['messageNotMe', 'messageNotMine']], missing: 'BUYER_BUBBLE' },
   { name: 'Douyin, <pre> became <div>', adapter: douyinAdapter, fixture: 'douyin-chat.html', change: [['<pre>', '<div class="t">'], ['</pre>', '</div>']], missing: 'MESSAGE_TEXT' },
   { name: 'Kuaishou, buyer side renamed', adapter: kuaishouAdapter, fixture: 'kuaishou-chat.html', change: [['__notMe', '__notMine']], missing: 'BUYER_SIDE' },
+  // Both sides renamed: nothing can be told apart, which is not "nobody wrote".
+  { name: 'JD 咚咚, both sides renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['message_right', 'message-right'], ['message_left', 'message-left']], missing: 'SHOP_SIDE' },
 ];
+
+/** Each console's rows and sides, and its shop side as a new build renames it (with the constant the check names). */
+const SIDES = [
+  ['Pinduoduo', pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.BUYER_SIDE, PDD.SHOP_SIDE, ['cs-item', 'cs-msg-item'], 'SHOP_SIDE'],
+  ['JD 咚咚', jdAdapter, 'jd-dongdong.html', JD.MESSAGE, JD.BUYER_SIDE, JD.SHOP_SIDE, ['message_right', 'message-right'], 'SHOP_SIDE'],
+  ['Douyin', douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['messageIsMe', 'messageMine'], 'SHOP_BUBBLE'],
+  ['Douyin (second hash generation)', douyinAdapter, 'douyin-chat-v2.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['messageIsMe', 'messageMine'], 'SHOP_BUBBLE'],
+  ['Kuaishou', kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW, KS.BUYER_SIDE, KS.SHOP_SIDE, ['__isMine', '__mine'], 'SHOP_SIDE'],
+] as const;
+
+// The shop's side renamed: the buyer's rows still read, the shop's answers match nothing, and the
+// buyer would look still waiting (the reply clock running, 待回复) although the shop answered.
+for (const [name, adapter, fixture, , , , renamed, missing] of SIDES) DRIFTS.push({ name: `${name}, shop side renamed`, adapter, fixture, change: [[...renamed]], missing });
+
+const removeRows = (rows: string, side: string) => {
+  for (const row of Array.from(document.querySelectorAll(rows))) if (row.querySelector(side) || row.matches(side)) row.remove();
+};
 
 describe('a chat console whose message rows can no longer be read (layout changed)', () => {
   for (const d of DRIFTS) {
@@ -51,18 +70,35 @@ describe('a chat console whose message rows can no longer be read (layout change
   }
 
   it('a conversation the shop began (only the shop has written, e.g. a 催付 reminder) reads as the shop speaking last, not as a changed layout', () => {
-    const consoles = [
-      [pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.BUYER_SIDE],
-      [jdAdapter, 'jd-dongdong.html', JD.MESSAGE, JD.BUYER_SIDE],
-      [douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE],
-      [kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW, KS.BUYER_SIDE],
-    ] as const;
-    for (const [adapter, fixture, rows, buyer] of consoles) {
+    for (const [, adapter, fixture, rows, buyer] of SIDES) {
       loadFixture(fixture);
-      for (const row of Array.from(document.querySelectorAll(rows))) if (row.querySelector(buyer) || row.matches(buyer)) row.remove();
+      removeRows(rows, buyer);
       const read = adapter.readMessages(document, 50);
       expect(read.length, fixture).toBeGreaterThan(0);
       expect(read.every((m) => m.from === 'agent'), fixture).toBe(true);
+    }
+  });
+
+  it('a conversation only the buyer has written in (nobody answered yet) reads as the buyer waiting, with its system notices and time lines, not as a changed layout', () => {
+    for (const [, adapter, fixture, rows, buyer, shop] of SIDES) {
+      loadFixture(fixture);
+      removeRows(rows, shop);
+      // A time line standing alone between the buyer's messages (a row whose side holds no text).
+      const said = Array.from(document.querySelectorAll(rows)).find((r) => r.querySelector(buyer))!;
+      const separator = said.cloneNode(true) as Element;
+      separator.querySelector(buyer)!.remove();
+      said.after(separator);
+      const read = adapter.readMessages(document, 50);
+      expect(read.length, fixture).toBeGreaterThan(0);
+      expect(read.every((m) => m.from === 'buyer'), fixture).toBe(true);
+      expect(probePage(adapter, document).find((l) => l.what === 'messages')!.ok, fixture).toBe(true);
+    }
+  });
+
+  it('the shop side renamed is caught whatever the tail shows: the last message the buyer\'s, or a short read', () => {
+    for (const [, adapter, fixture, , , , renamed] of SIDES) {
+      loadFixture(fixture, undefined, (h) => h.split(renamed[0]).join(renamed[1]));
+      for (const limit of [1, 2, 50]) expect(() => adapter.readMessages(document, limit), `${fixture} ${limit}`).toThrow(SiteElementMissing);
     }
   });
 

@@ -6,7 +6,7 @@
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
 import { lastRead } from './dom';
 import { observeChat } from './observe';
-import { probeWith, type ProbeSpec, type SelectorSet } from './probe';
+import { probeWith, type ProbeSpec } from './probe';
 import type { ConsoleName } from './names';
 
 export interface ChatAdapterSpec {
@@ -21,16 +21,19 @@ export interface ChatAdapterSpec {
   rows: string;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
-  /** The shop's side of a row: a conversation with one has messages to read (not only a system notice). */
-  shop: string;
   /**
-   * The text holder and the buyer's side (named as in `probe`). When no buyer message was read in a
-   * conversation with the shop's rows, readMessages throws SiteElementMissing rather than answering
-   * "the shop spoke last" (已回复) or "nobody wrote": naming MESSAGE_TEXT when no row holds it, or the
-   * buyer's side when a row holds text on neither side. A conversation the shop began (only the
-   * shop's rows, e.g. a 催付 reminder) is read as it is.
+   * The buyer's side and the shop's side of a row ([name of the constant as in `probe`, selector]),
+   * and the text holder (MESSAGE_TEXT). Where the tail read misses one side, readMessages looks at
+   * the whole conversation and throws SiteElementMissing rather than answer from what it could not
+   * tell apart: MESSAGE_TEXT when shop rows exist but no row holds text; the buyer's side when shop
+   * rows exist and a row holds text on neither side (else 已回复 or "nobody wrote"); the shop's side
+   * when no row holds it and a row holds text on neither side (else the buyer looks still waiting).
+   * A conversation only one side has written in (a 催付 reminder, a buyer nobody answered yet) reads
+   * as it is: system notices and time lines hold no text holder.
    */
-  needs: SelectorSet & { MESSAGE_TEXT: string };
+  buyer: readonly [name: string, selector: string];
+  shop: readonly [name: string, selector: string];
+  text: string;
   findChatInput(doc: Document): HTMLElement;
   /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
   readWaiting?(doc: Document): WaitingConversation[];
@@ -49,21 +52,22 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, readRow, shop, needs, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, readRow, buyer, shop, text, ...reads } = spec;
   const adapter: SiteAdapter = {
     ...reads,
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows);
       const read = lastRead(found, limit, readRow);
-      // Only when no buyer message was read (the tail is the shop's, or reading failed).
-      const all = read.some((m) => m.from === 'buyer') ? [] : Array.from(found);
+      const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
+      if (saw('buyer') && saw('agent')) return read;
+      // Only when a side is missing from the tail: the whole conversation is looked at.
+      const all = Array.from(found);
       const holds = (sel: string) => all.some((r) => r.querySelector(sel));
-      if (!holds(shop)) return read;
-      const { MESSAGE_TEXT: text, ...side } = needs;
-      if (!holds(text)) throw new SiteElementMissing(spec.id, 'MESSAGE_TEXT');
-      for (const [name, sel] of Object.entries(side)) {
-        if (all.some((r) => r.querySelector(text) && !r.querySelector(shop) && !r.querySelector(sel))) throw new SiteElementMissing(spec.id, name);
-      }
+      const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(shop[1]) && !r.querySelector(buyer[1]));
+      let missing: string | false = '';
+      if (!holds(shop[1])) missing = sideless() && shop[0];
+      else if (!saw('buyer')) missing = !holds(text) ? 'MESSAGE_TEXT' : sideless() && buyer[0];
+      if (missing) throw new SiteElementMissing(spec.id, missing);
       return read;
     },
     verifiedAgainst: 'fixture',

@@ -85,7 +85,8 @@ export function probeWith(
     lines.push({ what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread), count: rows.length, missing: miss(spec.orders) });
   }
   if (orders && spec.remarkEditor) {
-    lines.push({ what: 'remark-editor', ok: attempt(() => adapter.findRemarkEditor?.(doc) != null, false), missing: miss(spec.remarkEditor) });
+    // An editor whose flag is not read is a failed read too (the remark form then asks for the flag).
+    lines.push({ what: 'remark-editor', ok: attempt(() => adapter.findRemarkEditor?.(doc)?.readFlag() != null, false), missing: miss(spec.remarkEditor) });
   }
   return lines;
 }

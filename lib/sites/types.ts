@@ -84,7 +84,11 @@ export interface OrderRow {
 export interface RemarkEditor {
   orderId: string;
   textarea: HTMLTextAreaElement;
-  readFlag(): FlagColor;
+  /**
+   * The order's flag as the editor shows it; null where the page's flag control could not be read
+   * (the console changed): never taken as gray, which would ask for 无效订单 on a flagged order.
+   */
+  readFlag(): FlagColor | null;
   /** The button that saves; the panel holds it while the remark is invalid. */
   saveButton: HTMLElement;
   /** The dialog/container, for positioning hints. */

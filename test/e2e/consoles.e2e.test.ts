@@ -241,6 +241,20 @@ describe('order lists whose flag or remark can no longer be read (the console ch
   });
 });
 
+describe('a remark editor whose flag can no longer be read (the console changed)', () => {
+  // Before, the memo page's renamed flag radios read as gray: the form offered the gray remark
+  // (无效订单) and checked the colleague's saved remark against it.
+  it('Taobao memo page, flag radios renamed: the form says it cannot read the flag and writes no gray remark by default', async () => {
+    await openConsole(page, CONSOLES.taobaoMemo, (html) => html.replace(/id="flag(\d)"/g, 'id="memoFlag$1"').replace(/for="flag/g, 'for="memoFlag'));
+    await inPanel(page, '[data-kf="remark-flag-unread"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
+    expect(await inPanel(page, '[data-kf="remark-target"]').inputValue()).toBe('');
+    expect(await inPanel(page, '[data-kf="remark-use"]').count()).toBe(0);
+    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
+    await expectCheckFails('check-open', 'remark-editor', ['MEMO_FLAG_RADIO']);
+  });
+});
+
 describe('Taobao order pages', () => {
   it('reads the sold list under both order-id labels', async () => {
     await openConsole(page, CONSOLES.taobaoSold);
@@ -304,13 +318,47 @@ describe('page check when a console changed', () => {
   ] as const) {
     it(`${name}: buyer messages that can no longer be told apart get a notice, no 已回复, and a failed line in the check`, async () => {
       await openConsole(page, fx, (html) => html.split(change[0]).join(change[1]));
-      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出买家的消息');
+      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
       await cardReady(page, (await buyerName(page))!);
       expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
       expect(await inPanel(page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
       await expectCheckFails('notice-check', 'messages', ['BUYER_SIDE']);
     });
   }
+
+  // The console renamed the shop's side of a message row, and the shop answers: the buyer's rows still
+  // read, the answer matches nothing. Before, the buyer looked still waiting (the reply clock ran on).
+  for (const [name, fx, rows, from, to, missing] of [
+    ['Pinduoduo', CONSOLES.pdd, 'li.onemsg', 'cs-item', 'cs-msg-item', 'SHOP_SIDE'],
+    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll .message', 'message_right', 'message-right', 'SHOP_SIDE'],
+    ['Douyin', CONSOLES.douyin, '[data-qa-id="qa-message-warpper"]', 'messageIsMe', 'messageMine', 'SHOP_BUBBLE'],
+    ['Kuaishou', CONSOLES.kuaishou, '.kwaishop-cs-LayoutDefaultWrapper_msgMain', 'kwaishop-cs-LayoutDefaultWrapper__isMine', 'kwaishop-cs-LayoutDefaultWrapper__mine', 'SHOP_SIDE'],
+  ] as const) {
+    it(`${name}: the shop's answers that can no longer be told apart get a notice, not a buyer still waiting`, async () => {
+      await openConsole(page, fx);
+      await cardReady(page, (await buyerName(page))!);
+      await page.evaluate(
+        ([rows, from, to]) => {
+          for (const el of Array.from(document.getElementsByClassName(from))) el.classList.replace(from, to);
+          const answer = Array.from(document.querySelectorAll(rows)).filter((r) => r.querySelector(`.${to}`)).at(-1)!;
+          answer.parentElement!.append(answer.cloneNode(true));
+        },
+        [rows, from, to] as const,
+      );
+      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
+      expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      await expectCheckFails('notice-check', 'messages', [missing]);
+    });
+  }
+
+  // Kuaishou names the buyer only in the sender line above their messages. Renamed, the panel said
+  // 未选择会话 beside the buyer's own messages, with no notice.
+  it('Kuaishou, sender line renamed: says it cannot read the buyer, and the check names MESSAGE_SENDER', async () => {
+    await openConsole(page, CONSOLES.kuaishou, (html) => html.split('LayoutDefaultWrapper_beforeMsgBody').join('LayoutDefaultWrapper_msgHeader'));
+    await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出当前会话的买家');
+    expect(await buyerName(page)).toBe('读不出买家');
+    await expectCheckFails('notice-check', 'buyer', ['MESSAGE_SENDER']);
+  });
 
   it('the header button checks a healthy page too', async () => {
     await openConsole(page, CONSOLES.douyinV2);

@@ -20,14 +20,19 @@ export function parseSeenOrders(payload: unknown): { platform: Platform; orders:
     const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
     if (typeof o.orderId !== 'string' || !/^[0-9A-Za-z-]{4,40}$/.test(o.orderId)) throw new InvalidPayload(`reportOrders[${i}]: orderId`);
     if (typeof o.status !== 'string' || !STATUSES.has(o.status)) throw new InvalidPayload(`reportOrders[${i}]: status`);
-    const flag = typeof o.flag === 'string' && FLAGS.has(o.flag) ? o.flag : 'gray';
+    // A flag the page does not show (JD's list), did not read, or a value not known is not read:
+    // never gray (which would hold the remark to 无效订单). `flag` is then only a placeholder.
+    const read = typeof o.flag === 'string' && FLAGS.has(o.flag) && o.flagUnknown !== true;
     const order: SeenOrder = {
       orderId: o.orderId,
       buyer: str(o.buyer, 64),
       status: o.status as SeenOrder['status'],
-      flag: flag as SeenOrder['flag'],
+      flag: (read ? o.flag : 'gray') as SeenOrder['flag'],
       remark: str(o.remark, 2000),
     };
+    if (!read) order.flagUnknown = true;
+    const unread = Array.isArray(o.unread) ? o.unread.filter((u) => u === 'flag' || u === 'remark') : [];
+    if (unread.length) order.unread = unread as SeenOrder['unread'];
     if (typeof o.createdAt === 'number' && Number.isFinite(o.createdAt)) order.createdAt = o.createdAt;
     if (typeof o.amountYuan === 'number' && Number.isFinite(o.amountYuan)) order.amountYuan = o.amountYuan;
     if (typeof o.items === 'string') order.items = o.items.slice(0, 200);

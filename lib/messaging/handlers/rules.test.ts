@@ -151,6 +151,33 @@ describe('reportOrders feeds the same sinks', () => {
     expect(received).toEqual([]);
   });
 
+  // JD's order list shows no flag: the adapter reports a placeholder flag with flagUnknown. Before, the
+  // page schema refused the whole report, and the parser took any flag it did not know as gray.
+  const JD_ORDERS_PAGE = { tabId: 2, url: 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut' };
+  const jdRow = (orderId: string, remark: string, extra: Record<string, unknown> = {}) => ({ orderId, buyer: 'jd_2c8d41f3', status: 'paid', flag: 'gray', flagUnknown: true, remark, ...extra });
+
+  it('a JD row whose flag the list does not show is read as "flag unknown", never as a gray (无效订单) order', async () => {
+    const note = `客户要求周末送｜小美 ${today}`;
+    ok(await dispatch({ kf: 'reportOrders', payload: { platform: 'jd', orders: [jdRow('302906652310', note), jdRow('302906652311', `【延迟发货】可发货日:${inDays(3)}｜小美 ${today}`)] } }, 'content-script', JD_ORDERS_PAGE));
+    expect(received.map((x) => x.ctx.orderId)).toEqual(['302906652310', '302906652311']);
+    // Taken as gray, a signed note without a title was an invalid order.
+    expect(received[0]!.facts.map((f) => f.kind)).not.toContain('invalid-order');
+    expect(received[1]!.facts).toEqual([expect.objectContaining({ kind: 'ship-promised', date: inDays(3) })]);
+  });
+
+  it('a remark the list could not read is not delivered as "no remark" (its facts stay as they were)', async () => {
+    ok(await dispatch({ kf: 'reportOrders', payload: { platform: 'jd', orders: [jdRow('302906652312', '', { unread: ['remark'] })] } }, 'content-script', JD_ORDERS_PAGE));
+    expect(received).toEqual([]);
+  });
+
+  it('parses a flag value it does not know as not read, not gray', async () => {
+    const { parseSeenOrders } = await import('./orders');
+    const { orders } = parseSeenOrders({ platform: 'jd', orders: [{ orderId: '302906652313', buyer: 'b', status: 'paid', flag: 'orange', remark: '' }, { orderId: '302906652314', buyer: 'b', status: 'paid', flag: 'red', remark: '' }] });
+    expect(orders[0]).toMatchObject({ flagUnknown: true });
+    expect(orders[1]).toMatchObject({ flag: 'red' });
+    expect(orders[1]!.flagUnknown).toBeUndefined();
+  });
+
   it('gives no fact for a ship date that is not a date', async () => {
     await dispatch(
       { kf: 'reportOrders', payload: { platform: 'demo', orders: [{ orderId: '3930018273645518290', buyer: 'b', status: 'paid', flag: 'purple', remark: '缺货，晚点发' }] } },

@@ -53,10 +53,11 @@ const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
  * The facts of a remark box: its newest line, read with the order's flag breaking ties. A date
  * without a year (11/28) takes the year nearest the shop's today (`zone`, shopZone).
  */
-export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor }, now: number, zone: Zone): RemarkFact[] {
+export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: string; buyer: string; flag: FlagColor; flagUnknown?: boolean }, now: number, zone: Zone): RemarkFact[] {
   if (!text.trim()) return [];
   const { parseRemark, remarkFacts } = workerExtras().remarks;
-  const parsed = parseRemark(text, ruleSet, { today: isoDate(now, zone), expect: order.flag });
+  // A flag not read breaks no tie: the remark's own text decides.
+  const parsed = parseRemark(text, ruleSet, { today: isoDate(now, zone), ...(order.flagUnknown ? {} : { expect: order.flag }) });
   return remarkFacts(parsed, order.orderId, order.buyer);
 }
 
@@ -76,6 +77,8 @@ export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrde
   if (remarkFactSinks.length === 0) return;
   const [ruleSet, settings] = await Promise.all([loadRuleSet(), loadSettings()]);
   for (const o of orders) {
+    // A remark the page no longer shows is not "no remark": what it said before stays.
+    if (o.unread?.includes('remark')) continue;
     const facts = factsOfRemark(o.remark, ruleSet, o, now, shopZone(settings));
     await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, ...(o.buyerId ? { buyerId: o.buyerId } : {}), flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
   }

@@ -14,8 +14,9 @@ export const douyinAdapter = chatAdapter({
   readBuyerIdentity,
   rows: S.MESSAGE,
   readRow,
-  shop: S.SHOP_BUBBLE,
-  needs: { BUYER_BUBBLE: S.BUYER_BUBBLE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+  buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
+  shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
+  text: S.MESSAGE_TEXT,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

@@ -14,8 +14,9 @@ export const kuaishouAdapter = chatAdapter({
   readBuyerIdentity,
   rows: S.MESSAGE_ROW,
   readRow,
-  shop: S.SHOP_SIDE,
-  needs: { BUYER_SIDE: S.BUYER_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+  buyer: ['BUYER_SIDE', S.BUYER_SIDE],
+  shop: ['SHOP_SIDE', S.SHOP_SIDE],
+  text: S.MESSAGE_TEXT,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

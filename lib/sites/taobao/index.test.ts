@@ -5,6 +5,7 @@ import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { taobaoAdapter as A } from './index';
+import { probePage } from '../probe';
 
 describe('taobao adapter (fixture pages)', () => {
   // The consoles print Beijing time: read the same on a computer in another zone.
@@ -86,6 +87,16 @@ describe('taobao adapter (fixture pages)', () => {
     expect(ed.saveButton.textContent).toBe('确定');
     // The old page's submit control is a .btn link, not a type=submit button.
     expect(ed.saveButton.matches('a.btn')).toBe(true);
+  });
+
+  it('says it could not read the flag (null, never gray) when the memo page renamed its flag radios', () => {
+    loadFixture('taobao-memo.html', undefined, (html) => html.replace(/id="flag(\d)"/g, 'id="memoFlag$1"').replace(/for="flag/g, 'for="memoFlag'));
+    const ed = A.findRemarkEditor!(document)!;
+    expect(ed.readFlag()).toBeNull();
+    // The page check shows the editor read as failed and names the radios.
+    const line = probePage(A, document).find((l) => l.what === 'remark-editor')!;
+    expect(line.ok).toBe(false);
+    expect(line.missing).toEqual(['MEMO_FLAG_RADIO']);
   });
 
   it('reads the order id under either label, 订单编号 or 订单号', () => {

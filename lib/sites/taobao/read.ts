@@ -1,4 +1,4 @@
-import { SiteElementMissing, type FlagColor, type OrderRow, type RemarkEditor } from '../types';
+import { SiteElementMissing, type OrderRow, type RemarkEditor } from '../types';
 import { FLAG_BY_INDEX, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
@@ -51,10 +51,10 @@ export function findRemarkEditor(doc: Document): RemarkEditor | null {
     textarea,
     saveButton: required(SITE, 'memo submit button', root.querySelector<HTMLElement>(S.MEMO_SUBMIT)),
     root,
-    readFlag(): FlagColor {
+    readFlag() {
+      // The page always checks one radio (#flag0 gray for an unflagged order): none found is a renamed control.
       const checked = Array.from(root.querySelectorAll<HTMLInputElement>(S.MEMO_FLAG_RADIO)).find((r) => r.checked);
-      const index = Number(checked?.id.replace('flag', ''));
-      return FLAG_BY_INDEX[index] ?? 'gray';
+      return FLAG_BY_INDEX[Number(checked?.id.replace('flag', ''))] ?? null;
     },
   };
 }
