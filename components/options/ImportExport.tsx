@@ -40,11 +40,12 @@ export type ReadFile<T> = ({ ok: true } & T) | { ok: false; error: string };
  * The text of a file chosen for any import (话术库, 全部数据, 客户档案, 学习记录), decoded by what
  * its bytes are: UTF-8 or UTF-16 as marked, UTF-8, or GBK/GB18030 as Excel, WPS and Notepad save
  * on Chinese Windows (lib/domain/file-text.ts). Otherwise, or when the text holds replacement
- * characters, why it cannot be imported. Every import reads its file here and nowhere else.
+ * characters, or GBK would read Big5 or Shift-JIS bytes into wrong characters, why it cannot be imported. Every import reads its file here and nowhere else.
  */
 export async function readImportText(file: Blob): Promise<ReadFile<{ text: string }>> {
   const r = decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
   if (r.ok) return r;
+  if (r.problem === 'foreign') return { ok: false, error: t('options.importForeign', { which: t(`options.importForeign.${r.likely ?? 'unknown'}`) }) };
   return { ok: false, error: r.problem === 'replacement' ? t('options.importReplacement', { count: r.count }) : t('options.importEncoding') };
 }
 
