@@ -15,7 +15,8 @@ export const OPTIONS_TAB = /^[a-z-]+$/;
 export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team' | 'backups';
 
 /** `backedUp`: a safety copy of all data was taken first (undo from 备份). */
-export type ImportResult = { ok: true; count: number; backedUp?: boolean } | { ok: false; errors: string[] };
+/** `revisits`: a buyer import's VIP revisits it scheduled, their due times (the backlog is spread, 20 a day). */
+export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisits?: number[] } | { ok: false; errors: string[] };
 
 /**
  * `count`: templates in the file. `preview`: what
