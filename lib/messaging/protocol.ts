@@ -2,6 +2,7 @@ import type { TemplateLibrary } from '../domain/templates/types';
 import type { ScenarioId } from '../domain/scenarios';
 import type { LibraryRecord } from '../storage/library';
 import type { ImportSummary } from '../domain/templates/import-plan';
+import type { CsvReport } from '../domain/templates/csv';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import { SCENARIO_IDS } from '../domain/scenarios';
@@ -23,7 +24,7 @@ export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisi
  * the import does (or, with `dryRun`, would do), for the agent to confirm first; its `updatedAt` is
  * sent back as `baseUpdatedAt`.
  */
-export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary } | { ok: false; errors: string[] };
+export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] };
 
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
@@ -34,9 +35,10 @@ export interface CoreProtocol {
    * Validates the whole file first; an invalid file changes nothing. `dryRun`: only says what it
    * would do. Otherwise takes a backup snapshot, then merges the file into the library (`merge`) or
    * replaces the library with it; refused with code 'conflict' if the library changed since
-   * `baseUpdatedAt` (the preview's `updatedAt`).
+   * `baseUpdatedAt` (the preview's `updatedAt`). `csv`: a spreadsheet's text instead of a file's
+   * JSON (lib/domain/templates/csv.ts); the answer then says what became of its rows and columns.
    */
-  importLibrary: [{ json: unknown; merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
+  importLibrary: [({ json: unknown } | { csv: string }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];
   patchSettings: [DeepPartial<AppSettings>, AppSettings];
