@@ -22,6 +22,7 @@ import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 import { followupsFromCustomers } from '../domain/followups/rules';
+import { revisitsScheduled } from '../domain/followups/scheduled';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -47,8 +48,8 @@ export const WORKER_EXTRAS = {
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
    */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
-  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake). */
-  vip: { followupsFromCustomers },
+  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and which a buyer import scheduled. */
+  vip: { followupsFromCustomers, revisitsScheduled },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
   /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */

@@ -414,9 +414,9 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await announceChange('customers');
       // Imported VIPs last seen long ago get their revisits now, spread over days (the VIP backlog):
       // the agent is told how many and until when, not left to find them in the popup.
-      const before = new Map((await loadFollowups(now)).map((f) => [f.id, f.dueAt]));
+      const before = await loadFollowups(now);
       await vipRevisits(now);
-      const revisits = (await loadFollowups(now)).filter((f) => f.kind === 'vip-revisit' && f.status !== 'done' && before.get(f.id) !== f.dueAt).map((f) => f.dueAt);
+      const revisits = workerExtras().vip.revisitsScheduled(before, await loadFollowups(now));
       return { ok: true, count: parsed.customers.length, backedUp, ...(revisits.length ? { revisits } : {}) };
     },
   },
