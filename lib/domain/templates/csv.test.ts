@@ -119,7 +119,7 @@ describe('the library as a CSV for Excel', () => {
   it('is UTF-8 with a byte-order mark and CRLF, one reply a row, formulas guarded', () => {
     const csv = libraryToCsv({ groups: ['议价'], templates: [{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }] });
     expect(csv.startsWith('\uFEFF分组,标题,快捷编码,内容,适用场景,适用订单状态,ID（勿改）\r\n')).toBe(true);
-    expect(csv).toContain(`议价,'=1+1,yj,"亲，""实价""哦,\n不议价",议价,待付款、已付款,a1\r\n`);
+    expect(csv).toContain(`议价,'=1+1,yj,"亲，""实价""哦,\n不议价",议价,待付款、已付款未发货,a1\r\n`);
     // The guard is the export's, not the reply's: it comes back as written.
     const back = libraryFromCsv(csv.slice(1), EMPTY, 'zh-CN');
     expect(back.ok && back.file.templates).toEqual([{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }]);

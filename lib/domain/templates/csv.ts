@@ -85,8 +85,8 @@ const GROUP_ALIASES: Record<string, ScenarioId[]> = {
   通用: ['other'],
 };
 
-/** Order states as the export writes them (and the import reads, besides the ids). */
-const ORDER_WORDS: Record<OrderStatus, string> = { unpaid: '待付款', paid: '已付款', shipped: '已发货', refunding: '退款中', completed: '已完成' };
+/** Order states as the export writes them (and the import reads, besides the ids): the editor's words (options.order.*). */
+const ORDER_WORDS: Record<OrderStatus, string> = { unpaid: '待付款', paid: '已付款未发货', shipped: '已发货', refunding: '退款中', completed: '已完成' };
 
 /** A new reply's group when its row names none. */
 export const CSV_DEFAULT_GROUP = '导入的话术';
