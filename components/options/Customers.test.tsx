@@ -71,6 +71,39 @@ describe('customers export and import from the options page', () => {
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe('已导入 2 位客户。导入前的数据已备份，可在「备份」页恢复。');
   });
 
+  it('says after a buyer import how many VIP revisits it scheduled and over how many days (the backlog, 20 a day)', async () => {
+    // 45 revisits from Friday 2026-12-04 09:00 Beijing: 20, 20, 5.
+    const day = (d: number) => Date.UTC(2026, 11, d, 1, 0);
+    const revisits = [...Array(20).fill(day(4)), ...Array(20).fill(day(5)), ...Array(5).fill(day(6))];
+    const imported = async () => {
+      const tab = await mountTab(<Customers />, {
+        getSettings: () => DEFAULT_APP_SETTINGS,
+        listCustomers: () => ({ items: [], next: null, total: 0 }),
+        importCustomers: () => ({ ok: true, count: 46, backedUp: true, revisits }),
+      });
+      const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+      await act(async () => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+      });
+      await act(() => new Promise((r) => setTimeout(r, 0)));
+      return tab.q('[data-kf="customers-import-result"]')!.textContent;
+    };
+    expect(await imported()).toBe(
+      '已导入 46 位客户。已为导入的 VIP 买家安排 45 次回访：上次联系已久的按每天最多 20 次排开，分布在 3 天（12-04 至 12-06），见工具栏弹窗的跟进清单。导入前的数据已备份，可在「备份」页恢复。',
+    );
+    const { setLocale } = await import('@/lib/i18n/lookup');
+    setLocale('en');
+    try {
+      expect(await imported()).toContain('Scheduled 45 revisits of the imported VIP buyers: those not contacted for long are spread at most 20 a day, over 3 days (12-04 to 12-06)');
+    } finally {
+      setLocale('zh-CN');
+    }
+    revisits.splice(3);
+    expect(await imported()).toContain('已为导入的 VIP 买家安排 3 次回访，都在 12-04，');
+  });
+
   it('refuses text that is not JSON without calling the background', async () => {
     const api = fakeApi(() => {
       throw new Error('not called');

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
-import { isoDay, type Zone } from '@/lib/domain/time';
+import { DAY, isoDay, startOfDay, type Zone } from '@/lib/domain/time';
+import { VIP_BACKLOG_PER_DAY } from '@/lib/domain/followups/rules';
 import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
@@ -459,9 +460,26 @@ function CustomerList() {
   );
 }
 
+/**
+ * What a buyer import scheduled for the follow-up list: its VIP revisits (due times), how many and
+ * over how many shop days — the backlog of VIPs last seen long ago is spread, VIP_BACKLOG_PER_DAY
+ * a day, so a big file's revisits reach weeks ahead. None when it scheduled none.
+ */
+export function revisitsLine(revisits: readonly number[] | undefined, zone: Zone): string[] {
+  if (!revisits?.length) return [];
+  const first = Math.min(...revisits);
+  const last = Math.max(...revisits);
+  const from = isoDay(first, zone).slice(5);
+  const to = isoDay(last, zone).slice(5);
+  const days = Math.round((startOfDay(last, zone) - startOfDay(first, zone)) / DAY) + 1;
+  const n = { count: revisits.length, perDay: VIP_BACKLOG_PER_DAY, days, from, to };
+  return [t(days > 1 ? 'customers.options.revisits' : 'customers.options.revisitsOneDay', n)];
+}
+
 /** Export all / import (validated whole, merged) / delete all (after a local snapshot). */
 function CustomerTransfer() {
   const api = useApi();
+  const zone = useShopZone();
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
   const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
@@ -486,7 +504,7 @@ function CustomerTransfer() {
     try {
       const read = await readImportText(file);
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
-      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count }), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
+      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {

@@ -9,6 +9,9 @@ import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types'
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
 import { decodeFileBytes } from '@/lib/domain/file-text';
+import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
+import { SCENARIOS } from '@/lib/domain/scenarios';
+import type { TemplateLibrary } from '@/lib/domain/templates/types';
 
 registerMessages(libraryEditor);
 // The tabs a file of another kind is imported on are named by their own strings.
@@ -16,7 +19,10 @@ registerMessages(customersOptions);
 registerMessages(learnedMessages);
 
 export function downloadJson(data: unknown, filename: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  downloadBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), filename);
+}
+
+function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -40,11 +46,12 @@ export type ReadFile<T> = ({ ok: true } & T) | { ok: false; error: string };
  * The text of a file chosen for any import (话术库, 全部数据, 客户档案, 学习记录), decoded by what
  * its bytes are: UTF-8 or UTF-16 as marked, UTF-8, or GBK/GB18030 as Excel, WPS and Notepad save
  * on Chinese Windows (lib/domain/file-text.ts). Otherwise, or when the text holds replacement
- * characters, why it cannot be imported. Every import reads its file here and nowhere else.
+ * characters, or GBK would read Big5 or Shift-JIS bytes into wrong characters, why it cannot be imported. Every import reads its file here and nowhere else.
  */
 export async function readImportText(file: Blob): Promise<ReadFile<{ text: string }>> {
   const r = decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
   if (r.ok) return r;
+  if (r.problem === 'foreign') return { ok: false, error: t('options.importForeign', { which: t(`options.importForeign.${r.likely ?? 'unknown'}`) }) };
   return { ok: false, error: r.problem === 'replacement' ? t('options.importReplacement', { count: r.count }) : t('options.importEncoding') };
 }
 
@@ -66,14 +73,14 @@ export async function readImportJson(file: Blob, notJson = t('options.importNotJ
  * only, so it keeps its place in the tab order and its name (the label): Tab reaches it, Enter or
  * Space opens the chooser, and the label shows the focus.
  */
-export function JsonFileInput(props: { label: string; kf: string; disabled?: boolean; onFile: (file: File | undefined) => Promise<void> }) {
+export function JsonFileInput(props: { label: string; kf: string; disabled?: boolean; accept?: string; onFile: (file: File | undefined) => Promise<void> }) {
   return (
     <label class={props.disabled ? 'kf-file kf-disabled' : 'kf-file'} aria-disabled={props.disabled ? 'true' : undefined}>
       {props.label}
       <input
         class="kf-sr"
         type="file"
-        accept=".json,application/json"
+        accept={props.accept ?? '.json,application/json'}
         data-kf={props.kf}
         disabled={props.disabled}
         onChange={(e) => {
@@ -150,11 +157,12 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
     else setStage({ step: 'confirm', file, json, preview: r.preview, again });
   };
 
-  const onFile = async (file: File | undefined) => {
+  /** `read`: what the file holds (its JSON by default; a spreadsheet import reads its text). */
+  const onFile = async (file: File | undefined, read0: (file: File) => Promise<ReadFile<{ json: unknown }>> = readImportJson) => {
     if (!file) return;
     setResult(null);
     setStage({ step: 'busy', text: flow.texts.reading });
-    const read = await readImportJson(file);
+    const read = await read0(file);
     if (!read.ok) return refuse([read.error]);
     const { json } = read;
     const other = flow.refuse?.(json);
@@ -285,8 +293,76 @@ function sectionsLine(json: unknown): string | null {
   return list.length ? t('library.import.sections', { list: list.join(getLocale() === 'en' ? ', ' : '、') }) : null;
 }
 
+/** A library import's counts, and for a spreadsheet what became of its rows, columns and groups. */
+type LibraryPreview = ImportSummary & { csv?: CsvReport };
+
+/** A spreadsheet chosen for the library import: its text, sent as such (the background reads the rows). */
+class SheetText {
+  constructor(readonly text: string) {}
+}
+
+async function readSheet(file: File): Promise<ReadFile<{ json: unknown }>> {
+  const r = await readImportText(file);
+  return r.ok ? { ok: true, json: new SheetText(r.text) } : r;
+}
+
+/** The file as importLibrary takes it: a spreadsheet's text, or a library file's JSON. */
+const sent = (json: unknown) => (json instanceof SheetText ? { csv: json.text } : { json });
+
+const FIELD_ORDER: CsvField[] = ['body', 'title', 'group', 'code', 'scenarios', 'orders', 'id'];
+
+/** What a spreadsheet's rows become: new / the same / changed / left out, the columns read and ignored, each group's situations, each bad row. */
+function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: number; updated: number } }) {
+  const r = props.report;
+  const sep = getLocale() === 'en' ? ', ' : '、';
+  const scenario = (id: keyof typeof SCENARIOS) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
+  const columns = FIELD_ORDER.filter((f) => r.columns[f]).map((f) => t('library.csv.column', { field: t(`library.csv.field.${f}`), header: r.columns[f]! }));
+  return (
+    <>
+      <p data-kf="import-csv-counts">
+        <strong>{t('library.csv.counts', { rows: r.rows, added: props.n.added, unchanged: props.n.unchanged, updated: props.n.updated, skipped: r.skipped.length })}</strong>
+      </p>
+      <p class="kf-help" data-kf="import-csv-columns">
+        {t('library.csv.columns', { list: columns.join(sep) })}
+        {r.ignored.length > 0 && ` ${t('library.csv.ignored', { list: r.ignored.map((h) => `“${h}”`).join(sep) })}`}
+      </p>
+      {r.groups.length > 0 && (
+        <>
+          <p>{t('library.csv.groupsTitle')}</p>
+          <ul data-kf="import-csv-groups">
+            {r.groups.map((g) => (
+              <li>
+                {g.scenarios
+                  ? t('library.csv.groupMatched', { group: g.group, scenarios: g.scenarios.map(scenario).join(sep), count: g.count })
+                  : t('library.csv.groupOther', { group: g.group, other: scenario('other'), count: g.count })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.skipped.length > 0 && (
+        <div class="kf-warn-text">
+          {t('library.csv.skippedTitle', { count: r.skipped.length })}
+          <ul data-kf="import-csv-skipped">
+            {r.skipped.map((x) => (
+              <li>{t('library.csv.row', { row: x.row, reason: x.reason })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {r.notes.length > 0 && (
+        <ul data-kf="import-csv-notes">
+          {r.notes.map((x) => (
+            <li>{t('library.csv.row', { row: x.row, reason: x.reason })}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
-function ImportConfirm(props: { stage: Extract<ImportStage<ImportSummary>, { step: 'confirm' }>; run: (merge: boolean) => void; cancel: () => void }) {
+function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>; run: (merge: boolean) => void; cancel: () => void }) {
   const p = props.stage.preview;
   const n = { current: p.current, incoming: p.incoming, added: p.added, updated: p.updated, unchanged: p.unchanged, notInFile: p.notInFile };
   const sections = sectionsLine(props.stage.json);
@@ -296,7 +372,7 @@ function ImportConfirm(props: { stage: Extract<ImportStage<ImportSummary>, { ste
         <strong>{t('library.import.confirmTitle', { file: props.stage.file })}</strong>
       </p>
       {props.stage.again && <p class="kf-warn-text" data-kf="import-again">{t('library.import.changedMeanwhile')}</p>}
-      <p data-kf="import-counts">{t('library.import.counts', n)}</p>
+      {p.csv ? <CsvRows report={p.csv} n={n} /> : <p data-kf="import-counts">{t('library.import.counts', n)}</p>}
       <ul>
         <li data-kf="import-merge-what">{t('library.import.mergeWhat', { ...n, total: p.current + p.added })}</li>
         <li data-kf="import-replace-what">{t('library.import.replaceWhat', n)}</li>
@@ -316,17 +392,21 @@ function ImportConfirm(props: { stage: Extract<ImportStage<ImportSummary>, { ste
 }
 
 /**
- * Import/export of the whole library as one JSON file. A file is checked completely and counted
+ * Import/export of the whole library as one JSON file, or its replies as a spreadsheet (CSV for
+ * Excel/WPS, lib/domain/templates/csv.ts). A file is checked completely and counted
  * first; nothing is written until the agent chooses merge or replace, and the background backs
  * everything up before it writes. An invalid file changes nothing.
  */
 export function ImportExport() {
   const api = useApi();
-  const flow = useImportFlow<ImportSummary>({
+  const flow = useImportFlow<LibraryPreview>({
     refuse: otherExportKind,
-    check: (json) => api.call('importLibrary', { json, dryRun: true }),
+    async check(json) {
+      const r = await api.call('importLibrary', { ...sent(json), dryRun: true });
+      return r.ok ? { ok: true, preview: { ...r.preview, csv: r.csv } } : r;
+    },
     async write(json, merge, p) {
-      const r = await api.call('importLibrary', { json, merge, baseUpdatedAt: p.updatedAt });
+      const r = await api.call('importLibrary', { ...sent(json), merge, baseUpdatedAt: p.updatedAt });
       if (!r.ok) return r;
       const done = merge
         ? t('library.import.merged', { added: p.added, updated: p.updated, count: p.current + p.added })
@@ -347,7 +427,26 @@ export function ImportExport() {
         >
           {t('options.export')}
         </button>
-        <JsonFileInput label={t('options.import')} kf="import-file" disabled={flow.busy} onFile={flow.onFile} />
+        <JsonFileInput label={t('options.import')} kf="import-file" disabled={flow.busy} onFile={(f) => flow.onFile(f)} />
+      </div>
+      <p class="kf-help">{t('library.csv.help')}</p>
+      <div class="kf-actions">
+        <button
+          data-kf="export-csv"
+          onClick={async () => {
+            const file = (await api.call('exportLibrary')) as TemplateLibrary;
+            downloadBlob(new Blob([libraryToCsv(file)], { type: 'text/csv;charset=utf-8' }), `kefu-library-${dateStamp()}.csv`);
+          }}
+        >
+          {t('library.csv.export')}
+        </button>
+        <JsonFileInput
+          label={t('library.csv.import')}
+          kf="import-csv-file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          disabled={flow.busy}
+          onFile={(f) => flow.onFile(f, readSheet)}
+        />
       </div>
       <ImportStatus kf="import" stage={stage} result={flow.result} rejected={t('options.importRejected')}>
         {stage.step === 'confirm' && <ImportConfirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}

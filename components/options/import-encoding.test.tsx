@@ -10,6 +10,7 @@ import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { gbkBytes } from '@/test/gbk';
+import { encodeLegacy } from '@/test/legacy-encode';
 
 registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -75,5 +76,15 @@ describe.each(IMPORTS)('$name reads the file by its encoding', (imp) => {
     const { sent, shown } = await importBytes(imp, Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x20, 0x22, 0x7d]));
     expect(sent).not.toHaveBeenCalled();
     expect(shown).toContain('它既不是 UTF-8 编码，也不是 GBK/GB18030 编码');
+  });
+
+  it('refuses a Big5 or Shift-JIS file (which GBK would read into wrong characters), asking for UTF-8, and sends nothing', async () => {
+    const big5 = await importBytes(imp, encodeLegacy('big5', '{"title": "歡迎光臨", "body": "親，您好！請問有什麼可以幫您的？這款衣服尺碼偏大。"}'));
+    expect(big5.sent).not.toHaveBeenCalled();
+    expect(big5.shown).toContain('这个文件看起来是繁体中文 Big5 编码，不是简体中文');
+    expect(big5.shown).toContain('另存为”CSV UTF-8');
+    const sjis = await importBytes(imp, encodeLegacy('shift_jis', '{"title": "挨拶", "body": "こんにちは、ご注文ありがとうございます。"}'));
+    expect(sjis.sent).not.toHaveBeenCalled();
+    expect(sjis.shown).toContain('这个文件看起来是日文 Shift-JIS 编码');
   });
 });

@@ -6,6 +6,7 @@
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
+import { libraryFromCsv } from '../domain/templates/csv';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
@@ -21,12 +22,13 @@ import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 import { followupsFromCustomers } from '../domain/followups/rules';
+import { revisitsScheduled } from '../domain/followups/scheduled';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
   remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts },
-  /** The reply library: checking a saved or imported library, what an import would change, writing the export file. */
-  library: { parseLibraryImport, planLibraryImport, exportLibrary },
+  /** The reply library: checking a saved or imported library, what an import would change, writing the export file, reading a spreadsheet. */
+  library: { parseLibraryImport, planLibraryImport, exportLibrary, libraryFromCsv },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */
@@ -46,8 +48,8 @@ export const WORKER_EXTRAS = {
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
    */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
-  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake). */
-  vip: { followupsFromCustomers },
+  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and which a buyer import scheduled. */
+  vip: { followupsFromCustomers, revisitsScheduled },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
   /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */

@@ -2,6 +2,7 @@ import type { TemplateLibrary } from '../domain/templates/types';
 import type { ScenarioId } from '../domain/scenarios';
 import type { LibraryRecord } from '../storage/library';
 import type { ImportSummary } from '../domain/templates/import-plan';
+import type { CsvReport } from '../domain/templates/csv';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import { SCENARIO_IDS } from '../domain/scenarios';
@@ -15,14 +16,15 @@ export const OPTIONS_TAB = /^[a-z-]+$/;
 export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followups' | 'rules' | 'sites' | 'guard' | 'clock' | 'learned' | 'team' | 'backups';
 
 /** `backedUp`: a safety copy of all data was taken first (undo from 备份). */
-export type ImportResult = { ok: true; count: number; backedUp?: boolean } | { ok: false; errors: string[] };
+/** `revisits`: a buyer import's VIP revisits it scheduled, their due times (the backlog is spread, 20 a day). */
+export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisits?: number[] } | { ok: false; errors: string[] };
 
 /**
  * `count`: templates in the file. `preview`: what
  * the import does (or, with `dryRun`, would do), for the agent to confirm first; its `updatedAt` is
  * sent back as `baseUpdatedAt`.
  */
-export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary } | { ok: false; errors: string[] };
+export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] };
 
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
@@ -33,9 +35,10 @@ export interface CoreProtocol {
    * Validates the whole file first; an invalid file changes nothing. `dryRun`: only says what it
    * would do. Otherwise takes a backup snapshot, then merges the file into the library (`merge`) or
    * replaces the library with it; refused with code 'conflict' if the library changed since
-   * `baseUpdatedAt` (the preview's `updatedAt`).
+   * `baseUpdatedAt` (the preview's `updatedAt`). `csv`: a spreadsheet's text instead of a file's
+   * JSON (lib/domain/templates/csv.ts); the answer then says what became of its rows and columns.
    */
-  importLibrary: [{ json: unknown; merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
+  importLibrary: [({ json: unknown } | { csv: string }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];
   patchSettings: [DeepPartial<AppSettings>, AppSettings];

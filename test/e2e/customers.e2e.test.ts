@@ -295,4 +295,26 @@ describe('buyer notes on the demo console', () => {
       await options.close();
     }
   });
+
+  it('imports VIP buyers last seen long ago and says how many revisits it scheduled, over how many days', async () => {
+    for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    const longAgo = Date.now() - 180 * 86_400_000;
+    const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
+    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      const file = JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: Date.now(), customers });
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'vip.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      // 25 overdue revisits, at most 20 a day: two days.
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
+      // They are on the follow-up list now, not at the next hourly run.
+      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
+      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
 });

@@ -93,6 +93,27 @@ describe('importing a library file', () => {
     expect(after.templates.at(-1)!.title).toBe('文件里的新话术');
   });
 
+  it('imports a spreadsheet (csv) the same way: counted and reported without writing, then merged after a backup', async () => {
+    const before = await starter();
+    const csv = '分组,标题,快捷编码,内容\r\n议价,不议价,yj,"亲，实价哦，不议价的呢"\r\n组,改过的,hi,正文\r\n,,,\r\n杂项,,,\r\n';
+    const dry = await call<{ ok: true; preview: Record<string, unknown>; csv: { skipped: unknown[]; groups: unknown[] } }>('importLibrary', { csv, dryRun: true });
+    // Row 3 has s0's code: it is s0, changed. Row 5 has no text.
+    expect(dry.preview).toMatchObject({ current: 103, incoming: 2, added: 1, updated: 1, unchanged: 0 });
+    expect(dry.csv.skipped).toEqual([{ row: 5, reason: '“内容”为空' }]);
+    expect(dry.csv.groups).toEqual([{ group: '议价', scenarios: ['bargain'], count: 1 }]);
+    expect(await call<Lib>('getLibrary')).toEqual(before);
+
+    expect(await call('importLibrary', { csv, merge: true, baseUpdatedAt: before.updatedAt })).toMatchObject({ ok: true, count: 2 });
+    const after = await call<Lib & { templates: { body: string; scenarios: string[] }[] }>('getLibrary');
+    expect(after.templates).toHaveLength(104);
+    expect(after.templates[0]).toMatchObject({ id: 's0', title: '改过的', code: 'hi' });
+    expect(after.templates.at(-1)).toMatchObject({ title: '不议价', code: 'yj', body: '亲，实价哦，不议价的呢', group: '议价', scenarios: ['bargain'] });
+    expect((await call<{ reason: string }[]>('listBackups'))[0]!.reason).toBe('before-import');
+    // A sheet without a text column is refused, naming its columns, and writes nothing.
+    const bad = await call<{ ok: false; errors: string[] }>('importLibrary', { csv: '问题,答案\n在吗,在的\n', dryRun: true });
+    expect(bad.errors[0]).toContain('“问题”、“答案”');
+  });
+
   it('takes a backup before replacing, so the 103 templates a 3-template file replaced come back from 备份', async () => {
     await starter();
     expect(await call('importLibrary', { json: three() })).toMatchObject({ ok: true, count: 3 });

@@ -40,18 +40,23 @@ async function libraryWithInitials(): Promise<LibraryRecord> {
 }
 
 /**
- * A library file (with its rules, taught-sites and guard sections): checked whole and counted; unless
+ * A library file (with its rules, taught-sites and guard sections), or a spreadsheet of replies
+ * (`csv`, its text): checked whole and counted; unless
  * `dryRun`, merged into the library (`merge`) or replacing it, after a backup (`snapshot` false: the
  * caller took one, as 导入全部数据 does). Refused with Conflict if the library changed since
  * `baseUpdatedAt` (the preview's `updatedAt`).
  */
 export async function importLibraryFile(
-  { json, merge, dryRun, baseUpdatedAt }: { json?: unknown; merge?: unknown; dryRun?: unknown; baseUpdatedAt?: unknown },
+  { json, csv, merge, dryRun, baseUpdatedAt }: { json?: unknown; csv?: unknown; merge?: unknown; dryRun?: unknown; baseUpdatedAt?: unknown },
   snapshot = true,
 ): Promise<LibraryImportResult> {
   // Problems in the interface's language (the shop's locale, as the worker's notifications use).
   const locale = await shopLocale();
   const current = await loadLibrary();
+  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts).
+  const sheet = typeof csv === 'string' ? workerExtras().library.libraryFromCsv(csv, current, locale) : null;
+  if (sheet && !sheet.ok) return sheet;
+  if (sheet) json = sheet.file;
   const plan = workerExtras().library.planLibraryImport(json, current, locale);
   const rules = readRulesSection(json, locale);
   const sites = readSitesSection(json, locale);
@@ -74,7 +79,7 @@ export async function importLibraryFile(
     if (sites.sites?.length) await importSitesSection(sites.sites);
     if (guard.config) await importGuardSection(guard.config);
   }
-  return { ok: true, count: plan.summary.incoming, preview: plan.summary };
+  return { ok: true, count: plan.summary.incoming, preview: plan.summary, ...(sheet && { csv: sheet.report }) };
 }
 
 /** The library file as 导出话术库 writes it: the replies with the remark rules, taught sites and guard settings. */

@@ -17,6 +17,7 @@ const { listSnapshots } = await import('../../storage/backup');
 const { db } = await import('../../storage/db');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
+import { isoDay } from '../../domain/time';
 
 const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
 const buyer = { platform: 'demo', nickname: '小鹿乱撞0521' } as const;
@@ -198,6 +199,33 @@ describe('buyer-notes messages', () => {
     expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12, backedUp: true });
     const back: Customer[] = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
     expect(back).toEqual(all);
+  });
+
+  it('schedules the revisits of imported VIPs last seen long ago, 20 a day, and answers how many and when', async () => {
+    await db.clear('followups');
+    const { invalidateFollowupCache, loadFollowups } = await import('../../storage/followups');
+    invalidateFollowupCache();
+    for (let i = 0; i < 45; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    await ok('patchCustomer', { platform: 'demo', nickname: '新客', patch: { note: '第一次' } });
+    const all = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    const longAgo = Date.now() - 200 * 86_400_000;
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: all.map((c) => ({ ...c, lastSeenAt: longAgo, updatedAt: c.updatedAt + 1 })) };
+    await ok('deleteAllCustomers', { confirm: true });
+    await db.clear('followups');
+    invalidateFollowupCache();
+
+    const r = await ok<{ ok: true; count: number; revisits?: number[] }>('importCustomers', { json: file });
+    expect(r).toMatchObject({ ok: true, count: 46 });
+    // Every imported VIP got a revisit, at once (not at the next hourly job), and the answer lists them.
+    const items = (await loadFollowups()).filter((f) => f.kind === 'vip-revisit');
+    expect(items).toHaveLength(45);
+    expect([...r.revisits!].sort()).toEqual(items.map((f) => f.dueAt).sort());
+    // Spread 20, 20, 5 over three shop days.
+    const perDay = new Map<string, number>();
+    for (const due of r.revisits!) perDay.set(isoDay(due, 8 * 60), (perDay.get(isoDay(due, 8 * 60)) ?? 0) + 1);
+    expect([...perDay.values()]).toEqual([20, 20, 5]);
+    // Imported again, nothing new is scheduled, and the answer says none.
+    expect(await ok('importCustomers', { json: file })).not.toHaveProperty('revisits');
   });
 
   it('refuses a bad file whole, naming the entry, and changes nothing', async () => {

@@ -7,6 +7,8 @@
  */
 import { announceChange } from '../client';
 import { workerExtras } from '../../background/extras';
+import { vipRevisits } from '../../background/followup-jobs';
+import { loadFollowups } from '../../storage/followups';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
@@ -410,7 +412,12 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       if (backedUp) await safetyCopyBefore('before-import-customers');
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');
-      return { ok: true, count: parsed.customers.length, backedUp };
+      // Imported VIPs last seen long ago get their revisits now, spread over days (the VIP backlog):
+      // the agent is told how many and until when, not left to find them in the popup.
+      const before = await loadFollowups(now);
+      await vipRevisits(now);
+      const revisits = workerExtras().vip.revisitsScheduled(before, await loadFollowups(now));
+      return { ok: true, count: parsed.customers.length, backedUp, ...(revisits.length ? { revisits } : {}) };
     },
   },
   deleteCustomer: {

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { ImportExport } from './ImportExport';
+import { flush, mountTab } from './testing';
+import { registerMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+import { libraryFromCsv, libraryToCsv } from '@/lib/domain/templates/csv';
+import { planLibraryImport } from '@/lib/domain/templates/import-plan';
+import { exportLibrary } from '@/lib/domain/templates/validate';
+import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
+import { encodeLegacy } from '@/test/legacy-encode';
+
+registerMessages(options);
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+/** importLibrary as the background answers it, on the starter library (the pure code the worker runs). */
+function background(p: { csv?: string; json?: unknown; dryRun?: boolean }) {
+  const sheet = p.csv === undefined ? null : libraryFromCsv(p.csv, STARTER_LIBRARY, 'zh-CN');
+  if (sheet && !sheet.ok) return sheet;
+  const plan = planLibraryImport(sheet ? sheet.file : p.json, { ...STARTER_LIBRARY, updatedAt: 42 }, 'zh-CN');
+  if (!plan.ok) return plan;
+  return { ok: true, count: plan.summary.incoming, preview: plan.summary, ...(sheet && { csv: sheet.report }) };
+}
+
+const SHEET = ['分组,标题,快捷编码,话术内容,备注', '议价,不议价,/sj9,"亲，本店都是实价哦，不议价的呢，可以送您一张5元券~",老板定的', '售后常用,七天无理由,,"支持七天无理由退换，""吊牌""不要剪哦",', ',,,,空内容'].join('\r\n');
+
+async function csvTab() {
+  const tab = await mountTab(<ImportExport />, { importLibrary: vi.fn(background), exportLibrary: () => exportLibrary(STARTER_LIBRARY) });
+  const choose = async (bytes: Uint8Array<ArrayBuffer> | string, name = '快捷短语.csv') => {
+    const input = tab.q('[data-kf="import-csv-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([bytes], name)], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+  };
+  const text = (sel: string) => tab.q(sel)?.textContent ?? null;
+  const qa = (sel: string) => [...tab.m.root.querySelectorAll(sel)];
+  const writes = () => tab.call.mock.calls.filter(([verb, p]) => verb === 'importLibrary' && !(p as { dryRun?: boolean }).dryRun);
+  return { ...tab, choose, text, qa, writes };
+}
+
+describe('导入 CSV 表格 on the options page', () => {
+  it('shows the dry run — new / same / changed / left out, columns, each group’s situation, bad rows — and writes only on merge', async () => {
+    const t = await csvTab();
+    await t.choose(new TextEncoder().encode(SHEET));
+    expect(t.writes()).toEqual([]);
+    expect(t.text('[data-kf="import-csv-counts"]')).toBe('表格中 2 行可导入：新增 2 条，与现有相同 0 条，有改动 0 条；略过 1 行。');
+    expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“话术内容”、标题←“标题”、分组←“分组”、快捷编码←“快捷编码”。 未使用的列：“备注”。');
+    expect(t.qa('[data-kf="import-csv-groups"] li').map((li) => li.textContent)).toEqual([
+      '分组“议价”→ 场景：议价（1 条）',
+      '分组“售后常用”没有对应的场景：保留为分组“售后常用”，场景记为“其他”，可搜索到，在编辑器里设置场景后才会被推荐（1 条）',
+    ]);
+    expect(t.text('[data-kf="import-csv-skipped"]')).toBe('第 4 行：“话术内容”为空');
+    expect(t.text('[data-kf="import-merge-what"]')).toContain('新增 2 条');
+
+    await t.click('[data-kf="import-merge"]');
+    expect(t.writes()).toEqual([['importLibrary', { csv: SHEET, merge: true, baseUpdatedAt: 42 }]]);
+    expect(t.text('[data-kf="import-result"]')).toContain('已合并：新增 2 条');
+  });
+
+  it('reads a GBK sheet (Excel "CSV" on Chinese Windows) and refuses a Big5 one before anything is sent', async () => {
+    const t = await csvTab();
+    await t.choose(encodeLegacy('gbk', SHEET));
+    expect(t.text('[data-kf="import-csv-counts"]')).toContain('新增 2 条');
+    const b = await csvTab();
+    await b.choose(encodeLegacy('big5', '分組,內容\n議價,親，本店商品都是實價哦，不議價的呢'));
+    expect(b.call.mock.calls.filter(([v]) => v === 'importLibrary')).toEqual([]);
+    expect(b.text('[data-kf="import-result"]')).toContain('繁体中文 Big5');
+  });
+
+  it('refuses a sheet without a text column, naming its columns, and changes nothing', async () => {
+    const t = await csvTab();
+    await t.choose('问题,答案\n在吗,在的\n');
+    expect(t.text('[data-kf="import-result"]')).toContain('文件的列是：“问题”、“答案”');
+    expect(t.writes()).toEqual([]);
+  });
+
+  it('exports the library as a CSV that Excel opens in Chinese (UTF-8 with a byte-order mark)', async () => {
+    const t = await csvTab();
+    let saved: Blob | undefined;
+    let name = '';
+    URL.createObjectURL = (b: Blob) => ((saved = b), 'blob:x');
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      name = this.download;
+    });
+    await t.click('[data-kf="export-csv"]');
+    click.mockRestore();
+    expect(name).toMatch(/^kefu-library-\d{8}\.csv$/);
+    const bytes = new Uint8Array(await saved!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe(libraryToCsv(STARTER_LIBRARY).slice(1));
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { libraryFromCsv, libraryToCsv, parseCsv, scenariosForGroup } from './csv';
+import { planLibraryImport } from './import-plan';
+import { STARTER_LIBRARY } from './starter';
+import type { TemplateLibrary } from './types';
+
+const EMPTY: TemplateLibrary = { groups: [], templates: [] };
+
+/** A shop's quick-phrase sheet as Excel saves it: CRLF, a multi-line cell, commas and quotes in cells, a blank row. */
+const SHEET = [
+  '分组,标题,快捷编码,话术内容,备注',
+  '议价,不议价,/yj,"亲，本店商品都是实价哦，不议价的呢，可以送您一张5元券~",老板定的',
+  '催付,催付款,cf,"亲，您的订单还没付款哦\n今天16:00前付款当天发货",',
+  '售后常用,七天无理由,,"支持七天无理由退换，""吊牌""不要剪哦",',
+  '',
+  ',,,  ,空行',
+  '欢迎语,,hy,亲，您好！欢迎光临～,',
+].join('\r\n');
+
+describe('reading a spreadsheet of replies (CSV)', () => {
+  it('splits RFC 4180 records: quoted commas, line breaks and "" escapes, with spreadsheet row numbers', () => {
+    const { records, open } = parseCsv('a,b\r\n"x, y","line1\nline2"\r\n"say ""hi""",z\n');
+    expect(open).toBeNull();
+    expect(records).toEqual([
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['x, y', 'line1\nline2'] },
+      { row: 3, cells: ['say "hi"', 'z'] },
+    ]);
+  });
+
+  it('makes one reply per row, by the header names shops use, and lists the columns it ignored', () => {
+    const r = libraryFromCsv(SHEET, EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    const t = r.file.templates;
+    expect(t.map((x) => [x.group, x.title, x.code, x.body])).toEqual([
+      ['议价', '不议价', 'yj', '亲，本店商品都是实价哦，不议价的呢，可以送您一张5元券~'],
+      ['催付', '催付款', 'cf', '亲，您的订单还没付款哦\n今天16:00前付款当天发货'],
+      ['售后常用', '七天无理由', undefined, '支持七天无理由退换，"吊牌"不要剪哦'],
+      // No title: the start of the text.
+      ['欢迎语', '亲，您好！欢迎光临～', 'hy', '亲，您好！欢迎光临～'],
+    ]);
+    expect(r.report.columns).toEqual({ group: '分组', title: '标题', code: '快捷编码', body: '话术内容' });
+    expect(r.report.ignored).toEqual(['备注']);
+    // The row of blanks with a note only has no text: named by its row; the empty row is skipped silently.
+    expect(r.report.skipped).toEqual([{ row: 6, reason: '“话术内容”为空' }]);
+  });
+
+  it('maps a group that names a situation to it, and keeps any other group as the group, under 其他', () => {
+    const r = libraryFromCsv(SHEET, EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.file.templates.map((x) => x.scenarios)).toEqual([['bargain'], ['payment'], ['other'], ['greeting']]);
+    expect(r.report.groups).toEqual([
+      { group: '议价', scenarios: ['bargain'], count: 1 },
+      { group: '催付', scenarios: ['payment'], count: 1 },
+      { group: '售后常用', scenarios: null, count: 1 },
+      { group: '欢迎语', scenarios: ['greeting'], count: 1 },
+    ]);
+    expect(scenariosForGroup('Bargaining')).toEqual(['bargain']);
+    expect(scenariosForGroup('size-fit')).toEqual(['size-fit']);
+    expect(scenariosForGroup('退换货')).toEqual(['return', 'exchange']);
+    expect(scenariosForGroup('杂项')).toBeNull();
+  });
+
+  it('reads a tab-separated file (Excel "Unicode text") and English headers', () => {
+    const r = libraryFromCsv('Title\tReply\tGroup\nHi\tHello, dear!\tGreeting\n', EMPTY, 'en');
+    expect(r.ok && r.file.templates).toEqual([{ id: expect.stringMatching(/^csv-/), title: 'Hi', body: 'Hello, dear!', group: 'Greeting', scenarios: ['greeting'] }]);
+  });
+
+  it('refuses a file with no column for the text, naming the columns it found', () => {
+    const r = libraryFromCsv('序号,问题,答案\n1,在吗,在的\n', EMPTY, 'zh-CN');
+    expect(r).toEqual({ ok: false, errors: [expect.stringContaining('找不到话术内容所在的列')] });
+    expect(!r.ok && r.errors[0]).toContain('文件的列是：“序号”、“问题”、“答案”');
+    const en = libraryFromCsv('No,Question,Answer\n1,hi,hello\n', EMPTY, 'en');
+    expect(!en.ok && en.errors[0]).toContain('The file\'s columns are: "No", "Question", "Answer"');
+  });
+
+  it('refuses a file whose quote never closes, and one with no usable row, naming the rows', () => {
+    expect(libraryFromCsv('内容\n"亲，您好\n', EMPTY, 'zh-CN')).toEqual({ ok: false, errors: [expect.stringContaining('第 2 行的引号没有闭合')] });
+    const none = libraryFromCsv('内容,标题\n,只有标题\n', EMPTY, 'zh-CN');
+    expect(none).toEqual({ ok: false, errors: ['文件里没有可导入的话术。没有导入任何内容', '第 2 行：“内容”为空'] });
+  });
+
+  it('names bad rows by row and reason, and takes a row whose code cannot be typed without the code', () => {
+    const long = '长'.repeat(2001);
+    const r = libraryFromCsv(`内容,快捷码,ID\n${long},,\n好的,中文码,\n收到,ok,\n明白,ok,\n再见,,bad id!\n`, EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.report.skipped).toEqual([
+      { row: 2, reason: '内容过长（2001 字，上限 2000）' },
+      { row: 6, reason: 'ID “bad id!”无效（只能用英文字母、数字和 - _ . :），请保留导出时的 ID 或清空该格' },
+    ]);
+    expect(r.report.notes).toEqual([
+      { row: 3, reason: '快捷编码“中文码”只能用英文字母和数字（最多 16 个），已导入但不设编码' },
+      { row: 5, reason: '快捷编码“ok”与第 4 行重复，已导入但不设编码' },
+    ]);
+    expect(r.file.templates.map((x) => [x.body, x.code])).toEqual([['好的', undefined], ['收到', 'ok'], ['明白', undefined]]);
+  });
+
+  it('counts against the library: a row with a reply’s code or exact text is that reply (same or changed), a repeat is left out', () => {
+    const here = STARTER_LIBRARY;
+    const starter = here.templates.find((x) => x.code)!;
+    const other = here.templates.find((x) => !x.code && x.id !== starter.id)!;
+    const csv = `内容,快捷编码\n"${starter.body.replace(/"/g, '""')}",${starter.code}\n"${other.body}",\n新的一句话,\n新的一句话,\n`;
+    const r = libraryFromCsv(csv, here, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.report.skipped).toEqual([{ row: 5, reason: '与第 4 行是同一条话术（重复），已略过' }]);
+    const plan = planLibraryImport(r.file, here, 'zh-CN');
+    expect(plan.ok && plan.summary).toMatchObject({ added: 1, unchanged: 2, updated: 0 });
+    // The matched replies keep their title, group, situations and order states.
+    expect(r.file.templates[0]).toEqual(starter);
+    // Importing the same file again adds nothing: the new row's id comes from its text.
+    const merged = plan.ok && plan.merged.ok ? plan.merged.library : here;
+    const again = libraryFromCsv(csv, merged, 'zh-CN');
+    const plan2 = again.ok && planLibraryImport(again.file, merged, 'zh-CN');
+    expect(plan2 && plan2.ok && plan2.summary).toMatchObject({ added: 0, unchanged: 3, updated: 0 });
+  });
+});
+
+describe('the library as a CSV for Excel', () => {
+  it('is UTF-8 with a byte-order mark and CRLF, one reply a row, formulas guarded', () => {
+    const csv = libraryToCsv({ groups: ['议价'], templates: [{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }] });
+    expect(csv.startsWith('\uFEFF分组,标题,快捷编码,内容,适用场景,适用订单状态,ID（勿改）\r\n')).toBe(true);
+    expect(csv).toContain(`议价,'=1+1,yj,"亲，""实价""哦,\n不议价",议价,待付款、已付款未发货,a1\r\n`);
+    // The guard is the export's, not the reply's: it comes back as written.
+    const back = libraryFromCsv(csv.slice(1), EMPTY, 'zh-CN');
+    expect(back.ok && back.file.templates).toEqual([{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }]);
+  });
+
+  it('comes back unchanged (export → Excel → import), and an edit made in Excel updates the reply in place', () => {
+    const csv = libraryToCsv(STARTER_LIBRARY);
+    const back = libraryFromCsv(csv.slice(1), STARTER_LIBRARY, 'zh-CN');
+    if (!back.ok) throw new Error(back.errors.join());
+    expect(back.report.skipped).toEqual([]);
+    expect(back.report.notes).toEqual([]);
+    const plan = planLibraryImport(back.file, STARTER_LIBRARY, 'zh-CN');
+    expect(plan.ok && plan.summary).toMatchObject({ added: 0, updated: 0, unchanged: STARTER_LIBRARY.templates.length });
+
+    const first = STARTER_LIBRARY.templates[0]!;
+    const edited = csv.slice(1).replace(`,${first.id}\r\n`, `,${first.id}\r\n`).replace(first.title, '改过的标题');
+    const r = libraryFromCsv(edited, STARTER_LIBRARY, 'zh-CN');
+    const p = r.ok && planLibraryImport(r.file, STARTER_LIBRARY, 'zh-CN');
+    expect(p && p.ok && p.summary).toMatchObject({ added: 0, updated: 1 });
+    expect(r.ok && r.file.templates[0]).toEqual({ ...first, title: '改过的标题' });
+  });
+});

@@ -1,0 +1,368 @@
+/**
+ * The reply library as a spreadsheet (CSV), both ways: shops keep their quick phrases (快捷短语) in
+ * Excel/WPS, and the library's own export opens there for editing and comes back.
+ *
+ * Reading (`libraryFromCsv`): RFC 4180 — quoted fields may hold commas, line breaks and "" — with
+ * comma or tab between fields (Excel's "Unicode text" is tab-separated), blank lines skipped. The
+ * header row names the columns; they are recognised by the names shops use (COLUMN_NAMES; a note
+ * in brackets, as in "内容（必填）" or "ID（勿改）", is ignored), the rest are ignored and listed. A file
+ * without a column for the reply text is refused, naming the columns it has. Each row becomes a
+ * reply of a `kefu-library` file that then goes through the same check, count, confirm, backup and
+ * merge as a JSON library file (import-plan.ts); a row that cannot be a reply is left out and
+ * named by its row (the spreadsheet's row number: the header is row 1).
+ *
+ * Which reply a row is: its ID (the export's column) when it has one; else the reply here with its
+ * shortcut code; else the reply here with exactly its text; else a new reply, with an id made
+ * from its text (the same file gives the same ids, so importing it twice adds nothing). A row that
+ * is a reply here keeps what the file does not say (its situations, order states, a title or group
+ * left empty), so an export edited in Excel updates in place.
+ *
+ * Groups and situations: the row's 分组 is the reply's group, as the agent named it. A new reply's
+ * situations (what the panel suggests it for) come from its 适用场景 cell, else from the group when
+ * the group names a situation (its Chinese or English name, its id, or a common alias such as 催付
+ * for payment, GROUP_ALIASES); otherwise it is filed under 其他 (`other`): found by search and
+ * under its group in the library, suggested only once the agent gives it situations in the
+ * editor. The confirmation lists each group and where it went.
+ */
+import { inLocale, type Bilingual } from '../../i18n/bilingual';
+import type { Locale } from '../../i18n/lookup';
+import { fnv1a } from '../hash';
+import { csvCell } from '../followups/csv';
+import { isScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../scenarios';
+import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
+import { ID_PATTERN, LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, TEMPLATE_LIMITS, type LibraryFile } from './validate';
+
+export type CsvField = 'body' | 'title' | 'group' | 'code' | 'id' | 'scenarios' | 'orders';
+
+/** Header names per field, compared trimmed, lowercased, without a bracketed note. */
+export const COLUMN_NAMES: Record<CsvField, readonly string[]> = {
+  body: ['内容', '话术', '回复', '短语', '话术内容', '回复内容', '短语内容', '快捷短语', 'body', 'text', 'content', 'reply', 'phrase'],
+  title: ['标题', '名称', '话术标题', 'title', 'name'],
+  group: ['分组', '场景', '分类', '分组名称', 'group', 'category'],
+  code: ['快捷编码', '快捷键', '编码', '快捷码', '快捷短语编码', 'code', 'shortcut'],
+  id: ['id'],
+  scenarios: ['适用场景', 'scenarios'],
+  orders: ['适用订单状态', 'orders'],
+};
+
+/** The export's columns, in order: the header names Excel shows, each the first of COLUMN_NAMES but 适用场景 and ID. */
+const EXPORT_COLUMNS: readonly [CsvField, string][] = [
+  ['group', '分组'],
+  ['title', '标题'],
+  ['code', '快捷编码'],
+  ['body', '内容'],
+  ['scenarios', '适用场景'],
+  ['orders', '适用订单状态'],
+  ['id', 'ID（勿改）'],
+];
+
+/** Group names shops use for a situation, besides its own names (SCENARIOS zh/en, its id). */
+const GROUP_ALIASES: Record<string, ScenarioId[]> = {
+  欢迎: ['greeting'], 欢迎语: ['greeting'], 问候语: ['greeting'], 打招呼: ['greeting'], 开场白: ['greeting'], 欢迎问候: ['greeting'],
+  尺码推荐: ['size-fit'], 尺码咨询: ['size-fit'], 尺寸: ['size-fit'],
+  商品介绍: ['product-info'], 宝贝介绍: ['product-info'], 产品介绍: ['product-info'], 产品咨询: ['product-info'],
+  库存咨询: ['stock'], 补货: ['stock'],
+  砍价: ['bargain'], 讲价: ['bargain'], 还价: ['bargain'],
+  优惠: ['promotion'], 活动: ['promotion'], 优惠券: ['promotion'], 促销: ['promotion'], 活动告知: ['promotion'],
+  开票: ['invoice'],
+  发货: ['shipping-time'], 发货咨询: ['shipping-time'],
+  快递选择: ['courier'],
+  催付: ['payment'], 付款催付: ['payment'], 支付: ['payment'],
+  修改地址: ['address-change'], 地址修改: ['address-change'],
+  取消: ['cancel-order'],
+  合并订单: ['merge-orders'],
+  缺货: ['delay'], 延迟: ['delay'], 延期发货: ['delay'],
+  物流: ['tracking'], 查物流: ['tracking'], 物流查询: ['tracking'], 快递查询: ['tracking'],
+  退换货: ['return', 'exchange'], 售后退换: ['return', 'exchange'],
+  退款: ['refund-status'],
+  运费: ['return-shipping'], 补运费: ['return-shipping'], 退货地址: ['return-shipping'],
+  错发: ['wrong-item'], 漏发: ['wrong-item'], 发错货: ['wrong-item'],
+  质量: ['quality'],
+  保修: ['repair'], 维修: ['repair'],
+  纠纷: ['complaint'],
+  好评: ['review'], 差评: ['review'], 中差评: ['review'], 投诉评价: ['complaint', 'review'],
+  感谢: ['thanks'], 告别: ['thanks'], 结束: ['thanks'],
+  通用: ['other'],
+};
+
+/** Order states as the export writes them (and the import reads, besides the ids): the editor's words (options.order.*). */
+const ORDER_WORDS: Record<OrderStatus, string> = { unpaid: '待付款', paid: '已付款未发货', shipped: '已发货', refunding: '退款中', completed: '已完成' };
+
+/** A new reply's group when its row names none. */
+export const CSV_DEFAULT_GROUP = '导入的话术';
+
+const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
+
+/** The situations a group name stands for, or null. */
+export function scenariosForGroup(group: string): ScenarioId[] | null {
+  const g = norm(group);
+  if (g === '') return null;
+  for (const id of SCENARIO_IDS) {
+    const s = SCENARIOS[id];
+    if (g === id || g === s.zh || g === s.en.toLowerCase()) return [id];
+  }
+  return GROUP_ALIASES[g] ?? null;
+}
+
+export interface CsvRecord {
+  /** The spreadsheet's row number (the header is row 1). */
+  row: number;
+  cells: string[];
+}
+
+/**
+ * RFC 4180 records: fields split on `sep` outside quotes; "" inside quotes is one quote; a record
+ * ends at a line break outside quotes (one inside is the cell's, and the record stays one
+ * spreadsheet row, as Excel shows it). `open`: the row whose quote is never closed, if any.
+ */
+export function parseCsv(text: string, sep = ','): { records: CsvRecord[]; open: number | null } {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let row = 1;
+  let startRow = 1;
+  let openRow = 1;
+  const end = () => {
+    cells.push(cell);
+    records.push({ row: startRow, cells });
+    cells = [];
+    cell = '';
+    startRow = ++row;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+      openRow = row;
+    } else if (c === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      end();
+    } else cell += c;
+  }
+  if (cell !== '' || cells.length > 0) end();
+  return { records, open: quoted ? openRow : null };
+}
+
+/** The field separator of a header line: a tab when it has tabs and no commas, else a comma. */
+function separatorOf(text: string): string {
+  const first = text.slice(0, text.search(/[\r\n]|$/));
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+/** What the confirmation shows about a CSV file besides the counts. */
+export interface CsvReport {
+  /** The recognised columns: field → the header as written. */
+  columns: Partial<Record<CsvField, string>>;
+  /** Headers not used (unknown, or a second column for a field). */
+  ignored: string[];
+  /** Rows that became replies. */
+  rows: number;
+  /** Rows left out, each with why. */
+  skipped: { row: number; reason: string }[];
+  /** Rows taken with a change, each with what changed (a code that cannot be typed dropped, …). */
+  notes: { row: number; reason: string }[];
+  /** New replies per group, and the situations the group gave them (null: none matched, filed under 其他). */
+  groups: { group: string; scenarios: ScenarioId[] | null; count: number }[];
+}
+
+export type CsvImport = { ok: true; file: LibraryFile; report: CsvReport } | { ok: false; errors: string[] };
+
+const say = (m: Bilingual, locale: Locale | undefined) => inLocale(m, locale);
+
+/** A cell the export guarded against formulas ('=…, '-…): back to what the reply says. */
+function unguard(v: string): string {
+  return /^'[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? v.slice(1) : v;
+}
+
+function listOf(v: string): string[] {
+  return v.split(/[、,，;；\s]+/).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+function scenarioOf(word: string): ScenarioId | null {
+  if (isScenarioId(word)) return word;
+  const hit = SCENARIO_IDS.find((id) => SCENARIOS[id].zh === word || SCENARIOS[id].en.toLowerCase() === word.toLowerCase());
+  return hit ?? null;
+}
+
+function orderOf(word: string): OrderStatus | null {
+  return ORDER_STATUSES.find((s) => s === word || ORDER_WORDS[s] === word) ?? null;
+}
+
+/**
+ * The CSV `text` as a `kefu-library` file of the replies its rows make, matched against `current`
+ * (see the top of this file), with what the confirmation shows; or why the file is refused.
+ */
+export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: Locale): CsvImport {
+  const { records, open } = parseCsv(text, separatorOf(text));
+  const fail = (m: Bilingual): CsvImport => ({ ok: false, errors: [say(m, locale)] });
+  if (open !== null) return fail({ zh: `第 ${open} 行的引号没有闭合：文件可能被截断或引号不成对。没有导入任何内容`, en: `row ${open}: a quote is never closed (the file may be cut off, or its quotes do not pair). Nothing was imported` });
+  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows.shift();
+  if (!header) return fail({ zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
+
+  const columns: Partial<Record<CsvField, string>> = {};
+  const at: Partial<Record<CsvField, number>> = {};
+  const ignored: string[] = [];
+  header.cells.forEach((h, i) => {
+    const name = norm(h);
+    const field = (Object.keys(COLUMN_NAMES) as CsvField[]).find((f) => COLUMN_NAMES[f].includes(name));
+    if (field && at[field] === undefined) {
+      at[field] = i;
+      columns[field] = h.trim();
+    } else if (h.trim() !== '') ignored.push(h.trim());
+  });
+  if (at.body === undefined) {
+    const found = header.cells.map((h) => h.trim()).filter((h) => h !== '');
+    return fail({
+      zh: `找不到话术内容所在的列：表头（第 1 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。没有导入任何内容`,
+      en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}. Nothing was imported`,
+    });
+  }
+
+  const cell = (r: CsvRecord, f: CsvField) => (at[f] === undefined ? undefined : unguard((r.cells[at[f]!] ?? '').replace(/\r\n?/g, '\n').trim()));
+  const byId = new Map(current.templates.map((x) => [x.id, x]));
+  const byCode = new Map(current.templates.filter((x) => x.code).map((x) => [x.code!, x]));
+  const byBody = new Map<string, Template>();
+  for (const x of current.templates) {
+    const key = normalizeTemplate(x).body;
+    if (!byBody.has(key)) byBody.set(key, x);
+  }
+  const taken = new Set(current.templates.map((x) => x.id));
+  const rowOf = new Map<string, number>();
+  /** New replies' ids by their text, so a repeated row is one reply. */
+  const newIds = new Map<string, string>();
+  const codeRow = new Map<string, number>();
+  const skipped: CsvReport['skipped'] = [];
+  const notes: CsvReport['notes'] = [];
+  const groups = new Map<string, CsvReport['groups'][number]>();
+  const templates: Template[] = [];
+
+  for (const r of rows) {
+    const skip = (m: Bilingual) => void skipped.push({ row: r.row, reason: say(m, locale) });
+    const note = (m: Bilingual) => void notes.push({ row: r.row, reason: say(m, locale) });
+    const body = cell(r, 'body')!;
+    if (body === '') {
+      skip({ zh: `“${columns.body}”为空`, en: `"${columns.body}" is empty` });
+      continue;
+    }
+    if (body.length > TEMPLATE_LIMITS.body) {
+      skip({ zh: `内容过长（${body.length} 字，上限 ${TEMPLATE_LIMITS.body}）`, en: `the text is too long (${body.length} characters, at most ${TEMPLATE_LIMITS.body})` });
+      continue;
+    }
+    const idCell = cell(r, 'id') ?? '';
+    if (idCell !== '' && (idCell.length > TEMPLATE_LIMITS.id || !ID_PATTERN.test(idCell))) {
+      skip({ zh: `ID “${idCell}”无效（只能用英文字母、数字和 - _ . :），请保留导出时的 ID 或清空该格`, en: `ID "${idCell}" is not valid (English letters, digits and - _ . : only): keep the exported ID or empty the cell` });
+      continue;
+    }
+    // A row with its ID is the export coming back: an empty cell there was emptied on purpose. In
+    // any other file an empty cell says nothing, and a reply here keeps its own.
+    const exact = idCell !== '';
+    const said = (v: string | undefined) => (v === '' && !exact ? undefined : v);
+    let code = said(cell(r, 'code')?.replace(/^[/、]/, '').toLowerCase());
+    if (code && (code.length > TEMPLATE_LIMITS.code || !/^[a-z0-9]+$/.test(code))) {
+      note({ zh: `快捷编码“${code}”只能用英文字母和数字（最多 ${TEMPLATE_LIMITS.code} 个），已导入但不设编码`, en: `shortcut code "${code}" may only use letters and digits (at most ${TEMPLATE_LIMITS.code}): imported without a code` });
+      code = '';
+    }
+    const base = idCell !== '' ? byId.get(idCell) : (code && byCode.get(code)) || byBody.get(body);
+    let id = idCell || base?.id || newIds.get(body);
+    if (!id) {
+      const stem = `csv-${fnv1a(body)}`;
+      id = stem;
+      for (let n = 2; taken.has(id) || rowOf.has(id); n++) id = `${stem}-${n}`;
+      newIds.set(body, id);
+    }
+    const same = rowOf.get(id);
+    if (same !== undefined) {
+      skip({ zh: `与第 ${same} 行是同一条话术（重复），已略过`, en: `the same reply as row ${same} (a repeat): left out` });
+      continue;
+    }
+    const title = cell(r, 'title') || base?.title || body.split('\n')[0]!.slice(0, 20);
+    const group = cell(r, 'group') || base?.group || CSV_DEFAULT_GROUP;
+    if (title.length > TEMPLATE_LIMITS.title) {
+      skip({ zh: `标题过长（${title.length} 字，上限 ${TEMPLATE_LIMITS.title}）`, en: `the title is too long (${title.length} characters, at most ${TEMPLATE_LIMITS.title})` });
+      continue;
+    }
+    if (group.length > TEMPLATE_LIMITS.group) {
+      skip({ zh: `分组名称过长（${group.length} 字，上限 ${TEMPLATE_LIMITS.group}）`, en: `the group name is too long (${group.length} characters, at most ${TEMPLATE_LIMITS.group})` });
+      continue;
+    }
+    let scenarios: ScenarioId[] | undefined;
+    const sc = cell(r, 'scenarios');
+    if (sc) {
+      const words = listOf(sc);
+      const bad = words.filter((w) => !scenarioOf(w));
+      if (bad.length) note({ zh: `适用场景中的“${bad.join('、')}”不是已知场景，已略去`, en: `"${bad.join(', ')}" in the situations is not a known situation: left out` });
+      scenarios = words.map(scenarioOf).filter((s): s is ScenarioId => !!s);
+      if (!scenarios.length) scenarios = undefined;
+    }
+    if (!scenarios && base) scenarios = base.scenarios;
+    if (!scenarios) {
+      const mapped = scenariosForGroup(group);
+      const g = groups.get(group) ?? { group, scenarios: mapped, count: 0 };
+      g.count++;
+      groups.set(group, g);
+      scenarios = mapped ?? ['other'];
+    }
+    let orders = base?.orders;
+    const oc = said(cell(r, 'orders'));
+    if (oc !== undefined) {
+      const words = listOf(oc);
+      const bad = words.filter((w) => !orderOf(w));
+      if (bad.length) note({ zh: `适用订单状态中的“${bad.join('、')}”不是已知状态，已略去`, en: `"${bad.join(', ')}" in the order states is not a known state: left out` });
+      const list = words.map(orderOf).filter((s): s is OrderStatus => !!s);
+      orders = list.length ? list : undefined;
+    }
+    if (code === undefined) code = base?.code;
+    if (code) {
+      const first = codeRow.get(code);
+      if (first !== undefined) {
+        note({ zh: `快捷编码“${code}”与第 ${first} 行重复，已导入但不设编码`, en: `shortcut code "${code}" is already used by row ${first}: imported without a code` });
+        code = '';
+      } else codeRow.set(code, r.row);
+    }
+    rowOf.set(id, r.row);
+    const t: Template = { id, title, body, group, scenarios };
+    if (code) t.code = code;
+    if (orders) t.orders = orders;
+    templates.push(t);
+  }
+  if (!templates.length) {
+    return {
+      ok: false,
+      errors: [
+        say({ zh: '文件里没有可导入的话术。没有导入任何内容', en: 'the file has no reply that can be imported. Nothing was imported' }, locale),
+        ...skipped.map((s) => say({ zh: `第 ${s.row} 行：${s.reason}`, en: `row ${s.row}: ${s.reason}` }, locale)),
+      ],
+    };
+  }
+  const file: LibraryFile = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, groups: [...new Set(templates.map((x) => x.group))], templates };
+  return { ok: true, file, report: { columns, ignored, rows: templates.length, skipped, notes, groups: [...groups.values()] } };
+}
+
+/**
+ * The library as a CSV file for Excel/WPS: UTF-8 with a byte-order mark (without it Excel on
+ * Chinese Windows reads GBK and shows mojibake), CRLF, one reply a row in EXPORT_COLUMNS, cells
+ * starting a formula guarded with an apostrophe (which the import removes again).
+ */
+export function libraryToCsv(lib: TemplateLibrary): string {
+  const value = (t: Template, f: CsvField): string => {
+    if (f === 'scenarios') return t.scenarios.map((s) => SCENARIOS[s].zh).join('、');
+    if (f === 'orders') return (t.orders ?? []).map((s) => ORDER_WORDS[s]).join('、');
+    return t[f] ?? '';
+  };
+  const lines = [EXPORT_COLUMNS.map(([, h]) => csvCell(h)).join(',')];
+  for (const t of lib.templates.map(normalizeTemplate)) lines.push(EXPORT_COLUMNS.map(([f]) => csvCell(value(t, f))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

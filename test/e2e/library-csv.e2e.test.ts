@@ -1,0 +1,121 @@
+/**
+ * 导入 / 导出 → the reply library as a spreadsheet, in the built extension in real Chromium: a shop's
+ * quick-phrase sheet saved by Excel on Chinese Windows (GBK) is counted and shown first, merged
+ * after the agent's choice and seen in 话术库; the CSV export comes back from an edit unchanged but
+ * for the edit; a Big5 sheet and one without a text column are refused. Each test leaves the
+ * library as the starter's.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage } from './pages';
+import { encodeLegacy } from '../legacy-encode';
+
+type Tpl = { id: string; title: string; body: string; group: string; scenarios: string[]; code?: string };
+type Lib = { groups: string[]; templates: Tpl[]; updatedAt: number };
+
+let h: Harness;
+let ext: Page;
+let starter: Lib;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await h.openExtensionPage('options.html#import');
+  starter = await callFromExtensionPage<Lib>(ext, 'getLibrary');
+});
+afterAll(async () => h?.close());
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  await callFromExtensionPage(ext, 'saveLibrary', { groups: starter.groups, templates: starter.templates });
+});
+
+async function options(tab: string): Promise<Page> {
+  const page = await h.openExtensionPage(`options.html#${tab}`);
+  pages.push(page);
+  return page;
+}
+const library = () => callFromExtensionPage<Lib>(ext, 'getLibrary');
+const choose = (page: Page, name: string, bytes: Uint8Array) =>
+  page.locator('[data-kf="import-csv-file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+
+/** A shop's 快捷短语 sheet: a quoted cell with a comma and a line break, "" quotes, a blank row, a row without text, a column the import does not use. */
+const SHEET = [
+  '分组,标题,快捷编码,话术内容,备注',
+  '议价,不议价送券,/sjq,"亲，本店都是实价哦，不议价的呢\n可以送您一张5元无门槛券~",店长定',
+  '售后常用,吊牌提醒,dpt,"支持七天无理由退换，""吊牌""请不要剪哦",',
+  '',
+  '售后常用,,,,这一行没写话术',
+].join('\r\n');
+
+describe('导入 CSV 表格 (Excel / WPS)', () => {
+  it('shows what the GBK sheet would do, writes nothing until merged, then the replies are in 话术库', async () => {
+    const page = await options('import');
+    await choose(page, '快捷短语.csv', encodeLegacy('gbk', SHEET));
+    const confirm = page.locator('[data-kf="import-confirm"]');
+    await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toBe('表格中 2 行可导入：新增 2 条，与现有相同 0 条，有改动 0 条；略过 1 行。');
+    expect(await page.locator('[data-kf="import-csv-columns"]').textContent()).toContain('未使用的列：“备注”');
+    expect(await page.locator('[data-kf="import-csv-groups"] li').allTextContents()).toEqual([
+      '分组“议价”→ 场景：议价（1 条）',
+      '分组“售后常用”没有对应的场景：保留为分组“售后常用”，场景记为“其他”，可搜索到，在编辑器里设置场景后才会被推荐（1 条）',
+    ]);
+    expect(await page.locator('[data-kf="import-csv-skipped"]').textContent()).toBe('第 5 行：“话术内容”为空');
+    expect(await confirm.textContent()).toContain('导入前会自动备份全部数据');
+    expect((await library()).templates).toHaveLength(starter.templates.length);
+
+    await page.locator('[data-kf="import-merge"]').click();
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain(`已合并：新增 2 条，更新 0 条，话术库现有 ${starter.templates.length + 2} 条。`);
+    const added = (await library()).templates.slice(-2);
+    expect(added).toMatchObject([
+      { title: '不议价送券', code: 'sjq', group: '议价', scenarios: ['bargain'], body: '亲，本店都是实价哦，不议价的呢\n可以送您一张5元无门槛券~' },
+      { title: '吊牌提醒', code: 'dpt', group: '售后常用', scenarios: ['other'], body: '支持七天无理由退换，"吊牌"请不要剪哦' },
+    ]);
+    const backups = await callFromExtensionPage<{ reason: string }[]>(ext, 'listBackups');
+    expect(backups[0]!.reason).toBe('before-import');
+
+    // The agent finds them in 话术库.
+    const lib = await options('templates');
+    await lib.getByPlaceholder('筛选话术').fill('吊牌');
+    await expect.poll(() => lib.locator('[data-kf="template-table"] tbody tr td:first-child').allTextContents()).toContain('吊牌提醒');
+    expect(await lib.locator(`tr[data-template-id="${added[1]!.id}"]`).textContent()).toContain('售后常用');
+  });
+
+  it('exports the library as a CSV Excel opens in Chinese, and an edited export updates the one reply in place', async () => {
+    const page = await options('import');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-kf="export-csv"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^kefu-library-\d{8}\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    const first = starter.templates[0]!;
+    expect(text).toContain(`${first.title},`);
+
+    // Back unchanged: everything the same.
+    await choose(page, 'kefu-library.csv', bytes);
+    await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toBe(
+      `表格中 ${starter.templates.length} 行可导入：新增 0 条，与现有相同 ${starter.templates.length} 条，有改动 0 条；略过 0 行。`,
+    );
+    await page.locator('[data-kf="import-cancel"]').click();
+
+    // A title edited in Excel: one changed, updated in place after the merge.
+    await choose(page, 'kefu-library.csv', Buffer.from(text.replace(`,${first.title},`, ',改过的标题,'), 'utf8'));
+    await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toContain('有改动 1 条');
+    await page.locator('[data-kf="import-merge"]').click();
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('更新 1 条');
+    const after = await library();
+    expect(after.templates).toHaveLength(starter.templates.length);
+    expect(after.templates[0]).toEqual({ ...first, title: '改过的标题' });
+  });
+
+  it('refuses a Big5 sheet and a sheet without a text column, saying why, and changes nothing', async () => {
+    const page = await options('import');
+    const before = await library();
+    await choose(page, '繁體.csv', encodeLegacy('big5', '分組,內容\n議價,親，本店商品都是實價哦，不議價的呢，可以送您優惠券'));
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('这个文件看起来是繁体中文 Big5 编码');
+    expect(await page.locator('[data-kf="import-result"]').textContent()).toContain('另存为”CSV UTF-8');
+    await choose(page, '问答.csv', new TextEncoder().encode('问题,答案\n在吗,在的\n'));
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('文件的列是：“问题”、“答案”');
+    expect(await library()).toEqual(before);
+  });
+});
