@@ -1,7 +1,8 @@
 /**
  * Team mode in real Chromium: a buyer deleted on one machine (客户档案 → 删除, with the buyer's
  * follow-up) is deleted on the shop's server and on a colleague's machine, and does not come back
- * to the machine that deleted it. Two profiles (an agent deletes, the supervisor watches) against
+ * to the machine that deleted it; the colleague's own backups and remark override log lose the buyer
+ * too, as after a 删除 of their own. Two profiles (an agent deletes, the supervisor watches) against
  * a pouchdb-server on 127.0.0.1 (team-world.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,6 +48,25 @@ async function listedBuyers(h: Harness): Promise<string[]> {
   }
 }
 
+/** One of the extension's idb-keyval databases (kf-<name>, store kv) as read on `page`: every record, as text; `put` writes one first. */
+async function rawStore(page: Page, name: string, put?: [string, unknown]): Promise<string> {
+  return page.evaluate(
+    ([name, put]) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          if (put) tx.objectStore('kv').put(put[1], put[0]);
+          const all = tx.objectStore('kv').getAll();
+          tx.oncomplete = () => (open.result.close(), resolve(JSON.stringify(all.result)));
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [name, put] as const,
+  );
+}
+
 /** The server's copy of a document, asked as its admin: its status and body. */
 async function onServer(area: 'buyers' | 'followups', id: string): Promise<{ status: number; body: any }> {
   const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
@@ -64,6 +84,11 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   expect((await call(supPage, 'getCustomer', { platform: 'demo', nickname: NICK })).history.map((e: { text: string }) => e.text)).toEqual(['退货地址：北京朝阳区']);
   expect(await followupTitles(supPage)).toContain('回访退货进度');
   expect(await listedBuyers(sup)).toEqual(expect.arrayContaining([NICK, '韩梅梅']));
+  // The supervisor's own keeping: a remark saved against the rules for the buyer's order, and a backup.
+  const override = { at: Date.now(), platform: 'demo', orderId: '4012938475610293847', buyer: NICK, flag: 'yellow', agent: '店长', reason: `${NICK}急着要`, problems: [], text: '改地址' };
+  await rawStore(supPage, 'meta', ['remarkOverrides', { v: 1, items: [override] }]);
+  await call(supPage, 'createBackup');
+  expect(await rawStore(supPage, 'backups')).toContain('退货地址：北京朝阳区');
 
   // 客户档案 → 删除 on the agent's machine, the open follow-up deleted with the buyer.
   expect(await call(agentPage, 'deleteCustomer', { platform: 'demo', nickname: NICK, openFollowups: 'delete' })).toMatchObject({ deleted: true, open: 1 });
@@ -80,6 +105,14 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   const listed = await listedBuyers(sup);
   expect(listed).toContain('韩梅梅');
   expect(listed).not.toContain(NICK);
+  // Nor in the supervisor's backups (the other buyer stays there), nor by name in the override log.
+  const backups = await rawStore(supPage, 'backups');
+  for (const gone of [NICK, '退货地址：北京朝阳区']) expect(backups, gone).not.toContain(gone);
+  expect(backups).toContain('要M码');
+  expect((await call(supPage, 'listBackups'))[0].contents).toMatchObject({ buyers: 1 });
+  const meta = await rawStore(supPage, 'meta');
+  expect(meta).not.toContain(NICK);
+  expect(meta).toContain('4012938475610293847');
 
   // The supervisor keeps working on the other buyer; more rounds on both machines bring nothing back.
   await call(supPage, 'addCustomerEvent', { platform: 'demo', nickname: '韩梅梅', kind: 'note', text: '已换L码' });
