@@ -84,7 +84,11 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       return new Map((await fresh()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
     },
     followupIds: async () => (await fresh()).map((f) => f.id),
-    updateFollowups: (ids, fn) => updateFollowupsById(ids, fn),
+    async updateFollowups(ids, fn) {
+      // A handover item an older version sent due at the old rule's time is stored moved: send it back.
+      const moved = await updateFollowupsById(ids, fn);
+      if (moved.length) await queueDirty({ ...emptyDirty(), followups: moved });
+    },
     async dropFollowups(list) {
       await dropTeamDeletedFollowups(list);
       invalidateFollowupCache();
