@@ -86,7 +86,7 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   expect(await followupTitles(supPage)).toContain('回访退货进度');
   expect(await listedBuyers(sup)).toEqual(expect.arrayContaining([NICK, '韩梅梅']));
   // The supervisor's own keeping: a remark saved against the rules for the buyer's order, and a backup.
-  const override = { at: Date.now(), platform: 'demo', orderId: '4012938475610293847', buyer: NICK, flag: 'yellow', agent: '店长', reason: `${NICK}急着要`, problems: [], text: '改地址' };
+  const override = { at: Date.now(), platform: 'demo', orderId: '4012938475610293847', buyer: NICK, flag: 'yellow', agent: '店长', reason: `${NICK}急着要`, problems: [], text: '备注改为浦东仓库收' };
   await rawStore(supPage, 'meta', ['remarkOverrides', { v: 1, items: [override] }]);
   await call(supPage, 'createBackup');
   expect(await rawStore(supPage, 'backups')).toContain('退货地址：北京朝阳区');
