@@ -461,6 +461,14 @@ function claimOf(c: Customer): { nameKey: string; id: string }[] {
 }
 
 /**
+ * The keys of the 'buyer-names' store an id-keyed buyer holds: the claim of their name, and the old
+ * records the agent said are not them (kept under the buyer's key). None for a nickname-only buyer.
+ */
+export function claimKeys(c: Pick<Customer, 'platform' | 'nickname' | 'buyerId'>, key: string): string[] {
+  return c.buyerId ? [nicknameKey(c.platform, c.nickname), key] : [];
+}
+
+/**
  * Deletes buyers, each unless `keep` (given the stored record) says to keep it, in one
  * transaction. For an id-keyed buyer the claims of their name go too (the name is buyer data), and
  * their "not the same buyer" answers; returns the deleted keys, and those keys of the 'buyer-names'
@@ -477,8 +485,7 @@ async function deleteStored(keys: readonly string[], keep: (c: Customer | null, 
         if (req.result === undefined) return;
         const c = readStored(req.result, Date.now());
         if (keep(c, key)) return;
-        // The claim of their name, and the old records the agent said are not them (kept under the key).
-        if (c?.buyerId) nameKeys.push(nicknameKey(c.platform, c.nickname), key);
+        if (c) nameKeys.push(...claimKeys(c, key));
         s.delete(key);
         deleted.push(key);
       };
@@ -497,13 +504,30 @@ export async function deleteCustomer(key: string): Promise<{ deleted: boolean; n
   return { deleted: deleted.length > 0, nameKeys };
 }
 
+/** Which stored records a team deletion covers: those made by its time (a record made since is a new one: the buyer came back). */
+function coveredBy(list: readonly { key: string; at: number }[]): (c: Customer | null, key: string) => boolean {
+  const at = new Map(list.map((d) => [d.key, d.at]));
+  return (c, key) => at.has(key) && (!c || c.createdAt <= at.get(key)!);
+}
+
+/** The records a deletion the team made on another machine covers (read before dropTeamDeletedCustomers: who they were). */
+export async function teamDeletedCustomers(list: readonly { key: string; at: number }[]): Promise<Customer[]> {
+  const covered = coveredBy(list);
+  const out: Customer[] = [];
+  for (const { key } of list) {
+    const c = await getCustomer(key);
+    if (c && covered(c, key)) out.push(c);
+  }
+  return out;
+}
+
 /**
- * The team deleted these buyers on another machine: each record made by then goes (a record made
- * since is a new one: the buyer came back). Not reported: the deletion came from the team.
+ * The team deleted these buyers on another machine: each record made by then goes (coveredBy).
+ * Not reported: the deletion came from the team.
  */
 export async function dropTeamDeletedCustomers(list: readonly { key: string; at: number }[]): Promise<string[]> {
-  const at = new Map(list.map((d) => [d.key, d.at]));
-  return (await deleteStored([...at.keys()], (c, key) => !!c && c.createdAt > at.get(key)!)).deleted;
+  const covered = coveredBy(list);
+  return (await deleteStored(list.map((d) => d.key), (c, key) => !covered(c, key))).deleted;
 }
 
 /**
@@ -580,7 +604,7 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
           if (c && retentionPurge([c], now, days).length) {
             s.delete(key);
             buyers.push(c);
-            if (c.buyerId) names.push(nicknameKey(c.platform, c.nickname), key);
+            names.push(...claimKeys(c, key));
           }
         };
       }

@@ -149,17 +149,25 @@ export async function transact<T>(now: number, fn: (items: Followup[]) => Change
 
 /**
  * Team sync: for each id, `fn` gets the stored item (undefined when there is none) and returns its
- * replacement, or null to leave it; one transaction.
+ * replacement, or null to leave it; one transaction. Returns the ids of the items stored with the
+ * handover due time moved (upgradeHandoverDue): a colleague still on a version from before
+ * handoverDeadline hands items over due the minute the receiving shift starts (20:00, 08:00), and
+ * sends them — or an edit of an item this machine had moved — to the team; they are stored as this
+ * machine's own were moved once (followupsReady), and the caller sends the moved item back, so the
+ * team's copy is corrected too. The step only matches the old rule's due time, so an item made by
+ * any newer version is never touched.
  */
-export async function updateFollowupsById(ids: readonly string[], fn: (id: string, local: Followup | undefined) => Followup | null, now = Date.now()): Promise<void> {
-  await transact(now, (items) => {
+export async function updateFollowupsById(ids: readonly string[], fn: (id: string, local: Followup | undefined) => Followup | null, now = Date.now()): Promise<string[]> {
+  const settings = followupSettingsOf(await loadSettings());
+  return transact(now, (items) => {
     const byId = new Map(items.map((f) => [f.id, f]));
     const put: Followup[] = [];
     for (const id of ids) {
       const next = fn(id, byId.get(id));
       if (next) put.push(next);
     }
-    return { put, value: undefined };
+    const moved = new Map(workerExtras().followups.upgradeHandoverDue(put, settings));
+    return { put: put.map((f) => moved.get(f.id) ?? f), value: [...moved.keys()] };
   });
 }
 

@@ -233,7 +233,11 @@ export interface ForgottenBody {
 
 // ------------------------------------------------------------------ deleted buyers and follow-ups
 
-/** A buyer profile (`buyer:<key>`) or a follow-up (`fu:<id>`) deleted on `at` by `by`. */
+/**
+ * A buyer profile (`buyer:<key>`) or a follow-up (`fu:<id>`) deleted on `at` by `by`. `of` names
+ * it by its deletionRef; documents written before 2026-12-03 name the document itself (the buyer
+ * key in clear), and are still honoured.
+ */
 export interface DeletionBody {
   type: 'deletion';
   of: string;
@@ -241,7 +245,23 @@ export interface DeletionBody {
   by: string;
 }
 
-export const deletionId = (docId: string) => `${DOC_PREFIX.deletion}${docId}`;
+/** The deletion document of `of` (a deletionRef, or an older document's own id). */
+export const deletionId = (of: string) => `${DOC_PREFIX.deletion}${of}`;
+
+/** What marks a deletionRef, so the `of` of an older deletion (a document id) is never taken for one. */
+export const DELETION_REF = 'h:';
+
+/**
+ * How a deletion names what it deletes without naming the buyer: `h:` + SHA-256 (hex) of the shop
+ * and the document's id. The same record always gets the same reference (two machines deleting it
+ * write one document, whose conflict merges to the later time); nobody reading the server learns
+ * whom it names, though a member who guesses a buyer can check the guess (as they could read the
+ * buyer's notes while they were there).
+ */
+export async function deletionRef(shop: string, docId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`kf-deletion\n${shop}\n${docId}`));
+  return DELETION_REF + [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
 
 /** Two machines deleted the same record: the later deletion covers more. */
 export function mergeDeletions(list: readonly DeletionBody[]): DeletionBody {

@@ -68,8 +68,12 @@ export interface SiteVersion {
   at: number;
 }
 
-/** The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change notices; `forgotten` and the deletions are queues only). */
-export type TeamDataArea = Exclude<ChangeArea, 'forgotten' | 'deleted-customers' | 'deleted-followups'>;
+/**
+ * The areas of the machine's stores (the same names as lib/storage/changes.ts and the pages' change
+ * notices; `forgotten` and the deletions are queues only), and `backups`: a buyer the team deleted
+ * left a local backup (lib/team/storage-bridge.ts).
+ */
+export type TeamDataArea = Exclude<ChangeArea, 'forgotten' | 'deleted-customers' | 'deleted-followups'> | 'backups';
 
 /** A record the team deleted (`key`: a buyer key or a follow-up id) and when. */
 export interface Deleted {

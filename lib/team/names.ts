@@ -50,9 +50,10 @@ export const DOC_PREFIX = {
   pick: 'pick:',
   site: 'site:',
   /**
-   * A buyer or a follow-up deleted by a member (`del:<document id>`, e.g. `del:buyer:<key>`,
-   * `del:fu:<id>`), in the same database: when, and by whom. What it names that is not newer
-   * than the deletion is deleted on every machine and never sent again (lib/team/README.md).
+   * A buyer or a follow-up deleted by a member (`del:h:<SHA-256 of the shop and the document id>`,
+   * docs.ts deletionRef; before 2026-12-03 `del:<document id>`, e.g. `del:buyer:<key>`, still
+   * honoured), in the same database: when, and by whom. What it names that is not newer than the
+   * deletion is deleted on every machine and never sent again (lib/team/README.md).
    */
   deletion: 'del:',
 } as const;

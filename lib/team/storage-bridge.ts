@@ -4,17 +4,19 @@
  * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
  */
 import { db } from '../storage/db';
-import { dropTeamDeletedCustomers, getCustomer, importCustomerRecords } from '../storage/customers';
+import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, teamDeletedCustomers } from '../storage/customers';
 import { dropTeamDeletedFollowups, invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
 import { applyTeamRuleSet, loadRuleSetRecord } from '../storage/rules';
 import { applyTeamSites, listTaughtSites } from '../storage/sites';
 import { deletePicks, isLearnedPick, mergePicks } from '../storage/learned';
+import { scrubFromSnapshots } from '../storage/backup';
+import { forgetBuyers, type ForgetHere } from '../storage/forget-buyers';
 import { initialsFor } from '../domain/suggest/pinyin';
 import type { Customer } from '../domain/customers';
 import { isAhead } from './docs';
-import { dirtyCount, emptyDirty, mergeDirty, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
+import { dirtyCount, emptyDirty, mergeDirty, type Deleted, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
 import { DIRTY_KEY, queueDirty, readDirty, readInflight, type DirtyRecord } from './dirty';
 
 /**
@@ -25,6 +27,32 @@ import { DIRTY_KEY, queueDirty, readDirty, readInflight, type DirtyRecord } from
 function fresh() {
   invalidateFollowupCache();
   return loadFollowups();
+}
+
+/**
+ * A deletion a colleague made reaches this machine: besides the live records (dropped as the team
+ * says), what only this machine keeps of the buyers goes as for its own 客户档案 → 删除 — the
+ * records and name claims in every backup, the buyer's follow-ups there (open ones kept anonymous:
+ * nobody here was asked, as for the retention purge), the remark override log, a chat suggestion
+ * waiting for them, learned picks naming them. Read and forgotten before the records are dropped,
+ * so a round cut off in between finds them again when it imports the deletion once more. Nothing of
+ * it is sent back (this page reports no local change), and the live follow-ups are left to the
+ * team's own deletion records (forgetBuyers, `fromTeam`).
+ */
+async function forgetTeamDeleted(list: readonly Deleted[], announce: (area: TeamDataArea) => Promise<void>): Promise<void> {
+  const going = await teamDeletedCustomers(list);
+  if (!going.length) return;
+  const here: ForgetHere = {
+    async forgetPicks(ids) {
+      await deletePicks(ids);
+      if (await scrubFromSnapshots('learned', ids)) await announce('backups');
+    },
+    announce,
+  };
+  const held = [await scrubFromSnapshots('customers', going.map((c) => c.key)), await scrubFromSnapshots('buyer-names', going.flatMap((c) => claimKeys(c, c.key)))];
+  if (held.includes(true)) await announce('backups');
+  const buyers = going.map((c) => ({ platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null, key: c.key }));
+  await forgetBuyers(here, { buyers }, 'keep', Date.now(), { local: true, fromTeam: true });
 }
 
 export function storageStores(announce: (area: TeamDataArea) => Promise<void>): LocalStores {
@@ -47,13 +75,20 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       await importCustomerRecords(list);
       if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
     },
-    dropCustomers: async (list) => void (await dropTeamDeletedCustomers(list)),
+    async dropCustomers(list) {
+      await forgetTeamDeleted(list, announce);
+      await dropTeamDeletedCustomers(list);
+    },
     async followups(ids) {
       const want = new Set(ids);
       return new Map((await fresh()).filter((f) => want.has(f.id)).map((f) => [f.id, f]));
     },
     followupIds: async () => (await fresh()).map((f) => f.id),
-    updateFollowups: (ids, fn) => updateFollowupsById(ids, fn),
+    async updateFollowups(ids, fn) {
+      // A handover item an older version sent due at the old rule's time is stored moved: send it back.
+      const moved = await updateFollowupsById(ids, fn);
+      if (moved.length) await queueDirty({ ...emptyDirty(), followups: moved });
+    },
     async dropFollowups(list) {
       await dropTeamDeletedFollowups(list);
       invalidateFollowupCache();

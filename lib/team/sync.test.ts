@@ -11,6 +11,7 @@ import { startTeamServer, type TeamServer } from '../../test/team/server';
 import { nodeTeamSync, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
 import { emptyDirty } from './local-stores';
+import { deletionRef } from './docs';
 import { customerKey, makeEvent } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
@@ -464,7 +465,11 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       const row = (await fetch(`${db}/_all_docs?keys=${encodeURIComponent(JSON.stringify([id]))}`, { headers: { authorization: adminAuth() } }).then((r) => r.json())).rows[0];
       expect(row.value, id).toMatchObject({ deleted: true });
     }
-    expect(await (await onServer(buyersDb, `del:buyer:${key}`)).json()).toMatchObject({ type: 'deletion', of: `buyer:${key}`, at: deletedAt, by: 'a1' });
+    // The deletion is signed and dated, and names the buyer by a reference only (nothing of the key or the name).
+    const dels = (await fetch(`${buyersDb}/_all_docs?include_docs=true&startkey="del:"&endkey="del:\ufff0"`, { headers: { authorization: adminAuth() } }).then((r) => r.json())).rows.map((r: { doc: unknown }) => r.doc);
+    expect(dels).toEqual([expect.objectContaining({ type: 'deletion', of: await deletionRef(SHOP, `buyer:${key}`), at: deletedAt, by: 'a1' })]);
+    expect(JSON.stringify(dels)).not.toMatch(/小删|demo:/);
+    expect((await onServer(buyersDb, `del:buyer:${key}`)).status).toBe(404);
 
     // Rounds later neither machine gets it back; deleting it again changes nothing (idempotent).
     x.stores.deleteBuyer('小删', ['manual:del1'], deletedAt);
@@ -496,6 +501,38 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(profile.status).toBe(404);
     const notes = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) })}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(notes.rows).toEqual([]);
+  });
+
+  it('a deletion written before deletion references (naming the buyer) is still honoured, and a later deletion of that buyer is written without the name', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const key = customerKey('demo', '小旧删');
+    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    x.stores.addNote('小旧删', '旧版本时记的', T0);
+    for (const m of [x, y]) await m.sync.syncOnce();
+    expect(y.stores.customerMap.has(key)).toBe(true);
+    // An older version of the extension on a third machine deleted the buyer (its document on the server as it wrote it).
+    const deletedAt = Date.now();
+    const put = await sessionFetch(server.url, 'a2', 'a2-pw')(`${buyersDb}/_bulk_docs`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: [{ _id: `del:buyer:${key}`, type: 'deletion', of: `buyer:${key}`, at: deletedAt, by: 'a2' }] }),
+    }).then((r) => r.json());
+    expect(put[0].ok).toBe(true);
+    for (const m of [x, y]) await m.sync.syncOnce();
+    for (const m of [x, y]) expect(m.stores.customerMap.has(key), m.prefix).toBe(false);
+    // x, offline before it pulled the deletion, would send an older note: it does not come back.
+    x.stores.addNote('小旧删', '离线时记的', T0 + 5);
+    for (const m of [x, y, x]) await m.sync.syncOnce();
+    for (const m of [x, y]) expect(m.stores.customerMap.has(key), m.prefix).toBe(false);
+    // The buyer came back and is deleted again here: a document by reference, with the later time.
+    y.stores.addNote('小旧删', '又来了', deletedAt + 60_000);
+    await y.sync.syncOnce();
+    y.stores.deleteBuyer('小旧删', [], deletedAt + 120_000);
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(x.stores.customerMap.has(key)).toBe(false);
+    const ref = await deletionRef(SHOP, `buyer:${key}`);
+    const byRef = await fetch(`${buyersDb}/${encodeURIComponent(`del:${ref}`)}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    expect(byRef).toMatchObject({ type: 'deletion', of: ref, at: deletedAt + 120_000, by: 'a2' });
   });
 
   it("the server refuses a deletion signed with someone else's name, and an agent's plain deletion of a buyer", async () => {

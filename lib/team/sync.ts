@@ -24,7 +24,9 @@ import {
   buyerId,
   canonical,
   customerOfBody,
+  DELETION_REF,
   deletionId,
+  deletionRef,
   eventId,
   isCovered,
   mergeDeletions,
@@ -566,8 +568,8 @@ export class TeamSync {
       for (const [key, at] of chunk) {
         const d = had.get(key);
         if (d && d.at >= at) continue;
-        const b: DeletionBody = { type: 'deletion', of: docIdOf(area, key), at, by: this.me.user };
-        out.push({ ...b, _id: deletionId(b.of), ...(d ? { _rev: d.rev } : {}) } as unknown as Doc);
+        const b: DeletionBody = { type: 'deletion', of: await this.refOf(area, key), at, by: this.me.user };
+        out.push({ ...b, _id: deletionId(b.of), ...(d?.rev ? { _rev: d.rev } : {}) } as unknown as Doc);
       }
       out.push(...(await this.coveredDocs(area, chunk)));
       await this.write(area, out);
@@ -576,13 +578,51 @@ export class TeamSync {
     return n;
   }
 
-  /** The `del:` documents of these keys in the replica: when each was deleted, and the revision. */
-  private async deletionsOf(area: 'buyers' | 'followups', keys: readonly string[]): Promise<Map<string, { at: number; rev: string }>> {
-    const docs = await this.docs(area, keys.map((k) => deletionId(docIdOf(area, k))));
-    const out = new Map<string, { at: number; rev: string }>();
-    for (const key of keys) {
-      const d = docs.get(deletionId(docIdOf(area, key)));
-      if (d && d.type === 'deletion') out.set(key, { at: Number(d.at), rev: d._rev! });
+  /**
+   * The `del:` documents of these keys in the replica: when each was deleted (the later of its
+   * document and one written before deletion references, which named the record itself), and the
+   * revision of its document, if there is one yet.
+   */
+  private async deletionsOf(area: 'buyers' | 'followups', keys: readonly string[]): Promise<Map<string, { at: number; rev?: string }>> {
+    const ids = await Promise.all(keys.map(async (k) => [deletionId(await this.refOf(area, k)), deletionId(docIdOf(area, k))] as const));
+    const docs = await this.docs(area, ids.flat());
+    const out = new Map<string, { at: number; rev?: string }>();
+    keys.forEach((key, i) => {
+      const [d, older] = ids[i]!.map((id) => docs.get(id)).map((x) => (x?.type === 'deletion' ? x : undefined));
+      if (d || older) out.set(key, { at: Math.max(Number(d?.at ?? -Infinity), Number(older?.at ?? -Infinity)), ...(d ? { rev: d._rev! } : {}) });
+    });
+    return out;
+  }
+
+  /** deletionRef of a record, remembered for the engine's life (a batch of deletions looks up every local key once). */
+  private refs = new Map<string, Promise<string>>();
+  private refOf(area: 'buyers' | 'followups', key: string): Promise<string> {
+    const docId = docIdOf(area, key);
+    let r = this.refs.get(docId);
+    if (!r) this.refs.set(docId, (r = deletionRef(this.me.shop, docId)));
+    return r;
+  }
+
+  /**
+   * The records that arrived deletions name: an older deletion names its document (the key follows
+   * its prefix); a deletionRef is matched against this machine's own records (a record it does not
+   * have, it has nothing to drop of). The later time per key.
+   */
+  private async deletedKeys(area: 'buyers' | 'followups', dels: readonly DeletionBody[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const later = (key: string, at: number) => out.set(key, Math.max(at, out.get(key) ?? at));
+    const byRef = new Map<string, number>();
+    for (const d of dels) {
+      const of = String(d.of);
+      if (of.startsWith(DELETION_REF)) byRef.set(of, Math.max(Number(d.at), byRef.get(of) ?? -Infinity));
+      else later(of.slice(docIdOf(area, '').length), Number(d.at));
+    }
+    if (byRef.size) {
+      const keys = await (area === 'buyers' ? this.stores.customerKeys() : this.stores.followupIds());
+      for (const key of keys) {
+        const at = byRef.get(await this.refOf(area, key));
+        if (at !== undefined) later(key, at);
+      }
     }
     return out;
   }
@@ -906,10 +946,9 @@ export class TeamSync {
    * records deleted.
    */
   private async importDeletions(area: 'buyers' | 'followups', docs: readonly Doc[]): Promise<{ docs: Doc[]; written: number; dropped: number }> {
-    const arrived = new Map<string, number>();
     const keyOf = (d: Doc): string | null =>
       d._deleted ? null : d.type === 'buyer' ? (d as unknown as BuyerBody).customer.key : d.type === 'event' ? String(d.key) : d.type === 'followup' ? (d.item as Followup).id : d.type === 'fuevent' ? String(d.item) : null;
-    for (const d of docs) if (d.type === 'deletion' && !d._deleted) arrived.set(String(d.of).slice(docIdOf(area, '').length), Number(d.at));
+    const arrived = await this.deletedKeys(area, docs.filter((d) => d.type === 'deletion' && !d._deleted) as unknown as DeletionBody[]);
     const keys = [...new Set(docs.flatMap((d) => keyOf(d) ?? []))].filter((k) => !arrived.has(k));
     const known = new Map([...(await this.deletionsOf(area, keys))].map(([k, d]) => [k, d.at]));
     for (const [k, at] of arrived) known.set(k, at);

@@ -10,8 +10,10 @@
  *   actions) and learned picks are append-only and signed, except that a pick's author may replace
  *   it with a signed forget marker (`type: 'forgotten'`, no pick in it; nobody else may, and a
  *   marker cannot be turned back into a pick); only the supervisor deletes anything,
- *   except that any member may delete a buyer or a follow-up (a signed `del:<id>` document saying
- *   when, and signed `kfDeleted` deletions of its profile, notes, item and status changes), and
+ *   except that any member may delete a buyer or a follow-up (a signed `del:<of>` document saying
+ *   when — `of` a reference that does not name the buyer, docs.ts deletionRef, or in documents
+ *   written before it the document's id — and signed `kfDeleted` deletions of its profile, notes,
+ *   item and status changes), and
  *   any member may remove a conflicting revision of a profile or item marked
  *   `kfSuperseded` (conflict resolution; the server cannot tell whether another revision survives,
  *   so an agent could use it to hide a profile — it stays in the revision history and the

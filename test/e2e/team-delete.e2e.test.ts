@@ -1,7 +1,8 @@
 /**
  * Team mode in real Chromium: a buyer deleted on one machine (客户档案 → 删除, with the buyer's
  * follow-up) is deleted on the shop's server and on a colleague's machine, and does not come back
- * to the machine that deleted it. Two profiles (an agent deletes, the supervisor watches) against
+ * to the machine that deleted it; the colleague's own backups and remark override log lose the buyer
+ * too, as after a 删除 of their own. Two profiles (an agent deletes, the supervisor watches) against
  * a pouchdb-server on 127.0.0.1 (team-world.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import type { TeamServer } from '../team/server';
 import { call, join, serverNotes, startTwoMachines, stopAll, syncNow } from './team-world';
 import { customerKey } from '../../lib/domain/customers';
 import { dbName } from '../../lib/team/names';
+import { deletionRef } from '../../lib/team/docs';
 
 const SHOP = 'e2e-del';
 const NICK = '李雷要退货';
@@ -47,6 +49,25 @@ async function listedBuyers(h: Harness): Promise<string[]> {
   }
 }
 
+/** One of the extension's idb-keyval databases (kf-<name>, store kv) as read on `page`: every record, as text; `put` writes one first. */
+async function rawStore(page: Page, name: string, put?: [string, unknown]): Promise<string> {
+  return page.evaluate(
+    ([name, put]) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          if (put) tx.objectStore('kv').put(put[1], put[0]);
+          const all = tx.objectStore('kv').getAll();
+          tx.oncomplete = () => (open.result.close(), resolve(JSON.stringify(all.result)));
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [name, put] as const,
+  );
+}
+
 /** The server's copy of a document, asked as its admin: its status and body. */
 async function onServer(area: 'buyers' | 'followups', id: string): Promise<{ status: number; body: any }> {
   const auth = 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
@@ -64,6 +85,11 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   expect((await call(supPage, 'getCustomer', { platform: 'demo', nickname: NICK })).history.map((e: { text: string }) => e.text)).toEqual(['退货地址：北京朝阳区']);
   expect(await followupTitles(supPage)).toContain('回访退货进度');
   expect(await listedBuyers(sup)).toEqual(expect.arrayContaining([NICK, '韩梅梅']));
+  // The supervisor's own keeping: a remark saved against the rules for the buyer's order, and a backup.
+  const override = { at: Date.now(), platform: 'demo', orderId: '4012938475610293847', buyer: NICK, flag: 'yellow', agent: '店长', reason: `${NICK}急着要`, problems: [], text: '备注改为浦东仓库收' };
+  await rawStore(supPage, 'meta', ['remarkOverrides', { v: 1, items: [override] }]);
+  await call(supPage, 'createBackup');
+  expect(await rawStore(supPage, 'backups')).toContain('退货地址：北京朝阳区');
 
   // 客户档案 → 删除 on the agent's machine, the open follow-up deleted with the buyer.
   expect(await call(agentPage, 'deleteCustomer', { platform: 'demo', nickname: NICK, openFollowups: 'delete' })).toMatchObject({ deleted: true, open: 1 });
@@ -71,7 +97,9 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   const key = customerKey('demo', NICK);
   expect((await onServer('buyers', `buyer:${key}`)).status).toBe(404);
   expect(await serverNotes(server, SHOP, [NICK])).toBe(0);
-  expect((await onServer('buyers', `del:buyer:${key}`)).body).toMatchObject({ type: 'deletion', by: '小王' });
+  // The deletion names the buyer by a reference only: nothing on the server is called after the buyer.
+  expect((await onServer('buyers', `del:${await deletionRef(SHOP, `buyer:${key}`)}`)).body).toMatchObject({ type: 'deletion', by: '小王' });
+  expect((await onServer('buyers', `del:buyer:${key}`)).status).toBe(404);
 
   // The supervisor's machine, after its round: no buyer, no note, no follow-up, in the list either.
   expect(await syncNow(supPage)).toBe('已同步');
@@ -80,6 +108,14 @@ it("an agent deletes a buyer with a note and a follow-up: the server and the sup
   const listed = await listedBuyers(sup);
   expect(listed).toContain('韩梅梅');
   expect(listed).not.toContain(NICK);
+  // Nor in the supervisor's backups (the other buyer stays there), nor by name in the override log.
+  const backups = await rawStore(supPage, 'backups');
+  for (const gone of [NICK, '退货地址：北京朝阳区']) expect(backups, gone).not.toContain(gone);
+  expect(backups).toContain('要M码');
+  expect((await call(supPage, 'listBackups'))[0].contents).toMatchObject({ buyers: 1 });
+  const meta = await rawStore(supPage, 'meta');
+  expect(meta).not.toContain(NICK);
+  expect(meta).toContain('4012938475610293847');
 
   // The supervisor keeps working on the other buyer; more rounds on both machines bring nothing back.
   await call(supPage, 'addCustomerEvent', { platform: 'demo', nickname: '韩梅梅', kind: 'note', text: '已换L码' });

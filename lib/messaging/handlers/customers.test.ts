@@ -386,6 +386,39 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     });
   });
 
+  it("a buyer the team deleted on another machine leaves this machine's backups and override log too, and nothing goes back to the team", async () => {
+    const { storageStores } = await import('../../team/storage-bridge');
+    const reported: string[] = [];
+    setLocalChangeListener(async (area) => void reported.push(area));
+    try {
+      const inBackups = async () => JSON.stringify(await db.entries('backups'));
+      expect(await inBackups()).toContain('阳光明媚的日子');
+      // The team page imports a colleague's deletion of the buyer and of their two items.
+      const at = Date.now();
+      const told: string[] = [];
+      const page = storageStores(async (area) => void told.push(area));
+      await page.dropCustomers([{ key: 'demo#u-1001', at }]);
+      const theirs = (await db.values<{ id: string; buyerId?: string }>('followups')).filter((f) => f.buyerId === 'u-1001').map((f) => f.id);
+      await page.dropFollowups(theirs.map((key) => ({ key, at })));
+      const backups = await inBackups();
+      for (const gone of ['阳光明媚的日子', 'u-1001', PHONE]) expect(backups, gone).not.toContain(gone);
+      // The other buyer stays in the backup; the buyer's open item there is kept, anonymous.
+      expect(backups).toContain('米粒妈妈');
+      expect(backups).toContain('回电 139****5678');
+      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '改电话 139****5678' });
+      expect(await db.get('learned', 'p1')).toBeUndefined();
+      expect(await db.get('buyer-names', 'demo:阳光明媚的日子')).toBeUndefined();
+      // Open 备份 tabs, the override list and the suggestion engine are told (through the worker).
+      expect(told).toEqual(expect.arrayContaining(['backups', 'rules', 'learned']));
+      // The deletion came from the team: nothing is sent back as deleted, and the live list is the
+      // team's (the colleague's machine sends its own edit of the to-do naming the buyer).
+      expect(reported.filter((a) => a.startsWith('deleted-') || a === 'followups')).toEqual([]);
+      expect((await db.values<{ title: string }>('followups')).map((f) => f.title)).toContain('给阳光明媚的日子寄赠品');
+    } finally {
+      setLocalChangeListener(null);
+    }
+  });
+
   it('in team mode the buyer and every follow-up deleted with them are reported as deleted for the team (one buyer, and 全部删除)', async () => {
     const deleted: Record<string, string[]> = {};
     setLocalChangeListener(async (area, keys) => void (area.startsWith('deleted-') && (deleted[area] = [...(deleted[area] ?? []), ...keys])));

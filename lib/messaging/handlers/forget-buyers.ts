@@ -1,62 +1,19 @@
 /**
- * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
- * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
- * override log's mention of them and a chat suggestion waiting for them are dealt with here, in
- * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
- * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
- * for the confirmation.
+ * Deleting a buyer in the worker (客户档案 → 删除, 全部删除, the retention purge): what else holds
+ * them goes as lib/storage/forget-buyers.ts says; picks are forgotten with the suggestion engine's
+ * memory (and, in team mode, for the team), and open pages are told.
  */
 import { announceChange } from '../client';
-import { workerExtras } from '../../background/extras';
-import { db } from '../../storage/db';
-import { editSnapshots } from '../../storage/backup';
-import { PENDING_KEY, editedPending, loadFollowups, transact } from '../../storage/followups';
-import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from '../../storage/rules';
-import { loadPicks } from '../../storage/learned';
-import type { Followup } from '../../domain/followups';
-import type { Forget, ForgetCounts, ForgetOptions, FollowupsForgotten, OpenItems } from '../../domain/customers/forget';
+import { forgetBuyers, type ForgetHere } from '../../storage/forget-buyers';
 import { forgetLearnedPicks } from './learned';
+import type { Forget, ForgetCounts, OpenItems } from '../../domain/customers/forget';
 
-/** A record of the meta store edited live (if it is there) and in every snapshot; whether a snapshot changed. */
-async function editMeta(key: string, edit: (raw: unknown) => unknown): Promise<boolean> {
-  if ((await db.get('meta', key)) !== undefined) await db.update<unknown>('meta', key, edit);
-  return editSnapshots('meta', (entries) => {
-    const at = entries.findIndex(([k]) => k === key);
-    const next = at < 0 ? undefined : edit(entries[at]![1]);
-    if (at < 0 || JSON.stringify(next) === JSON.stringify(entries[at]![1])) return entries;
-    return entries.map((e, i): [string, unknown] => (i === at ? [key, next] : e));
-  });
-}
-
-/**
- * `mask` (forgetFollowups): every follow-up passed over is masked too. With nobody to forget (a
- * retention purge that found no one), only the live follow-ups are masked: the backups, the picks
- * and the override log hold no one to forget, and the next daily snapshot carries the masked list.
- */
-export async function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: number, opts: ForgetOptions & { dryRun?: boolean } = {}): Promise<ForgetCounts> {
-  const { dryRun, ...forget } = opts;
-  const x = workerExtras().customers;
-  const plan = (items: readonly Followup[]) => x.forgetFollowups(items, who, open, now, forget);
-  const picks = x.picksNaming(await loadPicks(), who);
-  const overrides = x.forgetOverrides(await listRemarkOverrides(), who).changed;
-  const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
-  if (dryRun) return counted(plan(await loadFollowups(now)));
-  const f = await transact(now, (items) => {
-    const r = plan(items);
-    return { del: r.del, put: r.put, teamToo: !forget.local, value: r };
-  });
-  if (f.del.length || f.put.length) await announceChange('followups');
-  if ('buyers' in who && !who.buyers.length) return counted(f);
-  // Every snapshot is edited (not short-circuited): each may hold the buyer.
-  const backups = [
-    await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now, forget)),
-    await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => x.forgetOverrides(items, who).items)),
-    await editMeta(PENDING_KEY, (raw) => editedPending(raw, (list) => x.forgetPending(list, who), now)),
-  ];
+const worker: ForgetHere = {
   // Picks leave the backups inside (announced there when a backup held one).
-  await forgetLearnedPicks(picks);
-  if (picks.length) await announceChange('learned');
-  if (overrides) await announceChange('rules');
-  if (backups.includes(true)) await announceChange('backups');
-  return counted(f);
+  forgetPicks: async (ids) => void (await forgetLearnedPicks(ids)),
+  announce: announceChange,
+};
+
+export function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: number, opts?: Parameters<typeof forgetBuyers>[4]): Promise<ForgetCounts> {
+  return forgetBuyers(worker, who, open, now, opts);
 }
