@@ -4,6 +4,7 @@ import type { LibraryRecord } from '../storage/library';
 import type { ImportSummary } from '../domain/templates/import-plan';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
+import type { PackedTemplateIndex } from '../domain/suggest/template-index';
 import { SCENARIO_IDS } from '../domain/scenarios';
 import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
@@ -24,9 +25,16 @@ export type ImportResult = { ok: true; count: number; backedUp?: boolean } | { o
  */
 export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary } | { ok: false; errors: string[] };
 
+export interface PanelLibrary {
+  library: LibraryRecord;
+  index: PackedTemplateIndex;
+}
+
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
+  /** The library with the bigram table of its index, packed (the chat panel indexes it without normalising any text). */
+  getPanelLibrary: [void, PanelLibrary];
   /** With `baseUpdatedAt`: refused with code 'conflict' if the library changed since it was read. */
   saveLibrary: [TemplateLibrary & { baseUpdatedAt?: number }, LibraryRecord];
   /**
@@ -53,6 +61,7 @@ export interface CoreProtocol {
  */
 export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
   getLibrary: s.none(),
+  getPanelLibrary: s.none(),
   getSettings: s.none(),
   getUsage: s.none(),
   // A seller page may only remember the panel's own state.

@@ -13,7 +13,7 @@ import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
-import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
+import type { Classification, BuyerSegment, PackedTemplateIndex, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
@@ -176,6 +176,8 @@ export class PanelController {
   private usage: UsageRecord = { v: 1, templates: {} };
   /** The latest reloadData: an older one's late answer is dropped. */
   private reloadSeq = 0;
+  /** The bigram table the worker packed for the library (getPanelLibrary). */
+  private packed: PackedTemplateIndex | null = null;
   private missingReported = false;
   /** The remembered 收起 as this panel last read or wrote it (null: not read yet). */
   private savedCollapsed: boolean | null = null;
@@ -365,8 +367,9 @@ export class PanelController {
   private reloadData(): Promise<void> {
     const seq = ++this.reloadSeq;
     const failed = (err: Error) => this.notify('error', t('panel.loadFailed', { reason: err.message }));
-    void Promise.all([call('getLibrary'), call('getUsage')]).then(([library, usage]) => {
+    void Promise.all([call('getPanelLibrary'), call('getUsage')]).then(([{ library, index }, usage]) => {
       if (seq !== this.reloadSeq || this.signal.aborted) return;
+      this.packed = index;
       this.usage = usage;
       this.store.set({ library });
       this.buildIndex();
@@ -388,10 +391,12 @@ export class PanelController {
     const library = this.store.get().library;
     const e = this.engine;
     if (!e || !library) return;
-    this.index = e.buildTemplateIndex(library.templates);
-    if (library.initials) e.attachInitials(this.index, library.initials);
+    this.index = e.libraryIndex(library, this.packed);
     // Suggestions can be made from here on: the engine and the library are both in.
     if (!this.store.get().engineReady) this.store.set({ engineReady: true });
+    // The search's normalised text is made on its first read: in idle time, before the agent types.
+    const index = this.index;
+    (globalThis.requestIdleCallback ?? setTimeout)(() => index.titles);
   }
 
   /**
