@@ -15,26 +15,14 @@ import { PINYIN_TABLE } from './pinyin-table.generated';
 import { buildTemplateIndex, packTemplateIndex, unpackTemplateIndex, type TemplateIndex } from './template-index';
 import { libraryIndex } from './library-index';
 
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The starter replies, then variants of them as a shop writes its own: other openers, products,
  * traditional characters, slang, full-width text, variables, codes, order conditions, warm and calm
  * groups, extra situations.
  */
 function bigLibrary(n: number): Template[] {
-  const r = rng(42);
-  const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  // Spread over the lists with strides prime to their lengths: every combination turns up.
+  const pick = <T,>(a: readonly T[], i: number, stride: number) => a[(i * stride) % a.length]!;
   const openers = ['亲，', '您好，', '親，', '宝宝～', '', '不好意思哈，', '感谢耐心等待！'];
   const extras = ['（連衣裙）', '啥时候都可以问我', '[微笑]', 'ＶＩＰ专享', '{买家}您好', '发货時間{发货日}', '3Q～', '顺丰包邮'];
   const groups = ['老客专享', '安抚致歉', '售后', '常用', '发货物流'];
@@ -45,12 +33,12 @@ function bigLibrary(n: number): Template[] {
     const s = base[i % base.length]!;
     const t: Template = {
       id: `${s.id}-v${i}`,
-      title: `${s.title}${pick(['', '·老客', '（新）', ' 安抚'])}${i % 13}`,
-      body: `${pick(openers)}${s.body}${pick(extras)}`,
-      group: r() < 0.3 ? pick(groups) : s.group,
-      scenarios: r() < 0.2 ? [...s.scenarios, pick(SCENARIO_IDS)] : s.scenarios,
+      title: `${s.title}${pick(['', '·老客', '（新）', ' 安抚'], i, 3)}${i % 13}`,
+      body: `${pick(openers, i, 5)}${s.body}${pick(extras, i, 11)}`,
+      group: i % 10 < 3 ? pick(groups, i, 7) : s.group,
+      scenarios: i % 5 === 0 ? [...s.scenarios, pick(SCENARIO_IDS, i, 29)] : s.scenarios,
     };
-    const o = pick(orders);
+    const o = pick(orders, i, 9);
     if (o) t.orders = [...o];
     if (i % 4 === 0) t.code = `${s.code ?? 'k'}${i}`;
     out.push(t);
