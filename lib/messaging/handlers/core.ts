@@ -45,9 +45,10 @@ async function libraryWithInitials(): Promise<LibraryRecord> {
 /**
  * The library as last read (with its initials) and, once a chat panel asked, its packed index, while
  * no write to the library store has begun since that read began: every panel load and options tab
- * asks, a write is rare. Every write path (an edit, an import, a restore, a team pull, delete-all)
- * goes through lib/storage/db.ts, which counts it (storeGeneration), so none can leave this stale.
- * In memory only: a worker that was stopped starts cold.
+ * asks, a write is rare. Every write this worker makes (an edit, an import, 导入全部数据, a restore,
+ * delete-all) goes through lib/storage/db.ts, which counts it (storeGeneration), so none can leave
+ * this stale; the team page writes from a context of its own and is told apart below
+ * (libraryWrittenElsewhere). In memory only: a worker that was stopped starts cold.
  */
 let cached: { gen: number; library: Promise<LibraryRecord>; panel?: Promise<PanelLibrary> } | null = null;
 
