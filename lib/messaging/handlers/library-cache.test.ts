@@ -93,16 +93,16 @@ describe('the library the worker keeps', () => {
 
   it('shows the library of an all-data file imported (导入全部数据)', async () => {
     const file = await ok<Record<string, any>>('exportAllData');
-    file.library.templates = [tpl('f', '物流查询')];
+    file.library.templates = [tpl('f', '包裹去向说明')];
     expect(await ok('importAllData', { json: file, merge: false })).toMatchObject({ ok: true });
-    expect(await titles()).toEqual(['物流查询']);
-    expect(await panelSees('物流查询')).toBe(true);
+    expect(await titles()).toEqual(['包裹去向说明']);
+    expect(await panelSees('包裹去向说明')).toBe(true);
   });
 
   it('shows the library a backup brings back', async () => {
     await ok('createBackup');
-    await ok('saveLibrary', { groups: ['常用'], templates: [tpl('g', '改地址')] });
-    expect(await titles()).toEqual(['改地址']);
+    await ok('saveLibrary', { groups: ['常用'], templates: [tpl('g', '修改收件信息')] });
+    expect(await titles()).toEqual(['修改收件信息']);
     const [newest] = await ok<{ id: string; reason: string }[]>('listBackups');
     const manual = (await ok<{ id: string; reason: string }[]>('listBackups')).find((b) => b.reason === 'manual') ?? newest!;
     await ok('restoreBackup', { id: manual.id });
