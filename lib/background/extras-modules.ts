@@ -23,6 +23,9 @@ import { checkSitesSection } from '../sites/taught/record';
 import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { revisitsScheduled } from '../domain/followups/scheduled';
+import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
+import { initialsFor } from '../domain/suggest/pinyin';
+import type { Template } from '../domain/templates/types';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -54,6 +57,11 @@ export const WORKER_EXTRAS = {
   learned: { parseLearnedExport },
   /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */
   data: { readAllData, countAreas, mergeUsage, mergeClock, mergeOverrides },
+  /**
+   * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
+   * once per library version and packed for the page (getPanelLibrary).
+   */
+  suggest: { initialsFor, packIndex: (templates: readonly Template[]) => packTemplateIndex(buildTemplateIndex(templates)) },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

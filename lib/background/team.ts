@@ -20,6 +20,7 @@ import { queueDirty } from '../team/dirty';
 import { dirtyOf, type TeamDataArea } from '../team/local-stores';
 import { syncTaughtScriptsNow } from '../teach/background-api';
 import { resetSuggestEngine } from '../messaging/handlers/learned';
+import { libraryWrittenElsewhere } from '../messaging/handlers/core';
 import { isTeamConfig, LIVE_DEBOUNCE_MS, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
 import type { TeamRole } from '../team/names';
 import type { SyncErrorKind } from '../team/sync';
@@ -133,9 +134,10 @@ async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> 
 /** What a round or a live update changed: announced to the pages; the status stored (when it has one). */
 async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): Promise<TeamStatus | undefined> {
   for (const area of reply.areas) {
-    // The worker's own copies: taught sites' content scripts, the suggestion engine's picks.
+    // The worker's own copies: taught sites' content scripts, the suggestion engine's picks, the library read.
     if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
     if (area === 'learned') resetSuggestEngine();
+    if (area === 'library') libraryWrittenElsewhere();
     await announceChange(area);
   }
   if (reply.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply.members });

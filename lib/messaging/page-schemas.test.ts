@@ -22,6 +22,7 @@ const ORIGIN = 'http://127.0.0.1:5173';
 /** A payload each page verb accepts (the walk below breaks it one field at a time). */
 const VALID: Record<string, unknown> = {
   getLibrary: undefined,
+  getPanelLibrary: undefined,
   getSettings: undefined,
   getUsage: undefined,
   getRuleSet: undefined,

@@ -5,6 +5,7 @@ import type { ImportSummary } from '../domain/templates/import-plan';
 import type { CsvReport } from '../domain/templates/csv';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
+import type { PackedTemplateIndex } from '../domain/suggest/template-index';
 import { SCENARIO_IDS } from '../domain/scenarios';
 import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
@@ -26,9 +27,16 @@ export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisi
  */
 export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] };
 
+export interface PanelLibrary {
+  library: LibraryRecord;
+  index: PackedTemplateIndex;
+}
+
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
 export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
+  /** The library with the bigram table of its index, packed (the chat panel indexes it without normalising any text). */
+  getPanelLibrary: [void, PanelLibrary];
   /** With `baseUpdatedAt`: refused with code 'conflict' if the library changed since it was read. */
   saveLibrary: [TemplateLibrary & { baseUpdatedAt?: number }, LibraryRecord];
   /**
@@ -56,6 +64,7 @@ export interface CoreProtocol {
  */
 export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
   getLibrary: s.none(),
+  getPanelLibrary: s.none(),
   getSettings: s.none(),
   getUsage: s.none(),
   // A seller page may only remember the panel's own state.

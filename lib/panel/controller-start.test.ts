@@ -13,7 +13,7 @@ const bg = vi.hoisted(() => ({ library: null as null | ((v: unknown) => void) })
 vi.mock('../messaging/client', () => ({
   call: (verb: string) => {
     if (verb === 'getSettings') return Promise.resolve(DEFAULT_APP_SETTINGS);
-    if (verb === 'getLibrary') return new Promise((resolve) => (bg.library = resolve));
+    if (verb === 'getPanelLibrary') return new Promise((resolve) => (bg.library = resolve));
     if (verb === 'getUsage') return Promise.resolve({ v: 1, templates: {} });
     return new Promise(() => {});
   },
@@ -49,7 +49,7 @@ describe('the panel on a page load', () => {
 
     // The library arrives later and is taken in.
     const library = { v: 1, groups: ['常用'], templates: [], updatedAt: 1 };
-    bg.library!(library);
+    bg.library!({ library, index: { n: 0, keys: [], lens: [], pos: [] } });
     await vi.waitFor(() => expect(panel.store.get().library).toEqual(library));
   });
 });

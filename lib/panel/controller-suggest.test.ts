@@ -13,8 +13,9 @@ const bg = vi.hoisted(() => ({
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
   const { DEFAULT_APP_SETTINGS } = await import('../storage/settings');
+  const { buildTemplateIndex, packTemplateIndex } = await import('../domain/suggest/template-index');
   const replies: Record<string, () => unknown> = {
-    getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 0 }),
+    getPanelLibrary: () => ({ library: { v: 2, ...STARTER_LIBRARY, updatedAt: 0 }, index: packTemplateIndex(buildTemplateIndex(STARTER_LIBRARY.templates)) }),
     getSettings: () => DEFAULT_APP_SETTINGS,
     getUsage: () => ({ v: 1, templates: {} }),
     takePendingSuggestion: () => bg.pendingSituation,

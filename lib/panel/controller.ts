@@ -13,7 +13,7 @@ import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import type { RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
-import type { Classification, BuyerSegment, RankedTemplate, TemplateIndex } from '../domain/suggest';
+import type { Classification, BuyerSegment, PackedTemplateIndex, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
@@ -105,6 +105,9 @@ export interface PanelState {
   pageCheck: number | null;
 }
 
+/** What the panel reads from the worker and reads again when another page changed it. */
+type ReloadArea = 'settings' | 'library' | 'usage';
+
 /** The "why" line under a suggestion, from the ranking's strongest signal. */
 function reasonText(r: RankedTemplate): string {
   const scenario = r.reasons.find((x) => x.scenario)?.scenario ?? r.template.scenarios[0];
@@ -180,8 +183,10 @@ export class PanelController {
   private signals: Signals | null = null;
   private signalsSeq = 0;
   private usage: UsageRecord = { v: 1, templates: {} };
-  /** The latest reloadData: an older one's late answer is dropped. */
-  private reloadSeq = 0;
+  /** The latest read of each area (reloadData): an older one's late answer is dropped. */
+  private readonly reads: Record<ReloadArea, number> = { settings: 0, library: 0, usage: 0 };
+  /** The bigram table the worker packed for the library (getPanelLibrary). */
+  private packed: PackedTemplateIndex | null = null;
   private missingReported = false;
   /** The remembered 收起 as this panel last read or wrote it (null: not read yet). */
   private savedCollapsed: boolean | null = null;
@@ -221,7 +226,7 @@ export class PanelController {
     // pass and index — so the page is read, the card told and the features started meanwhile, and
     // the suggestions follow when the library is in (engineReady).
     await this.reloadData();
-    const off = onDataChanged(['library', 'settings', 'usage'], () => void this.reloadData());
+    const off = onDataChanged(['library', 'settings', 'usage'], (area) => void this.reloadData([area as ReloadArea]));
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
       this.adapter.observeConversation(this.doc, this.signal, () => this.pageChanged());
@@ -364,40 +369,61 @@ export class PanelController {
   }
 
   /**
-   * Reads the settings, the library and the usage counts again (at start, and when another page
-   * changed them). Resolves once the settings are applied; the library and usage are applied when
-   * they arrive, unless a later reload has started since.
+   * Reads again what changed (at start: the settings, the library and the usage counts; later, the
+   * area another page changed: a settings change does not fetch the library). Resolves once the
+   * settings are applied; the library and usage are applied when they arrive, unless a later read
+   * of the same area has started since. However many of the reads fail (the worker gone: all of
+   * them), the agent gets one notice.
    */
-  private reloadData(): Promise<void> {
-    const seq = ++this.reloadSeq;
-    const failed = (err: Error) => this.notify('error', t('panel.loadFailed', { reason: err.message }));
-    void Promise.all([call('getLibrary'), call('getUsage')]).then(([library, usage]) => {
-      if (seq !== this.reloadSeq || this.signal.aborted) return;
-      this.usage = usage;
-      this.store.set({ library });
-      this.buildIndex();
-      this.recompute();
-    }, failed);
-    return call('getSettings').then((settings) => {
-      if (seq !== this.reloadSeq) return;
-      setLocale(settings.shop.locale);
-      // The remembered 收起 only when it changed (another tab, the first load): any other settings
-      // change, or the echo of this panel's own write, must not fold a panel the agent just opened
-      // with Alt+K or Alt+1.
-      if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
-      this.store.set({ settings });
-      this.recompute();
-    }, failed);
+  private reloadData(areas: readonly ReloadArea[] = ['settings', 'library', 'usage']): Promise<void> {
+    const errors = new Set<string>();
+    let left = areas.length;
+    const settled = (err?: Error) => {
+      if (err) errors.add(err.message);
+      if (!--left && errors.size) this.notify('error', t('panel.loadFailed', { reason: [...errors].join('; ') }));
+    };
+    const read = <T,>(area: ReloadArea, load: () => Promise<T>, apply: (v: T) => void) => {
+      const seq = ++this.reads[area];
+      return load().then((v) => {
+        settled();
+        if (seq === this.reads[area] && !this.signal.aborted) apply(v);
+      }, settled);
+    };
+    if (areas.includes('library'))
+      void read('library', () => call('getPanelLibrary'), ({ library, index }) => {
+        this.packed = index;
+        this.store.set({ library });
+        this.buildIndex();
+        this.recompute();
+      });
+    if (areas.includes('usage'))
+      void read('usage', () => call('getUsage'), (usage) => {
+        this.usage = usage;
+        this.recompute();
+      });
+    return areas.includes('settings')
+      ? read('settings', () => call('getSettings'), (settings) => {
+          setLocale(settings.shop.locale);
+          // The remembered 收起 only when it changed (another tab, the first load): any other settings
+          // change, or the echo of this panel's own write, must not fold a panel the agent just opened
+          // with Alt+K or Alt+1.
+          if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
+          this.store.set({ settings });
+          this.recompute();
+        })
+      : Promise.resolve();
   }
 
   private buildIndex(): void {
     const library = this.store.get().library;
     const e = this.engine;
     if (!e || !library) return;
-    this.index = e.buildTemplateIndex(library.templates);
-    if (library.initials) e.attachInitials(this.index, library.initials);
+    this.index = e.libraryIndex(library, this.packed);
     // Suggestions can be made from here on: the engine and the library are both in.
     if (!this.store.get().engineReady) this.store.set({ engineReady: true });
+    // The search's normalised text is made on its first read: in idle time, before the agent types.
+    const index = this.index;
+    (globalThis.requestIdleCallback ?? setTimeout)(() => index.titles);
   }
 
   /**

@@ -14,7 +14,7 @@ import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
-import type { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '../domain/suggest';
+import type { classify, libraryIndex, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
 import type { renderTemplate } from '../domain/templates/variables';
@@ -40,8 +40,8 @@ export interface Features {
   guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
   suggest: {
-    buildTemplateIndex: typeof buildTemplateIndex;
-    attachInitials: typeof attachInitials;
+    /** The library's index from the table the worker packed for it (no text normalised on the page). */
+    libraryIndex: typeof libraryIndex;
     classify: typeof classify;
     rankTemplates: typeof rankTemplates;
     searchTemplates: typeof searchTemplates;

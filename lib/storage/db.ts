@@ -45,18 +45,42 @@ async function guard<T>(op: () => Promise<T>): Promise<T> {
   }
 }
 
+const generations = new Map<StoreName, number>();
+
+/**
+ * How many writes to `name` began or ended in this context: a cache of something read from a store
+ * (the worker's library, lib/messaging/handlers/core.ts) is current while this is what it was when
+ * the read began. Writes through `db` count (the library store is written through nothing else), so
+ * no write path — an edit, an import, a restore, a team pull, delete-all — can forget to invalidate;
+ * each counts at the call and again at its end, so a read that overlapped a write is never current.
+ */
+export function storeGeneration(name: StoreName): number {
+  return generations.get(name) ?? 0;
+}
+
+const bump = (name: StoreName) => generations.set(name, storeGeneration(name) + 1);
+
+async function write<T>(name: StoreName, op: () => Promise<T>): Promise<T> {
+  bump(name);
+  try {
+    return await guard(op);
+  } finally {
+    bump(name);
+  }
+}
+
 export const db = {
   get: <T>(name: StoreName, key: string) => guard(() => get<T>(key, store(name))),
   getMany: <T>(name: StoreName, ks: string[]) => guard(() => getMany<T>(ks, store(name))),
-  set: (name: StoreName, key: string, value: unknown) => guard(() => set(key, value, store(name))),
-  setMany: (name: StoreName, items: [string, unknown][]) => guard(() => setMany(items, store(name))),
-  del: (name: StoreName, key: string) => guard(() => del(key, store(name))),
-  delMany: (name: StoreName, ks: string[]) => guard(() => delMany(ks, store(name))),
+  set: (name: StoreName, key: string, value: unknown) => write(name, () => set(key, value, store(name))),
+  setMany: (name: StoreName, items: [string, unknown][]) => write(name, () => setMany(items, store(name))),
+  del: (name: StoreName, key: string) => write(name, () => del(key, store(name))),
+  delMany: (name: StoreName, ks: string[]) => write(name, () => delMany(ks, store(name))),
   /** Atomic read-modify-write in one readwrite transaction. `fn` must be synchronous. */
   update: <T>(name: StoreName, key: string, fn: (old: T | undefined) => T) =>
-    guard(() => update<T>(key, fn, store(name))),
+    write(name, () => update<T>(key, fn, store(name))),
   keys: (name: StoreName) => guard(() => keys<string>(store(name))),
   values: <T>(name: StoreName) => guard(() => values<T>(store(name))),
   entries: <T>(name: StoreName) => guard(() => entries<string, T>(store(name))),
-  clear: (name: StoreName) => guard(() => clear(store(name))),
+  clear: (name: StoreName) => write(name, () => clear(store(name))),
 };

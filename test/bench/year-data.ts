@@ -15,6 +15,9 @@ import { ratio } from './floor';
 import { visibleAt, watchedPage } from './panel-visible';
 import { percentile, round } from './stats';
 import { SCENARIO_IDS } from '../../lib/domain/scenarios';
+import { STARTER_LIBRARY } from '../../lib/domain/templates/starter';
+import type { Template } from '../../lib/domain/templates/types';
+import { buildTemplateIndex, packTemplateIndex, unpackTemplateIndex } from '../../lib/domain/suggest/template-index';
 
 const DAY = 86_400_000;
 /** What a pick can teach ('other' is not learned). */
@@ -99,6 +102,29 @@ async function load(page: Page, url: string): Promise<{ visible: number; ready: 
   return { visible, ready, card };
 }
 
+/**
+ * The panel's index of the year's library in Node, median of `runs`: built from the replies (what
+ * each page load did before the worker packed it), and unpacked from the worker's table (what a page
+ * load does now; the worker builds and packs once per library version).
+ */
+export function indexFigures(runs = 9): Record<string, number> {
+  const templates = (yearOfData({ library: STARTER_LIBRARY, customers: {}, learned: {} }, Date.now()).library as { templates: Template[] }).templates;
+  const packed = JSON.parse(JSON.stringify(packTemplateIndex(buildTemplateIndex(templates))));
+  const time = (f: () => unknown) => {
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      f();
+      ms.push(performance.now() - t0);
+    }
+    return round(percentile(ms, 50), 1);
+  };
+  return {
+    panel_index_build_ms_year: time(() => buildTemplateIndex(templates)),
+    panel_index_unpack_ms_year: time(() => unpackTemplateIndex(templates, packed)),
+  };
+}
+
 export async function benchYearOfData(loads = 10): Promise<Record<string, number>> {
   const year = await launchWithExtension();
   const empty = await launchWithExtension();
@@ -133,6 +159,7 @@ export async function benchYearOfData(loads = 10): Promise<Record<string, number
       panel_visible_ms_p50_empty: visible.floor,
       card_ready_ms_p50_year: card.ours,
       card_ready_ms_p50_empty: card.floor,
+      ...indexFigures(),
     };
   } finally {
     await year.close();

@@ -8,6 +8,7 @@ export { searchTemplates } from './search';
 // index never pulls the pinyin table into the content script.
 export { attachInitials } from './attach-initials';
 export type { SearchHit } from './search';
-export { buildTemplateIndex } from './template-index';
-export type { TemplateIndex } from './template-index';
+export { buildTemplateIndex, packTemplateIndex, unpackTemplateIndex } from './template-index';
+export type { PackedTemplateIndex, TemplateIndex } from './template-index';
+export { libraryIndex } from './library-index';
 export { normalize } from './normalize';

@@ -64,7 +64,35 @@ function toneOf(t: Template): number {
   return bits;
 }
 
-export function buildTemplateIndex(templates: readonly Template[]): TemplateIndex {
+/** A template's title and body as search and the word overlap read them (the costly part of an index). */
+function searchText(templates: readonly Template[]): { titles: string[]; bodies: string[] } {
+  return {
+    titles: templates.map((t) => normalize(t.title).text),
+    // Variables like {买家} are not words the buyer will type.
+    bodies: templates.map((t) => normalize(t.body.replace(/\{[^}]*\}/g, ' ')).text),
+  };
+}
+
+/** Character bigram → positions of the templates whose title or body holds it (ascending, unique). */
+function postingsOf(titles: readonly string[], bodies: readonly string[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (let i = 0; i < titles.length; i++) {
+    const seen = new Set<string>();
+    for (const bg of bigrams(`${titles[i]} ${bodies[i]}`)) {
+      if (bg.length < 2 || seen.has(bg)) continue;
+      seen.add(bg);
+      const l = lists.get(bg);
+      if (l) l.push(i);
+      else lists.set(bg, [i]);
+    }
+  }
+  const postings = new Map<string, Int32Array>();
+  for (const [k, v] of lists) postings.set(k, Int32Array.from(v));
+  return postings;
+}
+
+/** Everything of an index that is read off the templates' fields alone (cheap: no text is normalised). */
+function fieldsOf(templates: readonly Template[]) {
   const n = templates.length;
   const byId = new Map<string, number>();
   const bucketLists = new Map<ScenarioId, number[]>();
@@ -73,9 +101,6 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
   const scenarioBits = new Uint32Array(n);
   const toneBits = new Uint8Array(n);
   const orderBits = new Uint8Array(n);
-  const postingLists = new Map<string, number[]>();
-  const titles: string[] = new Array(n);
-  const bodies: string[] = new Array(n);
   const codes: (string | undefined)[] = new Array(n);
   const push = (m: Map<ScenarioId, number[]>, s: ScenarioId, i: number) => {
     const l = m.get(s);
@@ -96,22 +121,9 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
     }
     scenarioBits[i] = bits;
     orderBits[i] = orderMask(t.orders);
-    titles[i] = normalize(t.title).text;
-    // Variables like {买家} are not words the buyer will type.
-    bodies[i] = normalize(t.body.replace(/\{[^}]*\}/g, ' ')).text;
     codes[i] = t.code?.toLowerCase();
-    const seen = new Set<string>();
-    for (const bg of bigrams(`${titles[i]} ${bodies[i]}`)) {
-      if (bg.length < 2 || seen.has(bg)) continue;
-      seen.add(bg);
-      const l = postingLists.get(bg);
-      if (l) l.push(i);
-      else postingLists.set(bg, [i]);
-    }
   }
   const freeze = (m: Map<ScenarioId, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)] as const));
-  const postings = new Map<string, Int32Array>();
-  for (const [k, v] of postingLists) postings.set(k, Int32Array.from(v));
   return {
     templates,
     byId,
@@ -121,10 +133,62 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
     scenarioBits,
     toneBits,
     orderBits,
-    postings,
-    titles,
-    bodies,
     codes,
     initials: null,
   };
+}
+
+export function buildTemplateIndex(templates: readonly Template[]): TemplateIndex {
+  const { titles, bodies } = searchText(templates);
+  return { ...fieldsOf(templates), postings: postingsOf(titles, bodies), titles, bodies };
+}
+
+/**
+ * The bigram table of an index, packed for a message (JSON): what the worker builds once per
+ * library version so the in-page panel never normalises 2,000 replies on a page load (that was
+ * ~70% of the ~170 ms the panel spent indexing a year's library; the bigrams most of the rest).
+ * `pos` holds every posting list in turn, each as its first position then the steps between.
+ */
+export interface PackedTemplateIndex {
+  /** The number of templates it was built from. */
+  n: number;
+  keys: string[];
+  /** Each list's length, in the order of `keys`. */
+  lens: number[];
+  pos: number[];
+}
+
+export function packTemplateIndex(index: TemplateIndex): PackedTemplateIndex {
+  const keys: string[] = [];
+  const lens: number[] = [];
+  const pos: number[] = [];
+  for (const [k, list] of index.postings) {
+    keys.push(k);
+    lens.push(list.length);
+    for (let i = 0; i < list.length; i++) pos.push(list[i]! - (i ? list[i - 1]! : 0));
+  }
+  return { n: index.templates.length, keys, lens, pos };
+}
+
+/**
+ * The index of `templates` from the table the worker packed for them (packTemplateIndex): the same
+ * index buildTemplateIndex makes, without normalising any text now. The normalised titles and bodies
+ * are only read by the search and by ensureInitials: they are made on the first read.
+ */
+export function unpackTemplateIndex(templates: readonly Template[], packed: PackedTemplateIndex): TemplateIndex {
+  if (packed.n !== templates.length) return buildTemplateIndex(templates);
+  const postings = new Map<string, Int32Array>();
+  let at = 0;
+  packed.keys.forEach((k, j) => {
+    const list = new Int32Array(packed.lens[j]!);
+    for (let i = 0, v = 0; i < list.length; i++) list[i] = v += packed.pos[at++]!;
+    postings.set(k, list);
+  });
+  let text: { titles: string[]; bodies: string[] } | null = null;
+  const read = () => (text ??= searchText(templates));
+  const index = { ...fieldsOf(templates), postings } as TemplateIndex;
+  return Object.defineProperties(index, {
+    titles: { get: () => read().titles, enumerable: true },
+    bodies: { get: () => read().bodies, enumerable: true },
+  });
 }

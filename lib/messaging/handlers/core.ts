@@ -2,14 +2,14 @@ import { announceChange } from '../client';
 import { own } from '../../domain/own';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
-import { initialsFor } from '../../domain/suggest/pinyin';
 import { loadBundled } from '../../storage/bundled';
 import type { TemplateLibrary } from '../../domain/templates/types';
 import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
 import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
-import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult } from '../protocol';
+import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLibrary } from '../protocol';
+import { storeGeneration } from '../../storage/db';
 import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
@@ -18,9 +18,12 @@ import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection
 import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
 
-/** Pinyin initials per template, computed here in the background (the panel never loads pinyin data). */
+/**
+ * Pinyin initials per template, computed here in the background (the panel never loads pinyin data),
+ * by worker-extras.js: only a save needs them.
+ */
 async function initialsOf(lib: TemplateLibrary): Promise<Record<string, [string, string]>> {
-  return initialsFor(lib.templates, await loadBundled('pinyin-table'));
+  return workerExtras().suggest.initialsFor(lib.templates, await loadBundled('pinyin-table'));
 }
 
 /** Saves a library together with its pinyin initials. */
@@ -37,6 +40,44 @@ async function libraryWithInitials(): Promise<LibraryRecord> {
   const rec = await loadLibrary();
   if (rec.initials && rec.templates.every((t) => own(rec.initials, t.id))) return rec;
   return saveWithInitials(rec);
+}
+
+/**
+ * The library as last read (with its initials) and, once a chat panel asked, its packed index, while
+ * no write to the library store has begun since that read began: every panel load and options tab
+ * asks, a write is rare. Every write this worker makes (an edit, an import, 导入全部数据, a restore,
+ * delete-all) goes through lib/storage/db.ts, which counts it (storeGeneration), so none can leave
+ * this stale; the team page writes from a context of its own and is told apart below
+ * (libraryWrittenElsewhere). In memory only: a worker that was stopped starts cold.
+ */
+let cached: { gen: number; library: Promise<LibraryRecord>; panel?: Promise<PanelLibrary> } | null = null;
+
+function current(): NonNullable<typeof cached> {
+  const gen = storeGeneration('library');
+  if (cached?.gen !== gen) {
+    const entry: NonNullable<typeof cached> = { gen, library: libraryWithInitials() };
+    // A failed read is not remembered: the next call reads again.
+    entry.library.catch(() => cached === entry && (cached = null));
+    cached = entry;
+  }
+  return cached;
+}
+
+/**
+ * The team page (an offscreen document, a context of its own) wrote the library: this worker's
+ * count of writes did not see it, so the next read goes to the store (lib/background/team.ts calls
+ * this for every team round or live update that changed the library).
+ */
+export function libraryWrittenElsewhere(): void {
+  cached = null;
+}
+
+/** The library for the chat panel, with its index's bigram table built here once per library version. */
+function panelLibrary(): Promise<PanelLibrary> {
+  const entry = current();
+  const panel = (entry.panel ??= entry.library.then((library) => ({ library, index: workerExtras().suggest.packIndex(library.templates) })));
+  panel.catch(() => entry.panel === panel && (entry.panel = undefined));
+  return panel;
 }
 
 /**
@@ -89,7 +130,8 @@ export async function libraryFile(): Promise<unknown> {
 
 export const coreHandlers: HandlerSet<CoreProtocol> = {
   ping: { handle: async () => true as const },
-  getLibrary: { content: true, handle: () => libraryWithInitials() },
+  getLibrary: { content: true, handle: () => current().library },
+  getPanelLibrary: { content: true, handle: panelLibrary },
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
