@@ -1,6 +1,7 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type Template } from '../templates/types';
 import { bigrams, normalize } from './normalize';
+import { namesCutoffDeadline } from '../templates/variables';
 
 /**
  * Everything ranking and search need, computed once per library (rebuild when the library
@@ -21,6 +22,8 @@ export interface TemplateIndex {
   toneBits: Uint8Array;
   /** The order states a template fits (`orders`), as ORDER_BIT flags; 0 = any state. */
   orderBits: Uint8Array;
+  /** 1 where the body names the cut-off as a deadline (今天{截单时间}前…: namesCutoffDeadline). */
+  cutoffDeadline: Uint8Array;
   /** Character bigram → template positions whose title or body contains it (sorted, unique). */
   postings: Map<string, Int32Array>;
   /** Normalised title and body, for substring search. */
@@ -73,6 +76,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
   const scenarioBits = new Uint32Array(n);
   const toneBits = new Uint8Array(n);
   const orderBits = new Uint8Array(n);
+  const cutoffDeadline = new Uint8Array(n);
   const postingLists = new Map<string, number[]>();
   const titles: string[] = new Array(n);
   const bodies: string[] = new Array(n);
@@ -96,6 +100,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
     }
     scenarioBits[i] = bits;
     orderBits[i] = orderMask(t.orders);
+    cutoffDeadline[i] = namesCutoffDeadline(t.body) ? 1 : 0;
     titles[i] = normalize(t.title).text;
     // Variables like {买家} are not words the buyer will type.
     bodies[i] = normalize(t.body.replace(/\{[^}]*\}/g, ' ')).text;
@@ -121,6 +126,7 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
     scenarioBits,
     toneBits,
     orderBits,
+    cutoffDeadline,
     postings,
     titles,
     bodies,

@@ -283,6 +283,8 @@ describe('a shop’s own reply that names the cut-off as a deadline', () => {
     expect(namesCutoffDeadline('今天{截单时间}前付款')).toBe(true);
     expect(namesCutoffDeadline('{cutoff}前付款{发货日}发')).toBe(true);
     expect(namesCutoffDeadline('每天{截单时间}前付款的订单当天发出')).toBe(false);
+    expect(namesCutoffDeadline('{截单时间}前付款当天发货，之后的订单次日发出')).toBe(false);
+    expect(namesCutoffDeadline('今天{截单时间}前付款当天发出')).toBe(true);
     expect(namesCutoffDeadline('{付款发货}，早付款早收到')).toBe(false);
     const rule = renderTemplate('每天{截单时间}前付款的订单当天发出，您现在付款{发货日}发出', ctx({ now: at(2026, 12, 3, 23, 10) }));
     expect(rule.pastCutoff).toBe(false);

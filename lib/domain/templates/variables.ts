@@ -170,16 +170,19 @@ export function payShipText(now: Date | number, cutoff: string, zone: Zone): str
   return day.isToday ? `今天${formatCutoff(cutoff)}前付款，${day.label}就能发出` : `现在付款，${day.label}就能发出`;
 }
 
-// {截单时间} as a deadline: any use but the daily rule (每天{截单时间}前…当天发出, true at any hour).
-const CUTOFF_DEADLINE = /(?<!每天|每日)[{｛](?:截单时间|cutoff)[}｝]/i;
+const CUTOFF_TOKEN = /[{｛](?:截单时间|cutoff)[}｝]/i;
+// The daily rule says what happens on either side of the cut-off (每天…前付款当天发，之后次日发).
+const DAILY_RULE = /每天|每日|当天|次日|第二天|之后|以后/;
 
 /**
- * True when a body names the cut-off as a deadline (今天{截单时间}前付款…) rather than as the
- * daily rule (每天{截单时间}前付款的订单当天发出): after the cut-off such a text sets the buyer a
- * time already past. The panel warns on the reply's card; ranking stops leading with it.
+ * True when a body names the cut-off as a deadline (今天{截单时间}前付款…, {截单时间}前付款{发货日}
+ * 发出) rather than stating the daily rule (每天{截单时间}前付款的订单当天发出，之后付款的第二天发),
+ * which is true at any hour: after the cut-off such a text sets the buyer a time already past. The
+ * panel warns on the reply's card; ranking stops leading with it. A wording test, so it leans to
+ * warning: 今天{截单时间} is always a deadline.
  */
 export function namesCutoffDeadline(body: string): boolean {
-  return CUTOFF_DEADLINE.test(body);
+  return CUTOFF_TOKEN.test(body) && (/今天[{｛](?:截单时间|cutoff)/i.test(body) || !DAILY_RULE.test(body));
 }
 
 // ---------------------------------------------------------------------------------------------
