@@ -25,7 +25,7 @@ const tpl = (id: string, title: string, body: string, code?: string): Template =
 function cards(templates: Template[], now: Date) {
   setLocale('zh-CN');
   const ctx: RenderContext = { buyer: undefined, agentName: '小美', shopName: '棉麻小铺', now, cutoff: '22:10', zone: 480 };
-  const store = new Store({ buyer: null, buyerMessages: ['还在吗'], query: '', inputFound: true, signalsReady: true, engineReady: true, messagesUnread: false, suggestions: templates.map((template) => ({ template, reason: '根据订单状态' })) } as unknown as PanelState);
+  const store = new Store({ buyer: null, buyerMessages: ['拍下了，等下付款'], query: '', inputFound: true, signalsReady: true, engineReady: true, messagesUnread: false, suggestions: templates.map((template) => ({ template, reason: '根据订单状态' })) } as unknown as PanelState);
   const controller = { store, preview: (t: Template) => renderTemplate(t.body, ctx, {}, true), useTemplate: () => {} } as unknown as PanelController;
   const m = mount(
     <PanelContext.Provider value={controller}>
