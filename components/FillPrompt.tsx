@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { t } from '@/lib/i18n';
 import { call } from '@/lib/messaging/client';
+import { PastCutoff } from './TemplateRow';
 
 /** Asks for the fill-ins a template needs ({尺码?}, {单号?}) before inserting it. */
 export function FillPrompt() {
@@ -30,6 +31,7 @@ export function FillPrompt() {
       onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && panel.cancelFill()}
     >
       <p>{t('panel.fillTitle', { title: pending.template.title })}</p>
+      {panel.preview(pending.template)?.pastCutoff && <PastCutoff />}
       {pending.missing.map((name, i) => (
         <label class="kf-field">
           <span>{name}</span>

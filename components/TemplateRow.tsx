@@ -2,10 +2,15 @@ import type { Template } from '@/lib/domain/templates/types';
 import { usePanel } from './PanelContext';
 import { t } from '@/lib/i18n';
 
+/** A reply naming the cut-off as today's deadline, after the cut-off (the shop's text is not rewritten). */
+export const PastCutoff = () => <span class="kf-reason kf-warn" data-kf="past-cutoff">{t('panel.pastCutoff')}</span>;
+
 /** One reply script: click inserts at the caret (or copies in copy mode); never sends. */
 export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean; marked?: boolean }) {
   const panel = usePanel();
   const { template, index, reason, canInsert, marked } = props;
+  // The text Alt+N or a click puts in now (missing values marked 【买家】), never the raw {变量}.
+  const shown = panel.preview(template);
   // mousedown must not steal focus from the chat box, so the caret stays where the agent typed.
   const keepFocus = (e: MouseEvent) => e.preventDefault();
   return (
@@ -20,7 +25,8 @@ export function TemplateRow(props: { template: Template; index?: number; reason?
         {index !== undefined && <kbd class="kf-kbd">Alt+{index + 1}</kbd>}
         <span class="kf-tpl-title">{template.title}</span>
         {template.code && <code class="kf-code">/{template.code}</code>}
-        <span class="kf-tpl-body">{template.body}</span>
+        <span class="kf-tpl-body">{shown?.text}</span>
+        {shown?.pastCutoff && <PastCutoff />}
         {reason && <span class="kf-reason">{reason}</span>}
       </button>
       <button class="kf-icon" data-kf="copy" onMouseDown={keepFocus} title={t('panel.copyHint')} onClick={() => panel.useTemplate(template, 'copy')}>

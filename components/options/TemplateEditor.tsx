@@ -12,6 +12,7 @@ import { team } from '@/lib/i18n/messages/team';
 import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
 import { StarterOrdersNotice } from './StarterOrdersNotice';
+import { StarterRewordedNotice } from './StarterRewordedNotice';
 import { GuardLines } from './GuardLines';
 import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
 import { cleanDraft, codeProblem, editClash, EditClashError, matchesFilter, upsertTemplate } from './template-edit';
@@ -190,6 +191,7 @@ export function TemplateEditor() {
   return (
     <section class="kf-card" data-kf="template-editor">
       <h2>{t('options.templates')}</h2>
+      <StarterRewordedNotice lib={lib} />
       <StarterOrdersNotice lib={lib} persist={persist} />
       <div class="kf-actions">
         <input

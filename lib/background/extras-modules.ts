@@ -7,6 +7,7 @@ import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } fro
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
+import { rewordStarter } from '../domain/templates/starter-rewords';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
@@ -30,8 +31,12 @@ import type { Template } from '../domain/templates/types';
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
   remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts },
-  /** The reply library: checking a saved or imported library, what an import would change, writing the export file, reading a spreadsheet. */
-  library: { parseLibraryImport, planLibraryImport, exportLibrary, libraryFromCsv },
+  /**
+   * The reply library: checking a saved or imported library, what an import would change, writing the
+   * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
+   * copies (rewordStarterLibrary).
+   */
+  library: { parseLibraryImport, planLibraryImport, exportLibrary, libraryFromCsv, rewordStarter },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */

@@ -24,10 +24,13 @@ beforeEach(() => {
 describe('the first hour', () => {
   it('a fresh install opens the options page on 店铺设置 with the first-run checklist; an update opens nothing', async () => {
     onInstalled.length = 0;
-    registerWelcome();
+    const onUpdate = vi.fn(async () => {});
+    registerWelcome(onUpdate);
     for (const reason of ['update', 'browser_update', 'shared_module_update']) onInstalled[0]!({ reason });
     await settle();
     expect(tabs.create).not.toHaveBeenCalled();
+    // Only an update of the extension itself runs the library's update (starter rewordings).
+    expect(onUpdate).toHaveBeenCalledTimes(1);
     onInstalled[0]!({ reason: 'install' });
     await settle();
     expect(tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://ext/options.html?welcome#shop' });

@@ -118,3 +118,20 @@ it('inserts a reply used before the suggest feature script arrived once it has, 
   expect(demo.draft()).not.toContain('{');
   expect(demo.sent).toEqual([]);
 });
+
+it('previews on a card exactly what the reply inserts, from the same renderer and context (missing values marked, never raw braces)', async () => {
+  const { panel } = await panelOn('u-1003');
+  const buyer = panel.store.get().buyer!;
+  // 新客欢迎: {买家}您好，欢迎光临{店铺}！我是客服{客服}… — the shop's names are not set here.
+  const hi = panel.store.get().library!.templates.find((t) => t.code === 'hi')!;
+  const shown = panel.preview(hi)!;
+  expect(shown.text).toBe(`${buyer}您好，欢迎光临【店铺】！我是客服【客服】，很高兴为您服务～看中哪款宝贝可以直接把链接发给我，尺码、面料、搭配都可以问我哦。`);
+  expect(shown.missing).toEqual(['店铺', '客服']);
+  // 催付（截单提醒）has nothing missing: the card shows the very text Alt+N puts in the chat box.
+  const cf = panel.store.get().library!.templates.find((t) => t.code === 'cf')!;
+  const card = panel.preview(cf)!.text;
+  expect(card).not.toMatch(/[{}｛｝【】]/);
+  panel.useTemplate(cf, 'insert');
+  await vi.waitFor(() => expect(demo.draft()).toBe(card));
+  expect(demo.sent).toEqual([]);
+});

@@ -11,7 +11,7 @@ import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
-import type { RenderResult } from '../domain/templates/variables';
+import type { RenderContext, RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, PackedTemplateIndex, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
@@ -644,6 +644,7 @@ export class PanelController {
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
           learned: this.learnedTemplates(),
+          shop: this.renderContext(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const results = s.query.trim() ? e.searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
@@ -806,22 +807,29 @@ export class PanelController {
       return;
     }
     this.flushRead();
-    const { settings, buyer } = this.store.get();
     const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
-    go(
-      e.renderTemplate(
-        template.body,
-        {
-          buyer: buyer ?? undefined,
-          agentName: settings.shop.agentName,
-          shopName: settings.shop.shopName,
-          now: new Date(),
-          cutoff: settings.shop.cutoff,
-          zone: shopZone(settings),
-        },
-        filled,
-      ),
-    );
+    go(e.renderTemplate(template.body, this.renderContext(), filled));
+  }
+
+  /**
+   * What a reply's card shows: the text `useTemplate` would put in now (the same renderer and
+   * context), still-missing values marked 【买家】, and whether it names a cut-off already past.
+   * Null until the renderer's script is in (asked for here, so an order page's list loads it too).
+   */
+  preview(template: Template): RenderResult | null {
+    return this.suggestEngine()?.renderTemplate(template.body, this.renderContext(), {}, true) ?? null;
+  }
+
+  private renderContext(): RenderContext {
+    const { settings, buyer } = this.store.get();
+    return {
+      buyer: buyer ?? undefined,
+      agentName: settings.shop.agentName,
+      shopName: settings.shop.shopName,
+      now: new Date(),
+      cutoff: settings.shop.cutoff,
+      zone: shopZone(settings),
+    };
   }
 
   private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string): void {

@@ -2,6 +2,7 @@ import { noteLocalChange } from './changes';
 import { db } from './db';
 import { migrate, type RecordSchema } from './versioned';
 import type { Template, TemplateLibrary } from '../domain/templates/types';
+import type { Reworded } from '../domain/templates/starter-rewords';
 import { loadBundled } from './bundled';
 
 /** The template library as stored (store 'library', key 'library'). */
@@ -13,6 +14,8 @@ export interface LibraryRecord extends TemplateLibrary {
    * the background so the in-page panel never loads pinyin data. Missing = not computed yet.
    */
   initials?: Record<string, [string, string]>;
+  /** Starter replies an update gave a corrected wording (rewordStarter), until the library is saved again. */
+  reworded?: Reworded;
 }
 
 /**
@@ -48,6 +51,7 @@ export const LIBRARY_SCHEMA: RecordSchema<LibraryRecord> = {
       updatedAt: Number(r.updatedAt) || 0,
     };
     if (r.initials && typeof r.initials === 'object') rec.initials = r.initials as LibraryRecord['initials'];
+    if (r.reworded) rec.reworded = r.reworded as Reworded;
     return rec;
   },
 };
@@ -64,8 +68,8 @@ export async function loadLibrary(): Promise<LibraryRecord> {
 }
 
 /** The stored shape of a library (the initials only when computed). */
-function toRecord(lib: TemplateLibrary, updatedAt: number, initials?: Record<string, [string, string]>): LibraryRecord {
-  const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt };
+function toRecord(lib: TemplateLibrary & Pick<LibraryRecord, 'reworded'>, updatedAt: number, initials?: Record<string, [string, string]>): LibraryRecord {
+  const record: LibraryRecord = { v: 2, groups: lib.groups, templates: lib.templates, updatedAt, reworded: lib.reworded };
   if (initials) record.initials = initials;
   return record;
 }
@@ -88,7 +92,7 @@ export async function saveLibrary(
  * newer library again, or asks the agent when that change was to the same template).
  */
 export async function saveLibraryIfUnchanged(
-  lib: TemplateLibrary,
+  lib: TemplateLibrary & Pick<LibraryRecord, 'reworded'>,
   base: number,
   now = Date.now(),
   initials?: Record<string, [string, string]>,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardReady, inPanel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, setUpDemoShop } from './pages';
 import { CONSOLES, openConsole } from './consoles';
 
 const MIN = 60_000;
@@ -76,5 +76,59 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
     expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
     expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
     expect(await items.nth(1).getAttribute('data-level')).toBe('red');
+  });
+});
+
+describe('the payment reminder after the shop’s cut-off, on a computer on UTC (QA pass F, defect 1)', () => {
+  /** Beijing's calendar day `days` from now, as agents write it (12月4日). */
+  const beijingDay = (days: number) => {
+    const d = new Date(Date.now() + 8 * 60 * MIN + days * 24 * 60 * MIN);
+    return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  };
+  const cutoffAt = (cutoff: string) => callFromExtensionPage(ext, 'patchSettings', { shop: { cutoff } });
+
+  it('/cf inserts "现在付款，明天…就能发出" after the cut-off, never a deadline already past; its card showed that very text', async () => {
+    // 00:00: whatever the hour, the day's cut-off has passed (paid at or after it ships tomorrow).
+    await cutoffAt('00:00');
+    try {
+      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await chatInput(page).click();
+      await page.keyboard.press('Alt+K');
+      await page.keyboard.type('/cf');
+      const hit = inPanel(page, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main');
+      const expected = `亲，看到您拍下的宝贝还没付款哦～现在付款，明天（${beijingDay(1)}）就能发出，早付款早收到，有什么疑问也可以问我～`;
+      // The card (and so its button's accessible name) shows the reply as it will go in: no {变量}.
+      await expect.poll(() => hit.locator('.kf-tpl-body').textContent()).toBe(expected);
+      expect(await hit.textContent()).not.toMatch(/[{}]/);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => demo.draft(page)).toBe(expected);
+      expect(await demo.draft(page)).not.toMatch(/今天\d\d:\d\d前/);
+      expect(await demo.sent(page)).toBe(0);
+    } finally {
+      await cutoffAt('16:00');
+    }
+  });
+
+  it('before the cut-off the same reply names today’s deadline and today', async () => {
+    await cutoffAt('23:59');
+    try {
+      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await chatInput(page).click();
+      await page.keyboard.press('Alt+K');
+      await page.keyboard.type('/cf');
+      await inPanel(page, '[data-kf="results"] [data-template-id="pay-remind"]').waitFor();
+      await page.keyboard.press('Enter');
+      // (Run at 23:59 Beijing exactly, the cut-off has passed: the test would then say tomorrow.)
+      await expect.poll(() => demo.draft(page)).toBe(`亲，看到您拍下的宝贝还没付款哦～今天23:59前付款，今天（${beijingDay(0)}）就能发出，早付款早收到，有什么疑问也可以问我～`);
+    } finally {
+      await cutoffAt('16:00');
+    }
+  });
+
+  it('the library list on an order page shows replies filled with the shop’s names, not {店铺} {客服}', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    const hi = inPanel(page, '[data-kf="group-list"] [data-template-id="welcome-new"] .kf-tpl-body');
+    // No buyer on an order page: that value is marked for the agent, not left as raw braces.
+    await expect.poll(() => hi.textContent()).toBe('【买家】您好，欢迎光临橙子旗舰店！我是客服小美，很高兴为您服务～看中哪款宝贝可以直接把链接发给我，尺码、面料、搭配都可以问我哦。');
   });
 });

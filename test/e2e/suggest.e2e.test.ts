@@ -176,6 +176,10 @@ it("does not answer a bargaining buyer with an unpaid order with 已改价请付
   expect(ids[0]).toBe('pay-remind');
   expect(ids).not.toContain('pay-price-changed');
   expect(ids.slice(1).every((id) => id?.startsWith('bargain-'))).toBe(true);
+  // Its card shows the reply as Alt+1 would put it in, the promise filled for the hour (no {变量}).
+  const card = await inPanel(page, '[data-kf="suggestions"] [data-template-id="pay-remind"] .kf-tpl-main').textContent();
+  expect(card).toMatch(/^Alt\+1催付（截单提醒）\/cf亲，看到您拍下的宝贝还没付款哦～(今天16:00前付款，今天|现在付款，明天)（\d+月\d+日）就能发出，/);
+  expect(card).not.toMatch(/[{}]/);
 });
 
 it('speaks English when the shop switches the language', async () => {

@@ -66,6 +66,28 @@ describe('rankTemplates', () => {
     expect(rank('在吗', { orderStatuses: ['unpaid'] })[0]!.reason).toBe('order');
   });
 
+  it('after the cut-off, does not lead with a payment reminder that names the cut-off as today’s deadline', () => {
+    // The QA pass: at 23:03 Beijing (cut-off 16:00) the unpaid buyer's Alt+1 was 今天{截单时间}前付款….
+    const lib = buildTemplateIndex([
+      ...library,
+      T('pay-any-hour', ['payment'], '催付（按时间）', '亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到。', '付款催付'),
+    ]);
+    const shop = { cutoff: '16:00', zone: 480 };
+    const beijing = (h: number) => Date.UTC(2026, 11, 3, h - 8, 3);
+    const top = (text: string, now: number) =>
+      rankTemplates(lib, { classification: classify([text]), text, orderStatuses: ['unpaid'], now, shop }).map((r) => r.template.id);
+    // Before the cut-off the library's own order decides: its first reminder leads.
+    expect(top('在吗', beijing(15))[0]).toBe('pay-remind');
+    // After it, the reminder true at any hour takes the order's slot; the deadline one is not led with.
+    expect(top('在吗', beijing(23))[0]).toBe('pay-any-hour');
+    expect(top('在吗', beijing(23))).not.toContain('pay-remind');
+    // Even when the buyer asks about paying, it comes after the one that is true now.
+    expect(top('怎么付款', beijing(15))[0]).toBe('pay-remind');
+    expect(top('怎么付款', beijing(23))[0]).toBe('pay-any-hour');
+    // Without the shop's cut-off the ranking does not look at the hour.
+    expect(rankTemplates(lib, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid'], now: beijing(23) })[0]!.template.id).toBe('pay-remind');
+  });
+
   it('does not push a payment reminder over an after-sale need', () => {
     expect(rank('我想退货', { orderStatuses: ['unpaid'] })[0]!.template.scenarios).toContain('return');
   });

@@ -1,5 +1,7 @@
 import type { ScenarioId } from '../scenarios';
 import type { OrderStatus, Template } from '../templates/types';
+import { shippingDay } from '../templates/variables';
+import type { Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { bigrams, normalize, PARTICLES } from './normalize';
@@ -32,8 +34,14 @@ export interface RankInput {
   orderStatuses?: readonly string[];
   /** Replies this agent inserted for similar messages (learned.ts recall): template id → share 0..1. */
   learned?: Record<string, number>;
-  /** Clock for recency; defaults to Date.now(). */
+  /** Clock for recency and the cut-off; defaults to Date.now(). */
   now?: number;
+  /**
+   * The shop's daily cut-off ('HH:MM') and its zone (shopZone; the panel hands its render context):
+   * once it has passed, a reply that names it as a deadline (今天{截单时间}前付款…) is no longer led
+   * with. Absent: not looked at.
+   */
+  shop?: { cutoff: string; zone: Zone };
 }
 
 export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order' | 'learned';
@@ -76,6 +84,9 @@ const W_STATUS_HINT = 0.15;
 /** A reply whose `orders` condition none of the buyer's orders meets states something false about
  * them (已发货 on an unshipped order): far below MIN_SCORE, so it is never suggested (search finds it). */
 const W_ORDER_CONFLICT = 10;
+/** After the cut-off, a reply naming it as a deadline (今天{截单时间}前付款) sets the buyer a time already
+ * gone: it earns no order boost and falls behind its situation's other replies (the card warns too). */
+const W_PAST_DEADLINE = 0.3;
 const MIN_SCORE = 0.15;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
@@ -249,9 +260,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   }
   const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
+  const late = !!input.shop && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
+  const pastDeadline = (t: number) => late && index.cutoffDeadline[t] === 1;
 
-  /** A payment reply that fits an unpaid order (no condition, or one that names it). */
-  const paymentForUnpaid = (t: number) => (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0);
+  /** A payment reply that fits an unpaid order (no condition, or one that names it) and sets no deadline already past. */
+  const paymentForUnpaid = (t: number) =>
+    (index.scenarioBits[t]! & PAYMENT_BIT) !== 0 && (!index.orderBits[t] || (index.orderBits[t]! & UNPAID_BIT) !== 0) && !pastDeadline(t);
 
   // The situations the agent sees as chips. A reply for none of them comes after every reply for
   // one, unless it has strong evidence of its own (most of the buyer's words, or the unpaid order's
@@ -312,6 +326,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (known && fits && !(fits & known)) total -= W_ORDER_CONFLICT;
     else if (unpaidBoost && paymentForUnpaid(t)) total += note(reasons, 'order', unpaidBoost, 'payment');
     else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
+    if (pastDeadline(t)) total -= W_PAST_DEADLINE;
     return total;
   };
 

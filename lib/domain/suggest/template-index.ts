@@ -1,6 +1,7 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type Template } from '../templates/types';
 import { bigrams, normalize } from './normalize';
+import { namesCutoffDeadline } from '../templates/variables';
 
 /**
  * Everything ranking and search need, computed once per library (rebuild when the library
@@ -21,6 +22,8 @@ export interface TemplateIndex {
   toneBits: Uint8Array;
   /** The order states a template fits (`orders`), as ORDER_BIT flags; 0 = any state. */
   orderBits: Uint8Array;
+  /** 1 where the body names the cut-off as a deadline (今天{截单时间}前…: namesCutoffDeadline). */
+  cutoffDeadline: Uint8Array;
   /** Character bigram → template positions whose title or body contains it (sorted, unique). */
   postings: Map<string, Int32Array>;
   /** Normalised title and body, for substring search. */
@@ -101,6 +104,7 @@ function fieldsOf(templates: readonly Template[]) {
   const scenarioBits = new Uint32Array(n);
   const toneBits = new Uint8Array(n);
   const orderBits = new Uint8Array(n);
+  const cutoffDeadline = new Uint8Array(n);
   const codes: (string | undefined)[] = new Array(n);
   const push = (m: Map<ScenarioId, number[]>, s: ScenarioId, i: number) => {
     const l = m.get(s);
@@ -121,6 +125,7 @@ function fieldsOf(templates: readonly Template[]) {
     }
     scenarioBits[i] = bits;
     orderBits[i] = orderMask(t.orders);
+    cutoffDeadline[i] = namesCutoffDeadline(t.body) ? 1 : 0;
     codes[i] = t.code?.toLowerCase();
   }
   const freeze = (m: Map<ScenarioId, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)] as const));
@@ -133,6 +138,7 @@ function fieldsOf(templates: readonly Template[]) {
     scenarioBits,
     toneBits,
     orderBits,
+    cutoffDeadline,
     codes,
     initials: null,
   };

@@ -97,6 +97,19 @@ describe('starter library', () => {
     expect(r.missing).toEqual([]);
   });
 
+  it('never promises a deadline already past: every starter reply rendered at 23:10 Beijing, cut-off 22:10', () => {
+    // The QA pass: 催付（截单提醒） read "今天22:10前付款的订单明天（12月4日）就能发出" at 23:10.
+    const late = { agentName: '小美', shopName: '棉麻小铺', buyer: '小鹿', now: new Date(Date.UTC(2026, 11, 3, 15, 10)), cutoff: '22:10', zone: 480 };
+    for (const t of templates) {
+      const r = renderTemplate(t.body, late);
+      expect(r.pastCutoff, t.id).toBe(false);
+      expect(r.text, t.id).not.toMatch(/今天22:10前|22:10前付款的订单明天/);
+    }
+    const cf = templates.find((x) => x.code === 'cf')!;
+    expect(renderTemplate(cf.body, late).text).toBe('亲，看到您拍下的宝贝还没付款哦～现在付款，明天（12月4日）就能发出，早付款早收到，有什么疑问也可以问我～');
+    expect(renderTemplate(cf.body, { ...late, now: new Date(Date.UTC(2026, 11, 3, 13, 0)) }).text).toContain('今天22:10前付款，今天（12月3日）就能发出');
+  });
+
   it('says which order states a reply fits when it states a fact about the order', () => {
     const fits = (id: string) => templates.find((t) => t.id === id)?.orders;
     expect(fits('order-paid')).toEqual(['paid']); // 收到您的付款啦…订单{发货日}发出

@@ -5,6 +5,7 @@ import {
   formatChineseDate,
   hasPlaceholders,
   listVariables,
+  namesCutoffDeadline,
   parseCutoff,
   renderTemplate,
   shippingDay,
@@ -224,5 +225,81 @@ describe('renderTemplate', () => {
   it('flags leftover placeholders', () => {
     expect(hasPlaceholders('单号{单号?}')).toBe(true);
     expect(hasPlaceholders('单号SF123')).toBe(false);
+  });
+});
+
+/**
+ * {付款发货}: the payment reminder's promise, true at any hour. The QA pass saw the old wording at
+ * 23:10 Beijing with a 22:10 cut-off: "今天22:10前付款的订单明天（12月4日）就能发出" — a deadline
+ * already past, and orders paid before it shipping tomorrow. The computer runs on UTC here, as the
+ * agents' machines and CI may; the shop's clock is Beijing's.
+ */
+describe('{付款发货} in shop time, on a UTC computer', () => {
+  onComputerZone('UTC');
+  // 2026-12-03 in Beijing; the cut-off at 22:10 as in the QA pass, and the default 16:00.
+  const beijing = (h: number, mi: number, s = 0) => at(2026, 12, 3, h, mi, s);
+  const payShip = (now: Date, cutoff: string) => renderTemplate('{付款发货}', ctx({ now, cutoff })).text;
+
+  it('the computer really is on UTC in these tests (23:10 Beijing is 15:10 UTC)', () => {
+    expect(beijing(23, 10).getHours()).toBe(15);
+  });
+
+  it('before the cut-off names today’s deadline and today’s date', () => {
+    expect(payShip(beijing(15, 59), '16:00')).toBe('今天16:00前付款，今天（12月3日）就能发出');
+    expect(payShip(beijing(21, 0), '22:10')).toBe('今天22:10前付款，今天（12月3日）就能发出');
+  });
+
+  it('at the cut-off minute (already too late) and after it, promises only tomorrow, with no deadline', () => {
+    expect(payShip(beijing(16, 0), '16:00')).toBe('现在付款，明天（12月4日）就能发出');
+    expect(payShip(beijing(23, 10), '22:10')).toBe('现在付款，明天（12月4日）就能发出');
+    expect(payShip(beijing(23, 10), '22:10')).not.toMatch(/22:10/);
+  });
+
+  it('just after midnight in Beijing (16:30 UTC the day before) is a new shop day that still ships today', () => {
+    expect(payShip(at(2026, 12, 4, 0, 30), '16:00')).toBe('今天16:00前付款，今天（12月4日）就能发出');
+  });
+
+  it('rolls over the month and the year, and accepts the English alias', () => {
+    expect(payShip(at(2026, 12, 31, 17, 0), '16:00')).toBe('现在付款，明天（1月1日）就能发出');
+    expect(renderTemplate('{payShip}', ctx({ now: at(2026, 11, 30, 16, 5) })).text).toBe('现在付款，明天（12月1日）就能发出');
+  });
+});
+
+describe('a shop’s own reply that names the cut-off as a deadline', () => {
+  onComputerZone('UTC');
+  const own = '亲，今天{截单时间}前付款的订单{发货日}就能发出～';
+
+  it('is flagged after the cut-off (and at it), never before; its text is left as the shop wrote it', () => {
+    const before = renderTemplate(own, ctx({ now: at(2026, 12, 3, 21, 0), cutoff: '22:10' }));
+    const atCut = renderTemplate(own, ctx({ now: at(2026, 12, 3, 22, 10), cutoff: '22:10' }));
+    const after = renderTemplate(own, ctx({ now: at(2026, 12, 3, 23, 10), cutoff: '22:10' }));
+    expect(before.pastCutoff).toBe(false);
+    expect(atCut.pastCutoff).toBe(true);
+    expect(after.pastCutoff).toBe(true);
+    expect(after.text).toBe('亲，今天22:10前付款的订单明天（12月4日）就能发出～');
+  });
+
+  it('tells a deadline from the daily rule, which is true at any hour', () => {
+    expect(namesCutoffDeadline('今天{截单时间}前付款')).toBe(true);
+    expect(namesCutoffDeadline('{cutoff}前付款{发货日}发')).toBe(true);
+    expect(namesCutoffDeadline('每天{截单时间}前付款的订单当天发出')).toBe(false);
+    expect(namesCutoffDeadline('{截单时间}前付款当天发货，之后的订单次日发出')).toBe(false);
+    expect(namesCutoffDeadline('今天{截单时间}前付款当天发出')).toBe(true);
+    expect(namesCutoffDeadline('{付款发货}，早付款早收到')).toBe(false);
+    const rule = renderTemplate('每天{截单时间}前付款的订单当天发出，您现在付款{发货日}发出', ctx({ now: at(2026, 12, 3, 23, 10) }));
+    expect(rule.pastCutoff).toBe(false);
+  });
+});
+
+describe('renderTemplate preview (what a suggestion card shows)', () => {
+  it('is the inserted text, with what is still missing marked 【名称】 instead of raw braces', () => {
+    const body = '{买家}您好，我是{客服}，建议拍{尺码?}，{付款发货}';
+    const c = ctx({ buyer: undefined });
+    const inserted = renderTemplate(body, c);
+    const shown = renderTemplate(body, c, {}, true);
+    expect(shown.text).toBe('【买家】您好，我是小美，建议拍【尺码】，今天16:00前付款，今天（11月23日）就能发出');
+    expect(shown.text).not.toMatch(/[{}｛｝]/);
+    expect(shown.missing).toEqual(inserted.missing);
+    expect(inserted.text.replace('{买家}', '【买家】').replace('{尺码?}', '【尺码】')).toBe(shown.text);
   });
 });

@@ -2,8 +2,8 @@
  * Template variables (话术变量). A body may contain tokens in braces:
  *
  * - known variables, filled from the shop settings and the current chat:
- *   {买家} {客服} {店铺} {今天} {发货日} {截单时间}
- *   (English aliases {buyer} {agent} {shop} {today} {shipDay} {cutoff}, case-insensitive);
+ *   {买家} {客服} {店铺} {今天} {发货日} {截单时间} {付款发货}
+ *   (English aliases {buyer} {agent} {shop} {today} {shipDay} {cutoff} {payShip}, case-insensitive);
  * - fill-ins the agent types at insertion time: {尺码?} {单号?} — a `?` (or full-width `？`)
  *   suffix marks one. Any other unknown name is treated as a fill-in too, so a typo never
  *   silently disappears from the reply; `listVariables` reports it as kind 'unknown' so an editor
@@ -16,7 +16,7 @@
 import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
 
-export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff';
+export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
 
 export interface KnownVariableInfo {
   key: KnownVariableKey;
@@ -35,6 +35,7 @@ export const KNOWN_VARIABLES: readonly KnownVariableInfo[] = [
   { key: 'today', zh: '今天', en: 'today' },
   { key: 'shipDay', zh: '发货日', en: 'shipDay' },
   { key: 'cutoff', zh: '截单时间', en: 'cutoff' },
+  { key: 'payShip', zh: '付款发货', en: 'payShip' },
 ];
 
 const BY_NAME = new Map<string, KnownVariableKey>();
@@ -158,6 +159,32 @@ export function shippingDay(now: Date | number, cutoff: string, zone: Zone): Shi
   return { isToday, date, dateText, label: `${isToday ? '今天' : '明天'}（${dateText}）` };
 }
 
+/**
+ * {付款发货}: when an order paid now ships, in a sentence that is true at any hour. Before the
+ * cut-off it names the deadline (今天16:00前付款，今天（12月3日）就能发出); at or after it the deadline
+ * has passed, so it promises only what paying now gets (现在付款，明天（12月4日）就能发出) — never
+ * "今天22:10前付款" at 23:10. The next day is the calendar day: the product knows no shop holidays.
+ */
+export function payShipText(now: Date | number, cutoff: string, zone: Zone): string {
+  const day = shippingDay(now, cutoff, zone);
+  return day.isToday ? `今天${formatCutoff(cutoff)}前付款，${day.label}就能发出` : `现在付款，${day.label}就能发出`;
+}
+
+const CUTOFF_TOKEN = /[{｛](?:截单时间|cutoff)[}｝]/i;
+// The daily rule says what happens on either side of the cut-off (每天…前付款当天发，之后次日发).
+const DAILY_RULE = /每天|每日|当天|次日|第二天|之后|以后/;
+
+/**
+ * True when a body names the cut-off as a deadline (今天{截单时间}前付款…, {截单时间}前付款{发货日}
+ * 发出) rather than stating the daily rule (每天{截单时间}前付款的订单当天发出，之后付款的第二天发),
+ * which is true at any hour: after the cut-off such a text sets the buyer a time already past. The
+ * panel warns on the reply's card; ranking stops leading with it. A wording test, so it leans to
+ * warning: 今天{截单时间} is always a deadline.
+ */
+export function namesCutoffDeadline(body: string): boolean {
+  return CUTOFF_TOKEN.test(body) && (/今天[{｛](?:截单时间|cutoff)/i.test(body) || !DAILY_RULE.test(body));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
@@ -178,6 +205,12 @@ export interface RenderResult {
   text: string;
   /** Names (as written, without `?`) still unfilled, each once, in order of appearance. */
   missing: string[];
+  /**
+   * The body names the cut-off as a deadline ({截单时间}, namesCutoffDeadline) and, in shop time,
+   * it has passed: the text would give the buyer a time already gone. The shop's words are never
+   * rewritten; the panel says so on the card and in the fill-in box.
+   */
+  pastCutoff: boolean;
 }
 
 function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefined {
@@ -194,6 +227,8 @@ function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefin
       return shippingDay(ctx.now, ctx.cutoff, ctx.zone).label;
     case 'cutoff':
       return formatCutoff(ctx.cutoff);
+    case 'payShip':
+      return payShipText(ctx.now, ctx.cutoff, ctx.zone);
   }
 }
 
@@ -219,11 +254,15 @@ function fillFor(v: TemplateVariable, fills: Record<string, string>): string | u
  * variable name, e.g. { 尺码: 'L' }) fill the rest and also override a known value. Anything still
  * empty stays visible as written (e.g. {单号?}) and is listed in `missing`, so the panel can prompt
  * and warn rather than send a reply with a hole in it.
+ *
+ * `preview`: the same text as it would go in now, for a suggestion card, with each unfilled token
+ * shown as 【名称】 (brackets agents read as "to be filled") instead of its raw braces.
  */
 export function renderTemplate(
   body: string,
   ctx: RenderContext,
   fills: Record<string, string> = {},
+  preview = false,
 ): RenderResult {
   const missing: string[] = [];
   const missingSeen = new Set<string>();
@@ -237,7 +276,7 @@ export function renderTemplate(
       missingSeen.add(id);
       missing.push(v.name);
     }
-    return token;
+    return preview ? `【${v.name}】` : token;
   });
-  return { text, missing };
+  return { text, missing, pastCutoff: namesCutoffDeadline(body) && !shippingDay(ctx.now, ctx.cutoff, ctx.zone).isToday };
 }

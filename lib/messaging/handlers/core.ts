@@ -81,6 +81,17 @@ function panelLibrary(): Promise<PanelLibrary> {
 }
 
 /**
+ * At an extension update: stored copies of starter replies the agent never edited take the
+ * starter's corrected wording (lib/domain/templates/starter-rewords.ts), and the library says which
+ * (`reworded`, told in the options page's 话术库 tab). Not if the library changed meanwhile.
+ */
+export async function rewordStarterLibrary(): Promise<void> {
+  const rec = await loadLibrary();
+  const lib = workerExtras().library.rewordStarter(rec, await loadBundled('starter-library'));
+  if (lib && (await saveLibraryIfUnchanged(lib, rec.updatedAt, Date.now(), await initialsOf(lib))) !== 'conflict') await announceChange('library');
+}
+
+/**
  * A library file (with its rules, taught-sites and guard sections), or a spreadsheet of replies
  * (`csv`, its text): checked whole and counted; unless
  * `dryRun`, merged into the library (`merge`) or replacing it, after a backup (`snapshot` false: the

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { STARTER_LIBRARY } from './starter';
+import { STARTER_REWORDS, rewordStarter } from './starter-rewords';
+import type { TemplateLibrary } from './types';
+
+/** A library as shops stored it before 2026-12-03: the starter with the old wordings. */
+const stored = (): TemplateLibrary => ({
+  groups: [...STARTER_LIBRARY.groups],
+  templates: STARTER_LIBRARY.templates.map((t) => (STARTER_REWORDS[t.id] ? { ...t, body: STARTER_REWORDS[t.id]![0]! } : { ...t })),
+});
+const body = (lib: TemplateLibrary, id: string) => lib.templates.find((t) => t.id === id)!.body;
+
+describe('rewordStarter: the corrected starter wording for libraries stored before it', () => {
+  it('gives untouched copies of 催付（截单提醒） and 有现货 the new text, and says which', () => {
+    const r = rewordStarter(stored(), STARTER_LIBRARY, 1_000)!;
+    expect(r.reworded).toEqual({ ids: ['stock-available', 'pay-remind'], at: 1_000 });
+    expect(body(r, 'pay-remind')).toBe('亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到，有什么疑问也可以问我～');
+    expect(body(r, 'stock-available')).toContain('{付款发货}');
+    expect(body(r, 'pay-remind')).not.toContain('{截单时间}');
+    // Everything else is as stored.
+    expect(r.templates.filter((t) => !r.reworded.ids.includes(t.id))).toEqual(stored().templates.filter((t) => !r.reworded.ids.includes(t.id)));
+  });
+
+  it('leaves a copy the agent edited as the agent wrote it, and keeps the agent’s title and code on an untouched one', () => {
+    const lib = stored();
+    lib.templates.find((t) => t.id === 'pay-remind')!.body = '亲，今天{截单时间}前付款就能发哦，我们家的招牌款～';
+    const stock = lib.templates.find((t) => t.id === 'stock-available')!;
+    stock.title = '现货（我们的）';
+    stock.code = 'xh';
+    const r = rewordStarter(lib, STARTER_LIBRARY, 1)!;
+    expect(r.reworded.ids).toEqual(['stock-available']);
+    expect(body(r, 'pay-remind')).toBe('亲，今天{截单时间}前付款就能发哦，我们家的招牌款～');
+    expect(r.templates.find((t) => t.id === 'stock-available')).toMatchObject({ title: '现货（我们的）', code: 'xh', body: body(STARTER_LIBRARY, 'stock-available') });
+  });
+
+  it('finds nothing in a new library, in a library already updated, or where the agent deleted the replies', () => {
+    expect(rewordStarter(STARTER_LIBRARY, STARTER_LIBRARY, 1)).toBeNull();
+    expect(rewordStarter(rewordStarter(stored(), STARTER_LIBRARY, 1)!, STARTER_LIBRARY, 2)).toBeNull();
+    const lib = stored();
+    lib.templates = lib.templates.filter((t) => !STARTER_REWORDS[t.id]);
+    expect(rewordStarter(lib, STARTER_LIBRARY, 1)).toBeNull();
+  });
+
+  it('every reworded id is a starter reply whose current text differs from each old one', () => {
+    for (const [id, old] of Object.entries(STARTER_REWORDS)) {
+      const now = body(STARTER_LIBRARY, id);
+      for (const b of old) expect(now, id).not.toBe(b);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import type { TemplateLibrary } from './types';
+
+/**
+ * Starter replies whose wording was changed because the old one told buyers something false, with
+ * every earlier starter wording. 2026-12-03 (QA pass F, defect 1): after the cut-off 催付（截单提醒）
+ * read "今天22:10前付款的订单明天（12月4日）就能发出" and 有现货 "22:10前付款明天…发出" — a deadline
+ * already past; both now use {付款发货}, which is worded for the hour.
+ */
+export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
+  'pay-remind': ['亲，看到您拍下的宝贝还没付款哦～今天{截单时间}前付款的订单{发货日}就能发出，早付款早收到，有什么疑问也可以问我～'],
+  'stock-available': ['亲，您看中的这款目前有现货，{截单时间}前付款{发货日}就能发出，喜欢的话可以放心拍下哦～'],
+};
+
+/** What the update did, kept on the stored library for the options page's 话术库 tab to tell. */
+export interface Reworded {
+  /** The starter ids whose text was replaced, in library order. */
+  ids: string[];
+  /** When (epoch ms): the notice's dismissal is kept per update. */
+  at: number;
+}
+
+/**
+ * A stored library with its untouched copies of reworded starter replies (same id, text exactly an
+ * earlier starter wording) given the starter's current text; a copy the agent edited is the agent's
+ * own and stays as written. Null when there is none (then nothing is saved). Idempotent: a second
+ * run finds none. The rest of each reply (title, code, groups, conditions) is kept.
+ */
+export function rewordStarter(lib: TemplateLibrary, starter: TemplateLibrary, now = Date.now()): (TemplateLibrary & { reworded: Reworded }) | null {
+  const current = new Map(starter.templates.map((t) => [t.id, t.body]));
+  const ids: string[] = [];
+  const templates = lib.templates.map((t) => {
+    const body = current.get(t.id);
+    if (!body || body === t.body || !STARTER_REWORDS[t.id]?.includes(t.body)) return t;
+    ids.push(t.id);
+    return { ...t, body };
+  });
+  return ids.length ? { groups: lib.groups, templates, reworded: { ids, at: now } } : null;
+}
