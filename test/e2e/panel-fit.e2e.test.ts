@@ -3,14 +3,15 @@
  * drawn at 1.25 device pixels per CSS pixel), in Chromium with the built extension:
  * - the console's remark dialog, centred on the whole window, is moved clear of the panel (its box,
  *   its buttons and its warning line are the page's to click), and the panel's remark form beside it
- *   still works; a dialog too wide for the room goes to the left edge and the panel narrows.
+ *   still works; a dialog too wide for the room goes to the left edge and the panel narrows;
+ * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why.
  * Hit tests use the page's own `elementFromPoint`: what the agent's click would land on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog, setUpDemoShop } from './pages';
-import { CONSOLES, openConsole } from './consoles';
+import { CONSOLES, openConsole, routeConsole } from './consoles';
 import { isoDate } from '../../lib/domain/remarks';
 
 const PURPLE = '3930018273645518290'; // demo order: 缺货，晚点发 — the form writes its delay line
@@ -140,5 +141,38 @@ describe('the remark dialog the console centres on the whole window', () => {
     // Closed: the panel is back at its width.
     await dialog.evaluate((el) => el.parentElement!.remove());
     await expect.poll(() => panelWidth(page)).toBe(340);
+  });
+});
+
+describe('a console with a minimum width', () => {
+  const MIN_WIDTH = (html: string) => html.replace('</head>', '<style>html,body{min-width:1200px}</style></head>');
+
+  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
+    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
+    await page.goto(CONSOLES.pdd.url);
+    const tab = inPanel(page, '[data-kf="expand"]');
+    await tab.waitFor();
+    expect(await tab.getAttribute('title')).toContain('不能变窄');
+    // The visible part of the reply box is the page's, to its right edge (the page's own 1200 px
+    // run past the window; the panel adds nothing to it).
+    const input = page.locator('#replyTextarea');
+    const hits = await input.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const right = Math.min(r.right, document.documentElement.clientWidth) - 40; // left of the folded tab
+      return [document.elementFromPoint(right, r.top + 5), document.elementFromPoint(right, r.bottom - 5)].map((x) => x?.id);
+    });
+    expect(hits).toEqual(['replyTextarea', 'replyTextarea']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
+    // Opened by the agent, the panel says why it was folded.
+    await tab.click();
+    await panel(page).waitFor();
+    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+  });
+
+  it('a console without one keeps the panel open', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    await page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
   });
 });
