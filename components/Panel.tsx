@@ -26,7 +26,7 @@ export function Panel() {
 
   if (s.collapsed) {
     return (
-      <button class="kf-tab" data-kf="expand" title={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
+      <button class="kf-tab" data-kf="expand" title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
         {t('app.name')}
       </button>
     );

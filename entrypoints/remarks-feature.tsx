@@ -8,6 +8,7 @@ import { RemarkContext } from '@/components/remarks/RemarkContext';
 import { RemarkPanel } from '@/components/remarks/RemarkPanel';
 import { REMARK_CSS } from '@/components/remarks/styles';
 import { setLocale } from '@/lib/i18n';
+import { fitDialog } from '@/lib/panel/dialog-fit';
 
 export default defineUnlistedScript(() => {
   registerFeature('remarks', {
@@ -27,6 +28,11 @@ export default defineUnlistedScript(() => {
         container,
       );
       void remarks.start();
+      // The console's remark dialog, centred on the whole window, is moved clear of the panel.
+      const fit = fitDialog(container.closest<HTMLElement>('.kf-panel'), host.doc, abort.signal);
+      const offFit = host.controller.store.subscribe((s) => fit(s.remarkEditor?.textarea ?? null));
+      abort.signal.addEventListener('abort', offFit, { once: true });
+      fit(host.controller.store.get().remarkEditor?.textarea ?? null);
       return () => {
         stop();
         host.signal.removeEventListener('abort', stop);

@@ -3,7 +3,7 @@ import { CONSOLE_MATCHES } from '@/lib/sites/matches';
 import { consoleName, findAdapter } from '@/lib/sites';
 import { PanelController } from '@/lib/panel/controller';
 import { PANEL_FEATURES } from '@/lib/panel/page-features';
-import { reservePanelSpace } from '@/lib/panel/layout';
+import { pageNarrowed, reservePanelSpace } from '@/lib/panel/layout';
 import { mountShadowHost } from '@/lib/panel/shadow-host';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
@@ -143,6 +143,10 @@ export default defineContentScript({
         current = null;
       });
       await controller.start({ card, features: PANEL_FEATURES });
+      // A chat console with a minimum width did not narrow: the panel would cover the right of its chat
+      // box. It starts folded on this page (the remembered 收起 is untouched) and says why (tab, notice).
+      const s = controller.store.get();
+      if (s.pageKind === 'chat' && !s.collapsed && !pageNarrowed(document)) controller.store.set({ collapsed: true, notice: { kind: 'info', text: t('panel.noRoom') } });
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page —
       // not inside the page's pushState (the Navigation API reports it there, before the page has
       // drawn the new view), but right after the page's own handler.

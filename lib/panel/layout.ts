@@ -21,3 +21,10 @@ export function reservePanelSpace(doc: Document, open: boolean): void {
   const rule = `html { margin-right: ${PANEL_WIDTH_PX}px !important; }`;
   if (style.textContent !== rule) style.textContent = rule;
 }
+
+/**
+ * Whether the page narrowed for the open panel. A console with a minimum width (html or body
+ * `min-width: 1200px`, common in SPA consoles) keeps it: its right part, the chat box with it, runs
+ * under the panel and the page scrolls sideways.
+ */
+export const pageNarrowed = (doc: Document): boolean => doc.documentElement.scrollWidth <= doc.documentElement.clientWidth + 1;

@@ -54,6 +54,8 @@ export interface LaunchOptions {
   /** Extra Chromium flags. */
   args?: string[];
   viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel: 1.25 with a 1093×614 viewport is a 1366×768 screen at 125% zoom. */
+  deviceScaleFactor?: number;
   /** An unpacked extension other than the build (the bench's bare floor extension). */
   extensionDir?: string;
   /** Extra environment for Chromium, e.g. `{ TZ: 'America/Los_Angeles' }` (Chromium takes its zone from TZ). */
@@ -123,6 +125,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     locale: 'zh-CN',
     ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [

@@ -1,0 +1,178 @@
+/**
+ * The panel beside what it cannot move, on a 1366×768 screen at 125% zoom (a 1093×614 CSS viewport
+ * drawn at 1.25 device pixels per CSS pixel), in Chromium with the built extension:
+ * - the console's remark dialog, centred on the whole window, is moved clear of the panel (its box,
+ *   its buttons and its warning line are the page's to click), and the panel's remark form beside it
+ *   still works; a dialog too wide for the room goes to the left edge and the panel narrows;
+ * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why.
+ * Hit tests use the page's own `elementFromPoint`: what the agent's click would land on.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog, setUpDemoShop } from './pages';
+import { CONSOLES, openConsole, routeConsole } from './consoles';
+import { isoDate } from '../../lib/domain/remarks';
+
+const PURPLE = '3930018273645518290'; // demo order: 缺货，晚点发 — the form writes its delay line
+const VIEWPORT = { width: 1093, height: 614 };
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension({ viewport: VIEWPORT, deviceScaleFactor: 1.25 });
+  await (await setUpDemoShop(h)).close();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+/** The corners of the element (2 px in) that the page's own element is not on: the panel covers them. */
+async function coveredCorners(l: Locator): Promise<string[]> {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const corners: [string, number, number][] = [
+      ['top-left', r.left + 2, r.top + 2],
+      ['top-right', r.right - 2, r.top + 2],
+      ['bottom-left', r.left + 2, r.bottom - 2],
+      ['bottom-right', r.right - 2, r.bottom - 2],
+    ];
+    return corners.filter(([, x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return !hit || !(el === hit || el.contains(hit));
+    }).map(([name, x, y]) => `${name} (${Math.round(x)}, ${Math.round(y)}): ${document.elementFromPoint(x, y)?.tagName ?? 'outside the window'}`);
+  });
+}
+
+/** The panel's width, as drawn. */
+const panelWidth = (p: Page) => evaluateInPanel(p, (roots) => Math.round(roots.map((r) => r.querySelector('[data-kf="panel"]')).find(Boolean)!.getBoundingClientRect().width));
+
+describe('the remark dialog the console centres on the whole window', () => {
+  it('is moved clear of the panel: the box, 保存, 取消 and the warning line are the page’s; the panel’s form still writes the remark', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    await remarkDialog.open(page, PURPLE);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    const dialog = remarkDialog.root(page);
+    const parts = {
+      textarea: remarkDialog.textarea(page),
+      save: remarkDialog.save(page),
+      cancel: dialog.locator('button.cancel'),
+      warning: dialog.getByText('保存后将替换原有备注'),
+    };
+    for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
+    // Still the whole dialog in the window, and the panel at its full width beside it.
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width - 340);
+    expect(await panelWidth(page)).toBe(340);
+
+    // The panel's remark form is reachable beside it (real clicks and typing at the panel's fields).
+    const shipDate = isoDate(Date.now() + 4 * 86_400_000, 480);
+    await inPanel(page, 'input[data-field="shipDate"]').fill(shipDate);
+    await inPanel(page, 'input[data-field="reason"]').fill('缺货');
+    await inPanel(page, '[data-kf="remark-use"]').click();
+    await expect.poll(() => parts.textarea.inputValue()).toContain(`可发货日：${shipDate}`);
+
+    // Folding the panel puts the dialog back where the page centred it.
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    const offCentre = () => dialog.evaluate((el) => Math.round(Math.abs(el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2 - document.documentElement.clientWidth / 2)));
+    await expect.poll(offCentre).toBeLessThanOrEqual(1);
+    expect(await dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
+    await inPanel(page, '[data-kf="expand"]').click();
+    await panel(page).waitFor();
+    for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
+  });
+
+  /** A Taobao sold page's remark dialog as Fusion 1.x draws it: the box itself position:fixed, left/top set by the page's script. */
+  async function openFusionDialog(p: Page, width: number) {
+    await p.evaluate((width) => {
+      const wrapper = document.createElement('div');
+      wrapper.className = 'next-overlay-wrapper opened';
+      wrapper.innerHTML = `<div class="next-overlay-backdrop" style="position:fixed;inset:0;background:rgba(0,0,0,.3);z-index:1000"></div>
+        <div role="dialog" aria-modal="true" class="next-overlay-inner next-dialog" style="position:fixed;z-index:1001;top:60px;width:${width}px;background:#fff;font:12px sans-serif">
+          <div class="next-dialog-header" style="padding:12px">修改备注</div>
+          <form class="next-dialog-body" style="padding:12px" onsubmit="return false">
+            <input type="hidden" name="biz_order_id" value="3712093845610298374">
+            <label><input type="radio" name="flag" id="flag0" checked>灰</label><label><input type="radio" name="flag" id="flag5">紫</label>
+            <textarea id="memo" rows="5" style="display:block;width:100%;box-sizing:border-box"></textarea>
+            <p class="warn" style="text-align:right;margin:4px 0">保存后将替换原有备注</p>
+            <div class="next-dialog-footer" style="text-align:right"><button type="submit" class="btn">确定</button> <button type="button" class="cancel">取消</button></div>
+          </form>
+        </div>`;
+      document.body.append(wrapper);
+      const box = wrapper.querySelector<HTMLElement>('.next-dialog')!;
+      box.style.left = `${(innerWidth - box.offsetWidth) / 2}px`;
+    }, width);
+    await inPanel(p, '[data-kf="remark-form"]').waitFor();
+    const dialog = p.locator('.next-dialog');
+    return { dialog, textarea: dialog.locator('textarea'), ok: dialog.locator('button.btn'), cancel: dialog.locator('button.cancel'), warning: dialog.locator('p.warn') };
+  }
+
+  it('on a Taobao sold page, a 600 px Fusion dialog is moved beside the panel', async () => {
+    await openConsole(page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(page, 600);
+    for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
+    expect(await panelWidth(page)).toBe(340);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    // Closed: nothing of it is left changed, and the panel keeps its width.
+    await dialog.evaluate((el) => el.parentElement!.remove());
+    await inPanel(page, '[data-kf="remark-form"]').waitFor({ state: 'detached' });
+    expect(await panelWidth(page)).toBe(340);
+  });
+
+  it('an 800 px dialog, too wide for the room beside the panel, goes to the left edge and the panel narrows beside it', async () => {
+    await openConsole(page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(page, 800);
+    for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
+    expect(Math.round((await dialog.boundingBox())!.x)).toBe(8);
+    const width = await panelWidth(page);
+    expect(width).toBeLessThan(340);
+    expect(width).toBeGreaterThanOrEqual(260);
+    // The panel's form is still there to click, at the narrower width.
+    const use = await evaluateInPanel(page, (roots) => {
+      const b = roots.map((r) => r.querySelector('[data-kf="remark-form"]')).find(Boolean)!.getBoundingClientRect();
+      return document.elementFromPoint(b.left + b.width / 2, b.top + 5)?.tagName;
+    });
+    expect(use).toBe('KF-PANEL');
+    // Closed: the panel is back at its width.
+    await dialog.evaluate((el) => el.parentElement!.remove());
+    await expect.poll(() => panelWidth(page)).toBe(340);
+  });
+});
+
+describe('a console with a minimum width', () => {
+  const MIN_WIDTH = (html: string) => html.replace('</head>', '<style>html,body{min-width:1200px}</style></head>');
+
+  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
+    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
+    await page.goto(CONSOLES.pdd.url);
+    const tab = inPanel(page, '[data-kf="expand"]');
+    await tab.waitFor();
+    expect(await tab.getAttribute('title')).toContain('不能变窄');
+    // The visible part of the reply box is the page's, to its right edge (the page's own 1200 px
+    // run past the window; the panel adds nothing to it).
+    const input = page.locator('#replyTextarea');
+    const hits = await input.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const right = Math.min(r.right, document.documentElement.clientWidth) - 40; // left of the folded tab
+      return [document.elementFromPoint(right, r.top + 5), document.elementFromPoint(right, r.bottom - 5)].map((x) => x?.id);
+    });
+    expect(hits).toEqual(['replyTextarea', 'replyTextarea']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
+    // Opened by the agent, the panel says why it was folded.
+    await tab.click();
+    await panel(page).waitFor();
+    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+  });
+
+  it('a console without one keeps the panel open', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    await page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+  });
+});
