@@ -23,7 +23,9 @@ export const CUSTOMER_CSS = `
 .kf-cc-history time.kf-cc-fu-overdue { color: #b91c1c; }
 .kf-cc-quick { display: flex; gap: 6px; margin-top: 6px; }
 .kf-cc-quick .kf-search { flex: 1; }
-.kf-cc-error { color: #991b1b; background: #fef2f2; border-radius: 4px; padding: 4px 8px; margin: 4px 0; font-size: 12px; }
+.kf-cc-error, .kf-cc-slow { color: #991b1b; background: #fef2f2; border-radius: 4px; padding: 4px 8px; margin: 4px 0; font-size: 12px; }
+/* A save still waiting for the background: a warning, not an error (nothing failed, nothing is lost). */
+.kf-cc-slow { color: #92400e; background: #fffbeb; }
 .kf-cc-select { display: flex; flex-wrap: wrap; align-items: center; margin-top: 6px; }
 .kf-cc-select .kf-chip:disabled { opacity: .45; cursor: default; }
 .kf-cc-pending { margin-top: 6px; padding: 6px 8px; background: #fffaf5; border: 1px solid #ffd8b8; border-radius: 6px; font-size: 12px; }
