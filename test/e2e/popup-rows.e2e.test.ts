@@ -21,7 +21,7 @@ beforeAll(async () => {
   const options = await setUpDemoShop(h);
   const now = Date.now();
   // Twelve to-dos already due (one section, one group, whatever the hour), and one with a long title
-  // handed to the day shift (交给白班: due when that shift starts, under 以后).
+  // handed to the day shift (交给白班: due when that shift starts, under 今天 or 以后).
   for (let i = 0; i < 12; i++) await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: `跟进事项 ${i + 1}`, buyer: `买家${i + 1}`, dueAt: now - (i + 1) * MIN });
   await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: LONG_TITLE, buyer: '买家13', toShift: 'day', dueAt: now - 30 * MIN });
   popup = await openPopup(h);
@@ -31,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const rows = () => popup.locator('[data-kf="followup"]');
+/** The twelve to-dos already due (the long one is under 今天 or 以后, by the hour of the day). */
+const rows = () => popup.locator('section[data-section="overdue"] [data-kf="followup"]');
 const heights = () => rows().evaluateAll((els) => els.map((e) => ({ selected: e.getAttribute('aria-selected') === 'true', h: e.getBoundingClientRect().height })));
 
 describe('the popup’s rows', () => {
@@ -75,7 +76,8 @@ describe('the popup’s rows', () => {
   });
 
   it('wraps a long to-do title and keeps the 交给白班 tag on one line', async () => {
-    await popup.locator('section[data-section="upcoming"] .kf-sec-toggle').click();
+    // Its section (今天 after midnight, else 以后) may be folded.
+    for (const toggle of await popup.locator('[data-kf="section-toggle"][aria-expanded="false"]').all()) await toggle.click();
     const row = popup.locator('[data-kf="followup"]', { hasText: LONG_TITLE });
     const tag = row.locator('[data-kf="handover-tag"]');
     await expect.poll(() => tag.textContent()).toBe('交给白班');
