@@ -20,17 +20,20 @@ export function FillPrompt() {
   }, [pending?.missing]);
   if (!pending) return null;
   const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
+  const heading = t('panel.fillTitle', { title: pending.template.title });
   return (
     <form
       class="kf-fill"
       data-kf="fill"
+      role="dialog"
+      aria-label={heading}
       onSubmit={(e) => {
         e.preventDefault();
         panel.confirmFill();
       }}
       onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && panel.cancelFill()}
     >
-      <p>{t('panel.fillTitle', { title: pending.template.title })}</p>
+      <p>{heading}</p>
       {panel.preview(pending.template)?.pastCutoff && <PastCutoff />}
       {pending.missing.map((name, i) => (
         <label class="kf-field">

@@ -26,7 +26,8 @@ export function Panel() {
 
   if (s.collapsed) {
     return (
-      <button class="kf-tab" data-kf="expand" title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
+      // Named by what they do (the title alone loses to the content: ⟩ was read out as "⟩").
+      <button class="kf-tab" data-kf="expand" title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} aria-label={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
         {t('app.name')}
       </button>
     );
@@ -40,7 +41,7 @@ export function Panel() {
         <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
           {t('check.open')}
         </button>
-        <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
+        <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} aria-label={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
           ⟩
         </button>
       </header>

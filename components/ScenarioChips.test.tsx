@@ -35,4 +35,28 @@ describe('ScenarioChips', () => {
     expect(chosen).toHaveLength(1);
     expect(menu()).toBeNull();
   });
+
+  it('closes the list of situations on Escape and gives the focus back to 更改', () => {
+    setLocale('zh-CN');
+    const store = new Store({ buyer: '小鹿乱撞0521', buyerId: 'u-1001', scenarioOverride: null, classification: null } as unknown as PanelState);
+    const m = mount(
+      <PanelContext.Provider value={{ store, chooseScenario: () => {} } as unknown as PanelController}>
+        <ScenarioChips />
+      </PanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const change = m.root.querySelector<HTMLButtonElement>('[data-kf="change-situation"]')!;
+    change.focus();
+    click(change);
+    expect(change.getAttribute('aria-expanded')).toBe('true');
+    // The agent tabs into the list, then presses Escape there.
+    const option = m.root.querySelector<HTMLButtonElement>('.kf-chip-option')!;
+    option.focus();
+    act(() => {
+      option.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(m.root.querySelector('.kf-chip-menu')).toBeNull();
+    expect(document.activeElement).toBe(change);
+    expect(change.getAttribute('aria-expanded')).toBe('false');
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, t } from '@/lib/i18n';
@@ -41,20 +41,36 @@ export function ScenarioChips() {
   const key = `${s.buyerId}\n${s.buyer}`;
   const open = openFor === key;
   const setOpen = (o: boolean) => setOpenFor(o ? key : null);
+  // What opened the list (更改 or a chip): Escape closes the list and puts the focus back there,
+  // as Escape in the search and the fill-in box gives the keys back to where they came from.
+  const opener = useRef<HTMLElement | null>(null);
+  const toggle = (e: Event) => {
+    opener.current = e.currentTarget as HTMLElement;
+    setOpen(!open);
+  };
   const ids: ScenarioId[] = s.scenarioOverride ? [s.scenarioOverride] : (s.classification?.top ?? []);
   return (
-    <section class="kf-situation" data-kf="situation">
+    <section
+      class="kf-situation"
+      data-kf="situation"
+      onKeyDown={(e) => {
+        if (open && e.key === 'Escape' && !e.isComposing) {
+          setOpen(false);
+          opener.current?.focus();
+        }
+      }}
+    >
       <span class="kf-label">{t('panel.situation')}</span>
       {ids.length === 0 && <span class="kf-muted" data-kf="no-situation">{t('panel.noSituation')}</span>}
       {ids.map((id) => {
         const why = s.scenarioOverride ? { sources: ['agent'], text: t('panel.evidence.agent') } : evidenceOf(id, s.classification?.evidence);
         return (
-          <button class="kf-chip" data-kf="chip" data-scenario={id} data-source={why.sources.join(' ')} title={why.text} onClick={() => setOpen(!open)}>
+          <button class="kf-chip" data-kf="chip" data-scenario={id} data-source={why.sources.join(' ')} title={why.text} onClick={toggle}>
             {scenarioLabel(id)}
           </button>
         );
       })}
-      <button class="kf-link" data-kf="change-situation" onClick={() => setOpen(!open)}>
+      <button class="kf-link" data-kf="change-situation" aria-expanded={open} onClick={toggle}>
         {t('panel.changeSituation')}
       </button>
       {open && (

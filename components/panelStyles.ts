@@ -14,15 +14,15 @@ export const PANEL_CSS = `
   border-radius: 8px 0 0 8px; background: #e85d04; color: #fff; cursor: pointer; font-weight: 600; }
 .kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
 .kf-head strong { color: #e85d04; }
-.kf-site { flex: 1; color: #86909c; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.kf-site { flex: 1; color: #646a73; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
 .kf-icon:hover { background: #f2f3f5; }
 section, .kf-fill { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
-h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
-.kf-label { color: #86909c; margin-right: 6px; font-size: 12px; }
+h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
+.kf-label { color: #646a73; margin-right: 6px; font-size: 12px; }
 .kf-buyer-name { font-weight: 600; word-break: break-all; }
 .kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
-.kf-muted { color: #86909c; margin: 4px 0; }
+.kf-muted { color: #646a73; margin: 4px 0; }
 .kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
 .kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
@@ -37,7 +37,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-tpl-main:hover, .kf-marked .kf-tpl-main { border-color: #e85d04; background: #fffaf5; }
 .kf-tpl-title { font-weight: 600; margin-right: 6px; }
 .kf-tpl-body { display: block; color: #4e5969; font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; white-space: pre-wrap; }
-.kf-reason { display: block; color: #86909c; font-size: 11px; margin-top: 2px; }
+.kf-reason { display: block; color: #646a73; font-size: 11px; margin-top: 2px; }
 .kf-kbd { font: 11px ui-monospace, monospace; background: #f2f3f5; border-radius: 3px; padding: 0 4px; margin-right: 6px; color: #4e5969; }
 .kf-code { font: 11px ui-monospace, monospace; color: #7c3aed; margin-right: 4px; }
 .kf-search { width: 100%; padding: 6px 10px; border: 1px solid #c9cdd4; border-radius: 6px; font: inherit; }
@@ -53,7 +53,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #86909c; font-weight: 600; }
 .kf-check-fail > span:first-child { color: #c92a2a; }
 .kf-check-missing { padding-left: 16px; color: #c92a2a; }
 .kf-check-missing .kf-code { margin-right: 4px; }
-.kf-basis summary { cursor: pointer; color: #868e96; font-size: 12px; }
+.kf-basis summary { cursor: pointer; color: #646a73; font-size: 12px; }
 .kf-basis ol { margin: 4px 0; padding-left: 18px; }
 .kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
 .kf-info { background: #eff6ff; color: #1e3a8a; }
@@ -83,5 +83,5 @@ button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
 .kf-clock-list { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; width: 100%; }
 .kf-clock-item { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 0 6px; cursor: pointer; font: inherit; font-size: 12px; }
 .kf-clock-buyer { max-width: 90px; display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
-.kf-foot { margin-top: auto; padding: 8px 12px; color: #86909c; font-size: 11px; border-top: 1px solid #f2f3f5; }
+.kf-foot { margin-top: auto; padding: 8px 12px; color: #646a73; font-size: 11px; border-top: 1px solid #f2f3f5; }
 `;

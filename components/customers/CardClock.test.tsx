@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { CardClock } from './CardClock';
 import { mount } from '../remarks/testing';
 import { DEFAULT_CLOCK_SETTINGS } from '@/lib/domain/clock/types';
+import { setLocale } from '@/lib/i18n';
 
 const BEIJING = 480;
 const START = Date.UTC(2026, 11, 2, 2, 0, 0); // 10:00 in Beijing
@@ -27,18 +28,18 @@ function show(wait: Parameters<typeof CardClock>[0]['wait']) {
 describe('the reply clock on the buyer card', () => {
   it('counts from the buyer message’s time and turns amber at 2 and red at 3 minutes', () => {
     const pill = show({ ...DEFAULT_CLOCK_SETTINGS.pdd, since: START - 100_000, zone: BEIJING });
-    expect(pill()?.textContent).toBe('已等待 1:40');
+    expect(pill()?.textContent).toBe('已等待 1分40秒');
     expect(pill()?.getAttribute('data-level')).toBe('ok');
     act(() => {
       vi.advanceTimersByTime(20_000);
     });
-    expect(pill()?.textContent).toBe('已等待 2:00');
+    expect(pill()?.textContent).toBe('已等待 2分');
     expect(pill()?.getAttribute('data-level')).toBe('amber');
     act(() => {
       vi.advanceTimersByTime(60_000);
     });
     expect(pill()?.getAttribute('data-level')).toBe('red');
-    expect(pill()?.textContent).toBe('已等待 3:00');
+    expect(pill()?.textContent).toBe('已等待 3分');
   });
 
   it('says answered and runs no timer once the shop has replied', () => {
@@ -63,7 +64,17 @@ describe('the reply clock on the buyer card', () => {
     // 23:30 → 08:01:30 Beijing; 15:30 → 00:01:30 UTC, where the computer's own clock would count 7½ hours.
     vi.setSystemTime(Date.UTC(2026, 11, 2, 0, 1, 30));
     const pill = show({ ...DEFAULT_CLOCK_SETTINGS.douyin, since: Date.UTC(2026, 11, 1, 15, 30), zone: BEIJING });
-    expect(pill()?.textContent).toBe('已等待 1:30');
+    expect(pill()?.textContent).toBe('已等待 1分30秒');
+  });
+
+  it('says a long wait in hours and minutes of the interface language, never "74h56"', () => {
+    setLocale('zh-CN');
+    const since = START - (74 * 60 + 56) * 60_000;
+    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('已等待 74小时56分');
+    cleanup!();
+    setLocale('en');
+    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('Waiting 74h 56m');
+    setLocale('zh-CN');
   });
 
   it('shows nothing without a reading', () => {

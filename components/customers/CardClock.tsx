@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CardWait } from '@/lib/panel/card-frame';
 import { clockLevel, countedMs, formatWait } from '@/lib/domain/clock/wait';
-import { registerMessages, t } from '@/lib/i18n';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 
 registerMessages(guardPanelMessages);
@@ -38,7 +38,7 @@ export function CardClock(props: { wait: CardWait | null }) {
   const ms = countedMs(w.since, Math.max(now(), w.since), w.window, w.zone);
   return (
     <span class="kf-clock-pill" data-kf="clock" data-level={clockLevel(ms, w)}>
-      {t('clock.waiting', { time: formatWait(ms) })}
+      {t('clock.waiting', { time: formatWait(ms, getLocale()) })}
     </span>
   );
 }

@@ -4,11 +4,12 @@ import { act } from 'preact/test-utils';
 import { Store } from '@/lib/panel/store';
 import { CustomerCardController, type CardApi } from '@/lib/panel/customers';
 import type { NoteDrafts } from '@/lib/panel/note-drafts';
-import { CustomerCard, CustomerCardContext } from './CustomerCard';
+import { CustomerCard, CustomerCardContext, SLOW_SAVE_MS } from './CustomerCard';
 import { appendEvent, applyPatch, makeEvent, newCustomer, type Customer } from '@/lib/domain/customers';
 import { CallError } from '@/lib/messaging/client';
 import type { PageKind } from '@/lib/sites/types';
 import { click, mount, type } from '../remarks/testing';
+import { setLocale } from '@/lib/i18n';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -242,6 +243,40 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('地址改到公司');
     expect(q('[data-kf="customer-save-error"]')?.textContent).toContain('存储空间已满');
   });
+
+  for (const [locale, words] of [['zh-CN', ['没有响应', '不会丢失']], ['en', ['not answering', 'nothing is lost']]] as const) {
+    it(`says the helper is not answering after a few seconds of saving, and that the note is kept (${locale})`, async () => {
+      setLocale(locale);
+      const { q, open, call } = setup({ 小鹿: null });
+      await open('小鹿');
+      // The worker is busy (QA kept its thread busy for 15 s): the save waits for it.
+      const answer = call.getMockImplementation()!;
+      let free!: () => void;
+      const busy = new Promise<void>((resolve) => (free = resolve));
+      call.mockImplementation(async (verb: string, payload: any) => (verb === 'addCustomerEvent' && (await busy), answer(verb, payload)));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        type(q('[data-kf="customer-note-input"]'), '要开发票');
+        click(q('[data-kf="customer-note-save"]'));
+        await flush();
+        act(() => void vi.advanceTimersByTime(SLOW_SAVE_MS - 100));
+        expect(q('[data-kf="customer-save-slow"]')).toBeNull();
+        act(() => void vi.advanceTimersByTime(100));
+        const said = q('[data-kf="customer-save-slow"]');
+        expect(said?.getAttribute('role')).toBe('status');
+        for (const w of words) expect(said?.textContent).toContain(w);
+        expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('要开发票');
+        // The worker is free: the note is saved and the message goes.
+        free();
+        await flush();
+        expect(q('[data-kf="customer-save-slow"]')).toBeNull();
+        expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
+      } finally {
+        vi.useRealTimers();
+        setLocale('zh-CN');
+      }
+    });
+  }
 
   it('keeps an unsaved note with the buyer it was typed for across a switch', async () => {
     const { q, open } = setup({ 小鹿: null, 阿花: null });

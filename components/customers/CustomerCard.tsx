@@ -62,6 +62,27 @@ function dayOrYear(at: number): string {
 
 const HISTORY_SHOWN = 6;
 
+/** How long a save may wait for the background before the card says it is not answering. */
+export const SLOW_SAVE_MS = 4000;
+
+/**
+ * True once `busy` has lasted SLOW_SAVE_MS. A worker kept busy (or being restarted) leaves a save
+ * waiting: the message is delivered and answered once the worker is free, and the typed text stays
+ * in the card until then; without a word the agent saw only "保存中…" for 15 s.
+ */
+function useSlow(busy: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!busy) return undefined;
+    const timer = setTimeout(() => setSlow(true), SLOW_SAVE_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [busy]);
+  return slow;
+}
+
 function History(props: { events: CustomerEvent[]; dropped: number; shown?: number; kf?: string }) {
   if (!props.events.length) return <p class="kf-muted">{t('customers.card.noHistory')}</p>;
   const recent = props.events.slice(-(props.shown ?? HISTORY_SHOWN)).reverse();
@@ -312,6 +333,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   const card = useContext(CustomerCardContext);
   const s = useCardState(card);
   const noteRef = useRef<HTMLInputElement>(null);
+  const slow = useSlow(!!s?.saving);
   /**
    * The edit form of each buyer it is open for, as typed: a switch shows the next buyer their own
    * card (their form, if the agent left one open), and fields half edited for a buyer wait for them
@@ -431,6 +453,11 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {s.saving ? t('customers.card.saving') : t('customers.card.save')}
         </button>
       </div>
+      {slow && (
+        <p class="kf-cc-slow" role="status" data-kf="customer-save-slow">
+          {t('customers.card.notAnswering')}
+        </p>
+      )}
       {s.saveError && (
         <p class="kf-cc-error" role="alert" data-kf="customer-save-error">
           {s.saveError}

@@ -195,7 +195,10 @@ export function TemplateEditor() {
       <StarterOrdersNotice lib={lib} persist={persist} />
       <div class="kf-actions">
         <input
+          type="search"
+          data-kf="template-filter"
           placeholder={t('options.filter')}
+          aria-label={t('options.filter')}
           value={filter}
           onInput={(e) => {
             setFilter(e.currentTarget.value);
@@ -241,7 +244,7 @@ export function TemplateEditor() {
             </span>
           );
         })}
-        <input placeholder={t('options.newGroup')} value={newGroup} maxLength={20} onInput={(e) => setNewGroup(e.currentTarget.value)} />
+        <input data-kf="new-group" placeholder={t('options.newGroup')} aria-label={t('options.newGroup')} value={newGroup} maxLength={20} onInput={(e) => setNewGroup(e.currentTarget.value)} />
         <button
           disabled={!newGroup.trim() || lib.groups.includes(newGroup.trim())}
           onClick={async () => {

@@ -16,8 +16,8 @@ afterEach(() => cleanup?.());
 const NOW = Date.UTC(2026, 2, 1, 6, 0); // 14:00 Beijing time, inside every platform's counting window
 const MIN = 60_000;
 
-function show(waiting: ClockUiState['waiting'], open: string | null = null) {
-  setLocale('zh-CN');
+function show(waiting: ClockUiState['waiting'], open: string | null = null, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  setLocale(locale);
   const panel = { store: new Store({ buyer: open, buyerId: null, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState) } as unknown as PanelController;
   const ui = new Store<ClockUiState>({ platform: 'demo', now: NOW, waiting, canOpen: true, hint: null });
   const m = mount(
@@ -30,6 +30,8 @@ function show(waiting: ClockUiState['waiting'], open: string | null = null) {
     names: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key')),
     levels: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-level')),
     more: () => m.root.querySelector('[data-kf="clock-more"]'),
+    texts: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.textContent),
+    spoken: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('aria-label')),
   };
 }
 
@@ -55,5 +57,19 @@ describe('ReplyClock (等待中)', () => {
     const c = show(EIGHT.slice(0, 5));
     expect(c.names()).toHaveLength(5);
     expect(c.more()).toBeNull();
+  });
+
+  it('shows each wait in one readable format of the interface language, as the card does', () => {
+    // QA saw "4h02", "1h17" and "41:02" side by side in the Chinese panel.
+    const waits = [{ key: 'a', buyer: 'S*******n', since: NOW - 77 * MIN }, { key: 'b', buyer: '南风知我意2019', since: NOW - 41 * MIN - 2000 }, { key: 'c', buyer: '星辰', since: NOW - 125_000 }];
+    expect(show(waits).texts()).toEqual(['S*******n 1小时17分', '南风知我意2019 41分', '星辰 2分5秒']);
+    cleanup!();
+    expect(show(waits, null, 'en').texts()).toEqual(['S*******n 1h 17m', '南风知我意2019 41m', '星辰 2m 5s']);
+    setLocale('zh-CN');
+  });
+
+  it('names each waiting buyer’s button by what a click does and the wait', () => {
+    const c = show([{ key: 'a', buyer: 'S*******n', since: NOW - 77 * MIN }]);
+    expect(c.spoken()).toEqual(['切换到 S*******n · 1小时17分']);
   });
 });

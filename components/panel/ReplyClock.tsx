@@ -5,7 +5,7 @@ import type { Store } from '@/lib/panel/store';
 import { clockLevel, countedMs, formatWait } from '@/lib/domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/lib/domain/clock/types';
 import { shopZone } from '@/lib/storage/settings';
-import { registerMessages, t } from '@/lib/i18n';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 
 registerMessages(guardPanelMessages);
@@ -47,12 +47,19 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
       {others.length > 0 && (
         <div class="kf-clock-list" data-kf="clock-list">
           <span class="kf-label">{t('clock.list')}</span>
-          {others.map((w) => (
-            <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(wait(w.since), th)} title={t('clock.open', { buyer: w.buyer })} data-key={w.key} onClick={() => props.open(w.key)}>
-              {/* Nicknames come from the page: text only. */}
-              <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {formatWait(wait(w.since))}
-            </button>
-          ))}
+          {others.map((w) => {
+            const ms = wait(w.since);
+            const name = t('clock.open', { buyer: w.buyer });
+            const time = formatWait(ms, getLocale());
+            // The name says what a click does (切换到 …) and the wait: the content alone ("S*******n 4分")
+            // would win over the title for a screen reader.
+            return (
+              <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(ms, th)} title={name} aria-label={`${name} · ${time}`} data-key={w.key} onClick={() => props.open(w.key)}>
+                {/* Nicknames come from the page: text only. */}
+                <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {time}
+              </button>
+            );
+          })}
           {more > 0 && (
             <span class="kf-muted" data-kf="clock-more" title={t('clock.more', { n: more })}>
               +{more}

@@ -33,8 +33,9 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void }) {
     <details class="kf-add" data-kf="add-followup">
       <summary>{t('followups.action.add')}</summary>
       <form onSubmit={submit}>
-        <input name="title" required maxLength={200} placeholder={t('followups.popup.addTitle')} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
-        <input name="buyer" maxLength={64} placeholder={t('followups.popup.addBuyer')} value={buyer} onInput={(e) => setBuyer(e.currentTarget.value)} />
+        {/* Labelled for screen readers (a placeholder is not a name); the placeholder is the visible one. */}
+        <input name="title" required maxLength={200} placeholder={t('followups.popup.addTitle')} aria-label={t('followups.popup.addTitle')} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input name="buyer" maxLength={64} placeholder={t('followups.popup.addBuyer')} aria-label={t('followups.popup.addBuyer')} value={buyer} onInput={(e) => setBuyer(e.currentTarget.value)} />
         <label>
           <input type="checkbox" name="handover" checked={handover} onChange={(e) => setHandover(e.currentTarget.checked)} /> {t('followups.popup.addHandover')}
         </label>

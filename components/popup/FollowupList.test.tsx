@@ -347,4 +347,10 @@ describe('an item the agent hands to the night shift, at every hour', () => {
       expect(row!.getAttribute('aria-selected')).toBe('true');
     });
   }
+
+  it('labels the 添加待办 inputs for screen readers, not by a placeholder alone', async () => {
+    const { root } = await setup(listOf([]));
+    const named = (name: string) => root.querySelector(`[data-kf="add-followup"] input[name="${name}"]`)!.getAttribute('aria-label');
+    expect([named('title'), named('buyer')]).toEqual(['待办内容', '买家（可选）']);
+  });
 });

@@ -12,14 +12,14 @@ export const REMARK_CSS = `
 .kf-rm-field { display: flex; flex-direction: column; gap: 2px; }
 .kf-rm-field > span { font-size: 12px; color: #4e5969; }
 .kf-rm-req { color: #dc2626; margin-left: 2px; }
-.kf-rm-help { font-size: 11px; color: #86909c; }
+.kf-rm-help { font-size: 11px; color: #646a73; }
 .kf-rm input, .kf-rm select, .kf-rm textarea { font: inherit; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 6px; background: #fff; color: inherit; min-width: 0; }
 .kf-rm input:focus, .kf-rm select:focus, .kf-rm textarea:focus { outline: 2px solid #ffb27a; border-color: #e85d04; }
 .kf-rm-money { display: flex; align-items: center; gap: 4px; }
 .kf-rm-money input { flex: 1; }
 .kf-rm-preview { background: #f7f8fa; border: 1px dashed #c9cdd4; border-radius: 6px; padding: 6px 8px; white-space: pre-wrap; word-break: break-all; min-height: 1.5em; }
-.kf-rm-preview-empty { color: #86909c; }
-.kf-rm-meta { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: #86909c; }
+.kf-rm-preview-empty { color: #646a73; }
+.kf-rm-meta { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: #646a73; }
 .kf-rm-over { color: #dc2626; font-weight: 600; }
 .kf-rm-problems { margin: 0; padding: 6px 8px 6px 22px; background: #fef2f2; color: #991b1b; border-radius: 6px; font-size: 12px; }
 .kf-rm-notice { margin: 0; padding: 6px 8px; background: #fffbeb; color: #92400e; border-radius: 6px; font-size: 12px; }
@@ -31,7 +31,7 @@ export const REMARK_CSS = `
 .kf-rm-btn-quiet { background: #fff; color: #4e5969; border-color: #c9cdd4; }
 .kf-rm-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
 .kf-rm-table { width: 100%; border-collapse: collapse; font-size: 12px; }
-.kf-rm-table th { text-align: left; color: #86909c; font-weight: 600; padding: 2px 4px; }
+.kf-rm-table th { text-align: left; color: #646a73; font-weight: 600; padding: 2px 4px; }
 .kf-rm-table td { padding: 2px 4px; }
 .kf-rm-table input[type="text"] { width: 100%; }
 .kf-rm-icon { border: 0; background: transparent; cursor: pointer; padding: 2px 4px; color: #4e5969; border-radius: 4px; font: inherit; }

@@ -71,9 +71,19 @@ describe('levels and display', () => {
     expect(msUntilNextLevel(150_000, t)).toBe(30_000);
     expect(msUntilNextLevel(200_000, t)).toBeNull();
   });
-  it('formats waits as m:ss and hours', () => {
-    expect(formatWait(65_000)).toBe('1:05');
-    expect(formatWait(3_900_000)).toBe('1h05');
+  it('says a wait in words of the interface language, seconds only while they matter', () => {
+    // QA saw "74h56", "1h17" and "41:02" side by side in the Chinese panel.
+    expect(formatWait(45_000, 'zh-CN')).toBe('45秒');
+    expect(formatWait(125_000, 'zh-CN')).toBe('2分5秒');
+    expect(formatWait(120_000, 'zh-CN')).toBe('2分');
+    expect(formatWait(2_462_000, 'zh-CN')).toBe('41分');
+    expect(formatWait(4_620_000, 'zh-CN')).toBe('1小时17分');
+    expect(formatWait(269_760_000, 'zh-CN')).toBe('74小时56分');
+    expect(formatWait(0, 'zh-CN')).toBe('0秒');
+    expect(formatWait(125_000, 'en')).toBe('2m 5s');
+    expect(formatWait(2_462_000, 'en')).toBe('41m');
+    expect(formatWait(4_620_000, 'en')).toBe('1h 17m');
+    expect(formatWait(7_200_000, 'en')).toBe('2h');
   });
 });
 

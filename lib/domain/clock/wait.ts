@@ -1,6 +1,7 @@
 /** How long the open buyer has waited, counted the way the platform counts it. */
 import type { ClockLevel, ClockThresholds, TimedMessage } from './types';
 import { atTime, type Zone } from '../time';
+import type { Locale } from '@/lib/i18n/lookup';
 
 /**
  * Epoch ms of the buyer's oldest message after the shop's last reply (the earliest time shown), or null when nobody waits
@@ -46,11 +47,17 @@ export function clockLevel(waitMs: number, t: ClockThresholds): ClockLevel {
   return 'ok';
 }
 
-/** "2:05" under an hour, "1h05" above (the panel shows it next to the buyer). */
-export function formatWait(ms: number): string {
+/**
+ * A wait as the agent reads it, in the interface's language: "45秒" "2分5秒" "41分" "1小时17分" /
+ * "45s" "2m 5s" "41m" "1h 17m". Seconds only under 10 minutes, where the amber and red thresholds
+ * are (2 and 3 minutes by default); a zero part is left out. The card and the 等待中 list both use it.
+ */
+export function formatWait(ms: number, locale: Locale): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s >= 3600) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+  const units = locale === 'en' ? ['h', 'm', 's'] : ['小时', '分', '秒'];
+  const parts = (h ? [h, m, 0] : s < 600 ? [0, m, sec] : [0, m, 0]).map((n, i) => (n ? n + units[i]! : '')).filter(Boolean);
+  return parts.join(locale === 'en' ? ' ' : '') || '0' + units[2];
 }
 
 /** Milliseconds until the level next changes (for the one countdown timer), or null when already red. */

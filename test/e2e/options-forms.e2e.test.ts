@@ -1,0 +1,50 @@
+/**
+ * The options page's forms, as QA F saw them at 1366×768: on 跟进 each field started where its label
+ * ended (a ragged column); on 话术库 "Filter replies" and "New group name" were small unstyled native
+ * inputs beside styled ones. Fields now start on one line under each other, and every text field
+ * has the same border, padding and font.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { setUpDemoShop } from './pages';
+
+let h: Harness;
+let options: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  options = await setUpDemoShop(h);
+  await options.setViewportSize({ width: 1366, height: 768 });
+});
+afterAll(async () => h?.close());
+
+/** What makes a text field look like one: border, padding, radius, font size. */
+const look = (p: Page, selector: string) =>
+  p.locator(selector).first().evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { border: s.borderTopWidth + ' ' + s.borderTopStyle + ' ' + s.borderTopColor, padding: s.paddingLeft, radius: s.borderTopLeftRadius, font: s.fontSize };
+  });
+
+describe('the options forms', () => {
+  it('lines the fields of 跟进 up in one column', async () => {
+    await options.goto(options.url().replace(/#.*$/, '') + '#followups');
+    const form = options.locator('[data-kf="followup-settings"]');
+    await form.waitFor();
+    const lefts = await form.locator('.kf-row > input:not([type="checkbox"])').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(lefts.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(lefts).size).toBe(1);
+  });
+
+  it('styles 话术库’s filter and new-group fields like the form fields', async () => {
+    await options.goto(options.url().replace(/#.*$/, '') + '#shop');
+    await options.locator('.kf-row > input').first().waitFor();
+    const field = await look(options, '.kf-row > input:not([type="checkbox"])');
+    await options.goto(options.url().replace(/#.*$/, '') + '#templates');
+    await options.locator('[data-kf="template-filter"]').waitFor();
+    expect(await look(options, '[data-kf="template-filter"]')).toEqual(field);
+    expect(await look(options, '[data-kf="new-group"]')).toEqual(field);
+    // Named for screen readers, not by a placeholder alone.
+    expect(await options.locator('[data-kf="template-filter"]').getAttribute('aria-label')).toBe('筛选话术');
+  });
+});
