@@ -39,8 +39,17 @@ import { EXTENSION_DIR } from './harness';
  * every pull: sync code, which runs in the worker). The same session's handover migration, snooze
  * choices, retention cascade, VIP backlog and guard patch were paid for by moving checks to
  * worker-extras.js; together 139,049 → 139,446 bytes.
+ * 2026-12-03 (twelfth session): 136.5 → 137.5 KB, once, for worker code that fixes what the agent
+ * was shown or lost: order-list reports from JD (every one was refused) and rows whose flag could
+ * not be read are accepted and kept as "not read" (+307 B); the library kept in memory between
+ * reads, with its write counter (+159 B after the pinyin initials moved to worker-extras.js); the
+ * corrected starter 催付 wording applied at an update (+273 B); a team deletion scrubbing this
+ * machine's backups (+182 B); the CSV import's hook and the buyer import's revisit count (+234 B);
+ * 导入全部数据 → 替换 no longer deleting the follow-ups it wrote (+47 B). 139,446 → 140,648 bytes. Paying
+ * it back is next: the all-data handlers (lib/messaging/handlers/data.ts, ~2.8 KB) can run from
+ * worker-extras.js like the other rare paths.
  */
-export const BACKGROUND_BUDGET_BYTES = 136.5 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 137.5 * 1024;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15
@@ -62,8 +71,15 @@ export const BACKGROUND_BUDGET_BYTES = 136.5 * 1024;
  * on the agent's click, −1,367 B; page-check selectors as plain objects), with a collapsed panel that
  * opens before Alt+n inserts, the shared-input draft warning and English console names paid for
  * inside it; the ratchet goes 41 → 40.75 KB.
+ * 2026-12-03 (twelfth session): 40.75 → 41.25 KB, once, for fixes that must act on the page
+ * before any feature script loads: a renamed shop side or buyer line said as "could not read"
+ * (+181 B); a console that cannot narrow starts the panel folded with its reason (+182 B); cards
+ * showing the reply as it will go in and the passed-cut-off flag (+170 B); Escape on the situation
+ * list, one wait format, accessible names (+148 B); the panel reloading only the area that changed
+ * (+147 B). 41,257 → 42,074 bytes, within issue #15's 45 KB. Paying it back is next (the follow-up
+ * actions and handover picker, ~3 KB raw, are only used on a click and could be a feature script).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 40.75 * 1024;
+export const CONTENT_GZIP_BUDGET_BYTES = 41.25 * 1024;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
