@@ -18,7 +18,7 @@ function show(state: Partial<PanelState>) {
     notice: null, pending: null, sections: [], library: null, query: '', results: [], focusSearchTick: 0, ...state,
   } as unknown as PanelState);
   const m = mount(
-    <PanelContext.Provider value={{ store } as unknown as PanelController}>
+    <PanelContext.Provider value={{ store, preview: () => null } as unknown as PanelController}>
       <Panel />
     </PanelContext.Provider>,
   );
