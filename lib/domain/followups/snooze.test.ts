@@ -31,6 +31,11 @@ describe('推迟 offers a short list of times (shop time), the usual one first',
     expect(labels(snoozeOptions(unpaid, bj(3, 15), S))[0]).toEqual(['snoozeCutoff', '12-03T15:30']);
   });
 
+  it('after midnight a to-do goes to this morning\'s shift start, named as today, not to the next day\'s', () => {
+    const first = snoozeOptions(todo, bj(4, 0, 35), S)[0]!;
+    expect(labels([first])).toEqual([['snoozeShiftStart', '12-04T08:00']]);
+  });
+
   it('a to-do: tomorrow at the start of the shift first, then an hour, before the shift ends, tomorrow 9:00', () => {
     expect(labels(snoozeOptions(todo, bj(3, 10), S))).toEqual([
       ['snoozeTomorrow', '12-04T08:00'],

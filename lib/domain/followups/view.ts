@@ -3,7 +3,7 @@
  * new objects.
  */
 import { atTime, DAY, hhmm, type Zone } from '../time';
-import { resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
+import { nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
 import { kindPriority } from './priority';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
 
@@ -143,7 +143,8 @@ export function applyRuleResult(items: readonly Followup[], result: RuleResult, 
 /**
  * The snooze the UI offers first: returns re-checked every few days, delays twice a week,
  * payment reminders in an hour while today's cut-off can still be met, else the next morning
- * (unpaidSnoozeUntil), everything else at the start of the next day shift.
+ * (unpaidSnoozeUntil), everything else at the start of the next day shift (after midnight, this
+ * morning's: at 00:35 the 08:00 a few hours away, not tomorrow's).
  */
 export function suggestedSnooze(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): number {
   const s = resolveSettings(settings);
@@ -155,6 +156,6 @@ export function suggestedSnooze(item: Followup, now: number, settings: Partial<F
     case 'unpaid':
       return unpaidSnoozeUntil(now, settings);
     default:
-      return atTime(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes, 1);
+      return nextAt(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes);
   }
 }
