@@ -36,6 +36,18 @@ describe('the options forms', () => {
     expect(new Set(lefts).size).toBe(1);
   });
 
+  it('keeps the cut-off time readable beside its long hint, in a wide and a narrow window', async () => {
+    await options.goto(options.url().replace(/#.*$/, '') + '#shop');
+    const cutoff = options.locator('input[name="cutoff"]');
+    await cutoff.waitFor();
+    // The whole "16:00" and the picker's icon need about 7em; squeezed by a long hint it was 18 px.
+    for (const width of [1366, 900]) {
+      await options.setViewportSize({ width, height: 768 });
+      expect(await cutoff.evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThanOrEqual(90);
+    }
+    await options.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('styles 话术库’s filter and new-group fields like the form fields', async () => {
     await options.goto(options.url().replace(/#.*$/, '') + '#shop');
     await options.locator('.kf-row > input').first().waitFor();
