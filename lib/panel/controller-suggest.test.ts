@@ -101,6 +101,18 @@ it('opens 推荐尺码 with the height and weight the buyer wrote already in 身
   expect(panel.store.get().pending).not.toBeNull();
 });
 
+it('Escape on a fill-in box opened from a /code search clears the search: Alt+1 is the suggestions again', async () => {
+  const { panel } = await panelOn('u-1001');
+  panel.setQuery('/tj');
+  await vi.waitFor(() => expect(panel.store.get().results.length).toBeGreaterThan(0));
+  const tj = panel.store.get().library!.templates.find((t) => t.id === 'size-recommend')!;
+  panel.useTemplate(tj, 'insert');
+  expect(panel.store.get().pending).not.toBeNull();
+  panel.cancelFill();
+  expect(panel.store.get().pending).toBeNull();
+  expect(panel.store.get().query).toBe('');
+});
+
 it('inserts a reply used before the suggest feature script arrived once it has, its variables filled (the renderer travels in it)', async () => {
   let arrive!: () => void;
   bg.engineArrives = new Promise((resolve) => (arrive = resolve));

@@ -778,7 +778,8 @@ export class PanelController {
   /** Drops a pending fill-in; the agent goes on typing in the chat box, at its caret. */
   cancelFill(): void {
     this.store.set({ pending: null });
-    this.backToChat();
+    // A box opened from a search (/tj, Enter) leaves no search behind: Alt+1 is the suggestions again.
+    this.closeSearch();
   }
 
   /** Escape in the search box: the search is cleared (Alt+1…9 are the suggestions again), back to the chat box. */
