@@ -221,6 +221,17 @@ describe('the popup list', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  it('N then Escape gives the keys back to the row: D then completes it (the focus used to drop to the page)', async () => {
+    const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
+    await key('n');
+    expect(document.activeElement?.getAttribute('data-kf')).toBe('note-input');
+    await key('Escape');
+    expect(document.querySelector('[data-kf="note-input"]')).toBeNull();
+    expect(document.activeElement).toBe(rows()[0]);
+    await key('d');
+    expect(calls).toContainEqual(['updateFollowup', { id: 'manual:1', action: 'done' }]);
+  });
+
   it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {
     const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
     await key('s');

@@ -112,7 +112,11 @@ export function FollowupRow(props: RowProps) {
           {props.error}
         </p>
       )}
-      {props.editingNote && <NoteInput onDone={(text) => props.onNote(item, text)} />}
+      {props.editingNote && <NoteInput onDone={(text) => {
+        // Saved or closed, the keys (D, S, N, H, arrows) are the row's again, not the page's.
+        ref.current?.focus();
+        props.onNote(item, text);
+      }} />}
       {props.snoozing && <SnoozeMenu item={item} settings={props.snoozing.settings} zone={zone} onPick={(until) => {
         // Closed without a time: the keys are the row's again.
         if (until === null) ref.current?.focus();
