@@ -1,10 +1,12 @@
 import { useStore } from '../useStore';
 import type { Store } from '@/lib/panel/store';
 import type { GuardFinding } from '@/lib/domain/guard/types';
-import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { getLocale, registerMessages, t, type Locale } from '@/lib/i18n';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 
 registerMessages(guardPanelMessages);
+registerMessages(guardPromptMessages);
 
 export interface GuardHold {
   text: string;
@@ -61,8 +63,19 @@ function FindingsSection(props: { kf: string; title: string; findings: GuardFind
   );
 }
 
-/** The guard's part of the panel: a held reply with the words and why, warnings, and what the chat box holds. */
-export function GuardPrompt(props: { store: Store<GuardUiState>; actions: GuardActions }) {
+export interface GuardPromptProps {
+  store: Store<GuardUiState>;
+  actions: GuardActions;
+  /** The panel's language (the feature script's strings are its own copy). */
+  locale: Locale;
+}
+
+/**
+ * The guard's part of the panel: a held reply with the words and why, warnings, and what the chat box
+ * holds. In the guard feature script (entrypoints/guard-feature.tsx), not content.js: it has
+ * something to show only once the rules, loaded with it, have found something.
+ */
+export function GuardPrompt(props: GuardPromptProps) {
   const s = useStore(props.store);
   const { actions } = props;
   if (s.hold) {

@@ -21,7 +21,7 @@ import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picks
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
-import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
+import { deleteAllData, exportAllData, importAllData } from './all-data-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { revisitsScheduled } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
@@ -60,8 +60,11 @@ export const WORKER_EXTRAS = {
   vip: { followupsFromCustomers, revisitsScheduled },
   /** The agent's learned picks: reading an import file. */
   learned: { parseLearnedExport },
-  /** 导入全部数据: checking the file, counting what it would do, merging the one-per-shop records. */
-  data: { readAllData, countAreas, mergeUsage, mergeClock, mergeOverrides },
+  /**
+   * 全部数据: the export, the import (checking the file, counting what it would do, merging or
+   * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts).
+   */
+  data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData },
   /**
    * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
    * once per library version and packed for the page (getPanelLibrary).

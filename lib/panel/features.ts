@@ -1,7 +1,7 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
- * picker, the page check (检查页面, on the agent's click), the guard's rules, the suggestion engine (cue tables, classifier, ranking, search:
+ * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search:
  * chat pages, and any page once the agent searches) and the taught-site adapter (sites the
  * agent taught). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
@@ -14,6 +14,7 @@ import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
+import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
 import type { classify, libraryIndex, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
@@ -36,8 +37,12 @@ export interface Features {
   teach: { startPicker(doc: Document, opts: PickerOptions & { locale: Locale }): Picker };
   /** The page check ("检查页面": the probe, its lines, the report to copy); renders into `container`, returns the unmount function. */
   check: { mount(container: HTMLElement, host: FeatureHost): () => void };
-  /** The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature. */
-  guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine };
+  /**
+   * The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature, and its
+   * part of the panel (a held reply, warnings: shown only once the engine has found something), drawn
+   * into `container` (again on each call, idempotent); returns the unmount function.
+   */
+  guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine; prompt(container: HTMLElement, props: GuardPromptProps): () => void };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
   suggest: {
     /** The library's index from the table the worker packed for it (no text normalised on the page). */

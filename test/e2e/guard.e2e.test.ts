@@ -57,6 +57,25 @@ describe('compliance guard on the demo console', () => {
     expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
   });
 
+  it('says the held reply in the panel’s language: English when the shop is set to English', async () => {
+    // The prompt is drawn by the guard feature script, which has its own copy of the strings.
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    try {
+      await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+      await chatInput(page).click();
+      await insertFromSearch(page, '加微信看实拍');
+      await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+      expect(await inPanel(page, '[data-kf="guard-prompt"] h3').textContent()).toBe('This reply may break platform rules — not inserted yet');
+      expect(await inPanel(page, '[data-kf="guard-confirm"]').textContent()).toBe('I checked it — insert anyway');
+      expect(await inPanel(page, '[data-kf="guard-finding"] strong').first().textContent()).toBe('Off-platform contact');
+      await inPanel(page, '[data-kf="guard-cancel"]').click();
+      await expect.poll(() => inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+      expect(await demo.draft(page)).toBe('');
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+    }
+  });
+
   it('inserts the reply as written once the agent confirms', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: BUYER });
     await chatInput(page).click();

@@ -88,3 +88,47 @@ it('after a restart, each verb that uses the extras still answers: guard setting
     await page.close();
   }
 });
+
+it('after a restart, 全部数据 exports, imports (replacing) and deletes everything, with the worker\'s own lists updated', async () => {
+  // These three verbs run from worker-extras.js, lent the worker's stores (lib/background/all-data-run.ts).
+  const page = await openQuietExtensionPage(h);
+  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  const fresh = async <T,>(kf: string, payload?: unknown, extras?: 'not-loaded'): Promise<T> => {
+    await waker.sample(); // stopped, then woken
+    if (extras) expect(await extrasLoaded()).toBe(false);
+    const r = await send(page, kf, payload);
+    expect(r.ok, `${kf}: ${JSON.stringify(r.error)}`).toBe(true);
+    return r.value as T;
+  };
+  const titles = async () =>
+    (await fresh<{ groups: { items: { title: string }[] }[] }>('listFollowups', { perGroup: 50 })).groups.flatMap((g) => g.items.map((f) => f.title));
+  try {
+    await fresh('addFollowup', { kind: 'manual', title: '回电话确认尺码', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    const file = await fresh<Record<string, any>>('exportAllData', undefined, 'not-loaded');
+    expect(file.format).toBe('kefu-all-data');
+    expect(file.followups.items.map((f: { title: string }) => f.title)).toContain('回电话确认尺码');
+
+    // Another to-do made after the export: replacing with the file takes it out, keeps the file's.
+    await fresh('addFollowup', { kind: 'manual', title: '补发赠品', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    const preview = await fresh<{ ok: boolean; preview: { areas: Record<string, unknown> } }>('importAllData', { json: file, dryRun: true }, 'not-loaded');
+    expect(preview.ok).toBe(true);
+    expect(await titles()).toEqual(expect.arrayContaining(['回电话确认尺码', '补发赠品']));
+    expect(await fresh<{ ok: boolean }>('importAllData', { json: file, merge: false }, 'not-loaded')).toMatchObject({ ok: true });
+    const after = await titles();
+    expect(after).toContain('回电话确认尺码');
+    expect(after).not.toContain('补发赠品');
+    // A damaged file is refused whole, naming the section.
+    await waker.sample();
+    const bad = await send(page, 'importAllData', { json: { ...file, followups: { v: 2, items: 'x' } } });
+    expect(bad).toMatchObject({ ok: true, value: { ok: false } });
+
+    // Deleting asks for the confirmation (refused as the worker's own 'invalid'), then empties everything.
+    await waker.sample();
+    expect(await send(page, 'deleteAllData', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await fresh('deleteAllData', { confirm: true }, 'not-loaded')).toEqual({ deleted: true });
+    expect(await titles()).toEqual([]);
+  } finally {
+    await waker.close();
+    await page.close();
+  }
+});

@@ -1,17 +1,11 @@
 import type { MessageBundle } from '../index';
 
-/** The compliance guard and the reply clock inside the page (panel, badge): kept small, the content script loads it. */
+/**
+ * The compliance guard and the reply clock inside the page (panel, badge): kept small, the content
+ * script loads it. The held-reply prompt's own words are in guard-prompt.ts (the guard feature script).
+ */
 export const guardPanelMessages: MessageBundle = {
   zh: {
-    'guard.held': '这条回复可能违规，暂未插入',
-    'guard.heldCopy': '这条回复可能违规，暂未复制',
-    'guard.warned': '已插入，但请留意：',
-    'guard.typed': '输入框里的内容可能违规：',
-    'guard.rewrite': '一键改成合规说法',
-    'guard.rewritePreview': '改写后：',
-    'guard.confirm': '我确认无误，仍然插入',
-    'guard.cancel': '不插入',
-    'guard.dismiss': '知道了',
     'guard.severity.block': '需确认',
     'guard.severity.warn': '提醒',
     'guard.cat.off-platform': '站外导流',
@@ -32,15 +26,6 @@ export const guardPanelMessages: MessageBundle = {
     'clock.notOpened': '后台没有切换到这位买家，请在左侧会话列表点击。',
   },
   en: {
-    'guard.held': 'This reply may break platform rules — not inserted yet',
-    'guard.heldCopy': 'This reply may break platform rules — not copied yet',
-    'guard.warned': 'Inserted — but note:',
-    'guard.typed': 'The chat box text may break platform rules:',
-    'guard.rewrite': 'Rewrite it the compliant way',
-    'guard.rewritePreview': 'Rewritten:',
-    'guard.confirm': 'I checked it — insert anyway',
-    'guard.cancel': 'Do not insert',
-    'guard.dismiss': 'OK',
     'guard.severity.block': 'confirm',
     'guard.severity.warn': 'note',
     'guard.cat.off-platform': 'Off-platform contact',

@@ -9,11 +9,13 @@
 import type { PanelFeature, InsertRequest } from '../page-feature';
 import { Store } from '../store';
 import { call, onDataChanged } from '../../messaging/client';
-import { loadFeature } from '../features';
+import { loadFeature, type Features } from '../features';
 import { isComposing } from '../../insert';
 import { guardPlatformOf, type GuardFinding } from '../../domain/guard/types';
 import type { GuardEngine } from '../../domain/guard/engine';
-import { GuardPrompt, type GuardUiState } from '@/components/panel/GuardPrompt';
+import type { GuardUiState } from '@/components/panel/GuardPrompt';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useStore } from '@/components/useStore';
 import { t } from '../../i18n';
 
 const BADGE_CLASS = 'kf-guard-badge';
@@ -28,11 +30,12 @@ export const guard: PanelFeature = {
     const ui = new Store<GuardUiState>({ hold: null, warned: [], typed: [] });
     const platform = guardPlatformOf(adapter.platform);
     let engine: GuardEngine | null = null;
+    let feature: Features['guard'] | null = null;
     let loading: Promise<GuardEngine> | null = null;
     let pending: { req: InsertRequest; via: InsertRequest['via'] } | null = null;
 
     const load = (): Promise<GuardEngine> =>
-      (loading ??= Promise.all([loadFeature('guard'), call('getGuardConfig')]).then(([f, config]) => (engine = f.engine(config, platform))));
+      (loading ??= Promise.all([loadFeature('guard'), call('getGuardConfig')]).then(([f, config]) => ((feature = f), (engine = f.engine(config, platform)))));
     const off = onDataChanged(['guard'], () => {
       loading = null;
       void load().then(checkTyped, () => {});
@@ -86,7 +89,19 @@ export const guard: PanelFeature = {
       cancel: () => finish(null),
       dismiss: () => ui.set({ warned: [] }),
     };
-    addSection({ name: 'guard', slot: 'top', order: 1, component: () => <GuardPrompt store={ui} actions={actions} /> });
+    // The prompt itself is drawn by the guard feature script, loaded before anything sets `ui`.
+    const Prompt = () => {
+      const el = useRef<HTMLDivElement>(null);
+      const s = useStore(ui);
+      const locale = controller.store.get().settings.shop.locale;
+      const unmount = useRef<(() => void) | null>(null);
+      useLayoutEffect(() => {
+        if (feature && el.current) unmount.current = feature.prompt(el.current, { store: ui, actions, locale });
+      }, [s, locale]);
+      useEffect(() => () => unmount.current?.(), []);
+      return <div ref={el} style="display:contents" />;
+    };
+    addSection({ name: 'guard', slot: 'top', order: 1, component: Prompt });
 
     // ── the chat box as it is typed ───────────────────────────────────────────────────────────
     let badge: HTMLElement | null = null;

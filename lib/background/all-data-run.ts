@@ -1,0 +1,171 @@
+/**
+ * 全部数据's export, import and delete (options → 导入 / 导出), run from worker-extras.js: they run
+ * only when the agent asks, and were ~2.8 KB of background.js, parsed at every worker wake.
+ *
+ * The extras must hold no state (extras.ts), and these touch every store, so they import none of
+ * the worker's storage or messaging modules: the handlers (lib/messaging/handlers/data.ts, which
+ * keep the payload checks that throw the worker's InvalidPayload) hand them the worker's own
+ * functions and keys as `io`. The caches, change announcements and error classes are thus the
+ * worker's, exactly as when this code lived in the handler.
+ */
+import type { Browser } from 'webextension-polyfill';
+import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
+import { FOLLOWUP_VERSION } from '../domain/followups/types';
+import type { AllDataImportResult } from '../messaging/protocol-data';
+import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
+import type { takeSnapshot } from '../storage/backup';
+import type { customersReplaced, deleteAllCustomers, importCustomerRecords } from '../storage/customers';
+import type { invalidateFollowupCache, loadFollowups, transact } from '../storage/followups';
+import type { deletePicks, loadPicks, mergePicks } from '../storage/learned';
+import type { listRemarkOverrides } from '../storage/rules';
+import type { loadSettings, normaliseSettings } from '../storage/settings';
+import type { loadUsage } from '../storage/usage';
+import type { loadClockLog } from '../storage/guard';
+import type { listTaughtSites } from '../storage/sites';
+import type { announceChange } from '../messaging/client';
+import type { leaveTeam, loadTeamConfig } from './team';
+import type { forgetSiteNow } from '../teach/background-api';
+import type { importLibraryFile, libraryFile } from '../messaging/handlers/core';
+import type { resetSuggestEngine } from '../messaging/handlers/learned';
+import type { announceEverything } from '../messaging/handlers/backup';
+
+/** What the worker lends the all-data verbs: its stores, caches and announcements. */
+export interface AllDataIO {
+  browser: Browser;
+  db: typeof Db;
+  STORE_NAMES: typeof StoreNames;
+  keys: { overrides: string; settings: string; usage: string; clock: string; maxOverrides: number };
+  announceChange: typeof announceChange;
+  announceEverything: typeof announceEverything;
+  leaveTeam: typeof leaveTeam;
+  loadTeamConfig: typeof loadTeamConfig;
+  forgetSiteNow: typeof forgetSiteNow;
+  listTaughtSites: typeof listTaughtSites;
+  importLibraryFile: typeof importLibraryFile;
+  libraryFile: typeof libraryFile;
+  resetSuggestEngine: typeof resetSuggestEngine;
+  takeSnapshot: typeof takeSnapshot;
+  customersReplaced: typeof customersReplaced;
+  deleteAllCustomers: typeof deleteAllCustomers;
+  importCustomerRecords: typeof importCustomerRecords;
+  invalidateFollowupCache: typeof invalidateFollowupCache;
+  loadFollowups: typeof loadFollowups;
+  transact: typeof transact;
+  deletePicks: typeof deletePicks;
+  loadPicks: typeof loadPicks;
+  mergePicks: typeof mergePicks;
+  listRemarkOverrides: typeof listRemarkOverrides;
+  loadSettings: typeof loadSettings;
+  normaliseSettings: typeof normaliseSettings;
+  loadUsage: typeof loadUsage;
+  loadClockLog: typeof loadClockLog;
+}
+
+/** Deletes an IndexedDB database of the extension's origin (resolves however it ends: blocked too). */
+function dropDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
+export async function exportAllData(io: AllDataIO): Promise<Record<string, unknown>> {
+  const now = Date.now();
+  return {
+    format: ALL_DATA_FORMAT,
+    version: ALL_DATA_VERSION,
+    exportedAt: now,
+    library: await io.libraryFile(),
+    customers: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, customers: [] },
+    buyerNames: { v: 1, entries: await io.db.entries('buyer-names') },
+    followups: { v: FOLLOWUP_VERSION, items: await io.loadFollowups(now) },
+    learned: { kind: 'kf-learned', v: 1, exportedAt: now, picks: await io.loadPicks() },
+    settings: await io.loadSettings(),
+    usage: await io.loadUsage(),
+    replyClock: await io.loadClockLog(),
+    remarkOverrides: { v: 1, items: (await io.listRemarkOverrides()).reverse() },
+  };
+}
+
+/** `json`: the file, its buyers already joined from a staged upload; `p`: the checked payload. */
+export async function importAllData(io: AllDataIO, p: Record<string, unknown>, json: unknown): Promise<AllDataImportResult> {
+  const now = Date.now();
+  const read = readAllData(json, (await io.loadSettings()).shop.locale, now);
+  const d = read.ok ? read.data : null;
+  const lib = d?.library === undefined ? null : await io.importLibraryFile({ json: d.library, dryRun: true });
+  if (!d || (lib && !lib.ok)) return { ok: false, errors: [read, lib].flatMap((r) => (r && !r.ok ? r.errors : [])) };
+  const [overrides, usage, replyClock] = [(await io.listRemarkOverrides()).reverse(), await io.loadUsage(), await io.loadClockLog()];
+  const here = {
+    customers: await io.db.keys('customers'),
+    buyerNames: await io.db.keys('buyer-names'),
+    followups: (await io.loadFollowups(now)).map((f) => f.id),
+    learned: (await io.loadPicks()).map((pick) => pick.id),
+    remarkOverrides: overrides,
+    usage,
+    replyClock,
+  };
+  const preview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings };
+  if (p.dryRun) return { ok: true, preview };
+
+  const merge = p.merge === true;
+  // Everything as it was, first: the import can be undone from 备份.
+  await io.takeSnapshot('before-import-all');
+  await io.announceChange('backups');
+  // The library first: it alone can be refused (changed since the preview), before anything else is written.
+  if (d.library !== undefined) {
+    const r = await io.importLibraryFile({ json: d.library, merge, baseUpdatedAt: p.baseUpdatedAt }, false);
+    if (!r.ok) return r;
+  }
+  if (d.customers) {
+    if (!merge) await io.deleteAllCustomers();
+    await io.importCustomerRecords(d.customers, now);
+    io.customersReplaced();
+  }
+  if (d.buyerNames) {
+    if (!merge) await io.db.clear('buyer-names');
+    const have = new Set(merge ? here.buyerNames : []);
+    await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
+  }
+  const items = d.followups;
+  if (items) {
+    const have = new Set(here.followups);
+    // Replacing deletes only what the file does not hold: a delete of an id the file writes back
+    // runs after the write in the same transaction and took the file's item with it.
+    const kept = new Set(items.map((f) => f.id));
+    await io.transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id).filter((id) => !kept.has(id)), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
+  }
+  if (d.learned) {
+    if (!merge) await io.deletePicks(here.learned);
+    await io.mergePicks(d.learned);
+    io.resetSuggestEngine();
+  }
+  const k = io.keys;
+  const meta: [string, unknown][] = [];
+  if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
+  if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
+  if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
+  // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
+  if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
+  await io.db.setMany('meta', meta);
+  await io.announceEverything();
+  return { ok: true, preview };
+}
+
+/** Everything deleted; the caller checked the confirmation. */
+export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
+  // Team mode off first (its offscreen page closed), so its replicas can be deleted below.
+  if (await io.loadTeamConfig()) await io.leaveTeam();
+  // Each taught site: its record, its registered script and the access granted to it.
+  for (const site of await io.listTaughtSites()) await io.forgetSiteNow(site.origin);
+  for (const name of io.STORE_NAMES) await io.db.clear(name);
+  // Any other database of the extension's origin: the team replicas (kept by leaveTeam for a rejoin).
+  for (const { name } of (await indexedDB.databases?.()) ?? []) if (name && !name.startsWith('kf-')) await dropDatabase(name);
+  await io.browser.storage.local.clear();
+  await (io.browser.storage as { session?: { clear(): Promise<void> } }).session?.clear();
+  io.invalidateFollowupCache();
+  io.customersReplaced();
+  io.resetSuggestEngine();
+  await io.announceEverything();
+  return { deleted: true as const };
+}
