@@ -5,38 +5,14 @@
  * for the edit; a Big5 sheet and one without a text column are refused. Each test leaves the
  * library as the starter's.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { libraryPages } from './library-pages';
 import { callFromExtensionPage } from './pages';
 import { encodeLegacy } from '../legacy-encode';
 
-type Tpl = { id: string; title: string; body: string; group: string; scenarios: string[]; code?: string };
-type Lib = { groups: string[]; templates: Tpl[]; updatedAt: number };
-
-let h: Harness;
-let ext: Page;
-let starter: Lib;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html#import');
-  starter = await callFromExtensionPage<Lib>(ext, 'getLibrary');
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  await callFromExtensionPage(ext, 'saveLibrary', { groups: starter.groups, templates: starter.templates });
-});
-
-async function options(tab: string): Promise<Page> {
-  const page = await h.openExtensionPage(`options.html#${tab}`);
-  pages.push(page);
-  return page;
-}
-const library = () => callFromExtensionPage<Lib>(ext, 'getLibrary');
+const { s: kit, options, library } = libraryPages();
 const choose = (page: Page, name: string, bytes: Uint8Array) =>
   page.locator('[data-kf="import-csv-file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
 
@@ -62,16 +38,16 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     ]);
     expect(await page.locator('[data-kf="import-csv-skipped"]').textContent()).toBe('第 5 行：“话术内容”为空');
     expect(await confirm.textContent()).toContain('导入前会自动备份全部数据');
-    expect((await library()).templates).toHaveLength(starter.templates.length);
+    expect((await library()).templates).toHaveLength(kit.starter.templates.length);
 
     await page.locator('[data-kf="import-merge"]').click();
-    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain(`已合并：新增 2 条，更新 0 条，话术库现有 ${starter.templates.length + 2} 条。`);
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain(`已合并：新增 2 条，更新 0 条，话术库现有 ${kit.starter.templates.length + 2} 条。`);
     const added = (await library()).templates.slice(-2);
     expect(added).toMatchObject([
       { title: '不议价送券', code: 'sjq', group: '议价', scenarios: ['bargain'], body: '亲，本店都是实价哦，不议价的呢\n可以送您一张5元无门槛券~' },
       { title: '吊牌提醒', code: 'dpt', group: '售后常用', scenarios: ['other'], body: '支持七天无理由退换，"吊牌"请不要剪哦' },
     ]);
-    const backups = await callFromExtensionPage<{ reason: string }[]>(ext, 'listBackups');
+    const backups = await callFromExtensionPage<{ reason: string }[]>(kit.ext, 'listBackups');
     expect(backups[0]!.reason).toBe('before-import');
 
     // The agent finds them in 话术库.
@@ -88,13 +64,13 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    const first = starter.templates[0]!;
+    const first = kit.starter.templates[0]!;
     expect(text).toContain(`${first.title},`);
 
     // Back unchanged: everything the same.
     await choose(page, 'kefu-library.csv', bytes);
     await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toBe(
-      `表格中 ${starter.templates.length} 行可导入：新增 0 条，与现有相同 ${starter.templates.length} 条，有改动 0 条；略过 0 行。`,
+      `表格中 ${kit.starter.templates.length} 行可导入：新增 0 条，与现有相同 ${kit.starter.templates.length} 条，有改动 0 条；略过 0 行。`,
     );
     await page.locator('[data-kf="import-cancel"]').click();
 
@@ -104,7 +80,7 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     await page.locator('[data-kf="import-merge"]').click();
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('更新 1 条');
     const after = await library();
-    expect(after.templates).toHaveLength(starter.templates.length);
+    expect(after.templates).toHaveLength(kit.starter.templates.length);
     expect(after.templates[0]).toEqual({ ...first, title: '改过的标题' });
   });
 

@@ -3,37 +3,13 @@
  * file into a full library, two options tabs editing the same reply, and 编辑 on a row far down
  * the list. The built extension in Chromium; each test leaves the library as the starter's.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { libraryPages } from './library-pages';
 import { callFromExtensionPage } from './pages';
 import { gbkBytes } from '../gbk';
 
-type Tpl = { id: string; title: string; body: string; group: string; scenarios: string[]; code?: string };
-type Lib = { groups: string[]; templates: Tpl[]; updatedAt: number };
-
-let h: Harness;
-let ext: Page;
-let starter: Lib;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html#import');
-  starter = await callFromExtensionPage<Lib>(ext, 'getLibrary');
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  await callFromExtensionPage(ext, 'saveLibrary', { groups: starter.groups, templates: starter.templates });
-});
-
-async function options(tab: string): Promise<Page> {
-  const page = await h.openExtensionPage(`options.html#${tab}`);
-  pages.push(page);
-  return page;
-}
-const library = (page: Page = ext) => callFromExtensionPage<Lib>(page, 'getLibrary');
+const { s: kit, options, library } = libraryPages();
 const form = (page: Page) => page.locator('[data-kf="template-form"]');
 const editButton = (page: Page, title: string) => page.getByRole('button', { name: `编辑「${title}」`, exact: true });
 /** A row's 编辑 by the template's id (the same on the build before the QA fixes, to compare). */
@@ -42,8 +18,8 @@ const editRow = (page: Page, id: string) => page.locator(`tr[data-template-id="$
 describe('importing a library file into a full library', () => {
   /** What the QA imported: an export with three replies, one of them changed, one new. */
   const file = async () => {
-    const exported = await callFromExtensionPage<Record<string, unknown>>(ext, 'exportLibrary');
-    const [a, b] = starter.templates;
+    const exported = await callFromExtensionPage<Record<string, unknown>>(kit.ext, 'exportLibrary');
+    const [a, b] = kit.starter.templates;
     return {
       ...exported,
       templates: [{ ...a!, body: `${a!.body}（文件里改过）` }, b!, { id: 'qa-new', title: '文件带来的新话术', body: '亲，这是文件里的新话术。', group: a!.group, scenarios: ['greeting'] }],
@@ -85,7 +61,7 @@ describe('importing a library file into a full library', () => {
     await row.locator('[data-kf="backup-restore"]').click();
     await row.locator('[data-kf="backup-restore-confirm"]').click();
     await page.locator('[data-kf="backup-message"]').waitFor();
-    expect((await library()).templates.map((x) => x.id)).toEqual(starter.templates.map((x) => x.id));
+    expect((await library()).templates.map((x) => x.id)).toEqual(kit.starter.templates.map((x) => x.id));
   });
 
   it('six imports in a row keep the daily and the manual backup listed in 备份', async () => {
@@ -125,7 +101,7 @@ describe('importing a library file into a full library', () => {
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已合并');
     const after = await library();
     expect(after.templates.find((t) => t.id === 'gbk-welcome')).toMatchObject({ title: '欢迎光临', body: '亲，您好！请问有什么可以帮您的？', group: '店铺欢迎' });
-    expect(after.templates.filter((t) => t.id !== 'gbk-welcome')).toEqual(starter.templates);
+    expect(after.templates.filter((t) => t.id !== 'gbk-welcome')).toEqual(kit.starter.templates);
 
     // The same file opened as UTF-8 and saved again: refused, saying why, and nothing changes.
     await choose('resaved.json', new TextEncoder().encode(new TextDecoder().decode(gbkBytes(text.replace('gbk-welcome', 'gbk-resaved')))));
