@@ -45,8 +45,8 @@ import { EXTENSION_DIR } from './harness';
  * reads, with its write counter (+159 B after the pinyin initials moved to worker-extras.js); the
  * corrected starter 催付 wording applied at an update (+273 B); a team deletion scrubbing this
  * machine's backups (+182 B); the CSV import's hook and the buyer import's revisit count (+234 B);
- * 导入全部数据 → 替换 no longer deleting the follow-ups it wrote (+47 B). 139,446 → 140,648 bytes. 
- * 2026-12-03 (thirteenth session, the pay-back): 140,648 → 138,721 bytes (−1,927 B): 全部数据's
+ * 导入全部数据 → 替换 no longer deleting the follow-ups it wrote (+47 B). 139,446 → 140,648 bytes.
+ * 2026-12-03 (twelfth session, the pay-back): 140,648 → 138,721 bytes (−1,927 B): 全部数据's
  * export, import and delete run from worker-extras.js (lib/background/all-data-run.ts, lent the
  * worker's stores; the payload checks stay in the worker), so the ratchet goes 137.5 → 135.5 KB.
  */
@@ -78,7 +78,7 @@ export const BACKGROUND_BUDGET_BYTES = 135.5 * 1024;
  * showing the reply as it will go in and the passed-cut-off flag (+170 B); Escape on the situation
  * list, one wait format, accessible names (+148 B); the panel reloading only the area that changed
  * (+147 B). 41,257 → 42,074 bytes, within issue #15's 45 KB.
- * 2026-12-03 (thirteenth session, the pay-back): 42,074 → 41,426 bytes (−648 B): the guard's
+ * 2026-12-03 (twelfth session, the pay-back): 42,074 → 41,426 bytes (−648 B): the guard's
  * held-reply prompt (components/panel/GuardPrompt.tsx) and its words moved to the guard feature
  * script, which the panel already loads before the guard has anything to show; the ratchet goes
  * 41.25 → 40.5 KB.
