@@ -29,7 +29,7 @@ beforeEach(async () => {
 });
 
 describe('console times on a computer on UTC are read as Beijing time', () => {
-  it('the card counts 3:30 for a JD 咚咚 message stamped 3.5 minutes ago in Beijing time (red: past 3 minutes), and the popup’s figures count that wait', async () => {
+  it('the card counts 3分30秒 for a JD 咚咚 message stamped 3.5 minutes ago in Beijing time (red: past 3 minutes), and the popup’s figures count that wait', async () => {
     // jd_91c0aa7e's conversation without the buyer's old last word: the shop spoke last.
     await openConsole(page, CONSOLES.jd, (html) =>
       html.replace(/<div class="message">\s*<div class="message__time"><span class="message__time_str">2026-11-30 20:05:30<\/span><\/div>[\s\S]*?好的，谢谢啦<\/div><\/div>\s*<\/div>\s*<\/div>/, ''),
@@ -42,7 +42,7 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
 
     await page.evaluate((at) => (window as any).__jd.pushBuyerMessage('快递到哪了，怎么还没到', at), Date.now() - 3.5 * MIN);
     await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
-    expect(await clock.textContent()).toMatch(/\b3:[34]\d\b/);
+    expect(await clock.textContent()).toMatch(/(^|\D)3分[34]\d秒/);
 
     // The shop answers (the console prints the reply with its Beijing time): the wait goes into the day's figures.
     await page.evaluate((stamp) => {
@@ -73,8 +73,8 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
     );
     const items = inPanel(page, '[data-kf="clock-item"]');
     await expect.poll(() => items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]:\d\d$/);
-    expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]:\d\d$/);
+    expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]分$/);
+    expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]分(\d{1,2}秒)?$/);
     expect(await items.nth(1).getAttribute('data-level')).toBe('red');
   });
 });
