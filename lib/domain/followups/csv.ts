@@ -39,6 +39,11 @@ export function csvCell(value: string): string {
   return quote(safe);
 }
 
+/** What csvCell guarded, read back: the apostrophe it put before a formula start comes off again. */
+export function csvUnguard(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** An order-number cell that spreadsheets keep as text. */
 export function csvOrderCell(orderId: string): string {
   return /^\d+$/.test(orderId) ? quote(`="${orderId}"`) : csvCell(orderId);

@@ -125,6 +125,14 @@ describe('the library as a CSV for Excel', () => {
     expect(back.ok && back.file.templates).toEqual([{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }]);
   });
 
+  it('takes back every guard the export puts, also before a formula hidden behind an invisible character', () => {
+    const title = '\u200b=HYPERLINK("x")';
+    const csv = libraryToCsv({ groups: ['其他'], templates: [{ id: 'z1', title, body: '＋86 的号码请写全', group: '其他', scenarios: ['other'] }] });
+    expect(csv).toContain(`'${title.replace(/"/g, '""')}`);
+    const back = libraryFromCsv(csv.slice(1), EMPTY, 'zh-CN');
+    expect(back.ok && back.file.templates.map((x) => [x.title, x.body])).toEqual([[title, '＋86 的号码请写全']]);
+  });
+
   it('comes back unchanged (export → Excel → import), and an edit made in Excel updates the reply in place', () => {
     const csv = libraryToCsv(STARTER_LIBRARY);
     const back = libraryFromCsv(csv.slice(1), STARTER_LIBRARY, 'zh-CN');

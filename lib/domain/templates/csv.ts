@@ -27,7 +27,7 @@
 import { inLocale, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { fnv1a } from '../hash';
-import { csvCell } from '../followups/csv';
+import { csvCell, csvUnguard } from '../followups/csv';
 import { isScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
 import { ID_PATTERN, LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, TEMPLATE_LIMITS, type LibraryFile } from './validate';
@@ -181,11 +181,6 @@ export type CsvImport = { ok: true; file: LibraryFile; report: CsvReport } | { o
 
 const say = (m: Bilingual, locale: Locale | undefined) => inLocale(m, locale);
 
-/** A cell the export guarded against formulas ('=…, '-…): back to what the reply says. */
-function unguard(v: string): string {
-  return /^'[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? v.slice(1) : v;
-}
-
 function listOf(v: string): string[] {
   return v.split(/[、,，;；\s]+/).map((x) => x.trim()).filter((x) => x !== '');
 }
@@ -231,7 +226,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     });
   }
 
-  const cell = (r: CsvRecord, f: CsvField) => (at[f] === undefined ? undefined : unguard((r.cells[at[f]!] ?? '').replace(/\r\n?/g, '\n').trim()));
+  const cell = (r: CsvRecord, f: CsvField) => (at[f] === undefined ? undefined : csvUnguard((r.cells[at[f]!] ?? '').replace(/\r\n?/g, '\n').trim()));
   const byId = new Map(current.templates.map((x) => [x.id, x]));
   const byCode = new Map(current.templates.filter((x) => x.code).map((x) => [x.code!, x]));
   const byBody = new Map<string, Template>();
