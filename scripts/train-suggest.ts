@@ -16,7 +16,7 @@ import { MODEL_FORMAT, modelFeatures, type ModelAsset } from '../lib/domain/sugg
 import { seeded } from './suggest-corpus/expand';
 import { generateCorpus, readWritten, type CorpusExample } from './suggest-corpus/generate';
 
-export const TRAINING = { corpusSeed: 20261201, perScenario: 420, shuffleSeed: 7, epochs: 10, rate: 0.3, l2: 2e-6, minCount: 28, writtenCopies: 3 } as const;
+export const TRAINING = { corpusSeed: 20261201, perScenario: 420, shuffleSeed: 7, epochs: 10, rate: 0.3, l2: 2e-6, minCount: 32, writtenCopies: 2 } as const;
 
 export const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../public/suggest-model.json');
 
