@@ -28,13 +28,14 @@ describe('drawing a held-out set', () => {
 
   it.skipIf(!haveEval)('leaves out the dev ids and every id drawn before', () => {
     const used = excluded();
+    // Held-out 20 left 32 buyer turns undrawn (dev ids and every recipe excluded).
     const ids = draw({ seed: 1, n: 300 });
-    expect(ids).toHaveLength(300);
-    expect(new Set(ids).size).toBe(300);
+    expect(ids).toHaveLength(32);
+    expect(new Set(ids).size).toBe(32);
     for (const id of ids) expect(used.has(id)).toBe(false);
     // The JDDC dev questions of this session's held-out 11 are all used already.
     expect(draw({ seed: 1, n: 0, jddcDev: true })).toEqual([]);
-    // The recipes of 400 buyer turns (fifth and sixth sessions) and 600 + 400 + 400 (seventh), 400 (eighth), 400 (ninth), 400 (tenth), 600 (twelfth), the 293 dev questions and the 450 dev ids.
-    expect(used.size).toBe(450 + 400 + 293 + 400 + 600 + 400 + 400 + 400 + 400 + 400 + 600);
+    // The recipes of 400 buyer turns (fifth and sixth sessions) and 600 + 400 + 400 (seventh), 400 (eighth), 400 (ninth), 400 (tenth), 600 (twelfth), 600 (thirteenth), the 293 dev questions and the 450 dev ids.
+    expect(used.size).toBe(450 + 400 + 293 + 400 + 600 + 400 + 400 + 400 + 400 + 400 + 600 + 600);
   });
 });
