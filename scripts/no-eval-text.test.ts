@@ -171,4 +171,4 @@ it.skipIf(!existsSync(evalDir))('no tracked file holds a text of the evaluation 
     }
   }
   expect([...copies]).toEqual([]);
-});
+}, 30_000); // reads every tracked file and ~26,000 written corpus lines: 2–3 s alone, over the 5 s default in a full parallel run
