@@ -746,7 +746,7 @@ export class PanelController {
    */
   useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
     this.render(template, {}, (rendered) => {
-      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code);
+      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff);
       const input = code && this.chatInputQuiet();
       if (input) replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
@@ -833,8 +833,12 @@ export class PanelController {
     };
   }
 
-  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string): void {
-    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code });
+  /**
+   * `late`: the reply names today's cut-off, already past. A `/code` typed in the chat box skips the
+   * card that says so: the panel opens with that warning as the reply goes in (never rewritten).
+   */
+  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean): void {
+    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code });
     else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
   }
 
@@ -855,7 +859,7 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string }): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
     this.flushRead();
     const input = this.findInput();
     if (!input) {
@@ -877,7 +881,8 @@ export class PanelController {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
         return;
       }
-      if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
+      if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
+      else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req);
       if (template) this.recordUse(template);
     });
