@@ -9,6 +9,7 @@ import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
 import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
+import { DAY, hhmm, MINUTE } from '../domain/time';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import type { RenderContext, RenderResult } from '../domain/templates/variables';
@@ -410,8 +411,30 @@ export class PanelController {
           if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
           this.store.set({ settings });
           this.recompute();
+          this.atDayTurn();
         })
       : Promise.resolve();
+  }
+
+  private dayTurn?: ReturnType<typeof setTimeout>;
+
+  /**
+   * A card shows its reply as it would go in now ({付款发货}, {发货日}, 今天的截单时间已过) and the
+   * ranking drops the unpaid boost after the cut-off: all of it turns at the shop's cut-off and at
+   * its midnight. One timer to the next of the two draws the cards anew (no polling); set again
+   * whenever the settings (the cut-off) are read.
+   */
+  private atDayTurn(): void {
+    clearTimeout(this.dayTurn);
+    const { settings } = this.store.get();
+    // Shop time past its midnight (a null zone is the computer's), and the cut-off.
+    const into = (Date.now() + (shopZone(settings) ?? -new Date().getTimezoneOffset()) * MINUTE) % DAY;
+    const cut = hhmm(settings.shop.cutoff, DEFAULT_APP_SETTINGS.shop.cutoff) * MINUTE;
+    this.dayTurn = setTimeout(() => {
+      if (this.signal.aborted) return;
+      this.recompute();
+      this.atDayTurn();
+    }, (into < cut ? cut : DAY) - into);
   }
 
   private buildIndex(): void {
