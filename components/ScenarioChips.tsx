@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, t } from '@/lib/i18n';
@@ -48,9 +48,21 @@ export function ScenarioChips() {
     opener.current = e.currentTarget as HTMLElement;
     setOpen(!open);
   };
+  // A situation picked in the list (Enter or a click): the focus goes to its chip, drawn in the list's
+  // place, so the keys are not dropped to the page (Enter there would reopen the list to pick again).
+  const section = useRef<HTMLElement>(null);
+  const picked = useRef<ScenarioId | null>(null);
+  useEffect(() => {
+    const chip = picked.current && section.current?.querySelector<HTMLElement>(`[data-kf="chip"][data-scenario="${picked.current}"]`);
+    if (chip) {
+      picked.current = null;
+      chip.focus();
+    }
+  });
   const ids: ScenarioId[] = s.scenarioOverride ? [s.scenarioOverride] : (s.classification?.top ?? []);
   return (
     <section
+      ref={section}
       class="kf-situation"
       data-kf="situation"
       onKeyDown={(e) => {
@@ -74,12 +86,15 @@ export function ScenarioChips() {
         {t('panel.changeSituation')}
       </button>
       {open && (
-        <div class="kf-chip-menu" role="listbox">
+        // A group of plain buttons (a listbox would own options, not buttons, and the arrow keys).
+        <div class="kf-chip-menu" role="group" aria-label={t('panel.pickSituation')} data-kf="situation-list">
           {SCENARIO_IDS.filter((id) => id !== 'other').map((id) => (
             <button
               class="kf-chip kf-chip-option"
               data-scenario={id}
+              aria-current={s.scenarioOverride === id}
               onClick={() => {
+                picked.current = id;
                 panel.chooseScenario(id);
                 setOpen(false);
               }}

@@ -5,12 +5,17 @@ import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import { registerMessages, t } from '@/lib/i18n';
-import { followupsPanel } from '@/lib/i18n/messages/followups-panel';
+import { followupsPanel, followupsPanelForm } from '@/lib/i18n/messages/followups-panel';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 import { reasonText } from '@/lib/messaging/reason';
+import { FollowupButtons } from './FollowupButtons';
 
 registerMessages(followupsPanel);
+registerMessages(followupsPanelForm);
+
+/** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
+export type FollowupAct = 'inquiry' | 'promised' | 'bad-review';
 
 type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
 type Add = (req: AddFollowupRequest) => Promise<Res<'addFollowup'>>;
@@ -44,7 +49,7 @@ const panels = new WeakMap<PanelController, Map<string, Draft>>();
  * The background links the item to this page and marks it a handover item at night. 交给… hands
  * the item to the next shift or (team mode) a colleague as it is made.
  */
-export function FollowupActions(props: { add?: Add; targets?: () => Promise<HandoverTargets> }) {
+export function FollowupActions(props: { add?: Add; targets?: () => Promise<HandoverTargets>; first?: readonly FollowupAct[] }) {
   const panel = usePanel();
   const s = usePanelState();
   const add = props.add ?? defaultAdd;
@@ -55,6 +60,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
   const { buyer, buyerId } = s;
+  // Clicks (or Enter/Space) on the content script's buttons while this script was loading: done now, in order.
+  useEffect(() => void (buyer && props.first?.forEach(act)), []);
   if (!buyer) return null;
   // By name and id: two buyers may share a masked nickname.
   const key = `${buyerId}\n${buyer}`;
@@ -84,12 +91,14 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     }
   };
 
+  function act(a: FollowupAct) {
+    if (a === 'promised') set({ promising: !drafts.get(key)?.promising });
+    else void submit(a);
+  }
+
   return (
     <section class="kf-followup" data-kf="followup-actions">
-      <span class="kf-label">{t('followups.panel.heading')}</span>
-      <button class="kf-chip" data-kf="fu-inquiry" onClick={() => void submit('inquiry')}>{t('followups.panel.inquiry')}</button>
-      <button class="kf-chip" data-kf="fu-promised" aria-expanded={!!promising} onClick={() => set({ promising: !promising })}>{t('followups.panel.promised')}</button>
-      <button class="kf-chip" data-kf="fu-bad-review" onClick={() => void submit('bad-review')}>{t('followups.panel.badReview')}</button>
+      <FollowupButtons onAct={act} promising={!!promising} />
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
       <HandoverPicker
         targets={targets}

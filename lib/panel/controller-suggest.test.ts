@@ -147,3 +147,29 @@ it('previews on a card exactly what the reply inserts, from the same renderer an
   await vi.waitFor(() => expect(demo.draft()).toBe(card));
   expect(demo.sent).toEqual([]);
 });
+
+it('draws the cards anew when the shop’s cut-off passes (one timer to it, nothing drawn in the minute before): the reminder then says 现在付款，明天', async () => {
+  // 15:59:00 in Beijing (the shop's zone); the starter cut-off is 16:00.
+  vi.useFakeTimers({ now: Date.UTC(2026, 11, 3, 7, 59, 0), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  try {
+    const { panel } = await panelOn('u-1003');
+    const remind = panel.store.get().library!.templates.find((t) => t.id === 'pay-remind')!;
+    const shown: string[] = [];
+    // What a card drawn at each redraw shows (TemplateRow renders panel.preview on every store change).
+    panel.store.subscribe(() => shown.push(panel.preview(remind)!.text));
+    const cutoff = Date.UTC(2026, 11, 3, 8, 0, 0);
+    expect(panel.preview(remind)!.text).toContain('今天16:00前付款，今天（12月3日）就能发出');
+    vi.advanceTimersByTime(cutoff - Date.now() - 1);
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(shown.at(-1)).toContain('现在付款，明天（12月4日）就能发出');
+    // The next turn is the shop's midnight (今天/明天 move on), not a poll.
+    shown.length = 0;
+    vi.advanceTimersByTime(8 * 3600_000 - 1);
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(shown.at(-1)).toContain('今天16:00前付款，今天（12月4日）就能发出');
+  } finally {
+    vi.useRealTimers();
+  }
+});

@@ -9,6 +9,7 @@ import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
 import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
+import { DAY, hhmm, MINUTE } from '../domain/time';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import type { RenderContext, RenderResult } from '../domain/templates/variables';
@@ -410,8 +411,30 @@ export class PanelController {
           if (settings.panel.collapsed !== this.savedCollapsed) this.fold((this.savedCollapsed = settings.panel.collapsed));
           this.store.set({ settings });
           this.recompute();
+          this.atDayTurn();
         })
       : Promise.resolve();
+  }
+
+  private dayTurn?: ReturnType<typeof setTimeout>;
+
+  /**
+   * A card shows its reply as it would go in now ({付款发货}, {发货日}, 今天的截单时间已过) and the
+   * ranking drops the unpaid boost after the cut-off: all of it turns at the shop's cut-off and at
+   * its midnight. One timer to the next of the two draws the cards anew (no polling); set again
+   * whenever the settings (the cut-off) are read.
+   */
+  private atDayTurn(): void {
+    clearTimeout(this.dayTurn);
+    const { settings } = this.store.get();
+    // Shop time past its midnight (a null zone is the computer's), and the cut-off.
+    const into = (Date.now() + (shopZone(settings) ?? -new Date().getTimezoneOffset()) * MINUTE) % DAY;
+    const cut = hhmm(settings.shop.cutoff, DEFAULT_APP_SETTINGS.shop.cutoff) * MINUTE;
+    this.dayTurn = setTimeout(() => {
+      if (this.signal.aborted) return;
+      this.recompute();
+      this.atDayTurn();
+    }, (into < cut ? cut : DAY) - into);
   }
 
   private buildIndex(): void {
@@ -746,7 +769,7 @@ export class PanelController {
    */
   useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
     this.render(template, {}, (rendered) => {
-      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code);
+      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff);
       const input = code && this.chatInputQuiet();
       if (input) replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
@@ -833,8 +856,12 @@ export class PanelController {
     };
   }
 
-  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string): void {
-    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code });
+  /**
+   * `late`: the reply names today's cut-off, already past. A `/code` typed in the chat box skips the
+   * card that says so: the panel opens with that warning as the reply goes in (never rewritten).
+   */
+  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean): void {
+    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code });
     else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
   }
 
@@ -855,7 +882,7 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string }): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
     this.flushRead();
     const input = this.findInput();
     if (!input) {
@@ -877,7 +904,8 @@ export class PanelController {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
         return;
       }
-      if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
+      if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
+      else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req);
       if (template) this.recordUse(template);
     });

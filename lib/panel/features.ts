@@ -2,8 +2,9 @@
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
  * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search:
- * chat pages, and any page once the agent searches) and the taught-site adapter (sites the
- * agent taught). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * chat pages, and any page once the agent searches), the taught-site adapter (sites the
+ * agent taught) and the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
+ * buttons are shown, a click meanwhile is done when it is in). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -15,6 +16,7 @@ import type { Locale } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
+import type { FollowupAct } from '../../components/panel/FollowupActions';
 import type { classify, libraryIndex, rankTemplates, searchTemplates } from '../domain/suggest';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
@@ -58,9 +60,11 @@ export interface Features {
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
+  /** The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function. */
+  followups: { mount(container: HTMLElement, host: FeatureHost, first: readonly FollowupAct[]): () => void };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check'] as const satisfies readonly FeatureName[];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'followups'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
@@ -69,6 +73,7 @@ interface Registry {
   suggest?: Features['suggest'];
   taught?: Features['taught'];
   check?: Features['check'];
+  followups?: Features['followups'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';

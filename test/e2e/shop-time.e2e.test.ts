@@ -125,6 +125,33 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
     }
   });
 
+  it('a shop reply naming today’s cut-off, typed as its /code straight into the chat box after the cut-off, goes in as the shop wrote it with the panel’s warning, in Chinese and in English', async () => {
+    const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(ext, 'getLibrary');
+    const late = { id: 'shop-time-e2e-cutoff', title: '当天发货', body: '亲，今天{截单时间}前付款的订单当天发出哦', group: lib.groups[0], scenarios: ['shipping-time'], code: 'drfh' };
+    await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: [...lib.templates, late] });
+    await cutoffAt('00:00');
+    try {
+      for (const [locale, warning] of [['zh-CN', '今天的截单时间已过，请改后再发'], ['en', 'Cut-off passed: edit before sending']] as const) {
+        await callFromExtensionPage(ext, 'patchSettings', { shop: { locale }, panel: { collapsed: false } });
+        await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+        // The panel folded, as an agent working from the chat box may keep it.
+        await inPanel(page, '[data-kf="collapse"]').click();
+        await inPanel(page, '[data-kf="expand"]').waitFor();
+        await chatInput(page).click();
+        await page.keyboard.type('/drfh');
+        await page.keyboard.press('Space');
+        await expect.poll(() => demo.draft(page)).toBe('亲，今天00:00前付款的订单当天发出哦');
+        // The panel opens with the card’s own warning; nothing is sent and the shop’s words stay theirs.
+        await expect.poll(() => inPanel(page, '[data-kf="notice"] > span').textContent()).toBe(warning);
+        expect(await demo.sent(page)).toBe(0);
+      }
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' }, panel: { collapsed: false } });
+      await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: lib.templates });
+      await cutoffAt('16:00');
+    }
+  });
+
   it('the library list on an order page shows replies filled with the shop’s names, not {店铺} {客服}', async () => {
     await openDemoOrders(page, h.demoUrl);
     const hi = inPanel(page, '[data-kf="group-list"] [data-template-id="welcome-new"] .kf-tpl-body');

@@ -7,6 +7,18 @@ export const followupsPanel: MessageBundle = {
     'followups.panel.inquiry': '问了没拍',
     'followups.panel.promised': '答应回复',
     'followups.panel.badReview': '中差评',
+  },
+  en: {
+    'followups.panel.heading': 'Follow up',
+    'followups.panel.inquiry': 'Asked, no order',
+    'followups.panel.promised': 'Promised answer',
+    'followups.panel.badReview': 'Bad review',
+  },
+};
+
+/** What follows a click on those buttons (the form, the status line): in the follow-ups feature script only. */
+export const followupsPanelForm: MessageBundle = {
+  zh: {
     'followups.panel.promisedDue': '答复时间',
     'followups.panel.add': '加入跟进',
     'followups.panel.added': '已加入跟进清单：{title}',
@@ -15,10 +27,6 @@ export const followupsPanel: MessageBundle = {
     'followups.panel.handNext': '接下来加入的跟进将交给{to}',
   },
   en: {
-    'followups.panel.heading': 'Follow up',
-    'followups.panel.inquiry': 'Asked, no order',
-    'followups.panel.promised': 'Promised answer',
-    'followups.panel.badReview': 'Bad review',
     'followups.panel.promisedDue': 'Answer by',
     'followups.panel.add': 'Add to follow-ups',
     'followups.panel.added': 'Added to the follow-up list: {title}',

@@ -1,8 +1,60 @@
-/** Follow-up buttons on a chat page: 问了没拍, 答应回复 (with a time), 中差评. */
+/**
+ * Follow-up buttons on a chat page: 问了没拍, 答应回复 (with a time), 中差评, and 交给…. The buttons
+ * are drawn here at once; what they do (components/panel/FollowupActions.tsx, the 交给… picker) is
+ * the follow-ups feature script, asked for when the buttons are first shown. It then draws the whole
+ * section in their place; a button used before that (click, Enter, Space) is done as soon as it is
+ * in, and the focus stays on that button.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelFeature } from '../page-feature';
-import { FollowupActions } from '@/components/panel/FollowupActions';
+import { loadFeature } from '../features';
+import { usePanel } from '@/components/PanelContext';
+import { FollowupButtons } from '@/components/panel/FollowupButtons';
+import type { FollowupAct } from '@/components/panel/FollowupActions';
+import { t } from '@/lib/i18n';
 
-const Buttons = () => <FollowupActions />;
+function Buttons() {
+  const panel = usePanel();
+  const slot = useRef<HTMLDivElement>(null);
+  const queued = useRef<FollowupAct[]>([]);
+  const unmount = useRef<(() => void) | null>(null);
+  const [state, setState] = useState<'loading' | 'in' | string>('loading');
+  const load = () =>
+    loadFeature('followups').then(
+      (f) => {
+        const el = slot.current;
+        if (!el) return;
+        const focused = (el.getRootNode() as ShadowRoot).activeElement?.getAttribute('data-kf');
+        unmount.current = f.mount(el, panel.featureHost(), queued.current.splice(0));
+        setState('in');
+        if (focused) el.querySelector<HTMLElement>(`[data-kf="${focused}"]`)?.focus();
+      },
+      (err: Error) => setState(err.message),
+    );
+  useEffect(() => {
+    void load();
+    return () => unmount.current?.();
+  }, []);
+  const act = (a: FollowupAct) => {
+    queued.current.push(a);
+    // It failed to load: a click tries again.
+    if (state !== 'loading') {
+      setState('loading');
+      void load();
+    }
+  };
+  return (
+    <>
+      {state !== 'in' && (
+        <section class="kf-followup" data-kf="followup-actions">
+          <FollowupButtons onAct={act} />
+          {state !== 'loading' && <p class="kf-error" role="status">{t('panel.featureFailed', { reason: state })}</p>}
+        </section>
+      )}
+      <div ref={slot} style="display:contents" />
+    </>
+  );
+}
 
 export const followupButtons: PanelFeature = {
   name: 'followup-buttons',
