@@ -2,8 +2,8 @@
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
  * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search:
- * chat pages, and any page once the agent searches) and the taught-site adapter (sites the
- * agent taught). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * chat pages, and any page once the agent searches), the taught-site adapter (sites the
+ * agent taught) and the panel's fit beside the page's dialogs (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -20,6 +20,7 @@ import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
 import type { renderTemplate } from '../domain/templates/variables';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
+import type { watchPageFit } from './page-fit';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -58,9 +59,11 @@ export interface Features {
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
+  /** The panel beside the page's own dialogs and a page that stops narrowing (lib/panel/page-fit.ts), loaded with every panel. */
+  fit: { watch: typeof watchPageFit };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check'] as const satisfies readonly FeatureName[];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'fit'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
@@ -69,6 +72,7 @@ interface Registry {
   suggest?: Features['suggest'];
   taught?: Features['taught'];
   check?: Features['check'];
+  fit?: Features['fit'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';
