@@ -13,8 +13,12 @@
  *   running page observers' `bodyWatch`: portals and masks go there), when a dialog seen before
  *   changes size (shown again, hidden: a ResizeObserver on it), at a focus change, at a resize and
  *   when the panel is folded or opened.
- * - *A chat console that cannot narrow* (a `min-width`): checked when the panel starts; the panel
- *   starts folded on this page, saying why (`panel.noRoom`), the remembered 收起 untouched.
+ * - *A chat console that cannot narrow* (a `min-width`, or a zoom that made the window narrower than
+ *   it): checked when the panel starts and again whenever the page's size changes (a ResizeObserver
+ *   on <html>, <body> and <body>'s children: a min-width taking effect resizes them; no polling); the
+ *   panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
+ *   the page did narrow for the open panel before the change: a panel the agent opened on a page that
+ *   could not narrow stays open.
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
@@ -94,17 +98,39 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
     }
   };
 
+  // ---- a page that cannot narrow
+  /** The page narrowed for the open panel at the last look. */
+  let hadRoom = true;
+  const checkRoom = () => {
+    const s = store.get();
+    const open = s.pageKind === 'chat' && !s.collapsed;
+    const narrowed = pageNarrowed(doc);
+    if (open && !narrowed && hadRoom) store.set({ collapsed: true, notice: { kind: 'info', text: noRoom } });
+    hadRoom = open && narrowed;
+  };
+
   const check = () => {
     frame = 0;
-    if (!signal.aborted) checkDialogs();
+    if (signal.aborted) return;
+    checkRoom();
+    checkDialogs();
   };
   const later = () => {
     if (!frame && !signal.aborted) frame = requestAnimationFrame(check);
   };
-  // A dialog's box shown or hidden is looked at like a new one (resize callbacks run after layout,
-  // before paint: it is measured as it will be drawn).
+  // Resize callbacks run after layout, before paint: the page is measured as it will be drawn. The
+  // page's own boxes only say whether it still narrows (a chat page's boxes may resize as messages
+  // come); a dialog's box shown or hidden is looked at like a new one.
+  const sizes = new ResizeObserver(() => !signal.aborted && checkRoom());
   const boxes = new ResizeObserver(() => !signal.aborted && checkDialogs());
-  bodyWatch.add(later);
+  const watchSizes = () => {
+    for (const el of [root, doc.body, ...(doc.body?.children ?? [])]) if (el) sizes.observe(el);
+  };
+  const onBody = () => {
+    watchSizes();
+    later();
+  };
+  bodyWatch.add(onBody);
   const opts = { signal, passive: true } as const;
   doc.defaultView?.addEventListener('resize', later, opts);
   doc.addEventListener('focusin', later, opts);
@@ -116,17 +142,15 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
   signal.addEventListener(
     'abort',
     () => {
-      bodyWatch.delete(later);
+      bodyWatch.delete(onBody);
       off();
+      sizes.disconnect();
       boxes.disconnect();
       cancelAnimationFrame(frame);
       release();
     },
     { once: true },
   );
-  // A chat console with a minimum width did not narrow: the panel would cover the right of its chat
-  // box. It starts folded on this page and says why (tab, notice).
-  const s = store.get();
-  if (s.pageKind === 'chat' && !s.collapsed && !pageNarrowed(doc)) store.set({ collapsed: true, notice: { kind: 'info', text: noRoom } });
+  watchSizes();
   check();
 }

@@ -6,7 +6,8 @@
  *   still works; a dialog too wide for the room goes to the left edge and the panel narrows;
  * - the console's other modal dialogs (a confirm with 取消/确定): moved clear of the panel when they fit
  *   beside it, else the panel folds while they are open and opens again when they close;
- * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why.
+ * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why — at
+ *   the panel's load, and when it takes that width (or the window narrows) later.
  * Hit tests use the page's own `elementFromPoint`: what the agent's click would land on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -169,6 +170,39 @@ describe('a console with a minimum width', () => {
     await tab.click();
     await panel(page).waitFor();
     expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+  });
+
+  it('that it takes after the panel has loaded folds the panel then, saying why; opened by the agent, it stays open', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+    // The console's own stylesheet arrives later (a lazily loaded route, a layout class).
+    await page.addStyleTag({ content: 'html,body{min-width:1200px}' });
+    const tab = inPanel(page, '[data-kf="expand"]');
+    await tab.waitFor();
+    expect(await tab.getAttribute('title')).toContain('不能变窄');
+    const input = page.locator('#replyTextarea');
+    const right = await input.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(Math.min(r.right, document.documentElement.clientWidth) - 40, r.top + 5)?.id;
+    });
+    expect(right).toBe('replyTextarea');
+    await tab.click();
+    await panel(page).waitFor();
+    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await tab.count()).toBe(0);
+  });
+
+  it('that the window falls below after the panel has loaded (zoomed in) folds the panel then', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await routeConsole(h.context, CONSOLES.pdd, (html) => html.replace('</head>', '<style>html,body{min-width:1000px}</style></head>'));
+    await page.goto(CONSOLES.pdd.url);
+    await panel(page).waitFor();
+    await page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    await page.setViewportSize(VIEWPORT);
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').getAttribute('title')).toContain('不能变窄');
   });
 
   it('a console without one keeps the panel open', async () => {
