@@ -150,21 +150,25 @@ describe('the remark dialog the console centres on the whole window', () => {
 describe('a console with a minimum width', () => {
   const MIN_WIDTH = (html: string) => html.replace('</head>', '<style>html,body{min-width:1200px}</style></head>');
 
-  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
-    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
-    await page.goto(CONSOLES.pdd.url);
+  /** The panel is folded, saying why, and the visible part of the reply box is the page's, to its right edge (left of the folded tab). */
+  async function foldedForRoom() {
     const tab = inPanel(page, '[data-kf="expand"]');
     await tab.waitFor();
     expect(await tab.getAttribute('title')).toContain('不能变窄');
-    // The visible part of the reply box is the page's, to its right edge (the page's own 1200 px
-    // run past the window; the panel adds nothing to it).
-    const input = page.locator('#replyTextarea');
-    const hits = await input.evaluate((el) => {
+    const hits = await page.locator('#replyTextarea').evaluate((el) => {
       const r = el.getBoundingClientRect();
-      const right = Math.min(r.right, document.documentElement.clientWidth) - 40; // left of the folded tab
+      const right = Math.min(r.right, document.documentElement.clientWidth) - 40;
       return [document.elementFromPoint(right, r.top + 5), document.elementFromPoint(right, r.bottom - 5)].map((x) => x?.id);
     });
     expect(hits).toEqual(['replyTextarea', 'replyTextarea']);
+    return tab;
+  }
+
+  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
+    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
+    await page.goto(CONSOLES.pdd.url);
+    const tab = await foldedForRoom();
+    // The page's own 1200 px run past the window; the panel adds nothing to it.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
     // Opened by the agent, the panel says why it was folded.
     await tab.click();
@@ -177,15 +181,7 @@ describe('a console with a minimum width', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
     // The console's own stylesheet arrives later (a lazily loaded route, a layout class).
     await page.addStyleTag({ content: 'html,body{min-width:1200px}' });
-    const tab = inPanel(page, '[data-kf="expand"]');
-    await tab.waitFor();
-    expect(await tab.getAttribute('title')).toContain('不能变窄');
-    const input = page.locator('#replyTextarea');
-    const right = await input.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return document.elementFromPoint(Math.min(r.right, document.documentElement.clientWidth) - 40, r.top + 5)?.id;
-    });
-    expect(right).toBe('replyTextarea');
+    const tab = await foldedForRoom();
     await tab.click();
     await panel(page).waitFor();
     expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
@@ -201,8 +197,7 @@ describe('a console with a minimum width', () => {
     await page.locator('#replyTextarea').waitFor();
     expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
     await page.setViewportSize(VIEWPORT);
-    await inPanel(page, '[data-kf="expand"]').waitFor();
-    expect(await inPanel(page, '[data-kf="expand"]').getAttribute('title')).toContain('不能变窄');
+    await foldedForRoom();
   });
 
   it('a console without one keeps the panel open', async () => {
@@ -301,6 +296,22 @@ describe('the console’s other dialogs (a confirm with 取消/确定)', () => {
     await expect.poll(() => dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
     await layer.evaluate((el) => ((el as HTMLElement).style.display = ''));
     await pageHas(parts);
+  });
+
+  it('on every other console fixture at 125% (chat and order pages): 520 px moved, 900 px folds the panel until it closes', async () => {
+    for (const fx of [CONSOLES.jd, CONSOLES.douyin, CONSOLES.douyinV2, CONSOLES.kuaishou, CONSOLES.taobaoSold, CONSOLES.jdOrders]) {
+      await openConsole(page, fx);
+      const narrow = await openConfirm(page, 520);
+      await pageHas({ ok: narrow.ok, cancel: narrow.cancel });
+      expect(await panelWidth(page), fx.file).toBe(340);
+      await narrow.ok.click();
+      await narrow.dialog.waitFor({ state: 'detached' });
+      const wide = await openConfirm(page, 900);
+      await inPanel(page, '[data-kf="expand"]').waitFor();
+      await pageHas({ ok: wide.ok, cancel: wide.cancel });
+      await wide.cancel.click();
+      await panel(page).waitFor();
+    }
   });
 
   it('at 1366×768 (100%), the 900 px confirm fits beside the panel: moved, the panel stays open', async () => {
