@@ -3,7 +3,8 @@ import { CONSOLE_MATCHES } from '@/lib/sites/matches';
 import { consoleName, findAdapter } from '@/lib/sites';
 import { PanelController } from '@/lib/panel/controller';
 import { PANEL_FEATURES } from '@/lib/panel/page-features';
-import { pageNarrowed, reservePanelSpace } from '@/lib/panel/layout';
+import { reservePanelSpace } from '@/lib/panel/layout';
+import { bodyWatch } from '@/lib/sites/observe';
 import { mountShadowHost } from '@/lib/panel/shadow-host';
 import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
@@ -142,11 +143,11 @@ export default defineContentScript({
         current.remove();
         current = null;
       });
+      // The panel beside the page's dialogs and a page that cannot narrow (lib/panel/page-fit.ts),
+      // fetched while the panel starts: a chat console with a minimum width starts it folded.
+      const fit = loadFeature('fit');
       await controller.start({ card, features: PANEL_FEATURES });
-      // A chat console with a minimum width did not narrow: the panel would cover the right of its chat
-      // box. It starts folded on this page (the remembered 收起 is untouched) and says why (tab, notice).
-      const s = controller.store.get();
-      if (s.pageKind === 'chat' && !s.collapsed && !pageNarrowed(document)) controller.store.set({ collapsed: true, notice: { kind: 'info', text: t('panel.noRoom') } });
+      void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch, noRoom: t('panel.noRoom') }), () => {});
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page —
       // not inside the page's pushState (the Navigation API reports it there, before the page has
       // drawn the new view), but right after the page's own handler.

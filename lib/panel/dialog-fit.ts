@@ -13,7 +13,7 @@
 import { PANEL_WIDTH_PX } from './layout';
 
 /** Space kept between the dialog and the panel, and the window's left edge. */
-const GAP_PX = 8;
+export const GAP_PX = 8;
 export const PANEL_MIN_PX = 260;
 
 /**

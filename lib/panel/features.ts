@@ -3,8 +3,9 @@
  * every console page loads small: the remark form and checks (order pages), the teach-mode
  * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search:
  * chat pages, and any page once the agent searches), the taught-site adapter (sites the
- * agent taught) and the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
- * buttons are shown, a click meanwhile is done when it is in). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * agent taught), the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
+ * buttons are shown, a click meanwhile is done when it is in) and the panel's fit beside the page's
+ * dialogs (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -22,6 +23,7 @@ import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
 import type { renderTemplate } from '../domain/templates/variables';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
+import type { watchPageFit } from './page-fit';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -62,9 +64,11 @@ export interface Features {
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
   /** The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function. */
   followups: { mount(container: HTMLElement, host: FeatureHost, first: readonly FollowupAct[]): () => void };
+  /** The panel beside the page's own dialogs and a page that stops narrowing (lib/panel/page-fit.ts), loaded with every panel. */
+  fit: { watch: typeof watchPageFit };
 }
 export type FeatureName = keyof Features;
-export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'followups'] as const satisfies readonly FeatureName[];
+export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'followups', 'fit'] as const satisfies readonly FeatureName[];
 
 interface Registry {
   remarks?: Features['remarks'];
@@ -74,6 +78,7 @@ interface Registry {
   taught?: Features['taught'];
   check?: Features['check'];
   followups?: Features['followups'];
+  fit?: Features['fit'];
   waiting?: { [N in FeatureName]?: (() => void)[] };
 }
 const KEY = '__kfFeatures';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { observeChat } from './observe';
+import { bodyWatch, observeChat } from './observe';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -23,6 +23,33 @@ const reads = {
     return text ? { text } : undefined;
   },
 };
+
+describe('bodyWatch: the page fit told by the running observer', () => {
+  it('is told when an element under <body> comes or goes (a dialog layer), not at a message or a counter tick', async () => {
+    document.body.innerHTML = PAGE;
+    const ctrl = new AbortController();
+    observeChat(reads, document, ctrl.signal, () => {});
+    let told = 0;
+    const f = () => told++;
+    bodyWatch.add(f);
+    try {
+      document.querySelector('.wait')!.textContent = '已等待2分钟';
+      document.querySelector('.log .day')!.append(Object.assign(document.createElement('div'), { className: 'row', innerHTML: '<p>在</p>' }));
+      await tick();
+      expect(told).toBe(0);
+      const layer = document.createElement('div');
+      document.body.append(layer);
+      await tick();
+      expect(told).toBe(1);
+      layer.remove();
+      await tick();
+      expect(told).toBe(2);
+    } finally {
+      bodyWatch.delete(f);
+      ctrl.abort();
+    }
+  });
+});
 
 describe('observeChat: the conversation observer', () => {
   let ctrl: AbortController;

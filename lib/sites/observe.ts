@@ -52,6 +52,13 @@ function relevant(m: MutationRecord, ignoreInside?: string): boolean {
   return m.type === 'characterData' || [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType !== 1 || !ownMarked(n as Element));
 }
 
+/**
+ * Told when an element right under <body> comes or goes (where consoles put their dialogs and
+ * masks), from the observers already running: the panel's page fit (lib/panel/page-fit.ts) needs no
+ * observer of its own, and one comparison per record is all it costs a busy page.
+ */
+export const bodyWatch = new Set<() => void>();
+
 export function observeDom(doc: Document, signal: AbortSignal, onChange: () => void, opts: ObserveOptions = {}): void {
   if (signal.aborted) return;
   let scheduled = false;
@@ -79,6 +86,7 @@ export function observeDom(doc: Document, signal: AbortSignal, onChange: () => v
     });
   };
   const mo = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
+    if (records.some((m) => m.target === doc.body)) for (const f of bodyWatch) f();
     if (records.some((m) => relevant(m, opts.ignoreInside))) {
       seen = seen.concat(records);
       fire();

@@ -4,7 +4,10 @@
  * - the console's remark dialog, centred on the whole window, is moved clear of the panel (its box,
  *   its buttons and its warning line are the page's to click), and the panel's remark form beside it
  *   still works; a dialog too wide for the room goes to the left edge and the panel narrows;
- * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why.
+ * - the console's other modal dialogs (a confirm with 取消/确定): moved clear of the panel when they fit
+ *   beside it, else the panel folds while they are open and opens again when they close;
+ * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why — at
+ *   the panel's load, and when it takes that width (or the window narrows) later.
  * Hit tests use the page's own `elementFromPoint`: what the agent's click would land on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -147,21 +150,25 @@ describe('the remark dialog the console centres on the whole window', () => {
 describe('a console with a minimum width', () => {
   const MIN_WIDTH = (html: string) => html.replace('</head>', '<style>html,body{min-width:1200px}</style></head>');
 
-  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
-    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
-    await page.goto(CONSOLES.pdd.url);
+  /** The panel is folded, saying why, and the visible part of the reply box is the page's, to its right edge (left of the folded tab). */
+  async function foldedForRoom() {
     const tab = inPanel(page, '[data-kf="expand"]');
     await tab.waitFor();
     expect(await tab.getAttribute('title')).toContain('不能变窄');
-    // The visible part of the reply box is the page's, to its right edge (the page's own 1200 px
-    // run past the window; the panel adds nothing to it).
-    const input = page.locator('#replyTextarea');
-    const hits = await input.evaluate((el) => {
+    const hits = await page.locator('#replyTextarea').evaluate((el) => {
       const r = el.getBoundingClientRect();
-      const right = Math.min(r.right, document.documentElement.clientWidth) - 40; // left of the folded tab
+      const right = Math.min(r.right, document.documentElement.clientWidth) - 40;
       return [document.elementFromPoint(right, r.top + 5), document.elementFromPoint(right, r.bottom - 5)].map((x) => x?.id);
     });
     expect(hits).toEqual(['replyTextarea', 'replyTextarea']);
+    return tab;
+  }
+
+  it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
+    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
+    await page.goto(CONSOLES.pdd.url);
+    const tab = await foldedForRoom();
+    // The page's own 1200 px run past the window; the panel adds nothing to it.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
     // Opened by the agent, the panel says why it was folded.
     await tab.click();
@@ -169,10 +176,152 @@ describe('a console with a minimum width', () => {
     expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
   });
 
+  it('that it takes after the panel has loaded folds the panel then, saying why; opened by the agent, it stays open', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+    // The console's own stylesheet arrives later (a lazily loaded route, a layout class).
+    await page.addStyleTag({ content: 'html,body{min-width:1200px}' });
+    const tab = await foldedForRoom();
+    await tab.click();
+    await panel(page).waitFor();
+    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await tab.count()).toBe(0);
+  });
+
+  it('that the window falls below after the panel has loaded (zoomed in) folds the panel then', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await routeConsole(h.context, CONSOLES.pdd, (html) => html.replace('</head>', '<style>html,body{min-width:1000px}</style></head>'));
+    await page.goto(CONSOLES.pdd.url);
+    await panel(page).waitFor();
+    await page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    await page.setViewportSize(VIEWPORT);
+    await foldedForRoom();
+  });
+
   it('a console without one keeps the panel open', async () => {
     await openConsole(page, CONSOLES.pdd);
     await page.locator('#replyTextarea').waitFor();
     expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+  });
+});
+
+/** Where the agent clicks on `l`: the page's own element is there (not the panel), 2 px inside each corner. */
+const pageHas = async (parts: Record<string, Locator>) => {
+  for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
+};
+
+/**
+ * A console's confirm dialog, centred on the whole window, as the two common kits draw it, each time
+ * in a new layer under <body>: `antd` — a full-window fixed wrap holding the dialog box
+ * (`role="dialog" aria-modal="true"`, margin auto); `element` — the full-window layer itself marked
+ * as the modal dialog, the box inside it. 确定 and 取消 close it (确定 records itself first).
+ */
+async function openConfirm(p: Page, width: number, kit: 'antd' | 'element' = 'antd') {
+  await p.evaluate(
+    ([width, kit]) => {
+      const root = document.createElement('div');
+      root.className = 'page-confirm';
+      const box = `<div class="confirm-box" ${kit === 'antd' ? 'role="dialog" aria-modal="true"' : ''} style="position:relative;margin:100px auto 0;width:${width}px;background:#fff;font:14px sans-serif;text-align:left">
+          <div style="padding:20px">确认结束与该买家的会话？结束后买家需重新进线。</div>
+          <div style="text-align:right;padding:10px 16px"><button type="button" class="cancel">取消</button> <button type="button" class="ok">确定</button></div>
+        </div>`;
+      root.innerHTML = `<div class="mask" style="position:fixed;inset:0;background:rgba(0,0,0,.45);z-index:1000"></div>
+        <div class="wrap" ${kit === 'element' ? 'role="dialog" aria-modal="true"' : ''} style="position:fixed;inset:0;z-index:1000;overflow:auto">${box}</div>`;
+      root.querySelector('.ok')!.addEventListener('click', () => ((document.body.dataset.confirmed = 'ok'), root.remove()));
+      root.querySelector('.cancel')!.addEventListener('click', () => root.remove());
+      document.body.append(root);
+    },
+    [width, kit] as const,
+  );
+  const dialog = p.locator('.page-confirm .confirm-box');
+  await dialog.waitFor();
+  return { dialog, ok: dialog.locator('button.ok'), cancel: dialog.locator('button.cancel'), text: dialog.getByText('确认结束') };
+}
+
+describe('the console’s other dialogs (a confirm with 取消/确定)', () => {
+  it('at 125%, a 520 px confirm under the panel is moved clear of it: 确定 works, and it leaves nothing changed when it closes', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(page, 520);
+    await pageHas(parts);
+    expect(await panelWidth(page)).toBe(340);
+    await parts.ok.click();
+    expect(await page.evaluate(() => document.body.dataset.confirmed)).toBe('ok');
+    await dialog.waitFor({ state: 'detached' });
+    await panel(page).waitFor();
+    // The next one is placed again, and one opened with the panel folded by the agent is left alone.
+    const next = await openConfirm(page, 520, 'element');
+    await pageHas({ ok: next.ok, cancel: next.cancel });
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await expect.poll(() => next.dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
+    await next.cancel.click();
+    await next.dialog.waitFor({ state: 'detached' });
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(1);
+    await inPanel(page, '[data-kf="expand"]').click();
+    await panel(page).waitFor();
+  });
+
+  it('at 125%, a 900 px confirm, too wide to go beside the panel, folds the panel while it is open; the panel opens again when it closes', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    for (const kit of ['antd', 'element'] as const) {
+      const { dialog, ...parts } = await openConfirm(page, 900, kit);
+      await inPanel(page, '[data-kf="expand"]').waitFor();
+      await pageHas(parts);
+      await parts.cancel.click();
+      await dialog.waitFor({ state: 'detached' });
+      await panel(page).waitFor();
+      expect(await panelWidth(page)).toBe(340);
+    }
+    // Opened again by the agent over the dialog, the panel stays open (the agent's choice), and it is
+    // open after the dialog closes.
+    const { dialog, cancel } = await openConfirm(page, 900);
+    await inPanel(page, '[data-kf="expand"]').click();
+    await panel(page).waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    await cancel.evaluate((el) => (el as HTMLElement).click());
+    await dialog.waitFor({ state: 'detached' });
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+  });
+
+  it('a dialog the console hides and shows again (kept in the page between uses) is placed each time', async () => {
+    await openConsole(page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(page, 520);
+    await pageHas(parts);
+    const layer = page.locator('.page-confirm');
+    await layer.evaluate((el) => ((el as HTMLElement).style.display = 'none'));
+    await expect.poll(() => dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
+    await layer.evaluate((el) => ((el as HTMLElement).style.display = ''));
+    await pageHas(parts);
+  });
+
+  it('on every other console fixture at 125% (chat and order pages): 520 px moved, 900 px folds the panel until it closes', async () => {
+    for (const fx of [CONSOLES.jd, CONSOLES.douyin, CONSOLES.douyinV2, CONSOLES.kuaishou, CONSOLES.taobaoSold, CONSOLES.jdOrders]) {
+      await openConsole(page, fx);
+      const narrow = await openConfirm(page, 520);
+      await pageHas({ ok: narrow.ok, cancel: narrow.cancel });
+      expect(await panelWidth(page), fx.file).toBe(340);
+      await narrow.ok.click();
+      await narrow.dialog.waitFor({ state: 'detached' });
+      const wide = await openConfirm(page, 900);
+      await inPanel(page, '[data-kf="expand"]').waitFor();
+      await pageHas({ ok: wide.ok, cancel: wide.cancel });
+      await wide.cancel.click();
+      await panel(page).waitFor();
+    }
+  });
+
+  it('at 1366×768 (100%), the 900 px confirm fits beside the panel: moved, the panel stays open', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openConsole(page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(page, 900);
+    await pageHas(parts);
+    expect(await panelWidth(page)).toBe(340);
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    await parts.ok.click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });

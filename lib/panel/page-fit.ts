@@ -1,0 +1,156 @@
+/**
+ * The panel beside what the page opens or becomes after the panel came (the fit feature script,
+ * entrypoints/fit-feature.ts, started with every panel; none of this is in the content script):
+ *
+ * - *A modal dialog of the page* (a confirm with 取消/确定, a form) that the console centres on the
+ *   whole window runs under the panel at 1366×768 with 125% zoom (1093 CSS px). One that fits beside
+ *   the panel is moved left just clear of it (dialog-fit.ts, the remark dialog's own code); one too
+ *   wide for that (a 900 px dialog in 1093 px) folds the panel while it is open, and the panel opens
+ *   again when it closes — unless the agent opened or folded it meanwhile. The remark dialog is left
+ *   to the remark form (it moves it and keeps the form beside it). Generic: a dialog is an element
+ *   marked `aria-modal="true"`, `role="dialog"` or `role="alertdialog"` in a position:fixed layer (no
+ *   console selectors). Checked, at the next frame, when an element under <body> comes or goes (the
+ *   running page observers' `bodyWatch`: portals and masks go there), when a dialog seen before
+ *   changes size (shown again, hidden: a ResizeObserver on it), at a focus change, at a resize and
+ *   when the panel is folded or opened.
+ * - *A chat console that cannot narrow* (a `min-width`, or a zoom that made the window narrower than
+ *   it): checked when the panel starts and again whenever the page's size changes (a ResizeObserver
+ *   on <html>, <body> and <body>'s children: a min-width taking effect resizes them; no polling); the
+ *   panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
+ *   the page did narrow for the open panel before the change: a panel the agent opened on a page that
+ *   could not narrow stays open.
+ */
+import type { PanelController } from './controller';
+import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
+import { dialogBox, fitDialog, GAP_PX } from './dialog-fit';
+
+const DIALOG = '[aria-modal="true"], [role="dialog"], [role="alertdialog"]';
+
+export interface PageFitHost {
+  controller: PanelController;
+  doc: Document;
+  /** Aborted when the panel is removed (navigation, extension reload). */
+  signal: AbortSignal;
+  /** The content script's observers' hook (lib/sites/observe.ts). */
+  bodyWatch: Set<() => void>;
+  /** The panel's words (the content script's, in the interface's language). */
+  noRoom: string;
+}
+
+/** The box of an open page dialog at `el` (its fixed layer's dialog, not the full-window layer itself); null when hidden or in the page's flow. */
+function openBox(el: Element): HTMLElement | null {
+  const box = dialogBox(el) ?? (el.firstElementChild && dialogBox(el.firstElementChild));
+  return box && box.offsetWidth && box.offsetHeight ? box : null;
+}
+
+export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: PageFitHost): void {
+  const store = controller.store;
+  const root = doc.documentElement;
+  let frame = 0;
+
+  // ---- the console's own dialogs
+  /** The dialog being looked after, how (moved or panel folded), and whether the agent took over. */
+  let current: { el: Element; box: HTMLElement; folded: boolean; moved: AbortController | null; agent: boolean } | null = null;
+  const release = () => {
+    if (!current) return;
+    current.moved?.abort();
+    if (current.folded && !current.agent && store.get().collapsed) store.set({ collapsed: false });
+    current = null;
+  };
+  const checkDialogs = () => {
+    const s = store.get();
+    const vw = root.clientWidth;
+    const remark = s.remarkEditor?.textarea;
+    if (current && (!current.el.isConnected || !openBox(current.el) || (remark && current.el.contains(remark)))) release();
+    if (!current) {
+      let found: { el: Element; box: HTMLElement } | null = null;
+      for (const el of doc.querySelectorAll(DIALOG)) {
+        const box = openBox(el);
+        if (box) boxes.observe(box);
+        // The remark box is the remark form's (dialog-fit.ts); a dialog clear of the panel needs nothing.
+        if (box && !(remark && el.contains(remark)) && box.getBoundingClientRect().right > vw - PANEL_WIDTH_PX) found = { el, box };
+      }
+      // A panel the agent folded covers nothing.
+      if (!found || s.collapsed) return;
+      current = { ...found, folded: false, moved: null, agent: false };
+    }
+    const c = current;
+    if (c.agent) return;
+    if (c.folded) {
+      // The agent opened the panel over the dialog: theirs from now on.
+      if (!s.collapsed) c.agent = true;
+      return;
+    }
+    if (s.collapsed) {
+      // Folded by the agent while the dialog was moved: it goes back where the page put it (and is
+      // moved again if the agent opens the panel).
+      c.moved?.abort();
+      c.moved = null;
+      return;
+    }
+    if (c.box.offsetWidth + 2 * GAP_PX <= vw - PANEL_WIDTH_PX) {
+      if (!c.moved) fitDialog(null, doc, (c.moved = new AbortController()).signal)(c.box);
+    } else {
+      c.moved?.abort();
+      c.moved = null;
+      c.folded = true;
+      store.set({ collapsed: true });
+    }
+  };
+
+  // ---- a page that cannot narrow
+  /** The page narrowed for the open panel at the last look. */
+  let hadRoom = true;
+  const checkRoom = () => {
+    const s = store.get();
+    const open = s.pageKind === 'chat' && !s.collapsed;
+    const narrowed = pageNarrowed(doc);
+    if (open && !narrowed && hadRoom) store.set({ collapsed: true, notice: { kind: 'info', text: noRoom } });
+    hadRoom = open && narrowed;
+  };
+
+  const check = () => {
+    frame = 0;
+    if (signal.aborted) return;
+    checkRoom();
+    checkDialogs();
+  };
+  const later = () => {
+    if (!frame && !signal.aborted) frame = requestAnimationFrame(check);
+  };
+  // Resize callbacks run after layout, before paint: the page is measured as it will be drawn. The
+  // page's own boxes only say whether it still narrows (a chat page's boxes may resize as messages
+  // come); a dialog's box shown or hidden is looked at like a new one.
+  const sizes = new ResizeObserver(() => !signal.aborted && checkRoom());
+  const boxes = new ResizeObserver(() => !signal.aborted && checkDialogs());
+  const watchSizes = () => {
+    for (const el of [root, doc.body, ...(doc.body?.children ?? [])]) if (el) sizes.observe(el);
+  };
+  const onBody = () => {
+    watchSizes();
+    later();
+  };
+  bodyWatch.add(onBody);
+  const opts = { signal, passive: true } as const;
+  doc.defaultView?.addEventListener('resize', later, opts);
+  doc.addEventListener('focusin', later, opts);
+  let collapsed = store.get().collapsed;
+  const off = store.subscribe((s) => {
+    if (s.collapsed !== collapsed) later();
+    collapsed = s.collapsed;
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      bodyWatch.delete(onBody);
+      off();
+      sizes.disconnect();
+      boxes.disconnect();
+      cancelAnimationFrame(frame);
+      release();
+    },
+    { once: true },
+  );
+  watchSizes();
+  check();
+}
