@@ -317,4 +317,25 @@ describe('buyer notes on the demo console', () => {
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
     }
   });
+
+  it('导入全部数据 schedules the revisits of imported VIPs at once too, and says how many over how many days', async () => {
+    for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    const longAgo = Date.now() - 180 * 86_400_000;
+    const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
+    const file = await callFromExtensionPage<Record<string, any>>(s.ext, 'exportAllData');
+    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    const options = await s.h.openExtensionPage('options.html#import');
+    try {
+      const json = JSON.stringify({ ...file, customers: { ...file.customers, customers } });
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'kefu-all-data.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+      await options.locator('[data-kf="all-import-merge"]').click();
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已合并导入');
+      expect(await options.locator('[data-kf="all-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
+      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
+      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
 });
