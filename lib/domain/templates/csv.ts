@@ -91,7 +91,8 @@ const ORDER_WORDS: Record<OrderStatus, string> = { unpaid: '待付款', paid: '�
 /** A new reply's group when its row names none. */
 export const CSV_DEFAULT_GROUP = '导入的话术';
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
+/** A header cell as compared with the column names: trimmed, lowercased, without a BOM or a bracketed note. */
+export const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
 
 /** The situations a group name stands for, or null. */
 export function scenariosForGroup(group: string): ScenarioId[] | null {
@@ -156,7 +157,7 @@ export function parseCsv(text: string, sep = ','): { records: CsvRecord[]; open:
 }
 
 /** The field separator of a header line: a tab when it has tabs and no commas, else a comma. */
-function separatorOf(text: string): string {
+export function separatorOf(text: string): string {
   const first = text.slice(0, text.search(/[\r\n]|$/));
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
