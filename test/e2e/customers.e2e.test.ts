@@ -22,6 +22,21 @@ async function exportAll(p: Page): Promise<Customer[]> {
   return all;
 }
 
+/** 25 VIPs last seen 180 days ago, as a file's records; the store is left without buyers. */
+async function oldVips(): Promise<Customer[]> {
+  for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+  const longAgo = Date.now() - 180 * 86_400_000;
+  const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
+  await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+  return customers;
+}
+
+/** How many VIP revisits the follow-up list holds. */
+async function revisitsListed(): Promise<number> {
+  const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
+  return list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0);
+}
+
 describe('buyer notes on the demo console', () => {
   it("shows the open buyer's card and follows conversation switches", async () => {
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { preferences: '喜欢宽松款', sizes: { heightCm: 162 } } });
@@ -298,10 +313,7 @@ describe('buyer notes on the demo console', () => {
   });
 
   it('imports VIP buyers last seen long ago and says how many revisits it scheduled, over how many days', async () => {
-    for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
-    const longAgo = Date.now() - 180 * 86_400_000;
-    const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
-    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    const customers = await oldVips();
     const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
@@ -311,8 +323,7 @@ describe('buyer notes on the demo console', () => {
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
       expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
       // They are on the follow-up list now, not at the next hourly run.
-      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
-      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(25);
+      expect(await revisitsListed()).toBe(25);
     } finally {
       await options.close();
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
@@ -320,11 +331,8 @@ describe('buyer notes on the demo console', () => {
   });
 
   it('导入全部数据 schedules the revisits of imported VIPs at once too, and says how many over how many days', async () => {
-    for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
-    const longAgo = Date.now() - 180 * 86_400_000;
-    const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
+    const customers = await oldVips();
     const file = await callFromExtensionPage<Record<string, any>>(s.ext, 'exportAllData');
-    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
     const options = await s.h.openExtensionPage('options.html#import');
     try {
       const json = JSON.stringify({ ...file, customers: { ...file.customers, customers } });
@@ -332,8 +340,7 @@ describe('buyer notes on the demo console', () => {
       await options.locator('[data-kf="all-import-merge"]').click();
       await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已合并导入');
       expect(await options.locator('[data-kf="all-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
-      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
-      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(25);
+      expect(await revisitsListed()).toBe(25);
     } finally {
       await options.close();
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
@@ -369,8 +376,7 @@ describe('buyer notes on the demo console', () => {
         note: '只发顺丰\n要开发票,抬头公司；电话：138****5678',
       });
       expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '老VIP4' })).toMatchObject({ tags: ['VIP2'], segment: 'vip' });
-      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
-      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(22);
+      expect(await revisitsListed()).toBe(22);
       expect((await callFromExtensionPage<{ reason: string }[]>(s.ext, 'listBackups')).map((b) => b.reason)).toContain('before-import-customers');
     } finally {
       await options.close();

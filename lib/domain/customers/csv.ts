@@ -22,7 +22,7 @@ import { inLocale, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import type { Platform } from '../../sites/types';
 import { csvUnguard } from '../followups/csv';
-import { norm, parseCsv, separatorOf, type CsvRecord } from '../templates/csv';
+import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from './identity';
@@ -134,25 +134,10 @@ function added(base: string, text: string, maskPii_: boolean): string | undefine
 export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImport {
   const say = (m: Bilingual) => inLocale(m, o.locale);
   const fail = (m: Bilingual): BuyerCsvImport => ({ ok: false, errors: [say(m)] });
-  const { records, open } = parseCsv(text, separatorOf(text));
-  if (open !== null) return fail({ zh: `第 ${open} 行的引号没有闭合：文件可能被截断或引号不成对。没有导入任何内容`, en: `row ${open}: a quote is never closed (the file may be cut off, or its quotes do not pair). Nothing was imported` });
-  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = rows.shift();
-  if (!header) return fail({ zh: '文件是空的，没有买家可导入', en: 'the file is empty: there are no buyers to import' });
-
-  const columns: BuyerCsvReport['columns'] = {};
-  const at: Partial<Record<BuyerCsvField, number>> = {};
-  const ignored: string[] = [];
-  header.cells.forEach((h, i) => {
-    const name = norm(h);
-    const field = (Object.keys(BUYER_COLUMNS) as BuyerCsvField[]).find((f) => BUYER_COLUMNS[f].includes(name));
-    if (field && at[field] === undefined) {
-      at[field] = i;
-      columns[field] = h.trim();
-    } else if (h.trim() !== '') ignored.push(h.trim());
-  });
+  const sheet = readSheet(text, BUYER_COLUMNS);
+  if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有买家可导入', en: 'the file is empty: there are no buyers to import' });
+  const { rows, columns, at, ignored, found } = sheet;
   if (at.nickname === undefined) {
-    const found = header.cells.map((h) => h.trim()).filter((h) => h !== '');
     return fail({
       zh: `找不到买家所在的列：表头（第 1 行）需要有“买家”“昵称”“旺旺”或“会员名”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。没有导入任何内容`,
       en: `no column names the buyer: the header (row 1) needs one of 买家, 昵称, 旺旺, 会员名 (or buyer, nickname). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}. Nothing was imported`,

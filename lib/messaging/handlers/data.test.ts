@@ -22,7 +22,7 @@ const { saveTaughtSite } = await import('../../storage/sites');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import type { AllDataImportResult } from '../protocol-data';
-import { isoDay } from '../../domain/time';
+import { perDay } from '../../domain/testing';
 
 async function ok<T>(verb: string, payload?: unknown): Promise<T> {
   const r = await dispatch({ kf: verb, payload }, 'extension-page');
@@ -149,9 +149,7 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     const items = (await loadFollowups()).filter((f) => f.kind === 'vip-revisit');
     expect(items).toHaveLength(45);
     expect([...r.revisits!].sort()).toEqual(items.map((f) => f.dueAt).sort());
-    const perDay = new Map<string, number>();
-    for (const due of r.revisits!) perDay.set(isoDay(due, 8 * 60), (perDay.get(isoDay(due, 8 * 60)) ?? 0) + 1);
-    expect([...perDay.values()]).toEqual([20, 20, 5]);
+    expect(perDay([...r.revisits!].sort())).toEqual([20, 20, 5]);
     // Imported again, nothing new is scheduled, and the answer says none.
     expect(await ok('importAllData', { json: file, merge: true })).not.toHaveProperty('revisits');
   });
