@@ -1,5 +1,8 @@
 /**
- * Text in a legacy East Asian encoding (Big5, Shift-JIS, GBK), for the import tests: Node can
+ * Text in a legacy East Asian encoding (Big5, Shift-JIS, GBK), for the import tests — a file as
+ * Excel, WPS or Notepad save it on Chinese Windows ("ANSI" = GBK), or on Taiwanese or Japanese
+ * Windows (Big5, Shift-JIS). The one helper for such bytes (it replaced test/gbk.ts, a hand-made GBK
+ * table of the few characters the tests used, which gave the same bytes for each of them). Node can
  * decode these but not encode them, so the table is the decoder's own, inverted — every one- and
  * two-byte sequence decoded once with TextDecoder (strict) and kept per character. The bytes are
  * then exactly what a Big5 or Shift-JIS program writes for that text, not a hand-picked sample.

@@ -38,6 +38,16 @@ describe('删除全部数据', () => {
   });
 });
 
+/** Chooses an 全部数据 file in the tab's import input. */
+async function chooseFile(tab: { q(selector: string): Element | null }) {
+  const input = tab.q('[data-kf="all-import-file"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([JSON.stringify({ format: 'kefu-all-data', version: 1 })], 'kefu-all-data.json')], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 10));
+  });
+}
+
 describe('导入全部数据', () => {
   const areas = (n: number) => ({ file: n, here: 0, fresh: n });
   const preview: AllDataPreview = {
@@ -50,12 +60,7 @@ describe('导入全部数据', () => {
   it('counts the file per area first, then merges with the library’s count as the base', async () => {
     const importAllData = vi.fn((p: { dryRun?: boolean }) => ({ ok: true, preview }));
     const tab = await mountTab(<AllData />, { importAllData, getSettings: () => ({ shop: { locale: 'zh-CN' } }) });
-    const input = tab.q('[data-kf="all-import-file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify({ format: 'kefu-all-data', version: 1 })], 'kefu-all-data.json')], configurable: true });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 10));
-    });
+    await chooseFile(tab);
     expect(importAllData).toHaveBeenLastCalledWith({ json: { format: 'kefu-all-data', version: 1 }, dryRun: true });
     expect(tab.q('tr[data-area="templates"]')!.textContent).toBe('话术1031021');
     expect(tab.q('tr[data-area="customers"]')!.textContent).toBe('客户档案25025');
@@ -63,5 +68,16 @@ describe('导入全部数据', () => {
     await tab.click('[data-kf="all-import-merge"]');
     expect(importAllData).toHaveBeenLastCalledWith({ json: { format: 'kefu-all-data', version: 1 }, merge: true, baseUpdatedAt: 7 });
     expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已合并导入：话术 103、客户档案 25、跟进 4');
+  });
+
+  it('says after the import how many VIP revisits it scheduled and over how many days, as the buyer import does', async () => {
+    // 45 revisits from Friday 2026-12-04 09:00 Beijing: 20, 20, 5.
+    const day = (d: number) => Date.UTC(2026, 11, d, 1);
+    const revisits = [...Array(20).fill(day(4)), ...Array(20).fill(day(5)), ...Array(5).fill(day(6))];
+    const importAllData = vi.fn((p: { dryRun?: boolean }) => ({ ok: true, preview, ...(p.dryRun ? {} : { revisits }) }));
+    const tab = await mountTab(<AllData />, { importAllData, getSettings: () => ({ shop: { locale: 'zh-CN' } }) });
+    await chooseFile(tab);
+    await tab.click('[data-kf="all-import-merge"]');
+    expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已为导入的 VIP 买家安排 45 次回访：上次联系已久的按每天最多 20 次排开，分布在 3 天（12-04 至 12-06）');
   });
 });

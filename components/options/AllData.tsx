@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApi, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
-import { TRANSFER_CHUNK, allCustomers, stageCustomers } from './Customers';
+import { TRANSFER_CHUNK, allCustomers, revisitsLine, stageCustomers } from './Customers';
 import { useShopZone } from './useShopZone';
 import { registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
@@ -95,12 +95,14 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
  */
 export function AllData() {
   const api = useApi();
+  const zone = useShopZone();
   const flow = useImportFlow<AllDataPreview>({
     check: (json) => sendAllData(api, json, { dryRun: true }),
     async write(json, merge, p) {
       const r = await sendAllData(api, json, { merge, baseUpdatedAt: p.library?.updatedAt });
       if (!r.ok) return r;
-      return { ok: true, lines: [t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) }), t('data.undo', { tab: t('backups.tab') })] };
+      const written = t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) });
+      return { ok: true, lines: [written, ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
   });

@@ -19,6 +19,7 @@ import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { customersImport } from '@/lib/i18n/messages/customers-import';
 import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
 import { ForgetConfirm, forgetResult } from './ForgetConfirm';
+import { useCustomersCsv } from './CustomersCsv';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -483,6 +484,8 @@ function CustomerTransfer() {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
   const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
+  // The spreadsheet import beside the JSON one: its button in the row, its dry run under it.
+  const csv = useCustomersCsv({ disabled: busy !== null, onBusy: setBusy, onResult: setResult });
 
   const exportAll = async () => {
     setResult(null);
@@ -542,10 +545,12 @@ function CustomerTransfer() {
           {t('customers.options.exportAll')}
         </button>
         <JsonFileInput label={t('customers.options.import')} kf="customers-import-file" disabled={busy !== null} onFile={onFile} />
+        {csv.input}
         <button class="kf-danger" data-kf="customers-delete-all" disabled={busy !== null} onClick={() => void askDeleteAll()}>
           {t('customers.options.deleteAll')}
         </button>
       </div>
+      {csv.panel}
       {confirmAll !== null && (
         <ForgetConfirm
           kf="customers-delete-all-confirm"

@@ -9,7 +9,6 @@ import { mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
-import { gbkBytes } from '@/test/gbk';
 import { encodeLegacy } from '@/test/legacy-encode';
 
 registerMessages(options);
@@ -57,7 +56,7 @@ async function importBytes(imp: (typeof IMPORTS)[number], bytes: Uint8Array<Arra
 
 describe.each(IMPORTS)('$name reads the file by its encoding', (imp) => {
   it('sends a file saved as GBK ("ANSI", Excel) as the Chinese it holds', async () => {
-    const { sent } = await importBytes(imp, gbkBytes(TEXT));
+    const { sent } = await importBytes(imp, encodeLegacy('gbk', TEXT));
     expect(sent).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(sent.mock.calls[0]![0])).toContain('"title":"欢迎光临","body":"亲，您好！请问有什么可以帮您的？","note":"身高体重，偏好宽松"');
     expect(JSON.stringify(sent.mock.calls[0]![0])).not.toContain('\uFFFD');
@@ -65,7 +64,7 @@ describe.each(IMPORTS)('$name reads the file by its encoding', (imp) => {
 
   it('refuses a file that holds replacement characters, saying its encoding looks wrong, and sends nothing', async () => {
     // A GBK file opened as UTF-8 and saved again: the Chinese is gone for good.
-    const damaged = new TextEncoder().encode(new TextDecoder().decode(gbkBytes(TEXT)));
+    const damaged = new TextEncoder().encode(new TextDecoder().decode(encodeLegacy('gbk', TEXT)));
     const { sent, shown } = await importBytes(imp, damaged);
     expect(sent).not.toHaveBeenCalled();
     expect(shown).toMatch(/文件的编码看起来不对：其中有 \d+ 处乱码字符“\uFFFD”/);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFileBytes } from './file-text';
-import { gbkBytes } from '../../test/gbk';
 import { encodeLegacy } from '../../test/legacy-encode';
 import { STARTER_LIBRARY } from './templates/starter';
 
@@ -18,7 +17,7 @@ function utf16(s: string, le: boolean): Uint8Array {
 
 describe('the text of an imported file', () => {
   it('reads a file saved as GBK ("ANSI" on Chinese Windows) as the Chinese it holds, not as U+FFFD', () => {
-    const bytes = gbkBytes(json);
+    const bytes = encodeLegacy('gbk', json);
     // What the import did before: lenient UTF-8 turned every character into U+FFFD.
     expect(new TextDecoder().decode(bytes)).toContain('\uFFFD');
     expect(decodeFileBytes(bytes)).toEqual({ ok: true, text: json, encoding: 'gb18030' });
@@ -35,12 +34,12 @@ describe('the text of an imported file', () => {
     // Latin-1 "café " : 0xE9 then a space is neither.
     expect(decodeFileBytes(Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x7b, 0x7d]))).toEqual({ ok: false, problem: 'undecodable' });
     // A UTF-8 mark on GBK bytes is not read as GBK behind the agent's back.
-    expect(decodeFileBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...gbkBytes(json)]))).toEqual({ ok: false, problem: 'undecodable' });
+    expect(decodeFileBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...encodeLegacy('gbk', json)]))).toEqual({ ok: false, problem: 'undecodable' });
   });
 
   it('refuses a file that already holds replacement characters (read with the wrong encoding and saved again)', () => {
     // 欢迎 read as UTF-8 is "��ӭ": some GBK pairs happen to be valid UTF-8, so not every character shows as U+FFFD.
-    const damaged = new TextDecoder().decode(gbkBytes('{"title": "欢迎"}'));
+    const damaged = new TextDecoder().decode(encodeLegacy('gbk', '{"title": "欢迎"}'));
     expect(damaged).toBe('{"title": "\uFFFD\uFFFDӭ"}');
     expect(decodeFileBytes(utf8(damaged))).toEqual({ ok: false, problem: 'replacement', count: 2, encoding: 'utf-8' });
   });

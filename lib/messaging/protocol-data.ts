@@ -13,7 +13,8 @@ export interface AllDataPreview {
   settings: boolean;
 }
 
-export type AllDataImportResult = { ok: true; preview: AllDataPreview } | { ok: false; errors: string[] };
+/** `revisits`: as a buyer import's (ImportResult), the VIP revisits the import scheduled, their due times. */
+export type AllDataImportResult = { ok: true; preview: AllDataPreview; revisits?: number[] } | { ok: false; errors: string[] };
 
 export interface DataProtocol {
   /**

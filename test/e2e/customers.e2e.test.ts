@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
 import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
+import { encodeLegacy } from '../legacy-encode';
 
 const s = buyerNotesSuite();
 
@@ -19,6 +20,21 @@ async function exportAll(p: Page): Promise<Customer[]> {
     after = r.next ?? undefined;
   } while (after);
   return all;
+}
+
+/** 25 VIPs last seen 180 days ago, as a file's records; the store is left without buyers. */
+async function oldVips(): Promise<Customer[]> {
+  for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+  const longAgo = Date.now() - 180 * 86_400_000;
+  const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
+  await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+  return customers;
+}
+
+/** How many VIP revisits the follow-up list holds. */
+async function revisitsListed(): Promise<number> {
+  const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
+  return list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0);
 }
 
 describe('buyer notes on the demo console', () => {
@@ -297,10 +313,7 @@ describe('buyer notes on the demo console', () => {
   });
 
   it('imports VIP buyers last seen long ago and says how many revisits it scheduled, over how many days', async () => {
-    for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
-    const longAgo = Date.now() - 180 * 86_400_000;
-    const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
-    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    const customers = await oldVips();
     const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
@@ -310,8 +323,61 @@ describe('buyer notes on the demo console', () => {
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
       expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
       // They are on the follow-up list now, not at the next hourly run.
-      const list = await callFromExtensionPage<{ groups: { kind: string; total: number }[] }>(s.ext, 'listFollowups', {});
-      expect(list.groups.filter((g) => g.kind === 'vip-revisit').reduce((n, g) => n + g.total, 0)).toBe(25);
+      expect(await revisitsListed()).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
+
+  it('导入全部数据 schedules the revisits of imported VIPs at once too, and says how many over how many days', async () => {
+    const customers = await oldVips();
+    const file = await callFromExtensionPage<Record<string, any>>(s.ext, 'exportAllData');
+    const options = await s.h.openExtensionPage('options.html#import');
+    try {
+      const json = JSON.stringify({ ...file, customers: { ...file.customers, customers } });
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'kefu-all-data.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+      await options.locator('[data-kf="all-import-merge"]').click();
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已合并导入');
+      expect(await options.locator('[data-kf="all-result"]').textContent()).toMatch(/已为导入的 VIP 买家安排 25 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天（\d\d-\d\d 至 \d\d-\d\d）/);
+      expect(await revisitsListed()).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
+
+  it('导入 CSV 表格: a VIP list saved by Excel as GBK is counted first, then imported with phones masked, a backup, and the revisits of VIPs last seen long ago', async () => {
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'taobao', nickname: '米粒妈妈', patch: { note: '只发顺丰' }, addTags: ['老客'] });
+    const old = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 22 }, (_, i) => `老VIP${i},淘宝,VIP${(i % 3) + 1},,,${old(200)}`);
+    const sheet = ['旺旺,平台,会员等级,备注,手机,最近购买', '米粒妈妈,天猫,是,"要开发票,抬头公司",13812345678,', ...rows, ',淘宝,是,没写买家,,', '星辰大海ing,闲鱼,是,,,'].join('\r\n');
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-csv-file"]').setInputFiles({ name: 'VIP名单.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeLegacy('gbk', sheet)) });
+      const confirm = options.locator('[data-kf="customers-csv-confirm"]');
+      await expect.poll(() => options.locator('[data-kf="customers-csv-counts"]').textContent()).toBe('表格中 23 行可导入：新增 22 位，已有的买家补充 1 位，与现有相同 0 位；略过 2 行。');
+      expect(await options.locator('[data-kf="customers-csv-skipped"] li').allTextContents()).toEqual([
+        '第 25 行：“旺旺”为空',
+        '第 26 行：平台“闲鱼”不认识（可写淘宝、天猫、京东、拼多多、抖音、快手）',
+      ]);
+      // Counting wrote nothing.
+      expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(1);
+      await confirm.locator('[data-kf="customers-csv-yes"]').click();
+      const result = options.locator('[data-kf="customers-import-result"]');
+      await expect.poll(() => result.textContent()).toContain('已从表格导入：新增 22 位，补充 1 位。');
+      // The 22 VIPs last seen 200 days ago, 20 a day (米粒妈妈, seen now, is not due for a month).
+      expect(await result.textContent()).toMatch(/已为导入的 VIP 买家安排 22 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天/);
+      expect(await result.textContent()).toContain('导入前的数据已备份');
+      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '米粒妈妈' })).toMatchObject({
+        tags: ['老客', 'VIP'],
+        segment: 'vip',
+        note: '只发顺丰\n要开发票,抬头公司；电话：138****5678',
+      });
+      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '老VIP4' })).toMatchObject({ tags: ['VIP2'], segment: 'vip' });
+      expect(await revisitsListed()).toBe(22);
+      expect((await callFromExtensionPage<{ reason: string }[]>(s.ext, 'listBackups')).map((b) => b.reason)).toContain('before-import-customers');
     } finally {
       await options.close();
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, type Harness } from './harness';
 import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
-import { gbkBytes } from '../gbk';
+import { encodeLegacy } from '../legacy-encode';
 
 let h: Harness;
 
@@ -99,7 +99,7 @@ it('imports a learned-picks file saved as GBK; an id twice is named when the cop
   const opts = await h.openExtensionPage('options.html#learned');
   const pick = { id: 'e2e-gbk-1', at: Date.now(), text: '快递到哪了', scenario: 'tracking', templateId: null, source: 'chip' };
   const choose = (name: string, picks: unknown[]) =>
-    opts.locator('[data-kf="learned-import"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(gbkBytes(JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: 1, picks }))) });
+    opts.locator('[data-kf="learned-import"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(encodeLegacy('gbk', JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: 1, picks }))) });
   const message = () => opts.locator('[data-kf="learned-message"]').textContent();
   try {
     await choose('edited.json', [pick, { ...pick, text: '退货' }]);

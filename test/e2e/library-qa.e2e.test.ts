@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { libraryPages } from './library-pages';
 import { callFromExtensionPage } from './pages';
-import { gbkBytes } from '../gbk';
+import { encodeLegacy } from '../legacy-encode';
 
 const { s: kit, options, library } = libraryPages();
 const form = (page: Page) => page.locator('[data-kf="template-form"]');
@@ -95,7 +95,7 @@ describe('importing a library file into a full library', () => {
     const text = JSON.stringify({ format: 'kefu-library', version: 1, groups: ['店铺欢迎'], templates: [reply] });
     const choose = (name: string, bytes: Uint8Array) => page.locator('[data-kf="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
 
-    await choose('gbk.json', gbkBytes(text));
+    await choose('gbk.json', encodeLegacy('gbk', text));
     await expect.poll(() => page.locator('[data-kf="import-counts"]').textContent()).toContain('文件中有 1 条话术');
     await page.locator('[data-kf="import-merge"]').click();
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已合并');
@@ -104,7 +104,7 @@ describe('importing a library file into a full library', () => {
     expect(after.templates.filter((t) => t.id !== 'gbk-welcome')).toEqual(kit.starter.templates);
 
     // The same file opened as UTF-8 and saved again: refused, saying why, and nothing changes.
-    await choose('resaved.json', new TextEncoder().encode(new TextDecoder().decode(gbkBytes(text.replace('gbk-welcome', 'gbk-resaved')))));
+    await choose('resaved.json', new TextEncoder().encode(new TextDecoder().decode(encodeLegacy('gbk', text.replace('gbk-welcome', 'gbk-resaved')))));
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toMatch(/文件的编码看起来不对：其中有 \d+ 处乱码字符/);
     expect(await page.locator('[data-kf="import-confirm"]').count()).toBe(0);
     expect(await library()).toEqual(after);

@@ -259,7 +259,7 @@ describe('JD order list, which shows no flag', () => {
     await ext.close();
     await page.bringToFront();
     await openConsole(page, CONSOLES.jdOrders);
-    await expect.poll(() => page.locator('.card [data-kf="remark-lint"]').first().textContent()).toContain('judged from its text to be 【延迟发货】');
+    await expect.poll(() => page.locator('.card [data-kf="remark-lint"]').first().textContent()).toContain('judged from its text to be Delayed shipping');
     expect(await inPanel(page, '[data-kf="remark-lint-list"]').textContent()).not.toContain('purple');
     const back = await h.openExtensionPage('options.html');
     await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });

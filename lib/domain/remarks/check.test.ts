@@ -354,7 +354,7 @@ describe('checkRemark: a flag read from the remark text (a page that shows no fl
     expect(p.map((x) => x.code)).toEqual(['missing-field']);
     expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
     expect(p[0]?.message).not.toContain('紫旗');
-    expect(p[0]?.messageEn).toContain('The remark judged from its text to be 【延迟发货】 is missing');
+    expect(p[0]?.messageEn).toContain('The remark judged from its text to be Delayed shipping is missing');
     expect(p[0]?.messageEn).not.toContain('purple');
     // Where the flag is shown, it is named.
     expect(checkRemark('【延迟发货】小美 2026-11-22', A('purple'))[0]?.message).toContain('紫旗（延迟发货）');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRESET_A, PRESET_B, cloneRuleSet } from './presets';
-import { allTargets, getRule, isRecordKind } from './rules';
+import { allTargets, getRule, isRecordKind, targetName } from './rules';
 import { checkRemark, emptyRemarkNote } from './check';
 import { normalizeField } from './fields';
 import { validateValues } from './validate';
@@ -86,11 +86,12 @@ function messagesFor(rs: RuleSet, target: RemarkTarget): Said[] {
   return out;
 }
 
-/** A shop's own rules: a field added with its own label (no English for it exists), a renamed title. */
+/** A shop's own rules: a field added with its own label (no English for it exists), a renamed flag title and record title. */
 function shopRules(): RuleSet {
   const rs = cloneRuleSet(PRESET_A);
   rs.convention = 'custom';
   rs.flags.purple.title = '等货';
+  rs.records['quality-exchange'].title = '质量问题换货单';
   rs.flags.purple.fields.push({ key: 'field9', label: '到货批次', type: 'date', required: true });
   rs.flags.yellow.fields.push({ key: 'field8', label: '联系方式', type: 'phone', required: true });
   return rs;
@@ -121,6 +122,38 @@ describe.each(SETS)('remark messages under %s', (_name, rs) => {
       const en = Object.hasOwn(remarkPresetsEn, s.field.label) ? remarkPresetsEn[s.field.label]! : `"${s.field.label}"`;
       expect(s.messageEn, s.where).toContain(en);
     }
+  });
+});
+
+describe.each(SETS)('records and remarks named in English messages under %s', (_name, rs) => {
+  const said = allTargets().flatMap((t) => messagesFor(rs, t));
+  /** Titles a message names in 【】 as a record (…记录) or a remark judged from its text (按内容判断为…的备注). */
+  const named = (zh: string) => [...zh.matchAll(/【([^】]*)】记录|按内容判断为【([^】]*)】的备注/g)].map((m) => m[1] ?? m[2]!);
+
+  it('names a built-in title in English and a shop’s own title as written, wherever the Chinese names it', () => {
+    const titles = new Set<string>();
+    for (const s of said) {
+      for (const title of named(s.message)) {
+        titles.add(title);
+        const en = Object.hasOwn(remarkPresetsEn, title) ? remarkPresetsEn[title]! : `【${title}】`;
+        expect(s.messageEn, `${s.where}: ${s.messageEn}`).toContain(en);
+      }
+    }
+    // Every record's and every flag's title was named so at least once.
+    for (const t of allTargets()) if (isRecordKind(t) || rs.flags[t].inUse) expect(titles, t).toContain(getRule(rs, t).title);
+  });
+
+  it('never puts a built-in title in 【】 in English: the English name stands in its place', () => {
+    for (const s of said) {
+      for (const [, inside] of s.messageEn.matchAll(/【([^】]*)】/g)) expect(Object.hasOwn(remarkPresetsEn, inside!), `${s.where}: ${s.messageEn}`).toBe(false);
+    }
+  });
+});
+
+describe('a record named in an English message', () => {
+  it('is its English name when the title is the preset’s, and the shop’s title as written otherwise', () => {
+    expect(targetName(PRESET_A, 'quality-exchange')).toEqual({ zh: '【质量换货】记录', en: 'the Quality exchange record' });
+    expect(targetName(shopRules(), 'quality-exchange')).toEqual({ zh: '【质量问题换货单】记录', en: 'the 【质量问题换货单】 record' });
   });
 });
 

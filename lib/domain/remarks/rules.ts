@@ -47,15 +47,26 @@ export function ruleWordEn(zh: string): string {
   return (Object.hasOwn(remarkPresetsEn, zh) && remarkPresetsEn[zh]) || `"${zh}"`;
 }
 
+/**
+ * A rule's title naming a record or a remark in an English message: the preset's English
+ * ("Quality exchange"), or a title the shop wrote itself as the remark writes it (【等货】).
+ */
+export function titleEn(title: string): string {
+  return (Object.hasOwn(remarkPresetsEn, title) && remarkPresetsEn[title]) || `【${title}】`;
+}
+
 /** How an English message names a field: "Ship date", or a label the shop added quoted ("尺码备注"). */
 export function fieldEn(spec: Pick<FieldSpec, 'label'>): string {
   return ruleWordEn(spec.label);
 }
 
-/** "紫旗（延迟发货）" / "【质量换货】记录" — how messages name a target ("the purple flag (Delayed shipping)" in English). */
+/**
+ * "紫旗（延迟发货）" / "【质量换货】记录" — how messages name a target ("the purple flag (Delayed shipping)",
+ * "the Quality exchange record" in English; a shop's own record title as written: "the 【换货单】 record").
+ */
 export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
   const rule = getRule(ruleSet, target);
-  if (isRecordKind(target)) return { zh: `【${rule.title}】记录`, en: `the ${target} record (【${rule.title}】)` };
+  if (isRecordKind(target)) return { zh: `【${rule.title}】记录`, en: `the ${titleEn(rule.title)} record` };
   const f = FLAG_NAMES[target];
   return { zh: `${f.zh}（${rule.title}）`, en: `the ${f.en} (${ruleWordEn(rule.title)})` };
 }
@@ -67,7 +78,7 @@ export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string
  */
 export function inferredName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
   const title = getRule(ruleSet, target).title;
-  return { zh: `按内容判断为【${title}】的备注`, en: `the remark judged from its text to be 【${title}】` };
+  return { zh: `按内容判断为【${title}】的备注`, en: `the remark judged from its text to be ${titleEn(title)}` };
 }
 
 /** A name at the start of an English sentence. */

@@ -91,7 +91,8 @@ const ORDER_WORDS: Record<OrderStatus, string> = { unpaid: '待付款', paid: '�
 /** A new reply's group when its row names none. */
 export const CSV_DEFAULT_GROUP = '导入的话术';
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
+/** A header cell as compared with the column names: trimmed, lowercased, without a BOM or a bracketed note. */
+export const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
 
 /** The situations a group name stands for, or null. */
 export function scenariosForGroup(group: string): ScenarioId[] | null {
@@ -161,6 +162,52 @@ function separatorOf(text: string): string {
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
 
+export type Sheet<F extends string> =
+  | {
+      ok: true;
+      /** The data rows, blank ones left out. */
+      rows: CsvRecord[];
+      /** The recognised columns: field → the header as written, and its index. */
+      columns: Partial<Record<F, string>>;
+      at: Partial<Record<F, number>>;
+      /** Headers not used (unknown, or a second column for a field). */
+      ignored: string[];
+      /** Every header the file has, trimmed (for "the file's columns are …"). */
+      found: string[];
+    }
+  /** `open`: the row whose quote never closes; null: the file holds nothing. */
+  | { ok: false; open: number | null };
+
+/**
+ * A sheet read: separator detected, records parsed, the header (its first non-blank row) matched
+ * against `names` (per field, compared by `norm`; the first column of a field wins). Shared by the
+ * reply library's import and the buyers' (lib/domain/customers/csv.ts).
+ */
+export function readSheet<F extends string>(text: string, names: Record<F, readonly string[]>): Sheet<F> {
+  const { records, open } = parseCsv(text, separatorOf(text));
+  if (open !== null) return { ok: false, open };
+  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows.shift();
+  if (!header) return { ok: false, open: null };
+  const columns: Partial<Record<F, string>> = {};
+  const at: Partial<Record<F, number>> = {};
+  const ignored: string[] = [];
+  header.cells.forEach((h, i) => {
+    const name = norm(h);
+    const field = (Object.keys(names) as F[]).find((f) => names[f].includes(name));
+    if (field && at[field] === undefined) {
+      at[field] = i;
+      columns[field] = h.trim();
+    } else if (h.trim() !== '') ignored.push(h.trim());
+  });
+  return { ok: true, rows, columns, at, ignored, found: header.cells.map((h) => h.trim()).filter((h) => h !== '') };
+}
+
+/** Why a sheet whose quote at `row` never closes is refused. */
+export function unclosedQuote(row: number): Bilingual {
+  return { zh: `第 ${row} 行的引号没有闭合：文件可能被截断或引号不成对。没有导入任何内容`, en: `row ${row}: a quote is never closed (the file may be cut off, or its quotes do not pair). Nothing was imported` };
+}
+
 /** What the confirmation shows about a CSV file besides the counts. */
 export interface CsvReport {
   /** The recognised columns: field → the header as written. */
@@ -200,26 +247,11 @@ function orderOf(word: string): OrderStatus | null {
  * (see the top of this file), with what the confirmation shows; or why the file is refused.
  */
 export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: Locale): CsvImport {
-  const { records, open } = parseCsv(text, separatorOf(text));
   const fail = (m: Bilingual): CsvImport => ({ ok: false, errors: [say(m, locale)] });
-  if (open !== null) return fail({ zh: `第 ${open} 行的引号没有闭合：文件可能被截断或引号不成对。没有导入任何内容`, en: `row ${open}: a quote is never closed (the file may be cut off, or its quotes do not pair). Nothing was imported` });
-  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = rows.shift();
-  if (!header) return fail({ zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
-
-  const columns: Partial<Record<CsvField, string>> = {};
-  const at: Partial<Record<CsvField, number>> = {};
-  const ignored: string[] = [];
-  header.cells.forEach((h, i) => {
-    const name = norm(h);
-    const field = (Object.keys(COLUMN_NAMES) as CsvField[]).find((f) => COLUMN_NAMES[f].includes(name));
-    if (field && at[field] === undefined) {
-      at[field] = i;
-      columns[field] = h.trim();
-    } else if (h.trim() !== '') ignored.push(h.trim());
-  });
+  const sheet = readSheet(text, COLUMN_NAMES);
+  if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
+  const { rows, columns, at, ignored, found } = sheet;
   if (at.body === undefined) {
-    const found = header.cells.map((h) => h.trim()).filter((h) => h !== '');
     return fail({
       zh: `找不到话术内容所在的列：表头（第 1 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。没有导入任何内容`,
       en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}. Nothing was imported`,

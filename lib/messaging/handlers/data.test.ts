@@ -22,6 +22,7 @@ const { saveTaughtSite } = await import('../../storage/sites');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import type { AllDataImportResult } from '../protocol-data';
+import { perDay } from '../../domain/testing';
 
 async function ok<T>(verb: string, payload?: unknown): Promise<T> {
   const r = await dispatch({ kf: verb, payload }, 'extension-page');
@@ -131,6 +132,26 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect(await stores()).toEqual(before);
     expect(await ok('listBackups')).toEqual([]);
     expect(await ok('importAllData', { json: { format: 'kefu-library', version: 1, templates: [] } })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^这不是「全部数据」导出文件/)] });
+  });
+
+  it('schedules the revisits of imported VIPs last seen long ago at once, 20 a day, and answers how many and when, as the buyer import does', async () => {
+    await seed();
+    for (let i = 0; i < 42; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    const file = await exportAll();
+    const longAgo = Date.now() - 200 * 86_400_000;
+    file.customers.customers = file.customers.customers.map((c: Customer) => ({ ...c, lastSeenAt: longAgo }));
+    await ok('deleteAllData', { confirm: true });
+
+    const r = await ok<AllDataImportResult & { revisits?: number[] }>('importAllData', { json: file, merge: true });
+    expect(r).toMatchObject({ ok: true });
+    // Every imported VIP (3 seeded + 42) has a revisit now, not at the next hourly job, and the answer lists them.
+    const { loadFollowups } = await import('../../storage/followups');
+    const items = (await loadFollowups()).filter((f) => f.kind === 'vip-revisit');
+    expect(items).toHaveLength(45);
+    expect([...r.revisits!].sort()).toEqual(items.map((f) => f.dueAt).sort());
+    expect(perDay([...r.revisits!].sort())).toEqual([20, 20, 5]);
+    // Imported again, nothing new is scheduled, and the answer says none.
+    expect(await ok('importAllData', { json: file, merge: true })).not.toHaveProperty('revisits');
   });
 
   it('takes a large file’s buyers staged ahead in parts', async () => {

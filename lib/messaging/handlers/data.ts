@@ -10,6 +10,7 @@ import { browser } from '../../browser';
 import { announceChange } from '../client';
 import { workerExtras } from '../../background/extras';
 import { leaveTeam, loadTeamConfig } from '../../background/team';
+import { vipRevisits } from '../../background/followup-jobs';
 import { forgetSiteNow } from '../../teach/background-api';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { DataProtocol } from '../protocol-data';
@@ -58,6 +59,7 @@ const io: AllDataIO = {
   normaliseSettings,
   loadUsage,
   loadClockLog,
+  vipRevisits,
 };
 
 export const dataHandlers: HandlerSet<DataProtocol> = {

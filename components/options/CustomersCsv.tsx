@@ -1,0 +1,149 @@
+import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useApi, useLoaded } from './OptionsContext';
+import { JsonFileInput, readImportText, undoLine } from './ImportExport';
+import { allCustomers, importCustomersFile, revisitsLine } from './Customers';
+import { useShopZone } from './useShopZone';
+import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport } from '@/lib/domain/customers/csv';
+import { EXPORT_FORMAT, EXPORT_VERSION, type Customer } from '@/lib/domain/customers/types';
+import type { Platform } from '@/lib/sites/types';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { customersCsv } from '@/lib/i18n/messages/customers-csv';
+import { reasonText } from '@/lib/messaging/reason';
+
+registerMessages(customersCsv);
+
+const FIELD_ORDER: BuyerCsvField[] = ['nickname', 'buyerId', 'platform', 'tags', 'vip', 'note', 'preferences', 'phone', 'lastSeen'];
+
+type Result = { ok: boolean; lines: string[]; rejected?: boolean };
+interface Sheet {
+  file: string;
+  text: string;
+  existing: Customer[];
+  platform: Platform;
+  read: Extract<BuyerCsvImport, { ok: true }>;
+}
+
+/**
+ * 客户档案 → 导入 CSV 表格: a shop's VIP list from Excel/WPS (lib/domain/customers/csv.ts). The sheet is
+ * read here and counted against the buyers here first (a dry run, nothing written); after the
+ * agent's 导入 its records go through the buyer import (importCustomers: checked whole, a backup,
+ * the merge, the VIP revisits), whose answer is said as after a JSON file. `input` sits beside the
+ * JSON import's button; `panel` under the buttons. `onResult` shows a line in the tab's result box.
+ */
+export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string | null): void; onResult(r: Result | null): void }): { input: ComponentChildren; panel: ComponentChildren } {
+  const api = useApi();
+  const zone = useShopZone();
+  const settings = useLoaded('getSettings', ['settings']).value;
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const options = (platform: Platform, existing: Customer[]) => ({
+    now: Date.now(),
+    platform,
+    maskPii: settings?.privacy.maskPii !== false,
+    zone: zone ?? -new Date().getTimezoneOffset(),
+    existing,
+    locale: getLocale(),
+  });
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    props.onResult(null);
+    setSheet(null);
+    props.onBusy(t('customers.csv.reading'));
+    try {
+      const decoded = await readImportText(file);
+      if (!decoded.ok) return props.onResult({ ok: false, lines: [decoded.error], rejected: true });
+      const existing = await allCustomers(api);
+      const platform: Platform = 'taobao';
+      const read = customersFromCsv(decoded.text, options(platform, existing));
+      if (!read.ok) return props.onResult({ ok: false, lines: read.errors, rejected: true });
+      setSheet({ file: file.name, text: decoded.text, existing, platform, read });
+    } catch (err) {
+      props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+    } finally {
+      props.onBusy(null);
+    }
+  };
+
+  const choose = (platform: Platform) => {
+    if (!sheet) return;
+    const read = customersFromCsv(sheet.text, options(platform, sheet.existing));
+    if (read.ok) setSheet({ ...sheet, platform, read });
+  };
+
+  const run = async () => {
+    if (!sheet) return;
+    const { customers, report } = sheet.read;
+    setSheet(null);
+    props.onBusy(t('customers.options.importing'));
+    try {
+      const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: Date.now(), customers };
+      const r = await importCustomersFile(api, JSON.stringify(file));
+      props.onResult(
+        r.ok
+          ? { ok: true, lines: [t('customers.csv.imported', { added: report.added, updated: report.updated }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] }
+          : { ok: false, lines: r.errors, rejected: true },
+      );
+    } catch (err) {
+      props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+    } finally {
+      props.onBusy(null);
+    }
+  };
+
+  const input = (
+    <JsonFileInput label={t('customers.csv.import')} kf="customers-csv-file" accept=".csv,.tsv,.txt,text/csv,text/plain" disabled={props.disabled || sheet !== null} onFile={onFile} />
+  );
+  const panel = sheet && <CsvConfirm sheet={sheet} choose={choose} run={() => void run()} cancel={() => (setSheet(null), props.onResult({ ok: true, lines: [t('customers.csv.cancelled')] }))} />;
+  return { input, panel };
+}
+
+function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): void; cancel(): void }) {
+  const { report: r, customers } = props.sheet.read;
+  const sep = getLocale() === 'en' ? ', ' : '、';
+  const columns = FIELD_ORDER.filter((f) => r.columns[f]).map((f) => t('customers.csv.column', { field: t(`customers.csv.field.${f}`), header: r.columns[f]! }));
+  const rows = r.added + r.updated + r.unchanged;
+  return (
+    <div class="kf-notice" role="alertdialog" aria-labelledby="kf-customers-csv-title" data-kf="customers-csv-confirm">
+      <p id="kf-customers-csv-title" data-kf="customers-csv-counts">
+        <strong>{t('customers.csv.counts', { rows, added: r.added, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped.length })}</strong>
+      </p>
+      <p class="kf-help" data-kf="customers-csv-columns">
+        {t('customers.csv.columns', { list: columns.join(sep) })}
+        {r.ignored.length > 0 && ` ${t('customers.csv.ignored', { list: r.ignored.map((h) => `“${h}”`).join(sep) })}`}
+      </p>
+      <label class="kf-row">
+        <span>{t('customers.csv.platform')}</span>
+        <select data-kf="customers-csv-platform" value={props.sheet.platform} onChange={(e) => props.choose(e.currentTarget.value as Platform)}>
+          {CSV_PLATFORMS.map((p) => (
+            <option value={p}>{t(`customers.platform.${p}`)}</option>
+          ))}
+        </select>
+      </label>
+      {r.skipped.length > 0 && (
+        <div class="kf-warn-text">
+          <p>{t('customers.csv.skippedTitle', { count: r.skipped.length })}</p>
+          <ul data-kf="customers-csv-skipped">
+            {r.skipped.map((x) => (
+              <li>{t('customers.csv.row', { row: x.row, reason: x.reason })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul class="kf-help">
+        <li>{t('customers.csv.merge')}</li>
+        <li>{t('customers.csv.mask')}</li>
+        <li>{t('library.import.backupNote', { tab: t('backups.tab') })}</li>
+      </ul>
+      {customers.length === 0 && <p data-kf="customers-csv-nothing">{t('customers.csv.nothing')}</p>}
+      <div class="kf-actions">
+        <button class="kf-primary" data-kf="customers-csv-yes" disabled={customers.length === 0} autoFocus onClick={props.run}>
+          {t('customers.csv.confirm')}
+        </button>
+        <button data-kf="customers-csv-cancel" onClick={props.cancel}>
+          {t('customers.csv.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
