@@ -2,11 +2,12 @@
 // injected on demand into a console page's content-script world when the panel first needs it (a
 // chat page, or a search typed anywhere); see lib/panel/features.ts and lib/domain/suggest.
 import { registerFeature } from '@/lib/panel/features';
-import { classify, libraryIndex, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
+import { classify, rankTemplates } from '@/lib/domain/suggest';
+import { panelIndex, panelSearch } from '@/lib/panel/panel-index';
 import { combineSignals } from '@/lib/domain/suggest/combine';
 import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex, classify, rankTemplates, searchTemplates, combineSignals, prefillFills, renderTemplate });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate });
 });

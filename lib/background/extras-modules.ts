@@ -26,7 +26,10 @@ import { followupsFromCustomers } from '../domain/followups/rules';
 import { revisitsScheduled } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
-import type { Template } from '../domain/templates/types';
+import { initialsInOrder } from '../domain/suggest/attach-initials';
+import type { LibraryRecord } from '../storage/library';
+import { own } from '../domain/own';
+import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
 
 export const WORKER_EXTRAS = {
   /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
@@ -67,9 +70,16 @@ export const WORKER_EXTRAS = {
   data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData },
   /**
    * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
-   * once per library version and packed for the page (getPanelLibrary).
+   * once per library version and packed for the page (getPanelLibrary), which gets the initials
+   * in a message of their own (getLibraryInitials) once its panel is ready.
    */
-  suggest: { initialsFor, packIndex: (templates: readonly Template[]) => packTemplateIndex(buildTemplateIndex(templates)) },
+  suggest: {
+    initialsFor,
+    panelLibrary: ({ initials: _, ...library }: LibraryRecord): PanelLibrary => ({ library, index: packTemplateIndex(buildTemplateIndex(library.templates)) }),
+    initials: ({ updatedAt, initials, templates }: LibraryRecord): LibraryInitials => ({ updatedAt, initials: initials ? initialsInOrder(templates, initials) : null }),
+    /** Whether a stored library has the initials of every reply (else the worker computes and stores them). */
+    hasInitials: ({ initials, templates }: LibraryRecord) => !!initials && templates.every((t) => own(initials, t.id)),
+  },
 };
 
 export type WorkerExtras = typeof WORKER_EXTRAS;

@@ -30,6 +30,13 @@ describe('message sender checks', () => {
     expect((await dispatch({ kf: 'ping', payload: undefined }, 'content-script')).ok).toBe(false);
   });
 
+  it('gives a seller page the library only as the chat panel reads it: getPanelLibrary, not getLibrary with its initials', async () => {
+    expect(await dispatch({ kf: 'getLibrary', payload: undefined }, 'content-script')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const panel = await dispatch({ kf: 'getPanelLibrary', payload: undefined }, 'content-script');
+    expect(panel.ok && (panel.value as { library: object }).library).not.toHaveProperty('initials');
+    expect((await dispatch({ kf: 'getLibraryInitials', payload: undefined }, 'content-script')).ok).toBe(true);
+  });
+
   it('answers an unknown sender with forbidden and an unknown verb with invalid', async () => {
     expect((await dispatch({ kf: 'getLibrary', payload: undefined }, null)).ok).toBe(false);
     const r = await dispatch({ kf: 'dropTables', payload: undefined }, 'extension-page');

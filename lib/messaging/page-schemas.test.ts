@@ -21,8 +21,8 @@ const ORIGIN = 'http://127.0.0.1:5173';
 
 /** A payload each page verb accepts (the walk below breaks it one field at a time). */
 const VALID: Record<string, unknown> = {
-  getLibrary: undefined,
   getPanelLibrary: undefined,
+  getLibraryInitials: undefined,
   getSettings: undefined,
   getUsage: undefined,
   getRuleSet: undefined,

@@ -27,9 +27,20 @@ export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisi
  */
 export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] };
 
+/** The library without its pinyin initials (getLibraryInitials brings them after), with its index's bigram table. */
 export interface PanelLibrary {
-  library: LibraryRecord;
+  library: Omit<LibraryRecord, 'initials'>;
   index: PackedTemplateIndex;
+}
+
+/**
+ * The pinyin initials of the library as of `updatedAt`, in the order of its replies (null: none
+ * computed). Lists, not the stored record keyed by reply id: a message of 2,000 keys is slow to
+ * serialise in the worker, which answers nothing else meanwhile (the buyer card waited on it).
+ */
+export interface LibraryInitials {
+  updatedAt: number;
+  initials: { title: string[]; body: string[] } | null;
 }
 
 /** Library, settings and usage verbs (the foundation). verb → [request, response]. */
@@ -37,6 +48,8 @@ export interface CoreProtocol {
   getLibrary: [void, LibraryRecord];
   /** The library with the bigram table of its index, packed (the chat panel indexes it without normalising any text). */
   getPanelLibrary: [void, PanelLibrary];
+  /** The chat panel's search by pinyin initials (zxgf), asked for once the panel is ready: not in getPanelLibrary (130 KB for a year's library). */
+  getLibraryInitials: [void, LibraryInitials];
   /** With `baseUpdatedAt`: refused with code 'conflict' if the library changed since it was read. */
   saveLibrary: [TemplateLibrary & { baseUpdatedAt?: number }, LibraryRecord];
   /**
@@ -63,8 +76,9 @@ export interface CoreProtocol {
  * see README.md, "Schemas"). A function, so bundles that only need the types never carry it.
  */
 export const corePageSchemas = (): PageSchemas<CoreProtocol> => ({
-  getLibrary: s.none(),
+  // Not getLibrary: a seller page's panel reads getPanelLibrary (its initials after, getLibraryInitials).
   getPanelLibrary: s.none(),
+  getLibraryInitials: s.none(),
   getSettings: s.none(),
   getUsage: s.none(),
   // A seller page may only remember the panel's own state.

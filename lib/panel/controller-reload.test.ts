@@ -18,7 +18,7 @@ vi.mock('../messaging/client', () => ({
     bg.calls.push(verb);
     if (bg.fail.has(verb)) throw new Error('Extension context invalidated.');
     if (verb === 'getSettings') return DEFAULT_APP_SETTINGS;
-    if (verb === 'getPanelLibrary') return { library: bg.library, index: { n: bg.library.templates.length, keys: [], lens: [], pos: [] } };
+    if (verb === 'getPanelLibrary') return { library: bg.library, index: { n: bg.library.templates.length, keys: '', pos: '' } };
     if (verb === 'getUsage') return { v: 1, templates: {} };
     return new Promise(() => {});
   },

@@ -49,7 +49,7 @@ describe('the panel on a page load', () => {
 
     // The library arrives later and is taken in.
     const library = { v: 1, groups: ['常用'], templates: [], updatedAt: 1 };
-    bg.library!({ library, index: { n: 0, keys: [], lens: [], pos: [] } });
+    bg.library!({ library, index: { n: 0, keys: '', pos: '' } });
     await vi.waitFor(() => expect(panel.store.get().library).toEqual(library));
   });
 });

@@ -9,13 +9,22 @@ const bg = vi.hoisted(() => ({
   pendingSituation: null as string | null,
   /** When set, the suggest feature script arrives only once this resolves. */
   engineArrives: null as Promise<void> | null,
+  /** When set, the library's pinyin initials (getLibraryInitials) are answered only once this resolves. */
+  initialsArrive: null as Promise<void> | null,
 }));
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
   const { DEFAULT_APP_SETTINGS } = await import('../storage/settings');
   const { buildTemplateIndex, packTemplateIndex } = await import('../domain/suggest/template-index');
+  const { initialsFor } = await import('../domain/suggest/pinyin');
+  const { PINYIN_TABLE } = await import('../domain/suggest/pinyin-table.generated');
+  const { initialsInOrder } = await import('../domain/suggest/attach-initials');
   const replies: Record<string, () => unknown> = {
     getPanelLibrary: () => ({ library: { v: 2, ...STARTER_LIBRARY, updatedAt: 0 }, index: packTemplateIndex(buildTemplateIndex(STARTER_LIBRARY.templates)) }),
+    getLibraryInitials: async () => {
+      await bg.initialsArrive;
+      return { updatedAt: 0, initials: initialsInOrder(STARTER_LIBRARY.templates, initialsFor(STARTER_LIBRARY.templates, PINYIN_TABLE)) };
+    },
     getSettings: () => DEFAULT_APP_SETTINGS,
     getUsage: () => ({ v: 1, templates: {} }),
     takePendingSuggestion: () => bg.pendingSituation,
@@ -28,13 +37,15 @@ vi.mock('../messaging/client', async () => {
 });
 vi.mock('./features', async () => {
   const engine = await import('../domain/suggest');
+  const { panelIndex, panelSearch } = await import('./panel-index');
   const { combineSignals } = await import('../domain/suggest/combine');
   const { prefillFills } = await import('../domain/templates/prefill');
   const { renderTemplate } = await import('../domain/templates/variables');
   return {
+    // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, combineSignals, prefillFills, renderTemplate };
+      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate };
     },
   };
 });
@@ -49,6 +60,7 @@ let abort: AbortController;
 afterEach(() => {
   bg.pendingSituation = null;
   bg.engineArrives = null;
+  bg.initialsArrive = null;
   abort.abort();
   demo.setAutoMessages(false);
 });
@@ -111,6 +123,18 @@ it('Escape on a fill-in box opened from a /code search clears the search: Alt+1 
   panel.cancelFill();
   expect(panel.store.get().pending).toBeNull();
   expect(panel.store.get().query).toBe('');
+});
+
+it('shows a pinyin-initials search typed before the initials came once they are in, the hits of the whole index', async () => {
+  let arrive!: () => void;
+  bg.initialsArrive = new Promise((resolve) => (arrive = resolve));
+  const { panel } = await panelOn('u-1001');
+  panel.setQuery('zxgf');
+  // Not a list without the initials (which would miss 咨询高峰稍候): nothing until they are in.
+  expect(panel.store.get().results).toEqual([]);
+  arrive();
+  await vi.waitFor(() => expect(panel.store.get().results.length).toBeGreaterThan(0));
+  expect(panel.store.get().results[0]!.title).toBe('咨询高峰稍候');
 });
 
 it('inserts a reply used before the suggest feature script arrived once it has, its variables filled (the renderer travels in it)', async () => {

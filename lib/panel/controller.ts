@@ -441,12 +441,9 @@ export class PanelController {
     const library = this.store.get().library;
     const e = this.engine;
     if (!e || !library) return;
-    this.index = e.libraryIndex(library, this.packed);
+    this.index = e.libraryIndex(library, this.packed, () => this.recompute());
     // Suggestions can be made from here on: the engine and the library are both in.
     if (!this.store.get().engineReady) this.store.set({ engineReady: true });
-    // The search's normalised text is made on its first read: in idle time, before the agent types.
-    const index = this.index;
-    (globalThis.requestIdleCallback ?? setTimeout)(() => index.titles);
   }
 
   /**

@@ -18,7 +18,8 @@ import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
 import type { FollowupAct } from '../../components/panel/FollowupActions';
-import type { classify, libraryIndex, rankTemplates, searchTemplates } from '../domain/suggest';
+import type { classify, rankTemplates } from '../domain/suggest';
+import type { panelIndex, panelSearch } from './panel-index';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
 import type { renderTemplate } from '../domain/templates/variables';
@@ -49,11 +50,14 @@ export interface Features {
   guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine; prompt(container: HTMLElement, props: GuardPromptProps): () => void };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
   suggest: {
-    /** The library's index from the table the worker packed for it (no text normalised on the page). */
-    libraryIndex: typeof libraryIndex;
+    /**
+     * The library's index from the table the worker packed for it (no text normalised on the page);
+     * its pinyin initials follow in a message of their own, then `changed` is called if a search waited for them.
+     */
+    libraryIndex: typeof panelIndex;
     classify: typeof classify;
     rankTemplates: typeof rankTemplates;
-    searchTemplates: typeof searchTemplates;
+    searchTemplates: typeof panelSearch;
     combineSignals: typeof combineSignals;
     /** Fill-ins the buyer already answered (身高体重…), read from their messages; here, not in content.js. */
     prefillFills: typeof prefillFills;

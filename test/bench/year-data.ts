@@ -18,6 +18,9 @@ import { SCENARIO_IDS } from '../../lib/domain/scenarios';
 import { STARTER_LIBRARY } from '../../lib/domain/templates/starter';
 import type { Template } from '../../lib/domain/templates/types';
 import { buildTemplateIndex, packTemplateIndex, unpackTemplateIndex } from '../../lib/domain/suggest/template-index';
+import { initialsFor } from '../../lib/domain/suggest/pinyin';
+import { PINYIN_TABLE } from '../../lib/domain/suggest/pinyin-table.generated';
+import { initialsInOrder } from '../../lib/domain/suggest/attach-initials';
 
 const DAY = 86_400_000;
 /** What a pick can teach ('other' is not learned). */
@@ -119,9 +122,15 @@ export function indexFigures(runs = 9): Record<string, number> {
     }
     return round(percentile(ms, 50), 1);
   };
+  // The page's two messages, as JSON bytes: the library with its packed table, and the initials after.
+  const kb = (v: unknown) => round(Buffer.byteLength(JSON.stringify(v)) / 1000, 1);
+  const initials = initialsFor(templates, PINYIN_TABLE);
   return {
     panel_index_build_ms_year: time(() => buildTemplateIndex(templates)),
     panel_index_unpack_ms_year: time(() => unpackTemplateIndex(templates, packed)),
+    panel_library_message_kb_year: kb({ library: { v: 2, groups: [], templates, updatedAt: 0 }, index: packed }),
+    panel_index_packed_kb_year: kb(packed),
+    panel_initials_message_kb_year: kb({ updatedAt: 0, initials: initialsInOrder(templates, initials) }),
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, setUpDemoShop, evaluateInPanel } from './pages';
+import { evaluateInContentWorld } from './panel-world';
 
 let h: Harness;
 let page: Page;
@@ -150,6 +151,32 @@ it('finds replies by pinyin initials in the panel search without loading pinyin 
   // 咨询高峰稍候 → zxgfsh; no shortcut code or text contains "zxgf", only the initials do.
   await inPanel(page, '[data-kf="search"]').fill('zxgf');
   await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
+});
+
+it('finds replies by pinyin initials typed the moment the suggestions show (the initials come after the library)', async () => {
+  // No wait for an idle moment: the search is typed in the same task that sees the panel ready.
+  await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"] [data-kf="template"]').first().waitFor();
+  await inPanel(page, '[data-kf="search"]').fill('zxgf');
+  await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
+});
+
+it('sends a seller page the library without its pinyin initials, the index as strings, and not the full library', async () => {
+  await openDemoChat(page, h.demoUrl);
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+  const send = (verb: string) =>
+    evaluateInContentWorld<{ ok: boolean; error?: { code: string }; value?: any }>(page, `chrome.runtime.sendMessage({ kf: ${JSON.stringify(verb)}, rid: 'e2e' })`).then((r) => r!.value);
+  const panel = await send('getPanelLibrary');
+  expect(panel.ok).toBe(true);
+  expect(panel.value.library.templates.length).toBeGreaterThan(50);
+  expect(panel.value.library).not.toHaveProperty('initials');
+  expect(typeof panel.value.index.keys).toBe('string');
+  expect(typeof panel.value.index.pos).toBe('string');
+  const initials = await send('getLibraryInitials');
+  expect(initials.value.updatedAt).toBe(panel.value.library.updatedAt);
+  expect(initials.value.initials.title).toHaveLength(panel.value.library.templates.length);
+  expect(initials.value.initials.body).toHaveLength(panel.value.library.templates.length);
+  expect(await send('getLibrary')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 
 it('ranks a payment reminder among the suggestions when the buyer has an unpaid order on the page', async () => {

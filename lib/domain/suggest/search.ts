@@ -18,12 +18,19 @@ const S_BODY = 40;
 const S_INITIALS_BODY = 30;
 const S_WORDS = 20;
 
+/** What the search looks for in what was typed: a leading / dropped, normalised, no spaces. */
+const searchKey = (query: string) => normalize(query.replace(/^\s*\//, '')).text.replace(/\s+/g, '');
+const ASCII = /^[a-z0-9]+$/;
+
+/** Whether searchTemplates reads the index's pinyin initials for this query (letters and digits only: zxgf, /cf). */
+export const readsInitials = (query: string): boolean => ASCII.test(searchKey(query));
+
 /**
  * Find templates for what the agent typed in the search box: shortcut code (`/cf` or `cf`),
  * title or body text, pinyin initials of title/body (when the index has them), or scattered words.
  */
 export function searchTemplates(index: TemplateIndex, query: string, limit = 10): SearchHit[] {
-  const q = normalize(query.replace(/^\s*\//, '')).text.replace(/\s+/g, '');
+  const q = searchKey(query);
   if (!q) return [];
   const hits = new Map<number, SearchHit>();
   const add = (i: number, score: number, matched: SearchHit['matched']) => {
@@ -34,7 +41,7 @@ export function searchTemplates(index: TemplateIndex, query: string, limit = 10)
     else h.score += 1;
   };
   const n = index.templates.length;
-  const ascii = /^[a-z0-9]+$/.test(q);
+  const ascii = ASCII.test(q);
 
   if (ascii) {
     for (let i = 0; i < n; i++) {

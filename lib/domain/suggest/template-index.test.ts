@@ -102,6 +102,36 @@ describe('the panel index from the worker’s packed table', () => {
     expect(unpacked.titles).toBe(unpacked.titles);
   });
 
+  it('passes the table as two strings, half the JSON of number arrays, that unpack to the very posting lists', () => {
+    const table = packTemplateIndex(built);
+    expect(typeof table.keys).toBe('string');
+    expect(typeof table.pos).toBe('string');
+    const unpacked = unpackTemplateIndex(library, packed);
+    expect([...unpacked.postings.keys()]).toEqual([...built.postings.keys()]);
+    for (const [k, list] of built.postings) expect([...unpacked.postings.get(k)!], k).toEqual([...list]);
+    // What the message carried before: every key a JSON string, every length and step a JSON number.
+    const lists = [...built.postings.values()];
+    const arrays = { n: library.length, keys: [...built.postings.keys()], lens: lists.map((l) => l.length), pos: lists.flatMap((l) => [...l].map((p, i) => p - (i ? l[i - 1]! : 0))) };
+    const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+    expect(bytes(table)).toBeLessThan(bytes(arrays) * 0.55);
+  });
+
+  it('packs any list length and step a library can have, past the characters JSON escapes and the surrogates', () => {
+    // 60,000 replies (more than a library may hold): steps and lengths up to 59,999 cross 0xD800.
+    const n = 60_000;
+    const many = Array.from({ length: n }, (_, i): Template => ({ id: `t${i}`, title: `${i}`, body: '', group: 'g', scenarios: [] }));
+    const lists: Record<string, number[]> = {
+      一二: [0, n - 1],
+      三四: Array.from({ length: 0xd800 - 40 }, (_, i) => i * 2 + 1).filter((p) => p < n),
+      五六: [44, 44 + 44, 44 + 44 + 0xd800 - 48, n - 2],
+      七八: Array.from({ length: n }, (_, i) => i),
+    };
+    const index = { templates: many, postings: new Map(Object.entries(lists).map(([k, v]) => [k, Int32Array.from(v)])) } as unknown as TemplateIndex;
+    const table = JSON.parse(JSON.stringify(packTemplateIndex(index)));
+    const back = unpackTemplateIndex(many, table);
+    for (const [k, v] of Object.entries(lists)) expect([...back.postings.get(k)!], k).toEqual(v);
+  });
+
   it('builds on the page when the table is for another library (a different number of replies)', () => {
     const other = unpackTemplateIndex(library.slice(0, 100), packed);
     expect(other.templates).toHaveLength(100);

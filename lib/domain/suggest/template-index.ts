@@ -153,27 +153,38 @@ export function buildTemplateIndex(templates: readonly Template[]): TemplateInde
  * The bigram table of an index, packed for a message (JSON): what the worker builds once per
  * library version so the in-page panel never normalises 2,000 replies on a page load (that was
  * ~70% of the ~170 ms the panel spent indexing a year's library; the bigrams most of the rest).
- * `pos` holds every posting list in turn, each as its first position then the steps between.
+ * Extension messages travel as JSON, so the table is two strings, not arrays: a year's 2,102
+ * replies took 141 KB as arrays of keys and numbers and take about a third of that (README,
+ * "A year of data"). Bigrams are always two characters (normalize.ts: CJK, a–z, 0–9), so `keys`
+ * is them all in turn; `pos` holds, per key, its list's length then its first position and the
+ * steps between, one character per number (packChar).
  */
 export interface PackedTemplateIndex {
-  /** The number of templates it was built from. */
+  /** The number of templates it was built from (−1: too many to pack; the page builds the index). */
   n: number;
-  keys: string[];
-  /** Each list's length, in the order of `keys`. */
-  lens: number[];
-  pos: number[];
+  keys: string;
+  pos: string;
 }
 
+/** A number as one character: past the digits, skipping the surrogates (a lone one is not JSON-safe). */
+const PACK_BASE = 48;
+const SURROGATES = 0xd800;
+const packChar = (v: number) => String.fromCharCode(v + PACK_BASE < SURROGATES ? v + PACK_BASE : v + PACK_BASE + 0x800);
+const unpackChar = (c: number) => (c < SURROGATES ? c - PACK_BASE : c - PACK_BASE - 0x800);
+/** The largest number packChar can write (every position and list length is below the template count). */
+const PACK_MAX = 0xffff - PACK_BASE - 0x800;
+
 export function packTemplateIndex(index: TemplateIndex): PackedTemplateIndex {
-  const keys: string[] = [];
-  const lens: number[] = [];
-  const pos: number[] = [];
+  const n = index.templates.length;
+  if (n > PACK_MAX) return { n: -1, keys: '', pos: '' };
+  let keys = '';
+  const pos: string[] = [];
   for (const [k, list] of index.postings) {
-    keys.push(k);
-    lens.push(list.length);
-    for (let i = 0; i < list.length; i++) pos.push(list[i]! - (i ? list[i - 1]! : 0));
+    keys += k;
+    pos.push(packChar(list.length));
+    for (let i = 0; i < list.length; i++) pos.push(packChar(list[i]! - (i ? list[i - 1]! : 0)));
   }
-  return { n: index.templates.length, keys, lens, pos };
+  return { n, keys, pos: pos.join('') };
 }
 
 /**
@@ -184,12 +195,12 @@ export function packTemplateIndex(index: TemplateIndex): PackedTemplateIndex {
 export function unpackTemplateIndex(templates: readonly Template[], packed: PackedTemplateIndex): TemplateIndex {
   if (packed.n !== templates.length) return buildTemplateIndex(templates);
   const postings = new Map<string, Int32Array>();
-  let at = 0;
-  packed.keys.forEach((k, j) => {
-    const list = new Int32Array(packed.lens[j]!);
-    for (let i = 0, v = 0; i < list.length; i++) list[i] = v += packed.pos[at++]!;
-    postings.set(k, list);
-  });
+  const { keys, pos } = packed;
+  for (let j = 0, at = 0; j < keys.length; j += 2) {
+    const list = new Int32Array(unpackChar(pos.charCodeAt(at++)));
+    for (let i = 0, v = 0; i < list.length; i++) list[i] = v += unpackChar(pos.charCodeAt(at++));
+    postings.set(keys.slice(j, j + 2), list);
+  }
   let text: { titles: string[]; bodies: string[] } | null = null;
   const read = () => (text ??= searchText(templates));
   const index = { ...fieldsOf(templates), postings } as TemplateIndex;

@@ -1,5 +1,4 @@
 import { announceChange } from '../client';
-import { own } from '../../domain/own';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
 import { loadBundled } from '../../storage/bundled';
@@ -38,7 +37,7 @@ const CHANGED_ELSEWHERE = 'the library changed meanwhile';
 /** The stored library; computes and stores missing initials once (first run, older records). */
 async function libraryWithInitials(): Promise<LibraryRecord> {
   const rec = await loadLibrary();
-  if (rec.initials && rec.templates.every((t) => own(rec.initials, t.id))) return rec;
+  if (workerExtras().suggest.hasInitials(rec)) return rec;
   return saveWithInitials(rec);
 }
 
@@ -75,7 +74,7 @@ export function libraryWrittenElsewhere(): void {
 /** The library for the chat panel, with its index's bigram table built here once per library version. */
 function panelLibrary(): Promise<PanelLibrary> {
   const entry = current();
-  const panel = (entry.panel ??= entry.library.then((library) => ({ library, index: workerExtras().suggest.packIndex(library.templates) })));
+  const panel = (entry.panel ??= entry.library.then(workerExtras().suggest.panelLibrary));
   panel.catch(() => entry.panel === panel && (entry.panel = undefined));
   return panel;
 }
@@ -141,8 +140,9 @@ export async function libraryFile(): Promise<unknown> {
 
 export const coreHandlers: HandlerSet<CoreProtocol> = {
   ping: { handle: async () => true as const },
-  getLibrary: { content: true, handle: () => current().library },
+  getLibrary: { handle: () => current().library },
   getPanelLibrary: { content: true, handle: panelLibrary },
+  getLibraryInitials: { content: true, handle: () => current().library.then(workerExtras().suggest.initials) },
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
