@@ -12,7 +12,7 @@ import type { Browser } from 'webextension-polyfill';
 import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
-import { revisitsScheduled } from '../domain/followups/scheduled';
+import { scheduleRevisits } from '../domain/followups/scheduled';
 import type { AllDataImportResult } from '../messaging/protocol-data';
 import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
 import type { takeSnapshot } from '../storage/backup';
@@ -151,11 +151,8 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
   // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
   if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
   await io.db.setMany('meta', meta);
-  // As the buyer import does: imported VIPs last seen long ago get their revisits now, spread over
-  // days (the VIP backlog), and the agent is told how many and until when.
-  const before = await io.loadFollowups(now);
-  await io.vipRevisits(now);
-  const revisits = revisitsScheduled(before, await io.loadFollowups(now));
+  // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
+  const revisits = await scheduleRevisits(now, io);
   await io.announceEverything();
   return { ok: true, preview, ...(revisits.length ? { revisits } : {}) };
 }

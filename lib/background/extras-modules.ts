@@ -19,11 +19,12 @@ import { parseSizes } from '../domain/customers/sizes';
 import { readCustomerQuery } from '../domain/customers/query';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
+import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { deleteAllData, exportAllData, importAllData } from './all-data-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
-import { revisitsScheduled } from '../domain/followups/scheduled';
+import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
@@ -59,10 +60,10 @@ export const WORKER_EXTRAS = {
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
    */
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
-  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and which a buyer import scheduled. */
-  vip: { followupsFromCustomers, revisitsScheduled },
-  /** The agent's learned picks: reading an import file. */
-  learned: { parseLearnedExport },
+  /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
+  vip: { followupsFromCustomers, scheduleRevisits },
+  /** The agent's learned picks: reading an import file, and what 学习记录 shows of them. */
+  learned: { parseLearnedExport, summary: learnedSummary },
   /**
    * 全部数据: the export, the import (checking the file, counting what it would do, merging or
    * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts).

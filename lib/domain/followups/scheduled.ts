@@ -8,3 +8,14 @@ export function revisitsScheduled(before: readonly Followup[], after: readonly F
   const was = new Map(before.map((f) => [f.id, f.dueAt]));
   return after.filter((f) => f.kind === 'vip-revisit' && f.status !== 'done' && was.get(f.id) !== f.dueAt).map((f) => f.dueAt);
 }
+
+/**
+ * Runs the revisit rule after an import (the buyer import, 导入全部数据) and says which revisits it
+ * scheduled: imported VIPs last seen long ago get theirs now, spread over days (the VIP backlog),
+ * and the agent is told how many and until when.
+ */
+export async function scheduleRevisits(now: number, io: { loadFollowups(now: number): Promise<Followup[]>; vipRevisits(now: number): Promise<unknown> }): Promise<number[]> {
+  const before = await io.loadFollowups(now);
+  await io.vipRevisits(now);
+  return revisitsScheduled(before, await io.loadFollowups(now));
+}

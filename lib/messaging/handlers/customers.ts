@@ -412,11 +412,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       if (backedUp) await safetyCopyBefore('before-import-customers');
       await importCustomerRecords(parsed.customers, now);
       await announceChange('customers');
-      // Imported VIPs last seen long ago get their revisits now, spread over days (the VIP backlog):
-      // the agent is told how many and until when, not left to find them in the popup.
-      const before = await loadFollowups(now);
-      await vipRevisits(now);
-      const revisits = workerExtras().vip.revisitsScheduled(before, await loadFollowups(now));
+      // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.
+      const revisits = await workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
       return { ok: true, count: parsed.customers.length, backedUp, ...(revisits.length ? { revisits } : {}) };
     },
   },

@@ -6,11 +6,11 @@
 import { browser } from '../../browser';
 import { announceChange } from '../client';
 import { InvalidPayload, obj, type HandlerSet } from './types';
-import type { LearnedExport, LearnedImportResult, LearnedProtocol, LearnedSummary } from '../protocol-learned';
+import type { LearnedExport, LearnedImportResult, LearnedProtocol } from '../protocol-learned';
 import { SuggestEngine } from '../../domain/suggest/engine';
-import { LEARNED_CAP, LearnedMemory, type LearnedPick } from '../../domain/suggest/learned';
+import { LearnedMemory } from '../../domain/suggest/learned';
 import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/suggest/model';
-import { isScenarioId, type ScenarioId } from '../../domain/scenarios';
+import { isScenarioId } from '../../domain/scenarios';
 import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
 import { forgetInBackups, safetyCopyBefore } from './backup';
@@ -54,12 +54,6 @@ export function resetSuggestEngine(): void {
 
 async function learningOn(): Promise<boolean> {
   return (await loadSettings()).privacy.learnFromPicks;
-}
-
-function summary(picks: LearnedPick[], enabled: boolean, limit: number): LearnedSummary {
-  const perScenario: Partial<Record<ScenarioId, number>> = {};
-  for (const p of picks) perScenario[p.scenario] = (perScenario[p.scenario] ?? 0) + 1;
-  return { enabled, count: picks.length, cap: LEARNED_CAP, perScenario, latest: picks.slice(-limit).reverse() };
 }
 
 /**
@@ -109,9 +103,8 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
   },
   getLearned: {
     async handle(payload) {
-      const limit = Number((payload as { limit?: unknown } | undefined)?.limit ?? 50);
       const [engine, enabled] = await Promise.all([suggestEngine(), learningOn()]);
-      return summary(engine.memory.all(), enabled, Number.isInteger(limit) && limit > 0 ? Math.min(limit, LEARNED_CAP) : 50);
+      return workerExtras().learned.summary(engine.memory.all(), enabled, (payload as { limit?: unknown } | undefined)?.limit);
     },
   },
   forgetLearned: {
