@@ -11,9 +11,9 @@ export const PANEL_CSS = `
   background: #fff; border-left: 1px solid #e5e6eb; box-shadow: -4px 0 16px rgba(0,0,0,.06); overflow-y: auto;
   contain: strict; }
 .kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
-  border-radius: 8px 0 0 8px; background: #e85d04; color: #fff; cursor: pointer; font-weight: 600; }
+  border-radius: 8px 0 0 8px; background: #c2410c; color: #fff; cursor: pointer; font-weight: 600; }
 .kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
-.kf-head strong { color: #e85d04; }
+.kf-head strong { color: #c2410c; }
 .kf-site { flex: 1; color: #646a73; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
 .kf-icon:hover { background: #f2f3f5; }
@@ -44,12 +44,12 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-search:focus { outline: 2px solid #ffb27a; border-color: #e85d04; }
 .kf-groups { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0; }
 .kf-group { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 1px 8px; cursor: pointer; font: inherit; font-size: 12px; }
-.kf-group.kf-on { background: #e85d04; color: #fff; border-color: #e85d04; }
+.kf-group.kf-on { background: #c2410c; color: #fff; border-color: #c2410c; }
 .kf-check { margin: 8px 12px; padding: 8px 10px; border: 1px solid #ffe1cc; border-radius: 6px; }
 .kf-check h3 { margin: 0 0 4px; font-size: 13px; }
 .kf-check-lines { list-style: none; margin: 6px 0; padding: 0; }
 .kf-check-lines li { padding: 2px 0; }
-.kf-check-ok > span:first-child { color: #2b8a3e; }
+.kf-check-ok > span:first-child { color: #166534; }
 .kf-check-fail > span:first-child { color: #c92a2a; }
 .kf-check-missing { padding-left: 16px; color: #c92a2a; }
 .kf-check-missing .kf-code { margin-right: 4px; }
@@ -66,7 +66,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-field input, .kf-field select, .kf-field textarea { flex: 1; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 4px; font: inherit; }
 .kf-actions { display: flex; gap: 8px; margin-top: 6px; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
-button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
+button.kf-primary { background: #c2410c; border-color: #c2410c; color: #fff; }
 .kf-guard { background: #fffbeb; }
 .kf-guard-hold { background: #fef2f2; border-left: 3px solid #dc2626; }
 .kf-guard h3 { color: #991b1b; }
@@ -74,7 +74,7 @@ button.kf-primary { background: #e85d04; border-color: #e85d04; color: #fff; }
 .kf-guard-findings mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; word-break: break-all; }
 .kf-guard-sev { font-size: 11px; border-radius: 3px; padding: 0 4px; margin-right: 4px; color: #fff; }
 .kf-guard-block { background: #dc2626; }
-.kf-guard-warn { background: #d97706; }
+.kf-guard-warn { background: #b45309; }
 .kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
 .kf-actions { flex-wrap: wrap; }
 .kf-clock { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }

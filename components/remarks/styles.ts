@@ -26,7 +26,7 @@ export const REMARK_CSS = `
 .kf-rm-drop { display: flex; flex-direction: column; gap: 4px; padding: 6px 8px; border: 1px solid #fde68a; border-radius: 6px; font-size: 12px; }
 .kf-rm-drop-lines { margin: 0; padding-left: 20px; color: #4e5969; word-break: break-all; }
 .kf-rm-ok { margin: 0; padding: 6px 8px; background: #f0fdf4; color: #166534; border-radius: 6px; font-size: 12px; }
-.kf-rm-btn { border: 1px solid #e85d04; background: #e85d04; color: #fff; border-radius: 6px; padding: 5px 12px; cursor: pointer; font: inherit; }
+.kf-rm-btn { border: 1px solid #c2410c; background: #c2410c; color: #fff; border-radius: 6px; padding: 5px 12px; cursor: pointer; font: inherit; }
 .kf-rm-btn:disabled { background: #f2f3f5; border-color: #e5e6eb; color: #c9cdd4; cursor: not-allowed; }
 .kf-rm-btn-quiet { background: #fff; color: #4e5969; border-color: #c9cdd4; }
 .kf-rm-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }

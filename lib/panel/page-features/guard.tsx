@@ -134,7 +134,7 @@ export const guard: PanelFeature = {
         borderRadius: '10px',
         font: '12px/18px system-ui, sans-serif',
         color: '#fff',
-        background: block ? '#dc2626' : '#d97706',
+        background: block ? '#dc2626' : '#b45309',
         cursor: 'pointer',
         pointerEvents: 'auto',
       });
