@@ -7,7 +7,10 @@
  *   the panel is moved left just clear of it (dialog-fit.ts, the remark dialog's own code); one too
  *   wide for that (a 900 px dialog in 1093 px) folds the panel while it is open, and the panel opens
  *   again when it closes — unless the agent opened or folded it meanwhile. The remark dialog is left
- *   to the remark form (it moves it and keeps the form beside it). Generic: a dialog is an element
+ *   to the remark form (it moves it and keeps the form beside it) while the two fit side by side;
+ *   one too wide even beside the narrowest panel (PANEL_MIN_PX: 900 px in 1093) is treated here like
+ *   any too-wide dialog (its 取消 stayed under the panel), found by the editor's own textarea, so a
+ *   remark box without a dialog role counts too. Generic: a dialog is an element
  *   marked `aria-modal="true"`, `role="dialog"` or `role="alertdialog"` in a position:fixed layer (no
  *   console selectors). Checked, at the next frame, when an element under <body> comes or goes (the
  *   running page observers' `bodyWatch`: portals and masks go there), when a dialog seen before
@@ -22,7 +25,7 @@
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
-import { dialogBox, fitDialog, GAP_PX } from './dialog-fit';
+import { dialogBox, fitDialog, GAP_PX, PANEL_MIN_PX } from './dialog-fit';
 
 const DIALOG = '[aria-modal="true"], [role="dialog"], [role="alertdialog"]';
 
@@ -61,10 +64,16 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
     const s = store.get();
     const vw = root.clientWidth;
     const remark = s.remarkEditor?.textarea;
-    if (current && (!current.el.isConnected || !openBox(current.el) || (remark && current.el.contains(remark)))) release();
+    // The remark box when the remark form cannot keep it clear of the panel (dialog-fit.ts places it
+    // at the left edge and the panel at PANEL_MIN_PX at the narrowest).
+    const remarkBox = remark?.isConnected ? openBox(remark) : null;
+    const wideRemark = remarkBox && remarkBox.offsetWidth + 2 * GAP_PX + PANEL_MIN_PX > vw ? remarkBox : null;
+    const theForms = (el: Element) => remark && el.contains(remark) && !(el === remark && wideRemark);
+    if (current && (!current.el.isConnected || !openBox(current.el) || theForms(current.el))) release();
     if (!current) {
-      let found: { el: Element; box: HTMLElement } | null = null;
-      for (const el of doc.querySelectorAll(DIALOG)) {
+      let found: { el: Element; box: HTMLElement } | null = wideRemark && { el: remark!, box: wideRemark };
+      if (wideRemark) boxes.observe(wideRemark);
+      for (const el of found ? [] : doc.querySelectorAll(DIALOG)) {
         const box = openBox(el);
         if (box) boxes.observe(box);
         // The remark box is the remark form's (dialog-fit.ts); a dialog clear of the panel needs nothing.
@@ -134,10 +143,11 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
   const opts = { signal, passive: true } as const;
   doc.defaultView?.addEventListener('resize', later, opts);
   doc.addEventListener('focusin', later, opts);
-  let collapsed = store.get().collapsed;
+  let { collapsed, remarkEditor } = store.get();
   const off = store.subscribe((s) => {
-    if (s.collapsed !== collapsed) later();
-    collapsed = s.collapsed;
+    // The remark box opening or closing is heard from the page read (it may carry no dialog role).
+    if (s.collapsed !== collapsed || s.remarkEditor !== remarkEditor) later();
+    ({ collapsed, remarkEditor } = s);
   });
   signal.addEventListener(
     'abort',

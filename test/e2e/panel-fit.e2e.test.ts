@@ -3,7 +3,8 @@
  * drawn at 1.25 device pixels per CSS pixel), in Chromium with the built extension:
  * - the console's remark dialog, centred on the whole window, is moved clear of the panel (its box,
  *   its buttons and its warning line are the page's to click), and the panel's remark form beside it
- *   still works; a dialog too wide for the room goes to the left edge and the panel narrows;
+ *   still works; a dialog too wide for the room goes to the left edge and the panel narrows; one too
+ *   wide even for the narrowest panel (900 px) folds the panel while it is open, like other dialogs;
  * - the console's other modal dialogs (a confirm with 取消/确定): moved clear of the panel when they fit
  *   beside it, else the panel folds while they are open and opens again when they close;
  * - a console with a minimum width, which cannot be narrowed, gets the panel folded, saying why — at
@@ -91,7 +92,7 @@ describe('the remark dialog the console centres on the whole window', () => {
   });
 
   /** A Taobao sold page's remark dialog as Fusion 1.x draws it: the box itself position:fixed, left/top set by the page's script. */
-  async function openFusionDialog(p: Page, width: number) {
+  async function openFusionDialog(p: Page, width: number, { form = true } = {}) {
     await p.evaluate((width) => {
       const wrapper = document.createElement('div');
       wrapper.className = 'next-overlay-wrapper opened';
@@ -110,7 +111,7 @@ describe('the remark dialog the console centres on the whole window', () => {
       const box = wrapper.querySelector<HTMLElement>('.next-dialog')!;
       box.style.left = `${(innerWidth - box.offsetWidth) / 2}px`;
     }, width);
-    await inPanel(p, '[data-kf="remark-form"]').waitFor();
+    if (form) await inPanel(p, '[data-kf="remark-form"]').waitFor();
     const dialog = p.locator('.next-dialog');
     return { dialog, textarea: dialog.locator('textarea'), ok: dialog.locator('button.btn'), cancel: dialog.locator('button.cancel'), warning: dialog.locator('p.warn') };
   }
@@ -144,6 +145,55 @@ describe('the remark dialog the console centres on the whole window', () => {
     // Closed: the panel is back at its width.
     await dialog.evaluate((el) => el.parentElement!.remove());
     await expect.poll(() => panelWidth(page)).toBe(340);
+  });
+  /** The demo's own remark dialog (role=dialog, closed by its 取消), drawn `width` px wide. */
+  async function openWideDemoDialog(p: Page, width: number) {
+    await openDemoOrders(p, h.demoUrl);
+    await p.addStyleTag({ content: `.next-dialog.remark-dialog { width: ${width}px; }` });
+    await remarkDialog.open(p, PURPLE);
+    const dialog = remarkDialog.root(p);
+    await dialog.waitFor();
+    return { dialog, textarea: remarkDialog.textarea(p), save: remarkDialog.save(p), cancel: dialog.locator('button.cancel'), warning: dialog.getByText('保存后将替换原有备注') };
+  }
+
+  it('a 900 px remark dialog, too wide even beside the narrowest panel, folds the panel while it is open: 保存, 取消 and the text are the page’s; 取消 opens the panel again', async () => {
+    const { dialog, ...parts } = await openWideDemoDialog(page, 900);
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await pageHas(parts);
+    // Typed into and closed with the page's own 取消 (a real click where it is drawn).
+    await parts.textarea.fill('缺货，晚点发');
+    await parts.cancel.click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel(page).waitFor();
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await panelWidth(page)).toBe(340);
+  });
+
+  it('a 900 px Fusion dialog on a Taobao sold page: the panel folds; opened by the agent over it, it stays open with the form; it keeps its width when the dialog closes', async () => {
+    await openConsole(page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(page, 900, { form: false });
+    const tab = inPanel(page, '[data-kf="expand"]');
+    await tab.waitFor();
+    await pageHas(parts);
+    // The agent's choice is theirs: the panel opens over the dialog with its remark form (the dialog at the left edge, the panel at its narrowest).
+    await tab.click();
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await tab.count()).toBe(0);
+    await dialog.evaluate((el) => el.parentElement!.remove());
+    await expect.poll(() => panelWidth(page)).toBe(340);
+    expect(await tab.count()).toBe(0);
+  });
+
+  it('at 1366×768 (100%), the same 900 px remark dialog fits beside the panel: moved clear of it, the panel open at its width', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const { dialog, ...parts } = await openWideDemoDialog(page, 900);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await pageHas(parts);
+    expect(await panelWidth(page)).toBe(340);
+    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    await parts.cancel.click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });
 
