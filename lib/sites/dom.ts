@@ -111,6 +111,8 @@ export function findByText(root: ParentNode, selector: string, text: string | Re
 }
 
 export const FLAG_BY_INDEX: readonly FlagColor[] = ['gray', 'red', 'yellow', 'green', 'blue', 'purple'];
+/** The flag a checked radio's platform index names ('0' gray … '5' purple); null for no radio or any other value ('' is not 0). */
+export const flagOfRadio = (radio: HTMLInputElement | null | undefined): FlagColor | null => (/^[0-5]$/.test(radio?.value ?? '') ? FLAG_BY_INDEX[+radio!.value]! : null);
 const FLAG_BY_CHAR: Record<string, FlagColor> = { 灰: 'gray', 红: 'red', 黄: 'yellow', 绿: 'green', 蓝: 'blue', 紫: 'purple', 粉: 'purple' };
 
 /** '红旗', '红色', '旗帜：红色' → 'red'; null where the text names no colour (灰旗 is gray). */

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { cardReady, inPanel, setUpDemoShop } from './pages';
+import { cardReady, inPanel, openDemoOrders, remarkDialog, setUpDemoShop } from './pages';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
 let h: Harness;
@@ -252,6 +252,24 @@ describe('a remark editor whose flag can no longer be read (the console changed)
     expect(await inPanel(page, '[data-kf="remark-use"]').count()).toBe(0);
     expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
     await expectCheckFails('check-open', 'remark-editor', ['MEMO_FLAG_RADIO']);
+  });
+
+  // Before, the demo console (and a taught page) read a dialog with no flag radio checked as gray.
+  it('demo console, no flag radio checked in the remark dialog: the form says it cannot read the flag, not gray', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    await remarkDialog.open(page, '3930018273645518290');
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').count()).toBe(0);
+    await remarkDialog.root(page).evaluate((dialog) => {
+      for (const r of dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')) r.checked = false;
+      dialog.querySelector('input[type="radio"]')!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await inPanel(page, '[data-kf="remark-flag-unread"]').waitFor();
+    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
+    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
+    await inPanel(page, '[data-kf="check-open"]').click();
+    await inPanel(page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(page, '[data-kf="check-line"][data-what="remark-editor"]').getAttribute('data-ok')).toBe('false');
   });
 });
 

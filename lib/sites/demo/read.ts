@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, FlagColor, OrderRow, RemarkEditor, WaitingConversation } from '../types';
-import { FLAG_BY_INDEX, findByText, lastRead, listBuyers, rowBuyerAt, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { flagOfRadio, findByText, lastRead, listBuyers, rowBuyerAt, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'demo';
@@ -104,9 +104,11 @@ export function findRemarkEditor(doc: Document): RemarkEditor | null {
       textarea,
       saveButton,
       root,
-      readFlag(): FlagColor {
+      readFlag(): FlagColor | null {
+        // The dialog checks one radio for every order (灰色 for an unflagged one): none checked, or a
+        // value that is no flag index, is a control not read — never gray (lib/sites/README.md).
         const checked = root.querySelector<HTMLInputElement>(`${S.REMARK_FLAG_RADIO}:checked`);
-        return FLAG_BY_INDEX[Number(checked?.value)] ?? 'gray';
+        return flagOfRadio(checked);
       },
     };
   }

@@ -177,4 +177,32 @@ describe('a taught remark box beside the chat', () => {
     (document.querySelector('input[name="flag"][value="1"]') as HTMLInputElement).checked = true;
     expect(editor.readFlag()).toBe('red');
   });
+
+  it('reads a flag the page does not show as not read, never gray: no radio checked, a value that is no flag index, no radio at all', () => {
+    const A = createTaughtAdapter(teachFixture());
+    const editor = A.findRemarkEditor!(document)!;
+    const radios = Array.from(document.querySelectorAll<HTMLInputElement>('form input[type="radio"]'));
+    for (const r of radios) r.checked = false;
+    expect(editor.readFlag()).toBeNull();
+    radios[0]!.value = '';
+    radios[0]!.checked = true;
+    expect(editor.readFlag()).toBeNull();
+    radios[0]!.value = 'gray';
+    expect(editor.readFlag()).toBeNull();
+    for (const r of radios) r.remove();
+    expect(A.findRemarkEditor!(document)!.readFlag()).toBeNull();
+  });
+
+  it('on a page with the box alone (an order page), the page check fails radios none of which reads, not a box without radios', () => {
+    const site = teachFixture();
+    const A = createTaughtAdapter({ ...site, fields: { remarkBox: site.fields.remarkBox } });
+    expect(A.pageKind(document)).toBe('order-detail');
+    const line = () => A.probe!(document).find((l) => l.what === 'remark-editor')?.ok;
+    expect(line()).toBe(true);
+    const radios = Array.from(document.querySelectorAll<HTMLInputElement>('form input[type="radio"]'));
+    for (const r of radios) r.checked = false;
+    expect(line()).toBe(false);
+    for (const r of radios) r.remove();
+    expect(line()).toBe(true);
+  });
 });

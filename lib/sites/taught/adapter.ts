@@ -4,7 +4,7 @@
  * that lets a taught site repair a supported console whose page changed (withTaughtFallback).
  */
 import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
-import { FLAG_BY_INDEX, lastRead } from '../dom';
+import { flagOfRadio, lastRead } from '../dom';
 import { observeDom } from '../observe';
 import { probeWith } from '../probe';
 import { isEditable, isOwnElement, resolveLocators, textOf, type Locator } from './locator';
@@ -97,9 +97,11 @@ function remarkEditor(doc: Document, box: HTMLTextAreaElement): RemarkEditor | n
     textarea: box,
     saveButton,
     root,
-    readFlag(): FlagColor {
+    readFlag(): FlagColor | null {
+      // A flag radio the page shows checked, by the platform index; anything else (no radio checked,
+      // none at all, a value that is no index) is not read, never gray: the remark form asks the agent.
       const checked = root.querySelector<HTMLInputElement>('input[type="radio"]:checked');
-      return FLAG_BY_INDEX[Number(checked?.value)] ?? 'gray';
+      return flagOfRadio(checked);
     },
   };
 }
@@ -193,6 +195,10 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
       if (f.remarkBox?.length && !lines.some((l) => l.what === 'remark-editor')) {
         lines.push({ what: 'remark-editor', ok: adapter.findRemarkEditor?.(doc) != null, missing: finds('remarkBox') ? [] : ['remarkBox'] });
       }
+      // A box whose page shows no flag radio at all has no flag to read (the form asks for it): found
+      // is a good read. Radios of which none reads are a failed one.
+      const editor = lines.find((l) => l.what === 'remark-editor' && !l.ok) && adapter.findRemarkEditor?.(doc);
+      if (editor && !editor.root.querySelector('input[type="radio"]')) lines.find((l) => l.what === 'remark-editor')!.ok = true;
       return lines;
     },
   };
