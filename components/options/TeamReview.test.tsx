@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { MyProposals, TeamReview } from './TeamReview';
 import { type } from '../remarks/testing';
 import { flush, mountTab } from './testing';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { team } from '@/lib/i18n/messages/team';
 import type { Template } from '@/lib/domain/templates/types';
@@ -130,6 +130,27 @@ describe('options → 团队, remark rules edited on two machines', () => {
     expect(q('[data-kf="review-message"]')!.textContent).toBe('这样组合出的规则不成立，没有保存：标题「延迟发货」重复');
     expect(q('[data-kf="review-message"]')!.className).toBe('kf-bad');
     expect(q('[data-kf="rules-conflict"]')).not.toBeNull();
+  });
+
+  describe('in English', () => {
+    afterEach(() => setLocale('zh-CN'));
+
+    it('names the built-in records and flag titles in English, as the remark messages do, and a shop’s own title as written', async () => {
+      setLocale('en');
+      const own = cloneRuleSet(two);
+      own.records['quality-exchange'] = { ...own.records['quality-exchange'], title: '质量问题换货单' };
+      const { q } = await setup({
+        getLibrary: library,
+        teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [], rules: { versions: [conflict.versions[0]!, { ...conflict.versions[1]!, ruleSet: own }] } } }),
+      });
+      const [first, second] = [...q('[data-part="other"]')!.querySelectorAll('[data-kf="rules-part-text"]')].map((p) => p.textContent!);
+      expect(first).toContain('After-sale records: Quality exchange, Non-quality exchange, Return, Compensation');
+      expect(first).not.toMatch(/【/);
+      expect(second).toContain('After-sale records: 【质量问题换货单】, Non-quality exchange');
+      // A flag's title (Details changed), not 【信息变更】.
+      const yellow = q('[data-part="yellow"] [data-kf="rules-part-text"] strong')!.textContent;
+      expect(yellow).toBe('Details changed');
+    });
   });
 });
 

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { t, getLocale } from '@/lib/i18n';
 import { formatWall } from '@/lib/domain/time';
 import { FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, type FlagColor, type FlagRule, type RuleSet } from '@/lib/domain/remarks';
+import { titleEn } from '@/lib/domain/remarks/rules';
+import { ruleText } from '@/lib/i18n/messages/remarks-presets';
 import { canonical } from '@/lib/team/docs';
 import type { RulesConflict } from '@/lib/team/sync';
 
@@ -22,16 +24,22 @@ export function combineRuleSets(versions: readonly RuleSet[], choice: Record<Rul
   return out;
 }
 
+/**
+ * A rule's title as the remark messages name it: 【质量换货】 in Chinese; in English the preset's
+ * English name (Quality exchange), a title the shop wrote itself as written (【质量问题换货单】).
+ */
+const titleText = (title: string) => (getLocale() === 'en' ? titleEn(title) : `【${title}】`);
+
 /** One flag's rule as text (the supervisor compares meaning, fields and use; never HTML). */
 function FlagText(props: { rule: FlagRule }) {
   const r = props.rule;
-  const fields = r.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join('、');
+  const fields = r.fields.map((f) => `${ruleText(f.label)}${f.required ? '*' : ''}`).join(getLocale() === 'en' ? ', ' : '、');
   return (
     <div data-kf="rules-part-text">
-      <strong>【{r.title}】</strong>
+      <strong>{titleText(r.title)}</strong>
       {!r.inUse && <span class="kf-help"> {t('team.rules.notInUse')}</span>}
       {r.tag && <span class="kf-help"> · {r.tag}</span>}
-      <p style="white-space: pre-wrap">{r.meaning}</p>
+      <p style="white-space: pre-wrap">{ruleText(r.meaning)}</p>
       {fields && <p class="kf-help">{t('team.rules.fields', { fields })}</p>}
       {r.mustSay && <p class="kf-help">{t('team.rules.mustSay', { text: r.mustSay })}</p>}
     </div>
@@ -42,8 +50,8 @@ function OtherText(props: { ruleSet: RuleSet }) {
   const r = props.ruleSet;
   return (
     <div data-kf="rules-part-text">
-      <strong>{r.name}</strong>
-      <p class="kf-help">{t('team.rules.records', { titles: RECORD_KINDS.map((k) => `【${r.records[k].title}】`).join('') })}</p>
+      <strong>{ruleText(r.name)}</strong>
+      <p class="kf-help">{t('team.rules.records', { titles: RECORD_KINDS.map((k) => titleText(r.records[k].title)).join(getLocale() === 'en' ? ', ' : '') })}</p>
       <p class="kf-help">{t('team.rules.limits', { discount: r.limits.agentDiscountYuan, postage: r.limits.postageYuan })}</p>
     </div>
   );
