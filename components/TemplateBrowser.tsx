@@ -57,7 +57,7 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
           ))}
         </nav>
       )}
-      {searching && shown.length === 0 && <p class="kf-muted">{t('panel.noResults')}</p>}
+      {searching && shown.length === 0 && <p class="kf-muted" data-kf="no-results">{t(s.searchWaiting ? 'panel.searchLoading' : 'panel.noResults')}</p>}
       <ul class="kf-list" data-kf={searching ? 'results' : 'group-list'} ref={list}>
         {shown.map((tpl, i) => (
           <TemplateRow template={tpl} index={searching && i < 9 ? i : undefined} marked={searching && i === at} canInsert={s.inputFound} />

@@ -85,6 +85,8 @@ export interface PanelState {
   settings: AppSettings;
   query: string;
   results: Template[];
+  /** The search waits for what it reads (the pinyin initials, lib/panel/panel-index.ts): no hits yet is not 无结果. */
+  searchWaiting?: boolean;
   notice: Notice | null;
   pending: PendingFill | null;
   /** Bumped when the search box should take focus. */
@@ -667,8 +669,8 @@ export class PanelController {
           shop: this.renderContext(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
-    const results = s.query.trim() ? e.searchTemplates(this.index, s.query, 30).map((r) => r.template) : [];
-    this.store.set({ suggestions, results });
+    const hits = s.query.trim() ? e.searchTemplates(this.index, s.query, 30) : [];
+    this.store.set({ suggestions, results: hits.map((r) => r.template), searchWaiting: 'waiting' in hits });
   }
 
   // ---- actions used by the components -------------------------------------------------------

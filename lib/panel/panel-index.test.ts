@@ -35,6 +35,8 @@ const packed = JSON.parse(JSON.stringify(packTemplateIndex(buildTemplateIndex(te
 /** The index built with the initials in, as the panel had it when they came with the library. */
 const full = libraryIndex({ templates, initials }, null);
 const ids = (hits: { template: { id: string } }[]) => hits.map((h) => h.template.id);
+/** A search waiting for the initials: nothing yet, marked so. */
+const WAITING = Object.assign([], { waiting: true });
 const LETTERS = ['zxgf', '/cf', 'ＣＦ', 'fh', 'x', 'thlc'];
 const idle = () => new Promise((r) => setTimeout(r, 5));
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -51,7 +53,8 @@ describe('the chat panel index without the initials in the library message', () 
   it('answers a search in letters only once the initials are in, then with exactly the full index’s hits', async () => {
     const changed = vi.fn();
     const index = panelIndex(library, packed, changed);
-    for (const q of LETTERS) expect(panelSearch(index, q, 30), q).toEqual([]);
+    // Nothing yet, marked as waiting (the panel says 正在载入…, not 没有找到匹配的话术).
+    for (const q of LETTERS) expect(panelSearch(index, q, 30), q).toEqual(WAITING);
     expect(bg.asked).toBe(1);
     bg.answers[0]!({ updatedAt: library.updatedAt, initials: sent });
     await settle();
@@ -59,6 +62,8 @@ describe('the chat panel index without the initials in the library message', () 
     for (const q of LETTERS) expect(ids(panelSearch(index, q, 30)), q).toEqual(ids(searchTemplates(full, q, 30)));
     expect(ids(panelSearch(index, 'zxgf', 30))[0]).toBe(ids(searchTemplates(full, 'zxgf', 30))[0]);
     expect(panelSearch(index, 'zxgf', 30).length).toBeGreaterThan(0);
+    expect(panelSearch(index, 'zxgf', 30)).not.toHaveProperty('waiting');
+    expect(panelSearch(index, 'qqqqxz', 30)).not.toHaveProperty('waiting');
   });
 
   it('answers a search in characters at once, the same as the full index', () => {
@@ -82,10 +87,10 @@ describe('the chat panel index without the initials in the library message', () 
   it('asks again at the next search when the ask failed (the worker stopped)', async () => {
     const changed = vi.fn();
     const index = panelIndex(library, packed, changed);
-    expect(panelSearch(index, 'zxgf')).toEqual([]);
+    expect(panelSearch(index, 'zxgf')).toEqual(WAITING);
     bg.fails[0]!(new Error('background unavailable'));
     await settle();
-    expect(panelSearch(index, 'zxgf')).toEqual([]);
+    expect(panelSearch(index, 'zxgf')).toEqual(WAITING);
     expect(bg.asked).toBe(2);
     bg.answers[1]!({ updatedAt: library.updatedAt, initials: sent });
     await settle();
@@ -96,12 +101,12 @@ describe('the chat panel index without the initials in the library message', () 
   it('does not put another library version’s initials on this index (the panel indexes the new one when told)', async () => {
     const changed = vi.fn();
     const index = panelIndex(library, packed, changed);
-    expect(panelSearch(index, 'cf')).toEqual([]);
+    expect(panelSearch(index, 'cf')).toEqual(WAITING);
     bg.answers[0]!({ updatedAt: library.updatedAt + 1, initials: sent });
     await settle();
     expect(changed).not.toHaveBeenCalled();
     expect(index.initials).toBeNull();
-    expect(panelSearch(index, 'cf')).toEqual([]);
+    expect(panelSearch(index, 'cf')).toEqual(WAITING);
     expect(bg.asked).toBe(2);
   });
 
@@ -113,7 +118,7 @@ describe('the chat panel index without the initials in the library message', () 
 
   it('searches without initials, as before, a library that has none', async () => {
     const index = panelIndex(library, packed, vi.fn());
-    expect(panelSearch(index, 'fh')).toEqual([]);
+    expect(panelSearch(index, 'fh')).toEqual(WAITING);
     bg.answers[0]!({ updatedAt: library.updatedAt, initials: null });
     await settle();
     expect(ids(panelSearch(index, 'fh', 30))).toEqual(ids(searchTemplates(libraryIndex({ templates }, null), 'fh', 30)));

@@ -10,9 +10,10 @@ import type { PanelLibrary } from '../messaging/protocol';
  * The library comes without its pinyin initials (getPanelLibrary: a year's 2,102 replies carried
  * 130 KB of them, read only by a search typed in letters). The panel is ready without them; they
  * are asked for in its first idle moment (getLibraryInitials), or by the first search that reads
- * them if that comes first or the ask failed. Until they are in, such a search answers nothing, and
- * the panel searches again when they arrive (`changed`): it never shows hits other than those the
- * full index gives. A search in characters does not read them and is answered at once.
+ * them if that comes first or the ask failed. Until they are in, such a search answers nothing,
+ * marked `waiting` (the panel says 正在载入…, not 没有找到匹配的话术), and the panel searches again
+ * when they arrive (`changed`): it never shows hits other than those the full index gives. A search
+ * in characters does not read them and is answered at once.
  */
 interface Waiting {
   asked: boolean;
@@ -54,13 +55,13 @@ export function panelIndex(library: PanelIndexLibrary, packed: PackedTemplateInd
   return index;
 }
 
-/** searchTemplates on the panel's index; nothing yet for a search that reads initials not yet in (see above). */
-export function panelSearch(index: TemplateIndex, query: string, limit?: number): SearchHit[] {
+/** searchTemplates on the panel's index; nothing yet, marked `waiting`, for a search that reads initials not yet in (see above). */
+export function panelSearch(index: TemplateIndex, query: string, limit?: number): SearchHit[] & { waiting?: true } {
   const w = waiting.get(index);
   if (w && readsInitials(query)) {
     w.asked = true;
     void w.load();
-    return [];
+    return Object.assign([], { waiting: true as const });
   }
   return searchTemplates(index, query, limit);
 }

@@ -161,6 +161,36 @@ it('finds replies by pinyin initials typed the moment the suggestions show (the 
   await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
 });
 
+it('says 正在载入…, not 没有找到匹配的话术, for a search in letters typed while the initials are still on their way, then shows the hits', async () => {
+  await openDemoChat(page, h.demoUrl);
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+  // The page's ask for the initials is held until the test lets it go (in the content-script world,
+  // where the panel calls chrome.runtime.sendMessage); everything else passes.
+  await evaluateInContentWorld(page, `(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    let release;
+    const gate = new Promise((r) => (release = r));
+    Object.assign(globalThis, { __kfRelease: release, __kfHeld: 0 });
+    chrome.runtime.sendMessage = (m, ...rest) => (m && m.kf === 'getLibraryInitials' ? (globalThis.__kfHeld++, gate.then(() => send(m, ...rest))) : send(m, ...rest));
+  })()`);
+  // A new version of the library: the panel indexes it anew and asks for its initials (held).
+  const options = await h.openExtensionPage('options.html');
+  const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[]; updatedAt: number }>(options, 'getLibrary');
+  await callFromExtensionPage(options, 'saveLibrary', { groups: lib.groups, templates: lib.templates, baseUpdatedAt: lib.updatedAt });
+  await options.close();
+  await page.bringToFront();
+  await expect.poll(async () => (await evaluateInContentWorld<number>(page, 'globalThis.__kfHeld'))?.value).toBeGreaterThan(0);
+  await inPanel(page, '[data-kf="search"]').fill('zxgf');
+  const empty = inPanel(page, '[data-kf="no-results"]');
+  await expect.poll(() => empty.textContent()).toBe('正在载入…');
+  await evaluateInContentWorld(page, 'globalThis.__kfRelease()');
+  await expect.poll(() => inPanel(page, '[data-kf="results"] .kf-tpl-title').first().textContent()).toBe('咨询高峰稍候');
+  expect(await empty.count()).toBe(0);
+  // A search that finds nothing still says so.
+  await inPanel(page, '[data-kf="search"]').fill('qqqqxz');
+  await expect.poll(() => empty.textContent()).toBe('没有找到匹配的话术');
+});
+
 it('sends a seller page the library without its pinyin initials, the index as strings, and not the full library', async () => {
   await openDemoChat(page, h.demoUrl);
   await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
