@@ -79,6 +79,26 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
   });
 });
 
+describe('the demo console’s own day, on a computer on UTC', () => {
+  it('at 01:00 Beijing time (17:00 UTC the day before), today’s unpaid orders are from the Beijing day, as on a Beijing computer', async () => {
+    // A UTC computer's midnight is 08:00 in Beijing: the demo put "today's" orders on the day before.
+    await page.clock.setFixedTime(new Date('2026-12-03T17:00:00Z'));
+    await openDemoOrders(page, h.demoUrl);
+    const created = await page.evaluate(() =>
+      [...document.querySelectorAll('.sold-order')]
+        .filter((o) => o.textContent!.includes('等待买家付款'))
+        .map((o) => [...o.querySelectorAll('.label')].find((l) => l.textContent === '创建时间:')!.nextElementSibling!.textContent!),
+    );
+    expect(created).toHaveLength(3);
+    for (const at of created) {
+      expect(at.slice(0, 10)).toBe('2026-12-04');
+      expect(at <= '2026-12-04 01:00:00').toBe(true);
+    }
+    // The other orders keep their ages, printed in Beijing time (the paid one 55 minutes ago).
+    expect(await page.locator('.sold-order[data-order-id="3951842736019283746"]').textContent()).toContain('2026-12-04 00:05:00');
+  });
+});
+
 describe('the payment reminder after the shop’s cut-off, on a computer on UTC (QA pass F, defect 1)', () => {
   /** Beijing's calendar day `days` from now, as agents write it (12月4日). */
   const beijingDay = (days: number) => {

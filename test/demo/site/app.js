@@ -14,8 +14,11 @@
   const MIN = 60_000;
   const HOUR = 60 * MIN;
   const DAY = 24 * HOUR;
-  const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).getTime();
-  /** "n minutes ago", but never before midnight: unpaid orders must always be from today. */
+  // The shop's day is Beijing's (UTC+8, no daylight saving) whatever the computer's zone, as the
+  // product reads it (lib/domain/time.ts): a UTC computer's midnight is 08:00 in Beijing, so from
+  // 00:00 to 08:00 Beijing time "today's" unpaid orders fell on the day before.
+  const startOfToday = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+  /** "n minutes ago", but never before (Beijing) midnight: unpaid orders must always be from today. */
   const todayAgo = (ms) => Math.max(now - ms, startOfToday + Math.min(ms, 30 * MIN) / 10);
 
   // Printed as the Chinese consoles print times: Beijing time whatever the computer's zone (read
