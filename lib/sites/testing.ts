@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import type { ChatMessage } from './types';
+import type { ChatMessage, RemarkEditor } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -83,4 +83,24 @@ export interface DemoHooks {
   openRemark(id: string): void;
   activeBuyerId(): string;
   conversations(): { id: string; messages: { from: 'buyer' | 'agent'; text: string; at: number }[] }[];
+}
+
+/**
+ * A remark editor's flag is not read, never gray, when the page checks none of its flag radios or
+ * checks one whose value is no flag index ('', 'gray', '9'). The radios are left as they were found.
+ */
+export function expectFlagNotRead(editor: RemarkEditor, radios: HTMLInputElement[]): void {
+  const checked = radios.find((r) => r.checked);
+  for (const r of radios) r.checked = false;
+  expect(editor.readFlag()).toBeNull();
+  const first = radios[0]!;
+  const value = first.value;
+  for (const v of ['', 'gray', '9']) {
+    first.value = v;
+    first.checked = true;
+    expect(editor.readFlag(), v).toBeNull();
+  }
+  first.value = value;
+  // (happy-dom does not uncheck the other radios of a group: done by hand.)
+  for (const r of radios) r.checked = r === checked;
 }

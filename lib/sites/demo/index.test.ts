@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { bootDemo, expectTails, growHistory, type DemoHooks } from '../testing';
+import { bootDemo, expectFlagNotRead, expectTails, growHistory, type DemoHooks } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { demoAdapter as A } from './index';
@@ -221,13 +221,7 @@ describe('demo adapter: orders', () => {
     expect(ed.readFlag()).toBe('green');
     expect(calls).toBeGreaterThan(before);
     // A dialog showing no flag checked (or one whose value is no flag index) is not read, never gray.
-    const radios = Array.from(ed.root.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
-    for (const r of radios) r.checked = false;
-    expect(ed.readFlag()).toBeNull();
-    radios[3]!.value = '';
-    radios[3]!.checked = true;
-    expect(ed.readFlag()).toBeNull();
-    radios[3]!.value = '3';
+    expectFlagNotRead(ed, Array.from(ed.root.querySelectorAll<HTMLInputElement>('input[type="radio"]')));
     ed.textarea.value = '退货：不喜欢 退款129元 客服小美 11/23';
     ed.saveButton.click();
     expect(A.findRemarkEditor!(document)).toBeNull();

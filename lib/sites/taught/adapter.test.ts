@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { expectTails, growHistory, loadFixture } from '../testing';
+import { expectFlagNotRead, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing, type SiteAdapter } from '../types';
 import { generateLocators } from './locator';
 import { createTaughtAdapter, messageSide, withTaughtFallback } from './adapter';
@@ -182,13 +182,7 @@ describe('a taught remark box beside the chat', () => {
     const A = createTaughtAdapter(teachFixture());
     const editor = A.findRemarkEditor!(document)!;
     const radios = Array.from(document.querySelectorAll<HTMLInputElement>('form input[type="radio"]'));
-    for (const r of radios) r.checked = false;
-    expect(editor.readFlag()).toBeNull();
-    radios[0]!.value = '';
-    radios[0]!.checked = true;
-    expect(editor.readFlag()).toBeNull();
-    radios[0]!.value = 'gray';
-    expect(editor.readFlag()).toBeNull();
+    expectFlagNotRead(editor, radios);
     for (const r of radios) r.remove();
     expect(A.findRemarkEditor!(document)!.readFlag()).toBeNull();
   });
