@@ -18,7 +18,7 @@ it('learns from a corrected situation and an inserted reply: a similar message i
   await openDemoChat(page, h.demoUrl, { buyer: 'tb_8834729_88' });
 
   // No cue names this need; the trained model reads it as a quality complaint (it says so).
-  await demo.push(page, '咖啡机的蒸汽棒堵住了 喷不出气');
+  await demo.push(page, '咖啡机用了一个月蒸汽棒就堵了 喷不出气');
   await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('quality');
   expect(await firstChip(page).getAttribute('data-source')).toBe('model');
   expect(await firstChip(page).getAttribute('title')).toMatch(/模型判断 \d+%/);
@@ -44,10 +44,11 @@ it('learns from a corrected situation and an inserted reply: a similar message i
   await opts.close();
   await page.bringToFront(); // animation frames and focus run only in the front tab
 
-  // Later, another buyer in another conversation writes something similar.
+  // Later, another buyer in another conversation writes something similar (alone, with nothing
+  // learned, the engine abstains on it: the last test).
   await inPanel(page, '[data-kf="search"]').fill('');
   await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
-  await demo.push(page, '我家咖啡机蒸汽棒堵住了，喷不出气怎么办');
+  await demo.push(page, '咖啡机蒸汽棒堵了喷不出气 用了一个月 怎么弄');
   const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
   await expect.poll(() => top.getAttribute('data-template-id')).toBe('repair-send');
   expect(await firstChip(page).getAttribute('data-scenario')).toBe('repair');
@@ -64,7 +65,7 @@ it('forgetting everything in the options page stops the suggestion', async () =>
   await opts.close();
   const page = await h.context.newPage();
   await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
-  await demo.push(page, '我家咖啡机蒸汽棒堵住了，喷不出气怎么办');
+  await demo.push(page, '咖啡机蒸汽棒堵了喷不出气 用了一个月 怎么弄');
   await expect.poll(() => firstChip(page).count()).toBe(0);
   await page.close();
 });
