@@ -9,7 +9,7 @@ import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
 import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
-import { DAY, hhmm, MINUTE } from '../domain/time';
+import { atTime, hhmm } from '../domain/time';
 import type { UsageRecord } from '../storage/usage';
 import type { Template } from '../domain/templates/types';
 import type { RenderContext, RenderResult } from '../domain/templates/variables';
@@ -429,14 +429,15 @@ export class PanelController {
   private atDayTurn(): void {
     clearTimeout(this.dayTurn);
     const { settings } = this.store.get();
-    // Shop time past its midnight (a null zone is the computer's), and the cut-off.
-    const into = (Date.now() + (shopZone(settings) ?? -new Date().getTimezoneOffset()) * MINUTE) % DAY;
-    const cut = hhmm(settings.shop.cutoff, DEFAULT_APP_SETTINGS.shop.cutoff) * MINUTE;
+    // Today's cut-off in shop time (a null zone is the computer's), else the shop's next midnight.
+    const now = Date.now();
+    const zone = shopZone(settings);
+    const cut = atTime(now, hhmm(settings.shop.cutoff, DEFAULT_APP_SETTINGS.shop.cutoff), zone);
     this.dayTurn = setTimeout(() => {
       if (this.signal.aborted) return;
       this.recompute();
       this.atDayTurn();
-    }, (into < cut ? cut : DAY) - into);
+    }, (now < cut ? cut : atTime(now, 0, zone, 1)) - now);
   }
 
   private buildIndex(): void {
