@@ -68,6 +68,9 @@ beforeEach(() => {
       observe(el: Element) {
         this.els.add(el);
       }
+      unobserve(el: Element) {
+        this.els.delete(el);
+      }
       disconnect() {
         this.els.clear();
       }
@@ -137,6 +140,18 @@ describe('a page dialog under the panel', () => {
     expect(remark.box.style.translate).toBe('');
     expect(openConfirm(520, { box: 'class="plain"' }).box.style.translate).toBe('');
     expect(openConfirm(400).box.style.translate).toBe(''); // 346.5–746.5
+  });
+});
+
+describe('what it watches', () => {
+  it('lets go of what left the page: a dialog closed and body children removed are no longer observed', () => {
+    const { layer, box } = openConfirm(520);
+    const watched = () => observers.flatMap((o) => [...o.els]);
+    expect(watched()).toContain(layer);
+    expect(watched()).toContain(box);
+    closed(layer);
+    expect(watched()).not.toContain(layer);
+    expect(watched()).not.toContain(box);
   });
 });
 

@@ -46,6 +46,24 @@ function openBox(el: Element): HTMLElement | null {
   return box && box.offsetWidth && box.offsetHeight ? box : null;
 }
 
+/** A ResizeObserver that lets go of elements once they leave the page: consoles add and remove tooltips, toasts and masks under <body> all day. */
+function resizeWatch(onResize: () => void) {
+  const ro = new ResizeObserver(onResize);
+  const seen = new Set<Element>();
+  return {
+    observe(el: Element) {
+      if (!seen.has(el)) ro.observe(el), seen.add(el);
+    },
+    prune() {
+      for (const el of seen) if (!el.isConnected) ro.unobserve(el), seen.delete(el);
+    },
+    disconnect() {
+      ro.disconnect();
+      seen.clear();
+    },
+  };
+}
+
 export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: PageFitHost): void {
   const store = controller.store;
   const root = doc.documentElement;
@@ -70,6 +88,7 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
     const wideRemark = remarkBox && remarkBox.offsetWidth + 2 * GAP_PX + PANEL_MIN_PX > vw ? remarkBox : null;
     const theForms = (el: Element) => remark && el.contains(remark) && !(el === remark && wideRemark);
     if (current && (!current.el.isConnected || !openBox(current.el) || theForms(current.el))) release();
+    boxes.prune();
     if (!current) {
       let found: { el: Element; box: HTMLElement } | null = wideRemark && { el: remark!, box: wideRemark };
       if (wideRemark) boxes.observe(wideRemark);
@@ -130,9 +149,10 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
   // Resize callbacks run after layout, before paint: the page is measured as it will be drawn. The
   // page's own boxes only say whether it still narrows (a chat page's boxes may resize as messages
   // come); a dialog's box shown or hidden is looked at like a new one.
-  const sizes = new ResizeObserver(() => !signal.aborted && checkRoom());
-  const boxes = new ResizeObserver(() => !signal.aborted && checkDialogs());
+  const sizes = resizeWatch(() => !signal.aborted && checkRoom());
+  const boxes = resizeWatch(() => !signal.aborted && checkDialogs());
   const watchSizes = () => {
+    sizes.prune();
     for (const el of [root, doc.body, ...(doc.body?.children ?? [])]) if (el) sizes.observe(el);
   };
   const onBody = () => {
