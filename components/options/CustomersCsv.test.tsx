@@ -16,7 +16,7 @@ vi.mock('@/lib/browser', () => ({ browser: {} }));
 /** A shop's VIP list saved by Excel on Chinese Windows (GBK): one buyer here already, one bad row. */
 const SHEET = ['旺旺,VIP等级,备注,手机', '小鹿乱撞0521,3,只发顺丰,13812345678', '米粒妈妈,是,要开发票,', ',VIP1,没写买家,'].join('\r\n');
 
-async function chooseSheet(calls: Record<string, (p: any) => unknown>) {
+async function chooseSheet(calls: Record<string, (p: any) => unknown>, sheet = SHEET) {
   const here = applyPatch(newCustomer('taobao', '米粒妈妈', Date.now() - 60_000), { tags: ['老客'] }, Date.now() - 60_000, { maskPii: true });
   const tab = await mountTab(<Customers />, {
     getSettings: () => DEFAULT_APP_SETTINGS,
@@ -25,7 +25,7 @@ async function chooseSheet(calls: Record<string, (p: any) => unknown>) {
     ...calls,
   });
   const input = tab.q('[data-kf="customers-csv-file"]') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File([encodeLegacy('gbk', SHEET)], 'VIP名单.csv')] });
+  Object.defineProperty(input, 'files', { value: [new File([encodeLegacy('gbk', sheet)], 'VIP名单.csv')] });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 10));
@@ -34,6 +34,16 @@ async function chooseSheet(calls: Record<string, (p: any) => unknown>) {
 }
 
 describe('客户档案 → 导入 CSV 表格', () => {
+  it('says in the dry run which row’s cell looks like a formula and that it comes in as plain text; its tags split on ；', async () => {
+    const importCustomers = vi.fn((p: { json: { customers: Customer[] } }) => ({ ok: true, count: p.json.customers.length, backedUp: true }));
+    const tab = await chooseSheet({ importCustomers }, ['旺旺,标签,备注', '阿杰,老客；爱砍价,=SUM(A1:A3)', '小鹿,批发,-'].join('\r\n'));
+    expect(tab.q('[data-kf="customers-csv-formulas"]')!.textContent).toBe('第 2 行：“备注”的“=SUM(A1:A3)”像表格公式：按普通文字导入，不会计算');
+    expect(tab.q('[data-kf="customers-csv-skipped"]')).toBeNull();
+    await tab.click('[data-kf="customers-csv-yes"]');
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(importCustomers.mock.calls[0]![0].json.customers).toMatchObject([{ nickname: '阿杰', tags: ['老客', '爱砍价'], note: '=SUM(A1:A3)' }, { nickname: '小鹿', note: '-' }]);
+  });
+
   it('counts the GBK sheet against the buyers here first, names the row left out, and writes nothing until 导入', async () => {
     const importCustomers = vi.fn((p: { json: { customers: Customer[] } }) => ({ ok: true, count: p.json.customers.length, backedUp: true }));
     const tab = await chooseSheet({ importCustomers });

@@ -130,6 +130,16 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
           </ul>
         </div>
       )}
+      {r.formulas.length > 0 && (
+        <div class="kf-warn-text">
+          <p>{t('customers.csv.formulasTitle', { count: r.formulas.length })}</p>
+          <ul data-kf="customers-csv-formulas">
+            {r.formulas.map((x) => (
+              <li>{t('customers.csv.row', { row: x.row, reason: x.reason })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul class="kf-help">
         <li>{t('customers.csv.merge')}</li>
         <li>{t('customers.csv.mask')}</li>

@@ -25,6 +25,27 @@ export function reservePanelSpace(doc: Document, open: boolean): void {
 /**
  * Whether the page narrowed for the open panel. A console with a minimum width (html or body
  * `min-width: 1200px`, common in SPA consoles) keeps it: its right part, the chat box with it, runs
- * under the panel and the page scrolls sideways.
+ * under the panel. The page's right edge is measured, not only whether the document scrolls
+ * sideways: a <body> (or what it holds) wider than <html> overflows into html's margin, the panel's
+ * room, and the document only scrolls once it passes the window too (body at 1200 px in a 1366 px
+ * window reaches 1200, past the 1026 px left beside the panel, and nothing scrolls).
  */
-export const pageNarrowed = (doc: Document): boolean => doc.documentElement.scrollWidth <= doc.documentElement.clientWidth + 1;
+export function pageNarrowed(doc: Document): boolean {
+  const root = doc.documentElement;
+  const body = doc.body;
+  const vw = root.clientWidth;
+  if (root.scrollWidth > vw + 1) return false;
+  const win = doc.defaultView;
+  const style = (el: Element) => win?.getComputedStyle(el);
+  const room = vw - (parseFloat(style(root)?.marginRight ?? '') || 0);
+  let right = root.getBoundingClientRect().right;
+  if (body) {
+    const box = body.getBoundingClientRect();
+    // body's scrollWidth takes in what overflows it (a child with its own min-width) — unless body
+    // clips it (its overflow is its own only when html's is not visible), or in quirks mode, where
+    // it is the document's scroll width.
+    const clips = style(root)?.overflowX !== 'visible' && style(body)?.overflowX !== 'visible';
+    right = Math.max(right, doc.compatMode === 'CSS1Compat' && !clips ? box.left + body.scrollWidth : box.right);
+  }
+  return right + (win?.scrollX ?? 0) <= room + 1;
+}

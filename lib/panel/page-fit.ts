@@ -18,8 +18,9 @@
  *   when the panel is folded or opened.
  * - *A chat console that cannot narrow* (a `min-width`, or a zoom that made the window narrower than
  *   it): checked when the panel starts and again whenever the page's size changes (a ResizeObserver
- *   on <html>, <body> and <body>'s children: a min-width taking effect resizes them; no polling); the
- *   panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
+ *   on <html>, <body> and <body>'s children: a min-width taking effect resizes them; no polling) — by
+ *   the page's right edge against the room beside the panel (layout.ts pageNarrowed: a body wider
+ *   than <html> runs under the panel without making the window scroll at 1366 px); the panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
  *   the page did narrow for the open panel before the change: a panel the agent opened on a page that
  *   could not narrow stays open.
  */

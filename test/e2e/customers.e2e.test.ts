@@ -350,11 +350,11 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
-  it('导入 CSV 表格: a VIP list saved by Excel as GBK is counted first, then imported with phones masked, a backup, and the revisits of VIPs last seen long ago', async () => {
+  it('导入 CSV 表格: a VIP list saved by Excel as GBK is counted first, then imported with phones masked, tags split on ；, ; and |, a formula-like note kept as text and said, a backup, and the revisits of VIPs last seen long ago', async () => {
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'taobao', nickname: '米粒妈妈', patch: { note: '只发顺丰' }, addTags: ['老客'] });
     const old = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
-    const rows = Array.from({ length: 22 }, (_, i) => `老VIP${i},淘宝,VIP${(i % 3) + 1},,,${old(200)}`);
-    const sheet = ['旺旺,平台,会员等级,备注,手机,最近购买', '米粒妈妈,天猫,是,"要开发票,抬头公司",13812345678,', ...rows, ',淘宝,是,没写买家,,', '星辰大海ing,闲鱼,是,,,'].join('\r\n');
+    const rows = Array.from({ length: 22 }, (_, i) => `老VIP${i},淘宝,VIP${(i % 3) + 1},${i === 0 ? '=SUM(A1:A3)' : ''},,${old(200)},${i === 4 ? '回头客; 爱买裙子;' : ''}`);
+    const sheet = ['旺旺,平台,会员等级,备注,手机,最近购买,标签', '米粒妈妈,天猫,是,"要开发票,抬头公司",13812345678,,爱砍价；要发票|老客', ...rows, ',淘宝,是,没写买家,,,', '星辰大海ing,闲鱼,是,,,,'].join('\r\n');
     const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
@@ -365,6 +365,7 @@ describe('buyer notes on the demo console', () => {
         '第 25 行：“旺旺”为空',
         '第 26 行：平台“闲鱼”不认识（可写淘宝、天猫、京东、拼多多、抖音、快手）',
       ]);
+      expect(await options.locator('[data-kf="customers-csv-formulas"] li').allTextContents()).toEqual(['第 3 行：“备注”的“=SUM(A1:A3)”像表格公式：按普通文字导入，不会计算']);
       // Counting wrote nothing.
       expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(1);
       await confirm.locator('[data-kf="customers-csv-yes"]').click();
@@ -374,11 +375,12 @@ describe('buyer notes on the demo console', () => {
       expect(await result.textContent()).toMatch(/已为导入的 VIP 买家安排 22 次回访：上次联系已久的按每天最多 20 次排开，分布在 2 天/);
       expect(await result.textContent()).toContain('导入前的数据已备份');
       expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '米粒妈妈' })).toMatchObject({
-        tags: ['老客', 'VIP'],
+        tags: ['老客', '爱砍价', '要发票', 'VIP'],
         segment: 'vip',
         note: '只发顺丰\n要开发票,抬头公司；电话：138****5678',
       });
-      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '老VIP4' })).toMatchObject({ tags: ['VIP2'], segment: 'vip' });
+      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '老VIP4' })).toMatchObject({ tags: ['回头客', '爱买裙子', 'VIP2'], segment: 'vip' });
+      expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '老VIP0' })).toMatchObject({ note: '=SUM(A1:A3)' });
       expect(await revisitsListed()).toBe(22);
       expect((await callFromExtensionPage<{ reason: string }[]>(s.ext, 'listBackups')).map((b) => b.reason)).toContain('before-import-customers');
     } finally {

@@ -239,6 +239,28 @@ describe('a console with a minimum width', () => {
     expect(await tab.count()).toBe(0);
   });
 
+  it('at 1366×768 (100%), one the page’s script puts on <body> (or on what body holds) after the panel has loaded folds the panel then, though nothing scrolls sideways', async () => {
+    const widen = {
+      body: () => void (document.body.style.minWidth = '1200px'),
+      'body’s child': () => void (document.querySelector<HTMLElement>('.chat-main')!.style.minWidth = '1100px'),
+    };
+    for (const [what, fn] of Object.entries(widen)) {
+      await page.close();
+      page = await h.context.newPage();
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await openConsole(page, CONSOLES.pdd);
+      await page.locator('#replyTextarea').waitFor();
+      expect(await inPanel(page, '[data-kf="expand"]').count(), what).toBe(0);
+      await page.evaluate(fn);
+      // 1200 px run under the panel (1026 px are left beside it) but stay inside the 1366 px window.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBe(1366);
+      const tab = await foldedForRoom();
+      await tab.click();
+      await panel(page).waitFor();
+      expect(await inPanel(page, '[data-kf="notice"]').textContent(), what).toContain('不能变窄');
+    }
+  });
+
   it('that the window falls below after the panel has loaded (zoomed in) folds the panel then', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await routeConsole(h.context, CONSOLES.pdd, (html) => html.replace('</head>', '<style>html,body{min-width:1000px}</style></head>'));

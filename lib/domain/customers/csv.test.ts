@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customersFromCsv, sheetDate, vipTagOf, type BuyerCsvOptions } from './csv';
 import { applyPatch, newCustomer } from './customer';
 import { parseCustomersImport } from './import-export';
+import { csvCell } from '../followups/csv';
 
 const NOW = Date.UTC(2026, 11, 3, 4); // 2026-12-03 12:00 Beijing
 const opts = (o: Partial<BuyerCsvOptions> = {}): BuyerCsvOptions => ({ now: NOW, platform: 'taobao', maskPii: true, zone: 480, existing: [], locale: 'zh-CN', ...o });
@@ -65,6 +66,40 @@ describe('buyers from a CSV sheet', () => {
   it('reads English headers, tab-separated files, a sheet without a platform column as the chosen platform, and takes off the export’s formula guard', () => {
     const r = customersFromCsv("Nickname\tTags\tNote\n'=阿杰\tvip\tok\n", opts({ platform: 'jd', locale: 'en' }));
     expect(r.ok && r.customers).toMatchObject([{ key: 'jd:=阿杰', tags: ['vip'], note: 'ok' }]);
+  });
+
+  it('splits a tag cell on the separators shop sheets use (; ； 、 ， | and commas), trimmed, empty ones dropped, each tag once', () => {
+    const sheet = ['买家,标签', '阿杰,老客;爱买裙子； 批发 ;;', '小鹿,"VIP2、老客，老客|爱砍价 | ｜"', '米粒,单个标签'].join('\n');
+    const r = customersFromCsv(sheet, opts());
+    expect(r.ok && r.customers.map((c) => c.tags)).toEqual([['老客', '爱买裙子', '批发'], ['VIP2', '老客', '爱砍价'], ['单个标签']]);
+    expect(r.ok && r.report.skipped).toEqual([]);
+  });
+
+  it('keeps a cell that starts like a formula as the text written, names its Excel row and column, and the export guards it again; a phone, a number or “-” alone is no formula', () => {
+    const sheet = [
+      '买家,标签,备注,手机',
+      '阿杰,老客,"=HYPERLINK(""http://x.example"",""点我"")",',
+      '小鹿,@SUM(A1),-,+86 138 1234 5678',
+      '米粒,-5,- 不要催,',
+      "'=星辰,老客,'+A1,",
+    ].join('\n');
+    const r = customersFromCsv(sheet, opts({ maskPii: false }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.formulas).toEqual([
+      { row: 2, reason: '“备注”的“=HYPERLINK("http://x.exa…”像表格公式：按普通文字导入，不会计算' },
+      { row: 3, reason: '“标签”的“@SUM(A1)”像表格公式：按普通文字导入，不会计算' },
+    ]);
+    const [a, b, c, d] = r.customers;
+    expect(a!.note).toBe('=HYPERLINK("http://x.example","点我")');
+    expect(b).toMatchObject({ tags: ['@SUM(A1)'], note: '-；电话：+86 138 1234 5678' });
+    expect(c).toMatchObject({ tags: ['-5'], note: '- 不要催' });
+    // Our own export's guarded cells come back as written, with nothing to say.
+    expect(d).toMatchObject({ nickname: '=星辰', note: '+A1' });
+    expect(csvCell(a!.note)).toBe('"\'=HYPERLINK(""http://x.example"",""点我"")"');
+    expect(csvCell(d!.nickname)).toBe("'=星辰");
+    const en = customersFromCsv(sheet, opts({ locale: 'en' }));
+    expect(en.ok && en.report.formulas[1]!.reason).toBe('"标签": "@SUM(A1)" looks like a spreadsheet formula; imported as plain text, never calculated');
   });
 
   it('refuses a sheet without a buyer column, naming its columns, and one whose quote never closes', () => {

@@ -9,7 +9,9 @@
  * 备注, 偏好, 手机/电话 (kept in the note) and 最近联系 (a date: when the buyer was last in touch, which
  * the VIP revisit rule counts from) are optional. A file without a 平台 column is read as the one
  * platform the agent picks. A row that cannot be a buyer is left out and named by its spreadsheet row
- * (the header is row 1); the others are taken.
+ * (the header is row 1); the others are taken. Tags split on , ， 、 ; ； | and spaces (splitTags). A
+ * cell that starts like a formula (=SUM(…), +HYPERLINK(…), @A1: looksLikeFormula) is taken as the text
+ * written, never run, and named by its row too, so the agent knows what came in; exports guard it.
  *
  * Each row becomes the buyer's record as it would be after the agent typed the row in: a buyer here
  * (the same key; or, for a row without an id, the one buyer with an id shown under that unmasked name,
@@ -21,7 +23,7 @@
 import { inLocale, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import type { Platform } from '../../sites/types';
-import { csvUnguard } from '../followups/csv';
+import { csvUnguard, looksLikeFormula } from '../followups/csv';
 import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
@@ -56,6 +58,8 @@ const PLATFORM_WORDS: Record<string, Platform> = {
 /** The platforms a sheet can name, for the agent's choice when it names none. */
 export const CSV_PLATFORMS: readonly Platform[] = ['taobao', 'jd', 'pdd', 'douyin', 'kuaishou'];
 
+const FIELDS = Object.keys(BUYER_COLUMNS) as BuyerCsvField[];
+
 const NO = new Set(['', '否', '不是', '非', '无', '没有', 'n', 'no', 'false', '0', '×', 'x', '-', '—']);
 const YES = new Set(['是', 'y', 'yes', 'true', '√', '✓', '✔', 'vip']);
 
@@ -70,6 +74,8 @@ export interface BuyerCsvReport {
   unchanged: number;
   /** Rows left out, each with why. */
   skipped: { row: number; reason: string }[];
+  /** Cells of rows taken that start like a spreadsheet formula: kept as the text written (never run), each said. */
+  formulas: { row: number; reason: string }[];
 }
 
 export type BuyerCsvImport = { ok: true; customers: Customer[]; report: BuyerCsvReport } | { ok: false; errors: string[] };
@@ -153,7 +159,7 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     const k = `${c.platform}:${c.nickname}`;
     withId.set(k, [...(withId.get(k) ?? []), c]);
   }
-  const report: BuyerCsvReport = { columns, ignored, added: 0, updated: 0, unchanged: 0, skipped: [] };
+  const report: BuyerCsvReport = { columns, ignored, added: 0, updated: 0, unchanged: 0, skipped: [], formulas: [] };
   const rowOf = new Map<string, number>();
   const customers: Customer[] = [];
 
@@ -193,6 +199,20 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
       continue;
     }
     rowOf.set(key, r.row);
+
+    // The cell as the file holds it: one our export guarded (a leading apostrophe) is not news.
+    for (const f of FIELDS) {
+      const raw = at[f] === undefined ? '' : (r.cells[at[f]!] ?? '').trim();
+      if (!looksLikeFormula(raw)) continue;
+      const shown = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
+      report.formulas.push({
+        row: r.row,
+        reason: say({
+          zh: `“${columns[f]}”的“${shown}”像表格公式：按普通文字导入，不会计算`,
+          en: `"${columns[f]}": "${shown}" looks like a spreadsheet formula; imported as plain text, never calculated`,
+        }),
+      });
+    }
 
     const here = byKey.get(key);
     let base = here ?? newCustomer(platform, nickname, o.now, buyerId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDraftOf, patchFromDraft } from './edit';
+import { editDraftOf, patchFromDraft, splitTags } from './edit';
 import { applyPatch, newCustomer } from './customer';
 
 const T = Date.UTC(2026, 2, 1);
@@ -16,6 +16,10 @@ describe("a buyer's edit form (panel card and 客户档案)", () => {
     expect(d).toMatchObject({ tags: 'VIP2，老客', preferences: '喜欢宽松', note: '只发顺丰', addressNote: '', segment: '' });
     expect(d.sizes).toEqual({ heightCm: '162', weightKg: '52', usualSize: 'M', shoeSize: '', bustCm: '', waistCm: '' });
     expect(patchFromDraft(stored, d)).toEqual({ patch: {}, problems: [] });
+  });
+
+  it('splits tags on commas, 、, semicolons, bars and spaces (half- and full-width), each tag once', () => {
+    expect(splitTags(' VIP2；老客;批发|爱砍价｜ 老客 ,， 、vip2 ')).toEqual(['VIP2', '老客', '批发', '爱砍价']);
   });
 
   it('sends only the fields the agent changed: tags split on commas, 、 and spaces; a cleared size is removed', () => {

@@ -42,8 +42,13 @@ export function editDraftOf(c: Customer | null): EditDraft {
   };
 }
 
+/**
+ * Tags as typed or as a sheet's cell holds them: split on commas, 、, semicolons, bars (half- and
+ * full-width: shop sheets use all of them) and spaces; empty ones dropped, a repeat (any case) once.
+ */
 export function splitTags(text: string): string[] {
-  return text.split(/[,，、\s]+/).filter(Boolean);
+  const seen = new Set<string>();
+  return text.split(/[,，、;；|｜\s]+/).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 }
 
 // Full-width digits and point, as a Chinese input method may type them.

@@ -39,6 +39,16 @@ export function csvCell(value: string): string {
   return quote(safe);
 }
 
+/**
+ * A cell read from a sheet that a spreadsheet would run as a formula: = followed by anything, or
+ * + - @ followed by a function call (SUM(, HYPERLINK(), a cell reference (A1, $B$2) or a DDE link
+ * (cmd|…); full-width forms too. Not a phone number (+86 138…), a number (-5) or "-" alone. Imports
+ * keep such a cell as plain text (never evaluated) and say so; csvCell guards it again on export.
+ */
+export function looksLikeFormula(value: string): boolean {
+  return /^[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]*(?:[=\uFF1D]\s*\S|[+\-@\uFF0B\uFF0D\uFF20]\s*(?:[A-Za-z_][\w.]*\s*[(（]|\$?[A-Za-z]{1,3}\$?\d+(?![\w.])|[\w.]+\|))/.test(value.trim());
+}
+
 /** What csvCell guarded, read back: the apostrophe it put before a formula start comes off again. */
 export function csvUnguard(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
