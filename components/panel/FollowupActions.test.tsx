@@ -56,7 +56,7 @@ function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: b
 }
 
 describe('FollowupActions', () => {
-  it('shows each buyer only their own status line and 答应回复 form', async () => {
+  it('shows each buyer only their own status line and 承诺答复 form', async () => {
     const p = open({ buyer: '南风知我意2019', buyerId: 'u-1005' });
     click(p.$('fu-inquiry'));
     await p.settle();

@@ -44,8 +44,8 @@ interface Draft {
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
 
 /**
- * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 问了没拍
- * (asked, did not order), 答应回复 (promised an answer, with a time), 中差评 (bad review).
+ * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 咨询未拍
+ * (asked, not ordered), 承诺答复 (promised answer, with a time), 中差评 (bad review).
  * The background links the item to this page and marks it a handover item at night. 交给… hands
  * the item to the next shift or (team mode) a colleague as it is made.
  */

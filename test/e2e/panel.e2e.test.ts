@@ -173,7 +173,7 @@ describe('the 跟进 buttons across a conversation switch', () => {
   };
 
   it('shows each buyer their own status and form, saves against the open buyer, and keeps a half-typed note for its buyer', async () => {
-    // QA's steps: 问了没拍 on 南风知我意2019, then 答应回复 with a note on 小鹿乱撞0521, then 米粒妈妈.
+    // QA's steps: 咨询未拍 on 南风知我意2019, then 承诺答复 with a note on 小鹿乱撞0521, then 米粒妈妈.
     await openDemoChat(page, h.demoUrl, { buyer: '南风知我意2019' });
     await inPanel(page, '[data-kf="fu-inquiry"]').click();
     await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：南风知我意2019');

@@ -1,16 +1,21 @@
 import type { MessageBundle } from '../index';
 
-/** The follow-up buttons in the in-page panel (kept apart from the popup's strings: the content script loads only these). */
+/**
+ * The follow-up buttons in the in-page panel (kept apart from the popup's strings: the content script
+ * loads only these). Each button names the kind of item it adds exactly as the popup and the card
+ * list it (followups.ts `followups.kind.*`): an agent who clicked 咨询未拍 looks for 咨询未拍 in the
+ * list. followup-names.test.ts holds the two together.
+ */
 export const followupsPanel: MessageBundle = {
   zh: {
     'followups.panel.heading': '跟进',
-    'followups.panel.inquiry': '问了没拍',
-    'followups.panel.promised': '答应回复',
+    'followups.panel.inquiry': '咨询未拍',
+    'followups.panel.promised': '承诺答复',
     'followups.panel.badReview': '中差评',
   },
   en: {
     'followups.panel.heading': 'Follow up',
-    'followups.panel.inquiry': 'Asked, no order',
+    'followups.panel.inquiry': 'Asked, not ordered',
     'followups.panel.promised': 'Promised answer',
     'followups.panel.badReview': 'Bad review',
   },
