@@ -204,6 +204,51 @@ describe('the 跟进 buttons across a conversation switch', () => {
   });
 });
 
+describe('a 承诺答复 left half-made by a keyboard-only agent', () => {
+  type Listed = { groups: { items: { kind: string; buyer?: string; note?: string }[] }[] };
+  const promisedTo = async (buyer: string) =>
+    (await callFromExtensionPage<Listed>(ext, 'listFollowups', { perGroup: 500 })).groups
+      .flatMap((g) => g.items)
+      .filter((x) => x.kind === 'promised-answer' && x.buyer === buyer);
+  const name = () => inPanel(page, '[data-kf="buyer-name"]').textContent();
+  /** Switches from the keyboard, as QA did: a buyer in the panel's 等待中 list, Enter. */
+  const switchByKeys = async () => {
+    const before = await name();
+    await inPanel(page, '[data-kf="clock-item"]').first().focus();
+    const key = await inPanel(page, '[data-kf="clock-item"]').first().getAttribute('data-key');
+    await page.keyboard.press('Enter');
+    await expect.poll(name).not.toBe(before);
+    return key;
+  };
+
+  it('is said on the next buyer’s panel and added from there for the buyer it was typed for; the note also waits in that buyer’s form', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+    await inPanel(page, '[data-kf="fu-promised"]').focus();
+    await page.keyboard.press('Enter');
+    await inPanel(page, '[data-kf="fu-note"]').focus();
+    await page.keyboard.type('仓库回复后告诉她到货日');
+    await switchByKeys();
+    const other = await name();
+    // The old panel said nothing here: the note was out of sight, and lost to a busy agent.
+    const line = inPanel(page, '[data-kf="fu-unsaved"]');
+    await expect.poll(() => line.textContent()).toContain('爱吃橙子的猫 的承诺答复还没加入跟进：「仓库回复后告诉她到货日」');
+    expect(await inPanel(page, '[data-kf="fu-note"]').count()).toBe(0);
+    // Back (the browser's Alt+←, which key events sent to the page do not reach): the form is open on her note, as left.
+    await page.goBack();
+    await expect.poll(name).toBe('爱吃橙子的猫');
+    expect(await inPanel(page, '[data-kf="fu-note"]').inputValue()).toBe('仓库回复后告诉她到货日');
+    expect(await inPanel(page, '[data-kf="fu-unsaved"]').count()).toBe(0);
+    // Away again, and added from the other buyer's panel with the keys: for her, never the open buyer.
+    await switchByKeys();
+    await inPanel(page, '[data-kf="fu-unsaved-add"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：爱吃橙子的猫');
+    expect((await promisedTo('爱吃橙子的猫')).map((x) => x.note)).toEqual(['仓库回复后告诉她到货日']);
+    expect(await promisedTo(other!)).toEqual([]);
+    expect(await inPanel(page, '[data-kf="fu-unsaved"]').count()).toBe(0);
+  });
+});
+
 describe('library data across tabs and imports', () => {
   it('leaves the library unchanged when a malformed file is imported, and says which entry is wrong', async () => {
     const opts = await h.openExtensionPage('options.html#import');

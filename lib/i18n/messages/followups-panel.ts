@@ -30,6 +30,9 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.failed': '未能加入跟进清单：{reason}',
     'followups.panel.notePlaceholder': '备注（可选）',
     'followups.panel.handNext': '接下来加入的跟进将交给{to}',
+    'followups.panel.unsaved': '{buyer} 的承诺答复还没加入跟进：「{note}」',
+    'followups.panel.addFor': '为{buyer}加入跟进',
+    'followups.panel.drop': '不要了',
   },
   en: {
     'followups.panel.promisedDue': 'Answer by',
@@ -38,5 +41,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
     'followups.panel.notePlaceholder': 'Note (optional)',
     'followups.panel.handNext': 'The next follow-up you add will be handed to: {to}',
+    'followups.panel.unsaved': 'Promised answer for {buyer} not added yet: “{note}”',
+    'followups.panel.addFor': 'Add it for {buyer}',
+    'followups.panel.drop': 'Discard',
   },
 };
