@@ -120,6 +120,18 @@ describe('FollowupActions', () => {
     expect(p.$('fu-unsaved')).toBeNull();
   });
 
+  it('does not offer a 承诺答复 whose save is still on its way (added once)', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { hold: true });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '明早回复');
+    click(p.$('fu-add'));
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect(p.$('fu-unsaved')).toBeNull();
+    await p.release();
+    expect(p.sent).toHaveLength(1);
+    expect(p.$('fu-unsaved')).toBeNull();
+  });
+
   it('an unsaved 承诺答复 dropped from another buyer’s panel is gone; one with no note, or a form closed, is not said', () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
     click(p.$('fu-promised'));

@@ -48,6 +48,8 @@ interface Draft {
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
 const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
+/** Drafts whose item is being added (a save may answer after a switch): not offered again meanwhile. */
+const saving = new Set<string>();
 
 /**
  * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 咨询未拍
@@ -88,6 +90,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
+    saving.add(forKey);
     try {
       const to = decodeTarget(d.handTo ?? '');
       const item = await add({
@@ -101,12 +104,14 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
     } catch (err) {
       set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
+    } finally {
+      saving.delete(forKey);
     }
   };
   // Other buyers' 承诺答复 typed and not added (the agent switched away mid-way: another buyer wrote).
   // Kept for them, and said here, so a promise is never lost without a word: added for that buyer
   // (never this one) or dropped with a click; on that buyer's panel it is the open form, as left.
-  const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
+  const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d) && !saving.has(k)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
 
   function act(a: FollowupAct) {
     if (a === 'promised') set({ promising: !drafts.get(key)?.promising });
