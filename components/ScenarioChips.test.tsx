@@ -6,6 +6,7 @@ import type { PanelController, PanelState } from '@/lib/panel/controller';
 import { setLocale } from '@/lib/i18n';
 import { PanelContext } from './PanelContext';
 import { ScenarioChips } from './ScenarioChips';
+import { roveSituations } from '@/lib/panel/rove-keys';
 import { click, mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -18,7 +19,7 @@ describe('ScenarioChips', () => {
     setLocale('zh-CN');
     const store = new Store({ buyer: '小鹿乱撞0521', buyerId: 'u-1001', scenarioOverride: null, classification: null } as unknown as PanelState);
     const chosen: string[] = [];
-    const controller = { store, chooseScenario: (id: string) => chosen.push(id) } as unknown as PanelController;
+    const controller = { store, chooseScenario: (id: string) => chosen.push(id), backToChat: () => true } as unknown as PanelController;
     const m = mount(
       <PanelContext.Provider value={controller}>
         <ScenarioChips />
@@ -58,5 +59,58 @@ describe('ScenarioChips', () => {
     expect(m.root.querySelector('.kf-chip-menu')).toBeNull();
     expect(document.activeElement).toBe(change);
     expect(change.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  /** The chips for a buyer, with the controller's chat box (`chatBox`: whether the page shows one) and the suggest script in. */
+  function chips(chatBox: boolean) {
+    setLocale('zh-CN');
+    const store = new Store({ buyer: '小鹿乱撞0521', buyerId: 'u-1001', scenarioOverride: null, classification: { top: ['courier'], evidence: {} } } as unknown as PanelState);
+    const backToChat = vi.fn(() => chatBox);
+    const controller = {
+      store,
+      engine: { roveSituations },
+      backToChat,
+      chooseScenario: (id: string) => store.set({ scenarioOverride: id } as Partial<PanelState>),
+    } as unknown as PanelController;
+    const m = mount(
+      <PanelContext.Provider value={controller}>
+        <ScenarioChips />
+      </PanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    return { m, store, backToChat, $: (sel: string) => m.root.querySelector<HTMLElement>(sel) };
+  }
+  const key = (el: Element, k: string) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+
+  it('gives the keys back to the chat box after a pick', () => {
+    const c = chips(true);
+    click(c.$('[data-kf="change-situation"]'));
+    click(c.$('.kf-chip-option[data-scenario="return"]'));
+    expect(c.backToChat).toHaveBeenCalledTimes(1);
+    expect(c.$('[data-kf="chip"]')!.getAttribute('data-scenario')).toBe('return');
+    expect(c.$('.kf-chip-menu')).toBeNull();
+  });
+
+  it('keeps the focus in the panel, on the chip picked, where the page shows no chat box', () => {
+    const c = chips(false);
+    click(c.$('[data-kf="change-situation"]'));
+    click(c.$('.kf-chip-option[data-scenario="return"]'));
+    expect(document.activeElement).toBe(c.$('[data-kf="chip"][data-scenario="return"]'));
+  });
+
+  it('is one Tab stop on the situation shown, which the arrow keys move', () => {
+    const c = chips(true);
+    click(c.$('[data-kf="change-situation"]'));
+    const stops = () => [...c.m.root.querySelectorAll<HTMLElement>('.kf-chip-option')].filter((el) => el.tabIndex === 0).map((el) => el.dataset.scenario);
+    expect(stops()).toEqual(['courier']);
+    const courier = c.$('.kf-chip-option[data-scenario="courier"]')!;
+    courier.focus();
+    key(courier, 'ArrowRight');
+    const next = (courier.nextElementSibling as HTMLElement).dataset.scenario;
+    expect((document.activeElement as HTMLElement).dataset.scenario).toBe(next);
+    // A redraw (the buyer's next message) keeps the stop where the arrow left it.
+    act(() => c.store.set({ classification: { top: ['courier', 'tracking'], evidence: {} } } as Partial<PanelState>));
+    expect(c.$('[data-kf="chip"][data-scenario="tracking"]')).not.toBeNull();
+    expect(stops()).toEqual([next]);
   });
 });

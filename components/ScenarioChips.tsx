@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, t } from '@/lib/i18n';
@@ -48,16 +48,17 @@ export function ScenarioChips() {
     opener.current = e.currentTarget as HTMLElement;
     setOpen(!open);
   };
-  // A situation picked in the list (Enter or a click): the focus goes to its chip, drawn in the list's
-  // place, so the keys are not dropped to the page (Enter there would reopen the list to pick again).
+  // A situation picked in the list (Enter, Space or a click) is the agent's correction before they
+  // answer: the focus goes back to the chat box at its caret, where they type or press Alt+1 for the
+  // reply now ranked first. Only a page with no chat box to go back to keeps it in the panel, on the
+  // chip drawn in the list's place, so the keys are not dropped to the page's body.
   const section = useRef<HTMLElement>(null);
   const picked = useRef<ScenarioId | null>(null);
-  useEffect(() => {
-    const chip = picked.current && section.current?.querySelector<HTMLElement>(`[data-kf="chip"][data-scenario="${picked.current}"]`);
-    if (chip) {
-      picked.current = null;
-      chip.focus();
-    }
+  // Before the next key: a Tab right after 更改 must find the list's one Tab stop.
+  useLayoutEffect(() => {
+    panel.engine?.roveSituations(section.current);
+    if (picked.current && !panel.backToChat()) section.current?.querySelector<HTMLElement>(`[data-kf="chip"][data-scenario="${picked.current}"]`)?.focus();
+    picked.current = null;
   });
   const ids: ScenarioId[] = s.scenarioOverride ? [s.scenarioOverride] : (s.classification?.top ?? []);
   return (
@@ -86,7 +87,9 @@ export function ScenarioChips() {
         {t('panel.changeSituation')}
       </button>
       {open && (
-        // A group of plain buttons (a listbox would own options, not buttons, and the arrow keys).
+        // A group of plain buttons (a listbox would own options, not buttons), one Tab stop: the arrow
+        // keys, Home and End move in it (lib/panel/rove-keys.ts, in the suggest feature script), so
+        // no situation is 25 Tabs away.
         <div class="kf-chip-menu" role="group" aria-label={t('panel.pickSituation')} data-kf="situation-list">
           {SCENARIO_IDS.filter((id) => id !== 'other').map((id) => (
             <button

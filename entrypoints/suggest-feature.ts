@@ -1,13 +1,15 @@
-// The suggestion engine's page half — the cue tables and classifier, the ranking and the search —
-// injected on demand into a console page's content-script world when the panel first needs it (a
-// chat page, or a search typed anywhere); see lib/panel/features.ts and lib/domain/suggest.
+// The suggestion engine's page half — the cue tables and classifier, the ranking and the search,
+// and the situation list's keys (lib/panel/rove-keys.ts) — injected on demand into a console page's
+// content-script world when the panel first needs it (a chat page, or a search typed anywhere); see
+// lib/panel/features.ts and lib/domain/suggest.
 import { registerFeature } from '@/lib/panel/features';
 import { classify, rankTemplates } from '@/lib/domain/suggest';
 import { panelIndex, panelSearch } from '@/lib/panel/panel-index';
 import { combineSignals } from '@/lib/domain/suggest/combine';
 import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
+import { roveSituations } from '@/lib/panel/rove-keys';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations });
 });

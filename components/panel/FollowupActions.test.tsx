@@ -56,7 +56,7 @@ function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: b
 }
 
 describe('FollowupActions', () => {
-  it('shows each buyer only their own status line and 答应回复 form', async () => {
+  it('shows each buyer only their own status line and 承诺答复 form', async () => {
     const p = open({ buyer: '南风知我意2019', buyerId: 'u-1005' });
     click(p.$('fu-inquiry'));
     await p.settle();
@@ -98,6 +98,59 @@ describe('FollowupActions', () => {
     await p.settle();
     expect(p.sent[0]).toMatchObject({ buyer: '小鹿乱撞0521', note: '尺码表明早发' });
     expect(p.$('fu-note')).toBeNull();
+  });
+
+  it('says on the next buyer’s panel that the last one’s 承诺答复 is not added, and adds it for that buyer with its note', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-promised'));
+    type(p.$('fu-due'), '2026-12-05T10:00');
+    type(p.$('fu-note'), '查好库存再回她');
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect(p.$('fu-note')).toBeNull();
+    expect(p.$('fu-unsaved')?.textContent).toContain('小鹿乱撞0521 的承诺答复还没加入跟进：「查好库存再回她」');
+    click(p.$('fu-unsaved-add'));
+    await p.settle();
+    // For 小鹿, never the open buyer; with her note and time.
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '查好库存再回她', dueAt: new Date('2026-12-05T10:00').getTime() })]);
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：小鹿乱撞0521');
+    expect(p.$('fu-unsaved')).toBeNull();
+    // Back on 小鹿: done, no form left to add it twice.
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect(p.$('fu-note')).toBeNull();
+    expect(p.$('fu-unsaved')).toBeNull();
+  });
+
+  it('does not offer a 承诺答复 whose save is still on its way (added once)', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { hold: true });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '明早回复');
+    click(p.$('fu-add'));
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect(p.$('fu-unsaved')).toBeNull();
+    await p.release();
+    expect(p.sent).toHaveLength(1);
+    expect(p.$('fu-unsaved')).toBeNull();
+  });
+
+  it('an unsaved 承诺答复 dropped from another buyer’s panel is gone; one with no note, or a form closed, is not said', () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '明天回复尺码');
+    p.switchTo('南风知我意2019', 'u-1005');
+    click(p.$('fu-promised')); // a form opened, nothing typed
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect([...document.querySelectorAll('[data-kf="fu-unsaved"]')].map((e) => e.getAttribute('data-buyer'))).toEqual(['小鹿乱撞0521']);
+    click(p.$('fu-unsaved-drop'));
+    expect(p.$('fu-unsaved')).toBeNull();
+    expect(p.sent).toEqual([]);
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect(p.$('fu-note')).toBeNull();
+    // Typed, then the form closed with 承诺答复 again: not a promise left half-made.
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '再说');
+    click(p.$('fu-promised'));
+    p.switchTo('米粒妈妈', 'u-1008');
+    expect(p.$('fu-unsaved')).toBeNull();
   });
 
   it('says what it added in the English interface in English, the buyer’s name as the page shows it', async () => {

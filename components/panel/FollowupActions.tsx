@@ -4,6 +4,7 @@ import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
 import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
+import type { ScenarioId } from '@/lib/domain/scenarios';
 import { registerMessages, t } from '@/lib/i18n';
 import { followupsPanel, followupsPanelForm } from '@/lib/i18n/messages/followups-panel';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
@@ -40,12 +41,19 @@ interface Draft {
   note?: string;
   handTo?: string;
   status?: { ok: boolean; text: string };
+  /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. */
+  who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[] };
 }
+
+/** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
+const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
+/** Drafts whose item is being added (a save may answer after a switch): not offered again meanwhile. */
+const saving = new Set<string>();
 
 /**
- * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 问了没拍
- * (asked, did not order), 答应回复 (promised an answer, with a time), 中差评 (bad review).
+ * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 咨询未拍
+ * (asked, not ordered), 承诺答复 (promised answer, with a time), 中差评 (bad review).
  * The background links the item to this page and marks it a handover item at night. 交给… hands
  * the item to the next shift or (team mode) a colleague as it is made.
  */
@@ -72,24 +80,38 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     redraw((n) => n + 1);
   };
 
-  const submit = async (kind: PanelKind, dueAt?: number) => {
+  // The situation chips shown: opening the item later offers replies for what was asked.
+  const scenarios = s.scenarioOverride ? [s.scenarioOverride] : s.classification?.top;
+  /**
+   * Adds an item. `forKey`: another buyer's unsaved 承诺答复 (the line below the buttons), added for
+   * that buyer with their note, due time and 交给…; the line saying so is this buyer's.
+   */
+  const submit = async (kind: PanelKind, dueAt?: number, forKey = key) => {
     const platform = panel.platform() ?? undefined;
+    const d = drafts.get(forKey) ?? {};
+    const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
+    saving.add(forKey);
     try {
-      const to = decodeTarget(handTo);
+      const to = decodeTarget(d.handTo ?? '');
       const item = await add({
-        kind, buyer, buyerId, platform, note: note.trim() || undefined, dueAt,
-        // The situation chips shown: opening the item later offers replies for what was asked.
-        scenarios: s.scenarioOverride ? [s.scenarioOverride] : s.classification?.top,
+        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: d.note?.trim() || undefined, dueAt,
+        scenarios: who.scenarios,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
       const added = t('followups.panel.added', { title: item.shownTitle });
-      drafts.delete(key);
+      drafts.delete(forKey);
       set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
     } catch (err) {
       set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
+    } finally {
+      saving.delete(forKey);
     }
   };
+  // Other buyers' 承诺答复 typed and not added (the agent switched away mid-way: another buyer wrote).
+  // Kept for them, and said here, so a promise is never lost without a word: added for that buyer
+  // (never this one) or dropped with a click; on that buyer's panel it is the open form, as left.
+  const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d) && !saving.has(k)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
 
   function act(a: FollowupAct) {
     if (a === 'promised') set({ promising: !drafts.get(key)?.promising });
@@ -121,10 +143,35 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
             {t('followups.panel.promisedDue')}
             <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
           </label>
-          <input data-kf="fu-note" maxLength={500} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => set({ note: e.currentTarget.value })} />
+          <input
+            data-kf="fu-note"
+            maxLength={500}
+            placeholder={t('followups.panel.notePlaceholder')}
+            value={note}
+            onInput={(e) => set({ note: e.currentTarget.value, who: { buyer, buyerId, scenarios } })}
+          />
           <button type="submit" class="kf-link" data-kf="fu-add">{t('followups.panel.add')}</button>
         </form>
       )}
+      {others.map(([k, d]) => (
+        <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>
+          {/* The nickname and the note are page and agent text: text only. */}
+          {t('followups.panel.unsaved', { buyer: d.who.buyer, note: d.note!.trim() })}{' '}
+          <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? ''), k)}>
+            {t('followups.panel.addFor', { buyer: d.who.buyer })}
+          </button>{' '}
+          <button
+            class="kf-link"
+            data-kf="fu-unsaved-drop"
+            onClick={() => {
+              drafts.delete(k);
+              redraw((n) => n + 1);
+            }}
+          >
+            {t('followups.panel.drop')}
+          </button>
+        </p>
+      ))}
       {status && (
         <p class={status.ok ? 'kf-muted' : 'kf-error'} role="status" data-kf="fu-status">
           {status.text}

@@ -5,7 +5,7 @@ import type { FollowupAct } from './FollowupActions';
 registerMessages(followupsPanel);
 
 /**
- * 跟进: 问了没拍 · 答应回复 · 中差评. Drawn by the content script as soon as a buyer is open; what a
+ * 跟进: 咨询未拍 · 承诺答复 · 中差评 (named as the list names the kinds they add). Drawn by the content script as soon as a buyer is open; what a
  * click does (FollowupActions) comes with the follow-ups feature script, which draws these same
  * buttons again beside its form once it is in.
  */

@@ -178,7 +178,8 @@ export class PanelController {
    * The suggestion engine (cue tables, classifier, ranking, search) is a feature script loaded on
    * demand (lib/panel/features.ts), so order pages never parse it: null until it has arrived.
    */
-  private engine: Features['suggest'] | null = null;
+  /** The suggest feature script once it is in (the situation list's keys come with it). */
+  engine: Features['suggest'] | null = null;
   private engineLoading: Promise<void> | null = null;
   /** The current situation was set by a follow-up opened from the popup, not by the agent. */
   private byFollowup = false;
@@ -811,10 +812,14 @@ export class PanelController {
     this.backToChat();
   }
 
-  /** Focus back in the chat box, at the caret the agent left there (also when the card's note input is left). */
-  backToChat(): void {
+  /**
+   * Focus back in the chat box, at the caret the agent left there (also when the card's note input is
+   * left); false when the page shows no chat box to go back to.
+   */
+  backToChat(): boolean {
     const input = this.chatInputQuiet();
     if (input) focusAtCaret(input);
+    return !!input;
   }
 
   /**

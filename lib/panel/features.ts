@@ -25,6 +25,7 @@ import type { prefillFills } from '../domain/templates/prefill';
 import type { renderTemplate } from '../domain/templates/variables';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
 import type { watchPageFit } from './page-fit';
+import type { roveSituations } from './rove-keys';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -63,6 +64,8 @@ export interface Features {
     prefillFills: typeof prefillFills;
     /** A reply's variables filled in ({买家}, {发货日}…) and its fill-ins listed: every insertion, here, not in content.js. */
     renderTemplate: typeof renderTemplate;
+    /** The situation list's arrow keys, Home, End and its one Tab stop (ScenarioChips). */
+    roveSituations: typeof roveSituations;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

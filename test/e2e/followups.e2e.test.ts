@@ -184,7 +184,7 @@ describe('the follow-up list', () => {
     expect(await row(popup, 'inquiry:demo#u-1002').locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
   });
 
-  it('答应回复 opens a time box set apart from its label', async () => {
+  it('承诺答复 opens a time box set apart from its label', async () => {
     const chat = await h.context.newPage();
     await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-promised"]').click();

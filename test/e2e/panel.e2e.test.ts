@@ -173,7 +173,7 @@ describe('the 跟进 buttons across a conversation switch', () => {
   };
 
   it('shows each buyer their own status and form, saves against the open buyer, and keeps a half-typed note for its buyer', async () => {
-    // QA's steps: 问了没拍 on 南风知我意2019, then 答应回复 with a note on 小鹿乱撞0521, then 米粒妈妈.
+    // QA's steps: 咨询未拍 on 南风知我意2019, then 承诺答复 with a note on 小鹿乱撞0521, then 米粒妈妈.
     await openDemoChat(page, h.demoUrl, { buyer: '南风知我意2019' });
     await inPanel(page, '[data-kf="fu-inquiry"]').click();
     await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：南风知我意2019');
@@ -201,6 +201,51 @@ describe('the 跟进 buttons across a conversation switch', () => {
     await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：小鹿乱撞0521');
     expect((await promised('小鹿乱撞0521')).map((x) => x.note)).toEqual(['尺码表明早发给小鹿']);
     expect(await inPanel(page, '[data-kf="fu-note"]').count()).toBe(0);
+  });
+});
+
+describe('a 承诺答复 left half-made by a keyboard-only agent', () => {
+  type Listed = { groups: { items: { kind: string; buyer?: string; note?: string }[] }[] };
+  const promisedTo = async (buyer: string) =>
+    (await callFromExtensionPage<Listed>(ext, 'listFollowups', { perGroup: 500 })).groups
+      .flatMap((g) => g.items)
+      .filter((x) => x.kind === 'promised-answer' && x.buyer === buyer);
+  const name = () => inPanel(page, '[data-kf="buyer-name"]').textContent();
+  /** Switches from the keyboard, as QA did: a buyer in the panel's 等待中 list, Enter. */
+  const switchByKeys = async () => {
+    const before = await name();
+    await inPanel(page, '[data-kf="clock-item"]').first().focus();
+    const key = await inPanel(page, '[data-kf="clock-item"]').first().getAttribute('data-key');
+    await page.keyboard.press('Enter');
+    await expect.poll(name).not.toBe(before);
+    return key;
+  };
+
+  it('is said on the next buyer’s panel and added from there for the buyer it was typed for; the note also waits in that buyer’s form', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+    await inPanel(page, '[data-kf="fu-promised"]').focus();
+    await page.keyboard.press('Enter');
+    await inPanel(page, '[data-kf="fu-note"]').focus();
+    await page.keyboard.type('仓库回复后告诉她到货日');
+    await switchByKeys();
+    const other = await name();
+    // The old panel said nothing here: the note was out of sight, and lost to a busy agent.
+    const line = inPanel(page, '[data-kf="fu-unsaved"]');
+    await expect.poll(() => line.textContent()).toContain('爱吃橙子的猫 的承诺答复还没加入跟进：「仓库回复后告诉她到货日」');
+    expect(await inPanel(page, '[data-kf="fu-note"]').count()).toBe(0);
+    // Back (the browser's Alt+←, which key events sent to the page do not reach): the form is open on her note, as left.
+    await page.goBack();
+    await expect.poll(name).toBe('爱吃橙子的猫');
+    expect(await inPanel(page, '[data-kf="fu-note"]').inputValue()).toBe('仓库回复后告诉她到货日');
+    expect(await inPanel(page, '[data-kf="fu-unsaved"]').count()).toBe(0);
+    // Away again, and added from the other buyer's panel with the keys: for her, never the open buyer.
+    await switchByKeys();
+    await inPanel(page, '[data-kf="fu-unsaved-add"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：爱吃橙子的猫');
+    expect((await promisedTo('爱吃橙子的猫')).map((x) => x.note)).toEqual(['仓库回复后告诉她到货日']);
+    expect(await promisedTo(other!)).toEqual([]);
+    expect(await inPanel(page, '[data-kf="fu-unsaved"]').count()).toBe(0);
   });
 });
 

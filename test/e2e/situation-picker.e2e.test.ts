@@ -1,15 +1,15 @@
 /**
- * The 更改 (change situation) list closes on Escape, with real key presses, as QA F did it: the list
- * opened from the keyboard or with a click, the focus tabbed into a chip, Escape. All 26 chips stayed
- * open and the focus stayed in the list; now the list closes and the focus is back on 更改, as
- * Escape in the search and the fill-in box gives the keys back. A pick with Enter left the focus
- * nowhere (the list was a role=listbox of buttons); it is a group of buttons and the focus goes to
- * the chip just chosen.
+ * The 更改 (change situation) list from the keyboard, with real key presses, as QA did it. Escape
+ * closes the list and gives the focus back to 更改 (the list stayed open, the focus in it). The list
+ * is one Tab stop (it was 25: a situation up to 26 Tabs away): Tab enters it on the situation shown,
+ * the arrow keys, Home and End move in it, Enter or Space picks, and the focus goes back to the chat
+ * box at its caret, where the agent types on or presses Alt+1 (it went to the chip just chosen, and
+ * before that nowhere).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { chatInput, evaluateInPanel, inPanel, openDemoChat, panelFocus, setUpDemoShop } from './pages';
+import { chatInput, demo, evaluateInPanel, inPanel, openDemoChat, panelFocus, setUpDemoShop } from './pages';
 
 let h: Harness;
 let page: Page;
@@ -23,11 +23,40 @@ beforeEach(async () => {
   await page?.close();
   page = await h.context.newPage();
   await openDemoChat(page, h.demoUrl);
+  // The list's keys come with the suggest feature script, fetched with the chat page's first read.
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
   await chatInput(page).click();
 });
 
 const change = () => inPanel(page, '[data-kf="change-situation"]');
 const options = () => inPanel(page, '.kf-chip-option');
+/** The situation of the list's button that has the focus (null: the focus is not on one). */
+const focusedOption = () =>
+  evaluateInPanel(page, (roots) => {
+    const el = roots.find((r) => r.activeElement)?.activeElement;
+    return el?.classList.contains('kf-chip-option') ? el.getAttribute('data-scenario') : null;
+  });
+/** The list's situations in their order, and the ones that are a Tab stop. */
+const listed = () =>
+  evaluateInPanel(page, (roots) => {
+    const all = roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>('.kf-chip-option')]);
+    return { all: all.map((el) => el.getAttribute('data-scenario')!), stops: all.filter((el) => el.tabIndex === 0).map((el) => el.getAttribute('data-scenario')) };
+  });
+/** The button drawn in the row below (dir 1) or above (-1) `from`, nearest to it sideways. */
+const drawnNext = (from: string, dir: 1 | -1) =>
+  evaluateInPanel(
+    page,
+    (roots, [id, d]) => {
+      const all = roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>('.kf-chip-option')]).map((el) => ({ id: el.getAttribute('data-scenario'), r: el.getBoundingClientRect() }));
+      const here = all.find((b) => b.id === id)!.r;
+      const mid = (r: DOMRect) => r.left + r.width / 2;
+      const rows = [...new Set(all.map((b) => b.r.top))].sort((a, b) => a - b);
+      const row = rows[rows.indexOf(here.top) + d];
+      return all.filter((b) => b.r.top === row).sort((a, b) => Math.abs(mid(a.r) - mid(here)) - Math.abs(mid(b.r) - mid(here)))[0]?.id ?? null;
+    },
+    [from, dir] as const,
+  );
+const chatFocused = () => page.evaluate(() => !!document.activeElement?.matches('.chat-editor .chat-input'));
 const focusOnOption = () => evaluateInPanel(page, (roots) => !!roots.find((r) => r.activeElement)?.activeElement?.classList.contains('kf-chip-option'));
 
 describe('the 更改 situation list', () => {
@@ -46,7 +75,9 @@ describe('the 更改 situation list', () => {
     await expect.poll(() => options().count()).toBeGreaterThan(20);
   });
 
-  it('is a labelled group of buttons, and a situation picked with Enter leaves the focus on its chip: Enter there reopens the list', async () => {
+  it('is a labelled group of buttons and one Tab stop: arrows, Home and End move, Enter picks and the keys go back to the chat box', async () => {
+    await page.keyboard.type('亲');
+    const shown = await evaluateInPanel(page, (roots) => roots.map((r) => r.querySelector('[data-kf="situation"] [data-kf="chip"]')).find(Boolean)?.getAttribute('data-scenario') ?? null);
     await change().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => options().count()).toBeGreaterThan(20);
@@ -54,17 +85,78 @@ describe('the 更改 situation list', () => {
     expect(await list.getAttribute('role')).toBe('group');
     expect(await list.getAttribute('aria-label')).toBe('选择情境');
     expect(await evaluateInPanel(page, (roots) => roots.some((r) => r.querySelector('[role="listbox"]')))).toBe(false);
+    const { all, stops } = await listed();
+    // One Tab stop, on the situation shown above the list (else the first).
+    const start = shown && all.includes(shown) ? shown : all[0]!;
+    expect(stops).toEqual([start]);
     await page.keyboard.press('Tab');
-    const picked = await evaluateInPanel(page, (roots) => roots.find((r) => r.activeElement)!.activeElement!.getAttribute('data-scenario'));
-    expect(picked).toBeTruthy();
+    expect(await focusedOption()).toBe(start);
+
+    await page.keyboard.press('Home');
+    expect(await focusedOption()).toBe(all[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedOption()).toBe(all[1]);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedOption()).toBe(all.at(-1)); // round the start
+    await page.keyboard.press('End');
+    expect(await focusedOption()).toBe(all.at(-1));
+    await page.keyboard.press('Home');
+    // ↓ goes to the row drawn below, the button nearest sideways; ↑ comes back.
+    const below = await drawnNext(all[0]!, 1);
+    expect(below).toBeTruthy();
+    expect(below).not.toBe(all[1]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedOption()).toBe(below);
+    const belowThat = await drawnNext(below!, 1);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedOption()).toBe(belowThat);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedOption()).toBe(all[0]);
+    await page.keyboard.press('ArrowUp'); // the first row: stays
+    expect(await focusedOption()).toBe(all[0]);
+
+    // Tab leaves the list at once; Shift+Tab comes back to the button the arrows reached.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    expect(await focusedOption()).toBeNull();
+    expect(await options().count()).toBeGreaterThan(20);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedOption()).toBe(below);
+
     await page.keyboard.press('Enter');
     await expect.poll(() => options().count()).toBe(0);
-    // The focus is on the chip just chosen (it was nowhere: the page's body).
-    expect(await panelFocus(page)).toBe('chip');
-    expect(await evaluateInPanel(page, (roots) => roots.find((r) => r.activeElement)!.activeElement!.getAttribute('data-scenario'))).toBe(picked);
+    expect(await inPanel(page, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe(below);
+    // The keys are back in the chat box, at its caret: typing goes on there, and Alt+1 inserts the
+    // first reply for the situation picked.
+    expect(await panelFocus(page)).toBeNull();
+    expect(await chatFocused()).toBe(true);
+    await page.keyboard.type('好');
+    expect(await demo.draft(page)).toBe('亲好');
+    const first = await inPanel(page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent();
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(page)).toBe(`亲好${first}`);
+    expect(await demo.sent(page)).toBe(0);
+  });
+
+  it('Space picks too; opened again, the list’s Tab stop is the situation picked', async () => {
+    await change().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => options().count()).toBeGreaterThan(20);
-    expect(await inPanel(page, `.kf-chip-option[data-scenario="${picked}"]`).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    const last = await focusedOption();
+    await page.keyboard.press('Space');
+    await expect.poll(() => options().count()).toBe(0);
+    expect(await chatFocused()).toBe(true);
+    await change().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => options().count()).toBeGreaterThan(20);
+    expect((await listed()).stops).toEqual([last]);
+    expect(await inPanel(page, `.kf-chip-option[data-scenario="${last}"]`).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await focusedOption()).toBe(last);
   });
 
   it('closes on Escape after a click on 更改', async () => {

@@ -1,16 +1,21 @@
 import type { MessageBundle } from '../index';
 
-/** The follow-up buttons in the in-page panel (kept apart from the popup's strings: the content script loads only these). */
+/**
+ * The follow-up buttons in the in-page panel (kept apart from the popup's strings: the content script
+ * loads only these). Each button names the kind of item it adds exactly as the popup and the card
+ * list it (followups.ts `followups.kind.*`): an agent who clicked 咨询未拍 looks for 咨询未拍 in the
+ * list. followup-names.test.ts holds the two together.
+ */
 export const followupsPanel: MessageBundle = {
   zh: {
     'followups.panel.heading': '跟进',
-    'followups.panel.inquiry': '问了没拍',
-    'followups.panel.promised': '答应回复',
+    'followups.panel.inquiry': '咨询未拍',
+    'followups.panel.promised': '承诺答复',
     'followups.panel.badReview': '中差评',
   },
   en: {
     'followups.panel.heading': 'Follow up',
-    'followups.panel.inquiry': 'Asked, no order',
+    'followups.panel.inquiry': 'Asked, not ordered',
     'followups.panel.promised': 'Promised answer',
     'followups.panel.badReview': 'Bad review',
   },
@@ -25,6 +30,9 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.failed': '未能加入跟进清单：{reason}',
     'followups.panel.notePlaceholder': '备注（可选）',
     'followups.panel.handNext': '接下来加入的跟进将交给{to}',
+    'followups.panel.unsaved': '{buyer} 的承诺答复还没加入跟进：「{note}」',
+    'followups.panel.addFor': '为{buyer}加入跟进',
+    'followups.panel.drop': '不要了',
   },
   en: {
     'followups.panel.promisedDue': 'Answer by',
@@ -33,5 +41,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
     'followups.panel.notePlaceholder': 'Note (optional)',
     'followups.panel.handNext': 'The next follow-up you add will be handed to: {to}',
+    'followups.panel.unsaved': 'Promised answer for {buyer} not added yet: “{note}”',
+    'followups.panel.addFor': 'Add it for {buyer}',
+    'followups.panel.drop': 'Discard',
   },
 };

@@ -67,7 +67,7 @@ function open() {
 describe('the follow-up buttons before their handling has loaded', () => {
   it('are shown at once, and a button used meanwhile is done when the handling arrives, the focus still on it', async () => {
     const p = open();
-    expect(p.$('fu-inquiry')!.textContent).toBe('问了没拍');
+    expect(p.$('fu-inquiry')!.textContent).toBe('咨询未拍');
     p.$('fu-inquiry')!.focus();
     click(p.$('fu-inquiry'));
     expect(sent).toEqual([]);
@@ -75,12 +75,12 @@ describe('the follow-up buttons before their handling has loaded', () => {
     await act(async () => {});
     expect(sent.map((r) => [r.kind, 'buyer' in r && r.buyer])).toEqual([['inquiry', '南风知我意2019']]);
     expect(p.$('fu-status')!.textContent).toBe('已加入跟进清单：咨询未拍：南风知我意2019');
-    // One set of buttons (the handling's own), and the keyboard user is still on 问了没拍.
+    // One set of buttons (the handling's own), and the keyboard user is still on 咨询未拍.
     expect(p.all('fu-inquiry')).toHaveLength(1);
     expect(document.activeElement).toBe(p.$('fu-inquiry'));
   });
 
-  it('opens the 答应回复 form asked for while loading, once', async () => {
+  it('opens the 承诺答复 form asked for while loading, once', async () => {
     const p = open();
     click(p.$('fu-promised'));
     await act(async () => arrive());

@@ -1,5 +1,5 @@
 /**
- * Follow-up buttons on a chat page: 问了没拍, 答应回复 (with a time), 中差评, and 交给…. The buttons
+ * Follow-up buttons on a chat page: 咨询未拍, 承诺答复 (with a time), 中差评, and 交给…. The buttons
  * are drawn here at once; what they do (components/panel/FollowupActions.tsx, the 交给… picker) is
  * the follow-ups feature script, asked for when the buttons are first shown. It then draws the whole
  * section in their place; a button used before that (click, Enter, Space) is done as soon as it is
