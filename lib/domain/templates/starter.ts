@@ -141,7 +141,8 @@ const TEMPLATES: Template[] = [
     'qr'),
   tpl('order-confirm-postage', '订单确认', '运费与快递可达', ['courier', 'shipping-time'],
     '亲，这单运费是{运费?}元，已经算在订单金额里了。您所在的地区我们默认的快递可以正常派送，付款后就能安排。'),
-  tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks'],
+  // Also a payment reply: on a paid order every other one is hidden (they are true unpaid only).
+  tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks', 'payment'],
     '收到您的付款啦，谢谢亲的支持！订单{发货日}发出，之后在订单详情里可以随时查看物流，有问题随时找我～',
     'fk'),
   tpl('invoice-after-receipt', '订单确认', '发票开具时间', ['invoice'],
@@ -200,11 +201,18 @@ const TEMPLATES: Template[] = [
     '亲，非常抱歉，您拍的{商品?}仓库刚刚断货了，补货要到{补货日期?}。您可以等一等，也可以换同价位的其他款，或者直接退款，选哪种我都马上帮您办。'),
   tpl('delay-urged', '发货物流', '已催仓库', ['delay', 'shipping-time'],
     '亲，已经帮您催过仓库了，您的订单今天优先处理，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
+  // True at any order stage (checks, promises nothing): what a chosen 延迟发货 shows when the buyer's
+  // orders fit none of the replies above (none paid and unshipped).
+  tpl('delay-check', '发货物流', '查询发货进度', ['delay'],
+    '亲，让您久等了，真的很抱歉！我马上帮您查一下这单的发货进度，有结果第一时间告诉您。如果您着急用，也可以跟我说，我帮您看看换现货款或者办理退款。'),
   tpl('merge-orders', '发货物流', '合并发货', ['merge-orders'],
     '亲，可以合并发货的～要一起发的订单都付好款、收货地址保持一致，我在后台给您备注合并，用一个包裹寄出，省心又环保。',
     'hb'),
   tpl('merge-other-account', '发货物流', '不同账号合并', ['merge-orders'],
     '亲，不同账号拍的订单也能一起发，只要收货地址相同就行。麻烦把另一个账号名告诉我，我找到两个订单后备注合并发出～'),
+  // True at any order stage: a shipped parcel cannot take another order, and it says so.
+  tpl('merge-ask', '发货物流', '合并发货（先查订单）', ['merge-orders'],
+    '亲，还没发出的订单可以合并发货～麻烦告诉我要一起发的是哪几单，我查一下是不是都还没发出、收货地址是否一致，能合的就备注合并、用一个包裹寄出；包裹寄走了就没办法再合了，还请理解。'),
 
   // ── 订单修改 ───────────────────────────────────────────────────────────────
   tpl('address-change', '订单修改', '修改地址', ['address-change'],
@@ -336,6 +344,9 @@ const FITS: Record<string, OrderStatus[]> = {
   'order-confirm-postage': ['unpaid'], // 运费已经算在订单金额里了…付款后就能安排
   'order-paid': ['paid'], // 收到您的付款啦…订单{发货日}发出 (not yet shipped)
   'pay-remind': ['unpaid'], // 您拍下的宝贝还没付款
+  'pay-failed': ['unpaid'], // 付款没成功 (a failed payment leaves the order unpaid)
+  'pay-by-friend': ['unpaid'], // 付好后订单一样正常发货
+  'pay-hesitate': ['unpaid'], // 是不是还有什么顾虑 (before paying)
   'pay-remind-stock': ['unpaid'], // 拍下未付款是不会预留库存的
   'pay-duplicate': ['unpaid'], // 把其中一个未付款的订单关掉
   'pay-price-changed': ['unpaid'], // 价格已经帮您改好了…再付款
@@ -355,12 +366,14 @@ const FITS: Record<string, OrderStatus[]> = {
   'cancel-paid': ['paid'], // 订单还没打单…申请退款
   'cancel-printed': ['paid'], // 已经打好单在准备发货了
   'cancel-shipped': ['shipped'], // 包裹已经发出，没办法拦截了
+  'exchange-reserved': RECEIVED, // 您要换的…已经帮您留好 (an exchange of a received item)
   'refund-progress': ['refunding'], // 您的退货目前…
   'wrong-item': RECEIVED, // 实在抱歉给您发错了
   'damaged-signed': RECEIVED, // 收到的宝贝有破损
   'quality-late': RECEIVED, // 收货已经超过 3 天
   'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
   'bye-ordered': ['paid'], // 宝贝{发货日}发出
+  'bye-five-star': ['paid', 'shipped', 'completed'], // 收到宝贝满意的话…五星好评 (bought)
 };
 
 /** The library a new install starts from. Shared and read-only by contract: copy before editing. */
