@@ -27,10 +27,10 @@ function note(state: Partial<PanelState>): string {
 describe('SuggestionList with no card', () => {
   it('says the library has no reply for this buyer in a situation the agent chose (it said the message had no clear need)', () => {
     setLocale('zh-CN');
-    expect(note({ scenarioOverride: 'merge-orders' })).toBe('没有适合这位买家的该情境话术，可直接搜索。');
+    expect(note({ scenarioOverride: 'merge-orders' })).toBe('此情境下没有适合这位买家的话术，可搜索。');
     cleanup!();
     setLocale('en');
-    expect(note({ scenarioOverride: 'delay' })).toBe('No reply fits this situation for this buyer; search instead.');
+    expect(note({ scenarioOverride: 'delay' })).toBe('No reply here fits this buyer; search instead.');
     setLocale('zh-CN');
   });
 

@@ -25,6 +25,12 @@ export interface RankInput {
   classification: Classification;
   /** The buyer's current message (raw). */
   text: string;
+  /**
+   * The buyer's messages the panel read (oldest first; the current one may be among them): a detail
+   * named in an earlier one still counts (能开专票吗 then 公司抬头需要提供什么 is still about the
+   * special invoice). Words and stage are the current message's.
+   */
+  earlier?: readonly string[];
   usage?: UsageStats;
   buyer?: { segment: BuyerSegment };
   /**
@@ -91,13 +97,17 @@ const W_PAST_DEADLINE = 0.3;
 /** Fit to the buyer (fit.ts; README "Fit to the buyer"): these reorder a situation's replies but
  * never take one off the cards (MIN_SCORE is checked without them). A reply written for a detail
  * the message does not name (气味, 好评, 付款失败) falls behind the situation's general replies, even
- * when it shares the buyer's every word (谢谢 in 感谢好评 for 好的谢谢): as much as W_WORDS. A named
- * detail only breaks ties with the general replies (0.2 put 道别（邀五星好评）first for a defect
- * report that said 刚收到的 and so drew the 结束语 chip). */
-const W_DETAIL_MISS = W_WORDS;
-const W_DETAIL_HIT = 0.05;
+ * when it shares the buyer's every word (谢谢 in 感谢好评 for 好的谢谢): more than W_WORDS. A named
+ * detail puts its reply first, before a reply that only fits the stage (感谢好评 before 邀请五星评价
+ * for 好评已经给了). Detail words are the buyer's words for the thing itself, never a word every
+ * message of another situation holds (收到 named 邀五星好评 in 扣子掉了，刚收到的). */
+const W_DETAIL_MISS = W_WORDS + 0.05;
+const W_DETAIL_HIT = 0.2;
 /** A reply whose text is true at another order stage than the buyer's (words first, else orders). */
 const W_STAGE = 0.5;
+/** A reply true at the buyer's known stage goes before the situation's any-stage replies (已发货取消
+ * before 取消订单（先查订单）for a shipped order): those are for when the stage is not known. */
+const W_STAGE_FIT = 0.15;
 /** With no stage known (no order shown, no stage words), a reply true at any stage goes before one
  * true at some: enough to outweigh a shared courtesy (谢谢亲 in 道别（邀五星好评）for 好的谢谢). */
 const W_STAGE_UNKNOWN = 0.3;
@@ -279,15 +289,16 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const late = !!input.shop && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
   const pastDeadline = (t: number) => late && index.cutoffDeadline[t] === 1;
   const fit = fitOf(index.templates);
+  const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
-  /** The fit penalties, and the small tie-break of a named detail. */
+  /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
     let v = 0;
     const stage = fit.stage[t]!;
     // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
-    if (stage) v -= !buyerStage ? (stage & PRE ? 0 : W_STAGE_UNKNOWN) : stage & buyerStage ? 0 : W_STAGE;
+    if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : stage & buyerStage ? W_STAGE_FIT : -W_STAGE;
     const detail = fit.detail[t];
-    if (detail) v += detail.some((w) => w.every((p) => qText.includes(p))) ? W_DETAIL_HIT : -W_DETAIL_MISS;
+    if (detail) v += detail.some((w) => named.some((m) => w.every((p) => m.includes(p)))) ? W_DETAIL_HIT : -W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
@@ -368,7 +379,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   let nScored = 0;
   for (const t of candList) {
     const v = score(t, null);
-    if (v - Math.min(0, fitOffset(t)) >= MIN_SCORE) {
+    if (v - fitOffset(t) >= MIN_SCORE) {
       SCORED_T[nScored] = t;
       SCORED_S[t] = v + (inView(t) ? IN_VIEW : 0);
       nScored++;

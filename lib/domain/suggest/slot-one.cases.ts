@@ -86,3 +86,34 @@ export const SLOT_ONE_CASES: SlotOneCase[] = [
   { text: '少发了一件', orders: ['shipped'], right: ['missing-item'], ok: ['wrong-item'] },
   { text: '在吗', orders: [], right: ['welcome-new'], ok: ['welcome-human', 'welcome-busy'] },
 ];
+
+/**
+ * Written after the weights above were chosen on SLOT_ONE_CASES, and run once: a check that the
+ * rules carry to messages they were not tuned on.
+ */
+export const SLOT_ONE_FRESH: SlotOneCase[] = [
+  { text: '藏青色断码了吗，过几天还有没有', orders: [], right: ['stock-restock'], ok: ['stock-available'] },
+  { text: '我拍的那件付了四天了还在仓库没动', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  { text: '下单之前问下，XL还有吗', orders: ['completed'], right: ['stock-available'], ok: ['stock-low'] },
+  { text: '洗了一次就缩水了', orders: ['completed'], right: ['quality-photos', 'quality-options'], ok: ['quality-late'] },
+  { text: '这包包拉链拉不动，刚到的', orders: ['shipped'], right: ['quality-photos', 'quality-options'] },
+  { text: '行，明白了，谢谢', orders: ['completed'], right: ['bye-welcome', 'bye-after-sale'], ok: ['bye-five-star'] },
+  { text: 'OK谢谢客服', orders: [], right: ['bye-welcome'], ok: ['bye-not-yet'] },
+  { text: '刚给你们打了五星', orders: ['completed'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  { text: '一直付款不成功，换了卡也不行', orders: ['unpaid'], right: ['pay-failed'] },
+  { text: '我那单都付完款了，怎么还显示待发货', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check', 'order-paid'], ok: ['ship-time'] },
+  { text: '鞋子大了，想换小半码', orders: ['completed'], right: ['exchange-how', 'return-retain'], ok: ['exchange-price-rules', 'postage-top-up'] },
+  { text: '昨天拍了一件今天又拍一件，一起寄行吗', orders: ['paid', 'paid'], right: ['merge-orders', 'merge-ask'] },
+  { text: '新地址发你了，改好了吗', orders: ['paid'], right: ['address-changed-confirm'], ok: ['address-change'] },
+  { text: '已经发了的话还能取消吗', orders: ['shipped'], right: ['cancel-shipped'], ok: ['cancel-check'] },
+  { text: '我的快递一直显示在路上，好几天了', orders: ['shipped'], right: ['tracking-stuck'], ok: ['tracking-query'] },
+  { text: '退回去的运费你们报销吗', orders: ['refunding'], right: ['return-postage-buyer', 'return-postage-shop'] },
+  { text: '退款怎么还没到', orders: ['refunding'], right: ['refund-progress', 'refund-time'] },
+  { text: '便宜点吧老板', orders: [], right: ['bargain-fixed-price'], ok: ['bargain-gift', 'bargain-free-shipping', 'bargain-small-discount', 'bargain-ask-supervisor'] },
+  { text: '满减怎么算的', orders: [], right: ['promo-full-reduction'], ok: ['promo-current'] },
+  { text: '发票抬头写公司的，税号一会发你', orders: ['completed'], right: ['invoice-info'], ok: ['invoice-after-receipt'] },
+  { text: '到手外箱全是破的，东西也摔坏了', orders: ['shipped'], right: ['damaged-signed'], ok: ['damaged-refuse'] },
+  { text: '袜子少了两双', orders: ['completed'], right: ['missing-item'], ok: ['wrong-item'] },
+  { text: '这件衣服衣服闻着有点刺鼻', orders: ['shipped'], right: ['quality-odor'], ok: ['quality-photos'] },
+  { text: '能发顺丰吗', orders: [], right: ['courier-sf'], ok: ['courier-default'] },
+];

@@ -17,7 +17,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -44,5 +44,16 @@ describe('Alt+1 on written buyer messages with the orders beside the chat', () =
     expect(wrong.map(({ c }) => c.text)).toEqual(['钱已经付过了，你看下']);
     expect(wrong[0]!.id).toBeUndefined();
     expect(right).toBe(54);
+  });
+});
+
+describe('Alt+1 on messages written after the weights were chosen (run once: right 20, acceptable 2, wrong 2; before 12 / 4 / 8)', () => {
+  it('keeps at least 20 of 24 right and at most 2 wrong', () => {
+    const got = SLOT_ONE_FRESH.map((c) => ({ c, id: slotOne(c.text, c.orders) }));
+    const right = got.filter(({ c, id }) => c.right.includes(id!)).length;
+    const wrong = got.filter(({ c, id }) => !c.right.includes(id!) && !c.ok?.includes(id!)).map(({ c, id }) => `${c.text} → ${id}`);
+    expect(right).toBeGreaterThanOrEqual(20);
+    // Known: 拉链拉不动 reads as 查件 first (物流停滞 holds 不动); 打了五星 gets 邀请五星评价 (stage) over 感谢好评.
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
   });
 });

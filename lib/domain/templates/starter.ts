@@ -194,6 +194,10 @@ const TEMPLATES: Template[] = [
     '亲，物流好几天没更新确实让人着急，我马上联系快递核实，48 小时内一定给您答复；如果确认包裹丢了，我们给您补发或者退款，不会让您吃亏。'),
   tpl('tracking-signed-missing', '发货物流', '显示签收未收到', ['tracking'],
     '亲，物流显示已经签收了，但您还没拿到，麻烦先问问门卫、家人或者附近的快递柜和驿站；如果都没有，我立刻联系快递网点追查，一定给您一个说法。'),
+  // True at any order stage, like 查询发货进度 and the other 先查订单 replies: a chosen situation
+  // always has a card, whatever the buyer's orders (starter.test.ts checks every situation).
+  tpl('tracking-check', '发货物流', '查询物流（先查订单）', ['tracking'],
+    '亲，我马上帮您查一下这单的物流情况，请稍等，有结果第一时间告诉您～如果包裹还没发出，我也会跟您说预计什么时候能发。'),
   tpl('delay-apology', '发货物流', '延迟发货致歉', ['delay'],
     '亲，真的很抱歉让您久等了！这款因为{延迟原因?}，预计{可发日期?}发出。如果您着急用，可以换成现货款，或者我帮您办理退款，看您怎么方便～',
     'yc'),
@@ -222,6 +226,8 @@ const TEMPLATES: Template[] = [
     '亲，地址已经改好了：{新地址?}，收货人{收货人?}，电话{电话?}，麻烦您核对一下，没问题回我一句就好～'),
   tpl('address-change-shipped', '订单修改', '已发货改地址', ['address-change'],
     '亲，订单已经发出了，后台没办法直接改地址。我这边联系快递尝试改派，能不能改成要看快递网点，有结果第一时间告诉您。'),
+  tpl('address-check', '订单修改', '改地址（先查订单）', ['address-change'],
+    '亲，麻烦把新的收货人、电话和详细地址发给我，我先看一下订单现在的状态：还没发出的我直接帮您改好，寄出了的我联系快递尝试改派，有结果马上告诉您～'),
   tpl('cancel-unpaid', '订单修改', '取消未付款订单', ['cancel-order'],
     '亲，还没付款的订单，您在「我的订单」里直接点「取消订单」就可以了，不会产生任何费用哦。',
     'qx'),
@@ -229,6 +235,8 @@ const TEMPLATES: Template[] = [
     '亲，订单还没打单，可以取消的～您在订单里申请退款，我这边马上同意，钱会原路退回。如果只是想换颜色或尺码，我也可以直接帮您改，不用重新拍。'),
   tpl('cancel-printed', '订单修改', '已打单拦截', ['cancel-order'],
     '亲，您的订单已经打好单在准备发货了，我马上通知仓库把包裹找出来拦下，结果尽快告诉您。'),
+  tpl('cancel-check', '订单修改', '取消订单（先查订单）', ['cancel-order'],
+    '亲，我先帮您查一下这单现在的状态：没付款的直接取消就好，付了款还没发出的可以申请退款，包裹寄出了的可以拒签退回。您稍等，我查好马上告诉您怎么办最快～'),
   tpl('cancel-shipped', '订单修改', '已发货取消', ['cancel-order'],
     '亲，包裹已经发出，没办法拦截了。快递送到时您直接拒签就好，包裹退回仓库后我们给您退款；已经产生的运费需要亲承担，请理解～'),
 
@@ -344,9 +352,6 @@ const FITS: Record<string, OrderStatus[]> = {
   'order-confirm-postage': ['unpaid'], // 运费已经算在订单金额里了…付款后就能安排
   'order-paid': ['paid'], // 收到您的付款啦…订单{发货日}发出 (not yet shipped)
   'pay-remind': ['unpaid'], // 您拍下的宝贝还没付款
-  'pay-failed': ['unpaid'], // 付款没成功 (a failed payment leaves the order unpaid)
-  'pay-by-friend': ['unpaid'], // 付好后订单一样正常发货
-  'pay-hesitate': ['unpaid'], // 是不是还有什么顾虑 (before paying)
   'pay-remind-stock': ['unpaid'], // 拍下未付款是不会预留库存的
   'pay-duplicate': ['unpaid'], // 把其中一个未付款的订单关掉
   'pay-price-changed': ['unpaid'], // 价格已经帮您改好了…再付款
@@ -373,7 +378,6 @@ const FITS: Record<string, OrderStatus[]> = {
   'quality-late': RECEIVED, // 收货已经超过 3 天
   'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
   'bye-ordered': ['paid'], // 宝贝{发货日}发出
-  'bye-five-star': ['paid', 'shipped', 'completed'], // 收到宝贝满意的话…五星好评 (bought)
 };
 
 /** The library a new install starts from. Shared and read-only by contract: copy before editing. */
