@@ -20,7 +20,11 @@ export function SuggestionList() {
         </details>
       )}
       {s.suggestions.length === 0 ? (
-        <p class="kf-muted">{!s.buyerMessages.length ? t(s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : s.engineReady ? t('panel.noConfident') : t('panel.reading')}</p>
+        // A situation the agent chose with no card: the library has no reply for it that fits this
+        // buyer's orders — not "no clear need", which read as if the choice had not been taken.
+        <p class="kf-muted">
+          {t(!s.buyerMessages.length ? (s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : !s.engineReady ? 'panel.reading' : s.scenarioOverride ? 'panel.noneForSituation' : 'panel.noConfident')}
+        </p>
       ) : (
         <ol class="kf-list">
           {s.suggestions.map((x, i) => (

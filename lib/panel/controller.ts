@@ -664,6 +664,7 @@ export class PanelController {
           classification,
           // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
           text: s.scenarioOverride && this.byFollowup ? '' : s.buyerMessages.at(-1) ?? '',
+          earlier: s.buyerMessages,
           usage: this.usage.templates,
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,

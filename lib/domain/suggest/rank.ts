@@ -4,6 +4,7 @@ import { shippingDay } from '../templates/variables';
 import type { Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
+import { fitOf, PRE, stageOfOrders, stageOfWords } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -24,6 +25,12 @@ export interface RankInput {
   classification: Classification;
   /** The buyer's current message (raw). */
   text: string;
+  /**
+   * The buyer's messages the panel read (oldest first; the current one may be among them): a detail
+   * named in an earlier one still counts (能开专票吗 then 公司抬头需要提供什么 is still about the
+   * special invoice). Words and stage are the current message's.
+   */
+  earlier?: readonly string[];
   usage?: UsageStats;
   buyer?: { segment: BuyerSegment };
   /**
@@ -87,6 +94,25 @@ const W_ORDER_CONFLICT = 10;
 /** After the cut-off, a reply naming it as a deadline (今天{截单时间}前付款) sets the buyer a time already
  * gone: it earns no order boost and falls behind its situation's other replies (the card warns too). */
 const W_PAST_DEADLINE = 0.3;
+/** Fit to the buyer (fit.ts; README "Fit to the buyer"): these reorder a situation's replies but
+ * never take one off the cards (MIN_SCORE is checked without them). A reply written for a detail
+ * the message does not name (气味, 好评, 付款失败) falls behind the situation's general replies, even
+ * when it shares the buyer's every word (谢谢 in 感谢好评 for 好的谢谢): more than W_WORDS. A named
+ * detail puts its reply first, before a reply that only fits the stage (感谢好评 before 邀请五星评价
+ * for 好评已经给了). Detail words are the buyer's words for the thing itself, never a word every
+ * message of another situation holds (收到 named 邀五星好评 in 扣子掉了，刚收到的). */
+const W_DETAIL_MISS = W_WORDS + 0.05;
+const W_DETAIL_HIT = 0.2;
+/** A reply whose text is true at another order stage than the buyer's (words first, else orders). */
+const W_STAGE = 0.5;
+/** A reply true at the buyer's known stage goes before the situation's any-stage replies (已发货取消
+ * before 取消订单（先查订单）for a shipped order): those are for when the stage is not known. */
+const W_STAGE_FIT = 0.15;
+/** With no stage known (no order shown, no stage words), a reply true at any stage goes before one
+ * true at some: enough to outweigh a shared courtesy (谢谢亲 in 道别（邀五星好评）for 好的谢谢). */
+const W_STAGE_UNKNOWN = 0.3;
+/** A reply listed first for a situation not shown answers it only on the side (感谢好评 for 好的谢谢). */
+const W_SECONDARY = 0.2;
 const MIN_SCORE = 0.15;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
@@ -262,6 +288,21 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const now = input.now ?? Date.now();
   const late = !!input.shop && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
   const pastDeadline = (t: number) => late && index.cutoffDeadline[t] === 1;
+  const fit = fitOf(index.templates);
+  const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
+  const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
+  /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
+  const fitOffset = (t: number): number => {
+    let v = 0;
+    const stage = fit.stage[t]!;
+    // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
+    if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : stage & buyerStage ? W_STAGE_FIT : -W_STAGE;
+    const detail = fit.detail[t];
+    if (detail) v += detail.some((w) => named.some((m) => w.every((p) => m.includes(p)))) ? W_DETAIL_HIT : -W_DETAIL_MISS;
+    const first = index.templates[t]!.scenarios[0]!;
+    if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
+    return v;
+  };
 
   /** A payment reply that fits an unpaid order (no condition, or one that names it) and sets no deadline already past. */
   const paymentForUnpaid = (t: number) =>
@@ -327,7 +368,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     else if (unpaidBoost && paymentForUnpaid(t)) total += note(reasons, 'order', unpaidBoost, 'payment');
     else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
     if (pastDeadline(t)) total -= W_PAST_DEADLINE;
-    return total;
+    return total + fitOffset(t);
   };
 
   // Keep the best `limit` (ties: library order, the shop's own priority). An unpaid order earns a
@@ -338,7 +379,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   let nScored = 0;
   for (const t of candList) {
     const v = score(t, null);
-    if (v >= MIN_SCORE) {
+    if (v - fitOffset(t) >= MIN_SCORE) {
       SCORED_T[nScored] = t;
       SCORED_S[t] = v + (inView(t) ? IN_VIEW : 0);
       nScored++;

@@ -124,6 +124,13 @@ describe('starter library', () => {
     }
   });
 
+  it('has a reply true at any order stage for every situation, so a chosen situation always shows one', () => {
+    // 延迟发货 and 合并发货 had replies for an unshipped order only: chosen for a shipped buyer, no card.
+    for (const id of SCENARIO_IDS.filter((x) => x !== 'other')) {
+      expect(templates.some((t) => t.scenarios.includes(id) && !t.orders), id).toBe(true);
+    }
+  });
+
   it('survives its own export and import unchanged', () => {
     const r = parseLibraryImport(JSON.parse(JSON.stringify(exportLibrary(STARTER_LIBRARY))));
     expect(r.ok && r.library).toEqual(STARTER_LIBRARY);

@@ -141,7 +141,8 @@ const TEMPLATES: Template[] = [
     'qr'),
   tpl('order-confirm-postage', '订单确认', '运费与快递可达', ['courier', 'shipping-time'],
     '亲，这单运费是{运费?}元，已经算在订单金额里了。您所在的地区我们默认的快递可以正常派送，付款后就能安排。'),
-  tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks'],
+  // Also a payment reply: on a paid order every other one is hidden (they are true unpaid only).
+  tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks', 'payment'],
     '收到您的付款啦，谢谢亲的支持！订单{发货日}发出，之后在订单详情里可以随时查看物流，有问题随时找我～',
     'fk'),
   tpl('invoice-after-receipt', '订单确认', '发票开具时间', ['invoice'],
@@ -193,6 +194,10 @@ const TEMPLATES: Template[] = [
     '亲，物流好几天没更新确实让人着急，我马上联系快递核实，48 小时内一定给您答复；如果确认包裹丢了，我们给您补发或者退款，不会让您吃亏。'),
   tpl('tracking-signed-missing', '发货物流', '显示签收未收到', ['tracking'],
     '亲，物流显示已经签收了，但您还没拿到，麻烦先问问门卫、家人或者附近的快递柜和驿站；如果都没有，我立刻联系快递网点追查，一定给您一个说法。'),
+  // True at any order stage, like 查询发货进度 and the other 先查订单 replies: a chosen situation
+  // always has a card, whatever the buyer's orders (starter.test.ts checks every situation).
+  tpl('tracking-check', '发货物流', '查询物流（先查订单）', ['tracking'],
+    '亲，我马上帮您查一下这单的物流情况，请稍等，有结果第一时间告诉您～如果包裹还没发出，我也会跟您说预计什么时候能发。'),
   tpl('delay-apology', '发货物流', '延迟发货致歉', ['delay'],
     '亲，真的很抱歉让您久等了！这款因为{延迟原因?}，预计{可发日期?}发出。如果您着急用，可以换成现货款，或者我帮您办理退款，看您怎么方便～',
     'yc'),
@@ -200,11 +205,18 @@ const TEMPLATES: Template[] = [
     '亲，非常抱歉，您拍的{商品?}仓库刚刚断货了，补货要到{补货日期?}。您可以等一等，也可以换同价位的其他款，或者直接退款，选哪种我都马上帮您办。'),
   tpl('delay-urged', '发货物流', '已催仓库', ['delay', 'shipping-time'],
     '亲，已经帮您催过仓库了，您的订单今天优先处理，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
+  // True at any order stage (checks, promises nothing): what a chosen 延迟发货 shows when the buyer's
+  // orders fit none of the replies above (none paid and unshipped).
+  tpl('delay-check', '发货物流', '查询发货进度', ['delay'],
+    '亲，让您久等了，真的很抱歉！我马上帮您查一下这单的发货进度，有结果第一时间告诉您。如果您着急用，也可以跟我说，我帮您看看换现货款或者办理退款。'),
   tpl('merge-orders', '发货物流', '合并发货', ['merge-orders'],
     '亲，可以合并发货的～要一起发的订单都付好款、收货地址保持一致，我在后台给您备注合并，用一个包裹寄出，省心又环保。',
     'hb'),
   tpl('merge-other-account', '发货物流', '不同账号合并', ['merge-orders'],
     '亲，不同账号拍的订单也能一起发，只要收货地址相同就行。麻烦把另一个账号名告诉我，我找到两个订单后备注合并发出～'),
+  // True at any order stage: a shipped parcel cannot take another order, and it says so.
+  tpl('merge-ask', '发货物流', '合并发货（先查订单）', ['merge-orders'],
+    '亲，还没发出的订单可以合并发货～麻烦告诉我要一起发的是哪几单，我查一下是不是都还没发出、收货地址是否一致，能合的就备注合并、用一个包裹寄出；包裹寄走了就没办法再合了，还请理解。'),
 
   // ── 订单修改 ───────────────────────────────────────────────────────────────
   tpl('address-change', '订单修改', '修改地址', ['address-change'],
@@ -214,6 +226,8 @@ const TEMPLATES: Template[] = [
     '亲，地址已经改好了：{新地址?}，收货人{收货人?}，电话{电话?}，麻烦您核对一下，没问题回我一句就好～'),
   tpl('address-change-shipped', '订单修改', '已发货改地址', ['address-change'],
     '亲，订单已经发出了，后台没办法直接改地址。我这边联系快递尝试改派，能不能改成要看快递网点，有结果第一时间告诉您。'),
+  tpl('address-check', '订单修改', '改地址（先查订单）', ['address-change'],
+    '亲，麻烦把新的收货人、电话和详细地址发给我，我先看一下订单现在的状态：还没发出的我直接帮您改好，寄出了的我联系快递尝试改派，有结果马上告诉您～'),
   tpl('cancel-unpaid', '订单修改', '取消未付款订单', ['cancel-order'],
     '亲，还没付款的订单，您在「我的订单」里直接点「取消订单」就可以了，不会产生任何费用哦。',
     'qx'),
@@ -221,6 +235,8 @@ const TEMPLATES: Template[] = [
     '亲，订单还没打单，可以取消的～您在订单里申请退款，我这边马上同意，钱会原路退回。如果只是想换颜色或尺码，我也可以直接帮您改，不用重新拍。'),
   tpl('cancel-printed', '订单修改', '已打单拦截', ['cancel-order'],
     '亲，您的订单已经打好单在准备发货了，我马上通知仓库把包裹找出来拦下，结果尽快告诉您。'),
+  tpl('cancel-check', '订单修改', '取消订单（先查订单）', ['cancel-order'],
+    '亲，我先帮您查一下这单现在的状态：没付款的直接取消就好，付了款还没发出的可以申请退款，包裹寄出了的可以拒签退回。您稍等，我查好马上告诉您怎么办最快～'),
   tpl('cancel-shipped', '订单修改', '已发货取消', ['cancel-order'],
     '亲，包裹已经发出，没办法拦截了。快递送到时您直接拒签就好，包裹退回仓库后我们给您退款；已经产生的运费需要亲承担，请理解～'),
 
@@ -355,6 +371,7 @@ const FITS: Record<string, OrderStatus[]> = {
   'cancel-paid': ['paid'], // 订单还没打单…申请退款
   'cancel-printed': ['paid'], // 已经打好单在准备发货了
   'cancel-shipped': ['shipped'], // 包裹已经发出，没办法拦截了
+  'exchange-reserved': RECEIVED, // 您要换的…已经帮您留好 (an exchange of a received item)
   'refund-progress': ['refunding'], // 您的退货目前…
   'wrong-item': RECEIVED, // 实在抱歉给您发错了
   'damaged-signed': RECEIVED, // 收到的宝贝有破损

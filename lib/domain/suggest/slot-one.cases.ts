@@ -1,0 +1,119 @@
+/**
+ * Buyer messages written for this project (our own words, not evaluation data), each with the
+ * states of the orders shown beside the chat, and the starter replies that are right (or merely
+ * acceptable) at Alt+1. slot-one.test.ts runs them through the panel's path (cues + trained model,
+ * then rankTemplates on the starter library). `orders: []` = no order is shown.
+ */
+import type { OrderStatus } from '../templates/types';
+
+export interface SlotOneCase {
+  text: string;
+  orders: OrderStatus[];
+  right: string[];
+  ok?: string[];
+}
+
+export const SLOT_ONE_CASES: SlotOneCase[] = [
+  // 库存 / stock
+  { text: '黑色什么时候能补货呀', orders: [], right: ['stock-restock'] },
+  { text: '这个米色卖完了吗，还会再上吗', orders: [], right: ['stock-restock'] },
+  { text: '白色M码还有货吗', orders: [], right: ['stock-available'], ok: ['stock-low'] },
+  { text: '我还没拍，想问下L码有现货吗', orders: ['completed'], right: ['stock-available'], ok: ['stock-low'] },
+  { text: '还没下单，想问问S码还有吗', orders: [], right: ['stock-available'], ok: ['stock-low'] },
+  { text: '38码还有吗 想买', orders: [], right: ['stock-available'], ok: ['stock-low'] },
+  // 延迟发货 / delay
+  { text: '付款五天了还没发货，怎么回事', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  { text: '都一个星期了还不发货吗', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  { text: '为什么还没发货，我急着用', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  { text: '说好两天内发的，到现在还没动静', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  // 发货时间 / shipping time
+  { text: '今天下单什么时候发货', orders: [], right: ['ship-time'], ok: ['stock-available', 'ship-arrival'] },
+  { text: '现在拍几天能到', orders: [], right: ['ship-arrival'], ok: ['ship-time'] },
+  { text: '我刚付了款，今天能发出吗', orders: ['paid'], right: ['order-paid'], ok: ['delay-urged', 'ship-time'] },
+  // 质量问题 / quality
+  { text: '裤子穿了一次线就开了', orders: ['completed'], right: ['quality-photos', 'quality-options'], ok: ['return-postage-shop', 'quality-late'] },
+  { text: '衣服上有个洞，质量太差了', orders: ['shipped'], right: ['quality-photos', 'quality-options'], ok: ['return-postage-shop'] },
+  { text: '收到的衣服有股怪味', orders: ['shipped'], right: ['quality-odor'], ok: ['quality-photos'] },
+  { text: '扣子掉了一颗，刚收到的', orders: ['completed'], right: ['quality-photos', 'quality-options'] },
+  { text: '鞋子穿了两天就开胶了', orders: ['completed'], right: ['quality-photos', 'quality-options'], ok: ['quality-late'] },
+  { text: '新买的外套味道好大，正常吗', orders: ['shipped'], right: ['quality-odor'], ok: ['quality-photos'] },
+  // 结束语 / closing
+  { text: '好嘞，谢谢哈', orders: [], right: ['bye-welcome'], ok: ['bye-not-yet'] },
+  { text: '好的，谢谢亲', orders: ['paid'], right: ['bye-welcome', 'bye-ordered'], ok: ['order-paid'] },
+  { text: '知道了谢谢', orders: ['completed'], right: ['bye-welcome'], ok: ['bye-after-sale', 'bye-five-star'] },
+  { text: '嗯嗯好的 谢啦', orders: [], right: ['bye-welcome'], ok: ['bye-not-yet'] },
+  { text: '好评已经给了哦', orders: ['completed'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  // 付款 / payment
+  { text: '付款一直失败怎么办', orders: ['unpaid'], right: ['pay-failed'], ok: ['pay-by-friend'] },
+  { text: '付不了款，提示超过限额', orders: ['unpaid'], right: ['pay-failed'], ok: ['pay-by-friend'] },
+  { text: '能找人代付吗', orders: ['unpaid'], right: ['pay-by-friend'] },
+  { text: '订单状态：买家已付款 实付款：89.00元 这单怎么样了', orders: ['paid'], right: ['order-paid', 'delay-urged', 'delay-check'], ok: ['ship-time'] },
+  { text: '钱已经付过了，你看下', orders: ['paid'], right: ['order-paid'], ok: ['delay-check', 'ship-time'] },
+  // 换货 / exchange
+  { text: '收到的衣服小了，能换大一码吗', orders: ['completed'], right: ['exchange-how', 'return-retain'], ok: ['exchange-price-rules', 'size-exchange-ok', 'postage-top-up'] },
+  { text: '换货的那件你们给我留着了吗', orders: ['refunding'], right: ['exchange-reserved'], ok: ['exchange-how'] },
+  { text: '想换个颜色，要补差价吗', orders: ['completed'], right: ['exchange-price-rules'], ok: ['exchange-how', 'postage-top-up'] },
+  // 尺码 / size
+  { text: '165 120斤穿什么码', orders: [], right: ['size-recommend', 'size-ask'], ok: ['size-chart', 'product-verify'] },
+  // 合并发货 / merge
+  { text: '我拍了两件，可以一起发吗', orders: ['paid', 'paid'], right: ['merge-orders', 'merge-ask'] },
+  { text: '两个订单能合并发货吗', orders: ['paid', 'shipped'], right: ['merge-orders', 'merge-ask'] },
+  { text: '能合并发货吗', orders: [], right: ['merge-ask', 'merge-orders'] },
+  { text: '之前那单已经发了，新拍的这件能跟它一起吗', orders: ['shipped'], right: ['merge-ask'] },
+  // 改地址 / address
+  { text: '地址填错了，帮我改一下', orders: ['paid'], right: ['address-change'] },
+  { text: '已经发货了还能改地址吗', orders: ['shipped'], right: ['address-change-shipped'] },
+  // 查件 / tracking
+  { text: '快递到哪了', orders: ['shipped'], right: ['tracking-query'], ok: ['tracking-stuck'] },
+  { text: '物流三天没更新了', orders: ['shipped'], right: ['tracking-stuck'], ok: ['tracking-query'] },
+  { text: '显示签收了但我没收到', orders: ['shipped'], right: ['tracking-signed-missing'] },
+  // 退货 / return, refund
+  { text: '不喜欢，想退货', orders: ['completed'], right: ['return-7day', 'return-retain'] },
+  { text: '退货运费谁出', orders: ['completed'], right: ['return-postage-buyer'], ok: ['return-postage-shop'] },
+  { text: '退款什么时候到账', orders: ['refunding'], right: ['refund-time', 'refund-progress'] },
+  // 议价 / bargain, promotion
+  { text: '能便宜点吗', orders: [], right: ['bargain-fixed-price'], ok: ['bargain-gift', 'bargain-free-shipping', 'bargain-small-discount'] },
+  { text: '有优惠券吗', orders: [], right: ['promo-coupon'], ok: ['promo-current'] },
+  { text: '我买了第二天就降价了，能退差价吗', orders: ['shipped'], right: ['promo-price-protect'] },
+  // 取消 / cancel
+  { text: '不想要了，能取消订单吗', orders: ['paid'], right: ['cancel-paid'], ok: ['cancel-printed'] },
+  { text: '刚拍的还没付款，怎么取消', orders: ['unpaid'], right: ['cancel-unpaid'] },
+  // 其他情境
+  { text: '这单能给开个发票吗', orders: [], right: ['invoice-after-receipt'], ok: ['invoice-info'] },
+  { text: '快递到了盒子压扁了，里面的杯子碎了', orders: ['shipped'], right: ['damaged-signed'], ok: ['damaged-refuse'] },
+  { text: '这款是纯棉的吗', orders: [], right: ['product-material'] },
+  { text: '发错颜色了，我买的是白色', orders: ['shipped'], right: ['wrong-item'] },
+  { text: '少发了一件', orders: ['shipped'], right: ['missing-item'], ok: ['wrong-item'] },
+  { text: '在吗', orders: [], right: ['welcome-new'], ok: ['welcome-human', 'welcome-busy'] },
+];
+
+/**
+ * Written after the weights above were chosen on SLOT_ONE_CASES, and run once: a check that the
+ * rules carry to messages they were not tuned on.
+ */
+export const SLOT_ONE_FRESH: SlotOneCase[] = [
+  { text: '藏青色断码了吗，过几天还有没有', orders: [], right: ['stock-restock'], ok: ['stock-available'] },
+  { text: '我拍的那件付了四天了还在仓库没动', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check'] },
+  { text: '下单之前问下，XL还有吗', orders: ['completed'], right: ['stock-available'], ok: ['stock-low'] },
+  { text: '洗了一次就缩水了', orders: ['completed'], right: ['quality-photos', 'quality-options'], ok: ['quality-late'] },
+  { text: '这包包拉链拉不动，刚到的', orders: ['shipped'], right: ['quality-photos', 'quality-options'] },
+  { text: '行，明白了，谢谢', orders: ['completed'], right: ['bye-welcome', 'bye-after-sale'], ok: ['bye-five-star'] },
+  { text: 'OK谢谢客服', orders: [], right: ['bye-welcome'], ok: ['bye-not-yet'] },
+  { text: '刚给你们打了五星', orders: ['completed'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  { text: '一直付款不成功，换了卡也不行', orders: ['unpaid'], right: ['pay-failed'] },
+  { text: '我那单都付完款了，怎么还显示待发货', orders: ['paid'], right: ['delay-apology', 'delay-urged', 'delay-check', 'order-paid'], ok: ['ship-time'] },
+  { text: '鞋子大了，想换小半码', orders: ['completed'], right: ['exchange-how', 'return-retain'], ok: ['exchange-price-rules', 'postage-top-up'] },
+  { text: '昨天拍了一件今天又拍一件，一起寄行吗', orders: ['paid', 'paid'], right: ['merge-orders', 'merge-ask'] },
+  { text: '新地址发你了，改好了吗', orders: ['paid'], right: ['address-changed-confirm'], ok: ['address-change'] },
+  { text: '已经发了的话还能取消吗', orders: ['shipped'], right: ['cancel-shipped'], ok: ['cancel-check'] },
+  { text: '我的快递一直显示在路上，好几天了', orders: ['shipped'], right: ['tracking-stuck'], ok: ['tracking-query'] },
+  { text: '退回去的运费你们报销吗', orders: ['refunding'], right: ['return-postage-buyer', 'return-postage-shop'] },
+  { text: '退款怎么还没到', orders: ['refunding'], right: ['refund-progress', 'refund-time'] },
+  { text: '便宜点吧老板', orders: [], right: ['bargain-fixed-price'], ok: ['bargain-gift', 'bargain-free-shipping', 'bargain-small-discount', 'bargain-ask-supervisor'] },
+  { text: '满减怎么算的', orders: [], right: ['promo-full-reduction'], ok: ['promo-current'] },
+  { text: '发票抬头写公司的，税号一会发你', orders: ['completed'], right: ['invoice-info'], ok: ['invoice-after-receipt'] },
+  { text: '到手外箱全是破的，东西也摔坏了', orders: ['shipped'], right: ['damaged-signed'], ok: ['damaged-refuse'] },
+  { text: '袜子少了两双', orders: ['completed'], right: ['missing-item'], ok: ['wrong-item'] },
+  { text: '这件衣服衣服闻着有点刺鼻', orders: ['shipped'], right: ['quality-odor'], ok: ['quality-photos'] },
+  { text: '能发顺丰吗', orders: [], right: ['courier-sf'], ok: ['courier-default'] },
+];

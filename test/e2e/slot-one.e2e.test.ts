@@ -1,0 +1,66 @@
+/**
+ * Alt+1 fits the buyer, and a chosen situation shows its replies (QA pass, 2026-12-04, on the demo
+ * console):
+ * - a defect report (a hole in a shirt) on a shipped order had 新衣有气味 at Alt+1: a reply written
+ *   for a smell the buyer never mentioned; now 质量问题请拍照 leads and Alt+1 inserts it;
+ * - choosing 合并发货 or 延迟发货 for a buyer whose order has shipped showed no card, only
+ *   "这条消息没有明确诉求": every starter reply of both was true of an unshipped order only. The
+ *   starter now has one of each true at any stage.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  await (await setUpDemoShop(h)).close();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+/** 米粒妈妈: one order beside the chat, shipped. */
+const SHIPPED_BUYER = 'u-1008';
+const titles = () => inPanel(page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+const engineReady = () => inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+const signalsReady = () => expect.poll(() => inPanel(page, '[data-kf="suggestions"]').getAttribute('data-signals')).toBe('ready');
+
+async function choose(scenario: string) {
+  await inPanel(page, '[data-kf="change-situation"]').click();
+  await inPanel(page, `.kf-chip-option[data-scenario="${scenario}"]`).click();
+  await expect.poll(() => inPanel(page, '.kf-chip-option').count()).toBe(0);
+}
+
+describe('the reply at Alt+1', () => {
+  it('answers a defect report on a shipped order with the general quality reply, not the smell one', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: SHIPPED_BUYER });
+    await engineReady();
+    await demo.push(page, '衣服上有个洞，质量太差了');
+    await signalsReady();
+    await expect.poll(async () => (await titles())[0]).toBe('质量问题请拍照');
+    expect(await titles()).not.toContain('新衣有气味');
+    await chatInput(page).click();
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(page)).toBe('亲，给您带来不好的体验真的很抱歉！麻烦在收到货 24 小时内把有问题的地方拍清楚发给我，我们核实后马上处理，绝不推脱。');
+    expect(await demo.sent(page)).toBe(0);
+  });
+});
+
+describe('a situation chosen with 更改', () => {
+  it('shows 合并发货 and 延迟发货 replies for a buyer whose order has shipped', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: SHIPPED_BUYER });
+    await engineReady();
+    await signalsReady();
+    await choose('merge-orders');
+    await expect.poll(titles).toEqual(['合并发货（先查订单）']);
+    await choose('delay');
+    await expect.poll(titles).toEqual(['查询发货进度']);
+    await expect.poll(() => inPanel(page, '[data-kf="suggestions"] .kf-muted').count()).toBe(0);
+  });
+});
