@@ -179,17 +179,21 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     }
   };
 
-  const saveNote = async (item: Followup, text: string | null) => {
-    setNoteFor(null);
+  /** Resolves false when the note could not be saved: the input then stays open with the text, to try again. */
+  const saveNote = async (item: Followup, text: string | null): Promise<boolean> => {
     setSelected(item.id);
     setRowError(null);
-    if (!text) return;
-    try {
-      await api.call('updateFollowup', { id: item.id, action: 'note', text });
-      load();
-    } catch (e) {
-      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
+    if (text) {
+      try {
+        await api.call('updateFollowup', { id: item.id, action: 'note', text });
+        load();
+      } catch (e) {
+        failed(item, t('followups.popup.noteFailed', { reason: reasonText(e) }));
+        return false;
+      }
     }
+    setNoteFor(null);
+    return true;
   };
 
   const handOver = async (item: Followup, value: string | null) => {
@@ -304,7 +308,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             editingNote={noteFor === item.id}
                             onSelect={setSelected}
                             onAction={(f, a) => void run(f, a)}
-                            onNote={(f, text) => void saveNote(f, text)}
+                            onNote={saveNote}
                             handoverTargets={handoverFor === item.id ? targets : null}
                             snoozing={snoozeFor === item.id ? { settings: data.settings } : null}
                             onSnooze={(f, until) => void snoozeTo(f, until)}

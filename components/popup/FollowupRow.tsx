@@ -23,7 +23,8 @@ export interface RowProps {
   editingNote: boolean;
   onSelect(id: string): void;
   onAction(item: Followup, action: RowAction): void;
-  onNote(item: Followup, text: string | null): void;
+  /** Resolves false when the note was not saved: the input stays open with its text. */
+  onNote(item: Followup, text: string | null): Promise<boolean>;
   /** The 交给… menu is open on this row (targets loaded). */
   handoverTargets?: HandoverTargets | null;
   onHandover?(item: Followup, value: string | null): void;
@@ -112,10 +113,10 @@ export function FollowupRow(props: RowProps) {
           {props.error}
         </p>
       )}
-      {props.editingNote && <NoteInput onDone={(text) => {
-        // Saved or closed, the keys (D, S, N, H, arrows) are the row's again, not the page's.
-        ref.current?.focus();
-        props.onNote(item, text);
+      {props.editingNote && <NoteInput onDone={async (text) => {
+        // Saved or closed, the keys (D, S, N, H, arrows) are the row's again, not the page's;
+        // not saved (a full disk), the caret stays in the input with the text, to try again.
+        if (await props.onNote(item, text)) ref.current?.focus();
       }} />}
       {props.snoozing && <SnoozeMenu item={item} settings={props.snoozing.settings} zone={zone} onPick={(until) => {
         // Closed without a time: the keys are the row's again.
@@ -136,7 +137,7 @@ export function FollowupRow(props: RowProps) {
   );
 }
 
-function NoteInput(props: { onDone(text: string | null): void }) {
+function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
   const [text, setText] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -154,11 +155,11 @@ function NoteInput(props: { onDone(text: string | null): void }) {
           if (e.key === 'Enter') {
             e.preventDefault();
             e.stopPropagation();
-            props.onDone(text.trim() || null);
+            void props.onDone(text.trim() || null);
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            props.onDone(null);
+            void props.onDone(null);
           }
         }}
       />

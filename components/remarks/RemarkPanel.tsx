@@ -34,6 +34,14 @@ function RemarkSection({ ctl }: { ctl: RemarkController }) {
           {s.notice.text}
         </p>
       )}
+      {s.unrecorded && (
+        <div class="kf-rm-notice" role="alert" data-kf="remark-unrecorded" data-count={s.unrecorded.count}>
+          <p>{t('remarks.panel.unrecorded', { reason: s.unrecorded.reason })}</p>
+          <button type="button" data-kf="remark-retry" onClick={() => void ctl.retryUnrecorded()}>
+            {t('remarks.panel.retry')}
+          </button>
+        </div>
+      )}
       {s.editor && s.ruleSet ? <OpenBox ctl={ctl} s={s} /> : <Lint ctl={ctl} s={s} />}
     </section>
   );

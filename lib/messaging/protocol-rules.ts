@@ -19,6 +19,8 @@ export interface RecordRemarkRequest {
   text: string;
   /** Present when the remark broke the rules and the agent saved it anyway. */
   override?: { reason: string; problems: { code: string; message: string }[] };
+  /** When the agent saved it: a retry after a failed write sends the first attempt's time. */
+  at?: number;
 }
 
 export interface RulesProtocol {
@@ -26,7 +28,7 @@ export interface RulesProtocol {
   getRuleSet: [void, RuleSet];
   /** Replaces the rule set; an invalid one is refused with entry-named errors and changes nothing. */
   saveRuleSet: [RuleSet, RuleSet];
-  /** Logs an override (if any) and hands the remark's facts to the follow-up and customer sinks. */
+  /** Logs an override (if any) and hands the remark's facts to the follow-up and customer sinks; fails when any of them could not be written. */
   recordRemark: [RecordRemarkRequest, { facts: number; overrideRecorded: boolean }];
   /** Saved-anyway remarks, newest first. */
   listRemarkOverrides: [void, RemarkOverride[]];
@@ -48,6 +50,7 @@ export const rulesPageSchemas = (): PageSchemas<RulesProtocol> => ({
         problems: s.array(s.object({ code: s.text({ max: 40 }), message: s.text({ max: 400 }) }), { max: 30 }),
       }),
     ),
+    at: s.optional(s.number({ min: 0 })),
   }),
 });
 

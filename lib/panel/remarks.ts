@@ -15,6 +15,8 @@ import { Store } from './store';
 import type { PanelState } from './controller';
 import { call, onDataChanged } from '../messaging/client';
 import type { DataArea } from '../messaging/protocol';
+import type { RecordRemarkRequest } from '../messaging/protocol-rules';
+import { reasonText } from '../messaging/reason';
 import { replaceRange } from '../insert';
 import {
   checkRemark, isoDate, listedRemarkFlag, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
@@ -85,6 +87,8 @@ export interface RemarkState {
   unread: { flag: number; remark: number };
   /** A short message after a save or a failed write into the page. */
   notice: { kind: 'info' | 'warn'; text: string } | null;
+  /** Saves on this page the extension could not record (a full disk): how many, and why the last failed. */
+  unrecorded: { count: number; reason: string } | null;
 }
 
 export interface RemarkApi {
@@ -101,6 +105,16 @@ const MARKER_STYLE =
 const HELD_STYLE = 'margin:6px 0;padding:4px 8px;border-radius:4px;background:#fef2f2;color:#991b1b;font-size:12px;line-height:1.5;';
 
 const NONE_UNREAD = { flag: 0, remark: 0 };
+
+/**
+ * Saves the background could not record (the disk full): the remark is the page's and saved, but
+ * its follow-up (a promised ship date), the buyer's history line or the override log entry is not.
+ * Kept for the page's life, outside any one panel (navigation inside the console re-mounts it), and
+ * sent again on 重试, with the next save, and when another write gets through (room again); each
+ * keeps its first time, so a retry adds only what is missing. Memory, not storage: storage is
+ * what failed, and a write of this list would fail the same way.
+ */
+const unrecorded = new Map<string, RecordRemarkRequest>();
 
 const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
 
@@ -131,6 +145,7 @@ export class RemarkController {
       lint: [],
       unread: NONE_UNREAD,
       notice: null,
+      unrecorded: null,
     });
   }
 
@@ -138,11 +153,14 @@ export class RemarkController {
     const offMain = this.main.store.subscribe((s) => this.follow(s));
     // Its own copy of the settings: the remark check must not depend on the library loading.
     const offRules = this.api.onDataChanged(['rules', 'settings'], () => void this.loadRules());
+    // Another write got through: there may be room again for what could not be recorded.
+    const offRoom = this.api.onDataChanged(['followups', 'customers'], () => void this.retryUnrecorded());
     this.signal.addEventListener(
       'abort',
       () => {
         offMain();
         offRules();
+        offRoom();
         this.detach();
         this.removeMarkers(new Set());
         this.store.set({ editor: null, lint: [] });
@@ -151,6 +169,7 @@ export class RemarkController {
     );
     await this.loadRules();
     this.follow(this.main.store.get());
+    if (unrecorded.size) void this.retryUnrecorded();
   }
 
   private async loadRules(): Promise<void> {
@@ -324,18 +343,51 @@ export class RemarkController {
     this.lastRecord = { key, at: Date.now() };
     const ed = this.store.get().editor;
     const { platform } = this.store.get();
-    void this.api
-      .call('recordRemark', {
-        platform,
-        orderId: box.orderId,
-        buyer: ed?.buyer ?? '',
-        ...(ed?.buyerId ? { buyerId: ed.buyerId } : {}),
-        flag: recorded,
-        text,
-        ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),
-      })
-      .catch((err: Error) => console.warn('[kf] recordRemark failed', err.message));
+    const req: RecordRemarkRequest = {
+      platform,
+      orderId: box.orderId,
+      buyer: ed?.buyer ?? '',
+      ...(ed?.buyerId ? { buyerId: ed.buyerId } : {}),
+      flag: recorded,
+      text,
+      ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),
+      at: Date.now(),
+    };
+    unrecorded.set(`${req.orderId}\u0000${req.at}`, req);
     this.store.set({ notice: { kind: 'info', text: t(override ? 'remarks.panel.recordedOverride' : 'remarks.panel.recorded') } });
+    void this.retryUnrecorded();
+  }
+
+  private sending = false;
+
+  /**
+   * Sends every save not yet recorded (the one just made, and any the disk refused before), oldest
+   * first; what fails stays, and the panel says so with a 重试 button.
+   */
+  async retryUnrecorded(): Promise<void> {
+    if (this.sending || !unrecorded.size) return;
+    this.sending = true;
+    const hadFailed = !!this.store.get().unrecorded;
+    let reason = '';
+    try {
+      for (const [key, req] of [...unrecorded]) {
+        try {
+          await this.api.call('recordRemark', req);
+          unrecorded.delete(key);
+        } catch (err) {
+          console.warn('[kf] recordRemark failed', (err as Error).message);
+          reason = reasonText(err);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+    if (this.signal.aborted) return;
+    const count = unrecorded.size;
+    this.store.set({
+      unrecorded: count ? { count, reason } : null,
+      ...(count ? { notice: null } : hadFailed ? { notice: { kind: 'info' as const, text: t('remarks.panel.recordedLater') } } : {}),
+    });
   }
 
   private hold(problems: Problem[]): void {

@@ -124,10 +124,11 @@ function readOverrides(raw: unknown): OverridesRecord {
   return raw === undefined ? { v: 1, items: [] } : migrate(raw, OVERRIDES_SCHEMA);
 }
 
-/** Appends one override (atomically); beyond MAX_OVERRIDES the oldest are dropped. */
+/** Appends one override (atomically) once (a retried save repeats it); beyond MAX_OVERRIDES the oldest are dropped. */
 export async function addRemarkOverride(item: RemarkOverride): Promise<void> {
   await db.update<unknown>('meta', OVERRIDES_KEY, (old) => {
     const rec = readOverrides(old);
+    if (rec.items.some((i) => i.at === item.at && i.orderId === item.orderId)) return rec;
     return { v: 1, items: [...rec.items, item].slice(-MAX_OVERRIDES) } satisfies OverridesRecord;
   });
 }

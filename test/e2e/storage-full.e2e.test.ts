@@ -5,30 +5,36 @@
  * does not apply to an unlimited origin. The test makes the worker's IndexedDB refuse writes the
  * way a full disk does (QuotaExceededError) and checks what the agent meets: a note saved on the
  * buyer card says the storage is full, the typed text stays, nothing saved before is lost, and the
- * same note saves once there is room again.
+ * same note saves once there is room again. Likewise a remark saved on an order page (the page's own
+ * save goes through; the panel says its follow-up was not made, and 重试 makes it) and a follow-up
+ * note typed in the popup (the input keeps the text).
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { buyerNotesSuite } from './suite';
 
 const s = buyerNotesSuite();
 const BUYER = '米粒妈妈';
 const notes = () => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
 
-/** The worker's IndexedDB writes fail as on a full disk (on), or work again (off). */
+/** The worker's IndexedDB writes (put and add) fail as on a full disk (on), or work again (off). */
 async function diskFull(on: boolean): Promise<void> {
   const sw = await s.h.serviceWorker();
   await sw.evaluate((full) => {
     const g = globalThis as any;
     const proto = IDBObjectStore.prototype as any;
     g.__kfPut ??= proto.put;
-    proto.put = full
-      ? function () {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        }
-      : g.__kfPut;
+    g.__kfAdd ??= proto.add;
+    const boom = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    proto.put = full ? boom : g.__kfPut;
+    proto.add = full ? boom : g.__kfAdd;
   }, on);
 }
+
+/** The shop's calendar date `days` from now (the demo shop keeps Beijing time). */
+const shopDate = (days: number) => new Date(Date.now() + days * 864e5 + 8 * 3600e3).toISOString().slice(0, 10);
 
 describe('when the disk is full', () => {
   it('a note saved on the buyer card says the storage is full, keeps the text, loses nothing, and saves once there is room', async () => {
@@ -56,5 +62,69 @@ describe('when the disk is full', () => {
     await expect.poll(() => input.inputValue()).toBe('');
     await expect.poll(async () => (await notes()).join('|')).toMatch(/地址改到公司.*只发顺丰|只发顺丰.*地址改到公司/);
     expect(await inPanel(s.page, '[data-kf="customer-save-error"]').count()).toBe(0);
+  });
+
+  it('a remark saved on an order page says its follow-up was not recorded, and 重试 records it once there is room', async () => {
+    const PURPLE = '3930018273645518290';
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+    const followupsOfOrder = async () => JSON.stringify(await callFromExtensionPage(s.ext, 'listFollowups', { perGroup: 200 })).split(PURPLE).length - 1;
+    const remarkLines = async () => {
+      const { items } = await callFromExtensionPage<{ items: { history: { kind: string; ref?: string }[] }[] }>(s.ext, 'listCustomers', {});
+      return items.flatMap((c) => c.history).filter((e) => e.kind === 'remark-saved' && e.ref === PURPLE).length;
+    };
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(shopDate(4));
+    await inPanel(s.page, 'input[data-field="reason"]').fill('等面料到货');
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+
+    const unrecorded = inPanel(s.page, '[data-kf="remark-unrecorded"]');
+    await diskFull(true);
+    try {
+      await remarkDialog.save(s.page).click();
+      // The page's own save is the page's: it went through.
+      await expect.poll(async () => (await remarkDialog.saves(s.page)).map((x) => x.orderId)).toEqual([PURPLE]);
+      await expect.poll(() => unrecorded.textContent()).toContain('存储空间已满');
+      expect(await unrecorded.textContent()).toContain('跟进');
+      expect(await inPanel(s.page, '[data-kf="remark-notice"]').count()).toBe(0);
+      expect(await remarkLines()).toBe(0);
+      // Still full: 重试 fails again and says so; nothing is dropped.
+      await inPanel(s.page, '[data-kf="remark-retry"]').click();
+      await expect.poll(() => unrecorded.getAttribute('data-count')).toBe('1');
+    } finally {
+      await diskFull(false);
+    }
+    await inPanel(s.page, '[data-kf="remark-retry"]').click();
+    await expect.poll(() => unrecorded.count()).toBe(0);
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-notice"]').textContent()).toContain('跟进已补上');
+    expect(await followupsOfOrder()).toBeGreaterThan(0);
+    expect(await remarkLines()).toBe(1);
+  });
+
+  it('a follow-up note typed in the popup keeps its input and text, and saves with Enter once there is room', async () => {
+    const fu = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', dueAt: Date.now() + 3600e3 });
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator(`[data-kf="followup"][data-id="${fu.id}"]`);
+      await row.click();
+      await popup.keyboard.press('n');
+      const input = row.locator('[data-kf="note-input"]');
+      await input.fill('买家说周五前都在家');
+      await diskFull(true);
+      try {
+        await input.press('Enter');
+        await expect.poll(() => row.locator('[data-kf="followup-error"]').textContent()).toContain('存储空间已满');
+        expect(await input.inputValue()).toBe('买家说周五前都在家');
+      } finally {
+        await diskFull(false);
+      }
+      await input.press('Enter');
+      await expect.poll(() => row.locator('[data-kf="followup-note"]').textContent()).toBe('买家说周五前都在家');
+      expect(await input.count()).toBe(0);
+      expect(await row.locator('[data-kf="followup-error"]').count()).toBe(0);
+    } finally {
+      await popup.close();
+    }
   });
 });

@@ -103,6 +103,26 @@ describe('recordRemark', () => {
     expect(received).toEqual([]);
   });
 
+  it('fails when a sink could not write (a full disk), after giving the others their facts; a retry with the first time logs the override once', async () => {
+    let full = true;
+    const diskSink = async () => {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    remarkFactSinks.unshift(diskSink);
+    try {
+      const saved = purple(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today}`, { reason: '主管同意', problems: [{ code: 'x', message: 'x' }] });
+      const retry = { ...saved, payload: { ...saved.payload, at: Date.now() - 60_000 } };
+      expect(await dispatch(retry, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'quota' } });
+      expect(received.map((x) => x.facts.length)).toEqual([1]);
+      full = false;
+      ok(await dispatch(retry, 'content-script', DEMO_PAGE));
+      const list = ok<{ at: number }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
+      expect(list.map((o) => o.at)).toEqual([retry.payload.at]);
+    } finally {
+      remarkFactSinks.splice(remarkFactSinks.indexOf(diskSink), 1);
+    }
+  });
+
   it('reads the remark with the shop’s own edited rules', async () => {
     // The shop renamed the purple title: the old title is no longer the purple rule.
     const edited = cloneRuleSet(PRESET_A);

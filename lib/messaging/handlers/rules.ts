@@ -61,15 +61,21 @@ export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: 
   return remarkFacts(parsed, order.orderId, order.buyer);
 }
 
-/** Runs every sink; one feature's failure does not keep the others from their facts. */
-async function deliver(facts: RemarkFact[], ctx: RemarkFactContext): Promise<void> {
+/**
+ * Runs every sink; one feature's failure does not keep the others from their facts. Returns the
+ * first failure: a remark the agent saved must not be called recorded when its follow-up was not
+ * (recordRemark throws it to the panel); a list's remark is read again with the next report.
+ */
+async function deliver(facts: RemarkFact[], ctx: RemarkFactContext): Promise<unknown> {
+  let failed;
   for (const sink of remarkFactSinks) {
     try {
       await sink(facts, ctx);
     } catch (err) {
-      console.error('[kf] remark fact sink failed', err);
+      failed ??= err;
     }
   }
+  return failed;
 }
 
 /** The reportOrders sink: each reported row's remark, parsed against the shop's current rules. */
@@ -101,6 +107,8 @@ export function parseRecordRemark(payload: unknown): RecordRemarkRequest {
     ...(p.buyerId === undefined ? {} : { buyerId: str(p.buyerId, 'buyerId', BUYER_ID_MAX, { nonEmpty: true }) }),
     flag: p.flag,
     text: str(p.text, 'text', 4000),
+    // The panel's retry repeats the first attempt's time: the buyer's history line (named by it) is not written twice.
+    ...(typeof p.at === 'number' && p.at >= 0 ? { at: p.at } : {}),
   };
   if (p.override !== undefined) {
     const o = obj(p.override, 'recordRemark.override');
@@ -158,32 +166,42 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
   },
   recordRemark: {
     content: true,
+    /**
+     * Every part is tried (the override log, each sink) and then the first failure is thrown: the
+     * panel keeps the request and sends it again, which only adds what is missing.
+     */
     async handle(payload) {
       const req = parseRecordRemark(payload);
-      const now = Date.now();
+      const now = req.at ?? Date.now();
       let overrideRecorded = false;
+      let failed;
       const settings = await loadSettings();
       if (req.override) {
-        await addRemarkOverride({
-          at: now,
-          platform: req.platform,
-          orderId: req.orderId,
-          buyer: req.buyer,
-          flag: req.flag,
-          agent: settings.shop.agentName,
-          reason: req.override.reason,
-          problems: req.override.problems,
-          text: req.text,
-        });
-        overrideRecorded = true;
-        await announceChange('rules');
+        try {
+          await addRemarkOverride({
+            at: now,
+            platform: req.platform,
+            orderId: req.orderId,
+            buyer: req.buyer,
+            flag: req.flag,
+            agent: settings.shop.agentName,
+            reason: req.override.reason,
+            problems: req.override.problems,
+            text: req.text,
+          });
+          overrideRecorded = true;
+          await announceChange('rules');
+        } catch (err) {
+          failed = err;
+        }
       }
       const ruleSet = await loadRuleSet();
       const facts = factsOfRemark(req.text, ruleSet, req, now, shopZone(settings));
-      await deliver(facts, {
+      failed ??= await deliver(facts, {
         platform: req.platform, orderId: req.orderId, buyer: req.buyer, ...(req.buyerId ? { buyerId: req.buyerId } : {}), flag: req.flag, text: req.text,
         origin: 'saved', overridden: overrideRecorded, now,
       });
+      if (failed) throw failed;
       return { facts: facts.length, overrideRecorded };
     },
   },
