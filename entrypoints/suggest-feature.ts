@@ -7,7 +7,8 @@ import { panelIndex, panelSearch } from '@/lib/panel/panel-index';
 import { combineSignals } from '@/lib/domain/suggest/combine';
 import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
+import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages });
 });
