@@ -2,9 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '@/lib/panel/store';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
-import { setLocale } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { PanelContext } from './PanelContext';
 import { Panel } from './Panel';
+import { SuggestionList } from './SuggestionList';
 import { mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -44,6 +46,31 @@ describe('Panel', () => {
     const name = nameOf(show({ collapsed: true }).querySelector('[data-kf="expand"]'));
     expect(name).toContain('展开');
     expect(name).toContain('客服助手');
+  });
+
+  it('says when the buyer has written nothing since the shop’s last reply, in Chinese and in English', () => {
+    registerMessages(suggestPanelMessages); // as the panel does when the suggest feature is in
+    const basis = (state: Partial<PanelState>) => {
+      const store = new Store({ buyerMessages: ['快递到哪了'], suggestions: [], query: '', engineReady: true, signalsReady: true, ...state } as unknown as PanelState);
+      const m = mount(
+        <PanelContext.Provider value={{ store } as unknown as PanelController}>
+          <SuggestionList />
+        </PanelContext.Provider>,
+      );
+      cleanup = m.unmount;
+      return m.root.querySelector('[data-kf="basis"] summary')?.textContent;
+    };
+    setLocale('zh-CN');
+    expect(basis({ answered: false })).toBe('依据买家最近 1 条消息');
+    cleanup!();
+    expect(basis({ answered: true })).toBe('店铺回复后买家还没有新消息 · 依据回复前的 1 条');
+    cleanup!();
+    // Before the engine (and its strings) is in, the plain line.
+    expect(basis({ answered: true, engineReady: false })).toBe('依据买家最近 1 条消息');
+    cleanup!();
+    setLocale('en');
+    expect(basis({ answered: true })).toBe('No buyer message since the shop’s last reply · based on the 1 before it');
+    setLocale('zh-CN');
   });
 
   it('shows the fill-in box as a dialog named by its heading', () => {

@@ -11,7 +11,7 @@ export function SuggestionList() {
       {s.buyerMessages.length > 0 && (
         // What the suggestions answer: the buyer's latest messages as read from the page (text only).
         <details class="kf-basis" data-kf="basis">
-          <summary>{t('panel.basis', { count: s.buyerMessages.length })}</summary>
+          <summary>{t(s.answered && s.engineReady ? 'panel.basisAnswered' : 'panel.basis', { count: s.buyerMessages.length })}</summary>
           <ol>
             {s.buyerMessages.map((m) => (
               <li data-kf="basis-msg">{m}</li>

@@ -9,7 +9,8 @@ import { combineSignals } from '@/lib/domain/suggest/combine';
 import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
+import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages });
 });

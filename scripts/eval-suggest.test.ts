@@ -58,21 +58,26 @@ describe('eval-suggest input', () => {
 });
 
 describe('eval-suggest --context', () => {
-  it('classifies a turn with its conversation: a short follow-up gets the need asked before it', () => {
+  it('classifies a turn with its conversation: a short follow-up gets the need asked before it since the shop’s last reply', () => {
     const dir = tmp();
     // Two sessions in the JDDC sample's layout: session, user, is_agent, transferred, repeat, sku, text.
     const row = (s: string, agent: number, text: string) => [s, 'u', agent, 0, 0, 'nan', text].join('\t');
     writeFileSync(join(dir, 'jddc_chat_sample.tsv'), [
-      row('s1', 1, '欢迎光临小店'), row('s1', 0, '我的退款什么时候到账'), row('s1', 1, '已经在处理了'), row('s1', 0, '接下来呢'),
+      row('s1', 0, '你好'), row('s1', 1, '欢迎光临小店'), row('s1', 0, '我的退款什么时候到账'), row('s1', 0, '接下来呢'),
       row('s2', 1, '欢迎光临小店'), row('s2', 0, '接下来呢'),
+      row('s3', 0, '我的退款什么时候到账'), row('s3', 1, '已经在处理了'), row('s3', 0, '接下来呢'),
     ].join('\n') + '\n');
     const f = join(dir, 'l.tsv');
-    writeFileSync(f, 'id\tscenario\talso\ttext\njd4\trefund-status\t\t接下来呢\n');
+    writeFileSync(f, 'id\tscenario\talso\ttext\njd4\trefund-status\t\t接下来呢\njd9\trefund-status\t\t接下来呢\n');
     const alone = readLabelledTurns(f, null);
     const withContext = attachContext(alone, new Dialogues(dir));
+    // The buyer's turns since the shop's last reply, as the panel reads them (lib/domain/suggest/context.ts).
     expect(withContext[0]!.context).toEqual(['我的退款什么时候到账', '接下来呢']);
     expect(shown(alone[0]!)).toEqual([]);
     expect(shown(withContext[0]!)[0]).toBe('refund-status');
+    // A question the shop has answered is not lent to the next turn.
+    expect(withContext[1]!.context).toEqual(['接下来呢']);
+    expect(shown(withContext[1]!)).toEqual([]);
     // The first line of another session has no earlier turns.
     expect(new Dialogues(dir).dialogue('jd6')).toEqual([{ from: 'agent', text: '欢迎光临小店' }, { from: 'buyer', text: '接下来呢' }]);
   });

@@ -41,11 +41,12 @@ vi.mock('./features', async () => {
   const { combineSignals } = await import('../domain/suggest/combine');
   const { prefillFills } = await import('../domain/templates/prefill');
   const { renderTemplate } = await import('../domain/templates/variables');
+  const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
   return {
     // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate };
+      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages };
     },
   };
 });
@@ -54,6 +55,7 @@ import { bootDemo, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
 import type { CardFrameHost } from './card-frame';
 import { PanelController } from './controller';
+import { t } from '../i18n';
 
 let demo: DemoHooks;
 let abort: AbortController;
@@ -86,6 +88,20 @@ it('opens an unpaid-order follow-up with the payment reminder first, not 重复�
   // The follow-up's situation did not come from that message: its words (我看 / 看看) choose nothing.
   expect(top()[0]).toBe('催付（截单提醒）');
   expect(top()).not.toContain('重复拍下');
+});
+
+it('answers the buyer’s messages since the shop’s last reply; when the shop spoke last, the ones it answered, saying so', async () => {
+  // 小鹿乱撞0521: 亲，在吗？ was answered; the two questions after the reply are the basis.
+  const { panel } = await panelOn('u-1001');
+  expect(panel.store.get().buyerMessages).toEqual(['这条碎花裙我身高162体重52公斤穿什么码', '拍下了还没付，今天能发货吗']);
+  expect(panel.store.get().answered).toBe(false);
+  abort.abort();
+  // 米粒妈妈: the shop's 请稍等 is the last message; the basis is the question it answered.
+  const later = await panelOn('u-1008');
+  expect(later.panel.store.get().buyerMessages).toEqual(['快递到哪了，物流一直不动']);
+  expect(later.panel.store.get().answered).toBe(true);
+  // The line saying so came with the engine.
+  expect(t('panel.basisAnswered', { count: 1 })).toBe('店铺回复后买家还没有新消息 · 依据回复前的 1 条');
 });
 
 it('hands the ranking every order of the buyer: 已付款确认 is not offered to a buyer whose orders are unpaid and refunding', async () => {

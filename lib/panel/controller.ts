@@ -21,7 +21,7 @@ import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
 import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
-import { getLocale, setLocale, t } from '../i18n';
+import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
@@ -73,6 +73,8 @@ export interface PanelState {
    */
   buyerId: string | null;
   buyerMessages: string[];
+  /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
+  answered: boolean;
   classification: Classification | null;
   /** False while the background's model and learned picks for the current message are awaited. */
   signalsReady: boolean;
@@ -153,6 +155,7 @@ export class PanelController {
     buyer: null,
     buyerId: null,
     buyerMessages: [],
+    answered: false,
     classification: null,
     signalsReady: true,
     engineReady: false,
@@ -460,6 +463,7 @@ export class PanelController {
       (e) => {
         if (this.signal.aborted) return;
         this.engine = e;
+        registerMessages(e.messages);
         this.buildIndex();
         this.classifyNow();
       },
@@ -504,6 +508,7 @@ export class PanelController {
     let buyer: string | null = null;
     let buyerId: string | null = null;
     let buyerMessages: string[] = [];
+    let answered = false;
     let inputFound = false;
     let messagesUnread = false;
     let buyerUnread = false;
@@ -515,6 +520,7 @@ export class PanelController {
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
+      answered = read?.at(-1)?.from === 'agent';
       // A buyer writes in the open conversation, so someone is open: not naming them is a failed read.
       buyerUnread = !who && buyerMessages.length > 0;
       inputFound = this.findInput() !== null;
@@ -530,6 +536,7 @@ export class PanelController {
       buyer,
       buyerId,
       buyerMessages,
+      answered,
       inputFound,
       messagesUnread,
       buyerUnread,

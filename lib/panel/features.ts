@@ -13,7 +13,7 @@ import { call } from '../messaging/client';
 import type { PanelController } from './controller';
 import type { Platform, SiteAdapter } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
-import type { Locale } from '../i18n';
+import type { Locale, MessageBundle } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
@@ -66,6 +66,8 @@ export interface Features {
     renderTemplate: typeof renderTemplate;
     /** The situation list's arrow keys, Home, End and its one Tab stop (ScenarioChips). */
     roveSituations: typeof roveSituations;
+    /** The suggestion part's own strings (lib/i18n/messages/suggest-panel.ts): the panel registers them when the engine is in. */
+    messages: MessageBundle;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

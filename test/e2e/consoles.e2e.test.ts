@@ -50,7 +50,7 @@ interface Case {
   hooks: string;
   input: string;
   buyer: string;
-  /** The buyer's messages the panel should read, oldest first (no robot, system or image rows). */
+  /** The buyer's messages the panel should read since the shop's last reply, oldest first (no robot, system or image rows). */
   buyerMessages: string[];
 }
 
@@ -61,7 +61,8 @@ const CASES: Case[] = [
     hooks: '__pdd',
     input: '#replyTextarea',
     buyer: 'S*******n',
-    buyerMessages: ['你好，这款加绒的还有货吗', '我昨天下午就拍了，怎么还没发货', '能不能今天就发出去'],
+    // The two questions before were each answered by the shop (有货哦, 帮您查一下仓库).
+    buyerMessages: ['能不能今天就发出去'],
   },
   {
     name: 'JD 咚咚 (contenteditable)',
@@ -69,7 +70,8 @@ const CASES: Case[] = [
     hooks: '__jd',
     input: '.EditorContent',
     buyer: '京东用户_小满',
-    buyerMessages: ['你好，我想问下这个能开专票吗', '公司抬头需要提供什么'],
+    // 能开专票吗 was answered (可以开的).
+    buyerMessages: ['公司抬头需要提供什么'],
   },
   {
     name: 'Douyin 飞鸽 v1 (controlled textarea)',
@@ -77,7 +79,8 @@ const CASES: Case[] = [
     hooks: '__douyin',
     input: '[data-qa-id="qa-send-message-textarea"]',
     buyer: '豆豆爱吃梨',
-    buyerMessages: ['在吗，这个保温杯能装开水吗', '有没有大一点的容量'],
+    // 能装开水吗 was answered (可以装开水); the picture between is left out.
+    buyerMessages: ['有没有大一点的容量'],
   },
   {
     name: 'Douyin 飞鸽 v2, other class hashes',
@@ -85,7 +88,8 @@ const CASES: Case[] = [
     hooks: '__douyin',
     input: '[data-qa-id="qa-send-message-textarea"]',
     buyer: '豆豆爱吃梨',
-    buyerMessages: ['在吗，这个保温杯能装开水吗', '有没有大一点的容量'],
+    // 能装开水吗 was answered (可以装开水); the picture between is left out.
+    buyerMessages: ['有没有大一点的容量'],
   },
   {
     name: 'Kuaishou (a real Quill editor)',
@@ -93,7 +97,8 @@ const CASES: Case[] = [
     hooks: '__ks',
     input: '.ql-editor',
     buyer: '橙子不酸',
-    buyerMessages: ['这件卫衣是什么面料的', '这个颜色显白吗'],
+    // 什么面料的 was answered (纯棉的).
+    buyerMessages: ['这个颜色显白吗'],
   },
 ];
 

@@ -172,6 +172,38 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
     }
   });
 
+  it('a shop reply that writes today’s deadline out (今天HH:00前, no {截单时间}) is marked once that Beijing time has passed, on its card and in the fill-in box, and no longer leads the unpaid buyer’s suggestions', async () => {
+    // The hour now in Beijing: its HH:00 has passed (at 00:xx, 00:00 has, as a 00:00 cut-off has).
+    const hour = String(new Date(Date.now() + 8 * 60 * MIN).getUTCHours()).padStart(2, '0');
+    const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(ext, 'getLibrary');
+    // First in the library (the shop's priority) and for payment: before the fix it led an unpaid buyer's suggestions.
+    const clock = { id: 'shop-time-e2e-clock', title: '写明时间的催付', body: `亲，拍下还没付款的话，今天${hour}:00前付款今天就能发货哦`, group: lib.groups[0], scenarios: ['payment', 'shipping-time'], code: 'xmsj' };
+    const ask = { id: 'shop-time-e2e-clock-fill', title: '有货写明时间', body: `亲，{颜色?}有现货，今天${hour}:00前付款当天发出`, group: lib.groups[0], scenarios: ['stock'], code: 'yhsj' };
+    await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: [clock, ask, ...lib.templates] });
+    // The shop's cut-off is still ahead (but at 23:59 itself): the written-out time alone decides.
+    await cutoffAt('23:59');
+    try {
+      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await inPanel(page, '[data-kf="suggestions"][data-signals="ready"] [data-kf="template"]').first().waitFor();
+      const suggested = await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template-id')));
+      // Alt+1 is the reminder true at any hour ({付款发货}), not the one whose time has passed (it led before).
+      expect(suggested[0]).toBe('pay-remind');
+
+      await inPanel(page, '[data-kf="search"]').fill('写明时间');
+      const card = inPanel(page, '[data-kf="results"] [data-template-id="shop-time-e2e-clock"]');
+      await expect.poll(() => card.locator('.kf-tpl-body').textContent()).toBe(clock.body); // the shop's words, as written
+      expect(await card.locator('[data-kf="past-cutoff"]').textContent()).toBe('今天的截单时间已过，请改后再发');
+
+      await inPanel(page, '[data-kf="search"]').fill('有货写明时间');
+      await inPanel(page, '[data-kf="results"] [data-template-id="shop-time-e2e-clock-fill"] .kf-tpl-main').click();
+      await expect.poll(() => inPanel(page, '[data-kf="fill"] [data-kf="past-cutoff"]').textContent()).toBe('今天的截单时间已过，请改后再发');
+      expect(await demo.sent(page)).toBe(0);
+    } finally {
+      await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: lib.templates });
+      await cutoffAt('16:00');
+    }
+  });
+
   it('the library list on an order page shows replies filled with the shop’s names, not {店铺} {客服}', async () => {
     await openDemoOrders(page, h.demoUrl);
     const hi = inPanel(page, '[data-kf="group-list"] [data-template-id="welcome-new"] .kf-tpl-body');

@@ -209,6 +209,33 @@ it('sends a seller page the library without its pinyin initials, the index as st
   expect(await send('getLibrary')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 
+it('answers what the buyer wrote since the shop’s last reply: a question the shop answered adds no chip, and with nothing new the panel says so', async () => {
+  await openDemoChat(page, h.demoUrl, { buyer: '阳光明媚的日子' });
+  await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+  const basis = () => inPanel(page, '[data-kf="basis-msg"]').allTextContents();
+  const summary = () => inPanel(page, '[data-kf="basis"] summary').textContent();
+  const chips = () => inPanel(page, '[data-kf="chip"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')));
+  try {
+    await demo.push(page, '买这个能给开发票吗');
+    await expect.poll(chips).toContain('invoice');
+    // The agent answers in the chat box and sends it; the console shows it as the shop's message.
+    await chatInput(page).click();
+    await page.keyboard.type('可以的亲，下单后联系我开');
+    await page.click('.send-btn');
+    // Nothing new from the buyer: the suggestions stay those for their round, and the line says so.
+    await expect.poll(summary).toBe('店铺回复后买家还没有新消息 · 依据回复前的 3 条');
+    expect(await basis()).toEqual(['你好，我地址写错了，能帮我改一下吗', '改成浙江省杭州市西湖区文三路90号', '买这个能给开发票吗']);
+    // The buyer writes again: only that counts, and the answered 开发票 lends it nothing.
+    await demo.push(page, '那我先拍了');
+    await expect.poll(basis).toEqual(['那我先拍了']);
+    expect(await summary()).toBe('依据买家最近 1 条消息');
+    await inPanel(page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
+    expect(await chips()).not.toContain('invoice');
+  } finally {
+    await demo.reset(page);
+  }
+});
+
 it('ranks a payment reminder among the suggestions when the buyer has an unpaid order on the page', async () => {
   const ids = async (buyer: string) => {
     await openDemoChat(page, h.demoUrl, { buyer });

@@ -88,6 +88,30 @@ describe('rankTemplates', () => {
     expect(rankTemplates(lib, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid'], now: beijing(23) })[0]!.template.id).toBe('pay-remind');
   });
 
+  it('after a time the shop wrote out as today’s deadline (今天16:00前), does not lead with that reply, whatever the cut-off setting', () => {
+    // QA: the shop's own reply said 今天16:00前 in words; at 17:00 it still took Alt+2 for an unpaid buyer.
+    const lib = buildTemplateIndex([
+      T('pay-clock', ['payment'], '催付（写明时间）', '亲，您拍下的宝贝还没付款哦，今天16:00前付款当天就能发出～', '付款催付'),
+      ...library,
+      T('pay-any-hour', ['payment'], '催付（按时间）', '亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到。', '付款催付'),
+    ]);
+    const shop = { cutoff: '18:00', zone: 480 };
+    const beijing = (h: number) => Date.UTC(2026, 11, 3, h - 8, 3);
+    const top = (text: string, now: number) =>
+      rankTemplates(lib, { classification: classify([text]), text, orderStatuses: ['unpaid'], now, shop }).map((r) => r.template.id);
+    expect(top('在吗', beijing(15))[0]).toBe('pay-clock');
+    // 17:03: before the shop's cut-off (18:00), after the time the reply gives the buyer.
+    expect(top('在吗', beijing(17))).not.toContain('pay-clock');
+    expect(top('在吗', beijing(17))[0]).not.toBe('pay-clock');
+    // Even when the buyer asks about paying, it comes after the reminders true now (the cut-off's is, till 18:00).
+    expect(top('怎么付款', beijing(15))[0]).toBe('pay-clock');
+    const asked = top('怎么付款', beijing(17));
+    expect(asked.slice(0, 2).sort()).toEqual(['pay-any-hour', 'pay-remind']);
+    // Another day's time is no deadline of today's.
+    const tomorrow = buildTemplateIndex([T('pay-tomorrow', ['payment'], '催付（明天）', '亲，明天10点前付款也能赶上第一批发货～', '付款催付'), ...library]);
+    expect(rankTemplates(tomorrow, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid'], now: beijing(17), shop })[0]!.template.id).toBe('pay-tomorrow');
+  });
+
   it('does not push a payment reminder over an after-sale need', () => {
     expect(rank('我想退货', { orderStatuses: ['unpaid'] })[0]!.template.scenarios).toContain('return');
   });

@@ -1,7 +1,7 @@
 import type { ScenarioId } from '../scenarios';
 import type { OrderStatus, Template } from '../templates/types';
 import { shippingDay } from '../templates/variables';
-import type { Zone } from '../time';
+import { wallOf, type Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { fitOf, PRE, stageOfOrders, stageOfWords } from './fit';
@@ -46,7 +46,8 @@ export interface RankInput {
   /**
    * The shop's daily cut-off ('HH:MM') and its zone (shopZone; the panel hands its render context):
    * once it has passed, a reply that names it as a deadline (今天{截单时间}前付款…) is no longer led
-   * with. Absent: not looked at.
+   * with, nor one that writes out a time of today already past in this zone (今天16:00前…). Absent:
+   * not looked at.
    */
   shop?: { cutoff: string; zone: Zone };
 }
@@ -287,7 +288,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
   const late = !!input.shop && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
-  const pastDeadline = (t: number) => late && index.cutoffDeadline[t] === 1;
+  // A deadline written out as a clock time (今天16:00前) has passed at that minute of the shop's day.
+  const minute = input.shop ? wallOf(now, input.shop.zone).minutes : -1;
+  const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;
   const fit = fitOf(index.templates);
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);

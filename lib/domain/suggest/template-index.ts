@@ -1,7 +1,7 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type Template } from '../templates/types';
 import { bigrams, normalize } from './normalize';
-import { namesCutoffDeadline } from '../templates/variables';
+import { namesCutoffDeadline, todayDeadline } from '../templates/variables';
 
 /**
  * Everything ranking and search need, computed once per library (rebuild when the library
@@ -24,6 +24,8 @@ export interface TemplateIndex {
   orderBits: Uint8Array;
   /** 1 where the body names the cut-off as a deadline (今天{截单时间}前…: namesCutoffDeadline). */
   cutoffDeadline: Uint8Array;
+  /** The clock time (minutes, shop time) the body writes out as today's deadline (今天16:00前: todayDeadline); NO_DEADLINE where none. */
+  clockDeadline: Uint16Array;
   /** Character bigram → template positions whose title or body contains it (sorted, unique). */
   postings: Map<string, Int32Array>;
   /** Normalised title and body, for substring search. */
@@ -49,6 +51,9 @@ export function orderMask(states: readonly string[] | undefined): number {
   if (states) for (const s of states) m |= ORDER_BIT.get(s) ?? 0;
   return m;
 }
+
+/** clockDeadline of a template that writes out no deadline for today: later than any minute of a day. */
+export const NO_DEADLINE = 0xffff;
 
 export const TONE_WARM = 1;
 export const TONE_CALM = 2;
@@ -105,6 +110,7 @@ function fieldsOf(templates: readonly Template[]) {
   const toneBits = new Uint8Array(n);
   const orderBits = new Uint8Array(n);
   const cutoffDeadline = new Uint8Array(n);
+  const clockDeadline = new Uint16Array(n);
   const codes: (string | undefined)[] = new Array(n);
   const push = (m: Map<ScenarioId, number[]>, s: ScenarioId, i: number) => {
     const l = m.get(s);
@@ -126,6 +132,7 @@ function fieldsOf(templates: readonly Template[]) {
     scenarioBits[i] = bits;
     orderBits[i] = orderMask(t.orders);
     cutoffDeadline[i] = namesCutoffDeadline(t.body) ? 1 : 0;
+    clockDeadline[i] = todayDeadline(t.body) ?? NO_DEADLINE;
     codes[i] = t.code?.toLowerCase();
   }
   const freeze = (m: Map<ScenarioId, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)] as const));
@@ -139,6 +146,7 @@ function fieldsOf(templates: readonly Template[]) {
     toneBits,
     orderBits,
     cutoffDeadline,
+    clockDeadline,
     codes,
     initials: null,
   };

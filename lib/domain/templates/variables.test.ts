@@ -9,6 +9,7 @@ import {
   parseCutoff,
   renderTemplate,
   shippingDay,
+  todayDeadline,
   type RenderContext,
 } from './variables';
 
@@ -288,6 +289,65 @@ describe('a shop’s own reply that names the cut-off as a deadline', () => {
     expect(namesCutoffDeadline('{付款发货}，早付款早收到')).toBe(false);
     const rule = renderTemplate('每天{截单时间}前付款的订单当天发出，您现在付款{发货日}发出', ctx({ now: at(2026, 12, 3, 23, 10) }));
     expect(rule.pastCutoff).toBe(false);
+  });
+});
+
+describe('a shop’s own reply that writes today’s deadline out as a clock time (QA: 今天16:00前 typed, not {截单时间})', () => {
+  onComputerZone('UTC');
+  const hm = (m: number | null) => (m === null ? null : `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`);
+
+  it('reads the common ways of writing a time today as that time of the shop’s day', () => {
+    const cases: [string, string][] = [
+      ['亲，今天16:00前付款当天就给您发出', '16:00'],
+      ['今天１６：３０前拍下都能发', '16:30'],
+      ['今天16点前付款哦', '16:00'],
+      ['今天下午4点前拍下今天发', '16:00'],
+      ['今天下午四点半以前付款可以当天走', '16:30'],
+      ['当天十六点之前付款的都能发', '16:00'],
+      ['今日17时前下单', '17:00'],
+      ['今天的17点前', '17:00'],
+      ['今晚8点前付款明早第一批发', '20:00'],
+      ['今天晚上12点前都可以改', '24:00'],
+      ['今天中午12点前付款，下午就发', '12:00'],
+      ['今天中午1点前付款', '13:00'],
+      ['今天5点前拍好', '17:00'], // an hour written with 点 and no part of the day: the afternoon
+      ['{今天}16点前付款当天发', '16:00'],
+      ['16点前付款，今天就能给您发出', '16:00'], // no daily-rule word: today's promise
+      ['今天上午11点前付款上午发，今天16点前付款下午发', '11:00'], // the earliest deadline it sets
+    ];
+    for (const [body, want] of cases) expect(hm(todayDeadline(body)), body).toBe(want);
+  });
+
+  it('sets no deadline for a span, another day, a time after, or the daily rule', () => {
+    for (const body of [
+      '付款后48小时内发货',
+      '明天10点前给您回复',
+      '明天下午4点前发出',
+      '今天付款，明天10点前发出', // the time is tomorrow's
+      '12月5日16点前会到',
+      '周五16点前发货',
+      '每天16点前付款当天发出',
+      '16点前付款当天发货，之后的次日发', // the daily rule: true at any hour
+      '今天16点后付款的明天发',
+      '2小时前已经发出了',
+      '亲，{付款发货}，早付款早收到',
+      '今天{截单时间}前付款当天发出', // the cut-off variable: namesCutoffDeadline's
+    ]) expect(todayDeadline(body), body).toBeNull();
+  });
+
+  it('is flagged from that minute of the shop’s day (Beijing, on a computer on UTC), never before, its text as written', () => {
+    const own = '亲，今天16:00前付款当天发出哦';
+    // The shop's cut-off is later: the written time decides, not the setting.
+    const c = (h: number, m: number) => ctx({ now: at(2026, 12, 3, h, m), cutoff: '18:00' });
+    expect(renderTemplate(own, c(15, 59)).pastCutoff).toBe(false);
+    expect(renderTemplate(own, c(16, 0)).pastCutoff).toBe(true);
+    expect(renderTemplate(own, c(23, 10)).pastCutoff).toBe(true);
+    expect(renderTemplate(own, c(23, 10)).text).toBe(own);
+    // Just after Beijing's midnight (16:10 UTC the day before) it is a new day: not past.
+    expect(renderTemplate(own, c(0, 10)).pastCutoff).toBe(false);
+    expect(renderTemplate('今天下午4点前付款当天发出', c(17, 0)).pastCutoff).toBe(true);
+    expect(renderTemplate('明天下午4点前发出', c(17, 0)).pastCutoff).toBe(false);
+    expect(renderTemplate('付款后48小时内发货', c(23, 0)).pastCutoff).toBe(false);
   });
 });
 

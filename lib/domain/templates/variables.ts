@@ -185,6 +185,64 @@ export function namesCutoffDeadline(body: string): boolean {
   return CUTOFF_TOKEN.test(body) && (/今天[{｛](?:截单时间|cutoff)/i.test(body) || !DAILY_RULE.test(body));
 }
 
+// A clock time written out as a same-day deadline (今天16:00前, 今天下午4点半之前, 当天十六点前, 今晚8点以前,
+// 16点前付款今天发): an optional day word (today's only; {今天} renders as today's date), an optional
+// part of the day, the hour in digits or Chinese numerals, 点/时 or a colon with minutes, then 前.
+const CLOCK_DEADLINE = new RegExp(
+  '(今天|今日|当天|当日|[{｛](?:今天|today)[}｝])?的?\\s*(今晚|凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|晚)?\\s*' +
+    '(?<![0-9０-９.])([0-9０-９]{1,2}|[零一二两三四五六七八九十]{1,3})' +
+    '(?:\\s*[:：]\\s*([0-9０-９]{2})|\\s*[点點时時]\\s*(?:(半)|([0-9０-９]{1,2}|[零一二三四五六七八九十]{1,3})分?|整)?)' +
+    '\\s*(?:之前|以前|前)',
+  'gi',
+);
+// Written just before a time without a day word of its own, these make it another day's (明天10点前)
+// or every day's (每天16点前): not today's deadline.
+const OTHER_DAY = /(?:明天|明日|明早|明晚|后天|次日|隔天|翌日|第二天|改天|昨天|每天|每日|平时|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|工作日|节假日|[0-9０-９一二三四五六七八九十]\s*[号號日])的?\s*$/;
+const CN_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 16, １６, 十六, 二十, 四 → the number; NaN when it is none. */
+function clockNumber(s: string): number {
+  if (/^[0-9０-９]+$/.test(s)) return Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
+  const [tens, ones] = s.split('十');
+  if (ones === undefined) return s.length === 1 ? (CN_DIGIT[s] ?? NaN) : NaN;
+  return (tens ? (CN_DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (CN_DIGIT[ones] ?? NaN) : 0);
+}
+
+/**
+ * The earliest clock time a body gives the buyer as a deadline *today*, in minutes after the shop's
+ * midnight, written out in the shop's own words (今天16:00前付款当天发出, 今天下午4点前, 当天十六点之前,
+ * 今晚8点前) rather than with {截单时间}; null when it sets none. Such a text is as stale after that
+ * time as a {截单时间} deadline after the cut-off. Not today's: another day's (明天10点前, 12月5日16点前),
+ * a span (48小时内), a time after (16点后), and the daily rule with no day word before the time
+ * (16点前付款当天发，之后次日发 — DAILY_RULE, true at any hour). An hour of 1–7 written with 点 and no
+ * part of the day is read as the afternoon (今天5点前 = 17:00: no shop sets a buyer a deadline before
+ * dawn); a colon time is read as written (05:00), and 00:00 is past all day, as a 00:00 cut-off is.
+ */
+export function todayDeadline(body: string): number | null {
+  let earliest: number | null = null;
+  const daily = DAILY_RULE.test(body);
+  for (const m of body.matchAll(CLOCK_DEADLINE)) {
+    const [, day, part, h, colonMin, half, min] = m;
+    if (!day && part !== '今晚' && (daily || OTHER_DAY.test(body.slice(0, m.index)))) continue;
+    let hour = clockNumber(h!);
+    const minutes = half ? 30 : colonMin || min ? clockNumber((colonMin || min)!) : 0;
+    if (!(hour <= 24 && minutes < 60)) continue;
+    if (part ? /下午|傍晚|晚/.test(part) ? hour <= 12 : part === '中午' && hour < 6 : colonMin === undefined && hour >= 1 && hour <= 7) hour += 12;
+    const at = hour * 60 + minutes;
+    if (earliest === null || at < earliest) earliest = at;
+  }
+  return earliest;
+}
+
+/**
+ * True when, at `now` in shop time, a deadline the body gives the buyer for today has passed: the
+ * cut-off it names with {截单时间} (namesCutoffDeadline), or a clock time it writes out (todayDeadline).
+ */
+export function pastDeadline(body: string, now: Date | number, cutoff: string, zone: Zone): boolean {
+  const clock = todayDeadline(body);
+  return (namesCutoffDeadline(body) && !shippingDay(now, cutoff, zone).isToday) || (clock !== null && wallOf(+now, zone).minutes >= clock);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
@@ -206,8 +264,9 @@ export interface RenderResult {
   /** Names (as written, without `?`) still unfilled, each once, in order of appearance. */
   missing: string[];
   /**
-   * The body names the cut-off as a deadline ({截单时间}, namesCutoffDeadline) and, in shop time,
-   * it has passed: the text would give the buyer a time already gone. The shop's words are never
+   * The body sets the buyer a deadline today — the cut-off by {截单时间} (namesCutoffDeadline) or a
+   * clock time written out (今天16:00前, todayDeadline) — and, in shop time, it has passed: the text
+   * would give the buyer a time already gone (pastDeadline). The shop's words are never
    * rewritten; the panel says so on the card and in the fill-in box.
    */
   pastCutoff: boolean;
@@ -278,5 +337,5 @@ export function renderTemplate(
     }
     return preview ? `【${v.name}】` : token;
   });
-  return { text, missing, pastCutoff: namesCutoffDeadline(body) && !shippingDay(ctx.now, ctx.cutoff, ctx.zone).isToday };
+  return { text, missing, pastCutoff: pastDeadline(body, ctx.now, ctx.cutoff, ctx.zone) };
 }
