@@ -151,7 +151,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
           <ul data-kf="changed-fields">
             {clash.fields.map((c) => (
               // The other value is buyer text typed elsewhere: rendered as text.
-              <li data-field={c.field}>{t('customers.options.clashField', { field: fieldLabel(c.field), theirs: shownValue(c, base) })}</li>
+              <li data-clash-field={c.field}>{t('customers.options.clashField', { field: fieldLabel(c.field), theirs: shownValue(c, base) })}</li>
             ))}
           </ul>
           <div class="kf-actions">

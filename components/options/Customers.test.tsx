@@ -398,7 +398,7 @@ describe('客户档案 → 编辑 a buyer', () => {
     const tab = await clashing();
     const notice = tab.q('[data-kf="changed-elsewhere"]')!;
     expect(notice.textContent).toContain('「小鹿乱撞0521」的档案在你打开编辑之后，已在别处');
-    expect(notice.querySelector('[data-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
+    expect(notice.querySelector('[data-clash-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
     expect(notice.querySelectorAll('li')).toHaveLength(1);
     // Shown while the agent types: it does not take the focus from the field they are in.
     expect(document.activeElement).not.toBe(notice);
@@ -436,7 +436,7 @@ describe('客户档案 → 编辑 a buyer', () => {
     tab.setRecords([applyPatch(stored, { preferences: '那边改成不要黑色' }, T + 5, noMask)]);
     await tab.click('[data-kf="customer-edit-save"]');
     expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
-    expect(tab.q('[data-kf="changed-elsewhere"] [data-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
+    expect(tab.q('[data-kf="changed-elsewhere"] [data-clash-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
     // The notice the save stopped at takes the focus (read out, and its buttons a Tab away).
     expect(document.activeElement).toBe(tab.q('[data-kf="changed-elsewhere"]'));
   });

@@ -4,7 +4,7 @@
  * so a change elsewhere to another field is kept; but a field changed in both places would be
  * overwritten by whichever saves last, without either agent knowing. Here each field of the form is
  * compared three ways: as the form opened (`base`), as typed (`draft`), as stored now (`now`).
- * Options page only: the panel's card does not import this.
+ * The panel's card (its form follows untouched fields) and the options page (which also says a clash).
  */
 import { editDraftOf, splitTags, SIZE_ORDER, type EditDraft } from './edit';
 import type { Customer, Sizes } from './types';
@@ -43,7 +43,7 @@ export interface EditClash {
  * follows `now`; a field both changed the same way is no longer a change; a field both changed
  * differently is a clash, and keeps what the agent typed until they choose.
  */
-export function rebaseEdit(base: Customer, draft: EditDraft, now: Customer): { draft: EditDraft; clashes: EditClash[] } {
+export function rebaseEdit(base: Customer | null, draft: EditDraft, now: Customer): { draft: EditDraft; clashes: EditClash[] } {
   const was = editDraftOf(base);
   const is = editDraftOf(now);
   const clashes: EditClash[] = [];
