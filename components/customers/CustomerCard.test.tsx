@@ -305,6 +305,25 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松，不要黑色');
   });
 
+  it('keeps a field saved elsewhere while the form is open on another field, and shows it in the form', async () => {
+    const records = { 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松', note: '原来的备注' }, T, { maskPii: true })) };
+    const { q, open, call, changed } = setup(records);
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="note"]'), '面板改的备注');
+    // The options page saves other preferences meanwhile: the card reloads the buyer.
+    records.小鹿 = applyPatch(records.小鹿, { preferences: '设置页改成不要黑色' }, T + 5, { maskPii: true });
+    changed();
+    await flush();
+    expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('设置页改成不要黑色');
+    expect((q('[data-kf="customer-editor"] [data-field="note"]') as HTMLTextAreaElement).value).toBe('面板改的备注');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    // Only the agent's own change: the preferences saved elsewhere are not put back.
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { note: '面板改的备注' } });
+    expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('设置页改成不要黑色');
+  });
+
   it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
     const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { sizes: { heightCm: 162 } }, T, { maskPii: true })) });
     await open('小鹿');

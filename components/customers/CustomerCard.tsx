@@ -5,6 +5,7 @@ import { useStore } from '../useStore';
 import { type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { rebaseEdit } from '@/lib/domain/customers/edit-clash';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
@@ -221,14 +222,16 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
 
 const FIELDS: SelectionField[] = ['sizes', 'preferences', 'addressNote', 'note'];
 
-function Editor(props: { customer: Customer | null; card: CustomerCardController; draft: EditDraft; onChange(d: Partial<EditDraft>): void; onDone(): void }) {
-  const c = props.customer;
+/** `base`: the record the edit is measured against (as the form opened, or last followed), not the live one. */
+function Editor(props: { base: Customer | null; card: CustomerCardController; draft: EditDraft; onChange(d: Partial<EditDraft>): void; onDone(): void }) {
+  const c = props.base;
   const { tags, sizes, preferences, addressNote, note } = props.draft;
   const edit = props.onChange;
   const [problems, setProblems] = useState<EditProblem[]>([]);
 
   const save = async () => {
-    // Only changed fields are sent: another tab's edit of another field is kept.
+    // Only fields changed since the form opened are sent: another tab's edit of another field is kept
+    // (measured against the live record, a field the agent never touched went back to its old value).
     const r = patchFromDraft(c, props.draft);
     setProblems(r.problems);
     if (!r.problems.length && (await props.card.saveFields(r.patch))) props.onDone();
@@ -339,7 +342,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
    * card (their form, if the agent left one open), and fields half edited for a buyer wait for them
    * rather than being lost or shown under someone else (like the quick-note draft, customers.ts).
    */
-  const edits = useRef(new Map<string, EditDraft>()).current;
+  const edits = useRef(new Map<string, { base: Customer | null; draft: EditDraft }>()).current;
   const [, redraw] = useState(0);
 
   useEffect(() => {
@@ -349,11 +352,19 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   if (!card || !s || !s.buyer) return null;
   const c = s.customer;
   const key = `${s.buyerId}\n${s.buyer}`;
-  const draft = edits.get(key);
+  let open = edits.get(key);
+  // The record was saved elsewhere meanwhile (the options page, another tab): fields the agent has
+  // not touched show it; a field both changed keeps what the agent typed (the later save wins).
+  if (open && c && open.base !== c) {
+    const r = rebaseEdit(open.base, open.draft, c);
+    edits.set(key, (open = { base: r.clashes.length ? open.base : c, draft: r.draft }));
+  }
+  const draft = open?.draft;
   const editing = !!draft;
   /** Opens (a draft), changes or closes (null) this buyer's form; a save answering after a switch closes its own buyer's. */
   const setDraft = (d: EditDraft | null) => {
-    if (d) edits.set(key, d);
+    const was = edits.get(key);
+    if (d) edits.set(key, { base: was ? was.base : c, draft: d });
     else edits.delete(key);
     redraw((n) => n + 1);
   };
@@ -390,7 +401,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.none')}
         </p>
       )}
-      {draft && <Editor key={key} customer={c} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key), ...d })} onDone={() => setDraft(null)} />}
+      {draft && <Editor key={key} base={open!.base} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key)?.draft, ...d })} onDone={() => setDraft(null)} />}
       {/* A field is shown only when it holds something: a buyer with a note and no sizes is not told "sizes: not recorded". */}
       {!editing && c && (hasSizes(c.sizes) || c.preferences || c.addressNote || c.note) && (
         <dl class="kf-cc-facts">

@@ -1,39 +1,87 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { rebaseEdit, takeTheirs, type EditClash, type EditField } from '@/lib/domain/customers/edit-clash';
 import { LIMITS, segmentOf } from '@/lib/domain/customers/customer';
 import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/types';
 import { reasonText } from '@/lib/messaging/reason';
 import { t } from '@/lib/i18n';
 
+/** The form's edit, measured against `base` (the record as the form opened, or as last agreed with). */
+interface EditState {
+  base: Customer;
+  draft: EditDraft;
+  /** A newer record saved elsewhere that changed fields the agent changed too, until they choose. */
+  clash: { now: Customer; fields: EditClash[] } | null;
+}
+
+/** `s` once `now` (the stored buyer) is known: untouched fields follow it; fields changed in both places clash. */
+function arrive(s: EditState, now: Customer): EditState {
+  const r = rebaseEdit(s.base, s.draft, now);
+  return r.clashes.length ? { ...s, draft: r.draft, clash: { now, fields: r.clashes } } : { base: now, draft: r.draft, clash: null };
+}
+
 /**
  * 客户档案: one buyer's fields edited without their chat — segment, tags, sizes, preferences,
  * address note, note — with the buyer card's rules (lib/domain/customers/edit.ts) and its masking
- * (on save, in the background). Only what the agent changed is sent, measured against the record
- * as the form opened, so an edit made meanwhile elsewhere (the panel, another tab) to another field
- * is kept. Enter in a one-line field or 保存 saves; Esc or 取消 closes without saving.
+ * (on save, in the background). Only what the agent changed is sent, so an edit made meanwhile
+ * elsewhere (the panel, another tab) to another field is kept, and shown here in a field the agent
+ * has not touched. A field the agent changed that was also changed and saved elsewhere is said, with
+ * the value there, as soon as the list reloads and again when saving (the reload may not have
+ * arrived): the agent takes that value or overwrites it; until then nothing is saved
+ * (lib/domain/customers/edit-clash.ts). Enter in a one-line field or 保存 saves; Esc or 取消 closes
+ * without saving.
  */
 export function CustomerEditForm(props: { c: Customer; onDone(message: string | null): void }) {
   const api = useApi();
-  const [base] = useState(props.c);
-  const [draft, setDraft] = useState<EditDraft>(() => editDraftOf(props.c));
+  const [state, setState] = useState<EditState>(() => ({ base: props.c, draft: editDraftOf(props.c), clash: null }));
+  // The state as of now, for the save (past an await, the render's closure is old); changed only through `change`.
+  const latest = useRef(state);
+  const change = (f: (s: EditState) => EditState) => setState((latest.current = f(latest.current)));
+  const { base, draft, clash } = state;
   const [problems, setProblems] = useState<EditProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const edit = (d: Partial<EditDraft>) => setDraft((old) => ({ ...old, ...d }));
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // Set by a save the notice held back: the notice takes the focus then, never while the agent types.
+  const [focusNotice, setFocusNotice] = useState(false);
+  const edit = (d: Partial<EditDraft>) => change((s) => ({ ...s, draft: { ...s.draft, ...d } }));
   const nick = base.nickname;
+
+  // The list reloads on every change to the buyers (another tab, the panel): a new record for this row.
+  useEffect(() => {
+    if (props.c !== latest.current.base && props.c !== latest.current.clash?.now) change((s) => arrive(s, props.c));
+  }, [props.c]);
+
+  const choose = (theirs: boolean) => {
+    change((s) => (s.clash ? { base: s.clash.now, draft: theirs ? takeTheirs(s.draft, s.clash.fields) : s.draft, clash: null } : s));
+    setError(null);
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const r = patchFromDraft(base, draft);
-    setProblems(r.problems);
     setError(null);
+    const r = patchFromDraft(latest.current.base, latest.current.draft);
+    setProblems(r.problems);
     if (r.problems.length) return;
-    if (!Object.keys(r.patch).length) return props.onDone(null);
+    if (latest.current.clash) {
+      setError(t('customers.options.clashFirst'));
+      return setFocusNotice(true);
+    }
     setBusy(true);
     try {
-      const saved = await api.call('editCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch: r.patch });
+      // What is stored now, read without side effects: a change whose reload has not arrived yet.
+      const [now] = await api.call('getCustomers', { platform: base.platform, buyers: [{ nickname: nick, buyerId: base.buyerId ?? null }] });
+      if (now) change((s) => arrive(s, now));
+      const s = latest.current;
+      if (s.clash) {
+        setError(t('customers.options.clashFirst'));
+        return setFocusNotice(true);
+      }
+      const { patch } = patchFromDraft(s.base, s.draft);
+      if (!Object.keys(patch).length) return props.onDone(null);
+      const saved = await api.call('editCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch });
       props.onDone(t(saved ? 'customers.options.edited' : 'customers.options.editGone', { nick }));
     } catch (err) {
       // The form stays open with what was typed.
@@ -42,6 +90,11 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       setBusy(false);
     }
   };
+  useEffect(() => {
+    if (!focusNotice) return;
+    noticeRef.current?.focus();
+    setFocusNotice(false);
+  }, [focusNotice]);
 
   const text = (f: 'preferences' | 'addressNote' | 'note', rows: number) => (
     <label class="kf-row kf-top">
@@ -82,13 +135,31 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
             maxLength={k === 'usualSize' ? LIMITS.usualSize : 8}
             style="max-width: 120px"
             value={draft.sizes[k]}
-            onInput={(e) => edit({ sizes: { ...draft.sizes, [k]: e.currentTarget.value } })}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              change((s) => ({ ...s, draft: { ...s.draft, sizes: { ...s.draft.sizes, [k]: v } } }));
+            }}
           />
         </label>
       ))}
       {text('preferences', 2)}
       {text('addressNote', 2)}
       {text('note', 3)}
+      {clash && (
+        <div ref={noticeRef} tabIndex={-1} role="alert" class="kf-notice" data-kf="changed-elsewhere">
+          <p class="kf-warn-text">{t('customers.options.clash', { nick })}</p>
+          <ul data-kf="changed-fields">
+            {clash.fields.map((c) => (
+              // The other value is buyer text typed elsewhere: rendered as text.
+              <li data-clash-field={c.field}>{t('customers.options.clashField', { field: fieldLabel(c.field), theirs: shownValue(c, base) })}</li>
+            ))}
+          </ul>
+          <div class="kf-actions">
+            <button type="button" data-kf="clash-load" onClick={() => choose(true)}>{t('customers.options.clashLoad')}</button>
+            <button type="button" data-kf="clash-overwrite" onClick={() => choose(false)}>{t('customers.options.clashOverwrite')}</button>
+          </div>
+        </div>
+      )}
       <EditProblems problems={problems} class="kf-bad" />
       {error && (
         <p class="kf-bad" role="alert">
@@ -106,4 +177,17 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       </div>
     </form>
   );
+}
+
+function fieldLabel(f: EditField): string {
+  if (f === 'segment') return t('customers.options.col.segment');
+  return t(f === 'tags' || f === 'preferences' || f === 'addressNote' || f === 'note' ? `customers.field.${f}` : `customers.size.${f}`);
+}
+
+/** The value saved elsewhere as the form would show it: a segment by name, an empty field as 空. */
+function shownValue(c: EditClash, base: Customer): string {
+  if (c.field === 'segment') {
+    return c.theirs ? t(`customers.segment.${c.theirs}`) : t('customers.options.segmentAuto', { segment: t(`customers.segment.${segmentOf({ ...base, segmentManual: undefined })}`) });
+  }
+  return c.theirs.trim() ? c.theirs : t('customers.options.clashEmpty');
 }

@@ -319,6 +319,8 @@ describe('客户档案 → 编辑 a buyer', () => {
     const tab = await mountTab(<Customers />, {
       getSettings: () => DEFAULT_APP_SETTINGS,
       listCustomers: () => ({ items: records, next: null, total: records.length }),
+      // The form reads the buyer again just before saving (a change whose reload has not arrived).
+      getCustomers: () => [records[0] ?? null],
       editCustomer: reply,
     });
     await act(() => new Promise((r) => setTimeout(r, 250)));
@@ -373,8 +375,70 @@ describe('客户档案 → 编辑 a buyer', () => {
     await tab.changed();
     await act(() => new Promise((r) => setTimeout(r, 250)));
     expect(tab.field('note').value).toBe('只发顺丰');
+    // The untouched field shows what was saved there; no notice, nothing to choose.
+    expect(tab.field('preferences').value).toBe('不要黑色');
+    expect(tab.q('[data-kf="changed-elsewhere"]')).toBeNull();
     await tab.click('[data-kf="customer-edit-save"]');
     expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { note: '只发顺丰' } }));
+  });
+
+  /** The agent edits preferences and the address note; meanwhile another tab saves other preferences. */
+  async function clashing() {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('preferences'), '这边改成喜欢修身');
+    await typeInto(tab.field('addressNote'), '放门口快递柜');
+    tab.setRecords([applyPatch(stored, { preferences: '那边改成不要黑色' }, T + 5, noMask)]);
+    await tab.changed();
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    return tab;
+  }
+
+  it('says before saving that a field the agent changed was changed elsewhere too, with the value there', async () => {
+    const tab = await clashing();
+    const notice = tab.q('[data-kf="changed-elsewhere"]')!;
+    expect(notice.textContent).toContain('「小鹿乱撞0521」的档案在你打开编辑之后，已在别处');
+    expect(notice.querySelector('[data-clash-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
+    expect(notice.querySelectorAll('li')).toHaveLength(1);
+    // Shown while the agent types: it does not take the focus from the field they are in.
+    expect(document.activeElement).not.toBe(notice);
+    // What the agent typed is still there.
+    expect(tab.field('preferences').value).toBe('这边改成喜欢修身');
+    // Saving now would overwrite the other edit unasked: held, and said.
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.form()!.textContent).toContain('没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。');
+    expect(tab.field('addressNote').value).toBe('放门口快递柜');
+  });
+
+  it('用那边的 takes the other value for that field and saves the agent’s other edits', async () => {
+    const tab = await clashing();
+    await tab.click('[data-kf="clash-load"]');
+    expect(tab.q('[data-kf="changed-elsewhere"]')).toBeNull();
+    expect(tab.field('preferences').value).toBe('那边改成不要黑色');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { addressNote: '放门口快递柜' } }));
+  });
+
+  it('用我的覆盖 saves the agent’s value over the other one', async () => {
+    const tab = await clashing();
+    await tab.click('[data-kf="clash-overwrite"]');
+    expect(tab.q('[data-kf="changed-elsewhere"]')).toBeNull();
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { preferences: '这边改成喜欢修身', addressNote: '放门口快递柜' } }));
+  });
+
+  it('finds the clash when saving even before the list reloaded, and saves nothing', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('preferences'), '这边改成喜欢修身');
+    // Saved elsewhere; its change notice has not reached this page yet.
+    tab.setRecords([applyPatch(stored, { preferences: '那边改成不要黑色' }, T + 5, noMask)]);
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.q('[data-kf="changed-elsewhere"] [data-clash-field="preferences"]')!.textContent).toBe('偏好：那边改成不要黑色');
+    // The notice the save stopped at takes the focus (read out, and its buttons a Tab away).
+    expect(document.activeElement).toBe(tab.q('[data-kf="changed-elsewhere"]'));
   });
 
   it('says so when the buyer was deleted meanwhile, and closes with Esc without saving', async () => {
