@@ -258,6 +258,25 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-history"] li[data-kind="note"]')?.textContent).toContain('要开发票');
   });
 
+  it('keeps a pasted note longer than 500 characters whole and says by how much it is over, saving nothing until it is shortened', async () => {
+    const { q, open, call } = setup({ 小鹿: null });
+    await open('小鹿');
+    const input = () => q('[data-kf="customer-note-input"]') as HTMLInputElement;
+    const long = '买家说的话很长'.repeat(100); // 700 characters
+    type(input(), long);
+    act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(input().value).toBe(long);
+    expect(q('[data-kf="customer-note-too-long"]')?.textContent).toBe('这条备注 700 字，超过上限 500 字（多 200 字），没有保存。文字都还在，请缩短后再保存。');
+    expect((q('[data-kf="customer-note-save"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(call).not.toHaveBeenCalledWith('addCustomerEvent', expect.anything());
+    type(input(), long.slice(0, 500));
+    expect(q('[data-kf="customer-note-too-long"]')).toBeNull();
+    act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', expect.objectContaining({ kind: 'note', text: long.slice(0, 500) }));
+  });
+
   it('gives the keys back to the chat box once Enter saved the note, or at Escape (the draft stays); not after a failed save, nor for IME keys', async () => {
     const { q, open, call, panel } = setup({ 小鹿: null });
     await open('小鹿');

@@ -17,6 +17,7 @@ import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
 import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
 import { parseSizes } from '../domain/customers/sizes';
+import { LIMITS } from '../domain/customers/customer';
 import type { PageKind, Platform } from '../sites/types';
 import { t } from '../i18n';
 import { reasonText } from '../messaging/reason';
@@ -112,6 +113,12 @@ interface Kept {
 export const CARD_CACHE_MAX = 300;
 /** Listed buyers read ahead, at most (the first ones in the page's list). */
 export const LISTED_MAX = 100;
+
+/** The longest quick note: it is saved as one line of the buyer's history. */
+export const NOTE_MAX = LIMITS.eventText;
+
+/** By how many characters a quick note is over NOTE_MAX (0: it may be saved). */
+export const noteOverBy = (draft: string): number => Math.max(0, draft.trim().length - NOTE_MAX);
 
 export class CustomerCardController {
   readonly store = new Store<CardState>({
@@ -345,7 +352,8 @@ export class CustomerCardController {
     const s = this.store.get();
     const text = s.noteDraft.trim();
     const who = this.who();
-    if (!text || !who || !this.platform || s.saving) return false;
+    // Too long: never cut, never sent; the card says by how much (the whole text stays in the input).
+    if (!text || !who || !this.platform || s.saving || noteOverBy(text)) return false;
     this.store.set({ saving: true, saveError: null });
     try {
       const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });

@@ -173,6 +173,20 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
+  it('a 5,000-character note pasted into the card is kept whole, not saved, and the card says it is 4,500 over the 500 limit', async () => {
+    const long = '这位买家说了很多话'.repeat(555) + '最后一句话'; // 5,000 characters, pasted at once
+    const noteInput = inPanel(s.page, '[data-kf="customer-note-input"]');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await noteInput.fill(long);
+    await noteInput.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-note-too-long"]').textContent()).toContain('多 4500 字');
+    expect(await noteInput.inputValue()).toBe(long);
+    expect(await inPanel(s.page, '[data-kf="customer-note-save"]').isDisabled()).toBe(true);
+    const saved = await callFromExtensionPage<{ customer: Customer | null }>(s.ext, 'getBuyerCard', { platform: 'demo', nickname: '米粒妈妈', seen: false });
+    expect(saved.customer?.history.filter((e) => e.kind === 'note') ?? []).toEqual([]);
+  });
+
   it('a card kept for a listed buyer is dropped when another tab adds a note: the switch never draws the old one', async () => {
     const other = await s.h.context.newPage();
     try {
