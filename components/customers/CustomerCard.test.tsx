@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { Store } from '@/lib/panel/store';
 import { CustomerCardController, type CardApi } from '@/lib/panel/customers';
 import type { NoteDrafts } from '@/lib/panel/note-drafts';
+import { tabNoteDrafts, type CardNoteDrafts, type TabArea } from '@/lib/panel/tab-note-drafts';
 import { CustomerCard, CustomerCardContext, SLOW_SAVE_MS } from './CustomerCard';
 import { appendEvent, applyPatch, makeEvent, newCustomer, type Customer } from '@/lib/domain/customers';
 import { CallError } from '@/lib/messaging/client';
@@ -24,11 +25,22 @@ function customer(nick: string, f: (c: Customer) => Customer = (c) => c): Custom
   return f(newCustomer('demo', nick, T));
 }
 
+/** browser.storage.session's drafts as note-drafts.ts keeps them. */
+function sessionArea(kept: Map<string, string>): NoteDrafts {
+  return { get: async (key) => kept.get(key) ?? '', set: (key, text) => void (text ? kept.set(key, text) : kept.delete(key)) };
+}
+
+/** One tab's sessionStorage. */
+function tabArea(): TabArea {
+  const m = new Map<string, string>();
+  return { getItem: async (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+}
+
 const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: NoteDrafts } = {}) {
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: CardNoteDrafts } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
@@ -156,7 +168,7 @@ describe('CustomerCard', () => {
   it('brings an unsaved note back after a reload of the page, to its own buyer only, until it is saved or emptied', async () => {
     // The session storage outlives the card frame (a reload makes a new frame and controller).
     const kept = new Map<string, string>();
-    const noteDrafts: NoteDrafts = { get: async (key) => kept.get(key) ?? '', set: (key, text) => void (text ? kept.set(key, text) : kept.delete(key)) };
+    const noteDrafts = tabNoteDrafts(sessionArea(kept), tabArea());
     const before = setup({}, { noteDrafts });
     await before.open('S*******n', 'uid-1');
     type(before.q('[data-kf="customer-note-input"]'), '甲：要发票');
@@ -169,11 +181,54 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('甲：要发票');
     await card.saveNote();
     expect(call).toHaveBeenCalledWith('addCustomerEvent', expect.objectContaining({ buyerId: 'uid-1', text: '甲：要发票' }));
+    await flush();
     expect(kept.size).toBe(0);
     // Typed, then emptied by the agent: nothing is kept either.
     card.setNoteDraft('再问问');
     expect([...kept.values()]).toEqual(['再问问']);
     card.setNoteDraft('');
+    await flush();
+    expect(kept.size).toBe(0);
+  });
+
+  it('keeps each tab its own unsaved note for the same buyer: a reload brings back its own, a save in one tab leaves the other\'s', async () => {
+    const kept = new Map<string, string>(); // the browser's session storage, shared by the tabs
+    const tabA = tabArea();
+    const tabB = tabArea();
+    const a = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabA) });
+    await a.open('米粒妈妈');
+    a.card.setNoteDraft('甲写了一半');
+    cleanup?.();
+    const b = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabB) });
+    await b.open('米粒妈妈');
+    // A tab with nothing of its own gets the latest draft any tab left (here A's); B writes over it.
+    expect(b.card.store.get().noteDraft).toBe('甲写了一半');
+    b.card.setNoteDraft('乙的');
+    cleanup?.();
+
+    // Tab A reloads: a new frame and controller, the same tab.
+    const a2 = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabA) });
+    await a2.open('米粒妈妈');
+    expect(a2.card.store.get().noteDraft).toBe('甲写了一半');
+    a2.card.setNoteDraft('甲保存的');
+    await a2.card.saveNote();
+    await flush();
+    cleanup?.();
+
+    // B's draft survives A's save; A, reloaded again, does not take B's text for its own.
+    const b2 = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabB) });
+    await b2.open('米粒妈妈');
+    expect(b2.card.store.get().noteDraft).toBe('乙的');
+    cleanup?.();
+    const a3 = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabA) });
+    await a3.open('米粒妈妈');
+    expect(a3.card.store.get().noteDraft).toBe('');
+    // Saving B's text clears the latest kept (it is that text); a new tab then starts empty.
+    cleanup?.();
+    const b3 = setup({}, { noteDrafts: tabNoteDrafts(sessionArea(kept), tabB) });
+    await b3.open('米粒妈妈');
+    await b3.card.saveNote();
+    await flush();
     expect(kept.size).toBe(0);
   });
 
@@ -201,6 +256,25 @@ describe('CustomerCard', () => {
     expect(call).toHaveBeenCalledWith('addCustomerEvent', { platform: 'demo', nickname: '小鹿', buyerId: null, kind: 'note', text: '要开发票' });
     expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
     expect(q('[data-kf="customer-history"] li[data-kind="note"]')?.textContent).toContain('要开发票');
+  });
+
+  it('keeps a pasted note longer than 500 characters whole and says by how much it is over, saving nothing until it is shortened', async () => {
+    const { q, open, call } = setup({ 小鹿: null });
+    await open('小鹿');
+    const input = () => q('[data-kf="customer-note-input"]') as HTMLInputElement;
+    const long = '买家说的话很长'.repeat(100); // 700 characters
+    type(input(), long);
+    act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(input().value).toBe(long);
+    expect(q('[data-kf="customer-note-too-long"]')?.textContent).toBe('这条备注 700 字，超过上限 500 字（多 200 字），没有保存。文字都还在，请缩短后再保存。');
+    expect((q('[data-kf="customer-note-save"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(call).not.toHaveBeenCalledWith('addCustomerEvent', expect.anything());
+    type(input(), long.slice(0, 500));
+    expect(q('[data-kf="customer-note-too-long"]')).toBeNull();
+    act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(call).toHaveBeenCalledWith('addCustomerEvent', expect.objectContaining({ kind: 'note', text: long.slice(0, 500) }));
   });
 
   it('gives the keys back to the chat box once Enter saved the note, or at Escape (the draft stays); not after a failed save, nor for IME keys', async () => {

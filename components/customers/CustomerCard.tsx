@@ -2,7 +2,7 @@ import { PageText } from '@/components/PageText';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
-import { type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
+import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { rebaseEdit } from '@/lib/domain/customers/edit-clash';
@@ -350,6 +350,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   }, [s?.focusNoteTick]);
 
   if (!card || !s || !s.buyer) return null;
+  const noteOver = noteOverBy(s.noteDraft);
   const c = s.customer;
   const key = `${s.buyerId}\n${s.buyer}`;
   let open = edits.get(key);
@@ -443,7 +444,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           data-kf="customer-note-input"
           value={s.noteDraft}
           placeholder={t('customers.card.notePlaceholder')}
-          maxLength={500}
+          aria-invalid={noteOver > 0 ? 'true' : undefined}
           onInput={(e) => card.setNoteDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
             // A key that ends an IME composition belongs to it (Enter picks the characters, Escape
@@ -460,10 +461,16 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
             }
           }}
         />
-        <button class="kf-primary" data-kf="customer-note-save" disabled={s.saving || !s.noteDraft.trim()} onClick={() => void card.saveNote()}>
+        <button class="kf-primary" data-kf="customer-note-save" disabled={s.saving || !s.noteDraft.trim() || noteOver > 0} onClick={() => void card.saveNote()}>
           {s.saving ? t('customers.card.saving') : t('customers.card.save')}
         </button>
       </div>
+      {/* No maxlength: it would cut a pasted note without a word. The whole text stays; the card says by how much it is over. */}
+      {noteOver > 0 && (
+        <p class="kf-cc-error" role="alert" data-kf="customer-note-too-long">
+          {t('customers.card.noteTooLong', { count: s.noteDraft.trim().length, max: NOTE_MAX, over: noteOver })}
+        </p>
+      )}
       {slow && (
         <p class="kf-cc-slow" role="status" data-kf="customer-save-slow">
           {t('customers.card.notAnswering')}

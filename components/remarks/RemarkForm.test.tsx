@@ -69,6 +69,23 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-length"]')?.textContent).toBe(`${new TextEncoder().encode('【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23').length} / 1000 字节`);
   });
 
+  it('keeps a 原因 longer than 100 characters whole and says by how much it is over, offering nothing to use until it is shortened', () => {
+    const { q, onUseText } = setup();
+    const long = '仓库说这个颜色要等下一批货'.repeat(12).slice(0, 150);
+    type(q('input[data-field="shipDate"]'), '2026-11-28');
+    type(q('input[data-field="reason"]'), long);
+    expect((q('input[data-field="reason"]') as HTMLInputElement).value).toBe(long);
+    expect(q('input[data-field="reason"]')?.hasAttribute('maxlength')).toBe(false);
+    expect(q('[data-kf="remark-field-too-long"]')?.textContent).toBe('原因最多 100 字，现在 150 字（多 50 字）：文字都还在，请缩短后再用。');
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).not.toHaveBeenCalled();
+    type(q('input[data-field="reason"]'), long.slice(0, 100));
+    expect(q('[data-kf="remark-field-too-long"]')).toBeNull();
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).toHaveBeenCalledWith(expect.stringContaining(`原因：${long.slice(0, 100)}｜`), expect.any(String), '');
+  });
+
   it('hands over the whole remark, earlier lines kept, on "use this remark"', () => {
     const { q, onUseText } = setup({ previousRemark: '老客户 李四 11/20' });
     expect(q('.kf-rm-meta')?.textContent).toContain('1 条');

@@ -40,6 +40,16 @@ export interface RemarkFormProps {
   onUseText(text: string, line: string, basedOn: string): void;
 }
 
+/** The most a typed-in field takes (an address is longer); null: a list, a date, money or a phone. */
+const fieldMax = (spec: FieldSpec): number | null =>
+  spec.type === 'yesno' || spec.options?.length || ['date', 'money', 'phone'].includes(spec.type) ? null : spec.type === 'address' ? 200 : 100;
+
+/** By how many characters `value` is over its field's most (0: within, or no such limit). */
+const fieldOver = (spec: FieldSpec, value = ''): number => {
+  const max = fieldMax(spec);
+  return max === null ? 0 : Math.max(0, value.length - max);
+};
+
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
   const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxChanged, boxMax, onUseText } = props;
@@ -64,6 +74,7 @@ export function RemarkForm(props: RemarkFormProps) {
     return appendRemark(previousRemark, built.ok ? built.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) });
   }, [previousRemark, built, platform, dropOldest, boxMax, rule, agent, now, zone]);
   const { kept, dropped, mustDrop } = appended;
+  const anyFieldOver = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
 
   const pick = (next: RemarkTarget) => {
@@ -168,8 +179,8 @@ export function RemarkForm(props: RemarkFormProps) {
           type="button"
           class="kf-rm-btn"
           data-kf="remark-use"
-          disabled={!built.ok || !appended.fits}
-          onClick={() => built.ok && appended.fits && onUseText(appended.text, built.text, previousRemark)}
+          disabled={!built.ok || !appended.fits || anyFieldOver}
+          onClick={() => built.ok && appended.fits && !anyFieldOver && onUseText(appended.text, built.text, previousRemark)}
         >
           {t('remarks.form.use')}
         </button>
@@ -206,8 +217,11 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
     // A landline with its extension (0755-12345678转1234) is longer than a mobile.
     control = <input {...common} type="tel" inputMode="tel" maxLength={24} onInput={onInput} />;
   } else {
-    control = <input {...common} type="text" maxLength={spec.type === 'address' ? 200 : 100} onInput={onInput} />;
+    // No maxlength: it would cut a pasted text without a word. The whole text stays and the field
+    // says by how much it is over (the whole remark's platform limit is appendRemark's, below the preview).
+    control = <input {...common} type="text" aria-invalid={fieldOver(spec, value) > 0 ? 'true' : undefined} onInput={onInput} />;
   }
+  const over = fieldOver(spec, value);
   return (
     <label class="kf-rm-field">
       {/* The label as the interface shows it; the remark writes the rule's own label (the preview shows it). */}
@@ -216,6 +230,11 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
         {spec.required && <abbr class="kf-rm-req" title={t('remarks.form.required')}>*</abbr>}
       </span>
       {control}
+      {over > 0 && (
+        <span class="kf-rm-help kf-rm-over" role="alert" data-kf="remark-field-too-long">
+          {t('remarks.form.fieldTooLong', { field: ruleText(spec.label), count: value.length, max: fieldMax(spec)!, over })}
+        </span>
+      )}
       {spec.help && <span class="kf-rm-help">{ruleText(spec.help)}</span>}
     </label>
   );

@@ -5,7 +5,8 @@
  * draws at once from what it holds and refreshes from the background right after; any change to
  * the notes anywhere (onDataChanged) empties that cache before anything else is drawn from it. It
  * also owns the quick-note draft (kept per buyer, and kept when a save fails; until saved or
- * emptied also in the session storage, so a reload of the page brings it back: note-drafts.ts), the
+ * emptied also per tab and in the session storage, so a reload of the page brings the tab's own
+ * back: tab-note-drafts.ts), the
  * page selection the agent can save to a field, and Alt+N. Runs in the card frame (an extension
  * page, entrypoints/card/).
  */
@@ -16,10 +17,12 @@ import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
 import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
 import { parseSizes } from '../domain/customers/sizes';
+import { LIMITS } from '../domain/customers/customer';
 import type { PageKind, Platform } from '../sites/types';
 import { t } from '../i18n';
 import { reasonText } from '../messaging/reason';
-import { sessionNoteDrafts, type NoteDrafts } from './note-drafts';
+import { sessionNoteDrafts } from './note-drafts';
+import { sessionTabArea, tabNoteDrafts, type CardNoteDrafts } from './tab-note-drafts';
 
 export type SelectionField = 'sizes' | AppendField;
 
@@ -74,16 +77,21 @@ export interface CardApi {
   call<V extends Verb>(verb: V, payload: Req<V>): Promise<Res<V>>;
   onDataChanged(areas: DataArea[], listener: () => void): () => void;
   /** Where unsaved notes outlive the frame (a reload of the page); none: memory only. */
-  noteDrafts?: NoteDrafts;
+  noteDrafts?: CardNoteDrafts;
 }
 
-let sessionDrafts: NoteDrafts | undefined | null = null;
+let sessionDrafts: CardNoteDrafts | undefined | null = null;
 const defaultApi: CardApi = {
   call: (verb, payload) => (realCall as (v: Verb, p: unknown) => Promise<never>)(verb, payload),
   onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
   // Asked when first used (not at import: lib/ modules call browser.* only when they run).
   get noteDrafts() {
-    return (sessionDrafts ??= sessionNoteDrafts());
+    if (sessionDrafts === null) {
+      const latest = sessionNoteDrafts();
+      const tab = sessionTabArea();
+      sessionDrafts = latest && tab && tabNoteDrafts(latest, tab);
+    }
+    return sessionDrafts;
   },
 };
 
@@ -105,6 +113,12 @@ interface Kept {
 export const CARD_CACHE_MAX = 300;
 /** Listed buyers read ahead, at most (the first ones in the page's list). */
 export const LISTED_MAX = 100;
+
+/** The longest quick note: it is saved as one line of the buyer's history. */
+export const NOTE_MAX = LIMITS.eventText;
+
+/** By how many characters a quick note is over NOTE_MAX (0: it may be saved). */
+export const noteOverBy = (draft: string): number => Math.max(0, draft.trim().length - NOTE_MAX);
 
 export class CustomerCardController {
   readonly store = new Store<CardState>({
@@ -317,11 +331,12 @@ export class CustomerCardController {
   }
 
   /**
-   * A draft typed for this buyer before the page was reloaded (this frame's memory has none): shown
-   * if the card still shows them and the agent has not started another meanwhile.
+   * A draft typed for this buyer before the page was reloaded (this frame's memory has none; this
+   * tab's own, else the latest another tab left): shown if the card still shows them and the agent
+   * has not started another meanwhile.
    */
   private async restoreDraft(who: { nickname: string; buyerId: string | null }): Promise<void> {
-    const text = await this.api.noteDrafts?.get(this.sessionKey(who));
+    const text = await this.api.noteDrafts?.restore(this.sessionKey(who));
     if (!text || !this.isShowing(who) || this.store.get().noteDraft || this.drafts.has(draftKey(who.nickname, who.buyerId))) return;
     this.store.set({ noteDraft: text });
   }
@@ -329,7 +344,7 @@ export class CustomerCardController {
   setNoteDraft(text: string): void {
     this.store.set({ noteDraft: text, saveError: null });
     const who = this.who();
-    if (who) this.api.noteDrafts?.set(this.sessionKey(who), text.trim() ? text : '');
+    if (who) this.api.noteDrafts?.keep(this.sessionKey(who), text.trim() ? text : '');
   }
 
   /** Saves the draft as a dated note in the buyer's history. On failure the draft stays. Resolves true once saved. */
@@ -337,12 +352,14 @@ export class CustomerCardController {
     const s = this.store.get();
     const text = s.noteDraft.trim();
     const who = this.who();
-    if (!text || !who || !this.platform || s.saving) return false;
+    // Too long: never cut, never sent; the card says by how much (the whole text stays in the input).
+    if (!text || !who || !this.platform || s.saving || noteOverBy(text)) return false;
     this.store.set({ saving: true, saveError: null });
     try {
       const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
-      this.api.noteDrafts?.set(this.sessionKey(who), '');
+      // Only what was saved goes: another tab's different draft for this buyer stays.
+      this.api.noteDrafts?.saved(this.sessionKey(who), text);
       if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
       return true;

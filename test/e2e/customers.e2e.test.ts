@@ -130,6 +130,63 @@ describe('buyer notes on the demo console', () => {
     expect(Object.values(after)).not.toContain(NOTE);
   });
 
+  it('two tabs on the same buyer keep their own unsaved notes: a reload brings back the tab\'s own text, and a note saved in one tab leaves the other\'s draft', async () => {
+    const other = await s.h.context.newPage();
+    try {
+      const noteInput = (p: Page) => inPanel(p, '[data-kf="customer-note-input"]');
+      for (const p of [s.page, other]) {
+        await p.bringToFront(); // typing goes to the front tab
+        await openDemoChat(p, s.h.demoUrl, { buyer: '米粒妈妈' });
+        await cardReady(p, '米粒妈妈');
+      }
+      await s.page.bringToFront();
+      await noteInput(s.page).click();
+      await s.page.keyboard.type('甲这边写到一半');
+      await other.bringToFront();
+      await noteInput(other).click();
+      await other.keyboard.type('乙这边的草稿');
+      const session = () => s.ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
+      await expect.poll(async () => Object.values(await session())).toContain('乙这边的草稿');
+
+      await s.page.bringToFront();
+      await s.page.reload();
+      await cardReady(s.page, '米粒妈妈');
+      await expect.poll(() => noteInput(s.page).inputValue()).toBe('甲这边写到一半');
+      expect(await noteInput(other).inputValue()).toBe('乙这边的草稿');
+
+      // The first tab saves a note of its own: the other tab's draft is still there after its reload.
+      await noteInput(s.page).fill('甲存下的备注');
+      await noteInput(s.page).press('Enter');
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent()).toContain('甲存下的备注');
+      await other.bringToFront();
+      await other.reload();
+      await cardReady(other, '米粒妈妈');
+      await expect.poll(() => noteInput(other).inputValue()).toBe('乙这边的草稿');
+      // And the first tab, reloaded after its save, starts empty rather than with the other tab's text.
+      await s.page.bringToFront();
+      await s.page.reload();
+      await cardReady(s.page, '米粒妈妈');
+      await expect.poll(async () => Object.values(await session())).toContain('乙这边的草稿');
+      expect(await noteInput(s.page).inputValue()).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a 5,000-character note pasted into the card is kept whole, not saved, and the card says it is 4,500 over the 500 limit', async () => {
+    const long = '这位买家说了很多话'.repeat(555) + '最后一句话'; // 5,000 characters, pasted at once
+    const noteInput = inPanel(s.page, '[data-kf="customer-note-input"]');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await noteInput.fill(long);
+    await noteInput.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-note-too-long"]').textContent()).toContain('多 4500 字');
+    expect(await noteInput.inputValue()).toBe(long);
+    expect(await inPanel(s.page, '[data-kf="customer-note-save"]').isDisabled()).toBe(true);
+    const saved = await callFromExtensionPage<{ customer: Customer | null }>(s.ext, 'getBuyerCard', { platform: 'demo', nickname: '米粒妈妈', seen: false });
+    expect(saved.customer?.history.filter((e) => e.kind === 'note') ?? []).toEqual([]);
+  });
+
   it('a card kept for a listed buyer is dropped when another tab adds a note: the switch never draws the old one', async () => {
     const other = await s.h.context.newPage();
     try {

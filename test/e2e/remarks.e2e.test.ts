@@ -60,6 +60,23 @@ describe('remarks on the demo order list', () => {
     expect(await orderRow(page, PURPLE).locator('.memo-text').textContent()).toBe(`缺货，晚点发\n${line}`);
   });
 
+  it('a 原因 pasted longer than its 100 characters is kept whole in the form, which says by how much it is over and writes nothing until it is shortened', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    await remarkDialog.open(page, PURPLE);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    const long = '供应商说这批颜色还要再等几天'.repeat(10).slice(0, 130);
+    await inPanel(page, 'input[data-field="shipDate"]').fill(inDays(4));
+    await inPanel(page, 'input[data-field="reason"]').fill(long);
+    await expect.poll(() => inPanel(page, '[data-kf="remark-field-too-long"]').textContent()).toContain('多 30 字');
+    expect(await inPanel(page, 'input[data-field="reason"]').inputValue()).toBe(long);
+    expect(await inPanel(page, '[data-kf="remark-use"]').isDisabled()).toBe(true);
+    expect(await remarkDialog.textarea(page).inputValue()).toBe('缺货，晚点发');
+    await inPanel(page, 'input[data-field="reason"]').fill(long.slice(0, 100));
+    await inPanel(page, '[data-kf="remark-field-too-long"]').waitFor({ state: 'detached' });
+    await inPanel(page, '[data-kf="remark-use"]').click();
+    await expect.poll(() => remarkDialog.textarea(page).inputValue()).toContain(`原因：${long.slice(0, 100)}｜小美`);
+  });
+
   it('holds the save of an invalid hand-typed remark and shows why; the text stays', async () => {
     await openDemoOrders(page, h.demoUrl);
     await remarkDialog.open(page, PURPLE);

@@ -1,0 +1,78 @@
+/**
+ * The buyer card's unsaved quick notes across a reload, one per console tab. Two tabs open on the
+ * same buyer each keep their own half-written note: a reload brings back the tab's own text, and a
+ * note saved in one tab never takes away the other's.
+ *
+ * - This tab's draft: browser.storage.session under the tab's id (a reload keeps the tab and its
+ *   id). An emptied or saved draft is kept as '' so the tab does not take up another tab's text.
+ * - The latest draft any tab typed for a buyer (note-drafts.ts, one per buyer): what a tab with no
+ *   draft of its own gets (a new tab, or one closed before its note was saved). It goes only when
+ *   the agent empties the text it holds, or when that very text is saved.
+ * Both in the extension's session area: memory only, and the seller page cannot read it.
+ */
+import { browser } from '../browser';
+import type { Storage } from '../browser';
+import type { NoteDrafts } from './note-drafts';
+
+export interface CardNoteDrafts {
+  /** What a card frame with nothing in memory shows for `key`: this tab's draft, else the latest kept. */
+  restore(key: string): Promise<string>;
+  /** What the agent has typed for `key` in this tab ('' : emptied). Never throws. */
+  keep(key: string, text: string): void;
+  /** `text` (trimmed) was saved as a note for `key`. Never throws. */
+  saved(key: string, text: string): void;
+}
+
+/** One tab's drafts: null where the tab has none for `key` ('' : it had one and it was emptied or saved). */
+export interface TabArea {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, text: string): void;
+}
+
+/** The card frame's tab's drafts in browser.storage.session, or undefined where there is no such area. */
+export function sessionTabArea(): TabArea | undefined {
+  const area = (browser?.storage as { session?: Storage.StorageArea } | undefined)?.session;
+  if (!area) return undefined;
+  const tab = browser.tabs.getCurrent().then((t) => t?.id, () => undefined);
+  const full = async (key: string) => {
+    const id = await tab;
+    return id === undefined ? null : `kf:note-draft@${id}:${key}`;
+  };
+  return {
+    getItem: async (key) => {
+      const k = await full(key);
+      const v = k ? (await area.get(k).catch(() => ({}) as Record<string, unknown>))[k] : undefined;
+      return typeof v === 'string' ? v : null;
+    },
+    setItem: (key, text) => void full(key).then((k) => (k ? area.set({ [k]: text }) : undefined)).catch(() => {}),
+  };
+}
+
+export function tabNoteDrafts(latest: NoteDrafts, tab: TabArea): CardNoteDrafts {
+  /** What this frame last kept or restored per key: an emptied draft takes the latest kept along only if it was that. */
+  const last = new Map<string, string>();
+  const forget = (key: string, text: string) =>
+    void latest
+      .get(key)
+      .then((kept) => kept.trim() === text.trim() && latest.set(key, ''))
+      .catch(() => {});
+  return {
+    restore: async (key) => {
+      const text = (await tab.getItem(key).catch(() => null)) ?? (await latest.get(key));
+      last.set(key, text);
+      return text;
+    },
+    keep: (key, text) => {
+      const before = last.get(key) ?? '';
+      last.set(key, text);
+      tab.setItem(key, text);
+      if (text.trim()) latest.set(key, text);
+      else if (before.trim()) forget(key, before);
+    },
+    saved: (key, text) => {
+      last.set(key, '');
+      tab.setItem(key, '');
+      forget(key, text);
+    },
+  };
+}
