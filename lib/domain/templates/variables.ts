@@ -11,10 +11,12 @@
  *
  * Full-width braces (｛买家｝) are accepted as well, because agents type with a Chinese IME.
  * Substituted values are plain text: they are inserted once, never re-scanned for tokens and never
- * interpreted as markup or as `String.replace` patterns.
+ * interpreted as markup or as `String.replace` patterns; Unicode direction controls are removed from
+ * them (a buyer's nickname must not reorder the agent's reply). The shop's own body is left as written.
  */
 import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
+import { stripDirectionControls } from '../text';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
 
@@ -269,7 +271,10 @@ export function renderTemplate(
   // A replacer function: values are used verbatim ($&, $1 … mean nothing) and never re-scanned.
   const text = body.replace(TOKEN, (token: string, name: string, q: string) => {
     const v = classify({ token, name, optional: q !== '' });
-    const value = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    const given = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    // A value becomes the agent's words: a nickname's direction controls would reorder the reply
+    // around it in the buyer's window (lib/domain/text.ts), so they go, on the card as in the box.
+    const value = given && stripDirectionControls(given);
     if (present(value)) return value;
     const id = identity(v);
     if (!missingSeen.has(id)) {
