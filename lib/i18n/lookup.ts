@@ -36,9 +36,19 @@ function lookup(locale: Locale, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A message with its parameters: `{count}` is the value; `{count|buyer|buyers}` is the word for
+ * that number, singular for exactly 1 (English needs it: "1 buyer", "0 buyers"; Chinese strings
+ * never use it). A parameter not given stays visible. Every formatter of locale strings uses this.
+ */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, many?: string) =>
+    !(k in params) ? m : many === undefined ? String(params[k]) : params[k] == 1 ? one! : many,
+  );
+}
+
 /** Looks a key up in the current locale, falling back to Chinese, then to the key itself. */
 export function t(key: string, params?: Record<string, string | number>): string {
   const text = lookup(current, key) ?? lookup('zh-CN', key) ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return params ? fill(text, params) : text;
 }
