@@ -1,7 +1,6 @@
 import type { Template } from '@/lib/domain/templates/types';
 import { usePanel } from './PanelContext';
 import { t } from '@/lib/i18n';
-import { showDirectionControls } from '@/lib/domain/text';
 
 /** A reply naming the cut-off as today's deadline, after the cut-off (the shop's text is not rewritten). */
 export const PastCutoff = () => <span class="kf-reason kf-warn" data-kf="past-cutoff">{t('panel.pastCutoff')}</span>;
@@ -26,8 +25,7 @@ export function TemplateRow(props: { template: Template; index?: number; reason?
         {index !== undefined && <kbd class="kf-kbd">Alt+{index + 1}</kbd>}
         <span class="kf-tpl-title">{template.title}</span>
         {template.code && <code class="kf-code">/{template.code}</code>}
-        {/* Filled-in values come without direction controls (variables.ts); any in the shop's own text show as marks. */}
-        <span class="kf-tpl-body">{shown && showDirectionControls(shown.text)}</span>
+        <span class="kf-tpl-body">{shown?.text}</span>
         {shown?.pastCutoff && <PastCutoff />}
         {reason && <span class="kf-reason">{reason}</span>}
       </button>

@@ -42,8 +42,8 @@ function lookup(locale: Locale, key: string): string | undefined {
  * never use it). A parameter not given stays visible. Every formatter of locale strings uses this.
  */
 export function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (m, k: string, one?: string, many?: string) =>
-    !(k in params) ? m : many === undefined ? String(params[k]) : params[k] == 1 ? one! : many,
+  return text.replace(/\{(\w+)(?:\|(.*?)\|(.*?))?\}/g, (m, k: string, one?: string, many?: string) =>
+    k in params ? (many == null ? `${params[k]}` : params[k] == 1 ? one! : many) : m,
   );
 }
 

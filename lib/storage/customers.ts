@@ -448,7 +448,8 @@ export interface ImportCounts {
 export async function importCustomerRecords(list: readonly Customer[], now = Date.now(), dryRun = false): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
   const writtenKeys: string[] = [];
-  const body = (s: IDBObjectStore, guard: (fn: () => void) => () => void) => {
+  // A dry run reads in the same kind of transaction and writes nothing.
+  await writeTx((s, guard) => {
     for (const c of list) {
       const req = s.get(c.key);
       req.onsuccess = guard(() => {
@@ -461,16 +462,8 @@ export async function importCustomerRecords(list: readonly Customer[], now = Dat
         if (!dryRun) s.put(next, c.key);
       });
     }
-  };
-  if (dryRun) {
-    await tx('readonly', (s) => {
-      const done = promisifyRequest(s.transaction);
-      body(s, (fn) => fn);
-      return done.then(() => undefined);
-    });
-    return counts;
-  }
-  await writeTx(body);
+  });
+  if (dryRun) return counts;
   await addClaims(list.flatMap((c) => claimOf(c)));
   await noteLocalChange('customers', writtenKeys);
   return counts;

@@ -222,6 +222,7 @@ describe('renderTemplate', () => {
       expect(renderTemplate('{买家}您好，欢迎光临{店铺}', ctx({ buyer: nick }), {}, preview).text).toBe('gnp.exe您好，欢迎光临棉麻小铺');
     }
     expect(renderTemplate('单号{单号?}\u200F', ctx(), { 单号: '\u2067SF123\u2069' }).text).toBe('单号SF123\u200F');
+    expect(renderTemplate('{买家}\u202E您好', ctx({ buyer: nick }), {}, true).text).toBe('gnp.exe⟨RLO⟩您好');
     // Nothing left of the name but controls: still asked for, never filled with nothing.
     expect(renderTemplate('{买家}您好', ctx({ buyer: '\u202E\u202C' }), {}, true)).toMatchObject({ text: '【买家】您好', missing: ['买家'] });
   });

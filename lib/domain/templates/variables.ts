@@ -16,7 +16,7 @@
  */
 import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
-import { stripDirectionControls } from '../text';
+import { showDirectionControls, stripDirectionControls } from '../text';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
 
@@ -258,7 +258,8 @@ function fillFor(v: TemplateVariable, fills: Record<string, string>): string | u
  * and warn rather than send a reply with a hole in it.
  *
  * `preview`: the same text as it would go in now, for a suggestion card, with each unfilled token
- * shown as 【名称】 (brackets agents read as "to be filled") instead of its raw braces.
+ * shown as 【名称】 (brackets agents read as "to be filled") instead of its raw braces, and any
+ * direction control in the shop's own text shown as a mark (⟨RLO⟩) rather than acting.
  */
 export function renderTemplate(
   body: string,
@@ -283,5 +284,10 @@ export function renderTemplate(
     }
     return preview ? `【${v.name}】` : token;
   });
-  return { text, missing, pastCutoff: namesCutoffDeadline(body) && !shippingDay(ctx.now, ctx.cutoff, ctx.zone).isToday };
+  return {
+    // A card shows any direction control left in the shop's own text as a mark (the values have none).
+    text: preview ? showDirectionControls(text) : text,
+    missing,
+    pastCutoff: namesCutoffDeadline(body) && !shippingDay(ctx.now, ctx.cutoff, ctx.zone).isToday,
+  };
 }
