@@ -39,13 +39,9 @@ type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => !!x && typeof x === 'object' && !Array.isArray(x);
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
-function fillIn(text: string, params?: Record<string, string | number>): string {
-  return params ? fill(text, params) : text;
-}
-
 export function problemText(p: Problem, lang: 'zh' | 'en'): string {
   const key = `customers.problem.${p.code}`;
-  return fillIn(messages[lang][key] ?? key, p.params);
+  return fill(messages[lang][key] ?? key, p.params);
 }
 
 function checkEvent(x: unknown): CustomerEvent | null {

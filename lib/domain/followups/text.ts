@@ -22,7 +22,7 @@ export type Say = (key: string, params?: TextParams) => string;
 export function sayFrom(dict: Record<string, string>): Say {
   return (key, params) => {
     const text = dict[key] ?? ZH[key] ?? key;
-    return params ? fill(text, params) : text;
+    return fill(text, params);
   };
 }
 

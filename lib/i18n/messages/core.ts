@@ -87,7 +87,7 @@ export const core: MessageBundle = {
     'panel.changeSituation': 'Change',
     'panel.pickSituation': 'Pick a situation',
     'panel.suggested': 'Suggested replies',
-    'panel.basis': 'Based on the buyer’s last {count} {count|message|messages}',
+    'panel.basis': 'Based on the buyer’s last {count} message{count||s}',
     'panel.noConfident': 'No clear need in this message; search the library instead.',
     'panel.waiting': 'Waiting for a buyer message…',
     'panel.reading': 'Reading what the buyer needs…',
@@ -139,7 +139,7 @@ export const core: MessageBundle = {
     'panel.reason.learned': 'You chose it for a similar message',
     'panel.evidence.cues': 'Cue words: {words}',
     'panel.evidence.model': 'Model: {p}',
-    'panel.evidence.learned': 'You picked it {count} {count|time|times} for similar messages',
+    'panel.evidence.learned': 'You picked it {count} time{count||s} for similar messages',
     'panel.evidence.agent': 'Chosen by you',
   },
 };

@@ -32,7 +32,7 @@ export const customersCsv: MessageBundle = {
   en: {
     'customers.csv.import': 'Import a CSV sheet (Excel)',
     'customers.csv.reading': 'Reading the sheet…',
-    'customers.csv.counts': '{rows} {rows|row|rows} of the sheet can be imported: {added} new {added|buyer|buyers}, {updated} {updated|buyer|buyers} here with something added, {unchanged} the same as here; {skipped} {skipped|row|rows} left out.',
+    'customers.csv.counts': '{rows} row{rows||s} of the sheet can be imported: {added} new buyer{added||s}, {updated} buyer{updated||s} here with something added, {unchanged} the same as here; {skipped} row{skipped||s} left out.',
     'customers.csv.columns': 'Columns used: {list}.',
     'customers.csv.column': '{field} "{header}"',
     'customers.csv.ignored': 'Columns not used: {list}.',
@@ -48,12 +48,12 @@ export const customersCsv: MessageBundle = {
     'customers.csv.platform': 'Rows that name no platform are imported as:',
     'customers.csv.merge': 'Buyers already here keep everything they have and gain the sheet’s tags, note and preferences.',
     'customers.csv.mask': 'Phone and ID numbers are partly hidden, as the shop’s settings say.',
-    'customers.csv.skippedTitle': '{count} {count|row|rows} left out (the others are imported):',
+    'customers.csv.skippedTitle': '{count} row{count||s} left out (the others are imported):',
     'customers.csv.row': 'row {row}: {reason}',
     'customers.csv.confirm': 'Import',
     'customers.csv.cancel': 'Cancel',
     'customers.csv.cancelled': 'Cancelled: nothing was imported.',
     'customers.csv.nothing': 'The sheet holds nothing new to import.',
-    'customers.csv.imported': 'Imported from the sheet: {added} new {added|buyer|buyers}, {updated} with something added.',
+    'customers.csv.imported': 'Imported from the sheet: {added} new buyer{added||s}, {updated} with something added.',
   },
 };
