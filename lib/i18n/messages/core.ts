@@ -139,7 +139,7 @@ export const core: MessageBundle = {
     'panel.reason.learned': 'You chose it for a similar message',
     'panel.evidence.cues': 'Cue words: {words}',
     'panel.evidence.model': 'Model: {p}',
-    'panel.evidence.learned': 'You picked it {count} time{count||s} for similar messages',
+    'panel.evidence.learned': 'You picked it {count}× for similar messages',
     'panel.evidence.agent': 'Chosen by you',
   },
 };
