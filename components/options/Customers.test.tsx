@@ -71,6 +71,25 @@ describe('customers export and import from the options page', () => {
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe('已导入 2 位客户。导入前的数据已备份，可在「备份」页恢复。');
   });
 
+  it.each([
+    [{ ok: true, count: 1, added: 0, updated: 0, unchanged: 1, backedUp: false }, '没有需要导入的内容：文件里的 1 位客户与现有档案相同或比现有的旧，现有客户档案未改动。'],
+    [{ ok: true, count: 3, added: 1, updated: 1, unchanged: 1, backedUp: true }, '已导入：新增 1 位客户，更新 1 位，1 位与现有的相同或比现有的旧（未改动）。导入前的数据已备份，可在「备份」页恢复。'],
+  ])('says what a buyer import changed: nothing, or how many new, updated and left as they were (%j)', async (answer, said) => {
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [], next: null, total: 0 }),
+      importCustomers: () => answer,
+    });
+    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe(said);
+  });
+
   it('says after a buyer import how many VIP revisits it scheduled and over how many days (the backlog, 20 a day)', async () => {
     // 45 revisits from Friday 2026-12-04 09:00 Beijing: 20, 20, 5.
     const day = (d: number) => Date.UTC(2026, 11, d, 1, 0);

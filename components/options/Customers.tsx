@@ -466,6 +466,13 @@ function CustomerList() {
  * over how many shop days — the backlog of VIPs last seen long ago is spread, VIP_BACKLOG_PER_DAY
  * a day, so a big file's revisits reach weeks ahead. None when it scheduled none.
  */
+/** What a buyer file import did, counted as the library import counts: new, updated, left as they were. */
+function importedLine(r: { count: number; added?: number; updated?: number; unchanged?: number }): string {
+  const { added = r.count, updated = 0, unchanged = 0 } = r;
+  if (added + updated === 0) return t('customers.options.importNothing', { count: r.count });
+  return updated + unchanged === 0 ? t('customers.options.imported', { count: added }) : t('customers.options.importCounts', { added, updated, unchanged });
+}
+
 export function revisitsLine(revisits: readonly number[] | undefined, zone: Zone): string[] {
   if (!revisits?.length) return [];
   const first = Math.min(...revisits);
@@ -507,7 +514,7 @@ function CustomerTransfer() {
     try {
       const read = await readImportText(file);
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
-      setResult(r.ok ? { ok: true, lines: [t('customers.options.imported', { count: r.count }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
+      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {

@@ -121,7 +121,7 @@ describe('importing a library file', () => {
   });
 
   it('points a file of another tab to where it is imported, and sends it nowhere', async () => {
-    const t = await importTab(() => ({ ok: false, errors: ['不是话术库文件：format 应为 "kefu-library"'] }));
+    const t = await importTab(() => ({ ok: false, errors: ['这不是话术库的导出文件'] }));
     await t.choose({ format: 'kefu-customers', version: 2, exportedAt: 1, customers: [] }, 'kefu-customers-20261203.json');
     expect(t.text('[data-kf="import-result"]')).toContain('这是客户档案的导出文件，不是话术库文件：请到「客户档案」页用「导入客户 JSON 文件」导入。现有话术库未改动。');
     await t.choose({ kind: 'kf-learned', v: 1, exportedAt: 1, picks: [] });

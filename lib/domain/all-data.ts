@@ -21,6 +21,7 @@
  * The team-mode connection is not in the file (it holds the sign-in).
  */
 import { allDataImportMessages as messages } from '../i18n/messages/all-data-import';
+import { fill } from '../i18n/lookup';
 import { parseCustomersImport } from './customers/import-export';
 import type { Customer } from './customers/types';
 import { FOLLOWUP_VERSION, type Followup } from './followups/types';
@@ -61,7 +62,7 @@ const MAX_ERRORS = 20;
 
 type Lang = 'zh' | 'en';
 const say = (lang: Lang, key: string, params: Record<string, string | number> = {}) =>
-  messages[lang][key]!.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  fill(messages[lang][key]!, params);
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

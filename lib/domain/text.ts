@@ -23,3 +23,13 @@ const CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 export function showDirectionControls(text: string): string {
   return text.replace(CONTROLS, (c) => `⟨${CONTROL_NAMES[c]}⟩`);
 }
+
+/**
+ * The same controls removed, for text from a page or a buyer that becomes part of the agent's own
+ * words (a nickname filled into a reply, text typed into a remark): there nobody would see a mark,
+ * and an override left open (U+202E without its U+202C) would reverse everything after it in the
+ * buyer's chat window or the console's remark column, the agent's signature and date included.
+ */
+export function stripDirectionControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}

@@ -15,7 +15,7 @@ export function inLocale(m: Bilingual, locale?: Locale): string {
   return locale === 'zh-CN' ? m.zh : locale === 'en' ? m.en : `${m.zh}（${m.en}）`;
 }
 
-/** A problem of one entry: "第 2 条话术：缺少 id" / "template 2: missing id". */
+/** A problem of one entry: "第 2 条话术：缺少标题（title）" / "reply 2: the title (title) is missing". */
 export function at(where: Bilingual, problem: Bilingual): Bilingual {
   return { zh: `${where.zh}：${problem.zh}`, en: `${where.en}: ${problem.en}` };
 }

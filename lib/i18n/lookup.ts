@@ -36,9 +36,19 @@ function lookup(locale: Locale, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A message with its parameters: `{count}` is the value; `{count|one|many}` is the text for that
+ * number, `one` for exactly 1 (English needs it; Chinese strings never use it), written as the
+ * ending where the words share a start: `{count} buyer{count||s}`, `repl{count|y|ies}`,
+ * `{count|is|are}`. A parameter not given stays visible. Every formatter of locale strings uses this.
+ */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)(\|(.*?)\|(.*?))?\}/g, (m, k: string, forms?: string, one?: string, many?: string) =>
+    k in params ? (forms ? (params[k] == 1 ? one! : many!) : `${params[k]}`) : m,
+  );
+}
+
 /** Looks a key up in the current locale, falling back to Chinese, then to the key itself. */
 export function t(key: string, params?: Record<string, string | number>): string {
-  const text = lookup(current, key) ?? lookup('zh-CN', key) ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(lookup(current, key) ?? lookup('zh-CN', key) ?? key, params);
 }

@@ -18,7 +18,10 @@ export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followu
 
 /** `backedUp`: a safety copy of all data was taken first (undo from 备份). */
 /** `revisits`: a buyer import's VIP revisits it scheduled, their due times (the backlog is spread, 20 a day). */
-export type ImportResult = { ok: true; count: number; backedUp?: boolean; revisits?: number[] } | { ok: false; errors: string[] };
+/** `added`/`updated`/`unchanged`: a buyer import's records new here, changed here, or left as they were (the same, or older). */
+export type ImportResult =
+  | { ok: true; count: number; added?: number; updated?: number; unchanged?: number; backedUp?: boolean; revisits?: number[] }
+  | { ok: false; errors: string[] };
 
 /**
  * `count`: templates in the file. `preview`: what

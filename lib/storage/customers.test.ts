@@ -130,11 +130,23 @@ describe('buyer notes in IndexedDB', () => {
     await updateCustomer(xiaolu, (c) => appendEvent(c, makeEvent('note', T0, '本机的')), T0);
     const incoming = appendEvent(newCustomer('demo', '小鹿乱撞0521', T0 - DAY), makeEvent('note', T0 - DAY, '导入的'));
     const other = applyPatch(newCustomer('jd', 'jd_abc', T0), { note: '京东客户' }, T0, { maskPii: true });
-    expect(await importCustomerRecords([incoming, other], T0)).toBe(2);
+    expect(await importCustomerRecords([incoming, other], T0)).toEqual({ added: 1, updated: 1, unchanged: 0 });
     const merged = (await getCustomer('demo:小鹿乱撞0521'))!;
     expect(merged.history.map((e) => e.text)).toEqual(['导入的', '本机的']);
     expect(merged.createdAt).toBe(T0 - DAY);
     expect((await getCustomer('jd:jd_abc'))!.note).toBe('京东客户');
+  });
+
+  it('counts a buyer the same as here, or older, as unchanged and writes nothing for it; a dry run writes nothing at all', async () => {
+    // An export made before the last edit here, and one made now.
+    const { customer: older } = await updateCustomer(xiaolu, (c) => applyPatch(c, { note: '导出时的备注' }, T0, { maskPii: true }), T0);
+    const { customer: here } = await updateCustomer(xiaolu, (c) => applyPatch(c, { note: '本机较新的备注' }, T0 + 1, { maskPii: true }), T0 + 1);
+    const fresh = newCustomer('jd', 'jd_new', T0);
+    expect(await importCustomerRecords([older, fresh], T0 + 2, true)).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(await getCustomer('jd:jd_new')).toBeNull();
+    expect(await importCustomerRecords([older, fresh], T0 + 2)).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('本机较新的备注');
+    expect(await importCustomerRecords([here, fresh], T0 + 3)).toEqual({ added: 0, updated: 0, unchanged: 2 });
   });
 
   it('deletes one buyer or all of them', async () => {

@@ -143,6 +143,23 @@ describe('the panel on the demo chat page', () => {
     expect(dialogs).toBe(0);
   });
 
+  it('fills a nickname carrying direction controls into a reply without them: the card reads in order, the chat box gets no override', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+    // The buyer renames themselves to a name that reads "exe.png" where controls act.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.conv-item.active .conv-nick, .chat-header .chat-buyer-nick')) el.textContent = '\u202Egnp.exe';
+    });
+    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('⟨RLO⟩gnp.exe');
+    await chatInput(page).click();
+    await inPanel(page, '[data-kf="search"]').fill('新客欢迎');
+    const card = inPanel(page, '[data-kf="results"] .kf-tpl-body').first();
+    await expect.poll(() => card.textContent()).toContain('gnp.exe您好，欢迎光临橙子旗舰店');
+    expect(await card.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => demo.draft(page)).toContain('gnp.exe您好，欢迎光临橙子旗舰店');
+    expect(await demo.draft(page)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('asks for fill-ins and warns before inserting a reply that still has a placeholder', async () => {
     await openDemoChat(page, h.demoUrl);
     await chatInput(page).click();

@@ -40,6 +40,17 @@ describe('a supported console whose chat input disappeared', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  for (const input of ['textarea', 'contenteditable', 'controlled'] as const) {
+    it(`says so when the ${input} chat box is removed after the page loaded, as at load`, async () => {
+      await openDemoChat(page, h.demoUrl, { input });
+      await inPanel(page, '[data-kf="suggestions"]').waitFor();
+      expect(await notice().count()).toBe(0);
+      await page.evaluate(() => document.querySelector('.chat-editor .chat-input')!.remove());
+      await expect.poll(() => notice().textContent()).toContain('没有找到聊天输入框');
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
   it('says it only once: new buyer messages do not bring the warning back', async () => {
     await openDemoChat(page, h.demoUrl, { query: 'broken=input' });
     await expect.poll(() => notice().textContent()).toContain('没有找到聊天输入框');

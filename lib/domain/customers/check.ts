@@ -5,6 +5,7 @@
  * - import (strict): every problem is an error naming the entry.
  */
 import { customers as messages } from '../../i18n/messages/customers';
+import { fill } from '../../i18n/lookup';
 import type { Platform } from '../../sites/types';
 import { cleanSizes, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES } from './customer';
 import { buyerKey, normaliseBuyerId, normaliseNickname } from './identity';
@@ -37,11 +38,6 @@ type Rec = Record<string, unknown>;
 
 const isRec = (x: unknown): x is Rec => !!x && typeof x === 'object' && !Array.isArray(x);
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-
-function fill(text: string, params?: Record<string, string | number>): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
 export function problemText(p: Problem, lang: 'zh' | 'en'): string {
   const key = `customers.problem.${p.code}`;

@@ -9,6 +9,7 @@
  */
 import { checkCustomer, problemText } from './check';
 import { customersImport } from '../../i18n/messages/customers-import';
+import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
 import { normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
@@ -26,7 +27,7 @@ const MAX_ERRORS = 50;
 export type ImportParse = { ok: true; customers: Customer[] } | { ok: false; errors: string[] };
 
 function message(lang: 'zh' | 'en', key: string, params: Record<string, string | number> = {}): string {
-  return customersImport[lang][key]!.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(customersImport[lang][key]!, params);
 }
 
 export function exportCustomers(list: readonly Customer[], now: number): string {

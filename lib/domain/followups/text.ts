@@ -8,6 +8,7 @@
  * `why` existed shows that stored text, translated where it is one of our fixed sentences.
  */
 import { followupsWorker } from '../../i18n/messages/followups';
+import { fill } from '../../i18n/lookup';
 import type { Followup, FollowupKind } from './types';
 
 /** Every Chinese string, from the worker's bundle: background.js need not carry the English (messages/followups.ts). */
@@ -21,7 +22,7 @@ export type Say = (key: string, params?: TextParams) => string;
 export function sayFrom(dict: Record<string, string>): Say {
   return (key, params) => {
     const text = dict[key] ?? ZH[key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+    return fill(text, params);
   };
 }
 

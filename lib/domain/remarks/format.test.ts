@@ -33,6 +33,11 @@ describe('buildRemark', () => {
     expect(r).toEqual({ ok: true, text: '【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23', fields: { shipDate: '2026-11-28', reason: '缺货' } });
   });
 
+  it('writes no direction controls pasted with a reason, so the console cannot show the signature reversed', () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-28', reason: '\u202E缺货\u2067' }, ctx);
+    expect(r.ok && r.text).toBe('【延迟发货】可发货日：2026-11-28｜原因：缺货｜张三 2026-11-23');
+  });
+
   it('signs a rule without fields with the agent and date only', () => {
     const r = buildRemark(PRESET_A, 'red', {}, ctx);
     expect(r.ok && r.text).toBe('【已核对可发货】张三 2026-11-23');

@@ -9,6 +9,7 @@
 import { cleanText, isoDate, normalizeField, readDate, renderValue } from './fields';
 import { DATE, agentProblem, escapeRe, introducesDate, looksLikeName, readFreeValues } from './free-words';
 import { dict, own } from '../own';
+import { stripDirectionControls } from '../text';
 import { allTargets, getRule, isRecordKind } from './rules';
 import type {
   BuildContext, BuildResult, FieldSpec, FlagRule, ParseOptions, ParsedLine, ParsedRemark, RecordRule,
@@ -27,7 +28,9 @@ export function formatLine(rule: FlagRule | RecordRule, values: Record<string, s
     .filter((f) => values[f.key] !== undefined && values[f.key] !== '')
     .map((f) => `${f.label}${LABEL_COLON}${renderValue(f, values[f.key] as string)}`);
   segments.push(`${cleanText(agent)} ${date}`);
-  return `【${rule.title}】${segments.join(SEPARATOR)}`;
+  // Text pasted from a chat can carry direction controls, invisible here: written into the console's
+  // remark column, an open override would show the rest of the line, signature and date, reversed.
+  return stripDirectionControls(`【${rule.title}】${segments.join(SEPARATOR)}`);
 }
 
 export function buildRemark(

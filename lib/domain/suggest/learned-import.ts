@@ -7,6 +7,7 @@
 import { isScenarioId } from '../scenarios';
 import type { LearnedPick } from './learned';
 import { learnedImportMessages as messages } from '../../i18n/messages/learned-import';
+import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
 
 /** Problems listed before the rest are counted. */
@@ -34,7 +35,7 @@ export function isLearnedPick(v: unknown): v is LearnedPick {
 }
 
 const say = (lang: 'zh' | 'en', key: string, params: Record<string, number | string> = {}) =>
-  messages[lang][key]!.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+  fill(messages[lang][key]!, params);
 
 const samePick = (a: LearnedPick, b: LearnedPick) =>
   a.at === b.at && a.text === b.text && a.scenario === b.scenario && a.templateId === b.templateId && a.source === b.source;

@@ -78,12 +78,6 @@ function q(v: unknown): string {
   return `"${s}"`;
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
 /** Normalises line breaks and trims, so a stored template compares equal after a round trip. */
 function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').trim();
@@ -128,12 +122,12 @@ export function newTemplateId(existing?: Iterable<string>): string {
 }
 
 /**
- * The label naming an entry in messages: 第 3 条话术（id "x"） / template 3 (id "x") or, lacking an
+ * The label naming an entry in messages: 第 3 条话术（id "x"） / reply 3 (id "x") or, lacking an
  * id, by title.
  */
 function entryLabel(index: number, raw: unknown): Bilingual {
   const zh = `第 ${index + 1} 条话术`;
-  const en = `template ${index + 1}`;
+  const en = `reply ${index + 1}`;
   if (isRecord(raw)) {
     const id = typeof raw.id === 'string' ? raw.id.trim() : '';
     if (id !== '') return { zh: `${zh}（id ${q(id)}）`, en: `${en} (id ${q(id)})` };
@@ -154,32 +148,43 @@ function collector(locale: Locale | undefined): Collector {
   return { errors, add: (m) => void errors.push(inLocale(m, locale)) };
 }
 
+/**
+ * A reply's fields as the editor names them (标题, 内容, 分组), not as the file spells them: whoever
+ * reads the refusal knows the editor; the file's key follows in brackets where the file's shape is wrong.
+ */
+const FIELD_NAMES = {
+  title: { zh: '标题', en: 'the title' },
+  body: { zh: '内容', en: 'the text' },
+  group: { zh: '分组', en: 'the group' },
+} as const;
+
 function checkText(
   raw: Record<string, unknown>,
-  field: 'title' | 'body' | 'group',
+  field: keyof typeof FIELD_NAMES,
   max: number,
   where: Bilingual,
   c: Collector,
 ): string | undefined {
   const v = raw[field];
+  const name = FIELD_NAMES[field];
   if (typeof v !== 'string') {
     c.add(
       at(
         where,
         v === undefined
-          ? { zh: `缺少 ${field}`, en: `missing ${field}` }
-          : { zh: `${field} 应为文本，实际是 ${typeName(v)}`, en: `${field} must be a string, not ${typeName(v)}` },
+          ? { zh: `缺少${name.zh}（${field}）`, en: `${name.en} (${field}) is missing` }
+          : { zh: `${name.zh}（${field}）应为文字`, en: `${name.en} (${field}) must be text` },
       ),
     );
     return undefined;
   }
   const s = cleanText(v);
   if (s === '') {
-    c.add(at(where, { zh: `${field} 为空`, en: `${field} is empty` }));
+    c.add(at(where, { zh: `${name.zh}为空`, en: `${name.en} is empty` }));
     return undefined;
   }
   if (s.length > max) {
-    c.add(at(where, { zh: `${field} 过长（${s.length} 字，上限 ${max}）`, en: `${field} is too long (${s.length} characters, at most ${max})` }));
+    c.add(at(where, { zh: `${name.zh}过长（${s.length} 字，上限 ${max}）`, en: `${name.en} is too long (${s.length} characters, at most ${max})` }));
     return undefined;
   }
   return s;
@@ -188,18 +193,18 @@ function checkText(
 function checkTemplate(raw: unknown, index: number, c: Collector): Template | undefined {
   const where = entryLabel(index, raw);
   if (!isRecord(raw)) {
-    c.add(at(where, { zh: `应为对象，实际是 ${typeName(raw)}`, en: `must be an object, not ${typeName(raw)}` }));
+    c.add(at(where, { zh: '不是一条完整的话术（文件可能被改动过）', en: 'is not a complete reply (the file may have been edited)' }));
     return undefined;
   }
   const before = c.errors.length;
 
   let id: string | undefined;
   if (typeof raw.id !== 'string' || raw.id.trim() === '') {
-    c.add(at(where, { zh: '缺少 id', en: 'missing id' }));
+    c.add(at(where, { zh: '缺少编号（id）', en: 'the id is missing' }));
   } else if (raw.id.trim().length > TEMPLATE_LIMITS.id) {
-    c.add(at(where, { zh: `id 过长（上限 ${TEMPLATE_LIMITS.id} 个字符）`, en: `id is too long (at most ${TEMPLATE_LIMITS.id} characters)` }));
+    c.add(at(where, { zh: `编号（id）过长（上限 ${TEMPLATE_LIMITS.id} 个字符）`, en: `the id is too long (at most ${TEMPLATE_LIMITS.id} characters)` }));
   } else if (!ID_PATTERN.test(raw.id.trim())) {
-    c.add(at(where, { zh: 'id 只能用英文字母、数字和 - _ . :', en: 'id may only use English letters, digits and - _ . :' }));
+    c.add(at(where, { zh: '编号（id）只能用英文字母、数字和 - _ . :', en: 'the id may only use English letters, digits and - _ . :' }));
   } else {
     id = raw.id.trim();
   }
@@ -212,13 +217,13 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   if (raw.scenarios === undefined) {
     scenarios = ['other'];
   } else if (!Array.isArray(raw.scenarios)) {
-    c.add(at(where, { zh: `scenarios 应为列表，实际是 ${typeName(raw.scenarios)}`, en: `scenarios must be a list, not ${typeName(raw.scenarios)}` }));
+    c.add(at(where, { zh: '适用场景（scenarios）应为列表', en: 'the situations (scenarios) must be a list' }));
   } else {
     for (const s of raw.scenarios as unknown[]) {
       if (isScenarioId(s)) {
         if (!scenarios.includes(s)) scenarios.push(s);
       } else {
-        c.add(at(where, { zh: `scenarios 含未知场景 ${q(s)}`, en: `scenarios has an unknown scenario ${q(s)}` }));
+        c.add(at(where, { zh: `适用场景里有未知的场景 ${q(s)}`, en: `the situations include an unknown one, ${q(s)}` }));
       }
     }
     if (scenarios.length === 0 && raw.scenarios.length === 0) scenarios = ['other'];
@@ -227,7 +232,7 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   let code: string | undefined;
   if (raw.code !== undefined && raw.code !== null) {
     if (typeof raw.code !== 'string') {
-      c.add(at(where, { zh: `code 应为文本，实际是 ${typeName(raw.code)}`, en: `code must be a string, not ${typeName(raw.code)}` }));
+      c.add(at(where, { zh: '快捷码（code）应为文字', en: 'the shortcut code (code) must be text' }));
     } else {
       const k = raw.code.trim().toLowerCase();
       if (k.length > TEMPLATE_LIMITS.code) {
@@ -244,11 +249,11 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   let orders: OrderStatus[] | undefined;
   if (raw.orders !== undefined && raw.orders !== null) {
     if (!Array.isArray(raw.orders)) {
-      c.add(at(where, { zh: `orders（适用订单状态）应为列表，实际是 ${typeName(raw.orders)}`, en: `orders (the order states it fits) must be a list, not ${typeName(raw.orders)}` }));
+      c.add(at(where, { zh: '适用订单状态（orders）应为列表', en: 'the order states it fits (orders) must be a list' }));
     } else {
       const bad = (raw.orders as unknown[]).filter((s) => !(ORDER_STATUSES as readonly unknown[]).includes(s));
       for (const s of bad) {
-        c.add(at(where, { zh: `orders 含未知订单状态 ${q(s)}，可用 ${ORDER_STATUSES.join('、')}`, en: `orders has an unknown order state ${q(s)}; use ${ORDER_STATUSES.join(', ')}` }));
+        c.add(at(where, { zh: `适用订单状态里有未知的状态 ${q(s)}，可用 ${ORDER_STATUSES.join('、')}`, en: `the order states include an unknown one, ${q(s)}; use ${ORDER_STATUSES.join(', ')}` }));
       }
       if (bad.length === 0) orders = canonicalOrders(raw.orders as string[]);
     }
@@ -282,11 +287,12 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       });
     }
   }
-  if (!isRecord(data)) return fail({ zh: `文件内容应为对象，实际是 ${typeName(data)}`, en: `the file must hold a JSON object, not ${typeName(data)}` });
-  if (data.format !== LIBRARY_FORMAT) {
+  // Which file is wanted and how to get one, as the other imports say it (the options page names
+  // the other tabs' exports itself, before sending: ImportExport.tsx otherExportKind).
+  if (!isRecord(data) || data.format !== LIBRARY_FORMAT) {
     return fail({
-      zh: `不是话术库文件：format 应为 "${LIBRARY_FORMAT}"，实际是 ${q(data.format)}`,
-      en: `not a reply library file: format must be "${LIBRARY_FORMAT}", not ${q(data.format)}`,
+      zh: '这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。没有导入任何内容',
+      en: 'This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”. Nothing was imported',
     });
   }
   if (data.version !== LIBRARY_VERSION) return fail(versionProblem(data.version, LIBRARY_VERSION));
@@ -298,13 +304,13 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
   const groups: string[] = [];
   if (data.groups !== undefined) {
     if (!Array.isArray(data.groups)) {
-      c.add({ zh: `groups 应为列表，实际是 ${typeName(data.groups)}`, en: `groups must be a list, not ${typeName(data.groups)}` });
+      c.add({ zh: '分组（groups）应为列表', en: 'the group list (groups) must be a list' });
     } else if (data.groups.length > TEMPLATE_LIMITS.groups) {
       c.add({ zh: `分组过多（${data.groups.length} 个，上限 ${TEMPLATE_LIMITS.groups}）`, en: `too many groups (${data.groups.length}, at most ${TEMPLATE_LIMITS.groups})` });
     } else {
       (data.groups as unknown[]).forEach((g, i) => {
         if (typeof g !== 'string') {
-          c.add({ zh: `第 ${i + 1} 个分组应为文本，实际是 ${typeName(g)}`, en: `group ${i + 1} must be a string, not ${typeName(g)}` });
+          c.add({ zh: `第 ${i + 1} 个分组应为文字`, en: `group ${i + 1} must be text` });
           return;
         }
         const name = cleanText(g);
@@ -325,11 +331,11 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
   if (!Array.isArray(data.templates)) {
     c.add(
       data.templates === undefined
-        ? { zh: '缺少 templates 列表', en: 'the templates list is missing' }
-        : { zh: `templates 应为列表，实际是 ${typeName(data.templates)}`, en: `templates must be a list, not ${typeName(data.templates)}` },
+        ? { zh: '缺少话术列表（templates）', en: 'the list of replies (templates) is missing' }
+        : { zh: '话术列表（templates）应为列表', en: 'the list of replies (templates) must be a list' },
     );
   } else if (data.templates.length > TEMPLATE_LIMITS.templates) {
-    c.add({ zh: `话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）`, en: `too many templates (${data.templates.length}, at most ${TEMPLATE_LIMITS.templates})` });
+    c.add({ zh: `话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）`, en: `too many replies (${data.templates.length}, at most ${TEMPLATE_LIMITS.templates})` });
   } else {
     const idAt = new Map<string, number>();
     const codeAt = new Map<string, number>();
@@ -339,14 +345,14 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       const where = entryLabel(i, raw);
       const sameId = idAt.get(t.id);
       if (sameId !== undefined) {
-        c.add(at(where, { zh: `id 与第 ${sameId + 1} 条重复`, en: `same id as template ${sameId + 1}` }));
+        c.add(at(where, { zh: `编号（id）与第 ${sameId + 1} 条重复`, en: `same id as reply ${sameId + 1}` }));
         return;
       }
       idAt.set(t.id, i);
       if (t.code) {
         const sameCode = codeAt.get(t.code);
         if (sameCode !== undefined) {
-          c.add(at(where, { zh: `快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复`, en: `shortcut code ${q(t.code)} is already used by template ${sameCode + 1}` }));
+          c.add(at(where, { zh: `快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复`, en: `shortcut code ${q(t.code)} is already used by reply ${sameCode + 1}` }));
           return;
         }
         codeAt.set(t.code, i);

@@ -217,6 +217,17 @@ describe('renderTemplate', () => {
     expect(r.text).toBe(`${evil}您好`);
   });
 
+  it('drops a nickname\'s direction controls, so the reply after it is not reversed for the buyer; the shop\'s own text stays', () => {
+    const nick = '\u202Egnp.exe';
+    for (const preview of [false, true]) {
+      expect(renderTemplate('{买家}您好，欢迎光临{店铺}', ctx({ buyer: nick }), {}, preview).text).toBe('gnp.exe您好，欢迎光临棉麻小铺');
+    }
+    expect(renderTemplate('单号{单号?}\u200F', ctx(), { 单号: '\u2067SF123\u2069' }).text).toBe('单号SF123\u200F');
+    expect(renderTemplate('{买家}\u202E您好', ctx({ buyer: nick }), {}, true).text).toBe('gnp.exe⟨RLO⟩您好');
+    // Nothing left of the name but controls: still asked for, never filled with nothing.
+    expect(renderTemplate('{买家}您好', ctx({ buyer: '\u202E\u202C' }), {}, true)).toMatchObject({ text: '【买家】您好', missing: ['买家'] });
+  });
+
   it('never re-expands or pattern-interprets a value', () => {
     const r = renderTemplate('{买家}，{店铺}', ctx({ buyer: '{店铺}$&$1$$' }));
     expect(r.text).toBe('{店铺}$&$1$$，棉麻小铺');

@@ -11,10 +11,12 @@
  *
  * Full-width braces (｛买家｝) are accepted as well, because agents type with a Chinese IME.
  * Substituted values are plain text: they are inserted once, never re-scanned for tokens and never
- * interpreted as markup or as `String.replace` patterns.
+ * interpreted as markup or as `String.replace` patterns; Unicode direction controls are removed from
+ * them (a buyer's nickname must not reorder the agent's reply). The shop's own body is left as written.
  */
 import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
+import { showDirectionControls, stripDirectionControls } from '../text';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
 
@@ -315,7 +317,8 @@ function fillFor(v: TemplateVariable, fills: Record<string, string>): string | u
  * and warn rather than send a reply with a hole in it.
  *
  * `preview`: the same text as it would go in now, for a suggestion card, with each unfilled token
- * shown as 【名称】 (brackets agents read as "to be filled") instead of its raw braces.
+ * shown as 【名称】 (brackets agents read as "to be filled") instead of its raw braces, and any
+ * direction control in the shop's own text shown as a mark (⟨RLO⟩) rather than acting.
  */
 export function renderTemplate(
   body: string,
@@ -328,7 +331,10 @@ export function renderTemplate(
   // A replacer function: values are used verbatim ($&, $1 … mean nothing) and never re-scanned.
   const text = body.replace(TOKEN, (token: string, name: string, q: string) => {
     const v = classify({ token, name, optional: q !== '' });
-    const value = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    const given = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    // A value becomes the agent's words: a nickname's direction controls would reorder the reply
+    // around it in the buyer's window (lib/domain/text.ts), so they go, on the card as in the box.
+    const value = given && stripDirectionControls(given);
     if (present(value)) return value;
     const id = identity(v);
     if (!missingSeen.has(id)) {
@@ -337,5 +343,10 @@ export function renderTemplate(
     }
     return preview ? `【${v.name}】` : token;
   });
-  return { text, missing, pastCutoff: pastDeadline(body, ctx.now, ctx.cutoff, ctx.zone) };
+  return {
+    // A card shows any direction control left in the shop's own text as a mark (the values have none).
+    text: preview ? showDirectionControls(text) : text,
+    missing,
+    pastCutoff: pastDeadline(body, ctx.now, ctx.cutoff, ctx.zone),
+  };
 }

@@ -24,7 +24,7 @@ export const allDataImportMessages: MessageBundle = {
     'allData.import.newer': 'File version {version} comes from a newer version of the extension; update the extension first. Nothing was imported.',
     'allData.import.section': 'the “{section}” part is damaged (the file may have been edited)',
     'allData.import.entry': '“{section}” entry {n} is incomplete or damaged',
-    'allData.import.more': '{count} more problems not listed',
+    'allData.import.more': '{count} more problem{count||s} not listed',
     'allData.import.in': '{section}: {problem}',
     'allData.section.library': 'reply library',
     'allData.section.customers': 'buyer notes',

@@ -88,7 +88,7 @@ export const core: MessageBundle = {
     'panel.changeSituation': 'Change',
     'panel.pickSituation': 'Pick a situation',
     'panel.suggested': 'Suggested replies',
-    'panel.basis': 'Based on the buyer’s last {count} messages',
+    'panel.basis': 'Based on the buyer’s last {count} message{count||s}',
     'panel.noConfident': 'No clear need in this message; search the library instead.',
     'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
     'panel.waiting': 'Waiting for a buyer message…',
@@ -141,7 +141,7 @@ export const core: MessageBundle = {
     'panel.reason.learned': 'You chose it for a similar message',
     'panel.evidence.cues': 'Cue words: {words}',
     'panel.evidence.model': 'Model: {p}',
-    'panel.evidence.learned': 'You picked it {count} times for similar messages',
+    'panel.evidence.learned': 'You picked it {count}× for similar messages',
     'panel.evidence.agent': 'Chosen by you',
   },
 };

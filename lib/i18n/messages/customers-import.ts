@@ -24,6 +24,6 @@ export const customersImport: MessageBundle = {
     'customers.import.entry': 'entry {n} "{nick}": {problem}',
     'customers.import.entryNoNick': 'entry {n}: {problem}',
     'customers.import.duplicate': 'same customer as entry {other}',
-    'customers.import.more': '{count} more problems not listed',
+    'customers.import.more': '{count} more problem{count||s} not listed',
   },
 };

@@ -40,7 +40,7 @@ export const guardPanelMessages: MessageBundle = {
     'clock.waiting': 'Waiting {time}',
     'clock.answered': 'Answered',
     'clock.list': 'Waiting',
-    'clock.more': '{n} more buyers waiting',
+    'clock.more': '{n} more waiting',
     'clock.open': 'Switch to {buyer}',
     'clock.cannotOpen': 'This console cannot switch from here; click the conversation in its list.',
     'clock.notOpened': 'The console did not switch to this buyer; click the conversation in its list.',

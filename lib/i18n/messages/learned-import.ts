@@ -13,7 +13,7 @@ export const learnedImportMessages: MessageBundle = {
     'learned.import.format': 'This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json). Nothing was imported.',
     'learned.import.version': '{problem}. Nothing was imported.',
     'learned.import.pick': 'pick {n} is incomplete or damaged (the file may have been edited)',
-    'learned.import.more': '{count} more problems not listed',
+    'learned.import.more': '{count} more problem{count||s} not listed',
     'learned.import.duplicate': 'pick {n} (id "{id}"): the same id as pick {other}, with other content (the file may have been edited)',
   },
 };

@@ -52,7 +52,7 @@ export const learnedMessages: MessageBundle = {
     'learned.forgotten': 'Forgot {count}.',
     'learned.export': 'Export learned picks',
     'learned.import': 'Import learned picks',
-    'learned.imported': 'Imported {count} new picks.',
+    'learned.imported': 'Imported {count} new pick{count||s}.',
     'learned.duplicates': '{count} repeated in the file, skipped.',
     'learned.failed': 'Failed: {reason}',
   },

@@ -100,7 +100,7 @@ export const options: MessageBundle = {
     'options.importForeign.unknown': 'another encoding',
     'options.importReplacement':
       'The file\'s encoding looks wrong: it holds {count} replacement characters "\uFFFD", so it was opened with the wrong encoding and saved again (for example in Excel or Notepad), and the original text is lost. Use the file this extension exported. Nothing was imported; your data is unchanged.',
-    'options.imported': 'Imported {count} replies.',
+    'options.imported': 'Imported {count} repl{count|y|ies}.',
     'options.newTemplate': 'New reply',
     'options.filter': 'Filter replies',
     'options.title': 'Title',
@@ -127,7 +127,7 @@ export const options: MessageBundle = {
     'options.templateDeleted': 'Deleted',
     'options.confirmDeleteTemplate': 'Delete the reply “{title}”?',
     'options.usage': 'Usage',
-    'options.usageHelp': '{total} insertions/copies recorded on this machine. Frequently used replies rank higher in suggestions.',
+    'options.usageHelp': '{total} insertion{total|/copy|s/copies} recorded on this machine. Frequently used replies rank higher in suggestions.',
     'options.usageMost': 'Most used',
     'options.usageLeast': 'Least used',
     'options.usageNone': 'No use recorded yet.',

@@ -407,14 +407,18 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const now = Date.now();
       const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
-      // The records merge into those here: what was here first goes to 备份, so the import can be undone.
-      const backedUp = parsed.customers.length > 0;
-      if (backedUp) await safetyCopyBefore('before-import-customers');
-      await importCustomerRecords(parsed.customers, now);
-      await announceChange('customers');
+      // The records merge into those here: what was here first goes to 备份, so the import can be
+      // undone. Not when nothing would change: a needless safety copy pushes out the oldest one.
+      let counts = await importCustomerRecords(parsed.customers, now, true);
+      const backedUp = counts.added + counts.updated > 0;
+      if (backedUp) {
+        await safetyCopyBefore('before-import-customers');
+        counts = await importCustomerRecords(parsed.customers, now);
+        await announceChange('customers');
+      }
       // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.
       const revisits = await workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
-      return { ok: true, count: parsed.customers.length, backedUp, ...(revisits.length ? { revisits } : {}) };
+      return { ok: true, count: parsed.customers.length, ...counts, backedUp, ...(revisits.length ? { revisits } : {}) };
     },
   },
   deleteCustomer: {

@@ -82,9 +82,9 @@ describe('teamPropose', () => {
     const { patchSettings } = await import('../../storage/settings');
     try {
       await patchSettings({ shop: { locale: 'zh-CN' } });
-      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: '第 1 条话术（id "t9"）：title 为空' } });
+      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: '第 1 条话术（id "t9"）：标题为空' } });
       await patchSettings({ shop: { locale: 'en' } });
-      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: 'template 1 (id "t9"): title is empty' } });
+      expect(await propose(untitled)).toEqual({ ok: true, value: { ok: false, error: 'invalid', message: 'reply 1 (id "t9"): the title is empty' } });
       expect(ask).not.toHaveBeenCalled();
     } finally {
       await patchSettings({ shop: { locale: 'zh-CN' } });

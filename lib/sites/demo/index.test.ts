@@ -103,6 +103,22 @@ describe('demo adapter: chat', () => {
     expect(calls).toBe(2);
   });
 
+  it('reports the chat input removed from the editor after load, but not typing in a rich-text input', async () => {
+    demo = bootDemo('/chat?auto=0');
+    demo.setInputKind('contenteditable');
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    A.findChatInput(document).append('在的');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(0);
+    A.findChatInput(document).remove();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    expect(document.querySelector('.chat-editor')).not.toBeNull();
+    ctrl.abort();
+  });
+
   it('ignores what the extension writes into the page', async () => {
     demo = bootDemo('/chat?auto=0');
     const ctrl = new AbortController();

@@ -2,7 +2,7 @@ import type { SiteAdapter } from '../types';
 import { observeChat, observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
 import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow, readWaiting } from './read';
-import { BUYER_SIDE_ORDER, CHAT_EDITOR, MESSAGE, REMARK_DIALOG } from './selectors';
+import { BUYER_SIDE_ORDER, CHAT_INPUT, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { probeWith } from '../probe';
 import { statusFromText } from '../dom';
@@ -26,7 +26,9 @@ export const demoAdapter: SiteAdapter = {
   openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {
-    observeChat({ readBuyerIdentity, rows: MESSAGE, readRow, inputSelector: CHAT_EDITOR }, doc, signal, onChange);
+    // The input itself, as on every other console: with the whole editor block here, an input removed
+    // from inside it was neither heard (typing inside is ignored) nor missed (the block stayed).
+    observeChat({ readBuyerIdentity, rows: MESSAGE, readRow, inputSelector: CHAT_INPUT }, doc, signal, onChange);
   },
   readOrders,
   // /chat/<buyer id> where the item has one (the demo's nicknames can be shared), else /chat/<nick>.
