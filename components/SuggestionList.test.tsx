@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '@/lib/panel/store';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
-import { setLocale } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { PanelContext } from './PanelContext';
 import { SuggestionList } from './SuggestionList';
 import { mount } from './remarks/testing';
@@ -26,6 +27,7 @@ function note(state: Partial<PanelState>): string {
 
 describe('SuggestionList with no card', () => {
   it('says the library has no reply for this buyer in a situation the agent chose (it said the message had no clear need)', () => {
+    registerMessages(suggestPanelMessages); // as the panel does when the suggest feature is in (engineReady)
     setLocale('zh-CN');
     expect(note({ scenarioOverride: 'merge-orders' })).toBe('此情境下没有适合这位买家的话术，可搜索。');
     cleanup!();

@@ -17,6 +17,7 @@ import { exportCustomers, parseCustomersImport } from '../domain/customers/impor
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
 import { readCustomerQuery } from '../domain/customers/query';
+import { matchesQuery } from '../domain/customers/customer';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
@@ -57,9 +58,9 @@ export const WORKER_EXTRAS = {
   /**
    * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
-   * record's size text (lib/storage/customers.ts), and the 客户档案 list's query.
+   * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery },
+  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, parseSizes, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /** The agent's learned picks: reading an import file, and what 学习记录 shows of them. */

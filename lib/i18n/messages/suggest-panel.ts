@@ -3,14 +3,36 @@ import type { MessageBundle } from '../index';
 /**
  * Strings of the panel's suggestion part that come with the suggestion engine (the suggest feature
  * script, lib/panel/features.ts), not with the content script every console page loads: the panel
- * registers them when the engine is in, and shows them only from then on.
+ * registers them when the engine is in, and shows them only from then on — a card's "why" line and
+ * a chip's cue words need the ranking and the classifier, and "no fitting reply" needs the ranking
+ * to have run.
  */
 export const suggestPanelMessages: MessageBundle = {
   zh: {
     // The shop spoke last: the basis is the round its reply answered (lib/domain/suggest/context.ts).
     'panel.basisAnswered': '店铺回复后买家还没有新消息 · 依据回复前的 {count} 条',
+    'panel.noneForSituation': '此情境下没有适合这位买家的话术，可搜索。',
+    'panel.reason.scenario': '匹配：{scenario}',
+    'panel.reason.words': '与买家原话相近',
+    'panel.reason.usage': '你在此场景常用',
+    'panel.reason.segment': '适合该买家类型',
+    'panel.reason.order': '根据订单状态',
+    'panel.reason.learned': '你为类似消息选过',
+    'panel.evidence.cues': '关键词：{words}',
+    'panel.evidence.model': '模型判断 {p}',
+    'panel.evidence.learned': '你为类似消息选过 {count} 次',
   },
   en: {
     'panel.basisAnswered': 'No buyer message since the shop’s last reply · based on the {count} before it',
+    'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
+    'panel.reason.scenario': 'Matches: {scenario}',
+    'panel.reason.words': "Close to the buyer's words",
+    'panel.reason.usage': 'You often use it here',
+    'panel.reason.segment': 'Suits this buyer',
+    'panel.reason.order': 'From the order status',
+    'panel.reason.learned': 'You chose it for a similar message',
+    'panel.evidence.cues': 'Cue words: {words}',
+    'panel.evidence.model': 'Model: {p}',
+    'panel.evidence.learned': 'You picked it {count}× for similar messages',
   },
 };

@@ -21,7 +21,6 @@ import {
   LIMITS,
   makeEvent,
   makeEventId,
-  matchesQuery,
   normaliseBuyerId,
   normaliseNickname,
   normaliseTags,
@@ -211,6 +210,8 @@ function parseQuery(payload: unknown, verb: string, pageMax?: number): CheckedQu
 async function list(q: CheckedQuery) {
   await customersReady();
   const query = q.query?.trim() ?? '';
+  // The search's matching, like the query's check, is the options page's alone: in the extras.
+  const { matchesQuery } = workerExtras().customers;
   const filter =
     query || q.segment ? (c: Customer) => (!q.segment || c.segment === q.segment) && (!query || matchesQuery(c, query)) : undefined;
   const [page, total] = await Promise.all([
