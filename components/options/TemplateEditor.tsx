@@ -12,6 +12,7 @@ import { team } from '@/lib/i18n/messages/team';
 import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
 import { StarterOrdersNotice } from './StarterOrdersNotice';
+import { StarterAddedNotice } from './StarterAddedNotice';
 import { StarterRewordedNotice } from './StarterRewordedNotice';
 import { GuardLines } from './GuardLines';
 import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
@@ -64,7 +65,8 @@ export function TemplateEditor() {
   const dirty = useRef(false);
   const opener = useRef<HTMLElement | null>(null);
   // Team mode as an agent: replies can be proposed to the shop's library (the supervisor decides).
-  const [agent, setAgent] = useState(false);
+  // Null until known, so nothing an agent cannot do is offered meanwhile.
+  const [agent, setAgent] = useState<boolean | null>(null);
   useEffect(() => {
     const load = () => api.call('teamStatus').then((r) => setAgent(r?.config?.role === 'agent'), () => setAgent(false));
     void load();
@@ -193,6 +195,7 @@ export function TemplateEditor() {
       <h2>{t('options.templates')}</h2>
       <StarterRewordedNotice lib={lib} />
       <StarterOrdersNotice lib={lib} persist={persist} />
+      <StarterAddedNotice lib={lib} show={agent === false} persist={persist} />
       <div class="kf-actions">
         <input
           type="search"
@@ -220,7 +223,7 @@ export function TemplateEditor() {
           origin={open.origin}
           lib={lib}
           guardCheck={guardCheck}
-          agent={agent}
+          agent={!!agent}
           dirty={dirty}
           save={saveDraft}
           remove={remove}

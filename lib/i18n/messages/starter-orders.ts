@@ -2,7 +2,8 @@ import type { MessageBundle } from '../index';
 
 /**
  * The options page's notices about the starter replies in a saved library: the order conditions
- * offered (starterOrders), and the corrected wordings an update gave untouched copies (starterReworded).
+ * offered (starterOrders), the corrected wordings an update gave untouched copies (starterReworded),
+ * and the replies a later starter added (starterAdded).
  */
 export const starterOrdersMessages: MessageBundle = {
   zh: {
@@ -14,6 +15,10 @@ export const starterOrdersMessages: MessageBundle = {
     'starterReworded.notice':
       '本次更新改了 {n} 条内置话术的说法：{titles}。截单时间过后不再写已经过去的截单时间，改用 {付款发货}（截单前“今天16:00前付款，今天发出”，截单后“现在付款，明天发出”）。您改过的话术没有改动。',
     'starterReworded.dismiss': '知道了',
+    'starterAdded.notice': '内置话术新增了 {n} 条话术，您的话术库里还没有：{titles}。',
+    'starterAdded.add': '全部加上',
+    'starterAdded.dismiss': '不用了，不再提示',
+    'starterAdded.added': '已加上 {n} 条内置话术。',
   },
   en: {
     'starterOrders.notice':
@@ -25,5 +30,10 @@ export const starterOrdersMessages: MessageBundle = {
     'starterReworded.notice':
       'This update reworded {n} built-in replies: {titles}. After the cut-off they no longer name a cut-off time already past; they use {付款发货} ("pay before 16:00 today, ships today" before the cut-off, "pay now, ships tomorrow" after it). Replies you edited were left as they were.',
     'starterReworded.dismiss': 'Got it',
+    'starterAdded.notice':
+      'The built-in replies gained {n} replies your library does not have yet: {titles}.',
+    'starterAdded.add': 'Add them all',
+    'starterAdded.dismiss': "No thanks, don't ask again",
+    'starterAdded.added': 'Added {n} built-in replies.',
   },
 };

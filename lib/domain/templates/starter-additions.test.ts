@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { addStarterReplies, STARTER_ADDED, starterAdditions } from './starter-additions';
+import { STARTER_LIBRARY } from './starter';
+import type { Template, TemplateLibrary } from './types';
+import { parseLibraryImport } from './validate';
+
+const LATER = STARTER_ADDED.flat();
+/** The library as an install before the later replies stored it. */
+const before = (): TemplateLibrary => ({
+  groups: [...STARTER_LIBRARY.groups],
+  templates: structuredClone(STARTER_LIBRARY.templates.filter((t) => !LATER.includes(t.id))),
+});
+const ids = (list: Template[]) => list.map((t) => t.id);
+const without = (lib: TemplateLibrary, ...gone: string[]): TemplateLibrary => ({ ...lib, templates: lib.templates.filter((t) => !gone.includes(t.id)) });
+
+describe('which later starter replies a stored library is offered', () => {
+  it('every starter reply added later exists in the starter, in one list only', () => {
+    const starterIds = new Set(ids(STARTER_LIBRARY.templates));
+    expect(LATER.filter((id) => !starterIds.has(id))).toEqual([]);
+    expect(new Set(LATER).size).toBe(LATER.length);
+    // The five any-stage replies of 2026-12-04 are among them.
+    expect(LATER).toEqual(expect.arrayContaining(['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check']));
+  });
+
+  it('a library stored before them is offered all of them, in starter order', () => {
+    const offered = starterAdditions(before(), STARTER_LIBRARY, []);
+    expect(ids(offered)).toEqual(ids(STARTER_LIBRARY.templates).filter((id) => LATER.includes(id)));
+    expect(offered.map((t) => t.title)).toEqual(expect.arrayContaining(['查询发货进度', '合并发货（先查订单）']));
+  });
+
+  it('a library stored with the starter of today is offered nothing', () => {
+    expect(starterAdditions(structuredClone(STARTER_LIBRARY), STARTER_LIBRARY, [])).toEqual([]);
+  });
+
+  it('a reply the agent deleted is not offered again: holding any reply of an update means it had that update', () => {
+    const lib = without(structuredClone(STARTER_LIBRARY), 'merge-ask', 'cancel-check');
+    expect(starterAdditions(lib, STARTER_LIBRARY, [])).toEqual([]);
+  });
+
+  it('a library stored between the two updates is offered only the second', () => {
+    const lib = without(structuredClone(STARTER_LIBRARY), 'tracking-check', 'address-check', 'cancel-check');
+    expect(ids(starterAdditions(lib, STARTER_LIBRARY, []))).toEqual(['tracking-check', 'address-check', 'cancel-check']);
+  });
+
+  it('ids this machine has seen (dismissed, or held and then deleted) are not offered', () => {
+    expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
+      'tracking-check',
+      'cancel-check',
+    ]);
+    expect(starterAdditions(before(), STARTER_LIBRARY, LATER)).toEqual([]);
+  });
+
+  it('a starter that no longer ships a listed reply offers nothing for it', () => {
+    const starter = without(STARTER_LIBRARY, 'merge-ask');
+    expect(ids(starterAdditions(before(), starter, []))).not.toContain('merge-ask');
+  });
+});
+
+describe('adding them', () => {
+  it('puts each after its starter neighbour, keeps the agent’s replies and edits, and the result imports', () => {
+    const lib = before();
+    const mine: Template = { id: 'my-1', title: '我的催发货', body: '亲，马上帮您催一下～', group: '发货物流', scenarios: ['delay'] };
+    lib.templates.push(mine);
+    const edited = lib.templates.find((t) => t.id === 'delay-urged')!;
+    edited.body = '亲，已经催过啦，今天一定发出～';
+    const { library, added } = addStarterReplies(lib, STARTER_LIBRARY, LATER);
+    expect(added.sort()).toEqual([...LATER].sort());
+    const order = ids(library.templates);
+    expect(order.indexOf('delay-check')).toBe(order.indexOf('delay-urged') + 1);
+    expect(order.indexOf('cancel-check')).toBe(order.indexOf('cancel-printed') + 1);
+    expect(library.templates.find((t) => t.id === 'delay-urged')!.body).toBe('亲，已经催过啦，今天一定发出～');
+    expect(library.templates.at(-1)).toEqual(mine);
+    for (const id of LATER) expect(library.templates.find((t) => t.id === id)).toEqual(STARTER_LIBRARY.templates.find((t) => t.id === id));
+    // The input is not changed.
+    expect(ids(lib.templates).filter((id) => LATER.includes(id))).toEqual([]);
+    expect(parseLibraryImport({ format: 'kefu-library', version: 1, ...library }).ok).toBe(true);
+    // Idempotent: a second run adds nothing.
+    expect(addStarterReplies(library, STARTER_LIBRARY, LATER).added).toEqual([]);
+  });
+
+  it('brings back a deleted group, and leaves off a /code another reply already uses', () => {
+    const starter: TemplateLibrary = {
+      groups: ['甲', '乙'],
+      templates: [
+        { id: 'a', title: 'A', body: '亲，A', group: '甲', scenarios: ['thanks'] },
+        { id: 'b', title: 'B', body: '亲，B', group: '乙', scenarios: ['thanks'], code: 'hb' },
+      ],
+    };
+    const lib: TemplateLibrary = { groups: ['甲'], templates: [{ id: 'mine', title: '我的', body: '亲', group: '甲', scenarios: ['thanks'], code: 'hb' }] };
+    const { library } = addStarterReplies(lib, starter, ['b']);
+    expect(library.groups).toEqual(['甲', '乙']);
+    expect(library.templates).toEqual([lib.templates[0], { id: 'b', title: 'B', body: '亲，B', group: '乙', scenarios: ['thanks'] }]);
+  });
+});
