@@ -75,6 +75,11 @@ export interface PanelState {
   buyerMessages: string[];
   /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
   answered: boolean;
+  /**
+   * Every buyer message read, answered ones too: a detail named before the shop's reply (能开专票吗,
+   * then 公司抬头需要提供什么) still tells which reply of the situation fits, though its need is answered.
+   */
+  buyerEarlier: string[];
   classification: Classification | null;
   /** False while the background's model and learned picks for the current message are awaited. */
   signalsReady: boolean;
@@ -155,6 +160,7 @@ export class PanelController {
     buyer: null,
     buyerId: null,
     buyerMessages: [],
+    buyerEarlier: [],
     answered: false,
     classification: null,
     signalsReady: true,
@@ -508,6 +514,7 @@ export class PanelController {
     let buyer: string | null = null;
     let buyerId: string | null = null;
     let buyerMessages: string[] = [];
+    let buyerEarlier: string[] = [];
     let answered = false;
     let inputFound = false;
     let messagesUnread = false;
@@ -520,6 +527,7 @@ export class PanelController {
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
+      buyerEarlier = (read ?? []).flatMap((m) => (m.from === 'buyer' ? [m.text] : []));
       answered = read?.at(-1)?.from === 'agent';
       // A buyer writes in the open conversation, so someone is open: not naming them is a failed read.
       buyerUnread = !who && buyerMessages.length > 0;
@@ -536,6 +544,7 @@ export class PanelController {
       buyer,
       buyerId,
       buyerMessages,
+      buyerEarlier,
       answered,
       inputFound,
       messagesUnread,
@@ -671,7 +680,7 @@ export class PanelController {
           classification,
           // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
           text: s.scenarioOverride && this.byFollowup ? '' : s.buyerMessages.at(-1) ?? '',
-          earlier: s.buyerMessages,
+          earlier: s.buyerEarlier,
           usage: this.usage.templates,
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
