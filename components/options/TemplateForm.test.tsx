@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 const reply: Template = { id: 't1', title: '退货运费', body: '质量问题运费我们出', group: '售后', scenarios: [] };
-const lib: TemplateLibrary = { groups: ['售后'], templates: [reply], updatedAt: 1 };
+const lib: TemplateLibrary = { groups: ['售后'], templates: [reply] };
 
 function setup() {
   const save = vi.fn(async () => 'saved' as const);
