@@ -7,6 +7,12 @@ import { LIMITS, segmentOf } from '@/lib/domain/customers/customer';
 import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/types';
 import { reasonText } from '@/lib/messaging/reason';
 import { t } from '@/lib/i18n';
+import { TooLong, invalidIf, overBy } from '../TooLong';
+
+/** The long text fields, each held to the worker's LIMITS (it measures them as typed, spaces too). */
+const TEXTS = ['preferences', 'addressNote', 'note'] as const;
+/** A long text field over its limit: the form saves nothing until it is shortened. */
+const textOver = (d: EditDraft) => TEXTS.some((f) => overBy(d[f], LIMITS[f]) > 0);
 
 /** The form's edit, measured against `base` (the record as the form opened, or as last agreed with). */
 interface EditState {
@@ -62,6 +68,8 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
+    if (textOver(latest.current.draft)) return;
     const r = patchFromDraft(latest.current.base, latest.current.draft);
     setProblems(r.problems);
     if (r.problems.length) return;
@@ -96,11 +104,14 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
     setFocusNotice(false);
   }, [focusNotice]);
 
-  const text = (f: 'preferences' | 'addressNote' | 'note', rows: number) => (
-    <label class="kf-row kf-top">
-      <span>{t(`customers.field.${f}`)}</span>
-      <textarea data-field={f} rows={rows} maxLength={LIMITS[f]} value={draft[f]} onInput={(e) => edit({ [f]: e.currentTarget.value })} />
-    </label>
+  const text = (f: (typeof TEXTS)[number], rows: number) => (
+    <>
+      <label class="kf-row kf-top">
+        <span>{t(`customers.field.${f}`)}</span>
+        <textarea data-field={f} rows={rows} aria-invalid={invalidIf(draft[f], LIMITS[f])} value={draft[f]} onInput={(e) => edit({ [f]: e.currentTarget.value })} />
+      </label>
+      <TooLong text={draft[f]} max={LIMITS[f]} class="kf-bad" kf={`${f}-too-long`} />
+    </>
   );
 
   return (
@@ -167,7 +178,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
         </p>
       )}
       <div class="kf-actions">
-        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy}>
+        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy || textOver(draft)}>
           {t('customers.card.save')}
         </button>
         <button type="button" onClick={() => props.onDone(null)}>

@@ -385,6 +385,26 @@ describe('客户档案 → 编辑 a buyer', () => {
     expect(tab.field('weightKg').value).toBe('520');
   });
 
+  it('keeps a 偏好 or 备注 pasted longer than its limit whole, says by how much it is over and saves nothing until it is shortened', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    expect(['preferences', 'addressNote', 'note'].map((f) => tab.field(f).hasAttribute('maxlength'))).toEqual([false, false, false]);
+    const long = '喜欢宽松一点的款式，颜色偏深'.repeat(80); // 1120 characters, over 偏好's 1000
+    await typeInto(tab.field('preferences'), long);
+    await typeInto(tab.field('addressNote'), '放门口快递柜'.repeat(90)); // 540, over 500
+    expect((tab.q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    await tab.submit('[data-kf="customer-edit-form"]'); // Enter in a field
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.field('preferences').value).toBe(long);
+    expect(tab.q('[data-kf="preferences-too-long"]')?.textContent).toBe('最多 1000 字，现在 1120 字（多 120 字）。文字都还在，缩短后才能保存。');
+    expect(tab.q('[data-kf="addressNote-too-long"]')?.textContent).toContain('多 40 字');
+    await typeInto(tab.field('preferences'), long.slice(0, 1000));
+    await typeInto(tab.field('addressNote'), '放门口快递柜');
+    expect(tab.q('[data-kf="preferences-too-long"]')).toBeNull();
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.objectContaining({ patch: { preferences: long.slice(0, 1000), addressNote: '放门口快递柜' } }));
+  });
+
   it('keeps a change made elsewhere to a field the agent did not touch', async () => {
     const tab = await setup();
     await tab.click('[data-kf="customer-edit"]');

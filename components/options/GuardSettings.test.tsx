@@ -51,6 +51,29 @@ describe('compliance settings in the options page', () => {
     expect(b.stored).toMatchObject({ disabled: ['absolute-first'], rules: [] });
   });
 
+  it('keeps a reason or rewrite pasted longer than 200 characters whole, says by how much it is over and adds no rule until it is shortened', async () => {
+    const b = guardBackend();
+    const { q, submit, call } = await mountTab(<GuardSettings />, b.replies, { notify: ['patchGuardConfig'] });
+    const reason = () => q('[data-kf="guard-add"] input[name="reason"]') as HTMLInputElement;
+    const long = '平台规定不能承诺具体送达时间'.repeat(16); // 224 characters
+    expect(reason().hasAttribute('maxlength')).toBe(false);
+    expect(q('[data-kf="guard-add"] input[name="replacement"]')!.hasAttribute('maxlength')).toBe(false);
+    type(q('[data-kf="guard-add"] input[name="words"]'), '当天达');
+    type(reason(), long);
+    type(q('[data-kf="guard-add"] input[name="replacement"]'), long.slice(0, 210));
+    await submit('[data-kf="guard-add"]');
+    expect(call).not.toHaveBeenCalledWith('patchGuardConfig', expect.anything());
+    expect(reason().value).toBe(long);
+    expect(q('[data-kf="guard-reason-too-long"]')?.textContent).toBe('最多 200 字，现在 224 字（多 24 字）。文字都还在，缩短后才能保存。');
+    expect(q('[data-kf="guard-replacement-too-long"]')?.textContent).toContain('多 10 字');
+    expect((q('[data-kf="guard-add-rule"]') as HTMLButtonElement).disabled).toBe(true);
+    type(reason(), long.slice(0, 200));
+    type(q('[data-kf="guard-add"] input[name="replacement"]'), '预计两三天送达');
+    expect(q('[data-kf="guard-reason-too-long"]')).toBeNull();
+    await submit('[data-kf="guard-add"]');
+    expect(b.stored.rules).toMatchObject([{ words: ['当天达'], reason: long.slice(0, 200), replacement: '预计两三天送达' }]);
+  });
+
   it('switching a rule keeps what another tab changed since this one loaded (the switch is sent alone)', async () => {
     const b = guardBackend();
     const { click } = await mountTab(<GuardSettings />, b.replies);

@@ -9,9 +9,13 @@ import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 import { reasonText } from '@/lib/messaging/reason';
+import { TooLong, invalidIf, overBy } from '../TooLong';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
+
+/** The longest reason or rewrite the worker takes for a shop rule (lib/domain/guard/config.ts). */
+const TEXT_MAX = 200;
 
 const EMPTY_DRAFT = { words: '', reason: '', replacement: '', severity: 'warn' as GuardSeverity, platform: 'any' as GuardPlatform };
 
@@ -44,8 +48,11 @@ export function GuardSettings() {
   const toggle = (id: string, on: boolean) => void save({ rule: id, on });
   /** Field edits apply to the latest draft (two quick events must not undo each other). */
   const edit = (patch: Partial<typeof EMPTY_DRAFT>) => setDraft((d) => ({ ...d, ...patch }));
+  const tooLong = overBy(draft.reason.trim(), TEXT_MAX) > 0 || overBy(draft.replacement.trim(), TEXT_MAX) > 0;
   const addRule = async (e: Event) => {
     e.preventDefault();
+    // Too long: nothing added; the fields keep the whole text and say by how much (TooLong).
+    if (tooLong) return;
     const rule: ShopRule = {
       id: `shop-${Date.now().toString(36)}`,
       words: draft.words.split(/[,，、\s]+/).map((w) => w.trim()).filter(Boolean),
@@ -101,8 +108,10 @@ export function GuardSettings() {
       </table>
       <form class="kf-editor" data-kf="guard-add" onSubmit={addRule}>
         <label class="kf-row"><span>{t('options.guard.words')}</span><input name="words" required value={draft.words} onInput={(e) => edit({ words: e.currentTarget.value })} /></label>
-        <label class="kf-row"><span>{t('options.guard.reason')}</span><input name="reason" required maxLength={200} value={draft.reason} onInput={(e) => edit({ reason: e.currentTarget.value })} /></label>
-        <label class="kf-row"><span>{t('options.guard.replacement')}</span><input name="replacement" maxLength={200} value={draft.replacement} onInput={(e) => edit({ replacement: e.currentTarget.value })} /></label>
+        <label class="kf-row"><span>{t('options.guard.reason')}</span><input name="reason" required aria-invalid={invalidIf(draft.reason.trim(), TEXT_MAX)} value={draft.reason} onInput={(e) => edit({ reason: e.currentTarget.value })} /></label>
+        <TooLong text={draft.reason.trim()} max={TEXT_MAX} class="kf-bad" kf="guard-reason-too-long" />
+        <label class="kf-row"><span>{t('options.guard.replacement')}</span><input name="replacement" aria-invalid={invalidIf(draft.replacement.trim(), TEXT_MAX)} value={draft.replacement} onInput={(e) => edit({ replacement: e.currentTarget.value })} /></label>
+        <TooLong text={draft.replacement.trim()} max={TEXT_MAX} class="kf-bad" kf="guard-replacement-too-long" />
         <label class="kf-row">
           <span>{t('options.guard.severity')}</span>
           <select name="severity" value={draft.severity} onChange={(e) => edit({ severity: e.currentTarget.value as GuardSeverity })}>
@@ -116,7 +125,7 @@ export function GuardSettings() {
             {GUARD_PLATFORMS.map((p) => <option value={p}>{t(`platform.${p}`)}</option>)}
           </select>
         </label>
-        <div class="kf-actions"><button type="submit" class="kf-primary" data-kf="guard-add-rule">{t('options.guard.add')}</button></div>
+        <div class="kf-actions"><button type="submit" class="kf-primary" data-kf="guard-add-rule" disabled={tooLong}>{t('options.guard.add')}</button></div>
       </form>
 
       <h3>{t('options.guard.builtIn')}</h3>

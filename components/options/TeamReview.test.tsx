@@ -45,6 +45,23 @@ describe('options → 团队, supervisor review', () => {
     expect(call).toHaveBeenCalledWith('teamDecideProposal', { id: 'proposal:小王:t-old:cd', accepted: false, reason: '运费规则下月才改' });
   });
 
+  it('keeps a decline reason longer than 200 characters whole, says by how much it is over and declines nothing until it is shortened', async () => {
+    const review = { proposals: [{ id: 'proposal:小王:t-old:cd', template: tpl('t-old', '退货运费', '新的说法'), by: '小王', at: AT }], conflicts: [] };
+    const { q, call, click } = await setup({ getLibrary: library, teamReview: () => ({ ok: true, value: review }), teamDecideProposal: () => ({ ok: true, value: null }) });
+    const reason = () => q('[data-kf="proposal-reason"]') as HTMLInputElement;
+    const long = '运费规则下个月才调整，先别改'.repeat(16); // 224 characters
+    expect(reason().hasAttribute('maxlength')).toBe(false);
+    type(reason(), long);
+    expect((q('[data-kf="proposal-reject"]') as HTMLButtonElement).disabled).toBe(true);
+    await click('[data-kf="proposal-reject"]');
+    expect(call).not.toHaveBeenCalledWith('teamDecideProposal', expect.anything());
+    expect(reason().value).toBe(long);
+    expect(q('[data-kf="proposal-reason-too-long"]')?.textContent).toBe('最多 200 字，现在 224 字（多 24 字）。文字都还在，缩短后才能保存。');
+    type(reason(), long.slice(0, 200));
+    await click('[data-kf="proposal-reject"]');
+    expect(call).toHaveBeenCalledWith('teamDecideProposal', { id: 'proposal:小王:t-old:cd', accepted: false, reason: long.slice(0, 200) });
+  });
+
   it("puts the server's refusal into words", async () => {
     const review = { proposals: [{ id: 'proposal:a:t1:01', template: tpl('t1', '标题', '内容'), by: 'a', at: AT }], conflicts: [] };
     const { q, click } = await setup({
@@ -84,6 +101,22 @@ describe('options → 团队, supervisor review', () => {
     await flush();
     expect(call).toHaveBeenCalledWith('teamResolveConflict', { template: { ...conflict.versions[0]!.template, body: '质量问题运费我们出，其他情况买家承担' } });
     expect(q('[data-kf="review-message"]')!.textContent).toBe('「退货运费」已统一为选定的内容。');
+  });
+
+  it('keeps a merged reply pasted longer than 2000 characters whole and saves nothing until it is shortened', async () => {
+    const conflict = { id: 't-old', versions: [{ rev: '3-a', template: tpl('t-old', '退货运费', '版本一'), by: '店长', at: AT }, { rev: '3-b', template: tpl('t-old', '退货运费', '版本二'), by: '店长', at: AT }] };
+    const { q, m, call } = await setup({ getLibrary: library, teamReview: () => ({ ok: true, value: { proposals: [], conflicts: [conflict] } }), teamResolveConflict: () => ({ ok: true, value: null }) });
+    await act(async () => (m.root.querySelectorAll('[data-kf="conflict-edit"]')[0] as HTMLElement).click());
+    const body = () => q('[data-kf="conflict-merge"] textarea') as HTMLTextAreaElement;
+    const long = '质量问题运费我们出，其他情况买家承担。'.repeat(110); // 2090 characters
+    expect(body().hasAttribute('maxlength')).toBe(false);
+    type(body(), long);
+    await act(async () => (q('[data-kf="conflict-merge"]') as HTMLFormElement).requestSubmit());
+    await flush();
+    expect(call).not.toHaveBeenCalledWith('teamResolveConflict', expect.anything());
+    expect(body().value).toBe(long);
+    expect(q('[data-kf="merge-body-too-long"]')?.textContent).toBe('最多 2000 字，现在 2090 字（多 90 字）。文字都还在，缩短后才能保存。');
+    expect((q('[data-kf="conflict-save"]') as HTMLButtonElement).disabled).toBe(true);
   });
 });
 

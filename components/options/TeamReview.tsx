@@ -9,9 +9,14 @@ import type { TeamProposal } from '@/lib/team/sync';
 import type { RuleSet } from '@/lib/domain/remarks';
 import { TeamRulesConflict } from './TeamRulesConflict';
 import type { TaughtSite } from '@/lib/sites/taught/record';
+import { TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
+import { TooLong, invalidIf, overBy } from '../TooLong';
 
 // The field names of taught pages (teach.field.*), for taught pages in conflict.
 registerMessages(sitesMessages);
+
+/** The longest reason the worker takes with a declined proposal. */
+const REASON_MAX = 200;
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -91,8 +96,11 @@ export function TeamReview() {
     }
   };
 
+  const reasonOver = (p: TeamProposal) => overBy(reasons[p.id]?.trim() ?? '', REASON_MAX) > 0;
+  const mergeOver = (m: Template) => overBy(m.title.trim(), TEMPLATE_LIMITS.title) > 0 || overBy(m.body.trim(), TEMPLATE_LIMITS.body) > 0;
   const decide = (p: TeamProposal, accepted: boolean) =>
-    run(
+    // Declining with a reason that is too long: nothing sent; the field keeps it and says by how much.
+    !accepted && reasonOver(p) ? undefined : run(
       () => api.call('teamDecideProposal', { id: p.id, accepted, ...(accepted || !reasons[p.id]?.trim() ? {} : { reason: reasons[p.id]!.trim() }) }),
       t(accepted ? 'team.review.accepted' : 'team.review.rejected', { title: p.template.title }),
     );
@@ -128,15 +136,16 @@ export function TeamReview() {
                 </button>
                 <input
                   data-kf="proposal-reason"
-                  maxLength={200}
+                  aria-invalid={invalidIf(reasons[p.id]?.trim() ?? '', REASON_MAX)}
                   placeholder={t('team.review.reason')}
                   value={reasons[p.id] ?? ''}
                   onInput={(e) => setReasons({ ...reasons, [p.id]: e.currentTarget.value })}
                 />
-                <button data-kf="proposal-reject" disabled={busy} onClick={() => void decide(p, false)}>
+                <button data-kf="proposal-reject" disabled={busy || reasonOver(p)} onClick={() => void decide(p, false)}>
                   {t('team.review.reject')}
                 </button>
               </div>
+              <TooLong text={reasons[p.id]?.trim() ?? ''} max={REASON_MAX} class="kf-bad" kf="proposal-reason-too-long" />
             </li>
           );
         })}
@@ -192,19 +201,21 @@ export function TeamReview() {
                   data-kf="conflict-merge"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void resolve({ ...merging, title: merging.title.trim(), body: merging.body.trim() });
+                    if (!mergeOver(merging)) void resolve({ ...merging, title: merging.title.trim(), body: merging.body.trim() });
                   }}
                 >
                   <label class="kf-row">
                     <span>{t('options.title')}</span>
-                    <input name="title" required maxLength={60} value={merging.title} onInput={(e) => setMerging({ ...merging, title: e.currentTarget.value })} />
+                    <input name="title" required aria-invalid={invalidIf(merging.title.trim(), TEMPLATE_LIMITS.title)} value={merging.title} onInput={(e) => setMerging({ ...merging, title: e.currentTarget.value })} />
                   </label>
+                  <TooLong text={merging.title.trim()} max={TEMPLATE_LIMITS.title} class="kf-bad" kf="merge-title-too-long" />
                   <label class="kf-row kf-top">
                     <span>{t('options.body')}</span>
-                    <textarea name="body" required rows={5} maxLength={2000} value={merging.body} onInput={(e) => setMerging({ ...merging, body: e.currentTarget.value })} />
+                    <textarea name="body" required rows={5} aria-invalid={invalidIf(merging.body.trim(), TEMPLATE_LIMITS.body)} value={merging.body} onInput={(e) => setMerging({ ...merging, body: e.currentTarget.value })} />
                   </label>
+                  <TooLong text={merging.body.trim()} max={TEMPLATE_LIMITS.body} class="kf-bad" kf="merge-body-too-long" />
                   <div class="kf-actions">
-                    <button type="submit" class="kf-primary" data-kf="conflict-save" disabled={busy}>
+                    <button type="submit" class="kf-primary" data-kf="conflict-save" disabled={busy || mergeOver(merging)}>
                       {t('team.conflicts.save')}
                     </button>
                     <button type="button" onClick={() => setMerging(null)}>

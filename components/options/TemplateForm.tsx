@@ -10,6 +10,7 @@ import { team } from '@/lib/i18n/messages/team';
 import { GuardLines } from './GuardLines';
 import { changedFields, codeProblem, editClash } from './template-edit';
 import { useReportDirty } from './useDraft';
+import { TooLong, invalidIf, overBy } from '../TooLong';
 
 registerMessages(libraryEditor);
 registerMessages(team);
@@ -55,6 +56,7 @@ export function TemplateForm(props: TemplateFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   // Opened from a row far down the list: bring the form into view and put the cursor in it.
@@ -83,6 +85,9 @@ export function TemplateForm(props: TemplateFormProps) {
 
   const submit = async (d: Template, o: Template | null) => {
     if (!formRef.current?.reportValidity()) return;
+    // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
+    if (overBy(d.title.trim(), TEMPLATE_LIMITS.title)) return titleRef.current?.focus();
+    if (overBy(d.body.trim(), TEMPLATE_LIMITS.body)) return bodyRef.current?.focus();
     if (codeProblem(d.code, lib, d.id)) {
       codeRef.current?.focus();
       return;
@@ -171,8 +176,9 @@ export function TemplateForm(props: TemplateFormProps) {
       )}
       <label class="kf-row">
         <span>{t('options.title')}</span>
-        <input ref={titleRef} name="title" required maxLength={TEMPLATE_LIMITS.title} value={draft.title} onInput={(e) => edit({ title: e.currentTarget.value })} />
+        <input ref={titleRef} name="title" required aria-invalid={invalidIf(draft.title.trim(), TEMPLATE_LIMITS.title)} value={draft.title} onInput={(e) => edit({ title: e.currentTarget.value })} />
       </label>
+      <TooLong text={draft.title.trim()} max={TEMPLATE_LIMITS.title} class="kf-bad" kf="title-too-long" />
       <label class="kf-row">
         <span>{t('options.group')}</span>
         <select name="group" value={draft.group} onChange={(e) => edit({ group: e.currentTarget.value })}>
@@ -181,12 +187,12 @@ export function TemplateForm(props: TemplateFormProps) {
           ))}
         </select>
       </label>
+      {/* No maxlength on the code either: a pasted code cut short would be another code; codeProblem says it is too long. */}
       <label class="kf-row">
         <span>{t('options.code')}</span>
         <input
           ref={codeRef}
           name="code"
-          maxLength={TEMPLATE_LIMITS.code}
           autocapitalize="off"
           spellcheck={false}
           aria-invalid={codeError ? 'true' : undefined}
@@ -213,8 +219,9 @@ export function TemplateForm(props: TemplateFormProps) {
       )}
       <label class="kf-row kf-top">
         <span>{t('options.body')}</span>
-        <textarea name="body" required rows={5} maxLength={TEMPLATE_LIMITS.body} value={draft.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
+        <textarea ref={bodyRef} name="body" required rows={5} aria-invalid={invalidIf(draft.body.trim(), TEMPLATE_LIMITS.body)} value={draft.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
       </label>
+      <TooLong text={draft.body.trim()} max={TEMPLATE_LIMITS.body} class="kf-bad" kf="body-too-long" />
       <p class="kf-help">{t('options.variablesHelp')}</p>
       {findings.length > 0 && (
         <div class="kf-warn-text" data-kf="template-guard">

@@ -87,6 +87,28 @@ describe('FollowupActions', () => {
     expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：米粒妈妈');
   });
 
+  it('keeps a 承诺答复 note pasted longer than 500 characters whole, says by how much it is over and adds nothing until it is shortened', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-promised'));
+    const long = '答应明天上午把尺码表发过去'.repeat(50); // 650 characters
+    expect(p.$('fu-note')!.hasAttribute('maxlength')).toBe(false);
+    type(p.$('fu-note'), long);
+    expect(p.$('fu-note')!.value).toBe(long);
+    expect(p.$('fu-note-too-long')?.textContent).toBe('最多 500 字，现在 650 字（多 150 字）。文字都还在，缩短后才能保存。');
+    expect((p.$('fu-add') as unknown as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => void p.$('fu-note')!.form!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    // 咨询未拍 would carry the same note: it waits too, and its line says why.
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    expect(p.$('fu-status')?.textContent).toBe('最多 500 字，现在 650 字（多 150 字）。文字都还在，缩短后才能保存。');
+    type(p.$('fu-note'), long.slice(0, 500));
+    expect(p.$('fu-note-too-long')).toBeNull();
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', note: long.slice(0, 500) })]);
+  });
+
   it('keeps a half-typed note for its buyer, to finish when the agent is back', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
     click(p.$('fu-promised'));

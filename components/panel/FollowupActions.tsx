@@ -11,6 +11,7 @@ import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
+import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
@@ -46,6 +47,9 @@ interface Draft {
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
+/** The longest note the panel adds with an item (one line of the item's note). */
+const NOTE_MAX = 500;
+
 const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
 /** Drafts whose item is being added (a save may answer after a switch): not offered again meanwhile. */
@@ -90,6 +94,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
+    // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
+    const noteText = d.note?.trim() ?? '';
+    if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
     saving.add(forKey);
     try {
       const to = decodeTarget(d.handTo ?? '');
@@ -145,12 +152,13 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           </label>
           <input
             data-kf="fu-note"
-            maxLength={500}
+            aria-invalid={invalidIf(note.trim(), NOTE_MAX)}
             placeholder={t('followups.panel.notePlaceholder')}
             value={note}
             onInput={(e) => set({ note: e.currentTarget.value, who: { buyer, buyerId, scenarios } })}
           />
-          <button type="submit" class="kf-link" data-kf="fu-add">{t('followups.panel.add')}</button>
+          <button type="submit" class="kf-link" data-kf="fu-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
+          <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
         </form>
       )}
       {others.map(([k, d]) => (

@@ -11,6 +11,7 @@ import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/
 import { PopupContext, type PopupApi } from './PopupContext';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
 import { CallError } from '@/lib/messaging/client';
+import { type } from '../remarks/testing';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -230,6 +231,45 @@ describe('the popup list', () => {
     expect(document.activeElement).toBe(rows()[0]);
     await key('d');
     expect(calls).toContainEqual(['updateFollowup', { id: 'manual:1', action: 'done' }]);
+  });
+
+  it('keeps a note pasted longer than 500 characters whole, says by how much it is over and saves nothing until it is shortened', async () => {
+    const { calls, key } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
+    await key('n');
+    const input = () => document.querySelector('[data-kf="note-input"]') as HTMLInputElement;
+    const long = '买家说下周再来问尺码'.repeat(60); // 600 characters
+    expect(input().hasAttribute('maxlength')).toBe(false);
+    type(input(), long);
+    await key('Enter');
+    expect(calls.filter(([verb]) => verb === 'updateFollowup')).toEqual([]);
+    expect(input().value).toBe(long);
+    expect(input().getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('[data-kf="note-too-long"]')?.textContent).toBe('最多 500 字，现在 600 字（多 100 字）。文字都还在，缩短后才能保存。');
+    type(input(), long.slice(0, 500));
+    expect(document.querySelector('[data-kf="note-too-long"]')).toBeNull();
+    await key('Enter');
+    expect(calls).toContainEqual(['updateFollowup', { id: 'manual:1', action: 'note', text: long.slice(0, 500) }]);
+  });
+
+  it('keeps a 待办内容 longer than 200 characters whole and adds nothing until it is shortened, saying so in English too', async () => {
+    setLocale('en');
+    const { root, calls } = await setup(listOf([]));
+    const title = () => root.querySelector('[data-kf="add-followup"] input[name="title"]') as HTMLInputElement;
+    const add = () => root.querySelector('[data-kf="add-followup"] button[type="submit"]') as HTMLButtonElement;
+    const long = 'Call back about the coat size. '.repeat(8).trim(); // 247 characters
+    expect(title().hasAttribute('maxlength')).toBe(false);
+    type(title(), long);
+    expect(add().disabled).toBe(true);
+    await act(async () => void root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    expect(calls.filter(([verb]) => verb === 'addFollowup')).toEqual([]);
+    expect(title().value).toBe(long);
+    expect(root.querySelector('[data-kf="add-title-too-long"]')?.textContent).toBe(
+      `Takes at most 200 characters; this has ${long.length} (${long.length - 200} over). All your text is still here: shorten it to save it.`,
+    );
+    type(title(), long.slice(0, 200));
+    expect(add().disabled).toBe(false);
+    await act(async () => void root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    expect(calls).toContainEqual(['addFollowup', expect.objectContaining({ kind: 'manual', title: long.slice(0, 200).trim() })]);
   });
 
   it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {

@@ -11,6 +11,10 @@ import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 import type { FollowupSettings } from '@/lib/domain/followups/types';
 import { SnoozeMenu } from './SnoozeMenu';
+import { TooLong, invalidIf, overBy } from '../TooLong';
+
+/** The longest note the popup saves (one line of the item's note). */
+const NOTE_MAX = 500;
 
 export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
 
@@ -147,7 +151,7 @@ function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
         ref={ref}
         data-kf="note-input"
         value={text}
-        maxLength={500}
+        aria-invalid={invalidIf(text.trim(), NOTE_MAX)}
         placeholder={t('followups.popup.notePlaceholder')}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -155,7 +159,8 @@ function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
           if (e.key === 'Enter') {
             e.preventDefault();
             e.stopPropagation();
-            void props.onDone(text.trim() || null);
+            // Too long: nothing saved, the input stays open with the whole text and says by how much.
+            if (!overBy(text.trim(), NOTE_MAX)) void props.onDone(text.trim() || null);
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
@@ -163,6 +168,7 @@ function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
           }
         }}
       />
+      <TooLong text={text.trim()} max={NOTE_MAX} kf="note-too-long" />
     </div>
   );
 }

@@ -46,6 +46,26 @@ describe('RemarkCheck', () => {
     expect(onOverride).toHaveBeenCalledWith('主管口头同意，稍后补备注');
   });
 
+  it('keeps a reason longer than 200 characters whole, says by how much it is over and saves nothing until it is shortened', () => {
+    const onOverride = vi.fn();
+    const m = mount(<RemarkCheck problems={problemsOf('缺货了')} onOverride={onOverride} />);
+    cleanup = m.unmount;
+    const q = (s: string) => m.root.querySelector(s);
+    click(q('[data-kf="remark-override-open"]'));
+    const long = '店长在群里同意先这样写，明天补齐'.repeat(15); // 240 characters
+    expect(q('[data-kf="remark-override-reason"]')?.hasAttribute('maxlength')).toBe(false);
+    type(q('[data-kf="remark-override-reason"]'), long);
+    expect((q('[data-kf="remark-override-reason"]') as HTMLTextAreaElement).value).toBe(long);
+    expect(q('[data-kf="remark-override-too-long"]')?.textContent).toBe('最多 200 字，现在 240 字（多 40 字）。文字都还在，缩短后才能保存。');
+    expect((q('[data-kf="remark-override-confirm"]') as HTMLButtonElement).disabled).toBe(true);
+    click(q('[data-kf="remark-override-confirm"]'));
+    expect(onOverride).not.toHaveBeenCalled();
+    type(q('[data-kf="remark-override-reason"]'), long.slice(0, 200));
+    expect(q('[data-kf="remark-override-too-long"]')).toBeNull();
+    click(q('[data-kf="remark-override-confirm"]'));
+    expect(onOverride).toHaveBeenCalledWith(long.slice(0, 200));
+  });
+
   it('renders problem text as text, never as HTML', () => {
     const m = mount(<RemarkCheck problems={[{ code: 'invalid-field', message: '<b>x</b>', messageEn: 'x' }]} onOverride={vi.fn()} />);
     cleanup = m.unmount;

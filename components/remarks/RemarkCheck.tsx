@@ -2,6 +2,10 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '../../lib/domain/remarks';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
+import { TooLong, invalidIf, overBy } from '../TooLong';
+
+/** The longest reason the worker records with an override. */
+const REASON_MAX = 200;
 
 registerMessages(remarks);
 
@@ -42,7 +46,7 @@ export function RemarkCheck(props: RemarkCheckProps) {
 
   const confirm = () => {
     const r = reason.trim();
-    if (!r) return;
+    if (!r || overBy(r, REASON_MAX)) return;
     onOverride(r);
     setOpen(false);
     setReason('');
@@ -68,11 +72,12 @@ export function RemarkCheck(props: RemarkCheckProps) {
         <div class="kf-rm-field" data-kf="remark-override">
           <label class="kf-rm-field">
             <span>{t('remarks.check.reason')}</span>
-            <textarea rows={2} maxLength={200} value={reason} data-kf="remark-override-reason" onInput={(e) => setReason(e.currentTarget.value)} />
+            <textarea rows={2} aria-invalid={invalidIf(reason.trim(), REASON_MAX)} value={reason} data-kf="remark-override-reason" onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
+          <TooLong text={reason.trim()} max={REASON_MAX} class="kf-rm-help kf-rm-over" kf="remark-override-too-long" />
           {!reason.trim() && <p class="kf-rm-help" data-kf="remark-override-missing">{t('remarks.check.reasonMissing')}</p>}
           <div class="kf-rm-row">
-            <button type="button" class="kf-rm-btn" data-kf="remark-override-confirm" disabled={!reason.trim()} onClick={confirm}>
+            <button type="button" class="kf-rm-btn" data-kf="remark-override-confirm" disabled={!reason.trim() || overBy(reason.trim(), REASON_MAX) > 0} onClick={confirm}>
               {t('remarks.check.confirm')}
             </button>
             <button type="button" class="kf-rm-btn kf-rm-btn-quiet" onClick={() => setOpen(false)}>

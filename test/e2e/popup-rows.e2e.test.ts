@@ -90,4 +90,24 @@ describe('the popup’s rows', () => {
     expect(await title.textContent()).toBe(LONG_TITLE);
     expect(await popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   });
+
+  it('keeps a note pasted longer than 500 characters whole, says by how much it is over and saves nothing until it is shortened', async () => {
+    const row = popup.locator('[data-kf="followup"]', { hasText: '跟进事项 3' }).first();
+    await row.click();
+    await popup.keyboard.press('n');
+    const input = row.locator('[data-kf="note-input"]');
+    await input.waitFor();
+    const long = '买家说这周都在外地出差，下周一再打给她确认尺码和颜色。'.repeat(25); // 675 characters
+    // As a paste arrives: one insertion of the whole text (maxlength cut it to 500 here, without a word).
+    await popup.keyboard.insertText(long);
+    expect(await input.inputValue()).toBe(long);
+    await expect.poll(() => row.locator('[data-kf="note-too-long"]').textContent()).toBe('最多 500 字，现在 675 字（多 175 字）。文字都还在，缩短后才能保存。');
+    await input.press('Enter');
+    expect(await input.inputValue()).toBe(long);
+    expect(await row.locator('[data-kf="followup-note"]').count()).toBe(0);
+    await input.fill(long.slice(0, 500));
+    await expect.poll(() => row.locator('[data-kf="note-too-long"]').count()).toBe(0);
+    await input.press('Enter');
+    await expect.poll(() => row.locator('[data-kf="followup-note"]').textContent()).toBe(long.slice(0, 500));
+  });
 });
