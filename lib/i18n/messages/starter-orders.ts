@@ -28,12 +28,12 @@ export const starterOrdersMessages: MessageBundle = {
     'starterOrders.dismiss': "No thanks, don't ask again",
     'starterOrders.applied': 'Added the order state to {n} built-in replies.',
     'starterReworded.notice':
-      'This update reworded {n} built-in replies: {titles}. After the cut-off they no longer name a cut-off time already past; they use {付款发货} ("pay before 16:00 today, ships today" before the cut-off, "pay now, ships tomorrow" after it). Replies you edited were left as they were.',
+      'This update reworded {n} built-in repl{n|y|ies}: {titles}. After the cut-off they no longer name a cut-off time already past; they use {付款发货} ("pay before 16:00 today, ships today" before the cut-off, "pay now, ships tomorrow" after it). Replies you edited were left as they were.',
     'starterReworded.dismiss': 'Got it',
     'starterAdded.notice':
-      'The built-in replies gained {n} replies your library does not have yet: {titles}.',
+      'The built-in replies gained {n} repl{n|y|ies} your library does not have yet: {titles}.',
     'starterAdded.add': 'Add them all',
     'starterAdded.dismiss': "No thanks, don't ask again",
-    'starterAdded.added': 'Added {n} built-in replies.',
+    'starterAdded.added': 'Added {n} built-in repl{n|y|ies}.',
   },
 };

@@ -9,6 +9,6 @@ export const tooLong: MessageBundle = {
     'tooLong.field': '最多 {max} 字，现在 {count} 字（多 {over} 字）。文字都还在，缩短后才能保存。',
   },
   en: {
-    'tooLong.field': 'Takes at most {max} characters; this has {count} ({over} over). All your text is still here: shorten it to save it.',
+    'tooLong.field': 'Takes at most {max} character{max||s}; this has {count} ({over} over). All your text is still here: shorten it to save it.',
   },
 };
