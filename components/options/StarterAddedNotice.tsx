@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { addStarterReplies, STARTER_ADDED, starterAdditions } from '@/lib/domain/templates/starter-additions';
-import { loadBundled } from '@/lib/storage/bundled';
+import { readIds, rememberIds, useShippedStarter } from './starter-notices';
 import { registerMessages, t } from '@/lib/i18n';
 import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
 
@@ -14,27 +14,8 @@ registerMessages(starterOrdersMessages);
  */
 export const SEEN_KEY = 'kf-starter-added-seen';
 
-function readSeen(): string[] {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '[]');
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
-
-function remember(ids: readonly string[]): string[] {
-  const seen = readSeen();
-  const all = [...new Set([...seen, ...ids])];
-  if (all.length > seen.length) {
-    try {
-      localStorage.setItem(SEEN_KEY, JSON.stringify(all));
-    } catch {
-      // Storage refused: remembered for this visit only.
-    }
-  }
-  return all;
-}
+const readSeen = () => readIds(SEEN_KEY);
+const remember = (ids: readonly string[]) => rememberIds(SEEN_KEY, ids);
 
 /**
  * Offers the starter replies a later version added (STARTER_ADDED) to a library stored before them:
@@ -47,16 +28,9 @@ export function StarterAddedNotice(props: {
   show: boolean;
   persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
 }) {
-  // The starter as shipped (data/starter-library.json), fetched rather than bundled into this page.
-  const [starter, setStarter] = useState<TemplateLibrary | null>(null);
+  const starter = useShippedStarter();
   const [seen, setSeen] = useState(readSeen);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    // A page that cannot fetch it shows no notice rather than an error.
-    Promise.resolve()
-      .then(() => loadBundled('starter-library'))
-      .then(setStarter, () => setStarter(null));
-  }, []);
   // A later reply the library holds has been seen here: deleted afterwards, it is not offered again.
   useEffect(() => {
     const later = new Set(STARTER_ADDED.flat());

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { applyStarterConditions, starterConditionCandidates } from '@/lib/domain/templates/starter-conditions';
-import { loadBundled } from '@/lib/storage/bundled';
+import { readIds, rememberIds, useShippedStarter } from './starter-notices';
 import { registerMessages, t } from '@/lib/i18n';
 import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
 
@@ -14,14 +14,7 @@ registerMessages(starterOrdersMessages);
  */
 export const DISMISSED_KEY = 'kf-starter-orders-dismissed';
 
-function readDismissed(): string[] {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]');
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
+const readDismissed = () => readIds(DISMISSED_KEY);
 
 /**
  * Offers the starter library's order conditions (适用订单状态) to the starter replies of a library
@@ -32,16 +25,9 @@ export function StarterOrdersNotice(props: {
   lib: TemplateLibrary;
   persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
 }) {
-  // The starter as shipped (data/starter-library.json), fetched rather than bundled into this page.
-  const [starter, setStarter] = useState<TemplateLibrary | null>(null);
+  const starter = useShippedStarter();
   const [dismissed, setDismissed] = useState(readDismissed);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    // A page that cannot fetch it (a throw or a failed fetch) shows no notice rather than an error.
-    Promise.resolve()
-      .then(() => loadBundled('starter-library'))
-      .then(setStarter, () => setStarter(null));
-  }, []);
   if (!starter) return null;
   const candidates = starterConditionCandidates(props.lib, starter);
   if (!candidates.some((x) => !dismissed.includes(x.id))) return null;
@@ -58,15 +44,7 @@ export function StarterOrdersNotice(props: {
     await props.persist(change, () => t('starterOrders.applied', { n: count }));
     setBusy(false);
   };
-  const dismiss = () => {
-    const ids = [...new Set([...dismissed, ...candidates.map((x) => x.id)])];
-    try {
-      localStorage.setItem(DISMISSED_KEY, JSON.stringify(ids));
-    } catch {
-      // Storage refused: hidden for this visit only.
-    }
-    setDismissed(ids);
-  };
+  const dismiss = () => setDismissed(rememberIds(DISMISSED_KEY, candidates.map((x) => x.id)));
 
   return (
     <div class="kf-notice" data-kf="starter-orders">
