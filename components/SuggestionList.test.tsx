@@ -41,3 +41,23 @@ describe('SuggestionList with no card', () => {
     expect(note({})).toBe('这条消息没有明确诉求，可直接搜索话术。');
   });
 });
+
+describe('the buyer messages the suggestions are based on', () => {
+  it('show a buyer’s direction controls as marks instead of letting them reverse the line', () => {
+    setLocale('zh-CN');
+    const store = new Store({
+      buyerMessages: ['帮我看看\u202E单订的我\u202C好吗'], messagesUnread: false, engineReady: true, signalsReady: true, query: '', suggestions: [],
+      scenarioOverride: null, inputFound: true,
+    } as unknown as PanelState);
+    const m = mount(
+      <PanelContext.Provider value={{ store } as unknown as PanelController}>
+        <SuggestionList />
+      </PanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const line = m.root.querySelector('[data-kf="basis-msg"]')!;
+    expect(line.textContent).toBe('帮我看看⟨RLO⟩单订的我⟨PDF⟩好吗');
+    // Isolated, so whatever direction the text has cannot reorder the list around it.
+    expect(line.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
+  });
+});

@@ -1,5 +1,6 @@
 import { usePanelState } from './PanelContext';
 import { TemplateRow } from './TemplateRow';
+import { PageText } from './PageText';
 import { t } from '@/lib/i18n';
 
 export function SuggestionList() {
@@ -9,12 +10,13 @@ export function SuggestionList() {
     <section class="kf-suggest" data-kf="suggestions" data-signals={s.signalsReady ? 'ready' : 'pending'} data-engine={s.engineReady ? 'ready' : 'loading'}>
       <h3>{t('panel.suggested')}</h3>
       {s.buyerMessages.length > 0 && (
-        // What the suggestions answer: the buyer's latest messages as read from the page (text only).
+        // What the suggestions answer: the buyer's latest messages as read from the page (text only,
+        // direction controls as marks, as in the header and the waiting list).
         <details class="kf-basis" data-kf="basis">
           <summary>{t(s.answered && s.engineReady ? 'panel.basisAnswered' : 'panel.basis', { count: s.buyerMessages.length })}</summary>
           <ol>
             {s.buyerMessages.map((m) => (
-              <li data-kf="basis-msg">{m}</li>
+              <li data-kf="basis-msg"><PageText text={m} /></li>
             ))}
           </ol>
         </details>

@@ -2,6 +2,10 @@
  * The panel's CSS, injected into its shadow root (no global styles touch the host page). The buyer
  * card's own rules (components/customers/styles.ts) are not here: the card is drawn in its frame
  * (entrypoints/card/), which adds them; every seller page would otherwise download them for nothing.
+ * `overflow-wrap: anywhere` on the panel: a buyer's nickname, message or a reply filled with them can
+ * be one unbroken run (120 letters, no spaces) wherever it is shown — header, notices, rows — and
+ * must break inside the panel, not run past its edge; `anywhere` (not `break-word`) also lets flex
+ * rows shrink around it.
  */
 export const PANEL_CSS = `
 :host { all: initial; }
@@ -9,7 +13,7 @@ export const PANEL_CSS = `
 .kf-panel, .kf-tab { font: 13px/1.5 "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1f2329; }
 .kf-panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; z-index: 2147483000; display: flex; flex-direction: column;
   background: #fff; border-left: 1px solid #e5e6eb; box-shadow: -4px 0 16px rgba(0,0,0,.06); overflow-y: auto;
-  contain: strict; }
+  contain: strict; overflow-wrap: anywhere; }
 .kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
   border-radius: 8px 0 0 8px; background: #c2410c; color: #fff; cursor: pointer; font-weight: 600; }
 .kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
@@ -20,7 +24,7 @@ export const PANEL_CSS = `
 section, .kf-fill { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
 h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-label { color: #646a73; margin-right: 6px; font-size: 12px; }
-.kf-buyer-name { font-weight: 600; word-break: break-all; }
+.kf-buyer-name { font-weight: 600; }
 .kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
 .kf-muted { color: #646a73; margin: 4px 0; }
 .kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }

@@ -23,8 +23,11 @@ const old = (id: string): Template => {
   return rest;
 };
 
-/** The template tab over `lib`, saved as the agent saved it long ago, with a background that validates saves. */
-async function editorOver(lib: TemplateLibrary) {
+/**
+ * The template tab over `lib`, saved as the agent saved it long ago, with a background that
+ * validates saves; `role` = team mode as that member.
+ */
+async function editorOver(lib: TemplateLibrary, role?: 'agent' | 'supervisor') {
   let stored: LibraryRecord = { v: 2, ...structuredClone(lib), updatedAt: 5 };
   const saves: any[] = [];
   const tab = await mountTab(
@@ -32,7 +35,10 @@ async function editorOver(lib: TemplateLibrary) {
     {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
-      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+      teamStatus: () =>
+        role
+          ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }
+          : { config: null, status: { state: 'off', pending: 0 } },
       saveLibrary: ({ baseUpdatedAt, ...payload }: any) => {
         saves.push({ baseUpdatedAt, ...payload });
         if (baseUpdatedAt !== stored.updatedAt) throw Object.assign(new Error('conflict'), { code: 'conflict' });
@@ -122,5 +128,16 @@ describe('offering the starter replies’ order conditions to a library saved wi
     const again = await editorOver(lib);
     expect(again.q('[data-kf="template-table"]')).not.toBeNull();
     expect(again.notice()).toBeNull();
+  });
+
+  it('an agent in team mode, whose library edits never reach the shop, is not offered them; a supervisor is', async () => {
+    const lib = { groups: ['订单确认'], templates: [old('order-paid')] };
+    const agent = await editorOver(lib, 'agent');
+    expect(agent.q('[data-kf="propose-template"]')).not.toBeNull(); // team mode as an agent is known
+    expect(agent.notice()).toBeNull();
+    agent.m.unmount();
+
+    const supervisor = await editorOver(lib, 'supervisor');
+    expect(supervisor.notice()!.textContent).toContain('有 1 条内置话术可以补上「适用订单状态」');
   });
 });

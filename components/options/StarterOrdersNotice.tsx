@@ -19,16 +19,19 @@ const readDismissed = () => readIds(DISMISSED_KEY);
 /**
  * Offers the starter library's order conditions (适用订单状态) to the starter replies of a library
  * saved before they had them. The change goes through the editor's own save (`persist`), so the
- * conflict check against another tab and team replication behave as for any edit.
+ * conflict check against another tab and team replication behave as for any edit. `show` is false
+ * for an agent in team mode, whose library follows the shop's and cannot take the edit (and until
+ * that is known), as for StarterAddedNotice.
  */
 export function StarterOrdersNotice(props: {
   lib: TemplateLibrary;
+  show: boolean;
   persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
 }) {
   const starter = useShippedStarter();
   const [dismissed, setDismissed] = useState(readDismissed);
   const [busy, setBusy] = useState(false);
-  if (!starter) return null;
+  if (!starter || !props.show) return null;
   const candidates = starterConditionCandidates(props.lib, starter);
   if (!candidates.some((x) => !dismissed.includes(x.id))) return null;
 

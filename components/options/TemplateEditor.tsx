@@ -194,7 +194,7 @@ export function TemplateEditor() {
     <section class="kf-card" data-kf="template-editor">
       <h2>{t('options.templates')}</h2>
       <StarterRewordedNotice lib={lib} />
-      <StarterOrdersNotice lib={lib} persist={persist} />
+      <StarterOrdersNotice lib={lib} show={agent === false} persist={persist} />
       <StarterAddedNotice lib={lib} show={agent === false} persist={persist} />
       <div class="kf-actions">
         <input
