@@ -313,8 +313,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const offStage = !!stage && !!buyerStage && !(stage & buyerStage);
     if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : offStage ? -W_STAGE : W_STAGE_FIT;
     const detail = fit.detail[t];
-    // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made).
-    if (detail) v += !offStage && detail.some((w) => named.some((m) => w.every((p) => m.includes(p)))) ? W_DETAIL_HIT : -W_DETAIL_MISS;
+    // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
+    // named only in an earlier message keeps its reply from losing but earns no lead over the current
+    // ask (物流一直不动, answered before, does not put 物流停滞 over 还没收到货，地址能换吗).
+    const names = (m: string) => detail!.some((w) => w.every((p) => m.includes(p)));
+    if (detail) v += offStage ? -W_DETAIL_MISS : names(qText) ? W_DETAIL_HIT : named.some(names) ? 0 : -W_DETAIL_MISS;
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;

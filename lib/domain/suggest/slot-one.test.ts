@@ -26,10 +26,10 @@ const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf
 const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const now = Date.UTC(2026, 11, 4, 2);
 
-function cards(text: string, orders: string[]): string[] {
+function cards(text: string, orders: string[], earlier?: string[]): string[] {
   const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
   if (!cls.top.length) return [];
-  return rankTemplates(index, { classification: cls, text, orderStatuses: orders, now }, 3).map((r) => r.template.id);
+  return rankTemplates(index, { classification: cls, text, orderStatuses: orders, now, earlier }, 3).map((r) => r.template.id);
 }
 const slotOne = (text: string, orders: string[]): string | undefined => cards(text, orders)[0];
 
@@ -63,5 +63,17 @@ describe('Alt+1 on messages written after the weights were chosen (run once: rig
     // Known: 拉链拉不动 reads as 查件 first (物流停滞 holds 不动). 打了五星 (邀请五星评价 over 感谢好评) is right
     // since the rule for a review already given (rank4).
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a detail the buyer named in an earlier message', () => {
+  it('still counts for the reply it names (能开专票吗, then 公司抬头需要提供什么)', () => {
+    expect(cards('公司抬头需要提供什么', [], ['能开专票吗', '公司抬头需要提供什么'])[0]).toBe('invoice-special');
+  });
+
+  it('does not put that reply over the answer to the new ask (物流一直不动, then 还没收到货，地址能换吗)', () => {
+    // The demo's shipped buyer (米粒妈妈) asked about a stuck parcel before; QA re-check had 物流停滞 at Alt+1.
+    const text = '还没收到货，收货地址能换到单位吗';
+    expect(cards(text, ['shipped'], ['快递到哪了，物流一直不动', text])[0]).toBe('address-change-shipped');
   });
 });
