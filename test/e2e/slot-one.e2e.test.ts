@@ -76,7 +76,7 @@ describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
   });
 
   it('answers an unpaid buyer’s address change before reminding to pay, and reminds first on small talk', async () => {
-    await lead(UNPAID_BUYER, '还没付款，地址写错了能改吗');
+    await lead(UNPAID_BUYER, '还没付款，地址能改吗');
     await expect.poll(async () => (await titles()).slice(0, 2)).toEqual(['修改地址', '催付（截单提醒）']);
     await lead(UNPAID_BUYER, '好的我再看看');
     await expect.poll(async () => (await titles())[0]).toBe('催付（截单提醒）');
