@@ -52,6 +52,37 @@ describe('the reply at Alt+1', () => {
   });
 });
 
+describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
+  /** 小鹿乱撞0521: an unpaid order (and a refunding one) beside the chat. */
+  const UNPAID_BUYER = '小鹿乱撞0521';
+  const lead = async (buyer: string, text: string) => {
+    await openDemoChat(page, h.demoUrl, { buyer });
+    await engineReady();
+    await demo.push(page, text);
+    await signalsReady();
+  };
+
+  it('thanks a shipped buyer who says the five stars are given, and does not ask for them', async () => {
+    await lead(SHIPPED_BUYER, '东西都不错，已经给了五星');
+    await expect.poll(async () => (await titles())[0]).toBe('感谢好评');
+    await chatInput(page).click();
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(page)).toMatch(/^谢谢亲的好评和认可！/);
+  });
+
+  it('offers 已发货改地址 first when a shipped buyer has not received the parcel yet', async () => {
+    await lead(SHIPPED_BUYER, '还没收到货，收货地址能换到单位吗');
+    await expect.poll(async () => (await titles())[0]).toBe('已发货改地址');
+  });
+
+  it('answers an unpaid buyer’s address change before reminding to pay, and reminds first on small talk', async () => {
+    await lead(UNPAID_BUYER, '还没付款，地址能改吗');
+    await expect.poll(async () => (await titles()).slice(0, 2)).toEqual(['修改地址', '催付（截单提醒）']);
+    await lead(UNPAID_BUYER, '好的我再看看');
+    await expect.poll(async () => (await titles())[0]).toBe('催付（截单提醒）');
+  });
+});
+
 describe('a situation chosen with 更改', () => {
   it('shows 合并发货 and 延迟发货 replies for a buyer whose order has shipped', async () => {
     await openDemoChat(page, h.demoUrl, { buyer: SHIPPED_BUYER });

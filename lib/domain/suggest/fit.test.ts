@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER, fitOf, PAID, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
+import { AFTER, fitOf, gaveReview, PAID, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
 import type { Template } from '../templates/types';
 
 describe('the stage a message places the buyer at', () => {
@@ -18,6 +18,19 @@ describe('the stage a message places the buyer at', () => {
     expect(stageOfWords('好嘞，谢谢哈')).toBe(0);
   });
 
+  it('reads a parcel not received yet as shipped, not after-sale; a refund not received stays as it was', () => {
+    expect(stageOfWords('还没收到货，想把收件地址改到公司')).toBe(SHIPPED);
+    expect(stageOfWords('快递没收到呢')).toBe(SHIPPED);
+    expect(stageOfWords('包裹未收到')).toBe(SHIPPED);
+    expect(stageOfWords('退款还没收到')).toBe(0);
+    expect(stageOfWords('收到货了，挺好的')).toBe(AFTER);
+  });
+
+  it('reads an announced purchase (那我先拍了) as not bought yet', () => {
+    expect(stageOfWords('那我先拍了')).toBe(PRE | UNPAID);
+    expect(stageOfWords('好的，这就去下单')).toBe(PRE | UNPAID);
+  });
+
   it('counts a completed order as after-sale and as shopping again; closed adds nothing', () => {
     expect(stageOfOrders(['completed'])).toBe(AFTER | PRE);
     expect(stageOfOrders(['paid', 'closed'])).toBe(PAID);
@@ -30,5 +43,17 @@ describe('a reply’s own stage', () => {
     const f = fitOf([tpl('亲，有现货的，喜欢就放心拍哦'), tpl('包裹已经发出', ['shipped']), tpl('亲，这款是纯棉的')]);
     expect([...f.stage]).toEqual([PRE | UNPAID, SHIPPED, 0]);
     expect(f.detail).toEqual([null, null, null]);
+  });
+});
+
+describe('a review the buyer says is given', () => {
+  it('is read from 已经给了 / 好评已给 / 打了五星, not from a promise or a question', () => {
+    for (const t of ['东西挺好的，已经给了五星', '给你们五星好评了', '好评已给', '刚给你们打了五星', '好评已经给了哦', '衣服很喜欢，刚写了好评']) expect(gaveReview(t), t).toBe(true);
+    for (const t of ['都挺好的，会给五星的', '给好评有返现吗', '满意的话给你们好评', '我要给差评']) expect(gaveReview(t), t).toBe(false);
+  });
+
+  it('marks a reply that asks for a review, a shop’s own too', () => {
+    const tpl = (body: string): Template => ({ id: 'own', title: 't', body, group: 'g', scenarios: ['review'] });
+    expect([...fitOf([tpl('满意的话麻烦给个五星好评哦'), tpl('谢谢亲的好评！')]).asksReview]).toEqual([1, 0]);
   });
 });

@@ -4,7 +4,8 @@
  *   to buy: 放心拍下, 现在下单…), against the stage the message's own words or else the orders beside
  *   the chat place the buyer at;
  * - its **detail** — the particular thing a starter reply is written for (a smell, a good review, a
- *   failed payment, a kept exchange item), against the buyer's words.
+ *   failed payment, a kept exchange item), against the buyer's words;
+ * - whether it **asks for a review** the buyer says is already given.
  * Only ranking reads this (the suggest feature script), so it is computed lazily per index.
  */
 import type { Template } from '../templates/types';
@@ -34,17 +35,33 @@ export function stageOfOrders(statuses: readonly string[]): number {
 const STAGE_WORDS: [RegExp, number][] = [
   [/还没(?:买|拍|下单)|没(?:买|拍)过|(?:想|准备|打算|考虑)(?:买|拍|入手|下单)|(?:下单|拍|买)之?前|先问问/, PRE],
   [/(?:现在|今天|马上|明天)(?:下单|拍|买|付款?)/, PRE | UNPAID],
+  // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says.
+  [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,]|$)/, PRE | UNPAID],
   [/还没(?:付|支付)|没付款|未付款|待付款|付不了|付不上|(?:付款?|支付).{0,3}(?:失败|不成功|没成功)|没付成/, UNPAID],
   [/(?:已经?|刚)(?:付|支付)|付(?:了|过)(?:款|钱)?|钱(?:已经)?付|等待发货|待发货|还没发|没发货|还不发|怎么不发|不给发|还没寄/, PAID],
   // 已经发货了 says it shipped; 已经发货了吗 / 发货了没 ask (a bare 发 needs its 了: 已经发货了吗 held 已经发).
   [/已经?(?:发货|发出)了?(?![吗么没嘛呢?？了])|已经?发了(?![吗么没嘛呢?？])|(?:发货|发出)了(?![吗么没嘛呢?？])|物流|快递(?:到|在)|到哪|在路上|派送中|没更新/, SHIPPED],
-  [/收到(?:了|的)|收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
+  // Not received yet (还没收到货, 快递没收到) is in transit; 退款还没收到 is the money, not the goods.
+  [/(?<![款钱]|[款钱]还)(?:还没|没有?|未)(?:收到|拿到)/, SHIPPED],
+  [/(?<![没未])收到(?:了|的)|(?<![没未])收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
 ];
 
 export function stageOfWords(text: string): number {
   let m = 0;
   for (const [re, bits] of STAGE_WORDS) if (re.test(text)) m |= bits;
   return m;
+}
+
+/**
+ * The buyer says the review is given (已经给了五星, 好评已给, 给你们五星好评了): a reply that asks for
+ * one (给个五星好评) asks for what is done. Read off the body, so it holds for a shop's own replies.
+ */
+const GAVE_REVIEW =
+  /(?:已经?|刚刚?|都)(?:给|打|写|留|评)(?:了|过)?[^，。！？,!?]{0,4}(?:五星|好评)|(?:给|打|写|留)了[^，。！？,!?]{0,4}(?:五星|好评)|(?:五星|好评)(?:已经?|都)(?:给|打|写|留)|(?:五星|好评)(?:给|打|写|留)了|(?:给|打)[^，。！？,!?]{0,6}(?:五星|好评)了/;
+const ASKS_REVIEW = /(?:给|打|留)(?:个|一个|我们一个|我们|下)?(?:五星|好评)|求好评|五星好评哦/;
+
+export function gaveReview(text: string): boolean {
+  return GAVE_REVIEW.test(text);
 }
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下). */
@@ -123,6 +140,8 @@ export interface FitData {
   stage: Uint8Array;
   /** Normalised detail words per reply (null: a general reply). */
   detail: (string[][] | null)[];
+  /** 1: the reply asks the buyer for a good review. */
+  asksReview: Uint8Array;
 }
 
 const cache = new WeakMap<readonly Template[], FitData>();
@@ -131,15 +150,17 @@ export function fitOf(templates: readonly Template[]): FitData {
   const hit = cache.get(templates);
   if (hit) return hit;
   const stage = new Uint8Array(templates.length);
+  const asksReview = new Uint8Array(templates.length);
   const detail = templates.map((t, i) => {
     let s = 0;
     for (const o of t.orders ?? []) s |= OF_ORDER[o] ?? 0;
     stage[i] = s || (INVITES_PURCHASE.test(t.body) ? PRE | UNPAID : 0);
+    asksReview[i] = ASKS_REVIEW.test(t.body) ? 1 : 0;
     const d = own(DETAIL, t.id) ?? null;
     // 'a+b': both words (换+有货: the exchange item is in stock, not a shopper's 有货吗).
     return d && d.map((w) => w.split('+').map((p) => normalize(p).text));
   });
-  const f = { stage, detail };
+  const f = { stage, detail, asksReview };
   cache.set(templates, f);
   return f;
 }

@@ -37,7 +37,15 @@ describe('replies that state a fact about the order (Template.orders), on the st
     const top = titles('能便宜点吗？', { orderStatuses: ['unpaid'] });
     expect(top[0]).not.toBe('已改价请付款');
     expect(top).not.toContain('已改价请付款');
-    expect(top[0]).toBe('催付（截单提醒）');
+    // The reminder keeps its slot but goes after the answer to the ask (QA re-check: 催付 at Alt+1 for 便宜点).
+    expect(top[0]).not.toBe('催付（截单提醒）');
+    expect(top).toContain('催付（截单提醒）');
+  });
+
+  it('puts the answer to an unpaid buyer’s clear ask before the payment reminder, and the reminder first for small talk', () => {
+    expect(titles('还没付款，地址能改吗', { orderStatuses: ['unpaid'] }).slice(0, 2)).toEqual(['修改地址', '催付（截单提醒）']);
+    expect(titles('好的我看看', { orderStatuses: ['unpaid'] })[0]).toBe('催付（截单提醒）');
+    expect(titles('在吗', { orderStatuses: ['unpaid'] })[0]).toBe('催付（截单提醒）');
   });
 
   it('does not thank an unpaid buyer for the payment (已付款确认)', () => {

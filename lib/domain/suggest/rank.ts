@@ -4,7 +4,7 @@ import { shippingDay } from '../templates/variables';
 import { wallOf, type Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
-import { fitOf, PRE, stageOfOrders, stageOfWords } from './fit';
+import { fitOf, gaveReview, PRE, stageOfOrders, stageOfWords } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -114,6 +114,9 @@ const W_STAGE_FIT = 0.15;
 const W_STAGE_UNKNOWN = 0.3;
 /** A reply listed first for a situation not shown answers it only on the side (感谢好评 for 好的谢谢). */
 const W_SECONDARY = 0.2;
+/** The buyer says the review is given: a reply asking for one (给个五星好评) falls behind 感谢好评,
+ * as a detail the message does not name would. */
+const W_ASKS_DONE = W_DETAIL_MISS;
 const MIN_SCORE = 0.15;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
@@ -129,11 +132,18 @@ const TONE_CAP = 16;
 /** Word-matched templates kept for scoring, best matches first. */
 const WORD_CANDIDATES = 64;
 
-/** Scenarios in which, with an unpaid order, a payment reminder is the natural first reply. */
+/** Scenarios in which, with an unpaid order, a payment reminder earns its full boost (pre-sale). */
 const PRE_PAYMENT: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
   'greeting', 'thanks', 'size-fit', 'product-info', 'stock', 'bargain', 'promotion',
   'shipping-time', 'courier', 'payment', 'invoice',
 ]);
+/**
+ * Leads under which the payment reminder may take Alt+1: a message about nothing in particular
+ * (在吗, 好的我看看), or one it answers (when it ships depends on paying; payment itself). Under any
+ * other clear need the chips show (改地址, 便宜点, 有货吗, a return) the reminder keeps its one slot
+ * but goes after the first reply to what the buyer asked (QA: 催付 at Alt+1 for 还没付款，地址能改吗).
+ */
+const REMINDER_LEADS: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 'thanks', 'shipping-time', 'payment']);
 
 const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
   unpaid: [],
@@ -294,14 +304,21 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const fit = fitOf(index.templates);
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
+  const reviewGiven = gaveReview(input.text);
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
     let v = 0;
     const stage = fit.stage[t]!;
     // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
-    if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : stage & buyerStage ? W_STAGE_FIT : -W_STAGE;
+    const offStage = !!stage && !!buyerStage && !(stage & buyerStage);
+    if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : offStage ? -W_STAGE : W_STAGE_FIT;
     const detail = fit.detail[t];
-    if (detail) v += detail.some((w) => named.some((m) => w.every((p) => m.includes(p)))) ? W_DETAIL_HIT : -W_DETAIL_MISS;
+    // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
+    // named only in an earlier message keeps its reply from losing but earns no lead over the current
+    // ask (物流一直不动, answered before, does not put 物流停滞 over 还没收到货，地址能换吗).
+    const names = (m: string) => detail!.some((w) => w.every((p) => m.includes(p)));
+    if (detail) v += offStage ? -W_DETAIL_MISS : names(qText) ? W_DETAIL_HIT : named.some(names) ? 0 : -W_DETAIL_MISS;
+    if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
@@ -379,6 +396,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
   const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t);
+  const lead = cls.confident ? cls.scores[0]?.id : undefined;
+  const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
   let nScored = 0;
   for (const t of candList) {
     const v = score(t, null);
@@ -392,14 +411,21 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const scored = SCORED_T.subarray(0, nScored).sort((a, b) => SCORED_S[b]! - SCORED_S[a]! || a - b);
   const best: number[] = [];
   let orderSlots = 1;
+  let held = -1;
   for (const t of scored) {
     if (best.length === limit) break;
     if (orderDriven(t)) {
       if (orderSlots === 0) continue;
       orderSlots--;
+      if (standBack && best.length === 0) {
+        held = t;
+        continue;
+      }
     }
     best.push(t);
+    if (held >= 0 && best.length < limit) best.push(held), (held = -1);
   }
+  if (held >= 0 && best.length < limit) best.push(held);
   return best.map((t) => {
     const why: RankedTemplate['reasons'] = [];
     const s = score(t, why);

@@ -11,6 +11,8 @@ export interface SlotOneCase {
   orders: OrderStatus[];
   right: string[];
   ok?: string[];
+  /** Replies that must not be among the three cards at all. */
+  never?: string[];
 }
 
 export const SLOT_ONE_CASES: SlotOneCase[] = [
@@ -85,6 +87,27 @@ export const SLOT_ONE_CASES: SlotOneCase[] = [
   { text: '发错颜色了，我买的是白色', orders: ['shipped'], right: ['wrong-item'] },
   { text: '少发了一件', orders: ['shipped'], right: ['missing-item'], ok: ['wrong-item'] },
   { text: '在吗', orders: [], right: ['welcome-new'], ok: ['welcome-human', 'welcome-busy'] },
+  // QA re-check (2026-12-04): a review already given is not asked for again.
+  { text: '东西挺好的，已经给了五星', orders: ['shipped'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  { text: '给你们五星好评了', orders: ['shipped'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  { text: '已经打了五星哦，下次还来', orders: ['shipped'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  { text: '衣服很喜欢，刚写了好评', orders: ['completed'], right: ['review-thanks'], ok: ['bye-welcome'] },
+  // A negated receipt (还没收到货) is a parcel on its way, not after-sale.
+  { text: '还没收到货，想把收件地址改到公司', orders: ['shipped'], right: ['address-change-shipped'] },
+  { text: '还没收到货呢，能改个地址吗', orders: ['shipped'], right: ['address-change-shipped'] },
+  { text: '快递还没收到，地址能改到公司吗', orders: ['shipped'], right: ['address-change-shipped'] },
+  { text: '退款还没收到', orders: ['refunding'], right: ['refund-progress', 'refund-time'] },
+  // An unpaid order's reminder does not go before the answer to a clear ask; it still leads small talk.
+  { text: '我刚拍的地址填错了，还没付款能改吗', orders: ['unpaid'], right: ['address-change'], ok: ['address-check'] },
+  { text: '还没付款，地址能改吗', orders: ['unpaid'], right: ['address-change'], ok: ['address-check'] },
+  { text: '订单还没付，收件人能改成我妈吗', orders: ['unpaid'], right: ['address-change'], ok: ['address-check'] },
+  { text: '能不能再便宜一点', orders: ['unpaid'], right: ['bargain-fixed-price'], ok: ['bargain-gift', 'bargain-free-shipping', 'bargain-small-discount'] },
+  { text: '再少点吧，少十块我就付', orders: ['unpaid'], right: ['bargain-fixed-price'], ok: ['bargain-gift', 'bargain-free-shipping', 'bargain-small-discount'] },
+  { text: '好的我看看', orders: ['unpaid'], right: ['pay-remind'], ok: ['bye-not-yet'] },
+  { text: '嗯嗯', orders: ['unpaid'], right: ['pay-remind'] },
+  // No order shown and a purchase only announced: no thanks for a payment.
+  { text: '那我先拍了', orders: [], right: ['bye-welcome'], ok: ['bye-ordered'], never: ['order-paid'] },
+  { text: '那我这就去下单啦', orders: [], right: ['bye-welcome'], ok: ['bye-ordered'], never: ['order-paid'] },
 ];
 
 /**
