@@ -84,6 +84,8 @@ const DETAIL: Record<string, string[]> = {
   'product-match': ['搭配', '配什么', '怎么配', '一起买'],
   'stock-restock': ['补货', '断货', '卖完', '卖光', '没货', '缺货', '售罄', '再上', '还会有', '什么时候有', '到货'],
   'size-model': ['模特'],
+  // A size can be recommended once the buyer gave height or weight (身高165 体重110斤); before that, 询问身高体重 asks for them.
+  'size-recommend': ['身高', '体重', '斤', 'cm', 'kg', '公斤', '米'],
   'size-between': ['之间', '中间', '还是', '两个码'],
   'size-chart': ['尺码表', '尺寸', '平铺', '衣长', '胸围', '肩宽', '袖长', '腰围'],
   'size-runs-small': ['偏小', '偏大', '小一码', '大一码', '码准', '正码'],

@@ -57,6 +57,9 @@ export const SLOT_ONE_CASES: SlotOneCase[] = [
   { text: '想换个颜色，要补差价吗', orders: ['completed'], right: ['exchange-price-rules'], ok: ['exchange-how', 'postage-top-up'] },
   // 尺码 / size
   { text: '165 120斤穿什么码', orders: [], right: ['size-recommend', 'size-ask'], ok: ['size-chart', 'product-verify'] },
+  // Height and weight given, an unpaid order beside the chat: recommend a size; 放心拍…可换码 does not lead.
+  { text: '我身高160，体重98斤，这条裤子拍哪个码好', orders: ['unpaid'], right: ['size-recommend'], ok: ['pay-remind'] },
+  { text: '这件我该穿多大码', orders: [], right: ['size-ask'], ok: ['size-chart'] },
   // 合并发货 / merge
   { text: '我拍了两件，可以一起发吗', orders: ['paid', 'paid'], right: ['merge-orders', 'merge-ask'] },
   { text: '两个订单能合并发货吗', orders: ['paid', 'shipped'], right: ['merge-orders', 'merge-ask'] },
