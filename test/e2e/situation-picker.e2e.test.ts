@@ -134,9 +134,18 @@ describe('the 更改 situation list', () => {
     expect(await chatFocused()).toBe(true);
     await page.keyboard.type('好');
     expect(await demo.draft(page)).toBe('亲好');
-    const first = await inPanel(page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent();
+    const first = (await inPanel(page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent())!;
     await page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(page)).toBe(`亲好${first}`);
+    if (first.includes('【')) {
+      // The first reply for the situation picked has fill-ins left (shown as 【活动内容】): Alt+1
+      // opens its form with the first fill-in taking the typing; Escape gives the box back as it was.
+      await inPanel(page, '[data-kf="fill"]').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await demo.draft(page)).toBe('亲好');
+    } else {
+      await expect.poll(() => demo.draft(page)).toBe(`亲好${first}`);
+    }
     expect(await demo.sent(page)).toBe(0);
   });
 
