@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { TemplateEditor } from './TemplateEditor';
 import { SEEN_KEY } from './StarterAddedNotice';
-import { flush, mountTab } from './testing';
-import type { LibraryRecord } from '@/lib/storage/library';
+import { libraryTab } from './testing';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
-import { parseLibraryImport } from '@/lib/domain/templates/validate';
 import { provideBundledData } from '@/lib/storage/bundled';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -27,30 +24,8 @@ const today = (): TemplateLibrary => structuredClone(STARTER_LIBRARY);
 
 /** The 话术库 tab over `lib`, with a background that validates saves; `role` = team mode as that member. */
 async function editorOver(lib: TemplateLibrary, role?: 'agent' | 'supervisor') {
-  let stored: LibraryRecord = { v: 2, ...structuredClone(lib), updatedAt: 5 };
-  const saves: any[] = [];
-  const tab = await mountTab(
-    <TemplateEditor />,
-    {
-      getLibrary: () => stored,
-      getGuardConfig: () => undefined,
-      teamStatus: () =>
-        role
-          ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }
-          : { config: null, status: { state: 'off', pending: 0 } },
-      saveLibrary: ({ baseUpdatedAt, ...payload }: any) => {
-        saves.push({ baseUpdatedAt, ...payload });
-        if (baseUpdatedAt !== stored.updatedAt) throw Object.assign(new Error('conflict'), { code: 'conflict' });
-        const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...payload });
-        if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-        stored = { v: 2, ...parsed.library, updatedAt: stored.updatedAt + 1 };
-        return stored;
-      },
-    },
-    { notify: ['saveLibrary'] },
-  );
-  await flush(); // the starter library arrives after the stored one
-  return { ...tab, saves, stored: () => stored, notice: () => tab.q('[data-kf="starter-added"]') };
+  const tab = await libraryTab(lib, role);
+  return { ...tab, notice: () => tab.q('[data-kf="starter-added"]') };
 }
 
 beforeEach(() => localStorage.clear());

@@ -4,6 +4,10 @@ import { act } from 'preact/test-utils';
 import { OptionsContext, type OptionsApi } from './OptionsContext';
 import { mount } from '../remarks/testing';
 import { DEFAULT_APP_SETTINGS, type AppSettings, type DeepPartial } from '@/lib/storage/settings';
+import type { LibraryRecord } from '@/lib/storage/library';
+import type { TemplateLibrary } from '@/lib/domain/templates/types';
+import { parseLibraryImport } from '@/lib/domain/templates/validate';
+import { TemplateEditor } from './TemplateEditor';
 
 /** Lets pending effects and replies settle. */
 export const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -86,5 +90,43 @@ export function settingsStore(first: DeepPartial<AppSettings> = {}) {
     patchSettings,
     /** A write from elsewhere (another tab, the panel); the page hears of it with `changed()`. */
     elsewhere: (p: DeepPartial<AppSettings>) => void (stored = merge(stored, p)),
+  };
+}
+
+/**
+ * The 话术库 tab over `lib` (stored at updatedAt 5), with a background that validates saves the way
+ * the worker does and refuses one made on a stale copy; `role` = team mode as that member. Resolves
+ * once the shipped starter (fetched after the stored library) has arrived.
+ */
+export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervisor') {
+  let stored: LibraryRecord = { v: 2, ...structuredClone(lib), updatedAt: 5 };
+  const saves: any[] = [];
+  const tab = await mountTab(
+    <TemplateEditor />,
+    {
+      getLibrary: () => stored,
+      getGuardConfig: () => undefined,
+      teamStatus: () =>
+        role
+          ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }
+          : { config: null, status: { state: 'off', pending: 0 } },
+      saveLibrary: ({ baseUpdatedAt, ...payload }: any) => {
+        saves.push({ baseUpdatedAt, ...payload });
+        if (baseUpdatedAt !== stored.updatedAt) throw Object.assign(new Error('conflict'), { code: 'conflict' });
+        const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...payload });
+        if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+        stored = { v: 2, ...parsed.library, updatedAt: stored.updatedAt + 1 };
+        return stored;
+      },
+    },
+    { notify: ['saveLibrary'] },
+  );
+  await flush();
+  return {
+    ...tab,
+    saves,
+    stored: () => stored,
+    /** Another tab saves a change meanwhile. */
+    otherTab: (change: (l: LibraryRecord) => LibraryRecord) => (stored = change(stored)),
   };
 }
