@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
 import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
@@ -24,7 +24,7 @@ export function ForgetConfirm(props: {
 }) {
   const c = props.counts;
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), [props.counts]);
+  useLayoutEffect(() => cancel.current?.focus(), [props.counts]);
   const also = [c.done ? t('forget.done', { n: c.done }) : '', c.learned ? t('forget.learned', { n: c.learned }) : ''].filter(Boolean);
   return (
     <div class="kf-bad" role="alertdialog" data-kf={props.kf}>

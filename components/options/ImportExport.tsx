@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useApi } from './OptionsContext';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
@@ -218,7 +218,7 @@ export function MergeOrReplace(props: {
 }) {
   const canMerge = props.blocked.length === 0;
   const safe = useRef<HTMLButtonElement>(null);
-  useEffect(() => safe.current?.focus(), [props.stage]);
+  useLayoutEffect(() => safe.current?.focus(), [props.stage]);
   return (
     <>
       {!canMerge && (

@@ -1,5 +1,5 @@
 import { PageText } from '@/components/PageText';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
@@ -144,7 +144,8 @@ export function FollowupRow(props: RowProps) {
 function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
   const [text, setText] = useState('');
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // In the render's own task: after a paint, the keys typed straight after N reached the row (D, S…).
+  useLayoutEffect(() => ref.current?.focus(), []);
   return (
     <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()}>
       <input

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Followup, FollowupSettings } from '@/lib/domain/followups/types';
 import { parseShopTime, shopTimeValue, snoozeOptions } from '@/lib/domain/followups/snooze';
 import { t } from '@/lib/i18n';
@@ -21,7 +21,7 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
   const [custom, setCustom] = useState(() => shopTimeValue(options[0]!.until, zone));
   const [bad, setBad] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
+  useLayoutEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
   const zoneHint = shopZoneLabel(zone, now);
 
   const pickCustom = () => {

@@ -94,9 +94,10 @@ describe('the popup’s rows', () => {
   it('keeps a note pasted longer than 500 characters whole, says by how much it is over and saves nothing until it is shortened', async () => {
     const row = popup.locator('[data-kf="followup"]', { hasText: '跟进事项 3' }).first();
     await row.click();
+    // Typed straight after N, as a fast typist does: the input already has the caret (focus moved after
+    // the next paint let the first keys reach the row, or nothing).
     await popup.keyboard.press('n');
     const input = row.locator('[data-kf="note-input"]');
-    await input.waitFor();
     const long = '买家说这周都在外地出差，下周一再打给她确认尺码和颜色。'.repeat(25); // 675 characters
     // As a paste arrives: one insertion of the whole text (maxlength cut it to 500 here, without a word).
     await popup.keyboard.insertText(long);
