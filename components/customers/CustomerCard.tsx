@@ -1,6 +1,6 @@
 import { PageText } from '@/components/PageText';
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
 import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
@@ -345,7 +345,8 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   const edits = useRef(new Map<string, { base: Customer | null; draft: EditDraft }>()).current;
   const [, redraw] = useState(0);
 
-  useEffect(() => {
+  // In the render's own task (Alt+N then typing at once): after a paint, the first keys went nowhere.
+  useLayoutEffect(() => {
     if (s && s.focusNoteTick > 0) noteRef.current?.focus();
   }, [s?.focusNoteTick]);
 
