@@ -398,6 +398,90 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('设置页改成不要黑色');
   });
 
+  for (const [locale, said] of [
+    ['zh-CN', '最多 1000 字，现在 1020 字（多 20 字）。文字都还在，缩短后才能保存。'],
+    ['en', 'Takes at most 1000 characters; this has 1020 (20 over). All your text is still here: shorten it to save it.'],
+  ] as const) {
+    it(`says which field of the edit form is over its limit and by how much, keeps all of it, and saves nothing until it fits (${locale})`, async () => {
+      setLocale(locale);
+      try {
+        const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松' }, T, { maskPii: true })) });
+        await open('小鹿');
+        click(q('[data-kf="customer-edit"]'));
+        const field = () => q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement;
+        const long = '只穿纯棉的衣服'.repeat(145) + '不要黑色'; // 1,019 + 1 over 1,000
+        type(field(), `${long}吗`);
+        expect(field().value).toBe(`${long}吗`);
+        expect(field().getAttribute('aria-invalid')).toBe('true');
+        expect(q('[data-kf="preferences-too-long"]')?.textContent).toBe(said);
+        // Only the field that is over says so.
+        expect(q('[data-kf="note-too-long"]')).toBeNull();
+        expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+        click(q('[data-kf="customer-edit-save"]'));
+        await flush();
+        expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+        type(field(), long.slice(0, 1000));
+        expect(q('[data-kf="preferences-too-long"]')).toBeNull();
+        click(q('[data-kf="customer-edit-save"]'));
+        await flush();
+        expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: long.slice(0, 1000) } });
+        expect(q('[data-kf="customer-editor"]')).toBeNull();
+      } finally {
+        setLocale('zh-CN');
+      }
+    });
+  }
+
+  it('says a field the agent changed that was saved elsewhere meanwhile, with the value there, and saves nothing until they choose', async () => {
+    const records = { 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松', note: '原来的备注' }, T, { maskPii: true })) };
+    const { q, open, call, changed } = setup(records);
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="preferences"]'), '面板改成喜欢修身');
+    type(q('[data-kf="customer-editor"] [data-field="addressNote"]'), '放快递柜');
+    records.小鹿 = applyPatch(records.小鹿, { preferences: '设置页改成不要黑色', note: '设置页改的备注' }, T + 5, { maskPii: true });
+    changed();
+    await flush();
+    const notice = () => q('[data-kf="customer-editor"] [data-kf="changed-elsewhere"]');
+    expect([...notice()!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['偏好：设置页改成不要黑色']);
+    // What the agent typed stays; the field they did not touch follows the other save.
+    expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('面板改成喜欢修身');
+    expect((q('[data-kf="customer-editor"] [data-field="note"]') as HTMLTextAreaElement).value).toBe('设置页改的备注');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(q('[data-kf="customer-edit-held"]')?.textContent).toBe('没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。');
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    click(notice()!.querySelector('[data-kf="clash-overwrite"]'));
+    expect(notice()).toBeNull();
+    expect(q('[data-kf="customer-edit-held"]')).toBeNull();
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '面板改成喜欢修身', addressNote: '放快递柜' } });
+    expect(q('[data-kf="customer-editor"]')).toBeNull();
+  });
+
+  it('reads the buyer just before saving: a save elsewhere whose notice has not arrived is said, not overwritten', async () => {
+    const records = { 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松' }, T, { maskPii: true })) };
+    const { q, open, call } = setup(records);
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="preferences"]'), '面板改成喜欢修身');
+    type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '165');
+    // Saved elsewhere; the card has not been told yet.
+    records.小鹿 = applyPatch(records.小鹿, { preferences: '' }, T + 5, { maskPii: true });
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    const notice = q('[data-kf="customer-editor"] [data-kf="changed-elsewhere"]');
+    expect([...notice!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['偏好：（空）']);
+    // 用那边的: the cleared preferences stay cleared; the height the agent typed is still saved.
+    click(notice!.querySelector('[data-kf="clash-load"]'));
+    expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('');
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+  });
+
   it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
     const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { sizes: { heightCm: 162 } }, T, { maskPii: true })) });
     await open('小鹿');

@@ -5,13 +5,16 @@ import { useStore } from '../useStore';
 import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
-import { rebaseEdit } from '@/lib/domain/customers/edit-clash';
+import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
+import { LIMITS } from '@/lib/domain/customers/customer';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { reasonText } from '@/lib/messaging/reason';
 import { CardFollowups } from './CardFollowups';
 import { EditProblems } from './EditProblems';
+import { EditClashNotice } from './EditClashNotice';
+import { TooLong, invalidIf, overBy } from '../TooLong';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -222,19 +225,78 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
 
 const FIELDS: SelectionField[] = ['sizes', 'preferences', 'addressNote', 'note'];
 
-/** `base`: the record the edit is measured against (as the form opened, or last followed), not the live one. */
-function Editor(props: { base: Customer | null; card: CustomerCardController; draft: EditDraft; onChange(d: Partial<EditDraft>): void; onDone(): void }) {
-  const c = props.base;
-  const { tags, sizes, preferences, addressNote, note } = props.draft;
-  const edit = props.onChange;
+/** The long text fields, each held to the worker's LIMITS (it measures them as typed, spaces too). */
+const TEXTS = [
+  ['preferences', 2],
+  ['addressNote', 2],
+  ['note', 3],
+] as const;
+/** A long text field over its limit: the form saves nothing until it is shortened (the worker would refuse it). */
+const textOver = (d: EditDraft) => TEXTS.some(([f]) => overBy(d[f], LIMITS[f]) > 0);
+
+/**
+ * One buyer's edit form. `open.base` is the record the edit is measured against (as the form opened,
+ * or as last agreed with), not the live one; `latest()` is the form as of now (past an await, the
+ * render's props are old). A field the agent changed that was also saved elsewhere is said with the
+ * value there (EditClashNotice), as soon as the card reloads and again just before saving (a read:
+ * the change notice may not have arrived), and nothing is saved until the agent chooses.
+ */
+function Editor(props: {
+  open: EditState;
+  who: { nickname: string; buyerId: string | null };
+  card: CustomerCardController;
+  latest(): EditState | undefined;
+  change(f: (s: EditState) => EditState): void;
+  onDone(): void;
+}) {
+  const { base, draft, clash } = props.open;
+  const { tags, sizes } = draft;
+  const edit = (d: Partial<EditDraft>) => props.change((s) => ({ ...s, draft: { ...s.draft, ...d } }));
   const [problems, setProblems] = useState<EditProblem[]>([]);
+  const [held, setHeld] = useState(false);
+  const [reading, setReading] = useState(false);
+  const [readError, setReadError] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // Set by a save the notice held back: the notice takes the focus then, never while the agent types.
+  const [focusNotice, setFocusNotice] = useState(false);
+  useEffect(() => {
+    if (!focusNotice) return;
+    noticeRef.current?.focus();
+    setFocusNotice(false);
+  }, [focusNotice]);
+  const hold = () => {
+    setHeld(true);
+    setFocusNotice(true);
+  };
 
   const save = async () => {
-    // Only fields changed since the form opened are sent: another tab's edit of another field is kept
-    // (measured against the live record, a field the agent never touched went back to its old value).
-    const r = patchFromDraft(c, props.draft);
+    setHeld(false);
+    setReadError(null);
+    const first = props.latest();
+    // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
+    if (!first || textOver(first.draft)) return;
+    const r = patchFromDraft(first.base, first.draft);
     setProblems(r.problems);
-    if (!r.problems.length && (await props.card.saveFields(r.patch))) props.onDone();
+    if (r.problems.length) return;
+    if (first.clash) return hold();
+    setReading(true);
+    let now: Customer | null;
+    try {
+      now = await props.card.storedNow(props.who);
+    } catch (err) {
+      // The form stays open with what was typed.
+      return setReadError(t('customers.card.saveFailed', { reason: reasonText(err) }));
+    } finally {
+      setReading(false);
+    }
+    if (now) props.change((s) => arriveEdit(s, now));
+    const s = props.latest();
+    if (!s) return;
+    if (s.clash) return hold();
+    // Only fields changed since the form opened (or the agent last chose) are sent: another tab's edit
+    // of another field is kept (measured against the live record, a field the agent never touched
+    // went back to its old value).
+    if (await props.card.saveFields(patchFromDraft(s.base, s.draft).patch, props.who)) props.onDone();
   };
 
   return (
@@ -249,26 +311,52 @@ function Editor(props: { base: Customer | null; card: CustomerCardController; dr
           <input
             data-field={k}
             inputMode={k === 'usualSize' ? 'text' : 'decimal'}
+            // Short fields keep a maxlength, as in the options page: the worker refuses a longer usual size.
+            maxLength={k === 'usualSize' ? LIMITS.usualSize : 8}
             value={sizes[k]}
-            onInput={(e) => edit({ sizes: { ...sizes, [k]: e.currentTarget.value } })}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              props.change((s) => ({ ...s, draft: { ...s.draft, sizes: { ...s.draft.sizes, [k]: v } } }));
+            }}
           />
         </label>
       ))}
-      <label class="kf-field">
-        <span>{t('customers.field.preferences')}</span>
-        <textarea data-field="preferences" rows={2} value={preferences} onInput={(e) => edit({ preferences: e.currentTarget.value })} />
-      </label>
-      <label class="kf-field">
-        <span>{t('customers.field.addressNote')}</span>
-        <textarea data-field="addressNote" rows={2} value={addressNote} onInput={(e) => edit({ addressNote: e.currentTarget.value })} />
-      </label>
-      <label class="kf-field">
-        <span>{t('customers.field.note')}</span>
-        <textarea data-field="note" rows={3} value={note} onInput={(e) => edit({ note: e.currentTarget.value })} />
-      </label>
+      {TEXTS.map(([f, rows]) => (
+        <>
+          <label class="kf-field">
+            <span>{t(`customers.field.${f}`)}</span>
+            {/* No maxlength: it would cut a pasted text without a word. The whole text stays; TooLong says by how much it is over. */}
+            <textarea data-field={f} rows={rows} aria-invalid={invalidIf(draft[f], LIMITS[f])} value={draft[f]} onInput={(e) => edit({ [f]: e.currentTarget.value })} />
+          </label>
+          <TooLong text={draft[f]} max={LIMITS[f]} class="kf-cc-error" kf={`${f}-too-long`} />
+        </>
+      ))}
+      {clash && (
+        <EditClashNotice
+          intro={t('customers.card.clash')}
+          fields={clash.fields}
+          base={base}
+          onChoose={(theirs) => {
+            props.change((s) => settleClash(s, theirs));
+            setHeld(false);
+          }}
+          class="kf-cc-pending"
+          noticeRef={noticeRef}
+        />
+      )}
       <EditProblems problems={problems} />
+      {held && clash && (
+        <p class="kf-cc-error" role="alert" data-kf="customer-edit-held">
+          {t('customers.clash.first')}
+        </p>
+      )}
+      {readError && (
+        <p class="kf-cc-error" role="alert">
+          {readError}
+        </p>
+      )}
       <div class="kf-actions">
-        <button class="kf-primary" data-kf="customer-edit-save" onClick={() => void save()}>
+        <button class="kf-primary" data-kf="customer-edit-save" disabled={reading || textOver(draft)} onClick={() => void save()}>
           {t('customers.card.save')}
         </button>
         <button onClick={props.onDone}>{t('customers.card.cancel')}</button>
@@ -342,7 +430,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
    * card (their form, if the agent left one open), and fields half edited for a buyer wait for them
    * rather than being lost or shown under someone else (like the quick-note draft, customers.ts).
    */
-  const edits = useRef(new Map<string, { base: Customer | null; draft: EditDraft }>()).current;
+  const edits = useRef(new Map<string, EditState>()).current;
   const [, redraw] = useState(0);
 
   // In the render's own task (Alt+N then typing at once): after a paint, the first keys went nowhere.
@@ -356,18 +444,20 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   const key = `${s.buyerId}\n${s.buyer}`;
   let open = edits.get(key);
   // The record was saved elsewhere meanwhile (the options page, another tab): fields the agent has
-  // not touched show it; a field both changed keeps what the agent typed (the later save wins).
-  if (open && c && open.base !== c) {
-    const r = rebaseEdit(open.base, open.draft, c);
-    edits.set(key, (open = { base: r.clashes.length ? open.base : c, draft: r.draft }));
-  }
-  const draft = open?.draft;
-  const editing = !!draft;
-  /** Opens (a draft), changes or closes (null) this buyer's form; a save answering after a switch closes its own buyer's. */
+  // not touched show it; a field both changed keeps what the agent typed and is said, until they choose.
+  if (open && c && open.base !== c && open.clash?.now !== c) edits.set(key, (open = arriveEdit(open, c)));
+  const editing = !!open;
+  /** Opens (a draft) or closes (null) this buyer's form; a save answering after a switch closes its own buyer's. */
   const setDraft = (d: EditDraft | null) => {
-    const was = edits.get(key);
-    if (d) edits.set(key, { base: was ? was.base : c, draft: d });
+    if (d) edits.set(key, { base: c, draft: d, clash: null });
     else edits.delete(key);
+    redraw((n) => n + 1);
+  };
+  /** Changes this buyer's form, from what it is now (not as last drawn). */
+  const change = (f: (s: EditState) => EditState) => {
+    const was = edits.get(key);
+    if (!was) return;
+    edits.set(key, f(was));
     redraw((n) => n + 1);
   };
   const segment = c?.segment ?? 'new';
@@ -403,7 +493,9 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.none')}
         </p>
       )}
-      {draft && <Editor key={key} base={open!.base} card={card} draft={draft} onChange={(d) => setDraft({ ...draft, ...edits.get(key)?.draft, ...d })} onDone={() => setDraft(null)} />}
+      {open && (
+        <Editor key={key} open={open} who={{ nickname: s.buyer, buyerId: s.buyerId }} card={card} latest={() => edits.get(key)} change={change} onDone={() => setDraft(null)} />
+      )}
       {/* A field is shown only when it holds something: a buyer with a note and no sizes is not told "sizes: not recorded". */}
       {!editing && c && (hasSizes(c.sizes) || c.preferences || c.addressNote || c.note) && (
         <dl class="kf-cc-facts">

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
-import { rebaseEdit, takeTheirs, type EditClash, type EditField } from '@/lib/domain/customers/edit-clash';
+import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
+import { EditClashNotice } from '../customers/EditClashNotice';
 import { LIMITS, segmentOf } from '@/lib/domain/customers/customer';
 import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/types';
 import { reasonText } from '@/lib/messaging/reason';
@@ -13,20 +14,6 @@ import { TooLong, invalidIf, overBy } from '../TooLong';
 const TEXTS = ['preferences', 'addressNote', 'note'] as const;
 /** A long text field over its limit: the form saves nothing until it is shortened. */
 const textOver = (d: EditDraft) => TEXTS.some((f) => overBy(d[f], LIMITS[f]) > 0);
-
-/** The form's edit, measured against `base` (the record as the form opened, or as last agreed with). */
-interface EditState {
-  base: Customer;
-  draft: EditDraft;
-  /** A newer record saved elsewhere that changed fields the agent changed too, until they choose. */
-  clash: { now: Customer; fields: EditClash[] } | null;
-}
-
-/** `s` once `now` (the stored buyer) is known: untouched fields follow it; fields changed in both places clash. */
-function arrive(s: EditState, now: Customer): EditState {
-  const r = rebaseEdit(s.base, s.draft, now);
-  return r.clashes.length ? { ...s, draft: r.draft, clash: { now, fields: r.clashes } } : { base: now, draft: r.draft, clash: null };
-}
 
 /**
  * 客户档案: one buyer's fields edited without their chat — segment, tags, sizes, preferences,
@@ -41,10 +28,10 @@ function arrive(s: EditState, now: Customer): EditState {
  */
 export function CustomerEditForm(props: { c: Customer; onDone(message: string | null): void }) {
   const api = useApi();
-  const [state, setState] = useState<EditState>(() => ({ base: props.c, draft: editDraftOf(props.c), clash: null }));
+  const [state, setState] = useState<EditState<Customer>>(() => ({ base: props.c, draft: editDraftOf(props.c), clash: null }));
   // The state as of now, for the save (past an await, the render's closure is old); changed only through `change`.
   const latest = useRef(state);
-  const change = (f: (s: EditState) => EditState) => setState((latest.current = f(latest.current)));
+  const change = (f: (s: EditState<Customer>) => EditState<Customer>) => setState((latest.current = f(latest.current)));
   const { base, draft, clash } = state;
   const [problems, setProblems] = useState<EditProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -57,11 +44,11 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
 
   // The list reloads on every change to the buyers (another tab, the panel): a new record for this row.
   useEffect(() => {
-    if (props.c !== latest.current.base && props.c !== latest.current.clash?.now) change((s) => arrive(s, props.c));
+    if (props.c !== latest.current.base && props.c !== latest.current.clash?.now) change((s) => arriveEdit(s, props.c));
   }, [props.c]);
 
   const choose = (theirs: boolean) => {
-    change((s) => (s.clash ? { base: s.clash.now, draft: theirs ? takeTheirs(s.draft, s.clash.fields) : s.draft, clash: null } : s));
+    change((s) => settleClash(s, theirs));
     setError(null);
   };
 
@@ -74,17 +61,17 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
     setProblems(r.problems);
     if (r.problems.length) return;
     if (latest.current.clash) {
-      setError(t('customers.options.clashFirst'));
+      setError(t('customers.clash.first'));
       return setFocusNotice(true);
     }
     setBusy(true);
     try {
       // What is stored now, read without side effects: a change whose reload has not arrived yet.
       const [now] = await api.call('getCustomers', { platform: base.platform, buyers: [{ nickname: nick, buyerId: base.buyerId ?? null }] });
-      if (now) change((s) => arrive(s, now));
+      if (now) change((s) => arriveEdit(s, now));
       const s = latest.current;
       if (s.clash) {
-        setError(t('customers.options.clashFirst'));
+        setError(t('customers.clash.first'));
         return setFocusNotice(true);
       }
       const { patch } = patchFromDraft(s.base, s.draft);
@@ -156,21 +143,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       {text('preferences', 2)}
       {text('addressNote', 2)}
       {text('note', 3)}
-      {clash && (
-        <div ref={noticeRef} tabIndex={-1} role="alert" class="kf-notice" data-kf="changed-elsewhere">
-          <p class="kf-warn-text">{t('customers.options.clash', { nick })}</p>
-          <ul data-kf="changed-fields">
-            {clash.fields.map((c) => (
-              // The other value is buyer text typed elsewhere: rendered as text.
-              <li data-clash-field={c.field}>{t('customers.options.clashField', { field: fieldLabel(c.field), theirs: shownValue(c, base) })}</li>
-            ))}
-          </ul>
-          <div class="kf-actions">
-            <button type="button" data-kf="clash-load" onClick={() => choose(true)}>{t('customers.options.clashLoad')}</button>
-            <button type="button" data-kf="clash-overwrite" onClick={() => choose(false)}>{t('customers.options.clashOverwrite')}</button>
-          </div>
-        </div>
-      )}
+      {clash && <EditClashNotice intro={t('customers.options.clash', { nick })} fields={clash.fields} base={base} onChoose={choose} class="kf-notice" noticeRef={noticeRef} />}
       <EditProblems problems={problems} class="kf-bad" />
       {error && (
         <p class="kf-bad" role="alert">
@@ -188,17 +161,4 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       </div>
     </form>
   );
-}
-
-function fieldLabel(f: EditField): string {
-  if (f === 'segment') return t('customers.options.col.segment');
-  return t(f === 'tags' || f === 'preferences' || f === 'addressNote' || f === 'note' ? `customers.field.${f}` : `customers.size.${f}`);
-}
-
-/** The value saved elsewhere as the form would show it: a segment by name, an empty field as 空. */
-function shownValue(c: EditClash, base: Customer): string {
-  if (c.field === 'segment') {
-    return c.theirs ? t(`customers.segment.${c.theirs}`) : t('customers.options.segmentAuto', { segment: t(`customers.segment.${segmentOf({ ...base, segmentManual: undefined })}`) });
-  }
-  return c.theirs.trim() ? c.theirs : t('customers.options.clashEmpty');
 }

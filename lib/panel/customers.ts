@@ -383,9 +383,23 @@ export class CustomerCardController {
     this.panel.backToChat?.();
   }
 
-  /** Saves edited fields (only what changed is sent). Resolves true on success. */
-  async saveFields(patch: CustomerPatch): Promise<boolean> {
-    const who = this.who();
+  /**
+   * The buyer's record as stored now, read without side effects (not marked seen): the edit form's
+   * check just before it saves, for a save elsewhere whose change notice has not arrived yet. The
+   * card shows it too, so the form is never taken back to the older record the card still held.
+   */
+  async storedNow(who: { nickname: string; buyerId: string | null }): Promise<Customer | null> {
+    if (!this.platform) return null;
+    const [now] = await this.api.call('getCustomers', { platform: this.platform, buyers: [who] });
+    if (now) this.accept(who, now);
+    return now ?? null;
+  }
+
+  /**
+   * Saves edited fields (only what changed is sent) of `who` (by default the buyer shown; a form that
+   * awaited something first names its own). Resolves true on success.
+   */
+  async saveFields(patch: CustomerPatch, who = this.who()): Promise<boolean> {
     if (!who || !this.platform) return false;
     if (!Object.keys(patch).length) return true;
     this.store.set({ saving: true, saveError: null });

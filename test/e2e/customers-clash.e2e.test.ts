@@ -152,4 +152,72 @@ describe('客户档案 → 编辑 while the panel edits the same buyer', () => {
     await inPanel(s.page, '[data-kf="customer-editor"]').waitFor({ state: 'detached' });
     expect(await stored()).toMatchObject({ preferences: '设置页改成喜欢修身', note: '面板改的备注' });
   });
+
+  it("tells the card's open form, before it saves, that a field it changed was saved in the options page, with the value there; 用那边的 keeps its other edit", async () => {
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { preferences: '原来喜欢宽松' } });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    const card = (sel: string) => inPanel(s.page, `[data-kf="customer-editor"] ${sel}`);
+    await inPanel(s.page, '[data-kf="customer-edit"]').click();
+    await card('[data-field="preferences"]').fill('面板改成喜欢修身');
+    await card('[data-field="addressNote"]').fill('面板加的：放门口快递柜');
+
+    const Q = await openForm();
+    try {
+      await field(Q, 'preferences').fill('设置页改成不要黑色');
+      await Q.locator('[data-kf="customer-edit-save"]').click();
+      await Q.locator('[data-kf="customer-edit-form"]').waitFor({ state: 'detached' });
+    } finally {
+      await Q.close();
+    }
+
+    // The card says it before saving: which field, what it says there now; what the agent typed stays.
+    await s.page.bringToFront();
+    const notice = card('[data-kf="changed-elsewhere"]');
+    await expect.poll(() => notice.locator('li').allTextContents(), { timeout: 5000 }).toEqual(['偏好：设置页改成不要黑色']);
+    expect(await card('[data-field="preferences"]').inputValue()).toBe('面板改成喜欢修身');
+    await card('[data-kf="customer-edit-save"]').click();
+    await expect.poll(() => card('[data-kf="customer-edit-held"]').textContent()).toBe('没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。');
+    expect((await stored()).preferences).toBe('设置页改成不要黑色');
+
+    await notice.locator('[data-kf="clash-load"]').click();
+    expect(await card('[data-field="preferences"]').inputValue()).toBe('设置页改成不要黑色');
+    await card('[data-kf="customer-edit-save"]').click();
+    await inPanel(s.page, '[data-kf="customer-editor"]').waitFor({ state: 'detached' });
+    expect(await stored()).toMatchObject({ preferences: '设置页改成不要黑色', addressNote: '面板加的：放门口快递柜' });
+  });
+
+  it("用我的覆盖 in the card saves its value knowingly over another tab's card", async () => {
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { note: '原来的备注' } });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    await inPanel(s.page, '[data-kf="customer-edit"]').click();
+    await inPanel(s.page, '[data-kf="customer-editor"] [data-field="note"]').fill('这个标签页改的备注');
+
+    // The same buyer's card in another tab saves the note first.
+    const other = await s.h.context.newPage();
+    try {
+      await openDemoChat(other, s.h.demoUrl, { buyer: buyer.nickname });
+      await cardReady(other, buyer.nickname);
+      await inPanel(other, '[data-kf="customer-edit"]').click();
+      await inPanel(other, '[data-kf="customer-editor"] [data-field="note"]').fill('另一个标签页改的备注');
+      await inPanel(other, '[data-kf="customer-editor"] [data-field="heightCm"]').fill('168');
+      await inPanel(other, '[data-kf="customer-editor"] [data-kf="customer-edit-save"]').click();
+      await inPanel(other, '[data-kf="customer-editor"]').waitFor({ state: 'detached' });
+    } finally {
+      await other.close();
+    }
+
+    await s.page.bringToFront();
+    const notice = inPanel(s.page, '[data-kf="customer-editor"] [data-kf="changed-elsewhere"]');
+    await expect.poll(() => notice.locator('li').allTextContents(), { timeout: 5000 }).toEqual(['备注：另一个标签页改的备注']);
+    // The height the other tab set, which this form did not touch, is shown as saved.
+    expect(await inPanel(s.page, '[data-kf="customer-editor"] [data-field="heightCm"]').inputValue()).toBe('168');
+    await notice.locator('[data-kf="clash-overwrite"]').click();
+    await inPanel(s.page, '[data-kf="customer-editor"] [data-kf="customer-edit-save"]').click();
+    await inPanel(s.page, '[data-kf="customer-editor"]').waitFor({ state: 'detached' });
+    const c = await stored();
+    expect(c.note).toBe('这个标签页改的备注');
+    expect(c.sizes.heightCm).toBe(168);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDraftOf, patchFromDraft } from './edit';
-import { rebaseEdit, takeTheirs } from './edit-clash';
+import { arriveEdit, rebaseEdit, settleClash, takeTheirs } from './edit-clash';
 import { applyPatch, newCustomer } from './customer';
 
 const T = Date.UTC(2026, 2, 1);
@@ -58,5 +58,19 @@ describe('an open buyer edit form meeting a version saved elsewhere', () => {
     expect(patchFromDraft(now, taken).patch).toEqual({ addressNote: '这边加的地址备注' });
     // 覆盖 instead: measured against the new version, the agent's value is sent.
     expect(patchFromDraft(now, r.draft).patch).toEqual({ preferences: '这边改的偏好', addressNote: '这边加的地址备注' });
+  });
+
+  it('keeps a form with a clash measured against the record it opened with until the agent chooses, then against the newer one', () => {
+    const open = { base: opened, draft: { ...editDraftOf(opened), preferences: '这边改的偏好' }, clash: null };
+    const now = elsewhere({ preferences: '那边改的偏好', note: '那边改的备注' });
+    const held = arriveEdit(open, now);
+    expect(held.base).toBe(opened);
+    expect(held.clash?.fields).toEqual([{ field: 'preferences', theirs: '那边改的偏好' }]);
+    expect(held.draft.note).toBe('那边改的备注');
+    expect(patchFromDraft(settleClash(held, true).base, settleClash(held, true).draft).patch).toEqual({});
+    expect(patchFromDraft(now, settleClash(held, false).draft).patch).toEqual({ preferences: '这边改的偏好' });
+    expect(settleClash(held, false)).toMatchObject({ base: now, clash: null });
+    // No clash: the form simply moves on to the newer record (a buyer the form opened without a record too).
+    expect(arriveEdit({ base: null, draft: editDraftOf(null), clash: null }, now)).toMatchObject({ base: now, clash: null });
   });
 });

@@ -4,7 +4,8 @@
  * so a change elsewhere to another field is kept; but a field changed in both places would be
  * overwritten by whichever saves last, without either agent knowing. Here each field of the form is
  * compared three ways: as the form opened (`base`), as typed (`draft`), as stored now (`now`).
- * The panel's card (its form follows untouched fields) and the options page (which also says a clash).
+ * The panel's buyer card and the options page both keep their form as an EditState and say a clash
+ * the same way (components/customers/EditClashNotice.tsx).
  */
 import { editDraftOf, splitTags, SIZE_ORDER, type EditDraft } from './edit';
 import type { Customer, Sizes } from './types';
@@ -61,4 +62,26 @@ export function rebaseEdit(base: Customer | null, draft: EditDraft, now: Custome
 /** 用那边的: the clashing fields take the stored value; the agent's other edits stay. */
 export function takeTheirs(draft: EditDraft, clashes: readonly EditClash[]): EditDraft {
   return clashes.reduce((d, c) => withField(d, c.field, c.theirs), draft);
+}
+
+/** An open edit form: its draft measured against `base` (the record as it opened, or as last agreed with). */
+export interface EditState<B extends Customer | null = Customer | null> {
+  base: B;
+  draft: EditDraft;
+  /** A newer record saved elsewhere that changed fields the agent changed too, until they choose. */
+  clash: { now: Customer; fields: EditClash[] } | null;
+}
+
+/** `s` once `now` (the stored buyer) is known: untouched fields follow it; fields changed in both places clash. */
+export function arriveEdit<B extends Customer | null>(s: EditState<B>, now: Customer): EditState<B> {
+  const r = rebaseEdit(s.base, s.draft, now);
+  return r.clashes.length ? { ...s, draft: r.draft, clash: { now, fields: r.clashes } } : { base: now as B, draft: r.draft, clash: null };
+}
+
+/**
+ * The agent chose (用那边的: `theirs`, or 用我的覆盖): the form is measured against the newer record
+ * from now on, so a save sends the kept fields as changes to it.
+ */
+export function settleClash<B extends Customer | null>(s: EditState<B>, theirs: boolean): EditState<B> {
+  return s.clash ? { base: s.clash.now as B, draft: theirs ? takeTheirs(s.draft, s.clash.fields) : s.draft, clash: null } : s;
 }

@@ -66,11 +66,6 @@ export const customersOptions: MessageBundle = {
     'customers.options.edited': '已保存「{nick}」的修改。',
     'customers.options.editGone': '「{nick}」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。',
     'customers.options.clash': '「{nick}」的档案在你打开编辑之后，已在别处（另一个设置页面，或网页上的助手面板）被修改并保存，其中有你也改了的项。那边现在的内容：',
-    'customers.options.clashField': '{field}：{theirs}',
-    'customers.options.clashEmpty': '（空）',
-    'customers.options.clashLoad': '这些项用那边的（丢弃我对它们的修改）',
-    'customers.options.clashOverwrite': '用我的覆盖',
-    'customers.options.clashFirst': '没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。',
 
     // Options page: 备份 tab (components/options/Backups.tsx).
     'backups.tab': '备份',
@@ -167,11 +162,6 @@ export const customersOptions: MessageBundle = {
     'customers.options.edited': 'Saved the changes to "{nick}".',
     'customers.options.editGone': 'The notes about "{nick}" were deleted meanwhile (in another window, or past the retention period); the changes were not saved.',
     'customers.options.clash': 'Since you opened this form, the notes about "{nick}" were changed and saved elsewhere (another options page, or the helper panel on a web page), including fields you changed too. What they say there now:',
-    'customers.options.clashField': '{field}: {theirs}',
-    'customers.options.clashEmpty': '(empty)',
-    'customers.options.clashLoad': 'Use those for these fields (drop my changes to them)',
-    'customers.options.clashOverwrite': 'Overwrite them with mine',
-    'customers.options.clashFirst': 'Not saved: this would overwrite a change just saved elsewhere. Choose above which to keep first.',
 
     'backups.tab': 'Backups',
     'backups.title': 'Local backups',
