@@ -4,6 +4,8 @@
  * announced as a 'followups' change; the background refreshes the badge on that announcement.
  */
 import { announceChange } from '../client';
+import { browser, type Storage } from '../../browser';
+import { pageOrigin } from '../sender';
 import { workerExtras } from '../../background/extras';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import {
@@ -46,6 +48,7 @@ import {
   type FollowupsProtocol,
   type HandoverTargets,
   type HandoverTo,
+  type PromiseDraft,
   type UpdateFollowupRequest,
   SCENARIOS_MAX,
   CARD_FOLLOWUPS_MAX,
@@ -317,7 +320,39 @@ remarkFactSinks.push(followupRemarkSink);
 
 // ---- verbs --------------------------------------------------------------------------------
 
+/**
+ * Where a tab's 承诺答复 drafts are kept: its id and page origin as the browser gives them (a page
+ * never names a tab, so it reaches no other tab's; another console loaded in the tab gets none of
+ * the last one's buyers).
+ */
+function promisePrefix(ctx: HandlerContext): string {
+  if (ctx.sender !== 'content-script' || ctx.tabId === undefined) throw new InvalidPayload('promise drafts: a console tab only');
+  return `${PROMISE_TAB}${ctx.tabId} ${pageOrigin(ctx.url)}\n`;
+}
+const PROMISE_TAB = 'kf:promise@';
+const session = () => (browser.storage as unknown as { session: Storage.StorageArea }).session;
+const keptKeys = async (prefix: string) => Object.entries(await session().get(null)).filter(([k]) => k.startsWith(prefix));
+
+/** A closed tab's 承诺答复 drafts go with it (registered at every worker start: the close wakes the worker). */
+export function registerPromiseDraftCleanup(): void {
+  browser.tabs.onRemoved.addListener((tab) => void keptKeys(`${PROMISE_TAB}${tab} `).then((kept) => session().remove(kept.map(([k]) => k))).catch(() => {}));
+}
+
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {
+  keepPromiseDraft: {
+    content: true,
+    async handle({ key, draft }, ctx) {
+      const k = promisePrefix(ctx) + key;
+      await (draft ? session().set({ [k]: draft }) : session().remove(k));
+    },
+  },
+  promiseDrafts: {
+    content: true,
+    async handle(_, ctx) {
+      const prefix = promisePrefix(ctx);
+      return (await keptKeys(prefix)).map(([k, d]) => [k.slice(prefix.length), d as PromiseDraft]);
+    },
+  },
   listFollowups: {
     async handle(payload) {
       const p = payload ? obj(payload, 'listFollowups') : {};
