@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
-import { PROMISE_NOTE_KEEP_MAX, type AddFollowupRequest, type PromiseDraft } from '@/lib/messaging/protocol-followups';
+import { PROMISE_DRAFT_MAX, type AddFollowupRequest, type PromiseDraft } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import type { ScenarioId } from '@/lib/domain/scenarios';
 import { registerMessages, t } from '@/lib/i18n';
@@ -59,16 +59,17 @@ const restored = new WeakMap<PanelController, Promise<unknown>>();
 /** Drafts whose item is being added (a save may answer after a switch): not offered again meanwhile. */
 const saving = new Set<string>();
 
-/** What the worker holds for each buyer key (JSON; absent: nothing), and the keys still to send. */
+/** What the worker holds for each buyer key (JSON; absent: nothing; '': not known), and the keys still to send. */
 const kept = new Map<string, string>();
 const toKeep = new Map<string, Map<string, Draft>>();
 let keeping: Promise<unknown> = Promise.resolve();
 
-/** What the worker is to keep for a draft: null where there is no 承诺答复 to keep. */
-function keptDraft(d: Draft | undefined): PromiseDraft | null {
-  return unsaved(d) && d.note!.length <= PROMISE_NOTE_KEEP_MAX
-    ? { buyer: d.who.buyer, buyerId: d.who.buyerId, note: d.note!, due: d.due, handTo: d.handTo, scenarios: d.who.scenarios }
-    : null;
+/** What the worker is to keep for a draft (JSON of a PromiseDraft): null where there is no 承诺答复 to keep. */
+function keptDraft(d: Draft | undefined): string | null {
+  if (!unsaved(d)) return null;
+  const v: PromiseDraft = { buyer: d.who.buyer, buyerId: d.who.buyerId, note: d.note!, due: d.due, handTo: d.handTo, scenarios: d.who.scenarios };
+  const json = JSON.stringify(v);
+  return json.length <= PROMISE_DRAFT_MAX ? json : null;
 }
 
 /**
@@ -82,11 +83,21 @@ function keep(drafts: Map<string, Draft>, k: string): void {
   keeping = keeping.then(() => {
     toKeep.delete(k);
     const v = keptDraft(drafts.get(k));
-    const json = JSON.stringify(v);
-    if ((kept.get(k) ?? 'null') === json) return;
-    kept.set(k, json);
-    return call('keepPromiseDraft', { key: k, draft: v }).catch(() => kept.delete(k));
+    if ((kept.get(k) ?? null) === v) return;
+    if (v) kept.set(k, v);
+    else kept.delete(k);
+    return call('keepPromiseDraft', { key: k, draft: v }).catch(() => void kept.set(k, '')); // unknown: the next change is sent
   });
+}
+
+/** A kept draft as this panel wrote it (anything else is skipped). */
+function readDraft(json: string): PromiseDraft | null {
+  try {
+    const d = JSON.parse(json) as PromiseDraft;
+    return typeof d.buyer === 'string' && typeof d.note === 'string' && (d.buyerId === null || typeof d.buyerId === 'string') ? d : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -97,8 +108,10 @@ function restore(drafts: Map<string, Draft>): Promise<unknown> {
   keeping = keeping.then(() =>
     call('promiseDrafts').then(
       (list) => {
-        for (const [k, d] of list) {
-          kept.set(k, JSON.stringify(d));
+        for (const [k, json] of list) {
+          const d = readDraft(json);
+          if (!d) continue;
+          kept.set(k, json);
           const now = drafts.get(k);
           if (!now?.note?.trim()) drafts.set(k, { ...now, promising: true, note: d.note, due: d.due, handTo: d.handTo, who: { buyer: d.buyer, buyerId: d.buyerId, scenarios: d.scenarios } });
         }

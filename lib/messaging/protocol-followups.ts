@@ -100,12 +100,13 @@ export interface FollowupsProtocol {
   /**
    * Content: the chat panel keeps (`draft`) or drops (null) a 承诺答复 typed and not added, for a
    * reload of its tab. Kept in storage.session (memory only; the page cannot read it) under the
-   * sender's tab id and page origin from the browser, never a tab the payload names; gone when the
-   * tab closes. `key`: the panel's own name for the buyer.
+   * sender's tab id as the browser gives it, never a tab the payload names, with the sender's page
+   * origin; gone when the tab closes. `key`: the panel's own name for the buyer; `draft`: the
+   * panel's own text (JSON of a PromiseDraft), which the worker only hands back to that tab.
    */
-  keepPromiseDraft: [{ key: string; draft: PromiseDraft | null }, void];
-  /** Content: this tab's (and page origin's) kept 承诺答复 drafts, as [key, draft]. */
-  promiseDrafts: [void, [string, PromiseDraft][]];
+  keepPromiseDraft: [{ key: string; draft: string | null }, void];
+  /** Content: this tab's kept 承诺答复 drafts, as [key, draft], for the page origin they were typed on. */
+  promiseDrafts: [void, [string, string][]];
 }
 
 /** A 承诺答复 the panel's form holds, not added yet: whose it is, the note, the due time and 交给… as typed. */
@@ -120,8 +121,8 @@ export interface PromiseDraft {
   scenarios?: ScenarioId[];
 }
 
-/** The longest 承诺答复 note kept for a reload (a longer one stays in the tab's memory only). */
-export const PROMISE_NOTE_KEEP_MAX = 5000;
+/** The longest 承诺答复 draft kept for a reload, as JSON (a longer one stays in the tab's memory only). */
+export const PROMISE_DRAFT_MAX = 6000;
 
 /** The buyer card's follow-ups (buyerFollowups). */
 export interface BuyerFollowups {
@@ -165,19 +166,7 @@ export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
     platform: s.ownPlatform({ optional: true }),
   }),
-  keepPromiseDraft: s.object({
-    key: s.text({ max: 512, min: 1 }),
-    draft: s.nullable(
-      s.object({
-        buyer: s.text({ max: 256, min: 1 }),
-        buyerId: s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 })),
-        note: s.text({ max: PROMISE_NOTE_KEEP_MAX }),
-        due: s.optional(s.text({ max: 32 })),
-        handTo: s.optional(s.text({ max: 80 })),
-        scenarios: s.optional(s.array(s.oneOf(SCENARIO_IDS), { max: SCENARIOS_MAX })),
-      }),
-    ),
-  }),
+  keepPromiseDraft: s.object({ key: s.text({ max: 512, min: 1 }), draft: s.nullable(s.text({ max: PROMISE_DRAFT_MAX, min: 1 })) }),
   promiseDrafts: s.none(),
 });
 

@@ -48,7 +48,6 @@ import {
   type FollowupsProtocol,
   type HandoverTargets,
   type HandoverTo,
-  type PromiseDraft,
   type UpdateFollowupRequest,
   SCENARIOS_MAX,
   CARD_FOLLOWUPS_MAX,
@@ -320,38 +319,41 @@ remarkFactSinks.push(followupRemarkSink);
 
 // ---- verbs --------------------------------------------------------------------------------
 
-/**
- * Where a tab's 承诺答复 drafts are kept: its id and page origin as the browser gives them (a page
- * never names a tab, so it reaches no other tab's; another console loaded in the tab gets none of
- * the last one's buyers).
- */
-function promisePrefix(ctx: HandlerContext): string {
-  if (ctx.sender !== 'content-script' || ctx.tabId === undefined) throw new InvalidPayload('promise drafts: a console tab only');
-  return `${PROMISE_TAB}${ctx.tabId} ${pageOrigin(ctx.url)}\n`;
-}
 const PROMISE_TAB = 'kf:promise@';
 const session = () => (browser.storage as unknown as { session: Storage.StorageArea }).session;
-const keptKeys = async (prefix: string) => Object.entries(await session().get(null)).filter(([k]) => k.startsWith(prefix));
+
+/**
+ * A tab's 承诺答复 drafts: one session record per tab, by the id the browser gives the sender (a page
+ * never names a tab, so it reaches no other tab's), holding the page origin they were typed on (a
+ * console loaded in that tab since gets none of the last one's buyers, and its first keep replaces
+ * them). The drafts are the panel's own text, handed back to the same tab only, never read here.
+ */
+async function tabPromises(ctx: HandlerContext): Promise<[string, string | null, Record<string, string>]> {
+  if (ctx.sender !== 'content-script' || ctx.tabId === undefined) throw new InvalidPayload('a console tab only');
+  const k = PROMISE_TAB + ctx.tabId;
+  const o = pageOrigin(ctx.url);
+  const v = (await session().get(k))[k] as { o: string; d: Record<string, string> } | undefined;
+  return [k, o, v?.o === o ? v.d : {}];
+}
 
 /** A closed tab's 承诺答复 drafts go with it (registered at every worker start: the close wakes the worker). */
 export function registerPromiseDraftCleanup(): void {
-  browser.tabs.onRemoved.addListener((tab) => void keptKeys(`${PROMISE_TAB}${tab} `).then((kept) => session().remove(kept.map(([k]) => k))).catch(() => {}));
+  browser.tabs.onRemoved.addListener((tab) => void session().remove(PROMISE_TAB + tab));
 }
 
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {
   keepPromiseDraft: {
     content: true,
     async handle({ key, draft }, ctx) {
-      const k = promisePrefix(ctx) + key;
-      await (draft ? session().set({ [k]: draft }) : session().remove(k));
+      const [k, o, d] = await tabPromises(ctx);
+      if (draft) d[key] = draft;
+      else delete d[key];
+      await session().set({ [k]: { o, d } });
     },
   },
   promiseDrafts: {
     content: true,
-    async handle(_, ctx) {
-      const prefix = promisePrefix(ctx);
-      return (await keptKeys(prefix)).map(([k, d]) => [k.slice(prefix.length), d as PromiseDraft]);
-    },
+    handle: async (_, ctx) => Object.entries((await tabPromises(ctx))[2]),
   },
   listFollowups: {
     async handle(payload) {
