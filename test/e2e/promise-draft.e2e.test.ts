@@ -25,7 +25,11 @@ const promisedTo = async (buyer: string) =>
 const name = (page: Page) => inPanel(page, '[data-kf="buyer-name"]').textContent();
 /** What the extension's session area holds (read from an extension page: the seller page cannot). */
 const session = () => ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
-const keptNotes = async () => Object.values(await session()).flatMap((v) => (v && typeof v === 'object' && 'note' in v ? [(v as { note: string }).note] : []));
+/** The notes kept for a reload, in every tab's record (each holds the panel's own JSON per buyer). */
+const keptNotes = async () =>
+  Object.entries(await session())
+    .filter(([k]) => k.startsWith('kf:promise@'))
+    .flatMap(([, v]) => Object.values((v as { d: Record<string, string> }).d).map((json) => (JSON.parse(json) as { note: string }).note));
 const switchTo = async (page: Page, nick: string) => {
   await page.locator(`.conv-item[data-nick="${nick}"]`).click();
   await expect.poll(() => name(page)).toBe(nick);
