@@ -1,4 +1,5 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
+import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
@@ -20,6 +21,7 @@ export default defineBackground({
     registerHandlers();
     // Follow-ups: notification clicks, badge on every list change, and the badge right at startup.
     registerFollowupBackground();
+    registerPromiseDraftCleanup();
     void registerAlarms();
     // Our content script on every taught site we may access (dynamic registrations do not survive
     // an extension update, so they are re-synced at every start).

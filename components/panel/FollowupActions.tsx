@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
-import type { AddFollowupRequest } from '@/lib/messaging/protocol-followups';
+import { PROMISE_DRAFT_MAX, type AddFollowupRequest, type PromiseDraft } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import type { ScenarioId } from '@/lib/domain/scenarios';
 import { registerMessages, t } from '@/lib/i18n';
@@ -32,9 +32,10 @@ function localTime(value: string): number | undefined {
 }
 
 /**
- * One buyer's part of the form. Kept per buyer, in this panel's memory only (like the card's quick
- * note): an agent who switches away mid-sentence (another buyer wrote) finds the note waiting when
- * they come back, and it never follows them to the next buyer.
+ * One buyer's part of the form. Kept per buyer in this panel's memory (like the card's quick note):
+ * an agent who switches away mid-sentence (another buyer wrote) finds the note waiting when they
+ * come back, and it never follows them to the next buyer. A 承诺答复 with a note is also kept by the
+ * worker for this tab (keepPromiseDraft), so a reload of the page brings it back.
  */
 interface Draft {
   promising?: boolean;
@@ -52,8 +53,74 @@ const NOTE_MAX = 500;
 
 const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
+/** Per panel: the drafts this tab kept before a reload, once they are read back into its map. */
+const restored = new WeakMap<PanelController, Promise<unknown>>();
+
 /** Drafts whose item is being added (a save may answer after a switch): not offered again meanwhile. */
 const saving = new Set<string>();
+
+/** What the worker holds for each buyer key (JSON; absent: nothing; '': not known), and the keys still to send. */
+const kept = new Map<string, string>();
+const toKeep = new Map<string, Map<string, Draft>>();
+let keeping: Promise<unknown> = Promise.resolve();
+
+/** What the worker is to keep for a draft (JSON of a PromiseDraft): null where there is no 承诺答复 to keep. */
+function keptDraft(d: Draft | undefined): string | null {
+  if (!unsaved(d)) return null;
+  const v: PromiseDraft = { buyer: d.who.buyer, buyerId: d.who.buyerId, note: d.note!, due: d.due, handTo: d.handTo, scenarios: d.who.scenarios };
+  const json = JSON.stringify(v);
+  return json.length <= PROMISE_DRAFT_MAX ? json : null;
+}
+
+/**
+ * Has the worker keep (or drop) `k`'s 承诺答复 for a reload of this tab. One call at a time, with the
+ * draft as it is when the call goes: keystrokes never overtake each other, a burst of them is one
+ * call, and nothing is sent before the kept drafts are read back (a click then cannot drop one).
+ */
+function keep(drafts: Map<string, Draft>, k: string): void {
+  if (toKeep.has(k)) return;
+  toKeep.set(k, drafts);
+  keeping = keeping.then(() => {
+    toKeep.delete(k);
+    const v = keptDraft(drafts.get(k));
+    if ((kept.get(k) ?? null) === v) return;
+    if (v) kept.set(k, v);
+    else kept.delete(k);
+    return call('keepPromiseDraft', { key: k, draft: v }).catch(() => void kept.set(k, '')); // unknown: the next change is sent
+  });
+}
+
+/** A kept draft as this panel wrote it (anything else is skipped). */
+function readDraft(json: string): PromiseDraft | null {
+  try {
+    const d = JSON.parse(json) as PromiseDraft;
+    return typeof d.buyer === 'string' && typeof d.note === 'string' && (d.buyerId === null || typeof d.buyerId === 'string') ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads this tab's kept drafts back (after a reload) into `drafts`. A buyer whose form got a note
+ * since keeps what was typed; one whose form is empty gets the kept note.
+ */
+function restore(drafts: Map<string, Draft>): Promise<unknown> {
+  keeping = keeping.then(() =>
+    call('promiseDrafts').then(
+      (list) => {
+        for (const [k, json] of list) {
+          const d = readDraft(json);
+          if (!d) continue;
+          kept.set(k, json);
+          const now = drafts.get(k);
+          if (!now?.note?.trim()) drafts.set(k, { ...now, promising: true, note: d.note, due: d.due, handTo: d.handTo, who: { buyer: d.buyer, buyerId: d.buyerId, scenarios: d.scenarios } });
+        }
+      },
+      () => {},
+    ),
+  );
+  return keeping;
+}
 
 /**
  * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 咨询未拍
@@ -67,6 +134,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const add = props.add ?? defaultAdd;
   const [, redraw] = useState(0);
   const drafts = panels.get(panel) ?? panels.set(panel, new Map()).get(panel)!;
+  if (!restored.has(panel)) restored.set(panel, restore(drafts));
+  useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
   const [targets, setTargets] = useState<HandoverTargets | null>(null);
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
@@ -81,6 +150,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   /** Changes this buyer's draft (the buyer the agent acted for: a save may return after a switch). */
   const set = (d: Draft) => {
     drafts.set(key, { ...drafts.get(key), ...d });
+    keep(drafts, key);
     redraw((n) => n + 1);
   };
 
@@ -108,6 +178,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
       const added = t('followups.panel.added', { title: item.shownTitle });
       drafts.delete(forKey);
+      keep(drafts, forKey);
       set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
     } catch (err) {
       set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
@@ -173,6 +244,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
             data-kf="fu-unsaved-drop"
             onClick={() => {
               drafts.delete(k);
+              keep(drafts, k);
               redraw((n) => n + 1);
             }}
           >

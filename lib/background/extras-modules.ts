@@ -13,6 +13,7 @@ import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
 import { upgradeHandoverDue } from '../domain/followups/handover';
+import { followupV0toV1 } from '../domain/followups/migrate';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { parseSizes } from '../domain/customers/sizes';
@@ -48,9 +49,10 @@ export const WORKER_EXTRAS = {
   reports: { summariseDay, clockCsv, followupsToCsv },
   /**
    * A follow-up's title in the interface's language (the chat panel's "added" line); an item handed
-   * over under the old rule moved to today's deadline (once, lib/storage/followups.ts).
+   * over under the old rule moved to today's deadline (once, lib/storage/followups.ts); a prototype
+   * (v0) record's migration step (lib/storage/followups.ts reads).
    */
-  followups: { titleIn: followupTitleIn, upgradeHandoverDue },
+  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1 },
   /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
   backups: { snapshotInfo, staleSnapshots },
   /** Taught pages: the section of an imported library file that carries them. */

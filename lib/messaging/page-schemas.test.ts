@@ -35,6 +35,8 @@ const VALID: Record<string, unknown> = {
   addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍', scenarios: ['size-fit'] },
   takePendingSuggestion: { buyer: '小鹿乱撞0521', platform: 'demo' },
   handoverTargets: undefined,
+  keepPromiseDraft: { key: 'u1\n小鹿乱撞0521', draft: '{"buyer":"小鹿乱撞0521","buyerId":"u1","note":"明天告诉她到货日"}' },
+  promiseDrafts: undefined,
   reportOrders: { platform: 'demo', orders: [{ orderId: '2026112300001', buyer: '小鹿乱撞0521', status: 'unpaid', flag: 'gray', remark: '' }] },
   recordRemark: { platform: 'demo', orderId: '2026112300001', buyer: '小鹿乱撞0521', flag: 'red', text: '【改价】x' },
   getTaughtSite: { origin: ORIGIN },

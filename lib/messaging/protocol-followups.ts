@@ -97,7 +97,32 @@ export interface FollowupsProtocol {
    * done, most urgent first, the first CARD_FOLLOWUPS_MAX of `total`, with the shop's zone for their due times.
    */
   buyerFollowups: [{ platform: Platform; nickname: string; buyerId?: string | null }, BuyerFollowups];
+  /**
+   * Content: the chat panel keeps (`draft`) or drops (null) a 承诺答复 typed and not added, for a
+   * reload of its tab. Kept in storage.session (memory only; the page cannot read it) under the
+   * sender's tab id as the browser gives it, never a tab the payload names, with the sender's page
+   * origin; gone when the tab closes. `key`: the panel's own name for the buyer; `draft`: the
+   * panel's own text (JSON of a PromiseDraft), which the worker only hands back to that tab.
+   */
+  keepPromiseDraft: [{ key: string; draft: string | null }, void];
+  /** Content: this tab's kept 承诺答复 drafts, as [key, draft], for the page origin they were typed on. */
+  promiseDrafts: [void, [string, string][]];
 }
+
+/** A 承诺答复 the panel's form holds, not added yet: whose it is, the note, the due time and 交给… as typed. */
+export interface PromiseDraft {
+  buyer: string;
+  buyerId: string | null;
+  note: string;
+  /** The form's datetime-local value. */
+  due?: string;
+  /** The 交给… choice (HandoverPicker's value). */
+  handTo?: string;
+  scenarios?: ScenarioId[];
+}
+
+/** The longest 承诺答复 draft kept for a reload, as JSON (a longer one stays in the tab's memory only). */
+export const PROMISE_DRAFT_MAX = 6000;
 
 /** The buyer card's follow-ups (buyerFollowups). */
 export interface BuyerFollowups {
@@ -141,6 +166,8 @@ export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
     platform: s.ownPlatform({ optional: true }),
   }),
+  keepPromiseDraft: s.object({ key: s.text({ max: 512, min: 1 }), draft: s.nullable(s.text({ max: PROMISE_DRAFT_MAX, min: 1 })) }),
+  promiseDrafts: s.none(),
 });
 
 declare module './protocol' {

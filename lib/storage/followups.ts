@@ -19,7 +19,7 @@ import {
   applyRuleResult,
   effectiveDue,
   markHandover,
-  migrateFollowup,
+  readFollowup,
   type Followup,
   type FollowupSettings,
   type RuleResult,
@@ -60,12 +60,15 @@ const followupsReady = () =>
     .then(async (done) => done || (await db.setMany('followups', workerExtras().followups.upgradeHandoverDue(await db.values('followups'), followupSettingsOf(await loadSettings()))), await db.set('meta', HANDOVER_DUE_KEY, 1)))
     .catch((err) => console.warn('[kf]', err)));
 
+/** A prototype (v0) record's step, from worker-extras.js (such records are rare: background.js does not carry it). */
+const fromV0 = (r: Record<string, unknown>) => workerExtras().followups.fromV0(r);
+
 /** Stored values → current records; unreadable ones are skipped (and kept in storage untouched). */
 function parse(raw: readonly unknown[], now: number): Followup[] {
   const byId = new Map<string, Followup>();
   for (const r of raw) {
     try {
-      const f = migrateFollowup(r, now);
+      const f = readFollowup(r, now, fromV0);
       byId.set(f.id, f);
     } catch (err) {
       console.warn('[kf] skipped a follow-up record', err);

@@ -37,7 +37,7 @@ export {
 export { FOLLOWUP_PRIORITY, kindPriority } from './priority';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
 export { closedReasonText, followupReason, followupTitle, sayFrom, type Say } from './text';
-export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup } from './migrate';
+export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup, readFollowup } from './migrate';
 export { formatWall } from '../time';
 export {
   assignFollowup,

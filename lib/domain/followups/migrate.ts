@@ -130,6 +130,15 @@ export const FOLLOWUP_SCHEMA = {
 
 /** Any stored shape → a current record (see the module comment). `now` fills a missing createdAt. */
 export function migrateFollowup(raw: unknown, now: number = Date.now()): Followup {
+  return readFollowup(raw, now, followupV0toV1);
+}
+
+/**
+ * migrateFollowup with the prototype's (v0) step handed in: the worker meets such records about
+ * never, so its reads (lib/storage/followups.ts) ask worker-extras.js for the step then, and
+ * background.js does not carry it (as the customers' v0 size reader, customers/migrate.ts).
+ */
+export function readFollowup(raw: unknown, now: number, fromV0: (r: Rec) => Rec): Followup {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FollowupRecordError('not a follow-up record');
   let r: Rec = { ...(raw as Rec) };
   const v = r.v === undefined ? 0 : r.v;
@@ -137,7 +146,7 @@ export function migrateFollowup(raw: unknown, now: number = Date.now()): Followu
   if (v > FOLLOWUP_VERSION) {
     throw new FollowupRecordError(`record version ${v} is newer than this extension understands (${FOLLOWUP_VERSION})`);
   }
-  if (v === 0) r = followupV0toV1(r);
+  if (v === 0) r = fromV0(r);
   if (v <= 1) r = followupV1toV2(r);
   return finishFollowup(r, now);
 }

@@ -4,6 +4,8 @@
  * announced as a 'followups' change; the background refreshes the badge on that announcement.
  */
 import { announceChange } from '../client';
+import { browser, type Storage } from '../../browser';
+import { pageOrigin } from '../sender';
 import { workerExtras } from '../../background/extras';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import {
@@ -317,7 +319,42 @@ remarkFactSinks.push(followupRemarkSink);
 
 // ---- verbs --------------------------------------------------------------------------------
 
+const PROMISE_TAB = 'kf:promise@';
+const session = () => (browser.storage as unknown as { session: Storage.StorageArea }).session;
+
+/**
+ * A tab's 承诺答复 drafts: one session record per tab, by the id the browser gives the sender (a page
+ * never names a tab, so it reaches no other tab's), holding the page origin they were typed on (a
+ * console loaded in that tab since gets none of the last one's buyers, and its first keep replaces
+ * them). The drafts are the panel's own text, handed back to the same tab only, never read here.
+ */
+async function tabPromises(ctx: HandlerContext): Promise<[string, string | null, Record<string, string>]> {
+  if (ctx.sender !== 'content-script' || ctx.tabId === undefined) throw new InvalidPayload('a console tab only');
+  const k = PROMISE_TAB + ctx.tabId;
+  const o = pageOrigin(ctx.url);
+  const v = (await session().get(k))[k] as { o: string; d: Record<string, string> } | undefined;
+  return [k, o, v?.o === o ? v.d : {}];
+}
+
+/** A closed tab's 承诺答复 drafts go with it (registered at every worker start: the close wakes the worker). */
+export function registerPromiseDraftCleanup(): void {
+  browser.tabs.onRemoved.addListener((tab) => void session().remove(PROMISE_TAB + tab));
+}
+
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {
+  keepPromiseDraft: {
+    content: true,
+    async handle({ key, draft }, ctx) {
+      const [k, o, d] = await tabPromises(ctx);
+      if (draft) d[key] = draft;
+      else delete d[key];
+      await session().set({ [k]: { o, d } });
+    },
+  },
+  promiseDrafts: {
+    content: true,
+    handle: async (_, ctx) => Object.entries((await tabPromises(ctx))[2]),
+  },
   listFollowups: {
     async handle(payload) {
       const p = payload ? obj(payload, 'listFollowups') : {};
