@@ -17,6 +17,8 @@ import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, PackedTemplateIndex, RankedTemplate, TemplateIndex } from '../domain/suggest';
 import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
+import type { Req } from '../messaging/protocol';
+import type { KeptVerb } from './unsaved-picks';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
@@ -663,7 +665,16 @@ export class PanelController {
     if (!message || !scenario || scenario === 'other') return;
     // A follow-up (然后呢) took its need from the conversation: its words alone teach nothing.
     if (classification?.followUp) return;
-    void call('learnPick', { message, buyer, scenario, templateId, source }).catch(() => {});
+    this.keep('learnPick', { message, buyer, scenario, templateId, source });
+  }
+
+  /**
+   * What an insertion or a pick teaches, sent by the suggest script, which keeps what the worker
+   * could not store (unsaved-picks.ts). The script is in by then (a reply is rendered with it), but
+   * for a chip picked in the moment before it arrived.
+   */
+  private keep<V extends KeptVerb>(verb: V, req: Req<V>): void {
+    void loadFeature('suggest').then((e) => e.keep(this, verb, req), () => {});
   }
 
   /** Ranks templates for the current situation and refreshes search results. */
@@ -934,7 +945,7 @@ export class PanelController {
   }
 
   private recordUse(template: Template): void {
-    void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
+    this.keep('recordUsage', { templateId: template.id, scenario: this.currentScenario() });
     this.learn(this.currentScenario(), template.id, 'insert');
     this.recordForBuyer(template);
   }
@@ -943,7 +954,7 @@ export class PanelController {
   private recordForBuyer(template: Template): void {
     const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
-    void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
+    this.keep('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id });
   }
 
   /** Copies `text` to the clipboard and says so (or that it failed). */

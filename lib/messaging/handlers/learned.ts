@@ -96,7 +96,12 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
         Date.now(),
       );
       if (!pick) return { learned: false };
-      await storePick(pick, evicted);
+      // Not stored (a full disk), not learned: the page sends it again (lib/panel/unsaved-picks.ts),
+      // which the engine would otherwise skip as a repeat of this one within its minute.
+      await storePick(pick, evicted).catch((err) => {
+        engine.forget([pick.id]);
+        throw err;
+      });
       await announceChange('learned');
       return { learned: true };
     },
