@@ -11,8 +11,8 @@ import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
-import { keep } from '@/lib/panel/unsaved-picks';
+import { learn } from '@/lib/panel/unsaved-picks';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages, keep });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages, learn });
 });

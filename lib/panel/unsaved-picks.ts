@@ -20,6 +20,9 @@ import { worthRetrying } from '../messaging/retry';
 import { registerMessages, setLocale, t } from '../i18n';
 import { suggestPanelMessages } from '../i18n/messages/suggest-panel';
 import type { Notice, PanelController } from './controller';
+import type { FeatureHost } from './features';
+import type { Template } from '../domain/templates/types';
+import type { ScenarioId } from '../domain/scenarios';
 
 // This script's own copy of the lookup (the content script's is another module instance).
 registerMessages(suggestPanelMessages);
@@ -44,8 +47,25 @@ let warned = false;
 let panel: PanelController | null = null;
 let listening = false;
 
+/**
+ * What an insertion of `template` (or the agent's `chip`, a corrected situation) teaches, read from
+ * the panel as it is now: the reply's usage count, a labelled example for the learned picks, the
+ * buyer's replies-used line (once per reply and day, the worker's rule).
+ */
+export function learn({ controller, adapter }: FeatureHost, template: Template | null, chip?: ScenarioId): void {
+  const s = controller.store.get();
+  const scenario = chip ?? s.scenarioOverride ?? s.classification?.top[0] ?? null;
+  if (template) keep(controller, 'recordUsage', { templateId: template.id, scenario });
+  const message = s.buyerMessages.at(-1);
+  // A follow-up (然后呢) took its need from the conversation: its words alone teach nothing.
+  if (message && scenario && scenario !== 'other' && !s.classification?.followUp)
+    keep(controller, 'learnPick', { message, buyer: s.buyer, scenario, templateId: template?.id ?? null, source: template ? 'insert' : 'chip' });
+  if (template && s.buyer && adapter)
+    keep(controller, 'addCustomerEvent', { platform: adapter.platform, nickname: s.buyer, buyerId: s.buyerId, kind: 'template-used', text: template.title, ref: template.id });
+}
+
 /** Sends `req` now; if the worker cannot store it, keeps it to send again. */
-export function keep<V extends KeptVerb>(ctl: PanelController, verb: V, req: Req<V>): void {
+function keep<V extends KeptVerb>(ctl: PanelController, verb: V, req: Req<V>): void {
   panel = ctl;
   kept.push({ verb, req, tries: 0 });
   if (kept.length > MAX_KEPT) {

@@ -88,9 +88,10 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       const { pick, evicted } = engine.learn(
         {
           message: String(p.message ?? ''),
-          buyer: (p.buyer as string | null | undefined) ?? null,
+          buyer: p.buyer as string | null | undefined,
           scenario: p.scenario,
-          templateId: (p.templateId as string | null | undefined) ?? null,
+          // makePick makes a missing one null.
+          templateId: p.templateId as string | null | undefined,
           source: p.source === 'chip' ? 'chip' : 'insert',
         },
         Date.now(),
