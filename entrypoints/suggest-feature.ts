@@ -1,5 +1,6 @@
 // The suggestion engine's page half — the cue tables and classifier, the ranking and the search,
-// and the situation list's keys (lib/panel/rove-keys.ts) — injected on demand into a console page's
+// the situation list's keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the
+// worker cannot store it (lib/panel/unsaved-picks.ts) — injected on demand into a console page's
 // content-script world when the panel first needs it (a chat page, or a search typed anywhere); see
 // lib/panel/features.ts and lib/domain/suggest.
 import { registerFeature } from '@/lib/panel/features';
@@ -10,7 +11,8 @@ import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
+import { learn } from '@/lib/panel/unsaved-picks';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages, learn });
 });

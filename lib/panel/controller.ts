@@ -656,14 +656,14 @@ export class PanelController {
     return l && l.best >= COMBINE.learnedFill ? l.templates : undefined;
   }
 
-  /** An insertion or a chip correction is a labelled example: the background learns from it. */
-  private learn(scenario: ScenarioId | null, templateId: string | null, source: 'insert' | 'chip'): void {
-    const { buyerMessages, buyer, classification } = this.store.get();
-    const message = buyerMessages.at(-1);
-    if (!message || !scenario || scenario === 'other') return;
-    // A follow-up (然后呢) took its need from the conversation: its words alone teach nothing.
-    if (classification?.followUp) return;
-    void call('learnPick', { message, buyer, scenario, templateId, source }).catch(() => {});
+  /**
+   * An insertion (`template`) or a chip correction (`chip`) teaches: its usage count, a labelled
+   * example for the learned picks, the buyer's replies-used line. Sent by the suggest script, which
+   * keeps what the worker could not store (unsaved-picks.ts); it is in by then (a reply is rendered
+   * with it), but for a chip picked in the moment before it arrived.
+   */
+  private learn(template: Template | null, chip?: ScenarioId): void {
+    void loadFeature('suggest').then((e) => e.learn(this.featureHost(), template, chip), () => {});
   }
 
   /** Ranks templates for the current situation and refreshes search results. */
@@ -745,7 +745,7 @@ export class PanelController {
     this.byFollowup = opts.byAgent === false;
     this.store.set({ scenarioOverride: id });
     this.recompute();
-    if (opts.byAgent !== false && id) this.learn(id, null, 'chip');
+    if (opts.byAgent !== false && id) this.learn(null, id);
   }
 
   focusSearch(): void {
@@ -889,7 +889,7 @@ export class PanelController {
 
   private async copyReply(template: Template | null, text: string): Promise<void> {
     await this.copy(text);
-    if (template) this.recordUse(template);
+    if (template) this.learn(template);
   }
 
   /** Runs the features' checks; `go` runs now unless one of them holds (it then calls `go` itself, or not). */
@@ -929,21 +929,8 @@ export class PanelController {
       if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
       else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req);
-      if (template) this.recordUse(template);
+      if (template) this.learn(template);
     });
-  }
-
-  private recordUse(template: Template): void {
-    void call('recordUsage', { templateId: template.id, scenario: this.currentScenario() }).catch(() => {});
-    this.learn(this.currentScenario(), template.id, 'insert');
-    this.recordForBuyer(template);
-  }
-
-  /** The buyer's notes remember which replies they were given (once per template and day). */
-  private recordForBuyer(template: Template): void {
-    const { buyer, buyerId } = this.store.get();
-    if (!buyer || !this.adapter) return;
-    void call('addCustomerEvent', { platform: this.adapter.platform, nickname: buyer, buyerId, kind: 'template-used', text: template.title, ref: template.id }).catch(() => {});
   }
 
   /** Copies `text` to the clipboard and says so (or that it failed). */
@@ -954,11 +941,6 @@ export class PanelController {
     } catch {
       this.notify('error', t('panel.copyFailed'));
     }
-  }
-
-  private currentScenario(): ScenarioId | null {
-    const s = this.store.get();
-    return s.scenarioOverride ?? s.classification?.top[0] ?? null;
   }
 
   private notify(kind: Notice['kind'], text: string): void {

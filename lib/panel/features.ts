@@ -26,6 +26,7 @@ import type { renderTemplate } from '../domain/templates/variables';
 import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/adapter';
 import type { watchPageFit } from './page-fit';
 import type { roveSituations } from './rove-keys';
+import type { learn } from './unsaved-picks';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -68,6 +69,8 @@ export interface Features {
     roveSituations: typeof roveSituations;
     /** The suggestion part's own strings (lib/i18n/messages/suggest-panel.ts): the panel registers them when the engine is in. */
     messages: MessageBundle;
+    /** What an insertion or a chip pick teaches (usage count, learned pick, buyer line), sent and kept to send again when the worker cannot store it (lib/panel/unsaved-picks.ts). */
+    learn: typeof learn;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

@@ -8,6 +8,8 @@ import type { PanelState } from './controller';
 import { RemarkController, type RemarkApi } from './remarks';
 import { loadFixture } from '../sites/testing';
 import { jdOrdersAdapter, taobaoAdapter } from '../sites';
+import { CallError } from '../messaging/client';
+import { MAX_TRIES } from '../messaging/retry';
 
 vi.mock('../browser', () => ({ browser: {} }));
 
@@ -42,14 +44,15 @@ beforeEach(() => {
 });
 afterEach(() => abort.abort());
 
-async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: Partial<PanelState> } = {}) {
+/** `record`: how the worker answers recordRemark (by default it records it). */
+async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: Partial<PanelState>; record?: () => Promise<unknown> } = {}) {
   const store = new Store<PanelState>({ orders: [], remarkEditor: editor, collapsed: false, settings: DEFAULT_APP_SETTINGS, ...opts.main } as unknown as PanelState);
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
       if (verb === 'getRuleSet') return PRESET_A;
       if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } };
       recorded.push(payload);
-      return { facts: 0, overrideRecorded: false };
+      return opts.record ? opts.record() : { facts: 0, overrideRecorded: false };
     }) as RemarkApi['call'],
     onDataChanged: () => () => {},
   };
@@ -245,5 +248,65 @@ describe('order list lint where the console changed its layout (the flag or the 
     const s = await lintOf(() => jdOrdersAdapter.readOrders!(document));
     expect(s.lint).toEqual([]);
     expect(s.unread).toEqual({ flag: 0, remark: 4 });
+  });
+});
+
+describe('a save the extension could not record (the remark itself is on the order)', () => {
+  const remark = () => `【延迟发货】可发货日：${isoDate(Date.now() + 5 * 86_400_000, 480)}｜阿杰 ${isoDate(Date.now(), 480)}`;
+  /** Saves a valid purple remark through the page's own button, the worker answering recordRemark with `answers` in turn. */
+  async function saveWith(answers: (CallError | 'ok')[]) {
+    const { saves, editor } = formPage();
+    let i = 0;
+    const ctl = await start(editor, {
+      record: async () => {
+        const a = answers[Math.min(i++, answers.length - 1)]!;
+        if (a !== 'ok') throw a;
+        return { facts: 1, overrideRecorded: false };
+      },
+    });
+    typeInto(editor.textarea, remark());
+    editor.saveButton.click();
+    expect(saves).toHaveLength(1);
+    // The send the save began has settled (one send at a time).
+    await vi.waitFor(() => expect(recorded).toHaveLength(1));
+    await vi.waitFor(() => expect(ctl.store.get().unrecorded ?? ctl.store.get().notice?.kind).toBeTruthy());
+    await vi.waitFor(() => expect((ctl as unknown as { sending: boolean }).sending).toBe(false));
+    return ctl;
+  }
+
+  it('while the disk is full it is kept and offered again, however often 重试 fails, and recorded once there is room', async () => {
+    const full = new CallError('quota', 'QuotaExceededError');
+    const ctl = await saveWith([full, full, full, full, full, full, 'ok']);
+    for (let n = 0; n < 4; n++) await ctl.retryUnrecorded();
+    expect(recorded).toHaveLength(5);
+    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: '存储空间已满' });
+    await ctl.retryUnrecorded();
+    await ctl.retryUnrecorded();
+    expect(ctl.store.get().unrecorded).toBeNull();
+    expect(ctl.store.get().notice?.text).toContain('跟进已补上');
+  });
+
+  it('a save the worker refuses is given up at once: said with its reason, no 重试, never sent again', async () => {
+    const ctl = await saveWith([new CallError('invalid', 'recordRemark: orderId')]);
+    expect(ctl.store.get().unrecorded).toBeNull();
+    expect(ctl.store.get().notice).toEqual({ kind: 'warn', text: expect.stringContaining('不再重试') });
+    expect(ctl.store.get().notice?.text).toContain('内容不符合要求');
+    expect(ctl.store.get().notice?.text).toContain('手动添加跟进');
+    await ctl.retryUnrecorded();
+    expect(recorded).toHaveLength(1);
+  });
+
+  it(`a save that fails for another reason (the worker not answering) is tried ${MAX_TRIES} times, then given up and said`, async () => {
+    const ctl = await saveWith([new CallError('unavailable', 'no reply from the background')]);
+    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: expect.stringContaining('没有响应') });
+    for (let n = 1; n < MAX_TRIES - 1; n++) await ctl.retryUnrecorded();
+    expect(ctl.store.get().unrecorded?.count).toBe(1);
+    await ctl.retryUnrecorded();
+    expect(recorded).toHaveLength(MAX_TRIES);
+    expect(ctl.store.get().unrecorded).toBeNull();
+    expect(ctl.store.get().notice?.text).toContain('没有响应');
+    expect(ctl.store.get().notice?.text).toContain('不再重试');
+    await ctl.retryUnrecorded();
+    expect(recorded).toHaveLength(MAX_TRIES);
   });
 });

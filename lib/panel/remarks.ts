@@ -17,6 +17,7 @@ import { call, onDataChanged } from '../messaging/client';
 import type { DataArea } from '../messaging/protocol';
 import type { RecordRemarkRequest } from '../messaging/protocol-rules';
 import { reasonText } from '../messaging/reason';
+import { worthRetrying } from '../messaging/retry';
 import { replaceRange } from '../insert';
 import {
   checkRemark, isoDate, listedRemarkFlag, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
@@ -112,9 +113,14 @@ const NONE_UNREAD = { flag: 0, remark: 0 };
  * Kept for the page's life, outside any one panel (navigation inside the console re-mounts it), and
  * sent again on 重试, with the next save, and when another write gets through (room again); each
  * keeps its first time, so a retry adds only what is missing. Memory, not storage: storage is
- * what failed, and a write of this list would fail the same way.
+ * what failed, and a write of this list would fail the same way. Kept only while sending it again
+ * can work (worthRetrying, lib/messaging/retry.ts): as long as the disk is full, since room comes
+ * back only when the agent makes it; a save the worker refuses (invalid) is given up at once, and
+ * any other failure after MAX_TRIES sends. Before, such a save stayed until the page closed, sent
+ * again with every later write there and shown as 未记录 with a 重试 that could never work; now the
+ * panel says it was given up, and that its follow-up must be added by hand.
  */
-const unrecorded = new Map<string, RecordRemarkRequest>();
+const unrecorded = new Map<string, { req: RecordRemarkRequest; tries: number }>();
 
 const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
 
@@ -353,7 +359,7 @@ export class RemarkController {
       ...(override ? { override: { reason: override.reason, problems: problems.map((p) => ({ code: p.code, message: p.message })) } } : {}),
       at: Date.now(),
     };
-    unrecorded.set(`${req.orderId}\u0000${req.at}`, req);
+    unrecorded.set(`${req.orderId}\u0000${req.at}`, { req, tries: 0 });
     this.store.set({ notice: { kind: 'info', text: t(override ? 'remarks.panel.recordedOverride' : 'remarks.panel.recorded') } });
     void this.retryUnrecorded();
   }
@@ -362,21 +368,29 @@ export class RemarkController {
 
   /**
    * Sends every save not yet recorded (the one just made, and any the disk refused before), oldest
-   * first; what fails stays, and the panel says so with a 重试 button.
+   * first; what fails stays while worth another try (worthRetrying), and the panel says so with a
+   * 重试 button; what is given up is said once, with its reason.
    */
   async retryUnrecorded(): Promise<void> {
     if (this.sending || !unrecorded.size) return;
     this.sending = true;
     const hadFailed = !!this.store.get().unrecorded;
     let reason = '';
+    let givenUp = 0;
+    let givenUpReason = '';
     try {
-      for (const [key, req] of [...unrecorded]) {
+      for (const [key, kept] of [...unrecorded]) {
         try {
-          await this.api.call('recordRemark', req);
+          await this.api.call('recordRemark', kept.req);
           unrecorded.delete(key);
         } catch (err) {
           console.warn('[kf] recordRemark failed', (err as Error).message);
-          reason = reasonText(err);
+          if (worthRetrying(err, ++kept.tries)) reason = reasonText(err);
+          else {
+            unrecorded.delete(key);
+            givenUp++;
+            givenUpReason = reasonText(err);
+          }
         }
       }
     } finally {
@@ -384,10 +398,14 @@ export class RemarkController {
     }
     if (this.signal.aborted) return;
     const count = unrecorded.size;
-    this.store.set({
-      unrecorded: count ? { count, reason } : null,
-      ...(count ? { notice: null } : hadFailed ? { notice: { kind: 'info' as const, text: t('remarks.panel.recordedLater') } } : {}),
-    });
+    const notice = givenUp
+      ? { kind: 'warn' as const, text: t('remarks.panel.unrecordedGivenUp', { count: givenUp, reason: givenUpReason }) }
+      : count
+        ? null
+        : hadFailed
+          ? { kind: 'info' as const, text: t('remarks.panel.recordedLater') }
+          : undefined;
+    this.store.set({ unrecorded: count ? { count, reason } : null, ...(notice !== undefined ? { notice } : {}) });
   }
 
   private hold(problems: Problem[]): void {

@@ -7,10 +7,12 @@
  * buyer card says the storage is full, the typed text stays, nothing saved before is lost, and the
  * same note saves once there is room again. Likewise a remark saved on an order page (the page's own
  * save goes through; the panel says its follow-up was not made, and 重试 makes it) and a follow-up
- * note typed in the popup (the input keeps the text).
+ * note typed in the popup (the input keeps the text). And a reply inserted: it goes into the chat box
+ * (the agent is never held up), the panel says that what it taught was not saved, and saves it once
+ * there is room.
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { buyerNotesSuite } from './suite';
 
 const s = buyerNotesSuite();
@@ -62,6 +64,55 @@ describe('when the disk is full', () => {
     await expect.poll(() => input.inputValue()).toBe('');
     await expect.poll(async () => (await notes()).join('|')).toMatch(/地址改到公司.*只发顺丰|只发顺丰.*地址改到公司/);
     expect(await inPanel(s.page, '[data-kf="customer-save-error"]').count()).toBe(0);
+  });
+
+  it('a reply inserted goes into the chat box, which keeps the caret; the panel says what it taught was not saved, and saves it once there is room', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await cardReady(s.page, BUYER);
+    await demo.push(s.page, '我想退货，这个不想要了');
+    await inPanel(s.page, '[data-kf="suggestions"][data-signals="ready"]').waitFor();
+    const top = inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first();
+    const id = (await top.getAttribute('data-template-id'))!;
+    const body = (await inPanel(s.page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent())!;
+    expect(body).not.toMatch(/【/); // goes straight in, no fill-in form
+    const usage = async () => (await callFromExtensionPage<{ templates: Record<string, { count: number }> }>(s.ext, 'getUsage')).templates[id]?.count ?? 0;
+    const picks = async () => (await callFromExtensionPage<{ picks: { templateId: string | null }[] }>(s.ext, 'exportLearned')).picks.filter((p) => p.templateId === id).length;
+    const usedLines = async () => {
+      const { items } = await callFromExtensionPage<{ items: { history: { kind: string; ref?: string }[] }[] }>(s.ext, 'listCustomers', {});
+      return items.flatMap((c) => c.history).filter((e) => e.kind === 'template-used' && e.ref === id).length;
+    };
+    const before = { usage: await usage(), picks: await picks() };
+    const notice = inPanel(s.page, '[data-kf="notice"]');
+
+    await chatInput(s.page).click();
+    await diskFull(true);
+    try {
+      await s.page.keyboard.press('Alt+1');
+      await expect.poll(() => demo.draft(s.page)).toBe(body);
+      await expect.poll(() => notice.textContent()).toContain('没能保存（存储空间已满）');
+      // Said, not asked: a status line, and the caret is still in the chat box, after the reply.
+      expect(await notice.getAttribute('role')).toBe('status');
+      await s.page.keyboard.type('好的');
+      await expect.poll(() => demo.draft(s.page)).toBe(`${body}好的`);
+      // A click on the card inserts too, and is kept the same way.
+      await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"] .kf-tpl-main').first().click();
+      await expect.poll(() => demo.draft(s.page)).toContain(`好的${body}`);
+      await expect.poll(() => notice.textContent()).toContain('存储空间已满');
+      expect(await usage()).toBe(before.usage);
+      expect(await picks()).toBe(before.picks);
+      expect(await usedLines()).toBe(0);
+      expect(await demo.sent(s.page)).toBe(0);
+    } finally {
+      await diskFull(false);
+    }
+    // Room again: the next write that gets through (a note saved on the card) brings what was kept.
+    await inPanel(s.page, '[data-kf="customer-note-input"]').fill('周末不在家');
+    await inPanel(s.page, '[data-kf="customer-note-save"]').click();
+    await expect.poll(usage).toBe(before.usage + 2);
+    // The same pick twice within a minute is one example; the buyer's line is one per reply and day.
+    expect(await picks()).toBe(before.picks + 1);
+    expect(await usedLines()).toBe(1);
+    await expect.poll(() => notice.textContent()).toContain('已补上');
   });
 
   it('a remark saved on an order page says its follow-up was not recorded, and 重试 records it once there is room', async () => {

@@ -52,6 +52,19 @@ describe('learned picks through the background', () => {
     expect(sig.model?.[0]?.p).toBeGreaterThan(0);
   });
 
+  it('a pick the disk refused is not learned either: the page sends it again and it is stored, not skipped as a repeat', async () => {
+    const full = vi.spyOn(db, 'set').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    try {
+      const r = await dispatch({ kf: 'learnPick', payload: { message: '烤箱门关不严', buyer: null, scenario: 'repair', templateId: 'tpl-repair', source: 'insert' } }, 'content-script', PAGE);
+      expect(r).toMatchObject({ ok: false, error: { code: 'quota' } });
+      expect((await ok<LearnedSummary>('getLearned', {})).count).toBe(0);
+    } finally {
+      full.mockRestore();
+    }
+    expect(await pick('烤箱门关不严', 'repair', 'tpl-repair')).toEqual({ learned: true });
+    expect(await loadPicks()).toHaveLength(1);
+  });
+
   it('learns nothing while learning is turned off, and recalls nothing', async () => {
     await pick('洗衣机脱水时晃得厉害', 'quality');
     await patchSettings({ privacy: { learnFromPicks: false } });

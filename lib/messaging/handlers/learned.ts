@@ -88,15 +88,21 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       const { pick, evicted } = engine.learn(
         {
           message: String(p.message ?? ''),
-          buyer: (p.buyer as string | null | undefined) ?? null,
+          buyer: p.buyer as string | null | undefined,
           scenario: p.scenario,
-          templateId: (p.templateId as string | null | undefined) ?? null,
+          // makePick makes a missing one null.
+          templateId: p.templateId as string | null | undefined,
           source: p.source === 'chip' ? 'chip' : 'insert',
         },
         Date.now(),
       );
       if (!pick) return { learned: false };
-      await storePick(pick, evicted);
+      // Not stored (a full disk), not learned: the page sends it again (lib/panel/unsaved-picks.ts),
+      // which the engine would otherwise skip as a repeat of this one within its minute.
+      await storePick(pick, evicted).catch((err) => {
+        engine.forget([pick.id]);
+        throw err;
+      });
       await announceChange('learned');
       return { learned: true };
     },
