@@ -88,6 +88,15 @@ describe('the taught adapter', () => {
     ctrl.abort();
   });
 
+  it('reads a nickname longer than 64 characters, and no page-long text as a nickname', () => {
+    const A = createTaughtAdapter(teachFixture());
+    const long = '晴天小猪'.repeat(20);
+    document.querySelector('header b')!.textContent = long;
+    expect(A.readBuyer(document)).toBe(long);
+    document.querySelector('header b')!.textContent = '请在左侧选择一个会话开始接待。'.repeat(20);
+    expect(A.readBuyer(document)).toBeNull();
+  });
+
   it('reads a nickname that looks like HTML as text', () => {
     const A = createTaughtAdapter(teachFixture());
     (document.querySelectorAll('aside li')[2] as HTMLElement).click();
