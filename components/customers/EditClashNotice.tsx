@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { segmentOf } from '@/lib/domain/customers/customer';
 import type { EditClash, EditField } from '@/lib/domain/customers/edit-clash';
 import type { Customer } from '@/lib/domain/customers/types';
@@ -28,7 +28,7 @@ function shownValue(c: EditClash, base: Customer | null): string {
  * where "elsewhere" may be, from where the form is.
  */
 export function EditClashNotice(props: {
-  intro: string;
+  intro: ComponentChildren;
   fields: readonly EditClash[];
   base: Customer | null;
   onChoose(theirs: boolean): void;
