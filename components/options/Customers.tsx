@@ -14,7 +14,7 @@ import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
 import { reasonText } from '@/lib/messaging/reason';
 import type { ImportResult } from '@/lib/messaging/protocol';
-import { registerMessages, t } from '@/lib/i18n';
+import { asItem, registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
@@ -578,7 +578,7 @@ function CustomerTransfer() {
           {result.rejected && <p>{t('customers.options.importRejected')}</p>}
           <ul>
             {result.lines.map((l) => (
-              <li>{l}</li>
+              <li>{asItem(l)}</li>
             ))}
           </ul>
         </div>
