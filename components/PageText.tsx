@@ -20,10 +20,10 @@ export function PageText(props: { text: string; class?: string; 'data-kf'?: stri
  * would reverse the rest of the sentence on screen.
  */
 export function pageSentence(key: string, page: Record<string, string>) {
-  const texts = Object.values(page);
-  // NUL never occurs in a message: it marks where each page text goes.
-  const marks = Object.fromEntries(Object.keys(page).map((k, i) => [k, `\0${i}\0`]));
+  // NUL never occurs in a message: it marks where each page text goes, by its parameter's name.
+  const marks: Record<string, string> = {};
+  for (const k in page) marks[k] = `\0${k}\0`;
   return t(key, marks)
     .split('\0')
-    .map((s, i) => (i % 2 ? <PageText text={texts[+s]!} /> : s));
+    .map((s, i) => (i % 2 ? <PageText text={page[s]!} /> : s));
 }

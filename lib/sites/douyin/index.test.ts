@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
@@ -78,9 +79,9 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
 
   it('page check: all reads succeed; without the textarea it names CHAT_INPUT', () => {
     loadFixture(fixture, URL_CHAT);
-    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     A.findChatInput(document).remove();
-    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+    expect(probePage(A, document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
   });
 });
 
