@@ -30,6 +30,9 @@ describe('PageText', () => {
       expect(root.textContent).toBe(want);
       expect(root.querySelector('bdi')!.textContent).toBe('⟨RLO⟩gnp.exe');
     }
+    const root = document.createElement('div');
+    render(<p>{pageSentence('test.sentence', { buyer: '\u202Egnp.exe' }, { n: 2 })}</p>, root);
+    expect(root.textContent).toBe('A draft for ⟨RLO⟩gnp.exe (2)');
     setLocale('zh-CN');
   });
 });

@@ -16,12 +16,12 @@ export function PageText(props: { text: string; class?: string; 'data-kf'?: stri
 
 /**
  * The message `key` with its `page` parameters (a nickname, a note: page or buyer text) each drawn
- * as PageText inside the sentence: filled in as plain text, an override in a nickname (U+202E)
- * would reverse the rest of the sentence on screen.
+ * as PageText inside the sentence, `params` filled in as usual: filled in as plain text, an
+ * override in a nickname (U+202E) would reverse the rest of the sentence on screen.
  */
-export function pageSentence(key: string, page: Record<string, string>) {
+export function pageSentence(key: string, page: Record<string, string>, params?: Record<string, string | number>) {
   // NUL never occurs in a message: it marks where each page text goes, by its parameter's name.
-  const marks: Record<string, string> = {};
+  const marks: Record<string, string | number> = { ...params };
   for (const k in page) marks[k] = `\0${k}\0`;
   return t(key, marks)
     .split('\0')
