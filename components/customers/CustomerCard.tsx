@@ -1,4 +1,4 @@
-import { PageText } from '@/components/PageText';
+import { PageText, pageSentence } from '@/components/PageText';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
@@ -205,7 +205,7 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
       {mode === 'view' && <OldRecordView old={old} />}
       {mode === 'confirm' && (
         <div class="kf-cc-pending" data-kf="customer-old-confirm">
-          <p>{t('customers.old.confirmText', { name: buyer })}</p>
+          <p>{pageSentence('customers.old.confirmText', { name: buyer })}</p>
           <div class="kf-actions">
             <button class="kf-primary" data-kf="customer-old-merge-confirm" disabled={busy} onClick={() => void act('attachOldBuyerRecord')}>
               {t('customers.old.confirm')}

@@ -1,4 +1,5 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
+import { pageSentence } from '../PageText';
 import { segmentOf } from '@/lib/domain/customers/customer';
 import type { EditClash, EditField } from '@/lib/domain/customers/edit-clash';
 import type { Customer } from '@/lib/domain/customers/types';
@@ -28,7 +29,7 @@ function shownValue(c: EditClash, base: Customer | null): string {
  * where "elsewhere" may be, from where the form is.
  */
 export function EditClashNotice(props: {
-  intro: string;
+  intro: ComponentChildren;
   fields: readonly EditClash[];
   base: Customer | null;
   onChoose(theirs: boolean): void;
@@ -40,8 +41,8 @@ export function EditClashNotice(props: {
       <p class="kf-warn-text">{props.intro}</p>
       <ul data-kf="changed-fields">
         {props.fields.map((c) => (
-          // The other value is buyer text typed elsewhere: rendered as text.
-          <li data-clash-field={c.field}>{t('customers.clash.field', { field: fieldLabel(c.field), theirs: shownValue(c, props.base) })}</li>
+          // The other value is buyer text typed elsewhere: PageText inside the sentence.
+          <li data-clash-field={c.field}>{pageSentence('customers.clash.field', { theirs: shownValue(c, props.base) }, { field: fieldLabel(c.field) })}</li>
         ))}
       </ul>
       <div class="kf-actions">

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { showDirectionControls } from '@/lib/domain/text';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
@@ -9,6 +11,7 @@ import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/ty
 import { reasonText } from '@/lib/messaging/reason';
 import { t } from '@/lib/i18n';
 import { TooLong, invalidIf, overBy } from '../TooLong';
+import { pageSentence } from '../PageText';
 
 /** The long text fields, each held to the worker's LIMITS (it measures them as typed, spaces too). */
 const TEXTS = ['preferences', 'addressNote', 'note'] as const;
@@ -26,7 +29,7 @@ const textOver = (d: EditDraft) => TEXTS.some((f) => overBy(d[f], LIMITS[f]) > 0
  * (lib/domain/customers/edit-clash.ts). Enter in a one-line field or 保存 saves; Esc or 取消 closes
  * without saving.
  */
-export function CustomerEditForm(props: { c: Customer; onDone(message: string | null): void }) {
+export function CustomerEditForm(props: { c: Customer; onDone(message: ComponentChildren): void }) {
   const api = useApi();
   const [state, setState] = useState<EditState<Customer>>(() => ({ base: props.c, draft: editDraftOf(props.c), clash: null }));
   // The state as of now, for the save (past an await, the render's closure is old); changed only through `change`.
@@ -77,7 +80,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       const { patch } = patchFromDraft(s.base, s.draft);
       if (!Object.keys(patch).length) return props.onDone(null);
       const saved = await api.call('editCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch });
-      props.onDone(t(saved ? 'customers.options.edited' : 'customers.options.editGone', { nick }));
+      props.onDone(pageSentence(saved ? 'customers.options.edited' : 'customers.options.editGone', { nick }));
     } catch (err) {
       // The form stays open with what was typed.
       setError(t('customers.options.failed', { reason: reasonText(err) }));
@@ -105,7 +108,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
     <form
       class="kf-editor"
       data-kf="customer-edit-form"
-      aria-label={t('customers.options.editTitle', { nick })}
+      aria-label={t('customers.options.editTitle', { nick: showDirectionControls(nick) })}
       onSubmit={(e) => void save(e)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') props.onDone(null);
@@ -143,7 +146,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: string | 
       {text('preferences', 2)}
       {text('addressNote', 2)}
       {text('note', 3)}
-      {clash && <EditClashNotice intro={t('customers.options.clash', { nick })} fields={clash.fields} base={base} onChoose={choose} class="kf-notice" noticeRef={noticeRef} />}
+      {clash && <EditClashNotice intro={pageSentence('customers.options.clash', { nick })} fields={clash.fields} base={base} onChoose={choose} class="kf-notice" noticeRef={noticeRef} />}
       <EditProblems problems={problems} class="kf-bad" />
       {error && (
         <p class="kf-bad" role="alert">

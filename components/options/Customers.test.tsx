@@ -90,6 +90,26 @@ describe('customers export and import from the options page', () => {
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe(said);
   });
 
+  it('in English, lists the problems of a refused buyer file as sentences, with a capital', async () => {
+    const { setLocale } = await import('@/lib/i18n/lookup');
+    setLocale('en');
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [], next: null, total: 0 }),
+      importCustomers: () => ({ ok: false, errors: ['entry 2 "bob": the tags must be a list', 'File version 9 comes from a newer version'] }),
+    });
+    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    const items = [...tab.q('[data-kf="customers-import-result"]')!.querySelectorAll('li')].map((li) => li.textContent);
+    setLocale('zh-CN');
+    expect(items).toEqual(['Entry 2 "bob": the tags must be a list', 'File version 9 comes from a newer version']);
+  });
+
   it('says after a buyer import how many VIP revisits it scheduled and over how many days (the backlog, 20 a day)', async () => {
     // 45 revisits from Friday 2026-12-04 09:00 Beijing: 20, 20, 5.
     const day = (d: number) => Date.UTC(2026, 11, d, 1, 0);

@@ -1,4 +1,6 @@
-import { PageText } from '@/components/PageText';
+import { PageText, pageSentence } from '@/components/PageText';
+import type { ComponentChildren } from 'preact';
+import { showDirectionControls } from '@/lib/domain/text';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
@@ -12,7 +14,7 @@ import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
 import { reasonText } from '@/lib/messaging/reason';
 import type { ImportResult } from '@/lib/messaging/protocol';
-import { registerMessages, t } from '@/lib/i18n';
+import { asItem, registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
@@ -259,7 +261,7 @@ function NotesCell(props: { c: Customer; zone: Zone }) {
 /** Columns of the buyer list (the edit form spans them all). */
 const COLUMNS = 7;
 
-function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): void }) {
+function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: ComponentChildren): void }) {
   const api = useApi();
   const { c } = props;
   // What deleting would take with the buyer (counted first), while the agent is asked.
@@ -298,7 +300,7 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
           {confirming ? (
             <ForgetConfirm
               kf="customer-delete-ask"
-              question={t('customers.options.confirmDelete', { nick: c.nickname })}
+              question={pageSentence('customers.options.confirmDelete', { nick: c.nickname })}
               counts={confirming}
               yesKf="customer-delete-confirm"
               yesLabel={t('customers.options.delete')}
@@ -306,7 +308,8 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
               onDelete={async (openFollowups) => {
                 try {
                   const r = await api.call('deleteCustomer', { ...ref, openFollowups });
-                  props.onMessage([t('customers.options.deleted', { nick: c.nickname }), forgetResult(openFollowups, r)].filter(Boolean).join(' '));
+                  const more = forgetResult(openFollowups, r);
+                  props.onMessage(<>{pageSentence('customers.options.deleted', { nick: c.nickname })}{more && ` ${more}`}</>);
                 } catch (err) {
                   props.onMessage(t('customers.options.failed', { reason: errText(err) }));
                 }
@@ -317,7 +320,7 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: string): 
               <button
                 data-kf="customer-edit"
                 aria-expanded={editing}
-                aria-label={t('customers.options.editTitle', { nick: c.nickname })}
+                aria-label={t('customers.options.editTitle', { nick: showDirectionControls(c.nickname) })}
                 onClick={() => setEditing(!editing)}
               >
                 {t('customers.options.edit')}
@@ -371,7 +374,7 @@ function CustomerList() {
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<ComponentChildren>(null);
   const seq = useRef(0);
   const zone = useShopZone();
 
@@ -575,7 +578,7 @@ function CustomerTransfer() {
           {result.rejected && <p>{t('customers.options.importRejected')}</p>}
           <ul>
             {result.lines.map((l) => (
-              <li>{l}</li>
+              <li>{asItem(l)}</li>
             ))}
           </ul>
         </div>

@@ -6,7 +6,7 @@ import { applyPatch, newCustomer, type Customer } from '@/lib/domain/customers';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { mountTab } from './testing';
 import { encodeLegacy } from '@/test/legacy-encode';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
 registerMessages(options);
@@ -60,6 +60,15 @@ describe('客户档案 → 导入 CSV 表格', () => {
       { key: 'taobao:米粒妈妈', tags: ['老客', 'VIP'], note: '要开发票' },
     ]);
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe('已从表格导入：新增 1 位，补充 1 位。导入前的数据已备份，可在「备份」页恢复。');
+  });
+
+  it('in English, names the row left out in a sentence that starts with a capital', async () => {
+    setLocale('en');
+    const tab = await chooseSheet({ importCustomers: vi.fn() });
+    const items = [...tab.q('[data-kf="customers-csv-skipped"]')!.querySelectorAll('li')].map((li) => li.textContent);
+    setLocale('zh-CN');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/^Row 4: /);
   });
 
   it('imports the rows as the chosen platform when the sheet names none, and says the VIP revisits', async () => {

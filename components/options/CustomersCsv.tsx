@@ -7,7 +7,7 @@ import { useShopZone } from './useShopZone';
 import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport } from '@/lib/domain/customers/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Customer } from '@/lib/domain/customers/types';
 import type { Platform } from '@/lib/sites/types';
-import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { customersCsv } from '@/lib/i18n/messages/customers-csv';
 import { reasonText } from '@/lib/messaging/reason';
 
@@ -125,7 +125,7 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
           <p>{t('customers.csv.skippedTitle', { count: r.skipped.length })}</p>
           <ul data-kf="customers-csv-skipped">
             {r.skipped.map((x) => (
-              <li>{t('customers.csv.row', { row: x.row, reason: x.reason })}</li>
+              <li>{asItem(t('customers.csv.row', { row: x.row, reason: x.reason }))}</li>
             ))}
           </ul>
         </div>
@@ -135,7 +135,7 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
           <p>{t('customers.csv.formulasTitle', { count: r.formulas.length })}</p>
           <ul data-kf="customers-csv-formulas">
             {r.formulas.map((x) => (
-              <li>{t('customers.csv.row', { row: x.row, reason: x.reason })}</li>
+              <li>{asItem(t('customers.csv.row', { row: x.row, reason: x.reason }))}</li>
             ))}
           </ul>
         </div>

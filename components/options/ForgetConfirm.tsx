@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
@@ -14,7 +15,7 @@ registerMessages(privacyMessages);
  */
 export function ForgetConfirm(props: {
   kf: string;
-  question: string;
+  question: ComponentChildren;
   counts: ForgetCounts;
   /** data-kf and label of the button that deletes (everything, open follow-ups included). */
   yesKf: string;

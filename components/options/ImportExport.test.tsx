@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { ImportExport } from './ImportExport';
 import { flush, mountTab } from './testing';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 
 registerMessages(options);
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
+afterEach(() => setLocale('zh-CN'));
 
 const partial3 = {
   format: 'kefu-library',
@@ -93,6 +94,24 @@ describe('importing a library file', () => {
     expect(t.q('[data-kf="import-merge"]')).toBeNull();
     expect(t.text('[data-kf="import-merge-blocked"]')).toBe('不能合并，只能替换：快捷码 /hi 在文件中属于「欢迎光临」，现有的「新客欢迎」也在用');
     expect(document.activeElement).toBe(t.q('[data-kf="import-cancel"]'));
+  });
+
+  it('in English, lists each problem of a refused file as a sentence, with a capital; in Chinese, as written', async () => {
+    const errors = { 'zh-CN': ['第 108 条话术（id "w1"）：编号（id）与第 1 条重复'], en: ['reply 108 (id "w1"): same id as reply 1', '3 more problems not listed'] };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      setLocale(locale);
+      const t = await importTab(() => ({ ok: false, errors: errors[locale] }));
+      await t.choose(partial3);
+      const items = [...t.q('[data-kf="import-result"]')!.querySelectorAll('li')].map((li) => li.textContent);
+      expect(items).toEqual(locale === 'en' ? ['Reply 108 (id "w1"): same id as reply 1', '3 more problems not listed'] : errors['zh-CN']);
+    }
+  });
+
+  it('in English, lists why merging is refused as sentences', async () => {
+    setLocale('en');
+    const t = await importTab(() => ({ ok: true, count: 3, preview: preview({ mergeErrors: ['reply 104 (id "w1"): shortcut code "hi" is already used by reply 2'] }) }));
+    await t.choose(partial3);
+    expect([...t.q('[data-kf="import-merge-blocked"]')!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Reply 104 (id "w1"): shortcut code "hi" is already used by reply 2']);
   });
 
   it('shows that it is importing, and takes no other file meanwhile', async () => {

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useApi } from './OptionsContext';
-import { getLocale, registerMessages, t } from '@/lib/i18n';
+import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
@@ -226,7 +226,7 @@ export function MergeOrReplace(props: {
           {t('library.import.mergeBlocked')}
           <ul>
             {props.blocked.map((line) => (
-              <li>{line}</li>
+              <li>{asItem(line)}</li>
             ))}
           </ul>
         </div>
@@ -268,7 +268,7 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
           {!props.result.ok && <p>{props.rejected}</p>}
           <ul>
             {props.result.lines.map((l) => (
-              <li>{l}</li>
+              <li>{asItem(l)}</li>
             ))}
           </ul>
         </div>
@@ -345,7 +345,7 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
           {t('library.csv.skippedTitle', { count: r.skipped.length })}
           <ul data-kf="import-csv-skipped">
             {r.skipped.map((x) => (
-              <li>{t('library.csv.row', { row: x.row, reason: x.reason })}</li>
+              <li>{asItem(t('library.csv.row', { row: x.row, reason: x.reason }))}</li>
             ))}
           </ul>
         </div>
@@ -353,7 +353,7 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
       {r.notes.length > 0 && (
         <ul data-kf="import-csv-notes">
           {r.notes.map((x) => (
-            <li>{t('library.csv.row', { row: x.row, reason: x.reason })}</li>
+            <li>{asItem(t('library.csv.row', { row: x.row, reason: x.reason }))}</li>
           ))}
         </ul>
       )}

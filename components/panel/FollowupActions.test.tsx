@@ -122,6 +122,20 @@ describe('FollowupActions', () => {
     expect(p.$('fu-note')).toBeNull();
   });
 
+  it.each(['zh-CN', 'en'] as const)('in %s, names a buyer whose nickname holds direction controls in the unfinished 承诺答复 line without letting them act', (locale) => {
+    const odd = '\u202Eabc\u2067小鹿';
+    const p = open({ buyer: odd, buyerId: 'u-1001' }, { locale });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '明早\u202E回复');
+    p.switchTo('米粒妈妈', 'u-1008');
+    const line = p.$('fu-unsaved')!;
+    // No control left to act on the sentence; each shown as a mark, the name and the note each isolated.
+    expect(line.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect([...line.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['⟨RLO⟩abc⟨RLI⟩小鹿', '明早⟨RLO⟩回复', '⟨RLO⟩abc⟨RLI⟩小鹿']);
+    expect(line.textContent).toContain(locale === 'en' ? 'Promised answer for ⟨RLO⟩abc⟨RLI⟩小鹿 not added yet: “明早⟨RLO⟩回复”' : '⟨RLO⟩abc⟨RLI⟩小鹿 的承诺答复还没加入跟进：「明早⟨RLO⟩回复」');
+    setLocale('zh-CN');
+  });
+
   it('says on the next buyer’s panel that the last one’s 承诺答复 is not added, and adds it for that buyer with its note', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
     click(p.$('fu-promised'));

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
@@ -12,6 +13,7 @@ import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
+import { pageSentence } from '../PageText';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
@@ -42,7 +44,7 @@ interface Draft {
   due?: string;
   note?: string;
   handTo?: string;
-  status?: { ok: boolean; text: string };
+  status?: { ok: boolean; text: ComponentChildren };
   /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. */
   who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[] };
 }
@@ -176,10 +178,10 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
-      const added = t('followups.panel.added', { title: item.shownTitle });
+      const added = pageSentence('followups.panel.added', { title: item.shownTitle });
       drafts.delete(forKey);
       keep(drafts, forKey);
-      set({ status: { ok: true, text: to ? `${added} · ${t('handover.done', { to: targetName(to) })}` : added } });
+      set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
     } catch (err) {
       set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
     } finally {
@@ -234,10 +236,10 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       )}
       {others.map(([k, d]) => (
         <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>
-          {/* The nickname and the note are page and agent text: text only. */}
-          {t('followups.panel.unsaved', { buyer: d.who.buyer, note: d.note!.trim() })}{' '}
+          {/* The nickname and the note are page and agent text: PageText inside the sentence. */}
+          {pageSentence('followups.panel.unsaved', { buyer: d.who.buyer, note: d.note!.trim() })}{' '}
           <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? ''), k)}>
-            {t('followups.panel.addFor', { buyer: d.who.buyer })}
+            {pageSentence('followups.panel.addFor', { buyer: d.who.buyer })}
           </button>{' '}
           <button
             class="kf-link"

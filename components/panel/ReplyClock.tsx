@@ -1,4 +1,5 @@
 import { PageText } from '@/components/PageText';
+import { showDirectionControls } from '@/lib/domain/text';
 import { useStore } from '../useStore';
 import { usePanelState } from '../PanelContext';
 import type { Store } from '@/lib/panel/store';
@@ -49,7 +50,7 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
           <span class="kf-label">{t('clock.list')}</span>
           {others.map((w) => {
             const ms = wait(w.since);
-            const name = t('clock.open', { buyer: w.buyer });
+            const name = t('clock.open', { buyer: showDirectionControls(w.buyer) });
             const time = formatWait(ms, getLocale());
             // The name says what a click does (切换到 …) and the wait: the content alone ("S*******n 4分")
             // would win over the title for a screen reader.

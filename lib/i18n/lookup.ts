@@ -52,3 +52,12 @@ export function fill(text: string, params: Record<string, string | number> = {})
 export function t(key: string, params?: Record<string, string | number>): string {
   return fill(lookup(current, key) ?? lookup('zh-CN', key) ?? key, params);
 }
+
+/**
+ * A problem line shown as a list item of its own. English problems start in lower case ("reply 2
+ * (id …): same id as reply 1") because they are also put inside sentences ("… failed: reply 2 …");
+ * alone on a line they read as a sentence, with a capital. Chinese has no case: unchanged.
+ */
+export function asItem(line: string): string {
+  return current === 'en' ? line.replace(/^[a-z]/, (c) => c.toUpperCase()) : line;
+}

@@ -6,7 +6,7 @@
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
 import { lastRead } from './dom';
 import { observeChat } from './observe';
-import { probeWith, type ProbeSpec } from './probe';
+import type { ProbeSpec } from './probe';
 import type { ConsoleName } from './names';
 
 export interface ChatAdapterSpec {
@@ -73,7 +73,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
     observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),
-    probe: (doc) => probeWith(adapter, doc, probe),
+    probe,
   };
   return adapter;
 }

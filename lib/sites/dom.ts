@@ -5,6 +5,7 @@
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type FlagColor, type OrderRow, type OrderStatus } from './types';
 import { DAY, MINUTE, fromWall, wallOf, type Zone } from '../domain/time';
 import { DEFAULT_FOLLOWUP_SETTINGS } from '../domain/followups/types';
+import { NICKNAME_MAX } from '../domain/customers/identity';
 
 /**
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
@@ -66,6 +67,15 @@ export function sideMessage(row: Element, shop: string, buyer: string, text: str
 /** Whitespace-collapsed, trimmed text of a node. */
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * `text` as a buyer's shown name, or null where it is clearly none: empty, or longer than the panel
+ * takes a nickname (4 × the NICKNAME_MAX code points kept; UTF-16 units, so a short name of emoji
+ * still fits), such as the text of a whole panel a changed page put where the name was.
+ */
+export function asName(text: string): string | null {
+  return text && text.length <= NICKNAME_MAX * 4 ? text : null;
 }
 
 /** A required element: returns it or throws SiteElementMissing(site, what). */

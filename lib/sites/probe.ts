@@ -91,8 +91,9 @@ export function probeWith(
   return lines;
 }
 
-/** The page check of any adapter: its own probe, else the reads every adapter makes. */
+/** The page check of any adapter: its own check or its selectors', else the reads every adapter makes. */
 export function probePage(adapter: SiteAdapter, doc: Document): ProbeLine[] {
-  return attempt(() => adapter.probe?.(doc), undefined) ?? probeWith(adapter, doc, { buyer: {}, messages: {}, chatInput: {} });
+  const p = adapter.probe;
+  return (typeof p === 'function' ? attempt(() => p(doc), undefined) : undefined) ?? probeWith(adapter, doc, (typeof p === 'object' && p) || { buyer: {}, messages: {}, chatInput: {} });
 }
 

@@ -1,3 +1,4 @@
+import type { ProbeSpec } from './probe';
 /**
  * The contract every console adapter fulfils. Only code under lib/sites/ knows a console's DOM;
  * everything else talks to an adapter through this interface (see lib/sites/index.ts).
@@ -119,8 +120,12 @@ export interface SiteAdapter {
    * consoles without an id: those keep the nickname as the key.
    */
   readBuyerIdentity?(doc: Document): BuyerIdentity | null;
-  /** The page check: every read this adapter makes on this page, and which selectors found nothing. */
-  probe?(doc: Document): ProbeLine[];
+  /**
+   * The page check: the selector constants behind each read (probePage in probe.ts runs them, in the
+   * lazily loaded page-check feature, so the content script does not carry the check), or a check
+   * of the adapter's own (taught sites).
+   */
+  probe?: ProbeSpec | ((doc: Document) => ProbeLine[]);
   /** Latest messages of the open conversation, oldest first, at most `limit`. */
   readMessages(doc: Document, limit: number): ChatMessage[];
   /** The chat input. Throws SiteElementMissing when the page has none where one is expected. */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, panel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, panel, setUpDemoShop } from './pages';
 
 let h: Harness;
 let ext: Page;
@@ -79,6 +79,43 @@ describe('one chat box shared by every buyer (a taught console)', () => {
     expect(await draft(page)).not.toContain(A);
     await warning(page).waitFor({ state: 'detached' });
     expect(await sent(page)).toEqual([]);
+  });
+
+  it('a nickname holding a right-to-left override neither reverses the rest of the notice nor hides the override', async () => {
+    // The console shows buyer A under a name that starts with U+202E (RIGHT-TO-LEFT OVERRIDE), never closed.
+    const odd = `\u202E${A}`;
+    await page.evaluate(
+      ([from, to]) => {
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.nodeValue?.includes(from)) n.nodeValue = n.nodeValue.split(from).join(to);
+      },
+      [A, odd] as const,
+    );
+    await expect.poll(() => buyerName(page)).toBe(`⟨RLO⟩${A}`);
+    await welcome(page, A);
+    await openBuyer(page, B);
+    await warning(page).waitFor();
+    const text = (await warning(page).textContent())!;
+    expect(text).toContain(`输入框里还有给⟨RLO⟩${A}的草稿，不是给当前买家的`);
+    expect(text).not.toContain('\u202E');
+    // On screen, the words after the name still run left to right: the first of 不是给当前买家的 is left of its last.
+    const order = await evaluateInPanel(page, (roots, words) => {
+      const box = roots.map((r) => r.querySelector('[data-kf="draft-left"] span')).find(Boolean)!;
+      const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const at = n.nodeValue!.indexOf(words);
+        if (at < 0) continue;
+        const x = (i: number) => {
+          const r = document.createRange();
+          r.setStart(n!, i);
+          r.setEnd(n!, i + 1);
+          return r.getBoundingClientRect().left;
+        };
+        return x(at) < x(at + words.length - 1) ? 'left to right' : 'reversed';
+      }
+      return 'not found';
+    }, '不是给当前买家的');
+    expect(order).toBe('left to right');
   });
 
   it('says nothing when the agent sent the draft, or changed it, before opening the next buyer', async () => {

@@ -4,7 +4,6 @@ import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
 import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow, readWaiting } from './read';
 import { BUYER_SIDE_ORDER, CHAT_INPUT, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
-import { probeWith } from '../probe';
 import { statusFromText } from '../dom';
 import type { OrderStatus } from '../types';
 
@@ -41,13 +40,12 @@ export const demoAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: REMARK_DIALOG });
   },
-  probe: (doc) =>
-    probeWith(demoAdapter, doc, {
-      buyer: { ACTIVE_CONVERSATION: S.ACTIVE_CONVERSATION, CONVERSATION_NICK: S.CONVERSATION_NICK, HEADER_NICK: S.HEADER_NICK },
-      buyerId: { BUYER_ID_ATTR: S.BUYER_ID_ATTR },
-      messages: { MESSAGE: S.MESSAGE, MESSAGE_TEXT: S.MESSAGE_TEXT },
-      chatInput: { CHAT_INPUT: S.CHAT_INPUT },
-      orders: { ORDER_TABLE: S.ORDER_TABLE, LABEL_ORDER_ID: S.LABEL_ORDER_ID },
-      remarkEditor: { REMARK_DIALOG: S.REMARK_DIALOG, REMARK_TEXTAREA: S.REMARK_TEXTAREA },
-    }),
+  probe: {
+    buyer: { ACTIVE_CONVERSATION: S.ACTIVE_CONVERSATION, CONVERSATION_NICK: S.CONVERSATION_NICK, HEADER_NICK: S.HEADER_NICK },
+    buyerId: { BUYER_ID_ATTR: S.BUYER_ID_ATTR },
+    messages: { MESSAGE: S.MESSAGE, MESSAGE_TEXT: S.MESSAGE_TEXT },
+    chatInput: { CHAT_INPUT: S.CHAT_INPUT },
+    orders: { ORDER_TABLE: S.ORDER_TABLE, LABEL_ORDER_ID: S.LABEL_ORDER_ID },
+    remarkEditor: { REMARK_DIALOG: S.REMARK_DIALOG, REMARK_TEXTAREA: S.REMARK_TEXTAREA },
+  },
 };

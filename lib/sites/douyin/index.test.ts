@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
@@ -28,6 +29,23 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '豆豆爱吃梨' });
     expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+  });
+
+  it('reads a long nickname from a header that also holds labels, and refuses a header that holds no name', () => {
+    loadFixture(fixture, URL_CHAT);
+    const header = document.querySelector('#topbar-left-info')!;
+    const nameHolder = [...header.querySelectorAll('*')].find((el) => el.children.length === 0)!;
+    // A nickname past 64 characters, followed (as on the live page) by the header's own labels.
+    const long = '爱喝奶茶的小鱼儿🐟'.repeat(9);
+    nameHolder.textContent = long;
+    nameHolder.insertAdjacentHTML('afterend', '<span>添加备注</span><span>老客户 · 已下单 3 次 · 来自直播间 · 粉丝团成员 · 近 30 天咨询 5 次</span>');
+    expect(long.length).toBeGreaterThan(64);
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: long });
+    // Text no nickname is that long: not taken as the buyer.
+    nameHolder.textContent = '这是一段说明文字。'.repeat(30);
+    expect(A.readBuyer(document)).toBeNull();
+    header.replaceChildren();
+    expect(A.readBuyer(document)).toBeNull();
   });
 
   it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
@@ -61,9 +79,9 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
 
   it('page check: all reads succeed; without the textarea it names CHAT_INPUT', () => {
     loadFixture(fixture, URL_CHAT);
-    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     A.findChatInput(document).remove();
-    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+    expect(probePage(A, document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
   });
 });
 

@@ -1,12 +1,18 @@
 import type { BuyerIdentity, ChatMessage } from '../types';
-import { required, sideMessage, textOf } from '../dom';
+import { asName, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'douyin';
 
+/**
+ * The nickname in the header: its first element with text of its own, found by going down into the
+ * first child with text. The header holds more than the name — a live one reads
+ * `<span>name</span><span>添加备注</span>`, and badges may follow — so its whole text is no name.
+ */
 export function readBuyer(doc: Document): string | null {
-  const name = textOf(doc.querySelector(S.HEADER));
-  return name && name.length <= 64 ? name : null;
+  let el = doc.querySelector(S.HEADER);
+  while (el && ![...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim())) el = [...el.children].find((c) => textOf(c)) ?? null;
+  return asName(textOf(el));
 }
 
 /**

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { loadFixture } from '../testing';
 import { findAdapter } from '../index';
 import { jdOrdersAdapter as A } from './index';
@@ -55,8 +56,8 @@ describe('jd order list adapter (fixture page, one source)', () => {
 
   it('page check counts the orders and names ORDER_ID when ids are gone', () => {
     loadFixture('jd-orders.html', URL_LIST);
-    expect(A.probe!(document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 4, missing: [] });
+    expect(probePage(A, document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 4, missing: [] });
     for (const el of document.querySelectorAll('.order-info-btn')) el.remove();
-    expect(A.probe!(document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 0, missing: ['ORDER_ID'] });
+    expect(probePage(A, document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 0, missing: ['ORDER_ID'] });
   });
 });

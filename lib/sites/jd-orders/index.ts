@@ -1,7 +1,6 @@
 import type { SiteAdapter } from '../types';
 import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
-import { probeWith } from '../probe';
 import { detectPageKind, isJdOrdersUrl } from './detect';
 import { readOrders } from './read';
 import * as S from './selectors';
@@ -32,5 +31,5 @@ export const jdOrdersAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange);
   },
-  probe: (doc) => probeWith(jdOrdersAdapter, doc, { orders: { ORDER_CARD: S.ORDER_CARD, ORDER_ID: S.ORDER_ID, BUYER_PIN: S.BUYER_PIN, REMARK_TEXT: S.REMARK_TEXT, ORDER_STATUS: S.ORDER_STATUS } }),
+  probe: { orders: { ORDER_CARD: S.ORDER_CARD, ORDER_ID: S.ORDER_ID, BUYER_PIN: S.BUYER_PIN, REMARK_TEXT: S.REMARK_TEXT, ORDER_STATUS: S.ORDER_STATUS } },
 };

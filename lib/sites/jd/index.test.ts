@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
@@ -81,9 +82,9 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
 
   it('page check names CHAT_INPUT when the editor is gone, and holds no buyer data', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
-    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     document.querySelector('.EditorContent')!.remove();
-    const lines = A.probe!(document);
+    const lines = probePage(A, document);
     expect(lines.find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
     expect(JSON.stringify(lines)).not.toMatch(/小满|jd_4f2a9c81|抬头/);
   });

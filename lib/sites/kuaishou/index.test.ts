@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
@@ -76,8 +77,8 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
 
   it('page check names CHAT_INPUT when the editor is gone', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
-    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     A.findChatInput(document).remove();
-    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+    expect(probePage(A, document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
   });
 });

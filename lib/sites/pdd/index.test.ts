@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { beijing, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
@@ -133,13 +134,13 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
 
   it('page check: every read succeeds on the fixture; without the reply box it names CHAT_INPUT', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
-    const ok = A.probe!(document);
+    const ok = probePage(A, document);
     expect(ok.filter((l) => !l.ok)).toEqual([]);
     expect(ok.find((l) => l.what === 'messages')?.count).toBe(5);
     document.getElementById('replyTextarea')!.remove();
-    const line = A.probe!(document).find((l) => l.what === 'chat-input')!;
+    const line = probePage(A, document).find((l) => l.what === 'chat-input')!;
     expect(line).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
-    expect(JSON.stringify(A.probe!(document))).not.toMatch(/S\*|7205118833|发货/);
+    expect(JSON.stringify(probePage(A, document))).not.toMatch(/S\*|7205118833|发货/);
   });
 
   it('lists every buyer of the conversation list with their uid, once each (the card reads them ahead)', () => {

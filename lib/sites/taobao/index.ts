@@ -3,7 +3,6 @@ import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
 import { detectPageKind, isTaobaoUrl } from './detect';
 import { findRemarkEditor, readOrders } from './read';
-import { probeWith } from '../probe';
 import * as S from './selectors';
 
 /**
@@ -32,9 +31,8 @@ export const taobaoAdapter: SiteAdapter = {
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: 'form, [role="dialog"]' });
   },
-  probe: (doc) =>
-    probeWith(taobaoAdapter, doc, {
-      orders: { ORDER_TABLE: S.ORDER_TABLE, ORDER_BODY_TABLE: S.ORDER_BODY_TABLE, ORDER_BUYER: S.ORDER_BUYER, ORDER_FLAG: S.ORDER_FLAG, LABEL_REMARK: S.LABEL_REMARK },
-      remarkEditor: { MEMO_TEXTAREA: S.MEMO_TEXTAREA, MEMO_FLAG_RADIO: S.MEMO_FLAG_RADIO, MEMO_SUBMIT: S.MEMO_SUBMIT },
-    }),
+  probe: {
+    orders: { ORDER_TABLE: S.ORDER_TABLE, ORDER_BODY_TABLE: S.ORDER_BODY_TABLE, ORDER_BUYER: S.ORDER_BUYER, ORDER_FLAG: S.ORDER_FLAG, LABEL_REMARK: S.LABEL_REMARK },
+    remarkEditor: { MEMO_TEXTAREA: S.MEMO_TEXTAREA, MEMO_FLAG_RADIO: S.MEMO_FLAG_RADIO, MEMO_SUBMIT: S.MEMO_SUBMIT },
+  },
 };

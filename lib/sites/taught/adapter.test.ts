@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { probePage } from '../probe';
 import { expectFlagNotRead, expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing, type SiteAdapter } from '../types';
 import { generateLocators } from './locator';
@@ -88,6 +89,15 @@ describe('the taught adapter', () => {
     ctrl.abort();
   });
 
+  it('reads a nickname longer than 64 characters, and no page-long text as a nickname', () => {
+    const A = createTaughtAdapter(teachFixture());
+    const long = '晴天小猪'.repeat(20);
+    document.querySelector('header b')!.textContent = long;
+    expect(A.readBuyer(document)).toBe(long);
+    document.querySelector('header b')!.textContent = '请在左侧选择一个会话开始接待。'.repeat(20);
+    expect(A.readBuyer(document)).toBeNull();
+  });
+
   it('reads a nickname that looks like HTML as text', () => {
     const A = createTaughtAdapter(teachFixture());
     (document.querySelectorAll('aside li')[2] as HTMLElement).click();
@@ -150,17 +160,17 @@ describe('taught site records', () => {
 describe('the taught adapter’s page check', () => {
   it('names the taught field whose element is gone', () => {
     const A = createTaughtAdapter(teachFixture());
-    expect(A.probe!(document).filter((l) => !l.ok)).toEqual([]);
+    expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     document.querySelector('textarea[placeholder]')!.remove();
-    expect(A.probe!(document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['chatInput'] });
+    expect(probePage(A, document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['chatInput'] });
   });
 
   it('checks a taught remark box beside the chat too, where the panel uses it', () => {
     const A = createTaughtAdapter(teachFixture());
     expect(A.pageKind(document)).toBe('chat');
-    expect(A.probe!(document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: true, missing: [] });
+    expect(probePage(A, document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: true, missing: [] });
     document.querySelector('form textarea')!.remove();
-    expect(A.probe!(document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: false, missing: ['remarkBox'] });
+    expect(probePage(A, document).find((l) => l.what === 'remark-editor')).toEqual({ what: 'remark-editor', ok: false, missing: ['remarkBox'] });
   });
 });
 
@@ -191,7 +201,7 @@ describe('a taught remark box beside the chat', () => {
     const site = teachFixture();
     const A = createTaughtAdapter({ ...site, fields: { remarkBox: site.fields.remarkBox } });
     expect(A.pageKind(document)).toBe('order-detail');
-    const line = () => A.probe!(document).find((l) => l.what === 'remark-editor')?.ok;
+    const line = () => probePage(A, document).find((l) => l.what === 'remark-editor')?.ok;
     expect(line()).toBe(true);
     const radios = Array.from(document.querySelectorAll<HTMLInputElement>('form input[type="radio"]'));
     for (const r of radios) r.checked = false;

@@ -4,7 +4,7 @@
  * that lets a taught site repair a supported console whose page changed (withTaughtFallback).
  */
 import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
-import { flagOfRadio, lastRead } from '../dom';
+import { asName, flagOfRadio, lastRead } from '../dom';
 import { observeDom } from '../observe';
 import { probeWith } from '../probe';
 import { isEditable, isOwnElement, resolveLocators, textOf, type Locator } from './locator';
@@ -112,11 +112,7 @@ export function createTaughtAdapter(site: TaughtSite): SiteAdapter {
   const findInput = (doc: Document) => find(doc, 'chatInput', isEditable);
   const findList = (doc: Document) => find(doc, 'messageList');
   const findRemark = (doc: Document) => find(doc, 'remarkBox', (el) => el.tagName === 'TEXTAREA' || isEditable(el));
-  const readBuyer = (doc: Document) => {
-    const el = find(doc, 'buyerName');
-    const name = textOf(el);
-    return name && name.length <= 64 ? name : null;
-  };
+  const readBuyer = (doc: Document) => asName(textOf(find(doc, 'buyerName')));
   /** The last `limit` messages of `items` (the list's messageItems), read from the end. */
   const readItems = (list: Element, items: Element[], limit: number): ChatMessage[] =>
     lastRead(items, limit, (item) => {
