@@ -121,6 +121,8 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       return { ok: true, value: null, status: await syncTeamNow() };
     },
   },
+  // The refused writes were read: the status stops naming them (they stay on this machine).
+  teamDismissRefused: { handle: async () => ((await askTeamPage({ op: 'dismissRefused' })).ok ? syncTeamNow() : loadTeamStatus()) },
   teamResolveConflict: {
     async handle(payload) {
       const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
