@@ -136,7 +136,7 @@ async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> 
 async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): Promise<TeamStatus | undefined> {
   for (const area of reply.areas) {
     // The worker's own copies: taught sites' content scripts, the suggestion engine's picks, the library read.
-    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] sites', err));
     if (area === 'learned') resetSuggestEngine();
     if (area === 'library') libraryWrittenElsewhere();
     await announceChange(area);
@@ -176,7 +176,7 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
 /** One review/proposal operation in the team page (team mode only; 'off' otherwise). */
 export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
   const cfg = await loadTeamConfig();
-  if (!cfg) return { ok: false, kind: 'off', message: 'team mode is off' };
+  if (!cfg) return { ok: false, kind: 'off', message: 'off' };
   try {
     const reply = await askPage<TeamOpReply>({ kfTeam: 'op', config: cfg, req });
     return reply ?? { ok: false, kind: 'server', message: 'the team page did not answer' };

@@ -17,22 +17,28 @@ import type { RuleSet } from '../domain/remarks';
 import type { TaughtSite } from '../sites/taught/record';
 import { roleName, type TeamRole } from './names';
 
-let engine: { key: string; sync: TeamSync } | null = null;
+let engine: { key: string; sync: TeamSync; identity: { shop: string; user: string; role: TeamRole } } | null = null;
 
 function engineFor(cfg: TeamConfig, changed: Set<TeamPageReply['areas'][number]>): TeamSync {
-  const key = `${cfg.server}|${cfg.shop}|${cfg.user}|${cfg.role}`;
-  if (engine?.key === key) return engine.sync;
+  const key = `${cfg.server}|${cfg.shop}|${cfg.user}`;
+  // A changed role (the server's member list) is taken by the engine in place: closing it would cut
+  // off a live pull or a round still using its databases.
+  if (engine?.key === key) {
+    engine.identity.role = cfg.role;
+    return engine.sync;
+  }
   void engine?.sync.close();
+  const identity = { shop: cfg.shop, user: cfg.user, role: cfg.role };
   const sync = new TeamSync({
     PouchDB: BrowserPouch,
-    identity: { shop: cfg.shop, user: cfg.user, role: cfg.role },
+    identity,
     server: cfg.server,
     // The session cookie set when the agent signed in (options → 团队) goes with every request.
     remoteOptions: { fetch: (url: string, opts: RequestInit) => fetch(url, { ...opts, credentials: 'include' }) },
     localPrefix: 'kf-team-',
     stores: storageStores(async (area) => void changed.add(area)),
   });
-  engine = { key, sync };
+  engine = { key, sync, identity };
   return sync;
 }
 
