@@ -130,6 +130,16 @@ export function TeamReview() {
               <p class="kf-help" data-kf="proposal-by">{t('team.review.by', { user: p.by, time: when(p.at) })}</p>
               <ReplyText template={p.template} />
               {replaces && <p class="kf-warn-text">{t('team.review.replaces', { title: replaces.title })}</p>}
+              {p.lastAccepted && (
+                <p class="kf-warn-text" data-kf="proposal-replaces-accepted">
+                  {t('team.review.replacesAccepted', { user: p.lastAccepted.by, time: when(p.lastAccepted.at) })}
+                </p>
+              )}
+              {!!p.alsoWaiting?.length && (
+                <p class="kf-warn-text" data-kf="proposal-same-reply">
+                  {t('team.review.samePending', { users: p.alsoWaiting.join('、') })}
+                </p>
+              )}
               <div class="kf-actions">
                 <button class="kf-primary" data-kf="proposal-accept" disabled={busy} onClick={() => void decide(p, true)}>
                   {t('team.review.accept')}
@@ -252,7 +262,9 @@ export function MyProposals() {
     !p.decision
       ? t('team.mine.pending')
       : p.decision.accepted
-        ? t('team.mine.accepted', { user: p.decision.by })
+        ? p.replacedBy
+          ? t('team.mine.replaced', { user: p.decision.by, other: p.replacedBy })
+          : t('team.mine.accepted', { user: p.decision.by })
         : p.decision.reason
           ? t('team.mine.rejectedWhy', { user: p.decision.by, reason: p.decision.reason })
           : t('team.mine.rejected', { user: p.decision.by });
@@ -263,7 +275,7 @@ export function MyProposals() {
       {list && list.length === 0 && <p class="kf-help">{t('team.mine.none')}</p>}
       <ul class="kf-list">
         {list?.map((p) => (
-          <li data-kf="my-proposal" data-id={p.id} data-state={!p.decision ? 'pending' : p.decision.accepted ? 'accepted' : 'rejected'}>
+          <li data-kf="my-proposal" data-id={p.id} data-state={!p.decision ? 'pending' : p.decision.accepted ? (p.replacedBy ? 'replaced' : 'accepted') : 'rejected'}>
             <strong>{p.template.title}</strong> · <span data-kf="my-proposal-state">{state(p)}</span> <span class="kf-help">{when(p.at)}</span>
           </li>
         ))}

@@ -61,8 +61,19 @@ export function TeamSettings() {
       <h2>{t('team.title')}</h2>
       <p class="kf-help">{t('team.help')}</p>
       {status && (
-        <p class={status.state === 'synced' && !status.pending ? 'kf-ok' : status.state === 'off' || status.state === 'syncing' ? '' : 'kf-bad'} role="status" data-kf="team-status">
+        <p
+          class={status.state === 'synced' && !status.pending && !status.refused?.length && !status.role ? 'kf-ok' : status.state === 'off' || status.state === 'syncing' ? '' : 'kf-bad'}
+          role="status"
+          data-kf="team-status"
+        >
           {teamStatusText(status)}
+        </p>
+      )}
+      {!!status?.refused?.length && (
+        <p class="kf-actions">
+          <button data-kf="team-refused-ok" onClick={() => void api.call('teamDismissRefused').then(setStatus)}>
+            {t('team.refused.ok')}
+          </button>
         </p>
       )}
       {config ? (

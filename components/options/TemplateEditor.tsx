@@ -179,14 +179,16 @@ export function TemplateEditor() {
     }
   };
 
-  const propose = async (draft: Template) => {
+  const propose = async (draft: Template): Promise<boolean> => {
     const tpl = cleanDraft(draft);
     try {
       const r = await api.call('teamPropose', { template: tpl });
       if (!r.ok) setStatus({ ok: false, text: teamFailText(r) });
       else setStatus({ ok: true, text: t(r.status?.state === 'synced' ? 'team.proposed' : 'team.proposedLater', { title: tpl.title }) });
+      return r.ok;
     } catch (err) {
       setStatus({ ok: false, text: reasonText(err) });
+      return false;
     }
   };
 
@@ -227,7 +229,7 @@ export function TemplateEditor() {
           dirty={dirty}
           save={saveDraft}
           remove={remove}
-          propose={(draft) => void propose(draft)}
+          propose={propose}
           close={closeForm}
         />
       )}

@@ -37,7 +37,8 @@ export interface TemplateFormProps {
    * `confirmed`: the agent already chose 仍然删除 for `shown`, so it is not asked again.
    */
   remove(draft: Template, shown: Template | null, confirmed: boolean): Promise<RemoveOutcome>;
-  propose(draft: Template): void;
+  /** Resolves true once the proposal is kept (sent, or waiting for the server). */
+  propose(draft: Template): Promise<boolean>;
   /** `saved`: closed by a save (its message stays); otherwise cancelled. */
   close(saved: boolean): void;
 }
@@ -90,6 +91,12 @@ export function TemplateForm(props: TemplateFormProps) {
     if (overBy(d.body.trim(), TEMPLATE_LIMITS.body)) return bodyRef.current?.focus();
     if (codeProblem(d.code, lib, d.id)) {
       codeRef.current?.focus();
+      return;
+    }
+    // An agent's edit goes to the supervisor: saved here it would be shared with nobody and replaced,
+    // unannounced, by the supervisor's next change to the reply (the library is the supervisor's).
+    if (props.agent) {
+      if (await props.propose(d)) props.close(true);
       return;
     }
     const outcome = await props.save(d, o);
@@ -173,6 +180,11 @@ export function TemplateForm(props: TemplateFormProps) {
             </>
           )}
         </div>
+      )}
+      {props.agent && (
+        <p class="kf-notice" data-kf="agent-library-note">
+          {t('team.agentEditNote')}
+        </p>
       )}
       <label class="kf-row">
         <span>{t('options.title')}</span>
@@ -271,12 +283,14 @@ export function TemplateForm(props: TemplateFormProps) {
         <small class="kf-help">{t('options.ordersHelp')}</small>
       </fieldset>
       <div class="kf-actions">
-        <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
-        <button type="button" data-kf="cancel-template" onClick={() => props.close(false)}>{t('panel.cancel')}</button>
-        {props.agent && (
-          <button type="button" data-kf="propose-draft" onClick={() => props.propose(draft)}>{t('team.propose')}</button>
+        {props.agent ? (
+          <button type="submit" class="kf-primary" data-kf="propose-draft">{t('team.propose')}</button>
+        ) : (
+          <button type="submit" class="kf-primary" data-kf="save-template">{t('options.save')}</button>
         )}
-        {lib.templates.some((x) => x.id === draft.id) && (
+        <button type="button" data-kf="cancel-template" onClick={() => props.close(false)}>{t('panel.cancel')}</button>
+        {/* An agent's delete would only remove this machine's copy of the shop's reply. */}
+        {!props.agent && lib.templates.some((x) => x.id === draft.id) && (
           <button type="button" class="kf-danger" data-kf="delete-template" onClick={onDelete}>{t('options.delete')}</button>
         )}
       </div>

@@ -49,7 +49,8 @@ export type TeamOpRequest =
   | { op: 'decide'; id: string; accepted: boolean; reason?: string }
   | { op: 'resolveConflict'; template: unknown }
   | { op: 'resolveRules'; ruleSet: unknown }
-  | { op: 'resolveSite'; origin: string; site: unknown };
+  | { op: 'resolveSite'; origin: string; site: unknown }
+  | { op: 'dismissRefused' };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 
@@ -135,12 +136,16 @@ async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> 
 async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): Promise<TeamStatus | undefined> {
   for (const area of reply.areas) {
     // The worker's own copies: taught sites' content scripts, the suggestion engine's picks, the library read.
-    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] sites', err));
     if (area === 'learned') resetSuggestEngine();
     if (area === 'library') libraryWrittenElsewhere();
     await announceChange(area);
   }
   if (reply.members) await browser.storage.local.set({ [TEAM_MEMBERS_KEY]: reply.members });
+  // The server's role now (a supervisor made agent): the UI and the next round follow it.
+  const role = reply.status?.role;
+  const cfg = role && (await loadTeamConfig());
+  if (cfg && cfg.role !== role) await saveConfig({ ...cfg, role });
   return reply.status && setStatus(reply.status);
 }
 
@@ -171,7 +176,7 @@ export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamSta
 /** One review/proposal operation in the team page (team mode only; 'off' otherwise). */
 export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
   const cfg = await loadTeamConfig();
-  if (!cfg) return { ok: false, kind: 'off', message: 'team mode is off' };
+  if (!cfg) return { ok: false, kind: 'off', message: 'off' };
   try {
     const reply = await askPage<TeamOpReply>({ kfTeam: 'op', config: cfg, req });
     return reply ?? { ok: false, kind: 'server', message: 'the team page did not answer' };
@@ -198,9 +203,14 @@ function schedule(): void {
   );
 }
 
-export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
+async function saveConfig(cfg: TeamConfig): Promise<TeamConfig> {
   await browser.storage.local.set({ [TEAM_CONFIG_KEY]: cfg });
   config = Promise.resolve(cfg);
+  return cfg;
+}
+
+export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
+  await saveConfig(cfg);
   await browser.alarms.create(TEAM_ALARM, { periodInMinutes: 5 });
   return syncTeamNow({ firstJoin: true });
 }
@@ -209,9 +219,7 @@ export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
 export async function setTeamShift(shift: 'day' | 'night'): Promise<TeamConfig | null> {
   const cfg = await loadTeamConfig();
   if (!cfg) return null;
-  const next: TeamConfig = { ...cfg, shift };
-  await browser.storage.local.set({ [TEAM_CONFIG_KEY]: next });
-  config = Promise.resolve(next);
+  const next = await saveConfig({ ...cfg, shift });
   await announceChange('team');
   return next;
 }

@@ -4,6 +4,7 @@
  * password: signing in leaves the server's session cookie in the browser, nothing else.
  */
 import { isShopId, isUserName, type TeamRole } from './names';
+export type { TeamRole };
 
 export interface TeamConfig {
   /** Origin of the server, e.g. https://couch.example.com or http://127.0.0.1:5984. */
@@ -21,7 +22,8 @@ export const TEAM_STATUS_KEY = 'kf:team:status';
 /** While a UI is open (live mode) a local write is sent this soon (otherwise 2 s after the last one). */
 export const LIVE_DEBOUNCE_MS = 50;
 
-export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'error';
+/** `removed`: signed in, but the server no longer lists this user in the shop (npm run team -- remove). */
+export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'removed' | 'error';
 
 export interface TeamStatus {
   state: TeamState;
@@ -31,6 +33,13 @@ export interface TeamStatus {
   message?: string;
   /** Last complete round, epoch ms. */
   lastSyncAt?: number;
+  /** The role the server gives this user now, when it is not the one this machine signed in with. */
+  role?: TeamRole;
+  /**
+   * Writes the server refused (the user's role changed, or the server's rules did), kept on this
+   * machine only, until the user has read it: the document id, and a reply's title.
+   */
+  refused?: { id: string; title?: string }[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -20,7 +20,7 @@ vi.mock('./sync', async (orig) => {
     async stopLive() {}
     async close() {}
     pending = () => pendingGate;
-    syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0 });
+    syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
   }
   return { ...real, TeamSync: FakeSync };

@@ -15,23 +15,30 @@ import type { TeamOpReply, TeamOpRequest, TeamPageReply } from '../background/te
 import type { Template } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
 import type { TaughtSite } from '../sites/taught/record';
+import { roleName, type TeamRole } from './names';
 
-let engine: { key: string; sync: TeamSync } | null = null;
+let engine: { key: string; sync: TeamSync; identity: { shop: string; user: string; role: TeamRole } } | null = null;
 
 function engineFor(cfg: TeamConfig, changed: Set<TeamPageReply['areas'][number]>): TeamSync {
-  const key = `${cfg.server}|${cfg.shop}|${cfg.user}|${cfg.role}`;
-  if (engine?.key === key) return engine.sync;
+  const key = `${cfg.server}|${cfg.shop}|${cfg.user}`;
+  // A changed role (the server's member list) is taken by the engine in place: closing it would cut
+  // off a live pull or a round still using its databases.
+  if (engine?.key === key) {
+    engine.identity.role = cfg.role;
+    return engine.sync;
+  }
   void engine?.sync.close();
+  const identity = { shop: cfg.shop, user: cfg.user, role: cfg.role };
   const sync = new TeamSync({
     PouchDB: BrowserPouch,
-    identity: { shop: cfg.shop, user: cfg.user, role: cfg.role },
+    identity,
     server: cfg.server,
     // The session cookie set when the agent signed in (options → 团队) goes with every request.
     remoteOptions: { fetch: (url: string, opts: RequestInit) => fetch(url, { ...opts, credentials: 'include' }) },
     localPrefix: 'kf-team-',
     stores: storageStores(async (area) => void changed.add(area)),
   });
-  engine = { key, sync };
+  engine = { key, sync, identity };
   return sync;
 }
 
@@ -47,9 +54,56 @@ function takeAreas(): TeamPageReply['areas'] {
   return areas;
 }
 
-function statusOf(e: TeamSyncError, pending: number): TeamStatus {
+/**
+ * Who the server says this session is: the user's role in the shop now, `removed` when signed in
+ * but no longer given a role in it (npm run team -- remove), null when signed out (the session
+ * ended) or the server could not say.
+ */
+async function membership(cfg: TeamConfig): Promise<TeamRole | 'removed' | null> {
+  try {
+    const res = await fetch(`${cfg.server}/_session`, { credentials: 'include', headers: { accept: 'application/json' } });
+    const ctx = ((await res.json()) as { userCtx?: { name?: string | null; roles?: string[] } }).userCtx;
+    if (!ctx || ctx.name !== cfg.user) return null;
+    const roles = ctx.roles ?? [];
+    return roles.includes(roleName(cfg.shop, 'supervisor')) ? 'supervisor' : roles.includes(roleName(cfg.shop, 'agent')) ? 'agent' : 'removed';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A failed round or live pull in words. A refusal (401/403) is checked against the session: a
+ * removed member is told so (signing in again could only fail), a changed role is reported.
+ */
+async function statusOf(cfg: TeamConfig, e: TeamSyncError, pending: number): Promise<TeamStatus> {
   const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
+  if (e.kind === 'auth' || e.kind === 'forbidden') {
+    const who = await membership(cfg);
+    if (who === 'removed') return { state: 'removed', pending, message: cfg.shop };
+    if (who && who !== cfg.role) return { state, pending, message: e.message, role: who };
+  }
   return { state, pending, message: e.message };
+}
+
+/** Writes the server refused that the user has not yet been shown as read (options → 团队 → 知道了). */
+const REFUSED = '_local/kf-refused';
+type Refused = NonNullable<TeamStatus['refused']>;
+
+async function refusedWrites(sync: TeamSync, add: readonly string[] = [], clear = false): Promise<Refused> {
+  const db = sync.local.library;
+  const doc = (await db.get(REFUSED).catch(() => null)) as { _rev?: string; list?: Refused } | null;
+  let list: Refused = clear ? [] : Array.isArray(doc?.list) ? doc.list : [];
+  if (!add.length && !clear) return list;
+  // A reply is named by the title this machine sent (the refused revision stays in the replica).
+  const named = await Promise.all(
+    add.map(async (id) => {
+      const title = id.startsWith('tpl:') ? ((await db.get(id).catch(() => null)) as { template?: { title?: string } } | null)?.template?.title : undefined;
+      return title ? { id, title } : { id };
+    }),
+  );
+  list = [...list.filter((r) => !add.includes(r.id)), ...named];
+  await db.put({ _id: REFUSED, ...(doc?._rev ? { _rev: doc._rev } : {}), list });
+  return list;
 }
 
 async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply> {
@@ -58,12 +112,22 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
   try {
     const report = await sync.syncOnce({ firstJoin });
     status = { state: 'synced', pending: report.pending, lastSyncAt: Date.now() };
+    const refused = await refusedWrites(sync, report.refused).catch(() => []);
+    if (refused.length) status.refused = refused;
+    // A write refused: the role may have changed since the member list was last pulled.
+    const who = report.refused.length ? await membership(cfg) : null;
+    if (who === 'removed') status = { ...status, state: 'removed', message: cfg.shop };
+    else if (who && who !== cfg.role) status.role = who;
   } catch (err) {
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
-    status = statusOf(e, await sync.pending().catch(() => 0));
+    status = await statusOf(cfg, e, await sync.pending().catch(() => 0));
   }
   roundEndedAt = performance.now();
   const members = await sync.members().catch(() => null);
+  // The role the shop's member list gives now (npm run team -- add-agent demotes a supervisor): the
+  // background keeps it, so the options page, the review pane and what is sent follow it.
+  const listed = members?.find((m) => m.name === cfg.user)?.role;
+  if (!status.role && listed && listed !== cfg.role && status.state === 'synced') status.role = listed;
   return { status, areas: takeAreas(), ...(members ? { members } : {}) };
 }
 
@@ -90,7 +154,8 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
       void sync
         .pending()
         .catch(() => 0)
-        .then((n) => tell({ areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status: statusOf(e.error, n) }) }));
+        .then((n) => statusOf(cfg, e.error, n))
+        .then((status) => tell({ areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status }) }));
     } else {
       // The server answers again: a round sends what waited and sets the status.
       void round(cfg, false).then(tell);
@@ -118,6 +183,9 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         return { ok: true, value: null };
       case 'resolveRules':
         await sync.resolveRulesConflict(req.ruleSet as RuleSet);
+        return { ok: true, value: null };
+      case 'dismissRefused':
+        await refusedWrites(sync, [], true);
         return { ok: true, value: null };
       case 'resolveSite':
         await sync.resolveSiteConflict(req.origin, req.site as TaughtSite | null);

@@ -104,6 +104,12 @@ export interface TeamProposal {
   by: string;
   at: number;
   decision?: ProposalDecision;
+  /** Accepted, then another proposal for the same reply was accepted after it: who proposed that one. */
+  replacedBy?: string;
+  /** Waiting: the other proposals for the same reply still waiting (who proposed them). */
+  alsoWaiting?: string[];
+  /** Waiting: the latest proposal accepted for the same reply (accepting this one replaces it). */
+  lastAccepted?: { by: string; at: number };
 }
 
 /** The remark rule set edited on two supervisor machines: every version, oldest edit first. */
@@ -131,6 +137,8 @@ export interface SyncReport {
   imported: number;
   /** Writes the server refused (e.g. an agent's edit of a reply). */
   denied: number;
+  /** The documents refused (ids; the server's checkpoint moves past them, so they are not sent again). */
+  refused: string[];
   /**
    * What waits to be sent when the round ended (pending({ askServer })), counted before the next
    * round or live import can write: counted after syncOnce returned, a round queued behind this one
@@ -287,7 +295,7 @@ export class TeamSync {
   /** One full round; throws TeamSyncError (offline, auth, …) after keeping everything local. */
   syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
     return this.serial(async () => {
-      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, pending: 0 };
+      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
       report.exported = await this.exportLocal(opts.firstJoin ?? false);
       try {
         for (const area of SYNCED) {
@@ -295,6 +303,7 @@ export class TeamSync {
             const push = await this.push(area);
             report.pushed += push.docs_written;
             report.denied += push.doc_write_failures;
+            for (const e of push.errors as { id?: unknown }[]) if (typeof e?.id === 'string') report.refused.push(e.id);
           }
           // While live, the continuous pull has usually brought everything already (it moves the
           // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
@@ -1293,10 +1302,31 @@ export class TeamSync {
   /** Proposals as this machine's replica has them: the supervisor's queue (undecided) or the agent's own. */
   async proposals(opts: { decided?: boolean; by?: string } = {}): Promise<TeamProposal[]> {
     const res = await this.local.library.allDocs({ include_docs: true, startkey: DOC_PREFIX.proposal, endkey: `${DOC_PREFIX.proposal}\ufff0` });
-    return res.rows
+    const all: TeamProposal[] = res.rows
       .flatMap((r) => (r.doc ? [{ id: r.id, ...(body(r.doc) as unknown as ProposalBody) }] : []))
+      .map((p) => ({ id: p.id, template: p.template, by: String(p.by), at: Number(p.at), ...(p.decision ? { decision: p.decision } : {}) }));
+    // Two proposals for one reply can both be accepted, the later replacing the earlier: the review
+    // says so before, and the earlier proposer learns it after (their 已采纳 text is gone).
+    const sameReply = (p: TeamProposal) => all.filter((q) => q.id !== p.id && q.template?.id === p.template?.id);
+    const acceptedAt = (q: TeamProposal) => (q.decision?.accepted ? Number(q.decision.at) || 0 : -1);
+    return all
       .filter((p) => (opts.decided === undefined || !!p.decision === opts.decided) && (opts.by === undefined || p.by === opts.by))
-      .map((p) => ({ id: p.id, template: p.template, by: String(p.by), at: Number(p.at), ...(p.decision ? { decision: p.decision } : {}) }))
+      .map((p) => {
+        const others = sameReply(p);
+        if (p.decision?.accepted) {
+          const later = others.filter((q) => acceptedAt(q) > acceptedAt(p)).sort((a, b) => acceptedAt(b) - acceptedAt(a))[0];
+          return later ? { ...p, replacedBy: later.by } : p;
+        }
+        if (p.decision) return p;
+        const waiting = others.filter((q) => !q.decision).map((q) => q.by);
+        // Accepted after this one was written: this one was made against the older text.
+        const last = others.filter((q) => acceptedAt(q) > p.at).sort((a, b) => acceptedAt(b) - acceptedAt(a))[0];
+        return {
+          ...p,
+          ...(waiting.length ? { alsoWaiting: waiting } : {}),
+          ...(last ? { lastAccepted: { by: last.by, at: acceptedAt(last) } } : {}),
+        };
+      })
       .sort((a, b) => a.at - b.at);
   }
 

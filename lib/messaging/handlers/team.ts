@@ -39,7 +39,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   teamStatus: { handle: async () => ({ config: await loadTeamConfig(), status: await loadTeamStatus() }) },
   teamConnect: {
     async handle(payload) {
-      if (!isTeamConfig(payload)) throw new InvalidPayload('teamConnect: server (https unless this machine), shop, user, role');
+      if (!isTeamConfig(payload)) throw new InvalidPayload('teamConnect');
       const p = payload as TeamConfig;
       const cfg: TeamConfig = { server: new URL(p.server).origin, shop: p.shop, user: p.user, role: p.role };
       if (p.shift === 'day' || p.shift === 'night') cfg.shift = p.shift;
@@ -51,9 +51,9 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   teamSetShift: {
     async handle(payload) {
       const shift = obj(payload, 'teamSetShift').shift;
-      if (shift !== 'day' && shift !== 'night') throw new InvalidPayload('teamSetShift.shift: day or night');
+      if (shift !== 'day' && shift !== 'night') throw new InvalidPayload('teamSetShift.shift');
       const cfg = await setTeamShift(shift);
-      if (!cfg) throw new InvalidPayload('teamSetShift: team mode is off');
+      if (!cfg) throw new InvalidPayload('teamSetShift: off');
       return cfg;
     },
   },
@@ -75,7 +75,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       const p = obj(payload, 'teamDecideProposal');
       if (typeof p.id !== 'string' || !p.id || p.id.length > 300) throw new InvalidPayload('teamDecideProposal.id');
       if (typeof p.accepted !== 'boolean') throw new InvalidPayload('teamDecideProposal.accepted');
-      if (p.reason !== undefined && (typeof p.reason !== 'string' || p.reason.length > 200)) throw new InvalidPayload('teamDecideProposal.reason: up to 200 characters');
+      if (p.reason !== undefined && (typeof p.reason !== 'string' || p.reason.length > 200)) throw new InvalidPayload('teamDecideProposal.reason');
       // Checked before the decision is written: the proposal still waits for one (decided on
       // another machine, or withdrawn: said in words, not as the server's 404), and an accepted
       // reply must be one the library takes.
@@ -113,7 +113,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
     async handle(payload) {
       const p = obj(payload, 'teamResolveSiteConflict');
       const origin = typeof p.origin === 'string' ? parseOrigin(p.origin) : null;
-      if (!origin || origin !== p.origin) throw new InvalidPayload('teamResolveSiteConflict.origin: an https origin');
+      if (!origin || origin !== p.origin) throw new InvalidPayload('teamResolveSiteConflict.origin');
       const site = p.site === null ? null : parseTaughtSite(p.site);
       if (p.site !== null && (!site || site.origin !== origin)) return { ok: false, error: 'site-invalid', message: origin };
       const r = await page<null>({ op: 'resolveSite', origin, site });
@@ -121,6 +121,8 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       return { ok: true, value: null, status: await syncTeamNow() };
     },
   },
+  // The refused writes were read: the status stops naming them (they stay on this machine).
+  teamDismissRefused: { handle: async () => (await askTeamPage({ op: 'dismissRefused' }), syncTeamNow()) },
   teamResolveConflict: {
     async handle(payload) {
       const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
