@@ -1,4 +1,5 @@
 import { PageText } from '@/components/PageText';
+import { imeKey } from '../ime-key';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
@@ -417,6 +418,7 @@ function CustomerList() {
           type="search"
           style="flex: 1; min-width: 240px; padding: 4px 8px"
           data-kf="customers-search"
+          onKeyDown={imeKey}
           placeholder={t('customers.options.search')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
