@@ -16,5 +16,8 @@ export function announce(text: string, doc: Document = document): void {
     doc.body.append(region);
   }
   region.textContent = '';
-  setTimeout(() => (region.textContent = text), 100);
+  // A second result before the first was put in: only the latest is said.
+  clearTimeout(pending);
+  pending = setTimeout(() => (region.textContent = text), 100);
 }
+let pending: ReturnType<typeof setTimeout> | undefined;
