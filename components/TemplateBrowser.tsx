@@ -36,8 +36,10 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         value={s.query}
         onInput={(e) => panel.setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
-          // Enter and Escape also end a pinyin composition: those belong to the input method.
-          if (e.isComposing || e.keyCode === 229) return;
+          // Enter and Escape also end a pinyin composition: those belong to the input method. Such an
+          // Escape (key "Escape", keyCode 229 on macOS and Linux) would still empty this type="search"
+          // box by default (ime-key.ts; written out here, where each byte of the content script counts).
+          if (e.isComposing || e.keyCode === 229) return void (e.key === 'Escape' && e.preventDefault());
           const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
           if (step && shown.length && searching) {
             e.preventDefault();

@@ -40,7 +40,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-tpl-main { flex: 1; text-align: left; border: 1px solid #e5e6eb; background: #fff; border-radius: 6px; padding: 6px 8px; cursor: pointer; font: inherit; color: inherit; }
 .kf-tpl-main:hover, .kf-marked .kf-tpl-main { border-color: #e85d04; background: #fffaf5; }
 .kf-tpl-title { font-weight: 600; margin-right: 6px; }
-.kf-tpl-body { display: block; color: #4e5969; font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; white-space: pre-wrap; }
+.kf-tpl-body { color: #4e5969; font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; white-space: pre-wrap; }
 .kf-reason { display: block; color: #646a73; font-size: 11px; margin-top: 2px; }
 .kf-kbd { font: 11px ui-monospace, monospace; background: #f2f3f5; border-radius: 3px; padding: 0 4px; margin-right: 6px; color: #4e5969; }
 .kf-code { font: 11px ui-monospace, monospace; color: #7c3aed; margin-right: 4px; }
@@ -56,7 +56,6 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-check-ok > span:first-child { color: #166534; }
 .kf-check-fail > span:first-child { color: #c92a2a; }
 .kf-check-missing { padding-left: 16px; color: #c92a2a; }
-.kf-check-missing .kf-code { margin-right: 4px; }
 .kf-basis summary { cursor: pointer; color: #646a73; font-size: 12px; }
 .kf-basis ol { margin: 4px 0; padding-left: 18px; }
 .kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
@@ -68,7 +67,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-field { display: flex; gap: 8px; align-items: center; margin: 4px 0; }
 .kf-field span { min-width: 64px; color: #4e5969; }
 .kf-field input, .kf-field select, .kf-field textarea { flex: 1; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 4px; font: inherit; }
-.kf-actions { display: flex; gap: 8px; margin-top: 6px; }
+.kf-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
 button.kf-primary { background: #c2410c; border-color: #c2410c; color: #fff; }
 .kf-guard { background: #fffbeb; }
@@ -80,7 +79,6 @@ button.kf-primary { background: #c2410c; border-color: #c2410c; color: #fff; }
 .kf-guard-block { background: #dc2626; }
 .kf-guard-warn { background: #b45309; }
 .kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
-.kf-actions { flex-wrap: wrap; }
 .kf-clock { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .kf-clock-item[data-level="amber"] { background: #fffbeb; color: #b45309; }
 .kf-clock-item[data-level="red"] { background: #fef2f2; color: #b91c1c; }

@@ -33,6 +33,24 @@ export default defineUnlistedScript(() => {
       const offFit = host.controller.store.subscribe((s) => fit(s.remarkEditor?.textarea ?? null));
       abort.signal.addEventListener('abort', offFit, { once: true });
       fit(host.controller.store.get().remarkEditor?.textarea ?? null);
+      // Alt+R, in the family of Alt+K and Alt+N: from the console's remark box (or anywhere on the
+      // page) to this form's first field, and back to the box from the form. By Tab the form is
+      // about a hundred presses away, through the whole order list. (A folded panel has no form:
+      // this script is unmounted with it.)
+      host.doc.addEventListener(
+        'keydown',
+        (e) => {
+          if (!e.isTrusted || e.isComposing || e.keyCode === 229 || !e.altKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
+          const form = container.querySelector('[data-kf="remark-form"]');
+          if (!form) return;
+          e.preventDefault();
+          e.stopPropagation();
+          const box = host.controller.store.get().remarkEditor?.textarea;
+          if (box && form.contains((container.getRootNode() as ShadowRoot).activeElement)) return box.focus();
+          (form.querySelector<HTMLElement>('[data-field]') ?? form.querySelector<HTMLElement>('[data-kf="remark-target"]'))?.focus();
+        },
+        { capture: true, signal: abort.signal },
+      );
       return () => {
         stop();
         host.signal.removeEventListener('abort', stop);

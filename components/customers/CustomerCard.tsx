@@ -1,4 +1,5 @@
 import { PageText, pageSentence } from '@/components/PageText';
+import { announce } from '../announce';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
@@ -437,6 +438,10 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
   useLayoutEffect(() => {
     if (s && s.focusNoteTick > 0) noteRef.current?.focus();
   }, [s?.focusNoteTick]);
+  // A save is said to a screen reader too: otherwise the note only appears in the history, unseen.
+  useEffect(() => {
+    if (s && s.savedTick > 0) announce(t('customers.card.savedFor', { buyer: s.buyer ?? '' }));
+  }, [s?.savedTick]);
 
   if (!card || !s || !s.buyer) return null;
   const noteOver = noteOverBy(s.noteDraft);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { showDirectionControls } from '@/lib/domain/text';
+import { imeKey } from '../ime-key';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
@@ -111,7 +112,8 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
       aria-label={t('customers.options.editTitle', { nick: showDirectionControls(nick) })}
       onSubmit={(e) => void save(e)}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onDone(null);
+        // An Escape that cancels a pinyin composition must not close the form (and drop the edits).
+        if (e.key === 'Escape' && !imeKey(e)) props.onDone(null);
       }}
     >
       <label class="kf-row">

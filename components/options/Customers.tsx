@@ -1,6 +1,7 @@
 import { PageText, pageSentence } from '@/components/PageText';
 import type { ComponentChildren } from 'preact';
 import { showDirectionControls } from '@/lib/domain/text';
+import { imeKey } from '../ime-key';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useLoaded, type OptionsApi } from './OptionsContext';
 import { useShopZone } from './useShopZone';
@@ -420,6 +421,7 @@ function CustomerList() {
           type="search"
           style="flex: 1; min-width: 240px; padding: 4px 8px"
           data-kf="customers-search"
+          onKeyDown={imeKey}
           placeholder={t('customers.options.search')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}

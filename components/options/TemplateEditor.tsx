@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { imeKey } from '../ime-key';
 import { useApi, useLoaded } from './OptionsContext';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
@@ -202,6 +203,7 @@ export function TemplateEditor() {
         <input
           type="search"
           data-kf="template-filter"
+          onKeyDown={imeKey}
           placeholder={t('options.filter')}
           aria-label={t('options.filter')}
           value={filter}

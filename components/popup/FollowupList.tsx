@@ -6,7 +6,9 @@ import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
-import { shopZoneLabel } from './format';
+import { formatDue, shopZoneLabel } from './format';
+import { announce } from '../announce';
+import { followupTitle } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
 import { targetUrl } from '@/lib/domain/followups/target';
 
@@ -157,6 +159,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       const i = rows.findIndex((r) => r.item.id === item.id);
       const next = rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null;
       await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : { id: item.id, action: 'reopen' });
+      // The row only moves to another section: a screen reader is told what happened.
+      announce(t(action === 'done' ? 'followups.popup.saidDone' : 'followups.popup.saidReopened', { title: followupTitle(item, t) }));
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
@@ -172,6 +176,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     const i = rows.findIndex((r) => r.item.id === item.id);
     try {
       await api.call('updateFollowup', { id: item.id, action: 'snooze', until });
+      announce(t('followups.popup.saidSnoozed', { title: followupTitle(item, t), time: formatDue(until, Date.now(), data?.utcOffsetMinutes ?? null) }));
       setSelected(rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null);
       load();
     } catch (e) {
@@ -186,6 +191,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (text) {
       try {
         await api.call('updateFollowup', { id: item.id, action: 'note', text });
+        announce(t('followups.popup.saidNote', { title: followupTitle(item, t) }));
         load();
       } catch (e) {
         failed(item, t('followups.popup.noteFailed', { reason: reasonText(e) }));
@@ -206,7 +212,10 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     try {
       keep.current = { id: item.id, show: true };
       await api.call('updateFollowup', { id: item.id, action: 'assign', to });
-      setStatus(to ? t('handover.done', { to: targetName(to) }) : t('handover.taken'));
+      const said = to ? t('handover.done', { to: targetName(to) }) : t('handover.taken');
+      // Shown above the list, and said: a status line that appears with its text is often not read.
+      setStatus(said);
+      announce(said);
       reveal(item.id);
     } catch (e) {
       failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
@@ -328,7 +337,12 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
           );
         })}
       </div>
-      <AddFollowupForm onAdded={(added) => reveal(added.id)} />
+      <AddFollowupForm
+        onAdded={(added) => {
+          announce(t('followups.popup.saidAdded', { title: followupTitle(added, t) }));
+          reveal(added.id);
+        }}
+      />
     </div>
   );
 }

@@ -89,6 +89,8 @@ export function RemarkForm(props: RemarkFormProps) {
       <h3>
         <span class={`kf-rm-flag kf-rm-flag-${flag ?? 'unread'}`} aria-hidden="true" />
         {t('remarks.form.heading')}
+        {' '}
+        <kbd class="kf-kbd" data-kf="remark-key" title={t('remarks.form.keyHint')}>Alt+R</kbd>
       </h3>
       <select
         aria-label={t('remarks.form.kind')}

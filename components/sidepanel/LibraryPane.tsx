@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { imeKey } from '../ime-key';
 import './library-pane.css';
 import { useSidePanelApi } from './SidePanelContext';
 import type { TargetInfo } from '@/lib/teach/page-api';
@@ -207,6 +208,7 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
         type="search"
         data-kf="side-search"
         placeholder={t('side.search')}
+        onKeyDown={imeKey}
         value={query}
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
       />

@@ -8,6 +8,11 @@ import type { MessageBundle } from '../index';
 export const followupsUi: MessageBundle = {
   zh: {
     'followups.view.overdue': '已逾期',
+    'followups.popup.saidDone': '已完成：{title}',
+    'followups.popup.saidReopened': '已重新打开：{title}',
+    'followups.popup.saidSnoozed': '已推迟到 {time}：{title}',
+    'followups.popup.saidNote': '备注已保存：{title}',
+    'followups.popup.saidAdded': '已加入：{title}',
     'followups.view.today': '今天',
     'followups.view.upcoming': '以后',
     'followups.view.snoozed': '已推迟',
@@ -79,6 +84,11 @@ export const followupsUi: MessageBundle = {
     'handover.section.local': '{from}交接',
   },
   en: {
+    'followups.popup.saidDone': 'Done: {title}',
+    'followups.popup.saidReopened': 'Reopened: {title}',
+    'followups.popup.saidSnoozed': 'Snoozed until {time}: {title}',
+    'followups.popup.saidNote': 'Note saved: {title}',
+    'followups.popup.saidAdded': 'Added: {title}',
     'followups.view.overdue': 'Overdue',
     'followups.view.today': 'Today',
     'followups.view.upcoming': 'Later',

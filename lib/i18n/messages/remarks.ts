@@ -4,6 +4,7 @@ import type { MessageBundle } from '../index';
 export const remarks: MessageBundle = {
   zh: {
     'remarks.form.heading': '写备注',
+    'remarks.form.keyHint': 'Alt+R：从订单的备注框到这里，再按一次回到备注框',
     'remarks.form.kind': '备注类型',
     'remarks.form.pickFlag': '请选择这单的旗帜…',
     'remarks.form.flagUnread': '读不出这单的旗帜（页面结构可能已变化）。请先在上面选这单的旗帜，再写备注；手写的备注只按它自己写的类型检查。',
@@ -72,6 +73,7 @@ export const remarks: MessageBundle = {
   },
   en: {
     'remarks.form.heading': 'Write a remark',
+    'remarks.form.keyHint': 'Alt+R: from the order’s remark box to here; again to go back to the box',
     'remarks.form.kind': 'Remark type',
     'remarks.form.pickFlag': "Pick this order's flag…",
     'remarks.form.flagUnread': "This order's flag could not be read (the page may have changed). Pick the order's flag above before writing the remark; a hand-typed remark is checked only against the kind it names.",

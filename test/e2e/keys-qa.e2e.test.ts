@@ -1,0 +1,183 @@
+/**
+ * Keyboard and screen-reader findings of a QA pass (qaI defects 2, 4, 5, 6), in real Chromium with
+ * the built extension:
+ * - an Escape that cancels a pinyin composition leaves every search box of ours as it was (Chrome on
+ *   macOS and Linux reports it as key "Escape" with keyCode 229, and a `type="search"` box empties
+ *   itself on it), and does not close the options page's buyer edit form;
+ * - saves and state changes the agent makes are said by a polite live region: a note saved in the
+ *   buyer card; a follow-up done, snoozed, noted or added in the popup;
+ * - Alt+R goes from the console's remark box to the panel's remark form and back;
+ * - Tab into the buyer card lands on its first control, not on the frame's document. (This one held
+ *   on the code QA ran too: its probes read the <iframe> element's outline from the page, and the
+ *   frame before the focus had reached it. Kept, read from inside the frame, so it stays so.)
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type Harness } from './harness';
+import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog, setUpDemoShop } from './pages';
+
+let h: Harness;
+let ext: Page;
+let page: Page;
+
+beforeAll(async () => {
+  h = await launchWithExtension();
+  ext = await setUpDemoShop(h);
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await page?.close();
+  page = await h.context.newPage();
+});
+
+/**
+ * Starts composing `pinyin` in the focused field, presses Escape as Chrome reports it while an input
+ * method composes (keyCode 229, isComposing; key "Escape" on macOS and Linux), then ends the
+ * composition with nothing committed, as the input method does when Escape cancels it.
+ */
+async function escapeWhileComposing(p: Page, pinyin: string): Promise<void> {
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  await cdp.send('Input.insertText', { text: '' });
+  await cdp.detach();
+}
+
+/** The words the page's polite live region says now (empty until something was said). */
+const said = (p: { evaluate: Page['evaluate'] }) =>
+  p.evaluate(() => {
+    const el = document.querySelector('[data-kf="announce"]');
+    return el ? `${el.getAttribute('role')}:${el.textContent}` : '';
+  });
+
+describe('Escape that cancels a pinyin composition', () => {
+  it('keeps the panel search (Alt+K) as typed, with the focus in it', async () => {
+    await openDemoChat(page, h.demoUrl, { input: 'textarea' });
+    await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+    await chatInput(page).click();
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('七天');
+    await escapeWhileComposing(page, 'tui');
+    await page.keyboard.type('退');
+    expect(await inPanel(page, '[data-kf="search"]').inputValue()).toBe('七天退');
+  });
+
+  it('keeps the popup’s 话术 search, and the options page’s reply filter and buyer search', async () => {
+    const popup = await openPopup(h);
+    await popup.locator('[data-tab="library"]').click();
+    const side = popup.locator('[data-kf="side-search"]');
+    await side.click();
+    await popup.keyboard.type('退货');
+    await escapeWhileComposing(popup, 'ku');
+    await popup.keyboard.type('款');
+    expect(await side.inputValue()).toBe('退货款');
+    await popup.close();
+
+    const options = await h.openExtensionPage('options.html#templates');
+    const filter = options.locator('[data-kf="template-filter"]');
+    await filter.click();
+    await options.keyboard.type('催付');
+    await escapeWhileComposing(options, 'fa');
+    expect(await filter.inputValue()).toBe('催付');
+    await options.goto(options.url().replace(/#.*$/, '#customers'));
+    const search = options.locator('[data-kf="customers-search"]');
+    await search.click();
+    await options.keyboard.type('小鹿');
+    await escapeWhileComposing(options, 'luan');
+    expect(await search.inputValue()).toBe('小鹿');
+    await options.close();
+  });
+
+  it('leaves the options page’s buyer edit form open with what was typed', async () => {
+    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { preferences: '喜欢浅色' } });
+    const options = await h.openExtensionPage('options.html#customers');
+    await options.locator('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]').click();
+    const field = options.locator('[data-kf="customer-edit-form"] [data-field="preferences"]');
+    await field.click();
+    await options.keyboard.type('，不要亮片');
+    await escapeWhileComposing(options, 'liang');
+    await options.keyboard.type('的');
+    expect(await field.inputValue()).toBe('喜欢浅色，不要亮片的');
+    await options.close();
+  });
+});
+
+describe('saves and state changes are said to a screen reader', () => {
+  it('the buyer card says a note was saved (Alt+N, Enter)', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    await chatInput(page).click();
+    await page.keyboard.press('Alt+n');
+    await page.keyboard.type('周末才方便收货');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said(cardFrame(page)!)).toBe('status:已保存到米粒妈妈的档案');
+  });
+
+  it('the popup says a follow-up was done (D), noted (N), snoozed (S) and added', async () => {
+    const now = Date.now();
+    for (const title of ['回访甲', '回访乙', '回访丙']) await callFromExtensionPage(ext, 'addFollowup', { kind: 'manual', title, dueAt: now - 60_000 });
+    const popup = await openPopup(h);
+    const selectedTitle = () => popup.locator('[aria-selected="true"] [data-kf="followup-title"]').textContent();
+    await expect.poll(selectedTitle).toMatch(/回访/);
+    let title = await selectedTitle();
+    await popup.keyboard.press('d');
+    await expect.poll(() => said(popup)).toBe(`status:已完成：${title}`);
+
+    await expect.poll(selectedTitle).toMatch(/回访/);
+    title = await selectedTitle();
+    await popup.keyboard.press('n');
+    await popup.locator('[data-kf="note-input"]').waitFor();
+    await popup.keyboard.type('打过电话了');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => said(popup)).toBe(`status:备注已保存：${title}`);
+
+    title = await selectedTitle();
+    await popup.keyboard.press('s');
+    await popup.locator('[role="menuitem"]').first().waitFor();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => said(popup)).toMatch(new RegExp(`^status:已推迟到 .+：${title}$`));
+
+    await popup.locator('[data-kf="add-followup"] summary').click();
+    await popup.locator('[data-kf="add-followup"] input[name="title"]').fill('给买家补发赠品');
+    await popup.locator('[data-kf="add-followup"] input[name="title"]').press('Enter');
+    await expect.poll(() => said(popup)).toBe('status:已加入：给买家补发赠品');
+    await popup.close();
+  });
+});
+
+describe('Alt+R: the panel’s remark form from the console’s remark box', () => {
+  it('goes from the dialog’s textarea to the form’s first field, and back', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    const id = (await page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
+    await remarkDialog.open(page, id);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await remarkDialog.textarea(page).click();
+    await page.keyboard.press('Alt+r');
+    const inForm = () =>
+      evaluateInPanel(page, (roots) => {
+        const el = roots.map((r) => r.activeElement).find(Boolean);
+        return el?.closest('[data-kf="remark-form"]') ? (el.getAttribute('data-field') ?? el.getAttribute('data-kf')) : null;
+      });
+    await expect.poll(inForm).not.toBeNull();
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
+    // Named where the form is: the key on its heading.
+    expect(await inPanel(page, '[data-kf="remark-key"]').textContent()).toBe('Alt+R');
+  });
+});
+
+describe('Tab into the buyer card', () => {
+  it('lands on the card’s first control (编辑), not on the frame’s document', async () => {
+    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(page, '米粒妈妈');
+    await chatInput(page).click();
+    const frame = cardFrame(page)!;
+    const inFrame = () => frame.evaluate(() => (document.hasFocus() ? `${document.activeElement!.tagName}:${document.activeElement!.getAttribute('data-kf') ?? ''}` : null));
+    let first: string | null = null;
+    for (let i = 0; i < 40 && !first; i++) {
+      await page.keyboard.press('Tab');
+      first = await inFrame();
+    }
+    expect(first).toBe('BUTTON:customer-edit');
+  });
+});
