@@ -23,6 +23,9 @@
  *   than <html> runs under the panel without making the window scroll at 1366 px); the panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
  *   the page did narrow for the open panel before the change: a panel the agent opened on a page that
  *   could not narrow stays open.
+ * - *A chat page that narrows but squeezes its chat box* (fixed side columns around a flexible chat
+ *   column): the adapter's chat box narrower than CHAT_MIN_PX with the panel open folds it the same
+ *   way, saying so (`panel.chatSqueezed`); the chat box is watched with the page's boxes.
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
