@@ -147,7 +147,7 @@ export default defineContentScript({
       // fetched while the panel starts: a chat console with a minimum width starts it folded.
       const fit = loadFeature('fit');
       await controller.start({ card, features: PANEL_FEATURES });
-      void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch, noRoom: t('panel.noRoom') }), () => {});
+      void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch }), () => {});
       // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page —
       // not inside the page's pushState (the Navigation API reports it there, before the page has
       // drawn the new view), but right after the page's own handler.

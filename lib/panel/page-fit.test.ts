@@ -29,6 +29,8 @@ let scrollWidth = VW;
 
 type State = { pageKind: string; collapsed: boolean; remarkEditor: { textarea: Element } | null; notice: unknown };
 let store: Store<State>;
+/** The console's chat input as the adapter finds it (none unless a test puts one). */
+let chatInput: HTMLElement | null;
 let bodyWatch: Set<() => void>;
 let abort: AbortController;
 
@@ -83,7 +85,8 @@ beforeEach(() => {
   store = new Store<State>({ pageKind: 'chat', collapsed: false, remarkEditor: null, notice: null });
   bodyWatch = new Set();
   abort = new AbortController();
-  watchPageFit({ controller: { store } as unknown as PanelController, doc: document, signal: abort.signal, bodyWatch, noRoom: '页面不能变窄' });
+  chatInput = null;
+  watchPageFit({ controller: { store, chatInputQuiet: () => chatInput } as unknown as PanelController, doc: document, signal: abort.signal, bodyWatch });
   nextFrame();
 });
 afterEach(() => {
@@ -156,10 +159,31 @@ describe('what it watches', () => {
 });
 
 describe('a chat page that stops narrowing', () => {
+  /** A chat box drawn `width` px wide. */
+  const chatBox = (width: number) => {
+    const el = document.createElement('textarea');
+    el.getBoundingClientRect = () => ({ width, height: 80 }) as DOMRect;
+    document.body.append(el);
+    return el;
+  };
+
+  it('folds the panel when the page narrows but its chat box is squeezed too narrow to write in, saying so', () => {
+    chatInput = chatBox(18);
+    resized();
+    expect(store.get()).toMatchObject({ collapsed: true, notice: { text: '页面给面板让出位置后，聊天框太窄无法使用，故先收起' } });
+  });
+
+  it('keeps it open beside a chat box of a usable width', () => {
+    chatInput = chatBox(236);
+    resized();
+    nextFrame();
+    expect(store.get().collapsed).toBe(false);
+  });
+
   it('folds the panel then, saying why', () => {
     scrollWidth = 1200; // a min-width taking effect
     resized();
-    expect(store.get()).toMatchObject({ collapsed: true, notice: { text: '页面不能变窄' } });
+    expect(store.get()).toMatchObject({ collapsed: true, notice: { text: '页面不能变窄，面板会盖住聊天框，故先收起' } });
   });
 
   it('leaves a panel the agent opened on it open', () => {

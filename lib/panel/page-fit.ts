@@ -23,10 +23,14 @@
  *   than <html> runs under the panel without making the window scroll at 1366 px); the panel folds on this page, saying why (`panel.noRoom`), the remembered 收起 untouched. Only when
  *   the page did narrow for the open panel before the change: a panel the agent opened on a page that
  *   could not narrow stays open.
+ * - *A chat page that narrows but squeezes its chat box* (fixed side columns around a flexible chat
+ *   column): the adapter's chat box narrower than CHAT_MIN_PX with the panel open folds it the same
+ *   way, saying so (`panel.chatSqueezed`); the chat box is watched with the page's boxes.
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
 import { dialogBox, fitDialog, GAP_PX, PANEL_MIN_PX } from './dialog-fit';
+import { pageFit } from '../i18n/messages/page-fit';
 
 const DIALOG = '[aria-modal="true"], [role="dialog"], [role="alertdialog"]';
 
@@ -37,9 +41,16 @@ export interface PageFitHost {
   signal: AbortSignal;
   /** The content script's observers' hook (lib/sites/observe.ts). */
   bodyWatch: Set<() => void>;
-  /** The panel's words (the content script's, in the interface's language). */
-  noRoom: string;
 }
+
+/**
+ * The narrowest chat box an agent can still write in: about a dozen characters a line at a
+ * console's 12–13 px. The consoles we have evidence for keep 230 px and more beside the panel at
+ * 150% zoom on a 1280×720 screen; a page laid out in fixed columns around a flexible chat column
+ * (the demo before it followed its width) squeezed its chat box to 18 px there — the page narrowed,
+ * only its chat box did not survive it.
+ */
+export const CHAT_MIN_PX = 160;
 
 /** The box of an open page dialog at `el` (its fixed layer's dialog, not the full-window layer itself); null when hidden or in the page's flow. */
 function openBox(el: Element): HTMLElement | null {
@@ -65,7 +76,7 @@ function resizeWatch(onResize: () => void) {
   };
 }
 
-export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: PageFitHost): void {
+export function watchPageFit({ controller, doc, signal, bodyWatch }: PageFitHost): void {
   const store = controller.store;
   const root = doc.documentElement;
   let frame = 0;
@@ -127,15 +138,29 @@ export function watchPageFit({ controller, doc, signal, bodyWatch, noRoom }: Pag
     }
   };
 
-  // ---- a page that cannot narrow
-  /** The page narrowed for the open panel at the last look. */
+  // ---- a page that cannot narrow, or whose chat box does not survive narrowing
+  /** The page narrowed for the open panel, its chat box still usable, at the last look. */
   let hadRoom = true;
+  /** The chat box is shown but squeezed below what an agent can write in. */
+  const chatSqueezed = () => {
+    const input = controller.chatInputQuiet?.();
+    if (!input?.isConnected) return false;
+    // Its own resize (a column giving way) is a reason to look again: it is deeper than <body>'s children.
+    sizes.observe(input);
+    const { width, height } = input.getBoundingClientRect();
+    return width > 0 && height > 0 && width < CHAT_MIN_PX;
+  };
   const checkRoom = () => {
     const s = store.get();
     const open = s.pageKind === 'chat' && !s.collapsed;
-    const narrowed = pageNarrowed(doc);
-    if (open && !narrowed && hadRoom) store.set({ collapsed: true, notice: { kind: 'info', text: noRoom } });
-    hadRoom = open && narrowed;
+    const cannotNarrow = !pageNarrowed(doc);
+    const squeezed = open && !cannotNarrow && chatSqueezed();
+    const room = !cannotNarrow && !squeezed;
+    if (open && !room && hadRoom) {
+      const text = pageFit[s.settings?.shop.locale === 'en' ? 'en' : 'zh'][squeezed ? 'panel.chatSqueezed' : 'panel.noRoom'] ?? '';
+      store.set({ collapsed: true, notice: { kind: 'info', text } });
+    }
+    hadRoom = open && room;
   };
 
   const check = () => {
