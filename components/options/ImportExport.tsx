@@ -9,6 +9,8 @@ import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types'
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
 import { decodeFileBytes } from '@/lib/domain/file-text';
+import { isoDay } from '@/lib/domain/time';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
@@ -36,8 +38,9 @@ export function undoLine(r: { backedUp?: boolean }): string[] {
   return r.backedUp ? [t('library.import.undo', { tab: t('backups.tab') })] : [];
 }
 
-export function dateStamp(d = new Date()): string {
-  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+/** The shop's date (Beijing) for an export's file name, as the handover CSV's: not the computer's. */
+export function dateStamp(now = Date.now()): string {
+  return isoDay(now, shopZone(DEFAULT_APP_SETTINGS)).replaceAll('-', '');
 }
 
 export type ReadFile<T> = ({ ok: true } & T) | { ok: false; error: string };
