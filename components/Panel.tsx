@@ -27,14 +27,14 @@ export function Panel() {
   if (s.collapsed) {
     return (
       // Named by what they do (the title alone loses to the content: ⟩ was read out as "⟩").
-      <button class="kf-tab" data-kf="expand" title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} aria-label={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
+      <button class="kf-tab" data-kf="expand" lang={getLocale()} title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} aria-label={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
         {t('app.name')}
       </button>
     );
   }
 
   return (
-    <aside class="kf-panel" data-kf="panel" aria-label={t('app.name')}>
+    <aside class="kf-panel" data-kf="panel" lang={getLocale()} aria-label={t('app.name')}>
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
         <span class="kf-site">{s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}</span>
