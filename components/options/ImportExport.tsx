@@ -256,6 +256,20 @@ export function libraryMergeBlocked(p: ImportSummary): string[] {
   return p.codeClashes.length > 0 ? p.codeClashes.map((c) => t('library.import.codeClash', { ...c })) : p.mergeErrors;
 }
 
+/**
+ * A file-level reason ends by saying that nothing was imported, for where it is shown alone (学习记录
+ * says it in one line); under a heading that already says so, that ending said it twice ("… nothing
+ * was changed: • The file is not valid JSON: … Nothing was imported; your data is unchanged.", QA
+ * pass I, defect 9). The reason without it, ending as a sentence.
+ */
+export function reasonUnderHeading(line: string): string {
+  const en = /\s*(?:Nothing was imported(?:; your [\w ]+ (?:is|are) unchanged)?|The library was not changed)\.?$/;
+  const zh = /[。，]?(?:没有导入任何内容(?:，现有[^，。]+未改动)?|现有[^，。]+未改动)。?$/;
+  if (en.test(line)) return line.replace(en, '').replace(/([^.])$/, '$1.');
+  if (zh.test(line)) return `${line.replace(zh, '')}。`;
+  return line;
+}
+
 /** The busy line and the outcome of an import (a refusal headed by `rejected`). data-kf: `${kf}-busy`, `${kf}-result`. */
 export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; result: ImportResultState | null; rejected: string; children?: ComponentChildren }) {
   return (
@@ -271,7 +285,7 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
           {!props.result.ok && <p>{props.rejected}</p>}
           <ul>
             {props.result.lines.map((l) => (
-              <li>{l}</li>
+              <li>{props.result!.ok ? l : reasonUnderHeading(l)}</li>
             ))}
           </ul>
         </div>
