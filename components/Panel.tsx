@@ -27,7 +27,7 @@ export function Panel() {
   if (s.collapsed) {
     return (
       // Named by what they do (the title alone loses to the content: ⟩ was read out as "⟩").
-      <button class="kf-tab" data-kf="expand" lang={getLocale()} title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} aria-label={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
+      <button class="kf-tab" data-kf="expand" title={(s.notice ? `${s.notice.text}\n` : '') + t('panel.expand')} aria-label={t('panel.expand')} onClick={() => panel.setCollapsed(false)}>
         {t('app.name')}
       </button>
     );
