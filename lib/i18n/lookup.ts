@@ -45,8 +45,8 @@ function lookup(locale: Locale, key: string): string | undefined {
  * stays visible. Every formatter of locale strings uses this.
  */
 export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)(?:\|((?:\{\w+\}|[^|{}])*)\|((?:\{\w+\}|[^{}])*))?\}/g, (m, k: string, one?: string, many?: string) =>
-    k in params ? (one !== undefined ? fill(params[k] == 1 ? one : many!, params) : `${params[k]}`) : m,
+  return text.replace(/\{(\w+)(\|(.*?)\|((?:\{\w+\}|[^}])*))?\}/g, (m, k: string, forms?: string, one?: string, many?: string) =>
+    k in params ? (forms ? fill(params[k] == 1 ? one! : many!, params) : `${params[k]}`) : m,
   );
 }
 
