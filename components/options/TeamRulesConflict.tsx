@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, getLocale } from '@/lib/i18n';
 import { formatWall } from '@/lib/domain/time';
-import { useShopZone } from './useShopZone';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, type FlagColor, type FlagRule, type RuleSet } from '@/lib/domain/remarks';
 import { titleEn } from '@/lib/domain/remarks/rules';
 import { ruleText } from '@/lib/i18n/messages/remarks-presets';
@@ -67,7 +67,6 @@ export function TeamRulesConflict(props: { conflict: RulesConflict; busy: boolea
   const versions = props.conflict.versions.map((v) => v.ruleSet);
   const [choice, setChoice] = useState<Record<RulesPart, number>>(() => Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<RulesPart, number>);
   const en = getLocale() === 'en';
-  const zone = useShopZone();
   const differs = (part: RulesPart) => new Set(versions.map((v) => canonical(partOf(v, part)))).size > 1;
   const label = (part: RulesPart) => (part === 'other' ? t('team.rules.other') : en ? FLAG_NAMES[part].en : FLAG_NAMES[part].zh);
   return (
@@ -76,7 +75,7 @@ export function TeamRulesConflict(props: { conflict: RulesConflict; busy: boolea
       <p class="kf-help">{t('team.rules.help')}</p>
       <ul class="kf-help">
         {props.conflict.versions.map((v, i) => (
-          <li data-kf="rules-version">{t('team.conflicts.version', { n: i + 1, user: v.by, time: formatWall(v.at, zone) })}</li>
+          <li data-kf="rules-version">{t('team.conflicts.version', { n: i + 1, user: v.by, time: formatWall(v.at, shopZone(DEFAULT_APP_SETTINGS)) })}</li>
         ))}
       </ul>
       {PARTS.map((part) =>
