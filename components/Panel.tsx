@@ -34,7 +34,7 @@ export function Panel() {
   }
 
   return (
-    <aside class="kf-panel" data-kf="panel" aria-label={t('app.name')}>
+    <aside class="kf-panel" data-kf="panel" lang={getLocale()} aria-label={t('app.name')}>
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
         <span class="kf-site">{s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}</span>

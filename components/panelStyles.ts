@@ -7,10 +7,13 @@
  * must break inside the panel, not run past its edge; `anywhere` (not `break-word`) also lets flex
  * rows shrink around it.
  */
+import { FONT_EN, FONT_ZH } from './fonts';
+
 export const PANEL_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.kf-panel, .kf-tab { font: 13px/1.5 "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1f2329; }
+.kf-panel, .kf-tab { font: 13px/1.5 ${FONT_ZH}; color: #1f2329; }
+:lang(en) { font-family: ${FONT_EN}; }
 .kf-panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; z-index: 2147483000; display: flex; flex-direction: column;
   background: #fff; border-left: 1px solid #e5e6eb; box-shadow: -4px 0 16px rgba(0,0,0,.06); overflow-y: auto;
   contain: strict; overflow-wrap: anywhere; }

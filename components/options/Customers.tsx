@@ -8,7 +8,7 @@ import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { DAY, isoDay, startOfDay, type Zone } from '@/lib/domain/time';
 import { VIP_BACKLOG_PER_DAY } from '@/lib/domain/followups/rules';
-import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
+import { dateStamp, JsonFileInput, readImportText, reasonUnderHeading, undoLine } from './ImportExport';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -580,7 +580,7 @@ function CustomerTransfer() {
           {result.rejected && <p>{t('customers.options.importRejected')}</p>}
           <ul>
             {result.lines.map((l) => (
-              <li>{asItem(l)}</li>
+              <li>{asItem(result.rejected ? reasonUnderHeading(l) : l)}</li>
             ))}
           </ul>
         </div>

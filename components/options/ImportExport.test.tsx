@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { ImportExport } from './ImportExport';
+import { ImportExport, reasonUnderHeading } from './ImportExport';
 import { flush, mountTab } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -142,11 +142,59 @@ describe('importing a library file', () => {
   it('points a file of another tab to where it is imported, and sends it nowhere', async () => {
     const t = await importTab(() => ({ ok: false, errors: ['这不是话术库的导出文件'] }));
     await t.choose({ format: 'kefu-customers', version: 2, exportedAt: 1, customers: [] }, 'kefu-customers-20261203.json');
-    expect(t.text('[data-kf="import-result"]')).toContain('这是客户档案的导出文件，不是话术库文件：请到「客户档案」页用「导入客户 JSON 文件」导入。现有话术库未改动。');
+    // Under the heading that says the library is unchanged, the reason does not say it again.
+    expect(t.text('[data-kf="import-result"]')).toBe('导入被拒绝，现有话术库未改动。问题如下：这是客户档案的导出文件，不是话术库文件：请到「客户档案」页用「导入客户 JSON 文件」导入。');
     await t.choose({ kind: 'kf-learned', v: 1, exportedAt: 1, picks: [] });
     expect(t.text('[data-kf="import-result"]')).toContain('请到「学习记录」页用「导入学习记录」导入');
     await t.choose({ v: 1, id: 'snap-2026-12-03T00:00:00.000Z-manual', takenAt: 1, reason: 'manual', stores: {} });
     expect(t.text('[data-kf="import-result"]')).toContain('备份请在「备份」页用「恢复」恢复');
     expect(t.call).not.toHaveBeenCalled();
+  });
+});
+
+describe('a refused import says once that nothing changed (QA pass I, defect 9)', () => {
+  it('a file that is not JSON: the heading says the library is unchanged, the reason says why, in Chinese and in English', async () => {
+    for (const [locale, heading, reason] of [
+      ['zh-CN', '导入被拒绝，现有话术库未改动。问题如下：', '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。'],
+      ['en', 'Import refused; the library was not changed. Problems:', 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension.'],
+    ] as const) {
+      setLocale(locale);
+      try {
+        const t = await importTab(() => ({ ok: true, preview: preview() }));
+        const input = t.q('[data-kf="import-file"]') as HTMLInputElement;
+        Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-library", "templates": ['], 'cut-off.json')], configurable: true });
+        await act(async () => {
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await flush();
+        const result = t.q('[data-kf="import-result"]')!;
+        expect(result.querySelector('p')!.textContent).toBe(heading);
+        expect([...result.querySelectorAll('li')].map((li) => li.textContent)).toEqual([reason]);
+        expect(t.call).not.toHaveBeenCalled();
+      } finally {
+        setLocale('zh-CN');
+      }
+    }
+  });
+
+  it('every file-level reason loses only its "nothing was imported" ending under a heading, and still ends as a sentence', () => {
+    const bundles = Object.values(import.meta.glob<Record<string, unknown>>('../../lib/i18n/messages/*.ts', { eager: true }))
+      .flatMap((m) => Object.values(m))
+      .filter((b): b is { zh: Record<string, string>; en: Record<string, string> } => !!b && typeof b === 'object' && 'zh' in b && 'en' in b);
+    const repeats = /Nothing was imported(; your [\w ]+ (is|are) unchanged)?\.?$|The library was not changed\.$|没有导入任何内容(，现有[^，。]+未改动)?。?$|现有话术库未改动。$/;
+    let seen = 0;
+    for (const b of bundles) {
+      for (const text of [...Object.values(b.zh), ...Object.values(b.en)]) {
+        if (!repeats.test(text) || /导入被拒绝|Import refused|not imported;|未导入，|：$|:$/.test(text)) continue;
+        seen++;
+        const under = reasonUnderHeading(text);
+        expect(under, text).not.toMatch(repeats);
+        expect(under, text).toMatch(/[.。)）]$/);
+        expect(text.startsWith(under.slice(0, -1)), text).toBe(true);
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+    // A reason of its own is left as it is.
+    expect(reasonUnderHeading('第 3 条：标题不能为空')).toBe('第 3 条：标题不能为空');
   });
 });

@@ -9,6 +9,8 @@ import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types'
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
 import { decodeFileBytes } from '@/lib/domain/file-text';
+import { isoDay } from '@/lib/domain/time';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
@@ -36,8 +38,9 @@ export function undoLine(r: { backedUp?: boolean }): string[] {
   return r.backedUp ? [t('library.import.undo', { tab: t('backups.tab') })] : [];
 }
 
-export function dateStamp(d = new Date()): string {
-  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+/** The shop's date (Beijing) for an export's file name, as the handover CSV's: not the computer's. */
+export function dateStamp(now = Date.now()): string {
+  return isoDay(now, shopZone(DEFAULT_APP_SETTINGS)).replaceAll('-', '');
 }
 
 export type ReadFile<T> = ({ ok: true } & T) | { ok: false; error: string };
@@ -253,6 +256,20 @@ export function libraryMergeBlocked(p: ImportSummary): string[] {
   return p.codeClashes.length > 0 ? p.codeClashes.map((c) => t('library.import.codeClash', { ...c })) : p.mergeErrors;
 }
 
+/**
+ * A file-level reason ends by saying that nothing was imported, for where it is shown alone (学习记录
+ * says it in one line); under a heading that already says so, that ending said it twice ("… nothing
+ * was changed: • The file is not valid JSON: … Nothing was imported; your data is unchanged.", QA
+ * pass I, defect 9). The reason without it, ending as a sentence.
+ */
+export function reasonUnderHeading(line: string): string {
+  const en = /\s*(?:Nothing was imported(?:; your [\w ]+ (?:is|are) unchanged)?|The library was not changed)\.?$/;
+  const zh = /[。，]?(?:没有导入任何内容(?:，现有[^，。]+未改动)?|现有[^，。]+未改动)。?$/;
+  if (en.test(line)) return line.replace(en, '').replace(/([^.])$/, '$1.');
+  if (zh.test(line)) return `${line.replace(zh, '')}。`;
+  return line;
+}
+
 /** The busy line and the outcome of an import (a refusal headed by `rejected`). data-kf: `${kf}-busy`, `${kf}-result`. */
 export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; result: ImportResultState | null; rejected: string; children?: ComponentChildren }) {
   return (
@@ -268,7 +285,7 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
           {!props.result.ok && <p>{props.rejected}</p>}
           <ul>
             {props.result.lines.map((l) => (
-              <li>{asItem(l)}</li>
+              <li>{asItem(props.result!.ok ? l : reasonUnderHeading(l))}</li>
             ))}
           </ul>
         </div>

@@ -3,6 +3,7 @@ import { useApi, useLoaded } from './OptionsContext';
 import { registerMessages, t } from '@/lib/i18n';
 import { sites as sitesMessages } from '@/lib/i18n/messages/sites';
 import { formatWall } from '@/lib/domain/time';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import type { Template } from '@/lib/domain/templates/types';
 import type { TeamResult, TeamReviewData } from '@/lib/messaging/protocol-team';
 import type { TeamProposal } from '@/lib/team/sync';
@@ -25,7 +26,8 @@ export function teamFailText(r: Extract<TeamResult<unknown>, { ok: false }>): st
   return t(`team.fail.${r.error}`, { message: r.message });
 }
 
-const when = (at: number) => formatWall(at, null);
+/** Shop time, as the other tabs' times (useShopZone): not the computer's zone. */
+const when = (at: number) => formatWall(at, shopZone(DEFAULT_APP_SETTINGS));
 
 /** A reply as text (title, group, body); agents' words are never HTML. */
 function ReplyText(props: { template: Template }) {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, getLocale } from '@/lib/i18n';
 import { formatWall } from '@/lib/domain/time';
+import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, type FlagColor, type FlagRule, type RuleSet } from '@/lib/domain/remarks';
 import { titleEn } from '@/lib/domain/remarks/rules';
 import { ruleText } from '@/lib/i18n/messages/remarks-presets';
@@ -74,7 +75,7 @@ export function TeamRulesConflict(props: { conflict: RulesConflict; busy: boolea
       <p class="kf-help">{t('team.rules.help')}</p>
       <ul class="kf-help">
         {props.conflict.versions.map((v, i) => (
-          <li data-kf="rules-version">{t('team.conflicts.version', { n: i + 1, user: v.by, time: formatWall(v.at, null) })}</li>
+          <li data-kf="rules-version">{t('team.conflicts.version', { n: i + 1, user: v.by, time: formatWall(v.at, shopZone(DEFAULT_APP_SETTINGS)) })}</li>
         ))}
       </ul>
       {PARTS.map((part) =>

@@ -147,7 +147,7 @@ describe('FollowupActions', () => {
     click(p.$('fu-unsaved-add'));
     await p.settle();
     // For 小鹿, never the open buyer; with her note and time.
-    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '查好库存再回她', dueAt: new Date('2026-12-05T10:00').getTime() })]);
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '查好库存再回她', dueAt: Date.UTC(2026, 11, 5, 2) })]); // 10:00 typed is 10:00 Beijing, whatever the computer's zone
     expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：小鹿乱撞0521');
     expect(p.$('fu-unsaved')).toBeNull();
     // Back on 小鹿: done, no form left to add it twice.

@@ -14,6 +14,9 @@ import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
+import { parseShopTime } from '@/lib/domain/followups/snooze';
+import { shopZone } from '@/lib/storage/settings';
+import type { Zone } from '@/lib/domain/time';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
@@ -27,10 +30,13 @@ type Add = (req: AddFollowupRequest) => Promise<Res<'addFollowup'>>;
 const defaultAdd: Add = (req) => call('addFollowup', req);
 const defaultTargets = () => call('handoverTargets');
 
-/** 'YYYY-MM-DDTHH:MM' of a datetime-local input → epoch ms in the browser's zone, or undefined. */
-function localTime(value: string): number | undefined {
-  const ms = value ? new Date(value).getTime() : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
+/**
+ * 'YYYY-MM-DDTHH:MM' of a datetime-local input → epoch ms read as shop time (Beijing), or undefined:
+ * the card and the popup show the due time in shop time, so 10:00 typed on a computer set to UTC
+ * was shown as 18:00 when read in the browser's zone.
+ */
+function localTime(value: string, zone: Zone): number | undefined {
+  return parseShopTime(value, zone) ?? undefined;
 }
 
 /**
@@ -216,7 +222,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           class="kf-fu-promise"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit('promised-answer', localTime(due));
+            void submit('promised-answer', localTime(due, shopZone(s.settings)));
           }}
         >
           <label>
@@ -238,7 +244,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>
           {/* The nickname and the note are page and agent text: PageText inside the sentence. */}
           {pageSentence('followups.panel.unsaved', { buyer: d.who.buyer, note: d.note!.trim() })}{' '}
-          <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? ''), k)}>
+          <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? '', shopZone(s.settings)), k)}>
             {pageSentence('followups.panel.addFor', { buyer: d.who.buyer })}
           </button>{' '}
           <button

@@ -2,8 +2,11 @@
  * CSS for the remark components. The panel lives in a shadow root, so the host adds this string
  * to its <style>; nothing here is global. Every class carries the kf-rm- prefix.
  */
+import { FONT_EN, FONT_ZH } from '../fonts';
+
 export const REMARK_CSS = `
-.kf-rm { font: 13px/1.5 "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f2329; display: flex; flex-direction: column; gap: 8px; }
+.kf-rm { font: 13px/1.5 ${FONT_ZH}; color: #1f2329; display: flex; flex-direction: column; gap: 8px; }
+.kf-rm:lang(en) { font-family: ${FONT_EN}; }
 .kf-rm h3, .kf-rm h4 { margin: 0; font-size: 13px; font-weight: 600; }
 .kf-rm-meaning { color: #4e5969; font-size: 12px; margin: 0; }
 .kf-rm-flag { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }

@@ -10,6 +10,7 @@ import type { Template } from '@/lib/domain/templates/types';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
 import { registerMessages, setLocale, t } from '@/lib/i18n';
+import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
 
 registerMessages(sites);
@@ -45,6 +46,7 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
       Promise.all([api.call('getLibrary'), api.call('getSettings'), api.call('getUsage')]).then(
         ([lib, set, use]) => {
           setLocale(set.shop.locale);
+          nameThePage('app.name');
           setLibrary(lib);
           setSettings(set);
           setUsage(use);

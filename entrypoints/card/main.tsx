@@ -17,14 +17,16 @@ import { Store } from '@/lib/panel/store';
 import { listedBuyers, PORT_MESSAGE_KEY, type CardFrameState, type CardHelloMessage, type CardHelloReply, type CardWait, type FromCardFrame, type ToCardFrame } from '@/lib/panel/card-frame';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CUSTOMER_CSS } from '@/components/customers/styles';
+import { FONT_ZH } from '@/components/fonts';
 import { setLocale } from '@/lib/i18n';
+import { nameThePage } from '@/lib/i18n/page';
 import { holdUiPort } from '@/lib/messaging/ui-port';
 import type { PageKind } from '@/lib/sites/types';
 import type { Segment } from '@/lib/domain/customers/types';
 
 const style = document.createElement('style');
 // The panel's styles, for a page of its own: no shadow host here.
-style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}${CUSTOMER_CSS}\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
+style.textContent = `${PANEL_CSS.replaceAll(':host', 'html')}${CUSTOMER_CSS}\nhtml { font: 13px/1.5 ${FONT_ZH}; color: #1f2329; }\nhtml, body { margin: 0; background: transparent; overflow: hidden; }\n.kf-cc { margin: 0; }`;
 document.head.append(style);
 
 const app = document.getElementById('app')!;
@@ -70,6 +72,7 @@ const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn
 
 function apply(state: CardFrameState): void {
   setLocale(state.locale);
+  nameThePage('panel.buyerCard');
   if (!card) {
     card = new CustomerCardController(
       {

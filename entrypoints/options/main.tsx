@@ -4,8 +4,9 @@ import { holdUiPort } from '@/lib/messaging/ui-port';
 import { OptionsContext, type OptionsApi } from '@/components/options/OptionsContext';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { needsFirstRun } from '@/components/options/FirstRun';
-import { getLocale, registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
+import { getLocale, registerMessages, setLocale, type Locale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
+import { nameThePage } from '@/lib/i18n/page';
 
 registerMessages(options);
 
@@ -22,8 +23,7 @@ let initialTab = location.hash.slice(1);
 
 /** Draws the page in the current language; drawn again, the tabs keep their state (unsaved edits too). */
 function draw() {
-  document.documentElement.lang = getLocale();
-  document.title = `${t('app.name')} · ${t('options.heading')}`;
+  nameThePage('options.pageTitle');
   render(
     <OptionsContext.Provider value={api}>
       <OptionsApp initial={initialTab} />

@@ -5,6 +5,7 @@ import { PopupContext, type PopupApi } from '@/components/popup/PopupContext';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { FIRST_PAGE } from '@/components/popup/FollowupList';
 import { registerMessages, setLocale } from '@/lib/i18n';
+import { nameThePage } from '@/lib/i18n/page';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { followupsExport } from '@/lib/i18n/messages/followups-export';
@@ -37,6 +38,7 @@ async function main() {
   // One round trip before the first render: the list carries the interface language too.
   const first = await call('listFollowups', { perGroup: FIRST_PAGE, sections: ['handover', 'overdue', 'today'] }).catch(() => null);
   if (first?.locale) setLocale(first.locale);
+  nameThePage('followups.popup.title');
   performance.mark('kf:data');
   render(
     <PopupContext.Provider value={api}>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerMessages, setLocale, t, type MessageBundle } from './lookup';
+import { core } from './messages/core';
 
 const bundles = Object.values(import.meta.glob<Record<string, unknown>>('./messages/*.ts', { eager: true }))
   .flatMap((m) => Object.values(m))
@@ -28,6 +29,20 @@ describe('t()', () => {
     ]);
     setLocale('zh-CN');
     expect(t('test.plural', { count: 1 })).toBe('已导入 1 位客户');
+  });
+
+  it('shows the number only in the form that names it: "the buyer’s latest message", "last 3 messages" (QA pass I, defect 8)', () => {
+    registerMessages({ zh: { 'test.nested': '依据 {count} 条' }, en: { 'test.nested': 'Based on the {count|latest message|last {count} messages} of {who}' } });
+    setLocale('en');
+    expect([1, 3].map((count) => t('test.nested', { count, who: 'S*******n' }))).toEqual([
+      'Based on the latest message of S*******n',
+      'Based on the last 3 messages of S*******n',
+    ]);
+    registerMessages(core);
+    expect(t('panel.basis', { count: 1 })).toBe('Based on the buyer’s latest message');
+    expect(t('panel.basis', { count: 4 })).toBe('Based on the buyer’s last 4 messages');
+    setLocale('zh-CN');
+    expect(t('panel.basis', { count: 1 })).toBe('依据买家最近 1 条消息');
   });
 
   it('no English message says "1 buyers", "1 rows" or "1 differ" when its numbers are 1', () => {

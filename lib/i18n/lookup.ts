@@ -40,11 +40,13 @@ function lookup(locale: Locale, key: string): string | undefined {
  * A message with its parameters: `{count}` is the value; `{count|one|many}` is the text for that
  * number, `one` for exactly 1 (English needs it; Chinese strings never use it), written as the
  * ending where the words share a start: `{count} buyer{count||s}`, `repl{count|y|ies}`,
- * `{count|is|are}`. A parameter not given stays visible. Every formatter of locale strings uses this.
+ * `{count|is|are}`. A form may name parameters itself, so the number shows only where English says
+ * it: `{count|latest message|last {count} messages}` (not "last 1 message"). A parameter not given
+ * stays visible. Every formatter of locale strings uses this.
  */
 export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)(\|(.*?)\|(.*?))?\}/g, (m, k: string, forms?: string, one?: string, many?: string) =>
-    k in params ? (forms ? (params[k] == 1 ? one! : many!) : `${params[k]}`) : m,
+  return text.replace(/\{(\w+)(\|(.*?)\|((?:\{\w+\}|[^}])*))?\}/g, (m, k: string, forms?: string, one?: string, many?: string) =>
+    k in params ? (forms ? fill(params[k] == 1 ? one! : many!, params) : `${params[k]}`) : m,
   );
 }
 

@@ -76,7 +76,7 @@ export const core: MessageBundle = {
     'panel.changeSituation': 'Change',
     'panel.pickSituation': 'Pick a situation',
     'panel.suggested': 'Suggested replies',
-    'panel.basis': 'Based on the buyer’s last {count} message{count||s}',
+    'panel.basis': 'Based on the buyer’s {count|latest message|last {count} messages}',
     'panel.noConfident': 'No clear need in this message; search the library instead.',
     'panel.waiting': 'Waiting for a buyer message…',
     'panel.reading': 'Reading what the buyer needs…',

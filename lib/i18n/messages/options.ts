@@ -3,6 +3,7 @@ import type { MessageBundle } from '../index';
 export const options: MessageBundle = {
   zh: {
     'options.heading': '设置',
+    'options.pageTitle': '客服助手 · 设置',
     'options.privacyNote': '所有数据只保存在本机浏览器扩展中，除非你主动导出。',
     'options.loading': '加载中…',
     'options.templates': '话术库',
@@ -70,6 +71,7 @@ export const options: MessageBundle = {
   },
   en: {
     'options.heading': 'Settings',
+    'options.pageTitle': 'Service Desk Helper · Settings',
     'options.privacyNote': 'All data stays in this browser extension on this machine unless you export it.',
     'options.loading': 'Loading…',
     'options.templates': 'Reply library',
