@@ -29,12 +29,6 @@ describe('maskPii', () => {
     expect(maskPii(input)).toBe(expected);
   });
 
-  it('masks an e-mail address, keeping its first character and domain', () => {
-    expect(maskPii('发票发到 linmao.77@mail.example.cn 谢谢')).toBe('发票发到 l***@mail.example.cn 谢谢');
-    expect(maskPii(maskPii('a.b@x.cn'))).toBe('a***@x.cn');
-    expect(maskPii('@小王 看一下')).toBe('@小王 看一下');
-  });
-
   it('masks a resident ID number, keeping the first three and last two characters', () => {
     expect(maskPii('身份证11010519491231002X')).toBe('身份证110*************2X');
     expect(maskPii('id 620102198511120013 ok')).toBe('id 620*************13 ok');

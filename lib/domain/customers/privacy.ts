@@ -19,7 +19,6 @@
  *   look like.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
  *   交易号, order, tid…), because agents need order and tracking numbers to work.
- * - E-mail addresses: zxh2024@example.com → z***@example.com.
  * Masking is idempotent: masked text contains '*', which no pattern matches again.
  */
 import type { Customer } from './types';
@@ -126,8 +125,7 @@ export function maskPii(text: string): string {
     },
   );
 
-  // E-mail: the first character and the domain stay, as a phone keeps its head and tail.
-  return out.replace(/([\w.+-])[\w.+-]*(?=@[\w-]+\.)/g, '$1***');
+  return out;
 }
 
 /**
