@@ -27,6 +27,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScenarioId, type ScenarioId } from '../lib/domain/scenarios';
 import { classify } from '../lib/domain/suggest/classify';
+import { maskWhole } from '../lib/domain/suggest/mask-whole';
 import { combineSignals, type CombineParams, COMBINE } from '../lib/domain/suggest/combine';
 import { SuggestEngine } from '../lib/domain/suggest/engine';
 import { decodeModel, type ModelAsset } from '../lib/domain/suggest/model';
@@ -144,7 +145,7 @@ export function learnFrom(engine: SuggestEngine, turns: LabelledTurn[], start = 
   turns.forEach((t, i) => {
     // As the panel: a follow-up that took its need from the conversation is not learned.
     if (t.context && classify(t.context).followUp) return;
-    if (engine.learn({ message: t.text, scenario: t.scenario, source: 'insert' }, start + i * 60_000).pick) n++;
+    if (engine.learn({ message: maskWhole(t.text), scenario: t.scenario, source: 'insert' }, start + i * 60_000).pick) n++;
   });
   return n;
 }

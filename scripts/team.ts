@@ -6,7 +6,7 @@
  *   npm run team -- add-agent      --server … --shop myshop --user 小王 --password …
  *   npm run team -- remove         --server … --shop myshop --user 小王
  *   npm run team -- members        --server … --shop myshop
- *   npm run team -- purge          --server … --shop myshop [--days 90]
+ *   npm run team -- purge          --server … --shop myshop [--days 90]   (picks, and deleted buyers' tombstones)
  *     (deletes learned picks their authors forgot, and with --days those older than that; compacts)
  *
  * The admin comes from $KF_TEAM_ADMIN and $KF_TEAM_ADMIN_PASSWORD (never from the command line, where
@@ -14,7 +14,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { addMember, initShop, listMembers, purgePicks, removeMember, ProvisionError, type AdminServer } from '../lib/team/provision';
+import { addMember, initShop, listMembers, purgeDeletedBuyers, purgePicks, removeMember, ProvisionError, type AdminServer } from '../lib/team/provision';
 
 export interface Io {
   out(line: string): void;
@@ -75,6 +75,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
           return 2;
         }
         changes = await purgePicks(admin, shop, n === undefined ? {} : { days: n });
+        // The picks' clean-up is done whatever the buyers' gives: say so before a failure of the second.
+        const picks = changes;
+        changes = [...picks, ...(await purgeDeletedBuyers(admin, shop).catch((err: unknown) => {
+          for (const c of picks) io.out(c);
+          throw err;
+        }))];
         break;
       }
       case 'members':

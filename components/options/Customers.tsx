@@ -23,6 +23,7 @@ import { customersImport } from '@/lib/i18n/messages/customers-import';
 import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
 import { ForgetConfirm, forgetResult } from './ForgetConfirm';
 import { useCustomersCsv } from './CustomersCsv';
+import { useTeamShop } from './useTeamShop';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -213,6 +214,7 @@ function RetentionSetting(props: { stored: number }) {
 }
 
 function PrivacySettings() {
+  const shop = useTeamShop();
   const api = useApi();
   const { value: settings } = useLoaded('getSettings', ['settings']);
   const [status, setStatus] = useState<string | null>(null);
@@ -228,7 +230,7 @@ function PrivacySettings() {
   return (
     <section class="kf-card" data-kf="customers-privacy">
       <h2>{t('customers.options.privacy')}</h2>
-      <p class="kf-help">{t('customers.options.privacyNote')}</p>
+      <p class="kf-help" data-kf="customers-privacy-note">{shop ? t('customers.options.privacyNoteTeam', { shop }) : t('customers.options.privacyNote')}</p>
       <label class="kf-row">
         <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void setMasking(e.currentTarget.checked)} />
         {t('customers.options.maskPii')}
@@ -262,7 +264,8 @@ function NotesCell(props: { c: Customer; zone: Zone }) {
 /** Columns of the buyer list (the edit form spans them all). */
 const COLUMNS = 7;
 
-function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: ComponentChildren): void }) {
+function CustomerRow(props: { c: Customer; zone: Zone; shop: string | null; onMessage(text: ComponentChildren): void }) {
+  const shop = props.shop;
   const api = useApi();
   const { c } = props;
   // What deleting would take with the buyer (counted first), while the agent is asked.
@@ -301,7 +304,12 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: Component
           {confirming ? (
             <ForgetConfirm
               kf="customer-delete-ask"
-              question={pageSentence('customers.options.confirmDelete', { nick: c.nickname })}
+              question={
+                shop
+                  ? pageSentence('customers.options.confirmDeleteTeam', { nick: c.nickname }, { shop })
+                  : pageSentence('customers.options.confirmDelete', { nick: c.nickname })
+              }
+              team={!!shop}
               counts={confirming}
               yesKf="customer-delete-confirm"
               yesLabel={t('customers.options.delete')}
@@ -368,6 +376,7 @@ function CustomerRow(props: { c: Customer; zone: Zone; onMessage(text: Component
 
 /** Search (nickname, tag, note text), segment lists (VIP…), paged: never the whole store at once. */
 function CustomerList() {
+  const shop = useTeamShop();
   const api = useApi();
   const [query, setQuery] = useState('');
   const [segment, setSegment] = useState<Segment | ''>('');
@@ -451,7 +460,7 @@ function CustomerList() {
         </thead>
         <tbody>
           {items.map((c) => (
-            <CustomerRow key={c.key} c={c} zone={zone} onMessage={setMessage} />
+            <CustomerRow key={c.key} c={c} zone={zone} shop={shop} onMessage={setMessage} />
           ))}
         </tbody>
       </table>
@@ -491,6 +500,7 @@ export function revisitsLine(revisits: readonly number[] | undefined, zone: Zone
 
 /** Export all / import (validated whole, merged) / delete all (after a local snapshot). */
 function CustomerTransfer() {
+  const shop = useTeamShop();
   const api = useApi();
   const zone = useShopZone();
   const [busy, setBusy] = useState<string | null>(null);
@@ -566,7 +576,8 @@ function CustomerTransfer() {
       {confirmAll !== null && (
         <ForgetConfirm
           kf="customers-delete-all-confirm"
-          question={t('customers.options.confirmDeleteAll', { total: confirmAll.buyers })}
+          question={shop ? t('customers.options.confirmDeleteAllTeam', { total: confirmAll.buyers, shop }) : t('customers.options.confirmDeleteAll', { total: confirmAll.buyers })}
+          team={!!shop}
           counts={confirmAll}
           yesKf="customers-delete-all-yes"
           yesLabel={t('customers.options.confirmDeleteAllButton')}

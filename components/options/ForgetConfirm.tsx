@@ -22,6 +22,8 @@ export function ForgetConfirm(props: {
   yesLabel: string;
   onDelete(open: OpenItems): void;
   onCancel(): void;
+  /** Team mode: the counts below are this machine's; colleagues' copies go too. */
+  team?: boolean;
 }) {
   const c = props.counts;
   const cancel = useRef<HTMLButtonElement>(null);
@@ -33,6 +35,7 @@ export function ForgetConfirm(props: {
       {also.length > 0 && <p data-kf="forget-also">{t('forget.also', { list: also.join(t('forget.list.sep')) })}</p>}
       {c.overrides > 0 && <p data-kf="forget-overrides">{t('forget.overrides', { n: c.overrides })}</p>}
       {also.length + c.overrides + c.open > 0 && <p class="kf-help">{t('forget.backups')}</p>}
+      {props.team && also.length + c.overrides + c.open > 0 && <p class="kf-help" data-kf="forget-team">{t('forget.teamCounts')}</p>}
       {c.open > 0 && <p data-kf="forget-open">{t('forget.open', { n: c.open })}</p>}
       <div class="kf-actions">
         <button class="kf-danger" data-kf={props.yesKf} onClick={() => props.onDelete('delete')}>

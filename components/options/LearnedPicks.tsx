@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { useShopZone } from './useShopZone';
+import { useTeamShop } from './useTeamShop';
 import { formatWall } from '@/lib/domain/time';
 import { dateStamp, downloadJson, JsonFileInput, readImportJson, undoLine } from './ImportExport';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
@@ -16,6 +17,7 @@ const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 export function LearnedPicks() {
   const api = useApi();
   const { value: learned } = useLoaded('getLearned', ['learned', 'settings']);
+  const shop = useTeamShop();
   const { value: lib } = useLoaded('getLibrary', ['library']);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -50,7 +52,7 @@ export function LearnedPicks() {
   return (
     <section class="kf-card" data-kf="learned">
       <h2>{t('learned.title')}</h2>
-      <p class="kf-help">{t('learned.help', { cap: learned.cap })}</p>
+      <p class="kf-help" data-kf="learned-help">{shop ? t('learned.helpTeam', { cap: learned.cap, shop }) : t('learned.help', { cap: learned.cap })}</p>
       <label class="kf-check">
         <input
           type="checkbox"

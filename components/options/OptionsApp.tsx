@@ -13,6 +13,7 @@ import { GuardSettings } from './GuardSettings';
 import { LearnedPicks } from './LearnedPicks';
 import { TeamSettings } from './TeamSettings';
 import { DirtyContext, useDirtyTabs } from './useDraft';
+import { useTeamShop } from './useTeamShop';
 import { registerMessages, t } from '@/lib/i18n';
 import { optionsDrafts } from '@/lib/i18n/messages/options-drafts';
 
@@ -60,6 +61,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
   const { scope, dirtyTabs, anyDirty } = useDirtyTabs();
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const shop = useTeamShop();
 
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -107,7 +109,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
     <div class="kf-options">
       <header>
         <h1>{t('app.name')} · {t('options.heading')}</h1>
-        <p class="kf-help">{t('options.privacyNote')}</p>
+        <p class="kf-help" data-kf="privacy-note">{shop ? t('options.privacyNoteTeam', { shop }) : t('options.privacyNote')}</p>
       </header>
       <nav class="kf-tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((x) => (

@@ -9,6 +9,22 @@ import { MyProposals, TeamReview } from './TeamReview';
 
 registerMessages(team);
 
+/**
+ * Who this machine last left team mode as (this page's own storage). Records written after leaving
+ * reach the shop only when someone joins again, signed with that member's name — the server takes a
+ * document only signed by whoever writes it, and a record does not know who typed it (qaJ D11). So
+ * the sign-in form says what will go up under the name typed, and who was here before.
+ */
+const LAST_KEY = 'kf:team:last';
+function lastMember(): { shop: string; user: string } | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(LAST_KEY) ?? 'null') as { shop?: unknown; user?: unknown } | null;
+    return typeof v?.shop === 'string' && typeof v.user === 'string' ? { shop: v.shop, user: v.user } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Options → 团队: join the shop's server, see the sync status, sync now, leave. */
 export function TeamSettings() {
   const api = useApi();
@@ -17,6 +33,7 @@ export function TeamSettings() {
   const [form, setForm] = useState({ server: '', shop: '', user: '', password: '', shift: 'day' as 'day' | 'night' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const prev = config ? null : lastMember();
 
   const reload = () =>
     api.call('teamStatus').then((r) => {
@@ -47,6 +64,7 @@ export function TeamSettings() {
         return;
       }
       const joined = await api.call('teamConnect', { server: r.origin, shop, user: form.user.trim(), role: r.role, shift: form.shift });
+      localStorage.removeItem(LAST_KEY);
       setConfig(joined.config);
       setStatus(joined.status);
     } catch (err) {
@@ -107,6 +125,7 @@ export function TeamSettings() {
               disabled={busy}
               onClick={() =>
                 void api.call('teamLeave').then((r) => {
+                  localStorage.setItem(LAST_KEY, JSON.stringify({ shop: config.shop, user: config.user }));
                   setConfig(null);
                   setStatus(r.status);
                   setMessage({ ok: true, text: t('team.left') });
@@ -130,6 +149,10 @@ export function TeamSettings() {
           {field('user')}
           {field('password', 'password')}
           <p class="kf-help">{t('team.passwordHelp')}</p>
+          <p class="kf-help" data-kf="team-join-shares">{t('team.joinShares')}</p>
+          {prev && form.user.trim() && form.user.trim() !== prev.user && (
+            <p class="kf-bad" data-kf="team-join-other">{t('team.joinOther', { prev: prev.user, shop: prev.shop, user: form.user.trim() })}</p>
+          )}
           <label class="kf-field">
             <span>{t('team.shift')}</span>
             <select data-kf="team-shift" value={form.shift} onChange={(e) => setForm({ ...form, shift: (e.target as HTMLSelectElement).value as 'day' | 'night' })}>

@@ -35,7 +35,8 @@ export interface TabOptions {
 export async function mountTab(component: ComponentChild, replies: Record<string, (payload: any) => unknown>, opts: TabOptions = {}) {
   const listeners = new Set<() => void>();
   const call = vi.fn(async (verb: string, payload?: unknown) => {
-    const r = replies[verb];
+    // Outside team mode unless the test says: the privacy statements and delete questions ask (useTeamShop).
+    const r = replies[verb] ?? (verb === 'teamStatus' ? () => ({ config: null, status: { state: 'off', pending: 0 } }) : undefined);
     if (!r) {
       unexpected.push(verb);
       throw new Error(`unexpected ${verb}`);

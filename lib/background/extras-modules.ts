@@ -29,6 +29,7 @@ import { followupsFromCustomers } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
+import { maskWhole } from '../domain/suggest/mask-whole';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
 import { own } from '../domain/own';
@@ -66,7 +67,7 @@ export const WORKER_EXTRAS = {
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /** The agent's learned picks: reading an import file, and what 学习记录 shows of them. */
-  learned: { parseLearnedExport, summary: learnedSummary },
+  learned: { parseLearnedExport, summary: learnedSummary, maskWhole },
   /**
    * 全部数据: the export, the import (checking the file, counting what it would do, merging or
    * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts).

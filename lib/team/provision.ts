@@ -230,3 +230,37 @@ export async function purgePicks(s: AdminServer, shop: string, opts: { days?: nu
   if (compact.status !== 202 && compact.status !== 200) fail(`compact ${dbName(shop, 'picks')}`, compact);
   return changes;
 }
+
+/** How many documents one `_purge` request names (CouchDB 3 refuses more than `max_document_id_number`, 100 by default). */
+const PURGE_BATCH = 100;
+
+/**
+ * Removes the tombstones of deleted buyers from the server (`npm run team -- purge`, qaJ D4). A
+ * deleted profile (`buyer:<key>`) or note (`ev:<key>:…`) keeps its document id — the buyer's key,
+ * i.e. platform and console id or the nickname — in the database's changes feed for good, readable by
+ * every member; CouchDB's `_purge` (server admin) is the only thing that removes it. Every leaf of a
+ * deleted buyer document is purged, so the id leaves the database.
+ *
+ * Safe for the deletion itself: what keeps a deleted buyer deleted is the `del:h:<hex>` document,
+ * which is live and stays. A machine that was offline since and still holds the buyer may push its
+ * copy again (a tombstone does not stop that either: CouchDB prefers a live revision); the first
+ * machine that imports it deletes it again, and the next purge removes the new tombstones. Follow-up
+ * ids are random (`fu:<id>`) and picks' too: no name in them.
+ */
+export async function purgeDeletedBuyers(s: AdminServer, shop: string): Promise<Changes> {
+  checkShop(shop);
+  const name = dbName(shop, 'buyers');
+  const db = encodeURIComponent(name);
+  const feed = await request(s, 'GET', `${db}/_changes?style=all_docs`);
+  if (feed.status !== 200) fail(`read the changes of ${name}`, feed);
+  const gone: [string, string[]][] = [];
+  for (const r of (feed.json?.results ?? []) as { id: string; deleted?: boolean; changes: { rev: string }[] }[]) {
+    if (r.deleted && (r.id.startsWith(DOC_PREFIX.buyer) || r.id.startsWith(DOC_PREFIX.buyerEvent))) gone.push([r.id, r.changes.map((c) => c.rev)]);
+  }
+  for (let i = 0; i < gone.length; i += PURGE_BATCH) {
+    const r = await request(s, 'POST', `${db}/_purge`, Object.fromEntries(gone.slice(i, i + PURGE_BATCH)));
+    // pouchdb-server (the tests' server) has no _purge and answers 400 only_multipart_accepted.
+    if (r.status !== 201 && r.status !== 200 && r.status !== 202) fail(`the server did not purge ${gone.length} deleted buyer documents in ${name} (CouchDB 2.3 or later has _purge; pouchdb-server has not), their ids still name the buyers`, r);
+  }
+  return gone.length ? [`removed ${gone.length} deleted buyer documents (profiles and notes, their ids name the buyer) from ${name}`] : [];
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LearnedMemory, makePick, maskForMemory, type LearnedPick } from './learned';
 import { SuggestEngine } from './engine';
+import { maskWhole } from './mask-whole';
 
 let n = 0;
 const pick = (message: string, scenario: LearnedPick['scenario'], templateId: string | null = null, at = 1000 + n): LearnedPick =>
@@ -15,6 +16,26 @@ describe('maskForMemory: nothing personal is stored', () => {
   });
   it('keeps the words that say what the buyer needs', () => {
     expect(maskForMemory('退款什么时候到账？')).toBe('退款什么时候到账?');
+  });
+});
+
+/** A pick's text as the worker stores it (learnPick: maskWhole, then makePick's maskForMemory). */
+const stored = (message: string) => maskForMemory(maskWhole(message));
+
+describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () => {
+  it('masks e-mail addresses, WeChat / QQ / 旺旺 ids, and phone, ID, card and landline numbers whole (no first digits left)', () => {
+    const s = stored('加我微信 lin_mao_77 或 qq 987654321，邮箱 linmao.77@mail.example.cn，身份证号 11010519880808123X 手机159-8765-4321');
+    expect(s).not.toMatch(/lin|mao|987|mail|example|110|159|4321|123|@/i);
+    expect(s).toContain('微信');
+    const t = stored('座机0755-86668888 或 (020)87654321，退款打到 6228 4800 1234 5678 910 这张卡，旺旺是 shop_fan2020');
+    expect(t).not.toMatch(/\d{3}|shop_fan/);
+    expect(t).toContain('退款');
+  });
+  it('masks an address written without a label, keeping the words around it', () => {
+    const s = stored('麻烦寄到广东省深圳市南山区科技园南路8号2栋 周五前能到吗');
+    expect(s).not.toMatch(/广东|深圳|南山|科技园/);
+    expect(s).toContain('周五前能到吗');
+    expect(stored('哪个市的仓库发货几号能到')).toBe('哪个市的仓库发货几号能到');
   });
 });
 

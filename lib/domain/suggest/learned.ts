@@ -29,8 +29,9 @@ export interface LearnedPick {
 }
 
 /** Words that introduce a name or an address: what follows them is masked up to the next break. */
-const NAME_LABEL = /(我叫|我是|名字是|名字叫|姓名|收件人|收货人|联系人)(是|为)?\s?([\u4e00-\u9fa5]{1,3})/g;
-const SURNAME = /(?<=^|\s|我|免贵)姓([\u4e00-\u9fa5])/g;
+// 一-龥 is \u4e00-\u9fa5 written out: 6 bytes less each in background.js, which is at its budget.
+const NAME_LABEL = /(我叫|我是|名字是|名字叫|姓名|收件人|收货人|联系人)(是|为)?\s?([一-龥]{1,3})/g;
+const SURNAME = /(?<=^|\s|我|免贵)姓([一-龥])/g;
 const ADDRESS_LABEL = /(地址|住在|住址)(是|为|改成|改为|改到)?\s?([^\s]{2,})/g;
 
 /**

@@ -23,6 +23,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.exportOne': '导出',
     'customers.options.delete': '删除',
     'customers.options.confirmDelete': '确定删除「{nick}」的全部记录吗？本机备份中的记录也会清除，此操作不能撤销。',
+    'customers.options.confirmDeleteTeam':
+      '确定为整个店铺「{shop}」删除「{nick}」吗？这位客户的档案、每位同事写的备注和一起删除的跟进，会在下次同步时从服务器和每位同事的电脑上删除，不会再回来；本机备份中的记录也会清除。此操作不能撤销。',
     'customers.options.deleted': '已删除「{nick}」的记录。',
     'customers.options.transfer': '导出 / 导入',
     'customers.options.exportAll': '导出全部客户',
@@ -39,12 +41,16 @@ export const customersOptions: MessageBundle = {
     'customers.options.revisitsOneDay': '已为导入的 VIP 买家安排 {count} 次回访，都在 {from}，见工具栏弹窗的跟进清单。',
     'customers.options.deleteAll': '全部删除…',
     'customers.options.confirmDeleteAll': '确定删除全部 {total} 位客户的记录吗？本机备份中的客户记录也会一并清除，此操作不能撤销；如需留存请先导出。',
+    'customers.options.confirmDeleteAllTeam':
+      '确定为整个店铺「{shop}」删除客户吗？本机现有的 {total} 位客户（包括同事建的），连同每位同事写的备注和一起删除的跟进，会在下次同步时从服务器和每位同事的电脑上删除，不会再回来；本机备份中的客户记录也会清除。此操作不能撤销；如需留存请先导出。',
     'customers.options.confirmDeleteAllButton': '确认全部删除',
     'customers.options.deletedAll': '已删除 {count} 位客户的记录。',
     'customers.options.cancel': '取消',
     'customers.options.failed': '操作失败：{reason}',
     'customers.options.privacy': '隐私',
     'customers.options.privacyNote': '客户档案只保存在本机浏览器里，不会上传；只有你主动导出时才会离开本机。',
+    'customers.options.privacyNoteTeam':
+      '团队模式已开启：客户档案、备注和跟进会上传到店铺「{shop}」的服务器，并同步到店里每位同事的电脑；在这里删除客户，会为整个店铺删除。本机备份只在本机。',
     'customers.options.maskPii': '保存时隐藏手机号、身份证号和银行卡号（如 138****5678；订单号和快递单号不受影响）',
     'customers.options.retention': '自动清理超过这么多天未接待、未修改的客户（0 = 永久保留）',
     'customers.options.saved': '已保存',
@@ -119,6 +125,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.exportOne': 'Export',
     'customers.options.delete': 'Delete',
     'customers.options.confirmDelete': 'Delete every note about "{nick}", also from the local backups? This cannot be undone.',
+    'customers.options.confirmDeleteTeam':
+      'Delete "{nick}" for the whole shop "{shop}"? The buyer\'s profile, every colleague\'s notes about them and the follow-ups deleted with them leave the server and every colleague\'s machine at the next sync and do not come back; the local backups lose them too. This cannot be undone.',
     'customers.options.deleted': 'Deleted the notes about "{nick}".',
     'customers.options.transfer': 'Export / import',
     'customers.options.exportAll': 'Export all buyers',
@@ -135,12 +143,16 @@ export const customersOptions: MessageBundle = {
     'customers.options.revisitsOneDay': 'Scheduled {count} revisit{count||s} of the imported VIP buyers, all on {from}; see the follow-up list in the toolbar popup.',
     'customers.options.deleteAll': 'Delete all…',
     'customers.options.confirmDeleteAll': 'Delete the notes of all {total} buyer{total||s}? They are removed from the local backups too and this cannot be undone; export first if you need a copy.',
+    'customers.options.confirmDeleteAllTeam':
+      'Delete buyers for the whole shop "{shop}"? The {total} buyer{total||s} on this machine (colleagues\' too), with every colleague\'s notes and the follow-ups deleted with them, leave the server and every colleague\'s machine at the next sync and do not come back; the local backups lose them too. This cannot be undone; export first if you need a copy.',
     'customers.options.confirmDeleteAllButton': 'Delete all',
     'customers.options.deletedAll': 'Deleted the notes of {count} buyer{count||s}.',
     'customers.options.cancel': 'Cancel',
     'customers.options.failed': 'Failed: {reason}',
     'customers.options.privacy': 'Privacy',
     'customers.options.privacyNote': 'Buyer notes stay in this browser on this machine and are never uploaded; they leave only when you export them.',
+    'customers.options.privacyNoteTeam':
+      'Team mode is on: buyer records, notes and follow-ups go to the server of shop "{shop}" and to every colleague\'s machine; deleting a buyer here deletes them for the whole shop. Backups stay on this machine.',
     'customers.options.maskPii': 'Hide phone, ID and bank card numbers when saving (e.g. 138****5678; order and tracking numbers stay readable)',
     'customers.options.retention': 'Remove buyers neither served nor edited for this many days (0 = keep forever)',
     'customers.options.saved': 'Saved',

@@ -6,7 +6,9 @@ export const learnedMessages: MessageBundle = {
     'learned.tab': '学习记录',
     'learned.title': '从你的选择中学习',
     'learned.help':
-      '每次你插入话术，或用场景标签更正识别结果，面板都会记下“买家消息 → 场景、话术”，之后遇到相似的消息会优先推荐你选过的。买家消息中的电话、订单号、姓名、地址在保存前已遮盖。只保存在本机，最多保留最近 {cap} 条；备份、导出、保留期限与买家备注相同。',
+      '每次你插入话术，或用场景标签更正识别结果，面板都会记下“买家消息 → 场景、话术”，之后遇到相似的消息会优先推荐你选过的。买家消息中的电话、证件号、银行卡号、订单号、邮箱、微信/QQ 号、姓名、地址在保存前已遮盖。只保存在本机，最多保留最近 {cap} 条；备份、导出、保留期限与买家备注相同。',
+    'learned.helpTeam':
+      '每次你插入话术，或用场景标签更正识别结果，面板都会记下“买家消息 → 场景、话术”，之后遇到相似的消息会优先推荐你选过的。买家消息中的电话、证件号、银行卡号、订单号、邮箱、微信/QQ 号、姓名、地址在保存前已遮盖。团队模式已开启：遮盖后的记录会上传到店铺「{shop}」的服务器，全店客服共用；本机最多保留最近 {cap} 条。忘记一条自己的记录，会为全店忘记。',
     'learned.enabled': '从我的选择中学习',
     'learned.count': '已学习 {count} 条',
     'learned.perScenario': '各场景数量',
@@ -33,7 +35,9 @@ export const learnedMessages: MessageBundle = {
     'learned.tab': 'Learned',
     'learned.title': 'Learning from your picks',
     'learned.help':
-      "Each time you insert a reply, or correct the recognised situation with a chip, the panel notes 'buyer message → situation, reply' and later suggests what you chose for similar messages first. Phone and order numbers, names and addresses in the buyer's message are masked before saving. Kept on this machine only, the latest {cap} at most; backups, export and the retention period work as for buyer notes.",
+      "Each time you insert a reply, or correct the recognised situation with a chip, the panel notes 'buyer message → situation, reply' and later suggests what you chose for similar messages first. Phone, ID, card and order numbers, e-mail addresses, WeChat/QQ ids, names and addresses in the buyer's message are masked before saving. Kept on this machine only, the latest {cap} at most; backups, export and the retention period work as for buyer notes.",
+    'learned.helpTeam':
+      "Each time you insert a reply, or correct the recognised situation with a chip, the panel notes 'buyer message → situation, reply' and later suggests what you chose for similar messages first. Phone, ID, card and order numbers, e-mail addresses, WeChat/QQ ids, names and addresses in the buyer's message are masked before saving. Team mode is on: the masked records go to the server of shop \"{shop}\" and every agent of the shop uses them; this machine keeps the latest {cap} at most. Forgetting one of your own forgets it for the whole shop.",
     'learned.enabled': 'Learn from my picks',
     'learned.count': '{count} learned',
     'learned.perScenario': 'Per situation',

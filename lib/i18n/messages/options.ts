@@ -5,6 +5,8 @@ export const options: MessageBundle = {
     'options.heading': '设置',
     'options.pageTitle': '客服助手 · 设置',
     'options.privacyNote': '所有数据只保存在本机浏览器扩展中，除非你主动导出。',
+    'options.privacyNoteTeam':
+      '团队模式已开启：客户档案、备注、跟进、学习记录（已遮盖）、话术库、备注规则和教过的页面会同步到店铺「{shop}」的服务器，店里的同事都能看到；设置、草稿和备份只在本机。',
     'options.loading': '加载中…',
     'options.templates': '话术库',
     'options.shopSettings': '店铺设置',
@@ -73,6 +75,8 @@ export const options: MessageBundle = {
     'options.heading': 'Settings',
     'options.pageTitle': 'Service Desk Helper · Settings',
     'options.privacyNote': 'All data stays in this browser extension on this machine unless you export it.',
+    'options.privacyNoteTeam':
+      'Team mode is on: buyer records, notes, follow-ups, learned picks (masked), the reply library, remark rules and taught pages are synced with the server of shop "{shop}", where everyone in the shop can see them; settings, drafts and backups stay on this machine.',
     'options.loading': 'Loading…',
     'options.templates': 'Reply library',
     'options.shopSettings': 'Shop settings',

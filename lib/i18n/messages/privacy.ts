@@ -20,6 +20,7 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': '删除，匿名保留未完成的跟进',
     'forget.result': '跟进：删除 {deleted} 条，匿名保留 {kept} 条；学习记录删除 {learned} 条。',
     'forget.list.sep': '、',
+    'forget.teamCounts': '以上数量只是本机的；同事电脑上这些客户的记录也会一并删除。',
     // 全部数据 (components/options/AllData.tsx).
     'data.title': '全部数据',
     'data.help':
@@ -81,6 +82,7 @@ export const privacyMessages: MessageBundle = {
     'forget.keepOpen': 'Delete, keep open follow-ups anonymous',
     'forget.result': 'Follow-ups: {deleted} deleted, {kept} kept anonymous; {learned} learned pick(s) deleted.',
     'forget.list.sep': ', ',
+    'forget.teamCounts': 'These counts are this machine\'s; the same buyers\' records on colleagues\' machines go too.',
     'data.title': 'All my data',
     'data.help':
       'One file with everything you keep in this extension: the reply library (with the remark rules, compliance settings and taught pages), buyer notes, follow-ups, learned picks, settings, usage statistics, the reply clock and the remark override log. Export it before changing computers and import it on the new one. The team-mode connection (it holds the sign-in) is not included: join the team again there.',

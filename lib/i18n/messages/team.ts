@@ -11,6 +11,9 @@ export const team: MessageBundle = {
     'team.user': '用户名',
     'team.password': '密码',
     'team.passwordHelp': '密码只用于这次登录，不会保存。',
+    'team.joinShares': '加入后，本机已有、店铺里还没有的客户档案、备注、跟进和学习记录会上传到店铺，以你登录的名字署名。',
+    'team.joinOther':
+      '本机上次以「{prev}」加入店铺「{shop}」。退出团队模式后在本机写下、还没上传的备注、跟进和学习记录，加入后会以「{user}」的名字上传。如果不是你写的，请先让「{prev}」在本机登录一次，以自己的名字上传。',
     'team.shift': '我的班次',
     'team.shift.day': '白班',
     'team.shift.night': '夜班',
@@ -112,6 +115,9 @@ export const team: MessageBundle = {
     'team.user': 'User name',
     'team.password': 'Password',
     'team.passwordHelp': 'The password is used for this sign-in only and is not kept.',
+    'team.joinShares': "On joining, the buyer records, notes, follow-ups and learned picks on this machine that the shop does not have yet go up to the shop, signed with the name you sign in with.",
+    'team.joinOther':
+      'This machine last joined shop "{shop}" as "{prev}". Notes, follow-ups and learned picks written here after leaving team mode that have not gone up yet will go up signed "{user}". If they are not yours, let "{prev}" sign in on this machine once first, so they go up under their own name.',
     'team.shift': 'My shift',
     'team.shift.day': 'Day',
     'team.shift.night': 'Night',

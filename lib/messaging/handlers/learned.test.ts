@@ -65,6 +65,15 @@ describe('learned picks through the background', () => {
     expect(await loadPicks()).toHaveLength(1);
   });
 
+  it('stores no e-mail, WeChat id and no digit of a phone or ID number (qaJ D12), and a similar message still recalls it', async () => {
+    expect(await pick('发票寄到 hua.li@mail.example.cn 微信 huali_1990 手机 139 0571 2468 身份证 11010519880808123X 发票什么时候开', 'invoice', 'tpl-inv')).toEqual({ learned: true });
+    const [p] = await loadPicks();
+    expect(p!.text).not.toMatch(/hua|li_|mail|example|139|2468|110|123|@/);
+    expect(p!.text).toContain('发票什么时候开');
+    const sig = await ok<Signals>('suggestSignals', { message: '发票什么时候开 手机 13905712468', buyer: null }, 'content-script');
+    expect(sig.learned?.scenarios[0]?.id).toBe('invoice');
+  });
+
   it('learns nothing while learning is turned off, and recalls nothing', async () => {
     await pick('洗衣机脱水时晃得厉害', 'quality');
     await patchSettings({ privacy: { learnFromPicks: false } });

@@ -87,7 +87,8 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       const engine = await suggestEngine();
       const { pick, evicted } = engine.learn(
         {
-          message: String(p.message ?? ''),
+          // Whole numbers, e-mails, ids and addresses out before the pick is made (mask-whole.ts).
+          message: workerExtras().learned.maskWhole(p.message),
           buyer: p.buyer as string | null | undefined,
           scenario: p.scenario,
           // makePick makes a missing one null.
