@@ -163,6 +163,12 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(c).toMatchObject({ sizes: { heightCm: 165, weightKg: 50 }, preferences: '喜欢浅色', tags: ['回头客'], note: '后写的备注' });
       expect(c.history.map((e) => e.text).sort()).toEqual(['夜班：答应补发赠品', '白班：已改地址']);
     }
+    // An agent may not remove a losing revision on the server (validate.ts): the conflict waits
+    // for the supervisor's machine, which settles it with the same merge.
+    expect((await x.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true }))._conflicts).toHaveLength(1);
+    const boss = machine('boss');
+    await boss.sync.syncOnce();
+    expect(boss.stores.customerMap.get(key)).toMatchObject({ preferences: '喜欢浅色', note: '后写的备注' });
     const doc = await x.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true });
     expect(doc._conflicts).toBeUndefined();
   });
@@ -481,6 +487,24 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await y.sync.syncOnce();
     await x.sync.syncOnce();
     expect(x.stores.customerMap.get(key)!.history.map((e) => e.text)).toEqual(['又来问尺码']);
+  });
+
+  it("an agent deleting a buyer leaves a colleague's note to its author's machine, which deletes it on the server; nothing is refused", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const key = customerKey('demo', '小共');
+    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    y.stores.addNote('小共', '李记：周末才在家', T0);
+    for (const m of [y, x]) await m.sync.syncOnce();
+    const [noteId] = (await x.sync.local.buyers.allDocs({ startkey: `ev:${key}:`, endkey: `ev:${key}:\ufff0` })).rows.map((r) => r.id);
+    x.stores.deleteBuyer('小共', [], Date.now());
+    expect((await x.sync.syncOnce()).denied).toBe(0);
+    expect(x.stores.customerMap.has(key)).toBe(false);
+    // The author's machine takes the deletion and deletes its own note for the shop.
+    expect((await y.sync.syncOnce()).denied).toBe(0);
+    expect(y.stores.customerMap.has(key)).toBe(false);
+    expect((await fetch(`${buyersDb}/${encodeURIComponent(noteId!)}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    await x.sync.syncOnce();
+    expect(x.stores.customerMap.has(key)).toBe(false);
   });
 
   it("a colleague's offline edit of a buyer deleted meanwhile does not bring the buyer back, on any machine or the server", async () => {

@@ -647,16 +647,28 @@ export class TeamSync {
     for (const key of keys) {
       const at = deleted.get(key)!;
       const d = main.get(docIdOf(area, key));
-      if (d && isCovered(d, at)) out.push(this.tombstone(d));
+      if (d && isCovered(d, at) && this.mayDelete(d)) out.push(this.tombstone(d));
       const prefix = `${area === 'buyers' ? DOC_PREFIX.buyerEvent : DOC_PREFIX.followupEvent}${key}:`;
       const events = await this.local[area].allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
       for (const row of events.rows) {
         const e = row.doc;
         // `fe:a:` also starts `fe:a:b:…` (another item's id may extend this one): the document names its own.
-        if (e && (e.key === key || e.item === key) && isCovered(e, at)) out.push(this.tombstone(e));
+        if (e && (e.key === key || e.item === key) && isCovered(e, at) && this.mayDelete(e)) out.push(this.tombstone(e));
       }
     }
     return out;
+  }
+
+  /**
+   * What the server's role check lets this member delete (validate.ts): the supervisor anything; an
+   * agent a profile or an item, and only their own notes and status changes. A colleague's note of
+   * a buyer an agent deleted stays in the replica (not imported, not shown) until its author's or
+   * the supervisor's machine deletes it on the server, and that deletion arrives here.
+   */
+  private mayDelete(d: Doc): boolean {
+    if (this.me.role === 'supervisor') return true;
+    if (d._id.startsWith(DOC_PREFIX.buyer) || d._id.startsWith(DOC_PREFIX.followup)) return true;
+    return d.by === this.me.user;
   }
 
   private tombstone(d: Doc): Doc {
@@ -940,7 +952,15 @@ export class TeamSync {
       mergedBody = body(doc);
     }
     const { _conflicts: _c, ...winner } = doc;
-    const writes: Doc[] = [{ ...mergedBody, _id: doc._id, _rev: winner._rev } as Doc, ...losers.map((l) => ({ _id: l._id, _rev: l._rev!, _deleted: true, kfSuperseded: true }))];
+    // An agent's machine meets the same conflict again with every change of the document: when the
+    // winner already says the merged thing, there is nothing to write.
+    if (this.me.role !== 'supervisor' && canonical(mergedBody) === canonical(body(doc))) return { ...mergedBody, _id: doc._id, _rev: doc._rev } as Doc;
+    // Only the supervisor may remove the losing revisions (validate.ts: an agent's removal could hide
+    // a profile or a deletion record). An agent's machine writes the merged version over the winner
+    // and leaves the losers; the server keeps the conflict until the supervisor's machine settles it,
+    // and merging them again gives the same result (every field keeps its own time).
+    const removals = this.me.role === 'supervisor' ? losers.map((l) => ({ _id: l._id, _rev: l._rev!, _deleted: true, kfSuperseded: true })) : [];
+    const writes: Doc[] = [{ ...mergedBody, _id: doc._id, _rev: winner._rev } as Doc, ...removals];
     const res = await this.local[area].bulkDocs(writes);
     const rev = res[0]?.rev ?? winner._rev;
     return { ...mergedBody, _id: doc._id, _rev: rev } as Doc;
@@ -967,8 +987,9 @@ export class TeamSync {
     for (const d of docs) {
       const key = keyOf(d);
       const at = key === null ? undefined : known.get(key);
-      if (at !== undefined && isCovered(d, at)) writes.set(d._id, this.tombstone(d));
-      else out.push(d);
+      if (at !== undefined && isCovered(d, at)) {
+        if (this.mayDelete(d)) writes.set(d._id, this.tombstone(d));
+      } else out.push(d);
     }
     for (const d of await this.coveredDocs(area, arrived)) if (!writes.has(d._id)) writes.set(d._id, d);
     await this.write(area, [...writes.values()]);
