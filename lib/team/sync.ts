@@ -15,7 +15,7 @@
  * was last exported or imported for that document, kept in a `_local` document of the replica.
  */
 import { dbName, DOC_PREFIX, type TeamArea, type TeamRole } from './names';
-import type { Customer, CustomerEvent } from '../domain/customers';
+import { fieldTime, REPLACEABLE_FIELDS, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import {
@@ -936,12 +936,33 @@ export class TeamSync {
     return [doc, ...others];
   }
 
+  /**
+   * The latest revision every version descends from (what each started from), when this replica
+   * still has its body (a revision it held as the current one; replicas are not compacted, except
+   * the picks'); null otherwise. Tells a field a version edited from one it only carried along.
+   */
+  private async commonVersion(area: TeamArea, all: readonly Doc[]): Promise<Doc | null> {
+    try {
+      const paths = await Promise.all(all.map(async (d) => ((await this.local[area].get(d._id, { rev: d._rev, revs: true })) as Doc & { _revisions: { start: number; ids: string[] } })._revisions));
+      // Positions counted from the root: a path's id at position p is ids[start - p].
+      const low = Math.min(...paths.map((r) => r.start));
+      for (let pos = low; pos >= 1; pos--) {
+        const ids = new Set(paths.map((r) => r.ids[r.start - pos]));
+        if (ids.size === 1 && !ids.has(undefined as never)) return (await this.local[area].get(all[0]!._id, { rev: `${pos}-${[...ids][0]}` })) as Doc;
+      }
+    } catch {
+      // A body this replica never held: no base, and no clash is recorded (the merge is unchanged).
+    }
+    return null;
+  }
+
   /** Merges every conflicting revision (`all`, the winner first) into the winning one and removes the losers. */
   private async resolve(area: TeamArea, all: Doc[]): Promise<Doc> {
     const [doc, ...losers] = all as [Doc, ...Doc[]];
     let mergedBody: Record<string, unknown>;
     if (area === 'buyers' && doc.type === 'buyer') {
-      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody)) as unknown as Record<string, unknown>;
+      const base = await this.commonVersion(area, all);
+      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
@@ -1027,6 +1048,7 @@ export class TeamSync {
     const orphansBefore = orphans.size;
     const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
+    const clashes = new Map<string, NonNullable<BuyerBody['clash']>>();
     for (const key of keys) {
       const t = touched.get(key)!;
       const p = t.profile ?? stored.get(buyerId(key));
@@ -1041,13 +1063,35 @@ export class TeamSync {
         orphans.delete(key);
       }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
+      const clash = (p as unknown as BuyerBody).clash;
+      if (clash) clashes.set(key, clash);
     }
+    if (clashes.size) await this.noteReplaced(incoming, clashes);
     if (incoming.length) {
       await this.stores.mergeCustomers(incoming);
       await this.stores.announce('customers');
     }
     if (orphans.size || orphansBefore) await this.setMeta('buyers', 'orphans', { keys: [...orphans] });
     return incoming.length;
+  }
+
+  /**
+   * A profile merged from versions edited at the same time replaced some text of this machine's
+   * (its value and edit time are among the merge's `clash`, and the stores still hold them): the
+   * import tells the agent (Customer.replaced, shown on the card). The newest edit still wins.
+   */
+  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>): Promise<void> {
+    const mine = await this.stores.customers([...clashes.keys()]);
+    for (const c of incoming) {
+      const here = mine.get(c.key);
+      const clash = clashes.get(c.key);
+      if (!here || !clash) continue;
+      for (const f of REPLACEABLE_FIELDS) {
+        const at = fieldTime(here, f);
+        if (here[f] === c[f] || !(clash[f] ?? []).some((e) => e.text === here[f] && e.at === at)) continue;
+        c.replaced = { ...c.replaced, [f]: { text: here[f], at: fieldTime(c, f) } };
+      }
+    }
   }
 
   private async importFollowups(docs: readonly Doc[]): Promise<number> {
