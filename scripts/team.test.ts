@@ -39,3 +39,23 @@ it('explains bad usage and missing admin credentials with exit code 2, a refusal
   const refused = await run(['init', '--server', server.url, '--shop', 'cli-shop'], { KF_TEAM_ADMIN: 'kfadmin', KF_TEAM_ADMIN_PASSWORD: 'nope' });
   expect(refused.code).toBe(1);
 });
+
+it('members of a shop that is not set up: says so and exits 1 (not an empty list)', async () => {
+  const r = await run(['members', '--server', server.url, '--shop', 'nosuchshop']);
+  expect(r.code).toBe(1);
+  expect(r.err.join('\n')).toMatch(/shop nosuchshop is not set up.*run init/);
+  expect(r.out).toEqual([]);
+});
+
+it('add-agent on the only supervisor warns that the shop would have no supervisor and changes nothing without --no-supervisor', async () => {
+  const base = ['--server', server.url, '--shop', 'solo-shop'];
+  expect((await run(['init', ...base])).code).toBe(0);
+  expect((await run(['add-supervisor', ...base, '--user', 'boss', '--password', 'pw'])).code).toBe(0);
+  const refused = await run(['add-agent', ...base, '--user', 'boss']);
+  expect(refused.code).toBe(2);
+  expect(refused.err.join('\n')).toMatch(/only supervisor of solo-shop.*--no-supervisor/s);
+  expect((await run(['members', ...base])).out).toEqual(['supervisor\tboss']);
+  const forced = await run(['add-agent', ...base, '--user', 'boss', '--no-supervisor']);
+  expect(forced.code).toBe(0);
+  expect((await run(['members', ...base])).out).toEqual(['agent\tboss']);
+});

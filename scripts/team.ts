@@ -4,6 +4,7 @@
  *   npm run team -- init           --server https://db.example.com --shop myshop
  *   npm run team -- add-supervisor --server … --shop myshop --user 店长 --password …
  *   npm run team -- add-agent      --server … --shop myshop --user 小王 --password …
+ *     (on the shop's only supervisor: refused unless --no-supervisor, the shop would have none)
  *   npm run team -- remove         --server … --shop myshop --user 小王
  *   npm run team -- members        --server … --shop myshop
  *   npm run team -- purge          --server … --shop myshop [--days 90]   (picks, and deleted buyers' tombstones)
@@ -30,7 +31,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { server: { type: 'string' }, shop: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' } },
+      options: { server: { type: 'string' }, shop: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' }, 'no-supervisor': { type: 'boolean' } },
     });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
@@ -58,6 +59,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
         if (!user) {
           io.err(`${cmd} needs --user\n${USAGE}`);
           return 2;
+        }
+        if (cmd === 'add-agent' && !parsed.values['no-supervisor']) {
+          // Making the only supervisor an agent leaves nobody who may edit the library, decide
+          // proposals or settle conflicts; only the admin could undo it. Asked for explicitly.
+          const sups = (await listMembers(admin, shop)).filter((m) => m.role === 'supervisor');
+          if (sups.length === 1 && sups[0]!.name === user) {
+            io.err(`${user} is the only supervisor of ${shop}: as an agent the shop would have no supervisor (nobody edits the library or decides proposals). Add another supervisor first, or repeat with --no-supervisor to go ahead.\n${user} 是店铺 ${shop} 唯一的主管，改成客服后店铺就没有主管了。请先添加另一位主管，或加上 --no-supervisor 确认。`);
+            return 2;
+          }
         }
         changes = await addMember(admin, shop, user, cmd === 'add-agent' ? 'agent' : 'supervisor', password);
         break;

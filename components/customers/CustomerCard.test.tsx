@@ -105,6 +105,22 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
 }
 
 describe('CustomerCard', () => {
+  it("tells the agent a colleague's edit made at the same time replaced their text, shows that text as text, and says nothing once the field is edited again", async () => {
+    const replaced = customer('小青', (c) => ({ ...applyPatch(c, { preferences: '李写：只要黑色' }, T, { maskPii: true }), replaced: { preferences: { text: '王写：不要<b>黑色</b>', at: T } } }));
+    const { q, open, call, changed } = setup({ 小青: replaced, 阿花: customer('阿花') });
+    await open('小青');
+    const notice = q('[data-kf="customer-replaced"] [data-field="preferences"]');
+    expect(notice?.textContent).toBe('同事在另一台电脑上同时改了偏好，较新的修改已替换你写的：王写：不要<b>黑色</b>');
+    expect(notice?.querySelector('b')).toBeNull();
+    expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('李写：只要黑色');
+    await call('patchCustomer', { nickname: '小青', patch: { preferences: '都行' } });
+    changed();
+    await flush();
+    expect(q('[data-kf="customer-replaced"]')).toBeNull();
+    await open('阿花');
+    expect(q('[data-kf="customer-replaced"]')).toBeNull();
+  });
+
   it("shows the open buyer's card and follows a conversation switch", async () => {
     const { q, open, panel } = setup({
       小鹿: customer('小鹿', (c) => applyPatch(c, { tags: ['VIP2'], sizes: { heightCm: 162, weightKg: 52 }, preferences: '喜欢宽松' }, T, { maskPii: true })),

@@ -7,7 +7,7 @@ import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
 import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
-import { LIMITS } from '@/lib/domain/customers/customer';
+import { LIMITS, replacedNow } from '@/lib/domain/customers/customer';
 import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
@@ -93,6 +93,26 @@ function useSlow(busy: boolean): boolean {
     };
   }, [busy]);
   return slow;
+}
+
+/**
+ * Team mode: text of this agent's that a colleague's edit of the same field, made at the same time
+ * on another machine, replaced (the newest edit wins; Customer.replaced). Shown while the field
+ * still holds that edit, with the replaced text so nothing is lost unseen.
+ */
+function Replaced(props: { customer: Customer }) {
+  const now = replacedNow(props.customer);
+  if (!now.length) return null;
+  return (
+    <div class="kf-cc-pending" role="note" data-kf="customer-replaced">
+      {now.map((r) => (
+        <p data-field={r.field}>
+          {t('customers.card.replaced', { field: t(`customers.field.${r.field}`) })}
+          <q><PageText text={r.text} /></q>
+        </p>
+      ))}
+    </div>
+  );
 }
 
 function History(props: { events: CustomerEvent[]; dropped: number; shown?: number; kf?: string }) {
@@ -539,6 +559,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           )}
         </dl>
       )}
+      {!editing && c?.replaced && <Replaced customer={c} />}
       {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
       {!editing && <CardFollowups card={card} buyer={s.buyer} buyerId={s.buyerId} />}
       {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} old={s.old} />}

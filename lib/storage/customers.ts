@@ -469,6 +469,24 @@ export async function importCustomerRecords(list: readonly Customer[], now = Dat
   return counts;
 }
 
+/**
+ * Team mode: keeps notices of this machine's text a colleague's concurrent edit replaced
+ * (Customer.replaced) on the stored records, after the import's merge (which does not carry them:
+ * the merge is the background's too, and its size is budgeted). Used by the team page only.
+ */
+export async function noteReplacedText(list: readonly Customer[]): Promise<void> {
+  await writeTx((s, guard) => {
+    for (const c of list) {
+      if (!c.replaced) continue;
+      const req = s.get(c.key);
+      req.onsuccess = guard(() => {
+        const old = readStored(req.result, Date.now());
+        if (old) s.put({ ...old, replaced: { ...old.replaced, ...c.replaced } }, c.key);
+      });
+    }
+  });
+}
+
 /** The name claim an id-keyed record stands for (none for nickname-only records and masked names). */
 function claimOf(c: Customer): { nameKey: string; id: string }[] {
   return c.buyerId && !isMaskedNickname(c.nickname) ? [{ nameKey: nicknameKey(c.platform, c.nickname), id: c.buyerId }] : [];

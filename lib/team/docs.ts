@@ -10,7 +10,7 @@
  * - picks db: one document per learned pick (`pick:<id>`, append-only, signed), masked when made;
  *   its author may replace it with a forget marker (`ForgottenBody`).
  */
-import { mergeCustomer, type Customer, type CustomerEvent } from '../domain/customers';
+import { fieldTime, mergeCustomer, REPLACEABLE_FIELDS, type Customer, type CustomerEvent, type ReplaceableField } from '../domain/customers';
 import type { Followup, FollowupStatus } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
@@ -48,7 +48,13 @@ export function body(d: Doc): Record<string, unknown> {
 
 export interface BuyerBody {
   type: 'buyer';
-  customer: Omit<Customer, 'history' | 'droppedEvents' | 'lastSeenAt'>;
+  customer: Omit<Customer, 'history' | 'droppedEvents' | 'lastSeenAt' | 'replaced'>;
+  /**
+   * Written by a merge of versions edited at the same time: per text field, the values the merge
+   * replaced and when each was written, so the machine that wrote one learns it was replaced
+   * (Customer.replaced) even when another machine merged. Gone with the profile's next edit.
+   */
+  clash?: Partial<Record<ReplaceableField, { text: string; at: number }[]>>;
 }
 
 export const buyerId = (key: string) => `${DOC_PREFIX.buyer}${key}`;
@@ -56,7 +62,7 @@ export const eventId = (key: string, id: string) => `${DOC_PREFIX.buyerEvent}${k
 
 /** The shared part of a buyer: everything but the history (its own documents) and lastSeenAt (local). */
 export function buyerBody(c: Customer): BuyerBody {
-  const { history: _h, droppedEvents: _d, lastSeenAt: _l, ...customer } = c;
+  const { history: _h, droppedEvents: _d, lastSeenAt: _l, replaced: _r, ...customer } = c;
   return { type: 'buyer', customer };
 }
 
@@ -64,10 +70,31 @@ export function customerOfBody(b: BuyerBody, events: readonly CustomerEvent[] = 
   return { ...b.customer, history: [...events].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1)), droppedEvents: 0, lastSeenAt: b.customer.createdAt };
 }
 
-/** Two (or more) versions of one profile → one, field by field (see mergeCustomer). */
-export function mergeBuyerBodies(list: readonly BuyerBody[]): BuyerBody {
+/**
+ * Two (or more) versions of one profile → one, field by field (see mergeCustomer), with the text
+ * each field's merge replaced (`clash`: the versions' own clashes and every value a version wrote
+ * since `base`, the version they all started from, that lost).
+ */
+export function mergeBuyerBodies(list: readonly BuyerBody[], base: BuyerBody | null = null): BuyerBody {
   const merged = list.map((b) => customerOfBody(b)).reduce((a, b) => mergeCustomer(a, b));
-  return buyerBody(merged);
+  const out = buyerBody(merged);
+  const clash: NonNullable<BuyerBody['clash']> = {};
+  for (const f of REPLACEABLE_FIELDS) {
+    const lost = new Map<string, { text: string; at: number }>();
+    const add = (text: string, at: number) => {
+      if (text !== merged[f] && text.trim()) lost.set(JSON.stringify([at, text]), { text, at });
+    };
+    for (const b of list) {
+      for (const e of b.clash?.[f] ?? []) add(e.text, e.at);
+      // Only a value that version wrote since the common version was lost; one it carried along
+      // unchanged was replaced knowingly. Without the common version nothing is recorded.
+      const at = fieldTime(b.customer, f);
+      if (base && (b.customer[f] !== base.customer[f] || at !== fieldTime(base.customer, f))) add(b.customer[f], at);
+    }
+    if (lost.size) clash[f] = [...lost.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, e]) => e);
+  }
+  if (Object.keys(clash).length) out.clash = clash;
+  return out;
 }
 
 export interface EventBody {

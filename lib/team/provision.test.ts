@@ -79,13 +79,67 @@ describe('team provisioning on pouchdb-server', () => {
     expect(rewrite.status).toBe(403);
     const agentDelete = await as('小王', 'wang-pw', 'DELETE', `${buyers}/buyer:demo:小明?rev=${put.json.rev}`);
     expect(agentDelete.status).toBe(403);
-    // Conflict resolution removes a losing revision of a profile; it must say so, and only there.
+    // Calling a deletion a conflict's losing revision does not let an agent delete a profile.
     const superseded = await as('小王', 'wang-pw', 'PUT', `${buyers}/buyer:demo:小明`, { _rev: put.json.rev, _deleted: true, kfSuperseded: true });
-    expect(superseded.status).toBe(201);
+    expect(superseded.status).toBe(403);
     const eventGone = await as('小王', 'wang-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { _rev: note.json.rev, _deleted: true, kfSuperseded: true });
     expect(eventGone.status).toBe(403);
     const supDelete = await as('boss', 'boss-pw', 'DELETE', `${buyers}/ev:demo:小明:n1?rev=${note.json.rev}`);
     expect(supDelete.status).toBe(200);
+  });
+
+  it("an agent's own credentials delete only what the role table says: a buyer or a follow-up signed, their own notes; never a colleague's note or a deletion record", async () => {
+    await addMember(server.admin, 'shop1', '小李', 'agent', 'li-pw');
+    const buyers = dbName('shop1', 'buyers');
+    const followups = dbName('shop1', 'followups');
+    const li = (m: string, p: string, b?: unknown) => as('小李', 'li-pw', m, p, b);
+    const wang = (m: string, p: string, b?: unknown) => as('小王', 'wang-pw', m, p, b);
+    const profile = await li('PUT', `${buyers}/buyer:demo:阿强`, { type: 'buyer', fields: {} });
+    const liNote = await li('PUT', `${buyers}/ev:demo:阿强:l1`, { type: 'event', by: '小李', event: { id: 'l1', text: '李记：只收顺丰' } });
+    const wangNote = await wang('PUT', `${buyers}/ev:demo:阿强:w1`, { type: 'event', by: '小王', event: { id: 'w1', text: '王记：周末不在家' } });
+    const item = await li('PUT', `${followups}/fu:f1`, { type: 'followup', item: { id: 'f1' } });
+    const liAction = await li('PUT', `${followups}/fe:f1:a1`, { type: 'fuevent', by: '小李', item: 'f1' });
+    const record = await li('PUT', `${buyers}/del:h:abc`, { type: 'deletion', of: 'h:abc', at: 1, by: '小李' });
+    expect([profile, liNote, wangNote, item, liAction, record].map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+
+    // Refused: an unsigned removal called a conflict's loser, of a profile, a follow-up or a deletion
+    // record; a colleague's note or status change, even signed; a deletion record, even signed.
+    const refused = await Promise.all([
+      wang('PUT', `${buyers}/buyer:demo:阿强`, { _rev: profile.json.rev, _deleted: true, kfSuperseded: true }),
+      wang('PUT', `${followups}/fu:f1`, { _rev: item.json.rev, _deleted: true, kfSuperseded: true }),
+      wang('PUT', `${buyers}/del:h:abc`, { _rev: record.json.rev, _deleted: true, kfSuperseded: true }),
+      wang('PUT', `${buyers}/del:h:abc`, { _rev: record.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${buyers}/ev:demo:阿强:l1`, { _rev: liNote.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${followups}/fe:f1:a1`, { _rev: liAction.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${buyers}/buyer:demo:阿强`, { _rev: profile.json.rev, _deleted: true, kfDeleted: true, by: '小李' }),
+      wang('DELETE', `${buyers}/buyer:demo:阿强?rev=${profile.json.rev}`),
+      // The same through replication's _bulk_docs (new_edits: false).
+      wang('POST', `${buyers}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'ev:demo:阿强:l1', _rev: `2-${'a'.repeat(32)}`, _deleted: true, kfDeleted: true, by: '小王', _revisions: { start: 2, ids: ['a'.repeat(32), liNote.json.rev.split('-')[1]] } }] }),
+    ]);
+    expect(refused.slice(0, -1).map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403, 403]);
+    expect(refused.at(-1)!.json[0]).toMatchObject({ error: 'forbidden' });
+    expect((await li('GET', `${buyers}/ev:demo:阿强:l1`)).json.event.text).toBe('李记：只收顺丰');
+    expect((await li('GET', `${buyers}/del:h:abc`)).json).toMatchObject({ type: 'deletion', by: '小李' });
+
+    // Taken: what the extension writes when an agent deletes a buyer (signed), their own note.
+    const taken = await Promise.all([
+      wang('PUT', `${buyers}/ev:demo:阿强:w1`, { _rev: wangNote.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${buyers}/buyer:demo:阿强`, { _rev: profile.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${followups}/fu:f1`, { _rev: item.json.rev, _deleted: true, kfDeleted: true, by: '小王' }),
+      wang('PUT', `${buyers}/del:h:def`, { type: 'deletion', of: 'h:def', at: 2, by: '小王' }),
+    ]);
+    expect(taken.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    // The colleague's note goes with its author's (or the supervisor's) deletion.
+    expect((await li('PUT', `${buyers}/ev:demo:阿强:l1`, { _rev: liNote.json.rev, _deleted: true, kfDeleted: true, by: '小李' })).status).toBe(201);
+  });
+
+  it('init on a shop provisioned with older role checks installs the current ones', async () => {
+    const db = dbName('shop1', 'buyers');
+    const cur = await as(server.admin.user, server.admin.password, 'GET', `${db}/_design/kf-roles`);
+    const old = await as(server.admin.user, server.admin.password, 'PUT', `${db}/_design/kf-roles`, { ...cur.json, validate_doc_update: 'function (newDoc, oldDoc, userCtx) {}' });
+    expect(old.status).toBe(201);
+    expect(await initShop(server.admin, 'shop1')).toEqual([`updated the role checks of ${db}`]);
+    expect((await as(server.admin.user, server.admin.password, 'GET', `${db}/_design/kf-roles`)).json.validate_doc_update).toContain('kfDeleted');
   });
 
   it("purge deletes the picks their authors marked forgotten and those past the retention period, and no earlier revision keeps the words", async () => {
@@ -122,7 +176,7 @@ describe('team provisioning on pouchdb-server', () => {
     expect(read.status).toBe(401);
     await addMember(server.admin, 'shop1', 'temp', 'agent', 'temp-pw');
     expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(200);
-    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual(['removed temp from shop1', 'published the member list of shop1 (2)']);
+    expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual(['removed temp from shop1', 'published the member list of shop1 (3)']);
     expect(await removeMember(server.admin, 'shop1', 'temp')).toEqual([]);
     expect((await as('temp', 'temp-pw', 'GET', `${dbName('shop1', 'buyers')}/_all_docs`)).status).toBe(401);
   });

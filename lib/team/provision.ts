@@ -110,6 +110,17 @@ function normaliseSecurity(sec: any): unknown {
 }
 
 /**
+ * Refuses to work on a shop `init` never set up (its library database is missing): listing the
+ * members of a misspelt shop used to print nothing and exit 0, as for a shop with no members.
+ */
+async function requireShop(s: AdminServer, shop: string): Promise<void> {
+  const db = dbName(shop, 'library');
+  const r = await request(s, 'GET', encodeURIComponent(db));
+  if (r.status === 404) throw new ProvisionError(`shop ${shop} is not set up on ${s.url} (no database ${db}): check --shop, or run init first 店铺 ${shop} 还没有建立，请检查店铺编号或先运行 init`);
+  if (r.status !== 200) fail(`read ${db}`, r);
+}
+
+/**
  * Creates the user or gives an existing one this shop's role (the other role of the same shop is
  * removed: a person is agent or supervisor, not both). The password is set when given; an
  * existing user keeps theirs when it is not.
@@ -117,6 +128,7 @@ function normaliseSecurity(sec: any): unknown {
 export async function addMember(s: AdminServer, shop: string, name: string, role: TeamRole, password?: string): Promise<Changes> {
   checkShop(shop);
   if (!isUserName(name)) throw new ProvisionError(`user name "${name}" may not contain ':' or start with '_'`);
+  await requireShop(s, shop);
   const id = `_users/${encodeURIComponent(userDocId(name))}`;
   const cur = await request(s, 'GET', id);
   if (cur.status !== 200 && cur.status !== 404) fail(`read user ${name}`, cur);
@@ -162,6 +174,7 @@ export interface Member {
 /** The shop's members (reads the _users database; admin only). */
 export async function listMembers(s: AdminServer, shop: string): Promise<Member[]> {
   checkShop(shop);
+  await requireShop(s, shop);
   const r = await request(s, 'GET', '_users/_all_docs?include_docs=true');
   if (r.status !== 200) fail('read _users', r);
   const out: Member[] = [];

@@ -9,7 +9,7 @@ import { isShopId, roleName, type TeamRole } from './names';
 
 export type SignInResult =
   | { ok: true; origin: string; role: TeamRole }
-  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable'; reason?: string };
+  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'notCouch' | 'http'; reason?: string };
 
 export async function signIn(server: string, shop: string, user: string, password: string): Promise<SignInResult> {
   const check = checkServer(server);
@@ -27,13 +27,20 @@ export async function signIn(server: string, shop: string, user: string, passwor
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name: user.trim(), password }),
     });
-  } catch (err) {
-    return { ok: false, error: 'unreachable', reason: (err as Error).message };
+  } catch {
+    // The browser's own words ("Failed to fetch") say nothing to an agent, and in English: the
+    // message names the likely causes instead (nothing listening, a wrong address, no network).
+    return { ok: false, error: 'unreachable' };
   }
   if (res.status === 401) return { ok: false, error: 'login' };
-  if (!res.ok) return { ok: false, error: 'unreachable', reason: `HTTP ${res.status}` };
-  const body = (await res.json().catch(() => ({}))) as { roles?: string[] };
-  const roles = body.roles ?? [];
+  // CouchDB answers POST /_session with JSON: {ok, name, roles} or {error, reason}. A web page, or a
+  // JSON answer without those, means the address is some other server (a wrong port or path), not a
+  // refused member or a broken connection.
+  const body = (await res.json().catch(() => null)) as { ok?: unknown; roles?: unknown; error?: unknown; reason?: unknown } | null;
+  const couch = body !== null && typeof body === 'object' && (res.ok ? body.ok === true && Array.isArray(body.roles) : typeof body.error === 'string');
+  if (!couch) return { ok: false, error: 'notCouch' };
+  if (!res.ok) return { ok: false, error: 'http', reason: `HTTP ${res.status}${typeof body!.reason === 'string' && body!.reason ? ` ${body!.reason}` : ''}` };
+  const roles = body!.roles as string[];
   const role: TeamRole | null = roles.includes(roleName(shop, 'supervisor')) ? 'supervisor' : roles.includes(roleName(shop, 'agent')) ? 'agent' : null;
   if (!role) return { ok: false, error: 'notMember' };
   return { ok: true, origin: check.origin, role };

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { TeamStatus } from './config';
 
-/** The status line the popup and the options page show (已同步 / 离线 (n 条待同步) / the error). */
+/** The status line the popup and the options page show (已同步 / 离线, with (n 条待同步) when something waits / the error). */
 export function teamStatusText(s: TeamStatus): string {
   const n = s.pending;
   // Never 已同步 while something the user wrote was refused: it reached nobody.
@@ -15,7 +15,7 @@ export function teamStatusText(s: TeamStatus): string {
     case 'syncing':
       return t('team.status.syncing');
     case 'offline':
-      return t('team.status.offline', { n });
+      return n ? t('team.status.offline', { n }) : t('team.status.offlineNone');
     case 'auth':
       return t('team.status.auth', { n });
     case 'removed':

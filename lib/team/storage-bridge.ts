@@ -4,7 +4,7 @@
  * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
  */
 import { db } from '../storage/db';
-import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, teamDeletedCustomers } from '../storage/customers';
+import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, noteReplacedText, teamDeletedCustomers } from '../storage/customers';
 import { dropTeamDeletedFollowups, invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
@@ -73,6 +73,7 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
         if (old && isAhead(old, c)) ahead.push(c.key);
       }
       await importCustomerRecords(list);
+      await noteReplacedText(list);
       if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
     },
     async dropCustomers(list) {

@@ -12,7 +12,7 @@ import { nodeTeamSync, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
 import { emptyDirty } from './local-stores';
 import { deletionRef } from './docs';
-import { customerKey, makeEvent } from '../domain/customers';
+import { customerKey, makeEvent, replacedNow } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import { PRESET_A, PRESET_B, cloneRuleSet } from '../domain/remarks';
@@ -163,8 +163,59 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(c).toMatchObject({ sizes: { heightCm: 165, weightKg: 50 }, preferences: '喜欢浅色', tags: ['回头客'], note: '后写的备注' });
       expect(c.history.map((e) => e.text).sort()).toEqual(['夜班：答应补发赠品', '白班：已改地址']);
     }
+    // An agent may not remove a losing revision on the server (validate.ts): the conflict waits
+    // for the supervisor's machine, which settles it with the same merge.
+    expect((await x.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true }))._conflicts).toHaveLength(1);
+    const boss = machine('boss');
+    await boss.sync.syncOnce();
+    expect(boss.stores.customerMap.get(key)).toMatchObject({ preferences: '喜欢浅色', note: '后写的备注' });
     const doc = await x.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true });
     expect(doc._conflicts).toBeUndefined();
+  });
+
+  it("a field edited on two machines offline: the later edit wins, and the machine whose text it replaced is told, with that text; a field only one machine edited tells no one", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.patchCustomer('小青', { preferences: '只穿棉的', note: '老地址' }, T0);
+    for (const m of [x, y]) await m.sync.syncOnce();
+    // Offline on both: the same field (preferences) on each; note and sizes each on one machine only.
+    x.stores.patchCustomer('小青', { preferences: '王写：不要黑色', sizes: { heightCm: 170 } }, T0 + 60_000);
+    y.stores.patchCustomer('小青', { preferences: '李写：只要黑色', note: '新地址' }, T0 + 120_000);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    const key = customerKey('demo', '小青');
+    const [cx, cy] = [x.stores.customerMap.get(key)!, y.stores.customerMap.get(key)!];
+    for (const c of [cx, cy]) expect(c).toMatchObject({ preferences: '李写：只要黑色', note: '新地址', sizes: { heightCm: 170 } });
+    expect(cx.replaced).toEqual({ preferences: { text: '王写：不要黑色', at: T0 + 120_000 } });
+    expect(cy.replaced).toBeUndefined();
+    // The supervisor's machine settles the conflict on the server; nobody else is told anything.
+    const boss = machine('boss');
+    await boss.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(boss.stores.customerMap.get(key)!.replaced).toBeUndefined();
+    expect(y.stores.customerMap.get(key)!.replaced).toBeUndefined();
+    // Nothing of it is sent: the notice is this machine's.
+    const onServer = await x.sync.remote.buyers.get(`buyer:${key}`);
+    expect(JSON.stringify((onServer as { customer: unknown }).customer)).not.toContain('replaced');
+    // Editing the field again (here or anywhere) ends the notice.
+    expect(replacedNow(x.stores.customerMap.get(key)!)).toEqual([{ field: 'preferences', text: '王写：不要黑色' }]);
+    x.stores.patchCustomer('小青', { preferences: '黑色以外都行' }, T0 + 180_000);
+    expect(replacedNow(x.stores.customerMap.get(key)!)).toEqual([]);
+  });
+
+  it("the same, when another machine merged the two versions first: the machine whose text lost still learns it", async () => {
+    const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];
+    x.stores.patchCustomer('小蓝', { addressNote: '放门卫' }, T0);
+    for (const m of [x, y, boss]) await m.sync.syncOnce();
+    x.stores.patchCustomer('小蓝', { addressNote: '王写：放快递柜' }, T0 + 60_000);
+    y.stores.patchCustomer('小蓝', { addressNote: '李写：送到家' }, T0 + 120_000);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await boss.sync.syncOnce(); // merges and removes the losing revision on the server
+    await x.sync.syncOnce();
+    const key = customerKey('demo', '小蓝');
+    expect(x.stores.customerMap.get(key)).toMatchObject({ addressNote: '李写：送到家', replaced: { addressNote: { text: '王写：放快递柜', at: T0 + 120_000 } } });
+    expect(boss.stores.customerMap.get(key)!.replaced).toBeUndefined();
   });
 
   it('a follow-up closed on one machine and snoozed on another ends closed on both, with both notes', async () => {
@@ -481,6 +532,24 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await y.sync.syncOnce();
     await x.sync.syncOnce();
     expect(x.stores.customerMap.get(key)!.history.map((e) => e.text)).toEqual(['又来问尺码']);
+  });
+
+  it("an agent deleting a buyer leaves a colleague's note to its author's machine, which deletes it on the server; nothing is refused", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const key = customerKey('demo', '小共');
+    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    y.stores.addNote('小共', '李记：周末才在家', T0);
+    for (const m of [y, x]) await m.sync.syncOnce();
+    const [noteId] = (await x.sync.local.buyers.allDocs({ startkey: `ev:${key}:`, endkey: `ev:${key}:\ufff0` })).rows.map((r) => r.id);
+    x.stores.deleteBuyer('小共', [], Date.now());
+    expect((await x.sync.syncOnce()).denied).toBe(0);
+    expect(x.stores.customerMap.has(key)).toBe(false);
+    // The author's machine takes the deletion and deletes its own note for the shop.
+    expect((await y.sync.syncOnce()).denied).toBe(0);
+    expect(y.stores.customerMap.has(key)).toBe(false);
+    expect((await fetch(`${buyersDb}/${encodeURIComponent(noteId!)}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    await x.sync.syncOnce();
+    expect(x.stores.customerMap.has(key)).toBe(false);
   });
 
   it("a colleague's offline edit of a buyer deleted meanwhile does not bring the buyer back, on any machine or the server", async () => {

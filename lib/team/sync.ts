@@ -15,7 +15,7 @@
  * was last exported or imported for that document, kept in a `_local` document of the replica.
  */
 import { dbName, DOC_PREFIX, type TeamArea, type TeamRole } from './names';
-import type { Customer, CustomerEvent } from '../domain/customers';
+import { fieldTime, REPLACEABLE_FIELDS, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import {
@@ -647,16 +647,28 @@ export class TeamSync {
     for (const key of keys) {
       const at = deleted.get(key)!;
       const d = main.get(docIdOf(area, key));
-      if (d && isCovered(d, at)) out.push(this.tombstone(d));
+      if (d && isCovered(d, at) && this.mayDelete(d)) out.push(this.tombstone(d));
       const prefix = `${area === 'buyers' ? DOC_PREFIX.buyerEvent : DOC_PREFIX.followupEvent}${key}:`;
       const events = await this.local[area].allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` });
       for (const row of events.rows) {
         const e = row.doc;
         // `fe:a:` also starts `fe:a:b:…` (another item's id may extend this one): the document names its own.
-        if (e && (e.key === key || e.item === key) && isCovered(e, at)) out.push(this.tombstone(e));
+        if (e && (e.key === key || e.item === key) && isCovered(e, at) && this.mayDelete(e)) out.push(this.tombstone(e));
       }
     }
     return out;
+  }
+
+  /**
+   * What the server's role check lets this member delete (validate.ts): the supervisor anything; an
+   * agent a profile or an item, and only their own notes and status changes. A colleague's note of
+   * a buyer an agent deleted stays in the replica (not imported, not shown) until its author's or
+   * the supervisor's machine deletes it on the server, and that deletion arrives here.
+   */
+  private mayDelete(d: Doc): boolean {
+    if (this.me.role === 'supervisor') return true;
+    if (d._id.startsWith(DOC_PREFIX.buyer) || d._id.startsWith(DOC_PREFIX.followup)) return true;
+    return d.by === this.me.user;
   }
 
   private tombstone(d: Doc): Doc {
@@ -924,12 +936,33 @@ export class TeamSync {
     return [doc, ...others];
   }
 
+  /**
+   * The latest revision every version descends from (what each started from), when this replica
+   * still has its body (a revision it held as the current one; replicas are not compacted, except
+   * the picks'); null otherwise. Tells a field a version edited from one it only carried along.
+   */
+  private async commonVersion(area: TeamArea, all: readonly Doc[]): Promise<Doc | null> {
+    try {
+      const paths = await Promise.all(all.map(async (d) => ((await this.local[area].get(d._id, { rev: d._rev, revs: true })) as Doc & { _revisions: { start: number; ids: string[] } })._revisions));
+      // Positions counted from the root: a path's id at position p is ids[start - p].
+      const low = Math.min(...paths.map((r) => r.start));
+      for (let pos = low; pos >= 1; pos--) {
+        const ids = new Set(paths.map((r) => r.ids[r.start - pos]));
+        if (ids.size === 1 && !ids.has(undefined as never)) return (await this.local[area].get(all[0]!._id, { rev: `${pos}-${[...ids][0]}` })) as Doc;
+      }
+    } catch {
+      // A body this replica never held: no base, and no clash is recorded (the merge is unchanged).
+    }
+    return null;
+  }
+
   /** Merges every conflicting revision (`all`, the winner first) into the winning one and removes the losers. */
   private async resolve(area: TeamArea, all: Doc[]): Promise<Doc> {
     const [doc, ...losers] = all as [Doc, ...Doc[]];
     let mergedBody: Record<string, unknown>;
     if (area === 'buyers' && doc.type === 'buyer') {
-      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody)) as unknown as Record<string, unknown>;
+      const base = await this.commonVersion(area, all);
+      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
     } else if (area === 'followups' && doc.type === 'followup') {
       const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
@@ -940,7 +973,15 @@ export class TeamSync {
       mergedBody = body(doc);
     }
     const { _conflicts: _c, ...winner } = doc;
-    const writes: Doc[] = [{ ...mergedBody, _id: doc._id, _rev: winner._rev } as Doc, ...losers.map((l) => ({ _id: l._id, _rev: l._rev!, _deleted: true, kfSuperseded: true }))];
+    // An agent's machine meets the same conflict again with every change of the document: when the
+    // winner already says the merged thing, there is nothing to write.
+    if (this.me.role !== 'supervisor' && canonical(mergedBody) === canonical(body(doc))) return { ...mergedBody, _id: doc._id, _rev: doc._rev } as Doc;
+    // Only the supervisor may remove the losing revisions (validate.ts: an agent's removal could hide
+    // a profile or a deletion record). An agent's machine writes the merged version over the winner
+    // and leaves the losers; the server keeps the conflict until the supervisor's machine settles it,
+    // and merging them again gives the same result (every field keeps its own time).
+    const removals = this.me.role === 'supervisor' ? losers.map((l) => ({ _id: l._id, _rev: l._rev!, _deleted: true, kfSuperseded: true })) : [];
+    const writes: Doc[] = [{ ...mergedBody, _id: doc._id, _rev: winner._rev } as Doc, ...removals];
     const res = await this.local[area].bulkDocs(writes);
     const rev = res[0]?.rev ?? winner._rev;
     return { ...mergedBody, _id: doc._id, _rev: rev } as Doc;
@@ -967,8 +1008,9 @@ export class TeamSync {
     for (const d of docs) {
       const key = keyOf(d);
       const at = key === null ? undefined : known.get(key);
-      if (at !== undefined && isCovered(d, at)) writes.set(d._id, this.tombstone(d));
-      else out.push(d);
+      if (at !== undefined && isCovered(d, at)) {
+        if (this.mayDelete(d)) writes.set(d._id, this.tombstone(d));
+      } else out.push(d);
     }
     for (const d of await this.coveredDocs(area, arrived)) if (!writes.has(d._id)) writes.set(d._id, d);
     await this.write(area, [...writes.values()]);
@@ -1006,6 +1048,7 @@ export class TeamSync {
     const orphansBefore = orphans.size;
     const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
+    const clashes = new Map<string, NonNullable<BuyerBody['clash']>>();
     for (const key of keys) {
       const t = touched.get(key)!;
       const p = t.profile ?? stored.get(buyerId(key));
@@ -1020,13 +1063,35 @@ export class TeamSync {
         orphans.delete(key);
       }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
+      const clash = (p as unknown as BuyerBody).clash;
+      if (clash) clashes.set(key, clash);
     }
+    if (clashes.size) await this.noteReplaced(incoming, clashes);
     if (incoming.length) {
       await this.stores.mergeCustomers(incoming);
       await this.stores.announce('customers');
     }
     if (orphans.size || orphansBefore) await this.setMeta('buyers', 'orphans', { keys: [...orphans] });
     return incoming.length;
+  }
+
+  /**
+   * A profile merged from versions edited at the same time replaced some text of this machine's
+   * (its value and edit time are among the merge's `clash`, and the stores still hold them): the
+   * import tells the agent (Customer.replaced, shown on the card). The newest edit still wins.
+   */
+  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>): Promise<void> {
+    const mine = await this.stores.customers([...clashes.keys()]);
+    for (const c of incoming) {
+      const here = mine.get(c.key);
+      const clash = clashes.get(c.key);
+      if (!here || !clash) continue;
+      for (const f of REPLACEABLE_FIELDS) {
+        const at = fieldTime(here, f);
+        if (here[f] === c[f] || !(clash[f] ?? []).some((e) => e.text === here[f] && e.at === at)) continue;
+        c.replaced = { ...c.replaced, [f]: { text: here[f], at: fieldTime(c, f) } };
+      }
+    }
   }
 
   private async importFollowups(docs: readonly Doc[]): Promise<number> {

@@ -9,15 +9,13 @@
  * - buyers / followups / picks: every member writes profiles and items; events (notes, follow-up
  *   actions) and learned picks are append-only and signed, except that a pick's author may replace
  *   it with a signed forget marker (`type: 'forgotten'`, no pick in it; nobody else may, and a
- *   marker cannot be turned back into a pick); only the supervisor deletes anything,
- *   except that any member may delete a buyer or a follow-up (a signed `del:<of>` document saying
- *   when — `of` a reference that does not name the buyer, docs.ts deletionRef, or in documents
- *   written before it the document's id — and signed `kfDeleted` deletions of its profile, notes,
- *   item and status changes), and
- *   any member may remove a conflicting revision of a profile or item marked
- *   `kfSuperseded` (conflict resolution; the server cannot tell whether another revision survives,
- *   so an agent could use it to hide a profile — it stays in the revision history and the
- *   supervisor can restore it).
+ *   marker cannot be turned back into a pick); only the supervisor deletes anything, except that
+ *   an agent may delete a buyer or a follow-up (a signed `del:<of>` document saying when — `of` a
+ *   reference that does not name the buyer, docs.ts deletionRef, or in documents written before it
+ *   the document's id — and signed `kfDeleted` deletions of its profile or item and of the agent's
+ *   own notes and status changes). An agent removes no colleague's note, no deletion record and no
+ *   conflicting revision (`kfSuperseded`): those wait for the supervisor's machine. What the check
+ *   cannot see: whether a profile deleted signed has its `del:` document (it reads one document).
  */
 import { DOC_PREFIX, roleName, type TeamArea } from './names';
 
@@ -32,13 +30,19 @@ function header(shop: string): string {
   function starts(p) { return id.indexOf(p) === 0; }
   if (newDoc._deleted) {
     if (sup) return;
-    // Resolving a conflict removes the losing revisions of a profile or an item (their content is
-    // merged into the surviving one first); any other removal is the supervisor's.
-    if (newDoc.kfSuperseded === true && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}) || starts(${JSON.stringify(DOC_PREFIX.deletion)}))) return;
-    // A buyer or a follow-up a member deleted: its profile, notes, item and status changes go,
-    // signed (the deletion itself is a \`del:\` document, below).
-    if (newDoc.kfDeleted === true && newDoc.by === userCtx.name && (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) || starts(${JSON.stringify(DOC_PREFIX.followup)}) || starts(${JSON.stringify(DOC_PREFIX.followupEvent)}))) return;
-    throw({ forbidden: 'only the supervisor deletes' });
+    // An agent deletes only what the role table lets them, signed: a buyer's profile or a follow-up
+    // item (删除 for everyone; the agent may rewrite either anyway), and their own notes and status
+    // changes. A colleague's note, a deletion record and a conflict's losing revision (kfSuperseded)
+    // are the supervisor's to remove: an agent could otherwise erase a colleague's words or a
+    // deletion record (which brings a deleted buyer back from a machine that was offline), or
+    // delete a profile unsigned by calling it a conflict's loser (the check cannot see whether
+    // another revision survives). The agent's engine keeps conflicts on the server for the
+    // supervisor's machine and leaves colleagues' notes of a deleted buyer to their author or the
+    // supervisor (sync.ts).
+    if (newDoc.kfDeleted !== true || newDoc.by !== userCtx.name) throw({ forbidden: 'only the supervisor deletes; an agent deletes a buyer or a follow-up signed' });
+    if (starts(${JSON.stringify(DOC_PREFIX.buyer)}) || starts(${JSON.stringify(DOC_PREFIX.followup)})) return;
+    if ((starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) || starts(${JSON.stringify(DOC_PREFIX.followupEvent)})) && (!oldDoc || oldDoc._deleted || oldDoc.by === userCtx.name)) return;
+    throw({ forbidden: 'only the supervisor deletes a note by someone else or a deletion record' });
   }
   function signed() {
     if (newDoc.by !== userCtx.name) throw({ forbidden: 'the document must be signed with your own name' });

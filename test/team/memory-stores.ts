@@ -41,7 +41,9 @@ export class MemoryStores implements LocalStores {
     const ahead: string[] = [];
     for (const c of list) {
       const old = this.customerMap.get(c.key);
-      const next = old ? mergeCustomer(old, c) : c;
+      // As the storage bridge: the merge, then this machine's notices of replaced text kept on it.
+      const merged = old ? mergeCustomer(old, c) : c;
+      const next = c.replaced ? { ...merged, replaced: { ...old?.replaced, ...c.replaced } } : merged;
       if (!old || JSON.stringify(old) !== JSON.stringify(next)) this.customerMap.set(c.key, structuredClone(next));
       if (old && isAhead(old, c)) ahead.push(c.key);
     }

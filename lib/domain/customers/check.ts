@@ -179,8 +179,9 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
   };
   if (segmentManual) customer.segmentManual = segmentManual;
   // Per-field edit times (team mode): kept when well-formed, silently dropped otherwise (they only
-  // refine merges; a record without them merges by updatedAt).
-  if (raw.fieldAt && typeof raw.fieldAt === 'object' && !Array.isArray(raw.fieldAt)) {
+  // refine merges; a record without them merges by updatedAt). Each time is checked on its own, so
+  // a string or an array here simply yields none (no shape test: the background's size budget).
+  if (raw.fieldAt) {
     const fieldAt: NonNullable<Customer['fieldAt']> = {};
     for (const f of PROFILE_FIELDS) {
       const t = (raw.fieldAt as Record<string, unknown>)[f];
@@ -188,6 +189,9 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
     }
     if (Object.keys(fieldAt).length) customer.fieldAt = fieldAt;
   }
+  // Team mode's notices of replaced text, passed through: only the card shows them, and it checks
+  // them there (replacedNow) — a check here would cost the background's size budget.
+  if (raw.replaced) customer.replaced = raw.replaced as Customer['replaced'];
   customer.segment = segmentOf(customer);
   return { customer, problems };
 }

@@ -9,11 +9,13 @@ import {
   HISTORY_CAP,
   ORDER_IDS_CAP,
   PROFILE_FIELDS,
+  REPLACEABLE_FIELDS,
   type Customer,
   type CustomerEvent,
   type CustomerEventKind,
   type CustomerPatch,
   type ProfileField,
+  type ReplaceableField,
   type Segment,
   type Sizes,
 } from './types';
@@ -259,7 +261,20 @@ function editableJson(c: Customer): string {
  * one was never edited since the record began keeping them (createdAt); a record from before field
  * times dates every field from its updatedAt.
  */
-function fieldTime(c: Customer, f: ProfileField): number {
+/**
+ * The notices of Customer.replaced still true: the field still holds the colleague's edit that
+ * replaced the text (its edit time is the notice's); one edited since is not shown. Checks the
+ * shape too: records pass it through unchecked (check.ts), the card shows only what this returns.
+ */
+export function replacedNow(c: Customer): { field: ReplaceableField; text: string }[] {
+  const r = (c.replaced ?? {}) as Record<string, { text?: unknown; at?: unknown } | undefined>;
+  return REPLACEABLE_FIELDS.flatMap((field) => {
+    const e = r[field];
+    return e && typeof e.text === 'string' && e.at === fieldTime(c, field) && c[field] !== e.text ? [{ field, text: e.text }] : [];
+  });
+}
+
+export function fieldTime(c: Pick<Customer, 'fieldAt' | 'createdAt' | 'updatedAt'>, f: ProfileField): number {
   return c.fieldAt ? (c.fieldAt[f] ?? c.createdAt) : c.updatedAt;
 }
 

@@ -6,6 +6,8 @@ export {
   cleanSizes,
   combineCustomers,
   customerKey,
+  fieldTime,
+  replacedNow,
   LIMITS,
   makeEvent,
   makeEventId,

@@ -76,7 +76,18 @@ export interface Customer {
   droppedEvents: number;
   /** Distinct order ids seen for this buyer, newest last, at most ORDER_IDS_CAP. */
   orderIds: string[];
+  /**
+   * Team mode: this machine's text of a field that a colleague's edit, made at the same time on
+   * another machine (neither had seen the other's), replaced under the newest-edit-wins merge —
+   * what it said and when the colleague's edit was made. Shown on the card so the agent learns it
+   * while the field still holds that edit (replacedNow); kept on this machine only (never sent).
+   */
+  replaced?: Partial<Record<ReplaceableField, { text: string; at: number }>>;
 }
+
+/** The text fields whose concurrent replacement the agent is told about (see Customer.replaced). */
+export const REPLACEABLE_FIELDS = ['preferences', 'addressNote', 'note'] as const;
+export type ReplaceableField = (typeof REPLACEABLE_FIELDS)[number];
 
 /** The editable fields, each merged on its own in team mode; sizes count one field per measurement. */
 export const PROFILE_FIELDS = [
