@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { main } from './team';
 import { startTeamServer, type TeamServer } from '../test/team/server';
+
+// Each test makes a dozen requests to a real server: the unit default of 5 s is too short on a
+// loaded 2-core machine (a run beside a build timed out once).
+vi.setConfig({ testTimeout: 30_000 });
 
 let server: TeamServer;
 beforeAll(async () => {
