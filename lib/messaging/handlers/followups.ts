@@ -336,9 +336,16 @@ async function tabPromises(ctx: HandlerContext): Promise<[string, string | null,
   return [k, o, v?.o === o ? v.d : {}];
 }
 
-/** A closed tab's 承诺答复 drafts go with it (registered at every worker start: the close wakes the worker). */
+/**
+ * A closed tab's drafts go with it: its 承诺答复 drafts, and the buyer card's unsaved notes typed in
+ * it (`kf:note-draft@<tab>:<buyer>`, lib/panel/tab-note-drafts.ts), which no other tab ever reads.
+ * Registered at every worker start: the close wakes the worker.
+ */
 export function registerPromiseDraftCleanup(): void {
-  browser.tabs.onRemoved.addListener((tab) => void session().remove(PROMISE_TAB + tab));
+  browser.tabs.onRemoved.addListener(async (tab) => {
+    const card = `kf:note-draft@${tab}:`;
+    await session().remove([PROMISE_TAB + tab, ...Object.keys(await session().get()).filter((k) => k.startsWith(card))]);
+  });
 }
 
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {
