@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { useApi } from './OptionsContext';
+import { useApi, useTeamAgent } from './OptionsContext';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
+import { team } from '@/lib/i18n/messages/team';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types';
@@ -16,6 +17,7 @@ import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 
 registerMessages(libraryEditor);
+registerMessages(team);
 // The tabs a file of another kind is imported on are named by their own strings.
 registerMessages(customersOptions);
 registerMessages(learnedMessages);
@@ -379,7 +381,7 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
 }
 
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
-function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>; run: (merge: boolean) => void; cancel: () => void }) {
+function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>; agent: boolean; run: (merge: boolean) => void; cancel: () => void }) {
   const p = props.stage.preview;
   const n = { current: p.current, incoming: p.incoming, added: p.added, updated: p.updated, unchanged: p.unchanged, notInFile: p.notInFile };
   const sections = sectionsLine(props.stage.json);
@@ -389,6 +391,11 @@ function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { st
         <strong>{t('library.import.confirmTitle', { file: props.stage.file })}</strong>
       </p>
       {props.stage.again && <p class="kf-warn-text" data-kf="import-again">{t('library.import.changedMeanwhile')}</p>}
+      {props.agent && (
+        <p class="kf-warn-text" data-kf="import-agent-local">
+          {t('team.agentJsonImport')}
+        </p>
+      )}
       {p.csv ? <CsvRows report={p.csv} n={n} /> : <p data-kf="import-counts">{t('library.import.counts', n)}</p>}
       <ul>
         <li data-kf="import-merge-what">{t('library.import.mergeWhat', { ...n, total: p.current + p.added })}</li>
@@ -416,6 +423,7 @@ function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { st
  */
 export function ImportExport() {
   const api = useApi();
+  const agent = useTeamAgent();
   const flow = useImportFlow<LibraryPreview>({
     refuse: otherExportKind,
     async check(json) {
@@ -457,16 +465,25 @@ export function ImportExport() {
         >
           {t('library.csv.export')}
         </button>
-        <JsonFileInput
-          label={t('library.csv.import')}
-          kf="import-csv-file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
-          disabled={flow.busy}
-          onFile={(f) => flow.onFile(f, readSheet)}
-        />
+        {/* A sheet holds replies only, and an agent's replies go to the supervisor as proposals (the
+            library is the supervisor's): imported here they would reach nobody and be replaced. */}
+        {agent !== true && (
+          <JsonFileInput
+            label={t('library.csv.import')}
+            kf="import-csv-file"
+            accept=".csv,.tsv,.txt,text/csv,text/plain"
+            disabled={flow.busy || agent === null}
+            onFile={(f) => flow.onFile(f, readSheet)}
+          />
+        )}
       </div>
+      {agent && (
+        <p class="kf-help" data-kf="import-csv-agent">
+          {t('team.agentCsvImport')}
+        </p>
+      )}
       <ImportStatus kf="import" stage={stage} result={flow.result} rejected={t('options.importRejected')}>
-        {stage.step === 'confirm' && <ImportConfirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
+        {stage.step === 'confirm' && <ImportConfirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
       </ImportStatus>
     </section>
   );

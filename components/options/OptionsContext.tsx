@@ -37,3 +37,18 @@ export function useLoaded<V extends Verb>(verb: V, areas: DataArea[]): { value: 
   }, [reload]);
   return { value, error, reload };
 }
+
+/**
+ * Whether this machine is in team mode as an agent, who may only propose changes to the shop's
+ * library. Null until known, so nothing an agent cannot do is offered meanwhile.
+ */
+export function useTeamAgent(): boolean | null {
+  const api = useApi();
+  const [agent, setAgent] = useState<boolean | null>(null);
+  useEffect(() => {
+    const load = () => api.call('teamStatus').then((r) => setAgent(r?.config?.role === 'agent'), () => setAgent(false));
+    void load();
+    return api.onChanged(['team'], () => void load());
+  }, []);
+  return agent;
+}

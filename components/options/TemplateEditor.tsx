@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { imeKey } from '../ime-key';
-import { useApi, useLoaded } from './OptionsContext';
+import { useApi, useLoaded, useTeamAgent } from './OptionsContext';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { Template, TemplateLibrary } from '@/lib/domain/templates/types';
 import type { LibraryRecord } from '@/lib/storage/library';
@@ -66,13 +66,7 @@ export function TemplateEditor() {
   const dirty = useRef(false);
   const opener = useRef<HTMLElement | null>(null);
   // Team mode as an agent: replies can be proposed to the shop's library (the supervisor decides).
-  // Null until known, so nothing an agent cannot do is offered meanwhile.
-  const [agent, setAgent] = useState<boolean | null>(null);
-  useEffect(() => {
-    const load = () => api.call('teamStatus').then((r) => setAgent(r?.config?.role === 'agent'), () => setAgent(false));
-    void load();
-    return api.onChanged(['team'], () => void load());
-  }, []);
+  const agent = useTeamAgent();
 
   useEffect(() => {
     if (record) setLib(record);
@@ -243,7 +237,7 @@ export function TemplateEditor() {
           return (
             <span class="kf-group-tag">
               {g} ({count})
-              {count === 0 && (
+              {count === 0 && agent === false && (
                 <button class="kf-link" title={t('options.delete')} onClick={() => persist((l) => ({ ...l, groups: l.groups.filter((x) => x !== g) }), t('options.saved'))}>
                   ×
                 </button>
@@ -251,16 +245,27 @@ export function TemplateEditor() {
             </span>
           );
         })}
-        <input data-kf="new-group" placeholder={t('options.newGroup')} aria-label={t('options.newGroup')} value={newGroup} maxLength={20} onInput={(e) => setNewGroup(e.currentTarget.value)} />
-        <button
-          disabled={!newGroup.trim() || lib.groups.includes(newGroup.trim())}
-          onClick={async () => {
-            const name = newGroup.trim();
-            if (await persist((l) => ({ ...l, groups: l.groups.includes(name) ? l.groups : [...l.groups, name] }), t('options.saved'))) setNewGroup('');
-          }}
-        >
-          {t('options.addGroup')}
-        </button>
+        {/* Groups are the library's, so the supervisor's: an agent's change would stay on this machine
+            and be replaced, unannounced, by the supervisor's next change to them. */}
+        {agent === true && (
+          <p class="kf-help" data-kf="agent-groups-note">
+            {t('team.agentGroups')}
+          </p>
+        )}
+        {agent === false && (
+          <>
+            <input data-kf="new-group" placeholder={t('options.newGroup')} aria-label={t('options.newGroup')} value={newGroup} maxLength={20} onInput={(e) => setNewGroup(e.currentTarget.value)} />
+            <button
+              disabled={!newGroup.trim() || lib.groups.includes(newGroup.trim())}
+              onClick={async () => {
+                const name = newGroup.trim();
+                if (await persist((l) => ({ ...l, groups: l.groups.includes(name) ? l.groups : [...l.groups, name] }), t('options.saved'))) setNewGroup('');
+              }}
+            >
+              {t('options.addGroup')}
+            </button>
+          </>
+        )}
       </div>
       <div class="kf-guard-library" data-kf="library-guard">
         {breaking.length === 0 ? (

@@ -2,11 +2,12 @@
  * A 承诺答复 typed on the chat panel and not added yet, across a reload of its tab: the worker keeps
  * it for that tab in storage.session (keepPromiseDraft / promiseDrafts), so a page load, a worker
  * restarted in between, or both, do not lose the promise; another tab never takes it for its own.
+ * A closed tab's drafts (these, and the buyer card's unsaved notes) go with it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, panel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat, panel, setUpDemoShop } from './pages';
 
 let h: Harness;
 let ext: Page;
@@ -111,4 +112,27 @@ it('a second tab on the same console does not take the first tab’s unfinished 
   await expect.poll(keptNotes).toEqual(['退款到账后发消息告诉她']);
   await first.close();
   await expect.poll(keptNotes).toEqual([]);
+});
+
+it('a closed tab’s unsaved buyer-card notes go with it; the buyer’s latest draft is still offered in a new tab', async () => {
+  const NOTE = '她说下周搬家，地址到时再确认';
+  /** The card's drafts kept per tab (`kf:note-draft@<tab>:…`), and their texts. */
+  const perTab = async () => Object.entries(await session()).filter(([k]) => k.startsWith('kf:note-draft@'));
+  const noteInput = (p: Page) => inPanel(p, '[data-kf="customer-note-input"]');
+  const tab = await h.context.newPage();
+  await openDemoChat(tab, h.demoUrl, { buyer: '米粒妈妈' });
+  await cardReady(tab, '米粒妈妈');
+  await noteInput(tab).click();
+  await tab.keyboard.type(NOTE);
+  await expect.poll(async () => (await perTab()).map(([, v]) => v)).toContain(NOTE);
+
+  await tab.close();
+  await expect.poll(perTab).toEqual([]);
+  // Nothing typed is lost: a new tab on her gets the latest draft kept for the buyer.
+  const again = await h.context.newPage();
+  await openDemoChat(again, h.demoUrl, { buyer: '米粒妈妈' });
+  await cardReady(again, '米粒妈妈');
+  await expect.poll(() => noteInput(again).inputValue()).toBe(NOTE);
+  await again.close();
+  await expect.poll(perTab).toEqual([]);
 });

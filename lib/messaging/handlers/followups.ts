@@ -14,7 +14,6 @@ import {
   complete,
   followupsFromOrders,
   followupsFromRemarkFacts,
-  groupByKind,
   handoverFollowup,
   manualFollowup,
   panelFollowup,
@@ -42,7 +41,6 @@ import type { SeenOrder } from '../protocol-orders';
 import {
   FOLLOWUP_SECTIONS,
   type AddFollowupRequest,
-  type FollowupGroupSlice,
   type FollowupList,
   type FollowupSection,
   type FollowupsProtocol,
@@ -118,6 +116,7 @@ export async function handoverViewer(now: number, settings: Partial<FollowupSett
   return { shift: shiftAt(now, settings) };
 }
 
+/** The popup's list (the grouping and slicing in worker-extras.js, lib/domain/followups/list.ts). */
 export function buildFollowupList(
   items: readonly Followup[],
   now: number,
@@ -127,23 +126,7 @@ export function buildFollowupList(
   viewer?: HandoverViewer,
   reveal?: string,
 ): FollowupList {
-  const sections = sectionsOf(items, now, settings, viewer);
-  const groups: FollowupGroupSlice[] = [];
-  let revealed: FollowupList['revealed'];
-  for (const section of FOLLOWUP_SECTIONS) {
-    const take = withItems.includes(section) ? perGroup : 0;
-    // By kind; the time-ordered sections keep todayView's urgency order.
-    for (const g of groupByKind(sections[section])) {
-      // The item the agent just acted on comes with its group, up to it, whatever the section: an
-      // item due after midnight (handed over or added in the evening) sits in the folded 以后.
-      const at = reveal === undefined ? -1 : g.items.findIndex((f) => f.id === reveal);
-      if (at >= 0) revealed = { section, kind: g.kind, id: reveal! };
-      groups.push({ section, kind: g.kind, total: g.items.length, items: g.items.slice(0, Math.max(take, at + 1)) });
-    }
-  }
-  const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
-  counts.badge = sections.badge;
-  return { now, counts, groups, utcOffsetMinutes: settings.utcOffsetMinutes, ...(viewer ? { viewer } : {}), ...(revealed ? { revealed } : {}) };
+  return workerExtras().followups.list(sectionsOf(items, now, settings, viewer), now, settings.utcOffsetMinutes, perGroup, withItems, viewer, reveal);
 }
 
 // ---- payload checks -----------------------------------------------------------------------
@@ -336,9 +319,16 @@ async function tabPromises(ctx: HandlerContext): Promise<[string, string | null,
   return [k, o, v?.o === o ? v.d : {}];
 }
 
-/** A closed tab's 承诺答复 drafts go with it (registered at every worker start: the close wakes the worker). */
+/**
+ * A closed tab's drafts go with it: its 承诺答复 drafts, and the buyer card's unsaved notes typed in
+ * it (`kf:note-draft@<tab>:<buyer>`, lib/panel/tab-note-drafts.ts), which no other tab ever reads.
+ * Registered at every worker start: the close wakes the worker.
+ */
 export function registerPromiseDraftCleanup(): void {
-  browser.tabs.onRemoved.addListener((tab) => void session().remove(PROMISE_TAB + tab));
+  browser.tabs.onRemoved.addListener(async (tab) => {
+    const card = `kf:note-draft@${tab}:`;
+    await session().remove([PROMISE_TAB + tab, ...Object.keys(await session().get()).filter((k) => k.startsWith(card))]);
+  });
 }
 
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {

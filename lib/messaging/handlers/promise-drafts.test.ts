@@ -8,9 +8,9 @@ vi.mock('../../browser', () => ({
     storage: {
       local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})) },
       session: {
-        get: async (k: string) => (area.has(k) ? { [k]: structuredClone(area.get(k)) } : {}),
+        get: async (k?: string) => (k === undefined ? structuredClone(Object.fromEntries(area)) : area.has(k) ? { [k]: structuredClone(area.get(k)) } : {}),
         set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => area.set(k, structuredClone(v))),
-        remove: async (k: string) => void area.delete(k),
+        remove: async (k: string | string[]) => void [k].flat().forEach((x) => area.delete(x)),
       },
       onChanged: { addListener: vi.fn(), removeListener: vi.fn() },
     },
@@ -61,8 +61,19 @@ describe('a tab’s unfinished 承诺答复 in storage.session', () => {
     await keep(tab(7), 'a', draft('x'));
     await keep(tab(8), 'a', draft('y'));
     removed.forEach((f) => f(7));
-    await Promise.resolve();
-    expect(await list(tab(7))).toEqual({ ok: true, value: [] });
+    await vi.waitFor(async () => expect(await list(tab(7))).toEqual({ ok: true, value: [] }));
     expect(await list(tab(8))).toEqual({ ok: true, value: [['a', draft('y')]] });
+  });
+
+  it('takes the buyer card’s unsaved notes typed in that tab along, and no other tab’s or the buyer’s latest', async () => {
+    area.clear();
+    registerPromiseDraftCleanup();
+    // As lib/panel/tab-note-drafts.ts and note-drafts.ts keep them.
+    area.set('kf:note-draft@9:demo\n小鹿', '写到一半的备注');
+    area.set('kf:note-draft@9:demo\n米粒', '');
+    area.set('kf:note-draft@90:demo\n小鹿', '另一个标签页的');
+    area.set('kf:note-draft:demo\n小鹿', '写到一半的备注');
+    removed.forEach((f) => f(9));
+    await vi.waitFor(() => expect([...area.keys()].sort()).toEqual(['kf:note-draft:demo\n小鹿', 'kf:note-draft@90:demo\n小鹿']));
   });
 });
