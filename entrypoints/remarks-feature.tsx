@@ -10,6 +10,9 @@ import { REMARK_CSS } from '@/components/remarks/styles';
 import { setLocale } from '@/lib/i18n';
 import { fitDialog } from '@/lib/panel/dialog-fit';
 
+const firstField = (form: Element | null) =>
+  form?.querySelector<HTMLElement>('[data-field]') ?? form?.querySelector<HTMLElement>('[data-kf="remark-target"]');
+
 export default defineUnlistedScript(() => {
   registerFeature('remarks', {
     mount(container, host) {
@@ -36,7 +39,7 @@ export default defineUnlistedScript(() => {
       // Alt+R, in the family of Alt+K and Alt+N: from the console's remark box (or anywhere on the
       // page) to this form's first field, and back to the box from the form. By Tab the form is
       // about a hundred presses away, through the whole order list. (A folded panel has no form:
-      // this script is unmounted with it.)
+      // this script is unmounted with it; remark-enforcement.ts opens the panel for the key.)
       host.doc.addEventListener(
         'keydown',
         (e) => {
@@ -47,10 +50,20 @@ export default defineUnlistedScript(() => {
           e.stopPropagation();
           const box = host.controller.store.get().remarkEditor?.textarea;
           if (box && form.contains((container.getRootNode() as ShadowRoot).activeElement)) return box.focus();
-          (form.querySelector<HTMLElement>('[data-field]') ?? form.querySelector<HTMLElement>('[data-kf="remark-target"]'))?.focus();
+          firstField(form)?.focus();
         },
         { capture: true, signal: abort.signal },
       );
+      // Opened by Alt+R while folded (remark-enforcement.ts): the form is drawn once the rules are in.
+      if (host.controller.remarkKey) {
+        host.controller.remarkKey = false;
+        const seen = new MutationObserver(() => {
+          const field = firstField(container.querySelector('[data-kf="remark-form"]'));
+          if (field) seen.disconnect(), field.focus();
+        });
+        seen.observe(container, { childList: true, subtree: true });
+        abort.signal.addEventListener('abort', () => seen.disconnect(), { once: true });
+      }
       return () => {
         stop();
         host.signal.removeEventListener('abort', stop);

@@ -38,6 +38,29 @@ describe('删除全部数据', () => {
   });
 });
 
+describe('the result of a delete, said to a screen reader', () => {
+  it('goes into the page’s live region, put in empty before, and again for a second result', async () => {
+    const tab = await mountTab(<DeleteAllData />, { deleteAllData: () => ({ deleted: true }) });
+    const region = () => document.querySelector('[data-kf="announce"]');
+    const deleteOnce = async () => {
+      await tab.click('[data-kf="delete-all-data-open"]');
+      await type(tab.q('[data-kf="delete-all-data-phrase"]'), '删除全部数据');
+      await tab.click('[data-kf="delete-all-data-yes"]');
+    };
+    await deleteOnce();
+    // The line on the tab is not a live region of its own that appears already holding its words.
+    expect(tab.q('[data-kf="delete-all-data-status"]')!.closest('[role="status"]')).toBeNull();
+    expect(region()?.getAttribute('role')).toBe('status');
+    await act(async () => new Promise((r) => setTimeout(r, 150)));
+    const words = region()!.textContent;
+    expect(words).toBe(tab.q('[data-kf="delete-all-data-status"]')!.textContent);
+    await deleteOnce();
+    expect(region()!.textContent).toBe('');
+    await act(async () => new Promise((r) => setTimeout(r, 150)));
+    expect(region()!.textContent).toBe(words);
+  });
+});
+
 /** Chooses an 全部数据 file in the tab's import input. */
 async function chooseFile(tab: { q(selector: string): Element | null }) {
   const input = tab.q('[data-kf="all-import-file"]') as HTMLInputElement;
@@ -79,5 +102,26 @@ describe('导入全部数据', () => {
     await chooseFile(tab);
     await tab.click('[data-kf="all-import-merge"]');
     expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已为导入的 VIP 买家安排 45 次回访：上次联系已久的按每天最多 20 次排开，分布在 3 天（12-04 至 12-06）');
+  });
+});
+
+describe('导出全部数据', () => {
+  it('says that an export did not finish under a heading of its own, not as a refused file', async () => {
+    for (const [locale, heading, refused] of [
+      ['zh-CN', '导出没有完成，没有下载任何文件', '文件未导入'],
+      ['en', 'The export did not finish; no file was downloaded', 'The file was not imported'],
+    ] as const) {
+      setLocale(locale);
+      const exportAllData = vi.fn(() => {
+        throw new Error('disk full');
+      });
+      const tab = await mountTab(<AllData />, { exportAllData, getSettings: () => ({ shop: { locale } }) });
+      await tab.click('[data-kf="all-export"]');
+      await act(async () => new Promise((r) => setTimeout(r, 10)));
+      const result = tab.q('[data-kf="all-result"]')!.textContent!;
+      expect(result).toContain(heading);
+      expect(result).toContain('disk full');
+      expect(result).not.toContain(refused);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useApi, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
 import { TRANSFER_CHUNK, allCustomers, revisitsLine, stageCustomers } from './Customers';
@@ -9,6 +9,7 @@ import { reasonText } from '@/lib/messaging/reason';
 import { formatWall } from '@/lib/domain/time';
 import { AREAS } from '@/lib/domain/all-data';
 import type { AllDataImportResult, AllDataPreview } from '@/lib/messaging/protocol-data';
+import { Said } from './Said';
 
 registerMessages(privacyMessages);
 
@@ -107,6 +108,8 @@ export function AllData() {
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
   });
   const [exporting, setExporting] = useState<string | null>(null);
+  // The failed export's result, headed as an export (not as a refused file) while it is shown.
+  const exportFailure = useRef<{ ok: false; lines: string[] } | null>(null);
   const { stage } = flow;
 
   const exportAll = async () => {
@@ -119,7 +122,7 @@ export function AllData() {
       downloadJson({ ...file, customers: { ...(file.customers as object), customers } }, name);
       flow.setResult({ ok: true, lines: [t('data.exported', { file: name })] });
     } catch (err) {
-      flow.refuse([t('data.failed', { reason: reasonText(err) })]);
+      flow.setResult((exportFailure.current = { ok: false, lines: [t('data.failed', { reason: reasonText(err) })] }));
     } finally {
       setExporting(null);
     }
@@ -136,7 +139,7 @@ export function AllData() {
         </button>
         <JsonFileInput label={t('data.import')} kf="all-import-file" disabled={busy} onFile={flow.onFile} />
       </div>
-      <ImportStatus kf="all" stage={exporting ? { step: 'busy', text: exporting } : stage} result={flow.result} rejected={t('data.rejected')}>
+      <ImportStatus kf="all" stage={exporting ? { step: 'busy', text: exporting } : stage} result={flow.result} rejected={t(flow.result === exportFailure.current ? 'data.exportFailed' : 'data.rejected')}>
         {stage.step === 'confirm' && <Confirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
       </ImportStatus>
     </section>
@@ -205,9 +208,9 @@ export function DeleteAllData() {
         </form>
       )}
       {status && (
-        <p class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="delete-all-data-status">
+        <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="delete-all-data-status">
           {status.text}
-        </p>
+        </Said>
       )}
     </section>
   );

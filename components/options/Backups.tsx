@@ -7,6 +7,7 @@ import { registerMessages, t } from '@/lib/i18n';
 import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { KEEP_PER_POOL } from '@/lib/domain/backups';
+import { Said } from './Said';
 
 registerMessages(customersOptions);
 
@@ -83,9 +84,9 @@ export function Backups() {
         </button>
       </div>
       {message && (
-        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="backup-message">
+        <Said of={message} class={message.ok ? 'kf-ok' : 'kf-bad'} kf="backup-message">
           {message.text}
-        </p>
+        </Said>
       )}
       {list === null ? (
         <p class="kf-help">{t('options.loading')}</p>

@@ -4,6 +4,7 @@ import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform, type Clock
 import type { AppSettings } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
+import { Said } from './Said';
 
 registerMessages(guardMessages);
 
@@ -90,7 +91,7 @@ export function ClockThresholds() {
       </table>
       <div class="kf-actions">
         <button type="submit" class="kf-primary" data-kf="clock-save">{t('options.save')}</button>
-        {form.status && <span role="status" data-kf="clock-status">{t(form.status.key, form.status.params)}</span>}
+        {form.status && <Said of={form.status} tag="span" kf="clock-status">{t(form.status.key, form.status.params)}</Said>}
       </div>
     </form>
   );

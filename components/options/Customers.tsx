@@ -24,6 +24,7 @@ import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
 import { ForgetConfirm, forgetResult } from './ForgetConfirm';
 import { useCustomersCsv } from './CustomersCsv';
 import { useTeamShop } from './useTeamShop';
+import { Said } from './Said';
 
 registerMessages(customerMessages);
 registerMessages(customersUi);
@@ -205,9 +206,9 @@ function RetentionSetting(props: { stored: number }) {
         </div>
       )}
       {status && (
-        <p class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="retention-status">
+        <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="retention-status">
           {status.text}
-        </p>
+        </Said>
       )}
     </form>
   );
@@ -445,7 +446,7 @@ function CustomerList() {
         ))}
       </div>
       {total !== null && <p class="kf-help" data-kf="customers-total">{t('customers.options.total', { total })}</p>}
-      {message && <p role="status" data-kf="customers-message">{message}</p>}
+      {message && <Said of={message} kf="customers-message">{message}</Said>}
       <table class="kf-table">
         <thead>
           <tr>
@@ -587,14 +588,14 @@ function CustomerTransfer() {
       )}
       {busy && <p class="kf-help" role="status">{busy}</p>}
       {result && (
-        <div class={result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="customers-import-result">
+        <Said of={result} tag="div" class={result.ok ? 'kf-ok' : 'kf-bad'} kf="customers-import-result">
           {result.rejected && <p>{t('customers.options.importRejected')}</p>}
           <ul>
             {result.lines.map((l) => (
               <li>{asItem(result.rejected ? reasonUnderHeading(l) : l)}</li>
             ))}
           </ul>
-        </div>
+        </Said>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { registerMessages, t } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { optionsDrafts } from '@/lib/i18n/messages/options-drafts';
+import { Said } from './Said';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -104,7 +105,7 @@ export function FollowupSettings() {
         <input name="notifyBeforeCutoffMinutes" type="number" min={0} max={720} step={1} value={draft.notifyBeforeCutoffMinutes} onInput={num('notifyBeforeCutoffMinutes')} />
       </label>
       <button type="submit" class="kf-primary">{t('options.save')}</button>
-      {form.status && <p role="status" data-kf="status">{t(form.status.key, form.status.params)}</p>}
+      {form.status && <Said of={form.status} kf="status">{t(form.status.key, form.status.params)}</Said>}
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { guardMessages } from '@/lib/i18n/messages/guard';
 import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 import { reasonText } from '@/lib/messaging/reason';
 import { TooLong, invalidIf, overBy } from '../TooLong';
+import { Said } from './Said';
 
 registerMessages(guardMessages);
 registerMessages(guardPanelMessages);
@@ -69,7 +70,7 @@ export function GuardSettings() {
     <section class="kf-card" data-kf="guard-settings">
       <h2>{t('options.guard')}</h2>
       <p class="kf-help">{t('options.guard.help')}</p>
-      {status && <p role="status" class={status.ok ? 'kf-ok' : 'kf-bad'} data-kf="status">{status.text}</p>}
+      {status && <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="status">{status.text}</Said>}
 
       <h3>{t('options.guard.try')}</h3>
       <div class="kf-actions">

@@ -15,6 +15,7 @@ import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
+import { Said } from './Said';
 
 registerMessages(libraryEditor);
 registerMessages(team);
@@ -283,14 +284,14 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
       )}
       {props.children}
       {props.result && (
-        <div class={props.result.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf={`${props.kf}-result`}>
+        <Said of={props.result} tag="div" class={props.result.ok ? 'kf-ok' : 'kf-bad'} kf={`${props.kf}-result`}>
           {!props.result.ok && <p>{props.rejected}</p>}
           <ul>
             {props.result.lines.map((l) => (
               <li>{asItem(props.result!.ok ? l : reasonUnderHeading(l))}</li>
             ))}
           </ul>
-        </div>
+        </Said>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { dateStamp, downloadJson, JsonFileInput, readImportJson, undoLine } from
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
+import { Said } from './Said';
 
 registerMessages(learnedMessages);
 
@@ -64,9 +65,9 @@ export function LearnedPicks() {
       </label>
       <p data-kf="learned-count">{t('learned.count', { count: learned.count })}</p>
       {message && message.text && (
-        <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="learned-message">
+        <Said of={message} class={message.ok ? 'kf-ok' : 'kf-bad'} kf="learned-message">
           {message.text}
-        </p>
+        </Said>
       )}
       <div class="kf-actions">
         <button data-kf="learned-export" onClick={async () => downloadJson(await api.call('exportLearned'), `kefu-learned-${dateStamp()}.json`)}>

@@ -11,6 +11,7 @@ import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
 import { reasonText } from '@/lib/messaging/reason';
 import { useShopZone } from './useShopZone';
+import { Said } from './Said';
 
 registerMessages(remarks);
 registerMessages(remarksPanel);
@@ -61,9 +62,9 @@ export function RemarkRules() {
             </button>
             {d.dirty && <span class="kf-warn-text" data-kf="rules-unsaved">{t('remarkRules.unsaved')}</span>}
             {status && (
-              <span class={status.ok ? 'kf-ok' : 'kf-bad'} role="status" data-kf="rules-status">
+              <Said of={status} tag="span" class={status.ok ? 'kf-ok' : 'kf-bad'} kf="rules-status">
                 {t(status.key, status.params)}
-              </span>
+              </Said>
             )}
           </div>
           {/* An invalid edit (its errors shown above) is tried as the saved rules. */}

@@ -4,6 +4,7 @@ import { SCENARIO_IDS, SCENARIOS, isScenarioId, type ScenarioId } from '@/lib/do
 import type { ShopSettings } from '@/lib/domain/templates/types';
 import type { AppSettings } from '@/lib/storage/settings';
 import { getLocale, t } from '@/lib/i18n';
+import { Said } from './Said';
 
 /** What this form edits: the shop section, and the cue phrases as typed (one box per scenario). */
 interface ShopDraft {
@@ -89,7 +90,7 @@ export function ShopSettingsForm() {
         ))}
       </details>
       <button type="submit" class="kf-primary">{t('options.save')}</button>
-      {form.status && <p role="status" data-kf="status">{t(form.status.key, form.status.params)}</p>}
+      {form.status && <Said of={form.status} kf="status">{t(form.status.key, form.status.params)}</Said>}
     </form>
   );
 }

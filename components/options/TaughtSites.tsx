@@ -7,6 +7,7 @@ import type { ForgetResult } from '@/lib/teach/flow';
 import { registerMessages, t } from '@/lib/i18n';
 import { sites } from '@/lib/i18n/messages/sites';
 import { reasonText } from '@/lib/messaging/reason';
+import { Said } from './Said';
 
 registerMessages(sites);
 
@@ -72,9 +73,9 @@ export function TaughtSites() {
       <h2>{t('sites.tab')}</h2>
       <p class="kf-help">{t('sites.help')}</p>
       {status && (
-        <p class="kf-ok" role="status" data-kf="sites-status">
+        <Said of={status} class="kf-ok" kf="sites-status">
           {status}
-        </p>
+        </Said>
       )}
       {error && <p class="kf-bad">{error}</p>}
       {list && list.length === 0 && <p class="kf-muted" data-kf="sites-empty">{t('sites.empty')}</p>}

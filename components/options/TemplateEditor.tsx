@@ -18,6 +18,7 @@ import { StarterRewordedNotice } from './StarterRewordedNotice';
 import { GuardLines } from './GuardLines';
 import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
 import { cleanDraft, codeProblem, editClash, EditClashError, matchesFilter, upsertTemplate } from './template-edit';
+import { Said } from './Said';
 
 registerMessages(guardMessages);
 registerMessages(libraryEditor);
@@ -229,7 +230,7 @@ export function TemplateEditor() {
           close={closeForm}
         />
       )}
-      {status && <p role="status" class={status.ok ? 'kf-ok' : 'kf-bad'} data-kf="status">{status.text}</p>}
+      {status && <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="status">{status.text}</Said>}
       <div class="kf-groups-edit">
         <strong>{t('options.groups')}</strong>
         {lib.groups.map((g) => {

@@ -149,6 +149,8 @@ interface PageLook {
 }
 
 export class PanelController {
+  /** Alt+R opened the folded panel: the remark form takes focus when it is drawn. */
+  remarkKey = false;
   readonly store = new Store<PanelState>({
     ready: false,
     collapsed: false,

@@ -6,7 +6,7 @@
  *   itself on it), and does not close the options page's buyer edit form;
  * - saves and state changes the agent makes are said by a polite live region: a note saved in the
  *   buyer card; a follow-up done, snoozed, noted or added in the popup;
- * - Alt+R goes from the console's remark box to the panel's remark form and back;
+ * - Alt+R goes from the console's remark box to the panel's remark form and back, opening a folded panel;
  * - Tab into the buyer card lands on its first control, not on the frame's document. (This one held
  *   on the code QA ran too: its probes read the <iframe> element's outline from the page, and the
  *   frame before the focus had reached it. Kept, read from inside the frame, so it stays so.)
@@ -163,6 +163,25 @@ describe('Alt+R: the panel’s remark form from the console’s remark box', () 
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
     // Named where the form is: the key on its heading.
     expect(await inPanel(page, '[data-kf="remark-key"]').textContent()).toBe('Alt+R');
+  });
+
+  it('opens the folded panel and goes to the form', async () => {
+    await openDemoOrders(page, h.demoUrl);
+    const id = (await page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
+    await remarkDialog.open(page, id);
+    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await inPanel(page, '[data-kf="collapse"]').click();
+    await inPanel(page, '[data-kf="expand"]').waitFor();
+    try {
+      await remarkDialog.textarea(page).click();
+      await page.keyboard.press('Alt+r');
+      const inForm = () =>
+        evaluateInPanel(page, (roots) => !!roots.map((r) => r.activeElement).find(Boolean)?.closest('[data-kf="remark-form"]'));
+      await expect.poll(inForm).toBe(true);
+      expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+    }
   });
 });
 

@@ -14,5 +14,19 @@ export const remarkEnforcement: PanelFeature = {
     // After the chat's sections (suggestions are 50) where a remark box sits beside a chat.
     addSection({ name: 'remarks', slot: 'orders', order: 60, component: RemarksSlot });
     adapter.observeOrders?.(doc, signal, () => controller.readOrders());
+    // Alt+R is the form's own (entrypoints/remarks-feature.tsx), but a folded panel has no form:
+    // with a remark box open, the key opens the panel and the form takes focus once it is in.
+    doc.addEventListener(
+      'keydown',
+      (e) => {
+        const s = controller.store.get();
+        if (!s.collapsed || !s.remarkEditor || !e.isTrusted || e.isComposing || !e.altKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
+        e.preventDefault();
+        e.stopPropagation();
+        controller.remarkKey = true;
+        controller.setCollapsed(false);
+      },
+      { capture: true, signal },
+    );
   },
 };
