@@ -42,11 +42,12 @@ vi.mock('./features', async () => {
   const { prefillFills } = await import('../domain/templates/prefill');
   const { renderTemplate } = await import('../domain/templates/variables');
   const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
+  const { learn } = await import('./unsaved-picks');
   return {
     // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages };
+      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn };
     },
   };
 });
