@@ -66,6 +66,11 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = appendEvent(c, makeEvent('note', T + 1, payload.text)));
     }
+    // Saves to a record only: a buyer deleted meanwhile is not recorded again (null).
+    if (verb === 'editCustomer') {
+      const c = records[k(payload)];
+      return c ? (records[k(payload)] = applyPatch(c, payload.patch, T + 2, { maskPii: true })) : null;
+    }
     if (verb === 'patchCustomer') {
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
@@ -390,7 +395,7 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('喜欢宽松，不要黑色');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '喜欢宽松，不要黑色' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '喜欢宽松，不要黑色' } });
     expect(q('[data-kf="customer-editor"]')).toBeNull();
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松，不要黑色');
   });
@@ -410,7 +415,7 @@ describe('CustomerCard', () => {
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
     // Only the agent's own change: the preferences saved elsewhere are not put back.
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { note: '面板改的备注' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { note: '面板改的备注' } });
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('设置页改成不要黑色');
   });
 
@@ -435,12 +440,12 @@ describe('CustomerCard', () => {
         expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
         click(q('[data-kf="customer-edit-save"]'));
         await flush();
-        expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+        expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
         type(field(), long.slice(0, 1000));
         expect(q('[data-kf="preferences-too-long"]')).toBeNull();
         click(q('[data-kf="customer-edit-save"]'));
         await flush();
-        expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: long.slice(0, 1000) } });
+        expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: long.slice(0, 1000) } });
         expect(q('[data-kf="customer-editor"]')).toBeNull();
       } finally {
         setLocale('zh-CN');
@@ -466,13 +471,13 @@ describe('CustomerCard', () => {
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
     expect(q('[data-kf="customer-edit-held"]')?.textContent).toBe('没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。');
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     click(notice()!.querySelector('[data-kf="clash-overwrite"]'));
     expect(notice()).toBeNull();
     expect(q('[data-kf="customer-edit-held"]')).toBeNull();
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '面板改成喜欢修身', addressNote: '放快递柜' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '面板改成喜欢修身', addressNote: '放快递柜' } });
     expect(q('[data-kf="customer-editor"]')).toBeNull();
   });
 
@@ -487,7 +492,7 @@ describe('CustomerCard', () => {
     records.小鹿 = applyPatch(records.小鹿, { preferences: '' }, T + 5, { maskPii: true });
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     const notice = q('[data-kf="customer-editor"] [data-kf="changed-elsewhere"]');
     expect([...notice!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['偏好：（空）']);
     // 用那边的: the cleared preferences stay cleared; the height the agent typed is still saved.
@@ -495,7 +500,7 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
   });
 
   it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
@@ -505,13 +510,13 @@ describe('CustomerCard', () => {
     type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '1650');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     expect(q('[data-kf="customer-edit-problems"]')?.textContent).toBe('身高 (cm)：应填 40–230 之间的数字，没有保存');
     // The form stays open with what was typed; fixed, it saves.
     type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '165');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
     expect(q('[data-kf="customer-sizes"] [data-size="heightCm"]')?.textContent).toBe('165cm');
   });
 
