@@ -503,6 +503,37 @@ describe('CustomerCard', () => {
     expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
   });
 
+  it('a buyer deleted elsewhere before the change notice arrives: the save says so, records nothing, keeps the form; 重新建档 records what it holds', async () => {
+    const records: Record<string, Customer | null> = { 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松', tags: ['老客'] }, T, { maskPii: true })) };
+    const { q, open, call } = setup(records);
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="note"]'), '面板写的备注');
+    // Deleted in the options page; the card has not been told yet.
+    records.小鹿 = null;
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
+    expect(records.小鹿).toBeNull();
+    expect(q('[data-kf="customer-edit-gone"]')?.textContent).toContain('已在别处删除');
+    expect((q('[data-kf="customer-editor"] [data-field="note"]') as HTMLTextAreaElement).value).toBe('面板写的备注');
+    expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    click(q('[data-kf="customer-edit-recreate"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { tags: ['老客'], preferences: '喜欢宽松', note: '面板写的备注' } });
+    expect(q('[data-kf="customer-editor"]')).toBeNull();
+  });
+
+  it('says a tag over the rule under the tags field and saves nothing until it fits', async () => {
+    const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { tags: ['老客'] }, T, { maskPii: true })) });
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="tags"]'), `老客 ${'很'.repeat(21)}`);
+    expect(q('[data-kf="tags-over"] li')?.textContent).toBe(`标签“${'很'.repeat(21)}”多了 1 个字（每个标签最多 20 个字）`);
+    expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
+  });
+
   it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
     const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { sizes: { heightCm: 162 } }, T, { maskPii: true })) });
     await open('小鹿');
