@@ -66,6 +66,11 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = appendEvent(c, makeEvent('note', T + 1, payload.text)));
     }
+    // Saves to a record only: a buyer deleted meanwhile is not recorded again (null).
+    if (verb === 'editCustomer') {
+      const c = records[k(payload)];
+      return c ? (records[k(payload)] = applyPatch(c, payload.patch, T + 2, { maskPii: true })) : null;
+    }
     if (verb === 'patchCustomer') {
       const c = records[k(payload)] ?? customer(payload.nickname);
       return (records[k(payload)] = applyPatch(c, payload.patch ?? { preferences: payload.append?.preferences }, T + 2, { maskPii: true }));
@@ -390,7 +395,7 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('喜欢宽松，不要黑色');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '喜欢宽松，不要黑色' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '喜欢宽松，不要黑色' } });
     expect(q('[data-kf="customer-editor"]')).toBeNull();
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('喜欢宽松，不要黑色');
   });
@@ -410,7 +415,7 @@ describe('CustomerCard', () => {
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
     // Only the agent's own change: the preferences saved elsewhere are not put back.
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { note: '面板改的备注' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { note: '面板改的备注' } });
     expect(q('[data-kf="customer-preferences"]')?.textContent).toBe('设置页改成不要黑色');
   });
 
@@ -435,12 +440,12 @@ describe('CustomerCard', () => {
         expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
         click(q('[data-kf="customer-edit-save"]'));
         await flush();
-        expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+        expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
         type(field(), long.slice(0, 1000));
         expect(q('[data-kf="preferences-too-long"]')).toBeNull();
         click(q('[data-kf="customer-edit-save"]'));
         await flush();
-        expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: long.slice(0, 1000) } });
+        expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: long.slice(0, 1000) } });
         expect(q('[data-kf="customer-editor"]')).toBeNull();
       } finally {
         setLocale('zh-CN');
@@ -466,13 +471,13 @@ describe('CustomerCard', () => {
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
     expect(q('[data-kf="customer-edit-held"]')?.textContent).toBe('没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择用哪一边的。');
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     click(notice()!.querySelector('[data-kf="clash-overwrite"]'));
     expect(notice()).toBeNull();
     expect(q('[data-kf="customer-edit-held"]')).toBeNull();
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '面板改成喜欢修身', addressNote: '放快递柜' } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { preferences: '面板改成喜欢修身', addressNote: '放快递柜' } });
     expect(q('[data-kf="customer-editor"]')).toBeNull();
   });
 
@@ -487,7 +492,7 @@ describe('CustomerCard', () => {
     records.小鹿 = applyPatch(records.小鹿, { preferences: '' }, T + 5, { maskPii: true });
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     const notice = q('[data-kf="customer-editor"] [data-kf="changed-elsewhere"]');
     expect([...notice!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['偏好：（空）']);
     // 用那边的: the cleared preferences stay cleared; the height the agent typed is still saved.
@@ -495,7 +500,38 @@ describe('CustomerCard', () => {
     expect((q('[data-kf="customer-editor"] [data-field="preferences"]') as HTMLTextAreaElement).value).toBe('');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+  });
+
+  it('a buyer deleted elsewhere before the change notice arrives: the save says so, records nothing, keeps the form; 重新建档 records what it holds', async () => {
+    const records: Record<string, Customer | null> = { 小鹿: customer('小鹿', (c) => applyPatch(c, { preferences: '喜欢宽松', tags: ['老客'] }, T, { maskPii: true })) };
+    const { q, open, call } = setup(records);
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="note"]'), '面板写的备注');
+    // Deleted in the options page; the card has not been told yet.
+    records.小鹿 = null;
+    click(q('[data-kf="customer-edit-save"]'));
+    await flush();
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
+    expect(records.小鹿).toBeNull();
+    expect(q('[data-kf="customer-edit-gone"]')?.textContent).toContain('已在别处删除');
+    expect((q('[data-kf="customer-editor"] [data-field="note"]') as HTMLTextAreaElement).value).toBe('面板写的备注');
+    expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    click(q('[data-kf="customer-edit-recreate"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { tags: ['老客'], preferences: '喜欢宽松', note: '面板写的备注' } });
+    expect(q('[data-kf="customer-editor"]')).toBeNull();
+  });
+
+  it('says a tag over the rule under the tags field and saves nothing until it fits', async () => {
+    const { q, open, call } = setup({ 小鹿: customer('小鹿', (c) => applyPatch(c, { tags: ['老客'] }, T, { maskPii: true })) });
+    await open('小鹿');
+    click(q('[data-kf="customer-edit"]'));
+    type(q('[data-kf="customer-editor"] [data-field="tags"]'), `老客 ${'很'.repeat(21)}`);
+    expect(q('[data-kf="tags-over"] li')?.textContent).toBe(`标签“${'很'.repeat(21)}”多了 1 个字（每个标签最多 20 个字）`);
+    expect((q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
   });
 
   it('refuses a height typed as 1650 (for 165), says why, and keeps the stored height', async () => {
@@ -505,13 +541,13 @@ describe('CustomerCard', () => {
     type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '1650');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer')).toEqual([]);
+    expect(call.mock.calls.filter(([verb]) => verb === 'patchCustomer' || verb === 'editCustomer')).toEqual([]);
     expect(q('[data-kf="customer-edit-problems"]')?.textContent).toBe('身高 (cm)：应填 40–230 之间的数字，没有保存');
     // The form stays open with what was typed; fixed, it saves.
     type(q('[data-kf="customer-editor"] [data-field="heightCm"]'), '165');
     click(q('[data-kf="customer-edit-save"]'));
     await flush();
-    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
+    expect(call).toHaveBeenCalledWith('editCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { heightCm: 165 } } });
     expect(q('[data-kf="customer-sizes"] [data-size="heightCm"]')?.textContent).toBe('165cm');
   });
 

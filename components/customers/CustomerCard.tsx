@@ -5,7 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact
 import { useStore } from '../useStore';
 import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
-import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
 import { LIMITS, replacedNow } from '@/lib/domain/customers/customer';
 import { registerMessages, t } from '@/lib/i18n';
@@ -17,6 +17,7 @@ import { isoDay } from '@/lib/domain/time';
 import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { EditProblems } from './EditProblems';
 import { EditClashNotice } from './EditClashNotice';
+import { TagsOverNotice } from './TagsOverNotice';
 import { TooLong, invalidIf, overBy } from '../TooLong';
 
 registerMessages(customerMessages);
@@ -271,6 +272,8 @@ const textOver = (d: EditDraft) => TEXTS.some(([f]) => overBy(d[f], LIMITS[f]) >
  */
 function Editor(props: {
   open: EditState;
+  /** The card reloaded without the record this form was opened on: deleted elsewhere meanwhile. */
+  gone: boolean;
   who: { nickname: string; buyerId: string | null };
   card: CustomerCardController;
   latest(): EditState | undefined;
@@ -284,6 +287,12 @@ function Editor(props: {
   const [held, setHeld] = useState(false);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
+  // Found deleted by the save's own read or by editCustomer (the card's reload may not have arrived).
+  const [goneFound, setGoneFound] = useState(false);
+  // A record the form was opened on is gone: nothing is saved (it would record the buyer again) until
+  // the agent chooses to record them again with what they typed.
+  const gone = !!base && (props.gone || goneFound);
+  const tagsBad = draftTagsOver(base, draft);
   const noticeRef = useRef<HTMLDivElement>(null);
   // Set by a save the notice held back: the notice takes the focus then, never while the agent types.
   const [focusNotice, setFocusNotice] = useState(false);
@@ -301,8 +310,8 @@ function Editor(props: {
     setHeld(false);
     setReadError(null);
     const first = props.latest();
-    // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
-    if (!first || textOver(first.draft)) return;
+    // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong, TagsOverNotice).
+    if (!first || textOver(first.draft) || draftTagsOver(first.base, first.draft) || gone) return;
     const r = patchFromDraft(first.base, first.draft);
     setProblems(r.problems);
     if (r.problems.length) return;
@@ -320,19 +329,34 @@ function Editor(props: {
     if (now) props.change((s) => arriveEdit(s, now));
     const s = props.latest();
     if (!s) return;
+    if (!now && s.base) return setGoneFound(true);
     if (s.clash) return hold();
+    if (draftTagsOver(s.base, s.draft)) return;
     // Only fields changed since the form opened (or the agent last chose) are sent: another tab's edit
     // of another field is kept (measured against the live record, a field the agent never touched
-    // went back to its old value).
-    if (await props.card.saveFields(patchFromDraft(s.base, s.draft).patch, props.who)) props.onDone();
+    // went back to its old value). A form opened on a record saves to it only (editCustomer).
+    const saved = await props.card.saveFields(patchFromDraft(s.base, s.draft).patch, props.who, !!s.base);
+    if (saved === 'gone') setGoneFound(true);
+    else if (saved) props.onDone();
+  };
+
+  /** The agent's choice after a deletion elsewhere: everything the form holds becomes a new record. */
+  const recreate = async () => {
+    const s = props.latest();
+    if (!s || textOver(s.draft) || draftTagsOver(null, s.draft)) return;
+    const r = patchFromDraft(null, s.draft);
+    setProblems(r.problems);
+    if (r.problems.length) return;
+    if (await props.card.saveFields(r.patch, props.who)) props.onDone();
   };
 
   return (
     <div class="kf-cc-edit" data-kf="customer-editor">
       <label class="kf-field">
         <span>{t('customers.field.tags')}</span>
-        <input data-field="tags" value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
+        <input data-field="tags" aria-invalid={tagsBad ? 'true' : undefined} value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
       </label>
+      <TagsOverNotice over={tagsBad} />
       {SIZE_ORDER.map((k) => (
         <label class="kf-field">
           <span>{t(`customers.size.${k}`)}</span>
@@ -373,6 +397,14 @@ function Editor(props: {
         />
       )}
       <EditProblems problems={problems} />
+      {gone && (
+        <div class="kf-cc-pending" role="alert" data-kf="customer-edit-gone">
+          <p>{t('customers.card.gone')}</p>
+          <button data-kf="customer-edit-recreate" disabled={reading || textOver(draft) || !!draftTagsOver(null, draft)} onClick={() => void recreate()}>
+            {t('customers.card.recreate')}
+          </button>
+        </div>
+      )}
       {held && clash && (
         <p class="kf-cc-error" role="alert" data-kf="customer-edit-held">
           {t('customers.clash.first')}
@@ -384,7 +416,7 @@ function Editor(props: {
         </p>
       )}
       <div class="kf-actions">
-        <button class="kf-primary" data-kf="customer-edit-save" disabled={reading || textOver(draft)} onClick={() => void save()}>
+        <button class="kf-primary" data-kf="customer-edit-save" disabled={reading || textOver(draft) || !!tagsBad || gone} onClick={() => void save()}>
           {t('customers.card.save')}
         </button>
         <button onClick={props.onDone}>{t('customers.card.cancel')}</button>
@@ -526,7 +558,7 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
         </p>
       )}
       {open && (
-        <Editor key={key} open={open} who={{ nickname: s.buyer, buyerId: s.buyerId }} card={card} latest={() => edits.get(key)} change={change} onDone={() => setDraft(null)} />
+        <Editor key={key} open={open} gone={s.status === 'ready' && !c} who={{ nickname: s.buyer, buyerId: s.buyerId }} card={card} latest={() => edits.get(key)} change={change} onDone={() => setDraft(null)} />
       )}
       {/* A field is shown only when it holds something: a buyer with a note and no sizes is not told "sizes: not recorded". */}
       {!editing && c && (hasSizes(c.sizes) || c.preferences || c.addressNote || c.note) && (

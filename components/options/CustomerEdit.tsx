@@ -4,9 +4,10 @@ import { showDirectionControls } from '@/lib/domain/text';
 import { imeKey } from '../ime-key';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
-import { editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
 import { EditClashNotice } from '../customers/EditClashNotice';
+import { TagsOverNotice } from '../customers/TagsOverNotice';
 import { LIMITS, segmentOf } from '@/lib/domain/customers/customer';
 import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/types';
 import { reasonText } from '@/lib/messaging/reason';
@@ -45,6 +46,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
   const [focusNotice, setFocusNotice] = useState(false);
   const edit = (d: Partial<EditDraft>) => change((s) => ({ ...s, draft: { ...s.draft, ...d } }));
   const nick = base.nickname;
+  const tagsBad = draftTagsOver(base, draft);
 
   // The list reloads on every change to the buyers (another tab, the panel): a new record for this row.
   useEffect(() => {
@@ -60,7 +62,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
     e.preventDefault();
     setError(null);
     // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
-    if (textOver(latest.current.draft)) return;
+    if (textOver(latest.current.draft) || draftTagsOver(latest.current.base, latest.current.draft)) return;
     const r = patchFromDraft(latest.current.base, latest.current.draft);
     setProblems(r.problems);
     if (r.problems.length) return;
@@ -78,6 +80,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
         setError(t('customers.clash.first'));
         return setFocusNotice(true);
       }
+      if (draftTagsOver(s.base, s.draft)) return;
       const { patch } = patchFromDraft(s.base, s.draft);
       if (!Object.keys(patch).length) return props.onDone(null);
       const saved = await api.call('editCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch });
@@ -127,8 +130,9 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
       </label>
       <label class="kf-row">
         <span>{t('customers.field.tags')}</span>
-        <input data-field="tags" value={draft.tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
+        <input data-field="tags" aria-invalid={tagsBad ? 'true' : undefined} value={draft.tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
       </label>
+      <TagsOverNotice over={tagsBad} class="kf-bad" />
       {SIZE_ORDER.map((k) => (
         <label class="kf-row">
           <span>{t(`customers.size.${k}`)}</span>
@@ -156,7 +160,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
         </p>
       )}
       <div class="kf-actions">
-        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy || textOver(draft)}>
+        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy || textOver(draft) || !!tagsBad}>
           {t('customers.card.save')}
         </button>
         <button type="button" onClick={() => props.onDone(null)}>

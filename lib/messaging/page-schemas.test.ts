@@ -30,7 +30,7 @@ const VALID: Record<string, unknown> = {
   recordUsage: { templateId: 'greeting-1', scenario: 'greeting' },
   openOptions: { tab: 'shop' },
   getCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', seen: true },
-  patchCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', patch: { note: '喜欢宽松', sizes: { heightCm: 165 } }, append: { preferences: '黑色' }, addTags: ['VIP'] },
+  patchCustomer: { platform: 'demo', nickname: '小鹿乱撞0521', patch: { note: '喜欢宽松', sizes: { heightCm: 165 }, tags: ['VIP'] }, append: { preferences: '黑色' } },
   addCustomerEvent: { platform: 'demo', nickname: '小鹿乱撞0521', kind: 'note', text: '问过尺码', ref: 'x1' },
   addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍', scenarios: ['size-fit'] },
   takePendingSuggestion: { buyer: '小鹿乱撞0521', platform: 'demo' },

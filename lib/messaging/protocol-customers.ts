@@ -31,8 +31,6 @@ export interface PatchCustomerRequest extends BuyerRef {
   patch?: CustomerPatch;
   /** Text added on a new line to a field, inside the write (two tabs appending keep both). */
   append?: Partial<Record<AppendField, string>>;
-  addTags?: string[];
-  removeTags?: string[];
 }
 
 /** Events a page or the agent may record; 'order-seen' and 'remark-saved' come from the background. */
@@ -166,8 +164,6 @@ export const customersPageSchemas = (): PageSchemas<CustomersProtocol> => ({
         note: s.optional(s.text({ max: LIMITS.note })),
       }),
     ),
-    addTags: tagList(30),
-    removeTags: tagList(30),
   }),
   addCustomerEvent: s.object({
     ...buyer,

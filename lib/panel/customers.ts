@@ -397,14 +397,22 @@ export class CustomerCardController {
 
   /**
    * Saves edited fields (only what changed is sent) of `who` (by default the buyer shown; a form that
-   * awaited something first names its own). Resolves true on success.
+   * awaited something first names its own). `existing`: the form edits a record it was opened on, so
+   * it saves with editCustomer, which never brings back a buyer deleted meanwhile (the options page,
+   * another tab): then 'gone', nothing saved; patchCustomer would have recorded them again. Resolves
+   * true on success.
    */
-  async saveFields(patch: CustomerPatch, who = this.who()): Promise<boolean> {
+  async saveFields(patch: CustomerPatch, who = this.who(), existing = false): Promise<boolean | 'gone'> {
     if (!who || !this.platform) return false;
     if (!Object.keys(patch).length) return true;
     this.store.set({ saving: true, saveError: null });
     try {
-      const customer = await this.api.call('patchCustomer', { platform: this.platform, ...who, patch });
+      const req = { platform: this.platform, ...who, patch };
+      const customer = existing ? await this.api.call('editCustomer', req) : await this.api.call('patchCustomer', req);
+      if (!customer) {
+        this.store.set({ saving: false });
+        return 'gone';
+      }
       this.accept(who, customer);
       this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
       return true;

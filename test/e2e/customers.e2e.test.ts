@@ -24,7 +24,7 @@ async function exportAll(p: Page): Promise<Customer[]> {
 
 /** 25 VIPs last seen 180 days ago, as a file's records; the store is left without buyers. */
 async function oldVips(): Promise<Customer[]> {
-  for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+  for (let i = 0; i < 25; i++) await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: `老VIP${i}`, patch: { note: '老客户', tags: ['VIP2'] } });
   const longAgo = Date.now() - 180 * 86_400_000;
   const customers = (await exportAll(s.ext)).map((c) => ({ ...c, lastSeenAt: longAgo }));
   await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
@@ -40,7 +40,7 @@ async function revisitsListed(): Promise<number> {
 describe('buyer notes on the demo console', () => {
   it("shows the open buyer's card and follows conversation switches", async () => {
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', patch: { preferences: '喜欢宽松款', sizes: { heightCm: 162 } } });
-    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: 'tb_8834729_88', addTags: ['VIP3', '批发'] });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: 'tb_8834729_88', patch: { tags: ['VIP3', '批发'] } });
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
     await cardReady(s.page, '小鹿乱撞0521');
     expect(await inPanel(s.page, '[data-kf="customer-preferences"]').textContent()).toBe('喜欢宽松款');
@@ -408,7 +408,7 @@ describe('buyer notes on the demo console', () => {
   });
 
   it('导入 CSV 表格: a VIP list saved by Excel as GBK is counted first, then imported with phones masked, tags split on ；, ; and |, a formula-like note kept as text and said, a backup, and the revisits of VIPs last seen long ago', async () => {
-    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'taobao', nickname: '米粒妈妈', patch: { note: '只发顺丰' }, addTags: ['老客'] });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'taobao', nickname: '米粒妈妈', patch: { note: '只发顺丰', tags: ['老客'] } });
     const old = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
     const rows = Array.from({ length: 22 }, (_, i) => `老VIP${i},淘宝,VIP${(i % 3) + 1},${i === 0 ? '=SUM(A1:A3)' : ''},,${old(200)},${i === 4 ? '回头客; 爱买裙子;' : ''}`);
     const sheet = ['旺旺,平台,会员等级,备注,手机,最近购买,标签', '米粒妈妈,天猫,是,"要开发票,抬头公司",13812345678,,爱砍价；要发票|老客', ...rows, ',淘宝,是,没写买家,,,', '星辰大海ing,闲鱼,是,,,,'].join('\r\n');

@@ -7,7 +7,7 @@
 import { customers as messages } from '../../i18n/messages/customers';
 import { fill } from '../../i18n/lookup';
 import type { Platform } from '../../sites/types';
-import { cleanSizes, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES } from './customer';
+import { cleanSizes, LIMITS, normaliseOrderIds, normaliseTags, segmentOf, SIZE_RANGES, tagsOver, type TagsOver } from './customer';
 import { buyerKey, normaliseBuyerId, normaliseNickname } from './identity';
 import {
   CUSTOMER_VERSION,
@@ -43,6 +43,21 @@ export function problemText(p: Problem, lang: 'zh' | 'en'): string {
   const key = `customers.problem.${p.code}`;
   return fill(messages[lang][key] ?? key, p.params);
 }
+
+/**
+ * The tag rule (tagsOver) as problems: each tag too long, named with by how much, and how many tags
+ * too many. An import says them for the entry or row, a form under its tags field. Not part of
+ * checkCustomer: a migration keeps a record's tags as they are (nothing is cut), and the worker's
+ * bundle has no room for what only an import needs.
+ */
+export function overProblems(over: TagsOver | null): Problem[] {
+  if (!over) return [];
+  const out: Problem[] = over.long.map(({ tag, over }) => ({ code: 'tagLong', params: { tag, over, max: LIMITS.tag } }));
+  if (over.extra) out.push({ code: 'tagCount', params: { count: LIMITS.tags + over.extra, over: over.extra, max: LIMITS.tags } });
+  return out;
+}
+
+export const tagProblems = (tags: readonly string[]): Problem[] => overProblems(tagsOver(tags));
 
 function checkEvent(x: unknown): CustomerEvent | null {
   if (!isRec(x)) return null;

@@ -27,6 +27,7 @@ import { csvUnguard, looksLikeFormula } from '../followups/csv';
 import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
+import { problemText, tagProblems } from './check';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from './identity';
 import { maskPii } from './privacy';
 import type { Customer, CustomerPatch } from './types';
@@ -225,6 +226,12 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     const patch: CustomerPatch = {};
     const known = new Set(base.tags.map((t) => t.toLowerCase()));
     if (tags.some((t) => !known.has(t.toLowerCase()))) patch.tags = [...base.tags, ...tags];
+    // The tag rule as the forms keep it: a row that breaks it is left out and said, never cut to fit.
+    const tagsBad = patch.tags ? tagProblems(patch.tags) : [];
+    if (tagsBad.length) {
+      skip({ zh: tagsBad.map((b) => problemText(b, 'zh')).join('；'), en: tagsBad.map((b) => problemText(b, 'en')).join('; ') });
+      continue;
+    }
     const n = added(base.note, note, o.maskPii);
     if (n !== undefined) patch.note = n;
     const p = added(base.preferences, cell(r, 'preferences'), o.maskPii);

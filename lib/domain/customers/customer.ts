@@ -112,18 +112,41 @@ export function segmentOf(c: Pick<Customer, 'tags' | 'orderIds' | 'segmentManual
   return 'new';
 }
 
+/**
+ * Tags as stored: whitespace runs one space, trimmed, empty ones dropped, each tag once (any case).
+ * Never cut: a tag over LIMITS.tag or a list over LIMITS.tags is refused where it is saved (tagsOver),
+ * so the agent shortens it knowingly rather than finding a stub.
+ */
 export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const tag = String(raw).replace(/\s+/g, ' ').trim().slice(0, LIMITS.tag);
+    const tag = String(raw).replace(/\s+/g, ' ').trim();
     const k = tag.toLowerCase();
     if (!tag || seen.has(k)) continue;
     seen.add(k);
     out.push(tag);
-    if (out.length >= LIMITS.tags) break;
   }
   return out;
+}
+
+/** Why a tag list cannot be saved as it is: the tags too long (by how many characters), the tags too many. */
+export interface TagsOver {
+  long: { tag: string; over: number }[];
+  /** How many tags more than LIMITS.tags (0: the count fits). */
+  extra: number;
+}
+
+/**
+ * The one rule for tags, wherever they are saved (the worker, both edit forms, both imports): a tag
+ * is a short label (at most LIMITS.tag characters, counted as text fields count them) and a buyer
+ * has at most LIMITS.tags of them, measured as they would be stored (normaliseTags). null: it fits.
+ */
+export function tagsOver(tags: readonly string[]): TagsOver | null {
+  const list = normaliseTags(tags);
+  const long = list.filter((tag) => tag.length > LIMITS.tag).map((tag) => ({ tag, over: tag.length - LIMITS.tag }));
+  const extra = Math.max(0, list.length - LIMITS.tags);
+  return long.length || extra ? { long, extra } : null;
 }
 
 /** Keeps the size fields that are present and plausible. */

@@ -5,7 +5,7 @@
  * out-of-range value and with it the value stored before), and only the fields the agent changed
  * are sent, so another tab's edit of another field is kept. Masking happens on save (applyPatch).
  */
-import { SIZE_RANGES } from './customer';
+import { SIZE_RANGES, tagsOver, type TagsOver } from './customer';
 import type { Customer, CustomerPatch, Segment, Sizes } from './types';
 
 /** The order sizes are shown and edited in. */
@@ -49,6 +49,17 @@ export function editDraftOf(c: Customer | null): EditDraft {
 export function splitTags(text: string): string[] {
   const seen = new Set<string>();
   return text.split(/[,，、;；|｜\s]+/).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+/**
+ * The draft's tags against the tag rule (tagsOver), when the agent changed them: the form says which
+ * tag is too long and by how much, or how many tags too many, keeps the whole text, and saves nothing
+ * until it fits (the worker would refuse it). Tags left as they were are not held against a save of
+ * another field. null: nothing to say.
+ */
+export function draftTagsOver(before: Customer | null, draft: EditDraft): TagsOver | null {
+  const tags = splitTags(draft.tags);
+  return tags.join('\n') === splitTags(editDraftOf(before).tags).join('\n') ? null : tagsOver(tags);
 }
 
 // Full-width digits and point, as a Chinese input method may type them.

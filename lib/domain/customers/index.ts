@@ -18,6 +18,8 @@ export {
   newCustomer,
   noteEvents,
   normaliseTags,
+  tagsOver,
+  type TagsOver,
   orderSeenEvent,
   renameCustomer,
   profileValue,
@@ -26,7 +28,7 @@ export {
 } from './customer';
 export { attachOldRecord, offersOldRecord, type IdentifiedBuyer } from './attach';
 export { parseSizes } from './sizes';
-export { editDraftOf, patchFromDraft, SIZE_ORDER, splitTags, type EditDraft, type EditProblem } from './edit';
+export { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, splitTags, type EditDraft, type EditProblem } from './edit';
 export { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
 export { customerSchema, CustomerRecordError, customerV0toV1, customerV1toV2, migrateCustomer, upgradeCustomerRecord, type SizeReader } from './migrate';
 export { exportCustomers, IMPORT_MAX, parseCustomersImport, type ImportParse } from './import-export';

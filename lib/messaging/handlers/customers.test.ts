@@ -53,7 +53,7 @@ describe('buyer-notes messages', () => {
     const a = await ok<Customer>('addCustomerEvent', { ...buyer, kind: 'note', text: '要开发票' }, 'content-script');
     expect(a.history.map((e) => [e.kind, e.text])).toEqual([['note', '要开发票']]);
     expect(announced).toContain('kf:rev:customers');
-    const p = await ok<Customer>('patchCustomer', { ...buyer, patch: { sizes: { heightCm: 162, weightKg: 52 } }, addTags: ['VIP2'] }, 'content-script');
+    const p = await ok<Customer>('patchCustomer', { ...buyer, patch: { sizes: { heightCm: 162, weightKg: 52 }, tags: ['VIP2'] } }, 'content-script');
     expect(p).toMatchObject({ sizes: { heightCm: 162, weightKg: 52 }, tags: ['VIP2'], segment: 'vip' });
     expect(await ok('getCustomer', buyer, 'content-script')).toEqual(p);
   });
@@ -122,6 +122,20 @@ describe('buyer-notes messages', () => {
     }
     const forged = await dispatch({ kf: 'addCustomerEvent', payload: { ...buyer, kind: 'order-seen', text: '1' } }, 'content-script', DEMO_PAGE);
     expect(forged).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('refuses tags over the rule (a tag over 20 characters, more than 30 tags) and writes nothing, never a cut copy; both edit verbs', async () => {
+    const long = '只要顺丰包邮到付不要其他快递谢谢配合'.repeat(2).slice(0, 21);
+    const many = Array.from({ length: 31 }, (_, i) => `标签${i}`);
+    for (const verb of ['patchCustomer', 'editCustomer']) {
+      for (const tags of [[long], many]) {
+        expect(await dispatch({ kf: verb, payload: { ...buyer, patch: { tags } } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      }
+    }
+    expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
+    // At the limits, saved whole.
+    const fits = await ok<Customer>('patchCustomer', { ...buyer, patch: { tags: [long.slice(0, 20), ...many.slice(0, 29)] } });
+    expect(fits.tags).toEqual([long.slice(0, 20), ...many.slice(0, 29)]);
   });
 
   it('validates payloads and writes nothing on a bad one', async () => {
@@ -205,7 +219,7 @@ describe('buyer-notes messages', () => {
     await db.clear('followups');
     const { invalidateFollowupCache, loadFollowups } = await import('../../storage/followups');
     invalidateFollowupCache();
-    for (let i = 0; i < 45; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    for (let i = 0; i < 45; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户', tags: ['VIP2'] } });
     await ok('patchCustomer', { platform: 'demo', nickname: '新客', patch: { note: '第一次' } });
     const all = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
     const longAgo = Date.now() - 200 * 86_400_000;

@@ -23,7 +23,7 @@ import {
   makeEventId,
   normaliseBuyerId,
   normaliseNickname,
-  normaliseTags,
+  tagsOver,
   orderSeenEvent,
   PLATFORMS,
   SEGMENTS,
@@ -149,7 +149,8 @@ export function parsePatch(v: unknown): CustomerPatch {
   for (const k of Object.keys(p)) {
     if (!['tags', 'sizes', 'preferences', 'addressNote', 'note', 'segment'].includes(k)) throw new InvalidPayload(`patchCustomer: unknown field ${k}`);
   }
-  if (p.tags !== undefined) out.tags = strings(p.tags, 'patchCustomer: tags', 100, 100);
+  // Refused, not cut: the forms say before saving which tag is too long or how many are too many.
+  if (p.tags !== undefined && tagsOver((out.tags = strings(p.tags, 'patchCustomer: tags', 100, 100)))) throw new InvalidPayload('patchCustomer: tags over LIMITS');
   if (p.preferences !== undefined) out.preferences = text(p.preferences, 'patchCustomer: preferences', LIMITS.preferences);
   if (p.addressNote !== undefined) out.addressNote = text(p.addressNote, 'patchCustomer: addressNote', LIMITS.addressNote);
   if (p.note !== undefined) out.note = text(p.note, 'patchCustomer: note', LIMITS.note);
@@ -313,22 +314,16 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
           append[k as AppendField] = text(v, `patchCustomer: append.${k}`, APPEND_MAX[k as AppendField]);
         }
       }
-      const addTags = p.addTags === undefined ? [] : strings(p.addTags, 'patchCustomer: addTags', 30, 100);
-      const removeTags = new Set((p.removeTags === undefined ? [] : strings(p.removeTags, 'patchCustomer: removeTags', 30, 100)).map((t) => t.trim().toLowerCase()));
       const maskPii = await masking();
       const now = Date.now();
       await identify(p, now);
       const { customer, changed } = await updateCustomer(
         p,
         (c) => {
-          // Appends and tag changes are computed from the stored record, inside the transaction.
+          // Appends are computed from the stored record, inside the transaction.
           const full: CustomerPatch = { ...patch };
           for (const [field, add] of Object.entries(append) as [AppendField, string][]) {
             full[field] = appended(patch[field] ?? c[field], add);
-          }
-          if (addTags.length || removeTags.size) {
-            const base = patch.tags ?? c.tags;
-            full.tags = normaliseTags([...base, ...addTags]).filter((t) => !removeTags.has(t.toLowerCase()));
           }
           return applyPatch(c, full, now, { maskPii });
         },

@@ -136,7 +136,7 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
 
   it('schedules the revisits of imported VIPs last seen long ago at once, 20 a day, and answers how many and when, as the buyer import does', async () => {
     await seed();
-    for (let i = 0; i < 42; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户' }, addTags: ['VIP2'] });
+    for (let i = 0; i < 42; i++) await ok('patchCustomer', { platform: 'demo', nickname: `老客${i}`, patch: { note: '老客户', tags: ['VIP2'] } });
     const file = await exportAll();
     const longAgo = Date.now() - 200 * 86_400_000;
     file.customers.customers = file.customers.customers.map((c: Customer) => ({ ...c, lastSeenAt: longAgo }));
