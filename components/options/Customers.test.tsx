@@ -61,13 +61,7 @@ describe('customers export and import from the options page', () => {
       importCustomers: () => ({ ok: true, count: 2, backedUp: true }),
     });
     expect(tab.q('[data-kf="customers-transfer"] .kf-help')!.textContent).toContain('导入前会自动备份全部数据，导入后如需撤销，可在「备份」页恢复。');
-    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    await act(() => new Promise((r) => setTimeout(r, 0)));
+    await chooseBuyerFile(tab);
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe('已导入 2 位客户。导入前的数据已备份，可在「备份」页恢复。');
   });
 
@@ -80,13 +74,7 @@ describe('customers export and import from the options page', () => {
       listCustomers: () => ({ items: [], next: null, total: 0 }),
       importCustomers: () => answer,
     });
-    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    await act(() => new Promise((r) => setTimeout(r, 0)));
+    await chooseBuyerFile(tab);
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe(said);
   });
 
@@ -98,13 +86,7 @@ describe('customers export and import from the options page', () => {
       listCustomers: () => ({ items: [], next: null, total: 0 }),
       importCustomers: () => ({ ok: false, errors: ['entry 2 "bob": the tags must be a list', 'File version 9 comes from a newer version'] }),
     });
-    const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    await act(() => new Promise((r) => setTimeout(r, 0)));
+    await chooseBuyerFile(tab);
     const items = [...tab.q('[data-kf="customers-import-result"]')!.querySelectorAll('li')].map((li) => li.textContent);
     setLocale('zh-CN');
     expect(items).toEqual(['Entry 2 "bob": the tags must be a list', 'File version 9 comes from a newer version']);
@@ -120,13 +102,7 @@ describe('customers export and import from the options page', () => {
         listCustomers: () => ({ items: [], next: null, total: 0 }),
         importCustomers: () => ({ ok: true, count: 46, backedUp: true, revisits }),
       });
-      const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
-      Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
-      await act(async () => {
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 0));
-      });
-      await act(() => new Promise((r) => setTimeout(r, 0)));
+      await chooseBuyerFile(tab);
       return tab.q('[data-kf="customers-import-result"]')!.textContent;
     };
     expect(await imported()).toBe(
@@ -229,6 +205,17 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
 });
 
 /** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
+/** The agent picks a buyer JSON file in the import field; what the page says is then on screen. */
+async function chooseBuyerFile(tab: { q(sel: string): Element | null }) {
+  const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+
 async function typeInto(el: Element | null, value: string, leave = false) {
   const field = el as HTMLInputElement;
   await act(async () => {
