@@ -28,10 +28,12 @@ const textOver = (d: EditDraft) => TEXTS.some((f) => overBy(d[f], LIMITS[f]) > 0
  * has not touched. A field the agent changed that was also changed and saved elsewhere is said, with
  * the value there, as soon as the list reloads and again when saving (the reload may not have
  * arrived): the agent takes that value or overwrites it; until then nothing is saved
- * (lib/domain/customers/edit-clash.ts). Enter in a one-line field or 保存 saves; Esc or 取消 closes
- * without saving.
+ * (lib/domain/customers/edit-clash.ts). A buyer deleted elsewhere meanwhile (found by the list's
+ * reload, `gone`, or by the save) is not recorded again by 保存: the form stays open with what was
+ * typed, says so, and offers 用我填写的内容重新建档. Enter in a one-line field or 保存 saves; Esc or
+ * 取消 closes without saving.
  */
-export function CustomerEditForm(props: { c: Customer; onDone(message: ComponentChildren): void }) {
+export function CustomerEditForm(props: { c: Customer; gone?: boolean; onDone(message: ComponentChildren): void }) {
   const api = useApi();
   const [state, setState] = useState<EditState<Customer>>(() => ({ base: props.c, draft: editDraftOf(props.c), clash: null }));
   // The state as of now, for the save (past an await, the render's closure is old); changed only through `change`.
@@ -41,6 +43,9 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
   const [problems, setProblems] = useState<EditProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Found deleted by the save's own read or by editCustomer (the list's reload may not have arrived).
+  const [goneFound, setGoneFound] = useState(false);
+  const gone = !!props.gone || goneFound;
   const noticeRef = useRef<HTMLDivElement>(null);
   // Set by a save the notice held back: the notice takes the focus then, never while the agent types.
   const [focusNotice, setFocusNotice] = useState(false);
@@ -62,7 +67,7 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
     e.preventDefault();
     setError(null);
     // Too long: nothing saved; the field keeps the whole text and says by how much (TooLong).
-    if (textOver(latest.current.draft) || draftTagsOver(latest.current.base, latest.current.draft)) return;
+    if (gone || textOver(latest.current.draft) || draftTagsOver(latest.current.base, latest.current.draft)) return;
     const r = patchFromDraft(latest.current.base, latest.current.draft);
     setProblems(r.problems);
     if (r.problems.length) return;
@@ -74,7 +79,8 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
     try {
       // What is stored now, read without side effects: a change whose reload has not arrived yet.
       const [now] = await api.call('getCustomers', { platform: base.platform, buyers: [{ nickname: nick, buyerId: base.buyerId ?? null }] });
-      if (now) change((s) => arriveEdit(s, now));
+      if (!now) return setGoneFound(true);
+      change((s) => arriveEdit(s, now));
       const s = latest.current;
       if (s.clash) {
         setError(t('customers.clash.first'));
@@ -84,9 +90,28 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
       const { patch } = patchFromDraft(s.base, s.draft);
       if (!Object.keys(patch).length) return props.onDone(null);
       const saved = await api.call('editCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch });
-      props.onDone(pageSentence(saved ? 'customers.options.edited' : 'customers.options.editGone', { nick }));
+      if (!saved) return setGoneFound(true);
+      props.onDone(pageSentence('customers.options.edited', { nick }));
     } catch (err) {
       // The form stays open with what was typed.
+      setError(t('customers.options.failed', { reason: reasonText(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** The agent's choice after a deletion elsewhere: everything the form holds becomes a new record. */
+  const recreate = async () => {
+    setError(null);
+    const d = latest.current.draft;
+    if (textOver(d) || draftTagsOver(null, d)) return;
+    const r = patchFromDraft(null, d);
+    setProblems(r.problems);
+    if (r.problems.length) return;
+    setBusy(true);
+    try {
+      await api.call('patchCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch: r.patch });
+      props.onDone(pageSentence('customers.options.recreated', { nick }));
+    } catch (err) {
       setError(t('customers.options.failed', { reason: reasonText(err) }));
     } finally {
       setBusy(false);
@@ -154,13 +179,21 @@ export function CustomerEditForm(props: { c: Customer; onDone(message: Component
       {text('note', 3)}
       {clash && <EditClashNotice intro={pageSentence('customers.options.clash', { nick })} fields={clash.fields} base={base} onChoose={choose} class="kf-notice" noticeRef={noticeRef} />}
       <EditProblems problems={problems} class="kf-bad" />
+      {gone && (
+        <div class="kf-notice" role="alert" data-kf="customer-edit-gone">
+          <p>{pageSentence('customers.options.editGone', { nick })}</p>
+          <button type="button" data-kf="customer-edit-recreate" disabled={busy || textOver(draft) || !!draftTagsOver(null, draft)} onClick={() => void recreate()}>
+            {t('customers.card.recreate')}
+          </button>
+        </div>
+      )}
       {error && (
         <p class="kf-bad" role="alert">
           {error}
         </p>
       )}
       <div class="kf-actions">
-        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy || textOver(draft) || !!tagsBad}>
+        <button type="submit" class="kf-primary" data-kf="customer-edit-save" disabled={busy || textOver(draft) || !!tagsBad || gone}>
           {t('customers.card.save')}
         </button>
         <button type="button" onClick={() => props.onDone(null)}>

@@ -348,6 +348,8 @@ describe('客户档案 → 编辑 a buyer', () => {
       // The form reads the buyer again just before saving (a change whose reload has not arrived).
       getCustomers: () => [records[0] ?? null],
       editCustomer: reply,
+      // 重新建档 after a deletion elsewhere: a new record from what the form holds.
+      patchCustomer: (p) => applyPatch(newCustomer('demo', p.nickname, T + 9, p.buyerId), p.patch, T + 9, noMask),
     });
     await act(() => new Promise((r) => setTimeout(r, 250)));
     const form = () => tab.q('[data-kf="customer-edit-form"]');
@@ -487,17 +489,64 @@ describe('客户档案 → 编辑 a buyer', () => {
     expect(document.activeElement).toBe(tab.q('[data-kf="changed-elsewhere"]'));
   });
 
-  it('says so when the buyer was deleted meanwhile, and closes with Esc without saving', async () => {
-    const tab = await setup(() => null);
+  it('closes with Esc without saving', async () => {
+    const tab = await setup();
     await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '不要了的修改');
     await act(async () => {
       tab.field('note').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(tab.form()).toBeNull();
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+  });
+
+  const goneSentence = '你打开编辑之后，「小鹿乱撞0521」的档案已被删除（在另一个窗口，或超过保留天数被清理）。你填写的内容还在下面，没有保存；除非你选择，不会重新建档。';
+
+  it('a buyer deleted elsewhere before the save: says so, records nothing, keeps the form with the text; 重新建档 records what it holds', async () => {
+    const tab = await setup(() => null);
     await tab.click('[data-kf="customer-edit"]');
-    await typeInto(tab.field('note'), '迟到的修改');
+    await typeInto(tab.field('note'), '晚到的备注');
+    // Deleted in another window; its change notice has not reached this page yet.
+    tab.setRecords([]);
     await tab.click('[data-kf="customer-edit-save"]');
-    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('「小鹿乱撞0521」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。');
+    expect(tab.call).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.q('[data-kf="customer-edit-gone"] p')?.textContent).toBe(goneSentence);
+    expect(tab.field('note').value).toBe('晚到的备注');
+    expect((tab.q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    await tab.click('[data-kf="customer-edit-recreate"]');
+    expect(tab.call).toHaveBeenCalledWith('patchCustomer', {
+      platform: 'demo',
+      nickname: '小鹿乱撞0521',
+      buyerId: 'u-1001',
+      patch: { tags: ['VIP2'], sizes: { heightCm: 162 }, preferences: '喜欢宽松', note: '晚到的备注' },
+    });
+    expect(tab.form()).toBeNull();
+    expect(tab.q('[data-kf="customers-message"]')?.textContent).toBe('已用你填写的内容为「小鹿乱撞0521」重新建档。');
+  });
+
+  it('editCustomer finding the buyer deleted: the form stays open with the text and says so', async () => {
+    const tab = await setup(() => null);
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('note'), '晚到的备注');
+    await tab.click('[data-kf="customer-edit-save"]');
+    expect(tab.call).toHaveBeenCalledWith('editCustomer', expect.anything());
+    expect(tab.q('[data-kf="customer-edit-gone"] p')?.textContent).toBe(goneSentence);
+    expect(tab.field('note').value).toBe('晚到的备注');
+  });
+
+  it('the list reloading without a buyer being edited (deleted elsewhere): the row and its form stay, with the text', async () => {
+    const tab = await setup();
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('preferences'), '这边改成喜欢修身');
+    tab.setRecords([]);
+    await tab.changed();
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    expect(tab.field('preferences').value).toBe('这边改成喜欢修身');
+    expect(tab.q('[data-kf="customer-edit-gone"] p')?.textContent).toBe(goneSentence);
+    expect((tab.q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
+    // 取消: the deleted buyer's row goes.
+    await tab.click('[data-kf="customer-edit-form"] .kf-actions button:not(.kf-primary)');
+    expect(tab.q('tr[data-key="demo#u-1001"]')).toBeNull();
   });
 });
 

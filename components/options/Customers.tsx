@@ -265,7 +265,15 @@ function NotesCell(props: { c: Customer; zone: Zone }) {
 /** Columns of the buyer list (the edit form spans them all). */
 const COLUMNS = 7;
 
-function CustomerRow(props: { c: Customer; zone: Zone; shop: string | null; onMessage(text: ComponentChildren): void }) {
+function CustomerRow(props: {
+  c: Customer;
+  zone: Zone;
+  shop: string | null;
+  /** Deleted elsewhere while its form was open: the row stays, with the form, until the agent chooses. */
+  gone?: boolean;
+  onEditing(key: string, open: boolean): void;
+  onMessage(text: ComponentChildren): void;
+}) {
   const shop = props.shop;
   const api = useApi();
   const { c } = props;
@@ -331,7 +339,10 @@ function CustomerRow(props: { c: Customer; zone: Zone; shop: string | null; onMe
                 data-kf="customer-edit"
                 aria-expanded={editing}
                 aria-label={t('customers.options.editTitle', { nick: showDirectionControls(c.nickname) })}
-                onClick={() => setEditing(!editing)}
+                onClick={() => {
+                  props.onEditing(c.key, !editing);
+                  setEditing(!editing);
+                }}
               >
                 {t('customers.options.edit')}
               </button>
@@ -363,8 +374,10 @@ function CustomerRow(props: { c: Customer; zone: Zone; shop: string | null; onMe
           <td colSpan={COLUMNS}>
             <CustomerEditForm
               c={c}
+              gone={props.gone}
               onDone={(message) => {
                 setEditing(false);
+                props.onEditing(c.key, false);
                 if (message) props.onMessage(message);
               }}
             />
@@ -388,9 +401,38 @@ function CustomerList() {
   const [message, setMessage] = useState<ComponentChildren>(null);
   const seq = useRef(0);
   const zone = useShopZone();
+  // Rows whose edit form is open, and those of them a reload no longer found (deleted elsewhere):
+  // such a row is kept, so what the agent typed is not lost, until its form is closed.
+  const editing = useRef(new Set<string>());
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
+  const shownItems = useRef<Customer[]>([]);
+  shownItems.current = items;
+  /**
+   * A reload after a change elsewhere: a row being edited that the list no longer has stays where it
+   * was — with the stored record if it only stopped matching, marked gone if it was deleted.
+   */
+  const keepEdited = async (found: Customer[]): Promise<{ items: Customer[]; gone: Set<string> }> => {
+    const keys = new Set(found.map((c) => c.key));
+    const out = [...found];
+    const lost = new Set<string>();
+    const missing = shownItems.current.map((c, i) => [c, i] as const).filter(([c]) => editing.current.has(c.key) && !keys.has(c.key));
+    for (const [c, i] of missing) {
+      const [now] = await api.call('getCustomers', { platform: c.platform, buyers: [{ nickname: c.nickname, buyerId: c.buyerId ?? null }] });
+      if (!now) lost.add(c.key);
+      out.splice(Math.min(i, out.length), 0, now ?? c);
+    }
+    return { items: out, gone: lost };
+  };
+  const onEditing = (key: string, open: boolean) => {
+    if (open) return void editing.current.add(key);
+    editing.current.delete(key);
+    if (!gone.has(key)) return;
+    setGone((g) => new Set([...g].filter((k) => k !== key)));
+    setItems((old) => old.filter((c) => c.key !== key));
+  };
 
   /** Fetches until `atLeast` matches are found (a page) or the store is read to the end. */
-  const load = async (after: string | null, reset: boolean, atLeast = LIST_PAGE) => {
+  const load = async (after: string | null, reset: boolean, atLeast = LIST_PAGE, keep = false) => {
     const mine = ++seq.current;
     setLoading(true);
     const found: Customer[] = [];
@@ -404,7 +446,15 @@ function CustomerList() {
         cursor = page.next;
         setTotal(page.total);
       } while (found.length < atLeast && cursor !== null);
-      setItems((old) => (reset ? found : [...old, ...found]));
+      if (keep) {
+        const kept = await keepEdited(found);
+        if (mine !== seq.current) return;
+        setItems(kept.items);
+        setGone(kept.gone);
+      } else {
+        setItems((old) => (reset ? found : [...old, ...found]));
+        if (reset) setGone(new Set());
+      }
       setNext(cursor);
     } catch (err) {
       if (mine === seq.current) setMessage(t('customers.options.failed', { reason: errText(err) }));
@@ -421,7 +471,7 @@ function CustomerList() {
   // with 编辑 below the first page stays, with what is typed in its form.
   const shown = useRef(0);
   shown.current = items.length;
-  useEffect(() => api.onChanged(['customers'], () => void load(null, true, Math.max(LIST_PAGE, shown.current))), [query, segment]);
+  useEffect(() => api.onChanged(['customers'], () => void load(null, true, Math.max(LIST_PAGE, shown.current), true)), [query, segment]);
 
   return (
     <section class="kf-card" data-kf="customers-list">
@@ -461,7 +511,7 @@ function CustomerList() {
         </thead>
         <tbody>
           {items.map((c) => (
-            <CustomerRow key={c.key} c={c} zone={zone} shop={shop} onMessage={setMessage} />
+            <CustomerRow key={c.key} c={c} zone={zone} shop={shop} gone={gone.has(c.key)} onEditing={onEditing} onMessage={setMessage} />
           ))}
         </tbody>
       </table>

@@ -37,6 +37,16 @@ describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () =>
     expect(s).toContain('周五前能到吗');
     expect(stored('哪个市的仓库发货几号能到')).toBe('哪个市的仓库发货几号能到');
   });
+  it('starts the masked address at the place name: a label or verb before it stays whole', () => {
+    expect(maskWhole('地址上海市徐汇区漕溪北路九号 麻烦改一下')).toBe('地址 某地  麻烦改一下');
+    expect(stored('地址上海市徐汇区漕溪北路九号 麻烦改一下')).toBe('地址某地 麻烦改一下');
+    expect(stored('住址北京市朝阳区望京街道 要改')).toBe('住址某地 要改');
+    expect(maskWhole('帮我寄到浙江省宁波市鄞州区就行')).toBe('帮我寄到 某地 就行');
+    expect(maskWhole('发往四川省成都市武侯区可以吗')).toBe('发往 某地 可以吗');
+    // As much as before: a three-character province, a city straight after a verb.
+    expect(maskWhole('黑龙江省哈尔滨市南岗区')).toBe(' 某地 ');
+    expect(maskWhole('送到广州市天河区')).toBe('送到 某地 ');
+  });
 });
 
 describe('LearnedMemory', () => {

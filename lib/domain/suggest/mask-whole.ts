@@ -10,7 +10,12 @@
  * by `npm run eval:suggest --learn-from` the same way; the recall of a new message (suggestSignals)
  * does not need it: nothing of that is stored.
  */
-const ADDRESS = /[\u4e00-\u9fa5]{2,3}?[省市]([\u4e00-\u9fa5\d]{1,5}?([市区县镇乡路街巷弄号栋幢室]|街道|单元))+/g;
+// The match starts at the place name, not at a label or verb just before it: the leftmost match of
+// "2–3 characters then 省/市" otherwise began inside 地址 / 住址 (地址上海市… kept as `地 某地`, and
+// maskForMemory's label rule no longer saw 地址) or took the verb (寄到浙江省… as `寄 某地`). No
+// province or city name begins with these characters, so nothing is masked less. 街道 is tried before
+// 街, which left its 道 behind.
+const ADDRESS = /(?![址地到在往寄发送收住至去回是的为我给])[\u4e00-\u9fa5]{2,3}?[省市]([\u4e00-\u9fa5\d]{1,5}?(街道|单元|[市区县镇乡路街巷弄号栋幢室]))+/g;
 
 export function maskWhole(message: unknown): string {
   return String(message ?? '')

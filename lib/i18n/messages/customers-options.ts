@@ -70,7 +70,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.segmentAuto': '自动（按标签和订单：{segment}）',
     'customers.options.editHelp': '回车保存，Esc 取消；手机号、身份证号按隐私设置在保存时隐藏。',
     'customers.options.edited': '已保存「{nick}」的修改。',
-    'customers.options.editGone': '「{nick}」的记录已被删除（在另一个窗口，或超过保留天数被清理），修改没有保存。',
+    'customers.options.editGone': '你打开编辑之后，「{nick}」的档案已被删除（在另一个窗口，或超过保留天数被清理）。你填写的内容还在下面，没有保存；除非你选择，不会重新建档。',
+    'customers.options.recreated': '已用你填写的内容为「{nick}」重新建档。',
     'customers.options.clash': '「{nick}」的档案在你打开编辑之后，已在别处（另一个设置页面，或网页上的助手面板）被修改并保存，其中有你也改了的项。那边现在的内容：',
 
     // Options page: 备份 tab (components/options/Backups.tsx).
@@ -172,7 +173,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.segmentAuto': 'Automatic (from tags and orders: {segment})',
     'customers.options.editHelp': 'Enter saves, Esc cancels; phone and ID numbers are hidden on save as set under Privacy.',
     'customers.options.edited': 'Saved the changes to "{nick}".',
-    'customers.options.editGone': 'The notes about "{nick}" were deleted meanwhile (in another window, or past the retention period); the changes were not saved.',
+    'customers.options.editGone': 'Since you opened this form, the notes about "{nick}" were deleted (in another window, or past the retention period). What you typed is still below, not saved; they are not recorded again unless you choose to.',
+    'customers.options.recreated': 'Recorded "{nick}" again with what you typed.',
     'customers.options.clash': 'Since you opened this form, the notes about "{nick}" were changed and saved elsewhere (another options page, or the helper panel on a web page), including fields you changed too. What they say there now:',
 
     'backups.tab': 'Backups',
