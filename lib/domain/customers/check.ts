@@ -59,6 +59,20 @@ export function overProblems(over: TagsOver | null): Problem[] {
 
 export const tagProblems = (tags: readonly string[]): Problem[] => overProblems(tagsOver(tags));
 
+/**
+ * The text fields' rule as problems: 备注, 偏好 or 地址备注 longer than LIMITS allows, named with by
+ * how much. Said by both imports (the entry or the row is held), never cut to fit; like tagProblems,
+ * not part of checkCustomer, which a migration also runs.
+ */
+export function textProblems(texts: Pick<Customer, 'note' | 'preferences' | 'addressNote'>): Problem[] {
+  const out: Problem[] = [];
+  for (const field of ['note', 'preferences', 'addressNote'] as const) {
+    const over = texts[field].length - LIMITS[field];
+    if (over > 0) out.push({ code: `long.${field}`, params: { over, max: LIMITS[field] } });
+  }
+  return out;
+}
+
 function checkEvent(x: unknown): CustomerEvent | null {
   if (!isRec(x)) return null;
   const { id, at, kind, text, ref } = x;
@@ -100,14 +114,15 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
   const key = buyerKey(platform as Platform, buyerId, nickname);
   if (raw.key !== undefined && raw.key !== key) problems.push({ code: 'key' });
 
-  const text = (field: 'preferences' | 'addressNote' | 'note', max: number): string => {
+  // Never cut (as tags): a migration keeps the text whole, an import says it is too long (textProblems).
+  const text = (field: 'preferences' | 'addressNote' | 'note'): string => {
     const v = raw[field];
     if (v === undefined) return '';
     if (typeof v !== 'string') {
       problems.push({ code: 'text', params: { field } });
       return '';
     }
-    return v.slice(0, max);
+    return v;
   };
   const time = (field: 'createdAt' | 'updatedAt' | 'lastSeenAt'): number => {
     const v = raw[field];
@@ -182,9 +197,9 @@ export function checkCustomer(raw: unknown, now: number): CheckResult {
     segment: 'new',
     tags,
     sizes,
-    preferences: text('preferences', LIMITS.preferences),
-    addressNote: text('addressNote', LIMITS.addressNote),
-    note: text('note', LIMITS.note),
+    preferences: text('preferences'),
+    addressNote: text('addressNote'),
+    note: text('note'),
     createdAt: time('createdAt'),
     updatedAt: time('updatedAt'),
     lastSeenAt: time('lastSeenAt'),

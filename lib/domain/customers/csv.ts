@@ -27,7 +27,7 @@ import { csvUnguard, looksLikeFormula } from '../followups/csv';
 import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
-import { problemText, tagProblems } from './check';
+import { problemText, tagProblems, textProblems, type Problem } from './check';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from './identity';
 import { maskPii } from './privacy';
 import type { Customer, CustomerPatch } from './types';
@@ -226,16 +226,19 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     const patch: CustomerPatch = {};
     const known = new Set(base.tags.map((t) => t.toLowerCase()));
     if (tags.some((t) => !known.has(t.toLowerCase()))) patch.tags = [...base.tags, ...tags];
-    // The tag rule as the forms keep it: a row that breaks it is left out and said, never cut to fit.
-    const tagsBad = patch.tags ? tagProblems(patch.tags) : [];
-    if (tagsBad.length) {
-      skip({ zh: tagsBad.map((b) => problemText(b, 'zh')).join('；'), en: tagsBad.map((b) => problemText(b, 'en')).join('; ') });
-      continue;
-    }
     const n = added(base.note, note, o.maskPii);
     if (n !== undefined) patch.note = n;
     const p = added(base.preferences, cell(r, 'preferences'), o.maskPii);
     if (p !== undefined) patch.preferences = p;
+    // The tag and text rules as the forms keep them: a row that breaks one is left out and said,
+    // never cut to fit. A text is measured as applyPatch would store it (the buyer's text and the
+    // row's together, masked when the shop masks); a field the row leaves alone is not its problem.
+    const stored = (t: string | undefined): string => (t === undefined ? '' : o.maskPii ? maskPii(t.trim()) : t.trim());
+    const bad: Problem[] = [...(patch.tags ? tagProblems(patch.tags) : []), ...textProblems({ note: stored(patch.note), preferences: stored(patch.preferences), addressNote: '' })];
+    if (bad.length) {
+      skip({ zh: bad.map((b) => problemText(b, 'zh')).join('；'), en: bad.map((b) => problemText(b, 'en')).join('; ') });
+      continue;
+    }
     let c = applyPatch(base, patch, o.now, { maskPii: o.maskPii });
     if (here && lastSeenAt !== null && lastSeenAt > c.lastSeenAt) c = { ...c, lastSeenAt };
     if (!here) report.added++;

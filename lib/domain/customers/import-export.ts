@@ -7,7 +7,7 @@
  * Entries without `v` are read as the prototype's v0 shape, `v: 1` entries as before buyer ids; both
  * are migrated (see migrate.ts).
  */
-import { checkCustomer, problemText, tagProblems } from './check';
+import { checkCustomer, problemText, tagProblems, textProblems } from './check';
 import { customersImport } from '../../i18n/messages/customers-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
@@ -77,8 +77,8 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
       message(lang, nick ? 'customers.import.entry' : 'customers.import.entryNoNick', { n, nick, problem });
     // v0 entries legitimately lack timestamps; they get `now`.
     const real = isV0 ? problems.filter((p) => p.code !== 'time') : problems;
-    // The tag rule as the forms keep it: named with the entry, never cut to fit.
-    if (customer) real.push(...tagProblems(customer.tags));
+    // The tag and text rules as the forms keep them: named with the entry, never cut to fit.
+    if (customer) real.push(...tagProblems(customer.tags), ...textProblems(customer));
     for (const p of real) errors.push(entryError(problemText(p, lang)));
     if (!customer) return;
     const other = firstIndex.get(customer.key);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readAllData } from '../all-data';
+import { applyPatch, LIMITS, newCustomer } from './customer';
+import { customersFromCsv, type BuyerCsvOptions } from './csv';
+import { exportCustomers, parseCustomersImport } from './import-export';
+import { migrateCustomer } from './migrate';
+import { parseSizes } from './sizes';
+
+const NOW = Date.UTC(2026, 11, 4, 5);
+/** A text of `n` characters, in the agent's own words; its end differs from its start, so a cut shows. */
+const textOf = (n: number, end = '尾') => '发货前先打电话确认一下收件人在不在家'.repeat(Math.ceil(n / 18)).slice(0, n - 1) + end;
+const opts = (o: Partial<BuyerCsvOptions> = {}): BuyerCsvOptions => ({ now: NOW, platform: 'taobao', maskPii: false, zone: 480, existing: [], locale: 'zh-CN', ...o });
+const fileOf = (...customers: unknown[]) => ({ format: 'kefu-customers', version: 2, exportedAt: NOW, customers });
+
+describe('备注, 偏好 and 地址备注 in imports: never cut, said and held', () => {
+  it(`keeps the limits (${LIMITS.note}, ${LIMITS.preferences}, ${LIMITS.addressNote}) and a stored record's texts whole when read`, () => {
+    expect(LIMITS).toMatchObject({ note: 5000, preferences: 1000, addressNote: 500 });
+    const raw = { ...newCustomer('jd', '阿杰', NOW), note: textOf(5001), preferences: textOf(1001), addressNote: textOf(501) };
+    const c = migrateCustomer(raw, NOW, parseSizes);
+    expect([c.note, c.preferences, c.addressNote]).toEqual([textOf(5001), textOf(1001), textOf(501)]);
+  });
+
+  it('a buyer file with a text over its limit is refused, naming the entry, the field and by how much; the file at the limit is taken whole', () => {
+    const fine = newCustomer('jd', '小红', NOW);
+    const long = { ...newCustomer('jd', '阿杰', NOW), note: textOf(5001), preferences: textOf(1001), addressNote: textOf(501) };
+    const zh = parseCustomersImport(fileOf(fine, long), NOW, 'zh-CN');
+    expect(zh).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^第 2 条.*阿杰.*备注多了 1 个字（最多 5000 个字）/),
+        expect.stringMatching(/^第 2 条.*阿杰.*偏好多了 1 个字（最多 1000 个字）/),
+        expect.stringMatching(/^第 2 条.*阿杰.*地址备注多了 1 个字（最多 500 个字）/),
+      ],
+    });
+    const en = parseCustomersImport(fileOf(fine, { ...long, note: textOf(5003) }), NOW, 'en');
+    expect(en.ok || en.errors).toEqual([
+      expect.stringMatching(/^entry 2 .*阿杰.*the note is 3 characters too long \(at most 5000\)$/),
+      expect.stringMatching(/the preferences are 1 character too long \(at most 1000\)$/),
+      expect.stringMatching(/the address note is 1 character too long \(at most 500\)$/),
+    ]);
+
+    const atLimit = { ...long, note: textOf(5000), preferences: textOf(1000), addressNote: textOf(500) };
+    const ok = parseCustomersImport(fileOf(fine, atLimit), NOW);
+    expect(ok.ok && ok.customers.map((c) => [c.nickname, c.note, c.preferences, c.addressNote])).toEqual([
+      ['小红', '', '', ''],
+      ['阿杰', textOf(5000), textOf(1000), textOf(500)],
+    ]);
+  });
+
+  it('the all-data import refuses its buyers section the same way, naming the entry and the field', () => {
+    const long = { ...newCustomer('demo', '小鹿', NOW), note: textOf(5001) };
+    const r = readAllData({ format: 'kefu-all-data', version: 1, exportedAt: NOW, customers: JSON.parse(exportCustomers([long], NOW)) }, 'zh-CN', NOW);
+    expect(r.ok || r.errors).toEqual([expect.stringMatching(/^客户档案：第 1 条.*小鹿.*备注多了 1 个字（最多 5000 个字）/)]);
+  });
+
+  it('a CSV row whose 备注 or 偏好 would go over is left out, naming its Excel row, the field and by how much; the other rows are taken', () => {
+    const r = customersFromCsv(`买家,备注,偏好\n阿杰,${textOf(5001)},\n米粒妈妈,只发顺丰,${textOf(1001)}\n星辰大海ing,只发顺丰,喜欢宽松\n`, opts());
+    expect(r.ok && r.report.skipped).toEqual([
+      { row: 2, reason: '备注多了 1 个字（最多 5000 个字）' },
+      { row: 3, reason: '偏好多了 1 个字（最多 1000 个字）' },
+    ]);
+    expect(r.ok && r.customers.map((c) => [c.nickname, c.note, c.preferences])).toEqual([['星辰大海ing', '只发顺丰', '喜欢宽松']]);
+    const en = customersFromCsv(`买家,备注\n阿杰,${textOf(5002)}\n`, opts({ locale: 'en' }));
+    expect(en.ok && en.report.skipped).toEqual([{ row: 2, reason: 'the note is 2 characters too long (at most 5000)' }]);
+  });
+
+  it('a CSV row adding to a buyer here is measured with what the buyer has: over is said, the buyer kept as it was', () => {
+    const here = applyPatch(newCustomer('taobao', '阿杰', NOW - 5000), { note: textOf(4990) }, NOW - 5000, { maskPii: false });
+    // The row's 10 characters, joined on a new line, make 5,001.
+    const r = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付就好\n`, opts({ existing: [here] }));
+    expect(r.ok && r.report.skipped).toEqual([{ row: 2, reason: '备注多了 1 个字（最多 5000 个字）' }]);
+    expect(r.ok && r.customers).toEqual([]);
+    // At the limit it is taken whole.
+    const fits = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付吧\n`, opts({ existing: [here] }));
+    expect(fits.ok && fits.customers.map((c) => c.note)).toEqual([`${textOf(4990)}\n再发一次顺丰到付吧`]);
+  });
+});
