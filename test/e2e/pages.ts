@@ -1,5 +1,5 @@
 /** Small helpers for the e2e tests: the panel (in its closed shadow root) and the demo console's hooks. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 
 export { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
@@ -135,4 +135,23 @@ export async function cardReady(page: Page, nick: string, timeout = 10_000): Pro
     if (Date.now() > deadline) throw new Error(`the card did not show ${nick} (it shows ${seen})`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The corners of the element (2 px in) where the agent's click would not land on it: outside the window, or on something else (the panel covers them). */
+export function coveredCorners(l: Locator): Promise<string[]> {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const corners: [string, number, number][] = [
+      ['top-left', r.left + 2, r.top + 2],
+      ['top-right', r.right - 2, r.top + 2],
+      ['bottom-left', r.left + 2, r.bottom - 2],
+      ['bottom-right', r.right - 2, r.bottom - 2],
+    ];
+    return corners
+      .filter(([, x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return !hit || !(el === hit || el.contains(hit));
+      })
+      .map(([name, x, y]) => `${name} (${Math.round(x)}, ${Math.round(y)}): ${document.elementFromPoint(x, y)?.tagName ?? 'outside the window'}`);
+  });
 }

@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog, setUpDemoShop } from './pages';
+import { coveredCorners, evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog, setUpDemoShop } from './pages';
 import { CONSOLES, openConsole, routeConsole } from './consoles';
 import { isoDate } from '../../lib/domain/remarks';
 
@@ -34,22 +34,6 @@ beforeEach(async () => {
   page = await h.context.newPage();
 });
 
-/** The corners of the element (2 px in) that the page's own element is not on: the panel covers them. */
-async function coveredCorners(l: Locator): Promise<string[]> {
-  return l.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const corners: [string, number, number][] = [
-      ['top-left', r.left + 2, r.top + 2],
-      ['top-right', r.right - 2, r.top + 2],
-      ['bottom-left', r.left + 2, r.bottom - 2],
-      ['bottom-right', r.right - 2, r.bottom - 2],
-    ];
-    return corners.filter(([, x, y]) => {
-      const hit = document.elementFromPoint(x, y);
-      return !hit || !(el === hit || el.contains(hit));
-    }).map(([name, x, y]) => `${name} (${Math.round(x)}, ${Math.round(y)}): ${document.elementFromPoint(x, y)?.tagName ?? 'outside the window'}`);
-  });
-}
 
 /** The panel's width, as drawn. */
 const panelWidth = (p: Page) => evaluateInPanel(p, (roots) => Math.round(roots.map((r) => r.querySelector('[data-kf="panel"]')).find(Boolean)!.getBoundingClientRect().width));

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { demo, evaluateInPanel, inPanel, panel, setUpDemoShop, type InputKind } from './pages';
+import { coveredCorners, demo, evaluateInPanel, inPanel, panel, setUpDemoShop, type InputKind } from './pages';
 import { CONSOLES, openConsole, type ConsoleFixture } from './consoles';
 
 const SIZES = [
@@ -34,29 +34,11 @@ const DEMO_CSS = readFileSync(resolve(import.meta.dirname, '..', 'demo', 'site',
 /** A console whose chat sits between fixed side columns, whatever width the page is given. */
 const FIXED_COLUMNS = `.chat-view { grid-template-columns: 260px minmax(0, 1fr) 240px !important; } .buyer-side { display: block !important; }`;
 
-/** The corners of the element (2 px in) where the agent's click would not land on it: outside the window, or on something else (the panel). */
-function unreachableCorners(l: Locator): Promise<string[]> {
-  return l.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const corners: [string, number, number][] = [
-      ['top-left', r.left + 2, r.top + 2],
-      ['top-right', r.right - 2, r.top + 2],
-      ['bottom-left', r.left + 2, r.bottom - 2],
-      ['bottom-right', r.right - 2, r.bottom - 2],
-    ];
-    return corners
-      .filter(([, x, y]) => {
-        const hit = document.elementFromPoint(x, y);
-        return !hit || !(el === hit || el.contains(hit));
-      })
-      .map(([name, x, y]) => `${name} (${Math.round(x)}, ${Math.round(y)}): ${document.elementFromPoint(x, y)?.tagName ?? 'outside the window'}`);
-  });
-}
 
 /** The chat box and 发送 are the page's, whole, and the chat box is wide enough to write in. */
 async function usable(input: Locator, send: Locator, what: string) {
-  await expect.poll(() => unreachableCorners(input), { message: `${what}: chat box` }).toEqual([]);
-  await expect.poll(() => unreachableCorners(send), { message: `${what}: 发送` }).toEqual([]);
+  await expect.poll(() => coveredCorners(input), { message: `${what}: chat box` }).toEqual([]);
+  await expect.poll(() => coveredCorners(send), { message: `${what}: 发送` }).toEqual([]);
   expect((await input.boundingBox())!.width, `${what}: chat box width`).toBeGreaterThanOrEqual(160);
 }
 
