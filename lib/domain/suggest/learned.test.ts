@@ -47,6 +47,17 @@ describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () =>
     expect(maskWhole('黑龙江省哈尔滨市南岗区')).toBe(' 某地 ');
     expect(maskWhole('送到广州市天河区')).toBe('送到 某地 ');
   });
+  it('keeps the word before a two-character place name: the place is masked from its own first character', () => {
+    expect(maskWhole('我老家上海市浦东新区张江路1号，发货了吗')).toBe('我老家 某地 ,发货了吗');
+    expect(stored('我老家上海市浦东新区张江路1号，发货了吗')).toBe('我老家 某地 发货了吗');
+    expect(maskWhole('广西南宁市青秀区民族大道寄得到吗')).toBe('广西 某地 寄得到吗');
+    expect(maskWhole('帮忙看看石家庄市长安区能不能到')).toBe('帮忙看看 某地 能不能到');
+  });
+  it('masks cities of four characters and more before 市 whole', () => {
+    expect(maskWhole('人在乌鲁木齐市天山区 几天到')).toBe('人在 某地  几天到');
+    expect(maskWhole('呼和浩特市新城区包邮吗')).toBe(' 某地 包邮吗');
+    expect(stored('老妈住齐齐哈尔市龙沙区，能寄吗')).toBe('老妈住 某地 能寄吗');
+  });
 });
 
 describe('LearnedMemory', () => {
