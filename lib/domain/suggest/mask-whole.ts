@@ -1,8 +1,9 @@
 /**
  * What a learned pick loses before maskForMemory (learned.ts) reads it: e-mail addresses, the id
- * after a WeChat / QQ / 旺旺 / 邮箱 label, every number of 7+ digits (grouped or not: a phone,
- * landline, bank card, ID, QQ or order number) and an address written without a label (a province
- * or city, then district, street, number…). Whole, not as notes keep them (138****5678): a pick needs
+ * after a WeChat / QQ / 旺旺 / 邮箱 label (also as buyers spell them past a filter: v信, 威信, 企鹅…),
+ * every number of 7+ digits (grouped or not: a phone, landline, bank card, ID, QQ or order number),
+ * an address written without a label (a province or city, then district, street, number…) and,
+ * with no province or city written, the house number, building and room after a road. Whole, not as notes keep them (138****5678): a pick needs
  * no part of a number to be recalled, maskPii's stars split a number into runs that maskForMemory's
  * '#' does not reach (the first three digits stayed), and picks are shared in team mode (qaJ D12).
  *
@@ -30,9 +31,15 @@ const ADDRESS = new RegExp(
   'g',
 );
 
+// Written without a province or city (杭州西湖区文三路8号3幢201室) the address above is not found;
+// the house number after a road, and the building and room after it, still go: that is what
+// finds a door. Only after a road's 路/街/巷/弄/道, so a date (3号发的货) stays.
+const HOUSE = /(?<=[路街巷弄道])\d+号([一-龥\d]{0,5}?(单元|[号栋幢楼室]))*/g;
+
 export function maskWhole(message: unknown): string {
   return String(message ?? '')
     .normalize('NFKC')
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|(微信|wx|vx|qq|扣扣|旺旺|邮箱)[号是为:\s]*[\w.@-]{4,}|\+?\d([\s()-]?\d){6,}x?/gi, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
-    .replace(ADDRESS, ' 某地 ');
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|(微信|v信|威信|薇信|wechat|wx|vx|qq|扣扣|企鹅|旺旺|邮箱)[号是为:\s]*[\w.@-]{4,}|\+?\d([\s()-]?\d){6,}x?/gi, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
+    .replace(ADDRESS, ' 某地 ')
+    .replace(HOUSE, ' 某地 ');
 }
