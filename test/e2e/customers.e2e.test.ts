@@ -5,6 +5,7 @@ import { buyerNotesSuite } from './suite';
 import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 import { encodeLegacy } from '../legacy-encode';
+import { everything } from './stores';
 
 const s = buyerNotesSuite();
 
@@ -96,6 +97,32 @@ describe('buyer notes on the demo console', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('a note typed with an e-mail address shows it masked on the card and in 客户档案, and no storage area holds it in clear', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type('发票寄 mimi.mama2020@example.cn 电话138-12345678');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    // The agent still sees whose address it is (the first characters and the domain).
+    await expect
+      .poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent())
+      .toContain('发票寄 mi***@example.cn 电话138****5678');
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-search"]').fill('发票寄');
+      await expect.poll(() => options.locator('[data-kf="customer-notes"]').textContent()).toContain('发票寄 mi***@example.cn');
+    } finally {
+      await options.close();
+    }
+    const stored = await everything(s.ext);
+    expect(stored).toContain('mi***@example.cn');
+    expect(stored).not.toContain('mimi.mama2020');
+    expect(stored).not.toContain('12345678');
   });
 
   it('an unsaved note (Alt+N, typed, not saved) is there again after a reload, for that buyer only, kept by the extension and not the page; saved, it is gone', async () => {

@@ -15,6 +15,36 @@ describe('maskPii', () => {
   });
 
   it.each([
+    ['138-12345678 收', '138****5678 收'],
+    ['1381234 5678', '138****5678'],
+    ['手机 159 8765-4321', '手机 159****4321'],
+  ])('masks a mobile number grouped unevenly: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('reads digits typed full-width, so a phone or ID typed in full-width mode is masked too', () => {
+    expect(maskPii('电话１５９８７６５４３２１')).toBe('电话159****4321');
+    expect(maskPii('身份证１１０１０５１９４９１２３１００２X')).toBe('身份证110*************2X');
+  });
+
+  it.each([
+    ['邮箱 linmao77@example.cn 发票发这里', '邮箱 li***@example.cn 发票发这里'],
+    ['mail:Wang.Fang+shop@mail.example.com', 'mail:Wa***@mail.example.com'],
+    ['abc@qq.com', 'a***@qq.com'],
+    ['x@qq.com', '***@qq.com'],
+    ['发到 lucy＠163.com 吧', '发到 lu***＠163.com 吧'],
+    // A phone number used as the name goes with the address, not as 138****5678@139.com.
+    ['13812345678@139.com', '13***@139.com'],
+  ])('masks the e-mail address in %s, keeping the domain and its first characters', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('leaves what only looks like part of an e-mail alone', () => {
+    const text = '@客服 在吗 qq.com 上说的 a@b';
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
     ['座机0571-88886666', '座机0571-****6666'],
     ['(021)12345678', '(021)****5678'],
     ['010 1234567', '010 ***4567'],
@@ -93,7 +123,7 @@ describe('maskPii', () => {
   });
 
   it('is idempotent', () => {
-    const text = '电话 138-1234-5678，身份证11010519491231002X，卡 6222 0212 3456 7894，座机 0571-88886666';
+    const text = '电话 138-1234-5678，身份证11010519491231002X，卡 6222 0212 3456 7894，座机 0571-88886666，邮箱 linmao77@example.cn';
     const once = maskPii(text);
     expect(maskPii(once)).toBe(once);
     expect(once).not.toMatch(/\d{5,}/);

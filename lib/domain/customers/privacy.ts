@@ -1,10 +1,12 @@
 /**
  * Privacy helpers for buyer notes. Agents paste whole chat lines into notes; phone numbers, ID
- * numbers and bank cards in them should not sit in local storage in the clear.
+ * numbers, bank cards and e-mail addresses in them should not sit in local storage in the clear.
  *
  * What is masked (see privacy.test.ts):
- * - Mainland mobiles, 11 digits 1[3-9]…, also as 138-1234-5678 / 138 1234 5678 / +86 / 0086:
- *   → 138****5678.
+ * - Mainland mobiles, 11 digits 1[3-9]…, also as 138-1234-5678 / 138 1234 5678 / +86 / 0086, and
+ *   grouped unevenly (138-12345678, 1381234 5678: the same separator was once required) → 138****5678.
+ * - Digits typed full-width (１３８…, a Chinese input method's full-width mode) are read as digits:
+ *   they are stored half-width, so every rule below sees them.
  * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666;
  *   also grouped (021 5555 1234 → 021 ****1234) and international (+86 21 5555 1234 → +86 21 ****1234).
  * - Anything shaped like a mainland resident ID number, whatever its check character (a mistyped ID
@@ -13,6 +15,8 @@
  *   → 110*************1X, 110**********12. Taobao order numbers are 18–19 digits too: an unlabelled
  *   18-digit one has a province code and a birth date by chance about 1 in 4 000 (19-digit ones
  *   never match; a labelled one is never masked, see below).
+ * - E-mail addresses: the domain and the first two characters of the name (one if it has 2–3, none
+ *   if 1) → ab***@qq.com, 13***@139.com; also with a full-width ＠.
  * - Bank cards: 16–19 digits passing the Luhn check, when written in groups (6222 0212 …), or
  *   labelled (卡号, 银行卡, 账号), or starting with 62 (UnionPay) → 6222***********1234.
  *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
@@ -33,16 +37,14 @@ function before(text: string, offset: number): string {
   return text.slice(Math.max(0, offset - 12), offset);
 }
 
-const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-  53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
-]);
+/** The province codes an ID number starts with (a pattern: half the bytes of a Set of numbers). */
+const PROVINCE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])/;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
 /** A province code and a real birth date: YYYYMMDD from the 7th character (18), YYMMDD in 19xx (15). */
 function hasIdStructure(id: string): boolean {
-  if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
+  if (!PROVINCE.test(id)) return false;
   const long = id.length === 18;
   const date = long ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
   const year = Number(date.slice(0, 4));
@@ -84,16 +86,23 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const stars = (n: number): string => '*'.repeat(Math.max(0, n));
+/** `s` with only its first `head` and last `tail` characters left. */
+const keep = (s: string, head: number, tail: number): string => s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(-tail);
+/** The number at `offset` follows an order label: it stays readable. */
+const ordered = (all: string, offset: number): boolean => ORDER_LABEL.test(before(all, offset));
 
 export function maskPii(text: string): string {
   if (!text) return text;
-  let out = text;
+  // Full-width digits (an input method's full-width mode) as ASCII, or no rule below would see them.
+  let out = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // E-mail addresses first, so that a phone number used as one (13812345678@139.com) goes with it.
+  // The domain and at most two first characters (at most half) stay for the agent to recognise the
+  // address by, then three stars whatever the length: ab***@qq.com.
+  out = out.replace(/[\w.+-]+(?=[@＠][\w-]+\.\w)/g, (m) => m.slice(0, Math.min(2, m.length >> 1)) + '***');
 
-  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) => {
-    if (ORDER_LABEL.test(before(all, offset)) || !isIdShaped(id)) return m;
-    return id.slice(0, 3) + stars(id.length - 5) + id.slice(-2);
-  });
+  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) =>
+    ordered(all, offset) || !isIdShaped(id) ? m : keep(id, 3, 2),
+  );
 
   out = out.replace(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {
     const prefix = before(all, offset);
@@ -102,15 +111,13 @@ export function maskPii(text: string): string {
     const labelled = CARD_LABEL.test(prefix);
     const grouped = digits.length !== raw.length;
     if (!labelled && !(passesLuhn(digits) && (grouped || digits.startsWith('62')))) return m;
-    return digits.slice(0, 4) + stars(digits.length - 8) + digits.slice(-4);
+    return keep(digits, 4, 4);
   });
 
   out = out.replace(
-    /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)([ -]?)(\d{4})\3(\d{4})(?!\d)/g,
-    (m, prefix: string | undefined, head: string, _sep: string, _mid: string, tail: string, offset: number, all: string) => {
-      if (ORDER_LABEL.test(before(all, offset))) return m;
-      return `${prefix ?? ''}${head}****${tail}`;
-    },
+    /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)/g,
+    (m, prefix: string | undefined, head: string, tail: string, offset: number, all: string) =>
+      ordered(all, offset) ? m : `${prefix ?? ''}${head}****${tail}`,
   );
 
   // Landlines as the remark check reads them (lib/domain/remarks/fields.ts readPhone): the area code
@@ -118,11 +125,8 @@ export function maskPii(text: string): string {
   // grouped or not.
   out = out.replace(
     /(?<![\d+])((?:\+|00)86[ -]?(?:\(0\)[ -]?)?\(?0?(?:10|2\d|[3-9]\d\d)\)?[ -]?|\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{3,4}[ -]?\d{4})(?!\d)/g,
-    (m, area: string, local: string, offset: number, all: string) => {
-      if (ORDER_LABEL.test(before(all, offset))) return m;
-      const digits = local.replace(/\D/g, '');
-      return area + stars(digits.length - 4) + digits.slice(-4);
-    },
+    (m, area: string, local: string, offset: number, all: string) =>
+      ordered(all, offset) ? m : area + keep(local.replace(/\D/g, ''), 0, 4),
   );
 
   return out;

@@ -31,6 +31,11 @@ describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () =>
     expect(t).not.toMatch(/\d{3}|shop_fan/);
     expect(t).toContain('退款');
   });
+  it('masks the id after the ways buyers spell WeChat and QQ to get past a filter', () => {
+    for (const label of ['v信', '威信', '薇信', 'WeChat', '企鹅']) {
+      expect(stored(`加我${label} lin_mao_77 细聊`)).toBe(`加我${label.toLowerCase()} 细聊`);
+    }
+  });
   it('masks an address written without a label, keeping the words around it', () => {
     const s = stored('麻烦寄到广东省深圳市南山区科技园南路8号2栋 周五前能到吗');
     expect(s).not.toMatch(/广东|深圳|南山|科技园/);
@@ -46,6 +51,23 @@ describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () =>
     // As much as before: a three-character province, a city straight after a verb.
     expect(maskWhole('黑龙江省哈尔滨市南岗区')).toBe(' 某地 ');
     expect(maskWhole('送到广州市天河区')).toBe('送到 某地 ');
+  });
+  it('keeps the word before a two-character place name: the place is masked from its own first character', () => {
+    expect(maskWhole('我老家上海市浦东新区张江路1号，发货了吗')).toBe('我老家 某地 ,发货了吗');
+    expect(stored('我老家上海市浦东新区张江路1号，发货了吗')).toBe('我老家 某地 发货了吗');
+    expect(maskWhole('广西南宁市青秀区民族大道寄得到吗')).toBe('广西 某地 寄得到吗');
+    expect(maskWhole('帮忙看看石家庄市长安区能不能到')).toBe('帮忙看看 某地 能不能到');
+  });
+  it('masks the house number, building and room after a road when no province or city is written', () => {
+    expect(maskWhole('改寄到西湖区文三路88号5幢1单元302室吧')).toBe('改寄到西湖区文三路 某地 吧');
+    expect(stored('换到解放街12号 明天能发吗')).toBe('换到解放街 某地 明天能发吗');
+    // A day of the month is not a house number.
+    expect(maskWhole('3号发的货 5号能到吗')).toBe('3号发的货 5号能到吗');
+  });
+  it('masks cities of four characters and more before 市 whole', () => {
+    expect(maskWhole('人在乌鲁木齐市天山区 几天到')).toBe('人在 某地  几天到');
+    expect(maskWhole('呼和浩特市新城区包邮吗')).toBe(' 某地 包邮吗');
+    expect(stored('老妈住齐齐哈尔市龙沙区，能寄吗')).toBe('老妈住 某地 能寄吗');
   });
 });
 
