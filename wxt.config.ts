@@ -22,9 +22,10 @@ export default defineConfig({
     // agent teaches (granted at run time, so not known here). Nothing else is web-accessible.
     // use_dynamic_url (Chrome): its address changes every session, so a site cannot probe for it.
     web_accessible_resources: [{ resources: ['card.html'], matches: ['https://*/*', 'http://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
+    // The side panel needs Chrome 114; the build targets the same versions (vite.build.target below).
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'kefu-assistant@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
-      : {}),
+      : { minimum_chrome_version: '114' }),
   }),
   hooks: {
     // WXT sets esbuild's charset to ascii, which writes every Chinese character as a 6-byte \uXXXX
@@ -46,7 +47,12 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    // `npm run size` builds with hidden source maps to attribute bytes to modules.
-    ...(process.env.KF_SOURCEMAP ? { build: { sourcemap: 'hidden' as const } } : {}),
+    build: {
+      // The browsers the manifest accepts (minimum_chrome_version, gecko strict_min_version): esbuild
+      // then keeps regex lookbehinds as literals instead of rewriting them for Safari 14.
+      target: ['chrome114', 'firefox142'],
+      // `npm run size` builds with hidden source maps to attribute bytes to modules.
+      ...(process.env.KF_SOURCEMAP ? { sourcemap: 'hidden' as const } : {}),
+    },
   }),
 });
