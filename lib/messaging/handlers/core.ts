@@ -16,6 +16,7 @@ import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
 import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
+import { loadTeamConfig } from '../../background/team';
 
 /**
  * Pinyin initials per template, computed here in the background (the panel never loads pinyin data),
@@ -146,6 +147,10 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
+      // The shop's library is the supervisor's: an agent's reply goes as a proposal (the options page
+      // has no local save for agents). Kept here it would reach nobody while the status said 已同步,
+      // and the supervisor's next change would replace it without a word.
+      if ((await loadTeamConfig())?.role === 'agent') throw new InvalidPayload('saveLibrary: in team mode an agent proposes replies (teamPropose); the library is the supervisor\'s');
       // The editor names a clashing template by its title itself; anything left, in the interface's language.
       const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib }, await shopLocale());
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
