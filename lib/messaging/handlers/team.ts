@@ -122,7 +122,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
     },
   },
   // The refused writes were read: the status stops naming them (they stay on this machine).
-  teamDismissRefused: { handle: async () => (await askTeamPage({ op: 'dismissRefused' }), syncTeamNow()) },
+  teamDismissRefused: { handle: async (p) => (await askTeamPage({ op: 'dismissRefused', doneOver: p?.doneOver === true }), syncTeamNow()) },
   teamResolveConflict: {
     async handle(payload) {
       const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
