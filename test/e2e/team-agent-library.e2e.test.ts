@@ -104,7 +104,7 @@ it("an agent's library save sent straight through the message protocol is refuse
     edited,
   );
   expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(reply.error.message).toContain('an agent proposes replies');
+  expect(reply.error.message).toContain('团队模式下客服不能直接保存话术库');
   const after = await call(page, 'getLibrary');
   expect(after.updatedAt).toBe(before.updatedAt);
   expect(after.templates[1].body).toBe(before.templates[1].body);

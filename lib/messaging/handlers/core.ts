@@ -147,12 +147,9 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
   saveLibrary: {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
-      // The shop's library is the supervisor's: an agent's reply goes as a proposal (the options page
-      // has no local save for agents). Kept here it would reach nobody while the status said 已同步,
-      // and the supervisor's next change would replace it without a word.
-      if ((await loadTeamConfig())?.role === 'agent') throw new InvalidPayload('saveLibrary: in team mode an agent proposes replies (teamPropose); the library is the supervisor\'s');
       // The editor names a clashing template by its title itself; anything left, in the interface's language.
-      const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib }, await shopLocale());
+      // Refused for an agent in team mode (save-check.ts): kept here it would reach nobody while the status said 已同步.
+      const parsed = workerExtras().library.parseLibrarySave({ format: 'kefu-library', version: 1, ...lib }, await shopLocale(), (await loadTeamConfig())?.role);
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
       const rec =
         typeof baseUpdatedAt === 'number'
