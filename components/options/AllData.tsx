@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { useApi, type OptionsApi } from './OptionsContext';
+import { useApi, useTeamAgent, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
 import { TRANSFER_CHUNK, allCustomers, revisitsLine, stageCustomers } from './Customers';
 import { useShopZone } from './useShopZone';
 import { registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
+import { team } from '@/lib/i18n/messages/team';
 import { reasonText } from '@/lib/messaging/reason';
 import { formatWall } from '@/lib/domain/time';
 import { AREAS } from '@/lib/domain/all-data';
@@ -12,6 +13,7 @@ import type { AllDataImportResult, AllDataPreview } from '@/lib/messaging/protoc
 import { Said } from './Said';
 
 registerMessages(privacyMessages);
+registerMessages(team);
 
 /**
  * Sends an 导入全部数据 file to the background, its buyers staged ahead in parts when there are
@@ -42,7 +44,18 @@ function writtenList(p: AllDataPreview): string {
     .join(t('forget.list.sep'));
 }
 
-function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'confirm' }>; run(merge: boolean): void; cancel(): void }) {
+/**
+ * What of the file an agent in team mode writes on this machine only: the replies and groups (the
+ * library is the supervisor's, an agent's copy follows the shop's), and with them the remark rules
+ * and taught pages, which only the supervisor sends to the team. Null when the file holds none.
+ */
+function keptLocal(p: AllDataPreview): string | null {
+  const lib = p.library;
+  if (!lib || lib.incoming === 0) return null;
+  return t('team.agentAllKept', { n: lib.incoming });
+}
+
+function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'confirm' }>; agent: boolean; run(merge: boolean): void; cancel(): void }) {
   const p = props.stage.preview;
   const zone = useShopZone();
   return (
@@ -51,6 +64,11 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
         <strong>{t('data.confirmTitle', { file: props.stage.file, time: p.exportedAt ? formatWall(p.exportedAt, zone) : '—' })}</strong>
       </p>
       {props.stage.again && <p class="kf-warn-text">{t('data.changedMeanwhile')}</p>}
+      {props.agent && keptLocal(p) && (
+        <p class="kf-warn-text" data-kf="all-import-agent-local">
+          {t('team.agentAllImport')}
+        </p>
+      )}
       <table class="kf-table" data-kf="all-import-counts">
         <thead>
           <tr>
@@ -97,13 +115,16 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
 export function AllData() {
   const api = useApi();
   const zone = useShopZone();
+  const agent = useTeamAgent();
   const flow = useImportFlow<AllDataPreview>({
     check: (json) => sendAllData(api, json, { dryRun: true }),
     async write(json, merge, p) {
       const r = await sendAllData(api, json, { merge, baseUpdatedAt: p.library?.updatedAt });
       if (!r.ok) return r;
       const written = t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) });
-      return { ok: true, lines: [written, ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
+      // An agent is told again, after the write, what of it reached this machine only.
+      const local = agent ? keptLocal(r.preview) : null;
+      return { ok: true, lines: [written, ...(local ? [local] : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
   });
@@ -140,7 +161,7 @@ export function AllData() {
         <JsonFileInput label={t('data.import')} kf="all-import-file" disabled={busy} onFile={flow.onFile} />
       </div>
       <ImportStatus kf="all" stage={exporting ? { step: 'busy', text: exporting } : stage} result={flow.result} rejected={t(flow.result === exportFailure.current ? 'data.exportFailed' : 'data.rejected')}>
-        {stage.step === 'confirm' && <Confirm stage={stage} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
+        {stage.step === 'confirm' && <Confirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
       </ImportStatus>
     </section>
   );

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
 import { FollowupRow, type RowAction } from './FollowupRow';
 import { AddFollowupForm } from './AddFollowupForm';
+import { DoneOverNotice } from './DoneOverNotice';
 import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
 import { followupTitle } from '@/lib/domain/followups/text';
@@ -282,6 +283,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       </p>
       {zoneLabel && <p class="kf-zone" data-kf="shop-zone" title={t('followups.popup.zoneHint')}>{zoneLabel}</p>}
       {status && <p class="kf-status" role="status" data-kf="popup-status">{status}</p>}
+      <DoneOverNotice now={data.now} zone={data.utcOffsetMinutes} />
       {nothing && <p class="kf-empty" data-kf="empty">{t('followups.view.empty')}</p>}
       <div role="listbox" aria-label={t('followups.popup.title')} onKeyDown={onKeyDown}>
         {FOLLOWUP_SECTIONS.map((section) => {

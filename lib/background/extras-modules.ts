@@ -7,6 +7,7 @@ import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } fro
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
+import { parseLibrarySave } from '../domain/templates/save-check';
 import { rewordStarter } from '../domain/templates/starter-rewords';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
@@ -42,9 +43,16 @@ export const WORKER_EXTRAS = {
   /**
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
-   * copies (rewordStarterLibrary).
+   * copies (rewordStarterLibrary); checking a save (saveLibrary), which an agent in team mode may not make.
    */
-  library: { parseLibraryImport, planLibraryImport, exportLibrary, libraryFromCsv, rewordStarter },
+  library: {
+    parseLibraryImport,
+    planLibraryImport,
+    exportLibrary,
+    libraryFromCsv,
+    rewordStarter,
+    parseLibrarySave,
+  },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },
   /** The popup's reply-clock day summary and the CSV exports (reply clock, follow-ups). */

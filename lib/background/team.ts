@@ -50,7 +50,7 @@ export type TeamOpRequest =
   | { op: 'resolveConflict'; template: unknown }
   | { op: 'resolveRules'; ruleSet: unknown }
   | { op: 'resolveSite'; origin: string; site: unknown }
-  | { op: 'dismissRefused' };
+  | { op: 'dismissRefused'; doneOver?: boolean };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 

@@ -47,8 +47,11 @@ export interface TeamProtocol {
   /** Leaves team mode: sync stops; every local record stays. */
   teamLeave: [void, { config: null; status: TeamStatus }];
   teamSyncNow: [void, TeamStatus];
-  /** The writes the server refused were read (知道了): no longer named in the status. */
-  teamDismissRefused: [void, TeamStatus];
+  /**
+   * The writes the server refused were read (知道了): no longer named in the status. `doneOver`: the
+   * follow-ups a colleague closed over this user's snooze were read instead (the popup).
+   */
+  teamDismissRefused: [{ doneOver?: boolean } | void, TeamStatus];
   /** This machine's shift in team mode (the handover section follows it). */
   teamSetShift: [{ shift: 'day' | 'night' }, TeamConfig];
   /** The shop's members as the last sync brought them (empty outside team mode). */

@@ -4,6 +4,7 @@
  * password: signing in leaves the server's session cookie in the browser, nothing else.
  */
 import { isShopId, isUserName, type TeamRole } from './names';
+import type { FollowupKind } from '../domain/followups';
 export type { TeamRole };
 
 export interface TeamConfig {
@@ -25,6 +26,17 @@ export const LIVE_DEBOUNCE_MS = 50;
 /** `removed`: signed in, but the server no longer lists this user in the shop (npm run team -- remove). */
 export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'removed' | 'error';
 
+/** A follow-up this user snoozed that a colleague closed (`by`; absent when no status change says who). */
+export interface DoneOver {
+  id: string;
+  kind: FollowupKind;
+  title: string;
+  buyer?: string;
+  by?: string;
+  /** When it was snoozed until: when the user expected it back. */
+  until?: number;
+}
+
 export interface TeamStatus {
   state: TeamState;
   /** Records and documents not yet on the server. */
@@ -40,6 +52,11 @@ export interface TeamStatus {
    * machine only, until the user has read it: the document id, and a reply's title.
    */
   refused?: { id: string; title?: string }[];
+  /**
+   * Follow-ups this user snoozed that a colleague marked done (done wins over snoozed), until the
+   * user has read it (the popup's follow-up list → 知道了). This machine's only.
+   */
+  doneOver?: DoneOver[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

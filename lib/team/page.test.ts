@@ -1,12 +1,14 @@
 /**
  * The team page's live updates: a lost connection noticed before a round ended is not reported
- * after that round's status (a late 离线 used to replace 已同步 until the next event).
+ * after that round's status (a late 离线 used to replace 已同步 until the next event); a live import
+ * or round that closed a follow-up this user snoozed is told in the status.
  */
 import { beforeEach, expect, it, vi } from 'vitest';
 import type { LiveEvent } from './sync';
 
 let onLive: ((e: LiveEvent) => void) | null = null;
 let pendingGate: Promise<number> = Promise.resolve(0);
+let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
 vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
 vi.mock('./sync', async (orig) => {
@@ -22,6 +24,7 @@ vi.mock('./sync', async (orig) => {
     pending = () => pendingGate;
     syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
+    doneOver = async () => doneOver;
   }
   return { ...real, TeamSync: FakeSync };
 });
@@ -65,4 +68,11 @@ it('a connection lost after the last round is reported as 离线 with what waits
   onLive!({ kind: 'down', error: new TeamSyncError('offline', 'server gone') });
   await vi.waitFor(() => expect(sent).toHaveLength(1));
   expect(sent[0]!.update.status).toMatchObject({ state: 'offline', pending: 3 });
+});
+
+it("a round's status names the follow-ups a colleague closed over this user's snooze, until they are read", async () => {
+  expect((await ask({ kfTeam: 'sync' })).status.doneOver).toBeUndefined();
+  doneOver = [{ id: 'manual:1', kind: 'manual', title: '回电话', by: '小吴' }];
+  expect((await ask({ kfTeam: 'sync' })).status).toMatchObject({ state: 'synced', doneOver });
+  doneOver = [];
 });

@@ -46,6 +46,8 @@ const changedAreas = new Set<TeamPageReply['areas'][number]>();
 
 /** When the last round ended (performance.now()): a lost connection noticed before it is old news. */
 let roundEndedAt = -Infinity;
+/** The last round's status: a live import that closed a follow-up this user snoozed adds to it. */
+let lastStatus: TeamStatus | null = null;
 
 /** The areas imports changed since they were last reported (each reported once, by a round or a live update). */
 function takeAreas(): TeamPageReply['areas'] {
@@ -114,6 +116,8 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     status = { state: 'synced', pending: report.pending, lastSyncAt: Date.now() };
     const refused = await refusedWrites(sync, report.refused).catch(() => []);
     if (refused.length) status.refused = refused;
+    const doneOver = await sync.doneOver().catch(() => []);
+    if (doneOver.length) status.doneOver = doneOver;
     // A write refused: the role may have changed since the member list was last pulled.
     const who = report.refused.length ? await membership(cfg) : null;
     if (who === 'removed') status = { ...status, state: 'removed', message: cfg.shop };
@@ -123,6 +127,7 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     status = await statusOf(cfg, e, await sync.pending().catch(() => 0));
   }
   roundEndedAt = performance.now();
+  lastStatus = status;
   const members = await sync.members().catch(() => null);
   // The role the shop's member list gives now (npm run team -- add-agent demotes a supervisor): the
   // background keeps it, so the options page, the review pane and what is sent follow it.
@@ -146,7 +151,20 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
   sync.startLive((e: LiveEvent) => {
     if (e.kind === 'imported') {
       const areas = takeAreas();
-      if (areas.length) tell({ areas });
+      if (!areas.includes('followups') || !lastStatus) {
+        if (areas.length) tell({ areas });
+        return;
+      }
+      // A colleague's close of an item this user snoozed is said while the popup is open, not at the next round.
+      void sync
+        .doneOver()
+        .catch(() => [])
+        .then((doneOver) => {
+          const was = lastStatus?.doneOver?.length ?? 0;
+          if (doneOver.length === was || !lastStatus) return tell({ areas });
+          lastStatus = { ...lastStatus, doneOver };
+          tell({ areas, status: lastStatus });
+        });
     } else if (e.kind === 'down') {
       // Counting what waits takes a moment; a round that ended meanwhile (the server came back and the
       // agent synced) knows better, and its 已同步 must not be replaced by this older 离线.
@@ -185,7 +203,8 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         await sync.resolveRulesConflict(req.ruleSet as RuleSet);
         return { ok: true, value: null };
       case 'dismissRefused':
-        await refusedWrites(sync, [], true);
+        // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; else options' under refused writes.
+        await (req.doneOver ? sync.doneOver({ clear: true }) : refusedWrites(sync, [], true));
         return { ok: true, value: null };
       case 'resolveSite':
         await sync.resolveSiteConflict(req.origin, req.site as TaughtSite | null);

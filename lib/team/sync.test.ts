@@ -236,6 +236,46 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     }
   });
 
+  it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {
+    // At about the same time: both change the item before either has the other's change.
+    const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];
+    x.stores.putFollowup(item('manual:fu2'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await boss.sync.syncOnce();
+    x.stores.changeFollowup('manual:fu2', (f) => complete(f, T0 + 5_000, '已回复'));
+    y.stores.changeFollowup('manual:fu2', (f) => snooze(f, T0 + 86_400_000));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.followupMap.get('manual:fu2')!.status).toBe('done');
+    expect(await y.sync.doneOver()).toEqual([{ id: 'manual:fu2', kind: 'manual', title: '回访：小明', buyer: '小明', by: 'a1', until: T0 + 86_400_000 }]);
+    // Once: the next rounds do not say it again, and once read it is gone.
+    await y.sync.syncOnce();
+    expect(await y.sync.doneOver()).toHaveLength(1);
+    expect(await y.sync.doneOver({ clear: true })).toEqual([]);
+    await y.sync.syncOnce();
+    expect(await y.sync.doneOver()).toEqual([]);
+    await x.sync.syncOnce();
+    await boss.sync.syncOnce();
+    expect(await x.sync.doneOver()).toEqual([]);
+    expect(await boss.sync.doneOver()).toEqual([]);
+
+    // The snooze sent first, the close after it (the closer saw it or not): the snoozer is told too.
+    x.stores.putFollowup(item('manual:fu3'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    y.stores.changeFollowup('manual:fu3', (f) => snooze(f, T0 + 7_200_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    await boss.sync.syncOnce();
+    x.stores.changeFollowup('manual:fu3', (f) => complete(f, T0 + 6_000, '已回复'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await boss.sync.syncOnce();
+    expect((await y.sync.doneOver()).map((d) => [d.id, d.by])).toEqual([['manual:fu3', 'a1']]);
+    expect(await boss.sync.doneOver()).toEqual([]);
+  });
+
   it('a reply edited on two machines shows the supervisor both versions, and the choice settles it everywhere', async () => {
     const [b1, b2] = [machine('boss'), machine('boss')];
     await b1.sync.syncOnce();

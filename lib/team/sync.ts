@@ -17,6 +17,7 @@
 import { dbName, DOC_PREFIX, type TeamArea, type TeamRole } from './names';
 import { fieldTime, REPLACEABLE_FIELDS, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup } from '../domain/followups';
+import type { DoneOver } from './config';
 import type { Template } from '../domain/templates/types';
 import {
   body,
@@ -146,6 +147,8 @@ export interface SyncReport {
    */
   pending: number;
 }
+
+const DONE_OVER = '_local/kf-told';
 
 /** The databases kept in sync. */
 const SYNCED: readonly TeamArea[] = ['library', 'buyers', 'followups', 'picks'];
@@ -525,6 +528,7 @@ export class TeamSync {
     const out: Doc[] = [];
     const newBases = new Map<string, Base>();
     const localWrites = new Map<string, { expect: string; item: Followup }>();
+    const overruled: { item: Followup; mine: boolean }[] = [];
     for (const [id, item] of locals) {
       const did = followupId(id);
       const h = hashOf(item);
@@ -534,6 +538,8 @@ export class TeamSync {
       const theirs = had ? (had.item as Followup) : null;
       const changedThere = theirs && hashOf(theirs) !== base?.hash;
       const merged = theirs && changedThere ? mergeFollowup(item, theirs) : item;
+      // Snoozed here since the last round, done by a colleague meanwhile: the snooze is lost.
+      if (item.status === 'snoozed' && merged.status === 'done') overruled.push({ item, mine: true });
       if (theirs && canonical(theirs) === canonical(merged)) {
         newBases.set(did, { hash: hashOf(merged) });
       } else {
@@ -550,6 +556,7 @@ export class TeamSync {
     }
     await this.write('followups', out);
     await this.setBases('followups', newBases);
+    await this.tellDoneOver(overruled);
     if (localWrites.size) {
       await this.stores.updateFollowups([...localWrites.keys()], (id, local) => {
         const w = localWrites.get(id)!;
@@ -1094,6 +1101,42 @@ export class TeamSync {
     }
   }
 
+  /**
+   * Follow-ups this user snoozed that end done by a colleague (closed on another machine while this
+   * one was offline, or about the same time; done wins, docs.ts): kept in `_local/kf-told` until the
+   * user has read it (doneOver), so they do not wait for the item to come back at the snooze time.
+   * `mine`: snoozed here since the last round; otherwise the item's last snooze must be this user's
+   * (its status changes, `fe:<id>:…`, say who) — a colleague's snooze is theirs to be told of.
+   */
+  private async tellDoneOver(items: readonly { item: Followup; mine: boolean }[]): Promise<void> {
+    const add: DoneOver[] = [];
+    for (const { item, mine } of items) {
+      const prefix = `${DOC_PREFIX.followupEvent}${item.id}:`;
+      const rows = (await this.local.followups.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })).rows;
+      const events = rows.map((r) => r.doc as unknown as FollowupEventBody | undefined).filter((e): e is FollowupEventBody => !!e && e.type === 'fuevent');
+      const last = (to: Followup['status']) => events.filter((e) => e.to === to).sort((a, b) => b.at - a.at)[0]?.by;
+      const by = last('done');
+      if (by === this.me.user || (!mine && last('snoozed') !== this.me.user)) continue;
+      add.push({ id: item.id, kind: item.kind, title: item.title, ...(item.buyer ? { buyer: item.buyer } : {}), ...(by ? { by } : {}), ...(item.snoozedUntil ? { until: item.snoozedUntil } : {}) });
+    }
+    if (add.length) await this.doneOver({ add });
+  }
+
+  /**
+   * The follow-ups this user snoozed that a colleague closed, not yet read (`add` more, or `clear`
+   * them once read): this machine's only, never sent.
+   */
+  async doneOver(change: { add?: readonly DoneOver[]; clear?: boolean } = {}): Promise<DoneOver[]> {
+    const db = this.local.followups;
+    const doc = (await db.get(DONE_OVER).catch(() => null)) as { _rev?: string; list?: DoneOver[] } | null;
+    const had = change.clear ? [] : Array.isArray(doc?.list) ? doc.list : [];
+    if (!change.add?.length && !change.clear) return had;
+    const ids = new Set(change.add?.map((d) => d.id));
+    const list = [...had.filter((d) => !ids.has(d.id)), ...(change.add ?? [])];
+    await db.put({ _id: DONE_OVER, ...(doc?._rev ? { _rev: doc._rev } : {}), list } as unknown as Doc);
+    return list;
+  }
+
   private async importFollowups(docs: readonly Doc[]): Promise<number> {
     const items = docs.filter((d) => d.type === 'followup' && !d._deleted);
     if (!items.length) return 0;
@@ -1107,17 +1150,21 @@ export class TeamSync {
     }
     if (!byId.size) return 0;
     const mergedLocally: string[] = [];
+    const overruled: { item: Followup; mine: boolean }[] = [];
     await this.stores.updateFollowups([...byId.keys()], (id, local) => {
       const theirs = byId.get(id)!;
       const base = bases.get(followupId(id));
       newBases.set(followupId(id), { hash: hashOf(theirs) });
-      if (!local || hashOf(local) === base?.hash) return theirs;
+      const changedHere = !!local && hashOf(local) !== base?.hash;
+      if (local?.status === 'snoozed' && theirs.status === 'done') overruled.push({ item: local, mine: changedHere });
+      if (!local || !changedHere) return theirs;
       if (canonical(local) === canonical(theirs)) return null;
       // Changed here too since the last round: merged; the next export sends the merge.
       mergedLocally.push(id);
       return mergeFollowup(local, theirs);
     });
     await this.setBases('followups', newBases);
+    await this.tellDoneOver(overruled);
     if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
     await this.stores.announce('followups');
     return byId.size;

@@ -5,6 +5,9 @@
  * - 话术分组: an agent cannot add or delete a group, and is told whose the groups are;
  * - the spreadsheet import: refused for an agent, saying why and where the sheet goes instead;
  * - the library file import: says, before merge or replace is chosen, that it changes this machine only;
+ * - 导入全部数据: says the same before the agent chooses, and after it what was kept on this machine;
+ * - a library save sent straight through the message protocol (not the options page): refused by
+ *   the worker with the reason, nothing kept locally;
  * - the supervisor's own group edits and imports are as before.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -68,6 +71,43 @@ it("an agent's library file import says before it writes that it changes this ma
   // Nothing is written until the agent chooses, and cancelling leaves the shop's version.
   await page.locator('[data-kf="import-cancel"]').click();
   expect((await call(page, 'getLibrary')).templates[0].body).not.toBe('文件里改过的一句：亲，在的，请讲');
+  await page.close();
+});
+
+it("an agent's 导入全部数据 says before it writes that the replies stay on this machine, and after it what was kept local", async () => {
+  const page = await agent.openExtensionPage('options.html#import');
+  await page.locator('[data-kf="import-csv-agent"]').waitFor({ timeout: 30_000 });
+  const file = await call(page, 'exportAllData');
+  file.library.templates[0] = { ...file.library.templates[0], body: '全部数据里改过的一句：亲，在的' };
+  // As the options page exports it: the buyers come page by page (none on this machine).
+  file.customers = { ...file.customers, customers: [] };
+  await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'kefu-all-data.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const confirm = page.locator('[data-kf="all-import-confirm"]');
+  await confirm.waitFor({ timeout: 30_000 });
+  expect(await confirm.locator('[data-kf="all-import-agent-local"]').textContent()).toContain('只写入这台电脑，不会同步给团队话术库和同事的电脑');
+  // Nothing written before the choice.
+  expect((await call(page, 'getLibrary')).templates[0].body).not.toBe('全部数据里改过的一句：亲，在的');
+  await page.locator('[data-kf="all-import-merge"]').click();
+  const result = page.locator('[data-kf="all-result"]');
+  await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('已合并导入');
+  expect(await result.textContent()).toContain('只保存在这台电脑上，没有同步给团队');
+  expect((await call(page, 'getLibrary')).templates[0].body).toBe('全部数据里改过的一句：亲，在的');
+  await page.close();
+});
+
+it("an agent's library save sent straight through the message protocol is refused with the reason; nothing is kept on the machine", async () => {
+  const page = await agent.openExtensionPage('options.html');
+  const before = await call(page, 'getLibrary');
+  const edited = { groups: before.groups, templates: [{ ...before.templates[1], body: '绕过界面直接保存的一句' }, ...before.templates.slice(2)], baseUpdatedAt: before.updatedAt };
+  const reply = await page.evaluate(
+    (payload) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ kf: 'saveLibrary', payload }),
+    edited,
+  );
+  expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(reply.error.message).toContain('团队模式下客服不能直接保存话术库');
+  const after = await call(page, 'getLibrary');
+  expect(after.updatedAt).toBe(before.updatedAt);
+  expect(after.templates[1].body).toBe(before.templates[1].body);
   await page.close();
 });
 

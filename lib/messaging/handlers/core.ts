@@ -16,6 +16,7 @@ import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
 import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
+import { loadTeamConfig } from '../../background/team';
 
 /**
  * Pinyin initials per template, computed here in the background (the panel never loads pinyin data),
@@ -147,7 +148,8 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
     async handle(payload) {
       const { baseUpdatedAt, ...lib } = obj(payload, 'saveLibrary');
       // The editor names a clashing template by its title itself; anything left, in the interface's language.
-      const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, ...lib }, await shopLocale());
+      // Refused for an agent in team mode (save-check.ts): kept here it would reach nobody while the status said 已同步.
+      const parsed = workerExtras().library.parseLibrarySave({ format: 'kefu-library', version: 1, ...lib }, await shopLocale(), (await loadTeamConfig())?.role);
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
       const rec =
         typeof baseUpdatedAt === 'number'

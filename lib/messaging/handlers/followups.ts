@@ -409,7 +409,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const now = Date.now();
       const req = await masked(parseAddFollowup(payload, now));
       // A seller page may only register what its chat panel offers, for the buyer in front of it.
-      if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload('addFollowup: pages may add inquiry, promised-answer and bad-review items only');
+      if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload(`addFollowup: pages may add only ${[...PANEL_KINDS]}`);
       const app = await loadSettings();
       const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);

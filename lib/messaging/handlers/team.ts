@@ -122,7 +122,8 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
     },
   },
   // The refused writes were read: the status stops naming them (they stay on this machine).
-  teamDismissRefused: { handle: async () => (await askTeamPage({ op: 'dismissRefused' }), syncTeamNow()) },
+  // The page reads only `doneOver` (truthy) besides the op.
+  teamDismissRefused: { handle: async (p) => (await askTeamPage({ ...(p as object), op: 'dismissRefused' }), syncTeamNow()) },
   teamResolveConflict: {
     async handle(payload) {
       const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
