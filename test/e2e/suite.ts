@@ -1,6 +1,6 @@
 /**
  * The set-up the e2e files share (vitest only: it registers hooks; pages.ts stays free of vitest
- * because the bench and the demo import it): `extensionSuite` for most files; beside it, the
+ * because the bench and the demo import it): `extensionSuite` for most files, and on it the
  * buyer-notes and the options-page forms.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -173,28 +173,22 @@ export interface BuyerNotesSuite {
  * deletes every buyer. A file's own beforeEach, registered after this, runs after it (seed data).
  */
 export function buyerNotesSuite(): BuyerNotesSuite {
-  let h: Harness | undefined;
+  // No demo shop here: these files start from a fresh install's settings.
+  const base = extensionSuite({ shop: 'none' });
   let ext: Page | undefined;
-  let page: Page | undefined;
   beforeAll(async () => {
-    h = await launchWithExtension();
-    ext = await h.openExtensionPage('options.html');
+    ext = await base.h.openExtensionPage('options.html');
   });
-  afterAll(async () => h?.close());
-  beforeEach(async () => {
-    await page?.close();
-    page = await need(h, 'the browser').context.newPage();
-    await callFromExtensionPage(need(ext, 'the options page'), 'deleteAllCustomers', { confirm: true });
-  });
+  beforeEach(() => callFromExtensionPage(need(ext, 'the options page'), 'deleteAllCustomers', { confirm: true }));
   return {
     get h() {
-      return need(h, 'the browser');
+      return base.h;
     },
     get ext() {
       return need(ext, 'the options page');
     },
     get page() {
-      return need(page, 'the tab');
+      return base.page;
     },
   };
 }
@@ -216,32 +210,26 @@ export interface OptionsTabsSuite {
  * puts back what the file's tests change (through `other`).
  */
 export function optionsTabsSuite(reset: (other: Page) => Promise<void>): OptionsTabsSuite {
-  let h: Harness | undefined;
-  let other: Page | undefined;
+  const base = extensionSuite({ page: 'none' });
   const opened: Page[] = [];
-  beforeAll(async () => {
-    h = await launchWithExtension();
-    other = await setUpDemoShop(h);
-  });
-  afterAll(async () => h?.close());
   afterEach(async () => {
     for (const p of opened.splice(0)) await p.close();
-    await reset(need(other, 'the second options tab'));
+    await reset(base.ext);
   });
   return {
     get h() {
-      return need(h, 'the browser');
+      return base.h;
     },
     get other() {
-      return need(other, 'the second options tab');
+      return base.ext;
     },
     async open(tab) {
-      const page = await need(h, 'the browser').openExtensionPage(`options.html#${tab}`);
+      const page = await base.h.openExtensionPage(`options.html#${tab}`);
       opened.push(page);
       return page;
     },
     async newPage() {
-      const page = await need(h, 'the browser').context.newPage();
+      const page = await base.h.context.newPage();
       opened.push(page);
       return page;
     },
