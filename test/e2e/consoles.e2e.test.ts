@@ -5,38 +5,24 @@
  * at the caret that the page's own code (or Quill's model) sees. Nothing is ever sent: every fixture
  * counts its sends. Also the page check when a console's chat input is gone.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { cardReady, inPanel, openDemoOrders, remarkDialog, setUpDemoShop } from './pages';
+import { cardReady, inPanel, openDemoOrders, remarkDialog } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
-let h: Harness;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  await (await setUpDemoShop(h)).close();
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
+const s = extensionSuite({ shop: 'close', pageErrors: true });
 
 /**
  * Opens the page check by the panel's `button` (the header's or the notice's): its `what` line is a
  * failed read naming exactly `missing`, never a ✓ beside a missing selector; the page threw nothing.
  */
 async function expectCheckFails(button: 'check-open' | 'notice-check', what: string, missing: string[]) {
-  await inPanel(page, `[data-kf="${button}"]`).click();
-  await inPanel(page, '[data-kf="page-check"]').waitFor();
-  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"]`).getAttribute('data-ok')).toBe('false');
-  expect(await inPanel(page, `[data-kf="check-line"][data-what="${what}"] [data-kf="check-missing"]`).allTextContents()).toEqual(missing);
-  expect(pageErrors).toEqual([]);
+  await inPanel(s.page, `[data-kf="${button}"]`).click();
+  await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+  expect(await inPanel(s.page, `[data-kf="check-line"][data-what="${what}"]`).getAttribute('data-ok')).toBe('false');
+  expect(await inPanel(s.page, `[data-kf="check-line"][data-what="${what}"] [data-kf="check-missing"]`).allTextContents()).toEqual(missing);
+  expect(s.pageErrors).toEqual([]);
 }
 
 /** A starter reply without fill-ins, found by searching its title. */
@@ -112,66 +98,66 @@ const basis = (p: Page) => inPanel(p, '[data-kf="basis-msg"]').allTextContents()
 
 describe.each(CASES)('$name', (c) => {
   it('shows the open buyer and reads their latest messages in order', async () => {
-    await openConsole(page, c.fx);
-    await expect.poll(() => buyerName(page)).toBe(c.buyer);
-    await expect.poll(() => basis(page)).toEqual(c.buyerMessages);
-    expect(pageErrors).toEqual([]);
+    await openConsole(s.page, c.fx);
+    await expect.poll(() => buyerName(s.page)).toBe(c.buyer);
+    await expect.poll(() => basis(s.page)).toEqual(c.buyerMessages);
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('updates the suggestions when a buyer message arrives', async () => {
-    await openConsole(page, c.fx);
-    await expect.poll(() => basis(page)).toEqual(c.buyerMessages);
-    await hook(page, c.hooks, 'pushBuyerMessage', '我的快递到哪了，物流好几天没动了');
-    await expect.poll(() => basis(page).then((b) => b.at(-1))).toBe('我的快递到哪了，物流好几天没动了');
-    await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('tracking');
-    expect(await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').count()).toBeGreaterThan(0);
+    await openConsole(s.page, c.fx);
+    await expect.poll(() => basis(s.page)).toEqual(c.buyerMessages);
+    await hook(s.page, c.hooks, 'pushBuyerMessage', '我的快递到哪了，物流好几天没动了');
+    await expect.poll(() => basis(s.page).then((b) => b.at(-1))).toBe('我的快递到哪了，物流好几天没动了');
+    await expect.poll(() => inPanel(s.page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('tracking');
+    expect(await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').count()).toBeGreaterThan(0);
   });
 
   it('inserts a reply at the caret, seen by the page’s own code, and sends nothing', async () => {
-    await openConsole(page, c.fx);
-    await page.click(c.input);
-    await page.keyboard.type('AB');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => hook<string>(page, c.hooks, 'draft')).toBe('AB');
-    await inPanel(page, '[data-kf="search"]').fill(REPLY_TITLE);
-    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
-    await expect.poll(() => hook<string>(page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
+    await openConsole(s.page, c.fx);
+    await s.page.click(c.input);
+    await s.page.keyboard.type('AB');
+    await s.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => hook<string>(s.page, c.hooks, 'draft')).toBe('AB');
+    await inPanel(s.page, '[data-kf="search"]').fill(REPLY_TITLE);
+    await inPanel(s.page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => hook<string>(s.page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
     // A new message makes the page render again from its own state: the reply is still there.
-    await hook(page, c.hooks, 'pushBuyerMessage', '好的');
-    await expect.poll(() => basis(page).then((b) => b.at(-1))).toBe('好的');
-    expect(await hook<string>(page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
-    expect(await hook<unknown[]>(page, c.hooks, 'sent')).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await hook(s.page, c.hooks, 'pushBuyerMessage', '好的');
+    await expect.poll(() => basis(s.page).then((b) => b.at(-1))).toBe('好的');
+    expect(await hook<string>(s.page, c.hooks, 'draft')).toBe(`A${REPLY}B`);
+    expect(await hook<unknown[]>(s.page, c.hooks, 'sent')).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
 describe('Pinduoduo specifics', () => {
   it('follows a click on another conversation (the page moves `active` on the inner row box)', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    await expect.poll(() => buyerName(page)).toBe('S*******n');
-    await page.click('.all-chat-list .chat-item-box[data-random^="5931407726"]');
-    await expect.poll(() => buyerName(page)).toBe('橘子汽水2020');
-    await expect.poll(() => basis(page)).toEqual(['有没有优惠券可以领']);
+    await openConsole(s.page, CONSOLES.pdd);
+    await expect.poll(() => buyerName(s.page)).toBe('S*******n');
+    await s.page.click('.all-chat-list .chat-item-box[data-random^="5931407726"]');
+    await expect.poll(() => buyerName(s.page)).toBe('橘子汽水2020');
+    await expect.poll(() => basis(s.page)).toEqual(['有没有优惠券可以领']);
   });
 
   it('keeps the text of a Quill editor in Quill’s own model (getText)', async () => {
-    await openConsole(page, CONSOLES.kuaishou);
-    await page.click('.ql-editor');
-    await inPanel(page, '[data-kf="search"]').fill(REPLY_TITLE);
-    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
-    await expect.poll(() => page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
-    expect(await page.evaluate(() => (window as any).__ks.changes as number)).toBeGreaterThan(0);
+    await openConsole(s.page, CONSOLES.kuaishou);
+    await s.page.click('.ql-editor');
+    await inPanel(s.page, '[data-kf="search"]').fill(REPLY_TITLE);
+    await inPanel(s.page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => s.page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
+    expect(await s.page.evaluate(() => (window as any).__ks.changes as number)).toBeGreaterThan(0);
   });
 
   it('expands a /code typed at the start of a new Quill line after Chinese text, keeping the line break', async () => {
-    await openConsole(page, CONSOLES.kuaishou);
-    await page.click('.ql-editor');
-    await page.keyboard.type('好的');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('/dd');
-    await page.keyboard.press('Space');
-    await expect.poll(() => page.evaluate(() => (window as any).__ks.quill.getText() as string)).toContain('现在咨询的朋友比较多');
-    const text = await page.evaluate(() => (window as any).__ks.quill.getText() as string);
+    await openConsole(s.page, CONSOLES.kuaishou);
+    await s.page.click('.ql-editor');
+    await s.page.keyboard.type('好的');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.type('/dd');
+    await s.page.keyboard.press('Space');
+    await expect.poll(() => s.page.evaluate(() => (window as any).__ks.quill.getText() as string)).toContain('现在咨询的朋友比较多');
+    const text = await s.page.evaluate(() => (window as any).__ks.quill.getText() as string);
     expect(text.startsWith('好的\n亲，现在咨询的朋友比较多')).toBe(true);
     expect(text).not.toContain('/dd');
   });
@@ -179,69 +165,69 @@ describe('Pinduoduo specifics', () => {
 
 describe('JD order list', () => {
   it('reads the orders and marks the remarks that break their own kind’s format; writes nothing', async () => {
-    await openConsole(page, CONSOLES.jdOrders);
-    await page.locator('.card [data-kf="remark-lint"]').first().waitFor();
+    await openConsole(s.page, CONSOLES.jdOrders);
+    await s.page.locator('.card [data-kf="remark-lint"]').first().waitFor();
     // Both name a delay (缺货 is one of its words) without a ship date; the empty and the free-text
     // remarks name no kind, and without the flag there is nothing to hold them to.
-    await expect.poll(() => page.locator('.card:has([data-kf="remark-lint"]) .order-info-btn span').allTextContents()).toEqual(['302909981273', '302906652310']);
-    await inPanel(page, '[data-kf="check-open"]').click();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('4');
-    expect(pageErrors).toEqual([]);
+    await expect.poll(() => s.page.locator('.card:has([data-kf="remark-lint"]) .order-info-btn span').allTextContents()).toEqual(['302909981273', '302906652310']);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('4');
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
 describe('a conversation switch where the console shows no buyer id (the nickname is the key): no stale buyer', () => {
-  const basis = () => inPanel(page, '[data-kf="basis-msg"]').allTextContents();
+  const basis = () => inPanel(s.page, '[data-kf="basis-msg"]').allTextContents();
   for (const [name, fx, row, first, firstLast, second, secondMessage] of [
     ['Douyin', CONSOLES.douyin, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
     ['Douyin v2', CONSOLES.douyinV2, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],
     ['Kuaishou', CONSOLES.kuaishou, (n: string) => `.SessionBaseCard:has(.SessionBaseCard-topHeadName:text-is("${n}"))`, '橙子不酸', '这个颜色显白吗', '阿木木', '好的'],
   ] as const) {
     it(`${name}: the buyer, the messages the suggestions answer and the card follow a click in the list, and come back`, async () => {
-      await openConsole(page, fx);
-      await cardReady(page, first);
+      await openConsole(s.page, fx);
+      await cardReady(s.page, first);
       expect((await basis()).at(-1)).toBe(firstLast);
-      await page.locator(row(second)).click();
-      await expect.poll(() => buyerName(page)).toBe(second);
-      await cardReady(page, second);
+      await s.page.locator(row(second)).click();
+      await expect.poll(() => buyerName(s.page)).toBe(second);
+      await cardReady(s.page, second);
       await expect.poll(basis).toEqual([secondMessage]);
-      await page.locator(row(first)).click();
-      await expect.poll(() => buyerName(page)).toBe(first);
-      await cardReady(page, first);
+      await s.page.locator(row(first)).click();
+      await expect.poll(() => buyerName(s.page)).toBe(first);
+      await cardReady(s.page, first);
       await expect.poll(async () => (await basis()).at(-1)).toBe(firstLast);
-      expect(pageErrors).toEqual([]);
+      expect(s.pageErrors).toEqual([]);
     });
   }
 });
 
 describe('order lists whose flag or remark can no longer be read (the console changed)', () => {
   it('Taobao, flag titles renamed: no order is told to change its flag, and the panel says the flags were not read', async () => {
-    await openConsole(page, CONSOLES.taobaoSold, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
-    await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-unread"][data-part="flag"]').textContent()).toContain('3 单的旗帜读不出来');
+    await openConsole(s.page, CONSOLES.taobaoSold, (html) => html.replace(/title="(.)旗"/g, (_, c: string) => `title="flag-${'灰红黄绿蓝紫'.indexOf(c)}"`));
+    await inPanel(s.page, '[data-kf="remark-unread"][data-part="flag"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-unread"][data-part="flag"]').textContent()).toContain('3 单的旗帜读不出来');
     // Only the delay remark without a ship date is marked, by its own text, as on the unchanged page.
-    await expect.poll(() => page.locator('[data-kf="remark-lint"]').count()).toBe(1);
-    for (const text of await page.locator('[data-kf="remark-lint"]').allTextContents()) expect(text).not.toMatch(/灰旗|改旗帜/);
-    await inPanel(page, '[data-kf="check-open"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
-    expect(pageErrors).toEqual([]);
+    await expect.poll(() => s.page.locator('[data-kf="remark-lint"]').count()).toBe(1);
+    for (const text of await s.page.locator('[data-kf="remark-lint"]').allTextContents()) expect(text).not.toMatch(/灰旗|改旗帜/);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="orders"]').getAttribute('data-ok')).toBe('false');
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('Taobao, remark label renamed: no order is told it needs a remark', async () => {
-    await openConsole(page, CONSOLES.taobaoSold, (html) => html.split('卖家备注：').join('备注：'));
-    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
-    expect(await page.locator('[data-kf="remark-lint"]').count()).toBe(0);
-    await inPanel(page, '[data-kf="check-open"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toContain('LABEL_REMARK');
+    await openConsole(s.page, CONSOLES.taobaoSold, (html) => html.split('卖家备注：').join('备注：'));
+    await inPanel(s.page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await s.page.locator('[data-kf="remark-lint"]').count()).toBe(0);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="orders"] [data-kf="check-missing"]').allTextContents()).toContain('LABEL_REMARK');
   });
 
   it('JD, remark class renamed: no "本页备注都符合规范" over remarks it never read', async () => {
-    await openConsole(page, CONSOLES.jdOrders, (html) => html.split('remark-cell__text').join('remark-cell__content'));
-    await inPanel(page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
-    expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
+    await openConsole(s.page, CONSOLES.jdOrders, (html) => html.split('remark-cell__text').join('remark-cell__content'));
+    await inPanel(s.page, '[data-kf="remark-unread"][data-part="remark"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-unread"]').textContent()).toContain('4 单的卖家备注读不出来');
+    expect(await inPanel(s.page, '[data-kf="remark-lint-summary"]').textContent()).not.toContain('本页备注都符合规范');
     await expectCheckFails('check-open', 'orders', ['REMARK_TEXT']);
   });
 });
@@ -250,64 +236,64 @@ describe('a remark editor whose flag can no longer be read (the console changed)
   // Before, the memo page's renamed flag radios read as gray: the form offered the gray remark
   // (无效订单) and checked the colleague's saved remark against it.
   it('Taobao memo page, flag radios renamed: the form says it cannot read the flag and writes no gray remark by default', async () => {
-    await openConsole(page, CONSOLES.taobaoMemo, (html) => html.replace(/id="flag(\d)"/g, 'id="memoFlag$1"').replace(/for="flag/g, 'for="memoFlag'));
-    await inPanel(page, '[data-kf="remark-flag-unread"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
-    expect(await inPanel(page, '[data-kf="remark-target"]').inputValue()).toBe('');
-    expect(await inPanel(page, '[data-kf="remark-use"]').count()).toBe(0);
-    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
+    await openConsole(s.page, CONSOLES.taobaoMemo, (html) => html.replace(/id="flag(\d)"/g, 'id="memoFlag$1"').replace(/for="flag/g, 'for="memoFlag'));
+    await inPanel(s.page, '[data-kf="remark-flag-unread"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
+    expect(await inPanel(s.page, '[data-kf="remark-target"]').inputValue()).toBe('');
+    expect(await inPanel(s.page, '[data-kf="remark-use"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
     await expectCheckFails('check-open', 'remark-editor', ['MEMO_FLAG_RADIO']);
   });
 
   // Before, the demo console (and a taught page) read a dialog with no flag radio checked as gray.
   it('demo console, no flag radio checked in the remark dialog: the form says it cannot read the flag, not gray', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, '3930018273645518290');
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').count()).toBe(0);
-    await remarkDialog.root(page).evaluate((dialog) => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, '3930018273645518290');
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-flag-unread"]').count()).toBe(0);
+    await remarkDialog.root(s.page).evaluate((dialog) => {
       for (const r of dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')) r.checked = false;
       dialog.querySelector('input[type="radio"]')!.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await inPanel(page, '[data-kf="remark-flag-unread"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
-    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
-    await inPanel(page, '[data-kf="check-open"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="remark-editor"]').getAttribute('data-ok')).toBe('false');
+    await inPanel(s.page, '[data-kf="remark-flag-unread"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-flag-unread"]').textContent()).toContain('读不出这单的旗帜');
+    expect(await inPanel(s.page, '[data-kf="remark-check"]').textContent()).not.toContain('无效订单');
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="remark-editor"]').getAttribute('data-ok')).toBe('false');
   });
 });
 
 describe('Taobao order pages', () => {
   it('reads the sold list under both order-id labels', async () => {
-    await openConsole(page, CONSOLES.taobaoSold);
-    await inPanel(page, '[data-kf="check-open"]').click();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('3');
+    await openConsole(s.page, CONSOLES.taobaoSold);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="orders"]').textContent()).toContain('3');
   });
 
   it('holds an invalid remark on the memo page whose save control is a .btn link, not a submit button', async () => {
-    await openConsole(page, CONSOLES.taobaoMemo);
-    await page.fill('textarea#memo', '缺货');
-    await page.click('#memoForm .btn');
-    await inPanel(page, '[data-kf="remark-held"]').waitFor();
-    expect(await page.evaluate(() => (window as any).__memo.saves as string[])).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await openConsole(s.page, CONSOLES.taobaoMemo);
+    await s.page.fill('textarea#memo', '缺货');
+    await s.page.click('#memoForm .btn');
+    await inPanel(s.page, '[data-kf="remark-held"]').waitFor();
+    expect(await s.page.evaluate(() => (window as any).__memo.saves as string[])).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
 describe('a colleague’s saved remark on the Taobao memo page and the sold list', () => {
   // Both fixtures hold 改地址：… 客服阿杰 11/22, written by another shift; the agent is 小美.
   it('gets the same verdict on both pages, and neither blames its signature on the current agent', async () => {
-    await openConsole(page, CONSOLES.taobaoMemo);
-    await inPanel(page, '[data-kf="remark-check"]').waitFor();
+    await openConsole(s.page, CONSOLES.taobaoMemo);
+    await inPanel(s.page, '[data-kf="remark-check"]').waitFor();
     // The box opens with the saved remark: nothing the agent wrote, so its signer is not checked.
-    expect(await inPanel(page, '[data-kf="remark-check"]').textContent()).toBe('备注符合规则');
-    await openConsole(page, CONSOLES.taobaoSold);
+    expect(await inPanel(s.page, '[data-kf="remark-check"]').textContent()).toBe('备注符合规则');
+    await openConsole(s.page, CONSOLES.taobaoSold);
     // The list marks its one broken remark (a delay without a ship date), not the colleague's.
-    await page.locator('[data-kf="remark-lint"]').first().waitFor();
-    expect(await page.locator('[data-kf="remark-lint"]').allTextContents()).not.toContainEqual(expect.stringContaining('当前客服'));
-    expect(await page.locator(':has(> [data-kf="remark-lint"])', { hasText: '客服阿杰' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    await s.page.locator('[data-kf="remark-lint"]').first().waitFor();
+    expect(await s.page.locator('[data-kf="remark-lint"]').allTextContents()).not.toContainEqual(expect.stringContaining('当前客服'));
+    expect(await s.page.locator(':has(> [data-kf="remark-lint"])', { hasText: '客服阿杰' }).count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
@@ -316,21 +302,21 @@ describe('page check when a console changed', () => {
   const withoutInput = (html: string) => html.replace('<textarea id="replyTextarea"', '<textarea id="replyBox"');
 
   it('the calm notice links to the check, which names the selector that found nothing; the report holds no buyer data', async () => {
-    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mms.pinduoduo.com' });
-    await openConsole(page, CONSOLES.pdd, withoutInput);
-    await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('没有找到聊天输入框');
-    await inPanel(page, '[data-kf="notice-check"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="chat-input"]').getAttribute('data-ok')).toBe('false');
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="chat-input"] [data-kf="check-missing"]').allTextContents()).toEqual(['CHAT_INPUT']);
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="buyer-id"]').getAttribute('data-ok')).toBe('true');
-    expect(await inPanel(page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('5');
-    await inPanel(page, '[data-kf="check-copy"]').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CHAT_INPUT');
-    const report = await page.evaluate(() => navigator.clipboard.readText());
+    await s.h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mms.pinduoduo.com' });
+    await openConsole(s.page, CONSOLES.pdd, withoutInput);
+    await expect.poll(() => inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('没有找到聊天输入框');
+    await inPanel(s.page, '[data-kf="notice-check"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"]').getAttribute('data-ok')).toBe('false');
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"] [data-kf="check-missing"]').allTextContents()).toEqual(['CHAT_INPUT']);
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="buyer-id"]').getAttribute('data-ok')).toBe('true');
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('5');
+    await inPanel(s.page, '[data-kf="check-copy"]').click();
+    await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText())).toContain('CHAT_INPUT');
+    const report = await s.page.evaluate(() => navigator.clipboard.readText());
     expect(report).toContain('mms.pinduoduo.com');
     for (const secret of ['S*******n', '7205118833', '能不能今天就发出去', '你好，这款加绒的还有货吗', '小助手']) expect(report).not.toContain(secret);
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 
   // The console renamed the buyer's side of a message row: the shop's replies still read, the buyer's
@@ -340,11 +326,11 @@ describe('page check when a console changed', () => {
     ['JD 咚咚', CONSOLES.jd, ['class="message_left"', 'class="message-left"']],
   ] as const) {
     it(`${name}: buyer messages that can no longer be told apart get a notice, no 已回复, and a failed line in the check`, async () => {
-      await openConsole(page, fx, (html) => html.split(change[0]).join(change[1]));
-      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
-      await cardReady(page, (await buyerName(page))!);
-      expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
-      expect(await inPanel(page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
+      await openConsole(s.page, fx, (html) => html.split(change[0]).join(change[1]));
+      await expect.poll(() => inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
+      await cardReady(s.page, (await buyerName(s.page))!);
+      expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
       await expectCheckFails('notice-check', 'messages', ['BUYER_SIDE']);
     });
   }
@@ -358,9 +344,9 @@ describe('page check when a console changed', () => {
     ['Kuaishou', CONSOLES.kuaishou, '.kwaishop-cs-LayoutDefaultWrapper_msgMain', 'kwaishop-cs-LayoutDefaultWrapper__isMine', 'kwaishop-cs-LayoutDefaultWrapper__mine', 'SHOP_SIDE'],
   ] as const) {
     it(`${name}: the shop's answers that can no longer be told apart get a notice, not a buyer still waiting`, async () => {
-      await openConsole(page, fx);
-      await cardReady(page, (await buyerName(page))!);
-      await page.evaluate(
+      await openConsole(s.page, fx);
+      await cardReady(s.page, (await buyerName(s.page))!);
+      await s.page.evaluate(
         ([rows, from, to]) => {
           for (const el of Array.from(document.getElementsByClassName(from))) el.classList.replace(from, to);
           const answer = Array.from(document.querySelectorAll(rows)).filter((r) => r.querySelector(`.${to}`)).at(-1)!;
@@ -368,8 +354,8 @@ describe('page check when a console changed', () => {
         },
         [rows, from, to] as const,
       );
-      await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
-      expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      await expect.poll(() => inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('读不出本会话的消息');
+      expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
       await expectCheckFails('notice-check', 'messages', [missing]);
     });
   }
@@ -377,17 +363,17 @@ describe('page check when a console changed', () => {
   // Kuaishou names the buyer only in the sender line above their messages. Renamed, the panel said
   // 未选择会话 beside the buyer's own messages, with no notice.
   it('Kuaishou, sender line renamed: says it cannot read the buyer, and the check names MESSAGE_SENDER', async () => {
-    await openConsole(page, CONSOLES.kuaishou, (html) => html.split('LayoutDefaultWrapper_beforeMsgBody').join('LayoutDefaultWrapper_msgHeader'));
-    await expect.poll(() => inPanel(page, '[data-kf="notice"]').textContent()).toContain('读不出当前会话的买家');
-    expect(await buyerName(page)).toBe('读不出买家');
+    await openConsole(s.page, CONSOLES.kuaishou, (html) => html.split('LayoutDefaultWrapper_beforeMsgBody').join('LayoutDefaultWrapper_msgHeader'));
+    await expect.poll(() => inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('读不出当前会话的买家');
+    expect(await buyerName(s.page)).toBe('读不出买家');
     await expectCheckFails('notice-check', 'buyer', ['MESSAGE_SENDER']);
   });
 
   it('the header button checks a healthy page too', async () => {
-    await openConsole(page, CONSOLES.douyinV2);
-    await inPanel(page, '[data-kf="check-open"]').click();
-    await inPanel(page, '[data-kf="page-check"]').waitFor();
-    expect(await inPanel(page, '[data-kf="check-line"][data-ok="false"]').count()).toBe(0);
-    expect(await inPanel(page, '[data-kf="check-missing"]').count()).toBe(0);
+    await openConsole(s.page, CONSOLES.douyinV2);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-ok="false"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="check-missing"]').count()).toBe(0);
   });
 });

@@ -4,25 +4,15 @@
  * titled in English, and English text draws its apostrophe from a Latin font (a CJK font draws ’
  * full-width: "buyer’ s").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardFrame, cardReady, evaluateInPanel, inPanel, openDemoChat, openPopup, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardFrame, cardReady, evaluateInPanel, inPanel, openDemoChat, openPopup } from './pages';
+import { extensionSuite } from './suite';
 import { appendEvent, makeEvent, newCustomer } from '@/lib/domain/customers/customer';
 
 const HOUR = 3_600_000;
 
-let h: Harness;
-let ext: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension({ env: { TZ: 'UTC' } });
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-
-const english = () => callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
-const chinese = () => callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+const s = extensionSuite({ timezone: 'UTC', page: 'none' });
 
 /**
  * How wide the ’ of "buyer’s" is drawn where `at` is (a span appended there, in that element's
@@ -48,10 +38,10 @@ describe('a buyer note on a computer set to UTC', () => {
     const year = new Date(Date.now() + 8 * HOUR).getUTCFullYear();
     const at = Date.UTC(year, 0, 1, 2) - 8 * HOUR;
     const buyer = appendEvent(newCustomer('demo', '小鹿乱撞0521', at, 'u-1001'), makeEvent('note', at, '只要蓝色的'));
-    await callFromExtensionPage(ext, 'importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: at, customers: [buyer] } });
-    const page = await h.context.newPage();
+    await callFromExtensionPage(s.ext, 'importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: at, customers: [buyer] } });
+    const page = await s.h.context.newPage();
     try {
-      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await openDemoChat(page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
       await cardReady(page, '小鹿乱撞0521');
       expect(await page.evaluate(() => new Date().getTimezoneOffset())).toBe(0); // Chromium did take the zone
       const note = inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]');
@@ -64,16 +54,15 @@ describe('a buyer note on a computer set to UTC', () => {
 });
 
 describe('the English interface', () => {
-  beforeAll(english);
-  afterAll(chinese);
+  s.interfaceIn('en');
 
   it('titles the popup, the buyer card’s frame, the options page and the side panel in English, with lang="en"', async () => {
-    const popup = await openPopup(h);
-    const options = await h.openExtensionPage('options.html');
-    const side = await h.openExtensionPage('sidepanel.html');
-    const page = await h.context.newPage();
+    const popup = await openPopup(s.h);
+    const options = await s.h.openExtensionPage('options.html');
+    const side = await s.h.openExtensionPage('sidepanel.html');
+    const page = await s.h.context.newPage();
     try {
-      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await openDemoChat(page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
       await cardReady(page, '小鹿乱撞0521');
       const card = cardFrame(page)!;
       const named = (p: Page | Frame) => p.evaluate(() => `${document.documentElement.lang} ${document.title}`);
@@ -87,11 +76,11 @@ describe('the English interface', () => {
   });
 
   it('draws ’ in a Latin font, not full-width: "Based on the buyer’s latest message" in the panel, and in the card, the popup and the options page', async () => {
-    const popup = await openPopup(h);
-    const options = await h.openExtensionPage('options.html');
-    const page = await h.context.newPage();
+    const popup = await openPopup(s.h);
+    const options = await s.h.openExtensionPage('options.html');
+    const page = await s.h.context.newPage();
     try {
-      await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+      await openDemoChat(page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
       await cardReady(page, '小鹿乱撞0521');
       const basis = inPanel(page, '[data-kf="basis"] > summary');
       await expect.poll(() => basis.textContent()).toMatch(/^Based on the buyer’s (latest message|last \d messages)$/);

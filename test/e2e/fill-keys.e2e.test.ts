@@ -6,25 +6,13 @@
  * fill-ins, Tab between them, Enter: the filled reply lands at the chat box's caret, the chat box
  * has focus again, nothing is sent. Escape cancels back to the chat box.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, setUpDemoShop, type InputKind } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, type InputKind } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-});
+const s = extensionSuite({});
 
 const SIZE_QUESTION = '我身高165，体重110斤，这件穿什么码合适？';
 /** The starter reply 推荐尺码 (/tj) with its two fill-ins typed as below. */
@@ -67,109 +55,109 @@ describe('the fill-in form on the demo console, keyboard only', () => {
 
   for (const kind of ['textarea', 'contenteditable'] as InputKind[]) {
     it(`Alt+n in a ${kind} chat box: the first fill-in takes the typing, Tab, Enter inserts at the caret, nothing is sent`, async () => {
-      await openDemoChat(page, h.demoUrl, { input: kind });
-      await demo.push(page, SIZE_QUESTION);
-      const key = await altKeyOf(page, '推荐尺码');
-      await typeWithCaretInside(page);
-      await page.keyboard.press(key);
-      await fillByKeys(page);
-      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
-      expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
-      expect(await demo.sent(page)).toBe(0);
+      await openDemoChat(s.page, s.h.demoUrl, { input: kind });
+      await demo.push(s.page, SIZE_QUESTION);
+      const key = await altKeyOf(s.page, '推荐尺码');
+      await typeWithCaretInside(s.page);
+      await s.page.keyboard.press(key);
+      await fillByKeys(s.page);
+      await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FILLED}好的`);
+      expect(await inPanel(s.page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await demo.sent(s.page)).toBe(0);
       // Focus is back in the chat box, the caret right after the reply.
-      expect(await chatBoxFocused(page, CHAT)).toBe(true);
-      await page.keyboard.type('~');
-      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}~好的`);
-      expect(await demo.sent(page)).toBe(0);
+      expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+      await s.page.keyboard.type('~');
+      await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FILLED}~好的`);
+      expect(await demo.sent(s.page)).toBe(0);
     });
 
     it(`Escape in the form cancels and gives a ${kind} chat box its focus and caret back`, async () => {
-      await openDemoChat(page, h.demoUrl, { input: kind });
-      await typeWithCaretInside(page);
-      await page.keyboard.type('/tj');
-      await page.keyboard.press('Space');
-      await inPanel(page, '[data-kf="fill"]').waitFor();
-      await page.keyboard.type('170');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => inPanel(page, '[data-kf="fill"]').count()).toBe(0);
-      expect(await chatBoxFocused(page, CHAT)).toBe(true);
-      await page.keyboard.type('在的');
-      await expect.poll(() => demo.draft(page)).toBe('亲，在的好的');
-      expect(await demo.sent(page)).toBe(0);
+      await openDemoChat(s.page, s.h.demoUrl, { input: kind });
+      await typeWithCaretInside(s.page);
+      await s.page.keyboard.type('/tj');
+      await s.page.keyboard.press('Space');
+      await inPanel(s.page, '[data-kf="fill"]').waitFor();
+      await s.page.keyboard.type('170');
+      await s.page.keyboard.press('Escape');
+      await expect.poll(() => inPanel(s.page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+      await s.page.keyboard.type('在的');
+      await expect.poll(() => demo.draft(s.page)).toBe('亲，在的好的');
+      expect(await demo.sent(s.page)).toBe(0);
     });
   }
 
   it('/code + Space: the typed fill-ins go into the form, Enter puts the reply where the code was', async () => {
-    await openDemoChat(page, h.demoUrl);
-    await typeWithCaretInside(page);
-    await page.keyboard.type('/tj');
-    await page.keyboard.press('Space');
-    await fillByKeys(page);
-    await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
-    expect(await chatBoxFocused(page, CHAT)).toBe(true);
-    expect(await demo.sent(page)).toBe(0);
+    await openDemoChat(s.page, s.h.demoUrl);
+    await typeWithCaretInside(s.page);
+    await s.page.keyboard.type('/tj');
+    await s.page.keyboard.press('Space');
+    await fillByKeys(s.page);
+    await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FILLED}好的`);
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await demo.sent(s.page)).toBe(0);
   });
 
   it('Alt+n with the panel collapsed opens it on the suggestions; the next Alt+n opens the form, whose first fill-in takes the typing', async () => {
-    await openDemoChat(page, h.demoUrl);
-    await demo.push(page, SIZE_QUESTION);
-    const key = await altKeyOf(page, '推荐尺码');
-    await inPanel(page, '[data-kf="collapse"]').click();
-    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await openDemoChat(s.page, s.h.demoUrl);
+    await demo.push(s.page, SIZE_QUESTION);
+    const key = await altKeyOf(s.page, '推荐尺码');
+    await inPanel(s.page, '[data-kf="collapse"]').click();
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
     try {
-      await typeWithCaretInside(page);
+      await typeWithCaretInside(s.page);
       // Collapsed, the agent has not seen what Alt+n names: the first press shows it, inserts nothing.
-      await page.keyboard.press(key);
-      await inPanel(page, '[data-kf="suggestions"]').waitFor();
-      expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
-      expect(await demo.draft(page)).toBe('亲，好的');
-      expect(await chatBoxFocused(page, CHAT_BOX)).toBe(true);
-      await page.keyboard.press(key);
-      await fillByKeys(page);
-      await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
-      expect(await demo.sent(page)).toBe(0);
+      await s.page.keyboard.press(key);
+      await inPanel(s.page, '[data-kf="suggestions"]').waitFor();
+      expect(await inPanel(s.page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await demo.draft(s.page)).toBe('亲，好的');
+      expect(await chatBoxFocused(s.page, CHAT_BOX)).toBe(true);
+      await s.page.keyboard.press(key);
+      await fillByKeys(s.page);
+      await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FILLED}好的`);
+      expect(await demo.sent(s.page)).toBe(0);
     } finally {
       // The form shows the panel on this page only: the remembered setting goes back for the next tests.
-      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+      await callFromExtensionPage(s.ext, 'patchSettings', { panel: { collapsed: false } });
     }
   });
 
   it('Alt+n on 推荐尺码 after the buyer gave height and weight: 身高体重 holds them, selected; the agent types only the size', async () => {
-    await openDemoChat(page, h.demoUrl);
-    await demo.push(page, '我身高162体重52公斤，这件穿什么码？');
-    const key = await altKeyOf(page, '推荐尺码');
-    await chatInput(page).click();
-    await page.keyboard.press(key);
-    await inPanel(page, '[data-kf="fill"]').waitFor();
-    expect(await inPanel(page, '[data-kf="fill-input"][data-name="身高体重"]').inputValue()).toBe('162cm/52kg');
+    await openDemoChat(s.page, s.h.demoUrl);
+    await demo.push(s.page, '我身高162体重52公斤，这件穿什么码？');
+    const key = await altKeyOf(s.page, '推荐尺码');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press(key);
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="fill-input"][data-name="身高体重"]').inputValue()).toBe('162cm/52kg');
     // The first field still has the focus, its value selected: a key the agent types replaces it.
-    const focused = await evaluateInPanel(page, (roots) => {
+    const focused = await evaluateInPanel(s.page, (roots) => {
       const el = roots.map((r) => r.activeElement).find(Boolean) as HTMLInputElement | undefined;
       return el && { name: el.dataset.name, selected: el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0) };
     });
     expect(focused).toEqual({ name: '身高体重', selected: '162cm/52kg' });
     // Never inserted on its own.
-    expect(await demo.draft(page)).toBe('');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('M');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => demo.draft(page)).toBe('根据您的身高体重（162cm/52kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。');
-    expect(await chatBoxFocused(page, CHAT)).toBe(true);
-    expect(await demo.sent(page)).toBe(0);
+    expect(await demo.draft(s.page)).toBe('');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.type('M');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => demo.draft(s.page)).toBe('根据您的身高体重（162cm/52kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。');
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await demo.sent(s.page)).toBe(0);
   });
 
   it('a click on the reply opens the form with its first fill-in focused', async () => {
-    await openDemoChat(page, h.demoUrl);
-    await demo.push(page, SIZE_QUESTION);
-    await altKeyOf(page, '推荐尺码');
-    await typeWithCaretInside(page);
-    const rows = inPanel(page, '[data-kf="suggestions"] .kf-tpl-main');
-    const titles = await inPanel(page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+    await openDemoChat(s.page, s.h.demoUrl);
+    await demo.push(s.page, SIZE_QUESTION);
+    await altKeyOf(s.page, '推荐尺码');
+    await typeWithCaretInside(s.page);
+    const rows = inPanel(s.page, '[data-kf="suggestions"] .kf-tpl-main');
+    const titles = await inPanel(s.page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
     await rows.nth(titles.indexOf('推荐尺码')).click();
-    await fillByKeys(page);
-    await expect.poll(() => demo.draft(page)).toBe(`亲，${FILLED}好的`);
-    expect(await chatBoxFocused(page, CHAT)).toBe(true);
-    expect(await demo.sent(page)).toBe(0);
+    await fillByKeys(s.page);
+    await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FILLED}好的`);
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await demo.sent(s.page)).toBe(0);
   });
 });
 
@@ -178,53 +166,53 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
   const noteTexts = (p: Page) => inPanel(p, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
 
   it('Alt+N from the chat box: the note input takes the typing at once, Enter saves it, nothing is sent', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    await page.keyboard.type('亲，');
-    await page.keyboard.press('Alt+KeyN');
-    await page.keyboard.type('只要顺丰');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('只要顺丰');
-    expect(await demo.draft(page)).toBe('亲，');
-    expect(await demo.sent(page)).toBe(0);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('亲，');
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('只要顺丰');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('只要顺丰');
+    expect(await demo.draft(s.page)).toBe('亲，');
+    expect(await demo.sent(s.page)).toBe(0);
   });
 
   /** 米粒妈妈's chat, 亲，好的 typed with the caret moved before 好的, then Alt+N and a note typed (not yet saved). */
   async function noteFromMidReply(input: 'textarea' | 'contenteditable', note: string): Promise<void> {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈', input });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    await page.keyboard.type('亲，好的');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('Alt+KeyN');
-    await page.keyboard.type(note);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈', input });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('亲，好的');
+    await s.page.keyboard.press('ArrowLeft');
+    await s.page.keyboard.press('ArrowLeft');
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type(note);
   }
 
   for (const input of ['textarea', 'contenteditable'] as const) {
     it(`a note saved with Enter gives the keys back to the chat box (${input}), at its caret: the next words go to the buyer, not into another note`, async () => {
       await noteFromMidReply(input, '回购三次');
-      await page.keyboard.press('Enter');
-      await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('回购三次');
-      await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
-      await page.keyboard.type('马上发');
-      await expect.poll(() => demo.draft(page)).toBe('亲，马上发好的');
-      expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
-      expect((await noteTexts(page)).filter((n) => n.includes('马上发'))).toEqual([]);
-      expect(await demo.sent(page)).toBe(0);
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('回购三次');
+      await expect.poll(() => chatBoxFocused(s.page, CHAT_BOX)).toBe(true);
+      await s.page.keyboard.type('马上发');
+      await expect.poll(() => demo.draft(s.page)).toBe('亲，马上发好的');
+      expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+      expect((await noteTexts(s.page)).filter((n) => n.includes('马上发'))).toEqual([]);
+      expect(await demo.sent(s.page)).toBe(0);
     });
   }
 
   it('Escape in the note input goes back to the chat box at its caret; the unsaved note waits in its box', async () => {
     await noteFromMidReply('contenteditable', '还没想好');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => chatBoxFocused(page, CHAT_BOX)).toBe(true);
-    await page.keyboard.type('稍等');
-    await expect.poll(() => demo.draft(page)).toBe('亲，稍等好的');
-    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('还没想好');
-    expect((await noteTexts(page)).filter((n) => n.includes('还没想好') || n.includes('稍等'))).toEqual([]);
-    expect(await demo.sent(page)).toBe(0);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => chatBoxFocused(s.page, CHAT_BOX)).toBe(true);
+    await s.page.keyboard.type('稍等');
+    await expect.poll(() => demo.draft(s.page)).toBe('亲，稍等好的');
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('还没想好');
+    expect((await noteTexts(s.page)).filter((n) => n.includes('还没想好') || n.includes('稍等'))).toEqual([]);
+    expect(await demo.sent(s.page)).toBe(0);
   });
 });
 
@@ -233,20 +221,20 @@ describe('the buyer-note box on the Pinduoduo console, keyboard only', () => {
   const draft = (p: Page) => p.evaluate(() => (window as any).__pdd.draft() as string);
 
   it('Alt+N, a note, Enter, then typing: the words go into the chat box after what was there (the QA report\'s D7)', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    await cardReady(page, 'S*******n');
-    await page.click(CHAT);
-    await page.keyboard.type('亲');
-    await page.keyboard.press('Alt+KeyN');
-    await page.keyboard.type('键盘备注');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('键盘备注');
-    await expect.poll(() => chatBoxFocused(page, CHAT)).toBe(true);
-    await page.keyboard.type('好');
-    await expect.poll(() => draft(page)).toBe('亲好');
-    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    await openConsole(s.page, CONSOLES.pdd);
+    await cardReady(s.page, 'S*******n');
+    await s.page.click(CHAT);
+    await s.page.keyboard.type('亲');
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('键盘备注');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 5000 }).toContain('键盘备注');
+    await expect.poll(() => chatBoxFocused(s.page, CHAT)).toBe(true);
+    await s.page.keyboard.type('好');
+    await expect.poll(() => draft(s.page)).toBe('亲好');
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
     // The card shows what the buyer has: a note, no sizes line saying there are none (QA D, other observations).
-    expect(await inPanel(page, '[data-kf="customer-sizes"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').count()).toBe(0);
   });
 });
 
@@ -256,31 +244,31 @@ describe('the fill-in form on the Douyin console, keyboard only', () => {
   const sent = (p: Page) => p.evaluate(() => (window as any).__douyin.sent as string[]);
 
   it('/tj + Space, the fill-ins typed, Tab, Enter: the reply is in the box, nothing sent', async () => {
-    await openConsole(page, CONSOLES.douyin);
-    await page.click(CHAT);
-    await page.keyboard.type('/tj');
-    await page.keyboard.press('Space');
-    await fillByKeys(page);
-    await expect.poll(() => draft(page)).toBe(FILLED);
-    expect(await chatBoxFocused(page, CHAT)).toBe(true);
-    expect(await sent(page)).toEqual([]);
+    await openConsole(s.page, CONSOLES.douyin);
+    await s.page.click(CHAT);
+    await s.page.keyboard.type('/tj');
+    await s.page.keyboard.press('Space');
+    await fillByKeys(s.page);
+    await expect.poll(() => draft(s.page)).toBe(FILLED);
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await sent(s.page)).toEqual([]);
   });
 
   it('Alt+n on a size question: the same, and Escape on a second one leaves the box as it was', async () => {
-    await openConsole(page, CONSOLES.douyin);
-    await page.evaluate((m) => (window as any).__douyin.pushBuyerMessage(m), SIZE_QUESTION);
-    const key = await altKeyOf(page, '推荐尺码');
-    await page.click(CHAT);
-    await page.keyboard.press(key);
-    await fillByKeys(page);
-    await expect.poll(() => draft(page)).toBe(FILLED);
-    await page.keyboard.press(key);
-    await inPanel(page, '[data-kf="fill"]').waitFor();
-    await page.keyboard.type('x');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => inPanel(page, '[data-kf="fill"]').count()).toBe(0);
-    expect(await chatBoxFocused(page, CHAT)).toBe(true);
-    expect(await draft(page)).toBe(FILLED);
-    expect(await sent(page)).toEqual([]);
+    await openConsole(s.page, CONSOLES.douyin);
+    await s.page.evaluate((m) => (window as any).__douyin.pushBuyerMessage(m), SIZE_QUESTION);
+    const key = await altKeyOf(s.page, '推荐尺码');
+    await s.page.click(CHAT);
+    await s.page.keyboard.press(key);
+    await fillByKeys(s.page);
+    await expect.poll(() => draft(s.page)).toBe(FILLED);
+    await s.page.keyboard.press(key);
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    await s.page.keyboard.type('x');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => inPanel(s.page, '[data-kf="fill"]').count()).toBe(0);
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await draft(s.page)).toBe(FILLED);
+    expect(await sent(s.page)).toEqual([]);
   });
 });

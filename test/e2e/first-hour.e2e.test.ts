@@ -4,12 +4,12 @@
  * options page following its address (#templates → #settings), and the panel naming the console in
  * the interface's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, welcomePage, type Harness } from './harness';
+import { welcomePage } from './harness';
 import { callFromExtensionPage, chatInput, inPanel, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
 /** The options page the install opened. */
 let welcome: Page;
 
@@ -18,22 +18,21 @@ const checklist = (p: Page, item: string) => p.locator(`[data-kf="first-run-${it
 
 /** Waits for the options page, already open or about to open, whose address ends in `#hash`. */
 async function optionsTabAt(hash: string): Promise<Page> {
-  const at = (p: Page) => p.url().startsWith(`chrome-extension://${h.extensionId}/options.html`) && p.url().endsWith(`#${hash}`);
-  await expect.poll(() => h.context.pages().some(at)).toBe(true);
-  return h.context.pages().find(at)!;
+  const at = (p: Page) => p.url().startsWith(`chrome-extension://${s.h.extensionId}/options.html`) && p.url().endsWith(`#${hash}`);
+  await expect.poll(() => s.h.context.pages().some(at)).toBe(true);
+  return s.h.context.pages().find(at)!;
 }
 
+const s = extensionSuite({ launch: { keepWelcome: true }, shop: 'none', page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension({ keepWelcome: true });
-  const page = await welcomePage(h.context);
+  const page = await welcomePage(s.h.context);
   if (!page) throw new Error('the install opened no options page');
   welcome = page;
 });
-afterAll(async () => h?.close());
 
 describe('a fresh install', () => {
   it('opens the options page on 店铺设置 with the first-run checklist: names to fill in, shift hours, consoles', async () => {
-    expect(welcome.url()).toBe(`chrome-extension://${h.extensionId}/options.html?welcome#shop`);
+    expect(welcome.url()).toBe(`chrome-extension://${s.h.extensionId}/options.html?welcome#shop`);
     await welcome.bringToFront();
     await welcome.locator('[data-kf="first-run"]').waitFor();
     expect(await selectedTab(welcome)).toBe('shop');
@@ -42,7 +41,7 @@ describe('a fresh install', () => {
     expect(await checklist(welcome, 'shifts').textContent()).toContain('白班 08:00–20:00');
     expect(await checklist(welcome, 'consoles').textContent()).toContain('拼多多');
     // Only one page opened, and it is this one: no second welcome tab.
-    expect(h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
+    expect(s.h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
   });
 
   it('ticks the names once saved, and its links switch tabs on the same page', async () => {
@@ -61,7 +60,7 @@ describe('a fresh install', () => {
 
 describe('the options page', () => {
   it('opens on 店铺设置 while the shop or agent name is empty, on the reply library once both are set', async () => {
-    const ext = await h.openExtensionPage('options.html');
+    const ext = await s.h.openExtensionPage('options.html');
     await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '' } });
     await ext.reload();
     await ext.locator('[data-kf="first-run"]').waitFor();
@@ -74,7 +73,7 @@ describe('the options page', () => {
   });
 
   it('switches tabs when the hash of the open page changes (#templates → #settings → #import), keeping an unsaved edit', async () => {
-    const ext = await h.openExtensionPage('options.html#templates');
+    const ext = await s.h.openExtensionPage('options.html#templates');
     await expect.poll(() => selectedTab(ext)).toBe('templates');
     await ext.evaluate(() => (location.hash = '#settings'));
     await expect.poll(() => selectedTab(ext)).toBe('shop');
@@ -90,10 +89,10 @@ describe('the options page', () => {
 
 describe('the fill-in form', () => {
   it('with no names set, /hi says where to set them and its link opens the options page on 店铺设置 — the one open if there is one', async () => {
-    const ext = await h.openExtensionPage('options.html#import');
+    const ext = await s.h.openExtensionPage('options.html#import');
     await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '', shopName: '' } });
-    const page = await h.context.newPage();
-    await openDemoChat(page, h.demoUrl);
+    const page = await s.h.context.newPage();
+    await openDemoChat(page, s.h.demoUrl);
     await chatInput(page).click();
     await page.keyboard.type('/hi');
     await page.keyboard.press('Space');
@@ -106,7 +105,7 @@ describe('the fill-in form', () => {
     expect(opened).toBe(ext);
     await expect.poll(() => selectedTab(ext)).toBe('shop');
     await ext.locator('[data-kf="first-run"]').waitFor();
-    expect(h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
+    expect(s.h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
 
     // With no options page open, the link opens one on 店铺设置.
     await ext.close();
@@ -134,11 +133,11 @@ describe('the fill-in form', () => {
 
 describe('the panel in English', () => {
   it('names the console in English (Demo console), and in Chinese again after switching back', async () => {
-    const ext = await h.openExtensionPage('options.html#import');
+    const ext = await s.h.openExtensionPage('options.html#import');
     await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
-    const page = await h.context.newPage();
+    const page = await s.h.context.newPage();
     try {
-      await openDemoChat(page, h.demoUrl);
+      await openDemoChat(page, s.h.demoUrl);
       await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('Service Desk Helper');
       expect(await inPanel(page, '.kf-site').textContent()).toBe('Demo console');
       await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });

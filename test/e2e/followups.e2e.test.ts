@@ -4,10 +4,10 @@
  * them with the badge count; "open" goes to the buyer's chat with the payment scripts first; paying
  * on the demo console closes the item; the service worker stopped and restarted loses nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
+import { extensionSuite } from './suite';
 
 const UNPAID = {
   '4012938475610293847': '小鹿乱撞0521',
@@ -16,7 +16,6 @@ const UNPAID = {
 } as const;
 const CAT_ORDER = '3967201845739261054';
 
-let h: Harness;
 let ext: Page;
 let orders: Page;
 let popup: Page;
@@ -27,7 +26,7 @@ const summary = (p: Page) => p.locator('[data-kf="summary"]');
 
 /** The toolbar badge as the browser shows it, asked from the service worker (which may be restarted). */
 async function badge(): Promise<string> {
-  const sw = await h.serviceWorker();
+  const sw = await s.h.serviceWorker();
   return sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}) as Promise<string>);
 }
 
@@ -55,9 +54,9 @@ async function situationAndFirstReply(chat: Page, scenario: string): Promise<str
   return id;
 }
 
+const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
+  ext = await s.h.openExtensionPage('options.html');
   // Unpaid after 0 minutes: the demo's orders count as unpaid reminders at any hour of the day.
   // Cut-off 23:59: a reminder is due before the cut-off of the day the order was made (23:29), so it
   // is on the badge (due today or overdue) whatever the hour. With 16:00, an order made after 16:00
@@ -67,14 +66,13 @@ beforeAll(async () => {
     shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' },
     followups: { unpaidAfterMinutes: 0 },
   });
-  orders = await h.context.newPage();
-  await openDemoOrders(orders, h.demoUrl);
+  orders = await s.h.context.newPage();
+  await openDemoOrders(orders, s.h.demoUrl);
 });
-afterAll(async () => h?.close());
 
 describe('the follow-up list', () => {
   it('visiting the order list makes a payment reminder per unpaid order; the popup lists them with the badge count', async () => {
-    popup = await openPopup(h);
+    popup = await openPopup(s.h);
     await expandAll(popup);
     await expect.poll(() => rows(popup, '[data-kind="unpaid"]').count()).toBe(3);
     for (const [orderId, buyer] of Object.entries(UNPAID)) {
@@ -88,7 +86,7 @@ describe('the follow-up list', () => {
     await expect.poll(() => badge()).toBe(expected);
     // The demo's purple order was paid three days ago and is not shipped: overdue, badge red.
     if (Number(await summary(popup).getAttribute('data-overdue')) > 0) {
-      const sw = await h.serviceWorker();
+      const sw = await s.h.serviceWorker();
       const colour = await sw.evaluate(() => (globalThis as any).chrome.action.getBadgeBackgroundColor({}) as Promise<number[]>);
       expect(colour.slice(0, 3)).toEqual([217, 48, 37]);
       expect(await popup.locator('[data-kf="followup"].kf-overdue').count()).toBeGreaterThan(0);
@@ -98,7 +96,7 @@ describe('the follow-up list', () => {
   it('"open" (Enter) goes to the buyer’s chat with the payment-reminder script suggested first', async () => {
     const target = row(popup, `unpaid:${CAT_ORDER}`);
     await target.click();
-    const opened = h.context.waitForEvent('page');
+    const opened = s.h.context.waitForEvent('page');
     await popup.keyboard.press('Enter');
     const chat = await opened;
     await chat.waitForURL(/\/chat\//);
@@ -172,8 +170,8 @@ describe('the follow-up list', () => {
     // noon). In the last minute of the day it would be night: wait it out.
     await callFromExtensionPage(ext, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
     await expect.poll(() => Math.floor(Date.now() / 60_000 + 480) % 1440, { timeout: 70_000 }).not.toBe(1439);
-    const chat = await h.context.newPage();
-    await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-inquiry"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：tb_8834729_88');
     await chat.close();
@@ -185,8 +183,8 @@ describe('the follow-up list', () => {
   });
 
   it('承诺答复 opens a time box set apart from its label', async () => {
-    const chat = await h.context.newPage();
-    await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-promised"]').click();
     await inPanel(chat, '[data-kf="fu-due"]').waitFor();
     // From the end of the label's words to the time box: the two used to touch.
@@ -226,8 +224,8 @@ describe('the follow-up list', () => {
 
   it('a promised answer opened from the popup brings back what the buyer asked about (发票), not the holding reply', async () => {
     // S*******n (u-2002) asked 上次买的开发票了吗，抬头写公司名: the panel reads 发票.
-    const chat = await h.context.newPage();
-    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'u-2002' });
     await expect.poll(() => inPanel(chat, '[data-kf="situation"] [data-kf="chip"]').getAttribute('data-scenario')).toBe('invoice');
     await inPanel(chat, '[data-kf="fu-promised"]').click();
     await inPanel(chat, '[data-kf="fu-add"]').click();
@@ -238,7 +236,7 @@ describe('the follow-up list', () => {
     const promised = rows(popup, '[data-kind="promised-answer"][data-id^="promised-answer:demo#u-2002:"]');
     await expect.poll(async () => (await expandAll(popup), promised.count())).toBe(1);
     await promised.click();
-    const opened = h.context.waitForEvent('page');
+    const opened = s.h.context.waitForEvent('page');
     await popup.keyboard.press('Enter');
     const again = await opened;
     await again.waitForURL(/\/chat\/u-2002$/);
@@ -249,8 +247,8 @@ describe('the follow-up list', () => {
   });
 
   it('the buyer card lists the buyer’s open follow-ups when their conversation opens', async () => {
-    const chat = await h.context.newPage();
-    await openDemoChat(chat, h.demoUrl, { buyer: 'u-2002' });
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'u-2002' });
     await cardReady(chat, 'S*******n');
     // The promised answer of the test before: its kind and when it is due (24 hours after it was
     // made; made at night, by noon).
@@ -259,7 +257,7 @@ describe('the follow-up list', () => {
     expect(await line.locator('bdi').first().textContent()).toBe('承诺答复');
     expect(await inPanel(chat, '[data-kf="customer-followup-due"]').textContent()).toMatch(/^(\d{1,2}-\d{2} )?\d{2}:\d{2} 截止$/);
     // The other S*******n (u-2001) is another buyer: nothing of this one's on theirs.
-    await chat.goto(`${h.demoUrl}/chat/u-2001`);
+    await chat.goto(`${s.h.demoUrl}/chat/u-2001`);
     await cardReady(chat, 'S*******n');
     await expect.poll(() => inPanel(chat, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('u-2001');
     expect(await inPanel(chat, '[data-kf="customer-followup"]').count()).toBe(0);
@@ -273,13 +271,13 @@ describe('the follow-up list', () => {
     const before = await listed(popup);
     expect(before.length).toBeGreaterThan(0);
     const badgeBefore = await badge();
-    await (await h.serviceWorker()).evaluate(() => ((globalThis as any).__kfMarker = 'old worker'));
+    await (await s.h.serviceWorker()).evaluate(() => ((globalThis as any).__kfMarker = 'old worker'));
     // Stop the extension's worker as Chrome does when it is idle.
-    const worker = await stopExtensionWorker(h, popup);
+    const worker = await s.stopWorker(popup);
     // The next message wakes a fresh worker (nothing of the old one's memory), which reads everything back.
-    const again = await openPopup(h);
+    const again = await openPopup(s.h);
     await expect.poll(() => worker.status()).toBe('running');
-    expect(await (await h.serviceWorker()).evaluate(() => (globalThis as any).__kfMarker ?? null)).toBeNull();
+    expect(await (await s.h.serviceWorker()).evaluate(() => (globalThis as any).__kfMarker ?? null)).toBeNull();
     await expandAll(again);
     await expect.poll(() => listed(again)).toEqual(before);
     await expect.poll(() => badge()).toBe(badgeBefore);

@@ -7,30 +7,20 @@
  * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation);
  * the same 等待中 list on the JD 咚咚 fixture (rows with the unanswered marker, by pin, from the row's time).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole } from './consoles';
-
-let h: Harness;
-let ext: Page;
-let page: Page;
 
 const WECHAT_REPLY = { id: 'guard-e2e-wechat', title: '加微信看实拍', body: '亲，加我微信 kefu_2026 发您实拍图', group: '商品咨询', scenarios: ['product-info'], code: 'wxe' };
 const BUYER = '爱吃橙子的猫';
 const MIN = 60_000;
 
+const s = extensionSuite({});
 beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-  const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(ext, 'getLibrary');
-  await callFromExtensionPage(ext, 'saveLibrary', { groups: lib.groups, templates: [...lib.templates, WECHAT_REPLY] });
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
+  const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(s.ext, 'getLibrary');
+  await callFromExtensionPage(s.ext, 'saveLibrary', { groups: lib.groups, templates: [...lib.templates, WECHAT_REPLY] });
 });
 
 async function insertFromSearch(p: Page, query: string) {
@@ -40,86 +30,86 @@ async function insertFromSearch(p: Page, query: string) {
 
 describe('compliance guard on the demo console', () => {
   it('holds a reply with a WeChat id, shows the words and why; the rewrite replaces it', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
-    await insertFromSearch(page, '加微信看实拍');
-    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
-    expect(await demo.draft(page)).toBe('');
-    const words = await inPanel(page, '[data-kf="guard-words"]').allTextContents();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await insertFromSearch(s.page, '加微信看实拍');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await demo.draft(s.page)).toBe('');
+    const words = await inPanel(s.page, '[data-kf="guard-words"]').allTextContents();
     expect(words.join(' ')).toContain('加我微信');
-    expect(await inPanel(page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
-    await inPanel(page, '[data-kf="guard-rewrite"]').click();
-    await expect.poll(() => demo.draft(page)).toContain('在这里留言');
-    const draft = await demo.draft(page);
+    expect(await inPanel(s.page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
+    await inPanel(s.page, '[data-kf="guard-rewrite"]').click();
+    await expect.poll(() => demo.draft(s.page)).toContain('在这里留言');
+    const draft = await demo.draft(s.page);
     expect(draft).not.toContain('kefu_2026');
     expect(draft.startsWith('亲，')).toBe(true);
-    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
   });
 
   it('says the held reply in the panel’s language: English when the shop is set to English', async () => {
     // The prompt is drawn by the guard feature script, which has its own copy of the strings.
-    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'en' } });
     try {
-      await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-      await chatInput(page).click();
-      await insertFromSearch(page, '加微信看实拍');
-      await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
-      expect(await inPanel(page, '[data-kf="guard-prompt"] h3').textContent()).toBe('This reply may break platform rules — not inserted yet');
-      expect(await inPanel(page, '[data-kf="guard-confirm"]').textContent()).toBe('I checked it — insert anyway');
-      expect(await inPanel(page, '[data-kf="guard-finding"] strong').first().textContent()).toBe('Off-platform contact');
-      await inPanel(page, '[data-kf="guard-cancel"]').click();
-      await expect.poll(() => inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
-      expect(await demo.draft(page)).toBe('');
+      await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+      await chatInput(s.page).click();
+      await insertFromSearch(s.page, '加微信看实拍');
+      await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+      expect(await inPanel(s.page, '[data-kf="guard-prompt"] h3').textContent()).toBe('This reply may break platform rules — not inserted yet');
+      expect(await inPanel(s.page, '[data-kf="guard-confirm"]').textContent()).toBe('I checked it — insert anyway');
+      expect(await inPanel(s.page, '[data-kf="guard-finding"] strong').first().textContent()).toBe('Off-platform contact');
+      await inPanel(s.page, '[data-kf="guard-cancel"]').click();
+      await expect.poll(() => inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+      expect(await demo.draft(s.page)).toBe('');
     } finally {
-      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
     }
   });
 
   it('inserts the reply as written once the agent confirms', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
-    await insertFromSearch(page, '加微信看实拍');
-    await inPanel(page, '[data-kf="guard-confirm"]').click();
-    await expect.poll(() => demo.draft(page)).toBe(WECHAT_REPLY.body);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await insertFromSearch(s.page, '加微信看实拍');
+    await inPanel(s.page, '[data-kf="guard-confirm"]').click();
+    await expect.poll(() => demo.draft(s.page)).toBe(WECHAT_REPLY.body);
   });
 
   it('flags the same reply inserted a third time in one conversation (it still goes in)', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
     for (let i = 1; i <= 3; i++) {
-      await insertFromSearch(page, '咨询高峰');
-      await expect.poll(async () => (await demo.draft(page)).split('现在咨询的朋友比较多').length - 1).toBe(i);
-      if (i < 3) expect(await inPanel(page, '[data-kf="guard-warned"]').count()).toBe(0);
+      await insertFromSearch(s.page, '咨询高峰');
+      await expect.poll(async () => (await demo.draft(s.page)).split('现在咨询的朋友比较多').length - 1).toBe(i);
+      if (i < 3) expect(await inPanel(s.page, '[data-kf="guard-warned"]').count()).toBe(0);
     }
-    await inPanel(page, '[data-kf="guard-warned"] [data-category="repetition"]').waitFor();
+    await inPanel(s.page, '[data-kf="guard-warned"] [data-category="repetition"]').waitFor();
   });
 
   it('drops a reply held for one buyer when the agent switches to another: it never goes into the next buyer’s box', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
-    await insertFromSearch(page, '加微信看实拍');
-    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
-    await page.locator('.conv-item[data-nick="米粒妈妈"]').click();
-    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('米粒妈妈');
-    await expect.poll(() => inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
-    expect(await demo.draft(page)).toBe('');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await insertFromSearch(s.page, '加微信看实拍');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    await s.page.locator('.conv-item[data-nick="米粒妈妈"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('米粒妈妈');
+    await expect.poll(() => inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await demo.draft(s.page)).toBe('');
   });
 
   it('holds a /code expansion too, and cancelling inserts nothing', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
-    await page.keyboard.type('/wxe');
-    await page.keyboard.press('Space');
-    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
-    await inPanel(page, '[data-kf="guard-cancel"]').click();
-    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
-    expect(await demo.draft(page)).toBe('');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('/wxe');
+    await s.page.keyboard.press('Space');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    await inPanel(s.page, '[data-kf="guard-cancel"]').click();
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await demo.draft(s.page)).toBe('');
   });
 
   it('shows a kf- badge near the chat box when 加我vx is typed, never while the IME composes, without buyer data', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    const input = chatInput(page);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
     await input.click();
     // An open composition: typed text does not count yet.
     await input.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' })));
@@ -127,11 +117,11 @@ describe('compliance guard on the demo console', () => {
       (el as HTMLTextAreaElement).value = '加我vx';
       el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'vx' }));
     });
-    expect(await page.locator('.kf-guard-badge').count()).toBe(0);
+    expect(await s.page.locator('.kf-guard-badge').count()).toBe(0);
     await input.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'vx' })));
     await input.fill('');
-    await page.keyboard.type('加我vx');
-    const badge = page.locator('.kf-guard-badge');
+    await s.page.keyboard.type('加我vx');
+    const badge = s.page.locator('.kf-guard-badge');
     await badge.waitFor();
     const text = (await badge.textContent()) ?? '';
     expect(text).toMatch(/1/);
@@ -142,81 +132,81 @@ describe('compliance guard on the demo console', () => {
     const box = (await input.boundingBox())!;
     expect(Math.abs(b.y + b.height - box.y)).toBeLessThan(40);
     // The details are in the panel; clearing the box removes the badge.
-    expect(await inPanel(page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('vx');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('vx');
     await input.fill('');
-    await page.keyboard.type('好的');
-    await expect.poll(() => page.locator('.kf-guard-badge').count()).toBe(0);
+    await s.page.keyboard.type('好的');
+    await expect.poll(() => s.page.locator('.kf-guard-badge').count()).toBe(0);
   });
 });
 
 describe('undo after a /code expansion', () => {
   for (const input of ['textarea', 'contenteditable'] as const) {
     it(`${input}: one Ctrl+Z after a held and confirmed /code gives back the box as it was before the expansion`, async () => {
-      await openDemoChat(page, h.demoUrl, { buyer: BUYER, input });
-      await chatInput(page).click();
-      await page.keyboard.type('亲，/wxe');
-      await page.keyboard.press('Space');
-      await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
+      await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER, input });
+      await chatInput(s.page).click();
+      await s.page.keyboard.type('亲，/wxe');
+      await s.page.keyboard.press('Space');
+      await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
       // The typed code stays in the box while the agent decides.
-      expect(await demo.draft(page)).toBe('亲，/wxe');
-      await inPanel(page, '[data-kf="guard-confirm"]').click();
-      await expect.poll(() => demo.draft(page)).toBe(`亲，${WECHAT_REPLY.body}`);
-      await page.keyboard.press('Control+z');
-      await expect.poll(() => demo.draft(page)).toBe('亲，/wxe');
+      expect(await demo.draft(s.page)).toBe('亲，/wxe');
+      await inPanel(s.page, '[data-kf="guard-confirm"]').click();
+      await expect.poll(() => demo.draft(s.page)).toBe(`亲，${WECHAT_REPLY.body}`);
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => demo.draft(s.page)).toBe('亲，/wxe');
     });
 
     it(`${input}: the same for a /code nothing holds`, async () => {
-      await openDemoChat(page, h.demoUrl, { buyer: BUYER, input });
-      await chatInput(page).click();
-      await page.keyboard.type('/dd');
-      await page.keyboard.press('Space');
-      await expect.poll(() => demo.draft(page)).toContain('现在咨询的朋友比较多');
-      await page.keyboard.press('Control+z');
-      await expect.poll(() => demo.draft(page)).toBe('/dd');
+      await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER, input });
+      await chatInput(s.page).click();
+      await s.page.keyboard.type('/dd');
+      await s.page.keyboard.press('Space');
+      await expect.poll(() => demo.draft(s.page)).toContain('现在咨询的朋友比较多');
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => demo.draft(s.page)).toBe('/dd');
     });
   }
 
   it('cancelling a held /code takes the code out of the box', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
-    await page.keyboard.type('亲，/wxe');
-    await page.keyboard.press('Tab');
-    await inPanel(page, '[data-kf="guard-cancel"]').click();
-    await expect.poll(() => demo.draft(page)).toBe('亲，');
-    expect(await inPanel(page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('亲，/wxe');
+    await s.page.keyboard.press('Tab');
+    await inPanel(s.page, '[data-kf="guard-cancel"]').click();
+    await expect.poll(() => demo.draft(s.page)).toBe('亲，');
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
   });
 });
 
 describe('shop rules', () => {
   it('a rule the shop saves in the options page applies in an open chat at once; a switched-off rule stays quiet', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
-    await chatInput(page).click();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
     try {
-      await callFromExtensionPage(ext, 'saveGuardConfig', {
+      await callFromExtensionPage(s.ext, 'saveGuardConfig', {
         v: 1,
         disabled: ['absolute-grade'],
         rules: [{ id: 'e2e-shop', words: ['秒发'], severity: 'warn', platforms: ['any'], reason: '本店不承诺秒发' }],
       });
-      await page.keyboard.type('国家级工艺，今天秒发');
-      await page.locator('.kf-guard-badge').waitFor();
-      await expect.poll(() => inPanel(page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').allTextContents()).toEqual(['本店不承诺秒发']);
+      await s.page.keyboard.type('国家级工艺，今天秒发');
+      await s.page.locator('.kf-guard-badge').waitFor();
+      await expect.poll(() => inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').allTextContents()).toEqual(['本店不承诺秒发']);
     } finally {
-      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+      await callFromExtensionPage(s.ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
     }
   });
 });
 
 describe('shop rules from two options tabs', () => {
   it('switching a rule in a tab that has not seen another tab’s change keeps that change', async () => {
-    const options = await h.openExtensionPage('options.html#guard');
+    const options = await s.h.openExtensionPage('options.html#guard');
     try {
-      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+      await callFromExtensionPage(s.ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
       const builtIn = (id: string) => options.locator(`[data-kf="guard-builtin"] tr[data-rule-id="${id}"] input`);
       await expect.poll(() => builtIn('absolute-first').isChecked()).toBe(true);
       // Another tab's save, written straight to the store so this tab is not told (the moment before
       // it would have reloaded): a shop rule added and a built-in rule switched off.
       const other = { v: 1, disabled: ['qr-code'], rules: [{ id: 'e2e-other-tab', words: ['秒发'], severity: 'warn', platforms: ['any'], reason: '别的窗口加的' }] };
-      await ext.evaluate(
+      await s.ext.evaluate(
         (value) =>
           new Promise<void>((resolve, reject) => {
             const open = indexedDB.open('kf-meta');
@@ -233,13 +223,13 @@ describe('shop rules from two options tabs', () => {
       expect(await builtIn('qr-code').isChecked()).toBe(true);
       await builtIn('absolute-first').click();
       await expect
-        .poll(() => callFromExtensionPage<{ disabled: string[]; rules: { id: string }[] }>(ext, 'getGuardConfig'))
+        .poll(() => callFromExtensionPage<{ disabled: string[]; rules: { id: string }[] }>(s.ext, 'getGuardConfig'))
         .toMatchObject({ disabled: ['qr-code', 'absolute-first'], rules: [{ id: 'e2e-other-tab' }] });
       // The tab now shows the settings as stored, the other tab's rule included.
       await options.locator('[data-kf="guard-shop-rules"] tr[data-rule-id="e2e-other-tab"]').waitFor();
       expect(await builtIn('qr-code').isChecked()).toBe(false);
     } finally {
-      await callFromExtensionPage(ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
+      await callFromExtensionPage(s.ext, 'saveGuardConfig', { v: 1, disabled: [], rules: [] });
       await options.close();
     }
   });
@@ -247,45 +237,45 @@ describe('shop rules from two options tabs', () => {
 
 describe('reply clock on the demo console', () => {
   it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     // On the buyer card (its frame), beside the buyer's segment.
-    const clock = inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]');
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
     // Answer what the buyer wrote before, so the wait starts fresh.
-    const input = chatInput(page);
+    const input = chatInput(s.page);
     await input.click();
-    await page.keyboard.type('亲，在的');
-    await page.locator('.chat-editor button.send-btn').click();
+    await s.page.keyboard.type('亲，在的');
+    await s.page.locator('.chat-editor button.send-btn').click();
     await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
     // A buyer message the page shows as sent 100 s ago: counting, not yet amber (2 min).
-    await page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '这个有货吗', at), [BUYER, Date.now() - 100_000] as const);
+    await s.page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '这个有货吗', at), [BUYER, Date.now() - 100_000] as const);
     await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
     expect(await clock.textContent()).toMatch(/(^|\D)1分[34]\d秒/);
     // The buyer's earlier unanswered message was 4 minutes ago: the wait counts from the oldest one.
-    await page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '在吗', at), [BUYER, Date.now() - 4 * MIN] as const);
+    await s.page.evaluate(([n, at]) => (window as any).__demo.pushBuyerMessage(n, '在吗', at), [BUYER, Date.now() - 4 * MIN] as const);
     await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
     expect(await clock.textContent()).toMatch(/(^|\D)4分(\d秒)?$/);
     // Answering clears it.
     await input.click();
-    await page.keyboard.type('亲，有货的');
-    await page.locator('.chat-editor button.send-btn').click();
+    await s.page.keyboard.type('亲，有货的');
+    await s.page.locator('.chat-editor button.send-btn').click();
     await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
-    const popup = await h.openExtensionPage('popup.html');
+    const popup = await s.h.openExtensionPage('popup.html');
     const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="demo"] [data-kf="clock-answered"]');
     await expect.poll(() => row.textContent()).toBe('1');
     await popup.close();
   });
 
   it('lists the other waiting buyers, longest first, and switches to one on click', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: BUYER });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     // The page shows this buyer's message as sent 12 hours ago: longer than anyone else waits.
-    await page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在不在', at), [Date.now() - 12 * 60 * MIN] as const);
-    const first = inPanel(page, '[data-kf="clock-item"]').first();
+    await s.page.evaluate(([at]) => (window as any).__demo.pushBuyerMessage('tb_8834729_88', '还在不在', at), [Date.now() - 12 * 60 * MIN] as const);
+    const first = inPanel(s.page, '[data-kf="clock-item"]').first();
     await expect.poll(() => first.getAttribute('title')).toMatch(/tb_8834729_88$/);
     expect(await first.textContent()).toMatch(/^tb_8834729_88 12小时(\d分)?$/);
     expect(await first.getAttribute('data-level')).toBe('red');
-    expect(await inPanel(page, '[data-kf="clock-item"]').count()).toBeLessThanOrEqual(5);
+    expect(await inPanel(s.page, '[data-kf="clock-item"]').count()).toBeLessThanOrEqual(5);
     await first.click();
-    await expect.poll(() => page.evaluate(() => (window as any).__demo.activeBuyer())).toBe('tb_8834729_88');
+    await expect.poll(() => s.page.evaluate(() => (window as any).__demo.activeBuyer())).toBe('tb_8834729_88');
   });
 });
 
@@ -293,20 +283,20 @@ describe('reply clock on the demo console', () => {
 const openPdd = (p: Page) => openConsole(p, CONSOLES.pdd);
 
 /** The 等待中 list: its rows, their keys (buyer ids) in order, and the line shown when a click was not followed. */
-const waitingItems = () => inPanel(page, '[data-kf="clock-item"]');
+const waitingItems = () => inPanel(s.page, '[data-kf="clock-item"]');
 const waitingKeys = async () => {
   const n = await waitingItems().count();
   return Promise.all(Array.from({ length: n }, (_, i) => waitingItems().nth(i).getAttribute('data-key')));
 };
-const clockHint = () => inPanel(page, '[data-kf="reply-clock"] .kf-muted');
+const clockHint = () => inPanel(s.page, '[data-kf="reply-clock"] .kf-muted');
 /**
  * The console drops synthetic clicks (as one source reports for the live Pinduoduo page; the agent's
  * own clicks still work): a click on the `index`th waiting row says so in words, and the open
  * conversation (`current()`) stays `stays`.
  */
 async function expectClickNotFollowed(open: (p: Page) => Promise<void>, listed: string[], index: number, current: () => Promise<string>, stays: string) {
-  await open(page);
-  await page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
+  await open(s.page);
+  await s.page.evaluate(() => document.addEventListener('click', (e) => !e.isTrusted && e.stopImmediatePropagation(), true));
   await expect.poll(waitingKeys).toEqual(listed);
   await waitingItems().nth(index).click();
   await expect.poll(() => clockHint().textContent()).toMatch(/没有切换/);
@@ -325,23 +315,23 @@ const pdd = {
 
 describe('compliance guard on the Pinduoduo chat fixture at its real address', () => {
   it('holds a reply with a WeChat id there too, and the rewrite goes into the framework-controlled box', async () => {
-    await openPdd(page);
-    await page.locator('#replyTextarea').click();
-    await insertFromSearch(page, '加微信看实拍');
-    await inPanel(page, '[data-kf="guard-prompt"]').waitFor();
-    expect(await inPanel(page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
-    expect(await page.locator('#replyTextarea').inputValue()).toBe('');
-    await inPanel(page, '[data-kf="guard-rewrite"]').click();
-    await expect.poll(() => page.locator('#replyTextarea').inputValue()).toContain('在这里留言');
-    expect(await page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
+    await openPdd(s.page);
+    await s.page.locator('#replyTextarea').click();
+    await insertFromSearch(s.page, '加微信看实拍');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="guard-reason"]').first().textContent()).toMatch(/导流/);
+    expect(await s.page.locator('#replyTextarea').inputValue()).toBe('');
+    await inPanel(s.page, '[data-kf="guard-rewrite"]').click();
+    await expect.poll(() => s.page.locator('#replyTextarea').inputValue()).toContain('在这里留言');
+    expect(await s.page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
   });
 
   it('shows the badge by the reply box when 加我vx is typed there, and drops it when the text is clean', async () => {
-    await openPdd(page);
-    const box = page.locator('#replyTextarea');
+    await openPdd(s.page);
+    const box = s.page.locator('#replyTextarea');
     await box.click();
-    await page.keyboard.type('加我vx');
-    const badge = page.locator('.kf-guard-badge');
+    await s.page.keyboard.type('加我vx');
+    const badge = s.page.locator('.kf-guard-badge');
     await badge.waitFor();
     expect(await badge.getAttribute('title')).toContain('站外导流');
     expect((await badge.textContent()) + ((await badge.getAttribute('title')) ?? '')).not.toContain('S*******n');
@@ -349,23 +339,23 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
     const r = (await box.boundingBox())!;
     expect(Math.abs(b.y + b.height - r.y)).toBeLessThan(40);
     await box.fill('');
-    await page.keyboard.type('好的');
+    await s.page.keyboard.type('好的');
     await expect.poll(() => badge.count()).toBe(0);
   });
 });
 
 describe('reply clock where the console shows no message times', () => {
   it('shows no clock on the card rather than a wrong one (Douyin fixture: the buyer wrote last, no time)', async () => {
-    await openConsole(page, CONSOLES.douyin);
-    await cardReady(page, '豆豆爱吃梨');
-    expect(await inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
   });
 });
 
 describe('reply clock on the Pinduoduo chat fixture at its real address', () => {
 
   it('lists the buyers the console marks unanswered, by uid (the open buyer’s namesake too), longest first; the page ignores the panel’s click, as the live page does, and the panel says so', async () => {
-    await openPdd(page);
+    await openPdd(s.page);
     // 橘子汽水2020 "已等待12分钟", the other S*******n "已等待6分钟"; the open S*******n is not listed.
     await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
     expect(await waitingItems().nth(0).textContent()).toMatch(/^橘子汽水2020 12分$/);
@@ -375,33 +365,33 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
     // fixture. The panel's click is one: the page stays, the card keeps the open buyer, the agent is told.
     await waitingItems().nth(1).click();
     await expect.poll(() => clockHint().textContent()).toContain('后台没有切换到这位买家');
-    expect(await pdd.current(page)).toBe('7205118833');
-    expect(await inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('7205118833');
+    expect(await pdd.current(s.page)).toBe('7205118833');
+    expect(await inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('7205118833');
     // The agent's own click in the page's list (trusted) switches; the card and the list follow.
-    await page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
-    await expect.poll(() => pdd.current(page)).toBe('6620034417');
-    await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('6620034417');
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
+    await expect.poll(() => pdd.current(s.page)).toBe('6620034417');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('6620034417');
     // Now the buyer left behind (still marked unanswered) is listed, the one opened is not. (Their
     // order depends on the hour the test runs: the one left behind shows only its last message time.)
     await expect.poll(async () => (await waitingKeys()).sort()).toEqual(['5931407726', '7205118833']);
   });
 
   it('counts on the card from the buyer message’s time, red past the threshold, clears when answered; the popup counts it', async () => {
-    await openPdd(page);
-    const clock = inPanel(page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await openPdd(s.page);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
     // The fixture's buyer wrote last (2026-11-30): answer first, so the wait starts fresh.
     await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
-    await pdd.answer(page, '亲，在的');
+    await pdd.answer(s.page, '亲，在的');
     await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
-    await pdd.pushBuyer(page, '这个有货吗', Date.now() - 100_000);
+    await pdd.pushBuyer(s.page, '这个有货吗', Date.now() - 100_000);
     await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
     expect(await clock.textContent()).toMatch(/(^|\D)1分[34]\d秒/);
-    await pdd.pushBuyer(page, '在吗', Date.now() - 4 * MIN);
+    await pdd.pushBuyer(s.page, '在吗', Date.now() - 4 * MIN);
     await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
     expect(await clock.textContent()).toMatch(/(^|\D)4分(\d秒)?$/);
-    await pdd.answer(page, '亲，有货的');
+    await pdd.answer(s.page, '亲，有货的');
     await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
-    const popup = await h.openExtensionPage('popup.html');
+    const popup = await s.h.openExtensionPage('popup.html');
     const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="pdd"] [data-kf="clock-answered"]');
     await expect.poll(() => row.textContent()).toBe('1');
     await popup.close();
@@ -421,22 +411,22 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
     );
 
   it('lists the buyers whose row is marked unanswered, by pin, longest first with their wait; a click opens that conversation', async () => {
-    await openJd(page);
+    await openJd(s.page);
     // The open buyer and the answered jd_91c0aa7e are not listed.
     await expect.poll(waitingKeys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
     expect(await waitingItems().nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]分$/);
     expect(await waitingItems().nth(0).getAttribute('data-level')).toBe('red');
     expect(await waitingItems().nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]分(\d{1,2}秒)?$/);
     await waitingItems().nth(0).click();
-    await expect.poll(() => jd.current(page)).toBe('jd_77b0e1d2');
-    await expect.poll(() => inPanel(page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('jd_77b0e1d2');
-    expect(await buyerName(page)).toBe('jd_77b0e1d2');
+    await expect.poll(() => jd.current(s.page)).toBe('jd_77b0e1d2');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('jd_77b0e1d2');
+    expect(await buyerName(s.page)).toBe('jd_77b0e1d2');
     // The buyer left behind still waits (their row keeps the marker); the one opened is not listed.
     await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40', 'jd_4f2a9c81']);
     expect(await clockHint().count()).toBe(0);
   });
 
   it('says so in words when the page does not follow the click', async () => {
-    await expectClickNotFollowed(openJd, ['jd_77b0e1d2', 'jd_2d9b6e40'], 1, () => jd.current(page), 'jd_4f2a9c81');
+    await expectClickNotFollowed(openJd, ['jd_77b0e1d2', 'jd_2d9b6e40'], 1, () => jd.current(s.page), 'jd_4f2a9c81');
   });
 });

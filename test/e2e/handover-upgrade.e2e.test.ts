@@ -3,12 +3,11 @@
  * night shift came on) is moved to 23:59 by the real service worker when it next starts: the pure
  * step comes from worker-extras.js, imported by a worker that was stopped and woken again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
 import { callFromExtensionPage, openPopup } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
 let popup: Page;
 
 /** Beijing wall time tomorrow as epoch ms (a future day: the check does not depend on the hour of the run). */
@@ -36,11 +35,10 @@ async function putRaw(page: Page, name: string, key: string, value: unknown) {
   );
 }
 
+const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  popup = await openPopup(h);
+  popup = await openPopup(s.h);
 });
-afterAll(async () => h?.close());
 
 describe('handover items stored under the old due rule', () => {
   it('are due 23:59 after the worker starts again, not 20:00 (the night shift is not greeted by overdue items)', async () => {
@@ -51,8 +49,8 @@ describe('handover items stored under the old due rule', () => {
     };
     await putRaw(popup, 'followups', old.id, old);
     await putRaw(popup, 'meta', 'followups:handover', undefined);
-    const worker = await stopExtensionWorker(h, popup);
-    const again = await openPopup(h);
+    const worker = await s.stopWorker(popup);
+    const again = await openPopup(s.h);
     await expect.poll(() => worker.status()).toBe('running');
     const list = await callFromExtensionPage<{ groups: { items: { id: string; dueAt: number }[] }[] }>(again, 'listFollowups', { perGroup: 50 });
     expect(list.groups.flatMap((g) => g.items).find((f) => f.id === old.id)!.dueAt).toBe(tomorrowAt(23, 59));

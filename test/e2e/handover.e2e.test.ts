@@ -5,13 +5,10 @@
  * moves them around the real clock instead of waiting for the evening. Also the panel's line after
  * a follow-up button, in the interface's language.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup, setUpDemoShop } from './pages';
-
-let h: Harness;
-let options: Page;
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup } from './pages';
+import { extensionSuite } from './suite';
 
 /** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
 function bjClock(minutes: number): string {
@@ -21,21 +18,16 @@ function bjClock(minutes: number): string {
 /** Day shift around now (it is day), or starting in two hours (it is night). */
 async function setShiftHours(now: 'day' | 'night'): Promise<{ start: string; end: string; at: string }> {
   const dayShift = now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) };
-  await callFromExtensionPage(options, 'patchSettings', { followups: { dayShift } });
+  await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift } });
   return { ...dayShift, at: bjClock(0) };
 }
 
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  options = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ page: 'none' });
 
 it('the day shift hands an item to the night shift from the chat panel; the night shift finds it first in the popup', async () => {
   const day = await setShiftHours('day');
-  const chat = await h.context.newPage();
-  await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
+  const chat = await s.h.context.newPage();
+  await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
   await inPanel(chat, '[data-kf="fu-handover"]').waitFor();
   // Without team mode the menu names no one: keep it, or the next shift.
   const choices = await evaluateInPanel(chat, (roots) => [...roots[0]!.querySelectorAll('[data-kf="fu-handover"] option')].map((o) => o.textContent));
@@ -53,7 +45,7 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
   // handed to the night shift, it is due when that shift starts, in two hours — 以后 when that is
   // after midnight.
   const dueSection = day.end > day.at ? 'today' : 'upcoming';
-  let popup = await openPopup(h);
+  let popup = await openPopup(s.h);
   const row = (p: Page) => p.locator('[data-kf="followup"][data-id="inquiry:demo#u-1002"]');
   expect(await popup.locator('[data-kf="section"][data-section="handover"]').count()).toBe(0);
   const folded = popup.locator('[data-kf="section-toggle"][aria-expanded="false"]');
@@ -64,7 +56,7 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
 
   // Evening on the same machine: the night shift opens the popup.
   await setShiftHours('night');
-  popup = await openPopup(h);
+  popup = await openPopup(s.h);
   const first = popup.locator('[data-kf="section"]').first();
   expect(await first.getAttribute('data-section')).toBe('handover');
   expect(await first.locator('[data-kf="section-toggle"]').textContent()).toContain('白班交接');
@@ -74,26 +66,26 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
 
 it('in the English interface the panel says in English what it added; the list keeps the item’s Chinese title', async () => {
   await setShiftHours('day');
-  await callFromExtensionPage(options, 'patchSettings', { shop: { locale: 'en' } });
-  const chat = await h.context.newPage();
+  await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'en' } });
+  const chat = await s.h.context.newPage();
   try {
-    await openDemoChat(chat, h.demoUrl, { buyer: 'u-1005' });
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'u-1005' });
     await inPanel(chat, '[data-kf="fu-bad-review"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe('Added to the follow-up list: Bad review: 南风知我意2019');
   } finally {
     await chat.close();
-    await callFromExtensionPage(options, 'patchSettings', { shop: { locale: 'zh-CN' } });
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
   }
-  const list = await callFromExtensionPage<{ groups: { items: { id: string; title: string }[] }[] }>(options, 'listFollowups');
+  const list = await callFromExtensionPage<{ groups: { items: { id: string; title: string }[] }[] }>(s.ext, 'listFollowups');
   const item = list.groups.flatMap((g) => g.items).find((f) => f.id.startsWith('bad-review:demo#u-1005'));
   expect(item?.title).toBe('中差评：南风知我意2019');
 });
 
 it('交给 → 夜班 chosen with the keyboard says at once that the next follow-up goes to the night shift, in place of the line before', async () => {
   await setShiftHours('day');
-  const chat = await h.context.newPage();
+  const chat = await s.h.context.newPage();
   try {
-    await openDemoChat(chat, h.demoUrl, { buyer: 'u-1008' });
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'u-1008' });
     await inPanel(chat, '[data-kf="fu-inquiry"]').click();
     const status = inPanel(chat, '[data-kf="fu-status"]');
     await expect.poll(() => status.textContent()).toBe('已加入跟进清单：咨询未拍：米粒妈妈');
@@ -109,7 +101,7 @@ it('交给 → 夜班 chosen with the keyboard says at once that the next follow
   } finally {
     await chat.close();
   }
-  const list = await callFromExtensionPage<{ groups: { items: { id: string; shift?: string }[] }[] }>(options, 'listFollowups');
+  const list = await callFromExtensionPage<{ groups: { items: { id: string; shift?: string }[] }[] }>(s.ext, 'listFollowups');
   const items = list.groups.flatMap((g) => g.items).filter((f) => f.id.includes('#u-1008'));
   expect(items.find((f) => f.id.startsWith('inquiry:'))?.shift).toBeUndefined();
   expect(items.find((f) => f.id.startsWith('bad-review:'))?.shift).toBe('night');

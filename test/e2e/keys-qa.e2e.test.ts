@@ -11,24 +11,12 @@
  *   on the code QA ran too: its probes read the <iframe> element's outline from the page, and the
  *   frame before the focus had reached it. Kept, read from inside the frame, so it stays so.)
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-});
+const s = extensionSuite({});
 
 /**
  * Starts composing `pinyin` in the focused field, presses Escape as Chrome reports it while an input
@@ -52,18 +40,18 @@ const said = (p: { evaluate: Page['evaluate'] }) =>
 
 describe('Escape that cancels a pinyin composition', () => {
   it('keeps the panel search (Alt+K) as typed, with the focus in it', async () => {
-    await openDemoChat(page, h.demoUrl, { input: 'textarea' });
-    await inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
-    await chatInput(page).click();
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天');
-    await escapeWhileComposing(page, 'tui');
-    await page.keyboard.type('退');
-    expect(await inPanel(page, '[data-kf="search"]').inputValue()).toBe('七天退');
+    await openDemoChat(s.page, s.h.demoUrl, { input: 'textarea' });
+    await inPanel(s.page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天');
+    await escapeWhileComposing(s.page, 'tui');
+    await s.page.keyboard.type('退');
+    expect(await inPanel(s.page, '[data-kf="search"]').inputValue()).toBe('七天退');
   });
 
   it('keeps the popup’s 话术 search, and the options page’s reply filter and buyer search', async () => {
-    const popup = await openPopup(h);
+    const popup = await openPopup(s.h);
     await popup.locator('[data-tab="library"]').click();
     const side = popup.locator('[data-kf="side-search"]');
     await side.click();
@@ -73,7 +61,7 @@ describe('Escape that cancels a pinyin composition', () => {
     expect(await side.inputValue()).toBe('退货款');
     await popup.close();
 
-    const options = await h.openExtensionPage('options.html#templates');
+    const options = await s.h.openExtensionPage('options.html#templates');
     const filter = options.locator('[data-kf="template-filter"]');
     await filter.click();
     await options.keyboard.type('催付');
@@ -89,8 +77,8 @@ describe('Escape that cancels a pinyin composition', () => {
   });
 
   it('leaves the options page’s buyer edit form open with what was typed', async () => {
-    await callFromExtensionPage(ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { preferences: '喜欢浅色' } });
-    const options = await h.openExtensionPage('options.html#customers');
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001', patch: { preferences: '喜欢浅色' } });
+    const options = await s.h.openExtensionPage('options.html#customers');
     await options.locator('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]').click();
     const field = options.locator('[data-kf="customer-edit-form"] [data-field="preferences"]');
     await field.click();
@@ -104,19 +92,19 @@ describe('Escape that cancels a pinyin composition', () => {
 
 describe('saves and state changes are said to a screen reader', () => {
   it('the buyer card says a note was saved (Alt+N, Enter)', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    await page.keyboard.press('Alt+n');
-    await page.keyboard.type('周末才方便收货');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => said(cardFrame(page)!)).toBe('status:已保存到米粒妈妈的档案');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+n');
+    await s.page.keyboard.type('周末才方便收货');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => said(cardFrame(s.page)!)).toBe('status:已保存到米粒妈妈的档案');
   });
 
   it('the popup says a follow-up was done (D), noted (N), snoozed (S) and added', async () => {
     const now = Date.now();
-    for (const title of ['回访甲', '回访乙', '回访丙']) await callFromExtensionPage(ext, 'addFollowup', { kind: 'manual', title, dueAt: now - 60_000 });
-    const popup = await openPopup(h);
+    for (const title of ['回访甲', '回访乙', '回访丙']) await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title, dueAt: now - 60_000 });
+    const popup = await openPopup(s.h);
     const selectedTitle = () => popup.locator('[aria-selected="true"] [data-kf="followup-title"]').textContent();
     await expect.poll(selectedTitle).toMatch(/回访/);
     let title = await selectedTitle();
@@ -147,54 +135,54 @@ describe('saves and state changes are said to a screen reader', () => {
 
 describe('Alt+R: the panel’s remark form from the console’s remark box', () => {
   it('goes from the dialog’s textarea to the form’s first field, and back', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    const id = (await page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
-    await remarkDialog.open(page, id);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    await remarkDialog.textarea(page).click();
-    await page.keyboard.press('Alt+r');
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const id = (await s.page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
+    await remarkDialog.open(s.page, id);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    await remarkDialog.textarea(s.page).click();
+    await s.page.keyboard.press('Alt+r');
     const inForm = () =>
-      evaluateInPanel(page, (roots) => {
+      evaluateInPanel(s.page, (roots) => {
         const el = roots.map((r) => r.activeElement).find(Boolean);
         return el?.closest('[data-kf="remark-form"]') ? (el.getAttribute('data-field') ?? el.getAttribute('data-kf')) : null;
       });
     await expect.poll(inForm).not.toBeNull();
-    await page.keyboard.press('Alt+r');
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
+    await s.page.keyboard.press('Alt+r');
+    await expect.poll(() => s.page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
     // Named where the form is: the key on its heading.
-    expect(await inPanel(page, '[data-kf="remark-key"]').textContent()).toBe('Alt+R');
+    expect(await inPanel(s.page, '[data-kf="remark-key"]').textContent()).toBe('Alt+R');
   });
 
   it('opens the folded panel and goes to the form', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    const id = (await page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
-    await remarkDialog.open(page, id);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    await inPanel(page, '[data-kf="collapse"]').click();
-    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const id = (await s.page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
+    await remarkDialog.open(s.page, id);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    await inPanel(s.page, '[data-kf="collapse"]').click();
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
     try {
-      await remarkDialog.textarea(page).click();
-      await page.keyboard.press('Alt+r');
+      await remarkDialog.textarea(s.page).click();
+      await s.page.keyboard.press('Alt+r');
       const inForm = () =>
-        evaluateInPanel(page, (roots) => !!roots.map((r) => r.activeElement).find(Boolean)?.closest('[data-kf="remark-form"]'));
+        evaluateInPanel(s.page, (roots) => !!roots.map((r) => r.activeElement).find(Boolean)?.closest('[data-kf="remark-form"]'));
       await expect.poll(inForm).toBe(true);
-      expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+      expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
     } finally {
-      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+      await callFromExtensionPage(s.ext, 'patchSettings', { panel: { collapsed: false } });
     }
   });
 });
 
 describe('Tab into the buyer card', () => {
   it('lands on the card’s first control (编辑), not on the frame’s document', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    const frame = cardFrame(page)!;
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    const frame = cardFrame(s.page)!;
     const inFrame = () => frame.evaluate(() => (document.hasFocus() ? `${document.activeElement!.tagName}:${document.activeElement!.getAttribute('data-kf') ?? ''}` : null));
     let first: string | null = null;
     for (let i = 0; i < 40 && !first; i++) {
-      await page.keyboard.press('Tab');
+      await s.page.keyboard.press('Tab');
       first = await inFrame();
     }
     expect(first).toBe('BUTTON:customer-edit');

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension, type Harness } from './harness';
-import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { expect, it } from 'vitest';
+import { chatInput, demo, inPanel, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
 import { encodeLegacy } from '../legacy-encode';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  await (await setUpDemoShop(h)).close();
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ shop: 'close', page: 'none' });
 
 const firstChip = (page: Parameters<typeof inPanel>[0]) => inPanel(page, '[data-kf="chip"]').first();
 
 it('learns from a corrected situation and an inserted reply: a similar message in another conversation ranks that reply first', async () => {
-  const page = await h.context.newPage();
-  await openDemoChat(page, h.demoUrl, { buyer: 'tb_8834729_88' });
+  const page = await s.h.context.newPage();
+  await openDemoChat(page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
 
   // No cue names this need; the trained model reads it as a quality complaint (it says so).
   await demo.push(page, '咖啡机用了一个月蒸汽棒就堵了 喷不出气');
@@ -36,7 +30,7 @@ it('learns from a corrected situation and an inserted reply: a similar message i
   expect(await demo.sent(page)).toBe(0);
 
   // The options page shows what was learned: the masked message, the situation and the reply.
-  const opts = await h.openExtensionPage('options.html#learned');
+  const opts = await s.h.openExtensionPage('options.html#learned');
   const rows = opts.locator('[data-kf="learned-latest"] tbody tr');
   await expect.poll(() => rows.count()).toBe(2);
   expect(await rows.first().textContent()).toContain('寄修流程');
@@ -47,7 +41,7 @@ it('learns from a corrected situation and an inserted reply: a similar message i
   // Later, another buyer in another conversation writes something similar (alone, with nothing
   // learned, the engine abstains on it: the last test).
   await inPanel(page, '[data-kf="search"]').fill('');
-  await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+  await openDemoChat(page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
   await demo.push(page, '咖啡机蒸汽棒堵了喷不出气 用了一个月 怎么弄');
   const top = inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first();
   await expect.poll(() => top.getAttribute('data-template-id')).toBe('repair-send');
@@ -58,21 +52,21 @@ it('learns from a corrected situation and an inserted reply: a similar message i
 });
 
 it('forgetting everything in the options page stops the suggestion', async () => {
-  const opts = await h.openExtensionPage('options.html#learned');
+  const opts = await s.h.openExtensionPage('options.html#learned');
   await opts.locator('[data-kf="learned-forget-all"]').click();
   await opts.locator('[data-kf="learned-forget-all-confirm"]').click();
   await opts.locator('[data-kf="learned-none"]').waitFor();
   await opts.close();
-  const page = await h.context.newPage();
-  await openDemoChat(page, h.demoUrl, { buyer: '小鹿乱撞0521' });
+  const page = await s.h.context.newPage();
+  await openDemoChat(page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
   await demo.push(page, '咖啡机蒸汽棒堵了喷不出气 用了一个月 怎么弄');
   await expect.poll(() => firstChip(page).count()).toBe(0);
   await page.close();
 });
 
 it('a follow-up that took its situation from the conversation (接下来呢) is not learned: in another conversation it follows that one', async () => {
-  const page = await h.context.newPage();
-  await openDemoChat(page, h.demoUrl, { buyer: 'tb_8834729_88' });
+  const page = await s.h.context.newPage();
+  await openDemoChat(page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
   await demo.push(page, '我退货的退款什么时候到账');
   await demo.push(page, '接下来呢');
   // 接下来呢 says nothing by itself; the refund question before it gives the situation.
@@ -82,13 +76,13 @@ it('a follow-up that took its situation from the conversation (接下来呢) is 
   await expect.poll(() => demo.draft(page)).toContain('原路退回');
 
   // Nothing was stored for 接下来呢.
-  const opts = await h.openExtensionPage('options.html#learned');
+  const opts = await s.h.openExtensionPage('options.html#learned');
   await opts.locator('[data-kf="learned-none"]').waitFor();
   await opts.close();
   await page.bringToFront();
 
   // Another buyer asks about a parcel, then writes the same 接下来呢: the parcel, not the refund.
-  await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+  await openDemoChat(page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
   await demo.push(page, '我的快递到哪了 物流一直没更新');
   await demo.push(page, '接下来呢');
   await expect.poll(() => firstChip(page).getAttribute('data-scenario')).toBe('tracking');
@@ -97,7 +91,7 @@ it('a follow-up that took its situation from the conversation (接下来呢) is 
 });
 
 it('imports a learned-picks file saved as GBK; an id twice is named when the copies differ and counted as skipped when they are the same', async () => {
-  const opts = await h.openExtensionPage('options.html#learned');
+  const opts = await s.h.openExtensionPage('options.html#learned');
   const pick = { id: 'e2e-gbk-1', at: Date.now(), text: '快递到哪了', scenario: 'tracking', templateId: null, source: 'chip' };
   const choose = (name: string, picks: unknown[]) =>
     opts.locator('[data-kf="learned-import"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(encodeLegacy('gbk', JSON.stringify({ kind: 'kf-learned', v: 1, exportedAt: 1, picks }))) });

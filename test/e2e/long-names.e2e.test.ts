@@ -6,24 +6,15 @@
  * name still there to read (as text, or as the item's title). It used to run 700+ px past the
  * panel's edge, out of sight, with the rows' buttons pushed out along with it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
 import { cardFrame, cardReady, evaluateInPanel, inPanel } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole } from './consoles';
 
 const LONG = 'Kf9'.repeat(40); // 120 characters, nowhere to break
 
-let h: Harness;
-let page: Page;
-beforeAll(async () => {
-  h = await launchWithExtension({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-});
+const s = extensionSuite({ viewport: { width: 1366, height: 768 }, shop: 'none' });
 
 /**
  * The console renames the buyer `from` everywhere it shows them (text and attributes such as title),
@@ -81,43 +72,43 @@ async function pastTheEdge(p: Page): Promise<string[]> {
 
 describe('a buyer with a 120-character nickname and no spaces', () => {
   it('on the Pinduoduo console: header, card, filled replies, the 等待中 list and the unfinished 承诺答复 line stay inside the panel, the full name kept', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    await cardReady(page, 'S*******n');
-    await rename(page, 'S*******n', LONG);
-    await expect.poll(() => buyerName(page)).toBe(LONG);
-    await cardReady(page, LONG);
+    await openConsole(s.page, CONSOLES.pdd);
+    await cardReady(s.page, 'S*******n');
+    await rename(s.page, 'S*******n', LONG);
+    await expect.poll(() => buyerName(s.page)).toBe(LONG);
+    await cardReady(s.page, LONG);
     // The replies filled with the nickname (the suggestions' previews) are there.
-    await expect.poll(() => evaluateInPanel(page, (roots, name) => roots.some((r) => [...r.querySelectorAll('.kf-tpl-body')].some((b) => b.textContent!.includes(name))), LONG)).toBe(true);
-    expect(await pastTheEdge(page)).toEqual([]);
+    await expect.poll(() => evaluateInPanel(s.page, (roots, name) => roots.some((r) => [...r.querySelectorAll('.kf-tpl-body')].some((b) => b.textContent!.includes(name))), LONG)).toBe(true);
+    expect(await pastTheEdge(s.page)).toEqual([]);
 
     // A promised answer begun for them, then another buyer opened: they wait in the list, and a line names them.
-    await inPanel(page, '[data-kf="fu-promised"]').click();
-    await inPanel(page, '[data-kf="fu-note"]').fill('查一下仓库再回复');
-    await page.locator('.all-chat-list .chat-item-box[data-random^="5931407726-"]').click();
-    await expect.poll(() => buyerName(page)).toBe('橘子汽水2020');
-    await inPanel(page, '[data-kf="fu-unsaved"]').waitFor();
-    expect(await inPanel(page, '[data-kf="fu-unsaved"]').textContent()).toContain(LONG);
-    const waiting = inPanel(page, `[data-kf="clock-item"][data-key="7205118833"]`);
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await inPanel(s.page, '[data-kf="fu-note"]').fill('查一下仓库再回复');
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="5931407726-"]').click();
+    await expect.poll(() => buyerName(s.page)).toBe('橘子汽水2020');
+    await inPanel(s.page, '[data-kf="fu-unsaved"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="fu-unsaved"]').textContent()).toContain(LONG);
+    const waiting = inPanel(s.page, `[data-kf="clock-item"][data-key="7205118833"]`);
     expect(await waiting.getAttribute('title')).toContain(LONG);
-    expect(await pastTheEdge(page)).toEqual([]);
+    expect(await pastTheEdge(s.page)).toEqual([]);
   });
 
   it('on every other console fixture: the panel stays inside its edge', async () => {
     const renamed: string[] = [];
     for (const [name, fx] of Object.entries(CONSOLES)) {
       if (fx === CONSOLES.pdd) continue;
-      await openConsole(page, fx);
-      const was = (await inPanel(page, '[data-kf="buyer-name"] bdi').count()) ? await buyerName(page) : null;
+      await openConsole(s.page, fx);
+      const was = (await inPanel(s.page, '[data-kf="buyer-name"] bdi').count()) ? await buyerName(s.page) : null;
       if (was) {
         // Douyin's header holds labels after the name, as the live one does (添加备注): the name alone is read.
         if (fx.file.startsWith('douyin')) {
-          await page.evaluate(() => document.querySelector('#topbar-left-info *:not(:has(*))')!.insertAdjacentHTML('afterend', '<span>添加备注</span><span>老客户</span>'));
+          await s.page.evaluate(() => document.querySelector('#topbar-left-info *:not(:has(*))')!.insertAdjacentHTML('afterend', '<span>添加备注</span><span>老客户</span>'));
         }
-        await rename(page, was, LONG);
-        await expect.poll(() => buyerName(page), { message: name }).toBe(LONG);
+        await rename(s.page, was, LONG);
+        await expect.poll(() => buyerName(s.page), { message: name }).toBe(LONG);
         renamed.push(name);
       }
-      expect(await pastTheEdge(page), name).toEqual([]);
+      expect(await pastTheEdge(s.page), name).toEqual([]);
     }
     // Every chat console named its buyer (the order pages name none in the header).
     expect(renamed).toEqual(['jd', 'douyin', 'douyinV2', 'kuaishou']);

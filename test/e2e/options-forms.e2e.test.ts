@@ -4,20 +4,14 @@
  * inputs beside styled ones. Fields now start on one line under each other, and every text field
  * has the same border, padding and font.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { setUpDemoShop } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let options: Page;
-
+const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  options = await setUpDemoShop(h);
-  await options.setViewportSize({ width: 1366, height: 768 });
+  await s.ext.setViewportSize({ width: 1366, height: 768 });
 });
-afterAll(async () => h?.close());
 
 /** What makes a text field look like one: border, padding, radius, font size. */
 const look = (p: Page, selector: string) =>
@@ -28,8 +22,8 @@ const look = (p: Page, selector: string) =>
 
 describe('the options forms', () => {
   it('lines the fields of 跟进 up in one column', async () => {
-    await options.goto(options.url().replace(/#.*$/, '') + '#followups');
-    const form = options.locator('[data-kf="followup-settings"]');
+    await s.ext.goto(s.ext.url().replace(/#.*$/, '') + '#followups');
+    const form = s.ext.locator('[data-kf="followup-settings"]');
     await form.waitFor();
     const lefts = await form.locator('.kf-row > input:not([type="checkbox"])').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(lefts.length).toBeGreaterThanOrEqual(5);
@@ -37,26 +31,26 @@ describe('the options forms', () => {
   });
 
   it('keeps the cut-off time readable beside its long hint, in a wide and a narrow window', async () => {
-    await options.goto(options.url().replace(/#.*$/, '') + '#shop');
-    const cutoff = options.locator('input[name="cutoff"]');
+    await s.ext.goto(s.ext.url().replace(/#.*$/, '') + '#shop');
+    const cutoff = s.ext.locator('input[name="cutoff"]');
     await cutoff.waitFor();
     // The whole "16:00" and the picker's icon need about 7em; squeezed by a long hint it was 18 px.
     for (const width of [1366, 900]) {
-      await options.setViewportSize({ width, height: 768 });
+      await s.ext.setViewportSize({ width, height: 768 });
       expect(await cutoff.evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThanOrEqual(90);
     }
-    await options.setViewportSize({ width: 1366, height: 768 });
+    await s.ext.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('styles 话术库’s filter and new-group fields like the form fields', async () => {
-    await options.goto(options.url().replace(/#.*$/, '') + '#shop');
-    await options.locator('.kf-row > input').first().waitFor();
-    const field = await look(options, '.kf-row > input:not([type="checkbox"])');
-    await options.goto(options.url().replace(/#.*$/, '') + '#templates');
-    await options.locator('[data-kf="template-filter"]').waitFor();
-    expect(await look(options, '[data-kf="template-filter"]')).toEqual(field);
-    expect(await look(options, '[data-kf="new-group"]')).toEqual(field);
+    await s.ext.goto(s.ext.url().replace(/#.*$/, '') + '#shop');
+    await s.ext.locator('.kf-row > input').first().waitFor();
+    const field = await look(s.ext, '.kf-row > input:not([type="checkbox"])');
+    await s.ext.goto(s.ext.url().replace(/#.*$/, '') + '#templates');
+    await s.ext.locator('[data-kf="template-filter"]').waitFor();
+    expect(await look(s.ext, '[data-kf="template-filter"]')).toEqual(field);
+    expect(await look(s.ext, '[data-kf="new-group"]')).toEqual(field);
     // Named for screen readers, not by a placeholder alone.
-    expect(await options.locator('[data-kf="template-filter"]').getAttribute('aria-label')).toBe('筛选话术');
+    expect(await s.ext.locator('[data-kf="template-filter"]').getAttribute('aria-label')).toBe('筛选话术');
   });
 });

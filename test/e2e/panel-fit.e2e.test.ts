@@ -11,42 +11,30 @@
  *   the panel's load, and when it takes that width (or the window narrows) later.
  * Hit tests use the page's own `elementFromPoint`: what the agent's click would land on.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { coveredCorners, evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog, setUpDemoShop } from './pages';
+import { coveredCorners, evaluateInPanel, inPanel, openDemoOrders, panel, remarkDialog } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, openConsole, routeConsole } from './consoles';
 import { isoDate } from '../../lib/domain/remarks';
 
 const PURPLE = '3930018273645518290'; // demo order: 缺货，晚点发 — the form writes its delay line
 const VIEWPORT = { width: 1093, height: 614 };
 
-let h: Harness;
-let page: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension({ viewport: VIEWPORT, deviceScaleFactor: 1.25 });
-  await (await setUpDemoShop(h)).close();
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-});
-
+const s = extensionSuite({ viewport: VIEWPORT, deviceScaleFactor: 1.25, shop: 'close' });
 
 /** The panel's width, as drawn. */
 const panelWidth = (p: Page) => evaluateInPanel(p, (roots) => Math.round(roots.map((r) => r.querySelector('[data-kf="panel"]')).find(Boolean)!.getBoundingClientRect().width));
 
 describe('the remark dialog the console centres on the whole window', () => {
   it('is moved clear of the panel: the box, 保存, 取消 and the warning line are the page’s; the panel’s form still writes the remark', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    const dialog = remarkDialog.root(page);
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    const dialog = remarkDialog.root(s.page);
     const parts = {
-      textarea: remarkDialog.textarea(page),
-      save: remarkDialog.save(page),
+      textarea: remarkDialog.textarea(s.page),
+      save: remarkDialog.save(s.page),
       cancel: dialog.locator('button.cancel'),
       warning: dialog.getByText('保存后将替换原有备注'),
     };
@@ -55,23 +43,23 @@ describe('the remark dialog the console centres on the whole window', () => {
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width - 340);
-    expect(await panelWidth(page)).toBe(340);
+    expect(await panelWidth(s.page)).toBe(340);
 
     // The panel's remark form is reachable beside it (real clicks and typing at the panel's fields).
     const shipDate = isoDate(Date.now() + 4 * 86_400_000, 480);
-    await inPanel(page, 'input[data-field="shipDate"]').fill(shipDate);
-    await inPanel(page, 'input[data-field="reason"]').fill('缺货');
-    await inPanel(page, '[data-kf="remark-use"]').click();
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(shipDate);
+    await inPanel(s.page, 'input[data-field="reason"]').fill('缺货');
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
     await expect.poll(() => parts.textarea.inputValue()).toContain(`可发货日：${shipDate}`);
 
     // Folding the panel puts the dialog back where the page centred it.
-    await inPanel(page, '[data-kf="collapse"]').click();
-    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await inPanel(s.page, '[data-kf="collapse"]').click();
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
     const offCentre = () => dialog.evaluate((el) => Math.round(Math.abs(el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2 - document.documentElement.clientWidth / 2)));
     await expect.poll(offCentre).toBeLessThanOrEqual(1);
     expect(await dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
-    await inPanel(page, '[data-kf="expand"]').click();
-    await panel(page).waitFor();
+    await inPanel(s.page, '[data-kf="expand"]').click();
+    await panel(s.page).waitFor();
     for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
   });
 
@@ -101,38 +89,38 @@ describe('the remark dialog the console centres on the whole window', () => {
   }
 
   it('on a Taobao sold page, a 600 px Fusion dialog is moved beside the panel', async () => {
-    await openConsole(page, CONSOLES.taobaoSold);
-    const { dialog, ...parts } = await openFusionDialog(page, 600);
+    await openConsole(s.page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(s.page, 600);
     for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
-    expect(await panelWidth(page)).toBe(340);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    expect(await panelWidth(s.page)).toBe(340);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
     // Closed: nothing of it is left changed, and the panel keeps its width.
     await dialog.evaluate((el) => el.parentElement!.remove());
-    await inPanel(page, '[data-kf="remark-form"]').waitFor({ state: 'detached' });
-    expect(await panelWidth(page)).toBe(340);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor({ state: 'detached' });
+    expect(await panelWidth(s.page)).toBe(340);
   });
 
   it('an 800 px dialog, too wide for the room beside the panel, goes to the left edge and the panel narrows beside it', async () => {
-    await openConsole(page, CONSOLES.taobaoSold);
-    const { dialog, ...parts } = await openFusionDialog(page, 800);
+    await openConsole(s.page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(s.page, 800);
     for (const [name, l] of Object.entries(parts)) await expect.poll(() => coveredCorners(l), { message: name }).toEqual([]);
     expect(Math.round((await dialog.boundingBox())!.x)).toBe(8);
-    const width = await panelWidth(page);
+    const width = await panelWidth(s.page);
     expect(width).toBeLessThan(340);
     expect(width).toBeGreaterThanOrEqual(260);
     // The panel's form is still there to click, at the narrower width.
-    const use = await evaluateInPanel(page, (roots) => {
+    const use = await evaluateInPanel(s.page, (roots) => {
       const b = roots.map((r) => r.querySelector('[data-kf="remark-form"]')).find(Boolean)!.getBoundingClientRect();
       return document.elementFromPoint(b.left + b.width / 2, b.top + 5)?.tagName;
     });
     expect(use).toBe('KF-PANEL');
     // Closed: the panel is back at its width.
     await dialog.evaluate((el) => el.parentElement!.remove());
-    await expect.poll(() => panelWidth(page)).toBe(340);
+    await expect.poll(() => panelWidth(s.page)).toBe(340);
   });
   /** The demo's own remark dialog (role=dialog, closed by its 取消), drawn `width` px wide. */
   async function openWideDemoDialog(p: Page, width: number) {
-    await openDemoOrders(p, h.demoUrl);
+    await openDemoOrders(p, s.h.demoUrl);
     await p.addStyleTag({ content: `.next-dialog.remark-dialog { width: ${width}px; }` });
     await remarkDialog.open(p, PURPLE);
     const dialog = remarkDialog.root(p);
@@ -141,41 +129,41 @@ describe('the remark dialog the console centres on the whole window', () => {
   }
 
   it('a 900 px remark dialog, too wide even beside the narrowest panel, folds the panel while it is open: 保存, 取消 and the text are the page’s; 取消 opens the panel again', async () => {
-    const { dialog, ...parts } = await openWideDemoDialog(page, 900);
-    await inPanel(page, '[data-kf="expand"]').waitFor();
+    const { dialog, ...parts } = await openWideDemoDialog(s.page, 900);
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
     await pageHas(parts);
     // Typed into and closed with the page's own 取消 (a real click where it is drawn).
     await parts.textarea.fill('缺货，晚点发');
     await parts.cancel.click();
     await dialog.waitFor({ state: 'detached' });
-    await panel(page).waitFor();
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
-    expect(await panelWidth(page)).toBe(340);
+    await panel(s.page).waitFor();
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await panelWidth(s.page)).toBe(340);
   });
 
   it('a 900 px Fusion dialog on a Taobao sold page: the panel folds; opened by the agent over it, it stays open with the form; it keeps its width when the dialog closes', async () => {
-    await openConsole(page, CONSOLES.taobaoSold);
-    const { dialog, ...parts } = await openFusionDialog(page, 900, { form: false });
-    const tab = inPanel(page, '[data-kf="expand"]');
+    await openConsole(s.page, CONSOLES.taobaoSold);
+    const { dialog, ...parts } = await openFusionDialog(s.page, 900, { form: false });
+    const tab = inPanel(s.page, '[data-kf="expand"]');
     await tab.waitFor();
     await pageHas(parts);
     // The agent's choice is theirs: the panel opens over the dialog with its remark form (the dialog at the left edge, the panel at its narrowest).
     await tab.click();
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await tab.count()).toBe(0);
     await dialog.evaluate((el) => el.parentElement!.remove());
-    await expect.poll(() => panelWidth(page)).toBe(340);
+    await expect.poll(() => panelWidth(s.page)).toBe(340);
     expect(await tab.count()).toBe(0);
   });
 
   it('at 1366×768 (100%), the same 900 px remark dialog fits beside the panel: moved clear of it, the panel open at its width', async () => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    const { dialog, ...parts } = await openWideDemoDialog(page, 900);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    const { dialog, ...parts } = await openWideDemoDialog(s.page, 900);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
     await pageHas(parts);
-    expect(await panelWidth(page)).toBe(340);
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await panelWidth(s.page)).toBe(340);
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
     await parts.cancel.click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -186,10 +174,10 @@ describe('a console with a minimum width', () => {
 
   /** The panel is folded, saying why, and the visible part of the reply box is the page's, to its right edge (left of the folded tab). */
   async function foldedForRoom() {
-    const tab = inPanel(page, '[data-kf="expand"]');
+    const tab = inPanel(s.page, '[data-kf="expand"]');
     await tab.waitFor();
     expect(await tab.getAttribute('title')).toContain('不能变窄');
-    const hits = await page.locator('#replyTextarea').evaluate((el) => {
+    const hits = await s.page.locator('#replyTextarea').evaluate((el) => {
       const r = el.getBoundingClientRect();
       const right = Math.min(r.right, document.documentElement.clientWidth) - 40;
       return [document.elementFromPoint(right, r.top + 5), document.elementFromPoint(right, r.bottom - 5)].map((x) => x?.id);
@@ -199,27 +187,27 @@ describe('a console with a minimum width', () => {
   }
 
   it('cannot be narrowed: the panel starts folded, says why, and the chat box is the page’s', async () => {
-    await routeConsole(h.context, CONSOLES.pdd, MIN_WIDTH);
-    await page.goto(CONSOLES.pdd.url);
+    await routeConsole(s.h.context, CONSOLES.pdd, MIN_WIDTH);
+    await s.page.goto(CONSOLES.pdd.url);
     const tab = await foldedForRoom();
     // The page's own 1200 px run past the window; the panel adds nothing to it.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
     // Opened by the agent, the panel says why it was folded.
     await tab.click();
-    await panel(page).waitFor();
-    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+    await panel(s.page).waitFor();
+    expect(await inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
   });
 
   it('that it takes after the panel has loaded folds the panel then, saying why; opened by the agent, it stays open', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+    await openConsole(s.page, CONSOLES.pdd);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
     // The console's own stylesheet arrives later (a lazily loaded route, a layout class).
-    await page.addStyleTag({ content: 'html,body{min-width:1200px}' });
+    await s.page.addStyleTag({ content: 'html,body{min-width:1200px}' });
     const tab = await foldedForRoom();
     await tab.click();
-    await panel(page).waitFor();
-    expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await panel(s.page).waitFor();
+    expect(await inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('不能变窄');
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await tab.count()).toBe(0);
   });
 
@@ -229,38 +217,37 @@ describe('a console with a minimum width', () => {
       'body’s child': () => void (document.querySelector<HTMLElement>('.chat-main')!.style.minWidth = '1100px'),
     };
     for (const [what, fn] of Object.entries(widen)) {
-      await page.close();
-      page = await h.context.newPage();
-      await page.setViewportSize({ width: 1366, height: 768 });
-      await openConsole(page, CONSOLES.pdd);
-      await page.locator('#replyTextarea').waitFor();
-      expect(await inPanel(page, '[data-kf="expand"]').count(), what).toBe(0);
-      await page.evaluate(fn);
+      await s.freshPage();
+      await s.page.setViewportSize({ width: 1366, height: 768 });
+      await openConsole(s.page, CONSOLES.pdd);
+      await s.page.locator('#replyTextarea').waitFor();
+      expect(await inPanel(s.page, '[data-kf="expand"]').count(), what).toBe(0);
+      await s.page.evaluate(fn);
       // 1200 px run under the panel (1026 px are left beside it) but stay inside the 1366 px window.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBe(1366);
+      expect(await s.page.evaluate(() => document.documentElement.scrollWidth), what).toBe(1366);
       const tab = await foldedForRoom();
       await tab.click();
-      await panel(page).waitFor();
-      expect(await inPanel(page, '[data-kf="notice"]').textContent(), what).toContain('不能变窄');
+      await panel(s.page).waitFor();
+      expect(await inPanel(s.page, '[data-kf="notice"]').textContent(), what).toContain('不能变窄');
     }
   });
 
   it('that the window falls below after the panel has loaded (zoomed in) folds the panel then', async () => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await routeConsole(h.context, CONSOLES.pdd, (html) => html.replace('</head>', '<style>html,body{min-width:1000px}</style></head>'));
-    await page.goto(CONSOLES.pdd.url);
-    await panel(page).waitFor();
-    await page.locator('#replyTextarea').waitFor();
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
-    await page.setViewportSize(VIEWPORT);
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await routeConsole(s.h.context, CONSOLES.pdd, (html) => html.replace('</head>', '<style>html,body{min-width:1000px}</style></head>'));
+    await s.page.goto(CONSOLES.pdd.url);
+    await panel(s.page).waitFor();
+    await s.page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
+    await s.page.setViewportSize(VIEWPORT);
     await foldedForRoom();
   });
 
   it('a console without one keeps the panel open', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    await page.locator('#replyTextarea').waitFor();
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
+    await openConsole(s.page, CONSOLES.pdd);
+    await s.page.locator('#replyTextarea').waitFor();
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBe(VIEWPORT.width);
   });
 });
 
@@ -299,55 +286,55 @@ async function openConfirm(p: Page, width: number, kit: 'antd' | 'element' = 'an
 
 describe('the console’s other dialogs (a confirm with 取消/确定)', () => {
   it('at 125%, a 520 px confirm under the panel is moved clear of it: 确定 works, and it leaves nothing changed when it closes', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    const { dialog, ...parts } = await openConfirm(page, 520);
+    await openConsole(s.page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(s.page, 520);
     await pageHas(parts);
-    expect(await panelWidth(page)).toBe(340);
+    expect(await panelWidth(s.page)).toBe(340);
     await parts.ok.click();
-    expect(await page.evaluate(() => document.body.dataset.confirmed)).toBe('ok');
+    expect(await s.page.evaluate(() => document.body.dataset.confirmed)).toBe('ok');
     await dialog.waitFor({ state: 'detached' });
-    await panel(page).waitFor();
+    await panel(s.page).waitFor();
     // The next one is placed again, and one opened with the panel folded by the agent is left alone.
-    const next = await openConfirm(page, 520, 'element');
+    const next = await openConfirm(s.page, 520, 'element');
     await pageHas({ ok: next.ok, cancel: next.cancel });
-    await inPanel(page, '[data-kf="collapse"]').click();
-    await inPanel(page, '[data-kf="expand"]').waitFor();
+    await inPanel(s.page, '[data-kf="collapse"]').click();
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
     await expect.poll(() => next.dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
     await next.cancel.click();
     await next.dialog.waitFor({ state: 'detached' });
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(1);
-    await inPanel(page, '[data-kf="expand"]').click();
-    await panel(page).waitFor();
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(1);
+    await inPanel(s.page, '[data-kf="expand"]').click();
+    await panel(s.page).waitFor();
   });
 
   it('at 125%, a 900 px confirm, too wide to go beside the panel, folds the panel while it is open; the panel opens again when it closes', async () => {
-    await openConsole(page, CONSOLES.pdd);
+    await openConsole(s.page, CONSOLES.pdd);
     for (const kit of ['antd', 'element'] as const) {
-      const { dialog, ...parts } = await openConfirm(page, 900, kit);
-      await inPanel(page, '[data-kf="expand"]').waitFor();
+      const { dialog, ...parts } = await openConfirm(s.page, 900, kit);
+      await inPanel(s.page, '[data-kf="expand"]').waitFor();
       await pageHas(parts);
       await parts.cancel.click();
       await dialog.waitFor({ state: 'detached' });
-      await panel(page).waitFor();
-      expect(await panelWidth(page)).toBe(340);
+      await panel(s.page).waitFor();
+      expect(await panelWidth(s.page)).toBe(340);
     }
     // Opened again by the agent over the dialog, the panel stays open (the agent's choice), and it is
     // open after the dialog closes.
-    const { dialog, cancel } = await openConfirm(page, 900);
-    await inPanel(page, '[data-kf="expand"]').click();
-    await panel(page).waitFor();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    const { dialog, cancel } = await openConfirm(s.page, 900);
+    await inPanel(s.page, '[data-kf="expand"]').click();
+    await panel(s.page).waitFor();
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
     await cancel.evaluate((el) => (el as HTMLElement).click());
     await dialog.waitFor({ state: 'detached' });
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
   });
 
   it('a dialog the console hides and shows again (kept in the page between uses) is placed each time', async () => {
-    await openConsole(page, CONSOLES.pdd);
-    const { dialog, ...parts } = await openConfirm(page, 520);
+    await openConsole(s.page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(s.page, 520);
     await pageHas(parts);
-    const layer = page.locator('.page-confirm');
+    const layer = s.page.locator('.page-confirm');
     await layer.evaluate((el) => ((el as HTMLElement).style.display = 'none'));
     await expect.poll(() => dialog.evaluate((el) => (el as HTMLElement).style.translate)).toBe('');
     await layer.evaluate((el) => ((el as HTMLElement).style.display = ''));
@@ -356,27 +343,27 @@ describe('the console’s other dialogs (a confirm with 取消/确定)', () => {
 
   it('on every other console fixture at 125% (chat and order pages): 520 px moved, 900 px folds the panel until it closes', async () => {
     for (const fx of [CONSOLES.jd, CONSOLES.douyin, CONSOLES.douyinV2, CONSOLES.kuaishou, CONSOLES.taobaoSold, CONSOLES.jdOrders]) {
-      await openConsole(page, fx);
-      const narrow = await openConfirm(page, 520);
+      await openConsole(s.page, fx);
+      const narrow = await openConfirm(s.page, 520);
       await pageHas({ ok: narrow.ok, cancel: narrow.cancel });
-      expect(await panelWidth(page), fx.file).toBe(340);
+      expect(await panelWidth(s.page), fx.file).toBe(340);
       await narrow.ok.click();
       await narrow.dialog.waitFor({ state: 'detached' });
-      const wide = await openConfirm(page, 900);
-      await inPanel(page, '[data-kf="expand"]').waitFor();
+      const wide = await openConfirm(s.page, 900);
+      await inPanel(s.page, '[data-kf="expand"]').waitFor();
       await pageHas({ ok: wide.ok, cancel: wide.cancel });
       await wide.cancel.click();
-      await panel(page).waitFor();
+      await panel(s.page).waitFor();
     }
   });
 
   it('at 1366×768 (100%), the 900 px confirm fits beside the panel: moved, the panel stays open', async () => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await openConsole(page, CONSOLES.pdd);
-    const { dialog, ...parts } = await openConfirm(page, 900);
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await openConsole(s.page, CONSOLES.pdd);
+    const { dialog, ...parts } = await openConfirm(s.page, 900);
     await pageHas(parts);
-    expect(await panelWidth(page)).toBe(340);
-    expect(await inPanel(page, '[data-kf="expand"]').count()).toBe(0);
+    expect(await panelWidth(s.page)).toBe(340);
+    expect(await inPanel(s.page, '[data-kf="expand"]').count()).toBe(0);
     await parts.ok.click();
     await dialog.waitFor({ state: 'detached' });
   });

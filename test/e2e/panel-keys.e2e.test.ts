@@ -10,28 +10,13 @@
  * - Enter after a known `/code` expands it and never reaches the page (where Enter sends, the bare
  *   code went to the buyer); Enter after anything else is the page's own.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, evaluateInPanel, inPanel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
-let h: Harness;
-let ext: Page;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
+const s = extensionSuite({ pageErrors: true });
 
 /** The starter reply behind /th (no variables, no fill-ins: inserted as written). */
 const RETURN_7DAY = '亲，支持七天无理由退货的～请保持吊牌完好、商品没有穿着洗涤，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。';
@@ -68,54 +53,54 @@ describe('the search belongs to the buyer it was typed for (JD 咚咚)', () => {
   const draft = (p: Page) => p.evaluate(() => (window as any).__jd.draft() as string);
 
   it('opening another buyer clears the search: Alt+1 inserts that buyer’s top suggestion, not the previous buyer’s hit', async () => {
-    await openConsole(page, CONSOLES.jd);
+    await openConsole(s.page, CONSOLES.jd);
     // 京东用户 jd_77b0e1d2 asks 支持七天无理由吗: the agent searches 七天 and inserts the hit with Alt+1.
-    await page.click('#u_jd_77b0e1d2imcustomer100234');
-    await expect.poll(() => buyerName(page)).not.toBe('京东用户_小满');
-    await engineReady(page);
-    await page.click(EDITOR);
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天', { delay: 30 });
-    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
-    await page.keyboard.press('Alt+1');
-    await expect.poll(() => draft(page)).toBe(RETURN_7DAY);
+    await s.page.click('#u_jd_77b0e1d2imcustomer100234');
+    await expect.poll(() => buyerName(s.page)).not.toBe('京东用户_小满');
+    await engineReady(s.page);
+    await s.page.click(EDITOR);
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(s.page))[0]).toBe('七天无理由退货');
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(s.page)).toBe(RETURN_7DAY);
 
     // 京东用户_小满 asks 公司抬头需要提供什么: her panel shows her own suggestions, with their keys.
-    await page.click('#u_jd_4f2a9c81imcustomer100234');
-    await expect.poll(() => buyerName(page)).toBe('京东用户_小满');
-    await expect.poll(() => searchBox(page).inputValue()).toBe('');
-    expect(await inPanel(page, '[data-kf="results"]').count()).toBe(0);
-    const { titles, bodies } = await settledSuggestions(page);
+    await s.page.click('#u_jd_4f2a9c81imcustomer100234');
+    await expect.poll(() => buyerName(s.page)).toBe('京东用户_小满');
+    await expect.poll(() => searchBox(s.page).inputValue()).toBe('');
+    expect(await inPanel(s.page, '[data-kf="results"]').count()).toBe(0);
+    const { titles, bodies } = await settledSuggestions(s.page);
     expect(titles[0]).toBe('增值税专票');
-    expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
-    await page.click(EDITOR);
-    await page.keyboard.press('Alt+1');
-    await expect.poll(() => draft(page)).toBe(bodies[0]);
-    expect(await draft(page)).not.toContain('七天');
-    expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(await inPanel(s.page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
+    await s.page.click(EDITOR);
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(s.page)).toBe(bodies[0]);
+    expect(await draft(s.page)).not.toContain('七天');
+    expect(await s.page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('Escape clears the search and goes back to the chat box at its caret; Alt+1 is the top suggestion again', async () => {
-    await openConsole(page, CONSOLES.jd);
-    const { bodies } = await settledSuggestions(page);
-    await page.click(EDITOR);
-    await page.keyboard.type('好的');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天');
-    await expect.poll(async () => (await hitTitles(page)).length).toBeGreaterThan(0);
+    await openConsole(s.page, CONSOLES.jd);
+    const { bodies } = await settledSuggestions(s.page);
+    await s.page.click(EDITOR);
+    await s.page.keyboard.type('好的');
+    await s.page.keyboard.press('ArrowLeft');
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天');
+    await expect.poll(async () => (await hitTitles(s.page)).length).toBeGreaterThan(0);
     // While searching, Alt+1…9 name the hits, not the suggestions.
-    expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').count()).toBe(0);
-    await page.keyboard.press('Escape');
-    expect(await searchBox(page).inputValue()).toBe('');
-    expect(await focusInPanel(page)).toBeNull();
-    expect(await pageFocused(page, EDITOR)).toBe(true);
-    await page.keyboard.type('~');
-    await expect.poll(() => draft(page)).toBe('好~的');
-    await page.keyboard.press('Alt+1');
-    await expect.poll(() => draft(page)).toBe(`好~${bodies[0]}的`);
-    expect(await page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="suggestions"] .kf-kbd').count()).toBe(0);
+    await s.page.keyboard.press('Escape');
+    expect(await searchBox(s.page).inputValue()).toBe('');
+    expect(await focusInPanel(s.page)).toBeNull();
+    expect(await pageFocused(s.page, EDITOR)).toBe(true);
+    await s.page.keyboard.type('~');
+    await expect.poll(() => draft(s.page)).toBe('好~的');
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => draft(s.page)).toBe(`好~${bodies[0]}的`);
+    expect(await s.page.evaluate(() => (window as any).__jd.sent.length as number)).toBe(0);
   });
 });
 
@@ -128,77 +113,77 @@ describe('a collapsed panel inserts nothing the agent has not seen (JD 咚咚)',
     await inPanel(p, '[data-kf="expand"]').waitFor();
   };
   // The agent's 收起 is remembered: put back for the next tests.
-  const uncollapse = () => callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+  const uncollapse = () => callFromExtensionPage(s.ext, 'patchSettings', { panel: { collapsed: false } });
 
   it('collapsing after a search, then opening the panel: the search is gone and Alt+1 is the top suggestion shown', async () => {
-    await openConsole(page, CONSOLES.jd);
-    const { titles, bodies } = await settledSuggestions(page);
+    await openConsole(s.page, CONSOLES.jd);
+    const { titles, bodies } = await settledSuggestions(s.page);
     expect(titles[0]).toBe('增值税专票');
-    await page.click(EDITOR);
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天', { delay: 30 });
-    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
+    await s.page.click(EDITOR);
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(s.page))[0]).toBe('七天无理由退货');
     try {
-      await collapse(page);
-      await inPanel(page, '[data-kf="expand"]').click();
-      await inPanel(page, '[data-kf="panel"]').waitFor();
-      expect(await searchBox(page).inputValue()).toBe('');
-      expect(await inPanel(page, '[data-kf="results"]').count()).toBe(0);
-      expect(await inPanel(page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
-      await page.click(EDITOR);
-      await page.keyboard.press('Alt+1');
-      await expect.poll(() => draft(page)).toBe(bodies[0]);
-      expect(await draft(page)).not.toContain('七天');
+      await collapse(s.page);
+      await inPanel(s.page, '[data-kf="expand"]').click();
+      await inPanel(s.page, '[data-kf="panel"]').waitFor();
+      expect(await searchBox(s.page).inputValue()).toBe('');
+      expect(await inPanel(s.page, '[data-kf="results"]').count()).toBe(0);
+      expect(await inPanel(s.page, '[data-kf="suggestions"] .kf-kbd').first().textContent()).toBe('Alt+1');
+      await s.page.click(EDITOR);
+      await s.page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(s.page)).toBe(bodies[0]);
+      expect(await draft(s.page)).not.toContain('七天');
     } finally {
       await uncollapse();
     }
   });
 
   it('Alt+1 with the panel collapsed after a search opens it on the buyer’s suggestions and inserts nothing; the next Alt+1 inserts the first', async () => {
-    await openConsole(page, CONSOLES.jd);
-    const { bodies } = await settledSuggestions(page);
-    await page.click(EDITOR);
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天', { delay: 30 });
-    await expect.poll(async () => (await hitTitles(page))[0]).toBe('七天无理由退货');
-    await page.click(EDITOR);
+    await openConsole(s.page, CONSOLES.jd);
+    const { bodies } = await settledSuggestions(s.page);
+    await s.page.click(EDITOR);
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天', { delay: 30 });
+    await expect.poll(async () => (await hitTitles(s.page))[0]).toBe('七天无理由退货');
+    await s.page.click(EDITOR);
     try {
-      await collapse(page);
-      await page.keyboard.press('Alt+1');
+      await collapse(s.page);
+      await s.page.keyboard.press('Alt+1');
       // The panel is open on what Alt+1 names: the suggestions, not the search typed before.
-      await inPanel(page, '[data-kf="panel"]').waitFor();
-      expect(await searchBox(page).inputValue()).toBe('');
-      expect(await inPanel(page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent()).toBe(bodies[0]);
-      expect(await draft(page)).toBe('');
-      await page.keyboard.press('Alt+1');
-      await expect.poll(() => draft(page)).toBe(bodies[0]);
-      expect(await sentCount(page)).toBe(0);
+      await inPanel(s.page, '[data-kf="panel"]').waitFor();
+      expect(await searchBox(s.page).inputValue()).toBe('');
+      expect(await inPanel(s.page, '[data-kf="suggestions"] .kf-tpl-body').first().textContent()).toBe(bodies[0]);
+      expect(await draft(s.page)).toBe('');
+      await s.page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(s.page)).toBe(bodies[0]);
+      expect(await sentCount(s.page)).toBe(0);
       // A settings change made elsewhere (here: the interface language) leaves the opened panel open.
-      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
-      await expect.poll(() => inPanel(page, '[data-kf="suggestions"] h3').textContent()).toMatch(/^[A-Za-z]/);
-      expect(await inPanel(page, '[data-kf="panel"]').count()).toBe(1);
-      expect(pageErrors).toEqual([]);
+      await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'en' } });
+      await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"] h3').textContent()).toMatch(/^[A-Za-z]/);
+      expect(await inPanel(s.page, '[data-kf="panel"]').count()).toBe(1);
+      expect(s.pageErrors).toEqual([]);
     } finally {
-      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
       await uncollapse();
     }
   });
 
   it('collapsed while another buyer is opened: Alt+1 shows that buyer’s suggestions first, then inserts the one it named', async () => {
-    await openConsole(page, CONSOLES.jd);
-    await engineReady(page);
-    await collapse(page);
+    await openConsole(s.page, CONSOLES.jd);
+    await engineReady(s.page);
+    await collapse(s.page);
     try {
-      await page.click('#u_jd_77b0e1d2imcustomer100234');
-      await page.click(EDITOR);
-      await page.keyboard.press('Alt+1');
-      await inPanel(page, '[data-kf="panel"]').waitFor();
-      expect(await draft(page)).toBe('');
-      await expect.poll(() => buyerName(page)).not.toBe('京东用户_小满');
-      const { bodies } = await settledSuggestions(page);
-      await page.keyboard.press('Alt+1');
-      await expect.poll(() => draft(page)).toBe(bodies[0]);
-      expect(await sentCount(page)).toBe(0);
+      await s.page.click('#u_jd_77b0e1d2imcustomer100234');
+      await s.page.click(EDITOR);
+      await s.page.keyboard.press('Alt+1');
+      await inPanel(s.page, '[data-kf="panel"]').waitFor();
+      expect(await draft(s.page)).toBe('');
+      await expect.poll(() => buyerName(s.page)).not.toBe('京东用户_小满');
+      const { bodies } = await settledSuggestions(s.page);
+      await s.page.keyboard.press('Alt+1');
+      await expect.poll(() => draft(s.page)).toBe(bodies[0]);
+      expect(await sentCount(s.page)).toBe(0);
     } finally {
       await uncollapse();
     }
@@ -228,32 +213,32 @@ describe('Alt+K takes the very next key', () => {
   const editorText = (p: Page) => p.evaluate((s) => document.querySelector(s)!.textContent, EDITOR);
 
   it('typed with no pause after Alt+K, the letters go into the search box, none into the chat box', async () => {
-    await openConsole(page, CONSOLES.jd);
-    await engineReady(page);
+    await openConsole(s.page, CONSOLES.jd);
+    await engineReady(s.page);
     for (const [i, word] of ['yunfei', 'qitian', 'fapiao'].entries()) {
       // The second time right after opening another buyer, as in the report.
-      if (i === 1) await page.click('#u_jd_77b0e1d2imcustomer100234');
-      await page.click(EDITOR);
-      await altKThenType(page, word);
-      expect(await searchBox(page).inputValue()).toBe(word);
-      expect(await focusInPanel(page)).toBe('search');
-      expect(await editorText(page)).toBe('');
-      await page.keyboard.press('Escape');
+      if (i === 1) await s.page.click('#u_jd_77b0e1d2imcustomer100234');
+      await s.page.click(EDITOR);
+      await altKThenType(s.page, word);
+      expect(await searchBox(s.page).inputValue()).toBe(word);
+      expect(await focusInPanel(s.page)).toBe('search');
+      expect(await editorText(s.page)).toBe('');
+      await s.page.keyboard.press('Escape');
     }
   });
 
   it('also when the panel was collapsed: it opens with the search box taking the keys', async () => {
-    await openConsole(page, CONSOLES.jd);
-    await inPanel(page, '[data-kf="collapse"]').click();
-    await inPanel(page, '[data-kf="expand"]').waitFor();
-    await page.click(EDITOR);
+    await openConsole(s.page, CONSOLES.jd);
+    await inPanel(s.page, '[data-kf="collapse"]').click();
+    await inPanel(s.page, '[data-kf="expand"]').waitFor();
+    await s.page.click(EDITOR);
     try {
-      await altKThenType(page, 'qitian');
-      expect(await searchBox(page).inputValue()).toBe('qitian');
-      expect(await editorText(page)).toBe('');
+      await altKThenType(s.page, 'qitian');
+      expect(await searchBox(s.page).inputValue()).toBe('qitian');
+      expect(await editorText(s.page)).toBe('');
     } finally {
       // The agent's 收起 is kept in the settings (Alt+K opens the panel for the search only).
-      await callFromExtensionPage(ext, 'patchSettings', { panel: { collapsed: false } });
+      await callFromExtensionPage(s.ext, 'patchSettings', { panel: { collapsed: false } });
     }
   });
 });
@@ -265,42 +250,42 @@ describe('the search box from the keyboard (Douyin 飞鸽 v2, where Enter in the
   const marked = (p: Page) => inPanel(p, '[data-kf="results"] .kf-marked .kf-tpl-title').allTextContents();
 
   it('Enter inserts the first hit at the chat box caret, ↓ marks the next and Enter inserts it; nothing is sent', async () => {
-    await openAtChatBox(page, CONSOLES.douyinV2, CHAT);
-    await page.keyboard.type('亲，');
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('七天');
-    await expect.poll(async () => (await hitTitles(page)).length).toBeGreaterThan(1);
-    const bodies = await hitBodies(page);
+    await openAtChatBox(s.page, CONSOLES.douyinV2, CHAT);
+    await s.page.keyboard.type('亲，');
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('七天');
+    await expect.poll(async () => (await hitTitles(s.page)).length).toBeGreaterThan(1);
+    const bodies = await hitBodies(s.page);
     expect(bodies.slice(0, 2).join('')).not.toMatch(/[{｛]/);
-    expect(await marked(page)).toEqual([(await hitTitles(page))[0]]);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => draft(page)).toBe(`亲，${bodies[0]}`);
+    expect(await marked(s.page)).toEqual([(await hitTitles(s.page))[0]]);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => draft(s.page)).toBe(`亲，${bodies[0]}`);
     // Back in the chat box, its caret after the reply.
-    expect(await pageFocused(page, CHAT)).toBe(true);
+    expect(await pageFocused(s.page, CHAT)).toBe(true);
 
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.press('ArrowDown');
-    expect(await marked(page)).toEqual([(await hitTitles(page))[1]]);
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
-    expect(await marked(page)).toEqual([(await hitTitles(page)).at(-1)]);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => draft(page)).toBe(`亲，${bodies[0]}${bodies[1]}`);
-    expect(await sent(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.press('ArrowDown');
+    expect(await marked(s.page)).toEqual([(await hitTitles(s.page))[1]]);
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('ArrowUp');
+    expect(await marked(s.page)).toEqual([(await hitTitles(s.page)).at(-1)]);
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => draft(s.page)).toBe(`亲，${bodies[0]}${bodies[1]}`);
+    expect(await sent(s.page)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('Enter with no hit inserts nothing and sends nothing', async () => {
-    await openAtChatBox(page, CONSOLES.douyinV2, CHAT);
-    await page.keyboard.press('Alt+k');
-    await page.keyboard.type('zzzzqqqq');
-    await inPanel(page, '[data-kf="library"] .kf-muted').waitFor(); // 没有找到匹配的话术
-    await page.keyboard.press('Enter');
-    expect(await focusInPanel(page)).toBe('search');
-    expect(await draft(page)).toBe('');
-    expect(await sent(page)).toEqual([]);
+    await openAtChatBox(s.page, CONSOLES.douyinV2, CHAT);
+    await s.page.keyboard.press('Alt+k');
+    await s.page.keyboard.type('zzzzqqqq');
+    await inPanel(s.page, '[data-kf="library"] .kf-muted').waitFor(); // 没有找到匹配的话术
+    await s.page.keyboard.press('Enter');
+    expect(await focusInPanel(s.page)).toBe('search');
+    expect(await draft(s.page)).toBe('');
+    expect(await sent(s.page)).toEqual([]);
   });
 });
 
@@ -350,45 +335,45 @@ describe('Enter after a /code in the chat box', () => {
 
   for (const c of ENTER_CASES) {
     it(`${c.name}: /th + Enter expands the reply in place and sends nothing; the next Enter is the page’s own`, async () => {
-      await openAtChatBox(page, c.fx, c.input, c.transform);
-      await page.keyboard.type('/th');
-      await page.keyboard.press('Enter');
-      await expect.poll(() => draft(page, c.hooks)).toBe(RETURN_7DAY);
-      expect(await sent(page, c.hooks)).toEqual([]);
-      expect(await pageFocused(page, c.input)).toBe(true);
+      await openAtChatBox(s.page, c.fx, c.input, c.transform);
+      await s.page.keyboard.type('/th');
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => draft(s.page, c.hooks)).toBe(RETURN_7DAY);
+      expect(await sent(s.page, c.hooks)).toEqual([]);
+      expect(await pageFocused(s.page, c.input)).toBe(true);
       // Nothing of ours on the next Enter: it sends (or breaks the line) as the page does.
-      await page.keyboard.press('Enter');
-      if (c.enterSends) await expect.poll(() => sent(page, c.hooks)).toEqual([RETURN_7DAY]);
-      else await expect.poll(() => draft(page, c.hooks)).toBe(`${RETURN_7DAY}\n`);
-      expect(pageErrors).toEqual([]);
+      await s.page.keyboard.press('Enter');
+      if (c.enterSends) await expect.poll(() => sent(s.page, c.hooks)).toEqual([RETURN_7DAY]);
+      else await expect.poll(() => draft(s.page, c.hooks)).toBe(`${RETURN_7DAY}\n`);
+      expect(s.pageErrors).toEqual([]);
     });
   }
 
   it('Enter after text that is no known code is the page’s own: it sends as typed', async () => {
     const c = ENTER_CASES[0]!;
-    await openAtChatBox(page, c.fx, c.input);
-    await page.keyboard.type('/zzq');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => sent(page, c.hooks)).toEqual(['/zzq']);
+    await openAtChatBox(s.page, c.fx, c.input);
+    await s.page.keyboard.type('/zzq');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => sent(s.page, c.hooks)).toEqual(['/zzq']);
     // A link ending in a code's letters is text too.
-    await page.keyboard.type('shop.example.com/th');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => sent(page, c.hooks)).toEqual(['/zzq', 'shop.example.com/th']);
+    await s.page.keyboard.type('shop.example.com/th');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => sent(s.page, c.hooks)).toEqual(['/zzq', 'shop.example.com/th']);
   });
 
   it('/tj (a reply with fill-ins) + Enter: the code goes, the fill-in form takes the keys, nothing is sent', async () => {
     const c = ENTER_CASES[0]!;
-    await openAtChatBox(page, c.fx, c.input);
-    await page.keyboard.type('/tj');
-    await page.keyboard.press('Enter');
-    await inPanel(page, '[data-kf="fill"]').waitFor();
-    await expect.poll(() => focusInPanel(page)).toBe('fill-input');
-    expect(await draft(page, c.hooks)).toBe('');
-    await page.keyboard.type('165cm 55kg');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('M');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => draft(page, c.hooks)).toContain('（165cm 55kg），建议拍M码');
-    expect(await sent(page, c.hooks)).toEqual([]);
+    await openAtChatBox(s.page, c.fx, c.input);
+    await s.page.keyboard.type('/tj');
+    await s.page.keyboard.press('Enter');
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    await expect.poll(() => focusInPanel(s.page)).toBe('fill-input');
+    expect(await draft(s.page, c.hooks)).toBe('');
+    await s.page.keyboard.type('165cm 55kg');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.type('M');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => draft(s.page, c.hooks)).toContain('（165cm 55kg），建议拍M码');
+    expect(await sent(s.page, c.hooks)).toEqual([]);
   });
 });

@@ -14,10 +14,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { coveredCorners, demo, evaluateInPanel, inPanel, panel, setUpDemoShop, type InputKind } from './pages';
+import { coveredCorners, demo, evaluateInPanel, inPanel, panel, type InputKind } from './pages';
+import { extensionSuite } from './suite';
 import { CONSOLES, openConsole, type ConsoleFixture } from './consoles';
 
 const SIZES = [
@@ -53,69 +53,59 @@ async function openDemo(p: Page, demoUrl: string, input: InputKind) {
 
 for (const size of SIZES) {
   describe(size.name, () => {
-    let h: Harness;
-    let page: Page;
-    beforeAll(async () => {
-      h = await launchWithExtension({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
-      await (await setUpDemoShop(h)).close();
-    });
-    afterAll(async () => h?.close());
-    beforeEach(async () => {
-      await page?.close();
-      page = await h.context.newPage();
-    });
+    const s = extensionSuite({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, shop: 'close' });
 
     it('the demo console keeps its chat box and 发送 in the window beside the open panel: the agent clicks into it and types', async () => {
       for (const kind of ['textarea', 'contenteditable'] as const) {
-        await openDemo(page, h.demoUrl, kind);
-        await panel(page).waitFor();
-        const input = page.locator('.chat-editor .chat-input');
-        await usable(input, page.locator('.chat-editor .send-btn'), kind);
-        expect(await folded(page), kind).toBe(0);
-        expect(await panelWidth(page), kind).toBe(340);
-        // No sideways scrolling: the page fits beside the panel.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), kind).toBe(size.viewport.width);
+        await openDemo(s.page, s.h.demoUrl, kind);
+        await panel(s.page).waitFor();
+        const input = s.page.locator('.chat-editor .chat-input');
+        await usable(input, s.page.locator('.chat-editor .send-btn'), kind);
+        expect(await folded(s.page), kind).toBe(0);
+        expect(await panelWidth(s.page), kind).toBe(340);
+        // No sideways scrolling: the s.page fits beside the panel.
+        expect(await s.page.evaluate(() => document.documentElement.scrollWidth), kind).toBe(size.viewport.width);
         await input.click();
-        await page.keyboard.insertText('稍等我查一下');
-        await expect.poll(() => demo.draft(page), { message: kind }).toContain('稍等我查一下');
-        expect(await demo.sent(page), kind).toBe(0);
+        await s.page.keyboard.insertText('稍等我查一下');
+        await expect.poll(() => demo.draft(s.page), { message: kind }).toContain('稍等我查一下');
+        expect(await demo.sent(s.page), kind).toBe(0);
       }
     });
 
     it('a console whose chat sits between fixed columns: the panel folds when the chat box would be too narrow to use, saying why; else it stays open', async () => {
-      await page.route('**/app.css', (r) => r.fulfill({ contentType: 'text/css', body: DEMO_CSS + FIXED_COLUMNS }));
-      await openDemo(page, h.demoUrl, 'textarea');
-      const input = page.locator('.chat-editor .chat-input');
-      const send = page.locator('.chat-editor .send-btn');
+      await s.page.route('**/app.css', (r) => r.fulfill({ contentType: 'text/css', body: DEMO_CSS + FIXED_COLUMNS }));
+      await openDemo(s.page, s.h.demoUrl, 'textarea');
+      const input = s.page.locator('.chat-editor .chat-input');
+      const send = s.page.locator('.chat-editor .send-btn');
       // 853 − 340 leave 13 px between the columns; 1093 − 340 leave 253 px, enough to write in.
       if (size.viewport.width - 340 - 500 < 160) {
-        const tab = inPanel(page, '[data-kf="expand"]');
+        const tab = inPanel(s.page, '[data-kf="expand"]');
         await tab.waitFor();
         expect(await tab.getAttribute('title')).toContain('聊天框太窄');
         await usable(input, send, 'folded panel');
         // Opened by the agent, the panel says why it was folded, and stays open.
         await tab.click();
-        await panel(page).waitFor();
-        expect(await inPanel(page, '[data-kf="notice"]').textContent()).toContain('聊天框太窄');
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        expect(await folded(page)).toBe(0);
+        await panel(s.page).waitFor();
+        expect(await inPanel(s.page, '[data-kf="notice"]').textContent()).toContain('聊天框太窄');
+        await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        expect(await folded(s.page)).toBe(0);
       } else {
-        await panel(page).waitFor();
+        await panel(s.page).waitFor();
         await usable(input, send, 'open panel');
-        expect(await folded(page)).toBe(0);
+        expect(await folded(s.page)).toBe(0);
       }
     });
 
     it('the fixture consoles keep the panel open beside a chat box and 发送 that are the page’s; their order pages keep it open', async () => {
       for (const [name, fx, input, send] of CHAT_FIXTURES) {
-        await openConsole(page, fx);
-        await usable(page.locator(input), page.locator(send, { hasText: '发送' }), name);
-        expect(await folded(page), name).toBe(0);
-        expect(await panelWidth(page), name).toBe(340);
+        await openConsole(s.page, fx);
+        await usable(s.page.locator(input), s.page.locator(send, { hasText: '发送' }), name);
+        expect(await folded(s.page), name).toBe(0);
+        expect(await panelWidth(s.page), name).toBe(340);
       }
       for (const fx of [CONSOLES.taobaoSold, CONSOLES.jdOrders]) {
-        await openConsole(page, fx);
-        expect(await folded(page), fx.file).toBe(0);
+        await openConsole(s.page, fx);
+        expect(await folded(s.page), fx.file).toBe(0);
       }
     });
   });

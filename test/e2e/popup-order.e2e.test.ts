@@ -4,20 +4,19 @@
  * late, six postage refunds three days late and six VIP revisits a month late. The unpaid order was
  * the last group, folded below the VIP revisits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, openPopup, setUpDemoShop } from './pages';
+import { callFromExtensionPage, openPopup } from './pages';
+import { extensionSuite } from './suite';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-let h: Harness;
 let popup: Page;
 
+const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  const options = await setUpDemoShop(h);
+  const options = s.ext;
   const now = Date.now();
   let n = 0;
   const item = (kind: string, label: string, buyer: string, lateMs: number) => ({
@@ -43,10 +42,9 @@ beforeAll(async () => {
   const file = { ...all, followups: { v: 2, items }, exportedAt: now };
   const result = await callFromExtensionPage<{ ok: boolean; errors?: string[] }>(options, 'importAllData', { json: file, merge: true });
   expect(result).toMatchObject({ ok: true });
-  popup = await openPopup(h);
+  popup = await openPopup(s.h);
   await popup.setViewportSize({ width: 400, height: 600 });
 });
-afterAll(async () => h?.close());
 
 describe('the popup’s order', () => {
   it('puts the unpaid order first and selects it; VIP revisits come last', async () => {

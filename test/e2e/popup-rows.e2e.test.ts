@@ -5,31 +5,29 @@
  * - a long to-do title squeezed the 交给白班 tag into a column one character wide.
  * The popup keys still work on the compact rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, openPopup, setUpDemoShop } from './pages';
+import { callFromExtensionPage, openPopup } from './pages';
+import { extensionSuite } from './suite';
 
 const MIN = 60_000;
 const LONG_TITLE = '回电话确认尺码，并告诉她这款连衣裙的面料成分和洗涤方式，另外还要确认是否可以改成顺丰快递到付';
 
-let h: Harness;
 let popup: Page;
 
+const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  const options = await setUpDemoShop(h);
+  const options = s.ext;
   const now = Date.now();
   // Twelve to-dos already due (one section, one group, whatever the hour), and one with a long title
   // handed to the day shift (交给白班: due when that shift starts, under 今天 or 以后).
   for (let i = 0; i < 12; i++) await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: `跟进事项 ${i + 1}`, buyer: `买家${i + 1}`, dueAt: now - (i + 1) * MIN });
   await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: LONG_TITLE, buyer: '买家13', toShift: 'day', dueAt: now - 30 * MIN });
-  popup = await openPopup(h);
+  popup = await openPopup(s.h);
   await popup.setViewportSize({ width: 420, height: 600 });
   // The group shows its first rows; the rest on 再显示.
   await popup.locator('[data-kf="more"]').click();
 });
-afterAll(async () => h?.close());
 
 /** The twelve to-dos already due (the long one is under 今天 or 以后, by the hour of the day). */
 const rows = () => popup.locator('section[data-section="overdue"] [data-kf="followup"]');

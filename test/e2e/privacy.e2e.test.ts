@@ -5,11 +5,11 @@
  * area of the extension's origin (read from an extension page: chrome.storage and every IndexedDB
  * database); 导出全部数据 → 删除全部数据 → 导入全部数据 brings everything back.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, openPopup } from './pages';
+import { extensionSuite } from './suite';
 import { everything } from './stores';
 
 const PHONE = '13912345678';
@@ -65,19 +65,11 @@ async function seedBuyer(page: Page, nick = NICK, buyerId = BUYER_ID, phone = PH
   return promised.id;
 }
 
-let h: Harness;
-let ext: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ page: 'none' });
 
 describe('follow-ups hold no phone number in clear', () => {
   it('a handover typed in the popup and its note show 139****5678 in the popup and in the handover CSV', async () => {
-    const popup = await openPopup(h);
+    const popup = await openPopup(s.h);
     try {
       const form = popup.locator('[data-kf="add-followup"]');
       await form.locator('summary').click();
@@ -106,14 +98,14 @@ describe('follow-ups hold no phone number in clear', () => {
 
 describe('deleting buyers leaves no trace of them in any storage area', () => {
   beforeEach(async () => {
-    await callFromExtensionPage(ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
   });
 
   it('客户档案 → 删除 one buyer, open follow-ups too: their name, id and phone are nowhere, backups included; others stay', async () => {
-    await seedBuyer(ext);
-    await seedBuyer(ext, '米粒妈妈', 'u-1002', '13700001111', '李四');
-    expect(await everything(ext)).toContain(PHONE);
-    const options = await h.openExtensionPage('options.html#customers');
+    await seedBuyer(s.ext);
+    await seedBuyer(s.ext, '米粒妈妈', 'u-1002', '13700001111', '李四');
+    expect(await everything(s.ext)).toContain(PHONE);
+    const options = await s.h.openExtensionPage('options.html#customers');
     try {
       const row = options.locator(`tr[data-key="demo#${BUYER_ID}"]`);
       await row.locator('[data-kf="customer-delete"]').click();
@@ -122,11 +114,11 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
       expect(await ask.locator('[data-kf="forget-open"]').textContent()).toMatch(/^还有 1 条未完成的跟进/);
       await ask.locator('[data-kf="customer-delete-confirm"]').click();
       await expect.poll(() => options.locator('[data-kf="customers-message"]').textContent()).toContain(`已删除「${NICK}」的记录。`);
-      const all = await everything(ext);
+      const all = await everything(s.ext);
       for (const gone of [NICK, BUYER_ID, PHONE, REAL_NAME]) expect(all, gone).not.toContain(gone);
       // The other buyer keeps everything.
       for (const kept of ['inquiry:demo#u-1002', '米粒妈妈', '13700001111']) expect(all).toContain(kept);
-      const popup = await openPopup(h);
+      const popup = await openPopup(s.h);
       expect(await popup.locator('body').textContent()).not.toContain(NICK);
       await popup.close();
     } finally {
@@ -135,8 +127,8 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
   });
 
   it('全部删除, keeping the open follow-ups: no buyer is named anywhere, the kept item shows no name and a masked phone', async () => {
-    const promised = await seedBuyer(ext);
-    const options = await h.openExtensionPage('options.html#customers');
+    const promised = await seedBuyer(s.ext);
+    const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
       await options.locator('[data-kf="customers-delete-all"]').click();
@@ -144,9 +136,9 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
       await expect.poll(() => ask.textContent()).toContain('确定删除全部 1 位客户的记录吗');
       await ask.locator('[data-kf="forget-keep-open"]').click();
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('匿名保留 1 条');
-      const all = await everything(ext);
+      const all = await everything(s.ext);
       for (const gone of [NICK, BUYER_ID, PHONE, promised]) expect(all, gone).not.toContain(gone);
-      const popup = await openPopup(h);
+      const popup = await openPopup(s.h);
       await expandAll(popup);
       const kept = popup.locator('[data-kf="followup"][data-kind="promised-answer"]');
       await expect.poll(() => kept.locator('[data-kf="followup-title"]').textContent()).toBe('承诺答复');
@@ -160,10 +152,10 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
 
 describe('删除全部数据 (导入 / 导出)', () => {
   it('works once the phrase is typed, and leaves nothing of the user’s data in any storage area, backups included', async () => {
-    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' } });
-    await seedBuyer(ext);
-    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
-    const options = await h.openExtensionPage('options.html#import');
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' } });
+    await seedBuyer(s.ext);
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    const options = await s.h.openExtensionPage('options.html#import');
     try {
       const zone = options.locator('[data-kf="delete-all-data"]');
       await zone.locator('[data-kf="delete-all-data-open"]').click();
@@ -172,12 +164,12 @@ describe('删除全部数据 (导入 / 导出)', () => {
       await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
       await zone.locator('[data-kf="delete-all-data-yes"]').click();
       await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
-      const all = await everything(ext);
+      const all = await everything(s.ext);
       for (const gone of [NICK, PHONE, '小美', '橙子旗舰店', '晚班', 'snap-']) expect(all, gone).not.toContain(gone);
       const stored = JSON.parse(all);
       expect(Object.keys(stored.local).every((k) => k.startsWith('kf:rev:'))).toBe(true);
       for (const db of ['kf-customers', 'kf-buyer-names', 'kf-followups', 'kf-learned', 'kf-backups']) expect(stored[`idb:${db}`].kv, db).toEqual([]);
-      expect((await callFromExtensionPage<{ shop: { agentName: string } }>(ext, 'getSettings')).shop.agentName).toBe('');
+      expect((await callFromExtensionPage<{ shop: { agentName: string } }>(s.ext, 'getSettings')).shop.agentName).toBe('');
     } finally {
       await options.close();
     }
@@ -204,18 +196,18 @@ async function allData(page: Page): Promise<Record<string, any>> {
 describe('全部数据 (导入 / 导出)', () => {
   it('导出全部数据 → 删除全部数据 → 导入全部数据 brings every area back, field by field; a damaged file changes nothing', async () => {
     // From a clean slate: what the tests above left (anonymous follow-ups, override entries) is not counted here.
-    await callFromExtensionPage(ext, 'deleteAllData', { confirm: true });
-    await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
-    const library = await callFromExtensionPage<{ groups: string[]; templates: { id: string }[] }>(ext, 'getLibrary');
-    await callFromExtensionPage(ext, 'saveLibrary', {
+    await callFromExtensionPage(s.ext, 'deleteAllData', { confirm: true });
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
+    const library = await callFromExtensionPage<{ groups: string[]; templates: { id: string }[] }>(s.ext, 'getLibrary');
+    await callFromExtensionPage(s.ext, 'saveLibrary', {
       groups: library.groups,
       templates: [...library.templates.filter((x) => x.id !== 'own-1'), { id: 'own-1', title: '本店赠品说明', body: '亲，本店满199送定制帆布袋哦', group: library.groups[0], scenarios: ['promotion'], code: 'zengpin' }],
     });
-    await seedBuyer(ext);
-    await callFromExtensionPage(ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
-    await callFromExtensionPage(ext, 'recordUsage', { templateId: 'own-1', scenario: 'promotion' });
-    await callFromExtensionPage(ext, 'recordAnsweredWait', { platform: 'demo', conversation: 'chash1', since: Date.now() - 90_000, at: Date.now() - 1000 });
-    const before = await allData(ext);
+    await seedBuyer(s.ext);
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'handover', title: '晚班：3 单地址待确认' });
+    await callFromExtensionPage(s.ext, 'recordUsage', { templateId: 'own-1', scenario: 'promotion' });
+    await callFromExtensionPage(s.ext, 'recordAnsweredWait', { platform: 'demo', conversation: 'chash1', since: Date.now() - 90_000, at: Date.now() - 1000 });
+    const before = await allData(s.ext);
     expect(before.customers.customers).toHaveLength(1);
     expect(before.followups.items.length).toBeGreaterThanOrEqual(3);
     expect(before.learned.picks).toHaveLength(1);
@@ -223,7 +215,7 @@ describe('全部数据 (导入 / 导出)', () => {
     expect(Object.keys(before.usage.templates)).toContain('own-1');
     expect(Object.keys(before.replyClock.days)).toHaveLength(1);
 
-    const options = await h.openExtensionPage('options.html#import');
+    const options = await s.h.openExtensionPage('options.html#import');
     try {
       const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="all-export"]').click()]);
       expect(download.suggestedFilename()).toMatch(/^kefu-all-data-\d{8}\.json$/);
@@ -236,7 +228,7 @@ describe('全部数据 (导入 / 导出)', () => {
       await zone.locator('[data-kf="delete-all-data-phrase"]').fill('删除全部数据');
       await zone.locator('[data-kf="delete-all-data-yes"]').click();
       await expect.poll(() => zone.locator('[data-kf="delete-all-data-status"]').textContent()).toContain('已删除全部数据');
-      const all = await everything(ext);
+      const all = await everything(s.ext);
       for (const gone of [NICK, '小美', '本店赠品说明', 'chash1']) expect(all, gone).not.toContain(gone);
 
       // A damaged file: said plainly, and nothing is written.
@@ -247,7 +239,7 @@ describe('全部数据 (导入 / 导出)', () => {
       expect(await options.locator('[data-kf="all-result"]').textContent()).toContain('文件未导入，现有数据没有任何改动');
       await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
       await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('文件不是有效的 JSON');
-      expect((await callFromExtensionPage<{ total: number }>(ext, 'listCustomers', {})).total).toBe(0);
+      expect((await callFromExtensionPage<{ total: number }>(s.ext, 'listCustomers', {})).total).toBe(0);
 
       // The real file: counted first, then replaced.
       await options.locator('[data-kf="all-import-file"]').setInputFiles(path);
@@ -257,7 +249,7 @@ describe('全部数据 (导入 / 导出)', () => {
       expect(await ask.locator('tr[data-area="learned"]').textContent()).toBe('学习记录101');
       await ask.locator('[data-kf="all-import-replace"]').click();
       await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('已用文件替换本机数据');
-      expect(await allData(ext)).toEqual(before);
+      expect(await allData(s.ext)).toEqual(before);
       // The copy taken first is named by what was imported (not 导入话术库前), its time to the second.
       await options.locator('[data-tab="backups"]').click();
       const copy = options.locator('[data-kf="backup-row"][data-reason="before-import-all"]');

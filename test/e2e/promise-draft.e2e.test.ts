@@ -4,28 +4,21 @@
  * restarted in between, or both, do not lose the promise; another tab never takes it for its own.
  * A closed tab's drafts (these, and the buyer card's unsaved notes) go with it.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { callFromExtensionPage, cardReady, inPanel, openDemoChat, panel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat, panel } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let ext: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ page: 'none' });
 
 type Listed = { groups: { items: { kind: string; buyer?: string; note?: string }[] }[] };
 const promisedTo = async (buyer: string) =>
-  (await callFromExtensionPage<Listed>(ext, 'listFollowups', { perGroup: 500 })).groups
+  (await callFromExtensionPage<Listed>(s.ext, 'listFollowups', { perGroup: 500 })).groups
     .flatMap((g) => g.items)
     .filter((x) => x.kind === 'promised-answer' && x.buyer === buyer);
 const name = (page: Page) => inPanel(page, '[data-kf="buyer-name"]').textContent();
 /** What the extension's session area holds (read from an extension page: the seller page cannot). */
-const session = () => ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
+const session = () => s.ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null) as Promise<Record<string, unknown>>);
 /** The notes kept for a reload, in every tab's record (each holds the panel's own JSON per buyer). */
 const keptNotes = async () =>
   Object.entries(await session())
@@ -47,12 +40,12 @@ const reload = async (page: Page) => {
 };
 
 it('a 承诺答复 typed and not added is there again after a reload (worker restarted between), for the buyer it was typed for; added once, it is gone', async () => {
-  const page = await h.context.newPage();
-  await openDemoChat(page, h.demoUrl, { buyer: '爱吃橙子的猫' });
+  const page = await s.h.context.newPage();
+  await openDemoChat(page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
   await typePromise(page, '周五前问清楚仓库再回她');
   // Kept by the worker as typed (what a reload then finds); the worker is stopped before the reload.
   await expect.poll(keptNotes).toEqual(['周五前问清楚仓库再回她']);
-  await (await stopExtensionWorker(h, ext)).detach();
+  await (await s.stopWorker()).detach();
   await reload(page);
   // Her own panel: the form open on the note, as left. The old panel had lost it here.
   await expect.poll(() => inPanel(page, '[data-kf="fu-note"]').inputValue().catch(() => null)).toBe('周五前问清楚仓库再回她');
@@ -82,13 +75,13 @@ it('a 承诺答复 typed and not added is there again after a reload (worker res
 });
 
 it('a second tab on the same console does not take the first tab’s unfinished 承诺答复 as its own; each tab gets back its own after a reload', async () => {
-  const first = await h.context.newPage();
-  await openDemoChat(first, h.demoUrl, { buyer: '米粒妈妈' });
+  const first = await s.h.context.newPage();
+  await openDemoChat(first, s.h.demoUrl, { buyer: '米粒妈妈' });
   await typePromise(first, '退款到账后发消息告诉她');
   await expect.poll(keptNotes).toEqual(['退款到账后发消息告诉她']);
 
-  const second = await h.context.newPage();
-  await openDemoChat(second, h.demoUrl, { buyer: '小鹿乱撞0521' });
+  const second = await s.h.context.newPage();
+  await openDemoChat(second, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
   await typePromise(second, '下周一补发赠品');
   await expect.poll(async () => (await keptNotes()).sort()).toEqual(['下周一补发赠品', '退款到账后发消息告诉她']);
   await reload(second);
@@ -119,8 +112,8 @@ it('a closed tab’s unsaved buyer-card notes go with it; the buyer’s latest d
   /** The card's drafts kept per tab (`kf:note-draft@<tab>:…`), and their texts. */
   const perTab = async () => Object.entries(await session()).filter(([k]) => k.startsWith('kf:note-draft@'));
   const noteInput = (p: Page) => inPanel(p, '[data-kf="customer-note-input"]');
-  const tab = await h.context.newPage();
-  await openDemoChat(tab, h.demoUrl, { buyer: '米粒妈妈' });
+  const tab = await s.h.context.newPage();
+  await openDemoChat(tab, s.h.demoUrl, { buyer: '米粒妈妈' });
   await cardReady(tab, '米粒妈妈');
   await noteInput(tab).click();
   await tab.keyboard.type(NOTE);
@@ -129,8 +122,8 @@ it('a closed tab’s unsaved buyer-card notes go with it; the buyer’s latest d
   await tab.close();
   await expect.poll(perTab).toEqual([]);
   // Nothing typed is lost: a new tab on her gets the latest draft kept for the buyer.
-  const again = await h.context.newPage();
-  await openDemoChat(again, h.demoUrl, { buyer: '米粒妈妈' });
+  const again = await s.h.context.newPage();
+  await openDemoChat(again, s.h.demoUrl, { buyer: '米粒妈妈' });
   await cardReady(again, '米粒妈妈');
   await expect.poll(() => noteInput(again).inputValue()).toBe(NOTE);
   await again.close();

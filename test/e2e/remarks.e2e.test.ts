@@ -4,19 +4,14 @@
  * reason shown; an override with a reason saves and is recorded; broken remarks on the list are
  * marked and counted; a rule edited in the options page changes what is held.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoOrders, orderRow, remarkDialog, setUpDemoShop } from './pages';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callFromExtensionPage, inPanel, openDemoOrders, orderRow, remarkDialog } from './pages';
+import { extensionSuite } from './suite';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
 const PURPLE = '3930018273645518290'; // 缺货，晚点发 — no ship date, no signature
 const RED = '3951842736019283746';
 const UNFLAGGED = '4012938475610293847'; // gray, no remark: nothing to say
-
-let h: Harness;
-let ext: Page;
-let page: Page;
 
 const today = () => isoDate(Date.now(), 480);
 const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
@@ -30,131 +25,126 @@ interface Override {
   problems: { code: string; message: string }[];
 }
 
-beforeAll(async () => {
-  h = await launchWithExtension();
-  ext = await setUpDemoShop(h);
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({});
+
 beforeEach(async () => {
-  await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
-  await page?.close();
-  page = await h.context.newPage();
+  await callFromExtensionPage(s.ext, 'saveRuleSet', PRESET_A);
 });
 
 describe('remarks on the demo order list', () => {
   it('builds a remark with the panel form; the page saves it with the earlier line kept', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-meaning"]').textContent()).toContain('【延迟发货】');
-    await inPanel(page, 'input[data-field="shipDate"]').fill(inDays(4));
-    await inPanel(page, 'input[data-field="reason"]').fill('缺货');
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-meaning"]').textContent()).toContain('【延迟发货】');
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(inDays(4));
+    await inPanel(s.page, 'input[data-field="reason"]').fill('缺货');
     const line = `【延迟发货】可发货日：${inDays(4)}｜原因：缺货｜小美 ${today()}`;
-    await expect.poll(() => inPanel(page, '[data-kf="remark-preview"]').textContent()).toBe(line);
-    await inPanel(page, '[data-kf="remark-use"]').click();
-    await expect.poll(() => remarkDialog.textarea(page).inputValue()).toBe(`缺货，晚点发\n${line}`);
-    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
-    await remarkDialog.save(page).click();
-    await expect.poll(() => remarkDialog.saves(page)).toEqual([{ orderId: PURPLE, flag: 'purple', remark: `缺货，晚点发\n${line}` }]);
-    await remarkDialog.root(page).waitFor({ state: 'detached' });
-    expect(await orderRow(page, PURPLE).locator('.memo-text').textContent()).toBe(`缺货，晚点发\n${line}`);
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    await expect.poll(() => remarkDialog.textarea(s.page).inputValue()).toBe(`缺货，晚点发\n${line}`);
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+    await remarkDialog.save(s.page).click();
+    await expect.poll(() => remarkDialog.saves(s.page)).toEqual([{ orderId: PURPLE, flag: 'purple', remark: `缺货，晚点发\n${line}` }]);
+    await remarkDialog.root(s.page).waitFor({ state: 'detached' });
+    expect(await orderRow(s.page, PURPLE).locator('.memo-text').textContent()).toBe(`缺货，晚点发\n${line}`);
   });
 
   it('a 原因 pasted longer than its 100 characters is kept whole in the form, which says by how much it is over and writes nothing until it is shortened', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await inPanel(page, '[data-kf="remark-form"]').waitFor();
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
     const long = '供应商说这批颜色还要再等几天'.repeat(10).slice(0, 130);
-    await inPanel(page, 'input[data-field="shipDate"]').fill(inDays(4));
-    await inPanel(page, 'input[data-field="reason"]').fill(long);
-    await expect.poll(() => inPanel(page, '[data-kf="remark-field-too-long"]').textContent()).toContain('多 30 字');
-    expect(await inPanel(page, 'input[data-field="reason"]').inputValue()).toBe(long);
-    expect(await inPanel(page, '[data-kf="remark-use"]').isDisabled()).toBe(true);
-    expect(await remarkDialog.textarea(page).inputValue()).toBe('缺货，晚点发');
-    await inPanel(page, 'input[data-field="reason"]').fill(long.slice(0, 100));
-    await inPanel(page, '[data-kf="remark-field-too-long"]').waitFor({ state: 'detached' });
-    await inPanel(page, '[data-kf="remark-use"]').click();
-    await expect.poll(() => remarkDialog.textarea(page).inputValue()).toContain(`原因：${long.slice(0, 100)}｜小美`);
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(inDays(4));
+    await inPanel(s.page, 'input[data-field="reason"]').fill(long);
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-field-too-long"]').textContent()).toContain('多 30 字');
+    expect(await inPanel(s.page, 'input[data-field="reason"]').inputValue()).toBe(long);
+    expect(await inPanel(s.page, '[data-kf="remark-use"]').isDisabled()).toBe(true);
+    expect(await remarkDialog.textarea(s.page).inputValue()).toBe('缺货，晚点发');
+    await inPanel(s.page, 'input[data-field="reason"]').fill(long.slice(0, 100));
+    await inPanel(s.page, '[data-kf="remark-field-too-long"]').waitFor({ state: 'detached' });
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    await expect.poll(() => remarkDialog.textarea(s.page).inputValue()).toContain(`原因：${long.slice(0, 100)}｜小美`);
   });
 
   it('holds the save of an invalid hand-typed remark and shows why; the text stays', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await remarkDialog.textarea(page).fill('缺货 过几天发');
-    await expect.poll(() => inPanel(page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('可发货日');
-    await remarkDialog.save(page).click();
-    await inPanel(page, '[data-kf="remark-held"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-held"]').textContent()).toContain('保存已拦下');
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await remarkDialog.textarea(s.page).fill('缺货 过几天发');
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('可发货日');
+    await remarkDialog.save(s.page).click();
+    await inPanel(s.page, '[data-kf="remark-held"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-held"]').textContent()).toContain('保存已拦下');
     // Said in the dialog too, next to the page's own buttons, which stay usable.
-    await expect.poll(() => remarkDialog.root(page).locator('[data-kf="remark-held"]').textContent()).toContain('可发货日');
-    expect(await remarkDialog.save(page).isEnabled()).toBe(true);
-    expect(await remarkDialog.saves(page)).toEqual([]);
-    expect(await remarkDialog.textarea(page).inputValue()).toBe('缺货 过几天发');
+    await expect.poll(() => remarkDialog.root(s.page).locator('[data-kf="remark-held"]').textContent()).toContain('可发货日');
+    expect(await remarkDialog.save(s.page).isEnabled()).toBe(true);
+    expect(await remarkDialog.saves(s.page)).toEqual([]);
+    expect(await remarkDialog.textarea(s.page).inputValue()).toBe('缺货 过几天发');
     // Fixing the text lets the same button save.
-    await remarkDialog.textarea(page).fill(`【延迟发货】可发货日:${inDays(2)}｜小美 ${today()}`);
-    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
-    expect(await remarkDialog.root(page).locator('[data-kf="remark-held"]').count()).toBe(0);
-    await remarkDialog.save(page).click();
-    await expect.poll(async () => (await remarkDialog.saves(page)).length).toBe(1);
+    await remarkDialog.textarea(s.page).fill(`【延迟发货】可发货日:${inDays(2)}｜小美 ${today()}`);
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+    expect(await remarkDialog.root(s.page).locator('[data-kf="remark-held"]').count()).toBe(0);
+    await remarkDialog.save(s.page).click();
+    await expect.poll(async () => (await remarkDialog.saves(s.page)).length).toBe(1);
   });
 
   it('an empty box on an unflagged order: says there is nothing to check and what gray asks for, not that it follows the rules', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, UNFLAGGED);
-    await inPanel(page, '[data-kf="remark-empty"]').waitFor();
-    expect(await inPanel(page, '[data-kf="remark-empty"]').textContent()).toContain('没有备注需要检查');
-    expect(await inPanel(page, '[data-kf="remark-empty"]').textContent()).toContain('“无效订单”');
-    expect(await inPanel(page, '[data-kf="remark-ok"]').count()).toBe(0);
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, UNFLAGGED);
+    await inPanel(s.page, '[data-kf="remark-empty"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="remark-empty"]').textContent()).toContain('没有备注需要检查');
+    expect(await inPanel(s.page, '[data-kf="remark-empty"]').textContent()).toContain('“无效订单”');
+    expect(await inPanel(s.page, '[data-kf="remark-ok"]').count()).toBe(0);
   });
 
   it('saves anyway with a stated reason, and the override can be read back from the extension', async () => {
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await remarkDialog.textarea(page).fill('缺货 到货再发 小美');
-    await remarkDialog.save(page).click();
-    await inPanel(page, '[data-kf="remark-held"]').waitFor();
-    await inPanel(page, '[data-kf="remark-override-open"]').click();
-    expect(await inPanel(page, '[data-kf="remark-override-confirm"]').isDisabled()).toBe(true);
-    await inPanel(page, '[data-kf="remark-override-reason"]').fill('买家同意等到货，供应商未给日期');
-    await inPanel(page, '[data-kf="remark-override-confirm"]').click();
-    await expect.poll(() => remarkDialog.saves(page)).toEqual([{ orderId: PURPLE, flag: 'purple', remark: '缺货 到货再发 小美' }]);
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await remarkDialog.textarea(s.page).fill('缺货 到货再发 小美');
+    await remarkDialog.save(s.page).click();
+    await inPanel(s.page, '[data-kf="remark-held"]').waitFor();
+    await inPanel(s.page, '[data-kf="remark-override-open"]').click();
+    expect(await inPanel(s.page, '[data-kf="remark-override-confirm"]').isDisabled()).toBe(true);
+    await inPanel(s.page, '[data-kf="remark-override-reason"]').fill('买家同意等到货，供应商未给日期');
+    await inPanel(s.page, '[data-kf="remark-override-confirm"]').click();
+    await expect.poll(() => remarkDialog.saves(s.page)).toEqual([{ orderId: PURPLE, flag: 'purple', remark: '缺货 到货再发 小美' }]);
     await expect
-      .poll(async () => (await callFromExtensionPage<Override[]>(ext, 'listRemarkOverrides')).find((o) => o.text === '缺货 到货再发 小美'))
+      .poll(async () => (await callFromExtensionPage<Override[]>(s.ext, 'listRemarkOverrides')).find((o) => o.text === '缺货 到货再发 小美'))
       .toMatchObject({ orderId: PURPLE, agent: '小美', flag: 'purple', reason: '买家同意等到货，供应商未给日期' });
-    const [latest] = await callFromExtensionPage<Override[]>(ext, 'listRemarkOverrides');
+    const [latest] = await callFromExtensionPage<Override[]>(s.ext, 'listRemarkOverrides');
     expect(latest!.problems.map((p) => p.code)).toContain('missing-field');
   });
 
   it('marks broken remarks on the list and counts them in the panel; valid and empty unflagged ones are not marked', async () => {
-    await openDemoOrders(page, h.demoUrl);
+    await openDemoOrders(s.page, s.h.demoUrl);
     // Give one order a valid remark first (through the dialog, as an agent would).
-    await remarkDialog.open(page, RED);
-    await remarkDialog.textarea(page).fill(`【已核对可发货】小美 ${today()}`);
-    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
-    await remarkDialog.save(page).click();
-    await remarkDialog.root(page).waitFor({ state: 'detached' });
+    await remarkDialog.open(s.page, RED);
+    await remarkDialog.textarea(s.page).fill(`【已核对可发货】小美 ${today()}`);
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+    await remarkDialog.save(s.page).click();
+    await remarkDialog.root(s.page).waitFor({ state: 'detached' });
 
-    const marker = (id: string) => orderRow(page, id).locator('[data-kf="remark-lint"]');
+    const marker = (id: string) => orderRow(s.page, id).locator('[data-kf="remark-lint"]');
     await expect.poll(() => marker(PURPLE).count()).toBe(1);
     expect(await marker(PURPLE).getAttribute('class')).toMatch(/^kf-/);
     expect(await marker(PURPLE).textContent()).toContain('可发货日');
     expect(await marker(RED).count()).toBe(0);
     expect(await marker(UNFLAGGED).count()).toBe(0);
 
-    const count = inPanel(page, '[data-kf="remark-lint-count"]');
-    const marked = await page.locator('.sold-order [data-kf="remark-lint"]').count();
+    const count = inPanel(s.page, '[data-kf="remark-lint-count"]');
+    const marked = await s.page.locator('.sold-order [data-kf="remark-lint"]').count();
     await expect.poll(() => count.textContent()).toBe(`本页 ${marked} 条备注不符合规范`);
-    const listed = await inPanel(page, '[data-kf="remark-lint-order"]').allTextContents();
+    const listed = await inPanel(s.page, '[data-kf="remark-lint-order"]').allTextContents();
     expect(listed).toContain(PURPLE);
     expect(listed).not.toContain(RED);
     // The page's own data is untouched by the markers.
-    const orders = await page.evaluate(() => (window as any).__demo.orders() as { id: string; remark: string }[]);
+    const orders = await s.page.evaluate(() => (window as any).__demo.orders() as { id: string; remark: string }[]);
     expect(orders.find((o) => o.id === PURPLE)!.remark).toBe('缺货，晚点发');
     // Clicking an order number in the panel brings its row into view.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.evaluate(() => window.scrollTo(0, 0));
     const last = listed.at(-1)!;
-    await inPanel(page, `[data-kf="remark-lint-order"]:text-is("${last}")`).click();
-    await expect.poll(() => orderRow(page, last).evaluate((el) => {
+    await inPanel(s.page, `[data-kf="remark-lint-order"]:text-is("${last}")`).click();
+    await expect.poll(() => orderRow(s.page, last).evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight + r.height;
     })).toBe(true);
@@ -164,13 +154,13 @@ describe('remarks on the demo order list', () => {
 describe('the rule set edited in the options page', () => {
   it('changes what a remark on the order page must say', async () => {
     const text = `【延迟发货】可发货日:${inDays(3)}｜小美 ${today()}`;
-    await openDemoOrders(page, h.demoUrl);
-    await remarkDialog.open(page, PURPLE);
-    await remarkDialog.textarea(page).fill(text);
-    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await remarkDialog.textarea(s.page).fill(text);
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
 
     // The shop makes the reason of a purple remark required.
-    const options = await h.openExtensionPage('options.html');
+    const options = await s.h.openExtensionPage('options.html');
     await options.locator('[data-tab="remark-rules"]').click();
     await options.locator('[data-kf="ruleset-editor"]').waitFor();
     await options.locator('[data-kf="editor-target"]').selectOption('purple');
@@ -180,16 +170,16 @@ describe('the rule set edited in the options page', () => {
     await options.locator('[data-kf="rules-save"]').click();
     await expect.poll(() => options.locator('[data-kf="rules-status"]').textContent()).toBe('规则已保存。');
     await options.close();
-    await page.bringToFront(); // animation frames and focus run only in the front tab
+    await s.page.bringToFront(); // animation frames and focus run only in the front tab
 
     // The open order page follows at once: the same text is now held.
-    await expect.poll(() => inPanel(page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('原因');
-    await remarkDialog.save(page).click();
-    await inPanel(page, '[data-kf="remark-held"]').waitFor();
-    expect(await remarkDialog.saves(page)).toEqual([]);
-    await remarkDialog.textarea(page).fill(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today()}`);
-    await inPanel(page, '[data-kf="remark-ok"]').waitFor();
-    await remarkDialog.save(page).click();
-    await expect.poll(async () => (await remarkDialog.saves(page)).length).toBe(1);
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-check"] [data-kf="remark-problems"]').textContent()).toContain('原因');
+    await remarkDialog.save(s.page).click();
+    await inPanel(s.page, '[data-kf="remark-held"]').waitFor();
+    expect(await remarkDialog.saves(s.page)).toEqual([]);
+    await remarkDialog.textarea(s.page).fill(`【延迟发货】可发货日:${inDays(3)}｜原因:缺货｜小美 ${today()}`);
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+    await remarkDialog.save(s.page).click();
+    await expect.poll(async () => (await remarkDialog.saves(s.page)).length).toBe(1);
   });
 });

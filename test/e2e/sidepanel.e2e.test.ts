@@ -6,12 +6,10 @@
  * (Chromium refuses to grant permissions to chrome-extension:// origins, and the product itself
  * holds only clipboardWrite).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, demo, openDemoChat, setUpDemoShop } from './pages';
-
-let h: Harness;
+import { callFromExtensionPage, demo, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
 
 let reader: Page;
 /** What the browser's clipboard holds now, read from a web page that may read it. */
@@ -20,18 +18,16 @@ async function clipboard(): Promise<string> {
   return reader.evaluate(() => navigator.clipboard.readText());
 }
 
+const s = extensionSuite({ shop: 'close', page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.demoUrl });
-  reader = await h.context.newPage();
-  await reader.goto(`${h.demoUrl}/fixtures/unknown-console.html`);
-  await (await setUpDemoShop(h)).close();
+  await s.h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.h.demoUrl });
+  reader = await s.h.context.newPage();
+  await reader.goto(`${s.h.demoUrl}/fixtures/unknown-console.html`);
 });
-afterAll(async () => h?.close());
 
 describe('the side panel next to a tab nothing can be injected into', () => {
   it('says it is in copy mode, and copies a reply with its variables filled after asking for the missing one', async () => {
-    const side = await h.openExtensionPage('sidepanel.html');
+    const side = await s.h.openExtensionPage('sidepanel.html');
     await expect.poll(() => side.locator('[data-kf="side-mode"]').getAttribute('data-can-insert')).toBe('false');
     await side.locator('[data-kf="side-search"]').fill('新客欢迎');
     await side.locator('[data-kf="side-results"] [data-kf="side-use"]').first().click();
@@ -46,7 +42,7 @@ describe('the side panel next to a tab nothing can be injected into', () => {
   });
 
   it('suggests replies for a pasted buyer message and copies one', async () => {
-    const side = await h.openExtensionPage('sidepanel.html');
+    const side = await s.h.openExtensionPage('sidepanel.html');
     await side.locator('[data-kf="side-paste"]').fill('亲，这件衣服能便宜点吗？少点我就拍了');
     const first = side.locator('[data-kf="side-suggestions"] [data-kf="side-tpl"]').first();
     await first.waitFor();
@@ -63,7 +59,7 @@ describe('the side panel next to a tab nothing can be injected into', () => {
   });
 
   it('renders library text and pasted text as text, never as markup', async () => {
-    const side = await h.openExtensionPage('sidepanel.html');
+    const side = await s.h.openExtensionPage('sidepanel.html');
     await side.locator('[data-kf="side-paste"]').fill('<img src=x onerror=alert(1)> 在吗');
     await side.locator('[data-kf="side-suggestions"]').waitFor();
     expect(await side.locator('img').count()).toBe(0);
@@ -73,12 +69,12 @@ describe('the side panel next to a tab nothing can be injected into', () => {
 
 describe('the side panel next to a console tab', () => {
   it('inserts into the chat box of that tab at the caret, and sends nothing', async () => {
-    const page = await h.context.newPage();
-    await openDemoChat(page, h.demoUrl);
+    const page = await s.h.context.newPage();
+    await openDemoChat(page, s.h.demoUrl);
     await page.locator('.chat-editor .chat-input').click();
-    const sw = await h.serviceWorker();
+    const sw = await s.h.serviceWorker();
     const tabId = await sw.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0].id as number, page.url());
-    const side = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    const side = await s.h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await expect.poll(() => side.locator('[data-kf="side-mode"]').getAttribute('data-can-insert')).toBe('true');
     await side.locator('[data-kf="side-search"]').fill('咨询高峰');
     await side.locator('[data-kf="side-results"] [data-kf="side-use"]').first().click();
@@ -91,7 +87,7 @@ describe('the side panel next to a console tab', () => {
 
 describe('the library in the popup (browsers without a side panel)', () => {
   it('lays the 话术 tab out as the side panel does: no list bullets, a reply beside its copy button, nothing wider than the popup', async () => {
-    const popup = await h.openExtensionPage('popup.html');
+    const popup = await s.h.openExtensionPage('popup.html');
     await popup.locator('[data-tab="library"]').click();
     const list = popup.locator('[data-kf="side-group-list"]');
     await list.locator('[data-kf="side-use"]').first().waitFor();

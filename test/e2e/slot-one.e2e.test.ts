@@ -7,48 +7,36 @@
  *   "这条消息没有明确诉求": every starter reply of both was true of an unshipped order only. The
  *   starter now has one of each true at any stage.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { chatInput, demo, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { describe, expect, it } from 'vitest';
+import { chatInput, demo, inPanel, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let page: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  await (await setUpDemoShop(h)).close();
-});
-afterAll(async () => h?.close());
-beforeEach(async () => {
-  await page?.close();
-  page = await h.context.newPage();
-});
+const s = extensionSuite({ shop: 'close' });
 
 /** 米粒妈妈: one order beside the chat, shipped. */
 const SHIPPED_BUYER = 'u-1008';
-const titles = () => inPanel(page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
-const engineReady = () => inPanel(page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
-const signalsReady = () => expect.poll(() => inPanel(page, '[data-kf="suggestions"]').getAttribute('data-signals')).toBe('ready');
+const titles = () => inPanel(s.page, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+const engineReady = () => inPanel(s.page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+const signalsReady = () => expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').getAttribute('data-signals')).toBe('ready');
 
 async function choose(scenario: string) {
-  await inPanel(page, '[data-kf="change-situation"]').click();
-  await inPanel(page, `.kf-chip-option[data-scenario="${scenario}"]`).click();
-  await expect.poll(() => inPanel(page, '.kf-chip-option').count()).toBe(0);
+  await inPanel(s.page, '[data-kf="change-situation"]').click();
+  await inPanel(s.page, `.kf-chip-option[data-scenario="${scenario}"]`).click();
+  await expect.poll(() => inPanel(s.page, '.kf-chip-option').count()).toBe(0);
 }
 
 describe('the reply at Alt+1', () => {
   it('answers a defect report on a shipped order with the general quality reply, not the smell one', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: SHIPPED_BUYER });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });
     await engineReady();
-    await demo.push(page, '衣服上有个洞，质量太差了');
+    await demo.push(s.page, '衣服上有个洞，质量太差了');
     await signalsReady();
     await expect.poll(async () => (await titles())[0]).toBe('质量问题请拍照');
     expect(await titles()).not.toContain('新衣有气味');
-    await chatInput(page).click();
-    await page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(page)).toBe('亲，给您带来不好的体验真的很抱歉！麻烦在收到货 24 小时内把有问题的地方拍清楚发给我，我们核实后马上处理，绝不推脱。');
-    expect(await demo.sent(page)).toBe(0);
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(s.page)).toBe('亲，给您带来不好的体验真的很抱歉！麻烦在收到货 24 小时内把有问题的地方拍清楚发给我，我们核实后马上处理，绝不推脱。');
+    expect(await demo.sent(s.page)).toBe(0);
   });
 });
 
@@ -56,18 +44,18 @@ describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
   /** 小鹿乱撞0521: an unpaid order (and a refunding one) beside the chat. */
   const UNPAID_BUYER = '小鹿乱撞0521';
   const lead = async (buyer: string, text: string) => {
-    await openDemoChat(page, h.demoUrl, { buyer });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer });
     await engineReady();
-    await demo.push(page, text);
+    await demo.push(s.page, text);
     await signalsReady();
   };
 
   it('thanks a shipped buyer who says the five stars are given, and does not ask for them', async () => {
     await lead(SHIPPED_BUYER, '东西都不错，已经给了五星');
     await expect.poll(async () => (await titles())[0]).toBe('感谢好评');
-    await chatInput(page).click();
-    await page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(page)).toMatch(/^谢谢亲的好评和认可！/);
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^谢谢亲的好评和认可！/);
   });
 
   it('offers 已发货改地址 first when a shipped buyer has not received the parcel yet', async () => {
@@ -85,13 +73,13 @@ describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
 
 describe('a situation chosen with 更改', () => {
   it('shows 合并发货 and 延迟发货 replies for a buyer whose order has shipped', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: SHIPPED_BUYER });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });
     await engineReady();
     await signalsReady();
     await choose('merge-orders');
     await expect.poll(titles).toEqual(['合并发货（先查订单）']);
     await choose('delay');
     await expect.poll(titles).toEqual(['查询发货进度']);
-    await expect.poll(() => inPanel(page, '[data-kf="suggestions"] .kf-muted').count()).toBe(0);
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"] .kf-muted').count()).toBe(0);
   });
 });

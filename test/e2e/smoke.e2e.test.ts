@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, type Harness } from './harness';
+import { expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+import { extensionSuite } from './suite';
 import { CONSOLE_MATCHES, DEMO_MATCHES } from '../../lib/sites/matches';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ shop: 'none', page: 'none' });
 
 it('asks only for the permissions it uses, and host access only for the supported consoles (the build users get)', async () => {
   const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -45,7 +42,7 @@ it('the tests load that build with the demo console’s hosts added to its manif
 });
 
 it('loads the built extension: its worker answers and the popup renders the follow-up list', async () => {
-  expect(h.extensionId).toMatch(/^[a-p]{32}$/);
-  const page = await h.openExtensionPage('popup.html');
+  expect(s.h.extensionId).toMatch(/^[a-p]{32}$/);
+  const page = await s.h.openExtensionPage('popup.html');
   await page.locator('[data-kf="followups"][data-ready="true"]').waitFor();
 });

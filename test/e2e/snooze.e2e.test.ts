@@ -3,12 +3,11 @@
  * in another zone: the agent picks the second one with the keyboard and the item is snoozed until
  * exactly then, which the list then shows. Chromium takes its zone from TZ.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
 import { callFromExtensionPage, openPopup } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
 let popup: Page;
 
 /** The row of an item, wherever the list files it (以后 starts folded: late in the evening a to-do due in 3 hours is tomorrow's). */
@@ -28,13 +27,12 @@ function beijing(ms: number, now: number): string {
   return at.slice(0, 10) === today ? hm : `${Number(at.slice(5, 7))}-${at.slice(8, 10)} ${hm}`;
 }
 
+const s = extensionSuite({ timezone: 'America/Los_Angeles', shop: 'none', page: 'none' });
 beforeAll(async () => {
-  h = await launchWithExtension({ env: { TZ: 'America/Los_Angeles' } });
-  popup = await openPopup(h);
+  popup = await openPopup(s.h);
   // The whole day is the day shift, so the to-do is this agent's own whatever the hour of the run.
   await callFromExtensionPage(popup, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
 });
-afterAll(async () => h?.close());
 
 describe('推迟 in the popup', () => {
   it('offers times in Beijing time; the second one, picked with the keyboard, is when the item comes back', async () => {

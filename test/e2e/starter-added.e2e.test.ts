@@ -3,30 +3,25 @@
  * replies true at any order stage (2026-12-04): the tab says which, 全部加上 adds them through the
  * worker's save, and once this machine has had them, deleting them never brings the offer back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
 import { callFromExtensionPage } from './pages';
+import { extensionSuite } from './suite';
 
 type Lib = { groups: string[]; templates: { id: string; title: string; body: string }[] };
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ shop: 'none', page: 'none' });
 
 describe('starter replies added after a library was stored', () => {
   it('are offered once in 话术库: 全部加上 stores them; deleted later, they are not offered again', async () => {
     // Not the 话术库 tab: this page must not see the library before the earlier version's is stored.
-    const setup = await h.openExtensionPage('options.html#import');
+    const setup = await s.h.openExtensionPage('options.html#import');
     const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
     const earlier = { groups: starter.groups, templates: starter.templates.filter((x) => !FIVE.includes(x.id)) };
     await callFromExtensionPage(setup, 'saveLibrary', earlier);
     await setup.close();
 
-    const opts = await h.openExtensionPage('options.html#templates');
+    const opts = await s.h.openExtensionPage('options.html#templates');
     const notice = opts.locator('[data-kf="starter-added"]');
     await expect
       .poll(() => notice.textContent())

@@ -10,26 +10,24 @@
  * test checks that. Requesting and removing an optional origin are covered with fakes in
  * lib/teach/flow.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, panel, setUpDemoShop } from './pages';
+import { callFromExtensionPage, inPanel, panel } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let page: Page;
 let origin: string;
 
-const fixture = (v2 = false) => `${h.demoUrl}/fixtures/unknown-console${v2 ? '-v2' : ''}.html`;
+const fixture = (v2 = false) => `${s.h.demoUrl}/fixtures/unknown-console${v2 ? '-v2' : ''}.html`;
 const draft = (p: Page) => p.evaluate(() => (window as any).__uc.draft() as string);
 const teachCard = (p: Page) => p.locator('kf-teach [data-kf="teach-card"]');
 
 async function tabIdOf(url: string): Promise<number> {
-  const sw = await h.serviceWorker();
+  const sw = await s.h.serviceWorker();
   return sw.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0].id as number, url);
 }
 
 async function registeredScripts(): Promise<string[]> {
-  const sw = await h.serviceWorker();
+  const sw = await s.h.serviceWorker();
   return sw.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { matches: string[] }[]).flatMap((s) => s.matches));
 }
 
@@ -45,40 +43,37 @@ async function pingTab(ext: Page, tabId: number) {
   return status as { site: string | null; canInsert: boolean; buyer: string | null };
 }
 
+const s = extensionSuite({ shop: 'close', page: 'file' });
 beforeAll(async () => {
-  h = await launchWithExtension();
-  origin = new URL(h.demoUrl).origin;
-  await (await setUpDemoShop(h)).close();
-  page = await h.context.newPage();
+  origin = new URL(s.h.demoUrl).origin;
 });
-afterAll(async () => h?.close());
 
 describe('teach mode on a console the product has never seen', () => {
   it('shows no panel before the page is taught', async () => {
-    await page.goto(fixture());
-    const side = await h.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(fixture())}`);
+    await s.page.goto(fixture());
+    const side = await s.h.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(fixture())}`);
     const status = await pingTab(side, await tabIdOf(fixture()));
     expect(status.site).toBeNull();
-    expect(await panel(page).count()).toBe(0);
+    expect(await panel(s.page).count()).toBe(0);
     await side.close();
   });
 
   it('is taught from the side panel: access for that site, then the picker, clicks, saved', async () => {
     const tabId = await tabIdOf(fixture());
-    const side = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    const side = await s.h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await expect.poll(() => side.locator('[data-kf="side-target"]').textContent()).toContain(new URL(origin).host);
     await side.locator('[data-kf="side-teach"]').click();
     await expect.poll(() => side.locator('[data-kf="side-teach-status"]').textContent()).toContain('请在页面上按提示');
-    await page.bringToFront();
-    await teachCard(page).waitFor();
+    await s.page.bringToFront();
+    await teachCard(s.page).waitFor();
     // Picking swallows the clicks: the conversation does not switch, nothing is typed or sent.
-    await page.locator('textarea[placeholder]').click();
-    await page.locator('[role="log"] p').nth(1).click();
-    await page.locator('header b').click();
-    await page.locator('kf-teach [data-kf="teach-skip"]').click(); // no remark box on a chat page
-    await teachCard(page).waitFor({ state: 'detached' });
-    expect(await page.locator('kf-teach').count()).toBe(0);
-    expect(await page.evaluate(() => (window as any).__uc.sent.length)).toBe(0);
+    await s.page.locator('textarea[placeholder]').click();
+    await s.page.locator('[role="log"] p').nth(1).click();
+    await s.page.locator('header b').click();
+    await s.page.locator('kf-teach [data-kf="teach-skip"]').click(); // no remark box on a chat page
+    await teachCard(s.page).waitFor({ state: 'detached' });
+    expect(await s.page.locator('kf-teach').count()).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__uc.sent.length)).toBe(0);
     // Saved in the extension, and our content script is registered for that origin.
     const site = await callFromExtensionPage<{ fields: Record<string, unknown>; origin: string }>(side, 'listTaughtSites').then((l: any) => l[0]);
     expect(site.origin).toBe(origin);
@@ -89,38 +84,38 @@ describe('teach mode on a console the product has never seen', () => {
   });
 
   it('after a reload the panel works there: buyer detection, suggestions, insertion at the caret', async () => {
-    await page.bringToFront(); // clicked below: animation frames and focus run only in the front tab
-    await page.reload();
-    await panel(page).waitFor();
-    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
+    await s.page.bringToFront(); // clicked below: animation frames and focus run only in the front tab
+    await s.page.reload();
+    await panel(s.page).waitFor();
+    await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
     // The buyer asked for a lower price: the classifier saw the messages read through the taught list.
-    await expect.poll(() => inPanel(page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('bargain');
-    await page.locator('textarea[placeholder]').click();
-    await inPanel(page, '[data-kf="search"]').fill('咨询高峰');
-    await inPanel(page, '[data-kf="results"] .kf-tpl-main').first().click();
-    await expect.poll(() => draft(page)).toContain('现在咨询的朋友比较多');
-    expect(await page.evaluate(() => (window as any).__uc.sent.length)).toBe(0);
+    await expect.poll(() => inPanel(s.page, '[data-kf="chip"]').first().getAttribute('data-scenario')).toBe('bargain');
+    await s.page.locator('textarea[placeholder]').click();
+    await inPanel(s.page, '[data-kf="search"]').fill('咨询高峰');
+    await inPanel(s.page, '[data-kf="results"] .kf-tpl-main').first().click();
+    await expect.poll(() => draft(s.page)).toContain('现在咨询的朋友比较多');
+    expect(await s.page.evaluate(() => (window as any).__uc.sent.length)).toBe(0);
     // A conversation switch is followed.
-    await page.locator('aside li').nth(1).click();
-    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('橙子味的夏天');
+    await s.page.locator('aside li').nth(1).click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('橙子味的夏天');
   });
 
   it('still works after the console renamed every class name but kept its structure', async () => {
-    await page.goto(fixture(true));
-    await panel(page).waitFor();
-    await expect.poll(() => inPanel(page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
+    await s.page.goto(fixture(true));
+    await panel(s.page).waitFor();
+    await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
     // Insertion through the tab message the side panel uses (the taught input is found by its locators).
-    await page.locator('textarea[placeholder]').click();
-    const side = await h.openExtensionPage('options.html');
+    await s.page.locator('textarea[placeholder]').click();
+    const side = await s.h.openExtensionPage('options.html');
     const tabId = await tabIdOf(fixture(true));
     const r = await side.evaluate((id) => (globalThis as any).chrome.tabs.sendMessage(id, { kfTab: 'insertText', payload: { text: '亲，在的' } }), tabId);
     expect(r).toEqual({ ok: true });
-    await expect.poll(() => draft(page)).toBe('亲，在的');
+    await expect.poll(() => draft(s.page)).toBe('亲，在的');
     await side.close();
   });
 
   it('forgetting the site in the options page removes its selectors and its registration', async () => {
-    const opts = await h.openExtensionPage('options.html#sites');
+    const opts = await s.h.openExtensionPage('options.html#sites');
     opts.on('dialog', (d) => void d.accept());
     await opts.locator(`[data-kf="taught-site"][data-origin="${origin}"] [data-kf="site-forget"]`).click();
     // 127.0.0.1 is a required host of the demo console: Chrome cannot remove it, and we say so.
@@ -129,11 +124,11 @@ describe('teach mode on a console the product has never seen', () => {
     expect(await callFromExtensionPage(opts, 'getTaughtSite', { origin })).toBeNull();
     expect(await registeredScripts()).not.toContain(`${origin}/*`);
     // The open tab drops its panel at once (sites changed), and a reload does not bring it back.
-    await panel(page).waitFor({ state: 'detached' });
-    await page.reload();
+    await panel(s.page).waitFor({ state: 'detached' });
+    await s.page.reload();
     const status = await pingTab(opts, await tabIdOf(fixture(true)));
     expect(status.site).toBeNull();
-    expect(await panel(page).count()).toBe(0);
+    expect(await panel(s.page).count()).toBe(0);
     await opts.close();
   });
 });

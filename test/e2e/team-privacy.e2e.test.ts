@@ -6,24 +6,24 @@
  * and the sign-in form says what a sign-in under another name would upload, and who was here before.
  * One profile against a pouchdb-server on 127.0.0.1 (team-world.ts).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { extensionSuite } from './suite';
 import type { TeamServer } from '../team/server';
-import { call, join, startTeamShop, stopAll, syncNow } from './team-world';
+import { call, join, startTeamShop, syncNow } from './team-world';
 
 const SHOP = 'e2e-privacy';
-let server: TeamServer;
-let h: Harness;
+const s = extensionSuite<TeamServer>({
+  server: () => startTeamShop(SHOP, { 小王: { role: 'agent', password: 'wang-pw' }, 小李: { role: 'agent', password: 'li-pw' } }),
+  shop: 'none',
+  page: 'none',
+  setUpTimeout: 600_000,
+});
 let teamPage: Page;
 
 beforeAll(async () => {
-  server = await startTeamShop(SHOP, { 小王: { role: 'agent', password: 'wang-pw' }, 小李: { role: 'agent', password: 'li-pw' } });
-  h = await launchWithExtension();
-  teamPage = await join(h, server, SHOP, '小王', 'wang-pw');
+  teamPage = await join(s.h, s.server, SHOP, '小王', 'wang-pw');
 }, 600_000);
-
-afterAll(() => stopAll(h, server));
 
 const text = (page: Page, kf: string) => page.locator(`[data-kf="${kf}"]`).first().textContent({ timeout: 15_000 });
 
@@ -31,7 +31,7 @@ it('in team mode every privacy statement names the shop server, and 删除 / 全
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '周六下午到店' });
   expect(await syncNow(teamPage)).toBe('已同步');
 
-  const page = await h.openExtensionPage('options.html#customers');
+  const page = await s.h.openExtensionPage('options.html#customers');
   await expect.poll(() => text(page, 'privacy-note')).toContain(`店铺「${SHOP}」的服务器`);
   expect(await text(page, 'privacy-note')).not.toContain('只保存在本机');
   await expect.poll(() => text(page, 'customers-privacy-note')).toContain('同步到店里每位同事的电脑');
@@ -65,13 +65,13 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   await teamPage.locator('[data-kf="team-connect"]').waitFor();
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '退出后写的' });
 
-  const page = await h.openExtensionPage('options.html#customers');
+  const page = await s.h.openExtensionPage('options.html#customers');
   await expect.poll(() => text(page, 'customers-privacy-note')).toContain('不会上传');
   expect(await text(page, 'privacy-note')).toBe('所有数据只保存在本机浏览器扩展中，除非你主动导出。');
   await page.close();
 
   // The sign-in form, on the same machine: what joining uploads, always; who was here, when the name differs.
-  const form = await h.openExtensionPage('options.html#team');
+  const form = await s.h.openExtensionPage('options.html#team');
   expect(await text(form, 'team-join-shares')).toContain('以你登录的名字署名');
   await form.locator('[data-kf="team-user"]').fill('小王');
   expect(await form.locator('[data-kf="team-join-other"]').count()).toBe(0);

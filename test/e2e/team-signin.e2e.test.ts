@@ -3,38 +3,37 @@
  * status line once joined with the server gone and nothing waiting: the words say what is wrong,
  * in Chinese, without the browser's English.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
+import { extensionSuite } from './suite';
 import type { TeamServer } from '../team/server';
-import { join, startTeamShop, stopAll, syncNow } from './team-world';
+import { join, startTeamShop, syncNow } from './team-world';
 
 const SHOP = 'signin-shop';
-let server: TeamServer;
-let h: Harness;
+const s = extensionSuite<TeamServer>({
+  server: () => startTeamShop(SHOP, { 小王: { role: 'agent', password: 'wang-pw' } }),
+  shop: 'none',
+  page: 'none',
+  setUpTimeout: 600_000,
+});
 const others: Server[] = [];
 
 /** A web server that is not CouchDB, answering every request the same way. */
 async function notCouch(status: number, type: string, body: string): Promise<string> {
-  const s = createServer((_q, r) => {
+  const other = createServer((_q, r) => {
     r.writeHead(status, { 'content-type': type });
     r.end(body);
   });
-  others.push(s);
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  others.push(other);
+  await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 }
 
-beforeAll(async () => {
-  server = await startTeamShop(SHOP, { 小王: { role: 'agent', password: 'wang-pw' } });
-  h = await launchWithExtension();
-}, 600_000);
-
+// Registered after the suite's: runs before it closes the browser and stops the team server.
 afterAll(async () => {
-  for (const s of others) await new Promise((ok) => s.close(ok));
-  await stopAll(h, server);
+  for (const other of others) await new Promise((ok) => other.close(ok));
 });
 
 async function attempt(page: Page, url: string): Promise<string> {
@@ -48,7 +47,7 @@ async function attempt(page: Page, url: string): Promise<string> {
 }
 
 it('an address where nothing answers names the likely causes in Chinese, not the browser’s "Failed to fetch"', async () => {
-  const page = await h.openExtensionPage('options.html#team');
+  const page = await s.h.openExtensionPage('options.html#team');
   const said = await attempt(page, 'http://127.0.0.1:1');
   expect(said).toContain('连不上服务器 http://127.0.0.1:1');
   expect(said).toMatch(/没有开着.*地址、端口写错/);
@@ -57,7 +56,7 @@ it('an address where nothing answers names the likely causes in Chinese, not the
 });
 
 it('a web server that is not CouchDB (an HTML page, or JSON 404) is named as such, not "not a member" or "HTTP 404"', async () => {
-  const page = await h.openExtensionPage('options.html#team');
+  const page = await s.h.openExtensionPage('options.html#team');
   for (const url of [await notCouch(200, 'text/html', '<html><body>Welcome to nginx</body></html>'), await notCouch(404, 'application/json', '{"message":"not found"}')]) {
     const said = await attempt(page, url);
     expect(said).toBe(`${url} 不是 CouchDB 服务器（它的回答不像 CouchDB）。请检查地址和端口，应填团队 CouchDB 的地址。`);
@@ -67,11 +66,11 @@ it('a web server that is not CouchDB (an HTML page, or JSON 404) is named as suc
 });
 
 it('joined, with the server stopped and nothing waiting: the status says 离线, without "（0 条待同步）"', async () => {
-  const page = await join(h, server, SHOP, '小王', 'wang-pw');
-  await server.halt();
+  const page = await join(s.h, s.server, SHOP, '小王', 'wang-pw');
+  await s.server.halt();
   try {
     expect(await syncNow(page)).toBe('离线');
   } finally {
-    await server.restart();
+    await s.server.restart();
   }
 });

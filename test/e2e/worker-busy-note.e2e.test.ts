@@ -3,45 +3,36 @@
  * the card showed only 保存中… the whole time. Now it says, after a few seconds, that the helper is not
  * answering and still waiting, and that the note is kept; once the worker is free the note is saved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
-import { cardReady, chatInput, inPanel, openDemoChat, panelFocus, setUpDemoShop } from './pages';
+import { describe, expect, it } from 'vitest';
+import { cardReady, chatInput, inPanel, openDemoChat, panelFocus } from './pages';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let page: Page;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-  await setUpDemoShop(h);
-  page = await h.context.newPage();
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ page: 'file' });
 
 describe('a note saved while the background is busy', () => {
   it('says the helper is not answering and the note is kept, then saves it', async () => {
-    await openDemoChat(page, h.demoUrl, { buyer: '米粒妈妈' });
-    await cardReady(page, '米粒妈妈');
-    await chatInput(page).click();
-    await page.keyboard.press('Alt+KeyN');
-    await expect.poll(() => panelFocus(page)).toBe('customer-note-input');
-    await page.keyboard.type('要开发票，抬头写公司');
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type('要开发票，抬头写公司');
     // The worker's thread is busy for 9 s (a long task, as QA did it), then free again.
-    const sw = await h.serviceWorker();
+    const sw = await s.h.serviceWorker();
     const busy = sw.evaluate(() => {
       const end = Date.now() + 9000;
       while (Date.now() < end);
     }).catch(() => {});
-    await page.waitForTimeout(300); // the busy loop has started (no event marks it)
-    await page.keyboard.press('Enter');
-    const slow = inPanel(page, '[data-kf="customer-save-slow"]');
+    await s.page.waitForTimeout(300); // the busy loop has started (no event marks it)
+    await s.page.keyboard.press('Enter');
+    const slow = inPanel(s.page, '[data-kf="customer-save-slow"]');
     await slow.waitFor({ timeout: 8000 });
     expect(await slow.textContent()).toContain('没有响应');
     expect(await slow.textContent()).toContain('不会丢失');
-    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('要开发票，抬头写公司');
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('要开发票，抬头写公司');
     await busy;
-    await expect.poll(() => inPanel(page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 15_000 }).toContain('要开发票');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 15_000 }).toContain('要开发票');
     expect(await slow.count()).toBe(0);
-    expect(await inPanel(page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
   });
 });

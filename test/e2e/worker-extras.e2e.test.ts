@@ -3,32 +3,28 @@
  * when a verb needs it, also after Chrome stopped and restarted the worker — which Chrome allows
  * only because the worker imported it once while it was being installed.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Harness } from './harness';
 import { openQuietExtensionPage } from './pages';
+import { extensionSuite } from './suite';
 import { workerWaker } from '../bench/floor';
 import { PRESET_A } from '../../lib/domain/remarks';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ shop: 'none', page: 'none' });
 
 const send = (page: Page, kf: string, payload?: unknown) =>
   page.evaluate(([kf, payload]) => (globalThis as any).chrome.runtime.sendMessage({ kf, payload }), [kf, payload] as const) as Promise<{ ok: boolean; value?: any; error?: unknown }>;
 
 /** Whether the running worker has loaded the extras. */
 async function extrasLoaded(): Promise<boolean> {
-  const sw = await h.serviceWorker();
+  const sw = await s.h.serviceWorker();
   return sw.evaluate(() => '__kfWorkerExtras' in globalThis);
 }
 
 it('a restarted worker answers without the extras, and loads them when a verb needs them', async () => {
   // A page that sends nothing of its own: only the messages below wake the stopped worker.
-  const page = await openQuietExtensionPage(h);
-  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
   try {
     // Stopped (as Chrome does when it is idle), then woken by a message that needs no extras.
     await waker.sample();
@@ -55,8 +51,8 @@ it('a restarted worker answers without the extras, and loads them when a verb ne
 
 it('after a restart, each verb that uses the extras still answers: guard settings, reply-clock summary, CSV exports', async () => {
   // A page that sends nothing of its own: only the messages below wake the stopped worker.
-  const page = await openQuietExtensionPage(h);
-  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
   const fresh = async <T,>(kf: string, payload?: unknown): Promise<T> => {
     await waker.sample(); // stopped, then woken: the extras are not loaded yet
     const r = await send(page, kf, payload);
@@ -91,8 +87,8 @@ it('after a restart, each verb that uses the extras still answers: guard setting
 
 it('after a restart, 全部数据 exports, imports (replacing) and deletes everything, with the worker\'s own lists updated', async () => {
   // These three verbs run from worker-extras.js, lent the worker's stores (lib/background/all-data-run.ts).
-  const page = await openQuietExtensionPage(h);
-  const waker = await workerWaker(h, page, { kf: 'ping', payload: undefined });
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
   const fresh = async <T,>(kf: string, payload?: unknown, extras?: 'not-loaded'): Promise<T> => {
     await waker.sample(); // stopped, then woken
     if (extras) expect(await extrasLoaded()).toBe(false);

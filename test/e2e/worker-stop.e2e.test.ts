@@ -7,25 +7,17 @@
  * (lib/messaging/client.ts) relies on: a message the stop cut off — rejected, or resolved with no
  * reply at all — reaches the fresh worker when sent once more.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, stopExtensionWorker, type Harness } from './harness';
-import { openQuietExtensionPage } from './pages';
+import { expect, it } from 'vitest';
+import { extensionSuite } from './suite';
 
-let h: Harness;
-let page: Page;
-beforeAll(async () => {
-  h = await launchWithExtension();
-  page = await openQuietExtensionPage(h);
-});
-afterAll(async () => h?.close());
+const s = extensionSuite({ shop: 'none', page: 'none', quietPage: true });
 
 it('a worker stopped while messages keep coming: the stop is seen, each message cut off is answered when sent once more, by a fresh worker', async () => {
   for (let i = 0; i < 3; i++) {
-    await (await h.serviceWorker()).evaluate(() => ((globalThis as { __kfMarker?: string }).__kfMarker = 'old worker'));
+    await (await s.h.serviceWorker()).evaluate(() => ((globalThis as { __kfMarker?: string }).__kfMarker = 'old worker'));
     // The page keeps messaging the worker through the stop (so it is started again within
     // milliseconds), each message sent once more when cut off, as the client does.
-    await page.evaluate(() => {
+    await s.quiet.evaluate(() => {
       const w = globalThis as any;
       const ping = () => w.chrome.runtime.sendMessage({ kf: 'ping' }).catch(() => undefined);
       w.__kfPings = { on: true, answered: 0, lost: 0 };
@@ -38,9 +30,9 @@ it('a worker stopped while messages keep coming: the stop is seen, each message 
         }
       })();
     });
-    const worker = await stopExtensionWorker(h, page);
+    const worker = await s.stopWorker();
     await worker.detach();
-    const pings = await page.evaluate(async () => {
+    const pings = await s.quiet.evaluate(async () => {
       const w = globalThis as any;
       w.__kfPings.on = false;
       await w.__kfPinging;
@@ -50,6 +42,6 @@ it('a worker stopped while messages keep coming: the stop is seen, each message 
     expect(pings.answered).toBeGreaterThan(0);
     // The worker answering now is a new one, with nothing of the old one's memory (Playwright's
     // Worker for the extension reaches whichever runs; the pings have just started one).
-    expect(await (await h.serviceWorker()).evaluate(() => (globalThis as { __kfMarker?: string }).__kfMarker ?? null)).toBeNull();
+    expect(await (await s.h.serviceWorker()).evaluate(() => (globalThis as { __kfMarker?: string }).__kfMarker ?? null)).toBeNull();
   }
 });
