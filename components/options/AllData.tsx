@@ -127,6 +127,7 @@ export function AllData() {
       return { ok: true, lines: [written, ...(local ? [local] : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
+    area: 'data',
   });
   const [exporting, setExporting] = useState<string | null>(null);
   // The failed export's result, headed as an export (not as a refused file) while it is shown.

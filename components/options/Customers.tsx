@@ -8,7 +8,8 @@ import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { DAY, isoDay, startOfDay, type Zone } from '@/lib/domain/time';
 import { VIP_BACKLOG_PER_DAY } from '@/lib/domain/followups/rules';
-import { dateStamp, JsonFileInput, readImportText, reasonUnderHeading, undoLine } from './ImportExport';
+import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
+import { refused, type ImportOutcome } from './import-outcome';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -555,7 +556,7 @@ function CustomerTransfer() {
   const api = useApi();
   const zone = useShopZone();
   const [busy, setBusy] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; lines: string[]; rejected?: boolean } | null>(null);
+  const [result, setResult] = useState<ImportOutcome | null>(null);
   const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
   // The spreadsheet import beside the JSON one: its button in the row, its dry run under it.
   const csv = useCustomersCsv({ disabled: busy !== null, onBusy: setBusy, onResult: setResult });
@@ -580,7 +581,7 @@ function CustomerTransfer() {
     try {
       const read = await readImportText(file);
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
-      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : { ok: false, lines: r.errors, rejected: true });
+      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : refused('customers', r.errors));
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {
@@ -639,10 +640,11 @@ function CustomerTransfer() {
       {busy && <p class="kf-help" role="status">{busy}</p>}
       {result && (
         <Said of={result} tag="div" class={result.ok ? 'kf-ok' : 'kf-bad'} kf="customers-import-result">
-          {result.rejected && <p>{t('customers.options.importRejected')}</p>}
+          {/* A refusal's heading says the buyer notes are unchanged: its ending is not said again. */}
+          {!result.ok && result.ending && <p>{t('customers.options.importRejected')}</p>}
           <ul>
-            {result.lines.map((l) => (
-              <li>{asItem(result.rejected ? reasonUnderHeading(l) : l)}</li>
+            {[...result.lines, ...(result.ok && result.ending ? [result.ending] : [])].map((l) => (
+              <li>{asItem(l)}</li>
             ))}
           </ul>
         </Said>

@@ -10,12 +10,13 @@ import type { Platform } from '@/lib/sites/types';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { customersCsv } from '@/lib/i18n/messages/customers-csv';
 import { reasonText } from '@/lib/messaging/reason';
+import { refused, type ImportOutcome } from './import-outcome';
 
 registerMessages(customersCsv);
 
 const FIELD_ORDER: BuyerCsvField[] = ['nickname', 'buyerId', 'platform', 'tags', 'vip', 'note', 'preferences', 'phone', 'lastSeen'];
 
-type Result = { ok: boolean; lines: string[]; rejected?: boolean };
+type Result = ImportOutcome;
 interface Sheet {
   file: string;
   text: string;
@@ -52,11 +53,11 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
     props.onBusy(t('customers.csv.reading'));
     try {
       const decoded = await readImportText(file);
-      if (!decoded.ok) return props.onResult({ ok: false, lines: [decoded.error], rejected: true });
+      if (!decoded.ok) return props.onResult(refused('customers', [decoded.error]));
       const existing = await allCustomers(api);
       const platform: Platform = 'taobao';
       const read = customersFromCsv(decoded.text, options(platform, existing));
-      if (!read.ok) return props.onResult({ ok: false, lines: read.errors, rejected: true });
+      if (!read.ok) return props.onResult(refused('customers', read.errors));
       setSheet({ file: file.name, text: decoded.text, existing, platform, read });
     } catch (err) {
       props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
@@ -82,7 +83,7 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
       props.onResult(
         r.ok
           ? { ok: true, lines: [t('customers.csv.imported', { added: report.added, updated: report.updated }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] }
-          : { ok: false, lines: r.errors, rejected: true },
+          : refused('customers', r.errors),
       );
     } catch (err) {
       props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { ImportExport, reasonUnderHeading } from './ImportExport';
+import { ImportExport } from './ImportExport';
 import { flush, mountTab } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -178,24 +178,4 @@ describe('a refused import says once that nothing changed (QA pass I, defect 9)'
     }
   });
 
-  it('every file-level reason loses only its "nothing was imported" ending under a heading, and still ends as a sentence', () => {
-    const bundles = Object.values(import.meta.glob<Record<string, unknown>>('../../lib/i18n/messages/*.ts', { eager: true }))
-      .flatMap((m) => Object.values(m))
-      .filter((b): b is { zh: Record<string, string>; en: Record<string, string> } => !!b && typeof b === 'object' && 'zh' in b && 'en' in b);
-    const repeats = /Nothing was imported(; your [\w ]+ (is|are) unchanged)?\.?$|The library was not changed\.$|没有导入任何内容(，现有[^，。]+未改动)?。?$|现有话术库未改动。$/;
-    let seen = 0;
-    for (const b of bundles) {
-      for (const text of [...Object.values(b.zh), ...Object.values(b.en)]) {
-        if (!repeats.test(text) || /导入被拒绝|Import refused|not imported;|未导入，|：$|:$/.test(text)) continue;
-        seen++;
-        const under = reasonUnderHeading(text);
-        expect(under, text).not.toMatch(repeats);
-        expect(under, text).toMatch(/[.。)）]$/);
-        expect(text.startsWith(under.slice(0, -1)), text).toBe(true);
-      }
-    }
-    expect(seen).toBeGreaterThan(10);
-    // A reason of its own is left as it is.
-    expect(reasonUnderHeading('第 3 条：标题不能为空')).toBe('第 3 条：标题不能为空');
-  });
 });

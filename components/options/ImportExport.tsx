@@ -16,6 +16,7 @@ import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templa
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { Said } from './Said';
+import { refused, type ImportArea, type ImportOutcome } from './import-outcome';
 
 registerMessages(libraryEditor);
 registerMessages(team);
@@ -136,12 +137,11 @@ export interface ImportFlow<P> {
   /** Writes it, merged or replacing; the lines to show after. Refused with code 'conflict': counted again and asked again. */
   write(json: unknown, merge: boolean, preview: P): Promise<Checked<{ lines: string[] }> | Refused>;
   texts: { reading: string; importing: string; cancelled: string };
+  /** Whose data it writes: what a refused file left as it was (the ending of its outcome). */
+  area: ImportArea;
 }
 
-export interface ImportResultState {
-  ok: boolean;
-  lines: string[];
-}
+export type ImportResultState = ImportOutcome;
 
 /**
  * The steps of an import that asks first. A file is checked completely and counted; nothing is
@@ -154,7 +154,7 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
 
   const refuse = (lines: string[]) => {
     setStage({ step: 'idle' });
-    setResult({ ok: false, lines });
+    setResult(refused(flow.area, lines));
   };
 
   const preview = async (file: string, json: unknown, again = false) => {
@@ -260,20 +260,10 @@ export function libraryMergeBlocked(p: ImportSummary): string[] {
 }
 
 /**
- * A file-level reason ends by saying that nothing was imported, for where it is shown alone (学习记录
- * says it in one line); under a heading that already says so, that ending said it twice ("… nothing
- * was changed: • The file is not valid JSON: … Nothing was imported; your data is unchanged.", QA
- * pass I, defect 9). The reason without it, ending as a sentence.
+ * The busy line and the outcome of an import. A refusal is headed by `rejected`, which says that
+ * nothing changed: its reasons follow without the outcome's ending. Anything else ends with it.
+ * data-kf: `${kf}-busy`, `${kf}-result`.
  */
-export function reasonUnderHeading(line: string): string {
-  const en = /\s*(?:Nothing was imported(?:; your [\w ]+ (?:is|are) unchanged)?|The library was not changed)\.?$/;
-  const zh = /[。，]?(?:没有导入任何内容(?:，现有[^，。]+未改动)?|现有[^，。]+未改动)。?$/;
-  if (en.test(line)) return line.replace(en, '').replace(/([^.])$/, '$1.');
-  if (zh.test(line)) return `${line.replace(zh, '')}。`;
-  return line;
-}
-
-/** The busy line and the outcome of an import (a refusal headed by `rejected`). data-kf: `${kf}-busy`, `${kf}-result`. */
 export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; result: ImportResultState | null; rejected: string; children?: ComponentChildren }) {
   return (
     <>
@@ -287,8 +277,8 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
         <Said of={props.result} tag="div" class={props.result.ok ? 'kf-ok' : 'kf-bad'} kf={`${props.kf}-result`}>
           {!props.result.ok && <p>{props.rejected}</p>}
           <ul>
-            {props.result.lines.map((l) => (
-              <li>{asItem(props.result!.ok ? l : reasonUnderHeading(l))}</li>
+            {[...props.result.lines, ...(props.result.ok && props.result.ending ? [props.result.ending] : [])].map((l) => (
+              <li>{asItem(l)}</li>
             ))}
           </ul>
         </Said>
@@ -440,6 +430,7 @@ export function ImportExport() {
       return { ok: true, lines: [done, t('library.import.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('library.import.reading'), importing: t('library.import.importing'), cancelled: t('library.import.cancelled') },
+    area: 'library',
   });
   const { stage } = flow;
   return (

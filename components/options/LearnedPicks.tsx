@@ -8,6 +8,7 @@ import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { Said } from './Said';
+import { outcomeText, refused } from './import-outcome';
 
 registerMessages(learnedMessages);
 
@@ -43,9 +44,9 @@ export function LearnedPicks() {
     if (!file) return;
     await run(async () => {
       const read = await readImportJson(file);
-      if (!read.ok) throw new Error(read.error);
-      const r = await api.call('importLearned', { json: read.json });
-      if (!r.ok) throw new Error(r.errors.join('；'));
+      const r = read.ok ? await api.call('importLearned', { json: read.json }) : { ok: false as const, errors: [read.error] };
+      // One line, no heading: the reasons, then that nothing changed (said by no reason itself).
+      if (!r.ok) throw new Error(outcomeText(refused('learned', r.errors)));
       return [t('learned.imported', { count: r.count }), ...(r.duplicates ? [t('learned.duplicates', { count: r.duplicates })] : []), ...undoLine(r)].join(' ');
     });
   };

@@ -90,8 +90,12 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     await choose(page, '繁體.csv', encodeLegacy('big5', '分組,內容\n議價,親，本店商品都是實價哦，不議價的呢，可以送您優惠券'));
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('这个文件看起来是繁体中文 Big5 编码');
     expect(await page.locator('[data-kf="import-result"]').textContent()).toContain('另存为”CSV UTF-8');
+    // That nothing changed is said once, by the heading: the reason does not say it again.
+    const unchanged = async () => (await page.locator('[data-kf="import-result"]').textContent())!.match(/没有导入任何内容|未改动/g);
+    expect(await unchanged()).toEqual(['未改动']);
     await choose(page, '问答.csv', new TextEncoder().encode('问题,答案\n在吗,在的\n'));
     await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('文件的列是：“问题”、“答案”');
+    expect(await unchanged()).toEqual(['未改动']);
     expect(await library()).toEqual(before);
   });
 });

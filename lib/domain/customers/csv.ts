@@ -146,8 +146,8 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
   const { rows, columns, at, ignored, found } = sheet;
   if (at.nickname === undefined) {
     return fail({
-      zh: `找不到买家所在的列：表头（第 1 行）需要有“买家”“昵称”“旺旺”或“会员名”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。没有导入任何内容`,
-      en: `no column names the buyer: the header (row 1) needs one of 买家, 昵称, 旺旺, 会员名 (or buyer, nickname). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}. Nothing was imported`,
+      zh: `找不到买家所在的列：表头（第 1 行）需要有“买家”“昵称”“旺旺”或“会员名”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
+      en: `no column names the buyer: the header (row 1) needs one of 买家, 昵称, 旺旺, 会员名 (or buyer, nickname). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
     });
   }
 

@@ -40,9 +40,9 @@ describe('exportCustomers / parseCustomersImport', () => {
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.errors).toHaveLength(1);
-    expect(res.errors[0]).toMatch(/^文件不是有效的 JSON：可能.*被截断.*没有导入任何内容，现有客户档案未改动。$/);
+    expect(res.errors[0]).toMatch(/^文件不是有效的 JSON：可能.*被截断.*导出的客户文件。$/);
     expect(res.errors[0]!.replace('JSON', '')).not.toMatch(/[A-Za-z]/);
-    expect(parseCustomersImport(cut, NOW, 'en')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not valid JSON: it may have been cut off.*Nothing was imported/)] });
+    expect(parseCustomersImport(cut, NOW, 'en')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not valid JSON: it may have been cut off.*exported by this extension\.$/)] });
   });
 
   it('rejects another kind of file and another file version', () => {

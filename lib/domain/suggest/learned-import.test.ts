@@ -29,11 +29,11 @@ describe('parseLearnedExport (学习记录 import)', () => {
     const r = parseLearnedExport({ format: 'kefu-library' });
     expect(r).toEqual({
       ok: false,
-      errors: ['这不是学习记录的导出文件。请选择在“学习记录”页用“导出学习记录”保存的文件（文件名类似 kefu-learned-20261203.json）。没有导入任何内容。'],
+      errors: ['这不是学习记录的导出文件。请选择在“学习记录”页用“导出学习记录”保存的文件（文件名类似 kefu-learned-20261203.json）。'],
     });
     expect(parseLearnedExport({ format: 'kefu-customers', version: 2, customers: [] }, 'en')).toEqual({
       ok: false,
-      errors: ['This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json). Nothing was imported.'],
+      errors: ['This is not a learned-picks export. Choose a file saved with "Export learned picks" on the Learned tab (named like kefu-learned-20261203.json).'],
     });
     // No field names or format internals in what the agent reads.
     for (const locale of ['zh-CN', 'en'] as const) expect(JSON.stringify(parseLearnedExport(null, locale))).not.toMatch(/kind|kf-learned|\bv 1\b|picks \[\]|picks 列表/);
@@ -41,14 +41,14 @@ describe('parseLearnedExport (学习记录 import)', () => {
 
   it('says a file from a newer version of the extension needs an update, in the words of every import', () => {
     const newer = { kind: 'kf-learned', v: 2, exportedAt: 1, picks: [] };
-    expect(parseLearnedExport(newer)).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件。没有导入任何内容。'] });
-    expect(parseLearnedExport(newer, 'en')).toEqual({ ok: false, errors: ['File version 2 comes from a newer version of the extension (this one reads version 1); update the extension first. Nothing was imported.'] });
+    expect(parseLearnedExport(newer)).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件'] });
+    expect(parseLearnedExport(newer, 'en')).toEqual({ ok: false, errors: ['File version 2 comes from a newer version of the extension (this one reads version 1); update the extension first'] });
   });
 
   it('says a learned-picks file with a version it does not know is damaged, not another kind of file', () => {
     const odd = { kind: 'kf-learned', v: '1', exportedAt: 1, picks: [] };
-    expect(parseLearnedExport(odd)).toEqual({ ok: false, errors: ['文件版本 "1" 无法识别（本插件读取版本 1），文件可能被改动过。没有导入任何内容。'] });
-    expect(parseLearnedExport({ kind: 'kf-learned', picks: [] }, 'en')).toEqual({ ok: false, errors: ['File version is missing (this one reads version 1); the file may have been edited. Nothing was imported.'] });
+    expect(parseLearnedExport(odd)).toEqual({ ok: false, errors: ['文件版本 "1" 无法识别（本插件读取版本 1），文件可能被改动过'] });
+    expect(parseLearnedExport({ kind: 'kf-learned', picks: [] }, 'en')).toEqual({ ok: false, errors: ['File version is missing (this one reads version 1); the file may have been edited'] });
   });
 
   it('lists twenty problems and counts the rest', () => {

@@ -55,7 +55,7 @@ export function parseLearnedExport(
   const lang = locale === 'en' ? 'en' : 'zh';
   const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
   // A learned-picks file this version cannot read: in the words of every import (a newer one: update first), not "something else".
-  if (f && f.kind === 'kf-learned' && f.v !== 1) return { ok: false, errors: [say(lang, 'learned.import.version', { problem: inLocale(versionProblem(f.v, 1), locale) })] };
+  if (f && f.kind === 'kf-learned' && f.v !== 1) return { ok: false, errors: [inLocale(versionProblem(f.v, 1), locale)] };
   if (!f || typeof f !== 'object' || f.kind !== 'kf-learned' || f.v !== 1 || !Array.isArray(f.picks)) {
     return { ok: false, errors: [say(lang, 'learned.import.format')] };
   }

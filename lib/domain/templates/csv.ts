@@ -205,7 +205,7 @@ export function readSheet<F extends string>(text: string, names: Record<F, reado
 
 /** Why a sheet whose quote at `row` never closes is refused. */
 export function unclosedQuote(row: number): Bilingual {
-  return { zh: `第 ${row} 行的引号没有闭合：文件可能被截断或引号不成对。没有导入任何内容`, en: `row ${row}: a quote is never closed (the file may be cut off, or its quotes do not pair). Nothing was imported` };
+  return { zh: `第 ${row} 行的引号没有闭合：文件可能被截断或引号不成对`, en: `row ${row}: a quote is never closed (the file may be cut off, or its quotes do not pair)` };
 }
 
 /** What the confirmation shows about a CSV file besides the counts. */
@@ -253,8 +253,8 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
   const { rows, columns, at, ignored, found } = sheet;
   if (at.body === undefined) {
     return fail({
-      zh: `找不到话术内容所在的列：表头（第 1 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。没有导入任何内容`,
-      en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}. Nothing was imported`,
+      zh: `找不到话术内容所在的列：表头（第 1 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
+      en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
     });
   }
 
@@ -369,7 +369,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     return {
       ok: false,
       errors: [
-        say({ zh: '文件里没有可导入的话术。没有导入任何内容', en: 'the file has no reply that can be imported. Nothing was imported' }, locale),
+        say({ zh: '文件里没有可导入的话术', en: 'the file has no reply that can be imported' }, locale),
         ...skipped.map((s) => say({ zh: `第 ${s.row} 行：${s.reason}`, en: `row ${s.row}: ${s.reason}` }, locale)),
       ],
     };

@@ -31,7 +31,7 @@ describe('what importing a library file would do', () => {
   it('refuses a file that is not a library file, with the file check’s own words', () => {
     expect(planFile({ format: 'kefu-customers' }, current, 'zh-CN')).toEqual({
       ok: false,
-      errors: ['这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。没有导入任何内容'],
+      errors: ['这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。'],
     });
   });
 

@@ -40,8 +40,8 @@ function errorsIn(input: unknown): { zh: string[]; en: string[] } {
 describe('parseLibraryImport: file shape', () => {
   it('rejects text that is not JSON', () => {
     expect(errorsIn('{"format": ')).toEqual({
-      zh: ['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容'],
-      en: ['The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension. Nothing was imported'],
+      zh: ['文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。'],
+      en: ['The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension.'],
     });
   });
 
@@ -49,8 +49,8 @@ describe('parseLibraryImport: file shape', () => {
     'refuses %j as not a library export, saying which file to choose and how to get one, in the agent\'s words',
     (input) => {
       expect(errorsIn(input)).toEqual({
-        zh: ['这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。没有导入任何内容'],
-        en: ['This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”. Nothing was imported'],
+        zh: ['这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。'],
+        en: ['This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”.'],
       });
     },
   );

@@ -282,8 +282,8 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       data = JSON.parse(json) as unknown;
     } catch {
       return fail({
-        zh: '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容',
-        en: 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension. Nothing was imported',
+        zh: '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。',
+        en: 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension.',
       });
     }
   }
@@ -291,8 +291,8 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
   // the other tabs' exports itself, before sending: ImportExport.tsx otherExportKind).
   if (!isRecord(data) || data.format !== LIBRARY_FORMAT) {
     return fail({
-      zh: '这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。没有导入任何内容',
-      en: 'This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”. Nothing was imported',
+      zh: '这不是话术库的导出文件：请选择在「导入 / 导出」页用「导出话术库」保存的文件（文件名类似 kefu-library-20261203.json）；Excel/WPS 表格请用「导入 CSV 表格」。',
+      en: 'This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”.',
     });
   }
   if (data.version !== LIBRARY_VERSION) return fail(versionProblem(data.version, LIBRARY_VERSION));

@@ -7,7 +7,7 @@ import type { MessageBundle } from '../index';
  */
 export const customersImport: MessageBundle = {
   zh: {
-    'customers.import.json': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的客户文件。没有导入任何内容，现有客户档案未改动。',
+    'customers.import.json': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的客户文件。',
     'customers.import.format': '这不是客户档案的导出文件：请选择在“客户档案”页用“导出全部客户”保存的文件（文件名类似 kefu-customers-20261203.json）',
     'customers.import.list': '缺少 customers 列表',
     'customers.import.tooMany': '客户太多（{count} 条，上限 {max} 条）',
@@ -17,7 +17,7 @@ export const customersImport: MessageBundle = {
     'customers.import.more': '还有 {count} 处问题未列出',
   },
   en: {
-    'customers.import.json': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a customers file exported by this extension. Nothing was imported; your buyer notes are unchanged.',
+    'customers.import.json': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a customers file exported by this extension.',
     'customers.import.format': 'not a buyer-notes export: choose a file saved with "Export all buyers" on the Buyer notes tab (named like kefu-customers-20261203.json)',
     'customers.import.list': 'customers must be a list',
     'customers.import.tooMany': 'too many customers ({count}, at most {max})',

@@ -25,17 +25,17 @@ export const options: MessageBundle = {
     'options.export': '导出话术库',
     'options.import': '导入 JSON 文件',
     'options.importHelp': '导出的文件包含全部话术和分组，可在其他电脑导入。导入前会完整校验（文件有误时不会改动现有数据），再列出会有哪些变化，由你选择合并或替换；写入前自动备份。',
-    'options.importNotJson': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。没有导入任何内容，现有数据未改动。',
+    'options.importNotJson': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。',
     'options.importRejected': '导入被拒绝，现有话术库未改动。问题如下：',
     'options.importEncoding':
-      '无法读取这个文件：它既不是 UTF-8 编码，也不是 GBK/GB18030 编码（可能被其他程序另存为了别的编码）。请使用本插件导出的原始文件，或在记事本/WPS 中“另存为”并选择 UTF-8 编码后再导入。没有导入任何内容，现有数据未改动。',
+      '无法读取这个文件：它既不是 UTF-8 编码，也不是 GBK/GB18030 编码（可能被其他程序另存为了别的编码）。请使用本插件导出的原始文件，或在记事本/WPS 中“另存为”并选择 UTF-8 编码后再导入。',
     'options.importForeign':
-      '这个文件看起来是{which}编码，不是简体中文：按 GBK 读出来会全是错字，所以没有导入任何内容，现有数据未改动。请在 Excel/WPS 中“另存为”CSV UTF-8（或在记事本中另存为 UTF-8 编码）后再导入。',
+      '这个文件看起来是{which}编码，不是简体中文：按 GBK 读出来会全是错字。请在 Excel/WPS 中“另存为”CSV UTF-8（或在记事本中另存为 UTF-8 编码）后再导入。',
     'options.importForeign.big5': '繁体中文 Big5 ',
     'options.importForeign.shift_jis': '日文 Shift-JIS ',
     'options.importForeign.unknown': '其他',
     'options.importReplacement':
-      '文件的编码看起来不对：其中有 {count} 处乱码字符“\uFFFD”，说明它曾被按错误的编码打开并保存过（例如用 Excel/记事本打开后另存），原来的文字已经丢失。请使用本插件导出的原始文件。没有导入任何内容，现有数据未改动。',
+      '文件的编码看起来不对：其中有 {count} 处乱码字符“\uFFFD”，说明它曾被按错误的编码打开并保存过（例如用 Excel/记事本打开后另存），原来的文字已经丢失。请使用本插件导出的原始文件。',
     'options.imported': '已导入 {count} 条话术。',
     'options.newTemplate': '新建话术',
     'options.filter': '筛选话术',
@@ -95,17 +95,17 @@ export const options: MessageBundle = {
     'options.export': 'Export library',
     'options.import': 'Import JSON file',
     'options.importHelp': 'The file holds every reply and group. An imported file is checked completely first (a bad file changes nothing), then what it would change is listed for you to merge or replace; everything is backed up before it is written.',
-    'options.importNotJson': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension. Nothing was imported; your data is unchanged.',
+    'options.importNotJson': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension.',
     'options.importRejected': 'Import refused; the library was not changed. Problems:',
     'options.importEncoding':
-      'This file cannot be read: it is neither UTF-8 nor GBK/GB18030 (another program may have saved it in some other encoding). Use the file this extension exported, or save it again as UTF-8 (Notepad/WPS: Save As → UTF-8) and import that. Nothing was imported; your data is unchanged.',
+      'This file cannot be read: it is neither UTF-8 nor GBK/GB18030 (another program may have saved it in some other encoding). Use the file this extension exported, or save it again as UTF-8 (Notepad/WPS: Save As → UTF-8) and import that.',
     'options.importForeign':
-      'This file looks like {which}, not simplified Chinese: read as GBK it would be all wrong characters, so nothing was imported and your data is unchanged. Save it again as UTF-8 (Excel/WPS: Save As → CSV UTF-8; Notepad: Save As → UTF-8) and import that.',
+      'This file looks like {which}, not simplified Chinese: read as GBK it would be all wrong characters. Save it again as UTF-8 (Excel/WPS: Save As → CSV UTF-8; Notepad: Save As → UTF-8) and import that.',
     'options.importForeign.big5': 'traditional Chinese Big5 text',
     'options.importForeign.shift_jis': 'Japanese Shift-JIS text',
     'options.importForeign.unknown': 'another encoding',
     'options.importReplacement':
-      'The file\'s encoding looks wrong: it holds {count} replacement characters "\uFFFD", so it was opened with the wrong encoding and saved again (for example in Excel or Notepad), and the original text is lost. Use the file this extension exported. Nothing was imported; your data is unchanged.',
+      'The file\'s encoding looks wrong: it holds {count} replacement characters "\uFFFD", so it was opened with the wrong encoding and saved again (for example in Excel or Notepad), and the original text is lost. Use the file this extension exported.',
     'options.imported': 'Imported {count} repl{count|y|ies}.',
     'options.newTemplate': 'New reply',
     'options.filter': 'Filter replies',
