@@ -168,7 +168,7 @@ export const customersPageSchemas = (): PageSchemas<CustomersProtocol> => ({
   addCustomerEvent: s.object({
     ...buyer,
     kind: s.oneOf(['note', 'template-used', 'issue', 'followup-done'] as const satisfies readonly PageEventKind[]),
-    text: s.text({ max: LIMITS.eventText, min: 1 }),
+    text: s.text({ max: LIMITS.pageEvent, min: 1 }),
     ref: s.optional(s.text({ max: 80 })),
   }),
 });

@@ -115,10 +115,19 @@ export const CARD_CACHE_MAX = 300;
 export const LISTED_MAX = 100;
 
 /** The longest quick note: it is saved as one line of the buyer's history. */
-export const NOTE_MAX = LIMITS.eventText;
+export const NOTE_MAX = LIMITS.pageEvent;
 
 /** By how many characters a quick note is over NOTE_MAX (0: it may be saved). */
 export const noteOverBy = (draft: string): number => Math.max(0, draft.trim().length - NOTE_MAX);
+
+/**
+ * The worker's refusal of an append that would take a field past its limit (patchCustomer answers
+ * `invalid` with the reason code `long.<field> <over>`) in the agent's words; null for any other failure.
+ */
+export function appendRefused(err: unknown): string | null {
+  const m = /^long\.(note|preferences|addressNote) (\d+)$/.exec((err as Error | null)?.message ?? '');
+  return m ? t(`customers.card.appendLong.${m[1]}`, { over: Number(m[2]), max: LIMITS[m[1] as AppendField] }) : null;
+}
 
 export class CustomerCardController {
   readonly store = new Store<CardState>({
@@ -469,7 +478,7 @@ export class CustomerCardController {
       if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
       else this.store.set({ saving: false });
     } catch (err) {
-      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      if (this.isShowing(who)) this.store.set({ saving: false, saveError: appendRefused(err) ?? t('customers.card.saveFailed', { reason: reasonText(err) }) });
       else this.store.set({ saving: false });
     }
   }

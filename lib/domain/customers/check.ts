@@ -64,12 +64,17 @@ export const tagProblems = (tags: readonly string[]): Problem[] => overProblems(
  * how much. Said by both imports (the entry or the row is held), never cut to fit; like tagProblems,
  * not part of checkCustomer, which a migration also runs.
  */
-export function textProblems(texts: Pick<Customer, 'note' | 'preferences' | 'addressNote'>): Problem[] {
+export function textProblems(texts: Pick<Customer, 'note' | 'preferences' | 'addressNote'> & { history?: CustomerEvent[] }): Problem[] {
   const out: Problem[] = [];
   for (const field of ['note', 'preferences', 'addressNote'] as const) {
     const over = texts[field].length - LIMITS[field];
     if (over > 0) out.push({ code: `long.${field}`, params: { over, max: LIMITS[field] } });
   }
+  // History entries are kept whole too (checkEvent); one longer than any producer writes is said.
+  texts.history?.forEach((e, i) => {
+    const over = e.text.length - LIMITS.eventText;
+    if (over > 0) out.push({ code: 'long.event', params: { index: i + 1, over, max: LIMITS.eventText } });
+  });
   return out;
 }
 
@@ -79,7 +84,7 @@ function checkEvent(x: unknown): CustomerEvent | null {
   if (typeof id !== 'string' || !id || !isTime(at) || typeof text !== 'string') return null;
   if (!(EVENT_KINDS as readonly unknown[]).includes(kind)) return null;
   if (ref !== undefined && typeof ref !== 'string') return null;
-  const e: CustomerEvent = { id, at, kind: kind as CustomerEvent['kind'], text: text.slice(0, LIMITS.eventText) };
+  const e: CustomerEvent = { id, at, kind: kind as CustomerEvent['kind'], text };
   if (ref !== undefined) e.ref = ref;
   return e;
 }

@@ -29,7 +29,10 @@ export const LIMITS = {
   note: 5000,
   preferences: 1000,
   addressNote: 500,
-  eventText: 500,
+  /** A history entry's text: the longest remark box recordRemark takes, whose newest line a 'remark-saved' entry holds. */
+  eventText: 4000,
+  /** What a page may record as one entry (addCustomerEvent: the card's quick note, a reply's title). */
+  pageEvent: 500,
   usualSize: 10,
 } as const;
 
@@ -167,11 +170,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * Never cuts a text to fit (before, 备注/偏好/地址备注 kept their first 5,000/1,000/500 characters
+ * without a word): a patch over LIMITS is refused before it gets here — by the forms, the imports
+ * (textProblems) and the worker (patchCustomer, with the field and by how much).
+ */
 export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts: { maskPii: boolean }): Customer {
-  const text = (s: string, max: number): string => {
-    const t = s.trim().slice(0, max);
-    return opts.maskPii ? maskPii(t) : t;
-  };
+  const text = (s: string): string => (opts.maskPii ? maskPii(s.trim()) : s.trim());
   const next: Customer = { ...c };
   if (patch.tags) next.tags = normaliseTags(opts.maskPii ? patch.tags.map(maskPii) : patch.tags);
   if (patch.sizes) {
@@ -182,9 +187,9 @@ export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts:
     }
     next.sizes = cleanSizes(merged);
   }
-  if (patch.preferences !== undefined) next.preferences = text(patch.preferences, LIMITS.preferences);
-  if (patch.addressNote !== undefined) next.addressNote = text(patch.addressNote, LIMITS.addressNote);
-  if (patch.note !== undefined) next.note = text(patch.note, LIMITS.note);
+  if (patch.preferences !== undefined) next.preferences = text(patch.preferences);
+  if (patch.addressNote !== undefined) next.addressNote = text(patch.addressNote);
+  if (patch.note !== undefined) next.note = text(patch.note);
   if (patch.segment !== undefined) {
     if (patch.segment === null) delete next.segmentManual;
     else next.segmentManual = patch.segment;
@@ -254,7 +259,8 @@ function capHistory(events: CustomerEvent[]): { history: CustomerEvent[]; droppe
 export function appendEvent(c: Customer, event: CustomerEvent, opts: { maskPii?: boolean } = {}): Customer {
   if (c.history.some((e) => e.id === event.id)) return c;
   if (event.kind === 'order-seen' && event.ref && c.orderIds.includes(event.ref)) return c;
-  const text = event.text.trim().slice(0, LIMITS.eventText);
+  // Whole: the producers keep to LIMITS.eventText (README.md, "History").
+  const text = event.text.trim();
   const clean: CustomerEvent = { ...event, text: opts.maskPii ? maskPii(text) : text };
   const { history, dropped } = capHistory([...c.history, clean]);
   const next: Customer = {
@@ -377,23 +383,26 @@ function setProfileValue(c: Customer, f: ProfileField, v: unknown): void {
  * Two records that turn out to be the same buyer (a migration gave two old keys the same new key,
  * e.g. a name with and without a BOM): like mergeCustomer, but nothing the agent wrote is dropped —
  * differing text fields keep both texts (the older first, lines not repeated), tags are the union,
- * sizes the newer over the older. Deterministic in its arguments' order, and combine(a, a) is a.
+ * sizes the newer over the older — all of it, even past LIMITS. Deterministic in its arguments' order, and combine(a, a) is a.
  */
 export function combineCustomers(a: Customer, b: Customer): Customer {
   const merged = mergeCustomer(a, b);
   const [older, newer] = a.updatedAt < b.updatedAt || (a.updatedAt === b.updatedAt && editableJson(a) < editableJson(b)) ? [a, b] : [b, a];
-  const join = (x: string, y: string, max: number): string => {
+  const join = (x: string, y: string): string => {
     const lines: string[] = [];
     for (const line of [...x.split('\n'), ...y.split('\n')]) if (line.trim() && !lines.includes(line)) lines.push(line);
-    return lines.join('\n').slice(0, max);
+    return lines.join('\n');
   };
+  // Whole, even past LIMITS (before, a joined text was cut to them without a word): no one is asked
+  // at a migration, and the agent who attached a record chose to keep both. The edit forms say the
+  // field is over and the agent trims it (README.md, "Two records of one buyer").
   const out: Customer = {
     ...merged,
     tags: normaliseTags([...older.tags, ...newer.tags]),
     sizes: { ...older.sizes, ...newer.sizes },
-    note: join(older.note, newer.note, LIMITS.note),
-    preferences: join(older.preferences, newer.preferences, LIMITS.preferences),
-    addressNote: join(older.addressNote, newer.addressNote, LIMITS.addressNote),
+    note: join(older.note, newer.note),
+    preferences: join(older.preferences, newer.preferences),
+    addressNote: join(older.addressNote, newer.addressNote),
   };
   out.segment = segmentOf(out);
   return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAllData } from '../all-data';
-import { applyPatch, LIMITS, newCustomer } from './customer';
+import { appendEvent, applyPatch, combineCustomers, LIMITS, makeEvent, newCustomer } from './customer';
+import { checkCustomer } from './check';
 import { customersFromCsv, type BuyerCsvOptions } from './csv';
 import { exportCustomers, parseCustomersImport } from './import-export';
 import { migrateCustomer } from './migrate';
@@ -73,5 +74,37 @@ describe('备注, 偏好 and 地址备注 in imports: never cut, said and held',
     // At the limit it is taken whole.
     const fits = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付吧\n`, opts({ existing: [here] }));
     expect(fits.ok && fits.customers.map((c) => c.note)).toEqual([`${textOf(4990)}\n再发一次顺丰到付吧`]);
+  });
+});
+
+describe('nothing cuts a buyer\'s text on the way in', () => {
+  it('applyPatch stores a text over its limit whole (the worker refuses such a patch before it; it never stores it cut)', () => {
+    const c = applyPatch(newCustomer('demo', '阿杰', NOW), { note: textOf(5001), preferences: textOf(1001), addressNote: textOf(501) }, NOW, { maskPii: false });
+    expect([c.note, c.preferences, c.addressNote]).toEqual([textOf(5001), textOf(1001), textOf(501)]);
+  });
+
+  it('two records of one buyer joined keep both texts and every tag, even past the limits', () => {
+    const tags = (from: number) => Array.from({ length: 20 }, (_, i) => `标签${from + i}`);
+    const older = applyPatch(newCustomer('demo', '阿杰', NOW), { note: textOf(3000, '甲'), preferences: textOf(800, '甲'), tags: tags(0) }, NOW, { maskPii: false });
+    const newer = applyPatch(newCustomer('demo', '阿杰', NOW), { note: textOf(3000, '乙'), preferences: textOf(800, '乙'), tags: tags(20) }, NOW + 5, { maskPii: false });
+    const c = combineCustomers(older, newer);
+    expect(c.note).toBe(`${textOf(3000, '甲')}\n${textOf(3000, '乙')}`);
+    expect(c.preferences).toBe(`${textOf(800, '甲')}\n${textOf(800, '乙')}`);
+    expect(c.tags).toEqual([...tags(0), ...tags(20)]);
+  });
+
+  it('a history entry is kept whole up to LIMITS.eventText: a long remark line, read back from a stored record too', () => {
+    expect(LIMITS).toMatchObject({ eventText: 4000, pageEvent: 500 });
+    const line = textOf(1200);
+    const c = appendEvent(newCustomer('demo', '阿杰', NOW), makeEvent('remark-saved', NOW, line, '100200300'), { maskPii: false });
+    expect(c.history.map((e) => e.text)).toEqual([line]);
+    expect(checkCustomer(JSON.parse(JSON.stringify(c)), NOW).customer!.history.map((e) => e.text)).toEqual([line]);
+    expect(parseCustomersImport(fileOf(c), NOW, 'zh-CN')).toMatchObject({ ok: true, customers: [{ history: [{ text: line }] }] });
+  });
+
+  it('an imported history entry longer than any producer writes is refused naming the entry, never cut', () => {
+    const c = appendEvent(newCustomer('demo', '阿杰', NOW), makeEvent('remark-saved', NOW, textOf(4002), '100200300'), { maskPii: false });
+    expect(parseCustomersImport(fileOf(c), NOW, 'zh-CN')).toEqual({ ok: false, errors: [expect.stringMatching(/^第 1 条.*阿杰.*第 1 条历史记录多了 2 个字（最多 4000 个字）$/)] });
+    expect(parseCustomersImport(fileOf(c), NOW, 'en')).toEqual({ ok: false, errors: [expect.stringMatching(/history entry 1 is 2 characters too long \(at most 4000\)$/)] });
   });
 });

@@ -77,6 +77,22 @@ describe('buyer-notes messages', () => {
     expect(c.preferences.split('\n').sort()).toEqual(['不要黑色', '喜欢宽松']);
   });
 
+  it('refuses an append that would take a text past its limit with the field and by how much, and keeps the stored text whole', async () => {
+    await ok('patchCustomer', { ...buyer, patch: { note: '备'.repeat(4995), addressNote: '址'.repeat(495) } }, 'content-script');
+    const before = (await getCustomer('demo:小鹿乱撞0521'))!;
+    const reply = await dispatch({ kf: 'patchCustomer', payload: { ...buyer, append: { note: '只发顺丰到付' } } }, 'content-script', DEMO_PAGE);
+    // 4,995 + a line break + 6 = 5,002.
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid', message: 'long.note 2' } });
+    expect(await dispatch({ kf: 'patchCustomer', payload: { ...buyer, append: { addressNote: '放在门口别敲门了' } } }, 'extension-page')).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'long.addressNote 4' },
+    });
+    expect(await getCustomer('demo:小鹿乱撞0521')).toEqual(before);
+    // At the limit it is taken whole.
+    const c = await ok<Customer>('patchCustomer', { ...buyer, append: { note: '只发顺丰' } }, 'content-script');
+    expect(c.note).toBe(`${'备'.repeat(4995)}\n只发顺丰`);
+  });
+
   it('keeps every note when two tabs each add 100 at once', async () => {
     const tab = (name: string) =>
       Promise.all(Array.from({ length: 100 }, (_, i) => ok('addCustomerEvent', { ...buyer, kind: 'note', text: `${name}-${i}` }, 'content-script')));

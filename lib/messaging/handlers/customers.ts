@@ -317,6 +317,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const maskPii = await masking();
       const now = Date.now();
       await identify(p, now);
+      let over = '';
       const { customer, changed } = await updateCustomer(
         p,
         (c) => {
@@ -325,10 +326,18 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
           for (const [field, add] of Object.entries(append) as [AppendField, string][]) {
             full[field] = appended(patch[field] ?? c[field], add);
           }
-          return applyPatch(c, full, now, { maskPii });
+          const next = applyPatch(c, full, now, { maskPii });
+          // A text an append takes past its limit is refused, never cut: the reason code names the
+          // field and by how much, for the card to say (lib/panel/customers.ts, appendRefused).
+          for (const f in APPEND_MAX) {
+            const by = next[f as AppendField].length - APPEND_MAX[f as AppendField];
+            if (by > 0 && next[f as AppendField] !== c[f as AppendField]) over = `long.${f} ${by}`;
+          }
+          return over ? c : next;
         },
         now,
       );
+      if (over) throw new InvalidPayload(over);
       if (changed) await announceChange('customers');
       return customer;
     },
@@ -339,7 +348,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await customersReady();
       const p = parseBuyer(payload, 'addCustomerEvent', ctx);
       if (!(PAGE_EVENTS as readonly unknown[]).includes(p.kind)) throw new InvalidPayload('addCustomerEvent: kind');
-      const body = text(p.text, 'addCustomerEvent: text', LIMITS.eventText).trim();
+      const body = text(p.text, 'addCustomerEvent: text', LIMITS.pageEvent).trim();
       if (!body) throw new InvalidPayload('addCustomerEvent: text is empty');
       const ref = p.ref === undefined ? undefined : text(p.ref, 'addCustomerEvent: ref', 80);
       const maskPii = await masking();
