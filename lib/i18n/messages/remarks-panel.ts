@@ -54,7 +54,7 @@ export const remarksPanel: MessageBundle = {
     'remarks.panel.recordedOverride': 'Remark saved; the reason was recorded.',
     'remarks.panel.unrecorded': 'The remark is saved on the order, but the extension could not record it ({reason}): the follow-up it makes (such as a promised ship date) and the buyer’s history are not there yet. Free some space and click Retry (saving another remark also retries); keep this page open until then.',
     'remarks.panel.retry': 'Retry',
-    'remarks.panel.unrecordedTries': 'Tried {tries} times; still not recorded.',
+    'remarks.panel.unrecordedTries': 'Tries so far: {tries}; still not recorded.',
     'remarks.panel.recordedLater': 'The remarks not recorded before are recorded now, and their follow-ups made.',
     'remarks.panel.unrecordedGivenUp': '{count} remark(s) are saved on the order, but the extension could not record them ({reason}) and has stopped trying: the follow-up they make and the buyer’s history were not created; add the follow-up by hand if you need it.',
     'remarks.panel.noEditor': 'Open an order’s remark box: this shows what its flag requires and writes the remark for you.',
