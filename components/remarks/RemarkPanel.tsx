@@ -37,6 +37,8 @@ function RemarkSection({ ctl }: { ctl: RemarkController }) {
       {s.unrecorded && (
         <div class="kf-rm-notice" role="alert" data-kf="remark-unrecorded" data-count={s.unrecorded.count}>
           <p>{t('remarks.panel.unrecorded', { reason: s.unrecorded.reason })}</p>
+          {/* Without it a 重试 that failed again leaves the panel as it was, like a click that did nothing. */}
+          {s.unrecorded.tries > 1 && <p data-kf="remark-tries">{t('remarks.panel.unrecordedTries', { tries: s.unrecorded.tries })}</p>}
           <button type="button" data-kf="remark-retry" onClick={() => void ctl.retryUnrecorded()}>
             {t('remarks.panel.retry')}
           </button>

@@ -254,12 +254,13 @@ describe('order list lint where the console changed its layout (the flag or the 
 describe('a save the extension could not record (the remark itself is on the order)', () => {
   const remark = () => `【延迟发货】可发货日：${isoDate(Date.now() + 5 * 86_400_000, 480)}｜阿杰 ${isoDate(Date.now(), 480)}`;
   /** Saves a valid purple remark through the page's own button, the worker answering recordRemark with `answers` in turn. */
-  async function saveWith(answers: (CallError | 'ok')[]) {
+  async function saveWith(answers: (CallError | 'ok' | (() => Promise<unknown>))[]) {
     const { saves, editor } = formPage();
     let i = 0;
     const ctl = await start(editor, {
       record: async () => {
         const a = answers[Math.min(i++, answers.length - 1)]!;
+        if (typeof a === 'function') return a();
         if (a !== 'ok') throw a;
         return { facts: 1, overrideRecorded: false };
       },
@@ -270,7 +271,7 @@ describe('a save the extension could not record (the remark itself is on the ord
     // The send the save began has settled (one send at a time).
     await vi.waitFor(() => expect(recorded).toHaveLength(1));
     await vi.waitFor(() => expect(ctl.store.get().unrecorded ?? ctl.store.get().notice?.kind).toBeTruthy());
-    await vi.waitFor(() => expect((ctl as unknown as { sending: boolean }).sending).toBe(false));
+    await vi.waitFor(() => expect((ctl as unknown as { sending: unknown }).sending).toBeFalsy());
     return ctl;
   }
 
@@ -279,9 +280,29 @@ describe('a save the extension could not record (the remark itself is on the ord
     const ctl = await saveWith([full, full, full, full, full, full, 'ok']);
     for (let n = 0; n < 4; n++) await ctl.retryUnrecorded();
     expect(recorded).toHaveLength(5);
-    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: '存储空间已满' });
+    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: '存储空间已满', tries: 5 });
     await ctl.retryUnrecorded();
     await ctl.retryUnrecorded();
+    expect(ctl.store.get().unrecorded).toBeNull();
+    expect(ctl.store.get().notice?.text).toContain('跟进已补上');
+  });
+
+  it('重试 clicked while a send is still under way is not lost: once that send fails, it is sent again, and recorded if there is room now', async () => {
+    const full = new CallError('quota', 'QuotaExceededError');
+    // The worker is slow: the retry's send is answered only when released, and fails (it found the disk still full).
+    let release!: () => void;
+    const slowFull = async () => {
+      await new Promise<void>((r) => (release = r));
+      throw full;
+    };
+    const ctl = await saveWith([full, slowFull, 'ok']);
+    const first = ctl.retryUnrecorded();
+    await vi.waitFor(() => expect(recorded).toHaveLength(2));
+    // Room again; the agent clicks 重试 before the slow send has answered.
+    const second = ctl.retryUnrecorded();
+    release();
+    await Promise.all([first, second]);
+    expect(recorded).toHaveLength(3);
     expect(ctl.store.get().unrecorded).toBeNull();
     expect(ctl.store.get().notice?.text).toContain('跟进已补上');
   });
@@ -298,7 +319,7 @@ describe('a save the extension could not record (the remark itself is on the ord
 
   it(`a save that fails for another reason (the worker not answering) is tried ${MAX_TRIES} times, then given up and said`, async () => {
     const ctl = await saveWith([new CallError('unavailable', 'no reply from the background')]);
-    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: expect.stringContaining('没有响应') });
+    expect(ctl.store.get().unrecorded).toEqual({ count: 1, reason: expect.stringContaining('没有响应'), tries: 1 });
     for (let n = 1; n < MAX_TRIES - 1; n++) await ctl.retryUnrecorded();
     expect(ctl.store.get().unrecorded?.count).toBe(1);
     await ctl.retryUnrecorded();

@@ -88,8 +88,11 @@ export interface RemarkState {
   unread: { flag: number; remark: number };
   /** A short message after a save or a failed write into the page. */
   notice: { kind: 'info' | 'warn'; text: string } | null;
-  /** Saves on this page the extension could not record (a full disk): how many, and why the last failed. */
-  unrecorded: { count: number; reason: string } | null;
+  /**
+   * Saves on this page the extension could not record (a full disk): how many, why the last failed,
+   * and how many times the one tried most was sent (the panel says a 重试 that failed again).
+   */
+  unrecorded: { count: number; reason: string; tries: number } | null;
 }
 
 export interface RemarkApi {
@@ -364,37 +367,57 @@ export class RemarkController {
     void this.retryUnrecorded();
   }
 
-  private sending = false;
+  /** The pass under way, if any; `again`: asked for while it ran, so one more pass follows it. */
+  private sending: Promise<void> | null = null;
+  private again = false;
 
   /**
    * Sends every save not yet recorded (the one just made, and any the disk refused before), oldest
    * first; what fails stays while worth another try (worthRetrying), and the panel says so with a
    * 重试 button; what is given up is said once, with its reason.
+   *
+   * One pass at a time, and an ask during a pass (重试, a new save, another write getting through)
+   * is never dropped: a pass that began before there was room fails, and the ask that came with
+   * the room is the one that can work — it runs once the pass ends. Resolves when no pass is left.
    */
-  async retryUnrecorded(): Promise<void> {
-    if (this.sending || !unrecorded.size) return;
-    this.sending = true;
+  retryUnrecorded(): Promise<void> {
+    if (this.sending) {
+      this.again = true;
+      return this.sending;
+    }
+    if (!unrecorded.size) return Promise.resolve();
+    this.sending = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.sendPass();
+        } while (this.again && unrecorded.size && !this.signal.aborted);
+      } finally {
+        this.sending = null;
+        this.again = false;
+      }
+    })();
+    return this.sending;
+  }
+
+  private async sendPass(): Promise<void> {
     const hadFailed = !!this.store.get().unrecorded;
     let reason = '';
     let givenUp = 0;
     let givenUpReason = '';
-    try {
-      for (const [key, kept] of [...unrecorded]) {
-        try {
-          await this.api.call('recordRemark', kept.req);
+    for (const [key, kept] of [...unrecorded]) {
+      try {
+        await this.api.call('recordRemark', kept.req);
+        unrecorded.delete(key);
+      } catch (err) {
+        console.warn('[kf] recordRemark failed', (err as Error).message);
+        if (worthRetrying(err, ++kept.tries)) reason = reasonText(err);
+        else {
           unrecorded.delete(key);
-        } catch (err) {
-          console.warn('[kf] recordRemark failed', (err as Error).message);
-          if (worthRetrying(err, ++kept.tries)) reason = reasonText(err);
-          else {
-            unrecorded.delete(key);
-            givenUp++;
-            givenUpReason = reasonText(err);
-          }
+          givenUp++;
+          givenUpReason = reasonText(err);
         }
       }
-    } finally {
-      this.sending = false;
     }
     if (this.signal.aborted) return;
     const count = unrecorded.size;
@@ -405,7 +428,9 @@ export class RemarkController {
         : hadFailed
           ? { kind: 'info' as const, text: t('remarks.panel.recordedLater') }
           : undefined;
-    this.store.set({ unrecorded: count ? { count, reason } : null, ...(notice !== undefined ? { notice } : {}) });
+    // How often the oldest kept save was sent: a 重试 that failed again is seen to have been made.
+    const tries = Math.max(0, ...[...unrecorded.values()].map((k) => k.tries));
+    this.store.set({ unrecorded: count ? { count, reason, tries } : null, ...(notice !== undefined ? { notice } : {}) });
   }
 
   private hold(problems: Problem[]): void {

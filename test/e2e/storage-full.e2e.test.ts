@@ -12,7 +12,7 @@
  * there is room.
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { buyerNotesSuite } from './suite';
 
 const s = buyerNotesSuite();
@@ -140,9 +140,11 @@ describe('when the disk is full', () => {
       expect(await unrecorded.textContent()).toContain('跟进');
       expect(await inPanel(s.page, '[data-kf="remark-notice"]').count()).toBe(0);
       expect(await remarkLines()).toBe(0);
-      // Still full: 重试 fails again and says so; nothing is dropped.
+      // Still full: 重试 fails again and says so; nothing is dropped. (Its count was 1 before the
+      // click too: the tries say that this 重试 was made and has answered, before room comes back.)
       await inPanel(s.page, '[data-kf="remark-retry"]').click();
-      await expect.poll(() => unrecorded.getAttribute('data-count')).toBe('1');
+      await expect.poll(() => inPanel(s.page, '[data-kf="remark-tries"]').textContent()).toContain('已试了 2 次');
+      expect(await unrecorded.getAttribute('data-count')).toBe('1');
     } finally {
       await diskFull(false);
     }
@@ -151,6 +153,52 @@ describe('when the disk is full', () => {
     await expect.poll(() => inPanel(s.page, '[data-kf="remark-notice"]').textContent()).toContain('跟进已补上');
     expect(await followupsOfOrder()).toBeGreaterThan(0);
     expect(await remarkLines()).toBe(1);
+  });
+
+  it('重试 clicked again while the first 重试 is still under way is not lost: the remark is recorded once there is room', async () => {
+    const PURPLE = '3930018273645518290';
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+    const remarkLines = async () => {
+      const { items } = await callFromExtensionPage<{ items: { history: { kind: string; ref?: string }[] }[] }>(s.ext, 'listCustomers', {});
+      return items.flatMap((c) => c.history).filter((e) => e.kind === 'remark-saved' && e.ref === PURPLE).length;
+    };
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(shopDate(5));
+    await inPanel(s.page, 'input[data-field="reason"]').fill('工厂排单晚了');
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+
+    const unrecorded = inPanel(s.page, '[data-kf="remark-unrecorded"]');
+    const sw = await s.h.serviceWorker();
+    await diskFull(true);
+    try {
+      await remarkDialog.save(s.page).click();
+      await expect.poll(() => unrecorded.textContent()).toContain('存储空间已满');
+      // Room comes back just after the worker took the first 重试 (it still finds the disk full);
+      // the second 重试 is clicked before that one has answered — as on a slow worker.
+      await sw.evaluate(() => {
+        const g = globalThis as any;
+        let taken = 0;
+        g.__kfRoomOnSecond = (m: { kf?: string } | undefined) => {
+          if (m?.kf !== 'recordRemark' || ++taken !== 2) return;
+          (IDBObjectStore.prototype as any).put = g.__kfPut;
+          (IDBObjectStore.prototype as any).add = g.__kfAdd;
+        };
+        g.chrome.runtime.onMessage.addListener(g.__kfRoomOnSecond);
+      });
+      await evaluateInPanel(s.page, (roots) => {
+        const retry = roots.map((r) => r.querySelector<HTMLElement>('[data-kf="remark-retry"]')).find(Boolean)!;
+        retry.click();
+        retry.click();
+      });
+      await expect.poll(() => unrecorded.count()).toBe(0);
+      await expect.poll(() => inPanel(s.page, '[data-kf="remark-notice"]').textContent()).toContain('跟进已补上');
+      expect(await remarkLines()).toBe(1);
+    } finally {
+      await sw.evaluate(() => (globalThis as any).chrome.runtime.onMessage.removeListener((globalThis as any).__kfRoomOnSecond));
+      await diskFull(false);
+    }
   });
 
   it('a follow-up note typed in the popup keeps its input and text, and saves with Enter once there is room', async () => {
