@@ -1,3 +1,4 @@
+import { BuyerTag } from './BuyerTag';
 import { PageText } from '@/components/PageText';
 import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
@@ -68,6 +69,7 @@ export function Panel() {
           <span class="kf-label">{t('panel.buyer')}</span>
           {/* Buyer nicknames come from the page: rendered as text, never HTML. */}
           <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ? <PageText text={s.buyer} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
+          <BuyerTag nickname={s.buyer} buyerId={s.buyerId} />
         </section>
       )}
       {s.pending && <FillPrompt />}

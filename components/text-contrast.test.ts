@@ -122,7 +122,7 @@ describe('text contrast, every colour', () => {
   });
 
   it('keeps the guard badge drawn on the chat box readable (white on its fill)', () => {
-    const source = file('../lib/panel/page-features/guard.tsx');
+    const source = file('./panel/guard-badge.ts');
     const fills = source.match(/background: block \? '(#[0-9a-f]{6})' : '(#[0-9a-f]{6})'/i)!.slice(1);
     expect(source).toMatch(/color: '#fff'/);
     expect(fills.map((bg) => contrast('#ffffff', bg)).every((c) => c >= 4.5)).toBe(true);

@@ -7,6 +7,7 @@ import { registerFeature } from '@/lib/panel/features';
 import { createGuardEngine } from '@/lib/domain/guard/engine';
 import { GuardPrompt } from '@/components/panel/GuardPrompt';
 import { setLocale } from '@/lib/i18n';
+import { guardBadge } from '@/components/panel/guard-badge';
 
 export default defineUnlistedScript(() => {
   registerFeature('guard', {
@@ -16,5 +17,6 @@ export default defineUnlistedScript(() => {
       render(<GuardPrompt {...props} />, container);
       return () => render(null, container);
     },
+    badge: guardBadge,
   });
 });

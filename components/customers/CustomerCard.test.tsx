@@ -186,6 +186,16 @@ describe('CustomerCard', () => {
     expect(card.store.get().noteDraft).toBe('甲的草稿');
   });
 
+  it('says a masked name without a console id may be several buyers’ notes; not for a buyer with an id, nor an unmasked name', async () => {
+    const { q, open } = setup({ 'S*******n': customer('S*******n') });
+    await open('S*******n');
+    expect(q('[data-kf="customer-shared-name"]')?.textContent).toBe('昵称已打码，这个页面不显示买家 ID：同名的几位买家会共用这里的备注和记录');
+    await open('S*******n', 'uid-1');
+    expect(q('[data-kf="customer-shared-name"]')).toBeNull();
+    await open('小鹿');
+    expect(q('[data-kf="customer-shared-name"]')).toBeNull();
+  });
+
   it('brings an unsaved note back after a reload of the page, to its own buyer only, until it is saved or emptied', async () => {
     // The session storage outlives the card frame (a reload makes a new frame and controller).
     const kept = new Map<string, string>();

@@ -12,6 +12,8 @@ import { registerMessages, t } from '@/lib/i18n';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { reasonText } from '@/lib/messaging/reason';
+import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
+import { isMaskedNickname } from '@/lib/domain/customers/identity';
 import { CardFollowups } from './CardFollowups';
 import { isoDay } from '@/lib/domain/time';
 import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
@@ -234,7 +236,7 @@ function OldRecordLine(props: { card: CustomerCardController; buyer: string; buy
       {mode === 'view' && <OldRecordView old={old} />}
       {mode === 'confirm' && (
         <div class="kf-cc-pending" data-kf="customer-old-confirm">
-          <p>{pageSentence('customers.old.confirmText', { name: buyer })}</p>
+          <p>{pageSentence('customers.old.confirmText', { name: buyerLabel(buyer, buyerId) })}</p>
           <div class="kf-actions">
             <button class="kf-primary" data-kf="customer-old-merge-confirm" disabled={busy} onClick={() => void act('attachOldBuyerRecord')}>
               {t('customers.old.confirm')}
@@ -594,6 +596,12 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
       {!editing && c?.replaced && <Replaced customer={c} />}
       {!editing && c && <History events={c.history} dropped={c.droppedEvents} />}
       {!editing && <CardFollowups card={card} buyer={s.buyer} buyerId={s.buyerId} />}
+      {/* No id from the console and a masked name: the notes are the name's, whoever is behind it. */}
+      {!s.buyerId && isMaskedNickname(s.buyer) && (
+        <p class="kf-muted" data-kf="customer-shared-name">
+          {t('customers.card.sharedName')}
+        </p>
+      )}
       {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} old={s.old} />}
       <div class="kf-cc-quick">
         <input

@@ -1,3 +1,6 @@
+import { BuyerTag } from '@/components/BuyerTag';
+import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
+import { isMaskedNickname } from '@/lib/domain/customers/identity';
 import { PageText, pageSentence } from '@/components/PageText';
 import type { ComponentChildren } from 'preact';
 import { showDirectionControls } from '@/lib/domain/text';
@@ -289,6 +292,7 @@ function CustomerRow(props: {
         <td>
           {/* Nicknames and notes come from buyers: rendered as text. */}
           <strong data-kf="customer-nick"><PageText text={c.nickname} /></strong>
+          <BuyerTag nickname={c.nickname} buyerId={c.buyerId} />
           <br />
           <small class="kf-help">{t(`customers.platform.${c.platform}`)}</small>
           {c.buyerId ? (
@@ -304,6 +308,13 @@ function CustomerRow(props: {
               </small>
             )
           )}
+          {/* Kept by a masked name alone: what it holds may be several buyers' (the card says the same). */}
+          {!c.buyerId && isMaskedNickname(c.nickname) && (
+            <small class="kf-help" data-kf="customer-shared-name">
+              <br />
+              {t('customers.options.sharedName')}
+            </small>
+          )}
         </td>
         <td>{t(`customers.segment.${c.segment}`)}</td>
         <td>{c.tags.join('，')}</td>
@@ -316,8 +327,8 @@ function CustomerRow(props: {
               kf="customer-delete-ask"
               question={
                 shop
-                  ? pageSentence('customers.options.confirmDeleteTeam', { nick: c.nickname }, { shop })
-                  : pageSentence('customers.options.confirmDelete', { nick: c.nickname })
+                  ? pageSentence('customers.options.confirmDeleteTeam', { nick: buyerLabel(c.nickname, c.buyerId) }, { shop })
+                  : pageSentence('customers.options.confirmDelete', { nick: buyerLabel(c.nickname, c.buyerId) })
               }
               team={!!shop}
               counts={confirming}
@@ -328,7 +339,7 @@ function CustomerRow(props: {
                 try {
                   const r = await api.call('deleteCustomer', { ...ref, openFollowups });
                   const more = forgetResult(openFollowups, r);
-                  props.onMessage(<>{pageSentence('customers.options.deleted', { nick: c.nickname })}{more && ` ${more}`}</>);
+                  props.onMessage(<>{pageSentence('customers.options.deleted', { nick: buyerLabel(c.nickname, c.buyerId) })}{more && ` ${more}`}</>);
                 } catch (err) {
                   props.onMessage(t('customers.options.failed', { reason: errText(err) }));
                 }
@@ -339,7 +350,7 @@ function CustomerRow(props: {
               <button
                 data-kf="customer-edit"
                 aria-expanded={editing}
-                aria-label={t('customers.options.editTitle', { nick: showDirectionControls(c.nickname) })}
+                aria-label={t('customers.options.editTitle', { nick: showDirectionControls(buyerLabel(c.nickname, c.buyerId)) })}
                 onClick={() => {
                   props.onEditing(c.key, !editing);
                   setEditing(!editing);

@@ -1,8 +1,9 @@
 import type { GuardFinding } from '@/lib/domain/guard/types';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 
-registerMessages(guardPanelMessages);
+// Severities and categories: with the guard feature script's words.
+registerMessages(guardPromptMessages);
 
 /** A template's compliance findings, one line each: category, the words, why. */
 export function GuardLines(props: { findings: GuardFinding[] }) {

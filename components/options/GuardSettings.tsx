@@ -7,13 +7,14 @@ import type { GuardPatch } from '@/lib/domain/guard/config';
 import { ClockThresholds } from './ClockThresholds';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 import { reasonText } from '@/lib/messaging/reason';
 import { TooLong, invalidIf, overBy } from '../TooLong';
 import { Said } from './Said';
 
 registerMessages(guardMessages);
-registerMessages(guardPanelMessages);
+// Severities and categories: with the guard feature script's words.
+registerMessages(guardPromptMessages);
 
 /** The longest reason or rewrite the worker takes for a shop rule (lib/domain/guard/config.ts). */
 const TEXT_MAX = 200;

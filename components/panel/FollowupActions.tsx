@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
@@ -243,9 +244,10 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       {others.map(([k, d]) => (
         <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>
           {/* The nickname and the note are page and agent text: PageText inside the sentence. */}
-          {pageSentence('followups.panel.unsaved', { buyer: d.who.buyer, note: d.note!.trim() })}{' '}
+          {/* With the tag of a masked name: the other S*******n must not take it for their own. */}
+          {pageSentence('followups.panel.unsaved', { buyer: buyerLabel(d.who.buyer, d.who.buyerId), note: d.note!.trim() })}{' '}
           <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? '', shopZone(s.settings)), k)}>
-            {pageSentence('followups.panel.addFor', { buyer: d.who.buyer })}
+            {pageSentence('followups.panel.addFor', { buyer: buyerLabel(d.who.buyer, d.who.buyerId) })}
           </button>{' '}
           <button
             class="kf-link"

@@ -2,10 +2,8 @@ import { useStore } from '../useStore';
 import type { Store } from '@/lib/panel/store';
 import type { GuardFinding } from '@/lib/domain/guard/types';
 import { getLocale, registerMessages, t, type Locale } from '@/lib/i18n';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
 import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 
-registerMessages(guardPanelMessages);
 registerMessages(guardPromptMessages);
 
 export interface GuardHold {

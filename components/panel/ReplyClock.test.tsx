@@ -7,6 +7,7 @@ import { setLocale } from '@/lib/i18n';
 import { PanelContext } from '../PanelContext';
 import { ReplyClock, type ClockUiState } from './ReplyClock';
 import { mount } from '../remarks/testing';
+import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -15,6 +16,8 @@ afterEach(() => cleanup?.());
 
 const NOW = Date.UTC(2026, 2, 1, 6, 0); // 14:00 Beijing time, inside every platform's counting window
 const MIN = 60_000;
+/** The tag a masked name shows with the console's id `a` (lib/domain/customers/buyer-tag.ts). */
+const TAG = buyerTag('S*******n', 'a');
 
 function show(waiting: ClockUiState['waiting'], open: string | null = null, locale: 'zh-CN' | 'en' = 'zh-CN') {
   setLocale(locale);
@@ -62,14 +65,41 @@ describe('ReplyClock (等待中)', () => {
   it('shows each wait in one readable format of the interface language, as the card does', () => {
     // QA saw "4h02", "1h17" and "41:02" side by side in the Chinese panel.
     const waits = [{ key: 'a', buyer: 'S*******n', since: NOW - 77 * MIN }, { key: 'b', buyer: '南风知我意2019', since: NOW - 41 * MIN - 2000 }, { key: 'c', buyer: '星辰', since: NOW - 125_000 }];
-    expect(show(waits).texts()).toEqual(['S*******n 1小时17分', '南风知我意2019 41分', '星辰 2分5秒']);
+    expect(show(waits).texts()).toEqual([`S*******n · ${TAG} 1小时17分`, '南风知我意2019 41分', '星辰 2分5秒']);
     cleanup!();
-    expect(show(waits, null, 'en').texts()).toEqual(['S*******n 1h 17m', '南风知我意2019 41m', '星辰 2m 5s']);
+    expect(show(waits, null, 'en').texts()).toEqual([`S*******n · ${TAG} 1h 17m`, '南风知我意2019 41m', '星辰 2m 5s']);
     setLocale('zh-CN');
   });
 
   it('names each waiting buyer’s button by what a click does and the wait', () => {
     const c = show([{ key: 'a', buyer: 'S*******n', since: NOW - 77 * MIN }]);
-    expect(c.spoken()).toEqual(['切换到 S*******n · 1小时17分']);
+    expect(c.spoken()).toEqual([`切换到 S*******n · ${TAG} · 1小时17分`]);
+  });
+
+  it('reads apart two buyers behind one masked name by their id’s tag, and the open one is not listed', () => {
+    // QA took the other S*******n's 6分 for a wrong figure of the open buyer's wait.
+    const waits = [
+      { key: '7205118833', buyer: 'S*******n', since: NOW - 90 * MIN },
+      { key: '6620034417', buyer: 'S*******n', since: NOW - 6 * MIN },
+    ];
+    const panel = { store: new Store({ buyer: 'S*******n', buyerId: '7205118833', settings: DEFAULT_APP_SETTINGS } as unknown as PanelState) } as unknown as PanelController;
+    setLocale('zh-CN');
+    const m = mount(
+      <PanelContext.Provider value={panel}>
+        <ReplyClock store={new Store<ClockUiState>({ platform: 'pdd', now: NOW, waiting: waits, canOpen: true, hint: null })} open={() => {}} />
+      </PanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const other = buyerTag('S*******n', '6620034417');
+    expect(other).not.toBe(buyerTag('S*******n', '7205118833'));
+    expect([...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.textContent)).toEqual([`S*******n · ${other} 6分`]);
+  });
+
+  it('gives no tag where the console has no id (the nickname is the key) or the name is not masked', () => {
+    const c = show([
+      { key: 'S*******n', buyer: 'S*******n', since: NOW - 3 * MIN },
+      { key: 'u-1', buyer: '星辰', since: NOW - 2 * MIN },
+    ]);
+    expect(c.texts()).toEqual(['S*******n 3分', '星辰 2分']);
   });
 });

@@ -1,4 +1,6 @@
 import { PageText } from '@/components/PageText';
+import { BuyerTag } from '@/components/BuyerTag';
+import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
 import { showDirectionControls } from '@/lib/domain/text';
 import { useStore } from '../useStore';
 import { usePanelState } from '../PanelContext';
@@ -21,6 +23,9 @@ export interface ClockUiState {
   /** Shown after a click the console cannot follow. */
   hint: string | null;
 }
+
+/** The console's id of a waiting buyer: the key, where it is not the nickname. */
+const idOf = (w: { key: string; buyer: string }) => (w.key === w.buyer ? null : w.key);
 
 /** How many waiting buyers the list names; the rest are counted (+N). */
 const LIST_SHOWN = 5;
@@ -50,14 +55,16 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
           <span class="kf-label">{t('clock.list')}</span>
           {others.map((w) => {
             const ms = wait(w.since);
-            const name = t('clock.open', { buyer: showDirectionControls(w.buyer) });
+            // With the tag of a masked name (S*******n · 3f2a): two buyers of that name wait apart.
+            const name = t('clock.open', { buyer: showDirectionControls(buyerLabel(w.buyer, idOf(w))) });
             const time = formatWait(ms, getLocale());
             // The name says what a click does (切换到 …) and the wait: the content alone ("S*******n 4分")
             // would win over the title for a screen reader.
             return (
               <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(ms, th)} title={name} aria-label={`${name} · ${time}`} data-key={w.key} onClick={() => props.open(w.key)}>
                 {/* Nicknames come from the page: text only. */}
-                <span class="kf-clock-buyer"><PageText text={w.buyer} /></span> {time}
+                <span class="kf-clock-buyer"><PageText text={w.buyer} /></span>
+                <BuyerTag nickname={w.buyer} buyerId={idOf(w)} /> {time}
               </button>
             );
           })}

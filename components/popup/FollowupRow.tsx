@@ -1,4 +1,6 @@
 import { PageText } from '@/components/PageText';
+import { BuyerTag } from '@/components/BuyerTag';
+import { buyerLabel, buyerTag } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
@@ -50,7 +52,11 @@ export function FollowupRow(props: RowProps) {
   const ref = useRef<HTMLLIElement>(null);
   const overdue = section === 'overdue' || (section === 'handover' && item.dueAt < now);
   const to = handoverTarget(item);
-  const title = followupTitle(item, t);
+  const named = followupTitle(item, t);
+  // A rule's title names the buyer: with the tag of a masked name (S*******n · 3f2a), so two buyers
+  // of that name are two rows an agent tells apart (BuyerTag).
+  const bare = followupTitle(item, t, false);
+  const title = named !== bare && item.buyer ? t('followups.title', { kind: bare, buyer: buyerLabel(item.buyer, item.buyerId) }) : named;
   const when =
     section === 'done'
       ? t('followups.popup.closedWith', { reason: item.closedReason ? closedReasonText(item.closedReason, t) : t('followups.status.done') })
@@ -88,11 +94,12 @@ export function FollowupRow(props: RowProps) {
         {to && <span class="kf-tag" data-kf="handover-tag"><PageText text={t('handover.to', { to: targetName(to) })} /></span>}
         <span class="kf-fu-when" data-kf="followup-when">{when}</span>
       </div>
-      {/* A rule's title names the buyer already; an agent's to-do does not. */}
-      {item.buyer && !title.includes(item.buyer) && (
+      {/* A rule's title names the buyer already; an agent's to-do may, but not with the tag. */}
+      {item.buyer && named === bare && (!named.includes(item.buyer) || buyerTag(item.buyer, item.buyerId)) && (
         <div class="kf-fu-buyer" data-kf="followup-buyer">
           {t('followups.popup.buyer')}
           <PageText text={item.buyer} />
+          <BuyerTag nickname={item.buyer} buyerId={item.buyerId} />
         </div>
       )}
       <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>

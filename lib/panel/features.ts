@@ -17,6 +17,7 @@ import type { Locale, MessageBundle } from '../i18n';
 import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
+import type { guardBadge } from '../../components/panel/guard-badge';
 import type { FollowupAct } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
 import type { panelIndex, panelSearch } from './panel-index';
@@ -49,7 +50,12 @@ export interface Features {
    * part of the panel (a held reply, warnings: shown only once the engine has found something), drawn
    * into `container` (again on each call, idempotent); returns the unmount function.
    */
-  guard: { engine(config: GuardConfig, platform: GuardPlatform): GuardEngine; prompt(container: HTMLElement, props: GuardPromptProps): () => void };
+  guard: {
+    engine(config: GuardConfig, platform: GuardPlatform): GuardEngine;
+    prompt(container: HTMLElement, props: GuardPromptProps): () => void;
+    /** The badge beside the chat box for what the agent typed (components/panel/guard-badge.ts): made, or `badge` updated. */
+    badge: typeof guardBadge;
+  };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
   suggest: {
     /**

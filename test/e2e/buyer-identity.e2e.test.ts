@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { stopExtensionWorker } from './harness';
-import { callFromExtensionPage, cardReady, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openDemoChat, openPopup } from './pages';
+import { buyerTag } from '../../lib/domain/customers/buyer-tag';
 import { buyerNotesSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
@@ -208,3 +209,74 @@ describe('buyer identity', () => {
   });
 });
 
+describe('two buyers behind one masked nickname, as the agent sees them', () => {
+  /** The open buyer as the panel's buyer line shows them: the name and its tag. */
+  const buyerLine = async (p: Page) => `${await inPanel(p, '[data-kf="buyer-name"]').textContent()}|${(await inPanel(p, '[data-kf="buyer"] [data-kf="buyer-tag"]').textContent()) ?? ''}`;
+  const A = buyerTag('S*******n', '7205118833')!;
+  const B = buyerTag('S*******n', '6620034417')!;
+
+  it('Pinduoduo: the buyer line, the 等待中 list, an unsaved 承诺答复, the popup and 客户档案 tell the two S*******n apart; nothing of one shows on the other', async () => {
+    expect(A).not.toBe(B);
+    await openConsole(s.page, CONSOLES.pdd);
+    await cardReady(s.page, 'S*******n');
+    await expect.poll(() => buyerLine(s.page)).toBe(`S*******n| · ${A}`);
+    // The other S*******n waits: the list names them with their own tag, never the open buyer's.
+    const other = inPanel(s.page, '[data-kf="clock-item"][data-key="6620034417"]');
+    await other.waitFor();
+    expect(await other.locator('[data-kf="buyer-tag"]').textContent()).toBe(` · ${B}`);
+    expect(await other.getAttribute('aria-label')).toContain(`S*******n · ${B}`);
+
+    // A note and a 承诺答复 typed but not added, for the open one.
+    await saveNote(s.page, '甲：要加绒款');
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await inPanel(s.page, '[data-kf="fu-note"]').fill('甲：查仓库再回');
+
+    // (The console ignores a synthetic click on its list: the agent clicks the row.)
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="6620034417-"]').click();
+    await expect.poll(() => buyerLine(s.page)).toBe(`S*******n| · ${B}`);
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    expect(await inPanel(s.page, '[data-kf="customer-followups"]').count()).toBe(0);
+    // The other buyer's unsaved 承诺答复 is named as theirs, with their tag.
+    const unsaved = inPanel(s.page, '[data-kf="fu-unsaved"]');
+    await unsaved.waitFor();
+    expect(await unsaved.textContent()).toContain(`S*******n · ${A}`);
+    expect(await unsaved.textContent()).not.toContain(B);
+    await inPanel(s.page, '[data-kf="fu-unsaved-add"]').click();
+    await unsaved.waitFor({ state: 'detached' });
+    // Added for its own buyer, never the open one.
+    expect(await inPanel(s.page, '[data-kf="customer-followups"]').count()).toBe(0);
+    await saveNote(s.page, '乙：换大一码');
+    await inPanel(s.page, '[data-kf="fu-inquiry"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('S*******n');
+
+    await s.page.locator('.all-chat-list .chat-item-box[data-random^="7205118833-"]').click();
+    await expect.poll(() => buyerLine(s.page)).toBe(`S*******n| · ${A}`);
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('甲：要加绒款')]);
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-followups"]').textContent()).toContain('甲：查仓库再回');
+
+    // The popup: one row each, told apart by the tag in the title.
+    const popup = await openPopup(s.h);
+    const title = (id: string) => popup.locator(`[data-kf="followup"][data-id^="${id}"] [data-kf="followup-title"]`).textContent();
+    await expect.poll(() => title('promised-answer:pdd#7205118833')).toBe(`承诺答复：S*******n · ${A}`);
+    await expect.poll(() => title('inquiry:pdd#6620034417')).toBe(`咨询未拍：S*******n · ${B}`);
+    await popup.close();
+
+    // 客户档案: two rows, each with its tag.
+    const options = await s.h.openExtensionPage('options.html#customers');
+    const row = (id: string) => options.locator(`tr[data-key="pdd#${id}"]`);
+    await expect.poll(() => row('7205118833').locator('[data-kf="buyer-tag"]').textContent()).toBe(` · ${A}`);
+    expect(await row('6620034417').locator('[data-kf="buyer-tag"]').textContent()).toBe(` · ${B}`);
+    await options.close();
+    expect(await s.page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
+  });
+
+  it('a masked name kept without an id (notes from before ids): the card and 客户档案 say its notes may be several buyers’', async () => {
+    await callFromExtensionPage(s.ext, 'addCustomerEvent', { platform: 'pdd', nickname: 'S*******n', kind: 'note', text: '旧：不知是哪位的备注' });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    const row = options.locator('tr[data-key="pdd:S*******n"]');
+    await expect.poll(() => row.locator('[data-kf="customer-shared-name"]').textContent()).toContain('可能属于几位同名买家');
+    expect(await row.locator('[data-kf="buyer-tag"]').count()).toBe(0);
+    await options.close();
+  });
+});

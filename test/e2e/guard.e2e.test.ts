@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole } from './consoles';
+import { buyerTag } from '../../lib/domain/customers/buyer-tag';
 
 const WECHAT_REPLY = { id: 'guard-e2e-wechat', title: '加微信看实拍', body: '亲，加我微信 kefu_2026 发您实拍图', group: '商品咨询', scenarios: ['product-info'], code: 'wxe' };
 const BUYER = '爱吃橙子的猫';
@@ -360,7 +361,10 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
     await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
     expect(await waitingItems().nth(0).textContent()).toMatch(/^橘子汽水2020 12分$/);
     expect(await waitingItems().nth(0).getAttribute('data-level')).toBe('red');
-    expect(await waitingItems().nth(1).textContent()).toMatch(/^S\*{7}n 6分(\d{1,2}秒)?$/);
+    // With its tag: not to be read as the open S*******n's wait (QA did).
+    const tag = buyerTag('S*******n', '6620034417');
+    expect(tag).not.toBe(buyerTag('S*******n', '7205118833'));
+    expect(await waitingItems().nth(1).textContent()).toMatch(new RegExp(`^S\\*{7}n · ${tag} 6分(\\d{1,2}秒)?$`));
     // consoles.md: the live page ignores synthetic clicks on conversation rows, and so does the
     // fixture. The panel's click is one: the page stays, the card keeps the open buyer, the agent is told.
     await waitingItems().nth(1).click();

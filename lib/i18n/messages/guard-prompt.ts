@@ -2,11 +2,21 @@ import type { MessageBundle } from '../index';
 
 /**
  * The guard's part of the chat panel (components/panel/GuardPrompt.tsx: a held reply, warnings):
- * loaded with the guard feature script, not the content script. Categories and severities are in
- * guard-panel.ts (the badge and the options page say them too).
+ * loaded with the guard feature script, not the content script; with the severities, the categories
+ * and the badge beside the chat box, which that script draws too (the options page says them as well).
  */
 export const guardPromptMessages: MessageBundle = {
   zh: {
+    'guard.severity.block': '需确认',
+    'guard.severity.warn': '提醒',
+    'guard.cat.off-platform': '站外导流',
+    'guard.cat.cash-for-review': '好评返现',
+    'guard.cat.absolute-claim': '极限用语',
+    'guard.cat.curt': '生硬回复',
+    'guard.cat.repetition': '重复发送',
+    'guard.cat.custom': '本店规则',
+    'guard.badge': '⚠ {n}处可能违规',
+    'guard.badgeTitle': '{labels}（详情见客服助手面板）',
     'guard.held': '这条回复可能违规，暂未插入',
     'guard.heldCopy': '这条回复可能违规，暂未复制',
     'guard.warned': '已插入，但请留意：',
@@ -18,6 +28,16 @@ export const guardPromptMessages: MessageBundle = {
     'guard.dismiss': '知道了',
   },
   en: {
+    'guard.severity.block': 'confirm',
+    'guard.severity.warn': 'note',
+    'guard.cat.off-platform': 'Off-platform contact',
+    'guard.cat.cash-for-review': 'Reward for review',
+    'guard.cat.absolute-claim': 'Absolute claim',
+    'guard.cat.curt': 'Curt reply',
+    'guard.cat.repetition': 'Repeated reply',
+    'guard.cat.custom': 'Shop rule',
+    'guard.badge': '⚠ {n} possible issue(s)',
+    'guard.badgeTitle': '{labels} (details in the helper panel)',
     'guard.held': 'This reply may break platform rules — not inserted yet',
     'guard.heldCopy': 'This reply may break platform rules — not copied yet',
     'guard.warned': 'Inserted — but note:',

@@ -18,8 +18,6 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { useStore } from '@/components/useStore';
 import { t } from '../../i18n';
 
-const BADGE_CLASS = 'kf-guard-badge';
-
 function inputText(el: HTMLElement): string {
   return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.innerText ?? el.textContent ?? '');
 }
@@ -111,33 +109,10 @@ export const guard: PanelFeature = {
     };
     signal.addEventListener('abort', removeBadge, { once: true });
 
+    // Drawn by the guard feature script (its words and look are there): findings exist only once it is in.
     const showBadge = (input: HTMLElement, findings: GuardFinding[]) => {
-      if (!findings.length) return removeBadge();
-      if (!badge) {
-        badge = doc.createElement('div');
-        badge.className = BADGE_CLASS;
-        badge.setAttribute('role', 'status');
-        badge.setAttribute('data-kf', 'guard-badge');
-        badge.addEventListener('click', () => controller.setCollapsed(false));
-        doc.body.append(badge);
-      }
-      const block = findings.some((f) => f.severity === 'block');
-      badge.textContent = t('guard.badge', { n: findings.length });
-      badge.title = t('guard.badgeTitle', { labels: [...new Set(findings.map((f) => t(`guard.cat.${f.category}`)))].join('、') });
-      const r = input.getBoundingClientRect();
-      Object.assign(badge.style, {
-        position: 'fixed',
-        zIndex: '2147482999',
-        top: `${Math.max(0, r.top - 24)}px`,
-        left: `${Math.max(0, r.left + 4)}px`,
-        padding: '1px 8px',
-        borderRadius: '10px',
-        font: '12px/18px system-ui, sans-serif',
-        color: '#fff',
-        background: block ? '#dc2626' : '#b45309',
-        cursor: 'pointer',
-        pointerEvents: 'auto',
-      });
+      if (!findings.length || !feature) return removeBadge();
+      badge = feature.badge(doc, badge, input, findings, controller.store.get().settings.shop.locale, () => controller.setCollapsed(false));
     };
 
     function checkTyped(): void {
