@@ -76,7 +76,7 @@ describe('taobao adapter (fixture pages)', () => {
     const rows = A.readOrders!(document);
     expect(rows.map((r) => r.element)).toEqual(tables);
     // The third order's flag and remark are its own, not the first order's.
-    expect(rows.map((r) => [r.flag, r.remark.split('：')[0]])).toEqual([['gray', ''], ['yellow', '改地址'], ['purple', '缺货']]);
+    expect(rows.map((r) => [r.flag, r.remark])).toEqual([['gray', ''], ['yellow', '改地址：上海市浦东新区张江路88号 客服阿杰 11/22'], ['purple', '缺货']]);
   });
 
   it('has no chat in the browser: reports the chat as elsewhere', () => {
