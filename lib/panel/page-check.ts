@@ -18,8 +18,9 @@ export function lineStatus(line: ProbeLine): string {
       return t(`check.kind.${line.value ?? 'unknown'}`);
     case 'buyer-id':
       return line.value === 'none' ? t('check.idNone') : t(line.ok ? 'check.found' : 'check.notFound');
-    case 'messages':
     case 'orders':
+      return line.shown ? t('check.countShown', { count: line.count ?? 0, shown: line.shown }) : t('check.count', { count: line.count ?? 0 });
+    case 'messages':
       return t('check.count', { count: line.count ?? 0 });
     case 'remark-editor':
       return line.ok ? t('check.found') : t('check.remarkClosed');

@@ -52,6 +52,17 @@ describe('the page check (probe)', () => {
     expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 3, missing: [] });
   });
 
+  it('a list read as fewer orders than the order ids it shows is a failed read, with both counts', () => {
+    // Three orders' rows in one body table: a grouping the adapter does not know reads one order.
+    const oneTable = (html: string) => html.replace(/<\/tbody>\s*<\/table>\s*<table>\s*<tbody>/g, '');
+    loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold', oneTable);
+    expect(taobaoAdapter.readOrders!(document)).toHaveLength(1);
+    expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 1, shown: 3 });
+    // The faithful page shows as many ids as it reads: no `shown`.
+    loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold');
+    expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });
+  });
+
   it('an adapter that throws still yields lines, never an exception', () => {
     bootDemo('/chat?auto=0');
     const broken = { ...demoAdapter, readBuyer: () => { throw new Error('boom'); }, probe: undefined };

@@ -8,7 +8,7 @@
  * name; *_ATTR an attribute name; anything else a CSS selector.
  */
 import type { PageKind, ProbeLine, SiteAdapter } from './types';
-import { findLabel, textOf } from './dom';
+import { findLabel, labelValue, textOf } from './dom';
 import { consoleName } from './names';
 import { getLocale } from '../i18n/lookup';
 
@@ -37,7 +37,29 @@ export interface ProbeSpec {
   messages?: SelectorSet;
   chatInput?: SelectorSet;
   orders?: SelectorSet;
+  /**
+   * Text labels (LABEL_*) that stand before every order id the list shows. The check counts the
+   * distinct ids after them: fewer orders read than ids shown is a failed read (the list is grouped
+   * in a way the adapter does not know), never a green line with a wrong count.
+   */
+  orderIdLabels?: SelectorSet;
   remarkEditor?: SelectorSet;
+}
+
+/**
+ * How many distinct values follow any of `labels` on the page (the order ids a list shows), read as
+ * the adapters read a label (dom.ts labelValue) inside the label's own parent element.
+ */
+function labelledValues(doc: Document, labels: string[]): number {
+  const values = new Set<string>();
+  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+    const box = el.parentElement;
+    if (el.childElementCount || !box) continue;
+    const label = labels.find((l) => textOf(el).startsWith(l) && findLabel(box, l) === el);
+    const value = label && labelValue(box, label);
+    if (value) values.add(value);
+  }
+  return values.size;
 }
 
 function attempt<T>(read: () => T, fallback: T): T {
@@ -81,8 +103,12 @@ export function probeWith(
   if (chat && spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
   if (orders && spec.orders) {
     const rows = attempt(() => adapter.readOrders?.(doc) ?? [], []);
-    // Rows whose flag or remark was not read are a failed read, whatever else was found.
-    lines.push({ what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread), count: rows.length, missing: miss(spec.orders) });
+    const shown = spec.orderIdLabels ? labelledValues(doc, Object.values(spec.orderIdLabels)) : 0;
+    // Rows whose flag or remark was not read are a failed read, whatever else was found; so are
+    // orders the page shows that were not read at all (their remarks were never checked).
+    const line: ProbeLine = { what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread) && shown <= rows.length, count: rows.length, missing: miss(spec.orders) };
+    if (shown > rows.length) line.shown = shown;
+    lines.push(line);
   }
   if (orders && spec.remarkEditor) {
     // An editor whose flag is not read is a failed read too (the remark form then asks for the flag).

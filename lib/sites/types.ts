@@ -32,6 +32,8 @@ export interface ProbeLine {
   ok: boolean;
   /** How many were found (messages, order rows). */
   count?: number;
+  /** Orders: how many order ids the page shows, where that is more than `count` (orders left unread). */
+  shown?: number;
   /** A value that holds no buyer data (console name, page kind). Never a nickname or message text. */
   value?: string;
   /** Names of the selector constants that matched nothing on this page (e.g. 'CHAT_INPUT'). */

@@ -68,6 +68,17 @@ describe('taobao adapter (fixture pages)', () => {
     ]);
   });
 
+  it('reads one order per table of the one list body, each from its own table only', () => {
+    loadFixture('taobao-sold.html');
+    // The live shape: a single Fusion list table, its header table apart, one body <table> per order.
+    expect(document.querySelectorAll('div.next-table')).toHaveLength(1);
+    const tables = Array.from(document.querySelectorAll('div.next-table-body > table'));
+    const rows = A.readOrders!(document);
+    expect(rows.map((r) => r.element)).toEqual(tables);
+    // The third order's flag and remark are its own, not the first order's.
+    expect(rows.map((r) => [r.flag, r.remark])).toEqual([['gray', ''], ['yellow', '改地址：上海市浦东新区张江路88号 客服阿杰 11/22'], ['purple', '缺货']]);
+  });
+
   it('has no chat in the browser: reports the chat as elsewhere', () => {
     loadFixture('taobao-sold.html');
     expect(A.chatLocation).toBe('desktop-client');

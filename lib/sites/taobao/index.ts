@@ -21,7 +21,8 @@ export const taobaoAdapter: SiteAdapter = {
   readBuyer: () => null,
   readMessages: () => [],
   findChatInput() {
-    throw new SiteElementMissing('taobao', 'chat input (Taobao chat runs in the Qianniu client)');
+    // Always caught (no input: canInsert false); chatLocation 'desktop-client' has the panel offer copying.
+    throw new SiteElementMissing('taobao', 'chat input');
   },
   observeConversation() {
     /* no chat in this tab */
@@ -33,6 +34,7 @@ export const taobaoAdapter: SiteAdapter = {
   },
   probe: {
     orders: { ORDER_TABLE: S.ORDER_TABLE, ORDER_BODY_TABLE: S.ORDER_BODY_TABLE, ORDER_BUYER: S.ORDER_BUYER, ORDER_FLAG: S.ORDER_FLAG, LABEL_REMARK: S.LABEL_REMARK },
+    orderIdLabels: { LABEL_ORDER_ID: S.LABEL_ORDER_ID, LABEL_ORDER_ID_SHORT: S.LABEL_ORDER_ID_SHORT },
     remarkEditor: { MEMO_TEXTAREA: S.MEMO_TEXTAREA, MEMO_FLAG_RADIO: S.MEMO_FLAG_RADIO, MEMO_SUBMIT: S.MEMO_SUBMIT },
   },
 };

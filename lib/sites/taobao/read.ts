@@ -10,10 +10,15 @@ function orderIdIn(root: ParentNode): string | undefined {
   return label?.match(/\d{15,20}/)?.[0];
 }
 
+/**
+ * One order per body table: the live list is one Fusion list table whose body holds a <table> per
+ * parent order (selectors.ts ORDER_BODY_TABLE). Everything is read inside that table only, and the
+ * lint mark goes on it: reading per `div.next-table` took the whole list for one order and its
+ * first order's labels for all (QA report qaK, 2026-12-04).
+ */
 export function readOrders(doc: Document): OrderRow[] {
   const rows: OrderRow[] = [];
-  for (const table of Array.from(doc.querySelectorAll<HTMLElement>(S.ORDER_TABLE))) {
-    if (!table.querySelector(S.ORDER_BODY_TABLE)) continue;
+  for (const table of Array.from(doc.querySelectorAll<HTMLElement>(S.ORDER_BODY_TABLE))) {
     const orderId = orderIdIn(table);
     if (!orderId) continue;
     const items = Array.from(table.querySelectorAll(S.ORDER_ITEM_TITLE)).map(textOf).filter(Boolean);

@@ -2,15 +2,27 @@
  * Taobao / Tmall seller order pages. Taobao chat runs in the Qianniu desktop client, not in a browser
  * tab, so there are no chat selectors here. "consoles.md" = shared/consoles.md (public scripts
  * 2023–2026, never checked against a live account); "assumption" = not in the public notes,
- * reproduced in test/fixtures/taobao-*.html only. Last seen: 2026-11 fixture.
+ * reproduced in test/fixtures/taobao-*.html only. Last seen: 2026-12 fixture (one list table, a body table per order).
  */
 
-/** One parent order: its own Fusion table. consoles.md. */
+/**
+ * The order list: ONE Fusion grouped list table for the whole page (a header table, then one body).
+ * consoles.md; ShenHaiSu/Script-Collection Tmall-MySellerEnhance getItemId.action.ts (2026) queries
+ * `div.next-table.next-table-medium div.next-table-body` once and tells an empty list by its
+ * child count. Page kind and the page check only: it is not one order.
+ */
 export const ORDER_TABLE = 'div.next-table';
-/** The body table holding an order's rows. consoles.md. */
+/**
+ * One parent order: a <table> of the list's body ("每个table代表一个父订单", the same script), its
+ * tbody a group header row (订单编号), sub-order rows, a group footer row (two other 2026 Alibaba
+ * list scrapers: `tr.next-table-group-header` … `tr.next-table-group-footer`). consoles.md.
+ */
 export const ORDER_BODY_TABLE = 'div.next-table-body > table';
-/** Item title links (to item.taobao.com / detail.tmall.com). assumption, anchored on the link target. */
-export const ORDER_ITEM_TITLE = 'a[href*="item.taobao.com"], a[href*="detail.tmall.com"]';
+/**
+ * Item title links: the trade snapshot (tradeSnap.htm) on the live list (consoles.md 2026), item
+ * pages kept for other builds. Anchored on the link target; the picture link has no text and is skipped.
+ */
+export const ORDER_ITEM_TITLE = 'a[href*="tradeSnap"], a[href*="item.taobao.com"], a[href*="detail.tmall.com"]';
 /** Buyer nickname link; matched by a class fragment because the suffix is hashed. assumption. */
 export const ORDER_BUYER = '[class*="buyer"][class*="nick"]';
 /** Flag icon whose `title` names the colour (灰旗…紫旗). assumption. */
