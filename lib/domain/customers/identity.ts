@@ -39,7 +39,7 @@ export function normaliseNickname(raw: unknown): string {
 }
 
 /**
- * A console's buyer id (Pinduoduo uid, JD pin, Douyin user id): NFC, invisible characters and all
+ * A console's buyer id (Pinduoduo uid, JD pin, the demo's data-buyer-id): NFC, invisible characters and all
  * whitespace removed (ids never contain spaces), or null when nothing usable is left or it is too long.
  */
 export function normaliseBuyerId(raw: unknown): string | null {
