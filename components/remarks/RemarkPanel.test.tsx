@@ -39,7 +39,7 @@ function startMain(collapsed = false) {
   return { store };
 }
 
-async function setup(collapsed = false) {
+async function setup(collapsed = false, shownOrders?: () => number) {
   demo = bootDemo('/orders?auto=0');
   const main = startMain(collapsed);
   const api: RemarkApi = {
@@ -51,7 +51,7 @@ async function setup(collapsed = false) {
     }) as RemarkApi['call'],
     onDataChanged: () => () => {},
   };
-  const ctl = new RemarkController(main, 'demo', document, abort.signal, api);
+  const ctl = new RemarkController(main, 'demo', document, abort.signal, api, shownOrders);
   const m = mount(
     <RemarkContext.Provider value={ctl}>
       <RemarkPanel />
@@ -85,7 +85,8 @@ describe('RemarkPanel on the order list', () => {
     const { q, ctl } = await setup();
     const lint = ctl.store.get().lint;
     expect(lint.length).toBeGreaterThan(0);
-    expect(q('[data-kf="remark-lint-count"]')?.textContent).toBe(`本页 ${lint.length} 条备注不符合规范`);
+    const read = demoAdapter.readOrders!(document).length;
+    expect(q('[data-kf="remark-lint-count"]')?.textContent).toBe(`本页检查了 ${read} 个订单，${lint.length} 条备注不符合规范`);
     const listed = Array.from(document.querySelectorAll('[data-kf="remark-lint-order"]')).map((b) => b.textContent);
     expect(listed).toEqual(lint.map((l) => l.orderId));
     expect(listed).toContain(PURPLE_ORDER);
@@ -99,6 +100,15 @@ describe('RemarkPanel on the order list', () => {
     const marker = rows.find((r) => r.orderId === PURPLE_ORDER)!.element.querySelector('[data-kf="remark-lint"]')!;
     expect(marker.className).toMatch(/^kf-/);
     expect(marker.getAttribute('title')).toContain('可发货日');
+  });
+
+  it('says how many orders the page shows that were not read, beside the count of those checked', async () => {
+    // Two more order ids on the page than rows read (a layout change hid them from the adapter).
+    const { q, ctl } = await setup(false, () => demoAdapter.readOrders!(document).length + 2);
+    const read = demoAdapter.readOrders!(document).length;
+    expect(ctl.store.get()).toMatchObject({ checked: read, shown: read + 2, unread: { orders: 2 } });
+    expect(q('[data-kf="remark-unread"][data-part="orders"]')?.textContent).toContain(`页面上有 ${read + 2} 个订单编号，其中 2 单没有读到`);
+    expect(q('[data-kf="remark-lint-count"]')?.textContent).toContain(`本页检查了 ${read} 个订单`);
   });
 
   it('drops the marker once the remark is fixed', async () => {

@@ -101,10 +101,16 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
 
 function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
   const en = getLocale() === 'en';
-  const { unread } = s;
+  const { unread, checked } = s;
+  const allRead = !unread.flag && !unread.remark && !unread.orders;
   return (
     <div class="kf-rm" data-kf="remark-lint-summary">
       {/* What could not be read is said first, and no "all fine" is claimed over it. */}
+      {unread.orders > 0 && (
+        <p class="kf-rm-notice" data-kf="remark-unread" data-part="orders" data-count={unread.orders}>
+          {t('remarks.panel.unreadOrders', { count: unread.orders, shown: s.shown })}
+        </p>
+      )}
       {(['flag', 'remark'] as const).map(
         (part) =>
           unread[part] > 0 && (
@@ -115,8 +121,8 @@ function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
       )}
       {s.lint.length > 0 ? (
         <>
-          <p class="kf-rm-notice" data-kf="remark-lint-count" data-count={s.lint.length}>
-            {t('remarks.panel.lintCount', { count: s.lint.length })}
+          <p class="kf-rm-notice" data-kf="remark-lint-count" data-count={s.lint.length} data-checked={checked}>
+            {t('remarks.panel.lintCount', { count: s.lint.length, checked })}
           </p>
           <p class="kf-rm-help">{t('remarks.panel.lintHint')}</p>
           <ul class="kf-list" data-kf="remark-lint-list">
@@ -131,7 +137,12 @@ function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
           </ul>
         </>
       ) : (
-        s.ruleSet && !unread.flag && !unread.remark && <p class="kf-rm-ok" data-kf="remark-lint-count" data-count="0">{t('remarks.panel.lintNone')}</p>
+        // "All fine" only over a page read whole; otherwise what was checked, and nothing about the rest.
+        s.ruleSet && (
+          <p class={allRead && checked ? 'kf-rm-ok' : 'kf-rm-help'} data-kf="remark-lint-count" data-count="0" data-checked={checked}>
+            {t(!checked ? 'remarks.panel.lintNothing' : allRead ? 'remarks.panel.lintNone' : 'remarks.panel.lintChecked', { checked })}
+          </p>
+        )
       )}
       <p class="kf-rm-help">{t('remarks.panel.noEditor')}</p>
     </div>

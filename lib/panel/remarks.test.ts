@@ -10,6 +10,7 @@ import { loadFixture } from '../sites/testing';
 import { jdOrdersAdapter, taobaoAdapter } from '../sites';
 import { CallError } from '../messaging/client';
 import { MAX_TRIES } from '../messaging/retry';
+import { labelledValues, type ProbeSpec } from '../sites/probe';
 
 vi.mock('../browser', () => ({ browser: {} }));
 
@@ -45,7 +46,7 @@ beforeEach(() => {
 afterEach(() => abort.abort());
 
 /** `record`: how the worker answers recordRemark (by default it records it). */
-async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: Partial<PanelState>; record?: () => Promise<unknown> } = {}) {
+async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: Partial<PanelState>; record?: () => Promise<unknown>; shown?: () => number } = {}) {
   const store = new Store<PanelState>({ orders: [], remarkEditor: editor, collapsed: false, settings: DEFAULT_APP_SETTINGS, ...opts.main } as unknown as PanelState);
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
@@ -56,7 +57,7 @@ async function start(editor: RemarkEditor, opts: { platform?: Platform; main?: P
     }) as RemarkApi['call'],
     onDataChanged: () => () => {},
   };
-  const ctl = new RemarkController({ store }, opts.platform ?? 'taobao', document, abort.signal, api);
+  const ctl = new RemarkController({ store }, opts.platform ?? 'taobao', document, abort.signal, api, opts.shown);
   await ctl.start();
   return ctl;
 }
@@ -219,8 +220,8 @@ describe('order list lint where the page shows no flag (JD)', () => {
 });
 
 describe('order list lint where the console changed its layout (the flag or the remark could not be read)', () => {
-  const lintOf = async (rows: () => PanelState['orders']) => {
-    const ctl = await start(null as unknown as RemarkEditor);
+  const lintOf = async (rows: () => PanelState['orders'], shown?: () => number) => {
+    const ctl = await start(null as unknown as RemarkEditor, { ...(shown ? { shown } : {}) });
     (ctl as unknown as { main: { store: Store<PanelState> } }).main.store.set({ orders: rows() });
     return ctl.store.get();
   };
@@ -232,7 +233,7 @@ describe('order list lint where the console changed its layout (the flag or the 
     expect(messages(s).filter((m) => /灰旗|改旗帜/.test(m))).toEqual([]);
     // The delay remark without a ship date is still wrong by its own text, as on the unchanged page.
     expect(s.lint.map((l) => l.orderId)).toEqual(['370812736450918273']);
-    expect(s.unread).toEqual({ flag: 3, remark: 0 });
+    expect(s.unread).toEqual({ flag: 3, remark: 0, orders: 0 });
   });
 
   it('Taobao remark label renamed: no order is told it needs a remark; the remarks are counted as not read', async () => {
@@ -240,14 +241,23 @@ describe('order list lint where the console changed its layout (the flag or the 
     const s = await lintOf(() => taobaoAdapter.readOrders!(document));
     expect(s.lint).toEqual([]);
     expect(document.querySelectorAll('[data-kf="remark-lint"]').length).toBe(0);
-    expect(s.unread).toEqual({ flag: 0, remark: 3 });
+    expect(s.unread).toEqual({ flag: 0, remark: 3, orders: 0 });
+  });
+
+  it('Taobao orders wrapped in an element the adapter does not know: the one read is counted as checked, the two others as not read', async () => {
+    // The second and third orders' tables no longer sit directly in the list body.
+    loadFixture('taobao-sold.html', undefined, (html) => html.replace(/(<\/table>\s*)(<table>[\s\S]*<\/table>)/, '$1<div class="order-group">$2</div>'));
+    const spec = taobaoAdapter.probe as ProbeSpec;
+    const s = await lintOf(() => taobaoAdapter.readOrders!(document), () => labelledValues(document, Object.values(spec.orderIdLabels!)));
+    expect(s.lint).toEqual([]);
+    expect(s).toMatchObject({ checked: 1, shown: 3, unread: { flag: 0, remark: 0, orders: 2 } });
   });
 
   it('JD remark class renamed: the panel has no verdict to give, and says how many remarks it could not read', async () => {
     loadFixture('jd-orders.html', 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut', (html) => html.split('remark-cell__text').join('remark-cell__content'));
     const s = await lintOf(() => jdOrdersAdapter.readOrders!(document));
     expect(s.lint).toEqual([]);
-    expect(s.unread).toEqual({ flag: 0, remark: 4 });
+    expect(s.unread).toEqual({ flag: 0, remark: 4, orders: 0 });
   });
 });
 

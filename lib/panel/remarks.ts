@@ -82,10 +82,15 @@ export interface RemarkState {
   editor: OpenRemark | null;
   lint: RemarkLintEntry[];
   /**
-   * Order rows on this page whose flag or remark could not be read (the console changed), by part:
-   * the panel says so, and makes no claim about what it did not read.
+   * Order rows on this page whose flag or remark could not be read (the console changed), by part,
+   * and `orders`: orders the page shows (by their order-id labels) that were not read at all. The
+   * panel says so, and makes no claim about what it did not read.
    */
-  unread: { flag: number; remark: number };
+  unread: { flag: number; remark: number; orders: number };
+  /** Orders whose remark was checked: the rows read, less those whose remark could not be read. */
+  checked: number;
+  /** How many orders the page shows, where that is more than were read (else 0). */
+  shown: number;
   /** A short message after a save or a failed write into the page. */
   notice: { kind: 'info' | 'warn'; text: string } | null;
   /**
@@ -108,7 +113,7 @@ const MARKER_STYLE =
   'display:inline-block;margin:4px 8px;padding:1px 8px;border-radius:4px;background:#fef2f2;color:#b91c1c;border:1px solid #fecaca;font-size:12px;line-height:1.6;';
 const HELD_STYLE = 'margin:6px 0;padding:4px 8px;border-radius:4px;background:#fef2f2;color:#991b1b;font-size:12px;line-height:1.5;';
 
-const NONE_UNREAD = { flag: 0, remark: 0 };
+const NONE_UNREAD = { flag: 0, remark: 0, orders: 0 };
 
 /**
  * Saves the background could not record (the disk full): the remark is the page's and saved, but
@@ -143,6 +148,8 @@ export class RemarkController {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private readonly api: RemarkApi = { call, onDataChanged },
+    /** How many orders the page shows (its order ids), where the adapter can tell; 0 where it cannot. */
+    private readonly shownOrders: () => number = () => 0,
   ) {
     this.store = new Store<RemarkState>({
       ruleSet: null,
@@ -153,6 +160,8 @@ export class RemarkController {
       editor: null,
       lint: [],
       unread: NONE_UNREAD,
+      checked: 0,
+      shown: 0,
       notice: null,
       unrecorded: null,
     });
@@ -509,7 +518,7 @@ export class RemarkController {
   private lint(orders: OrderRow[]): void {
     const { ruleSet, platform, zone } = this.store.get();
     if (!ruleSet) {
-      this.store.set({ lint: [], unread: NONE_UNREAD });
+      this.store.set({ lint: [], unread: NONE_UNREAD, checked: 0, shown: 0 });
       this.removeMarkers(new Set());
       return;
     }
@@ -517,7 +526,10 @@ export class RemarkController {
     if (this.lintCache.size > 2000) this.lintCache.clear();
     const broken: RemarkLintEntry[] = [];
     const keep = new Set<HTMLElement>();
-    const unread = { flag: 0, remark: 0 };
+    // A layout change can hide orders from the adapter (a wrapper it does not know): counted from
+    // the ids the page shows, they are said as not checked rather than summed up as fine.
+    const shown = this.shownOrders();
+    const unread = { flag: 0, remark: 0, orders: Math.max(0, shown - orders.length) };
     for (const row of orders) {
       for (const part of row.unread ?? []) unread[part]++;
       const target = listedRemarkFlag(row, ruleSet, today);
@@ -538,7 +550,7 @@ export class RemarkController {
       if (marker) keep.add(marker);
     }
     this.removeMarkers(keep);
-    this.store.set({ lint: broken, unread });
+    this.store.set({ lint: broken, unread, checked: orders.length - unread.remark, shown: unread.orders ? shown : 0 });
   }
 
   private markRow(rowEl: HTMLElement, first: Problem): HTMLElement | null {

@@ -48,9 +48,11 @@ export interface ProbeSpec {
 
 /**
  * How many distinct values follow any of `labels` on the page (the order ids a list shows), read as
- * the adapters read a label (dom.ts labelValue) inside the label's own parent element.
+ * the adapters read a label (dom.ts labelValue) inside the label's own parent element. Also the
+ * remark summary's count of orders shown (entrypoints/remarks-feature.tsx), so that it never calls
+ * a list "all fine" whose orders it did not all read.
  */
-function labelledValues(doc: Document, labels: string[]): number {
+export function labelledValues(doc: Document, labels: string[]): number {
   const values = new Set<string>();
   for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
     const box = el.parentElement;

@@ -274,25 +274,25 @@ describe('Taobao order pages', () => {
   // The live list is ONE Fusion list table whose body holds a <table> per order. Before, the adapter
   // took the whole list for one order: the check said ✓ 1 and the third order's bad remark went unmarked.
   it('reads every order of the one list table: the third order’s bad remark is marked on its own table, and the check counts 3', async () => {
-    await openConsole(page, CONSOLES.taobaoSold);
-    const marked = page.locator('div.next-table-body > table:has(> [data-kf="remark-lint"])');
+    await openConsole(s.page, CONSOLES.taobaoSold);
+    const marked = s.page.locator('div.next-table-body > table:has(> [data-kf="remark-lint"])');
     await expect.poll(() => marked.count()).toBe(1);
     expect(await marked.textContent()).toContain('370812736450918273');
-    expect(await page.locator('[data-kf="remark-lint"]').textContent()).toContain('紫旗');
-    expect(await inPanel(page, '[data-kf="remark-lint-summary"]').textContent()).toContain('370812736450918273');
-    await inPanel(page, '[data-kf="check-open"]').click();
-    const line = inPanel(page, '[data-kf="check-line"][data-what="orders"]');
+    expect(await s.page.locator('[data-kf="remark-lint"]').textContent()).toContain('紫旗');
+    expect(await inPanel(s.page, '[data-kf="remark-lint-summary"]').textContent()).toContain('370812736450918273');
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    const line = inPanel(s.page, '[data-kf="check-line"][data-what="orders"]');
     await line.waitFor();
     expect(await line.textContent()).toContain('订单行 3 条');
     expect(await line.getAttribute('data-ok')).toBe('true');
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 
   it('the page check says so, not ✓, when the list shows more order ids than it read (a grouping it does not know)', async () => {
     // All three orders' rows in one body table.
-    await openConsole(page, CONSOLES.taobaoSold, (html) => html.replace(/<\/tbody>\s*<\/table>\s*<table>\s*<tbody>/g, ''));
-    await inPanel(page, '[data-kf="check-open"]').click();
-    const line = inPanel(page, '[data-kf="check-line"][data-what="orders"]');
+    await openConsole(s.page, CONSOLES.taobaoSold, (html) => html.replace(/<\/tbody>\s*<\/table>\s*<table>\s*<tbody>/g, ''));
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    const line = inPanel(s.page, '[data-kf="check-line"][data-what="orders"]');
     await line.waitFor();
     expect(await line.getAttribute('data-ok')).toBe('false');
     expect(await line.textContent()).toContain('读到 1 条，页面上却有 3 个订单编号');

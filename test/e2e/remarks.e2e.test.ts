@@ -133,7 +133,8 @@ describe('remarks on the demo order list', () => {
 
     const count = inPanel(s.page, '[data-kf="remark-lint-count"]');
     const marked = await s.page.locator('.sold-order [data-kf="remark-lint"]').count();
-    await expect.poll(() => count.textContent()).toBe(`本页 ${marked} 条备注不符合规范`);
+    const shown = await s.page.locator('.sold-order').count();
+    await expect.poll(() => count.textContent()).toBe(`本页检查了 ${shown} 个订单，${marked} 条备注不符合规范`);
     const listed = await inPanel(s.page, '[data-kf="remark-lint-order"]').allTextContents();
     expect(listed).toContain(PURPLE);
     expect(listed).not.toContain(RED);
