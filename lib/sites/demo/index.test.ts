@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { startOfDay } from '../../domain/time';
 import { bootDemo, expectFlagNotRead, expectTails, growHistory, type DemoHooks } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
@@ -202,7 +203,9 @@ describe('demo adapter: orders', () => {
     }
     const unpaid = rows.filter((r) => r.status === 'unpaid');
     expect(unpaid.length).toBeGreaterThanOrEqual(2);
-    const today = new Date().setHours(0, 0, 0, 0);
+    // "Today" is the shop's (Beijing) day, as the demo and the product count it — not the computer's,
+    // which on a UTC machine begins 8 hours later (this failed in the first hours after UTC midnight).
+    const today = startOfDay(Date.now(), 8 * 60);
     for (const r of unpaid) expect(r.createdAt! >= today - 1000).toBe(true);
     expect(rows.find((r) => r.orderId === '3988127364501928374')).toMatchObject({ amountYuan: 228, items: '高腰阔腿牛仔裤 垂感显瘦；真丝印花小方巾' });
   });
