@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup-unit.ts'],
+          // lib/team and scripts/team tests start a pouchdb-server: installed here, before any worker runs.
+          globalSetup: ['test/team/global-setup.ts'],
         },
       },
       {
