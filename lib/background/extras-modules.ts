@@ -27,6 +27,7 @@ import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { deleteAllData, exportAllData, importAllData } from './all-data-run';
+import { putBack, restoreSnapshot } from './restore-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
@@ -65,6 +66,11 @@ export const WORKER_EXTRAS = {
   followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList },
   /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
   backups: { snapshotInfo, staleSnapshots },
+  /**
+   * 恢复 a backup, and putting back what an import wrote when its write failed partway, run with the
+   * worker's stores lent as `io` (restore-run.ts).
+   */
+  restore: { run: restoreSnapshot, putBack },
   /** Taught pages: the section of an imported library file that carries them. */
   sites: { checkSitesSection },
   /**

@@ -16,7 +16,8 @@ import { workerExtras } from '../background/extras';
 export type { Snapshot, SnapshotContents, SnapshotInfo } from '../domain/backups';
 
 type DataStore = Exclude<StoreName, 'backups'>;
-const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
+/** Every store a snapshot holds and a restore replaces. */
+export const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
 const INFO = 'info:';
 
 /** The snapshot's data and its listing, written together. */
@@ -55,27 +56,6 @@ export async function snapshotIfDue(now = Date.now()): Promise<boolean> {
   if (!dailySnapshotDue(await listSnapshots(), now)) return false;
   await takeSnapshot('scheduled', now);
   return true;
-}
-
-/**
- * Replaces all user data with the snapshot's. A 'before-restore' snapshot of the current data is
- * taken first, so a restore can itself be undone; it never pushes out the snapshot being restored
- * (with the safety copies at their allowance, the oldest other one goes instead), so restoring the
- * oldest safety copy leaves it listed.
- */
-export async function restoreSnapshot(id: string, now = Date.now()): Promise<SnapshotInfo> {
-  const snap = await db.get<Snapshot>('backups', id);
-  if (!snap || snap.v !== 1 || !snap.stores || typeof snap.stores !== 'object') throw new Error(`no usable snapshot ${id}`);
-  for (const [name, entries] of Object.entries(snap.stores)) {
-    if (!DATA_STORES.includes(name as DataStore) || !Array.isArray(entries)) throw new Error(`snapshot ${id} is damaged (${name})`);
-  }
-  await takeSnapshot('before-restore', now, [id]);
-  for (const name of DATA_STORES) {
-    await db.clear(name);
-    const entries = snap.stores[name];
-    if (entries?.length) await db.setMany(name, entries as [string, unknown][]);
-  }
-  return workerExtras().backups.snapshotInfo(snap);
 }
 
 /**
