@@ -8,18 +8,15 @@
  * the stores already replaced are put back from the safety copy taken first. Only when putting back
  * fails too is the data left part new, part old — and then the result says so, and names the copy.
  */
-import type { db as Db, StorageErrorCode, StoreName } from '../storage/db';
-import type { takeSnapshot } from '../storage/backup';
+import type { StorageErrorCode, StoreName } from '../storage/db';
+import { takeSnapshot, type BackupIO } from './backups-run';
 import type { Snapshot } from '../domain/backups';
 import { snapshotInfo } from '../domain/backups';
 import type { RestoreResult, WriteFailed, WriteProblem } from '../messaging/protocol-backup';
 
 type DataStore = Exclude<StoreName, 'backups'>;
 
-export interface RestoreIO {
-  db: typeof Db;
-  dataStores: readonly DataStore[];
-  takeSnapshot: typeof takeSnapshot;
+export interface RestoreIO extends BackupIO {
   toStorageError: (err: unknown) => { code: StorageErrorCode; message: string };
 }
 
@@ -77,7 +74,7 @@ export async function restoreSnapshot(io: RestoreIO, id: string, now = Date.now(
   if (!usable(snap, io.dataStores)) return failed(io, 'damaged');
   let copy: string;
   try {
-    copy = (await io.takeSnapshot('before-restore', now, [id])).id;
+    copy = (await takeSnapshot(io, 'before-restore', now, [id])).id;
   } catch (err) {
     return failed(io, 'unchanged', err);
   }

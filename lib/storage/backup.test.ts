@@ -4,7 +4,7 @@ import { DATA_STORES, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnap
 import { workerExtras } from '../background/extras';
 
 /** A restore as the worker runs it (lib/messaging/handlers/backup.ts, lib/background/restore-run.ts). */
-const restoreSnapshot = (id: string, now?: number) => workerExtras().restore.run({ db, dataStores: DATA_STORES, takeSnapshot, toStorageError }, id, now);
+const restoreSnapshot = (id: string, now?: number) => workerExtras().restore.run({ db, dataStores: DATA_STORES, toStorageError }, id, now);
 const full = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 const H = 60 * 60 * 1000;

@@ -151,8 +151,7 @@ describe('an import whose write fails partway', () => {
     file.learned.picks = [{ id: 'w-2', at: Date.now(), text: '包邮吗', scenario: 'courier', templateId: null, source: 'chip' }];
     const page = await s.h.openExtensionPage('options.html#import');
     await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await page.locator('[data-kf="all-import-confirm"], [data-kf="all-result"]').first().waitFor();
-    expect(await page.locator('[data-kf="all-result"]').count(), (await page.locator('[data-kf="all-result"]').textContent().catch(() => '')) ?? '').toBe(0);
+    await page.locator('[data-kf="all-import-confirm"]').waitFor();
     // The replies, buyers, names and follow-ups go in (the buyers replaced: deleted first); the learned picks cannot.
     await diskFull({ dbs: ['kf-learned'] });
     await page.locator('[data-kf="all-import-replace"]').click();

@@ -9,7 +9,7 @@ import { invalidateFollowupCache } from '../../storage/followups';
 import { workerExtras } from '../../background/extras';
 
 /** The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts). */
-const restoreIO = { db, dataStores: DATA_STORES, takeSnapshot, toStorageError };
+const restoreIO = { db, dataStores: DATA_STORES, toStorageError };
 
 /** After a restore or a put-back wrote (or may have): every cache read again, every page told. */
 async function rewritten(): Promise<void> {
