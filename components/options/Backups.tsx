@@ -8,6 +8,8 @@ import { reasonText } from '@/lib/messaging/reason';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { KEEP_PER_POOL } from '@/lib/domain/backups';
 import { Said } from './Said';
+import { restoreFailedText } from './import-outcome';
+import type { WriteFailed } from '@/lib/messaging/protocol-backup';
 
 registerMessages(customersOptions);
 
@@ -45,7 +47,8 @@ export function Backups() {
   const [list, setList] = useState<SnapshotInfo[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A restore that did not finish is said from its result (with the list: its copy's time).
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | { ok: false; restore: WriteFailed } | null>(null);
 
   const reload = () =>
     api.call('listBackups').then(
@@ -60,11 +63,12 @@ export function Backups() {
   const zone = useShopZone();
   const times = backupTimes(list ?? [], (at) => formatWallSeconds(at, zone));
 
-  const run = async (op: () => Promise<string>) => {
+  const run = async (op: () => Promise<string | WriteFailed>) => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ ok: true, text: await op() });
+      const done = await op();
+      setMessage(typeof done === 'string' ? { ok: true, text: done } : { ok: false, restore: done });
     } catch (err) {
       setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) });
     } finally {
@@ -85,7 +89,7 @@ export function Backups() {
       </div>
       {message && (
         <Said of={message} class={message.ok ? 'kf-ok' : 'kf-bad'} kf="backup-message">
-          {message.text}
+          {'restore' in message ? restoreFailedText(message.restore, times[list?.findIndex((s) => s.id === message.restore.copy) ?? -1] ?? '') : message.text}
         </Said>
       )}
       {list === null ? (
@@ -117,7 +121,12 @@ export function Backups() {
                           class="kf-danger"
                           data-kf="backup-restore-confirm"
                           disabled={busy}
-                          onClick={() => void run(async () => (await api.call('restoreBackup', { id: s.id }), t('backups.restored', { time: times[i]! })))}
+                          onClick={() =>
+                            void run(async () => {
+                              const r = await api.call('restoreBackup', { id: s.id });
+                              return r.ok ? t('backups.restored', { time: times[i]! }) : r;
+                            })
+                          }
                         >
                           {t('backups.confirmButton')}
                         </button>

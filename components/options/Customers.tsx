@@ -12,7 +12,7 @@ import { CustomerEditForm } from './CustomerEdit';
 import { DAY, isoDay, startOfDay, type Zone } from '@/lib/domain/time';
 import { VIP_BACKLOG_PER_DAY } from '@/lib/domain/followups/rules';
 import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
-import { refused, type ImportOutcome } from './import-outcome';
+import { refused, writeFailed, type ImportOutcome } from './import-outcome';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
@@ -592,7 +592,7 @@ function CustomerTransfer() {
     try {
       const read = await readImportText(file);
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
-      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : refused('customers', r.errors));
+      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : 'problem' in r ? writeFailed('customers', r) : refused('customers', r.errors));
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {
@@ -652,9 +652,9 @@ function CustomerTransfer() {
       {result && (
         <Said of={result} tag="div" class={result.ok ? 'kf-ok' : 'kf-bad'} kf="customers-import-result">
           {/* A refusal's heading says the buyer notes are unchanged: its ending is not said again. */}
-          {!result.ok && result.ending && <p>{t('customers.options.importRejected')}</p>}
+          {!result.ok && (result.heading || result.ending) && <p>{result.heading ?? t('customers.options.importRejected')}</p>}
           <ul>
-            {[...result.lines, ...(result.ok && result.ending ? [result.ending] : [])].map((l) => (
+            {[...result.lines, ...((result.ok || result.heading) && result.ending ? [result.ending] : [])].map((l) => (
               <li>{asItem(l)}</li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import type { Platform } from '@/lib/sites/types';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { customersCsv } from '@/lib/i18n/messages/customers-csv';
 import { reasonText } from '@/lib/messaging/reason';
-import { refused, type ImportOutcome } from './import-outcome';
+import { refused, writeFailed, type ImportOutcome } from './import-outcome';
 
 registerMessages(customersCsv);
 
@@ -83,7 +83,9 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
       props.onResult(
         r.ok
           ? { ok: true, lines: [t('customers.csv.imported', { added: report.added, updated: report.updated }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] }
-          : refused('customers', r.errors),
+          : 'problem' in r
+            ? writeFailed('customers', r)
+            : refused('customers', r.errors),
       );
     } catch (err) {
       props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });

@@ -16,7 +16,8 @@ import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templa
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { Said } from './Said';
-import { refused, type ImportArea, type ImportOutcome } from './import-outcome';
+import { refused, writeFailed, type ImportArea, type ImportOutcome } from './import-outcome';
+import type { WriteFailed } from '@/lib/messaging/protocol-backup';
 
 registerMessages(libraryEditor);
 registerMessages(team);
@@ -134,8 +135,11 @@ export interface ImportFlow<P> {
   refuse?(json: unknown): string | null;
   /** Checks and counts the file (a dry run in the background): nothing is written. */
   check(json: unknown): Promise<Checked<{ preview: P }> | Refused>;
-  /** Writes it, merged or replacing; the lines to show after. Refused with code 'conflict': counted again and asked again. */
-  write(json: unknown, merge: boolean, preview: P): Promise<Checked<{ lines: string[] }> | Refused>;
+  /**
+   * Writes it, merged or replacing; the lines to show after. Refused with code 'conflict': counted
+   * again and asked again. WriteFailed: the write failed partway (put back, or not all).
+   */
+  write(json: unknown, merge: boolean, preview: P): Promise<Checked<{ lines: string[] }> | Refused | WriteFailed>;
   texts: { reading: string; importing: string; cancelled: string };
   /** Whose data it writes: what a refused file left as it was (the ending of its outcome). */
   area: ImportArea;
@@ -189,6 +193,10 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
     setStage({ step: 'busy', text: flow.texts.importing });
     try {
       const r = await flow.write(json, merge, p);
+      if (!r.ok && 'problem' in r) {
+        setStage({ step: 'idle' });
+        return setResult(writeFailed(flow.area, r));
+      }
       if (!r.ok) return refuse(r.errors);
       setStage({ step: 'idle' });
       setResult({ ok: true, lines: r.lines });
@@ -261,7 +269,8 @@ export function libraryMergeBlocked(p: ImportSummary): string[] {
 
 /**
  * The busy line and the outcome of an import. A refusal is headed by `rejected`, which says that
- * nothing changed: its reasons follow without the outcome's ending. Anything else ends with it.
+ * nothing changed: its reasons follow without the outcome's ending. Anything else ends with it; a
+ * write that failed partway is headed by its own heading (writeFailed), never by `rejected`.
  * data-kf: `${kf}-busy`, `${kf}-result`.
  */
 export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; result: ImportResultState | null; rejected: string; children?: ComponentChildren }) {
@@ -275,9 +284,9 @@ export function ImportStatus(props: { kf: string; stage: ImportStage<unknown>; r
       {props.children}
       {props.result && (
         <Said of={props.result} tag="div" class={props.result.ok ? 'kf-ok' : 'kf-bad'} kf={`${props.kf}-result`}>
-          {!props.result.ok && <p>{props.rejected}</p>}
+          {!props.result.ok && <p>{props.result.heading ?? props.rejected}</p>}
           <ul>
-            {[...props.result.lines, ...(props.result.ok && props.result.ending ? [props.result.ending] : [])].map((l) => (
+            {[...props.result.lines, ...((props.result.ok || props.result.heading) && props.result.ending ? [props.result.ending] : [])].map((l) => (
               <li>{asItem(l)}</li>
             ))}
           </ul>

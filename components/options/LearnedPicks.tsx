@@ -8,7 +8,7 @@ import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { Said } from './Said';
-import { outcomeText, refused } from './import-outcome';
+import { outcomeText, refused, writeFailed } from './import-outcome';
 
 registerMessages(learnedMessages);
 
@@ -46,7 +46,7 @@ export function LearnedPicks() {
       const read = await readImportJson(file);
       const r = read.ok ? await api.call('importLearned', { json: read.json }) : { ok: false as const, errors: [read.error] };
       // One line, no heading: the reasons, then that nothing changed (said by no reason itself).
-      if (!r.ok) throw new Error(outcomeText(refused('learned', r.errors)));
+      if (!r.ok) throw new Error(outcomeText('problem' in r ? writeFailed('learned', r) : refused('learned', r.errors)));
       return [t('learned.imported', { count: r.count }), ...(r.duplicates ? [t('learned.duplicates', { count: r.duplicates })] : []), ...undoLine(r)].join(' ');
     });
   };

@@ -1,7 +1,12 @@
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { importOutcomeMessages } from '@/lib/i18n/messages/import-outcome';
+import { customersOptions } from '@/lib/i18n/messages/customers-options';
+import { reasonText } from '@/lib/messaging/reason';
+import type { WriteFailed } from '@/lib/messaging/protocol-backup';
 
 registerMessages(importOutcomeMessages);
+// The backups' kinds and the 备份 tab's name, named by a failed write.
+registerMessages(customersOptions);
 
 /** Whose data an import writes: what a refused one left as it was. */
 export type ImportArea = 'library' | 'customers' | 'data' | 'learned';
@@ -18,6 +23,31 @@ export interface ImportOutcome {
   ok: boolean;
   lines: string[];
   ending?: string;
+  /** A failure that is not a refusal (its write failed): the heading in place of "refused, unchanged"; the ending is said after the lines. */
+  heading?: string;
+}
+
+/** The safety copy each import takes first, by its kind's name in 备份. */
+const COPY: Record<ImportArea, string> = { library: 'before-import', customers: 'before-import-customers', data: 'before-import-all', learned: 'before-import-learned' };
+
+/** A failed write's cause in words (存储空间已满 …), the developer's detail only in brackets. */
+const causeText = (r: WriteFailed) => reasonText({ code: r.cause ?? 'unknown', message: r.detail ?? '' });
+
+/**
+ * An import whose write failed after it began: put back, so `area` is as it was; or not all put
+ * back, so which backup brings the data from before the import back. Never "refused".
+ */
+export function writeFailed(area: ImportArea, r: WriteFailed): ImportOutcome {
+  const reason = causeText(r);
+  if (r.problem === 'mixed') {
+    return { ok: false, heading: t('import.failed.heading'), lines: [t('import.failed.mixed', { reason, tab: t('backups.tab'), copy: t(`backups.reason.${COPY[area]}`) })] };
+  }
+  return { ok: false, heading: t('import.failed.heading'), lines: [t('import.failed.undone', { reason })], ending: t(`import.unchanged.${area}`) };
+}
+
+/** Why a restore did not finish and what it left; `copyTime`: when the copy taken first was taken (as its row says). */
+export function restoreFailedText(r: WriteFailed, copyTime: string): string {
+  return t(`backups.restore.${r.problem}`, { reason: causeText(r), copy: t('backups.reason.before-restore'), time: copyTime });
 }
 
 /** A file refused before anything was written: its reasons, and that `area` is as it was. */

@@ -30,7 +30,7 @@ import type { vipRevisits } from './followup-jobs';
 import type { forgetSiteNow } from '../teach/background-api';
 import type { importLibraryFile, libraryFile } from '../messaging/handlers/core';
 import type { resetSuggestEngine } from '../messaging/handlers/learned';
-import type { announceEverything } from '../messaging/handlers/backup';
+import type { announceEverything, writeOrPutBack } from '../messaging/handlers/backup';
 
 /** What the worker lends the all-data verbs: its stores, caches and announcements. */
 export interface AllDataIO {
@@ -40,6 +40,7 @@ export interface AllDataIO {
   keys: { overrides: string; settings: string; usage: string; clock: string; maxOverrides: number };
   announceChange: typeof announceChange;
   announceEverything: typeof announceEverything;
+  writeOrPutBack: typeof writeOrPutBack;
   leaveTeam: typeof leaveTeam;
   loadTeamConfig: typeof loadTeamConfig;
   forgetSiteNow: typeof forgetSiteNow;
@@ -112,49 +113,53 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
   if (p.dryRun) return { ok: true, preview };
 
   const merge = p.merge === true;
-  // Everything as it was, first: the import can be undone from 备份.
-  await io.takeSnapshot('before-import-all');
+  // Everything as it was, first: the import can be undone from 备份, and a write that fails partway
+  // is put back from it (writeOrPutBack): the agent is never told "unchanged" of half-written data.
+  const copy = (await io.takeSnapshot('before-import-all')).id;
   await io.announceChange('backups');
-  // The library first: it alone can be refused (changed since the preview), before anything else is written.
-  if (d.library !== undefined) {
-    const r = await io.importLibraryFile({ json: d.library, merge, baseUpdatedAt: p.baseUpdatedAt }, false);
-    if (!r.ok) return r;
-  }
-  if (d.customers) {
-    if (!merge) await io.deleteAllCustomers();
-    await io.importCustomerRecords(d.customers, now);
-    io.customersReplaced();
-  }
-  if (d.buyerNames) {
-    if (!merge) await io.db.clear('buyer-names');
-    const have = new Set(merge ? here.buyerNames : []);
-    await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
-  }
-  const items = d.followups;
-  if (items) {
-    const have = new Set(here.followups);
-    // Replacing deletes only what the file does not hold: a delete of an id the file writes back
-    // runs after the write in the same transaction and took the file's item with it.
-    const kept = new Set(items.map((f) => f.id));
-    await io.transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id).filter((id) => !kept.has(id)), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
-  }
-  if (d.learned) {
-    if (!merge) await io.deletePicks(here.learned);
-    await io.mergePicks(d.learned);
-    io.resetSuggestEngine();
-  }
-  const k = io.keys;
-  const meta: [string, unknown][] = [];
-  if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
-  if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
-  if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
-  // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
-  if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
-  await io.db.setMany('meta', meta);
-  // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
-  const revisits = await scheduleRevisits(now, io);
-  await io.announceEverything();
-  return { ok: true, preview, ...(revisits.length ? { revisits } : {}) };
+  const stores = io.STORE_NAMES.filter((n) => n !== 'backups');
+  return io.writeOrPutBack(() => copy, stores, async (): Promise<AllDataImportResult> => {
+    // The library first: it alone can be refused (changed since the preview), before anything else is written.
+    if (d.library !== undefined) {
+      const r = await io.importLibraryFile({ json: d.library, merge, baseUpdatedAt: p.baseUpdatedAt }, false);
+      if (!r.ok) return r;
+    }
+    if (d.customers) {
+      if (!merge) await io.deleteAllCustomers();
+      await io.importCustomerRecords(d.customers, now);
+      io.customersReplaced();
+    }
+    if (d.buyerNames) {
+      if (!merge) await io.db.clear('buyer-names');
+      const have = new Set(merge ? here.buyerNames : []);
+      await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
+    }
+    const items = d.followups;
+    if (items) {
+      const have = new Set(here.followups);
+      // Replacing deletes only what the file does not hold: a delete of an id the file writes back
+      // runs after the write in the same transaction and took the file's item with it.
+      const kept = new Set(items.map((f) => f.id));
+      await io.transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id).filter((id) => !kept.has(id)), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
+    }
+    if (d.learned) {
+      if (!merge) await io.deletePicks(here.learned);
+      await io.mergePicks(d.learned);
+      io.resetSuggestEngine();
+    }
+    const k = io.keys;
+    const meta: [string, unknown][] = [];
+    if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
+    if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
+    if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
+    // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
+    if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
+    await io.db.setMany('meta', meta);
+    // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
+    const revisits = await scheduleRevisits(now, io);
+    await io.announceEverything();
+    return { ok: true, preview, ...(revisits.length ? { revisits } : {}) };
+  });
 }
 
 /** Everything deleted; the caller checked the confirmation. */

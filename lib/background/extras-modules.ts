@@ -27,6 +27,8 @@ import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
 import { deleteAllData, exportAllData, importAllData } from './all-data-run';
+import { putBack, restoreSnapshot } from './restore-run';
+import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
@@ -63,8 +65,17 @@ export const WORKER_EXTRAS = {
    * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list by section and kind.
    */
   followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList },
-  /** Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance. */
-  backups: { snapshotInfo, staleSnapshots },
+  /**
+   * Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance;
+   * listing, taking (the hourly one when due), scrubbing and rewriting them, with the stores lent
+   * as `io` (backups-run.ts; lib/storage/backup.ts calls these).
+   */
+  backups: { snapshotInfo, staleSnapshots, list: listSnapshots, take: takeSnapshot, ifDue: snapshotIfDue, scrub: scrubFromSnapshots, edit: editSnapshots },
+  /**
+   * 恢复 a backup, and putting back what an import wrote when its write failed partway, run with the
+   * worker's stores lent as `io` (restore-run.ts).
+   */
+  restore: { run: restoreSnapshot, putBack },
   /** Taught pages: the section of an imported library file that carries them. */
   sites: { checkSitesSection },
   /**

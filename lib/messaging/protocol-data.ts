@@ -1,4 +1,5 @@
 /** 全部数据: everything the user owns, exported, imported and deleted as a whole. Handlers: handlers/data.ts. */
+import type { WriteFailed } from './protocol-backup';
 import type { ImportSummary } from '../domain/templates/import-plan';
 import type { AreaCounts } from '../domain/all-data';
 
@@ -14,7 +15,7 @@ export interface AllDataPreview {
 }
 
 /** `revisits`: as a buyer import's (ImportResult), the VIP revisits the import scheduled, their due times. */
-export type AllDataImportResult = { ok: true; preview: AllDataPreview; revisits?: number[] } | { ok: false; errors: string[] };
+export type AllDataImportResult = { ok: true; preview: AllDataPreview; revisits?: number[] } | { ok: false; errors: string[] } | WriteFailed;
 
 export interface DataProtocol {
   /**

@@ -2,6 +2,7 @@ import type { FlagColor, Platform, RuleSet } from '../domain/remarks';
 import type { RemarkOverride } from '../storage/rules';
 import { FLAG_COLORS } from '../domain/remarks/types';
 import { BUYER_ID_MAX } from '../domain/customers/identity';
+import { LIMITS } from '../domain/customers/customer';
 import { ORDER_ID } from './protocol-followups';
 import { s, type PageSchemas } from './schema';
 
@@ -43,7 +44,8 @@ export const rulesPageSchemas = (): PageSchemas<RulesProtocol> => ({
     buyer: s.optional(s.text({ max: 64 })),
     buyerId: s.optional(s.text({ max: BUYER_ID_MAX, min: 1 })),
     flag: s.oneOf(FLAG_COLORS),
-    text: s.text({ max: 4000 }),
+    // The remark box is kept whole in the buyer's history: one limit for both (LIMITS.eventText).
+    text: s.text({ max: LIMITS.eventText }),
     override: s.optional(
       s.object({
         reason: s.text({ max: 200, min: 1 }),

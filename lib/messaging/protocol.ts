@@ -6,6 +6,7 @@ import type { CsvReport } from '../domain/templates/csv';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { PackedTemplateIndex } from '../domain/suggest/template-index';
+import type { WriteFailed } from './protocol-backup';
 import { SCENARIO_IDS } from '../domain/scenarios';
 import { ID_PATTERN } from '../domain/templates/validate';
 import { s, type PageSchemas } from './schema';
@@ -21,14 +22,15 @@ export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followu
 /** `added`/`updated`/`unchanged`: a buyer import's records new here, changed here, or left as they were (the same, or older). */
 export type ImportResult =
   | { ok: true; count: number; added?: number; updated?: number; unchanged?: number; backedUp?: boolean; revisits?: number[] }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[] }
+  | WriteFailed;
 
 /**
  * `count`: templates in the file. `preview`: what
  * the import does (or, with `dryRun`, would do), for the agent to confirm first; its `updatedAt` is
  * sent back as `baseUpdatedAt`.
  */
-export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] };
+export type LibraryImportResult = { ok: true; count: number; preview: ImportSummary; csv?: CsvReport } | { ok: false; errors: string[] } | WriteFailed;
 
 /** The library without its pinyin initials (getLibraryInitials brings them after), with its index's bigram table. */
 export interface PanelLibrary {

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { db } from './db';
-import { listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
+import { db, toStorageError } from './db';
+import { DATA_STORES, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
+import { workerExtras } from '../background/extras';
+
+/** A restore as the worker runs it (lib/messaging/handlers/backup.ts, lib/background/restore-run.ts). */
+const restoreSnapshot = (id: string, now?: number) => workerExtras().restore.run({ db, dataStores: DATA_STORES, toStorageError }, id, now);
+const full = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 const H = 60 * 60 * 1000;
 
@@ -118,8 +123,44 @@ describe('local snapshots', () => {
   it('refuses a damaged snapshot without touching the data', async () => {
     await db.set('customers', 'keep', { v: 1 });
     await db.set('backups', 'bad', { v: 1, id: 'bad', takenAt: 1, reason: 'manual', stores: { customers: 'oops' } });
-    await expect(restoreSnapshot('bad')).rejects.toThrow(/damaged/);
+    expect(await restoreSnapshot('bad')).toMatchObject({ ok: false, problem: 'damaged' });
+    // A record that is not [key, value] would fail halfway through the write: found first.
+    await db.set('backups', 'bad', { v: 1, id: 'bad', takenAt: 1, reason: 'manual', stores: { library: [], customers: [['a', {}], [7]] } });
+    expect(await restoreSnapshot('bad')).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(await restoreSnapshot('snap-gone')).toMatchObject({ ok: false, problem: 'missing' });
     expect(await db.get('customers', 'keep')).toEqual({ v: 1 });
+    await db.del('backups', 'bad');
+  });
+
+  it('a write failing partway is put back: nothing changed; failing again, says it is mixed and names the copy', async () => {
+    await db.clear('backups');
+    await db.set('library', 'library', { v: 2, templates: [], updatedAt: 1, note: '备份里的' });
+    await db.set('customers', 'demo:甲', { v: 1, note: '备份里的' });
+    const snap = await takeSnapshot('manual', 1 * H);
+    await db.set('library', 'library', { v: 2, templates: [], updatedAt: 2, note: '现在的' });
+    await db.set('customers', 'demo:甲', { v: 1, note: '现在的' });
+    const replace = db.replace;
+    // The disk fills after the library is written: the customers store cannot be.
+    const spy = vi.spyOn(db, 'replace').mockImplementation((name, items) => (name === 'customers' ? Promise.reject(toStorageError(full())) : replace(name, items)));
+    try {
+      const undone = await restoreSnapshot(snap.id, 2 * H);
+      expect(undone).toMatchObject({ ok: false, problem: 'undone', cause: 'quota' });
+      expect(await db.get('library', 'library')).toMatchObject({ note: '现在的' });
+      expect(await db.get('customers', 'demo:甲')).toMatchObject({ note: '现在的' });
+      // Putting the library back fails too: it holds the backup's, the buyers are as they were.
+      spy.mockImplementation((name, items) => (name === 'customers' || (name === 'library' && (items[0]?.[1] as { note?: string })?.note === '现在的') ? Promise.reject(toStorageError(full())) : replace(name, items)));
+      const mixed = await restoreSnapshot(snap.id, 3 * H);
+      expect(mixed).toMatchObject({ ok: false, problem: 'mixed', cause: 'quota' });
+      expect(await db.get('library', 'library')).toMatchObject({ note: '备份里的' });
+      expect(await db.get('customers', 'demo:甲')).toMatchObject({ note: '现在的' });
+      expect((await listSnapshots()).find((s) => s.id === (mixed as { copy: string }).copy)?.reason).toBe('before-restore');
+    } finally {
+      spy.mockRestore();
+    }
+    // The copy brings everything back as it was before.
+    const copy = (await listSnapshots())[0]!;
+    expect(await restoreSnapshot(copy.id, 4 * H)).toMatchObject({ ok: true });
+    expect(await db.get('library', 'library')).toMatchObject({ note: '现在的' });
   });
 });
 

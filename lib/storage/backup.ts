@@ -10,103 +10,37 @@
  * (lib/storage/README.md), and a dozen of them read at once would not fit in the worker.
  */
 import { db, STORE_NAMES, type StoreName } from './db';
-import { dailySnapshotDue, type Snapshot, type SnapshotInfo } from '../domain/backups';
+import type { Snapshot } from '../domain/backups';
 import { workerExtras } from '../background/extras';
 
 export type { Snapshot, SnapshotContents, SnapshotInfo } from '../domain/backups';
 
 type DataStore = Exclude<StoreName, 'backups'>;
-const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
-const INFO = 'info:';
+/** Every store a snapshot holds and a restore replaces. */
+export const DATA_STORES = STORE_NAMES.filter((s): s is DataStore => s !== 'backups');
 
-/** The snapshot's data and its listing, written together. */
-async function putSnapshot(snap: Snapshot): Promise<SnapshotInfo> {
-  const info = workerExtras().backups.snapshotInfo(snap);
-  await db.setMany('backups', [[snap.id, snap], [INFO + snap.id, info]]);
-  return info;
-}
+// The bodies run from worker-extras.js (lib/background/backups-run.ts), lent these stores.
+const io = { db, dataStores: DATA_STORES };
+const run = () => workerExtras().backups;
 
-export async function listSnapshots(): Promise<SnapshotInfo[]> {
-  const keys = await db.keys('backups');
-  const listed = new Set(keys.filter((k) => k.startsWith(INFO)).map((k) => k.slice(INFO.length)));
-  const infos = (await db.getMany<SnapshotInfo>('backups', [...listed].map((id) => INFO + id))).filter((i): i is SnapshotInfo => !!i?.id);
-  // Snapshots taken before listings were kept apart: listed once from their data, one at a time.
-  for (const id of keys.filter((k) => !k.startsWith(INFO) && !listed.has(k))) {
-    const s = await db.get<Snapshot>('backups', id);
-    if (s?.v === 1 && s.stores) infos.push(await putSnapshot(s));
-  }
-  return infos.sort((a, b) => b.takenAt - a.takenAt);
-}
+/** Every snapshot's listing, newest first (the data itself is not read). */
+export const listSnapshots = () => run().list(io);
 
 /** `keep`: snapshots this one must not push out (the one about to be restored). */
-export async function takeSnapshot(reason: Snapshot['reason'], now = Date.now(), keep: readonly string[] = []): Promise<SnapshotInfo> {
-  const stores: Snapshot['stores'] = {};
-  for (const name of DATA_STORES) stores[name] = await db.entries<unknown>(name);
-  const id = `snap-${new Date(now).toISOString()}-${reason}`;
-  const info = await putSnapshot({ v: 1, id, takenAt: now, reason, stores });
-  // Each kind within its own allowance: a safety copy never pushes out a daily or a manual one.
-  const stale = workerExtras().backups.staleSnapshots(await listSnapshots(), keep);
-  if (stale.length) await db.delMany('backups', stale.flatMap((id) => [id, INFO + id]));
-  return info;
-}
+export const takeSnapshot = (reason: Snapshot['reason'], now?: number, keep?: readonly string[]) => run().take(io, reason, now, keep);
 
 /** Takes the daily snapshot unless a recent daily one exists. Returns whether one was taken. */
-export async function snapshotIfDue(now = Date.now()): Promise<boolean> {
-  if (!dailySnapshotDue(await listSnapshots(), now)) return false;
-  await takeSnapshot('scheduled', now);
-  return true;
-}
-
-/**
- * Replaces all user data with the snapshot's. A 'before-restore' snapshot of the current data is
- * taken first, so a restore can itself be undone; it never pushes out the snapshot being restored
- * (with the safety copies at their allowance, the oldest other one goes instead), so restoring the
- * oldest safety copy leaves it listed.
- */
-export async function restoreSnapshot(id: string, now = Date.now()): Promise<SnapshotInfo> {
-  const snap = await db.get<Snapshot>('backups', id);
-  if (!snap || snap.v !== 1 || !snap.stores || typeof snap.stores !== 'object') throw new Error(`no usable snapshot ${id}`);
-  for (const [name, entries] of Object.entries(snap.stores)) {
-    if (!DATA_STORES.includes(name as DataStore) || !Array.isArray(entries)) throw new Error(`snapshot ${id} is damaged (${name})`);
-  }
-  await takeSnapshot('before-restore', now, [id]);
-  for (const name of DATA_STORES) {
-    await db.clear(name);
-    const entries = snap.stores[name];
-    if (entries?.length) await db.setMany(name, entries as [string, unknown][]);
-  }
-  return workerExtras().backups.snapshotInfo(snap);
-}
+export const snapshotIfDue = (now?: number) => run().ifDue(io, now);
 
 /**
  * Removes records from every snapshot: deleting a buyer (or all buyers, or a retention purge) must
  * not leave their personal data behind in local backups. Returns whether any snapshot held them.
  */
-export async function scrubFromSnapshots(name: DataStore, keys: readonly string[] | 'all'): Promise<boolean> {
-  const drop = keys === 'all' ? null : new Set(keys);
-  if (drop && drop.size === 0) return false;
-  return editSnapshots(name, (before) => {
-    const after = drop ? before.filter(([k]) => !drop.has(k)) : [];
-    return after.length === before.length ? before : after;
-  });
-}
+export const scrubFromSnapshots = (name: DataStore, keys: readonly string[] | 'all') => run().scrub(io, name, keys);
 
 /**
  * Rewrites one store's records in every snapshot (a deleted buyer's follow-ups anonymised, their
  * name taken out of the remark override log); `edit` returns its argument when nothing changes.
  * Returns whether any snapshot changed.
  */
-export async function editSnapshots(name: DataStore, edit: (entries: [string, unknown][]) => [string, unknown][]): Promise<boolean> {
-  let changed = false;
-  // One snapshot in memory at a time; its listing's counts change with it.
-  for (const { id } of await listSnapshots()) {
-    const s = await db.get<Snapshot>('backups', id);
-    if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
-    const before = s.stores[name]!;
-    const after = edit(before);
-    if (after === before) continue;
-    await putSnapshot({ ...s, stores: { ...s.stores, [name]: after } });
-    changed = true;
-  }
-  return changed;
-}
+export const editSnapshots = (name: DataStore, edit: (entries: [string, unknown][]) => [string, unknown][]) => run().edit(io, name, edit);

@@ -1,4 +1,4 @@
-import { createStore, get, set, del, update, keys, values, entries, clear, setMany, delMany, getMany, type UseStore } from 'idb-keyval';
+import { createStore, get, set, del, update, keys, values, entries, clear, setMany, delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Names of the IndexedDB databases in the extension origin. */
 export const STORE_NAMES = ['library', 'customers', 'buyer-names', 'followups', 'meta', 'learned', 'backups'] as const;
@@ -83,4 +83,21 @@ export const db = {
   values: <T>(name: StoreName) => guard(() => values<T>(store(name))),
   entries: <T>(name: StoreName) => guard(() => entries<string, T>(store(name))),
   clear: (name: StoreName) => write(name, () => clear(store(name))),
+  /**
+   * The store's records become `items`, in one transaction: a failed write (a full disk) leaves the
+   * store as it was, never emptied or half written (a restore, an import put back).
+   */
+  replace: (name: StoreName, items: readonly [string, unknown][]) =>
+    write(name, () =>
+      store(name)('readwrite', (s) => {
+        try {
+          s.clear();
+          for (const [k, v] of items) s.put(v, k);
+        } catch (err) {
+          s.transaction.abort();
+          throw err;
+        }
+        return promisifyRequest(s.transaction);
+      }),
+    ),
 };

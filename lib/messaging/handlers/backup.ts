@@ -1,9 +1,24 @@
 import { announceChange } from '../client';
-import { InvalidPayload, obj, type HandlerSet } from './types';
-import type { BackupProtocol } from '../protocol-backup';
-import { listSnapshots, restoreSnapshot, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from '../../storage/backup';
+import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
+import type { BackupProtocol, WriteFailed } from '../protocol-backup';
+import { DATA_STORES, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from '../../storage/backup';
+import { db, toStorageError, type StoreName } from '../../storage/db';
 import { resetSuggestEngine } from './learned';
 import { customersReplaced } from '../../storage/customers';
+import { invalidateFollowupCache } from '../../storage/followups';
+import { workerExtras } from '../../background/extras';
+
+/** The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts). */
+const restoreIO = { db, dataStores: DATA_STORES, toStorageError };
+
+/** After a restore or a put-back wrote (or may have): every cache read again, every page told. */
+async function rewritten(): Promise<void> {
+  resetSuggestEngine();
+  customersReplaced();
+  invalidateFollowupCache();
+  // 'backups' too: the copy taken first is listed in every open 备份 tab.
+  await announceEverything();
+}
 
 /** Extension pages only: a seller page can neither read nor restore snapshots. */
 export const backupHandlers: HandlerSet<BackupProtocol> = {
@@ -19,12 +34,9 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
     async handle(payload) {
       const id = obj(payload, 'restoreBackup').id;
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');
-      const restored = await restoreSnapshot(id);
-      resetSuggestEngine();
-      customersReplaced();
-      // 'backups' too: the snapshot taken before the restore is listed in every open 备份 tab.
-      await announceEverything();
-      return restored;
+      const r = await workerExtras().restore.run(restoreIO, id);
+      if (r.ok || r.copy) await rewritten();
+      return r;
     },
   },
 };
@@ -33,9 +45,28 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
  * A safety copy of all data before an import writes (listed at once in open 备份 tabs), so the
  * import can be undone from 备份.
  */
-export async function safetyCopyBefore(reason: 'before-import-customers' | 'before-import-learned'): Promise<void> {
-  await takeSnapshot(reason);
+export async function safetyCopyBefore(reason: 'before-import-customers' | 'before-import-learned'): Promise<string> {
+  const { id } = await takeSnapshot(reason);
   await announceChange('backups');
+  return id;
+}
+
+/**
+ * An import's write after its safety copy (`copy()`, read when the write fails: null, none was taken):
+ * should it fail partway, the stores it writes are put back from the copy, and the result says
+ * whether that worked — never "refused, unchanged" for data that may have changed. A conflict
+ * (another page saved first) is thrown before anything is written, as it was.
+ */
+export async function writeOrPutBack<T>(copy: () => string | null, stores: readonly Exclude<StoreName, 'backups'>[], write: () => Promise<T>): Promise<T | WriteFailed> {
+  try {
+    return await write();
+  } catch (err) {
+    const id = copy();
+    if (!id || err instanceof Conflict) throw err;
+    const r = await workerExtras().restore.putBack(restoreIO, id, stores, err);
+    await rewritten();
+    return r;
+  }
 }
 
 /** Every data area changed (a restore, an import or a delete of everything): every open page reads again. */

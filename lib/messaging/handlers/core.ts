@@ -11,6 +11,7 @@ import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLib
 import { storeGeneration } from '../../storage/db';
 import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
+import { writeOrPutBack } from './backup';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
@@ -118,18 +119,21 @@ export async function importLibraryFile(
     const next = merge ? plan.merged : plan;
     if (!next.ok) return next;
     // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
-    if (snapshot) {
-      await takeSnapshot('before-import');
-      await announceChange('backups');
-    }
-    // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
-    const base = (baseUpdatedAt ?? current.updatedAt) as number;
-    const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
-    if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
-    await announceChange('library');
-    if (rules.ruleSet) await importRuleSet(rules.ruleSet);
-    if (sites.sites?.length) await importSitesSection(sites.sites);
-    if (guard.config) await importGuardSection(guard.config);
+    const copy = snapshot ? (await takeSnapshot('before-import')).id : null;
+    if (copy) await announceChange('backups');
+    // The replies, then the sections (remark rules, taught sites, guard: in 'meta'): should a write
+    // fail after the first, both are put back from the copy (all 全部数据 puts back its own).
+    const failed = await writeOrPutBack(() => copy, ['library', 'meta'], async () => {
+      // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
+      const base = (baseUpdatedAt ?? current.updatedAt) as number;
+      const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
+      if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
+      await announceChange('library');
+      if (rules.ruleSet) await importRuleSet(rules.ruleSet);
+      if (sites.sites?.length) await importSitesSection(sites.sites);
+      if (guard.config) await importGuardSection(guard.config);
+    });
+    if (failed) return failed;
   }
   return { ok: true, count: plan.summary.incoming, preview: plan.summary, ...(sheet && { csv: sheet.report }) };
 }

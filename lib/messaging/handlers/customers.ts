@@ -58,7 +58,7 @@ import {
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
 import { oldPicks } from '../../storage/learned';
-import { forgetInBackups, safetyCopyBefore } from './backup';
+import { forgetInBackups, safetyCopyBefore, writeOrPutBack } from './backup';
 import { forgetBuyersElsewhere } from './forget-buyers';
 import type { Forget, ForgetBuyer, ForgetOptions, OpenItems } from '../../domain/customers/forget';
 import type { CheckedQuery } from '../../domain/customers/query';
@@ -416,13 +416,18 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // undone. Not when nothing would change: a needless safety copy pushes out the oldest one.
       let counts = await importCustomerRecords(parsed.customers, now, true);
       const backedUp = counts.added + counts.updated > 0;
-      if (backedUp) {
-        await safetyCopyBefore('before-import-customers');
-        counts = await importCustomerRecords(parsed.customers, now);
-        await announceChange('customers');
-      }
-      // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.
-      const revisits = await workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
+      const copy = backedUp ? await safetyCopyBefore('before-import-customers') : null;
+      // The records go in one transaction; their name claims and revisits after them: should one of
+      // those fail, the buyers, claims and follow-ups are put back from the copy.
+      const revisits = await writeOrPutBack(() => copy, ['customers', 'buyer-names', 'followups'], async () => {
+        if (copy) {
+          counts = await importCustomerRecords(parsed.customers, now);
+          await announceChange('customers');
+        }
+        // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.
+        return workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
+      });
+      if (!Array.isArray(revisits)) return revisits;
       return { ok: true, count: parsed.customers.length, ...counts, backedUp, ...(revisits.length ? { revisits } : {}) };
     },
   },

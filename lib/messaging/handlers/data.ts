@@ -18,7 +18,7 @@ import type { AllDataIO } from '../../background/all-data-run';
 import { importLibraryFile, libraryFile } from './core';
 import { withStaged } from './customers';
 import { resetSuggestEngine } from './learned';
-import { announceEverything } from './backup';
+import { announceEverything, writeOrPutBack } from './backup';
 import { db, STORE_NAMES } from '../../storage/db';
 import { takeSnapshot } from '../../storage/backup';
 import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords } from '../../storage/customers';
@@ -37,6 +37,7 @@ const io: AllDataIO = {
   keys: { overrides: OVERRIDES_KEY, settings: SETTINGS_KEY, usage: USAGE_KEY, clock: CLOCK_KEY, maxOverrides: MAX_OVERRIDES },
   announceChange,
   announceEverything,
+  writeOrPutBack,
   leaveTeam,
   loadTeamConfig,
   forgetSiteNow,

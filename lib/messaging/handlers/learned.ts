@@ -13,7 +13,7 @@ import { decodeModel, type ModelAsset, type SuggestModel } from '../../domain/su
 import { isScenarioId } from '../../domain/scenarios';
 import { clearPicks, forgetPicks, loadPicks, mergePicks, purgeOldPicks, storePick } from '../../storage/learned';
 import { loadSettings } from '../../storage/settings';
-import { forgetInBackups, safetyCopyBefore } from './backup';
+import { forgetInBackups, safetyCopyBefore, writeOrPutBack } from './backup';
 import { workerExtras } from '../../background/extras';
 
 /** Where the model comes from; tests read the file from disk instead. */
@@ -142,7 +142,10 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
       if (!parsed.ok) return parsed;
       // What was here first goes to 备份 before any pick is added, so the import can be undone.
-      const { added } = await mergePicks(parsed.picks, undefined, () => safetyCopyBefore('before-import-learned'));
+      let copy: string | null = null;
+      const merged = await writeOrPutBack(() => copy, ['learned'], () => mergePicks(parsed.picks, undefined, async () => void (copy = await safetyCopyBefore('before-import-learned'))));
+      if ('problem' in merged) return merged;
+      const { added } = merged;
       resetSuggestEngine();
       await announceChange('learned');
       return { ok: true, count: added, backedUp: added > 0, ...(parsed.duplicates ? { duplicates: parsed.duplicates } : {}) };

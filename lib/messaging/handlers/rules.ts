@@ -17,6 +17,7 @@ import type { Zone } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
 import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
+import { LIMITS } from '../../domain/customers/customer';
 import { inLocale } from '../../i18n/bilingual';
 
 export interface RemarkFactContext {
@@ -106,7 +107,7 @@ export function parseRecordRemark(payload: unknown): RecordRemarkRequest {
     buyer: str(p.buyer ?? '', 'buyer', 64),
     ...(p.buyerId === undefined ? {} : { buyerId: str(p.buyerId, 'buyerId', BUYER_ID_MAX, { nonEmpty: true }) }),
     flag: p.flag,
-    text: str(p.text, 'text', 4000),
+    text: str(p.text, 'text', LIMITS.eventText),
     // The panel's retry repeats the first attempt's time: the buyer's history line (named by it) is not written twice.
     ...(typeof p.at === 'number' && p.at >= 0 ? { at: p.at } : {}),
   };

@@ -1,0 +1,85 @@
+/**
+ * 恢复 (options → 备份) and putting data back after an import's write failed, run from
+ * worker-extras.js with the worker's stores lent as `io` (as all-data-run.ts is): they run only
+ * when the agent asks, or when a write failed.
+ *
+ * The stores are separate databases (lib/storage/db.ts), so no one transaction spans them: each
+ * store is replaced in one transaction of its own (`db.replace`, all or nothing), and when one fails
+ * the stores already replaced are put back from the safety copy taken first. Only when putting back
+ * fails too is the data left part new, part old — and then the result says so, and names the copy.
+ */
+import type { StorageErrorCode, StoreName } from '../storage/db';
+import { takeSnapshot, type BackupIO } from './backups-run';
+import type { Snapshot } from '../domain/backups';
+import { snapshotInfo } from '../domain/backups';
+import type { RestoreResult, WriteFailed, WriteProblem } from '../messaging/protocol-backup';
+
+type DataStore = Exclude<StoreName, 'backups'>;
+
+export interface RestoreIO extends BackupIO {
+  toStorageError: (err: unknown) => { code: StorageErrorCode; message: string };
+}
+
+const failed = (io: RestoreIO, problem: WriteProblem, err?: unknown, copy?: string): WriteFailed => {
+  const e = err === undefined ? null : io.toStorageError(err);
+  return { ok: false, problem, ...(e && { cause: e.code, detail: e.message }), ...(copy && { copy }), errors: [] };
+};
+
+/** A snapshot whose every store is a list of [key, record]: one that can be written back whole. */
+function usable(snap: unknown, names: readonly string[]): snap is Snapshot {
+  const s = snap as Snapshot | undefined;
+  if (s?.v !== 1 || !s.stores || typeof s.stores !== 'object') return false;
+  return Object.entries(s.stores).every(
+    ([name, entries]) => names.includes(name) && Array.isArray(entries) && entries.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string'),
+  );
+}
+
+/** Replaces `names`, one store at a time, with the snapshot's records; stops at the first failure. */
+async function replaceStores(io: RestoreIO, snap: Snapshot, names: readonly DataStore[]): Promise<{ done: DataStore[]; error?: unknown }> {
+  const done: DataStore[] = [];
+  for (const name of names) {
+    try {
+      await io.db.replace(name, (snap.stores[name] ?? []) as [string, unknown][]);
+    } catch (error) {
+      return { done, error };
+    }
+    done.push(name);
+  }
+  return { done };
+}
+
+/**
+ * Puts `names` back from the safety copy `copy` after a write that failed with `err` (undone), or
+ * says that they could not all be put back (mixed).
+ */
+export async function putBack(io: RestoreIO, copy: string, names: readonly DataStore[], err: unknown): Promise<WriteFailed> {
+  const snap = await io.db.get<Snapshot>('backups', copy).catch(() => undefined);
+  const back = usable(snap, io.dataStores) ? await replaceStores(io, snap, names) : { done: [], error: true };
+  return failed(io, back.error ? 'mixed' : 'undone', err, copy);
+}
+
+/**
+ * Replaces all user data with the snapshot `id`'s, after a 'before-restore' copy of the current
+ * data (which never pushes out the snapshot being restored). Nothing is written unless the snapshot
+ * can be written back whole and the copy was taken.
+ */
+export async function restoreSnapshot(io: RestoreIO, id: string, now = Date.now()): Promise<RestoreResult> {
+  let snap: unknown;
+  try {
+    snap = await io.db.get<Snapshot>('backups', id);
+  } catch (err) {
+    return failed(io, 'unchanged', err);
+  }
+  if (!snap) return failed(io, 'missing');
+  if (!usable(snap, io.dataStores)) return failed(io, 'damaged');
+  let copy: string;
+  try {
+    copy = (await takeSnapshot(io, 'before-restore', now, [id])).id;
+  } catch (err) {
+    return failed(io, 'unchanged', err);
+  }
+  const r = await replaceStores(io, snap, io.dataStores);
+  if (!r.error) return { ok: true, ...snapshotInfo(snap) };
+  if (!r.done.length) return failed(io, 'unchanged', r.error, copy);
+  return putBack(io, copy, r.done, r.error);
+}
