@@ -40,8 +40,14 @@ export const guard: PanelFeature = {
     });
     signal.addEventListener('abort', off, { once: true });
 
-    /** The open conversation, for counting repeats (kept in memory only). */
-    const conversation = () => controller.store.get().buyer ?? '';
+    /**
+     * The open conversation: for counting repeats (kept in memory only), and to see a switch. By the
+     * console's buyer id where there is one, else the nickname (as the 等待中 list keys them): two
+     * buyers behind one masked nickname (S*******n) are two conversations — by name, a reply sent
+     * once to each was counted as sent twice to one.
+     */
+    const who = (s: { buyer: string | null; buyerId: string | null }) => s.buyerId ?? s.buyer ?? '';
+    const conversation = () => who(controller.store.get());
 
     const decide = (req: InsertRequest, e: GuardEngine): 'hold' | 'go' => {
       const findings: GuardFinding[] = e.check(req.text);
@@ -140,7 +146,6 @@ export const guard: PanelFeature = {
     doc.addEventListener('input', onTyping, { capture: true, signal });
     doc.addEventListener('compositionend', onTyping, { capture: true, signal });
     // The page clears the box on send without an input event; a conversation switch changes it.
-    const who = (s: { buyer: string | null; buyerId: string | null }) => `${s.buyerId}\n${s.buyer}`;
     let open = who(controller.store.get());
     const offStore = controller.store.subscribe((s) => {
       // Another buyer: a reply held for the one before is dropped (confirmed now, it would go into
