@@ -263,6 +263,11 @@ describe('two buyers behind one masked nickname, as the agent sees them', () => 
 
     // The popup: one row each, told apart by the tag in the title.
     const popup = await openPopup(s.h);
+    // Which section lists an item depends on the hour the test runs (on the day shift, a 承诺答复
+    // due tomorrow is under 以后, which starts folded): open every folded section and group first.
+    await popup.locator('[data-kf="followups"]').waitFor();
+    const folded = popup.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+    for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
     const title = (id: string) => popup.locator(`[data-kf="followup"][data-id^="${id}"] [data-kf="followup-title"]`).textContent();
     await expect.poll(() => title('promised-answer:pdd#7205118833')).toBe(`承诺答复：S*******n · ${A}`);
     await expect.poll(() => title('inquiry:pdd#6620034417')).toBe(`咨询未拍：S*******n · ${B}`);
