@@ -11,6 +11,7 @@ import { CallError } from '@/lib/messaging/client';
 import type { PageKind } from '@/lib/sites/types';
 import { click, mount, type } from '../remarks/testing';
 import { setLocale } from '@/lib/i18n';
+import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -194,6 +195,30 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-shared-name"]')).toBeNull();
     await open('小鹿');
     expect(q('[data-kf="customer-shared-name"]')).toBeNull();
+  });
+
+  it('says a save to a screen reader with the tag of a masked name, naming the buyer it was saved for even after a switch to the other S*******n', async () => {
+    const { card, open } = setup({});
+    /** What the next announcement says (the region emptied first, so an older one is not read again). */
+    let region: Element | null = null;
+    const said = () => vi.waitFor(() => region!.textContent || Promise.reject(new Error('not said yet'))).finally(() => (region!.textContent = ''));
+    const [a, b] = [buyerTag('S*******n', 'uid-1'), buyerTag('S*******n', 'uid-2')];
+    expect(a).not.toBe(b);
+    await open('S*******n', 'uid-1');
+    card.setNoteDraft('甲：要开发票');
+    await act(async () => void (await card.saveNote()));
+    region = document.querySelector('[data-kf="announce"]');
+    expect(await said()).toBe(`已保存到S*******n · ${a}的档案`);
+    // A form's save for this buyer answers once the agent has moved on to the other S*******n.
+    const saving = card.saveFields({ preferences: '甲：只要黑色' }, { nickname: 'S*******n', buyerId: 'uid-1' });
+    await open('S*******n', 'uid-2');
+    await act(async () => void (await saving));
+    expect(await said()).toBe(`已保存到S*******n · ${a}的档案`);
+    // An unmasked name needs no tag.
+    await open('小鹿', 'uid-3');
+    card.setNoteDraft('只要顺丰');
+    await act(async () => void (await card.saveNote()));
+    expect(await said()).toBe('已保存到小鹿的档案');
   });
 
   it('brings an unsaved note back after a reload of the page, to its own buyer only, until it is saved or emptied', async () => {

@@ -500,8 +500,11 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
     if (s && s.focusNoteTick > 0) noteRef.current?.focus();
   }, [s?.focusNoteTick]);
   // A save is said to a screen reader too: otherwise the note only appears in the history, unseen.
+  // It names the buyer it was for, with the tag of a masked name (S*******n · 3f2a): by name alone,
+  // two buyers of that name heard the same words.
   useEffect(() => {
-    if (s && s.savedTick > 0) announce(t('customers.card.savedFor', { buyer: s.buyer ?? '' }));
+    const who = s?.savedFor;
+    if (s && s.savedTick > 0 && who) announce(t('customers.card.savedFor', { buyer: buyerLabel(who.nickname, who.buyerId) }));
   }, [s?.savedTick]);
 
   if (!card || !s || !s.buyer) return null;

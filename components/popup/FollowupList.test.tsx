@@ -12,6 +12,7 @@ import { PopupContext, type PopupApi } from './PopupContext';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
 import { CallError } from '@/lib/messaging/client';
 import { type } from '../remarks/testing';
+import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -129,6 +130,17 @@ describe('the popup list', () => {
     expect(error.getAttribute('role')).toBe('alert');
     expect(rows()[0]!.querySelector('[data-kf="followup-error"]')).toBeNull();
     expect(root.querySelector('[data-kf="popup-status"]')).toBeNull();
+  });
+
+  it('tells a screen reader which of two buyers behind one masked name an action was for: the title with their tag, as on the row', async () => {
+    const tagOf = (id: string) => buyerTag('S*******n', id);
+    const of = (id: string, buyerId: string, due: number) => item(id, 'inquiry', due, { title: '咨询未拍：S*******n', buyer: 'S*******n', buyerId, platform: 'pdd' });
+    const { key, rows } = await setup(listOf([{ section: 'today', kind: 'inquiry', items: [of('inquiry:1', '7205118833', NOW + H), of('inquiry:2', '6620034417', NOW + 2 * H)] }]));
+    expect(rows()[1]!.querySelector('[data-kf="followup-title"]')!.textContent).toBe(`咨询未拍：S*******n · ${tagOf('6620034417')}`);
+    const region = () => document.querySelector('[data-kf="announce"]')!.textContent;
+    await key('ArrowDown');
+    await key('d');
+    await vi.waitFor(() => expect(region()).toBe(`已完成：咨询未拍：S*******n · ${tagOf('6620034417')}`));
   });
 
   it('shows the buyer of a to-do typed here, and offers 打开 only where there is a page to open', async () => {

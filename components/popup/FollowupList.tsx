@@ -9,7 +9,7 @@ import { AddFollowupForm } from './AddFollowupForm';
 import { DoneOverNotice } from './DoneOverNotice';
 import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
-import { followupTitle } from '@/lib/domain/followups/text';
+import { followupTitleTagged } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
 import { targetUrl } from '@/lib/domain/followups/target';
 
@@ -160,8 +160,9 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       const i = rows.findIndex((r) => r.item.id === item.id);
       const next = rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null;
       await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : { id: item.id, action: 'reopen' });
-      // The row only moves to another section: a screen reader is told what happened.
-      announce(t(action === 'done' ? 'followups.popup.saidDone' : 'followups.popup.saidReopened', { title: followupTitle(item, t) }));
+      // The row only moves to another section: a screen reader is told what happened, naming the item
+      // as its row does (a masked buyer with their tag: two S*******n are two different items).
+      announce(t(action === 'done' ? 'followups.popup.saidDone' : 'followups.popup.saidReopened', { title: followupTitleTagged(item, t) }));
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
@@ -177,7 +178,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     const i = rows.findIndex((r) => r.item.id === item.id);
     try {
       await api.call('updateFollowup', { id: item.id, action: 'snooze', until });
-      announce(t('followups.popup.saidSnoozed', { title: followupTitle(item, t), time: formatDue(until, Date.now(), data?.utcOffsetMinutes ?? null) }));
+      announce(t('followups.popup.saidSnoozed', { title: followupTitleTagged(item, t), time: formatDue(until, Date.now(), data?.utcOffsetMinutes ?? null) }));
       setSelected(rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null);
       load();
     } catch (e) {
@@ -192,7 +193,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (text) {
       try {
         await api.call('updateFollowup', { id: item.id, action: 'note', text });
-        announce(t('followups.popup.saidNote', { title: followupTitle(item, t) }));
+        announce(t('followups.popup.saidNote', { title: followupTitleTagged(item, t) }));
         load();
       } catch (e) {
         failed(item, t('followups.popup.noteFailed', { reason: reasonText(e) }));
@@ -341,7 +342,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       </div>
       <AddFollowupForm
         onAdded={(added) => {
-          announce(t('followups.popup.saidAdded', { title: followupTitle(added, t) }));
+          announce(t('followups.popup.saidAdded', { title: followupTitleTagged(added, t) }));
           reveal(added.id);
         }}
       />

@@ -1,13 +1,13 @@
 import { PageText } from '@/components/PageText';
 import { BuyerTag } from '@/components/BuyerTag';
-import { buyerLabel, buyerTag } from '@/lib/domain/customers/buyer-tag';
+import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
 import { handoverTarget } from '@/lib/domain/followups/handover';
-import { closedReasonText, followupReason, followupTitle } from '@/lib/domain/followups/text';
+import { closedReasonText, followupReason, followupTitle, followupTitleTagged } from '@/lib/domain/followups/text';
 import { targetUrl } from '@/lib/domain/followups/target';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
@@ -53,10 +53,10 @@ export function FollowupRow(props: RowProps) {
   const overdue = section === 'overdue' || (section === 'handover' && item.dueAt < now);
   const to = handoverTarget(item);
   const named = followupTitle(item, t);
+  const bare = followupTitle(item, t, false);
   // A rule's title names the buyer: with the tag of a masked name (S*******n · 3f2a), so two buyers
   // of that name are two rows an agent tells apart (BuyerTag).
-  const bare = followupTitle(item, t, false);
-  const title = named !== bare && item.buyer ? t('followups.title', { kind: bare, buyer: buyerLabel(item.buyer, item.buyerId) }) : named;
+  const title = followupTitleTagged(item, t);
   const when =
     section === 'done'
       ? t('followups.popup.closedWith', { reason: item.closedReason ? closedReasonText(item.closedReason, t) : t('followups.status.done') })

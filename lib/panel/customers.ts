@@ -53,6 +53,8 @@ export interface CardState {
   saveError: string | null;
   /** Bumped after a successful save (for a short "saved" hint). */
   savedTick: number;
+  /** Whose record that save was: a form's save may answer after a switch to another buyer. */
+  savedFor: { nickname: string; buyerId: string | null } | null;
   /** Text selected on the page (outside the panel), trimmed, or ''. */
   selection: string;
   pendingSelection: PendingSelection | null;
@@ -141,6 +143,7 @@ export class CustomerCardController {
     saving: false,
     saveError: null,
     savedTick: 0,
+    savedFor: null,
     selection: '',
     pendingSelection: null,
     focusNoteTick: 0,
@@ -369,7 +372,7 @@ export class CustomerCardController {
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
       // Only what was saved goes: another tab's different draft for this buyer stays.
       this.api.noteDrafts?.saved(this.sessionKey(who), text);
-      if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1 }));
+      if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1, savedFor: who }));
       else this.store.set({ saving: false });
       return true;
     } catch (err) {
@@ -423,7 +426,7 @@ export class CustomerCardController {
         return 'gone';
       }
       this.accept(who, customer);
-      this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1 }));
+      this.store.set((x) => ({ saving: false, savedTick: x.savedTick + 1, savedFor: who }));
       return true;
     } catch (err) {
       // Said on the card of the buyer it was for (their form stays open with what was typed).
@@ -475,7 +478,7 @@ export class CustomerCardController {
           ? { platform: this.platform, ...who, patch: { sizes: p.sizes } }
           : { platform: this.platform, ...who, append: { [p.field]: p.text } },
       );
-      if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1 }));
+      if (this.accept(who, customer)) this.store.set((x) => ({ pendingSelection: null, saving: false, savedTick: x.savedTick + 1, savedFor: who }));
       else this.store.set({ saving: false });
     } catch (err) {
       if (this.isShowing(who)) this.store.set({ saving: false, saveError: appendRefused(err) ?? t('customers.card.saveFailed', { reason: reasonText(err) }) });

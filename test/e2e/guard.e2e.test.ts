@@ -327,6 +327,33 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
     expect(await s.page.locator('#replyTextarea').inputValue()).not.toContain('kefu_2026');
   });
 
+  it('counts a repeated reply per buyer, not per nickname: sent once to each S*******n is no warning; the third to one is', async () => {
+    await openPdd(s.page);
+    const box = s.page.locator('#replyTextarea');
+    const warned = inPanel(s.page, '[data-kf="guard-warned"] [data-category="repetition"]');
+    const open = async (uid: string) => {
+      await s.page.locator(`.all-chat-list .chat-item-box[data-random^="${uid}-"]`).click();
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe(uid);
+    };
+    /** Inserts the reply into the open buyer's box and waits until it is there for the `n`th time. */
+    const insert = async (n: number) => {
+      await box.click();
+      await insertFromSearch(s.page, '咨询高峰');
+      await expect.poll(async () => (await box.inputValue()).split('现在咨询的朋友比较多').length - 1).toBe(n);
+    };
+    await insert(1);
+    await open('6620034417'); // the other S*******n
+    await insert(1);
+    await open('7205118833');
+    // The second time for this buyer (the third for the name): nothing to warn of.
+    await insert(2);
+    expect(await warned.count()).toBe(0);
+    // The third time for this buyer.
+    await insert(3);
+    await warned.waitFor();
+    expect(await s.page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
+  });
+
   it('shows the badge by the reply box when 加我vx is typed there, and drops it when the text is clean', async () => {
     await openPdd(s.page);
     const box = s.page.locator('#replyTextarea');

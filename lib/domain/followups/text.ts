@@ -10,6 +10,7 @@
 import { followupsWorker } from '../../i18n/messages/followups';
 import { fill } from '../../i18n/lookup';
 import type { Followup, FollowupKind } from './types';
+import { buyerLabel } from '../customers/buyer-tag';
 
 /** Every Chinese string, from the worker's bundle: background.js need not carry the English (messages/followups.ts). */
 export const ZH = followupsWorker.zh;
@@ -52,6 +53,18 @@ export function followupTitle(f: Pick<Followup, 'kind' | 'title' | 'buyer'>, say
     return withBuyer ? say('followups.title', { kind: say(kind), buyer: f.buyer }) : say(kind);
   }
   return f.title;
+}
+
+/**
+ * The title wherever a list or a sentence names the item apart from the buyer's own card (the popup's
+ * row, the panel's line after adding it): a rule's title naming a masked buyer the console gave an id
+ * carries their tag (`咨询未拍：S*******n · 3f2a`, lib/domain/customers/buyer-tag.ts), so two buyers
+ * of that name are two items an agent tells apart. Other titles as `followupTitle` makes them.
+ */
+export function followupTitleTagged(f: Pick<Followup, 'kind' | 'title' | 'buyer' | 'buyerId'>, say: Say): string {
+  const named = followupTitle(f, say);
+  const bare = followupTitle(f, say, false);
+  return named !== bare && f.buyer ? say('followups.title', { kind: bare, buyer: buyerLabel(f.buyer, f.buyerId) }) : named;
 }
 
 /**

@@ -6,8 +6,9 @@
  */
 import { followups as messages } from '../../i18n/messages/followups';
 import type { Locale } from '../../i18n/lookup';
-import { followupTitle, sayFrom } from './text';
+import { followupTitleTagged, sayFrom } from './text';
 import type { Followup } from './types';
 
-export const followupTitleIn = (f: Pick<Followup, 'kind' | 'title' | 'buyer'>, locale: Locale): string =>
-  followupTitle(f, sayFrom(locale === 'en' ? messages.en : messages.zh));
+/** With the tag of a masked buyer's name, as the popup shows the item (`followupTitleTagged`). */
+export const followupTitleIn = (f: Pick<Followup, 'kind' | 'title' | 'buyer' | 'buyerId'>, locale: Locale): string =>
+  followupTitleTagged(f, sayFrom(locale === 'en' ? messages.en : messages.zh));

@@ -18,6 +18,7 @@ const { newCustomer } = await import('../../domain/customers');
 const { vipRevisits } = await import('../../background/followup-jobs');
 import type { FollowupList } from '../protocol-followups';
 import type { Followup } from '../../domain/followups';
+import { buyerTag } from '../../domain/customers/buyer-tag';
 
 /** Beijing wall time on 2026-03-02 (+ days) as epoch ms. */
 const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 2, 2 + day, h - 8, m);
@@ -301,6 +302,23 @@ describe('handover on one machine (no team mode)', () => {
       await patchSettings({ shop: { locale: 'zh-CN' } });
       const again = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'inquiry', buyer: '小鹿', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
       expect(again.shownTitle).toBe('咨询未拍：小鹿');
+    } finally {
+      await patchSettings({ shop: { locale: 'zh-CN' } });
+    }
+  });
+
+  it('names a masked buyer in that title with their tag, as the popup does: two S*******n read apart on the panel’s line', async () => {
+    const { patchSettings } = await import('../../storage/settings');
+    const [a, b] = [buyerTag('S*******n', 'u-2001'), buyerTag('S*******n', 'u-2002')];
+    try {
+      const one = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'inquiry', buyer: 'S*******n', buyerId: 'u-2001', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+      const two = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'inquiry', buyer: 'S*******n', buyerId: 'u-2002', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+      expect([one.shownTitle, two.shownTitle]).toEqual([`咨询未拍：S*******n · ${a}`, `咨询未拍：S*******n · ${b}`]);
+      // The item keeps the title every copy reads (the tag is made when it is shown).
+      expect(items(await list()).find((f) => f.id === one.id)).toMatchObject({ title: '咨询未拍：S*******n' });
+      await patchSettings({ shop: { locale: 'en' } });
+      const en = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'bad-review', buyer: 'S*******n', buyerId: 'u-2001', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE));
+      expect(en.shownTitle).toBe(`Bad review: S*******n · ${a}`);
     } finally {
       await patchSettings({ shop: { locale: 'zh-CN' } });
     }

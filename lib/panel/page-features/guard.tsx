@@ -40,12 +40,19 @@ export const guard: PanelFeature = {
     });
     signal.addEventListener('abort', off, { once: true });
 
-    /** The open conversation, for counting repeats (kept in memory only). */
-    const conversation = () => controller.store.get().buyer ?? '';
+    /**
+     * The open conversation: for counting repeats (kept in memory only), and to see a switch. By the
+     * console's buyer id where there is one, else the nickname (as the 等待中 list keys them): two
+     * buyers behind one masked nickname (S*******n) are two conversations — by name, a reply sent
+     * once to each was counted as sent twice to one.
+     */
+    const who = (s: { buyer: string | null; buyerId: string | null }) => s.buyerId ?? s.buyer ?? '';
+    /** Kept current by the store's subscriber below, which sees every change at once. */
+    let open = who(controller.store.get());
 
     const decide = (req: InsertRequest, e: GuardEngine): 'hold' | 'go' => {
       const findings: GuardFinding[] = e.check(req.text);
-      const repeat = req.via === 'copy' ? null : e.repeat(conversation(), req.text, Date.now());
+      const repeat = req.via === 'copy' ? null : e.repeat(open, req.text, Date.now());
       if (repeat) findings.push(repeat);
       if (!findings.some((f) => f.severity === 'block')) {
         ui.set({ warned: findings, hold: null });
@@ -71,7 +78,7 @@ export const guard: PanelFeature = {
       return 'hold';
     });
     controller.onInserted((text, req) => {
-      if (req.via !== 'copy') engine?.recordInserted(conversation(), text, Date.now());
+      if (req.via !== 'copy') engine?.recordInserted(open, text, Date.now());
     });
 
     const finish = (text: string | null) => {
@@ -140,8 +147,6 @@ export const guard: PanelFeature = {
     doc.addEventListener('input', onTyping, { capture: true, signal });
     doc.addEventListener('compositionend', onTyping, { capture: true, signal });
     // The page clears the box on send without an input event; a conversation switch changes it.
-    const who = (s: { buyer: string | null; buyerId: string | null }) => `${s.buyerId}\n${s.buyer}`;
-    let open = who(controller.store.get());
     const offStore = controller.store.subscribe((s) => {
       // Another buyer: a reply held for the one before is dropped (confirmed now, it would go into
       // this buyer's box), as a pending fill-in is (controller.read); their warnings go with it.
