@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { useApi, useTeamAgent, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
-import { TRANSFER_CHUNK, allCustomers, revisitsLine, stageCustomers } from './Customers';
+import { TRANSFER_CHUNK, allCustomers, overLines, revisitsLine, stageCustomers } from './Customers';
 import { useShopZone } from './useShopZone';
-import { registerMessages, t } from '@/lib/i18n';
+import { asItem, registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
 import { team } from '@/lib/i18n/messages/team';
 import { reasonText } from '@/lib/messaging/reason';
@@ -89,6 +89,13 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
           ))}
         </tbody>
       </table>
+      {!!p.over?.length && (
+        <ul class="kf-warn-text" data-kf="all-import-over">
+          {overLines(p.over).map((l) => (
+            <li>{asItem(l)}</li>
+          ))}
+        </ul>
+      )}
       <ul>
         <li>{t('data.mergeWhat')}</li>
         <li>{t('data.replaceWhat')}</li>
@@ -124,7 +131,7 @@ export function AllData() {
       const written = t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) });
       // An agent is told again, after the write, what of it reached this machine only.
       const local = agent ? keptLocal(r.preview) : null;
-      return { ok: true, lines: [written, ...(local ? [local] : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
+      return { ok: true, lines: [written, ...(local ? [local] : []), ...overLines(r.preview.over), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
     area: 'data',

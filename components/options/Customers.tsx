@@ -550,6 +550,14 @@ function importedLine(r: { count: number; added?: number; updated?: number; unch
   return updated + unchanged === 0 ? t('customers.options.imported', { count: added }) : t('customers.options.importCounts', { added, updated, unchanged });
 }
 
+/**
+ * The buyers an import took whole over a limit (as a join of two records keeps them: README.md of
+ * lib/domain/customers, importProblems), each named, so the agent knows whom to shorten. None: no lines.
+ */
+export function overLines(over: readonly string[] | undefined): string[] {
+  return over?.length ? [t('customers.options.importOver', { count: over.length }), ...over] : [];
+}
+
 export function revisitsLine(revisits: readonly number[] | undefined, zone: Zone): string[] {
   if (!revisits?.length) return [];
   const first = Math.min(...revisits);
@@ -592,7 +600,7 @@ function CustomerTransfer() {
     try {
       const read = await readImportText(file);
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
-      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : 'problem' in r ? writeFailed('customers', r) : refused('customers', r.errors));
+      setResult(r.ok ? { ok: true, lines: [importedLine(r), ...overLines(r.over), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : 'problem' in r ? writeFailed('customers', r) : refused('customers', r.errors));
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
     } finally {

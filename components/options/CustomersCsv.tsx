@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useApi, useLoaded } from './OptionsContext';
 import { JsonFileInput, readImportText, undoLine } from './ImportExport';
-import { allCustomers, importCustomersFile, revisitsLine } from './Customers';
+import { allCustomers, importCustomersFile, overLines, revisitsLine } from './Customers';
 import { useShopZone } from './useShopZone';
-import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport } from '@/lib/domain/customers/csv';
+import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport, type BuyerCsvReport } from '@/lib/domain/customers/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Customer } from '@/lib/domain/customers/types';
 import type { Platform } from '@/lib/sites/types';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
@@ -82,7 +82,7 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
       const r = await importCustomersFile(api, JSON.stringify(file));
       props.onResult(
         r.ok
-          ? { ok: true, lines: [t('customers.csv.imported', { added: report.added, updated: report.updated }), ...revisitsLine(r.revisits, zone), ...undoLine(r)] }
+          ? { ok: true, lines: [t('customers.csv.imported', { added: report.added, updated: report.updated }), ...overRows(report.over), ...revisitsLine(r.revisits, zone), ...undoLine(r)] }
           : 'problem' in r
             ? writeFailed('customers', r)
             : refused('customers', r.errors),
@@ -99,6 +99,11 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
   );
   const panel = sheet && <CsvConfirm sheet={sheet} choose={choose} run={() => void run()} cancel={() => (setSheet(null), props.onResult({ ok: true, lines: [t('customers.csv.cancelled')] }))} />;
   return { input, panel };
+}
+
+/** The rows taken whole over a limit (lib/domain/customers, importProblems), by their Excel row. */
+function overRows(over: BuyerCsvReport['over']): string[] {
+  return overLines(over.map((x) => t('customers.csv.row', { row: x.row, reason: x.reason })));
 }
 
 function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): void; cancel(): void }) {
@@ -132,6 +137,13 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
             ))}
           </ul>
         </div>
+      )}
+      {r.over.length > 0 && (
+        <ul class="kf-warn-text" data-kf="customers-csv-over">
+          {overRows(r.over).map((l) => (
+            <li>{asItem(l)}</li>
+          ))}
+        </ul>
       )}
       {r.formulas.length > 0 && (
         <div class="kf-warn-text">

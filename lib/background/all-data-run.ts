@@ -95,7 +95,7 @@ export async function exportAllData(io: AllDataIO): Promise<Record<string, unkno
 /** `json`: the file, its buyers already joined from a staged upload; `p`: the checked payload. */
 export async function importAllData(io: AllDataIO, p: Record<string, unknown>, json: unknown): Promise<AllDataImportResult> {
   const now = Date.now();
-  const read = readAllData(json, (await io.loadSettings()).shop.locale, now);
+  const read = readAllData(json, await io.loadSettings(), now);
   const d = read.ok ? read.data : null;
   const lib = d?.library === undefined ? null : await io.importLibraryFile({ json: d.library, dryRun: true });
   if (!d || (lib && !lib.ok)) return { ok: false, errors: [read, lib].flatMap((r) => (r && !r.ok ? r.errors : [])) };
@@ -109,7 +109,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
     usage,
     replyClock,
   };
-  const preview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings };
+  const preview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [] };
   if (p.dryRun) return { ok: true, preview };
 
   const merge = p.merge === true;

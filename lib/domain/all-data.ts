@@ -22,7 +22,7 @@
  */
 import { allDataImportMessages as messages } from '../i18n/messages/all-data-import';
 import { fill } from '../i18n/lookup';
-import { parseCustomersImport } from './customers/import-export';
+import { parseCustomersImport, type ImportSettings } from './customers/import-export';
 import type { Customer } from './customers/types';
 import { FOLLOWUP_VERSION, type Followup } from './followups/types';
 import { migrateFollowup } from './followups/migrate';
@@ -55,6 +55,8 @@ export interface AllData {
   replyClock?: ClockLog;
   /** Oldest first. */
   remarkOverrides?: RemarkOverride[];
+  /** Buyers taken whole with a text or tags over their limit, each named (importProblems). */
+  over?: string[];
 }
 
 /** Problems listed before the rest are counted. */
@@ -90,10 +92,12 @@ function isNameEntry(e: unknown): e is [string, unknown] {
 }
 
 /**
- * The file checked whole, or every problem found, in the shop's language (`locale`); `now` as the
- * buyer-notes import uses it (timestamps of prototype records).
+ * The file checked whole, or every problem found, in the shop's language; `how` and `now` as the
+ * buyer-notes import uses them (the language, or the settings: their language and masking;
+ * timestamps of prototype records).
  */
-export function readAllData(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN', now = Date.now()): { ok: true; data: AllData } | { ok: false; errors: string[] } {
+export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings = 'zh-CN', now = Date.now()): { ok: true; data: AllData } | { ok: false; errors: string[] } {
+  const locale = typeof how === 'string' ? how : how.shop.locale;
   const lang: Lang = locale === 'en' ? 'en' : 'zh';
   if (!isObj(json) || json.format !== ALL_DATA_FORMAT) return { ok: false, errors: [say(lang, 'allData.import.format')] };
   if (json.version !== ALL_DATA_VERSION) {
@@ -120,9 +124,11 @@ export function readAllData(json: unknown, locale: 'zh-CN' | 'en' = 'zh-CN', now
   if (section('library') !== undefined) data.library = section('library');
   const customers = section('customers');
   if (customers !== undefined) {
-    const r = parseCustomersImport(customers, now, locale);
-    if (r.ok) data.customers = r.customers;
-    else errors.push(...r.errors.map((problem) => say(lang, 'allData.import.in', { section: name('customers'), problem })));
+    const r = parseCustomersImport(customers, now, how);
+    if (r.ok) {
+      data.customers = r.customers;
+      data.over = r.over.map((problem) => say(lang, 'allData.import.in', { section: name('customers'), problem }));
+    } else errors.push(...r.errors.map((problem) => say(lang, 'allData.import.in', { section: name('customers'), problem })));
   }
   const learned = section('learned');
   if (learned !== undefined) {

@@ -12,6 +12,8 @@ export interface AllDataPreview {
   areas: AreaCounts;
   /** The file holds settings. */
   settings: boolean;
+  /** Buyers the import takes whole with a text or tags over their limit, each named, for the agent to shorten. */
+  over?: string[];
 }
 
 /** `revisits`: as a buyer import's (ImportResult), the VIP revisits the import scheduled, their due times. */

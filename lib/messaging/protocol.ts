@@ -21,7 +21,7 @@ export type DataArea = 'library' | 'settings' | 'usage' | 'customers' | 'followu
 /** `revisits`: a buyer import's VIP revisits it scheduled, their due times (the backlog is spread, 20 a day). */
 /** `added`/`updated`/`unchanged`: a buyer import's records new here, changed here, or left as they were (the same, or older). */
 export type ImportResult =
-  | { ok: true; count: number; added?: number; updated?: number; unchanged?: number; backedUp?: boolean; revisits?: number[] }
+  | { ok: true; count: number; added?: number; updated?: number; unchanged?: number; backedUp?: boolean; revisits?: number[]; over?: string[] }
   | { ok: false; errors: string[] }
   | WriteFailed;
 

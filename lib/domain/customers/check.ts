@@ -61,8 +61,9 @@ export const tagProblems = (tags: readonly string[]): Problem[] => overProblems(
 
 /**
  * The text fields' rule as problems: 备注, 偏好 or 地址备注 longer than LIMITS allows, named with by
- * how much. Said by both imports (the entry or the row is held), never cut to fit; like tagProblems,
- * not part of checkCustomer, which a migration also runs.
+ * how much, never cut to fit. The imports say them through importProblems (import-export.ts), which
+ * takes a text up to what a join of two records makes; like tagProblems, not part of checkCustomer,
+ * which a migration also runs.
  */
 export function textProblems(texts: Pick<Customer, 'note' | 'preferences' | 'addressNote'> & { history?: CustomerEvent[] }): Problem[] {
   const out: Problem[] = [];

@@ -27,7 +27,7 @@ import { csvUnguard, looksLikeFormula } from '../followups/csv';
 import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
-import { problemText, tagProblems, textProblems, type Problem } from './check';
+import { importProblems } from './import-export';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from './identity';
 import { maskPii } from './privacy';
 import type { Customer, CustomerPatch } from './types';
@@ -77,6 +77,8 @@ export interface BuyerCsvReport {
   skipped: { row: number; reason: string }[];
   /** Cells of rows taken that start like a spreadsheet formula: kept as the text written (never run), each said. */
   formulas: { row: number; reason: string }[];
+  /** Rows taken whose text or tags go over a limit within what an import keeps (importProblems), each said. */
+  over: { row: number; reason: string }[];
 }
 
 export type BuyerCsvImport = { ok: true; customers: Customer[]; report: BuyerCsvReport } | { ok: false; errors: string[] };
@@ -160,7 +162,7 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     const k = `${c.platform}:${c.nickname}`;
     withId.set(k, [...(withId.get(k) ?? []), c]);
   }
-  const report: BuyerCsvReport = { columns, ignored, added: 0, updated: 0, unchanged: 0, skipped: [], formulas: [] };
+  const report: BuyerCsvReport = { columns, ignored, added: 0, updated: 0, unchanged: 0, skipped: [], formulas: [], over: [] };
   const rowOf = new Map<string, number>();
   const customers: Customer[] = [];
 
@@ -230,15 +232,18 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     if (n !== undefined) patch.note = n;
     const p = added(base.preferences, cell(r, 'preferences'), o.maskPii);
     if (p !== undefined) patch.preferences = p;
-    // The tag and text rules as the forms keep them: a row that breaks one is left out and said,
-    // never cut to fit. A text is measured as applyPatch would store it (the buyer's text and the
-    // row's together, masked when the shop masks); a field the row leaves alone is not its problem.
+    // Every import's measure (importProblems): a row past what an import keeps is left out and
+    // said, one over a limit within it is taken whole and said, never cut to fit. A text is measured
+    // as applyPatch would store it (the buyer's text and the row's together, masked when the shop
+    // masks); a field the row leaves alone is not its problem.
     const stored = (t: string | undefined): string => (t === undefined ? '' : o.maskPii ? maskPii(t.trim()) : t.trim());
-    const bad: Problem[] = [...(patch.tags ? tagProblems(patch.tags) : []), ...textProblems({ note: stored(patch.note), preferences: stored(patch.preferences), addressNote: '' })];
-    if (bad.length) {
-      skip({ zh: bad.map((b) => problemText(b, 'zh')).join('；'), en: bad.map((b) => problemText(b, 'en')).join('; ') });
+    const measured = { tags: patch.tags ?? [], history: [], note: stored(patch.note), preferences: stored(patch.preferences), addressNote: '' };
+    const [zh, en] = [importProblems(measured, 'zh'), importProblems(measured, 'en')];
+    if (zh.refused.length) {
+      skip({ zh: zh.refused.join('；'), en: en.refused.join('; ') });
       continue;
     }
+    if (zh.kept.length) report.over.push({ row: r.row, reason: say({ zh: zh.kept.join('；'), en: en.kept.join('; ') }) });
     let c = applyPatch(base, patch, o.now, { maskPii: o.maskPii });
     if (here && lastSeenAt !== null && lastSeenAt > c.lastSeenAt) c = { ...c, lastSeenAt };
     if (!here) report.added++;

@@ -117,7 +117,7 @@ describe('migration to version 2', () => {
     const a = { ...newCustomer('pdd', 'S*******n', NOW, 'uid-1'), note: '甲' };
     const b = { ...newCustomer('pdd', 'S*******n', NOW, 'uid-2'), note: '乙' };
     const back = parseCustomersImport(exportCustomers([a, b], NOW), NOW);
-    expect(back).toEqual({ ok: true, customers: [a, b] });
+    expect(back).toEqual({ ok: true, customers: [a, b], over: [] });
   });
 });
 

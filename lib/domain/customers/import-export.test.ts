@@ -8,17 +8,33 @@ const a = appendEvent(
   makeEvent('note', NOW, '问了尺码'),
 );
 const b = newCustomer('jd', '小红', NOW);
+const masking = (maskPii: boolean) => ({ shop: { locale: 'zh-CN' as const }, privacy: { maskPii } });
 
 function file(customers: unknown[], extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: NOW, customers, ...extra });
 }
 
 describe('exportCustomers / parseCustomersImport', () => {
+  it('masks phones and e-mails as a save masks them when the shop masks, and leaves the text as written when it does not', () => {
+    const clear = appendEvent(
+      applyPatch(newCustomer('demo', '阿杰', NOW), { note: '电话13812345678 邮箱qianqi@qq.com', preferences: '备用 13900001111', addressNote: '寄给 wuwu@163.com', tags: ['mimi@qq.com'] }, NOW, { maskPii: false }),
+      makeEvent('note', NOW, '回电 13712345678'),
+    );
+    const r = parseCustomersImport(exportCustomers([clear], NOW), NOW, masking(true));
+    expect(r.ok && r.customers.map((c) => [c.note, c.preferences, c.addressNote, c.tags, c.history.map((e) => e.text)])).toEqual([
+      ['电话138****5678 邮箱qi***@qq.com', '备用 139****1111', '寄给 wu***@163.com', ['mi***@qq.com'], ['回电 137****5678']],
+    ]);
+    // Masked twice is masked once: the shop's own export comes back unchanged.
+    const again = parseCustomersImport(exportCustomers(r.ok ? r.customers : [], NOW), NOW, masking(true));
+    expect(again.ok && again.customers).toEqual(r.ok && r.customers);
+    expect(parseCustomersImport(exportCustomers([clear], NOW), NOW, masking(false))).toMatchObject({ ok: true, customers: [{ note: clear.note }] });
+  });
+
   it('round-trips an export', () => {
     const json = exportCustomers([a, b], NOW);
     expect(JSON.parse(json)).toMatchObject({ format: 'kefu-customers', version: 2, exportedAt: NOW });
     const parsed = parseCustomersImport(json, NOW + 1);
-    expect(parsed).toEqual({ ok: true, customers: [b, a] });
+    expect(parsed).toEqual({ ok: true, customers: [b, a], over: [] });
   });
 
   it('imports back an export of a 100 000-buyer store, and refuses a file over the cap unread', () => {

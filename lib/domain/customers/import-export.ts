@@ -8,6 +8,8 @@
  * are migrated (see migrate.ts).
  */
 import { checkCustomer, problemText, tagProblems, textProblems } from './check';
+import { LIMITS, normaliseTags } from './customer';
+import { maskPii } from './privacy';
 import { customersImport } from '../../i18n/messages/customers-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
@@ -24,7 +26,56 @@ export const IMPORT_MAX = 200_000;
 /** Errors listed before the rest are summarised; the agent fixes the file and tries again. */
 const MAX_ERRORS = 50;
 
-export type ImportParse = { ok: true; customers: Customer[] } | { ok: false; errors: string[] };
+/**
+ * `over`: entries taken whole with a text or tag list over its limit (as a join of two records keeps
+ * them), each named with the field and by how much, for the agent to shorten (importProblems).
+ */
+export type ImportParse = { ok: true; customers: Customer[]; over: string[] } | { ok: false; errors: string[] };
+
+/**
+ * The most an import takes of a field over its limit: what joining two records of one buyer can
+ * make of two texts at the limit (combineCustomers: both, and a line break between), or of two tag
+ * lists (their union).
+ */
+export const importCeiling = (max: number, text = true): number => 2 * max + (text ? 1 : 0);
+
+type TextField = 'note' | 'preferences' | 'addressNote';
+const TEXT_FIELDS: readonly TextField[] = ['note', 'preferences', 'addressNote'];
+
+/**
+ * One measure for every import (the JSON file, 导入全部数据, the CSV sheet), decided with
+ * combineCustomers (README.md, "Two records of one buyer"): a buyer file holds what this app
+ * stores, and a join of two records keeps both texts and the union of the tags past their limits,
+ * so its own export must come back. A text or tag list over its limit but within importCeiling is
+ * taken whole and said (`kept`), as the edit forms say it, for the agent to shorten; past that the
+ * entry is refused (`refused`), as are a tag longer than a tag may be and an over-long history entry
+ * (no join makes those).
+ */
+export function importProblems(c: Pick<Customer, 'tags' | 'history' | TextField>, lang: 'zh' | 'en'): { refused: string[]; kept: string[] } {
+  const refused: string[] = [];
+  const kept: string[] = [];
+  const [tagsCeiling, count] = [importCeiling(LIMITS.tags, false), normaliseTags(c.tags).length];
+  for (const p of tagProblems(c.tags)) {
+    if (p.code !== 'tagCount') refused.push(problemText(p, lang));
+    else if (count > tagsCeiling) refused.push(message(lang, 'customers.import.tagsCeiling', { count, ceiling: tagsCeiling, max: LIMITS.tags }));
+    else kept.push(problemText(p, lang));
+  }
+  for (const field of TEXT_FIELDS) {
+    const length = c[field].length;
+    const ceiling = importCeiling(LIMITS[field]);
+    if (length > ceiling) refused.push(message(lang, `customers.import.ceiling.${field}`, { length, ceiling, max: LIMITS[field] }));
+    else if (length > LIMITS[field]) kept.push(problemText({ code: `long.${field}`, params: { over: length - LIMITS[field], max: LIMITS[field] } }, lang));
+  }
+  refused.push(...textProblems({ note: '', preferences: '', addressNote: '', history: c.history }).map((p) => problemText(p, lang)));
+  return { refused, kept };
+}
+
+/** A record's free text masked as a save masks it (maskPii): its texts, tags and history entries. */
+function masked(c: Customer): Customer {
+  const m: Customer = { ...c, tags: normaliseTags(c.tags.map(maskPii)), history: c.history.map((e) => ({ ...e, text: maskPii(e.text) })) };
+  for (const field of TEXT_FIELDS) m[field] = maskPii(c[field]);
+  return m;
+}
 
 function message(lang: 'zh' | 'en', key: string, params: Record<string, string | number> = {}): string {
   return fill(customersImport[lang][key]!, params);
@@ -40,12 +91,19 @@ export function exportCustomers(list: readonly Customer[], now: number): string 
   return JSON.stringify(file, null, 2);
 }
 
+/** The settings an import follows: the errors' language, and whether the shop masks what it stores. */
+export type ImportSettings = { shop: { locale: 'zh-CN' | 'en' }; privacy: { maskPii: boolean } };
+
 /**
  * `input` is the file's text (or an already-parsed value). `now` fills timestamps missing from
- * v0 entries only; a v1 entry with a missing timestamp is an error. `locale`: the language of the
- * errors (the shop's interface language).
+ * v0 entries only; a v1 entry with a missing timestamp is an error. `how`: the language of the
+ * errors (the shop's interface language), or the shop's settings — their language, and their
+ * masking (settings.privacy.maskPii): the records come out masked as a typed note is saved. (The
+ * settings whole, so the worker passes what it loaded: background.js is at its budget.)
  */
-export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN' | 'en' = 'zh-CN'): ImportParse {
+export function parseCustomersImport(input: unknown, now: number, how: 'zh-CN' | 'en' | ImportSettings = 'zh-CN'): ImportParse {
+  const locale = typeof how === 'string' ? how : how.shop.locale;
+  const mask = typeof how !== 'string' && how.privacy.maskPii;
   const lang = locale === 'en' ? 'en' : 'zh';
   const fail = (key: string, params?: Record<string, string | number>): ImportParse => ({ ok: false, errors: [message(lang, key, params)] });
   let data: unknown = input;
@@ -66,21 +124,25 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
 
   const errors: string[] = [];
   const customers: Customer[] = [];
+  const over: string[] = [];
   const firstIndex = new Map<string, number>();
   file.customers.forEach((entry, i) => {
     const n = i + 1;
     const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>, parseSizes) : entry;
-    const { customer, problems } = checkCustomer(record, now);
+    const { customer: read, problems } = checkCustomer(record, now);
+    const customer = read && mask ? masked(read) : read;
     const nick = customer?.nickname ?? nickOf(entry);
     const entryError = (problem: string): string =>
       message(lang, nick ? 'customers.import.entry' : 'customers.import.entryNoNick', { n, nick, problem });
     // v0 entries legitimately lack timestamps; they get `now`.
     const real = isV0 ? problems.filter((p) => p.code !== 'time') : problems;
-    // The tag and text rules as the forms keep them: named with the entry, never cut to fit.
-    if (customer) real.push(...tagProblems(customer.tags), ...textProblems(customer));
     for (const p of real) errors.push(entryError(problemText(p, lang)));
     if (!customer) return;
+    // Measured as it will be stored (masked): never cut to fit, named with the entry.
+    const { refused, kept } = importProblems(customer, lang);
+    errors.push(...refused.map(entryError));
+    over.push(...kept.map(entryError));
     const other = firstIndex.get(customer.key);
     if (other !== undefined) {
       errors.push(entryError(message(lang, 'customers.import.duplicate', { other })));
@@ -94,7 +156,7 @@ export function parseCustomersImport(input: unknown, now: number, locale: 'zh-CN
     if (errors.length > MAX_ERRORS) shown.push(message(lang, 'customers.import.more', { count: errors.length - MAX_ERRORS }));
     return { ok: false, errors: shown };
   }
-  return { ok: true, customers };
+  return { ok: true, customers, over };
 }
 
 function nickOf(entry: unknown): string {

@@ -34,7 +34,7 @@ describe('the tag rule: short labels, never cut', () => {
   });
 
   it('a CSV row breaking it is left out, naming its Excel row, the tag and by how much; the other rows are taken', () => {
-    const r = customersFromCsv(`买家,标签\n阿杰,${tagOf(24)}、老客\n米粒妈妈,${many(31).join('；')}\n星辰大海ing,老客\n`, {
+    const r = customersFromCsv(`买家,标签\n阿杰,${tagOf(24)}、老客\n米粒妈妈,${many(31).join('；')}\n阿花,${many(61).join('；')}\n星辰大海ing,老客\n`, {
       now: NOW,
       platform: 'taobao',
       maskPii: true,
@@ -46,9 +46,11 @@ describe('the tag rule: short labels, never cut', () => {
     if (!r.ok) return;
     expect(r.report.skipped).toEqual([
       { row: 2, reason: `标签“${tagOf(24)}”多了 4 个字（每个标签最多 20 个字）` },
-      { row: 3, reason: '标签有 31 个，多了 1 个（最多 30 个）' },
+      { row: 4, reason: '标签有 61 个，导入最多收 60 个（上限 30 个的两倍：合并两份档案最多这么多）' },
     ]);
-    expect(r.customers.map((c) => [c.nickname, c.tags])).toEqual([['星辰大海ing', ['老客']]]);
+    // Over 30 within what joining two records gives (60) is taken whole and said, as the buyer file takes it.
+    expect(r.report.over).toEqual([{ row: 3, reason: '标签有 31 个，多了 1 个（最多 30 个）' }]);
+    expect(r.customers.map((c) => [c.nickname, c.tags.length])).toEqual([['米粒妈妈', 31], ['星辰大海ing', 1]]);
   });
 
   it('a buyer file breaking it is refused, naming the entry, the tag and by how much', () => {

@@ -21,59 +21,94 @@ describe('备注, 偏好 and 地址备注 in imports: never cut, said and held',
     expect([c.note, c.preferences, c.addressNote]).toEqual([textOf(5001), textOf(1001), textOf(501)]);
   });
 
-  it('a buyer file with a text over its limit is refused, naming the entry, the field and by how much; the file at the limit is taken whole', () => {
+  it('a buyer file takes a text over its limit whole up to what joining two records makes (2 × limit + 1), naming the entry, the field and by how much', () => {
     const fine = newCustomer('jd', '小红', NOW);
     const long = { ...newCustomer('jd', '阿杰', NOW), note: textOf(5001), preferences: textOf(1001), addressNote: textOf(501) };
     const zh = parseCustomersImport(fileOf(fine, long), NOW, 'zh-CN');
-    expect(zh).toEqual({
+    expect(zh.ok && zh.customers.map((c) => [c.nickname, c.note, c.preferences, c.addressNote])).toEqual([
+      ['小红', '', '', ''],
+      ['阿杰', textOf(5001), textOf(1001), textOf(501)],
+    ]);
+    expect(zh.ok && zh.over).toEqual([
+      expect.stringMatching(/^第 2 条.*阿杰.*备注多了 1 个字（最多 5000 个字）/),
+      expect.stringMatching(/^第 2 条.*阿杰.*偏好多了 1 个字（最多 1000 个字）/),
+      expect.stringMatching(/^第 2 条.*阿杰.*地址备注多了 1 个字（最多 500 个字）/),
+    ]);
+    // Two full notes joined (a line break between) is the most an import takes.
+    const joined = { ...long, note: textOf(10001), preferences: textOf(2001), addressNote: textOf(1001) };
+    const most = parseCustomersImport(fileOf(fine, joined), NOW, 'en');
+    expect(most.ok && most.customers[1]!.note).toBe(textOf(10001));
+    expect(most.ok && most.over).toEqual([
+      expect.stringMatching(/^entry 2 .*阿杰.*the note is 5001 characters too long \(at most 5000\)$/),
+      expect.stringMatching(/the preferences are 1001 characters too long \(at most 1000\)$/),
+      expect.stringMatching(/the address note is 501 characters too long \(at most 500\)$/),
+    ]);
+    const atLimit = { ...long, note: textOf(5000), preferences: textOf(1000), addressNote: textOf(500) };
+    expect(parseCustomersImport(fileOf(fine, atLimit), NOW)).toMatchObject({ ok: true, over: [] });
+  });
+
+  it('a text longer than joining two records can make is refused, naming the entry, the field, its length and the most an import takes', () => {
+    const fine = newCustomer('jd', '小红', NOW);
+    const long = { ...newCustomer('jd', '阿杰', NOW), note: textOf(10002), preferences: textOf(2002), addressNote: textOf(1002) };
+    expect(parseCustomersImport(fileOf(fine, long), NOW, 'zh-CN')).toEqual({
       ok: false,
       errors: [
-        expect.stringMatching(/^第 2 条.*阿杰.*备注多了 1 个字（最多 5000 个字）/),
-        expect.stringMatching(/^第 2 条.*阿杰.*偏好多了 1 个字（最多 1000 个字）/),
-        expect.stringMatching(/^第 2 条.*阿杰.*地址备注多了 1 个字（最多 500 个字）/),
+        expect.stringMatching(/^第 2 条.*阿杰.*备注有 10002 个字，导入最多收 10001 个字（上限 5000 个字的两倍/),
+        expect.stringMatching(/^第 2 条.*阿杰.*偏好有 2002 个字，导入最多收 2001 个字/),
+        expect.stringMatching(/^第 2 条.*阿杰.*地址备注有 1002 个字，导入最多收 1001 个字/),
       ],
     });
-    const en = parseCustomersImport(fileOf(fine, { ...long, note: textOf(5003) }), NOW, 'en');
-    expect(en.ok || en.errors).toEqual([
-      expect.stringMatching(/^entry 2 .*阿杰.*the note is 3 characters too long \(at most 5000\)$/),
-      expect.stringMatching(/the preferences are 1 character too long \(at most 1000\)$/),
-      expect.stringMatching(/the address note is 1 character too long \(at most 500\)$/),
-    ]);
-
-    const atLimit = { ...long, note: textOf(5000), preferences: textOf(1000), addressNote: textOf(500) };
-    const ok = parseCustomersImport(fileOf(fine, atLimit), NOW);
-    expect(ok.ok && ok.customers.map((c) => [c.nickname, c.note, c.preferences, c.addressNote])).toEqual([
-      ['小红', '', '', ''],
-      ['阿杰', textOf(5000), textOf(1000), textOf(500)],
-    ]);
+    const en = parseCustomersImport(fileOf(fine, { ...long, preferences: '', addressNote: '' }), NOW, 'en');
+    expect(en.ok || en.errors).toEqual([expect.stringMatching(/^entry 2 .*阿杰.*the note has 10002 characters; an import takes at most 10001 \(twice the limit of 5000/)]);
   });
 
-  it('the all-data import refuses its buyers section the same way, naming the entry and the field', () => {
+  it('the app\'s own export of two records joined past the limits comes back whole, tags included', () => {
+    const tags = (from: number) => Array.from({ length: 30 }, (_, i) => `标签${from + i}`);
+    const older = applyPatch(newCustomer('demo', '阿杰', NOW), { note: textOf(5000, '甲'), tags: tags(0) }, NOW, { maskPii: false });
+    const newer = applyPatch(newCustomer('demo', '阿杰', NOW), { note: textOf(5000, '乙'), tags: tags(30) }, NOW + 5, { maskPii: false });
+    const joined = combineCustomers(older, newer);
+    expect([joined.note.length, joined.tags.length]).toEqual([10001, 60]);
+    const r = parseCustomersImport(exportCustomers([joined], NOW), NOW, 'zh-CN');
+    expect(r.ok && r.customers).toEqual([joined]);
+    expect(r.ok && r.over).toEqual([expect.stringMatching(/标签有 60 个，多了 30 个（最多 30 个）/), expect.stringMatching(/备注多了 5001 个字/)]);
+    const more = parseCustomersImport(fileOf({ ...joined, tags: tags(0).concat(tags(30), ['再一个']) }), NOW, 'zh-CN');
+    expect(more.ok || more.errors).toEqual([expect.stringMatching(/标签有 61 个，导入最多收 60 个/)]);
+  });
+
+  it('the all-data import takes its buyers the same way: kept whole and named, refused past the most', () => {
     const long = { ...newCustomer('demo', '小鹿', NOW), note: textOf(5001) };
-    const r = readAllData({ format: 'kefu-all-data', version: 1, exportedAt: NOW, customers: JSON.parse(exportCustomers([long], NOW)) }, 'zh-CN', NOW);
-    expect(r.ok || r.errors).toEqual([expect.stringMatching(/^客户档案：第 1 条.*小鹿.*备注多了 1 个字（最多 5000 个字）/)]);
+    const file = (c: unknown) => ({ format: 'kefu-all-data', version: 1, exportedAt: NOW, customers: JSON.parse(exportCustomers([c as never], NOW)) });
+    const r = readAllData(file(long), 'zh-CN', NOW);
+    expect(r.ok && [r.data.customers![0]!.note, r.data.over]).toEqual([textOf(5001), [expect.stringMatching(/^客户档案：第 1 条.*小鹿.*备注多了 1 个字（最多 5000 个字）/)]]);
+    const refused = readAllData(file({ ...long, note: textOf(10002) }), 'zh-CN', NOW);
+    expect(refused.ok || refused.errors).toEqual([expect.stringMatching(/^客户档案：第 1 条.*小鹿.*备注有 10002 个字/)]);
   });
 
-  it('a CSV row whose 备注 or 偏好 would go over is left out, naming its Excel row, the field and by how much; the other rows are taken', () => {
-    const r = customersFromCsv(`买家,备注,偏好\n阿杰,${textOf(5001)},\n米粒妈妈,只发顺丰,${textOf(1001)}\n星辰大海ing,只发顺丰,喜欢宽松\n`, opts());
+  it('a CSV row whose 备注 or 偏好 would go past the most is left out, naming its Excel row; one over the limit within it is taken whole and named', () => {
+    const r = customersFromCsv(`买家,备注,偏好\n阿杰,${textOf(10002)},\n米粒妈妈,只发顺丰,${textOf(2002)}\n星辰大海ing,只发顺丰,喜欢宽松\n小鹿,${textOf(5001)},\n`, opts());
     expect(r.ok && r.report.skipped).toEqual([
-      { row: 2, reason: '备注多了 1 个字（最多 5000 个字）' },
-      { row: 3, reason: '偏好多了 1 个字（最多 1000 个字）' },
+      { row: 2, reason: expect.stringMatching(/^备注有 10002 个字，导入最多收 10001 个字/) },
+      { row: 3, reason: expect.stringMatching(/^偏好有 2002 个字，导入最多收 2001 个字/) },
     ]);
-    expect(r.ok && r.customers.map((c) => [c.nickname, c.note, c.preferences])).toEqual([['星辰大海ing', '只发顺丰', '喜欢宽松']]);
+    expect(r.ok && r.report.over).toEqual([{ row: 5, reason: '备注多了 1 个字（最多 5000 个字）' }]);
+    expect(r.ok && r.customers.map((c) => [c.nickname, c.note, c.preferences])).toEqual([
+      ['星辰大海ing', '只发顺丰', '喜欢宽松'],
+      ['小鹿', textOf(5001), ''],
+    ]);
     const en = customersFromCsv(`买家,备注\n阿杰,${textOf(5002)}\n`, opts({ locale: 'en' }));
-    expect(en.ok && en.report.skipped).toEqual([{ row: 2, reason: 'the note is 2 characters too long (at most 5000)' }]);
+    expect(en.ok && en.report.over).toEqual([{ row: 2, reason: 'the note is 2 characters too long (at most 5000)' }]);
   });
 
-  it('a CSV row adding to a buyer here is measured with what the buyer has: over is said, the buyer kept as it was', () => {
+  it('a CSV row adding to a buyer here is measured with what the buyer has: over the limit is taken and said, past the most left out', () => {
     const here = applyPatch(newCustomer('taobao', '阿杰', NOW - 5000), { note: textOf(4990) }, NOW - 5000, { maskPii: false });
     // The row's 10 characters, joined on a new line, make 5,001.
     const r = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付就好\n`, opts({ existing: [here] }));
-    expect(r.ok && r.report.skipped).toEqual([{ row: 2, reason: '备注多了 1 个字（最多 5000 个字）' }]);
-    expect(r.ok && r.customers).toEqual([]);
-    // At the limit it is taken whole.
-    const fits = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付吧\n`, opts({ existing: [here] }));
-    expect(fits.ok && fits.customers.map((c) => c.note)).toEqual([`${textOf(4990)}\n再发一次顺丰到付吧`]);
+    expect(r.ok && [r.report.skipped, r.report.over]).toEqual([[], [{ row: 2, reason: '备注多了 1 个字（最多 5000 个字）' }]]);
+    expect(r.ok && r.customers.map((c) => c.note)).toEqual([`${textOf(4990)}\n再发一次顺丰到付就好`]);
+    const full = { ...here, note: textOf(10000) };
+    const past = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付就好\n`, opts({ existing: [full] }));
+    expect(past.ok && past.report.skipped).toEqual([{ row: 2, reason: expect.stringMatching(/^备注有 10011 个字/) }]);
+    expect(past.ok && past.customers).toEqual([]);
   });
 });
 

@@ -15,6 +15,10 @@ export const customersImport: MessageBundle = {
     'customers.import.entryNoNick': '第 {n} 条：{problem}',
     'customers.import.duplicate': '与第 {other} 条是同一位客户',
     'customers.import.more': '还有 {count} 处问题未列出',
+    'customers.import.ceiling.note': '备注有 {length} 个字，导入最多收 {ceiling} 个字（上限 {max} 个字的两倍：合并两份档案最多这么长）',
+    'customers.import.ceiling.preferences': '偏好有 {length} 个字，导入最多收 {ceiling} 个字（上限 {max} 个字的两倍：合并两份档案最多这么长）',
+    'customers.import.ceiling.addressNote': '地址备注有 {length} 个字，导入最多收 {ceiling} 个字（上限 {max} 个字的两倍：合并两份档案最多这么长）',
+    'customers.import.tagsCeiling': '标签有 {count} 个，导入最多收 {ceiling} 个（上限 {max} 个的两倍：合并两份档案最多这么多）',
   },
   en: {
     'customers.import.json': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a customers file exported by this extension.',
@@ -25,5 +29,9 @@ export const customersImport: MessageBundle = {
     'customers.import.entryNoNick': 'entry {n}: {problem}',
     'customers.import.duplicate': 'same customer as entry {other}',
     'customers.import.more': '{count} more problem{count||s} not listed',
+    'customers.import.ceiling.note': 'the note has {length} character{length||s}; an import takes at most {ceiling} (twice the limit of {max}: as long as joining two records can make it)',
+    'customers.import.ceiling.preferences': 'the preferences have {length} character{length||s}; an import takes at most {ceiling} (twice the limit of {max}: as long as joining two records can make them)',
+    'customers.import.ceiling.addressNote': 'the address note has {length} character{length||s}; an import takes at most {ceiling} (twice the limit of {max}: as long as joining two records can make it)',
+    'customers.import.tagsCeiling': '{count} tags; an import takes at most {ceiling} (twice the limit of {max}: as many as joining two records can give)',
   },
 };

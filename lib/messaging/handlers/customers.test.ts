@@ -226,7 +226,7 @@ describe('buyer-notes messages', () => {
 
     // Sent in parts, as the options page does for a large file.
     await ok('stageCustomersImport', { upload: 'u1', customers: all.slice(0, 7) });
-    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12, added: 12, updated: 0, unchanged: 0, backedUp: true });
+    expect(await ok('importCustomers', { json: { ...file, customers: all.slice(7) }, upload: 'u1' })).toEqual({ ok: true, count: 12, added: 12, updated: 0, unchanged: 0, backedUp: true, over: [] });
     const back: Customer[] = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
     expect(back).toEqual(all);
   });
@@ -274,10 +274,10 @@ describe('buyer-notes messages', () => {
     await ok('importCustomers', { json: { ...file, customers: [{ ...good, createdAt: 'yesterday' }] } });
     expect(await listSnapshots()).toEqual([]);
     announced.length = 0;
-    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, added: 0, updated: 1, unchanged: 0, backedUp: true });
+    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, added: 0, updated: 1, unchanged: 0, backedUp: true, over: [] });
     expect((await getCustomer('demo:小鹿乱撞0521'))!.note).toBe('被覆盖');
     // The same file again changes nothing: said so, and no second copy pushes out the first.
-    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, added: 0, updated: 0, unchanged: 1, backedUp: false });
+    expect(await ok('importCustomers', { json: file })).toEqual({ ok: true, count: 1, added: 0, updated: 0, unchanged: 1, backedUp: false, over: [] });
     const [copy, ...more] = await listSnapshots();
     expect(more).toEqual([]);
     expect(copy).toMatchObject({ reason: 'before-import-customers', contents: { buyers: 1 } });

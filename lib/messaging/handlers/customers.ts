@@ -410,7 +410,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const p = obj(payload, 'importCustomers');
       const json = p.upload === undefined ? p.json : withStaged(p.json, p.upload, 'importCustomers');
       const now = Date.now();
-      const parsed = workerExtras().customers.parseCustomersImport(json, now, (await loadSettings()).shop.locale);
+      // In the shop's language, masked as a typed note is saved when the shop masks.
+      const parsed = workerExtras().customers.parseCustomersImport(json, now, await loadSettings());
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       // The records merge into those here: what was here first goes to 备份, so the import can be
       // undone. Not when nothing would change: a needless safety copy pushes out the oldest one.
@@ -428,7 +429,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
         return workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
       });
       if (!Array.isArray(revisits)) return revisits;
-      return { ok: true, count: parsed.customers.length, ...counts, backedUp, ...(revisits.length ? { revisits } : {}) };
+      return { ok: true, count: parsed.customers.length, ...counts, backedUp, over: parsed.over, ...(revisits.length ? { revisits } : {}) };
     },
   },
   deleteCustomer: {
