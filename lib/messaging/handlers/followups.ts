@@ -11,6 +11,7 @@ import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './typ
 import {
   FOLLOWUP_KINDS,
   addNote,
+  NotesFull,
   complete,
   followupsFromOrders,
   followupsFromRemarkFacts,
@@ -249,6 +250,11 @@ async function checkHandoverTo(to: HandoverTo): Promise<HandoverTo> {
   return to;
 }
 
+/** A note that does not fit the item (notes.ts) is the agent's input refused whole, nothing written. */
+function noteRefused(err: unknown): never {
+  throw err instanceof NotesFull ? new InvalidPayload(err.message) : err;
+}
+
 /** http(s) page addresses only; anything else is not stored as an item's link. */
 function pageUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -397,7 +403,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
           }
         },
         now,
-      );
+      ).catch(noteRefused);
       if (!updated) throw new InvalidPayload(`updateFollowup: no item ${req.id}`);
       await announceChange('followups');
       return updated;
@@ -414,7 +420,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
       const made = itemFor(req, ctx, settings, now, await makerShift());
-      const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now);
+      const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now).catch(noteRefused);
       await announceChange('followups');
       return { ...item, shownTitle: workerExtras().followups.titleIn(item, app.shop.locale) };
     },
