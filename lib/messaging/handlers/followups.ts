@@ -7,6 +7,7 @@ import { announceChange } from '../client';
 import { browser, type Storage } from '../../browser';
 import { pageOrigin } from '../sender';
 import { workerExtras } from '../../background/extras';
+import type { FollowupSections } from '../../domain/followups/list';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import {
   FOLLOWUP_KINDS,
@@ -83,25 +84,16 @@ async function masked<T extends object>(req: T): Promise<T> {
 // ---- the list -----------------------------------------------------------------------------
 
 /**
- * Every section's items, in display order (the popup's whole list, and the CSV export). Items
- * handed to the viewer or their shift move from overdue/today/upcoming to the handover section.
+ * Every section's items, in display order (the popup's whole list, and the CSV export): pure, in
+ * worker-extras.js with the list's grouping (lib/domain/followups/list.ts), which these verbs load anyway.
  */
 export function sectionsOf(
   items: readonly Followup[],
   now: number,
   settings: Partial<FollowupSettings> & Pick<FollowupSettings, 'utcOffsetMinutes'>,
   viewer?: HandoverViewer,
-): Record<FollowupSection, Followup[]> & { badge: number } {
-  const view = todayView(items, now, settings);
-  const startOfToday = atTime(now, 0, settings.utcOffsetMinutes);
-  const done = items
-    .filter((f) => f.status === 'done' && (f.closedAt ?? 0) >= startOfToday)
-    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
-  const mine = (f: Followup) => !!viewer && isHandedTo(f, viewer, settings);
-  const handover = [...view.overdue, ...view.today, ...view.upcoming].filter(mine);
-  handover.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
-  const rest = (list: Followup[]) => (handover.length ? list.filter((f) => !mine(f)) : list);
-  return { handover, overdue: rest(view.overdue), today: rest(view.today), upcoming: rest(view.upcoming), snoozed: view.snoozed, done, badge: view.badgeCount };
+): FollowupSections {
+  return workerExtras().followups.sections(items, now, settings, viewer);
 }
 
 /** The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock decides). */
