@@ -42,7 +42,7 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.added': 'Added to the follow-up list: {title}',
     'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
     'followups.panel.notesRoom': 'This buyer already has this follow-up and the note goes under it, but its notes have room for only {room} more character{room||s} (at most {max} together). Nothing was added and your note is still here: shorten it, or save it as a buyer note (Alt+N).',
-    'followups.panel.notesFull': 'This buyer already has this follow-up and its notes are full (at most {max} characters together). Nothing was added and your note is still here: save it as a buyer note (Alt+N).',
+    'followups.panel.notesFull': 'This buyer already has this follow-up and its notes are full (at most {max} character{max||s} together). Nothing was added and your note is still here: save it as a buyer note (Alt+N).',
     'followups.panel.notePlaceholder': 'Note (optional)',
     'followups.panel.handNext': 'The next follow-up you add will be handed to: {to}',
     'followups.panel.unsaved': 'Promised answer for {buyer} not added yet: “{note}”',
