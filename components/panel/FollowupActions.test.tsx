@@ -11,6 +11,7 @@ import { setLocale, type Locale } from '@/lib/i18n';
 import { PanelContext } from '../PanelContext';
 import { FollowupActions } from './FollowupActions';
 import { click, mount, type } from '../remarks/testing';
+import { CallError } from '@/lib/messaging/client';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -26,7 +27,7 @@ const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answ
  * The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called
  * (or at once), as the worker does: the item with its Chinese title, and that title in `locale`.
  */
-function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean; locale?: Locale; targets?: HandoverTargets } = {}) {
+function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean; locale?: Locale; targets?: HandoverTargets; refuse?: Error } = {}) {
   setLocale(opts.locale ?? 'zh-CN');
   const store = new Store({ ...first } as PanelState);
   const controller = { store, platform: () => 'demo' } as unknown as PanelController;
@@ -34,6 +35,7 @@ function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: b
   const waiting: (() => void)[] = [];
   const add = (req: AddFollowupRequest) => {
     sent.push(req);
+    if (opts.refuse) return Promise.reject(opts.refuse);
     const made = { kind: req.kind, buyer: 'buyer' in req ? req.buyer : undefined, title: `${TITLES[req.kind]}：${'buyer' in req ? req.buyer : ''}` } as Followup;
     const item = { ...made, shownTitle: followupTitleIn(made, opts.locale ?? 'zh-CN') };
     return opts.hold ? new Promise<Res<'addFollowup'>>((r) => waiting.push(() => r(item))) : Promise.resolve(item);
@@ -107,6 +109,26 @@ describe('FollowupActions', () => {
     click(p.$('fu-add'));
     await p.settle();
     expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', note: long.slice(0, 500) })]);
+  });
+
+  it('says how much room the buyer’s open item has left when its notes cannot take this one, and keeps the note', async () => {
+    // An inquiry registered again adds its note to the open item; the worker refused it whole (notes.ts).
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { refuse: new CallError('invalid', 'notes-full:12') });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), '又来问了一次尺码，说周末再决定');
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('这位买家已有这项跟进，备注会记在它下面，但它的备注只剩 12 个字的位置（合计最多 5000 个字）。没有加入，你写的备注还在：请缩短，或记到买家备注（Alt+N）。');
+    expect(p.$('fu-note')!.value).toBe('又来问了一次尺码，说周末再决定');
+  });
+
+  it('says the open item’s notes are full, in English too', async () => {
+    const p = open({ buyer: 'Lucy', buyerId: 'u-1002' }, { locale: 'en', refuse: new CallError('invalid', 'notes-full:0') });
+    click(p.$('fu-promised'));
+    type(p.$('fu-note'), 'asked about sizes again');
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('This buyer already has this follow-up and its notes are full (at most 5000 characters together). Nothing was added and your note is still here: save it as a buyer note (Alt+N).');
   });
 
   it('keeps a half-typed note for its buyer, to finish when the agent is back', async () => {

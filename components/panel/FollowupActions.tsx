@@ -15,6 +15,7 @@ import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
+import { NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
 import { parseShopTime } from '@/lib/domain/followups/snooze';
 import { shopZone } from '@/lib/storage/settings';
 import type { Zone } from '@/lib/domain/time';
@@ -190,7 +191,11 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
     } catch (err) {
-      set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } });
+      // The buyer's open item of this kind takes the note (an inquiry registered again) and its notes
+      // are full: refused whole (lib/domain/followups/notes.ts), the draft kept, the earlier notes too.
+      const room = notesFullRoom(err);
+      const text = room === null ? t('followups.panel.failed', { reason: reasonText(err) }) : t(room ? 'followups.panel.notesRoom' : 'followups.panel.notesFull', { room, max: NOTES_MAX });
+      set({ status: { ok: false, text } });
     } finally {
       saving.delete(forKey);
     }

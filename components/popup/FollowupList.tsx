@@ -4,7 +4,8 @@ import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList as ListDa
 import { decodeTarget, shiftName, targetName } from '../HandoverPicker';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
-import { FollowupRow, type RowAction } from './FollowupRow';
+import { FollowupRow, notesFullText, type RowAction } from './FollowupRow';
+import { notesFullRoom } from '@/lib/domain/followups/notes';
 import { AddFollowupForm } from './AddFollowupForm';
 import { DoneOverNotice } from './DoneOverNotice';
 import { formatDue, shopZoneLabel } from './format';
@@ -196,7 +197,9 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         announce(t('followups.popup.saidNote', { title: followupTitleTagged(item, t) }));
         load();
       } catch (e) {
-        failed(item, t('followups.popup.noteFailed', { reason: reasonText(e) }));
+        // Refused by the worker as not fitting (another window added a note meanwhile): said as the input says it.
+        const room = notesFullRoom(e);
+        failed(item, room === null ? t('followups.popup.noteFailed', { reason: reasonText(e) }) : notesFullText(room, text.length));
         return false;
       }
     }

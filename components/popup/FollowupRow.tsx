@@ -14,9 +14,17 @@ import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 import type { FollowupSettings } from '@/lib/domain/followups/types';
 import { SnoozeMenu } from './SnoozeMenu';
 import { TooLong, invalidIf, overBy } from '../TooLong';
+import { NOTES_MAX, noteRoom } from '@/lib/domain/followups/notes';
 
 /** The longest note the popup saves (one line of the item's note). */
 const NOTE_MAX = 500;
+
+/**
+ * Why a note that does not fit its item was not saved (the item's notes together hold NOTES_MAX,
+ * notes.ts): the room left, and what to do instead. Nothing is cut, neither the earlier notes nor this one.
+ */
+export const notesFullText = (room: number, length: number): string =>
+  t(room ? 'followups.popup.notesRoom' : 'followups.popup.notesFull', { room, length, max: NOTES_MAX });
 
 export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
 
@@ -124,7 +132,7 @@ export function FollowupRow(props: RowProps) {
           {props.error}
         </p>
       )}
-      {props.editingNote && <NoteInput onDone={async (text) => {
+      {props.editingNote && <NoteInput room={noteRoom(item.note)} onDone={async (text) => {
         // Saved or closed, the keys (D, S, N, H, arrows) are the row's again, not the page's;
         // not saved (a full disk), the caret stays in the input with the text, to try again.
         if (await props.onNote(item, text)) ref.current?.focus();
@@ -148,18 +156,22 @@ export function FollowupRow(props: RowProps) {
   );
 }
 
-function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
+function NoteInput(props: { room: number; onDone(text: string | null): Promise<void> }) {
   const [text, setText] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   // In the render's own task: after a paint, the keys typed straight after N reached the row (D, S…).
   useLayoutEffect(() => ref.current?.focus(), []);
+  const line = text.trim();
+  // Past what the item's notes still take (said at once, even before typing when they are full):
+  // refused whole, as the worker would, and the earlier notes are never cut to make room.
+  const full = !overBy(line, NOTE_MAX) && (props.room === 0 || line.length > props.room);
   return (
     <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()}>
       <input
         ref={ref}
         data-kf="note-input"
         value={text}
-        aria-invalid={invalidIf(text.trim(), NOTE_MAX)}
+        aria-invalid={full ? 'true' : invalidIf(line, NOTE_MAX)}
         placeholder={t('followups.popup.notePlaceholder')}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -168,7 +180,7 @@ function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
             e.preventDefault();
             e.stopPropagation();
             // Too long: nothing saved, the input stays open with the whole text and says by how much.
-            if (!overBy(text.trim(), NOTE_MAX)) void props.onDone(text.trim() || null);
+            if (!overBy(line, NOTE_MAX) && !(line && full)) void props.onDone(line || null);
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
@@ -176,7 +188,12 @@ function NoteInput(props: { onDone(text: string | null): Promise<void> }) {
           }
         }}
       />
-      <TooLong text={text.trim()} max={NOTE_MAX} kf="note-too-long" />
+      <TooLong text={line} max={NOTE_MAX} kf="note-too-long" />
+      {full && (
+        <p class="kf-error" role="alert" data-kf="notes-full">
+          {notesFullText(props.room, line.length)}
+        </p>
+      )}
     </div>
   );
 }

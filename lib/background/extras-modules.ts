@@ -13,7 +13,7 @@ import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
 import { followupTitleIn } from '../domain/followups/title-in';
-import { followupList } from '../domain/followups/list';
+import { followupList, followupSections } from '../domain/followups/list';
 import { upgradeHandoverDue } from '../domain/followups/handover';
 import { followupV0toV1 } from '../domain/followups/migrate';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
@@ -62,9 +62,9 @@ export const WORKER_EXTRAS = {
   /**
    * A follow-up's title in the interface's language (the chat panel's "added" line); an item handed
    * over under the old rule moved to today's deadline (once, lib/storage/followups.ts); a prototype
-   * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list by section and kind.
+   * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list and the CSV's items by section (and kind).
    */
-  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList },
+  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList, sections: followupSections },
   /**
    * Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance;
    * listing, taking (the hourly one when due), scrubbing and rewriting them, with the stores lent

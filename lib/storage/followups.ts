@@ -18,6 +18,7 @@ import {
   kindPriority,
   applyRuleResult,
   effectiveDue,
+  joinNote,
   markHandover,
   readFollowup,
   type Followup,
@@ -217,7 +218,8 @@ export async function applyFollowupRule(
 
 /**
  * Adds an item the agent made (panel, manual, handover). The same id already open (an inquiry
- * registered twice) keeps the first item and gains the new note; a done one is replaced.
+ * registered twice) keeps the first item and gains the new note; a done one is replaced. A note
+ * that no longer fits that item throws NotesFull: refused whole, nothing written, nothing cut.
  */
 export async function addFollowup(item: Followup, now = Date.now()): Promise<Followup> {
   return transact(now, (items) => {
@@ -225,7 +227,7 @@ export async function addFollowup(item: Followup, now = Date.now()): Promise<Fol
     if (!had || had.status === 'done') return { put: [item], value: item };
     const note = item.note?.trim();
     if (!note || had.note?.split('\n').includes(note)) return { value: had };
-    const merged: Followup = { ...had, note: had.note ? `${had.note}\n${note}` : note };
+    const merged: Followup = { ...had, note: joinNote(had.note, note) };
     return { put: [merged], value: merged };
   });
 }

@@ -4,12 +4,37 @@
  * worker-extras.js (the worker asks for it only when a list is asked for; handlers/followups.ts).
  */
 import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList, type FollowupSection } from '../../messaging/protocol-followups';
-import type { HandoverViewer } from './handover';
-import type { Followup } from './types';
-import { groupByKind } from './view';
+import { isHandedTo, type HandoverViewer } from './handover';
+import type { Followup, FollowupSettings } from './types';
+import { groupByKind, todayView } from './view';
+import { atTime } from '../time';
+
+export type FollowupSections = Record<FollowupSection, Followup[]> & { badge: number };
+
+/**
+ * Every section's items, in display order (the popup's whole list, and the CSV export). Items
+ * handed to the viewer or their shift move from overdue/today/upcoming to the handover section.
+ */
+export function followupSections(
+  items: readonly Followup[],
+  now: number,
+  settings: Partial<FollowupSettings> & Pick<FollowupSettings, 'utcOffsetMinutes'>,
+  viewer?: HandoverViewer,
+): FollowupSections {
+  const view = todayView(items, now, settings);
+  const startOfToday = atTime(now, 0, settings.utcOffsetMinutes);
+  const done = items
+    .filter((f) => f.status === 'done' && (f.closedAt ?? 0) >= startOfToday)
+    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  const mine = (f: Followup) => !!viewer && isHandedTo(f, viewer, settings);
+  const handover = [...view.overdue, ...view.today, ...view.upcoming].filter(mine);
+  handover.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
+  const rest = (list: Followup[]) => (handover.length ? list.filter((f) => !mine(f)) : list);
+  return { handover, overdue: rest(view.overdue), today: rest(view.today), upcoming: rest(view.upcoming), snoozed: view.snoozed, done, badge: view.badgeCount };
+}
 
 export function followupList(
-  sections: Record<FollowupSection, Followup[]> & { badge: number },
+  sections: FollowupSections,
   now: number,
   utcOffsetMinutes: FollowupList['utcOffsetMinutes'],
   perGroup: number,

@@ -5,6 +5,7 @@
 import { atTime, DAY, hhmm, type Zone } from '../time';
 import { nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
 import { kindPriority } from './priority';
+import { joinNote } from './notes';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
 
 export interface KindGroup {
@@ -116,14 +117,13 @@ export function reopen(item: Followup): Followup {
   return open;
 }
 
-export const NOTE_MAX = 2000;
-
-/** Adds a line to the item's note (notes accumulate: "called, no answer", "called again…"). */
+/**
+ * Adds a line to the item's note (notes accumulate: "called, no answer", "called again…"). One that
+ * does not fit throws NotesFull: it is refused whole, nothing is cut (notes.ts).
+ */
 export function addNote(item: Followup, text: string): Followup {
   const line = text.trim();
-  if (!line) return item;
-  const note = (item.note ? `${item.note}\n${line}` : line).slice(-NOTE_MAX);
-  return { ...item, note };
+  return line ? { ...item, note: joinNote(item.note, line) } : item;
 }
 
 /**

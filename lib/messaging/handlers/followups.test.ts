@@ -426,3 +426,32 @@ describe('the first screen of a long list', () => {
     expect(await dispatch({ kf: 'listFollowups', payload: { reveal: 42 } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
+
+describe('notes on one item', () => {
+  const line = (i: number) => `第${i}次回电：` + '买家说晚点再打'.repeat(80).slice(0, 490);
+
+  it('a note that no longer fits is refused whole with the room left, and every earlier note stays', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '回访王女士', note: '第一次：电话没人接' });
+    for (let i = 2; i <= 11; i++) await ok('updateFollowup', { id: made.id, action: 'note', text: line(i) });
+    const stored = items(await list()).find((f) => f.id === made.id)!;
+    expect(stored.note!.split('\n')[0]).toBe('第一次：电话没人接');
+    const room = 5000 - stored.note!.length - 1;
+    const r = await dispatch({ kf: 'updateFollowup', payload: { id: made.id, action: 'note', text: line(12) } }, 'extension-page');
+    expect(r).toEqual({ ok: false, error: { code: 'invalid', message: `notes-full:${room}` } });
+    expect(items(await list()).find((f) => f.id === made.id)!.note).toBe(stored.note);
+  });
+
+  it('an inquiry registered again adds its note to the open item, or is refused the same when it does not fit', async () => {
+    const add = (note: string) => dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', platform: 'demo', buyer: '小鹿', note } }, 'content-script', fromPage(CHAT_PAGE));
+    expect((await add('问了尺码')).ok).toBe(true);
+    const id = items(await list()).find((f) => f.kind === 'inquiry')!.id;
+    for (let i = 2; i <= 11; i++) await ok('updateFollowup', { id, action: 'note', text: line(i) });
+    const before = items(await list()).find((f) => f.id === id)!.note!;
+    const r = await add(line(12));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toEqual({ code: 'invalid', message: `notes-full:${5000 - before.length - 1}` });
+    const after = items(await list()).find((f) => f.id === id)!.note!;
+    expect(after).toBe(before);
+    expect(after.startsWith('问了尺码\n')).toBe(true);
+  });
+});

@@ -7,10 +7,12 @@ import { announceChange } from '../client';
 import { browser, type Storage } from '../../browser';
 import { pageOrigin } from '../sender';
 import { workerExtras } from '../../background/extras';
+import type { FollowupSections } from '../../domain/followups/list';
 import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
 import {
   FOLLOWUP_KINDS,
   addNote,
+  NotesFull,
   complete,
   followupsFromOrders,
   followupsFromRemarkFacts,
@@ -82,25 +84,16 @@ async function masked<T extends object>(req: T): Promise<T> {
 // ---- the list -----------------------------------------------------------------------------
 
 /**
- * Every section's items, in display order (the popup's whole list, and the CSV export). Items
- * handed to the viewer or their shift move from overdue/today/upcoming to the handover section.
+ * Every section's items, in display order (the popup's whole list, and the CSV export): pure, in
+ * worker-extras.js with the list's grouping (lib/domain/followups/list.ts), which these verbs load anyway.
  */
 export function sectionsOf(
   items: readonly Followup[],
   now: number,
   settings: Partial<FollowupSettings> & Pick<FollowupSettings, 'utcOffsetMinutes'>,
   viewer?: HandoverViewer,
-): Record<FollowupSection, Followup[]> & { badge: number } {
-  const view = todayView(items, now, settings);
-  const startOfToday = atTime(now, 0, settings.utcOffsetMinutes);
-  const done = items
-    .filter((f) => f.status === 'done' && (f.closedAt ?? 0) >= startOfToday)
-    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
-  const mine = (f: Followup) => !!viewer && isHandedTo(f, viewer, settings);
-  const handover = [...view.overdue, ...view.today, ...view.upcoming].filter(mine);
-  handover.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
-  const rest = (list: Followup[]) => (handover.length ? list.filter((f) => !mine(f)) : list);
-  return { handover, overdue: rest(view.overdue), today: rest(view.today), upcoming: rest(view.upcoming), snoozed: view.snoozed, done, badge: view.badgeCount };
+): FollowupSections {
+  return workerExtras().followups.sections(items, now, settings, viewer);
 }
 
 /** The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock decides). */
@@ -247,6 +240,11 @@ async function checkHandoverTo(to: HandoverTo): Promise<HandoverTo> {
   const members = await loadTeamMembers();
   if (!members.some((m) => m.name === to.person)) throw new InvalidPayload(sayIn((await loadSettings()).shop.locale)('followups.handover.notMember', { person: to.person }));
   return to;
+}
+
+/** A note that does not fit the item (notes.ts) is the agent's input refused whole, nothing written. */
+function noteRefused(err: unknown): never {
+  throw err instanceof NotesFull ? new InvalidPayload(err.message) : err;
 }
 
 /** http(s) page addresses only; anything else is not stored as an item's link. */
@@ -397,7 +395,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
           }
         },
         now,
-      );
+      ).catch(noteRefused);
       if (!updated) throw new InvalidPayload(`updateFollowup: no item ${req.id}`);
       await announceChange('followups');
       return updated;
@@ -414,7 +412,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
       const made = itemFor(req, ctx, settings, now, await makerShift());
-      const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now);
+      const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now).catch(noteRefused);
       await announceChange('followups');
       return { ...item, shownTitle: workerExtras().followups.titleIn(item, app.shop.locale) };
     },
