@@ -36,7 +36,7 @@ import {
   retentionPurge,
   type Customer,
 } from '../domain/customers';
-import type { SizeReader } from '../domain/customers/migrate';
+import type { V0Upgrade } from '../domain/customers/migrate';
 import type { Platform } from '../sites/types';
 import { addClaims, addNotSame, claimsOf, clearClaims, dropClaims, dropNames, notSameAs } from './buyer-names';
 
@@ -78,14 +78,14 @@ async function writeTx(body: (s: IDBObjectStore, guard: (fn: () => void) => () =
   });
 }
 
-/** A prototype record's size text, read by worker-extras.js (such records are rare: background.js does not carry the parser). */
-const readSizes: SizeReader = (text) => workerExtras().customers.parseSizes(text);
+/** A prototype record, upgraded by worker-extras.js (such records are rare: background.js does not carry the step). */
+const fromV0: V0Upgrade = (r) => workerExtras().customers.fromV0(r);
 
 /** A stored value → current record, or null when it is damaged beyond use. */
 export function readStored(raw: unknown, now: number): Customer | null {
   if (raw === undefined || raw === null) return null;
   try {
-    return migrateCustomer(raw, now, readSizes);
+    return migrateCustomer(raw, now, fromV0);
   } catch (err) {
     if (err instanceof CustomerRecordError) return null;
     throw err;
@@ -132,7 +132,7 @@ export async function updateCustomers(
       req.onsuccess = guard(() => {
         const raw = req.result as unknown;
         if (raw === undefined && opts.existing) return;
-        const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now, readSizes);
+        const old = raw === undefined ? newCustomer(t.platform, t.nickname, now, t.buyerId) : migrateCustomer(raw, now, fromV0);
         // An id-keyed buyer shown under another name now: the record follows the console.
         const next = fn(t.buyerId ? renameCustomer(old, t.nickname, now) : old);
         records.set(key, next);
@@ -238,7 +238,7 @@ export async function identifyBuyer(target: Target, now = Date.now()): Promise<I
   await writeTx((s, guard) => {
     const mine = s.get(key);
     mine.onsuccess = guard(() => {
-      const join = joinOf(shown, mine.result === undefined ? null : migrateCustomer(mine.result, now, readSizes), now);
+      const join = joinOf(shown, mine.result === undefined ? null : migrateCustomer(mine.result, now, fromV0), now);
       if (join.kind === 'own') {
         if (join.renamedFrom !== null || !isCurrent(mine.result)) s.put(join.record, key);
         if (join.renamedFrom !== null) {
@@ -251,7 +251,7 @@ export async function identifyBuyer(target: Target, now = Date.now()): Promise<I
       const byName = s.get(join.nameKey);
       byName.onsuccess = guard(() => {
         if (byName.result === undefined) return;
-        s.put(join.take(migrateCustomer(byName.result, now, readSizes)), key);
+        s.put(join.take(migrateCustomer(byName.result, now, fromV0)), key);
         s.delete(join.nameKey);
         result.adopted = true;
       });

@@ -125,6 +125,24 @@ describe('buyer notes on the demo console', () => {
     expect(stored).not.toContain('12345678');
   });
 
+  it('a note typed in full-width mode has its phone masked on the card and the rest kept exactly as typed', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await cardReady(s.page, '米粒妈妈');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    // What a Chinese input method's full-width mode types: full-width digits, ideographic spaces.
+    await s.page.keyboard.type('尺码３８码，电话１３８　１２３４　５６７８，３号前发货');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    await expect
+      .poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent())
+      .toContain('尺码３８码，电话１３８****５６７８，３号前发货');
+    const stored = await everything(s.ext);
+    expect(stored).toContain('尺码３８码，电话１３８****５６７８，３号前发货');
+    expect(stored).not.toContain('１２３４');
+  });
+
   it('an unsaved note (Alt+N, typed, not saved) is there again after a reload, for that buyer only, kept by the extension and not the page; saved, it is gone', async () => {
     const NOTE = '下次提醒她尺码偏大';
     const noteInput = () => inPanel(s.page, '[data-kf="customer-note-input"]');

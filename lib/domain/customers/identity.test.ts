@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buyerKey, isMaskedNickname, nicknameKey, normaliseBuyerId, normaliseNickname } from './identity';
 import { adoptUnderId, applyPatch, combineCustomers, customerKey, mergeCustomer, newCustomer, renameCustomer } from './customer';
-import { customerV1toV2, migrateCustomer } from './migrate';
-import { parseSizes } from './sizes';
+import { customerFromV0, customerV1toV2, migrateCustomer } from './migrate';
 import { parseCustomersImport, exportCustomers } from './import-export';
 
 const NOW = Date.UTC(2026, 10, 1);
@@ -84,14 +83,14 @@ describe('a record follows the console', () => {
     const old = { ...newCustomer('demo', '小鹿', NOW), note: '喜欢宽松' };
     const joined = adoptUnderId(old, 'u-1', '小鹿', NOW + 1);
     expect(joined).toMatchObject({ key: 'demo#u-1', buyerId: 'u-1', nickname: '小鹿', note: '喜欢宽松', createdAt: NOW });
-    expect(migrateCustomer(joined, NOW + 2, parseSizes)).toEqual(joined);
+    expect(migrateCustomer(joined, NOW + 2, customerFromV0)).toEqual(joined);
   });
 });
 
 describe('migration to version 2', () => {
   it('keeps a v1 record nickname-keyed with its notes; a BOM in the old name no longer makes a second buyer', () => {
     const v1 = { v: 1, key: 'demo:小明\uFEFF', platform: 'demo', nickname: '小明\uFEFF', note: '老客', tags: ['VIP'], createdAt: NOW, updatedAt: NOW, lastSeenAt: NOW, history: [], droppedEvents: 0, orderIds: [] };
-    const c = migrateCustomer(v1, NOW + 5, parseSizes);
+    const c = migrateCustomer(v1, NOW + 5, customerFromV0);
     expect(c).toMatchObject({ v: 2, key: 'demo:小明', nickname: '小明', note: '老客', tags: ['VIP'], segment: 'vip' });
     expect(c.buyerId).toBeUndefined();
     expect(c.key).toBe(customerKey('demo', '小明'));
@@ -103,11 +102,11 @@ describe('migration to version 2', () => {
     const once = customerV1toV2(v1);
     expect(v1).toEqual(copy);
     expect(customerV1toV2(once)).toEqual(once);
-    expect(migrateCustomer(migrateCustomer(v1, NOW, parseSizes), NOW + 1, parseSizes)).toEqual(migrateCustomer(v1, NOW, parseSizes));
+    expect(migrateCustomer(migrateCustomer(v1, NOW, customerFromV0), NOW + 1, customerFromV0)).toEqual(migrateCustomer(v1, NOW, customerFromV0));
   });
 
   it('refuses a record whose id cannot be read rather than filing it under its nickname', () => {
-    expect(() => migrateCustomer({ ...newCustomer('pdd', 'S*******n', NOW, 'u1'), buyerId: '   ' }, NOW, parseSizes)).toThrow(/buyerId/);
+    expect(() => migrateCustomer({ ...newCustomer('pdd', 'S*******n', NOW, 'u1'), buyerId: '   ' }, NOW, customerFromV0)).toThrow(/buyerId/);
   });
 
   it('imports a version-1 file (no ids) and round-trips a version-2 file with ids', () => {

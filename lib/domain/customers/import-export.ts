@@ -15,7 +15,6 @@ import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
 import { normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
-import { parseSizes } from './sizes';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
 
 /**
@@ -129,7 +128,7 @@ export function parseCustomersImport(input: unknown, now: number, how: 'zh-CN' |
   file.customers.forEach((entry, i) => {
     const n = i + 1;
     const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
-    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>, parseSizes) : entry;
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>) : entry;
     const { customer: read, problems } = checkCustomer(record, now);
     const customer = read && mask ? masked(read) : read;
     const nick = customer?.nickname ?? nickOf(entry);

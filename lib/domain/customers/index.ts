@@ -30,7 +30,7 @@ export { attachOldRecord, offersOldRecord, type IdentifiedBuyer } from './attach
 export { parseSizes } from './sizes';
 export { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, splitTags, type EditDraft, type EditProblem } from './edit';
 export { isResidentId, maskPii, passesLuhn, retentionPurge } from './privacy';
-export { customerSchema, CustomerRecordError, customerV0toV1, customerV1toV2, migrateCustomer, upgradeCustomerRecord, type SizeReader } from './migrate';
+export { customerFromV0, customerSchema, CustomerRecordError, customerV0toV1, customerV1toV2, migrateCustomer, upgradeCustomerRecord, type V0Upgrade } from './migrate';
 export { exportCustomers, IMPORT_MAX, parseCustomersImport, type ImportParse } from './import-export';
 export { checkCustomer, type CheckResult, type Problem } from './check';
 export {

@@ -10,6 +10,7 @@ import type { Platform } from '../../sites/types';
 import { checkCustomer } from './check';
 import { customerKey } from './customer';
 import { nicknameKey, normaliseNickname } from './identity';
+import { parseSizes } from './sizes';
 import { CUSTOMER_VERSION, PLATFORMS, type Customer, type Sizes } from './types';
 
 type Rec = Record<string, unknown>;
@@ -27,25 +28,25 @@ const str = (x: unknown): string => (typeof x === 'string' ? x : '');
 const SIZE_LINE = '尺码：';
 
 /**
- * Reads a prototype record's free-text size (`parseSizes`, sizes.ts). Handed in, not imported: the
- * worker meets such records about never, so it asks worker-extras.js for the parser then
- * (lib/storage/customers.ts) and background.js does not carry it.
+ * Upgrades a prototype record (v0). Handed in, not imported: the worker meets such records about
+ * never, so it asks worker-extras.js for `customerFromV0` then (lib/storage/customers.ts) and
+ * background.js carries neither this step nor the size parser.
  */
-export type SizeReader = (text: string) => Partial<Sizes>;
+export type V0Upgrade = (r: Rec) => Rec;
 
 /**
  * Upgrades an older record (v0 or v1) to the current version's shape without checking it; the
  * import runs checkCustomer on the result to list every problem.
  */
-export function upgradeCustomerRecord(r: Rec, readSizes: SizeReader): Rec {
+export function upgradeCustomerRecord(r: Rec): Rec {
   let out = r;
-  if (out.v === undefined) out = customerV0toV1(out, readSizes);
+  if (out.v === undefined) out = customerFromV0(out);
   if (out.v === 1) out = customerV1toV2(out);
   return out;
 }
 
 /** v0 → v1. The prototype ran on Taobao only, so a v0 record without a platform is Taobao's. */
-export function customerV0toV1(r: Rec, readSizes: SizeReader): Rec {
+export function customerV0toV1(r: Rec, readSizes: (text: string) => Partial<Sizes>): Rec {
   const platform: Platform = (PLATFORMS as readonly unknown[]).includes(r.platform) ? (r.platform as Platform) : 'taobao';
   const nickname = (str(r.nickname) || str(r.nick)).trim();
   const notes = (str(r.notes) || str(r.note)).trim();
@@ -99,9 +100,12 @@ function finish(record: Rec, now: number): Customer {
   return customer;
 }
 
-export const customerSchema = (readSizes: SizeReader) => ({
+/** customerV0toV1 with the size parser (worker-extras.js carries it for the worker). */
+export const customerFromV0: V0Upgrade = (r) => customerV0toV1(r, parseSizes);
+
+export const customerSchema = (fromV0: V0Upgrade) => ({
   version: CUSTOMER_VERSION,
-  steps: [(r: Rec) => customerV0toV1(r, readSizes), customerV1toV2],
+  steps: [fromV0, customerV1toV2],
   /** Missing timestamps (only in damaged or v0 records) are filled with the time of reading. */
   finish: (record: Rec): Customer => finish(record, Date.now()),
 });
@@ -111,7 +115,7 @@ export const customerSchema = (readSizes: SizeReader) => ({
  * nickname or platform throws CustomerRecordError, as does one from a newer version.
  * `now` fills timestamps a record lacks; pass it to stay deterministic.
  */
-export function migrateCustomer(raw: unknown, now: number, readSizes: SizeReader): Customer {
+export function migrateCustomer(raw: unknown, now: number, fromV0: V0Upgrade): Customer {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CustomerRecordError('not a customer record');
   let record: Rec = { ...(raw as Rec) };
   const v = record.v === undefined ? 0 : record.v;
@@ -119,7 +123,7 @@ export function migrateCustomer(raw: unknown, now: number, readSizes: SizeReader
   if (v > CUSTOMER_VERSION) {
     throw new CustomerRecordError(`record version ${v} is newer than this extension understands (${CUSTOMER_VERSION})`);
   }
-  if (v === 0) record = customerV0toV1(record, readSizes);
+  if (v === 0) record = fromV0(record);
   if (v <= 1) record = customerV1toV2(record);
   return finish(record, now);
 }

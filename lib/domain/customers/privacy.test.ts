@@ -22,9 +22,56 @@ describe('maskPii', () => {
     expect(maskPii(input)).toBe(expected);
   });
 
-  it('reads digits typed full-width, so a phone or ID typed in full-width mode is masked too', () => {
-    expect(maskPii('电话１５９８７６５４３２１')).toBe('电话159****4321');
-    expect(maskPii('身份证１１０１０５１９４９１２３１００２X')).toBe('身份证110*************2X');
+  it('reads digits typed full-width, so a phone or ID typed in full-width mode is masked too, its kept digits as typed', () => {
+    expect(maskPii('电话１５９８７６５４３２１')).toBe('电话１５９****４３２１');
+    expect(maskPii('身份证１１０１０５１９４９１２３１００２X')).toBe('身份证１１０*************２X');
+  });
+
+  it.each([
+    // What a full-width input mode types between the groups: the ideographic space, a full-width dash.
+    ['电话１３８　１２３４　５６７８ 谢谢', '电话１３８****５６７８ 谢谢'],
+    ['电话１３８－１２３４－５６７８', '电话１３８****５６７８'],
+    ['＋８６　１３８１２３４５６７８', '＋８６　１３８****５６７８'],
+    ['座机０５７１－８８８８６６６６', '座机０５７１－****６６６６'],
+  ])('masks a phone typed with full-width separators: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['电话13812 345678', '电话138****5678'],
+    ['13 812345678', '138****5678'],
+    ['1381 2345 678收', '138****5678收'],
+  ])('masks a mobile number in any three groups: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('leaves a list of small numbers that happens to hold 11 digits alone', () => {
+    expect(maskPii('数量 13 8 1 2 3 4 5 6 7 8')).toBe('数量 13 8 1 2 3 4 5 6 7 8');
+  });
+
+  it('masks an e-mail address typed wholly full-width, keeping what it keeps as typed', () => {
+    expect(maskPii('邮箱 ｍｉｍｉ＠ｑｑ．ｃｏｍ 发票')).toBe('邮箱 ｍｉ***＠ｑｑ．ｃｏｍ 发票');
+    expect(maskPii('ｌｕｃｙ@163.com')).toBe('ｌｕ***@163.com');
+  });
+
+  it.each([
+    '尺码３８码，３号发货',
+    '要ＸＬ码，颜色Ａ款（白）！',
+    '身高１６５　体重１１０',
+    '订单号：３８１２３４５６７８９０１２３４５６７',
+  ])('changes nothing in %s, where nothing is masked', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it('keeps everything around a masked number as typed', () => {
+    expect(maskPii('３号发货，电话１３８１２３４５６７８，尺码ＸＬ')).toBe('３号发货，电话１３８****５６７８，尺码ＸＬ');
+  });
+
+  it('leaves a file name with @ alone: an address needs a domain ending in a dot and letters', () => {
+    expect(maskPii('版本v1.2@2x.png 图片')).toBe('版本v1.2@2x.png 图片');
+    expect(maskPii('图 icon@3x.jpg')).toBe('图 icon@3x.jpg');
+    expect(maskPii('a@b.1 和 x@host')).toBe('a@b.1 和 x@host');
+    expect(maskPii('mimi@qq.com.cn')).toBe('mi***@qq.com.cn');
   });
 
   it.each([

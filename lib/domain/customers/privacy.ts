@@ -4,9 +4,11 @@
  *
  * What is masked (see privacy.test.ts):
  * - Mainland mobiles, 11 digits 1[3-9]…, also as 138-1234-5678 / 138 1234 5678 / +86 / 0086, and
- *   grouped unevenly (138-12345678, 1381234 5678: the same separator was once required) → 138****5678.
- * - Digits typed full-width (１３８…, a Chinese input method's full-width mode) are read as digits:
- *   they are stored half-width, so every rule below sees them.
+ *   in any three groups (138-12345678, 1381234 5678, 13812 345678) → 138****5678.
+ * - What a Chinese input method's full-width mode types (１３８　１２３４, ｍｉｍｉ＠ｑｑ．ｃｏｍ: full-width
+ *   digits, letters and signs, the ideographic space) is read as ASCII by every rule below, but the
+ *   text is changed only where something is masked: a masked number keeps its first and last digits
+ *   as typed (１３８****５６７８), and 尺码３８码 stays 尺码３８码.
  * - Landlines with an area code and a separator: 0571-88886666, (021)12345678 → 0571-****6666;
  *   also grouped (021 5555 1234 → 021 ****1234) and international (+86 21 5555 1234 → +86 21 ****1234).
  * - Anything shaped like a mainland resident ID number, whatever its check character (a mistyped ID
@@ -16,7 +18,8 @@
  *   18-digit one has a province code and a birth date by chance about 1 in 4 000 (19-digit ones
  *   never match; a labelled one is never masked, see below).
  * - E-mail addresses: the domain and the first two characters of the name (one if it has 2–3, none
- *   if 1) → ab***@qq.com, 13***@139.com; also with a full-width ＠.
+ *   if 1) → ab***@qq.com, 13***@139.com. The domain must end in a dot and letters that are not a
+ *   picture's or file's extension: v1.2@2x.png (a retina image's name) is left alone.
  * - Bank cards: 16–19 digits passing the Luhn check, when written in groups (6222 0212 …), or
  *   labelled (卡号, 银行卡, 账号), or starting with 62 (UnionPay) → 6222***********1234.
  *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
@@ -30,8 +33,8 @@ import type { Customer } from './types';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A label right before a number: that number is an order/tracking number and stays readable. */
-const ORDER_LABEL = /(?:订单|单号|运单|快递|物流|交易号|退款编号|order|tid)[号码编是为:：#＃\s]{0,5}$/i;
-const CARD_LABEL = /(?:卡号|银行卡|储蓄卡|信用卡|账号|帐号|card)[号码是为:：#＃\s]{0,5}$/i;
+const ORDER_LABEL = /(?:订单|单号|运单|快递|物流|交易号|退款编号|order|tid)[号码编是为:#\s]{0,5}$/i;
+const CARD_LABEL = /(?:卡号|银行卡|储蓄卡|信用卡|账号|帐号|card)[号码是为:#\s]{0,5}$/i;
 
 function before(text: string, offset: number): string {
   return text.slice(Math.max(0, offset - 12), offset);
@@ -93,43 +96,67 @@ const ordered = (all: string, offset: number): boolean => ORDER_LABEL.test(befor
 
 export function maskPii(text: string): string {
   if (!text) return text;
-  // Full-width digits (an input method's full-width mode) as ASCII, or no rule below would see them.
-  let out = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // An input method's full-width mode types digits, letters, ＠．－ and the ideographic space: the
+  // rules read them as ASCII (n), but the text as typed (o) changes only where a rule masks. Both
+  // are one length, character for character, before each rule.
+  let n = text.replace(/[！-～　]/g, (c) => String.fromCharCode(c.charCodeAt(0) - (c > '　' ? 0xfee0 : 0x2fe0)));
+  let o = text;
+  /**
+   * `fn` sees the normalised match (with its offset in, and the whole of, the normalised text, as
+   * String#replace gives them); where it masks, the characters it keeps at either end are written
+   * as typed, and only what lies between (the stars) is new.
+   */
+  const rule = (re: RegExp, fn: (m: string, ...a: any[]) => string): void => {
+    let acc = '';
+    let last = 0;
+    n = n.replace(re, (...a) => {
+      const m: string = a[0];
+      const r = fn(...(a as [string]));
+      let x = 0;
+      let y = 0;
+      while (x < m.length && r[x] === m[x]) x++;
+      // A masked r holds a star after x, which no character of m equals: y stops there.
+      while (y < m.length - x && r.at(~y) === m.at(~y)) y++;
+      acc += o.slice(last, a[a.length - 2] + x) + r.slice(x, r.length - y);
+      last = a[a.length - 2] + m.length - y;
+      return r;
+    });
+    o = acc + o.slice(last);
+  };
   // E-mail addresses first, so that a phone number used as one (13812345678@139.com) goes with it.
   // The domain and at most two first characters (at most half) stay for the agent to recognise the
-  // address by, then three stars whatever the length: ab***@qq.com.
-  out = out.replace(/[\w.+-]+(?=[@＠][\w-]+\.\w)/g, (m) => m.slice(0, Math.min(2, m.length >> 1)) + '***');
+  // address by, then three stars whatever the length: ab***@qq.com. The domain ends in letters that
+  // are not a picture's or file's extension: v1.2@2x.png is a file name.
+  rule(/[\w.+-]+(?=@(?:[\w-]+\.)+(?!(?:png|jpe?g|gif|webp|pdf)\b)[a-z]{2,}\b)/gi, (m) => m.slice(0, Math.min(2, m.length >> 1)) + '***');
 
-  out = out.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) =>
+  rule(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) =>
     ordered(all, offset) || !isIdShaped(id) ? m : keep(id, 3, 2),
   );
 
-  out = out.replace(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {
+  rule(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {
     const prefix = before(all, offset);
-    if (ORDER_LABEL.test(prefix)) return m;
     const digits = raw.replace(/[ -]/g, '');
-    const labelled = CARD_LABEL.test(prefix);
-    const grouped = digits.length !== raw.length;
-    if (!labelled && !(passesLuhn(digits) && (grouped || digits.startsWith('62')))) return m;
-    return keep(digits, 4, 4);
+    // Grouped (digits !== raw), labelled or UnionPay (62…), and Luhn-valid; never after an order label.
+    return ORDER_LABEL.test(prefix) || (!CARD_LABEL.test(prefix) && !(passesLuhn(digits) && (digits !== raw || digits.startsWith('62'))))
+      ? m
+      : keep(digits, 4, 4);
   });
 
-  out = out.replace(
-    /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)/g,
-    (m, prefix: string | undefined, head: string, tail: string, offset: number, all: string) =>
-      ordered(all, offset) ? m : `${prefix ?? ''}${head}****${tail}`,
+  // A mobile's 11 digits in up to three groups, however split (138 1234 5678, 13812 345678); more
+  // separators than that is a list of numbers, not a phone.
+  rule(/(?<![\d+])((?:\+|00)?86[ -]?)?1[3-9](?:[ -]?\d){9}(?!\d)/g, (m, prefix = '', offset: number, all: string) =>
+    ordered(all, offset) || m.length - prefix.length > 13 ? m : prefix + keep(m.slice(prefix.length).replace(/\D/g, ''), 3, 4),
   );
 
   // Landlines as the remark check reads them (lib/domain/remarks/fields.ts readPhone): the area code
   // with its 0, or after +86/0086 without it (2 digits for 010 and 02x, else 3), then 7–8 digits,
   // grouped or not.
-  out = out.replace(
+  rule(
     /(?<![\d+])((?:\+|00)86[ -]?(?:\(0\)[ -]?)?\(?0?(?:10|2\d|[3-9]\d\d)\)?[ -]?|\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{3,4}[ -]?\d{4})(?!\d)/g,
-    (m, area: string, local: string, offset: number, all: string) =>
-      ordered(all, offset) ? m : area + keep(local.replace(/\D/g, ''), 0, 4),
+    (m, area: string, local: string, offset: number, all: string) => (ordered(all, offset) ? m : area + keep(local.replace(/\D/g, ''), 0, 4)),
   );
 
-  return out;
+  return o;
 }
 
 /**

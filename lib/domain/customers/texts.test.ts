@@ -4,8 +4,7 @@ import { appendEvent, applyPatch, combineCustomers, LIMITS, makeEvent, newCustom
 import { checkCustomer } from './check';
 import { customersFromCsv, type BuyerCsvOptions } from './csv';
 import { exportCustomers, parseCustomersImport } from './import-export';
-import { migrateCustomer } from './migrate';
-import { parseSizes } from './sizes';
+import { customerFromV0, migrateCustomer } from './migrate';
 
 const NOW = Date.UTC(2026, 11, 4, 5);
 /** A text of `n` characters, in the agent's own words; its end differs from its start, so a cut shows. */
@@ -17,7 +16,7 @@ describe('备注, 偏好 and 地址备注 in imports: never cut, said and held',
   it(`keeps the limits (${LIMITS.note}, ${LIMITS.preferences}, ${LIMITS.addressNote}) and a stored record's texts whole when read`, () => {
     expect(LIMITS).toMatchObject({ note: 5000, preferences: 1000, addressNote: 500 });
     const raw = { ...newCustomer('jd', '阿杰', NOW), note: textOf(5001), preferences: textOf(1001), addressNote: textOf(501) };
-    const c = migrateCustomer(raw, NOW, parseSizes);
+    const c = migrateCustomer(raw, NOW, customerFromV0);
     expect([c.note, c.preferences, c.addressNote]).toEqual([textOf(5001), textOf(1001), textOf(501)]);
   });
 
