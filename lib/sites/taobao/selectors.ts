@@ -19,6 +19,13 @@ export const ORDER_TABLE = 'div.next-table';
  */
 export const ORDER_BODY_TABLE = 'div.next-table-body > table';
 /**
+ * The head of one parent order in the list body, where its 订单编号 stands: the group header row, or
+ * the first row of a body table ("第一个tr是父订单头信息", the same script). The page check counts the
+ * orders on screen by it, so a search form's 订单编号 field or a sub-order's 订单号 line is no order.
+ * consoles.md.
+ */
+export const ORDER_HEAD = '.next-table-body tr:is(.next-table-group-header,:first-child)';
+/**
  * Item title links: the trade snapshot (tradeSnap.htm) on the live list (consoles.md 2026), item
  * pages kept for other builds. Anchored on the link target; the picture link has no text and is skipped.
  */
