@@ -9,7 +9,7 @@ import { RemarkPanel } from '@/components/remarks/RemarkPanel';
 import { REMARK_CSS } from '@/components/remarks/styles';
 import { setLocale } from '@/lib/i18n';
 import { fitDialog } from '@/lib/panel/dialog-fit';
-import { labelledValues } from '@/lib/sites/probe';
+import { ordersShown } from '@/lib/sites/probe';
 
 const firstField = (form: Element | null) =>
   form?.querySelector<HTMLElement>('[data-field]') ?? form?.querySelector<HTMLElement>('[data-kf="remark-target"]');
@@ -21,11 +21,10 @@ export default defineUnlistedScript(() => {
       const stop = () => abort.abort();
       host.signal.addEventListener('abort', stop, { once: true });
       setLocale(host.controller.store.get().settings.shop.locale);
-      // The order ids the list shows, counted by the labels the page check counts (probe.ts): the
+      // The orders the list shows, counted as the page check counts them (probe.ts ordersShown): the
       // summary then says how many orders it checked and never calls a list it did not all read fine.
       const spec = host.adapter?.probe;
-      const idLabels = spec && typeof spec === 'object' ? Object.values(spec.orderIdLabels ?? {}) : [];
-      const shown = () => (idLabels.length ? labelledValues(host.doc, idLabels) : 0);
+      const shown = () => (spec && typeof spec === 'object' ? ordersShown(host.doc, spec) : 0);
       const remarks = new RemarkController(host.controller, host.platform, host.doc, abort.signal, undefined, shown);
       render(
         <PanelContext.Provider value={host.controller}>

@@ -10,7 +10,7 @@ import { loadFixture } from '../sites/testing';
 import { jdOrdersAdapter, taobaoAdapter } from '../sites';
 import { CallError } from '../messaging/client';
 import { MAX_TRIES } from '../messaging/retry';
-import { labelledValues, type ProbeSpec } from '../sites/probe';
+import { ordersShown, type ProbeSpec } from '../sites/probe';
 
 vi.mock('../browser', () => ({ browser: {} }));
 
@@ -248,7 +248,7 @@ describe('order list lint where the console changed its layout (the flag or the 
     // The second and third orders' tables no longer sit directly in the list body.
     loadFixture('taobao-sold.html', undefined, (html) => html.replace(/(<\/table>\s*)(<table>[\s\S]*<\/table>)/, '$1<div class="order-group">$2</div>'));
     const spec = taobaoAdapter.probe as ProbeSpec;
-    const s = await lintOf(() => taobaoAdapter.readOrders!(document), () => labelledValues(document, Object.values(spec.orderIdLabels!)));
+    const s = await lintOf(() => taobaoAdapter.readOrders!(document), () => ordersShown(document, spec));
     expect(s.lint).toEqual([]);
     expect(s).toMatchObject({ checked: 1, shown: 3, unread: { flag: 0, remark: 0, orders: 2 } });
   });

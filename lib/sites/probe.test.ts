@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootDemo, loadFixture } from './testing';
 import { ALL_ADAPTERS, demoAdapter, taobaoAdapter } from './index';
-import { probePage, probeWith } from './probe';
+import { ordersShown, probePage, probeWith, type ProbeSpec } from './probe';
 import * as demo from './demo/selectors';
 import * as jd from './jd/selectors';
 import * as jdOrders from './jd-orders/selectors';
@@ -24,6 +24,9 @@ describe('the page check (probe)', () => {
       const named = probePage(a, document).flatMap((l) => l.missing);
       expect(named.length, a.id).toBeGreaterThan(0);
       expect(named.filter((n) => typeof modules[a.id]![n] !== 'string'), a.id).toEqual([]);
+      // The names behind the order count too, though they are never listed as missing.
+      const ids = typeof a.probe === 'object' ? Object.keys(a.probe.orderIds ?? {}) : [];
+      expect(ids.filter((n) => typeof modules[a.id]![n] !== 'string'), a.id).toEqual([]);
     }
   });
 
@@ -61,6 +64,26 @@ describe('the page check (probe)', () => {
     // The faithful page shows as many ids as it reads: no `shown`.
     loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold');
     expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });
+  });
+
+  it('counts the orders of the list body only: a search form’s 订单编号 / 订单号 fields and a sub-order’s 订单号 line are no orders', () => {
+    loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold');
+    // The fixture carries both: a form above the list, a second 订单号 inside the second order.
+    expect(document.querySelector('form')?.textContent).toContain('订单号：');
+    expect(document.querySelectorAll('div.next-table-body > table')[1]!.textContent!.match(/订单号：/g)).toHaveLength(2);
+    expect(ordersShown(document, taobaoAdapter.probe as ProbeSpec)).toBe(3);
+    expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });
+    // The verify16 shape: a second id in an order's own header row is not a second order either.
+    loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold', (html) =>
+      html.replace('<span>370812736450918273</span>', '<span>370812736450918273</span><span>订单号：</span><span>370812736450918274</span>'));
+    expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });
+  });
+
+  it('the memo page (one order, no list) makes no claim about a list', () => {
+    loadFixture('taobao-memo.html', 'https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=3709981726354019283');
+    const line = probePage(taobaoAdapter, document).find((l) => l.what === 'orders');
+    expect(line).not.toHaveProperty('shown');
+    expect(line).toMatchObject({ count: 0 });
   });
 
   it('an adapter that throws still yields lines, never an exception', () => {

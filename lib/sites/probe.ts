@@ -38,30 +38,32 @@ export interface ProbeSpec {
   chatInput?: SelectorSet;
   orders?: SelectorSet;
   /**
-   * Text labels (LABEL_*) that stand before every order id the list shows. The check counts the
-   * distinct ids after them: fewer orders read than ids shown is a failed read (the list is grouped
-   * in a way the adapter does not know), never a green line with a wrong count.
+   * Where the list shows each parent order's id, to count the orders on screen: CSS selectors of the
+   * element that heads one order in the list body (e.g. a group header row) and the text labels
+   * (LABEL_*) before the id inside it. One id per head, distinct ids counted: an id label elsewhere
+   * (a search form's 订单编号 field, a sub-order's 订单号 line) is not an order. Fewer orders read
+   * than shown is a failed read (the list is grouped in a way the adapter does not know), never a
+   * green line with a wrong count.
    */
-  orderIdLabels?: SelectorSet;
+  orderIds?: SelectorSet;
   remarkEditor?: SelectorSet;
 }
 
 /**
- * How many distinct values follow any of `labels` on the page (the order ids a list shows), read as
- * the adapters read a label (dom.ts labelValue) inside the label's own parent element. Also the
- * remark summary's count of orders shown (entrypoints/remarks-feature.tsx), so that it never calls
- * a list "all fine" whose orders it did not all read.
+ * How many distinct parent orders the list shows (`spec.orderIds`): the first labelled id inside each
+ * order head, read as the adapters read a label (dom.ts labelValue). 0 where the spec names no heads
+ * or the page has none (a single-order page): no claim about a list is made there.
  */
-export function labelledValues(doc: Document, labels: string[]): number {
-  const values = new Set<string>();
-  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
-    const box = el.parentElement;
-    if (el.childElementCount || !box) continue;
-    const label = labels.find((l) => textOf(el).startsWith(l) && findLabel(box, l) === el);
-    const value = label && labelValue(box, label);
-    if (value) values.add(value);
+export function ordersShown(doc: Document, spec: ProbeSpec): number {
+  const set = Object.entries(spec.orderIds ?? {});
+  const labels = set.filter(([name]) => name.startsWith('LABEL_')).map(([, v]) => v);
+  const heads = set.filter(([name]) => !name.startsWith('LABEL_')).map(([, v]) => v).join(',');
+  const ids = new Set<string>();
+  for (const head of heads ? Array.from(doc.querySelectorAll(heads)) : []) {
+    const id = labels.map((l) => labelValue(head, l)).find(Boolean);
+    if (id) ids.add(id);
   }
-  return values.size;
+  return ids.size;
 }
 
 function attempt<T>(read: () => T, fallback: T): T {
@@ -105,7 +107,7 @@ export function probeWith(
   if (chat && spec.chatInput) lines.push({ what: 'chat-input', ok: attempt(() => adapter.findChatInput(doc) != null, false), missing: miss(spec.chatInput) });
   if (orders && spec.orders) {
     const rows = attempt(() => adapter.readOrders?.(doc) ?? [], []);
-    const shown = spec.orderIdLabels ? labelledValues(doc, Object.values(spec.orderIdLabels)) : 0;
+    const shown = attempt(() => ordersShown(doc, spec), 0);
     // Rows whose flag or remark was not read are a failed read, whatever else was found; so are
     // orders the page shows that were not read at all (their remarks were never checked).
     const line: ProbeLine = { what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread) && shown <= rows.length, count: rows.length, missing: miss(spec.orders) };

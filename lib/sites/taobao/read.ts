@@ -43,12 +43,7 @@ export function findRemarkEditor(doc: Document): RemarkEditor | null {
   const textarea = doc.querySelector<HTMLTextAreaElement>(S.MEMO_TEXTAREA);
   if (!textarea) return null;
   const root = (textarea.closest('form') as HTMLElement | null) ?? doc.body;
-  let orderId: string | null = null;
-  try {
-    orderId = new URL(doc.location?.href ?? '').searchParams.get('biz_order_id');
-  } catch {
-    /* about:blank in tests */
-  }
+  let orderId = new URLSearchParams(doc.location?.search).get('biz_order_id');
   orderId ||= doc.querySelector<HTMLInputElement>(S.MEMO_ORDER_ID_FIELD)?.value || orderIdIn(root) || null;
   if (!orderId) throw new SiteElementMissing(SITE, 'order id of the memo page');
   return {

@@ -19,6 +19,13 @@ export const ORDER_TABLE = 'div.next-table';
  */
 export const ORDER_BODY_TABLE = 'div.next-table-body > table';
 /**
+ * The head of one parent order, where its 订单编号 stands: a group header row of the list (found even
+ * when the body around it is renamed or regrouped), or the first row of a body table ("第一个tr是父
+ * 订单头信息", the same script). The page check and the remark summary count the orders on screen by
+ * it, so a search form's 订单编号 field or a sub-order's 订单号 line is no order. consoles.md.
+ */
+export const ORDER_HEAD = 'tr.next-table-group-header, .next-table-body tr:first-child';
+/**
  * Item title links: the trade snapshot (tradeSnap.htm) on the live list (consoles.md 2026), item
  * pages kept for other builds. Anchored on the link target; the picture link has no text and is skipped.
  */
