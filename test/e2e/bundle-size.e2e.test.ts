@@ -58,8 +58,12 @@ import { EXTENSION_DIR } from './harness';
  * what is missing (a remark saved on a full disk is said and retried) took it 138,563 → 138,727
  * bytes; paid back by the 客户档案 search's matching running from worker-extras.js beside its query
  * check: 138,290 bytes (−437 B), within the 135.5 KB budget (50 B over 135 KB, so it stays).
+ * 2026-12-05 (sixteenth session): the snapshot jobs (list, take, scrub, rewrite), the follow-up
+ * list's sorting and the prototype record upgrade moved to worker-extras.js, and the build targets
+ * the manifest's minimum browsers (regex lookbehinds kept as literals): 137,886 → 135,875 bytes;
+ * the ratchet goes 135.5 → 133.5 KB.
  */
-export const BACKGROUND_BUDGET_BYTES = 135.5 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 133.5 * 1024;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15
@@ -103,8 +107,10 @@ export const BACKGROUND_BUDGET_BYTES = 135.5 * 1024;
  * (a card's why line, a chip's cue words, no fitting reply) into the suggest feature script, which
  * ranks and classifies before any of them is shown: 40,405 bytes (−364 B); the budget stays (39.5 KB
  * would leave 43 B).
+ * 2026-12-05 (sixteenth session): the guard's words and badge moved into the guard feature script
+ * (−440 B) and the Taobao URL test shrank: 39,956 → 39,481 bytes; the ratchet goes 39.75 → 39 KB.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 39.75 * 1024;
+export const CONTENT_GZIP_BUDGET_BYTES = 39 * 1024;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
