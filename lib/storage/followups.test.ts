@@ -144,6 +144,16 @@ describe('follow-up storage', () => {
     expect(items[0]!.createdAt).toBe(now);
   });
 
+  it('an inquiry made again after it was closed starts open and keeps the closed one\'s log, first', async () => {
+    const now = bj(14);
+    const first = await addFollowup(panelFollowup('inquiry', '小鹿', now, {}, undefined, { platform: 'demo', note: '第一次问了颜色' }), now);
+    await changeFollowup(first.id, (f) => complete(f, now + 1000), now + 1000);
+    const again = await addFollowup(panelFollowup('inquiry', '小鹿', now + 2000, {}, undefined, { platform: 'demo', note: '又来问尺码' }), now + 2000);
+    expect(again.id).toBe(first.id);
+    const [item] = await loadFollowups();
+    expect(item).toMatchObject({ status: 'open', note: '第一次问了颜色\n又来问尺码' });
+  });
+
   it('snoozes and changes nothing for an unknown id', async () => {
     const now = bj(14);
     const item = await addFollowup(panelFollowup('bad-review', '小鹿', now, {}), now);

@@ -224,8 +224,17 @@ export async function applyFollowupRule(
 export async function addFollowup(item: Followup, now = Date.now()): Promise<Followup> {
   return transact(now, (items) => {
     const had = items.find((f) => f.id === item.id);
-    if (!had || had.status === 'done') return { put: [item], value: item };
+    if (!had) return { put: [item], value: item };
     const note = item.note?.trim();
+    if (had.status === 'done') {
+      // The same item made again after it was closed starts afresh but keeps the log it had: the
+      // earlier lines first, whole, like a team merge (notes.ts) — they used to go with the old item.
+      const lines = had.note ? [had.note, ...(note && !had.note.split('\n').includes(note) ? [note] : [])] : note ? [note] : [];
+      const fresh: Followup = { ...item };
+      if (lines.length) fresh.note = lines.join('\n');
+      else delete fresh.note;
+      return { put: [fresh], value: fresh };
+    }
     if (!note || had.note?.split('\n').includes(note)) return { value: had };
     const merged: Followup = { ...had, note: joinNote(had.note, note) };
     return { put: [merged], value: merged };

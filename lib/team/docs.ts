@@ -136,10 +136,7 @@ export function mergeFollowup(a: Followup, b: Followup): Followup {
   const winner = ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
   const other = winner === a ? b : a;
   const out: Followup = { ...winner };
-  const lines = [...(winner.note ?? '').split('\n'), ...(other.note ?? '').split('\n')].filter(Boolean);
-  const note = [...new Set(lines)];
-  // The same lines in the same order whichever side won.
-  note.sort();
+  const note = mergeNoteLines(a.note, b.note);
   if (note.length) out.note = note.join('\n');
   else delete out.note;
   const wa = assignedAt(winner);
@@ -152,6 +149,20 @@ export function mergeFollowup(a: Followup, b: Followup): Followup {
   }
   out.createdAt = Math.min(a.createdAt, b.createdAt);
   return out;
+}
+
+/**
+ * Both sides' note lines, each once, in the order they were written: the longer log (ties: the
+ * larger text) in its own order, then the other side's lines it lacks, in theirs. The same result
+ * whichever side is `a` — a log both machines appended to keeps its time order (sorting the lines,
+ * as before, put 第二次回电 ahead of 第一次回电 and cut across the log).
+ */
+export function mergeNoteLines(a: string | undefined, b: string | undefined): string[] {
+  const la = (a ?? '').split('\n').filter(Boolean);
+  const lb = (b ?? '').split('\n').filter(Boolean);
+  const aFirst = la.length !== lb.length ? la.length > lb.length : (a ?? '') >= (b ?? '');
+  const [base, more] = aFirst ? [la, lb] : [lb, la];
+  return [...new Set([...base, ...more])];
 }
 
 function assignedAt(f: Followup): number {

@@ -8,7 +8,8 @@
 /**
  * The most one item's notes hold together, line breaks counted: the buyer card's 备注 bound, ten
  * notes of the popup's 500 characters or a hundred short call records. Only a team merge of two
- * machines' lines may pass it (it keeps both sides' lines whole); the item then takes no more notes.
+ * machines' lines, or an item made again after it was closed (it keeps the closed one's log), may
+ * pass it — both keep every line whole; the item then takes no more notes.
  */
 export const NOTES_MAX = 5000;
 
