@@ -130,7 +130,7 @@ function text(v: unknown, what: string, max: number, required = false): string |
     if (required) throw new InvalidPayload(`${what}: required`);
     return undefined;
   }
-  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: expected text up to ${max} characters`);
+  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: text of at most ${max} characters`);
   const trimmed = v.trim();
   if (required && !trimmed) throw new InvalidPayload(`${what}: required`);
   return trimmed || undefined;
