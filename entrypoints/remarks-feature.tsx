@@ -8,6 +8,7 @@ import { RemarkContext } from '@/components/remarks/RemarkContext';
 import { RemarkPanel } from '@/components/remarks/RemarkPanel';
 import { REMARK_CSS } from '@/components/remarks/styles';
 import { setLocale } from '@/lib/i18n';
+import { isAltKey } from '@/components/ime-key';
 import { fitDialog } from '@/lib/panel/dialog-fit';
 import { ordersShown } from '@/lib/sites/probe';
 
@@ -48,7 +49,7 @@ export default defineUnlistedScript(() => {
       host.doc.addEventListener(
         'keydown',
         (e) => {
-          if (!e.isTrusted || e.isComposing || e.keyCode === 229 || !e.altKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
+          if (!isAltKey(e, 'KeyR')) return;
           const form = container.querySelector('[data-kf="remark-form"]');
           if (!form) return;
           e.preventDefault();

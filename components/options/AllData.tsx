@@ -9,6 +9,8 @@ import { team } from '@/lib/i18n/messages/team';
 import { reasonText } from '@/lib/messaging/reason';
 import { formatWall } from '@/lib/domain/time';
 import { AREAS } from '@/lib/domain/all-data';
+import { NOTES_MAX } from '@/lib/domain/followups/notes';
+import { followupTitleTagged } from '@/lib/domain/followups/text';
 import type { AllDataImportResult, AllDataPreview } from '@/lib/messaging/protocol-data';
 import { Said } from './Said';
 
@@ -42,6 +44,20 @@ function writtenList(p: AllDataPreview): string {
     .filter((r) => r.file > 0)
     .map((r) => t('data.count', { area: t(`data.area.${r.key}`), n: r.file }))
     .join(t('forget.list.sep'));
+}
+
+/**
+ * The follow-ups here whose notes a merge joins with the file's (`after`: joined), and each one it
+ * leaves as it is because the joined notes would not fit the item: named, never cut silently.
+ */
+function notesLines(p: AllDataPreview, after: boolean): string[] {
+  const n = p.followupNotes;
+  if (!n) return [];
+  const over = n.over.map((o) => t('data.notesOverItem', { title: followupTitleTagged(o.item, t), lines: o.lines, length: o.length }));
+  return [
+    ...(n.joined ? [t(after ? 'data.notesJoined' : 'data.notesJoin', { n: n.joined })] : []),
+    ...(over.length ? [t('data.notesOver', { count: over.length, max: NOTES_MAX }), ...over] : []),
+  ];
 }
 
 /**
@@ -96,6 +112,13 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
           ))}
         </ul>
       )}
+      {!!p.followupNotes && (
+        <ul class={p.followupNotes.over.length ? 'kf-warn-text' : undefined} data-kf="all-import-notes">
+          {notesLines(p, false).map((l) => (
+            <li>{asItem(l)}</li>
+          ))}
+        </ul>
+      )}
       <ul>
         <li>{t('data.mergeWhat')}</li>
         <li>{t('data.replaceWhat')}</li>
@@ -131,7 +154,7 @@ export function AllData() {
       const written = t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) });
       // An agent is told again, after the write, what of it reached this machine only.
       const local = agent ? keptLocal(r.preview) : null;
-      return { ok: true, lines: [written, ...(local ? [local] : []), ...overLines(r.preview.over), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
+      return { ok: true, lines: [written, ...(local ? [local] : []), ...overLines(r.preview.over), ...(merge ? notesLines(r.preview, true) : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
     area: 'data',

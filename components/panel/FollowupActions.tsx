@@ -15,7 +15,7 @@ import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
-import { NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
+import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
 import { parseShopTime } from '@/lib/domain/followups/snooze';
 import { shopZone } from '@/lib/storage/settings';
 import type { Zone } from '@/lib/domain/time';
@@ -58,8 +58,6 @@ interface Draft {
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
-/** The longest note the panel adds with an item (one line of the item's note). */
-const NOTE_MAX = 500;
 
 const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();

@@ -14,10 +14,7 @@ import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 import type { FollowupSettings } from '@/lib/domain/followups/types';
 import { SnoozeMenu } from './SnoozeMenu';
 import { TooLong, invalidIf, overBy } from '../TooLong';
-import { NOTES_MAX, noteRoom } from '@/lib/domain/followups/notes';
-
-/** The longest note the popup saves (one line of the item's note). */
-const NOTE_MAX = 500;
+import { NOTE_MAX, NOTES_MAX, noteRoom } from '@/lib/domain/followups/notes';
 
 /**
  * Why a note that does not fit its item was not saved (the item's notes together hold NOTES_MAX,

@@ -9,11 +9,12 @@
  * worker's, exactly as when this code lived in the handler.
  */
 import type { Browser } from 'webextension-polyfill';
-import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
+import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
 import { scheduleRevisits } from '../domain/followups/scheduled';
-import type { AllDataImportResult } from '../messaging/protocol-data';
+import type { AllDataImportResult, AllDataPreview } from '../messaging/protocol-data';
+import type { Followup } from '../domain/followups/types';
 import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
 import type { takeSnapshot } from '../storage/backup';
 import type { customersReplaced, deleteAllCustomers, importCustomerRecords } from '../storage/customers';
@@ -100,16 +101,21 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
   const lib = d?.library === undefined ? null : await io.importLibraryFile({ json: d.library, dryRun: true });
   if (!d || (lib && !lib.ok)) return { ok: false, errors: [read, lib].flatMap((r) => (r && !r.ok ? r.errors : [])) };
   const [overrides, usage, replyClock] = [(await io.listRemarkOverrides()).reverse(), await io.loadUsage(), await io.loadClockLog()];
+  const followups = await io.loadFollowups(now);
   const here = {
     customers: await io.db.keys('customers'),
     buyerNames: await io.db.keys('buyer-names'),
-    followups: (await io.loadFollowups(now)).map((f) => f.id),
+    followups: followups.map((f) => f.id),
     learned: (await io.loadPicks()).map((pick) => pick.id),
     remarkOverrides: overrides,
     usage,
     replyClock,
   };
-  const preview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [] };
+  const notesOf = (list: Followup[]) => {
+    const { joined, over } = joinFollowupNotes(list, d.followups ?? []);
+    return joined || over.length ? { followupNotes: { joined, over } } : {};
+  };
+  const preview: AllDataPreview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [], ...notesOf(followups) };
   if (p.dryRun) return { ok: true, preview };
 
   const merge = p.merge === true;
@@ -135,12 +141,18 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
     }
     const items = d.followups;
+    let done = preview;
     if (items) {
-      const have = new Set(here.followups);
       // Replacing deletes only what the file does not hold: a delete of an id the file writes back
       // runs after the write in the same transaction and took the file's item with it.
       const kept = new Set(items.map((f) => f.id));
-      await io.transact(now, (list) => ({ del: merge ? [] : list.map((f) => f.id).filter((id) => !kept.has(id)), put: merge ? items.filter((f) => !have.has(f.id)) : items, value: null }));
+      // Merging joins an item's notes with the list as it is now, in the transaction: the file's
+      // copy of an item here used to be skipped, note lines written only in the file with it.
+      done = await io.transact(now, (list) => {
+        if (!merge) return { del: list.map((f) => f.id).filter((id) => !kept.has(id)), put: items, value: preview };
+        const { put, joined, over } = joinFollowupNotes(list, items);
+        return { put, value: { ...preview, followupNotes: joined || over.length ? { joined, over } : undefined } };
+      });
     }
     if (d.learned) {
       if (!merge) await io.deletePicks(here.learned);
@@ -158,7 +170,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
     // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
     const revisits = await scheduleRevisits(now, io);
     await io.announceEverything();
-    return { ok: true, preview, ...(revisits.length ? { revisits } : {}) };
+    return { ok: true, preview: done, ...(revisits.length ? { revisits } : {}) };
   });
 }
 

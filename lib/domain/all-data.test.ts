@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAreas, mergeClock, mergeOverrides, mergeUsage, readAllData, type Here } from './all-data';
+import { countAreas, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, type Here } from './all-data';
 import { newCustomer } from './customers/customer';
 import { exportCustomers } from './customers/import-export';
 import { manualFollowup } from './followups/rules';
@@ -122,5 +122,31 @@ describe('导入全部数据: counting and merging', () => {
     });
     expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b'), override(3, 'c')], 10).map((o) => o.orderId)).toEqual(['a', 'b', 'c']);
     expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b')], 2).map((o) => o.orderId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('导入全部数据 (合并): a follow-up here and in the file', () => {
+  const here = { ...todo, note: '第一次：没人接\n本机：改约周六' };
+  const theirs = { ...todo, status: 'done' as const, note: '第一次：没人接\n对方：要专票' };
+  const other = manualFollowup({ title: '回访', stamp: 'b' }, NOW, DEFAULT_FOLLOWUP_SETTINGS);
+
+  it('joins the file’s note lines onto the item here, keeping everything else of it, and adds the items not here', () => {
+    const r = joinFollowupNotes([here], [theirs, other]);
+    expect(r.joined).toBe(1);
+    expect(r.over).toEqual([]);
+    expect(r.put).toEqual([{ ...here, note: '第一次：没人接\n本机：改约周六\n对方：要专票' }, other]);
+  });
+
+  it('changes nothing when the file has no line the item lacks (the same file imported again)', () => {
+    const once = joinFollowupNotes([here], [theirs]).put[0]!;
+    expect(joinFollowupNotes([once], [theirs])).toEqual({ put: [], joined: 0, over: [] });
+    expect(joinFollowupNotes([here], [{ ...todo, note: '本机：改约周六' }])).toEqual({ put: [], joined: 0, over: [] });
+  });
+
+  it('names an item whose joined notes would pass 5,000 characters and leaves it as it is', () => {
+    const full = { ...todo, note: 'x'.repeat(4990) };
+    const r = joinFollowupNotes([full], [{ ...todo, note: `${full.note}\n对方：买家同意先退一半再等验货` }]);
+    expect(r.put).toEqual([]);
+    expect(r.over).toEqual([{ item: { id: todo.id, kind: todo.kind, title: todo.title, buyer: todo.buyer, buyerId: todo.buyerId }, lines: 1, length: 4990 + 1 + 15 }]);
   });
 });

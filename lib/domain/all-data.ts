@@ -9,7 +9,8 @@
  *     library          the library export (kefu-library, with remarkRules, guardRules, taughtSites)
  *     customers        the buyer-notes export (kefu-customers)
  *     buyerNames       { v: 1, entries: [key, record][] }: name claims, "not the same buyer" answers
- *     followups        { v: 2, items }: the follow-up list, done items included
+ *     followups        { v: 2, items }: the follow-up list, done items included (merged: an item
+ *                      here gains the file's note lines it lacks, joinFollowupNotes)
  *     learned          the learned-picks export (kf-learned)
  *     settings         the settings record
  *     usage            { v: 1, templates }: how often each reply was used
@@ -26,6 +27,8 @@ import { parseCustomersImport, type ImportSettings } from './customers/import-ex
 import type { Customer } from './customers/types';
 import { FOLLOWUP_VERSION, type Followup } from './followups/types';
 import { migrateFollowup } from './followups/migrate';
+import { NOTES_MAX } from './followups/notes';
+import { mergeNoteLines } from '../team/docs';
 import { parseLearnedExport } from './suggest/learned-import';
 import type { LearnedPick } from './suggest/learned';
 import { normaliseClockLog } from './clock/summary';
@@ -256,4 +259,47 @@ export function mergeClock(here: ClockLog, file: ClockLog): ClockLog {
 export function mergeOverrides(here: readonly RemarkOverride[], file: readonly RemarkOverride[], max: number): RemarkOverride[] {
   const have = new Set(here.map(overrideKey));
   return [...here, ...file.filter((o) => !have.has(overrideKey(o)))].sort((a, b) => a.at - b.at).slice(-max);
+}
+
+/** A follow-up here and in the file whose notes joined would pass the item's NOTES_MAX: left as here, named. */
+export interface FollowupNotesOver {
+  /** The item here (the page makes its title in the agent's language). */
+  item: Pick<Followup, 'id' | 'kind' | 'title' | 'buyer' | 'buyerId'>;
+  /** The file's note lines this item lacks, not joined. */
+  lines: number;
+  /** Characters the joined notes would have had. */
+  length: number;
+}
+
+/**
+ * A merge import of the follow-ups: the file's items not here, and each item here that the file's
+ * copy has note lines for that it lacks, with both logs joined as a team merge joins them
+ * (mergeNoteLines: every line once, in the order written). Everything else of an item here stays
+ * (its status, due time, assignment). A join past the item's NOTES_MAX is not made and is named
+ * instead: the notes are never cut, and the item here keeps taking the agent's notes. Importing the
+ * same file again changes nothing.
+ */
+export function joinFollowupNotes(here: readonly Followup[], file: readonly Followup[]): { put: Followup[]; joined: number; over: FollowupNotesOver[] } {
+  const mine = new Map(here.map((f) => [f.id, f]));
+  const put: Followup[] = [];
+  const over: FollowupNotesOver[] = [];
+  let joined = 0;
+  for (const f of file) {
+    const h = mine.get(f.id);
+    if (!h) {
+      put.push(f);
+      continue;
+    }
+    const have = new Set((h.note ?? '').split('\n'));
+    const lacking = (f.note ?? '').split('\n').filter((l) => l && !have.has(l));
+    if (!lacking.length) continue;
+    const note = mergeNoteLines(h.note, f.note).join('\n');
+    if (note.length > NOTES_MAX) {
+      over.push({ item: { id: h.id, kind: h.kind, title: h.title, buyer: h.buyer, buyerId: h.buyerId }, lines: lacking.length, length: note.length });
+      continue;
+    }
+    put.push({ ...h, note });
+    joined++;
+  }
+  return { put, joined, over };
 }

@@ -1,7 +1,7 @@
 /** 全部数据: everything the user owns, exported, imported and deleted as a whole. Handlers: handlers/data.ts. */
 import type { WriteFailed } from './protocol-backup';
 import type { ImportSummary } from '../domain/templates/import-plan';
-import type { AreaCounts } from '../domain/all-data';
+import type { AreaCounts, FollowupNotesOver } from '../domain/all-data';
 
 export interface AllDataPreview {
   /** When the file was made (0: not said). */
@@ -14,6 +14,12 @@ export interface AllDataPreview {
   settings: boolean;
   /** Buyers the import takes whole with a text or tags over their limit, each named, for the agent to shorten. */
   over?: string[];
+  /**
+   * Follow-ups here that the file's copy has note lines for that they lack: how many a merge joins
+   * (lib/domain/all-data.ts joinFollowupNotes), and those it leaves as they are because the joined
+   * notes would pass the item's limit. Absent: none. After a replace, as the preview counted.
+   */
+  followupNotes?: { joined: number; over: FollowupNotesOver[] };
 }
 
 /** `revisits`: as a buyer import's (ImportResult), the VIP revisits the import scheduled, their due times. */

@@ -1,5 +1,6 @@
 import type { Followup, FollowupKind, FollowupSettings, HandoverViewer, Shift } from '../domain/followups';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenarios';
+import { NOTE_MAX } from '../domain/followups/notes';
 import type { Platform } from '../sites/types';
 import { s, type PageSchemas } from './schema';
 import { BUYER_ID_MAX } from '../domain/customers/identity';
@@ -147,7 +148,7 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
     platform: s.ownPlatform({ optional: true }),
     orderId: s.optional(s.text({ max: 40, pattern: /^$|^[0-9A-Za-z-]{4,40}$/ })),
-    note: s.optional(s.nullable(s.text({ max: 2000 }))),
+    note: s.optional(s.nullable(s.text({ max: NOTE_MAX }))),
     dueAt: s.optional(s.nullable(s.number())),
     toShift: s.optional(s.oneOf(['day', 'night'])),
     toPerson: s.optional(s.text({ max: 64, min: 1 })),

@@ -23,6 +23,7 @@
 import { readChatSelection } from './selection';
 import { answerWith, browser, type Runtime } from '../browser';
 import { Store } from './store';
+import { isAltKey } from '../../components/ime-key';
 import type { Segment } from '../domain/customers/types';
 import type { PageKind, Platform } from '../sites/types';
 import type { Locale } from '../i18n';
@@ -304,9 +305,7 @@ export class CardFrameHost {
   }
 
   onKeyDown(e: KeyboardEvent): void {
-    // A page can dispatch keydown events of its own; only the agent's real key presses count.
-    if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && this.buyer()) {
+    if (isAltKey(e, 'KeyN') && this.buyer()) {
       e.preventDefault();
       e.stopPropagation();
       if (this.panel.store.get().collapsed) this.panel.setCollapsed(false);

@@ -12,6 +12,7 @@
  */
 import { cleanSelection, readChatSelection } from './selection';
 import { Store } from './store';
+import { isAltKey } from '../../components/ime-key';
 import { call as realCall, onDataChanged as realOnDataChanged } from '../messaging/client';
 import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
@@ -489,9 +490,7 @@ export class CustomerCardController {
   // ---- keyboard -----------------------------------------------------------------------------
 
   onKeyDown(e: KeyboardEvent): void {
-    // Only the agent's real key presses: a page can dispatch keydown events of its own.
-    if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && this.store.get().buyer) {
+    if (isAltKey(e, 'KeyN') && this.store.get().buyer) {
       e.preventDefault();
       e.stopPropagation();
       if (this.panel.store.get().collapsed) this.panel.setCollapsed(false);

@@ -35,7 +35,7 @@ export {
   type TodayView,
 } from './view';
 export { FOLLOWUP_PRIORITY, kindPriority } from './priority';
-export { NOTES_MAX, NotesFull, joinNote, noteRoom, notesFullRoom } from './notes';
+export { NOTE_MAX, NOTES_MAX, NotesFull, joinNote, noteRoom, notesFullRoom } from './notes';
 export { csvCell, csvOrderCell, followupsToCsv } from './csv';
 export { closedReasonText, followupReason, followupTitle, sayFrom, type Say } from './text';
 export { FOLLOWUP_SCHEMA, FollowupRecordError, followupV0toV1, followupV1toV2, migrateFollowup, readFollowup } from './migrate';

@@ -6,6 +6,13 @@
  */
 
 /**
+ * The longest single note the agent adds (the popup's N, the panel's note with an item), one line of
+ * the log. The popup and the panel keep a longer one whole and say by how much it is over; the
+ * worker refuses it (it accepted 2,000, and what another sender sent past the UI's 500 was stored).
+ */
+export const NOTE_MAX = 500;
+
+/**
  * The most one item's notes hold together, line breaks counted: the buyer card's 备注 bound, ten
  * notes of the popup's 500 characters or a hundred short call records. Only a team merge of two
  * machines' lines, or an item made again after it was closed (it keeps the closed one's log), may

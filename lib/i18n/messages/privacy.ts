@@ -46,7 +46,7 @@ export const privacyMessages: MessageBundle = {
     'data.area.usage': '使用统计（话术）',
     'data.area.replyClock': '回复计时（天）',
     'data.area.buyerNames': '买家身份记录',
-    'data.mergeWhat': '合并：加入本机没有的内容；本机已有的保留（同一客户取较新的内容，同一话术以文件为准），设置只在本机从未保存过时采用文件中的。',
+    'data.mergeWhat': '合并：加入本机没有的内容；本机已有的保留（同一客户取较新的内容，同一话术以文件为准，同一跟进接上文件里多出的备注），设置只在本机从未保存过时采用文件中的。',
     'data.replaceWhat': '替换：本机的以上内容和设置全部换成文件中的。',
     'data.merge': '合并',
     'data.replace': '替换',
@@ -58,6 +58,10 @@ export const privacyMessages: MessageBundle = {
     'data.replaced': '已用文件替换本机数据：{list}。',
     'data.count': '{area} {n}',
     'data.undo': '如需撤销，可在「{tab}」中恢复导入前的备份。',
+    'data.notesJoin': '合并时，本机已有的 {n} 项跟进会接上文件里多出的备注（按写下的先后）。',
+    'data.notesJoined': '{n} 项跟进接上了文件里多出的备注（按写下的先后）。',
+    'data.notesOver': '有 {count} 项跟进的备注和文件里的接在一起会超过每项 {max} 个字：合并时这几项保留本机的备注，文件里多出的备注没有接上（都还在文件里，一个字也没删），需要的请手动抄进这项或新建一项跟进：',
+    'data.notesOverItem': '「{title}」：文件里多出 {lines} 行，接在一起共 {length} 个字',
     // 删除全部数据.
     'data.delete.title': '删除全部数据',
     'data.delete.help':
@@ -109,7 +113,7 @@ export const privacyMessages: MessageBundle = {
     'data.area.replyClock': 'Reply clock (days)',
     'data.area.buyerNames': 'Buyer identity records',
     'data.mergeWhat':
-      'Merge: adds what is not here yet and keeps what is (the newer notes of the same buyer win; a reply in the file replaces the same reply here); the file’s settings are used only if settings were never saved here.',
+      'Merge: adds what is not here yet and keeps what is (the newer notes of the same buyer win; a reply in the file replaces the same reply here; a follow-up here gains the file’s extra note lines); the file’s settings are used only if settings were never saved here.',
     'data.replaceWhat': 'Replace: all of the above and the settings become the file’s.',
     'data.merge': 'Merge',
     'data.replace': 'Replace',
@@ -121,6 +125,10 @@ export const privacyMessages: MessageBundle = {
     'data.replaced': 'Replaced with the file’s data: {list}.',
     'data.count': '{area} {n}',
     'data.undo': 'To undo, restore the backup taken before the import under “{tab}”.',
+    'data.notesJoin': 'Merging adds the file’s extra note lines to {n} follow-up{n||s} here (in the order written).',
+    'data.notesJoined': '{n} follow-up{n||s} gained the file’s extra note lines (in the order written).',
+    'data.notesOver': 'The notes of {count} follow-up{count||s}, joined with the file’s, would pass {max} character{max||s} per item: merging keeps the notes here and does not add the file’s extra lines (they are all still in the file, nothing cut); copy what you need into the item or a new follow-up:',
+    'data.notesOverItem': '“{title}”: {lines} more line{lines||s} in the file, {length} character{length||s} together',
     'data.delete.title': 'Delete all my data',
     'data.delete.help':
       'Deletes everything this extension keeps on this computer: the reply library, buyer notes, follow-ups, learned picks, settings, statistics, taught pages and every local backup; team mode is left. The extension is as freshly installed. This cannot be undone: export all data first if you need a copy.',

@@ -441,6 +441,18 @@ describe('notes on one item', () => {
     expect(items(await list()).find((f) => f.id === made.id)!.note).toBe(stored.note);
   });
 
+  it('takes one note of up to 500 characters, as the popup and the panel do, and refuses a longer one whole from either', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'manual', title: '回访张先生' });
+    const long = '买家说下周再联系'.repeat(70).slice(0, 501);
+    const r = await dispatch({ kf: 'updateFollowup', payload: { id: made.id, action: 'note', text: long } }, 'extension-page');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(items(await list()).find((f) => f.id === made.id)!.note).toBeUndefined();
+    expect((await ok<Followup>('updateFollowup', { id: made.id, action: 'note', text: long.slice(0, 500) })).note).toBe(long.slice(0, 500));
+    const page = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', platform: 'demo', buyer: '小鹿', note: long } }, 'content-script', fromPage(CHAT_PAGE));
+    expect(page).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(items(await list()).some((f) => f.kind === 'inquiry')).toBe(false);
+  });
+
   it('an inquiry registered again adds its note to the open item, or is refused the same when it does not fit', async () => {
     const add = (note: string) => dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', platform: 'demo', buyer: '小鹿', note } }, 'content-script', fromPage(CHAT_PAGE));
     expect((await add('问了尺码')).ok).toBe(true);

@@ -24,6 +24,7 @@ import {
   assignFollowup,
   isHandedTo,
   shiftAt,
+  NOTE_MAX,
   type HandoverViewer,
   type Shift,
   suggestedSnooze,
@@ -129,7 +130,7 @@ function text(v: unknown, what: string, max: number, required = false): string |
     if (required) throw new InvalidPayload(`${what}: required`);
     return undefined;
   }
-  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: expected text up to ${max} characters`);
+  if (typeof v !== 'string' || v.length > max) throw new InvalidPayload(`${what}: text of at most ${max} characters`);
   const trimmed = v.trim();
   if (required && !trimmed) throw new InvalidPayload(`${what}: required`);
   return trimmed || undefined;
@@ -178,7 +179,7 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
   const common = {
     platform: platform(p.platform, 'addFollowup'),
     orderId: orderId(p.orderId, 'addFollowup'),
-    note: text(p.note, 'addFollowup.note', 2000),
+    note: text(p.note, 'addFollowup.note', NOTE_MAX),
     dueAt: time(p.dueAt, 'addFollowup.dueAt', now),
     ...handoverFields(p),
   };
@@ -206,7 +207,7 @@ export function parseUpdateFollowup(payload: unknown, now: number): UpdateFollow
       return until === undefined ? { id: itemId, action: 'snooze' } : { id: itemId, action: 'snooze', until };
     }
     case 'note':
-      return { id: itemId, action: 'note', text: text(p.text, 'updateFollowup.text', 2000, true)! };
+      return { id: itemId, action: 'note', text: text(p.text, 'updateFollowup.text', NOTE_MAX, true)! };
     case 'reopen':
       return { id: itemId, action: 'reopen' };
     case 'assign':

@@ -5,6 +5,7 @@
 import { h } from 'preact';
 import type { PanelFeature } from '../page-feature';
 import { FeatureSlot } from '@/components/FeatureSlot';
+import { isAltKey } from '@/components/ime-key';
 
 const RemarksSlot = () => h(FeatureSlot, { name: 'remarks' });
 
@@ -20,11 +21,12 @@ export const remarkEnforcement: PanelFeature = {
       'keydown',
       (e) => {
         const s = controller.store.get();
-        if (!s.collapsed || !s.remarkEditor || !e.isTrusted || e.isComposing || !e.altKey || e.ctrlKey || e.metaKey || e.code !== 'KeyR') return;
-        e.preventDefault();
-        e.stopPropagation();
-        controller.remarkKey = true;
-        controller.setCollapsed(false);
+        if (s.collapsed && s.remarkEditor && isAltKey(e, 'KeyR')) {
+          e.preventDefault();
+          e.stopPropagation();
+          controller.remarkKey = true;
+          controller.setCollapsed(false);
+        }
       },
       { capture: true, signal },
     );

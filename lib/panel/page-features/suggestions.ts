@@ -8,6 +8,7 @@ import type { PanelFeature } from '../page-feature';
 import type { PanelController } from '../controller';
 import { ScenarioChips } from '@/components/ScenarioChips';
 import { SuggestionList } from '@/components/SuggestionList';
+import { isAgentKey, isAltKey } from '@/components/ime-key';
 import { isComposing, watchEditing } from '../../insert';
 import { textBeforeCaret } from '../../insert/text-before-caret';
 
@@ -22,14 +23,14 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
   // Chinese agents type through an IME all day: nothing fires while a composition is open. Only
   // real key presses count: a page could otherwise fire Alt+1 itself and read which reply the
   // panel ranks first for this buyer out of its own chat box.
-  if (!e.isTrusted || e.isComposing || e.keyCode === 229) return;
-  if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
+  if (!isAgentKey(e)) return;
+  if (isAltKey(e, 'KeyK')) {
     e.preventDefault();
     panel.focusSearch();
     return;
   }
   const digit = /^Digit([1-9])$/.exec(e.code);
-  if (e.altKey && !e.ctrlKey && !e.metaKey && digit) {
+  if (digit && isAltKey(e, e.code)) {
     const n = Number(digit[1]) - 1;
     const template = panel.visibleTemplates()[n];
     const s = panel.store.get();
