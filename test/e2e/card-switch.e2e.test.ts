@@ -41,14 +41,18 @@ const row = (page: Page, nick: string) => page.locator(`.conv-item[data-nick="${
  * checks whether the page followed it (its callback, registered during the click, runs before this
  * one); the switch's full read, which the agent's pointer on the panel runs at once if it still
  * waits; and every message the content script has sent the card frame by then (cardCaughtUp).
+ * The card names no one else meanwhile, not even for a moment.
  */
 async function staysOn(page: Page, frame: Frame, nick: string): Promise<void> {
   await cardReady(page, nick);
+  const drawn = await drawnIn(frame);
+  expect(drawn.at(-1)).toBe(nick);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   await inPanel(page, '[data-kf="buyer"] .kf-label').click();
   await cardCaughtUp(page);
+  // Not even for a moment: the selection's own message names the open buyer again.
+  expect(await drawnIn(frame)).toEqual(drawn);
   await cardReady(page, nick, 100);
-  expect((await drawnIn(frame)).at(-1)).toBe(nick);
 }
 
 describe("the card at a switch started by the agent's click on a conversation row", () => {

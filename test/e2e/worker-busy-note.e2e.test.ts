@@ -51,6 +51,8 @@ describe('a note saved while the background is busy', () => {
     await busy;
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 15_000 }).toContain('要开发票');
     expect(await slow.count()).toBe(0);
+    // Saved once: the message waited for the worker, it was not sent again as a second note.
+    expect((await inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents()).filter((t) => t.includes('要开发票'))).toHaveLength(1);
     expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
   });
 });
