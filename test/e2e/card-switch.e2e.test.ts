@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
-import { cardFrame, cardReady, openDemoChat } from './pages';
+import { cardCaughtUp, cardFrame, cardReady, inPanel, openDemoChat } from './pages';
 
 const s = buyerNotesSuite();
 
@@ -35,12 +35,24 @@ const drawnIn = (frame: Frame) => frame.evaluate(() => (window as unknown as Win
 const header = (page: Page) => page.locator('.chat-header .chat-buyer-nick').textContent();
 const row = (page: Page, nick: string) => page.locator(`.conv-item[data-nick="${nick}"]`);
 
-/** Waits a little and checks the card still names `nick` (it is not put back on someone else later). */
+/**
+ * Checks the card stays on `nick` (it is not put back on someone else later), ordered after all a
+ * switch leaves pending, with no waiting for time: the page's frame after a click, when the panel
+ * checks whether the page followed it (its callback, registered during the click, runs before this
+ * one); the switch's full read, which the agent's pointer on the panel runs at once if it still
+ * waits; and every message the content script has sent the card frame by then (cardCaughtUp).
+ * The card names no one else meanwhile, not even for a moment.
+ */
 async function staysOn(page: Page, frame: Frame, nick: string): Promise<void> {
   await cardReady(page, nick);
-  await page.waitForTimeout(600);
+  const drawn = await drawnIn(frame);
+  expect(drawn.at(-1)).toBe(nick);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  await inPanel(page, '[data-kf="buyer"] .kf-label').click();
+  await cardCaughtUp(page);
+  // Not even for a moment: the selection's own message names the open buyer again.
+  expect(await drawnIn(frame)).toEqual(drawn);
   await cardReady(page, nick, 100);
-  expect((await drawnIn(frame)).at(-1)).toBe(nick);
 }
 
 describe("the card at a switch started by the agent's click on a conversation row", () => {

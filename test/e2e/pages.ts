@@ -137,6 +137,29 @@ export async function cardReady(page: Page, nick: string, timeout = 10_000): Pro
   }
 }
 
+/**
+ * Resolves once the buyer card has taken every message the content script sent its frame so far,
+ * for checks that something did not happen to the card (no waiting for time): the agent selects the
+ * chat header's name (a shorter stretch when the card already holds that one), the content script
+ * sends the selection to the frame on the one port it sends everything on, and the card shows it.
+ */
+export async function cardCaughtUp(page: Page, timeout = 10_000): Promise<void> {
+  const held = await inPanel(page, '[data-kf="customer-selection"]').getAttribute('title', { timeout });
+  const text = await page.evaluate((held) => {
+    const w = window as unknown as { __kfSelected?: string };
+    const node = document.querySelector('.chat-header .chat-buyer-nick')!.firstChild!;
+    const full = node.textContent!;
+    const end = full === held || full === w.__kfSelected ? full.length - 1 : full.length;
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, end);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return (w.__kfSelected = full.slice(0, end));
+  }, held);
+  await inPanel(page, `[data-kf="customer-selection"][title=${JSON.stringify(text)}]`).waitFor({ state: 'attached', timeout });
+}
+
 /** The corners of the element (2 px in) where the agent's click would not land on it: outside the window, or on something else (the panel covers them). */
 export function coveredCorners(l: Locator): Promise<string[]> {
   return l.evaluate((el) => {

@@ -5,9 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardCaughtUp, cardFrame, cardReady, chatInput, demo, inPanel, openDemoChat, panelFocus } from './pages';
 import { evaluateInContentWorld } from './panel-world';
-import type { Customer } from '../../lib/domain/customers/types';
 
 const s = buyerNotesSuite();
 const SECRET = '只发顺丰-暗号4711';
@@ -97,6 +96,17 @@ describe('a script in the seller page', () => {
   it('cannot retarget or drive the card frame with postMessage', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
     await cardReady(s.page, '米粒妈妈');
+    // Every buyer the card names from now on (a forged state would show briefly, then be overwritten).
+    await cardFrame(s.page)!.evaluate(() => {
+      const w = window as unknown as { __kfNamed: string[] };
+      w.__kfNamed = [];
+      const look = () => {
+        const who = document.querySelector('[data-kf="customer-card"]')?.getAttribute('data-buyer') ?? '';
+        if (who && w.__kfNamed.at(-1) !== who) w.__kfNamed.push(who);
+      };
+      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
+      look();
+    });
     // The card frame sits in the panel's closed shadow tree: it is not even in window.frames.
     expect(await s.page.evaluate(() => window.length)).toBe(0);
     const posted = await s.page.evaluate(() => {
@@ -114,20 +124,25 @@ describe('a script in the seller page', () => {
       (window as any).__heard = [];
       port1.onmessage = (e) => (window as any).__heard.push(e.data);
       window.postMessage({ kfCardPort: 'guessed-token' }, '*', [port2]);
-      return n;
+      // A message of its own after the forged ones: when it arrives, every listener has had them.
+      return new Promise<number>((resolve) => {
+        addEventListener('message', (e) => e.data === 'kf-test-after' && resolve(n));
+        window.postMessage('kf-test-after', '*');
+      });
     });
-    await s.page.waitForTimeout(300); // nothing should happen; give a forged message time to arrive
-    expect(posted).toBeGreaterThanOrEqual(0);
+    // Whatever a listener did with them reached the card before the agent's next selection did.
+    await cardCaughtUp(s.page);
+    expect(posted).toBe(0);
     expect(await s.page.evaluate(() => (window as any).__heard)).toEqual([]);
+    expect(await cardFrame(s.page)!.evaluate(() => (window as unknown as { __kfNamed: string[] }).__kfNamed)).toEqual(['米粒妈妈']);
     expect(await inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer')).toBe('米粒妈妈');
   });
 
   it('cannot write a note: no reachable input, made-up Alt+N does nothing, stolen focus carries no typing into the card', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
     await cardReady(s.page, '米粒妈妈');
-    const historyNotes = async () =>
-      ((await callFromExtensionPage<Customer | null>(s.ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' }))?.history ?? []).filter((e) => e.kind === 'note').length;
-    const before = await historyNotes();
+    const notes = inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]');
+    const before = await notes.count();
     // The agent has used the note input before (the frame would remember its focused field).
     await inPanel(s.page, '[data-kf="customer-note-input"]').click();
     await chatInput(s.page).click();
@@ -139,12 +154,21 @@ describe('a script in the seller page', () => {
       // Focus every frame it can reach (a cross-origin window may still be focused).
       for (let i = 0; i < window.length; i++) window[i]!.focus();
     });
-    // The agent keeps typing a chat reply and presses Enter.
+    // The agent keeps typing a chat reply and presses Enter: it goes out as a chat message.
     await s.page.keyboard.type('好嘞亲');
     await s.page.keyboard.press('Enter');
-    await s.page.waitForTimeout(300);
-    expect(await historyNotes()).toBe(before);
+    // (The page's own insertText went into its own chat box, before the agent's typing.)
+    await expect.poll(() => s.page.evaluate(() => (window as any).__demo.sent.at(-1)?.text as string | undefined)).toMatch(/好嘞亲$/);
     expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
+    // Then a note of the agent's own, saved the same way a stolen one would be, after it: once it is
+    // in the history, anything the page's events saved would be there too.
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type('客服自己记的备注');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => notes.first().textContent()).toContain('客服自己记的备注');
+    expect(await notes.count()).toBe(before + 1);
+    expect((await notes.allTextContents()).join('\n')).not.toMatch(/页面偷写|好嘞亲/);
   });
 
   it('cannot fire the panel’s shortcuts: a made-up Alt+1 inserts nothing', async () => {
@@ -156,8 +180,13 @@ describe('a script in the seller page', () => {
       const input = document.querySelector('.chat-editor .chat-input')!;
       input.dispatchEvent(new KeyboardEvent('keydown', { code: 'Digit1', key: '1', altKey: true, bubbles: true, composed: true }));
     });
-    await s.page.waitForTimeout(200);
-    expect(await demo.draft(s.page)).toBe('');
+    // Then the agent's own Alt+1, through the same handler: once its reply is in the box, a reply the
+    // made-up one inserted would be there too.
+    await s.page.keyboard.press('Alt+Digit1');
+    await expect.poll(() => demo.draft(s.page)).not.toBe('');
+    const draft = await demo.draft(s.page);
+    // One input into the box, carrying the whole reply: the agent's.
+    expect((await demo.inputLog(s.page)).filter((e) => e.type === 'input').map((e) => (e as { data?: string }).data)).toEqual([draft]);
   });
 
   it('has no messaging API to reach the extension with', async () => {

@@ -9,6 +9,8 @@ import { extensionSuite } from './suite';
 
 const s = extensionSuite({ page: 'file' });
 
+type Marked = { __kfBusyStarted: Promise<void> };
+
 describe('a note saved while the background is busy', () => {
   it('says the helper is not answering and the note is kept, then saves it', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
@@ -17,13 +19,29 @@ describe('a note saved while the background is busy', () => {
     await s.page.keyboard.press('Alt+KeyN');
     await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
     await s.page.keyboard.type('要开发票，抬头写公司');
-    // The worker's thread is busy for 9 s (a long task, as QA did it), then free again.
+    // The worker's thread is busy for 9 s (a long task, as QA did it), then free again. The loop's
+    // first act is a mark an extension page hears while the loop runs: Enter is pressed only once
+    // the worker is surely busy (a fixed wait for it let the note save before the loop, under load).
+    await s.ext.evaluate(() => {
+      (window as unknown as Marked).__kfBusyStarted = new Promise<void>((resolve) => {
+        const channel = new BroadcastChannel('kf-test-busy');
+        channel.onmessage = () => {
+          channel.close();
+          resolve();
+        };
+      });
+    });
     const sw = await s.h.serviceWorker();
     const busy = sw.evaluate(() => {
+      new BroadcastChannel('kf-test-busy').postMessage('started');
       const end = Date.now() + 9000;
       while (Date.now() < end);
-    }).catch(() => {});
-    await s.page.waitForTimeout(300); // the busy loop has started (no event marks it)
+    });
+    // A failed evaluate (no loop) fails the test with its own error rather than an unheard mark.
+    await Promise.race([
+      s.ext.evaluate(() => (window as unknown as Marked).__kfBusyStarted),
+      busy.then(() => Promise.reject(new Error('the busy loop ended before its start was heard'))),
+    ]);
     await s.page.keyboard.press('Enter');
     const slow = inPanel(s.page, '[data-kf="customer-save-slow"]');
     await slow.waitFor({ timeout: 8000 });
@@ -33,6 +51,8 @@ describe('a note saved while the background is busy', () => {
     await busy;
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').first().textContent(), { timeout: 15_000 }).toContain('要开发票');
     expect(await slow.count()).toBe(0);
+    // Saved once: the message waited for the worker, it was not sent again as a second note.
+    expect((await inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents()).filter((t) => t.includes('要开发票'))).toHaveLength(1);
     expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('');
   });
 });
