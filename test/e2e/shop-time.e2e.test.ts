@@ -86,6 +86,20 @@ describe('the demo console’s own day, on a computer on UTC', () => {
   });
 });
 
+describe('the demo console’s orders in the first minutes of the Beijing day', () => {
+  it('at 00:01 Beijing time no unpaid order is made after now (the sweep at 23:59 lost all three reminders)', async () => {
+    await s.page.clock.setFixedTime(new Date('2026-12-03T16:01:00Z'));
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const created = await s.page.evaluate(() =>
+      [...document.querySelectorAll('.sold-order')]
+        .filter((o) => o.textContent!.includes('等待买家付款'))
+        .map((o) => [...o.querySelectorAll('.label')].find((l) => l.textContent === '创建时间:')!.nextElementSibling!.textContent!),
+    );
+    expect(created).toHaveLength(3);
+    for (const at of created) expect(at >= '2026-12-04 00:00:00' && at <= '2026-12-04 00:01:00', at).toBe(true);
+  });
+});
+
 describe('the payment reminder after the shop’s cut-off, on a computer on UTC (QA pass F, defect 1)', () => {
   /** Beijing's calendar day `days` from now, as agents write it (12月4日). */
   const beijingDay = (days: number) => {

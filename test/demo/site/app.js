@@ -18,8 +18,12 @@
   // product reads it (lib/domain/time.ts): a UTC computer's midnight is 08:00 in Beijing, so from
   // 00:00 to 08:00 Beijing time "today's" unpaid orders fell on the day before.
   const startOfToday = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
-  /** "n minutes ago", but never before (Beijing) midnight: unpaid orders must always be from today. */
-  const todayAgo = (ms) => Math.max(now - ms, startOfToday + Math.min(ms, 30 * MIN) / 10);
+  /**
+   * "n minutes ago", but never before (Beijing) midnight: unpaid orders must always be from today;
+   * and never after now: in the first 3 minutes after midnight the floor lay in the future, and an
+   * order made later than the page was read is no payment reminder (00:00–00:03 Beijing).
+   */
+  const todayAgo = (ms) => Math.min(now, Math.max(now - ms, startOfToday + Math.min(ms, 30 * MIN) / 10));
 
   // Printed as the Chinese consoles print times: Beijing time whatever the computer's zone (read
   // with the UTC getters of the moment + 8 h).
