@@ -7,7 +7,7 @@ import { resetSuggestEngine } from './learned';
 import { customersReplaced } from '../../storage/customers';
 import { invalidateFollowupCache } from '../../storage/followups';
 import { workerExtras } from '../../background/extras';
-import { syncTaughtScriptsNow } from '../../teach/background-api';
+import { syncTaughtScriptsQuietly } from '../../teach/background-api';
 import { dailyMaybeDue } from '../../domain/backups';
 
 /** The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts). */
@@ -19,7 +19,7 @@ async function rewritten(): Promise<void> {
   customersReplaced();
   invalidateFollowupCache();
   // The taught sites may be others now: the content script runs on the restored ones only.
-  await syncTaughtScriptsNow().catch(() => {});
+  await syncTaughtScriptsQuietly();
   // 'backups' too: the copy taken first is listed in every open 备份 tab.
   await announceEverything();
 }
