@@ -5,7 +5,7 @@
  * listing and pruning are theirs), so keeping these in background.js only cost parse time at every wake.
  */
 import type { db as Db, StoreName } from '../storage/db';
-import { dailySnapshotDue, snapshotInfo, staleSnapshots, type Snapshot, type SnapshotInfo } from '../domain/backups';
+import { dailySnapshotDue, snapshotId, snapshotInfo, staleSnapshots, type Snapshot, type SnapshotInfo } from '../domain/backups';
 
 type DataStore = Exclude<StoreName, 'backups'>;
 
@@ -40,7 +40,7 @@ export async function listSnapshots(io: BackupIO): Promise<SnapshotInfo[]> {
 export async function takeSnapshot(io: BackupIO, reason: Snapshot['reason'], now = Date.now(), keep: readonly string[] = []): Promise<SnapshotInfo> {
   const stores: Snapshot['stores'] = {};
   for (const name of io.dataStores) stores[name] = await io.db.entries<unknown>(name);
-  const id = `snap-${new Date(now).toISOString()}-${reason}`;
+  const id = snapshotId(now, reason);
   const info = await putSnapshot(io, { v: 1, id, takenAt: now, reason, stores });
   // Each kind within its own allowance: a safety copy never pushes out a daily or a manual one.
   const stale = staleSnapshots(await listSnapshots(io), keep);

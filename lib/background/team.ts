@@ -18,7 +18,7 @@ import { announceChange } from '../messaging/client';
 import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
 import { dirtyOf, type TeamDataArea } from '../team/local-stores';
-import { syncTaughtScriptsNow } from '../teach/background-api';
+import { syncTaughtScriptsQuietly } from '../teach/background-api';
 import { resetSuggestEngine } from '../messaging/handlers/learned';
 import { libraryWrittenElsewhere } from '../messaging/handlers/core';
 import { isTeamConfig, LIVE_DEBOUNCE_MS, TEAM_CONFIG_KEY, TEAM_STATUS_KEY, type TeamConfig, type TeamStatus } from '../team/config';
@@ -136,7 +136,7 @@ async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> 
 async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): Promise<TeamStatus | undefined> {
   for (const area of reply.areas) {
     // The worker's own copies: taught sites' content scripts, the suggestion engine's picks, the library read.
-    if (area === 'sites') await syncTaughtScriptsNow().catch((err) => console.warn('[kf] sites', err));
+    if (area === 'sites') await syncTaughtScriptsQuietly();
     if (area === 'learned') resetSuggestEngine();
     if (area === 'library') libraryWrittenElsewhere();
     await announceChange(area);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEEP_PER_POOL, SNAPSHOT_MIN_AGE_MS, dailySnapshotDue, staleSnapshots, type KeptSnapshot, type SnapshotReason } from './backups';
+import { KEEP_PER_POOL, SNAPSHOT_MIN_AGE_MS, dailyMaybeDue, dailySnapshotDue, snapshotId, staleSnapshots, type KeptSnapshot, type SnapshotReason } from './backups';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -73,5 +73,14 @@ describe('when the daily backup is due', () => {
   it('is not put off by a manual backup or an import’s copy: the week of dailies stays a week', () => {
     const list = [snap('scheduled', 0), snap('manual', 20 * H), snap('before-import', 21 * H), snap('before-restore', 21 * H + 1)];
     expect(dailySnapshotDue(list, 22 * H)).toBe(true);
+  });
+
+  it('reads the same from the ids alone (the hourly check), and an id of another shape never says "not due"', () => {
+    const T = Date.UTC(2026, 11, 4, 8);
+    const ids = [snapshotId(T, 'scheduled'), 'info:' + snapshotId(T, 'scheduled'), snapshotId(T + 2 * H, 'manual')];
+    expect(dailyMaybeDue(ids, T + SNAPSHOT_MIN_AGE_MS - 1)).toBe(false);
+    expect(dailyMaybeDue(ids, T + SNAPSHOT_MIN_AGE_MS)).toBe(true);
+    expect(dailyMaybeDue(ids.slice(1), T + H)).toBe(true);
+    expect(dailyMaybeDue(['snap-old-scheduled', 'scheduled'], T)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * allowance, so the snapshots taken by themselves before a library import or a restore never push
  * out the daily ones or those the agent took: after a run of bad imports, the backups an agent
  * reaches for are still there. Pure; in worker-extras.js (lib/background/extras-modules.ts) except
- * `dailySnapshotDue`, which the hourly job asks without loading it.
+ * `dailyMaybeDue`, which the hourly job asks without loading it.
  */
 import type { StoreName } from '../storage/db';
 
@@ -125,3 +125,13 @@ export function staleSnapshots(list: readonly KeptSnapshot[], keep: readonly str
 export function dailySnapshotDue(list: readonly KeptSnapshot[], now: number): boolean {
   return !list.some((s) => s.reason === 'scheduled' && now - s.takenAt < SNAPSHOT_MIN_AGE_MS);
 }
+
+/** A snapshot's id: when it was taken and why, so that the hourly check can read both from the ids alone. */
+export const snapshotId = (takenAt: number, reason: string) => `snap-${new Date(takenAt).toISOString()}-${reason}`;
+
+/**
+ * dailySnapshotDue read from the backups' ids alone (snapshotId), by the worker's hourly check: the
+ * listing and the snapshot run from worker-extras.js, loaded only when this says one may be due (an
+ * id not of that shape says nothing, so the full check runs and decides).
+ */
+export const dailyMaybeDue = (ids: readonly string[], now: number) => !ids.some((id) => id.endsWith('-scheduled') && now - Date.parse(id.slice(5, -10)) < SNAPSHOT_MIN_AGE_MS);

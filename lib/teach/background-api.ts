@@ -3,7 +3,7 @@
  * MV3; Firefox where the same APIs exist). Nothing here runs at import time.
  */
 import { browser } from '../browser';
-import { queueSync, scriptIdFor, syncTaughtScripts, type ScriptingApi } from './scripts';
+import { queueSync, syncTaughtScripts, type ScriptingApi } from './scripts';
 import { forgetSite, type ForgetResult } from './flow';
 import { forgetTaughtSite, listTaughtSites } from '../storage/sites';
 
@@ -39,17 +39,15 @@ export function syncTaughtScriptsNow(): Promise<void> {
   });
 }
 
+/** syncTaughtScriptsNow after a change of the taught sites: a failure is logged, never thrown at what changed them. */
+export const syncTaughtScriptsQuietly = (): Promise<void> => syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+
 /** Background: forgets a site: record, registered script, permission. */
 export function forgetSiteNow(origin: string): Promise<ForgetResult> {
   return forgetSite(origin, {
     forget: forgetTaughtSite,
-    unregister: async (o) => {
-      await queueSync(async () => {
-        const id = scriptIdFor(o);
-        const existing = await browserScriptingApi().getRegistered();
-        if (existing.some((s) => s.id === id)) await browserScriptingApi().unregister([id]);
-      });
-    },
+    // The record is gone first: a sync then takes the site's script out (and leaves the others as they are).
+    unregister: syncTaughtScriptsNow,
     removePermission: (pattern) => browser.permissions.remove({ origins: [pattern] }),
     required: browser.runtime.getManifest().host_permissions ?? undefined,
   });
@@ -60,7 +58,7 @@ export function forgetSiteNow(origin: string): Promise<ForgetResult> {
  * (in our pages or in the browser's extension settings).
  */
 export function registerTaughtSiteScripts(): void {
-  const sync = () => void syncTaughtScriptsNow().catch((err) => console.warn('[kf] taught-site scripts', err));
+  const sync = () => void syncTaughtScriptsQuietly();
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   sync();

@@ -128,3 +128,52 @@ it('after a restart, 全部数据 exports, imports (replacing) and deletes every
     await page.close();
   }
 });
+
+it('the hourly backup check loads the extras only when a daily backup is due', async () => {
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
+  /**
+   * Fires the hourly alarm in the running worker (re-created due now, with its period) and resolves
+   * when the job has finished reading which backups there are (the keys of kf-backups, read first
+   * whether or not one is due) and every step that needs no more storage has run: then says whether
+   * the worker has loaded the extras.
+   */
+  const check = async () => {
+    const sw = await s.h.serviceWorker();
+    return sw.evaluate(async () => {
+      const proto = IDBObjectStore.prototype as any;
+      const getAllKeys = proto.getAllKeys;
+      const read = new Promise<void>((resolve) => {
+        proto.getAllKeys = function (this: IDBObjectStore, ...args: unknown[]) {
+          const req = getAllKeys.apply(this, args) as IDBRequest;
+          if (this.transaction.db.name === 'kf-backups') req.addEventListener('success', () => setTimeout(resolve));
+          return req;
+        };
+      });
+      const alarms = (globalThis as any).chrome.alarms;
+      await alarms.create('kf-backup', { when: Date.now(), periodInMinutes: (await alarms.get('kf-backup')).periodInMinutes });
+      await read;
+      proto.getAllKeys = getAllKeys;
+      return '__kfWorkerExtras' in globalThis;
+    });
+  };
+  const daily = async () => (await send(page, 'listBackups')).value.filter((b: { reason: string }) => b.reason === 'scheduled').length;
+  try {
+    // A daily backup taken: by this alarm now, or by its first run a minute after the install.
+    await waker.sample();
+    const before = await daily();
+    const sw = await s.h.serviceWorker();
+    await sw.evaluate(() => (globalThis as any).chrome.alarms.create('kf-backup', { when: Date.now(), periodInMinutes: 60 }));
+    await expect.poll(daily).toBeGreaterThanOrEqual(Math.max(1, before));
+    const taken = await daily();
+
+    // The next hour (the worker stopped since, as Chrome stops it when idle): none due, the extras not loaded.
+    await waker.sample();
+    expect(await extrasLoaded()).toBe(false);
+    expect(await check()).toBe(false);
+    expect(await daily()).toBe(taken);
+  } finally {
+    await waker.close();
+    await page.close();
+  }
+});

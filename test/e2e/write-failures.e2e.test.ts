@@ -61,6 +61,12 @@ async function editBackup(id: string, edit: 'damage' | 'delete'): Promise<void> 
   );
 }
 
+/** The match patterns of the content scripts the worker registered (taught pages). */
+async function registered(): Promise<string[]> {
+  const sw = await s.h.serviceWorker();
+  return sw.evaluate(async () => ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { matches: string[] }[]).flatMap((r) => r.matches));
+}
+
 const BUYER = '青团子';
 const note = async () => (await callFromExtensionPage<{ items: { nickname: string; note: string }[] }>(s.ext, 'listCustomers', {})).items.find((c) => c.nickname === BUYER)?.note;
 const setNote = (text: string) => callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: BUYER, patch: { note: text } });
@@ -161,6 +167,26 @@ describe('an import whose write fails partway', () => {
     expect(await note()).toBe('导入前的备注');
     expect(await templates()).toEqual(before);
     expect(await picks()).toEqual([]);
+    await page.close();
+  });
+
+  it('全部数据 with a taught page: put back, and the extension no longer runs on that page', async () => {
+    // The demo server's origin: the manifest grants it, so the worker registers our script there at once.
+    const origin = new URL(s.h.demoUrl).origin;
+    const file = await callFromExtensionPage<any>(s.ext, 'exportAllData');
+    file.library.taughtSites = { v: 1, sites: [{ v: 1, origin, name: '自建客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea' }] }, createdAt: 1, updatedAt: 1 }] };
+    file.learned.picks = [{ id: 'w-3', at: Date.now(), text: '能开发票吗', scenario: 'invoice', templateId: null, source: 'chip' }];
+    const page = await s.h.openExtensionPage('options.html#import');
+    await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.locator('[data-kf="all-import-confirm"]').waitFor();
+    // The library and its taught page go in (the script registered with them); the learned picks cannot.
+    await diskFull({ dbs: ['kf-learned'] });
+    await page.locator('[data-kf="all-import-replace"]').click();
+    const result = page.locator('[data-kf="all-result"]');
+    await result.waitFor();
+    expect(await result.textContent()).toBe('导入没有完成：写入中途出错（存储空间已满），已写入的部分已改回。没有导入任何内容，现有数据未改动。');
+    expect(await callFromExtensionPage(s.ext, 'listTaughtSites')).toEqual([]);
+    expect(await registered()).not.toContain(`${origin}/*`);
     await page.close();
   });
 

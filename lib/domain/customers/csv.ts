@@ -238,7 +238,8 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     // masks); a field the row leaves alone is not its problem.
     const stored = (t: string | undefined): string => (t === undefined ? '' : o.maskPii ? maskPii(t.trim()) : t.trim());
     const measured = { tags: patch.tags ?? [], history: [], note: stored(patch.note), preferences: stored(patch.preferences), addressNote: '' };
-    const [zh, en] = [importProblems(measured, 'zh'), importProblems(measured, 'en')];
+    const had = { note: patch.note === undefined ? 0 : base.note.length, preferences: patch.preferences === undefined ? 0 : base.preferences.length };
+    const [zh, en] = [importProblems(measured, 'zh', had), importProblems(measured, 'en', had)];
     if (zh.refused.length) {
       skip({ zh: zh.refused.join('；'), en: en.refused.join('; ') });
       continue;

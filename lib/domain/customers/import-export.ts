@@ -48,9 +48,10 @@ const TEXT_FIELDS: readonly TextField[] = ['note', 'preferences', 'addressNote']
  * so its own export must come back. A text or tag list over its limit but within importCeiling is
  * taken whole and said (`kept`), as the edit forms say it, for the agent to shorten; past that the
  * entry is refused (`refused`), as are a tag longer than a tag may be and an over-long history entry
- * (no join makes those).
+ * (no join makes those). `here`: the lengths of the texts a CSV row adds to (the buyer's here), named
+ * when the sum goes past what an import takes.
  */
-export function importProblems(c: Pick<Customer, 'tags' | 'history' | TextField>, lang: 'zh' | 'en'): { refused: string[]; kept: string[] } {
+export function importProblems(c: Pick<Customer, 'tags' | 'history' | TextField>, lang: 'zh' | 'en', here: Partial<Record<TextField, number>> = {}): { refused: string[]; kept: string[] } {
   const refused: string[] = [];
   const kept: string[] = [];
   const [tagsCeiling, count] = [importCeiling(LIMITS.tags, false), normaliseTags(c.tags).length];
@@ -62,7 +63,9 @@ export function importProblems(c: Pick<Customer, 'tags' | 'history' | TextField>
   for (const field of TEXT_FIELDS) {
     const length = c[field].length;
     const ceiling = importCeiling(LIMITS[field]);
-    if (length > ceiling) refused.push(message(lang, `customers.import.ceiling.${field}`, { length, ceiling, max: LIMITS[field] }));
+    // A sheet's row adding to a buyer's text here: said as what the buyer has and what the row makes of it.
+    const had = here[field] ?? 0;
+    if (length > ceiling) refused.push(message(lang, `customers.import.${had ? 'here' : 'ceiling'}.${field}`, { length, ceiling, max: LIMITS[field], here: had }));
     else if (length > LIMITS[field]) kept.push(problemText({ code: `long.${field}`, params: { over: length - LIMITS[field], max: LIMITS[field] } }, lang));
   }
   refused.push(...textProblems({ note: '', preferences: '', addressNote: '', history: c.history }).map((p) => problemText(p, lang)));

@@ -46,7 +46,7 @@ describe('the tag rule: short labels, never cut', () => {
     if (!r.ok) return;
     expect(r.report.skipped).toEqual([
       { row: 2, reason: `标签“${tagOf(24)}”多了 4 个字（每个标签最多 20 个字）` },
-      { row: 4, reason: '标签有 61 个，导入最多收 60 个（上限 30 个的两倍：合并两份档案最多这么多）' },
+      { row: 4, reason: '标签有 61 个，导入最多收 60 个（上限 30 个的两倍）：请先删掉这位买家的一些标签，留 60 个以内' },
     ]);
     // Over 30 within what joining two records gives (60) is taken whole and said, as the buyer file takes it.
     expect(r.report.over).toEqual([{ row: 3, reason: '标签有 31 个，多了 1 个（最多 30 个）' }]);

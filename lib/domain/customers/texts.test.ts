@@ -74,6 +74,25 @@ describe('备注, 偏好 and 地址备注 in imports: never cut, said and held',
     expect(more.ok || more.errors).toEqual([expect.stringMatching(/标签有 61 个，导入最多收 60 个/)]);
   });
 
+  it('a buyer joined more than once, past what an import takes, is named with what to do (the file is refused)', () => {
+    const twice = { ...newCustomer('demo', '阿杰', NOW), note: textOf(15002) };
+    const r = parseCustomersImport(exportCustomers([twice], NOW), NOW, 'zh-CN');
+    expect(r.ok || r.errors).toEqual(['第 1 条「阿杰」：备注有 15002 个字，导入最多收 10001 个字（上限 5000 个字的两倍）：请先把这位买家的备注删到 10001 个字以内']);
+  });
+
+  it('a CSV row adding to a buyer whose text is already long says what the buyer has and what the row makes of it', () => {
+    const here = [{ ...newCustomer('taobao', '阿杰', NOW), note: textOf(15002) }, { ...newCustomer('taobao', '小鹿', NOW), note: textOf(10000) }];
+    const r = customersFromCsv('买家,备注\n阿杰,再加一句\n小鹿,这位再加几句话\n', opts({ existing: here }));
+    expect(r.ok && r.report.skipped).toEqual([
+      { row: 2, reason: '这位买家的备注已有 15002 个字，加上这一行共 15007 个字，导入最多收 10001 个字（上限 5000 个字的两倍）：请先在客户档案里把这位买家的备注删短，再导入这一行' },
+      { row: 3, reason: '这位买家的备注已有 10000 个字，加上这一行共 10008 个字，导入最多收 10001 个字（上限 5000 个字的两倍）：请先在客户档案里把这位买家的备注删短，再导入这一行' },
+    ]);
+    const en = customersFromCsv('买家,备注\n阿杰,再加一句\n', opts({ existing: here, locale: 'en' }));
+    expect(en.ok && en.report.skipped).toEqual([
+      { row: 2, reason: "this buyer's note here already has 15002 characters, 15007 with this row; an import takes at most 10001 (twice the limit of 5000): shorten the buyer's note in Buyer notes first, then import this row" },
+    ]);
+  });
+
   it('the all-data import takes its buyers the same way: kept whole and named, refused past the most', () => {
     const long = { ...newCustomer('demo', '小鹿', NOW), note: textOf(5001) };
     const file = (c: unknown) => ({ format: 'kefu-all-data', version: 1, exportedAt: NOW, customers: JSON.parse(exportCustomers([c as never], NOW)) });
@@ -106,7 +125,7 @@ describe('备注, 偏好 and 地址备注 in imports: never cut, said and held',
     expect(r.ok && r.customers.map((c) => c.note)).toEqual([`${textOf(4990)}\n再发一次顺丰到付就好`]);
     const full = { ...here, note: textOf(10000) };
     const past = customersFromCsv(`买家,备注\n阿杰,再发一次顺丰到付就好\n`, opts({ existing: [full] }));
-    expect(past.ok && past.report.skipped).toEqual([{ row: 2, reason: expect.stringMatching(/^备注有 10011 个字/) }]);
+    expect(past.ok && past.report.skipped).toEqual([{ row: 2, reason: expect.stringMatching(/^这位买家的备注已有 10000 个字，加上这一行共 10011 个字/) }]);
     expect(past.ok && past.customers).toEqual([]);
   });
 });

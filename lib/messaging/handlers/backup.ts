@@ -7,6 +7,8 @@ import { resetSuggestEngine } from './learned';
 import { customersReplaced } from '../../storage/customers';
 import { invalidateFollowupCache } from '../../storage/followups';
 import { workerExtras } from '../../background/extras';
+import { syncTaughtScriptsQuietly } from '../../teach/background-api';
+import { dailyMaybeDue } from '../../domain/backups';
 
 /** The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts). */
 const restoreIO = { db, dataStores: DATA_STORES, toStorageError };
@@ -16,6 +18,8 @@ async function rewritten(): Promise<void> {
   resetSuggestEngine();
   customersReplaced();
   invalidateFollowupCache();
+  // The taught sites may be others now: the content script runs on the restored ones only.
+  await syncTaughtScriptsQuietly();
   // 'backups' too: the copy taken first is listed in every open 备份 tab.
   await announceEverything();
 }
@@ -74,9 +78,12 @@ export async function announceEverything(): Promise<void> {
   for (const area of ['library', 'settings', 'usage', 'customers', 'followups', 'rules', 'sites', 'guard', 'clock', 'learned', 'team', 'backups'] as const) await announceChange(area);
 }
 
-/** The hourly backup job: a snapshot when the newest is old enough, listed at once in open 备份 tabs. */
+/**
+ * The hourly backup job: a snapshot when the newest is old enough, listed at once in open 备份 tabs.
+ * Most hours none is due, and the ids say so without loading worker-extras.js (dailyMaybeDue).
+ */
 export async function scheduledBackup(now: number): Promise<boolean> {
-  const taken = await snapshotIfDue(now);
+  const taken = dailyMaybeDue(await db.keys('backups'), now) && (await snapshotIfDue(now));
   if (taken) await announceChange('backups');
   return taken;
 }

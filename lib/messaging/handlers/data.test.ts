@@ -14,7 +14,7 @@ vi.mock('../../browser', () => ({
   },
 }));
 const forgetSiteNow = vi.fn(async () => ({ removed: true, permission: 'removed' as const }));
-vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow: vi.fn(async () => {}) }));
+vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow: vi.fn(async () => {}), syncTaughtScriptsQuietly: vi.fn(async () => {}) }));
 
 const { dispatch } = await import('../dispatch');
 const { db, STORE_NAMES } = await import('../../storage/db');

@@ -21,7 +21,7 @@ vi.mock('../../browser', () => ({
     runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/', sendMessage: vi.fn() },
   },
 }));
-vi.mock('../../teach/background-api', () => ({ forgetSiteNow: vi.fn(async () => ({ removed: true })), syncTaughtScriptsNow: vi.fn(async () => {}) }));
+vi.mock('../../teach/background-api', () => ({ forgetSiteNow: vi.fn(async () => ({ removed: true })), syncTaughtScriptsNow: vi.fn(async () => {}), syncTaughtScriptsQuietly: vi.fn(async () => {}) }));
 
 const { dispatch } = await import('../dispatch');
 const { db, STORE_NAMES } = await import('../../storage/db');

@@ -5,7 +5,8 @@ vi.mock('../../browser', () => ({
 }));
 const forgetSiteNow = vi.fn(async () => ({ removed: true, permission: 'removed' as const }));
 const syncTaughtScriptsNow = vi.fn(async () => {});
-vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow }));
+// The handlers sync quietly after a save or an import (a failure logged), or on request (thrown): one spy for both.
+vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow, syncTaughtScriptsQuietly: syncTaughtScriptsNow }));
 
 const { dispatch } = await import('../dispatch');
 const { readSitesSection } = await import('./sites');

@@ -8,7 +8,7 @@ import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './typ
 import type { SitesProtocol } from '../protocol-sites';
 import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from '../../storage/sites';
 import { parseOrigin, validatePicks, type TaughtSite } from '../../sites/taught/record';
-import { forgetSiteNow, syncTaughtScriptsNow } from '../../teach/background-api';
+import { forgetSiteNow, syncTaughtScriptsNow, syncTaughtScriptsQuietly } from '../../teach/background-api';
 import { importSection } from './import-section';
 import { workerExtras } from '../../background/extras';
 import type { Locale } from '../../i18n/lookup';
@@ -43,7 +43,7 @@ export const sitesHandlers: HandlerSet<SitesProtocol> = {
       if (!res.ok) throw new InvalidPayload(res.errors.join('\n'));
       ownOriginOnly(res.picks.origin, ctx, 'saveTaughtSite');
       const site = await saveTaughtSite(res.picks);
-      await syncTaughtScriptsNow().catch((err) => console.warn('[kf] content script registration failed', err));
+      await syncTaughtScriptsQuietly();
       await announceChange('sites');
       return site;
     },
@@ -84,6 +84,6 @@ export function readSitesSection(json: unknown, locale?: Locale): { ok: true; si
 /** Writes imported (already validated) sites; their scripts register once access is granted. */
 export async function importSitesSection(sites: TaughtSite[]): Promise<void> {
   await mergeTaughtSites(sites);
-  await syncTaughtScriptsNow().catch(() => {});
+  await syncTaughtScriptsQuietly();
   await announceChange('sites');
 }
