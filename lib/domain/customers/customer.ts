@@ -133,6 +133,17 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A whole record's free text masked as a save masks it (maskPii): its texts, tags and history
+ * entries. For what reaches this machine as a record, not as typed words: a file imported, a
+ * colleague's version pulled in team mode (written by a version that masked less, or not at all).
+ */
+export function maskRecord(c: Customer): Customer {
+  const m: Customer = { ...c, tags: normaliseTags(c.tags.map(maskPii)), history: c.history.map((e) => ({ ...e, text: maskPii(e.text) })) };
+  for (const field of ['note', 'preferences', 'addressNote'] as const) m[field] = maskPii(c[field]);
+  return m;
+}
+
 /** Why a tag list cannot be saved as it is: the tags too long (by how many characters), the tags too many. */
 export interface TagsOver {
   long: { tag: string; over: number }[];
