@@ -11,7 +11,7 @@
  * by `npm run eval:suggest --learn-from` the same way; the recall of a new message (suggestSignals)
  * does not need it: nothing of that is stored.
  */
-import { CHAT_LABELS } from '../customers/privacy';
+import { CHAT_LABELS, maskPii } from '../customers/privacy';
 
 // The place name before 省/市 is two characters unless it is one of the longer names below: a
 // pattern of "2–3 characters" matched from the leftmost start, so it took the character before a
@@ -42,9 +42,11 @@ const HOUSE = /(?<=[路街巷弄道])\d+号([一-龥\d]{0,5}?(单元|[号栋幢�
 const WHOLE = new RegExp(`[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(${CHAT_LABELS}|邮箱)[号是为:\\s]*[\\w.@-]{4,}|\\+?\\d([\\s()-]?\\d){6,}x?`, 'gi');
 
 export function maskWhole(message: unknown): string {
-  return String(message ?? '')
+  // Then what notes mask (maskPii): a name after 收件人, a passport's letter… — what is left of it
+  // after the numbers went whole. makePick (background.js) no longer runs maskPii itself.
+  return maskPii(String(message ?? '')
     .normalize('NFKC')
     .replace(WHOLE, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
     .replace(ADDRESS, ' 某地 ')
-    .replace(HOUSE, ' 某地 ');
+    .replace(HOUSE, ' 某地 '));
 }
