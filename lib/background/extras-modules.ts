@@ -34,6 +34,7 @@ import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
 import { maskWhole } from '../domain/suggest/mask-whole';
+import { maskPii } from '../domain/customers/privacy';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
 import { own } from '../domain/own';
@@ -86,6 +87,11 @@ export const WORKER_EXTRAS = {
   customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
+  /**
+   * Masking what is saved (notes, follow-ups' words: maskPii, privacy.ts), asked for at a save
+   * only: kept out of background.js, which every worker wake parses.
+   */
+  privacy: { maskPii },
   /** The agent's learned picks: reading an import file, and what 学习记录 shows of them. */
   learned: { parseLearnedExport, summary: learnedSummary, maskWhole },
   /**

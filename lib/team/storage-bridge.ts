@@ -15,6 +15,10 @@ import { scrubFromSnapshots } from '../storage/backup';
 import { forgetBuyers, type ForgetHere } from '../storage/forget-buyers';
 import { initialsFor } from '../domain/suggest/pinyin';
 import type { Customer } from '../domain/customers';
+import { maskRecord } from '../domain/customers/customer';
+import { maskPii } from '../domain/customers/privacy';
+import type { Followup } from '../domain/followups';
+import { loadSettings } from '../storage/settings';
 import { isAhead } from './docs';
 import { dirtyCount, emptyDirty, mergeDirty, type Deleted, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
 import { DIRTY_KEY, queueDirty, readDirty, readInflight, type DirtyRecord } from './dirty';
@@ -55,6 +59,21 @@ async function forgetTeamDeleted(list: readonly Deleted[], announce: (area: Team
   await forgetBuyers(here, { buyers }, 'keep', Date.now(), { local: true, fromTeam: true });
 }
 
+/**
+ * What a colleague's machine sent is stored as this machine would have saved it: masked (maskPii)
+ * while masking is on. A colleague on an older version, or one that masked less, may have stored a
+ * phone number or an e-mail in clear; this machine's cards, popup and backups never hold what it
+ * would not have stored itself. Nothing masked here is sent back (the colleague's documents stay
+ * as they are); a later edit here sends the masked text as its own.
+ */
+const masking = async (): Promise<boolean> => (await loadSettings()).privacy.maskPii;
+const FOLLOWUP_TEXTS = ['title', 'reason', 'note', 'closedReason'] as const;
+function maskFollowup(f: Followup): Followup {
+  const m = { ...f };
+  for (const k of FOLLOWUP_TEXTS) if (typeof m[k] === 'string') m[k] = maskPii(m[k]);
+  return m;
+}
+
 export function storageStores(announce: (area: TeamDataArea) => Promise<void>): LocalStores {
   return {
     async customers(keys) {
@@ -72,8 +91,9 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
         const old = await getCustomer(c.key);
         if (old && isAhead(old, c)) ahead.push(c.key);
       }
-      await importCustomerRecords(list);
-      await noteReplacedText(list);
+      const stored = (await masking()) ? list.map(maskRecord) : list;
+      await importCustomerRecords(stored);
+      await noteReplacedText(stored);
       if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
     },
     async dropCustomers(list) {
@@ -86,8 +106,9 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     },
     followupIds: async () => (await fresh()).map((f) => f.id),
     async updateFollowups(ids, fn) {
+      const mask = await masking();
       // A handover item an older version sent due at the old rule's time is stored moved: send it back.
-      const moved = await updateFollowupsById(ids, fn);
+      const moved = await updateFollowupsById(ids, mask ? (id, local) => { const f = fn(id, local); return f && maskFollowup(f); } : fn);
       if (moved.length) await queueDirty({ ...emptyDirty(), followups: moved });
     },
     async dropFollowups(list) {

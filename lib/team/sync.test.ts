@@ -16,6 +16,11 @@ import { customerKey, makeEvent, replacedNow } from '../domain/customers';
 import { snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import { PRESET_A, PRESET_B, cloneRuleSet } from '../domain/remarks';
+import { appendEvent, applyPatch, newCustomer } from '../domain/customers';
+import { dirtyOf } from './local-stores';
+import { storageStores } from './storage-bridge';
+import { getCustomer } from '../storage/customers';
+import { loadFollowups } from '../storage/followups';
 
 const SHOP = 'sync-shop';
 let server: TeamServer;
@@ -112,6 +117,29 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await y.sync.syncOnce();
     const card = y.stores.customerMap.get(customerKey('demo', '小明'))!;
     expect(card.history.map((e) => e.text)).toContain('要M码，不要黑色');
+  });
+
+  it("a colleague's note stored unmasked by an older version reaches this machine's card and follow-ups masked", async () => {
+    // The colleague's version saved the words as typed (no masking): written into its stores directly.
+    const x = machine('a1');
+    const key = customerKey('demo', '晚风吹过');
+    let c = applyPatch(newCustomer('demo', '晚风吹过', T0), { note: '老客户，手机 139 8765 4321', addressNote: '收件人：陈美玲' }, T0, { maskPii: false });
+    c = appendEvent(c, makeEvent('note', T0 + 1, '加了微信 chen_ml2026，发票发 meiling88@163.com，订单 4023118765432190 已发'));
+    x.stores.customerMap.set(key, c);
+    x.stores.putFollowup({ ...item('manual:old-unmasked'), buyer: '晚风吹过', title: '回电：座机 0571-86543210', note: '她说打 13987654321 也行' });
+    await x.stores.putBackDirty(dirtyOf('customers', [key]));
+    await x.sync.syncOnce();
+
+    // This machine runs on the extension's own stores, as the team page does.
+    const y = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: `m${++machines}-`, stores: storageStores(async () => {}) });
+    open.push(y);
+    await y.syncOnce();
+    const card = (await getCustomer(key))!;
+    expect(card.note).toBe('老客户，手机 139****4321');
+    expect(card.addressNote).toBe('收件人：陈**');
+    expect(card.history.map((e) => e.text)).toEqual(['加了微信 ch***，发票发 me***@163.com，订单 4023118765432190 已发']);
+    const f = (await loadFollowups()).find((i) => i.id === 'manual:old-unmasked')!;
+    expect([f.title, f.note]).toEqual(['回电：座机 0571-****3210', '她说打 139****4321 也行']);
   });
 
   it("notes that arrive before their buyer's profile reach the card once the profile comes, also for a buyer this machine already has", async () => {

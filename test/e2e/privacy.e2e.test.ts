@@ -96,6 +96,18 @@ describe('follow-ups hold no phone number in clear', () => {
   });
 });
 
+describe('a buyer note is saved masked by the worker (maskPii from worker-extras.js)', () => {
+  it('masks the name after 收货人, a WeChat id, a landline without area code, a grouped ID and a dotted mobile; order and tracking numbers stay', async () => {
+    const text = '收货人：孙丽 微信：sunli_0808 座机 6543 2109 身份证 110101 19900101 123X 手机139.8765.4321 订单 4023118765432190 快递单号 SF1380012345678';
+    const saved = '收货人：孙* 微信：su*** 座机 ****2109 身份证 110*************3X 手机139****4321 订单 4023118765432190 快递单号 SF1380012345678';
+    const buyer = { platform: 'demo', nickname: '晴天小雨伞' };
+    const c = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text });
+    expect(c.history.map((e) => e.text)).toEqual([saved]);
+    const again = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);
+    expect(again.history.map((e) => e.text)).toEqual([saved]);
+  });
+});
+
 describe('deleting buyers leaves no trace of them in any storage area', () => {
   beforeEach(async () => {
     await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });

@@ -3,6 +3,7 @@
  * domain functions, dirty keys on every write), so tests and the benchmark can run many machines
  * in one process. App-like helpers stand in for what the agent does in the panel and popup.
  */
+import { maskWhole } from '../../lib/domain/suggest/mask-whole';
 import { appendEvent, applyPatch, customerKey, makeEvent, mergeCustomer, newCustomer, type Customer, type CustomerPatch } from '../../lib/domain/customers';
 import { addNote as addFollowupNote, complete, type Followup } from '../../lib/domain/followups';
 import type { Template } from '../../lib/domain/templates/types';
@@ -166,7 +167,8 @@ export class MemoryStores implements LocalStores {
   }
   /** The agent inserted a reply for a buyer's message (the suggestion engine learns it, masked). */
   learn(message: string, buyer: string, scenario: ScenarioId, templateId: string | null, now: number): LearnedPick {
-    const pick = makePick({ message, buyer, scenario, templateId, source: 'insert' }, now)!;
+    // As the learnPick handler: the message through maskWhole first.
+    const pick = makePick({ message: maskWhole(message), buyer, scenario, templateId, source: 'insert' }, now)!;
     this.pickMap.set(pick.id, pick);
     this.touched({ picks: [pick.id] });
     return pick;

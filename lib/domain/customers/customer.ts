@@ -133,6 +133,17 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A whole record's free text masked as a save masks it (maskPii): its texts, tags and history
+ * entries. For what reaches this machine as a record, not as typed words: a file imported, a
+ * colleague's version pulled in team mode (written by a version that masked less, or not at all).
+ */
+export function maskRecord(c: Customer): Customer {
+  const m: Customer = { ...c, tags: normaliseTags(c.tags.map(maskPii)), history: c.history.map((e) => ({ ...e, text: maskPii(e.text) })) };
+  for (const field of ['note', 'preferences', 'addressNote'] as const) m[field] = maskPii(c[field]);
+  return m;
+}
+
 /** Why a tag list cannot be saved as it is: the tags too long (by how many characters), the tags too many. */
 export interface TagsOver {
   long: { tag: string; over: number }[];
@@ -176,9 +187,21 @@ function sameJson(a: unknown, b: unknown): boolean {
  * (textProblems) and the worker (patchCustomer, with the field and by how much).
  */
 export function applyPatch(c: Customer, patch: CustomerPatch, now: number, opts: { maskPii: boolean }): Customer {
-  const text = (s: string): string => (opts.maskPii ? maskPii(s.trim()) : s.trim());
+  return patchWith(c, patch, now, opts.maskPii ? maskPii : null);
+}
+
+/** A masking function (maskPii), or null where the shop keeps notes as typed. */
+export type Mask = ((text: string) => string) | null;
+
+/**
+ * applyPatch with the masking handed in: the worker passes maskPii from worker-extras.js (masking
+ * is needed at a save only, and background.js, parsed at every wake, has no room for it); the
+ * pages, scripts and tests use applyPatch.
+ */
+export function patchWith(c: Customer, patch: CustomerPatch, now: number, mask: Mask): Customer {
+  const text = (s: string): string => (mask ? mask(s.trim()) : s.trim());
   const next: Customer = { ...c };
-  if (patch.tags) next.tags = normaliseTags(opts.maskPii ? patch.tags.map(maskPii) : patch.tags);
+  if (patch.tags) next.tags = normaliseTags(mask ? patch.tags.map(mask) : patch.tags);
   if (patch.sizes) {
     const merged: Partial<Record<keyof Sizes, unknown>> = { ...c.sizes };
     for (const [field, value] of Object.entries(patch.sizes) as [keyof Sizes, unknown][]) {
@@ -257,11 +280,16 @@ function capHistory(events: CustomerEvent[]): { history: CustomerEvent[]; droppe
  * fields, which merges compare); moves lastSeenAt forward.
  */
 export function appendEvent(c: Customer, event: CustomerEvent, opts: { maskPii?: boolean } = {}): Customer {
+  return appendWith(c, event, opts.maskPii ? maskPii : null);
+}
+
+/** appendEvent with the masking handed in (see patchWith). */
+export function appendWith(c: Customer, event: CustomerEvent, mask: Mask): Customer {
   if (c.history.some((e) => e.id === event.id)) return c;
   if (event.kind === 'order-seen' && event.ref && c.orderIds.includes(event.ref)) return c;
   // Whole: the producers keep to LIMITS.eventText (README.md, "History").
   const text = event.text.trim();
-  const clean: CustomerEvent = { ...event, text: opts.maskPii ? maskPii(text) : text };
+  const clean: CustomerEvent = { ...event, text: mask ? mask(text) : text };
   const { history, dropped } = capHistory([...c.history, clean]);
   const next: Customer = {
     ...c,

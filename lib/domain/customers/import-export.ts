@@ -8,8 +8,7 @@
  * are migrated (see migrate.ts).
  */
 import { checkCustomer, problemText, tagProblems, textProblems } from './check';
-import { LIMITS, normaliseTags } from './customer';
-import { maskPii } from './privacy';
+import { LIMITS, maskRecord, normaliseTags } from './customer';
 import { customersImport } from '../../i18n/messages/customers-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
@@ -72,13 +71,6 @@ export function importProblems(c: Pick<Customer, 'tags' | 'history' | TextField>
   return { refused, kept };
 }
 
-/** A record's free text masked as a save masks it (maskPii): its texts, tags and history entries. */
-function masked(c: Customer): Customer {
-  const m: Customer = { ...c, tags: normaliseTags(c.tags.map(maskPii)), history: c.history.map((e) => ({ ...e, text: maskPii(e.text) })) };
-  for (const field of TEXT_FIELDS) m[field] = maskPii(c[field]);
-  return m;
-}
-
 function message(lang: 'zh' | 'en', key: string, params: Record<string, string | number> = {}): string {
   return fill(customersImport[lang][key]!, params);
 }
@@ -133,7 +125,7 @@ export function parseCustomersImport(input: unknown, now: number, how: 'zh-CN' |
     const isV0 = !!entry && typeof entry === 'object' && !Array.isArray(entry) && (entry as { v?: unknown }).v === undefined;
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? upgradeCustomerRecord(entry as Record<string, unknown>) : entry;
     const { customer: read, problems } = checkCustomer(record, now);
-    const customer = read && mask ? masked(read) : read;
+    const customer = read && mask ? maskRecord(read) : read;
     const nick = customer?.nickname ?? nickOf(entry);
     const entryError = (problem: string): string =>
       message(lang, nick ? 'customers.import.entry' : 'customers.import.entryNoNick', { n, nick, problem });

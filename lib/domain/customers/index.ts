@@ -2,7 +2,10 @@ export * from './types';
 export {
   adoptUnderId,
   appendEvent,
+  appendWith,
   applyPatch,
+  patchWith,
+  type Mask,
   cleanSizes,
   combineCustomers,
   customerKey,

@@ -187,6 +187,99 @@ describe('maskPii', () => {
   });
 });
 
+describe('maskPii: what a re-check found readable in saved notes (mask4)', () => {
+  it.each([
+    ['收货人：张三 明早送', '收货人：张* 明早送'],
+    ['联系人是李小龙电话138 0013 8000', '联系人是李**电话138****8000'],
+    ['收件人 周杰，放门口', '收件人 周*，放门口'],
+    ['收件人张伟的手机停机了', '收件人张*的手机停机了'],
+    ['收货人姓名：欧阳明月', '收货人姓名：欧阳**'],
+  ])('masks the name after a consignee or contact label, keeping the label and the surname: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['买家说加微信：zhou_xm1988 发图', '买家说加微信：zh*** 发图'],
+    ['vx: kitty2333 晚上回', 'vx: ki*** 晚上回'],
+    ['wx lemon_tree7', 'wx le***'],
+    ['他的QQ 2835551704 方便联系', '他的QQ 28*** 方便联系'],
+    ['QQ2835551704', 'QQ28***'],
+    ['微信号是abc-5678', '微信号是ab***'],
+  ])('masks a WeChat / QQ id after its label: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['公司座机010-62345678', '公司座机010-****5678'],
+    ['办公室 0755 2345 6789 找前台', '办公室 0755 ****6789 找前台'],
+    ['电话 6543 2109，下午打', '电话 ****2109，下午打'],
+    ['座机：23456789', '座机：****6789'],
+    ['固话 5432198', '固话 ***2198'],
+  ])('masks a landline with or without its area code: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['身份证 110101 19900101 123X 报关用', '身份证 110*************3X 报关用'],
+    ['证件号 3301-0619-9001-0112-34', '证件号 330*************34'],
+    ['身份证１１０１０１　１９９００１０１　１２３Ｘ', '身份证１１０*************３Ｘ'],
+    ['老证 110105 491231 002', '老证 110**********02'],
+  ])('masks an ID number written in groups or full-width: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['护照号码：E23456789 清关', '护照号码：E******89 清关'],
+    ['港澳通行证 C34567890', '港澳通行证 C******90'],
+    ['护照EA2345678', '护照E******78'],
+  ])('masks a passport or travel permit number after its label: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['手机139.8765.4321', '手机139****4321'],
+    ['号码 150/2468/1357 白天打', '号码 150****1357 白天打'],
+    ['电话：１３８．１２３４．５６７８', '电话：１３８****５６７８'],
+  ])('masks a mobile written with dots or slashes: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['发票寄 panda88@163。com', '发票寄 pa***@163。com'],
+    ['邮箱 tiger_wu＠qq．com 谢谢', '邮箱 ti***＠qq．com 谢谢'],
+    ['发到 lily.chen@foxmail。com。', '发到 li***@foxmail。com。'],
+  ])('masks an e-mail written with a full-width 。 or ＠: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    '订单 4023118765432190 催发货',
+    '单号：3877766554433221100',
+    '快递单号 SF1380012345678 显示已签收',
+    'YT1397654321098 还在路上',
+    'JDVA13912345678 物流不动',
+    '运单 13812345678',
+    '实付 1388.00 元，优惠券抵 50',
+    '尺码３８码，175cm 70kg 穿哪个',
+    '2026-12-05 14:30 下单，2026.12.06 发货，12/08 到',
+    '货号 KF2023-1105B，颜色 WX2024A',
+    '共 12 件，合计 23456789 元',
+    '图片 v1.2@2x.png 和 banner@3x.jpg，版本 13.8.1234',
+    '收货地址改一下，收货人不变，联系人电话没变',
+    '收件人信息填错了，联系人改成老公',
+    '微信支付的，QQ 音乐会员送吗',
+  ])('leaves %s as typed', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it('is idempotent over the new cases', () => {
+    const text = '收货人：张三，微信：zhou_xm1988，电话 6543 2109，身份证 110101 19900101 123X，护照 E23456789，手机139.8765.4321，panda88@163。com';
+    const once = maskPii(text);
+    expect(maskPii(once)).toBe(once);
+    expect(once).not.toMatch(/张三|zhou_xm|6543|19900101|2345678|8765|panda88/);
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -34,6 +34,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A label right before a number: that number is an order/tracking number and stays readable. */
 const ORDER_LABEL = /(?:订单|单号|运单|快递|物流|交易号|退款编号|order|tid)[号码编是为:#\s]{0,5}$/i;
+/** What a buyer writes before a chat id (also as spelt past a filter); maskWhole (learned picks) reads it too. */
+export const CHAT_LABELS = '微信|v信|威信|薇信|wechat|wx|vx|qq|扣扣|企鹅|旺旺';
 const CARD_LABEL = /(?:卡号|银行卡|储蓄卡|信用卡|账号|帐号|card)[号码是为:#\s]{0,5}$/i;
 
 function before(text: string, offset: number): string {
@@ -127,11 +129,32 @@ export function maskPii(text: string): string {
   // The domain and at most two first characters (at most half) stay for the agent to recognise the
   // address by, then three stars whatever the length: ab***@qq.com. The domain ends in letters that
   // are not a picture's or file's extension: v1.2@2x.png is a file name.
-  rule(/[\w.+-]+(?=@(?:[\w-]+\.)+(?!(?:png|jpe?g|gif|webp|pdf)\b)[a-z]{2,}\b)/gi, (m) => m.slice(0, Math.min(2, m.length >> 1)) + '***');
+  // An input method types 。 for the dot as readily as ＠ for the at sign (lucy@163。com).
+  rule(/[\w.+-]+(?=@(?:[\w-]+[.。])+(?!(?:png|jpe?g|gif|webp|pdf)\b)[a-z]{2,}\b)/gi, (m) => m.slice(0, Math.min(2, m.length >> 1)) + '***');
 
-  rule(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (m, id: string, offset: number, all: string) =>
-    ordered(all, offset) || !isIdShaped(id) ? m : keep(id, 3, 2),
+  // The id after a WeChat / QQ / 旺旺 label, kept as an e-mail's name is (wx***). A Latin label
+  // (wx, vx, qq) needs a colon or space after it, or digits for QQ (QQ12345678): a product code
+  // such as WX2024A is not someone's id.
+  rule(new RegExp(`(?<![A-Za-z0-9])(${CHAT_LABELS})(号码?|账号|id)?([\\s:是为]*)([\\w.-]{4,})`, 'gi'), (m, label: string, _n, gap: string, id: string) =>
+    /^[a-z]/i.test(label) && !gap && !(/^qq$/i.test(label) && /^\d+$/.test(id)) ? m : m.slice(0, -id.length) + id.slice(0, 2) + '***',
   );
+
+  // A name after 收货人 / 联系人 / 收件人 keeps its first character, as consoles show a masked
+  // nickname (张*, 王**; 欧阳** for a two-character surname). Two or three characters: a third that starts the next words (电话, 地址,
+  // 的…) is not part of the name, nor is what a sentence goes on with (收货人不变, 联系人改成…).
+  rule(/(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)(?!是|为|姓名|信息|电话|手机|地址|[不没的改换和也都要在说还就写填同])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥][一-龥]?)/g, (_m, first: string, rest: string) =>
+    first + (rest[1] && '电手地联座微的在要改说已和先收寄送到号'.includes(rest[1]) ? '*' + rest[1] : '*'.repeat(rest.length)),
+  );
+
+  // A passport's or travel permit's number after its label (E12345678, C12345678).
+  rule(/(?<=(?:护照|通行证|台胞证|回乡证)(?:号码?)?[\s:是为]*)([A-Za-z]{1,2}\d{7,8}|\d{9})(?![0-9A-Za-z])/g, (id: string) => keep(id, 1, 2));
+
+  // Also written in groups (110101 19900101 123X): at most four spaces or dashes, so a list of
+  // small numbers is not read as one.
+  rule(/(?<![0-9A-Za-z])\d(?:[ -]?\d){14}(?:(?:[ -]?\d){2}[ -]?[\dXx])?(?![0-9A-Za-z])/g, (m, offset: number, all: string) => {
+    const id = m.replace(/[ -]/g, '');
+    return ordered(all, offset) || m.length - id.length > 4 || !isIdShaped(id) ? m : keep(id, 3, 2);
+  });
 
   rule(/(?<!\d)(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?!\d)/g, (m, raw: string, offset: number, all: string) => {
     const prefix = before(all, offset);
@@ -144,7 +167,8 @@ export function maskPii(text: string): string {
 
   // A mobile's 11 digits in up to three groups, however split (138 1234 5678, 13812 345678); more
   // separators than that is a list of numbers, not a phone.
-  rule(/(?<![\d+])((?:\+|00)?86[ -]?)?1[3-9](?:[ -]?\d){9}(?!\d)/g, (m, prefix = '', offset: number, all: string) =>
+  // Dots and slashes separate the groups too (138.1234.5678); not after a courier's letters (SF…, YT…).
+  rule(/(?<![\d+]|[A-Z]{2}|\d[./])((?:\+|00)?86[ -]?)?1[3-9](?:[ ./-]?\d){9}(?!\d|[./]\d)/g, (m, prefix = '', offset: number, all: string) =>
     ordered(all, offset) || m.length - prefix.length > 13 ? m : prefix + keep(m.slice(prefix.length).replace(/\D/g, ''), 3, 4),
   );
 
@@ -155,6 +179,9 @@ export function maskPii(text: string): string {
     /(?<![\d+])((?:\+|00)86[ -]?(?:\(0\)[ -]?)?\(?0?(?:10|2\d|[3-9]\d\d)\)?[ -]?|\(0\d{2,3}\)\s?|0\d{2,3}[ -])(\d{3,4}[ -]?\d{4})(?!\d)/g,
     (m, area: string, local: string, offset: number, all: string) => (ordered(all, offset) ? m : area + keep(local.replace(/\D/g, ''), 0, 4)),
   );
+  // Without an area code, only after a phone label (电话 8765 4321): an unlabelled 8 digits is as
+  // often an amount or a code.
+  rule(/(?<=(?:电话|座机|固话|tel)(?:号码?)?[\s:是为]*)\d{3,4}[ -]?\d{4}(?![\d*])/gi, (m) => keep(m.replace(/\D/g, ''), 0, 4));
 
   return o;
 }

@@ -6,7 +6,7 @@
  */
 import type { ScenarioId } from '../scenarios';
 import type { Signals } from './combine';
-import { LearnedMemory, makePick, maskForMemory, type LearnedPick } from './learned';
+import { LearnedMemory, makePick, memoryText, type LearnedPick } from './learned';
 import { predict, type SuggestModel } from './model';
 
 export interface LearnInput {
@@ -35,7 +35,7 @@ export class SuggestEngine {
     if (hit) return hit;
     const out: Signals = {
       model: this.model ? predict(this.model, message) : null,
-      learned: opts.learning === false ? null : this.memory.recall(maskForMemory(message, opts.buyer)),
+      learned: opts.learning === false ? null : this.memory.recall(memoryText(message, opts.buyer)),
       chars: [...message].length,
     };
     if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value!);

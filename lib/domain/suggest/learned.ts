@@ -39,7 +39,16 @@ const ADDRESS_LABEL = /(地址|住在|住址)(是|为|改成|改为|改到)?\s?(
  * phone, ID, card, order and tracking numbers, names, addresses and the buyer's nickname masked.
  */
 export function maskForMemory(raw: string, buyer?: string | null): string {
-  let s = maskPii(raw);
+  return memoryText(maskPii(raw), buyer);
+}
+
+/**
+ * maskForMemory without its first step (maskPii), for text that has had it: a pick's message comes
+ * through maskWhole (worker-extras.js), which ends with it, and the message a recall compares
+ * is never stored. background.js, parsed at every wake, has no room for maskPii.
+ */
+export function memoryText(raw: string, buyer?: string | null): string {
+  let s = raw;
   if (buyer && buyer.trim().length >= 2) s = s.split(buyer.trim()).join(' ');
   s = normalize(s).text;
   return s
@@ -235,14 +244,17 @@ export class LearnedMemory {
   }
 }
 
-/** A pick from a confirmed insertion or chip correction, or null when nothing is left to learn from. */
+/**
+ * A pick from a confirmed insertion or chip correction, or null when nothing is left to learn from.
+ * The message comes masked by maskWhole (which ends with maskPii), as the learnPick handler does.
+ */
 export function makePick(
   input: { message: string; buyer?: string | null; scenario: ScenarioId; templateId?: string | null; source: LearnedPick['source'] },
   now: number,
   rand?: () => number,
 ): LearnedPick | null {
   if (input.scenario === 'other') return null;
-  const text = maskForMemory(input.message, input.buyer);
+  const text = memoryText(input.message, input.buyer);
   if (!text) return null;
   return { id: newPickId(now, rand), at: now, text, scenario: input.scenario, templateId: input.templateId ?? null, source: input.source };
 }

@@ -11,6 +11,8 @@
  * by `npm run eval:suggest --learn-from` the same way; the recall of a new message (suggestSignals)
  * does not need it: nothing of that is stored.
  */
+import { CHAT_LABELS, maskPii } from '../customers/privacy';
+
 // The place name before 省/市 is two characters unless it is one of the longer names below: a
 // pattern of "2–3 characters" matched from the leftmost start, so it took the character before a
 // two-character name (我老家上海市… kept as `我老 某地`, 家 gone), and a four-character city
@@ -36,10 +38,15 @@ const ADDRESS = new RegExp(
 // finds a door. Only after a road's 路/街/巷/弄/道, so a date (3号发的货) stays.
 const HOUSE = /(?<=[路街巷弄道])\d+号([一-龥\d]{0,5}?(单元|[号栋幢楼室]))*/g;
 
+// The chat-id labels are the notes' (privacy.ts CHAT_LABELS), and 邮箱 (a pick keeps no address at all).
+const WHOLE = new RegExp(`[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(${CHAT_LABELS}|邮箱)[号是为:\\s]*[\\w.@-]{4,}|\\+?\\d([\\s()-]?\\d){6,}x?`, 'gi');
+
 export function maskWhole(message: unknown): string {
-  return String(message ?? '')
+  // Then what notes mask (maskPii): a name after 收件人, a passport's letter… — what is left of it
+  // after the numbers went whole. makePick (background.js) no longer runs maskPii itself.
+  return maskPii(String(message ?? '')
     .normalize('NFKC')
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|(微信|v信|威信|薇信|wechat|wx|vx|qq|扣扣|企鹅|旺旺|邮箱)[号是为:\s]*[\w.@-]{4,}|\+?\d([\s()-]?\d){6,}x?/gi, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
+    .replace(WHOLE, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
     .replace(ADDRESS, ' 某地 ')
-    .replace(HOUSE, ' 某地 ');
+    .replace(HOUSE, ' 某地 '));
 }

@@ -13,8 +13,9 @@ import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './typ
 import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
 import {
-  appendEvent,
-  applyPatch,
+  appendWith,
+  patchWith,
+  type Mask,
   BUYER_ID_MAX,
   customerKey,
   IMPORT_MAX,
@@ -280,8 +281,9 @@ async function forgotten(keys: string[] | 'all', nameKeys: string[] | 'all', who
   return forgetBuyersElsewhere(who, open, now, opts);
 }
 
-async function masking(): Promise<boolean> {
-  return (await loadSettings()).privacy.maskPii;
+/** maskPii (from worker-extras.js: needed at a save only) while the shop masks, else null. */
+async function masking(): Promise<Mask> {
+  return (await loadSettings()).privacy.maskPii ? workerExtras().privacy.maskPii : null;
 }
 
 export const customersHandlers: HandlerSet<CustomersProtocol> = {
@@ -314,7 +316,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
           append[k as AppendField] = text(v, `patchCustomer: append.${k}`, APPEND_MAX[k as AppendField]);
         }
       }
-      const maskPii = await masking();
+      const mask = await masking();
       const now = Date.now();
       await identify(p, now);
       let over = '';
@@ -326,7 +328,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
           for (const [field, add] of Object.entries(append) as [AppendField, string][]) {
             full[field] = appended(patch[field] ?? c[field], add);
           }
-          const next = applyPatch(c, full, now, { maskPii });
+          const next = patchWith(c, full, now, mask);
           // A text an append takes past its limit is refused, never cut: the reason code names the
           // field and by how much, for the card to say (lib/panel/customers.ts, appendRefused).
           for (const f in APPEND_MAX) {
@@ -351,11 +353,11 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const body = text(p.text, 'addCustomerEvent: text', LIMITS.pageEvent).trim();
       if (!body) throw new InvalidPayload('addCustomerEvent: text is empty');
       const ref = p.ref === undefined ? undefined : text(p.ref, 'addCustomerEvent: ref', 80);
-      const maskPii = await masking();
+      const mask = await masking();
       const now = Date.now();
       const event = pageEvent({ kind: p.kind as PageEventKind, text: body, ref }, now, shopZone(await loadSettings()), ctx.rid);
       await identify(p, now);
-      const { customer, changed } = await updateCustomer(p, (c) => appendEvent(c, event, { maskPii }), now);
+      const { customer, changed } = await updateCustomer(p, (c) => appendWith(c, event, mask), now);
       if (changed) await announceChange('customers');
       return customer;
     },
@@ -473,9 +475,9 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       await customersReady();
       const p = parseBuyer(payload, 'editCustomer', ctx);
       const patch = parsePatch(p.patch);
-      const maskPii = await masking();
+      const mask = await masking();
       const now = Date.now();
-      const { customer, changed } = await editStoredCustomer(p, (c) => applyPatch(c, patch, now, { maskPii }), now);
+      const { customer, changed } = await editStoredCustomer(p, (c) => patchWith(c, patch, now, mask), now);
       if (changed) await announceChange('customers');
       return customer;
     },
@@ -541,7 +543,7 @@ export async function recordOrdersSeen(platform: Platform, orders: SeenOrder[], 
   if (!byKey.size) return;
   const { changed } = await updateCustomers(
     [...byKey.values()].map((e) => e.target),
-    (c) => (byKey.get(c.key)?.orders ?? []).reduce((acc, o) => appendEvent(acc, orderSeenEvent(o.orderId, o.createdAt ?? now)), c),
+    (c) => (byKey.get(c.key)?.orders ?? []).reduce((acc, o) => appendWith(acc, orderSeenEvent(o.orderId, o.createdAt ?? now), null), c),
     now,
   );
   if (changed.length) await announceChange('customers');
@@ -566,11 +568,11 @@ export async function recordRemarkSaved(
   await customersReady();
   const line = newestLine(ctx.text);
   if (!line) return;
-  const maskPii = await masking();
+  const mask = await masking();
   const [target] = await resolveByName([{ platform: ctx.platform, nickname: ctx.buyer, buyerId: ctx.buyerId ?? null }]);
   const { changed } = await updateCustomer(
     target!,
-    (c) => appendEvent(c, makeEvent('remark-saved', ctx.now, line, ctx.orderId), { maskPii }),
+    (c) => appendWith(c, makeEvent('remark-saved', ctx.now, line, ctx.orderId), mask),
     ctx.now,
   );
   if (changed) await announceChange('customers');

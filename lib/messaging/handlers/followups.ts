@@ -59,7 +59,6 @@ import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
 import { remarkFactSinks } from './rules';
 import { BUYER_ID_MAX, normaliseBuyerId, normaliseNickname } from '../../domain/customers/identity';
-import { maskPii } from '../../domain/customers/privacy';
 
 // The one list of platforms (the worker carries it for the record checks already).
 const PLATFORMS = new Set<string>(PLATFORM_LIST);
@@ -77,6 +76,7 @@ async function rulesSettings(): Promise<FollowupSettings> {
  */
 async function masked<T extends object>(req: T): Promise<T> {
   if (!(await loadSettings()).privacy.maskPii) return req;
+  const { maskPii } = workerExtras().privacy;
   const out = { ...req } as Record<string, unknown>;
   for (const k of ['title', 'note', 'text', 'reason']) if (typeof out[k] === 'string') out[k] = maskPii(out[k]);
   return out as T;
