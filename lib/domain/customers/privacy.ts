@@ -24,6 +24,10 @@
  *   labelled (卡号, 银行卡, 账号), or starting with 62 (UnionPay) → 6222***********1234.
  *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
  *   look like.
+ * - After their label only (so a word or number elsewhere is not taken for one): the name after
+ *   收货人/联系人/收件人 (张*; 欧阳** keeps a two-character surname), a chat id after 微信/vx/QQ…
+ *   (zh***), an 8-digit landline after 电话/座机 (****2109), a passport / 港澳通行证 number (E******89).
+ *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
  *   交易号, order, tid…), because agents need order and tracking numbers to work.
  * Masking is idempotent: masked text contains '*', which no pattern matches again.

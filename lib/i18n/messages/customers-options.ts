@@ -53,7 +53,7 @@ export const customersOptions: MessageBundle = {
     'customers.options.privacyNote': '客户档案只保存在本机浏览器里，不会上传；只有你主动导出时才会离开本机。',
     'customers.options.privacyNoteTeam':
       '团队模式已开启：客户档案、备注和跟进会上传到店铺「{shop}」的服务器，并同步到店里每位同事的电脑；在这里删除客户，会为整个店铺删除。本机备份只在本机。',
-    'customers.options.maskPii': '保存时隐藏手机号、身份证号、银行卡号和邮箱（如 138****5678、ab***@qq.com；订单号和快递单号不受影响）',
+    'customers.options.maskPii': '保存时隐藏手机号、固话、身份证号、护照号、银行卡号、邮箱，以及收货人姓名和微信/QQ 号（如 138****5678、ab***@qq.com、收货人：张*；订单号和快递单号不受影响）',
     'customers.options.retention': '自动清理超过这么多天未接待、未修改的客户（0 = 永久保留）',
     'customers.options.saved': '已保存',
     'customers.options.unsaved': '未保存',
@@ -158,7 +158,7 @@ export const customersOptions: MessageBundle = {
     'customers.options.privacyNote': 'Buyer notes stay in this browser on this machine and are never uploaded; they leave only when you export them.',
     'customers.options.privacyNoteTeam':
       'Team mode is on: buyer records, notes and follow-ups go to the server of shop "{shop}" and to every colleague\'s machine; deleting a buyer here deletes them for the whole shop. Backups stay on this machine.',
-    'customers.options.maskPii': 'Hide phone, ID and bank card numbers and e-mail addresses when saving (e.g. 138****5678, ab***@qq.com; order and tracking numbers stay readable)',
+    'customers.options.maskPii': 'Hide phone, landline, ID, passport and bank card numbers, e-mail addresses, the recipient\'s name and WeChat/QQ ids when saving (e.g. 138****5678, ab***@qq.com; order and tracking numbers stay readable)',
     'customers.options.retention': 'Remove buyers neither served nor edited for this many days (0 = keep forever)',
     'customers.options.saved': 'Saved',
     'customers.options.unsaved': 'Not saved',
