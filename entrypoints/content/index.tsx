@@ -31,13 +31,14 @@ export default defineContentScript({
     // document, and any page script can fire that event (it names only the extension's id): that
     // took the panel, the remark check and the guard off the page until a reload. A newer copy comes
     // only once the extension was reloaded or updated, when this copy's runtime is gone (ctx.isValid
-    // asks it, and invalidates when it is); while it lives, the announcement is forged. (`wxt dev`
-    // re-injects a rebuilt copy into a living runtime: there it is let through.)
+    // asks it, and invalidates when it is); while it lives, the announcement is forged. Stopped on
+    // window, before it reaches WXT's listener on the document. (`wxt dev` re-injects a rebuilt copy
+    // into a living runtime: there it is let through.)
     if (!import.meta.env.DEV)
       window.addEventListener(
         (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
         (e) => ctx.isValid && e.stopImmediatePropagation(),
-        { capture: true, signal: ctx.signal },
+        true,
       );
     let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
     let mountSeq = 0;
