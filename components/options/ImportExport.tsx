@@ -13,6 +13,8 @@ import { decodeFileBytes } from '@/lib/domain/file-text';
 import { isoDay } from '@/lib/domain/time';
 import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
+import { LIBRARY_FORMAT, TEMPLATE_LIMITS, tooManyReplies } from '@/lib/domain/templates/validate';
+import { inLocale } from '@/lib/i18n/bilingual';
 import { SCENARIOS } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { Said } from './Said';
@@ -117,6 +119,17 @@ export function otherExportKind(json: unknown): string | null {
     return t('library.import.snapshot', { tab: t('backups.tab'), button: t('backups.restore') });
   }
   return null;
+}
+
+/**
+ * A library file with more replies than the library may hold, refused here on its count as the
+ * background would: not sent, so a file of tens of thousands does not hold the worker (and the
+ * chat panels' calls behind it) while it is copied over and read.
+ */
+function tooManyInFile(json: unknown): string | null {
+  const f = json as { format?: unknown; templates?: unknown } | null;
+  const n = f?.format === LIBRARY_FORMAT && Array.isArray(f.templates) ? f.templates.length : 0;
+  return n > TEMPLATE_LIMITS.templates ? inLocale(tooManyReplies(n), getLocale()) : null;
 }
 
 /** An import that asks first: reading the file, the counts waiting for the agent's choice, writing. */
@@ -425,7 +438,7 @@ export function ImportExport() {
   const api = useApi();
   const agent = useTeamAgent();
   const flow = useImportFlow<LibraryPreview>({
-    refuse: otherExportKind,
+    refuse: (json) => otherExportKind(json) ?? tooManyInFile(json),
     async check(json) {
       const r = await api.call('importLibrary', { ...sent(json), dryRun: true });
       return r.ok ? { ok: true, preview: { ...r.preview, csv: r.csv } } : r;

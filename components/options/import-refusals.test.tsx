@@ -69,6 +69,11 @@ const json = (v: unknown) => JSON.stringify(v);
 const notJson = '{"format": "kefu-library", "templates": [{"id": "a", "ti';
 const big5 = () => encodeLegacy('big5', '{"title": "歡迎光臨", "body": "親，您好！請問有什麼可以幫您的？"}');
 
+/** 6,000 replies, each without an id: one problem per reply, were they looked at one by one. */
+const hugeLibrary = () => ({ format: 'kefu-library', version: 1, templates: Array.from({ length: 6000 }, (_, i) => ({ title: `第${i}条`, body: '亲，在的', group: '常用', scenarios: [] })) });
+/** 6,000 rows, each with an ID no reply can have: one skipped row each, were they read one by one. */
+const hugeSheet = () => `ID,内容\r\n${Array.from({ length: 6000 }, (_, i) => `坏编号${i},亲，在的${i}`).join('\r\n')}`;
+
 /**
  * Each refused import: the tab, its file input, the file, and the reason the agent should read
  * (as the check that refuses it words it, in the interface's language).
@@ -78,6 +83,8 @@ const REFUSALS: { name: string; tab: keyof typeof TABS; input: string; file: () 
   { name: '话术库 JSON, another kind of file', tab: 'library', input: 'import-file', file: () => json({ format: 'kefu-notes', version: 1 }), reason: () => refusedBy(worker.importLibrary({ json: { format: 'kefu-notes', version: 1 } })) },
   { name: '话术库 JSON, a Big5 file', tab: 'library', input: 'import-file', file: big5, reason: () => t('options.importForeign', { which: t('options.importForeign.big5') }) },
   { name: '话术库 CSV, no column of replies', tab: 'library', input: 'import-csv-file', file: () => '标题,分组\r\n欢迎,问候', reason: () => refusedBy(libraryFromCsv('标题,分组\r\n欢迎,问候', here, getLocale())) },
+  { name: '话术库 JSON, more replies than a library holds', tab: 'library', input: 'import-file', file: () => json(hugeLibrary()), reason: () => refusedBy(worker.importLibrary({ json: hugeLibrary() })) },
+  { name: '话术库 CSV, more rows than a library holds', tab: 'library', input: 'import-csv-file', file: hugeSheet, reason: () => refusedBy(libraryFromCsv(hugeSheet(), here, getLocale())) },
   { name: '客户档案 JSON, not JSON', tab: 'customers', input: 'customers-import-file', file: () => notJson, reason: () => t('customers.import.json') },
   { name: '客户档案 JSON, from a newer extension', tab: 'customers', input: 'customers-import-file', file: () => json({ format: 'kefu-customers', version: 9, customers: [] }), reason: () => refusedBy(worker.importCustomers({ json: { format: 'kefu-customers', version: 9, customers: [] } })) },
   { name: '客户档案 CSV, no column of buyers', tab: 'customers', input: 'customers-csv-file', file: () => '备注,手机\r\n只发顺丰,', reason: () => refusedBy(customersFromCsv('备注,手机\r\n只发顺丰,', { now: NOW, platform: 'taobao', maskPii: true, zone: 480, existing: [], locale: getLocale() })) },
@@ -117,6 +124,14 @@ describe('a refused import gives its reason once and says once that nothing chan
     const core = reason.slice(1).replace(/[。.]$/, '');
     expect(times(shown, core), shown).toBe(1);
     expect(shown.match(UNCHANGED) ?? [], shown).toHaveLength(1);
+  });
+});
+
+describe('a library file too big to hold', () => {
+  it('is refused on its count in the options page, not sent to the background', async () => {
+    const { call, shown } = await chooseFile('library', 'import-file', json(hugeLibrary()));
+    expect(shown).toContain('话术过多（6000 条，上限 5000）');
+    expect(call.mock.calls.map(([verb]) => verb)).not.toContain('importLibrary');
   });
 });
 

@@ -24,7 +24,22 @@ import type { TaughtSite } from '@/lib/sites/taught/record';
 export default defineContentScript({
   matches: CONSOLE_MATCHES,
   runAt: 'document_end',
+  // WXT's window.postMessage that this script started told every page script the extension's id.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // WXT takes this script down when a newer copy of it announces itself with an event on the
+    // document, and any page script can fire that event (it names only the extension's id): that
+    // took the panel, the remark check and the guard off the page until a reload. A newer copy comes
+    // only once the extension was reloaded or updated, when this copy's runtime is gone (ctx.isValid
+    // asks it, and invalidates when it is); while it lives, the announcement is forged. Stopped on
+    // window, before it reaches WXT's listener on the document. (`wxt dev` re-injects a rebuilt copy
+    // into a living runtime: there it is let through.)
+    if (!import.meta.env.DEV)
+      window.addEventListener(
+        (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+        (e) => ctx.isValid && e.stopImmediatePropagation(),
+        true,
+      );
     let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
     let mountSeq = 0;
     let picker: Picker | null = null;
@@ -148,13 +163,17 @@ export default defineContentScript({
       const fit = loadFeature('fit');
       await controller.start({ card, features: PANEL_FEATURES });
       void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch }), () => {});
-      // In-page navigation (history.pushState) keeps the panel; the controller re-reads the page —
-      // not inside the page's pushState (the Navigation API reports it there, before the page has
-      // drawn the new view), but right after the page's own handler.
-      window.addEventListener('wxt:locationchange', () => queueMicrotask(() => controller.pageChanged()), { signal: abort.signal });
     };
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => void mount());
+    // In-page navigation (history.pushState): another console page gets its adapter; the same one
+    // keeps its panel, which re-reads the page — not inside the page's pushState (the Navigation API
+    // reports it there, before the page has drawn the new view), but right after the page's own
+    // handler. (WXT names the event after the extension's id; a plain 'wxt:locationchange' on window
+    // comes from the page, never from WXT.)
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      void mount();
+      queueMicrotask(() => current?.controller.pageChanged());
+    });
     // Taught or forgotten in another tab or in the options page: pick the adapter again.
     ctx.onInvalidated(
       onDataChanged(['sites'], () => {

@@ -19,6 +19,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output',
 export interface Harness {
   context: BrowserContext;
   extensionId: string;
+  /** The unpacked extension Chromium loaded (a copy of the build, with the demo hosts). */
+  extensionDir: string;
   /** Base URL of the demo console, e.g. http://127.0.0.1:41234 */
   demoUrl: string;
   serviceWorker(): Promise<Worker>;
@@ -149,6 +151,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   return {
     context,
     extensionId,
+    extensionDir,
     demoUrl: server.url,
     serviceWorker,
     async openExtensionPage(path: string) {

@@ -47,14 +47,16 @@ function worldOf(page: Page): Promise<World> {
 }
 
 /**
- * Evaluates `expression` in the extension's content-script world of the page's top frame.
+ * Evaluates `expression` in the extension's content-script world of the page's top frame (the
+ * newest one, when the extension was reloaded under the page).
  * Returns `undefined` when that world does not exist (yet): no content script, or a navigation.
  */
 export async function evaluateInContentWorld<T>(page: Page, expression: string): Promise<{ value: T } | undefined> {
   const w = await worldOf(page);
   const { frameTree } = await w.cdp.send('Page.getFrameTree');
   const top = frameTree.frame.id;
-  const ctx = [...w.contexts.values()].find((c) => c.auxData?.frameId === top && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+  // The newest: after an extension reload the old copy's world stays, with its runtime gone.
+  const ctx = [...w.contexts.values()].filter((c) => c.auxData?.frameId === top && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')).at(-1);
   if (!ctx) return undefined;
   try {
     const r = await w.cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true });

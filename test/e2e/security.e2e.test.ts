@@ -189,6 +189,26 @@ describe('a script in the seller page', () => {
     expect((await demo.inputLog(s.page)).filter((e) => e.type === 'input').map((e) => (e as { data?: string }).data)).toEqual([draft]);
   });
 
+  it('cannot take the panel off by announcing a newer copy of the content script, and is not told the extension’s id', async () => {
+    const posted: string[] = [];
+    await s.page.exposeFunction('__kfPosted', (m: string) => posted.push(m));
+    await s.page.addInitScript(() => addEventListener('message', (e) => (window as any).__kfPosted(JSON.stringify(e.data ?? null))));
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+    // A store extension's id is public: the page fires what WXT's content-script context takes for
+    // a newer copy of itself starting (after an extension reload: extension-reload.e2e.test.ts).
+    await s.page.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+    }, s.h.extensionId);
+    // The panel is still there and still works: it suggests for a new message and inserts one.
+    await demo.push(s.page, '能便宜点吗');
+    await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+    await chatInput(s.page).click();
+    await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"] .kf-tpl-main').first().click();
+    await expect.poll(() => demo.draft(s.page)).not.toBe('');
+    expect(await s.page.evaluate(() => document.querySelectorAll('kf-panel').length)).toBe(1);
+    expect(posted.filter((m) => m.includes(s.h.extensionId))).toEqual([]);
+  });
+
   it('has no messaging API to reach the extension with', async () => {
     await openDemoChat(s.page, s.h.demoUrl);
     const r = await s.page.evaluate(async (id) => {

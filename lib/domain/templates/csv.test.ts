@@ -150,3 +150,18 @@ describe('the library as a CSV for Excel', () => {
     expect(r.ok && r.file.templates[0]).toEqual({ ...first, title: '改过的标题' });
   });
 });
+
+describe('a sheet longer than a library', () => {
+  it('is refused on its row count alone, with the library’s own message: not a line per bad row', () => {
+    // 60,000 rows, each with an ID no reply can have: read row by row, each would be a skipped row.
+    const text = `ID,内容\r\n${Array.from({ length: 60_000 }, (_, i) => `坏编号${i},亲，在的${i}`).join('\r\n')}`;
+    expect(libraryFromCsv(text, { groups: [], templates: [] }, 'zh-CN')).toEqual({ ok: false, errors: ['话术过多（60000 条，上限 5000）'] });
+    expect(libraryFromCsv(text, { groups: [], templates: [] }, 'en')).toEqual({ ok: false, errors: ['too many replies (60000, at most 5000)'] });
+  });
+
+  it('of exactly the limit is read as before', () => {
+    const text = `内容\r\n${Array.from({ length: 5000 }, (_, i) => `亲，在的${i}`).join('\r\n')}`;
+    const r = libraryFromCsv(text, { groups: [], templates: [] }, 'zh-CN');
+    expect(r.ok && r.file.templates).toHaveLength(5000);
+  });
+});

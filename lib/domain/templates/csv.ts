@@ -30,7 +30,7 @@ import { fnv1a } from '../hash';
 import { csvCell, csvUnguard } from '../followups/csv';
 import { isScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
-import { ID_PATTERN, LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, TEMPLATE_LIMITS, type LibraryFile } from './validate';
+import { ID_PATTERN, LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, TEMPLATE_LIMITS, tooManyReplies, type LibraryFile } from './validate';
 
 export type CsvField = 'body' | 'title' | 'group' | 'code' | 'id' | 'scenarios' | 'orders';
 
@@ -257,6 +257,10 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
       en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
     });
   }
+
+  // More rows than the library may hold replies: refused before any row is read (a repeated row
+  // would be one reply, but a sheet that long is not a library to import).
+  if (rows.length > TEMPLATE_LIMITS.templates) return fail(tooManyReplies(rows.length));
 
   const cell = (r: CsvRecord, f: CsvField) => (at[f] === undefined ? undefined : csvUnguard((r.cells[at[f]!] ?? '').replace(/\r\n?/g, '\n').trim()));
   const byId = new Map(current.templates.map((x) => [x.id, x]));

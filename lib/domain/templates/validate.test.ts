@@ -338,3 +338,10 @@ describe('normalizeTemplate / newTemplateId', () => {
     expect(parseLibraryImport(file([good({ id })])).ok).toBe(true);
   });
 });
+
+describe('a file longer than a library', () => {
+  it('is refused on its count alone: 60,000 replies each missing its id give the one limit message', () => {
+    const templates = Array.from({ length: 60_000 }, (_, i) => ({ title: `第${i}条`, body: '亲，在的', group: '常用', scenarios: [] }));
+    expect(parseLibraryImport({ format: 'kefu-library', version: 1, templates }, 'zh-CN')).toEqual({ ok: false, errors: ['话术过多（60000 条，上限 5000）'] });
+  });
+});

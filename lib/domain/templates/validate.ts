@@ -269,6 +269,16 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
 }
 
 /**
+ * Why a file of `count` replies is refused. Said on the count alone, before any reply is looked at
+ * (here, in a spreadsheet's rows, and in the options page before the file is sent): a file of
+ * 60,000 was checked reply by reply first and held the worker for seconds.
+ */
+export const tooManyReplies = (count: number): Bilingual => ({
+  zh: `话术过多（${count} 条，上限 ${TEMPLATE_LIMITS.templates}）`,
+  en: `too many replies (${count}, at most ${TEMPLATE_LIMITS.templates})`,
+});
+
+/**
  * Validates a whole import file (already-parsed JSON, or the raw file text). Returns the library
  * only when every entry is valid; otherwise every problem found, each naming its entry. `locale`:
  * the interface's language, where known ('zh-CN': Chinese alone; 'en': English alone; not said:
@@ -335,7 +345,7 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
         : { zh: '话术列表（templates）应为列表', en: 'the list of replies (templates) must be a list' },
     );
   } else if (data.templates.length > TEMPLATE_LIMITS.templates) {
-    c.add({ zh: `话术过多（${data.templates.length} 条，上限 ${TEMPLATE_LIMITS.templates}）`, en: `too many replies (${data.templates.length}, at most ${TEMPLATE_LIMITS.templates})` });
+    c.add(tooManyReplies(data.templates.length));
   } else {
     const idAt = new Map<string, number>();
     const codeAt = new Map<string, number>();
