@@ -60,7 +60,7 @@ export function TeamSettings() {
       const r = await signIn(form.server, shop, form.user, form.password);
       setForm((f) => ({ ...f, password: '' }));
       if (!r.ok) {
-        setMessage({ ok: false, text: t(`team.err.${r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim() }) });
+        setMessage({ ok: false, text: t(`team.err.${r.error === 'redirect' && r.reason ? 'redirectTo' : r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim() }) });
         return;
       }
       const joined = await api.call('teamConnect', { server: r.origin, shop, user: form.user.trim(), role: r.role, shift: form.shift });

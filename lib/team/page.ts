@@ -63,7 +63,8 @@ function takeAreas(): TeamPageReply['areas'] {
  */
 async function membership(cfg: TeamConfig): Promise<TeamRole | 'removed' | null> {
   try {
-    const res = await fetch(`${cfg.server}/_session`, { credentials: 'include', headers: { accept: 'application/json' } });
+    // Redirects refused, as for every request to the server (remote-fetch.ts): an error, so null.
+    const res = await fetch(`${cfg.server}/_session`, { credentials: 'include', headers: { accept: 'application/json' }, redirect: 'error' });
     const ctx = ((await res.json()) as { userCtx?: { name?: string | null; roles?: string[] } }).userCtx;
     if (!ctx || ctx.name !== cfg.user) return null;
     const roles = ctx.roles ?? [];
@@ -79,6 +80,8 @@ async function membership(cfg: TeamConfig): Promise<TeamRole | 'removed' | null>
  */
 async function statusOf(cfg: TeamConfig, e: TeamSyncError, pending: number): Promise<TeamStatus> {
   const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
+  // The status line says the server sent the request elsewhere (and where, when known).
+  if (e.kind === 'redirect') return { state, pending, redirect: e.message };
   if (e.kind === 'auth' || e.kind === 'forbidden') {
     const who = await membership(cfg);
     if (who === 'removed') return { state: 'removed', pending, message: cfg.shop };

@@ -59,7 +59,7 @@ import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
-import { withSilenceLimit, type FetchFn } from './remote-fetch';
+import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
 export interface TeamIdentity {
   shop: string;
@@ -84,7 +84,8 @@ export interface TeamSyncOptions {
   silenceMs?: number;
 }
 
-export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server';
+/** `redirect`: the server sent a request elsewhere (the message is where, or ''); not followed. */
+export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server' | 'redirect';
 
 /** Versions of one document in the order they were made (the revision breaks a tie, the same on every machine). */
 const byEdit = (a: { at: number; rev: string }, b: { at: number; rev: string }): number => a.at - b.at || (a.rev < b.rev ? -1 : 1);
@@ -156,6 +157,8 @@ const BATCH = 200;
 
 export function classifyError(err: unknown): TeamSyncError {
   if (err instanceof TeamSyncError) return err;
+  // By name: PouchDB's replication hands on a copy of the error, not the instance.
+  if ((err as RedirectRefused | null)?.name === 'RedirectRefused') return new TeamSyncError('redirect', String((err as RedirectRefused).to ?? ''));
   const e = err as { status?: number; name?: string; message?: string; reason?: string; error?: string } | null;
   const status = e?.status;
   const msg = e?.reason ?? e?.message ?? String(err);
@@ -274,7 +277,9 @@ export class TeamSync {
     this.now = opts.now ?? Date.now;
     const server = opts.server.replace(/\/+$/, '');
     const fetchFn = (opts.remoteOptions?.fetch as FetchFn | undefined) ?? ((url: string, init?: RequestInit) => fetch(url, init));
-    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(fetchFn, opts.silenceMs) };
+    // No redirect is followed: it would send the shop's records (and the session cookie's worth of
+    // trust) to wherever the answer points, maybe another host or plain http (remote-fetch.ts).
+    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs) };
     const local = {} as Record<TeamArea, PouchDatabase>;
     const remote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
