@@ -285,7 +285,7 @@ export class TeamSync {
     for (const area of SYNCED) {
       const name = dbName(opts.identity.shop, area);
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
-      // copy too (not only the current revision).
+      // copy too (not only the current revision). The others: deleted documents only (compactDeleted).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
       remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...remoteOptions }));
     }
@@ -929,7 +929,26 @@ export class TeamSync {
       // A library save that met a concurrent local edit is retried next round from the same point.
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
     }
+    for (const area of SYNCED) await this.compactDeleted(area);
     return { resolved, imported };
+  }
+
+  /**
+   * Deleted documents' earlier revisions removed from this machine's replica. A deletion writes a
+   * tombstone, and PouchDB keeps every earlier revision's body until compaction: a deleted buyer's
+   * note, phone and address stayed in the browser's database (qaM 2026-12-05). Only deleted
+   * documents are compacted, each once (the replica's changes since the last pass): a live profile's
+   * earlier revisions are what a conflict's merge reads as the version both sides started from
+   * (`commonVersion`), so compacting everything (auto_compaction) would lose the clash notices.
+   * Runs after the import, so the deletions it wrote itself (a colleague's notes of a buyer deleted
+   * by the team) are in the changes too.
+   */
+  private async compactDeleted(area: TeamArea): Promise<void> {
+    const since = ((await this.getMeta(area, 'compacted')) as { seq?: number | string } | null)?.seq ?? 0;
+    const ch = await this.local[area].changes({ since });
+    if (!ch.results.length) return;
+    for (const r of ch.results) if (r.deleted) await this.local[area].compactDocument(r.id, 0);
+    await this.setMeta(area, 'compacted', { seq: ch.last_seq });
   }
 
   /**
@@ -951,7 +970,7 @@ export class TeamSync {
   /**
    * The latest revision every version descends from (what each started from), when this replica
    * still has its body (a revision it held as the current one; replicas are not compacted, except
-   * the picks'); null otherwise. Tells a field a version edited from one it only carried along.
+   * the picks' and deleted documents); null otherwise. Tells a field a version edited from one it only carried along.
    */
   private async commonVersion(area: TeamArea, all: readonly Doc[]): Promise<Doc | null> {
     try {
