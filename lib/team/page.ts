@@ -219,6 +219,27 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   }
 }
 
+/**
+ * Leaving team mode: the engine closed and every team replica on this machine deleted (any shop's,
+ * `_pouch_kf-team-…`). They hold the shop's shared records — colleagues' buyers, notes, follow-ups
+ * and picks, the deletion records, the tombstones' ids — which this machine keeps only for syncing;
+ * what the agent has (customers, follow-ups, library, picks, imported ones included) is in the
+ * stores, which stay. A rejoin pulls the shop again (TeamSync.syncOnce, firstJoin).
+ */
+async function leave(): Promise<void> {
+  const was = engine;
+  engine = null;
+  await was?.sync.close();
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith('_pouch_kf-team-')) continue;
+    await new Promise<void>((done) => {
+      const req = indexedDB.deleteDatabase(name);
+      // Blocked: a connection still open; the deletion goes ahead once it closes.
+      req.onsuccess = req.onerror = req.onblocked = () => done();
+    });
+  }
+}
+
 interface RuntimeLike {
   id: string;
   onMessage: { addListener(fn: (msg: any, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => boolean | void): void };
@@ -230,7 +251,11 @@ export function runTeamPage(): void {
   runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
     // The background only: a content script carries the extension's id too, but its url is the seller page's.
     const fromExtension = sender.id === runtime.id && !!sender.url?.startsWith(`chrome-extension://${runtime.id}/`);
-    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live')) return false;
+    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live' && msg?.kfTeam !== 'leave')) return false;
+    if (msg.kfTeam === 'leave') {
+      void leave().then(() => reply({ ok: true }), () => reply({ ok: false }));
+      return true;
+    }
     if (msg.kfTeam === 'live') {
       if (!isTeamConfig(msg.config)) reply({ ok: false });
       else void setLive(msg.config, msg.on === true).then(() => reply({ ok: true }), () => reply({ ok: false }));

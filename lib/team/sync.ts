@@ -304,6 +304,18 @@ export class TeamSync {
   syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
     return this.serial(async () => {
       const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
+      // Joining with an empty replica (a new machine, or one that left, which deletes it): the
+      // server's documents of the signed areas come first, so that a colleague's note, status
+      // change or pick this machine imported before is known and not sent again signed by this
+      // user (the server refuses it, and the status said so). Not the library: a supervisor's
+      // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
+      // up as a conflict to choose from. A failure here is the push's to report: the export runs.
+      if (opts.firstJoin) {
+        for (const area of ['buyers', 'followups', 'picks'] as const) {
+          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
+          if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+        }
+      }
       report.exported = await this.exportLocal(opts.firstJoin ?? false);
       try {
         for (const area of SYNCED) {
