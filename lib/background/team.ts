@@ -117,7 +117,7 @@ function queued<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** The page went away before it answered (Chrome closed it, or it was reloaded). */
-const PAGE_GONE = /message (channel|port) closed|Receiving end does not exist/i;
+const PAGE_GONE = /(channel|port) closed|end does not exist/i;
 
 /**
  * Sends `msg` to the team page, opening it first. A page closed before it answered is opened again

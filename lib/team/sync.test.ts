@@ -659,6 +659,23 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     }
   });
 
+  it("joining again with an empty replica (leaving deletes it) sends nothing of a colleague's under this user's name: nothing refused", async () => {
+    const x = machine('a1');
+    const y = machine('a2');
+    y.stores.addNote('小重加', '同事记：下午三点后联系', T0);
+    y.stores.putFollowup({ ...item('manual:rejoin1'), buyer: '小重加', title: '回访：小重加' });
+    x.stores.addNote('小重加', '我记：要发票', T0 + 1);
+    for (const m of [x, y, x]) await m.sync.syncOnce();
+    expect(x.stores.customerMap.get(customerKey('demo', '小重加'))!.history).toHaveLength(2);
+    // The same stores, a new replica: what a rejoin after 退出团队模式 finds.
+    const again = machine('a1', undefined, x.stores);
+    const report = await again.sync.syncOnce({ firstJoin: true });
+    expect(report.refused).toEqual([]);
+    expect(report.denied).toBe(0);
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.get(customerKey('demo', '小重加'))!.history.map((e) => e.text).sort()).toEqual(['同事记：下午三点后联系', '我记：要发票'].sort());
+  });
+
   it("a colleague's offline edit of a buyer deleted meanwhile does not bring the buyer back, on any machine or the server", async () => {
     const [x, y, z] = [machine('a1'), machine('a2'), machine('a2')];
     const key = customerKey('demo', '小离线');
