@@ -229,13 +229,15 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
 async function leave(): Promise<void> {
   const was = engine;
   engine = null;
-  await was?.sync.close();
+  await was?.sync.close(true);
+  // Any other shop's left by an earlier version (none open here). A deletion still blocked after
+  // 5 s is left: the worker closes this page next, which would cancel it anyway.
   for (const { name } of await indexedDB.databases()) {
     if (!name?.startsWith('_pouch_kf-team-')) continue;
     await new Promise<void>((done) => {
       const req = indexedDB.deleteDatabase(name);
-      // Blocked: a connection still open; the deletion goes ahead once it closes.
-      req.onsuccess = req.onerror = req.onblocked = () => done();
+      req.onsuccess = req.onerror = () => done();
+      setTimeout(done, 5000);
     });
   }
 }

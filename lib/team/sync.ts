@@ -1617,13 +1617,14 @@ export class TeamSync {
     await live.importing;
   }
 
-  async close(): Promise<void> {
+  /** `destroy`: the local replicas deleted too (leaving team mode), through PouchDB, which closes its own connections first. */
+  async close(destroy = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.stopLive();
     await this.running;
     for (const area of SYNCED) {
-      await this.local[area].close();
+      await (destroy ? this.local[area].destroy() : this.local[area].close());
       await this.remote[area].close();
     }
   }
