@@ -33,6 +33,7 @@ export function TeamSettings() {
   const [form, setForm] = useState({ server: '', shop: '', user: '', password: '', shift: 'day' as 'day' | 'night' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const prev = config ? null : lastMember();
 
   const reload = () =>
@@ -60,7 +61,7 @@ export function TeamSettings() {
       const r = await signIn(form.server, shop, form.user, form.password);
       setForm((f) => ({ ...f, password: '' }));
       if (!r.ok) {
-        setMessage({ ok: false, text: t(`team.err.${r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim() }) });
+        setMessage({ ok: false, text: t(`team.err.${r.error === 'redirect' && r.reason ? 'redirectTo' : r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim() }) });
         return;
       }
       const joined = await api.call('teamConnect', { server: r.origin, shop, user: form.user.trim(), role: r.role, shift: form.shift });
@@ -120,21 +121,43 @@ export function TeamSettings() {
                 <option value="night">{t('team.shift.night')}</option>
               </select>
             </label>
-            <button
-              data-kf="team-leave"
-              disabled={busy}
-              onClick={() =>
-                void api.call('teamLeave').then((r) => {
-                  localStorage.setItem(LAST_KEY, JSON.stringify({ shop: config.shop, user: config.user }));
-                  setConfig(null);
-                  setStatus(r.status);
-                  setMessage({ ok: true, text: t('team.left') });
-                })
-              }
-            >
+            <button data-kf="team-leave" disabled={busy || leaving} onClick={() => setLeaving(true)}>
               {t('team.leave')}
             </button>
           </div>
+          {leaving && (
+            // What leaving deletes (the replicas of the shop's records) and what stays (the agent's stores).
+            <div data-kf="team-leave-ask">
+              <p>{t('team.leaveAsk', { shop: config.shop })}</p>
+              <div class="kf-actions">
+                <button
+                  class="kf-danger"
+                  data-kf="team-leave-confirm"
+                  disabled={busy}
+                  onClick={() => {
+                    setBusy(true);
+                    void api
+                      .call('teamLeave')
+                      .then((r) => {
+                        localStorage.setItem(LAST_KEY, JSON.stringify({ shop: config.shop, user: config.user }));
+                        setConfig(null);
+                        setStatus(r.status);
+                        setMessage({ ok: true, text: t('team.left') });
+                      })
+                      .finally(() => {
+                        setBusy(false);
+                        setLeaving(false);
+                      });
+                  }}
+                >
+                  {t('team.leaveConfirm')}
+                </button>
+                <button data-kf="team-leave-cancel" onClick={() => setLeaving(false)}>
+                  {t('team.leaveCancel')}
+                </button>
+              </div>
+            </div>
+          )}
           {config.role === 'supervisor' ? <TeamReview /> : <MyProposals />}
         </>
       ) : (

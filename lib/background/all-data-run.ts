@@ -181,7 +181,7 @@ export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
   // Each taught site: its record, its registered script and the access granted to it.
   for (const site of await io.listTaughtSites()) await io.forgetSiteNow(site.origin);
   for (const name of io.STORE_NAMES) await io.db.clear(name);
-  // Any other database of the extension's origin: the team replicas (kept by leaveTeam for a rejoin).
+  // Any other database of the extension's origin (leaveTeam deleted the team replicas already).
   for (const { name } of (await indexedDB.databases?.()) ?? []) if (name && !name.startsWith('kf-')) await dropDatabase(name);
   await io.browser.storage.local.clear();
   await (io.browser.storage as { session?: { clear(): Promise<void> } }).session?.clear();

@@ -76,8 +76,11 @@ export function loadTeamConfig(): Promise<TeamConfig | null> {
   return config;
 }
 
+/** Team mode off (one object: the worker's bundle has a budget). */
+const OFF: TeamStatus = { state: 'off', pending: 0 };
+
 export async function loadTeamStatus(): Promise<TeamStatus> {
-  return ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus | undefined) ?? { state: 'off', pending: 0 };
+  return ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus | undefined) ?? OFF;
 }
 
 async function setStatus(s: TeamStatus): Promise<TeamStatus> {
@@ -114,7 +117,7 @@ function queued<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** The page went away before it answered (Chrome closed it, or it was reloaded). */
-const PAGE_GONE = /message (channel|port) closed|Receiving end does not exist/i;
+const PAGE_GONE = /(channel|port) closed|end does not exist/i;
 
 /**
  * Sends `msg` to the team page, opening it first. A page closed before it answered is opened again
@@ -161,7 +164,7 @@ async function setLive(on: boolean): Promise<void> {
 export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamStatus> {
   return queued(async () => {
     const cfg = await loadTeamConfig();
-    if (!cfg) return setStatus({ state: 'off', pending: 0 });
+    if (!cfg) return setStatus(OFF);
     const before = await setStatus({ ...(await loadTeamStatus()), state: 'syncing' });
     try {
       const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin, live: uiPorts.size > 0 });
@@ -224,14 +227,18 @@ export async function setTeamShift(shift: 'day' | 'night'): Promise<TeamConfig |
   return next;
 }
 
-/** Leaves team mode (after a round in progress). The local stores keep every record; the replicas stay for a later rejoin. */
+/**
+ * Leaves team mode (after a round in progress). The local stores keep every record; the team page
+ * deletes its replicas of the shop's records (lib/team/page.ts `leave`) before it is closed.
+ */
 export const leaveTeam = (): Promise<TeamStatus> => queued(async () => {
   await browser.storage.local.remove(TEAM_CONFIG_KEY);
   config = Promise.resolve(null);
   if (timer) clearTimeout(timer);
   await browser.alarms.clear(TEAM_ALARM);
+  await askPage({ kfTeam: 'leave' }).catch(() => 0);
   await offscreen()?.closeDocument().catch(() => 0);
-  return setStatus({ state: 'off', pending: 0 });
+  return setStatus(OFF);
 });
 
 /** Registered at every worker start (synchronously: an alarm may be what woke the worker). */

@@ -34,7 +34,7 @@ export type TeamResult<T> =
  * `message` as its detail). 'gone': the proposal is no longer waiting for a decision (`message`: its
  * id); 'site-invalid': the chosen version is not a taught page of that origin (`message`: the origin).
  */
-export type TeamFailure = 'off' | 'offline' | 'auth' | 'forbidden' | 'server' | 'invalid' | 'gone' | 'site-invalid';
+export type TeamFailure = 'off' | 'offline' | 'auth' | 'forbidden' | 'server' | 'redirect' | 'invalid' | 'gone' | 'site-invalid';
 
 /** Team mode (extension pages only: a seller page can neither read nor change it). */
 export interface TeamProtocol {

@@ -43,6 +43,11 @@ export interface TeamStatus {
   pending: number;
   /** The last error in words (state error/auth/offline). */
   message?: string;
+  /**
+   * The server answered by sending the request elsewhere (state error); not followed. Where it
+   * pointed (an origin), or '' when the browser does not say.
+   */
+  redirect?: string;
   /** Last complete round, epoch ms. */
   lastSyncAt?: number;
   /** The role the server gives this user now, when it is not the one this machine signed in with. */

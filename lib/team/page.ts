@@ -63,7 +63,8 @@ function takeAreas(): TeamPageReply['areas'] {
  */
 async function membership(cfg: TeamConfig): Promise<TeamRole | 'removed' | null> {
   try {
-    const res = await fetch(`${cfg.server}/_session`, { credentials: 'include', headers: { accept: 'application/json' } });
+    // Redirects refused, as for every request to the server (remote-fetch.ts): an error, so null.
+    const res = await fetch(`${cfg.server}/_session`, { credentials: 'include', headers: { accept: 'application/json' }, redirect: 'error' });
     const ctx = ((await res.json()) as { userCtx?: { name?: string | null; roles?: string[] } }).userCtx;
     if (!ctx || ctx.name !== cfg.user) return null;
     const roles = ctx.roles ?? [];
@@ -79,6 +80,8 @@ async function membership(cfg: TeamConfig): Promise<TeamRole | 'removed' | null>
  */
 async function statusOf(cfg: TeamConfig, e: TeamSyncError, pending: number): Promise<TeamStatus> {
   const state = e.kind === 'offline' ? 'offline' : e.kind === 'auth' ? 'auth' : 'error';
+  // The status line says the server sent the request elsewhere (and where, when known).
+  if (e.kind === 'redirect') return { state, pending, redirect: e.message };
   if (e.kind === 'auth' || e.kind === 'forbidden') {
     const who = await membership(cfg);
     if (who === 'removed') return { state: 'removed', pending, message: cfg.shop };
@@ -216,6 +219,29 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   }
 }
 
+/**
+ * Leaving team mode: the engine closed and every team replica on this machine deleted (any shop's,
+ * `_pouch_kf-team-…`). They hold the shop's shared records — colleagues' buyers, notes, follow-ups
+ * and picks, the deletion records, the tombstones' ids — which this machine keeps only for syncing;
+ * what the agent has (customers, follow-ups, library, picks, imported ones included) is in the
+ * stores, which stay. A rejoin pulls the shop again (TeamSync.syncOnce, firstJoin).
+ */
+async function leave(): Promise<void> {
+  const was = engine;
+  engine = null;
+  await was?.sync.close(true);
+  // Any other shop's left by an earlier version (none open here). A deletion still blocked after
+  // 5 s is left: the worker closes this page next, which would cancel it anyway.
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith('_pouch_kf-team-')) continue;
+    await new Promise<void>((done) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = req.onerror = () => done();
+      setTimeout(done, 5000);
+    });
+  }
+}
+
 interface RuntimeLike {
   id: string;
   onMessage: { addListener(fn: (msg: any, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => boolean | void): void };
@@ -227,7 +253,11 @@ export function runTeamPage(): void {
   runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
     // The background only: a content script carries the extension's id too, but its url is the seller page's.
     const fromExtension = sender.id === runtime.id && !!sender.url?.startsWith(`chrome-extension://${runtime.id}/`);
-    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live')) return false;
+    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live' && msg?.kfTeam !== 'leave')) return false;
+    if (msg.kfTeam === 'leave') {
+      void leave().then(() => reply({ ok: true }), () => reply({ ok: false }));
+      return true;
+    }
     if (msg.kfTeam === 'live') {
       if (!isTeamConfig(msg.config)) reply({ ok: false });
       else void setLive(msg.config, msg.on === true).then(() => reply({ ok: true }), () => reply({ ok: false }));

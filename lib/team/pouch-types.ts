@@ -55,6 +55,8 @@ export interface PouchDatabase {
     to(target: PouchDatabase, opts?: Record<string, unknown>): Replication;
     from(source: PouchDatabase, opts?: Record<string, unknown>): Replication;
   };
+  /** Removes the bodies of revisions more than `maxHeight` from a leaf (0: every non-leaf revision). */
+  compactDocument(id: string, maxHeight: number): Promise<void>;
   close(): Promise<void>;
   destroy(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * so running `init` or `add-agent` twice changes nothing the second time.
  */
 import { DESIGN_DOC_ID, validateDocUpdate } from './validate';
+import { isRedirect, redirectTarget } from './remote-fetch';
 import { DOC_PREFIX, TEAM_AREAS, TEAM_ROLES, dbName, isShopId, isUserName, roleName, userDocId, type TeamRole } from './names';
 
 export interface AdminServer {
@@ -38,9 +39,17 @@ async function request(s: AdminServer, method: string, path: string, body?: unkn
       method,
       headers: { authorization: authHeader(s), 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // Never followed: a 307/308 would send the body (members' passwords) again to the address
+      // it names, another host or plain http.
+      redirect: 'manual',
     });
   } catch (err) {
     throw new ProvisionError(`cannot reach ${base}: ${(err as Error).message}`);
+  }
+  if (isRedirect(res)) {
+    await res.body?.cancel().catch(() => undefined);
+    const to = redirectTarget(`${base}/${path}`, res);
+    throw new ProvisionError(`${method} /${path}: the server redirected the request${to ? ` to ${to}` : ''}; not followed, nothing was sent there. Give the server's final address (--server).`, res.status);
   }
   const text = await res.text();
   let json: any = null;

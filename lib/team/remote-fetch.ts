@@ -15,6 +15,45 @@
  */
 export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * A request the shop's server answered by sending it elsewhere (a 3xx). Not followed: a followed
+ * 307/308 sends the same body again — the sign-in's password, or the shop's records — to whatever
+ * address the answer names, another host or plain http past the https check of the typed address
+ * (qaM 2026-12-05). `to` is where it pointed (an origin) when the answer lets that be read: a
+ * browser hides it (an "opaque redirect"), Node shows it.
+ */
+export class RedirectRefused extends Error {
+  override name = 'RedirectRefused';
+  constructor(readonly to: string) {
+    super(`the server redirected the request${to ? ` to ${to}` : ''}; not followed`);
+  }
+}
+
+/** True for a redirect `fetch(…, { redirect: 'manual' })` returned (opaque in a browser, a plain 3xx in Node). */
+export function isRedirect(res: Response): boolean {
+  return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304);
+}
+
+/** Where a redirect pointed (its origin), or '' when the browser hides it. */
+export function redirectTarget(url: string, res: Response): string {
+  const loc = res.headers.get('location');
+  try {
+    return loc ? new URL(loc, url).origin : '';
+  } catch {
+    return '';
+  }
+}
+
+/** `inner` with every redirect refused (RedirectRefused) instead of followed. */
+export function refusingRedirects(inner: FetchFn): FetchFn {
+  return async (url, init = {}) => {
+    const res = await inner(url, { ...init, redirect: 'manual' });
+    if (!isRedirect(res)) return res;
+    await res.body?.cancel().catch(() => undefined);
+    throw new RedirectRefused(redirectTarget(url, res));
+  };
+}
+
 /** Longer than PouchDB's 10 s heartbeat with room for a busy server. */
 export const SILENCE_LIMIT_MS = 45_000;
 

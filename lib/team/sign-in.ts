@@ -6,10 +6,11 @@
 import { browser } from '../browser';
 import { checkServer } from './config';
 import { isShopId, roleName, type TeamRole } from './names';
+import { isRedirect, redirectTarget } from './remote-fetch';
 
 export type SignInResult =
   | { ok: true; origin: string; role: TeamRole }
-  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'notCouch' | 'http'; reason?: string };
+  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'notCouch' | 'http' | 'redirect'; reason?: string };
 
 export async function signIn(server: string, shop: string, user: string, password: string): Promise<SignInResult> {
   const check = checkServer(server);
@@ -26,12 +27,17 @@ export async function signIn(server: string, shop: string, user: string, passwor
       credentials: 'include',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name: user.trim(), password }),
+      // Never followed: a 307/308 posts the password again to wherever it points — another host, or
+      // plain http past the https check above, which saw only the typed address (qaM 2026-12-05).
+      redirect: 'manual',
     });
   } catch {
     // The browser's own words ("Failed to fetch") say nothing to an agent, and in English: the
     // message names the likely causes instead (nothing listening, a wrong address, no network).
     return { ok: false, error: 'unreachable' };
   }
+  // `reason`: where it pointed, when the browser lets that be read (it hides it: an opaque redirect).
+  if (isRedirect(res)) return { ok: false, error: 'redirect', reason: redirectTarget(check.origin, res) };
   if (res.status === 401) return { ok: false, error: 'login' };
   // CouchDB answers POST /_session with JSON: {ok, name, roles} or {error, reason}. A web page, or a
   // JSON answer without those, means the address is some other server (a wrong port or path), not a

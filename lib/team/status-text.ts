@@ -21,6 +21,7 @@ export function teamStatusText(s: TeamStatus): string {
     case 'removed':
       return t('team.status.removed', { n, shop: s.message ?? '' });
     default:
+      if (s.redirect !== undefined) return s.redirect ? t('team.status.redirectTo', { to: s.redirect, n }) : t('team.status.redirect', { n });
       return s.message === 'unsupported' ? t('team.status.unsupported') : t('team.status.error', { message: s.message ?? '', n });
   }
 }

@@ -620,6 +620,62 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(x.stores.customerMap.has(key)).toBe(false);
   });
 
+  it("a deleted buyer's words leave every machine's replica: no earlier revision of the profile, a note or the follow-up still holds them", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const key = customerKey('demo', '小压缩');
+    x.stores.patchCustomer('小压缩', { note: '手机 13912345678，住在三号楼' }, T0);
+    x.stores.addNote('小压缩', '换货寄回 上海某路 8 号', T0 + 1);
+    y.stores.addNote('小压缩', '同事记：只收顺丰', T0 + 2);
+    y.stores.putFollowup({ ...item('manual:cmp1'), buyer: '小压缩', title: '回访：小压缩', reason: '等顺丰单号' });
+    for (const m of [x, y, x, y]) await m.sync.syncOnce();
+    // Every revision this replica ever held of the documents, read back (a compacted one is gone).
+    const everyRevision = async (m: ReturnType<typeof machine>): Promise<string> => {
+      const found: unknown[] = [];
+      for (const area of ['buyers', 'followups'] as const) {
+        const db = m.sync.local[area];
+        const ids = (await db.changes({ since: 0 })).results.map((r) => r.id).filter((id) => !id.startsWith('del:') && !id.startsWith('_design/'));
+        for (const id of ids) {
+          for (const leaf of (await db.get(id, { revs: true, open_revs: 'all' })) as { ok?: { _revisions: { start: number; ids: string[] } } }[]) {
+            const revs = leaf.ok?._revisions;
+            for (const [i, hash] of (revs?.ids ?? []).entries()) found.push(await db.get(id, { rev: `${revs!.start - i}-${hash}` }).catch(() => null));
+          }
+        }
+      }
+      return JSON.stringify(found);
+    };
+    const WORDS = ['三号楼', '上海某路', '只收顺丰', '等顺丰单号'];
+    for (const m of [x, y]) for (const words of WORDS) expect(await everyRevision(m), words).toContain(words);
+
+    x.stores.deleteBuyer('小压缩', ['manual:cmp1'], Date.now());
+    await x.sync.syncOnce();
+    // y's round takes the deletion (and deletes its own note for the shop); x's next round gets that.
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(y.stores.customerMap.has(key)).toBe(false);
+    for (const m of [x, y]) {
+      const left = await everyRevision(m);
+      // (The tombstones' ids still name the buyer: lib/team/README.md, "What the server still reveals".)
+      for (const words of WORDS) expect(left, words).not.toContain(words);
+    }
+  });
+
+  it("joining again with an empty replica (leaving deletes it) sends nothing of a colleague's under this user's name: nothing refused", async () => {
+    const x = machine('a1');
+    const y = machine('a2');
+    y.stores.addNote('小重加', '同事记：下午三点后联系', T0);
+    y.stores.putFollowup({ ...item('manual:rejoin1'), buyer: '小重加', title: '回访：小重加' });
+    x.stores.addNote('小重加', '我记：要发票', T0 + 1);
+    for (const m of [x, y, x]) await m.sync.syncOnce();
+    expect(x.stores.customerMap.get(customerKey('demo', '小重加'))!.history).toHaveLength(2);
+    // The same stores, a new replica: what a rejoin after 退出团队模式 finds.
+    const again = machine('a1', undefined, x.stores);
+    const report = await again.sync.syncOnce({ firstJoin: true });
+    expect(report.refused).toEqual([]);
+    expect(report.denied).toBe(0);
+    await y.sync.syncOnce();
+    expect(y.stores.customerMap.get(customerKey('demo', '小重加'))!.history.map((e) => e.text).sort()).toEqual(['同事记：下午三点后联系', '我记：要发票'].sort());
+  });
+
   it("a colleague's offline edit of a buyer deleted meanwhile does not bring the buyer back, on any machine or the server", async () => {
     const [x, y, z] = [machine('a1'), machine('a2'), machine('a2')];
     const key = customerKey('demo', '小离线');

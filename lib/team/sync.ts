@@ -59,7 +59,7 @@ import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
-import { withSilenceLimit, type FetchFn } from './remote-fetch';
+import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
 export interface TeamIdentity {
   shop: string;
@@ -84,7 +84,8 @@ export interface TeamSyncOptions {
   silenceMs?: number;
 }
 
-export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server';
+/** `redirect`: the server sent a request elsewhere (the message is where, or ''); not followed. */
+export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server' | 'redirect';
 
 /** Versions of one document in the order they were made (the revision breaks a tie, the same on every machine). */
 const byEdit = (a: { at: number; rev: string }, b: { at: number; rev: string }): number => a.at - b.at || (a.rev < b.rev ? -1 : 1);
@@ -156,6 +157,8 @@ const BATCH = 200;
 
 export function classifyError(err: unknown): TeamSyncError {
   if (err instanceof TeamSyncError) return err;
+  // By name: PouchDB's replication hands on a copy of the error, not the instance.
+  if ((err as RedirectRefused | null)?.name === 'RedirectRefused') return new TeamSyncError('redirect', String((err as RedirectRefused).to ?? ''));
   const e = err as { status?: number; name?: string; message?: string; reason?: string; error?: string } | null;
   const status = e?.status;
   const msg = e?.reason ?? e?.message ?? String(err);
@@ -274,13 +277,15 @@ export class TeamSync {
     this.now = opts.now ?? Date.now;
     const server = opts.server.replace(/\/+$/, '');
     const fetchFn = (opts.remoteOptions?.fetch as FetchFn | undefined) ?? ((url: string, init?: RequestInit) => fetch(url, init));
-    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(fetchFn, opts.silenceMs) };
+    // No redirect is followed: it would send the shop's records (and the session cookie's worth of
+    // trust) to wherever the answer points, maybe another host or plain http (remote-fetch.ts).
+    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs) };
     const local = {} as Record<TeamArea, PouchDatabase>;
     const remote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
       const name = dbName(opts.identity.shop, area);
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
-      // copy too (not only the current revision).
+      // copy too (not only the current revision). The others: deleted documents only (compactDeleted).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
       remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...remoteOptions }));
     }
@@ -299,6 +304,18 @@ export class TeamSync {
   syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
     return this.serial(async () => {
       const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
+      // Joining with an empty replica (a new machine, or one that left, which deletes it): the
+      // server's documents of the signed areas come first, so that a colleague's note, status
+      // change or pick this machine imported before is known and not sent again signed by this
+      // user (the server refuses it, and the status said so). Not the library: a supervisor's
+      // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
+      // up as a conflict to choose from. A failure here is the push's to report: the export runs.
+      if (opts.firstJoin) {
+        for (const area of ['buyers', 'followups', 'picks'] as const) {
+          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
+          if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+        }
+      }
       report.exported = await this.exportLocal(opts.firstJoin ?? false);
       try {
         for (const area of SYNCED) {
@@ -924,7 +941,26 @@ export class TeamSync {
       // A library save that met a concurrent local edit is retried next round from the same point.
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
     }
+    for (const area of SYNCED) await this.compactDeleted(area);
     return { resolved, imported };
+  }
+
+  /**
+   * Deleted documents' earlier revisions removed from this machine's replica. A deletion writes a
+   * tombstone, and PouchDB keeps every earlier revision's body until compaction: a deleted buyer's
+   * note, phone and address stayed in the browser's database (qaM 2026-12-05). Only deleted
+   * documents are compacted, each once (the replica's changes since the last pass): a live profile's
+   * earlier revisions are what a conflict's merge reads as the version both sides started from
+   * (`commonVersion`), so compacting everything (auto_compaction) would lose the clash notices.
+   * Runs after the import, so the deletions it wrote itself (a colleague's notes of a buyer deleted
+   * by the team) are in the changes too.
+   */
+  private async compactDeleted(area: TeamArea): Promise<void> {
+    const since = ((await this.getMeta(area, 'compacted')) as { seq?: number | string } | null)?.seq ?? 0;
+    const ch = await this.local[area].changes({ since });
+    if (!ch.results.length) return;
+    for (const r of ch.results) if (r.deleted) await this.local[area].compactDocument(r.id, 0);
+    await this.setMeta(area, 'compacted', { seq: ch.last_seq });
   }
 
   /**
@@ -946,7 +982,7 @@ export class TeamSync {
   /**
    * The latest revision every version descends from (what each started from), when this replica
    * still has its body (a revision it held as the current one; replicas are not compacted, except
-   * the picks'); null otherwise. Tells a field a version edited from one it only carried along.
+   * the picks' and deleted documents); null otherwise. Tells a field a version edited from one it only carried along.
    */
   private async commonVersion(area: TeamArea, all: readonly Doc[]): Promise<Doc | null> {
     try {
@@ -1581,13 +1617,14 @@ export class TeamSync {
     await live.importing;
   }
 
-  async close(): Promise<void> {
+  /** `destroy`: the local replicas deleted too (leaving team mode), through PouchDB, which closes its own connections first. */
+  async close(destroy = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.stopLive();
     await this.running;
     for (const area of SYNCED) {
-      await this.local[area].close();
+      await (destroy ? this.local[area].destroy() : this.local[area].close());
       await this.remote[area].close();
     }
   }

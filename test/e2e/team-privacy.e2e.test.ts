@@ -2,7 +2,8 @@
  * Team mode in real Chromium, what an agent is told about buyer data (qaJ D5, D6, D11): while the
  * machine is in team mode the options page and 客户档案 → 隐私 / 学习记录 say the data goes to the
  * shop's server and colleagues (not "only on this machine"); 删除 and 全部删除 say they delete for the
- * whole shop and that the count is this machine's; after 退出团队模式 the statements are local again,
+ * whole shop and that the count is this machine's; 退出团队模式 says what it deletes (the shop's
+ * records kept for syncing, gone from IndexedDB after it) and what stays; after it the statements are local again,
  * and the sign-in form says what a sign-in under another name would upload, and who was here before.
  * One profile against a pouchdb-server on 127.0.0.1 (team-world.ts).
  */
@@ -61,8 +62,20 @@ it('in team mode every privacy statement names the shop server, and 删除 / 全
 });
 
 it('after 退出团队模式 the statements are local again, and signing in as someone else says whose records would go up under the new name', async () => {
+  // The shop's records kept for syncing are in this profile's IndexedDB while in team mode…
+  const teamDbs = () => teamPage.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes('kf-team-')));
+  expect(await teamDbs()).toContain(`_pouch_kf-team-kf-${SHOP}-buyers`);
   await teamPage.locator('[data-kf="team-leave"]').click();
+  // …the question says what leaving deletes and what stays…
+  const ask = await text(teamPage, 'team-leave-ask');
+  expect(ask).toContain('会删除：本机为同步保存的店铺共享记录副本');
+  expect(ask).toContain('会保留：本机的客户档案、跟进、话术库、学习记录和设置');
+  await teamPage.locator('[data-kf="team-leave-confirm"]').click();
   await teamPage.locator('[data-kf="team-connect"]').waitFor();
+  // …and after leaving no database of the shop is left on this machine; the agent's own records are.
+  expect(await teamDbs()).toEqual([]);
+  expect(await text(teamPage, 'team-message')).toContain('本机的团队同步副本已删除');
+  expect((await call(teamPage, 'getCustomer', { platform: 'demo', nickname: '周末来取货' })).history.map((e: { text: string }) => e.text)).toContain('周六下午到店');
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '退出后写的' });
 
   const page = await s.h.openExtensionPage('options.html#customers');

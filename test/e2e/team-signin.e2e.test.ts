@@ -1,5 +1,5 @@
 /**
- * Signing in to team mode when the address is wrong, in real Chromium (options → 团队), and the
+ * Signing in to team mode when the address is wrong (or redirects), in real Chromium (options → 团队), and the
  * status line once joined with the server gone and nothing waiting: the words say what is wrong,
  * in Chinese, without the browser's English.
  */
@@ -61,6 +61,38 @@ it('a web server that is not CouchDB (an HTML page, or JSON 404) is named as suc
     const said = await attempt(page, url);
     expect(said).toBe(`${url} 不是 CouchDB 服务器（它的回答不像 CouchDB）。请检查地址和端口，应填团队 CouchDB 的地址。`);
   }
+  expect(await page.locator('[data-kf="team-joined"]').count()).toBe(0);
+  await page.close();
+});
+
+it('a server that redirects the sign-in elsewhere gets no password sent there, and the agent is told of the redirect', async () => {
+  // B records whatever reaches it; A (the address typed) sends every request on to B with a 307,
+  // which a followed fetch answers by posting the same body — name and password — to B.
+  const atB: string[] = [];
+  const b = createServer((q, r) => {
+    let body = '';
+    q.on('data', (c) => (body += c));
+    q.on('end', () => {
+      atB.push(`${q.method} ${q.url} ${body}`);
+      r.writeHead(401, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      r.end('{"error":"unauthorized","reason":"Name or password is incorrect."}');
+    });
+  });
+  others.push(b);
+  await new Promise<void>((ok) => b.listen(0, '127.0.0.1', ok));
+  const bUrl = `http://localhost:${(b.address() as AddressInfo).port}`;
+  const a = createServer((q, r) => {
+    q.resume();
+    r.writeHead(307, { location: `${bUrl}/steal` });
+    r.end();
+  });
+  others.push(a);
+  await new Promise<void>((ok) => a.listen(0, '127.0.0.1', ok));
+  const aUrl = `http://127.0.0.1:${(a.address() as AddressInfo).port}`;
+  const page = await s.h.openExtensionPage('options.html#team');
+  const said = await attempt(page, aUrl);
+  expect(atB).toEqual([]);
+  expect(said).toBe(`服务器 ${aUrl} 把登录转到了另一个地址。为了不把密码交给别处，已拒绝这次跳转，密码没有发往那里。请填写团队 CouchDB 的最终地址（不会再跳转的那个）。`);
   expect(await page.locator('[data-kf="team-joined"]').count()).toBe(0);
   await page.close();
 });
