@@ -5,13 +5,18 @@
 import { render } from 'preact';
 import { registerFeature } from '@/lib/panel/features';
 import { createGuardEngine } from '@/lib/domain/guard/engine';
+import { call } from '@/lib/messaging/client';
 import { GuardPrompt } from '@/components/panel/GuardPrompt';
 import { setLocale } from '@/lib/i18n';
 import { guardBadge } from '@/components/panel/guard-badge';
 
 export default defineUnlistedScript(() => {
   registerFeature('guard', {
-    engine: createGuardEngine,
+    // The money limits live in the remark rules; unreadable, the guard still runs on the default ones.
+    engine: async (platform) => {
+      const [config, rules] = await Promise.all([call('getGuardConfig'), call('getRuleSet').catch(() => null)]);
+      return createGuardEngine(config, platform, rules?.limits);
+    },
     prompt(container, props) {
       setLocale(props.locale);
       render(<GuardPrompt {...props} />, container);

@@ -14,7 +14,7 @@ import type { PanelController } from './controller';
 import type { Platform, SiteAdapter } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale, MessageBundle } from '../i18n';
-import type { GuardConfig, GuardPlatform } from '../domain/guard/types';
+import type { GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
 import type { guardBadge } from '../../components/panel/guard-badge';
@@ -51,7 +51,8 @@ export interface Features {
    * into `container` (again on each call, idempotent); returns the unmount function.
    */
   guard: {
-    engine(config: GuardConfig, platform: GuardPlatform): GuardEngine;
+    /** The engine with the shop's guard settings and money limits, which it asks the worker for itself. */
+    engine(platform: GuardPlatform): Promise<GuardEngine>;
     prompt(container: HTMLElement, props: GuardPromptProps): () => void;
     /** The badge beside the chat box for what the agent typed (components/panel/guard-badge.ts): made, or `badge` updated. */
     badge: typeof guardBadge;

@@ -140,6 +140,49 @@ describe('compliance guard on the demo console', () => {
   });
 });
 
+describe('money promised over the agent’s limits (the shop’s remark rules: 20 yuan alone, compensation at most the postage)', () => {
+  /** The starter reply 小额让利（20元内） with its amount typed into the fill-in form. */
+  async function smallDiscount(p: Page, amount: string) {
+    await openDemoChat(p, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(p).click();
+    await insertFromSearch(p, '小额让利');
+    await inPanel(p, '[data-kf="fill"]').waitFor();
+    await p.keyboard.type(amount);
+    await p.keyboard.press('Enter');
+  }
+
+  it('filled with 50, the reply is held before it goes in, saying the 20-yuan limit and the supervisor; with 20 it goes in quietly', async () => {
+    await smallDiscount(s.page, '50');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await demo.draft(s.page)).toBe('');
+    expect(await inPanel(s.page, '[data-kf="guard-words"]').allTextContents()).toEqual(['给您优惠50元']);
+    const reason = await inPanel(s.page, '[data-kf="guard-reason"]').textContent();
+    expect(reason).toContain('20 元');
+    expect(reason).toContain('主管');
+    await inPanel(s.page, '[data-kf="guard-cancel"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await demo.draft(s.page)).toBe('');
+
+    await smallDiscount(s.page, '20');
+    await expect.poll(() => demo.draft(s.page)).toContain('这单给您优惠20元～');
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="guard-warned"]').count()).toBe(0);
+    expect(await s.page.evaluate(() => (window as any).__demo.sent.length)).toBe(0);
+  });
+
+  it('follows the shop’s own limit: raised to 60 in the remark rules, 50 goes in quietly', async () => {
+    const rules = await callFromExtensionPage<{ limits: { agentDiscountYuan: number } }>(s.ext, 'getRuleSet');
+    await callFromExtensionPage(s.ext, 'saveRuleSet', { ...rules, limits: { ...rules.limits, agentDiscountYuan: 60 } });
+    try {
+      await smallDiscount(s.page, '50');
+      await expect.poll(() => demo.draft(s.page)).toContain('这单给您优惠50元～');
+      expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    } finally {
+      await callFromExtensionPage(s.ext, 'saveRuleSet', rules);
+    }
+  });
+});
+
 describe('undo after a /code expansion', () => {
   for (const input of ['textarea', 'contenteditable'] as const) {
     it(`${input}: one Ctrl+Z after a held and confirmed /code gives back the box as it was before the expansion`, async () => {

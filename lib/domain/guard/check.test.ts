@@ -51,9 +51,33 @@ describe('off-platform contact (导流)', () => {
   });
 });
 
+describe('in-platform private chat and real off-platform contact', () => {
+  it('leaves 私聊我 alone: a private chat in the platform’s own messenger is not leaving it', () => {
+    expectClean(['您可以私聊我，我帮您看看', '有问题随时私聊我哦'], 'taobao');
+  });
+
+  it('still holds WeChat, vx, QQ, private transfers and adding as a friend', () => {
+    for (const text of ['私聊我加微信发图', '加我vx吧', '私聊我QQ', 'QQ号 778899', '私下转账给我就行', '加我好友私聊'])
+      expect(isBlocking(check(text, 'taobao')), text).toBe(true);
+  });
+});
+
 describe('cash for reviews (好评返现)', () => {
   it('catches rewards for good reviews in their common forms', () => {
     expectCaught('cash-for-review', ['好评返现5元', '五星好评返2元红包', '晒图好评送小礼品', '带图评价返现哦', '给个好评领红包', '追评后返三元', '好评卡在包裹里', '返现10元，晒图好评后找客服', '评价后送优惠券']);
+  });
+
+  it('catches money handed back for a review: 领取N元, 退您N元, 返您N元, 拿N块, a discount next time', () => {
+    for (const text of ['好评后联系客服领取5元', '改成好评我退您10元', '五星好评截图发我返您3元', '追评带图找客服拿2块', '给个好评下次给您优惠', '晒图评价后下次来给你打折'])
+      expect(isBlocking(check(text, 'taobao')) && categories(text, 'taobao').includes('cash-for-review'), text).toBe(true);
+  });
+
+  it('catches a bad review removed or changed first, then paid for', () => {
+    expectCaught('cash-for-review', ['差评删了给您退10块', '中评撤掉的话给您补偿', '差评能改一下吗，改了补您8块'], 'taobao');
+  });
+
+  it('leaves ordinary review talk alone', () => {
+    expectClean(['感谢您的好评，期待下次光临～', '有问题先联系我们，别急着给差评哦', '感谢您的好评，下次来还给您优惠哦', '差评我们都会认真看，问题一定给您解决', '这单给您优惠10元～收到满意记得五星好评', '评价可以在订单页修改，退款我们也尽快给您办'], 'taobao');
   });
 
   it('catches compensation tied to removing a bad review', () => {

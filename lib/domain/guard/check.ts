@@ -3,8 +3,9 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { BUILT_IN_RULES, LINK_RULE, isPlatformLink } from './rules';
-import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardPlatform, type GuardRule, type ShopRule } from './types';
+import { BUILT_IN_RULES, LINK_RULE, MONEY_RULES, SUPERVISOR, isPlatformLink } from './rules';
+import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
+import { DEFAULT_LIMITS } from '../remarks/presets';
 
 const escapeRx = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -28,18 +29,47 @@ export function compileShopRule(rule: ShopRule): GuardRule | null {
   };
 }
 
-/** The rules in force: built-in ones the shop has not switched off, then the shop's own. */
+/**
+ * The rules in force: built-in ones the shop has not switched off, the money rules (their switch is
+ * the shop's limits, in the remark rules), then the shop's own.
+ */
 export function activeRules(config: GuardConfig = EMPTY_GUARD_CONFIG): GuardRule[] {
   const off = new Set(config.disabled);
   const shop = config.rules.map(compileShopRule).filter((r): r is GuardRule => r !== null);
-  return [...BUILT_IN_RULES.filter((r) => !off.has(r.id)), ...shop];
+  return [...BUILT_IN_RULES.filter((r) => !off.has(r.id)), ...MONEY_RULES, ...shop];
 }
 
 export interface CheckOptions {
   platform: GuardPlatform;
-  /** Defaults to every built-in rule. Pass `activeRules(config)` (compile once, check often). */
+  /** Defaults to every built-in rule and the money rules. Pass `activeRules(config)` (compile once, check often). */
   rules?: readonly GuardRule[];
+  /** What the agent may grant alone: the shop's remark rule set's limits; the default ones (20 and 10 yuan) when not given. */
+  limits?: GuardLimits;
 }
+
+const DEFAULT_RULES: readonly GuardRule[] = [...BUILT_IN_RULES, ...MONEY_RULES];
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** ¥50, 50元, 12.5块, 五十元, 一百二十 → yuan. */
+export function yuanOf(amount: string): number {
+  const s = amount.replace(/[¥￥\s元块钱rmb]/g, '');
+  if (/^\d/.test(s)) return Number(s);
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) digit = CN_DIGIT[ch]!;
+    else {
+      total += (digit || 1) * (CN_UNIT[ch] ?? 1);
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+/** Full-width letters and digits folded one for one, so positions stay those of the reply. */
+const foldWidth = (text: string) => text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const appliesTo = (rule: GuardRule, platform: GuardPlatform) =>
   rule.platforms.includes('any') || (platform !== 'any' && rule.platforms.includes(platform));
@@ -61,13 +91,18 @@ function finding(rule: GuardRule, text: string, start: number, end: number): Gua
 export { guardPlatformOf };
 
 export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
-  const rules = opts.rules ?? BUILT_IN_RULES;
+  const rules = opts.rules ?? DEFAULT_RULES;
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const n = normalise(text);
+  const folded = foldWidth(text);
+  // A reply that brings the supervisor in (主管同意了, 我去请示主管) is not the agent promising alone.
+  const supervised = SUPERVISOR.test(folded);
   const found: GuardFinding[] = [];
   for (const rule of rules) {
     if (!appliesTo(rule, opts.platform)) continue;
-    const onRaw = rule.id === LINK_RULE.id;
-    const subject = onRaw ? text : n.text;
+    if (rule.limit && supervised) continue;
+    const onRaw = rule.id === LINK_RULE.id || !!rule.limit;
+    const subject = rule.limit ? folded : onRaw ? text : n.text;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(subject); m; m = rule.pattern.exec(subject)) {
       if (m[0].length === 0) {
@@ -76,8 +111,15 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       }
       if (onRaw && isPlatformLink(m[0].toLowerCase(), opts.platform)) continue;
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
+      let over = rule;
+      if (rule.limit) {
+        const limit = limits[rule.limit];
+        if (!(yuanOf(m.slice(1).find((g) => g !== undefined) ?? '') > limit)) continue;
+        const say = (s: string) => s.replace('{limit}', String(limit));
+        over = { ...rule, reason: { zh: say(rule.reason.zh), en: say(rule.reason.en) } };
+      }
       const [start, end] = onRaw ? [m.index, m.index + m[0].length] : originalSpan(n, m.index, m.index + m[0].length);
-      const f = finding(rule, text, start, end);
+      const f = finding(over, text, start, end);
       if (f) found.push(f);
     }
   }
@@ -110,7 +152,7 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  * The reply with every rewritable finding fixed: matched words replaced, or the whole sentence
  * replaced by a compliant one. Findings without a rewrite are left as they are (check again after).
  */
-export function rewriteReply(text: string, findings: readonly GuardFinding[], rules: readonly GuardRule[] = BUILT_IN_RULES): string {
+export function rewriteReply(text: string, findings: readonly GuardFinding[], rules: readonly GuardRule[] = DEFAULT_RULES): string {
   const edits: { start: number; end: number; to: string }[] = [];
   for (const f of findings) {
     const rule = rules.find((r) => r.id === f.ruleId);

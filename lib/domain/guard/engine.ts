@@ -5,7 +5,7 @@
  */
 import { activeRules, checkReply, rewriteReply } from './check';
 import { RepeatLog } from './repetition';
-import type { GuardConfig, GuardFinding, GuardPlatform } from './types';
+import type { GuardConfig, GuardFinding, GuardLimits, GuardPlatform } from './types';
 
 export interface GuardEngine {
   check(text: string): GuardFinding[];
@@ -16,11 +16,12 @@ export interface GuardEngine {
   recordInserted(conversation: string, text: string, now: number): void;
 }
 
-export function createGuardEngine(config: GuardConfig, platform: GuardPlatform): GuardEngine {
+/** `limits`: the shop's (remark rule set); the default ones when it could not be read. */
+export function createGuardEngine(config: GuardConfig, platform: GuardPlatform, limits?: GuardLimits): GuardEngine {
   const rules = activeRules(config);
   const log = new RepeatLog();
   return {
-    check: (text) => checkReply(text, { platform, rules }),
+    check: (text) => checkReply(text, { platform, rules, ...(limits ? { limits } : {}) }),
     rewrite: (text, findings) => rewriteReply(text, findings, rules),
     repeat: (c, text, now) => log.check(c, text, now),
     recordInserted: (c, text, now) => log.record(c, text, now),

@@ -58,7 +58,7 @@ const OFF_PLATFORM: GuardRule[] = [
     category: 'off-platform',
     severity: 'block',
     platforms: ANY,
-    pattern: rx(`(?<![a-z])qq(?![a-z])(?:号|群|[:：]?\\d{5,11})|扣扣|抠抠|扣q(?![a-z])|企鹅号|(?:加|添加|联系)(?:我|下|一下)?(?<![a-z])qq?(?![a-z])`),
+    pattern: rx(`(?<![a-z])qq(?![a-z])(?:号|群|[:：]?\\d{5,11})|扣扣|抠抠|扣q(?![a-z])|企鹅号|(?:加|添加|联系|私聊|私信)(?:我|下|一下)?(?<![a-z])qq?(?![a-z])`),
     label: { zh: '引导加QQ', en: 'Asking to add on QQ' },
     reason: {
       zh: '留QQ号或引导加QQ（含扣扣等写法）属于站外导流。',
@@ -129,7 +129,8 @@ const OFF_PLATFORM: GuardRule[] = [
     category: 'off-platform',
     severity: 'block',
     platforms: ANY,
-    pattern: rx('(?:加|添加)(?:我|一下|个)?(?:好友|私聊)|私聊我|(?:加|添加)我(?<![a-z])(?:v|q)(?![a-z])'),
+    // Not 私聊我 alone: a private chat inside the platform's own messenger is where the agent already is.
+    pattern: rx('(?:加|添加)(?:我|一下|个)?(?:好友|私聊)|(?:加|添加)我(?<![a-z])(?:v|q)(?![a-z])'),
     label: { zh: '引导私下联系', en: 'Asking to talk privately' },
     reason: {
       zh: '邀请买家加好友或私聊，会被当作站外导流。',
@@ -194,7 +195,14 @@ const OTHER_PLATFORM: GuardRule[] = (Object.keys(OTHER_PLATFORM_WORDS) as (keyof
 
 // ── 好评返现: anything of value for a review ──────────────────────────────────────────────────
 const REVIEW = '(?:好评|五星|5星|晒图|晒单|带图|评价|评论|追评|点评|打分)';
-const REWARD = '(?:返现|返款|返钱|返还|返[\\d一二两三四五六七八九十]|红包|现金|奖励(?!我|本店|客服|一下我)|礼品|小礼物|赠品|有礼|有奖|(?<![配运护快递派接])送(?!货|达|到|件|出|去|回|的)|退[\\d一二两三四五六七八九十]+元|优惠券|积分)';
+const N = '[\\d一二两三四五六七八九十]';
+/** Money handed back: 退您10元, 领取5元, 拿2块, 返您5元. */
+const MONEY_BACK = `(?:退(?:给)?(?:您|你)?|领取?|拿)${N}+(?:元|块)|返(?:给)?(?:您|你)${N}`;
+const REWARD = `(?:返现|返款|返钱|返还|返${N}|红包|现金|奖励(?!我|本店|客服|一下我)|礼品|小礼物|赠品|有礼|有奖|(?<![配运护快递派接])送(?!货|达|到|件|出|去|回|的)|${MONEY_BACK}|优惠券|积分)`;
+/** A discount promised after a review (给个好评下次给您优惠); not after thanks for one already given. */
+const REVIEW_THEN_DISCOUNT = `(?<!(?:感谢|谢谢|多谢)(?:您|你|亲)?的?)${REVIEW}${W(12)}(?:(?:给|送)(?:您|你)(?:个|些|点)?|下次(?:购买|买|来)?(?:再|还)?(?:给您|给你)?)(?:优惠|便宜|折扣|打折|减价)`;
+/** What is offered for changing or removing a bad review. */
+const REMOVAL_REWARD = `(?:补偿|返|红包|现金|赔|补(?:您|你)|退(?:给)?(?:您|你)?${N}+)`;
 const CASH_FOR_REVIEW: GuardRule[] = [
   {
     id: 'review-reward',
@@ -202,7 +210,7 @@ const CASH_FOR_REVIEW: GuardRule[] = [
     category: 'cash-for-review',
     severity: 'block',
     platforms: ANY,
-    pattern: rx(`${REVIEW}${W(12)}${REWARD}|${REWARD}${W(8)}${REVIEW}|好评卡`),
+    pattern: rx(`${REVIEW}${W(12)}${REWARD}|${REWARD}${W(8)}${REVIEW}|好评卡|${REVIEW_THEN_DISCOUNT}`),
     label: { zh: '好评返现', en: 'A reward for a good review' },
     reason: {
       zh: '用现金、红包、赠品等换好评违反反不正当竞争规定（2024年市场监管总局规定），平台也会处罚。',
@@ -216,7 +224,11 @@ const CASH_FOR_REVIEW: GuardRule[] = [
     category: 'cash-for-review',
     severity: 'block',
     platforms: ANY,
-    pattern: rx(`(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)${W(12)}(?:补偿|返|红包|现金|赔|退[\\d一二两三四五六七八九十]+)|(?:补偿|返现|红包|现金|赔)${W(12)}(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)`),
+    // Either order: 删了差评… and 差评删了… (差评能不能改一下…).
+    pattern: rx(
+      `(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)${W(12)}${REMOVAL_REWARD}|(?:差评|中评)${W(4)}(?:删|撤|改|修改)${W(12)}${REMOVAL_REWARD}|` +
+        `(?:补偿|返现|红包|现金|赔)${W(12)}(?:删|撤|改|修改)${W(3)}(?:差评|中评|评价)`,
+    ),
     label: { zh: '以补偿换删改差评', en: 'Compensation in exchange for removing a bad review' },
     reason: {
       zh: '把补偿和删改评价绑在一起，等同于花钱买评价。先解决问题，补偿不以改评为条件。',
@@ -225,6 +237,63 @@ const CASH_FOR_REVIEW: GuardRule[] = [
     rewrite: { kind: 'sentence', to: '问题我们一定负责处理到位，您对处理结果满意再说～' },
   },
 ];
+
+// ── 超出权限: money promised over what the agent may grant alone ─────────────────────────────
+// Run over the reply as written with full-width folded (moneyText in check.ts: the normalised text
+// drops the dot of 12.50), each pattern's first group that matched being the amount. Only a grant
+// to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15 — never a price (优惠价159元, 便宜到139),
+// a shop-wide offer (满300减50), a refund of what was paid (退款159元, 退您差价) or postage paid back
+// (补您12元运费): those have no grant word before the amount, or a word between.
+const NUM = '(?:\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千]+)';
+/** An amount: ¥50, 50元, 五十块, or bare digits that are not a count, a share or a size. */
+const AMOUNT = `\\s*([¥￥]\\s*${NUM}|${NUM}\\s*(?:元|块钱?|rmb)|\\d+(?![\\d.%折件个天号份倍次分斤克码元块]|\\s*(?:cm|kg|ml|g)))`;
+/** 您/你/亲, also with 给 before it. */
+const YOU = '(?:给?(?:您|你|亲))';
+/** In one clause, without digits (给您用上满300减50 is a coupon, not a grant). */
+const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
+
+export const MONEY_RULES: readonly GuardRule[] = [
+  {
+    id: 'over-limit-discount',
+    negatable: true,
+    limit: 'agentDiscountYuan',
+    category: 'over-limit',
+    severity: 'block',
+    platforms: ANY,
+    pattern: rx(
+      `(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}|再|额外|单独)(?:优惠|便宜|让利?|减免?|少收?|降|抹(?:掉|去)?)(?:了|下)?(?:您|你)?${AMOUNT}` +
+        `|(?:优惠|便宜|让利|少收|抹掉)(?:您|你)${AMOUNT}` +
+        // A money gift: 送您一个50元红包.
+        `|(?:送|发|给)${YOU}?(?:一个|一份|个)?${AMOUNT}\\s*(?:的)?(?:现金)?红包`,
+    ),
+    label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
+    reason: {
+      zh: '客服自己最多可以让利 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
+      en: 'You may grant up to {limit} yuan on your own; more needs the supervisor’s approval — ask first, or offer an amount within your limit.',
+    },
+  },
+  {
+    id: 'over-limit-compensation',
+    negatable: true,
+    limit: 'postageYuan',
+    category: 'over-limit',
+    severity: 'block',
+    platforms: ANY,
+    // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
+    pattern: rx(
+      `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)(?:您|你))(?:了|一个|一份|个)?${AMOUNT}(?!\\s*(?:的)?(?:运费|邮费))` +
+        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为)?(?:补偿|赔偿|补贴)`,
+    ),
+    label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
+    reason: {
+      zh: '小问题的补偿一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
+      en: 'Compensation for a minor defect is normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
+    },
+  },
+];
+
+/** 主管同意了 / 请示主管: the reply already brings the supervisor in, so an amount over the limit is theirs. */
+export const SUPERVISOR = /(?:主管|店长)[^。！!？?\n]{0,8}(?:同意|批|特批|申请)|(?:请示|申请|问问|问一下|报给|找)(?:一下)?(?:我们)?(?:主管|店长)/;
 
 // ── 极限词: absolute advertising claims ──────────────────────────────────────────────────────
 const softenBest = (m: string) =>

@@ -19,11 +19,13 @@ export type GuardCategory =
   | 'absolute-claim'
   /** Curt or dismissive answers that count against service quality. */
   | 'curt'
+  /** A discount or compensation promised over what the agent may grant alone (the shop's limits). */
+  | 'over-limit'
   /** The same reply inserted again and again in one conversation. */
   | 'repetition'
   /** A rule the shop wrote itself. */
   | 'custom';
-export const GUARD_CATEGORIES: readonly GuardCategory[] = ['cash-for-review', 'off-platform', 'absolute-claim', 'curt', 'repetition', 'custom'];
+export const GUARD_CATEGORIES: readonly GuardCategory[] = ['cash-for-review', 'off-platform', 'over-limit', 'absolute-claim', 'curt', 'repetition', 'custom'];
 
 /** 'block': the reply is held until the agent confirms; 'warn': shown, never held. */
 export type GuardSeverity = 'block' | 'warn';
@@ -58,6 +60,19 @@ export interface GuardRule {
   negatable?: boolean;
   /** Whether the shop wrote it (options page), else built in. */
   shop?: boolean;
+  /**
+   * A money rule (MONEY_RULES): the pattern's first group that matched is an amount in yuan, a
+   * finding only when it is over this limit of the shop's; `{limit}` in the reason says the number.
+   */
+  limit?: keyof GuardLimits;
+}
+
+/** What an agent may grant alone (the shop's remark rule set keeps them: RuleLimits). */
+export interface GuardLimits {
+  /** A discount or money gesture up to this much alone; above it needs the supervisor. */
+  agentDiscountYuan: number;
+  /** Compensation for a minor defect is normally at most the shop's usual postage. */
+  postageYuan: number;
 }
 
 /** A rule the shop writes in the options page: plain words, no regular expressions. */

@@ -8,7 +8,7 @@
  */
 import type { PanelFeature, InsertRequest } from '../page-feature';
 import { Store } from '../store';
-import { call, onDataChanged } from '../../messaging/client';
+import { onDataChanged } from '../../messaging/client';
 import { loadFeature, type Features } from '../features';
 import { isComposing } from '../../insert';
 import { guardPlatformOf, type GuardFinding } from '../../domain/guard/types';
@@ -32,9 +32,9 @@ export const guard: PanelFeature = {
     let loading: Promise<GuardEngine> | null = null;
     let pending: { req: InsertRequest; via: InsertRequest['via'] } | null = null;
 
-    const load = (): Promise<GuardEngine> =>
-      (loading ??= Promise.all([loadFeature('guard'), call('getGuardConfig')]).then(([f, config]) => ((feature = f), (engine = f.engine(config, platform)))));
-    const off = onDataChanged(['guard'], () => {
+    const load = (): Promise<GuardEngine> => (loading ??= loadFeature('guard').then(async (f) => ((engine = await f.engine(platform)), (feature = f), engine)));
+    // 'rules': the money limits are the remark rules' (agentDiscountYuan, postageYuan).
+    const off = onDataChanged(['guard', 'rules'], () => {
       loading = null;
       void load().then(checkTyped, () => {});
     });

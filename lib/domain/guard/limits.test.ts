@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkReply, isBlocking, yuanOf } from './check';
+import { createGuardEngine } from './engine';
+import { EMPTY_GUARD_CONFIG, type GuardLimits } from './types';
+
+const SHOP: GuardLimits = { agentDiscountYuan: 20, postageYuan: 10 };
+const overLimit = (text: string, limits: GuardLimits = SHOP) =>
+  checkReply(text, { platform: 'taobao', limits }).filter((f) => f.category === 'over-limit');
+
+describe('money promised over what the agent may grant alone (domain: 20 yuan alone; compensation at most the postage)', () => {
+  it('holds a discount over the agent’s 20 yuan, naming the limit and the supervisor in both languages', () => {
+    const [f, ...rest] = overLimit('看您是真心喜欢，这单给您优惠50元～您先拍下，我改好价格您再付。');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'over-limit-discount', severity: 'block', words: '给您优惠50元' });
+    expect(f!.reason.zh).toContain('20 元');
+    expect(f!.reason.zh).toContain('主管');
+    expect(f!.reason.en).toContain('20 yuan');
+    expect(f!.reason.en).toContain('supervisor');
+    expect(isBlocking([f!])).toBe(true);
+  });
+
+  it('holds compensation over the shop’s postage, naming the postage', () => {
+    const [f] = overLimit('如果您不想来回寄，我们也可以补偿您50元，您看可以吗？');
+    expect(f).toMatchObject({ ruleId: 'over-limit-compensation', words: '补偿您50元' });
+    expect(f!.reason.zh).toContain('10 元');
+    expect(f!.reason.en).toContain('10 yuan');
+  });
+
+  it('reads ¥50, 50块, 五十元, full-width digits and decimals', () => {
+    for (const text of ['再便宜您¥30吧', '给你减五十块', '给亲便宜３０元', '少收您25.5元', '这次送您一个50元红包', '给您优惠 ￥ 21', '赔您一百元', '补偿您十五元', '给您30元作为补偿'])
+      expect(overLimit(text).length, text).toBe(1);
+    expect([yuanOf('¥25.50'), yuanOf('五十块'), yuanOf('一百二十元'), yuanOf('十五'), yuanOf('两百零五元')]).toEqual([25.5, 50, 120, 15, 205]);
+  });
+
+  it('stays quiet at or under the limits', () => {
+    for (const text of ['这单给您优惠20元～', '再便宜您10块', '补偿您10元', '给您补偿8元，实在抱歉']) expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('stays quiet on prices, order totals, shop-wide offers and refunds of what the buyer paid', () => {
+    for (const text of [
+      '这款原价199元，活动到手价159元',
+      '订单一共159元，已经包邮了',
+      '给您优惠价159元，今天下单就是这个价',
+      '帮您改到139元，您再付款就可以',
+      '店铺活动满300减50元，可以叠加',
+      '给您用上满300减50的券更划算',
+      '退款159元会原路退回您的支付宝',
+      '差价30元给您退回去了',
+      '质量问题来回运费我们出，给您补12元运费',
+      '给您优惠40%不可能哦，最多九折',
+      '给您少发了2件，马上补寄',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('stays quiet when the reply refuses or brings the supervisor in', () => {
+    for (const text of ['不能给您优惠50元呢，这已经是活动价了', '这个我去请示一下主管，看能不能给您优惠50元', '主管同意了，这单给您优惠50元']) expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('follows the shop’s own limits (the remark rules’ 客服可自行处理的额度 and 运费)', () => {
+    const generous: GuardLimits = { agentDiscountYuan: 60, postageYuan: 15 };
+    expect(overLimit('这单给您优惠50元～', generous)).toEqual([]);
+    expect(overLimit('补偿您12元', generous)).toEqual([]);
+    const engine = createGuardEngine(EMPTY_GUARD_CONFIG, 'taobao', { agentDiscountYuan: 5, postageYuan: 3 });
+    const [f] = engine.check('给您便宜8块');
+    expect(f).toMatchObject({ category: 'over-limit' });
+    expect(f!.reason.zh).toContain('5 元');
+  });
+});
