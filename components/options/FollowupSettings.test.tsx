@@ -32,7 +32,7 @@ describe('follow-up settings', () => {
     check(q('input[name="notify"]'), true);
     await submit();
     expect(call).toHaveBeenCalledWith('patchSettings', {
-      followups: { unpaidAfterMinutes: 45, shippingOverdueHours: 48, dayShift: { start: '09:00', end: '21:30' }, notifyBeforeCutoffMinutes: 30, notify: true },
+      followups: { unpaidAfterMinutes: 45, dayShift: { start: '09:00', end: '21:30' }, notifyBeforeCutoffMinutes: 30, notify: true },
     });
     expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
   });
@@ -40,7 +40,7 @@ describe('follow-up settings', () => {
   // A refused save names the field and its rule, writes nothing and keeps what was typed.
   it.each([
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
-    ['an emptied box (not saved as 0)', 'shippingOverdueHours', '', '没有保存：“付款后多少小时未发货算延迟”要填 0 到 720 之间的整数。'],
+    ['an emptied box (not saved as 0)', 'notifyBeforeCutoffMinutes', '', '没有保存：“截单前多少分钟提醒”要填 0 到 720 之间的整数。'],
     ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
     ['a day shift of no length', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00），白班就没有时长了。请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
@@ -85,7 +85,7 @@ describe('follow-up settings', () => {
     expect((q('input[name="notify"]') as HTMLInputElement).checked).toBe(true);
     await submit();
     expect(store.patchSettings).toHaveBeenCalledWith({
-      followups: { unpaidAfterMinutes: 45, shippingOverdueHours: 48, dayShift: { start: '09:00', end: '22:00' }, notifyBeforeCutoffMinutes: 30, notify: true },
+      followups: { unpaidAfterMinutes: 45, dayShift: { start: '09:00', end: '22:00' }, notifyBeforeCutoffMinutes: 30, notify: true },
     });
   });
 });

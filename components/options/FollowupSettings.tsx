@@ -12,11 +12,10 @@ registerMessages(followupsUi);
 registerMessages(optionsDrafts);
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-type NumberKey = 'unpaidAfterMinutes' | 'shippingOverdueHours' | 'notifyBeforeCutoffMinutes';
+type NumberKey = 'unpaidAfterMinutes' | 'notifyBeforeCutoffMinutes';
 /** Each number field: its label and its largest value (the input's max). */
 const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
   unpaidAfterMinutes: { label: 'followups.options.unpaidAfter', max: 1440 },
-  shippingOverdueHours: { label: 'followups.options.shippingOverdue', max: 720 },
   notifyBeforeCutoffMinutes: { label: 'followups.options.notifyBefore', max: 720 },
 };
 
@@ -74,10 +73,6 @@ export function FollowupSettings() {
       <label class="kf-row">
         <span>{t('followups.options.unpaidAfter')}</span>
         <input name="unpaidAfterMinutes" type="number" min={0} max={1440} step={1} value={draft.unpaidAfterMinutes} onInput={num('unpaidAfterMinutes')} />
-      </label>
-      <label class="kf-row">
-        <span>{t('followups.options.shippingOverdue')}</span>
-        <input name="shippingOverdueHours" type="number" min={0} max={720} step={1} value={draft.shippingOverdueHours} onInput={num('shippingOverdueHours')} />
       </label>
       <label class="kf-row">
         <span>{t('followups.options.dayStart')}</span>

@@ -50,7 +50,7 @@ describe('RemarkForm', () => {
     const { q, root } = setup();
     expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【延迟发货】延迟发货或缺货');
     expect(q('input[data-field="shipDate"]')?.getAttribute('type')).toBe('date');
-    expect(q('input[data-field="shipDate"]')?.getAttribute('min')).toBe('2026-11-24');
+    expect(q('input[data-field="shipDate"]')?.getAttribute('min')).toBe('2026-11-23');
     expect(root.querySelectorAll('.kf-rm-req')).toHaveLength(1);
   });
 
@@ -98,10 +98,10 @@ describe('RemarkForm', () => {
     );
   });
 
-  it('blocks a ship date that is not after today', () => {
+  it('blocks a ship date that has passed, saying what to write', () => {
     const { q } = setup();
-    type(q('input[data-field="shipDate"]'), '2026-11-23');
-    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('必须晚于今天');
+    type(q('input[data-field="shipDate"]'), '2026-11-22');
+    expect(q('[data-kf="remark-problems"]')?.textContent).toContain('请写今天或以后的日期');
   });
 
   it('asks for a supervisor above the 20 yuan discount limit (preset B yellow)', () => {

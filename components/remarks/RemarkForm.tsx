@@ -207,7 +207,7 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
       </select>
     );
   } else if (spec.type === 'date') {
-    control = <input {...common} type="date" min={spec.future ? nextDay(today) : undefined} onInput={onInput} />;
+    control = <input {...common} type="date" min={spec.future ? today : undefined} onInput={onInput} />;
   } else if (spec.type === 'money') {
     control = (
       <span class="kf-rm-money">
@@ -240,11 +240,5 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
       {spec.help && <span class="kf-rm-help">{ruleText(spec.help)}</span>}
     </label>
   );
-}
-
-/** The calendar day after a YYYY-MM-DD date (plain date arithmetic: no zone involved). */
-function nextDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return isoDate(Date.UTC(y, m - 1, d + 1), 0);
 }
 

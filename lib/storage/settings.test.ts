@@ -30,7 +30,6 @@ describe('follow-up settings', () => {
     const s = normaliseSettings({});
     expect(s.followups).toEqual({
       unpaidAfterMinutes: 30,
-      shippingOverdueHours: 48,
       dayShift: { start: '08:00', end: '20:00' },
       notifyBeforeCutoffMinutes: 30,
       notify: false,
@@ -38,9 +37,8 @@ describe('follow-up settings', () => {
   });
 
   it('drops malformed shift hours and negative minutes, keeps good values', () => {
-    const s = normaliseSettings({ followups: { unpaidAfterMinutes: -5, shippingOverdueHours: 24, dayShift: { start: '9:00', end: '21:30' }, notify: 'yes' } });
+    const s = normaliseSettings({ followups: { unpaidAfterMinutes: -5, dayShift: { start: '9:00', end: '21:30' }, notify: 'yes' } });
     expect(s.followups.unpaidAfterMinutes).toBe(30);
-    expect(s.followups.shippingOverdueHours).toBe(24);
     expect(s.followups.dayShift).toEqual({ start: '08:00', end: '21:30' });
     expect(s.followups.notify).toBe(false);
   });

@@ -23,14 +23,13 @@ export interface AppSettings {
 }
 
 /** The follow-up settings the agent edits; the rest of FollowupSettings keeps the domain defaults. */
-export type FollowupPrefs = Pick<FollowupSettings, 'unpaidAfterMinutes' | 'shippingOverdueHours' | 'dayShift' | 'notifyBeforeCutoffMinutes'> & {
+export type FollowupPrefs = Pick<FollowupSettings, 'unpaidAfterMinutes' | 'dayShift' | 'notifyBeforeCutoffMinutes'> & {
   /** Desktop notifications before the cut-off for unpaid orders (off unless the agent turns them on). */
   notify: boolean;
 };
 
 const DEFAULT_FOLLOWUP_PREFS: FollowupPrefs = {
   unpaidAfterMinutes: DEFAULT_FOLLOWUP_SETTINGS.unpaidAfterMinutes,
-  shippingOverdueHours: DEFAULT_FOLLOWUP_SETTINGS.shippingOverdueHours,
   dayShift: { ...DEFAULT_FOLLOWUP_SETTINGS.dayShift },
   notifyBeforeCutoffMinutes: DEFAULT_FOLLOWUP_SETTINGS.notifyBeforeCutoffMinutes,
   notify: false,
@@ -99,7 +98,6 @@ export function normaliseSettings(input: unknown): AppSettings {
     },
     followups: {
       unpaidAfterMinutes: count(f.unpaidAfterMinutes, DEFAULT_FOLLOWUP_PREFS.unpaidAfterMinutes, 24 * 60),
-      shippingOverdueHours: count(f.shippingOverdueHours, DEFAULT_FOLLOWUP_PREFS.shippingOverdueHours, 24 * 30),
       dayShift: {
         start: time(f.dayShift?.start, DEFAULT_FOLLOWUP_PREFS.dayShift.start),
         end: time(f.dayShift?.end, DEFAULT_FOLLOWUP_PREFS.dayShift.end),

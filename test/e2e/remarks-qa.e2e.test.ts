@@ -239,8 +239,8 @@ describe('JD order list, which shows no flag', () => {
     await s.page.locator('.card [data-kf="remark-lint"]').first().waitFor();
     const markers = await s.page.locator('.card [data-kf="remark-lint"]').allTextContents();
     expect(markers).toEqual([
-      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
-      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。',
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。',
+      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。',
     ]);
     const listed = await inPanel(s.page, '[data-kf="remark-lint-list"]').textContent();
     expect(listed).toContain('按内容判断为【延迟发货】');

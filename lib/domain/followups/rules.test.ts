@@ -173,27 +173,44 @@ describe('unpaid (拍下未付)', () => {
   });
 });
 
-describe('delay (延迟发货) from the order list: paid and not shipped after 48 hours', () => {
+describe('delay (延迟发货) from the order list: not shipped by the day the cut-off promised', () => {
+  // domain.md: ordered before the 16:00 cut-off ships that day, after it the next day (shop time).
   const paid = bj(2026, 3, 9, 10, 0);
   const page = [order({ orderId: '2001', status: 'paid', createdAt: paid })];
 
-  it('is not listed before 48 hours', () => {
-    expect(followupsFromOrders(page, [], S, paid + 47 * HOUR).upserts).toEqual([]);
+  it('is not listed while the promised ship day lasts', () => {
+    expect(followupsFromOrders(page, [], S, bj(2026, 3, 9, 23, 59)).upserts).toEqual([]);
   });
 
-  it('appears at 48 hours, already due, offering the delay scripts', () => {
-    const { upserts } = followupsFromOrders(page, [], S, paid + 48 * HOUR);
+  it('appears once the promised day is over, due at the next day-shift start, saying which day was promised', () => {
+    const { upserts } = followupsFromOrders(page, [], S, bj(2026, 3, 10, 0, 0));
     expect(upserts[0]).toMatchObject({
       id: 'delay:2001',
       kind: 'delay',
-      dueAt: paid + 48 * HOUR,
+      dueAt: bj(2026, 3, 10, 8, 0),
       suggestScenario: 'delay',
-      reason: '付款超过 48 小时仍未发货，告知买家并提供换款或退款',
+      reason: '2026-03-09 10:00 下单，按 16:00 截单应在 2026-03-09 发出，至今未发货：告知买家并提供换款或退款',
     });
+  });
+
+  it('gives an order placed after the cut-off until the end of the next day', () => {
+    const late = [order({ orderId: '2002', status: 'paid', createdAt: bj(2026, 3, 9, 16, 30) })];
+    expect(followupsFromOrders(late, [], S, bj(2026, 3, 10, 23, 0)).upserts).toEqual([]);
+    const { upserts } = followupsFromOrders(late, [], S, bj(2026, 3, 11, 0, 5));
+    expect(upserts[0]).toMatchObject({ dueAt: bj(2026, 3, 11, 8, 0) });
+    expect(upserts[0]?.reason).toContain('应在 2026-03-10 发出');
+  });
+
+  it('follows the shop\'s own cut-off and counts the day in shop time on a computer elsewhere', () => {
+    // 17:00 cut-off: an order placed at 16:30 Beijing ships that day, even where the computer's clock says 00:30 UTC.
+    const s17 = { ...S, cutoff: '17:00' };
+    const early = [order({ orderId: '2003', status: 'paid', createdAt: bj(2026, 3, 9, 16, 30) })];
+    expect(followupsFromOrders(early, [], s17, bj(2026, 3, 10, 0, 1)).upserts[0]).toMatchObject({ dueAt: bj(2026, 3, 10, 8, 0) });
   });
 
   it('closes itself once the page shows the order shipped, or the buyer asks for a refund', () => {
     const items = run([], followupsFromOrders(page, [], S, paid + 48 * HOUR), paid + 48 * HOUR);
+    expect(items).toHaveLength(1);
     expect(followupsFromOrders([order({ orderId: '2001', status: 'shipped' })], items, S, paid + 50 * HOUR).closes).toEqual([
       { id: 'delay:2001', reason: '已发货' },
     ]);

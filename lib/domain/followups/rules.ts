@@ -73,7 +73,6 @@ export function resolveSettings(settings: Partial<FollowupSettings> = {}): Follo
   return {
     cutoff: time(settings.cutoff, d.cutoff),
     unpaidAfterMinutes: positive(settings.unpaidAfterMinutes, d.unpaidAfterMinutes),
-    shippingOverdueHours: positive(settings.shippingOverdueHours, d.shippingOverdueHours),
     dayShift: {
       start: time(settings.dayShift?.start, d.dayShift.start),
       end: time(settings.dayShift?.end, d.dayShift.end),
@@ -335,6 +334,19 @@ class Collector {
 }
 
 /**
+ * The shop's ship promise for an order placed at `placedAt` (domain.md: paid before the cut-off ships
+ * that day, later the next day), in shop time: the day it must ship (`day`), the moment it is late —
+ * that day over, still not shipped (`lateAt`) — and when the delay item is due: the next day-shift
+ * start, when the buyer can be told. Payment time is not on order lists, so the order's creation
+ * stands in for it; payment never comes before creation, so the promise it gives is never later.
+ */
+function shipPromise(placedAt: number, r: Resolved): { day: string; lateAt: number; dueAt: number } {
+  const shipOffset = minutesOfDay(placedAt, r.zone) < r.cutoff ? 0 : 1;
+  const lateAt = atTime(placedAt, 0, r.zone, shipOffset + 1);
+  return { day: isoDay(atTime(placedAt, 0, r.zone, shipOffset), r.zone), lateAt, dueAt: atTime(lateAt, r.dayStart, r.zone) };
+}
+
+/**
  * Order list → unpaid and overdue-shipping items, and closes for items whose condition the page
  * now shows resolved. Orders not on the page are left alone (the list is paged and filtered).
  * An unpaid order without a creation time on the page counts from when it was first seen.
@@ -370,12 +382,11 @@ export function followupsFromOrders(
       out.close(unpaidId, zh(CLOSE_REASON[o.status]));
     }
 
-    if (o.status === 'paid') {
-      // Payment time is not on the list; the order's creation time stands in for it.
-      if (o.createdAt !== undefined && now >= o.createdAt + r.s.shippingOverdueHours * HOUR && !out.byId.has(delayId)) {
-        const why = reasonOf('followups.reason.delayOverdue', { hours: r.s.shippingOverdueHours });
-        const dueAt = o.createdAt + r.s.shippingOverdueHours * HOUR;
-        out.put(make({ id: delayId, kind: 'delay', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
+    if (o.status === 'paid' && o.createdAt !== undefined) {
+      const p = shipPromise(o.createdAt, r);
+      if (now >= p.lateAt && !out.byId.has(delayId)) {
+        const why = reasonOf('followups.reason.delayOverdue', { placed: formatWall(o.createdAt, r.zone), cutoff: formatMinutes(r.cutoff), date: p.day });
+        out.put(make({ id: delayId, kind: 'delay', source: 'order', why, dueAt: p.dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
       }
     } else if (o.status !== 'unpaid') {
       out.close(delayId, zh(CLOSE_REASON[o.status]));

@@ -78,8 +78,6 @@ export interface FollowupSettings {
   cutoff: string;
   /** An unpaid order becomes a follow-up after this many minutes. */
   unpaidAfterMinutes: number;
-  /** A paid order not shipped after this many hours is a delay. */
-  shippingOverdueHours: number;
   /** The day shift; everything outside it is the night shift. */
   dayShift: { start: string; end: string };
   /** Payment reminders are due this long before the cut-off (16:00 → 15:30). */
@@ -104,7 +102,6 @@ export interface FollowupSettings {
 export const DEFAULT_FOLLOWUP_SETTINGS: FollowupSettings = {
   cutoff: '16:00',
   unpaidAfterMinutes: 30,
-  shippingOverdueHours: 48,
   dayShift: { start: '08:00', end: '20:00' },
   notifyBeforeCutoffMinutes: 30,
   handoverDue: '12:00',

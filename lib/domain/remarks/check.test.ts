@@ -84,9 +84,9 @@ describe('checkRemark: convention A', () => {
     expect(p[0]?.message).toContain('可发货日');
   });
 
-  it('blocks a purple remark whose ship date is today or earlier', () => {
-    expect(codes(`【延迟发货】可发货日:2026-11-23${sig}`, A('purple'))).toEqual(['ship-date-not-future']);
+  it('blocks a purple remark whose ship date has passed, and takes today (a delay until today is still a delay)', () => {
     expect(codes(`【延迟发货】可发货日:2026-11-20${sig}`, A('purple'))).toEqual(['ship-date-not-future']);
+    expect(checkRemark(`【延迟发货】可发货日:2026-11-23${sig}`, A('purple'))).toEqual([]);
     expect(checkRemark(`【延迟发货】可发货日:2026-11-24${sig}`, A('purple'))).toEqual([]);
   });
 
@@ -352,7 +352,7 @@ describe('checkRemark: a flag read from the remark text (a page that shows no fl
   it('names the rule as judged from the text, not as a flag the page does not show', () => {
     const p = checkRemark('【延迟发货】小美 2026-11-22', A('purple', { flagInferred: true }));
     expect(p.map((x) => x.code)).toEqual(['missing-field']);
-    expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（必须晚于今天）。');
+    expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
     expect(p[0]?.message).not.toContain('紫旗');
     expect(p[0]?.messageEn).toContain('The remark judged from its text to be Delayed shipping is missing');
     expect(p[0]?.messageEn).not.toContain('purple');
@@ -375,11 +375,11 @@ describe('checkRemark: remarks typed in an agent’s own words (QA pass C)', () 
   it('does not take the word after a ship date for the signer, and says the ship date has passed', () => {
     const p = checkRemark('缺货 11/20 发', qa('purple'));
     expect(p.map((x) => x.code)).toEqual(['ship-date-not-future', 'missing-agent', 'missing-date']);
-    expect(p[0]?.message).toBe('可发货日 2026-11-20 已过（今天是 2026-12-03）：请写一个晚于今天的日期。');
+    expect(p[0]?.message).toBe('可发货日 2026-11-20 已过（今天是 2026-12-03）：请写今天或以后的日期，例如“可发货日：2026-12-03”。');
     expect(p[0]?.messageEn).toContain('2026-11-20 has passed (today is 2026-12-03)');
     expect(p.map((x) => x.message).join()).not.toContain('署名');
-    // A ship date that is today is not "past": it must still be after today.
-    expect(messages('缺货 12/3 发 小美 12/3', qa('purple'))).toEqual(['可发货日必须晚于今天（2026-12-03），现在写的是 2026-12-03。']);
+    // A ship date that is today is a promise still open: the order goes out with today's batch.
+    expect(messages('缺货 12/3 发 小美 12/3', qa('purple'))).toEqual([]);
   });
 
   it('reads a ship date written in shipping talk, and shipping words are never a name', () => {

@@ -67,11 +67,14 @@ function flagFacts(intent: FlagIntent, f: Record<string, string>): RemarkFactBod
       return out;
     }
     case 'return-exchange': {
-      const exchange = f.kind === '换货' || Boolean(f.toStyle);
+      // Money goes back to the buyer only where the remark says so: a return (the goods' price) or an
+      // exchange the shop settles with 退差价. An exchange at no difference, one the buyer tops up
+      // (补差价), or a line that does not say return or exchange owes the buyer nothing.
+      const exchange = f.kind === '换货' || (f.kind !== '退货' && Boolean(f.toStyle));
       const out: RemarkFactBody[] = [{ kind: 'return-pending', exchange, ...opt('fromStyle', f.fromStyle), ...opt('toStyle', f.toStyle) }];
       const back = money(f.priceDiffOut);
       if (back !== undefined) out.push({ kind: 'refund-pending', amountYuan: back });
-      if (!exchange) out.push({ kind: 'refund-pending' });
+      else if (f.kind === '退货') out.push({ kind: 'refund-pending' });
       return out;
     }
     case 'merged':

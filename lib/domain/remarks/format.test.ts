@@ -107,10 +107,11 @@ describe('the shop\'s date, on a computer in Los Angeles', () => {
     expect(isoDate(beijingAfternoon, BEIJING)).toBe('2026-11-23');
   });
 
-  it("checks a promised ship date against Beijing's today: the 23rd is already today there", () => {
-    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-23' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
+  it("checks a promised ship date against Beijing's today: the 22nd is already past there, the 23rd is today", () => {
+    const r = buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-22' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['shipDate']);
+    expect(buildRemark(PRESET_A, 'purple', { shipDate: '2026-11-23' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING }).ok).toBe(true);
     const ok = buildRemark(PRESET_A, 'purple', { shipDate: '11/24' }, { agent: '张三', now: beijingAfternoon, zone: BEIJING });
     expect(ok.ok && ok.text).toBe('【延迟发货】可发货日：2026-11-24｜张三 2026-11-23');
   });

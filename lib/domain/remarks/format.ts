@@ -165,6 +165,15 @@ function takeSignatureIn(body: string, { agents, ruleSet }: Signers): Signature 
     sig.body = body.slice(0, m.index);
     sig.dateRaw = m[1];
   }
+  // No date at all, but the line ends with the name of the agent at the keyboard (改价 小美): that is
+  // the signature, so the agent is told the date is missing rather than the name.
+  if (!sig.dateRaw) {
+    const known = [...agents].sort((x, y) => y.length - x.length).find((a) => a.trim() && new RegExp(`${LEAD}${escapeRe(a.trim())}${TAIL}`).test(body));
+    if (known) {
+      const k = known.trim();
+      return { body: body.slice(0, body.lastIndexOf(k)).replace(/[\s,，;；｜|]+$/, ''), agent: k };
+    }
+  }
   const la = AGENT_LABEL.exec(sig.body);
   if (la) {
     sig.agent = la[1];
@@ -236,7 +245,14 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
   } else {
     // A title typed without brackets as the first word: "延迟发货，可发货日：…".
     const w = /^\s*([^\s,，:：｜|;；、]{2,20})(?:\s*[,，｜|;；、]\s*|\s+|$)/.exec(body);
-    const byWord = w ? targetByTitle(ruleSet, w[1] as string) : undefined;
+    let byWord = w ? targetByTitle(ruleSet, w[1] as string) : undefined;
+    // 退货 is both the after-sale record's title and a value of the order's own flag (convention A
+    // green: 类型 退货/换货). Under that flag the bare word is the flag's remark — the request, whose
+    // refund amount is not known yet — not the record written once the parcel is back.
+    if (byWord && isRecordKind(byWord) && opts.expect && !isRecordKind(opts.expect)) {
+      const word = squash(w?.[1] as string);
+      if (ruleSet.flags[opts.expect].fields.some((f) => f.options?.includes(word))) byWord = opts.expect;
+    }
     if (w && byWord) {
       title = w[1] as string;
       target = byWord;

@@ -123,17 +123,68 @@ function freeDate(text: string, spec: FieldSpec): string | undefined {
   return m?.[1]?.trim();
 }
 
+/** 十二月十日 → 12月10日: a date agents write in Chinese numerals (one to thirty-one). */
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+function cnNumber(w: string): string {
+  const [tens, ones] = w.includes('十') ? (w.split('十') as [string, string]) : ['', w];
+  const n = (w.includes('十') ? (tens ? (CN_DIGIT[tens] ?? 0) : 1) * 10 : 0) + (ones ? (CN_DIGIT[ones] ?? 0) : 0);
+  return String(n);
+}
+const CN_DATE = /([一二两三四五六七八九十]{1,3})月([一二两三四五六七八九十]{1,3})[日号]/g;
+
+/** Couriers by the names agents write (发顺丰, 改发中通, 走京东): the value is the name as written. */
+const COURIERS = /顺丰|中通|圆通|申通|韵达|京东|极兔|邮政|EMS|德邦|百世|宅急送|丰网/i;
+
+/** From-style → to-style as agents write an exchange: 白色S→黑色S, 白色S->黑色S, 白色S换成黑色S, 白色M换黑色M. */
+const STYLE_PAIR = /([^\s,，;；:：、。→]{1,20}?)\s*(?:→|->|=>|⇒|➡|➝|换成|换为|改成|改为|换(?![货成为]))\s*([^\s,，;；:：、。→]{1,20})/;
+
+/** An address after the word for it, without a colon: 改地址 杭州市…, 新地址 …, 地址改为 …. */
+const ADDRESS_WORD = /(?:(?:改|修改|更改|变更)(?:收货|收件)?地址|新(?:收货|收件)?地址|(?:收货|收件)?地址(?:已?(?:改|更改|变更)(?:为|成)))\s*[:：]?\s*(\S[^｜|]*)/;
+
+/** Order numbers in free text: long digit runs (JD 11–12 digits, Taobao 18–19), never a mobile number. */
+function freeOrders(text: string): string | undefined {
+  const runs = (text.match(/\d{10,25}/g) ?? []).filter((d) => !/^1[3-9]\d{9}$/.test(d));
+  return runs.length ? [...new Set(runs)].join('/') : undefined;
+}
+
+/** An amount after a money field's label or alias written without a colon: 补差价10元, 优惠 5 元, 运费12. */
+function freeMoney(text: string, spec: FieldSpec): string | undefined {
+  const labels = alternation([spec.label, ...(spec.aliases ?? [])]);
+  if (!labels) return undefined;
+  return new RegExp(`(?:${labels})\\s*(?:为|是)?\\s*([¥￥]?\\d+(?:\\.\\d{1,2})?\\s*元?)`).exec(text)?.[1]?.trim();
+}
+
+/** The one allowed value of a choice field the line says in words (类型 退货/换货: 换货：白色S→黑色S…); none when it says two. */
+function freeOption(text: string, spec: FieldSpec): string | undefined {
+  const said = (spec.options ?? []).filter((o) => o && text.includes(o));
+  return said.length === 1 ? said[0] : undefined;
+}
+
 /**
- * Values of phone and date fields that a hand-typed line gives in words rather than as `label:value`
- * (read from the line's free text: its title word, its unlabelled notes and the labels the rule does
- * not know). Values as written; fields already given with a label are not looked for.
+ * Values that a hand-typed line gives in words rather than as `label:value` (read from the line's
+ * free text: its title word, its unlabelled notes and the labels the rule does not know): phones,
+ * dates (also in Chinese numerals), amounts after a label without its colon, a choice field's value
+ * said outright, an address after 改地址, a courier by name, order numbers, and an exchange's
+ * from → to styles. Values as written; fields already given with a label are not looked for.
  */
 export function readFreeValues(text: string, fields: FieldSpec[], given: Record<string, string>): Record<string, string> {
   const out = dict<string>();
-  const t = halfWidth(text);
+  const t = halfWidth(text).replace(CN_DATE, (_, m: string, d: string) => `${cnNumber(m)}月${cnNumber(d)}日`);
+  const styles = fields.filter((f) => f.type === 'style');
+  const pair = styles.length >= 2 ? STYLE_PAIR.exec(t) : null;
   for (const spec of fields) {
     if (Object.hasOwn(given, spec.key)) continue;
-    const v = spec.type === 'phone' ? freePhone(t, spec) : spec.type === 'date' ? freeDate(t, spec) : undefined;
+    let v: string | undefined;
+    switch (spec.type) {
+      case 'phone': v = freePhone(t, spec); break;
+      case 'date': v = freeDate(t, spec); break;
+      case 'money': v = freeMoney(t, spec); break;
+      case 'order': v = freeOrders(t); break;
+      case 'courier': v = COURIERS.exec(t)?.[0]; break;
+      case 'address': v = ADDRESS_WORD.exec(t)?.[1]?.trim(); break;
+      case 'style': v = pair ? pair[spec === styles[0] ? 1 : spec === styles[1] ? 2 : 3] : undefined; break;
+      case 'text': v = spec.options?.length ? freeOption(t, spec) : undefined; break;
+    }
     if (v) out[spec.key] = v;
   }
   return out;

@@ -157,7 +157,7 @@ export const PRESET_A: RuleSet = {
       fields: [
         {
           key: 'shipDate', label: '可发货日', type: 'date', required: true, future: true,
-          aliases: ['发货日', '发货日期', '可发货日期', '预计发货'], help: '必须晚于今天',
+          aliases: ['发货日', '发货日期', '可发货日期', '预计发货'], help: '今天或以后',
         },
         reason(false, '例如：缺货'),
       ],
@@ -192,7 +192,9 @@ export const PRESET_B: RuleSet = {
       aliases: ['修改价格', '优惠'],
       fields: [
         {
-          key: 'discount', label: '改价金额', type: 'money', required: true, aliases: ['优惠', '优惠金额', '改价'],
+          // The shop's rule asks only who changed the price (一般修正价格：客服名); the amount is
+          // optional, and above the agent's limit it needs the supervisor.
+          key: 'discount', label: '改价金额', type: 'money', required: false, aliases: ['优惠', '优惠金额', '改价'],
           limit: 'agent-discount', help: '超过客服权限须主管同意',
         },
         supervisor,

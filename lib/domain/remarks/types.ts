@@ -42,7 +42,7 @@ export interface FieldSpec {
   options?: string[];
   /** Required only when another field of the rule has this value (e.g. 换货 needs the wanted style). */
   requiredWhen?: { key: string; equals: string };
-  /** Date fields: must be strictly after today (a promised ship date). */
+  /** Date fields: a promised ship date, today or later (a date already past is a broken promise). */
   future?: boolean;
   /** Money fields: above this limit a supervisor must have agreed. */
   limit?: MoneyLimit;

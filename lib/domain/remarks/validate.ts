@@ -42,13 +42,15 @@ export function validateValues(
   for (const spec of rule.fields) {
     if (present(own(raw, spec.key)) || !isRequired(spec, values)) continue;
     const when = spec.requiredWhen && !spec.required ? `（${labelOf(rule.fields, spec.requiredWhen.key)}为“${spec.requiredWhen.equals}”时）` : '';
+    // Say exactly what to write: each allowed value as the line would carry it, or the label and its colon.
+    const write = spec.options?.length ? spec.options.map((o) => `“${spec.label}：${o}”`) : [`“${spec.label}：…”`];
     const whenEn = spec.requiredWhen && !spec.required ? ` (when ${enOf(rule.fields, spec.requiredWhen.key)} is "${spec.requiredWhen.equals}")` : '';
     problems.push({
       code: 'missing-field',
       field: spec.key,
-      message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${spec.help}）` : ''}。`,
+      message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${spec.help}）` : ''}：请写${write.join('或')}。`,
       // The label is named in English; what to write into the remark is quoted as the remark says it.
-      messageEn: `${cap(name.en)} is missing the required field ${fieldEn(spec)}${whenEn}: add "${spec.label}：…".`,
+      messageEn: `${cap(name.en)} is missing the required field ${fieldEn(spec)}${whenEn}: add ${write.map((w) => `"${w.slice(1, -1)}"`).join(' or ')}.`,
     });
   }
 
@@ -67,20 +69,15 @@ export function validateValues(
     const v = values[spec.key];
     if (v === undefined) continue;
     if (merged && spec.type === 'order' && !v.includes('/')) problems.push(singleOrder(spec, v, own(raw, spec.key) ?? ''));
+    // A ship date of today is a promise still open (the restock comes in this morning and the order
+    // goes out with today's batch: 推迟到几号可以发货 may be today); only a date already past is broken.
     if (spec.type === 'date' && spec.future && today && v < today) {
       // A promise already broken, on a remark being written or on a colleague's saved one: say so.
       problems.push({
         code: 'ship-date-not-future',
         field: spec.key,
-        message: `${spec.label} ${v} 已过（今天是 ${today}）：请写一个晚于今天的日期。`,
-        messageEn: `${fieldEn(spec)} ${v} has passed (today is ${today}); write a date after today.`,
-      });
-    } else if (spec.type === 'date' && spec.future && today && v === today) {
-      problems.push({
-        code: 'ship-date-not-future',
-        field: spec.key,
-        message: `${spec.label}必须晚于今天（${today}），现在写的是 ${v}。`,
-        messageEn: `${fieldEn(spec)} must be after today (${today}); it is ${v}.`,
+        message: `${spec.label} ${v} 已过（今天是 ${today}）：请写今天或以后的日期，例如“${spec.label}：${today}”。`,
+        messageEn: `${fieldEn(spec)} ${v} has passed (today is ${today}); write today or a later date, e.g. "${spec.label}：${today}".`,
       });
     }
     if (spec.type === 'money' && spec.limit) {

@@ -93,7 +93,7 @@ export const remarkPresetsEn: Record<string, string> = {
   '店铺退给买家（与补差价只填一项）': 'The shop pays the buyer back (fill in this or the top-up, not both)',
   '至少两个不同的订单号（含本单），用 / 分开': 'At least two different order numbers (this one included), separated by /',
   这些订单属于哪些买家: 'Which buyers these orders belong to',
-  必须晚于今天: 'Must be after today',
+  今天或以后: 'Today or later',
   '例如：缺货': 'e.g. 缺货 (out of stock)',
   '例如：重复拍下': 'e.g. 重复拍下 (ordered twice)',
   '例如：袖口开线': 'e.g. 袖口开线 (cuff seam open)',
