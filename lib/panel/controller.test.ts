@@ -184,7 +184,16 @@ describe("a switch told at the agent's click on a row, before the page's own han
     panel.rowClicked({ isTrusted: trusted, target: item.querySelector('.conv-nick') } as unknown as MouseEvent);
     return { buyer: item.dataset.nick!, buyerId: item.dataset.buyerId! };
   }
-  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 5)));
+  // The page's next frame on a faked clock: on a loaded machine a real frame can come later than
+  // SWITCH_READ_MAX_MS, and the card's fallback read then runs first (these tests failed so under
+  // load, the store showing the clicked buyer before the card drew). 16 ms + 5 ms stays well inside it.
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] }));
+  afterEach(() => void vi.useRealTimers());
+  const nextFrame = async () => {
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(5);
+    await Promise.resolve();
+  };
 
   it('tells the card the clicked buyer at once; the page switching to them tells it nothing more', async () => {
     const { panel, told, drawn, pending } = setup();
