@@ -40,6 +40,13 @@ export default defineContentScript({
         (e) => ctx.isValid && e.stopImmediatePropagation(),
         true,
       );
+    // A second copy of this script in the tab (a taught page's registered script beside one the
+    // teaching injected) is not a reload: the announcement above is stopped while the runtime
+    // lives, so the copies hand over here instead. Copies share this isolated world, which no page
+    // script reaches: the newer one takes the older one down.
+    const slot = globalThis as { kfStop?: () => void };
+    slot.kfStop?.();
+    slot.kfStop = () => ctx.abort();
     let current: { adapterId: string | null; adapter: SiteAdapter; controller: PanelController; abort: AbortController; remove(): void } | null = null;
     let mountSeq = 0;
     let picker: Picker | null = null;
