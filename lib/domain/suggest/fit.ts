@@ -163,6 +163,8 @@ const NOT_FOR: Record<string, string[]> = {
   // 来回运费需要您承担 to a buyer who advanced the postage: that is the quality return's path
   // (the buyer advances, the shop refunds it); a non-quality return has nothing to pay back.
   'return-postage-buyer': ['垫付', '垫了', '先垫', '报销'],
+  // 物流好几天没更新 to a buyer whose refund is late (退款…等了好几天): the money, not a parcel.
+  'tracking-stuck': ['退款', '退的钱'],
   // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
   'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
   // The quality replies (an apology for a defect, an admission) to a return with no defect named.

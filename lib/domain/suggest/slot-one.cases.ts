@@ -156,6 +156,8 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
   { text: '申请了退款一直没动静', orders: ['paid'], right: ['refund-check'], never: ['refund-done'] },
   { text: '钱什么时候能退给我', orders: ['shipped'], right: ['refund-check'], ok: ['refund-time'], never: ['refund-done'] },
   { text: '退款进度怎么样了', orders: ['refunding'], right: ['refund-progress'] },
+  { text: '退款怎么还没退到支付宝，都等一周了', orders: ['shipped'], right: ['refund-check'], never: ['refund-done'] },
+  { text: '退款怎么还没到账呢，等了好几天了', orders: ['shipped'], right: ['refund-check'], never: ['refund-done', 'tracking-stuck'] },
   { text: '鞋底才穿三天就裂开了，要退', orders: ['completed'], right: ['quality-photos'], ok: ['quality-late'], never: ['quality-options'] },
   { text: '裙子拉链坏了，质量太差', orders: ['shipped'], right: ['quality-photos'] },
   { text: '图片发你了，领口脱线了', orders: ['completed'], right: ['quality-options'], ok: ['quality-photos'] },
