@@ -121,7 +121,7 @@ const DETAIL: Record<string, string[]> = {
   'return-tracking-number': ['单号', '填'],
   'postage-top-up': ['补运费', '补邮费', '运费', '邮费'],
   // How long a refund takes, not a chase (退款到现在还没收到: 退款进度（先查订单） checks instead).
-  'refund-time': ['多久', '几天能', '几天到', '几天退', '多长时间', '几个工作日', '一般要', '流程'],
+  'refund-time': ['多久', '几天能', '几天到', '几天退', '多长时间能', '多长时间到', '几个工作日', '一般要', '流程'],
   // 退款已经操作好了: for a buyer asking whether it is done, not when the money arrives or why not yet
   // (with a refund on the page, 退款进度 answers those).
   'refund-done': ['退了吗', '退了没', '退好了吗', '退款了吗', '处理了吗', '处理好了吗', '同意了吗', '同意退款了吗', '退了没有'],
@@ -159,7 +159,7 @@ const NOT_FOR: Record<string, string[]> = {
   // 让您久等了 to a buyer who has just paid.
   'delay-apology': ['刚付', '刚拍', '刚下单', '刚买'],
   // 收到您的付款啦，谢谢 to a buyer who wants the money back.
-  'order-paid': ['后悔', '取消', '不要了', '不想要', '退'],
+  'order-paid': ['后悔', '取消', '不想要', '退'],
   // 来回运费需要您承担 to a buyer who advanced the postage: that is the quality return's path
   // (the buyer advances, the shop refunds it); a non-quality return has nothing to pay back.
   'return-postage-buyer': ['垫付', '垫了', '先垫', '报销'],
@@ -168,8 +168,8 @@ const NOT_FOR: Record<string, string[]> = {
   // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
   'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
   // The quality replies (an apology for a defect, an admission) to a return with no defect named.
-  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不要了', '不合适', '买错', '拍错'],
-  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不要了', '不合适', '买错', '拍错'],
+  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
+  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
   // 漏发 for money short (少个十块, 退款少了十块).
   'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
 };
