@@ -71,6 +71,23 @@ describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
   });
 });
 
+describe('a refund chase with no refund on the page (QA pass N, defect 3)', () => {
+  it('checks the refund first on a shipped order, and never calls it done', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });
+    await engineReady();
+    await demo.push(s.page, '退款怎么还没退到支付宝，都等一周了');
+    await signalsReady();
+    // 退款已完成 said "退款已经操作好了…原路退回" here, with nothing refunding on the buyer's order.
+    await expect.poll(async () => (await titles())[0]).toBe('退款进度（先查订单）');
+    expect(await titles()).not.toContain('退款已完成');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^亲，我马上帮您查一下这笔退款/);
+    expect(await demo.draft(s.page)).not.toContain('已经操作好了');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+});
+
 describe('a situation chosen with 更改', () => {
   it('shows 合并发货 and 延迟发货 replies for a buyer whose order has shipped', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });

@@ -120,10 +120,23 @@ const DETAIL: Record<string, string[]> = {
   'return-address': ['地址', '寄到', '寄哪', '寄回哪'],
   'return-tracking-number': ['单号', '填'],
   'postage-top-up': ['补运费', '补邮费', '运费', '邮费'],
+  // How long a refund takes, not a chase (退款到现在还没收到: 退款进度（先查订单） checks instead).
+  'refund-time': ['多久', '几天能', '几天到', '几天退', '多长时间能', '多长时间到', '几个工作日', '一般要', '流程'],
+  // 退款已经操作好了: for a buyer asking whether it is done, not when the money arrives or why not yet
+  // (with a refund on the page, 退款进度 answers those).
+  'refund-done': ['退了吗', '退了没', '退好了吗', '退款了吗', '处理了吗', '处理好了吗', '同意了吗', '同意退款了吗', '退了没有'],
   'exchange-price-rules': ['差价', '补钱', '补差', '价格不一样', '活动款', '正价'],
   'exchange-reserved': ['换+留', '换+有货', '换+还有', '换+有没有'],
+  // 发错货 is for a wrong item, not any 错发漏发 message (退货单号填在哪 had it second; 多发了一件 first).
+  'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上'],
   'missing-item': ['少', '漏', '缺', '只有一', '不全'],
-  'damaged-refuse': ['拒签', '拒收', '没签', '签收前', '外包装'],
+  'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
+  // Not 外包装: 外包装完好 names it and is the opposite case (the buyer signed, the box looked fine).
+  'damaged-refuse': ['拒签', '拒收', '没签', '签收前'],
+  // "照片看到了，确实是我们的问题": only once the buyer says a picture was sent. The chat reader skips
+  // image rows (lib/sites: readRow gives nothing for an image), so the buyer's words are all there is;
+  // until then 质量问题请拍照 asks for them (domain: photos within 24 h).
+  'quality-options': ['照片', '图片', '拍了照', '拍照了', '拍给你', '拍好了', '发你了', '发给你了', '看图', '看下图', '截图', '视频'],
   'quality-late': ['超过', '好久', '很久', '一周', '一个月', '半个月', '几天前', '上个月'],
   'quality-odor': ['味', '臭', '刺鼻'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
@@ -137,6 +150,30 @@ const DETAIL: Record<string, string[]> = {
   'bye-not-yet': ['看看', '考虑', '想想', '再说', '先不', '再看', '等等', '不急'],
 };
 
+/**
+ * Words that say a reply is not for this message, whatever else it names: its text would tell the
+ * buyer something false (QA pass N, 2026-12-05). Read on the current message only; like an order
+ * conflict, a reply they name is not suggested on that message (search still finds it).
+ */
+const NOT_FOR: Record<string, string[]> = {
+  // 让您久等了 to a buyer who has just paid.
+  'delay-apology': ['刚付', '刚拍', '刚下单', '刚买'],
+  // 收到您的付款啦，谢谢 to a buyer who wants the money back.
+  'order-paid': ['后悔', '取消', '不想要', '退'],
+  // 来回运费需要您承担 to a buyer who advanced the postage: that is the quality return's path
+  // (the buyer advances, the shop refunds it); a non-quality return has nothing to pay back.
+  'return-postage-buyer': ['垫付', '垫了', '先垫', '报销'],
+  // 物流好几天没更新 to a buyer whose refund is late (退款…等了好几天): the money, not a parcel.
+  'tracking-stuck': ['退款', '退的钱'],
+  // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
+  'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
+  // The quality replies (an apology for a defect, an admission) to a return with no defect named.
+  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
+  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
+  // 漏发 for money short (少个十块, 退款少了十块).
+  'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
+};
+
 export interface FitData {
   /** Stage bits a reply's text is true at; 0 = any stage. */
   stage: Uint8Array;
@@ -144,6 +181,8 @@ export interface FitData {
   detail: (string[][] | null)[];
   /** 1: the reply asks the buyer for a good review. */
   asksReview: Uint8Array;
+  /** Normalised words that say a reply is not for the message (null: none). */
+  notFor: (string[] | null)[];
 }
 
 const cache = new WeakMap<readonly Template[], FitData>();
@@ -162,7 +201,8 @@ export function fitOf(templates: readonly Template[]): FitData {
     // 'a+b': both words (换+有货: the exchange item is in stock, not a shopper's 有货吗).
     return d && d.map((w) => w.split('+').map((p) => normalize(p).text));
   });
-  const f = { stage, detail, asksReview };
+  const notFor = templates.map((t) => own(NOT_FOR, t.id)?.map((w) => normalize(w).text) ?? null);
+  const f = { stage, detail, asksReview, notFor };
   cache.set(templates, f);
   return f;
 }

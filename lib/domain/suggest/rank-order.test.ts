@@ -123,8 +123,10 @@ describe('replies for the situations the chips show (QA pass B, defect 5), on th
       const { chips, cards } = ranked(text, reading);
       expect(chips.slice(0, 2), `${text.length} chars`).toEqual(['return', 'quality']);
       expect(chips, `${text.length} chars`).not.toContain('thanks');
-      // Alt+1 is the reply for both the defect and the return.
-      expect(cards[0]!.template.title, `${text.length} chars`).toBe('质量问题处理方案');
+      // Alt+1 is the reply for both the defect and the return: before the buyer says a photo was sent,
+      // the one asking for photos, not 质量问题处理方案's "照片看到了，确实是我们的问题" (QA pass N, defect 4).
+      expect(cards[0]!.template.title, `${text.length} chars`).toBe('质量问题请拍照');
+      expect(cards.map((c) => c.template.title), `${text.length} chars`).not.toContain('质量问题处理方案');
       expect(cards.every((c) => forShownChip(chips, c.template)), `${text.length} chars`).toBe(true);
     }
   });

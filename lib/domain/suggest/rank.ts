@@ -388,6 +388,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     else if (unpaidBoost && paymentForUnpaid(t)) total += note(reasons, 'order', unpaidBoost, 'payment');
     else if (statusMask && index.scenarioBits[t]! & statusMask) total += note(reasons, 'order', W_STATUS_HINT);
     if (pastDeadline(t)) total -= W_PAST_DEADLINE;
+    // The message says the reply's text is false for it (刚付款 for 让您久等了, 不喜欢 for 确实是我们的
+    // 问题): like an order conflict, it is not suggested on this message (search still finds it).
+    const not = fit.notFor[t];
+    if (not && not.some((w) => qText.includes(w))) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 

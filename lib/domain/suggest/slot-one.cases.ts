@@ -143,3 +143,31 @@ export const SLOT_ONE_FRESH: SlotOneCase[] = [
   { text: '这件衣服衣服闻着有点刺鼻', orders: ['shipped'], right: ['quality-odor'], ok: ['quality-photos'] },
   { text: '能发顺丰吗', orders: [], right: ['courier-sf'], ok: ['courier-default'] },
 ];
+
+/**
+ * Replies whose text would tell the buyer something false at Alt+1 (QA pass N, 2026-12-05, defects
+ * 3, 4, 6): a refund called done when no refund is on the page, "照片看到了，确实是我们的问题" before
+ * any photo, 让您久等了 to a buyer who has just paid, 可以拒签 after signing, 发错了 for an extra item,
+ * 运费需要您承担 to a buyer who advanced the postage. Written for this change, in our own words.
+ */
+export const SLOT_ONE_QA_N: SlotOneCase[] = [
+  { text: '退款到现在还没收到，都过去五天了', orders: ['shipped'], right: ['refund-check'], never: ['refund-done'] },
+  { text: '我的退款处理到哪了', orders: ['completed'], right: ['refund-check'], never: ['refund-done'] },
+  { text: '申请了退款一直没动静', orders: ['paid'], right: ['refund-check'], never: ['refund-done'] },
+  { text: '钱什么时候能退给我', orders: ['shipped'], right: ['refund-check'], ok: ['refund-time'], never: ['refund-done'] },
+  { text: '退款进度怎么样了', orders: ['refunding'], right: ['refund-progress'] },
+  { text: '退款怎么还没退到支付宝，都等一周了', orders: ['shipped'], right: ['refund-check'], never: ['refund-done'] },
+  { text: '退款怎么还没到账呢，等了好几天了', orders: ['shipped'], right: ['refund-check'], never: ['refund-done', 'tracking-stuck'] },
+  { text: '鞋底才穿三天就裂开了，要退', orders: ['completed'], right: ['quality-photos'], ok: ['quality-late'], never: ['quality-options'] },
+  { text: '裙子拉链坏了，质量太差', orders: ['shipped'], right: ['quality-photos'] },
+  { text: '图片发你了，领口脱线了', orders: ['completed'], right: ['quality-options'], ok: ['quality-photos'] },
+  { text: '不太喜欢这个颜色，想退掉', orders: ['completed'], right: ['return-7day', 'return-retain'], never: ['quality-options', 'quality-photos'] },
+  { text: '七天无理由可以退吗，没穿过', orders: ['shipped'], right: ['return-7day'], ok: ['return-retain'], never: ['quality-options'] },
+  { text: '刚拍下付了钱就不想要了，还没发吧', orders: ['paid'], right: ['cancel-paid'], ok: ['cancel-check'], never: ['delay-apology', 'order-paid'] },
+  { text: '快递拿到手里面的碗就碎了，箱子看着好好的', orders: ['shipped'], right: ['damaged-signed'] },
+  { text: '你们多寄了一双袜子给我', orders: ['completed'], right: ['extra-item'] },
+  { text: '包裹里多出来一个杯子，不是我买的', orders: ['shipped'], right: ['extra-item'], ok: ['wrong-item'] },
+  { text: '寄回去的运费是我垫付的，能退给我吗', orders: ['refunding'], right: ['return-postage-shop'] },
+  { text: '退货的快递单号在哪里填', orders: ['shipped'], right: ['return-tracking-number'], never: ['wrong-item'] },
+  { text: '少算我五块钱行不行，便宜点', orders: [], right: ['bargain-fixed-price'], ok: ['bargain-small-discount', 'bargain-gift', 'bargain-free-shipping'], never: ['missing-item'] },
+];

@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -75,5 +75,15 @@ describe('a detail the buyer named in an earlier message', () => {
     // The demo's shipped buyer (米粒妈妈) asked about a stuck parcel before; QA re-check had 物流停滞 at Alt+1.
     const text = '还没收到货，收货地址能换到单位吗';
     expect(cards(text, ['shipped'], ['快递到哪了，物流一直不动', text])[0]).toBe('address-change-shipped');
+  });
+});
+
+describe('Alt+1 never states what the orders or the buyer do not support (QA pass N: a refund called done, a photo called seen, 久等 for a buyer who just paid)', () => {
+  it.each(SLOT_ONE_QA_N.map((c) => ({ c, id: slotOne(c.text, c.orders) })))('$c.text → $id', ({ c, id }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(id);
+  });
+
+  it.each(SLOT_ONE_QA_N.filter((c) => c.never))('$text: none of the three cards is $never', (c) => {
+    for (const id of c.never!) expect(cards(c.text, c.orders)).not.toContain(id);
   });
 });

@@ -46,6 +46,8 @@ describe('which later starter replies a stored library is offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
       'tracking-check',
       'cancel-check',
+      'refund-check',
+      'extra-item',
     ]);
     expect(starterAdditions(before(), STARTER_LIBRARY, LATER)).toEqual([]);
   });

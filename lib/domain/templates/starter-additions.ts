@@ -11,6 +11,8 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['delay-check', 'merge-ask'],
   // 2026-12-04, later the same day: the same for 查件, 改地址 and 取消订单.
   ['tracking-check', 'address-check', 'cancel-check'],
+  // 2026-12-05: a refund chase with no refund on the page got 退款已完成 at Alt+1; an extra item got 发错货.
+  ['refund-check', 'extra-item'],
 ];
 
 /**

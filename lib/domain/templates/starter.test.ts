@@ -83,6 +83,21 @@ describe('starter library', () => {
     expect(body('postage-top-up')).toContain('补运费-{买家}');
   });
 
+  it('claims nothing the rules do not back (QA pass N, defect 11)', () => {
+    const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
+    // Whether the courier reaches the buyer is checked against the address, not assumed.
+    expect(body('order-confirm-postage')).not.toMatch(/可以正常派送/);
+    expect(body('order-confirm-postage')).toMatch(/地址/);
+    // No fixed refund time: nothing in the rules gives one.
+    for (const t of templates) expect(t.body, t.id).not.toMatch(/\d\s*[–-]\s*\d\s*个工作日/);
+    // Every reply that offers the 7-day no-reason return names its exceptions.
+    for (const t of templates.filter((x) => /七天无理由退/.test(x.body))) expect(t.body, t.id).toMatch(/除外/);
+    // A refused delivery: no postage charged to the buyer that no rule names.
+    expect(body('cancel-shipped')).not.toMatch(/运费/);
+    // 退款已完成 states a fact about the order: it needs a refund on the page.
+    expect(templates.find((t) => t.id === 'refund-done')?.orders).toEqual(['refunding']);
+  });
+
   it('renders the shipping template from the cut-off', () => {
     const t = templates.find((x) => x.code === 'fh');
     const r = renderTemplate(t?.body ?? '', {

@@ -140,7 +140,7 @@ const TEMPLATES: Template[] = [
     '亲，跟您核对一下订单信息：收货人{收货人?}，电话{电话?}，地址{地址?}。确认无误我们就尽快安排发货；如果地址不完整或者快递不方便送，请现在告诉我～',
     'qr'),
   tpl('order-confirm-postage', '订单确认', '运费与快递可达', ['courier', 'shipping-time'],
-    '亲，这单运费是{运费?}元，已经算在订单金额里了。您所在的地区我们默认的快递可以正常派送，付款后就能安排。'),
+    '亲，这单运费是{运费?}元，已经算在订单金额里了。付款前跟您确认一下收货地址，我帮您查查默认的快递在您那边派不派送，不派送的话给您换一家～'),
   // Also a payment reply: on a paid order every other one is hidden (they are true unpaid only).
   tpl('order-paid', '订单确认', '已付款确认', ['shipping-time', 'thanks', 'payment'],
     '收到您的付款啦，谢谢亲的支持！订单{发货日}发出，之后在订单详情里可以随时查看物流，有问题随时找我～',
@@ -166,7 +166,7 @@ const TEMPLATES: Template[] = [
     '亲，如果您的账户暂时不方便付款，可以在付款页选择「找朋友帮忙付」，把链接发给家人或朋友，他们付好后订单一样正常发货哦～',
     'df'),
   tpl('pay-hesitate', '付款催付', '打消顾虑', ['payment'],
-    '亲是不是还有什么顾虑呢？尺码、质量或者售后，有任何不确定都可以问我～我们支持七天无理由退换，收到不满意也有保障，您放心。'),
+    '亲是不是还有什么顾虑呢？尺码、质量或者售后，有任何不确定都可以问我～我们支持七天无理由退换（定制等特殊商品除外），收到不满意也有保障，您放心。'),
   tpl('pay-duplicate', '付款催付', '重复拍下', ['payment', 'cancel-order'],
     '亲，我看到您拍了两个一样的订单，是需要两件还是不小心重复拍了呢？如果是重复的，把其中一个未付款的订单关掉就好，另一个正常付款～'),
   // Not a bargain reply: it follows the agent's own price change, which is not why a buyer bargains.
@@ -238,11 +238,11 @@ const TEMPLATES: Template[] = [
   tpl('cancel-check', '订单修改', '取消订单（先查订单）', ['cancel-order'],
     '亲，我先帮您查一下这单现在的状态：没付款的直接取消就好，付了款还没发出的可以申请退款，包裹寄出了的可以拒签退回。您稍等，我查好马上告诉您怎么办最快～'),
   tpl('cancel-shipped', '订单修改', '已发货取消', ['cancel-order'],
-    '亲，包裹已经发出，没办法拦截了。快递送到时您直接拒签就好，包裹退回仓库后我们给您退款；已经产生的运费需要亲承担，请理解～'),
+    '亲，包裹已经发出，没办法拦截了。快递送到时您直接拒签就好，包裹退回仓库后我们给您办理退款，退款进度我会跟您同步～'),
 
   // ── 售后退换 ───────────────────────────────────────────────────────────────
   tpl('return-7day', '售后退换', '七天无理由退货', ['return'],
-    '亲，支持七天无理由退货的～请保持吊牌完好、商品没有穿着洗涤，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。',
+    '亲，支持七天无理由退货的（定制等特殊商品，以及宝贝页面注明不支持七天无理由的除外）～请保持吊牌完好、商品没有穿着洗涤，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。',
     'th'),
   tpl('return-retain', '售后退换', '退货挽留', ['return', 'exchange'],
     '亲，是哪里不满意呢？如果是尺码或颜色的问题，可以直接帮您换一件，省得来回折腾；真的不喜欢的话，退货也完全没问题，我来帮您办。'),
@@ -267,8 +267,12 @@ const TEMPLATES: Template[] = [
     '亲，换款差价是这样算的：正价款之间互换，差价多退少补；活动款换正价款，需要补上差价；正价款不能换成活动款，差价也不退，还请理解～'),
   tpl('exchange-reserved', '售后退换', '换货已留货', ['exchange', 'stock'],
     '亲，您要换的{颜色尺码?}我查过了有货，已经帮您留好。寄回后记得在订单里填好单号，我们收到就安排换新发出～'),
+  // True at any order stage (checks, states nothing): a refund chase on a buyer whose orders show
+  // no refund gets this, not 退款已完成 (QA pass N, defect 3).
+  tpl('refund-check', '售后退换', '退款进度（先查订单）', ['refund-status'],
+    '亲，我马上帮您查一下这笔退款现在走到哪一步了，请稍等～退货还在路上或者仓库还没验收的，我帮您盯着催着处理；已经退出去的，我把到账情况跟您说清楚。'),
   tpl('refund-time', '售后退换', '退款到账时间', ['refund-status'],
-    '亲，仓库收到退货、检查无误后，会在 1–2 个工作日内给您退款，钱原路退回。到账时间看支付渠道，一般余额很快，银行卡会稍慢一点。',
+    '亲，仓库收到退货、检查无误后会尽快给您退款，钱原路退回。退出以后到账快慢看支付渠道，一般余额很快，银行卡会稍慢一点。',
     'tk'),
   tpl('refund-progress', '售后退换', '退款进度', ['refund-status'],
     '亲，帮您查了一下，您的退货目前{退货进度?}。我已经提醒同事加急处理，退款一有进展马上通知您～'),
@@ -282,12 +286,14 @@ const TEMPLATES: Template[] = [
   tpl('missing-item', '售后问题', '漏发少件', ['wrong-item'],
     '亲，很抱歉给您添麻烦了！麻烦拍一下包裹里的全部商品和外包装，我同步查一下打包时的称重记录，确认漏发后马上给您补寄。',
     'lf'),
+  tpl('extra-item', '售后问题', '多发了商品', ['wrong-item', 'return-shipping'],
+    '亲，谢谢您特意告诉我们！麻烦拍一下收到的全部商品和快递面单发我，我对一下打包记录。多出来的那件是我们的失误，麻烦您帮忙寄回，寄回的运费由我们承担，地址和寄法我核对好马上发您～'),
   tpl('damaged-refuse', '售后问题', '破损可拒签', ['damaged'],
     '亲，签收前如果发现外包装明显破损，可以直接拒签，包裹会退回我们这边，我们再给您重新发一件，不用您承担任何费用。',
     'ps'),
   tpl('damaged-signed', '售后问题', '签收后发现破损', ['damaged'],
     '亲，收到的宝贝有破损真的很抱歉！麻烦拍几张破损部位和外包装的照片发我，如果有快递员开的破损证明就更好了，核实后给您补发或者退款。'),
-  tpl('quality-photos', '售后问题', '质量问题请拍照', ['quality'],
+  tpl('quality-photos', '售后问题', '质量问题请拍照', ['quality', 'return', 'exchange'],
     '亲，给您带来不好的体验真的很抱歉！麻烦在收到货 24 小时内把有问题的地方拍清楚发给我，我们核实后马上处理，绝不推脱。',
     'zl'),
   tpl('quality-options', '售后问题', '质量问题处理方案', ['quality', 'exchange', 'return'],
@@ -344,7 +350,9 @@ const RECEIVED: OrderStatus[] = ['shipped', 'refunding', 'completed'];
  * Replies that state a fact about the buyer's order, and the order states in which it can be true
  * (`Template.orders`): ranking never suggests one to a buyer none of whose orders is in such a
  * state. Replies that only explain a rule or answer what the buyer said carry no condition.
- * 退款已完成 has none either: a refunded order reads as closed, which ranking does not look at.
+ * 退款已完成 is true only while a refund is on the page (`refunding`); a fully refunded order reads as
+ * closed, which ranking ignores, so a buyer shown only closed orders may still get it. Before
+ * 2026-12-05 it had no condition and led a refund chase on a shipped order with nothing refunded.
  */
 const FITS: Record<string, OrderStatus[]> = {
   'bargain-returning': BEFORE_SHIPPING, // 给您的订单备注了一份老客小礼物
@@ -373,7 +381,9 @@ const FITS: Record<string, OrderStatus[]> = {
   'cancel-shipped': ['shipped'], // 包裹已经发出，没办法拦截了
   'exchange-reserved': RECEIVED, // 您要换的…已经帮您留好 (an exchange of a received item)
   'refund-progress': ['refunding'], // 您的退货目前…
+  'refund-done': ['refunding'], // 退款已经操作好了…原路退回
   'wrong-item': RECEIVED, // 实在抱歉给您发错了
+  'extra-item': RECEIVED, // 多出来的那件…
   'damaged-signed': RECEIVED, // 收到的宝贝有破损
   'quality-late': RECEIVED, // 收货已经超过 3 天
   'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
