@@ -5,7 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact
 import { useStore } from '../useStore';
 import { NOTE_MAX, noteOverBy, type CardState, type CustomerCardController, type SelectionField } from '@/lib/panel/customers';
 import type { Customer, CustomerEvent, Sizes } from '@/lib/domain/customers/types';
-import { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { draftTagsOver, editDraftOf, shownTagsOver, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
 import { LIMITS, replacedNow } from '@/lib/domain/customers/customer';
 import { registerMessages, t } from '@/lib/i18n';
@@ -295,6 +295,7 @@ function Editor(props: {
   // the agent chooses to record them again with what they typed.
   const gone = !!base && (props.gone || goneFound);
   const tagsBad = draftTagsOver(base, draft);
+  const tagsShown = shownTagsOver(draft);
   const noticeRef = useRef<HTMLDivElement>(null);
   // Set by a save the notice held back: the notice takes the focus then, never while the agent types.
   const [focusNotice, setFocusNotice] = useState(false);
@@ -356,9 +357,9 @@ function Editor(props: {
     <div class="kf-cc-edit" data-kf="customer-editor">
       <label class="kf-field">
         <span>{t('customers.field.tags')}</span>
-        <input data-field="tags" aria-invalid={tagsBad ? 'true' : undefined} value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
+        <input data-field="tags" aria-invalid={tagsShown ? 'true' : undefined} value={tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
       </label>
-      <TagsOverNotice over={tagsBad} />
+      <TagsOverNotice over={tagsShown} />
       {SIZE_ORDER.map((k) => (
         <label class="kf-field">
           <span>{t(`customers.size.${k}`)}</span>

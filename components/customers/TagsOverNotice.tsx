@@ -3,9 +3,10 @@ import { overProblems } from '@/lib/domain/customers/check';
 import { t } from '@/lib/i18n';
 
 /**
- * Said under a tags field whose tags break the tag rule (draftTagsOver): which tag is too long and by
- * how much, how many tags too many. The whole text stays in the field and the form holds its save
- * (the worker refuses it; it used to cut each tag to fit without a word). Nothing when it fits.
+ * Said under a tags field whose tags break the tag rule (shownTagsOver: typed so, or left so by a
+ * merge of two records): which tag is too long and by how much, how many tags too many. The whole
+ * text stays in the field; the form holds its save when the agent changed the tags (the worker
+ * refuses them; it used to cut each tag to fit without a word). Nothing when it fits.
  * The bundle registers the customers messages (the problem texts are the imports' too).
  */
 export function TagsOverNotice(props: { over: TagsOver | null; class?: string }) {

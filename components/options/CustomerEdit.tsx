@@ -4,7 +4,7 @@ import { showDirectionControls } from '@/lib/domain/text';
 import { imeKey } from '../ime-key';
 import { useApi } from './OptionsContext';
 import { EditProblems } from '../customers/EditProblems';
-import { draftTagsOver, editDraftOf, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
+import { draftTagsOver, editDraftOf, shownTagsOver, patchFromDraft, SIZE_ORDER, type EditDraft, type EditProblem } from '@/lib/domain/customers/edit';
 import { arriveEdit, settleClash, type EditState } from '@/lib/domain/customers/edit-clash';
 import { EditClashNotice } from '../customers/EditClashNotice';
 import { TagsOverNotice } from '../customers/TagsOverNotice';
@@ -52,6 +52,7 @@ export function CustomerEditForm(props: { c: Customer; gone?: boolean; onDone(me
   const edit = (d: Partial<EditDraft>) => change((s) => ({ ...s, draft: { ...s.draft, ...d } }));
   const nick = base.nickname;
   const tagsBad = draftTagsOver(base, draft);
+  const tagsShown = shownTagsOver(draft);
 
   // The list reloads on every change to the buyers (another tab, the panel): a new record for this row.
   useEffect(() => {
@@ -155,9 +156,9 @@ export function CustomerEditForm(props: { c: Customer; gone?: boolean; onDone(me
       </label>
       <label class="kf-row">
         <span>{t('customers.field.tags')}</span>
-        <input data-field="tags" aria-invalid={tagsBad ? 'true' : undefined} value={draft.tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
+        <input data-field="tags" aria-invalid={tagsShown ? 'true' : undefined} value={draft.tags} placeholder={t('customers.card.tagsPlaceholder')} onInput={(e) => edit({ tags: e.currentTarget.value })} />
       </label>
-      <TagsOverNotice over={tagsBad} class="kf-bad" />
+      <TagsOverNotice over={tagsShown} class="kf-bad" />
       {SIZE_ORDER.map((k) => (
         <label class="kf-row">
           <span>{t(`customers.size.${k}`)}</span>

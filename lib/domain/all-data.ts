@@ -27,6 +27,7 @@ import { parseCustomersImport, type ImportSettings } from './customers/import-ex
 import type { Customer } from './customers/types';
 import { FOLLOWUP_VERSION, type Followup } from './followups/types';
 import { migrateFollowup } from './followups/migrate';
+import { maskFollowup } from './followups/mask';
 import { NOTES_MAX } from './followups/notes';
 import { mergeNoteLines } from '../team/docs';
 import { parseLearnedExport } from './suggest/learned-import';
@@ -96,12 +97,14 @@ function isNameEntry(e: unknown): e is [string, unknown] {
 
 /**
  * The file checked whole, or every problem found, in the shop's language; `how` and `now` as the
- * buyer-notes import uses them (the language, or the settings: their language and masking;
+ * buyer-notes import uses them (the language, or the settings: their language and masking — of the
+ * buyer notes and of the follow-ups;
  * timestamps of prototype records).
  */
 export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings = 'zh-CN', now = Date.now()): { ok: true; data: AllData } | { ok: false; errors: string[] } {
   const locale = typeof how === 'string' ? how : how.shop.locale;
   const lang: Lang = locale === 'en' ? 'en' : 'zh';
+  const mask = typeof how !== 'string' && how.privacy.maskPii;
   if (!isObj(json) || json.format !== ALL_DATA_FORMAT) return { ok: false, errors: [say(lang, 'allData.import.format')] };
   if (json.version !== ALL_DATA_VERSION) {
     const newer = isNum(json.version) && json.version > ALL_DATA_VERSION;
@@ -145,7 +148,9 @@ export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings 
     else
       data.followups = entries('followups', followups.items, (x) => {
         try {
-          return migrateFollowup(x, now);
+          // Masked as the buyer-notes section is (the file may come from a version that masked less).
+          const f = migrateFollowup(x, now);
+          return mask ? maskFollowup(f) : f;
         } catch {
           return null;
         }

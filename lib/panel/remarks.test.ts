@@ -5,7 +5,7 @@ import { DEFAULT_APP_SETTINGS } from '../storage/settings';
 import type { FlagColor, Platform, RemarkEditor } from '../sites/types';
 import { Store } from './store';
 import type { PanelState } from './controller';
-import { RemarkController, type RemarkApi } from './remarks';
+import { RemarkController, remarkSending, type RemarkApi } from './remarks';
 import { loadFixture } from '../sites/testing';
 import { jdOrdersAdapter, taobaoAdapter } from '../sites';
 import { CallError } from '../messaging/client';
@@ -281,7 +281,7 @@ describe('a save the extension could not record (the remark itself is on the ord
     // The send the save began has settled (one send at a time).
     await vi.waitFor(() => expect(recorded).toHaveLength(1));
     await vi.waitFor(() => expect(ctl.store.get().unrecorded ?? ctl.store.get().notice?.kind).toBeTruthy());
-    await vi.waitFor(() => expect((ctl as unknown as { sending: unknown }).sending).toBeFalsy());
+    await vi.waitFor(() => expect(remarkSending()).toBe(false));
     return ctl;
   }
 

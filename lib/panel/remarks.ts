@@ -129,6 +129,49 @@ const NONE_UNREAD = { flag: 0, remark: 0, orders: 0 };
  * panel says it was given up, and that its follow-up must be added by hand.
  */
 const unrecorded = new Map<string, { req: RecordRemarkRequest; tries: number }>();
+/** Why the last send of a kept save failed: what a panel mounted since says of them. */
+let lastReason = '';
+
+/**
+ * The one send pass of the page, and whether it was asked for again while it ran; page-wide like
+ * the list, and said to every panel mounted (`panels`). Per panel, a panel re-mounted while a send
+ * was under way (a route change inside the console, the page's own re-render) sent the same saves
+ * again at once — the agent saw 已试了 3 次 after one 重试 — and showed nothing of them until its
+ * own send had answered.
+ */
+let sending: Promise<void> | null = null;
+let again = false;
+const panels = new Set<RemarkController>();
+
+/** A send pass is under way on this page (tests wait for it to end). */
+export const remarkSending = (): boolean => !!sending;
+
+const keptTries = () => Math.max(0, ...[...unrecorded.values()].map((k) => k.tries));
+
+/**
+ * One send of every kept save, oldest first: what fails stays while worth another try
+ * (worthRetrying), what is given up goes; then every panel mounted says the outcome.
+ */
+async function sendPass(api: RemarkApi): Promise<void> {
+  let reason = '';
+  let givenUp = 0;
+  let givenUpReason = '';
+  for (const [key, kept] of [...unrecorded]) {
+    try {
+      await api.call('recordRemark', kept.req);
+      unrecorded.delete(key);
+    } catch (err) {
+      console.warn('[kf] recordRemark failed', (err as Error).message);
+      if (worthRetrying(err, ++kept.tries)) reason = lastReason = reasonText(err);
+      else {
+        unrecorded.delete(key);
+        givenUp++;
+        givenUpReason = reasonText(err);
+      }
+    }
+  }
+  for (const panel of panels) panel.showPass(unrecorded.size, reason, givenUp, givenUpReason);
+}
 
 const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
 
@@ -176,6 +219,7 @@ export class RemarkController {
     this.signal.addEventListener(
       'abort',
       () => {
+        panels.delete(this);
         offMain();
         offRules();
         offRoom();
@@ -185,9 +229,14 @@ export class RemarkController {
       },
       { once: true },
     );
+    if (this.signal.aborted) return;
+    panels.add(this);
+    // Saves kept from before this panel was mounted are shown as they stand, not sent again: a
+    // mount is not a try (a send under way says its outcome here too). Sent on 重试, the next
+    // save, or another write getting through, as on the panel that kept them.
+    if (unrecorded.size) this.store.set({ unrecorded: { count: unrecorded.size, reason: lastReason, tries: keptTries() } });
     await this.loadRules();
     this.follow(this.main.store.get());
-    if (unrecorded.size) void this.retryUnrecorded();
   }
 
   private async loadRules(): Promise<void> {
@@ -376,10 +425,6 @@ export class RemarkController {
     void this.retryUnrecorded();
   }
 
-  /** The pass under way, if any; `again`: asked for while it ran, so one more pass follows it. */
-  private sending: Promise<void> | null = null;
-  private again = false;
-
   /**
    * Sends every save not yet recorded (the one just made, and any the disk refused before), oldest
    * first; what fails stays while worth another try (worthRetrying), and the panel says so with a
@@ -390,46 +435,29 @@ export class RemarkController {
    * the room is the one that can work — it runs once the pass ends. Resolves when no pass is left.
    */
   retryUnrecorded(): Promise<void> {
-    if (this.sending) {
-      this.again = true;
-      return this.sending;
+    if (sending) {
+      again = true;
+      return sending;
     }
     if (!unrecorded.size) return Promise.resolve();
-    this.sending = (async () => {
+    sending = (async () => {
       try {
         do {
-          this.again = false;
-          await this.sendPass();
-        } while (this.again && unrecorded.size && !this.signal.aborted);
+          again = false;
+          await sendPass(this.api);
+        } while (again && unrecorded.size);
       } finally {
-        this.sending = null;
-        this.again = false;
+        sending = null;
+        again = false;
       }
     })();
-    return this.sending;
+    return sending;
   }
 
-  private async sendPass(): Promise<void> {
-    const hadFailed = !!this.store.get().unrecorded;
-    let reason = '';
-    let givenUp = 0;
-    let givenUpReason = '';
-    for (const [key, kept] of [...unrecorded]) {
-      try {
-        await this.api.call('recordRemark', kept.req);
-        unrecorded.delete(key);
-      } catch (err) {
-        console.warn('[kf] recordRemark failed', (err as Error).message);
-        if (worthRetrying(err, ++kept.tries)) reason = reasonText(err);
-        else {
-          unrecorded.delete(key);
-          givenUp++;
-          givenUpReason = reasonText(err);
-        }
-      }
-    }
+  /** What a send pass ended with, said on this panel. */
+  showPass(count: number, reason: string, givenUp: number, givenUpReason: string): void {
     if (this.signal.aborted) return;
-    const count = unrecorded.size;
+    const hadFailed = !!this.store.get().unrecorded;
     const notice = givenUp
       ? { kind: 'warn' as const, text: t('remarks.panel.unrecordedGivenUp', { count: givenUp, reason: givenUpReason }) }
       : count
@@ -438,9 +466,9 @@ export class RemarkController {
           ? { kind: 'info' as const, text: t('remarks.panel.recordedLater') }
           : undefined;
     // How often the oldest kept save was sent: a 重试 that failed again is seen to have been made.
-    const tries = Math.max(0, ...[...unrecorded.values()].map((k) => k.tries));
-    this.store.set({ unrecorded: count ? { count, reason, tries } : null, ...(notice !== undefined ? { notice } : {}) });
+    this.store.set({ unrecorded: count ? { count, reason, tries: keptTries() } : null, ...(notice !== undefined ? { notice } : {}) });
   }
+
 
   private hold(problems: Problem[]): void {
     const ed = this.store.get().editor;

@@ -16,8 +16,8 @@ import { forgetBuyers, type ForgetHere } from '../storage/forget-buyers';
 import { initialsFor } from '../domain/suggest/pinyin';
 import type { Customer } from '../domain/customers';
 import { maskRecord } from '../domain/customers/customer';
-import { maskPii } from '../domain/customers/privacy';
-import type { Followup } from '../domain/followups';
+import { maskFollowup } from '../domain/followups/mask';
+import { maskPick } from '../domain/suggest/mask-whole';
 import { loadSettings } from '../storage/settings';
 import { isAhead } from './docs';
 import { dirtyCount, emptyDirty, mergeDirty, type Deleted, type Dirty, type LocalStores, type TeamDataArea } from './local-stores';
@@ -60,19 +60,13 @@ async function forgetTeamDeleted(list: readonly Deleted[], announce: (area: Team
 }
 
 /**
- * What a colleague's machine sent is stored as this machine would have saved it: masked (maskPii)
- * while masking is on. A colleague on an older version, or one that masked less, may have stored a
+ * What a colleague's machine sent is stored as this machine would have saved it: masked (maskPii;
+ * a learned pick as a pick is made, maskPick) while masking is on. A colleague on an older version, or one that masked less, may have stored a
  * phone number or an e-mail in clear; this machine's cards, popup and backups never hold what it
  * would not have stored itself. Nothing masked here is sent back (the colleague's documents stay
  * as they are); a later edit here sends the masked text as its own.
  */
 const masking = async (): Promise<boolean> => (await loadSettings()).privacy.maskPii;
-const FOLLOWUP_TEXTS = ['title', 'reason', 'note', 'closedReason'] as const;
-function maskFollowup(f: Followup): Followup {
-  const m = { ...f };
-  for (const k of FOLLOWUP_TEXTS) if (typeof m[k] === 'string') m[k] = maskPii(m[k]);
-  return m;
-}
 
 export function storageStores(announce: (area: TeamDataArea) => Promise<void>): LocalStores {
   return {
@@ -132,7 +126,10 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       return new Map(found.filter(isLearnedPick).map((p) => [p.id, p]));
     },
     pickIds: () => db.keys('learned'),
-    addPicks: async (picks) => void (await mergePicks(picks)),
+    async addPicks(picks) {
+      // A pick left with no words once masked (a number alone) teaches nothing: not stored.
+      await mergePicks((await masking()) ? picks.flatMap((p) => maskPick(p) ?? []) : picks);
+    },
     removePicks: (ids) => deletePicks(ids),
     async takeDirty(extra = emptyDirty()) {
       let taken: Dirty = emptyDirty();

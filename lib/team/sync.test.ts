@@ -21,6 +21,8 @@ import { dirtyOf } from './local-stores';
 import { storageStores } from './storage-bridge';
 import { getCustomer } from '../storage/customers';
 import { loadFollowups } from '../storage/followups';
+import { loadPicks } from '../storage/learned';
+import { patchSettings } from '../storage/settings';
 
 const SHOP = 'sync-shop';
 let server: TeamServer;
@@ -140,6 +142,41 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(card.history.map((e) => e.text)).toEqual(['加了微信 ch***，发票发 me***@163.com，订单 4023118765432190 已发']);
     const f = (await loadFollowups()).find((i) => i.id === 'manual:old-unmasked')!;
     expect([f.title, f.note]).toEqual(['回电：座机 0571-****3210', '她说打 139****4321 也行']);
+  });
+
+  it("a colleague's learned picks stored with numbers and e-mails in clear by an older version are stored masked here, as picks made here are; as they came while masking is off", async () => {
+    const x = machine('a1');
+    const current = x.stores.learn('几时能发货呀', '小明', 'shipping-time', null, T0);
+    // The colleague's version kept the words of these picks as typed: written into its stores directly.
+    const clear = { ...current, id: 'old-clear-1', text: '我电话 13987654321 邮箱 lanlan.w@163.com 快点发货' };
+    const numberOnly = { ...current, id: 'old-clear-2', text: '13987654321' };
+    for (const p of [clear, numberOnly]) x.stores.pickMap.set(p.id, p);
+    await x.stores.putBackDirty(dirtyOf('learned', [clear.id, numberOnly.id]));
+    await x.sync.syncOnce();
+
+    const y = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: `m${++machines}-`, stores: storageStores(async () => {}) });
+    open.push(y);
+    await y.syncOnce();
+    const here = new Map((await loadPicks()).map((p) => [p.id, p]));
+    expect(here.get(clear.id)).toEqual({ ...clear, text: '我电话 邮箱 快点发货' });
+    expect(here.get(current.id)).toEqual(current);
+    // Nothing of it left to learn from: not stored.
+    expect(here.has(numberOnly.id)).toBe(false);
+
+    await patchSettings({ privacy: { maskPii: false } });
+    try {
+      const later = { ...clear, id: 'old-clear-3' };
+      x.stores.pickMap.set(later.id, later);
+      await x.stores.putBackDirty(dirtyOf('learned', [later.id]));
+      await x.sync.syncOnce();
+      await y.syncOnce();
+      expect((await loadPicks()).find((p) => p.id === later.id)).toEqual(later);
+    } finally {
+      await patchSettings({ privacy: { maskPii: true } });
+      // The shop's picks are counted by the tests below: these are forgotten for the team.
+      x.stores.forgetPicks([...x.stores.pickMap.keys()]);
+      await x.sync.syncOnce();
+    }
   });
 
   it("notes that arrive before their buyer's profile reach the card once the profile comes, also for a buyer this machine already has", async () => {

@@ -2,8 +2,8 @@
  * The buyer card never loses a buyer's text to a limit (before, each of these cut it without a word):
  * - selected chat text added to 备注 / 偏好 / 地址备注 (the worker appends it to the stored text): when
  *   the joined text would pass the field's limit, nothing is saved and the card says by how much;
- * - an old record attached to the buyer (合并到这位买家): both notes are kept whole, even past the
- *   limit, and the edit form says the note is over, so the agent shortens it.
+ * - an old record attached to the buyer (合并到这位买家): both notes and all tags are kept whole, even past the
+ *   limit, and the edit forms say the note or the tags are over, so the agent shortens them.
  * Real Chromium, the built extension, the demo console.
  */
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,35 @@ describe('an old record attached to the buyer', () => {
       .poll(() => inPanel(s.page, '[data-kf="customer-editor"] [data-kf="note-too-long"]').textContent(), { timeout: 5000 })
       .toBe('最多 5000 字，现在 6001 字（多 1001 字）。文字都还在，缩短后才能保存。');
     expect(await inPanel(s.page, '[data-kf="customer-editor"] [data-kf="customer-edit-save"]').isDisabled()).toBe(true);
+  });
+
+  it("keeps every tag of both, and both edit forms say at once that the tags are over, before the agent touches them", async () => {
+    const mine = Array.from({ length: 25 }, (_, i) => `常买${i + 1}`);
+    const old = Array.from({ length: 25 }, (_, i) => `老标签${i + 1}`);
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { tags: mine } });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: buyer.nickname, patch: { tags: old } });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    await inPanel(s.page, '[data-kf="customer-old-merge"]').click();
+    await inPanel(s.page, '[data-kf="customer-old-merge-confirm"]').click();
+    await expect.poll(async () => (await stored())?.tags.length, { timeout: 5000 }).toBe(50);
+    const said = ['标签有 50 个，多了 20 个（最多 30 个）'];
+    const fix = '标签是简短的标记：改短或删去一些后才能保存。你输入的内容都还在。';
+
+    await inPanel(s.page, '[data-kf="customer-edit"]').click();
+    const card = (sel: string) => inPanel(s.page, `[data-kf="customer-editor"] ${sel}`);
+    await expect.poll(() => card('[data-kf="tags-over"] li').allTextContents(), { timeout: 5000 }).toEqual(said);
+    expect(await card('[data-kf="tags-over"] p').textContent()).toBe(fix);
+    expect(await card('[data-field="tags"]').getAttribute('aria-invalid')).toBe('true');
+
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]').click();
+      const form = options.locator('[data-kf="customer-edit-form"]');
+      await expect.poll(() => form.locator('[data-kf="tags-over"] li').allTextContents(), { timeout: 5000 }).toEqual(said);
+      expect(await form.locator('[data-kf="tags-over"] p').textContent()).toBe(fix);
+    } finally {
+      await options.close();
+    }
   });
 });

@@ -201,6 +201,63 @@ describe('when the disk is full', () => {
     }
   });
 
+  it('a panel re-mounted while a 重试 is under way shows the save kept, and the try is counted once', async () => {
+    const PURPLE = '3930018273645518290';
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, 'input[data-field="shipDate"]').fill(shopDate(5));
+    await inPanel(s.page, 'input[data-field="reason"]').fill('面料到货晚了');
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+    const unrecorded = inPanel(s.page, '[data-kf="remark-unrecorded"]');
+    // Every recordRemark the panel sends is counted, and held until let go (a slow worker).
+    await evaluateInPanel(s.page, () => {
+      const g = globalThis as any;
+      const runtime = g.chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      g.__kfRemarkSends = 0;
+      g.__kfHold = null;
+      runtime.sendMessage = async (m: { kf?: string }) => {
+        if (m?.kf === 'recordRemark') {
+          g.__kfRemarkSends++;
+          if (g.__kfHold) await g.__kfHold.promise;
+        }
+        return send(m);
+      };
+    });
+    const sends = () => evaluateInPanel(s.page, () => (globalThis as any).__kfRemarkSends as number);
+    await diskFull(true);
+    try {
+      await remarkDialog.save(s.page).click();
+      await expect.poll(() => unrecorded.textContent()).toContain('存储空间已满');
+      expect(await sends()).toBe(1);
+      await evaluateInPanel(s.page, (roots) => {
+        const g = globalThis as any;
+        let release!: () => void;
+        g.__kfHold = { promise: new Promise<void>((r) => (release = r)), release };
+        roots.map((r) => r.querySelector<HTMLElement>('[data-kf="remark-retry"]')).find(Boolean)!.click();
+      });
+      await expect.poll(sends).toBe(2);
+      // The panel folded and opened again (its remark form is mounted anew) while that 重试 is held.
+      await inPanel(s.page, '[data-kf="collapse"]').click();
+      await inPanel(s.page, '[data-kf="expand"]').click();
+      await inPanel(s.page, '[data-kf="remarks"]').waitFor();
+      await expect.poll(() => unrecorded.textContent()).toContain('存储空间已满');
+      await evaluateInPanel(s.page, () => (globalThis as any).__kfHold.release());
+      // Two sends (the save and one 重试), said as two tries.
+      await expect.poll(() => inPanel(s.page, '[data-kf="remark-tries"]').textContent()).toContain('已试了 2 次');
+      expect(await sends()).toBe(2);
+      expect(await inPanel(s.page, '[data-kf="remark-tries"]').textContent()).toContain('已试了 2 次');
+    } finally {
+      await evaluateInPanel(s.page, () => (globalThis as any).__kfHold?.release()).catch(() => {});
+      await diskFull(false);
+    }
+    await inPanel(s.page, '[data-kf="remark-retry"]').click();
+    await expect.poll(() => unrecorded.count()).toBe(0);
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-notice"]').textContent()).toContain('跟进已补上');
+  });
+
   it('a follow-up note typed in the popup keeps its input and text, and saves with Enter once there is room', async () => {
     const fu = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', dueAt: Date.now() + 3600e3 });
     const popup = await openPopup(s.h);

@@ -62,6 +62,14 @@ export function draftTagsOver(before: Customer | null, draft: EditDraft): TagsOv
   return tags.join('\n') === splitTags(editDraftOf(before).tags).join('\n') ? null : tagsOver(tags);
 }
 
+/**
+ * What the form says of the draft's tags, changed or not: a merge of two records of one buyer
+ * (combineCustomers) keeps every tag of both, past LIMITS.tags, and the form opened on it said
+ * nothing until the agent edited the tags. Said at once, in the words used for tags typed over;
+ * the save is still held only when the agent changed them (draftTagsOver).
+ */
+export const shownTagsOver = (draft: EditDraft): TagsOver | null => tagsOver(splitTags(draft.tags));
+
 // Full-width digits and point, as a Chinese input method may type them.
 const ascii = (s: string) => s.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 

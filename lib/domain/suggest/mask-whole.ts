@@ -12,6 +12,7 @@
  * does not need it: nothing of that is stored.
  */
 import { CHAT_LABELS, maskPii } from '../customers/privacy';
+import { memoryText, type LearnedPick } from './learned';
 
 // The place name before 省/市 is two characters unless it is one of the longer names below: a
 // pattern of "2–3 characters" matched from the leftmost start, so it took the character before a
@@ -49,4 +50,15 @@ export function maskWhole(message: unknown): string {
     .replace(WHOLE, (_m, _d, label?: string) => (label ? `${label} ` : ' # '))
     .replace(ADDRESS, ' 某地 ')
     .replace(HOUSE, ' 某地 '));
+}
+
+/**
+ * A pick that reaches this machine as a record (a colleague's, pulled in team mode) masked as a pick
+ * made here is (maskWhole, then makePick's memoryText); null when no words are left. A pick made by
+ * this version comes out as it went in; one from a version that masked less, or a colleague's
+ * machine that kept numbers in clear, loses them before it is stored.
+ */
+export function maskPick(p: LearnedPick): LearnedPick | null {
+  const text = memoryText(maskWhole(p.text));
+  return text ? { ...p, text } : null;
 }

@@ -154,6 +154,28 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect(await ok('importAllData', { json: file, merge: true })).not.toHaveProperty('revisits');
   });
 
+  it("a file from a version that masked less: its follow-ups' phone numbers and e-mails are stored masked while masking is on, as typed otherwise", async () => {
+    await seed();
+    const file = await exportAll();
+    // Written by hand into the file, as an older version kept them.
+    const clear = { title: '回电：手机 13987654321 或座机 0571-86543210', note: '她说发 lanlan.w@163.com 也行' };
+    file.followups.items = file.followups.items.map((f: Record<string, unknown>) => (f.kind === 'manual' ? { ...f, ...clear } : f));
+    const { loadFollowups, invalidateFollowupCache } = await import('../../storage/followups');
+    const manual = async () => {
+      invalidateFollowupCache();
+      return (await loadFollowups()).find((f) => f.kind === 'manual')!;
+    };
+
+    await ok('deleteAllData', { confirm: true });
+    expect(await ok<AllDataImportResult>('importAllData', { json: file, merge: false })).toMatchObject({ ok: true });
+    expect(await manual()).toMatchObject({ title: '回电：手机 139****4321 或座机 0571-****3210', note: '她说发 la***@163.com 也行' });
+
+    await ok('deleteAllData', { confirm: true });
+    await ok('patchSettings', { privacy: { maskPii: false } });
+    expect(await ok<AllDataImportResult>('importAllData', { json: { ...file, settings: undefined }, merge: false })).toMatchObject({ ok: true });
+    expect(await manual()).toMatchObject(clear);
+  });
+
   it('takes a large file’s buyers staged ahead in parts', async () => {
     await seed();
     const file = await exportAll();
