@@ -53,6 +53,7 @@ export function ClockThresholds() {
     <form data-kf="clock-form" noValidate onSubmit={save}>
       <h2>{t('options.clock')}</h2>
       <p class="kf-help">{t('options.clock.help')}</p>
+      <p class="kf-help" data-kf="clock-defaults">{t('options.clock.defaults')}</p>
       <ChangedElsewhere
         draft={d}
         whatKey="drafts.settings"

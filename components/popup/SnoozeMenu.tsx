@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Followup, FollowupSettings } from '@/lib/domain/followups/types';
-import { parseShopTime, shopTimeValue, snoozeOptions } from '@/lib/domain/followups/snooze';
+import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeOptions } from '@/lib/domain/followups/snooze';
 import { t } from '@/lib/i18n';
 import { formatDue, shopZoneLabel } from './format';
 
@@ -18,16 +18,21 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
   // Made when the menu opens: the list's own clock may be minutes old.
   const now = useMemo(() => Date.now(), []);
   const options = useMemo(() => snoozeOptions(item, now, { ...props.settings, utcOffsetMinutes: zone }), [item, now]);
-  const [custom, setCustom] = useState(() => shopTimeValue(options[0]!.until, zone));
-  const [bad, setBad] = useState(false);
+  // Handovers, promised answers and bad reviews: no choice past the deadline (the shop's rule), and
+  // none at all when it is less than 5 minutes away — then the menu says to handle it now.
+  const deadline = snoozeDeadline(item);
+  const [custom, setCustom] = useState(() => shopTimeValue(options[0]?.until ?? deadline ?? now + 60 * 60_000, zone));
+  const [bad, setBad] = useState<'time' | 'deadline' | null>(null);
   const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
+  useLayoutEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"], input')?.focus(), []);
   const zoneHint = shopZoneLabel(zone, now);
+  const deadlineText = deadline === null ? '' : formatDue(deadline, now, zone);
 
   const pickCustom = () => {
     const until = parseShopTime(custom, zone);
     const at = Date.now();
-    if (until === null || until <= at || until > at + YEAR) return setBad(true);
+    if (until === null || until <= at || until > at + YEAR) return setBad('time');
+    if (deadline !== null && until > deadline) return setBad('deadline');
     props.onPick(until);
   };
 
@@ -53,6 +58,11 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
 
   return (
     <div ref={ref} class="kf-fu-snooze" role="menu" aria-label={t('followups.snooze.menu')} data-kf="snooze-menu" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
+      {deadline !== null && (
+        <p class={options.length ? 'kf-muted' : 'kf-error'} role={options.length ? undefined : 'alert'} data-kf="snooze-deadline">
+          {t(options.length ? 'followups.snooze.deadline' : 'followups.snooze.dueNow', { time: deadlineText })}
+        </p>
+      )}
       {options.map((o) => (
         <button role="menuitem" data-kf="snooze-option" data-until={o.until} onClick={() => props.onPick(o.until)}>
           {t(o.key, o.params)} · <span data-kf="snooze-time">{formatDue(o.until, now, zone)}</span>
@@ -65,10 +75,10 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
           data-kf="snooze-custom"
           value={custom}
           title={zoneHint ?? undefined}
-          aria-invalid={bad}
+          aria-invalid={!!bad}
           onInput={(e) => {
             setCustom(e.currentTarget.value);
-            setBad(false);
+            setBad(null);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -80,7 +90,11 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
         <button data-kf="snooze-custom-go" onClick={pickCustom}>{t('followups.snooze.customGo')}</button>
       </label>
       {zoneHint && <p class="kf-muted" data-kf="snooze-zone">{zoneHint}</p>}
-      {bad && <p class="kf-error" role="alert" data-kf="snooze-bad">{t('followups.snooze.customBad')}</p>}
+      {bad && (
+        <p class="kf-error" role="alert" data-kf="snooze-bad">
+          {bad === 'deadline' ? t('followups.snooze.pastDeadline', { time: deadlineText }) : t('followups.snooze.customBad')}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,6 +17,6 @@ describe('guard storage', () => {
     await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 200_000, at: now }, DEFAULT_CLOCK_SETTINGS, 480);
     await recordAnsweredWait({ platform: 'demo', conversation: 'abc', since: now - 10_000, at: now }, DEFAULT_CLOCK_SETTINGS, 480);
     const [s] = summariseDay(await loadClockLog(), isoDay(now, 480));
-    expect(s).toMatchObject({ platform: 'demo', answered: 1, medianSec: 200, within3min: 0 });
+    expect(s).toMatchObject({ platform: 'demo', answered: 1, medianSec: 200, redSec: 180, withinRed: 0 });
   });
 });

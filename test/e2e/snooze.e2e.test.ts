@@ -88,3 +88,54 @@ describe('推迟 in the popup', () => {
     expect(list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)!.snoozedUntil).toBe(Date.parse(`${day}T18:30:00+08:00`));
   });
 });
+
+/**
+ * A night's handover is done before noon (domain.md): 推迟 at 09:10 offered 明天上班 first, past it.
+ * The popup's clock is pinned to 09:10 Beijing tomorrow (the worker's own clock is real: a snooze to
+ * tomorrow's noon is in its future at any hour of the run).
+ */
+describe('推迟 on a handover due at noon', () => {
+  const HOUR = 3_600_000;
+  /** Tomorrow (Beijing) at hh:mm Beijing, as epoch ms. */
+  const tomorrowAt = (hh: number, mm: number) => {
+    const day = new Date(Date.now() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+    return Date.parse(`${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+  };
+
+  it('at 09:10 offers nothing past 12:00: in an hour, then the deadline itself, which is where the item then waits', async () => {
+    const noon = tomorrowAt(12, 0);
+    const made = await callFromExtensionPage<{ id: string }>(popup, 'addFollowup', { kind: 'handover', title: '夜班留言：买家等换货单号', dueAt: noon });
+    await popup.clock.setFixedTime(new Date(tomorrowAt(9, 10)));
+    await (await rowOf(made.id)).click();
+    await popup.keyboard.press('s');
+    const options = popup.locator('[data-kf="snooze-option"]');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    expect(await options.allTextContents()).toEqual(['1 小时后 · 10:10', '截止时间 · 12:00']);
+    for (const o of await options.all()) expect(Number(await o.getAttribute('data-until'))).toBeLessThanOrEqual(noon);
+    expect(await popup.locator('[data-kf="snooze-deadline"]').textContent()).toBe('这项须在 12:00 前处理，推迟不会超过这个时间');
+
+    // A time of the agent's own past noon is refused, naming the deadline; nothing is snoozed.
+    const day = new Date(noon + 8 * HOUR).toISOString().slice(0, 10);
+    await popup.locator('[data-kf="snooze-custom"]').fill(`${day}T13:00`);
+    await popup.locator('[data-kf="snooze-custom-go"]').click();
+    expect(await popup.locator('[data-kf="snooze-bad"]').textContent()).toBe('请选一个不晚于截止时间 12:00 的时间');
+
+    await options.last().click();
+    await popup.locator('[data-kf="snooze-menu"]').waitFor({ state: 'detached' });
+    const list = await callFromExtensionPage<{ groups: { items: { id: string; status: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+    expect(list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)).toMatchObject({ status: 'snoozed', snoozedUntil: noon });
+  });
+
+  it('at 11:58 no time is left: the menu offers none and says to handle it now', async () => {
+    const noon = tomorrowAt(12, 0);
+    const made = await callFromExtensionPage<{ id: string }>(popup, 'addFollowup', { kind: 'handover', title: '夜班留言：回复尺码', dueAt: noon });
+    await popup.clock.setFixedTime(new Date(tomorrowAt(11, 58)));
+    await (await rowOf(made.id)).click();
+    await popup.keyboard.press('s');
+    const said = popup.locator('[data-kf="snooze-deadline"]');
+    await said.waitFor();
+    expect(await said.textContent()).toBe('这项须在 12:00 前处理，已没有可以推迟到的时间：请现在处理');
+    expect(await said.getAttribute('role')).toBe('alert');
+    expect(await popup.locator('[data-kf="snooze-option"]').count()).toBe(0);
+  });
+});

@@ -48,7 +48,7 @@ describe('in shop time, on a computer in Los Angeles', () => {
   it('files a reply at 07:30 Beijing (15:30 the day before in Los Angeles) under Beijing’s day', () => {
     const log = addAnswered({ v: 1, days: {} }, { platform: 'pdd', conversation: 'a', since: at(7, 28, 2), at: at(7, 30, 2) }, BEIJING);
     expect(Object.keys(log.days)).toEqual(['2026-12-02']);
-    expect(summariseDay(log, '2026-12-02')).toEqual([{ platform: 'pdd', answered: 1, medianSec: 120, p90Sec: 120, within3min: 1 }]);
+    expect(summariseDay(log, '2026-12-02')).toEqual([{ platform: 'pdd', answered: 1, medianSec: 120, p90Sec: 120, redSec: 180, withinRed: 1 }]);
   });
 
   it('counts Douyin’s 08:00–23:00 on Beijing’s clock', () => {
@@ -97,8 +97,8 @@ describe('daily summary', () => {
     log = addAnswered(log, { platform: 'jd', conversation: 'a', since: at(12, 0), at: at(12, 0) }, BEIJING);
     const s = summariseDay(log, '2026-12-01');
     expect(s).toEqual([
-      { platform: 'jd', answered: 1, medianSec: 0, p90Sec: 0, within3min: 1 },
-      { platform: 'pdd', answered: 3, medianSec: 120, p90Sec: 300, within3min: 2 / 3 },
+      { platform: 'jd', answered: 1, medianSec: 0, p90Sec: 0, redSec: 180, withinRed: 1 },
+      { platform: 'pdd', answered: 3, medianSec: 120, p90Sec: 300, redSec: 180, withinRed: 2 / 3 },
     ]);
     expect(summariseDay(log, '2026-12-02')).toEqual([]);
   });
@@ -110,9 +110,24 @@ describe('daily summary', () => {
   });
   it('exports CSV that Excel opens (BOM, CRLF) with a row per day and platform', () => {
     const log = addAnswered(empty, { platform: 'douyin', conversation: 'a', since: at(10, 0), at: at(10, 4) }, BEIJING);
-    const csv = clockCsv(log, { douyin: '抖店' });
+    const csv = clockCsv(log, DEFAULT_CLOCK_SETTINGS, { douyin: '抖店' });
     expect(csv.startsWith('\ufeff')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe('2026-12-01,抖店,1,240,240,0.000');
+    expect(csv.split('\r\n')[1]).toBe('2026-12-01,抖店,1,240,240,0.000,180');
+  });
+  it('counts the share within the shop’s own red threshold, not a fixed 3 minutes (and the CSV says which)', () => {
+    // An after-sale desk that set red at 5 minutes (domain.md: after-sale messages within 5 min).
+    const shop = normaliseClockSettings({ pdd: { amberSec: 240, redSec: 300 }, jd: { amberSec: 60, redSec: 90 } });
+    let log = addAnswered(empty, { platform: 'pdd', conversation: 'a', since: at(10, 0), at: at(10, 4) }, BEIJING);
+    log = addAnswered(log, { platform: 'pdd', conversation: 'b', since: at(11, 0), at: at(11, 6) }, BEIJING);
+    log = addAnswered(log, { platform: 'jd', conversation: 'a', since: at(12, 0), at: at(12, 2) }, BEIJING);
+    expect(summariseDay(log, '2026-12-01', shop)).toEqual([
+      { platform: 'jd', answered: 1, medianSec: 120, p90Sec: 120, redSec: 90, withinRed: 0 },
+      { platform: 'pdd', answered: 2, medianSec: 240, p90Sec: 360, redSec: 300, withinRed: 1 / 2 },
+    ]);
+    expect(clockCsv(log, shop).slice(1).split('\r\n').slice(0, 2)).toEqual([
+      '日期 day,平台 platform,已回复会话 answered,首次响应中位数(秒) median s,首次响应P90(秒) p90 s,红色阈值内占比 within red,红色阈值(秒) red s',
+      '2026-12-01,jd,1,120,120,0.000,90',
+    ]);
   });
   it('keeps the sound parts of a damaged record', () => {
     const log = normaliseClockLog({ v: 1, days: { '2026-12-01': { pdd: { conversations: ['a'], firstMs: [1000] }, jd: { conversations: ['a'], firstMs: [] } }, nonsense: {} } });

@@ -6,7 +6,6 @@ import { isoDay, type Zone } from '../time';
 
 /** Days kept in the local record. */
 export const KEEP_DAYS = 62;
-const THREE_MIN = 3 * 60_000;
 
 /**
  * The log with this wait added, when it is the conversation's first response of the day (later
@@ -31,30 +30,36 @@ function nearestRank(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export function summariseDay(log: ClockLog, day: string): PlatformSummary[] {
+/** The day's figures per platform; the share is within each platform's red threshold (`settings`, the shop's). */
+export function summariseDay(log: ClockLog, day: string, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): PlatformSummary[] {
   const d = log.days[day] ?? {};
   const out: PlatformSummary[] = [];
   for (const platform of CLOCK_PLATFORMS) {
     const p = d[platform];
     if (!p || !p.firstMs.length) continue;
     const sorted = [...p.firstMs].sort((a, b) => a - b);
+    const redSec = (settings[platform] ?? DEFAULT_CLOCK_SETTINGS[platform]).redSec;
     out.push({
       platform,
       answered: p.conversations.length,
       medianSec: Math.round(nearestRank(sorted, 50) / 1000),
       p90Sec: Math.round(nearestRank(sorted, 90) / 1000),
-      within3min: sorted.filter((ms) => ms <= THREE_MIN).length / sorted.length,
+      redSec,
+      withinRed: sorted.filter((ms) => ms <= redSec * 1000).length / sorted.length,
     });
   }
   return out;
 }
 
-/** Every day as CSV rows (UTF-8 with BOM so Excel/WPS open it right): day, platform and the figures. */
-export function clockCsv(log: ClockLog, names: Partial<Record<ClockPlatform, string>> = {}): string {
-  const rows = [['日期 day', '平台 platform', '已回复会话 answered', '首次响应中位数(秒) median s', '首次响应P90(秒) p90 s', '3分钟内占比 within 3 min']];
+/**
+ * Every day as CSV rows (UTF-8 with BOM so Excel/WPS open it right): day, platform and the figures,
+ * the share within the shop's red threshold and that threshold.
+ */
+export function clockCsv(log: ClockLog, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS, names: Partial<Record<ClockPlatform, string>> = {}): string {
+  const rows = [['日期 day', '平台 platform', '已回复会话 answered', '首次响应中位数(秒) median s', '首次响应P90(秒) p90 s', '红色阈值内占比 within red', '红色阈值(秒) red s']];
   for (const day of Object.keys(log.days).sort()) {
-    for (const s of summariseDay(log, day)) {
-      rows.push([day, names[s.platform] ?? s.platform, String(s.answered), String(s.medianSec), String(s.p90Sec), s.within3min === null ? '' : s.within3min.toFixed(3)]);
+    for (const s of summariseDay(log, day, settings)) {
+      rows.push([day, names[s.platform] ?? s.platform, String(s.answered), String(s.medianSec), String(s.p90Sec), s.withinRed === null ? '' : s.withinRed.toFixed(3), String(s.redSec)]);
     }
   }
   return '\ufeff' + rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseShopTime, shopTimeValue, snoozeOptions } from './snooze';
-import { manualFollowup, unpaidSnoozeUntil } from './rules';
+import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeOptions } from './snooze';
+import { handoverFollowup, manualFollowup, panelFollowup, unpaidSnoozeUntil } from './rules';
 import { snooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
 
@@ -82,3 +82,99 @@ describe('推迟 offers a short list of times (shop time), the usual one first',
     expect(snooze(todo, parseShopTime('2026-12-03T18:30', 480)!, S)).toMatchObject({ status: 'snoozed', snoozedUntil: bj(3, 18, 30) });
   });
 });
+
+/**
+ * Kinds with a promised time (domain.md: a night's handover is done before noon, a promised answer
+ * within 24 h, a bad review the same day): 推迟 offered 明天 08:00 first at every hour, past the promise.
+ * Every clock here is pinned (bj(…)), so the hour of the run does not matter.
+ */
+describe('推迟 never goes past a handover’s, a promised answer’s or a bad review’s deadline', () => {
+  const keys = (list: { key: string }[]) => list.map((o) => o.key.replace('followups.action.', ''));
+  /** Every offered time is in the future, at least 5 minutes away, and no later than the deadline. */
+  const withinDeadline = (item: Followup, now: number) => {
+    const list = snoozeOptions(item, now, S);
+    for (const o of list) {
+      expect(o.until).toBeGreaterThan(now + 5 * 60_000 - 1);
+      expect(o.until).toBeLessThanOrEqual(item.dueAt);
+    }
+    return list;
+  };
+
+  it('a night handover (due noon) snoozed at 09:10: in an hour, then the deadline itself — nothing past 12:00', () => {
+    const note = handoverFollowup({ title: '买家要改地址，等回复' }, bj(2, 23), S);
+    expect(note.dueAt).toBe(bj(3, 12));
+    expect(labels(withinDeadline(note, bj(3, 9, 10)))).toEqual([
+      ['snooze1h', '12-03T10:10'],
+      ['snoozeDeadline', '12-03T12:00'],
+    ]);
+    // Still at night: this morning's shift start first, all before noon.
+    expect(labels(withinDeadline(note, bj(3, 2)))).toEqual([
+      ['snoozeShiftStart', '12-03T08:00'],
+      ['snooze1h', '12-03T03:00'],
+      ['snoozeThisMorning', '12-03T09:00'],
+      ['snoozeDeadline', '12-03T12:00'],
+    ]);
+    // At 11:10 only the deadline is left; at 11:57 and after noon nothing: it is due now.
+    expect(labels(withinDeadline(note, bj(3, 11, 10)))).toEqual([['snoozeDeadline', '12-03T12:00']]);
+    expect(snoozeOptions(note, bj(3, 11, 57), S)).toEqual([]);
+    expect(snoozeOptions(note, bj(3, 15), S)).toEqual([]);
+    expect(snoozeDeadline(note)).toBe(bj(3, 12));
+  });
+
+  it('a 24-hour promise made yesterday 14:00, snoozed at 13:00, can only go to 14:00; made this morning, tomorrow 08:00 still fits', () => {
+    const promise = panelFollowup('promised-answer', '小鹿', bj(2, 14), S);
+    expect(promise.dueAt).toBe(bj(3, 14));
+    expect(labels(withinDeadline(promise, bj(3, 13)))).toEqual([['snoozeDeadline', '12-03T14:00']]);
+    expect(snoozeOptions(promise, bj(3, 14, 1), S)).toEqual([]);
+    const fresh = panelFollowup('promised-answer', '小鹿', bj(3, 10), S);
+    expect(labels(withinDeadline(fresh, bj(3, 10, 30)))).toEqual([
+      ['snoozeTomorrow', '12-04T08:00'],
+      ['snooze1h', '12-03T11:30'],
+      ['snoozeEndOfShift', '12-03T19:30'],
+      ['snoozeMorning', '12-04T09:00'],
+      ['snoozeDeadline', '12-04T10:00'],
+    ]);
+  });
+
+  it('a bad review is handled today: before the shift ends first while the shift is on, never tomorrow', () => {
+    const review = panelFollowup('bad-review', '小鹿', bj(3, 9), S, undefined, { orderId: '4012938475610293847' });
+    expect(review.dueAt).toBe(bj(3, 20));
+    expect(labels(withinDeadline(review, bj(3, 9, 10)))).toEqual([
+      ['snoozeEndOfShift', '12-03T19:30'],
+      ['snooze1h', '12-03T10:10'],
+      ['snoozeDeadline', '12-03T20:00'],
+    ]);
+    expect(keys(withinDeadline(review, bj(3, 19, 10)))).toEqual(['snoozeEndOfShift', 'snoozeDeadline']);
+    expect(keys(withinDeadline(review, bj(3, 19, 40)))).toEqual(['snoozeDeadline']);
+    expect(snoozeOptions(review, bj(3, 21), S)).toEqual([]);
+    // Made at night it is a handover for the morning (due noon): the shift start first.
+    const night = panelFollowup('bad-review', '阿强', bj(3, 23), S);
+    expect(night.dueAt).toBe(bj(4, 12));
+    expect(keys(withinDeadline(night, bj(3, 23, 10)))).toEqual(['snoozeTomorrow', 'snooze1h', 'snoozeMorning', 'snoozeDeadline']);
+  });
+
+  it('at every hour of the day, no kind with a deadline is offered a time past it or in the past', () => {
+    const items: Followup[] = [
+      handoverFollowup({ title: '交接' }, bj(2, 22), S),
+      panelFollowup('promised-answer', '小鹿', bj(2, 14), S),
+      panelFollowup('bad-review', '小鹿', bj(3, 9), S),
+      manualFollowup({ title: '夜里记下的事' }, bj(3, 1), S),
+    ];
+    for (const item of items) {
+      expect(snoozeDeadline(item)).toBe(item.dueAt);
+      for (let h = 0; h < 24; h++) for (const mi of [0, 10, 57]) withinDeadline(item, bj(3, h, mi));
+    }
+    // A day to-do and a VIP revisit have no deadline: the usual tomorrow-morning snooze stays.
+    expect(snoozeDeadline(todo)).toBeNull();
+    expect(snoozeDeadline({ ...todo, kind: 'vip-revisit' })).toBeNull();
+  });
+
+  it('the choices are shop time whatever the shop’s zone: a UTC+7 shop’s handover due at its noon', () => {
+    const hcm = { ...S, utcOffsetMinutes: 420 };
+    const note = handoverFollowup({ title: '交接' }, bj(3, 0), hcm); // 23:00 in Ho Chi Minh City
+    expect(note.dueAt).toBe(bj(3, 13)); // 12:00 there
+    const list = snoozeOptions(note, bj(3, 10, 10), hcm); // 09:10 there
+    expect(list.map((o) => o.until)).toEqual([bj(3, 11, 10), bj(3, 13)]);
+  });
+});
+

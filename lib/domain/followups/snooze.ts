@@ -6,7 +6,7 @@
  * default), whatever the computer's zone. Pure: the caller passes `now`.
  */
 import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall } from '../time';
-import { nextAt, resolveSettings } from './rules';
+import { isNight, nextAt, resolveSettings } from './rules';
 import { suggestedSnooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings } from './types';
 
@@ -27,6 +27,22 @@ const BEFORE_END = 30 * MINUTE;
 const SAME = 5 * MINUTE;
 const ACTION = 'followups.action.';
 
+/**
+ * Kinds with a time the shop promised (domain.md): a night's handover is done before noon, a
+ * promised answer within its 24 hours, a bad review the same day. Their due time is that promise,
+ * and a snooze must not carry the item past it. (A VIP revisit is monthly and a day's snooze keeps
+ * it within the month; payment reminders move with the cut-off, unpaidAfterSnooze.)
+ */
+const DEADLINE_KINDS: ReadonlySet<FollowupKind> = new Set(['handover', 'promised-answer', 'bad-review']);
+
+/**
+ * The latest time a snooze may end: the due time of a kind with a deadline, and of a to-do or
+ * inquiry made at night for the morning (marked handover, due by noon); null when the kind has none.
+ */
+export function snoozeDeadline(item: Followup): number | null {
+  return DEADLINE_KINDS.has(item.kind) || (item.handover && (item.kind === 'manual' || item.kind === 'inquiry')) ? item.dueAt : null;
+}
+
 export function snoozeOptions(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): SnoozeOption[] {
   const s = resolveSettings(settings);
   const zone = s.utcOffsetMinutes;
@@ -44,6 +60,9 @@ export function snoozeOptions(item: Followup, now: number, settings: Partial<Fol
   const morning = nextAt(now, Math.max(MORNING, dayStart), zone);
   candidates.push({ key: `${ACTION}${tomorrow(morning) ? 'snoozeMorning' : 'snoozeThisMorning'}`, until: morning });
 
+  const deadline = snoozeDeadline(item);
+  if (deadline !== null) return beforeDeadline(item, now, s, candidates, deadline);
+
   const first = suggestedSnooze(item, now, s);
   const days = Math.round((first - now) / DAY);
   const out: SnoozeOption[] = [
@@ -55,6 +74,28 @@ export function snoozeOptions(item: Followup, now: number, settings: Partial<Fol
   for (const c of candidates.sort((a, b) => a.until - b.until)) {
     if (c.until > now + SAME && out.every((o) => Math.abs(o.until - c.until) >= SAME)) out.push(c);
   }
+  return out;
+}
+
+/**
+ * The choices for an item with a deadline: only those that end at least 5 minutes before it, the
+ * kind's usual time first when it is one of them (a bad review: before today's shift ends), else
+ * the earliest; then the deadline itself, last. Empty when even the deadline is less than 5 minutes
+ * away (or past): the item is due now, and the menu says so.
+ */
+function beforeDeadline(item: Followup, now: number, s: FollowupSettings, candidates: SnoozeOption[], deadline: number): SnoozeOption[] {
+  const zone = s.utcOffsetMinutes;
+  const usual = suggestedSnooze(item, now, s);
+  const usualOption: SnoozeOption = { key: `${ACTION}${isoDay(usual, zone) !== isoDay(now, zone) ? 'snoozeTomorrow' : 'snoozeShiftStart'}`, until: usual };
+  // Bad reviews are handled daily: while today's shift still has time, the usual is before it ends.
+  const endOfShift = candidates.find((c) => c.key === `${ACTION}snoozeEndOfShift`);
+  const usualToday = item.kind === 'bad-review' && endOfShift && !isNight(now, s) ? endOfShift : null;
+  const fits = (c: SnoozeOption) => c.until > now + SAME && c.until <= deadline - SAME;
+  const fitting = [...candidates, usualOption].filter(fits).sort((a, b) => a.until - b.until);
+  const first = (usualToday && fits(usualToday) ? usualToday : null) ?? fitting.find((c) => Math.abs(c.until - usual) < MINUTE) ?? fitting[0];
+  const out: SnoozeOption[] = first ? [first] : [];
+  for (const c of fitting) if (out.every((o) => Math.abs(o.until - c.until) >= SAME)) out.push(c);
+  if (deadline > now + SAME) out.push({ key: `${ACTION}snoozeDeadline`, until: deadline });
   return out;
 }
 

@@ -51,9 +51,8 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
       const { platform, conversation, since, at } = p;
       if (!CLOCK_PLATFORMS.includes(platform as ClockPlatform)) throw new InvalidPayload('recordAnsweredWait: platform');
       if (typeof conversation !== 'string' || !/^[0-9a-z]{1,16}$/.test(conversation)) throw new InvalidPayload('recordAnsweredWait: conversation must be a hash');
-      if (typeof since !== 'number' || typeof at !== 'number' || !Number.isFinite(since) || !Number.isFinite(at)) throw new InvalidPayload('recordAnsweredWait: times');
-      const now = Date.now();
-      if (at < since || at - since > MAX_WAIT_MS || at > now + 60_000) throw new InvalidPayload('recordAnsweredWait: times out of range');
+      // One check: NaN and ±Infinity fail the comparisons as a time out of range does.
+      if (typeof since !== 'number' || typeof at !== 'number' || !(at >= since && at - since <= MAX_WAIT_MS && at <= Date.now() + 60_000)) throw new InvalidPayload('recordAnsweredWait: times');
       const settings = await loadSettings();
       await recordAnsweredWait({ platform: platform as ClockPlatform, conversation, since, at }, settings.replyClock, shopZone(settings));
       await announceChange('clock');
@@ -63,10 +62,11 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
     async handle(payload) {
       const d = payload && typeof payload === 'object' ? (payload as { day?: unknown }).day : undefined;
       if (d !== undefined && (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw new InvalidPayload('getClockSummary: day');
-      // Today is the shop's day, the day the record is kept by (addAnswered).
-      const day = d ?? isoDay(Date.now(), shopZone(await loadSettings()));
-      return { day, platforms: workerExtras().reports.summariseDay(await loadClockLog(), day) };
+      const s = await loadSettings();
+      // Today is the shop's day, the day the record is kept by (addAnswered); the share is within the shop's red thresholds.
+      const day = d ?? isoDay(Date.now(), shopZone(s));
+      return { day, platforms: workerExtras().reports.summariseDay(await loadClockLog(), day, s.replyClock) };
     },
   },
-  exportClockCsv: { handle: async () => workerExtras().reports.clockCsv(await loadClockLog()) },
+  exportClockCsv: { handle: async () => workerExtras().reports.clockCsv(await loadClockLog(), (await loadSettings()).replyClock) },
 };
