@@ -74,6 +74,26 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   return null;
 }
 
+/**
+ * 删除全部数据, 导入全部数据 and 恢复 rewrite every store one after another. A note saved from a
+ * buyer card meanwhile landed between two of those steps and outlived a deletion that then said it
+ * was done. So those verbs run alone: each waits for the verbs already running, and every verb that
+ * comes later waits for it. Others still run side by side as before (a card's read does not wait
+ * behind another card's save): a save now lands wholly before the deletion (and goes) or after it.
+ */
+const ALONE = new Set(['deleteAllData', 'importAllData', 'restoreBackup']);
+let turn: Promise<unknown> = Promise.resolve();
+const running = new Set<Promise<unknown>>();
+
+function inTurn<T>(alone: boolean, run: () => Promise<T>): Promise<T> {
+  const others = [...running];
+  const p = alone ? turn.then(() => Promise.allSettled(others)).then(run) : turn.then(run);
+  const done = p.catch(() => 0);
+  if (alone) turn = done;
+  else running.add(done), void done.then(() => running.delete(done));
+  return p;
+}
+
 export async function dispatch(message: unknown, kind: SenderKind | null, ctx: Omit<HandlerContext, 'sender'> = {}): Promise<Reply<unknown>> {
   if (!kind) return { ok: false, error: { code: 'forbidden', message: 'unknown sender' } };
   if (!isEnvelope(message) || !Object.hasOwn(handlers, message.kf)) {
@@ -93,7 +113,7 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
       payload = schema.parse(payload, message.kf, { pagePlatform: pagePlatform(ctx.url), pageOrigin: pageOrigin(ctx.url) });
     }
     const rid = typeof message.rid === 'string' && /^[0-9a-z]{1,16}$/.test(message.rid) ? message.rid : undefined;
-    return { ok: true, value: await def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) }) };
+    return { ok: true, value: await inTurn(ALONE.has(message.kf), () => def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) })) };
   } catch (err) {
     if (err instanceof SchemaError) return { ok: false, error: { code: 'invalid', message: err.message } };
     if (err instanceof InvalidPayload) return { ok: false, error: { code: 'invalid', message: err.message } };
