@@ -11,7 +11,7 @@ import { useShopZone } from './useShopZone';
 import { CustomerEditForm } from './CustomerEdit';
 import { DAY, isoDay, startOfDay, type Zone } from '@/lib/domain/time';
 import { VIP_BACKLOG_PER_DAY } from '@/lib/domain/followups/rules';
-import { dateStamp, JsonFileInput, readImportText, undoLine } from './ImportExport';
+import { dateStamp, JsonFileInput, parseImportJson, readImportText, undoLine } from './ImportExport';
 import { refused, writeFailed, type ImportOutcome } from './import-outcome';
 import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
@@ -81,13 +81,10 @@ export async function stageCustomers(api: OptionsApi, list: readonly unknown[]):
  * whole file (parts included) before writing anything.
  */
 export async function importCustomersFile(api: OptionsApi, text: string): Promise<ImportResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // Cut off, or another kind of file: say so in words (the parser's own text is English jargon).
-    return { ok: false, errors: [t('customers.import.json')] };
-  }
+  // Cut off, or another kind of file: said in words (the parser's own text is English jargon).
+  const read = parseImportJson(text.replace(/^\uFEFF/, ''), t('customers.import.json'));
+  if (!read.ok) return { ok: false, errors: [read.error] };
+  const { json } = read;
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
   const upload = await stageCustomers(api, list);

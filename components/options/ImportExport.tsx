@@ -9,7 +9,7 @@ import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { EXPORT_FORMAT as CUSTOMERS_FORMAT } from '@/lib/domain/customers/types';
 import type { ImportSummary } from '@/lib/domain/templates/import-plan';
 import { reasonText } from '@/lib/messaging/reason';
-import { decodeFileBytes } from '@/lib/domain/file-text';
+import { decodeFileBytes, nestedDeeperThan } from '@/lib/domain/file-text';
 import { isoDay } from '@/lib/domain/time';
 import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
 import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
@@ -65,15 +65,27 @@ export async function readImportText(file: Blob): Promise<ReadFile<{ text: strin
   return { ok: false, error: r.problem === 'replacement' ? t('options.importReplacement', { count: r.count }) : t('options.importEncoding') };
 }
 
-/** readImportText, then the JSON in it (`notJson`: what to say when there is none). */
-export async function readImportJson(file: Blob, notJson = t('options.importNotJson')): Promise<ReadFile<{ json: unknown }>> {
-  const r = await readImportText(file);
-  if (!r.ok) return r;
+/** Deeper than any export of ours nests (a handful of levels), far short of what the browser cannot send. */
+const MAX_FILE_DEPTH = 64;
+
+/**
+ * A file's text as JSON, or why it is none (`notJson`: what to say then) — also when it nests so
+ * deep that it is no export of ours and could not even be sent to the worker (nestedDeeperThan).
+ */
+export function parseImportJson(text: string, notJson = t('options.importNotJson')): ReadFile<{ json: unknown }> {
+  let json: unknown;
   try {
-    return { ok: true, json: JSON.parse(r.text) };
+    json = JSON.parse(text);
   } catch {
     return { ok: false, error: notJson };
   }
+  return nestedDeeperThan(json, MAX_FILE_DEPTH) ? { ok: false, error: t('options.importTooDeep') } : { ok: true, json };
+}
+
+/** readImportText, then the JSON in it (`notJson`: what to say when there is none). */
+export async function readImportJson(file: Blob, notJson?: string): Promise<ReadFile<{ json: unknown }>> {
+  const r = await readImportText(file);
+  return r.ok ? parseImportJson(r.text, notJson) : r;
 }
 
 /**

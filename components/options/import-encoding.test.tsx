@@ -90,3 +90,13 @@ describe.each(IMPORTS)('$name reads the file by its encoding', (imp) => {
     expect(sjis.shown).toContain('这个文件看起来是日文 Shift-JIS 编码');
   });
 });
+
+describe.each(IMPORTS)('$name refuses a file nested thousands of levels deep', (imp) => {
+  it('says in words that it is not a file of this kind, and sends nothing (the browser could not send it)', async () => {
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const { sent, shown } = await importBytes(imp, new TextEncoder().encode(deep));
+    expect(sent).not.toHaveBeenCalled();
+    expect(shown).toContain('这不是本插件导出的文件：其中的内容层层嵌套了太多层，无法导入。');
+    expect(shown).not.toMatch(/serialize|Error/);
+  });
+});

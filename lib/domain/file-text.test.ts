@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFileBytes } from './file-text';
+import { decodeFileBytes, nestedDeeperThan } from './file-text';
 import { encodeLegacy } from '../../test/legacy-encode';
 import { STARTER_LIBRARY } from './templates/starter';
 
@@ -92,5 +92,18 @@ describe('a file in an encoding that is not Chinese (Big5, Shift-JIS) read as GB
   it('leaves UTF-8 files alone, whatever the script (traditional or Japanese text saved as UTF-8 is read as written)', () => {
     expect(decodeFileBytes(utf8(traditional))).toEqual({ ok: true, text: traditional, encoding: 'utf-8' });
     expect(decodeFileBytes(utf8(japanese))).toEqual({ ok: true, text: japanese, encoding: 'utf-8' });
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  const nest = (levels: number) => JSON.parse('[{"a":'.repeat(levels) + '0' + '}]'.repeat(levels));
+  it('counts objects and arrays alike, and stays quiet up to the limit', () => {
+    expect(nestedDeeperThan(nest(32), 64)).toBe(false);
+    expect(nestedDeeperThan(nest(33), 64)).toBe(true);
+    expect(nestedDeeperThan({ library: { templates: [{ title: 'x', scenarios: ['a'] }] } }, 64)).toBe(false);
+    expect(nestedDeeperThan('text', 0)).toBe(false);
+  });
+  it('walks 100,000 levels without overflowing the stack', () => {
+    expect(nestedDeeperThan(nest(50_000), 64)).toBe(true);
   });
 });

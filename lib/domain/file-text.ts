@@ -99,3 +99,21 @@ export function decodeFileBytes(bytes: Uint8Array): DecodedFile {
   }
   return { ok: false, problem: 'undecodable' };
 }
+
+/**
+ * Whether parsed JSON nests deeper than `max` objects and arrays. The browser cannot send a value
+ * nested thousands deep to the worker (it fails with its own English "Could not serialize
+ * message"), and no file this extension exports nests more than a handful of levels, so an import
+ * says in words that such a file is not one of ours before sending anything. Walked with a stack of
+ * its own: a recursive walk would overflow on the very files it is looking for.
+ */
+export function nestedDeeperThan(json: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[json, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

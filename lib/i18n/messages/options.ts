@@ -26,6 +26,7 @@ export const options: MessageBundle = {
     'options.import': '导入 JSON 文件',
     'options.importHelp': '导出的文件包含全部话术和分组，可在其他电脑导入。导入前会完整校验（文件有误时不会改动现有数据），再列出会有哪些变化，由你选择合并或替换；写入前自动备份。',
     'options.importNotJson': '文件不是有效的 JSON：可能下载或复制时被截断，或者不是本插件导出的文件。',
+    'options.importTooDeep': '这不是本插件导出的文件：其中的内容层层嵌套了太多层，无法导入。',
     'options.importRejected': '导入被拒绝，现有话术库未改动。问题如下：',
     'options.importEncoding':
       '无法读取这个文件：它既不是 UTF-8 编码，也不是 GBK/GB18030 编码（可能被其他程序另存为了别的编码）。请使用本插件导出的原始文件，或在记事本/WPS 中“另存为”并选择 UTF-8 编码后再导入。',
@@ -96,6 +97,7 @@ export const options: MessageBundle = {
     'options.import': 'Import JSON file',
     'options.importHelp': 'The file holds every reply and group. An imported file is checked completely first (a bad file changes nothing), then what it would change is listed for you to merge or replace; everything is backed up before it is written.',
     'options.importNotJson': 'The file is not valid JSON: it may have been cut off while downloading or copying, or it is not a file exported by this extension.',
+    'options.importTooDeep': 'This is not a file exported by this extension: its contents are nested far too many levels deep to import.',
     'options.importRejected': 'Import refused; the library was not changed. Problems:',
     'options.importEncoding':
       'This file cannot be read: it is neither UTF-8 nor GBK/GB18030 (another program may have saved it in some other encoding). Use the file this extension exported, or save it again as UTF-8 (Notepad/WPS: Save As → UTF-8) and import that.',

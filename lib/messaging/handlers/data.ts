@@ -66,6 +66,7 @@ const io: AllDataIO = {
 export const dataHandlers: HandlerSet<DataProtocol> = {
   exportAllData: { handle: () => workerExtras().data.exportAll(io) },
   importAllData: {
+    alone: true,
     async handle(payload) {
       await customersReady();
       const p = obj(payload, 'importAllData');
@@ -78,6 +79,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
     },
   },
   deleteAllData: {
+    alone: true,
     async handle(payload) {
       if (obj(payload, 'deleteAllData').confirm !== true) throw new InvalidPayload('deleteAllData: confirm');
       return workerExtras().data.deleteAll(io);

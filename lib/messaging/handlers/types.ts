@@ -22,6 +22,8 @@ export class Conflict extends Error {
 export interface HandlerDef<Req, Res> {
   /** May a content script (inside a seller page) call it? Default: extension pages only. */
   content?: boolean;
+  /** Runs alone: after the verbs already running, before any that come later (dispatch.ts inTurn). */
+  alone?: boolean;
   handle(payload: Req, ctx: HandlerContext): Promise<Res>;
 }
 
