@@ -143,6 +143,15 @@ describe('导入全部数据 (合并): a follow-up here and in the file', () => 
     expect(joinFollowupNotes([here], [{ ...todo, note: '本机：改约周六' }])).toEqual({ put: [], joined: 0, over: [] });
   });
 
+  it('keeps a line the item here has twice (two calls logged) when it joins the file’s lines, and a line the file has more often', () => {
+    const twice = { ...todo, note: '电话没人接\n电话没人接\n晚上回电了' };
+    const file = { ...todo, note: '电话没人接\n电话没人接\n晚上回电了\n对方：同意换货' };
+    expect(joinFollowupNotes([twice], [file]).put[0]!.note).toBe('电话没人接\n电话没人接\n晚上回电了\n对方：同意换货');
+    const once = { ...todo, note: '电话没人接\n晚上回电了' };
+    expect(joinFollowupNotes([once], [twice]).put.map((f) => f.note)).toEqual(['电话没人接\n电话没人接\n晚上回电了']);
+    expect(joinFollowupNotes([twice], [once])).toEqual({ put: [], joined: 0, over: [] });
+  });
+
   it('names an item whose joined notes would pass 5,000 characters and leaves it as it is', () => {
     const full = { ...todo, note: 'x'.repeat(4990) };
     const r = joinFollowupNotes([full], [{ ...todo, note: `${full.note}\n对方：买家同意先退一半再等验货` }]);

@@ -29,7 +29,7 @@ import { FOLLOWUP_VERSION, type Followup } from './followups/types';
 import { migrateFollowup } from './followups/migrate';
 import { maskFollowup } from './followups/mask';
 import { NOTES_MAX } from './followups/notes';
-import { mergeNoteLines } from '../team/docs';
+import { extraNoteLines, mergeNoteLines } from '../team/docs';
 import { parseLearnedExport } from './suggest/learned-import';
 import type { LearnedPick } from './suggest/learned';
 import { normaliseClockLog } from './clock/summary';
@@ -279,7 +279,8 @@ export interface FollowupNotesOver {
 /**
  * A merge import of the follow-ups: the file's items not here, and each item here that the file's
  * copy has note lines for that it lacks, with both logs joined as a team merge joins them
- * (mergeNoteLines: every line once, in the order written). Everything else of an item here stays
+ * (mergeNoteLines: in the order written, a line written k times here and m times in the file kept
+ * max(k, m) times). Everything else of an item here stays
  * (its status, due time, assignment). A join past the item's NOTES_MAX is not made and is named
  * instead: the notes are never cut, and the item here keeps taking the agent's notes. Importing the
  * same file again changes nothing.
@@ -295,8 +296,7 @@ export function joinFollowupNotes(here: readonly Followup[], file: readonly Foll
       put.push(f);
       continue;
     }
-    const have = new Set((h.note ?? '').split('\n'));
-    const lacking = (f.note ?? '').split('\n').filter((l) => l && !have.has(l));
+    const lacking = extraNoteLines((h.note ?? '').split('\n').filter(Boolean), (f.note ?? '').split('\n').filter(Boolean));
     if (!lacking.length) continue;
     const note = mergeNoteLines(h.note, f.note).join('\n');
     if (note.length > NOTES_MAX) {

@@ -152,17 +152,30 @@ export function mergeFollowup(a: Followup, b: Followup): Followup {
 }
 
 /**
- * Both sides' note lines, each once, in the order they were written: the longer log (ties: the
- * larger text) in its own order, then the other side's lines it lacks, in theirs. The same result
- * whichever side is `a` — a log both machines appended to keeps its time order (sorting the lines,
- * as before, put 第二次回电 ahead of 第一次回电 and cut across the log).
+ * Both sides' note lines in the order they were written: the longer log (ties: the larger text) in
+ * its own order, then the other side's lines it lacks, in theirs. A line written k times on one side
+ * and m on the other is kept max(k, m) times: the same line twice is two entries of the log (未接,
+ * 未接 — two calls), not a duplicate. The same result whichever side is `a` — a log both machines
+ * appended to keeps its time order (sorting the lines, as before, put 第二次回电 ahead of 第一次回电
+ * and cut across the log) — and merging again with either side changes nothing.
  */
 export function mergeNoteLines(a: string | undefined, b: string | undefined): string[] {
   const la = (a ?? '').split('\n').filter(Boolean);
   const lb = (b ?? '').split('\n').filter(Boolean);
   const aFirst = la.length !== lb.length ? la.length > lb.length : (a ?? '') >= (b ?? '');
   const [base, more] = aFirst ? [la, lb] : [lb, la];
-  return [...new Set([...base, ...more])];
+  return [...base, ...extraNoteLines(base, more)];
+}
+
+/** The lines of `more` that `base` lacks, counted: each line as many times as `more` has it beyond `base`'s count. */
+export function extraNoteLines(base: readonly string[], more: readonly string[]): string[] {
+  const have = new Map<string, number>();
+  for (const l of base) have.set(l, (have.get(l) ?? 0) + 1);
+  return more.filter((l) => {
+    const n = have.get(l) ?? 0;
+    have.set(l, n - 1);
+    return n <= 0;
+  });
 }
 
 function assignedAt(f: Followup): number {

@@ -280,6 +280,39 @@ describe('maskPii: what a re-check found readable in saved notes (mask4)', () =>
   });
 });
 
+describe('maskPii: the agent’s own words after 收货人/联系人/收件人 are not a name (masking cannot be undone)', () => {
+  it.each([
+    '收货人拒收了，包裹在退回',
+    '收件人签收了但说没收到',
+    '联系人今天上班不在家',
+    '联系人明天去外地',
+    '收件人自己到驿站拿',
+    '收货人确认过颜色了',
+    '收货人已经换成他爸爸',
+    '收货人有调整',
+    '联系人本人打电话来问',
+    '收货人一直没接电话',
+    '联系人临时改到周六送',
+    '收货人名字少写了一个字',
+    '联系人多次问什么时候发',
+    '联系人留言说放门卫室',
+    '收货人全名写错了',
+    '收货人是本人',
+    '收货人周末不在家',
+  ])('leaves %s as typed', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['收货人王芳，放门口', '收货人王*，放门口'],
+    ['联系人李小龙13800138000', '联系人李**138****8000'],
+    ['收货人陈静', '收货人陈*'],
+    ['收货人张三的地址改了', '收货人张*的地址改了'],
+  ])('still masks a name written straight after the label, ending there: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

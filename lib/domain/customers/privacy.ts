@@ -100,6 +100,9 @@ const keep = (s: string, head: number, tail: number): string => s.slice(0, head)
 /** The number at `offset` follows an order label: it stays readable. */
 const ordered = (all: string, offset: number): boolean => ORDER_LABEL.test(before(all, offset));
 
+/** The commonest surnames: a name straight after 收货人 without a colon must start with one. */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+
 export function maskPii(text: string): string {
   if (!text) return text;
   // An input method's full-width mode types digits, letters, ＠．－ and the ideographic space: the
@@ -144,10 +147,22 @@ export function maskPii(text: string): string {
   );
 
   // A name after 收货人 / 联系人 / 收件人 keeps its first character, as consoles show a masked
-  // nickname (张*, 王**; 欧阳** for a two-character surname). Two or three characters: a third that starts the next words (电话, 地址,
-  // 的…) is not part of the name, nor is what a sentence goes on with (收货人不变, 联系人改成…).
-  rule(/(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)(?!是|为|姓名|信息|电话|手机|地址|[不没的改换和也都要在说还就写填同])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥][一-龥]?)/g, (_m, first: string, rest: string) =>
-    first + (rest[1] && '电手地联座微的在要改说已和先收寄送到号'.includes(rest[1]) ? '*' + rest[1] : '*'.repeat(rest.length)),
+  // nickname (张*, 王**; 欧阳** for a two-character surname). Masking on save cannot be undone, so
+  // only a name written as one counts: after a colon, a space, 是 or 为 (收货人：张三), or else
+  // straight after the label only a common surname with one or two characters that end there — at
+  // punctuation, a digit, the end or its 电话/手机/地址 (收件人张伟的手机…). 收货人拒收了,
+  // 联系人今天不在家 and 收件人签收了 are the agent's note, not a name. A third character that
+  // starts the next words (电话, 地址, 的…) is not part of the name.
+  const nameMask = (_m: string, first: string, rest: string) =>
+    first + (rest[1] && '电手地联座微的在要改说已和先收寄送到号'.includes(rest[1]) ? '*' + rest[1] : '*'.repeat(rest.length));
+  rule(
+    /(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥][一-龥]?)/g,
+    nameMask,
+  );
+  const nameEnd = '的?(?:电话|手机|地址|座机|微信|联系方式)';
+  rule(
+    new RegExp(`(?<=收货人|联系人|收件人)(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥](?:(?!${nameEnd})[一-龥])?)(?=${nameEnd}|[^一-龥]|$)`, 'g'),
+    nameMask,
   );
 
   // A passport's or travel permit's number after its label (E12345678, C12345678).

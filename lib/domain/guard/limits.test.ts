@@ -53,6 +53,40 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text), text).toEqual([]);
   });
 
+  it('holds a grant however it is worded: 再给您, 额外给您, 返, 减掉, 免您, 便宜了您, 赔给您, 当补偿, 降价', () => {
+    for (const text of [
+      '那再给您减35元吧',
+      '额外给您优惠40元，别的客人没有',
+      '单独给您减免45元',
+      '这样吧，给您返40元',
+      '给您返现60元，收货后到账',
+      '我做主给您直接减掉40元',
+      '给您减去三十五元',
+      '这单免您35元',
+      '给您打个九折，便宜了您45元',
+      '实在抱歉，我们赔给您80块',
+      '给您60块钱当补偿，您看行吗',
+      '这条裤子给您降价50元',
+    ])
+      expect(overLimit(text).length, text).toBe(1);
+  });
+
+  it('stays quiet on the shop’s and the platform’s own offers, member prices and the platform’s payouts', () => {
+    for (const text of [
+      '店庆满减：每满200再减40元，可以叠加',
+      '买两件的话第二件再减25元',
+      '您是88VIP的话，结算时还能再减35元',
+      '下单后系统会自动再优惠40元，是平台的补贴',
+      'PLUS会员额外减50元，付款页面能看到',
+      '这款明晚八点开始会再降40元',
+      '年卡会员价比日常价便宜您30块',
+      '发货超时的话平台会赔付您50元',
+      '运费险理赔会赔付您30元，退货后到账',
+      '换成普通快递，给您减少了30元的运费',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
   it('stays quiet when the reply refuses or brings the supervisor in', () => {
     for (const text of ['不能给您优惠50元呢，这已经是活动价了', '这个我去请示一下主管，看能不能给您优惠50元', '主管同意了，这单给您优惠50元']) expect(overLimit(text), text).toEqual([]);
   });

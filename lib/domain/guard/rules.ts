@@ -243,7 +243,8 @@ const CASH_FOR_REVIEW: GuardRule[] = [
 // drops the dot of 12.50), each pattern's first group that matched being the amount. Only a grant
 // to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15 — never a price (优惠价159元, 便宜到139),
 // a shop-wide offer (满300减50), a refund of what was paid (退款159元, 退您差价) or postage paid back
-// (补您12元运费): those have no grant word before the amount, or a word between.
+// (补您12元运费): those have no grant word before the amount, or a word between. A bare 再/额外 is
+// no grant either: 每满300再减50, 第二件再减30, 会员额外减30 are the shop's or platform's offers.
 const NUM = '(?:\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千]+)';
 /** An amount: ¥50, 50元, 五十块, or bare digits that are not a count, a share or a size. */
 const AMOUNT = `\\s*([¥￥]\\s*${NUM}|${NUM}\\s*(?:元|块钱?|rmb)|\\d+(?![\\d.%折件个天号份倍次分斤克码元块]|\\s*(?:cm|kg|ml|g)))`;
@@ -251,6 +252,8 @@ const AMOUNT = `\\s*([¥￥]\\s*${NUM}|${NUM}\\s*(?:元|块钱?|rmb)|\\d+(?![\\d
 const YOU = '(?:给?(?:您|你|亲))';
 /** In one clause, without digits (给您用上满300减50 is a coupon, not a grant). */
 const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
+/** Earlier in the clause, a payer that is not the shop: 平台会赔付您30元 is the platform's own rule. */
+const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流公司)[^。！!？?\\n，,；;]{0,8})';
 
 export const MONEY_RULES: readonly GuardRule[] = [
   {
@@ -261,8 +264,9 @@ export const MONEY_RULES: readonly GuardRule[] = [
     severity: 'block',
     platforms: ANY,
     pattern: rx(
-      `(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}|再|额外|单独)(?:优惠|便宜|让利?|减免?|少收?|降|抹(?:掉|去)?)(?:了|下)?(?:您|你)?${AMOUNT}` +
-        `|(?:优惠|便宜|让利|少收|抹掉)(?:您|你)${AMOUNT}` +
+      `(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?)(?:了|下)?(?:您|你)?` +
+        // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
+        `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你))${AMOUNT}(?!\s*(?:的)?(?:运费|邮费))` +
         // A money gift: 送您一个50元红包.
         `|(?:送|发|给)${YOU}?(?:一个|一份|个)?${AMOUNT}\\s*(?:的)?(?:现金)?红包`,
     ),
@@ -281,8 +285,8 @@ export const MONEY_RULES: readonly GuardRule[] = [
     platforms: ANY,
     // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
     pattern: rx(
-      `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)(?:您|你))(?:了|一个|一份|个)?${AMOUNT}(?!\\s*(?:的)?(?:运费|邮费))` +
-        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为)?(?:补偿|赔偿|补贴)`,
+      `(?:${NOT_THE_SHOP}(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你)))(?:了|一个|一份|个)?${AMOUNT}(?!\\s*(?:的)?(?:运费|邮费))` +
+        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)`,
     ),
     label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
     reason: {
