@@ -66,16 +66,20 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
   });
 });
 
+/** The creation times the demo's order list prints for its unpaid orders. */
+const unpaidCreatedAt = () =>
+  s.page.evaluate(() =>
+    [...document.querySelectorAll('.sold-order')]
+      .filter((o) => o.textContent!.includes('等待买家付款'))
+      .map((o) => [...o.querySelectorAll('.label')].find((l) => l.textContent === '创建时间:')!.nextElementSibling!.textContent!),
+  );
+
 describe('the demo console’s own day, on a computer on UTC', () => {
   it('at 01:00 Beijing time (17:00 UTC the day before), today’s unpaid orders are from the Beijing day, as on a Beijing computer', async () => {
     // A UTC computer's midnight is 08:00 in Beijing: the demo put "today's" orders on the day before.
     await s.page.clock.setFixedTime(new Date('2026-12-03T17:00:00Z'));
     await openDemoOrders(s.page, s.h.demoUrl);
-    const created = await s.page.evaluate(() =>
-      [...document.querySelectorAll('.sold-order')]
-        .filter((o) => o.textContent!.includes('等待买家付款'))
-        .map((o) => [...o.querySelectorAll('.label')].find((l) => l.textContent === '创建时间:')!.nextElementSibling!.textContent!),
-    );
+    const created = await unpaidCreatedAt();
     expect(created).toHaveLength(3);
     for (const at of created) {
       expect(at.slice(0, 10)).toBe('2026-12-04');
@@ -90,11 +94,7 @@ describe('the demo console’s orders in the first minutes of the Beijing day', 
   it('at 00:01 Beijing time no unpaid order is made after now (the sweep at 23:59 lost all three reminders)', async () => {
     await s.page.clock.setFixedTime(new Date('2026-12-03T16:01:00Z'));
     await openDemoOrders(s.page, s.h.demoUrl);
-    const created = await s.page.evaluate(() =>
-      [...document.querySelectorAll('.sold-order')]
-        .filter((o) => o.textContent!.includes('等待买家付款'))
-        .map((o) => [...o.querySelectorAll('.label')].find((l) => l.textContent === '创建时间:')!.nextElementSibling!.textContent!),
-    );
+    const created = await unpaidCreatedAt();
     expect(created).toHaveLength(3);
     for (const at of created) expect(at >= '2026-12-04 00:00:00' && at <= '2026-12-04 00:01:00', at).toBe(true);
   });

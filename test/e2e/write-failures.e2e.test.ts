@@ -148,6 +148,22 @@ describe('a restore that cannot be done or does not finish', () => {
   });
 });
 
+/**
+ * 导入全部数据 of `file` with 替换 while the learned picks' database is full (what goes in before them
+ * must be put back): returns the options page once it said so, as a refused-partway import.
+ */
+async function importAllOntoFullLearned(file: unknown): Promise<Page> {
+  const page = await s.h.openExtensionPage('options.html#import');
+  await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.locator('[data-kf="all-import-confirm"]').waitFor();
+  await diskFull({ dbs: ['kf-learned'] });
+  await page.locator('[data-kf="all-import-replace"]').click();
+  const result = page.locator('[data-kf="all-result"]');
+  await result.waitFor();
+  expect(await result.textContent()).toBe('导入没有完成：写入中途出错（存储空间已满），已写入的部分已改回。没有导入任何内容，现有数据未改动。');
+  return page;
+}
+
 describe('an import whose write fails partway', () => {
   it('全部数据: put back, so headed as not finished (not as refused), and the data is as it was', async () => {
     await setNote('导入前的备注');
@@ -155,15 +171,8 @@ describe('an import whose write fails partway', () => {
     const file = await callFromExtensionPage<any>(s.ext, 'exportAllData');
     file.library.templates.push({ id: 'w-new', title: '文件里的新话术', body: '亲，这是文件里的。', group: file.library.templates[0].group, scenarios: ['greeting'] });
     file.learned.picks = [{ id: 'w-2', at: Date.now(), text: '包邮吗', scenario: 'courier', templateId: null, source: 'chip' }];
-    const page = await s.h.openExtensionPage('options.html#import');
-    await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await page.locator('[data-kf="all-import-confirm"]').waitFor();
     // The replies, buyers, names and follow-ups go in (the buyers replaced: deleted first); the learned picks cannot.
-    await diskFull({ dbs: ['kf-learned'] });
-    await page.locator('[data-kf="all-import-replace"]').click();
-    const result = page.locator('[data-kf="all-result"]');
-    await result.waitFor();
-    expect(await result.textContent()).toBe('导入没有完成：写入中途出错（存储空间已满），已写入的部分已改回。没有导入任何内容，现有数据未改动。');
+    const page = await importAllOntoFullLearned(file);
     expect(await note()).toBe('导入前的备注');
     expect(await templates()).toEqual(before);
     expect(await picks()).toEqual([]);
@@ -176,15 +185,8 @@ describe('an import whose write fails partway', () => {
     const file = await callFromExtensionPage<any>(s.ext, 'exportAllData');
     file.library.taughtSites = { v: 1, sites: [{ v: 1, origin, name: '自建客服台', url: `${origin}/chat`, fields: { chatInput: [{ css: 'textarea' }] }, createdAt: 1, updatedAt: 1 }] };
     file.learned.picks = [{ id: 'w-3', at: Date.now(), text: '能开发票吗', scenario: 'invoice', templateId: null, source: 'chip' }];
-    const page = await s.h.openExtensionPage('options.html#import');
-    await page.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await page.locator('[data-kf="all-import-confirm"]').waitFor();
     // The library and its taught page go in (the script registered with them); the learned picks cannot.
-    await diskFull({ dbs: ['kf-learned'] });
-    await page.locator('[data-kf="all-import-replace"]').click();
-    const result = page.locator('[data-kf="all-result"]');
-    await result.waitFor();
-    expect(await result.textContent()).toBe('导入没有完成：写入中途出错（存储空间已满），已写入的部分已改回。没有导入任何内容，现有数据未改动。');
+    const page = await importAllOntoFullLearned(file);
     expect(await callFromExtensionPage(s.ext, 'listTaughtSites')).toEqual([]);
     expect(await registered()).not.toContain(`${origin}/*`);
     await page.close();
