@@ -8,6 +8,7 @@ import { browser } from '../browser';
 import type { Followup } from '../domain/followups';
 import { targetUrl, webUrl } from '../domain/followups/target';
 import { setPendingSuggestion } from '../storage/followups';
+import { listTaughtSites } from '../storage/sites';
 
 const sameTarget = (a: string, b: string): boolean => {
   const x = webUrl(a);
@@ -34,7 +35,8 @@ export async function openFollowupItem(item: Followup, now = Date.now()): Promis
       now,
     );
   }
-  const url = targetUrl(item);
+  // The shop's taught pages are consoles too; any other site is not opened (target.ts isConsolePage).
+  const url = targetUrl(item, item.url ? (await listTaughtSites()).map((s) => s.origin) : []);
   if (url) await openOrFocus(url);
   return url;
 }
