@@ -12,7 +12,7 @@ import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
-import { targetUrl } from '@/lib/domain/followups/target';
+import { openableUrl } from '@/lib/domain/followups/target';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
 export const FIRST_PAGE = 5;
@@ -159,7 +159,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       }
       if (action === 'open') {
         // Enter on a row without 打开 (a to-do typed here names no page): say so on the row.
-        if (!targetUrl(item, taught) || !(await api.call('openFollowup', { id: item.id })).url) failed(item, t('followups.popup.noLink'));
+        if (!openableUrl(item, taught) || !(await api.call('openFollowup', { id: item.id })).url) failed(item, t('followups.popup.noLink'));
         return;
       }
       // The next item takes the selection when this one leaves the list.

@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
 import { handoverTarget } from '@/lib/domain/followups/handover';
 import { closedReasonText, followupReason, followupTitle, followupTitleTagged } from '@/lib/domain/followups/text';
-import { foreignHost, targetUrl } from '@/lib/domain/followups/target';
+import { foreignHost, openableUrl } from '@/lib/domain/followups/target';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 import type { FollowupSettings } from '@/lib/domain/followups/types';
@@ -123,7 +123,7 @@ export function FollowupRow(props: RowProps) {
           <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>
         ) : (
           <>
-            {targetUrl(item, props.taught) && (
+            {openableUrl(item, props.taught ?? []) && (
               <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
             )}
             <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>

@@ -8,7 +8,6 @@ import { browser } from '../browser';
 import type { Followup } from '../domain/followups';
 import { targetUrl, webUrl } from '../domain/followups/target';
 import { setPendingSuggestion } from '../storage/followups';
-import { listTaughtSites } from '../storage/sites';
 
 const sameTarget = (a: string, b: string): boolean => {
   const x = webUrl(a);
@@ -35,8 +34,8 @@ export async function openFollowupItem(item: Followup, now = Date.now()): Promis
       now,
     );
   }
-  // The shop's taught pages are consoles too; any other site is not opened (target.ts isConsolePage).
-  const url = targetUrl(item, item.url ? (await listTaughtSites()).map((s) => s.origin) : []);
-  if (url) await openOrFocus(url);
-  return url;
+  // Only a page this extension may run on — a console the manifest names, a page the shop taught
+  // (granted when taught): a colleague's item may name any site (the popup says which, target.ts).
+  const url = targetUrl(item);
+  return url && (await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] })) ? (await openOrFocus(url), url) : null;
 }

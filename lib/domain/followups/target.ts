@@ -37,12 +37,19 @@ export function foreignHost(item: Pick<Followup, 'url'>, taught: readonly string
 }
 
 /**
- * The page to open for the item, or null when it has none: a to-do typed in the popup names a buyer
- * but no console page, so there is nothing to open; a page on no console (foreignHost) is not opened.
+ * The page the popup offers to open (打开): targetUrl, unless it is on no console or taught page
+ * (foreignHost). The worker checks its host permissions instead (open-followup.ts): the same hosts.
  */
-export function targetUrl(item: Pick<Followup, 'kind' | 'url' | 'buyer' | 'buyerId'>, taught: readonly string[] = []): string | null {
-  const found = webUrl(item.url);
-  const page = found && isConsolePage(found, taught) ? found : null;
+export function openableUrl(item: Pick<Followup, 'kind' | 'url' | 'buyer' | 'buyerId'>, taught: readonly string[]): string | null {
+  return foreignHost(item, taught) ? null : targetUrl(item);
+}
+
+/**
+ * The page to open for the item, or null when it has none: a to-do typed in the popup names a buyer
+ * but no console page, so there is nothing to open.
+ */
+export function targetUrl(item: Pick<Followup, 'kind' | 'url' | 'buyer' | 'buyerId'>): string | null {
+  const page = webUrl(item.url);
   // The console's adapter knows its chat addresses (lib/sites); consoles without one open the stored page.
   const chat = item.buyer && page ? chatUrlFor(item.buyer, page, item.buyerId) : null;
   if (ORDER_PAGE_FIRST.has(item.kind)) return page?.href ?? chat;
