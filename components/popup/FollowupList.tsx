@@ -12,7 +12,7 @@ import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
-import { targetUrl } from '@/lib/domain/followups/target';
+import { openableUrl } from '@/lib/domain/followups/target';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
 export const FIRST_PAGE = 5;
@@ -43,6 +43,11 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const [snoozeFor, setSnoozeFor] = useState<string | null>(null);
   const [handoverFor, setHandoverFor] = useState<string | null>(null);
   const [targets, setTargets] = useState<HandoverTargets | null>(null);
+  // The shop's taught pages: an item's 打开 goes to them and to the supported consoles only (target.ts).
+  const [taught, setTaught] = useState<string[]>([]);
+  useEffect(() => {
+    api.call('listTaughtSites').then((list) => setTaught(list.map((s) => s.origin)), () => undefined);
+  }, []);
   /** Groups the agent folded or unfolded; the others follow the first-screen budget. */
   const [folded, setFolded] = useState<Map<string, boolean>>(() => new Map());
   const shown = useRef(FIRST_PAGE);
@@ -154,7 +159,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       }
       if (action === 'open') {
         // Enter on a row without 打开 (a to-do typed here names no page): say so on the row.
-        if (!targetUrl(item) || !(await api.call('openFollowup', { id: item.id })).url) failed(item, t('followups.popup.noLink'));
+        if (!openableUrl(item, taught) || !(await api.call('openFollowup', { id: item.id })).url) failed(item, t('followups.popup.noLink'));
         return;
       }
       // The next item takes the selection when this one leaves the list.
@@ -326,6 +331,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onNote={saveNote}
                             handoverTargets={handoverFor === item.id ? targets : null}
                             snoozing={snoozeFor === item.id ? { settings: data.settings } : null}
+                            taught={taught}
                             onSnooze={(f, until) => void snoozeTo(f, until)}
                             onHandover={(f, v) => void handOver(f, v)}
                             error={rowError?.id === item.id ? rowError.text : null}

@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
 import { handoverTarget } from '@/lib/domain/followups/handover';
 import { closedReasonText, followupReason, followupTitle, followupTitleTagged } from '@/lib/domain/followups/text';
-import { targetUrl } from '@/lib/domain/followups/target';
+import { foreignHost, openableUrl } from '@/lib/domain/followups/target';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, encodeTarget, targetName } from '../HandoverPicker';
 import type { FollowupSettings } from '@/lib/domain/followups/types';
@@ -44,6 +44,8 @@ export interface RowProps {
   onSnooze?(item: Followup, until: number | null): void;
   /** Why the agent's last action on this row did not work, said here, where they are. */
   error?: string | null;
+  /** The shop's taught pages (origins): 打开 opens only those and the supported consoles. */
+  taught?: readonly string[];
 }
 
 /**
@@ -59,6 +61,8 @@ export function FollowupRow(props: RowProps) {
   const to = handoverTarget(item);
   const named = followupTitle(item, t);
   const bare = followupTitle(item, t, false);
+  // A page on no console or taught site (a colleague's item may name any): not opened, its host said as text.
+  const foreign = section === 'done' ? null : foreignHost(item, props.taught);
   // A rule's title names the buyer: with the tag of a masked name (S*******n · 3f2a), so two buyers
   // of that name are two rows an agent tells apart (BuyerTag).
   const title = followupTitleTagged(item, t);
@@ -109,12 +113,17 @@ export function FollowupRow(props: RowProps) {
       )}
       <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>
       {item.note && <div class="kf-fu-note" data-kf="followup-note"><PageText text={item.note} /></div>}
+      {foreign && (
+        <div class="kf-fu-foreign" data-kf="followup-foreign">
+          {t('followups.popup.foreignPage')} <PageText text={foreign} />
+        </div>
+      )}
       <div class="kf-fu-actions">
         {section === 'done' ? (
           <button tabIndex={-1} data-action="reopen" onClick={act('reopen')}>{t('followups.action.reopen')}</button>
         ) : (
           <>
-            {targetUrl(item) && (
+            {openableUrl(item, props.taught ?? []) && (
               <button tabIndex={-1} data-action="open" class="kf-primary" onClick={act('open')} title="Enter">{t('followups.popup.open')}</button>
             )}
             <button tabIndex={-1} data-action="done" onClick={act('done')} title="D">{t('followups.action.done')}</button>

@@ -9,22 +9,24 @@ import type { Followup } from '../domain/followups';
 import { targetUrl, webUrl } from '../domain/followups/target';
 import { setPendingSuggestion } from '../storage/followups';
 
-const sameTarget = (a: string, b: string): boolean => {
-  const x = webUrl(a);
-  const y = webUrl(b);
-  return !!x && !!y && x.origin === y.origin && decodeURIComponent(x.pathname) === decodeURIComponent(y.pathname) && x.search === y.search;
-};
-
-/** Focuses a tab already showing `url` (host permissions let us see console tabs' URLs), else opens one. */
-async function openOrFocus(url: string): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  const open = tabs.find((tab) => tab.url && sameTarget(tab.url, url));
+/**
+ * Focuses a tab already showing `url` (host permissions let us see console tabs' URLs), else opens
+ * one — only on a host this extension may run on: a console the manifest names, a page the shop
+ * taught (granted when taught). A colleague's item may name any site (the popup says which,
+ * target.ts foreignHost). Whether it opened.
+ */
+async function openOrFocus(url: string): Promise<boolean> {
+  const y = new URL(url);
+  if (!(await browser.permissions.contains({ origins: [`${y.origin}/*`] }))) return false;
+  const open = (await browser.tabs.query({})).find((tab) => {
+    const x = webUrl(tab.url);
+    return !!x && x.origin === y.origin && decodeURIComponent(x.pathname) === decodeURIComponent(y.pathname) && x.search === y.search;
+  });
   if (open?.id !== undefined) {
     await browser.tabs.update(open.id, { active: true });
     if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true }).catch(() => {});
-    return;
-  }
-  await browser.tabs.create({ url });
+  } else await browser.tabs.create({ url });
+  return true;
 }
 
 export async function openFollowupItem(item: Followup, now = Date.now()): Promise<string | null> {
@@ -35,6 +37,5 @@ export async function openFollowupItem(item: Followup, now = Date.now()): Promis
     );
   }
   const url = targetUrl(item);
-  if (url) await openOrFocus(url);
-  return url;
+  return url && (await openOrFocus(url)) ? url : null;
 }

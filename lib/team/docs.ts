@@ -325,9 +325,10 @@ export function mergeDeletions(list: readonly DeletionBody[]): DeletionBody {
  * kept. A document of another kind is never covered.
  */
 export function isCovered(d: Doc, at: number): boolean {
-  if (d.type === 'buyer') return (d as unknown as BuyerBody).customer.createdAt <= at;
-  if (d.type === 'event') return (d as unknown as EventBody).event.at <= at;
-  if (d.type === 'followup') return (d.item as Followup).createdAt <= at;
+  // Optional chaining: the replica may hold a document no version could read (sync.ts readDoc).
+  if (d.type === 'buyer') return Number((d as unknown as Partial<BuyerBody>).customer?.createdAt) <= at;
+  if (d.type === 'event') return Number((d as unknown as Partial<EventBody>).event?.at) <= at;
+  if (d.type === 'followup') return Number((d.item as Followup | null)?.createdAt) <= at;
   if (d.type === 'fuevent') return Number(d.at) <= at;
   return false;
 }

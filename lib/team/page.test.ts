@@ -25,6 +25,7 @@ vi.mock('./sync', async (orig) => {
     syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
     doneOver = async () => doneOver;
+    unreadable = async () => [];
   }
   return { ...real, TeamSync: FakeSync };
 });

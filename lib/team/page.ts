@@ -121,6 +121,8 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     if (refused.length) status.refused = refused;
     const doneOver = await sync.doneOver().catch(() => []);
     if (doneOver.length) status.doneOver = doneOver;
+    const unreadable = (await sync.unreadable().catch(() => [])).length;
+    if (unreadable) status.unreadable = unreadable;
     // A write refused: the role may have changed since the member list was last pulled.
     const who = report.refused.length ? await membership(cfg) : null;
     if (who === 'removed') status = { ...status, state: 'removed', message: cfg.shop };

@@ -69,11 +69,16 @@ describe('team provisioning on pouchdb-server', () => {
     expect(edit.status).toBe(403);
   });
 
+  // Documents in the shapes the extension writes (the server refuses others: shapeless documents below).
+  const profileDoc = (key: string) => ({ type: 'buyer', customer: { v: 2, key, platform: 'demo', nickname: key.slice(5), segment: 'new', tags: [], sizes: {}, preferences: '', addressNote: '', note: '', createdAt: 1, updatedAt: 1, orderIds: [] } });
+  const noteDoc = (key: string, by: string, id: string, text: string) => ({ type: 'event', key, by, event: { id, at: 1, kind: 'note', text } });
+  const itemDoc = (id: string) => ({ type: 'followup', item: { v: 2, id, kind: 'manual', title: '回访', reason: '', createdAt: 1, dueAt: 2, status: 'open', source: 'manual' } });
+
   it('every member writes buyers; notes are append-only; only the supervisor deletes', async () => {
     const buyers = dbName('shop1', 'buyers');
-    const put = await as('小王', 'wang-pw', 'PUT', `${buyers}/buyer:demo:小明`, { type: 'buyer', fields: {} });
+    const put = await as('小王', 'wang-pw', 'PUT', `${buyers}/buyer:demo:小明`, profileDoc('demo:小明'));
     expect(put.status).toBe(201);
-    const note = await as('小王', 'wang-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { type: 'event', by: '小王', event: { id: 'n1', text: '要M码' } });
+    const note = await as('小王', 'wang-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, noteDoc('demo:小明', '小王', 'n1', '要M码'));
     expect(note.status).toBe(201);
     const rewrite = await as('boss', 'boss-pw', 'PUT', `${buyers}/ev:demo:小明:n1`, { _rev: note.json.rev, type: 'event', by: 'boss', event: {} });
     expect(rewrite.status).toBe(403);
@@ -94,11 +99,11 @@ describe('team provisioning on pouchdb-server', () => {
     const followups = dbName('shop1', 'followups');
     const li = (m: string, p: string, b?: unknown) => as('小李', 'li-pw', m, p, b);
     const wang = (m: string, p: string, b?: unknown) => as('小王', 'wang-pw', m, p, b);
-    const profile = await li('PUT', `${buyers}/buyer:demo:阿强`, { type: 'buyer', fields: {} });
-    const liNote = await li('PUT', `${buyers}/ev:demo:阿强:l1`, { type: 'event', by: '小李', event: { id: 'l1', text: '李记：只收顺丰' } });
-    const wangNote = await wang('PUT', `${buyers}/ev:demo:阿强:w1`, { type: 'event', by: '小王', event: { id: 'w1', text: '王记：周末不在家' } });
-    const item = await li('PUT', `${followups}/fu:f1`, { type: 'followup', item: { id: 'f1' } });
-    const liAction = await li('PUT', `${followups}/fe:f1:a1`, { type: 'fuevent', by: '小李', item: 'f1' });
+    const profile = await li('PUT', `${buyers}/buyer:demo:阿强`, profileDoc('demo:阿强'));
+    const liNote = await li('PUT', `${buyers}/ev:demo:阿强:l1`, noteDoc('demo:阿强', '小李', 'l1', '李记：只收顺丰'));
+    const wangNote = await wang('PUT', `${buyers}/ev:demo:阿强:w1`, noteDoc('demo:阿强', '小王', 'w1', '王记：周末不在家'));
+    const item = await li('PUT', `${followups}/fu:f1`, itemDoc('f1'));
+    const liAction = await li('PUT', `${followups}/fe:f1:a1`, { type: 'fuevent', by: '小李', item: 'f1', from: null, to: 'open', at: 1 });
     const record = await li('PUT', `${buyers}/del:h:abc`, { type: 'deletion', of: 'h:abc', at: 1, by: '小李' });
     expect([profile, liNote, wangNote, item, liAction, record].map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
 
@@ -131,6 +136,34 @@ describe('team provisioning on pouchdb-server', () => {
     expect(taken.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     // The colleague's note goes with its author's (or the supervisor's) deletion.
     expect((await li('PUT', `${buyers}/ev:demo:阿强:l1`, { _rev: liNote.json.rev, _deleted: true, kfDeleted: true, by: '小李' })).status).toBe(201);
+  });
+
+  it("refuses from a member what would stop every machine's import: shapeless buyers, notes, follow-ups and a deletion dated ahead", async () => {
+    const buyers = dbName('shop1', 'buyers');
+    const followups = dbName('shop1', 'followups');
+    const wang = (m: string, p: string, b?: unknown) => as('小王', 'wang-pw', m, p, b);
+    const good = profileDoc('demo:形状');
+    const refused = await Promise.all([
+      wang('PUT', `${buyers}/buyer:demo:形状`, { type: 'buyer', customer: null }),
+      wang('PUT', `${buyers}/buyer:demo:形状`, { ...good, customer: { ...good.customer, tags: '不是列表' } }),
+      wang('PUT', `${buyers}/buyer:demo:形状`, { ...good, customer: { ...good.customer, note: { a: 1 } } }),
+      wang('PUT', `${buyers}/buyer:demo:形状`, { ...good, customer: { ...good.customer, orderIds: undefined } }),
+      wang('PUT', `${buyers}/buyer:demo:别人`, good),
+      wang('PUT', `${buyers}/ev:demo:形状:n1`, { type: 'event', key: 'demo:形状', by: '小王', event: null }),
+      wang('PUT', `${followups}/fu:x1`, { type: 'followup', item: null }),
+      wang('PUT', `${followups}/fu:x1`, { ...itemDoc('x1'), item: { ...itemDoc('x1').item, dueAt: null } }),
+      wang('PUT', `${followups}/fu:x1`, { ...itemDoc('x1'), item: { ...itemDoc('x1').item, note: ['a'] } }),
+      wang('PUT', `${buyers}/del:h:future`, { type: 'deletion', of: 'h:future', at: 253402300799000, by: '小王' }),
+      wang('PUT', `${buyers}/del:h:future`, { type: 'deletion', of: 'h:future', at: Date.now() + 3 * 86_400_000, by: '小王' }),
+    ]);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 403));
+    // A deletion dated within a clock's error, and the same documents in their shape, are taken.
+    const taken = await Promise.all([
+      wang('PUT', `${buyers}/buyer:demo:形状`, good),
+      wang('PUT', `${followups}/fu:x1`, itemDoc('x1')),
+      wang('PUT', `${buyers}/del:h:soon`, { type: 'deletion', of: 'h:soon', at: Date.now() + 3_600_000, by: '小王' }),
+    ]);
+    expect(taken.map((r) => r.status)).toEqual([201, 201, 201]);
   });
 
   it('init on a shop provisioned with older role checks installs the current ones', async () => {

@@ -3,6 +3,12 @@ import type { TeamStatus } from './config';
 
 /** The status line the popup and the options page show (已同步 / 离线, with (n 条待同步) when something waits / the error). */
 export function teamStatusText(s: TeamStatus): string {
+  const text = statusText(s);
+  // Said beside the state, never instead of it: everything else did sync.
+  return s.unreadable ? `${text}${t('team.status.unreadable', { n: s.unreadable })}` : text;
+}
+
+function statusText(s: TeamStatus): string {
   const n = s.pending;
   // Never 已同步 while something the user wrote was refused: it reached nobody.
   if (s.refused?.length && s.state !== 'removed') return t('team.status.refused', { n: s.refused.length, what: s.refused.map(refusedName).join('、') });

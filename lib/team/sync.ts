@@ -58,6 +58,7 @@ import { emptyDirty, readDeletions, type Deleted, type Dirty, type LocalStores, 
 import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
+import { deletionAt, readDoc } from './read-docs';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
@@ -164,9 +165,12 @@ export function classifyError(err: unknown): TeamSyncError {
   const msg = e?.reason ?? e?.message ?? String(err);
   if (status === 401) return new TeamSyncError('auth', msg);
   if (status === 403) return new TeamSyncError('forbidden', msg);
-  if (!status || status === 0 || /fetch|network|ECONNREFUSED|ECONNRESET|socket|Failed to fetch|abort/i.test(`${e?.name} ${msg}`)) {
+  // Only a failed request is "offline": an error of this machine's own (a TypeError while reading
+  // a document, qaO 2026-12-05) has no status either, and sent the agent to check the network.
+  if (status === 0 || /fetch|network|ECONNREFUSED|ECONNRESET|socket|Failed to fetch|abort|timed? ?out|silen/i.test(`${e?.name} ${msg}`)) {
     return new TeamSyncError('offline', msg);
   }
+  if (!status) return new TeamSyncError('server', msg);
   return new TeamSyncError('server', `${status} ${msg}`);
 }
 
@@ -446,6 +450,14 @@ export class TeamSync {
     return out;
   }
 
+  /** Like docs(), with a document this version cannot read (readDoc) taken as absent. */
+  private async readable(area: TeamArea, ids: readonly string[]): Promise<Map<string, Doc | null>> {
+    const out = await this.docs(area, ids);
+    const now = this.now();
+    for (const [id, d] of out) if (d) out.set(id, readDoc(area, d, now));
+    return out;
+  }
+
   /** Writes documents into a replica (500 at a time); throws if it refuses one. Returns each one's new revision. */
   private async write(area: TeamArea, docs: Doc[]): Promise<{ id: string; rev?: string }[]> {
     const written: { id: string; rev?: string }[] = [];
@@ -520,8 +532,10 @@ export class TeamSync {
     for (const c of locals.values()) {
       const id = buyerId(c.key);
       const had = profiles.get(id) ?? null;
+      // A profile this version cannot read (readDoc) is written over with this machine's.
+      const theirs = had && readDoc('buyers', had, this.now());
       const mine = buyerBody(c);
-      const merged = had ? mergeBuyerBodies([body(had) as unknown as BuyerBody, mine]) : mine;
+      const merged = theirs ? mergeBuyerBodies([body(theirs) as unknown as BuyerBody, mine]) : mine;
       if (!had || canonical(merged) !== canonical(body(had))) out.push({ ...merged, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
       for (const e of c.history) {
         const eid = eventId(c.key, e.id);
@@ -552,7 +566,8 @@ export class TeamSync {
       const base = bases.get(did);
       if (base?.hash === h) continue;
       const had = docs.get(did) ?? null;
-      const theirs = had ? (had.item as Followup) : null;
+      // An item this version cannot read (readDoc) is written over with this machine's.
+      const theirs = had ? ((readDoc('followups', had, this.now())?.item as Followup | undefined) ?? null) : null;
       const changedThere = theirs && hashOf(theirs) !== base?.hash;
       const merged = theirs && changedThere ? mergeFollowup(item, theirs) : item;
       // Snoozed here since the last round, done by a colleague meanwhile: the snooze is lost.
@@ -620,9 +635,14 @@ export class TeamSync {
     const ids = await Promise.all(keys.map(async (k) => [deletionId(await this.refOf(area, k)), deletionId(docIdOf(area, k))] as const));
     const docs = await this.docs(area, ids.flat());
     const out = new Map<string, { at: number; rev?: string }>();
+    const now = this.now();
     keys.forEach((key, i) => {
-      const [d, older] = ids[i]!.map((id) => docs.get(id)).map((x) => (x?.type === 'deletion' ? x : undefined));
-      if (d || older) out.set(key, { at: Math.max(Number(d?.at ?? -Infinity), Number(older?.at ?? -Infinity)), ...(d ? { rev: d._rev! } : {}) });
+      const [d, older] = ids[i]!.map((id) => docs.get(id) ?? undefined);
+      // A deletion without a usable time, or dated beyond this machine's clock (deletionAt), deletes
+      // nothing; its revision is kept, so a real deletion of the record here is written over it.
+      const at = Math.max(deletionAt(d, now) ?? -Infinity, deletionAt(older, now) ?? -Infinity);
+      if (at > -Infinity) out.set(key, { at, ...(d ? { rev: d._rev! } : {}) });
+      else if (d) out.set(key, { at, rev: d._rev! });
     });
     return out;
   }
@@ -708,7 +728,7 @@ export class TeamSync {
     const dels = await this.deletionsOf(area, [...locals.keys()]);
     const gone: Deleted[] = [];
     for (const [key, d] of dels) {
-      if (createdAt(locals.get(key)!) > d.at) continue;
+      if (d.at === -Infinity || createdAt(locals.get(key)!) > d.at) continue;
       locals.delete(key);
       gone.push({ key, at: d.at });
     }
@@ -901,25 +921,37 @@ export class TeamSync {
   private async importRemote(): Promise<{ resolved: number; imported: number }> {
     let resolved = 0;
     let imported = 0;
+    const unreadable = new Set(await this.unreadable());
+    const had = unreadable.size;
     for (const area of SYNCED) {
       const since = ((await this.getMeta(area, 'imported')) as { seq?: number | string } | null)?.seq ?? 0;
       const ch = await this.local[area].changes({ since, include_docs: true, conflicts: true, style: 'all_docs' });
       if (!ch.results.length) continue;
       const docs: Doc[] = [];
+      const now = this.now();
       for (const r of ch.results) {
         if (!r.doc || r.id.startsWith('_design/')) continue;
-        let doc = r.doc;
+        // A document this version cannot read (a colleague's machine, or someone, wrote fields of
+        // the wrong kind) is left out and counted; the round and the checkpoint go on (readDoc).
+        let doc = readDoc(area, r.doc, now);
         // Replies, the rule set and taught sites stay in conflict until the supervisor chooses
         // (options → 团队), unless their versions all say the same. Versions fetched once, for both.
-        const merged = doc.type === 'buyer' || doc.type === 'followup' || doc.type === 'deletion';
-        if (doc._conflicts?.length && (merged || this.settlesSame(doc))) {
-          const all = await this.versionsOf(area, doc);
-          if (merged || distinct(all) === 1) {
-            doc = await this.resolve(area, all);
+        const merged = r.doc.type === 'buyer' || r.doc.type === 'followup' || r.doc.type === 'deletion';
+        if (r.doc._conflicts?.length && (merged || (doc && this.settlesSame(doc)))) {
+          const all = await this.versionsOf(area, r.doc);
+          const good = all.flatMap((d) => readDoc(area, d, now) ?? []);
+          if (merged && good.length) {
+            doc = await this.resolve(area, all, good);
+            resolved++;
+          } else if (doc && distinct(all) === 1) {
+            doc = await this.resolve(area, all, good);
             resolved++;
           }
         }
-        docs.push(doc);
+        if (doc) {
+          docs.push(doc);
+          unreadable.delete(`${area}/${r.id}`);
+        } else unreadable.add(`${area}/${r.id}`);
       }
       let ok = true;
       if (area === 'buyers' || area === 'followups') {
@@ -941,8 +973,18 @@ export class TeamSync {
       // A library save that met a concurrent local edit is retried next round from the same point.
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
     }
+    if (unreadable.size || had) await this.setMeta('library', 'unreadable', { ids: [...unreadable] });
     for (const area of SYNCED) await this.compactDeleted(area);
     return { resolved, imported };
+  }
+
+  /**
+   * Colleagues' documents this machine could not read (`area/id`), kept until a readable version
+   * or the document's deletion arrives: the status says how many were left out (page.ts).
+   */
+  async unreadable(): Promise<string[]> {
+    const ids = (await this.getMeta('library', 'unreadable'))?.ids;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
   }
 
   /**
@@ -999,21 +1041,27 @@ export class TeamSync {
     return null;
   }
 
-  /** Merges every conflicting revision (`all`, the winner first) into the winning one and removes the losers. */
-  private async resolve(area: TeamArea, all: Doc[]): Promise<Doc> {
+  /**
+   * Merges every conflicting revision (`all`, the winner first) into the winning one and removes the
+   * losers. `good`: the versions that can be read (readDoc), at least one — only they are merged, so
+   * an unreadable version (even the winner) is replaced by the readable ones.
+   */
+  private async resolve(area: TeamArea, all: Doc[], good: Doc[]): Promise<Doc> {
     const [doc, ...losers] = all as [Doc, ...Doc[]];
+    const first = good[0]!;
     let mergedBody: Record<string, unknown>;
-    if (area === 'buyers' && doc.type === 'buyer') {
-      const base = await this.commonVersion(area, all);
-      mergedBody = mergeBuyerBodies(all.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
-    } else if (area === 'followups' && doc.type === 'followup') {
-      const item = all.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
+    if (area === 'buyers' && first.type === 'buyer') {
+      const common = await this.commonVersion(area, all);
+      const base = common && readDoc(area, common, this.now());
+      mergedBody = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
+    } else if (area === 'followups' && first.type === 'followup') {
+      const item = good.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
-    } else if (doc.type === 'deletion') {
-      mergedBody = mergeDeletions(all.map((d) => body(d) as unknown as DeletionBody)) as unknown as Record<string, unknown>;
+    } else if (first.type === 'deletion') {
+      mergedBody = mergeDeletions(good.map((d) => body(d) as unknown as DeletionBody)) as unknown as Record<string, unknown>;
     } else {
       // Append-only events cannot conflict; anything else keeps the winner.
-      mergedBody = body(doc);
+      mergedBody = body(first);
     }
     const { _conflicts: _c, ...winner } = doc;
     // An agent's machine meets the same conflict again with every change of the document: when the
@@ -1043,7 +1091,7 @@ export class TeamSync {
       d._deleted ? null : d.type === 'buyer' ? (d as unknown as BuyerBody).customer.key : d.type === 'event' ? String(d.key) : d.type === 'followup' ? (d.item as Followup).id : d.type === 'fuevent' ? String(d.item) : null;
     const arrived = await this.deletedKeys(area, docs.filter((d) => d.type === 'deletion' && !d._deleted) as unknown as DeletionBody[]);
     const keys = [...new Set(docs.flatMap((d) => keyOf(d) ?? []))].filter((k) => !arrived.has(k));
-    const known = new Map([...(await this.deletionsOf(area, keys))].map(([k, d]) => [k, d.at]));
+    const known = new Map([...(await this.deletionsOf(area, keys))].flatMap(([k, d]) => (d.at > -Infinity ? [[k, d.at] as const] : [])));
     for (const [k, at] of arrived) known.set(k, at);
     if (!known.size) return { docs: [...docs], written: 0, dropped: 0 };
     const out: Doc[] = [];
@@ -1086,7 +1134,7 @@ export class TeamSync {
     }
     if (!touched.size) return 0;
     const keys = [...touched.keys()];
-    const stored = await this.docs('buyers', keys.filter((k) => !touched.get(k)!.profile).map(buyerId));
+    const stored = await this.readable('buyers', keys.filter((k) => !touched.get(k)!.profile).map(buyerId));
     const orphans = new Set(((await this.getMeta('buyers', 'orphans'))?.keys as string[] | undefined) ?? []);
     const orphansBefore = orphans.size;
     const known = new Set(await this.stores.customerKeys());
@@ -1102,7 +1150,11 @@ export class TeamSync {
       let evs = t.events;
       if (!known.has(key) || orphans.has(key)) {
         const all = await this.local.buyers.allDocs({ include_docs: true, startkey: `${DOC_PREFIX.buyerEvent}${key}:`, endkey: `${DOC_PREFIX.buyerEvent}${key}:\ufff0` });
-        evs = all.rows.flatMap((r) => (r.doc ? [(r.doc as unknown as EventBody).event] : []));
+        const now = this.now();
+        evs = all.rows.flatMap((r) => {
+          const d = r.doc && readDoc('buyers', r.doc, now);
+          return d && d.key === key ? [(d as unknown as EventBody).event] : [];
+        });
         orphans.delete(key);
       }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
@@ -1149,7 +1201,7 @@ export class TeamSync {
     for (const { item, mine } of items) {
       const prefix = `${DOC_PREFIX.followupEvent}${item.id}:`;
       const rows = (await this.local.followups.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })).rows;
-      const events = rows.map((r) => r.doc as unknown as FollowupEventBody | undefined).filter((e): e is FollowupEventBody => !!e && e.type === 'fuevent');
+      const events = rows.map((r) => (r.doc ? readDoc('followups', r.doc, this.now()) : null) as unknown as FollowupEventBody | null).filter((e): e is FollowupEventBody => !!e && e.type === 'fuevent');
       const last = (to: Followup['status']) => events.filter((e) => e.to === to).sort((a, b) => b.at - a.at)[0]?.by;
       const by = last('done');
       if (by === this.me.user || (!mine && last('snoozed') !== this.me.user)) continue;

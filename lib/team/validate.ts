@@ -17,7 +17,8 @@
  *   conflicting revision (`kfSuperseded`): those wait for the supervisor's machine. What the check
  *   cannot see: whether a profile deleted signed has its `del:` document (it reads one document).
  */
-import { DOC_PREFIX, roleName, type TeamArea } from './names';
+import { DELETION_SKEW_MS, DOC_PREFIX, roleName, type TeamArea } from './names';
+
 
 function header(shop: string): string {
   return `
@@ -54,8 +55,18 @@ function header(shop: string): string {
     if (!starts(${JSON.stringify(DOC_PREFIX.deletion)}) || newDoc.type !== 'deletion') return false;
     signed();
     if (typeof newDoc.at !== 'number' || newDoc._id !== ${JSON.stringify(DOC_PREFIX.deletion)} + newDoc.of) throw({ forbidden: 'a deletion names its document and its time' });
+    // Dated later than a clock's error allows, a deletion would cover every note written until then.
+    if (!(newDoc.at >= 0) || newDoc.at > Date.now() + ${DELETION_SKEW_MS}) throw({ forbidden: 'a deletion cannot be dated in the future' });
     return true;
-  }`;
+  }
+  // The shapes every machine's import relies on (lib/team/read-docs.ts checks them in full); a
+  // document without them used to stop every member's sync until an admin deleted it.
+  function isObj(x) { return !!x && typeof x === 'object' && !(x instanceof Array); }
+  function isStrings(x) { if (!(x instanceof Array)) return false; for (var i = 0; i < x.length; i++) if (typeof x[i] !== 'string') return false; return true; }
+  function isTime(x) { return typeof x === 'number' && x >= 0 && x < Infinity; }
+  function optText(x) { return x === undefined || typeof x === 'string'; }
+  function shape(ok, what) { if (!ok) throw({ forbidden: 'a ' + what + ' document with fields of the wrong kind' }); }
+  var STATUSES = ['open', 'done', 'snoozed'];`;
 }
 
 const BODY: Record<TeamArea, string> = {
@@ -67,13 +78,36 @@ const BODY: Record<TeamArea, string> = {
   signed();`,
   buyers: `
   if (deletion()) return;
-  if (starts(${JSON.stringify(DOC_PREFIX.buyer)}) && newDoc.type === 'buyer') return;
-  if (starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) && newDoc.type === 'event') { appendOnly(); signed(); return; }
+  if (starts(${JSON.stringify(DOC_PREFIX.buyer)}) && newDoc.type === 'buyer') {
+    var c = newDoc.customer;
+    shape(isObj(c) && typeof c.key === 'string' && id === ${JSON.stringify(DOC_PREFIX.buyer)} + c.key && typeof c.platform === 'string' && typeof c.nickname === 'string' &&
+      isTime(c.createdAt) && isTime(c.updatedAt) && isStrings(c.tags) && isStrings(c.orderIds) && isObj(c.sizes) &&
+      optText(c.preferences) && optText(c.addressNote) && optText(c.note), 'buyer');
+    return;
+  }
+  if (starts(${JSON.stringify(DOC_PREFIX.buyerEvent)}) && newDoc.type === 'event') {
+    appendOnly();
+    signed();
+    var e = newDoc.event;
+    shape(isObj(e) && typeof newDoc.key === 'string' && typeof e.id === 'string' && id === ${JSON.stringify(DOC_PREFIX.buyerEvent)} + newDoc.key + ':' + e.id &&
+      isTime(e.at) && typeof e.kind === 'string' && typeof e.text === 'string', 'note');
+    return;
+  }
   throw({ forbidden: 'not a buyer document' });`,
   followups: `
   if (deletion()) return;
-  if (starts(${JSON.stringify(DOC_PREFIX.followup)}) && newDoc.type === 'followup') return;
-  if (starts(${JSON.stringify(DOC_PREFIX.followupEvent)}) && newDoc.type === 'fuevent') { appendOnly(); signed(); return; }
+  if (starts(${JSON.stringify(DOC_PREFIX.followup)}) && newDoc.type === 'followup') {
+    var f = newDoc.item;
+    shape(isObj(f) && typeof f.id === 'string' && id === ${JSON.stringify(DOC_PREFIX.followup)} + f.id && typeof f.kind === 'string' && typeof f.title === 'string' &&
+      isTime(f.createdAt) && isTime(f.dueAt) && STATUSES.indexOf(f.status) !== -1 && optText(f.note) && optText(f.url) && optText(f.buyer), 'follow-up');
+    return;
+  }
+  if (starts(${JSON.stringify(DOC_PREFIX.followupEvent)}) && newDoc.type === 'fuevent') {
+    appendOnly();
+    signed();
+    shape(typeof newDoc.item === 'string' && isTime(newDoc.at) && STATUSES.indexOf(newDoc.to) !== -1, 'follow-up status');
+    return;
+  }
   throw({ forbidden: 'not a follow-up document' });`,
   picks: `
   if (starts(${JSON.stringify(DOC_PREFIX.pick)}) && newDoc.type === 'pick' && newDoc.pick && typeof newDoc.pick.text === 'string') {

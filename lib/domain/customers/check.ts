@@ -79,7 +79,8 @@ export function textProblems(texts: Pick<Customer, 'note' | 'preferences' | 'add
   return out;
 }
 
-function checkEvent(x: unknown): CustomerEvent | null {
+/** One history event as stored, or null when unusable (also the team import's check of a colleague's note). */
+export function checkEvent(x: unknown): CustomerEvent | null {
   if (!isRec(x)) return null;
   const { id, at, kind, text, ref } = x;
   if (typeof id !== 'string' || !id || !isTime(at) || typeof text !== 'string') return null;
