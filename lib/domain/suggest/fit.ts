@@ -121,7 +121,7 @@ const DETAIL: Record<string, string[]> = {
   'return-tracking-number': ['单号', '填'],
   'postage-top-up': ['补运费', '补邮费', '运费', '邮费'],
   // How long a refund takes, not a chase (退款到现在还没收到: 退款进度（先查订单） checks instead).
-  'refund-time': ['多久', '几天能', '几天到', '几天退', '多长时间能', '多长时间到', '几个工作日', '一般要', '流程'],
+  'refund-time': ['多久', '几天能', '几天到', '几天退', '多长时间能', '多长时间到', '几个工作日', '一般要', '流程', '什么时候到账', '什么时候退', '啥时候到账', '何时到账'],
   // 退款已经操作好了: for a buyer asking whether it is done, not when the money arrives or why not yet
   // (with a refund on the page, 退款进度 answers those).
   'refund-done': ['退了吗', '退了没', '退好了吗', '退款了吗', '处理了吗', '处理好了吗', '同意了吗', '同意退款了吗', '退了没有'],
