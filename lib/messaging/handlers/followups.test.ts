@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const tabs = { query: vi.fn(async () => [] as { id?: number; url?: string; windowId?: number }[]), create: vi.fn(async () => ({})), update: vi.fn(async () => ({})) };
+// The demo console's host is granted (as the test build's manifest does); nothing else is.
+const permissions = { contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => o === 'http://127.0.0.1:4100/*')) };
 vi.mock('../../browser', () => ({
   browser: {
     storage: { local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})) }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
     runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}` },
     tabs,
+    permissions,
     windows: { update: vi.fn(async () => ({})) },
   },
 }));
@@ -350,6 +353,14 @@ describe('open from the popup', () => {
     // A page sending something that is not a situation is refused (the page schema).
     const bad = await dispatch({ kf: 'addFollowup', payload: { kind: 'inquiry', buyer: '小鹿', platform: 'demo', scenarios: ['<script>'] } }, 'content-script', fromPage(CHAT_PAGE));
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('opens nothing on a host the extension has no permission for, and says so (no page)', async () => {
+    await report([row('4012938475610293847', '小鹿乱撞0521', 'unpaid', bj(9))]);
+    permissions.contains.mockResolvedValueOnce(false);
+    expect(await ok<{ url: string | null }>('openFollowup', { id: 'unpaid:4012938475610293847' })).toEqual({ url: null });
+    expect(tabs.create).not.toHaveBeenCalled();
+    expect(tabs.update).not.toHaveBeenCalled();
   });
 
   it('focuses a tab already showing that chat instead of opening another', async () => {
