@@ -50,6 +50,7 @@ async function setup(data: ListData, replies: Record<string, unknown> = {}) {
         return r;
       }
       if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
+      if (verb === 'listTaughtSites') return [];
       return {};
     }) as PopupApi['call'],
     onChanged: () => () => {},
@@ -365,6 +366,7 @@ describe('an item the agent hands to the night shift, at every hour', () => {
           return items.find((f) => f.id === payload.id);
         }
         if (verb === 'handoverTargets') return { shift: 'day', me: '小王', members: ['店长'] };
+        if (verb === 'listTaughtSites') return [];
         throw new Error(`unexpected ${verb}`);
       }) as PopupApi['call'],
       onChanged: () => () => {},

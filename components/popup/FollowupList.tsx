@@ -46,7 +46,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   // The shop's taught pages: an item's 打开 goes to them and to the supported consoles only (target.ts).
   const [taught, setTaught] = useState<string[]>([]);
   useEffect(() => {
-    api.call('listTaughtSites').then((list) => setTaught(list.map((s) => s.origin)), () => undefined);
+    // Not asked: the consoles alone (a worker that cannot answer now leaves 打开 to them).
+    api.call('listTaughtSites').then((list) => list.map((s) => s.origin)).then(setTaught, () => undefined);
   }, []);
   /** Groups the agent folded or unfolded; the others follow the first-screen budget. */
   const [folded, setFolded] = useState<Map<string, boolean>>(() => new Map());
