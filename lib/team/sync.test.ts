@@ -2,12 +2,9 @@
  * Team sync between simulated machines (PouchDB memory replicas, stores in memory with the same
  * semantics as lib/storage) through a real pouchdb-server on loopback, with session-cookie logins.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, initShop } from './provision';
+import { describe, expect, it } from 'vitest';
 import { dbName } from './names';
-import type { TeamSync } from './sync';
-import type { TeamRole } from './names';
-import { startTeamServer, type TeamServer } from '../../test/team/server';
+import { teamShop } from '../../test/team/shop';
 import { nodeTeamSync, sessionFetch } from '../../test/team/pouch-node';
 import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-stores';
 import { emptyDirty } from './local-stores';
@@ -25,33 +22,8 @@ import { loadPicks } from '../storage/learned';
 import { patchSettings } from '../storage/settings';
 
 const SHOP = 'sync-shop';
-let server: TeamServer;
-const users: Record<string, { password: string; role: TeamRole }> = {
-  boss: { password: 'boss-pw', role: 'supervisor' },
-  a1: { password: 'a1-pw', role: 'agent' },
-  a2: { password: 'a2-pw', role: 'agent' },
-};
-let machines = 0;
-const open: TeamSync[] = [];
-
-beforeAll(async () => {
-  server = await startTeamServer();
-  await initShop(server.admin, SHOP);
-  for (const [name, u] of Object.entries(users)) await addMember(server.admin, SHOP, name, u.role, u.password);
-}, 600_000);
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await server?.stop();
-});
-
-const adminAuth = () => 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`);
-
-function machine(user: keyof typeof users, prefix = `m${++machines}-`, stores = new MemoryStores()) {
-  const u = users[user]!;
-  const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, role: u.role, password: u.password, prefix, stores });
-  open.push(sync);
-  return { stores, sync, prefix };
-}
+const t = teamShop(SHOP);
+const { machine, adminAuth } = t;
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0);
 const canonicalName = (r: { flags: { red: { meaning: string }; yellow: { meaning: string } } }) => `${r.flags.red.meaning}|${r.flags.yellow.meaning}`;
@@ -83,7 +55,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const proposalId = await agent.sync.propose(tpl('t-prop', '新话术建议'));
     const report = await agent.sync.syncOnce();
     expect(report.denied).toBe(1);
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:t-new`, { headers: { authorization: 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`) } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'library')}/tpl:t-new`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer.template.body).toBe('亲，已为您登记，明天发出');
     await boss.sync.syncOnce();
     expect((await boss.sync.proposals()).map((p) => [p.id, p.template.body, p.by])).toEqual([[proposalId, '新话术建议', 'a1']]);
@@ -133,8 +105,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await x.sync.syncOnce();
 
     // This machine runs on the extension's own stores, as the team page does.
-    const y = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: `m${++machines}-`, stores: storageStores(async () => {}) });
-    open.push(y);
+    const y = t.keep(nodeTeamSync({ server: t.server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: t.prefix(), stores: storageStores(async () => {}) }));
     await y.syncOnce();
     const card = (await getCustomer(key))!;
     expect(card.note).toBe('老客户，手机 139****4321');
@@ -154,8 +125,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await x.stores.putBackDirty(dirtyOf('learned', [clear.id, numberOnly.id]));
     await x.sync.syncOnce();
 
-    const y = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: `m${++machines}-`, stores: storageStores(async () => {}) });
-    open.push(y);
+    const y = t.keep(nodeTeamSync({ server: t.server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: t.prefix(), stores: storageStores(async () => {}) }));
     await y.syncOnce();
     const here = new Map((await loadPicks()).map((p) => [p.id, p]));
     expect(here.get(clear.id)).toEqual({ ...clear, text: '我电话 邮箱 快点发货' });
@@ -184,7 +154,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     // Another machine's push stopped between batches: its notes are on the server, its profile not.
     const early = [makeEvent('note', T0, '先到的备注一'), makeEvent('note', T0 + 1, '先到的备注二')];
     for (const event of early) {
-      const r = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`ev:${key}:${event.id}`)}`, {
+      const r = await fetch(`${t.server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`ev:${key}:${event.id}`)}`, {
         method: 'PUT',
         headers: { authorization: adminAuth(), 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'event', key, event, by: 'a2' }),
@@ -378,7 +348,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(await m.sync.templateConflicts()).toEqual([]);
       expect(m.stores.lib.templates.filter((t) => t.id === 't-starter')).toEqual([starter]);
     }
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/tpl:t-starter?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'library')}/tpl:t-starter?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer._conflicts).toBeUndefined();
   });
 
@@ -396,10 +366,10 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const doc = await x.sync.local.library.get('rules');
     await x.sync.local.library.put({ ...doc, ruleSet: { ...shopRules, name: '代理改的' }, by: 'a1', at: T0 + 1 });
     expect((await x.sync.syncOnce()).denied).toBe(1);
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/rules`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'library')}/rules`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer.ruleSet.name).toBe('本店规则：黄=改价');
     // Straight to the server with the agent's session: refused too.
-    const direct = await sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'library')}/rules`, {
+    const direct = await sessionFetch(t.server.url, 'a1', 'a1-pw')(`${t.server.url}/${dbName(SHOP, 'library')}/rules`, {
       method: 'PUT', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...onServer, ruleSet: { ...shopRules, name: '代理改的' }, by: 'a1' }),
     });
@@ -457,7 +427,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(m.stores.ruleRecord.ruleSet.flags.red.meaning).toBe('红旗：一号机改的说明');
       expect(m.stores.ruleRecord.ruleSet.flags.yellow.meaning).toBe('黄旗：二号机改的说明');
     }
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'library')}/rules?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'library')}/rules?conflicts=true`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer._conflicts).toBeUndefined();
     expect(onServer.ruleSet.flags.yellow.meaning).toBe('黄旗：二号机改的说明');
   });
@@ -525,7 +495,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await x.sync.syncOnce();
     await boss.sync.syncOnce();
     for (const m of [x, y, boss]) expect([...m.stores.pickMap.values()].map((p) => p.scenario).sort()).toEqual(['address-change', 'shipping-time']);
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${pick.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${pick.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer.by).toBe('a1');
     expect(JSON.stringify(onServer)).not.toContain('13812345678');
     expect(JSON.stringify(onServer)).not.toContain('小明');
@@ -542,7 +512,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await boss.sync.syncOnce();
     await y.sync.syncOnce();
     expect(y.stores.pickMap.has(yPick.id)).toBe(false);
-    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${yPick.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    expect((await fetch(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${yPick.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
   });
 
   it("an agent's forget reaches every replica and the pick never comes back; the server deletes it; a marker on someone else's pick is refused", async () => {
@@ -562,7 +532,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.pickMap.has(theirs.id)).toBe(true);
     // The words are gone from y's replica, also the old revision (compacted).
     await expect(y.sync.local.picks.get(`pick:${mine.id}`, { rev: firstRev })).rejects.toMatchObject({ status: 404 });
-    const marker = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const marker = await fetch(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(marker).toMatchObject({ type: 'forgotten', by: 'a1' });
     expect(JSON.stringify(marker)).not.toContain('上海');
 
@@ -575,7 +545,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     // The supervisor's round deletes the marked document on the server.
     await boss.sync.syncOnce();
     expect(boss.stores.pickMap.has(mine.id)).toBe(false);
-    expect((await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
+    expect((await fetch(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${mine.id}`, { headers: { authorization: adminAuth() } })).status).toBe(404);
     await y.sync.syncOnce();
     await x.sync.syncOnce();
     expect(x.stores.pickMap.has(mine.id) || y.stores.pickMap.has(mine.id)).toBe(false);
@@ -584,9 +554,9 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const doc = await x.sync.local.picks.get(`pick:${theirs.id}`);
     await x.sync.local.picks.put({ _id: doc._id, _rev: doc._rev, type: 'forgotten', by: 'a1', at: T0 });
     expect((await x.sync.syncOnce()).denied).toBe(1);
-    const onServer = await fetch(`${server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const onServer = await fetch(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(onServer.type).toBe('pick');
-    const direct = await sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, {
+    const direct = await sessionFetch(t.server.url, 'a1', 'a1-pw')(`${t.server.url}/${dbName(SHOP, 'picks')}/pick:${theirs.id}`, {
       method: 'PUT', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ _id: onServer._id, _rev: onServer._rev, type: 'forgotten', by: 'a1', at: T0 }),
     });
@@ -597,7 +567,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
   it("an agent's deleted buyer — profile, notes and follow-up — leaves the server and every replica and never comes back; a buyer met again is new", async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     const key = customerKey('demo', '小删');
-    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    const buyersDb = `${t.server.url}/${dbName(SHOP, 'buyers')}`;
     const onServer = (db: string, id: string) => fetch(`${db}/${encodeURIComponent(id)}`, { headers: { authorization: adminAuth() } });
     x.stores.patchCustomer('小删', { note: '身份证 11010519491231002X 的买家' }, T0);
     x.stores.addNote('小删', '要退货，地址北京', T0 + 1);
@@ -616,7 +586,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.customerMap.has(key)).toBe(false);
     expect(y.stores.followupMap.has('manual:del1')).toBe(false);
     // On the server: the profile, the note and the item deleted (no words in their current revision), the deletion signed.
-    for (const [db, id] of [[buyersDb, `buyer:${key}`], [buyersDb, noteIds[0]!], [`${server.url}/${dbName(SHOP, 'followups')}`, 'fu:manual:del1']] as const) {
+    for (const [db, id] of [[buyersDb, `buyer:${key}`], [buyersDb, noteIds[0]!], [`${t.server.url}/${dbName(SHOP, 'followups')}`, 'fu:manual:del1']] as const) {
       expect((await onServer(db, id)).status, id).toBe(404);
       const row = (await fetch(`${db}/_all_docs?keys=${encodeURIComponent(JSON.stringify([id]))}`, { headers: { authorization: adminAuth() } }).then((r) => r.json())).rows[0];
       expect(row.value, id).toMatchObject({ deleted: true });
@@ -642,7 +612,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
   it("an agent deleting a buyer leaves a colleague's note to its author's machine, which deletes it on the server; nothing is refused", async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     const key = customerKey('demo', '小共');
-    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    const buyersDb = `${t.server.url}/${dbName(SHOP, 'buyers')}`;
     y.stores.addNote('小共', '李记：周末才在家', T0);
     for (const m of [y, x]) await m.sync.syncOnce();
     const [noteId] = (await x.sync.local.buyers.allDocs({ startkey: `ev:${key}:`, endkey: `ev:${key}:\ufff0` })).rows.map((r) => r.id);
@@ -727,22 +697,22 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.customerMap.has(key)).toBe(false);
     for (const m of [x, z, y, x, z]) await m.sync.syncOnce();
     for (const m of [x, y, z]) expect(m.stores.customerMap.has(key), m.prefix).toBe(false);
-    const profile = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`buyer:${key}`)}`, { headers: { authorization: adminAuth() } });
+    const profile = await fetch(`${t.server.url}/${dbName(SHOP, 'buyers')}/${encodeURIComponent(`buyer:${key}`)}`, { headers: { authorization: adminAuth() } });
     expect(profile.status).toBe(404);
-    const notes = await fetch(`${server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) })}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
+    const notes = await fetch(`${t.server.url}/${dbName(SHOP, 'buyers')}/_all_docs?${new URLSearchParams({ startkey: JSON.stringify(`ev:${key}:`), endkey: JSON.stringify(`ev:${key}:\ufff0`) })}`, { headers: { authorization: adminAuth() } }).then((r) => r.json());
     expect(notes.rows).toEqual([]);
   });
 
   it('a deletion written before deletion references (naming the buyer) is still honoured, and a later deletion of that buyer is written without the name', async () => {
     const [x, y] = [machine('a1'), machine('a2')];
     const key = customerKey('demo', '小旧删');
-    const buyersDb = `${server.url}/${dbName(SHOP, 'buyers')}`;
+    const buyersDb = `${t.server.url}/${dbName(SHOP, 'buyers')}`;
     x.stores.addNote('小旧删', '旧版本时记的', T0);
     for (const m of [x, y]) await m.sync.syncOnce();
     expect(y.stores.customerMap.has(key)).toBe(true);
     // An older version of the extension on a third machine deleted the buyer (its document on the server as it wrote it).
     const deletedAt = Date.now();
-    const put = await sessionFetch(server.url, 'a2', 'a2-pw')(`${buyersDb}/_bulk_docs`, {
+    const put = await sessionFetch(t.server.url, 'a2', 'a2-pw')(`${buyersDb}/_bulk_docs`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ docs: [{ _id: `del:buyer:${key}`, type: 'deletion', of: `buyer:${key}`, at: deletedAt, by: 'a2' }] }),
     }).then((r) => r.json());
@@ -772,7 +742,7 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     await x.sync.syncOnce();
     const doc = await x.sync.local.buyers.get(`buyer:${key}`);
     const put = (body: unknown) =>
-      sessionFetch(server.url, 'a1', 'a1-pw')(`${server.url}/${dbName(SHOP, 'buyers')}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs: [body] }) }).then((r) => r.json());
+      sessionFetch(t.server.url, 'a1', 'a1-pw')(`${t.server.url}/${dbName(SHOP, 'buyers')}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs: [body] }) }).then((r) => r.json());
     expect((await put({ _id: `del:buyer:${key}`, type: 'deletion', of: `buyer:${key}`, at: T0, by: 'a2' }))[0].error).toBe('forbidden');
     expect((await put({ _id: doc._id, _rev: doc._rev, _deleted: true }))[0].error).toBe('forbidden');
     expect((await put({ _id: doc._id, _rev: doc._rev, _deleted: true, kfDeleted: true, by: 'a2' }))[0].error).toBe('forbidden');
@@ -808,13 +778,13 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const stores = new ClosesMidExport();
     stores.addNote('小断', '关页前记的', T0);
     const first = machine('a1', 'cut-', stores);
-    open.splice(open.indexOf(first.sync), 1); // it never finishes: nothing to close
+    t.drop(first.sync); // it never finishes: nothing to close
     void first.sync.syncOnce();
     // The round has taken the queue and stopped in the export (not merely not started yet).
     await expect.poll(() => cutOff).toBe(true);
     expect(await stores.countDirty()).toBe(1);
     hang = false;
-    const again = nodeTeamSync({ server: server.url, shop: SHOP, user: 'a1', prefix: 'cut-', stores });
+    const again = nodeTeamSync({ server: t.server.url, shop: SHOP, user: 'a1', prefix: 'cut-', stores });
     await again.syncOnce();
     expect(await again.pending()).toBe(0);
     await again.close();
@@ -841,13 +811,13 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const [x, y] = [machine('a1'), machine('a2')];
     await x.sync.syncOnce();
     await y.sync.syncOnce();
-    await server.halt();
+    await t.server.halt();
     try {
       x.stores.addNote('小刚', '断网时记的', T0);
       await expect(x.sync.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
       expect(await x.sync.pending()).toBeGreaterThanOrEqual(2);
     } finally {
-      await server.restart();
+      await t.server.restart();
     }
     await x.sync.syncOnce();
     expect(await x.sync.pending()).toBe(0);

@@ -5,14 +5,10 @@
  * round, the checkpoint and every good document go on (qaO 2026-12-05: one such document stopped
  * every member's sync until an admin deleted it, and a year-9999 deletion erased a buyer for good).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, initShop } from './provision';
-import { dbName, type TeamArea, type TeamRole } from './names';
-import type { TeamSync } from './sync';
+import { describe, expect, it } from 'vitest';
+import { dbName, type TeamArea } from './names';
 import { deletionRef } from './docs';
-import { startTeamServer, type TeamServer } from '../../test/team/server';
-import { nodeTeamSync } from '../../test/team/pouch-node';
-import { MemoryStores } from '../../test/team/memory-stores';
+import { teamShop, TEAM_USERS } from '../../test/team/shop';
 import { customerKey } from '../domain/customers';
 import type { Followup } from '../domain/followups';
 import { teamStatusText } from './status-text';
@@ -22,37 +18,13 @@ import { team } from '../i18n/messages/team';
 registerMessages(team);
 
 const SHOP = 'unread-shop';
-let server: TeamServer;
-const users: Record<string, { password: string; role: TeamRole }> = {
-  boss: { password: 'boss-pw', role: 'supervisor' },
-  a1: { password: 'a1-pw', role: 'agent' },
-  a2: { password: 'a2-pw', role: 'agent' },
-};
-let machines = 0;
-const open: TeamSync[] = [];
-
-beforeAll(async () => {
-  server = await startTeamServer();
-  await initShop(server.admin, SHOP);
-  for (const [name, u] of Object.entries(users)) await addMember(server.admin, SHOP, name, u.role, u.password);
-}, 600_000);
-afterAll(async () => {
-  for (const s of open) await s.close();
-  await server?.stop();
-});
-
-function machine(user: keyof typeof users) {
-  const u = users[user]!;
-  const stores = new MemoryStores();
-  const sync = nodeTeamSync({ server: server.url, shop: SHOP, user, role: u.role, password: u.password, prefix: `u${++machines}-`, stores });
-  open.push(sync);
-  return { stores, sync };
-}
+const t = teamShop(SHOP);
+const machine = (user: keyof typeof TEAM_USERS) => t.machine(user, t.prefix('u'));
 
 /** Written as the server's admin: the role check (validate.ts) lets the admin write anything. */
 async function adminPut(area: TeamArea, doc: Record<string, unknown> & { _id: string }): Promise<string> {
-  const url = `${server.url}/${dbName(SHOP, area)}/${encodeURIComponent(doc._id)}`;
-  const headers = { authorization: 'Basic ' + btoa(`${server.admin.user}:${server.admin.password}`), 'content-type': 'application/json' };
+  const url = `${t.server.url}/${dbName(SHOP, area)}/${encodeURIComponent(doc._id)}`;
+  const headers = { authorization: t.adminAuth(), 'content-type': 'application/json' };
   const had = await fetch(url, { headers }).then((r) => r.json() as Promise<{ _rev?: string }>);
   const res = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ...doc, ...(had._rev ? { _rev: had._rev } : {}) }) });
   expect(res.status, doc._id).toBe(201);
