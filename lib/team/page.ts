@@ -192,8 +192,10 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   try {
     switch (req.op) {
       case 'review': {
-        const [proposals, conflicts, rules, sites] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts(), sync.rulesConflict(), sync.siteConflicts()]);
-        return { ok: true, value: { proposals, conflicts, rules, sites } };
+        // What the lists left out as unreadable is said there, in the status line's words.
+        const skipped = { n: 0 };
+        const [proposals, conflicts, rules, sites] = await Promise.all([sync.proposals({ decided: false }, skipped), sync.templateConflicts(skipped), sync.rulesConflict(skipped), sync.siteConflicts(skipped)]);
+        return { ok: true, value: { proposals, conflicts, rules, sites, skipped: skipped.n } };
       }
       case 'myProposals':
         return { ok: true, value: await sync.proposals({ by: cfg.user }) };
