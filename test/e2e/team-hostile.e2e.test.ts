@@ -112,3 +112,18 @@ it("a colleague's follow-up with a 6,000-character buyer name and a 100,000-char
   expect(note.length).toBeLessThanOrEqual(500);
   await popup.close();
 });
+
+it("客户档案's count and list agree: a colleague's buyer with fields of the wrong kind is skipped and counted, not stored unlisted", async () => {
+  const profile = (nickname: unknown, extra: Record<string, unknown> = {}) => ({
+    v: 2, key: `demo:${String(nickname)}`, platform: 'demo', nickname, segment: 'new', tags: [], sizes: {}, preferences: '', addressNote: '', note: '',
+    createdAt: NOW, updatedAt: NOW, orderIds: [], ...extra,
+  });
+  await adminPut('buyers', { _id: 'buyer:demo:12345', type: 'buyer', customer: profile(12345, { createdAt: '2026-12-05' }) });
+  await adminPut('buyers', { _id: 'buyer:demo:阿猫', type: 'buyer', customer: profile('阿猫', { note: '备'.repeat(100_000) }) });
+  await adminPut('followups', { _id: 'fu:manual:weird', type: 'followup', item: { v: 2, id: 'manual:weird', kind: 'manual', title: '怪', reason: '', createdAt: NOW, dueAt: null, status: 'weird', source: 'manual' } });
+  expect(await syncNow(team)).toMatch(/^已同步；\d+ 条同事记录无法读取，已跳过$/);
+  const page = await sup.openExtensionPage('options.html#customers');
+  await expect.poll(() => page.locator('[data-kf="customers-total"]').textContent(), { timeout: 30_000 }).toBe('本机共 1 位客户');
+  expect(await page.locator('[data-kf="customer-nick"]').allTextContents()).toEqual(['阿猫']);
+  await page.close();
+});
