@@ -3,7 +3,7 @@
  * over the limits the UI keeps, direction controls — put on the shop's server by its admin (as any
  * member could on a shop provisioned before the server's shape checks), and what the supervisor's
  * machine shows of them in real Chromium: options → 团队 (proposals, replies edited on two machines),
- * the status line while the page is open (the live pull), and the popup's follow-up list.
+ * the status line while the page is open (the live pull), the popup's follow-up list and 客户档案.
  * Before (qaO 2026-12-05): one proposal without its reply broke the whole review pane, a long or
  * bidi text was shown as sent, a 6,000-character buyer name and a 100,000-character note filled the
  * popup, and a document the live pull skipped was counted only at the next round.
