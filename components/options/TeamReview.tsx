@@ -12,6 +12,7 @@ import { TeamRulesConflict } from './TeamRulesConflict';
 import type { TaughtSite } from '@/lib/sites/taught/record';
 import { TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
 import { TooLong, invalidIf, overBy } from '../TooLong';
+import { PageText, pageSentence } from '../PageText';
 
 // The field names of taught pages (teach.field.*), for taught pages in conflict.
 registerMessages(sitesMessages);
@@ -29,13 +30,16 @@ export function teamFailText(r: Extract<TeamResult<unknown>, { ok: false }>): st
 /** Shop time, as the other tabs' times (useShopZone): not the computer's zone. */
 const when = (at: number) => formatWall(at, shopZone(DEFAULT_APP_SETTINGS));
 
-/** A reply as text (title, group, body); agents' words are never HTML. */
+/**
+ * A reply as text (title, group, body): a colleague's words, never HTML, and as page text — direction
+ * controls shown as marks, inside an isolate (PageText), so a reversed title cannot pose as another.
+ */
 function ReplyText(props: { template: Template }) {
   const x = props.template;
   return (
     <div class="kf-reply-text">
-      <strong data-kf="reply-title">{x.title}</strong> <span class="kf-help">{x.group}{x.code ? ` · /${x.code}` : ''}</span>
-      <p data-kf="reply-body" style="white-space: pre-wrap">{x.body}</p>
+      <strong><PageText data-kf="reply-title" text={x.title} /></strong> <span class="kf-help"><PageText text={x.group} />{x.code ? ` · /${x.code}` : ''}</span>
+      <p style="white-space: pre-wrap"><PageText data-kf="reply-body" text={x.body} /></p>
     </div>
   );
 }
@@ -124,12 +128,17 @@ export function TeamReview() {
         </p>
       )}
       {data && data.proposals.length === 0 && <p class="kf-help" data-kf="review-empty">{t('team.review.none')}</p>}
+      {!!data?.skipped && (
+        <p class="kf-warn-text" data-kf="review-skipped">
+          {t('team.review.skipped', { n: data.skipped })}
+        </p>
+      )}
       <ul class="kf-list">
         {data?.proposals.map((p) => {
           const replaces = lib?.templates.find((x) => x.id === p.template.id);
           return (
             <li class="kf-proposal" data-kf="proposal" data-id={p.id}>
-              <p class="kf-help" data-kf="proposal-by">{t('team.review.by', { user: p.by, time: when(p.at) })}</p>
+              <p class="kf-help" data-kf="proposal-by">{pageSentence('team.review.by', { user: p.by }, { time: when(p.at) })}</p>
               <ReplyText template={p.template} />
               {replaces && <p class="kf-warn-text">{t('team.review.replaces', { title: replaces.title })}</p>}
               {p.lastAccepted && (
@@ -173,7 +182,7 @@ export function TeamReview() {
               <div class="kf-versions">
                 {c.versions.map((v, i) => (
                   <div class="kf-version" data-kf="site-version" data-rev={v.rev}>
-                    <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>
+                    <p class="kf-help">{pageSentence('team.conflicts.version', { user: v.by }, { n: i + 1, time: when(v.at) })}</p>
                     <SiteText site={v.site} />
                     <button class="kf-primary" data-kf="site-choose" disabled={busy} onClick={() => void resolveSite(c.origin, v.site)}>
                       {t('team.conflicts.choose')}
@@ -194,7 +203,7 @@ export function TeamReview() {
               <div class="kf-versions">
                 {c.versions.map((v, i) => (
                   <div class="kf-version" data-kf="conflict-version" data-rev={v.rev}>
-                    <p class="kf-help">{t('team.conflicts.version', { n: i + 1, user: v.by, time: when(v.at) })}</p>
+                    <p class="kf-help">{pageSentence('team.conflicts.version', { user: v.by }, { n: i + 1, time: when(v.at) })}</p>
                     <ReplyText template={v.template} />
                     <div class="kf-actions">
                       <button class="kf-primary" data-kf="conflict-choose" disabled={busy} onClick={() => void resolve(v.template)}>
@@ -278,7 +287,7 @@ export function MyProposals() {
       <ul class="kf-list">
         {list?.map((p) => (
           <li data-kf="my-proposal" data-id={p.id} data-state={!p.decision ? 'pending' : p.decision.accepted ? (p.replacedBy ? 'replaced' : 'accepted') : 'rejected'}>
-            <strong>{p.template.title}</strong> · <span data-kf="my-proposal-state">{state(p)}</span> <span class="kf-help">{when(p.at)}</span>
+            <strong><PageText text={p.template.title} /></strong> · <span data-kf="my-proposal-state">{state(p)}</span> <span class="kf-help">{when(p.at)}</span>
           </li>
         ))}
       </ul>

@@ -16,6 +16,7 @@ import { followupTitleIn } from '../domain/followups/title-in';
 import { followupList, followupSections } from '../domain/followups/list';
 import { upgradeHandoverDue } from '../domain/followups/handover';
 import { followupV0toV1 } from '../domain/followups/migrate';
+import { notifyBuyersText } from '../domain/followups/notify-text';
 import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
@@ -63,9 +64,10 @@ export const WORKER_EXTRAS = {
   /**
    * A follow-up's title in the interface's language (the chat panel's "added" line); an item handed
    * over under the old rule moved to today's deadline (once, lib/storage/followups.ts); a prototype
-   * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list and the CSV's items by section (and kind).
+   * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list and the CSV's items by section (and kind);
+   * the unpaid-orders notification's list of names (notify.ts).
    */
-  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList, sections: followupSections },
+  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList, sections: followupSections, notifyBuyers: notifyBuyersText },
   /**
    * Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance;
    * listing, taking (the hourly one when due), scrubbing and rewriting them, with the stores lent

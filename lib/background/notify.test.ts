@@ -7,7 +7,7 @@ vi.mock('../browser', () => ({
 
 const { notifyUnpaidBeforeCutoff, unpaidToAnnounce } = await import('./notify');
 const { db } = await import('../storage/db');
-const { applyFollowupRule, invalidateFollowupCache } = await import('../storage/followups');
+const { applyFollowupRule, invalidateFollowupCache, updateFollowupsById } = await import('../storage/followups');
 const { patchSettings } = await import('../storage/settings');
 const { followupsFromOrders, snooze } = await import('../domain/followups');
 
@@ -46,5 +46,21 @@ describe('notifications before the cut-off', () => {
     await applyFollowupRule((ex) => followupsFromOrders([unpaid('1003', '王姐')], ex, {}, bj(15, 41)), bj(15, 41));
     expect(await notifyUnpaidBeforeCutoff(bj(15, 45))).toBe(1);
     expect(notifications.create).toHaveBeenLastCalledWith('kf-followups:list', expect.anything());
+  });
+
+  it("names each buyer at most 64 characters long and without direction controls (a colleague's item may carry anything)", async () => {
+    await patchSettings({ followups: { notify: true } });
+    const [a] = followupsFromOrders([unpaid('1001', '小鹿')], [], {}, bj(11)).upserts;
+    // As a colleague's machine may have sent it: a 6,000-character name with an override in it.
+    const long = { ...a!, id: 'unpaid:team-1', buyer: `\u202E甲${'乙'.repeat(6_000)}` };
+    const spoof = { ...a!, id: 'unpaid:team-2', buyer: '\u202Egnp.exe' };
+    await updateFollowupsById([long.id, spoof.id], (id) => (id === long.id ? long : spoof), bj(11));
+    invalidateFollowupCache();
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 31))).toBe(2);
+    const message = (notifications.create.mock.calls[0] as unknown as [string, { message: string }])[1].message;
+    const names = message.split('、');
+    expect(names).toEqual([expect.stringMatching(/^甲乙+…$/), 'gnp.exe']);
+    expect(names[0]).toHaveLength(64);
+    expect(message).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

@@ -10,6 +10,7 @@ import { atTime, formatWall, hhmm } from '../domain/time';
 import { claimNotifications, loadFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { openFollowupItem } from './open-followup';
+import { workerExtras } from './extras';
 import { registerMessages, setLocale, t } from '../i18n/lookup';
 import { followupsWorker as followupMessages } from '../i18n/messages/followups';
 
@@ -47,8 +48,8 @@ export async function notifyUnpaidBeforeCutoff(now = Date.now()): Promise<number
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('followups.notify.title', { count: due.length, cutoff: s.cutoff }),
-    // Nicknames go into a notification as plain text (notifications do not render HTML).
-    message: buyers.slice(0, 5).join('、') + (buyers.length > 5 ? ' …' : ''),
+    // Plain text (notifications render no HTML), each name cut and without direction controls (notify-text.ts).
+    message: workerExtras().followups.notifyBuyers(buyers),
   });
   return fresh.length;
 }

@@ -19,6 +19,8 @@ export interface TeamReviewData {
   rules: RulesConflict | null;
   /** Taught pages edited (or forgotten) differently on two machines. */
   sites: SiteConflict[];
+  /** Colleagues' proposals and versions left out of these lists because they cannot be read (lib/team/read-docs.ts). */
+  skipped?: number;
 }
 
 /**

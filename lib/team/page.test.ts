@@ -9,6 +9,7 @@ import type { LiveEvent } from './sync';
 let onLive: ((e: LiveEvent) => void) | null = null;
 let pendingGate: Promise<number> = Promise.resolve(0);
 let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
+let unreadable: string[] = [];
 vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
 vi.mock('./sync', async (orig) => {
@@ -25,7 +26,7 @@ vi.mock('./sync', async (orig) => {
     syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
     doneOver = async () => doneOver;
-    unreadable = async () => [];
+    unreadable = async () => unreadable;
   }
   return { ...real, TeamSync: FakeSync };
 });
@@ -76,4 +77,21 @@ it("a round's status names the follow-ups a colleague closed over this user's sn
   doneOver = [{ id: 'manual:1', kind: 'manual', title: '回电话', by: '小吴' }];
   expect((await ask({ kfTeam: 'sync' })).status).toMatchObject({ state: 'synced', doneOver });
   doneOver = [];
+});
+
+it('a live import that skipped a colleague’s unreadable document counts it on the status line at once', async () => {
+  await ask({ kfTeam: 'live', on: true });
+  expect((await ask({ kfTeam: 'sync' })).status.unreadable).toBeUndefined();
+  sent.length = 0;
+  // The live pull brought one document it could not read: nothing was imported (no area changed).
+  unreadable = ['followups/fu:bad'];
+  onLive!({ kind: 'imported', report: { pulled: 0, pushed: 0, resolved: 0, imported: 0 } } as LiveEvent);
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]!.update.status).toMatchObject({ state: 'synced', unreadable: 1 });
+  // A readable version arrived: the count goes.
+  unreadable = [];
+  onLive!({ kind: 'imported', report: { pulled: 0, pushed: 0, resolved: 0, imported: 1 } } as LiveEvent);
+  await vi.waitFor(() => expect(sent).toHaveLength(2));
+  expect(sent[1]!.update.status).toMatchObject({ state: 'synced' });
+  expect(sent[1]!.update.status).not.toHaveProperty('unreadable');
 });

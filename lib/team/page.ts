@@ -156,20 +156,20 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
   sync.startLive((e: LiveEvent) => {
     if (e.kind === 'imported') {
       const areas = takeAreas();
-      if (!areas.includes('followups') || !lastStatus) {
-        if (areas.length) tell({ areas });
-        return;
-      }
-      // A colleague's close of an item this user snoozed is said while the popup is open, not at the next round.
-      void sync
-        .doneOver()
-        .catch(() => [])
-        .then((doneOver) => {
-          const was = lastStatus?.doneOver?.length ?? 0;
-          if (doneOver.length === was || !lastStatus) return tell({ areas });
-          lastStatus = { ...lastStatus, doneOver };
-          tell({ areas, status: lastStatus });
-        });
+      // Said while a page is open, not at the next round: a colleague's close of an item this user
+      // snoozed, and how many colleagues' documents could not be read (a live import that skipped
+      // one imports nothing, so it changes no area).
+      void Promise.all([areas.includes('followups') ? sync.doneOver().catch(() => null) : null, sync.unreadable().catch(() => null)]).then(([doneOver, unreadable]) => {
+        const was = lastStatus;
+        let status: TeamStatus | null = null;
+        if (was && doneOver && doneOver.length !== (was.doneOver?.length ?? 0)) status = { ...was, doneOver };
+        if (was?.state === 'synced' && unreadable && unreadable.length !== (was.unreadable ?? 0)) {
+          status = { ...(status ?? was), unreadable: unreadable.length };
+          if (!unreadable.length) delete status.unreadable;
+        }
+        if (status) lastStatus = status;
+        if (status || areas.length) tell({ areas, ...(status ? { status } : {}) });
+      });
     } else if (e.kind === 'down') {
       // Counting what waits takes a moment; a round that ended meanwhile (the server came back and the
       // agent synced) knows better, and its 已同步 must not be replaced by this older 离线.
@@ -192,8 +192,10 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
   try {
     switch (req.op) {
       case 'review': {
-        const [proposals, conflicts, rules, sites] = await Promise.all([sync.proposals({ decided: false }), sync.templateConflicts(), sync.rulesConflict(), sync.siteConflicts()]);
-        return { ok: true, value: { proposals, conflicts, rules, sites } };
+        // What the lists left out as unreadable is said there, in the status line's words.
+        const skipped = { n: 0 };
+        const [proposals, conflicts, rules, sites] = await Promise.all([sync.proposals({ decided: false }, skipped), sync.templateConflicts(skipped), sync.rulesConflict(skipped), sync.siteConflicts(skipped)]);
+        return { ok: true, value: { proposals, conflicts, rules, sites, skipped: skipped.n } };
       }
       case 'myProposals':
         return { ok: true, value: await sync.proposals({ by: cfg.user }) };

@@ -59,6 +59,7 @@ import { validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import { deletionAt, readDoc } from './read-docs';
+import { limitText } from '../domain/limit-text';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
@@ -247,6 +248,17 @@ function guardedRemote(db: PouchDatabase): PouchDatabase {
 const VERSIONED_FIELD: Record<string, 'template' | 'ruleSet' | 'site'> = { template: 'template', rules: 'ruleSet', site: 'site' };
 
 /** How many different contents (reply, rule set or taught site) a document's versions hold. */
+/** How many colleagues' documents or versions a listing left out as unreadable (options → 团队 says it). */
+export interface Skipped {
+  n: number;
+}
+
+/** Who wrote a version and when, as a listing shows it (a name of the wrong kind or length is not shown as sent). */
+function byAt(d: Doc): { by: string; at: number } {
+  const at = Number(d.at);
+  return { by: typeof d.by === 'string' ? limitText(d.by, 64) : '', at: Number.isFinite(at) && at >= 0 ? at : 0 };
+}
+
 function distinct(versions: readonly Doc[]): number {
   const field = VERSIONED_FIELD[String(versions[0]?.type)] ?? 'template';
   return new Set(versions.map((d) => canonical(d[field]))).size;
@@ -1397,17 +1409,22 @@ export class TeamSync {
   // ------------------------------------------------------------------ conflicts, proposals
 
   /** Replies edited on two machines: every version, for the supervisor to choose from. */
-  async templateConflicts(): Promise<{ id: string; versions: { rev: string; template: Template; by: string; at: number }[] }[]> {
+  async templateConflicts(skipped: Skipped = { n: 0 }): Promise<{ id: string; versions: { rev: string; template: Template; by: string; at: number }[] }[]> {
     const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.template, endkey: `${DOC_PREFIX.template}\ufff0` });
     const out = [];
+    const now = this.now();
     for (const row of res.rows) {
       const doc = row.doc;
       if (!doc?._conflicts?.length) continue;
       const all = await this.versionsOf('library', doc);
       if (distinct(all) < 2) continue;
+      // Only the versions the library would take are offered; choosing one replaces them all.
+      const good = all.filter((d) => readDoc('library', d, now));
+      skipped.n += all.length - good.length;
+      if (!good.length) continue;
       out.push({
-        id: (doc.template as Template).id,
-        versions: all.map((d) => ({ rev: d._rev!, template: d.template as Template, by: String(d.by ?? ''), at: Number(d.at ?? 0) })),
+        id: (good[0]!.template as Template).id,
+        versions: good.map((d) => ({ rev: d._rev!, template: d.template as Template, ...byAt(d) })),
       });
     }
     return out;
@@ -1437,7 +1454,7 @@ export class TeamSync {
   }
 
   /** The rule set edited on two supervisor machines: every version, or null when there is one. */
-  async rulesConflict(): Promise<RulesConflict | null> {
+  async rulesConflict(skipped: Skipped = { n: 0 }): Promise<RulesConflict | null> {
     let doc: Doc;
     try {
       doc = (await this.local.library.get(DOC_PREFIX.rules, { conflicts: true })) as Doc;
@@ -1448,8 +1465,12 @@ export class TeamSync {
     if (!doc._conflicts?.length) return null;
     const all = await this.versionsOf('library', doc);
     if (distinct(all) < 2) return null;
-    const versions = all.map((d) => ({ rev: d._rev!, ruleSet: d.ruleSet as RuleSet, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
-    return { versions: versions.sort(byEdit) };
+    const versions = all.flatMap((d) => {
+      const checked = validateRuleSet(d.ruleSet);
+      return checked.ok ? [{ rev: d._rev!, ruleSet: checked.ruleSet, ...byAt(d) }] : [];
+    });
+    skipped.n += all.length - versions.length;
+    return versions.length ? { versions: versions.sort(byEdit) } : null;
   }
 
   /**
@@ -1466,7 +1487,7 @@ export class TeamSync {
   }
 
   /** Taught sites edited (or forgotten) differently on two supervisor machines: every version. */
-  async siteConflicts(): Promise<SiteConflict[]> {
+  async siteConflicts(skipped: Skipped = { n: 0 }): Promise<SiteConflict[]> {
     const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.site, endkey: `${DOC_PREFIX.site}\ufff0` });
     const out: SiteConflict[] = [];
     for (const row of res.rows) {
@@ -1474,8 +1495,13 @@ export class TeamSync {
       if (!doc?._conflicts?.length) continue;
       const all = await this.versionsOf('library', doc);
       if (distinct(all) < 2) continue;
-      const versions = all.map((d) => ({ rev: d._rev!, site: (d.site ?? null) as TaughtSite | null, by: String(d.by ?? ''), at: Number(d.at ?? 0) }));
-      out.push({ origin: String(doc.origin), versions: versions.sort(byEdit) });
+      // A version is a taught page this machine would keep, or forgotten (null).
+      const versions = all.flatMap((d) => {
+        const site = d.site == null ? null : parseTaughtSite(d.site);
+        return d.site != null && !site ? [] : [{ rev: d._rev!, site, ...byAt(d) }];
+      });
+      skipped.n += all.length - versions.length;
+      if (versions.length) out.push({ origin: String(doc.origin), versions: versions.sort(byEdit) });
     }
     return out;
   }
@@ -1500,11 +1526,16 @@ export class TeamSync {
   }
 
   /** Proposals as this machine's replica has them: the supervisor's queue (undecided) or the agent's own. */
-  async proposals(opts: { decided?: boolean; by?: string } = {}): Promise<TeamProposal[]> {
+  async proposals(opts: { decided?: boolean; by?: string } = {}, skipped: Skipped = { n: 0 }): Promise<TeamProposal[]> {
     const res = await this.local.library.allDocs({ include_docs: true, startkey: DOC_PREFIX.proposal, endkey: `${DOC_PREFIX.proposal}\ufff0` });
-    const all: TeamProposal[] = res.rows
-      .flatMap((r) => (r.doc ? [{ id: r.id, ...(body(r.doc) as unknown as ProposalBody) }] : []))
-      .map((p) => ({ id: p.id, template: p.template, by: String(p.by), at: Number(p.at), ...(p.decision ? { decision: p.decision } : {}) }));
+    const now = this.now();
+    // Only what readDoc can read (a reply the library would take, a name, a time): one proposal
+    // without its reply used to break the whole review pane.
+    const read = res.rows.flatMap((r) => (r.doc ? [readDoc('library', r.doc, now)] : []));
+    skipped.n += read.filter((d) => !d).length;
+    const all: TeamProposal[] = read
+      .flatMap((d) => (d ? [{ id: d._id, ...(body(d) as unknown as ProposalBody) }] : []))
+      .map((p) => ({ id: p.id, template: p.template, by: p.by, at: p.at, ...(p.decision ? { decision: p.decision } : {}) }));
     // Two proposals for one reply can both be accepted, the later replacing the earlier: the review
     // says so before, and the earlier proposer learns it after (their 已采纳 text is gone).
     const sameReply = (p: TeamProposal) => all.filter((q) => q.id !== p.id && q.template?.id === p.template?.id);
