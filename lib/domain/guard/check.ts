@@ -77,6 +77,13 @@ const appliesTo = (rule: GuardRule, platform: GuardPlatform) =>
 /** 不, 没, 禁止 … within the four characters before a match, in the same clause. */
 const NEGATION = /(?:不|没|别|禁止|严禁|拒绝|杜绝|谢绝)[^。！!？?，,；;\n]{0,3}$/;
 
+/**
+ * 已经 / 之前 / 刚才 … just before a money grant: what was given before (已经给您优惠了40元，不能再少了),
+ * no promise now — holding it would stop nothing, and it is what agents say when refusing more.
+ * A bare 了 is not enough (给您优惠了40元，您拍下吧 is granting now).
+ */
+const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前面|早就|早已|昨天|前天)(?:已经?|都|也|就)?(?:我们|我)?$/;
+
 const EDGE_PUNCT = /^[。！!？?，,；;…\n\s]+|[。！!？?，,；;…\n\s]+$/g;
 
 function finding(rule: GuardRule, text: string, start: number, end: number): GuardFinding | null {
@@ -111,6 +118,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       }
       if (onRaw && isPlatformLink(m[0].toLowerCase(), opts.platform)) continue;
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];
