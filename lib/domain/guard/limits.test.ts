@@ -141,6 +141,13 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
     for (const text of ['不能给您优惠50元呢，这已经是活动价了', '这个我去请示一下主管，看能不能给您优惠50元', '主管同意了，这单给您优惠50元']) expect(overLimit(text), text).toEqual([]);
   });
 
+  it('can be switched off by the shop like the other built-in rules, each money rule on its own', () => {
+    const engine = createGuardEngine({ v: 1, disabled: ['over-limit-discount'], rules: [] }, 'taobao');
+    expect(engine.check('这单给您优惠50元')).toEqual([]);
+    expect(engine.check('补偿您50元')).toMatchObject([{ ruleId: 'over-limit-compensation' }]);
+    expect(createGuardEngine(EMPTY_GUARD_CONFIG, 'taobao').check('这单给您优惠50元')).toMatchObject([{ ruleId: 'over-limit-discount' }]);
+  });
+
   it('follows the shop’s own limits (the remark rules’ 客服可自行处理的额度 and 运费)', () => {
     const generous: GuardLimits = { agentDiscountYuan: 60, postageYuan: 15 };
     expect(overLimit('这单给您优惠50元～', generous)).toEqual([]);

@@ -268,7 +268,7 @@ const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
 const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
 
-export const MONEY_RULES: readonly GuardRule[] = [
+const MONEY_RULES: readonly GuardRule[] = [
   {
     id: 'over-limit-discount',
     negatable: true,
@@ -414,7 +414,13 @@ const CURT: GuardRule[] = [
   },
 ];
 
-export const BUILT_IN_RULES: readonly GuardRule[] = [...OFF_PLATFORM, LINK_RULE, ...OTHER_PLATFORM, ...CASH_FOR_REVIEW, ...ABSOLUTE, ...CURT];
+/**
+ * Every built-in rule, each switched on or off by the shop (GuardConfig.disabled) — the money rules
+ * too: their limits are also the remark rules' (a remark recording a discount over the limit names
+ * the supervisor), so raising them was no way for a shop without limits (an owner at the keyboard)
+ * to stop the guard holding its replies.
+ */
+export const BUILT_IN_RULES: readonly GuardRule[] = [...OFF_PLATFORM, LINK_RULE, ...OTHER_PLATFORM, ...CASH_FOR_REVIEW, ...MONEY_RULES, ...ABSOLUTE, ...CURT];
 
 export function builtInRule(id: string): GuardRule | undefined {
   return BUILT_IN_RULES.find((r) => r.id === id);
