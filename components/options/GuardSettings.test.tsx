@@ -137,6 +137,31 @@ describe('the money check in the options page (the shop’s limits: 备注规范
     expect(q('[data-kf="guard-try-result"]')!.textContent).toBe('没有发现问题');
   });
 
+  it('checks templates against the default limits when the shop’s rules cannot be read, and lists nothing before they are known', async () => {
+    const forty = { id: 'm', title: '议价让利', body: '这单给您优惠40元～', group: '常用', scenarios: ['bargain' as const] };
+    let answer: (r: unknown) => void = () => {};
+    const later = new Promise((r) => (answer = r));
+    const { q, changed } = await mountTab(<TemplateEditor />, {
+      getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
+      getGuardConfig: noShopRules,
+      getRuleSet: () => later,
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    });
+    expect(q('[data-kf="library-guard"]')).toBeNull();
+    answer(shopAllows50());
+    await changed();
+    expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
+    const broken = await mountTab(<TemplateEditor />, {
+      getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
+      getGuardConfig: noShopRules,
+      getRuleSet: () => {
+        throw new Error('damaged');
+      },
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    });
+    expect(broken.q('[data-kf="library-guard"] li[data-template-id="m"]')!.textContent).toContain('20 元');
+  });
+
   it('tries a reply against the shop’s saved limits, not the default 20 元', async () => {
     const b = guardBackend();
     b.replies.getRuleSet = shopAllows50;

@@ -33,11 +33,12 @@ export function GuardSettings() {
   const en = getLocale() === 'en';
   const rules = useMemo(() => activeRules(config ?? undefined), [config]);
   // The money rules measure against the shop's saved limits (备注规范), as the panel does.
-  const { value: ruleSet } = useLoaded('getRuleSet', ['rules']);
+  const { value: ruleSet, error: ruleSetError } = useLoaded('getRuleSet', ['rules']);
+  // Unreadable: the default limits, as the panel does.
   const limits = ruleSet?.limits ?? DEFAULT_LIMITS;
 
   if (error) return <p class="kf-bad">{error}</p>;
-  if (!config) return <p>{t('options.loading')}</p>;
+  if (!config || (!ruleSet && !ruleSetError)) return <p>{t('options.loading')}</p>;
 
   // Each change is sent as that one change, applied by the background to the settings as stored
   // then: what another tab (or a library import) changed since this tab loaded is kept.

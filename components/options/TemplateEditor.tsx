@@ -47,7 +47,7 @@ export function TemplateEditor() {
   const { value: guardConfig } = useLoaded('getGuardConfig', ['guard']);
   // The money limits are the shop's saved ones (remark rules), as in the panel: against the default
   // 20 元 a shop that allows 50 was told its 40元 template breaks the rule. Unreadable: the defaults.
-  const { value: ruleSet } = useLoaded('getRuleSet', ['rules']);
+  const { value: ruleSet, error: ruleSetError } = useLoaded('getRuleSet', ['rules']);
   const limits = ruleSet?.limits;
   // Templates are checked against every platform's rules: a reply may be used on any console.
   const guardCheck = useMemo(() => {
@@ -90,7 +90,8 @@ export function TemplateEditor() {
     return n;
   }, [templates]);
 
-  if (!lib) return <p>{t('options.loading')}</p>;
+  // Until the limits are known, the check would measure against the defaults and list templates wrongly.
+  if (!lib || (!ruleSet && !ruleSetError)) return <p>{t('options.loading')}</p>;
   const en = getLocale() === 'en';
 
   /**
