@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { PRESET_A } from '@/lib/domain/remarks/presets';
 import { GuardSettings } from './GuardSettings';
 import { TemplateEditor } from './TemplateEditor';
 import { type } from '../remarks/testing';
@@ -27,6 +28,7 @@ function guardBackend(start = noShopRules()) {
     stored: start,
     replies: {
       getGuardConfig: () => structuredClone(b.stored),
+      getRuleSet: () => PRESET_A,
       getSettings: () => DEFAULT_APP_SETTINGS,
       saveGuardConfig: (c: GuardConfig) => (b.stored = c),
       patchGuardConfig: (p: GuardPatch) => (b.stored = applyGuardPatch(b.stored, p)!),
@@ -91,7 +93,7 @@ describe('compliance settings in the options page', () => {
     try {
       // The background checks the rule in the shop's language (lib/messaging/handlers/guard.ts).
       const { q, submit } = await mountTab(<GuardSettings />, {
-        getGuardConfig: noShopRules,
+        getGuardConfig: noShopRules, getRuleSet: () => PRESET_A,
         getSettings: () => DEFAULT_APP_SETTINGS,
         patchGuardConfig: (p: GuardPatch) => {
           const r = validateGuardConfig(applyGuardPatch(noShopRules(), p), locale);
@@ -110,9 +112,85 @@ describe('compliance settings in the options page', () => {
   });
 
   it('shows the words and why for a reply typed into the try-out box', async () => {
-    const { q } = await mountTab(<GuardSettings />, { getGuardConfig: noShopRules, getSettings: () => DEFAULT_APP_SETTINGS });
+    const { q } = await mountTab(<GuardSettings />, { getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, getSettings: () => DEFAULT_APP_SETTINGS });
     type(q('[data-kf="guard-try"]'), '好评返现5元');
     expect(q('[data-kf="guard-try-result"]')!.textContent).toMatch(/好评返现.*反不正当竞争/);
+  });
+});
+
+describe('the money check in the options page (the shop’s limits: 备注规范)', () => {
+  const shopAllows50 = () => ({ ...PRESET_A, limits: { agentDiscountYuan: 50, postageYuan: 15 } });
+
+  it('lists the money rules with the other built-in rules, naming the shop’s saved limits, and switches one off', async () => {
+    const b = guardBackend();
+    b.replies.getRuleSet = shopAllows50;
+    const { q, click } = await mountTab(<GuardSettings />, b.replies, { notify: ['patchGuardConfig'] });
+    const row = (id: string) => q(`[data-kf="guard-builtin"] tr[data-rule-id="${id}"]`) as HTMLElement;
+    expect(row('over-limit-discount').textContent).toContain('超出权限的优惠');
+    expect(row('over-limit-discount').textContent).toContain('最多可以让利 50 元');
+    expect(row('over-limit-compensation').textContent).toContain('运费（15 元）');
+    expect(row('over-limit-discount').textContent).not.toContain('{limit}');
+    type(q('[data-kf="guard-try"]'), '这单直接给您退60元');
+    expect(q('[data-kf="guard-try-result"]')!.textContent).toContain('超出权限');
+    await click('[data-kf="guard-builtin"] tr[data-rule-id="over-limit-discount"] input');
+    expect(b.stored.disabled).toEqual(['over-limit-discount']);
+    expect(q('[data-kf="guard-try-result"]')!.textContent).toBe('没有发现问题');
+  });
+
+  it('checks templates against the default limits when the shop’s rules cannot be read, and lists nothing before they are known', async () => {
+    const forty = { id: 'm', title: '议价让利', body: '这单给您优惠40元～', group: '常用', scenarios: ['bargain' as const] };
+    let answer: (r: unknown) => void = () => {};
+    const later = new Promise((r) => (answer = r));
+    const { q, changed } = await mountTab(<TemplateEditor />, {
+      getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
+      getGuardConfig: noShopRules,
+      getRuleSet: () => later,
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    });
+    expect(q('[data-kf="library-guard"]')).toBeNull();
+    answer(shopAllows50());
+    await changed();
+    expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
+    const broken = await mountTab(<TemplateEditor />, {
+      getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
+      getGuardConfig: noShopRules,
+      getRuleSet: () => {
+        throw new Error('damaged');
+      },
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    });
+    expect(broken.q('[data-kf="library-guard"] li[data-template-id="m"]')!.textContent).toContain('20 元');
+  });
+
+  it('tries a reply against the shop’s saved limits, not the default 20 元', async () => {
+    const b = guardBackend();
+    b.replies.getRuleSet = shopAllows50;
+    const { q } = await mountTab(<GuardSettings />, b.replies);
+    type(q('[data-kf="guard-try"]'), '这单给您优惠40元');
+    expect(q('[data-kf="guard-try-result"]')!.textContent).not.toContain('超出权限');
+  });
+
+  it('checks templates against the shop’s saved limits, and again when they change', async () => {
+    let rules = shopAllows50();
+    const forty = { id: 'm', title: '议价让利', body: '看您诚心要，这单给您优惠40元～', group: '常用', scenarios: ['bargain' as const] };
+    const { q, click, changed } = await mountTab(<TemplateEditor />, {
+      getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
+      getGuardConfig: noShopRules,
+      getRuleSet: () => rules,
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    });
+    expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
+    await click('[data-kf="new-template"]');
+    type(q('[data-kf="template-form"] textarea[name="body"]'), '这单给您优惠40元');
+    expect(q('[data-kf="template-guard"]')).toBeNull();
+    type(q('[data-kf="template-form"] textarea[name="body"]'), '这单给您优惠60元');
+    expect(q('[data-kf="template-guard"]')!.textContent).toContain('50 元');
+    // The shop lowers its limit in 备注规范 (another tab): the list and the form are checked again.
+    rules = { ...PRESET_A, limits: { agentDiscountYuan: 30, postageYuan: 10 } };
+    await changed();
+    expect(q('[data-kf="library-guard"] li[data-template-id="m"]')!.textContent).toContain('30 元');
+    type(q('[data-kf="template-form"] textarea[name="body"]'), '这单给您优惠40元');
+    expect(q('[data-kf="template-guard"]')!.textContent).toContain('30 元');
   });
 });
 
@@ -121,13 +199,13 @@ describe('the template editor and the guard', () => {
   const teamStatus = () => ({ config: null, status: { state: 'off', pending: 0 } });
 
   it('says the starter library breaks no rule', async () => {
-    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules, teamStatus });
+    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, teamStatus });
     expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
   });
 
   it('lists a template that breaks a rule, and checks the body while it is edited', async () => {
     const bad = { id: 'x', title: '加微信', body: '加我vx发图', group: '常用', scenarios: ['thanks' as const] };
-    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules, teamStatus });
+    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, teamStatus });
     const list = q('[data-kf="library-guard"]')!;
     expect(list.querySelector('li[data-template-id="x"]')!.textContent).toContain('vx');
     await click('[data-kf="new-template"]');

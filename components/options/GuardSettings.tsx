@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { BUILT_IN_RULES } from '@/lib/domain/guard/rules';
 import { activeRules, checkReply } from '@/lib/domain/guard/check';
-import { GUARD_PLATFORMS, type GuardPlatform, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
+import { GUARD_PLATFORMS, type GuardPlatform, type GuardRule, type GuardSeverity, type ShopRule } from '@/lib/domain/guard/types';
+import { DEFAULT_LIMITS } from '@/lib/domain/remarks/presets';
 import type { GuardPatch } from '@/lib/domain/guard/config';
 import { ClockThresholds } from './ClockThresholds';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
@@ -31,9 +32,13 @@ export function GuardSettings() {
   const [trialPlatform, setTrialPlatform] = useState<GuardPlatform>('any');
   const en = getLocale() === 'en';
   const rules = useMemo(() => activeRules(config ?? undefined), [config]);
+  // The money rules measure against the shop's saved limits (备注规范), as the panel does.
+  const { value: ruleSet, error: ruleSetError } = useLoaded('getRuleSet', ['rules']);
+  // Unreadable: the default limits, as the panel does.
+  const limits = ruleSet?.limits ?? DEFAULT_LIMITS;
 
   if (error) return <p class="kf-bad">{error}</p>;
-  if (!config) return <p>{t('options.loading')}</p>;
+  if (!config || (!ruleSet && !ruleSetError)) return <p>{t('options.loading')}</p>;
 
   // Each change is sent as that one change, applied by the background to the settings as stored
   // then: what another tab (or a library import) changed since this tab loaded is kept.
@@ -65,7 +70,8 @@ export function GuardSettings() {
     };
     if (await save({ add: rule })) setDraft(EMPTY_DRAFT);
   };
-  const trialFindings = trial.trim() ? checkReply(trial, { platform: trialPlatform, rules }) : [];
+  const trialFindings = trial.trim() ? checkReply(trial, { platform: trialPlatform, rules, limits }) : [];
+  const reasonOf = (r: GuardRule) => (en ? r.reason.en : r.reason.zh).replace('{limit}', r.limit ? String(limits[r.limit]) : '');
 
   return (
     <section class="kf-card" data-kf="guard-settings">
@@ -140,7 +146,7 @@ export function GuardSettings() {
               <td>{en ? r.label.en : r.label.zh}</td>
               <td>{t(`guard.severity.${r.severity}`)}</td>
               <td>{r.platforms.map((p) => t(`platform.${p}`)).join('、')}</td>
-              <td class="kf-help">{en ? r.reason.en : r.reason.zh}</td>
+              <td class="kf-help">{reasonOf(r)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, expect, it, vi } from 'vitest';
+import { PRESET_A } from '@/lib/domain/remarks/presets';
 import { TemplateEditor } from './TemplateEditor';
 import { REWORDED_SEEN_KEY } from './StarterRewordedNotice';
 import { flush, mountTab } from './testing';
@@ -22,6 +23,7 @@ async function tabAfterUpdate() {
   const tab = await mountTab(<TemplateEditor />, {
     getLibrary: () => stored,
     getGuardConfig: () => undefined,
+    getRuleSet: () => PRESET_A,
     teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
   });
   await flush();

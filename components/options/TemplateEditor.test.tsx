@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { PRESET_A } from '@/lib/domain/remarks/presets';
 import { act } from 'preact/test-utils';
 import { TemplateEditor } from './TemplateEditor';
 import { mountTab } from './testing';
@@ -30,6 +31,7 @@ describe('the template editor when another tab saved first', () => {
     const { q, click, submit } = await mountTab(<TemplateEditor />, {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
+      getRuleSet: () => PRESET_A,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
       saveLibrary: (payload: any) => {
         saves.push(payload);
@@ -65,6 +67,7 @@ describe('proposing a reply to the team library', () => {
     mountTab(<TemplateEditor />, {
       getLibrary: (): LibraryRecord => ({ v: 2, groups: ['常用'], templates: [tpl('a', '发货时间')], updatedAt: 1 }),
       getGuardConfig: () => undefined,
+      getRuleSet: () => PRESET_A,
       teamStatus: () => ({ config: role ? { role } : null, status: { state: role ? 'synced' : 'off', pending: 0 } }),
       ...(propose ? { teamPropose: propose } : {}),
     });
@@ -96,6 +99,7 @@ describe('the order states a reply fits (适用订单状态)', () => {
     const tab = await mountTab(<TemplateEditor />, {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
+      getRuleSet: () => PRESET_A,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
       saveLibrary: ({ baseUpdatedAt: _base, ...lib }: any) => {
         const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
@@ -149,6 +153,7 @@ async function editorOver(templates: Template[]) {
   const tab = await mountTab(<TemplateEditor />, {
     getLibrary: () => stored,
     getGuardConfig: () => undefined,
+    getRuleSet: () => PRESET_A,
     teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
     saveLibrary: ({ baseUpdatedAt, ...lib }: any) => {
       saves.push(lib);
@@ -244,6 +249,7 @@ describe('unsaved edits in the form', () => {
       {
         getLibrary: () => stored,
         getGuardConfig: () => undefined,
+        getRuleSet: () => PRESET_A,
         teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
         saveLibrary: ({ baseUpdatedAt: _b, ...lib }: any) => ({ v: 2, ...lib, updatedAt: 2 }),
       },

@@ -45,16 +45,20 @@ export function TemplateEditor() {
   const api = useApi();
   const { value: record } = useLoaded('getLibrary', ['library']);
   const { value: guardConfig } = useLoaded('getGuardConfig', ['guard']);
+  // The money limits are the shop's saved ones (remark rules), as in the panel: against the default
+  // 20 元 a shop that allows 50 was told its 40元 template breaks the rule. Unreadable: the defaults.
+  const { value: ruleSet, error: ruleSetError } = useLoaded('getRuleSet', ['rules']);
+  const limits = ruleSet?.limits;
   // Templates are checked against every platform's rules: a reply may be used on any console.
   const guardCheck = useMemo(() => {
     const rules = activeRules(guardConfig ?? undefined);
     return (text: string) => {
       const seen = new Set<string>();
-      return PLATFORMS.flatMap((platform) => checkReply(text, { platform, rules })).filter(
+      return PLATFORMS.flatMap((platform) => checkReply(text, { platform, rules, ...(limits ? { limits } : {}) })).filter(
         (f) => !seen.has(`${f.ruleId}:${f.start}`) && seen.add(`${f.ruleId}:${f.start}`),
       );
     };
-  }, [guardConfig]);
+  }, [guardConfig, limits?.agentDiscountYuan, limits?.postageYuan]);
   // The library this page shows and saves from, with the updatedAt a save is based on.
   const [lib, setLib] = useState<LibraryRecord | null>(null);
   const [filter, setFilter] = useState('');
@@ -86,7 +90,8 @@ export function TemplateEditor() {
     return n;
   }, [templates]);
 
-  if (!lib) return <p>{t('options.loading')}</p>;
+  // Until the limits are known, the check would measure against the defaults and list templates wrongly.
+  if (!lib || (!ruleSet && !ruleSetError)) return <p>{t('options.loading')}</p>;
   const en = getLocale() === 'en';
 
   /**

@@ -1,4 +1,5 @@
 import { afterEach, expect, vi } from 'vitest';
+import { PRESET_A } from '@/lib/domain/remarks/presets';
 import type { ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { OptionsContext, type OptionsApi } from './OptionsContext';
@@ -107,6 +108,7 @@ export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervi
     {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
+      getRuleSet: () => PRESET_A,
       teamStatus: () =>
         role
           ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }

@@ -140,16 +140,17 @@ describe('compliance guard on the demo console', () => {
   });
 });
 
+/** The starter reply 小额让利（20元内） with its amount typed into the fill-in form. */
+async function smallDiscount(p: Page, amount: string) {
+  await openDemoChat(p, s.h.demoUrl, { buyer: BUYER });
+  await chatInput(p).click();
+  await insertFromSearch(p, '小额让利');
+  await inPanel(p, '[data-kf="fill"]').waitFor();
+  await p.keyboard.type(amount);
+  await p.keyboard.press('Enter');
+}
+
 describe('money promised over the agent’s limits (the shop’s remark rules: 20 yuan alone, compensation at most the postage)', () => {
-  /** The starter reply 小额让利（20元内） with its amount typed into the fill-in form. */
-  async function smallDiscount(p: Page, amount: string) {
-    await openDemoChat(p, s.h.demoUrl, { buyer: BUYER });
-    await chatInput(p).click();
-    await insertFromSearch(p, '小额让利');
-    await inPanel(p, '[data-kf="fill"]').waitFor();
-    await p.keyboard.type(amount);
-    await p.keyboard.press('Enter');
-  }
 
   it('filled with 50, the reply is held before it goes in, saying the 20-yuan limit and the supervisor; with 20 it goes in quietly', async () => {
     await smallDiscount(s.page, '50');
@@ -180,6 +181,36 @@ describe('money promised over the agent’s limits (the shop’s remark rules: 2
     } finally {
       await callFromExtensionPage(s.ext, 'saveRuleSet', rules);
     }
+  });
+});
+
+describe('money handed over directly, and the shop’s switch for the money check', () => {
+  it('holds 直接给您退50元 typed into the chat box, and lets a statement of what was already given pass', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
+    await input.click();
+    await s.page.keyboard.type('实在抱歉，直接给您退50元');
+    const badge = s.page.locator('.kf-guard-badge');
+    await badge.waitFor();
+    expect(await badge.getAttribute('title')).toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('给您退50元');
+    await input.fill('');
+    await s.page.keyboard.type('这单已经给您优惠了40元，不能再少了');
+    await expect.poll(() => badge.count()).toBe(0);
+  });
+
+  it('switched off in 合规规则, a 50-yuan discount goes in quietly; switched on again, it is held', async () => {
+    await callFromExtensionPage(s.ext, 'patchGuardConfig', { rule: 'over-limit-discount', on: false });
+    try {
+      await smallDiscount(s.page, '50');
+      await expect.poll(() => demo.draft(s.page)).toContain('这单给您优惠50元～');
+      expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    } finally {
+      await callFromExtensionPage(s.ext, 'patchGuardConfig', { rule: 'over-limit-discount', on: true });
+    }
+    await smallDiscount(s.page, '50');
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await demo.draft(s.page)).toBe('');
   });
 });
 

@@ -3,7 +3,7 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { BUILT_IN_RULES, LINK_RULE, MONEY_RULES, SUPERVISOR, isPlatformLink } from './rules';
+import { BUILT_IN_RULES, LINK_RULE, SUPERVISOR, isPlatformLink } from './rules';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 import { DEFAULT_LIMITS } from '../remarks/presets';
 
@@ -29,25 +29,22 @@ export function compileShopRule(rule: ShopRule): GuardRule | null {
   };
 }
 
-/**
- * The rules in force: built-in ones the shop has not switched off, the money rules (their switch is
- * the shop's limits, in the remark rules), then the shop's own.
- */
+/** The rules in force: built-in ones the shop has not switched off (the money rules among them), then the shop's own. */
 export function activeRules(config: GuardConfig = EMPTY_GUARD_CONFIG): GuardRule[] {
   const off = new Set(config.disabled);
   const shop = config.rules.map(compileShopRule).filter((r): r is GuardRule => r !== null);
-  return [...BUILT_IN_RULES.filter((r) => !off.has(r.id)), ...MONEY_RULES, ...shop];
+  return [...BUILT_IN_RULES.filter((r) => !off.has(r.id)), ...shop];
 }
 
 export interface CheckOptions {
   platform: GuardPlatform;
-  /** Defaults to every built-in rule and the money rules. Pass `activeRules(config)` (compile once, check often). */
+  /** Defaults to every built-in rule. Pass `activeRules(config)` (compile once, check often). */
   rules?: readonly GuardRule[];
   /** What the agent may grant alone: the shop's remark rule set's limits; the default ones (20 and 10 yuan) when not given. */
   limits?: GuardLimits;
 }
 
-const DEFAULT_RULES: readonly GuardRule[] = [...BUILT_IN_RULES, ...MONEY_RULES];
+const DEFAULT_RULES: readonly GuardRule[] = BUILT_IN_RULES;
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -76,6 +73,13 @@ const appliesTo = (rule: GuardRule, platform: GuardPlatform) =>
 
 /** 不, 没, 禁止 … within the four characters before a match, in the same clause. */
 const NEGATION = /(?:不|没|别|禁止|严禁|拒绝|杜绝|谢绝)[^。！!？?，,；;\n]{0,3}$/;
+
+/**
+ * 已经 / 之前 / 刚才 … just before a money grant: what was given before (已经给您优惠了40元，不能再少了),
+ * no promise now — holding it would stop nothing, and it is what agents say when refusing more.
+ * A bare 了 is not enough (给您优惠了40元，您拍下吧 is granting now).
+ */
+const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前面|早就|早已|昨天|前天)(?:已经?|都|也|就)?(?:我们|我)?$/;
 
 const EDGE_PUNCT = /^[。！!？?，,；;…\n\s]+|[。！!？?，,；;…\n\s]+$/g;
 
@@ -111,6 +115,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       }
       if (onRaw && isPlatformLink(m[0].toLowerCase(), opts.platform)) continue;
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];

@@ -71,6 +71,56 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text).length, text).toBe(1);
   });
 
+  it('holds money handed over directly: 退/转/打款/返 to the buyer, red packets and no-threshold or cash coupons', () => {
+    for (const text of [
+      '这样吧，直接给您退50元，商品您留着用',
+      '不用寄回了，给您退５０块钱',
+      '我这边给您转50元，您查收一下',
+      '私下给您转五十元，别声张',
+      '给你转账60元作为心意',
+      '稍后给您打款35元',
+      '那我私下给您返30',
+      '返您40元，确认收货后到账',
+      '退您30块吧，实在不好意思',
+      '我们补偿您50块红包，您看可以吗',
+      '送您一张50元无门槛券，下次直接用',
+      '再给您发一张30元的无门槛优惠券',
+      '给您发个25元现金券',
+      '不用退货，直接给您退50元',
+    ])
+      expect(overLimit(text).length, text).toBe(1);
+  });
+
+  it('stays quiet on money already given, said as what happened before (已经/之前/刚才), but not on a new grant beside it', () => {
+    for (const text of [
+      '这单已经给您优惠了40元，真的不能再少了',
+      '之前已经退了您50元，请查看一下余额',
+      '刚才已经给您补偿了30元，您查收一下',
+      '我们上次已经赔了您50元哦',
+      '前面已给您减了25元',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+    expect(overLimit('已经给您优惠了10元，再给您减30元').map((f) => f.words)).toEqual(['给您减30元']);
+    expect(overLimit('给您优惠了40元，您直接拍下就行').length).toBe(1);
+  });
+
+  it('stays quiet on a refund of what the buyer paid, however the money back is worded', () => {
+    for (const text of [
+      '退货寄回后给您退159元',
+      '收到您寄回的商品就给您退159元',
+      '给您原路退159元，一般1到3天到账',
+      '给您全额退159元',
+      '给您退159元，原路退回到您的付款账户',
+      '给您退回159元',
+      '给您退差价30元，价保是平台规则',
+      '质量问题给您退12元运费',
+      '不能给您退50元，这已经是最低价了',
+      '给您转接售后专员处理',
+      '送您一张满199减50的店铺券',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
   it('stays quiet on the shop’s and the platform’s own offers, member prices and the platform’s payouts', () => {
     for (const text of [
       '店庆满减：每满200再减40元，可以叠加',
@@ -89,6 +139,13 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
 
   it('stays quiet when the reply refuses or brings the supervisor in', () => {
     for (const text of ['不能给您优惠50元呢，这已经是活动价了', '这个我去请示一下主管，看能不能给您优惠50元', '主管同意了，这单给您优惠50元']) expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('can be switched off by the shop like the other built-in rules, each money rule on its own', () => {
+    const engine = createGuardEngine({ v: 1, disabled: ['over-limit-discount'], rules: [] }, 'taobao');
+    expect(engine.check('这单给您优惠50元')).toEqual([]);
+    expect(engine.check('补偿您50元')).toMatchObject([{ ruleId: 'over-limit-compensation' }]);
+    expect(createGuardEngine(EMPTY_GUARD_CONFIG, 'taobao').check('这单给您优惠50元')).toMatchObject([{ ruleId: 'over-limit-discount' }]);
   });
 
   it('follows the shop’s own limits (the remark rules’ 客服可自行处理的额度 and 运费)', () => {

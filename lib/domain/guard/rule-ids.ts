@@ -21,6 +21,8 @@ export const BUILT_IN_RULE_IDS: readonly string[] = [
   'other-platform-kuaishou',
   'review-reward',
   'review-removal-reward',
+  'over-limit-discount',
+  'over-limit-compensation',
   'absolute-best',
   'absolute-first',
   'absolute-grade',

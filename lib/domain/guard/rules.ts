@@ -241,10 +241,12 @@ const CASH_FOR_REVIEW: GuardRule[] = [
 // ── 超出权限: money promised over what the agent may grant alone ─────────────────────────────
 // Run over the reply as written with full-width folded (moneyText in check.ts: the normalised text
 // drops the dot of 12.50), each pattern's first group that matched being the amount. Only a grant
-// to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15 — never a price (优惠价159元, 便宜到139),
-// a shop-wide offer (满300减50), a refund of what was paid (退款159元, 退您差价) or postage paid back
-// (补您12元运费): those have no grant word before the amount, or a word between. A bare 再/额外 is
-// no grant either: 每满300再减50, 第二件再减30, 会员额外减30 are the shop's or platform's offers.
+// to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15, 直接给您退50元, 给您转50元, 送您一张50元无门槛券 —
+// never a price (优惠价159元, 便宜到139), a shop-wide offer (满300减50), a refund of what was paid
+// (退款159元, 原路退回159元, 退货后给您退159元, 退您差价) or postage paid back (补您12元运费): those
+// have no grant word before the amount, or a word between, or a refund said in the clause. A bare
+// 再/额外 is no grant either: 每满300再减50, 第二件再减30, 会员额外减30 are the shop's or platform's
+// offers. What was given before (已经给您优惠了40元) is no promise: check.ts lets it pass.
 const NUM = '(?:\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千]+)';
 /** An amount: ¥50, 50元, 五十块, or bare digits that are not a count, a share or a size. */
 const AMOUNT = `\\s*([¥￥]\\s*${NUM}|${NUM}\\s*(?:元|块钱?|rmb)|\\d+(?![\\d.%折件个天号份倍次分斤克码元块]|\\s*(?:cm|kg|ml|g)))`;
@@ -254,8 +256,19 @@ const YOU = '(?:给?(?:您|你|亲))';
 const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
 /** Earlier in the clause, a payer that is not the shop: 平台会赔付您30元 is the platform's own rule. */
 const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流公司)[^。！!？?\\n，,；;]{0,8})';
+/** Not postage paid back (给您补12元运费): quality returns have the shop pay it both ways. */
+const NOT_POSTAGE = '(?!\\s*(?:的)?(?:运费|邮费))';
+/**
+ * Money back that is the order's own refund, not a grant: said in the clause before (退货后…,
+ * 收到寄回的…, 原路…, 全额…) or after (…退回 in the clause, …原路退回 in the sentence). 不用退货 is no refund: 不用退货，直接给您退50元
+ * is the agent's money.
+ */
+const NOT_REFUND = '(?<!(?:(?<!不用|无需|不需要|免)退货|寄回|退回|收到|原路|全额|退款)[^。！!？?\\n，,；;]{0,10})';
+const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
+/** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
+const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
 
-export const MONEY_RULES: readonly GuardRule[] = [
+const MONEY_RULES: readonly GuardRule[] = [
   {
     id: 'over-limit-discount',
     negatable: true,
@@ -264,11 +277,14 @@ export const MONEY_RULES: readonly GuardRule[] = [
     severity: 'block',
     platforms: ANY,
     pattern: rx(
-      `(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?)(?:了|下)?(?:您|你)?` +
+      `(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?|转账?|打款)(?:了|下)?(?:您|你)?` +
         // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
-        `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你))${AMOUNT}(?!\s*(?:的)?(?:运费|邮费))` +
-        // A money gift: 送您一个50元红包.
-        `|(?:送|发|给)${YOU}?(?:一个|一份|个)?${AMOUNT}\\s*(?:的)?(?:现金)?红包`,
+        `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
+        `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
+        // Money back that is not the order's refund: 直接给您退50元, 退您30块.
+        `|${NOT_REFUND}(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给)?(?:您|你)?|退了?给?(?:您|你))${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价)|[^。！!？?\\n，,；;]{0,6}退回|[^。！!？?\\n]{0,12}原路)` +
+        // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券.
+        `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})`,
     ),
     label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
     reason: {
@@ -285,7 +301,7 @@ export const MONEY_RULES: readonly GuardRule[] = [
     platforms: ANY,
     // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
     pattern: rx(
-      `(?:${NOT_THE_SHOP}(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你)))(?:了|一个|一份|个)?${AMOUNT}(?!\\s*(?:的)?(?:运费|邮费))` +
+      `(?:${NOT_THE_SHOP}(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你)))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
         `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)`,
     ),
     label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
@@ -398,7 +414,13 @@ const CURT: GuardRule[] = [
   },
 ];
 
-export const BUILT_IN_RULES: readonly GuardRule[] = [...OFF_PLATFORM, LINK_RULE, ...OTHER_PLATFORM, ...CASH_FOR_REVIEW, ...ABSOLUTE, ...CURT];
+/**
+ * Every built-in rule, each switched on or off by the shop (GuardConfig.disabled) — the money rules
+ * too: their limits are also the remark rules' (a remark recording a discount over the limit names
+ * the supervisor), so raising them was no way for a shop without limits (an owner at the keyboard)
+ * to stop the guard holding its replies.
+ */
+export const BUILT_IN_RULES: readonly GuardRule[] = [...OFF_PLATFORM, LINK_RULE, ...OTHER_PLATFORM, ...CASH_FOR_REVIEW, ...MONEY_RULES, ...ABSOLUTE, ...CURT];
 
 export function builtInRule(id: string): GuardRule | undefined {
   return BUILT_IN_RULES.find((r) => r.id === id);
