@@ -69,8 +69,36 @@ export const OVERRIDES_SCHEMA: RecordSchema<OverridesRecord> = {
   },
 };
 
+/** In `meta`: the stored rule set has had its untouched preset fields corrected (upgradeRuleSet). */
+export const RULE_DEFAULTS_KEY = 'remarkRules:defaults';
+
+let ready: Promise<unknown> | null = null;
+
+/**
+ * Once per worker life, before the rule set is first read or written, until the marker is set: a set
+ * stored before a preset field's default was corrected (convention B's yellow asked for the amount)
+ * takes the new default where the field is still the preset's (upgradeRuleSet,
+ * lib/domain/remarks/upgrade.ts; worker-extras.js). Not an edit of the shop's: `updatedAt` stays and
+ * nothing is queued for the team. The marker is in `meta`, which the snapshots hold, so a restore of
+ * an older one is upgraded at the next start.
+ */
+const rulesReady = () =>
+  (ready ??= db
+    .get('meta', RULE_DEFAULTS_KEY)
+    .then(async (done) => {
+      if (done) return;
+      if ((await db.get('meta', RULES_KEY)) !== undefined) await db.update<unknown>('meta', RULES_KEY, (old) => {
+        const rec = migrate(old, RULES_SCHEMA);
+        const up = workerExtras().remarks.upgradeRuleSet(rec.ruleSet);
+        return up ? { ...rec, ruleSet: up.ruleSet } : old;
+      });
+      await db.set('meta', RULE_DEFAULTS_KEY, 1);
+    })
+    .catch((err) => console.warn('[kf]', err)));
+
 /** The shop's rule set; convention A until the shop picks or edits one. */
 export async function loadRuleSet(): Promise<RuleSet> {
+  await rulesReady();
   const raw = await db.get<unknown>('meta', RULES_KEY);
   if (raw === undefined) {
     const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
@@ -83,6 +111,7 @@ export async function loadRuleSet(): Promise<RuleSet> {
 export async function saveRuleSet(json: unknown, now = Date.now()): Promise<RuleSet> {
   const checked = workerExtras().remarks.validateRuleSet(json);
   if (!checked.ok) throw new RuleSetInvalid(checked.errors.map((e) => e.message));
+  await rulesReady();
   const record: RuleSetRecord = { v: 1, ruleSet: checked.ruleSet, updatedAt: now };
   await db.set('meta', RULES_KEY, record);
   await noteLocalChange('rules', [RULES_KEY]);
@@ -91,6 +120,7 @@ export async function saveRuleSet(json: unknown, now = Date.now()): Promise<Rule
 
 /** The stored rule set with its edit time; updatedAt 0 = never saved (the preset applies). */
 export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
+  await rulesReady();
   const raw = await db.get<unknown>('meta', RULES_KEY);
   if (raw !== undefined) return migrate(raw, RULES_SCHEMA);
   const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
@@ -104,6 +134,7 @@ export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
  */
 export async function applyTeamRuleSet(ruleSet: RuleSet, at: number, always: boolean): Promise<boolean> {
   let applied = false;
+  await rulesReady();
   await db.update<unknown>('meta', RULES_KEY, (old) => {
     const stored = old === undefined ? null : migrate(old, RULES_SCHEMA);
     if (!always && stored && stored.updatedAt > at) return old;
