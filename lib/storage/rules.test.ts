@@ -154,7 +154,7 @@ describe('a rule set stored before a preset default was corrected', () => {
     expect(plainPriceChange(loaded)).toEqual([]);
     // Written back with the marker; not an edit of the shop's.
     expect((await db.get<{ ruleSet: typeof loaded; updatedAt: number }>('meta', 'remarkRules'))!).toMatchObject({ updatedAt: 1_764_000_000_000, ruleSet: PRESET_B });
-    expect(await db.get('meta', store.RULE_DEFAULTS_KEY)).toBe(1);
+    expect(await db.get('meta', 'remarkRules:defaults')).toBe(1);
     // Once: a shop that makes the amount required after the update keeps it.
     await store.saveRuleSet(storedB().ruleSet);
     expect((await (await started()).loadRuleSet()).flags.yellow.fields[0]!.required).toBe(true);

@@ -69,32 +69,18 @@ export const OVERRIDES_SCHEMA: RecordSchema<OverridesRecord> = {
   },
 };
 
-/** In `meta`: the stored rule set has had its untouched preset fields corrected (upgradeRuleSet). */
-export const RULE_DEFAULTS_KEY = 'remarkRules:defaults';
-
-let ready: Promise<unknown> | null = null;
+let ready: Promise<void> | null = null;
 
 /**
- * Once per worker life, before the rule set is first read or written, until the marker is set: a set
- * stored before a preset field's default was corrected (convention B's yellow asked for the amount)
- * takes the new default where the field is still the preset's (upgradeRuleSet,
- * lib/domain/remarks/upgrade.ts; worker-extras.js). Not an edit of the shop's: `updatedAt` stays and
- * nothing is queued for the team. The marker is in `meta`, which the snapshots hold, so a restore of
- * an older one is upgraded at the next start.
+ * Once per worker life, before the rule set is first read or written, until the marker
+ * `remarkRules:defaults` is in `meta`: a set stored before a preset field's default was corrected
+ * (convention B's yellow asked for the amount) takes the new default where the field is still the
+ * preset's (upgradeRuleRecord, lib/domain/remarks/upgrade.ts; the run is in worker-extras.js,
+ * lib/background/rules-upgrade-run.ts). Not an edit of the shop's: `updatedAt` stays and nothing is
+ * queued for the team. The marker is in `meta`, which the snapshots hold, so a restore of an older
+ * one is upgraded at the next start.
  */
-const rulesReady = () =>
-  (ready ??= db
-    .get('meta', RULE_DEFAULTS_KEY)
-    .then(async (done) => {
-      if (done) return;
-      if ((await db.get('meta', RULES_KEY)) !== undefined) await db.update<unknown>('meta', RULES_KEY, (old) => {
-        const rec = migrate(old, RULES_SCHEMA);
-        const up = workerExtras().remarks.upgradeRuleSet(rec.ruleSet);
-        return up ? { ...rec, ruleSet: up.ruleSet } : old;
-      });
-      await db.set('meta', RULE_DEFAULTS_KEY, 1);
-    })
-    .catch((err) => console.warn('[kf]', err)));
+const rulesReady = () => (ready ??= workerExtras().remarks.upgradeStoredRules(db));
 
 /** The shop's rule set; convention A until the shop picks or edits one. */
 export async function loadRuleSet(): Promise<RuleSet> {

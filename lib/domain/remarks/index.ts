@@ -13,4 +13,4 @@ export {
   type RuleSetError, type RuleSetResult,
 } from './ruleset';
 export { remarkFacts, financeLine, type RemarkFact, type RemarkFactBody, type RemarkFactKind } from './facts';
-export { upgradeRuleSet } from './upgrade';
+export { upgradeRuleSet, upgradeRuleRecord } from './upgrade';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_A, PRESET_B, cloneRuleSet } from './presets';
 import { updateField } from './ruleset';
 import { checkRemark } from './check';
-import { upgradeRuleSet } from './upgrade';
+import { upgradeRuleRecord, upgradeRuleSet } from './upgrade';
 import type { RuleSet } from './types';
 
 /** Convention B as a shop stored it when it picked B before 2026-12-05: the price change needed its amount. */
@@ -67,5 +67,19 @@ describe('upgradeRuleSet: corrected preset defaults for a stored set', () => {
     const up = upgradeRuleSet(rs)!;
     expect(up.changed).toEqual(['yellow.discount']);
     expect(up.ruleSet.flags.red.fields.at(-1)!.required).toBe(true);
+  });
+});
+
+describe('upgradeRuleRecord: the stored record', () => {
+  it('keeps when the set was saved, and reads the bare set stored before records were versioned', () => {
+    expect(upgradeRuleRecord({ v: 1, ruleSet: oldB(), updatedAt: 5 })).toEqual({ v: 1, ruleSet: PRESET_B, updatedAt: 5 });
+    expect(upgradeRuleRecord(oldB())).toEqual(PRESET_B);
+    expect(upgradeRuleRecord({ v: 1, ruleSet: PRESET_B, updatedAt: 5 })).toBeNull();
+  });
+
+  it('leaves damaged data for the reader to refuse, without throwing', () => {
+    for (const bad of [undefined, 3, 'x', { v: 1, ruleSet: { flags: 3 } }, { v: 1, ruleSet: { flags: { yellow: { fields: 'x' } } } }, { v: 1, ruleSet: null }]) {
+      expect(upgradeRuleRecord(bad)).toBeNull();
+    }
   });
 });

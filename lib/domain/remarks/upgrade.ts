@@ -46,8 +46,11 @@ function same(a: unknown, b: unknown): boolean {
  */
 export function upgradeRuleSet(ruleSet: RuleSet): { ruleSet: RuleSet; changed: string[] } | null {
   const changed: string[] = [];
+  if (!ruleSet || typeof ruleSet.flags !== 'object' || ruleSet.flags === null) return null;
   const flags = { ...ruleSet.flags };
   for (const [color, rule] of Object.entries(flags) as [keyof RuleSet['flags'], RuleSet['flags'][keyof RuleSet['flags']]][]) {
+    // Stored data can be damaged: what is not a rule with fields is left for the reader to refuse.
+    if (!rule || !Array.isArray(rule.fields)) continue;
     let touched = false;
     const fields = rule.fields.map((f) => {
       const c = CHANGES.find((x) => x.intent === rule.intent && same(f, x.old));
@@ -59,4 +62,17 @@ export function upgradeRuleSet(ruleSet: RuleSet): { ruleSet: RuleSet; changed: s
     if (touched) flags[color] = { ...rule, fields };
   }
   return changed.length ? { ruleSet: { ...ruleSet, flags }, changed } : null;
+}
+
+/**
+ * A stored rule-set record (`{ v: 1, ruleSet, updatedAt }`, or the bare set stored before records
+ * were versioned) with upgradeRuleSet applied, its other properties (when it was saved) kept; null
+ * when nothing changes.
+ */
+export function upgradeRuleRecord(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return null;
+  const rec = raw as Record<string, unknown>;
+  const wrapped = 'ruleSet' in rec;
+  const up = upgradeRuleSet((wrapped ? rec.ruleSet : rec) as RuleSet);
+  return up && (wrapped ? { ...rec, ruleSet: up.ruleSet } : up.ruleSet);
 }
