@@ -67,7 +67,9 @@ const SHOP_PAYS = new RegExp(
 const BUYER_PAYS = new RegExp(`${POSTAGE}${GAP}${BUYER}自?(?:承担|出|付|负责|自理)|${BUYER}自?己?(?:承担|出|付|负责)(?:来回|往返)?的?(?:运费|邮费)|(?:运费|邮费)自理|补(?:运费|邮费)`);
 /** 已退运费, 运费已退: paid back already. */
 const POSTAGE_PAID = /(?:已经?|已于)(?:退|返还?|报销|付)[^，,。；;｜|]{0,3}(?:运费|邮费)|(?:运费|邮费)[^，,。；;｜|]{0,2}已经?(?:退|返|报销|付)/;
-const NOT_QUALITY = /(?:非|不是|不属于|不算|没有|无)质量问题/;
+/** 质量问题, 质量有问题 (not 非质量问题). */
+const QUALITY = /质量有?问题/;
+const NOT_QUALITY = /(?:非|不是|不属于|不算|没有|无)质量有?问题/;
 
 /**
  * Whether a return or exchange line says the shop owes the buyer the postage: it says the shop pays
@@ -76,7 +78,7 @@ const NOT_QUALITY = /(?:非|不是|不属于|不算|没有|无)质量问题/;
  */
 function postageOwed(text: string): boolean {
   if (BUYER_PAYS.test(text) || POSTAGE_PAID.test(text)) return false;
-  return SHOP_PAYS.test(text) || (text.includes('质量问题') && !NOT_QUALITY.test(text));
+  return SHOP_PAYS.test(text) || (QUALITY.test(text) && !NOT_QUALITY.test(text));
 }
 
 function flagFacts(intent: FlagIntent, f: Record<string, string>, text: string): RemarkFactBody[] {
