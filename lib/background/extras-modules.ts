@@ -4,6 +4,7 @@
  * would bundle it into background.js again; the worker asks `workerExtras()`).
  */
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
+import { upgradeStoredRules } from './rules-upgrade-run';
 import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
@@ -42,8 +43,11 @@ import { own } from '../domain/own';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
 
 export const WORKER_EXTRAS = {
-  /** The remark rules: the default preset, checking a stored or imported set, reading a remark. */
-  remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts },
+  /**
+   * The remark rules: the default preset, checking a stored or imported set, reading a remark; once
+   * after an update, a stored set's untouched preset fields whose default was corrected (upgradeStoredRules).
+   */
+  remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts, upgradeStoredRules },
   /**
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PRESET_A, PRESET_B, cloneRuleSet, updateField } from '../domain/remarks';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PRESET_A, PRESET_B, checkRemark, cloneRuleSet, updateField } from '../domain/remarks';
 import { db } from './db';
 import { migrate } from './versioned';
 import {
@@ -110,3 +110,67 @@ describe('remark rules in team mode', () => {
   });
 });
 
+
+describe('a rule set stored before a preset default was corrected', () => {
+  /**
+   * Convention B as a shop that picked it before 2026-12-05 has it stored, written out as it was: the
+   * yellow flag's 改价金额 was required.
+   */
+  const storedB = () => ({
+    v: 1,
+    updatedAt: 1_764_000_000_000,
+    ruleSet: {
+      ...cloneRuleSet(PRESET_B),
+      flags: {
+        ...cloneRuleSet(PRESET_B).flags,
+        yellow: {
+          title: '改价', meaning: '普通改价', intent: 'price-change', inUse: true, tag: '改价', aliases: ['修改价格', '优惠'],
+          fields: [
+            { key: 'discount', label: '改价金额', type: 'money', required: true, aliases: ['优惠', '优惠金额', '改价'], limit: 'agent-discount', help: '超过客服权限须主管同意' },
+            { key: 'supervisor', label: '主管同意', type: 'agent', required: false, aliases: ['主管', '主管批准', '主管审批'], help: '超出客服权限时填写同意的主管姓名' },
+          ],
+        },
+      },
+    },
+  });
+
+  /** The store module as a worker that has just started sees it (the upgrade runs once per worker life). */
+  const started = async () => {
+    vi.resetModules();
+    return import('./rules');
+  };
+  const plainPriceChange = (ruleSet: Parameters<typeof checkRemark>[1]['ruleSet']) =>
+    checkRemark('改价 小美 2026-12-05', { ruleSet, flag: 'yellow', today: '2026-12-05', agent: '小美' });
+
+  beforeEach(async () => {
+    await db.del('meta', 'remarkRules:defaults');
+  });
+
+  it("takes the price change without an amount at the next start, once, and keeps when it was saved", async () => {
+    await db.set('meta', 'remarkRules', storedB());
+    const store = await started();
+    const loaded = await store.loadRuleSet();
+    expect(loaded.flags.yellow.fields[0]!.required).toBe(false);
+    expect(plainPriceChange(loaded)).toEqual([]);
+    // Written back with the marker; not an edit of the shop's.
+    expect((await db.get<{ ruleSet: typeof loaded; updatedAt: number }>('meta', 'remarkRules'))!).toMatchObject({ updatedAt: 1_764_000_000_000, ruleSet: PRESET_B });
+    expect(await db.get('meta', 'remarkRules:defaults')).toBe(1);
+    // Once: a shop that makes the amount required after the update keeps it.
+    await store.saveRuleSet(storedB().ruleSet);
+    expect((await (await started()).loadRuleSet()).flags.yellow.fields[0]!.required).toBe(true);
+  });
+
+  it("leaves a shop's own edit of that field as it is", async () => {
+    const edited = storedB();
+    edited.ruleSet.flags.yellow.fields[0]!.help = '写明改了多少';
+    edited.ruleSet.convention = 'custom';
+    await db.set('meta', 'remarkRules', edited);
+    const loaded = await (await started()).loadRuleSet();
+    expect(loaded.flags.yellow.fields[0]).toMatchObject({ required: true, help: '写明改了多少' });
+  });
+
+  it('writes nothing for a shop still on the default set', async () => {
+    await (await started()).loadRuleSetRecord();
+    expect(await db.get('meta', 'remarkRules')).toBeUndefined();
+  });
+});

@@ -69,8 +69,22 @@ export const OVERRIDES_SCHEMA: RecordSchema<OverridesRecord> = {
   },
 };
 
+let ready: Promise<void> | null = null;
+
+/**
+ * Once per worker life, before the rule set is first read or written, until the marker
+ * `remarkRules:defaults` is in `meta`: a set stored before a preset field's default was corrected
+ * (convention B's yellow asked for the amount) takes the new default where the field is still the
+ * preset's (upgradeRuleRecord, lib/domain/remarks/upgrade.ts; the run is in worker-extras.js,
+ * lib/background/rules-upgrade-run.ts). Not an edit of the shop's: `updatedAt` stays and nothing is
+ * queued for the team. The marker is in `meta`, which the snapshots hold, so a restore of an older
+ * one is upgraded at the next start.
+ */
+const rulesReady = () => (ready ??= workerExtras().remarks.upgradeStoredRules(db));
+
 /** The shop's rule set; convention A until the shop picks or edits one. */
 export async function loadRuleSet(): Promise<RuleSet> {
+  await rulesReady();
   const raw = await db.get<unknown>('meta', RULES_KEY);
   if (raw === undefined) {
     const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
@@ -83,6 +97,7 @@ export async function loadRuleSet(): Promise<RuleSet> {
 export async function saveRuleSet(json: unknown, now = Date.now()): Promise<RuleSet> {
   const checked = workerExtras().remarks.validateRuleSet(json);
   if (!checked.ok) throw new RuleSetInvalid(checked.errors.map((e) => e.message));
+  await rulesReady();
   const record: RuleSetRecord = { v: 1, ruleSet: checked.ruleSet, updatedAt: now };
   await db.set('meta', RULES_KEY, record);
   await noteLocalChange('rules', [RULES_KEY]);
@@ -91,6 +106,7 @@ export async function saveRuleSet(json: unknown, now = Date.now()): Promise<Rule
 
 /** The stored rule set with its edit time; updatedAt 0 = never saved (the preset applies). */
 export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
+  await rulesReady();
   const raw = await db.get<unknown>('meta', RULES_KEY);
   if (raw !== undefined) return migrate(raw, RULES_SCHEMA);
   const { cloneRuleSet, PRESET_A } = workerExtras().remarks;
@@ -104,6 +120,7 @@ export async function loadRuleSetRecord(): Promise<RuleSetRecord> {
  */
 export async function applyTeamRuleSet(ruleSet: RuleSet, at: number, always: boolean): Promise<boolean> {
   let applied = false;
+  await rulesReady();
   await db.update<unknown>('meta', RULES_KEY, (old) => {
     const stored = old === undefined ? null : migrate(old, RULES_SCHEMA);
     if (!always && stored && stored.updatedAt > at) return old;

@@ -41,4 +41,23 @@ describe('an exchange remark in convention A on the demo order list', () => {
     expect(await popup.locator(`[data-kf="followup"][data-id="refund-to-pay:${EXCHANGE}"]`).count()).toBe(0);
     await popup.close();
   });
+
+  it('lists the postage the shop owes for the quality exchange (质量问题运费店铺承担) as 待退运费, due today', async () => {
+    await callFromExtensionPage(s.ext, 'saveRuleSet', PRESET_A);
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const popup = await openPopup(s.h);
+    const item = popup.locator(`[data-kf="followup"][data-id="postage-refund:${EXCHANGE}"]`);
+    await expect.poll(async () => {
+      await expandAll(popup);
+      return item.count();
+    }).toBe(1);
+    // Listed under 待退运费 with the other money the shop owes, due today (by the end of the day shift, or by noon at night).
+    const list = await callFromExtensionPage<{ groups: { kind: string; items: { id: string; dueAt: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+    const group = list.groups.find((g) => g.items.some((f) => f.id === `postage-refund:${EXCHANGE}`))!;
+    expect(group.kind).toBe('postage-refund');
+    const due = group.items.find((f) => f.id === `postage-refund:${EXCHANGE}`)!.dueAt;
+    expect(due - Date.now()).toBeLessThanOrEqual(16 * 3_600_000);
+    expect(await item.textContent()).toContain('有运费待退还给买家');
+    await popup.close();
+  });
 });

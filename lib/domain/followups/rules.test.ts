@@ -693,6 +693,31 @@ describe('facts straight from the remarks module', () => {
   });
 });
 
+describe('a quality exchange on a green remark (质量问题运费店铺承担)', () => {
+  const facts = async (now: number) => {
+    const { PRESET_A, parseRemark, remarkFacts } = await import('../remarks');
+    const text = '换货：藏青M→藏青L，无差价，质量问题运费店铺承担 阿杰 3/10';
+    return remarkFacts(parseRemark(text, PRESET_A, { today: '2026-03-10', expect: 'green' }), '7001', '青柠');
+  };
+
+  it('lists the postage the shop owes, due by the end of the day shift, beside the parcel awaited', async () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    const { upserts } = followupsFromRemarkFacts(await facts(now), [], S, now);
+    expect(upserts.map((f) => [f.id, f.kind, f.dueAt, f.reason])).toEqual([
+      ['return-pending:7001', 'return-pending', now + 2 * 24 * HOUR, expect.any(String)],
+      ['postage-refund:7001', 'postage-refund', bj(2026, 3, 10, 20, 0), '有运费待退还给买家'],
+    ]);
+    // No refund of the goods: the exchange is at no price difference.
+    expect(upserts.some((f) => f.kind === 'refund-to-pay')).toBe(false);
+  });
+
+  it('found in the night shift, by noon', async () => {
+    const now = bj(2026, 3, 10, 22, 0);
+    const { upserts } = followupsFromRemarkFacts(await facts(now), [], S, now);
+    expect(upserts.find((f) => f.kind === 'postage-refund')!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+  });
+});
+
 describe('work the shop does the same day is listed under today, not later', () => {
   // In the day shift, before the cut-off: every kind whose rule is "today" (see README's table).
   const times = [bj(2026, 3, 10, 9, 0), bj(2026, 3, 10, 15, 40), bj(2026, 3, 10, 19, 0)];

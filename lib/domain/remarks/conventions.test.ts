@@ -19,11 +19,12 @@ const facts = (ruleSet: RuleSet, flag: FlagColor, text: string) =>
 const kinds = (ruleSet: RuleSet, flag: FlagColor, text: string) => facts(ruleSet, flag, text).map((f) => f.kind);
 
 describe('convention A green (return or exchange): money owed only where the remark says so', () => {
-  it('reads an exchange written as 换货：from→to as an exchange, with no refund to pay', () => {
+  it('reads an exchange written as 换货：from→to as an exchange, with no refund of the goods, only the postage the shop bears', () => {
     const text = '换货：灰色M→蓝色M，不用补差价，质量问题运费我们出 阿青 12/7';
     expect(problems(PRESET_A, 'green', text)).toEqual([]);
     expect(facts(PRESET_A, 'green', text)).toEqual([
       expect.objectContaining({ kind: 'return-pending', exchange: true, fromStyle: '灰色M', toStyle: '蓝色M' }),
+      expect.objectContaining({ kind: 'postage-refund-pending' }),
     ]);
   });
 

@@ -37,6 +37,29 @@ describe('remarkFacts', () => {
     expect(f).toEqual([expect.objectContaining({ kind: 'return-pending', exchange: true, fromStyle: '白M', toStyle: '白L' })]);
   });
 
+  it('owes the buyer the postage of a quality return or exchange, not of one the buyer pays for', () => {
+    const green = (text: string) => remarkFacts(parseRemark(text, PRESET_A, { today: '2026-11-23', expect: 'green' }), '1', 'b');
+    const postage = (text: string) => green(text).filter((f) => f.kind === 'postage-refund-pending');
+    for (const owed of [
+      '换货：藏青M→藏青L，无差价，质量问题运费店铺承担 张三 11/23',
+      '换货 藏青M→藏青L 店铺出运费 张三 11/23',
+      '退货 开线了 运费我们承担 张三 11/23',
+      '【退换货】类型：换货｜原款：藏青M｜换款：藏青L｜原因：质量问题｜张三 2026-11-23',
+    ]) expect(postage(owed), owed).toEqual([expect.objectContaining({ kind: 'postage-refund-pending', orderId: '1', source: 'green' })]);
+    // The amount when the line gives it.
+    expect(postage(`【退换货】类型：换货｜原款：藏青M｜换款：藏青L｜运费：12元｜原因：质量问题，运费店铺出${sig}`)).toEqual([
+      expect.objectContaining({ amountYuan: 12 }),
+    ]);
+    for (const none of [
+      '换货：藏青M→藏青L，补差价10元，运费买家出 张三 11/23',
+      '换货：藏青M→藏青L，非质量问题，买家承担运费 张三 11/23',
+      '换货：藏青M→藏青L，质量问题，运费已退 张三 11/23',
+      '换货：藏青M→藏青L，不是质量问题 张三 11/23',
+      `【退换货】类型：换货｜原款：藏青M｜换款：藏青L｜运费：12元${sig}`,
+      '换货：藏青M→藏青L，有运费险 张三 11/23',
+    ]) expect(postage(none), none).toEqual([]);
+  });
+
   it('tells the customer notes about a changed address and phone', () => {
     expect(factsA(`【信息变更】新地址:浙江省杭州市西湖区文三路1号｜新电话:13812345678${sig}`)).toEqual([
       expect.objectContaining({ kind: 'contact-changed', address: '浙江省杭州市西湖区文三路1号', phone: '13812345678' }),

@@ -24,8 +24,8 @@ export type RemarkFactBody =
   | { kind: 'return-pending'; exchange: boolean; fromStyle?: string; toStyle?: string }
   /** Money to pay back to the buyer. */
   | { kind: 'refund-pending'; amountYuan?: number }
-  /** Quality problem: the buyer advanced the postage, the shop owes it. */
-  | { kind: 'postage-refund-pending'; amountYuan: number }
+  /** Quality problem: the buyer advanced the postage, the shop owes it (the amount when the remark says it). */
+  | { kind: 'postage-refund-pending'; amountYuan?: number }
   /** Non-quality exchange: the buyer must top the postage up (补运费). */
   | { kind: 'postage-topup-pending'; amountYuan?: number }
   /** Compensation (折价) to report to finance and pay. */
@@ -55,7 +55,33 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-function flagFacts(intent: FlagIntent, f: Record<string, string>): RemarkFactBody[] {
+const POSTAGE = '(?:来回|往返|退回|寄回)?(?:运费|邮费)(?!险)';
+const SHOP = '(?:店铺|卖家|商家|本店|店家|我们|我方|掌柜)';
+const BUYER = '(?:买家|顾客|客户|亲)';
+const GAP = '[^，,。；;｜|\\s]{0,3}?';
+/** 运费店铺承担, 店铺出运费, 退买家运费, 运费退给买家, 报销来回运费. */
+const SHOP_PAYS = new RegExp(
+  `${POSTAGE}${GAP}${SHOP}来?(?:承担|出|付|负责|报销)|${SHOP}来?(?:承担|出|付|负责|报销)(?:来回|往返)?的?(?:运费|邮费)|(?:退|返还?|报销|补偿)给?${BUYER}?(?:来回|往返)?(?:运费|邮费)(?!险)|${POSTAGE}(?:退|返还?)给?${BUYER}`,
+);
+/** 运费买家出, 买家承担运费, 运费自理, 补运费: the buyer pays. */
+const BUYER_PAYS = new RegExp(`${POSTAGE}${GAP}${BUYER}自?(?:承担|出|付|负责|自理)|${BUYER}自?己?(?:承担|出|付|负责)(?:来回|往返)?的?(?:运费|邮费)|(?:运费|邮费)自理|补(?:运费|邮费)`);
+/** 已退运费, 运费已退: paid back already. */
+const POSTAGE_PAID = /(?:已经?|已于)(?:退|返还?|报销|付)[^，,。；;｜|]{0,3}(?:运费|邮费)|(?:运费|邮费)[^，,。；;｜|]{0,2}已经?(?:退|返|报销|付)/;
+/** 质量问题, 质量有问题 (not 非质量问题). */
+const QUALITY = /质量有?问题/;
+const NOT_QUALITY = /(?:非|不是|不属于|不算|没有|无)质量有?问题/;
+
+/**
+ * Whether a return or exchange line says the shop owes the buyer the postage: it says the shop pays
+ * it, or names a quality problem (domain: the shop pays the postage both ways, the buyer advances
+ * it) — unless it says the buyer pays, or that the postage was paid back already.
+ */
+function postageOwed(text: string): boolean {
+  if (BUYER_PAYS.test(text) || POSTAGE_PAID.test(text)) return false;
+  return SHOP_PAYS.test(text) || (QUALITY.test(text) && !NOT_QUALITY.test(text));
+}
+
+function flagFacts(intent: FlagIntent, f: Record<string, string>, text: string): RemarkFactBody[] {
   switch (intent) {
     case 'verified':
       return [{ kind: 'verified' }];
@@ -75,6 +101,8 @@ function flagFacts(intent: FlagIntent, f: Record<string, string>): RemarkFactBod
       const back = money(f.priceDiffOut);
       if (back !== undefined) out.push({ kind: 'refund-pending', amountYuan: back });
       else if (f.kind === '退货') out.push({ kind: 'refund-pending' });
+      // The postage the buyer advances for a quality return or exchange is the shop's to refund.
+      if (postageOwed(text)) out.push({ kind: 'postage-refund-pending', ...opt('amountYuan', money(f.postage)) });
       return out;
     }
     case 'merged':
@@ -145,7 +173,7 @@ export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string
     if (k === 'shipDate' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
     clean[k] = v;
   }
-  const bodies = isRecordKind(target) ? recordFacts(target, clean) : flagFacts(parsed.intent ?? 'none', clean);
+  const bodies = isRecordKind(target) ? recordFacts(target, clean) : flagFacts(parsed.intent ?? 'none', clean, parsed.lines[parsed.latestIndex]?.raw ?? '');
   const base: FactBase = { orderId, buyer, source: target, ...opt('agent', parsed.agent), ...opt('writtenOn', parsed.date) };
   return bodies.map((b) => ({ ...base, ...b }));
 }

@@ -13,3 +13,4 @@ export {
   type RuleSetError, type RuleSetResult,
 } from './ruleset';
 export { remarkFacts, financeLine, type RemarkFact, type RemarkFactBody, type RemarkFactKind } from './facts';
+export { upgradeRuleSet, upgradeRuleRecord } from './upgrade';

@@ -5,8 +5,9 @@ import { remarkFactsFromOrders } from './rules';
 import { followupOrderSink } from './followups';
 import { recordOrdersSeen } from './customers';
 import { BUYER_ID_MAX, normaliseBuyerId } from '../../domain/customers/identity';
+import { PLATFORM_IDS } from '../schema';
 
-const PLATFORMS = new Set(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
+const PLATFORMS = new Set<string>(PLATFORM_IDS);
 const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
 const FLAGS = new Set(['gray', 'red', 'yellow', 'green', 'blue', 'purple']);
 const MAX_ROWS = 500;

@@ -19,6 +19,7 @@ import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
 import { LIMITS } from '../../domain/customers/customer';
 import { inLocale } from '../../i18n/bilingual';
+import { PLATFORM_IDS } from '../schema';
 
 export interface RemarkFactContext {
   platform: Platform;
@@ -47,7 +48,7 @@ export const remarkFactSinks: RemarkFactSink[] = [
   recordRemarkSaved,
 ];
 
-const PLATFORMS = new Set<string>(['demo', 'taobao', 'jd', 'pdd', 'douyin', 'kuaishou', 'taught']);
+const PLATFORMS = new Set<string>(PLATFORM_IDS);
 const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 
 /**
