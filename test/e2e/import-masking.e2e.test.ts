@@ -2,8 +2,9 @@
  * What an import brings in is stored as masking stores it now (settings → 隐私 → 脱敏, on by
  * default), on the paths that used to keep a file's text in clear or doubled: the learned picks of a
  * file (学习记录 → 导入, and the picks inside 导入全部数据), masked as a pick made here is (maskPick);
- * and a 合并 of follow-up notes, where a line kept here in clear and the file's masked copy of it
- * used to become two lines. Real Chromium, the built extension, the options page and the popup.
+ * and a 合并 of follow-up notes or a CSV sheet's 备注 onto a buyer, where a line kept here in clear
+ * and the file's masked copy of it used to become two lines (one line now, masked). Real Chromium,
+ * the built extension, the options page and the popup.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -84,5 +85,24 @@ describe('导入全部数据 (合并)', () => {
       await options.close();
     }
     expect((await popupNote('回访周女士')).split('\n')).toEqual(['回访 139****5678 没接', '下午再打', '对方电脑：改成周五送']);
+  });
+});
+
+describe('客户档案 → 导入 CSV 表格', () => {
+  it('does not add a row’s masked copy of a note line the buyer keeps in clear: one line, masked', async () => {
+    await callFromExtensionPage(s.ext, 'patchSettings', { privacy: { maskPii: false } });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'taobao', nickname: '橘子汽水', patch: { note: `回访 ${PHONE} 没接` } });
+    await callFromExtensionPage(s.ext, 'patchSettings', { privacy: { maskPii: true } });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      const sheet = '旺旺,平台,备注\r\n橘子汽水,淘宝,回访 139****5678 没接\r\n';
+      await options.locator('[data-kf="customers-csv-file"]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+      await options.locator('[data-kf="customers-csv-confirm"] [data-kf="customers-csv-yes"]').click();
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已从表格导入');
+      expect(await callFromExtensionPage<{ note: string }>(s.ext, 'getCustomer', { platform: 'taobao', nickname: '橘子汽水' })).toMatchObject({ note: '回访 139****5678 没接' });
+    } finally {
+      await options.close();
+    }
   });
 });
