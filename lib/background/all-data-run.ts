@@ -96,7 +96,9 @@ export async function exportAllData(io: AllDataIO): Promise<Record<string, unkno
 /** `json`: the file, its buyers already joined from a staged upload; `p`: the checked payload. */
 export async function importAllData(io: AllDataIO, p: Record<string, unknown>, json: unknown): Promise<AllDataImportResult> {
   const now = Date.now();
-  const read = readAllData(json, await io.loadSettings(), now);
+  const settings = await io.loadSettings();
+  const read = readAllData(json, settings, now);
+  const mask = settings.privacy.maskPii;
   const d = read.ok ? read.data : null;
   const lib = d?.library === undefined ? null : await io.importLibraryFile({ json: d.library, dryRun: true });
   if (!d || (lib && !lib.ok)) return { ok: false, errors: [read, lib].flatMap((r) => (r && !r.ok ? r.errors : [])) };
@@ -112,7 +114,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
     replyClock,
   };
   const notesOf = (list: Followup[]) => {
-    const { joined, over } = joinFollowupNotes(list, d.followups ?? []);
+    const { joined, over } = joinFollowupNotes(list, d.followups ?? [], mask);
     return joined || over.length ? { followupNotes: { joined, over } } : {};
   };
   const preview: AllDataPreview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [], ...notesOf(followups) };
@@ -150,7 +152,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       // copy of an item here used to be skipped, note lines written only in the file with it.
       done = await io.transact(now, (list) => {
         if (!merge) return { del: list.map((f) => f.id).filter((id) => !kept.has(id)), put: items, value: preview };
-        const { put, joined, over } = joinFollowupNotes(list, items);
+        const { put, joined, over } = joinFollowupNotes(list, items, mask);
         return { put, value: { ...preview, followupNotes: joined || over.length ? { joined, over } : undefined } };
       });
     }

@@ -43,6 +43,17 @@ describe('导入全部数据: reading the file', () => {
     expect(r.data.settings).toEqual({ v: 1, shop: { agentName: '小美' } });
   });
 
+  it('masks the learned picks it reads while the shop masks, as a pick made here is stored', () => {
+    const picks = [{ id: 'p1', at: NOW, text: '换号了 13912345678 发货了吗', scenario: 'tracking', templateId: null, source: 'chip' }];
+    const how = (maskPii: boolean) => ({ shop: { locale: 'zh-CN' as const }, privacy: { maskPii } });
+    const read = (maskPii: boolean) => {
+      const r = readAllData(file({ learned: { kind: 'kf-learned', v: 1, exportedAt: NOW, picks } }), how(maskPii), NOW);
+      return r.ok ? r.data.learned!.map((p) => p.text) : r.errors;
+    };
+    expect(read(true)).toEqual(['换号了 发货了吗']);
+    expect(read(false)).toEqual(['换号了 13912345678 发货了吗']);
+  });
+
   it('takes a file without some sections: those areas are left as they are', () => {
     const r = readAllData({ format: 'kefu-all-data', version: 1, followups: { v: 2, items: [] } }, 'zh-CN', NOW);
     expect(r).toEqual({ ok: true, data: { exportedAt: 0, followups: [] } });
@@ -150,6 +161,24 @@ describe('导入全部数据 (合并): a follow-up here and in the file', () => 
     const once = { ...todo, note: '电话没人接\n晚上回电了' };
     expect(joinFollowupNotes([once], [twice]).put.map((f) => f.note)).toEqual(['电话没人接\n电话没人接\n晚上回电了']);
     expect(joinFollowupNotes([twice], [once])).toEqual({ put: [], joined: 0, over: [] });
+  });
+
+  it('with masking on, a line here in clear and the file’s masked copy of it are one line, kept masked', () => {
+    const clear = { ...todo, note: '回访 13812345678 没接\n下午再打' };
+    const file = { ...todo, note: '回访 138****5678 没接\n下午再打\n对方：改成周五送' };
+    const r = joinFollowupNotes([clear], [file], true);
+    expect(r.joined).toBe(1);
+    expect(r.put.map((f) => f.note)).toEqual(['回访 138****5678 没接\n下午再打\n对方：改成周五送']);
+    // Nothing new in the file: still one line, masked, as it is stored now; imported again, nothing changes.
+    const same = joinFollowupNotes([clear], [{ ...todo, note: '回访 138****5678 没接\n下午再打' }], true);
+    expect(same).toEqual({ put: [{ ...clear, note: '回访 138****5678 没接\n下午再打' }], joined: 0, over: [] });
+    expect(joinFollowupNotes(same.put, [file], true).put.map((f) => f.note)).toEqual(['回访 138****5678 没接\n下午再打\n对方：改成周五送']);
+    expect(joinFollowupNotes(r.put, [file], true)).toEqual({ put: [], joined: 0, over: [] });
+  });
+
+  it('with masking off, the lines are compared as they are', () => {
+    const clear = { ...todo, note: '回访 13812345678 没接' };
+    expect(joinFollowupNotes([clear], [{ ...todo, note: '回访 138****5678 没接' }]).put.map((f) => f.note)).toEqual(['回访 13812345678 没接\n回访 138****5678 没接']);
   });
 
   it('names an item whose joined notes would pass 5,000 characters and leaves it as it is', () => {

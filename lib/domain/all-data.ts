@@ -138,7 +138,8 @@ export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings 
   }
   const learned = section('learned');
   if (learned !== undefined) {
-    const r = parseLearnedExport(learned, locale);
+    // Masked as a pick made here is, while masking is on (the file may hold a phone in clear).
+    const r = parseLearnedExport(learned, how);
     if (r.ok) data.learned = r.picks;
     else errors.push(...r.errors.map((problem) => say(lang, 'allData.import.in', { section: name('learned'), problem })));
   }
@@ -283,21 +284,30 @@ export interface FollowupNotesOver {
  * max(k, m) times). Everything else of an item here stays
  * (its status, due time, assignment). A join past the item's NOTES_MAX is not made and is named
  * instead: the notes are never cut, and the item here keeps taking the agent's notes. Importing the
- * same file again changes nothing.
+ * same file again changes nothing. `mask` (the shop masks what it stores): the item here is read
+ * masked (maskFollowup) before the lines are compared, so a line kept here in clear is not joined
+ * again as the file's masked copy of it; the item is stored masked.
  */
-export function joinFollowupNotes(here: readonly Followup[], file: readonly Followup[]): { put: Followup[]; joined: number; over: FollowupNotesOver[] } {
+export function joinFollowupNotes(here: readonly Followup[], file: readonly Followup[], mask = false): { put: Followup[]; joined: number; over: FollowupNotesOver[] } {
   const mine = new Map(here.map((f) => [f.id, f]));
   const put: Followup[] = [];
   const over: FollowupNotesOver[] = [];
   let joined = 0;
   for (const f of file) {
-    const h = mine.get(f.id);
-    if (!h) {
+    const had = mine.get(f.id);
+    if (!had) {
       put.push(f);
       continue;
     }
+    // Masking on, the file's copy comes masked (readAllData): a line here still in clear (saved
+    // before masking, or with it off) and its masked copy are one line, not two — kept masked, as
+    // the item would be stored now. An item the file holds is stored masked even with nothing to add.
+    const h = mask ? maskFollowup(had) : had;
     const lacking = extraNoteLines((h.note ?? '').split('\n').filter(Boolean), (f.note ?? '').split('\n').filter(Boolean));
-    if (!lacking.length) continue;
+    if (!lacking.length) {
+      if (JSON.stringify(h) !== JSON.stringify(had)) put.push(h);
+      continue;
+    }
     const note = mergeNoteLines(h.note, f.note).join('\n');
     if (note.length > NOTES_MAX) {
       over.push({ item: { id: h.id, kind: h.kind, title: h.title, buyer: h.buyer, buyerId: h.buyerId }, lines: lacking.length, length: note.length });

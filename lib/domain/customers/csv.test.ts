@@ -56,6 +56,15 @@ describe('buyers from a CSV sheet', () => {
     expect(again.ok && again.customers).toEqual([]);
   });
 
+  it('does not add the row’s masked copy of a line the buyer here keeps in clear: one line, masked', () => {
+    // Saved before masking was on: the note holds the phone in clear.
+    const here = applyPatch(newCustomer('taobao', '橘子汽水', NOW - 5000), { note: '回访 13812345678 没接' }, NOW - 5000, { maskPii: false });
+    const r = customersFromCsv('买家,备注\n橘子汽水,回访 138****5678 没接\n', opts({ existing: [here] }));
+    expect(r.ok && r.customers.map((c) => c.note)).toEqual(['回访 138****5678 没接']);
+    const more = customersFromCsv('买家,备注\n橘子汽水,要发票\n', opts({ existing: [here] }));
+    expect(more.ok && more.customers.map((c) => c.note)).toEqual(['回访 138****5678 没接\n要发票']);
+  });
+
   it('files a row without an id under the one buyer with an id shown by that name, never a masked name', () => {
     const withId = newCustomer('pdd', '米粒妈妈', NOW - 5000, 'u-88');
     const masked = newCustomer('pdd', 'S*******n', NOW - 5000, 'u-99');

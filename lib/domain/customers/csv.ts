@@ -128,11 +128,17 @@ export function sheetDate(cell: string, zone: number): number | null {
   return at - zone * 60_000;
 }
 
-/** `base` plus `text` (the row's note or preferences) unless it already holds it. */
+/**
+ * `base` plus `text` (the row's note or preferences) unless it already holds it. Masking on, `base`
+ * is read masked: a line kept here in clear (saved before masking) and the row's masked copy of it
+ * (a sheet exported since) are one line — the buyer's text comes back masked, as it is stored now,
+ * not with the masked copy added under the clear one (two lines once applyPatch masked both).
+ */
 function added(base: string, text: string, maskPii_: boolean): string | undefined {
   if (text === '') return undefined;
   const shown = maskPii_ ? maskPii(text) : text;
-  if (base.includes(shown) || base.includes(text)) return undefined;
+  const kept = maskPii_ ? maskPii(base) : base;
+  if (kept.includes(shown) || base.includes(text)) return kept === base ? undefined : kept;
   return base ? `${base}\n${text}` : text;
 }
 

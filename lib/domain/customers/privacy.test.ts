@@ -313,6 +313,59 @@ describe('maskPii: the agent’s own words after 收货人/联系人/收件人 a
   });
 });
 
+describe('maskPii: the last gaps of names and landlines (mask5)', () => {
+  it.each([
+    ['收货人：Zhang Wei 明天送', '收货人：Z**** *** 明天送'],
+    ['收件人 Lily Chen，放门口', '收件人 L*** ****，放门口'],
+    ['联系人: Tom 下午在', '联系人: T** 下午在'],
+    ['收件人Anna', '收件人A***'],
+    ['收货人：ZHANG WEI，电话 8765 4321', '收货人：Z**** ***，电话 ****4321'],
+    ['收件人 li na 13812345678', '收件人 l* ** 138****5678'],
+    ['收货人：Ｚｈａｏ Ｌｅｉ', '收货人：Ｚ*** ***'],
+  ])('masks a name in Latin letters after the label, keeping its first letter: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each(['收货人: VIP 客户', '联系人 QQ 群里说的', '收件人 OK 了', '收件人：wx: ab***'])('leaves a label, a chat id or a word that is no name alone: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['收货人：王建国华，放门口', '收货人：王***，放门口'],
+    ['收件人 林一帆风', '收件人 林***'],
+    ['收货人：欧阳娜娜', '收货人：欧阳**'],
+    ['联系人：司马相如电话改了', '联系人：司马**电话改了'],
+    ['收货人：张三明天送', '收货人：张*明天送'],
+  ])('masks a given name of three characters after a colon whole, and stops where the agent’s words start: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    '电话 2024 1205 回访',
+    '电话20251231回访过了',
+    '电话：2024 0229 约好了',
+    '座机 2026-0301 停机',
+  ])('leaves a date written after 电话 as typed: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['电话 8765 4321', '电话 ****4321'],
+    ['电话 2025 0229 打过', '电话 ****0229 打过'],
+    ['座机 2213 1205', '座机 ****1205'],
+    ['电话 6543 2109，2024 1205 回访', '电话 ****2109，2024 1205 回访'],
+  ])('still masks a landline after 电话 that is no date: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('is idempotent over these cases', () => {
+    const text = '收货人：Zhang Wei，收件人：王建国华，电话 8765 4321，电话 2024 1205 回访';
+    const once = maskPii(text);
+    expect(once).toBe('收货人：Z**** ***，收件人：王***，电话 ****4321，电话 2024 1205 回访');
+    expect(maskPii(once)).toBe(once);
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -25,8 +25,10 @@
  *   An unlabelled, ungrouped run not starting with 62 is left alone: that is what order numbers
  *   look like.
  * - After their label only (so a word or number elsewhere is not taken for one): the name after
- *   收货人/联系人/收件人 (张*; 欧阳** keeps a two-character surname), a chat id after 微信/vx/QQ…
- *   (zh***), an 8-digit landline after 电话/座机 (****2109), a passport / 港澳通行证 number (E******89).
+ *   收货人/联系人/收件人 (张*; 欧阳** keeps a two-character surname; 王*** for a three-character
+ *   given name after a colon; in Latin letters L*** ****), a chat id after 微信/vx/QQ… (zh***), an
+ *   8-digit landline after 电话/座机 (****2109) unless it reads as a date (电话 2024 1205 回访),
+ *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
  *   交易号, order, tid…), because agents need order and tracking numbers to work.
@@ -51,16 +53,19 @@ const PROVINCE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])/;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
+/** YYYYMMDD is a day of the calendar. */
+function isDate(ymd: string): boolean {
+  const [year, month, day] = [Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8))];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** A province code and a real birth date: YYYYMMDD from the 7th character (18), YYMMDD in 19xx (15). */
 function hasIdStructure(id: string): boolean {
   if (!PROVINCE.test(id)) return false;
   const long = id.length === 18;
   const date = long ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
   const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(4, 6));
-  const day = Number(date.slice(6, 8));
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1900 && year <= 2099 && isDate(date);
 }
 
 /**
@@ -153,11 +158,23 @@ export function maskPii(text: string): string {
   // punctuation, a digit, the end or its 电话/手机/地址 (收件人张伟的手机…). 收货人拒收了,
   // 联系人今天不在家 and 收件人签收了 are the agent's note, not a name. A third character that
   // starts the next words (电话, 地址, 的…) is not part of the name.
-  const nameMask = (_m: string, first: string, rest: string) =>
-    first + (rest[1] && '电手地联座微的在要改说已和先收寄送到号'.includes(rest[1]) ? '*' + rest[1] : '*'.repeat(rest.length));
+  // After a colon the given name may have three characters (王建国华: a one-character surname and
+  // a three-character given name kept its last one readable when only two were taken).
+  const nameMask = (_m: string, first: string, rest: string) => {
+    const stop = rest.slice(1).search(/[电手地联座微的在要改说已和先收寄送到号]|[今明后昨]天/) + 1;
+    return first + (stop > 0 ? '*'.repeat(stop) + rest.slice(stop) : '*'.repeat(rest.length));
+  };
   rule(
-    /(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥][一-龥]?)/g,
+    /(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥]{1,3})/g,
     nameMask,
+  );
+  // A name in Latin letters (收件人 Lily Chen, 收货人：Zhang Wei, 联系人：ZHANG WEI) keeps its first
+  // letter as a Chinese one keeps its surname; the stars stand for the letters and the spaces stay
+  // (L*** ****). One to three words in one case style, so the agent's own Chinese, a number or a
+  // chat id after them stays; a chat label or a word like VIP or OK is not a name.
+  rule(
+    /(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)(?:[A-Z][a-z]+(?:[ .][A-Z][a-z]+){0,2}|[a-z]{2,}(?: [a-z]{2,}){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){0,2})(?![\w*])/g,
+    (m) => (/^(?:qq|wx|vx|v|wechat|vip|ok|id|tel|phone|no|sf|ems|jd|ps|pdd)$/i.test(m) ? m : m[0] + m.slice(1).replace(/[A-Za-z]/g, '*')),
   );
   const nameEnd = '的?(?:电话|手机|地址|座机|微信|联系方式)';
   rule(
@@ -200,7 +217,13 @@ export function maskPii(text: string): string {
   );
   // Without an area code, only after a phone label (电话 8765 4321): an unlabelled 8 digits is as
   // often an amount or a code.
-  rule(/(?<=(?:电话|座机|固话|tel)(?:号码?)?[\s:是为]*)\d{3,4}[ -]?\d{4}(?![\d*])/gi, (m) => keep(m.replace(/\D/g, ''), 0, 4));
+  // 电话 2024 1205 回访 is the day of a call, not a number: eight digits that read as a date of this
+  // century (20xx, then a real month and day) stay. A landline starting 20 whose last four digits
+  // also make a month and day is left readable: rarer than a dated call note, and never a mobile.
+  rule(/(?<=(?:电话|座机|固话|tel)(?:号码?)?[\s:是为]*)\d{3,4}[ -]?\d{4}(?![\d*])/gi, (m) => {
+    const d = m.replace(/\D/g, '');
+    return /^20\d{6}$/.test(d) && isDate(d) ? m : keep(d, 0, 4);
+  });
 
   return o;
 }

@@ -56,4 +56,21 @@ describe('parseLearnedExport (学习记录 import)', () => {
     expect(!r.ok && r.errors).toHaveLength(21);
     expect(!r.ok && r.errors.at(-1)).toBe('还有 5 处问题未列出');
   });
+
+  it('masks each pick as a pick made here is stored while the shop masks; a pick with no words left is not imported', () => {
+    const settings = (maskPii: boolean) => ({ shop: { locale: 'zh-CN' as const }, privacy: { maskPii } });
+    const file = {
+      kind: 'kf-learned',
+      v: 1,
+      exportedAt: 1,
+      picks: [{ ...pick('a'), text: '换了新号码13812345678 快递到哪了' }, { ...pick('b'), text: '13987654321' }, pick('c')],
+    };
+    const r = parseLearnedExport(file, settings(true));
+    expect(r.ok && r.picks.map((p) => [p.id, p.text])).toEqual([
+      ['a', '换了新号码 快递到哪了'],
+      ['c', '橙色卫衣周五前能寄到杭州吗'],
+    ]);
+    // Masking off: as the file has them (the notes are stored as typed then, too).
+    expect(parseLearnedExport(file, settings(false))).toEqual({ ok: true, picks: file.picks, duplicates: 0 });
+  });
 });

@@ -9,6 +9,8 @@ import type { LearnedPick } from './learned';
 import { learnedImportMessages as messages } from '../../i18n/messages/learned-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
+import type { ImportSettings } from '../customers/import-export';
+import { maskPick } from './mask-whole';
 
 /** Problems listed before the rest are counted. */
 const MAX_ERRORS = 20;
@@ -47,11 +49,18 @@ const samePick = (a: LearnedPick, b: LearnedPick) =>
  * record (two exports pasted together) is skipped and counted (`duplicates`), while a second copy
  * with other content means the file was edited and nobody can tell which one is true: that entry
  * is named, as the library and buyer-notes imports name theirs, and nothing is imported.
+ *
+ * `how`: the language, or the shop's settings — their language and their masking: while masking is
+ * on, each pick comes out as a pick made here is stored (maskPick), as a colleague's pulled in team
+ * mode does. A file from an older version, a colleague's, or one edited by hand may hold a phone
+ * number or a name in clear; the 学习记录 list, the backups and a later export never show what this
+ * machine would not have stored itself. A pick left with no words is not imported.
  */
 export function parseLearnedExport(
   json: unknown,
-  locale: 'zh-CN' | 'en' = 'zh-CN',
+  how: 'zh-CN' | 'en' | ImportSettings = 'zh-CN',
 ): { ok: true; picks: LearnedPick[]; duplicates: number } | { ok: false; errors: string[] } {
+  const locale = typeof how === 'string' ? how : how.shop.locale;
   const lang = locale === 'en' ? 'en' : 'zh';
   const f = json as { kind?: unknown; v?: unknown; picks?: unknown } | null;
   // A learned-picks file this version cannot read: in the words of every import (a newer one: update first), not "something else".
@@ -75,5 +84,5 @@ export function parseLearnedExport(
   });
   if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), say(lang, 'learned.import.more', { count: errors.length - MAX_ERRORS })] };
   if (errors.length) return { ok: false, errors };
-  return { ok: true, picks, duplicates };
+  return { ok: true, picks: typeof how !== 'string' && how.privacy.maskPii ? picks.flatMap((p) => maskPick(p) ?? []) : picks, duplicates };
 }

@@ -139,7 +139,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
   },
   importLearned: {
     async handle(payload): Promise<LearnedImportResult> {
-      const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, (await loadSettings()).shop.locale);
+      const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, await loadSettings());
       if (!parsed.ok) return parsed;
       // What was here first goes to 备份 before any pick is added, so the import can be undone.
       let copy: string | null = null;
