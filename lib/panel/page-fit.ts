@@ -25,7 +25,8 @@
  *   could not narrow stays open.
  * - *A chat page that narrows but squeezes its chat box* (fixed side columns around a flexible chat
  *   column): the adapter's chat box narrower than CHAT_MIN_PX with the panel open folds it the same
- *   way, saying so (`panel.chatSqueezed`); the chat box is watched with the page's boxes.
+ *   way, saying so (`panel.chatSqueezed`); the chat box shown now is watched for its own resize (the
+ *   one a buyer switch replaced is let go: see watchChat).
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
