@@ -156,6 +156,27 @@ describe('what it watches', () => {
     expect(watched()).not.toContain(layer);
     expect(watched()).not.toContain(box);
   });
+
+  it('lets go of the chat box a buyer switch replaced inside the app root (<body>’s children untouched): only the shown one is watched', () => {
+    const watched = () => observers.flatMap((o) => [...o.els]);
+    const app = document.querySelector('main')!;
+    const boxes: HTMLElement[] = [];
+    for (let i = 0; i < 3; i++) {
+      const pane = document.createElement('section');
+      pane.innerHTML = '<div class="msgs">你好</div><textarea></textarea>';
+      app.replaceChildren(pane); // the console's re-render: no record for <body>, so no bodyWatch
+      boxes.push((chatInput = pane.querySelector('textarea')!));
+      chatInput.getBoundingClientRect = () => ({ width: 300, height: 80 }) as DOMRect;
+      resized(); // the box before leaving the page resized to nothing
+    }
+    expect(watched()).toContain(boxes[2]);
+    expect(watched()).not.toContain(boxes[0]);
+    expect(watched()).not.toContain(boxes[1]);
+    // Folded, the chat box is not measured: nothing of it is kept either.
+    store.set({ collapsed: true });
+    resized();
+    expect(watched()).not.toContain(boxes[2]);
+  });
 });
 
 describe('a chat page that stops narrowing', () => {

@@ -25,7 +25,8 @@
  *   could not narrow stays open.
  * - *A chat page that narrows but squeezes its chat box* (fixed side columns around a flexible chat
  *   column): the adapter's chat box narrower than CHAT_MIN_PX with the panel open folds it the same
- *   way, saying so (`panel.chatSqueezed`); the chat box is watched with the page's boxes.
+ *   way, saying so (`panel.chatSqueezed`); the chat box shown now is watched for its own resize (the
+ *   one a buyer switch replaced is let go: see watchChat).
  */
 import type { PanelController } from './controller';
 import { PANEL_WIDTH_PX, pageNarrowed } from './layout';
@@ -141,12 +142,25 @@ export function watchPageFit({ controller, doc, signal, bodyWatch }: PageFitHost
   // ---- a page that cannot narrow, or whose chat box does not survive narrowing
   /** The page narrowed for the open panel, its chat box still usable, at the last look. */
   let hadRoom = true;
+  /**
+   * The chat box watched for its own resize (a column giving way is a reason to look again: it is
+   * deeper than <body>'s children). Only the one shown now: a console re-renders its chat column
+   * at every buyer switch inside its app root, <body>'s children untouched, so the box before is
+   * let go here — a ResizeObserver holds its targets, and a box held holds its whole detached pane
+   * (every switch kept about 200 nodes of the old conversation alive, without end).
+   */
+  let chatBox: Element | null = null;
+  const chatSize = new ResizeObserver(() => !signal.aborted && checkRoom());
+  const watchChat = (box: Element | null) => {
+    if (box === chatBox) return;
+    if (chatBox) chatSize.unobserve(chatBox);
+    if ((chatBox = box)) chatSize.observe(box);
+  };
   /** The chat box is shown but squeezed below what an agent can write in. */
   const chatSqueezed = () => {
     const input = controller.chatInputQuiet?.();
+    watchChat(input?.isConnected ? input : null);
     if (!input?.isConnected) return false;
-    // Its own resize (a column giving way) is a reason to look again: it is deeper than <body>'s children.
-    sizes.observe(input);
     const { width, height } = input.getBoundingClientRect();
     return width > 0 && height > 0 && width < CHAT_MIN_PX;
   };
@@ -155,6 +169,8 @@ export function watchPageFit({ controller, doc, signal, bodyWatch }: PageFitHost
     const open = s.pageKind === 'chat' && !s.collapsed;
     const cannotNarrow = !pageNarrowed(doc);
     const squeezed = open && !cannotNarrow && chatSqueezed();
+    // Not measured (folded, another page kind): nothing to hear from it until it is measured again.
+    if (!open || cannotNarrow) watchChat(null);
     const room = !cannotNarrow && !squeezed;
     if (open && !room && hadRoom) {
       const text = pageFit[s.settings?.shop.locale === 'en' ? 'en' : 'zh'][squeezed ? 'panel.chatSqueezed' : 'panel.noRoom'] ?? '';
@@ -202,6 +218,8 @@ export function watchPageFit({ controller, doc, signal, bodyWatch }: PageFitHost
       off();
       sizes.disconnect();
       boxes.disconnect();
+      chatSize.disconnect();
+      chatBox = null;
       cancelAnimationFrame(frame);
       release();
     },
