@@ -4,6 +4,7 @@ import { learnedDailyJob } from '../messaging/handlers/learned';
 import { scheduledBackup } from '../messaging/handlers/backup';
 import { FOLLOWUP_ALARM, FOLLOWUP_TICK_MINUTES } from './badge';
 import { followupTick, vipRevisits } from './followup-jobs';
+import { shared } from '../messaging/turn';
 
 export interface Job {
   /** Alarm name; `kf-` prefixed. */
@@ -30,7 +31,9 @@ export async function runJob(name: string, now = Date.now()): Promise<void> {
   const job = JOBS.find((j) => j.name === name);
   if (!job) return;
   try {
-    await job.run(now);
+    // Under the whole-data lock: a backup or a purge never runs in the middle of 删除全部数据 or an
+    // import (a backup taken then kept everything the deletion said was gone); it runs after.
+    await shared(() => job.run(now));
   } catch (err) {
     console.warn(`[kf] job ${name} failed`, err);
   }
