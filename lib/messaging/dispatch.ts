@@ -14,7 +14,7 @@ import { sitesPageSchemas } from './protocol-sites';
 import { featuresPageSchemas } from './protocol-features';
 import { learnedPageSchemas } from './protocol-learned';
 import { SchemaError, type Schema } from './schema';
-import { Busy, inTurn } from './turn';
+import { inTurn } from './turn';
 import { pageOrigin, pagePlatform } from './sender';
 import { toStorageError } from '../storage/db';
 import { Conflict, InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
@@ -95,8 +95,6 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
   } catch (err) {
     if (err instanceof SchemaError || err instanceof InvalidPayload) return refuse('invalid', err.message);
     if (err instanceof Conflict) return refuse('conflict', err.message);
-    // The options page says it in words (error.busy): nothing was changed, try again.
-    if (err instanceof Busy) return refuse('busy', err.message);
     const se = toStorageError(err);
     return refuse(se.code, se.message);
   }

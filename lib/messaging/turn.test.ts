@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ALONE_WAIT_MS, Busy, inTurn, shared } from './turn';
+import { ALONE_WAIT_MS, inTurn, shared } from './turn';
 
 /** A piece of work that ends only when told to. */
 function held() {
@@ -32,7 +32,7 @@ describe('the whole-data lock (turn.ts)', () => {
     expect(w.state).toBe('waiting');
     await vi.advanceTimersByTimeAsync(1000);
     expect(w.state).toBe('refused');
-    expect(w.error).toBeInstanceOf(Busy);
+    expect(w.error).toMatchObject({ code: 'busy' });
     expect(wipe).not.toHaveBeenCalled();
     // Once that work has ended, asking again runs it.
     stuck.end();

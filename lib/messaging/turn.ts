@@ -10,34 +10,30 @@
  *
  * The wait has a limit, ALONE_WAIT_MS: a handler that never settles (a page that never answers)
  * used to hold 删除全部数据 back for the worker's life. When it runs out the whole-data verb is
- * refused (`Busy`), having changed nothing: going ahead would let that work write after a deletion
+ * refused (code `busy`, which the options page
+ * says in words: error.busy), having changed nothing: going ahead would let that work write after a deletion
  * that said it was done (the very failure the lock is for), while a refusal loses nothing and can
  * be retried (a restarted worker holds no stuck work). A minute: a big import or export in another
  * tab takes seconds, so only work that is really stuck runs it out.
  */
+import { StorageError } from '../storage/db';
+
 export const ALONE_WAIT_MS = 60_000;
 
-/** The work before a whole-data verb did not end within ALONE_WAIT_MS: the verb changed nothing. */
-export class Busy extends Error {
-  override name = 'Busy';
-}
-
+// Neither ever rejects (a `done` catches), so Promise.all waits for every one of them.
 let turn: Promise<unknown> = Promise.resolve();
 const running = new Set<Promise<unknown>>();
 
 export function inTurn<T>(alone: unknown, run: () => Promise<T>): Promise<T> {
   const before = turn;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const p = alone
-    ? Promise.race([
-        Promise.allSettled([before, ...running]),
-        new Promise((_, no) => (timer = setTimeout(() => no(new Busy(`other work still running after ${ALONE_WAIT_MS / 1000} s; nothing was changed`)), ALONE_WAIT_MS))),
-      ]).then(() => (clearTimeout(timer), run()))
+    ? // The timer left behind when the wait ends in time rejects a promise nobody waits for any more.
+      Promise.race([Promise.all([before, ...running]), new Promise((_, no) => setTimeout(no, ALONE_WAIT_MS, new StorageError('busy', 'stuck work')))]).then(run)
     : before.then(run);
   const done: Promise<unknown> = p.catch(() => 0).then(() => running.delete(done));
   // Refused after the wait, this verb did not run, but the one before it may still be running:
   // what comes later waits for both.
-  if (alone) turn = Promise.allSettled([before, done]);
+  if (alone) turn = Promise.all([before, done]);
   else running.add(done);
   return p;
 }
