@@ -6,6 +6,7 @@ import { mountTab } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { AllDataPreview } from '@/lib/messaging/protocol-data';
+import { CallError } from '@/lib/messaging/client';
 
 registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -35,6 +36,23 @@ describe('删除全部数据', () => {
     await tab.click('[data-kf="delete-all-data-yes"]');
     expect(deleteAllData).toHaveBeenCalledWith({ confirm: true });
     expect(tab.q('[data-kf="delete-all-data-status"]')!.textContent).toBe('All data deleted; the extension is as freshly installed.');
+  });
+});
+
+describe('删除全部数据 refused after waiting for stuck work', () => {
+  it('says nothing was deleted and what to do, and the form stays open to try again', async () => {
+    const tab = await mountTab(<DeleteAllData />, {
+      deleteAllData: () => {
+        throw new CallError('busy', 'stuck work');
+      },
+    });
+    await tab.click('[data-kf="delete-all-data-open"]');
+    await type(tab.q('[data-kf="delete-all-data-phrase"]'), '删除全部数据');
+    await tab.click('[data-kf="delete-all-data-yes"]');
+    expect(tab.q('[data-kf="delete-all-data-status"]')!.textContent).toBe(
+      '操作失败：还有别的操作等了一分钟仍未结束，为免数据错乱，这次没有删除或改动任何数据。请稍后再试；若一直如此，请关闭浏览器再打开后重试',
+    );
+    expect((tab.q('[data-kf="delete-all-data-yes"]') as HTMLButtonElement).disabled).toBe(false);
   });
 });
 

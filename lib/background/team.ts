@@ -15,6 +15,7 @@
 import { browser, type Runtime } from '../browser';
 import { UI_PORT } from '../messaging/ui-port';
 import { announceChange } from '../messaging/client';
+import { shared } from '../messaging/turn';
 import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
 import { dirtyOf, type TeamDataArea } from '../team/local-stores';
@@ -195,12 +196,20 @@ export async function loadTeamMembers(): Promise<TeamMember[]> {
   return Array.isArray(v) ? (v as TeamMember[]) : [];
 }
 
+/**
+ * A round nobody asked for (the timer after a write, the alarm, start-up) holds the whole-data lock
+ * like a verb, so it never pulls or writes in the middle of 删除全部数据 or an import. Taken outside
+ * the rounds' queue: 删除全部数据 leaves team mode through that queue, which a round waiting on
+ * the lock inside it would block. Rounds a verb asks for (同步, joining) are under the verb's hold.
+ */
+const round = () => shared(() => syncTeamNow());
+
 function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(
     () => {
       timer = null;
-      void syncTeamNow();
+      void round();
     },
     uiPorts.size ? LIVE_DEBOUNCE_MS : DEBOUNCE_MS,
   );
@@ -249,10 +258,10 @@ export function registerTeamBackground(): void {
     schedule();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === TEAM_ALARM) void syncTeamNow();
+    if (alarm.name === TEAM_ALARM) void round();
   });
   void loadTeamConfig().then((cfg) => {
-    if (cfg) void syncTeamNow();
+    if (cfg) void round();
   });
   const origin = browser.runtime.getURL('');
   browser.runtime.onConnect.addListener((port) => {

@@ -14,6 +14,7 @@ import { sitesPageSchemas } from './protocol-sites';
 import { featuresPageSchemas } from './protocol-features';
 import { learnedPageSchemas } from './protocol-learned';
 import { SchemaError, type Schema } from './schema';
+import { inTurn } from './turn';
 import { pageOrigin, pagePlatform } from './sender';
 import { toStorageError } from '../storage/db';
 import { Conflict, InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
@@ -74,26 +75,6 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   return null;
 }
 
-/**
- * 删除全部数据, 导入全部数据 and 恢复 (`alone` in their handlers) rewrite every store one after
- * another. A note saved from a buyer card meanwhile landed between two of those steps and outlived
- * a deletion that then said it was done. So those verbs run alone: each waits for the verbs already
- * running, and every verb that comes later waits for it. Others still run side by side as before (a
- * card's read does not wait behind another card's save): a save lands wholly before the deletion
- * (and goes) or after it.
- */
-let turn: Promise<unknown> = Promise.resolve();
-const running = new Set<Promise<unknown>>();
-
-function inTurn<T>(alone: boolean | undefined, run: () => Promise<T>): Promise<T> {
-  const others = [...running];
-  const p = turn.then(alone ? () => Promise.allSettled(others).then(run) : run);
-  const done: Promise<unknown> = p.catch(() => 0).then(() => running.delete(done));
-  if (alone) turn = done;
-  else running.add(done);
-  return p;
-}
-
 const refuse = (code: string, message: string): Reply<unknown> => ({ ok: false, error: { code, message } });
 
 export async function dispatch(message: unknown, kind: SenderKind | null, ctx: Omit<HandlerContext, 'sender'> = {}): Promise<Reply<unknown>> {
@@ -109,6 +90,7 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
     // gets the checked copy (declared fields only, bound to the page's own console).
     if (kind === 'content-script') payload = schema!.parse(payload, message.kf, { pagePlatform: pagePlatform(ctx.url), pageOrigin: pageOrigin(ctx.url) });
     const rid = typeof message.rid === 'string' && /^[0-9a-z]{1,16}$/.test(message.rid) ? message.rid : undefined;
+    // Whole-data verbs run alone (turn.ts).
     return { ok: true, value: await inTurn(def.alone, () => def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) })) };
   } catch (err) {
     if (err instanceof SchemaError || err instanceof InvalidPayload) return refuse('invalid', err.message);

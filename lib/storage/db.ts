@@ -15,7 +15,8 @@ export function store(name: StoreName): UseStore {
   return s;
 }
 
-export type StorageErrorCode = 'quota' | 'aborted' | 'unknown';
+/** 'busy': a whole-data verb refused after waiting for stuck work (lib/messaging/turn.ts). */
+export type StorageErrorCode = 'quota' | 'aborted' | 'unknown' | 'busy';
 
 /** A storage failure the UI can explain ("the disk is full — your text was kept"). */
 export class StorageError extends Error {

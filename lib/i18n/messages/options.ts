@@ -71,6 +71,8 @@ export const options: MessageBundle = {
     'options.usageCount': '次数',
     'options.usageScenario': '主要场景',
     'options.usageLast': '最近使用',
+    // 删除全部数据, 导入全部数据 and 恢复 refused after waiting a minute for stuck work (lib/messaging/turn.ts).
+    'error.busy': '还有别的操作等了一分钟仍未结束，为免数据错乱，这次没有删除或改动任何数据。请稍后再试；若一直如此，请关闭浏览器再打开后重试',
   },
   en: {
     'options.heading': 'Settings',
@@ -142,5 +144,6 @@ export const options: MessageBundle = {
     'options.usageCount': 'Uses',
     'options.usageScenario': 'Main situation',
     'options.usageLast': 'Last used',
+    'error.busy': 'other work was still running after a minute, so to keep your data whole nothing was deleted or changed. Try again shortly; if it keeps happening, close the browser, open it again and retry',
   },
 };

@@ -22,7 +22,7 @@ export class Conflict extends Error {
 export interface HandlerDef<Req, Res> {
   /** May a content script (inside a seller page) call it? Default: extension pages only. */
   content?: boolean;
-  /** Runs alone: after the verbs already running, before any that come later (dispatch.ts inTurn). */
+  /** Runs alone: after the work already running (verbs, scheduled jobs), before any that comes later; refused (busy) after a minute's wait (turn.ts). */
   alone?: boolean;
   handle(payload: Req, ctx: HandlerContext): Promise<Res>;
 }

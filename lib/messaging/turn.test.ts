@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ALONE_WAIT_MS, inTurn, shared } from './turn';
+
+/** A piece of work that ends only when told to. */
+function held() {
+  let end!: () => void;
+  const ended = new Promise<void>((r) => (end = r));
+  return { end, run: () => ended };
+}
+
+/** What a promise has come to so far: its value, its error, or still 'waiting'. */
+function watch<T>(p: Promise<T>): { state: 'waiting' | 'done' | 'refused'; value?: T; error?: unknown } {
+  const w: ReturnType<typeof watch<T>> = { state: 'waiting' };
+  p.then(
+    (value) => Object.assign(w, { state: 'done', value }),
+    (error) => Object.assign(w, { state: 'refused', error }),
+  );
+  return w;
+}
+
+describe('the whole-data lock (turn.ts)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('refuses a whole-data verb that waited a minute for work that never ends, without running it', async () => {
+    const stuck = held();
+    void shared(stuck.run);
+    const wipe = vi.fn(async () => 'wiped');
+    const w = watch(inTurn(true, wipe));
+    await vi.advanceTimersByTimeAsync(ALONE_WAIT_MS - 1000);
+    // A big import in another tab takes seconds: a minute is not cut short.
+    expect(w.state).toBe('waiting');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.state).toBe('refused');
+    expect(w.error).toMatchObject({ code: 'busy' });
+    expect(wipe).not.toHaveBeenCalled();
+    // Once that work has ended, asking again runs it.
+    stuck.end();
+    expect(await inTurn(true, wipe)).toBe('wiped');
+  });
+
+  it('runs a whole-data verb as soon as the work before it ends, and what comes later after it', async () => {
+    const job = held();
+    const order: string[] = [];
+    void shared(job.run).then(() => order.push('job'));
+    const wipe = inTurn(true, async () => void order.push('wipe'));
+    const later = shared(async () => void order.push('later'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(order).toEqual([]);
+    job.end();
+    await Promise.all([wipe, later]);
+    expect(order).toEqual(['job', 'wipe', 'later']);
+  });
+
+  it('keeps later work waiting for a whole-data verb still running when the next one was refused', async () => {
+    const firstWipe = held();
+    const first = watch(inTurn(true, firstWipe.run));
+    const second = watch(inTurn(true, async () => 'second'));
+    const note = vi.fn(async () => 'note');
+    const w = watch(shared(note));
+    await vi.advanceTimersByTimeAsync(ALONE_WAIT_MS + 1000);
+    expect(second.state).toBe('refused');
+    // The first deletion is still rewriting the stores: a note saved now would land in the middle.
+    expect(note).not.toHaveBeenCalled();
+    firstWipe.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect([first.state, w.state, w.value]).toEqual(['done', 'done', 'note']);
+  });
+});
