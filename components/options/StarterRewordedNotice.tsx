@@ -9,7 +9,7 @@ registerMessages(starterOrdersMessages);
 export const REWORDED_SEEN_KEY = 'kf-starter-reworded-seen';
 
 /**
- * Tells the agent which starter replies an update gave a corrected wording (rewordStarterLibrary in
+ * Tells the agent which starter replies an update gave a corrected wording (upgradeStarterLibrary in
  * the worker: only copies the agent never edited). Shown until closed, or until the library is saved
  * again (a save carries no `reworded`).
  */

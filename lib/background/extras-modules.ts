@@ -9,7 +9,8 @@ import { exportLibrary, parseLibraryImport } from '../domain/templates/validate'
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
 import { parseLibrarySave } from '../domain/templates/save-check';
-import { rewordStarter } from '../domain/templates/starter-rewords';
+import { upgradeStarter } from '../domain/templates/starter-upgrade';
+import { libraryV0toV1 } from '../storage/library-v0';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
 import { followupsToCsv } from '../domain/followups/csv';
@@ -51,14 +52,16 @@ export const WORKER_EXTRAS = {
   /**
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
-   * copies (rewordStarterLibrary); checking a save (saveLibrary), which an agent in team mode may not make.
+   * copies and the starter replies added since (upgradeStarterLibrary); a record the first prototype
+   * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make.
    */
   library: {
     parseLibraryImport,
     planLibraryImport,
     exportLibrary,
     libraryFromCsv,
-    rewordStarter,
+    upgradeStarter,
+    libraryV0toV1,
     parseLibrarySave,
   },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */

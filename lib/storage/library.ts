@@ -4,6 +4,7 @@ import { migrate, type RecordSchema } from './versioned';
 import type { Template, TemplateLibrary } from '../domain/templates/types';
 import type { Reworded } from '../domain/templates/starter-rewords';
 import { loadBundled } from './bundled';
+import { workerExtras } from '../background/extras';
 
 /** The template library as stored (store 'library', key 'library'). */
 export interface LibraryRecord extends TemplateLibrary {
@@ -26,20 +27,9 @@ export interface LibraryRecord extends TemplateLibrary {
 export const LIBRARY_SCHEMA: RecordSchema<LibraryRecord> = {
   version: 2,
   steps: [
-    (r) => {
-      const list = Array.isArray(r.legacy) ? r.legacy : Array.isArray(r.templates) ? r.templates : [];
-      const templates = list
-        .filter((t): t is Record<string, unknown> => !!t && typeof t === 'object')
-        .map((t): Record<string, unknown> => {
-          const { scenario, ...rest } = t;
-          const scenarios = Array.isArray(t.scenarios) ? t.scenarios : typeof scenario === 'string' ? [scenario] : [];
-          return { ...rest, scenarios };
-        });
-      const groups = Array.isArray(r.groups)
-        ? r.groups
-        : [...new Set(templates.map((t) => String(t.group ?? '')).filter(Boolean))];
-      return { groups, templates };
-    },
+    // Run from worker-extras.js (as the customers' and follow-ups' v0 steps): only a record the
+    // first prototype stored takes it, and the worker's bundle has a budget.
+    (r) => workerExtras().library.libraryV0toV1(r),
     (r) => ({ ...r, updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : 0 }),
   ],
   finish(r) {

@@ -211,6 +211,14 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
 const DEFECT_AHEAD = /(?<!(为什么|怎么).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/;
 /** The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗. */
 const RETURN_RECEIVED = /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/;
+/**
+ * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元) takes money off, it is no missing item:
+ * the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the 错发漏发
+ * chip with 漏发少件 on the cards (QA pass N, defect 6).
+ */
+const LESS_MONEY = /少\s*(?:个|了|收|算|要|给|拿)?\s*[\d一二两三四五六七八九十百几]+\s*(?:块|元|毛|钱|块钱|rmb)(?!钱?的)/;
+/** …and asks for a lower price unless a refund or price difference is in sight (退款少了十块 is money owed back). */
+const LESS_PRICE = /^(?!.*(?:退|款|差价|补|返)).*少\s*(?:个|收|算|要|拿)?\s*[\d一二两三四五六七八九十百几]+\s*(?:块|元|毛|钱|块钱|rmb)(?!钱?的)/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -267,6 +275,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(买|拿|要|订)\s*([\d一二两三四五六七八九十]+)\s*(个|件|支|份|包|箱|盒|瓶|组|套|斤|袋)\s*(多少|什么价|怎么算|几钱)/, scenario: 'bargain', weight: 2 },
   // Asking for a lower price by the difference, in digits or words: 少二十行不行, 便宜5块吧.
   { re: /(少|便宜|减)\s*([\d一二两三四五六七八九十百]+)\s*(块|元|块钱)?\s*(行不行|行吗|可以吗|吧|呗|卖不卖)/, scenario: 'bargain', weight: 3 },
+  { re: LESS_MONEY, scenario: 'wrong-item', weight: -3 },
+  { re: LESS_PRICE, scenario: 'bargain', weight: 3 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },

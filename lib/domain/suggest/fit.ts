@@ -174,6 +174,18 @@ const NOT_FOR: Record<string, string[]> = {
   'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
 };
 
+/**
+ * Starter replies that state what only the order page can show, and the status that shows it:
+ * 退款已完成 (退款已经操作好了…原路退回) needs a refund on the page. A closed order (交易关闭) is no
+ * such sign: the consoles show the same 交易关闭 for an order cancelled before payment and for one
+ * closed after a full refund, and no adapter reads a refund state beside it (the demo shows none),
+ * so a buyer shown only closed orders, or none, may have had no refund at all (QA pass N, defect 3;
+ * brief sugg5). Without the sign such a reply never leads (rank.ts); it stays on the cards and in
+ * search for the agent who has checked. Keyed by starter id, so a stored copy from before its
+ * `orders` condition existed is held back too.
+ */
+const NEEDS_ON_PAGE: Record<string, string> = { 'refund-done': 'refunding' };
+
 export interface FitData {
   /** Stage bits a reply's text is true at; 0 = any stage. */
   stage: Uint8Array;
@@ -183,6 +195,8 @@ export interface FitData {
   asksReview: Uint8Array;
   /** Normalised words that say a reply is not for the message (null: none). */
   notFor: (string[] | null)[];
+  /** The order status that must be on the page for the reply to lead (null: none). */
+  needsOnPage: (string | null)[];
 }
 
 const cache = new WeakMap<readonly Template[], FitData>();
@@ -202,7 +216,8 @@ export function fitOf(templates: readonly Template[]): FitData {
     return d && d.map((w) => w.split('+').map((p) => normalize(p).text));
   });
   const notFor = templates.map((t) => own(NOT_FOR, t.id)?.map((w) => normalize(w).text) ?? null);
-  const f = { stage, detail, asksReview, notFor };
+  const needsOnPage = templates.map((t) => own(NEEDS_ON_PAGE, t.id) ?? null);
+  const f = { stage, detail, asksReview, notFor, needsOnPage };
   cache.set(templates, f);
   return f;
 }

@@ -305,6 +305,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
   const reviewGiven = gaveReview(input.text);
+  /** A reply stating what only the page can show (退款已完成) with no sign of it there (fit.ts NEEDS_ON_PAGE). */
+  const unsigned = (t: number): boolean => {
+    const need = fit.needsOnPage[t];
+    return !!need && !statuses.includes(need as OrderStatus);
+  };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
     let v = 0;
@@ -319,6 +324,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const names = (m: string) => detail!.some((w) => w.every((p) => m.includes(p)));
     if (detail) v += offStage ? -W_DETAIL_MISS : names(qText) ? W_DETAIL_HIT : named.some(names) ? 0 : -W_DETAIL_MISS;
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
+    if (unsigned(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
@@ -430,6 +436,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (held >= 0 && best.length < limit) best.push(held), (held = -1);
   }
   if (held >= 0 && best.length < limit) best.push(held);
+  // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it.
+  if (best.length > 1 && unsigned(best[0]!)) best.splice(0, 2, best[1]!, best[0]!);
   return best.map((t) => {
     const why: RankedTemplate['reasons'] = [];
     const s = score(t, why);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addStarterReplies, STARTER_ADDED, starterAdditions } from './starter-additions';
+import { addStarterReplies, newStarterReplies, STARTER_ADDED, starterAdditions } from './starter-additions';
 import { STARTER_LIBRARY } from './starter';
 import type { Template, TemplateLibrary } from './types';
 import { parseLibraryImport } from './validate';
@@ -92,5 +92,32 @@ describe('adding them', () => {
     const { library } = addStarterReplies(lib, starter, ['b']);
     expect(library.groups).toEqual(['甲', '乙']);
     expect(library.templates).toEqual([lib.templates[0], { id: 'b', title: 'B', body: '亲，B', group: '乙', scenarios: ['thanks'] }]);
+  });
+});
+
+describe('what an extension update adds (newStarterReplies)', () => {
+  // A later version's lists: the three shipped, and a fourth as a future update would add it.
+  const FUTURE = [...STARTER_ADDED, ['bye-not-yet', 'bye-after-sale']];
+  const lib = without(before(), 'bye-not-yet', 'bye-after-sale');
+
+  it('adds only the lists after the count kept, and says how many lists the library has had now', () => {
+    const r = newStarterReplies(lib, STARTER_LIBRARY, STARTER_ADDED.length, FUTURE);
+    expect(r.added).toEqual(['bye-after-sale', 'bye-not-yet']);
+    expect(r.applied).toBe(4);
+    expect(ids(r.library!.templates)).not.toContain('refund-check');
+    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+  });
+
+  it('without a count, every list none of whose replies is held; a list partly held had its update', () => {
+    const r = newStarterReplies(lib, STARTER_LIBRARY, undefined, FUTURE);
+    expect(r.added.sort()).toEqual([...STARTER_ADDED[0]!, ...STARTER_ADDED[1]!, ...STARTER_ADDED[2]!, 'bye-not-yet', 'bye-after-sale'].sort());
+    const partly = { ...lib, templates: [...lib.templates, structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'extra-item')!)] };
+    expect(newStarterReplies(partly, STARTER_LIBRARY, undefined, FUTURE).added).not.toContain('refund-check');
+  });
+
+  it('never touches a reply the library holds, edited or not', () => {
+    const edited = { ...lib, templates: lib.templates.map((t) => (t.id === 'refund-done' ? { ...t, body: '我们自己的话' } : t)) };
+    const r = newStarterReplies(edited, STARTER_LIBRARY, undefined, FUTURE);
+    expect(r.library!.templates.find((t) => t.id === 'refund-done')!.body).toBe('我们自己的话');
   });
 });

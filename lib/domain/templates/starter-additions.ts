@@ -2,9 +2,11 @@ import type { Template, TemplateLibrary } from './types';
 
 /**
  * Starter replies added after libraries were already being stored, one list per update that added
- * them. A stored library never gains a starter reply by itself (nothing rewrites it behind the
- * agent's back), so the options page offers these; add a new list here whenever starter.ts gains
- * replies, never append to an old one (a library holding any reply of a list had that update).
+ * them. At an extension update the worker adds each list a stored library has not had yet
+ * (`newStarterReplies`; lib/messaging/handlers/core.ts upgradeStarterLibrary), and the options page
+ * offers any it could not. Add a new list here whenever starter.ts gains replies, never append to an
+ * old one: the machine keeps how many lists its library has had, and a library holding any reply of
+ * a list had that update.
  */
 export const STARTER_ADDED: readonly (readonly string[])[] = [
   // 2026-12-04: a chosen 延迟发货 or 合并发货 showed no card for a buyer whose order had shipped.
@@ -61,4 +63,25 @@ export function addStarterReplies(lib: TemplateLibrary, starter: TemplateLibrary
     added.push(s.id);
   });
   return { library: { ...lib, groups, templates }, added };
+}
+
+/**
+ * What an extension update adds to a stored library: the replies of every list from `applied` on
+ * (the number of STARTER_ADDED lists this machine's library has had; undefined for a library stored
+ * before that was kept: every list) of which the library holds none — a library holding one had
+ * that update, so its missing ones were deleted by the agent and stay deleted. Replies the library
+ * holds are never touched (an edited copy keeps the agent's text). `applied` comes back as the
+ * number of lists now had, to be kept once the library is saved; a second run with it adds nothing,
+ * whatever was deleted in between. `library` is null when there is nothing to add.
+ */
+export function newStarterReplies(
+  lib: TemplateLibrary,
+  starter: TemplateLibrary,
+  applied: number | undefined,
+  added: readonly (readonly string[])[] = STARTER_ADDED,
+): { library: TemplateLibrary | null; added: string[]; applied: number } {
+  const have = new Set(lib.templates.map((t) => t.id));
+  const ids = added.slice(Math.max(0, applied ?? 0)).filter((list) => !list.some((id) => have.has(id))).flat();
+  const r = ids.length ? addStarterReplies(lib, starter, ids) : null;
+  return { library: r?.added.length ? r.library : null, added: r?.added ?? [], applied: Math.max(added.length, applied ?? 0) };
 }

@@ -351,8 +351,9 @@ const RECEIVED: OrderStatus[] = ['shipped', 'refunding', 'completed'];
  * (`Template.orders`): ranking never suggests one to a buyer none of whose orders is in such a
  * state. Replies that only explain a rule or answer what the buyer said carry no condition.
  * 退款已完成 is true only while a refund is on the page (`refunding`); a fully refunded order reads as
- * closed, which ranking ignores, so a buyer shown only closed orders may still get it. Before
- * 2026-12-05 it had no condition and led a refund chase on a shipped order with nothing refunded.
+ * closed, the same as one cancelled before payment, which ranking ignores — so ranking also never
+ * puts it first without a refund on the page (suggest/fit.ts NEEDS_ON_PAGE). Before 2026-12-05 it
+ * had no condition and led a refund chase on a shipped order with nothing refunded.
  */
 const FITS: Record<string, OrderStatus[]> = {
   'bargain-returning': BEFORE_SHIPPING, // 给您的订单备注了一份老客小礼物

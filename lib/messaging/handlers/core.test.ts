@@ -162,13 +162,13 @@ describe('an extension update and the stored starter library (QA pass F: 催付 
     const { STARTER_LIBRARY } = await import('../../domain/templates/starter');
     const { STARTER_REWORDS } = await import('../../domain/templates/starter-rewords');
     const { saveLibrary } = await import('../../storage/library');
-    const { rewordStarterLibrary } = await import('./core');
+    const { upgradeStarterLibrary } = await import('./core');
     // A shop's library from before: the old 催付 text untouched, 有现货 reworded by the agent.
     const templates = STARTER_LIBRARY.templates.map((t) =>
       t.id === 'pay-remind' ? { ...t, body: STARTER_REWORDS['pay-remind']![0]! } : t.id === 'stock-available' ? { ...t, body: '有现货，{截单时间}前付款哦，我们自己的话' } : t,
     );
     await saveLibrary({ groups: [...STARTER_LIBRARY.groups], templates }, 5);
-    await rewordStarterLibrary();
+    await upgradeStarterLibrary();
     const r = await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page');
     const lib = (r as { value: { templates: { id: string; body: string }[]; reworded?: { ids: string[] }; initials: Record<string, unknown> } }).value;
     const body = (id: string) => lib.templates.find((t) => t.id === id)!.body;
@@ -178,7 +178,7 @@ describe('an extension update and the stored starter library (QA pass F: 催付 
     expect(lib.initials['pay-remind']).toBeDefined();
     // A second update finds nothing more to do and leaves the library as it is.
     const before = JSON.stringify(lib);
-    await rewordStarterLibrary();
+    await upgradeStarterLibrary();
     expect(JSON.stringify((await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page') as { value: unknown }).value)).toBe(before);
     // The next save from the editor ends the notice.
     const saved = await dispatch({ kf: 'saveLibrary', payload: { groups: [...STARTER_LIBRARY.groups], templates: lib.templates } }, 'extension-page');

@@ -8,7 +8,7 @@ import { loadUsage, recordUsage } from '../../storage/usage';
 import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
 import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLibrary } from '../protocol';
-import { storeGeneration } from '../../storage/db';
+import { db, storeGeneration } from '../../storage/db';
 import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
 import { writeOrPutBack } from './backup';
@@ -30,6 +30,18 @@ async function initialsOf(lib: TemplateLibrary): Promise<Record<string, [string,
 /** Saves a library together with its pinyin initials. */
 export async function saveWithInitials(lib: TemplateLibrary): Promise<LibraryRecord> {
   return saveLibrary(lib, Date.now(), await initialsOf(lib));
+}
+
+/**
+ * Saves over the library the change started from (`base`: its updatedAt), with its initials, and tells
+ * the open pages; refused with Conflict (nothing written) if it changed meanwhile. One path for every
+ * library write that must not overwrite another (the editor, an import, an update's starter changes).
+ */
+async function saveOver(lib: TemplateLibrary & Pick<LibraryRecord, 'reworded'>, base: number): Promise<LibraryRecord> {
+  const rec = await saveLibraryIfUnchanged(lib, base, Date.now(), await initialsOf(lib));
+  if (rec === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
+  await announceChange('library');
+  return rec;
 }
 
 /** The interface's language (the shop's setting): what the worker's checks write their problems in. */
@@ -81,15 +93,24 @@ function panelLibrary(): Promise<PanelLibrary> {
   return panel;
 }
 
+/** How many STARTER_ADDED lists this machine's library has had (lib/domain/templates/starter-additions.ts). */
+const STARTER_MARK = 'starter-added';
+
 /**
- * At an extension update: stored copies of starter replies the agent never edited take the
- * starter's corrected wording (lib/domain/templates/starter-rewords.ts), and the library says which
- * (`reworded`, told in the options page's 话术库 tab). Not if the library changed meanwhile.
+ * At an install or an extension update: stored copies of starter replies the agent never edited take
+ * the starter's corrected wording (lib/domain/templates/starter-rewords.ts), and the library says which
+ * (`reworded`, told in the options page's 话术库 tab); starter replies added since the library's last
+ * update are added once (starter-additions.ts), never one the agent deleted or over one they edited.
+ * Not if the library changed meanwhile. The count of lists had is kept in `meta` after the save, so a
+ * second run or a restarted worker adds nothing again; at an install it records that the starter
+ * (all of them) is what the machine has.
  */
-export async function rewordStarterLibrary(): Promise<void> {
+export async function upgradeStarterLibrary(): Promise<void> {
   const rec = await loadLibrary();
-  const lib = workerExtras().library.rewordStarter(rec, await loadBundled('starter-library'));
-  if (lib && (await saveLibraryIfUnchanged(lib, rec.updatedAt, Date.now(), await initialsOf(lib))) !== 'conflict') await announceChange('library');
+  const up = workerExtras().library.upgradeStarter(rec, await loadBundled('starter-library'), await db.get('meta', STARTER_MARK), (await loadTeamConfig())?.role);
+  // A library changed meanwhile throws: nothing is kept, and the next update looks again.
+  if (up.library) await saveOver(up.library, rec.updatedAt);
+  await db.set('meta', STARTER_MARK, up.applied);
 }
 
 /**
@@ -125,10 +146,7 @@ export async function importLibraryFile(
     // fail after the first, both are put back from the copy (all 全部数据 puts back its own).
     const failed = await writeOrPutBack(() => copy, ['library', 'meta'], async () => {
       // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
-      const base = (baseUpdatedAt ?? current.updatedAt) as number;
-      const saved = await saveLibraryIfUnchanged(next.library, base, Date.now(), await initialsOf(next.library));
-      if (saved === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
-      await announceChange('library');
+      await saveOver(next.library, (baseUpdatedAt ?? current.updatedAt) as number);
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       if (sites.sites?.length) await importSitesSection(sites.sites);
       if (guard.config) await importGuardSection(guard.config);
@@ -155,11 +173,8 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       // Refused for an agent in team mode (save-check.ts): kept here it would reach nobody while the status said 已同步.
       const parsed = workerExtras().library.parseLibrarySave({ format: 'kefu-library', version: 1, ...lib }, await shopLocale(), (await loadTeamConfig())?.role);
       if (!parsed.ok) throw new InvalidPayload(parsed.errors.join('\n'));
-      const rec =
-        typeof baseUpdatedAt === 'number'
-          ? await saveLibraryIfUnchanged(parsed.library, baseUpdatedAt, Date.now(), await initialsOf(parsed.library))
-          : await saveWithInitials(parsed.library);
-      if (rec === 'conflict') throw new Conflict(CHANGED_ELSEWHERE);
+      if (typeof baseUpdatedAt === 'number') return saveOver(parsed.library, baseUpdatedAt);
+      const rec = await saveWithInitials(parsed.library);
       await announceChange('library');
       return rec;
     },

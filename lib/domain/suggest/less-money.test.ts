@@ -1,0 +1,79 @@
+/**
+ * 少 before a sum of money asks for a lower price; 少 before goods is a missing item (QA pass N,
+ * defect 6: 能便宜点不，少个十块 got the 错发漏发 chip and 漏发少件 on the cards). Through the panel's
+ * path: the cues and the shipped model combined, then the ranking on the starter library. Messages
+ * written for this test.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { combineSignals } from './combine';
+import { SuggestEngine } from './engine';
+import { decodeModel, type ModelAsset } from './model';
+import { rankTemplates } from './rank';
+import { buildTemplateIndex } from './template-index';
+import { STARTER_LIBRARY } from '../templates/starter';
+
+const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
+const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
+const index = buildTemplateIndex(STARTER_LIBRARY.templates);
+
+function panel(text: string, orders: string[]) {
+  const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+  const cards = cls.top.length ? rankTemplates(index, { classification: cls, text, orderStatuses: orders, now: Date.UTC(2026, 11, 5, 2) }, 3) : [];
+  return { chips: cls.top, cards: cards.map((c) => c.template.id) };
+}
+
+const BARGAIN: [string, string[]][] = [
+  ['能便宜点不，少个十块', []],
+  ['少个十块吧老板', []],
+  ['老板少算5块钱呗', []],
+  ['少收二十块行不', []],
+  ['再少个五块我就拍了', []],
+  ['这个能少十元吗', []],
+  ['少20块可以不', []],
+  ['一百五卖不，少个三十块', ['unpaid']],
+  ['少个几块钱嘛，买两件呢', []],
+  ['给少个8块呗，学生党', []],
+  ['少拿十块钱吧亲', []],
+];
+
+const MISSING: [string, string[]][] = [
+  ['少了一件', ['completed']],
+  ['少发了', ['shipped']],
+  ['怎么少个袜子', ['completed']],
+  ['收到只有一个，少了一个杯子', ['completed']],
+  ['包裹里少了两双袜子', ['completed']],
+  ['少了个零件装不上', ['completed']],
+  ['我买了三件怎么少寄了一件', ['completed']],
+  ['打开一看少个盖子', ['completed']],
+  ['数量少了，拍的是五包只来了四包', ['completed']],
+  ['怎么少了个充电器', ['completed']],
+  ['少一条裤子，你们漏发了吧', ['completed']],
+];
+
+describe('少 with a sum of money is bargaining, not a missing item', () => {
+  it.each(BARGAIN)('%s: the 议价 chip leads, no 错发漏发 chip, no 漏发少件 card', (text, orders) => {
+    const { chips, cards } = panel(text, orders);
+    expect(chips[0]).toBe('bargain');
+    expect(chips).not.toContain('wrong-item');
+    expect(cards).not.toContain('missing-item');
+    expect(cards.filter((id) => id.startsWith('bargain-')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(MISSING)('%s: still the 错发漏发 chip first, 漏发少件 at Alt+1', (text, orders) => {
+    const { chips, cards } = panel(text, orders);
+    expect(chips[0]).toBe('wrong-item');
+    expect(cards[0]).toBe('missing-item');
+  });
+
+  it('money owed back is no price request: 退款少了十块 reads as a refund question', () => {
+    const { chips, cards } = panel('退款怎么少了十块', ['refunding']);
+    expect(chips[0]).toBe('refund-status');
+    expect(chips).not.toContain('bargain');
+    expect(chips).not.toContain('wrong-item');
+    expect(cards).not.toContain('missing-item');
+  });
+});
