@@ -6,6 +6,7 @@ import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
 import { preloadWorkerExtras } from '@/lib/background/extras';
 import { registerWelcome } from '@/lib/background/welcome';
+import { reachOpenTabs } from '@/lib/background/reach-tabs';
 import { rewordStarterLibrary } from '@/lib/messaging/handlers/core';
 
 export default defineBackground({
@@ -29,7 +30,7 @@ export default defineBackground({
     // Team mode: queue local writes, alarms; nothing at all when it is off.
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
-    // untouched starter replies their corrected wording.
-    registerWelcome(rewordStarterLibrary);
+    // untouched starter replies their corrected wording and the open console tabs the new panel.
+    registerWelcome(() => Promise.all([rewordStarterLibrary(), reachOpenTabs()]));
   },
 });

@@ -1,12 +1,12 @@
 /**
  * The first hour. A fresh install opens the options page on 店铺设置 with its first-run checklist
  * (`?welcome`: the shop name, the agent's name, shift times, which consoles); an update or a browser
- * update opens nothing (an update runs `onUpdate`: rewordStarterLibrary, lib/messaging/handlers/core.ts). The panel's fill-in form asks for the same page when a reply needs the shop
+ * update opens nothing (an update runs `onUpdate`: rewordStarterLibrary, lib/messaging/handlers/core.ts, and reachOpenTabs, reach-tabs.ts). The panel's fill-in form asks for the same page when a reply needs the shop
  * or agent name that is not set yet (the `openOptions` verb).
  */
 import { browser } from '../browser';
 
-export function registerWelcome(onUpdate?: () => Promise<void>): void {
+export function registerWelcome(onUpdate?: () => Promise<unknown>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void openOptionsTab('shop', true);
     // An update of the extension itself: the stored library takes corrected starter wordings.

@@ -25,6 +25,9 @@ export class CallError extends Error {
  * creates a record (a note, a follow-up) names it, so the second send finds it made.
  */
 export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void ? [] : [Req<V>]): Promise<Res<V>> {
+  // The extension was reloaded or updated under this page: sendMessage would throw "Extension
+  // context invalidated" into it. No answer ever comes; the content script is told (`onGone`).
+  if (!browser.runtime?.id) return onGone(), new Promise(() => {});
   const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V>, rid: Math.random().toString(36).slice(2) };
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>
@@ -38,6 +41,10 @@ export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void
   if (!reply.ok) throw new CallError(reply.error.code, reply.error.message);
   return reply.value;
 }
+
+/** Set by the content script: a call found this copy's extension runtime gone. */
+export let onGone = () => {};
+export const whenGone = (f: () => void) => (onGone = f);
 
 const revKey = (area: DataArea) => `kf:rev:${area}`;
 
