@@ -2,11 +2,10 @@ import { registerHandlers } from '@/lib/messaging/dispatch';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
-import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
+import { registerTaughtSiteScripts, syncTaughtScriptsNow } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
-import { preloadWorkerExtras } from '@/lib/background/extras';
+import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
 import { registerWelcome } from '@/lib/background/welcome';
-import { reachOpenTabs } from '@/lib/background/reach-tabs';
 import { rewordStarterLibrary } from '@/lib/messaging/handlers/core';
 
 export default defineBackground({
@@ -31,6 +30,6 @@ export default defineBackground({
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
     // untouched starter replies their corrected wording and the open console tabs the new panel.
-    registerWelcome(() => Promise.all([rewordStarterLibrary(), reachOpenTabs()]));
+    registerWelcome(() => Promise.all([rewordStarterLibrary(), workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
   },
 });

@@ -10,7 +10,7 @@ import { PanelContext } from '@/components/PanelContext';
 import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CardFrameHost } from '@/lib/panel/card-frame';
-import { call, onDataChanged, whenGone } from '@/lib/messaging/client';
+import { call, onDataChanged } from '@/lib/messaging/client';
 import { browser } from '@/lib/browser';
 import { TeachContext } from '@/lib/teach/context';
 import type { Picker } from '@/lib/teach/picker';
@@ -45,11 +45,10 @@ export default defineContentScript({
         true,
       );
     // Chrome injects no new copy into open tabs at an update; the worker does (lib/background/
-    // reach-tabs.ts), except where it cannot. This copy learns that its runtime is gone when it calls
-    // the worker or the agent reaches for the page, before any listener of the panel acts on the key
-    // or click (Alt+1 on a dead panel would insert a reply it can no longer record or check).
-    whenGone(() => ctx.isInvalid);
-    for (const type of ['keydown', 'pointerdown', 'focus', 'visibilitychange']) window.addEventListener(type, () => ctx.isInvalid, { capture: true, signal: ctx.signal });
+    // reach-tabs.ts), except where it cannot. This copy learns that its runtime is gone when the page
+    // changes (the controller asks) or the agent reaches for it, before any listener of the panel acts
+    // on the key or click (Alt+1 on a dead panel inserted a reply it could no longer record or check).
+    for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, () => ctx.isInvalid, { capture: true, signal: ctx.signal });
     // A second copy of this script in the tab (a taught page's registered script beside one the
     // teaching injected) is not a reload: the announcement above is stopped while the runtime
     // lives, so the copies hand over here instead. Copies share this isolated world, which no page
@@ -180,12 +179,9 @@ export default defineContentScript({
             current?.abort === abort &&
             render(
               <aside class="kf-panel" data-kf="stale" role="alert">
-                <div class="kf-notice kf-warn">
+                <button class="kf-notice kf-warn" onClick={() => location.reload()}>
                   {t('panel.stale')}
-                  <button class="kf-link" onClick={() => location.reload()}>
-                    {t('panel.reload')}
-                  </button>
-                </div>
+                </button>
               </aside>,
               ui.container,
             ),

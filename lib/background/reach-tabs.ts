@@ -6,15 +6,15 @@
  * scripts registered for them) — in the top frame, as the manifest's runs. There the new copy takes
  * over from the old one (entrypoints/content/index.tsx); a tab it cannot reach keeps the old panel,
  * which asks the agent to refresh the page. Firefox puts the new content script in by itself.
+ * Run from worker-extras.js (only at an update: not worth parsing at every wake); `registered` is
+ * the worker's sync of the taught sites' scripts (an update drops the old registrations).
  */
 import { browser } from '../browser';
-import { syncTaughtScriptsNow } from '../teach/background-api';
 
-export async function reachOpenTabs(): Promise<void> {
+export async function reachOpenTabs(registered: Promise<unknown>): Promise<void> {
   const [cs] = browser.runtime.getManifest().content_scripts ?? [];
   if (import.meta.env.FIREFOX || !cs?.js) return;
-  // Registered for the taught sites again first: an update drops the old registrations.
-  await syncTaughtScriptsNow().catch(() => {});
+  await registered.catch(() => {});
   const taught = await browser.scripting.getRegisteredContentScripts().catch(() => []);
   const url = [...(cs.matches ?? []), ...taught.flatMap((s) => s.matches ?? [])];
   for (const { id } of await browser.tabs.query({ url }))

@@ -26,8 +26,8 @@ export class CallError extends Error {
  */
 export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void ? [] : [Req<V>]): Promise<Res<V>> {
   // The extension was reloaded or updated under this page: sendMessage would throw "Extension
-  // context invalidated" into it. No answer ever comes; the content script is told (`onGone`).
-  if (!browser.runtime?.id) return onGone(), new Promise(() => {});
+  // context invalidated" into it. No answer ever comes (the content script says why, in its panel).
+  if (!browser.runtime?.id) return new Promise(() => {});
   const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V>, rid: Math.random().toString(36).slice(2) };
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>
@@ -41,10 +41,6 @@ export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void
   if (!reply.ok) throw new CallError(reply.error.code, reply.error.message);
   return reply.value;
 }
-
-/** Set by the content script: a call found this copy's extension runtime gone. */
-export let onGone = () => {};
-export const whenGone = (f: () => void) => (onGone = f);
 
 const revKey = (area: DataArea) => `kf:rev:${area}`;
 
