@@ -178,7 +178,7 @@ export default defineContentScript({
           () =>
             current?.abort === abort &&
             render(
-              <aside class="kf-panel" data-kf="stale" role="alert">
+              <aside class="kf-panel" role="alert">
                 <button class="kf-notice kf-warn" onClick={() => location.reload()}>
                   {t('panel.stale')}
                 </button>

@@ -92,7 +92,7 @@ it('a tab the worker cannot reach after an update: the old panel inserts nothing
   await chatInput(s.page).click();
   await s.page.keyboard.press('Alt+1');
   // Then the panel says what happened (Chinese first) and offers the refresh.
-  await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用。点此刷新页面');
+  await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用：点此刷新页面');
   expect(await panelText(s.page)).not.toContain('推荐话术');
   expect(await demo.draft(s.page)).toBe('');
   // A buyer message later: the dead panel reads nothing, and the page gets no errors.
