@@ -2,9 +2,9 @@ import { registerHandlers } from '@/lib/messaging/dispatch';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
-import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
+import { registerTaughtSiteScripts, syncTaughtScriptsNow } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
-import { preloadWorkerExtras } from '@/lib/background/extras';
+import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
 import { registerWelcome } from '@/lib/background/welcome';
 import { upgradeStarterLibrary } from '@/lib/messaging/handlers/core';
 
@@ -29,7 +29,8 @@ export default defineBackground({
     // Team mode: queue local writes, alarms; nothing at all when it is off.
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
-    // untouched starter replies their corrected wording and adds the starter replies new since.
-    registerWelcome(upgradeStarterLibrary);
+    // untouched starter replies their corrected wording and adds the starter replies new since; an
+    // update also gives the open console tabs the new panel.
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
   },
 });

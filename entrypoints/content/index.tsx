@@ -11,6 +11,7 @@ import { Panel } from '@/components/Panel';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CardFrameHost } from '@/lib/panel/card-frame';
 import { call, onDataChanged } from '@/lib/messaging/client';
+import { browser } from '@/lib/browser';
 import { TeachContext } from '@/lib/teach/context';
 import type { Picker } from '@/lib/teach/picker';
 import { loadFeature } from '@/lib/panel/features';
@@ -34,12 +35,20 @@ export default defineContentScript({
     // asks it, and invalidates when it is); while it lives, the announcement is forged. Stopped on
     // window, before it reaches WXT's listener on the document. (`wxt dev` re-injects a rebuilt copy
     // into a living runtime: there it is let through.)
+    // (A copy whose runtime is gone lets it through and takes its own panel off: the newer copy's
+    // takes its place.)
+    let taken = false;
     if (!import.meta.env.DEV)
       window.addEventListener(
         (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
-        (e) => ctx.isValid && e.stopImmediatePropagation(),
+        (e) => (browser.runtime?.id ? e.stopImmediatePropagation() : ((taken = true), current?.remove(), (current = null))),
         true,
       );
+    // Chrome injects no new copy into open tabs at an update; the worker does (lib/background/
+    // reach-tabs.ts), except where it cannot. This copy learns that its runtime is gone when the page
+    // changes (the controller asks) or the agent reaches for it, before any listener of the panel acts
+    // on the key or click (Alt+1 on a dead panel inserted a reply it could no longer record or check).
+    for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, () => ctx.isInvalid, { capture: true, signal: ctx.signal });
     // A second copy of this script in the tab (a taught page's registered script beside one the
     // teaching injected) is not a reload: the announcement above is stopped while the runtime
     // lives, so the copies hand over here instead. Copies share this isolated world, which no page
@@ -130,7 +139,7 @@ export default defineContentScript({
       if (!adapter) return;
       const abort = new AbortController();
       ctx.onInvalidated(() => abort.abort());
-      const controller = new PanelController(adapter, document, abort.signal);
+      const controller = new PanelController(adapter, document, abort.signal, () => ctx.isValid);
       const card = new CardFrameHost(controller, adapter.platform, document, abort.signal, getLocale);
       // Closed shadow root (README, "Privacy, security"); buyer notes are not in this tree at all:
       // they live in the card frame.
@@ -159,11 +168,25 @@ export default defineContentScript({
           ui.remove();
         },
       };
-      // The extension was reloaded or updated: this panel's code is dead, take it off the page.
+      // A newer copy took over (the extension reloaded or updated, and the worker put the new copy
+      // in this tab): this panel's code is dead, take it off the page. With no newer copy after a
+      // moment (a tab the worker could not reach), it says so instead of showing dead suggestions.
       ctx.onInvalidated(() => {
         if (current?.abort !== abort) return;
-        current.remove();
-        current = null;
+        if (browser.runtime?.id || taken) return current.remove(), (current = null);
+        setTimeout(
+          () =>
+            current?.abort === abort &&
+            render(
+              <aside class="kf-panel" role="alert">
+                <button class="kf-notice kf-warn" onClick={() => location.reload()}>
+                  {t('panel.stale')}
+                </button>
+              </aside>,
+              ui.container,
+            ),
+          1500,
+        );
       });
       // The panel beside the page's dialogs and a page that cannot narrow (lib/panel/page-fit.ts),
       // fetched while the panel starts: a chat console with a minimum width starts it folded.

@@ -41,6 +41,7 @@ import { maskPii } from '../domain/customers/privacy';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
 import { own } from '../domain/own';
+import { reachOpenTabs } from './reach-tabs';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
 
 export const WORKER_EXTRAS = {
@@ -113,6 +114,8 @@ export const WORKER_EXTRAS = {
    * once per library version and packed for the page (getPanelLibrary), which gets the initials
    * in a message of their own (getLibraryInitials) once its panel is ready.
    */
+  /** At an update: the new content script into the console and taught-site tabs already open (reach-tabs.ts). */
+  reachOpenTabs,
   suggest: {
     initialsFor,
     panelLibrary: ({ initials: _, ...library }: LibraryRecord): PanelLibrary => ({ library, index: packTemplateIndex(buildTemplateIndex(library.templates)) }),

@@ -31,12 +31,15 @@ describe('the first hour', () => {
     expect(tabs.create).not.toHaveBeenCalled();
     // Only an update of the extension itself runs the library's update (starter rewordings, added replies).
     expect(onUpdate).toHaveBeenCalledTimes(1);
+    // It is told which: only an update reaches the console tabs already open (an install has no old panel).
+    expect(onUpdate).toHaveBeenLastCalledWith('update');
     onInstalled[0]!({ reason: 'install' });
     await settle();
     expect(tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://ext/options.html?welcome#shop' });
     // An install runs it too: it notes that the machine has every starter reply, so one deleted
     // before the next update is not added back then.
     expect(onUpdate).toHaveBeenCalledTimes(2);
+    expect(onUpdate).toHaveBeenLastCalledWith('install');
   });
 
   it('brings an options page already open forward on the tab asked for, changing only its hash (unsaved edits stay)', async () => {

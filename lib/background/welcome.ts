@@ -1,19 +1,21 @@
 /**
  * The first hour. A fresh install opens the options page on 店铺设置 with its first-run checklist
  * (`?welcome`: the shop name, the agent's name, shift times, which consoles); an update or a browser
- * update opens nothing. Both run `onUpgrade` (upgradeStarterLibrary, lib/messaging/handlers/core.ts: corrected
- * starter wordings, starter replies added since; at an install it only notes what the machine has). The panel's fill-in form asks for the same page when a reply needs the shop
+ * update opens nothing. Both run `onUpgrade` (upgradeStarterLibrary, lib/messaging/handlers/core.ts:
+ * corrected starter wordings, starter replies added since; at an install it only notes what the
+ * machine has); an update also gives the open console tabs the new panel (reachOpenTabs,
+ * reach-tabs.ts). The panel's fill-in form asks for the same page when a reply needs the shop
  * or agent name that is not set yet (the `openOptions` verb).
  */
 import { browser } from '../browser';
 
-export function registerWelcome(onUpgrade?: () => Promise<void>): void {
+export function registerWelcome(onUpgrade?: (reason: 'install' | 'update') => Promise<unknown>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void openOptionsTab('shop', true);
     // An install or an update of the extension itself (not of the browser): the stored library takes
     // corrected starter wordings and the starter replies added since; an install records that it has
     // them all, so one the agent deletes is not added back at the next update.
-    if (reason === 'install' || reason === 'update') void onUpgrade?.().catch(() => {});
+    if (reason === 'install' || reason === 'update') void onUpgrade?.(reason).catch(() => {});
   });
 }
 

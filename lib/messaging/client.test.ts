@@ -3,10 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /** What each sendMessage does, in order: a reply, `undefined` (no reply at all) or an Error (rejected). */
 let outcomes: unknown[] = [];
 const sent: unknown[] = [];
+/** The runtime's id: undefined once the extension was reloaded or updated under the page. */
+const runtime = vi.hoisted(() => ({ id: 'ext' as string | undefined }));
 
 vi.mock('../browser', () => ({
   browser: {
     runtime: {
+      get id() {
+        return runtime.id;
+      },
       sendMessage: async (m: unknown) => {
         sent.push(m);
         const next = outcomes.shift();
@@ -63,5 +68,16 @@ describe('call: a service worker stopped while a message is on its way', () => {
     outcomes = [{ ok: false, error: { code: 'invalid', message: 'bad payload' } }];
     await expect(call('getSettings')).rejects.toMatchObject({ code: 'invalid', message: 'bad payload' });
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('call: the extension reloaded or updated under the page', () => {
+  it('sends nothing and never settles (nothing is thrown into the page); the content script shows why', async () => {
+    runtime.id = undefined;
+    sent.length = 0;
+    const settled = await Promise.race([call('getLibrary').then(() => 'resolved', () => 'rejected'), new Promise((r) => setTimeout(() => r('pending'), 50))]);
+    runtime.id = 'ext';
+    expect(settled).toBe('pending');
+    expect(sent).toEqual([]);
   });
 });

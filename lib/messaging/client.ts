@@ -25,6 +25,9 @@ export class CallError extends Error {
  * creates a record (a note, a follow-up) names it, so the second send finds it made.
  */
 export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void ? [] : [Req<V>]): Promise<Res<V>> {
+  // The extension was reloaded or updated under this page: sendMessage would throw "Extension
+  // context invalidated" into it. No answer ever comes (the content script says why, in its panel).
+  if (!browser.runtime?.id) return new Promise(() => {});
   const envelope: Envelope<V> = { kf: verb, payload: args[0] as Req<V>, rid: Math.random().toString(36).slice(2) };
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>

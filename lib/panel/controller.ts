@@ -222,6 +222,8 @@ export class PanelController {
     private readonly adapter: SiteAdapter | null,
     private readonly doc: Document,
     private readonly signal: AbortSignal,
+    /** False once the extension is gone from under the page (reloaded, updated): asked before reading a change. */
+    private readonly live = () => true,
   ) {}
 
   /** What a feature loaded on demand needs from the panel (lib/panel/features.ts). */
@@ -299,7 +301,7 @@ export class PanelController {
    * or the processor with the card. Any other change is read at once.
    */
   pageChanged(): void {
-    if (!this.adapter || this.signal.aborted) return;
+    if (!this.adapter || !this.live() || this.signal.aborted) return;
     const look = this.look();
     const shown = this.openBuyer();
     if (shown && this.switchListener) {

@@ -1,48 +1,106 @@
 /**
  * The extension reloaded (or updated) under an open console tab, in Chromium with the built
- * extension: the old panel's code is dead, and it leaves the page when a newer copy of the content
- * script starts in that tab — the one time WXT's "a newer copy started" announcement is honoured
- * (security.e2e.test.ts: a page script firing it takes nothing off). Its own browser: the reload
- * (DevTools' Extensions.loadUnpacked, the same id) would leave the other files' worker gone.
+ * extension, the way a real update happens: the same directory loaded again (DevTools'
+ * Extensions.loadUnpacked, what 重新加载 in chrome://extensions does), nothing injected by the
+ * test. Chrome puts no new content script into open tabs; the new worker does
+ * (lib/background/reach-tabs.ts), and the old copy, whose runtime is gone, gives way to it — the one
+ * time WXT's "a newer copy started" announcement is honoured (security.e2e.test.ts: a page script
+ * firing it takes nothing off). Where the worker cannot reach the tab, the old panel stops acting
+ * and asks for a refresh. Its own browser: a reload would leave the other files' worker gone.
  */
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chatInput, demo, inPanel, openDemoChat } from './pages';
-import { evaluateInContentWorld } from './panel-world';
 import { extensionSuite } from './suite';
 
-const s = extensionSuite({ shop: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
+const s = extensionSuite({ shop: 'none', pageErrors: true, launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
-/** The panel hosts on the page: 'old' for the one drawn before the reload (marked by the test). */
-const panels = (page: Page) => page.evaluate(() => [...document.querySelectorAll('kf-panel')].map((e) => ((e as any).__beforeReload ? 'old' : 'new')));
+/** The panel hosts on the page: 'old' for the one drawn before the update (marked by the test). */
+const panels = (page: Page) => page.evaluate(() => [...document.querySelectorAll('kf-panel')].map((e) => ((e as any).__beforeUpdate ? 'old' : 'new')));
 
-it('after a reload the old panel goes when the new copy starts in the tab, and the new one suggests and inserts', async () => {
-  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
-  const before = s.h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.h.extensionId}/`));
+/**
+ * The text the panels show, read through DevTools (their shadow roots are closed, and an old
+ * copy's world can no longer open them: its chrome.dom is gone with its runtime).
+ */
+async function panelText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const out: string[] = [];
+  const walk = (n: DomNode, inside: boolean) => {
+    if (n.nodeName === 'STYLE') return;
+    if (inside && n.nodeType === 3) out.push(n.nodeValue);
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, inside || n.nodeName === 'KF-PANEL');
+  };
+  walk(root, false);
+  return out.join(' ');
+}
+interface DomNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** Loads the extension's directory again, as an update does: same id, new runtime. */
+async function update(): Promise<void> {
   const cdp = await s.h.context.browser()!.newBrowserCDPSession();
   const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: s.h.extensionDir } as never)) as { id: string };
-  expect(id).toBe(s.h.extensionId);
-  // The old copy's runtime is gone; its panel is still drawn (Chrome injects nothing into open tabs).
-  await expect.poll(async () => (await evaluateInContentWorld<string>(s.page, 'String(chrome.runtime?.id)'))?.value).toBe('undefined');
-  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeReload = true));
-  expect(await panels(s.page)).toEqual(['old']);
-
-  // The new version starts its content script in the tab (as Firefox does on an update, and `wxt dev`).
-  let sw = s.h.context.serviceWorkers().find((w) => w !== before && w.url().startsWith(`chrome-extension://${id}/`));
-  sw ??= await s.h.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${id}/`) });
-  await sw.evaluate(async (url) => {
-    const { tabs, scripting } = (globalThis as any).chrome;
-    const [tab] = await tabs.query({ url });
-    await scripting.executeScript({ target: { tabId: tab!.id! }, files: ['content-scripts/content.js'] });
-  }, s.page.url());
-
-  // One panel, the new copy's: it reads the buyer's message and inserts a reply.
-  await expect.poll(() => panels(s.page)).toEqual(['new']);
-  await demo.push(s.page, '能便宜点吗');
-  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
-  expect(await panels(s.page)).toEqual(['new']);
-  await chatInput(s.page).click();
-  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"] .kf-tpl-main').first().click();
-  await expect.poll(() => demo.draft(s.page)).not.toBe('');
   await cdp.detach();
+  expect(id).toBe(s.h.extensionId);
+}
+
+it('after an update the open console tab gets the new panel by itself: one panel, new suggestions, insertion, no page errors', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+  await update();
+
+  // The worker put the new copy into the tab; the old one gave way.
+  await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
+  await demo.push(s.page, '这件能不能再便宜一些呀');
+  await expect.poll(() => panelText(s.page), { timeout: 15_000 }).toContain('依据买家最近');
+  await chatInput(s.page).click();
+  await s.page.keyboard.press('Alt+1');
+  await expect.poll(() => demo.draft(s.page), { timeout: 10_000 }).not.toBe('');
+  expect(await panels(s.page)).toEqual(['new']);
+  expect(s.pageErrors).toEqual([]);
+});
+
+it('a tab the worker cannot reach after an update: the old panel inserts nothing, throws nothing into the page, and asks for a refresh', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+  // The new version's content script no longer matches the demo console's host: nothing may be put there.
+  const file = join(s.h.extensionDir, 'manifest.json');
+  const original = await readFile(file, 'utf8');
+  const manifest = JSON.parse(original);
+  manifest.content_scripts[0].matches = manifest.content_scripts[0].matches.filter((m: string) => !/127\.0\.0\.1|localhost/.test(m));
+  await writeFile(file, JSON.stringify(manifest));
+  onTestFinished(async () => {
+    await writeFile(file, original);
+    await update();
+  });
+  await update();
+  await expect.poll(() => s.h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${s.h.extensionId}/`)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+
+  // The stale suggestions are still drawn; Alt+1 on them puts nothing into the chat box.
+  expect(await panelText(s.page)).toContain('推荐话术');
+  await chatInput(s.page).click();
+  await s.page.keyboard.press('Alt+1');
+  // Then the panel says what happened (Chinese first) and offers the refresh.
+  await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用：点此刷新页面');
+  expect(await panelText(s.page)).not.toContain('推荐话术');
+  expect(await demo.draft(s.page)).toBe('');
+  // A buyer message later: the dead panel reads nothing, and the page gets no errors.
+  await demo.push(s.page, '这件能不能再便宜一些呀');
+  await chatInput(s.page).click();
+  await s.page.keyboard.press('Alt+1');
+  expect(await panels(s.page)).toEqual(['old']);
+  expect(await panelText(s.page)).toContain('点此刷新页面');
+  expect(await demo.draft(s.page)).toBe('');
+  expect(s.pageErrors).toEqual([]);
 });
