@@ -32,8 +32,8 @@ export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>
     browser.runtime.sendMessage(envelope).then(
-      (r) => (r as Reply<Res<V>> | undefined) ?? 'no reply from the background',
-      (err: Error | undefined) => err?.message ?? 'background unavailable',
+      (r) => (r as Reply<Res<V>> | undefined) ?? 'no reply',
+      (err: Error | undefined) => err?.message ?? 'no reply',
     );
   let reply = await send();
   if (typeof reply === 'string') reply = await send();

@@ -62,7 +62,6 @@ export const core: MessageBundle = {
     'error.forbidden': '这里不能做这项操作',
     'error.conflict': '另一个标签页刚刚改过，请刷新后再试',
     'error.unknown': '出现意外错误（{detail}）',
-    'error.outdated': '扩展的后台还是旧版本：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」',
     'panel.evidence.agent': '你手动选择的场景',
   },
   en: {
@@ -125,7 +124,6 @@ export const core: MessageBundle = {
     'error.forbidden': 'this cannot be done from here',
     'error.conflict': 'another tab changed it just now; reload and try again',
     'error.unknown': 'something unexpected went wrong ({detail})',
-    'error.outdated': "the extension's background is out of date: reload Service Desk Helper in chrome://extensions",
     'panel.evidence.agent': 'Chosen by you',
   },
 };
