@@ -1,12 +1,20 @@
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/sites/matches';
 import { bundledAssets } from './lib/storage/bundled-assets';
+import { buildVersion, readGit } from './scripts/build-version';
+import pkg from './package.json' with { type: 'json' };
+
+// Grows with every commit, so Chrome takes a build as an update: scripts/build-version.ts.
+const version = buildVersion(pkg.version, readGit(import.meta.dirname));
+if (version.warning) console.warn(`\u26a0 manifest version: ${version.warning}`);
 
 export default defineConfig({
   srcDir: '.',
   outDir: process.env.KF_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
+    version: version.version,
+    version_name: version.versionName,
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // unlimitedStorage: every record (buyer notes, follow-ups, the library) and the local backups of

@@ -7,8 +7,10 @@ import { needsFirstRun } from '@/components/options/FirstRun';
 import { getLocale, registerMessages, setLocale, type Locale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { nameThePage } from '@/lib/i18n/page';
+import { outdated } from '@/lib/i18n/messages/outdated';
 
 registerMessages(options);
+registerMessages(outdated);
 
 const api: OptionsApi = {
   call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),

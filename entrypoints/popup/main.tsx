@@ -9,10 +9,12 @@ import { nameThePage } from '@/lib/i18n/page';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { followupsExport } from '@/lib/i18n/messages/followups-export';
+import { outdated } from '@/lib/i18n/messages/outdated';
 
 registerMessages(followups);
 registerMessages(followupsUi);
 registerMessages(followupsExport);
+registerMessages(outdated);
 
 const api: PopupApi = {
   call: (verb, payload) => (call as (v: typeof verb, p?: unknown) => Promise<never>)(verb, payload),

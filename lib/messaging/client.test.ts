@@ -69,6 +69,13 @@ describe('call: a service worker stopped while a message is on its way', () => {
     await expect(call('getSettings')).rejects.toMatchObject({ code: 'invalid', message: 'bad payload' });
     expect(sent).toHaveLength(1);
   });
+
+  it('a worker that does not know the verb is older than the page: "outdated", not the agent’s input', async () => {
+    // What every earlier worker answers a verb it does not have (lib/messaging/dispatch.ts).
+    outcomes = [{ ok: false, error: { code: 'invalid', message: 'unknown message' } }];
+    await expect(call('exportAllData')).rejects.toMatchObject({ code: 'outdated' });
+    expect(sent).toHaveLength(1);
+  });
 });
 
 describe('call: the extension reloaded or updated under the page', () => {

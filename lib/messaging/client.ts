@@ -1,7 +1,7 @@
 import { browser } from '../browser';
 import type { DataArea, Envelope, Reply, Req, Res, Verb } from './protocol';
 
-/** A call the background refused or failed; `code` is e.g. 'quota', 'invalid', 'forbidden'. */
+/** A call the background refused or failed; `code` is e.g. 'quota', 'invalid', 'forbidden', 'outdated'. */
 export class CallError extends Error {
   override name = 'CallError';
   constructor(
@@ -32,13 +32,15 @@ export async function call<V extends Verb>(verb: V, ...args: Req<V> extends void
   // A reply, or why there was none (rejected, or resolved with nothing).
   const send = () =>
     browser.runtime.sendMessage(envelope).then(
-      (r) => (r as Reply<Res<V>> | undefined) ?? 'no reply from the background',
-      (err: Error | undefined) => err?.message ?? 'background unavailable',
+      (r) => (r as Reply<Res<V>> | undefined) ?? 'no reply',
+      (err: Error | undefined) => err?.message ?? 'no reply',
     );
   let reply = await send();
   if (typeof reply === 'string') reply = await send();
   if (typeof reply === 'string') throw new CallError('unavailable', reply);
-  if (!reply.ok) throw new CallError(reply.error.code, reply.error.message);
+  // A worker that does not know the verb is older than this page: kept from before an update
+  // (Chrome keeps the worker across a restart when the version is the same) — not the agent's input.
+  if (!reply.ok) throw new CallError(reply.error.message == 'unknown message' ? 'outdated' : reply.error.code, reply.error.message);
   return reply.value;
 }
 

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n';
 import { CallError } from './client';
+import { worthRetrying } from './retry';
 import { reasonText } from './reason';
+import { registerMessages } from '../i18n';
+import { outdated } from '../i18n/messages/outdated';
 
 afterEach(() => setLocale('zh-CN'));
 
@@ -10,6 +13,17 @@ describe('reasonText', () => {
     expect(reasonText(new CallError('quota', 'QuotaExceededError: The quota has been exceeded.'))).toBe('存储空间已满');
     expect(reasonText(new CallError('unavailable', 'no reply from the background'))).toBe('扩展后台暂时没有响应，请稍后再试');
     expect(reasonText(new CallError('invalid', 'addFollowup: title: required'))).toBe('内容不符合要求（addFollowup: title: required）');
+  });
+
+  it('a worker older than the page (kept from before an update) is not the input: it says to reload the extension', () => {
+    const err = new CallError('outdated', 'unknown message');
+    // The content script does not carry the words (its size budget): still not the agent's input.
+    expect(reasonText(err)).toBe('出现意外错误（unknown message）');
+    registerMessages(outdated);
+    expect(reasonText(err)).toBe('扩展的后台还是旧版本：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」');
+    expect(worthRetrying(err, 1)).toBe(false);
+    setLocale('en');
+    expect(reasonText(err)).toBe('the extension’s background is out of date: reload Service Desk Helper in chrome://extensions');
   });
 
   it('keeps a reason already written in Chinese', () => {

@@ -11,13 +11,15 @@
  *   (each list is bounded by its length, not by tries).
  * - `invalid`, `missing-field`, `forbidden`: the worker refused the record itself (its schema, its
  *   rules). The same payload is refused the same way every time: given up at the first answer.
+ * - `outdated`, a worker older than the page (kept from before an update): it refuses the verb
+ *   until the agent reloads the extension, which ends this page's copy too — given up at once.
  * - anything else — `unavailable` (the worker did not answer, twice), `aborted`, `conflict`,
  *   `unknown` — may pass on a later try or may be a fault that never will, and nothing the agent can
  *   do tells the two apart: tried MAX_TRIES times in all, then given up and said.
  */
 export const MAX_TRIES = 3;
 
-const REFUSED = ['invalid', 'missing-field', 'forbidden'];
+const REFUSED = ['invalid', 'missing-field', 'forbidden', 'outdated'];
 
 /** After `tries` failed sends (this one counted), the last failing with `err`. */
 export function worthRetrying(err: unknown, tries: number): boolean {

@@ -56,11 +56,11 @@ describe('parseLibraryImport: file shape', () => {
   );
 
   it('rejects an unknown version, telling a newer file from a broken one', () => {
-    expect(parseLibraryImport(file([], { version: 2 }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 2 来自更新版本的插件（本插件读取版本 1），请先升级插件'] });
-    expect(parseLibraryImport(file([], { version: '1' }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 "1" 无法识别（本插件读取版本 1），文件可能被改动过'] });
-    expect(parseLibraryImport(file([], { version: undefined }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本号缺失（本插件读取版本 1），文件可能被改动过'] });
-    expect(errorsIn(file([], { version: 2 })).en).toEqual(['File version 2 comes from a newer version of the extension (this one reads version 1); update the extension first']);
-    expect(errorsIn(file([], { version: '1' })).en).toEqual(['File version "1" is not one this extension knows (this one reads version 1); the file may have been edited']);
+    expect(parseLibraryImport(file([], { version: 3 }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 3 来自更新版本的插件（本插件读取版本 2），请先升级插件'] });
+    expect(parseLibraryImport(file([], { version: '1' }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本 "1" 无法识别（本插件读取版本 2），文件可能被改动过'] });
+    expect(parseLibraryImport(file([], { version: undefined }), 'zh-CN')).toEqual({ ok: false, errors: ['文件版本号缺失（本插件读取版本 2），文件可能被改动过'] });
+    expect(errorsIn(file([], { version: 3 })).en).toEqual(['File version 3 comes from a newer version of the extension (this one reads version 2); update the extension first']);
+    expect(errorsIn(file([], { version: '1' })).en).toEqual(['File version "1" is not one this extension knows (this one reads version 2); the file may have been edited']);
   });
 
   it('requires templates to be a list', () => {
@@ -285,7 +285,7 @@ describe('exportLibrary / round trip', () => {
   it('writes the kefu-library format with extra sections beside it', () => {
     const out = exportLibrary(lib, { remarkRules: { convention: 'A' }, settings: { cutoff: '15:30' } });
     expect(out.format).toBe('kefu-library');
-    expect(out.version).toBe(1);
+    expect(out.version).toBe(2);
     expect(out.groups).toEqual(lib.groups);
     expect(out.templates).toEqual(lib.templates);
     expect(out.remarkRules).toEqual({ convention: 'A' });
@@ -295,7 +295,17 @@ describe('exportLibrary / round trip', () => {
     const out = exportLibrary(lib, { templates: [], format: 'x', version: 9 });
     expect(out.templates).toHaveLength(3);
     expect(out.format).toBe('kefu-library');
-    expect(out.version).toBe(1);
+    expect(out.version).toBe(2);
+  });
+
+  it('is version 2 since replies carry orders, so a version that reads only 1 refuses it instead of dropping them; version 1 is still read, orders and all', () => {
+    const out = exportLibrary(lib);
+    expect(out.version).toBe(2);
+    expect(out.templates.find((t) => t.id === 'shipped-addr')?.orders).toEqual(['shipped']);
+    for (const version of [1, 2]) {
+      const r = parseLibraryImport(JSON.parse(JSON.stringify({ ...out, version })));
+      expect(r.ok && r.library.templates.find((t) => t.id === 'shipped-addr')?.orders, `version ${version}`).toEqual(['shipped']);
+    }
   });
 
   it('round-trips identically through JSON text, extra sections included', () => {

@@ -1,7 +1,7 @@
 /**
  * Import/export of a template library as one JSON file:
  *
- *   { "format": "kefu-library", "version": 1, "groups": [...], "templates": [...],
+ *   { "format": "kefu-library", "version": 2, "groups": [...], "templates": [...],
  *     ...other sections such as "remarkRules" or "settings" }
  *
  * An import is validated as a whole before anything is written: either every entry is usable or
@@ -16,7 +16,13 @@ import { isScenarioId, type ScenarioId } from '../scenarios';
 import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
 
 export const LIBRARY_FORMAT = 'kefu-library';
-export const LIBRARY_VERSION = 1;
+/**
+ * 2 since replies carry `orders` (the order stages a reply fits, f5cc83f): a version-1 reader drops
+ * the field without a word and then offers those replies at every stage, while every earlier version
+ * refuses a higher version with 请先升级插件. Version-1 files (with or without `orders`) are read as before.
+ */
+export const LIBRARY_VERSION = 2;
+const READS = [1, LIBRARY_VERSION];
 
 export const TEMPLATE_LIMITS = {
   id: 64,
@@ -305,7 +311,7 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       en: 'This is not a reply-library export: choose a file saved with “Export library” on the Import / export tab (named like kefu-library-20261203.json); for an Excel/WPS sheet use “Import CSV sheet”.',
     });
   }
-  if (data.version !== LIBRARY_VERSION) return fail(versionProblem(data.version, LIBRARY_VERSION));
+  if (!READS.includes(data.version as number)) return fail(versionProblem(data.version, LIBRARY_VERSION));
 
   const c = collector(locale);
   const warnings: string[] = [];
