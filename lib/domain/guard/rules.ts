@@ -244,7 +244,8 @@ const CASH_FOR_REVIEW: GuardRule[] = [
 // to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15, 直接给您退50元, 给您转50元, 送您一张50元无门槛券 —
 // never a price (优惠价159元, 便宜到139), a shop-wide offer (满300减50), a refund of what was paid
 // (退款159元, 原路退回159元, 退货后给您退159元, 退您差价) or postage paid back (补您12元运费): those
-// have no grant word before the amount, or a word between, or a refund said in the clause. A bare
+// have no grant word before the amount, or a word between, or money back with no grant mark in the
+// sentence (GRANT_MARK below). A bare
 // 再/额外 is no grant either: 每满300再减50, 第二件再减30, 会员额外减30 are the shop's or platform's
 // offers. What was given before (已经给您优惠了40元) is no promise: check.ts lets it pass.
 const NUM = '(?:\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千]+)';
