@@ -199,6 +199,19 @@ describe('money handed over directly, and the shop’s switch for the money chec
     await expect.poll(() => badge.count()).toBe(0);
   });
 
+  it('lets a typed refund of what the buyer paid go without a hold, its reason in an earlier clause', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    // The closing 质量最好 is a warning the badge shows once the whole reply is typed: the moment to
+    // read what the badge holds, so the absence of 超出权限 is read after the refund was checked.
+    await s.page.keyboard.type('您寄回的包裹仓库已经签收了，给您退168元，另外这款面料质量最好');
+    const badge = s.page.locator('.kf-guard-badge');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('极限用语');
+    expect(await badge.getAttribute('title')).not.toContain('超出权限');
+    expect(await badge.textContent()).toContain('1处');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
+  });
+
   it('switched off in 合规规则, a 50-yuan discount goes in quietly; switched on again, it is held', async () => {
     await callFromExtensionPage(s.ext, 'patchGuardConfig', { rule: 'over-limit-discount', on: false });
     try {

@@ -121,6 +121,75 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text), text).toEqual([]);
   });
 
+  // Refund replies put the reason in an earlier clause, in other words, or nowhere at all: a 退 of
+  // money is the order's own money coming back unless the reply marks it as the agent's own grant.
+  it('stays quiet on ordinary after-sales refund replies, whatever the reason or where it is said', () => {
+    for (const text of [
+      '您的退货已签收，给您退159元',
+      '这边同意退款，给您退159元',
+      '售后会给您退59元',
+      '审核通过后给您退89元',
+      '拒收后给您退89元',
+      '少发的那件给您退39元',
+      '价保给您退30元',
+      '给您退89元，款项会在1-3个工作日到账',
+      '您申请仅退款就可以，给您退89元',
+      '包裹已经退回仓库了，今天给您退128元',
+      '您的退款申请我看到了，马上给您退76元',
+      '这件缺货发不了，给您退45元，实在抱歉',
+      '拍了三件只到了两件，我们给您退65元',
+      '订单已经取消，系统会给您退238元',
+      '有破损的话拍照给我，核实后给您退99元',
+      '尺码不合适寄回来就行，到了给您退88元',
+      '快递已经拦截成功，回到仓库后给您退110元',
+      '好的亲，给您退72元，请留意支付宝通知',
+      '我这边给您退199元，退款进度可以在订单里看',
+      '换货的那件没库存了，就给您退56元吧',
+      '预售取消了，订金给您退50元',
+      '仓库核对过了，确实少装了一双，退您29元',
+      '您寄回的两件都到了，这边退您218元',
+      '运单显示已签收，我马上直接给您退139元',
+      '收到退货后直接给您退159元',
+      '退货单号我看到了，等仓库验收完给您退189元',
+      '好的，这边给您退35元，是您多付的运费',
+      '已经帮您申请了，审核过后退您60元',
+      '同意您的仅退款，给您退43元',
+      '这个订单您付了120元，给您退120元',
+      '拦截成功后我们给您退259元',
+      '给你退个40块，退款原路返回',
+      '您留着单号，仓库收到后给您退159元',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('holds money back the reply marks as the agent’s own grant: 直接/私下/额外/单独, a concession, keep-the-goods, compensation, a red packet', () => {
+    for (const text of [
+      '这样吧我给你退个40块',
+      '给您红包50元',
+      '这样吧，我私下给您退60元，您就别退货了',
+      '东西您留着用，给您退45元',
+      '额外给您退30元，算是我们的一点心意',
+      '作为补偿，给您退35元',
+      '给您退40元当补偿，您看可以吗',
+      '不用寄回来了，给您退55元',
+      '您别退货了，我给您退50元',
+      '要不这样，我给您退45元，这事就算了',
+      '那就直接退您35块吧',
+      '已经给您优惠了15元，再给您退30元',
+      '我自己掏钱给您退40元',
+      '给您多退25元，别的客人可没有',
+      '单独给您退50元，别跟别人说',
+      '发您一个红包88元',
+      '送您现金红包30元',
+      '给你退个50块，商品不用寄回了',
+      '那这样吧，给您退40块钱，您看行不行',
+      '给您退50元吧，实在不好意思',
+      '收到您的留言了，这样吧，给您退30元',
+      '我们退您40元好吧',
+    ])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
   it('stays quiet on the shop’s and the platform’s own offers, member prices and the platform’s payouts', () => {
     for (const text of [
       '店庆满减：每满200再减40元，可以叠加',

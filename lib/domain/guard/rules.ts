@@ -244,7 +244,8 @@ const CASH_FOR_REVIEW: GuardRule[] = [
 // to this buyer counts — 给您优惠50元, 便宜您30块, 补偿您¥15, 直接给您退50元, 给您转50元, 送您一张50元无门槛券 —
 // never a price (优惠价159元, 便宜到139), a shop-wide offer (满300减50), a refund of what was paid
 // (退款159元, 原路退回159元, 退货后给您退159元, 退您差价) or postage paid back (补您12元运费): those
-// have no grant word before the amount, or a word between, or a refund said in the clause. A bare
+// have no grant word before the amount, or a word between, or money back with no grant mark in the
+// sentence (GRANT_MARK below). A bare
 // 再/额外 is no grant either: 每满300再减50, 第二件再减30, 会员额外减30 are the shop's or platform's
 // offers. What was given before (已经给您优惠了40元) is no promise: check.ts lets it pass.
 const NUM = '(?:\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千]+)';
@@ -258,12 +259,29 @@ const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
 const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流公司)[^。！!？?\\n，,；;]{0,8})';
 /** Not postage paid back (给您补12元运费): quality returns have the shop pay it both ways. */
 const NOT_POSTAGE = '(?!\\s*(?:的)?(?:运费|邮费))';
+/** Up to the sentence's end or from its start (a sentence ends at 。！？ or a new line, not at a comma). */
+const SENT = '[^。！!？?\\n]*';
 /**
- * Money back that is the order's own refund, not a grant: said in the clause before (退货后…,
- * 收到寄回的…, 原路…, 全额…) or after (…退回 in the clause, …原路退回 in the sentence). 不用退货 is no refund: 不用退货，直接给您退50元
- * is the agent's money.
+ * Money back (退) is the order's own money coming back — after a return, a refusal, a missing item,
+ * price protection, an approved 仅退款 — and replies give the reason in an earlier clause, in words of
+ * their own or not at all (售后会给您退59元). So it is no grant unless the sentence marks it as the
+ * agent's own money. Strong marks hold whatever else the sentence says: the buyer keeps the goods
+ * (不用退货/别寄回/留着用), 私下/私人/额外/单独/我做主/自己掏钱, compensation (作为补偿/当补偿/心意), a
+ * red packet. Weak marks are also how refunds are said (收到退货后直接给您退 = at once), so they hold
+ * only when the sentence names no refund reason: 直接, a concession (这样吧/要不这样/那就), 再/另外/多退 as
+ * money on top, …吧/好吧 after the amount.
  */
-const NOT_REFUND = '(?<!(?:(?<!不用|无需|不需要|免)退货|寄回|退回|收到|原路|全额|退款)[^。！!？?\\n，,；;]{0,10})';
+const GRANT_STRONG =
+  '(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|' +
+  '(?:作为|当作?|当做|算作?|算是|做为|以示|表示|一点|点)(?:补偿|赔偿|心意)|补偿一下|心意|(?<!运费险|平台|保险)的补偿|红包';
+const GRANT_WEAK = '直接|这样吧|要不(?:这样|然)|那就|(?:^|[，,；;])(?:那|那就|就|我|我们)?再(?:给|帮)?(?:您|你)?退|另外(?:再)?(?:给|帮)?(?:您|你)?退|多退';
+/** A refund reason anywhere in the sentence: what weak marks give way to. */
+const REFUND_CUE =
+  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)|寄还|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
+/** After the amount: the mark that makes money back a grant. */
+const GRANT_MARK =
+  `(?:(?<=(?:${GRANT_STRONG})${SENT})|(?=${SENT}(?:${GRANT_STRONG}))` +
+  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧))(?<!(?:${REFUND_CUE})${SENT})(?!${SENT}(?:${REFUND_CUE})))`;
 const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
 const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
@@ -281,10 +299,11 @@ const MONEY_RULES: readonly GuardRule[] = [
         // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
         `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
         `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
-        // Money back that is not the order's refund: 直接给您退50元, 退您30块.
-        `|${NOT_REFUND}(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给)?(?:您|你)?|退了?给?(?:您|你))${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价)|[^。！!？?\\n，,；;]{0,6}退回|[^。！!？?\\n]{0,12}原路)` +
-        // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券.
-        `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})`,
+        // Money back the reply marks as the agent's own: 直接给您退50元, 这样吧我给你退个40块, 退您30块吧.
+        `|(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))个?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}` +
+        // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券, 给您红包50元.
+        `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})` +
+        `|(?:送|发|给)${YOU}?(?:一个|一份|个)?(?:现金)?红包${AMOUNT}`,
     ),
     label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
     reason: {
