@@ -84,8 +84,13 @@ describe('推迟 in the popup', () => {
     await popup.locator('[data-kf="snooze-custom"]').fill(`${day}T18:30`);
     await popup.locator('[data-kf="snooze-custom-go"]').click();
     await popup.locator('[data-kf="snooze-menu"]').waitFor({ state: 'detached' });
-    const list = await callFromExtensionPage<{ groups: { items: { id: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
-    expect(list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)!.snoozedUntil).toBe(Date.parse(`${day}T18:30:00+08:00`));
+    // The menu closes before the worker has the snooze (the popup then asks it): wait for the stored item.
+    await expect
+      .poll(async () => {
+        const list = await callFromExtensionPage<{ groups: { items: { id: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+        return list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)?.snoozedUntil;
+      })
+      .toBe(Date.parse(`${day}T18:30:00+08:00`));
   });
 });
 
@@ -122,8 +127,12 @@ describe('推迟 on a handover due at noon', () => {
 
     await options.last().click();
     await popup.locator('[data-kf="snooze-menu"]').waitFor({ state: 'detached' });
-    const list = await callFromExtensionPage<{ groups: { items: { id: string; status: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
-    expect(list.groups.flatMap((g) => g.items).find((f) => f.id === made.id)).toMatchObject({ status: 'snoozed', snoozedUntil: noon });
+    await expect
+      .poll(async () => {
+        const list = await callFromExtensionPage<{ groups: { items: { id: string; status: string; snoozedUntil?: number }[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
+        return list.groups.flatMap((g) => g.items).find((f) => f.id === made.id);
+      })
+      .toMatchObject({ status: 'snoozed', snoozedUntil: noon });
   });
 
   it('at 11:58 no time is left: the menu offers none and says to handle it now', async () => {
