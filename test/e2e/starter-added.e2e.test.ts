@@ -2,15 +2,40 @@
  * Options → 话术库 with a library stored by an earlier version, before the starter had the five
  * replies true at any order stage (2026-12-04): the tab says which, 全部加上 adds them through the
  * worker's save, and once this machine has had them, deleting them never brings the offer back.
+ * And a real extension update (the directory loaded again, as 重新加载 does) over a library stored
+ * before the worker kept its count of starter updates: the replies older versions had offered stay
+ * as the agent left them (verify18 item 2).
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { callFromExtensionPage } from './pages';
 import { extensionSuite } from './suite';
 
 type Lib = { groups: string[]; templates: { id: string; title: string; body: string }[] };
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
+/** Every reply the versions before the count offered in 话术库 (STARTER_ADDED's first three lists). */
+const OFFERED_BEFORE = [...FIVE, 'refund-check', 'extra-item'];
 
-const s = extensionSuite({ shop: 'none', page: 'none' });
+const s = extensionSuite({ shop: 'none', page: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
+
+/** Reads, or with `value` writes (null deletes), `key` in one of the extension's idb-keyval databases (kf-<name>, store kv). */
+function raw(page: Page, name: string, key: string, value?: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, key, write, value]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', write ? 'readwrite' : 'readonly');
+          const store = tx.objectStore('kv');
+          const req = !write ? store.get(key) : value === null ? store.delete(key) : store.put(value, key);
+          tx.oncomplete = () => (open.result.close(), resolve(write ? undefined : req.result));
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [name, key, value !== undefined, value] as const,
+  );
+}
 
 describe('starter replies added after a library was stored', () => {
   it('are offered once in 话术库: 全部加上 stores them; deleted later, they are not offered again', async () => {
@@ -43,6 +68,34 @@ describe('starter replies added after a library was stored', () => {
     expect(await notice.count()).toBe(0);
     // The later update's replies were in the library all along: held, so seen too.
     expect(JSON.parse((await opts.evaluate(() => localStorage.getItem('kf-starter-added-seen')))!).sort()).toEqual([...FIVE, 'refund-check', 'extra-item'].sort());
+    await opts.close();
+  });
+
+  it('an update over a library stored before the count was kept brings back none of the replies older versions offered; 话术库 still offers them', async () => {
+    const setup = await s.h.openExtensionPage('options.html#import');
+    const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
+    // The agent of an earlier version deleted them (or declined the offer): the library lacks them all,
+    // and that version kept no count (the install of this browser did; gone, as before it existed).
+    await callFromExtensionPage(setup, 'saveLibrary', { groups: starter.groups, templates: starter.templates.filter((x) => !OFFERED_BEFORE.includes(x.id)) });
+    await raw(setup, 'meta', 'starter-added', null);
+    await setup.evaluate(() => localStorage.removeItem('kf-starter-added-seen'));
+    expect(await raw(setup, 'meta', 'starter-added')).toBeUndefined();
+
+    const cdp = await s.h.context.browser()!.newBrowserCDPSession();
+    expect(((await cdp.send('Extensions.loadUnpacked' as never, { path: s.h.extensionDir } as never)) as { id: string }).id).toBe(s.h.extensionId);
+    await cdp.detach();
+
+    // The new worker's update step has run once it has kept the count.
+    const after = await s.h.openExtensionPage('options.html#import');
+    await expect.poll(() => raw(after, 'meta', 'starter-added'), { timeout: 15_000 }).toBe(3);
+    const stored = await callFromExtensionPage<Lib>(after, 'getLibrary');
+    for (const id of OFFERED_BEFORE) expect(stored.templates.map((x) => x.id), id).not.toContain(id);
+    expect(stored.templates).toHaveLength(starter.templates.length - OFFERED_BEFORE.length);
+    await after.close();
+
+    // Adding them stays the agent's choice, in 话术库 (this machine's record of dismissals was cleared above).
+    const opts = await s.h.openExtensionPage('options.html#templates');
+    await expect.poll(() => opts.locator('[data-kf="starter-added"]').textContent()).toContain('内置话术新增了 7 条话术');
     await opts.close();
   });
 });

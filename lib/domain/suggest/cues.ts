@@ -211,14 +211,22 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
 const DEFECT_AHEAD = /(?<!(为什么|怎么).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/;
 /** The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗. */
 const RETURN_RECEIVED = /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/;
+/** A sum of money: a number and its unit (十块, 5块钱, 二十元), not 十块钱的 (a thing that costs it). */
+const SUM = String.raw`[\d一二两三四五六七八九十百几]+\s*(?:块|元|毛|钱|块钱|rmb)(?!钱?的)`;
 /**
- * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元) takes money off, it is no missing item:
- * the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the 错发漏发
- * chip with 漏发少件 on the cards (QA pass N, defect 6).
+ * A sum said with no unit as a price is haggled (少五十行不行, 少20吧): ten or more (少2 / 少一 may
+ * be a count), then a question or a plea — a count has its counter instead (少十个, 少两双, 少三条),
+ * and 少了二十 may be goods short, so 了 does not come before it.
  */
-const LESS_MONEY = /少\s*(?:个|了|收|算|要|给|拿)?\s*[\d一二两三四五六七八九十百几]+\s*(?:块|元|毛|钱|块钱|rmb)(?!钱?的)/;
+const BARE_SUM = String.raw`(?:\d{2,}|[一二两三四五六七八九几]?[十百][一二三四五六七八九]?)(?=\s*(?:行|吧|呗|可以|好|成|怎么样|呢|吗|啊|呀|卖|就|拍|包邮|的话|不|\?))`;
+/**
+ * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元, 少五十行不行) takes money off, it is no
+ * missing item: the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the
+ * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; the unit-less sum: verify18 item 7).
+ */
+const LESS_MONEY = new RegExp(String.raw`少\s*(?:(?:个|了|收|算|要|给|拿)?\s*${SUM}|(?:个|收|算|要|给|拿)?\s*${BARE_SUM})`);
 /** …and asks for a lower price unless a refund or price difference is in sight (退款少了十块 is money owed back). */
-const LESS_PRICE = /^(?!.*(?:退|款|差价|补|返)).*少\s*(?:个|收|算|要|拿)?\s*[\d一二两三四五六七八九十百几]+\s*(?:块|元|毛|钱|块钱|rmb)(?!钱?的)/;
+const LESS_PRICE = new RegExp(String.raw`^(?!.*(?:退|款|差价|补|返)).*少\s*(?:个|收|算|要|拿)?\s*(?:${SUM}|${BARE_SUM})`);
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 

@@ -38,6 +38,11 @@ const BARGAIN: [string, string[]][] = [
   ['少个几块钱嘛，买两件呢', []],
   ['给少个8块呗，学生党', []],
   ['少拿十块钱吧亲', []],
+  // A sum with no unit (verify18 item 7): 少五十行不行 still got 错发漏发 and 漏发少件.
+  ['少五十行不行', []],
+  ['老板少二十吧', []],
+  ['少个三十可以不', ['unpaid']],
+  ['能少100吗，诚心要', []],
 ];
 
 const MISSING: [string, string[]][] = [
@@ -52,6 +57,10 @@ const MISSING: [string, string[]][] = [
   ['数量少了，拍的是五包只来了四包', ['completed']],
   ['怎么少了个充电器', ['completed']],
   ['少一条裤子，你们漏发了吧', ['completed']],
+  // A count (a number with its counter) stays goods short, unit-less sum or not.
+  ['少一个', ['completed']],
+  ['拍了三十个，怎么少十个吗', ['completed']],
+  ['少两双行吗，我要的是四双', ['completed']],
 ];
 
 describe('少 with a sum of money is bargaining, not a missing item', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addStarterReplies, newStarterReplies, STARTER_ADDED, starterAdditions } from './starter-additions';
+import { addStarterReplies, LISTS_BEFORE_COUNT, newStarterReplies, STARTER_ADDED, starterAdditions } from './starter-additions';
 import { STARTER_LIBRARY } from './starter';
 import type { Template, TemplateLibrary } from './types';
 import { parseLibraryImport } from './validate';
@@ -108,11 +108,35 @@ describe('what an extension update adds (newStarterReplies)', () => {
     expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
   });
 
-  it('without a count, every list none of whose replies is held; a list partly held had its update', () => {
+  it('without a count (a library from before it was kept), the lists earlier versions offered are known: only a later one is added, once', () => {
+    // verify18 item 2: the agent deleted 延迟发货(先查订单)/合并发货 or declined the offer, then updated.
     const r = newStarterReplies(lib, STARTER_LIBRARY, undefined, FUTURE);
-    expect(r.added.sort()).toEqual([...STARTER_ADDED[0]!, ...STARTER_ADDED[1]!, ...STARTER_ADDED[2]!, 'bye-not-yet', 'bye-after-sale'].sort());
-    const partly = { ...lib, templates: [...lib.templates, structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'extra-item')!)] };
-    expect(newStarterReplies(partly, STARTER_LIBRARY, undefined, FUTURE).added).not.toContain('refund-check');
+    expect(r.added.sort()).toEqual(['bye-after-sale', 'bye-not-yet']);
+    for (const id of LATER) expect(ids(r.library!.templates)).not.toContain(id);
+    expect(r.applied).toBe(4);
+    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+    // With today's lists: nothing comes back, and the count kept is all of them.
+    expect(newStarterReplies(before(), STARTER_LIBRARY, undefined)).toEqual({ library: null, added: [], applied: STARTER_ADDED.length });
+    // The options page still offers them (its own record of what this machine has seen decides).
+    expect(ids(starterAdditions(before(), STARTER_LIBRARY, []))).toEqual(ids(STARTER_LIBRARY.templates).filter((id) => LATER.includes(id)));
+  });
+
+  it('the lists known without a count are the three older versions offered (3c40f54, 67cce23), never moved', () => {
+    expect(LISTS_BEFORE_COUNT).toBe(3);
+    expect(STARTER_ADDED.slice(0, LISTS_BEFORE_COUNT)).toEqual([
+      ['delay-check', 'merge-ask'],
+      ['tracking-check', 'address-check', 'cancel-check'],
+      ['refund-check', 'extra-item'],
+    ]);
+  });
+
+  it('a later list partly held had its update: its deleted ones are not added', () => {
+    const partly = { ...lib, templates: [...lib.templates, structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'bye-not-yet')!)] };
+    expect(newStarterReplies(partly, STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+  });
+
+  it('a fresh install (the whole starter) gets nothing and keeps the count of all lists', () => {
+    expect(newStarterReplies(structuredClone(STARTER_LIBRARY), STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
   });
 
   it('never touches a reply the library holds, edited or not', () => {

@@ -66,22 +66,37 @@ export function addStarterReplies(lib: TemplateLibrary, starter: TemplateLibrary
 }
 
 /**
+ * How many STARTER_ADDED lists every library stored before the count was kept (`starter-added` in
+ * meta, since b531d82 on 2026-12-05) had already been offered: the options page's StarterAddedNotice
+ * offered lists 1–2 from 3c40f54 (2026-12-04) and list 3 from 67cce23 (2026-12-05), and the worker
+ * added nothing by itself before b531d82. So a library without the count may be missing any of them
+ * because the agent deleted the replies or clicked 不用了，不再提示 — whose record is in the options
+ * page's localStorage (`kf-starter-added-seen`), out of the worker's reach — and an update must not
+ * bring them back; that page still offers the ones its record has not seen. Fixed at 3 for good: a
+ * list added from now on is not "known" to a library from before, and is added to it once.
+ */
+export const LISTS_BEFORE_COUNT = 3;
+
+/**
  * What an extension update adds to a stored library: the replies of every list from `applied` on
  * (the number of STARTER_ADDED lists this machine's library has had; undefined for a library stored
- * before that was kept: every list) of which the library holds none — a library holding one had
- * that update, so its missing ones were deleted by the agent and stay deleted. Replies the library
- * holds are never touched (an edited copy keeps the agent's text). `applied` comes back as the
- * number of lists now had, to be kept once the library is saved; a second run with it adds nothing,
- * whatever was deleted in between. `library` is null when there is nothing to add.
+ * before that was kept: `known`, the lists older versions had already offered) of which the library
+ * holds none — a library holding one had that update, so its missing ones were deleted by the agent
+ * and stay deleted. Replies the library holds are never touched (an edited copy keeps the agent's
+ * text). `applied` comes back as the number of lists now had, to be kept once the library is saved;
+ * a second run with it adds nothing, whatever was deleted in between. `library` is null when there
+ * is nothing to add.
  */
 export function newStarterReplies(
   lib: TemplateLibrary,
   starter: TemplateLibrary,
   applied: number | undefined,
   added: readonly (readonly string[])[] = STARTER_ADDED,
+  known = LISTS_BEFORE_COUNT,
 ): { library: TemplateLibrary | null; added: string[]; applied: number } {
+  const from = Math.max(0, applied ?? known);
   const have = new Set(lib.templates.map((t) => t.id));
-  const ids = added.slice(Math.max(0, applied ?? 0)).filter((list) => !list.some((id) => have.has(id))).flat();
+  const ids = added.slice(from).filter((list) => !list.some((id) => have.has(id))).flat();
   const r = ids.length ? addStarterReplies(lib, starter, ids) : null;
-  return { library: r?.added.length ? r.library : null, added: r?.added ?? [], applied: Math.max(added.length, applied ?? 0) };
+  return { library: r?.added.length ? r.library : null, added: r?.added ?? [], applied: Math.max(added.length, from) };
 }

@@ -8,7 +8,7 @@ import { newStarterReplies } from './starter-additions';
  * the corrected text (starter-rewords.ts), and the starter replies added since the library last had
  * an update are added once (starter-additions.ts `newStarterReplies`). `mark`: what the machine keeps
  * (`meta` 'starter-added': how many STARTER_ADDED lists its library has had; anything but a number
- * before that was kept). An agent in team mode (`role` 'agent') gets no additions: the library is
+ * before that was kept, read as the lists older versions had offered, LISTS_BEFORE_COUNT). An agent in team mode (`role` 'agent') gets no additions: the library is
  * the shop's, and the supervisor's machine adds them for the team. `library`: what to save, null when
  * nothing changed; `applied`: what to keep once it is saved (the mark as it was for an agent).
  */

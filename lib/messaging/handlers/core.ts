@@ -100,7 +100,8 @@ const STARTER_MARK = 'starter-added';
  * At an install or an extension update: stored copies of starter replies the agent never edited take
  * the starter's corrected wording (lib/domain/templates/starter-rewords.ts), and the library says which
  * (`reworded`, told in the options page's 话术库 tab); starter replies added since the library's last
- * update are added once (starter-additions.ts), never one the agent deleted or over one they edited.
+ * update are added once (starter-additions.ts), never one the agent deleted or over one they edited
+ * (with no count kept, the lists older versions offered in 话术库 count as had: LISTS_BEFORE_COUNT).
  * Not if the library changed meanwhile. The count of lists had is kept in `meta` after the save, so a
  * second run or a restarted worker adds nothing again; at an install it records that the starter
  * (all of them) is what the machine has.

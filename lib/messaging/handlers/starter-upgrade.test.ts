@@ -3,7 +3,9 @@
  * a stored library gained them only if the agent opened 话术库 and clicked 全部加上, so an agent who
  * installed earlier never had 退款进度（先查订单）or 多发了商品 on the cards. The update adds them
  * once; one the agent deleted never comes back (a second update, a restarted worker), an edited one
- * keeps the agent's text, an agent in team mode gets none (the shop's library).
+ * keeps the agent's text, an agent in team mode gets none (the shop's library). A library from before
+ * the count was kept gets none of the lists older versions offered in 话术库 (verify18 item 2: the
+ * agent may have deleted or declined them), only later ones.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -26,11 +28,16 @@ type Lib = { groups: string[]; templates: Tpl[] };
 const { STARTER_LIBRARY } = await import('../../domain/templates/starter');
 const { STARTER_ADDED } = await import('../../domain/templates/starter-additions');
 const LATER = STARTER_ADDED.flat();
+const FUTURE = ['bye-not-yet', 'bye-after-sale'];
 const EDITED = '亲，退款我这边看到已经处理啦，您留意一下到账，我们自己写的话～';
 
-/** A worker as it starts: fresh modules (no caches), the same IndexedDB. */
-async function worker() {
+/**
+ * A worker as it starts: fresh modules (no caches), the same IndexedDB. `future`: a list as a later
+ * version's STARTER_ADDED would end with (two starter replies no list names yet stand in for it).
+ */
+async function worker(future?: string[]) {
   vi.resetModules();
+  if (future) ((await import('../../domain/templates/starter-additions')).STARTER_ADDED as string[][]).push(future);
   const { registerWorkerExtras } = await import('../../background/extras');
   const { WORKER_EXTRAS } = await import('../../background/extras-modules');
   registerWorkerExtras(WORKER_EXTRAS);
@@ -45,10 +52,13 @@ async function worker() {
   return { upgrade: upgradeStarterLibrary, library, save, db };
 }
 
-/** The stored record of a library saved by a version from before any of the later replies: v1, no updatedAt, no count kept. */
-function oldRecord(): unknown {
+/**
+ * The stored record of a library saved by a version from before any of the later replies (and, as a
+ * later version would see it, without `without`): v1, no updatedAt, no count kept.
+ */
+function oldRecord({ without = [] as string[] } = {}): unknown {
   const templates = STARTER_LIBRARY.templates
-    .filter((t) => !LATER.includes(t.id))
+    .filter((t) => !LATER.includes(t.id) && !without.includes(t.id))
     .map(({ orders: _orders, ...t }) => (t.id === 'refund-done' ? { ...t, body: EDITED } : t));
   return { v: 1, groups: [...STARTER_LIBRARY.groups], templates };
 }
@@ -65,48 +75,65 @@ beforeEach(async () => {
 });
 
 describe('an update adds the starter replies new since the library was stored', () => {
-  it('adds them once to an old library, keeps an edited reply, and never brings back a deleted one', async () => {
+  it('a library from before the count was kept gets back none that earlier versions offered: deleted or declined, they stay away', async () => {
+    // verify18 item 2: the first update after the count existed added 延迟发货(先查订单), 合并发货… to a
+    // library whose agent had deleted them or clicked 不再提示 on the options page's offer.
     let w = await worker();
     await w.db.set('library', 'library', oldRecord());
-    expect(ids(await w.library())).not.toContain('refund-check');
+    await w.upgrade();
+    let lib = await w.library();
+    for (const id of LATER) expect(ids(lib), id).not.toContain(id);
+    expect(body(lib, 'refund-done')).toBe(EDITED);
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length);
+    // The options page's offer is still how they are added (its own record of dismissals decides).
+    const { starterAdditions } = await import('../../domain/templates/starter-additions');
+    expect(starterAdditions(lib as never, STARTER_LIBRARY, []).map((t) => t.id).sort()).toEqual([...LATER].sort());
+
+    w = await worker();
+    await w.upgrade();
+    lib = await w.library();
+    for (const id of LATER) expect(ids(lib), id).not.toContain(id);
+  });
+
+  it('a list added after that is added once to such a library, keeps an edited reply, and never brings back a deleted one', async () => {
+    let w = await worker(FUTURE);
+    await w.db.set('library', 'library', oldRecord({ without: FUTURE }));
+    expect(ids(await w.library())).not.toContain('bye-not-yet');
 
     await w.upgrade();
     let lib = await w.library();
-    for (const id of LATER) expect(body(lib, id), id).toBe(starterBody(id));
-    expect(lib.templates).toHaveLength(STARTER_LIBRARY.templates.length);
-    // Among its neighbours, not at the end: 退款进度（先查订单）before 退款到账时间, as in the starter.
-    expect(ids(lib).indexOf('refund-check')).toBe(ids(lib).indexOf('refund-time') - 1);
+    for (const id of FUTURE) expect(body(lib, id), id).toBe(starterBody(id));
+    for (const id of LATER) expect(ids(lib), id).not.toContain(id);
+    // Among its neighbours, not at the end, as in the starter.
+    const at = ids(STARTER_LIBRARY).indexOf('bye-not-yet');
+    expect(ids(lib).indexOf('bye-not-yet')).toBe(ids(lib).indexOf(ids(STARTER_LIBRARY)[at - 1]!) + 1);
     expect(body(lib, 'refund-done')).toBe(EDITED);
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length + 1);
 
     // Run again: nothing changes.
     const once = JSON.stringify(lib.templates);
     await w.upgrade();
     expect(JSON.stringify((await w.library()).templates)).toBe(once);
 
-    // The agent deletes one reply, and a whole update's pair.
-    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => !['tracking-check', 'refund-check', 'extra-item'].includes(t.id)) });
+    // The agent deletes the pair; a restarted worker and the next update: still not back, the edit stands.
+    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => !FUTURE.includes(t.id)) });
+    w = await worker(FUTURE);
     await w.upgrade();
     lib = await w.library();
-    for (const id of ['tracking-check', 'refund-check', 'extra-item']) expect(ids(lib)).not.toContain(id);
-
-    // A restarted worker and the next update: still not back; the edit still stands.
-    w = await worker();
-    await w.upgrade();
-    lib = await w.library();
-    for (const id of ['tracking-check', 'refund-check', 'extra-item']) expect(ids(lib)).not.toContain(id);
-    expect(ids(lib)).toContain('delay-check');
+    for (const id of FUTURE) expect(ids(lib)).not.toContain(id);
     expect(body(lib, 'refund-done')).toBe(EDITED);
   });
 
-  it('a library that had an update (holds one of its replies) does not get that update’s deleted ones', async () => {
-    const w = await worker();
-    const rec = oldRecord() as Lib;
-    rec.templates.push(structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'refund-check')!) as Tpl);
+  it('a library that had a later update (holds one of its replies) does not get that update’s deleted ones', async () => {
+    const w = await worker(FUTURE);
+    const rec = oldRecord({ without: FUTURE }) as Lib;
+    rec.templates.push(structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'bye-not-yet')!) as Tpl);
     await w.db.set('library', 'library', rec);
     await w.upgrade();
     const lib = await w.library();
-    expect(ids(lib)).toContain('delay-check');
-    expect(ids(lib)).not.toContain('extra-item');
+    expect(ids(lib)).toContain('bye-not-yet');
+    expect(ids(lib)).not.toContain('bye-after-sale');
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length + 1);
   });
 
   it('a fresh install notes that it has them all: deleted afterwards, the next update does not add them', async () => {
