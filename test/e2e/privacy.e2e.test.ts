@@ -108,7 +108,8 @@ describe('a buyer note is saved masked by the worker (maskPii from worker-extras
   });
 
   it('masks a name in Latin letters whole (Lily CHEN, Mr. Wang) and leaves English that is no name as typed (Size M, DHL, Apple Store)', async () => {
-    const buyer = { platform: 'demo', nickname: '周末去海边' };
+    // A buyer of their own per attempt: a retry must not read the notes of the first one.
+    const buyer = { platform: 'demo', nickname: `周末去海边${crypto.randomUUID().slice(0, 6)}` };
     const notes: [string, string][] = [
       ['收货人 Lily CHEN，明天下午在家', '收货人 L*** ****，明天下午在家'],
       ['收件人 Mr. Wang 要开发票', '收件人 Mr. W*** 要开发票'],
