@@ -106,6 +106,21 @@ describe('a buyer note is saved masked by the worker (maskPii from worker-extras
     const again = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);
     expect(again.history.map((e) => e.text)).toEqual([saved]);
   });
+
+  it('masks a name in Latin letters whole (Lily CHEN, Mr. Wang) and leaves English that is no name as typed (Size M, DHL, Apple Store)', async () => {
+    // A buyer of their own per attempt: a retry must not read the notes of the first one.
+    const buyer = { platform: 'demo', nickname: `周末去海边${crypto.randomUUID().slice(0, 6)}` };
+    const notes: [string, string][] = [
+      ['收货人 Lily CHEN，明天下午在家', '收货人 L*** ****，明天下午在家'],
+      ['收件人 Mr. Wang 要开发票', '收件人 Mr. W*** 要开发票'],
+      ['收货人 Size M 换成 L', '收货人 Size M 换成 L'],
+      ['收货人 DHL 转寄，联系人 please call back', '收货人 DHL 转寄，联系人 please call back'],
+      ['收件人 Apple Store 自提', '收件人 Apple Store 自提'],
+    ];
+    for (const [text] of notes) await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text });
+    const c = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);
+    expect(c.history.map((e) => e.text).sort()).toEqual(notes.map(([, saved]) => saved).sort());
+  });
 });
 
 describe('deleting buyers leaves no trace of them in any storage area', () => {

@@ -320,7 +320,6 @@ describe('maskPii: the last gaps of names and landlines (mask5)', () => {
     ['联系人: Tom 下午在', '联系人: T** 下午在'],
     ['收件人Anna', '收件人A***'],
     ['收货人：ZHANG WEI，电话 8765 4321', '收货人：Z**** ***，电话 ****4321'],
-    ['收件人 li na 13812345678', '收件人 l* ** 138****5678'],
     ['收货人：Ｚｈａｏ Ｌｅｉ', '收货人：Ｚ*** ***'],
   ])('masks a name in Latin letters after the label, keeping its first letter: %s', (input, expected) => {
     expect(maskPii(input)).toBe(expected);
@@ -363,6 +362,67 @@ describe('maskPii: the last gaps of names and landlines (mask5)', () => {
     const once = maskPii(text);
     expect(once).toBe('收货人：Z**** ***，收件人：王***，电话 ****4321，电话 2024 1205 回访');
     expect(maskPii(once)).toBe(once);
+  });
+});
+
+describe('maskPii: a name in Latin letters, not any word after the label (mask6)', () => {
+  it.each([
+    '联系人 Order 2024120512345',
+    '收货人 Size M',
+    '收货人 SKU A123',
+    '收件人 XL码',
+    '联系人 please call back',
+    '收货人 same as buyer',
+    '收货人 DHL 转寄',
+    '联系人 CEO 要发票',
+    '收件人 Apple Store',
+    '收货人 Nike官方旗舰店',
+    // Ten more of our own.
+    '收件人 Uniqlo Store 自提',
+    '收货人 SF EXPRESS 到付',
+    '联系人 BIG SALE 活动价',
+    '收件人 iPad 已收到',
+    '收货人 Lily2024',
+    '收件人 N/A',
+    '收件人 Mr. 待定',
+    '联系人 Phone: 见订单',
+    '收货人 Tmall超市',
+    '收件人 li na',
+  ])('leaves a word that is no name as typed: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it('masks the e-mail after 联系人 Email: and leaves the label', () => {
+    expect(maskPii('联系人 Email: amy@qq.com')).toBe('联系人 Email: a***@qq.com');
+  });
+
+  it.each([
+    ['收货人 Lily CHEN', '收货人 L*** ****'],
+    ['收件人 Mr. Wang', '收件人 Mr. W***'],
+    ['收件人 Ms Li', '收件人 Ms L*'],
+    ['收件人 Mrs. Zhang', '收件人 Mrs. Z****'],
+    ['收货人 Wei ZHANG', '收货人 W** *****'],
+    // Ten more of our own.
+    ['收件人 Miss Zhou，放前台', '收件人 Miss Z***，放前台'],
+    ['收货人：Dr Chen 电话 8765 4321', '收货人：Dr C*** 电话 ****4321'],
+    ['联系人 ZHANG Wei 明天到', '联系人 Z**** *** 明天到'],
+    ['收件人：CHEN XIAOMING', '收件人：C*** ********'],
+    ['收件人 MR. LI', '收件人 MR. L*'],
+    ['收件人 Anna Lee的电话换了', '收件人 A*** ***的电话换了'],
+    ['收货人 Lily Chen Order 2024120512345', '收货人 L*** **** Order 2024120512345'],
+    ['联系人：Tom: 13812345678', '联系人：T**: 138****5678'],
+    ['收货人 Name: Lily Chen', '收货人 Name: L*** ****'],
+    ['联系人 Lily Chen: 13812345678', '联系人 L*** ****: 138****5678'],
+    ['收件人 Mary Jane Smith VIP客户', '收件人 M*** **** ***** VIP客户'],
+  ])('masks the name, keeping its first letter and a title: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('is idempotent over these names', () => {
+    for (const text of ['收货人 Lily CHEN', '收件人 Mr. Wang', '收货人 Wei ZHANG', '联系人 ZHANG Wei 明天到', '收件人 MR. LI']) {
+      const once = maskPii(text);
+      expect(maskPii(once)).toBe(once);
+    }
   });
 });
 

@@ -26,7 +26,9 @@
  *   look like.
  * - After their label only (so a word or number elsewhere is not taken for one): the name after
  *   收货人/联系人/收件人 (张*; 欧阳** keeps a two-character surname; 王*** for a three-character
- *   given name after a colon; in Latin letters L*** ****), a chat id after 微信/vx/QQ… (zh***), an
+ *   given name after a colon; in Latin letters L*** ****, Mr. W***, but only words written as a
+ *   name: Capitalised, or in capitals after a Capitalised word or as Pinyin — not Size M, DHL,
+ *   please call back, Apple Store), a chat id after 微信/vx/QQ… (zh***), an
  *   8-digit landline after 电话/座机 (****2109) unless it reads as a date (电话 2024 1205 回访),
  *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
@@ -108,6 +110,68 @@ const ordered = (all: string, offset: number): boolean => ORDER_LABEL.test(befor
 /** The commonest surnames: a name straight after 收货人 without a colon must start with one. */
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
+/** What follows a name in an agent's note glued to it (收货人张三的电话, Lily Chen的手机). */
+const NAME_END = '的?(?:电话|手机|地址|座机|微信|联系方式)';
+const NAME_END_AT = new RegExp(`^${NAME_END}`);
+/**
+ * Capitalised words agents write after 收货人/联系人 that are no name: a field's label (Order,
+ * Size, Email…), a reply (Same, Please, Ok), a role, and the brands buyers name most. A name stops
+ * at one of them (Lily Chen Order 123). Kept short on purpose: the rules in latinName do most of
+ * the work (lowercase words, a lone ALL-CAPS word, a word glued to Chinese or digits are no name).
+ */
+const NOT_NAME = /^(?:order|size|colou?r|sku|e?mail|tel|phone|mobile|name|address|note|line|wechat|vip|ok|no|yes|same|please|test|manager|ceo|apple|nike|amazon|tmall)$/i;
+/** A run of Capitalised words that reaches one of these is a shop's name (Apple Store, Uniqlo Shop), not a person's. */
+const SHOP = /^(?:store|shop|mall|official|outlet|express)$/i;
+const TITLE = /^(?:mr|mrs|ms|miss|dr)$/i;
+/**
+ * A word of one to three Hanyu Pinyin syllables (ZHANG, XIAOMING, OUYANG): what a Chinese name in
+ * capitals is written in (a passport's ZHANG WEI), and what DHL, SKU, APPLE or STORE are not.
+ */
+const PINYIN = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:a(?:ng?|i|o)?|o(?:u|ng)?|e(?:ng?|i|r)?|i(?:a(?:ng?|o)?|e|u|ng?|ong)?|u(?:a(?:ng?|i)?|o|i|e|n)?|ve?)){1,3}$/i;
+
+/**
+ * The Latin words `m` (at `offset` in `all`, right after 收货人/联系人/收件人) with the name among
+ * them masked, keeping its first letter (L*** ****); `m` itself when they are no name. A name is
+ * one to three words, each Capitalised (Lily Chen), or in capitals after a Capitalised given name
+ * (Lily CHEN, Wei ZHANG), or in capitals and Pinyin as a passport writes it (ZHANG WEI, ZHANG Wei:
+ * two words at least — a lone DHL, CEO or XL is an abbreviation). A title (Mr, Mrs, Ms, Miss, Dr,
+ * with or without its dot) stays, and so does a label of NOT_NAME before a colon; the name after
+ * either is masked (Mr. W***, Mr WANG → Mr W***, Name: L*** ****). Lowercase words are never a
+ * name (please call back, same as buyer): masking on save cannot be undone. The name ends at
+ * anything else: a number, a colon, Chinese (a word glued to Chinese is a brand or a size,
+ * Nike官方旗舰店, XL码, unless it is 的电话/手机/地址…), a word of NOT_NAME.
+ */
+function latinName(m: string, offset: number, all: string): string {
+  const words = [...m.matchAll(/[A-Za-z]+/g)];
+  const first = words[0]![0];
+  const titled = TITLE.test(first);
+  // A label before a colon (Name: Lily Chen, Email: …) is skipped as a title is.
+  const skip = titled || (NOT_NAME.test(first) && m[first.length] === ':') ? 1 : 0;
+  let capital = titled;
+  let from = -1;
+  let to = -1;
+  let count = 0;
+  for (let i = skip; i < words.length && count < 3; i++) {
+    const w = words[i]![0];
+    const start = words[i]!.index;
+    const end = start + w.length;
+    const after = all.slice(offset + end);
+    if (i > 0 && !(i === skip ? /^(?:[.:]? ?)$/ : /^(?:\. ?| {1,2})$/).test(m.slice(words[i - 1]!.index + words[i - 1]![0].length, start))) break;
+    if (SHOP.test(w)) return m;
+    const glued = /^[\w@*'/&+-]/.test(after) || (/^[一-龥]/.test(after) && !NAME_END_AT.test(after));
+    const cap = /^[A-Z][a-z]+$/.test(w);
+    if (NOT_NAME.test(w) || glued || !(cap || (/^[A-Z]{2,}$/.test(w) && (capital || PINYIN.test(w))))) break;
+    capital ||= cap;
+    if (from < 0) from = start;
+    to = end;
+    count++;
+    if (after.startsWith(':')) break;
+  }
+  // A lone word in capitals is an abbreviation, unless a title says it is a name (Mr WANG).
+  if (!count || (count === 1 && !titled && !capital)) return m;
+  return m.slice(0, from + 1) + m.slice(from + 1, to).replace(/[A-Za-z]/g, '*') + m.slice(to);
+}
+
 export function maskPii(text: string): string {
   if (!text) return text;
   // An input method's full-width mode types digits, letters, ＠．－ and the ideographic space: the
@@ -168,17 +232,14 @@ export function maskPii(text: string): string {
     /(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥]{1,3})/g,
     nameMask,
   );
-  // A name in Latin letters (收件人 Lily Chen, 收货人：Zhang Wei, 联系人：ZHANG WEI) keeps its first
+  // A name in Latin letters (收件人 Lily Chen, 收货人：Zhang Wei, Lily CHEN, Mr. Wang) keeps its first
   // letter as a Chinese one keeps its surname; the stars stand for the letters and the spaces stay
-  // (L*** ****). One to three words in one case style, so the agent's own Chinese, a number or a
-  // chat id after them stays; a chat label or a word like VIP or OK is not a name.
+  // (L*** ****). Masking on save cannot be undone, and agents write English after these labels
+  // too (Size M, please call back, Apple Store, DHL 转寄), so only what is written as a name counts:
+  // see latinName.
+  rule(/(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)[A-Za-z][A-Za-z.: ]*/g, latinName);
   rule(
-    /(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)(?:[A-Z][a-z]+(?:[ .][A-Z][a-z]+){0,2}|[a-z]{2,}(?: [a-z]{2,}){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){0,2})(?![\w*])/g,
-    (m) => (/^(?:qq|wx|vx|v|wechat|vip|ok|id|tel|phone|no|sf|ems|jd|ps|pdd)$/i.test(m) ? m : m[0] + m.slice(1).replace(/[A-Za-z]/g, '*')),
-  );
-  const nameEnd = '的?(?:电话|手机|地址|座机|微信|联系方式)';
-  rule(
-    new RegExp(`(?<=收货人|联系人|收件人)(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥](?:(?!${nameEnd})[一-龥])?)(?=${nameEnd}|[^一-龥]|$)`, 'g'),
+    new RegExp(`(?<=收货人|联系人|收件人)(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥](?:(?!${NAME_END})[一-龥])?)(?=${NAME_END}|[^一-龥]|$)`, 'g'),
     nameMask,
   );
 
