@@ -325,6 +325,22 @@ describe('maskPii: the last gaps of names and landlines (mask5)', () => {
     expect(maskPii(input)).toBe(expected);
   });
 
+  // After a label and a colon or space, a first character that is no common surname is a name only
+  // when the words end as short as a name: the agent's own words there are kept (masking cannot be undone).
+  it.each(['收货人：请核对一下', '收件人为 公司前台', '联系人：前台小王', '联系人：前台', '收货人：快递驿站代收'])('keeps the agent\u2019s words after the label: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['收货人：闻一多', '收货人：闻**'],
+    ['收件人 晏殊，放门口', '收件人 晏*，放门口'],
+    ['收货人：欧阳娜娜', '收货人：欧阳**'],
+    ['联系人：司马相如电话改了', '联系人：司马**电话改了'],
+  ])('masks a short name with a rarer surname, and a compound one once: %s', (text, masked) => {
+    expect(maskPii(text)).toBe(masked);
+    expect(maskPii(masked)).toBe(masked);
+  });
+
   it.each(['收货人: VIP 客户', '联系人 QQ 群里说的', '收件人 OK 了', '收件人：wx: ab***'])('leaves a label, a chat id or a word that is no name alone: %s', (text) => {
     expect(maskPii(text)).toBe(text);
   });

@@ -228,10 +228,13 @@ export function maskPii(text: string): string {
     const stop = rest.slice(1).search(/[电手地联座微的在要改说已和先收寄送到号]|[今明后昨]天/) + 1;
     return first + (stop > 0 ? '*'.repeat(stop) + rest.slice(stop) : '*'.repeat(rest.length));
   };
-  rule(
-    /(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[一-龥])([一-龥]{1,3})/g,
-    nameMask,
-  );
+  // A common surname starts the name; any other first character counts only when the words are
+  // as short as a name and end there (收货人：闻一多。): 收货人：请核对一下, 联系人：前台小王 and
+  // 收件人为 公司前台 are the agent's words, and masking them cannot be undone.
+  const afterLabel = '(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])';
+  rule(new RegExp(`${afterLabel}(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥]{1,3})`, 'g'), nameMask);
+  // (Not what the rule above masked already: 欧阳** stays.) Who receives for the buyer is no name.
+  rule(new RegExp(`${afterLabel}(?!前台|公司|门卫|保安|物业|快递|驿站|家人|朋友|同事|邻居|老公|老婆|客服)([一-龥])([一-龥]{1,2})(?![一-龥*])`, 'g'), nameMask);
   // A name in Latin letters (收件人 Lily Chen, 收货人：Zhang Wei, Lily CHEN, Mr. Wang) keeps its first
   // letter as a Chinese one keeps its surname; the stars stand for the letters and the spaces stay
   // (L*** ****). Masking on save cannot be undone, and agents write English after these labels
