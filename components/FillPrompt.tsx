@@ -1,13 +1,28 @@
+import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { usePanel, usePanelState } from './PanelContext';
-import { t } from '@/lib/i18n';
+import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
+import { fillPromptMessages } from '@/lib/i18n/messages/fill-prompt';
 import { call } from '@/lib/messaging/client';
-import { PastCutoff } from './TemplateRow';
+import type { PanelController, PendingFill } from '@/lib/panel/controller';
+import { PastCutoff } from './PastCutoff';
 
-/** Asks for the fill-ins a template needs ({尺码?}, {单号?}) before inserting it. */
-export function FillPrompt() {
-  const panel = usePanel();
-  const { pending } = usePanelState();
+registerMessages(fillPromptMessages);
+
+export interface FillPromptProps {
+  pending: PendingFill;
+  /** The panel's fill-in actions (lib/panel/controller.ts). */
+  panel: Pick<PanelController, 'updateFill' | 'confirmFill' | 'cancelFill' | 'preview'>;
+  /** The panel's language (the feature script's strings are its own copy). */
+  locale: Locale;
+}
+
+/**
+ * Asks for the fill-ins a template needs ({尺码?}, {单号?}) before inserting it. In the suggest
+ * feature script (entrypoints/suggest-feature.ts), not content.js: there are fill-ins to ask for only
+ * once a reply has been rendered, and the renderer comes with that script; so the form is there the
+ * moment it is needed. Its own Preact tree inside the panel (drawFillPrompt).
+ */
+export function FillPrompt({ pending, panel }: FillPromptProps) {
   const first = useRef<HTMLInputElement>(null);
   // The first fill-in takes the focus as the form appears, whatever opened it (a click, Alt+1…9,
   // `/code`): else the agent's typing stays in the chat box and Enter sends it to the buyer.
@@ -17,8 +32,7 @@ export function FillPrompt() {
   useLayoutEffect(() => {
     first.current?.focus();
     first.current?.select();
-  }, [pending?.missing]);
-  if (!pending) return null;
+  }, [pending.missing]);
   const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
   const heading = t('panel.fillTitle', { title: pending.template.title });
   return (
@@ -48,7 +62,7 @@ export function FillPrompt() {
         </label>
       ))}
       {/* {店铺} / {客服} (and aliases, lib/domain/templates/variables.ts) come from the settings: asked
-          here on every reply until set there. Matched by name: the renderer is not in this script. */}
+          here on every reply until set there. */}
       {pending.missing.some((name) => /^(店铺|客服|shop|agent)$/i.test(name)) && (
         <button type="button" class="kf-link" data-kf="fill-open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
           {t('panel.setNamesInOptions')}
@@ -69,4 +83,14 @@ export function FillPrompt() {
       </div>
     </form>
   );
+}
+
+/**
+ * Draws the form into `container` (again on each call, with the pending fill-in as it is now: the
+ * same tree, so a field keeps its focus and caret); returns the unmount function.
+ */
+export function drawFillPrompt(container: HTMLElement, props: FillPromptProps): () => void {
+  setLocale(props.locale);
+  render(<FillPrompt {...props} />, container);
+  return () => render(null, container);
 }

@@ -7,6 +7,7 @@ import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { PanelContext } from './PanelContext';
 import { Panel } from './Panel';
 import { SuggestionList } from './SuggestionList';
+import { drawFillPrompt } from './FillPrompt';
 import { mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -20,7 +21,7 @@ function show(state: Partial<PanelState>) {
     notice: null, pending: null, sections: [], library: null, query: '', results: [], focusSearchTick: 0, ...state,
   } as unknown as PanelState);
   const m = mount(
-    <PanelContext.Provider value={{ store, preview: () => null } as unknown as PanelController}>
+    <PanelContext.Provider value={{ store, preview: () => null, engine: { fillPrompt: drawFillPrompt } } as unknown as PanelController}>
       <Panel />
     </PanelContext.Provider>,
   );

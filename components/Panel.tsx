@@ -1,12 +1,29 @@
 import { BuyerTag } from './BuyerTag';
 import { PageText } from '@/components/PageText';
-import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
 import { TemplateBrowser } from './TemplateBrowser';
-import { FillPrompt } from './FillPrompt';
 import { getLocale, t } from '@/lib/i18n';
 import { consoleName } from '@/lib/sites/names';
 import { TeachContext } from '@/lib/teach/context';
+import type { PendingFill } from '@/lib/panel/controller';
+
+/**
+ * Where the suggest feature script draws the fill-in form (components/FillPrompt.tsx). It is always
+ * in by then: a reply has fill-ins to ask for only once that script's renderer has rendered it.
+ * Drawn in a layout effect, so the form's first field has the focus before the next key press.
+ */
+function FillSlot(props: { pending: PendingFill }) {
+  const panel = usePanel();
+  const el = useRef<HTMLDivElement>(null);
+  const unmount = useRef<(() => void) | null>(null);
+  const locale = getLocale();
+  useLayoutEffect(() => {
+    if (panel.engine && el.current) unmount.current = panel.engine.fillPrompt(el.current, { pending: props.pending, panel, locale });
+  }, [props.pending, locale]);
+  useEffect(() => () => unmount.current?.(), []);
+  return <div ref={el} style="display:contents" />;
+}
 
 /** The side panel on a console page: situation, suggestions, search and the whole library. */
 export function Panel() {
@@ -72,7 +89,7 @@ export function Panel() {
           <BuyerTag nickname={s.buyer} buyerId={s.buyerId} />
         </section>
       )}
-      {s.pending && <FillPrompt />}
+      {s.pending && <FillSlot pending={s.pending} />}
       {/* The features' own sections (lib/panel/page-features/), in their order; the order sections also
           beside a chat that has a remark box (an order sidebar). */}
       {s.sections

@@ -1,9 +1,7 @@
 import type { Template } from '@/lib/domain/templates/types';
 import { usePanel } from './PanelContext';
 import { t } from '@/lib/i18n';
-
-/** A reply naming the cut-off as today's deadline, after the cut-off (the shop's text is not rewritten). */
-export const PastCutoff = () => <span class="kf-reason kf-warn" data-kf="past-cutoff">{t('panel.pastCutoff')}</span>;
+import { PastCutoff } from './PastCutoff';
 
 /** One reply script: click inserts at the caret (or copies in copy mode); never sends. */
 export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean; marked?: boolean }) {

@@ -1,8 +1,10 @@
 // The suggestion engine's page half — the cue tables and classifier, the ranking and the search,
-// the situation list's keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the
-// worker cannot store it (lib/panel/unsaved-picks.ts) — injected on demand into a console page's
-// content-script world when the panel first needs it (a chat page, or a search typed anywhere); see
-// lib/panel/features.ts and lib/domain/suggest.
+// the reply renderer and its fill-in form (components/FillPrompt.tsx, with its own copies of Preact
+// and of its strings: its own tree inside the panel, in the panel's language), the situation list's
+// keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the worker cannot store it
+// (lib/panel/unsaved-picks.ts) — injected on demand into a console page's content-script world when
+// the panel first needs it (a chat page, or a search typed anywhere); see lib/panel/features.ts and
+// lib/domain/suggest.
 import { registerFeature } from '@/lib/panel/features';
 import { classify, rankTemplates } from '@/lib/domain/suggest';
 import { panelIndex, panelSearch } from '@/lib/panel/panel-index';
@@ -12,7 +14,8 @@ import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { learn } from '@/lib/panel/unsaved-picks';
+import { drawFillPrompt } from '@/components/FillPrompt';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, roveSituations, messages: suggestPanelMessages, learn });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn });
 });

@@ -1,8 +1,8 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
- * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search:
- * chat pages, and any page once the agent searches), the taught-site adapter (sites the
+ * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search,
+ * the reply renderer and its fill-in form: chat pages, and any page once the agent searches), the taught-site adapter (sites the
  * agent taught), the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
  * buttons are shown, a click meanwhile is done when it is in) and the panel's fit beside the page's
  * dialogs (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
@@ -17,6 +17,7 @@ import type { Locale, MessageBundle } from '../i18n';
 import type { GuardPlatform } from '../domain/guard/types';
 import type { GuardEngine } from '../domain/guard/engine';
 import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
+import type { FillPromptProps } from '../../components/FillPrompt';
 import type { guardBadge } from '../../components/panel/guard-badge';
 import type { FollowupAct } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
@@ -72,6 +73,12 @@ export interface Features {
     prefillFills: typeof prefillFills;
     /** A reply's variables filled in ({买家}, {发货日}…) and its fill-ins listed: every insertion, here, not in content.js. */
     renderTemplate: typeof renderTemplate;
+    /**
+     * The fill-in form (components/FillPrompt.tsx), drawn into `container` (again on each call,
+     * idempotent); returns the unmount function. Here with the renderer: a reply has fill-ins to ask
+     * for only once this script has rendered it, so the form never waits for a load.
+     */
+    fillPrompt(container: HTMLElement, props: FillPromptProps): () => void;
     /** The situation list's arrow keys, Home, End and its one Tab stop (ScenarioChips). */
     roveSituations: typeof roveSituations;
     /** The suggestion part's own strings (lib/i18n/messages/suggest-panel.ts): the panel registers them when the engine is in. */

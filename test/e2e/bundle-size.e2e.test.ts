@@ -62,8 +62,12 @@ import { EXTENSION_DIR } from './harness';
  * list's sorting and the prototype record upgrade moved to worker-extras.js, and the build targets
  * the manifest's minimum browsers (regex lookbehinds kept as literals): 137,886 → 135,875 bytes;
  * the ratchet goes 135.5 → 133.5 KB.
+ * 2026-12-05 (eighteenth session): the worker is at 133,530 bytes; the budget, 136,704 (133.5 KB),
+ * had 3.2 KB of slack, which let worker code in unnoticed. It goes to that figure plus 1,470 B,
+ * room for one small fix that must run in the worker; anything larger pays for itself by moving
+ * pure code to worker-extras.js.
  */
-export const BACKGROUND_BUDGET_BYTES = 133.5 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 135_000;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15
@@ -109,8 +113,14 @@ export const BACKGROUND_BUDGET_BYTES = 133.5 * 1024;
  * would leave 43 B).
  * 2026-12-05 (sixteenth session): the guard's words and badge moved into the guard feature script
  * (−440 B) and the Taobao URL test shrank: 39,956 → 39,481 bytes; the ratchet goes 39.75 → 39 KB.
+ * 2026-12-05 (eighteenth session, the pay-back): the "extension updated, refresh the page" notice
+ * and its listeners (+232 B) took it to 39,724 bytes; the fill-in form (components/FillPrompt.tsx)
+ * and its words moved to the suggest feature script, which holds the renderer and so is in before
+ * any reply has a fill-in to ask for: 38,996 bytes (−726 B). The budget is that figure plus 304 B,
+ * room for one small fix that must act before any feature script loads; the ratchet goes
+ * 39,936 → 39,300 bytes.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 39 * 1024;
+export const CONTENT_GZIP_BUDGET_BYTES = 39_300;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

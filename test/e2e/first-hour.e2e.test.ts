@@ -2,7 +2,7 @@
  * The first hour in real Chromium with the built extension: what a fresh install opens, where the
  * options page starts while the shop and agent names are empty, the fill-in form's way to them, the
  * options page following its address (#templates → #settings), and the panel naming the console in
- * the interface's language.
+ * the interface's language (the fill-in form's words too).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -132,6 +132,61 @@ describe('the fill-in form', () => {
 });
 
 describe('the panel in English', () => {
+  it('asks for a reply’s fill-ins in English, and in Chinese again after switching back (the form is drawn by the suggest feature script, with its own copy of the words)', async () => {
+    const ext = await s.h.openExtensionPage('options.html#import');
+    await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en', agentName: '', shopName: '' } });
+    const page = await s.h.context.newPage();
+    /** /hi typed into the chat box with no names set, Enter on the empty fields: the form's words. */
+    const askNames = async () => {
+      await chatInput(page).click();
+      await page.keyboard.type('/hi');
+      await page.keyboard.press('Space');
+      await inPanel(page, '[data-kf="fill"]').waitFor();
+      const before = await inPanel(page, '[data-kf="fill-ok"]').textContent();
+      await page.keyboard.press('Enter');
+      await inPanel(page, '[data-kf="fill-warning"]').waitFor();
+      const words = {
+        heading: await inPanel(page, '[data-kf="fill"]').getAttribute('aria-label'),
+        settings: await inPanel(page, '[data-kf="fill-open-settings"]').textContent(),
+        ok: before,
+        warning: await inPanel(page, '[data-kf="fill-warning"]').textContent(),
+        anyway: await inPanel(page, '[data-kf="fill-ok"]').textContent(),
+        cancel: await inPanel(page, '[data-kf="fill"] button[type="button"]').last().textContent(),
+      };
+      await page.keyboard.press('Escape');
+      await inPanel(page, '[data-kf="fill"]').waitFor({ state: 'detached' });
+      return words;
+    };
+    try {
+      await openDemoChat(page, s.h.demoUrl);
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('Service Desk Helper');
+      expect(await askNames()).toEqual({
+        heading: '“新客欢迎” needs these details:',
+        settings: 'Set the shop and agent names in Options ›',
+        ok: 'Insert',
+        warning: 'The reply still has unfilled placeholders: {店铺} {客服}. Use it like this?',
+        anyway: 'Use anyway',
+        cancel: 'Cancel',
+      });
+      // Switched back with the page open: the form follows the panel's language.
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('客服助手');
+      expect(await askNames()).toEqual({
+        heading: '「新客欢迎」需要补充以下内容：',
+        settings: '在设置里填好店铺名、客服名，以后自动填入 ›',
+        ok: '插入',
+        warning: '回复中还有未填写的占位符：{店铺} {客服}。确认要这样使用吗？',
+        anyway: '仍然使用',
+        cancel: '取消',
+      });
+      expect(await page.evaluate(() => (window as any).__demo.sent.length as number)).toBe(0);
+    } finally {
+      await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN', agentName: '小美', shopName: '橙子旗舰店' } });
+      await page.close();
+      await ext.close();
+    }
+  });
+
   it('names the console in English (Demo console), and in Chinese again after switching back', async () => {
     const ext = await s.h.openExtensionPage('options.html#import');
     await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'en' } });
