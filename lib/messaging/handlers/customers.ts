@@ -218,10 +218,17 @@ async function list(q: CheckedQuery) {
     query || q.segment ? (c: Customer) => (!q.segment || c.segment === q.segment) && (!query || matchesQuery(c, query)) : undefined;
   const [page, total] = await Promise.all([
     scanCustomers({ after: q.after, limit: q.limit, maxScan: SCAN_PER_CALL, ...(filter ? { filter } : {}) }),
-    countCustomers(),
+    firstPageTotal(q.after),
   ]);
-  return { items: page.items, next: page.next, total };
+  return { items: page.items, next: page.next, ...(total !== undefined && { total }) };
 }
+
+/**
+ * The count of buyers, on a list's first call only: IndexedDB counts by walking every record (at
+ * 20,000 buyers that cost more than the page itself), so a page continued from `after` costs what
+ * a page is and the page keeps the total its first call gave.
+ */
+const firstPageTotal = (after: string | undefined) => (after === undefined ? countCustomers() : Promise.resolve(undefined));
 
 // Large imports arrive in parts; they are held here (never written) until importCustomers.
 const STAGE_TTL_MS = 10 * 60 * 1000;
@@ -374,8 +381,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload) {
       await customersReady();
       const { after, limit } = parseQuery(payload, 'exportCustomers', EXPORT_PAGE_MAX);
-      const [page, total] = await Promise.all([scanCustomers({ after, limit }), countCustomers()]);
-      return { items: page.items, next: page.next, total };
+      const [page, total] = await Promise.all([scanCustomers({ after, limit }), firstPageTotal(after)]);
+      return { items: page.items, next: page.next, ...(total !== undefined && { total }) };
     },
   },
   exportCustomer: {
