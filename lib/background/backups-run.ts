@@ -37,11 +37,28 @@ export async function listSnapshots(io: BackupIO): Promise<SnapshotInfo[]> {
 }
 
 /**
- * `keep`: snapshots this one must not push out (the one about to be restored). `only`: a safety
- * copy of just the stores its operation writes (all data would cost seconds at 20,000 buyers
- * before a one-pick import); absent, all data.
+ * What an import's safety copy holds: the stores that import writes (those its write puts back from
+ * the copy should it fail, writeOrPutBack), not all data — at 20,000 buyers a copy of everything
+ * took seconds before a one-pick import of learned picks.
  */
-export async function takeSnapshot(io: BackupIO, reason: Snapshot['reason'], now = Date.now(), keep: readonly string[] = [], only?: readonly DataStore[]): Promise<SnapshotInfo> {
+export const SAFETY_SCOPE: Partial<Record<Snapshot['reason'], readonly DataStore[]>> = {
+  'before-import': ['library', 'meta'],
+  'before-import-customers': ['customers', 'buyer-names', 'followups'],
+  'before-import-learned': ['learned'],
+};
+
+/**
+ * `keep`: snapshots this one must not push out (the one about to be restored). `only`: the stores
+ * it holds (a restore's copy of what the restore replaces); absent, those of SAFETY_SCOPE for an
+ * import's safety copy, else all data.
+ */
+export async function takeSnapshot(
+  io: BackupIO,
+  reason: Snapshot['reason'],
+  now = Date.now(),
+  keep: readonly string[] = [],
+  only: readonly DataStore[] | undefined = SAFETY_SCOPE[reason],
+): Promise<SnapshotInfo> {
   const stores: Snapshot['stores'] = {};
   const names = only ? io.dataStores.filter((n) => only.includes(n)) : io.dataStores;
   for (const name of names) stores[name] = await io.db.entries<unknown>(name);

@@ -85,18 +85,13 @@ function byDue(a: Followup, b: Followup): number {
 /** Done items are kept this long after they were closed, then pruned (pruneFollowups). */
 export const DONE_KEEP_DAYS = 30;
 
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
 /**
- * A stored record of a done item closed more than DONE_KEEP_DAYS ago: history nothing shows, due to
- * be pruned by the hourly job. Read off the raw record, so it is never parsed.
+ * A stored record of a done item closed before `limit` (DONE_KEEP_DAYS ago): history nothing shows,
+ * due to be pruned by the hourly job. Read off the raw record, so it is never parsed (a record
+ * without a usable time compares false and is kept).
  */
-function prunable(raw: unknown, limit: number): boolean {
-  const r = raw as { status?: unknown; closedAt?: unknown; createdAt?: unknown } | null;
-  if (r?.status !== 'done') return false;
-  const at = isTime(r.closedAt) ? r.closedAt : r.createdAt;
-  return isTime(at) && at < limit;
-}
+const prunable = (r: { status?: unknown; closedAt?: number; createdAt?: number } | null, limit: number) =>
+  r?.status === 'done' && (Number.isFinite(r.closedAt) ? r.closedAt! : r.createdAt!) < limit;
 
 /**
  * Every item (open, snoozed and done), but done items past DONE_KEEP_DAYS: a year of closed history
@@ -110,7 +105,7 @@ export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
   const limit = now - DONE_KEEP_DAYS * 24 * 60 * 60 * 1000;
   // Kept in todayView's order (due time, kind, id): the list's sorts then run over sorted input,
   // which is linear, so the popup's list of thousands costs little more than one pass.
-  const items = parse((await db.values<unknown>('followups')).filter((r) => !prunable(r, limit)), now).sort(byDue);
+  const items = parse((await db.values<Parameters<typeof prunable>[0]>('followups')).filter((r) => !prunable(r, limit)), now).sort(byDue);
   // A write that finished while we were reading makes this read stale: do not cache it.
   if (g === generation) cache = items;
   return items;
@@ -276,7 +271,7 @@ export async function changeFollowup(id: string, fn: (item: Followup) => Followu
 export async function pruneFollowups(now: number, keepDays = DONE_KEEP_DAYS): Promise<number> {
   const limit = now - keepDays * 24 * 60 * 60 * 1000;
   return transact(now, (items) => {
-    const del = items.filter((f) => f.status === 'done' && (f.closedAt ?? f.createdAt) < limit).map((f) => f.id);
+    const del = items.filter((f) => prunable(f, limit)).map((f) => f.id);
     return { del, value: del.length };
   });
 }

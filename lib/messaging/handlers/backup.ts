@@ -47,22 +47,11 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
 };
 
 /**
- * What each import's safety copy holds: the stores that import writes (those its write puts back
- * from the copy should it fail), not all data — at 20,000 buyers a copy of everything took seconds
- * before a one-pick import of learned picks.
+ * A safety copy of what an import writes (SAFETY_SCOPE, lib/background/backups-run.ts) before it
+ * writes (listed at once in open 备份 tabs), so the import can be undone from 备份.
  */
-export const SAFETY_SCOPE = {
-  'before-import': ['library', 'meta'],
-  'before-import-customers': ['customers', 'buyer-names', 'followups'],
-  'before-import-learned': ['learned'],
-} as const satisfies Partial<Record<string, readonly Exclude<StoreName, 'backups'>[]>>;
-
-/**
- * A safety copy of what an import writes (SAFETY_SCOPE) before it writes (listed at once in open
- * 备份 tabs), so the import can be undone from 备份.
- */
-export async function safetyCopyBefore(reason: keyof typeof SAFETY_SCOPE): Promise<string> {
-  const { id } = await takeSnapshot(reason, undefined, undefined, SAFETY_SCOPE[reason]);
+export async function safetyCopyBefore(reason: 'before-import-customers' | 'before-import-learned'): Promise<string> {
+  const { id } = await takeSnapshot(reason);
   await announceChange('backups');
   return id;
 }

@@ -10,7 +10,8 @@ import { isScenarioId } from '../../domain/scenarios';
 import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLibrary } from '../protocol';
 import { db, storeGeneration } from '../../storage/db';
 import { openOptionsTab } from '../../background/welcome';
-import { safetyCopyBefore, writeOrPutBack } from './backup';
+import { takeSnapshot } from '../../storage/backup';
+import { writeOrPutBack } from './backup';
 import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
 import { loadRuleSet } from '../../storage/rules';
 import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
@@ -138,8 +139,9 @@ export async function importLibraryFile(
   if (!dryRun) {
     const next = merge ? plan.merged : plan;
     if (!next.ok) return next;
-    // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
-    const copy = snapshot ? await safetyCopyBefore('before-import') : null;
+    // The library and 'meta' as they were, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
+    const copy = snapshot ? (await takeSnapshot('before-import')).id : null;
+    if (copy) await announceChange('backups');
     // The replies, then the sections (remark rules, taught sites, guard: in 'meta'): should a write
     // fail after the first, both are put back from the copy (all 全部数据 puts back its own).
     const failed = await writeOrPutBack(() => copy, ['library', 'meta'], async () => {
