@@ -13,15 +13,38 @@ import type { WriteFailed } from '@/lib/messaging/protocol-backup';
 
 registerMessages(customersOptions);
 
-/** What a backup holds, in the agent's terms: replies, buyers, follow-ups, learned picks, settings. */
-export function contentsText(c: SnapshotContents): string {
-  return [
-    c.templates === null ? t('backups.has.starter') : t('backups.has.templates', { count: c.templates }),
-    t('backups.has.buyers', { count: c.buyers }),
-    t('backups.has.followups', { count: c.followups }),
-    t('backups.has.learned', { count: c.learned }),
-    t(c.settings ? 'backups.has.settings' : 'backups.has.noSettings'),
-  ].join(' · ');
+/** The parts of the data a backup can hold, each with the store it is in. */
+const PARTS = [
+  ['library', 'templates'],
+  ['customers', 'buyers'],
+  ['followups', 'followups'],
+  ['learned', 'learned'],
+  ['meta', 'settings'],
+] as const;
+
+/** The parts a backup of only some stores (`scope`) holds; all of them when it holds all data. */
+const partsOf = (scope?: readonly string[]) => PARTS.filter(([store]) => !scope || scope.includes(store));
+
+/**
+ * What a backup holds, in the agent's terms: replies, buyers, follow-ups, learned picks, settings;
+ * a safety copy of only what an import changes says so and lists that part only (not "0 buyers").
+ */
+export function contentsText(c: SnapshotContents, scope?: readonly string[]): string {
+  const text = {
+    templates: () => (c.templates === null ? t('backups.has.starter') : t('backups.has.templates', { count: c.templates })),
+    buyers: () => t('backups.has.buyers', { count: c.buyers }),
+    followups: () => t('backups.has.followups', { count: c.followups }),
+    learned: () => t('backups.has.learned', { count: c.learned }),
+    settings: () => t(c.settings ? 'backups.has.settings' : 'backups.has.noSettings'),
+  };
+  const parts = partsOf(scope).map(([, part]) => text[part]());
+  return scope ? t('backups.has.only', { parts: parts.join(' · ') }) : parts.join(' · ');
+}
+
+/** The restore's question: all data, or only the part a safety copy holds (the rest stays). */
+function confirmText(time: string, scope?: readonly string[]): string {
+  if (!scope) return t('backups.confirmRestore', { time });
+  return t('backups.confirmRestorePart', { time, what: partsOf(scope).map(([, part]) => t(`backups.part.${part}`)).join(t('backups.part.and')) });
 }
 
 /**
@@ -111,11 +134,11 @@ export function Backups() {
               <tr data-id={s.id} data-kf="backup-row" data-reason={s.reason}>
                 <td>{times[i]}</td>
                 <td>{t(`backups.reason.${s.reason}`)}</td>
-                <td data-kf="backup-counts">{contentsText(s.contents)}</td>
+                <td data-kf="backup-counts">{contentsText(s.contents, s.scope)}</td>
                 <td>
                   {confirming === s.id ? (
                     <div role="alertdialog">
-                      <p>{t('backups.confirmRestore', { time: times[i]! })}</p>
+                      <p>{confirmText(times[i]!, s.scope)}</p>
                       <div class="kf-actions">
                         <button
                           class="kf-danger"

@@ -52,10 +52,12 @@ export function downloadText(text: string, filename: string): void {
 export async function allCustomers(api: OptionsApi, onProgress: (done: number, total: number) => void = () => {}): Promise<Customer[]> {
   const all: Customer[] = [];
   let after: string | undefined;
+  let total = 0;
   do {
     const page: CustomerPage = await api.call('exportCustomers', { after, limit: TRANSFER_CHUNK });
     all.push(...page.items);
-    onProgress(all.length, page.total);
+    total = page.total ?? total;
+    onProgress(all.length, total);
     after = page.next ?? undefined;
   } while (after !== undefined);
   return all;
@@ -453,7 +455,7 @@ function CustomerList() {
         if (mine !== seq.current) return;
         found.push(...page.items);
         cursor = page.next;
-        setTotal(page.total);
+        if (page.total !== undefined) setTotal(page.total);
       } while (found.length < atLeast && cursor !== null);
       if (keep) {
         const kept = await keepEdited(found);

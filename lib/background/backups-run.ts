@@ -36,12 +36,34 @@ export async function listSnapshots(io: BackupIO): Promise<SnapshotInfo[]> {
   return infos.sort((a, b) => b.takenAt - a.takenAt);
 }
 
-/** `keep`: snapshots this one must not push out (the one about to be restored). */
-export async function takeSnapshot(io: BackupIO, reason: Snapshot['reason'], now = Date.now(), keep: readonly string[] = []): Promise<SnapshotInfo> {
+/**
+ * What an import's safety copy holds: the stores that import writes (those its write puts back from
+ * the copy should it fail, writeOrPutBack), not all data — at 20,000 buyers a copy of everything
+ * took seconds before a one-pick import of learned picks.
+ */
+export const SAFETY_SCOPE: Partial<Record<Snapshot['reason'], readonly DataStore[]>> = {
+  'before-import': ['library', 'meta'],
+  'before-import-customers': ['customers', 'buyer-names', 'followups'],
+  'before-import-learned': ['learned'],
+};
+
+/**
+ * `keep`: snapshots this one must not push out (the one about to be restored). `only`: the stores
+ * it holds (a restore's copy of what the restore replaces); absent, those of SAFETY_SCOPE for an
+ * import's safety copy, else all data.
+ */
+export async function takeSnapshot(
+  io: BackupIO,
+  reason: Snapshot['reason'],
+  now = Date.now(),
+  keep: readonly string[] = [],
+  only: readonly DataStore[] | undefined = SAFETY_SCOPE[reason],
+): Promise<SnapshotInfo> {
   const stores: Snapshot['stores'] = {};
-  for (const name of io.dataStores) stores[name] = await io.db.entries<unknown>(name);
+  const names = only ? io.dataStores.filter((n) => only.includes(n)) : io.dataStores;
+  for (const name of names) stores[name] = await io.db.entries<unknown>(name);
   const id = snapshotId(now, reason);
-  const info = await putSnapshot(io, { v: 1, id, takenAt: now, reason, stores });
+  const info = await putSnapshot(io, { v: 1, id, takenAt: now, reason, stores, ...(only && { scope: [...names] }) });
   // Each kind within its own allowance: a safety copy never pushes out a daily or a manual one.
   const stale = staleSnapshots(await listSnapshots(io), keep);
   if (stale.length) await io.db.delMany('backups', stale.flatMap((id) => [id, INFO + id]));

@@ -22,6 +22,9 @@ export async function followupTick(now = Date.now()): Promise<void> {
  * by page with the customers store's cursor so a large store never sits in memory at once.
  */
 export async function vipRevisits(now = Date.now()): Promise<number> {
+  // Old done items go first: the scan below reads every buyer (seconds at 20,000) and may fail,
+  // and the history must not wait for it, nor stay when it fails (announced with the job's change).
+  const pruned = await pruneFollowups(now);
   const tracked = new Set((await loadFollowups(now)).filter((f) => f.kind === 'vip-revisit').map((f) => f.id.slice('vip-revisit:'.length)));
   const customers: Customer[] = [];
   let after: string | undefined;
@@ -32,7 +35,6 @@ export async function vipRevisits(now = Date.now()): Promise<number> {
   } while (after !== undefined);
   const settings = followupSettingsOf(await loadSettings());
   const changed = await applyFollowupRule((existing) => workerExtras().vip.followupsFromCustomers(customers, existing, settings, now), now);
-  const pruned = await pruneFollowups(now);
   if (changed || pruned) await announceChange('followups');
   return changed;
 }

@@ -72,13 +72,16 @@ export async function restoreSnapshot(io: RestoreIO, id: string, now = Date.now(
   }
   if (!snap) return failed(io, 'missing');
   if (!usable(snap, io.dataStores)) return failed(io, 'damaged');
+  // A copy of part of the data (a safety copy before an import) puts back that part only, and
+  // the copy taken first is of that part too.
+  const scope = Array.isArray(snap.scope) ? io.dataStores.filter((n) => snap.scope!.includes(n)) : undefined;
   let copy: string;
   try {
-    copy = (await takeSnapshot(io, 'before-restore', now, [id])).id;
+    copy = (await takeSnapshot(io, 'before-restore', now, [id], scope)).id;
   } catch (err) {
     return failed(io, 'unchanged', err);
   }
-  const r = await replaceStores(io, snap, io.dataStores);
+  const r = await replaceStores(io, snap, scope ?? io.dataStores);
   if (!r.error) return { ok: true, ...snapshotInfo(snap) };
   if (!r.done.length) return failed(io, 'unchanged', r.error, copy);
   return putBack(io, copy, r.done, r.error);

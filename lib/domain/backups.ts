@@ -29,6 +29,12 @@ export interface Snapshot {
   takenAt: number;
   reason: SnapshotReason;
   stores: Partial<Record<StoreName, [string, unknown][]>>;
+  /**
+   * The stores a safety copy holds when it holds only what its operation can change (importing
+   * learned picks copies the picks, not 20,000 buyers); a restore replaces these and leaves the
+   * rest. Absent: all data (a store missing from such a snapshot is restored empty, as it was then).
+   */
+  scope?: StoreName[];
 }
 
 export interface SnapshotInfo {
@@ -39,6 +45,8 @@ export interface SnapshotInfo {
   counts: Partial<Record<StoreName, number>>;
   /** What the agent would get back, in their terms (the 备份 tab shows these). */
   contents: SnapshotContents;
+  /** Only these stores are in it (Snapshot.scope); absent: all data. */
+  scope?: StoreName[];
 }
 
 export interface SnapshotContents {
@@ -68,7 +76,7 @@ export function snapshotInfo(s: Snapshot): SnapshotInfo {
     learned: counts.learned ?? 0,
     settings: at('meta', 'settings') !== undefined,
   };
-  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts, contents };
+  return { id: s.id, takenAt: s.takenAt, reason: s.reason, counts, contents, ...(s.scope && { scope: s.scope }) };
 }
 
 /** The kinds that share an allowance: the daily job's, the agent's own, the safety copies before an import or a restore. */

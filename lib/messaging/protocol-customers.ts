@@ -57,8 +57,8 @@ export interface CustomerPage {
   items: Customer[];
   /** Pass as `after` for more; null = the end. A page may hold fewer than `limit` matches. */
   next: string | null;
-  /** Buyers stored. */
-  total: number;
+  /** Buyers stored: on a first call only (no `after`); a continued page keeps the first call's. */
+  total?: number;
 }
 
 export interface RetentionPreview {

@@ -14,6 +14,8 @@ export interface OrdersProtocol {
 
 /** Rows a page may report at once. */
 export const MAX_REPORTED_ROWS = 500;
+/** An order row's status as the pages report it (the check here and the worker's, handlers/orders.ts). */
+export const ORDER_STATES = ['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed'] as const;
 
 /** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
 export const ordersPageSchemas = (): PageSchemas<OrdersProtocol> => ({
@@ -24,7 +26,7 @@ export const ordersPageSchemas = (): PageSchemas<OrdersProtocol> => ({
         orderId: s.text({ max: 40, pattern: ORDER_ID }),
         buyer: s.text({ max: 200 }),
         buyerId: s.optional(s.text({ max: BUYER_ID_MAX, min: 1 })),
-        status: s.oneOf(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed'] as const),
+        status: s.oneOf(ORDER_STATES),
         flag: s.oneOf(FLAG_COLORS),
         // The page did not show the flag (JD's list) or could not read a part (OrderRow).
         flagUnknown: s.optional(s.boolean()),

@@ -63,9 +63,9 @@ describe('local snapshots', () => {
   it('restoring the oldest safety copy with the safety copies at their allowance leaves it listed; the oldest other one goes', async () => {
     await db.clear('backups');
     await db.set('customers', 'demo:小鹿', { v: 1, nickname: '小鹿', note: '导入前' });
-    const oldest = await takeSnapshot('before-import', 1 * H);
+    const oldest = await takeSnapshot('before-import-customers', 1 * H);
     const others = [];
-    for (let i = 2; i <= 5; i++) others.push(await takeSnapshot('before-import', i * H));
+    for (let i = 2; i <= 5; i++) others.push(await takeSnapshot('before-import-customers', i * H));
     await db.set('customers', 'demo:小鹿', { v: 1, nickname: '小鹿', note: '导入后' });
     await restoreSnapshot(oldest.id, 6 * H);
     expect((await db.get<{ note: string }>('customers', 'demo:小鹿'))!.note).toBe('导入前');
@@ -77,7 +77,7 @@ describe('local snapshots', () => {
     // Restoring it again (or any other) still works; it ages out with later copies as usual.
     await restoreSnapshot(oldest.id, 7 * H);
     expect((await listSnapshots()).map((s) => s.id)).toContain(oldest.id);
-    await takeSnapshot('before-import', 8 * H);
+    await takeSnapshot('before-import-customers', 8 * H);
     expect((await listSnapshots()).map((s) => s.id)).not.toContain(oldest.id);
   });
 

@@ -26,7 +26,10 @@ const run = () => workerExtras().backups;
 /** Every snapshot's listing, newest first (the data itself is not read). */
 export const listSnapshots = () => run().list(io);
 
-/** `keep`: snapshots this one must not push out (the one about to be restored). */
+/**
+ * `keep`: snapshots this one must not push out (the one about to be restored). An import's safety
+ * copy holds only what that import writes (SAFETY_SCOPE, lib/background/backups-run.ts).
+ */
 export const takeSnapshot = (reason: Snapshot['reason'], now?: number, keep?: readonly string[]) => run().take(io, reason, now, keep);
 
 /** Takes the daily snapshot unless a recent daily one exists. Returns whether one was taken. */

@@ -6,6 +6,7 @@ import {
   changeFollowup,
   claimNotifications,
   HANDOVER_DUE_KEY,
+  invalidateFollowupCache,
   loadFollowups,
   PENDING_TTL_MS,
   pruneFollowups,
@@ -104,7 +105,7 @@ describe('follow-up storage', () => {
   it('closes the payment reminder when the page later shows the order paid', async () => {
     await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], bj(11)), bj(11));
     await applyFollowupRule(fromOrders([order('1001', '小鹿', 'paid', bj(9))], bj(12)), bj(12));
-    const [item] = await loadFollowups();
+    const [item] = await loadFollowups(bj(13));
     expect(item).toMatchObject({ id: 'unpaid:1001', status: 'done', closedReason: '买家已付款', closedAt: bj(12) });
   });
 
@@ -115,7 +116,7 @@ describe('follow-up storage', () => {
       changeFollowup('unpaid:1001', (f) => complete(f, now + 1, '电话联系过'), now + 1),
       applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], now + 2), now + 2),
     ]);
-    const [item] = await loadFollowups();
+    const [item] = await loadFollowups(now + 3);
     expect(item).toMatchObject({ status: 'done', closedReason: '电话联系过' });
   });
 
@@ -178,6 +179,21 @@ describe('follow-up storage', () => {
     expect(await pruneFollowups(now + 29 * 86_400_000)).toBe(0);
     expect(await pruneFollowups(now + 31 * 86_400_000)).toBe(1);
     expect((await loadFollowups()).map((f) => f.id)).toEqual([b.id]);
+  });
+
+  it('leaves done items past 30 days out of the popup’s read while they wait for the hourly prune', async () => {
+    const now = bj(10);
+    const old = await addFollowup(panelFollowup('bad-review', '甲', now, {}, undefined, { orderId: 'A2' }), now);
+    const recent = await addFollowup(panelFollowup('bad-review', '乙', now, {}, undefined, { orderId: 'B2' }), now);
+    const open = await addFollowup(panelFollowup('bad-review', '丙', now, {}, undefined, { orderId: 'C2' }), now);
+    await changeFollowup(old.id, (f) => complete(f, now), now);
+    await changeFollowup(recent.id, (f) => complete(f, now + 10 * 86_400_000), now + 10 * 86_400_000);
+    invalidateFollowupCache();
+    const later = now + 31 * 86_400_000;
+    expect((await loadFollowups(later)).map((f) => f.id).sort()).toEqual([recent.id, open.id].sort());
+    // Still stored until the prune; the prune then takes it.
+    expect(await db.get('followups', old.id)).toBeTruthy();
+    expect(await pruneFollowups(later)).toBe(1);
   });
 });
 

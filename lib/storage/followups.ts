@@ -82,14 +82,30 @@ function byDue(a: Followup, b: Followup): number {
   return effectiveDue(a) - effectiveDue(b) || kindPriority(a.kind) - kindPriority(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Every item (open, snoozed and done). */
+/** Done items are kept this long after they were closed, then pruned (pruneFollowups). */
+export const DONE_KEEP_DAYS = 30;
+
+/**
+ * A stored record of a done item closed before `limit` (DONE_KEEP_DAYS ago): history nothing shows,
+ * due to be pruned by the hourly job. Read off the raw record, so it is never parsed (a record
+ * without a usable time compares false and is kept).
+ */
+const prunable = (r: { status?: unknown; closedAt?: number; createdAt?: number } | null, limit: number) =>
+  r?.status === 'done' && (Number.isFinite(r.closedAt) ? r.closedAt! : r.createdAt!) < limit;
+
+/**
+ * Every item (open, snoozed and done), but done items past DONE_KEEP_DAYS: a year of closed history
+ * waiting for the hourly prune is not parsed and sorted at every popup open of a freshly woken
+ * worker (writes read the whole store themselves, in `transact`).
+ */
 export async function loadFollowups(now = Date.now()): Promise<Followup[]> {
   if (cache) return cache;
   await followupsReady();
   const g = generation;
+  const limit = now - DONE_KEEP_DAYS * 24 * 60 * 60 * 1000;
   // Kept in todayView's order (due time, kind, id): the list's sorts then run over sorted input,
   // which is linear, so the popup's list of thousands costs little more than one pass.
-  const items = parse(await db.values<unknown>('followups'), now).sort(byDue);
+  const items = parse((await db.values<Parameters<typeof prunable>[0]>('followups')).filter((r) => !prunable(r, limit)), now).sort(byDue);
   // A write that finished while we were reading makes this read stale: do not cache it.
   if (g === generation) cache = items;
   return items;
@@ -252,10 +268,10 @@ export async function changeFollowup(id: string, fn: (item: Followup) => Followu
 }
 
 /** Forgets done items closed more than `keepDays` ago (their sources are long gone from the pages). */
-export async function pruneFollowups(now: number, keepDays = 30): Promise<number> {
+export async function pruneFollowups(now: number, keepDays = DONE_KEEP_DAYS): Promise<number> {
   const limit = now - keepDays * 24 * 60 * 60 * 1000;
   return transact(now, (items) => {
-    const del = items.filter((f) => f.status === 'done' && (f.closedAt ?? f.createdAt) < limit).map((f) => f.id);
+    const del = items.filter((f) => prunable(f, limit)).map((f) => f.id);
     return { del, value: del.length };
   });
 }

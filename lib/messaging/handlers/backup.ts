@@ -47,8 +47,8 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
 };
 
 /**
- * A safety copy of all data before an import writes (listed at once in open 备份 tabs), so the
- * import can be undone from 备份.
+ * A safety copy of what an import writes (SAFETY_SCOPE, lib/background/backups-run.ts) before it
+ * writes (listed at once in open 备份 tabs), so the import can be undone from 备份.
  */
 export async function safetyCopyBefore(reason: 'before-import-customers' | 'before-import-learned'): Promise<string> {
   const { id } = await takeSnapshot(reason);

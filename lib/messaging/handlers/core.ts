@@ -140,7 +140,7 @@ export async function importLibraryFile(
   if (!dryRun) {
     const next = merge ? plan.merged : plan;
     if (!next.ok) return next;
-    // Everything as it was, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
+    // The library and 'meta' as they were, first: an import can be undone from 备份 (listed at once in open 备份 tabs).
     const copy = snapshot ? (await takeSnapshot('before-import')).id : null;
     if (copy) await announceChange('backups');
     // The replies, then the sections (remark rules, taught sites, guard: in 'meta'): should a write

@@ -203,6 +203,33 @@ describe('buyer-notes messages', () => {
     expect(await dispatch({ kf: 'listCustomers', payload: { limit: -1 } }, 'extension-page')).toMatchObject({ ok: false });
   });
 
+  it('reads a continued page of 客户档案 without walking the other buyers: no count, about a page of records', async () => {
+    for (let i = 0; i < 60; i++) await ok('patchCustomer', { platform: 'demo', nickname: `页${String(i).padStart(2, '0')}`, patch: { note: i === 55 ? '只收到付' : '' } });
+    const counts = vi.spyOn(IDBObjectStore.prototype, 'count');
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    try {
+      const first = await ok<{ items: Customer[]; next: string | null; total?: number }>('listCustomers', { limit: 10 });
+      expect(first.total).toBe(60);
+      expect(counts).toHaveBeenCalledTimes(1);
+      counts.mockClear();
+      steps.mockClear();
+      const second = await ok<{ items: Customer[]; next: string | null; total?: number }>('listCustomers', { limit: 10, after: first.next });
+      expect(second.items.map((c) => c.nickname)).toEqual(Array.from({ length: 10 }, (_, i) => `页${10 + i}`));
+      // IndexedDB counts by walking every record: a continued page must not.
+      expect(counts).not.toHaveBeenCalled();
+      expect(steps.mock.calls.length).toBeLessThanOrEqual(10);
+      // A search continued from where its last call stopped does not count again either.
+      counts.mockClear();
+      const found = await ok<{ items: Customer[]; total?: number }>('searchCustomers', { query: '到付', after: second.next });
+      expect(found.items.map((c) => c.nickname)).toEqual(['页55']);
+      expect(found.total).toBeUndefined();
+      expect(counts).not.toHaveBeenCalled();
+    } finally {
+      counts.mockRestore();
+      steps.mockRestore();
+    }
+  });
+
   it('exports everything, deletes all (after a snapshot) and imports it back identically', async () => {
     for (let i = 0; i < 12; i++) {
       await ok('patchCustomer', { platform: 'demo', nickname: `买家${i}`, patch: { note: `备注${i}`, sizes: { heightCm: 150 + i } } });

@@ -49,6 +49,7 @@ import {
   purgeExpiredCustomers,
   resolveByName,
   scanCustomers,
+  type ScanPage,
   targetKey,
   touchCustomer,
   updateCustomer,
@@ -216,12 +217,16 @@ async function list(q: CheckedQuery) {
   const { matchesQuery } = workerExtras().customers;
   const filter =
     query || q.segment ? (c: Customer) => (!q.segment || c.segment === q.segment) && (!query || matchesQuery(c, query)) : undefined;
-  const [page, total] = await Promise.all([
-    scanCustomers({ after: q.after, limit: q.limit, maxScan: SCAN_PER_CALL, ...(filter ? { filter } : {}) }),
-    countCustomers(),
-  ]);
-  return { items: page.items, next: page.next, total };
+  return withTotal(q.after, scanCustomers({ after: q.after, limit: q.limit, maxScan: SCAN_PER_CALL, ...(filter ? { filter } : {}) }));
 }
+
+/**
+ * A page with the count of buyers on a list's first call only: IndexedDB counts by walking every
+ * record (at 20,000 buyers that cost more than the page itself), so a page continued from `after`
+ * costs what a page is and the page keeps the total its first call gave (undefined is not sent).
+ */
+const withTotal = (after: string | undefined, scan: Promise<ScanPage>) =>
+  Promise.all([scan, after ? undefined : countCustomers()]).then(([p, total]) => ({ items: p.items, next: p.next, total }));
 
 // Large imports arrive in parts; they are held here (never written) until importCustomers.
 const STAGE_TTL_MS = 10 * 60 * 1000;
@@ -374,8 +379,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload) {
       await customersReady();
       const { after, limit } = parseQuery(payload, 'exportCustomers', EXPORT_PAGE_MAX);
-      const [page, total] = await Promise.all([scanCustomers({ after, limit }), countCustomers()]);
-      return { items: page.items, next: page.next, total };
+      return withTotal(after, scanCustomers({ after, limit }));
     },
   },
   exportCustomer: {

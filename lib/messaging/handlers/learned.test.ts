@@ -141,6 +141,26 @@ describe('learned picks through the background', () => {
     expect((await loadPicks()).map((p) => p.id)).toEqual([file.picks[0]!.id]);
   });
 
+  it("copies only the learned picks before an import of picks (not every buyer), and restoring that copy leaves the buyers as they are now", async () => {
+    await pick('面膜过敏了', 'quality', 'tpl-q');
+    await ok('patchCustomer', { platform: 'demo', nickname: '老客阿满', patch: { note: '只发顺丰' } });
+    const file = await ok<LearnedExport>('exportLearned', undefined);
+    const theirs = { ...file, picks: [{ ...file.picks[0]!, id: 'imported-2', text: '能便宜点吗' }] };
+    expect(await ok('importLearned', { json: theirs })).toMatchObject({ ok: true, count: 1, backedUp: true });
+    const copy = (await ok<{ id: string; reason: string; counts: Record<string, number>; scope?: string[] }[]>('listBackups', undefined)).find((b) => b.reason === 'before-import-learned');
+    expect(copy!.counts).toEqual({ learned: 1 });
+    expect(copy!.scope).toEqual(['learned']);
+    // A buyer noted after the import is still there after the picks are put back.
+    await ok('patchCustomer', { platform: 'demo', nickname: '新客小北', patch: { note: '要发票' } });
+    await ok('restoreBackup', { id: copy!.id });
+    expect((await loadPicks()).map((p) => p.id)).toEqual([file.picks[0]!.id]);
+    const buyers = await ok<{ items: { nickname: string }[] }>('listCustomers', {});
+    expect(buyers.items.map((c) => c.nickname).sort()).toEqual(['新客小北', '老客阿满'].sort());
+    const beforeRestore = (await ok<{ reason: string; counts: Record<string, number> }[]>('listBackups', undefined)).find((b) => b.reason === 'before-restore');
+    expect(beforeRestore).toMatchObject({ reason: 'before-restore', counts: { learned: 2 } });
+    expect(Object.keys(beforeRestore!.counts)).toEqual(['learned']);
+  });
+
   it('says why a file with an id twice is refused, or how many repeated copies of the same pick it skipped', async () => {
     await pick('面膜过敏了', 'quality', 'tpl-q');
     const file = await ok<LearnedExport>('exportLearned', undefined);

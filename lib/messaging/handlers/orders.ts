@@ -1,15 +1,16 @@
 import { InvalidPayload, obj, type HandlerSet } from './types';
-import type { OrdersProtocol, SeenOrder } from '../protocol-orders';
+import { ORDER_STATES, type OrdersProtocol, type SeenOrder } from '../protocol-orders';
 import type { Platform } from '../../sites/types';
 import { remarkFactsFromOrders } from './rules';
 import { followupOrderSink } from './followups';
 import { recordOrdersSeen } from './customers';
 import { BUYER_ID_MAX, normaliseBuyerId } from '../../domain/customers/identity';
 import { PLATFORM_IDS } from '../schema';
+import { FLAG_COLORS } from '../../domain/remarks/types';
 
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
-const STATUSES = new Set(['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed']);
-const FLAGS = new Set(['gray', 'red', 'yellow', 'green', 'blue', 'purple']);
+const STATUSES = new Set<string>(ORDER_STATES);
+const FLAGS = new Set<string>(FLAG_COLORS);
 const MAX_ROWS = 500;
 
 export function parseSeenOrders(payload: unknown): { platform: Platform; orders: SeenOrder[] } {
