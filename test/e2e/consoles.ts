@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { inPanel, panel } from './pages';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -44,25 +44,58 @@ export const CONSOLES = {
   jdOrders: { url: 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut', pattern: 'https://shop.jd.com/**', file: 'jd-orders.html' },
 } satisfies Record<string, ConsoleFixture>;
 
-/** Serves `fx` (and its assets) at the console's origin in this browser context. */
-export async function routeConsole(context: BrowserContext, fx: ConsoleFixture, transform?: (html: string) => string): Promise<void> {
+/** What each console origin serves now, per browser context: the routes below read it at every request. */
+const serving = new WeakMap<BrowserContext, Map<string, { fx: ConsoleFixture; transform?: (html: string) => string }>>();
+/** The patterns already routed, per context (routeConsole) and per page (openConsole). */
+const routed = new WeakMap<BrowserContext | Page, Set<string>>();
+
+/**
+ * Makes `fx` what its console's origin serves in `context`, and says whether `target` still needs
+ * a route for that origin. Routed once per pattern: a later fixture for the same origin only changes
+ * what the route serves.
+ */
+function serve(context: BrowserContext, target: BrowserContext | Page, fx: ConsoleFixture, transform?: (html: string) => string): boolean {
   for (const file of Object.values(fx.assets ?? {})) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm ci\` (the Kuaishou fixture needs the quill devDependency).`);
   }
-  await context.unroute(fx.pattern).catch(() => {});
-  await context.route(fx.pattern, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const asset = fx.assets?.[path];
-    if (asset) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(asset, 'utf8') });
-    if (route.request().resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
-    const html = readFileSync(resolve(FIXTURES, fx.file), 'utf8');
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: transform ? transform(html) : html });
-  });
+  let byPattern = serving.get(context);
+  if (!byPattern) serving.set(context, (byPattern = new Map()));
+  byPattern.set(fx.pattern, { fx, transform });
+  let patterns = routed.get(target);
+  if (!patterns) routed.set(target, (patterns = new Set()));
+  if (patterns.has(fx.pattern)) return false;
+  patterns.add(fx.pattern);
+  return true;
 }
 
-/** Opens the console fixture and waits for the panel. */
+const handler = (context: BrowserContext, pattern: string) => (route: Route) => {
+  const { fx, transform } = serving.get(context)!.get(pattern)!;
+  const path = new URL(route.request().url()).pathname;
+  const asset = fx.assets?.[path];
+  if (asset) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(asset, 'utf8') });
+  if (route.request().resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
+  const html = readFileSync(resolve(FIXTURES, fx.file), 'utf8');
+  return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: transform ? transform(html) : html });
+};
+
+/**
+ * Serves `fx` (and its assets) at the console's origin in this browser context (every tab).
+ * Playwright's context.route / unroute waits for every service worker of the context to take the
+ * new interception, a stopped extension worker too: after `stopWorker` it returned only once
+ * something else (the worker's one-minute alarm) started the worker again — 55 s to 5 min. So a
+ * test that stops the worker opens its console page with `openConsole` (a route on that tab only).
+ */
+export async function routeConsole(context: BrowserContext, fx: ConsoleFixture, transform?: (html: string) => string): Promise<void> {
+  if (serve(context, context, fx, transform)) await context.route(fx.pattern, handler(context, fx.pattern));
+}
+
+/**
+ * Opens the console fixture and waits for the panel. Routed on this tab only (page.route does not
+ * wait for the extension's worker), so a stopped worker is woken by the console page itself, as
+ * an agent's tab wakes it; a fixture routeConsole gave the context is replaced for every tab.
+ */
 export async function openConsole(page: Page, fx: ConsoleFixture, transform?: (html: string) => string): Promise<void> {
-  await routeConsole(page.context(), fx, transform);
+  if (serve(page.context(), page, fx, transform)) await page.route(fx.pattern, handler(page.context(), fx.pattern));
   await page.goto(fx.url);
   await panel(page).waitFor();
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, inPanel, openPopup } from './pages';
+import { callFromExtensionPage, inPanel } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 import { PRESET_B, isoDate, type RuleSet } from '../../lib/domain/remarks';
@@ -48,13 +48,10 @@ describe('convention B stored before the yellow flag’s amount became optional'
   it('after the worker starts again, the memo page’s form and check take a price change signed without an amount', async () => {
     await putRaw(s.quiet, 'meta', 'remarkRules', storedOldB());
     await putRaw(s.quiet, 'meta', 'remarkRules:defaults', undefined);
-    // A fresh worker with none of the old one's memory: it reads the stored set anew.
+    // A fresh worker with none of the old one's memory, started by the memo page: it reads the stored set anew.
     const worker = await s.stopWorker(s.quiet);
-    const again = await openPopup(s.h);
-    await expect.poll(() => worker.status()).toBe('running');
-    await again.close();
-
     await openConsole(s.page, CONSOLES.taobaoMemo);
+    await expect.poll(() => worker.status()).toBe('running');
     await s.page.click('#flag2');
     await inPanel(s.page, '[data-kf="remark-form"][data-target="yellow"]').waitFor();
     const line = `【改价】小美 ${today()}`;

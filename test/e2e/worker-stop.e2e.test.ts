@@ -9,6 +9,8 @@
  */
 import { expect, it } from 'vitest';
 import { extensionSuite } from './suite';
+import { CONSOLES, openConsole } from './consoles';
+import { inPanel, panel } from './pages';
 
 const s = extensionSuite({ shop: 'none', page: 'none', quietPage: true });
 
@@ -43,5 +45,29 @@ it('a worker stopped while messages keep coming: the stop is seen, each message 
     // The worker answering now is a new one, with nothing of the old one's memory (Playwright's
     // Worker for the extension reaches whichever runs; the pings have just started one).
     expect(await (await s.h.serviceWorker()).evaluate(() => (globalThis as { __kfMarker?: string }).__kfMarker ?? null)).toBeNull();
+  }
+});
+
+it('a stopped worker is started by the console page the agent opens: the panel gets its data from the fresh worker', async () => {
+  await (await s.h.serviceWorker()).evaluate(() => ((globalThis as { __kfMarker?: string }).__kfMarker = 'old worker'));
+  const worker = await s.stopWorker();
+  const page = await s.h.context.newPage();
+  try {
+    // Whether anything had started the worker by the time the console page was asked for: the
+    // harness's routing once waited for the stopped worker (Playwright's context.route), until the
+    // worker's alarm woke it a minute later, and the tests waited with it.
+    const atRequest: string[] = [];
+    page.on('request', (r) => r.url() === CONSOLES.taobaoMemo.url && atRequest.push(worker.status() ?? 'unknown'));
+    await openConsole(page, CONSOLES.taobaoMemo);
+    expect(atRequest).toEqual(['stopped']);
+    // The reply library, which only the worker hands the panel.
+    await inPanel(page, '[data-kf="library"] [data-kf="template"]').first().waitFor();
+    expect(await inPanel(page, '[data-kf="notice"]').count()).toBe(0);
+    await expect.poll(() => worker.status()).toBe('running');
+    expect(await (await s.h.serviceWorker()).evaluate(() => (globalThis as { __kfMarker?: string }).__kfMarker ?? null)).toBeNull();
+    expect(await panel(page).count()).toBe(1);
+  } finally {
+    await worker.detach();
+    await page.close();
   }
 });
