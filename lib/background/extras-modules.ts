@@ -29,7 +29,7 @@ import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { checkSitesSection } from '../sites/taught/record';
-import { deleteAllData, exportAllData, importAllData } from './all-data-run';
+import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
@@ -106,9 +106,10 @@ export const WORKER_EXTRAS = {
   learned: { parseLearnedExport, summary: learnedSummary, maskWhole },
   /**
    * 全部数据: the export, the import (checking the file, counting what it would do, merging or
-   * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts).
+   * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts); at a
+   * worker's start, finishing a deletion or telling of an import a stopped worker left half done.
    */
-  data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData },
+  data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData, finishCutOff },
   /**
    * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
    * once per library version and packed for the page (getPanelLibrary), which gets the initials
