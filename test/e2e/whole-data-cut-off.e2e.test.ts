@@ -39,7 +39,7 @@ function hold(page: Page) {
     const tx = db.transaction('kv', 'readonly');
     const store = tx.objectStore('kv');
     w.__kfHeld = { count: -1, release: false };
-    const spin = () => (store.count().onsuccess = (e: any) => ((w.__kfHeld.count = e.target.result), w.__kfHeld.release || spin()));
+    const spin = (): void => void (store.count().onsuccess = (e: any) => ((w.__kfHeld.count = e.target.result), w.__kfHeld.release || spin()));
     spin();
     w.__kfHeldDone = new Promise((ok) => (tx.oncomplete = () => (db.close(), ok(undefined))));
   });
