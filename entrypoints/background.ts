@@ -1,4 +1,5 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
+import { finishCutOff } from '@/lib/messaging/handlers/data';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
@@ -16,6 +17,9 @@ export default defineBackground({
     // Pure code for some verbs only lives in worker-extras.js; Chrome lets the worker import it later
     // only if it did so while being installed (lib/background/extras.ts).
     preloadWorkerExtras();
+    // A 删除全部数据 a stopped worker left half done is finished before anything reads the stores;
+    // a cut-off 导入全部数据 is told (lib/storage/whole-run.ts).
+    void finishCutOff();
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.
     registerHandlers();

@@ -14,6 +14,8 @@ import { LearnedPicks } from './LearnedPicks';
 import { TeamSettings } from './TeamSettings';
 import { DirtyContext, useDirtyTabs } from './useDraft';
 import { useTeamShop } from './useTeamShop';
+import { useApi } from './OptionsContext';
+import { ImportCutNotice } from './ImportCutNotice';
 import { registerMessages, t } from '@/lib/i18n';
 import { optionsDrafts } from '@/lib/i18n/messages/options-drafts';
 
@@ -52,6 +54,7 @@ const ALIASES: Readonly<Record<string, string>> = { settings: 'shop' };
  */
 export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const tabs = props.tabs ?? OPTIONS_TABS;
+  const api = useApi();
   const tabOf = (hash = '') => {
     const id = ALIASES[hash] ?? hash;
     return tabs.some((x) => x.id === id) ? id : null;
@@ -111,6 +114,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
         <h1>{t('app.name')} · {t('options.heading')}</h1>
         <p class="kf-help" data-kf="privacy-note">{shop ? t('options.privacyNoteTeam', { shop }) : t('options.privacyNote')}</p>
       </header>
+      <ImportCutNotice api={api} />
       <nav class="kf-tabs" role="tablist" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button

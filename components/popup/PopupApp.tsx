@@ -5,6 +5,7 @@ import { usePopupApi } from './PopupContext';
 import { FollowupList } from './FollowupList';
 import { ClockSummary } from './ClockSummary';
 import { TeamStatusLine } from './TeamStatusLine';
+import { ImportCutNotice } from '../options/ImportCutNotice';
 import type { FollowupList as FollowupListData } from '@/lib/messaging/protocol-followups';
 import { reasonText } from '@/lib/messaging/reason';
 
@@ -53,6 +54,7 @@ export function PopupApp(props: { onFirstRender?: () => void; initial?: Followup
           </button>
         )}
       </header>
+      <ImportCutNotice api={api} />
       <TeamStatusLine />
       {status && <p class="kf-status" role="status" data-kf="export-status">{status}</p>}
       {tab === 'list' ? <FollowupList onFirstRender={props.onFirstRender} initial={props.initial} /> : Library ? <Library /> : <p class="kf-muted">{t('followups.popup.loading')}</p>}

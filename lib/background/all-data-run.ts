@@ -32,6 +32,7 @@ import type { forgetSiteNow } from '../teach/background-api';
 import type { importLibraryFile, libraryFile } from '../messaging/handlers/core';
 import type { resetSuggestEngine } from '../messaging/handlers/learned';
 import type { announceEverything, writeOrPutBack } from '../messaging/handlers/backup';
+import { IMPORT_CUT_KEY, RUN_KEY, type ImportCut, type WholeRun } from '../storage/whole-run';
 
 /** What the worker lends the all-data verbs: its stores, caches and announcements. */
 export interface AllDataIO {
@@ -93,8 +94,8 @@ export async function exportAllData(io: AllDataIO): Promise<Record<string, unkno
   };
 }
 
-/** `json`: the file, its buyers already joined from a staged upload; `p`: the checked payload. */
-export async function importAllData(io: AllDataIO, p: Record<string, unknown>, json: unknown): Promise<AllDataImportResult> {
+/** `json`: the file, its buyers already joined from a staged upload; `p`: the checked payload; `rid`: the call's id. */
+export async function importAllData(io: AllDataIO, p: Record<string, unknown>, json: unknown, rid?: string): Promise<AllDataImportResult> {
   const now = Date.now();
   const settings = await io.loadSettings();
   const read = readAllData(json, settings, now);
@@ -126,58 +127,76 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
   const copy = (await io.takeSnapshot('before-import-all')).id;
   await io.announceChange('backups');
   const stores = io.STORE_NAMES.filter((n) => n !== 'backups');
-  return io.writeOrPutBack(() => copy, stores, async (): Promise<AllDataImportResult> => {
-    // The library first: it alone can be refused (changed since the preview), before anything else is written.
-    if (d.library !== undefined) {
-      const r = await io.importLibraryFile({ json: d.library, merge, baseUpdatedAt: p.baseUpdatedAt }, false);
-      if (!r.ok) return r;
+  const write = () =>
+    io.writeOrPutBack(() => copy, stores, async (): Promise<AllDataImportResult> => {
+      // The library first: it alone can be refused (changed since the preview), before anything else is written.
+      if (d.library !== undefined) {
+        const r = await io.importLibraryFile({ json: d.library, merge, baseUpdatedAt: p.baseUpdatedAt }, false);
+        if (!r.ok) return r;
+      }
+      if (d.customers) {
+        if (!merge) await io.deleteAllCustomers();
+        await io.importCustomerRecords(d.customers, now);
+        io.customersReplaced();
+      }
+      if (d.buyerNames) {
+        if (!merge) await io.db.clear('buyer-names');
+        const have = new Set(merge ? here.buyerNames : []);
+        await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
+      }
+      const items = d.followups;
+      let done = preview;
+      if (items) {
+        // Replacing deletes only what the file does not hold: a delete of an id the file writes back
+        // runs after the write in the same transaction and took the file's item with it.
+        const kept = new Set(items.map((f) => f.id));
+        // Merging joins an item's notes with the list as it is now, in the transaction: the file's
+        // copy of an item here used to be skipped, note lines written only in the file with it.
+        done = await io.transact(now, (list) => {
+          if (!merge) return { del: list.map((f) => f.id).filter((id) => !kept.has(id)), put: items, value: preview };
+          const { put, joined, over } = joinFollowupNotes(list, items, mask);
+          return { put, value: { ...preview, followupNotes: joined || over.length ? { joined, over } : undefined } };
+        });
+      }
+      if (d.learned) {
+        if (!merge) await io.deletePicks(here.learned);
+        await io.mergePicks(d.learned);
+        io.resetSuggestEngine();
+      }
+      const k = io.keys;
+      const meta: [string, unknown][] = [];
+      if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
+      if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
+      if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
+      // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
+      if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
+      await io.db.setMany('meta', meta);
+      // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
+      const revisits = await scheduleRevisits(now, io);
+      await io.announceEverything();
+      return { ok: true, preview: done, ...(revisits.length ? { revisits } : {}) };
+    });
+  // Marked until it ends, however it ends: a worker stopped before then leaves the mark, and the
+  // next one tells the agent (finishCutOff below).
+  const local = io.browser.storage.local;
+  await local.set({ [RUN_KEY]: { verb: 'import', copy, at: now, ...(rid ? { rid } : {}) } satisfies WholeRun });
+  try {
+    const r = await write();
+    // This is the second send of a call whose first was cut off: the import finished after all.
+    if (r.ok && rid && ((await local.get(IMPORT_CUT_KEY))[IMPORT_CUT_KEY] as ImportCut | undefined)?.rid === rid) {
+      await local.remove(IMPORT_CUT_KEY);
+      await io.announceChange('backups');
     }
-    if (d.customers) {
-      if (!merge) await io.deleteAllCustomers();
-      await io.importCustomerRecords(d.customers, now);
-      io.customersReplaced();
-    }
-    if (d.buyerNames) {
-      if (!merge) await io.db.clear('buyer-names');
-      const have = new Set(merge ? here.buyerNames : []);
-      await io.db.setMany('buyer-names', d.buyerNames.filter(([k]) => !have.has(k)));
-    }
-    const items = d.followups;
-    let done = preview;
-    if (items) {
-      // Replacing deletes only what the file does not hold: a delete of an id the file writes back
-      // runs after the write in the same transaction and took the file's item with it.
-      const kept = new Set(items.map((f) => f.id));
-      // Merging joins an item's notes with the list as it is now, in the transaction: the file's
-      // copy of an item here used to be skipped, note lines written only in the file with it.
-      done = await io.transact(now, (list) => {
-        if (!merge) return { del: list.map((f) => f.id).filter((id) => !kept.has(id)), put: items, value: preview };
-        const { put, joined, over } = joinFollowupNotes(list, items, mask);
-        return { put, value: { ...preview, followupNotes: joined || over.length ? { joined, over } : undefined } };
-      });
-    }
-    if (d.learned) {
-      if (!merge) await io.deletePicks(here.learned);
-      await io.mergePicks(d.learned);
-      io.resetSuggestEngine();
-    }
-    const k = io.keys;
-    const meta: [string, unknown][] = [];
-    if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
-    if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
-    if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
-    // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
-    if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
-    await io.db.setMany('meta', meta);
-    // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
-    const revisits = await scheduleRevisits(now, io);
-    await io.announceEverything();
-    return { ok: true, preview: done, ...(revisits.length ? { revisits } : {}) };
-  });
+    return r;
+  } finally {
+    await local.remove(RUN_KEY);
+  }
 }
 
 /** Everything deleted; the caller checked the confirmation. */
 export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
+  // Marked first; storage.local, which holds the mark, is cleared last (lib/storage/whole-run.ts).
+  await io.browser.storage.local.set({ [RUN_KEY]: { verb: 'delete' } satisfies WholeRun });
   // Team mode off first (its offscreen page closed), so its replicas can be deleted below.
   if (await io.loadTeamConfig()) await io.leaveTeam();
   // Each taught site: its record, its registered script and the access granted to it.
@@ -185,11 +204,34 @@ export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
   for (const name of io.STORE_NAMES) await io.db.clear(name);
   // Any other database of the extension's origin (leaveTeam deleted the team replicas already).
   for (const { name } of (await indexedDB.databases?.()) ?? []) if (name && !name.startsWith('kf-')) await dropDatabase(name);
-  await io.browser.storage.local.clear();
   await (io.browser.storage as { session?: { clear(): Promise<void> } }).session?.clear();
+  // Last: the mark goes with it.
+  await io.browser.storage.local.clear();
   io.invalidateFollowupCache();
   io.customersReplaced();
   io.resetSuggestEngine();
   await io.announceEverything();
   return { deleted: true as const };
+}
+
+/**
+ * At a worker's start, before any verb or job reads a store: the whole-data verb a stopped worker
+ * left half done (lib/storage/whole-run.ts). A deletion is finished (it is idempotent). An import
+ * cannot be: its file went with that worker. The agent is told at the next options or popup open,
+ * with the copy taken before it to restore.
+ */
+export async function finishCutOff(io: AllDataIO, run: WholeRun): Promise<void> {
+  if (run.verb === 'delete') {
+    await deleteAllData(io);
+    return;
+  }
+  const local = io.browser.storage.local;
+  if (run.verb === 'import') {
+    const told = (await local.get(IMPORT_CUT_KEY))[IMPORT_CUT_KEY] as ImportCut | undefined;
+    // The second send of the same call cut off too: its copy holds the first's half import; the
+    // first's copy is the data from before.
+    if (!(told && run.rid && told.rid === run.rid)) await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, ...(run.rid ? { rid: run.rid } : {}) } satisfies ImportCut });
+  }
+  await local.remove(RUN_KEY);
+  await io.announceChange('backups');
 }

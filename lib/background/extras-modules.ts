@@ -28,8 +28,8 @@ import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picks
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
-import { checkSitesSection } from '../sites/taught/record';
-import { deleteAllData, exportAllData, importAllData } from './all-data-run';
+import { readLibrarySections } from './library-sections';
+import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
@@ -54,7 +54,8 @@ export const WORKER_EXTRAS = {
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
    * copies and the starter replies added since (upgradeStarterLibrary); a record the first prototype
-   * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make.
+   * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make;
+   * an imported file's remark rules, taught sites and guard settings (library-sections.ts).
    */
   library: {
     parseLibraryImport,
@@ -64,6 +65,7 @@ export const WORKER_EXTRAS = {
     upgradeStarter,
     libraryV0toV1,
     parseLibrarySave,
+    readSections: readLibrarySections,
   },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },
@@ -87,8 +89,6 @@ export const WORKER_EXTRAS = {
    * worker's stores lent as `io` (restore-run.ts).
    */
   restore: { run: restoreSnapshot, putBack },
-  /** Taught pages: the section of an imported library file that carries them. */
-  sites: { checkSitesSection },
   /**
    * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
@@ -106,9 +106,10 @@ export const WORKER_EXTRAS = {
   learned: { parseLearnedExport, summary: learnedSummary, maskWhole },
   /**
    * 全部数据: the export, the import (checking the file, counting what it would do, merging or
-   * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts).
+   * replacing) and the delete, run with the worker's stores lent as `io` (all-data-run.ts); at a
+   * worker's start, finishing a deletion or telling of an import a stopped worker left half done.
    */
-  data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData },
+  data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData, finishCutOff },
   /**
    * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
    * once per library version and packed for the page (getPanelLibrary), which gets the initials

@@ -12,10 +12,10 @@ import { db, storeGeneration } from '../../storage/db';
 import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
 import { writeOrPutBack } from './backup';
-import { RULES_SECTION, importRuleSet, readRulesSection } from './rules';
+import { RULES_SECTION, importRuleSet } from './rules';
 import { loadRuleSet } from '../../storage/rules';
-import { SITES_SECTION, exportSitesSection, importSitesSection, readSitesSection } from './sites';
-import { GUARD_SECTION, importGuardSection, readGuardSection } from './guard';
+import { SITES_SECTION, exportSitesSection, importSitesSection } from './sites';
+import { GUARD_SECTION, importGuardSection } from './guard';
 import { loadGuardConfig } from '../../storage/guard';
 import { loadTeamConfig } from '../../background/team';
 
@@ -133,9 +133,7 @@ export async function importLibraryFile(
   if (sheet && !sheet.ok) return sheet;
   if (sheet) json = sheet.file;
   const plan = workerExtras().library.planLibraryImport(json, current, locale);
-  const rules = readRulesSection(json, locale);
-  const sites = readSitesSection(json, locale);
-  const guard = readGuardSection(json, locale);
+  const { rules, sites, guard } = workerExtras().library.readSections(json, locale);
   if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
   if (!dryRun) {
     const next = merge ? plan.merged : plan;

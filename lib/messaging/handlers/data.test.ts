@@ -7,6 +7,7 @@ vi.mock('../../browser', () => ({
       local: {
         set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
         get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
+        remove: vi.fn(async (k: string) => void delete local[k]),
         clear: vi.fn(async () => void Object.keys(local).forEach((k) => delete local[k])),
       },
     },

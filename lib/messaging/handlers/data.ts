@@ -29,6 +29,8 @@ import { SETTINGS_KEY, loadSettings, normaliseSettings } from '../../storage/set
 import { USAGE_KEY, loadUsage } from '../../storage/usage';
 import { CLOCK_KEY, loadClockLog } from '../../storage/guard';
 import { listTaughtSites } from '../../storage/sites';
+import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
+import { inTurn } from '../turn';
 
 const io: AllDataIO = {
   browser,
@@ -67,7 +69,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
   exportAllData: { handle: () => workerExtras().data.exportAll(io) },
   importAllData: {
     alone: true,
-    async handle(payload) {
+    async handle(payload, { rid }) {
       await customersReady();
       const p = obj(payload, 'importAllData');
       let json = p.json;
@@ -75,7 +77,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
         const file = obj(json, 'importAllData.json');
         json = { ...file, customers: withStaged(file.customers, p.upload, 'importAllData') };
       }
-      return workerExtras().data.importAll(io, p, json);
+      return workerExtras().data.importAll(io, p, json, rid);
     },
   },
   deleteAllData: {
@@ -86,3 +88,14 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
     },
   },
 };
+
+/**
+ * At every worker start, before any verb or job can read a store (it holds the whole-data lock
+ * first): a 删除全部数据 or 导入全部数据 a stopped worker left half done (lib/storage/whole-run.ts).
+ * Most starts find no mark and never load worker-extras.js.
+ */
+export const finishCutOff = () =>
+  inTurn(true, async () => {
+    const run = (await browser.storage.local.get(RUN_KEY))[RUN_KEY];
+    if (run) await workerExtras().data.finishCutOff(io, run as WholeRun);
+  }).catch(() => {});

@@ -8,17 +8,8 @@ import { CLOCK_PLATFORMS, type ClockPlatform } from '../../domain/clock';
 import { isoDay } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
 import type { GuardConfig } from '../../domain/guard/types';
-import { importSection } from './import-section';
 
-export const GUARD_SECTION = 'guardRules';
-
-/** The library file's `guardRules` section: absent = nothing to import; invalid = the whole import is refused. */
-export function readGuardSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; config?: GuardConfig } | { ok: false; errors: string[] } {
-  const section = importSection(json, GUARD_SECTION);
-  if (section === undefined) return { ok: true };
-  const r = workerExtras().guard.validateGuardConfig(section, locale);
-  return r.ok ? { ok: true, config: r.config } : { ok: false, errors: r.errors };
-}
+export { GUARD_SECTION } from './import-section';
 
 export async function importGuardSection(config: GuardConfig): Promise<void> {
   await saveGuardConfig(config);

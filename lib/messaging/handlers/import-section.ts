@@ -1,3 +1,8 @@
+/** The library file's extra sections (export/import): remark rules, taught sites, guard settings. */
+export const RULES_SECTION = 'remarkRules';
+export const SITES_SECTION = 'taughtSites';
+export const GUARD_SECTION = 'guardRules';
+
 /**
  * An extra section of an imported library file (remark rules, taught sites …): the parsed value,
  * or `undefined` when the file has none or is not JSON (the library check reports broken JSON).

@@ -15,10 +15,8 @@ import { isFlagColor } from '../../domain/remarks/rules';
 import { isoDate } from '../../domain/remarks/fields';
 import type { Zone } from '../../domain/time';
 import { workerExtras } from '../../background/extras';
-import { importSection } from './import-section';
 import { BUYER_ID_MAX } from '../../domain/customers/identity';
 import { LIMITS } from '../../domain/customers/customer';
-import { inLocale } from '../../i18n/bilingual';
 import { PLATFORM_IDS } from '../schema';
 
 export interface RemarkFactContext {
@@ -125,26 +123,7 @@ export function parseRecordRemark(payload: unknown): RecordRemarkRequest {
   return req;
 }
 
-/** The section of the library file (export/import) that carries the rule set. */
-export const RULES_SECTION = 'remarkRules';
-
-/**
- * Reads the `remarkRules` section of an imported library file. Absent: nothing to import. Invalid:
- * entry-named errors (remarkRules.flags.purple.fields[0].type …), and the whole import is refused.
- */
-export function readRulesSection(json: unknown, locale?: 'zh-CN' | 'en'): { ok: true; ruleSet?: RuleSet } | { ok: false; errors: string[] } {
-  const section = importSection(json, RULES_SECTION);
-  if (section === undefined) return { ok: true };
-  const checked = workerExtras().remarks.validateRuleSet(section);
-  if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
-  // An entry is named by its path in the file; a problem of the whole set names the remark rules itself.
-  const at = (path: string) => (path ? `${RULES_SECTION}.` : '');
-  return {
-    ok: false,
-    // In the interface's language where it is known (both otherwise, as the library's own checks).
-    errors: checked.errors.map((e) => inLocale({ zh: at(e.path) + e.message, en: at(e.path) + e.messageEn }, locale)),
-  };
-}
+export { RULES_SECTION } from './import-section';
 
 /** Writes an imported (already validated) rule set. */
 export async function importRuleSet(ruleSet: RuleSet): Promise<void> {

@@ -9,7 +9,8 @@ const syncTaughtScriptsNow = vi.fn(async () => {});
 vi.mock('../../teach/background-api', () => ({ forgetSiteNow, syncTaughtScriptsNow, syncTaughtScriptsQuietly: syncTaughtScriptsNow }));
 
 const { dispatch } = await import('../dispatch');
-const { readSitesSection } = await import('./sites');
+const { readLibrarySections } = await import('../../background/library-sections');
+const readSitesSection = (json: unknown, locale?: 'zh-CN' | 'en') => readLibrarySections(json, locale).sites;
 
 const SHOP = 'https://erp.example';
 const picks = { origin: SHOP, name: '自建客服台', url: `${SHOP}/chat`, fields: { chatInput: [{ css: 'textarea[placeholder="输入"]' }] } };

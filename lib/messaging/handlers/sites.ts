@@ -9,9 +9,6 @@ import type { SitesProtocol } from '../protocol-sites';
 import { getTaughtSite, listTaughtSites, mergeTaughtSites, saveTaughtSite } from '../../storage/sites';
 import { parseOrigin, validatePicks, type TaughtSite } from '../../sites/taught/record';
 import { forgetSiteNow, syncTaughtScriptsNow, syncTaughtScriptsQuietly } from '../../teach/background-api';
-import { importSection } from './import-section';
-import { workerExtras } from '../../background/extras';
-import type { Locale } from '../../i18n/lookup';
 
 function originArg(payload: unknown, verb: string): string {
   const p = obj(payload, verb);
@@ -63,22 +60,11 @@ export const sitesHandlers: HandlerSet<SitesProtocol> = {
   },
 };
 
-/** The section of an exported library file that carries the taught sites (team sharing). */
-export const SITES_SECTION = 'taughtSites';
+export { SITES_SECTION } from './import-section';
 
 /** The export section: { v: 1, sites: [...] }. */
 export async function exportSitesSection(): Promise<{ v: 1; sites: TaughtSite[] }> {
   return { v: 1, sites: await listTaughtSites() };
-}
-
-/**
- * Reads the `taughtSites` section of an imported file. Absent: nothing to import. Any invalid site:
- * errors naming it (in the interface's language: 'zh-CN' Chinese alone, 'en' English alone, not
- * said: both), and the whole import is refused (nothing is written).
- */
-export function readSitesSection(json: unknown, locale?: Locale): { ok: true; sites?: TaughtSite[] } | { ok: false; errors: string[] } {
-  const raw = importSection(json, SITES_SECTION);
-  return raw === undefined ? { ok: true } : workerExtras().sites.checkSitesSection(raw, locale);
 }
 
 /** Writes imported (already validated) sites; their scripts register once access is granted. */

@@ -1,0 +1,43 @@
+/**
+ * The extra sections of an imported library file (remark rules, taught sites, guard settings),
+ * checked whole: absent, nothing to import; invalid, errors naming each entry (in the interface's
+ * language where it is known, both otherwise), and the whole import is refused. Run from
+ * worker-extras.js: only an import (话术库 or 全部数据) reads them, and they were ~0.7 KB of
+ * background.js, parsed at every worker wake.
+ */
+import { GUARD_SECTION, RULES_SECTION, SITES_SECTION, importSection } from '../messaging/handlers/import-section';
+import { validateRuleSet } from '../domain/remarks/ruleset';
+import type { RuleSet } from '../domain/remarks';
+import { validateGuardConfig } from '../domain/guard/config';
+import type { GuardConfig } from '../domain/guard/types';
+import { checkSitesSection, type TaughtSite } from '../sites/taught/record';
+import { inLocale } from '../i18n/bilingual';
+import type { Locale } from '../i18n/lookup';
+
+type Read<K extends string, T> = { ok: true } & { [k in K]?: T } | { ok: false; errors: string[] };
+
+export function readLibrarySections(json: unknown, locale?: Locale): { rules: Read<'ruleSet', RuleSet>; sites: Read<'sites', TaughtSite[]>; guard: Read<'config', GuardConfig> } {
+  return { rules: readRules(json, locale), sites: readSites(json, locale), guard: readGuard(json, locale) };
+}
+
+function readRules(json: unknown, locale?: Locale): Read<'ruleSet', RuleSet> {
+  const section = importSection(json, RULES_SECTION);
+  if (section === undefined) return { ok: true };
+  const checked = validateRuleSet(section);
+  if (checked.ok) return { ok: true, ruleSet: checked.ruleSet };
+  // An entry is named by its path in the file; a problem of the whole set names the remark rules itself.
+  const at = (path: string) => (path ? `${RULES_SECTION}.` : '');
+  return { ok: false, errors: checked.errors.map((e) => inLocale({ zh: at(e.path) + e.message, en: at(e.path) + e.messageEn }, locale)) };
+}
+
+function readSites(json: unknown, locale?: Locale): Read<'sites', TaughtSite[]> {
+  const raw = importSection(json, SITES_SECTION);
+  return raw === undefined ? { ok: true } : checkSitesSection(raw, locale);
+}
+
+function readGuard(json: unknown, locale?: Locale): Read<'config', GuardConfig> {
+  const section = importSection(json, GUARD_SECTION);
+  if (section === undefined) return { ok: true };
+  const r = validateGuardConfig(section, locale);
+  return r.ok ? { ok: true, config: r.config } : { ok: false, errors: r.errors };
+}

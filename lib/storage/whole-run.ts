@@ -1,0 +1,27 @@
+/**
+ * A whole-data verb a stopped worker left half done (lib/background/all-data-run.ts). Chrome stops
+ * an idle or busy worker at will; the options page sends a cut-off call once more (client.ts), but
+ * with the page closed, or that send cut off too, nothing finished the job: a half-finished
+ * 删除全部数据 left buyers' data after the agent asked for it gone, a half-finished 导入全部数据 left
+ * part of a file written with no word said. So each marks itself in storage.local (`RUN_KEY`) before
+ * it changes anything, and the worker looks for the mark at every start (finishCutOff,
+ * handlers/data.ts). storage.local, not a store: 删除全部数据 clears it last, so the mark is there
+ * until everything else is gone.
+ */
+export const RUN_KEY = 'kf:whole-run';
+
+/**
+ * An import cut off: its file went with the worker that read it, so it cannot be finished. Kept
+ * until the agent answers the notice (options and popup, components/options/ImportCutNotice.tsx),
+ * which names the safety copy taken before it and offers 恢复; `rid`: the call, whose second send,
+ * if it finishes the import, makes the notice moot.
+ */
+export const IMPORT_CUT_KEY = 'kf:import-cut';
+
+export type WholeRun = { verb: 'delete' } | { verb: 'import'; copy: string; at: number; rid?: string };
+
+export interface ImportCut {
+  copy: string;
+  at: number;
+  rid?: string;
+}
