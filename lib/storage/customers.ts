@@ -430,6 +430,14 @@ export async function scanCustomers(opts: ScanOptions, now = Date.now()): Promis
 }
 
 /**
+ * Imported records put where the panel's identity step would put the buyer (joinImported): one whose
+ * name a single console id has claimed here joins that id's record instead of adding a second.
+ */
+export async function underClaimedIds(list: readonly Customer[], now = Date.now()): Promise<Customer[]> {
+  return workerExtras().customers.joinImported(list, (await resolveByName(list)).map((t) => t.buyerId), now);
+}
+
+/**
  * Writes imported (already validated) records, merged with what is stored, in one transaction:
  * a failure part-way (quota) leaves the store as it was. Returns how many records were written.
  */
