@@ -20,7 +20,6 @@ import { noteLocalChange } from './changes';
 import { workerExtras } from '../background/extras';
 import {
   adoptUnderId,
-  combineCustomers,
   CUSTOMER_VERSION,
   CustomerRecordError,
   customerKey,
@@ -699,7 +698,8 @@ export async function upgradeStoredCustomers(now = Date.now()): Promise<number> 
             const existing = c.key === key ? null : readStored(there.result, now);
             if (c.key !== key) s.delete(key);
             // Two old keys that are one buyer now (a name with and without a BOM): keep both texts.
-            s.put(existing ? combineCustomers(existing, c) : c, c.key);
+            // The join is worker-extras.js's (attach.ts uses it too): only such a rare pair needs it.
+            s.put(existing ? workerExtras().customers.combine(existing, c) : c, c.key);
             rewritten++;
           };
         };
