@@ -17,9 +17,9 @@ vi.mock('@/lib/browser', () => ({ browser: {} }));
 beforeEach(() => localStorage.clear());
 
 /** The 话术库 tab over the library an update reworded (as the worker stores it). */
-async function tabAfterUpdate() {
+async function tabAfterUpdate(from?: 'restore' | 'import') {
   const old = { groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.map((t) => (t.id === 'pay-remind' ? { ...t, body: STARTER_REWORDS['pay-remind']![0]! } : t)) };
-  const stored: LibraryRecord = { v: 2, ...rewordStarter(old, STARTER_LIBRARY, 77)!, updatedAt: 6 };
+  const stored: LibraryRecord = { v: 2, ...rewordStarter(old, STARTER_LIBRARY, 77, from)!, updatedAt: 6 };
   const tab = await mountTab(<TemplateEditor />, {
     getLibrary: () => stored,
     getGuardConfig: () => undefined,
@@ -40,4 +40,11 @@ it('tells the agent which starter replies an update reworded and why, until clos
   const again = await tabAfterUpdate();
   expect(again.q('[data-kf="template-table"]')).not.toBeNull();
   expect(again.notice()).toBeNull();
+});
+
+it('says so when a restored backup or an imported file, made before the update, brought the old wording back and it was replaced', async () => {
+  const restored = await tabAfterUpdate('restore');
+  expect(restored.notice()!.textContent).toContain('恢复的备份是更新前做的，其中 1 条内置话术还是旧的说法（对买家说了不属实的话），已换成现在的说法：催付（截单提醒）。您改过的话术没有改动。');
+  const imported = await tabAfterUpdate('import');
+  expect(imported.notice()!.textContent).toContain('导入的文件是更新前导出的，其中 1 条内置话术还是旧的说法（对买家说了不属实的话），已按现在的说法导入：催付（截单提醒）。');
 });

@@ -10,8 +10,9 @@ export const REWORDED_SEEN_KEY = 'kf-starter-reworded-seen';
 
 /**
  * Tells the agent which starter replies an update gave a corrected wording (upgradeStarterLibrary in
- * the worker: only copies the agent never edited). Shown until closed, or until the library is saved
- * again (a save carries no `reworded`).
+ * the worker: only copies the agent never edited), or which a restored backup or an imported library
+ * file brought back in the old wording and were given today's (`from`). Shown until closed, or until
+ * the library is saved again (a save carries no `reworded`).
  */
 export function StarterRewordedNotice(props: { lib: LibraryRecord }) {
   const news = props.lib.reworded;
@@ -29,7 +30,7 @@ export function StarterRewordedNotice(props: { lib: LibraryRecord }) {
   };
   return (
     <div class="kf-notice" role="status" data-kf="starter-reworded">
-      <p class="kf-warn-text">{t('starterReworded.notice', { n: titles.length, titles: titles.join('、') })}</p>
+      <p class="kf-warn-text">{t(news.from ? `starterReworded.${news.from}` : 'starterReworded.notice', { n: titles.length, titles: titles.join('、') })}</p>
       <div class="kf-actions">
         <button class="kf-link" data-kf="starter-reworded-dismiss" onClick={close}>
           {t('starterReworded.dismiss')}

@@ -17,7 +17,7 @@ import type { AllDataImportResult, AllDataPreview } from '../messaging/protocol-
 import type { Followup } from '../domain/followups/types';
 import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
 import type { takeSnapshot } from '../storage/backup';
-import type { customersReplaced, deleteAllCustomers, importCustomerRecords } from '../storage/customers';
+import type { customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../storage/customers';
 import type { invalidateFollowupCache, loadFollowups, transact } from '../storage/followups';
 import type { deletePicks, loadPicks, mergePicks } from '../storage/learned';
 import type { listRemarkOverrides } from '../storage/rules';
@@ -54,6 +54,7 @@ export interface AllDataIO {
   customersReplaced: typeof customersReplaced;
   deleteAllCustomers: typeof deleteAllCustomers;
   importCustomerRecords: typeof importCustomerRecords;
+  underClaimedIds: typeof underClaimedIds;
   invalidateFollowupCache: typeof invalidateFollowupCache;
   loadFollowups: typeof loadFollowups;
   transact: typeof transact;
@@ -136,7 +137,9 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       }
       if (d.customers) {
         if (!merge) await io.deleteAllCustomers();
-        await io.importCustomerRecords(d.customers, now);
+        // Merged, a record from before its buyer was joined to a console id here goes to that id's
+        // record (as 客户档案 → 导入 does). Replacing, the file's buyers and name claims are the whole truth.
+        await io.importCustomerRecords(merge ? await io.underClaimedIds(d.customers, now) : d.customers, now);
         io.customersReplaced();
       }
       if (d.buyerNames) {

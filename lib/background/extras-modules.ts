@@ -19,11 +19,11 @@ import { followupList, followupSections } from '../domain/followups/list';
 import { upgradeHandoverDue } from '../domain/followups/handover';
 import { followupV0toV1 } from '../domain/followups/migrate';
 import { notifyBuyersText } from '../domain/followups/notify-text';
-import { exportCustomers, parseCustomersImport } from '../domain/customers/import-export';
+import { exportCustomers, joinImported, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
-import { matchesQuery } from '../domain/customers/customer';
+import { combineCustomers, matchesQuery } from '../domain/customers/customer';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
@@ -90,11 +90,12 @@ export const WORKER_EXTRAS = {
    */
   restore: { run: restoreSnapshot, putBack },
   /**
-   * Buyer notes: reading an import file, writing one buyer's export, joining an old same-name record
+   * Buyer notes: reading an import file and putting its records where the identity step would, joining
+   * two old keys of one buyer (the store's upgrade), writing one buyer's export, joining an old same-name record
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**

@@ -13,11 +13,34 @@ import { takeSnapshot, type BackupIO } from './backups-run';
 import type { Snapshot } from '../domain/backups';
 import { snapshotInfo } from '../domain/backups';
 import type { RestoreResult, WriteFailed, WriteProblem } from '../messaging/protocol-backup';
+import type { TemplateLibrary } from '../domain/templates/types';
+import { rewordStarter } from '../domain/templates/starter-rewords';
 
 type DataStore = Exclude<StoreName, 'backups'>;
 
 export interface RestoreIO extends BackupIO {
   toStorageError: (err: unknown) => { code: StorageErrorCode; message: string };
+  /** The shipped starter library (its current wordings), read only when a restore writes. */
+  starter?: () => Promise<TemplateLibrary>;
+}
+
+/**
+ * The snapshot as a restore writes it: a backup made before an update holds the starter replies the
+ * update corrected in their old, false wording (QA pass P, defect 3); untouched copies take today's,
+ * as the update gave them (rewordStarter), and the library says so (`reworded`, from 'restore') for
+ * the 话术库 tab. The backup itself stays as it was. Its initials are dropped: some bodies changed, and
+ * the worker computes them again at the first read.
+ */
+function withCurrentWordings(snap: Snapshot, starter: TemplateLibrary, now: number): Snapshot {
+  const library = snap.stores.library?.map(([key, value]): [string, unknown] => {
+    const rec = value as TemplateLibrary & { initials?: unknown };
+    // A record the first prototype stored (a bare array) has no starter ids yet: nothing to correct.
+    const r = key === 'library' && Array.isArray(rec?.templates) && Array.isArray(rec.groups) ? rewordStarter(rec, starter, now, 'restore') : null;
+    if (!r) return [key, value];
+    const { initials: _, ...kept } = rec;
+    return [key, { ...kept, templates: r.templates, reworded: r.reworded }];
+  });
+  return library ? { ...snap, stores: { ...snap.stores, library } } : snap;
 }
 
 const failed = (io: RestoreIO, problem: WriteProblem, err?: unknown, copy?: string): WriteFailed => {
@@ -81,7 +104,8 @@ export async function restoreSnapshot(io: RestoreIO, id: string, now = Date.now(
   } catch (err) {
     return failed(io, 'unchanged', err);
   }
-  const r = await replaceStores(io, snap, scope ?? io.dataStores);
+  const starter = await io.starter?.().catch(() => null);
+  const r = await replaceStores(io, starter ? withCurrentWordings(snap, starter, now) : snap, scope ?? io.dataStores);
   if (!r.error) return { ok: true, ...snapshotInfo(snap) };
   if (!r.done.length) return failed(io, 'unchanged', r.error, copy);
   return putBack(io, copy, r.done, r.error);

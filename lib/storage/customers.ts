@@ -20,7 +20,6 @@ import { noteLocalChange } from './changes';
 import { workerExtras } from '../background/extras';
 import {
   adoptUnderId,
-  combineCustomers,
   CUSTOMER_VERSION,
   CustomerRecordError,
   customerKey,
@@ -430,6 +429,14 @@ export async function scanCustomers(opts: ScanOptions, now = Date.now()): Promis
 }
 
 /**
+ * Imported records put where the panel's identity step would put the buyer (joinImported): one whose
+ * name a single console id has claimed here joins that id's record instead of adding a second.
+ */
+export async function underClaimedIds(list: readonly Customer[], now = Date.now()): Promise<Customer[]> {
+  return workerExtras().customers.joinImported(list, (await resolveByName(list)).map((t) => t.buyerId), now);
+}
+
+/**
  * Writes imported (already validated) records, merged with what is stored, in one transaction:
  * a failure part-way (quota) leaves the store as it was. Returns how many records were written.
  */
@@ -691,7 +698,8 @@ export async function upgradeStoredCustomers(now = Date.now()): Promise<number> 
             const existing = c.key === key ? null : readStored(there.result, now);
             if (c.key !== key) s.delete(key);
             // Two old keys that are one buyer now (a name with and without a BOM): keep both texts.
-            s.put(existing ? combineCustomers(existing, c) : c, c.key);
+            // The join is worker-extras.js's (attach.ts uses it too): only such a rare pair needs it.
+            s.put(existing ? workerExtras().customers.combine(existing, c) : c, c.key);
             rewritten++;
           };
         };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, appendEvent, makeEvent, newCustomer } from './customer';
-import { exportCustomers, IMPORT_MAX, parseCustomersImport } from './import-export';
+import { exportCustomers, IMPORT_MAX, joinImported, parseCustomersImport } from './import-export';
 
 const NOW = Date.UTC(2026, 5, 1);
 const a = appendEvent(
@@ -120,5 +120,22 @@ describe('exportCustomers / parseCustomersImport', () => {
     expect(parseCustomersImport(file([noCreated]), NOW).ok).toBe(false);
     const res = parseCustomersImport(file([{ nick: '老客户', size: '鞋码38' }]), NOW);
     expect(res.ok && res.customers[0]).toMatchObject({ key: 'taobao:老客户', sizes: { shoeSize: 38 }, createdAt: NOW });
+  });
+});
+
+describe('joinImported: an import’s records where the identity step puts the buyer', () => {
+  const byName = appendEvent(newCustomer('demo', '小明', NOW), makeEvent('note', NOW, '要发票'));
+  const underId = appendEvent(newCustomer('demo', '小明', NOW, 'u-3'), makeEvent('note', NOW + 1, '已开票'));
+
+  it('files a nickname-only record under the one id claimed for its name, and joins two that land on one key', () => {
+    expect(joinImported([byName, b], ['u-3', null], NOW).map((c) => [c.key, c.buyerId])).toEqual([['demo#u-3', 'u-3'], ['jd:小红', undefined]]);
+    const [one, ...rest] = joinImported([underId, byName], [undefined, 'u-3'], NOW);
+    expect(rest).toEqual([]);
+    expect(one!.key).toBe('demo#u-3');
+    expect(one!.history.map((e) => e.text).sort()).toEqual(['已开票', '要发票']);
+  });
+
+  it('leaves a record with its own id, and one no single id claimed, where it is', () => {
+    expect(joinImported([underId, byName], ['u-9', null], NOW).map((c) => c.key)).toEqual(['demo#u-3', 'demo:小明']);
   });
 });

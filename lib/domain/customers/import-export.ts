@@ -8,7 +8,7 @@
  * are migrated (see migrate.ts).
  */
 import { checkCustomer, problemText, tagProblems, textProblems } from './check';
-import { LIMITS, maskRecord, normaliseTags } from './customer';
+import { LIMITS, adoptUnderId, maskRecord, mergeCustomer, normaliseTags } from './customer';
 import { customersImport } from '../../i18n/messages/customers-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
@@ -158,4 +158,23 @@ function nickOf(entry: unknown): string {
   const r = entry as Record<string, unknown>;
   const nick = typeof r.nickname === 'string' ? r.nickname : typeof r.nick === 'string' ? r.nick : '';
   return Array.from(normaliseNickname(nick)).slice(0, 30).join('');
+}
+
+/**
+ * An import's records where the panel's identity step puts the buyer (README.md, "Buyer identity",
+ * rules 2–3): a nickname-only record whose unmasked name exactly one console id has claimed
+ * (`ids[i]`: that id for `list[i]`, from resolveByName) goes to the id's record, merged with it as
+ * any import merges one buyer (mergeCustomer), so an export taken before the buyer was joined to the
+ * id adds no second record of them (QA pass P, defect 4). Records that land on one key are merged
+ * here first: one transaction writes each key once.
+ */
+export function joinImported(list: readonly Customer[], ids: readonly (string | null | undefined)[], now: number): Customer[] {
+  const out = new Map<string, Customer>();
+  list.forEach((c, i) => {
+    const id = !c.buyerId && ids[i];
+    const d = id ? adoptUnderId(c, id, c.nickname, now) : c;
+    const had = out.get(d.key);
+    out.set(d.key, had ? mergeCustomer(had, d) : d);
+  });
+  return [...out.values()];
 }

@@ -61,3 +61,23 @@ describe('what importing a library file would do', () => {
     expect(summary.mergeErrors).toEqual([`话术过多（${TEMPLATE_LIMITS.templates + 2} 条，上限 ${TEMPLATE_LIMITS.templates}）`]);
   });
 });
+
+describe('a library file made before an update (QA pass P, defect 3)', () => {
+  it('brings the starter replies it holds untouched in a retracted wording in with today’s, and says which; an edited one as the file has it', async () => {
+    const { STARTER_LIBRARY } = await import('./starter');
+    const { STARTER_REWORDS } = await import('./starter-rewords');
+    const old = STARTER_LIBRARY.templates.map((t) =>
+      t.id === 'cancel-shipped' ? { ...t, body: STARTER_REWORDS[t.id]![0]! } : t.id === 'pay-hesitate' ? { ...t, body: `${STARTER_REWORDS[t.id]![0]!}（本店）` } : t,
+    );
+    const plan = planFile({ format: 'kefu-library', version: 1, groups: STARTER_LIBRARY.groups, templates: old }, STARTER_LIBRARY, 'zh-CN', STARTER_LIBRARY, 9);
+    if (!plan.ok || !plan.merged.ok) throw new Error('refused');
+    expect(plan.summary).toMatchObject({ updated: 1, reworded: ['cancel-shipped'] });
+    expect(plan.reworded).toEqual({ ids: ['cancel-shipped'], at: 9, from: 'import' });
+    for (const lib of [plan.library, plan.merged.library]) {
+      expect(lib.templates.find((t) => t.id === 'cancel-shipped')!.body).toBe(STARTER_LIBRARY.templates.find((t) => t.id === 'cancel-shipped')!.body);
+      expect(lib.templates.find((t) => t.id === 'pay-hesitate')!.body).toMatch(/（本店）$/);
+    }
+    // Without the starter (as before), the file's words as they are.
+    expect(planFile({ format: 'kefu-library', version: 1, groups: STARTER_LIBRARY.groups, templates: old }, STARTER_LIBRARY, 'zh-CN')).toMatchObject({ summary: { updated: 2 } });
+  });
+});

@@ -15,6 +15,7 @@
 import type { Locale } from '../../i18n/lookup';
 import type { Template, TemplateLibrary } from './types';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, parseLibraryImport, type ParseLibraryResult } from './validate';
+import { rewordStarter, type Reworded } from './starter-rewords';
 
 export interface CodeClash {
   code: string;
@@ -43,6 +44,11 @@ export interface ImportSummary {
   codeClashes: CodeClash[];
   /** Why the file cannot be merged into this library (empty: it can), in the interface's language. */
   mergeErrors: string[];
+  /**
+   * Starter replies the file holds untouched in a wording an update retracted as false: they come in
+   * with today's wording (counted above as such), and the 话术库 tab says so.
+   */
+  reworded?: string[];
 }
 
 export type ImportPlan =
@@ -55,6 +61,8 @@ export type ImportPlan =
       summary: ImportSummary;
       /** The library after a merge, checked as a whole (a code clash or the size limits refuse it). */
       merged: ParseLibraryResult;
+      /** What a write of either keeps for the 话术库 tab's notice: the file's old starter wordings given today's. */
+      reworded?: Reworded;
     };
 
 /** Whether two templates say the same once both are in canonical shape (trimmed, code lowercased …). */
@@ -65,12 +73,15 @@ export function sameTemplate(a: Template, b: Template): boolean {
 /**
  * Checks the file (`json`: parsed, or its text) as `parseLibraryImport` does, then counts it against
  * `current`, the stored library (its `updatedAt`: 0 if never saved). `locale`: the interface's
- * language, for every problem.
+ * language, for every problem. `starter`: the shipped starter library — a file made before an update
+ * (an old export, 导入全部数据's library) has its untouched starter replies in a retracted wording
+ * given today's, as the update gave the stored ones (rewordStarter), before anything is counted.
  */
-export function planLibraryImport(json: unknown, current: TemplateLibrary & { updatedAt?: number }, locale?: Locale): ImportPlan {
+export function planLibraryImport(json: unknown, current: TemplateLibrary & { updatedAt?: number }, locale?: Locale, starter?: TemplateLibrary, now = Date.now()): ImportPlan {
   const parsed = parseLibraryImport(json, locale);
   if (!parsed.ok) return parsed;
-  const incoming = parsed.library;
+  const reworded = starter ? rewordStarter(parsed.library, starter, now, 'import') : null;
+  const incoming = reworded ?? parsed.library;
   const fromFile = new Map(incoming.templates.map((x) => [x.id, x]));
   const have = new Map(current.templates.map((x) => [x.id, x]));
   let updated = 0;
@@ -111,7 +122,9 @@ export function planLibraryImport(json: unknown, current: TemplateLibrary & { up
       notInFile: kept.length,
       codeClashes,
       mergeErrors: merged.ok ? [] : merged.errors,
+      ...(reworded && { reworded: reworded.reworded.ids }),
     },
     merged,
+    ...(reworded && { reworded: reworded.reworded }),
   };
 }

@@ -44,6 +44,12 @@ describe('rewordStarter: the corrected starter wording for libraries stored befo
     expect(rewordStarter(lib, STARTER_LIBRARY, 1)).toBeNull();
   });
 
+  it('says what brought the old wordings in when it was not the update: a restored backup or an imported file', () => {
+    expect(rewordStarter(stored(), STARTER_LIBRARY, 3, 'restore')!.reworded).toMatchObject({ at: 3, from: 'restore' });
+    expect(rewordStarter(stored(), STARTER_LIBRARY, 3, 'import')!.reworded.from).toBe('import');
+    expect(rewordStarter(stored(), STARTER_LIBRARY, 3)!.reworded).not.toHaveProperty('from');
+  });
+
   it('every reworded id is a starter reply whose current text differs from each old one', () => {
     for (const [id, old] of Object.entries(STARTER_REWORDS)) {
       const now = body(STARTER_LIBRARY, id);

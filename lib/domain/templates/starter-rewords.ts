@@ -24,6 +24,11 @@ export interface Reworded {
   ids: string[];
   /** When (epoch ms): the notice's dismissal is kept per update. */
   at: number;
+  /**
+   * What brought the old wordings back in (absent: the update itself): a restored backup, or an
+   * imported library file (导入话术库, 导入全部数据), both made before the update.
+   */
+  from?: 'restore' | 'import';
 }
 
 /**
@@ -31,8 +36,10 @@ export interface Reworded {
  * earlier starter wording) given the starter's current text; a copy the agent edited is the agent's
  * own and stays as written. Null when there is none (then nothing is saved). Idempotent: a second
  * run finds none. The rest of each reply (title, code, groups, conditions) is kept.
+ * The one step for every way an old library comes in: the update (`from` absent), a backup restored
+ * and a library file imported (QA pass P, defect 3: both brought the retracted wordings back).
  */
-export function rewordStarter(lib: TemplateLibrary, starter: TemplateLibrary, now = Date.now()): (TemplateLibrary & { reworded: Reworded }) | null {
+export function rewordStarter(lib: TemplateLibrary, starter: TemplateLibrary, now = Date.now(), from?: Reworded['from']): (TemplateLibrary & { reworded: Reworded }) | null {
   const current = new Map(starter.templates.map((t) => [t.id, t.body]));
   const ids: string[] = [];
   const templates = lib.templates.map((t) => {
@@ -41,5 +48,5 @@ export function rewordStarter(lib: TemplateLibrary, starter: TemplateLibrary, no
     ids.push(t.id);
     return { ...t, body };
   });
-  return ids.length ? { groups: lib.groups, templates, reworded: { ids, at: now } } : null;
+  return ids.length ? { groups: lib.groups, templates, reworded: { ids, at: now, ...(from && { from }) } } : null;
 }

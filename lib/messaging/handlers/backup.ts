@@ -9,9 +9,13 @@ import { invalidateFollowupCache } from '../../storage/followups';
 import { workerExtras } from '../../background/extras';
 import { syncTaughtScriptsQuietly } from '../../teach/background-api';
 import { dailyMaybeDue } from '../../domain/backups';
+import { loadBundled } from '../../storage/bundled';
 
-/** The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts). */
-const restoreIO = { db, dataStores: DATA_STORES, toStorageError };
+/**
+ * The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts), and the
+ * shipped starter: a restored library takes its corrected wordings.
+ */
+const restoreIO = { db, dataStores: DATA_STORES, toStorageError, starter: () => loadBundled('starter-library') };
 
 /** After a restore or a put-back wrote (or may have): every cache read again, every page told. */
 async function rewritten(): Promise<void> {

@@ -185,3 +185,60 @@ describe('an extension update and the stored starter library (QA pass F: 催付 
     expect((saved as { value: { reworded?: unknown } }).value.reworded).toBeUndefined();
   });
 });
+
+describe('a backup or a library file made before an update (QA pass P, defect 3: the retracted wordings came back)', () => {
+  type Stored = { templates: { id: string; body: string }[]; reworded?: { ids: string[]; from?: string }; initials?: Record<string, [string, string]>; updatedAt: number };
+  const get = async () => ((await dispatch({ kf: 'getLibrary', payload: undefined }, 'extension-page')) as { value: Stored }).value;
+  /** The starter as an older version stored it: 催付 and 退款时效 in their old words, 有现货 old words with the agent's title. */
+  async function oldLibrary() {
+    const { STARTER_LIBRARY } = await import('../../domain/templates/starter');
+    const { STARTER_REWORDS } = await import('../../domain/templates/starter-rewords');
+    const old = (id: string) => STARTER_REWORDS[id]![0]!;
+    return {
+      starter: STARTER_LIBRARY,
+      library: {
+        groups: [...STARTER_LIBRARY.groups],
+        templates: STARTER_LIBRARY.templates.map((t) =>
+          t.id === 'pay-remind' || t.id === 'refund-time' ? { ...t, body: old(t.id) } : t.id === 'return-7day' ? { ...t, body: `${old(t.id)}（本店：内衣除外）` } : t,
+        ),
+      },
+    };
+  }
+
+  it('a restore gives the backup’s untouched old wordings today’s, keeps an edited one, and the library says a restore brought them', async () => {
+    const { starter, library } = await oldLibrary();
+    const { saveLibrary } = await import('../../storage/library');
+    await saveLibrary(library, 5);
+    const snap = ((await dispatch({ kf: 'createBackup', payload: undefined }, 'extension-page')) as { value: { id: string } }).value.id;
+    await saveLibrary(starter, 6);
+    const r = await dispatch({ kf: 'restoreBackup', payload: { id: snap } }, 'extension-page');
+    expect(r).toMatchObject({ ok: true, value: { ok: true } });
+    const lib = await get();
+    const body = (x: string) => lib.templates.find((t) => t.id === x)!.body;
+    expect(body('pay-remind')).toBe(starter.templates.find((t) => t.id === 'pay-remind')!.body);
+    expect(body('refund-time')).toBe(starter.templates.find((t) => t.id === 'refund-time')!.body);
+    expect(body('return-7day')).toContain('（本店：内衣除外）');
+    expect(lib.reworded).toMatchObject({ ids: ['pay-remind', 'refund-time'], from: 'restore' });
+    expect(lib.initials?.['pay-remind']).toBeDefined();
+  });
+
+  it('an import (dry run and write, merged or replacing) takes the file’s untouched old wordings as today’s; the agent’s edited one stays as written', async () => {
+    const { starter, library } = await oldLibrary();
+    const { saveLibrary } = await import('../../storage/library');
+    await saveLibrary(starter, 7);
+    const file = { format: 'kefu-library', version: 1, ...library };
+    const dry = (await dispatch({ kf: 'importLibrary', payload: { json: file, merge: true, dryRun: true } }, 'extension-page')) as { value: { preview: { updated: number; reworded?: string[] } } };
+    // Only the reply the agent edited differs from this library: the two old wordings are no change.
+    expect(dry.value.preview).toMatchObject({ updated: 1, reworded: ['pay-remind', 'refund-time'] });
+    for (const merge of [true, false]) {
+      await saveLibrary(starter, 8);
+      expect(await dispatch({ kf: 'importLibrary', payload: { json: file, merge } }, 'extension-page')).toMatchObject({ ok: true, value: { ok: true } });
+      const lib = await get();
+      const body = (x: string) => lib.templates.find((t) => t.id === x)!.body;
+      expect(body('pay-remind')).toBe(starter.templates.find((t) => t.id === 'pay-remind')!.body);
+      expect(body('refund-time')).toBe(starter.templates.find((t) => t.id === 'refund-time')!.body);
+      expect(body('return-7day')).toContain('（本店：内衣除外）');
+      expect(lib.reworded).toMatchObject({ ids: ['pay-remind', 'refund-time'], from: 'import' });
+    }
+  });
+});

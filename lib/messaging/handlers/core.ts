@@ -132,7 +132,8 @@ export async function importLibraryFile(
   const sheet = typeof csv === 'string' ? workerExtras().library.libraryFromCsv(csv, current, locale) : null;
   if (sheet && !sheet.ok) return sheet;
   if (sheet) json = sheet.file;
-  const plan = workerExtras().library.planLibraryImport(json, current, locale);
+  // A file made before an update comes in with the update's corrected starter wordings (rewordStarter).
+  const plan = workerExtras().library.planLibraryImport(json, current, locale, await loadBundled('starter-library'));
   const { rules, sites, guard } = workerExtras().library.readSections(json, locale);
   if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
   if (!dryRun) {
@@ -145,7 +146,7 @@ export async function importLibraryFile(
     // fail after the first, both are put back from the copy (all 全部数据 puts back its own).
     const failed = await writeOrPutBack(() => copy, ['library', 'meta'], async () => {
       // The library the agent saw counted (the preview's updatedAt; a caller without one: as just read).
-      await saveOver(next.library, (baseUpdatedAt ?? current.updatedAt) as number);
+      await saveOver({ ...next.library, reworded: plan.reworded }, (baseUpdatedAt ?? current.updatedAt) as number);
       if (rules.ruleSet) await importRuleSet(rules.ruleSet);
       if (sites.sites?.length) await importSitesSection(sites.sites);
       if (guard.config) await importGuardSection(guard.config);

@@ -593,6 +593,43 @@ describe('buyer identity through the protocol', () => {
     expect(announced).toContain('kf:rev:customers');
   });
 
+  it('imports an export taken before the buyer was joined to their id into the joined record: one buyer, the file’s newer note merged in masked (QA pass P, defect 4)', async () => {
+    const who = { platform: 'demo', nickname: '青柠汽水' } as const;
+    await ok('patchCustomer', { ...who, patch: { note: '住公司，工作日收件' } });
+    const old = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    const file = (customers: Customer[]) => ({ format: 'kefu-customers', version: 2, exportedAt: 1, customers });
+    // The panel shows the buyer with the console's id: the nickname-only record joins it.
+    expect(await ok<Customer>('getCustomer', { ...who, buyerId: 'u-7' }, 'content-script')).toMatchObject({ key: 'demo#u-7' });
+    const keys = async () => (await ok<{ items: Customer[] }>('exportCustomers', {})).items.map((c) => c.key);
+    expect(await keys()).toEqual(['demo#u-7']);
+
+    expect(await ok('importCustomers', { json: file(old) })).toMatchObject({ ok: true, count: 1, added: 0, updated: 0, unchanged: 1 });
+    expect(await keys()).toEqual(['demo#u-7']);
+
+    // The same old key, edited later on another machine that never saw the id: a phone number in clear.
+    const later = { ...old[0]!, note: '换了新手机 13912345678', updatedAt: Date.now() + 1000 };
+    expect(await ok('importCustomers', { json: file([later]) })).toMatchObject({ ok: true, added: 0, updated: 1 });
+    expect(await keys()).toEqual(['demo#u-7']);
+    const c = (await getCustomer('demo#u-7'))!;
+    expect(c.note).toMatch(/^换了新手机 139\*+5678$/);
+    expect(c).toMatchObject({ buyerId: 'u-7', nickname: '青柠汽水' });
+  });
+
+  it('导入全部数据 (merged) puts such a record on the joined buyer too; replacing takes the file as it is', async () => {
+    const { ALL_DATA_FORMAT, ALL_DATA_VERSION } = await import('../../domain/all-data');
+    const who = { platform: 'demo', nickname: '薄荷糖罐' } as const;
+    await ok('patchCustomer', { ...who, patch: { preferences: '只要顺丰' } });
+    const old = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    await ok('getCustomer', { ...who, buyerId: 'u-9' }, 'content-script');
+    const all = { format: ALL_DATA_FORMAT, version: ALL_DATA_VERSION, exportedAt: 1, customers: { format: 'kefu-customers', version: 2, exportedAt: 1, customers: old } };
+    const keys = async () => (await ok<{ items: Customer[] }>('exportCustomers', {})).items.map((c) => c.key);
+    expect(await ok('importAllData', { json: all, merge: true })).toMatchObject({ ok: true });
+    expect(await keys()).toEqual(['demo#u-9']);
+    expect((await getCustomer('demo#u-9'))!.preferences).toBe('只要顺丰');
+    expect(await ok('importAllData', { json: all })).toMatchObject({ ok: true });
+    expect(await keys()).toEqual(['demo:薄荷糖罐']);
+  });
+
   it('reads the listed buyers ahead for the card frame as getCustomer will answer when opened, writing nothing; pages may not', async () => {
     await ok('addCustomerEvent', { ...a, kind: 'note', text: '甲的备注' }, 'content-script', PDD_PAGE);
     await db.set('customers', 'pdd:Lily', { v: 1, key: 'pdd:Lily', platform: 'pdd', nickname: 'Lily', note: '名字下的旧备注', createdAt: 1, updatedAt: 1, lastSeenAt: 1 });

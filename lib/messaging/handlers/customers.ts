@@ -44,6 +44,7 @@ import {
   getCustomer,
   identifyBuyer,
   importCustomerRecords,
+  underClaimedIds,
   oldRecordFor,
   previewBuyer,
   purgeExpiredCustomers,
@@ -419,16 +420,18 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       // In the shop's language, masked as a typed note is saved when the shop masks.
       const parsed = workerExtras().customers.parseCustomersImport(json, now, await loadSettings());
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      // A record from before its buyer was joined to a console id goes to that id's record.
+      const list = await underClaimedIds(parsed.customers, now);
       // The records merge into those here: what was here first goes to 备份, so the import can be
       // undone. Not when nothing would change: a needless safety copy pushes out the oldest one.
-      let counts = await importCustomerRecords(parsed.customers, now, true);
+      let counts = await importCustomerRecords(list, now, true);
       const backedUp = counts.added + counts.updated > 0;
       const copy = backedUp ? await safetyCopyBefore('before-import-customers') : null;
       // The records go in one transaction; their name claims and revisits after them: should one of
       // those fail, the buyers, claims and follow-ups are put back from the copy.
       const revisits = await writeOrPutBack(() => copy, ['customers', 'buyer-names', 'followups'], async () => {
         if (copy) {
-          counts = await importCustomerRecords(parsed.customers, now);
+          counts = await importCustomerRecords(list, now);
           await announceChange('customers');
         }
         // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.

@@ -21,7 +21,7 @@ import { resetSuggestEngine } from './learned';
 import { announceEverything, writeOrPutBack } from './backup';
 import { db, STORE_NAMES } from '../../storage/db';
 import { takeSnapshot } from '../../storage/backup';
-import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords } from '../../storage/customers';
+import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../../storage/customers';
 import { invalidateFollowupCache, loadFollowups, transact } from '../../storage/followups';
 import { deletePicks, loadPicks, mergePicks } from '../../storage/learned';
 import { MAX_OVERRIDES, OVERRIDES_KEY, listRemarkOverrides } from '../../storage/rules';
@@ -51,6 +51,7 @@ const io: AllDataIO = {
   customersReplaced,
   deleteAllCustomers,
   importCustomerRecords,
+  underClaimedIds,
   invalidateFollowupCache,
   loadFollowups,
   transact,
