@@ -4,7 +4,7 @@ import { onComputerZone, perDay } from '../../domain/testing';
 const announced: string[] = [];
 vi.mock('../../browser', () => ({
   browser: {
-    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))), get: vi.fn(async () => ({})) } },
+    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))), get: vi.fn(async () => ({})), remove: vi.fn(async () => {}) } },
     runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
   },
 }));
