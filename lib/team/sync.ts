@@ -55,7 +55,7 @@ import {
   type TemplateBody,
 } from './docs';
 import { emptyDirty, readDeletions, type Deleted, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
-import { validateRuleSet, type RuleSet } from '../domain/remarks';
+import { upgradeRuleSet, validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import { deletionAt, readDoc } from './read-docs';
@@ -282,6 +282,8 @@ export class TeamSync {
   private readonly now: () => number;
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Supervisor: the shop's rule set in the replica was checked for old preset defaults (correctRules). */
+  private rulesChecked = false;
   /** Continuous pulls while a UI is open (startLive). */
   private live: { reps: Replication[]; timers: (ReturnType<typeof setTimeout> | undefined)[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
   /** `id@rev` the live pull brought from the server since the last round: not counted as waiting to be sent. */
@@ -519,6 +521,7 @@ export class TeamSync {
     for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
     if (this.me.role === 'supervisor') {
       if (dirty.library) n += await this.exportLibrary();
+      n += await this.correctRules();
       if (dirty.rules) n += await this.exportRules();
       if (dirty.sites.length) n += await this.exportSites(dirty.sites);
     }
@@ -977,7 +980,9 @@ export class TeamSync {
         resolved += r.deleted; // written into the replica: pushed at the end of this round
       }
       else {
-        imported += (await this.importRules(docs)) + (await this.importSites(docs));
+        const rules = await this.importRules(docs);
+        resolved += rules.fixed; // written into the replica: pushed at the end of this round
+        imported += rules.imported + (await this.importSites(docs));
         const n = await this.importLibrary(docs);
         if (n === null) ok = false;
         else imported += n;
@@ -1274,30 +1279,83 @@ export class TeamSync {
    * The shop's rule set (the winning version while two are in conflict — the same on every
    * machine): an agent's copy follows it; a supervisor's follows it unless edited here since the
    * base (then the next export makes both versions a visible conflict) or later than it.
+   *
+   * A set saved before a preset's default was corrected (convention B's yellow asked for 改价金额)
+   * is taken corrected, as this machine's own stored set was (upgradeRuleSet: only fields still
+   * exactly as the old preset had them). Before (verify18), the correction made here at start-up
+   * held until the next pull stored the shop's old set again, and its marker stopped a second run.
+   * A supervisor's machine also writes the corrected set over the shop's (`fixed`, pushed at the end
+   * of the round), so the server and machines on an older version hold it too; agents never write
+   * the rules (validate.ts).
    */
-  private async importRules(docs: readonly Doc[]): Promise<number> {
+  private async importRules(docs: readonly Doc[]): Promise<{ imported: number; fixed: number }> {
+    const none = { imported: 0, fixed: 0 };
     const d = docs.find((x) => x._id === DOC_PREFIX.rules && !x._deleted);
-    if (!d) return 0;
+    if (!d) return none;
     const doc = d as unknown as RulesBody;
     const checked = validateRuleSet(doc.ruleSet);
     if (!checked.ok) {
       console.warn(`[kf] team rules from ${doc.by} not applied: ${checked.errors[0]?.messageEn ?? ''}`);
-      return 0;
+      return none;
     }
+    const up = upgradeRuleSet(checked.ruleSet);
+    const shop = up?.ruleSet ?? checked.ruleSet;
     const id = DOC_PREFIX.rules;
     const base = (await this.bases('library', [id])).get(id);
     const mine = await this.stores.rules();
-    const took = { hash: hashOf(checked.ruleSet), rev: d._rev! };
-    if (canonical(mine.ruleSet) === canonical(checked.ruleSet)) {
-      await this.setBases('library', new Map([[id, took]]));
-      return 0;
-    }
     const sup = this.me.role === 'supervisor';
-    if (sup && base && mine.updatedAt && hashOf(mine.ruleSet) !== base.hash) return 0;
-    if (!(await this.stores.applyRules(checked.ruleSet, doc.at, !sup))) return 0;
-    await this.setBases('library', new Map([[id, took]]));
-    await this.stores.announce('rules');
+    let imported = 0;
+    if (canonical(mine.ruleSet) !== canonical(shop)) {
+      // This machine's storage corrected its copy after the base was taken: not an edit of its own.
+      if (sup && base && mine.updatedAt && hashOf(mine.ruleSet) !== base.hash && !(await this.onlyCorrected(base, mine.ruleSet))) return none;
+      if (!(await this.stores.applyRules(shop, doc.at, !sup))) return none;
+      imported = 1;
+    }
+    const fixed = up && sup ? await this.writeCorrected(d, shop) : 0;
+    if (!fixed) await this.setBases('library', new Map([[id, { hash: hashOf(shop), rev: d._rev! }]]));
+    if (imported) await this.stores.announce('rules');
+    return { imported, fixed };
+  }
+
+  /**
+   * Supervisor, once per engine, before the push: the shop's set as this machine last took it,
+   * saved before a preset default was corrected, is written corrected — a supervisor machine whose
+   * own copy was corrected at start-up imports nothing new, so the import alone would never send it.
+   */
+  private async correctRules(): Promise<number> {
+    if (this.rulesChecked) return 0;
+    this.rulesChecked = true;
+    const d = (await this.local.library.get(DOC_PREFIX.rules, { conflicts: true }).catch(() => null)) as Doc | null;
+    const checked = d && validateRuleSet(d.ruleSet);
+    const up = checked?.ok && upgradeRuleSet(checked.ruleSet);
+    if (!up) return 0;
+    // A version this machine has not imported yet is corrected by the import.
+    const base = (await this.bases('library', [DOC_PREFIX.rules])).get(DOC_PREFIX.rules);
+    return base?.hash === hashOf(checked.ruleSet) ? this.writeCorrected(d!, up.ruleSet) : 0;
+  }
+
+  /**
+   * The shop's rule set `d` written again as `ruleSet` (its old preset defaults corrected) into the
+   * replica, signed by this supervisor, its edit time kept; the base moves to it. Not while versions
+   * are in conflict: the supervisor's choice settles them (resolveRulesConflict). Returns 1 if written.
+   */
+  private async writeCorrected(d: Doc, ruleSet: RuleSet): Promise<number> {
+    if (d._conflicts?.length) return 0;
+    const res = await this.local.library.put({ ...body(d), ruleSet, by: this.me.user, _id: DOC_PREFIX.rules, _rev: d._rev! }).catch(() => null);
+    if (!res?.rev) return 0;
+    await this.setBases('library', new Map([[DOC_PREFIX.rules, { hash: hashOf(ruleSet), rev: res.rev }]]));
     return 1;
+  }
+
+  /**
+   * This supervisor machine's set is its base's (what it last sent or took) with only the
+   * correction of old preset defaults that its storage makes once (upgradeRuleSet).
+   */
+  private async onlyCorrected(base: Base, mine: RuleSet): Promise<boolean> {
+    if (!base.rev) return false;
+    const was = (await this.local.library.get(DOC_PREFIX.rules, { rev: base.rev }).catch(() => null)) as RulesBody | null;
+    const up = was && upgradeRuleSet(was.ruleSet);
+    return !!up && canonical(up.ruleSet) === canonical(mine);
   }
 
   /** The shop's taught sites (and the ones it forgot), by the same rule as the rule set. */
