@@ -277,11 +277,15 @@ function docIdOf(area: 'buyers' | 'followups', key: string): string {
 export class TeamSync {
   readonly local: Record<TeamArea, PouchDatabase>;
   readonly remote: Record<TeamArea, PouchDatabase>;
+  /** The same databases for the live pull, whose requests a cut round leaves alone. */
+  private readonly liveRemote: Record<TeamArea, PouchDatabase>;
   private readonly stores: LocalStores;
   private readonly me: TeamIdentity;
   private readonly now: () => number;
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The running round's cut (syncOnce `signal`), which every request to the server (not the live pull's) follows. */
+  private cut: AbortSignal | null = null;
   /** Supervisor: the shop's rule set in the replica was checked for old preset defaults (correctRules). */
   private rulesChecked = false;
   /** Continuous pulls while a UI is open (startLive). */
@@ -297,18 +301,28 @@ export class TeamSync {
     const fetchFn = (opts.remoteOptions?.fetch as FetchFn | undefined) ?? ((url: string, init?: RequestInit) => fetch(url, init));
     // No redirect is followed: it would send the shop's records (and the session cookie's worth of
     // trust) to wherever the answer points, maybe another host or plain http (remote-fetch.ts).
-    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs) };
+    const limited = withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs);
+    // A round's requests also end when the round is cut (syncOnce `signal`); the live pull's have their own remotes.
+    const cuttable: FetchFn = (url, init = {}) => {
+      const cut = this.cut;
+      return limited(url, cut ? { ...init, signal: init.signal ? AbortSignal.any([init.signal, cut]) : cut } : init);
+    };
+    const remoteOptions = { ...opts.remoteOptions, fetch: cuttable };
+    const liveOptions = { ...opts.remoteOptions, fetch: limited };
     const local = {} as Record<TeamArea, PouchDatabase>;
     const remote = {} as Record<TeamArea, PouchDatabase>;
+    const liveRemote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
       const name = dbName(opts.identity.shop, area);
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
       // copy too (not only the current revision). The others: deleted documents only (compactDeleted).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
       remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...remoteOptions }));
+      liveRemote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...liveOptions }));
     }
     this.local = local;
     this.remote = remote;
+    this.liveRemote = liveRemote;
   }
 
   /** Runs `fn` after every earlier call finished (one round at a time). */
@@ -318,55 +332,72 @@ export class TeamSync {
     return next;
   }
 
-  /** One full round; throws TeamSyncError (offline, auth, …) after keeping everything local. */
-  syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
+  /**
+   * One full round; throws TeamSyncError (offline, auth, …) after keeping everything local.
+   * `signal`: aborting it cuts the round as a dropped connection would — every request to the
+   * server fails at once, what arrived is imported, what waits stays local for the next round —
+   * so a whole-data verb in the worker (lib/messaging/turn.ts) does not wait out a silent server.
+   * Cut before it started, the round does nothing.
+   */
+  syncOnce(opts: { firstJoin?: boolean; signal?: AbortSignal } = {}): Promise<SyncReport> {
     return this.serial(async () => {
-      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
-      // Joining with an empty replica (a new machine, or one that left, which deletes it): the
-      // server's documents of the signed areas come first, so that a colleague's note, status
-      // change or pick this machine imported before is known and not sent again signed by this
-      // user (the server refuses it, and the status said so). Not the library: a supervisor's
-      // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
-      // up as a conflict to choose from. A failure here is the push's to report: the export runs.
-      if (opts.firstJoin) {
-        for (const area of ['buyers', 'followups', 'picks'] as const) {
-          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
-          if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
-        }
-      }
-      report.exported = await this.exportLocal(opts.firstJoin ?? false);
+      if (opts.signal?.aborted) throw classifyError(opts.signal.reason);
+      this.cut = opts.signal ?? null;
       try {
-        for (const area of SYNCED) {
-          if (await this.unpushed(area)) {
-            const push = await this.push(area);
-            report.pushed += push.docs_written;
-            report.denied += push.doc_write_failures;
-            for (const e of push.errors as { id?: unknown }[]) if (typeof e?.id === 'string') report.refused.push(e.id);
-          }
-          // While live, the continuous pull has usually brought everything already (it moves the
-          // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
-          // Two pulls at once are safe: each checkpoint names only documents already written.
-          if (await this.unpulled(area)) {
-            const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH }));
-            report.pulled += pull.docs_written;
-            await this.setMeta(area, 'pulled', { seq: pull.last_seq });
-          }
-        }
-      } catch (err) {
-        throw classifyError(err);
+        return await this.round(opts.firstJoin ?? false);
       } finally {
-        // Whatever arrived before a failure is merged and shown.
-        const r = await this.importRemote();
-        report.resolved += r.resolved;
-        report.imported += r.imported;
+        this.cut = null;
       }
-      if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
-      // Everything in the replicas now is on the server too (sent, or received from it).
-      for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
-      this.fromServer.clear();
-      report.pending = await this.pending({ askServer: true });
-      return report;
     });
+  }
+
+  /** syncOnce's work. */
+  private async round(firstJoin: boolean): Promise<SyncReport> {
+    const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
+    // Joining with an empty replica (a new machine, or one that left, which deletes it): the
+    // server's documents of the signed areas come first, so that a colleague's note, status
+    // change or pick this machine imported before is known and not sent again signed by this
+    // user (the server refuses it, and the status said so). Not the library: a supervisor's
+    // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
+    // up as a conflict to choose from. A failure here is the push's to report: the export runs.
+    if (firstJoin) {
+      for (const area of ['buyers', 'followups', 'picks'] as const) {
+        const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
+        if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+      }
+    }
+    report.exported = await this.exportLocal(firstJoin);
+    try {
+      for (const area of SYNCED) {
+        if (await this.unpushed(area)) {
+          const push = await this.push(area);
+          report.pushed += push.docs_written;
+          report.denied += push.doc_write_failures;
+          for (const e of push.errors as { id?: unknown }[]) if (typeof e?.id === 'string') report.refused.push(e.id);
+        }
+        // While live, the continuous pull has usually brought everything already (it moves the
+        // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
+        // Two pulls at once are safe: each checkpoint names only documents already written.
+        if (await this.unpulled(area)) {
+          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH }));
+          report.pulled += pull.docs_written;
+          await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+        }
+      }
+    } catch (err) {
+      throw classifyError(err);
+    } finally {
+      // Whatever arrived before a failure is merged and shown.
+      const r = await this.importRemote();
+      report.resolved += r.resolved;
+      report.imported += r.imported;
+    }
+    if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
+    // Everything in the replicas now is on the server too (sent, or received from it).
+    for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
+    this.fromServer.clear();
+    report.pending = await this.pending({ askServer: true });
+    return report;
   }
 
   /**
@@ -1711,7 +1742,7 @@ export class TeamSync {
       // PouchDB's own retry (retry: true) restarts beside the failed replication, which goes on
       // and may write a checkpoint past documents it dropped (see settle): here a failed live pull
       // is cancelled first and a new one started after the backoff.
-      const rep = this.local[area].replicate.from(this.remote[area], { live: true, retry: false, batch_size: BATCH });
+      const rep = this.local[area].replicate.from(this.liveRemote[area], { live: true, retry: false, batch_size: BATCH });
       live.reps[i] = rep;
       const up = () => {
         if (live.down.delete(area) && !live.down.size && this.live === live) onEvent({ kind: 'up' });
@@ -1767,6 +1798,7 @@ export class TeamSync {
     for (const area of SYNCED) {
       await (destroy ? this.local[area].destroy() : this.local[area].close());
       await this.remote[area].close();
+      await this.liveRemote[area].close();
     }
   }
 }
