@@ -15,7 +15,7 @@
 import { browser, type Runtime } from '../browser';
 import { UI_PORT } from '../messaging/ui-port';
 import { announceChange } from '../messaging/client';
-import { shared } from '../messaging/turn';
+import { onAlone, shared } from '../messaging/turn';
 import { setLocalChangeListener } from '../storage/changes';
 import { queueDirty } from '../team/dirty';
 import { dirtyOf, type TeamDataArea } from '../team/local-stores';
@@ -125,10 +125,12 @@ const PAGE_GONE = /(channel|port) closed|end does not exist/i;
  * and asked once more: its work is in IndexedDB (replicas with their checkpoints, the dirty keys
  * still in flight), so the second round picks up where the first was cut off.
  */
-async function askPage<T>(msg: Record<string, unknown>): Promise<T | undefined> {
+async function askPage<T>(msg: Record<string, unknown>, cut?: () => boolean): Promise<T | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
       await ensurePage();
+      // Checked in the same turn as the send: a cut sent after reaches the page after this message.
+      if (cut?.()) return;
       return (await browser.runtime.sendMessage(msg)) as T | undefined;
     } catch (err) {
       if (attempt > 0 || !PAGE_GONE.test(String((err as Error)?.message ?? err))) throw err;
@@ -162,13 +164,16 @@ async function setLive(on: boolean): Promise<void> {
 }
 
 /** One sync round in the team page; the status is stored and returned. */
-export function syncTeamNow(opts: { firstJoin?: boolean } = {}): Promise<TeamStatus> {
+export function syncTeamNow(opts: { firstJoin?: boolean; cut?: () => boolean } = {}): Promise<TeamStatus> {
   return queued(async () => {
     const cfg = await loadTeamConfig();
     if (!cfg) return setStatus(OFF);
-    const before = await setStatus({ ...(await loadTeamStatus()), state: 'syncing' });
+    const was = await loadTeamStatus();
+    const before = await setStatus({ ...was, state: 'syncing' });
     try {
-      const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin, live: uiPorts.size > 0 });
+      const reply = await askPage<TeamPageReply>({ kfTeam: 'sync', config: cfg, firstJoin: !!opts.firstJoin, live: uiPorts.size > 0, unasked: !!opts.cut }, opts.cut);
+      // Cut before it reached the page: nothing happened.
+      if (!reply && opts.cut?.()) return setStatus(was);
       // No reply (the page failed to start) throws here and is reported as the error.
       return (await applyReply(reply!))!;
     } catch (err) {
@@ -198,11 +203,19 @@ export async function loadTeamMembers(): Promise<TeamMember[]> {
 
 /**
  * A round nobody asked for (the timer after a write, the alarm, start-up) holds the whole-data lock
- * like a verb, so it never pulls or writes in the middle of 删除全部数据 or an import. Taken outside
+ * like a verb, so it never pulls or writes in the middle of 删除全部数据 or an import; a whole-data
+ * verb cuts it (onAlone): a round waiting for the server ends at once as offline, one not yet sent
+ * to the team page does not start. Taken outside
  * the rounds' queue: 删除全部数据 leaves team mode through that queue, which a round waiting on
  * the lock inside it would block. Rounds a verb asks for (同步, joining) are under the verb's hold.
  */
-const round = () => shared(() => syncTeamNow());
+let rounds = 0;
+let cuts = 0;
+function round(): Promise<TeamStatus> {
+  const n = cuts;
+  rounds++;
+  return shared(() => syncTeamNow({ cut: () => n !== cuts })).finally(() => rounds--);
+}
 
 function schedule(): void {
   if (timer) clearTimeout(timer);
@@ -256,6 +269,14 @@ export function registerTeamBackground(): void {
     if (!(await loadTeamConfig())) return;
     await queueDirty(dirtyOf(area, keys));
     schedule();
+  });
+  // A whole-data verb cuts the unasked rounds it would wait for (lib/team/page.ts `cut`); one more
+  // round, after the verb, says how things stand.
+  onAlone(() => {
+    if (!rounds) return;
+    cuts++;
+    void browser.runtime.sendMessage({ kfTeam: 'cut' }).catch(() => 0);
+    void round();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_ALARM) void round();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ALONE_WAIT_MS, inTurn, shared } from './turn';
+import { ALONE_WAIT_MS, inTurn, onAlone, shared } from './turn';
 
 /** A piece of work that ends only when told to. */
 function held() {
@@ -65,5 +65,26 @@ describe('the whole-data lock (turn.ts)', () => {
     firstWipe.end();
     await vi.advanceTimersByTimeAsync(0);
     expect([first.state, w.state, w.value]).toEqual(['done', 'done', 'note']);
+  });
+
+  it('lets work that only waits on the network give up when a whole-data verb arrives: the verb runs at once, what the work starts again runs after it', async () => {
+    const order: string[] = [];
+    // An unasked team round waiting on a server that never answers (lib/background/team.ts).
+    const round = held();
+    void shared(round.run).then(() => order.push('round cut'));
+    onAlone(() => {
+      order.push('cut');
+      round.end();
+      void shared(async () => void order.push('round again'));
+    });
+    try {
+      const wipe = watch(inTurn(true, async () => void order.push('wipe')));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(wipe.state).toBe('done');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(order).toEqual(['cut', 'round cut', 'wipe', 'round again']);
+    } finally {
+      onAlone(() => {});
+    }
   });
 });

@@ -35,8 +35,18 @@ export function inTurn<T>(alone: unknown, run: () => Promise<T>): Promise<T> {
   // what comes later waits for both.
   if (alone) turn = Promise.all([before, done]);
   else running.add(done);
+  // After `turn` moved: work the hook starts again waits for this verb.
+  if (alone) cut();
   return p;
 }
+
+let cut = () => {};
+/**
+ * Called as a whole-data verb starts waiting: work under the lock that only waits for the network
+ * gives up instead of holding the verb (unasked team rounds, lib/background/team.ts) — a silent
+ * server held it for the whole minute, then the verb was refused.
+ */
+export const onAlone = (f: () => void) => void (cut = f);
 
 /** A scheduled job (alarm, team round) under the lock like any verb: never in the middle of a whole-data verb. */
 export const shared = <T>(run: () => Promise<T>): Promise<T> => inTurn(false, run);

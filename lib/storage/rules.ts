@@ -77,7 +77,7 @@ let ready: Promise<void> | null = null;
  * (convention B's yellow asked for the amount) takes the new default where the field is still the
  * preset's (upgradeRuleRecord, lib/domain/remarks/upgrade.ts; the run is in worker-extras.js,
  * lib/background/rules-upgrade-run.ts). Not an edit of the shop's: `updatedAt` stays and nothing is
- * queued for the team. The marker is in `meta`, which the snapshots hold, so a restore of an older
+ * queued for the team; the team engine corrects the shop's set itself (lib/team/sync.ts importRules). The marker is in `meta`, which the snapshots hold, so a restore of an older
  * one is upgraded at the next start.
  */
 const rulesReady = () => (ready ??= workerExtras().remarks.upgradeStoredRules(db));

@@ -111,11 +111,19 @@ async function refusedWrites(sync: TeamSync, add: readonly string[] = [], clear 
   return list;
 }
 
-async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply> {
+/**
+ * Rounds nobody asked for (the background's timer, alarm, start-up) under way: a whole-data verb
+ * in the worker cuts them (`cut`) rather than wait for a silent server — before (verify18) it
+ * waited up to a minute for the 45 s request limits and was then refused, with every panel queued
+ * behind it. Cut, a round ends as offline with everything kept (TeamSync.syncOnce `signal`).
+ */
+const cuttable = new Set<AbortController>();
+
+async function round(cfg: TeamConfig, firstJoin: boolean, cut?: AbortController): Promise<TeamPageReply> {
   const sync = engineFor(cfg, changedAreas);
   let status: TeamStatus;
   try {
-    const report = await sync.syncOnce({ firstJoin });
+    const report = await sync.syncOnce({ firstJoin, signal: cut?.signal });
     status = { state: 'synced', pending: report.pending, lastSyncAt: Date.now() };
     const refused = await refusedWrites(sync, report.refused).catch(() => []);
     if (refused.length) status.refused = refused;
@@ -131,6 +139,7 @@ async function round(cfg: TeamConfig, firstJoin: boolean): Promise<TeamPageReply
     const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
     status = await statusOf(cfg, e, await sync.pending().catch(() => 0));
   }
+  if (cut) cuttable.delete(cut);
   roundEndedAt = performance.now();
   lastStatus = status;
   const members = await sync.members().catch(() => null);
@@ -254,10 +263,15 @@ interface RuntimeLike {
 export function runTeamPage(): void {
   // Raw chrome.runtime: an offscreen document has no other API, and the reply is asynchronous.
   const runtime = (globalThis as unknown as { chrome: { runtime: RuntimeLike } }).chrome.runtime;
-  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
+  runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; unasked?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
     // The background only: a content script carries the extension's id too, but its url is the seller page's.
     const fromExtension = sender.id === runtime.id && !!sender.url?.startsWith(`chrome-extension://${runtime.id}/`);
-    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live' && msg?.kfTeam !== 'leave')) return false;
+    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live' && msg?.kfTeam !== 'leave' && msg?.kfTeam !== 'cut')) return false;
+    if (msg.kfTeam === 'cut') {
+      for (const c of cuttable) c.abort(new TypeError('fetch failed: the round was cut for a whole-data verb'));
+      cuttable.clear();
+      return false;
+    }
     if (msg.kfTeam === 'leave') {
       void leave().then(() => reply({ ok: true }), () => reply({ ok: false }));
       return true;
@@ -277,8 +291,11 @@ export function runTeamPage(): void {
       return false;
     }
     const cfg = msg.config;
+    // Registered now, not when the round starts: a cut sent right after this message reaches it.
+    const cut = msg.unasked ? new AbortController() : undefined;
+    if (cut) cuttable.add(cut);
     // A round asked for while a UI is open turns live mode on (again, after this page restarted).
-    void (msg.live ? setLive(cfg, true) : Promise.resolve()).then(() => round(cfg, msg.firstJoin === true)).then(reply);
+    void (msg.live ? setLive(cfg, true) : Promise.resolve()).then(() => round(cfg, msg.firstJoin === true, cut)).then(reply);
     return true;
   });
 }

@@ -55,7 +55,7 @@ import {
   type TemplateBody,
 } from './docs';
 import { emptyDirty, readDeletions, type Deleted, type Dirty, type LocalStores, type SiteVersion } from './local-stores';
-import { validateRuleSet, type RuleSet } from '../domain/remarks';
+import { upgradeRuleSet, validateRuleSet, type RuleSet } from '../domain/remarks';
 import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import { deletionAt, readDoc } from './read-docs';
@@ -277,11 +277,17 @@ function docIdOf(area: 'buyers' | 'followups', key: string): string {
 export class TeamSync {
   readonly local: Record<TeamArea, PouchDatabase>;
   readonly remote: Record<TeamArea, PouchDatabase>;
+  /** The same databases for the live pull, whose requests a cut round leaves alone. */
+  private readonly liveRemote: Record<TeamArea, PouchDatabase>;
   private readonly stores: LocalStores;
   private readonly me: TeamIdentity;
   private readonly now: () => number;
   private running: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The running round's cut (syncOnce `signal`), which every request to the server (not the live pull's) follows. */
+  private cut: AbortSignal | null = null;
+  /** Supervisor: the shop's rule set in the replica was checked for old preset defaults (correctRules). */
+  private rulesChecked = false;
   /** Continuous pulls while a UI is open (startLive). */
   private live: { reps: Replication[]; timers: (ReturnType<typeof setTimeout> | undefined)[]; down: Set<TeamArea>; importing: Promise<void> | null; again: boolean } | null = null;
   /** `id@rev` the live pull brought from the server since the last round: not counted as waiting to be sent. */
@@ -295,18 +301,28 @@ export class TeamSync {
     const fetchFn = (opts.remoteOptions?.fetch as FetchFn | undefined) ?? ((url: string, init?: RequestInit) => fetch(url, init));
     // No redirect is followed: it would send the shop's records (and the session cookie's worth of
     // trust) to wherever the answer points, maybe another host or plain http (remote-fetch.ts).
-    const remoteOptions = { ...opts.remoteOptions, fetch: withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs) };
+    const limited = withSilenceLimit(refusingRedirects(fetchFn), opts.silenceMs);
+    // A round's requests also end when the round is cut (syncOnce `signal`); the live pull's have their own remotes.
+    const cuttable: FetchFn = (url, init = {}) => {
+      const cut = this.cut;
+      return limited(url, cut ? { ...init, signal: init.signal ? AbortSignal.any([init.signal, cut]) : cut } : init);
+    };
+    const remoteOptions = { ...opts.remoteOptions, fetch: cuttable };
+    const liveOptions = { ...opts.remoteOptions, fetch: limited };
     const local = {} as Record<TeamArea, PouchDatabase>;
     const remote = {} as Record<TeamArea, PouchDatabase>;
+    const liveRemote = {} as Record<TeamArea, PouchDatabase>;
     for (const area of SYNCED) {
       const name = dbName(opts.identity.shop, area);
       // Picks replica: compacted on every write, so a forgotten pick's words leave this machine's
       // copy too (not only the current revision). The others: deleted documents only (compactDeleted).
       local[area] = new opts.PouchDB(`${opts.localPrefix ?? ''}${name}`, { ...opts.localOptions, ...(area === 'picks' ? { auto_compaction: true } : {}) });
       remote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...remoteOptions }));
+      liveRemote[area] = guardedRemote(new opts.PouchDB(`${server}/${name}`, { skip_setup: true, ...liveOptions }));
     }
     this.local = local;
     this.remote = remote;
+    this.liveRemote = liveRemote;
   }
 
   /** Runs `fn` after every earlier call finished (one round at a time). */
@@ -316,55 +332,72 @@ export class TeamSync {
     return next;
   }
 
-  /** One full round; throws TeamSyncError (offline, auth, …) after keeping everything local. */
-  syncOnce(opts: { firstJoin?: boolean } = {}): Promise<SyncReport> {
+  /**
+   * One full round; throws TeamSyncError (offline, auth, …) after keeping everything local.
+   * `signal`: aborting it cuts the round as a dropped connection would — every request to the
+   * server fails at once, what arrived is imported, what waits stays local for the next round —
+   * so a whole-data verb in the worker (lib/messaging/turn.ts) does not wait out a silent server.
+   * Cut before it started, the round does nothing.
+   */
+  syncOnce(opts: { firstJoin?: boolean; signal?: AbortSignal } = {}): Promise<SyncReport> {
     return this.serial(async () => {
-      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
-      // Joining with an empty replica (a new machine, or one that left, which deletes it): the
-      // server's documents of the signed areas come first, so that a colleague's note, status
-      // change or pick this machine imported before is known and not sent again signed by this
-      // user (the server refuses it, and the status said so). Not the library: a supervisor's
-      // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
-      // up as a conflict to choose from. A failure here is the push's to report: the export runs.
-      if (opts.firstJoin) {
-        for (const area of ['buyers', 'followups', 'picks'] as const) {
-          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
-          if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
-        }
-      }
-      report.exported = await this.exportLocal(opts.firstJoin ?? false);
+      if (opts.signal?.aborted) throw classifyError(opts.signal.reason);
+      this.cut = opts.signal ?? null;
       try {
-        for (const area of SYNCED) {
-          if (await this.unpushed(area)) {
-            const push = await this.push(area);
-            report.pushed += push.docs_written;
-            report.denied += push.doc_write_failures;
-            for (const e of push.errors as { id?: unknown }[]) if (typeof e?.id === 'string') report.refused.push(e.id);
-          }
-          // While live, the continuous pull has usually brought everything already (it moves the
-          // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
-          // Two pulls at once are safe: each checkpoint names only documents already written.
-          if (await this.unpulled(area)) {
-            const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH }));
-            report.pulled += pull.docs_written;
-            await this.setMeta(area, 'pulled', { seq: pull.last_seq });
-          }
-        }
-      } catch (err) {
-        throw classifyError(err);
+        return await this.round(opts.firstJoin ?? false);
       } finally {
-        // Whatever arrived before a failure is merged and shown.
-        const r = await this.importRemote();
-        report.resolved += r.resolved;
-        report.imported += r.imported;
+        this.cut = null;
       }
-      if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
-      // Everything in the replicas now is on the server too (sent, or received from it).
-      for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
-      this.fromServer.clear();
-      report.pending = await this.pending({ askServer: true });
-      return report;
     });
+  }
+
+  /** syncOnce's work. */
+  private async round(firstJoin: boolean): Promise<SyncReport> {
+    const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
+    // Joining with an empty replica (a new machine, or one that left, which deletes it): the
+    // server's documents of the signed areas come first, so that a colleague's note, status
+    // change or pick this machine imported before is known and not sent again signed by this
+    // user (the server refuses it, and the status said so). Not the library: a supervisor's
+    // version there is told from a colleague's by its base, which a fresh replica lacks, and goes
+    // up as a conflict to choose from. A failure here is the push's to report: the export runs.
+    if (firstJoin) {
+      for (const area of ['buyers', 'followups', 'picks'] as const) {
+        const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH })).catch(() => null);
+        if (pull) await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+      }
+    }
+    report.exported = await this.exportLocal(firstJoin);
+    try {
+      for (const area of SYNCED) {
+        if (await this.unpushed(area)) {
+          const push = await this.push(area);
+          report.pushed += push.docs_written;
+          report.denied += push.doc_write_failures;
+          for (const e of push.errors as { id?: unknown }[]) if (typeof e?.id === 'string') report.refused.push(e.id);
+        }
+        // While live, the continuous pull has usually brought everything already (it moves the
+        // 'pulled' mark); a round still pulls what it has not, so 立即同步 means what it says.
+        // Two pulls at once are safe: each checkpoint names only documents already written.
+        if (await this.unpulled(area)) {
+          const pull = await settle(this.local[area].replicate.from(this.remote[area], { batch_size: BATCH }));
+          report.pulled += pull.docs_written;
+          await this.setMeta(area, 'pulled', { seq: pull.last_seq });
+        }
+      }
+    } catch (err) {
+      throw classifyError(err);
+    } finally {
+      // Whatever arrived before a failure is merged and shown.
+      const r = await this.importRemote();
+      report.resolved += r.resolved;
+      report.imported += r.imported;
+    }
+    if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
+    // Everything in the replicas now is on the server too (sent, or received from it).
+    for (const area of SYNCED) await this.setMeta(area, 'pushed', { seq: (await this.local[area].info()).update_seq });
+    this.fromServer.clear();
+    report.pending = await this.pending({ askServer: true });
+    return report;
   }
 
   /**
@@ -519,6 +552,7 @@ export class TeamSync {
     for (let i = 0; i < dirty.followups.length; i += 500) n += await this.exportFollowups(dirty.followups.slice(i, i + 500));
     if (this.me.role === 'supervisor') {
       if (dirty.library) n += await this.exportLibrary();
+      n += await this.correctRules();
       if (dirty.rules) n += await this.exportRules();
       if (dirty.sites.length) n += await this.exportSites(dirty.sites);
     }
@@ -977,7 +1011,9 @@ export class TeamSync {
         resolved += r.deleted; // written into the replica: pushed at the end of this round
       }
       else {
-        imported += (await this.importRules(docs)) + (await this.importSites(docs));
+        const rules = await this.importRules(docs);
+        resolved += rules.fixed; // written into the replica: pushed at the end of this round
+        imported += rules.imported + (await this.importSites(docs));
         const n = await this.importLibrary(docs);
         if (n === null) ok = false;
         else imported += n;
@@ -1274,30 +1310,83 @@ export class TeamSync {
    * The shop's rule set (the winning version while two are in conflict — the same on every
    * machine): an agent's copy follows it; a supervisor's follows it unless edited here since the
    * base (then the next export makes both versions a visible conflict) or later than it.
+   *
+   * A set saved before a preset's default was corrected (convention B's yellow asked for 改价金额)
+   * is taken corrected, as this machine's own stored set was (upgradeRuleSet: only fields still
+   * exactly as the old preset had them). Before (verify18), the correction made here at start-up
+   * held until the next pull stored the shop's old set again, and its marker stopped a second run.
+   * A supervisor's machine also writes the corrected set over the shop's (`fixed`, pushed at the end
+   * of the round), so the server and machines on an older version hold it too; agents never write
+   * the rules (validate.ts).
    */
-  private async importRules(docs: readonly Doc[]): Promise<number> {
+  private async importRules(docs: readonly Doc[]): Promise<{ imported: number; fixed: number }> {
+    const none = { imported: 0, fixed: 0 };
     const d = docs.find((x) => x._id === DOC_PREFIX.rules && !x._deleted);
-    if (!d) return 0;
+    if (!d) return none;
     const doc = d as unknown as RulesBody;
     const checked = validateRuleSet(doc.ruleSet);
     if (!checked.ok) {
       console.warn(`[kf] team rules from ${doc.by} not applied: ${checked.errors[0]?.messageEn ?? ''}`);
-      return 0;
+      return none;
     }
+    const up = upgradeRuleSet(checked.ruleSet);
+    const shop = up?.ruleSet ?? checked.ruleSet;
     const id = DOC_PREFIX.rules;
     const base = (await this.bases('library', [id])).get(id);
     const mine = await this.stores.rules();
-    const took = { hash: hashOf(checked.ruleSet), rev: d._rev! };
-    if (canonical(mine.ruleSet) === canonical(checked.ruleSet)) {
-      await this.setBases('library', new Map([[id, took]]));
-      return 0;
-    }
     const sup = this.me.role === 'supervisor';
-    if (sup && base && mine.updatedAt && hashOf(mine.ruleSet) !== base.hash) return 0;
-    if (!(await this.stores.applyRules(checked.ruleSet, doc.at, !sup))) return 0;
-    await this.setBases('library', new Map([[id, took]]));
-    await this.stores.announce('rules');
+    let imported = 0;
+    if (canonical(mine.ruleSet) !== canonical(shop)) {
+      // This machine's storage corrected its copy after the base was taken: not an edit of its own.
+      if (sup && base && mine.updatedAt && hashOf(mine.ruleSet) !== base.hash && !(await this.onlyCorrected(base, mine.ruleSet))) return none;
+      if (!(await this.stores.applyRules(shop, doc.at, !sup))) return none;
+      imported = 1;
+    }
+    const fixed = up && sup ? await this.writeCorrected(d, shop) : 0;
+    if (!fixed) await this.setBases('library', new Map([[id, { hash: hashOf(shop), rev: d._rev! }]]));
+    if (imported) await this.stores.announce('rules');
+    return { imported, fixed };
+  }
+
+  /**
+   * Supervisor, once per engine, before the push: the shop's set as this machine last took it,
+   * saved before a preset default was corrected, is written corrected — a supervisor machine whose
+   * own copy was corrected at start-up imports nothing new, so the import alone would never send it.
+   */
+  private async correctRules(): Promise<number> {
+    if (this.rulesChecked) return 0;
+    this.rulesChecked = true;
+    const d = (await this.local.library.get(DOC_PREFIX.rules, { conflicts: true }).catch(() => null)) as Doc | null;
+    const checked = d && validateRuleSet(d.ruleSet);
+    const up = checked?.ok && upgradeRuleSet(checked.ruleSet);
+    if (!up) return 0;
+    // A version this machine has not imported yet is corrected by the import.
+    const base = (await this.bases('library', [DOC_PREFIX.rules])).get(DOC_PREFIX.rules);
+    return base?.hash === hashOf(checked.ruleSet) ? this.writeCorrected(d!, up.ruleSet) : 0;
+  }
+
+  /**
+   * The shop's rule set `d` written again as `ruleSet` (its old preset defaults corrected) into the
+   * replica, signed by this supervisor, its edit time kept; the base moves to it. Not while versions
+   * are in conflict: the supervisor's choice settles them (resolveRulesConflict). Returns 1 if written.
+   */
+  private async writeCorrected(d: Doc, ruleSet: RuleSet): Promise<number> {
+    if (d._conflicts?.length) return 0;
+    const res = await this.local.library.put({ ...body(d), ruleSet, by: this.me.user, _id: DOC_PREFIX.rules, _rev: d._rev! }).catch(() => null);
+    if (!res?.rev) return 0;
+    await this.setBases('library', new Map([[DOC_PREFIX.rules, { hash: hashOf(ruleSet), rev: res.rev }]]));
     return 1;
+  }
+
+  /**
+   * This supervisor machine's set is its base's (what it last sent or took) with only the
+   * correction of old preset defaults that its storage makes once (upgradeRuleSet).
+   */
+  private async onlyCorrected(base: Base, mine: RuleSet): Promise<boolean> {
+    if (!base.rev) return false;
+    const was = (await this.local.library.get(DOC_PREFIX.rules, { rev: base.rev }).catch(() => null)) as RulesBody | null;
+    const up = was && upgradeRuleSet(was.ruleSet);
+    return !!up && canonical(up.ruleSet) === canonical(mine);
   }
 
   /** The shop's taught sites (and the ones it forgot), by the same rule as the rule set. */
@@ -1653,7 +1742,7 @@ export class TeamSync {
       // PouchDB's own retry (retry: true) restarts beside the failed replication, which goes on
       // and may write a checkpoint past documents it dropped (see settle): here a failed live pull
       // is cancelled first and a new one started after the backoff.
-      const rep = this.local[area].replicate.from(this.remote[area], { live: true, retry: false, batch_size: BATCH });
+      const rep = this.local[area].replicate.from(this.liveRemote[area], { live: true, retry: false, batch_size: BATCH });
       live.reps[i] = rep;
       const up = () => {
         if (live.down.delete(area) && !live.down.size && this.live === live) onEvent({ kind: 'up' });
@@ -1709,6 +1798,7 @@ export class TeamSync {
     for (const area of SYNCED) {
       await (destroy ? this.local[area].destroy() : this.local[area].close());
       await this.remote[area].close();
+      await this.liveRemote[area].close();
     }
   }
 }
