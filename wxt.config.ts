@@ -4,7 +4,8 @@ import { bundledAssets } from './lib/storage/bundled-assets';
 import { buildVersion, readGit } from './scripts/build-version';
 import pkg from './package.json' with { type: 'json' };
 
-// Grows with every commit, so Chrome takes a build as an update: scripts/build-version.ts.
+// Grows with every commit (scripts/build-version.ts): a packed or store update needs a higher version, and
+// chrome://extensions shows which build runs. (After replacing unpacked files, 重新加载 is still needed: README.)
 const version = buildVersion(pkg.version, readGit(import.meta.dirname));
 if (version.warning) console.warn(`\u26a0 manifest version: ${version.warning}`);
 
