@@ -214,10 +214,12 @@ describe('编辑 on a row far down the list', () => {
     const button = editButton(page, '退款已完成');
     await button.scrollIntoViewIfNeeded();
     await button.click();
-    const seen = await where(page);
-    expect(seen.top).toBeGreaterThanOrEqual(0);
-    expect(seen.top).toBeLessThan(seen.innerHeight);
-    expect(seen).toMatchObject({ focused: 'title', value: '退款已完成' });
+    // The form is scrolled to after it is drawn (a frame later on a busy machine): wait for it in view.
+    await expect.poll(async () => {
+      const s = await where(page);
+      return s.top >= 0 && s.top < s.innerHeight;
+    }).toBe(true);
+    expect(await where(page)).toMatchObject({ focused: 'title', value: '退款已完成' });
 
     await page.keyboard.press('Escape');
     expect(await form(page).count()).toBe(0);
