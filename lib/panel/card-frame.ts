@@ -175,9 +175,16 @@ export class CardFrameHost {
     private readonly locale: () => Locale,
   ) {}
 
-  /** The card page's address (the frame's src). */
+  /**
+   * The card page's address (the frame's src). With the extension reloaded or updated under the page,
+   * getURL throws "Extension context invalidated" into it when the old panel draws again: none then.
+   */
   static url(): string {
-    return browser.runtime.getURL(`/${CARD_PAGE}`);
+    try {
+      return browser.runtime.getURL(`/${CARD_PAGE}`);
+    } catch {
+      return 'about:blank';
+    }
   }
 
   /** `listed`: the buyers of the conversations the page lists (the adapter's readConversations). */
