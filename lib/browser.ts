@@ -32,3 +32,34 @@ export function answerWith(
     return true; // keeps the channel open until sendResponse
   }) as Runtime.OnMessageListener;
 }
+
+interface ExtensionEvent<L> {
+  addListener(listener: L): void;
+  removeListener(listener: L): void;
+}
+
+/**
+ * Adds `listener` to `event` (read at call time, e.g. `() => browser.storage.onChanged`) and
+ * returns the way to take it off. In a content script the extension's runtime can go at any
+ * moment (an update, a reload): Chrome then tears the API down piece by piece — `storage` may
+ * already be gone while `runtime` is not — and the listeners go with it. So nothing here may
+ * throw into the page: an API already gone adds nothing, and taking a listener off a dead event
+ * (the clean-up that runs when the content script learns its runtime is gone) does nothing.
+ */
+export function listen<L>(event: () => ExtensionEvent<L> | undefined, listener: L): () => void {
+  let target: ExtensionEvent<L> | undefined;
+  try {
+    target = event();
+    target?.addListener(listener);
+  } catch {
+    target = undefined; // the runtime is already gone: there is nothing to listen to
+  }
+  return () => {
+    try {
+      target?.removeListener(listener);
+    } catch {
+      // gone with the runtime, and its listeners with it
+    }
+    target = undefined;
+  };
+}

@@ -5,9 +5,19 @@ let outcomes: unknown[] = [];
 const sent: unknown[] = [];
 /** The runtime's id: undefined once the extension was reloaded or updated under the page. */
 const runtime = vi.hoisted(() => ({ id: 'ext' as string | undefined }));
+/** chrome.storage as a content script sees it: `api` goes undefined when Chrome tears the runtime down. */
+const storage = vi.hoisted(() => {
+  const listeners = new Set<(changes: Record<string, unknown>, area: string) => void>();
+  const onChanged = { addListener: (l: never) => void listeners.add(l), removeListener: (l: never) => void listeners.delete(l) };
+  return { listeners, api: { onChanged } as { onChanged: typeof onChanged } | undefined };
+});
 
-vi.mock('../browser', () => ({
+vi.mock('../browser', async (original) => ({
+  listen: ((await original()) as typeof import('../browser')).listen,
   browser: {
+    get storage() {
+      return storage.api;
+    },
     runtime: {
       get id() {
         return runtime.id;
@@ -22,7 +32,7 @@ vi.mock('../browser', () => ({
   },
 }));
 
-const { call, CallError } = await import('./client');
+const { call, CallError, onDataChanged } = await import('./client');
 
 // The three ways Chromium cut off a message to a worker being stopped (test/e2e/worker-stop.e2e.test.ts).
 const NO_RECEIVER = new Error('Could not establish connection. Receiving end does not exist.');
@@ -86,5 +96,52 @@ describe('call: the extension reloaded or updated under the page', () => {
     runtime.id = 'ext';
     expect(settled).toBe('pending');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('onDataChanged: the extension updated under a content script', () => {
+  const live = storage.api;
+  beforeEach(() => {
+    storage.api = live;
+    storage.listeners.clear();
+  });
+
+  it('hears a change while the runtime lives, and nothing once unsubscribed', () => {
+    const heard: string[] = [];
+    const off = onDataChanged(['library'], (area) => heard.push(area));
+    for (const l of storage.listeners) l({ 'kf:rev:library': 1 }, 'local');
+    off();
+    expect(heard).toEqual(['library']);
+    expect(storage.listeners.size).toBe(0);
+  });
+
+  // Chrome takes chrome.storage away before the content script learns its runtime is gone; the
+  // clean-up that runs then (an abort listener) threw into the seller's page.
+  it('unsubscribes without throwing once the storage API is gone', () => {
+    const off = onDataChanged(['library', 'settings'], () => {});
+    storage.api = undefined;
+    expect(off).not.toThrow();
+  });
+
+  it('subscribes to nothing, without throwing, when the storage API is already gone', () => {
+    storage.api = undefined;
+    const heard: string[] = [];
+    const off = onDataChanged(['customers'], (area) => heard.push(area));
+    expect(off).not.toThrow();
+    expect(heard).toEqual([]);
+  });
+
+  it('unsubscribes without throwing when the dead event refuses (Extension context invalidated)', () => {
+    const refusing = {
+      onChanged: {
+        addListener: () => {},
+        removeListener: () => {
+          throw new Error('Extension context invalidated.');
+        },
+      },
+    };
+    storage.api = refusing as never;
+    const off = onDataChanged(['rules'], () => {});
+    expect(off).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { browser } from '../browser';
+import { browser, listen } from '../browser';
 import type { DataArea, Envelope, Reply, Req, Res, Verb } from './protocol';
 
 /** A call the background refused or failed; `code` is e.g. 'quota', 'invalid', 'forbidden', 'outdated'. */
@@ -56,8 +56,7 @@ export function onDataChanged(areas: DataArea[], listener: (area: DataArea) => v
       if (area) listener(area);
     }
   };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+  return listen(() => browser.storage?.onChanged, handler);
 }
 
 /** Background side: announce a change (a counter, never user data). */

@@ -21,7 +21,7 @@
  * DOM, but the card is rendered where the page cannot see it.
  */
 import { readChatSelection } from './selection';
-import { answerWith, browser, type Runtime } from '../browser';
+import { answerWith, browser, listen, type Runtime } from '../browser';
 import { Store } from './store';
 import { isAltKey } from '../../components/ime-key';
 import type { Segment } from '../domain/customers/types';
@@ -202,11 +202,11 @@ export class CardFrameHost {
       this.offer(m.token, new URL(sender.url!).origin);
       return Promise.resolve(reply);
     });
-    browser.runtime.onMessage.addListener(onMessage);
+    const offMessage = listen(() => browser.runtime?.onMessage, onMessage);
     this.signal.addEventListener(
       'abort',
       () => {
-        browser.runtime.onMessage.removeListener(onMessage);
+        offMessage();
         this.port?.close();
         for (const p of this.offered.values()) p.close();
       },

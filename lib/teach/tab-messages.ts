@@ -3,7 +3,7 @@
  * ping (what can you do here?), startTeach, insertText. Separate from the background protocol: the
  * content script answers only messages from our own extension pages.
  */
-import { answerWith, browser, type Runtime } from '../browser';
+import { answerWith, browser, listen, type Runtime } from '../browser';
 import type { TabStatus } from './flow';
 
 export interface TabProtocol {
@@ -55,6 +55,5 @@ export function listenTabMessages(handlers: TabHandlers, signal: AbortSignal): v
       .then(() => handler(msg.payload))
       .catch((err: unknown): TabFailure => ({ kfTabError: err instanceof Error ? err.message : String(err) }));
   });
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  signal.addEventListener('abort', listen(() => browser.runtime?.onMessage, listener), { once: true });
 }

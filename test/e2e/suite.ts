@@ -32,7 +32,7 @@ export interface ExtensionSuiteOptions<S> {
    * previous test's first; 'file' opens one for the whole file; 'none' opens none.
    */
   page?: 'each' | 'file' | 'none';
-  /** Collects the uncaught errors of the current `page` into `pageErrors` (a new list per tab). */
+  /** Collects the uncaught errors of the current `page` into `pageErrors` (a new list per tab, each with its stack). */
   pageErrors?: boolean;
   /**
    * Opens an extension page that sends the worker nothing of its own (openQuietExtensionPage) as
@@ -95,7 +95,8 @@ export function extensionSuite<S extends { close(): Promise<void> } | { stop(): 
     page = await need(h, 'the browser').context.newPage();
     if (options.pageErrors) {
       const errors: string[] = (pageErrors = []);
-      page.on('pageerror', (e) => errors.push(e.message));
+      // With the stack: a failure under load (rare, timing-dependent) then names where it was thrown.
+      page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
     }
   };
   beforeAll(async () => {
