@@ -107,7 +107,7 @@ describe('a buyer note is saved masked by the worker (maskPii from worker-extras
     expect(again.history.map((e) => e.text)).toEqual([saved]);
   });
 
-  it('masks a name in Latin letters whole (Lily CHEN, Mr. Wang) and leaves English that is no name as typed (Size M, DHL, Apple Store)', async () => {
+  it('masks a name in Latin letters whole (Lily CHEN, Mr. Wang, Anna glued to Chinese) and leaves English that is no name (Size M, DHL, Apple Store, Hello, Black) and a label after the label (微信) as typed', async () => {
     // A buyer of their own per attempt: a retry must not read the notes of the first one.
     const buyer = { platform: 'demo', nickname: `周末去海边${crypto.randomUUID().slice(0, 6)}` };
     const notes: [string, string][] = [
@@ -116,6 +116,10 @@ describe('a buyer note is saved masked by the worker (maskPii from worker-extras
       ['收货人 Size M 换成 L', '收货人 Size M 换成 L'],
       ['收货人 DHL 转寄，联系人 please call back', '收货人 DHL 转寄，联系人 please call back'],
       ['收件人 Apple Store 自提', '收件人 Apple Store 自提'],
+      // A name glued to the label and to the Chinese after it, a label after the label, a greeting.
+      ['收件人Anna明天到，放前台', '收件人A***明天到，放前台'],
+      ['联系人 微信 lele_2021 晚上回', '联系人 微信 le*** 晚上回'],
+      ['联系人 Hello 在吗，收货人 Black 色不要了', '联系人 Hello 在吗，收货人 Black 色不要了'],
     ];
     for (const [text] of notes) await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text });
     const c = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);

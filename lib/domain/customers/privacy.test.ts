@@ -442,6 +442,60 @@ describe('maskPii: a name in Latin letters, not any word after the label (mask6)
   });
 });
 
+describe('maskPii: a label after the label, names glued to Chinese, English words that are no name (mask7)', () => {
+  it.each([
+    ['联系人 微信 lele_2021', '联系人 微信 le***'],
+    ['联系人：微信 panpan99 晚上回', '联系人：微信 pa*** 晚上回'],
+    ['联系人 邮箱 kiki@qq.com', '联系人 邮箱 ki***@qq.com'],
+    ['联系人 旺旺 小熊不吃糖', '联系人 旺旺 小熊不吃糖'],
+    ['收货人 收件人 都填李四', '收货人 收件人 都填李四'],
+    ['联系人 手机 159 0000 1111', '联系人 手机 159****1111'],
+  ])('leaves a field label or way of contact after the label as typed, masking only what follows it: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['收件人Anna明天到', '收件人A***明天到'],
+    ['联系人Tom下午在家', '联系人T**下午在家'],
+    ['收件人Kevin的快递放门口', '收件人K****的快递放门口'],
+    ['收货人Lucy Wang周六收', '收货人L*** ****周六收'],
+    ['收件人 Lily Chen明天到', '收件人 L*** ****明天到'],
+    ['收件人Mr. Li先生不在', '收件人Mr. L*先生不在'],
+  ])('masks a Latin name glued to the Chinese after it, as the spaced form is: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    '收件人 Uniqlo旗舰店',
+    '收货人 Under Armour旗舰店代收',
+    '联系人 Samsung 售后',
+    '收件人 Black 色的那件已寄出',
+    '联系人 Hello 在吗',
+    '收件人 Thanks 已签收',
+    '联系人 Sorry 打错了',
+    '颜色要Black，尺码M',
+    'Hello，在吗？Size 还有吗',
+    '买家说 iPhone 15 的壳要 White',
+  ])('leaves greetings, colours, brands and free English words as typed: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['联系人 Hi Tom 明天到', '联系人 Hi T** 明天到'],
+    ['收件人 Lily White', '收件人 L*** *****'],
+    ['收件人 Mr. Black，放门口', '收件人 Mr. B****，放门口'],
+  ])('still masks the name after a greeting, and a colour that is part of a name: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('is idempotent over these', () => {
+    for (const text of ['收件人Anna明天到', '收货人Lucy Wang周六收', '联系人 微信 lele_2021', '联系人 Hi Tom 明天到']) {
+      const once = maskPii(text);
+      expect(maskPii(once)).toBe(once);
+    }
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

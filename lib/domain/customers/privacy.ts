@@ -28,8 +28,10 @@
  *   收货人/联系人/收件人 (张*; 欧阳** keeps a two-character surname; 王*** for a three-character
  *   given name after a colon; in Latin letters L*** ****, Mr. W***, but only words written as a
  *   name: Capitalised, or in capitals after a Capitalised word or as Pinyin — not Size M, DHL,
- *   please call back, Apple Store), a chat id after 微信/vx/QQ… (zh***), an
+ *   please call back, Apple Store, nor a greeting or colour first, Hello, Black; glued to the label
+ *   and to the note after it as well, 收件人Anna明天到 → A***), a chat id after 微信/vx/QQ… (zh***), an
  *   8-digit landline after 电话/座机 (****2109) unless it reads as a date (电话 2024 1205 回访),
+ *   — a label or way of contact right after the name label is none (联系人 微信 ab***),
  *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
@@ -110,6 +112,9 @@ const ordered = (all: string, offset: number): boolean => ORDER_LABEL.test(befor
 /** The commonest surnames: a name straight after 收货人 without a colon must start with one. */
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
+/** A field's label or a way of contact an agent writes after 联系人/收货人 (its own label when a label follows it): no name. */
+const FIELD_WORDS = `${CHAT_LABELS}|姓名|名字|信息|电话|手机|座机|固话|号码|地址|邮箱|邮编|身份证|护照|通行证|卡号|银行卡|账号|订单|单号|快递|物流|备注|收货人|收件人|联系人`;
+
 /** What follows a name in an agent's note glued to it (收货人张三的电话, Lily Chen的手机). */
 const NAME_END = '的?(?:电话|手机|地址|座机|微信|联系方式)';
 const NAME_END_AT = new RegExp(`^${NAME_END}`);
@@ -119,7 +124,19 @@ const NAME_END_AT = new RegExp(`^${NAME_END}`);
  * at one of them (Lily Chen Order 123). Kept short on purpose: the rules in latinName do most of
  * the work (lowercase words, a lone ALL-CAPS word, a word glued to Chinese or digits are no name).
  */
-const NOT_NAME = /^(?:order|size|colou?r|sku|e?mail|tel|phone|mobile|name|address|note|line|wechat|vip|ok|no|yes|same|please|test|manager|ceo|apple|nike|amazon|tmall)$/i;
+const NOT_NAME = new RegExp(`^(?:order|size|colou?r|sku|e?mail|tel|phone|mobile|name|address|note|line|vip|ok|no|yes|same|please|test|manager|ceo|apple|nike|amazon|tmall|samsung|xiaomi|adidas|uniqlo|sony|dyson|lego|disney|${CHAT_LABELS})$`, 'i');
+/**
+ * Capitalised words an agent starts English with after the label that are no name on their own: a
+ * greeting or thanks (联系人 Hello 在吗), a colour (收件人 Black 色那件). Unlike NOT_NAME they do not
+ * end a name: after a given name or a title they are one (Lily White, Mr. Black); first, they are
+ * passed over and what follows may still be a name (Hi Tom → Hi T**). A lone surname such as Brown
+ * after the label stays readable: masking on save cannot be undone.
+ */
+const NOT_FIRST = /^(?:hello|hi|hey|dear|thanks?|thx|sorry|okay|good|black|white|red|blue|green|pink|gr[ae]y|gold|silver|brown|purple|yellow|orange|beige|navy|khaki)$/i;
+/** Chinese glued to the end of a first Latin word that is where the agent's note goes on (收件人Anna明天到, Tom的快递), not a brand's or size's word (Uniqlo旗舰店, XL码). */
+const NOTE_GOES_ON = /^(?:的|[今明后昨]天|[上下]午|晚上|早上|周[一二三四五六日末]|先生|女士|小姐|本人|[在说要已不没会让来去到收改换和也都还打])/;
+/** Chinese glued to a run of Latin words that makes it a shop's name (Under Armour旗舰店). */
+const SHOP_ZH = /^(?:官方|旗舰|专卖|专营|超市|商城|门店|店)/;
 /** A run of Capitalised words that reaches one of these is a shop's name (Apple Store, Uniqlo Shop), not a person's. */
 const SHOP = /^(?:store|shop|mall|official|outlet|express)$/i;
 const TITLE = /^(?:mr|mrs|ms|miss|dr)$/i;
@@ -137,16 +154,19 @@ const PINYIN = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:a(?:ng?|i|o)?|o(?:u|ng)
  * two words at least — a lone DHL, CEO or XL is an abbreviation). A title (Mr, Mrs, Ms, Miss, Dr,
  * with or without its dot) stays, and so does a label of NOT_NAME before a colon; the name after
  * either is masked (Mr. W***, Mr WANG → Mr W***, Name: L*** ****). Lowercase words are never a
- * name (please call back, same as buyer): masking on save cannot be undone. The name ends at
- * anything else: a number, a colon, Chinese (a word glued to Chinese is a brand or a size,
- * Nike官方旗舰店, XL码, unless it is 的电话/手机/地址…), a word of NOT_NAME.
+ * name (please call back, same as buyer): masking on save cannot be undone. A greeting or colour
+ * first (NOT_FIRST: Hello, Thanks, Black) is passed over. The name ends at anything else: a number,
+ * a colon, Chinese (a first word glued to Chinese is a brand or a size, Uniqlo旗舰店, XL码, unless
+ * the Chinese is the note going on — 的, 明天, 电话, 先生, 在…: Anna明天到; a later word glued to
+ * Chinese is a name's last, Lily Chen明天到, unless a shop's word follows), a word of NOT_NAME.
  */
 function latinName(m: string, offset: number, all: string): string {
   const words = [...m.matchAll(/[A-Za-z]+/g)];
   const first = words[0]![0];
   const titled = TITLE.test(first);
   // A label before a colon (Name: Lily Chen, Email: …) is skipped as a title is.
-  const skip = titled || (NOT_NAME.test(first) && m[first.length] === ':') ? 1 : 0;
+  // So is a greeting or a colour (NOT_FIRST) that starts the words.
+  const skip = titled || (NOT_NAME.test(first) && m[first.length] === ':') || NOT_FIRST.test(first) ? 1 : 0;
   let capital = titled;
   let from = -1;
   let to = -1;
@@ -158,7 +178,11 @@ function latinName(m: string, offset: number, all: string): string {
     const after = all.slice(offset + end);
     if (i > 0 && !(i === skip ? /^(?:[.:]? ?)$/ : /^(?:\. ?| {1,2})$/).test(m.slice(words[i - 1]!.index + words[i - 1]![0].length, start))) break;
     if (SHOP.test(w)) return m;
-    const glued = /^[\w@*'/&+-]/.test(after) || (/^[一-龥]/.test(after) && !NAME_END_AT.test(after));
+    if (SHOP_ZH.test(after)) return m;
+    // Chinese right after a word ends the name there when it is the note going on: after a second
+    // word always (Lily Chen明天到, a name's last word is no brand), after a first one only at words
+    // that say so (Anna明天到, Tom电话…).
+    const glued = /^[\w@*'/&+-]/.test(after) || (/^[一-龥]/.test(after) && !(count || NAME_END_AT.test(after) || NOTE_GOES_ON.test(after)));
     const cap = /^[A-Z][a-z]+$/.test(w);
     if (NOT_NAME.test(w) || glued || !(cap || (/^[A-Z]{2,}$/.test(w) && (capital || PINYIN.test(w))))) break;
     capital ||= cap;
@@ -231,7 +255,9 @@ export function maskPii(text: string): string {
   // A common surname starts the name; any other first character counts only when the words are
   // as short as a name and end there (收货人：闻一多。): 收货人：请核对一下, 联系人：前台小王 and
   // 收件人为 公司前台 are the agent's words, and masking them cannot be undone.
-  const afterLabel = '(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+))(?!是|为|姓名|信息|电话|手机|地址|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])';
+  // Nor is a label or a way of contact (联系人 微信 ab***, 联系人：邮箱 …, 联系人 收件人 张*): the
+  // agent wrote the label and the next field's label, not a name.
+  const afterLabel = `(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+))(?!是|为|${FIELD_WORDS}|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])`;
   rule(new RegExp(`${afterLabel}(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥]{1,3})`, 'g'), nameMask);
   // (Not what the rule above masked already: 欧阳** stays.) Who receives for the buyer is no name.
   rule(new RegExp(`${afterLabel}(?!前台|公司|门卫|保安|物业|快递|驿站|家人|朋友|同事|邻居|老公|老婆|客服)([一-龥])([一-龥]{1,2})(?![一-龥*])`, 'g'), nameMask);
