@@ -23,6 +23,17 @@ describe('combineSignals', () => {
     expect(c.evidence['product-info']).toContain(`model ${Math.round((COMBINE.modelAlone + 0.02) * 100)}%`);
   });
 
+  it('gives no chip to a need the cues rule out, however the model leans (少6吧 is no goods short)', () => {
+    const cues = classify(['少6吧']);
+    expect(cues.top).toEqual(['bargain']);
+    expect(cues.evidence['wrong-item']).toContain('negated');
+    const c = combineSignals(cues, { model: model(['wrong-item', 0.55], ['bargain', 0.3], ['other', 0.1]) });
+    expect(c.top).toEqual(['bargain']);
+    // A need the cues say nothing against is still added from the model.
+    const plain = combineSignals(classify(['便宜点吧']), { model: model(['wrong-item', 0.55], ['bargain', 0.3]) });
+    expect(plain.top).toContain('wrong-item');
+  });
+
   it('keeps a strong, clear cue reading first even when the model prefers another need', () => {
     const cues = classify(['这个能用消费券吗']);
     expect(cues.scores[0]!.id).toBe('promotion');

@@ -106,10 +106,13 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // 2. The cues, when confident, with the model's likely needs, ordered by a blend of both —
   // unless one weak cue fired in a short message the model reads as no need (好了吗-style replies).
   const pOf = new Map(model.map((m) => [m.id, m.p]));
+  // A need the cues rule out (negated, nothing for it left: 少5吧 is no goods short, 不退了 no
+  // return) gets no chip from the model alone.
+  const ruledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('negated') && !cues.scores.some((s) => s.id === id);
   if (cues.confident && !weakCueVetoed(cues, pOf, signals.chars, params)) {
     const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
     const ids = new Set<NeedId>(cues.top as NeedId[]);
-    for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill) ids.add(m.id as NeedId);
+    for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill && !ruledOut(m.id)) ids.add(m.id as NeedId);
     const blend = (id: NeedId) => (1 - params.modelWeight) * (cueOf.get(id) ?? 0) + params.modelWeight * (pOf.get(id) ?? 0);
     const ordered = [...ids].sort((a, b) => blend(b) - blend(a));
     // A strong, clear cue reading keeps its first need first (能用消费券吗 is a promotion question
@@ -133,14 +136,14 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     const needs = model.filter((m) => m.id !== 'other');
     for (const m of needs.slice(0, params.modelFillRanks)) {
-      if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt && !has(m.id)) {
+      if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt && !has(m.id) && !ruledOut(m.id)) {
         push(m.id as NeedId, m.p * 0.8);
         byModel.add(m.id);
       }
     }
     for (const m of needs) {
       if (shown.length >= MAX_SHOWN) break;
-      if (m.p >= params.modelFill) push(m.id as NeedId, m.p * 0.8);
+      if (m.p >= params.modelFill && !ruledOut(m.id)) push(m.id as NeedId, m.p * 0.8);
     }
     // A weaker cue need becomes a chip only with a phrase to show for it: bigrams alone, a pattern
     // fragment or a negation (不用退) is too little to put in front of the agent (it still follows

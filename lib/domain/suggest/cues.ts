@@ -220,13 +220,27 @@ const SUM = String.raw`[\d一二两三四五六七八九十百几]+\s*(?:块|元
  */
 const BARE_SUM = String.raw`(?:\d{2,}|[一二两三四五六七八九几]?[十百][一二三四五六七八九]?)(?=\s*(?:行|吧|呗|可以|好|成|怎么样|呢|吗|啊|呀|卖|就|拍|包邮|的话|不|\?))`;
 /**
+ * A small sum with no unit (少5吧, 少三行不行) is haggled only when a plea or question follows at
+ * once: 少2 alone, 少5个, 少一件 count goods, and 少5呢 / 少3啊 could be either, so they stay unread.
+ */
+const PLEA = String.raw`(?:吧|呗|行不行|行吗|行不|可以吗|可以不|可不可以|好不好|好吗|成不成|成吗|卖不卖|卖吗)`;
+const SMALL_SUM = String.raw`[\d一二两三四五六七八九](?=\s*${PLEA})`;
+/**
  * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元, 少五十行不行) takes money off, it is no
  * missing item: the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the
  * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; the unit-less sum: verify18 item 7).
  */
-const LESS_MONEY = new RegExp(String.raw`少\s*(?:(?:个|了|收|算|要|给|拿)?\s*${SUM}|(?:个|收|算|要|给|拿)?\s*${BARE_SUM})`);
+const LESS_MONEY = new RegExp(String.raw`少\s*(?:(?:个|了|给|(?:收|算|要|拿)我?)?\s*${SUM}|(?:个|给|(?:收|算|要|拿)我?)?\s*(?:${BARE_SUM}|${SMALL_SUM}))`);
 /** …and asks for a lower price unless a refund or price difference is in sight (退款少了十块 is money owed back). */
-const LESS_PRICE = new RegExp(String.raw`^(?!.*(?:退|款|差价|补|返)).*少\s*(?:个|收|算|要|拿)?\s*(?:${SUM}|${BARE_SUM})`);
+const LESS_PRICE = new RegExp(String.raw`^(?!.*(?:退|款|差价|补|返)).*少\s*(?:个|(?:收|算|要|拿)我?)?\s*(?:${SUM}|${BARE_SUM}|${SMALL_SUM})`);
+/** Money off by the difference, however small: 少二十行不行, 便宜5块吧, 减3块可以吗, 抹个2块呗. */
+const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?\s*[\d一二两三四五六七八九十百]+\s*(?:块钱|块|元)?\s*${PLEA}`);
+/**
+ * A count with its counter after 少 is goods short, whatever follows (少5个吧 is no plea for 5 yuan
+ * off: the shipped model read it as bargaining). Not 多少/至少/不少 (至少两件才包邮), and not 块, a
+ * counter and a sum at once.
+ */
+const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -281,10 +295,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(退|返)(到|回|给)?(我的?)?(京东|银行)?(账户|账号|余额|银行卡|卡里|支付宝|微信)/, scenario: 'refund-status', weight: 2.5 },
   // The price of a quantity: 买五袋多少, 拿3箱什么价.
   { re: /(买|拿|要|订)\s*([\d一二两三四五六七八九十]+)\s*(个|件|支|份|包|箱|盒|瓶|组|套|斤|袋)\s*(多少|什么价|怎么算|几钱)/, scenario: 'bargain', weight: 2 },
-  // Asking for a lower price by the difference, in digits or words: 少二十行不行, 便宜5块吧.
-  { re: /(少|便宜|减)\s*([\d一二两三四五六七八九十百]+)\s*(块|元|块钱)?\s*(行不行|行吗|可以吗|吧|呗|卖不卖)/, scenario: 'bargain', weight: 3 },
+  // Asking for a lower price by the difference, in digits or words: 少二十行不行, 便宜5块吧, 抹个3块吧.
+  { re: TAKE_OFF, scenario: 'bargain', weight: 3 },
   { re: LESS_MONEY, scenario: 'wrong-item', weight: -3 },
   { re: LESS_PRICE, scenario: 'bargain', weight: 3 },
+  { re: SHORT_COUNT, scenario: 'wrong-item', weight: 3 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },

@@ -86,3 +86,75 @@ describe('少 with a sum of money is bargaining, not a missing item', () => {
     expect(cards).not.toContain('missing-item');
   });
 });
+
+// A small sum with no unit (少5吧) was read as goods short: the bare 少 gave the 错发漏发 chip and
+// 漏发少件 on the cards, because only sums of ten or more counted as money. 少/便宜/减/抹, a sum of any
+// size and a plea right after it ask for a lower price.
+const SMALL_BARGAIN: [string, string[]][] = [
+  ['老板再少3块吧', []],
+  ['少4行不行，我马上付', ['unpaid']],
+  ['少个2块钱呗', []],
+  ['就少6吧，诚心买', []],
+  ['少九行吗', []],
+  ['这件少8可以吗', []],
+  ['少三吧，凑个整', []],
+  ['少7成不成', []],
+  ['少1可以不', []],
+  ['少收我2块好不好', []],
+  ['能不能少5吧我买两件', []],
+  ['便宜3块行吗老板', []],
+  ['便宜个5块呗', []],
+  ['便宜2吧', []],
+  ['减2块钱可以不', []],
+  ['再减5吧亲', []],
+  ['抹个1块钱行不行', []],
+  ['抹掉4块吧', []],
+];
+
+// A count with its counter is goods short, a plea after it or not (少6个吧 reads "six short, I think").
+const SHORT_COUNT: [string, string[]][] = [
+  ['包裹里少3个', ['completed']],
+  ['少了两瓶', ['completed']],
+  ['怎么少发2件', ['shipped']],
+  ['袜子少一双', ['completed']],
+  ['少4根吸管', ['completed']],
+  ['订单里少5支笔', ['completed']],
+  ['我数了下少6个吧', ['completed']],
+  ['少两个行吗', ['completed']],
+  ['拆开少了一只', ['completed']],
+];
+
+// 少了 + a sum after paying is money already short, not a price asked for (了: it has happened) and
+// no goods short: the refund amount when a refund is named (shared/domain.md: refund-status covers
+// "a refund's amount"), else whatever else the message says.
+const MONEY_SHORT: [string, string[], string | null][] = [
+  ['退款到账少了8块', ['refunding'], 'refund-status'],
+  ['退回来的钱少了5块', ['refunding'], 'refund-status'],
+  ['少了五块钱是怎么回事', ['completed'], null],
+  ['付完款发现少了3块钱', ['paid'], null],
+];
+
+describe('a small sum is bargaining too; a count is goods short', () => {
+  it.each(SMALL_BARGAIN)('%s: the 议价 chip leads, no 错发漏发 chip, no 漏发少件 card', (text, orders) => {
+    const { chips, cards } = panel(text, orders);
+    expect(chips[0]).toBe('bargain');
+    expect(chips).not.toContain('wrong-item');
+    expect(cards).not.toContain('missing-item');
+    expect(cards.filter((id) => id.startsWith('bargain-')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(SHORT_COUNT)('%s: the 错发漏发 chip first, 漏发少件 at Alt+1', (text, orders) => {
+    const { chips, cards } = panel(text, orders);
+    expect(chips[0]).toBe('wrong-item');
+    expect(cards[0]).toBe('missing-item');
+  });
+
+  it.each(MONEY_SHORT)('%s: neither a price request nor goods short', (text, orders, first) => {
+    const { chips, cards } = panel(text, orders);
+    expect(chips).not.toContain('bargain');
+    expect(chips).not.toContain('wrong-item');
+    expect(cards).not.toContain('missing-item');
+    expect(cards.filter((id) => id.startsWith('bargain-'))).toEqual([]);
+    if (first) expect(chips[0]).toBe(first);
+  });
+});
