@@ -225,8 +225,8 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text), text).toEqual([]);
   });
 
-  it('holds money on top of a promotion, which is the agent’s own (活动之外, 在活动基础上, 活动价 is only a price)', () => {
-    for (const text of ['在活动基础上再给您减30元', '按活动价再给您便宜30元', '活动之外我再给您优惠30元'])
+  it('holds money on top of a promotion, which is the agent’s own (活动之外, 在活动基础上, 私下; 活动价 is only a price)', () => {
+    for (const text of ['在活动基础上再给您减30元', '按活动价再给您便宜30元', '活动之外我再给您优惠30元', '这次活动我私下再给您返30元'])
       expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
   });
 

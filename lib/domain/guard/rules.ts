@@ -260,9 +260,10 @@ const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流�
 /**
  * Earlier in the clause, a promotion that pays: 满减返现活动会返您30元, 店铺活动送您…, 平台会返您… are the
  * shop's or platform's offers like 满300减50. Not 活动价 (a price) nor money on top of the promotion
- * (活动之外/在活动基础上再给您减30元 is the agent's own).
+ * (活动之外/在活动基础上再给您减30元 is the agent's own), nor the agent's own money said beside it
+ * (这次活动我私下再给您返30元).
  */
-const NOT_A_PROMOTION = '(?<!(?:平台|满减|活动(?!价|之外|以外|外|(?:的)?基础|上))[^。！!？?\\n，,；;]{0,8})';
+const NOT_A_PROMOTION = '(?<!(?:平台|满减|活动(?!价|之外|以外|外|(?:的)?基础|上))(?:(?!私下|私人|单独|额外|我做主|自掏|我自己)[^。！!？?\\n，,；;]){0,8})';
 /** Not postage paid back (给您补12元运费): quality returns have the shop pay it both ways. */
 const NOT_POSTAGE = '(?!\\s*(?:的)?(?:运费|邮费))';
 /** Up to the sentence's end or from its start (a sentence ends at 。！？ or a new line, not at a comma). */
