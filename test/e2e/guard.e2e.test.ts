@@ -212,6 +212,22 @@ describe('money handed over directly, and the shop’s switch for the money chec
     expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
   });
 
+  it('holds money back the buyer is asked to accept (…，您看行吗) and lets a promotion’s payout (活动会返您) pass', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
+    await input.click();
+    await s.page.keyboard.type('我先给您退50元，您看行吗');
+    const badge = s.page.locator('.kf-guard-badge');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('给您退50元');
+    await input.fill('');
+    // As above, the closing 质量最好 marks the moment the whole reply has been checked.
+    await s.page.keyboard.type('满减返现活动会返您30元，另外这款面料质量最好');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('极限用语');
+    expect(await badge.getAttribute('title')).not.toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
+  });
+
   it('switched off in 合规规则, a 50-yuan discount goes in quietly; switched on again, it is held', async () => {
     await callFromExtensionPage(s.ext, 'patchGuardConfig', { rule: 'over-limit-discount', on: false });
     try {

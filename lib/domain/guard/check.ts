@@ -81,6 +81,18 @@ const NEGATION = /(?:不|没|别|禁止|严禁|拒绝|杜绝|谢绝)[^。！!？
  */
 const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前面|早就|早已|昨天|前天)(?:已经?|都|也|就)?(?:我们|我)?$/;
 
+/**
+ * 给您申请了50元补偿 / 帮您申请优惠50元 earlier in the clause or within the grant: the agent asks, someone
+ * else (the supervisor, the platform) approves, so it is no promise made alone. The buyer's own
+ * application (您申请的…) is not this.
+ */
+const APPLIED_FOR = /(?:(?<![您你])|(?<=[给帮为替][您你]))申请[^。！!？?，,；;\n]*$/;
+const clauseStart = (text: string, at: number) => {
+  let s = at;
+  while (s > 0 && !/[。！!？?\n，,；;]/.test(text[s - 1]!)) s--;
+  return s;
+};
+
 const EDGE_PUNCT = /^[。！!？?，,；;…\n\s]+|[。！!？?，,；;…\n\s]+$/g;
 
 function finding(rule: GuardRule, text: string, start: number, end: number): GuardFinding | null {
@@ -116,6 +128,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (onRaw && isPlatformLink(m[0].toLowerCase(), opts.platform)) continue;
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];

@@ -190,6 +190,46 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
   });
 
+  // Half the price back with the goods kept is 折价 — a partial refund the agent grants; an amount the
+  // buyer is asked to accept (…，您看行吗) is a negotiated grant, not a refund being reported.
+  it('holds a partial refund (一半/半价/折价) and money back the buyer is asked to accept (您看行吗/可以吗/行不行/怎么样)', () => {
+    for (const text of [
+      '给您退一半50元',
+      '我先给您退50元，您看行吗',
+      '这单给您退45元，您看可以吗？',
+      '给你退30块，你看行不行',
+      '给您退40元怎么样？',
+      '退您一半60元，商品不用寄回',
+      '衣服有点色差的话，给您折价退50元',
+      '给您退半价60元吧',
+    ])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
+  it('stays quiet on a partial refund for a reason the shop approved, within the limit, or with no amount to measure', () => {
+    for (const text of [
+      '少发一件，给您退一半50元',
+      '鞋子缺了一只，退您一半25元，您看可以吗',
+      '退货签收后给您退159元，您看可以吗',
+      '我先给您退50元，剩下的等仓库收到货再退',
+      '给您退一半10元',
+      '我先给您退15元，您看行吗',
+      '给您补偿一半运费',
+      '退您一半吧',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('stays quiet when the agent applies for the money (申请: someone else approves it)', () => {
+    for (const text of ['这边给您申请了50元补偿', '我给您申请优惠50元，批下来马上告诉您', '帮您申请一个50元的红包，通过后发给您'])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('holds money on top of a promotion, which is the agent’s own (活动之外, 在活动基础上, 私下; 活动价 is only a price)', () => {
+    for (const text of ['在活动基础上再给您减30元', '按活动价再给您便宜30元', '活动之外我再给您优惠30元', '这次活动我私下再给您返30元'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
   it('stays quiet on the shop’s and the platform’s own offers, member prices and the platform’s payouts', () => {
     for (const text of [
       '店庆满减：每满200再减40元，可以叠加',
@@ -202,6 +242,11 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       '发货超时的话平台会赔付您50元',
       '运费险理赔会赔付您30元，退货后到账',
       '换成普通快递，给您减少了30元的运费',
+      '满减返现活动会返您30元',
+      '店铺活动会返您30元，付款后自动到账',
+      '平台活动期间下单返您40元',
+      '满减活动给您优惠50元，结算时自动减',
+      '店铺活动送您一张50元无门槛券',
     ])
       expect(overLimit(text), text).toEqual([]);
   });
