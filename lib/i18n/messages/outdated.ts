@@ -2,8 +2,8 @@ import type { MessageBundle } from '../index';
 
 /**
  * A worker older than the page (lib/messaging/client.ts `outdated`): kept from before an update,
- * it does not know the page’s newer verbs. Registered by the options page and the popup, where the
- * newer verbs are called; not by the content script (its size budget).
+ * it does not know the page’s newer verbs. Registered by the options page, the popup and the
+ * library of the browser side panel; not by the content script (its size budget).
  */
 export const outdated: MessageBundle = {
   zh: {
