@@ -716,6 +716,22 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-note"]')?.textContent).toBe('新的');
   });
 
+  it('a background older than the page (an update not reloaded) says what to do, in both languages, not 出现意外错误', async () => {
+    const { q, open, call } = setup({ 小鹿: null });
+    call.mockImplementation(async () => {
+      throw new CallError('outdated', 'unknown message');
+    });
+    await open('小鹿');
+    expect(q('.kf-cc-error')?.textContent).toBe('读取客户档案失败：客服助手已更新，但还没有重新加载：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」，然后刷新此页面');
+    setLocale('en');
+    try {
+      await open('阿花');
+      expect(q('.kf-cc-error')?.textContent).toBe('Could not read the buyer notes: Service Desk Helper was updated but not reloaded: click Reload on it in chrome://extensions, then refresh this page');
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
   it('renders buyer text that looks like HTML as text', async () => {
     const nick = '<img src=x onerror=alert(1)>';
     const { root, open } = setup({ [nick]: customer(nick, (c) => applyPatch(c, { note: '<b>粗</b>' }, T, { maskPii: true })) });

@@ -131,6 +131,13 @@ describe('FollowupActions', () => {
     expect(p.$('fu-status')?.textContent).toBe('This buyer already has this follow-up and its notes are full (at most 5000 characters together). Nothing was added and your note is still here: save it as a buyer note (Alt+N).');
   });
 
+  it('a background older than the page (updated, not reloaded) is said with what to do, not as 出现意外错误', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { refuse: new CallError('outdated', 'unknown message') });
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.$('fu-status')?.textContent).toBe('未能加入跟进清单：客服助手已更新，但还没有重新加载：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」，然后刷新此页面');
+  });
+
   it('keeps a half-typed note for its buyer, to finish when the agent is back', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
     click(p.$('fu-promised'));

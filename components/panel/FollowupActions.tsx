@@ -9,6 +9,7 @@ import type { Res } from '@/lib/messaging/protocol';
 import type { ScenarioId } from '@/lib/domain/scenarios';
 import { registerMessages, t } from '@/lib/i18n';
 import { followupsPanel, followupsPanelForm } from '@/lib/i18n/messages/followups-panel';
+import { outdatedPanel } from '@/lib/i18n/messages/outdated';
 import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 import { reasonText } from '@/lib/messaging/reason';
@@ -22,6 +23,7 @@ import type { Zone } from '@/lib/domain/time';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
+registerMessages(outdatedPanel);
 
 /** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
 export type FollowupAct = 'inquiry' | 'promised' | 'bad-review';

@@ -12,8 +12,12 @@ import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemp
 import { registerMessages, setLocale, t } from '@/lib/i18n';
 import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
+import { outdated } from '@/lib/i18n/messages/outdated';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(sites);
+// A background older than this page (an update not reloaded) is named, with what to do.
+registerMessages(outdated);
 
 interface Pending {
   template: Template;
@@ -52,7 +56,7 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
           setUsage(use);
           setError(null);
         },
-        (e: Error) => setError(t('side.loadFailed', { reason: e.message })),
+        (e: Error) => setError(t('side.loadFailed', { reason: reasonText(e) })),
       );
     void load();
     return api.onChanged(['library', 'settings', 'usage'], () => void load());

@@ -20,10 +20,14 @@ import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customer
 import { parseSizes } from '../domain/customers/sizes';
 import { LIMITS } from '../domain/customers/customer';
 import type { PageKind, Platform } from '../sites/types';
-import { t } from '../i18n';
+import { registerMessages, t } from '../i18n';
+import { outdatedPanel } from '../i18n/messages/outdated';
 import { reasonText } from '../messaging/reason';
 import { sessionNoteDrafts } from './note-drafts';
 import { sessionTabArea, tabNoteDrafts, type CardNoteDrafts } from './tab-note-drafts';
+
+// A background older than this page (kept from before an update): the card says what to do.
+registerMessages(outdatedPanel);
 
 export type SelectionField = 'sizes' | AppendField;
 

@@ -27,8 +27,10 @@ import { shopZone } from '../storage/settings';
 import type { Zone } from '../domain/time';
 import { getLocale, registerMessages, t } from '../i18n';
 import { remarksPanel } from '../i18n/messages/remarks-panel';
+import { outdatedPanel } from '../i18n/messages/outdated';
 
 registerMessages(remarksPanel);
+registerMessages(outdatedPanel);
 
 export interface RemarkLintEntry {
   orderId: string;

@@ -19,6 +19,7 @@ import { reasonText } from '../messaging/reason';
 import { worthRetrying } from '../messaging/retry';
 import { registerMessages, setLocale, t } from '../i18n';
 import { suggestPanelMessages } from '../i18n/messages/suggest-panel';
+import { outdatedPanel } from '../i18n/messages/outdated';
 import type { Notice, PanelController } from './controller';
 import type { FeatureHost } from './features';
 import type { Template } from '../domain/templates/types';
@@ -26,6 +27,7 @@ import type { ScenarioId } from '../domain/scenarios';
 
 // This script's own copy of the lookup (the content script's is another module instance).
 registerMessages(suggestPanelMessages);
+registerMessages(outdatedPanel);
 
 export type KeptVerb = 'recordUsage' | 'learnPick' | 'addCustomerEvent';
 

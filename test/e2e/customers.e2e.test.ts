@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
@@ -60,6 +60,23 @@ describe('buyer notes on the demo console', () => {
     await s.page.locator('.conv-item[data-nick="小鹿乱撞0521"]').click();
     await cardReady(s.page, '小鹿乱撞0521');
     expect(await inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').textContent()).toContain('162cm');
+  });
+
+  it('a background older than the page (updated, not reloaded) is said on the card with what to do, not as 出现意外错误', async () => {
+    // What such a background answers a verb it does not know (lib/messaging/dispatch.ts), here the card's read.
+    const sw = await s.h.serviceWorker();
+    await sw.evaluate(() => {
+      const g = globalThis as any;
+      g.__kfOld = (m: { kf?: string } | undefined, _sender: unknown, respond: (r: unknown) => void) => {
+        if (m?.kf === 'getBuyerCard') respond({ ok: false, error: { code: 'invalid', message: 'unknown message' } });
+      };
+      g.chrome.runtime.onMessage.addListener(g.__kfOld);
+    });
+    onTestFinished(() => sw.evaluate(() => (globalThis as any).chrome.runtime.onMessage.removeListener((globalThis as any).__kfOld)).catch(() => {}));
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
+    await expect
+      .poll(() => inPanel(s.page, '.kf-cc-error').textContent())
+      .toBe('读取客户档案失败：客服助手已更新，但还没有重新加载：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」，然后刷新此页面');
   });
 
   it('a note saved with Alt+N in one tab appears in another tab on the same buyer, and in Options → 客户档案', async () => {
