@@ -4,7 +4,7 @@
  */
 import { announceChange, onDataChanged } from '../messaging/client';
 import { segmentOf, type Customer } from '../domain/customers';
-import { scanCustomers } from '../storage/customers';
+import { customersChangedElsewhere, scanCustomers } from '../storage/customers';
 import { applyFollowupRule, invalidateFollowupCache, loadFollowups, pruneFollowups } from '../storage/followups';
 import { followupSettingsOf, loadSettings } from '../storage/settings';
 import { refreshBadge } from './badge';
@@ -43,8 +43,9 @@ export async function vipRevisits(now = Date.now()): Promise<number> {
 export function registerFollowupBackground(): void {
   registerNotificationClicks();
   // Any change of the list (a handler here, a backup restore) or of the settings (shift hours,
-  // cut-off) re-reads the list and sets the badge again.
-  onDataChanged(['followups', 'settings'], (area) => {
+  // cut-off) re-reads the list and sets the badge again; of the buyers, their count is read again.
+  onDataChanged(['followups', 'settings', 'customers'], (area) => {
+    if (area === 'customers') return customersChangedElsewhere();
     if (area === 'followups') invalidateFollowupCache();
     void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, StorageError } from './db';
 import {
   countCustomers,
+  customersChangedElsewhere,
   deleteAllCustomers,
   deleteCustomer,
   getCustomer,
@@ -170,5 +171,67 @@ describe('buyer notes in IndexedDB', () => {
     expect(await keys(60)).toEqual([]);
     expect(await keys(30)).toEqual(['demo:新客']);
     expect(await countCustomers()).toBe(1);
+  });
+});
+
+describe('the buyer count 客户档案 shows (IndexedDB counts by walking every record)', () => {
+  const buyer = (i: number) => ({ platform: 'demo' as const, nickname: `买家${i}` });
+  const add = (n: number, from = 0) =>
+    updateCustomers(Array.from({ length: n }, (_, i) => buyer(from + i)), (c) => applyPatch(c, { note: '常买' }, T0, { maskPii: false }), T0);
+
+  it('is counted once while nothing is written, not at every search or segment list', async () => {
+    await add(30);
+    const counts = vi.spyOn(IDBObjectStore.prototype, 'count');
+    expect(await countCustomers()).toBe(30);
+    expect(await countCustomers()).toBe(30);
+    expect(await countCustomers()).toBe(30);
+    expect(counts).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows every way the store is written here: new buyers, an import, a delete, a restore, delete-all', async () => {
+    await add(3);
+    expect(await countCustomers()).toBe(3);
+    await updateCustomer(buyer(3), (c) => c, T0);
+    expect(await countCustomers()).toBe(4);
+    await importCustomerRecords([newCustomer('demo', '买家10', T0), newCustomer('demo', '买家11', T0)], T0);
+    expect(await countCustomers()).toBe(6);
+    await deleteCustomer('demo:买家0');
+    expect(await countCustomers()).toBe(5);
+    // A restore or an import put back replaces the store through db.
+    await db.replace('customers', [['demo:买家99', newCustomer('demo', '买家99', T0)]]);
+    expect(await countCustomers()).toBe(1);
+    await db.setMany('customers', [['demo:买家98', newCustomer('demo', '买家98', T0)]]);
+    expect(await countCustomers()).toBe(2);
+    await deleteAllCustomers();
+    expect(await countCustomers()).toBe(0);
+  });
+
+  it('is counted again after a change announced from elsewhere (the team page writes the store in its own page)', async () => {
+    await add(2);
+    expect(await countCustomers()).toBe(2);
+    // Another context's write: the same database through a connection of its own.
+    const other = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('kf-customers');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const t = other.transaction('kv', 'readwrite');
+      t.objectStore('kv').put(newCustomer('demo', '买家50', T0), 'demo:买家50');
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+    });
+    other.close();
+    customersChangedElsewhere();
+    expect(await countCustomers()).toBe(3);
+  });
+
+  it('is not kept when a write ran while it was being counted', async () => {
+    await add(5);
+    const counting = countCustomers();
+    const writing = add(2, 100);
+    expect(await counting).toBeGreaterThanOrEqual(5);
+    await writing;
+    expect(await countCustomers()).toBe(7);
   });
 });

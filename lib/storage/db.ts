@@ -61,14 +61,17 @@ export function storeGeneration(name: StoreName): number {
 
 const bump = (name: StoreName) => generations.set(name, storeGeneration(name) + 1);
 
-async function write<T>(name: StoreName, op: () => Promise<T>): Promise<T> {
+/** Runs a write to `name` counted by storeGeneration (`db`'s writes, and a store's own readwrite transactions). */
+export async function writing<T>(name: StoreName, op: () => Promise<T>): Promise<T> {
   bump(name);
   try {
-    return await guard(op);
+    return await op();
   } finally {
     bump(name);
   }
 }
+
+const write = <T>(name: StoreName, op: () => Promise<T>) => writing(name, () => guard(op));
 
 export const db = {
   get: <T>(name: StoreName, key: string) => guard(() => get<T>(key, store(name))),

@@ -65,6 +65,7 @@ const optional: [string, string, string][] = [
   ['team mode (pouchdb-server on loopback)', './team', 'benchTeam'],
   ['conversation observer vs no extension (Chromium)', './observe-chat', 'benchObserveChat'],
   ['typing in the template form, 4,999 replies vs none (Chromium)', './template-editor', 'benchTemplateEditor'],
+  ['客户档案 pages and the popup list, 10,000 buyers vs 100 (Chromium)', './customer-pages', 'benchCustomerPages'],
 ];
 
 async function main() {

@@ -146,6 +146,9 @@ function strings(v: unknown, what: string, maxItems: number, maxLen: number): st
   return v as string[];
 }
 
+/** The text fields a page may append a line to (limits: LIMITS). */
+const APPEND_FIELDS: readonly AppendField[] = ['preferences', 'addressNote', 'note'];
+
 export function parsePatch(v: unknown): CustomerPatch {
   const p = obj(v, 'patchCustomer.patch');
   const out: CustomerPatch = {};
@@ -154,9 +157,7 @@ export function parsePatch(v: unknown): CustomerPatch {
   }
   // Refused, not cut: the forms say before saving which tag is too long or how many are too many.
   if (p.tags !== undefined && tagsOver((out.tags = strings(p.tags, 'patchCustomer: tags', 100, 100)))) throw new InvalidPayload('patchCustomer: tags over LIMITS');
-  if (p.preferences !== undefined) out.preferences = text(p.preferences, 'patchCustomer: preferences', LIMITS.preferences);
-  if (p.addressNote !== undefined) out.addressNote = text(p.addressNote, 'patchCustomer: addressNote', LIMITS.addressNote);
-  if (p.note !== undefined) out.note = text(p.note, 'patchCustomer: note', LIMITS.note);
+  for (const k of APPEND_FIELDS) if (p[k] !== undefined) out[k] = text(p[k], `patchCustomer: ${k}`, LIMITS[k]);
   if (p.segment !== undefined) {
     if (p.segment !== null && !(SEGMENTS as readonly unknown[]).includes(p.segment)) throw new InvalidPayload('patchCustomer: segment');
     out.segment = p.segment as Segment | null;
@@ -165,20 +166,19 @@ export function parsePatch(v: unknown): CustomerPatch {
     const s = obj(p.sizes, 'patchCustomer: sizes');
     const sizes: NonNullable<CustomerPatch['sizes']> = {};
     for (const [k, val] of Object.entries(s)) {
-      if (k === 'usualSize') {
-        if (val !== null && (typeof val !== 'string' || val.length > LIMITS.usualSize)) throw new InvalidPayload('patchCustomer: sizes.usualSize');
-        sizes.usualSize = val as string | null;
-      } else if (['heightCm', 'weightKg', 'shoeSize', 'bustCm', 'waistCm'].includes(k)) {
-        if (val !== null && (typeof val !== 'number' || !Number.isFinite(val))) throw new InvalidPayload(`patchCustomer: sizes.${k}`);
-        (sizes as Record<string, number | null>)[k] = val as number | null;
-      } else throw new InvalidPayload(`patchCustomer: sizes.${k}`);
+      // null clears a size; anything else must be of the size's kind.
+      const ok =
+        k === 'usualSize'
+          ? val === null || (typeof val === 'string' && val.length <= LIMITS.usualSize)
+          : ['heightCm', 'weightKg', 'shoeSize', 'bustCm', 'waistCm'].includes(k) && (val === null || (typeof val === 'number' && Number.isFinite(val)));
+      if (!ok) throw new InvalidPayload(`patchCustomer: sizes.${k}`);
+      (sizes as Record<string, unknown>)[k] = val;
     }
     out.sizes = sizes;
   }
   return out;
 }
 
-const APPEND_MAX: Record<AppendField, number> = { preferences: LIMITS.preferences, addressNote: LIMITS.addressNote, note: LIMITS.note };
 
 /** Adds a line to a text field (skipped when the field already ends with it). */
 function appended(current: string, add: string): string {
@@ -318,8 +318,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       if (p.append !== undefined) {
         const a = obj(p.append, 'patchCustomer.append');
         for (const [k, v] of Object.entries(a)) {
-          if (!(k in APPEND_MAX)) throw new InvalidPayload(`patchCustomer: append.${k}`);
-          append[k as AppendField] = text(v, `patchCustomer: append.${k}`, APPEND_MAX[k as AppendField]);
+          if (!APPEND_FIELDS.includes(k as AppendField)) throw new InvalidPayload(`patchCustomer: append.${k}`);
+          append[k as AppendField] = text(v, `patchCustomer: append.${k}`, LIMITS[k as AppendField]);
         }
       }
       const mask = await masking();
@@ -337,9 +337,9 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
           const next = patchWith(c, full, now, mask);
           // A text an append takes past its limit is refused, never cut: the reason code names the
           // field and by how much, for the card to say (lib/panel/customers.ts, appendRefused).
-          for (const f in APPEND_MAX) {
-            const by = next[f as AppendField].length - APPEND_MAX[f as AppendField];
-            if (by > 0 && next[f as AppendField] !== c[f as AppendField]) over = `long.${f} ${by}`;
+          for (const f of APPEND_FIELDS) {
+            const by = next[f].length - LIMITS[f];
+            if (by > 0 && next[f] !== c[f]) over = `long.${f} ${by}`;
           }
           return over ? c : next;
         },
