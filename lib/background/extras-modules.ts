@@ -30,7 +30,7 @@ import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { readLibrarySections } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
-import { putBack, restoreSnapshot } from './restore-run';
+import { finishRestore, putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
@@ -88,7 +88,7 @@ export const WORKER_EXTRAS = {
    * 恢复 a backup, and putting back what an import wrote when its write failed partway, run with the
    * worker's stores lent as `io` (restore-run.ts).
    */
-  restore: { run: restoreSnapshot, putBack },
+  restore: { run: restoreSnapshot, putBack, finish: finishRestore },
   /**
    * Buyer notes: reading an import file and putting its records where the identity step would, joining
    * two old keys of one buyer (the store's upgrade), writing one buyer's export, joining an old same-name record

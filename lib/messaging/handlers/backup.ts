@@ -1,3 +1,4 @@
+import { browser } from '../../browser';
 import { announceChange } from '../client';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import type { BackupProtocol, WriteFailed } from '../protocol-backup';
@@ -43,12 +44,19 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
     async handle(payload) {
       const id = obj(payload, 'restoreBackup').id;
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');
-      const r = await workerExtras().restore.run(restoreIO, id);
+      const r = await workerExtras().restore.run({ ...restoreIO, local: browser.storage.local }, id);
       if (r.ok || r.copy) await rewritten();
       return r;
     },
   },
 };
+
+/** A 恢复 a stopped worker left half written, finished from its backup (finishCutOff, handlers/data.ts). */
+export async function finishRestore(id: string): Promise<boolean> {
+  const done = await workerExtras().restore.finish(restoreIO, id);
+  await rewritten();
+  return done;
+}
 
 /**
  * A safety copy of what an import writes (SAFETY_SCOPE, lib/background/backups-run.ts) before it
