@@ -31,7 +31,8 @@ import type { vipRevisits } from './followup-jobs';
 import type { forgetSiteNow } from '../teach/background-api';
 import type { importLibraryFile, libraryFile } from '../messaging/handlers/core';
 import type { resetSuggestEngine } from '../messaging/handlers/learned';
-import type { announceEverything, finishRestore, writeOrPutBack } from '../messaging/handlers/backup';
+import type { announceEverything, restoreIO, rewritten, writeOrPutBack } from '../messaging/handlers/backup';
+import { finishRestore } from './restore-run';
 import { IMPORT_CUT_KEY, RUN_KEY, type ImportCut, type WholeRun } from '../storage/whole-run';
 
 /** What the worker lends the all-data verbs: its stores, caches and announcements. */
@@ -43,7 +44,8 @@ export interface AllDataIO {
   announceChange: typeof announceChange;
   announceEverything: typeof announceEverything;
   writeOrPutBack: typeof writeOrPutBack;
-  finishRestore: typeof finishRestore;
+  restoreIO: typeof restoreIO;
+  rewritten: typeof rewritten;
   leaveTeam: typeof leaveTeam;
   loadTeamConfig: typeof loadTeamConfig;
   forgetSiteNow: typeof forgetSiteNow;
@@ -236,7 +238,11 @@ export async function finishCutOff(io: AllDataIO, run: WholeRun): Promise<void> 
     // The second send of the same call cut off too: its copy holds the first's half import; the
     // first's copy is the data from before.
     if (!(told && run.rid && told.rid === run.rid)) await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, ...(run.rid ? { rid: run.rid } : {}) } satisfies ImportCut });
-  } else await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, restore: (await io.finishRestore(run.id)) ? 'done' : 'cut' } satisfies ImportCut });
+  } else {
+    const done = await finishRestore(io.restoreIO, run.id);
+    await io.rewritten();
+    await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, restore: done ? 'done' : 'cut' } satisfies ImportCut });
+  }
   await local.remove(RUN_KEY);
   await io.announceChange('backups');
 }

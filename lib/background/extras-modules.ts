@@ -9,6 +9,7 @@ import { exportLibrary, parseLibraryImport } from '../domain/templates/validate'
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
 import { parseLibrarySave } from '../domain/templates/save-check';
+import { withTemplate } from '../domain/templates/with-template';
 import { upgradeStarter } from '../domain/templates/starter-upgrade';
 import { libraryV0toV1 } from '../storage/library-v0';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
@@ -30,7 +31,7 @@ import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
 import { readLibrarySections } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
-import { finishRestore, putBack, restoreSnapshot } from './restore-run';
+import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
@@ -66,6 +67,7 @@ export const WORKER_EXTRAS = {
     libraryV0toV1,
     parseLibrarySave,
     readSections: readLibrarySections,
+    withTemplate,
   },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },
@@ -88,7 +90,7 @@ export const WORKER_EXTRAS = {
    * 恢复 a backup, and putting back what an import wrote when its write failed partway, run with the
    * worker's stores lent as `io` (restore-run.ts).
    */
-  restore: { run: restoreSnapshot, putBack, finish: finishRestore },
+  restore: { run: restoreSnapshot, putBack },
   /**
    * Buyer notes: reading an import file and putting its records where the identity step would, joining
    * two old keys of one buyer (the store's upgrade), writing one buyer's export, joining an old same-name record

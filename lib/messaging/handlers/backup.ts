@@ -16,10 +16,10 @@ import { loadBundled } from '../../storage/bundled';
  * The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts), and the
  * shipped starter: a restored library takes its corrected wordings.
  */
-const restoreIO = { db, dataStores: DATA_STORES, toStorageError, starter: () => loadBundled('starter-library') };
+export const restoreIO = { db, dataStores: DATA_STORES, toStorageError, starter: () => loadBundled('starter-library') };
 
 /** After a restore or a put-back wrote (or may have): every cache read again, every page told. */
-async function rewritten(): Promise<void> {
+export async function rewritten(): Promise<void> {
   resetSuggestEngine();
   customersReplaced();
   invalidateFollowupCache();
@@ -50,13 +50,6 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
     },
   },
 };
-
-/** A 恢复 a stopped worker left half written, finished from its backup (finishCutOff, handlers/data.ts). */
-export async function finishRestore(id: string): Promise<boolean> {
-  const done = await workerExtras().restore.finish(restoreIO, id);
-  await rewritten();
-  return done;
-}
 
 /**
  * A safety copy of what an import writes (SAFETY_SCOPE, lib/background/backups-run.ts) before it

@@ -18,7 +18,7 @@ import type { AllDataIO } from '../../background/all-data-run';
 import { importLibraryFile, libraryFile } from './core';
 import { withStaged } from './customers';
 import { resetSuggestEngine } from './learned';
-import { announceEverything, finishRestore, writeOrPutBack } from './backup';
+import { announceEverything, restoreIO, rewritten, writeOrPutBack } from './backup';
 import { db, STORE_NAMES } from '../../storage/db';
 import { takeSnapshot } from '../../storage/backup';
 import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../../storage/customers';
@@ -40,7 +40,8 @@ const io: AllDataIO = {
   announceChange,
   announceEverything,
   writeOrPutBack,
-  finishRestore,
+  restoreIO,
+  rewritten,
   leaveTeam,
   loadTeamConfig,
   forgetSiteNow,
