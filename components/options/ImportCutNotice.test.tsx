@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountTab } from './testing';
 import { ImportCutNotice } from './ImportCutNotice';
 import { useApi } from './OptionsContext';
-import { setLocale } from '@/lib/i18n';
+import { setLocale, t } from '@/lib/i18n';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { IMPORT_CUT_KEY } from '@/lib/storage/whole-run';
 import type { SnapshotInfo } from '@/lib/storage/backup';
@@ -104,7 +104,9 @@ describe('the notice of a cut-off 恢复', () => {
     const text = tab.q('[data-kf="import-cut"]')!.textContent!;
     expect(text).toContain('扩展重新启动后已从同一份备份把恢复做完');
     expect(text).toContain('恢复前的数据在「备份」里：「恢复前」2026-12-05 14:50:07。');
-    expect(tab.q('[data-kf="import-cut-keep"]')!.textContent).toBe('知道了');
+    // Nothing to keep or drop: it is only read.
+    expect(tab.q('[data-kf="import-cut-keep"]')!.textContent).toBe(t('restoreCut.ok'));
+    expect(t('restoreCut.ok')).not.toBe(t('importCut.keep'));
     await tab.click('[data-kf="import-cut-restore"]');
     expect(restoreBackup).toHaveBeenCalledWith({ id: before.id });
     expect(tab.q('[data-kf="import-cut-said"]')!.textContent).toBe('已退回到恢复前的数据。');
