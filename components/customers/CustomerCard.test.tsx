@@ -374,6 +374,23 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-save-error"]')?.textContent).toContain('存储空间已满');
   });
 
+  for (const [locale, words] of [['zh-CN', '保存失败：客服助手正忙于删除、导入或恢复全部数据，请稍后再试。你输入的文字仍保留着'], ['en', 'Could not save: the assistant is busy deleting, importing or restoring all data; try again shortly. Your text is still here']] as const) {
+    it(`keeps the typed note and says the helper is busy when the worker answers that a whole-data verb held it a minute (${locale})`, async () => {
+      setLocale(locale);
+      const { q, open, call } = setup({ 小鹿: null });
+      await open('小鹿');
+      call.mockImplementationOnce(async () => {
+        throw new CallError('waiting', 'stuck work');
+      });
+      type(q('[data-kf="customer-note-input"]'), '周六下午才在家');
+      click(q('[data-kf="customer-note-save"]'));
+      await flush();
+      expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周六下午才在家');
+      expect(q('[data-kf="customer-save-error"]')?.textContent).toContain(words);
+      setLocale('zh-CN');
+    });
+  }
+
   for (const [locale, words] of [['zh-CN', ['没有响应', '不会丢失']], ['en', ['not answering', 'nothing is lost']]] as const) {
     it(`says the helper is not answering after a few seconds of saving, and that the note is kept (${locale})`, async () => {
       setLocale(locale);

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountTab } from './testing';
 import { ImportCutNotice } from './ImportCutNotice';
 import { useApi } from './OptionsContext';
-import { setLocale } from '@/lib/i18n';
+import { setLocale, t } from '@/lib/i18n';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { IMPORT_CUT_KEY } from '@/lib/storage/whole-run';
 import type { SnapshotInfo } from '@/lib/storage/backup';
@@ -91,5 +91,35 @@ describe('the notice of a cut-off 导入全部数据', () => {
     delete local[IMPORT_CUT_KEY];
     await tab.changed();
     expect(tab.q('[data-kf="import-cut"]')).toBeNull();
+  });
+});
+
+describe('the notice of a cut-off 恢复', () => {
+  const before: SnapshotInfo = { ...copy, id: 'snap-before-restore', reason: 'before-restore' };
+
+  it('says the next start finished it from the same backup, names the copy from before it, and 退回到恢复前 restores that copy', async () => {
+    local[IMPORT_CUT_KEY] = { copy: before.id, at: before.takenAt, restore: 'done' };
+    const restoreBackup = vi.fn(() => ({ ok: true, ...before }));
+    const tab = await mountTab(<Notice />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [before], restoreBackup });
+    const text = tab.q('[data-kf="import-cut"]')!.textContent!;
+    expect(text).toContain('扩展重新启动后已从同一份备份把恢复做完');
+    expect(text).toContain('恢复前的数据在「备份」里：「恢复前」2026-12-05 14:50:07。');
+    // Nothing to keep or drop: it is only read.
+    expect(tab.q('[data-kf="import-cut-keep"]')!.textContent).toBe(t('restoreCut.ok'));
+    expect(t('restoreCut.ok')).not.toBe(t('importCut.keep'));
+    await tab.click('[data-kf="import-cut-restore"]');
+    expect(restoreBackup).toHaveBeenCalledWith({ id: before.id });
+    expect(tab.q('[data-kf="import-cut-said"]')!.textContent).toBe('已退回到恢复前的数据。');
+    expect(local[IMPORT_CUT_KEY]).toBeUndefined();
+  });
+
+  it('one it could not finish says the data may be mixed; in English with no Chinese left', async () => {
+    setLocale('en');
+    local[IMPORT_CUT_KEY] = { copy: before.id, at: before.takenAt, restore: 'cut' };
+    const tab = await mountTab(<Notice />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [before] });
+    const text = tab.q('[data-kf="import-cut"]')!.textContent!;
+    expect(text).toContain('could not finish it');
+    expect(text).toContain('"Before restore", 2026-12-05 14:50:07');
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -22,6 +22,8 @@ export interface ImportCutApi {
  * of the options page and the popup, wherever the agent looks next, until answered: 恢复到导入前
  * (the safety copy the import took first, named as its row in 备份 names it) or 保留现状. The next
  * worker leaves the record in storage.local; the page reads it there and removes it when answered.
+ * A 恢复 cut off the same way (`restore`) was finished by the next worker from its backup, or could
+ * not be: said with the copy from before it and 退回到恢复前 (the data changed with no page to say so).
  */
 export function ImportCutNotice(props: { api: ImportCutApi }) {
   const { api } = props;
@@ -54,10 +56,10 @@ export function ImportCutNotice(props: { api: ImportCutApi }) {
       const r = await api.call('restoreBackup', { id });
       if (r.ok) {
         await answered();
-        setSaid({ ok: true, text: t('importCut.restored') });
+        setSaid({ ok: true, text: t(cut?.restore ? 'restoreCut.restored' : 'importCut.restored') });
       } else {
         const reason = reasonText({ code: r.cause ?? 'unknown', message: r.detail ?? '' });
-        setSaid({ ok: false, text: r.problem === 'missing' ? t('importCut.noCopy') : t(r.problem === 'mixed' ? 'importCut.failedMixed' : 'importCut.failed', { reason }) });
+        setSaid({ ok: false, text: r.problem === 'missing' ? t(cut?.restore ? 'restoreCut.noCopy' : 'importCut.noCopy') : t(r.problem === 'mixed' ? 'importCut.failedMixed' : 'importCut.failed', { reason }) });
       }
     } catch (err) {
       setSaid({ ok: false, text: t('importCut.failed', { reason: reasonText(err) }) });
@@ -67,19 +69,20 @@ export function ImportCutNotice(props: { api: ImportCutApi }) {
   };
 
   if (!cut) return said?.ok ? <p class="kf-ok" role="status" data-kf="import-cut-said">{said.text}</p> : null;
+  const k = cut.restore ? 'restoreCut.' : 'importCut.';
   return (
     <div class="kf-notice" role="alert" data-kf="import-cut">
-      <p>{t('importCut.notice')}</p>
-      <p>{cut.time === null ? t('importCut.noCopy') : t('importCut.copy', { time: cut.time })}</p>
+      <p>{t(cut.restore ? `restoreCut.${cut.restore}` : 'importCut.notice')}</p>
+      <p>{cut.time === null ? t(`${k}noCopy`) : t(`${k}copy`, { time: cut.time })}</p>
       {said && <p class={said.ok ? 'kf-ok' : 'kf-bad'} data-kf="import-cut-said">{said.text}</p>}
       <div class="kf-actions">
         {cut.time !== null && (
           <button class="kf-primary" data-kf="import-cut-restore" disabled={busy} onClick={() => void restore(cut.copy)}>
-            {t('importCut.restore')}
+            {t(`${k}restore`)}
           </button>
         )}
         <button data-kf="import-cut-keep" disabled={busy} onClick={() => void answered()}>
-          {t('importCut.keep')}
+          {t(cut.restore === 'done' ? 'restoreCut.ok' : 'importCut.keep')}
         </button>
       </div>
     </div>

@@ -31,7 +31,8 @@ import type { vipRevisits } from './followup-jobs';
 import type { forgetSiteNow } from '../teach/background-api';
 import type { importLibraryFile, libraryFile } from '../messaging/handlers/core';
 import type { resetSuggestEngine } from '../messaging/handlers/learned';
-import type { announceEverything, writeOrPutBack } from '../messaging/handlers/backup';
+import type { announceEverything, restoreIO, rewritten, writeOrPutBack } from '../messaging/handlers/backup';
+import { finishRestore } from './restore-run';
 import { IMPORT_CUT_KEY, RUN_KEY, type ImportCut, type WholeRun } from '../storage/whole-run';
 
 /** What the worker lends the all-data verbs: its stores, caches and announcements. */
@@ -43,6 +44,8 @@ export interface AllDataIO {
   announceChange: typeof announceChange;
   announceEverything: typeof announceEverything;
   writeOrPutBack: typeof writeOrPutBack;
+  restoreIO: typeof restoreIO;
+  rewritten: typeof rewritten;
   leaveTeam: typeof leaveTeam;
   loadTeamConfig: typeof loadTeamConfig;
   forgetSiteNow: typeof forgetSiteNow;
@@ -221,7 +224,8 @@ export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
  * At a worker's start, before any verb or job reads a store: the whole-data verb a stopped worker
  * left half done (lib/storage/whole-run.ts). A deletion is finished (it is idempotent). An import
  * cannot be: its file went with that worker. The agent is told at the next options or popup open,
- * with the copy taken before it to restore.
+ * with the copy taken before it to restore. A 恢复 is finished from its backup, still in 备份, and
+ * told too (the data changed with no page left to say so), with the copy from before it.
  */
 export async function finishCutOff(io: AllDataIO, run: WholeRun): Promise<void> {
   if (run.verb === 'delete') {
@@ -234,6 +238,10 @@ export async function finishCutOff(io: AllDataIO, run: WholeRun): Promise<void> 
     // The second send of the same call cut off too: its copy holds the first's half import; the
     // first's copy is the data from before.
     if (!(told && run.rid && told.rid === run.rid)) await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, ...(run.rid ? { rid: run.rid } : {}) } satisfies ImportCut });
+  } else {
+    const done = await finishRestore(io.restoreIO, run.id);
+    await io.rewritten();
+    await local.set({ [IMPORT_CUT_KEY]: { copy: run.copy, at: run.at, restore: done ? 'done' : 'cut' } satisfies ImportCut });
   }
   await local.remove(RUN_KEY);
   await io.announceChange('backups');

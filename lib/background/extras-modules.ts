@@ -9,6 +9,7 @@ import { exportLibrary, parseLibraryImport } from '../domain/templates/validate'
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
 import { parseLibrarySave } from '../domain/templates/save-check';
+import { withTemplate } from '../domain/templates/with-template';
 import { upgradeStarter } from '../domain/templates/starter-upgrade';
 import { libraryV0toV1 } from '../storage/library-v0';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
@@ -66,6 +67,7 @@ export const WORKER_EXTRAS = {
     libraryV0toV1,
     parseLibrarySave,
     readSections: readLibrarySections,
+    withTemplate,
   },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },

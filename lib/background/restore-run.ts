@@ -15,6 +15,7 @@ import { snapshotInfo } from '../domain/backups';
 import type { RestoreResult, WriteFailed, WriteProblem } from '../messaging/protocol-backup';
 import type { TemplateLibrary } from '../domain/templates/types';
 import { rewordStarter } from '../domain/templates/starter-rewords';
+import { RUN_KEY, type WholeRun } from '../storage/whole-run';
 
 type DataStore = Exclude<StoreName, 'backups'>;
 
@@ -22,6 +23,8 @@ export interface RestoreIO extends BackupIO {
   toStorageError: (err: unknown) => { code: StorageErrorCode; message: string };
   /** The shipped starter library (its current wordings), read only when a restore writes. */
   starter?: () => Promise<TemplateLibrary>;
+  /** storage.local, for the mark a 恢复 leaves while it writes (lib/storage/whole-run.ts); a put-back leaves none. */
+  local?: { set(x: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> };
 }
 
 /**
@@ -81,6 +84,14 @@ export async function putBack(io: RestoreIO, copy: string, names: readonly DataS
   return failed(io, back.error ? 'mixed' : 'undone', err, copy);
 }
 
+/** Writes snapshot `snap` (checked usable) over its scope, with today's starter wordings. */
+async function writeSnapshot(io: RestoreIO, snap: Snapshot, now: number) {
+  // A copy of part of the data (a safety copy before an import) puts back that part only.
+  const scope = Array.isArray(snap.scope) ? io.dataStores.filter((n) => snap.scope!.includes(n)) : undefined;
+  const starter = await io.starter?.().catch(() => null);
+  return { scope, write: () => replaceStores(io, starter ? withCurrentWordings(snap, starter, now) : snap, scope ?? io.dataStores) };
+}
+
 /**
  * Replaces all user data with the snapshot `id`'s, after a 'before-restore' copy of the current
  * data (which never pushes out the snapshot being restored). Nothing is written unless the snapshot
@@ -95,18 +106,33 @@ export async function restoreSnapshot(io: RestoreIO, id: string, now = Date.now(
   }
   if (!snap) return failed(io, 'missing');
   if (!usable(snap, io.dataStores)) return failed(io, 'damaged');
-  // A copy of part of the data (a safety copy before an import) puts back that part only, and
-  // the copy taken first is of that part too.
-  const scope = Array.isArray(snap.scope) ? io.dataStores.filter((n) => snap.scope!.includes(n)) : undefined;
+  const { scope, write } = await writeSnapshot(io, snap, now);
   let copy: string;
   try {
+    // The copy taken first is of the restored part only.
     copy = (await takeSnapshot(io, 'before-restore', now, [id], scope)).id;
   } catch (err) {
     return failed(io, 'unchanged', err);
   }
-  const starter = await io.starter?.().catch(() => null);
-  const r = await replaceStores(io, starter ? withCurrentWordings(snap, starter, now) : snap, scope ?? io.dataStores);
-  if (!r.error) return { ok: true, ...snapshotInfo(snap) };
-  if (!r.done.length) return failed(io, 'unchanged', r.error, copy);
-  return putBack(io, copy, r.done, r.error);
+  // Marked while it writes: a worker stopped in between left the data part old, part restored, with
+  // no word said (lock4); the next one finishes it (finishRestore).
+  await io.local?.set({ [RUN_KEY]: { verb: 'restore', id, copy, at: now } satisfies WholeRun });
+  try {
+    const r = await write();
+    if (!r.error) return { ok: true, ...snapshotInfo(snap) };
+    if (!r.done.length) return failed(io, 'unchanged', r.error, copy);
+    return putBack(io, copy, r.done, r.error);
+  } finally {
+    await io.local?.remove(RUN_KEY);
+  }
+}
+
+/**
+ * A 恢复 a stopped worker left half written, at the next start: written again from the same backup
+ * (a restore only replaces stores, so twice is the same as once), with no second copy (the mark's
+ * `copy` holds the data from before). False when it cannot be: the backup gone or unusable, a store failing.
+ */
+export async function finishRestore(io: RestoreIO, id: string, now = Date.now()): Promise<boolean> {
+  const snap = await io.db.get<Snapshot>('backups', id).catch(() => undefined);
+  return usable(snap, io.dataStores) && !(await (await writeSnapshot(io, snap, now)).write()).error;
 }

@@ -300,11 +300,13 @@ export function registerTeamBackground(): void {
       void setLive(true);
     });
   });
-  // Updates the team page sends by itself in live mode (imports, 离线, back online).
+  // Updates the team page sends by itself in live mode (imports, 离线); back online ('up'), a round
+  // nobody asked for, like the alarm's.
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
     const m = msg as { kfTeamPage?: string; update?: Omit<TeamPageReply, 'status'> & { status?: TeamStatus } } | null;
-    if (m?.kfTeamPage !== 'update' || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(PAGE))) return undefined;
-    if (m.update && Array.isArray(m.update.areas)) void applyReply(m.update);
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(PAGE))) return undefined;
+    if (m?.kfTeamPage === 'up') void round();
+    else if (m?.kfTeamPage === 'update' && m.update && Array.isArray(m.update.areas)) void applyReply(m.update);
     return undefined;
   });
   // A worker that stopped while live may have missed the last UI closing: the UIs still open

@@ -1,4 +1,7 @@
-import { t } from '../i18n';
+import { registerMessages, t } from '../i18n';
+import { wholeDataWait } from '../i18n/messages/whole-data-wait';
+
+registerMessages(wholeDataWait);
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -8,6 +8,10 @@ describe('worthRetrying: what a page keeps after a failed write', () => {
     expect(worthRetrying(new CallError('quota', 'QuotaExceededError'), 500)).toBe(true);
   });
 
+  it('keeps what an insertion teaches while the worker is busy with a whole-data verb, however long it takes', () => {
+    expect(worthRetrying(new CallError('waiting', 'stuck work'), MAX_TRIES + 5)).toBe(true);
+  });
+
   it('gives up at once on a record the worker refused (it would be refused the same way every time)', () => {
     for (const code of ['invalid', 'missing-field', 'forbidden']) expect(worthRetrying(new CallError(code, 'no'), 1)).toBe(false);
   });

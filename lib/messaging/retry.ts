@@ -9,6 +9,8 @@
  * - `quota`, a full disk: what this memory is for. The same record goes in as soon as there is room,
  *   which may be hours later and only the agent can make: kept until then, however many tries
  *   (each list is bounded by its length, not by tries).
+ * - `waiting`: the worker is busy with 删除全部数据 / 导入全部数据 / 恢复 and answered before it ended
+ *   (lib/messaging/turn.ts): it ends (a stopped worker ends it), so kept like a full disk.
  * - `invalid`, `missing-field`, `forbidden`: the worker refused the record itself (its schema, its
  *   rules). The same payload is refused the same way every time: given up at the first answer.
  * - `outdated`, a worker older than the page (kept from before an update): it refuses the verb
@@ -24,5 +26,5 @@ const REFUSED = ['invalid', 'missing-field', 'forbidden', 'outdated'];
 /** After `tries` failed sends (this one counted), the last failing with `err`. */
 export function worthRetrying(err: unknown, tries: number): boolean {
   const code = String((err as { code?: unknown } | null)?.code);
-  return code === 'quota' || (!REFUSED.includes(code) && tries < MAX_TRIES);
+  return code === 'quota' || code === 'waiting' || (!REFUSED.includes(code) && tries < MAX_TRIES);
 }

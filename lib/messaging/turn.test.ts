@@ -67,6 +67,39 @@ describe('the whole-data lock (turn.ts)', () => {
     expect([first.state, w.state, w.value]).toEqual(['done', 'done', 'note']);
   });
 
+  it('answers an ordinary verb behind a whole-data verb that never ends after a minute, without running it; a scheduled job waits on', async () => {
+    const stuckWipe = held();
+    void inTurn(true, stuckWipe.run);
+    const save = vi.fn(async () => 'saved');
+    const job = vi.fn(async () => 'backed up');
+    const w = watch(inTurn(false, save));
+    const j = watch(shared(job));
+    await vi.advanceTimersByTimeAsync(ALONE_WAIT_MS - 1000);
+    expect(w.state).toBe('waiting');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.state).toBe('refused');
+    expect(w.error).toMatchObject({ code: 'waiting' });
+    expect(save).not.toHaveBeenCalled();
+    // The job is no page's call: nobody waits for its answer, and it must not run in the middle.
+    expect(j.state).toBe('waiting');
+    stuckWipe.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(j.state).toBe('done');
+    // Asked again, it runs.
+    expect(await inTurn(false, save)).toBe('saved');
+  });
+
+  it('runs an ordinary verb at once with no whole-data verb about, and after a whole-data verb that ends in time', async () => {
+    expect(await inTurn(false, async () => 'read')).toBe('read');
+    const wipe = held();
+    void inTurn(true, wipe.run);
+    const w = watch(inTurn(false, async () => 'saved'));
+    await vi.advanceTimersByTimeAsync(5000);
+    wipe.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect([w.state, w.value]).toEqual(['done', 'saved']);
+  });
+
   it('lets work that only waits on the network give up when a whole-data verb arrives: the verb runs at once, what the work starts again runs after it', async () => {
     const order: string[] = [];
     // An unasked team round waiting on a server that never answers (lib/background/team.ts).

@@ -24,17 +24,27 @@ export const ALONE_WAIT_MS = 60_000;
 let turn: Promise<unknown> = Promise.resolve();
 const running = new Set<Promise<unknown>>();
 
-export function inTurn<T>(alone: unknown, run: () => Promise<T>): Promise<T> {
+// The timer left behind when the wait ends in time rejects a promise nobody waits for any more.
+const within = (w: Promise<unknown>, code: string) => Promise.race([w, new Promise((_, no) => setTimeout(no, ALONE_WAIT_MS, new StorageError(code as 'busy' | 'waiting', 'stuck work')))]);
+/** Whole-data verbs waiting or running: only then can an ordinary verb's wait be long. */
+let alones = 0;
+
+/**
+ * `job`: a scheduled job (`shared`), which waits as long as it takes. An ordinary verb behind a
+ * whole-data verb that never ends (a deletion stuck on a store) waited with it for the worker's
+ * life, the agent's note 保存中… for ever: after ALONE_WAIT_MS it is refused, code `waiting`
+ * (客服助手正忙于…请稍后再试), having run nothing; the page keeps what the agent typed.
+ */
+export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1): Promise<T> {
   const before = turn;
-  const p = alone
-    ? // The timer left behind when the wait ends in time rejects a promise nobody waits for any more.
-      Promise.race([Promise.all([before, ...running]), new Promise((_, no) => setTimeout(no, ALONE_WAIT_MS, new StorageError('busy', 'stuck work')))]).then(run)
-    : before.then(run);
+  const p = (alone ? within(Promise.all([before, ...running]), 'busy') : job || !alones ? before : within(before, 'waiting')).then(run);
   const done: Promise<unknown> = p.catch(() => 0).then(() => running.delete(done));
   // Refused after the wait, this verb did not run, but the one before it may still be running:
   // what comes later waits for both.
-  if (alone) turn = Promise.all([before, done]);
-  else running.add(done);
+  if (alone) {
+    alones++;
+    turn = Promise.all([before, done]).then(() => alones--);
+  } else running.add(done);
   // After `turn` moved: work the hook starts again waits for this verb.
   if (alone) cut();
   return p;
@@ -49,4 +59,4 @@ let cut = () => {};
 export const onAlone = (f: () => void) => void (cut = f);
 
 /** A scheduled job (alarm, team round) under the lock like any verb: never in the middle of a whole-data verb. */
-export const shared = <T>(run: () => Promise<T>): Promise<T> => inTurn(false, run);
+export const shared = <T>(run: () => Promise<T>): Promise<T> => inTurn(false, run, 1);

@@ -18,10 +18,17 @@ export const RUN_KEY = 'kf:whole-run';
  */
 export const IMPORT_CUT_KEY = 'kf:import-cut';
 
-export type WholeRun = { verb: 'delete' } | { verb: 'import'; copy: string; at: number; rid?: string };
+/** `restore`: 恢复 of backup `id`, after the copy `copy` of the data before it. */
+export type WholeRun = { verb: 'delete' } | { verb: 'import'; copy: string; at: number; rid?: string } | { verb: 'restore'; id: string; copy: string; at: number };
 
+/**
+ * Also a 恢复 cut off (`restore`): the backup is still there and a restore is idempotent, so the
+ * next worker finishes it from the backup by itself ('done'; 'cut' when it could not: the backup
+ * gone or a store failing). Either way the notice names `copy`, the data from before the restore.
+ */
 export interface ImportCut {
   copy: string;
   at: number;
   rid?: string;
+  restore?: 'done' | 'cut';
 }

@@ -10,6 +10,7 @@ let onLive: ((e: LiveEvent) => void) | null = null;
 let pendingGate: Promise<number> = Promise.resolve(0);
 let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
 let unreadable: string[] = [];
+let syncs = 0;
 vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
 vi.mock('./sync', async (orig) => {
@@ -23,7 +24,7 @@ vi.mock('./sync', async (orig) => {
     async stopLive() {}
     async close() {}
     pending = () => pendingGate;
-    syncOnce = async () => ({ exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
+    syncOnce = async () => (syncs++, { exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
     doneOver = async () => doneOver;
     unreadable = async () => unreadable;
@@ -94,4 +95,13 @@ it('a live import that skipped a colleague’s unreadable document counts it on 
   await vi.waitFor(() => expect(sent).toHaveLength(2));
   expect(sent[1]!.update.status).toMatchObject({ state: 'synced' });
   expect(sent[1]!.update.status).not.toHaveProperty('unreadable');
+});
+
+it('back online, asks the worker for the round instead of running one itself (the worker runs it under the whole-data lock)', async () => {
+  await ask({ kfTeam: 'live', on: true });
+  const before = syncs;
+  onLive!({ kind: 'up' });
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toEqual({ kfTeamPage: 'up' });
+  expect(syncs).toBe(before);
 });

@@ -151,9 +151,9 @@ async function round(cfg: TeamConfig, firstJoin: boolean, cut?: AbortController)
 }
 
 /** An update the background did not ask for (live mode): areas to announce, maybe a status. */
+const runtime = () => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
 function tell(update: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): void {
-  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-  void runtime.sendMessage({ kfTeamPage: 'update', update }).catch(() => undefined);
+  void runtime().sendMessage({ kfTeamPage: 'update', update }).catch(() => undefined);
 }
 
 /** Live mode on or off; a no-op when it already is. */
@@ -189,8 +189,10 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
         .then((n) => statusOf(cfg, e.error, n))
         .then((status) => tell({ areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status }) }));
     } else {
-      // The server answers again: a round sends what waited and sets the status.
-      void round(cfg, false).then(tell);
+      // The server answers again: a round sends what waited and sets the status — asked of the
+      // worker, which runs it as its unasked rounds (under the whole-data lock, cut by a whole-data
+      // verb): run here, it wrote the stores beside 删除全部数据 or an import (lock4).
+      void runtime().sendMessage({ kfTeamPage: 'up' }).catch(() => undefined);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { browser } from '../../browser';
 import { announceChange } from '../client';
 import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import type { BackupProtocol, WriteFailed } from '../protocol-backup';
@@ -15,10 +16,10 @@ import { loadBundled } from '../../storage/bundled';
  * The worker's stores as the restore and the put-back use them (lib/background/restore-run.ts), and the
  * shipped starter: a restored library takes its corrected wordings.
  */
-const restoreIO = { db, dataStores: DATA_STORES, toStorageError, starter: () => loadBundled('starter-library') };
+export const restoreIO = { db, dataStores: DATA_STORES, toStorageError, starter: () => loadBundled('starter-library') };
 
 /** After a restore or a put-back wrote (or may have): every cache read again, every page told. */
-async function rewritten(): Promise<void> {
+export async function rewritten(): Promise<void> {
   resetSuggestEngine();
   customersReplaced();
   invalidateFollowupCache();
@@ -43,7 +44,7 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
     async handle(payload) {
       const id = obj(payload, 'restoreBackup').id;
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');
-      const r = await workerExtras().restore.run(restoreIO, id);
+      const r = await workerExtras().restore.run({ ...restoreIO, local: browser.storage.local }, id);
       if (r.ok || r.copy) await rewritten();
       return r;
     },

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../browser', () => ({
   // get: saveLibrary asks for the team configuration (none here: not in team mode).
-  browser: { storage: { local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
+  browser: { storage: { local: { set: vi.fn(async () => {}), get: vi.fn(async () => ({})), remove: vi.fn(async () => {}) } }, runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' } },
 }));
 
 const { dispatch } = await import('../dispatch');

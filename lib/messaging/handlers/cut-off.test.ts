@@ -157,3 +157,50 @@ describe('导入全部数据 cut off partway', () => {
     expect(local[IMPORT_CUT_KEY]).toMatchObject({ rid: 'call3' });
   });
 });
+
+describe('恢复 cut off between two stores', () => {
+  /** `w`'s restore of the seed's backup stops after the buyers are replaced, at the follow-ups (the worker stopped there). */
+  async function cutRestore(w: Worker) {
+    await seed(w);
+    const [backup] = await w.ok<{ id: string }[]>('listBackups');
+    // Changed since the backup: another buyer, the follow-up done and a new one.
+    await w.ok('patchCustomer', { ...buyer('备份之后的买家'), patch: { note: '要发票' } });
+    await w.ok('addFollowup', { kind: 'manual', title: '明天提醒付尾款' });
+    const replace = w.db.replace;
+    let stopped!: () => void;
+    const at = new Promise<void>((r) => (stopped = r));
+    vi.spyOn(w.db, 'replace').mockImplementation((name, items) => (name === 'followups' ? (stopped(), new Promise(() => {})) : replace(name, items)));
+    void w.dispatch({ kf: 'restoreBackup', payload: { id: backup!.id } }, 'extension-page');
+    await at;
+    // Half of it: the buyers are the backup's, the follow-ups still today's.
+    expect(await w.db.keys('customers')).not.toContain('demo:备份之后的买家');
+    expect((await w.db.values<{ title: string }>('followups')).map((f) => f.title).sort()).toEqual(['周五前回电话确认尺码', '明天提醒付尾款'].sort());
+    return backup!.id;
+  }
+  const beforeRestore = (w: Worker) => w.ok<{ id: string; reason: string }[]>('listBackups').then((l) => l.filter((b) => b.reason === 'before-restore').map((b) => b.id));
+
+  it('is finished from the same backup by the next worker before its first verb answers, and a notice names the copy from before it', async () => {
+    await cutRestore(await worker());
+    const fresh = await worker();
+    void fresh.start();
+    expect(await titles(fresh)).toEqual(['周五前回电话确认尺码']);
+    expect([await has(fresh, '周末收货的买家'), await has(fresh, '备份之后的买家')]).toEqual([true, false]);
+    const [copy] = await beforeRestore(fresh);
+    expect(local[IMPORT_CUT_KEY]).toEqual({ copy, at: expect.any(Number), restore: 'done' });
+    expect(local[RUN_KEY]).toBeUndefined();
+    // The notice's 退回到恢复前: today's data back whole.
+    expect(await fresh.ok('restoreBackup', { id: copy })).toMatchObject({ ok: true });
+    expect((await titles(fresh)).sort()).toEqual(['周五前回电话确认尺码', '明天提醒付尾款'].sort());
+    expect(await has(fresh, '备份之后的买家')).toBe(true);
+  });
+
+  it('says it could not be finished when the backup is gone, naming the copy from before it', async () => {
+    const id = await cutRestore(await worker());
+    const fresh = await worker();
+    await fresh.db.del('backups', id);
+    await fresh.start();
+    const [copy] = await beforeRestore(fresh);
+    expect(local[IMPORT_CUT_KEY]).toEqual({ copy, at: expect.any(Number), restore: 'cut' });
+    expect(local[RUN_KEY]).toBeUndefined();
+  });
+});

@@ -78,6 +78,37 @@ describe('删除全部数据 behind a verb that never answers', () => {
   });
 });
 
+describe('a note saved behind 删除全部数据 stuck on a store', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('is answered after a minute that the helper is busy, in words, and writes nothing', async () => {
+    const clear = db.clear.bind(db);
+    let unstick!: () => void;
+    const stuck = new Promise<void>((r) => (unstick = r));
+    vi.spyOn(db, 'clear').mockImplementation((name) => (name === 'followups' ? stuck.then(() => clear(name)) : clear(name)));
+    const wipe = dispatch({ kf: 'deleteAllData', payload: { confirm: true } }, 'extension-page');
+    let reply: unknown;
+    void dispatch({ kf: 'addCustomerEvent', payload: { ...buyer('删除时来问的买家'), kind: 'note', text: '要顺丰' } }, 'extension-page').then((r) => (reply = r));
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(reply).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'waiting' } });
+    expect(await db.keys('customers')).toEqual([]);
+    const { error } = reply as { error: { code: string; message: string } };
+    setLocale('zh-CN');
+    expect(reasonText(new CallError(error.code, error.message))).toBe('客服助手正忙于删除、导入或恢复全部数据，请稍后再试');
+    setLocale('en');
+    expect(reasonText(new CallError(error.code, error.message))).not.toMatch(/[\u4e00-\u9fff]/);
+    setLocale('zh-CN');
+    unstick();
+    expect(await wipe).toMatchObject({ ok: true });
+  });
+});
+
 describe('scheduled jobs and the whole-data verbs', () => {
   afterEach(() => vi.restoreAllMocks());
 

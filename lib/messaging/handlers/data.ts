@@ -18,7 +18,7 @@ import type { AllDataIO } from '../../background/all-data-run';
 import { importLibraryFile, libraryFile } from './core';
 import { withStaged } from './customers';
 import { resetSuggestEngine } from './learned';
-import { announceEverything, writeOrPutBack } from './backup';
+import { announceEverything, restoreIO, rewritten, writeOrPutBack } from './backup';
 import { db, STORE_NAMES } from '../../storage/db';
 import { takeSnapshot } from '../../storage/backup';
 import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../../storage/customers';
@@ -40,6 +40,8 @@ const io: AllDataIO = {
   announceChange,
   announceEverything,
   writeOrPutBack,
+  restoreIO,
+  rewritten,
   leaveTeam,
   loadTeamConfig,
   forgetSiteNow,
@@ -92,7 +94,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
 
 /**
  * At every worker start, before any verb or job can read a store (it holds the whole-data lock
- * first): a 删除全部数据 or 导入全部数据 a stopped worker left half done (lib/storage/whole-run.ts).
+ * first): a 删除全部数据, 导入全部数据 or 恢复 a stopped worker left half done (lib/storage/whole-run.ts).
  * Most starts find no mark and never load worker-extras.js.
  */
 export const finishCutOff = () =>

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const announced: string[] = [];
 vi.mock('../../browser', () => ({
   browser: {
-    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))) } },
+    storage: { local: { set: vi.fn(async (x: Record<string, unknown>) => void announced.push(...Object.keys(x))), remove: vi.fn(async () => {}) } },
     runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
   },
 }));

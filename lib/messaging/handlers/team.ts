@@ -3,7 +3,7 @@ import type { TeamProtocol, TeamResult } from '../protocol-team';
 import { askTeamPage, connectTeam, leaveTeam, loadTeamConfig, loadTeamMembers, loadTeamStatus, setTeamShift, syncTeamNow, type TeamOpReply, type TeamOpRequest } from '../../background/team';
 import { isTeamConfig, type TeamConfig } from '../../team/config';
 import { workerExtras } from '../../background/extras';
-import type { Template, TemplateLibrary } from '../../domain/templates/types';
+import type { Template } from '../../domain/templates/types';
 import type { TeamProposal } from '../../team/sync';
 import { loadLibrary } from '../../storage/library';
 import { saveWithInitials, shopLocale } from './core';
@@ -24,14 +24,6 @@ function failed<T>(r: Extract<TeamOpReply, { ok: false }>): TeamResult<T> {
 async function page<T>(req: TeamOpRequest): Promise<TeamResult<T>> {
   const r = await askTeamPage(req);
   return r.ok ? { ok: true, value: r.value as T } : failed(r);
-}
-
-/** The library with `t` added, or replacing the reply with its id; its group added when new. */
-export function withTemplate(lib: TemplateLibrary, t: Template): TemplateLibrary {
-  return {
-    groups: lib.groups.includes(t.group) ? lib.groups : [...lib.groups, t.group],
-    templates: lib.templates.some((x) => x.id === t.id) ? lib.templates.map((x) => (x.id === t.id ? t : x)) : [...lib.templates, t],
-  };
 }
 
 /** Extension pages only (no `content: true`): a seller page never sees or changes team mode. */
@@ -93,7 +85,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
       if (!decided.ok) return decided;
       if (accepted) {
         // A local write like the editor's: the next round sends it to every agent.
-        await saveWithInitials(withTemplate(await loadLibrary(), accepted));
+        await saveWithInitials(workerExtras().library.withTemplate(await loadLibrary(), accepted));
         await announceChange('library');
       }
       return { ok: true, value: null, status: await syncTeamNow() };
