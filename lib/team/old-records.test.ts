@@ -12,12 +12,17 @@ import { teamShop } from '../../test/team/shop';
 import { nodeTeamSync } from '../../test/team/pouch-node';
 import { MemoryStores } from '../../test/team/memory-stores';
 import { storageStores } from './storage-bridge';
+import { dirtyOf } from './local-stores';
 import { STARTER_LIBRARY } from '../domain/templates/starter';
 import { STARTER_REWORDS } from '../domain/templates/starter-rewords';
 import { loadLibrary } from '../storage/library';
+import { db } from '../storage/db';
+import { getCustomer, identifyBuyer } from '../storage/customers';
+import { appendEvent, customerKey, makeEvent, newCustomer } from '../domain/customers';
 
 const SHOP = 'old-records-shop';
 const t = teamShop(SHOP);
+const T0 = Date.UTC(2026, 11, 1, 2, 0);
 
 const today = (id: string) => STARTER_LIBRARY.templates.find((x) => x.id === id)!.body;
 const retracted = (id: string) => STARTER_REWORDS[id]![0]!;
@@ -93,5 +98,38 @@ describe("a colleague's records from an older version", { timeout: 90_000 }, () 
     expect((await onServer('pay-remind'))._rev).toBe(again._rev);
     expect(await b2.sync.templateConflicts()).toEqual([]);
     expect(old.stores.lib.templates.find((x) => x.id === 'pay-remind')!.body).toBe(today('pay-remind'));
+  });
+
+  it("a colleague's nickname-only record of a buyer joined here to a console id merges into that id's record, which goes to the team; no second record", async () => {
+    // Here the buyer was seen with the console's id: the nickname-only record became the id's.
+    await db.clear('customers');
+    await db.clear('buyer-names');
+    const nick = '海盐芝士';
+    const here = t.keep(nodeTeamSync({ server: t.server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: t.prefix(), stores: storageStores(async () => {}) }));
+    const { importCustomerRecords } = await import('../storage/customers');
+    await importCustomerRecords([appendEvent(newCustomer('demo', nick, T0), makeEvent('note', T0, '要开专票'))]);
+    await identifyBuyer({ platform: 'demo', nickname: nick, buyerId: 'u-55' }, T0 + 1);
+    const idKey = customerKey('demo', nick, 'u-55');
+    expect(await db.keys('customers')).toEqual([idKey]);
+    await here.syncOnce({ firstJoin: true });
+
+    // A colleague (an older version, which never saw the id) notes the buyer by name.
+    const colleague = t.machine('a1');
+    const byName = appendEvent(newCustomer('demo', nick, T0), makeEvent('note', T0 + 60_000, '改地址到公司'));
+    colleague.stores.customerMap.set(byName.key, byName);
+    await colleague.stores.putBackDirty(dirtyOf('customers', [byName.key]));
+    await colleague.sync.syncOnce();
+
+    await here.syncOnce();
+    expect(await db.keys('customers')).toEqual([idKey]);
+    expect((await getCustomer(idKey))!.history.map((e) => e.text).sort()).toEqual(['改地址到公司', '要开专票']);
+    // The joined record goes up: the colleague's machine gets the id's record with both notes.
+    await here.syncOnce();
+    await colleague.sync.syncOnce();
+    expect(colleague.stores.customerMap.get(idKey)!.history.map((e) => e.text).sort()).toEqual(['改地址到公司', '要开专票']);
+    // Nothing more to send either way.
+    expect((await here.syncOnce()).exported).toBe(0);
+    await here.syncOnce();
+    expect(await db.keys('customers')).toEqual([idKey]);
   });
 });
