@@ -5,7 +5,7 @@
  */
 import type { Customer } from '../domain/customers';
 import type { Followup } from '../domain/followups';
-import type { Template } from '../domain/templates/types';
+import type { Template, TemplateLibrary } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
 import type { TaughtSite } from '../sites/taught/record';
 import type { LearnedPick } from '../domain/suggest/learned';
@@ -103,6 +103,12 @@ export interface LocalStores {
   /** The team deleted these follow-ups: each item made by `at` goes, one transaction; not queued. */
   dropFollowups(list: readonly Deleted[]): Promise<void>;
   library(): Promise<LocalLibrary>;
+  /**
+   * The starter library this version ships (today's wordings): a colleague's reply still in a wording
+   * an update retracted is taken in today's (sync.ts importLibrary). Absent: taken as sent (an older
+   * version's behaviour; the tests' stand-in for one).
+   */
+  starter?(): Promise<TemplateLibrary>;
   /** Saves unless the stored library is no longer version `base`; false = it changed meanwhile. */
   saveLibrary(lib: Pick<LocalLibrary, 'groups' | 'templates'>, base: number): Promise<boolean>;
   /** The remark rule set; updatedAt 0 = never saved here (the preset). */

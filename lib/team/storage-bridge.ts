@@ -4,7 +4,7 @@
  * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
  */
 import { db } from '../storage/db';
-import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, noteReplacedText, teamDeletedCustomers } from '../storage/customers';
+import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, noteReplacedText, teamDeletedCustomers, underClaimedIds } from '../storage/customers';
 import { dropTeamDeletedFollowups, invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
@@ -80,12 +80,21 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     },
     customerKeys: () => db.keys('customers'),
     async mergeCustomers(list) {
-      const ahead: string[] = [];
-      for (const c of list) {
+      // A colleague who never saw the buyer's console id sent a nickname-only record of a name one id
+      // has claimed here: it joins that id's record, as the panel's identity step and a local import
+      // put it (underClaimedIds), instead of adding a second record of the same buyer (team9). The
+      // joined record holds what the team's copy of it lacks: it goes up. The colleague's document
+      // stays as it is (theirs to change); it is merged here again only when it changes again.
+      const joined = await underClaimedIds(list);
+      // A record nothing joined comes back as the very object sent; a joined one is new.
+      const sent = new Set(list);
+      const ahead = joined.filter((c) => !sent.has(c)).map((c) => c.key);
+      for (const c of joined) {
+        if (!sent.has(c)) continue;
         const old = await getCustomer(c.key);
         if (old && isAhead(old, c)) ahead.push(c.key);
       }
-      const stored = (await masking()) ? list.map(maskRecord) : list;
+      const stored = (await masking()) ? joined.map(maskRecord) : joined;
       await importCustomerRecords(stored);
       await noteReplacedText(stored);
       if (ahead.length) await queueDirty({ ...emptyDirty(), customers: ahead });
@@ -117,6 +126,7 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       const initials = initialsFor(lib.templates, await loadBundled('pinyin-table'));
       return (await saveLibraryIfUnchanged(lib, base, Date.now(), initials)) !== 'conflict';
     },
+    starter: () => loadBundled('starter-library'),
     rules: () => loadRuleSetRecord(),
     applyRules: (ruleSet, at, always) => applyTeamRuleSet(ruleSet, at, always),
     sites: () => listTaughtSites(),

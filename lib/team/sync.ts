@@ -19,6 +19,7 @@ import { fieldTime, REPLACEABLE_FIELDS, type Customer, type CustomerEvent } from
 import type { Followup } from '../domain/followups';
 import type { DoneOver } from './config';
 import type { Template } from '../domain/templates/types';
+import { rewordStarter } from '../domain/templates/starter-rewords';
 import {
   body,
   buyerBody,
@@ -1014,9 +1015,12 @@ export class TeamSync {
         const rules = await this.importRules(docs);
         resolved += rules.fixed; // written into the replica: pushed at the end of this round
         imported += rules.imported + (await this.importSites(docs));
-        const n = await this.importLibrary(docs);
-        if (n === null) ok = false;
-        else imported += n;
+        const lib = await this.importLibrary(docs);
+        if (lib === null) ok = false;
+        else {
+          imported += lib.imported;
+          resolved += lib.fixed; // written into the replica: pushed at the end of this round
+        }
       }
       // A library save that met a concurrent local edit is retried next round from the same point.
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
@@ -1451,13 +1455,30 @@ export class TeamSync {
     return { imported: add.length + gone.length, deleted };
   }
 
-  /** null = the local library changed while importing (retried next round). */
-  private async importLibrary(docs: readonly Doc[]): Promise<number | null> {
+  /**
+   * null = the local library changed while importing (retried next round).
+   *
+   * A colleague's machine on an older version (or the shop's documents from before an update) holds
+   * starter replies in a wording an update retracted as false: an untouched copy is taken in today's
+   * wording (rewordStarter, as the update, a restore and a file import do), an edited one as written.
+   * Before (team9), the pull put the retracted wording back into this machine's 话术库. A supervisor's
+   * machine also writes today's wording over the shop's document (`fixed`, pushed at the end of the
+   * round; signed by this supervisor, its `at` kept), so the server and the older machines hold it
+   * too — once: the older machine takes it without sending anything back (its base moves to it), and
+   * this machine's base is the corrected revision. An older machine that writes the old wording again
+   * (its own restore or import) costs one more correction, not a loop. Agents write nothing
+   * (validate.ts); their base stays the shop's revision, so it is not imported again. Not while the
+   * document's versions are in conflict: the supervisor's choice settles them.
+   */
+  private async importLibrary(docs: readonly Doc[]): Promise<{ imported: number; fixed: number } | null> {
     const changed = docs.filter((d) => d._id.startsWith(DOC_PREFIX.template) || d._id === DOC_PREFIX.groups);
-    if (!changed.length) return 0;
+    if (!changed.length) return { imported: 0, fixed: 0 };
     const lib = await this.stores.library();
     const bases = await this.bases('library', changed.map((d) => d._id));
+    const starter = await this.stores.starter?.().catch(() => null);
+    const sup = this.me.role === 'supervisor';
     const newBases = new Map<string, Base>();
+    const corrections: { doc: Doc; template: Template }[] = [];
     // By document id, in the library's order (a new reply goes last, as before).
     const templates = new Map(lib.templates.map((t) => [templateId(t.id), t]));
     let groups = [...lib.groups];
@@ -1472,27 +1493,37 @@ export class TeamSync {
         n++;
         continue;
       }
-      const theirs = d._deleted ? null : (d.template as Template);
-      const th = theirs ? hashOf(theirs) : 'deleted';
+      const sent = d._deleted ? null : (d.template as Template);
+      const th = sent ? hashOf(sent) : 'deleted';
       if (base?.hash === th) continue;
+      const theirs = sent && starter ? (rewordStarter({ groups: [], templates: [sent] }, starter)?.templates[0] ?? sent) : sent;
+      const taken = theirs ? hashOf(theirs) : 'deleted';
       const mine = templates.get(d._id) ?? null;
       const mh = mine ? hashOf(mine) : 'deleted';
       // Only a supervisor's library changes here; an agent's copy always follows the shop's.
-      const changedHere = this.me.role === 'supervisor' && mh !== th && (base ? mh !== base.hash : mine !== null);
+      const changedHere = sup && mh !== taken && (base ? mh !== base.hash : mine !== null);
       if (changedHere) continue; // edited on both sides: the next export makes it a visible conflict
       if (theirs) {
         templates.set(d._id, theirs);
         if (theirs.group && !groups.includes(theirs.group)) groups.push(theirs.group);
       } else templates.delete(d._id);
-      newBases.set(d._id, { hash: th, ...(d._rev ? { rev: d._rev } : {}) });
+      if (sup && theirs && theirs !== sent && !d._conflicts?.length) corrections.push({ doc: d, template: theirs });
+      else newBases.set(d._id, { hash: th, ...(d._rev ? { rev: d._rev } : {}) });
       n++;
     }
-    if (!n) return 0;
+    if (!n) return { imported: 0, fixed: 0 };
     const saved = await this.stores.saveLibrary({ groups, templates: [...templates.values()] }, lib.updatedAt);
     if (!saved) return null;
+    let fixed = 0;
+    for (const { doc, template } of corrections) {
+      const res = await this.local.library.put({ ...body(doc), template, by: this.me.user, _id: doc._id, _rev: doc._rev! }).catch(() => null);
+      // Not written (the replica moved on meanwhile): the shop's revision is the base, as an agent's.
+      newBases.set(doc._id, res?.rev ? { hash: hashOf(template), rev: res.rev } : { hash: hashOf(doc.template), rev: doc._rev! });
+      if (res?.rev) fixed++;
+    }
     await this.setBases('library', newBases);
     await this.stores.announce('library');
-    return n;
+    return { imported: n, fixed };
   }
 
   // ------------------------------------------------------------------ conflicts, proposals

@@ -6,7 +6,7 @@
 import { maskWhole } from '../../lib/domain/suggest/mask-whole';
 import { appendEvent, applyPatch, customerKey, makeEvent, mergeCustomer, newCustomer, type Customer, type CustomerPatch } from '../../lib/domain/customers';
 import { addNote as addFollowupNote, complete, type Followup } from '../../lib/domain/followups';
-import type { Template } from '../../lib/domain/templates/types';
+import type { Template, TemplateLibrary } from '../../lib/domain/templates/types';
 import { PRESET_A, cloneRuleSet, type RuleSet } from '../../lib/domain/remarks';
 import { LEARNED_CAP, makePick, type LearnedPick } from '../../lib/domain/suggest/learned';
 import type { ScenarioId } from '../../lib/domain/scenarios';
@@ -24,6 +24,11 @@ export class MemoryStores implements LocalStores {
   readonly pickMap = new Map<string, LearnedPick>();
   private dirty: Dirty = emptyDirty();
   private inflight: Dirty = emptyDirty();
+  /**
+   * The starter library this "version" ships (the extension's stores load the bundled one). Unset:
+   * a machine on a version from before any starter wording was retracted — it takes the shop's as sent.
+   */
+  starter?: () => Promise<TemplateLibrary>;
   /** Called after every local write (the extension debounces a sync here). */
   onWrite: (() => void) | null = null;
 

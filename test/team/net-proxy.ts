@@ -9,13 +9,16 @@
  *  - 'cut': connections in progress are reset and new ones are dropped, as when the cable is
  *    pulled (the extension sees failed fetches, not HTTP errors);
  *  - 'hold': requests are accepted and never answered, as from a server (or a proxy in front of
- *    it) that hangs.
+ *    it) that hangs;
+ *  - 'drip': every answer starts and never ends, one space every `delayMs` (2 s unless given): a
+ *    server that keeps talking is never given up for silence (lib/team/remote-fetch.ts), so a round
+ *    waits on it for as long as the test lets it.
  * `requests` lists "METHOD path" of every request that reached the server.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type ProxyMode = 'pass' | 'slow' | 'cut' | 'hold';
+export type ProxyMode = 'pass' | 'slow' | 'cut' | 'hold' | 'drip';
 
 export interface NetProxy {
   url: string;
@@ -38,6 +41,14 @@ export async function startNetProxy(target: string): Promise<NetProxy> {
     }
     requests.push(`${req.method} ${req.url}`);
     if (mode === 'hold') return; // the socket stays open until the client gives up or close()
+    if (mode === 'drip') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // JSON allows leading whitespace: the client keeps reading, and never gets to the end.
+      const drip = setInterval(() => res.write(' '), delay || 2000);
+      res.write(' ');
+      res.on('close', () => clearInterval(drip));
+      return;
+    }
     const upstream = request(
       { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
       (up) => {
