@@ -45,7 +45,11 @@ export function FillPrompt({ pending, panel }: FillPromptProps) {
         e.preventDefault();
         panel.confirmFill();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && panel.cancelFill()}
+      onKeyDown={(e) => {
+        // A held Enter would answer the empty-fill-in warning the first Enter brought up: inserted unread.
+        if (e.key === 'Enter' && e.repeat) e.preventDefault();
+        else if (e.key === 'Escape' && !e.isComposing) panel.cancelFill();
+      }}
     >
       <p>{heading}</p>
       {panel.preview(pending.template)?.pastCutoff && <PastCutoff />}
