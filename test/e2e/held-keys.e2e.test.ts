@@ -7,13 +7,15 @@
  * - Enter held after a `/code`, or in the panel's search box, puts the reply in once and sends
  *   nothing: the repeats never reach a console where Enter sends;
  * - ↓ held in the search box still moves through the hits (a repeat there is the panel's own);
+ * - Enter held in the fill-in form does not answer the empty-fill-in warning by itself, and Alt+R
+ *   held does not flip the focus back and forth between the remark box and the panel's form;
  * - a double tap of Alt+1 (the same reply again within 0.8 s, nothing typed in between) inserts one
  *   copy; another slot, a press after something was typed, or one later still inserts. The presses
  *   carry their own timestamps (CDP), so the test measures no time itself.
  */
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { chatInput, demo, inPanel, openDemoChat, type InputKind } from './pages';
+import { chatInput, demo, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, remarkDialog, type InputKind } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole, type ConsoleFixture } from './consoles';
 
@@ -134,6 +136,37 @@ describe('Enter held down puts the reply in once and sends nothing', () => {
     await s.page.keyboard.type('好');
     await expect.poll(() => draft(s.page, c.hooks)).toBe(`${bodies[2 % bodies.length]}好`);
     expect(await sent(s.page, c.hooks)).toEqual([]);
+  });
+});
+
+describe('other keys held down', () => {
+  it('Enter held after /tj (a reply with fill-ins): the form opens with its warning, nothing goes in or out', async () => {
+    const c = CHATS.find((x) => x.fx === CONSOLES.douyinV2)!;
+    await openAtChatBox(s.page, c);
+    await s.page.keyboard.type('/tj');
+    await hold(s.page, 'Enter');
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    // Still open, its first field taking the keys: the repeats neither confirmed the empty form nor sent.
+    await s.page.keyboard.type('165cm');
+    await expect.poll(() => inPanel(s.page, '[data-kf="fill-input"]').first().inputValue()).toBe('165cm');
+    expect(await draft(s.page, c.hooks)).toBe('');
+    expect(await sent(s.page, c.hooks)).toEqual([]);
+  });
+
+  it('Alt+R held goes from the remark box to the form once, and stays there', async () => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const id = (await s.page.locator('.sold-order').nth(2).getAttribute('data-order-id'))!;
+    await remarkDialog.open(s.page, id);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    await remarkDialog.textarea(s.page).click();
+    await s.page.keyboard.down('Alt');
+    await hold(s.page, 'KeyR', 3);
+    await s.page.keyboard.up('Alt');
+    const inForm = () => evaluateInPanel(s.page, (roots) => !!roots.map((r) => r.activeElement).find(Boolean)?.closest('[data-kf="remark-form"]'));
+    await expect.poll(inForm).toBe(true);
+    // A new press goes back, as before.
+    await s.page.keyboard.press('Alt+r');
+    await expect.poll(() => s.page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
   });
 });
 
