@@ -20,14 +20,14 @@ import { textBeforeCaret } from '../../insert/text-before-caret';
 export const CODE_BEFORE_CARET = /(?<![\p{L}\p{N}/:.])[/、]([a-z0-9]{1,12})$/iu;
 
 /** A second press of the same Alt+1…9 reply sooner than this after the last one is a double tap (README). */
-export const DOUBLE_TAP_MS = 800;
+const DOUBLE_TAP_MS = 800;
 
 /** What the key handler remembers between presses. */
 interface Keys {
   /** The key (`code`) of the last press the panel took (or typed in the panel), while it is held. */
   held?: string;
-  /** The last Alt+1…9 press of a reply: which, when (the event's clock), and the buyer and chat box text it left. */
-  tap?: { id: string; at: number; left: string };
+  /** The last Alt+1…9 press of a reply: which, when (the event's clock), and the chat box text it left. */
+  tap?: { id: string; at: number; left?: string | null };
 }
 
 function onKeyDown(panel: PanelController, e: KeyboardEvent, keys: Keys): void {
@@ -61,11 +61,11 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent, keys: Keys): void {
       // Collapsed: the agent has not seen this buyer's replies. The panel opens on them (for this
       // page, like Alt+K); the next press inserts the one it names.
       if (!template) return panel.store.set({ collapsed: false });
-      // The same reply again, this soon, for the same buyer, into the chat box as the last press left
-      // it: a double tap, not a second copy wanted. Each such press extends the moment.
+      // The same reply again, this soon, into the chat box as the last press left it (nothing typed,
+      // no other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
       const left = () => {
         const box = panel.chatInputQuiet();
-        return `${s.buyer}\n${s.buyerId}\n${box && ((box as HTMLTextAreaElement).value ?? box.textContent)}`;
+        return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
       };
       const t = keys.tap;
       if (t?.id === template.id && e.timeStamp - t.at < DOUBLE_TAP_MS && t.left === left()) return void (t.at = e.timeStamp);
