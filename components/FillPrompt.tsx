@@ -5,6 +5,7 @@ import { fillPromptMessages } from '@/lib/i18n/messages/fill-prompt';
 import { call } from '@/lib/messaging/client';
 import type { PanelController, PendingFill } from '@/lib/panel/controller';
 import { PastCutoff } from './PastCutoff';
+import { FILL_CSS } from './fillStyles';
 
 registerMessages(fillPromptMessages);
 
@@ -45,8 +46,13 @@ export function FillPrompt({ pending, panel }: FillPromptProps) {
         e.preventDefault();
         panel.confirmFill();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && panel.cancelFill()}
+      onKeyDown={(e) => {
+        // A held Enter would answer the empty-fill-in warning the first Enter brought up: inserted unread.
+        if (e.key === 'Enter' && e.repeat) e.preventDefault();
+        else if (e.key === 'Escape' && !e.isComposing) panel.cancelFill();
+      }}
     >
+      <style>{FILL_CSS}</style>
       <p>{heading}</p>
       {panel.preview(pending.template)?.pastCutoff && <PastCutoff />}
       {pending.missing.map((name, i) => (

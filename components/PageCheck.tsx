@@ -5,6 +5,17 @@ import type { FeatureHost } from '@/lib/panel/features';
 import { probePage } from '@/lib/sites/probe';
 import { t } from '@/lib/i18n';
 
+/** Drawn with the check, by its feature script: not in PANEL_CSS, which every seller page loads. */
+const CHECK_CSS = `
+.kf-check { margin: 8px 12px; padding: 8px 10px; border: 1px solid #ffe1cc; border-radius: 6px; }
+.kf-check h3 { margin: 0 0 4px; font-size: 13px; }
+.kf-check-lines { list-style: none; margin: 6px 0; padding: 0; }
+.kf-check-lines li { padding: 2px 0; }
+.kf-check-ok > span:first-child { color: #166534; }
+.kf-check-fail > span:first-child { color: #c92a2a; }
+.kf-check-missing { padding-left: 16px; color: #c92a2a; }
+`;
+
 /**
  * The page check ("检查页面"): one line per read the adapter makes on this page, and the names of the
  * selector constants that found nothing. Shows counts and yes/no only, never buyer data. The page is
@@ -17,6 +28,7 @@ export function PageCheck({ host: { adapter, doc } }: { host: Pick<FeatureHost, 
   if (!lines || !adapter) return null;
   return (
     <section class="kf-check" data-kf="page-check" aria-label={t('check.title')}>
+      <style>{CHECK_CSS}</style>
       <h3>{t('check.title')}</h3>
       <p class="kf-muted">{t('check.intro')}</p>
       <ul class="kf-check-lines">

@@ -2,6 +2,8 @@
  * The panel's CSS, injected into its shadow root (no global styles touch the host page). The buyer
  * card's own rules (components/customers/styles.ts) are not here: the card is drawn in its frame
  * (entrypoints/card/), which adds them; every seller page would otherwise download them for nothing.
+ * Nor are the fill-in form's (components/fillStyles.ts) or the page check's (components/PageCheck.tsx),
+ * which their feature scripts draw, for the same reason.
  * `overflow-wrap: anywhere` on the panel: a buyer's nickname, message or a reply filled with them can
  * be one unbroken run (120 letters, no spaces) wherever it is shown — header, notices, rows — and
  * must break inside the panel, not run past its edge; `anywhere` (not `break-word`) also lets flex
@@ -24,7 +26,7 @@ export const PANEL_CSS = `
 .kf-site { flex: 1; color: #646a73; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
 .kf-icon:hover { background: #f2f3f5; }
-section, .kf-fill { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
+section { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
 h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-label { color: #646a73; margin-right: 6px; font-size: 12px; }
 .kf-buyer-name { font-weight: 600; }
@@ -52,24 +54,12 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-groups { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0; }
 .kf-group { border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 1px 8px; cursor: pointer; font: inherit; font-size: 12px; }
 .kf-group.kf-on { background: #c2410c; color: #fff; border-color: #c2410c; }
-.kf-check { margin: 8px 12px; padding: 8px 10px; border: 1px solid #ffe1cc; border-radius: 6px; }
-.kf-check h3 { margin: 0 0 4px; font-size: 13px; }
-.kf-check-lines { list-style: none; margin: 6px 0; padding: 0; }
-.kf-check-lines li { padding: 2px 0; }
-.kf-check-ok > span:first-child { color: #166534; }
-.kf-check-fail > span:first-child { color: #c92a2a; }
-.kf-check-missing { padding-left: 16px; color: #c92a2a; }
 .kf-basis summary { cursor: pointer; color: #646a73; font-size: 12px; }
 .kf-basis ol { margin: 4px 0; padding-left: 18px; }
 .kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
 .kf-info { background: #eff6ff; color: #1e3a8a; }
 .kf-warn { background: #fffbeb; color: #92400e; }
 .kf-error { background: #fef2f2; color: #991b1b; }
-.kf-fill { background: #fffaf5; }
-.kf-fill p { margin: 0 0 6px; }
-.kf-field { display: flex; gap: 8px; align-items: center; margin: 4px 0; }
-.kf-field span { min-width: 64px; color: #4e5969; }
-.kf-field input, .kf-field select, .kf-field textarea { flex: 1; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 4px; font: inherit; }
 .kf-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
 button.kf-primary { background: #c2410c; border-color: #c2410c; color: #fff; }

@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { PANEL_CSS } from './panelStyles';
 import { CUSTOMER_CSS } from './customers/styles';
 import { REMARK_CSS } from './remarks/styles';
+import { FILL_CSS } from './fillStyles';
 
 const file = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
 /** Each page's CSS and the backgrounds its text sits on (white, the header, chip list, fill-in box, card, the options page). */
 const SHEETS: Record<string, { css: string; surfaces: string[] }> = {
-  panel: { css: PANEL_CSS, surfaces: ['#ffffff', '#fff7f0', '#fafafa', '#fffaf5'] },
+  panel: { css: PANEL_CSS + FILL_CSS, surfaces: ['#ffffff', '#fff7f0', '#fafafa', '#fffaf5'] },
   card: { css: PANEL_CSS + CUSTOMER_CSS, surfaces: ['#ffffff', '#fcfcfd', '#fffaf5'] },
   remarks: { css: REMARK_CSS, surfaces: ['#ffffff', '#f7f8fa'] },
   popup: { css: file('../entrypoints/popup/style.css'), surfaces: ['#ffffff'] },

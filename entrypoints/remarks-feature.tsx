@@ -54,6 +54,8 @@ export default defineUnlistedScript(() => {
           if (!form) return;
           e.preventDefault();
           e.stopPropagation();
+          // Held, the key would flip the focus between the form and the box some 30 times a second.
+          if (e.repeat) return;
           const box = host.controller.store.get().remarkEditor?.textarea;
           if (box && form.contains((container.getRootNode() as ShadowRoot).activeElement)) return box.focus();
           firstField(form)?.focus();

@@ -19,11 +19,31 @@ import { textBeforeCaret } from '../../insert/text-before-caret';
  */
 export const CODE_BEFORE_CARET = /(?<![\p{L}\p{N}/:.])[/、]([a-z0-9]{1,12})$/iu;
 
-function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
+/** A second press of the same Alt+1…9 reply sooner than this after the last one is a double tap (README). */
+const DOUBLE_TAP_MS = 800;
+
+/** What the key handler remembers between presses. */
+interface Keys {
+  /** The key (`code`) of the last press the panel took (or typed in the panel), while it is held. */
+  held?: string;
+  /** The last Alt+1…9 press of a reply: which, when (the event's clock), and the chat box text it left. */
+  tap?: { id: string; at: number; left?: string | null };
+}
+
+function onKeyDown(panel: PanelController, e: KeyboardEvent, keys: Keys): void {
   // Chinese agents type through an IME all day: nothing fires while a composition is open. Only
   // real key presses count: a page could otherwise fire Alt+1 itself and read which reply the
   // panel ranks first for this buyer out of its own chat box.
   if (!isAgentKey(e)) return;
+  const inPanel = (e.target as Element).localName === 'kf-panel';
+  if (e.repeat) {
+    // A held key repeats some 30 times a second: one press, one action. A key taken by the panel
+    // repeats into nothing (Alt+1 put the reply in five times; Enter after `/th`, or in the search
+    // box, went on to the console, which sends). In the panel (↓ through the hits) it still repeats.
+    if (e.code === keys.held && !inPanel) e.preventDefault(), e.stopImmediatePropagation();
+    return;
+  }
+  keys.held = inPanel ? e.code : undefined;
   if (isAltKey(e, 'KeyK')) {
     e.preventDefault();
     panel.focusSearch();
@@ -37,15 +57,25 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
     if (template || (s.collapsed && s.suggestions[n])) {
       e.preventDefault();
       e.stopPropagation();
+      keys.held = e.code;
       // Collapsed: the agent has not seen this buyer's replies. The panel opens on them (for this
       // page, like Alt+K); the next press inserts the one it names.
-      if (template) panel.useTemplate(template, 'insert');
-      else panel.store.set({ collapsed: false });
+      if (!template) return panel.store.set({ collapsed: false });
+      // The same reply again, this soon, into the chat box as the last press left it (nothing typed,
+      // no other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
+      const left = () => {
+        const box = panel.chatInputQuiet();
+        return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
+      };
+      const t = keys.tap;
+      if (t?.id === template.id && e.timeStamp - t.at < DOUBLE_TAP_MS && t.left === left()) return void (t.at = e.timeStamp);
+      panel.useTemplate(template, 'insert');
+      keys.tap = { id: template.id, at: e.timeStamp, left: left() };
     }
     return;
   }
   // Enter (and Ctrl+Enter) sends on most consoles: after a known `/code` it expands instead.
-  if ((e.key === 'Enter' || ((e.key === 'Tab' || e.key === ' ') && !e.ctrlKey)) && !e.altKey && !e.metaKey && !e.shiftKey) expandCode(panel, e);
+  if ((e.key === 'Enter' || ((e.key === 'Tab' || e.key === ' ') && !e.ctrlKey)) && !e.altKey && !e.metaKey && !e.shiftKey && expandCode(panel, e)) keys.held = e.code;
 }
 
 /**
@@ -53,7 +83,7 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
  * key is then ours alone: the page's own handlers (Enter sends) never see it. Any other key, or
  * one after text that is not a known code, is left to the page exactly as it came.
  */
-function expandCode(panel: PanelController, e: KeyboardEvent): void {
+function expandCode(panel: PanelController, e: KeyboardEvent): boolean | void {
   const input = panel.chatInputQuiet();
   if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
   if (isComposing(input)) return;
@@ -68,6 +98,7 @@ function expandCode(panel: PanelController, e: KeyboardEvent): void {
   // A page that sends on the key's release would send the reply just put in: that one goes too.
   if (e.key === 'Enter') input.ownerDocument.addEventListener('keyup', (up) => up.key === 'Enter' && up.stopImmediatePropagation(), { capture: true, once: true });
   panel.useTemplate(template, 'insert', m[0]);
+  return true;
 }
 
 export const suggestions: PanelFeature = {
@@ -76,7 +107,8 @@ export const suggestions: PanelFeature = {
     addSection({ name: 'scenarios', slot: 'chat', order: 30, component: ScenarioChips });
     addSection({ name: 'suggestions', slot: 'chat', order: 50, component: SuggestionList });
     watchEditing(doc, signal);
-    doc.addEventListener('keydown', (e) => onKeyDown(controller, e), { capture: true, signal });
+    const keys: Keys = {};
+    doc.addEventListener('keydown', (e) => onKeyDown(controller, e, keys), { capture: true, signal });
     // Another conversation: the follow-up popup may have asked for a situation first.
     let buyer = controller.store.get().buyer;
     const off = controller.store.subscribe((s) => {
