@@ -145,6 +145,48 @@ describe('the popup list', () => {
     await vi.waitFor(() => expect(region()).toBe(`已完成：咨询未拍：S*******n · ${tagOf('6620034417')}`));
   });
 
+  it('says which console each row is on when one nickname is a buyer on two (拼多多 / 京东), and which one an action was for', async () => {
+    const asked = (id: string, platform: 'pdd' | 'jd', due: number) =>
+      item(id, 'inquiry', due, { title: '咨询未拍：青柠苏打2019', buyer: '青柠苏打2019', platform, url: `https://${platform}.example/chat` });
+    const todo = item('manual:1', 'manual', NOW + 3 * H, { title: '给仓库打电话', source: 'manual' });
+    const { key, rows } = await setup(
+      listOf([
+        { section: 'today', kind: 'inquiry', items: [asked('inquiry:pdd', 'pdd', NOW + H), asked('inquiry:jd', 'jd', NOW + 2 * H)] },
+        { section: 'today', kind: 'manual', items: [todo] },
+      ]),
+    );
+    const tag = (row: HTMLElement) => row.querySelector('[data-kf="followup-platform"]')?.textContent ?? null;
+    const [pdd, jd, typed] = rows();
+    expect([tag(pdd!), tag(jd!)]).toEqual(['拼多多', '京东']);
+    // Before the title, on the same line: read first, and the two rows no longer read the same.
+    expect(pdd!.querySelector('.kf-fu-head')!.textContent).toBe('拼多多咨询未拍：青柠苏打2019截止 13:00');
+    expect(pdd!.textContent).not.toBe(jd!.textContent);
+    // A to-do typed in the popup belongs to no console: nothing made up.
+    expect(tag(typed!)).toBeNull();
+    const region = () => document.querySelector('[data-kf="announce"]')!.textContent;
+    await key('ArrowDown');
+    await key('d');
+    await vi.waitFor(() => expect(region()).toBe('已完成：京东 · 咨询未拍：青柠苏打2019'));
+  });
+
+  it('names the consoles in English in English', async () => {
+    setLocale('en');
+    const of = (id: string, platform: 'douyin' | 'kuaishou' | 'taobao') => item(id, 'bad-review', NOW + H, { buyer: 'mia', platform });
+    const { rows } = await setup(listOf([{ section: 'today', kind: 'bad-review', items: [of('b:1', 'douyin'), of('b:2', 'kuaishou'), of('b:3', 'taobao')] }]));
+    expect(rows().map((r) => r.querySelector('[data-kf="followup-platform"]')!.textContent)).toEqual(['Douyin', 'Kuaishou', 'Taobao']);
+    expect(rows()[0]!.querySelector('[data-kf="followup-platform"]')!.getAttribute('title')).toBe('Platform: Douyin');
+  });
+
+  it('adds no console tag while every item is from one console: nothing to tell apart', async () => {
+    const of = (id: string, due: number) => item(id, 'unpaid', due, { title: `拍下未付：${id}`, buyer: id, platform: 'pdd' });
+    const todo = item('manual:1', 'manual', NOW + 3 * H, { title: '给仓库打电话', source: 'manual' });
+    const { root } = await setup(listOf([
+      { section: 'today', kind: 'unpaid', items: [of('阿远', NOW + H), of('小桃', NOW + 2 * H)] },
+      { section: 'today', kind: 'manual', items: [todo] },
+    ]));
+    expect(root.querySelector('[data-kf="followup-platform"]')).toBeNull();
+  });
+
   it('shows the buyer of a to-do typed here, and offers 打开 only where there is a page to open', async () => {
     const todo = item('manual:1', 'manual', NOW + H, { title: '回电话给买家确认尺码', buyer: '米粒妈妈', source: 'manual' });
     const unpaid = item('unpaid:2', 'unpaid', NOW + 2 * H, { title: '拍下未付：小鹿', buyer: '小鹿', platform: 'demo', url: 'http://127.0.0.1:5173/orders' });

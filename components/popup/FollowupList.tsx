@@ -4,7 +4,7 @@ import { FOLLOWUP_SECTIONS, type FollowupGroupSlice, type FollowupList as ListDa
 import { decodeTarget, shiftName, targetName } from '../HandoverPicker';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
-import { FollowupRow, notesFullText, type RowAction } from './FollowupRow';
+import { FollowupRow, notesFullText, platformName, platformsShown, type RowAction } from './FollowupRow';
 import { notesFullRoom } from '@/lib/domain/followups/notes';
 import { AddFollowupForm } from './AddFollowupForm';
 import { DoneOverNotice } from './DoneOverNotice';
@@ -122,6 +122,14 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     return out;
   }, [data, open, folded]);
 
+  // Every item loaded, shown or folded: a console tag that came and went with folding would read as a change.
+  const showPlatform = useMemo(() => platformsShown((data?.groups ?? []).flatMap((g) => g.items)), [data]);
+  // What is said of a row names it as the row does: with its console when the rows show one.
+  const spoken = (item: Followup) => {
+    const title = followupTitleTagged(item, t);
+    return showPlatform && item.platform ? `${platformName(item.platform)} · ${title}` : title;
+  };
+
   // Rows in display order, for the arrow keys.
   const rows = useMemo(() => {
     const list: { item: Followup; section: FollowupSection }[] = [];
@@ -169,7 +177,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       await api.call('updateFollowup', action === 'done' ? { id: item.id, action: 'done' } : { id: item.id, action: 'reopen' });
       // The row only moves to another section: a screen reader is told what happened, naming the item
       // as its row does (a masked buyer with their tag: two S*******n are two different items).
-      announce(t(action === 'done' ? 'followups.popup.saidDone' : 'followups.popup.saidReopened', { title: followupTitleTagged(item, t) }));
+      announce(t(action === 'done' ? 'followups.popup.saidDone' : 'followups.popup.saidReopened', { title: spoken(item) }));
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
@@ -185,7 +193,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     const i = rows.findIndex((r) => r.item.id === item.id);
     try {
       await api.call('updateFollowup', { id: item.id, action: 'snooze', until });
-      announce(t('followups.popup.saidSnoozed', { title: followupTitleTagged(item, t), time: formatDue(until, Date.now(), data?.utcOffsetMinutes ?? null) }));
+      announce(t('followups.popup.saidSnoozed', { title: spoken(item), time: formatDue(until, Date.now(), data?.utcOffsetMinutes ?? null) }));
       setSelected(rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null);
       load();
     } catch (e) {
@@ -200,7 +208,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (text) {
       try {
         await api.call('updateFollowup', { id: item.id, action: 'note', text });
-        announce(t('followups.popup.saidNote', { title: followupTitleTagged(item, t) }));
+        announce(t('followups.popup.saidNote', { title: spoken(item) }));
         load();
       } catch (e) {
         // Refused by the worker as not fitting (another window added a note meanwhile): said as the input says it.
@@ -336,6 +344,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onSnooze={(f, until) => void snoozeTo(f, until)}
                             onHandover={(f, v) => void handOver(f, v)}
                             error={rowError?.id === item.id ? rowError.text : null}
+                            showPlatform={showPlatform}
                           />
                         ))}
                       </ul>}

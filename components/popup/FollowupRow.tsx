@@ -3,6 +3,7 @@ import { BuyerTag } from '@/components/BuyerTag';
 import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
+import type { Platform } from '@/lib/sites/types';
 import type { FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
@@ -22,6 +23,25 @@ import { NOTE_MAX, NOTES_MAX, noteRoom } from '@/lib/domain/followups/notes';
  */
 export const notesFullText = (room: number, length: number): string =>
   t(room ? 'followups.popup.notesRoom' : 'followups.popup.notesFull', { room, length, max: NOTES_MAX });
+
+/** The console's short name for the row's tag and what is said of the row (淘宝, 京东, 拼多多…). */
+export const platformName = (p: Platform): string => t(`followups.platform.${p}`);
+
+/**
+ * Whether the rows say their console: when the items listed come from more than one. An agent on one
+ * console learns nothing from a tag on every row; one on several needs it on every row, not only
+ * where two names collide: which tab a row belongs to is what they act on, and rows that change shape
+ * as others come and go read as different things. To-dos typed in the popup have no console.
+ */
+export function platformsShown(items: Iterable<Pick<Followup, 'platform'>>): boolean {
+  let first: Platform | undefined;
+  for (const { platform } of items) {
+    if (!platform) continue;
+    if (first && platform !== first) return true;
+    first = platform;
+  }
+  return false;
+}
 
 export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
 
@@ -46,6 +66,8 @@ export interface RowProps {
   error?: string | null;
   /** The shop's taught pages (origins): 打开 opens only those and the supported consoles. */
   taught?: readonly string[];
+  /** Say the item's console (拼多多, 京东…): the list holds more than one (FollowupList, platformsShown). */
+  showPlatform?: boolean;
 }
 
 /**
@@ -99,6 +121,12 @@ export function FollowupRow(props: RowProps) {
       onClick={() => props.onSelect(item.id)}
     >
       <div class="kf-fu-head">
+        {/* First on the line, where the eye starts: the same nickname on two consoles is two buyers. */}
+        {props.showPlatform && item.platform && (
+          <span class="kf-fu-platform" data-kf="followup-platform" data-platform={item.platform} title={t('followups.platform.title', { platform: platformName(item.platform) })}>
+            {platformName(item.platform)}
+          </span>
+        )}
         <span class="kf-fu-title" data-kf="followup-title"><PageText text={title} /></span>
         {to && <span class="kf-tag" data-kf="handover-tag"><PageText text={t('handover.to', { to: targetName(to) })} /></span>}
         <span class="kf-fu-when" data-kf="followup-when">{when}</span>

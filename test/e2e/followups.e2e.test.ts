@@ -160,7 +160,7 @@ describe('the follow-up list', () => {
     const path = await file.path();
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(path!, 'utf8');
-    expect(text.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF类型,买家,平台,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
     expect(text).toContain('"=""4012938475610293847"""');
   });
 

@@ -48,38 +48,39 @@ describe('followupsToCsv', () => {
 
   it('starts with a UTF-8 BOM, has Chinese headers and CRLF line ends', () => {
     const csv = followupsToCsv([unpaid], now);
-    expect(csv.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF类型,买家,平台,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
   it('writes the order number as ="…" so a spreadsheet keeps all 19 digits', () => {
     const csv = followupsToCsv([unpaid], now);
     expect(csv).toContain(',"=""3812345678901234567""",');
-    expect(parseCsv(csv.slice(1))[1]![2]).toBe('="3812345678901234567"');
+    expect(parseCsv(csv.slice(1))[1]![3]).toBe('="3812345678901234567"');
   });
 
-  it('quotes commas, quotes and line breaks so every row keeps its seven cells', () => {
+  it('quotes commas, quotes and line breaks so every row keeps its eight cells', () => {
     const rows = parseCsv(followupsToCsv([unpaid, manual, done], now).slice(1));
     expect(rows).toHaveLength(4);
-    for (const r of rows) expect(r).toHaveLength(7);
+    for (const r of rows) expect(r).toHaveLength(8);
     expect(rows[1]).toEqual([
       '拍下未付',
       '小明,小红',
+      '',
       '="3812345678901234567"',
       '拍下超过 30 分钟未付款，16:00 截单前催付',
       '2026-03-10 15:30',
       '已逾期',
       '',
     ]);
-    expect(rows[2]![3]).toBe('说"明天"再联系\n第二行');
+    expect(rows[2]![4]).toBe('说"明天"再联系\n第二行');
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', () => {
     const rows = parseCsv(followupsToCsv([manual, done], now).slice(1));
     expect(rows[1]![1]).toBe("'=cmd|calc");
-    expect(rows[1]![6]).toBe("'+1 赠品");
+    expect(rows[1]![7]).toBe("'+1 赠品");
     expect(rows[2]![1]).toBe("'@小王");
-    expect(rows[2]![5]).toBe('已完成');
+    expect(rows[2]![6]).toBe('已完成');
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('\t=1')).toBe("'\t=1");
   });
@@ -100,13 +101,20 @@ describe('followupsToCsv', () => {
 
   it('speaks English when asked, keeping the stored Chinese reason', () => {
     const rows = parseCsv(followupsToCsv([unpaid], now, 'en').slice(1));
-    expect(rows[0]).toEqual(['Kind', 'Buyer', 'Order no.', 'Reason', 'Due', 'Status', 'Note']);
+    expect(rows[0]).toEqual(['Kind', 'Buyer', 'Platform', 'Order no.', 'Reason', 'Due', 'Status', 'Note']);
     expect(rows[1]![0]).toBe('Unpaid order');
-    expect(rows[1]![5]).toBe('Overdue');
+    expect(rows[1]![6]).toBe('Overdue');
+  });
+
+  it('says each buyer’s console beside the name: one nickname on two consoles is two buyers', () => {
+    const asked = (platform: 'pdd' | 'jd') => ({ ...manualFollowup({ title: '问过没下单', buyer: '青柠苏打2019' }, now, S), platform });
+    const rows = parseCsv(followupsToCsv([asked('pdd'), asked('jd')], now).slice(1));
+    expect(rows.slice(1).map((r) => r.slice(1, 3))).toEqual([['青柠苏打2019', '拼多多'], ['青柠苏打2019', '京东']]);
+    expect(parseCsv(followupsToCsv([asked('jd')], now, 'en').slice(1))[1]![2]).toBe('JD');
   });
 
   it('writes due times in shop time', () => {
     const rows = parseCsv(followupsToCsv([unpaid], now, 'zh-CN', { utcOffsetMinutes: 0 }).slice(1));
-    expect(rows[1]![4]).toBe('2026-03-10 07:30');
+    expect(rows[1]![5]).toBe('2026-03-10 07:30');
   });
 });

@@ -19,7 +19,8 @@ import { formatWall } from '../time';
 import { followupReason, followupTitle, sayFrom } from './text';
 import type { Followup, FollowupSettings } from './types';
 
-const COLUMNS = ['kind', 'buyer', 'orderId', 'reason', 'dueAt', 'status', 'note'] as const;
+// 平台 beside 买家: one nickname can be a buyer on two consoles, two different people.
+const COLUMNS = ['kind', 'buyer', 'platform', 'orderId', 'reason', 'dueAt', 'status', 'note'] as const;
 
 /** Quotes a cell per RFC 4180. */
 function quote(value: string): string {
@@ -82,6 +83,7 @@ export function followupsToCsv(
       [
         csvCell(say(`followups.kind.${f.kind}`)),
         csvCell(f.buyer ?? ''),
+        f.platform ? csvCell(say(`followups.platform.${f.platform}`)) : '',
         f.orderId ? csvOrderCell(f.orderId) : '',
         csvCell(reason),
         csvCell(formatWall(f.dueAt, zone)),

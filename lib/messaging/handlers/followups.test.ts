@@ -408,7 +408,7 @@ describe('paging and export', () => {
     const out = await ok<{ filename: string; csv: string; count: number }>('exportFollowupsCsv', undefined);
     expect(out.filename).toBe('跟进清单-2026-03-02-1100.csv');
     expect(out.count).toBe(1);
-    expect(out.csv.startsWith('\uFEFF类型,买家,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
+    expect(out.csv.startsWith('\uFEFF类型,买家,平台,订单号,原因,截止时间,状态,备注\r\n')).toBe(true);
     expect(out.csv).toContain('"=""4012938475610293847"""');
   });
 });

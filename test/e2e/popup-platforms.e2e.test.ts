@@ -1,0 +1,70 @@
+/**
+ * QA R, defect 2: an agent on several consoles has the same nickname as a buyer on Pinduoduo and on
+ * JD. The popup showed two identical rows 「咨询未拍：橘子汽水2020」, so 完成 or 推迟 could land on the
+ * other console's buyer. Each row now says its console, and 打开 goes to that console's chat.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CONSOLES, openConsole } from './consoles';
+import { cardReady, inPanel, openPopup } from './pages';
+import { extensionSuite } from './suite';
+
+const NICK = '橘子汽水2020';
+
+let pdd: Page;
+let jd: Page;
+let popup: Page;
+
+const s = extensionSuite({ page: 'none' });
+beforeAll(async () => {
+  pdd = await s.h.context.newPage();
+  await openConsole(pdd, CONSOLES.pdd);
+  await pdd.evaluate(() => (window as any).__pdd.open('5931407726'));
+  jd = await s.h.context.newPage();
+  // JD's open buyer given the same nickname: two buyers, one name, two consoles.
+  await openConsole(jd, CONSOLES.jd, (html) => html.replaceAll('京东用户_小满', NICK));
+  for (const page of [pdd, jd]) {
+    await page.bringToFront();
+    await cardReady(page, NICK);
+    await inPanel(page, '[data-kf="fu-inquiry"]').click();
+  }
+  // Added by the worker, then listed: the popup shows changes as they come (the first test waits for both).
+  popup = await openPopup(s.h);
+  await popup.setViewportSize({ width: 420, height: 600 });
+});
+
+const row = (platform: string) => popup.locator('[data-kf="followup"]', { has: popup.locator(`[data-kf="followup-platform"][data-platform="${platform}"]`) });
+const activeTab = () => s.ext.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true })).map((t: { url: string }) => new URL(t.url).host));
+
+describe('the popup, one nickname a buyer on two consoles', () => {
+  it('says on each row which console it is, and the two rows no longer read the same', async () => {
+    const rows = popup.locator('[data-kf="followup"][data-kind="inquiry"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect((await rows.locator('[data-kf="followup-platform"]').allTextContents()).sort()).toEqual(['京东', '拼多多']);
+    const texts = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText));
+    expect(texts[0]).not.toBe(texts[1]);
+    for (const p of ['pdd', 'jd']) expect(await row(p).locator('[data-kf="followup-title"]').textContent()).toBe(`咨询未拍：${NICK}`);
+  });
+
+  it('keeps the tag and the title on the row’s first line, inside the popup’s width', async () => {
+    for (const p of ['pdd', 'jd']) {
+      const tag = (await row(p).locator('[data-kf="followup-platform"]').boundingBox())!;
+      const title = (await row(p).locator('[data-kf="followup-title"]').boundingBox())!;
+      // One line each, side by side (the tag left of the title, their tops within a few pixels).
+      expect(tag.height).toBeLessThan(24);
+      expect(tag.x + tag.width).toBeLessThanOrEqual(title.x);
+      expect(Math.abs(tag.y + tag.height / 2 - (title.y + title.height / 2))).toBeLessThan(6);
+    }
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  });
+
+  it('opens the chat of the console the row names', async () => {
+    await row('jd').click();
+    await row('jd').locator('[data-action="open"]').click();
+    await expect.poll(activeTab).toEqual(['dongdong.jd.com']);
+    await popup.bringToFront();
+    await row('pdd').click();
+    await row('pdd').locator('[data-action="open"]').click();
+    await expect.poll(activeTab).toEqual(['mms.pinduoduo.com']);
+  });
+});
