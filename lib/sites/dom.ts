@@ -202,14 +202,25 @@ export const CONSOLE_ZONE: Zone = DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
  * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
  * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside.
  */
-export function isShown(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute('hidden')) return false;
-    const style = view?.getComputedStyle(e);
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
+export const isShown = (el: Element) => shownTest()(el);
+
+/**
+ * isShown for many elements of one page state: each element's style is read once, so a list's rows
+ * cost one style read each plus their shared ancestors once (not every ancestor again per row).
+ */
+export function shownTest(): (el: Element | null) => boolean {
+  const memo = new Map<Element, boolean>();
+  const shown = (e: Element | null): boolean => {
+    if (!e) return true;
+    let v = memo.get(e);
+    if (v === undefined) {
+      const style = e.ownerDocument.defaultView?.getComputedStyle(e);
+      v = !e.hasAttribute('hidden') && !(style && (style.display === 'none' || style.visibility === 'hidden')) && shown(e.parentElement);
+      memo.set(e, v);
+    }
+    return v;
+  };
+  return shown;
 }
 
 /** How far past this computer's clock a time of day may lie and still be today's (the clocks disagree). */

@@ -71,6 +71,34 @@ export const replyClock: PanelFeature = {
       seen = now;
       return out.sort((a, b) => a.since - b.since);
     };
+    /**
+     * The list as last read, read again only after a page change touched one of its rows (inside a
+     * row, or a row added or removed; any change where the adapter names no row): a peak day lists
+     * hundreds of conversations, and the page changes several times a second.
+     */
+    const row = adapter.conversationRow;
+    let changes = 0;
+    let readAt = -1;
+    let rowCount = -1;
+    let listed: ClockUiState['waiting'] = [];
+    const waiting = () => {
+      if (readAt !== changes) {
+        readAt = changes;
+        listed = readWaiting();
+      }
+      return listed;
+    };
+    const inRow = (m: MutationRecord) => {
+      const el = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+      return !row || !!el?.closest(row) || [...m.addedNodes].some((n) => n instanceof Element && (n.matches(row) || !!n.querySelector(row)));
+    };
+    /** A removed row is detached (a selector with an ancestor no longer matches it): counted instead. */
+    const rowsGone = (records: MutationRecord[]) => {
+      if (!records.some((m) => m.removedNodes.length)) return false;
+      const n = rowCount;
+      rowCount = doc.querySelectorAll(row!).length;
+      return n !== rowCount;
+    };
 
     /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
     let since: number | null = null;
@@ -111,7 +139,7 @@ export const replyClock: PanelFeature = {
       }
       last = since !== null && conversation ? { conversation, since } : null;
       showOnCard();
-      ui.set({ now: Date.now(), waiting: readWaiting(), hint: null });
+      ui.set({ now: Date.now(), waiting: waiting(), hint: null });
       ensureTicking();
     };
 
@@ -132,10 +160,10 @@ export const replyClock: PanelFeature = {
         doc,
         signal,
         () => {
-          ui.set({ waiting: readWaiting(), now: Date.now() });
+          ui.set({ waiting: waiting(), now: Date.now() });
           ensureTicking();
         },
-        { key: () => JSON.stringify(readWaiting()) },
+        { key: (records) => String(records.some(inRow) || rowsGone(records) ? ++changes : changes) },
       );
     }
 
