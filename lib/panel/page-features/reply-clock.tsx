@@ -85,6 +85,7 @@ export const replyClock: PanelFeature = {
       if (readAt !== changes) {
         readAt = changes;
         listed = readWaiting();
+        if (row) rowCount = doc.querySelectorAll(row).length;
       }
       return listed;
     };
@@ -94,10 +95,8 @@ export const replyClock: PanelFeature = {
     };
     /** A removed row is detached (a selector with an ancestor no longer matches it): counted instead. */
     const rowsGone = (records: MutationRecord[]) => {
-      if (!records.some((m) => m.removedNodes.length)) return false;
-      const n = rowCount;
-      rowCount = doc.querySelectorAll(row!).length;
-      return n !== rowCount;
+      if (!records.some((m) => [...m.removedNodes].some((n) => n.nodeType === 1))) return false;
+      return doc.querySelectorAll(row!).length !== rowCount;
     };
 
     /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
