@@ -200,27 +200,18 @@ export const CONSOLE_ZONE: Zone = DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
 
 /**
  * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
- * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside.
+ * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside. `memo`: the
+ * answers so far, to ask for many elements of one page state (a list's rows): each element's style
+ * is then read once, their shared ancestors' too, not again for every row.
  */
-export const isShown = (el: Element) => shownTest()(el);
-
-/**
- * isShown for many elements of one page state: each element's style is read once, so a list's rows
- * cost one style read each plus their shared ancestors once (not every ancestor again per row).
- */
-export function shownTest(): (el: Element | null) => boolean {
-  const memo = new Map<Element, boolean>();
-  const shown = (e: Element | null): boolean => {
-    if (!e) return true;
-    let v = memo.get(e);
-    if (v === undefined) {
-      const style = e.ownerDocument.defaultView?.getComputedStyle(e);
-      v = !e.hasAttribute('hidden') && !(style && (style.display === 'none' || style.visibility === 'hidden')) && shown(e.parentElement);
-      memo.set(e, v);
-    }
-    return v;
-  };
-  return shown;
+export function isShown(el: Element | null, memo = new Map<Element, boolean>()): boolean {
+  if (!el) return true;
+  let v = memo.get(el);
+  if (v === undefined) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    memo.set(el, (v = !el.hasAttribute('hidden') && !(style && (style.display === 'none' || style.visibility === 'hidden')) && isShown(el.parentElement, memo)));
+  }
+  return v;
 }
 
 /** How far past this computer's clock a time of day may lie and still be today's (the clocks disagree). */

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, shownTest, rowBuyerAt, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -37,8 +37,8 @@ export function findChatInput(doc: Document): HTMLElement {
 function listRows(doc: Document): HTMLElement[] {
   const shown: HTMLElement[] = [];
   const hidden: HTMLElement[] = [];
-  const visible = shownTest();
-  for (const r of doc.querySelectorAll<HTMLElement>(S.LIST_ROW)) (!r.closest(`.${S.TAB_INACTIVE_CLASS}`) && visible(r) ? shown : hidden).push(r);
+  const memo = new Map<Element, boolean>();
+  for (const r of doc.querySelectorAll<HTMLElement>(S.LIST_ROW)) (!r.closest(`.${S.TAB_INACTIVE_CLASS}`) && isShown(r, memo) ? shown : hidden).push(r);
   return shown.concat(hidden);
 }
 
