@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES } from './lib/sites/matches';
 import { bundledAssets } from './lib/storage/bundled-assets';
 import { buildVersion, readGit } from './scripts/build-version';
+import { minifyPanelCss } from './scripts/minify-css';
 import pkg from './package.json' with { type: 'json' };
 
 // Grows with every commit (scripts/build-version.ts): a packed or store update needs a higher version, and
@@ -55,6 +56,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [minifyPanelCss()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {
       // The browsers the manifest accepts (minimum_chrome_version, gecko strict_min_version): esbuild

@@ -40,6 +40,8 @@ export interface ChatAdapterSpec {
   openConversation?(doc: Document, key: string): boolean;
   /** The buyers the list shows, where it is read (SiteAdapter). */
   readConversations?(doc: Document): BuyerIdentity[];
+  /** The list row those two read (SiteAdapter). */
+  conversationRow?: string;
   /** The buyer of the list row a click landed in, where rows are read (SiteAdapter). */
   conversationAt?(target: Element): BuyerIdentity | null;
   /** The chat input's selector: typing inside it is not a change; its disappearance is. */

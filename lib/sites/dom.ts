@@ -200,16 +200,18 @@ export const CONSOLE_ZONE: Zone = DEFAULT_FOLLOWUP_SETTINGS.utcOffsetMinutes;
 
 /**
  * False when the element or an ancestor is `hidden` or not displayed. Consoles keep collapsed lists
- * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside.
+ * and inactive tab panes in the DOM, sometimes with a stale "active" marker inside. `memo`: the
+ * answers so far, to ask for many elements of one page state (a list's rows): each element's style
+ * is then read once, their shared ancestors' too, not again for every row.
  */
-export function isShown(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (e.hasAttribute('hidden')) return false;
-    const style = view?.getComputedStyle(e);
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+export function isShown(el: Element | null, memo = new Map<Element, boolean>()): boolean {
+  if (!el) return true;
+  let v = memo.get(el);
+  if (v === undefined) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    memo.set(el, (v = !el.hasAttribute('hidden') && !(style && (style.display === 'none' || style.visibility === 'hidden')) && isShown(el.parentElement, memo)));
   }
-  return true;
+  return v;
 }
 
 /** How far past this computer's clock a time of day may lie and still be today's (the clocks disagree). */

@@ -26,7 +26,7 @@ export interface ObserveOptions {
 const OWN = '[data-kf], [id^="kf-"], [class^="kf-"], [class*=" kf-"]';
 
 /** The node itself when it is an element, else its parent element (a text node's). */
-const elementOf = (node: Node) => (node.nodeType === 1 ? (node as Element) : node.parentElement);
+export const elementOf = (node: Node) => (node.nodeType === 1 ? (node as Element) : node.parentElement);
 
 /** True for nodes the extension wrote into the page (and their descendants). */
 export function isOwnNode(node: Node | null): boolean {
@@ -59,7 +59,8 @@ function relevant(m: MutationRecord, ignoreInside?: string): boolean {
  */
 export const bodyWatch = new Set<() => void>();
 
-export function observeDom(doc: Document, signal: AbortSignal, onChange: () => void, opts: ObserveOptions = {}): void {
+/** `onChange` gets the mutation records since it last ran (none for an event). */
+export function observeDom(doc: Document, signal: AbortSignal, onChange: (records: MutationRecord[]) => void, opts: ObserveOptions = {}): void {
   if (signal.aborted) return;
   let scheduled = false;
   let seen: MutationRecord[] = [];
@@ -78,7 +79,7 @@ export function observeDom(doc: Document, signal: AbortSignal, onChange: () => v
         lastKey = k;
       }
       try {
-        onChange();
+        onChange(records);
       } catch (e) {
         // Never throw into the host page's mutation delivery.
         console.error('[kf] observer callback failed', e);

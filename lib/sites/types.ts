@@ -149,6 +149,12 @@ export interface SiteAdapter {
    */
   readConversations?(doc: Document): BuyerIdentity[];
   /**
+   * A conversation-list row (the selector readWaiting and readConversations read): a page change
+   * neither inside a row nor adding or removing one leaves both reads as they were, so the reply
+   * clock re-reads a long list only when it changed. Absent: every page change re-reads it.
+   */
+  conversationRow?: string;
+  /**
    * The buyer of the conversation-list row that holds `target` (what a click there would open), read
    * as readConversations reads the row; null outside a row, on a control inside it (a close button),
    * or where the row does not name its buyer. The panel tells the card at the agent's click, before

@@ -64,6 +64,7 @@ const optional: [string, string, string][] = [
   ['compliance guard', './guard', 'benchGuard'],
   ['team mode (pouchdb-server on loopback)', './team', 'benchTeam'],
   ['conversation observer vs no extension (Chromium)', './observe-chat', 'benchObserveChat'],
+  ['buyer message with 300 waiting conversations vs none (Chromium)', './waiting-list', 'benchWaitingList'],
   ['typing in the template form, 4,999 replies vs none (Chromium)', './template-editor', 'benchTemplateEditor'],
   ['客户档案 pages and the popup list, 10,000 buyers vs 100 (Chromium)', './customer-pages', 'benchCustomerPages'],
 ];

@@ -10,7 +10,7 @@
 import type { PanelFeature } from '../page-feature';
 import { Store } from '../store';
 import { call } from '../../messaging/client';
-import { observeDom } from '../../sites/observe';
+import { elementOf, observeDom } from '../../sites/observe';
 import { readOrMissing } from '../../sites/types';
 import { waitingSince } from '../../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../../domain/clock/types';
@@ -56,21 +56,34 @@ export const replyClock: PanelFeature = {
     /**
      * The list's waits, longest first. A label in whole minutes ("已等待6分钟") gives a later start
      * at each read; while a conversation stays listed its earliest reading is kept, so its count does
-     * not jump back.
+     * not jump back. The list is read again only after a page change touched one of its rows (inside
+     * a row, or a row added or removed; any change where the adapter names no row): a peak day lists
+     * hundreds of conversations, and the page changes several times a second.
      */
     let seen = new Map<string, number>();
-    const readWaiting = () => {
-      const now = new Map<string, number>();
-      const out = (adapter.readWaiting?.(doc) ?? [])
-        .filter((w) => Number.isFinite(w.since) && w.key)
-        .map((w) => {
-          const since = Math.min(w.since, seen.get(w.key) ?? Infinity);
-          now.set(w.key, since);
-          return { ...w, since };
-        });
-      seen = now;
-      return out.sort((a, b) => a.since - b.since);
+    const row = adapter.conversationRow;
+    let rowCount = -1;
+    /** The list as last read; null once a change touched it. */
+    let listed: ClockUiState['waiting'] | null = null;
+    const waiting = () => {
+      if (!listed) {
+        const now = new Map<string, number>();
+        listed = (adapter.readWaiting?.(doc) ?? [])
+          .filter((w) => Number.isFinite(w.since) && w.key)
+          .map((w) => {
+            const since = Math.min(w.since, seen.get(w.key) ?? Infinity);
+            now.set(w.key, since);
+            return { ...w, since };
+          })
+          .sort((a, b) => a.since - b.since);
+        seen = now;
+        if (row) rowCount = doc.querySelectorAll(row).length;
+      }
+      return listed;
     };
+    const inRow = (m: MutationRecord) => !row || elementOf(m.target)?.closest(row) || [...m.addedNodes].some((n) => n.nodeType === 1 && ((n as Element).matches(row) || (n as Element).querySelector(row)));
+    /** A removed row is detached (a selector with an ancestor no longer matches it): counted instead. */
+    const rowsGone = (records: MutationRecord[]) => records.some((m) => [...m.removedNodes].some((n) => n.nodeType === 1)) && doc.querySelectorAll(row!).length !== rowCount;
 
     /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
     let since: number | null = null;
@@ -111,7 +124,7 @@ export const replyClock: PanelFeature = {
       }
       last = since !== null && conversation ? { conversation, since } : null;
       showOnCard();
-      ui.set({ now: Date.now(), waiting: readWaiting(), hint: null });
+      ui.set({ now: Date.now(), waiting: waiting(), hint: null });
       ensureTicking();
     };
 
@@ -128,15 +141,13 @@ export const replyClock: PanelFeature = {
     signal.addEventListener('abort', off, { once: true });
     // Other conversations' waits change in the list without the open conversation changing.
     if (adapter.readWaiting) {
-      observeDom(
-        doc,
-        signal,
-        () => {
-          ui.set({ waiting: readWaiting(), now: Date.now() });
+      observeDom(doc, signal, (records) => {
+        if (records.some(inRow) || rowsGone(records)) {
+          listed = null;
+          ui.set({ waiting: waiting(), now: Date.now() });
           ensureTicking();
-        },
-        { key: () => JSON.stringify(readWaiting()) },
-      );
+        }
+      });
     }
 
     const open = (key: string) => {

@@ -21,6 +21,7 @@ export const demoAdapter: SiteAdapter = {
   readMessages,
   readWaiting,
   readConversations,
+  conversationRow: S.CONVERSATION_ITEM,
   conversationAt,
   openConversation,
   findChatInput,

@@ -19,6 +19,7 @@ export const jdAdapter = chatAdapter({
   text: S.MESSAGE_TEXT,
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
+  conversationRow: S.LIST_ROW,
   conversationAt,
   openConversation,
   findChatInput,

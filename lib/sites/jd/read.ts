@@ -35,9 +35,11 @@ export function findChatInput(doc: Document): HTMLElement {
 
 /** The list's rows, those in the shown pane first (a hidden pane lists the same buyers again). */
 function listRows(doc: Document): HTMLElement[] {
-  const rows = Array.from(doc.querySelectorAll<HTMLElement>(`${S.CONVERSATION_LIST} ${S.CONVERSATION_ITEM}`));
-  const shown = (r: Element) => !r.closest(`.${S.TAB_INACTIVE_CLASS}`) && isShown(r);
-  return [...rows.filter(shown), ...rows.filter((r) => !shown(r))];
+  const shown: HTMLElement[] = [];
+  const hidden: HTMLElement[] = [];
+  const memo = new Map<Element, boolean>();
+  for (const r of doc.querySelectorAll<HTMLElement>(S.LIST_ROW)) (!r.closest(`.${S.TAB_INACTIVE_CLASS}`) && isShown(r, memo) ? shown : hidden).push(r);
+  return shown.concat(hidden);
 }
 
 /** A row's key: the pin from its id, else the name it shows. */
@@ -73,7 +75,7 @@ export function readConversations(doc: Document): BuyerIdentity[] {
 
 /** The buyer (name and pin) of the list row a click landed in. */
 export function conversationAt(target: Element): BuyerIdentity | null {
-  return rowBuyerAt(target, `${S.CONVERSATION_LIST} ${S.CONVERSATION_ITEM}`, rowName, rowPin);
+  return rowBuyerAt(target, S.LIST_ROW, rowName, rowPin);
 }
 
 /** Clicks the row with this pin, in the shown pane first (as the one tool that opens rows does). */

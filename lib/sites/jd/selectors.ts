@@ -12,6 +12,8 @@ export const TAB_PANE = '.c_tabs-tabpane';
 export const TAB_INACTIVE_CLASS = 'c_tabs-tab_inactive';
 /** One conversation row; its id is "u_<pin>imcustomer<venderId>". consoles.md 2026. */
 export const CONVERSATION_ITEM = '.alluser-item';
+/** A row of the conversation list (readWaiting, readConversations, conversationAt). */
+export const LIST_ROW = `${CONVERSATION_LIST} ${CONVERSATION_ITEM}`;
 /** The selected row (alluser-item_check; t-item-ck in older builds). consoles.md 2026. */
 export const ACTIVE_CONVERSATION = '.alluser-item.alluser-item_check, .alluser-item.t-item-ck';
 /** Buyer name inside a row. consoles.md 2026. */

@@ -19,6 +19,7 @@ export const pddAdapter = chatAdapter({
   text: S.MESSAGE_TEXT,
   readWaiting: (doc) => readWaiting(doc),
   readConversations,
+  conversationRow: S.CONVERSATION_BOX,
   conversationAt,
   openConversation,
   findChatInput,

@@ -11,7 +11,7 @@ const SITE = 'pdd';
  */
 function openBox(doc: Document): Element | null {
   const active = Array.from(doc.querySelectorAll(S.ACTIVE_CONVERSATION_BOX));
-  const shown = active.filter(isShown);
+  const shown = active.filter((r) => isShown(r));
   const candidates = shown.length ? shown : active;
   const header = textOf(doc.querySelector(S.HEADER_NAME));
   return candidates.find((b) => header && textOf(b.querySelector(S.CONVERSATION_NICK)) === header) ?? candidates[0] ?? null;
@@ -99,7 +99,7 @@ export function conversationAt(target: Element): BuyerIdentity | null {
  */
 export function openConversation(doc: Document, key: string): boolean {
   const boxes = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_BOX)).filter((b) => (uidOf(b) ?? textOf(b.querySelector(S.CONVERSATION_NICK))) === key);
-  const box = boxes.find(isShown) ?? boxes[0];
+  const box = boxes.find((b) => isShown(b)) ?? boxes[0];
   box?.click();
   return !!box;
 }

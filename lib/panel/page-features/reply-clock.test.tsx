@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Store } from '../store';
+import type { PanelController, PanelState } from '../controller';
+import type { PanelSection } from '../page-feature';
+import { setLocale } from '../../i18n';
+import { act } from 'preact/test-utils';
+import { mount } from '@/components/remarks/testing';
+import { DEFAULT_APP_SETTINGS } from '../../storage/settings';
+import { PanelContext } from '@/components/PanelContext';
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+vi.mock('../../messaging/client', () => ({ call: () => Promise.resolve() }));
+const { replyClock } = await import('./reply-clock');
+const { jdAdapter } = await import('../../sites/jd');
+
+let cleanup: () => void = () => {};
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+});
+
+/** A JD 咚咚 list row; `waits` carries the unanswered marker. */
+const row = (pin: string, name: string, time: string, waits = true) =>
+  `<div class="alluser-item" id="u_${pin}imcustomer1"><div class="alluser-item-name">${name}</div>` +
+  `<div class="alluser-item-date-w">${time}</div><div class="alluser-item-state">${waits ? '<span class="user-none-reply-t"></span>' : ''}</div></div>`;
+
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r)));
+
+/** The feature on a JD page listing `n` waiting buyers, its list read counted. */
+async function start(n: number) {
+  const rows = Array.from({ length: n }, (_, i) => row(`p${i}`, `买家${i}`, `0${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`)).join('');
+  document.body.innerHTML = `<div id="t-alluser-wrap"><div class="alluser-list">${rows}</div></div><div id="chat"><span class="tick">1</span></div>`;
+  const reads = vi.fn(jdAdapter.readWaiting!);
+  const adapter = { ...jdAdapter, readWaiting: reads };
+  const store = new Store({ buyer: '买家0', buyerId: 'p0', pageKind: 'chat', settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
+  const pageRead: (() => void)[] = [];
+  let section: PanelSection | undefined;
+  const controller = { store, onPageRead: (l: () => void) => pageRead.push(l) } as unknown as PanelController;
+  const aborter = new AbortController();
+  const card = { setWait: () => {} };
+  replyClock.init({ controller, adapter, doc: document, card, addSection: (s: PanelSection) => (section = s) } as never, aborter.signal);
+  const Section = section!.component;
+  const m = mount(
+    <PanelContext.Provider value={controller}>
+      <Section />
+    </PanelContext.Provider>,
+  );
+  cleanup = () => (aborter.abort(), m.unmount());
+  await settle();
+  return {
+    reads,
+    /** The buyers the 等待中 list names, in its order, and its +N. */
+    listed: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key')).concat(m.root.querySelector('[data-kf="clock-more"]')?.textContent ?? []),
+    /** The page was read (a message arrived in the open conversation). */
+    pageRead: () => act(() => pageRead.forEach((l) => l())),
+  };
+}
+
+describe('the 等待中 list of a long conversation list', () => {
+  it('follows the list: a buyer answered leaves it, a new waiting buyer joins it in order', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-05T05:00:00Z') });
+    try {
+      const p = await start(8);
+      p.pageRead();
+      expect(p.listed()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', '+2']);
+      await act(() => document.querySelector('#u_p2imcustomer1 .user-none-reply-t')!.remove());
+      await settle();
+      expect(p.listed()).toEqual(['p1', 'p3', 'p4', 'p5', 'p6', '+1']);
+      document.querySelector('.alluser-list')!.insertAdjacentHTML('afterbegin', row('early', '早到的买家', '00:00'));
+      await settle();
+      expect(p.listed()).toEqual(['early', 'p1', 'p3', 'p4', 'p5', '+2']);
+      document.querySelector('#u_p1imcustomer1')!.remove();
+      await settle();
+      expect(p.listed()).toEqual(['early', 'p3', 'p4', 'p5', 'p6', '+1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the list once per change of it, never for a page change outside it nor again at the page read', async () => {
+    const p = await start(300);
+    p.pageRead();
+    const before = p.reads.mock.calls.length;
+    // The page's own counter ticks and a new message line: not the list.
+    for (let i = 2; i < 12; i++) {
+      document.querySelector('.tick')!.textContent = String(i);
+      document.querySelector('#chat')!.insertAdjacentHTML('beforeend', `<p>消息${i}</p>`);
+      await settle();
+    }
+    expect(p.reads.mock.calls.length).toBe(before);
+    // A row's time changes as the buyer writes again, and the conversation is read for that message.
+    document.querySelector('#u_p7imcustomer1 .alluser-item-date-w')!.textContent = '23:59';
+    p.pageRead();
+    await settle();
+    p.pageRead();
+    expect(p.reads.mock.calls.length).toBe(before + 1);
+  });
+});
