@@ -1,3 +1,4 @@
+import { forgetAllDeleted } from './recently-deleted';
 import { useRef, useState } from 'preact/hooks';
 import { useApi, useTeamAgent, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
@@ -220,6 +221,8 @@ export function DeleteAllData() {
     setBusy(true);
     try {
       await api.call('deleteAllData', { confirm: true });
+      // The 话术库 tab's record of deleted replies (for 撤销) is this page's, not the worker's: gone too.
+      forgetAllDeleted();
       close();
       setStatus({ ok: true, text: t('data.delete.done') });
     } catch (err) {

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useApi, useTeamAgent } from './OptionsContext';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
+import { libraryUndoMessages } from '@/lib/i18n/messages/library-undo';
 import { team } from '@/lib/i18n/messages/team';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
@@ -22,6 +23,7 @@ import { refused, writeFailed, type ImportArea, type ImportOutcome } from './imp
 import type { WriteFailed } from '@/lib/messaging/protocol-backup';
 
 registerMessages(libraryEditor);
+registerMessages(libraryUndoMessages);
 registerMessages(team);
 // The tabs a file of another kind is imported on are named by their own strings.
 registerMessages(customersOptions);
@@ -370,6 +372,12 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
         {t('library.csv.columns', { list: columns.join(sep) })}
         {r.ignored.length > 0 && ` ${t('library.csv.ignored', { list: r.ignored.map((h) => `“${h}”`).join(sep) })}`}
       </p>
+      {r.above.length > 0 && (
+        // A title row above the header is common in Excel sheets: said, so nothing is left out unseen.
+        <p class="kf-help" data-kf="import-csv-above">
+          {t('library.csv.above', { row: r.headerRow, list: r.above.map((a) => t('library.csv.aboveRow', { row: a.row, text: a.text })).join(sep) })}
+        </p>
+      )}
       {r.groups.length > 0 && (
         <>
           <p>{t('library.csv.groupsTitle')}</p>

@@ -358,7 +358,7 @@ describe('deleting a template another page changed meanwhile', () => {
     await e.click('[data-kf="delete-anyway"]');
     expect(ask).not.toHaveBeenCalled();
     expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new']);
-    expect(e.text('[data-kf="status"]')).toBe('已删除');
+    expect(e.text('[data-kf="status"]')).toBe('已删除「退款已完成」。 撤销');
     expect(e.q('[data-kf="template-form"]')).toBeNull();
   });
 
@@ -476,5 +476,61 @@ describe('typing in the form with a big library', () => {
     await e.fill('body', '亲');
     // The draft itself, once per platform; the 300 stored templates are not checked again.
     expect(vi.mocked(checkReply).mock.calls.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('undoing a delete (QA pass S, defect 3)', () => {
+  let ask: MockInstance<typeof window.confirm>;
+  beforeEach(() => {
+    localStorage.clear();
+    ask = vi.spyOn(window, 'confirm').mockReturnValue(true);
+  });
+  afterEach(() => {
+    ask.mockRestore();
+    localStorage.clear();
+  });
+  const shipping: Template = { ...tpl('free-ship', '包邮说明'), body: '亲，满两件包邮，偏远地区除外哦', code: 'by', group: '运费', orders: ['unpaid'] };
+
+  it('offers 撤销 on the 已删除 line, which puts the reply back exactly: same id, place, group, code', async () => {
+    const e = await editorOver([welcome, shipping, refundDone]);
+    await e.edit('free-ship');
+    await e.click('[data-kf="delete-template"]');
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new', 'refund-done']);
+    expect(e.text('[data-kf="status"]')).toBe('已删除「包邮说明」。 撤销');
+
+    await e.click('[data-kf="undo-delete"]');
+    expect(e.stored().templates).toEqual([welcome, shipping, refundDone]);
+    expect(e.stored().groups).toContain('运费');
+    expect(e.text('[data-kf="status"]')).toBe('已恢复「包邮说明」。');
+    expect(e.q('[data-kf="undo-delete"]')).toBeNull();
+    expect(e.q('[data-kf="recently-deleted"]')).toBeNull();
+    expect(e.q('tr[data-template-id="free-ship"]')).not.toBeNull();
+  });
+
+  it('still offers it after the page was closed and opened again (最近删除), and after other saves', async () => {
+    const first = await editorOver([welcome, shipping, refundDone]);
+    await first.edit('free-ship');
+    await first.click('[data-kf="delete-template"]');
+    first.m.unmount();
+
+    // Reopened over the library as saved; another page added a reply since.
+    const e = await editorOver([...first.stored().templates, tpl('later', '后来加的')]);
+    expect(e.q('[data-kf="undo-delete"]')).toBeNull();
+    expect(e.text('[data-kf="recently-deleted"]')).toContain('包邮说明');
+    await e.click('[data-kf="restore-deleted"]');
+    expect(e.stored().templates.map((x) => x.id)).toEqual(['welcome-new', 'free-ship', 'refund-done', 'later']);
+    expect(e.stored().templates[1]).toEqual(shipping);
+    expect(e.q('[data-kf="recently-deleted"]')).toBeNull();
+  });
+
+  it('restores without the shortcut code when another reply took it meanwhile, and says so', async () => {
+    const e = await editorOver([welcome, shipping]);
+    await e.edit('free-ship');
+    await e.click('[data-kf="delete-template"]');
+    e.elsewhere((l) => [...l, { ...tpl('new-by', '新的包邮话术'), code: 'by' }]);
+    await e.click('[data-kf="undo-delete"]');
+    const back = e.stored().templates.find((x) => x.id === 'free-ship')!;
+    expect(back).toEqual({ ...shipping, code: undefined });
+    expect(e.text('[data-kf="status"]')).toBe('已恢复「包邮说明」，但快捷编码“by”已被「新的包邮话术」使用，恢复的话术不设编码。');
   });
 });

@@ -19,10 +19,13 @@ import { GuardLines } from './GuardLines';
 import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
 import { cleanDraft, codeProblem, editClash, EditClashError, matchesFilter, upsertTemplate } from './template-edit';
 import { Said } from './Said';
+import { forgetDeleted, readDeleted, rememberDeleted, restoreInto, RECENT_DAYS, type Deleted } from './recently-deleted';
+import { libraryUndoMessages } from '@/lib/i18n/messages/library-undo';
 
 registerMessages(guardMessages);
 registerMessages(libraryEditor);
 registerMessages(team);
+registerMessages(libraryUndoMessages);
 
 const EMPTY: Template = { id: '', title: '', body: '', group: '', scenarios: [] };
 const PLATFORMS = ['taobao', 'jd', 'pdd', 'douyin', 'kuaishou'] as const;
@@ -64,7 +67,10 @@ export function TemplateEditor() {
   const [filter, setFilter] = useState('');
   const [rows, setRows] = useState(ROWS);
   const [open, setOpen] = useState<Open | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // `undo`: the reply the status line says was deleted, with its 撤销.
+  const [status, setStatus] = useState<{ ok: boolean; text: string; undo?: Deleted } | null>(null);
+  // Replies deleted lately (recently-deleted.ts): restorable after a reload or another page's save too.
+  const [recent, setRecent] = useState<Deleted[]>(() => readDeleted(Date.now()));
   const [newGroup, setNewGroup] = useState('');
   // The row last saved from the form: the agent is taken back to it, far from the status line.
   const [savedId, setSavedId] = useState<string | null>(null);
@@ -166,12 +172,21 @@ export function TemplateEditor() {
    */
   const remove = async (tpl: Template, shown: Template | null, confirmed: boolean): Promise<RemoveOutcome> => {
     if (!confirmed && !confirm(t('options.confirmDeleteTemplate', { title: tpl.title }))) return 'cancelled';
+    // The reply as stored where the delete is written (not the form's draft), and its place: what 撤销 puts back.
+    let gone: Deleted | null = null;
     const change = (l: TemplateLibrary) => {
       if (editClash(shown, l, tpl)?.kind === 'changed') throw new EditClashError();
+      const index = l.templates.findIndex((x) => x.id === tpl.id);
+      gone = index < 0 ? null : { tpl: l.templates[index]!, at: Date.now(), index };
       return { ...l, templates: l.templates.filter((x) => x.id !== tpl.id) };
     };
     try {
       if (!(await persist(change, t('options.templateDeleted')))) return 'failed';
+      const d = gone as Deleted | null;
+      if (d) {
+        setRecent(rememberDeleted(d, d.at));
+        setStatus({ ok: true, text: t('library.deleted', { title: d.tpl.title }), undo: d });
+      }
       closeForm(true);
       return 'deleted';
     } catch (err) {
@@ -179,6 +194,26 @@ export function TemplateEditor() {
       throw err;
     }
   };
+
+  /** Puts a deleted reply back as it was (recently-deleted.ts), unless it is back already. */
+  const restore = async (d: Deleted) => {
+    let result: ReturnType<typeof restoreInto> = null;
+    const said = () =>
+      !result
+        ? t('library.restoreExists', { title: d.tpl.title })
+        : result.taken
+          ? t('library.restoredNoCode', { title: d.tpl.title, code: d.tpl.code ?? '', other: result.taken.title })
+          : t('library.restored', { title: d.tpl.title });
+    const change = (l: TemplateLibrary) => {
+      result = restoreInto(l, d);
+      return result?.lib ?? l;
+    };
+    if (await persist(change, said)) {
+      setRecent(forgetDeleted(d.tpl.id, Date.now()));
+      setSavedId(d.tpl.id);
+    }
+  };
+  const restorable = agent === false ? recent.filter((d) => !lib.templates.some((x) => x.id === d.tpl.id)) : [];
 
   const propose = async (draft: Template): Promise<boolean> => {
     const tpl = cleanDraft(draft);
@@ -235,7 +270,34 @@ export function TemplateEditor() {
           close={closeForm}
         />
       )}
-      {status && <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="status">{status.text}</Said>}
+      {status && (
+        <Said of={status} class={status.ok ? 'kf-ok' : 'kf-bad'} kf="status">
+          {status.text}
+          {status.undo && restorable.some((d) => d.tpl.id === status.undo!.tpl.id) && (
+            <>
+              {' '}
+              <button class="kf-link" data-kf="undo-delete" onClick={() => void restore(status.undo!)}>
+                {t('library.undo')}
+              </button>
+            </>
+          )}
+        </Said>
+      )}
+      {restorable.length > 0 && (
+        <div class="kf-help" data-kf="recently-deleted">
+          {t('library.recent', { days: RECENT_DAYS })}
+          <ul>
+            {restorable.map((d) => (
+              <li key={`${d.tpl.id}@${d.at}`} data-template-id={d.tpl.id}>
+                {d.tpl.title} · {t('library.recentAt', { time: new Date(d.at).toLocaleString(en ? 'en' : 'zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) })}{' '}
+                <button class="kf-link" data-kf="restore-deleted" onClick={() => void restore(d)}>
+                  {t('library.recentRestore', { title: d.tpl.title })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="kf-groups-edit">
         <strong>{t('options.groups')}</strong>
         {lib.groups.map((g) => {

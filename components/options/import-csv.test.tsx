@@ -70,6 +70,15 @@ describe('导入 CSV 表格 on the options page', () => {
     expect(b.text('[data-kf="import-result"]')).toContain('繁体中文 Big5');
   });
 
+  it('reads a GBK sheet with a title row and the headers shops write (话术分类, 话术标题), and says what it left out', async () => {
+    const sheet = ['松果小店快捷短语（2026版）,,,', '序号,话术分类,话术标题,快捷短语', '1,欢迎语,问好,亲亲，欢迎来到小店', '2,催付,提醒付款,亲，订单还没付款哦'].join('\r\n');
+    const t = await csvTab();
+    await t.choose(encodeLegacy('gbk', sheet));
+    expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“快捷短语”、标题←“话术标题”、分组←“话术分类”。 未使用的列：“序号”。');
+    expect(t.text('[data-kf="import-csv-above"]')).toBe('表头在第 2 行；第 1 行“松果小店快捷短语（2026版）”不是表头，未导入。');
+    expect(t.qa('[data-kf="import-csv-groups"] li').map((li) => li.textContent)).toEqual(['分组“欢迎语”→ 场景：问候（1 条）', '分组“催付”→ 场景：付款（1 条）']);
+  });
+
   it('refuses a sheet without a text column, naming its columns, and changes nothing', async () => {
     const t = await csvTab();
     await t.choose('问题,答案\n在吗,在的\n');

@@ -140,7 +140,7 @@ describe('two options tabs editing the same reply', () => {
     const { a, b } = await bothEditing('refund-done');
     b.once('dialog', (d) => void d.accept());
     await form(b).locator('button.kf-danger').click();
-    await expect.poll(() => b.locator('[data-kf="status"]').textContent()).toBe('已删除');
+    await expect.poll(() => b.locator('[data-kf="status"]').textContent()).toBe('已删除「退款已完成」。 撤销');
 
     const clash = await saveInA(a, '亲，tab A 改过的内容');
     await expect.poll(() => clash.textContent()).toContain('这条话术已在另一个页面被删除');
@@ -194,10 +194,60 @@ describe('two options tabs editing the same reply', () => {
 
     await del.click();
     await ask.getByRole('button', { name: '仍然删除', exact: true }).click();
-    await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已删除');
+    await expect.poll(() => a.locator('[data-kf="status"]').textContent()).toBe('已删除「新客欢迎」。 撤销');
     expect((await library(a)).templates.some((x) => x.id === 'welcome-new')).toBe(false);
     // 仍然删除 was the question: no second one.
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('deleting a reply on day one (QA pass S, defect 3)', () => {
+  /** The owner's own reply, added through the editor as the QA did. */
+  async function addReply(page: Page) {
+    await page.locator('[data-kf="new-template"]').click();
+    await form(page).locator('input[name="title"]').fill('满减说明');
+    await form(page).locator('input[name="code"]').fill('mj');
+    await form(page).locator('textarea[name="body"]').fill('亲，店里满两件减十元，下单时自动减哦');
+    await form(page).locator('[data-kf="save-template"]').click();
+    await expect.poll(() => page.locator('[data-kf="status"]').textContent()).toBe('已保存「满减说明」');
+    return (await library(page)).templates.find((x) => x.title === '满减说明')!;
+  }
+  async function deleteIt(page: Page, title: string) {
+    await editButton(page, title).click();
+    page.once('dialog', (d) => void d.accept());
+    await form(page).locator('[data-kf="delete-template"]').click();
+    await expect.poll(() => page.locator('[data-kf="status"]').textContent()).toBe(`已删除「${title}」。 撤销`);
+  }
+
+  it('brings it back with 撤销, exactly: its id, place, code, and the count of its uses', async () => {
+    const page = await options('templates');
+    const mine = await addReply(page);
+    const before = (await library(page)).templates;
+    await callFromExtensionPage(page, 'recordUsage', { templateId: mine.id, scenario: null });
+
+    await deleteIt(page, '满减说明');
+    expect((await library(page)).templates.some((x) => x.id === mine.id)).toBe(false);
+    await page.locator('[data-kf="undo-delete"]').click();
+    await expect.poll(() => page.locator('[data-kf="status"]').textContent()).toBe('已恢复「满减说明」。');
+    expect((await library(page)).templates).toEqual(before);
+    const usage = await callFromExtensionPage<{ templates: Record<string, { count: number }> }>(page, 'getUsage');
+    expect(usage.templates[mine.id]?.count).toBe(1);
+    expect(await page.locator('tr[data-template-id="' + mine.id + '"]').count()).toBe(1);
+  });
+
+  it('keeps it restorable under 最近删除 after the options page was closed', async () => {
+    const page = await options('templates');
+    const mine = await addReply(page);
+    await deleteIt(page, '满减说明');
+    await page.close();
+
+    const again = await options('templates');
+    const recent = again.locator('[data-kf="recently-deleted"]');
+    await expect.poll(() => recent.textContent()).toContain('满减说明');
+    await recent.getByRole('button', { name: '恢复「满减说明」', exact: true }).click();
+    await expect.poll(() => again.locator('[data-kf="status"]').textContent()).toBe('已恢复「满减说明」。');
+    expect((await library(again)).templates.find((x) => x.id === mine.id)).toEqual(mine);
+    expect(await recent.count()).toBe(0);
   });
 });
 

@@ -115,6 +115,57 @@ describe('reading a spreadsheet of replies (CSV)', () => {
   });
 });
 
+describe('the headers shops actually write', () => {
+  it('reads …分类 / …分组 / 类别 as the group, 话术名称 / 话术标题 as the title, and 简码 as the code', () => {
+    const r = libraryFromCsv(['序号,话术分类,话术名称,简码,话术内容,使用次数', '1,欢迎语,进店问候,hy,亲亲在的，想看哪款呀,88', '2,催付,提醒付款,cf,亲，拍下记得付款哦,12'].join('\n'), EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.report.columns).toEqual({ group: '话术分类', title: '话术名称', code: '简码', body: '话术内容' });
+    expect(r.report.ignored).toEqual(['序号', '使用次数']);
+    // The groups then lead to their situations, as under a header named 分组.
+    expect(r.file.templates.map((x) => [x.group, x.title, x.code, x.scenarios])).toEqual([
+      ['欢迎语', '进店问候', 'hy', ['greeting']],
+      ['催付', '提醒付款', 'cf', ['payment']],
+    ]);
+    for (const group of ['话术分组', '分组名称', '类别', '短语分类']) {
+      const x = libraryFromCsv(`${group},回复内容\n物流,亲，默认发圆通哦\n`, EMPTY, 'zh-CN');
+      expect(x.ok && [x.report.columns, x.file.templates[0]!.scenarios]).toEqual([{ group, body: '回复内容' }, ['tracking']]);
+    }
+  });
+
+  it('takes 快捷短语 as the text, unless its cells are shortcut codes beside another text column', () => {
+    const text = libraryFromCsv('话术分类,话术标题,快捷短语\n发货,几点发,亲，下午四点前拍下当天发走\n', EMPTY, 'zh-CN');
+    expect(text.ok && text.report.columns).toEqual({ group: '话术分类', title: '话术标题', body: '快捷短语' });
+    const codes = libraryFromCsv('短语,内容\n/by,亲，满两件包邮哦\nth,亲，七天内可以退换\n', EMPTY, 'zh-CN');
+    if (!codes.ok) throw new Error(codes.errors.join());
+    expect(codes.report.columns).toEqual({ code: '短语', body: '内容' });
+    expect(codes.file.templates.map((x) => x.code)).toEqual(['by', 'th']);
+  });
+
+  it('leaves 关键词 unused and says so: replies have no keywords', () => {
+    const r = libraryFromCsv('类别,关键词,回复内容\n售后,坏了,亲，麻烦拍张照片给我看看\n', EMPTY, 'zh-CN');
+    expect(r.ok && r.report.ignored).toEqual(['关键词']);
+  });
+
+  it('finds the header under a title row, says which rows it left out, and numbers rows as the sheet does', () => {
+    const sheet = ['晴川小铺快捷短语（2026版）,,,', '', '分组,标题,快捷编码,内容', '欢迎,问候,hi,亲您好，在的', '发货,时效,fh,亲，今天拍明天发', ',,,'].join('\r\n');
+    const r = libraryFromCsv(sheet, EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.file.templates.map((x) => [x.title, x.code, x.scenarios])).toEqual([
+      ['问候', 'hi', ['greeting']],
+      ['时效', 'fh', ['shipping-time']],
+    ]);
+    expect([r.report.headerRow, r.report.above]).toEqual([3, [{ row: 1, text: '晴川小铺快捷短语（2026版）' }]]);
+    // A title row alone on its line (no separator) above a tab-separated sheet.
+    const tabbed = libraryFromCsv('晴川小铺话术表\n话术分组\t话术内容\n催付\t亲，记得付款哦\n', EMPTY, 'zh-CN');
+    expect(tabbed.ok && [tabbed.report.columns, tabbed.file.templates[0]!.scenarios]).toEqual([{ group: '话术分组', body: '话术内容' }, ['payment']]);
+  });
+
+  it('still refuses a sheet with no text column in its first rows, naming the columns of its first row', () => {
+    const r = libraryFromCsv('晴川小铺\n序号,问题\n1,在吗\n', EMPTY, 'zh-CN');
+    expect(!r.ok && r.errors[0]).toContain('表头（第 1 行）');
+  });
+});
+
 describe('the library as a CSV for Excel', () => {
   it('is UTF-8 with a byte-order mark and CRLF, one reply a row, formulas guarded', () => {
     const csv = libraryToCsv({ groups: ['议价'], templates: [{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }] });

@@ -4,8 +4,11 @@
  *
  * Reading (`libraryFromCsv`): RFC 4180 — quoted fields may hold commas, line breaks and "" — with
  * comma or tab between fields (Excel's "Unicode text" is tab-separated), blank lines skipped. The
- * header row names the columns; they are recognised by the names shops use (COLUMN_NAMES; a note
- * in brackets, as in "内容（必填）" or "ID（勿改）", is ignored), the rest are ignored and listed. A file
+ * header row names the columns: the one of the first few rows that names the text column (a sheet's
+ * title often sits above it; the rows above are left out and named). Columns are recognised by the
+ * names shops use and the rules their variants follow (COLUMN_NAMES: …分类/…分组/类别 is the group,
+ * 话术名称 the title, 简码 the code; a note in brackets, as in "内容（必填）" or "ID（勿改）", is
+ * ignored); the rest are ignored and listed, so the preview says which column fed what. A file
  * without a column for the reply text is refused, naming the columns it has. Each row becomes a
  * reply of a `kefu-library` file that then goes through the same check, count, confirm, backup and
  * merge as a JSON library file (import-plan.ts); a row that cannot be a reply is left out and
@@ -34,12 +37,34 @@ import { ID_PATTERN, LIBRARY_FORMAT, LIBRARY_VERSION, normalizeTemplate, TEMPLAT
 
 export type CsvField = 'body' | 'title' | 'group' | 'code' | 'id' | 'scenarios' | 'orders';
 
-/** Header names per field, compared trimmed, lowercased, without a bracketed note. */
-export const COLUMN_NAMES: Record<CsvField, readonly string[]> = {
-  body: ['内容', '话术', '回复', '短语', '话术内容', '回复内容', '短语内容', '快捷短语', 'body', 'text', 'content', 'reply', 'phrase'],
-  title: ['标题', '名称', '话术标题', 'title', 'name'],
-  group: ['分组', '场景', '分类', '分组名称', 'group', 'category'],
-  code: ['快捷编码', '快捷键', '编码', '快捷码', '快捷短语编码', 'code', 'shortcut'],
+/**
+ * How a header names a field, compared with the header as `norm` leaves it: a name, a rule for the
+ * shapes shops vary (话术分类, 短语分组, 分组名称 … all name the group), or a test that also reads the
+ * column's cells. Tests come first, then names, then rules: a name always means what the list says.
+ */
+export type HeaderMatch = string | RegExp | ((header: string, cells: readonly string[]) => boolean);
+
+/**
+ * 快捷短语 and 短语 are the reply text in most shops' sheets, but the shortcut in some (短语 "hi" next
+ * to a 内容 column). Read from the cells, and the preview says which field the column fed.
+ */
+const CODE_OR_TEXT = new Set(['快捷短语', '短语']);
+const looksLikeCodes = (cells: readonly string[]) => {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => /^[/、]?[a-z0-9]{1,16}$/i.test(c));
+};
+
+/** Header names per field, compared trimmed, lowercased, without a bracketed note (`norm`). */
+export const COLUMN_NAMES: Record<CsvField, readonly HeaderMatch[]> = {
+  body: ['内容', '话术', '回复', '短语', '话术内容', '回复内容', '短语内容', '快捷短语', 'body', 'text', 'content', 'reply', 'phrase', /^(话术|短语|快捷短语|回复)?(内容|正文|文本)$/],
+  title: ['标题', '名称', '话术标题', 'title', 'name', /^(话术|短语|快捷短语|回复)(标题|名称)$/],
+  // Checked before 名称: 分组名称, 分类名称 name the group.
+  group: ['分组', '场景', '分类', '分组名称', '类别', 'group', 'category', /(分组|分类|类别|类目)(名称)?$/],
+  code: [
+    (h, cells) => CODE_OR_TEXT.has(h) && looksLikeCodes(cells),
+    '快捷编码', '快捷键', '编码', '快捷码', '快捷短语编码', '简码', 'code', 'shortcut',
+    /^(快捷短语|短语|话术|快捷)?(编码|简码|快捷码|代码)$/,
+  ],
   id: ['id'],
   scenarios: ['适用场景', 'scenarios'],
   orders: ['适用订单状态', 'orders'],
@@ -156,11 +181,17 @@ export function parseCsv(text: string, sep = ','): { records: CsvRecord[]; open:
   return { records, open: quoted ? openRow : null };
 }
 
-/** The field separator of a header line: a tab when it has tabs and no commas, else a comma. */
+/**
+ * The field separator: a tab when the first line with a tab or a comma has tabs and no commas, else a
+ * comma (a title row above the header may have neither).
+ */
 function separatorOf(text: string): string {
-  const first = text.slice(0, text.search(/[\r\n]|$/));
+  const first = text.split(/\r\n?|\n/, 10).find((l) => /[\t,]/.test(l)) ?? '';
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
+
+/** How many rows from the top may hold the header: a sheet's title (「XX家快捷短语（2025版）」) or a note often sits above it. */
+export const HEADER_SCAN = 5;
 
 export type Sheet<F extends string> =
   | {
@@ -174,33 +205,55 @@ export type Sheet<F extends string> =
       ignored: string[];
       /** Every header the file has, trimmed (for "the file's columns are …"). */
       found: string[];
+      /** The header's row (the spreadsheet's number), and the non-blank rows above it, left out (a title…). */
+      headerRow: number;
+      above: CsvRecord[];
     }
   /** `open`: the row whose quote never closes; null: the file holds nothing. */
   | { ok: false; open: number | null };
 
+/** The field a header names by a name or, failing that, a rule (tests on the cells aside). */
+function fieldByName<F extends string>(name: string, names: Record<F, readonly HeaderMatch[]>): F | undefined {
+  const fields = Object.keys(names) as F[];
+  return fields.find((f) => names[f].some((m) => typeof m === 'string' && m === name)) ?? fields.find((f) => names[f].some((m) => m instanceof RegExp && m.test(name)));
+}
+
 /**
- * A sheet read: separator detected, records parsed, the header (its first non-blank row) matched
- * against `names` (per field, compared by `norm`; the first column of a field wins). Shared by the
- * reply library's import and the buyers' (lib/domain/customers/csv.ts).
+ * A sheet read: separator detected, records parsed, the header found and matched against `names`
+ * (per field, compared by `norm`; the first column of a field wins). The header is the first
+ * non-blank row, or — when `required` is given — the one among the first HEADER_SCAN non-blank rows
+ * that names `required` and the most fields (the rows above it are returned, for the preview to
+ * name). Shared by the reply library's import and the buyers' (lib/domain/customers/csv.ts).
  */
-export function readSheet<F extends string>(text: string, names: Record<F, readonly string[]>): Sheet<F> {
+export function readSheet<F extends string>(text: string, names: Record<F, readonly HeaderMatch[]>, required?: F): Sheet<F> {
   const { records, open } = parseCsv(text, separatorOf(text));
   if (open !== null) return { ok: false, open };
   const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  let pick = 0;
+  if (required !== undefined) {
+    let best = 0;
+    rows.slice(0, HEADER_SCAN).forEach((r, i) => {
+      const fields = new Set(r.cells.map((h) => fieldByName(norm(h), names)).filter((f) => f !== undefined));
+      if (fields.has(required) && fields.size > best) [best, pick] = [fields.size, i];
+    });
+  }
+  const above = rows.splice(0, pick);
   const header = rows.shift();
   if (!header) return { ok: false, open: null };
   const columns: Partial<Record<F, string>> = {};
   const at: Partial<Record<F, number>> = {};
   const ignored: string[] = [];
+  const fields = Object.keys(names) as F[];
   header.cells.forEach((h, i) => {
     const name = norm(h);
-    const field = (Object.keys(names) as F[]).find((f) => names[f].includes(name));
+    const tested = fields.find((f) => names[f].some((m) => typeof m === 'function' && at[f] === undefined && m(name, rows.map((r) => r.cells[i] ?? ''))));
+    const field = tested ?? fieldByName(name, names);
     if (field && at[field] === undefined) {
       at[field] = i;
       columns[field] = h.trim();
     } else if (h.trim() !== '') ignored.push(h.trim());
   });
-  return { ok: true, rows, columns, at, ignored, found: header.cells.map((h) => h.trim()).filter((h) => h !== '') };
+  return { ok: true, rows, columns, at, ignored, found: header.cells.map((h) => h.trim()).filter((h) => h !== ''), headerRow: header.row, above };
 }
 
 /** Why a sheet whose quote at `row` never closes is refused. */
@@ -214,6 +267,9 @@ export interface CsvReport {
   columns: Partial<Record<CsvField, string>>;
   /** Headers not used (unknown, or a second column for a field). */
   ignored: string[];
+  /** The header's row, and the rows above it left out (a sheet's title), each with its first filled cell. */
+  headerRow: number;
+  above: { row: number; text: string }[];
   /** Rows that became replies. */
   rows: number;
   /** Rows left out, each with why. */
@@ -248,13 +304,14 @@ function orderOf(word: string): OrderStatus | null {
  */
 export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: Locale): CsvImport {
   const fail = (m: Bilingual): CsvImport => ({ ok: false, errors: [say(m, locale)] });
-  const sheet = readSheet(text, COLUMN_NAMES);
+  const sheet = readSheet<CsvField>(text, COLUMN_NAMES, 'body');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
-  const { rows, columns, at, ignored, found } = sheet;
+  const { rows, columns, at, ignored, found, headerRow } = sheet;
+  const above = sheet.above.map((r) => ({ row: r.row, text: r.cells.map((c) => c.trim()).find((c) => c !== '') ?? '' }));
   if (at.body === undefined) {
     return fail({
-      zh: `找不到话术内容所在的列：表头（第 1 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
-      en: `no column holds the reply text: the header (row 1) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
+      zh: `找不到话术内容所在的列：表头（第 ${headerRow} 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
+      en: `no column holds the reply text: the header (row ${headerRow}) needs one of 内容, 话术, 回复, 短语 (or content, reply, text). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
     });
   }
 
@@ -379,7 +436,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     };
   }
   const file: LibraryFile = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, groups: [...new Set(templates.map((x) => x.group))], templates };
-  return { ok: true, file, report: { columns, ignored, rows: templates.length, skipped, notes, groups: [...groups.values()] } };
+  return { ok: true, file, report: { columns, ignored, headerRow, above, rows: templates.length, skipped, notes, groups: [...groups.values()] } };
 }
 
 /**
