@@ -8,12 +8,11 @@
  * firing it takes nothing off). Where the worker cannot reach the tab, the old panel stops acting
  * and asks for a refresh. Its own browser: a reload would leave the other files' worker gone.
  */
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chatInput, demo, inPanel, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
+import { updateExtension, updateWithoutDemoHosts } from './update';
 
 const s = extensionSuite({ shop: 'none', pageErrors: true, launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
@@ -45,19 +44,11 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
-/** Loads the extension's directory again, as an update does: same id, new runtime. */
-async function update(): Promise<void> {
-  const cdp = await s.h.context.browser()!.newBrowserCDPSession();
-  const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: s.h.extensionDir } as never)) as { id: string };
-  await cdp.detach();
-  expect(id).toBe(s.h.extensionId);
-}
-
 it('after an update the open console tab gets the new panel by itself: one panel, new suggestions, insertion, no page errors', async () => {
   await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
   await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
   await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
-  await update();
+  await updateExtension(s.h);
 
   // The worker put the new copy into the tab; the old one gave way.
   await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
@@ -75,17 +66,7 @@ it('a tab the worker cannot reach after an update: the old panel inserts nothing
   await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
   await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
   // The new version's content script no longer matches the demo console's host: nothing may be put there.
-  const file = join(s.h.extensionDir, 'manifest.json');
-  const original = await readFile(file, 'utf8');
-  const manifest = JSON.parse(original);
-  manifest.content_scripts[0].matches = manifest.content_scripts[0].matches.filter((m: string) => !/127\.0\.0\.1|localhost/.test(m));
-  await writeFile(file, JSON.stringify(manifest));
-  onTestFinished(async () => {
-    await writeFile(file, original);
-    await update();
-  });
-  await update();
-  await expect.poll(() => s.h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${s.h.extensionId}/`)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await updateWithoutDemoHosts(s.h);
 
   // The stale suggestions are still drawn; Alt+1 on them puts nothing into the chat box.
   expect(await panelText(s.page)).toContain('推荐话术');

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, openPopup } from './pages';
+import { callFromExtensionPage, popupNote } from './pages';
 import { extensionSuite } from './suite';
 
 const s = extensionSuite({ page: 'none' });
@@ -32,23 +32,12 @@ async function importMerging(file: Record<string, unknown>, check: (options: Pag
   }
 }
 
-async function popupNotes(title: string): Promise<string> {
-  const popup = await openPopup(s.h);
-  try {
-    const note = popup.locator('[data-kf="followup"]', { hasText: title }).first().locator('[data-kf="followup-note"]');
-    await note.waitFor();
-    return (await note.textContent())!;
-  } finally {
-    await popup.close();
-  }
-}
-
 describe('导入全部数据 (合并) and a follow-up both sides wrote notes on', () => {
   it('keeps the lines written here and adds the file’s, in the order written, once however often the file is imported', async () => {
     const id = await add('回访李先生', '第一次回电：没人接');
     await addNote(id, '第二次回电：说周五前要发票');
     await addNote(id, '本机：改约周六上午再打');
-    expect(await popupNotes('回访李先生')).toContain('本机：改约周六上午再打');
+    expect(await popupNote(s.h, '回访李先生')).toContain('本机：改约周六上午再打');
     // The file the other computer exported: the same item, with the first call and a line of its own.
     const theirs = await exportAll();
     const items = (theirs.followups as { items: { id: string; note?: string }[] }).items;
@@ -57,7 +46,7 @@ describe('导入全部数据 (合并) and a follow-up both sides wrote notes on'
       expect(await options.locator('[data-kf="all-import-notes"]').textContent()).toContain('本机已有的 1 项跟进会接上文件里多出的备注');
     });
     expect(result).toContain('1 项跟进接上了文件里多出的备注');
-    const joined = await popupNotes('回访李先生');
+    const joined = await popupNote(s.h, '回访李先生');
     expect(joined.split('\n')).toEqual(['第一次回电：没人接', '第二次回电：说周五前要发票', '本机：改约周六上午再打', '对方电脑：买家要求开专票']);
 
     // The same file again: nothing new to join, nothing doubled.
@@ -65,7 +54,7 @@ describe('导入全部数据 (合并) and a follow-up both sides wrote notes on'
       expect(await options.locator('[data-kf="all-import-notes"]').count()).toBe(0);
     });
     expect(again).not.toContain('接上了');
-    expect(await popupNotes('回访李先生')).toBe(joined);
+    expect(await popupNote(s.h, '回访李先生')).toBe(joined);
   });
 
   it('names an item whose notes joined would pass 5,000 characters, and leaves its notes here whole', async () => {
@@ -86,6 +75,6 @@ describe('导入全部数据 (合并) and a follow-up both sides wrote notes on'
       expect(warn).toContain('「回访赵女士」：文件里多出 1 行，接在一起共 5066 个字');
     });
     expect(result).toMatch(/有 1 项跟进的备注和文件里的接在一起会超过每项 5000 个字.*「回访赵女士」：文件里多出 1 行/);
-    expect(await popupNotes('回访赵女士')).toBe(mine);
+    expect(await popupNote(s.h, '回访赵女士')).toBe(mine);
   });
 });

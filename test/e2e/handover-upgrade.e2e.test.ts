@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, openPopup } from './pages';
 import { extensionSuite } from './suite';
+import { putRaw } from './stores';
 
 let popup: Page;
 
@@ -15,25 +16,6 @@ const tomorrowAt = (h: number, m = 0) => {
   const day = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000) + 1;
   return day * 86_400_000 + (h - 8) * 3_600_000 + m * 60_000;
 };
-
-/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
-async function putRaw(page: Page, name: string, key: string, value: unknown) {
-  await page.evaluate(
-    ([name, key, value]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(`kf-${name}`);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          if (value === undefined) tx.objectStore('kv').delete(key);
-          else tx.objectStore('kv').put(value, key);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [name, key, value] as const,
-  );
-}
 
 const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, openPopup } from './pages';
+import { callFromExtensionPage, popupNote } from './pages';
 import { extensionSuite } from './suite';
 
 const s = extensionSuite({ page: 'none' });
@@ -21,17 +21,6 @@ async function listedPick(options: Page, id: string): Promise<string> {
   const cell = options.locator(`[data-pick-id="${id}"] td`).first();
   await cell.waitFor();
   return (await cell.textContent())!;
-}
-
-async function popupNote(title: string): Promise<string> {
-  const popup = await openPopup(s.h);
-  try {
-    const note = popup.locator('[data-kf="followup"]', { hasText: title }).first().locator('[data-kf="followup-note"]');
-    await note.waitFor();
-    return (await note.textContent())!;
-  } finally {
-    await popup.close();
-  }
 }
 
 describe('学习记录 → 导入', () => {
@@ -59,7 +48,7 @@ describe('导入全部数据 (合并)', () => {
     const { id } = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'manual', title: '回访周女士', note: `回访 ${PHONE} 没接`, dueAt: Date.now() - 60_000 });
     await callFromExtensionPage(s.ext, 'updateFollowup', { id, action: 'note', text: '下午再打' });
     await callFromExtensionPage(s.ext, 'patchSettings', { privacy: { maskPii: true } });
-    expect((await popupNote('回访周女士')).split('\n')).toEqual([`回访 ${PHONE} 没接`, '下午再打']);
+    expect((await popupNote(s.h, '回访周女士')).split('\n')).toEqual([`回访 ${PHONE} 没接`, '下午再打']);
 
     // The other computer's export: masked there, one line more; and a pick whose phone it kept.
     const theirs = await callFromExtensionPage<Record<string, any>>(s.ext, 'exportAllData');
@@ -84,7 +73,7 @@ describe('导入全部数据 (合并)', () => {
     } finally {
       await options.close();
     }
-    expect((await popupNote('回访周女士')).split('\n')).toEqual(['回访 139****5678 没接', '下午再打', '对方电脑：改成周五送']);
+    expect((await popupNote(s.h, '回访周女士')).split('\n')).toEqual(['回访 139****5678 没接', '下午再打', '对方电脑：改成周五送']);
   });
 });
 

@@ -106,7 +106,6 @@ export async function setUpDemoShop(h: { openExtensionPage(path: string): Promis
   return options;
 }
 
-/** The `data-kf` of the element focused inside the panel (or inside its buyer-card frame), else null. */
 /** Opens the toolbar popup and waits for its follow-up list. */
 export async function openPopup(h: { openExtensionPage(path: string): Promise<Page> }): Promise<Page> {
   const p = await h.openExtensionPage('popup.html');
@@ -114,6 +113,19 @@ export async function openPopup(h: { openExtensionPage(path: string): Promise<Pa
   return p;
 }
 
+/** The notes a newly opened popup shows on the (first) follow-up titled `title`; the popup is closed again. */
+export async function popupNote(h: { openExtensionPage(path: string): Promise<Page> }, title: string): Promise<string> {
+  const popup = await openPopup(h);
+  try {
+    const note = popup.locator('[data-kf="followup"]', { hasText: title }).first().locator('[data-kf="followup-note"]');
+    await note.waitFor();
+    return (await note.textContent())!;
+  } finally {
+    await popup.close();
+  }
+}
+
+/** The `data-kf` of the element focused inside the panel (or inside its buyer-card frame), else null. */
 export async function panelFocus(page: Page): Promise<string | null> {
   const inRoot = await evaluateInPanel(page, (roots) => {
     const el = roots.map((r) => r.activeElement).find(Boolean);

@@ -5,32 +5,13 @@
  * check accepts a price change signed by the agent without an amount (domain: 一般修正价格：客服名).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { callFromExtensionPage, inPanel } from './pages';
 import { extensionSuite } from './suite';
+import { putRaw } from './stores';
 import { CONSOLES, openConsole } from './consoles';
 import { PRESET_B, isoDate, type RuleSet } from '../../lib/domain/remarks';
 
 const today = () => isoDate(Date.now(), 480);
-
-/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
-async function putRaw(page: Page, name: string, key: string, value: unknown) {
-  await page.evaluate(
-    ([name, key, value]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(`kf-${name}`);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          if (value === undefined) tx.objectStore('kv').delete(key);
-          else tx.objectStore('kv').put(value, key);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [name, key, value] as const,
-  );
-}
 
 /** Convention B as the version before 2026-12-05 stored it for a shop that picked it: the yellow flag's amount required. */
 function storedOldB() {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage } from './pages';
 import { extensionSuite } from './suite';
+import { updateExtension } from './update';
 
 type Lib = { groups: string[]; templates: { id: string; title: string; body: string }[] };
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
@@ -81,9 +82,7 @@ describe('starter replies added after a library was stored', () => {
     await setup.evaluate(() => localStorage.removeItem('kf-starter-added-seen'));
     expect(await raw(setup, 'meta', 'starter-added')).toBeUndefined();
 
-    const cdp = await s.h.context.browser()!.newBrowserCDPSession();
-    expect(((await cdp.send('Extensions.loadUnpacked' as never, { path: s.h.extensionDir } as never)) as { id: string }).id).toBe(s.h.extensionId);
-    await cdp.detach();
+    await updateExtension(s.h);
 
     // The new worker's update step has run once it has kept the count.
     const after = await s.h.openExtensionPage('options.html#import');

@@ -1,7 +1,8 @@
 /**
- * What the extension keeps, read back from an extension page as one text: chrome.storage (local,
- * session, sync) and every record of every IndexedDB database of its origin, backups included. The
- * privacy tests search it for a buyer who must be gone.
+ * The extension's stores from an extension page, beneath its verbs. `everything`: what it keeps,
+ * read back as one text — chrome.storage (local, session, sync) and every record of every IndexedDB
+ * database of its origin, backups included; the privacy tests search it for a buyer who must be
+ * gone. `putRaw`: a record written as an older version left it, for the upgrade tests.
  */
 import type { Page } from 'playwright-core';
 
@@ -29,4 +30,23 @@ export async function everything(page: Page): Promise<string> {
     }
     return JSON.stringify(out);
   });
+}
+
+/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
+export async function putRaw(page: Page, name: string, key: string, value: unknown) {
+  await page.evaluate(
+    ([name, key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          if (value === undefined) tx.objectStore('kv').delete(key);
+          else tx.objectStore('kv').put(value, key);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [name, key, value] as const,
+  );
 }

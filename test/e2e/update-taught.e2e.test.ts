@@ -11,12 +11,11 @@
  * teach.e2e.test.ts) and only the taught registration ever puts the panel there.
  * Its own browser: an update leaves the other files' worker gone.
  */
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { inPanel, panel } from './pages';
 import { extensionSuite } from './suite';
+import { updateExtension, updateWithoutDemoHosts } from './update';
 
 const s = extensionSuite({ shop: 'close', page: 'file', pageErrors: true, launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
@@ -24,14 +23,6 @@ const fixture = () => `${s.h.demoUrl}/fixtures/unknown-console.html`;
 const draft = (p: Page) => p.evaluate(() => (window as any).__uc.draft() as string);
 /** The panel hosts on the page: 'old' for the one drawn before the update (marked by the test). */
 const panels = (page: Page) => page.evaluate(() => [...document.querySelectorAll('kf-panel')].map((e) => ((e as any).__beforeUpdate ? 'old' : 'new')));
-
-/** Loads the extension's directory again, as an update does: same id, new runtime. */
-async function update(): Promise<void> {
-  const cdp = await s.h.context.browser()!.newBrowserCDPSession();
-  const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: s.h.extensionDir } as never)) as { id: string };
-  await cdp.detach();
-  expect(id).toBe(s.h.extensionId);
-}
 
 async function registeredScripts(): Promise<string[]> {
   const sw = await s.h.serviceWorker();
@@ -41,17 +32,7 @@ async function registeredScripts(): Promise<string[]> {
 it('after an update the open tab of a taught site gets the new panel by itself: one panel, the buyer read, a reply inserted, no page errors', async () => {
   const origin = new URL(s.h.demoUrl).origin;
   // The content script no longer matches the demo hosts: the taught site is reached as a user's is.
-  const file = join(s.h.extensionDir, 'manifest.json');
-  const original = await readFile(file, 'utf8');
-  const manifest = JSON.parse(original);
-  manifest.content_scripts[0].matches = manifest.content_scripts[0].matches.filter((m: string) => !/127\.0\.0\.1|localhost/.test(m));
-  await writeFile(file, JSON.stringify(manifest));
-  onTestFinished(async () => {
-    await writeFile(file, original);
-    await update();
-  });
-  await update();
-  await expect.poll(() => s.h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${s.h.extensionId}/`)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await updateWithoutDemoHosts(s.h);
 
   // Taught from the side panel, as an agent does (teach.e2e.test.ts): access, then the picker.
   await s.page.goto(fixture());
@@ -75,7 +56,7 @@ it('after an update the open tab of a taught site gets the new panel by itself: 
   await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
   await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
 
-  await update();
+  await updateExtension(s.h);
 
   // The new worker registered the site again and put the new copy into the tab; the old one gave way.
   await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);

@@ -4,20 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const local: Record<string, unknown> = {};
-vi.mock('../../browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
-        get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
-        remove: vi.fn(async (k: string) => void delete local[k]),
-        clear: vi.fn(async () => void Object.keys(local).forEach((k) => delete local[k])),
-      },
-    },
-    runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/' },
-  },
-}));
+import { localArea } from '../testing';
+const local = localArea();
+vi.mock('../../browser', async () => (await import('../testing')).fakeBrowser());
 vi.mock('../../teach/background-api', () => ({ forgetSiteNow: vi.fn(async () => ({})), syncTaughtScriptsNow: vi.fn(async () => {}), syncTaughtScriptsQuietly: vi.fn(async () => {}) }));
 
 const { dispatch } = await import('../dispatch');

@@ -6,21 +6,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const local: Record<string, unknown> = {};
-vi.mock('../../browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
-        get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
-        clear: vi.fn(async () => void Object.keys(local).forEach((k) => delete local[k])),
-        remove: vi.fn(async (k: string) => void delete local[k]),
-      },
-    },
-    alarms: { create: vi.fn(async () => {}), clear: vi.fn(async () => true) },
-    runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/', sendMessage: vi.fn() },
-  },
-}));
+vi.mock('../../browser', async () =>
+  (await import('../testing')).fakeBrowser({ alarms: { create: vi.fn(async () => {}), clear: vi.fn(async () => true) }, runtime: { sendMessage: vi.fn() } }),
+);
 vi.mock('../../teach/background-api', () => ({ forgetSiteNow: vi.fn(async () => ({ removed: true })), syncTaughtScriptsNow: vi.fn(async () => {}), syncTaughtScriptsQuietly: vi.fn(async () => {}) }));
 
 const { dispatch } = await import('../dispatch');
