@@ -15,6 +15,7 @@ import { useStore } from '@/components/useStore';
 import { CustomerCardController } from '@/lib/panel/customers';
 import { Store } from '@/lib/panel/store';
 import { listedBuyers, PORT_MESSAGE_KEY, type CardFrameState, type CardHelloMessage, type CardHelloReply, type CardWait, type FromCardFrame, type ToCardFrame } from '@/lib/panel/card-frame';
+import { currentTabId } from '@/lib/panel/tab-note-drafts';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CUSTOMER_CSS } from '@/components/customers/styles';
 import { FONT_ZH } from '@/components/fonts';
@@ -134,7 +135,7 @@ const portMessage = new Promise<MessageEvent>((resolve) => {
 });
 
 async function connect(): Promise<void> {
-  const tabId = (await browser.tabs.getCurrent())?.id;
+  const tabId = await currentTabId();
   if (tabId === undefined) return;
   const hello: CardHelloMessage = { kfCardFrame: 'hello', token };
   let reply: CardHelloReply | undefined;

@@ -29,11 +29,23 @@ export interface TabArea {
   setItem(key: string, text: string): void;
 }
 
+/**
+ * The id of the tab this extension frame is in, or undefined. A frame loaded while the extension
+ * is being updated under the page can find its API half torn down (no `tabs`): it then has no tab.
+ */
+export async function currentTabId(): Promise<number | undefined> {
+  try {
+    return (await browser.tabs.getCurrent())?.id;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The card frame's tab's drafts in browser.storage.session, or undefined where there is no such area. */
 export function sessionTabArea(): TabArea | undefined {
   const area = (browser?.storage as { session?: Storage.StorageArea } | undefined)?.session;
   if (!area) return undefined;
-  const tab = browser.tabs.getCurrent().then((t) => t?.id, () => undefined);
+  const tab = currentTabId();
   const full = async (key: string) => {
     const id = await tab;
     return id === undefined ? null : `kf:note-draft@${id}:${key}`;
