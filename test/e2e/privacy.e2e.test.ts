@@ -125,6 +125,21 @@ describe('a buyer note is saved masked by the worker (maskPii from worker-extras
     const c = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);
     expect(c.history.map((e) => e.text).sort()).toEqual(notes.map(([, saved]) => saved).sort());
   });
+
+  it('keeps the chat app a buyer names (钉钉, 飞书, WhatsApp) and masks the account or the Chinese name after it; a brand before a product word stays as typed', async () => {
+    const buyer = { platform: 'demo', nickname: `爱喝豆浆${crypto.randomUUID().slice(0, 6)}` };
+    const notes: [string, string][] = [
+      ['联系人 钉钉 mia_0412，工作日找她', '联系人 钉钉 mi***，工作日找她'],
+      ['联系人 飞书 ouyang.k', '联系人 飞书 ou***'],
+      ['联系人 WhatsApp 85291234567', '联系人 WhatsApp 85***'],
+      ['联系人 微信 张三丰 晚上回', '联系人 微信 张** 晚上回'],
+      ['收件人 Hello Kitty 联名款要两个', '收件人 Hello Kitty 联名款要两个'],
+      ['收件人 Black Widow 手办别压坏', '收件人 Black Widow 手办别压坏'],
+    ];
+    for (const [text] of notes) await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text });
+    const c = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', buyer);
+    expect(c.history.map((e) => e.text).sort()).toEqual(notes.map(([, saved]) => saved).sort());
+  });
 });
 
 describe('deleting buyers leaves no trace of them in any storage area', () => {

@@ -496,6 +496,71 @@ describe('maskPii: a label after the label, names glued to Chinese, English word
   });
 });
 
+describe('maskPii: other chat apps, a name where an account goes, brands before a product word (mask8)', () => {
+  it.each([
+    ['联系人 钉钉 mia_0412', '联系人 钉钉 mi***'],
+    ['联系人：企业微信 chenxi2020', '联系人：企业微信 ch***'],
+    ['联系人 飞书 ouyang.k', '联系人 飞书 ou***'],
+    ['联系人 陌陌 87651234 晚上找', '联系人 陌陌 87*** 晚上找'],
+    ['联系人 QQ邮箱 3345127788', '联系人 QQ邮箱 33***'],
+    ['联系人 支付宝 lanlan_pay', '联系人 支付宝 la***'],
+    ['联系人 Telegram kiwi_fox', '联系人 Telegram ki***'],
+    ['联系人 TG kiwi_fox', '联系人 TG ki***'],
+    ['联系人 WhatsApp 85291234567', '联系人 WhatsApp 85***'],
+    ['联系人 Line momo.tw', '联系人 Line mo***'],
+    ['买家说钉钉号：nana_77 有事找她', '买家说钉钉号：na*** 有事找她'],
+  ])('keeps the app a buyer names and masks the account after it, as after 微信: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['联系人 微信 张三丰', '联系人 微信 张**'],
+    ['联系人 钉钉 欧阳小雨，周末在', '联系人 钉钉 欧阳**，周末在'],
+    ['收货人：微信号 李四', '收货人：微信号 李*'],
+    ['联系人 QQ 王小五 明天到', '联系人 QQ 王** 明天到'],
+  ])('masks a Chinese name written where the account goes: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    '联系人 旺旺 小熊不吃糖',
+    '联系人 微信 同手机号',
+    '联系人 微信 就是手机',
+    'online shop 的 deadline 是周五',
+    '用微信付款还是支付宝付款',
+  ])('leaves a nickname, the agent’s words and English words holding an app’s name as typed: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    '收件人 Hello Kitty 联名款',
+    '收件人 Black Widow 手办',
+    '收件人 Hello Kitty联名款到了吗',
+    '收件人 Gucci 包包',
+    '收件人 Zara 外套',
+    '收件人 Mint 色那件',
+    '收货人 Lily Rose 同款要大一码',
+    '收件人：Tom Ford 专柜价',
+  ])('leaves a brand or product followed by a product word as typed, since masking cannot be undone: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['收件人 Lily Chen 明天到', '收件人 L*** **** 明天到'],
+    ['收件人 Anna 款已付', '收件人 A*** 款已付'],
+    ['收件人 Hi Tom，手办明天到', '收件人 Hi T**，手办明天到'],
+  ])('still masks a name that no product word follows: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it('is idempotent over these', () => {
+    for (const text of ['联系人 钉钉 mia_0412', '联系人 微信 张三丰', '联系人 Telegram kiwi_fox', '收件人 Hello Kitty 联名款']) {
+      const once = maskPii(text);
+      expect(maskPii(once)).toBe(once);
+    }
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

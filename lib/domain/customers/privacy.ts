@@ -29,9 +29,11 @@
  *   given name after a colon; in Latin letters L*** ****, Mr. W***, but only words written as a
  *   name: Capitalised, or in capitals after a Capitalised word or as Pinyin — not Size M, DHL,
  *   please call back, Apple Store, nor a greeting or colour first, Hello, Black; glued to the label
- *   and to the note after it as well, 收件人Anna明天到 → A***), a chat id after 微信/vx/QQ… (zh***), an
+ *   and to the note after it as well, 收件人Anna明天到 → A***; nor words a product's word follows,
+ *   Hello Kitty 联名款, Gucci 包包), a chat id after 微信/vx/QQ/钉钉/飞书/支付宝/WhatsApp… (zh***), an
  *   8-digit landline after 电话/座机 (****2109) unless it reads as a date (电话 2024 1205 回访),
- *   — a label or way of contact right after the name label is none (联系人 微信 ab***),
+ *   — a label or way of contact right after the name label is none (联系人 微信 ab***), but a
+ *   Chinese name after that way of contact is one (联系人 微信 张**),
  *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
@@ -44,8 +46,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A label right before a number: that number is an order/tracking number and stays readable. */
 const ORDER_LABEL = /(?:订单|单号|运单|快递|物流|交易号|退款编号|order|tid)[号码编是为:#\s]{0,5}$/i;
-/** What a buyer writes before a chat id (also as spelt past a filter); maskWhole (learned picks) reads it too. */
-export const CHAT_LABELS = '微信|v信|威信|薇信|wechat|wx|vx|qq|扣扣|企鹅|旺旺';
+/**
+ * What a buyer writes before a chat id (also as spelt past a filter): the apps buyers name, their
+ * label kept and the id masked as 微信's is; maskWhole (learned picks) reads it too.
+ */
+export const CHAT_LABELS = '企业微信|企微|微信|v信|威信|薇信|wechat|wx|vx|qq|扣扣|企鹅|旺旺|钉钉|飞书|陌陌|支付宝|telegram|电报|tg|whatsapp|line';
 const CARD_LABEL = /(?:卡号|银行卡|储蓄卡|信用卡|账号|帐号|card)[号码是为:#\s]{0,5}$/i;
 
 function before(text: string, offset: number): string {
@@ -141,6 +146,14 @@ const SHOP_ZH = /^(?:官方|旗舰|专卖|专营|超市|商城|门店|店)/;
 const SHOP = /^(?:store|shop|mall|official|outlet|express)$/i;
 const TITLE = /^(?:mr|mrs|ms|miss|dr)$/i;
 /**
+ * A product's word after a run of Capitalised words makes them a brand or a product, not a person
+ * (Hello Kitty 联名款, Black Widow 手办, Gucci 包包, Mint 色那件): masking on save cannot be undone,
+ * and a buyer names what they bought more often than who receives it in these words. The price: a
+ * name the agent follows with one of these (收件人 Anna 款式选错了) stays readable. 款 as money
+ * (款已付, 款项) does not count.
+ */
+const PRODUCT = /^ ?(?:联名|手办|同款|旗舰|专柜|专卖|官方|正品|限定|周边|系列|包包|外套|款(?![已未到项])|[色码])/;
+/**
  * A word of one to three Hanyu Pinyin syllables (ZHANG, XIAOMING, OUYANG): what a Chinese name in
  * capitals is written in (a passport's ZHANG WEI), and what DHL, SKU, APPLE or STORE are not.
  */
@@ -192,7 +205,7 @@ function latinName(m: string, offset: number, all: string): string {
     if (after.startsWith(':')) break;
   }
   // A lone word in capitals is an abbreviation, unless a title says it is a name (Mr WANG).
-  if (!count || (count === 1 && !titled && !capital)) return m;
+  if (!count || (count === 1 && !titled && !capital) || PRODUCT.test(all.slice(offset + to))) return m;
   return m.slice(0, from + 1) + m.slice(from + 1, to).replace(/[A-Za-z]/g, '*') + m.slice(to);
 }
 
@@ -235,7 +248,8 @@ export function maskPii(text: string): string {
   // The id after a WeChat / QQ / 旺旺 label, kept as an e-mail's name is (wx***). A Latin label
   // (wx, vx, qq) needs a colon or space after it, or digits for QQ (QQ12345678): a product code
   // such as WX2024A is not someone's id.
-  rule(new RegExp(`(?<![A-Za-z0-9])(${CHAT_LABELS})(号码?|账号|id)?([\\s:是为]*)([\\w.-]{4,})`, 'gi'), (m, label: string, _n, gap: string, id: string) =>
+  // QQ邮箱 12345678 is a QQ number too.
+  rule(new RegExp(`(?<![A-Za-z0-9])(${CHAT_LABELS})(号码?|账号|id|邮箱)?([\\s:是为]*)([\\w.-]{4,})`, 'gi'), (m, label: string, _n, gap: string, id: string) =>
     /^[a-z]/i.test(label) && !gap && !(/^qq$/i.test(label) && /^\d+$/.test(id)) ? m : m.slice(0, -id.length) + id.slice(0, 2) + '***',
   );
 
@@ -256,11 +270,13 @@ export function maskPii(text: string): string {
   // as short as a name and end there (收货人：闻一多。): 收货人：请核对一下, 联系人：前台小王 and
   // 收件人为 公司前台 are the agent's words, and masking them cannot be undone.
   // Nor is a label or a way of contact (联系人 微信 ab***, 联系人：邮箱 …, 联系人 收件人 张*): the
-  // agent wrote the label and the next field's label, not a name.
-  const afterLabel = `(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+))(?!是|为|${FIELD_WORDS}|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])`;
-  rule(new RegExp(`${afterLabel}(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥]{1,3})`, 'g'), nameMask);
+  // agent wrote the label and the next field's label, not a name. What follows a way of contact
+  // there is looked at as a name is (联系人 微信 张**): a name written where an account would be is
+  // still a name.
+  const afterLabel = `(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+)(?:(?:${CHAT_LABELS})(?:号码?|账号|id)?[\\s:是为]*)?)(?!是|为|${FIELD_WORDS}|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])`;
+  rule(new RegExp(`${afterLabel}(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥]{1,3})`, 'gi'), nameMask);
   // (Not what the rule above masked already: 欧阳** stays.) Who receives for the buyer is no name.
-  rule(new RegExp(`${afterLabel}(?!前台|公司|门卫|保安|物业|快递|驿站|家人|朋友|同事|邻居|老公|老婆|客服)([一-龥])([一-龥]{1,2})(?![一-龥*])`, 'g'), nameMask);
+  rule(new RegExp(`${afterLabel}(?!前台|公司|门卫|保安|物业|快递|驿站|家人|朋友|同事|邻居|老公|老婆|客服)([一-龥])([一-龥]{1,2})(?![一-龥*])`, 'gi'), nameMask);
   // A name in Latin letters (收件人 Lily Chen, 收货人：Zhang Wei, Lily CHEN, Mr. Wang) keeps its first
   // letter as a Chinese one keeps its surname; the stars stand for the letters and the spaces stay
   // (L*** ****). Masking on save cannot be undone, and agents write English after these labels

@@ -36,6 +36,12 @@ describe('maskWhole + maskForMemory: what a learned pick keeps (qaJ D12)', () =>
       expect(stored(`加我${label} lin_mao_77 细聊`)).toBe(`加我${label.toLowerCase()} 细聊`);
     }
   });
+  it('masks the id after the other chat apps buyers name, but not an English word that holds one', () => {
+    for (const label of ['钉钉', '飞书', '支付宝', 'WhatsApp', 'Line']) {
+      expect(stored(`加我${label} lin_mao_77 细聊`)).toBe(`加我${label.toLowerCase()} 细聊`);
+    }
+    expect(stored('这是 online shop 专供款，outgoing 已发')).toBe('这是 online shop 专供款 outgoing 已发');
+  });
   it('masks an address written without a label, keeping the words around it', () => {
     const s = stored('麻烦寄到广东省深圳市南山区科技园南路8号2栋 周五前能到吗');
     expect(s).not.toMatch(/广东|深圳|南山|科技园/);

@@ -40,7 +40,8 @@ const ADDRESS = new RegExp(
 const HOUSE = /(?<=[路街巷弄道])\d+号([一-龥\d]{0,5}?(单元|[号栋幢楼室]))*/g;
 
 // The chat-id labels are the notes' (privacy.ts CHAT_LABELS), and 邮箱 (a pick keeps no address at all).
-const WHOLE = new RegExp(`[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(${CHAT_LABELS}|邮箱)[号是为:\\s]*[\\w.@-]{4,}|\\+?\\d([\\s()-]?\\d){6,}x?`, 'gi');
+// Not inside an English word: online shop and outgoing hold line and tg.
+const WHOLE = new RegExp(`[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?<![A-Za-z0-9])(${CHAT_LABELS}|邮箱)[号是为:\\s]*[\\w.@-]{4,}|\\+?\\d([\\s()-]?\\d){6,}x?`, 'gi');
 
 export function maskWhole(message: unknown): string {
   // Then what notes mask (maskPii): a name after 收件人, a passport's letter… — what is left of it
