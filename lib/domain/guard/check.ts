@@ -88,10 +88,11 @@ const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前�
  */
 const APPLIED_FOR = /(?:(?<![您你])|(?<=[给帮为替][您你]))申请[^。！!？?，,；;\n]*$/;
 /**
- * The agent's 申请 in an earlier clause of the sentence (我这边帮您申请，给您退50元好吗): only with the agent as
- * the one applying, and no money of the agent's own after it (…，先私下给您转50元).
+ * The agent's 申请 in an earlier clause of the sentence before money back (我这边帮您申请，给您退50元好吗): only
+ * with the agent as the one applying, and no money of the agent's own after it (…，先私下给您转50元). Not
+ * 我跟店里申请了一下，这单给您优惠50元 — the 小额让利 script's way of granting a discount, said as done.
  */
-const APPLIED_EARLIER = /(?:我|我们|这边|帮[您你]|给[您你]|替[您你]|为[您你])[^。！!？?，,；;\n]{0,4}申请(?!不)(?![^。！!？?\n]*(?:私下|私人|单独|额外|我做主|掏钱|自掏|我自己出))[^。！!？?\n]*[，,；;][^。！!？?\n]*$/;
+const APPLIED_EARLIER = /(?:我|我们|这边|帮[您你]|给[您你]|替[您你]|为[您你])[^。！!？?，,；;\n]{0,4}申请(?!不|了一下|过了)(?![^。！!？?\n]*(?:私下|私人|单独|额外|我做主|掏钱|自掏|我自己出))[^。！!？?\n]*[，,；;][^。！!？?\n]*$/;
 const sentenceStart = (text: string, at: number) => {
   let s = at;
   while (s > 0 && !/[。！!？?\n]/.test(text[s - 1]!)) s--;
@@ -151,7 +152,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
-      if (rule.limit && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
+      if (rule.limit && m[0].includes('退') && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
       if (rule.id === 'over-limit-discount' && promotionPays(subject, m.index, m.index + m[0].length, m[0])) continue;
       let over = rule;
       if (rule.limit) {

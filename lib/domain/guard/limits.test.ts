@@ -301,7 +301,7 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
   it('stays quiet when the agent applied in an earlier clause or the buyer goes through after-sale (申请…，给您退)', () => {
     for (const text of ['我这边帮您申请，给您退50元好吗', '您先申请售后，给您退30元您看行吗', '我给您申请一下，通过了给您退45元可以吗'])
       expect(overLimit(text), text).toEqual([]);
-    for (const text of ['申请售后太麻烦了，我直接给您退50元吧', '我帮您申请了，不过先私下给您转50元'])
+    for (const text of ['申请售后太麻烦了，我直接给您退50元吧', '我帮您申请了，不过先私下给您转50元', '我跟店里申请了一下，这单给您优惠50元～', '我跟店里申请了一下，这单给您退50元吧'])
       expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
   });
 
