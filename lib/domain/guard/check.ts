@@ -3,7 +3,7 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { BUILT_IN_RULES, LINK_RULE, SUPERVISOR, isPlatformLink } from './rules';
+import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, LINK_RULE, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 import { DEFAULT_LIMITS } from '../remarks/presets';
 
@@ -87,6 +87,29 @@ const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前�
  * application (您申请的…) is not this.
  */
 const APPLIED_FOR = /(?:(?<![您你])|(?<=[给帮为替][您你]))申请[^。！!？?，,；;\n]*$/;
+/**
+ * The agent's 申请 in an earlier clause of the sentence before money back (我这边帮您申请，给您退50元好吗): only
+ * with the agent as the one applying, and no money of the agent's own after it (…，先私下给您转50元). Not
+ * 我跟店里申请了一下，这单给您优惠50元 — the 小额让利 script's way of granting a discount, said as done.
+ */
+const APPLIED_EARLIER = /(?:我|我们|这边|帮[您你]|给[您你]|替[您你]|为[您你])[^。！!？?，,；;\n]{0,4}申请(?!不|了一下|过了)(?![^。！!？?\n]*(?:私下|私人|单独|额外|我做主|掏钱|自掏|我自己出))[^。！!？?\n]*[，,；;][^。！!？?\n]*$/;
+const sentenceStart = (text: string, at: number) => {
+  let s = at;
+  while (s > 0 && !/[。！!？?\n]/.test(text[s - 1]!)) s--;
+  return s;
+};
+const PLEA_AFTER = new RegExp(`^(?:\\s*(?:好|行)?吧|[^。！!？?\\n]*${ASKS_TO_ACCEPT})`);
+
+/**
+ * A promotion pays when it is the clause's giver (满减返现活动会返您30元, 店铺活动送您…), not when the
+ * agent's 给您 only has it as the setting (活动期间给您优惠50元, 这个活动我给您减50元), nor when the buyer
+ * is asked to accept the money (…吧, 您看行吗): that is the agent negotiating.
+ */
+function promotionPays(text: string, start: number, end: number, grant: string): boolean {
+  const before = text.slice(clauseStart(text, start), start);
+  const subject = PROMOTION_SUBJECT.test(before) || (!AGENT_GIVES.test(grant) && PROMOTION_EARLIER.test(before));
+  return subject && !PLEA_AFTER.test(text.slice(end));
+}
 const clauseStart = (text: string, at: number) => {
   let s = at;
   while (s > 0 && !/[。！!？?\n，,；;]/.test(text[s - 1]!)) s--;
@@ -129,6 +152,8 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
+      if (rule.limit && m[0].includes('退') && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
+      if (rule.id === 'over-limit-discount' && promotionPays(subject, m.index, m.index + m[0].length, m[0])) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];

@@ -251,6 +251,66 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       expect(overLimit(text), text).toEqual([]);
   });
 
+  // The clause's giver decides: the agent's 给您 with a promotion only as its setting is the agent's grant.
+  it('holds the agent’s own grant said beside a promotion (这个活动我给您…, 活动期间给您…, 双十一活动给您…, 满减之后我再…)', () => {
+    for (const text of [
+      '这个活动我给您减50元，您看行吗',
+      '店里搞活动我给您便宜30元',
+      '双十一活动给您便宜30元',
+      '活动期间给您优惠50元您看行吗',
+      '满减之后我再给您减30元',
+      '趁着活动给您便宜30元吧',
+      '活动的话我给您优惠30元',
+      '参加活动再给您便宜50元',
+      '活动快结束了给您返50元吧',
+      '平台拍下后我给您优惠40元吧',
+      '满减活动给您优惠50元，您看行吗',
+      '这个活动返您50元吧',
+    ])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
+  it('stays quiet when the promotion itself is the one that gives (活动会自动减, 平台活动补贴您, 店铺活动会给您返)', () => {
+    for (const text of ['活动会自动减30元', '平台活动补贴您30元', '店铺活动会给您返30元，确认收货后到账', '返现活动会返给您40元'])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  // domain.md: compensation for a minor defect is at most the postage. Money back for a defect, a wrong
+  // item or a delay, offered for the buyer to accept, with nothing sent back, is 折价 compensation — the
+  // agent's grant; a refund of what was paid names the return, the whole order or the full amount.
+  it('holds money back offered for a defect, a wrong item or a delay with the goods kept (折价), but not a refund of what was paid', () => {
+    for (const text of [
+      '商品破损了，给您退30元您看可以吗',
+      '衣服有点色差，给您退30元您看可以吗',
+      '快递延误了，给您退25元可以吗',
+      '发错颜色了，给您退30元您看可以吗',
+      '这款有点掉色，给您退35元您看行不',
+      '晚发了两天，给您退30元吧',
+    ])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+    for (const text of [
+      '质量问题的话寄回来给您退159元，您看可以吗',
+      '商品有质量问题，给您全额退159元可以吗',
+      '破损的话您寄回来，给您退99元好吗',
+      '发错货了实在抱歉，整单给您退159元，您看可以吗',
+      '有瑕疵的话退货就行，收到后给您退88元',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('stays quiet when the agent applied in an earlier clause or the buyer goes through after-sale (申请…，给您退)', () => {
+    for (const text of ['我这边帮您申请，给您退50元好吗', '您先申请售后，给您退30元您看行吗', '我给您申请一下，通过了给您退45元可以吗'])
+      expect(overLimit(text), text).toEqual([]);
+    for (const text of ['申请售后太麻烦了，我直接给您退50元吧', '我帮您申请了，不过先私下给您转50元', '我跟店里申请了一下，这单给您优惠50元～', '我跟店里申请了一下，这单给您退50元吧'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
+  it('holds a half said before its amount (退一半吧，50元) and an offer asked as 行不 / 中不', () => {
+    for (const text of ['给您退一半吧，50元', '这单给您退一半，也就是60元', '给您退30元，您看行不', '给您退30元，亲看中不'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+    expect(overLimit('这样做行不通，给您退30元')).toEqual([]);
+  });
+
   it('stays quiet when the reply refuses or brings the supervisor in', () => {
     for (const text of ['不能给您优惠50元呢，这已经是活动价了', '这个我去请示一下主管，看能不能给您优惠50元', '主管同意了，这单给您优惠50元']) expect(overLimit(text), text).toEqual([]);
   });

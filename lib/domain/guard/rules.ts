@@ -258,12 +258,21 @@ const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
 /** Earlier in the clause, a payer that is not the shop: 平台会赔付您30元 is the platform's own rule. */
 const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流公司)[^。！!？?\\n，,；;]{0,8})';
 /**
- * Earlier in the clause, a promotion that pays: 满减返现活动会返您30元, 店铺活动送您…, 平台会返您… are the
- * shop's or platform's offers like 满300减50. Not 活动价 (a price) nor money on top of the promotion
- * (活动之外/在活动基础上再给您减30元 is the agent's own), nor the agent's own money said beside it
- * (这次活动我私下再给您返30元).
+ * The clause's giver decides whether a promotion pays (check.ts): the promotion as the subject that
+ * gives — 满减返现活动会返您30元, 店铺活动送您…, 满减活动给您优惠50元 — is the shop's or platform's offer like
+ * 满300减50. A promotion only as the setting of the agent's 给您 (这个活动我给您减50元, 活动期间给您优惠50元,
+ * 双十一活动给您便宜30元, 满减之后我再给您减30元) is the agent's own grant, and so is a payout asked to be
+ * accepted (…吧, 您看行吗). 活动价 is a price; 活动之外/在活动基础上 is money on top of it.
  */
-const NOT_A_PROMOTION = '(?<!(?:平台|满减|活动(?!价|之外|以外|外|(?:的)?基础|上))(?:(?!私下|私人|单独|额外|我做主|自掏|我自己)[^。！!？?\\n，,；;]){0,8})';
+const PROMO_WORD = '(?:平台|满减|返现|活动(?!价|之外|以外|外|(?:的)?基础|上))';
+/** Right before the grant, a promotion as its subject: a kind that pays by itself (满减/返现/平台/店铺/官方…活动, 满减, 平台), or any 活动 that 会/将 pay. */
+export const PROMOTION_SUBJECT = new RegExp(
+  `(?:(?:满减|返现|平台|店铺|官方)[^。！!？?\\n，,；;]{0,3}?活动|满减|平台|返现|活动(?:会|将))(?:会|将|可以|能|都|就|也|还|自动|直接)*$`,
+);
+/** Earlier in the clause, a promotion naming the payer of a grant said without the agent's 给您 (平台活动期间下单返您40元), with no 我 or money on top between. */
+export const PROMOTION_EARLIER = new RegExp(`${PROMO_WORD}(?:(?!私下|私人|单独|额外|我|自掏|再|另外)[^。！!？?\\n，,；;]){0,8}$`);
+/** The agent's own voice at the start of a grant: 给您/帮您/为您/替您. */
+export const AGENT_GIVES = /^(?:给|帮|为|替)(?:您|你|亲)/;
 /** Not postage paid back (给您补12元运费): quality returns have the shop pay it both ways. */
 const NOT_POSTAGE = '(?!\\s*(?:的)?(?:运费|邮费))';
 /** Up to the sentence's end or from its start (a sentence ends at 。！？ or a new line, not at a comma). */
@@ -283,10 +292,10 @@ const GRANT_STRONG =
   '(?:作为|当作?|当做|算作?|算是|做为|以示|表示|一点|点)(?:补偿|赔偿|心意)|补偿一下|心意|(?<!运费险|平台|保险)的补偿|红包';
 const GRANT_WEAK = '直接|这样吧|要不(?:这样|然)|那就|(?:^|[，,；;])(?:那|那就|就|我|我们)?再(?:给|帮)?(?:您|你)?退|另外(?:再)?(?:给|帮)?(?:您|你)?退|多退|一半|一部分|半价|折价';
 /** After the amount, the buyer asked to accept the offer (…，您看行吗): a negotiated grant, not a refund being reported. */
-const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|可以吗|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
+export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|行不(?!通)|中不中|中不|中吗|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
 /** A refund reason anywhere in the sentence: what weak marks give way to. */
 const REFUND_CUE =
-  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)|寄还|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
+  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
 /** After the amount: the mark that makes money back a grant. */
 const GRANT_MARK =
   `(?:(?<=(?:${GRANT_STRONG})${SENT})|(?=${SENT}(?:${GRANT_STRONG}))` +
@@ -304,12 +313,12 @@ const MONEY_RULES: readonly GuardRule[] = [
     severity: 'block',
     platforms: ANY,
     pattern: rx(
-      `${NOT_A_PROMOTION}(?:(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?|转账?|打款)(?:了|下)?(?:您|你)?` +
+      `(?:(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?|转账?|打款)(?:了|下)?(?:您|你)?` +
         // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
         `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
         `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
         // Money back the reply marks as the agent's own: 直接给您退50元, 这样吧我给你退个40块, 退您30块吧.
-        `|(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))(?:个|一半|一部分|半价)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}` +
+        `|(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))(?:个|(?:一半|一部分|半价)(?:吧|呢)?(?:[，,]\\s*)?(?:也就是|就是|即|共|合计)?)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}` +
         // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券, 给您红包50元.
         `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})` +
         `|(?:送|发|给)${YOU}?(?:一个|一份|个)?(?:现金)?红包${AMOUNT})`,
