@@ -92,7 +92,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   useEffect(() => {
     const onHashChange = () => {
       const id = tabOf(location.hash.slice(1));
-      if (id) show(id, false, true);
+      if (id) show(id, false, location.hash.includes(':'));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

@@ -5,7 +5,6 @@ import type { ShopSettings } from '@/lib/domain/templates/types';
 import type { AppSettings } from '@/lib/storage/settings';
 import { getLocale, t } from '@/lib/i18n';
 import { Said } from './Said';
-import { useLoaded } from './OptionsContext';
 import { useAnchor } from './useAnchor';
 import { firstRun } from '@/lib/i18n/messages/first-run';
 import { registerMessages } from '@/lib/i18n';
@@ -34,7 +33,7 @@ function fieldLabel(path: string): string {
 /** Agent name, shop name, shipping cut-off, language, and the shop's own cue phrases. */
 export function ShopSettingsForm() {
   const form = useSettingsDraft(shopDraftOf);
-  const { value: settings } = useLoaded('getSettings', ['settings']);
+  const { settings } = form;
   const cutoffRef = useAnchor<HTMLInputElement>('cutoff');
   const d = form.draft;
   if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
