@@ -84,6 +84,8 @@ describe('a fresh install', () => {
 
       // The owner confirms it from the checklist; the step is ticked.
       await welcome.bringToFront();
+      // Its links lead to the field itself: 售后限额 under 备注规则.
+      await welcome.evaluate(() => (location.hash = '#shop'));
       await welcome.locator('[data-kf="first-run-limits-link"]').click();
       await expect.poll(() => selectedTab(welcome)).toBe('remark-rules');
       await expect.poll(() => welcome.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('limit-agentDiscountYuan');
