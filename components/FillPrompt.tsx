@@ -74,6 +74,15 @@ export function FillPrompt({ pending, panel }: FillPromptProps) {
           {t('panel.setNamesInOptions')}
         </button>
       )}
+      {/* 截单时间 is asked only while the owner has not confirmed the shop's cut-off (RenderContext.cutoffUnconfirmed). */}
+      {pending.missing.some((name) => /^(截单时间|cutoff)$/i.test(name)) && (
+        <p class="kf-notice" data-kf="fill-cutoff-unconfirmed">
+          {t('panel.cutoffUnconfirmed')}{' '}
+          <button type="button" class="kf-link" data-kf="fill-confirm-cutoff" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
+            {t('panel.confirmCutoffInOptions')}
+          </button>
+        </p>
+      )}
       {pending.warned && empty.length > 0 && (
         <p class="kf-notice kf-warn" data-kf="fill-warning">
           {t('panel.unfilledWarning', { names: empty.map((n) => `{${n}}`).join(' ') })}

@@ -38,6 +38,15 @@ function guardBackend(start = noShopRules()) {
 }
 
 describe('compliance settings in the options page', () => {
+  it('says where the money limits it quotes are changed: a link to 备注规则 → 售后限额', async () => {
+    const b = guardBackend();
+    const { q } = await mountTab(<GuardSettings />, { ...b.replies, getRuleSet: () => ({ ...PRESET_A, limits: { agentDiscountYuan: 35, postageYuan: 8 } }) });
+    expect(q('[data-kf="guard-limits"]')!.textContent).toContain('客服自己最多让利 35 元，运费 8 元');
+    const link = q('[data-kf="guard-limits-link"]') as HTMLAnchorElement;
+    expect(link.textContent).toContain('在“备注规则 → 售后限额”里修改');
+    expect(link.getAttribute('href')).toBe('#remark-rules:limits');
+  });
+
   it('adds a shop rule from words separated by commas, switches a built-in rule off, and removes the rule', async () => {
     const b = guardBackend();
     const { q, click, submit } = await mountTab(<GuardSettings />, b.replies, { notify: ['patchGuardConfig'] });

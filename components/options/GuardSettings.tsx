@@ -137,6 +137,11 @@ export function GuardSettings() {
       </form>
 
       <h3>{t('options.guard.builtIn')}</h3>
+      {/* The limits are quoted below but kept with the remark rules: say where to change them. */}
+      <p class="kf-help" data-kf="guard-limits">
+        {t('options.guard.limits', { discount: limits.agentDiscountYuan, postage: limits.postageYuan })}{' '}
+        <a href="#remark-rules:limits" data-kf="guard-limits-link">{t('options.guard.limitsLink')}</a>
+      </p>
       <table class="kf-table" data-kf="guard-builtin">
         <tbody>
           {BUILT_IN_RULES.map((r) => (

@@ -33,7 +33,7 @@ const preview = (extra: Partial<ImportSummary> = {}): ImportSummary => ({
 
 /** The import tab with a background that answers importLibrary with `answer` (a dry run with the preview). */
 async function importTab(answer: (payload: any) => unknown) {
-  const tab = await mountTab(<ImportExport />, { importLibrary: answer });
+  const tab = await mountTab(<ImportExport />, { importLibrary: answer, patchSettings: () => ({}) });
   const choose = async (json: unknown, name = 'kefu-library.json') => {
     const input = tab.q('[data-kf="import-file"]') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(json)], name)], configurable: true });
@@ -64,6 +64,8 @@ describe('importing a library file', () => {
     await t.click('[data-kf="import-merge"]');
     expect(t.imports()).toEqual([['importLibrary', { json: partial3, merge: true, baseUpdatedAt: 42 }]]);
     expect(t.text('[data-kf="import-result"]')).toBe('已合并：新增 0 条，更新 1 条，话术库现有 103 条。导入前的数据已备份，可在「备份」页恢复。');
+    // The first-run checklist's optional step is done.
+    expect(t.call).toHaveBeenCalledWith('patchSettings', { setup: { imported: true } });
   });
 
   it('says which other settings the file writes too', async () => {

@@ -466,6 +466,8 @@ export function ImportExport() {
     async write(json, merge, p) {
       const r = await api.call('importLibrary', { ...sent(json), merge, baseUpdatedAt: p.updatedAt });
       if (!r.ok) return r;
+      // The first-run checklist's optional step: the shop's own sheet is in.
+      void api.call('patchSettings', { setup: { imported: true } }).catch(() => {});
       const done = merge
         ? t('library.import.merged', { added: p.added, updated: p.updated, count: p.current + p.added })
         : t('library.import.replaced', { count: p.incoming, current: p.current });

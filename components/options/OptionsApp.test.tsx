@@ -7,7 +7,7 @@ import { RemarkRules } from './RemarkRules';
 import { ShopSettingsForm } from './ShopSettingsForm';
 import { FollowupSettings } from './FollowupSettings';
 import { type } from '../remarks/testing';
-import { mountTab, settingsStore } from './testing';
+import { flush, mountTab, settingsStore } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
@@ -116,5 +116,25 @@ describe('the options page', () => {
     // The other tab's unsaved edit is still there.
     await go('#remark-rules');
     expect((q('[data-kf="editor-title"]') as HTMLInputElement).value).toBe('延迟发货X');
+  });
+
+  it('follows a link to a field (tab:field): shows the tab and focuses the field, as 合规检查 and the checklist lead to 售后限额', async () => {
+    const { q, selected } = await setup('shop');
+    await act(async () => {
+      location.hash = '#remark-rules:limits';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await flush();
+    await flush();
+    expect(selected()).toBe('remark-rules');
+    expect(document.activeElement).toBe(q('[data-kf="limit-agentDiscountYuan"]'));
+    // The cut-off on 店铺设置, once its tab is already drawn.
+    await act(async () => {
+      location.hash = '#shop:cutoff';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await flush();
+    expect(selected()).toBe('shop');
+    expect(document.activeElement).toBe(q('[data-kf="shop-settings"] [name="cutoff"]'));
   });
 });

@@ -56,7 +56,9 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   const tabs = props.tabs ?? OPTIONS_TABS;
   const api = useApi();
   const tabOf = (hash = '') => {
-    const id = ALIASES[hash] ?? hash;
+    // `tab:field` leads to a field in the tab (useAnchor).
+    const name = hash.split(':')[0]!;
+    const id = ALIASES[name] ?? name;
     return tabs.some((x) => x.id === id) ? id : null;
   };
   const [active, setActive] = useState(() => tabOf(props.initial) ?? tabs[0]!.id);
@@ -77,10 +79,11 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const show = (id: string, focus = false) => {
+  const show = (id: string, focus = false, keepAddress = false) => {
     setActive(id);
     setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
-    history.replaceState(null, '', `#${id}`);
+    // A link's own address stays: its field (tab:field) is focused by the tab once it is drawn.
+    if (!keepAddress) history.replaceState(null, '', `#${id}`);
     if (focus) tabRefs.current.get(id)?.focus();
   };
 
@@ -89,7 +92,7 @@ export function OptionsApp(props: { tabs?: OptionsTab[]; initial?: string }) {
   useEffect(() => {
     const onHashChange = () => {
       const id = tabOf(location.hash.slice(1));
-      if (id) show(id);
+      if (id) show(id, false, location.hash.includes(':'));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

@@ -12,12 +12,14 @@ const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 async function setup() {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
   const saveRuleSet = vi.fn((r: RuleSet) => (stored = cloneRuleSet(r)));
+  const patchSettings = vi.fn(() => DEFAULT_APP_SETTINGS);
   const tab = await mountTab(
     <RemarkRules />,
     {
       // A new object on every read, as from the worker.
       getRuleSet: () => cloneRuleSet(stored),
       saveRuleSet,
+      patchSettings,
       // The sample remark is checked against the shop's today (shopZone of the settings).
       getSettings: () => DEFAULT_APP_SETTINGS,
       listRemarkOverrides: () => [{ at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: 'b', flag: 'purple', agent: '小美', reason: '买家同意等', problems: [], text: '缺货' }],
@@ -31,7 +33,7 @@ async function setup() {
     edit(next);
     stored = next;
   };
-  return { ...tab, saveRuleSet, storeElsewhere };
+  return { ...tab, saveRuleSet, patchSettings, storeElsewhere };
 }
 
 const value = (el: Element | null) => (el as HTMLInputElement).value;
@@ -52,6 +54,16 @@ describe('RemarkRules options tab', () => {
     expect(saveRuleSet.mock.calls[0]![0].flags.purple.fields.find((f) => f.key === 'reason')!.required).toBe(true);
     expect(q('[data-kf="rules-status"]')?.textContent).toBe('规则已保存。');
     expect(q('[data-kf="rules-unsaved"]')).toBeNull();
+  });
+
+  it('ticks the first-run steps it did: the convention on any save, the money limits when they were changed', async () => {
+    const { q, click, patchSettings } = await setup();
+    check(Array.from(document.querySelectorAll('[data-kf="editor-fields"] [data-kf="field-required"]'))[0]!, true);
+    await click('[data-kf="rules-save"]');
+    expect(patchSettings).toHaveBeenLastCalledWith({ setup: { remarks: true } });
+    type(q('[data-kf="limit-agentDiscountYuan"]'), '50');
+    await click('[data-kf="rules-save"]');
+    expect(patchSettings).toHaveBeenLastCalledWith({ setup: { remarks: true, limits: true } });
   });
 
   it('lists remarks saved against the rules with the reason', async () => {

@@ -33,8 +33,11 @@ export function RemarkRules() {
   const save = async () => {
     if (!d.dirty || !check?.ok) return;
     try {
+      const limitsSet = !!d.base && JSON.stringify(check.ruleSet.limits) !== JSON.stringify(d.base.limits);
       const done = await saveDraft(d, () => api.call('getRuleSet'), () => api.call('saveRuleSet', check.ruleSet));
       setStatus(done ? { ok: true, key: 'remarkRules.saved' } : { ok: false, key: 'drafts.wouldOverwrite' });
+      // The first-run checklist's steps: the shop chose its convention; limits it changed are checked.
+      if (done) await api.call('patchSettings', { setup: { remarks: true, ...(limitsSet ? { limits: true } : {}) } }).catch(() => {});
     } catch (err) {
       setStatus({ ok: false, key: 'remarkRules.saveFailed', params: { reason: reasonText(err) } });
     }

@@ -5,6 +5,11 @@ import type { ShopSettings } from '@/lib/domain/templates/types';
 import type { AppSettings } from '@/lib/storage/settings';
 import { getLocale, t } from '@/lib/i18n';
 import { Said } from './Said';
+import { useAnchor } from './useAnchor';
+import { firstRun } from '@/lib/i18n/messages/first-run';
+import { registerMessages } from '@/lib/i18n';
+
+registerMessages(firstRun);
 
 /** What this form edits: the shop section, and the cue phrases as typed (one box per scenario). */
 interface ShopDraft {
@@ -28,6 +33,8 @@ function fieldLabel(path: string): string {
 /** Agent name, shop name, shipping cut-off, language, and the shop's own cue phrases. */
 export function ShopSettingsForm() {
   const form = useSettingsDraft(shopDraftOf);
+  const { settings } = form;
+  const cutoffRef = useAnchor<HTMLInputElement>('cutoff');
   const d = form.draft;
   if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
   const draft = d.value;
@@ -41,7 +48,9 @@ export function ShopSettingsForm() {
       const list = (text ?? '').split(/[,，、;；\n]/).map((x) => x.trim()).filter(Boolean);
       if (list.length) shopCues[id as ScenarioId] = list;
     }
-    await form.save({ shop: draft.shop, shopCues });
+    // A cut-off the owner set and saved is the shop's (the checklist's step, and the panel stops asking for it).
+    const setCutoff = d.base !== null && draft.shop.cutoff !== d.base.shop.cutoff;
+    await form.save({ shop: draft.shop, shopCues, ...(setCutoff ? { setup: { cutoff: true } } : {}) });
   };
 
   return (
@@ -58,8 +67,11 @@ export function ShopSettingsForm() {
       </label>
       <label class="kf-row">
         <span>{t('options.cutoff')}</span>
-        <input name="cutoff" type="time" value={draft.shop.cutoff} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
-        <small>{t('options.cutoffHelp')}</small>
+        <input name="cutoff" type="time" ref={cutoffRef} value={draft.shop.cutoff} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
+        <small>
+          {settings && !settings.setup?.cutoff && <span class="kf-warn-text" data-kf="cutoff-unconfirmed">{t('firstRun.cutoffUnconfirmedMark')} </span>}
+          {t('options.cutoffHelp')}
+        </small>
       </label>
       <label class="kf-row">
         <span>{t('options.locale')}</span>

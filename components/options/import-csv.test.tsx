@@ -26,7 +26,7 @@ function background(p: { csv?: string; json?: unknown; dryRun?: boolean }) {
 const SHEET = ['分组,标题,快捷编码,话术内容,备注', '议价,不议价,/sj9,"亲，本店都是实价哦，不议价的呢，可以送您一张5元券~",老板定的', '售后常用,七天无理由,,"支持七天无理由退换，""吊牌""不要剪哦",', ',,,,空内容'].join('\r\n');
 
 async function csvTab() {
-  const tab = await mountTab(<ImportExport />, { importLibrary: vi.fn(background), exportLibrary: () => exportLibrary(STARTER_LIBRARY) });
+  const tab = await mountTab(<ImportExport />, { importLibrary: vi.fn(background), exportLibrary: () => exportLibrary(STARTER_LIBRARY), patchSettings: () => ({}) });
   const choose = async (bytes: Uint8Array<ArrayBuffer> | string, name = '快捷短语.csv') => {
     const input = tab.q('[data-kf="import-csv-file"]') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File([bytes], name)], configurable: true });

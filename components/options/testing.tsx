@@ -84,6 +84,7 @@ export function settingsStore(first: DeepPartial<AppSettings> = {}) {
       panel: { ...s.panel, ...p.panel },
       followups: { ...s.followups, ...p.followups },
       shopCues: (p.shopCues as AppSettings['shopCues']) ?? s.shopCues,
+      ...(p.setup || s.setup ? { setup: { ...s.setup!, ...p.setup } } : {}),
     };
   }
   const patchSettings = vi.fn((p: DeepPartial<AppSettings>) => structuredClone((stored = merge(stored, p))));

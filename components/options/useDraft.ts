@@ -194,6 +194,8 @@ export function useSettingsDraft<T>(select: (s: AppSettings) => T) {
   const [status, setStatus] = useState<StatusMessage | null>(null);
   return {
     draft,
+    /** The settings as last loaded (what the draft follows), for what the form shows beside its fields. */
+    settings,
     status,
     setStatus,
     /** The user's edit (see Draft.edit): the last save's status no longer applies. */

@@ -68,6 +68,46 @@ describe('RuleSetEditor', () => {
     expect(q('[data-kf="ruleset-name"]')?.textContent).toContain('方案B');
   });
 
+  it("shows what each preset's colours mean beside its button, before anything is applied", () => {
+    const { q, onChange } = setup();
+    expect(q('[data-kf="preset-A-meaning"]')?.textContent).toBe('红=可发货 黄=改信息 绿=退换 蓝=合并 紫=延迟 灰=无效');
+    expect(q('[data-kf="preset-B-meaning"]')?.textContent).toContain('黄=改价');
+    // Announced with the button to a screen reader.
+    expect(q('[data-kf="preset-B"]')?.getAttribute('aria-describedby')).toBe(q('[data-kf="preset-B-meaning"]')?.id);
+    expect(onChange).not.toHaveBeenCalled();
+    setLocale('en');
+    cleanup?.();
+    const en = setup();
+    expect(en.q('[data-kf="preset-B-meaning"]')?.textContent).toContain('yellow = price change');
+  });
+
+  it('keeps the shop\'s money limits when a preset is applied', () => {
+    const { q, last } = setup();
+    type(q('[data-kf="limit-agentDiscountYuan"]'), '50');
+    type(q('[data-kf="limit-postageYuan"]'), '12');
+    click(q('[data-kf="preset-B"]'));
+    expect(last().convention).toBe('B');
+    expect(last().flags.yellow.title).toBe(PRESET_B.flags.yellow.title);
+    expect(last().limits).toEqual({ agentDiscountYuan: 50, postageYuan: 12 });
+    expect((q('[data-kf="limit-agentDiscountYuan"]') as HTMLInputElement).value).toBe('50');
+  });
+
+  it('asks before a preset replaces the shop\'s own edits, and keeps them when told not to', () => {
+    const { q, last, onChange } = setup();
+    type(q('[data-kf="editor-meaning"]'), '缺货，等补货');
+    const calls = onChange.mock.calls.length;
+    click(q('[data-kf="preset-B"]'));
+    expect(onChange.mock.calls.length).toBe(calls);
+    expect(q('[data-kf="preset-ask"]')?.textContent).toContain('换成方案B会丢掉你对各旗帜和售后记录的修改（售后限额保留）');
+    click(q('[data-kf="preset-ask-keep"]'));
+    expect(q('[data-kf="preset-ask"]')).toBeNull();
+    expect(last().flags.purple.meaning).toBe('缺货，等补货');
+    click(q('[data-kf="preset-B"]'));
+    click(q('[data-kf="preset-ask-replace"]'));
+    expect(last().convention).toBe('B');
+    expect(q('[data-kf="preset-ask"]')).toBeNull();
+  });
+
   it("edits a flag's meaning", () => {
     const { q, last } = setup();
     type(q('[data-kf="editor-meaning"]'), '缺货，等补货');

@@ -7,6 +7,7 @@ import {
 import { ruleSetName } from '../../lib/domain/remarks/presets';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
+import { useAnchor } from '../options/useAnchor';
 
 registerMessages(remarks);
 
@@ -21,7 +22,15 @@ export interface RuleSetEditorProps {
 export function RuleSetEditor(props: RuleSetEditorProps) {
   const { value: draft, onChange: update } = props;
   const [target, setTarget] = useState<RemarkTarget>('purple');
+  // A preset asked for while the draft holds the shop's own edits: replaced only once they say so.
+  const [asking, setAsking] = useState<'A' | 'B' | null>(null);
+  const limitsRef = useAnchor<HTMLInputElement>('limits');
   const en = getLocale() === 'en';
+  const apply = (p: 'A' | 'B') => {
+    setAsking(null);
+    update(withPreset(draft, p));
+  };
+  const choose = (p: 'A' | 'B') => (isPresetLike(draft) ? apply(p) : setAsking(p));
 
   const check = useMemo(() => validateRuleSet(draft), [draft]);
   const rule = getRule(draft, target);
@@ -31,13 +40,37 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
       <h3>{t('remarks.editor.heading')}</h3>
       <div class="kf-rm-row">
         <span>{t('remarks.editor.preset')}</span>
-        <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="preset-A" onClick={() => update(cloneRuleSet(PRESET_A))}>
-          {t('remarks.editor.presetA')}
-        </button>
-        <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="preset-B" onClick={() => update(cloneRuleSet(PRESET_B))}>
-          {t('remarks.editor.presetB')}
-        </button>
       </div>
+      {/* What each preset means, beside its button: an owner compares them before choosing. */}
+      {(['A', 'B'] as const).map((p) => (
+        <div class="kf-rm-row" key={p}>
+          <button
+            type="button"
+            class="kf-rm-btn kf-rm-btn-quiet"
+            data-kf={`preset-${p}`}
+            aria-describedby={`kf-preset-${p}-meaning`}
+            onClick={() => choose(p)}
+          >
+            {t(`remarks.editor.preset${p}`)}
+          </button>
+          <small class="kf-rm-meaning" id={`kf-preset-${p}-meaning`} data-kf={`preset-${p}-meaning`}>
+            {presetMeaning(p)}
+          </small>
+        </div>
+      ))}
+      {asking && (
+        <div class="kf-rm-notice" role="alertdialog" aria-label={t('remarks.editor.replaceAsk', { preset: t(`remarks.editor.preset${asking}`) })} data-kf="preset-ask">
+          <p>{t('remarks.editor.replaceAsk', { preset: t(`remarks.editor.preset${asking}`) })}</p>
+          <div class="kf-rm-row">
+            <button type="button" class="kf-rm-btn" data-kf="preset-ask-replace" onClick={() => apply(asking)}>
+              {t('remarks.editor.replace', { preset: t(`remarks.editor.preset${asking}`) })}
+            </button>
+            <button type="button" class="kf-rm-btn kf-rm-btn-quiet" data-kf="preset-ask-keep" onClick={() => setAsking(null)}>
+              {t('remarks.editor.keepEdits')}
+            </button>
+          </div>
+        </div>
+      )}
       <p class="kf-rm-meaning" data-kf="ruleset-name">{t('remarks.editor.current', { name: ruleSetName(draft, getLocale()) })}</p>
 
       <label class="kf-rm-field">
@@ -113,6 +146,7 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
             min={0}
             step={1}
             data-kf={`limit-${key}`}
+            ref={key === 'agentDiscountYuan' ? limitsRef : undefined}
             value={String(draft.limits[key])}
             onInput={(e) => {
               const n = e.currentTarget.value === '' ? Number.NaN : Number(e.currentTarget.value);
@@ -139,4 +173,36 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
       )}
     </div>
   );
+}
+
+/** A preset's colours and their meanings, as its name says them in the interface's language. */
+function presetMeaning(p: 'A' | 'B'): string {
+  const name = ruleSetName(p === 'A' ? PRESET_A : PRESET_B, getLocale());
+  return name.match(/[（(](.*)[）)]$/)?.[1] ?? name;
+}
+
+/**
+ * The preset `p`, keeping the shop's money limits from the draft: they are the shop's (what an agent
+ * may give alone, its postage), not part of a flag convention.
+ */
+export function withPreset(draft: RuleSet, p: 'A' | 'B'): RuleSet {
+  return { ...cloneRuleSet(p === 'A' ? PRESET_A : PRESET_B), limits: { ...draft.limits } };
+}
+
+/**
+ * The draft is a preset as it comes, its limits aside (a changed limit marks the set 'custom', so the
+ * convention is left out too): applying another loses nothing the shop wrote.
+ */
+function isPresetLike(draft: RuleSet): boolean {
+  const plain = (r: RuleSet) => ({ ...r, limits: null, convention: null });
+  return [PRESET_A, PRESET_B].some((p) => sameJson(plain(draft), plain(p)));
+}
+
+/** Same content whatever the keys' order (a stored set comes back rebuilt by its validation). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as any)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as any)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as any)[k], (b as any)[k]));
 }

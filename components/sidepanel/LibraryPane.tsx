@@ -94,6 +94,8 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
         now: new Date(),
         cutoff: settings?.shop.cutoff ?? '16:00',
         zone: shopZone(settings ?? DEFAULT_APP_SETTINGS),
+        // As in the chat panel: until the owner confirmed the cut-off, it is asked, never promised.
+        cutoffUnconfirmed: !settings?.setup?.cutoff,
       },
       Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== '')),
     );

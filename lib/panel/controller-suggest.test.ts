@@ -25,7 +25,8 @@ vi.mock('../messaging/client', async () => {
       await bg.initialsArrive;
       return { updatedAt: 0, initials: initialsInOrder(STARTER_LIBRARY.templates, initialsFor(STARTER_LIBRARY.templates, PINYIN_TABLE)) };
     },
-    getSettings: () => DEFAULT_APP_SETTINGS,
+    // A shop whose owner confirmed its cut-off (16:00): its replies state it (before that, they ask: variables.test.ts).
+    getSettings: () => ({ ...DEFAULT_APP_SETTINGS, setup: { cutoff: true, remarks: false, limits: false, imported: false } }),
     getUsage: () => ({ v: 1, templates: {} }),
     takePendingSuggestion: () => bg.pendingSituation,
   };

@@ -872,13 +872,13 @@ export class PanelController {
 
   private renderContext(): RenderContext {
     const { settings, buyer } = this.store.get();
+    // The shop's names and cut-off as they are (its language rides along, unused).
     return {
+      ...settings.shop,
       buyer: buyer ?? undefined,
-      agentName: settings.shop.agentName,
-      shopName: settings.shop.shopName,
       now: new Date(),
-      cutoff: settings.shop.cutoff,
       zone: shopZone(settings),
+      cutoffUnconfirmed: !settings.setup?.cutoff,
     };
   }
 

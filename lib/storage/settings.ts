@@ -20,7 +20,17 @@ export interface AppSettings {
   followups: FollowupPrefs;
   /** Reply clock: when a waiting buyer turns amber and red, per platform (Douyin counts 08:00–23:00). */
   replyClock: ClockSettings;
+  /**
+   * The first-run checklist's steps the owner has done (components/options/FirstRun.tsx): set by
+   * saving or confirming there, never inferred from a value being filled in — the cut-off's 16:00 is
+   * a default, not the shop's. Absent (the defaults, a page's copy before it loads): none done.
+   * `cutoff` unconfirmed: the panel asks the agent for the time a reply would promise.
+   */
+  setup?: SetupSteps;
 }
+
+export const SETUP_STEPS = ['cutoff', 'remarks', 'limits', 'imported'] as const;
+export type SetupSteps = Record<(typeof SETUP_STEPS)[number], boolean>;
 
 /** The follow-up settings the agent edits; the rest of FollowupSettings keeps the domain defaults. */
 export type FollowupPrefs = Pick<FollowupSettings, 'unpaidAfterMinutes' | 'dayShift' | 'notifyBeforeCutoffMinutes'> & {
@@ -76,24 +86,24 @@ export function normaliseSettings(input: unknown): AppSettings {
       if (phrases.length) cues[id] = [...new Set(phrases)].slice(0, 200);
     }
   }
-  const retention = Number(r.privacy?.retentionDays);
   const f = (r.followups && typeof r.followups === 'object' ? r.followups : {}) as Record<string, any>;
   const count = (v: unknown, fallback: number, max: number) =>
     typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.round(v), max) : fallback;
   const time = (v: unknown, fallback: string) => (typeof v === 'string' && HHMM.test(v) ? v : fallback);
+  const cutoff = time(shop.cutoff, DEFAULT_SETTINGS.cutoff);
   return {
     v: 1,
     shop: {
-      agentName: typeof shop.agentName === 'string' ? shop.agentName.slice(0, 40) : DEFAULT_SETTINGS.agentName,
-      shopName: typeof shop.shopName === 'string' ? shop.shopName.slice(0, 60) : DEFAULT_SETTINGS.shopName,
-      cutoff: typeof shop.cutoff === 'string' && HHMM.test(shop.cutoff) ? shop.cutoff : DEFAULT_SETTINGS.cutoff,
+      agentName: typeof shop.agentName === 'string' ? shop.agentName.slice(0, 40) : '',
+      shopName: typeof shop.shopName === 'string' ? shop.shopName.slice(0, 60) : '',
+      cutoff,
       locale: shop.locale === 'en' ? 'en' : 'zh-CN',
     },
     panel: { collapsed: r.panel?.collapsed === true },
     shopCues: cues,
     privacy: {
       maskPii: r.privacy?.maskPii !== false,
-      retentionDays: Number.isFinite(retention) && retention > 0 ? Math.min(Math.round(retention), 3650) : 0,
+      retentionDays: count(Number(r.privacy?.retentionDays), 0, 3650),
       learnFromPicks: r.privacy?.learnFromPicks !== false,
     },
     followups: {
@@ -106,6 +116,8 @@ export function normaliseSettings(input: unknown): AppSettings {
       notify: f.notify === true,
     },
     replyClock: normaliseClockSettings(r.replyClock),
+    // A cut-off other than the default was set by someone before these steps were stored (an update).
+    setup: Object.fromEntries(SETUP_STEPS.map((k) => [k, r.setup?.[k] === true || (k == 'cutoff' && cutoff != DEFAULT_SETTINGS.cutoff)])) as SetupSteps,
   };
 }
 
@@ -124,24 +136,22 @@ export async function loadSettings(): Promise<AppSettings> {
   return raw === undefined ? structuredClone(DEFAULT_APP_SETTINGS) : migrate(raw, SETTINGS_SCHEMA);
 }
 
+const MERGED = ['shop', 'panel', 'privacy', 'followups', 'replyClock', 'setup'] as const;
+
 /** Merges a partial change atomically, so two tabs changing different settings keep both. */
 export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<AppSettings> {
   let result = DEFAULT_APP_SETTINGS;
   await db.update<unknown>('meta', SETTINGS_KEY, (old) => {
     const current = old === undefined ? DEFAULT_APP_SETTINGS : migrate(old, SETTINGS_SCHEMA);
+    // Each section merged with its patch (shopCues is one value: replaced whole, or kept).
     result = normaliseSettings({
       ...current,
-      ...patch,
-      shop: { ...current.shop, ...patch.shop },
-      panel: { ...current.panel, ...patch.panel },
-      privacy: { ...current.privacy, ...patch.privacy },
-      followups: { ...current.followups, ...patch.followups },
+      ...Object.fromEntries(MERGED.map((k) => [k, { ...current[k], ...patch[k] }])),
       shopCues: patch.shopCues ?? current.shopCues,
-      replyClock: { ...current.replyClock, ...patch.replyClock },
     });
     return result;
   });
   return result;
 }
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+export type DeepPartial<T> = { [K in keyof T]?: NonNullable<T[K]> extends object ? Partial<NonNullable<T[K]>> : T[K] };

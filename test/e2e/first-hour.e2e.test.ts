@@ -40,6 +40,12 @@ describe('a fresh install', () => {
     expect(await checklist(welcome, 'agent-name').getAttribute('data-done')).toBe('false');
     expect(await checklist(welcome, 'shifts').textContent()).toContain('白班 08:00–20:00');
     expect(await checklist(welcome, 'consoles').textContent()).toContain('拼多多');
+    // 16:00 and 方案A are only defaults: the steps stay to do until the owner confirms them.
+    expect(await checklist(welcome, 'cutoff').getAttribute('data-done')).toBe('false');
+    expect(await checklist(welcome, 'cutoff').textContent()).toContain('现在是默认的 16:00，还没确认');
+    expect(await checklist(welcome, 'remarks').getAttribute('data-done')).toBe('false');
+    expect(await checklist(welcome, 'limits').getAttribute('data-done')).toBe('false');
+    expect(await checklist(welcome, 'imported').textContent()).toContain('导入你们店自己的快捷短语表');
     // Only one page opened, and it is this one: no second welcome tab.
     expect(s.h.context.pages().filter((p) => p.url().includes('/options.html')).length).toBe(1);
   });
@@ -51,10 +57,57 @@ describe('a fresh install', () => {
     await welcome.locator('[data-kf="shop-settings"] button[type="submit"]').click();
     await expect.poll(() => checklist(welcome, 'shop-name').getAttribute('data-done')).toBe('true');
     expect(await checklist(welcome, 'agent-name').textContent()).toContain('已填写：小美');
-    await welcome.locator('[data-kf="first-run-done"]').waitFor();
+    // Saving the names does not confirm the cut-off that sat in the same form.
+    expect(await checklist(welcome, 'cutoff').getAttribute('data-done')).toBe('false');
+    expect(await welcome.locator('[data-kf="first-run-done"]').count()).toBe(0);
     await welcome.locator('[data-kf="first-run-shifts-link"]').click();
     await expect.poll(() => selectedTab(welcome)).toBe('followups');
-    await welcome.close();
+  });
+
+  it('until the owner confirms the cut-off, a shipping reply asks the agent for it instead of promising 16:00; confirmed, it is ticked and filled in', async () => {
+    const page = await s.h.context.newPage();
+    const fh = async () => {
+      await chatInput(page).click();
+      await page.keyboard.type('/fh');
+      await page.keyboard.press('Space');
+    };
+    try {
+      await openDemoChat(page, s.h.demoUrl);
+      await fh();
+      await inPanel(page, '[data-kf="fill"]').waitFor();
+      expect(await inPanel(page, '[data-kf="fill-input"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['截单时间']);
+      expect(await inPanel(page, '[data-kf="fill-cutoff-unconfirmed"]').textContent()).toContain('店铺还没确认截单时间');
+      await page.keyboard.type('14:00');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string)).toContain('每天14:00前付款的订单当天发出');
+      expect(await page.evaluate(() => (window as any).__demo.draft() as string)).not.toContain('16:00');
+
+      // The owner confirms it from the checklist; the step is ticked.
+      await welcome.bringToFront();
+      // Its links lead to the field itself: 售后限额 under 备注规则.
+      await welcome.evaluate(() => (location.hash = '#shop'));
+      await welcome.locator('[data-kf="first-run-limits-link"]').click();
+      await expect.poll(() => selectedTab(welcome)).toBe('remark-rules');
+      await expect.poll(() => welcome.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('limit-agentDiscountYuan');
+      await welcome.evaluate(() => (location.hash = '#shop'));
+      await checklist(welcome, 'cutoff').waitFor();
+      await welcome.locator('[data-kf="first-run-cutoff-confirm"]').click();
+      await expect.poll(() => checklist(welcome, 'cutoff').getAttribute('data-done')).toBe('true');
+      expect(await checklist(welcome, 'cutoff').textContent()).toContain('已确认：每天 16:00 前付款的订单当天发出');
+      expect(await welcome.locator('[data-kf="cutoff-unconfirmed"]').count()).toBe(0);
+
+      // The panel now fills the confirmed cut-off in without asking.
+      await page.bringToFront();
+      await page.reload();
+      await inPanel(page, '[data-kf="panel"]').waitFor();
+      await fh();
+      await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string)).toContain('每天16:00前付款的订单当天发出');
+      expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
+      expect(await page.evaluate(() => (window as any).__demo.sent.length as number)).toBe(0);
+    } finally {
+      await page.close();
+      await welcome.close();
+    }
   });
 });
 

@@ -99,10 +99,13 @@ export const remarkDialog = {
   saves: (page: Page) => page.evaluate(() => (window as any).__demo.remarkSaves as { orderId: string; flag: string; remark: string }[]),
 };
 
-/** The shop every e2e test works in: agent 小美 of 橙子旗舰店, cut-off 16:00. Returns the options page used. */
+/**
+ * The shop every e2e test works in: agent 小美 of 橙子旗舰店, cut-off 16:00 (confirmed by the owner: its
+ * replies state it). Returns the options page used.
+ */
 export async function setUpDemoShop(h: { openExtensionPage(path: string): Promise<Page> }): Promise<Page> {
   const options = await h.openExtensionPage('options.html');
-  await callFromExtensionPage(options, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' } });
+  await callFromExtensionPage(options, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '16:00' }, setup: { cutoff: true } });
   return options;
 }
 

@@ -374,3 +374,32 @@ describe('renderTemplate preview (what a suggestion card shows)', () => {
     expect(inserted.text.replace('{买家}', '【买家】').replace('{尺码?}', '【尺码】')).toBe(shown.text);
   });
 });
+
+describe('renderTemplate before the owner confirmed the cut-off', () => {
+  const rule = '亲，每天{截单时间}前付款的订单当天发出，之后付款的第二天发。您现在付款的话，{发货日}就能发出哦～';
+
+  it('promises no time: the cut-off is asked once, and the shipping day waits for it', () => {
+    const r = renderTemplate(rule, ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 15, 0) }));
+    expect(r.missing).toEqual(['截单时间']);
+    expect(r.text).toBe(rule);
+    expect(r.text).not.toContain('16:00');
+    const card = renderTemplate(rule, ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 15, 0) }), {}, true);
+    expect(card.text).toBe('亲，每天【截单时间】前付款的订单当天发出，之后付款的第二天发。您现在付款的话，【发货日】就能发出哦～');
+  });
+
+  it('takes the time the agent gives for everything that follows from it', () => {
+    // 15:00 is before a 16:00 default but after the shop's real 14:00: tomorrow.
+    const r = renderTemplate(rule, ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 15, 0) }), { 截单时间: '14:00' });
+    expect(r.missing).toEqual([]);
+    expect(r.text).toBe('亲，每天14:00前付款的订单当天发出，之后付款的第二天发。您现在付款的话，明天（11月24日）就能发出哦～');
+    // A reply with only {发货日} asks for the cut-off too, which is what the agent can answer.
+    expect(renderTemplate('{发货日}发出', ctx({ cutoffUnconfirmed: true })).missing).toEqual(['截单时间']);
+    expect(renderTemplate('{付款发货}', ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 13, 0) }), { 截单时间: '14:00' }).text).toBe('今天14:00前付款，今天（11月23日）就能发出');
+  });
+
+  it('is the shop’s confirmed cut-off as before once it is confirmed', () => {
+    const r = renderTemplate(rule, ctx({ cutoffUnconfirmed: false, now: at(2024, 11, 23, 15, 0) }));
+    expect(r.missing).toEqual([]);
+    expect(r.text).toContain('每天16:00前付款');
+  });
+});

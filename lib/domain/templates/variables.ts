@@ -172,6 +172,7 @@ export function payShipText(now: Date | number, cutoff: string, zone: Zone): str
   return day.isToday ? `今天${formatCutoff(cutoff)}前付款，${day.label}就能发出` : `现在付款，${day.label}就能发出`;
 }
 
+const CUTOFF_VARIABLE: TemplateVariable = { name: '截单时间', token: '{截单时间}', kind: 'known', key: 'cutoff' };
 const CUTOFF_TOKEN = /[{｛](?:截单时间|cutoff)[}｝]/i;
 // The daily rule says what happens on either side of the cut-off (每天…前付款当天发，之后次日发).
 const DAILY_RULE = /每天|每日|当天|次日|第二天|之后|以后/;
@@ -258,6 +259,12 @@ export interface RenderContext {
   cutoff: string;
   /** Shop time for {今天} and {发货日} (lib/storage/settings.ts shopZone; null = the browser's zone). */
   zone: Zone;
+  /**
+   * The owner has not confirmed the cut-off yet (settings.setup.cutoff): `cutoff` is only the
+   * default, which the shop never set. {截单时间} is then a fill-in, and {发货日} / {付款发货} follow
+   * the time the agent gives there (asked as 截单时间), so no reply promises a time nobody chose.
+   */
+  cutoffUnconfirmed?: boolean;
 }
 
 export interface RenderResult {
@@ -328,25 +335,36 @@ export function renderTemplate(
 ): RenderResult {
   const missing: string[] = [];
   const missingSeen = new Set<string>();
+  // Unconfirmed: the cut-off is the one the agent typed for {截单时间}, when it reads as a time; else none.
+  let cutoff: string | null = ctx.cutoff;
+  if (ctx.cutoffUnconfirmed) {
+    const typed = parseHHMM(fillFor(CUTOFF_VARIABLE, fills) ?? '');
+    cutoff = typed === null ? null : formatMinutes(typed);
+  }
+  const known = { ...ctx, cutoff: cutoff ?? ctx.cutoff };
   // A replacer function: values are used verbatim ($&, $1 … mean nothing) and never re-scanned.
   const text = body.replace(TOKEN, (token: string, name: string, q: string) => {
-    const v = classify({ token, name, optional: q !== '' });
-    const given = fillFor(v, fills) ?? (v.key ? knownValue(v.key, ctx) : undefined);
+    let v = classify({ token, name, optional: q !== '' });
+    const needsCutoff = cutoff === null && (v.key === 'cutoff' || v.key === 'shipDay' || v.key === 'payShip');
+    const given = fillFor(v, fills) ?? (v.key && !needsCutoff ? knownValue(v.key, known) : undefined);
     // A value becomes the agent's words: a nickname's direction controls would reorder the reply
     // around it in the buyer's window (lib/domain/text.ts), so they go, on the card as in the box.
     const value = given && stripDirectionControls(given);
     if (present(value)) return value;
+    const shown = v.name;
+    // {发货日} without a cut-off: what the agent can answer is the cut-off, asked once for all of them.
+    if (needsCutoff) v = CUTOFF_VARIABLE;
     const id = identity(v);
     if (!missingSeen.has(id)) {
       missingSeen.add(id);
       missing.push(v.name);
     }
-    return preview ? `【${v.name}】` : token;
+    return preview ? `【${shown}】` : token;
   });
   return {
     // A card shows any direction control left in the shop's own text as a mark (the values have none).
     text: preview ? showDirectionControls(text) : text,
     missing,
-    pastCutoff: pastDeadline(body, ctx.now, ctx.cutoff, ctx.zone),
+    pastCutoff: cutoff === null ? pastDeadline(body.replace(CUTOFF_TOKEN, ''), ctx.now, ctx.cutoff, ctx.zone) : pastDeadline(body, ctx.now, cutoff, ctx.zone),
   };
 }
