@@ -7,7 +7,14 @@ import * as S from './selectors';
 export const kuaishouAdapter = chatAdapter({
   id: 'kuaishou-chat',
   platform: 'kuaishou',
-  name: { zh: '快手小店 客服（未确认）', en: 'Kuaishou chat (unconfirmed)' },
+  name: {
+    zh: '快手小店 客服（未经实测）',
+    en: 'Kuaishou chat (untested)',
+    why: {
+      zh: '助手对快手后台页面的识别只依据一份公开资料，还没在真实后台上验证过：买家或输入框可能认不出，点“检查页面”可查看；话术仍可复制。',
+      en: 'Built from one public description of the Kuaishou console, not yet checked on the real one: the buyer or the chat box may not be found (Check page shows what is read); replies can still be copied.',
+    },
+  },
   matches: isKuaishouChatUrl,
   pageKind: detectPageKind,
   readBuyer,
