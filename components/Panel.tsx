@@ -56,8 +56,8 @@ export function Panel() {
     <aside class="kf-panel" data-kf="panel" lang={getLocale()} aria-label={t('app.name')}>
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
-        {/* The whole name on hover (it is cut to the header's width), and what a caveat in it means. */}
-        <span class="kf-site" data-kf="site" title={s.siteName ? [s.siteName, s.siteName.why].map((n) => n && consoleName(n, getLocale())).join('\n').trim() : undefined}>
+        {/* What a caveat in the name (未经实测) means, on hover. */}
+        <span class="kf-site" title={s.siteName?.why && consoleName(s.siteName.why, getLocale())}>
           {s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}
         </span>
         <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
@@ -65,8 +65,8 @@ export function Panel() {
         </button>
         {/* The way to the settings (names, cut-off, rules) from where the agent works; through the worker:
             a content script cannot open the options page itself. */}
-        <button class="kf-icon" data-kf="open-settings" title={t('panel.settings')} aria-label={t('panel.settings')} onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
-          ⚙
+        <button class="kf-link" data-kf="open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
+          {t('panel.settings')}
         </button>
         <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} aria-label={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
           ⟩

@@ -11,8 +11,8 @@ export const kuaishouAdapter = chatAdapter({
     zh: '快手小店 客服（未经实测）',
     en: 'Kuaishou chat (untested)',
     why: {
-      zh: '助手对快手后台页面的识别只依据一份公开资料，还没在真实后台上验证过：买家或输入框可能认不出，点“检查页面”可查看；话术仍可复制。',
-      en: 'Built from one public description of the Kuaishou console, not yet checked on the real one: the buyer or the chat box may not be found (Check page shows what is read); replies can still be copied.',
+      zh: '只在仿制页面上试过，没在真实后台验证：可能读不到买家或输入框',
+      en: 'Only tried on a copy of this page, not the real console: the buyer or chat box may not be read',
     },
   },
   matches: isKuaishouChatUrl,
