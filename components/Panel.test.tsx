@@ -61,7 +61,7 @@ describe('Panel', () => {
     setLocale('en');
     const en = show({ siteName: kuaishouAdapter.name }).querySelector('.kf-site')!;
     expect(en.textContent).toBe('Kuaishou chat (untested)');
-    expect(en.getAttribute('title')).toMatch(/^Only tried on a copy of this page, not the real console/);
+    expect(en.getAttribute('title')).toMatch(/^Only tried on a copy of the page, not the real console/);
     expect(en.getAttribute('title')).not.toMatch(/[\u4e00-\u9fff]/);
     setLocale('zh-CN');
   });

@@ -12,7 +12,7 @@ export const kuaishouAdapter = chatAdapter({
     en: 'Kuaishou chat (untested)',
     why: {
       zh: '只在仿制页面上试过，没在真实后台验证：可能读不到买家或输入框',
-      en: 'Only tried on a copy of this page, not the real console: the buyer or chat box may not be read',
+      en: 'Only tried on a copy of the page, not the real console: the buyer or chat box may not be read',
     },
   },
   matches: isKuaishouChatUrl,
