@@ -11,6 +11,11 @@ import { drawFillPrompt } from './FillPrompt';
 import { mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
+const sent = vi.hoisted(() => [] as [string, unknown][]);
+vi.mock('@/lib/messaging/client', async (actual) => ({
+  ...(await actual<typeof import('@/lib/messaging/client')>()),
+  call: async (verb: string, payload: unknown) => void sent.push([verb, payload]),
+}));
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -33,6 +38,34 @@ function show(state: Partial<PanelState>) {
 const nameOf = (el: Element | null) => el?.getAttribute('aria-label') ?? el?.textContent;
 
 describe('Panel', () => {
+  it('has a 设置 button in the header that asks the worker to open the options page on 店铺设置', () => {
+    setLocale('zh-CN');
+    sent.length = 0;
+    const settings = show({}).querySelector<HTMLButtonElement>('[data-kf="open-settings"]');
+    expect(nameOf(settings)).toBe('设置');
+    settings!.click();
+    expect(sent).toEqual([['openOptions', { tab: 'shop' }]]);
+    cleanup!();
+    setLocale('en');
+    expect(nameOf(show({}).querySelector('[data-kf="open-settings"]'))).toBe('Settings');
+    setLocale('zh-CN');
+  });
+
+  it('says on hover what the Kuaishou header’s caveat means (not the buyer or the account), in Chinese and in English', async () => {
+    const { kuaishouAdapter } = await import('@/lib/sites/kuaishou');
+    setLocale('zh-CN');
+    const site = show({ siteName: kuaishouAdapter.name }).querySelector('.kf-site')!;
+    expect(site.textContent).toBe('快手小店 客服（未经实测）');
+    expect(site.getAttribute('title')).toContain('没在真实后台验证');
+    cleanup!();
+    setLocale('en');
+    const en = show({ siteName: kuaishouAdapter.name }).querySelector('.kf-site')!;
+    expect(en.textContent).toBe('Kuaishou chat (untested)');
+    expect(en.getAttribute('title')).toMatch(/^Only tried on a copy of the page, not the real console/);
+    expect(en.getAttribute('title')).not.toMatch(/[\u4e00-\u9fff]/);
+    setLocale('zh-CN');
+  });
+
   it('names the collapse button 收起 / Collapse, not by its ⟩ glyph', () => {
     setLocale('zh-CN');
     expect(nameOf(show({}).querySelector('[data-kf="collapse"]'))).toBe('收起');

@@ -7,6 +7,7 @@ import { getLocale, t } from '@/lib/i18n';
 import { consoleName } from '@/lib/sites/names';
 import { TeachContext } from '@/lib/teach/context';
 import type { PendingFill } from '@/lib/panel/controller';
+import { call } from '@/lib/messaging/client';
 
 /**
  * Where the suggest feature script draws the fill-in form (components/FillPrompt.tsx). It is always
@@ -55,9 +56,17 @@ export function Panel() {
     <aside class="kf-panel" data-kf="panel" lang={getLocale()} aria-label={t('app.name')}>
       <header class="kf-head">
         <strong>{t('app.name')}</strong>
-        <span class="kf-site">{s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}</span>
+        {/* What a caveat in the name (未经实测) means, on hover. */}
+        <span class="kf-site" title={s.siteName?.why && consoleName(s.siteName.why, getLocale())}>
+          {s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}
+        </span>
         <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
           {t('check.open')}
+        </button>
+        {/* The way to the settings (names, cut-off, rules) from where the agent works; through the worker:
+            a content script cannot open the options page itself. */}
+        <button class="kf-link" data-kf="open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
+          {t('panel.settings')}
         </button>
         <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} aria-label={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
           ⟩

@@ -2,8 +2,8 @@
  * The panel's CSS, injected into its shadow root (no global styles touch the host page). The buyer
  * card's own rules (components/customers/styles.ts) are not here: the card is drawn in its frame
  * (entrypoints/card/), which adds them; every seller page would otherwise download them for nothing.
- * Nor are the fill-in form's (components/fillStyles.ts) or the page check's (components/PageCheck.tsx),
- * which their feature scripts draw, for the same reason.
+ * Nor are the fill-in form's (components/fillStyles.ts), the page check's (components/PageCheck.tsx)
+ * the guard's (components/panel/GuardPrompt.tsx) or the follow-up form's (components/panel/FollowupActions.tsx), which their feature scripts draw, for the same reason.
  * `overflow-wrap: anywhere` on the panel: a buyer's nickname, message or a reply filled with them can
  * be one unbroken run (120 letters, no spaces) wherever it is shown — header, notices, rows — and
  * must break inside the panel, not run past its edge; `anywhere` (not `break-word`) also lets flex
@@ -32,13 +32,9 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-buyer-name { font-weight: 600; }
 .kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
 .kf-muted { color: #646a73; margin: 4px 0; }
-.kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
-.kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
 .kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }
 .kf-chip-option { border-color: #e5e6eb; background: #fff; color: #1f2329; }
-.kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
-.kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
 .kf-link { border: 0; background: none; color: #1d4ed8; cursor: pointer; font-size: 12px; padding: 0 4px; }
 .kf-list { list-style: none; margin: 0; padding: 0; }
 .kf-tpl { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0; }
@@ -63,15 +59,6 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
 .kf-actions button, button.kf-primary { border: 1px solid #c9cdd4; background: #fff; border-radius: 4px; padding: 3px 12px; cursor: pointer; font: inherit; }
 button.kf-primary { background: #c2410c; border-color: #c2410c; color: #fff; }
-.kf-guard { background: #fffbeb; }
-.kf-guard-hold { background: #fef2f2; border-left: 3px solid #dc2626; }
-.kf-guard h3 { color: #991b1b; }
-.kf-guard-findings li { margin: 4px 0; }
-.kf-guard-findings mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; word-break: break-all; }
-.kf-guard-sev { font-size: 11px; border-radius: 3px; padding: 0 4px; margin-right: 4px; color: #fff; }
-.kf-guard-block { background: #dc2626; }
-.kf-guard-warn { background: #b45309; }
-.kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
 .kf-clock { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .kf-clock-item[data-level="amber"] { background: #fffbeb; color: #b45309; }
 .kf-clock-item[data-level="red"] { background: #fef2f2; color: #b91c1c; }

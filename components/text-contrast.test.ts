@@ -11,12 +11,14 @@ import { PANEL_CSS } from './panelStyles';
 import { CUSTOMER_CSS } from './customers/styles';
 import { REMARK_CSS } from './remarks/styles';
 import { FILL_CSS } from './fillStyles';
+import { GUARD_CSS } from './panel/GuardPrompt';
+import { FOLLOWUP_CSS } from './panel/FollowupActions';
 
 const file = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
 /** Each page's CSS and the backgrounds its text sits on (white, the header, chip list, fill-in box, card, the options page). */
 const SHEETS: Record<string, { css: string; surfaces: string[] }> = {
-  panel: { css: PANEL_CSS + FILL_CSS, surfaces: ['#ffffff', '#fff7f0', '#fafafa', '#fffaf5'] },
+  panel: { css: PANEL_CSS + FILL_CSS + GUARD_CSS + FOLLOWUP_CSS, surfaces: ['#ffffff', '#fff7f0', '#fafafa', '#fffaf5'] },
   card: { css: PANEL_CSS + CUSTOMER_CSS, surfaces: ['#ffffff', '#fcfcfd', '#fffaf5'] },
   remarks: { css: REMARK_CSS, surfaces: ['#ffffff', '#f7f8fa'] },
   popup: { css: file('../entrypoints/popup/style.css'), surfaces: ['#ffffff'] },
@@ -119,7 +121,7 @@ describe('text contrast, every colour', () => {
       [SHEETS.options!.css, 'button.kf-primary'],
       [REMARK_CSS, '.kf-rm-btn'],
     ] as const) expect(rule(css, selector), selector).toBeDefined();
-    expect(rule(PANEL_CSS, '.kf-guard-sev')!.backgrounds).toHaveLength(2);
+    expect(rule(GUARD_CSS, '.kf-guard-sev')!.backgrounds).toHaveLength(2);
   });
 
   it('keeps the guard badge drawn on the chat box readable (white on its fill)', () => {

@@ -94,7 +94,7 @@ describe('importing a library file', () => {
     const t = await importTab(() => ({ ok: true, count: 3, preview: preview({ codeClashes: [clash], mergeErrors: ['第 104 条话术…'] }) }));
     await t.choose(partial3);
     expect(t.q('[data-kf="import-merge"]')).toBeNull();
-    expect(t.text('[data-kf="import-merge-blocked"]')).toBe('不能合并，只能替换：快捷码 /hi 在文件中属于「欢迎光临」，现有的「新客欢迎」也在用');
+    expect(t.text('[data-kf="import-merge-blocked"]')).toBe('不能合并，只能替换：简码 /hi 在文件中属于「欢迎光临」，现有的「新客欢迎」也在用');
     expect(document.activeElement).toBe(t.q('[data-kf="import-cancel"]'));
   });
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './OptionsContext';
 import { registerMessages, t } from '@/lib/i18n';
 import { team } from '@/lib/i18n/messages/team';
-import { signIn } from '@/lib/team/sign-in';
+import { SIGN_IN_TIMEOUT_MS, signIn, type SignInStep } from '@/lib/team/sign-in';
 import { teamStatusText } from '@/lib/team/status-text';
 import type { TeamConfig, TeamStatus } from '@/lib/team/config';
 import { MyProposals, TeamReview } from './TeamReview';
@@ -33,6 +33,7 @@ export function TeamSettings() {
   const [form, setForm] = useState({ server: '', shop: '', user: '', password: '', shift: 'day' as 'day' | 'night' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<SignInStep | null>(null);
   const [leaving, setLeaving] = useState(false);
   const prev = config ? null : lastMember();
 
@@ -46,11 +47,26 @@ export function TeamSettings() {
     return api.onChanged(['team'], () => void reload());
   }, []);
 
+  // The options page's form rows (kf-row: labels in one column); 店铺编号 says where it comes from.
   const field = (key: 'server' | 'shop' | 'user' | 'password', type = 'text') => (
-    <label class="kf-field">
-      <span>{t(`team.${key}`)}</span>
-      <input type={type} data-kf={`team-${key}`} value={form[key]} autocomplete={key === 'password' ? 'current-password' : 'off'} onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })} />
-    </label>
+    <>
+      <label class="kf-row">
+        <span>{t(`team.${key}`)}</span>
+        <input
+          type={type}
+          data-kf={`team-${key}`}
+          value={form[key]}
+          autocomplete={key === 'password' ? 'current-password' : 'off'}
+          aria-describedby={key === 'shop' ? 'kf-team-shop-help' : undefined}
+          onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      {key === 'shop' && (
+        <p class="kf-help" id="kf-team-shop-help" data-kf="team-shop-help">
+          {t('team.shopHelp')}
+        </p>
+      )}
+    </>
   );
 
   const connect = async () => {
@@ -58,10 +74,13 @@ export function TeamSettings() {
     setMessage(null);
     try {
       const shop = form.shop.trim();
-      const r = await signIn(form.server, shop, form.user, form.password);
+      const r = await signIn(form.server, shop, form.user, form.password, setStep);
       setForm((f) => ({ ...f, password: '' }));
       if (!r.ok) {
-        setMessage({ ok: false, text: t(`team.err.${r.error === 'redirect' && r.reason ? 'redirectTo' : r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim() }) });
+        setMessage({
+          ok: false,
+          text: t(`team.err.${r.error === 'redirect' && r.reason ? 'redirectTo' : r.error}`, { reason: r.reason ?? '', user: form.user.trim(), shop, server: form.server.trim(), seconds: SIGN_IN_TIMEOUT_MS / 1000 }),
+        });
         return;
       }
       const joined = await api.call('teamConnect', { server: r.origin, shop, user: form.user.trim(), role: r.role, shift: form.shift });
@@ -72,6 +91,7 @@ export function TeamSettings() {
       setMessage({ ok: false, text: (err as Error).message });
     } finally {
       setBusy(false);
+      setStep(null);
     }
   };
 
@@ -176,7 +196,7 @@ export function TeamSettings() {
           {prev && form.user.trim() && form.user.trim() !== prev.user && (
             <p class="kf-bad" data-kf="team-join-other">{t('team.joinOther', { prev: prev.user, shop: prev.shop, user: form.user.trim() })}</p>
           )}
-          <label class="kf-field">
+          <label class="kf-row">
             <span>{t('team.shift')}</span>
             <select data-kf="team-shift" value={form.shift} onChange={(e) => setForm({ ...form, shift: (e.target as HTMLSelectElement).value as 'day' | 'night' })}>
               <option value="day">{t('team.shift.day')}</option>
@@ -187,6 +207,13 @@ export function TeamSettings() {
             <button class="kf-primary" type="submit" data-kf="team-connect" disabled={busy}>
               {t('team.connect')}
             </button>
+            {/* More than a greyed-out button: what the sign-in waits for (the agent's answer to the
+                browser's prompt, or the server, for SIGN_IN_TIMEOUT_MS at most). */}
+            {busy && step && (
+              <span role="status" data-kf="team-step">
+                {t(`team.step.${step}`, { server: form.server.trim() })}
+              </span>
+            )}
           </div>
         </form>
       )}

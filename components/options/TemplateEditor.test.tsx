@@ -393,7 +393,7 @@ describe('the /code field', () => {
     await e.submit('[data-kf="template-form"]');
     expect(e.saves).toEqual([]);
     const shown = e.m.root.textContent!;
-    expect(shown).toContain('快捷码 /hi 已被「新客欢迎」使用，请换一个');
+    expect(shown).toContain('简码 /hi 已被「新客欢迎」使用，请换一个');
     expect(shown).not.toMatch(/第 \d+ 条|duplicate|t-[a-z0-9]+-/);
   });
 
@@ -419,7 +419,7 @@ describe('the /code field', () => {
     await e.edit('welcome-new');
     await e.fill('code', 'hi-2');
     await e.submit('[data-kf="template-form"]');
-    expect(e.text('[data-kf="code-error"]')).toBe('快捷码只能用英文字母和数字（a–z、0–9），最多 16 个');
+    expect(e.text('[data-kf="code-error"]')).toBe('简码只能用英文字母和数字（a–z、0–9），最多 16 个');
     expect(document.activeElement).toBe(e.field('code'));
     expect(e.saves).toEqual([]);
   });

@@ -75,4 +75,25 @@ describe('TemplateForm', () => {
     expect((q('input[name="code"]') as HTMLInputElement).value).toBe('returnshippingfree');
     expect(q('[data-kf="code-error"]')?.textContent).toContain('at most 16');
   });
+
+  it('takes a code typed as the list shows it (/By, or 、by from a Chinese input method): the slash is dropped, not refused', async () => {
+    const { q, save, submit } = setup();
+    const code = () => q('input[name="code"]') as HTMLInputElement;
+    type(code(), '/By');
+    expect(code().value).toBe('by');
+    expect(q('[data-kf="code-error"]')).toBeNull();
+    type(code(), '、fh');
+    expect(code().value).toBe('fh');
+    await submit();
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ code: 'fh' }), reply);
+  });
+
+  it('calls the shortcut 简码 in its label, help and errors alike', () => {
+    const { q } = setup();
+    type(q('input[name="code"]'), 'hao!');
+    const label = q('input[name="code"]')!.closest('label')!;
+    expect(label.querySelector('span')?.textContent).toBe('简码');
+    expect(label.querySelector('small')?.textContent).toContain('前面的 / 不用输入');
+    expect(q('[data-kf="code-error"]')?.textContent).toBe('简码只能用英文字母和数字（a–z、0–9），最多 16 个');
+  });
 });

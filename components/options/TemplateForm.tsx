@@ -211,13 +211,16 @@ export function TemplateForm(props: TemplateFormProps) {
           aria-describedby="kf-code-help"
           value={draft.code ?? ''}
           onInput={(e) => {
-            // Codes are lowercase (the chat box matches them so); a capital is lowercased as typed.
+            // Codes are lowercase (the chat box matches them so); a capital is lowercased as typed. The
+            // list and the panel show a code as /by, so a code typed so (or 、／, what an input method
+            // types for /) loses the slash here, as the CSV import drops it, instead of being refused.
             const el = e.currentTarget;
-            const lower = el.value.toLowerCase();
+            const lower = el.value.toLowerCase().replace(/^\s*[/／、]+/, '');
             if (lower !== el.value) {
               const at = el.selectionStart;
+              const cut = el.value.length - lower.length;
               el.value = lower;
-              if (at !== null) el.setSelectionRange(at, at);
+              if (at !== null) el.setSelectionRange(Math.max(0, at - cut), Math.max(0, at - cut));
             }
             edit({ code: lower });
           }}

@@ -47,7 +47,7 @@ describe('导入 CSV 表格 on the options page', () => {
     await t.choose(new TextEncoder().encode(SHEET));
     expect(t.writes()).toEqual([]);
     expect(t.text('[data-kf="import-csv-counts"]')).toBe('表格中 2 行可导入：新增 2 条，与现有相同 0 条，有改动 0 条；略过 1 行。');
-    expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“话术内容”、标题←“标题”、分组←“分组”、快捷编码←“快捷编码”。 未使用的列：“备注”。');
+    expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“话术内容”、标题←“标题”、分组←“分组”、简码←“快捷编码”。 未使用的列：“备注”。');
     expect(t.qa('[data-kf="import-csv-groups"] li').map((li) => li.textContent)).toEqual([
       '分组“议价”→ 场景：议价（1 条）',
       '分组“售后常用”没有对应的场景：保留为分组“售后常用”，场景记为“其他”，可搜索到，在编辑器里设置场景后才会被推荐（1 条）',

@@ -37,12 +37,12 @@ describe('the /code check', () => {
   });
 
   it('says the rule in the interface’s words for other characters or a longer code', () => {
-    expect(codeProblem('hi-2', lib, 'x')).toBe('快捷码只能用英文字母和数字（a–z、0–9），最多 16 个');
-    expect(codeProblem('abcdefghijklmnopq', lib, 'x')).toBe('快捷码只能用英文字母和数字（a–z、0–9），最多 16 个');
+    expect(codeProblem('hi-2', lib, 'x')).toBe('简码只能用英文字母和数字（a–z、0–9），最多 16 个');
+    expect(codeProblem('abcdefghijklmnopq', lib, 'x')).toBe('简码只能用英文字母和数字（a–z、0–9），最多 16 个');
   });
 
   it('names the template already using the code by its title, but not the template itself', () => {
-    expect(codeProblem(' Hi ', lib, 'new-one')).toBe('快捷码 /hi 已被「新客欢迎」使用，请换一个');
+    expect(codeProblem(' Hi ', lib, 'new-one')).toBe('简码 /hi 已被「新客欢迎」使用，请换一个');
     expect(codeProblem('hi', lib, 'welcome-new')).toBeNull();
   });
 });

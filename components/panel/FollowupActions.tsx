@@ -25,6 +25,13 @@ registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
 registerMessages(outdatedPanel);
 
+/** Drawn with the section in the panel's shadow root, from the follow-ups feature script: not in PANEL_CSS, which every seller page loads. */
+export const FOLLOWUP_CSS = `
+.kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
+.kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
+.kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
+.kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
+`;
 /** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
 export type FollowupAct = 'inquiry' | 'promised' | 'bad-review';
 
@@ -212,6 +219,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
 
   return (
     <section class="kf-followup" data-kf="followup-actions">
+      <style>{FOLLOWUP_CSS}</style>
       <FollowupButtons onAct={act} promising={!!promising} />
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
       <HandoverPicker

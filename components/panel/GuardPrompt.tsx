@@ -6,6 +6,19 @@ import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 
 registerMessages(guardPromptMessages);
 
+/** Drawn with each section in the panel's shadow root, from the guard feature script: not in PANEL_CSS, which every seller page loads. */
+export const GUARD_CSS = `
+.kf-guard { background: #fffbeb; }
+.kf-guard-hold { background: #fef2f2; border-left: 3px solid #dc2626; }
+.kf-guard h3 { color: #991b1b; }
+.kf-guard-findings li { margin: 4px 0; }
+.kf-guard-findings mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; word-break: break-all; }
+.kf-guard-sev { font-size: 11px; border-radius: 3px; padding: 0 4px; margin-right: 4px; color: #fff; }
+.kf-guard-block { background: #dc2626; }
+.kf-guard-warn { background: #b45309; }
+.kf-guard-preview { margin: 6px 0; padding: 4px 6px; background: #fff; border: 1px dashed #c9cdd4; border-radius: 4px; white-space: pre-wrap; }
+`;
+
 export interface GuardHold {
   text: string;
   findings: GuardFinding[];
@@ -50,6 +63,7 @@ function FindingList(props: { findings: GuardFinding[] }) {
 function FindingsSection(props: { kf: string; title: string; findings: GuardFinding[]; onDismiss?: () => void }) {
   return (
     <section class="kf-guard" data-kf={props.kf}>
+      <style>{GUARD_CSS}</style>
       <h3>{props.title}</h3>
       <FindingList findings={props.findings} />
       {props.onDismiss && (
@@ -79,6 +93,7 @@ export function GuardPrompt(props: GuardPromptProps) {
   if (s.hold) {
     return (
       <section class="kf-guard kf-guard-hold" data-kf="guard-prompt" role="alertdialog" aria-label={t('guard.held')}>
+        <style>{GUARD_CSS}</style>
         <h3>{t(s.hold.via === 'copy' ? 'guard.heldCopy' : 'guard.held')}</h3>
         <FindingList findings={s.hold.findings} />
         {s.hold.rewritten !== null && (

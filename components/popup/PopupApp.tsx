@@ -53,6 +53,12 @@ export function PopupApp(props: { onFirstRender?: () => void; initial?: Followup
             {t('followups.action.export')}
           </button>
         )}
+        {/* The way back to the settings once the welcome tab is closed (the toolbar's right-click
+            选项 is not something a new agent finds); through the worker, which brings an options
+            page already open forward instead of opening a second one. */}
+        <button class="kf-export" data-kf="open-settings" onClick={() => void api.call('openOptions', { tab: 'shop' }).catch((e) => setStatus(t('followups.popup.actionFailed', { reason: reasonText(e) })))}>
+          {t('followups.popup.settings')}
+        </button>
       </header>
       <ImportCutNotice api={api} />
       <TeamStatusLine />

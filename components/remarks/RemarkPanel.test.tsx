@@ -24,6 +24,8 @@ let abort: AbortController;
 let cleanup: (() => void) | undefined;
 let recorded: unknown[];
 let rules: RuleSet;
+let agentName: string;
+let sent: [string, unknown][];
 
 /** The main controller's part that matters here: the store the adapter's rows and remark box go into. */
 function startMain(collapsed = false) {
@@ -45,7 +47,8 @@ async function setup(collapsed = false, shownOrders?: () => number) {
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
       if (verb === 'getRuleSet') return rules;
-      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '小美' } };
+      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName } };
+      sent.push([verb, payload]);
       if (verb === 'recordRemark') recorded.push(payload);
       return { facts: 0, overrideRecorded: false };
     }) as RemarkApi['call'],
@@ -74,6 +77,8 @@ beforeEach(() => {
   abort = new AbortController();
   recorded = [];
   rules = cloneRuleSet(PRESET_A);
+  agentName = '小美';
+  sent = [];
 });
 afterEach(() => {
   cleanup?.();
@@ -81,6 +86,18 @@ afterEach(() => {
 });
 
 describe('RemarkPanel on the order list', () => {
+  it('with no agent name set, the remark form’s notice is a link that opens the options page on 店铺设置, where the name is filled in', async () => {
+    agentName = '';
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    const link = q('[data-kf="remark-no-agent"] button') as HTMLButtonElement;
+    expect(link.textContent).toBe('请先在设置的“店铺设置”里填写客服名字：备注需要经办人署名。');
+    link.click();
+    await tick();
+    expect(sent.filter(([verb]) => verb === 'openOptions')).toEqual([['openOptions', { tab: 'shop' }]]);
+  });
+
   it('counts the broken remarks, lists their orders and marks their rows, and only theirs', async () => {
     const { q, ctl } = await setup();
     const lint = ctl.store.get().lint;

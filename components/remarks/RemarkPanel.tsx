@@ -62,7 +62,14 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         {ed.buyer && <span> · {ed.buyer}</span>}
         <span> · {t('remarks.panel.rules', { name: ruleText(ruleSet.name) })}</span>
       </p>
-      {!s.agent.trim() && <p class="kf-rm-notice" data-kf="remark-no-agent">{t('remarks.panel.noAgent')}</p>}
+      {/* A link, not only words: a new agent cannot sign a remark until they find that field. */}
+      {!s.agent.trim() && (
+        <p class="kf-rm-notice" data-kf="remark-no-agent">
+          <button type="button" class="kf-link" data-kf="remark-no-agent-open" onClick={() => ctl.openSettings()}>
+            {t('remarks.panel.noAgent')}
+          </button>
+        </p>
+      )}
       <RemarkForm
         key={`${ed.orderId}:${ed.flag}`}
         ruleSet={ruleSet}

@@ -26,6 +26,7 @@ export const REMARK_CSS = `
 .kf-rm-over { color: #dc2626; font-weight: 600; }
 .kf-rm-problems { margin: 0; padding: 6px 8px 6px 22px; background: #fef2f2; color: #991b1b; border-radius: 6px; font-size: 12px; }
 .kf-rm-notice { margin: 0; padding: 6px 8px; background: #fffbeb; color: #92400e; border-radius: 6px; font-size: 12px; }
+.kf-rm-notice .kf-link { padding: 0; text-align: left; text-decoration: underline; font: inherit; }
 .kf-rm-drop { display: flex; flex-direction: column; gap: 4px; padding: 6px 8px; border: 1px solid #fde68a; border-radius: 6px; font-size: 12px; }
 .kf-rm-drop-lines { margin: 0; padding-left: 20px; color: #4e5969; word-break: break-all; }
 .kf-rm-ok { margin: 0; padding: 6px 8px; background: #f0fdf4; color: #166534; border-radius: 6px; font-size: 12px; }

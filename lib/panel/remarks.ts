@@ -255,6 +255,11 @@ export class RemarkController {
     this.follow(this.main.store.get());
   }
 
+  /** The options page on 店铺设置, where the agent's name (a remark's signature) is set; opened by the worker. */
+  openSettings(): void {
+    void this.api.call('openOptions', { tab: 'shop' }).catch(() => {});
+  }
+
   /** Reacts to the main store: the remark box opening/closing/changing flag, and the order rows. */
   private follow(s: PanelState): void {
     if (this.signal.aborted) return;

@@ -7,6 +7,8 @@ import type { Locale } from '../i18n/lookup';
 export interface ConsoleName {
   zh: string;
   en: string;
+  /** What a caveat in the name means (the header's tooltip): a new agent read 「未确认」 as the buyer or the account. */
+  why?: { zh: string; en: string };
 }
 
 /** A console's name in the interface's language. */

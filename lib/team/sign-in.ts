@@ -10,19 +10,34 @@ import { isRedirect, redirectTarget } from './remote-fetch';
 
 export type SignInResult =
   | { ok: true; origin: string; role: TeamRole }
-  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'notCouch' | 'http' | 'redirect'; reason?: string };
+  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'timeout' | 'notCouch' | 'http' | 'redirect'; reason?: string };
 
-export async function signIn(server: string, shop: string, user: string, password: string): Promise<SignInResult> {
+/** What the sign-in waits for: the browser's permission prompt (the agent's answer), then the server. */
+export type SignInStep = 'permission' | 'connect';
+
+/**
+ * How long the server has to answer. `fetch` has no limit of its own: an address that swallows
+ * packets (a firewall, a wrong IP) left the form at a greyed-out button for minutes (qaS). Not the
+ * permission prompt's time: that waits for the agent.
+ */
+export const SIGN_IN_TIMEOUT_MS = 20_000;
+
+export async function signIn(server: string, shop: string, user: string, password: string, onStep?: (step: SignInStep) => void): Promise<SignInResult> {
   const check = checkServer(server);
   if (!check.ok) return { ok: false, error: check.reason };
   if (!isShopId(shop)) return { ok: false, error: 'shop' };
   if (!user.trim() || !password) return { ok: false, error: 'user' };
   // Asked first, while the click still counts as the user's gesture.
+  onStep?.('permission');
   const granted = await browser.permissions.request({ origins: [`${check.origin}/*`] }).catch(() => false);
   if (!granted) return { ok: false, error: 'permission' };
+  onStep?.('connect');
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SIGN_IN_TIMEOUT_MS);
   let res: Response;
   try {
     res = await fetch(`${check.origin}/_session`, {
+      signal: abort.signal,
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -32,17 +47,23 @@ export async function signIn(server: string, shop: string, user: string, passwor
       redirect: 'manual',
     });
   } catch {
+    clearTimeout(timer);
+    if (abort.signal.aborted) return { ok: false, error: 'timeout' };
     // The browser's own words ("Failed to fetch") say nothing to an agent, and in English: the
     // message names the likely causes instead (nothing listening, a wrong address, no network).
     return { ok: false, error: 'unreachable' };
   }
+  // The limit covers the answer's body too (a server can send headers and then stall).
+  const read = await res.json().catch(() => null);
+  clearTimeout(timer);
+  if (abort.signal.aborted) return { ok: false, error: 'timeout' };
   // `reason`: where it pointed, when the browser lets that be read (it hides it: an opaque redirect).
   if (isRedirect(res)) return { ok: false, error: 'redirect', reason: redirectTarget(check.origin, res) };
   if (res.status === 401) return { ok: false, error: 'login' };
   // CouchDB answers POST /_session with JSON: {ok, name, roles} or {error, reason}. A web page, or a
   // JSON answer without those, means the address is some other server (a wrong port or path), not a
   // refused member or a broken connection.
-  const body = (await res.json().catch(() => null)) as { ok?: unknown; roles?: unknown; error?: unknown; reason?: unknown } | null;
+  const body = read as { ok?: unknown; roles?: unknown; error?: unknown; reason?: unknown } | null;
   const couch = body !== null && typeof body === 'object' && (res.ok ? body.ok === true && Array.isArray(body.roles) : typeof body.error === 'string');
   if (!couch) return { ok: false, error: 'notCouch' };
   if (!res.ok) return { ok: false, error: 'http', reason: `HTTP ${res.status}${typeof body!.reason === 'string' && body!.reason ? ` ${body!.reason}` : ''}` };

@@ -257,3 +257,35 @@ describe('the panel in English', () => {
     }
   });
 });
+
+describe('the way back to the settings', () => {
+  /** Closes every options page, so the one a click opens is the click's. */
+  const closeOptions = () => Promise.all(s.h.context.pages().filter((p) => p.url().includes('/options.html')).map((p) => p.close()));
+
+  it('the popup’s 设置 opens the options page on 店铺设置', async () => {
+    await closeOptions();
+    const popup = await s.h.openExtensionPage('popup.html');
+    await popup.locator('[data-kf="open-settings"]').click();
+    const opened = await optionsTabAt('shop');
+    await opened.locator('input[name="agentName"]').waitFor();
+    expect(await selectedTab(opened)).toBe('shop');
+    await popup.close().catch(() => {});
+    await opened.close();
+  });
+
+  it('the panel header’s 设置 opens the options page on 店铺设置 (through the worker: a content script cannot)', async () => {
+    await closeOptions();
+    const page = await s.h.context.newPage();
+    try {
+      await openDemoChat(page, s.h.demoUrl);
+      expect(await inPanel(page, '[data-kf="open-settings"]').textContent()).toBe('设置');
+      await inPanel(page, '[data-kf="open-settings"]').click();
+      const opened = await optionsTabAt('shop');
+      await opened.locator('input[name="agentName"]').waitFor();
+      expect(await selectedTab(opened)).toBe('shop');
+      await opened.close();
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -45,7 +45,7 @@ describe('what importing a library file would do', () => {
     const { summary, merged } = planLibraryImport(current, file, 'zh-CN');
     expect(summary.codeClashes).toEqual([{ code: 'hi', incoming: '欢迎光临', existing: '新客欢迎' }]);
     expect(merged.ok).toBe(false);
-    expect(summary.mergeErrors.join('\n')).toContain('快捷码');
+    expect(summary.mergeErrors.join('\n')).toContain('简码');
   });
 
   it('lets the file take a code its own update frees (the template with that id is replaced, not kept)', () => {

@@ -103,16 +103,16 @@ describe('parseLibraryImport: entries', () => {
 
   it('rejects duplicate codes, case-insensitively', () => {
     expect(errorsIn(file([good(), good({ id: 'other-one', code: 'FH' })]))).toEqual({
-      zh: ['第 2 条话术（id "other-one"）：快捷码 "fh" 与第 1 条重复'],
+      zh: ['第 2 条话术（id "other-one"）：简码 "fh" 与第 1 条重复'],
       en: ['reply 2 (id "other-one"): shortcut code "fh" is already used by reply 1'],
     });
   });
 
   it('rejects a malformed code', () => {
     expect(errorsOf(parseLibraryImport(file([good({ code: '发货' })])))[0]).toMatch(
-      /第 1 条话术（id "ship-today"）：快捷码 "发货" 只能用英文小写字母和数字/,
+      /第 1 条话术（id "ship-today"）：简码 "发货" 只能用英文小写字母和数字/,
     );
-    expect(errorsOf(parseLibraryImport(file([{ ...good(), code: 5 }])))[0]).toMatch(/快捷码（code）应为文字/);
+    expect(errorsOf(parseLibraryImport(file([{ ...good(), code: 5 }])))[0]).toMatch(/简码（code）应为文字/);
     expect(errorsIn(file([good({ code: 'a'.repeat(17) }), { ...good({ id: 'b' }), code: 5 }, good({ id: 'c', code: '发货' })])).en).toEqual([
       'reply 1 (id "ship-today"): shortcut code "aaaaaaaaaaaaaaaaa" is too long (at most 16 characters)',
       'reply 2 (id "b"): the shortcut code (code) must be text',
@@ -240,7 +240,7 @@ describe('parseLibraryImport: the interface language', () => {
     ['第 2 条话术（id "bad-2"）：内容为空', 'reply 2 (id "bad-2"): the text is empty'],
     ['第 2 条话术（id "bad-2"）：适用场景里有未知的场景 "nope"', 'reply 2 (id "bad-2"): the situations include an unknown one, "nope"'],
     ['第 3 条话术（标题 "无编号"）：缺少编号（id）', 'reply 3 (title "无编号"): the id is missing'],
-    ['第 3 条话术（标题 "无编号"）：快捷码 "HAO!" 只能用英文小写字母和数字', 'reply 3 (title "无编号"): shortcut code "HAO!" may only use lowercase letters a-z and digits 0-9'],
+    ['第 3 条话术（标题 "无编号"）：简码 "HAO!" 只能用英文小写字母和数字', 'reply 3 (title "无编号"): shortcut code "HAO!" may only use lowercase letters a-z and digits 0-9'],
     ['第 4 条话术（id "ok-1"）：编号（id）与第 1 条重复', 'reply 4 (id "ok-1"): same id as reply 1'],
   ] as const;
 

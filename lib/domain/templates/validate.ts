@@ -238,13 +238,13 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
   let code: string | undefined;
   if (raw.code !== undefined && raw.code !== null) {
     if (typeof raw.code !== 'string') {
-      c.add(at(where, { zh: '快捷码（code）应为文字', en: 'the shortcut code (code) must be text' }));
+      c.add(at(where, { zh: '简码（code）应为文字', en: 'the shortcut code (code) must be text' }));
     } else {
       const k = raw.code.trim().toLowerCase();
       if (k.length > TEMPLATE_LIMITS.code) {
-        c.add(at(where, { zh: `快捷码 ${q(k)} 过长（上限 ${TEMPLATE_LIMITS.code} 个字符）`, en: `shortcut code ${q(k)} is too long (at most ${TEMPLATE_LIMITS.code} characters)` }));
+        c.add(at(where, { zh: `简码 ${q(k)} 过长（上限 ${TEMPLATE_LIMITS.code} 个字符）`, en: `shortcut code ${q(k)} is too long (at most ${TEMPLATE_LIMITS.code} characters)` }));
       } else if (k !== '' && !CODE_PATTERN.test(k)) {
-        c.add(at(where, { zh: `快捷码 ${q(raw.code)} 只能用英文小写字母和数字`, en: `shortcut code ${q(raw.code)} may only use lowercase letters a-z and digits 0-9` }));
+        c.add(at(where, { zh: `简码 ${q(raw.code)} 只能用英文小写字母和数字`, en: `shortcut code ${q(raw.code)} may only use lowercase letters a-z and digits 0-9` }));
       } else if (k !== '') {
         code = k;
       }
@@ -368,7 +368,7 @@ export function parseLibraryImport(json: unknown, locale?: Locale): ParseLibrary
       if (t.code) {
         const sameCode = codeAt.get(t.code);
         if (sameCode !== undefined) {
-          c.add(at(where, { zh: `快捷码 ${q(t.code)} 与第 ${sameCode + 1} 条重复`, en: `shortcut code ${q(t.code)} is already used by reply ${sameCode + 1}` }));
+          c.add(at(where, { zh: `简码 ${q(t.code)} 与第 ${sameCode + 1} 条重复`, en: `shortcut code ${q(t.code)} is already used by reply ${sameCode + 1}` }));
           return;
         }
         codeAt.set(t.code, i);

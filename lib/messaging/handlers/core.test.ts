@@ -152,7 +152,7 @@ describe('saving the library from the editor', () => {
     const r = await dispatch({ kf: 'saveLibrary', payload: { groups: ['组'], templates: [t('a', 'hi'), t('b', 'hi')] } }, 'extension-page');
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const message = (r as { error: { message: string } }).error.message;
-    expect(message).toContain('快捷码');
+    expect(message).toContain('简码');
     expect(message).not.toContain('duplicate code');
   });
 });

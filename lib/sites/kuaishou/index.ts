@@ -7,7 +7,14 @@ import * as S from './selectors';
 export const kuaishouAdapter = chatAdapter({
   id: 'kuaishou-chat',
   platform: 'kuaishou',
-  name: { zh: '快手小店 客服（未确认）', en: 'Kuaishou chat (unconfirmed)' },
+  name: {
+    zh: '快手小店 客服（未经实测）',
+    en: 'Kuaishou chat (untested)',
+    why: {
+      zh: '只在仿制页面上试过，没在真实后台验证：可能读不到买家或输入框',
+      en: 'Only tried on a copy of the page, not the real console: the buyer or chat box may not be read',
+    },
+  },
   matches: isKuaishouChatUrl,
   pageKind: detectPageKind,
   readBuyer,

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { mount } from '../remarks/testing';
+import { registerMessages, setLocale } from '@/lib/i18n';
+import { followups } from '@/lib/i18n/messages/followups';
+import { followupsUi } from '@/lib/i18n/messages/followups-ui';
+import type { FollowupList as ListData } from '@/lib/messaging/protocol-followups';
+import { PopupContext, type PopupApi } from './PopupContext';
+import { PopupApp } from './PopupApp';
+
+registerMessages(followups);
+registerMessages(followupsUi);
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+const EMPTY: ListData = {
+  now: Date.UTC(2026, 2, 2, 4),
+  counts: { handover: 0, overdue: 0, today: 0, upcoming: 0, snoozed: 0, done: 0, badge: 0 },
+  groups: [],
+  utcOffsetMinutes: 480,
+};
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
+
+async function setup(openOptions: () => Promise<void> = async () => {}) {
+  const calls: [string, unknown][] = [];
+  const api: PopupApi = {
+    call: vi.fn(async (verb: string, payload?: unknown) => {
+      calls.push([verb, payload]);
+      if (verb === 'listFollowups') return EMPTY;
+      if (verb === 'openOptions') return openOptions();
+      return {};
+    }) as PopupApi['call'],
+    onChanged: () => () => {},
+    download: vi.fn(),
+  };
+  const m = mount(
+    <PopupContext.Provider value={api}>
+      <PopupApp initial={EMPTY} />
+    </PopupContext.Provider>,
+  );
+  cleanup = m.unmount;
+  await act(async () => {});
+  return { root: m.root, calls };
+}
+
+describe('PopupApp', () => {
+  it('has a 设置 button that opens the options page on 店铺设置 (the way back once the welcome tab is closed)', async () => {
+    const { root, calls } = await setup();
+    const settings = root.querySelector<HTMLButtonElement>('[data-kf="open-settings"]');
+    expect(settings?.textContent).toContain('设置');
+    await act(async () => settings!.click());
+    expect(calls.filter(([verb]) => verb === 'openOptions')).toEqual([['openOptions', { tab: 'shop' }]]);
+  });
+
+  it('says so in English, and says why when the options page could not be opened', async () => {
+    setLocale('en');
+    const { root } = await setup(async () => {
+      throw new Error('worker gone');
+    });
+    const settings = root.querySelector<HTMLButtonElement>('[data-kf="open-settings"]')!;
+    expect(settings.textContent).toContain('Settings');
+    await act(async () => settings.click());
+    await act(async () => {});
+    expect(root.querySelector('[data-kf="export-status"]')?.textContent).toContain('worker gone');
+  });
+});
