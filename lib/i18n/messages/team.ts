@@ -177,7 +177,7 @@ export const team: MessageBundle = {
     'team.err.user': 'Enter the user name and the password.',
     'team.err.permission': 'Access to that server was not granted, so it cannot be used.',
     'team.err.unreachable': 'Cannot reach {server}: the server may be off, the address or port may be wrong, or this computer is offline.',
-    'team.err.timeout': '{server} did not answer within {seconds} seconds, so the sign-in stopped waiting: the address may be wrong, the network down or the server too busy. Check the address and try again.',
+    'team.err.timeout': '{server} did not answer within {seconds|a second|{seconds} seconds}, so the sign-in stopped waiting: the address may be wrong, the network down or the server too busy. Check the address and try again.',
     'team.err.notCouch': '{server} is not a CouchDB server (its answer is not CouchDB’s). Check the address and port: enter the team’s CouchDB address.',
     'team.err.http': 'The server refused the sign-in: {reason}',
     'team.err.login': 'Wrong user name or password.',
