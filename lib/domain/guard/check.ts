@@ -3,7 +3,7 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, LINK_RULE, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
+import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, LINK_RULE, PAYER_EARLIER, PAYER_SUBJECT, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 import { DEFAULT_LIMITS } from '../remarks/presets';
 
@@ -110,6 +110,14 @@ function promotionPays(text: string, start: number, end: number, grant: string):
   const subject = PROMOTION_SUBJECT.test(before) || (!AGENT_GIVES.test(grant) && PROMOTION_EARLIER.test(before));
   return subject && !PLEA_AFTER.test(text.slice(end));
 }
+/**
+ * The platform, the system or the insurer pays compensation when it is the clause's giver (平台会赔付您50元,
+ * 平台活动补贴您30元), not when the agent's 给您 only has it as the setting (平台拍下后我给您补偿40元).
+ */
+function otherPayerPays(text: string, start: number, grant: string): boolean {
+  const before = text.slice(clauseStart(text, start), start);
+  return PAYER_SUBJECT.test(before) || (!AGENT_GIVES.test(grant) && PAYER_EARLIER.test(before));
+}
 const clauseStart = (text: string, at: number) => {
   let s = at;
   while (s > 0 && !/[。！!？?\n，,；;]/.test(text[s - 1]!)) s--;
@@ -154,6 +162,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
       if (rule.limit && m[0].includes('退') && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
       if (rule.id === 'over-limit-discount' && promotionPays(subject, m.index, m.index + m[0].length, m[0])) continue;
+      if (rule.id === 'over-limit-compensation' && otherPayerPays(subject, m.index, m[0])) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];

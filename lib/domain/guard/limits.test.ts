@@ -200,10 +200,11 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       '给你退30块，你看行不行',
       '给您退40元怎么样？',
       '退您一半60元，商品不用寄回',
-      '衣服有点色差的话，给您折价退50元',
       '给您退半价60元吧',
     ])
       expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+    // 折价 is compensation for a defect: measured against the postage (guard10; was over-limit-discount).
+    expect(overLimit('衣服有点色差的话，给您折价退50元').map((f) => f.ruleId)).toEqual(['over-limit-compensation']);
   });
 
   it('stays quiet on a partial refund for a reason the shop approved, within the limit, or with no amount to measure', () => {
@@ -287,7 +288,7 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       '这款有点掉色，给您退35元您看行不',
       '晚发了两天，给您退30元吧',
     ])
-      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-compensation']);
     for (const text of [
       '质量问题的话寄回来给您退159元，您看可以吗',
       '商品有质量问题，给您全额退159元可以吗',
@@ -295,6 +296,35 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
       '发错货了实在抱歉，整单给您退159元，您看可以吗',
       '有瑕疵的话退货就行，收到后给您退88元',
     ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  // domain.md: compensation for a minor defect is at most the postage (10 yuan by default), not the
+  // agent's 20-yuan discount limit: 15 yuan back for a defect is over it.
+  it('measures money back for a defect, a wrong item or a delay, or 折价, against the postage, and says so', () => {
+    for (const text of [
+      '东西破了，给您退15元您看行吗',
+      '裤子有点开线，给您退12元吧',
+      '给您寄错尺码了，这个发错了，退您15块好吧',
+      '路上耽误了，物流延误三天，那就给您退18元',
+      '这件给您折价退15元，您看可以吗',
+      '有一点污渍，东西您留着用，给您退15元',
+    ]) {
+      const found = overLimit(text);
+      expect(found.map((f) => f.ruleId), text).toEqual(['over-limit-compensation']);
+      expect(found[0]!.reason.zh, text).toContain('运费（10 元）');
+      expect(found[0]!.reason.zh, text).toContain('折价');
+      expect(found[0]!.reason.en, text).toContain('postage (10 yuan)');
+    }
+    for (const text of ['东西破了，给您退8元您看行吗', '给您折价退10元吧', '我先给您退15元，您看行吗', '商品没有破损，给您退15元吧', '这款质量挺好的，给您退15元吧'])
+      expect(overLimit(text), text).toEqual([]);
+    expect(overLimit('东西破了，给您退15元您看行吗', { agentDiscountYuan: 20, postageYuan: 15 })).toEqual([]);
+  });
+
+  it('holds the agent’s compensation said beside the platform (平台拍下后我给您补偿40元), not the platform’s or the insurer’s own payout', () => {
+    for (const text of ['平台拍下后我给您补偿40元', '平台那边我给您补偿40元', '保险没赔的话我给您赔30元'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-compensation']);
+    for (const text of ['系统会补偿您40元', '平台活动补贴您30元', '发货超时的话平台会赔付您50元', '运费险理赔会赔付您30元，退货后到账', '快递公司会赔偿您50元'])
       expect(overLimit(text), text).toEqual([]);
   });
 

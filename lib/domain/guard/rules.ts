@@ -255,8 +255,15 @@ const AMOUNT = `\\s*([¥￥]\\s*${NUM}|${NUM}\\s*(?:元|块钱?|rmb)|\\d+(?![\\d
 const YOU = '(?:给?(?:您|你|亲))';
 /** In one clause, without digits (给您用上满300减50 is a coupon, not a grant). */
 const GAP = '[^。！!？?\\n，,；;\\d]{0,6}?';
-/** Earlier in the clause, a payer that is not the shop: 平台会赔付您30元 is the platform's own rule. */
-const NOT_THE_SHOP = '(?<!(?:平台|系统|运费险|保险|快递公司|物流公司)[^。！!？?\\n，,；;]{0,8})';
+/**
+ * A payer that is not the shop (平台会赔付您30元, 运费险理赔会赔付您30元 are the platform's or the insurer's own
+ * rules). The clause's giver decides (check.ts), as for promotions: the payer as the subject right before the
+ * grant, or, for a grant said without the agent's 给您, the payer earlier in the clause with no 我 or money on top
+ * between — never 平台拍下后我给您补偿40元, the agent's own.
+ */
+const OTHER_PAYER = '(?:平台|系统|运费险|保险|保险公司|快递公司|物流公司)';
+export const PAYER_SUBJECT = new RegExp(`${OTHER_PAYER}(?:理赔|方面|那边|官方)?(?:会|将|可以|能|都|就|也|还|自动|直接|统一)*$`);
+export const PAYER_EARLIER = new RegExp(`${OTHER_PAYER}(?:(?!私下|私人|单独|额外|我|自掏|再|另外)[^。！!？?\\n，,；;]){0,8}$`);
 /**
  * The clause's giver decides whether a promotion pays (check.ts): the promotion as the subject that
  * gives — 满减返现活动会返您30元, 店铺活动送您…, 满减活动给您优惠50元 — is the shop's or platform's offer like
@@ -302,6 +309,16 @@ const GRANT_MARK =
   `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT})(?!${SENT}(?:${REFUND_CUE})))`;
 const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
+/** Money back marked as the agent's grant (GRANT_MARK): 直接给您退50元, 这样吧我给你退个40块, 退您30块吧, 给您退一半吧，50元. */
+const MONEY_BACK_GRANT =
+  `(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))(?:个|(?:一半|一部分|半价)(?:吧|呢)?(?:[，,]\\s*)?(?:也就是|就是|即|共|合计)?)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}`;
+/**
+ * A defect, a wrong item or a delay, or 折价, in the sentence: money back for it with the goods kept is 折价
+ * compensation (domain.md: at most the postage, more needs the supervisor), not a discount. A return or the
+ * full amount is a refund of what was paid (GRANT_MARK: the weak marks give way to the refund reason).
+ */
+const DEFECT_CUE =
+  '(?<!没有?|不是|并非|非|无)(?:破损|破了|坏了|质量(?:上的?)?(?:有)?(?:问题|不好|不太好|不行|差|一般)|色差|发错|错发|发成|延误|晚发|迟发|延迟|慢了|瑕疵|污渍|脏了|开线|掉色|褪色|起球|划痕|刮花|磨损|变形|线头|异味|漏液|少了配件)|折价';
 const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
 
 const MONEY_RULES: readonly GuardRule[] = [
@@ -318,7 +335,8 @@ const MONEY_RULES: readonly GuardRule[] = [
         `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
         `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
         // Money back the reply marks as the agent's own: 直接给您退50元, 这样吧我给你退个40块, 退您30块吧.
-        `|(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))(?:个|(?:一半|一部分|半价)(?:吧|呢)?(?:[，,]\\s*)?(?:也就是|就是|即|共|合计)?)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}` +
+        // Tied to a defect, a wrong item or a delay, or said as 折价, it is compensation (the rule below).
+        `|(?<!(?:${DEFECT_CUE})${SENT})(?!${SENT}(?:${DEFECT_CUE}))${MONEY_BACK_GRANT}` +
         // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券, 给您红包50元.
         `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})` +
         `|(?:送|发|给)${YOU}?(?:一个|一份|个)?(?:现金)?红包${AMOUNT})`,
@@ -338,13 +356,15 @@ const MONEY_RULES: readonly GuardRule[] = [
     platforms: ANY,
     // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
     pattern: rx(
-      `(?:${NOT_THE_SHOP}(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你)))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
-        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)`,
+      `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
+        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)` +
+        // Money back for a defect, a wrong item or a delay, or 折价 (商品破损了，给您退15元您看可以吗).
+        `|(?:(?<=(?:${DEFECT_CUE})${SENT})|(?=${SENT}(?:${DEFECT_CUE})))${MONEY_BACK_GRANT}`,
     ),
     label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
     reason: {
-      zh: '小问题的补偿一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
-      en: 'Compensation for a minor defect is normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
+      zh: '小问题的补偿（包括因破损、色差、发错、延误等折价退的钱）一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
+      en: 'Compensation for a minor defect — money back for damage, a colour difference, a wrong item or a delay (折价) included — is normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
     },
   },
 ];
