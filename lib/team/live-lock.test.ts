@@ -117,6 +117,39 @@ it('writes a colleague’s note that arrives during 导入全部数据 after it,
   await vi.waitFor(() => expect(notes('小林')).toEqual(['下午三点前回电']), { timeout: 10_000 });
 });
 
+it('cuts a live import a whole-data verb meets between two areas; what it left comes after the verb', { timeout: 30_000 }, async () => {
+  // The buyers' part of the import is being written (a store write is not cut) when 恢复 arrives.
+  let entered = false;
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const merge = mine.mergeCustomers.bind(mine);
+  mine.mergeCustomers = async (list) => {
+    entered = true;
+    await gate;
+    return merge(list);
+  };
+  colleague.addNote('小赵', '发票抬头要改', T0 + 120_000);
+  colleague.putFollowup({ v: 2, id: 'manual:lock5', kind: 'manual', title: '回访：小赵', reason: '改发票', buyer: '小赵', platform: 'demo', createdAt: T0, dueAt: T0 + 3_600_000, status: 'open', source: 'manual' });
+  await theirs.syncOnce();
+  await vi.waitFor(() => expect(entered).toBe(true), { timeout: 10_000 });
+  const followups = new NodePouch('kf-team-kf-lockshop-followups', { adapter: 'memory' } as never);
+  await vi.waitFor(async () => expect((await followups.allDocs()).rows.some((r) => r.id === 'fu:manual:lock5')).toBe(true), { timeout: 10_000 });
+  const during: boolean[] = [];
+  const verb = inTurn(true, async () => {
+    during.push(mine.followupMap.has('manual:lock5'));
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
+    during.push(mine.followupMap.has('manual:lock5'));
+  });
+  open();
+  await verb;
+  mine.mergeCustomers = merge;
+  // Cut after the buyers, before the follow-ups: nothing written while the verb ran.
+  expect(during).toEqual([false, false]);
+  // The follow-ups' batch was not marked as imported: the round after the verb brings it.
+  await vi.waitFor(() => expect(mine.followupMap.has('manual:lock5')).toBe(true), { timeout: 10_000 });
+  expect(notes('小赵')).toEqual(['发票抬头要改']);
+});
+
 it('writes nothing a colleague sends during 删除全部数据, after it either', { timeout: 30_000 }, async () => {
   await inTurn(true, async () => {
     colleague.addNote('小周', '换货单号已发', T0 + 60_000);
