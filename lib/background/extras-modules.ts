@@ -5,7 +5,7 @@
  */
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
 import { upgradeStoredRules } from './rules-upgrade-run';
-import { exportLibrary, parseLibraryImport } from '../domain/templates/validate';
+import { checkOneTemplate, exportLibrary, parseLibraryImport } from '../domain/templates/validate';
 import { planLibraryImport } from '../domain/templates/import-plan';
 import { libraryFromCsv } from '../domain/templates/csv';
 import { parseLibrarySave } from '../domain/templates/save-check';
@@ -56,7 +56,8 @@ export const WORKER_EXTRAS = {
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
    * copies and the starter replies added since (upgradeStarterLibrary); a record the first prototype
    * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make;
-   * an imported file's remark rules, taught sites and guard settings (library-sections.ts).
+   * an imported file's remark rules, taught sites and guard settings (library-sections.ts); one reply
+   * checked as the editor would (a team proposal or conflict pick, handlers/team.ts).
    */
   library: {
     parseLibraryImport,
@@ -68,6 +69,7 @@ export const WORKER_EXTRAS = {
     parseLibrarySave,
     readSections: readLibrarySections,
     withTemplate,
+    checkOneTemplate,
   },
   /** The guard's settings: checking the shop's own rules and switched-off ids at load, save and import. */
   guard: { validateGuardConfig, patchGuardConfig },

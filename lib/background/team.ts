@@ -211,10 +211,20 @@ export async function loadTeamMembers(): Promise<TeamMember[]> {
  */
 let rounds = 0;
 let cuts = 0;
-function round(): Promise<TeamStatus> {
+/**
+ * `live`: the live pull's batches imported (the page's `pulled`) — the same unasked holder: it
+ * wrote the stores beside a whole-data verb (lock5); cut, what is left is imported by the round
+ * that follows the verb. No configuration by then (删除全部数据 left team mode): nothing is written.
+ */
+function round(live?: 1): Promise<unknown> {
   const n = cuts;
+  const cut = () => n !== cuts;
   rounds++;
-  return shared(() => syncTeamNow({ cut: () => n !== cuts })).finally(() => rounds--);
+  return shared(async () =>
+    live ? loadTeamConfig().then((config) => config && askPage<TeamPageReply>({ kfTeam: 'import', config, unasked: 1 }, cut)).then((r) => r && applyReply(r)) : syncTeamNow({ cut }),
+  )
+    .catch(() => 0)
+    .finally(() => rounds--);
 }
 
 function schedule(): void {
@@ -300,12 +310,13 @@ export function registerTeamBackground(): void {
       void setLive(true);
     });
   });
-  // Updates the team page sends by itself in live mode (imports, 离线); back online ('up'), a round
-  // nobody asked for, like the alarm's.
+  // Updates the team page sends by itself in live mode (离线); back online ('up'), a round nobody
+  // asked for, like the alarm's; a live batch arrived ('pulled'), its import under the lock too.
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
     const m = msg as { kfTeamPage?: string; update?: Omit<TeamPageReply, 'status'> & { status?: TeamStatus } } | null;
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(PAGE))) return undefined;
     if (m?.kfTeamPage === 'up') void round();
+    else if (m?.kfTeamPage === 'pulled') void round(1);
     else if (m?.kfTeamPage === 'update' && m.update && Array.isArray(m.update.areas)) void applyReply(m.update);
     return undefined;
   });

@@ -1,12 +1,16 @@
 /**
  * The team page's live updates: a lost connection noticed before a round ended is not reported
  * after that round's status (a late 离线 used to replace 已同步 until the next event); a live import
- * or round that closed a follow-up this user snoozed is told in the status.
+ * or round that closed a follow-up this user snoozed is told in the status; the live pull's batches
+ * are imported when the worker asks (`import`, under its whole-data lock), not by the page itself.
  */
 import { beforeEach, expect, it, vi } from 'vitest';
 import type { LiveEvent } from './sync';
 
 let onLive: ((e: LiveEvent) => void) | null = null;
+/** What the live pull calls when a batch arrived (startLive `ask`). */
+let onBatch: (() => void) | null = null;
+let imports = 0;
 let pendingGate: Promise<number> = Promise.resolve(0);
 let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
 let unreadable: string[] = [];
@@ -17,10 +21,12 @@ vi.mock('./sync', async (orig) => {
   const real = await orig<typeof import('./sync')>();
   class FakeSync {
     isLive = false;
-    startLive(fn: (e: LiveEvent) => void) {
+    startLive(fn: (e: LiveEvent) => void, opts: { ask?: () => void } = {}) {
       this.isLive = true;
       onLive = fn;
+      onBatch = opts.ask ?? null;
     }
+    importLive = async () => (imports++, { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, pending: 0, refused: [] });
     async stopLive() {}
     async close() {}
     pending = () => pendingGate;
@@ -83,18 +89,30 @@ it("a round's status names the follow-ups a colleague closed over this user's sn
 it('a live import that skipped a colleague’s unreadable document counts it on the status line at once', async () => {
   await ask({ kfTeam: 'live', on: true });
   expect((await ask({ kfTeam: 'sync' })).status.unreadable).toBeUndefined();
-  sent.length = 0;
   // The live pull brought one document it could not read: nothing was imported (no area changed).
   unreadable = ['followups/fu:bad'];
-  onLive!({ kind: 'imported', report: { pulled: 0, pushed: 0, resolved: 0, imported: 0 } } as LiveEvent);
-  await vi.waitFor(() => expect(sent).toHaveLength(1));
-  expect(sent[0]!.update.status).toMatchObject({ state: 'synced', unreadable: 1 });
+  expect((await ask({ kfTeam: 'import', unasked: true })).status).toMatchObject({ state: 'synced', unreadable: 1 });
   // A readable version arrived: the count goes.
   unreadable = [];
-  onLive!({ kind: 'imported', report: { pulled: 0, pushed: 0, resolved: 0, imported: 1 } } as LiveEvent);
+  const next = (await ask({ kfTeam: 'import', unasked: true })).status;
+  expect(next).toMatchObject({ state: 'synced' });
+  expect(next).not.toHaveProperty('unreadable');
+});
+
+it('imports what the live pull brought only when the worker asks (under its whole-data lock), asking it once per wait', async () => {
+  await ask({ kfTeam: 'live', on: true });
+  const before = imports;
+  onBatch!();
+  onBatch!();
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toEqual({ kfTeamPage: 'pulled' });
+  expect(imports).toBe(before);
+  await ask({ kfTeam: 'import', unasked: true });
+  expect(imports).toBe(before + 1);
+  // A batch after that import asks again.
+  onBatch!();
   await vi.waitFor(() => expect(sent).toHaveLength(2));
-  expect(sent[1]!.update.status).toMatchObject({ state: 'synced' });
-  expect(sent[1]!.update.status).not.toHaveProperty('unreadable');
+  expect(sent[1]).toEqual({ kfTeamPage: 'pulled' });
 });
 
 it('back online, asks the worker for the round instead of running one itself (the worker runs it under the whole-data lock)', async () => {

@@ -156,6 +156,53 @@ function tell(update: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): 
   void runtime().sendMessage({ kfTeamPage: 'update', update }).catch(() => undefined);
 }
 
+/**
+ * A batch the live pull brought is waiting for the worker's turn (`pulled` sent, `import` not yet
+ * come): later batches wait with it. The worker imports under its whole-data lock (as an unasked,
+ * cuttable holder, lib/background/team.ts); imported here by itself, a colleague's change was
+ * written between the steps of 删除全部数据, 导入全部数据 or 恢复 (lock5).
+ */
+let asked = false;
+function askImport(): void {
+  if (asked) return;
+  asked = true;
+  void runtime()
+    .sendMessage({ kfTeamPage: 'pulled' })
+    .catch(() => (asked = false));
+}
+
+/** The live pull's batches imported (the worker's `import`), or as much as a cut left time for. */
+async function liveImport(cfg: TeamConfig, cut?: AbortController): Promise<Omit<TeamPageReply, 'status'> & { status?: TeamStatus }> {
+  asked = false;
+  const sync = engineFor(cfg, changedAreas);
+  try {
+    await sync.importLive(cut?.signal);
+  } catch (err) {
+    const e = err instanceof TeamSyncError ? err : new TeamSyncError('server', (err as Error)?.message ?? String(err));
+    // Counting what waits takes a moment; a round that ended meanwhile (the server came back and the
+    // agent synced) knows better, and its 已同步 must not be replaced by this older 离线.
+    const seen = performance.now();
+    const status = await statusOf(cfg, e, await sync.pending().catch(() => 0));
+    return { areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status }) };
+  } finally {
+    if (cut) cuttable.delete(cut);
+  }
+  const areas = takeAreas();
+  // Said while a page is open, not at the next round: a colleague's close of an item this user
+  // snoozed, and how many colleagues' documents could not be read (a live import that skipped
+  // one imports nothing, so it changes no area).
+  const [doneOver, unreadable] = await Promise.all([areas.includes('followups') ? sync.doneOver().catch(() => null) : null, sync.unreadable().catch(() => null)]);
+  const was = lastStatus;
+  let status: TeamStatus | null = null;
+  if (was && doneOver && doneOver.length !== (was.doneOver?.length ?? 0)) status = { ...was, doneOver };
+  if (was?.state === 'synced' && unreadable && unreadable.length !== (was.unreadable ?? 0)) {
+    status = { ...(status ?? was), unreadable: unreadable.length };
+    if (!unreadable.length) delete status.unreadable;
+  }
+  if (status) lastStatus = status;
+  return { areas, ...(status ? { status } : {}) };
+}
+
 /** Live mode on or off; a no-op when it already is. */
 async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
   // Off: only an engine already open can be live (no replicas opened just to stop nothing).
@@ -163,38 +210,20 @@ async function setLive(cfg: TeamConfig, on: boolean): Promise<void> {
   const sync = engineFor(cfg, changedAreas);
   if (sync.isLive) return;
   sync.startLive((e: LiveEvent) => {
-    if (e.kind === 'imported') {
-      const areas = takeAreas();
-      // Said while a page is open, not at the next round: a colleague's close of an item this user
-      // snoozed, and how many colleagues' documents could not be read (a live import that skipped
-      // one imports nothing, so it changes no area).
-      void Promise.all([areas.includes('followups') ? sync.doneOver().catch(() => null) : null, sync.unreadable().catch(() => null)]).then(([doneOver, unreadable]) => {
-        const was = lastStatus;
-        let status: TeamStatus | null = null;
-        if (was && doneOver && doneOver.length !== (was.doneOver?.length ?? 0)) status = { ...was, doneOver };
-        if (was?.state === 'synced' && unreadable && unreadable.length !== (was.unreadable ?? 0)) {
-          status = { ...(status ?? was), unreadable: unreadable.length };
-          if (!unreadable.length) delete status.unreadable;
-        }
-        if (status) lastStatus = status;
-        if (status || areas.length) tell({ areas, ...(status ? { status } : {}) });
-      });
-    } else if (e.kind === 'down') {
-      // Counting what waits takes a moment; a round that ended meanwhile (the server came back and the
-      // agent synced) knows better, and its 已同步 must not be replaced by this older 离线.
+    if (e.kind === 'down') {
       const seen = performance.now();
       void sync
         .pending()
         .catch(() => 0)
         .then((n) => statusOf(cfg, e.error, n))
         .then((status) => tell({ areas: takeAreas(), ...(roundEndedAt > seen ? {} : { status }) }));
-    } else {
+    } else if (e.kind === 'up') {
       // The server answers again: a round sends what waited and sets the status — asked of the
       // worker, which runs it as its unasked rounds (under the whole-data lock, cut by a whole-data
       // verb): run here, it wrote the stores beside 删除全部数据 or an import (lock4).
       void runtime().sendMessage({ kfTeamPage: 'up' }).catch(() => undefined);
     }
-  });
+  }, { ask: askImport });
 }
 
 /** One review/proposal operation on this machine's replicas (options → 团队, the library editor). */
@@ -268,7 +297,7 @@ export function runTeamPage(): void {
   runtime.onMessage.addListener((msg: { kfTeam?: string; config?: unknown; firstJoin?: boolean; unasked?: boolean; live?: boolean; on?: boolean; req?: TeamOpRequest }, sender, reply) => {
     // The background only: a content script carries the extension's id too, but its url is the seller page's.
     const fromExtension = sender.id === runtime.id && !!sender.url?.startsWith(`chrome-extension://${runtime.id}/`);
-    if (!fromExtension || (msg?.kfTeam !== 'sync' && msg?.kfTeam !== 'op' && msg?.kfTeam !== 'live' && msg?.kfTeam !== 'leave' && msg?.kfTeam !== 'cut')) return false;
+    if (!fromExtension || !['sync', 'import', 'op', 'live', 'leave', 'cut'].includes(msg?.kfTeam as string)) return false;
     if (msg.kfTeam === 'cut') {
       for (const c of cuttable) c.abort(new TypeError('fetch failed: the round was cut for a whole-data verb'));
       cuttable.clear();
@@ -296,6 +325,13 @@ export function runTeamPage(): void {
     // Registered now, not when the round starts: a cut sent right after this message reaches it.
     const cut = msg.unasked ? new AbortController() : undefined;
     if (cut) cuttable.add(cut);
+    if (msg.kfTeam === 'import') {
+      void liveImport(cfg, cut).then(reply);
+      return true;
+    }
+    // A round imports what the live pull brought too: a batch whose `pulled` the worker lost (it
+    // stopped) is asked again at the next one.
+    asked = false;
     // A round asked for while a UI is open turns live mode on (again, after this page restarted).
     void (msg.live ? setLive(cfg, true) : Promise.resolve()).then(() => round(cfg, msg.firstJoin === true, cut)).then(reply);
     return true;

@@ -964,13 +964,18 @@ export class TeamSync {
 
   // ------------------------------------------------------------------------------------ import
 
-  /** Everything changed in the local replicas since the last import → conflicts merged → stores. */
-  private async importRemote(): Promise<{ resolved: number; imported: number }> {
+  /**
+   * Everything changed in the local replicas since the last import → conflicts merged → stores.
+   * `signal` (a live import, cut by a whole-data verb): aborted, no further area is written — each
+   * area's checkpoint moves only after its whole import, so what is left is read again later.
+   */
+  private async importRemote(signal?: AbortSignal): Promise<{ resolved: number; imported: number }> {
     let resolved = 0;
     let imported = 0;
     const unreadable = new Set(await this.unreadable());
     const had = unreadable.size;
     for (const area of SYNCED) {
+      if (signal?.aborted) break;
       const since = ((await this.getMeta(area, 'imported')) as { seq?: number | string } | null)?.seq ?? 0;
       const ch = await this.local[area].changes({ since, include_docs: true, conflicts: true, style: 'all_docs' });
       if (!ch.results.length) continue;
@@ -1026,7 +1031,7 @@ export class TeamSync {
       if (ok) await this.setMeta(area, 'imported', { seq: ch.last_seq });
     }
     if (unreadable.size || had) await this.setMeta('library', 'unreadable', { ids: [...unreadable] });
-    for (const area of SYNCED) await this.compactDeleted(area);
+    if (!signal?.aborted) for (const area of SYNCED) await this.compactDeleted(area);
     return { resolved, imported };
   }
 
@@ -1739,8 +1744,13 @@ export class TeamSync {
    * A dropped connection is retried with backoff (`down`, then `up` once a request succeeds again);
    * the server refusing the session ends the live pull (`down` with kind auth) until the next start.
    * Pushes stay with the rounds (the caller starts one promptly after a local write).
+   *
+   * `ask`: the batches are not imported here; `ask()` says one arrived, and the caller runs
+   * `importLive` when it may write the stores (the extension: under the worker's whole-data lock,
+   * lib/messaging/turn.ts — imported here, a colleague's change was written in the middle of
+   * 删除全部数据, 导入全部数据 or 恢复).
    */
-  startLive(onEvent: (e: LiveEvent) => void, opts: { maxBackoffMs?: number } = {}): void {
+  startLive(onEvent: (e: LiveEvent) => void, opts: { maxBackoffMs?: number; ask?: () => void } = {}): void {
     if (this.live || this.closed) return;
     const live: NonNullable<TeamSync['live']> = { reps: [], timers: [], down: new Set(), importing: null, again: false };
     this.live = live;
@@ -1754,13 +1764,7 @@ export class TeamSync {
         do {
           live.again = false;
           try {
-            const report = await this.serial(async () => {
-              const r = await this.importRemote();
-              // Merging conflicts wrote new revisions: they go up now, as after a round.
-              let pushed = 0;
-              if (r.resolved) for (const area of SYNCED) pushed += (await this.push(area)).docs_written;
-              return { pulled: 0, pushed, ...r };
-            });
+            const report = await this.importLive();
             if (this.live === live) onEvent({ kind: 'imported', report });
           } catch (err) {
             if (this.live === live) onEvent({ kind: 'down', error: classifyError(err) });
@@ -1783,7 +1787,7 @@ export class TeamSync {
         up();
         // The docs are in the replica now (the checkpoint follows): rounds need not pull them again.
         void this.serial(() => this.setMeta(area, 'pulled', { seq: info.last_seq })).catch(() => undefined);
-        importSoon();
+        (opts.ask ?? importSoon)();
       });
       rep.on('paused', (err: unknown) => {
         if (!err) {
@@ -1805,6 +1809,32 @@ export class TeamSync {
       });
     };
     SYNCED.forEach((area, i) => run(area, i, 0));
+  }
+
+  /**
+   * What the live pull brought (the replicas' changes since the last import) → the stores, after
+   * the round or import under way. `signal` cuts it (a whole-data verb waits for it): at once before
+   * it starts, else between areas and during the push of merged conflicts; what is left stays in
+   * the replica, unmarked, for the next import or round. Throws TeamSyncError.
+   */
+  importLive(signal?: AbortSignal): Promise<SyncReport> {
+    return this.serial(async () => {
+      const report: SyncReport = { exported: 0, pushed: 0, pulled: 0, resolved: 0, imported: 0, denied: 0, refused: [], pending: 0 };
+      if (signal?.aborted) return report;
+      this.cut = signal ?? null;
+      try {
+        Object.assign(report, await this.importRemote(signal));
+        // Merging conflicts wrote new revisions: they go up now, as after a round.
+        if (report.resolved) for (const area of SYNCED) report.pushed += (await this.push(area)).docs_written;
+        return report;
+      } catch (err) {
+        // Cut during the push: what merged goes up with the next round (not counted as sent).
+        if (signal?.aborted) return report;
+        throw classifyError(err);
+      } finally {
+        this.cut = null;
+      }
+    });
   }
 
   /** Ends the live pull (the last UI closed); rounds pull again. Waits for an import under way. */

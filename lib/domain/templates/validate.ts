@@ -285,6 +285,16 @@ export const tooManyReplies = (count: number): Bilingual => ({
 });
 
 /**
+ * One reply as the library editor would accept it (a proposal, a conflict's pick), or the reasons it
+ * would not, in the interface's language. In worker-extras: the worker's team handlers ask for it.
+ */
+export function checkOneTemplate(t: unknown, locale?: Locale): { ok: true; template: Template } | { ok: false; message: string } {
+  const tpl = t as Template | null;
+  const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] }, locale);
+  return parsed.ok ? { ok: true, template: parsed.library.templates[0]! } : { ok: false, message: parsed.errors.join('\n') };
+}
+
+/**
  * Validates a whole import file (already-parsed JSON, or the raw file text). Returns the library
  * only when every entry is valid; otherwise every problem found, each naming its entry. `locale`:
  * the interface's language, where known ('zh-CN': Chinese alone; 'en': English alone; not said:

@@ -11,11 +11,7 @@ import { announceChange } from '../client';
 import { parseOrigin, parseTaughtSite } from '../../sites/taught/record';
 
 /** A reply as the library editor would accept it, or the reasons it would not (in the interface's language). */
-async function checkTemplate(t: unknown): Promise<{ ok: true; template: Template } | { ok: false; message: string }> {
-  const tpl = t as Template | null;
-  const parsed = workerExtras().library.parseLibraryImport({ format: 'kefu-library', version: 1, groups: [typeof tpl?.group === 'string' ? tpl.group : ''], templates: [tpl] }, await shopLocale());
-  return parsed.ok ? { ok: true, template: parsed.library.templates[0]! } : { ok: false, message: parsed.errors.join('\n') };
-}
+const checkTemplate = async (t: unknown) => workerExtras().library.checkOneTemplate(t, await shopLocale());
 
 function failed<T>(r: Extract<TeamOpReply, { ok: false }>): TeamResult<T> {
   return { ok: false, error: r.kind, message: r.message };
