@@ -157,10 +157,15 @@ async function applyReply(reply: Omit<TeamPageReply, 'status'> & { status?: Team
 
 /** Live mode on (a UI is open; opens the team page) or off (the last UI closed; only if the page is there). */
 async function setLive(on: boolean): Promise<void> {
-  const cfg = await loadTeamConfig();
-  if (!cfg) return;
-  const msg = { kfTeam: 'live', config: cfg, on };
-  await (on ? askPage(msg) : browser.runtime.sendMessage(msg)).catch(() => undefined);
+  const ask = async () => {
+    const cfg = await loadTeamConfig();
+    if (!cfg) return;
+    const msg = { kfTeam: 'live', config: cfg, on };
+    await (on ? askPage(msg) : browser.runtime.sendMessage(msg)).catch(() => undefined);
+  };
+  // On opens the shop's replicas: in the rounds' queue, so never just after 退出团队模式 deleted
+  // them with the configuration read before it (the replicas were made again, empty but there).
+  return on ? queued(ask) : ask();
 }
 
 /** One sync round in the team page; the status is stored and returned. */
@@ -221,7 +226,9 @@ function round(live?: 1): Promise<unknown> {
   const cut = () => n !== cuts;
   rounds++;
   return shared(async () =>
-    live ? loadTeamConfig().then((config) => config && askPage<TeamPageReply>({ kfTeam: 'import', config, unasked: 1 }, cut)).then((r) => r && applyReply(r)) : syncTeamNow({ cut }),
+    // In the rounds' queue like a round: 退出团队模式 (queued) must not fall between reading the
+    // configuration and the page opening the shop's replicas for it — they would be made again.
+    live ? queued(() => loadTeamConfig().then((config) => config && askPage<TeamPageReply>({ kfTeam: 'import', config, unasked: 1 }, cut))).then((r) => r && applyReply(r)) : syncTeamNow({ cut }),
   )
     .catch(() => 0)
     .finally(() => rounds--);
