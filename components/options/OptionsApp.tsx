@@ -31,10 +31,9 @@ export interface OptionsTab {
 /** 话术库: the library editor, under the note on clothing-only starter replies while the library holds any. */
 function LibraryTab() {
   return (
-    <>
-      <StarterKindNotice />
+    <StarterKindNotice>
       <TemplateEditor />
-    </>
+    </StarterKindNotice>
   );
 }
 

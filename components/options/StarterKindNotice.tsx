@@ -1,6 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { TemplateLibrary } from '@/lib/domain/templates/types';
+import { loadBundled } from '@/lib/storage/bundled';
 import { useApi, useLoaded, useTeamAgent } from './OptionsContext';
-import { rememberIds, useShippedStarter } from './starter-notices';
+import { rememberIds } from './starter-notices';
 import { SEEN_KEY } from './StarterAddedNotice';
 import { Said } from './Said';
 import { kindCopies, STARTER_KINDS } from '@/lib/domain/templates/starter-kinds';
@@ -18,11 +21,19 @@ export const KIND_KEPT_KEY = 'kf-starter-clothing-kept';
  * they were written for a clothing shop, and removes the unedited ones in one action: the worker
  * takes a backup first and marks the kind removed, so no update adds them back. Edited copies are
  * the shop's own and stay. Not for an agent in team mode (the library is the shop's).
+ * `children` (the editor) are drawn once it is known whether the note shows, so it never appears
+ * above them later and pushes down a row or form the agent just opened.
  */
-export function StarterKindNotice() {
+export function StarterKindNotice(props: { children?: ComponentChildren }) {
   const api = useApi();
-  const { value: lib } = useLoaded('getLibrary', ['library']);
-  const starter = useShippedStarter();
+  const { value: lib, error } = useLoaded('getLibrary', ['library']);
+  // The starter as shipped; undefined while it is fetched, null if it cannot be (then no note).
+  const [starter, setStarter] = useState<TemplateLibrary | null | undefined>(undefined);
+  useEffect(() => {
+    Promise.resolve()
+      .then(() => loadBundled('starter-library'))
+      .then(setStarter, () => setStarter(null));
+  }, []);
   const agent = useTeamAgent();
   const [kept, setKept] = useState(() => localStorage.getItem(KIND_KEPT_KEY) === '1');
   const [busy, setBusy] = useState(false);
@@ -32,9 +43,16 @@ export function StarterKindNotice() {
       {said.text}
     </Said>
   );
-  if (!lib || !starter || agent !== false) return null;
-  const { untouched, edited } = kindCopies(lib, starter, 'clothing');
-  if (!untouched.length || kept) return status || null;
+  if ((!lib && !error) || starter === undefined || agent === null) return <p>{t('options.loading')}</p>;
+  const { untouched, edited } = lib && starter && !agent ? kindCopies(lib, starter, 'clothing') : { untouched: [], edited: [] };
+  // The editor stays the fragment's second child whether the note shows or not: its state survives.
+  const under = (top: ComponentChildren) => (
+    <>
+      {top}
+      {props.children}
+    </>
+  );
+  if (!untouched.length || kept) return under(status);
 
   const remove = async () => {
     if (!confirm(t('starterKind.confirm', { n: untouched.length }))) return;
@@ -58,7 +76,7 @@ export function StarterKindNotice() {
     setKept(true);
   };
 
-  return (
+  return under(
     <section class="kf-card kf-notice" data-kf="starter-kind">
       <p class="kf-warn-text">{t('starterKind.notice', { n: untouched.length, titles: untouched.map((x) => x.title).join('、') })}</p>
       <p>
@@ -74,6 +92,6 @@ export function StarterKindNotice() {
         </button>
       </div>
       {status}
-    </section>
+    </section>,
   );
 }

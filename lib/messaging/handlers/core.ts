@@ -133,14 +133,11 @@ export async function importLibraryFile(
   // Problems in the interface's language (the shop's locale, as the worker's notifications use).
   const locale = await shopLocale();
   const current = await loadLibrary();
-  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts).
-  const sheet = typeof csv === 'string' ? workerExtras().library.libraryFromCsv(csv, current, locale) : null;
-  if (sheet && !sheet.ok) return sheet;
-  if (sheet) json = sheet.file;
-  // A file made before an update comes in with the update's corrected starter wordings (rewordStarter).
-  const plan = workerExtras().library.planLibraryImport(json, current, locale, await loadBundled('starter-library'));
-  const { rules, sites, guard } = workerExtras().library.readSections(json, locale);
-  if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
+  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts); a
+  // file made before an update comes in with the update's corrected starter wordings (rewordStarter).
+  const checked = workerExtras().library.checkLibraryImport({ json, csv }, current, locale, await loadBundled('starter-library'));
+  if (!checked.ok) return checked;
+  const { plan, rules, sites, guard, sheet } = checked;
   if (!dryRun) {
     const next = merge ? plan.merged : plan;
     if (!next.ok) return next;
