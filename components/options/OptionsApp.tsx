@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TemplateEditor } from './TemplateEditor';
+import { StarterKindNotice } from './StarterKindNotice';
 import { ShopTab } from './ShopTab';
 import { ImportExportTab } from './AllData';
 import { UsageStats } from './UsageStats';
@@ -27,9 +28,18 @@ export interface OptionsTab {
   component: ComponentType;
 }
 
+/** 话术库: the library editor, under the note on clothing-only starter replies while the library holds any. */
+function LibraryTab() {
+  return (
+    <StarterKindNotice>
+      <TemplateEditor />
+    </StarterKindNotice>
+  );
+}
+
 /** Tabs of the options page; features add theirs here. */
 export const OPTIONS_TABS: OptionsTab[] = [
-  { id: 'templates', labelKey: 'options.templates', component: TemplateEditor },
+  { id: 'templates', labelKey: 'options.templates', component: LibraryTab },
   { id: 'shop', labelKey: 'options.shopSettings', component: ShopTab },
   { id: 'usage', labelKey: 'options.usage', component: UsageStats },
   { id: 'learned', labelKey: 'learned.tab', component: LearnedPicks },

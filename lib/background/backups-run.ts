@@ -43,6 +43,7 @@ export async function listSnapshots(io: BackupIO): Promise<SnapshotInfo[]> {
  */
 export const SAFETY_SCOPE: Partial<Record<Snapshot['reason'], readonly DataStore[]>> = {
   'before-import': ['library', 'meta'],
+  'before-starter-removal': ['library', 'meta'],
   'before-import-customers': ['customers', 'buyer-names', 'followups'],
   'before-import-learned': ['learned'],
 };

@@ -6,8 +6,6 @@
 import { PRESET_A, cloneRuleSet, parseRemark, remarkFacts, validateRuleSet } from '../domain/remarks';
 import { upgradeStoredRules } from './rules-upgrade-run';
 import { checkOneTemplate, exportLibrary, parseLibraryImport } from '../domain/templates/validate';
-import { planLibraryImport } from '../domain/templates/import-plan';
-import { libraryFromCsv } from '../domain/templates/csv';
 import { parseLibrarySave } from '../domain/templates/save-check';
 import { withTemplate } from '../domain/templates/with-template';
 import { upgradeStarter } from '../domain/templates/starter-upgrade';
@@ -29,7 +27,7 @@ import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picks
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
-import { readLibrarySections } from './library-sections';
+import { checkLibraryImport } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
@@ -54,20 +52,18 @@ export const WORKER_EXTRAS = {
   /**
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched
-   * copies and the starter replies added since (upgradeStarterLibrary); a record the first prototype
+   * copies and the starter replies added since, or removing a kind of them (upgradeStarterLibrary); a record the first prototype
    * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make;
-   * an imported file's remark rules, taught sites and guard settings (library-sections.ts); one reply
-   * checked as the editor would (a team proposal or conflict pick, handlers/team.ts).
+   * an import's checks with the file's remark rules, taught sites and guard settings (checkLibraryImport,
+   * library-sections.ts); one reply checked as the editor would (a team proposal or conflict pick, handlers/team.ts).
    */
   library: {
     parseLibraryImport,
-    planLibraryImport,
     exportLibrary,
-    libraryFromCsv,
     upgradeStarter,
     libraryV0toV1,
     parseLibrarySave,
-    readSections: readLibrarySections,
+    checkLibraryImport,
     withTemplate,
     checkOneTemplate,
   },

@@ -11,7 +11,8 @@ import type { StoreName } from '../storage/db';
 /**
  * 'before-import': before a library import; 'before-import-all': before an import of 全部数据;
  * 'before-import-customers' and 'before-import-learned': before the buyer-notes and learned-picks
- * imports, which merge into what is there. All safety copies.
+ * imports, which merge into what is there; 'before-starter-removal': before 话术库's 删除服装类起始话术.
+ * All safety copies.
  */
 export type SnapshotReason =
   | 'scheduled'
@@ -21,7 +22,8 @@ export type SnapshotReason =
   | 'before-import'
   | 'before-import-all'
   | 'before-import-customers'
-  | 'before-import-learned';
+  | 'before-import-learned'
+  | 'before-starter-removal';
 
 export interface Snapshot {
   v: 1;
@@ -89,6 +91,7 @@ export const SNAPSHOT_POOL: Readonly<Record<SnapshotReason, SnapshotPool>> = {
   'before-import-customers': 'safety',
   'before-import-learned': 'safety',
   'before-import-all': 'safety',
+  'before-starter-removal': 'safety',
   'before-restore': 'safety',
   // Not taken any more (deleting data leaves the backups too); older copies may still hold one.
   'before-delete': 'safety',

@@ -64,6 +64,8 @@ export interface CoreProtocol {
    * `baseUpdatedAt` (the preview's `updatedAt`). `csv`: a spreadsheet's text instead of a file's
    * JSON (lib/domain/templates/csv.ts); the answer then says what became of its rows and columns.
    */
+  /** 话术库's 删除服装类起始话术: the untouched copies of a kind's starter replies go, after a backup (starter-kinds.ts). */
+  removeStarterKind: [{ kind: 'clothing' }, { removed: string[]; kept: string[] }];
   importLibrary: [({ json: unknown } | { csv: string }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];

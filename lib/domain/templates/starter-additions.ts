@@ -82,7 +82,8 @@ export const LISTS_BEFORE_COUNT = 3;
  * (the number of STARTER_ADDED lists this machine's library has had; undefined for a library stored
  * before that was kept: `known`, the lists older versions had already offered) of which the library
  * holds none — a library holding one had that update, so its missing ones were deleted by the agent
- * and stay deleted. Replies the library holds are never touched (an edited copy keeps the agent's
+ * and stay deleted. Nor any of `skip` (a kind of starter reply the agent removed, starter-kinds.ts),
+ * whichever list it comes in. Replies the library holds are never touched (an edited copy keeps the agent's
  * text). `applied` comes back as the number of lists now had, to be kept once the library is saved;
  * a second run with it adds nothing, whatever was deleted in between. `library` is null when there
  * is nothing to add.
@@ -93,10 +94,11 @@ export function newStarterReplies(
   applied: number | undefined,
   added: readonly (readonly string[])[] = STARTER_ADDED,
   known = LISTS_BEFORE_COUNT,
+  skip: ReadonlySet<string> = new Set(),
 ): { library: TemplateLibrary | null; added: string[]; applied: number } {
   const from = Math.max(0, applied ?? known);
   const have = new Set(lib.templates.map((t) => t.id));
-  const ids = added.slice(from).filter((list) => !list.some((id) => have.has(id))).flat();
+  const ids = added.slice(from).filter((list) => !list.some((id) => have.has(id))).flat().filter((id) => !skip.has(id));
   const r = ids.length ? addStarterReplies(lib, starter, ids) : null;
   return { library: r?.added.length ? r.library : null, added: r?.added ?? [], applied: Math.max(added.length, from) };
 }

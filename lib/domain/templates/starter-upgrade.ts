@@ -1,6 +1,7 @@
 import type { TemplateLibrary } from './types';
 import { rewordStarter, type Reworded } from './starter-rewords';
 import { newStarterReplies } from './starter-additions';
+import { readStarterMark, removedIds, withoutKind, writeStarterMark, type StarterKind } from './starter-kinds';
 
 /**
  * What an extension update does to a stored library (run by the worker, lib/messaging/handlers/core.ts
@@ -8,7 +9,8 @@ import { newStarterReplies } from './starter-additions';
  * the corrected text (starter-rewords.ts), and the starter replies added since the library last had
  * an update are added once (starter-additions.ts `newStarterReplies`). `mark`: what the machine keeps
  * (`meta` 'starter-added': how many STARTER_ADDED lists its library has had; anything but a number
- * before that was kept, read as the lists older versions had offered, LISTS_BEFORE_COUNT). An agent in team mode (`role` 'agent') gets no additions: the library is
+ * before that was kept, read as the lists older versions had offered, LISTS_BEFORE_COUNT; with
+ * `without`, the kinds of starter reply the agent removed, which no update adds back: starter-kinds.ts). An agent in team mode (`role` 'agent') gets no additions: the library is
  * the shop's, and the supervisor's machine adds them for the team. `library`: what to save, null when
  * nothing changed; `applied`: what to keep once it is saved (the mark as it was for an agent).
  */
@@ -17,11 +19,24 @@ export function upgradeStarter(
   starter: TemplateLibrary,
   mark: unknown,
   role?: string,
+  remove?: StarterKind,
   now = Date.now(),
-): { library: (TemplateLibrary & { reworded?: Reworded }) | null; added: string[]; applied: unknown } {
+): { library: (TemplateLibrary & { reworded?: Reworded }) | null; added: string[]; applied: unknown; removed: string[]; kept: string[] } {
   const reworded = rewordStarter(lib, starter, now);
-  const base = reworded ?? lib;
-  if (role === 'agent') return { library: reworded, added: [], applied: mark };
-  const add = newStarterReplies(base, starter, typeof mark === 'number' ? mark : undefined);
-  return { library: add.library ? { ...add.library, reworded: base.reworded } : reworded, added: add.added, applied: add.applied };
+  let base = reworded ?? lib;
+  if (role === 'agent') return { library: reworded, added: [], applied: mark, removed: [], kept: [] };
+  const m = readStarterMark(mark);
+  // The kind is marked removed even when no untouched copy was left, so no update adds it back.
+  const cut = remove ? withoutKind(base, starter, remove) : { library: null, removed: [], kept: [] };
+  if (remove && !m.without.includes(remove)) m.without.push(remove);
+  if (cut.library) base = { ...cut.library, reworded: base.reworded };
+  const add = newStarterReplies(base, starter, m.lists, undefined, undefined, removedIds(m));
+  const changed = add.library ?? (cut.library || reworded ? base : null);
+  return {
+    library: changed && { ...changed, reworded: base.reworded },
+    added: add.added,
+    applied: writeStarterMark({ ...m, lists: add.applied }),
+    removed: cut.removed,
+    kept: cut.kept,
+  };
 }

@@ -3,6 +3,7 @@ import { Conflict, InvalidPayload, obj, type HandlerSet } from './types';
 import { loadLibrary, saveLibrary, saveLibraryIfUnchanged, type LibraryRecord } from '../../storage/library';
 import { loadBundled } from '../../storage/bundled';
 import type { TemplateLibrary } from '../../domain/templates/types';
+import type { StarterKind } from '../../domain/templates/starter-kinds';
 import { loadSettings, patchSettings } from '../../storage/settings';
 import { loadUsage, recordUsage } from '../../storage/usage';
 import { workerExtras } from '../../background/extras';
@@ -104,14 +105,18 @@ const STARTER_MARK = 'starter-added';
  * (with no count kept, the lists older versions offered in 话术库 count as had: LISTS_BEFORE_COUNT).
  * Not if the library changed meanwhile. The count of lists had is kept in `meta` after the save, so a
  * second run or a restarted worker adds nothing again; at an install it records that the starter
- * (all of them) is what the machine has.
+ * (all of them) is what the machine has. With `remove` (话术库's 删除服装类起始话术, removeStarterKind),
+ * the same step also removes that kind's untouched starter replies, after a backup, and keeps that
+ * they were removed (lib/domain/templates/starter-kinds.ts).
  */
-export async function upgradeStarterLibrary(): Promise<void> {
+export async function upgradeStarterLibrary(remove?: StarterKind) {
   const rec = await loadLibrary();
-  const up = workerExtras().library.upgradeStarter(rec, await loadBundled('starter-library'), await db.get('meta', STARTER_MARK), (await loadTeamConfig())?.role);
+  const up = workerExtras().library.upgradeStarter(rec, await loadBundled('starter-library'), await db.get('meta', STARTER_MARK), (await loadTeamConfig())?.role, remove);
   // A library changed meanwhile throws: nothing is kept, and the next update looks again.
-  if (up.library) await saveOver(up.library, rec.updatedAt);
+  // Removing replies takes a safety copy first, as an import does: 备份 puts them back.
+  if (up.library) remove && (await takeSnapshot('before-starter-removal'), await announceChange('backups')), await saveOver(up.library, rec.updatedAt);
   await db.set('meta', STARTER_MARK, up.applied);
+  return up;
 }
 
 /**
@@ -128,14 +133,11 @@ export async function importLibraryFile(
   // Problems in the interface's language (the shop's locale, as the worker's notifications use).
   const locale = await shopLocale();
   const current = await loadLibrary();
-  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts).
-  const sheet = typeof csv === 'string' ? workerExtras().library.libraryFromCsv(csv, current, locale) : null;
-  if (sheet && !sheet.ok) return sheet;
-  if (sheet) json = sheet.file;
-  // A file made before an update comes in with the update's corrected starter wordings (rewordStarter).
-  const plan = workerExtras().library.planLibraryImport(json, current, locale, await loadBundled('starter-library'));
-  const { rules, sites, guard } = workerExtras().library.readSections(json, locale);
-  if (!plan.ok || !rules.ok || !sites.ok || !guard.ok) return { ok: false, errors: [plan, rules, sites, guard].flatMap((r) => (r.ok ? [] : r.errors)) };
+  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts); a
+  // file made before an update comes in with the update's corrected starter wordings (rewordStarter).
+  const checked = workerExtras().library.checkLibraryImport({ json, csv }, current, locale, await loadBundled('starter-library'));
+  if (!checked.ok) return checked;
+  const { plan, rules, sites, guard, sheet } = checked;
   if (!dryRun) {
     const next = merge ? plan.merged : plan;
     if (!next.ok) return next;
@@ -179,6 +181,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       return rec;
     },
   },
+  removeStarterKind: { handle: () => upgradeStarterLibrary('clothing') },
   importLibrary: { handle: (payload) => importLibraryFile(obj(payload, 'importLibrary')) },
   exportLibrary: { handle: libraryFile },
   getSettings: { content: true, handle: () => loadSettings() },
