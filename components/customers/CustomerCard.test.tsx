@@ -41,7 +41,7 @@ const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
-function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: CardNoteDrafts } = {}) {
+function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: CardNoteDrafts; wholeRun?: CardApi['wholeRun'] } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
@@ -89,7 +89,7 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
     throw new Error(verb);
   });
   const notSame = new Set<string>();
-  const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}), noteDrafts: opts.noteDrafts };
+  const api: CardApi = { call: call as CardApi['call'], onDataChanged: (_a, l) => (listeners.push(l), () => {}), noteDrafts: opts.noteDrafts, wholeRun: opts.wholeRun };
   const abort = new AbortController();
   const card = new CustomerCardController(panel, 'demo', document, abort.signal, api);
   card.start();
@@ -375,16 +375,20 @@ describe('CustomerCard', () => {
   });
 
   for (const [locale, words] of [['zh-CN', '保存失败：客服助手正忙于删除、导入或恢复全部数据，请稍后再试。你输入的文字仍保留着'], ['en', 'Could not save: the assistant is busy deleting, importing or restoring all data; try again shortly. Your text is still here']] as const) {
-    it(`keeps the typed note and says the helper is busy when the worker answers that a whole-data verb held it a minute (${locale})`, async () => {
+    it(`keeps the typed note and says the helper is busy when the worker answers that a whole-data verb held it a minute, twice (${locale})`, async () => {
       setLocale(locale);
       const { q, open, call } = setup({ 小鹿: null });
       await open('小鹿');
-      call.mockImplementationOnce(async () => {
+      // No whole-data mark (the verb ended, or had not started running): the card tries once more by itself.
+      const refuse = async () => {
         throw new CallError('waiting', 'stuck work');
-      });
+      };
+      call.mockImplementationOnce(refuse).mockImplementationOnce(refuse);
       type(q('[data-kf="customer-note-input"]'), '周六下午才在家');
       click(q('[data-kf="customer-note-save"]'));
       await flush();
+      await flush();
+      expect(call.mock.calls.filter(([v]) => v === 'addCustomerEvent')).toHaveLength(2);
       expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周六下午才在家');
       expect(q('[data-kf="customer-save-error"]')?.textContent).toContain(words);
       setLocale('zh-CN');
@@ -424,6 +428,132 @@ describe('CustomerCard', () => {
       }
     });
   }
+
+  describe('a note saved while 删除/导入/恢复全部数据 runs in the worker', () => {
+    /** The worker's whole-data mark, as storage.local tells the card frame. */
+    function mark(verb: 'delete' | 'import' | 'restore' | null) {
+      const heard: ((v: 'delete' | 'import' | 'restore' | null) => void)[] = [];
+      return {
+        wholeRun: (l: (v: 'delete' | 'import' | 'restore' | null) => void) => (heard.push(l), l(verb), () => {}),
+        set: (v: typeof verb) => act(() => heard.forEach((l) => l(v))),
+      };
+    }
+    /** The worker as lib/messaging/turn.ts: a note waits behind the whole-data verb and is refused after a minute. */
+    function stuck(call: ReturnType<typeof setup>['call']) {
+      const answer = call.getMockImplementation()!;
+      let free = false;
+      call.mockImplementation(async (verb: string, payload: any) => {
+        if (verb === 'addCustomerEvent' && !free) {
+          await new Promise((resolve) => setTimeout(resolve, 60_000));
+          throw new CallError('waiting', 'stuck work');
+        }
+        return answer(verb, payload);
+      });
+      return () => void (free = true);
+    }
+    const saves = (call: ReturnType<typeof setup>['call']) => call.mock.calls.filter(([v]) => v === 'addCustomerEvent').length;
+
+    for (const [locale, verb, words] of [
+      ['zh-CN', 'import', ['正在导入全部数据', '完成后自动保存']],
+      ['zh-CN', 'restore', ['正在恢复全部数据', '完成后自动保存']],
+      ['en', 'import', ['Importing all data', 'saved by itself once that ends']],
+    ] as const) {
+      it(`says at once that ${verb} is running, not a silent worker nor a failure, and saves the kept note by itself once it ends (${locale})`, async () => {
+        setLocale(locale);
+        const run = mark(verb);
+        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
+        await open('小鹿');
+        const end = stuck(call);
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
+          click(q('[data-kf="customer-note-save"]'));
+          await flush();
+          const said = () => q('[data-kf="customer-save-whole-run"]')?.textContent ?? '';
+          for (const w of words) expect(said()).toContain(w);
+          act(() => void vi.advanceTimersByTime(SLOW_SAVE_MS));
+          expect(q('[data-kf="customer-save-slow"]')).toBeNull();
+          // The worker's refusal after a minute: no 保存失败, the same words, the text kept.
+          act(() => void vi.advanceTimersByTime(60_000));
+          await flush();
+          expect(q('[data-kf="customer-save-error"]')).toBeNull();
+          for (const w of words) expect(said()).toContain(w);
+          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
+          expect(saves(call)).toBe(1);
+          // The verb ends (its mark goes): the note is saved once, by itself, and nothing is left to say.
+          end();
+          run.set(null);
+          await flush();
+          expect(saves(call)).toBe(2);
+          expect(call.mock.calls.at(-1)?.[1]).toMatchObject({ nickname: '小鹿', kind: 'note', text: '周五前发顺丰' });
+          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
+          expect(q('[data-kf="customer-save-whole-run"]')).toBeNull();
+          expect(q('[data-kf="customer-save-error"]')).toBeNull();
+        } finally {
+          vi.useRealTimers();
+          setLocale('zh-CN');
+        }
+      });
+    }
+
+    for (const [locale, words] of [['zh-CN', ['全部数据已删除', '没有保存']], ['en', ['All data was deleted', 'not saved']]] as const) {
+      it(`does not save a note refused behind 删除全部数据 once it ends, says why, and keeps the text (${locale})`, async () => {
+        setLocale(locale);
+        const run = mark('delete');
+        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
+        await open('小鹿');
+        const end = stuck(call);
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
+          click(q('[data-kf="customer-note-save"]'));
+          await flush();
+          expect(q('[data-kf="customer-save-whole-run"]')?.textContent).toContain(locale === 'en' ? 'Deleting all data' : '正在删除全部数据');
+          act(() => void vi.advanceTimersByTime(60_000));
+          await flush();
+          end();
+          run.set(null);
+          await flush();
+          expect(saves(call)).toBe(1);
+          const error = q('[data-kf="customer-save-error"]')?.textContent ?? '';
+          for (const w of words) expect(error).toContain(w);
+          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
+        } finally {
+          vi.useRealTimers();
+          setLocale('zh-CN');
+        }
+      });
+    }
+
+    it('does not save the refused note by itself once the agent edited or emptied it meanwhile', async () => {
+      for (const edit of ['周六发', '']) {
+        const run = mark('import');
+        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
+        await open('小鹿');
+        const end = stuck(call);
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
+          click(q('[data-kf="customer-note-save"]'));
+          await flush();
+          act(() => void vi.advanceTimersByTime(60_000));
+          await flush();
+          type(q('[data-kf="customer-note-input"]'), edit);
+          end();
+          run.set(null);
+          await flush();
+          expect(saves(call)).toBe(1);
+          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe(edit);
+          expect(q('[data-kf="customer-save-whole-run"]')).toBeNull();
+          expect(q('[data-kf="customer-save-error"]')).toBeNull();
+        } finally {
+          vi.useRealTimers();
+          cleanup?.();
+          cleanup = undefined;
+        }
+      }
+    });
+  });
 
   it('keeps an unsaved note with the buyer it was typed for across a switch', async () => {
     const { q, open } = setup({ 小鹿: null, 阿花: null });

@@ -641,10 +641,17 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.noteTooLong', { count: s.noteDraft.trim().length, max: NOTE_MAX, over: noteOver })}
         </p>
       )}
-      {slow && (
-        <p class="kf-cc-slow" role="status" data-kf="customer-save-slow">
-          {t('customers.card.notAnswering')}
+      {/* The worker's whole-data mark says why a save waits: said at once, and kept after the worker's refusal until the card saves it by itself. */}
+      {s.wholeRun && (s.saving || s.afterRun) ? (
+        <p class="kf-cc-slow" role="status" data-kf="customer-save-whole-run">
+          {t(`customers.card.wholeRun.${s.wholeRun}`)}
         </p>
+      ) : (
+        slow && (
+          <p class="kf-cc-slow" role="status" data-kf="customer-save-slow">
+            {t('customers.card.notAnswering')}
+          </p>
+        )
       )}
       {s.saveError && (
         <p class="kf-cc-error" role="alert" data-kf="customer-save-error">

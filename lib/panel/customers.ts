@@ -25,6 +25,8 @@ import { outdatedPanel } from '../i18n/messages/outdated';
 import { reasonText } from '../messaging/reason';
 import { sessionNoteDrafts } from './note-drafts';
 import { sessionTabArea, tabNoteDrafts, type CardNoteDrafts } from './tab-note-drafts';
+import { browser } from '../browser';
+import { RUN_KEY, type WholeRun } from '../storage/whole-run';
 
 // A background older than this page (kept from before an update): the card says what to do.
 registerMessages(outdatedPanel);
@@ -65,7 +67,13 @@ export interface CardState {
   pendingSelection: PendingSelection | null;
   /** Bumped by Alt+N: the note input takes focus. */
   focusNoteTick: number;
+  /** A whole-data verb (删除/导入/恢复全部数据) under way in the worker, from its mark; null: none. */
+  wholeRun: WholeVerb | null;
+  /** The quick note the worker refused behind that verb: saved by itself once it ends (not after a deletion). */
+  afterRun: boolean;
 }
+
+export type WholeVerb = WholeRun['verb'];
 
 /** What the card needs from the panel controller (PanelController fits). */
 export interface PanelLike {
@@ -85,12 +93,34 @@ export interface CardApi {
   onDataChanged(areas: DataArea[], listener: () => void): () => void;
   /** Where unsaved notes outlive the frame (a reload of the page); none: memory only. */
   noteDrafts?: CardNoteDrafts;
+  /**
+   * The worker's whole-data mark (lib/storage/whole-run.ts): the verb under way now, and its
+   * changes; none: the card never knows (it then says only that the worker is not answering).
+   */
+  wholeRun?(listener: (verb: WholeVerb | null) => void): () => void;
+}
+
+/** The mark in storage.local, read once and followed (the card frame is an extension page). */
+function watchWholeRun(listener: (verb: WholeVerb | null) => void): () => void {
+  const local = browser.storage?.local;
+  if (!local) return () => {};
+  const verb = (v: unknown) => (v as WholeRun | undefined)?.verb ?? null;
+  let heard = false;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(RUN_KEY in changes)) return;
+    heard = true;
+    listener(verb(changes[RUN_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void local.get(RUN_KEY).then((got) => heard || listener(verb(got[RUN_KEY])), () => {});
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 let sessionDrafts: CardNoteDrafts | undefined | null = null;
 const defaultApi: CardApi = {
   call: (verb, payload) => (realCall as (v: Verb, p: unknown) => Promise<never>)(verb, payload),
   onDataChanged: (areas, listener) => realOnDataChanged(areas, listener),
+  wholeRun: watchWholeRun,
   // Asked when first used (not at import: lib/ modules call browser.* only when they run).
   get noteDrafts() {
     if (sessionDrafts === null) {
@@ -152,7 +182,14 @@ export class CustomerCardController {
     selection: '',
     pendingSelection: null,
     focusNoteTick: 0,
+    wholeRun: null,
+    afterRun: false,
   });
+
+  /** The note refused behind a whole-data verb, as typed, for whom, and the last verb seen then. */
+  private refused: { who: { nickname: string; buyerId: string | null }; text: string; verb: WholeVerb | null } | null = null;
+  /** The next save is that note's own, once: refused again, it fails in words like any save. */
+  private auto = false;
 
   /** Increases on every fetch: an answer for an older fetch (a previous buyer) is dropped. */
   private seq = 0;
@@ -196,11 +233,13 @@ export class CustomerCardController {
   start(): void {
     const off = this.panel.store.subscribe(() => this.follow());
     const offData = this.api.onDataChanged(['customers'], () => void this.refresh());
+    const offRun = this.api.wholeRun?.((verb) => this.onWholeRun(verb)) ?? (() => {});
     this.signal.addEventListener(
       'abort',
       () => {
         off();
         offData();
+        offRun();
       },
       { once: true },
     );
@@ -231,6 +270,7 @@ export class CustomerCardController {
       noteDraft: buyer ? (this.drafts.get(draftKey(buyer, buyerId)) ?? '') : '',
       saveError: null,
       pendingSelection: null,
+      afterRun: false,
     });
     this.panel.setBuyerSegment?.(kept?.customer ? kept.customer.segment : null);
     if (buyer && key && !this.drafts.has(key)) void this.restoreDraft({ nickname: buyer, buyerId });
@@ -359,7 +399,9 @@ export class CustomerCardController {
   }
 
   setNoteDraft(text: string): void {
-    this.store.set({ noteDraft: text, saveError: null });
+    // Edited or emptied while a refused note waited for a whole-data verb: the agent's text now, not saved by itself.
+    if (this.refused && text !== this.store.get().noteDraft) this.refused = null;
+    this.store.set({ noteDraft: text, saveError: null, afterRun: false });
     const who = this.who();
     if (who) this.api.noteDrafts?.keep(this.sessionKey(who), text.trim() ? text : '');
   }
@@ -371,7 +413,13 @@ export class CustomerCardController {
     const who = this.who();
     // Too long: never cut, never sent; the card says by how much (the whole text stays in the input).
     if (!text || !who || !this.platform || s.saving || noteOverBy(text)) return false;
-    this.store.set({ saving: true, saveError: null });
+    const auto = this.auto;
+    this.auto = false;
+    this.refused = null;
+    this.store.set({ saving: true, saveError: null, afterRun: false });
+    // The verb seen while this save waits: the worker's refusal may come just after the mark went.
+    let seen = s.wholeRun;
+    const offSeen = this.store.subscribe((x) => (seen = x.wholeRun ?? seen));
     try {
       const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
@@ -381,6 +429,14 @@ export class CustomerCardController {
       else this.store.set({ saving: false });
       return true;
     } catch (err) {
+      // Refused after a minute behind 删除/导入/恢复全部数据 (lib/messaging/turn.ts): not a failure
+      // to retry by hand — the card saves it by itself once that verb ends (onWholeRun).
+      if ((err as { code?: string } | null)?.code === 'waiting' && !auto && this.isShowing(who)) {
+        this.refused = { who, text, verb: seen };
+        this.store.set({ saving: false, afterRun: true });
+        if (!this.store.get().wholeRun) this.onWholeRun(null);
+        return false;
+      }
       // The text is kept (in the input, or in the drafts of the buyer it was typed for).
       if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
       else {
@@ -388,7 +444,31 @@ export class CustomerCardController {
         this.store.set({ saving: false });
       }
       return false;
+    } finally {
+      offSeen();
     }
+  }
+
+  /**
+   * The whole-data mark changed. Gone, with a note refused behind it: saved once by itself, if the
+   * card still shows that buyer with the same text; after 删除全部数据 it is not (the agent asked
+   * for everything gone), the card says so and the text stays.
+   */
+  private onWholeRun(verb: WholeVerb | null): void {
+    this.store.set({ wholeRun: verb });
+    const r = this.refused;
+    if (verb) {
+      if (r) r.verb = verb;
+      return;
+    }
+    if (!r) return;
+    this.refused = null;
+    const s = this.store.get();
+    if (!this.isShowing(r.who) || s.noteDraft.trim() !== r.text) return void this.store.set({ afterRun: false });
+    if (r.verb === 'delete') return void this.store.set({ afterRun: false, saveError: t('customers.card.deletedUnsaved') });
+    this.store.set({ afterRun: false });
+    this.auto = true;
+    void this.saveNote();
   }
 
   /**
