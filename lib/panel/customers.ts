@@ -25,7 +25,7 @@ import { outdatedPanel } from '../i18n/messages/outdated';
 import { reasonText } from '../messaging/reason';
 import { sessionNoteDrafts } from './note-drafts';
 import { sessionTabArea, tabNoteDrafts, type CardNoteDrafts } from './tab-note-drafts';
-import { browser } from '../browser';
+import { browser, listen } from '../browser';
 import { RUN_KEY, type WholeRun } from '../storage/whole-run';
 
 // A background older than this page (kept from before an update): the card says what to do.
@@ -111,9 +111,9 @@ function watchWholeRun(listener: (verb: WholeVerb | null) => void): () => void {
     heard = true;
     listener(verb(changes[RUN_KEY]!.newValue));
   };
-  browser.storage.onChanged.addListener(onChanged);
+  const off = listen(() => browser.storage?.onChanged, onChanged);
   void local.get(RUN_KEY).then((got) => heard || listener(verb(got[RUN_KEY])), () => {});
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return off;
 }
 
 let sessionDrafts: CardNoteDrafts | undefined | null = null;
