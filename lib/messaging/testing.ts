@@ -15,15 +15,18 @@ export function localArea(): Record<string, unknown> {
 
 /**
  * What `lib/browser` gives the worker, with storage.local over `localArea()`. `more` adds other
- * areas (alarms, …) and runtime members. Use as
+ * areas (alarms, …), runtime members and storage members (onChanged, …). Use as
  * `vi.mock('../../browser', async () => (await import('../testing')).fakeBrowser())`.
  */
-export function fakeBrowser(more: { runtime?: Record<string, unknown>; [area: string]: unknown } = {}) {
+export function fakeBrowser(
+  more: { runtime?: Record<string, unknown>; storage?: Record<string, unknown>; [area: string]: unknown } = {},
+) {
   const local = localArea();
-  const { runtime, ...areas } = more;
+  const { runtime, storage, ...areas } = more;
   return {
     browser: {
       storage: {
+        ...storage,
         local: {
           set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
           get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
@@ -32,7 +35,7 @@ export function fakeBrowser(more: { runtime?: Record<string, unknown>; [area: st
         },
       },
       ...areas,
-      runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/', ...runtime },
+      runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}`, ...runtime },
     },
   };
 }
