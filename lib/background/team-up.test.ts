@@ -15,21 +15,16 @@ const toPage: { kfTeam?: string; unasked?: boolean }[] = [];
 let answer: ((r: unknown) => void) | null = null;
 const synced = { status: { state: 'synced', pending: 0 }, areas: [] };
 vi.mock('../browser', async () =>
-  (await import('../messaging/testing')).fakeBrowser({
-    storage: { onChanged: { addListener: () => {}, removeListener: () => {} } },
-    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
-    runtime: {
-      onMessage: { addListener: (fn: Listener) => void listeners.push(fn) },
-      onConnect: { addListener: () => {} },
-      sendMessage: async (m: { kfTeam?: string; unasked?: boolean }) => {
-        toPage.push(m);
-        if (m.kfTeam === 'cut') {
-          answer?.({ status: { state: 'offline', pending: 1 }, areas: [] });
-          answer = null;
-        }
-        if (m.kfTeam !== 'sync') return undefined;
-        return new Promise((r) => (answer = r));
-      },
+  (await import('../messaging/testing')).teamWorkerBrowser({
+    onMessage: { addListener: (fn: Listener) => void listeners.push(fn) },
+    sendMessage: async (m: { kfTeam?: string; unasked?: boolean }) => {
+      toPage.push(m);
+      if (m.kfTeam === 'cut') {
+        answer?.({ status: { state: 'offline', pending: 1 }, areas: [] });
+        answer = null;
+      }
+      if (m.kfTeam !== 'sync') return undefined;
+      return new Promise((r) => (answer = r));
     },
   }),
 );

@@ -39,3 +39,16 @@ export function fakeBrowser(
     },
   };
 }
+
+/**
+ * fakeBrowser for a test that starts the team coordinator (lib/background/team.ts): the hooks it
+ * registers but the test does not drive (storage changes, alarms, connections) inert; `runtime`,
+ * the messages the test passes as Chrome would.
+ */
+export function teamWorkerBrowser(runtime: Record<string, unknown>) {
+  return fakeBrowser({
+    storage: { onChanged: { addListener: () => {}, removeListener: () => {} } },
+    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
+    runtime: { onConnect: { addListener: () => {} }, ...runtime },
+  });
+}

@@ -32,20 +32,15 @@ vi.mock('./pouch-browser', () => ({ BrowserPouch: MemPouch }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => mine }));
 vi.mock('../teach/background-api', () => ({ syncTaughtScriptsQuietly: async () => {} }));
 vi.mock('../browser', async () =>
-  (await import('../messaging/testing')).fakeBrowser({
-    storage: { onChanged: { addListener: () => {}, removeListener: () => {} } },
-    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
-    runtime: {
-      onMessage: { addListener: (fn: WorkerListener) => void workerListeners.push(fn) },
-      onConnect: { addListener: () => {} },
-      // The worker → the team page (its reply, as chrome.runtime gives it).
-      sendMessage: (m: unknown) =>
-        new Promise((res) => {
-          let async = false;
-          for (const l of pageListeners) async = l(m, { id: 'ext', url: 'chrome-extension://ext/background.js' }, res) === true || async;
-          if (!async) res(undefined);
-        }),
-    },
+  (await import('../messaging/testing')).teamWorkerBrowser({
+    onMessage: { addListener: (fn: WorkerListener) => void workerListeners.push(fn) },
+    // The worker → the team page (its reply, as chrome.runtime gives it).
+    sendMessage: (m: unknown) =>
+      new Promise((res) => {
+        let async = false;
+        for (const l of pageListeners) async = l(m, { id: 'ext', url: 'chrome-extension://ext/background.js' }, res) === true || async;
+        if (!async) res(undefined);
+      }),
   }),
 );
 (globalThis as unknown as { chrome: unknown }).chrome = {
