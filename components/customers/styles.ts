@@ -1,9 +1,8 @@
+import { FIELD_CSS } from '../fieldStyles';
+
 /** The buyer card's CSS (with its clock, CardClock), added to the panel's in the card frame only (entrypoints/card/). */
 export const CUSTOMER_CSS = `
-/* The card's own fields (the panel's fill-in form has its rules in components/FillPrompt.tsx). */
-.kf-field { display: flex; gap: 8px; align-items: center; margin: 4px 0; }
-.kf-field span { min-width: 64px; color: #4e5969; }
-.kf-field input, .kf-field select, .kf-field textarea { flex: 1; padding: 4px 8px; border: 1px solid #c9cdd4; border-radius: 4px; font: inherit; }
+${FIELD_CSS}
 .kf-cc { background: #fcfcfd; }
 .kf-cc-head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
 .kf-cc-spacer { flex: 1; }

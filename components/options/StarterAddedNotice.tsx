@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { addStarterReplies, STARTER_ADDED, starterAdditions } from '@/lib/domain/templates/starter-additions';
 import { readIds, rememberIds, useShippedStarter } from './starter-notices';
+import { NoticeButtons } from './NoticeButtons';
 import { registerMessages, t } from '@/lib/i18n';
 import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
 
@@ -59,14 +60,11 @@ export function StarterAddedNotice(props: {
   return (
     <div class="kf-notice" data-kf="starter-added">
       <p class="kf-warn-text">{t('starterAdded.notice', { n: offered.length, titles: offered.map((x) => x.title).join('、') })}</p>
-      <div class="kf-actions">
-        <button class="kf-primary" data-kf="starter-added-add" disabled={busy} onClick={() => void add()}>
-          {t('starterAdded.add')}
-        </button>
-        <button class="kf-link" data-kf="starter-added-dismiss" onClick={dismiss}>
-          {t('starterAdded.dismiss')}
-        </button>
-      </div>
+      <NoticeButtons
+        busy={busy}
+        act={{ kf: 'starter-added-add', label: t('starterAdded.add'), onClick: () => void add() }}
+        dismiss={{ kf: 'starter-added-dismiss', label: t('starterAdded.dismiss'), onClick: dismiss }}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useApi, useLoaded, useTeamAgent } from './OptionsContext';
 import { rememberIds } from './starter-notices';
 import { SEEN_KEY } from './StarterAddedNotice';
 import { Said } from './Said';
+import { NoticeButtons } from './NoticeButtons';
 import { kindCopies, STARTER_KINDS } from '@/lib/domain/templates/starter-kinds';
 import { registerMessages, t } from '@/lib/i18n';
 import { starterKindMessages } from '@/lib/i18n/messages/starter-kinds';
@@ -83,14 +84,11 @@ export function StarterKindNotice(props: { children?: ComponentChildren }) {
         {t('starterKind.how', { n: untouched.length })}
         {edited.length > 0 && ` ${t('starterKind.keptToo', { m: edited.length, titles: edited.map((x) => x.title).join('、') })}`}
       </p>
-      <div class="kf-actions">
-        <button class="kf-primary" data-kf="starter-kind-remove" disabled={busy} onClick={() => void remove()}>
-          {t('starterKind.remove')}
-        </button>
-        <button class="kf-link" data-kf="starter-kind-keep" onClick={keep}>
-          {t('starterKind.dismiss')}
-        </button>
-      </div>
+      <NoticeButtons
+        busy={busy}
+        act={{ kf: 'starter-kind-remove', label: t('starterKind.remove'), onClick: () => void remove() }}
+        dismiss={{ kf: 'starter-kind-keep', label: t('starterKind.dismiss'), onClick: keep }}
+      />
       {status}
     </section>,
   );

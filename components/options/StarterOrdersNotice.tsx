@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { applyStarterConditions, starterConditionCandidates } from '@/lib/domain/templates/starter-conditions';
 import { readIds, rememberIds, useShippedStarter } from './starter-notices';
+import { NoticeButtons } from './NoticeButtons';
 import { registerMessages, t } from '@/lib/i18n';
 import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
 
@@ -56,14 +57,11 @@ export function StarterOrdersNotice(props: {
         <summary class="kf-help">{t('starterOrders.which')}</summary>
         <p class="kf-help">{candidates.map((x) => x.title).join('、')}</p>
       </details>
-      <div class="kf-actions">
-        <button class="kf-primary" data-kf="starter-orders-apply" disabled={busy} onClick={() => void apply()}>
-          {t('starterOrders.apply')}
-        </button>
-        <button class="kf-link" data-kf="starter-orders-dismiss" onClick={dismiss}>
-          {t('starterOrders.dismiss')}
-        </button>
-      </div>
+      <NoticeButtons
+        busy={busy}
+        act={{ kf: 'starter-orders-apply', label: t('starterOrders.apply'), onClick: () => void apply() }}
+        dismiss={{ kf: 'starter-orders-dismiss', label: t('starterOrders.dismiss'), onClick: dismiss }}
+      />
     </div>
   );
 }

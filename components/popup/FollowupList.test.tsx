@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { mount } from '../remarks/testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { followupsExport } from '@/lib/i18n/messages/followups-export';
 import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
-import { PopupContext, type PopupApi } from './PopupContext';
+import { mountPopup } from './testing';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
 import { CallError } from '@/lib/messaging/client';
 import { type } from '../remarks/testing';
@@ -39,37 +38,25 @@ afterEach(() => {
 });
 
 async function setup(data: ListData, replies: Record<string, unknown> = {}) {
-  const calls: [string, unknown][] = [];
-  const api: PopupApi = {
-    call: vi.fn(async (verb: string, payload?: unknown) => {
-      calls.push([verb, payload]);
-      if (verb === 'listFollowups') return data;
-      if (verb in replies) {
-        const r = replies[verb];
-        if (r instanceof Error) throw r;
-        return r;
-      }
-      if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
-      if (verb === 'listTaughtSites') return [];
-      return {};
-    }) as PopupApi['call'],
-    onChanged: () => () => {},
-    download: vi.fn(),
-  };
-  const m = mount(
-    <PopupContext.Provider value={api}>
-      <FollowupList initial={data} />
-    </PopupContext.Provider>,
-  );
+  const m = await mountPopup(<FollowupList initial={data} />, (verb) => {
+    if (verb === 'listFollowups') return data;
+    if (verb in replies) {
+      const r = replies[verb];
+      if (r instanceof Error) throw r;
+      return r;
+    }
+    if (verb === 'openFollowup') return { url: 'http://127.0.0.1/chat/x' };
+    if (verb === 'listTaughtSites') return [];
+    return {};
+  });
   cleanup = m.unmount;
-  await act(async () => {});
   const key = async (k: string) => {
     const target = (document.activeElement as HTMLElement | null) ?? m.root;
     await act(async () => {
       target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     });
   };
-  return { root: m.root, calls, key, rows: () => [...m.root.querySelectorAll('[data-kf="followup"]')] as HTMLElement[] };
+  return { root: m.root, calls: m.calls, key, rows: () => [...m.root.querySelectorAll('[data-kf="followup"]')] as HTMLElement[] };
 }
 
 describe('the popup list', () => {
@@ -395,37 +382,29 @@ describe('an item the agent hands to the night shift, at every hour', () => {
     const { manualFollowup, assignFollowup } = await import('@/lib/domain/followups');
     const { DEFAULT_FOLLOWUP_SETTINGS: settings } = await import('@/lib/domain/followups/types');
     let items: Followup[] = [];
-    const api: PopupApi = {
-      call: (async (verb: string, payload?: any) => {
-        if (verb === 'listFollowups') return buildFollowupList(items, now, settings, payload.perGroup, payload.sections, viewer, payload.reveal);
-        if (verb === 'addFollowup') {
-          const made = manualFollowup({ title: payload.title }, now, settings);
-          items = [...items, made];
-          return made;
-        }
-        if (verb === 'updateFollowup' && payload.action === 'assign') {
-          items = items.map((f) => (f.id === payload.id ? assignFollowup(f, payload.to, now, settings) : f));
-          return items.find((f) => f.id === payload.id);
-        }
-        if (verb === 'handoverTargets') return { shift: 'day', me: '小王', members: ['店长'] };
-        if (verb === 'listTaughtSites') return [];
-        throw new Error(`unexpected ${verb}`);
-      }) as PopupApi['call'],
-      onChanged: () => () => {},
-      download: vi.fn(),
+    const answer = (verb: string, payload?: any): unknown => {
+      if (verb === 'listFollowups') return buildFollowupList(items, now, settings, payload.perGroup, payload.sections, viewer, payload.reveal);
+      if (verb === 'addFollowup') {
+        const made = manualFollowup({ title: payload.title }, now, settings);
+        items = [...items, made];
+        return made;
+      }
+      if (verb === 'updateFollowup' && payload.action === 'assign') {
+        items = items.map((f) => (f.id === payload.id ? assignFollowup(f, payload.to, now, settings) : f));
+        return items.find((f) => f.id === payload.id);
+      }
+      if (verb === 'handoverTargets') return { shift: 'day', me: '小王', members: ['店长'] };
+      if (verb === 'listTaughtSites') return [];
+      throw new Error(`unexpected ${verb}`);
     };
     // Other work already on the list, and tomorrow's, folded under 以后.
     items = [
       item('unpaid:a', 'unpaid', now + H),
       ...Array.from({ length: 6 }, (_, i) => item(`manual:later-${i}`, 'manual', now + 30 * H + i, { source: 'manual' })),
     ];
-    const m = mount(
-      <PopupContext.Provider value={api}>
-        <FollowupList initial={await api.call('listFollowups', { perGroup: 5, sections: ['handover', 'overdue', 'today'] })} />
-      </PopupContext.Provider>,
-    );
+    const initial = answer('listFollowups', { perGroup: 5, sections: ['handover', 'overdue', 'today'] }) as ListData;
+    const m = await mountPopup(<FollowupList initial={initial} />, answer);
     cleanup = m.unmount;
-    await act(async () => {});
     return m.root;
   }
   const rowOf = (root: HTMLElement, title: string) =>

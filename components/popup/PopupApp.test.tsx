@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { mount } from '../remarks/testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import type { FollowupList as ListData } from '@/lib/messaging/protocol-followups';
-import { PopupContext, type PopupApi } from './PopupContext';
+import { mountPopup } from './testing';
 import { PopupApp } from './PopupApp';
 
 registerMessages(followups);
@@ -27,25 +26,13 @@ afterEach(() => {
 });
 
 async function setup(openOptions: () => Promise<void> = async () => {}) {
-  const calls: [string, unknown][] = [];
-  const api: PopupApi = {
-    call: vi.fn(async (verb: string, payload?: unknown) => {
-      calls.push([verb, payload]);
-      if (verb === 'listFollowups') return EMPTY;
-      if (verb === 'openOptions') return openOptions();
-      return {};
-    }) as PopupApi['call'],
-    onChanged: () => () => {},
-    download: vi.fn(),
-  };
-  const m = mount(
-    <PopupContext.Provider value={api}>
-      <PopupApp initial={EMPTY} />
-    </PopupContext.Provider>,
-  );
+  const m = await mountPopup(<PopupApp initial={EMPTY} />, (verb) => {
+    if (verb === 'listFollowups') return EMPTY;
+    if (verb === 'openOptions') return openOptions();
+    return {};
+  });
   cleanup = m.unmount;
-  await act(async () => {});
-  return { root: m.root, calls };
+  return { root: m.root, calls: m.calls };
 }
 
 describe('PopupApp', () => {

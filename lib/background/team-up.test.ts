@@ -4,40 +4,30 @@
  * 删除全部数据, 导入全部数据 or 恢复 — and a whole-data verb that arrives cuts it. The page used to run
  * it by itself, writing the stores while a deletion ran.
  */
-import { expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
+import { localArea } from '../messaging/testing';
 
-const local: Record<string, unknown> = {};
+const local = localArea();
 type Listener = (msg: unknown, sender: { id?: string; url?: string }) => unknown;
 const listeners: Listener[] = [];
 /** What the worker sent the team page, and the sync round the page has not answered yet. */
 const toPage: { kfTeam?: string; unasked?: boolean }[] = [];
 let answer: ((r: unknown) => void) | null = null;
 const synced = { status: { state: 'synced', pending: 0 }, areas: [] };
-vi.mock('../browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (k: string) => (k in local ? { [k]: local[k] } : {}),
-        set: async (x: Record<string, unknown>) => void Object.assign(local, x),
-        remove: async (k: string) => void delete local[k],
-      },
-      onChanged: { addListener: () => {}, removeListener: () => {} },
+vi.mock('../browser', async () =>
+  (await import('../messaging/testing')).teamWorkerBrowser({
+    onMessage: { addListener: (fn: Listener) => void listeners.push(fn) },
+    sendMessage: async (m: { kfTeam?: string; unasked?: boolean }) => {
+      toPage.push(m);
+      if (m.kfTeam === 'cut') {
+        answer?.({ status: { state: 'offline', pending: 1 }, areas: [] });
+        answer = null;
+      }
+      if (m.kfTeam !== 'sync') return undefined;
+      return new Promise((r) => (answer = r));
     },
-    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
-    runtime: {
-      id: 'ext',
-      getURL: (p = '') => `chrome-extension://ext/${p}`,
-      onMessage: { addListener: (fn: Listener) => void listeners.push(fn) },
-      onConnect: { addListener: () => {} },
-      sendMessage: async (m: { kfTeam?: string; unasked?: boolean }) => {
-        toPage.push(m);
-        if (m.kfTeam === 'cut') answer?.({ status: { state: 'offline', pending: 1 }, areas: [] });
-        if (m.kfTeam !== 'sync') return undefined;
-        return new Promise((r) => (answer = r));
-      },
-    },
-  },
-}));
+  }),
+);
 vi.mock('../teach/background-api', () => ({ syncTaughtScriptsQuietly: async () => {} }));
 (globalThis as unknown as { chrome: unknown }).chrome = { offscreen: { createDocument: async () => {}, closeDocument: async () => {} } };
 
@@ -48,6 +38,12 @@ const { inTurn } = await import('../messaging/turn');
 
 const fromPage = { id: 'ext', url: 'chrome-extension://ext/team-sync.html' };
 const syncs = () => toPage.filter((m) => m.kfTeam === 'sync');
+/**
+ * "Nothing happened": fake time from here, then every timer the worker set runs out (however long
+ * it waits) with the promises it starts settled — a round sent late still shows, a fixed sleep missed it.
+ */
+const settleEverything = () => vi.runAllTimersAsync();
+afterEach(() => void vi.useRealTimers());
 
 it('runs the page’s back-online round after a whole-data verb, never beside it, and lets the next verb cut it', async () => {
   registerTeamBackground();
@@ -62,11 +58,13 @@ it('runs the page’s back-online round after a whole-data verb, never beside it
   let endWipe!: () => void;
   const wipe = inTurn(true, () => new Promise<void>((r) => (endWipe = r)));
   await vi.waitFor(() => expect(endWipe).toBeTypeOf('function'));
+  vi.useFakeTimers();
   for (const l of listeners) l({ kfTeamPage: 'up' }, fromPage);
-  await new Promise((r) => setTimeout(r, 20));
+  await settleEverything();
   expect(syncs()).toHaveLength(1);
   // No round was under way for the verb to cut: the next one can only be the page's.
   expect(toPage.some((m) => m.kfTeam === 'cut')).toBe(false);
+  vi.useRealTimers();
   endWipe();
   await wipe;
   // After it, as an unasked round (one a whole-data verb may cut).
@@ -82,8 +80,15 @@ it('runs the page’s back-online round after a whole-data verb, never beside it
 });
 
 it('ignores the message from anything but the team page', async () => {
+  // The round after the import above, answered: rounds go one at a time, so while it waited for the
+  // page a round the message started would have waited too, and shown nothing whatever the check.
+  await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+  answer!(synced);
+  answer = null;
+  await vi.waitFor(() => expect(local['kf:team:status']).toMatchObject({ state: 'synced' }));
   const n = syncs().length;
+  vi.useFakeTimers();
   for (const l of listeners) l({ kfTeamPage: 'up' }, { id: 'ext', url: 'https://shop.example/chat' });
-  await new Promise((r) => setTimeout(r, 20));
+  await settleEverything();
   expect(syncs()).toHaveLength(n);
 });

@@ -15,15 +15,18 @@ export function localArea(): Record<string, unknown> {
 
 /**
  * What `lib/browser` gives the worker, with storage.local over `localArea()`. `more` adds other
- * areas (alarms, …) and runtime members. Use as
+ * areas (alarms, …), runtime members and storage members (onChanged, …). Use as
  * `vi.mock('../../browser', async () => (await import('../testing')).fakeBrowser())`.
  */
-export function fakeBrowser(more: { runtime?: Record<string, unknown>; [area: string]: unknown } = {}) {
+export function fakeBrowser(
+  more: { runtime?: Record<string, unknown>; storage?: Record<string, unknown>; [area: string]: unknown } = {},
+) {
   const local = localArea();
-  const { runtime, ...areas } = more;
+  const { runtime, storage, ...areas } = more;
   return {
     browser: {
       storage: {
+        ...storage,
         local: {
           set: vi.fn(async (x: Record<string, unknown>) => void Object.assign(local, x)),
           get: vi.fn(async (k: string) => (k in local ? { [k]: local[k] } : {})),
@@ -32,7 +35,20 @@ export function fakeBrowser(more: { runtime?: Record<string, unknown>; [area: st
         },
       },
       ...areas,
-      runtime: { id: 'ext', getURL: () => 'chrome-extension://ext/', ...runtime },
+      runtime: { id: 'ext', getURL: (p = '') => `chrome-extension://ext/${p.replace(/^\//, '')}`, ...runtime },
     },
   };
+}
+
+/**
+ * fakeBrowser for a test that starts the team coordinator (lib/background/team.ts): the hooks it
+ * registers but the test does not drive (storage changes, alarms, connections) inert; `runtime`,
+ * the messages the test passes as Chrome would.
+ */
+export function teamWorkerBrowser(runtime: Record<string, unknown>) {
+  return fakeBrowser({
+    storage: { onChanged: { addListener: () => {}, removeListener: () => {} } },
+    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
+    runtime: { onConnect: { addListener: () => {} }, ...runtime },
+  });
 }

@@ -10,6 +10,7 @@ import { afterAll, expect, it, vi } from 'vitest';
 import { MemoryStores } from '../../test/team/memory-stores';
 import { NodePouch } from '../../test/team/pouch-node';
 import { customerKey } from '../domain/customers';
+import { localArea } from '../messaging/testing';
 import type { PouchStatic } from './pouch-types';
 
 const SERVER = 'http://127.0.0.1:5984';
@@ -19,7 +20,7 @@ const MemPouch = function (name: string) {
 } as unknown as PouchStatic;
 const mine = new MemoryStores();
 
-const local: Record<string, unknown> = {};
+const local = localArea();
 type PageListener = (msg: unknown, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => boolean | void;
 type WorkerListener = (msg: unknown, sender: { id?: string; url?: string }) => unknown;
 const pageListeners: PageListener[] = [];
@@ -30,32 +31,18 @@ const fromPage: { kfTeamPage?: string }[] = [];
 vi.mock('./pouch-browser', () => ({ BrowserPouch: MemPouch }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => mine }));
 vi.mock('../teach/background-api', () => ({ syncTaughtScriptsQuietly: async () => {} }));
-vi.mock('../browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (k: string) => (k in local ? { [k]: local[k] } : {}),
-        set: async (x: Record<string, unknown>) => void Object.assign(local, x),
-        remove: async (k: string) => void delete local[k],
-      },
-      onChanged: { addListener: () => {}, removeListener: () => {} },
-    },
-    alarms: { onAlarm: { addListener: () => {} }, create: async () => {}, clear: async () => true },
-    runtime: {
-      id: 'ext',
-      getURL: (p = '') => `chrome-extension://ext/${p}`,
-      onMessage: { addListener: (fn: WorkerListener) => void workerListeners.push(fn) },
-      onConnect: { addListener: () => {} },
-      // The worker → the team page (its reply, as chrome.runtime gives it).
-      sendMessage: (m: unknown) =>
-        new Promise((res) => {
-          let async = false;
-          for (const l of pageListeners) async = l(m, { id: 'ext', url: 'chrome-extension://ext/background.js' }, res) === true || async;
-          if (!async) res(undefined);
-        }),
-    },
-  },
-}));
+vi.mock('../browser', async () =>
+  (await import('../messaging/testing')).teamWorkerBrowser({
+    onMessage: { addListener: (fn: WorkerListener) => void workerListeners.push(fn) },
+    // The worker → the team page (its reply, as chrome.runtime gives it).
+    sendMessage: (m: unknown) =>
+      new Promise((res) => {
+        let async = false;
+        for (const l of pageListeners) async = l(m, { id: 'ext', url: 'chrome-extension://ext/background.js' }, res) === true || async;
+        if (!async) res(undefined);
+      }),
+  }),
+);
 (globalThis as unknown as { chrome: unknown }).chrome = {
   offscreen: { createDocument: async () => {}, closeDocument: async () => {} },
   runtime: {
