@@ -1533,11 +1533,23 @@ export class TeamSync {
 
   // ------------------------------------------------------------------ conflicts, proposals
 
-  /** Replies edited on two machines: every version, for the supervisor to choose from. */
+  /**
+   * A reply as this version shows it: an untouched starter reply in a wording an update retracted
+   * as false (a colleague's machine on an older version proposed or edited it) in today's, as
+   * importLibrary takes it into 话术库 — the review showed the false wording, and choosing or
+   * accepting it put that wording back (team10).
+   */
+  private async reworded(): Promise<(t: Template) => Template> {
+    const starter = await this.stores.starter?.().catch(() => null);
+    return (t) => (starter && t ? (rewordStarter({ groups: [], templates: [t] }, starter)?.templates[0] ?? t) : t);
+  }
+
+  /** Replies edited on two machines: every version (retracted starter wordings reworded), for the supervisor to choose from. */
   async templateConflicts(skipped: Skipped = { n: 0 }): Promise<{ id: string; versions: { rev: string; template: Template; by: string; at: number }[] }[]> {
     const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.template, endkey: `${DOC_PREFIX.template}\ufff0` });
     const out = [];
     const now = this.now();
+    const shown = await this.reworded();
     for (const row of res.rows) {
       const doc = row.doc;
       if (!doc?._conflicts?.length) continue;
@@ -1549,7 +1561,7 @@ export class TeamSync {
       if (!good.length) continue;
       out.push({
         id: (good[0]!.template as Template).id,
-        versions: good.map((d) => ({ rev: d._rev!, template: d.template as Template, ...byAt(d) })),
+        versions: good.map((d) => ({ rev: d._rev!, template: shown(d.template as Template), ...byAt(d) })),
       });
     }
     return out;
@@ -1658,9 +1670,11 @@ export class TeamSync {
     // without its reply used to break the whole review pane.
     const read = res.rows.flatMap((r) => (r.doc ? [readDoc('library', r.doc, now)] : []));
     skipped.n += read.filter((d) => !d).length;
+    // Shown (and accepted, handlers/team.ts takes the review's copy) in today's starter wordings.
+    const shown = await this.reworded();
     const all: TeamProposal[] = read
       .flatMap((d) => (d ? [{ id: d._id, ...(body(d) as unknown as ProposalBody) }] : []))
-      .map((p) => ({ id: p.id, template: p.template, by: p.by, at: p.at, ...(p.decision ? { decision: p.decision } : {}) }));
+      .map((p) => ({ id: p.id, template: shown(p.template), by: p.by, at: p.at, ...(p.decision ? { decision: p.decision } : {}) }));
     // Two proposals for one reply can both be accepted, the later replacing the earlier: the review
     // says so before, and the earlier proposer learns it after (their 已采纳 text is gone).
     const sameReply = (p: TeamProposal) => all.filter((q) => q.id !== p.id && q.template?.id === p.template?.id);
