@@ -160,5 +160,25 @@ describe("a colleague's records from an older version", { timeout: 90_000 }, () 
     expect((await here.syncOnce()).exported).toBe(0);
     await here.syncOnce();
     expect(await db.keys('customers')).toEqual([idKey]);
+
+    // The colleague deletes their nickname record (客户档案 → 删除): what it brought leaves the id's
+    // record here — their note — while this machine's note stays; before, both stayed, and the
+    // colleague's deleted note came back to them inside the id's record.
+    colleague.stores.customerMap.delete(byName.key);
+    await colleague.stores.putBackDirty(dirtyOf('deleted-customers', [byName.key], T0 + 120_000));
+    await colleague.sync.syncOnce();
+    await here.syncOnce();
+    expect(await db.keys('customers')).toEqual([idKey]);
+    expect((await getCustomer(idKey))!.history.map((e) => e.text)).toEqual(['要开专票']);
+    // The copy sent as the id's note is gone from the server, and from the colleague's copy of the id's record.
+    const notesOnServer = await fetch(`${t.server.url}/${dbName(SHOP, 'buyers')}/_all_docs?include_docs=true`, { headers: { authorization: t.adminAuth() } }).then(
+      (r) => r.json() as Promise<{ rows: { doc: { type?: string; event?: { text: string } } }[] }>,
+    );
+    expect(notesOnServer.rows.flatMap((r) => (r.doc.type === 'event' ? [r.doc.event!.text] : []))).toEqual(['要开专票']);
+    await colleague.sync.syncOnce();
+    expect(colleague.stores.customerMap.get(idKey)!.history.map((e) => e.text)).toEqual(['要开专票']);
+    // Settled: more rounds bring nothing back.
+    for (let i = 0; i < 2; i++) for (const s of [here, colleague.sync]) await s.syncOnce();
+    expect((await getCustomer(idKey))!.history.map((e) => e.text)).toEqual(['要开专票']);
   });
 });
