@@ -91,6 +91,22 @@ it('starts in team mode, live', { timeout: 30_000 }, async () => {
   await toPage({ kfTeam: 'live', config, on: true });
 });
 
+it('imports a colleague’s note whose `pulled` message was lost, with no round run', { timeout: 30_000 }, async () => {
+  // Right after the first round, before any test's verb starts another one.
+  const syncedAt = (local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt;
+  dropPulled = 1;
+  colleague.addNote('小吴', '尺码换成L再发', T0 + 90_000);
+  await theirs.syncOnce();
+  // Before, the batch waited in the replica for the next round (the alarm's, up to 5 min).
+  await vi.waitFor(() => expect(notes('小吴')).toEqual(['尺码换成L再发']), { timeout: 20_000 });
+  expect(dropPulled).toBe(0);
+  expect((local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt).toBe(syncedAt);
+  // The in-memory server's live feed goes quiet after a few idle seconds (this stand-in, not
+  // CouchDB's): the UI closed and opened again starts it afresh for the next test.
+  await toPage({ kfTeam: 'live', config, on: false });
+  await toPage({ kfTeam: 'live', config, on: true });
+});
+
 it('writes a colleague’s note that arrives during 导入全部数据 after it, never in the middle', { timeout: 30_000 }, async () => {
   const during: string[][] = [];
   await inTurn(true, async () => {
@@ -139,21 +155,6 @@ it('cuts a live import a whole-data verb meets between two areas; what it left c
   // The follow-ups' batch was not marked as imported: the round after the verb brings it.
   await vi.waitFor(() => expect(mine.followupMap.has('manual:lock5')).toBe(true), { timeout: 10_000 });
   expect(notes('小赵')).toEqual(['发票抬头要改']);
-});
-
-it('imports a colleague’s note whose `pulled` message was lost, with no round run', { timeout: 30_000 }, async () => {
-  const syncedAt = (local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt;
-  dropPulled = 1;
-  colleague.addNote('小吴', '尺码换成L再发', T0 + 90_000);
-  await theirs.syncOnce();
-  // Before, the batch waited in the replica for the next round (the alarm's, up to 5 min).
-  await vi.waitFor(() => expect(notes('小吴')).toEqual(['尺码换成L再发']), { timeout: 20_000 });
-  expect(dropPulled).toBe(0);
-  expect((local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt).toBe(syncedAt);
-  // The in-memory server's live feed goes quiet after a few idle seconds (this stand-in, not
-  // CouchDB's): the UI closed and opened again starts it afresh for the next test.
-  await toPage({ kfTeam: 'live', config, on: false });
-  await toPage({ kfTeam: 'live', config, on: true });
 });
 
 it('writes nothing a colleague sends during 删除全部数据, after it either', { timeout: 30_000 }, async () => {
