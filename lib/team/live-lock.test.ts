@@ -27,6 +27,8 @@ const pageListeners: PageListener[] = [];
 const workerListeners: WorkerListener[] = [];
 /** What the page told the worker by itself. */
 const fromPage: { kfTeamPage?: string }[] = [];
+/** How many of the page's next `pulled` messages are lost. */
+let dropPulled = 0;
 
 vi.mock('./pouch-browser', () => ({ BrowserPouch: MemPouch }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => mine }));
@@ -51,6 +53,8 @@ vi.mock('../browser', async () =>
     // The team page → the worker.
     sendMessage: async (m: { kfTeamPage?: string }) => {
       fromPage.push(m);
+      // Lost on the way (the worker stopped after taking it): sent, never acted on.
+      if (m.kfTeamPage === 'pulled' && dropPulled > 0) return void dropPulled--;
       for (const l of workerListeners) l(m, { id: 'ext', url: 'chrome-extension://ext/team-sync.html' });
     },
   },
@@ -84,6 +88,22 @@ it('starts in team mode, live', { timeout: 30_000 }, async () => {
   registerTeamBackground();
   await vi.waitFor(() => expect(local[TEAM_STATUS_KEY]).toMatchObject({ state: 'synced' }), { timeout: 10_000 });
   // A UI opened: the worker turns live mode on.
+  await toPage({ kfTeam: 'live', config, on: true });
+});
+
+it('imports a colleague’s note whose `pulled` message was lost, with no round run', { timeout: 30_000 }, async () => {
+  // Right after the first round, before any test's verb starts another one.
+  const syncedAt = (local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt;
+  dropPulled = 1;
+  colleague.addNote('小吴', '尺码换成L再发', T0 + 90_000);
+  await theirs.syncOnce();
+  // Before, the batch waited in the replica for the next round (the alarm's, up to 5 min).
+  await vi.waitFor(() => expect(notes('小吴')).toEqual(['尺码换成L再发']), { timeout: 20_000 });
+  expect(dropPulled).toBe(0);
+  expect((local[TEAM_STATUS_KEY] as { lastSyncAt?: number }).lastSyncAt).toBe(syncedAt);
+  // The in-memory server's live feed goes quiet after a few idle seconds (this stand-in, not
+  // CouchDB's): the UI closed and opened again starts it afresh for the next test.
+  await toPage({ kfTeam: 'live', config, on: false });
   await toPage({ kfTeam: 'live', config, on: true });
 });
 

@@ -93,6 +93,15 @@ export interface LocalStores {
   mergeCustomers(list: readonly Customer[]): Promise<void>;
   /** The team deleted these buyers: each record made by `at` goes (with its name claims), one transaction; not queued. */
   dropCustomers(list: readonly Deleted[]): Promise<void>;
+  /**
+   * The console id's record a colleague's nickname-only record (this key) is joined into here
+   * (mergeCustomers: the one id that claimed the name on this machine), or null. Absent: none is.
+   */
+  joinedInto?(key: string): Promise<string | null>;
+  /** The nickname-only keys a console id claims here (candidates for joinedInto). */
+  joinedNames?(): Promise<string[]>;
+  /** These notes (history event ids) taken out of these buyers' records; not queued. */
+  dropNotes?(list: readonly { key: string; ids: readonly string[] }[]): Promise<void>;
   followups(ids: readonly string[]): Promise<Map<string, Followup>>;
   followupIds(): Promise<string[]>;
   /**

@@ -100,6 +100,35 @@ describe("a colleague's records from an older version", { timeout: 90_000 }, () 
     expect(old.stores.lib.templates.find((x) => x.id === 'pay-remind')!.body).toBe(today('pay-remind'));
   });
 
+  it("the supervisor's review shows a colleague's proposal and conflicting version in today's wording, not a retracted one", async () => {
+    // An agent on the older version proposes a new title for 催付; its copy still has the retracted text.
+    const stale = t.machine('a1');
+    await stale.sync.syncOnce({ firstJoin: true });
+    const pay = STARTER_LIBRARY.templates.find((x) => x.id === 'pay-remind')!;
+    await stale.sync.propose({ ...pay, title: '催付（老版本的标题）', body: retracted('pay-remind') });
+    await stale.sync.syncOnce();
+    // A supervisor machine on the older version joins with its own 有现货: retitled, in the retracted text.
+    const stock = STARTER_LIBRARY.templates.find((x) => x.id === 'stock-available')!;
+    const oldBoss = t.machine('boss');
+    oldBoss.stores.lib = { groups: [...STARTER_LIBRARY.groups], templates: [{ ...stock, title: '现货（老电脑）', body: retracted('stock-available') }], updatedAt: 1 };
+    await oldBoss.sync.syncOnce({ firstJoin: true });
+
+    // The supervisor's machine on this version: options → 团队 lists both, in today's wording.
+    const now = new MemoryStores();
+    now.starter = async () => structuredClone(STARTER_LIBRARY);
+    const boss = t.machine('boss', t.prefix(), now);
+    await boss.sync.syncOnce();
+    const proposal = (await boss.sync.proposals({ decided: false })).find((p) => p.by === 'a1' && p.template.id === 'pay-remind')!;
+    expect(proposal.template).toMatchObject({ title: '催付（老版本的标题）', body: today('pay-remind') });
+    const conflict = (await boss.sync.templateConflicts()).find((c) => c.id === 'stock-available')!;
+    expect(conflict.versions.map((v) => v.template.title).sort()).toEqual([stock.title, '现货（老电脑）'].sort());
+    expect(conflict.versions.map((v) => v.template.body)).toEqual([today('stock-available'), today('stock-available')]);
+    // Choosing the older machine's version (as shown) puts today's wording on the server.
+    await boss.sync.resolveTemplateConflict(conflict.versions.find((v) => v.template.title === '现货（老电脑）')!.template);
+    await boss.sync.syncOnce();
+    expect((await onServer('stock-available')).template).toMatchObject({ title: '现货（老电脑）', body: today('stock-available') });
+  });
+
   it("a colleague's nickname-only record of a buyer joined here to a console id merges into that id's record, which goes to the team; no second record", async () => {
     // Here the buyer was seen with the console's id: the nickname-only record became the id's.
     await db.clear('customers');
@@ -131,5 +160,25 @@ describe("a colleague's records from an older version", { timeout: 90_000 }, () 
     expect((await here.syncOnce()).exported).toBe(0);
     await here.syncOnce();
     expect(await db.keys('customers')).toEqual([idKey]);
+
+    // The colleague deletes their nickname record (客户档案 → 删除): what it brought leaves the id's
+    // record here — their note — while this machine's note stays; before, both stayed, and the
+    // colleague's deleted note came back to them inside the id's record.
+    colleague.stores.customerMap.delete(byName.key);
+    await colleague.stores.putBackDirty(dirtyOf('deleted-customers', [byName.key], T0 + 120_000));
+    await colleague.sync.syncOnce();
+    await here.syncOnce();
+    expect(await db.keys('customers')).toEqual([idKey]);
+    expect((await getCustomer(idKey))!.history.map((e) => e.text)).toEqual(['要开专票']);
+    // The copy sent as the id's note is gone from the server, and from the colleague's copy of the id's record.
+    const notesOnServer = await fetch(`${t.server.url}/${dbName(SHOP, 'buyers')}/_all_docs?include_docs=true`, { headers: { authorization: t.adminAuth() } }).then(
+      (r) => r.json() as Promise<{ rows: { doc: { type?: string; event?: { text: string } } }[] }>,
+    );
+    expect(notesOnServer.rows.flatMap((r) => (r.doc.type === 'event' ? [r.doc.event!.text] : []))).toEqual(['要开专票']);
+    await colleague.sync.syncOnce();
+    expect(colleague.stores.customerMap.get(idKey)!.history.map((e) => e.text)).toEqual(['要开专票']);
+    // Settled: more rounds bring nothing back.
+    for (let i = 0; i < 2; i++) for (const s of [here, colleague.sync]) await s.syncOnce();
+    expect((await getCustomer(idKey))!.history.map((e) => e.text)).toEqual(['要开专票']);
   });
 });

@@ -163,17 +163,33 @@ function tell(update: Omit<TeamPageReply, 'status'> & { status?: TeamStatus }): 
  * written between the steps of 删除全部数据, 导入全部数据 or 恢复 (lock5).
  */
 let asked = false;
+/**
+ * Until the `import` comes, the page asks again (REASK_MS, doubling to a minute): a `pulled` lost on
+ * the way — the worker stopped after taking it, the send failed with no later batch to ask again —
+ * left the colleague's change in the replica until the next round (up to 5 min). A second ask while
+ * the worker's import waits behind a whole-data verb costs one more import that finds nothing.
+ */
+export const REASK_MS = 5000;
+let reask: ReturnType<typeof setTimeout> | undefined;
 function askImport(): void {
   if (asked) return;
   asked = true;
-  void runtime()
-    .sendMessage({ kfTeamPage: 'pulled' })
-    .catch(() => (asked = false));
+  sendPulled(REASK_MS);
+}
+function sendPulled(wait: number): void {
+  clearTimeout(reask);
+  reask = setTimeout(() => asked && sendPulled(Math.min(wait * 2, 60_000)), wait);
+  void runtime().sendMessage({ kfTeamPage: 'pulled' }).catch(() => undefined);
+}
+/** The worker's import (or a round, which imports too) came: nothing more to ask. */
+function answered(): void {
+  asked = false;
+  clearTimeout(reask);
 }
 
 /** The live pull's batches imported (the worker's `import`), or as much as a cut left time for. */
 async function liveImport(cfg: TeamConfig, cut?: AbortController): Promise<Omit<TeamPageReply, 'status'> & { status?: TeamStatus }> {
-  asked = false;
+  answered();
   const sync = engineFor(cfg, changedAreas);
   try {
     await sync.importLive(cut?.signal);
@@ -331,7 +347,7 @@ export function runTeamPage(): void {
     }
     // A round imports what the live pull brought too: a batch whose `pulled` the worker lost (it
     // stopped) is asked again at the next one.
-    asked = false;
+    answered();
     // A round asked for while a UI is open turns live mode on (again, after this page restarted).
     void (msg.live ? setLive(cfg, true) : Promise.resolve()).then(() => round(cfg, msg.firstJoin === true, cut)).then(reply);
     return true;

@@ -4,7 +4,8 @@
  * the background (lib/background/team.ts) in the `meta` store; taking them is one transaction.
  */
 import { db } from '../storage/db';
-import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, noteReplacedText, teamDeletedCustomers, underClaimedIds } from '../storage/customers';
+import { claimKeys, dropTeamDeletedCustomers, getCustomer, importCustomerRecords, noteReplacedText, teamDeletedCustomers, underClaimedIds, updateCustomers } from '../storage/customers';
+import { claimsOf } from '../storage/buyer-names';
 import { dropTeamDeletedFollowups, invalidateFollowupCache, loadFollowups, updateFollowupsById } from '../storage/followups';
 import { loadLibrary, saveLibraryIfUnchanged } from '../storage/library';
 import { loadBundled } from '../storage/bundled';
@@ -102,6 +103,26 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     async dropCustomers(list) {
       await forgetTeamDeleted(list, announce);
       await dropTeamDeletedCustomers(list);
+    },
+    async joinedInto(key) {
+      // Only a nickname-only key (`platform:name`) is joined, and only under a name one id claims here.
+      const colon = key.indexOf(':');
+      const hash = key.indexOf('#');
+      if (colon < 0 || (hash >= 0 && hash < colon)) return null;
+      const ids = await claimsOf(key);
+      return ids.length === 1 ? `${key.slice(0, colon)}#${ids[0]}` : null;
+    },
+    async joinedNames() {
+      // The claims store also keeps "not the same buyer" answers under id keys (`platform#id`).
+      return (await db.keys('buyer-names')).filter((k) => /^[^#:]+:/.test(k));
+    },
+    async dropNotes(list) {
+      for (const { key, ids } of list) {
+        const c = await getCustomer(key);
+        if (!c) continue;
+        const gone = new Set(ids);
+        await updateCustomers([c], (r) => (r.history.some((e) => gone.has(e.id)) ? { ...r, history: r.history.filter((e) => !gone.has(e.id)) } : r), Date.now(), { existing: true });
+      }
     },
     async followups(ids) {
       const want = new Set(ids);

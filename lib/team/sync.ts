@@ -718,7 +718,8 @@ export class TeamSync {
       else later(of.slice(docIdOf(area, '').length), Number(d.at));
     }
     if (byRef.size) {
-      const keys = await (area === 'buyers' ? this.stores.customerKeys() : this.stores.followupIds());
+      // With the names joined here into an id's record: a deletion of such a name's record reaches it (unjoin).
+      const keys = area === 'buyers' ? [...(await this.stores.customerKeys()), ...((await this.stores.joinedNames?.()) ?? [])] : await this.stores.followupIds();
       for (const key of keys) {
         const at = byRef.get(await this.refOf(area, key));
         if (at !== undefined) later(key, at);
@@ -747,6 +748,35 @@ export class TeamSync {
         if (e && (e.key === key || e.item === key) && isCovered(e, at) && this.mayDelete(e)) out.push(this.tombstone(e));
       }
     }
+    return out;
+  }
+
+  /**
+   * A colleague deleted a nickname-only record this machine joined into a console id's record
+   * (team9, storage-bridge.ts `mergeCustomers`). The deletion reaches what that record brought, not
+   * the rest of the id's record (team10, README "Deleted buyers and follow-ups"): its notes (the ids
+   * of its `ev:<nickname key>:…` documents, written by the deletion's time) leave the id's record
+   * here, and the copies this machine sent as the id's notes are deleted on the server (where the
+   * role check lets it), so no machine — the colleague's included — gets them back. Returns those
+   * deletions.
+   */
+  private async unjoin(deleted: ReadonlyMap<string, number>): Promise<Doc[]> {
+    const out: Doc[] = [];
+    const drops: { key: string; ids: string[] }[] = [];
+    for (const [key, at] of deleted) {
+      const into = await this.stores.joinedInto?.(key);
+      const rec = into ? (await this.stores.customers([into])).get(into) : undefined;
+      if (!into || !rec) continue;
+      const notes = rec.history.filter((e) => e.at <= at);
+      // Deleted or not (the colleague's machine may have deleted them already): they were its notes.
+      const theirs = await this.local.buyers.allDocs({ keys: notes.map((e) => eventId(key, e.id)) });
+      const ids = notes.filter((_, i) => { const r = theirs.rows[i] as { error?: string } | undefined; return r && !r.error; }).map((e) => e.id);
+      if (!ids.length) continue;
+      drops.push({ key: into, ids });
+      const copies = await this.local.buyers.allDocs({ include_docs: true, keys: ids.map((id) => eventId(into, id)) });
+      for (const r of copies.rows as { doc?: Doc | null }[]) if (r.doc && this.mayDelete(r.doc)) out.push(this.tombstone(r.doc));
+    }
+    if (drops.length) await this.stores.dropNotes?.(drops);
     return out;
   }
 
@@ -1161,6 +1191,7 @@ export class TeamSync {
       } else out.push(d);
     }
     for (const d of await this.coveredDocs(area, arrived)) if (!writes.has(d._id)) writes.set(d._id, d);
+    if (area === 'buyers') for (const d of await this.unjoin(arrived)) if (!writes.has(d._id)) writes.set(d._id, d);
     await this.write(area, [...writes.values()]);
     const gone = [...arrived].map(([key, at]) => ({ key, at }));
     if (gone.length) {
@@ -1184,10 +1215,23 @@ export class TeamSync {
       if (!e) touched.set(key, (e = { events: [] }));
       return e;
     };
+    const gone = new Map<string, string[]>();
     for (const d of docs) {
-      if (d._deleted) continue;
+      if (d._deleted) {
+        // A note deleted on the server (a colleague's deletion reached a joined record, unjoin) leaves this record too.
+        const cut = d._id.lastIndexOf(':');
+        if (d._id.startsWith(DOC_PREFIX.buyerEvent) && cut > DOC_PREFIX.buyerEvent.length) {
+          const key = d._id.slice(DOC_PREFIX.buyerEvent.length, cut);
+          gone.set(key, [...(gone.get(key) ?? []), d._id.slice(cut + 1)]);
+        }
+        continue;
+      }
       if (d.type === 'buyer') entry((d as unknown as BuyerBody).customer.key).profile = d;
       else if (d.type === 'event') entry((d as unknown as EventBody).key).events.push((d as unknown as EventBody).event);
+    }
+    if (gone.size && this.stores.dropNotes) {
+      await this.stores.dropNotes([...gone].map(([key, ids]) => ({ key, ids })));
+      await this.stores.announce('customers');
     }
     if (!touched.size) return 0;
     const keys = [...touched.keys()];
@@ -1533,11 +1577,23 @@ export class TeamSync {
 
   // ------------------------------------------------------------------ conflicts, proposals
 
-  /** Replies edited on two machines: every version, for the supervisor to choose from. */
+  /**
+   * A reply as this version shows it: an untouched starter reply in a wording an update retracted
+   * as false (a colleague's machine on an older version proposed or edited it) in today's, as
+   * importLibrary takes it into 话术库 — the review showed the false wording, and choosing or
+   * accepting it put that wording back (team10).
+   */
+  private async reworded(): Promise<(t: Template) => Template> {
+    const starter = await this.stores.starter?.().catch(() => null);
+    return (t) => (starter && t ? (rewordStarter({ groups: [], templates: [t] }, starter)?.templates[0] ?? t) : t);
+  }
+
+  /** Replies edited on two machines: every version (retracted starter wordings reworded), for the supervisor to choose from. */
   async templateConflicts(skipped: Skipped = { n: 0 }): Promise<{ id: string; versions: { rev: string; template: Template; by: string; at: number }[] }[]> {
     const res = await this.local.library.allDocs({ include_docs: true, conflicts: true, startkey: DOC_PREFIX.template, endkey: `${DOC_PREFIX.template}\ufff0` });
     const out = [];
     const now = this.now();
+    const shown = await this.reworded();
     for (const row of res.rows) {
       const doc = row.doc;
       if (!doc?._conflicts?.length) continue;
@@ -1549,7 +1605,7 @@ export class TeamSync {
       if (!good.length) continue;
       out.push({
         id: (good[0]!.template as Template).id,
-        versions: good.map((d) => ({ rev: d._rev!, template: d.template as Template, ...byAt(d) })),
+        versions: good.map((d) => ({ rev: d._rev!, template: shown(d.template as Template), ...byAt(d) })),
       });
     }
     return out;
@@ -1658,9 +1714,11 @@ export class TeamSync {
     // without its reply used to break the whole review pane.
     const read = res.rows.flatMap((r) => (r.doc ? [readDoc('library', r.doc, now)] : []));
     skipped.n += read.filter((d) => !d).length;
+    // Shown (and accepted, handlers/team.ts takes the review's copy) in today's starter wordings.
+    const shown = await this.reworded();
     const all: TeamProposal[] = read
       .flatMap((d) => (d ? [{ id: d._id, ...(body(d) as unknown as ProposalBody) }] : []))
-      .map((p) => ({ id: p.id, template: p.template, by: p.by, at: p.at, ...(p.decision ? { decision: p.decision } : {}) }));
+      .map((p) => ({ id: p.id, template: shown(p.template), by: p.by, at: p.at, ...(p.decision ? { decision: p.decision } : {}) }));
     // Two proposals for one reply can both be accepted, the later replacing the earlier: the review
     // says so before, and the earlier proposer learns it after (their 已采纳 text is gone).
     const sameReply = (p: TeamProposal) => all.filter((q) => q.id !== p.id && q.template?.id === p.template?.id);

@@ -55,6 +55,12 @@ export class MemoryStores implements LocalStores {
     }
     if (ahead.length) this.dirty = mergeDirty(this.dirty, { ...emptyDirty(), customers: ahead });
   }
+  async dropNotes(list: readonly { key: string; ids: readonly string[] }[]) {
+    for (const { key, ids } of list) {
+      const c = this.customerMap.get(key);
+      if (c) this.customerMap.set(key, { ...c, history: c.history.filter((e) => !ids.includes(e.id)) });
+    }
+  }
   async dropCustomers(list: readonly Deleted[]) {
     for (const { key, at } of list) if ((this.customerMap.get(key)?.createdAt ?? Infinity) <= at) this.customerMap.delete(key);
   }
