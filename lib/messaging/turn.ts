@@ -59,20 +59,22 @@ export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1 | 0, wr
   const before = turn;
   const seen = deletions - deleting;
   const p = (alone ? within(Promise.all([before, ...running]), 'busy') : job || !alones ? before : within(before, 'waiting')).then(() => {
-    if (writes && seen != deletions) throw new StorageError('deleted', 'all data deleted meanwhile');
-    if (alone == 'delete') deletions++, (deleting = 1);
-    return run();
+    if (writes && seen != deletions) throw new StorageError('deleted', 'deleted');
+    if (alone != 'delete') return run();
+    deletions++;
+    deleting = 1;
+    // Reset as it settles, not with `turn`: a write sent once its answer came is after it.
+    return run().finally(() => (deleting = 0));
   });
   const done: Promise<unknown> = p.catch(() => 0).then(() => running.delete(done));
   // Refused after the wait, this verb did not run, but the one before it may still be running:
   // what comes later waits for both.
   if (alone) {
     alones++;
-    const mark = typeof alone == 'string';
+    const mark = alone !== true;
     if (mark) waits.push(alone), markWait();
     turn = Promise.all([before, done]).then(() => {
       alones--;
-      deleting = 0;
       if (mark) waits.splice(waits.indexOf(alone), 1), markWait();
     });
   } else running.add(done);
