@@ -525,6 +525,34 @@ describe('CustomerCard', () => {
       });
     }
 
+    for (const [locale, words] of [['zh-CN', ['全部数据已删除', '没有保存']], ['en', ['All data was deleted', 'not saved']]] as const) {
+      it(`says a note that waited behind 删除全部数据 was not saved when the worker refuses it after the deletion, and keeps the text (${locale})`, async () => {
+        setLocale(locale);
+        const run = mark('delete');
+        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
+        await open('小鹿');
+        // lib/messaging/turn.ts: the deletion ended within the minute, the note behind it is not written.
+        const answer = call.getMockImplementation()!;
+        call.mockImplementation(async (verb: string, payload: any) => {
+          if (verb === 'addCustomerEvent') throw new CallError('deleted', 'deleted');
+          return answer(verb, payload);
+        });
+        try {
+          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
+          click(q('[data-kf="customer-note-save"]'));
+          run.set(null);
+          await flush();
+          const error = q('[data-kf="customer-save-error"]')?.textContent ?? '';
+          for (const w of words) expect(error).toContain(w);
+          expect(error).not.toContain(locale === 'en' ? 'Could not save' : '保存失败');
+          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
+          expect(saves(call)).toBe(1);
+        } finally {
+          setLocale('zh-CN');
+        }
+      });
+    }
+
     it('does not save the refused note by itself once the agent edited or emptied it meanwhile', async () => {
       for (const edit of ['周六发', '']) {
         const run = mark('import');

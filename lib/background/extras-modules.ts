@@ -41,6 +41,8 @@ import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
+import { openOptionsTab } from './welcome';
+import { decideRequestFault } from '../team/decide-request';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
 
 export const WORKER_EXTRAS = {
@@ -118,6 +120,10 @@ export const WORKER_EXTRAS = {
    */
   /** At an update: the new content script into the console and taught-site tabs already open (reach-tabs.ts). */
   reachOpenTabs,
+  /** The options page on a tab: at a fresh install, and the openOptions verb (welcome.ts); both rare, neither in background.js. */
+  openOptionsTab,
+  /** What is wrong with a teamDecideProposal payload, if anything (lib/team/decide-request.ts). */
+  decideRequestFault,
   suggest: {
     initialsFor,
     panelLibrary: ({ initials: _, ...library }: LibraryRecord): PanelLibrary => ({ library, index: packTemplateIndex(buildTemplateIndex(library.templates)) }),

@@ -11,7 +11,12 @@ vi.mock('../browser', () => ({
   },
 }));
 
+// The unit-test setup imported welcome.ts already (worker-extras carries openOptionsTab), with no browser.
+vi.resetModules();
 const { openOptionsTab, registerWelcome } = await import('./welcome');
+// The worker reaches it through worker-extras.js (extras-modules.ts): this file's copy, with its browser.
+const { registerWorkerExtras, workerExtras } = await import('./extras');
+registerWorkerExtras({ ...workerExtras(), openOptionsTab });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {

@@ -8,10 +8,11 @@
  * or agent name that is not set yet (the `openOptions` verb).
  */
 import { browser } from '../browser';
+import { workerExtras } from './extras';
 
 export function registerWelcome(onUpgrade?: (reason: 'install' | 'update') => Promise<unknown>): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void openOptionsTab('shop', true);
+    if (reason === 'install') void workerExtras().openOptionsTab('shop', true);
     // An install or an update of the extension itself (not of the browser): the stored library takes
     // corrected starter wordings and the starter replies added since; an install records that it has
     // them all, so one the agent deletes is not added back at the next update.

@@ -90,8 +90,8 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
     // gets the checked copy (declared fields only, bound to the page's own console).
     if (kind === 'content-script') payload = schema!.parse(payload, message.kf, { pagePlatform: pagePlatform(ctx.url), pageOrigin: pageOrigin(ctx.url) });
     const rid = typeof message.rid === 'string' && /^[0-9a-z]{1,16}$/.test(message.rid) ? message.rid : undefined;
-    // Whole-data verbs run alone (turn.ts).
-    return { ok: true, value: await inTurn(def.alone, () => def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) })) };
+    // Whole-data verbs run alone; a write is not made after a deletion that came after it (turn.ts).
+    return { ok: true, value: await inTurn(def.alone, () => def.handle(payload as never, { sender: kind, ...ctx, ...(rid ? { rid } : {}) }), 0, def.writes) };
   } catch (err) {
     if (err instanceof SchemaError || err instanceof InvalidPayload) return refuse('invalid', err.message);
     if (err instanceof Conflict) return refuse('conflict', err.message);

@@ -26,6 +26,12 @@ describe('reasonText', () => {
     expect(reasonText(err)).toBe('the extension’s background is out of date: reload Service Desk Helper in chrome://extensions');
   });
 
+  it('says a write that waited behind 删除全部数据 was not saved, in either language (a follow-up, a remark, a pick…)', () => {
+    expect(reasonText(new CallError('deleted', 'deleted'))).toBe('全部数据已在此期间删除，这次没有保存；需要的话请再操作一次');
+    setLocale('en');
+    expect(reasonText(new CallError('deleted', 'deleted'))).toBe('all data was deleted meanwhile, so this was not saved; do it again if you need it');
+  });
+
   it('keeps a reason already written in Chinese', () => {
     expect(reasonText(new CallError('invalid', '标题不能为空'))).toBe('标题不能为空');
   });

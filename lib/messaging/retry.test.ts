@@ -12,6 +12,10 @@ describe('worthRetrying: what a page keeps after a failed write', () => {
     expect(worthRetrying(new CallError('waiting', 'stuck work'), MAX_TRIES + 5)).toBe(true);
   });
 
+  it('gives up at once on a record made before 删除全部数据 and refused after it (the agent asked for everything gone)', () => {
+    expect(worthRetrying(new CallError('deleted', 'deleted'), 1)).toBe(false);
+  });
+
   it('gives up at once on a record the worker refused (it would be refused the same way every time)', () => {
     for (const code of ['invalid', 'missing-field', 'forbidden']) expect(worthRetrying(new CallError(code, 'no'), 1)).toBe(false);
   });

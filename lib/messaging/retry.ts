@@ -13,6 +13,8 @@
  *   (lib/messaging/turn.ts): it ends (a stopped worker ends it), so kept like a full disk.
  * - `invalid`, `missing-field`, `forbidden`: the worker refused the record itself (its schema, its
  *   rules). The same payload is refused the same way every time: given up at the first answer.
+ * - `deleted`: 删除全部数据 ran while the record waited behind it (turn.ts); the agent asked for
+ *   everything gone, a record from before it is not sent again either.
  * - `outdated`, a worker older than the page (kept from before an update): it refuses the verb
  *   until the agent reloads the extension, which ends this page's copy too — given up at once.
  * - anything else — `unavailable` (the worker did not answer, twice), `aborted`, `conflict`,
@@ -21,7 +23,7 @@
  */
 export const MAX_TRIES = 3;
 
-const REFUSED = ['invalid', 'missing-field', 'forbidden', 'outdated'];
+const REFUSED = ['invalid', 'missing-field', 'forbidden', 'outdated', 'deleted'];
 
 /** After `tries` failed sends (this one counted), the last failing with `err`. */
 export function worthRetrying(err: unknown, tries: number): boolean {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALONE_WAIT_MS, inTurn, onAlone, shared } from './turn';
+import { WAIT_KEY } from '../storage/whole-run';
+
+// storage.session as the worker has it: the wait mark the buyer card reads.
+const session = vi.hoisted(() => new Map<string, unknown>());
+vi.mock('../browser', () => ({
+  browser: { storage: { session: { set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, v)) } } },
+}));
 
 /** A piece of work that ends only when told to. */
 function held() {
@@ -119,5 +126,74 @@ describe('the whole-data lock (turn.ts)', () => {
     } finally {
       onAlone(() => {});
     }
+  });
+
+  it('refuses a write that waited behind 删除全部数据, without running it; a read behind it and a write after it run', async () => {
+    const stuck = held();
+    void shared(stuck.run);
+    const wipe = held();
+    const deletion = watch(inTurn('delete', wipe.run));
+    // Typed before the deletion ran: a note while it still waits for the work before it, a pick while it runs.
+    const note = vi.fn(async () => 'note saved');
+    const n = watch(inTurn(false, note, 0, true));
+    const read = watch(inTurn(false, async () => 'read'));
+    stuck.end();
+    await vi.advanceTimersByTimeAsync(0);
+    const pick = vi.fn(async () => 'pick saved');
+    const p = watch(inTurn(false, pick, 0, true));
+    wipe.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(deletion.state).toBe('done');
+    expect([n.state, p.state]).toEqual(['refused', 'refused']);
+    expect(n.error).toMatchObject({ code: 'deleted' });
+    expect(p.error).toMatchObject({ code: 'deleted' });
+    expect([note, pick].map((f) => f.mock.calls.length)).toEqual([0, 0]);
+    expect([read.state, read.value]).toEqual(['done', 'read']);
+    // Saved again after the deletion, it is.
+    expect(await inTurn(false, note, 0, true)).toBe('note saved');
+  });
+
+  it('writes what waited behind a 删除全部数据 that was refused (nothing was deleted), and behind an import', async () => {
+    const stuck = held();
+    void shared(stuck.run);
+    const deletion = watch(inTurn('delete', async () => 'wiped'));
+    const note = watch(inTurn(false, async () => 'note saved', 0, true));
+    await vi.advanceTimersByTimeAsync(ALONE_WAIT_MS);
+    expect(deletion.state).toBe('refused');
+    stuck.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect([note.state, note.value]).toEqual(['done', 'note saved']);
+    const load = held();
+    void inTurn('import', load.run);
+    const pick = watch(inTurn(false, async () => 'pick saved', 0, true));
+    load.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect([pick.state, pick.value]).toEqual(['done', 'pick saved']);
+  });
+
+  it('marks a whole-data verb in storage.session from the moment it waits until it ends, the first still unsettled one', async () => {
+    session.clear();
+    const stuck = held();
+    void shared(stuck.run);
+    const wipe = held();
+    void inTurn('delete', wipe.run);
+    await vi.advanceTimersByTimeAsync(0);
+    // Still waiting for the stuck work: the buyer card can already say all data is being deleted.
+    expect(session.get(WAIT_KEY)).toBe('delete');
+    const load = held();
+    void inTurn('import', load.run);
+    stuck.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.get(WAIT_KEY)).toBe('delete');
+    wipe.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.get(WAIT_KEY)).toBe('import');
+    load.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.get(WAIT_KEY)).toBe(null);
+    // The start's own finishing of a cut-off verb marks nothing.
+    session.clear();
+    await inTurn(true, async () => 0);
+    expect(session.has(WAIT_KEY)).toBe(false);
   });
 });

@@ -16,7 +16,9 @@
  * be retried (a restarted worker holds no stuck work). A minute: a big import or export in another
  * tab takes seconds, so only work that is really stuck runs it out.
  */
+import { browser } from '../browser';
 import { StorageError } from '../storage/db';
+import { WAIT_KEY } from '../storage/whole-run';
 
 export const ALONE_WAIT_MS = 60_000;
 
@@ -28,22 +30,53 @@ const running = new Set<Promise<unknown>>();
 const within = (w: Promise<unknown>, code: string) => Promise.race([w, new Promise((_, no) => setTimeout(no, ALONE_WAIT_MS, new StorageError(code as 'busy' | 'waiting', 'stuck work')))]);
 /** Whole-data verbs waiting or running: only then can an ordinary verb's wait be long. */
 let alones = 0;
+/**
+ * 删除全部数据 started so far in this worker, and 1 while one runs: a write that came while one
+ * waited or ran is not made after it (one refused before it ran deleted nothing: the write goes on).
+ */
+let deletions = 0;
+let deleting = 0;
+/**
+ * The whole-data verbs (their marks' `verb`) not settled yet, first come first: the first is the
+ * wait mark (WAIT_KEY). A deletion held behind stuck work had no mark yet (its own is set once it
+ * runs), and the buyer card, whose note waited behind it, said the worker was not answering.
+ */
+const waits: unknown[] = [];
+const markWait = () => browser?.storage?.session?.set({ [WAIT_KEY]: waits[0] ?? null })?.catch(() => {});
 
 /**
+ * `alone`: a whole-data verb, by its mark's `verb` ('delete', 'import', 'restore'; `true`: the
+ * start's own finishing, which marks nothing). `writes`: the verb writes buyer data (a note, a
+ * pick, a follow-up, a remark…): if 删除全部数据 ran while it waited, it is refused, code `deleted`,
+ * having written nothing — the agent asked for everything gone, and a note typed before used to be
+ * saved into the emptied store. The page keeps the text and says it was not saved (reason.ts).
  * `job`: a scheduled job (`shared`), which waits as long as it takes. An ordinary verb behind a
  * whole-data verb that never ends (a deletion stuck on a store) waited with it for the worker's
  * life, the agent's note 保存中… for ever: after ALONE_WAIT_MS it is refused, code `waiting`
  * (客服助手正忙于…请稍后再试), having run nothing; the page keeps what the agent typed.
  */
-export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1): Promise<T> {
+export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1 | 0, writes?: unknown): Promise<T> {
   const before = turn;
-  const p = (alone ? within(Promise.all([before, ...running]), 'busy') : job || !alones ? before : within(before, 'waiting')).then(run);
+  const seen = deletions - deleting;
+  const p = (alone ? within(Promise.all([before, ...running]), 'busy') : job || !alones ? before : within(before, 'waiting')).then(() => {
+    if (writes && seen != deletions) throw new StorageError('deleted', 'deleted');
+    if (alone != 'delete') return run();
+    deletions++;
+    deleting = 1;
+    // Reset as it settles, not with `turn`: a write sent once its answer came is after it.
+    return run().finally(() => (deleting = 0));
+  });
   const done: Promise<unknown> = p.catch(() => 0).then(() => running.delete(done));
   // Refused after the wait, this verb did not run, but the one before it may still be running:
   // what comes later waits for both.
   if (alone) {
     alones++;
-    turn = Promise.all([before, done]).then(() => alones--);
+    const mark = alone !== true;
+    if (mark) waits.push(alone), markWait();
+    turn = Promise.all([before, done]).then(() => {
+      alones--;
+      if (mark) waits.splice(waits.indexOf(alone), 1), markWait();
+    });
   } else running.add(done);
   // After `turn` moved: work the hook starts again waits for this verb.
   if (alone) cut();

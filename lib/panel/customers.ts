@@ -26,7 +26,7 @@ import { reasonText } from '../messaging/reason';
 import { sessionNoteDrafts } from './note-drafts';
 import { sessionTabArea, tabNoteDrafts, type CardNoteDrafts } from './tab-note-drafts';
 import { browser, listen } from '../browser';
-import { RUN_KEY, type WholeRun } from '../storage/whole-run';
+import { RUN_KEY, WAIT_KEY, type WholeRun } from '../storage/whole-run';
 
 // A background older than this page (kept from before an update): the card says what to do.
 registerMessages(outdatedPanel);
@@ -100,19 +100,31 @@ export interface CardApi {
   wholeRun?(listener: (verb: WholeVerb | null) => void): () => void;
 }
 
-/** The mark in storage.local, read once and followed (the card frame is an extension page). */
+/**
+ * The marks, read once and followed (the card frame is an extension page): the running verb's in
+ * storage.local, else the wait mark in storage.session — a deletion still waiting behind other work
+ * is under way for the agent too (their note waits behind it).
+ */
 function watchWholeRun(listener: (verb: WholeVerb | null) => void): () => void {
-  const local = browser.storage?.local;
-  if (!local) return () => {};
-  const verb = (v: unknown) => (v as WholeRun | undefined)?.verb ?? null;
-  let heard = false;
+  const st = browser.storage;
+  if (!st?.local) return () => {};
+  const now: Record<string, unknown> = {};
+  const heard = new Set<string>();
+  const tell = () => listener((now.local as WholeRun | undefined)?.verb ?? ((now.session as WholeVerb | null | undefined) || null));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(RUN_KEY in changes)) return;
-    heard = true;
-    listener(verb(changes[RUN_KEY]!.newValue));
+    const key = area === 'local' ? RUN_KEY : area === 'session' ? WAIT_KEY : '';
+    if (!key || !(key in changes)) return;
+    heard.add(area);
+    now[area] = changes[key]!.newValue;
+    tell();
   };
   const off = listen(() => browser.storage?.onChanged, onChanged);
-  void local.get(RUN_KEY).then((got) => heard || listener(verb(got[RUN_KEY])), () => {});
+  for (const [area, key] of [['local', RUN_KEY], ['session', WAIT_KEY]] as const)
+    void st[area]?.get(key).then((got) => {
+      if (heard.has(area)) return;
+      now[area] = got[key];
+      tell();
+    }, () => {});
   return off;
 }
 
@@ -437,8 +449,13 @@ export class CustomerCardController {
         if (!this.store.get().wholeRun) this.onWholeRun(null);
         return false;
       }
-      // The text is kept (in the input, or in the drafts of the buyer it was typed for).
-      if (this.isShowing(who)) this.store.set({ saving: false, saveError: t('customers.card.saveFailed', { reason: reasonText(err) }) });
+      // The text is kept (in the input, or in the drafts of the buyer it was typed for). Refused
+      // because 删除全部数据 ran while it waited (turn.ts): not a failure, what the agent asked for.
+      if (this.isShowing(who))
+        this.store.set({
+          saving: false,
+          saveError: (err as { code?: string } | null)?.code === 'deleted' ? t('customers.card.deletedUnsaved') : t('customers.card.saveFailed', { reason: reasonText(err) }),
+        });
       else {
         this.drafts.set(draftKey(who.nickname, who.buyerId), text);
         this.store.set({ saving: false });

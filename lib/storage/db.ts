@@ -16,7 +16,7 @@ export function store(name: StoreName): UseStore {
 }
 
 /** 'busy': a whole-data verb refused after waiting for stuck work (lib/messaging/turn.ts). */
-export type StorageErrorCode = 'quota' | 'aborted' | 'unknown' | 'busy' | 'waiting';
+export type StorageErrorCode = 'quota' | 'aborted' | 'unknown' | 'busy' | 'waiting' | 'deleted';
 
 /** A storage failure the UI can explain ("the disk is full — your text was kept"). */
 export class StorageError extends Error {

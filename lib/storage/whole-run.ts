@@ -11,6 +11,15 @@
 export const RUN_KEY = 'kf:whole-run';
 
 /**
+ * In storage.session: the verb ('delete', 'import', 'restore') of the first whole-data verb the
+ * worker has not finished, waiting for the work before it or running; null: none
+ * (lib/messaging/turn.ts). RUN_KEY is set only once a verb runs, and a deletion held behind stuck
+ * work left the buyer card saying the worker was not answering. Session: a browser restart or an
+ * update, the only ways a worker stops in the middle of a wait, clear it.
+ */
+export const WAIT_KEY = 'kf:whole-wait';
+
+/**
  * An import cut off: its file went with the worker that read it, so it cannot be finished. Kept
  * until the agent answers the notice (options and popup, components/options/ImportCutNotice.tsx),
  * which names the safety copy taken before it and offers 恢复; `rid`: the call, whose second send,

@@ -40,7 +40,7 @@ export const backupHandlers: HandlerSet<BackupProtocol> = {
     },
   },
   restoreBackup: {
-    alone: true,
+    alone: 'restore',
     async handle(payload) {
       const id = obj(payload, 'restoreBackup').id;
       if (typeof id !== 'string' || !id.startsWith('snap-')) throw new InvalidPayload('restoreBackup: id');

@@ -10,7 +10,6 @@ import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
 import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLibrary } from '../protocol';
 import { db, storeGeneration } from '../../storage/db';
-import { openOptionsTab } from '../../background/welcome';
 import { takeSnapshot } from '../../storage/backup';
 import { writeOrPutBack } from './backup';
 import { RULES_SECTION, importRuleSet } from './rules';
@@ -213,7 +212,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
     async handle(payload) {
       const { tab } = obj(payload, 'openOptions');
       if (typeof tab !== 'string' || tab.length > 20 || !OPTIONS_TAB.test(tab)) throw new InvalidPayload('openOptions: tab');
-      await openOptionsTab(tab);
+      await workerExtras().openOptionsTab(tab);
     },
   },
 };

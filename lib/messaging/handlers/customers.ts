@@ -309,6 +309,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   patchCustomer: {
+    writes: true,
     content: true,
     async handle(payload, ctx) {
       await customersReady();
@@ -351,6 +352,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   addCustomerEvent: {
+    writes: true,
     content: true,
     async handle(payload, ctx) {
       await customersReady();
@@ -412,6 +414,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   importCustomers: {
+    writes: true,
     async handle(payload) {
       await customersReady();
       const p = obj(payload, 'importCustomers');
@@ -478,6 +481,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   editCustomer: {
+    writes: true,
     async handle(payload, ctx) {
       await customersReady();
       const p = parseBuyer(payload, 'editCustomer', ctx);
@@ -509,6 +513,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     },
   },
   attachOldBuyerRecord: {
+    writes: true,
     async handle(payload, ctx) {
       await customersReady();
       const t = parseIdentified(payload, 'attachOldBuyerRecord', ctx);

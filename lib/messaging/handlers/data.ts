@@ -71,7 +71,7 @@ const io: AllDataIO = {
 export const dataHandlers: HandlerSet<DataProtocol> = {
   exportAllData: { handle: () => workerExtras().data.exportAll(io) },
   importAllData: {
-    alone: true,
+    alone: 'import',
     async handle(payload, { rid }) {
       await customersReady();
       const p = obj(payload, 'importAllData');
@@ -84,7 +84,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
     },
   },
   deleteAllData: {
-    alone: true,
+    alone: 'delete',
     async handle(payload) {
       if (obj(payload, 'deleteAllData').confirm !== true) throw new InvalidPayload('deleteAllData: confirm');
       return workerExtras().data.deleteAll(io);

@@ -332,6 +332,7 @@ export function registerPromiseDraftCleanup(): void {
 
 export const followupHandlers: HandlerSet<FollowupsProtocol> = {
   keepPromiseDraft: {
+    writes: true,
     content: true,
     async handle({ key, draft }, ctx) {
       const [k, o, d] = await tabPromises(ctx);
@@ -374,6 +375,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     },
   },
   updateFollowup: {
+    writes: true,
     async handle(payload) {
       const now = Date.now();
       const req = await masked(parseUpdateFollowup(payload, now));
@@ -403,6 +405,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     },
   },
   addFollowup: {
+    writes: true,
     content: true,
     async handle(payload, ctx) {
       const now = Date.now();

@@ -36,6 +36,7 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
   // The patch is checked in the extras (applyGuardPatch), with the settings it changes.
   patchGuardConfig: { handle: (payload) => savedAndAnnounced((locale) => patchStoredGuardConfig(payload, locale)) },
   recordAnsweredWait: {
+    writes: true,
     content: true,
     async handle(payload) {
       const p = obj(payload, 'recordAnsweredWait');

@@ -79,6 +79,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     },
   },
   learnPick: {
+    writes: true,
     content: true,
     async handle(payload) {
       const p = obj(payload, 'learnPick');
@@ -138,6 +139,7 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
     },
   },
   importLearned: {
+    writes: true,
     async handle(payload): Promise<LearnedImportResult> {
       const parsed = workerExtras().learned.parseLearnedExport(obj(payload, 'importLearned').json, await loadSettings());
       if (!parsed.ok) return parsed;

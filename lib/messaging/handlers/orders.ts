@@ -63,6 +63,7 @@ const sinks: ((platform: Platform, orders: SeenOrder[], now: number, pageUrl?: s
 
 export const orderHandlers: HandlerSet<OrdersProtocol> = {
   reportOrders: {
+    writes: true,
     content: true,
     async handle(payload, ctx) {
       const { platform, orders } = parseSeenOrders(payload);

@@ -146,6 +146,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
     },
   },
   recordRemark: {
+    writes: true,
     content: true,
     /**
      * Every part is tried (the override log, each sink) and then the first failure is thrown: the

@@ -60,10 +60,9 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
   },
   teamDecideProposal: {
     async handle(payload) {
-      const p = obj(payload, 'teamDecideProposal');
-      if (typeof p.id !== 'string' || !p.id || p.id.length > 300) throw new InvalidPayload('teamDecideProposal.id');
-      if (typeof p.accepted !== 'boolean') throw new InvalidPayload('teamDecideProposal.accepted');
-      if (p.reason !== undefined && (typeof p.reason !== 'string' || p.reason.length > 200)) throw new InvalidPayload('teamDecideProposal.reason');
+      const fault = workerExtras().decideRequestFault(obj(payload, 'teamDecideProposal'));
+      if (fault) throw new InvalidPayload(`teamDecideProposal.${fault}`);
+      const p = payload as { id: string; accepted: boolean; reason?: string };
       // Checked before the decision is written: the proposal still waits for one (decided on
       // another machine, or withdrawn: said in words, not as the server's 404), and an accepted
       // reply must be one the library takes.
@@ -77,7 +76,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
         if (!checked.ok) return { ok: false, error: 'invalid', message: checked.message };
         accepted = checked.template;
       }
-      const decided = await page({ op: 'decide', id: p.id, accepted: p.accepted, reason: p.reason as string | undefined });
+      const decided = await page({ op: 'decide', id: p.id, accepted: p.accepted, reason: p.reason });
       if (!decided.ok) return decided;
       if (accepted) {
         // A local write like the editor's: the next round sends it to every agent.

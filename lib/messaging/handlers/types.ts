@@ -1,3 +1,5 @@
+import type { WholeRun } from '../../storage/whole-run';
+
 export type SenderKind = 'extension-page' | 'content-script';
 
 export interface HandlerContext {
@@ -22,8 +24,14 @@ export class Conflict extends Error {
 export interface HandlerDef<Req, Res> {
   /** May a content script (inside a seller page) call it? Default: extension pages only. */
   content?: boolean;
-  /** Runs alone: after the work already running (verbs, scheduled jobs), before any that comes later; refused (busy) after a minute's wait (turn.ts). */
-  alone?: boolean;
+  /**
+   * Runs alone: after the work already running (verbs, scheduled jobs), before any that comes
+   * later; refused (busy) after a minute's wait (turn.ts). Its whole-data mark's verb: the buyer
+   * card says which one a note waits for, while it runs and while it waits itself.
+   */
+  alone?: WholeRun['verb'];
+  /** Writes buyer data: refused (`deleted`) when 删除全部数据 ran while it waited (turn.ts). */
+  writes?: boolean;
   handle(payload: Req, ctx: HandlerContext): Promise<Res>;
 }
 
