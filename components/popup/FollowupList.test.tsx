@@ -6,6 +6,7 @@ import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { followupsExport } from '@/lib/i18n/messages/followups-export';
 import type { Followup, FollowupKind } from '@/lib/domain/followups/types';
+import type { Platform } from '@/lib/sites/types';
 import type { FollowupList as ListData, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { mountPopup } from './testing';
 import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
@@ -160,8 +161,34 @@ describe('the popup list', () => {
     setLocale('en');
     const of = (id: string, platform: 'douyin' | 'kuaishou' | 'taobao') => item(id, 'bad-review', NOW + H, { buyer: 'mia', platform });
     const { rows } = await setup(listOf([{ section: 'today', kind: 'bad-review', items: [of('b:1', 'douyin'), of('b:2', 'kuaishou'), of('b:3', 'taobao')] }]));
-    expect(rows().map((r) => r.querySelector('[data-kf="followup-platform"]')!.textContent)).toEqual(['Douyin', 'Kuaishou', 'Taobao']);
+    // The sellers' short forms, as narrow as the Chinese tags; the full name in the tooltip.
+    expect(rows().map((r) => r.querySelector('[data-kf="followup-platform"]')!.textContent)).toEqual(['DY', 'KS', 'TB']);
     expect(rows()[0]!.querySelector('[data-kf="followup-platform"]')!.getAttribute('title')).toBe('Platform: Douyin');
+  });
+
+  it('names Pinduoduo PDD on the tag in English, and in full in its tooltip and in what is said of the row', async () => {
+    setLocale('en');
+    const of = (id: string, platform: 'pdd' | 'jd') => item(id, 'inquiry', NOW + H, { title: 'Asked, not ordered: Mia', buyer: 'Mia', platform });
+    const { key, rows } = await setup(listOf([{ section: 'today', kind: 'inquiry', items: [of('i:1', 'pdd'), of('i:2', 'jd')] }]));
+    const tag = rows()[0]!.querySelector('[data-kf="followup-platform"]')!;
+    expect([tag.textContent, tag.getAttribute('title')]).toEqual(['PDD', 'Platform: Pinduoduo']);
+    await key('d');
+    await vi.waitFor(() => expect(document.querySelector('[data-kf="announce"]')!.textContent).toContain('Pinduoduo · Asked, not ordered: Mia'));
+  });
+
+  it('tags the rows by the consoles of the whole list, so a folded section’s other console counts', async () => {
+    const of = (id: string, due: number) => item(id, 'unpaid', due, { title: `拍下未付：${id}`, buyer: id, platform: 'pdd' });
+    // Only Pinduoduo's rows are loaded; a JD item waits in 以后 (folded, its items not sent).
+    const data = { ...listOf([{ section: 'today', kind: 'unpaid', items: [of('阿远', NOW + H)] }, { section: 'upcoming', kind: 'inquiry', items: [], total: 1 }]), consoles: ['pdd', 'jd'] as Platform[] };
+    const { rows } = await setup(data);
+    expect(rows().map((r) => r.querySelector('[data-kf="followup-platform"]')?.textContent)).toEqual(['拼多多']);
+  });
+
+  it('adds no tag when the whole list is on one console, whatever the rows loaded', async () => {
+    const of = (id: string, due: number) => item(id, 'unpaid', due, { title: `拍下未付：${id}`, buyer: id, platform: 'pdd' });
+    const data = { ...listOf([{ section: 'today', kind: 'unpaid', items: [of('阿远', NOW + H), of('小桃', NOW + 2 * H)] }]), consoles: ['pdd'] as Platform[] };
+    const { root } = await setup(data);
+    expect(root.querySelector('[data-kf="followup-platform"]')).toBeNull();
   });
 
   it('adds no console tag while every item is from one console: nothing to tell apart', async () => {

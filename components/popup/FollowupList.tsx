@@ -122,8 +122,9 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     return out;
   }, [data, open, folded]);
 
-  // Every item loaded, shown or folded: a console tag that came and went with folding would read as a change.
-  const showPlatform = useMemo(() => platformsShown((data?.groups ?? []).flatMap((g) => g.items)), [data]);
+  // Every item of every section, loaded or not: a console tag that came and went with folding, or with a
+  // section opened, would read as a change.
+  const showPlatform = useMemo(() => !!data && platformsShown(data), [data]);
   // What is said of a row names it as the row does: with its console when the rows show one.
   const spoken = (item: Followup) => {
     const title = followupTitleTagged(item, t);

@@ -4,7 +4,7 @@ import { buyerTag } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Followup } from '@/lib/domain/followups/types';
 import type { Platform } from '@/lib/sites/types';
-import type { FollowupSection } from '@/lib/messaging/protocol-followups';
+import type { FollowupList, FollowupSection } from '@/lib/messaging/protocol-followups';
 import { t } from '@/lib/i18n';
 import { formatDue, formatSpan } from './format';
 import { handoverTarget } from '@/lib/domain/followups/handover';
@@ -27,20 +27,20 @@ export const notesFullText = (room: number, length: number): string =>
 /** The console's short name for the row's tag and what is said of the row (淘宝, 京东, 拼多多…). */
 export const platformName = (p: Platform): string => t(`followups.platform.${p}`);
 
+/** The row's tag: a name as narrow as the tag's one width (PDD in English; the full name in its tooltip). */
+const platformTag = (p: Platform): string => t(`followups.platform.tag.${p}`);
+
 /**
- * Whether the rows say their console: when the items listed come from more than one. An agent on one
- * console learns nothing from a tag on every row; one on several needs it on every row, not only
- * where two names collide: which tab a row belongs to is what they act on, and rows that change shape
- * as others come and go read as different things. To-dos typed in the popup have no console.
+ * Whether the rows say their console: when the shop's follow-ups (every section, loaded or folded:
+ * FollowupList.consoles) come from more than one. An agent on one console learns nothing from a tag on
+ * every row; one on several needs it on every row, not only where two names collide: which tab a row
+ * belongs to is what they act on, and rows that change shape as others come and go (a section opened,
+ * a group shown in full) read as different things. To-dos typed in the popup have no console.
  */
-export function platformsShown(items: Iterable<Pick<Followup, 'platform'>>): boolean {
-  let first: Platform | undefined;
-  for (const { platform } of items) {
-    if (!platform) continue;
-    if (first && platform !== first) return true;
-    first = platform;
-  }
-  return false;
+export function platformsShown(list: Pick<FollowupList, 'consoles' | 'groups'>): boolean {
+  // A list made without the consoles (by hand, in tests) goes by the rows loaded.
+  const consoles = new Set(list.consoles ?? list.groups.flatMap((g) => g.items.map((f) => f.platform)).filter(Boolean));
+  return consoles.size > 1;
 }
 
 export type RowAction = 'open' | 'done' | 'snooze' | 'note' | 'reopen' | 'handover';
@@ -124,7 +124,7 @@ export function FollowupRow(props: RowProps) {
         {/* First on the line, where the eye starts: the same nickname on two consoles is two buyers. */}
         {props.showPlatform && item.platform && (
           <span class="kf-fu-platform" data-kf="followup-platform" data-platform={item.platform} title={t('followups.platform.title', { platform: platformName(item.platform) })}>
-            {platformName(item.platform)}
+            {platformTag(item.platform)}
           </span>
         )}
         <span class="kf-fu-title" data-kf="followup-title"><PageText text={title} /></span>

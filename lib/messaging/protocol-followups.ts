@@ -26,6 +26,11 @@ export interface FollowupList {
   counts: Record<FollowupSection, number> & { badge: number };
   /** Sections in display order, kinds within a section ordered by their most urgent item. */
   groups: FollowupGroupSlice[];
+  /**
+   * The consoles the items of every section come from, whatever was asked for: the popup tags its rows
+   * with their console when there are several.
+   */
+  consoles?: Platform[];
   /** Shop time for formatting due times (minutes east of UTC; null = the browser's zone). */
   utcOffsetMinutes: number | null;
   /** The shop's follow-up settings (cut-off, shift hours): the times 推迟 offers are made from them. */

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONSOLES, openConsole } from './consoles';
-import { cardReady, inPanel, openPopup } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openPopup } from './pages';
 import { extensionSuite } from './suite';
 
 const NICK = '橘子汽水2020';
@@ -66,5 +66,48 @@ describe('the popup, one nickname a buyer on two consoles', () => {
     await row('pdd').click();
     await row('pdd').locator('[data-action="open"]').click();
     await expect.poll(activeTab).toEqual(['mms.pinduoduo.com']);
+  });
+});
+
+describe('the popup in English, a console tag as long as Pinduoduo', () => {
+  s.interfaceIn('en');
+  let en: Page;
+  beforeAll(async () => {
+    en = await openPopup(s.h);
+    await en.setViewportSize({ width: 420, height: 600 });
+  });
+
+  it('shows the whole console name inside its tag, on one line beside the title', async () => {
+    const rows = en.locator('[data-kf="followup"][data-kind="inquiry"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    const tags = rows.locator('[data-kf="followup-platform"]');
+    // The text fits its box (no letters spilling over the border or cut off), in one line.
+    for (const fit of await tags.evaluateAll((els) => els.map((e) => e.scrollWidth <= e.clientWidth && e.getClientRects().length === 1))) expect(fit).toBe(true);
+    expect((await tags.allTextContents()).sort()).toEqual(['JD', 'PDD']);
+    // One width, so the titles start in one column (the tag's box fits its longest name, 拼多多).
+    const widths = await tags.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(widths[0]).toBe(widths[1]);
+    // The tooltip and what is said of the row keep the full name.
+    expect(await en.locator('[data-kf="followup-platform"][data-platform="pdd"]').getAttribute('title')).toBe('Platform: Pinduoduo');
+    for (const p of ['pdd', 'jd']) {
+      const tag = (await en.locator(`[data-kf="followup-platform"][data-platform="${p}"]`).boundingBox())!;
+      const title = (await en.locator('[data-kf="followup"]', { has: en.locator(`[data-platform="${p}"]`) }).locator('[data-kf="followup-title"]').boundingBox())!;
+      expect(tag.x + tag.width).toBeLessThanOrEqual(title.x);
+    }
+  });
+});
+
+describe('the popup, the tag rule over the whole list, not the rows loaded', () => {
+  it('tags the rows on screen when another console’s item waits in a folded section', async () => {
+    // Only JD's today: the PDD item moved to 以后 (not loaded until opened), one console on screen.
+    const pddItem = (await callFromExtensionPage<{ groups: { items: { id: string; platform?: string }[] }[] }>(s.ext, 'listFollowups'))
+      .groups.flatMap((g) => g.items)
+      .find((f) => f.platform === 'pdd')!;
+    await callFromExtensionPage(s.ext, 'updateFollowup', { id: pddItem.id, action: 'snooze', until: Date.now() + 3 * 24 * 3600_000 });
+    const p = await openPopup(s.h);
+    const jdRow = p.locator('[data-kf="followup"][data-kind="inquiry"]');
+    await expect.poll(() => jdRow.count()).toBe(1);
+    await expect.poll(() => jdRow.locator('[data-kf="followup-platform"]').allTextContents()).toEqual(['京东']);
+    await p.close();
   });
 });

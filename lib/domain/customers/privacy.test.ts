@@ -561,6 +561,75 @@ describe('maskPii: other chat apps, a name where an account goes, brands before 
   });
 });
 
+describe('maskPii: a whole Latin name where the account goes, words in a name’s place, product words that start a note (mask9)', () => {
+  it.each([
+    ['联系人 微信 Lucy Wang', '联系人 微信 L*** ****'],
+    ['联系人 微信：Kevin Zhou 晚上方便', '联系人 微信：K**** **** 晚上方便'],
+    ['收货人 微信号 Mr. Liang', '收货人 微信号 Mr. L****'],
+    ['联系人 QQ Grace Lin', '联系人 QQ G**** ***'],
+    ['联系人 WhatsApp Peter Ho的手机', '联系人 WhatsApp P**** **的手机'],
+    ['联系人 钉钉 LIU YANG', '联系人 钉钉 L** ****'],
+  ])('masks the whole name written where the account goes, as after the label itself: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['联系人 微信 peach_1999', '联系人 微信 pe***'],
+    ['联系人 微信 Momo2021', '联系人 微信 Mo***'],
+    ['联系人 vx xiaoyu.s', '联系人 vx xi***'],
+    ['微信 Lucy Wang', '微信 Lu*** Wang'],
+  ])('still masks an account there as an account: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    '联系人 随便',
+    '联系人：随便吧，谁收都行',
+    '收货人 随意',
+    '联系人 任意一位家人',
+    '联系人 一样',
+    '收件人 暂无',
+    '联系人：待定',
+    '联系人 未知',
+    '联系人 无所谓',
+    '收货人：保密',
+    '联系人 如上',
+  ])('leaves a word that stands in a name’s place as typed: %s', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
+    ['联系人 任静', '联系人 任*'],
+    ['联系人：随丽', '联系人：随*'],
+    ['收件人 保平，下午在', '收件人 保*，下午在'],
+    ['联系人 张莉', '联系人 张*'],
+  ])('still masks a real name that starts as one of those words does: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each([
+    ['收件人 Anna 色差大', '收件人 A*** 色差大'],
+    ['收件人 Lily Chen 款式选错了', '收件人 L*** **** 款式选错了'],
+    ['收货人 Emma 码数不对要换', '收货人 E*** 码数不对要换'],
+  ])('masks a name followed by a noun that merely starts with a product word’s character: %s', (input, expected) => {
+    expect(maskPii(input)).toBe(expected);
+  });
+
+  it.each(['收件人 Mint 色那件', '收件人 XL 码', '收件人 Hello Kitty 联名款', '收件人 Zara 外套'])(
+    'still leaves a brand, colour or size that a product word qualifies as typed: %s',
+    (text) => {
+      expect(maskPii(text)).toBe(text);
+    },
+  );
+
+  it('is idempotent over these', () => {
+    for (const text of ['联系人 微信 Lucy Wang', '联系人 WhatsApp Peter Ho的手机', '收件人 Anna 色差大', '联系人 任静']) {
+      const once = maskPii(text);
+      expect(maskPii(once)).toBe(once);
+    }
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -33,7 +33,8 @@
  *   Hello Kitty 联名款, Gucci 包包), a chat id after 微信/vx/QQ/钉钉/飞书/支付宝/WhatsApp… (zh***), an
  *   8-digit landline after 电话/座机 (****2109) unless it reads as a date (电话 2024 1205 回访),
  *   — a label or way of contact right after the name label is none (联系人 微信 ab***), but a
- *   Chinese name after that way of contact is one (联系人 微信 张**),
+ *   Chinese or Latin name after that way of contact is one (联系人 微信 张**, 联系人 微信 L*** ****);
+ *   a word in a name's place is none (联系人 随便, 待定, 保密: NO_ONE),
  *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
@@ -120,6 +121,18 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 /** A field's label or a way of contact an agent writes after 联系人/收货人 (its own label when a label follows it): no name. */
 const FIELD_WORDS = `${CHAT_LABELS}|姓名|名字|信息|电话|手机|座机|固话|号码|地址|邮箱|邮编|身份证|护照|通行证|卡号|银行卡|账号|订单|单号|快递|物流|备注|收货人|收件人|联系人`;
 
+const CHAT_WORD = new RegExp(`^(?:${CHAT_LABELS})$`, 'i');
+/** Text ending in a name's label and what may stand between it and a way of contact (联系人 微信 …). */
+const NAME_LABEL = /(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*$/;
+
+/**
+ * What stands in a name's place when there is none to give: an answer that leaves the choice open
+ * (随便, 随意, 任意, 无所谓, 一样), a blank to fill later (待定, 暂无, 未知) or a pointer elsewhere
+ * (如上, 见上), or a refusal (保密, 匿名). Some start with a surname (任, 随, 保), so the name rules
+ * would take them for 任*, 随*: they are whole words, and a name that starts the same (任静) is masked.
+ */
+const NO_ONE = '随便|随意|随时|任意|任何|无所谓|一样|暂无|暂缺|暂定|待定|待填|待补|未知|未定|未填|如上|见上|保密|匿名';
+
 /** What follows a name in an agent's note glued to it (收货人张三的电话, Lily Chen的手机). */
 const NAME_END = '的?(?:电话|手机|地址|座机|微信|联系方式)';
 const NAME_END_AT = new RegExp(`^${NAME_END}`);
@@ -149,10 +162,12 @@ const TITLE = /^(?:mr|mrs|ms|miss|dr)$/i;
  * A product's word after a run of Capitalised words makes them a brand or a product, not a person
  * (Hello Kitty 联名款, Black Widow 手办, Gucci 包包, Mint 色那件): masking on save cannot be undone,
  * and a buyer names what they bought more often than who receives it in these words. The price: a
- * name the agent follows with one of these (收件人 Anna 款式选错了) stays readable. 款 as money
- * (款已付, 款项) does not count.
+ * name the agent follows with one of these (收件人 Anna 色那件) stays readable. Only a word that
+ * qualifies the words before it counts (Mint 色, XL 码, 联名款): 款, 色 or 码 starting a noun of
+ * its own begins the agent's note about the person the label names (收件人 Anna 色差大, 款式选错了,
+ * 码数不对: a brand there would have to be the recipient), and 款 as money (款已付, 款项) neither.
  */
-const PRODUCT = /^ ?(?:联名|手办|同款|旗舰|专柜|专卖|官方|正品|限定|周边|系列|包包|外套|款(?![已未到项])|[色码])/;
+const PRODUCT = /^ ?(?:联名|手办|同款|旗舰|专柜|专卖|官方|正品|限定|周边|系列|包包|外套|款(?![已未到项式])|色(?!差)|码(?!数))/;
 /**
  * A word of one to three Hanyu Pinyin syllables (ZHANG, XIAOMING, OUYANG): what a Chinese name in
  * capitals is written in (a passport's ZHANG WEI), and what DHL, SKU, APPLE or STORE are not.
@@ -177,9 +192,10 @@ function latinName(m: string, offset: number, all: string): string {
   const words = [...m.matchAll(/[A-Za-z]+/g)];
   const first = words[0]![0];
   const titled = TITLE.test(first);
-  // A label before a colon (Name: Lily Chen, Email: …) is skipped as a title is.
+  // A label before a colon (Name: Lily Chen, Email: …) is skipped as a title is, and so is a way of
+  // contact before a space (联系人 WhatsApp Lily Chen: the chat rule leaves a name there to this one).
   // So is a greeting or a colour (NOT_FIRST) that starts the words.
-  const skip = titled || (NOT_NAME.test(first) && m[first.length] === ':') || NOT_FIRST.test(first) ? 1 : 0;
+  const skip = titled || (NOT_NAME.test(first) && (m[first.length] === ':' || (CHAT_WORD.test(first) && m[first.length] === ' '))) || NOT_FIRST.test(first) ? 1 : 0;
   let capital = titled;
   let from = -1;
   let to = -1;
@@ -249,9 +265,17 @@ export function maskPii(text: string): string {
   // (wx, vx, qq) needs a colon or space after it, or digits for QQ (QQ12345678): a product code
   // such as WX2024A is not someone's id.
   // QQ邮箱 12345678 is a QQ number too.
-  rule(new RegExp(`(?<![A-Za-z0-9])(${CHAT_LABELS})(号码?|账号|id|邮箱)?([\\s:是为]*)([\\w.-]{4,})`, 'gi'), (m, label: string, _n, gap: string, id: string) =>
-    /^[a-z]/i.test(label) && !gap && !(/^qq$/i.test(label) && /^\d+$/.test(id)) ? m : m.slice(0, -id.length) + id.slice(0, 2) + '***',
-  );
+  // Right after a name label (联系人 微信 Lily Chen) the words may be the person's name written where
+  // the account goes: the name rule below masks them as one, the whole name, not its first word.
+  rule(new RegExp(`(?<![A-Za-z0-9])(${CHAT_LABELS})(号码?|账号|id|邮箱)?([\\s:是为]*)([\\w.-]{4,})`, 'gi'), (m, label: string, _n, gap: string, id: string, offset: number, all: string) => {
+    // What that rule reads: from a Latin label on (WhatsApp Lily Chen), else from the account on.
+    const latin = /^[a-z]/i.test(label);
+    const at = latin ? offset : offset + m.length - id.length;
+    const words = NAME_LABEL.test(all.slice(0, offset)) && all.slice(at).match(/^[A-Za-z][A-Za-z.: ]*/)?.[0];
+    return (latin && !gap && !(/^qq$/i.test(label) && /^\d+$/.test(id))) || (words && latinName(words, at, all) !== words)
+      ? m
+      : m.slice(0, -id.length) + id.slice(0, 2) + '***';
+  });
 
   // A name after 收货人 / 联系人 / 收件人 keeps its first character, as consoles show a masked
   // nickname (张*, 王**; 欧阳** for a two-character surname). Masking on save cannot be undone, so
@@ -273,7 +297,7 @@ export function maskPii(text: string): string {
   // agent wrote the label and the next field's label, not a name. What follows a way of contact
   // there is looked at as a name is (联系人 微信 张**): a name written where an account would be is
   // still a name.
-  const afterLabel = `(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+)(?:(?:${CHAT_LABELS})(?:号码?|账号|id)?[\\s:是为]*)?)(?!是|为|${FIELD_WORDS}|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])`;
+  const afterLabel = `(?<=(?:收货人|联系人|收件人)(?:姓名|(?:姓名)?[\\s:是为]+)(?:(?:${CHAT_LABELS})(?:号码?|账号|id)?[\\s:是为]*)?)(?!是|为|${FIELD_WORDS}|${NO_ONE}|今天|明天|昨天|本人|自己|[不没的改换和也都要在说还就写填同我他她你您谁已有])`;
   rule(new RegExp(`${afterLabel}(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥]{1,3})`, 'gi'), nameMask);
   // (Not what the rule above masked already: 欧阳** stays.) Who receives for the buyer is no name.
   rule(new RegExp(`${afterLabel}(?!前台|公司|门卫|保安|物业|快递|驿站|家人|朋友|同事|邻居|老公|老婆|客服)([一-龥])([一-龥]{1,2})(?![一-龥*])`, 'gi'), nameMask);
@@ -282,7 +306,8 @@ export function maskPii(text: string): string {
   // (L*** ****). Masking on save cannot be undone, and agents write English after these labels
   // too (Size M, please call back, Apple Store, DHL 转寄), so only what is written as a name counts:
   // see latinName.
-  rule(/(?<=(?:收货人|联系人|收件人)(?:姓名)?[\s:是为]*)[A-Za-z][A-Za-z.: ]*/g, latinName);
+  // After a way of contact too (联系人 微信 Lily Chen, 联系人 WhatsApp: Lily Chen): see the chat rule.
+  rule(new RegExp(`(?<=(?:收货人|联系人|收件人)(?:姓名)?[\\s:是为]*(?:(?:${CHAT_LABELS})(?:号码?|账号|id|邮箱)?[\\s:是为]*)?)[A-Za-z][A-Za-z.: ]*`, 'gi'), latinName);
   rule(
     new RegExp(`(?<=收货人|联系人|收件人)(欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|司徒|南宫|[${SURNAMES}])([一-龥](?:(?!${NAME_END})[一-龥])?)(?=${NAME_END}|[^一-龥]|$)`, 'g'),
     nameMask,

@@ -57,5 +57,7 @@ export function followupList(
   }
   const counts = Object.fromEntries(FOLLOWUP_SECTIONS.map((s) => [s, sections[s].length])) as FollowupList['counts'];
   counts.badge = sections.badge;
-  return { now, counts, groups, utcOffsetMinutes, ...(viewer ? { viewer } : {}), ...(revealed ? { revealed } : {}) };
+  // Of every section, not only the slices sent: the popup's console tags do not come and go with folding.
+  const consoles = [...new Set(FOLLOWUP_SECTIONS.flatMap((s) => sections[s].flatMap((f) => (f.platform ? [f.platform] : []))))];
+  return { now, counts, groups, consoles, utcOffsetMinutes, ...(viewer ? { viewer } : {}), ...(revealed ? { revealed } : {}) };
 }

@@ -425,6 +425,16 @@ describe('the first screen of a long list', () => {
     expect(await dispatch({ kf: 'listFollowups', payload: { sections: ['nope'] } }, 'extension-page')).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
+  it('names the consoles of every section, those not sent included, for the popup’s console tags', async () => {
+    await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
+    // Due the day after tomorrow on another console: in 以后, whose items are not sent on the first screen.
+    await ok('addFollowup', { kind: 'manual', title: '回访尺码', platform: 'pdd', dueAt: bj(11, 0, 2) });
+    await ok('addFollowup', { kind: 'manual', title: '给仓库打电话', dueAt: bj(15) });
+    const l = await ok<FollowupList>('listFollowups', { perGroup: 5, sections: ['overdue', 'today'] });
+    expect(items(l).map((f) => f.platform ?? null).sort()).toEqual(['demo', null]);
+    expect(l.consoles!.sort()).toEqual(['demo', 'pdd']);
+  });
+
   it('reveals the item just acted on: its group up to it, in a section not asked for, and where it is', async () => {
     await report(Array.from({ length: 8 }, (_, i) => row(`30000000${i}`, `买家${i}`, 'unpaid', bj(9) + i)));
     const last = (await ok<FollowupList>('listFollowups', { perGroup: 100 })).groups.find((g) => g.kind === 'unpaid')!.items[7]!;
