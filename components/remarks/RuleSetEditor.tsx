@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import {
   FIELD_TYPES, FLAG_COLORS, FLAG_NAMES, PRESET_A, PRESET_B, RECORD_KINDS, addField, cloneRuleSet, getRule,
   flagsRequireNothing, moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
-  type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
+  type FieldType, type FlagColor, type RemarkTarget, type RuleLimits, type RuleSet,
 } from '../../lib/domain/remarks';
 import { ruleSetName } from '../../lib/domain/remarks/presets';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
@@ -18,10 +18,20 @@ export interface RuleSetEditorProps {
   onChange(ruleSet: RuleSet): void;
 }
 
+/**
+ * The flag the editor (and the try-a-remark box) opens on: the first, in the console's order, whose
+ * remark has fields to check. This machine does not know which flag the shop uses most (remarks are
+ * written in the console, only checked here), so the honest start is the first flag that has a rule
+ * at all, not a colour picked at random (紫旗 before, which presets leave without fields).
+ */
+export function firstRuledFlag(ruleSet: RuleSet): FlagColor {
+  return FLAG_COLORS.find((c) => ruleSet.flags[c].fields.length > 0) ?? FLAG_COLORS[0];
+}
+
 /** Options-page editor: pick preset A/B, edit each flag's and record's meaning and fields, and the limits. */
 export function RuleSetEditor(props: RuleSetEditorProps) {
   const { value: draft, onChange: update } = props;
-  const [target, setTarget] = useState<RemarkTarget>('purple');
+  const [target, setTarget] = useState<RemarkTarget>(() => firstRuledFlag(draft));
   // A preset asked for while the draft holds the shop's own edits: replaced only once they say so.
   const [asking, setAsking] = useState<'A' | 'B' | null>(null);
   const limitsRef = useAnchor<HTMLInputElement>('limits');

@@ -36,7 +36,8 @@ export function unpaidToAnnounce(items: readonly Followup[], now: number, s: { c
 /** Shows a notification for unpaid orders not yet announced today. Returns how many were new. */
 export async function notifyUnpaidBeforeCutoff(now = Date.now()): Promise<number> {
   const app = await loadSettings();
-  if (!app.followups.notify) return 0;
+  // Until the owner confirms the cut-off, 16:00 is only the default guess: no "before the cut-off" alert names it.
+  if (!app.followups.notify || !app.setup?.cutoff) return 0;
   const s = followupSettingsOf(app);
   const due = unpaidToAnnounce(await loadFollowups(now), now, s);
   if (due.length === 0) return 0;

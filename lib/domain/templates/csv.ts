@@ -70,11 +70,14 @@ export const COLUMN_NAMES: Record<CsvField, readonly HeaderMatch[]> = {
   orders: ['适用订单状态', 'orders'],
 };
 
-/** The export's columns, in order: the header names Excel shows, each the first of COLUMN_NAMES but 适用场景 and ID. */
+/**
+ * The export's columns, in order: the header names Excel shows. The code is 简码, the name the editor
+ * and the panel use (older exports said 快捷编码: COLUMN_NAMES still reads both).
+ */
 const EXPORT_COLUMNS: readonly [CsvField, string][] = [
   ['group', '分组'],
   ['title', '标题'],
-  ['code', '快捷编码'],
+  ['code', '简码'],
   ['body', '内容'],
   ['scenarios', '适用场景'],
   ['orders', '适用订单状态'],
@@ -360,7 +363,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     const said = (v: string | undefined) => (v === '' && !exact ? undefined : v);
     let code = said(cell(r, 'code')?.replace(/^[/、]/, '').toLowerCase());
     if (code && (code.length > TEMPLATE_LIMITS.code || !/^[a-z0-9]+$/.test(code))) {
-      note({ zh: `快捷编码“${code}”只能用英文字母和数字（最多 ${TEMPLATE_LIMITS.code} 个），已导入但不设编码`, en: `shortcut code "${code}" may only use letters and digits (at most ${TEMPLATE_LIMITS.code}): imported without a code` });
+      note({ zh: `简码“${code}”只能用英文字母和数字（最多 ${TEMPLATE_LIMITS.code} 个），已导入但不设编码`, en: `shortcut code "${code}" may only use letters and digits (at most ${TEMPLATE_LIMITS.code}): imported without a code` });
       code = '';
     }
     const base = idCell !== '' ? byId.get(idCell) : (code && byCode.get(code)) || byBody.get(body);
@@ -416,7 +419,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     if (code) {
       const first = codeRow.get(code);
       if (first !== undefined) {
-        note({ zh: `快捷编码“${code}”与第 ${first} 行重复，已导入但不设编码`, en: `shortcut code "${code}" is already used by row ${first}: imported without a code` });
+        note({ zh: `简码“${code}”与第 ${first} 行重复，已导入但不设编码`, en: `shortcut code "${code}" is already used by row ${first}: imported without a code` });
         code = '';
       } else codeRow.set(code, r.row);
     }
