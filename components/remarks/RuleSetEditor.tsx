@@ -19,10 +19,11 @@ export interface RuleSetEditorProps {
 }
 
 /**
- * The flag the editor (and the try-a-remark box) opens on: the first, in the console's order, whose
- * remark has fields to check. This machine does not know which flag the shop uses most (remarks are
- * written in the console, only checked here), so the honest start is the first flag that has a rule
- * at all, not a colour picked at random (紫旗 before, which presets leave without fields).
+ * The flag the editor (and the try-a-remark box) opens on: the first of the list, in the console's
+ * colour order, whose remark has fields to check. The shop's most used flag would be better, but
+ * this machine does not know it (remarks are written in the console, only checked here), so the
+ * owner starts where the list starts and goes down it — not on 紫旗 halfway down, which looked
+ * arbitrary. With either preset every flag has a rule: 灰旗; a flag with nothing to check is passed.
  */
 export function firstRuledFlag(ruleSet: RuleSet): FlagColor {
   return FLAG_COLORS.find((c) => ruleSet.flags[c].fields.length > 0) ?? FLAG_COLORS[0];
