@@ -259,6 +259,11 @@ export function readSheet<F extends string>(text: string, names: Record<F, reado
   return { ok: true, rows, columns, at, ignored, found: header.cells.map((h) => h.trim()).filter((h) => h !== ''), headerRow: header.row, above };
 }
 
+/** The rows left out above a sheet's header (readSheet `above`), each as its row and first filled cell, for the preview to name. */
+export function rowsAbove(above: readonly CsvRecord[]): { row: number; text: string }[] {
+  return above.map((r) => ({ row: r.row, text: r.cells.map((c) => c.trim()).find((c) => c !== '') ?? '' }));
+}
+
 /** Why a sheet whose quote at `row` never closes is refused. */
 export function unclosedQuote(row: number): Bilingual {
   return { zh: `第 ${row} 行的引号没有闭合：文件可能被截断或引号不成对`, en: `row ${row}: a quote is never closed (the file may be cut off, or its quotes do not pair)` };
@@ -310,7 +315,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
   const sheet = readSheet<CsvField>(text, COLUMN_NAMES, 'body');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
   const { rows, columns, at, ignored, found, headerRow } = sheet;
-  const above = sheet.above.map((r) => ({ row: r.row, text: r.cells.map((c) => c.trim()).find((c) => c !== '') ?? '' }));
+  const above = rowsAbove(sheet.above);
   if (at.body === undefined) {
     return fail({
       zh: `找不到话术内容所在的列：表头（第 ${headerRow} 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
