@@ -93,10 +93,11 @@ describe('shop settings', () => {
     await submit();
     expect(patchSettings).toHaveBeenCalledTimes(1);
     expect(q('[data-kf="status"]')?.textContent).toBe('没看懂截单时间“四点多”，没有保存：请写成 16:00、16点、下午4点 或 4:30pm');
-    for (const [typed, saved] of [['下午4点', '16:00'], ['16点', '16:00'], ['4:30pm', '16:30']]) {
-      type(q('input[name="cutoff"]'), typed!);
+    const cases: [string, string][] = [['下午4点', '16:00'], ['16点', '16:00'], ['4:30pm', '16:30']];
+    for (const [typed, saved] of cases) {
+      type(q('input[name="cutoff"]'), typed);
       await submit();
-      expect([typed, patchSettings.mock.calls.at(-1)![0].shop.cutoff]).toEqual([typed, saved]);
+      expect([typed, patchSettings.mock.calls.at(-1)![0].shop!.cutoff]).toEqual([typed, saved]);
     }
   });
 

@@ -154,7 +154,7 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
   const say = (m: Bilingual) => inLocale(m, o.locale);
   const fail = (m: Bilingual): BuyerCsvImport => ({ ok: false, errors: [say(m)] });
   // The header may sit under a title row, as in the reply library's sheets: the row naming the buyer among the first few.
-  const sheet = readSheet(text, BUYER_COLUMNS, 'nickname');
+  const sheet = readSheet<BuyerCsvField>(text, BUYER_COLUMNS, 'nickname');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有买家可导入', en: 'the file is empty: there are no buyers to import' });
   const { rows, columns, at, ignored, found, headerRow } = sheet;
   if (at.nickname === undefined) {
