@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { fillPromptMessages } from '@/lib/i18n/messages/fill-prompt';
 import { call } from '@/lib/messaging/client';
+import { parseClock } from '@/lib/domain/time-words';
 import type { PanelController, PendingFill } from '@/lib/panel/controller';
 import { PastCutoff } from './PastCutoff';
 import { FILL_CSS } from './fillStyles';
@@ -34,7 +35,12 @@ export function FillPrompt({ pending, panel }: FillPromptProps) {
     first.current?.focus();
     first.current?.select();
   }, [pending.missing]);
-  const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim());
+  // A cut-off typed that does not read as a time (parseClock: 14:00, 下午2点, 2pm) fills in no
+  // shipping day: said at once, and counted as unfilled, so the reply does not go in with {发货日} by one Enter.
+  const cutoffName = pending.missing.find((name) => /^(截单时间|cutoff)$/i.test(name));
+  const typedCutoff = cutoffName ? (pending.fills[cutoffName] ?? '').trim() : '';
+  const cutoffUnread = typedCutoff !== '' && parseClock(typedCutoff) === null;
+  const empty = pending.missing.filter((name) => !(pending.fills[name] ?? '').trim() || (cutoffUnread && name === cutoffName));
   const heading = t('panel.fillTitle', { title: pending.template.title });
   return (
     <form
@@ -75,7 +81,12 @@ export function FillPrompt({ pending, panel }: FillPromptProps) {
         </button>
       )}
       {/* 截单时间 is asked only while the owner has not confirmed the shop's cut-off (RenderContext.cutoffUnconfirmed). */}
-      {pending.missing.some((name) => /^(截单时间|cutoff)$/i.test(name)) && (
+      {cutoffUnread && (
+        <p class="kf-notice kf-warn" role="alert" data-kf="fill-cutoff-unread">
+          {t('panel.cutoffUnread', { value: typedCutoff })}
+        </p>
+      )}
+      {cutoffName && (
         <p class="kf-notice" data-kf="fill-cutoff-unconfirmed">
           {t('panel.cutoffUnconfirmed')}{' '}
           <button type="button" class="kf-link" data-kf="fill-confirm-cutoff" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>

@@ -114,4 +114,17 @@ describe('Panel', () => {
     expect(fill?.getAttribute('role')).toBe('dialog');
     expect(fill?.getAttribute('aria-label')).toBe('「推荐尺码」需要补充以下内容：');
   });
+
+  it('says at once when the cut-off typed in the fill-in is not a time, and counts it as unfilled (a second Enter only inserts)', () => {
+    setLocale('zh-CN');
+    const pending = (typed: string) => ({ template: { title: '发货时间' }, missing: ['截单时间'], fills: { 截单时间: typed }, warned: true, mode: 'insert' });
+    const odd = show({ pending: pending('四点多') } as unknown as Partial<PanelState>);
+    expect(odd.querySelector('[data-kf="fill-cutoff-unread"]')?.textContent).toBe('没看懂截单时间“四点多”：请写成 14:00、14点 或 下午2点，发货日才能算出来。');
+    expect(odd.querySelector('[data-kf="fill-ok"]')?.textContent).toBe('仍然使用');
+    cleanup?.();
+    // As shops write it: understood, nothing said.
+    const fine = show({ pending: pending('傍晚5点半') } as unknown as Partial<PanelState>);
+    expect(fine.querySelector('[data-kf="fill-cutoff-unread"]')).toBeNull();
+    expect(fine.querySelector('[data-kf="fill-ok"]')?.textContent).toBe('插入');
+  });
 });

@@ -44,6 +44,13 @@ describe('客户档案 → 导入 CSV 表格', () => {
     expect(importCustomers.mock.calls[0]![0].json.customers).toMatchObject([{ nickname: '阿杰', tags: ['老客', '爱砍价'], note: '=SUM(A1:A3)' }, { nickname: '小鹿', note: '-' }]);
   });
 
+  it('reads a sheet whose header sits under a title row, and says which rows above it were not imported', async () => {
+    const tab = await chooseSheet({}, ['小鹿家居VIP名单,,,', ...SHEET.split('\r\n')].join('\r\n'));
+    expect(tab.q('[data-kf="customers-csv-above"]')!.textContent).toBe('表头在第 2 行；第 1 行“小鹿家居VIP名单”不是表头，未导入。');
+    expect(tab.q('[data-kf="customers-csv-counts"]')!.textContent).toBe('表格中 2 行可导入：新增 1 位，已有的买家补充 1 位，与现有相同 0 位；略过 1 行。');
+    expect(tab.q('[data-kf="customers-csv-skipped"]')!.textContent).toBe('第 5 行：“旺旺”为空');
+  });
+
   it('counts the GBK sheet against the buyers here first, names the row left out, and writes nothing until 导入', async () => {
     const importCustomers = vi.fn((p: { json: { customers: Customer[] } }) => ({ ok: true, count: p.json.customers.length, backedUp: true }));
     const tab = await chooseSheet({ importCustomers });

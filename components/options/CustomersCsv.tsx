@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useApi, useLoaded } from './OptionsContext';
-import { JsonFileInput, readImportText, undoLine } from './ImportExport';
+import { JsonFileInput, RowsAbove, readImportText, undoLine } from './ImportExport';
 import { allCustomers, importCustomersFile, overLines, revisitsLine } from './Customers';
 import { useShopZone } from './useShopZone';
 import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport, type BuyerCsvReport } from '@/lib/domain/customers/csv';
@@ -120,6 +120,7 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
         {t('customers.csv.columns', { list: columns.join(sep) })}
         {r.ignored.length > 0 && ` ${t('customers.csv.ignored', { list: r.ignored.map((h) => `“${h}”`).join(sep) })}`}
       </p>
+      <RowsAbove headerRow={r.headerRow} above={r.above} kf="customers-csv-above" />
       <label class="kf-row">
         <span>{t('customers.csv.platform')}</span>
         <select data-kf="customers-csv-platform" value={props.sheet.platform} onChange={(e) => props.choose(e.currentTarget.value as Platform)}>

@@ -91,6 +91,14 @@ describe('the first-run checklist (店铺设置)', () => {
     expect(q('[data-kf="first-run-done"]')).not.toBeNull();
   });
 
+  it('says the sample replies are a clothing shop’s and leads a shop selling something else to remove those (话术库)', async () => {
+    welcome(true);
+    const store = settingsStore({ shop: { agentName: '', shopName: '' } });
+    const { q } = await mountTab(<FirstRun />, { ...store.replies, getRuleSet: () => PRESET_A });
+    expect(q('[data-kf="first-run-starter-kind"]')!.textContent).toContain('内置的示例话术是按服装店写的');
+    expect(q('[data-kf="first-run-starter-kind-link"]')!.getAttribute('href')).toBe('#templates');
+  });
+
   it('stays on 店铺设置 while a step is not done, even with both names set', async () => {
     const store = settingsStore({ shop: { agentName: '小美', shopName: '橙子旗舰店' }, setup: { cutoff: true, remarks: true } });
     const { q, changed } = await mountTab(<ShopTab />, { ...store.replies, getRuleSet: () => PRESET_A });

@@ -82,6 +82,11 @@ export function FirstRun() {
           {setup?.imported ? t('firstRun.importedDone') : t('firstRun.importedTodo')}{' '}
           <a href="#import" data-kf="first-run-import-link">{t('firstRun.importLink')}</a>
         </Step>
+        {/* The starter is a clothing shop's (lib/domain/templates/starter-kinds.ts): said on day one, with the
+            way to the 话术库 note that removes the clothing-only replies (StarterKindNotice). */}
+        <Step kf="starter-kind">
+          {t('firstRun.starterKind')} <a href="#templates" data-kf="first-run-starter-kind-link">{t('firstRun.starterKindLink')}</a>
+        </Step>
         <Step kf="shifts">
           {t('firstRun.shifts', { start, end })} <a href="#followups" data-kf="first-run-shifts-link">{t('firstRun.shiftsLink')}</a>
         </Step>

@@ -372,12 +372,7 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
         {t('library.csv.columns', { list: columns.join(sep) })}
         {r.ignored.length > 0 && ` ${t('library.csv.ignored', { list: r.ignored.map((h) => `“${h}”`).join(sep) })}`}
       </p>
-      {r.above.length > 0 && (
-        // A title row above the header is common in Excel sheets: said, so nothing is left out unseen.
-        <p class="kf-help" data-kf="import-csv-above">
-          {t('library.csv.above', { row: r.headerRow, list: r.above.map((a) => t('library.csv.aboveRow', { row: a.row, text: a.text })).join(sep) })}
-        </p>
-      )}
+      <RowsAbove headerRow={r.headerRow} above={r.above} kf="import-csv-above" />
       {r.groups.length > 0 && (
         <>
           <p>{t('library.csv.groupsTitle')}</p>
@@ -522,5 +517,19 @@ export function ImportExport() {
         {stage.step === 'confirm' && <ImportConfirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
       </ImportStatus>
     </section>
+  );
+}
+
+/**
+ * A spreadsheet preview's note on the rows above its header (a title row is common in Excel sheets):
+ * said, so nothing is left out unseen. The reply library's preview and the buyers' (CustomersCsv.tsx).
+ */
+export function RowsAbove(props: { headerRow: number; above: readonly { row: number; text: string }[]; kf: string }) {
+  if (!props.above.length) return null;
+  const sep = getLocale() === 'en' ? ', ' : '、';
+  return (
+    <p class="kf-help" data-kf={props.kf}>
+      {t('library.csv.above', { row: props.headerRow, list: props.above.map((a) => t('library.csv.aboveRow', { row: a.row, text: a.text })).join(sep) })}
+    </p>
   );
 }

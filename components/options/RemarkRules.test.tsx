@@ -33,6 +33,9 @@ async function setup() {
     edit(next);
     stored = next;
   };
+  // The tests edit and try 紫旗's rule (the tab opens on the first flag with a rule: RuleSetEditor's test).
+  type(tab.q('[data-kf="editor-target"]'), 'purple');
+  type(tab.q('[data-kf="rules-try-flag"]'), 'purple');
   return { ...tab, saveRuleSet, patchSettings, storeElsewhere };
 }
 

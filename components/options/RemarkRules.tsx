@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useApi, useLoaded } from './OptionsContext';
 import { ChangedElsewhere } from './ChangedElsewhere';
 import { saveDraft, useDraft, type StatusMessage } from './useDraft';
-import { RuleSetEditor } from '../remarks/RuleSetEditor';
+import { RuleSetEditor, firstRuledFlag } from '../remarks/RuleSetEditor';
 import { RemarkOverrides } from './RemarkOverrides';
 import { REMARK_CSS } from '../remarks/styles';
 import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
@@ -81,7 +81,7 @@ export function RemarkRules() {
 
 /** Checks a sample remark against the rules as they are being edited. */
 function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
-  const [flag, setFlag] = useState<FlagColor>('purple');
+  const [flag, setFlag] = useState<FlagColor>(() => firstRuledFlag(ruleSet));
   const [text, setText] = useState('');
   // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
   const zone = useShopZone();

@@ -82,6 +82,25 @@ describe('shop settings', () => {
     expect(q('[data-kf="changed-elsewhere"]')).toBeNull();
   });
 
+  it('takes the cut-off as shops write it, saves it as HH:MM and confirms it; says what it did not understand and saves nothing', async () => {
+    const { q, submit, patchSettings } = await setup();
+    type(q('input[name="cutoff"]'), '傍晚5点半');
+    expect(q('[data-kf="cutoff-understood"]')?.textContent).toBe('将保存为 17:30。 ');
+    await submit();
+    expect(patchSettings.mock.calls[0]![0]).toMatchObject({ shop: { cutoff: '17:30' }, setup: { cutoff: true } });
+    type(q('input[name="cutoff"]'), '四点多');
+    expect(q('[data-kf="cutoff-understood"]')).toBeNull();
+    await submit();
+    expect(patchSettings).toHaveBeenCalledTimes(1);
+    expect(q('[data-kf="status"]')?.textContent).toBe('没看懂截单时间“四点多”，没有保存：请写成 16:00、16点、下午4点 或 4:30pm');
+    const cases: [string, string][] = [['下午4点', '16:00'], ['16点', '16:00'], ['4:30pm', '16:30']];
+    for (const [typed, saved] of cases) {
+      type(q('input[name="cutoff"]'), typed);
+      await submit();
+      expect([typed, patchSettings.mock.calls.at(-1)![0].shop!.cutoff]).toEqual([typed, saved]);
+    }
+  });
+
   it('labels the cue phrases by situation in the interface language', async () => {
     setLocale('en');
     const { q } = await setup();

@@ -8,6 +8,8 @@ import { Said } from './Said';
 import { useAnchor } from './useAnchor';
 import { firstRun } from '@/lib/i18n/messages/first-run';
 import { registerMessages } from '@/lib/i18n';
+import { parseClock } from '@/lib/domain/time-words';
+import { formatMinutes } from '@/lib/domain/time';
 
 registerMessages(firstRun);
 
@@ -39,18 +41,25 @@ export function ShopSettingsForm() {
   if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
   const draft = d.value;
   const setShop = (patch: Partial<ShopSettings>) => form.edit((cur) => ({ ...cur, shop: { ...cur.shop, ...patch } }));
+  // What a cut-off typed in words will be saved as (下午4点半 → 16:30), shown before the save.
+  const typedCutoff = parseClock(draft.shop.cutoff);
+  const understood = typedCutoff === null ? null : formatMinutes(typedCutoff);
 
   const save = async (e: Event) => {
     e.preventDefault();
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.shop.cutoff)) return form.setStatus({ key: 'options.cutoffInvalid' });
+    // The cut-off as the owner writes it (16:00, 16点, 下午4点, 4:30pm: parseClock), stored as HH:MM;
+    // one that does not read as a time is said, and nothing is saved.
+    const minutes = parseClock(draft.shop.cutoff);
+    if (minutes === null) return form.setStatus({ key: 'options.cutoffInvalid', params: { value: draft.shop.cutoff.trim() } });
+    const shop = { ...draft.shop, cutoff: formatMinutes(minutes) };
     const shopCues: Partial<Record<ScenarioId, string[]>> = {};
     for (const [id, text] of Object.entries(draft.cues)) {
       const list = (text ?? '').split(/[,，、;；\n]/).map((x) => x.trim()).filter(Boolean);
       if (list.length) shopCues[id as ScenarioId] = list;
     }
     // A cut-off the owner set and saved is the shop's (the checklist's step, and the panel stops asking for it).
-    const setCutoff = d.base !== null && draft.shop.cutoff !== d.base.shop.cutoff;
-    await form.save({ shop: draft.shop, shopCues, ...(setCutoff ? { setup: { cutoff: true } } : {}) });
+    const setCutoff = d.base !== null && shop.cutoff !== d.base.shop.cutoff;
+    await form.save({ shop, shopCues, ...(setCutoff ? { setup: { cutoff: true } } : {}) });
   };
 
   return (
@@ -67,8 +76,10 @@ export function ShopSettingsForm() {
       </label>
       <label class="kf-row">
         <span>{t('options.cutoff')}</span>
-        <input name="cutoff" type="time" ref={cutoffRef} value={draft.shop.cutoff} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
+        {/* Text, not type="time": that takes digits only, in the browser's own format (04:00 PM). */}
+        <input name="cutoff" ref={cutoffRef} value={draft.shop.cutoff} placeholder="16:00" maxLength={20} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
         <small>
+          {understood !== null && understood !== draft.shop.cutoff.trim() && <span data-kf="cutoff-understood">{t('options.cutoffUnderstood', { time: understood })} </span>}
           {settings && !settings.setup?.cutoff && <span class="kf-warn-text" data-kf="cutoff-unconfirmed">{t('firstRun.cutoffUnconfirmedMark')} </span>}
           {t('options.cutoffHelp')}
         </small>

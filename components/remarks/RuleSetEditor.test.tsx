@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'preact/hooks';
-import { PRESET_A, PRESET_B, type RuleSet } from '../../lib/domain/remarks';
+import { FLAG_COLORS, PRESET_A, PRESET_B, type RemarkTarget, type RuleSet } from '../../lib/domain/remarks';
 import { setLocale } from '../../lib/i18n';
 import { RuleSetEditor } from './RuleSetEditor';
 import { check, click, mount, type } from './testing';
@@ -26,11 +26,13 @@ function Owner(props: { initial: RuleSet; onChange(r: RuleSet): void }) {
   );
 }
 
-function setup(value: RuleSet = PRESET_A) {
+/** The editor on `value`, turned to `on` (紫旗 by default: the rule these tests edit), or left where it opens (null). */
+function setup(value: RuleSet = PRESET_A, on: RemarkTarget | null = 'purple') {
   const onChange = vi.fn<(r: RuleSet) => void>();
   const m = mount(<Owner initial={value} onChange={onChange} />);
   cleanup = m.unmount;
   const q = (s: string) => m.root.querySelector(s);
+  if (on) type(q('[data-kf="editor-target"]'), on);
   const last = () => onChange.mock.calls.at(-1)?.[0] as RuleSet;
   return { root: m.root, q, onChange, last };
 }
@@ -49,6 +51,20 @@ function requiringNothing(base: RuleSet): RuleSet {
 }
 
 describe('RuleSetEditor', () => {
+  it('opens on the first flag of the list that has a rule to check, not on 紫旗 halfway down', () => {
+    // Both presets give every flag a rule: the list's first, 灰旗.
+    for (const preset of [PRESET_A, PRESET_B]) {
+      const e = setup(preset, null);
+      expect((e.q('[data-kf="editor-target"]') as HTMLSelectElement).value).toBe(FLAG_COLORS[0]);
+      expect((e.q('[data-kf="editor-title"]') as HTMLInputElement).value).toBe(preset.flags[FLAG_COLORS[0]].title);
+      cleanup?.();
+    }
+    // A shop whose only rule is on 绿旗 opens there.
+    const only = structuredClone(PRESET_A);
+    for (const c of ['gray', 'red', 'yellow', 'blue', 'purple'] as const) only.flags[c].fields = [];
+    expect((setup(only, null).q('[data-kf="editor-target"]') as HTMLSelectElement).value).toBe('green');
+  });
+
   it('warns before saving a rule set in which every remark would be valid, and not otherwise', () => {
     const a = setup(PRESET_A);
     expect(a.q('[data-kf="editor-requires-nothing"]')).toBeNull();

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import {
   FIELD_TYPES, FLAG_COLORS, FLAG_NAMES, PRESET_A, PRESET_B, RECORD_KINDS, addField, cloneRuleSet, getRule,
   flagsRequireNothing, moveField, removeField, setLimit, updateField, updateRule, validateRuleSet,
-  type FieldType, type RemarkTarget, type RuleLimits, type RuleSet,
+  type FieldType, type FlagColor, type RemarkTarget, type RuleLimits, type RuleSet,
 } from '../../lib/domain/remarks';
 import { ruleSetName } from '../../lib/domain/remarks/presets';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
@@ -18,10 +18,21 @@ export interface RuleSetEditorProps {
   onChange(ruleSet: RuleSet): void;
 }
 
+/**
+ * The flag the editor (and the try-a-remark box) opens on: the first of the list, in the console's
+ * colour order, whose remark has fields to check. The shop's most used flag would be better, but
+ * this machine does not know it (remarks are written in the console, only checked here), so the
+ * owner starts where the list starts and goes down it — not on 紫旗 halfway down, which looked
+ * arbitrary. With either preset every flag has a rule: 灰旗; a flag with nothing to check is passed.
+ */
+export function firstRuledFlag(ruleSet: RuleSet): FlagColor {
+  return FLAG_COLORS.find((c) => ruleSet.flags[c].fields.length > 0) ?? FLAG_COLORS[0];
+}
+
 /** Options-page editor: pick preset A/B, edit each flag's and record's meaning and fields, and the limits. */
 export function RuleSetEditor(props: RuleSetEditorProps) {
   const { value: draft, onChange: update } = props;
-  const [target, setTarget] = useState<RemarkTarget>('purple');
+  const [target, setTarget] = useState<RemarkTarget>(() => firstRuledFlag(draft));
   // A preset asked for while the draft holds the shop's own edits: replaced only once they say so.
   const [asking, setAsking] = useState<'A' | 'B' | null>(null);
   const limitsRef = useAnchor<HTMLInputElement>('limits');

@@ -37,8 +37,17 @@ describe('notifications before the cut-off', () => {
     expect(notifications.create).not.toHaveBeenCalled();
   });
 
-  it('when on, announce each unpaid order once a day; one order opens its chat, several the list', async () => {
+  it('stay silent while the owner has not confirmed the cut-off (16:00 is only the default guess)', async () => {
     await patchSettings({ followups: { notify: true } });
+    await applyFollowupRule((ex) => followupsFromOrders([unpaid('1001', '小鹿')], ex, {}, bj(11)), bj(11));
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 35))).toBe(0);
+    expect(notifications.create).not.toHaveBeenCalled();
+    await patchSettings({ setup: { cutoff: true } });
+    expect(await notifyUnpaidBeforeCutoff(bj(15, 36))).toBe(1);
+  });
+
+  it('when on, announce each unpaid order once a day; one order opens its chat, several the list', async () => {
+    await patchSettings({ followups: { notify: true }, setup: { cutoff: true } });
     await applyFollowupRule((ex) => followupsFromOrders([unpaid('1001', '小鹿'), unpaid('1002', '阿猫')], ex, {}, bj(11)), bj(11));
     expect(await notifyUnpaidBeforeCutoff(bj(15, 31))).toBe(2);
     expect(notifications.create).toHaveBeenCalledWith('kf-followups:list', expect.objectContaining({ type: 'basic', message: '小鹿、阿猫' }));
@@ -49,7 +58,7 @@ describe('notifications before the cut-off', () => {
   });
 
   it("names each buyer at most 64 characters long and without direction controls (a colleague's item may carry anything)", async () => {
-    await patchSettings({ followups: { notify: true } });
+    await patchSettings({ followups: { notify: true }, setup: { cutoff: true } });
     const [a] = followupsFromOrders([unpaid('1001', '小鹿')], [], {}, bj(11)).upserts;
     // As a colleague's machine may have sent it: a 6,000-character name with an override in it.
     const long = { ...a!, id: 'unpaid:team-1', buyer: `\u202E甲${'乙'.repeat(6_000)}` };

@@ -28,7 +28,7 @@ export function unpaidToAnnounce(items: readonly Followup[], now: number, s: { c
     (f) =>
       f.kind === 'unpaid' &&
       f.status !== 'done' &&
-      !(f.status === 'snoozed' && f.snoozedUntil !== undefined && f.snoozedUntil > now) &&
+      !(f.status === 'snoozed' && (f.snoozedUntil ?? 0) > now) &&
       f.dueAt <= cutoff,
   );
 }
@@ -36,12 +36,13 @@ export function unpaidToAnnounce(items: readonly Followup[], now: number, s: { c
 /** Shows a notification for unpaid orders not yet announced today. Returns how many were new. */
 export async function notifyUnpaidBeforeCutoff(now = Date.now()): Promise<number> {
   const app = await loadSettings();
-  if (!app.followups.notify) return 0;
+  // Until the owner confirms the cut-off, 16:00 is only the default guess: no "before the cut-off" alert names it.
+  if (!app.followups.notify || !app.setup?.cutoff) return 0;
   const s = followupSettingsOf(app);
   const due = unpaidToAnnounce(await loadFollowups(now), now, s);
-  if (due.length === 0) return 0;
+  if (!due.length) return 0;
   const fresh = await claimNotifications(formatWall(now, s.utcOffsetMinutes).slice(0, 10), due.map((f) => f.id));
-  if (fresh.length === 0) return 0;
+  if (!fresh.length) return 0;
   setLocale(app.shop.locale);
   const buyers = due.map((f) => f.buyer).filter((b): b is string => !!b);
   await browser.notifications.create(due.length === 1 ? `${ITEM_PREFIX}${due[0]!.id}` : LIST_ID, {

@@ -1,7 +1,9 @@
 import { registerMessages, t } from '../i18n';
 import { wholeDataWait } from '../i18n/messages/whole-data-wait';
+import { callErrors } from '../i18n/messages/call-errors';
 
 registerMessages(wholeDataWait);
+registerMessages(callErrors);
 
 const CJK = /[\u4e00-\u9fff]/;
 

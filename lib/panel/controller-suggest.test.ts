@@ -11,6 +11,8 @@ const bg = vi.hoisted(() => ({
   engineArrives: null as Promise<void> | null,
   /** When set, the library's pinyin initials (getLibraryInitials) are answered only once this resolves. */
   initialsArrive: null as Promise<void> | null,
+  /** When set, the library read is refused as a worker older than the page refuses it (client.ts: outdated). */
+  libraryOutdated: false,
 }));
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
@@ -20,7 +22,7 @@ vi.mock('../messaging/client', async () => {
   const { PINYIN_TABLE } = await import('../domain/suggest/pinyin-table.generated');
   const { initialsInOrder } = await import('../domain/suggest/attach-initials');
   const replies: Record<string, () => unknown> = {
-    getPanelLibrary: () => ({ library: { v: 2, ...STARTER_LIBRARY, updatedAt: 0 }, index: packTemplateIndex(buildTemplateIndex(STARTER_LIBRARY.templates)) }),
+    getPanelLibrary: () => bg.libraryOutdated ? Promise.reject(Object.assign(new Error('unknown message'), { code: 'outdated' })) : ({ library: { v: 2, ...STARTER_LIBRARY, updatedAt: 0 }, index: packTemplateIndex(buildTemplateIndex(STARTER_LIBRARY.templates)) }),
     getLibraryInitials: async () => {
       await bg.initialsArrive;
       return { updatedAt: 0, initials: initialsInOrder(STARTER_LIBRARY.templates, initialsFor(STARTER_LIBRARY.templates, PINYIN_TABLE)) };
@@ -65,6 +67,7 @@ afterEach(() => {
   bg.pendingSituation = null;
   bg.engineArrives = null;
   bg.initialsArrive = null;
+  bg.libraryOutdated = false;
   abort.abort();
   demo.setAutoMessages(false);
 });
@@ -214,4 +217,20 @@ it('draws the cards anew when the shop’s cut-off passes (one timer to it, noth
   } finally {
     vi.useRealTimers();
   }
+});
+
+it('names a background older than the page in the library notice with what to do (its words come with the engine), not as “unknown message”', async () => {
+  bg.libraryOutdated = true;
+  let arrive!: () => void;
+  bg.engineArrives = new Promise((r) => (arrive = r));
+  demo = bootDemo('/chat/u-1001?auto=0');
+  abort = new AbortController();
+  const panel = new PanelController(demoAdapter, document, abort.signal);
+  await panel.start({ card: {} as CardFrameHost, features: [] });
+  // Not the key nor the developer's words while the engine is on its way: nothing yet.
+  expect(panel.store.get().notice).toBeNull();
+  arrive();
+  await vi.waitFor(() =>
+    expect(panel.store.get().notice?.text).toBe('读取话术库失败：客服助手已更新，但还没有重新加载：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」，然后刷新此页面'),
+  );
 });

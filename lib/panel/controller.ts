@@ -148,6 +148,9 @@ interface PageLook {
   who: OpenBuyer | null;
 }
 
+/** The key (lib/i18n/messages/outdated.ts) a refused read is noted under while its words load. */
+const OUTDATED = 'error.outdated';
+
 export class PanelController {
   /** Alt+R opened the folded panel: the remark form takes focus when it is drawn. */
   remarkKey = false;
@@ -395,9 +398,14 @@ export class PanelController {
   private reloadData(areas: readonly ReloadArea[] = ['settings', 'library', 'usage']): Promise<void> {
     const errors = new Set<string>();
     let left = areas.length;
+    const say = () => this.notify('error', t('panel.loadFailed', { reason: [...errors].map((m) => (m == OUTDATED ? t(m) : m)).join('; ') }));
     const settled = (err?: Error) => {
-      if (err) errors.add(err.message);
-      if (!--left && errors.size) this.notify('error', t('panel.loadFailed', { reason: [...errors].join('; ') }));
+      // A worker older than the page (updated, not reloaded: code `outdated`) is named with what to
+      // do, as on the card. Those words (outdatedPanel) come with the suggestion engine, not with
+      // this script (its size): the notice waits for the engine, which the panel needs anyway. If the
+      // engine cannot load either, its own notice (featureFailed: refresh the page) is left to say what to do.
+      if (err) errors.add((err as { code?: string }).code == 'outdated' ? OUTDATED : err.message);
+      if (!--left && errors.size) errors.has(OUTDATED) ? (this.suggestEngine(), void Promise.resolve(this.engineLoading).then(() => this.engine && say())) : say();
     };
     const read = <T,>(area: ReloadArea, load: () => Promise<T>, apply: (v: T) => void) => {
       const seq = ++this.reads[area];

@@ -19,6 +19,8 @@ const openOptions = (tab: string) => s.open(tab);
 
 it('keeps a remark-rule edit when a remark is saved anyway elsewhere, and when another tab saves other rules it says so instead of replacing the edit', async () => {
   const rules = await openOptions('remark-rules');
+  // 紫旗's rule (the editor opens on the first flag with a rule).
+  await rules.locator('[data-kf="editor-target"]').selectOption('purple');
   await rules.locator('[data-kf="editor-title"]').fill('延迟发货-主管改');
   await rules.locator('[data-kf="editor-meaning"]').fill('主管正在改的说明');
   await rules.locator('[data-kf="rules-unsaved"]').waitFor();

@@ -166,6 +166,7 @@ describe('the rule set edited in the options page', () => {
     await options.locator('[data-kf="ruleset-editor"]').waitFor();
     await options.locator('[data-kf="editor-target"]').selectOption('purple');
     await options.locator('[data-kf="editor-fields"] tr[data-field="reason"] [data-kf="field-required"]').check();
+    await options.locator('[data-kf="rules-try-flag"]').selectOption('purple');
     await options.locator('[data-kf="rules-try-text"]').fill(text);
     await options.locator('[data-kf="rules-try-problems"] [data-field="reason"]').waitFor();
     await options.locator('[data-kf="rules-save"]').click();

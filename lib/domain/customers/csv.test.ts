@@ -111,6 +111,20 @@ describe('buyers from a CSV sheet', () => {
     expect(en.ok && en.report.formulas[1]!.reason).toBe('"标签": "@SUM(A1)" looks like a spreadsheet formula; imported as plain text, never calculated');
   });
 
+  it('finds the header under a title row (the same rule as the reply library’s import), names the rows above it, and counts rows as Excel does', () => {
+    const sheet = ['小鹿家居VIP客户名单（2026）,,', '导出人：店长,,', '旺旺,VIP等级,备注', '阿杰,3,只发顺丰', ',VIP1,没写买家'].join('\r\n');
+    const r = customersFromCsv(sheet, opts());
+    expect(r.ok && [r.report.headerRow, r.report.above, r.report.columns]).toEqual([
+      3,
+      [{ row: 1, text: '小鹿家居VIP客户名单（2026）' }, { row: 2, text: '导出人：店长' }],
+      { nickname: '旺旺', vip: 'VIP等级', note: '备注' },
+    ]);
+    expect(r.ok && r.customers.map((c) => [c.nickname, c.tags])).toEqual([['阿杰', ['VIP3']]]);
+    expect(r.ok && r.report.skipped).toEqual([{ row: 5, reason: '“旺旺”为空' }]);
+    // No buyer column in the first rows: refused, naming the first row as the header it read.
+    expect(customersFromCsv('名单,\n手机,备注\n138,x', opts())).toMatchObject({ ok: false, errors: [expect.stringContaining('表头（第 1 行）')] });
+  });
+
   it('refuses a sheet without a buyer column, naming its columns, and one whose quote never closes', () => {
     expect(customersFromCsv('手机,备注\n138,x', opts())).toMatchObject({ ok: false, errors: [expect.stringMatching(/^找不到买家所在的列.*文件的列是：“手机”、“备注”/)] });
     expect(customersFromCsv('买家,备注\n阿杰,"没写完', opts())).toMatchObject({ ok: false, errors: [expect.stringContaining('第 2 行的引号没有闭合')] });

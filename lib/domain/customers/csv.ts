@@ -9,7 +9,8 @@
  * 备注, 偏好, 手机/电话 (kept in the note) and 最近联系 (a date: when the buyer was last in touch, which
  * the VIP revisit rule counts from) are optional. A file without a 平台 column is read as the one
  * platform the agent picks. A row that cannot be a buyer is left out and named by its spreadsheet row
- * (the header is row 1); the others are taken. Tags split on , ， 、 ; ； | and spaces (splitTags). A
+ * (the header is the row naming the buyer among the first few: a title row above it is left out and
+ * said, as the reply library's import does); the others are taken. Tags split on , ， 、 ; ； | and spaces (splitTags). A
  * cell that starts like a formula (=SUM(…), +HYPERLINK(…), @A1: looksLikeFormula) is taken as the text
  * written, never run, and named by its row too, so the agent knows what came in; exports guard it.
  *
@@ -24,7 +25,7 @@ import { inLocale, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import type { Platform } from '../../sites/types';
 import { csvUnguard, looksLikeFormula } from '../followups/csv';
-import { norm, readSheet, unclosedQuote, type CsvRecord } from '../templates/csv';
+import { norm, readSheet, rowsAbove, unclosedQuote, type CsvRecord } from '../templates/csv';
 import { applyPatch, newCustomer, segmentOf } from './customer';
 import { splitTags } from './edit';
 import { importProblems } from './import-export';
@@ -69,6 +70,9 @@ export interface BuyerCsvReport {
   columns: Partial<Record<BuyerCsvField, string>>;
   /** Headers not used (unknown, or a second column for a field). */
   ignored: string[];
+  /** The header's row, and the rows above it left out (a sheet's title), each with its first filled cell. */
+  headerRow: number;
+  above: { row: number; text: string }[];
   /** Rows that became buyers: new here, buyers here that the row changes, and buyers here it adds nothing to. */
   added: number;
   updated: number;
@@ -149,13 +153,14 @@ function added(base: string, text: string, maskPii_: boolean): string | undefine
 export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImport {
   const say = (m: Bilingual) => inLocale(m, o.locale);
   const fail = (m: Bilingual): BuyerCsvImport => ({ ok: false, errors: [say(m)] });
-  const sheet = readSheet(text, BUYER_COLUMNS);
+  // The header may sit under a title row, as in the reply library's sheets: the row naming the buyer among the first few.
+  const sheet = readSheet<BuyerCsvField>(text, BUYER_COLUMNS, 'nickname');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有买家可导入', en: 'the file is empty: there are no buyers to import' });
-  const { rows, columns, at, ignored, found } = sheet;
+  const { rows, columns, at, ignored, found, headerRow } = sheet;
   if (at.nickname === undefined) {
     return fail({
-      zh: `找不到买家所在的列：表头（第 1 行）需要有“买家”“昵称”“旺旺”或“会员名”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
-      en: `no column names the buyer: the header (row 1) needs one of 买家, 昵称, 旺旺, 会员名 (or buyer, nickname). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
+      zh: `找不到买家所在的列：表头（第 ${headerRow} 行）需要有“买家”“昵称”“旺旺”或“会员名”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
+      en: `no column names the buyer: the header (row ${headerRow}) needs one of 买家, 昵称, 旺旺, 会员名 (or buyer, nickname). The file's columns are: ${found.map((h) => `"${h}"`).join(', ') || '(none)'}.`,
     });
   }
 
@@ -168,7 +173,7 @@ export function customersFromCsv(text: string, o: BuyerCsvOptions): BuyerCsvImpo
     const k = `${c.platform}:${c.nickname}`;
     withId.set(k, [...(withId.get(k) ?? []), c]);
   }
-  const report: BuyerCsvReport = { columns, ignored, added: 0, updated: 0, unchanged: 0, skipped: [], formulas: [], over: [] };
+  const report: BuyerCsvReport = { columns, ignored, headerRow, above: rowsAbove(sheet.above), added: 0, updated: 0, unchanged: 0, skipped: [], formulas: [], over: [] };
   const rowOf = new Map<string, number>();
   const customers: Customer[] = [];
 

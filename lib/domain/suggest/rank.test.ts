@@ -88,6 +88,20 @@ describe('rankTemplates', () => {
     expect(rankTemplates(lib, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid'], now: beijing(23) })[0]!.template.id).toBe('pay-remind');
   });
 
+  it('does not let an unconfirmed cut-off (the default 16:00, never set by the owner) decide which reply leads', () => {
+    // Day one: the shop's warehouse may cut off at 18:00; at 17:03 the 16:00 guess must not drop the reminder.
+    const lib = buildTemplateIndex([
+      ...library,
+      T('pay-any-hour', ['payment'], '催付（按时间）', '亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到。', '付款催付'),
+    ]);
+    const beijing = (h: number) => Date.UTC(2026, 11, 3, h - 8, 3);
+    const top = (shop: { cutoff: string; zone: number; cutoffUnconfirmed?: boolean }) =>
+      rankTemplates(lib, { classification: classify(['在吗']), text: '在吗', orderStatuses: ['unpaid'], now: beijing(17), shop }).map((r) => r.template.id);
+    expect(top({ cutoff: '16:00', zone: 480, cutoffUnconfirmed: true })[0]).toBe('pay-remind');
+    // Once the owner has confirmed 16:00, it is past at 17:03 and the reminder true now leads.
+    expect(top({ cutoff: '16:00', zone: 480 })[0]).toBe('pay-any-hour');
+  });
+
   it('after a time the shop wrote out as today’s deadline (今天16:00前), does not lead with that reply, whatever the cut-off setting', () => {
     // QA: the shop's own reply said 今天16:00前 in words; at 17:00 it still took Alt+2 for an unpaid buyer.
     const lib = buildTemplateIndex([

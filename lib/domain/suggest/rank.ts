@@ -47,9 +47,12 @@ export interface RankInput {
    * The shop's daily cut-off ('HH:MM') and its zone (shopZone; the panel hands its render context):
    * once it has passed, a reply that names it as a deadline (今天{截单时间}前付款…) is no longer led
    * with, nor one that writes out a time of today already past in this zone (今天16:00前…). Absent:
-   * not looked at.
+   * not looked at. `cutoffUnconfirmed` (the owner has not confirmed it, settings.setup.cutoff): the
+   * cut-off is only the default guess, so it decides nothing here — a reply naming it is ranked as at
+   * any hour, and its fill-in asks the agent for the real one (renderTemplate); a time the shop wrote
+   * out itself still counts.
    */
-  shop?: { cutoff: string; zone: Zone };
+  shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean };
 }
 
 export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order' | 'learned';
@@ -297,7 +300,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   }
   const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
-  const late = !!input.shop && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
+  const late = !!input.shop && !input.shop.cutoffUnconfirmed && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
   // A deadline written out as a clock time (今天16:00前) has passed at that minute of the shop's day.
   const minute = input.shop ? wallOf(now, input.shop.zone).minutes : -1;
   const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;

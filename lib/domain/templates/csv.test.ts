@@ -89,8 +89,8 @@ describe('reading a spreadsheet of replies (CSV)', () => {
       { row: 6, reason: 'ID “bad id!”无效（只能用英文字母、数字和 - _ . :），请保留导出时的 ID 或清空该格' },
     ]);
     expect(r.report.notes).toEqual([
-      { row: 3, reason: '快捷编码“中文码”只能用英文字母和数字（最多 16 个），已导入但不设编码' },
-      { row: 5, reason: '快捷编码“ok”与第 4 行重复，已导入但不设编码' },
+      { row: 3, reason: '简码“中文码”只能用英文字母和数字（最多 16 个），已导入但不设编码' },
+      { row: 5, reason: '简码“ok”与第 4 行重复，已导入但不设编码' },
     ]);
     expect(r.file.templates.map((x) => [x.body, x.code])).toEqual([['好的', undefined], ['收到', 'ok'], ['明白', undefined]]);
   });
@@ -169,7 +169,7 @@ describe('the headers shops actually write', () => {
 describe('the library as a CSV for Excel', () => {
   it('is UTF-8 with a byte-order mark and CRLF, one reply a row, formulas guarded', () => {
     const csv = libraryToCsv({ groups: ['议价'], templates: [{ id: 'a1', title: '=1+1', body: '亲，"实价"哦,\n不议价', group: '议价', scenarios: ['bargain'], code: 'yj', orders: ['unpaid', 'paid'] }] });
-    expect(csv.startsWith('\uFEFF分组,标题,快捷编码,内容,适用场景,适用订单状态,ID（勿改）\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF分组,标题,简码,内容,适用场景,适用订单状态,ID（勿改）\r\n')).toBe(true);
     expect(csv).toContain(`议价,'=1+1,yj,"亲，""实价""哦,\n不议价",议价,待付款、已付款未发货,a1\r\n`);
     // The guard is the export's, not the reply's: it comes back as written.
     const back = libraryFromCsv(csv.slice(1), EMPTY, 'zh-CN');

@@ -70,11 +70,14 @@ export const COLUMN_NAMES: Record<CsvField, readonly HeaderMatch[]> = {
   orders: ['适用订单状态', 'orders'],
 };
 
-/** The export's columns, in order: the header names Excel shows, each the first of COLUMN_NAMES but 适用场景 and ID. */
+/**
+ * The export's columns, in order: the header names Excel shows. The code is 简码, the name the editor
+ * and the panel use (older exports said 快捷编码: COLUMN_NAMES still reads both).
+ */
 const EXPORT_COLUMNS: readonly [CsvField, string][] = [
   ['group', '分组'],
   ['title', '标题'],
-  ['code', '快捷编码'],
+  ['code', '简码'],
   ['body', '内容'],
   ['scenarios', '适用场景'],
   ['orders', '适用订单状态'],
@@ -256,6 +259,11 @@ export function readSheet<F extends string>(text: string, names: Record<F, reado
   return { ok: true, rows, columns, at, ignored, found: header.cells.map((h) => h.trim()).filter((h) => h !== ''), headerRow: header.row, above };
 }
 
+/** The rows left out above a sheet's header (readSheet `above`), each as its row and first filled cell, for the preview to name. */
+export function rowsAbove(above: readonly CsvRecord[]): { row: number; text: string }[] {
+  return above.map((r) => ({ row: r.row, text: r.cells.map((c) => c.trim()).find((c) => c !== '') ?? '' }));
+}
+
 /** Why a sheet whose quote at `row` never closes is refused. */
 export function unclosedQuote(row: number): Bilingual {
   return { zh: `第 ${row} 行的引号没有闭合：文件可能被截断或引号不成对`, en: `row ${row}: a quote is never closed (the file may be cut off, or its quotes do not pair)` };
@@ -307,7 +315,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
   const sheet = readSheet<CsvField>(text, COLUMN_NAMES, 'body');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
   const { rows, columns, at, ignored, found, headerRow } = sheet;
-  const above = sheet.above.map((r) => ({ row: r.row, text: r.cells.map((c) => c.trim()).find((c) => c !== '') ?? '' }));
+  const above = rowsAbove(sheet.above);
   if (at.body === undefined) {
     return fail({
       zh: `找不到话术内容所在的列：表头（第 ${headerRow} 行）需要有“内容”“话术”“回复”或“短语”之一。文件的列是：${found.map((h) => `“${h}”`).join('、') || '（无）'}。`,
@@ -360,7 +368,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     const said = (v: string | undefined) => (v === '' && !exact ? undefined : v);
     let code = said(cell(r, 'code')?.replace(/^[/、]/, '').toLowerCase());
     if (code && (code.length > TEMPLATE_LIMITS.code || !/^[a-z0-9]+$/.test(code))) {
-      note({ zh: `快捷编码“${code}”只能用英文字母和数字（最多 ${TEMPLATE_LIMITS.code} 个），已导入但不设编码`, en: `shortcut code "${code}" may only use letters and digits (at most ${TEMPLATE_LIMITS.code}): imported without a code` });
+      note({ zh: `简码“${code}”只能用英文字母和数字（最多 ${TEMPLATE_LIMITS.code} 个），已导入但不设编码`, en: `shortcut code "${code}" may only use letters and digits (at most ${TEMPLATE_LIMITS.code}): imported without a code` });
       code = '';
     }
     const base = idCell !== '' ? byId.get(idCell) : (code && byCode.get(code)) || byBody.get(body);
@@ -416,7 +424,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     if (code) {
       const first = codeRow.get(code);
       if (first !== undefined) {
-        note({ zh: `快捷编码“${code}”与第 ${first} 行重复，已导入但不设编码`, en: `shortcut code "${code}" is already used by row ${first}: imported without a code` });
+        note({ zh: `简码“${code}”与第 ${first} 行重复，已导入但不设编码`, en: `shortcut code "${code}" is already used by row ${first}: imported without a code` });
         code = '';
       } else codeRow.set(code, r.row);
     }

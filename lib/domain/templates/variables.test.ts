@@ -397,6 +397,16 @@ describe('renderTemplate before the owner confirmed the cut-off', () => {
     expect(renderTemplate('{付款发货}', ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 13, 0) }), { 截单时间: '14:00' }).text).toBe('今天14:00前付款，今天（11月23日）就能发出');
   });
 
+  it('reads the cut-off as shops write it (下午2点, 14点, 2:30pm, 傍晚5点半); what is not a time fills in no shipping day', () => {
+    const shipDay = (typed: string) => renderTemplate('{发货日}发出', ctx({ cutoffUnconfirmed: true, now: at(2024, 11, 23, 15, 0) }), { 截单时间: typed });
+    // 15:00: after 14:00 / 14:30, before 17:30.
+    for (const typed of ['下午2点', '14点', '2:30pm', '下午两点半']) expect([typed, shipDay(typed).text]).toEqual([typed, '明天（11月24日）发出']);
+    expect(shipDay('傍晚5点半').text).toBe('今天（11月23日）发出');
+    // Not a time: still asked for, nothing promised.
+    expect(shipDay('四点多').missing).toEqual(['截单时间']);
+    expect(shipDay('四点多').text).toBe('{发货日}发出');
+  });
+
   it('is the shop’s confirmed cut-off as before once it is confirmed', () => {
     const r = renderTemplate(rule, ctx({ cutoffUnconfirmed: false, now: at(2024, 11, 23, 15, 0) }));
     expect(r.missing).toEqual([]);

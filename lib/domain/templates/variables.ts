@@ -16,6 +16,7 @@
  */
 import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
+import { clockNumber, parseClock } from '../time-words';
 import { showDirectionControls, stripDirectionControls } from '../text';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
@@ -201,16 +202,6 @@ const CLOCK_DEADLINE = new RegExp(
 // Written just before a time without a day word of its own, these make it another day's (明天10点前)
 // or every day's (每天16点前): not today's deadline.
 const OTHER_DAY = /(?:明天|明日|明早|明晚|后天|次日|隔天|翌日|第二天|改天|昨天|每天|每日|平时|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|工作日|节假日|[0-9０-９一二三四五六七八九十]\s*[号號日])的?\s*$/;
-const CN_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 16, １６, 十六, 二十, 四 → the number; NaN when it is none. */
-function clockNumber(s: string): number {
-  if (/^[0-9０-９]+$/.test(s)) return Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
-  const [tens, ones] = s.split('十');
-  if (ones === undefined) return s.length === 1 ? (CN_DIGIT[s] ?? NaN) : NaN;
-  return (tens ? (CN_DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (CN_DIGIT[ones] ?? NaN) : 0);
-}
-
 /**
  * The earliest clock time a body gives the buyer as a deadline *today*, in minutes after the shop's
  * midnight, written out in the shop's own words (今天16:00前付款当天发出, 今天下午4点前, 当天十六点之前,
@@ -335,10 +326,11 @@ export function renderTemplate(
 ): RenderResult {
   const missing: string[] = [];
   const missingSeen = new Set<string>();
-  // Unconfirmed: the cut-off is the one the agent typed for {截单时间}, when it reads as a time; else none.
+  // Unconfirmed: the cut-off is the one the agent typed for {截单时间}, when it reads as a time (14:00,
+  // 下午2点, 2pm: parseClock); else none, and the fill-in form says it did not understand it.
   let cutoff: string | null = ctx.cutoff;
   if (ctx.cutoffUnconfirmed) {
-    const typed = parseHHMM(fillFor(CUTOFF_VARIABLE, fills) ?? '');
+    const typed = parseClock(fillFor(CUTOFF_VARIABLE, fills) ?? '');
     cutoff = typed === null ? null : formatMinutes(typed);
   }
   const known = { ...ctx, cutoff: cutoff ?? ctx.cutoff };

@@ -1,4 +1,5 @@
 import type { MessageBundle } from '../index';
+import { outdatedPanel } from './outdated';
 
 /**
  * Strings of the panel's suggestion part that come with the suggestion engine (the suggest feature
@@ -9,6 +10,8 @@ import type { MessageBundle } from '../index';
  */
 export const suggestPanelMessages: MessageBundle = {
   zh: {
+    // A worker older than the page: the library notice's words (lib/panel/controller.ts reloadData), here, not in content.js.
+    ...outdatedPanel.zh,
     // The shop spoke last: the basis is the round its reply answered (lib/domain/suggest/context.ts).
     'panel.basisAnswered': '店铺回复后买家还没有新消息 · 依据回复前的 {count} 条',
     'panel.noneForSituation': '此情境下没有适合这位买家的话术，可搜索。',
@@ -27,6 +30,7 @@ export const suggestPanelMessages: MessageBundle = {
     'panel.evidence.learned': '你为类似消息选过 {count} 次',
   },
   en: {
+    ...outdatedPanel.en,
     'panel.basisAnswered': 'No buyer message since the shop’s last reply · based on the {count} before it',
     'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
     'panel.unsaved': 'What was learned (the reply’s usage count, your pick) could not be saved ({reason}). It is kept on this page and saved as soon as saving works again (with the next reply inserted or anything else saved); keep this page open until then.',
