@@ -15,10 +15,11 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /**
  * A sender line's name and time. The page runs them together with the month unpadded, so a name's
  * last digits touch the month: of the cuts that leave a real date, "用户121-5" is 用户12 on 1-5 (never
- * 用户1 on 21-5). Where two do (用户12-22: 用户1 on 2-22 or 用户 on 12-22), the name the session list
- * shows wins, else the later time: the conversation on screen is a recent one.
+ * 用户1 on 21-5). Where two do (用户12-22: 用户1 on 2-22 or 用户 on 12-22; every line of October to
+ * December: 橙子11-30 or 橙子1 on 1-30), the later time wins. The two are 10 or 11 months apart and
+ * the conversation on screen is a recent one: only a buyer line older than that could be cut wrong.
  */
-export function splitSender(line: string, listed: (name: string) => boolean = () => false): Sender {
+export function splitSender(line: string): Sender {
   const m = S.SENDER_TIME.exec(line);
   if (!m) return { name: line };
   const [, digits = '', day = '', clock] = m;
@@ -29,7 +30,7 @@ export function splitSender(line: string, listed: (name: string) => boolean = ()
     const name = (head + digits.slice(0, -k)).trim();
     if (month.length < k || month[0] === '0' || +month > 12 || !+day || +day > MONTH_DAYS[+month - 1]! || !name) continue;
     const cut = { name, at: parseMessageTime(`${month}-${day} ${clock}`) };
-    if (!best || (listed(name) !== listed(best.name) ? listed(name) : cut.at! > best.at!)) best = cut;
+    if (!best || cut.at! > best.at!) best = cut;
   }
   // No real date: the digits stay with the name rather than a guess cutting it.
   return best ?? { name: (head + digits).trim() };
@@ -44,19 +45,9 @@ interface Row {
   sender: string;
 }
 
-let listed: { doc: Document; names: Set<string> } | null = null;
-/** The list's buyer names, read once per task: a long history's rows each ask (Oct–Dec, every one). */
-function listedNames(doc: Document): Set<string> {
-  if (listed?.doc !== doc) {
-    listed = { doc, names: new Set(readConversations(doc).map((b) => b.nickname)) };
-    queueMicrotask(() => (listed = null));
-  }
-  return listed.names;
-}
-
 /** One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card. */
 function rowOf(row: Element): Row | undefined {
-  const sender = splitSender(textOf(row.querySelector(S.MESSAGE_SENDER)), (name) => listedNames(row.ownerDocument).has(name));
+  const sender = splitSender(textOf(row.querySelector(S.MESSAGE_SENDER)));
   const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, sender.at);
   return message && { message, sender: sender.name };
 }
