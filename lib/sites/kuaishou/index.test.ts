@@ -7,6 +7,7 @@ import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
 import { MESSAGE_ROW } from './selectors';
+import { readWaiting, splitSender } from './read';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -80,5 +81,64 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     expect(probePage(A, document).filter((l) => !l.ok)).toEqual([]);
     A.findChatInput(document).remove();
     expect(probePage(A, document).find((l) => l.what === 'chat-input')).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });
+  });
+
+  describe('sender lines: a name ending in digits keeps them whatever the month', () => {
+    // [line, name, month, day, hour, minute, second]
+    const cases: [string, string, number, number, number, number, number][] = [];
+    for (const name of ['用户12', '小王88', '快手用户1694', '阿花', '9527']) {
+      for (const [mo, d] of [[1, 5], [3, 22], [9, 30], [10, 1], [12, 31]]) {
+        cases.push([`${name}${mo}-${d} 10:11:12`, name, mo!, d!, 10, 11, 12]);
+        cases.push([`${name}${mo}-${d} 08:07`, name, mo!, d!, 8, 7, 0]);
+      }
+    }
+    it.each(cases)('%s → %s', (line, name, mo, d, h, mi, sec) => {
+      expect(splitSender(line)).toEqual({ name, at: thisYear(mo, d, h, mi, sec) });
+    });
+
+    it('two buyers whose names differ in their last digit stay two in January', () => {
+      expect(splitSender('用户121-5 10:11:12').name).toBe('用户12');
+      expect(splitSender('用户131-5 10:11:12').name).toBe('用户13');
+    });
+
+    it('where two cuts leave a real date, the later one wins (the other lies 10 or 11 months before)', () => {
+      // 用户1 on 2-22, or 用户 on 12-22.
+      const later = thisYear(2, 22, 18, 55, 20) > thisYear(12, 22, 18, 55, 20) ? '用户1' : '用户';
+      expect(splitSender('用户12-22 18:55:20').name).toBe(later);
+      // No real month in 21: the one cut left.
+      expect(splitSender('小王821-3 09:00:00').name).toBe('小王82');
+    });
+
+    it('a line without a real date keeps its digits in the name and has no time', () => {
+      expect(splitSender('用户0-5 10:11:12')).toEqual({ name: '用户0' });
+      expect(splitSender('用户13-32 10:11:12')).toEqual({ name: '用户13' });
+      expect(splitSender('客服小鹿')).toEqual({ name: '客服小鹿' });
+      // No source shows a time of day without the date: such a line is left whole.
+      expect(splitSender('用户12 18:55:20')).toEqual({ name: '用户12 18:55:20' });
+    });
+  });
+
+  it('reads a January conversation of a buyer whose name ends in digits from the page', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    for (const el of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody')) {
+      el.textContent = el.textContent!.replace('橙子不酸11-30', '用户131-5').replace('客服小鹿11-30', '客服小鹿1-5');
+    }
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '用户13' });
+    expect(A.readMessages(document, 10).map((m) => m.at)).toEqual([thisYear(1, 5, 20, 21, 7), thisYear(1, 5, 20, 21, 40), thisYear(1, 5, 20, 22, 30)]);
+  });
+
+  it('lists the buyers of 请在3分钟内回复 and 已超时 as waiting, from the lower bound each group gives', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const now = Date.now();
+    expect(readWaiting(document, now)).toEqual([
+      { key: '橙子不酸', buyer: '橙子不酸', since: now },
+      { key: '用户12', buyer: '用户12', since: now },
+      { key: '用户13', buyer: '用户13', since: now - 180_000 },
+      { key: '小王88', buyer: '小王88', since: now - 180_000 },
+    ]);
+    expect(A.readConversations!(document).map((b) => b.nickname)).toEqual(['橙子不酸', '用户12', '用户13', '小王88', '阿木木']);
+    expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[2]!)).toEqual({ id: null, nickname: '用户13' });
+    expect(A.openConversation!(document, '小王88')).toBe(true);
+    expect(A.openConversation!(document, '小王8')).toBe(false);
   });
 });

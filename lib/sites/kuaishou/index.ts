@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { detectPageKind, isKuaishouChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
+import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Kuaishou 快手小店 workbench. One public source, unconfirmed; checked against a fixture page only. */
@@ -24,6 +24,11 @@ export const kuaishouAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
+  readWaiting: (doc) => readWaiting(doc),
+  readConversations,
+  conversationRow: S.SESSION_CARD,
+  conversationAt,
+  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

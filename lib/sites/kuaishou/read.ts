@@ -1,8 +1,44 @@
-import type { BuyerIdentity, ChatMessage } from '../types';
-import { lastRead, parseMessageTime, required, sideMessage, textOf } from '../dom';
+import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
+import { isShown, lastRead, listBuyers, parseMessageTime, required, rowBuyerAt, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'kuaishou';
+
+interface Sender {
+  name: string;
+  at?: number;
+}
+
+/** Days in each month, a leap year's: "2-30" is no date, so it is never the cut. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A sender line's name and time. The page runs them together with the month unpadded, so a name's
+ * last digits touch the month: of the cuts that leave a real date, "用户121-5" is 用户12 on 1-5 (never
+ * 用户1 on 21-5). Where two do (用户12-22: 用户1 on 2-22 or 用户 on 12-22; every line of October to
+ * December: 橙子11-30 or 橙子1 on 1-30), the later time wins. The two are 10 or 11 months apart and
+ * the conversation on screen is a recent one: only a buyer line older than that could be cut wrong.
+ */
+export function splitSender(line: string): Sender {
+  const m = S.SENDER_TIME.exec(line);
+  if (!m) return { name: line };
+  const [, digits = '', day = '', clock] = m;
+  const head = line.slice(0, m.index);
+  let best: Sender | undefined;
+  for (const k of [1, 2]) {
+    const month = digits.slice(-k);
+    const name = (head + digits.slice(0, -k)).trim();
+    if (month.length < k || month[0] === '0' || +month > 12 || !+day || +day > MONTH_DAYS[+month - 1]! || !name) continue;
+    const cut = { name, at: parseMessageTime(`${month}-${day} ${clock}`) };
+    if (!best || cut.at! > best.at!) best = cut;
+  }
+  // No real date: the digits stay with the name rather than a guess cutting it.
+  return best ?? { name: (head + digits).trim() };
+}
+
+/** A card's buyer: its name without the order count the list may add. */
+const cardName = (card: Element) => textOf(card.querySelector(S.CARD_NAME)).replace(S.ORDER_COUNT, '');
+const noId = () => null;
 
 interface Row {
   message: ChatMessage;
@@ -11,10 +47,9 @@ interface Row {
 
 /** One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card. */
 function rowOf(row: Element): Row | undefined {
-  const line = textOf(row.querySelector(S.MESSAGE_SENDER));
-  const time = S.SENDER_TIME.exec(line);
-  const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, time ? parseMessageTime(time[1]) : undefined);
-  return message && { message, sender: time ? line.slice(0, time.index).trim() : line };
+  const sender = splitSender(textOf(row.querySelector(S.MESSAGE_SENDER)));
+  const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, sender.at);
+  return message && { message, sender: sender.name };
 }
 
 export const readRow = (row: Element) => rowOf(row)?.message;
@@ -36,4 +71,44 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 
 export function findChatInput(doc: Document): HTMLElement {
   return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT));
+}
+
+/** Over three minutes waited in 已超时 (the other group's limit); 请在N分钟内回复 tells no lower bound. */
+const OVERDUE_MS = 3 * 60_000;
+
+/**
+ * The buyers of the list's waiting groups, by nickname. The cards show no time, so the wait starts
+ * at its lower bound: now in 请在3分钟内回复, three minutes ago in 已超时 (the reply clock keeps a
+ * buyer's earliest start while listed). Cards of a collapsed group count too.
+ */
+export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
+  const byKey = new Map<string, WaitingConversation>();
+  for (const group of doc.querySelectorAll(S.LIST_GROUP)) {
+    const title = textOf(group.querySelector(S.GROUP_NAME));
+    const since = title.includes('已超时') ? now - OVERDUE_MS : /分钟内回复/.test(title) ? now : NaN;
+    for (const card of since ? group.querySelectorAll(S.SESSION_CARD) : []) {
+      const buyer = cardName(card);
+      const prev = byKey.get(buyer);
+      if (buyer && !(prev && prev.since <= since)) byKey.set(buyer, { key: buyer, buyer, since });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The buyers of the list's cards (a buyer in two groups once). */
+export function readConversations(doc: Document): BuyerIdentity[] {
+  return listBuyers(doc.querySelectorAll(S.SESSION_CARD), cardName, noId);
+}
+
+/** The buyer of the card a click landed in. */
+export function conversationAt(target: Element): BuyerIdentity | null {
+  return rowBuyerAt(target, S.SESSION_CARD, cardName, noId);
+}
+
+/** Clicks the card of this buyer, a shown one first (a worker script opens cards by a click). */
+export function openConversation(doc: Document, key: string): boolean {
+  const cards = Array.from(doc.querySelectorAll<HTMLElement>(S.SESSION_CARD)).filter((c) => cardName(c) === key);
+  const card = cards.find((c) => isShown(c)) ?? cards[0];
+  card?.click();
+  return !!card;
 }
