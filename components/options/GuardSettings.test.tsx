@@ -146,6 +146,19 @@ describe('the money check in the options page (the shop’s limits: 备注规范
     expect(q('[data-kf="guard-try-result"]')!.textContent).toBe('没有发现问题');
   });
 
+  // One switch, one limit (guard11): compensation switched off is measured against the agent's own limit, as the page says.
+  it('with the compensation rule switched off, still holds defect money over the agent’s own limit, as the page says', async () => {
+    const b = guardBackend();
+    const { q, click } = await mountTab(<GuardSettings />, b.replies, { notify: ['patchGuardConfig'] });
+    expect(q('[data-kf="guard-limits"]')!.textContent).toContain('关掉“超出权限的补偿”后，补偿（包括因破损、色差等折价的钱）改按客服自己的 20 元判断');
+    await click('[data-kf="guard-builtin"] tr[data-rule-id="over-limit-compensation"] input');
+    expect(b.stored.disabled).toEqual(['over-limit-compensation']);
+    type(q('[data-kf="guard-try"]'), '杯子有划痕，给您退40元您看行吗');
+    expect(q('[data-kf="guard-try-result"]')!.textContent).toContain('客服自己最多可以让利 20 元');
+    type(q('[data-kf="guard-try"]'), '杯子有划痕，给您退15元您看行吗');
+    expect(q('[data-kf="guard-try-result"]')!.textContent).toBe('没有发现问题');
+  });
+
   it('checks templates against the default limits when the shop’s rules cannot be read, and lists nothing before they are known', async () => {
     const forty = { id: 'm', title: '议价让利', body: '这单给您优惠40元～', group: '常用', scenarios: ['bargain' as const] };
     let answer: (r: unknown) => void = () => {};

@@ -3,7 +3,7 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, LINK_RULE, PAYER_EARLIER, PAYER_SUBJECT, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
+import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, COMPENSATION_AS_DISCOUNT, LINK_RULE, PAYER_EARLIER, PAYER_SUBJECT, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 import { DEFAULT_LIMITS } from '../remarks/presets';
 
@@ -137,8 +137,23 @@ function finding(rule: GuardRule, text: string, start: number, end: number): Gua
 
 export { guardPlatformOf };
 
+const withMoneyFallback = new WeakMap<readonly GuardRule[], readonly GuardRule[]>();
+/**
+ * The rules as run: with the compensation rule switched off (and the discount rule on), compensation is
+ * measured against the agent's own limit (COMPENSATION_AS_DISCOUNT) — one switch turns off one limit.
+ */
+function moneyRulesIn(rules: readonly GuardRule[]): readonly GuardRule[] {
+  let out = withMoneyFallback.get(rules);
+  if (!out) {
+    const has = (id: string) => rules.some((r) => r.id === id && !r.shop);
+    out = has(COMPENSATION_AS_DISCOUNT.id) && !has('over-limit-compensation') ? [...rules, COMPENSATION_AS_DISCOUNT] : rules;
+    withMoneyFallback.set(rules, out);
+  }
+  return out;
+}
+
 export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
-  const rules = opts.rules ?? DEFAULT_RULES;
+  const rules = moneyRulesIn(opts.rules ?? DEFAULT_RULES);
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const n = normalise(text);
   const folded = foldWidth(text);
@@ -161,8 +176,8 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
       if (rule.limit && m[0].includes('退') && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
-      if (rule.id === 'over-limit-discount' && promotionPays(subject, m.index, m.index + m[0].length, m[0])) continue;
-      if (rule.id === 'over-limit-compensation' && otherPayerPays(subject, m.index, m[0])) continue;
+      // Either money rule can meet either giver (满减活动给您优惠…, 平台会赔付您…; a defect moves a discount's words to compensation).
+      if (rule.limit && (promotionPays(subject, m.index, m.index + m[0].length, m[0]) || otherPayerPays(subject, m.index, m[0]))) continue;
       let over = rule;
       if (rule.limit) {
         const limit = limits[rule.limit];

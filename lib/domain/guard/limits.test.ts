@@ -362,3 +362,45 @@ describe('money promised over what the agent may grant alone (domain: 20 yuan al
     expect(f!.reason.zh).toContain('5 元');
   });
 });
+
+describe('money for a defect in any form, the switches one limit each, and the buyer asked before or after (guard11)', () => {
+  // domain.md: compensation for a minor defect is at most the postage (10 here), whatever the words for the money.
+  it('measures money off for a defect (便宜/少收/优惠/a red packet) against the postage, not the bargaining limit', () => {
+    for (const text of ['裤子有点色差，那这条给您便宜15元吧', '收到的杯子有道划痕，给您少收12块可以吗', '包装压坏了，送您一个15元红包表示歉意', '鞋带有点脏了，这双给您优惠18元']) {
+      const found = overLimit(text);
+      expect(found.map((f) => f.ruleId), text).toEqual(['over-limit-compensation']);
+      expect(found[0]!.reason.zh, text).toContain('运费（10 元）');
+      expect(found[0]!.reason.en, text).toContain('postage (10 yuan)');
+    }
+    // Within the postage, a disclaimer before the sale (no defect has happened), or no defect at all.
+    for (const text of ['裤子有点色差，给您便宜8元吧', '照片可能会有一点色差，今天拍下给您便宜15元', '有质量问题包退换的，给您优惠15元', '这双鞋给您便宜15元吧'])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('with only the compensation rule off, measures compensation against the agent’s own limit under the discount rule; both off, nothing', () => {
+    const engine = createGuardEngine({ v: 1, disabled: ['over-limit-compensation'], rules: [] }, 'taobao', SHOP);
+    for (const text of ['杯子有划痕，给您退40元您看行吗', '裤子有点色差，那这条给您便宜30元吧', '实在抱歉，补偿您50元']) {
+      const found = engine.check(text);
+      expect(found.map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+      expect(found[0]!.reason.zh, text).toContain('20 元');
+    }
+    // Over the postage but within the agent's own 20: compensation is what was switched off.
+    expect(engine.check('杯子有划痕，给您退15元您看行吗')).toEqual([]);
+    const bothOff = createGuardEngine({ v: 1, disabled: ['over-limit-compensation', 'over-limit-discount'], rules: [] }, 'taobao', SHOP);
+    expect(bothOff.check('杯子有划痕，给您退40元您看行吗')).toEqual([]);
+  });
+
+  it('reads a refund reason in the sentence after the offer’s question mark like one in the same sentence', () => {
+    for (const text of ['这单给您退60元可以吗？退款会按原路退回您的账户', '给您退60元好吗？货款三天内到账', '给您退60元，退款原路返回，您看可以吗'])
+      expect(overLimit(text), text).toEqual([]);
+    for (const text of ['这单给您退60元可以吗？', '给您退60元可以吗？东西不用寄回了'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
+  it('holds money back with the buyer asked first (您看这样行吗，给您退…) as it does with the ask after', () => {
+    for (const text of ['您看这样行吗，给您退60元', '这样可以吗？给您退60元', '给您退60元您看行吗'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+    for (const text of ['您看这样行吗，收到退货后给您退159元', '这样做行不通，给您退30元'])
+      expect(overLimit(text), text).toEqual([]);
+  });
+});

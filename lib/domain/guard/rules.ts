@@ -292,12 +292,20 @@ const SENT = '[^。！!？?\\n]*';
  * (不用退货/别寄回/留着用), 私下/私人/额外/单独/我做主/自己掏钱, compensation (作为补偿/当补偿/心意), a
  * red packet. Weak marks are also how refunds are said (收到退货后直接给您退 = at once), so they hold
  * only when the sentence names no refund reason: 直接, a concession (这样吧/要不这样/那就), 再/另外/多退 as
- * money on top, …吧/好吧 after the amount.
+ * money on top, …吧/好吧 after the amount, the buyer asked to accept it after the amount or before it
+ * (ASKS_BEFORE). An offer asked as a question may name its refund reason right after the question mark
+ * (给您退60元可以吗？退款会原路退回), as if in the same sentence.
  */
 const GRANT_STRONG =
   '(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|' +
   '(?:作为|当作?|当做|算作?|算是|做为|以示|表示|一点|点)(?:补偿|赔偿|心意)|补偿一下|心意|(?<!运费险|平台|保险)的补偿|红包';
-const GRANT_WEAK = '直接|这样吧|要不(?:这样|然)|那就|(?:^|[，,；;])(?:那|那就|就|我|我们)?再(?:给|帮)?(?:您|你)?退|另外(?:再)?(?:给|帮)?(?:您|你)?退|多退|一半|一部分|半价|折价';
+/**
+ * The ask said before the amount (您看这样行吗，给您退50元): the same offer as 给您退50元您看行吗, only asked first —
+ * a whole clause that asks about "this" (这样) or asks the buyer to look (您看…), so 这样做行不通 is none.
+ */
+const ASKS_BEFORE =
+  '(?:(?:(?:您|你|亲)?看)?这样(?:做|处理|的话)?(?:行吗|行不行|行不|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|中不中|中吗)|(?:您|你|亲)看(?:行吗|行不行|可以吗|可不可以|怎么样|好吗|成吗))[，,：:？?]';
+const GRANT_WEAK = `${ASKS_BEFORE}|直接|这样吧|要不(?:这样|然)|那就|(?:^|[，,；;])(?:那|那就|就|我|我们)?再(?:给|帮)?(?:您|你)?退|另外(?:再)?(?:给|帮)?(?:您|你)?退|多退|一半|一部分|半价|折价`;
 /** After the amount, the buyer asked to accept the offer (…，您看行吗): a negotiated grant, not a refund being reported. */
 export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|行不(?!通)|中不中|中不|中吗|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
 /** A refund reason anywhere in the sentence: what weak marks give way to. */
@@ -306,7 +314,7 @@ const REFUND_CUE =
 /** After the amount: the mark that makes money back a grant. */
 const GRANT_MARK =
   `(?:(?<=(?:${GRANT_STRONG})${SENT})|(?=${SENT}(?:${GRANT_STRONG}))` +
-  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT})(?!${SENT}(?:${REFUND_CUE})))`;
+  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT})(?!${SENT}(?:${REFUND_CUE})|${SENT}[？?]${SENT}(?:${REFUND_CUE})))`;
 const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
 /** Money back marked as the agent's grant (GRANT_MARK): 直接给您退50元, 这样吧我给你退个40块, 退您30块吧, 给您退一半吧，50元. */
@@ -318,56 +326,85 @@ const MONEY_BACK_GRANT =
  * full amount is a refund of what was paid (GRANT_MARK: the weak marks give way to the refund reason).
  */
 const DEFECT_CUE =
-  '(?<!没有?|不是|并非|非|无)(?:破损|破了|坏了|质量(?:上的?)?(?:有)?(?:问题|不好|不太好|不行|差|一般)|色差|发错|错发|发成|延误|晚发|迟发|延迟|慢了|瑕疵|污渍|脏了|开线|掉色|褪色|起球|划痕|刮花|磨损|变形|线头|异味|漏液|少了配件)|折价';
+  // Not a disclaimer before the sale (拍照可能会有轻微色差, 难免有一点色差, 质量问题包退): no defect has happened.
+  '(?<!没有?|不是|并非|非|无)(?<!(?:会|可能|难免|正常)(?:会)?(?:有|存在|出现)?(?:一点点?|一些|些许|少许|轻微|略微|稍微|细微|点)?的?)' +
+  '(?:破损|破了|坏了|质量(?:上的?)?(?:有)?(?:问题(?![^。！!？?\\n，,；;]{0,3}(?:包|保障|放心|无忧))|不好|不太好|不行|差|一般)|色差|发错|错发|发成|延误|晚发|迟发|延迟|慢了|瑕疵|污渍|脏了|开线|掉色|褪色|起球|划痕|刮花|磨损|变形|线头|异味|漏液|少了配件)|折价';
 const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
 
-const MONEY_RULES: readonly GuardRule[] = [
-  {
-    id: 'over-limit-discount',
-    negatable: true,
-    limit: 'agentDiscountYuan',
-    category: 'over-limit',
-    severity: 'block',
-    platforms: ANY,
-    pattern: rx(
-      `(?:(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?|转账?|打款)(?:了|下)?(?:您|你)?` +
-        // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
-        `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
-        `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
-        // Money back the reply marks as the agent's own: 直接给您退50元, 这样吧我给你退个40块, 退您30块吧.
-        // Tied to a defect, a wrong item or a delay, or said as 折价, it is compensation (the rule below).
-        `|(?<!(?:${DEFECT_CUE})${SENT})(?!${SENT}(?:${DEFECT_CUE}))${MONEY_BACK_GRANT}` +
-        // A money gift: 送您一个50元红包, 补偿您50块红包, 送您一张50元无门槛券, 给您红包50元.
-        `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})` +
-        `|(?:送|发|给)${YOU}?(?:一个|一份|个)?(?:现金)?红包${AMOUNT})`,
-    ),
-    label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
-    reason: {
-      zh: '客服自己最多可以让利 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
-      en: 'You may grant up to {limit} yuan on your own; more needs the supervisor’s approval — ask first, or offer an amount within your limit.',
-    },
+/**
+ * The agent's own money to this buyer: 给您优惠50元, 便宜您30块, 返您…, money back the reply marks as the
+ * agent's own (MONEY_BACK_GRANT: 直接给您退50元, 这样吧我给你退个40块, 退您30块吧), a money gift (送您一个50元红包,
+ * 补偿您50块红包, 送您一张50元无门槛券, 给您红包50元). Which limit it is measured against is the sentence's
+ * business (FOR_DEFECT): the agent's own (the discount rule) or, for a defect, the postage (compensation).
+ */
+const AGENT_GRANT =
+  `(?:(?:(?:给|帮|为|替)(?:您|你|亲)${GAP}(?:优惠|便宜|让利?|减(?:免|掉|去)?|少收?|降价?|抹(?:掉|去)?|返现?|转账?|打款)(?:了|下)?(?:您|你)?` +
+  // 便宜您25块 after 比 is a price comparison (会员价比原价便宜您25块), not a grant.
+  `|(?<!比(?!较|如)[^。！!？?\n，,；;]{0,8})(?:优惠|便宜|让利|少收|抹掉|免)了?(?:您|你)` +
+  `|(?:返|转)(?:给)?(?:您|你))${AMOUNT}${NOT_POSTAGE}` +
+  `|${MONEY_BACK_GRANT}` +
+  `|(?:送|发|给)${YOU}?(?:一个|一份|个|一张|张)?${AMOUNT}\\s*(?:${MONEY_GIFT})` +
+  `|(?:送|发|给)${YOU}?(?:一个|一份|个)?(?:现金)?红包${AMOUNT})`;
+/**
+ * In a sentence naming a defect, a wrong item or a delay, or 折价: whatever form the money takes — 退, 便宜,
+ * 优惠, 减, a red packet (有点色差，给您便宜15元) — it is compensation for the defect (domain.md: at most the
+ * postage, more needs the supervisor; the remark records it as 折价 with the defect), not bargaining.
+ */
+const FOR_DEFECT = `(?:(?<=(?:${DEFECT_CUE})${SENT})|(?=${SENT}(?:${DEFECT_CUE})))`;
+const NOT_FOR_DEFECT = `(?<!(?:${DEFECT_CUE})${SENT})(?!${SENT}(?:${DEFECT_CUE}))`;
+
+const DISCOUNT_RULE: GuardRule = {
+  id: 'over-limit-discount',
+  negatable: true,
+  limit: 'agentDiscountYuan',
+  category: 'over-limit',
+  severity: 'block',
+  platforms: ANY,
+  pattern: rx(`${NOT_FOR_DEFECT}${AGENT_GRANT}`),
+  label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
+  reason: {
+    zh: '客服自己最多可以让利 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
+    en: 'You may grant up to {limit} yuan on your own; more needs the supervisor’s approval — ask first, or offer an amount within your limit.',
   },
-  {
-    id: 'over-limit-compensation',
-    negatable: true,
-    limit: 'postageYuan',
-    category: 'over-limit',
-    severity: 'block',
-    platforms: ANY,
-    // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
-    pattern: rx(
-      `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
-        `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)` +
-        // Money back for a defect, a wrong item or a delay, or 折价 (商品破损了，给您退15元您看可以吗).
-        `|(?:(?<=(?:${DEFECT_CUE})${SENT})|(?=${SENT}(?:${DEFECT_CUE})))${MONEY_BACK_GRANT}`,
-    ),
-    label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
-    reason: {
-      zh: '小问题的补偿（包括因破损、色差、发错、延误等折价退的钱）一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
-      en: 'Compensation for a minor defect — money back for damage, a colour difference, a wrong item or a delay (折价) included — is normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
-    },
+};
+
+const COMPENSATION_RULE: GuardRule = {
+  id: 'over-limit-compensation',
+  negatable: true,
+  limit: 'postageYuan',
+  category: 'over-limit',
+  severity: 'block',
+  platforms: ANY,
+  // Postage paid back (quality returns: the shop pays it both ways) is not compensation.
+  pattern: rx(
+    `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
+      `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)` +
+      // The agent's money for a defect, a wrong item or a delay, or 折价 (商品破损了，给您退15元您看可以吗; 有点色差，给您便宜15元).
+      `|${FOR_DEFECT}${AGENT_GRANT}`,
+  ),
+  label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
+  reason: {
+    zh: '小问题的补偿（包括因破损、色差、发错、延误等折价退的钱或便宜的钱）一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
+    en: 'Compensation for a minor defect — money back or off for damage, a colour difference, a wrong item or a delay (折价) included — is normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
   },
-];
+};
+
+const MONEY_RULES: readonly GuardRule[] = [DISCOUNT_RULE, COMPENSATION_RULE];
+
+/**
+ * Each money rule is one switch with one limit. With the compensation rule switched off, what it measures
+ * is still money the agent grants alone, so it goes to the discount rule's limit (its id, label and
+ * reason): a shop that lifts the postage cap on compensation has not lifted the agent's own limit. Only
+ * with both switched off is money not checked. check.ts adds this rule in the compensation rule's place.
+ */
+export const COMPENSATION_AS_DISCOUNT: GuardRule = {
+  ...COMPENSATION_RULE,
+  id: DISCOUNT_RULE.id,
+  limit: DISCOUNT_RULE.limit!,
+  label: DISCOUNT_RULE.label,
+  reason: DISCOUNT_RULE.reason,
+  pattern: rx(COMPENSATION_RULE.pattern.source),
+};
 
 /** 主管同意了 / 请示主管: the reply already brings the supervisor in, so an amount over the limit is theirs. */
 export const SUPERVISOR = /(?:主管|店长)[^。！!？?\n]{0,8}(?:同意|批|特批|申请)|(?:请示|申请|问问|问一下|报给|找)(?:一下)?(?:我们)?(?:主管|店长)/;
