@@ -4,7 +4,7 @@
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
-import { lastRead } from './dom';
+import { drewTextBox, lastRead } from './dom';
 import { observeChat } from './observe';
 import type { ProbeSpec } from './probe';
 import type { ConsoleName } from './names';
@@ -15,10 +15,23 @@ export interface ChatAdapterSpec {
   name: ConsoleName;
   matches(url: URL): boolean;
   pageKind(doc: Document): PageKind;
+  /**
+   * The console's chat address (tested on path + hash). A page there that drew a text box is a chat
+   * page even when none of its hooks match any more (a redesign renamed them): the reads then fail
+   * one by one and the panel says the page changed, instead of treating it as some other page.
+   */
+  chatAt: RegExp;
   readBuyer(doc: Document): string | null;
   readBuyerIdentity(doc: Document): BuyerIdentity | null;
-  /** The open conversation's message rows (a selector), oldest first. */
-  rows: string;
+  /** The open conversation's message rows ([name of the constant as in `probe`, selector]), oldest first. */
+  rows: readonly [name: string, selector: string];
+  /**
+   * The element holding the rows, where the console has a stable one (else null). With no row
+   * matching, a list showing something (an element with text or an image), or a text holder (`text`)
+   * anywhere, is rows no longer recognised (SiteElementMissing naming `rows`), not an empty
+   * conversation: a new conversation's list is empty.
+   */
+  list: string | null;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
   /**
@@ -54,11 +67,19 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, readRow, buyer, shop, text, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
   const adapter: SiteAdapter = {
     ...reads,
+    pageKind: (doc) => {
+      const kind = pageKind(doc);
+      return kind === 'unknown' && chatAt.test(doc.location.pathname + doc.location.hash) && drewTextBox(doc) ? 'chat' : kind;
+    },
     readMessages(doc, limit) {
-      const found = doc.querySelectorAll(rows);
+      const found = doc.querySelectorAll(rows[1]);
+      if (!found.length) {
+        const shown = [...((list && doc.querySelector(list)?.children) || [])].some((c) => c.textContent!.trim() || c.querySelector('img'));
+        if (shown || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
+      }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
       if (saw('buyer') && saw('agent')) return read;
@@ -74,7 +95,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     },
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
-    observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),
+    observeConversation: (doc, signal, onChange) => observeChat({ ...spec, rows: rows[1] }, doc, signal, onChange),
     probe,
   };
   return adapter;
