@@ -23,7 +23,6 @@ import type { CardFrameHost } from './card-frame';
 import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
 import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
-import { drewTextBox } from '../sites/dom';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
 
@@ -505,24 +504,8 @@ export class PanelController {
     return buyer ? { buyer, buyerId: null } : null;
   }
 
-  /** Where (path + hash) this tab last showed a chat page the adapter recognised. */
-  private chatSeenAt: string | null = null;
-
-  /**
-   * The page's kind. Where this tab showed a chat page and still shows a text box, the page is that
-   * chat page with its hooks renamed (a redesign while it was open), not another kind of page: read
-   * as chat, its reads fail and the panel says the page changed. (A console's own chat address is
-   * known to the adapter: chatAdapter's pageKind.)
-   */
-  private kind(): PageKind {
-    const k = this.adapter!.pageKind(this.doc);
-    const here = this.doc.location.pathname + this.doc.location.hash;
-    if (k === 'chat') this.chatSeenAt = here;
-    return k === 'unknown' && here === this.chatSeenAt && drewTextBox(this.doc) ? 'chat' : k;
-  }
-
   /** The page's kind and, on a chat page, who is open (`pageKind` when the caller has just read it). */
-  private look(pageKind = this.kind()): PageLook {
+  private look(pageKind = this.adapter!.pageKind(this.doc)): PageLook {
     return { pageKind, who: pageKind === 'chat' ? this.readWho() : null };
   }
 
@@ -604,7 +587,7 @@ export class PanelController {
   readOrders(): void {
     const a = this.adapter;
     if (!a) return;
-    const kind = this.kind();
+    const kind = a.pageKind(this.doc);
     // The page changed under us (in-page navigation): the full read, which shows the orders too.
     if (kind !== this.store.get().pageKind) this.read(this.look(kind));
     else this.showOrders(kind);

@@ -4,7 +4,7 @@
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
 import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
-import { drewTextBox, lastRead } from './dom';
+import { lastRead } from './dom';
 import { observeChat } from './observe';
 import type { ProbeSpec } from './probe';
 import type { ConsoleName } from './names';
@@ -16,9 +16,11 @@ export interface ChatAdapterSpec {
   matches(url: URL): boolean;
   pageKind(doc: Document): PageKind;
   /**
-   * The console's chat address (tested on path + hash). A page there that drew a text box is a chat
-   * page even when none of its hooks match any more (a redesign renamed them): the reads then fail
-   * one by one and the panel says the page changed, instead of treating it as some other page.
+   * The console's chat address (tested on path + hash). A page there, or where this tab last showed
+   * a chat page the hooks recognised, that drew a text box is a chat page even when none of its hooks
+   * match any more (a redesign renamed them): its reads then fail and the panel says the page
+   * changed, instead of taking it for some other page. A page still loading has drawn no text box;
+   * a settings page of the console is at another address.
    */
   chatAt: RegExp;
   readBuyer(doc: Document): string | null;
@@ -27,9 +29,9 @@ export interface ChatAdapterSpec {
   rows: readonly [name: string, selector: string];
   /**
    * The element holding the rows, where the console has a stable one (else null). With no row
-   * matching, a list showing something (an element with text or an image), or a text holder (`text`)
-   * anywhere, is rows no longer recognised (SiteElementMissing naming `rows`), not an empty
-   * conversation: a new conversation's list is empty.
+   * matching, a list showing text, or a text holder (`text`) anywhere in the page, is rows no longer
+   * recognised (SiteElementMissing naming `rows`), not an empty conversation: a new conversation's
+   * list is empty (each fixture's, emptied, reads as []).
    */
   list: string | null;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
@@ -68,17 +70,21 @@ export interface ChatAdapterSpec {
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
   const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
+  /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
+  let seen: string | undefined;
   const adapter: SiteAdapter = {
     ...reads,
-    pageKind: (doc) => {
+    pageKind(doc) {
       const kind = pageKind(doc);
-      return kind === 'unknown' && chatAt.test(doc.location.pathname + doc.location.hash) && drewTextBox(doc) ? 'chat' : kind;
+      const here = doc.location.pathname + doc.location.hash;
+      if (kind === 'chat') seen = here;
+      // Our own elements are not in the page's tree (a closed shadow root, the card's frame).
+      return kind === 'unknown' && (here === seen || chatAt.test(here)) && doc.querySelector('textarea,[contenteditable]') ? 'chat' : kind;
     },
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        const shown = [...((list && doc.querySelector(list)?.children) || [])].some((c) => c.textContent!.trim() || c.querySelector('img'));
-        if (shown || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
+        if ((list && doc.querySelector(list)?.textContent!.trim()) || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);

@@ -40,12 +40,6 @@ export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) 
 }
 
 /**
- * The page drew a box to type in (a chat page has one; a page still loading has drawn nothing yet).
- * Our own elements are not in the page's tree (a closed shadow root, the card's frame).
- */
-export const drewTextBox = (doc: Document) => !!doc.querySelector('textarea, [contenteditable="true"], [contenteditable=""]');
-
-/**
  * The last `limit` values `read` finds in `rows`, in page order: walks from the end and stops there,
  * so a conversation's long history costs no more than its tail (`read` returns a falsy value to
  * skip a row: a system notice, an image).
