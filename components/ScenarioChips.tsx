@@ -74,7 +74,8 @@ export function ScenarioChips() {
       }}
     >
       <span class="kf-label">{t('panel.situation')}</span>
-      {ids.length === 0 && <span class="kf-muted" data-kf="no-situation">{t('panel.noSituation')}</span>}
+      {/* Messages not read are no "no clear need" (the notice and the list below say they were not read). */}
+      {ids.length === 0 && !s.messagesUnread && <span class="kf-muted" data-kf="no-situation">{t('panel.noSituation')}</span>}
       {ids.map((id) => {
         const why = s.scenarioOverride ? { sources: ['agent'], text: t('panel.evidence.agent') } : evidenceOf(id, s.classification?.evidence);
         return (

@@ -33,6 +33,19 @@ const DRIFTS: Drift[] = [
   { name: 'JD 咚咚, both sides renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['message_right', 'message-right'], ['message_left', 'message-left']], missing: 'SHOP_SIDE' },
 ];
 
+// The rows themselves renamed, the list and the input kept: no row matches at all. Before, that read
+// as an empty conversation (暂无明确诉求, nobody waiting). With the text holders renamed too, the
+// list (where the console has a stable one) still shows rows nothing reads.
+DRIFTS.push(
+  { name: 'Pinduoduo, rows renamed', adapter: pddAdapter, fixture: 'pdd-chat.html', change: [['class="onemsg"', 'class="one-msg"']], missing: 'MESSAGE_ROW' },
+  { name: 'Pinduoduo, rows and text holders renamed', adapter: pddAdapter, fixture: 'pdd-chat.html', change: [['class="onemsg"', 'class="one-msg"'], ['class="msg-content-box"', 'class="msg-text"']], missing: 'MESSAGE_ROW' },
+  { name: 'JD 咚咚, rows renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['class="message"', 'class="msg-row"']], missing: 'MESSAGE' },
+  { name: 'JD 咚咚, rows and text holders renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['class="message"', 'class="msg-row"'], ['message__content', 'msg-text']], missing: 'MESSAGE' },
+  { name: 'Douyin, message wrapper hook renamed', adapter: douyinAdapter, fixture: 'douyin-chat.html', change: [['qa-message-warpper', 'qa-message-wrapper']], missing: 'MESSAGE' },
+  { name: 'Douyin (second hash generation), message wrapper hook renamed', adapter: douyinAdapter, fixture: 'douyin-chat-v2.html', change: [['qa-message-warpper', 'qa-message-wrapper']], missing: 'MESSAGE' },
+  { name: 'Kuaishou, rows renamed', adapter: kuaishouAdapter, fixture: 'kuaishou-chat.html', change: [['LayoutDefaultWrapper_msgMain', 'LayoutDefaultWrapper_msgRow']], missing: 'MESSAGE_ROW' },
+);
+
 /** Each console's rows and sides, and its shop side as a new build renames it (with the constant the check names). */
 const SIDES = [
   ['Pinduoduo', pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.BUYER_SIDE, PDD.SHOP_SIDE, ['cs-item', 'cs-msg-item'], 'SHOP_SIDE'],
@@ -110,5 +123,57 @@ describe('a chat console whose message rows can no longer be read (layout change
     loadFixture('pdd-chat.html');
     for (const row of Array.from(document.querySelectorAll('#msgListContainer li.onemsg'))) if (!row.querySelector('[class*="system-msg"]')) row.remove();
     expect(pddAdapter.readMessages(document, 50)).toEqual([]);
+  });
+});
+
+/** Each console's page, its message rows emptied as a new conversation shows them (nothing said yet). */
+const EMPTY = [
+  [pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW],
+  [jdAdapter, 'jd-dongdong.html', JD.MESSAGE],
+  [douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE],
+  [douyinAdapter, 'douyin-chat-v2.html', DOUYIN.MESSAGE],
+  [kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW],
+] as const;
+
+describe('a conversation with no message yet', () => {
+  it('reads as nothing said, not as a changed layout: the list is empty (a system notice outside the rows stays)', () => {
+    for (const [adapter, fixture, rows] of EMPTY) {
+      loadFixture(fixture);
+      for (const row of Array.from(document.querySelectorAll(rows))) row.remove();
+      expect(adapter.readMessages(document, 50), fixture).toEqual([]);
+    }
+  });
+});
+
+/**
+ * Each console at its chat address with every hook its page kind rests on renamed (a redesign), a
+ * path of the same console that is no chat page, and the hooks the rename takes.
+ */
+const REDESIGNS = [
+  [pddAdapter, 'pdd-chat.html', 'https://mms.pinduoduo.com/chat-merchant/index.html#/', 'https://mms.pinduoduo.com/chat-merchant/index.html#/setting', [['chat-item-box', 'chat-item-wrap'], ['class="onemsg"', 'class="one-msg"'], ['id="replyTextarea"', 'id="replyBox"']]],
+  [jdAdapter, 'jd-dongdong.html', 'https://dongdong.jd.com/', 'https://dongdong.jd.com/setting.html', [['t-alluser-wrap', 't-users'], ['t-chat-scroll', 't-chat-list'], ['EditorContent', 'Editor']]],
+  [douyinAdapter, 'douyin-chat.html', 'https://im.jinritemai.com/pc_seller_v2/main/workspace', 'https://im.jinritemai.com/pc_seller_v2/main/setting', [['data-qa-id', 'data-qa-x']]],
+  [kuaishouAdapter, 'kuaishou-chat.html', 'https://im.kwaixiaodian.com/workbench', 'https://im.kwaixiaodian.com/setting', [['SessionBaseCard', 'SessionCard'], ['LayoutDefaultWrapper_msgMain', 'LayoutDefaultWrapper_msgRow'], ['ql-editor', 'ql-edit']]],
+] as const;
+
+describe('a console redesigned so that none of its hooks match', () => {
+  it('at the console\'s chat address, a page that drew a text box is still its chat page (so its reads fail and the panel says so)', () => {
+    for (const [adapter, fixture, chat, , change] of REDESIGNS) {
+      loadFixture(fixture, chat);
+      expect(adapter.pageKind(document), fixture).toBe('chat');
+      loadFixture(fixture, chat, rename(change.map(([a, b]) => [a, b])));
+      expect(adapter.pageKind(document), `${fixture} renamed`).toBe('chat');
+      expect(() => adapter.findChatInput(document), fixture).toThrow(SiteElementMissing);
+    }
+  });
+
+  it('elsewhere on the console (settings), or before the page drew a text box (still loading), it is no chat page', () => {
+    for (const [adapter, fixture, chat, other, change] of REDESIGNS) {
+      loadFixture(fixture, other, rename(change.map(([a, b]) => [a, b])));
+      expect(adapter.pageKind(document), `${fixture} at ${other}`).toBe('unknown');
+      loadFixture(fixture, chat, rename(change.map(([a, b]) => [a, b])));
+      for (const box of Array.from(document.querySelectorAll('textarea, [contenteditable]'))) box.remove();
+      expect(adapter.pageKind(document), `${fixture} loading`).toBe('unknown');
+    }
   });
 });

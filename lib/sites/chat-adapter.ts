@@ -15,10 +15,25 @@ export interface ChatAdapterSpec {
   name: ConsoleName;
   matches(url: URL): boolean;
   pageKind(doc: Document): PageKind;
+  /**
+   * The console's chat address (tested on path + hash). A page there, or where this tab last showed
+   * a chat page the hooks recognised, that drew a text box is a chat page even when none of its hooks
+   * match any more (a redesign renamed them): its reads then fail and the panel says the page
+   * changed, instead of taking it for some other page. A page still loading has drawn no text box;
+   * a settings page of the console is at another address.
+   */
+  chatAt: RegExp;
   readBuyer(doc: Document): string | null;
   readBuyerIdentity(doc: Document): BuyerIdentity | null;
-  /** The open conversation's message rows (a selector), oldest first. */
-  rows: string;
+  /** The open conversation's message rows ([name of the constant as in `probe`, selector]), oldest first. */
+  rows: readonly [name: string, selector: string];
+  /**
+   * The element holding the rows, where the console has a stable one (else null). With no row
+   * matching, a list showing text, or a text holder (`text`) anywhere in the page, is rows no longer
+   * recognised (SiteElementMissing naming `rows`), not an empty conversation: a new conversation's
+   * list is empty (each fixture's, emptied, reads as []).
+   */
+  list: string | null;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
   /**
@@ -54,11 +69,23 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, readRow, buyer, shop, text, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
+  /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
+  let seen: string | undefined;
   const adapter: SiteAdapter = {
     ...reads,
+    pageKind(doc) {
+      const kind = pageKind(doc);
+      const here = doc.location.pathname + doc.location.hash;
+      if (kind === 'chat') seen = here;
+      // Our own elements are not in the page's tree (a closed shadow root, the card's frame).
+      return kind === 'unknown' && (here === seen || chatAt.test(here)) && doc.querySelector('textarea,[contenteditable]') ? 'chat' : kind;
+    },
     readMessages(doc, limit) {
-      const found = doc.querySelectorAll(rows);
+      const found = doc.querySelectorAll(rows[1]);
+      if (!found.length) {
+        if ((list && doc.querySelector(list)?.textContent!.trim()) || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
+      }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
       if (saw('buyer') && saw('agent')) return read;
@@ -74,7 +101,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     },
     verifiedAgainst: 'fixture',
     chatLocation: 'page',
-    observeConversation: (doc, signal, onChange) => observeChat(spec, doc, signal, onChange),
+    observeConversation: (doc, signal, onChange) => observeChat({ ...spec, rows: rows[1] }, doc, signal, onChange),
     probe,
   };
   return adapter;

@@ -105,24 +105,20 @@ export const replyClock: PanelFeature = {
       }
       const messages = readOrMissing(() => adapter.readMessages(doc, MESSAGES_READ));
       // Messages the page shows but the adapter could not read: no wait and no 已回复 is claimed,
-      // and nothing is reported as answered (the panel's notice says the page could not be read).
-      if (!messages) {
-        known = false;
-        showOnCard();
-        return;
-      }
-      since = waitingSince(messages);
-      known = since !== null || messages.at(-1)?.from === 'agent';
+      // and nothing is reported as answered (the panel's notice says the page could not be read);
+      // the other buyers' waits are read from the list, which still shows them.
+      since = messages && waitingSince(messages);
+      known = !!messages && (since !== null || messages.at(-1)?.from === 'agent');
       const conversation = conversationKey();
       // The shop answered the buyer we saw waiting: report the wait (first response of the day counts).
-      if (last && last.conversation === conversation && (since === null || since > last.since)) {
+      if (messages && last && last.conversation === conversation && (since === null || since > last.since)) {
         const reply = messages.find((m) => m.from === 'agent' && typeof m.at === 'number' && m.at >= last!.since);
         const at = Math.min(Date.now(), reply?.at ?? Date.now());
         if (conversation && at >= last.since) {
           void call('recordAnsweredWait', { platform, conversation: fnv1a(`${platform}\u0000${conversation}`), since: last.since, at }).catch(() => {});
         }
       }
-      last = since !== null && conversation ? { conversation, since } : null;
+      if (messages) last = since !== null && conversation ? { conversation, since } : null;
       showOnCard();
       ui.set({ now: Date.now(), waiting: waiting(), hint: null });
       ensureTicking();

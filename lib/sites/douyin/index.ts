@@ -1,5 +1,5 @@
 import { chatAdapter } from '../chat-adapter';
-import { detectPageKind, isDouyinChatUrl } from './detect';
+import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
 import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
@@ -12,7 +12,9 @@ export const douyinAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  rows: S.MESSAGE,
+  chatAt: CHAT_PAGE,
+  rows: ['MESSAGE', S.MESSAGE],
+  list: null,
   readRow,
   buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],

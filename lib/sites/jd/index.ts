@@ -1,5 +1,5 @@
 import { chatAdapter } from '../chat-adapter';
-import { detectPageKind, isJdChatUrl } from './detect';
+import { CHAT_PAGE, detectPageKind, isJdChatUrl } from './detect';
 import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
@@ -12,7 +12,9 @@ export const jdAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  rows: S.MESSAGE,
+  chatAt: CHAT_PAGE,
+  rows: ['MESSAGE', S.MESSAGE],
+  list: S.MESSAGE_LIST,
   readRow,
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],

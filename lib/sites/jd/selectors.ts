@@ -20,8 +20,10 @@ export const ACTIVE_CONVERSATION = '.alluser-item.alluser-item_check, .alluser-i
 export const CONVERSATION_NAME = '.alluser-item-name';
 /** Buyer name in the open chat's header. consoles.md 2026. */
 export const HEADER_NAME = '.chat-head-name > span';
+/** The element holding the open conversation's messages. consoles.md 2026. */
+export const MESSAGE_LIST = '#t-chat-scroll';
 /** One message; buyer/shop by its side element, none = a system line. consoles.md 2026. */
-export const MESSAGE = '#t-chat-scroll .message';
+export const MESSAGE = `${MESSAGE_LIST} .message`;
 /** Side elements (each with an id). consoles.md 2026. */
 export const BUYER_SIDE = '.message_left';
 export const SHOP_SIDE = '.message_right';

@@ -1,5 +1,5 @@
 import { chatAdapter } from '../chat-adapter';
-import { detectPageKind, isKuaishouChatUrl } from './detect';
+import { CHAT_PAGE, detectPageKind, isKuaishouChatUrl } from './detect';
 import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
@@ -19,7 +19,9 @@ export const kuaishouAdapter = chatAdapter({
   pageKind: detectPageKind,
   readBuyer,
   readBuyerIdentity,
-  rows: S.MESSAGE_ROW,
+  chatAt: CHAT_PAGE,
+  rows: ['MESSAGE_ROW', S.MESSAGE_ROW],
+  list: null,
   readRow,
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],

@@ -23,8 +23,10 @@ export const CONVERSATION_UID_ATTR = 'data-random';
 export const CONVERSATION_NICK = '.nickname-span';
 /** Nickname of the open conversation in the chat header. [ecan] 2026-09-25. */
 export const HEADER_NAME = '.chatWindowHeader .base-info .name';
+/** The list holding the open conversation's rows (empty in a new conversation). [rag] 2026-09-08, [ecan] 2026-09-25. */
+export const MESSAGE_LIST = '#msgListContainer > ul.msg-list';
 /** One message row; its id is "middlePanel_list_<epoch ms>". [rag] 2026-09-08, [ecan] 2026-09-25. */
-export const MESSAGE_ROW = '#msgListContainer > ul.msg-list > li.onemsg';
+export const MESSAGE_ROW = `${MESSAGE_LIST} > li.onemsg`;
 /** Buyer side of a row. [rag] 2026-09-08. */
 export const BUYER_SIDE = '.buyer-item';
 /** Shop side of a row; `cs-item callback` is the platform's reply robot, still the shop. [rag] 2026-09-08. */

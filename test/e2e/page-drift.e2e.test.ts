@@ -1,0 +1,98 @@
+/**
+ * A console redesigned under the panel (QA pass U, finding 2), on the real fixtures served at the
+ * consoles' addresses: hooks or message rows renamed the way a redesign renames them. The panel must
+ * say the page changed (检查页面 / 教会这个页面 beside the notice, copy still working) instead of
+ * showing the library as if this were some other page, or 暂无明确诉求 as if the buyer had said
+ * nothing. And a console page that is no chat page, or a conversation with no message yet, raises
+ * nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { cardReady, inPanel } from './pages';
+import { extensionSuite } from './suite';
+import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
+
+const s = extensionSuite({ shop: 'close' });
+
+/** A console's new build: each string replaced throughout the page. */
+const rename = (pairs: readonly (readonly [string, string])[]) => (html: string) => pairs.reduce((h, [from, to]) => h.split(from).join(to), html);
+
+const notice = () => inPanel(s.page, '[data-kf="notice"]');
+const CHANGED = '页面结构可能已变化';
+
+/** The page-changed notice, with 检查页面 and 教会这个页面 beside it; replies are copied (the chat box is not ours to find). */
+async function expectPageChanged(text = CHANGED) {
+  await expect.poll(() => notice().textContent()).toContain(text);
+  expect(await inPanel(s.page, '[data-kf="notice-check"]').count()).toBe(1);
+  expect(await inPanel(s.page, '[data-kf="teach"]').count()).toBe(1);
+}
+
+/** Every data-qa-id of the open page's chat column and conversation list renamed in place, as a redesign re-renders them. */
+const rotateDouyinHooks = () =>
+  s.page.evaluate(() => {
+    for (const el of [document.getElementById('chantListScrollArea')!, document.getElementById('topbar-left-info')!.parentElement!]) el.outerHTML = el.outerHTML.split('data-qa-id').join('data-qa-x');
+  });
+
+describe('a console whose hooks were all renamed', () => {
+  it('Douyin at its workspace address, every data-qa-id renamed: the page-changed notice, the buyer still shown, replies copied', async () => {
+    await openConsole(s.page, CONSOLES.douyin, rename([['data-qa-id', 'data-qa-x']]));
+    await expectPageChanged();
+    expect(await buyerName(s.page)).toBe('豆豆爱吃梨');
+    expect(await inPanel(s.page, '.kf-foot').textContent()).toContain('复制模式');
+    expect(await inPanel(s.page, '[data-kf="no-situation"]').count()).toBe(0);
+  });
+
+  it('a chat page this tab recognised, at an address we do not know as the chat, renamed while open: the page-changed notice', async () => {
+    // The console moved its workspace to a new path: the adapter recognises the page by its hooks.
+    const moved: ConsoleFixture = { ...CONSOLES.douyin, url: 'https://im.jinritemai.com/pc_seller_v3/im/desk' };
+    await openConsole(s.page, moved);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await rotateDouyinHooks();
+    await expectPageChanged();
+  });
+
+  it('a console page that is no chat page (settings, with a text box of its own) reached from the chat raises nothing', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    // The console's router: the address first, then the new view (no hook of the chat in it).
+    await s.page.evaluate(() => {
+      history.pushState({}, '', '/pc_seller_v2/main/setting');
+      document.getElementById('chantListScrollArea')!.remove();
+      document.getElementById('topbar-left-info')!.parentElement!.innerHTML = '<h2>自动回复设置</h2><textarea>欢迎光临</textarea>';
+    });
+    await expect.poll(() => inPanel(s.page, '[data-kf="buyer"]').count()).toBe(0);
+    expect(await notice().count()).toBe(0);
+  });
+});
+
+describe('message rows renamed, the list and the chat box kept', () => {
+  for (const [name, fx, change, buyer, waiting] of [
+    ['Douyin', CONSOLES.douyin, [['qa-message-warpper', 'qa-message-wrapper']], '豆豆爱吃梨', false],
+    ['JD 咚咚', CONSOLES.jd, [['class="message"', 'class="msg-row"']], '京东用户_小满', true],
+    ['Pinduoduo', CONSOLES.pdd, [['class="onemsg"', 'class="one-msg"'], ["li.className = 'onemsg'", "li.className = 'one-msg'"]], 'S*******n', true],
+  ] as const) {
+    it(`${name}: says the messages could not be read (not 暂无明确诉求), no wait on the card; the other buyers' waits still listed`, async () => {
+      await openConsole(s.page, fx, rename(change));
+      await expectPageChanged('读不出本会话的消息');
+      await cardReady(s.page, buyer);
+      expect(await inPanel(s.page, '[data-kf="no-situation"]').count()).toBe(0);
+      expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('读不出本会话的消息');
+      expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+      if (waiting) await expect.poll(() => inPanel(s.page, '[data-kf="clock-item"]').count()).toBeGreaterThan(0);
+    });
+  }
+
+  // How a new conversation looks on each page: the list element with no row in it.
+  for (const [name, fx, rows] of [
+    ['Pinduoduo', CONSOLES.pdd, '#msgListContainer > ul.msg-list > li'],
+    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll > *'],
+    ['Douyin', CONSOLES.douyin, '[data-qa-id="qa-message-warpper"]'],
+  ] as const) {
+    it(`${name}: a conversation with no message yet waits for the buyer, with no notice`, async () => {
+      await openConsole(s.page, fx);
+      await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
+      await s.page.evaluate((sel) => document.querySelectorAll(sel).forEach((r) => r.remove()), rows);
+      await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('等待买家消息');
+      expect(await notice().count()).toBe(0);
+    });
+  }
+});
