@@ -15,7 +15,7 @@ export interface OrdersProtocol {
 /** Rows a page may report at once. */
 export const MAX_REPORTED_ROWS = 500;
 /** An order row's status as the pages report it (the check here and the worker's, handlers/orders.ts). */
-export const ORDER_STATES = ['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed'] as const;
+export const ORDER_STATES = ['unpaid', 'paid', 'shipped', 'refunding', 'completed', 'closed', 'unknown'] as const;
 
 /** What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"). */
 export const ordersPageSchemas = (): PageSchemas<OrdersProtocol> => ({

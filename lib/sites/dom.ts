@@ -150,18 +150,23 @@ export function flagAndRemark(row: ParentNode, flagSel: string, remarkLabel: str
   return { flag: flag ?? 'gray', remark: remark ?? '', ...(flag ? {} : { flagUnknown: true }), ...(unread.length ? { unread } : {}) };
 }
 
-/** Trade status texts shared by the Chinese consoles. */
+/** Trade status texts of the Chinese consoles (JD's own words: the tab names of its order list). */
 export const STATUS_BY_TEXT: ReadonlyArray<readonly [string, OrderStatus]> = [
   ['等待买家付款', 'unpaid'],
+  ['等待付款', 'unpaid'],
   ['买家已付款', 'paid'],
   ['等待发货', 'paid'],
   ['待发货', 'paid'],
+  ['等待出库', 'paid'],
   ['卖家已发货', 'shipped'],
   ['已发货', 'shipped'],
+  ['等待确认收货', 'shipped'],
   ['退款中', 'refunding'],
   ['交易成功', 'completed'],
   ['已完成', 'completed'],
+  ['完成', 'completed'],
   ['交易关闭', 'closed'],
+  ['已取消', 'closed'],
 ];
 
 /** The status of an order from the first leaf element in `root` whose text is a known status. */

@@ -108,9 +108,9 @@ export function probeWith(
   if (orders && spec.orders) {
     const rows = attempt(() => adapter.readOrders?.(doc) ?? [], []);
     const shown = attempt(() => ordersShown(doc, spec), 0);
-    // Rows whose flag or remark was not read are a failed read, whatever else was found; so are
-    // orders the page shows that were not read at all (their remarks were never checked).
-    const line: ProbeLine = { what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread) && shown <= rows.length, count: rows.length, missing: miss(spec.orders) };
+    // Rows whose flag, remark or status was not read are a failed read, whatever else was found; so
+    // are orders the page shows that were not read at all (their remarks were never checked).
+    const line: ProbeLine = { what: 'orders', ok: rows.length > 0 && !rows.some((r) => r.unread || r.status === 'unknown') && shown <= rows.length, count: rows.length, missing: miss(spec.orders) };
     if (shown > rows.length) line.shown = shown;
     lines.push(line);
   }

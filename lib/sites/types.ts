@@ -61,7 +61,11 @@ export interface OrderRow {
   buyer: string;
   /** The console's id of the buyer, where the order list shows one (e.g. JD's pin). */
   buyerId?: string;
-  status: OrderStatus;
+  /**
+   * 'unknown' where the row shows no status the adapter knows (a new word, a changed cell): never a
+   * guess, since follow-ups are made and closed by it (lib/domain/followups/rules.ts).
+   */
+  status: OrderStatus | 'unknown';
   /** Epoch ms when the order was created, when the page shows it. */
   createdAt?: number;
   amountYuan?: number;

@@ -136,6 +136,14 @@ describe('unpaid (拍下未付)', () => {
     expect(closed[0]).toMatchObject({ status: 'done', closedReason: '已发货', closedAt: created + 3 * HOUR });
   });
 
+  it('an order whose status the page did not let us read makes nothing and closes nothing', () => {
+    const items = run([], followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + HOUR), created + HOUR);
+    expect(items.map((f) => f.id)).toEqual(['unpaid:1001']);
+    expect(followupsFromOrders([order({ orderId: '1001', createdAt: created, status: 'unknown' })], items, S, created + 2 * HOUR)).toEqual({ upserts: [], closes: [] });
+    // Nor, days later, a shipping delay for a status that may never have been paid.
+    expect(followupsFromOrders([order({ orderId: '3003', createdAt: created, status: 'unknown' })], [], S, created + 3 * 24 * HOUR)).toEqual({ upserts: [], closes: [] });
+  });
+
   it('stays open when the order is simply not on the page being read (paged or filtered list)', () => {
     const items = run([], followupsFromOrders([order({ orderId: '1001', createdAt: created })], [], S, created + HOUR), created + HOUR);
     expect(followupsFromOrders([order({ orderId: '2002', status: 'paid' })], items, S, created + 2 * HOUR).closes).toEqual([]);

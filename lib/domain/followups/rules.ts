@@ -368,6 +368,22 @@ export function followupsFromOrders(
     const buyer = normaliseNickname(o.buyer);
     const buyerId = o.buyerId ?? null;
 
+    // The buyer who only asked has now ordered (an older order of theirs on the list does not count).
+    for (const f of out.byId.values()) {
+      if (
+        f.kind === 'inquiry' &&
+        sameBuyer(f, { buyer, buyerId }) &&
+        (!f.platform || !o.platform || f.platform === o.platform) &&
+        (o.createdAt === undefined || o.createdAt >= f.createdAt)
+      ) {
+        out.close(f.id, zh('followups.closed.ordered'));
+      }
+    }
+
+    // A status the page did not let us read says nothing about payment or shipping: it neither
+    // makes a reminder nor closes one (QA pass U: read as paid, it closed 催付 of unpaid orders).
+    // The order itself was read, so the inquiry rule above holds.
+    if (o.status === 'unknown') continue;
     if (o.status === 'unpaid') {
       const had = out.byId.get(unpaidId);
       const created = o.createdAt ?? had?.createdAt ?? now;
@@ -395,18 +411,6 @@ export function followupsFromOrders(
     if (o.status === 'closed') {
       out.close(`return-pending:${o.orderId}`, zh(CLOSE_REASON.closed));
       out.close(`refund-to-pay:${o.orderId}`, zh(CLOSE_REASON.closed));
-    }
-
-    // The buyer who only asked has now ordered (an older order of theirs on the list does not count).
-    for (const f of out.byId.values()) {
-      if (
-        f.kind === 'inquiry' &&
-        sameBuyer(f, { buyer, buyerId }) &&
-        (!f.platform || !o.platform || f.platform === o.platform) &&
-        (o.createdAt === undefined || o.createdAt >= f.createdAt)
-      ) {
-        out.close(f.id, zh('followups.closed.ordered'));
-      }
     }
   }
   return out.result();

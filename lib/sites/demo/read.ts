@@ -81,7 +81,7 @@ export function readOrders(doc: Document): OrderRow[] {
     rows.push({
       orderId,
       buyer: labelValue(table, S.LABEL_BUYER) ?? '',
-      status: statusFromText(table) ?? 'paid',
+      status: statusFromText(table) ?? 'unknown',
       createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: parseYuan(labelValue(table, S.LABEL_AMOUNT)),
       items: items.join('；') || undefined,

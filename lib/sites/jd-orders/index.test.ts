@@ -30,7 +30,7 @@ describe('jd order list adapter (fixture page, one source)', () => {
     expect(A.pageKind(document)).toBe('order-list');
     expect(A.readOrders!(document).map(({ element, ...r }) => r)).toEqual([
       { orderId: '302918374650', buyer: 'jd_5e1c7a90', buyerId: 'jd_5e1c7a90', status: 'paid', flag: 'gray', flagUnknown: true, remark: '' },
-      { orderId: '302917220418', buyer: '京东用户_小满', buyerId: '京东用户_小满', status: 'paid', flag: 'gray', flagUnknown: true, remark: '发顺丰 到付不要' },
+      { orderId: '302917220418', buyer: '京东用户_小满', buyerId: '京东用户_小满', status: 'unpaid', flag: 'gray', flagUnknown: true, remark: '发顺丰 到付不要' },
       { orderId: '302909981273', buyer: '<img src=x onerror=alert(1)>', buyerId: '<imgsrc=xonerror=alert(1)>', status: 'shipped', flag: 'gray', flagUnknown: true, remark: '缺货' },
       { orderId: '302906652310', buyer: 'jd_2c8d41f3', buyerId: 'jd_2c8d41f3', status: 'paid', flag: 'gray', flagUnknown: true, remark: '【延迟发货】小美 2026-11-29' },
     ]);
@@ -59,5 +59,28 @@ describe('jd order list adapter (fixture page, one source)', () => {
     expect(probePage(A, document).find((l) => l.what === 'orders')).toMatchObject({ ok: true, count: 4, missing: [] });
     for (const el of document.querySelectorAll('.order-info-btn')) el.remove();
     expect(probePage(A, document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 0, missing: ['ORDER_ID'] });
+  });
+
+  /** The fixture's first card with `status` in its status column, and the promised ship date beside it. */
+  function withStatus(status: string, cell = (st: string) => `<div class="order-status"><span>${st}</span></div><div class="promise-out-ship-date"><span class="jd-only-child__content">付款后48小时内出库</span></div>`) {
+    loadFixture('jd-orders.html', URL_LIST);
+    document.querySelector('[prop="orderStatus"]')!.innerHTML = cell(status);
+    return A.readOrders!(document)[0]!.status;
+  }
+
+  it('reads JD’s status words from the status element, although the column holds more than the status', () => {
+    const read = (['等待付款', '等待出库', '等待确认收货', '已取消', '完成', '退款中'] as const).map((w) => withStatus(w));
+    expect(read).toEqual(['unpaid', 'paid', 'shipped', 'closed', 'completed', 'refunding']);
+    // A column holding the status alone reads the same.
+    expect(withStatus('等待付款', (st) => `<span>${st}</span>`)).toBe('unpaid');
+  });
+
+  it('a status it does not know is unknown, never paid, and the page check says the orders were not all read', () => {
+    expect(withStatus('锁定中')).toBe('unknown');
+    expect(withStatus('', () => '<div class="status-line">待处理</div>')).toBe('unknown');
+    expect(probePage(A, document).find((l) => l.what === 'orders')).toMatchObject({ ok: false, count: 4 });
+    loadFixture('jd-orders.html', URL_LIST);
+    for (const el of document.querySelectorAll('[prop="orderStatus"]')) el.removeAttribute('prop');
+    expect(A.readOrders!(document).map((r) => r.status)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
   });
 });

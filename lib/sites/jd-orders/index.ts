@@ -21,7 +21,8 @@ export const jdOrdersAdapter: SiteAdapter = {
   readBuyer: () => null,
   readMessages: () => [],
   findChatInput() {
-    throw new SiteElementMissing('jd-orders', 'chat input (JD chat is on dongdong.jd.com)');
+    // Always caught (canInsert false): JD's chat is on dongdong.jd.com (chatLocation above).
+    throw new SiteElementMissing('jd-orders', 'chat input');
   },
   observeConversation() {
     /* no chat on the order list */

@@ -1,22 +1,15 @@
-import type { OrderRow, OrderStatus } from '../types';
+import type { OrderRow } from '../types';
 import { statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 import { isMaskedNickname, normaliseBuyerId } from '../../domain/customers/identity';
 
-/** JD's own status words (the tab names of the order list), then the shared ones. */
-const JD_STATUS: Record<string, OrderStatus> = {
-  等待付款: 'unpaid',
-  等待出库: 'paid',
-  等待确认收货: 'shipped',
-  完成: 'completed',
-  已完成: 'completed',
-  已取消: 'closed',
-  退款中: 'refunding',
-};
-
-function statusOf(cell: Element | null): OrderStatus {
-  const text = textOf(cell);
-  return JD_STATUS[text] ?? (cell ? statusFromText(cell) : null) ?? 'paid';
+/**
+ * The status in the status column: the first text of its status element (else of the column) that
+ * is a known status word, the column also holding other lines (the promised ship date). A word we do
+ * not know is 'unknown', never a guess: read as paid, an unpaid order lost its 催付 (QA pass U).
+ */
+function statusOf(cell: Element | null): OrderRow['status'] {
+  return (cell && statusFromText(cell.querySelector(S.ORDER_STATUS_TEXT) ?? cell)) || 'unknown';
 }
 
 export function readOrders(doc: Document): OrderRow[] {

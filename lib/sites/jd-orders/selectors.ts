@@ -13,5 +13,10 @@ export const ORDER_ID = '.shop-order-id .order-info-btn span';
 export const BUYER_PIN = '.user-pin';
 /** The vendor remark text. consoles.md 2026. */
 export const REMARK_TEXT = '.remark-cell__text';
-/** The order status cell. consoles.md 2026. */
+/** The order status column. consoles.md 2026. */
 export const ORDER_STATUS = '[prop="orderStatus"]';
+/**
+ * Inside ORDER_STATUS, which holds more than the status (the promised ship date): the element whose
+ * span is the status text (`.order-status span`). One public JD order script, 2026 (QA pass U).
+ */
+export const ORDER_STATUS_TEXT = '.order-status';

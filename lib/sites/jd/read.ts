@@ -17,11 +17,11 @@ export function readBuyer(doc: Document): string | null {
   return textOf(doc.querySelector(S.HEADER_NAME)) || textOf(openRow(doc)?.querySelector(S.CONVERSATION_NAME)) || null;
 }
 
-/** The buyer's pin from the open row's id (u_<pin>imcustomer<venderId>). */
+/** The buyer's pin from the open row (rowPin). */
 export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
   if (!nickname) return null;
-  return { id: S.ROW_ID.exec(openRow(doc)?.id ?? '')?.[1] ?? null, nickname };
+  return { id: rowPin(openRow(doc)), nickname };
 }
 
 /** One message row (S.MESSAGE); undefined for a system line or an image. */
@@ -66,7 +66,13 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
 }
 
 const rowName = (row: Element) => textOf(row.querySelector(S.CONVERSATION_NAME));
-const rowPin = (row: Element) => S.ROW_ID.exec(row.id)?.[1] ?? null;
+/**
+ * A row's pin: from the id on the row or the nearest wrapper holding one, else from the name's
+ * `title`. Without it the card keys on the shown name and no longer meets the order list's
+ * `.user-pin` buyer (jd-orders/read.ts).
+ */
+const rowPin = (row: Element | null) =>
+  S.ROW_ID.exec(row?.closest(S.ROW_ID_HOLDER)?.id ?? '')?.[1] ?? (row?.querySelector(S.CONVERSATION_NAME)?.getAttribute('title') || null);
 
 /** The buyers of the list's rows with their pins, the shown pane's first. */
 export function readConversations(doc: Document): BuyerIdentity[] {

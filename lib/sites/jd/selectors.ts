@@ -10,7 +10,11 @@ export const CONVERSATION_LIST = '#t-alluser-wrap';
 /** A tab pane of the list; hidden ones also carry TAB_INACTIVE_CLASS. consoles.md 2026. */
 export const TAB_PANE = '.c_tabs-tabpane';
 export const TAB_INACTIVE_CLASS = 'c_tabs-tab_inactive';
-/** One conversation row; its id is "u_<pin>imcustomer<venderId>". consoles.md 2026. */
+/**
+ * One conversation row. Its id, "u_<pin>imcustomer<venderId>", is on the row (consoles.md 2026) or,
+ * in a 2026-09 capture and a replica of it, on a wrapper (`.c_stream-item-w > .alluser-item-content >
+ * .alluser-item`) or absent, the pin then in CONVERSATION_NAME's `title` (QA pass U, finding 4).
+ */
 export const CONVERSATION_ITEM = '.alluser-item';
 /** A row of the conversation list (readWaiting, readConversations, conversationAt). */
 export const LIST_ROW = `${CONVERSATION_LIST} ${CONVERSATION_ITEM}`;
@@ -45,5 +49,10 @@ export const UNREPLIED_MARK = '.user-none-reply-t';
 /** In a row: the time of its last message ("20:16", "昨天"). consoles.md 2026. */
 export const ROW_TIME = '.alluser-item-date-w';
 
-/** Row id → buyer pin. consoles.md 2026. */
-export const ROW_ID = /^u_(.+?)imcustomer[^]*$/;
+/**
+ * Row id → buyer pin. consoles.md 2026 names imcustomer; a public JD capture extension (2026) also
+ * accepts imwaiter rows.
+ */
+export const ROW_ID = /^u_(.+?)im(?:customer|waiter)/;
+/** The nearest element that can carry ROW_ID: the row or a wrapper of it. */
+export const ROW_ID_HOLDER = '[id^="u_"]';

@@ -68,6 +68,11 @@ describe('taobao adapter (fixture pages)', () => {
     ]);
   });
 
+  it('a status text it does not know is unknown, never paid', () => {
+    loadFixture('taobao-sold.html', undefined, (html) => html.replace('<span>等待买家付款</span>', '<span>待买家确认</span>'));
+    expect(A.readOrders!(document).map((r) => r.status)).toEqual(['unknown', 'paid', 'shipped']);
+  });
+
   it('reads one order per table of the one list body, each from its own table only', () => {
     loadFixture('taobao-sold.html');
     // The live shape: a single Fusion list table, its header table apart, one body <table> per order.
@@ -98,6 +103,21 @@ describe('taobao adapter (fixture pages)', () => {
     expect(ed.saveButton.textContent).toBe('确定');
     // The old page's submit control is a .btn link, not a type=submit button.
     expect(ed.saveButton.matches('a.btn')).toBe(true);
+  });
+
+  it('takes the .btn saying 确定 as the save control, not a 取消 before it', () => {
+    for (const [extra, expected] of [
+      ['<a class="btn" href="#">取消</a>', '确定'],
+      ['<span class="btn"> 取 消 </span><input class="btn" type="button" value="关闭">', '确定'],
+    ] as const) {
+      loadFixture('taobao-memo.html', undefined, (html) => html.replace('<a class="btn btn-primary"', `${extra}<a class="btn btn-primary"`));
+      expect(A.findRemarkEditor!(document)!.saveButton.textContent).toBe(expected);
+    }
+    // No control says what it does: the first that is no cancel; only cancels: none (the page check says so).
+    loadFixture('taobao-memo.html', undefined, (html) => html.replace(/>确定</, '>好<').replace('<a class="btn btn-primary"', '<a class="btn">取消</a><a class="btn btn-primary"'));
+    expect(A.findRemarkEditor!(document)!.saveButton.textContent).toBe('好');
+    loadFixture('taobao-memo.html', undefined, (html) => html.replace(/>确定</, '>取消<'));
+    expect(() => A.findRemarkEditor!(document)).toThrow(SiteElementMissing);
   });
 
   it('says it could not read the flag (null, never gray) when the memo page renamed its flag radios', () => {

@@ -1,5 +1,5 @@
 import { SiteElementMissing, type OrderRow, type RemarkEditor } from '../types';
-import { FLAG_BY_INDEX, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'taobao';
@@ -27,7 +27,7 @@ export function readOrders(doc: Document): OrderRow[] {
     rows.push({
       orderId,
       buyer: textOf(table.querySelector(S.ORDER_BUYER)),
-      status: statusFromText(table) ?? 'paid',
+      status: statusFromText(table) ?? 'unknown',
       createdAt: parseChineseDateTime(labelValue(table, S.LABEL_CREATED)),
       amountYuan: amounts.length ? Math.max(...amounts) : undefined,
       items: items.join('；') || undefined,
@@ -49,7 +49,9 @@ export function findRemarkEditor(doc: Document): RemarkEditor | null {
   return {
     orderId,
     textarea,
-    saveButton: required(SITE, 'memo submit button', root.querySelector<HTMLElement>(S.MEMO_SUBMIT)),
+    // The one saying 确定/提交/保存, else the first that is no 取消: the evidence names only "a
+    // `.btn`", and the first one would be watched, and clicked, where a 取消 comes before 确定.
+    saveButton: required(SITE, 'memo submit button', findByText(root, S.MEMO_SUBMIT, /^(确定|提交|保存)/) ?? findByText(root, S.MEMO_SUBMIT, /^(?!.*取消)/)),
     root,
     readFlag() {
       // The page always checks one radio (#flag0 gray for an unflagged order): none found is a renamed control.

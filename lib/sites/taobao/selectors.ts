@@ -41,7 +41,8 @@ export const MEMO_TEXTAREA = 'textarea#memo';
 export const MEMO_FLAG_RADIO = 'input[type="radio"][id^="flag"]';
 /**
  * Legacy memo page: the submit control. consoles.md 2026: a `.btn` element that may not be
- * type=submit (evidence 2017–2021); real submit buttons kept for other builds. Last seen: 2026-12 fixture.
+ * type=submit (evidence 2017–2021); real submit buttons kept for other builds. Which of several is the
+ * save one is chosen by its text (read.ts findRemarkEditor). Last seen: 2026-12 fixture.
  */
 export const MEMO_SUBMIT = 'form .btn, button[type="submit"], input[type="submit"]';
 /** Legacy memo page: hidden order id field (the URL's biz_order_id is preferred). assumption. */
