@@ -167,8 +167,8 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
   it('reads a bubble’s own text where it holds no pre, on either side', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     const bubbles = document.querySelectorAll('[class*="messageNotMe"], [class*="messageIsMe"]');
-    bubbles[1]!.textContent = '可以的';
+    bubbles[1]!.textContent = '能装，放心用';
     bubbles[3]!.textContent = '那我要大的';
-    expect(A.readMessages(document, 3)).toEqual([MESSAGES[0], { from: 'agent', text: '可以的' }, { from: 'buyer', text: '那我要大的' }]);
+    expect(A.readMessages(document, 3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
   });
 });
