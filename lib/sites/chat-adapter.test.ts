@@ -27,7 +27,7 @@ const DRIFTS: Drift[] = [
   { name: 'JD 咚咚, buyer side renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['class="message_left"', 'class="message-left"']], missing: 'BUYER_SIDE' },
   { name: 'JD 咚咚, text holder renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['class="message__content"', 'class="message-content"']], missing: 'MESSAGE_TEXT' },
   { name: 'Douyin, buyer bubble renamed', adapter: douyinAdapter, fixture: 'douyin-chat.html', change: [['messageNotMe', 'messageNotMine']], missing: 'BUYER_BUBBLE' },
-  { name: 'Douyin, <pre> became <div>', adapter: douyinAdapter, fixture: 'douyin-chat.html', change: [['<pre>', '<div class="t">'], ['</pre>', '</div>']], missing: 'MESSAGE_TEXT' },
+  // (Douyin has no text-holder case: a bubble without <pre> is read by its own text, as eCan reads the live page.)
   { name: 'Kuaishou, buyer side renamed', adapter: kuaishouAdapter, fixture: 'kuaishou-chat.html', change: [['__notMe', '__notMine']], missing: 'BUYER_SIDE' },
   // Both sides renamed: nothing can be told apart, which is not "nobody wrote".
   { name: 'JD 咚咚, both sides renamed', adapter: jdAdapter, fixture: 'jd-dongdong.html', change: [['message_right', 'message-right'], ['message_left', 'message-left']], missing: 'SHOP_SIDE' },
@@ -50,8 +50,9 @@ DRIFTS.push(
 const SIDES = [
   ['Pinduoduo', pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.BUYER_SIDE, PDD.SHOP_SIDE, ['cs-item', 'cs-msg-item'], 'SHOP_SIDE'],
   ['JD 咚咚', jdAdapter, 'jd-dongdong.html', JD.MESSAGE, JD.BUYER_SIDE, JD.SHOP_SIDE, ['message_right', 'message-right'], 'SHOP_SIDE'],
-  ['Douyin', douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['messageIsMe', 'messageMine'], 'SHOP_BUBBLE'],
-  ['Douyin (second hash generation)', douyinAdapter, 'douyin-chat-v2.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['messageIsMe', 'messageMine'], 'SHOP_BUBBLE'],
+  // Douyin's shop side has two marks, the bubble's messageIsMe and its row's right-to-left layout: both go.
+  ['Douyin', douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['row-reverse;"><div class="messageIsMe', 'column;"><div class="messageMine'], 'SHOP_BUBBLE'],
+  ['Douyin (second hash generation)', douyinAdapter, 'douyin-chat-v2.html', DOUYIN.MESSAGE, DOUYIN.BUYER_BUBBLE, DOUYIN.SHOP_BUBBLE, ['row-reverse;"><div class="messageIsMe', 'column;"><div class="messageMine'], 'SHOP_BUBBLE'],
   ['Kuaishou', kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW, KS.BUYER_SIDE, KS.SHOP_SIDE, ['__isMine', '__mine'], 'SHOP_SIDE'],
 ] as const;
 

@@ -324,6 +324,49 @@ describe('a colleague’s saved remark on the Taobao memo page and the sold list
   });
 });
 
+describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bubble', () => {
+  it('the 等待中 list names the buyers of the 待回复 and 已超时 groups, longest wait first (not the open one, not the answered), and a click opens one', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    const items = inPanel(s.page, '[data-kf="clock-item"]');
+    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual(['山里的小石头', '橘子汽水不加冰']);
+    await items.nth(1).click();
+    await expect.poll(() => buyerName(s.page)).toBe('橘子汽水不加冰');
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  /** Appends a shop message as the page may first draw it right after a send: a right-to-left row, no messageIsMe. */
+  const appendBareAnswer = (text: string) =>
+    s.page.evaluate((t) => {
+      const rows = document.querySelectorAll('[data-qa-id="qa-message-warpper"]');
+      const copy = rows[rows.length - 1]!.cloneNode(true) as HTMLElement;
+      copy.querySelector('[style*="flex-direction"]')!.setAttribute('style', 'flex-direction: row-reverse;');
+      copy.querySelector('[class*="messageNotMe"]')!.classList.remove('messageNotMe');
+      copy.querySelector('pre')!.textContent = t;
+      rows[rows.length - 1]!.after(copy);
+    }, text);
+
+  it('the agent’s newest bubble without messageIsMe is the shop’s answer: the panel says the buyer has not written since, not that they still wait', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await appendBareAnswer('有的亲，还有大号的');
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    expect(await inPanel(s.page, '[data-kf="notice"]').count()).toBe(0);
+  });
+
+  it('that bubble as the only shop row, with a system line in pre: the conversation reads (the check’s messages line passes), no “cannot read” notice', async () => {
+    await openConsole(s.page, CONSOLES.douyin, (html) =>
+      html.replace('<span>顾客从直播间进入咨询</span>', '<pre>顾客从直播间进入咨询</pre>').replace('"messageIsMe Wq8dKz1LmN"', '"Wq8dKz1LmN"'),
+    );
+    await cardReady(s.page, '豆豆爱吃梨');
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    await inPanel(s.page, '[data-kf="page-check"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').getAttribute('data-ok')).toBe('true');
+    expect(await inPanel(s.page, '[data-kf="notice"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
+
 describe('page check when a console changed', () => {
   // The console renamed its reply box: the adapter's CHAT_INPUT no longer finds it.
   const withoutInput = (html: string) => html.replace('<textarea id="replyTextarea"', '<textarea id="replyBox"');
@@ -376,6 +419,8 @@ describe('page check when a console changed', () => {
       await s.page.evaluate(
         ([rows, from, to]) => {
           for (const el of Array.from(document.getElementsByClassName(from))) el.classList.replace(from, to);
+          // Douyin's shop rows are also laid out right to left, which alone still tells them apart.
+          for (const el of Array.from(document.querySelectorAll<HTMLElement>('[style*="row-reverse"]'))) el.style.flexDirection = 'column';
           const answer = Array.from(document.querySelectorAll(rows)).filter((r) => r.querySelector(`.${to}`)).at(-1)!;
           answer.parentElement!.append(answer.cloneNode(true));
         },

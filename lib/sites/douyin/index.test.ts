@@ -5,7 +5,8 @@ import { expectTails, growHistory, loadFixture } from '../testing';
 import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { douyinAdapter as A } from './index';
-import { MESSAGE } from './selectors';
+import { CONVERSATION_ITEM, MESSAGE } from './selectors';
+import { readWaiting } from './read';
 
 const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -95,4 +96,79 @@ it('the two fixture versions share no hashed class name (so the test above prove
   const v1 = classes('douyin-chat.html');
   const v2 = classes('douyin-chat-v2.html');
   expect([...v1].filter((c) => v2.has(c))).toEqual([]);
+});
+
+describe('douyin 飞鸽 等待中 list (douyin-chat.html)', () => {
+  const NOW = Date.UTC(2026, 11, 5, 6, 0, 0);
+
+  it('lists the rows under the 待回复 and 已超时 labels by nickname, the wait from each row’s timer; not the answered group', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    expect(readWaiting(document, NOW)).toEqual([
+      { key: '豆豆爱吃梨', buyer: '豆豆爱吃梨', since: NOW - 45_000 },
+      // The row's unread badge has a title too ("2"): the name line's is the nickname.
+      { key: '橘子汽水不加冰', buyer: '橘子汽水不加冰', since: NOW - 2 * 60_000 },
+      { key: '山里的小石头', buyer: '山里的小石头', since: NOW - 6 * 60_000 },
+    ]);
+    expect(A.conversationRow).toBe(CONVERSATION_ITEM);
+  });
+
+  it('leaves out a 最近联系 row, a row whose timer says nothing, and a list without the group labels; the other hash generation reads alike', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const rows = document.querySelectorAll(CONVERSATION_ITEM);
+    rows[0]!.setAttribute('data-btm-id', 'a1.b2.c3.recent');
+    rows[1]!.querySelector('[class*="timerParticular"]')!.textContent = '';
+    expect(readWaiting(document, NOW).map((w) => w.key)).toEqual(['山里的小石头']);
+    // The rebuilt frame (eCan, 2026-08) dropped the 待回复 split: nobody is claimed waiting.
+    for (const label of document.querySelectorAll('[data-btm^="message_group_name_"]')) label.remove();
+    expect(readWaiting(document, NOW)).toEqual([]);
+    loadFixture('douyin-chat-v2.html', URL_CHAT);
+    expect(readWaiting(document, NOW)).toEqual([{ key: '豆豆爱吃梨', buyer: '豆豆爱吃梨', since: NOW - 12_000 }]);
+  });
+
+  it('opens a waiting buyer by a click on that row, and says so when no row has the name', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const clicked: string[] = [];
+    for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.addEventListener('click', () => clicked.push(row.querySelector('[class*="nameLine"]')!.getAttribute('title')!));
+    expect(A.openConversation!(document, '山里的小石头')).toBe(true);
+    expect(clicked).toEqual(['山里的小石头']);
+    expect(A.openConversation!(document, '不在列表里')).toBe(false);
+  });
+});
+
+describe('douyin 飞鸽: the agent’s newest bubble before it is marked messageIsMe', () => {
+  /** Appends a shop message as the live page may first draw it: right-to-left row, no side class. */
+  const appendBare = (text: string, withPre = true) => {
+    const list = document.querySelector(MESSAGE)!.parentElement!;
+    list.insertAdjacentHTML(
+      'beforeend',
+      `<div data-qa-id="qa-message-warpper" data-id="7443100000000000009"><div class="Kd8sPq2Lm1" style="flex-direction: row-reverse;"><div class="Wq8dKz1LmN">${withPre ? '<pre></pre>' : ''}</div></div></div>`,
+    );
+    const bubble = list.lastElementChild!.querySelector('.Wq8dKz1LmN')!;
+    (bubble.querySelector('pre') ?? bubble).textContent = text;
+  };
+
+  it('reads it as the shop’s answer, so the buyer no longer looks waiting right after a send', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    appendBare('有的亲，还有 750ml 的');
+    expect(A.readMessages(document, 2)).toEqual([MESSAGES[2], { from: 'agent', text: '有的亲，还有 750ml 的' }]);
+  });
+
+  it('where it is the only shop row and a system line holds pre, reads the conversation instead of SHOP_BUBBLE missing', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    document.querySelector('.tP4nVb9sEe')!.innerHTML = '<pre>顾客从直播间进入咨询</pre>';
+    const shop = document.querySelector('[class*="messageIsMe"]')!;
+    shop.classList.remove('messageIsMe');
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    // Neither the class nor the layout says whose it is: still refused, not read as the buyer's.
+    shop.parentElement!.style.flexDirection = 'row';
+    expect(() => A.readMessages(document, 10)).toThrow(expect.objectContaining({ element: 'SHOP_BUBBLE' }));
+  });
+
+  it('reads a bubble’s own text where it holds no pre, on either side', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const bubbles = document.querySelectorAll('[class*="messageNotMe"], [class*="messageIsMe"]');
+    bubbles[1]!.textContent = '能装，放心用';
+    bubbles[3]!.textContent = '那我要大的';
+    expect(A.readMessages(document, 3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -19,6 +19,9 @@ export const douyinAdapter = chatAdapter({
   buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
   text: S.MESSAGE_TEXT,
+  readWaiting: (doc) => readWaiting(doc),
+  conversationRow: S.CONVERSATION_ITEM,
+  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

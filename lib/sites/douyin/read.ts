@@ -1,5 +1,5 @@
-import type { BuyerIdentity, ChatMessage } from '../types';
-import { asName, required, sideMessage, textOf } from '../dom';
+import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
+import { asName, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -41,9 +41,47 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return nickname ? { id: null, nickname } : null;
 }
 
-/** One message wrapper (S.MESSAGE); undefined for a system notice, an image or a card. */
+/**
+ * One message wrapper (S.MESSAGE); undefined for a system notice, an image or a card. A bubble names
+ * its side, its text in `pre` or else its own; the agent's newest bubble may briefly name none, and
+ * its row's right-to-left layout still says it is the shop's (S.SHOP_BUBBLE): read, or right after a
+ * send the buyer would look still waiting.
+ */
 export function readRow(wrapper: Element): ChatMessage | undefined {
-  return sideMessage(wrapper, S.SHOP_BUBBLE, S.BUYER_BUBBLE, S.MESSAGE_TEXT);
+  const bubble = wrapper.querySelector(S.BUBBLE);
+  const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
+  return text ? { from: bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent', text } : undefined;
+}
+
+const rowName = (row: Element) => row.querySelector(S.ROW_NAME)?.getAttribute('title')?.trim() ?? '';
+
+/**
+ * The rows under the list's 待回复 and 已超时 labels (a row belongs to the label before it), in the
+ * 当前会话 list; keyed by nickname (no id on the page; a name listed twice, its first row). The wait
+ * starts at now minus the row's timer ("45秒"), or at the time of day it shows; a row showing
+ * neither is left out. A list without those labels (the rebuilt frame) lists no one.
+ */
+export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
+  const byKey = new Map<string, WaitingConversation>();
+  let waits = false;
+  for (const el of doc.querySelectorAll(`${S.GROUP_LABEL},${S.CONVERSATION_ITEM}`)) {
+    if (!el.matches(S.CONVERSATION_ITEM)) waits = S.WAITING_GROUP.test(el.getAttribute('data-btm')!);
+    else if (waits && !S.NOT_CURRENT.test(el.getAttribute(S.ROW_STATE_ATTR)!)) {
+      const buyer = rowName(el);
+      const timer = textOf(el.querySelector(S.ROW_TIMER));
+      const waited = parseWaitedFor(timer);
+      const since = waited === undefined ? parseRowTime(timer, now) : now - waited;
+      if (buyer && since !== undefined && !byKey.has(buyer)) byKey.set(buyer, { key: buyer, buyer, since });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Clicks the list row of this nickname (eCan opens conversations by a click on the row, 2026). */
+export function openConversation(doc: Document, key: string): boolean {
+  const row = [...doc.querySelectorAll<HTMLElement>(S.CONVERSATION_ITEM)].find((r) => rowName(r) === key);
+  row?.click();
+  return !!row;
 }
 
 export function findChatInput(doc: Document): HTMLElement {

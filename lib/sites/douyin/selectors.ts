@@ -7,18 +7,50 @@
  * test/fixtures/douyin-chat.html and douyin-chat-v2.html (two hash generations), never a live account.
  */
 
-/** One conversation row in the list. consoles.md 2026 (eCan feige_chat). */
+/**
+ * One conversation row in the list. consoles.md 2026 (eCan feige_chat); a 2026 worker matches it as
+ * `div[data-kora="conversation"]` with this hook.
+ */
 export const CONVERSATION_ITEM = '[data-qa-id="qa-conversation-chat-item"]';
-/** The buyer's name inside a row: a child with a `title`. consoles.md 2026. */
-export const CONVERSATION_NAME = '[data-qa-id="qa-conversation-chat-item"] [title]';
+/**
+ * In a row: the name line, its `title` the full nickname (consoles.md: "a child with a title"; eCan
+ * feige tools and emulator, live DOM 2026-06-02: `nameLine-<hash>`, the stable part kept as for the
+ * bubbles). Not any `[title]`: the row's unread badge before it carries one too (the count).
+ */
+export const ROW_NAME = '[class*="nameLine"][title]';
+/** In a row: its time, on a waiting row how long the buyer has waited ("45秒"). eCan 2026-06/08. */
+export const ROW_TIMER = '[class*="timerParticular"]';
+/**
+ * The list's group labels, in list order before their rows (a 2026 Douyin worker takes the rows of
+ * the 待回复 and 已超时 groups by these; eCan's notes say a 2026-08 rebuilt frame dropped the split).
+ */
+export const GROUP_LABEL = '[data-btm^="message_group_name_"]';
+/** The two groups of buyers waiting for an answer (the label's data-btm). The same worker, 2026. */
+export const WAITING_GROUP = /^message_group_name_(waitReply|overtime)$/;
+/**
+ * A row's data-btm-id ends `.current` (当前会话), `.recent` (最近联系) or `.systemConv` (the platform's
+ * own conversation). eCan feige tools, live-probed 2026-08-28.
+ */
+export const ROW_STATE_ATTR = 'data-btm-id';
+/** Rows of another list than 当前会话 (ROW_STATE_ATTR). */
+export const NOT_CURRENT = /\.(recent|systemConv)$/;
 /** The open conversation's header; its text is the buyer's display name. consoles.md 2026 (eCan feige_chat). */
 export const HEADER = '#topbar-left-info';
 /** One message wrapper (the hook is spelled "warpper" on the page). consoles.md 2026. */
 export const MESSAGE = '[data-qa-id="qa-message-warpper"]';
 /** Bubble sides. The class names may gain a hashed suffix, so match the stable part. consoles.md 2026. */
 export const BUYER_BUBBLE = '[class*="messageNotMe"]';
-export const SHOP_BUBBLE = '[class*="messageIsMe"]';
-/** Message text. consoles.md 2026. */
+/**
+ * The shop's side: the messageIsMe bubble, or — for the agent's newest bubble, which may briefly
+ * carry neither side class (eCan feige send code, 2026-05-24: "didn't always set those at verify
+ * time") — the row laid out right to left: the live row sets `flex-direction: row-reverse` inline
+ * for the shop's messages and `row` for the buyer's (eCan's thread reader and emulator, 2026).
+ */
+export const SHOP_ROW = '[style*="row-reverse"]';
+export const SHOP_BUBBLE = `[class*="messageIsMe"],${SHOP_ROW}`;
+/** A bubble that names its side. */
+export const BUBBLE = `${BUYER_BUBBLE},[class*="messageIsMe"]`;
+/** Message text; a bubble without one is read by its own text (eCan, 2026-05). consoles.md 2026. */
 export const MESSAGE_TEXT = 'pre';
 /** The reply box (controlled textarea: native setter + input/change events). consoles.md 2026 (eCan feige_chat). */
 export const CHAT_INPUT = 'textarea[data-qa-id="qa-send-message-textarea"]';
