@@ -97,3 +97,18 @@ describe('the buyer’s return parcel is not the shop’s outbound one', () => {
     expect(panel('收到的东西是仿冒的，太坑了', DONE).cards).not.toContain('bye-welcome');
   });
 });
+
+describe('the detail rule alone, on a given reading', () => {
+  it('keeps the higher situation first when none of its replies has its detail named', () => {
+    // No wrong-item detail word in the text; the reading puts 错发漏发 above 商品咨询.
+    const classification = {
+      scores: [{ id: 'wrong-item' as const, score: 0.5 }, { id: 'product-info' as const, score: 0.45 }],
+      top: ['wrong-item' as const, 'product-info' as const],
+      confident: true,
+      evidence: {},
+    };
+    const text = '这件跟我订单上写的完全是两码事';
+    const cards = rankTemplates(index, { classification, text, orderStatuses: ['completed'], now }, 3).map((r) => r.template);
+    expect(cards[0]!.scenarios[0]).toBe('wrong-item');
+  });
+});
