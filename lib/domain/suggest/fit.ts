@@ -43,7 +43,11 @@ const STAGE_WORDS: [RegExp, number][] = [
   [/已经?(?:发货|发出)了?(?![吗么没嘛呢?？了])|已经?发了(?![吗么没嘛呢?？])|(?:发货|发出)了(?![吗么没嘛呢?？])|物流|快递(?:到|在)|到哪|在路上|派送中|没更新/, SHIPPED],
   // Not received yet (还没收到货, 快递没收到) is in transit; 退款还没收到 is the money, not the goods.
   [/(?<![款钱]|[款钱]还)(?:还没|没有?|未)(?:收到|拿到)/, SHIPPED],
-  [/(?<![没未])收到(?:了|的)|(?<![没未])收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
+  // The buyer's own after-sale words say they hold the goods (发错了, 少发一件, 已经寄回了, 收到就坏了):
+  // without them a wrong item on a chat page with no order lost W_STAGE_UNKNOWN on every received-only
+  // reply, and 补运费 led (QA pass T, finding 2).
+  [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|坏)了|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
+  [/(?<![没未])收到(?:了|的|就)|(?<![没未])收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
 ];
 
 export function stageOfWords(text: string): number {
@@ -64,8 +68,9 @@ export function gaveReview(text: string): boolean {
   return GAVE_REVIEW.test(text);
 }
 
-/** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下). */
-const INVITES_PURCHASE = /放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
+/** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
+ * is advice for a shopper, not for a buyer whose shoes came apart). */
+const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
 
 /**
  * What each starter reply is written for, in the buyer's words (normalised). A reply with details
@@ -128,8 +133,10 @@ const DETAIL: Record<string, string[]> = {
   'exchange-price-rules': ['差价', '补钱', '补差', '价格不一样', '活动款', '正价'],
   'exchange-reserved': ['换+留', '换+有货', '换+还有', '换+有没有'],
   // 发错货 is for a wrong item, not any 错发漏发 message (退货单号填在哪 had it second; 多发了一件 first).
-  'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上'],
-  'missing-item': ['少', '漏', '缺', '只有一', '不全'],
+  // What came against what was ordered, in other words (发的是蓝色…明明是黑色); not 拍的是五包, a count.
+  'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '明明买的', '明明拍的'],
+  // 盒子里只有主机，充电器没放: the part not packed.
+  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
   // Not 外包装: 外包装完好 names it and is the opposite case (the buyer signed, the box looked fine).
   'damaged-refuse': ['拒签', '拒收', '没签', '签收前'],
@@ -164,7 +171,7 @@ const NOT_FOR: Record<string, string[]> = {
   // (the buyer advances, the shop refunds it); a non-quality return has nothing to pay back.
   'return-postage-buyer': ['垫付', '垫了', '先垫', '报销'],
   // 物流好几天没更新 to a buyer whose refund is late (退款…等了好几天): the money, not a parcel.
-  'tracking-stuck': ['退款', '退的钱'],
+  'tracking-stuck': ['退款', '退的钱', '退货', '寄回', '退回'],
   // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
   'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
   // The quality replies (an apology for a defect, an admission) to a return with no defect named.
@@ -172,7 +179,33 @@ const NOT_FOR: Record<string, string[]> = {
   'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
   // 漏发 for money short (少个十块, 退款少了十块).
   'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
+  // The shop's outbound parcel (已经由…发出，请留意快递员的电话; 显示签收了但您还没拿到) to a buyer
+  // asking about the return they sent back (QA pass T, finding 10).
+  'tracking-query': ['退货', '寄回', '退回'],
+  'tracking-check': ['退货', '寄回', '退回'],
+  'tracking-signed-missing': ['退货', '寄回', '退回'],
 };
+
+/**
+ * The shop's own mistake or a defect (a wrong, missing or broken item): the postage is the shop's
+ * (domain.md), so a reply that bills the buyer for it (来回运费需要您承担, 请拍下补运费链接) never
+ * leads (QA pass T, findings 1 and 2). Read off the body, so it holds for a shop's own replies.
+ */
+export const SHOP_FAULT: readonly string[] = ['quality', 'wrong-item', 'damaged'];
+const BILLS_POSTAGE = /(?:运费|邮费)[^。！？]{0,6}(?:需要|要|由)?(?:您|亲)(?:自己)?(?:承担|出|付)|补运费/;
+
+/**
+ * A threat of a review not yet written (再不处理就给差评, 我要给差评): a reply that answers a posted one
+ * (看到您的评价…帮我们追评或者修改) is not for it; 先协商解决 is (QA pass T, finding 8).
+ */
+const THREATENS_REVIEW = /(?:再不|不处理|不解决|不给|不退|不然|否则|的话|就|要|会|去|顺便|还)[^。！？]{0,12}(?:差评|中评|一星)|(?:差评|中评)警告/;
+/** …unless a review is there to change (给了差评, 差评已经写了, 我要改差评). */
+const POSTED_REVIEW = /(?:给|打|写|留)了(?:个|一个)?(?:你们?)?(?:差评|中评)|(?:差评|中评)(?:已经?|都)?(?:给|打|写|留)?了|已经?(?:给|打|写|留)?(?:了)?(?:差评|中评)|(?:改|删|撤|追)(?:掉|了)?(?:个|一个)?(?:差评|中评|评价)/;
+const ANSWERS_REVIEW = /看到您的评价|您的评价/;
+
+export function threatensReview(text: string): boolean {
+  return THREATENS_REVIEW.test(text) && !POSTED_REVIEW.test(text);
+}
 
 /**
  * Starter replies that state what only the order page can show, and the status that shows it:
@@ -197,6 +230,10 @@ export interface FitData {
   notFor: (string[] | null)[];
   /** The order status that must be on the page for the reply to lead (null: none). */
   needsOnPage: (string | null)[];
+  /** 1: the reply bills the buyer for postage (非质量问题运费, 补运费). */
+  billsPostage: Uint8Array;
+  /** 1: the reply answers a review already posted (中差评沟通). */
+  answersReview: Uint8Array;
 }
 
 const cache = new WeakMap<readonly Template[], FitData>();
@@ -217,7 +254,9 @@ export function fitOf(templates: readonly Template[]): FitData {
   });
   const notFor = templates.map((t) => own(NOT_FOR, t.id)?.map((w) => normalize(w).text) ?? null);
   const needsOnPage = templates.map((t) => own(NEEDS_ON_PAGE, t.id) ?? null);
-  const f = { stage, detail, asksReview, notFor, needsOnPage };
+  const billsPostage = Uint8Array.from(templates, (t) => (BILLS_POSTAGE.test(t.body) ? 1 : 0));
+  const answersReview = Uint8Array.from(templates, (t) => (ANSWERS_REVIEW.test(t.body) ? 1 : 0));
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview };
   cache.set(templates, f);
   return f;
 }

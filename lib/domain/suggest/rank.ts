@@ -4,7 +4,8 @@ import { shippingDay } from '../templates/variables';
 import { wallOf, type Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
-import { fitOf, gaveReview, PRE, stageOfOrders, stageOfWords } from './fit';
+import { isCuePhrase } from './combine';
+import { fitOf, gaveReview, PRE, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -120,6 +121,11 @@ const W_SECONDARY = 0.2;
 /** The buyer says the review is given: a reply asking for one (给个五星好评) falls behind 感谢好评,
  * as a detail the message does not name would. */
 const W_ASKS_DONE = W_DETAIL_MISS;
+/** A reply billing the buyer for postage (非质量问题运费, 补运费) when the message reads as the shop's
+ * mistake or a defect: it goes behind the situation's replies that put the postage on the shop. */
+const W_BILLS_FAULT = 1;
+/** The score at which a defect, a wrong or short item or damage counts as read in the message. */
+const SHOP_FAULT_AT = 0.3;
 const MIN_SCORE = 0.15;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
@@ -308,10 +314,44 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
   const reviewGiven = gaveReview(input.text);
+  const reviewThreatened = threatensReview(input.text);
+  // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
+  // needs, chip or not: 退货运费你们给报销吗？是质量问题 had 开发票 on the third chip): the postage is the shop's.
+  // Read on the buyer's own words as well as the score: the combined score of a third chip depends
+  // on the model's share (0.38 in one reading, 0.29 in the panel's), a defect word does not.
+  const shopFault = cls.scores.some((s) => {
+    if (!SHOP_FAULT.includes(s.id)) return false;
+    const ev = cls.evidence[s.id] ?? [];
+    return s.score >= SHOP_FAULT_AT || (ev.some(isCuePhrase) && !ev.includes('negated'));
+  });
+  /** The best shown situation a reply is written for: the one whose replies a detail reorders. */
+  const situationOf = (t: number): ScenarioId | undefined => {
+    let at: ScenarioId | undefined;
+    for (const s of index.templates[t]!.scenarios) if (topSet.has(s) && (!at || (scoreOf.get(s) ?? 0) > (scoreOf.get(at) ?? 0))) at = s;
+    return at;
+  };
   /** A reply stating what only the page can show (退款已完成) with no sign of it there (fit.ts NEEDS_ON_PAGE). */
   const unsigned = (t: number): boolean => {
     const need = fit.needsOnPage[t];
     return !!need && !statuses.includes(need as OrderStatus);
+  };
+  const names = (detail: string[][], m: string) => detail.some((w) => w.every((p) => m.includes(p)));
+  /** Situations with a candidate reply that does not miss a detail (general, or its detail named). */
+  let general: Set<ScenarioId> | null = null;
+  const behindGeneral = (t: number): boolean => {
+    if (!general) {
+      general = new Set();
+      for (const c of candList) {
+        const d = fit.detail[c];
+        if (d && !named.some((m) => names(d, m))) continue;
+        const s = situationOf(c);
+        const fits = index.orderBits[c]!;
+        const not = fit.notFor[c];
+        if (s && !(known && fits && !(fits & known)) && !(not && not.some((w) => qText.includes(w)))) general.add(s);
+      }
+    }
+    const s = situationOf(t);
+    return !s || general.has(s);
   };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
@@ -324,9 +364,14 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
     // named only in an earlier message keeps its reply from losing but earns no lead over the current
     // ask (物流一直不动, answered before, does not put 物流停滞 over 还没收到货，地址能换吗).
-    const names = (m: string) => detail!.some((w) => w.every((p) => m.includes(p)));
-    if (detail) v += offStage ? -W_DETAIL_MISS : names(qText) ? W_DETAIL_HIT : named.some(names) ? 0 : -W_DETAIL_MISS;
+    // A detail not named reorders the replies of its own situation only: when every reply of that
+    // situation misses its detail (发的是蓝色…下单的是黑色 names none of 发错货's words), there is no
+    // general reply to go behind, and the penalty handed slot 1 to a lower-scored situation's reply
+    // (面料材质; QA pass T, finding 3).
+    if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
+    if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
+    if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     if (unsigned(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
