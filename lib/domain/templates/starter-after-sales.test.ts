@@ -70,6 +70,7 @@ describe('仅退款: a refund without sending the goods back', () => {
     ['我不想寄回去了，能直接退钱吗', ['completed']],
     ['能不能只退款不退货，东西有点小毛病还能凑合用', ['completed']],
     ['不想寄回去了，直接退款吧', ['shipped']],
+    ['东西不要了，不想寄回去，把钱退给我', ['shipped']],
   ])('%s (%s) leads with 仅退款, never 拒签', (text, orders) => {
     for (const index of [whole, noClothes]) {
       const got = cards(text, orders, index);
@@ -80,8 +81,8 @@ describe('仅退款: a refund without sending the goods back', () => {
   });
 
   it('a plain return is still a return', () => {
-    const got = cards('不太喜欢，怎么退货呀', ['completed']);
-    expect(got[0]).not.toBe('refund-only');
+    expect(cards('不太喜欢，怎么退货呀', ['completed'])[0]).not.toBe('refund-only');
+    expect(cards('不想要了，已经收到了，给我退款', ['shipped'])[0]).not.toBe('refund-only');
   });
 
   it('promises no refund the shop has not agreed to, and offers part compensation for a defect', () => {
