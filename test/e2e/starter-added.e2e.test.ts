@@ -4,7 +4,8 @@
  * worker's save, and once this machine has had them, deleting them never brings the offer back.
  * And a real extension update (the directory loaded again, as 重新加载 does) over a library stored
  * before the worker kept its count of starter updates: the replies older versions had offered stay
- * as the agent left them (verify18 item 2).
+ * as the agent left them (verify18 item 2), and a list added after the count (QA pass T: exchange
+ * status, 仅退款, a refund short of what was paid) is added by the update.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,8 @@ type Lib = { groups: string[]; templates: { id: string; title: string; body: str
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
 /** Every reply the versions before the count offered in 话术库 (STARTER_ADDED's first three lists). */
 const OFFERED_BEFORE = [...FIVE, 'refund-check', 'extra-item'];
+/** The list added after the count was kept (2026-12-05, QA pass T): an update adds it, once. */
+const SINCE = ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff'];
 
 const s = extensionSuite({ shop: 'none', page: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
@@ -67,8 +70,8 @@ describe('starter replies added after a library was stored', () => {
     await callFromExtensionPage(opts, 'saveLibrary', { groups: stored.groups, templates: stored.templates.filter((x) => !FIVE.includes(x.id)) });
     await opts.locator('[data-kf="template-table"] [data-template-id="delay-check"]').waitFor({ state: 'detached' });
     expect(await notice.count()).toBe(0);
-    // The later update's replies were in the library all along: held, so seen too.
-    expect(JSON.parse((await opts.evaluate(() => localStorage.getItem('kf-starter-added-seen')))!).sort()).toEqual([...FIVE, 'refund-check', 'extra-item'].sort());
+    // The later updates' replies were in the library all along: held, so seen too.
+    expect(JSON.parse((await opts.evaluate(() => localStorage.getItem('kf-starter-added-seen')))!).sort()).toEqual([...FIVE, 'refund-check', 'extra-item', ...SINCE].sort());
     await opts.close();
   });
 
@@ -77,7 +80,7 @@ describe('starter replies added after a library was stored', () => {
     const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
     // The agent of an earlier version deleted them (or declined the offer): the library lacks them all,
     // and that version kept no count (the install of this browser did; gone, as before it existed).
-    await callFromExtensionPage(setup, 'saveLibrary', { groups: starter.groups, templates: starter.templates.filter((x) => !OFFERED_BEFORE.includes(x.id)) });
+    await callFromExtensionPage(setup, 'saveLibrary', { groups: starter.groups, templates: starter.templates.filter((x) => !OFFERED_BEFORE.includes(x.id) && !SINCE.includes(x.id)) });
     await raw(setup, 'meta', 'starter-added', null);
     await setup.evaluate(() => localStorage.removeItem('kf-starter-added-seen'));
     expect(await raw(setup, 'meta', 'starter-added')).toBeUndefined();
@@ -86,9 +89,11 @@ describe('starter replies added after a library was stored', () => {
 
     // The new worker's update step has run once it has kept the count.
     const after = await s.h.openExtensionPage('options.html#import');
-    await expect.poll(() => raw(after, 'meta', 'starter-added'), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => raw(after, 'meta', 'starter-added'), { timeout: 15_000 }).toBe(4);
     const stored = await callFromExtensionPage<Lib>(after, 'getLibrary');
     for (const id of OFFERED_BEFORE) expect(stored.templates.map((x) => x.id), id).not.toContain(id);
+    // The list added after the count (exchange status, 仅退款, a refund short) is added by the update itself.
+    for (const id of SINCE) expect(stored.templates.find((x) => x.id === id)?.body, id).toBe(starter.templates.find((x) => x.id === id)!.body);
     expect(stored.templates).toHaveLength(starter.templates.length - OFFERED_BEFORE.length);
     await after.close();
 

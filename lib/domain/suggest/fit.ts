@@ -147,6 +147,14 @@ const DETAIL: Record<string, string[]> = {
   'quality-late': ['超过', '好久', '很久', '一周', '一个月', '半个月', '几天前', '上个月'],
   'quality-odor': ['味', '臭', '刺鼻'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
+  // An exchange under way (the item already sent back), not a new exchange request (换个码).
+  'exchange-check': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
+  'exchange-back-received': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
+  'exchange-back-on-way': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
+  // 仅退款: the buyer keeps the goods, not a return (怎么退货).
+  'refund-only': ['仅退款', '只退款', '只退钱', '不退货', '不寄回', '不想寄', '不用寄', '不寄了', '不想退回', '留着', '免退'],
+  // A refund short of what was paid (退了89，付了99), not a chase.
+  'refund-amount-diff': ['只退了', '只有', '只到', '才退', '退少', '少退', '少了', '不够', '差了', '金额不对', '比我付的', '怎么才', '不是全额', '差额'],
   'complaint-escalate': ['主管', '领导', '经理', '上级', '负责人'],
   'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入'],
   'review-bad': ['差评', '中评', '低分', '一星', '追评', '评价'],
@@ -184,6 +192,8 @@ const NOT_FOR: Record<string, string[]> = {
   'tracking-query': ['退货', '寄回', '退回'],
   'tracking-check': ['退货', '寄回', '退回'],
   'tracking-signed-missing': ['退货', '寄回', '退回'],
+  // 快递送到时您直接拒签 to a buyer who already has the goods (不想寄回去, 还能用): 仅退款 or a return (QA pass T, 9).
+  'cancel-shipped': ['寄回', '退回去', '不想寄', '不用寄', '还能用', '用了', '穿了', '已经收到', '收到了', '到手', '拆了'],
 };
 
 /**

@@ -46,7 +46,12 @@ describe('which later starter replies a stored library is offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
       'tracking-check',
       'cancel-check',
+      'exchange-check',
+      'exchange-back-received',
+      'exchange-back-on-way',
       'refund-check',
+      'refund-only',
+      'refund-amount-diff',
       'extra-item',
     ]);
     expect(starterAdditions(before(), STARTER_LIBRARY, LATER)).toEqual([]);
@@ -96,27 +101,32 @@ describe('adding them', () => {
 });
 
 describe('what an extension update adds (newStarterReplies)', () => {
-  // A later version's lists: the three shipped, and a fourth as a future update would add it.
+  // A later version's lists: the ones shipped, and one more as a future update would add it.
   const FUTURE = [...STARTER_ADDED, ['bye-not-yet', 'bye-after-sale']];
+  const ALL = FUTURE.length;
   const lib = without(before(), 'bye-not-yet', 'bye-after-sale');
+  /** The lists added after the ones older versions offered (from the fourth on), as a library from before the count gets them. */
+  const AFTER_COUNT = STARTER_ADDED.slice(LISTS_BEFORE_COUNT).flat();
 
   it('adds only the lists after the count kept, and says how many lists the library has had now', () => {
     const r = newStarterReplies(lib, STARTER_LIBRARY, STARTER_ADDED.length, FUTURE);
     expect(r.added).toEqual(['bye-after-sale', 'bye-not-yet']);
-    expect(r.applied).toBe(4);
+    expect(r.applied).toBe(ALL);
     expect(ids(r.library!.templates)).not.toContain('refund-check');
-    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: ALL });
   });
 
   it('without a count (a library from before it was kept), the lists earlier versions offered are known: only a later one is added, once', () => {
     // verify18 item 2: the agent deleted 延迟发货(先查订单)/合并发货 or declined the offer, then updated.
     const r = newStarterReplies(lib, STARTER_LIBRARY, undefined, FUTURE);
-    expect(r.added.sort()).toEqual(['bye-after-sale', 'bye-not-yet']);
-    for (const id of LATER) expect(ids(r.library!.templates)).not.toContain(id);
-    expect(r.applied).toBe(4);
-    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
-    // With today's lists: nothing comes back, and the count kept is all of them.
-    expect(newStarterReplies(before(), STARTER_LIBRARY, undefined)).toEqual({ library: null, added: [], applied: STARTER_ADDED.length });
+    expect(r.added.sort()).toEqual([...AFTER_COUNT, 'bye-after-sale', 'bye-not-yet'].sort());
+    for (const id of LATER.filter((x) => !AFTER_COUNT.includes(x))) expect(ids(r.library!.templates)).not.toContain(id);
+    expect(r.applied).toBe(ALL);
+    expect(newStarterReplies(r.library!, STARTER_LIBRARY, r.applied, FUTURE)).toEqual({ library: null, added: [], applied: ALL });
+    // With today's lists: only those after the known ones come, and the count kept is all of them.
+    const today = newStarterReplies(before(), STARTER_LIBRARY, undefined);
+    expect(today.added.sort()).toEqual([...AFTER_COUNT].sort());
+    expect(today.applied).toBe(STARTER_ADDED.length);
     // The options page still offers them (its own record of what this machine has seen decides).
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, []))).toEqual(ids(STARTER_LIBRARY.templates).filter((id) => LATER.includes(id)));
   });
@@ -132,11 +142,11 @@ describe('what an extension update adds (newStarterReplies)', () => {
 
   it('a later list partly held had its update: its deleted ones are not added', () => {
     const partly = { ...lib, templates: [...lib.templates, structuredClone(STARTER_LIBRARY.templates.find((t) => t.id === 'bye-not-yet')!)] };
-    expect(newStarterReplies(partly, STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+    expect(newStarterReplies(partly, STARTER_LIBRARY, STARTER_ADDED.length, FUTURE)).toEqual({ library: null, added: [], applied: ALL });
   });
 
   it('a fresh install (the whole starter) gets nothing and keeps the count of all lists', () => {
-    expect(newStarterReplies(structuredClone(STARTER_LIBRARY), STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: 4 });
+    expect(newStarterReplies(structuredClone(STARTER_LIBRARY), STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: ALL });
   });
 
   it('never touches a reply the library holds, edited or not', () => {

@@ -15,6 +15,9 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['tracking-check', 'address-check', 'cancel-check'],
   // 2026-12-05: a refund chase with no refund on the page got 退款已完成 at Alt+1; an extra item got 发错货.
   ['refund-check', 'extra-item'],
+  // 2026-12-05, QA pass T: an exchange already sent back got 退货挽留 (是哪里不满意呢), 仅退款 and a
+  // refund short of what was paid had no fitting reply.
+  ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff'],
 ];
 
 /**

@@ -267,6 +267,14 @@ const TEMPLATES: Template[] = [
     '亲，换款差价是这样算的：正价款之间互换，差价多退少补；活动款换正价款，需要补上差价；正价款不能换成活动款，差价也不退，还请理解～'),
   tpl('exchange-reserved', '售后退换', '换货已留货', ['exchange', 'stock'],
     '亲，您要换的{颜色尺码?}我查过了有货，已经帮您留好。寄回后记得在订单里填好单号，我们收到就安排换新发出～'),
+  // An exchange under way (the buyer sent the item back and waits for the new one): before these,
+  // such a buyer got 退货挽留 (是哪里不满意呢) and nothing said where the exchange stood (QA pass T, 7).
+  tpl('exchange-check', '售后退换', '换货进度（先查寄回件）', ['exchange', 'delay'],
+    '亲，我马上帮您查一下换货进度：您已经寄回的包裹仓库收到没有，新的那件（换的款式、颜色或尺码）什么时候发出。仓库收到寄回的包裹就给您换新的寄出，新的快递单号我会发给您，请稍等～'),
+  tpl('exchange-back-received', '售后退换', '换货寄回件已收到', ['exchange'],
+    '亲，您退回的商品仓库签收了，让您久等了！换的{颜色尺码?}会在{换新发出日?}发出，发出后把快递单号发您，请留意查收～'),
+  tpl('exchange-back-on-way', '售后退换', '换货寄回件未签收', ['exchange'],
+    '亲，帮您查过了，您退回的商品仓库这边还没签收，物流显示{寄回件物流?}。麻烦确认订单里填好了退回的单号；一到仓库就马上给您换新发出，我帮您盯着～'),
   // True at any order stage (checks, states nothing): a refund chase on a buyer whose orders show
   // no refund gets this, not 退款已完成 (QA pass N, defect 3).
   tpl('refund-check', '售后退换', '退款进度（先查订单）', ['refund-status'],
@@ -278,6 +286,13 @@ const TEMPLATES: Template[] = [
     '亲，帮您查了一下，您的退货目前{退货进度?}。我已经提醒同事加急处理，退款一有进展马上通知您～'),
   tpl('refund-done', '售后退换', '退款已完成', ['refund-status'],
     '亲，退款已经操作好了，{退款金额?}元原路退回，请留意支付宝或银行卡的到账提醒，有问题随时找我～'),
+  // 仅退款 (the buyer keeps the goods): no rule lets an agent promise it, so the reply asks the reason
+  // and offers what the rules do allow for a defect, part compensation (QA pass T, 9).
+  tpl('refund-only', '售后退换', '仅退款（不退货）', ['refund-status', 'return'],
+    '亲，不寄回商品的仅退款，需要店里核实情况后才能办理。麻烦说一下是什么原因，如果是商品有问题，请拍照发我；核实是质量问题又不想来回寄的，我们可以给您一部分补偿，您看可以吗？'),
+  // A refund short of what was paid (退了89，付了99): the amount is checked, not argued (QA pass T, 10).
+  tpl('refund-amount-diff', '售后退换', '退款金额有差额', ['refund-status'],
+    '亲，我马上帮您核对这笔退款的明细。退款按实际支付的金额计算：一单里只退其中几件的，按这几件的实付金额退；下单用过优惠的，优惠会分摊到每件商品上；非质量问题的退货，运费不在退款里。核对好每一笔跟您说清楚～'),
 
   // ── 售后问题 ───────────────────────────────────────────────────────────────
   tpl('wrong-item', '售后问题', '发错货', ['wrong-item', 'return-shipping'],
@@ -383,6 +398,11 @@ const FITS: Record<string, OrderStatus[]> = {
   'exchange-reserved': RECEIVED, // 您要换的…已经帮您留好 (an exchange of a received item)
   'refund-progress': ['refunding'], // 您的退货目前…
   'refund-done': ['refunding'], // 退款已经操作好了…原路退回
+  // Any stage after payment: a buyer chasing the new one (新的还没发) reads as paid-not-shipped.
+  'exchange-check': ['paid', ...RECEIVED], // 您寄回的包裹
+  'exchange-back-received': RECEIVED, // 您退回的商品仓库签收了
+  'exchange-back-on-way': RECEIVED, // 您退回的商品仓库这边还没签收
+  'refund-only': RECEIVED, // 不寄回商品 (the buyer has it)
   'wrong-item': RECEIVED, // 实在抱歉给您发错了
   'extra-item': RECEIVED, // 多出来的那件…
   'damaged-signed': RECEIVED, // 收到的宝贝有破损
