@@ -18,7 +18,6 @@ import type { SiteAdapter } from '../sites/types';
 import { Store } from './store';
 import { call } from '../messaging/client';
 import { elementOf, observeDom } from '../sites/observe';
-import { readOrMissing } from '../sites/types';
 import { waitingSince } from '../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../domain/clock/types';
 import { shopZone } from '../storage/settings';
@@ -74,6 +73,20 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
     if (timer === undefined && someoneWaits()) tick();
   };
 
+  /**
+   * The messages, or null where the page shows some the adapter could not read (readOrMissing's rule).
+   * Told by name: the adapter is content.js's, so its SiteElementMissing is not this script's copy of
+   * the class, and instanceof would let it through as a throw (the card kept the old wait).
+   */
+  const readMessages = () => {
+    try {
+      return adapter.readMessages(doc, MESSAGES_READ);
+    } catch (err) {
+      if ((err as Error | null)?.name === 'SiteElementMissing') return null;
+      throw err;
+    }
+  };
+
   const conversationKey = () => adapter.readBuyerIdentity?.(doc)?.id ?? controller.store.get().buyer ?? '';
 
   /**
@@ -126,7 +139,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
       showOnCard();
       return;
     }
-    const messages = readOrMissing(() => adapter.readMessages(doc, MESSAGES_READ));
+    const messages = readMessages();
     // Messages the page shows but the adapter could not read: no wait and no 已回复 is claimed,
     // and nothing is reported as answered (the panel's notice says the page could not be read);
     // the other buyers' waits are read from the list, which still shows them.

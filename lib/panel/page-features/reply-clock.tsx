@@ -35,7 +35,7 @@ export const replyClock: PanelFeature = {
       }, []);
       // No box of its own: the list's section sits among the panel's sections as it did when drawn here.
       return (
-        <div ref={ref} style="display:contents">
+        <div data-kf="clock-slot" ref={ref} style="display:contents">
           {failed && <p class="kf-notice kf-error">{t('panel.featureFailed', { reason: failed })}</p>}
         </div>
       );
