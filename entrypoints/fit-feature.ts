@@ -1,8 +1,11 @@
-// The panel beside the page's own dialogs and a page that stops narrowing (lib/panel/page-fit.ts),
-// injected into a console tab's content-script world with every panel; see lib/panel/features.ts.
+// What every panel loads as soon as it is shown, injected into a console tab's content-script world:
+// the panel beside the page's own dialogs and a page that stops narrowing (lib/panel/page-fit.ts),
+// and the reply clock (lib/panel/clock-run.tsx), which the panel needs only once the page is read;
+// see lib/panel/features.ts.
 import { registerFeature } from '@/lib/panel/features';
 import { watchPageFit } from '@/lib/panel/page-fit';
+import { startClock } from '@/lib/panel/clock-run';
 
 export default defineUnlistedScript(() => {
-  registerFeature('fit', { watch: watchPageFit });
+  registerFeature('fit', { watch: watchPageFit, clock: startClock });
 });

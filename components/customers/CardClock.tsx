@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CardWait } from '@/lib/panel/card-frame';
 import { clockLevel, countedMs, formatWait } from '@/lib/domain/clock/wait';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { clockPanelMessages } from '@/lib/i18n/messages/clock-panel';
 
-registerMessages(guardPanelMessages);
+registerMessages(clockPanelMessages);
 
 /**
  * The reply clock on the buyer card: how long the open buyer has waited since their oldest

@@ -9,9 +9,9 @@ import { clockLevel, countedMs, formatWait } from '@/lib/domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '@/lib/domain/clock/types';
 import { shopZone } from '@/lib/storage/settings';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
-import { guardPanelMessages } from '@/lib/i18n/messages/guard-panel';
+import { clockPanelMessages } from '@/lib/i18n/messages/clock-panel';
 
-registerMessages(guardPanelMessages);
+registerMessages(clockPanelMessages);
 
 export interface ClockUiState {
   platform: ClockPlatform;

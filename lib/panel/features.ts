@@ -5,7 +5,7 @@
  * the reply renderer and its fill-in form: chat pages, and any page once the agent searches), the taught-site adapter (sites the
  * agent taught), the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
  * buttons are shown, a click meanwhile is done when it is in) and the panel's fit beside the page's
- * dialogs (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
+ * dialogs with the reply clock (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
  * into this tab's content-script world on request (`loadFeature`); there it registers itself
  * here, on the world's global object, which the content script shares.
  */
@@ -29,6 +29,7 @@ import type { createTaughtAdapter, withTaughtFallback } from '../sites/taught/ad
 import type { watchPageFit } from './page-fit';
 import type { roveSituations } from './rove-keys';
 import type { learn } from './unsaved-picks';
+import type { startClock } from './clock-run';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -90,8 +91,12 @@ export interface Features {
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
   /** The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function. */
   followups: { mount(container: HTMLElement, host: FeatureHost, first: readonly FollowupAct[]): () => void };
-  /** The panel beside the page's own dialogs and a page that stops narrowing (lib/panel/page-fit.ts), loaded with every panel. */
-  fit: { watch: typeof watchPageFit };
+  /**
+   * What every panel loads as soon as it is shown: the panel beside the page's own dialogs and a page
+   * that stops narrowing (lib/panel/page-fit.ts), and the reply clock (lib/panel/clock-run.tsx: the
+   * card's wait, the 等待中 list, answered waits reported), which is not needed before the page is read.
+   */
+  fit: { watch: typeof watchPageFit; clock: typeof startClock };
 }
 export type FeatureName = keyof Features;
 export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'followups', 'fit'] as const satisfies readonly FeatureName[];

@@ -44,3 +44,22 @@ it('a part of the panel whose script does not load says to refresh the page, wit
     .poll(() => inPanel(s.page, '[data-kf="feature-check"] .kf-error').textContent())
     .toBe("这部分功能没能加载（Could not load file: '/check-feature.js'.）：请刷新页面再试");
 });
+
+it('the reply clock, when the script it comes with cannot be put in the tab, says so in its place, and the rest of the panel works', async () => {
+  // The clock is in the script every panel loads after it is shown (lib/panel/features.ts: 'fit'). The
+  // worker's executeScript fails as an update that took the file away would fail it (answering the
+  // message first is not enough here: the worker's own handler would still put the small script in).
+  const sw = await s.h.serviceWorker();
+  await sw.evaluate(() => {
+    const g = globalThis as any;
+    g.__kfExec = g.chrome.scripting.executeScript;
+    g.chrome.scripting.executeScript = function (this: unknown, opts: { files?: string[] }, ...rest: unknown[]) {
+      if (opts?.files?.includes('/fit-feature.js')) return Promise.reject(new Error("Could not load file: '/fit-feature.js'."));
+      return g.__kfExec.call(this, opts, ...rest);
+    };
+  });
+  onTestFinished(() => sw.evaluate(() => ((globalThis as any).chrome.scripting.executeScript = (globalThis as any).__kfExec)).catch(() => {}));
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
+  await expect.poll(() => inPanel(s.page, '[data-kf="clock-slot"] .kf-error').textContent()).toMatch(/^这部分功能没能加载（.+）：请刷新页面再试$/);
+  expect(await inPanel(s.page, '[data-kf="buyer"]').textContent()).toContain('小鹿乱撞0521');
+});

@@ -16,7 +16,10 @@ import type { GuardEngine } from '../../domain/guard/engine';
 import type { GuardUiState } from '@/components/panel/GuardPrompt';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { useStore } from '@/components/useStore';
-import { t } from '../../i18n';
+import { registerMessages, t } from '../../i18n';
+import { guardPanelMessages } from '../../i18n/messages/guard-panel';
+
+registerMessages(guardPanelMessages);
 
 function inputText(el: HTMLElement): string {
   return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.innerText ?? el.textContent ?? '');

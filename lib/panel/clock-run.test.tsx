@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Store } from '../store';
-import type { PanelController, PanelState } from '../controller';
-import type { PanelSection } from '../page-feature';
-import { setLocale } from '../../i18n';
+import { Store } from './store';
+import type { PanelController, PanelState } from './controller';
 import { act } from 'preact/test-utils';
-import { mount } from '@/components/remarks/testing';
-import { DEFAULT_APP_SETTINGS } from '../../storage/settings';
-import { PanelContext } from '@/components/PanelContext';
+import { DEFAULT_APP_SETTINGS } from '../storage/settings';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
-vi.mock('../../messaging/client', () => ({ call: () => Promise.resolve() }));
-const { replyClock } = await import('./reply-clock');
-const { jdAdapter } = await import('../../sites/jd');
+vi.mock('../messaging/client', () => ({ call: () => Promise.resolve() }));
+const { startClock } = await import('./clock-run');
+const { jdAdapter } = await import('../sites/jd');
 
 let cleanup: () => void = () => {};
 afterEach(() => {
@@ -35,23 +31,19 @@ async function start(n: number) {
   const adapter = { ...jdAdapter, readWaiting: reads };
   const store = new Store({ buyer: '买家0', buyerId: 'p0', pageKind: 'chat', settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
   const pageRead: (() => void)[] = [];
-  let section: PanelSection | undefined;
   const controller = { store, onPageRead: (l: () => void) => pageRead.push(l) } as unknown as PanelController;
   const aborter = new AbortController();
   const card = { setWait: () => {} };
-  replyClock.init({ controller, adapter, doc: document, card, addSection: (s: PanelSection) => (section = s) } as never, aborter.signal);
-  const Section = section!.component;
-  const m = mount(
-    <PanelContext.Provider value={controller}>
-      <Section />
-    </PanelContext.Provider>,
-  );
-  cleanup = () => (aborter.abort(), m.unmount());
+  const run = startClock({ controller, adapter, doc: document, card, signal: aborter.signal });
+  const root = document.body.appendChild(document.createElement('div'));
+  let unmount = () => {};
+  act(() => void (unmount = run.mount(root)));
+  cleanup = () => (aborter.abort(), act(unmount));
   await settle();
   return {
     reads,
     /** The buyers the 等待中 list names, in its order, and its +N. */
-    listed: () => [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key')).concat(m.root.querySelector('[data-kf="clock-more"]')?.textContent ?? []),
+    listed: () => [...root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key')).concat(root.querySelector('[data-kf="clock-more"]')?.textContent ?? []),
     /** The page was read (a message arrived in the open conversation). */
     pageRead: () => act(() => pageRead.forEach((l) => l())),
   };
