@@ -21,7 +21,7 @@ afterEach(() => {
   cleanup = undefined;
 });
 
-const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answer': '承诺答复', 'bad-review': '中差评' };
+const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answer': '承诺答复', 'bad-review': '中差评', 'return-pending': '待收退货', 'refund-to-pay': '待付退款', 'call-back': '约定回电' };
 
 /**
  * The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called
@@ -163,6 +163,36 @@ describe('FollowupActions', () => {
     expect([...line.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['⟨RLO⟩abc⟨RLI⟩小鹿', '明早⟨RLO⟩回复', '⟨RLO⟩abc⟨RLI⟩小鹿']);
     expect(line.textContent).toContain(locale === 'en' ? 'Promised answer for ⟨RLO⟩abc⟨RLI⟩小鹿 not added yet: “明早⟨RLO⟩回复”' : '⟨RLO⟩abc⟨RLI⟩小鹿 的承诺答复还没加入跟进：「明早⟨RLO⟩回复」');
     setLocale('zh-CN');
+  });
+
+  it('售后 adds a return or exchange on its way for the order, and a call-back only with its time', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-after'));
+    const kind = p.$('fu-after-kind') as unknown as HTMLSelectElement;
+    expect([...kind.options].map((o) => o.textContent)).toEqual(['待收退货', '待收退货（换货）', '待付退款', '约定回电']);
+    await act(() => {
+      kind.value = 'exchange';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    type(p.$('fu-order'), '2026120512345');
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'return-pending', exchange: true, orderId: '2026120512345', buyer: '小鹿乱撞0521', buyerId: 'u-1001' })]);
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：待收退货：小鹿乱撞0521');
+    click(p.$('fu-after'));
+    const kind2 = p.$('fu-after-kind') as unknown as HTMLSelectElement;
+    await act(() => {
+      kind2.value = 'call-back';
+      kind2.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toHaveLength(1);
+    expect(p.$('fu-status')?.textContent).toBe('请先选好回电时间。没有加入，你写的还在。');
+    type(p.$('fu-after-due'), '2026-12-05T15:00');
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'call-back', dueAt: Date.UTC(2026, 11, 5, 7) })); // 15:00 Beijing
   });
 
   it('says on the next buyer’s panel that the last one’s 承诺答复 is not added, and adds it for that buyer with its note', async () => {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
 import { call } from '@/lib/messaging/client';
-import { PROMISE_DRAFT_MAX, type AddFollowupRequest, type PromiseDraft } from '@/lib/messaging/protocol-followups';
+import { ORDER_ID, PROMISE_DRAFT_MAX, type AddFollowupRequest, type PanelKind, type PromiseDraft } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import type { ScenarioId } from '@/lib/domain/scenarios';
 import { registerMessages, t } from '@/lib/i18n';
@@ -35,7 +35,12 @@ export const FOLLOWUP_CSS = `
 /** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
 export type FollowupAct = 'inquiry' | 'promised' | 'bad-review';
 
-type PanelKind = 'inquiry' | 'promised-answer' | 'bad-review';
+/**
+ * The after-sales items the 售后 form adds, named as the list names their kinds; 'exchange' is a
+ * 待收退货 for an exchange parcel (its reason: send the new item once it is in).
+ */
+const AFTER = ['return-pending', 'exchange', 'refund-to-pay', 'call-back'] as const;
+type After = (typeof AFTER)[number];
 type Add = (req: AddFollowupRequest) => Promise<Res<'addFollowup'>>;
 
 const defaultAdd: Add = (req) => call('addFollowup', req);
@@ -58,6 +63,10 @@ function localTime(value: string, zone: Zone): number | undefined {
  */
 interface Draft {
   promising?: boolean;
+  /** The 售后 form is open, with what it adds, and for which order. */
+  after?: boolean;
+  afterKind?: After;
+  order?: string;
   due?: string;
   note?: string;
   handTo?: string;
@@ -177,7 +186,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
    * Adds an item. `forKey`: another buyer's unsaved 承诺答复 (the line below the buttons), added for
    * that buyer with their note, due time and 交给…; the line saying so is this buyer's.
    */
-  const submit = async (kind: PanelKind, dueAt?: number, forKey = key) => {
+  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}) => {
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
@@ -188,7 +197,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     try {
       const to = decodeTarget(d.handTo ?? '');
       const item = await add({
-        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: d.note?.trim() || undefined, dueAt,
+        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: d.note?.trim() || undefined, dueAt, ...more,
         scenarios: who.scenarios,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
@@ -213,14 +222,25 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d) && !saving.has(k)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
 
   function act(a: FollowupAct) {
-    if (a === 'promised') set({ promising: !drafts.get(key)?.promising });
+    if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false });
     else void submit(a);
   }
+  const { after, afterKind = 'return-pending', order = '' } = drafts.get(key) ?? {};
+  /** The 售后 form's add: a call-back needs its time; the others are due as the list's own rules say (empty time). */
+  const addAfter = () => {
+    const dueAt = localTime(due, shopZone(s.settings));
+    const orderId = order.trim();
+    if (afterKind === 'call-back' && dueAt === undefined) return set({ status: { ok: false, text: t('followups.panel.callBackDue') } });
+    if (orderId && !ORDER_ID.test(orderId)) return set({ status: { ok: false, text: t('followups.panel.orderBad') } });
+    void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) });
+  };
 
   return (
     <section class="kf-followup" data-kf="followup-actions">
       <style>{FOLLOWUP_CSS}</style>
       <FollowupButtons onAct={act} promising={!!promising} />
+      {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
+      <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false })}>{t('followups.panel.after')}</button>
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
       <HandoverPicker
         targets={targets}
@@ -252,6 +272,28 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           />
           <button type="submit" class="kf-link" data-kf="fu-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
           <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
+        </form>
+      )}
+      {after && (
+        <form
+          class="kf-fu-promise"
+          data-kf="fu-after-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addAfter();
+          }}
+        >
+          <select data-kf="fu-after-kind" aria-label={t('followups.panel.after')} value={afterKind} onChange={(e) => set({ afterKind: e.currentTarget.value as After })}>
+            {AFTER.map((k) => <option value={k}>{t(`followups.panel.after.${k}`)}</option>)}
+          </select>
+          <input data-kf="fu-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={order} onInput={(e) => set({ order: e.currentTarget.value })} />
+          <label>
+            {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
+            <input type="datetime-local" data-kf="fu-after-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
+          </label>
+          <input data-kf="fu-after-note" aria-invalid={invalidIf(note.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => set({ note: e.currentTarget.value })} />
+          <button type="submit" class="kf-link" data-kf="fu-after-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
+          <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-after-note-too-long" />
         </form>
       )}
       {others.map(([k, d]) => (

@@ -347,6 +347,23 @@ describe('the popup list', () => {
     expect(calls).toContainEqual(['addFollowup', expect.objectContaining({ kind: 'manual', title: long.slice(0, 200).trim() })]);
   });
 
+  it('添加 takes a due time (Beijing time) and an order number, and says a wrong one without losing the text', async () => {
+    const { root, calls } = await setup(listOf([]));
+    const field = (name: string) => root.querySelector(`[data-kf="add-followup"] input[name="${name}"]`) as HTMLInputElement;
+    const submit = () => act(async () => void root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    type(field('title'), '下午三点给买家回电话');
+    type(field('orderId'), '单号12');
+    await submit();
+    expect(calls.filter(([verb]) => verb === 'addFollowup')).toEqual([]);
+    expect(root.querySelector('[data-kf="add-followup"] .kf-error')?.textContent).toContain('订单号只能是');
+    expect(field('title').value).toBe('下午三点给买家回电话');
+    const year = new Date().getUTCFullYear() + 1;
+    type(field('orderId'), '2026120598765');
+    type(field('due'), `${year}-01-10T15:00`);
+    await submit();
+    expect(calls).toContainEqual(['addFollowup', expect.objectContaining({ kind: 'manual', title: '下午三点给买家回电话', orderId: '2026120598765', dueAt: Date.UTC(year, 0, 10, 7) })]);
+  });
+
   it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {
     const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
     await key('s');

@@ -361,6 +361,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
         })}
       </div>
       <AddFollowupForm
+        zone={data.utcOffsetMinutes}
         onAdded={(added) => {
           announce(t('followups.popup.saidAdded', { title: followupTitleTagged(added, t) }));
           reveal(added.id);

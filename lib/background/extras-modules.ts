@@ -31,7 +31,7 @@ import { checkLibraryImport } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
-import { followupsFromCustomers } from '../domain/followups/rules';
+import { followupsFromCustomers, followupsFromRemarkFacts } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
@@ -48,9 +48,10 @@ import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
 export const WORKER_EXTRAS = {
   /**
    * The remark rules: the default preset, checking a stored or imported set, reading a remark; once
-   * after an update, a stored set's untouched preset fields whose default was corrected (upgradeStoredRules).
+   * after an update, a stored set's untouched preset fields whose default was corrected (upgradeStoredRules);
+   * the follow-ups a remark's facts make (followupsFromRemarkFacts: only ever run on facts read here).
    */
-  remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts, upgradeStoredRules },
+  remarks: { PRESET_A, cloneRuleSet, validateRuleSet, parseRemark, remarkFacts, upgradeStoredRules, followupsFromRemarkFacts },
   /**
    * The reply library: checking a saved or imported library, what an import would change, writing the
    * export file, reading a spreadsheet; at an update, the starter's corrected wordings for untouched

@@ -64,13 +64,20 @@ export type UpdateFollowupRequest =
   | { id: string; action: 'reopen' }
   | { id: string; action: 'assign'; to: HandoverTo };
 
+/**
+ * What the chat panel adds for the buyer in front of the agent: 咨询未拍 · 承诺答复 · 中差评, and the
+ * after-sales ones (待收退货, with `exchange` for an exchange parcel; 待付退款; 约定回电 at a time).
+ */
+export const PANEL_KINDS = ['inquiry', 'promised-answer', 'bad-review', 'return-pending', 'refund-to-pay', 'call-back'] as const;
+export type PanelKind = (typeof PANEL_KINDS)[number];
+
 export type AddFollowupRequest =
   /**
    * From the chat panel, for the buyer on the page (content scripts may add only these). `scenarios`:
    * the situation chips the panel showed (what the buyer asked about), carried by the item so
    * opening it later offers those replies (lib/domain/followups/rules.ts, PanelExtra).
    */
-  | { kind: 'inquiry' | 'promised-answer' | 'bad-review'; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string; scenarios?: ScenarioId[] }
+  | { kind: PanelKind; buyer: string; buyerId?: string | null; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string; scenarios?: ScenarioId[]; exchange?: boolean }
   /** From the popup: a to-do or a note for the next shift. */
   | { kind: 'manual' | 'handover'; title: string; buyer?: string; platform?: Platform; orderId?: string; note?: string; dueAt?: number; toShift?: Shift; toPerson?: string };
 
@@ -146,8 +153,9 @@ export const SCENARIOS_MAX = 3;
 /** Order ids as the consoles show them. */
 export const ORDER_ID = /^[0-9A-Za-z-]{4,40}$/;
 
-const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
+const panelItem = (kind: PanelKind) =>
   s.object({
+    exchange: s.optional(s.boolean()),
     kind: s.oneOf([kind]),
     buyer: s.text({ max: 256, min: 1 }),
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
@@ -165,7 +173,7 @@ const panelItem = (kind: 'inquiry' | 'promised-answer' | 'bad-review') =>
  * chat panel's own kinds, for its own console.
  */
 export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
-  addFollowup: s.variants('kind', { inquiry: panelItem('inquiry'), 'promised-answer': panelItem('promised-answer'), 'bad-review': panelItem('bad-review') }),
+  addFollowup: s.variants('kind', Object.fromEntries(PANEL_KINDS.map((k) => [k, panelItem(k)])) as Record<PanelKind, ReturnType<typeof panelItem>>),
   handoverTargets: s.none(),
   takePendingSuggestion: s.object({
     buyer: s.text({ max: 256, min: 1 }),

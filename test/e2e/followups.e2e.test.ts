@@ -198,6 +198,27 @@ describe('the follow-up list', () => {
     await chat.close();
   });
 
+  it('售后 in the chat panel adds an exchange on its way for the order; the popup lists it with the buyer, not due today', async () => {
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(chat, '[data-kf="fu-after"]').click();
+    await inPanel(chat, '[data-kf="fu-after-kind"]').waitFor();
+    await evaluateInPanel(chat, (roots) => {
+      const select = roots.map((r) => r.querySelector<HTMLSelectElement>('[data-kf="fu-after-kind"]')).find(Boolean)!;
+      select.value = 'exchange';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await inPanel(chat, '[data-kf="fu-order"]').fill('20261205778899');
+    await inPanel(chat, '[data-kf="fu-after-add"]').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('待收退货：tb_8834729_88');
+    await chat.close();
+    await popup.bringToFront();
+    const item = rows(popup, '[data-id="return-pending:20261205778899"]');
+    await expect.poll(async () => (await expandAll(popup), item.count())).toBe(1);
+    expect(await item.locator('[data-kf="followup-reason"]').textContent()).toContain('收到后尽快换发');
+    expect(await item.getAttribute('data-section')).not.toBe('today');
+  });
+
   it('a to-do typed in the popup shows its buyer, offers no 打开, and Enter says why on its own row', async () => {
     await popup.bringToFront();
     const form = popup.locator('[data-kf="add-followup"]');

@@ -259,6 +259,24 @@ describe('JD order list, which shows no flag', () => {
   });
 });
 
+describe('JD order list: after-sale record lines (QA T5, T4)', () => {
+  it('marks a 退货 record without its amount and an over-limit 折价补偿 without 主管同意, and lists no payment for them', async () => {
+    const lines = [`【退货】原因：不喜欢颜色｜款式：灰色L｜小美 ${today()}`, `【折价补偿】质量问题：脱线｜补偿金额：26元｜小美 ${today()}`];
+    let i = 0;
+    await openConsole(s.page, CONSOLES.jdOrders, (html) => html.replace(/<span class="remark-cell__text">[^<]*<\/span>/g, () => `<span class="remark-cell__text">${lines[i++ % lines.length]}</span>`));
+    await expect.poll(() => s.page.locator('.card [data-kf="remark-lint"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('退款金额'), expect.stringContaining('主管同意')]),
+    );
+    const ext = await s.h.openExtensionPage('options.html');
+    type List = { groups: { kind: string }[] };
+    const kinds = async () => ((await callFromExtensionPage(ext, 'listFollowups', {})) as List).groups.map((g) => g.kind);
+    // The returns are awaited once the list's facts are in; none of the lines orders a payment.
+    await expect.poll(kinds).toContain('return-pending');
+    expect(await kinds()).not.toContain('refund-to-pay');
+    await ext.close();
+  });
+});
+
 describe('the remark form in the English interface (QA D8)', () => {
   it('shows the rules, labels and hints in English, and writes the shop’s remark in Chinese with ：', async () => {
     const ext = await s.h.openExtensionPage('options.html');

@@ -10,6 +10,7 @@ export const FOLLOWUP_PRIORITY: readonly FollowupKind[] = [
   // Money and promises to the buyer, with a deadline the agent cannot move.
   'unpaid',
   'promised-answer',
+  'call-back',
   'refund-to-pay',
   'postage-refund',
   'delay',

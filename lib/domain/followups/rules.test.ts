@@ -300,7 +300,42 @@ describe('return-pending (待收退货) from a green remark', () => {
   });
 });
 
+describe('after-sales items added from the chat panel', () => {
+  const now = bj(2026, 3, 10, 10, 0);
+  it('a return on its way: for the order, due with the return recheck, one item with the remark\'s', () => {
+    const f = panelFollowup('return-pending', '买家乙', now, S, undefined, { orderId: '7001', exchange: true });
+    expect(f).toMatchObject({ id: 'return-pending:7001', kind: 'return-pending', orderId: '7001', title: '待收退货：买家乙', dueAt: now + S.returnRecheckDays * 24 * HOUR });
+    expect(f.reason).toContain('换发');
+  });
+  it('a refund to pay is due today; a call-back when the agent said, named 约定回电', () => {
+    expect(panelFollowup('refund-to-pay', '买家乙', now, S)).toMatchObject({ kind: 'refund-to-pay', dueAt: bj(2026, 3, 10, 20, 0) });
+    const at = bj(2026, 3, 10, 15, 0);
+    expect(panelFollowup('call-back', '买家乙', now, S, at)).toMatchObject({ kind: 'call-back', title: '约定回电：买家乙', dueAt: at, reason: '约好 2026-03-10 15:00 联系买家' });
+  });
+});
+
 describe('refund-to-pay (待付退款) and postage-refund (待退运费)', () => {
+  it('a refund for goods coming back is due with the return, once the parcel is in, never "today"', () => {
+    const now = bj(2026, 3, 10, 10, 0);
+    const { upserts } = followupsFromRemarkFacts(
+      [
+        { kind: 'return-pending', orderId: '5003', buyer: 'a' },
+        { kind: 'refund-pending', orderId: '5003', buyer: 'a', amountYuan: 99, afterReturn: true },
+      ],
+      [],
+      S,
+      now,
+    );
+    const [ret, refund] = upserts;
+    expect(refund!.id).toBe('refund-to-pay:5003');
+    expect(refund!.dueAt).toBe(ret!.dueAt);
+    expect(refund!.dueAt).toBeGreaterThan(bj(2026, 3, 11, 0, 0));
+    expect(refund!.reason).toBe('收到退货、检查无误后退款（¥99.00）');
+    // An item listed as due today by the older rule takes the return's due time.
+    const again = followupsFromRemarkFacts([{ kind: 'refund-pending', orderId: '5003', buyer: 'a', afterReturn: true }], [ret!, { ...refund!, dueAt: bj(2026, 3, 10, 20, 0) }], S, now + HOUR);
+    expect(again.upserts[0]!.dueAt).toBe(ret!.dueAt);
+  });
+
   it('are due by the end of today\'s day shift and show the amount', () => {
     const now = bj(2026, 3, 10, 10, 0);
     const { upserts } = followupsFromRemarkFacts(

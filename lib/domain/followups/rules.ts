@@ -24,6 +24,7 @@ import {
   type RuleResult,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import type { PanelKind } from '../../messaging/protocol-followups';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
 export const SUGGESTED_SCENARIO: Partial<Record<FollowupKind, ScenarioId>> = {
@@ -457,13 +458,17 @@ export function followupsFromRemarkFacts(
       case 'postage-refund-pending': {
         const kind = fact.kind === 'refund-pending' || fact.kind === 'compensation-pending' ? 'refund-to-pay' : 'postage-refund';
         const id = `${kind}:${fact.orderId}`;
-        const key = kind === 'refund-to-pay' ? 'followups.reason.refundToPay' : 'followups.reason.postageRefund';
+        // Goods coming back: refunded once the parcel is received and checked, so due with the
+        // return's own check (its item is made first), said in the reason, never "today".
+        const back = 'afterReturn' in fact && fact.afterReturn;
+        const key = back ? 'followups.reason.refundAfterReturn' : kind === 'refund-to-pay' ? 'followups.reason.refundToPay' : 'followups.reason.postageRefund';
         const why =
           typeof fact.amountYuan === 'number' && Number.isFinite(fact.amountYuan)
             ? reasonOf(`${key}Amount`, { amount: fact.amountYuan.toFixed(2) })
             : reasonOf(key);
-        const fresh = make({ ...common, id, kind, why, dueAt: sameDayDue(now, r.s) });
-        out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
+        const fresh = make({ ...common, id, kind, why, dueAt: back ? (out.byId.get(`return-pending:${fact.orderId}`)?.dueAt ?? now + r.s.returnRecheckDays * DAY) : sameDayDue(now, r.s) });
+        // An item made before this (due the day the return was agreed) takes the return's due time.
+        out.put(reconcile(out.byId.get(id), fresh, { keepDue: !back }));
         break;
       }
     }
@@ -597,6 +602,8 @@ export interface PanelExtra {
    * about an invoice comes back to the invoice replies; without one, the kind's scenario.
    */
   scenarios?: readonly ScenarioId[];
+  /** A 待收退货 for an exchange parcel (the new item goes out once it is in). */
+  exchange?: boolean;
 }
 
 /**
@@ -604,10 +611,13 @@ export interface PanelExtra {
  * - inquiry: one per buyer, due the same day (inquiryDue); closes itself when the buyer orders.
  * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
  * - bad-review: due the same day (end of the day shift).
+ * - return-pending (return or exchange parcel on its way back): due in `returnRecheckDays`, as a
+ *   remark's; one per order, the same item the order's remark makes.
+ * - refund-to-pay: due the same day; one per order. call-back: due when the agent said.
  * At night, without a chosen time, they become handover items (due by noon).
  */
 export function panelFollowup(
-  kind: 'inquiry' | 'promised-answer' | 'bad-review',
+  kind: PanelKind,
   buyer: string,
   now: number,
   settings: Partial<FollowupSettings>,
@@ -633,9 +643,20 @@ export function panelFollowup(
         ? reasonOf('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
         : reasonOf('followups.reason.promisedAnswerAt', { due: formatWall(dueAt, r.zone) });
     item = make({ ...common, id, kind, why, dueAt: dueAt ?? now + r.s.promisedAnswerHours * HOUR });
-  } else {
+  } else if (kind === 'bad-review') {
     const id = `bad-review:${extra.orderId ?? (withId ? whoKey : who)}`;
     item = make({ ...common, id, kind, why: reasonOf('followups.reason.badReview'), dueAt: dueAt ?? sameDayDue(now, r.s) });
+  } else {
+    // With an order: its remark's item (same id), so the two never list the return twice.
+    const id = `${kind}:${(kind !== 'call-back' && extra.orderId) || `${withId ? whoKey : who}:${extra.stamp ?? now.toString(36)}`}`;
+    const days = r.s.returnRecheckDays;
+    const why =
+      kind === 'return-pending'
+        ? reasonOf(extra.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days })
+        : kind === 'refund-to-pay'
+          ? reasonOf('followups.reason.refundToPay')
+          : reasonOf('followups.reason.callBack', { due: formatWall(dueAt ?? now + HOUR, r.zone) });
+    item = make({ ...common, id, kind, why, dueAt: dueAt ?? (kind === 'return-pending' ? now + days * DAY : kind === 'call-back' ? now + HOUR : sameDayDue(now, r.s)) });
   }
   return nightly(item, r, now, dueAt !== undefined, by);
 }

@@ -14,6 +14,7 @@ export const FOLLOWUP_KINDS = [
   'refund-to-pay',
   'postage-refund',
   'return-pending',
+  'call-back',
   'inquiry',
   'vip-revisit',
   'manual',
@@ -143,8 +144,8 @@ export type RemarkFact = FactCommon &
     | { kind: 'ship-promised'; date: string }
     /** Green remark or after-sale record: return or exchange agreed, waiting for the buyer's parcel. */
     | { kind: 'return-pending'; exchange?: boolean }
-    /** A refund or a compensation (折价) the shop still has to pay. */
-    | { kind: 'refund-pending' | 'compensation-pending'; amountYuan?: number }
+    /** A refund or a compensation (折价) the shop still has to pay; `afterReturn`: once the returned parcel is in. */
+    | { kind: 'refund-pending' | 'compensation-pending'; amountYuan?: number; afterReturn?: boolean }
     /** Postage the shop owes the buyer (quality return). */
     | { kind: 'postage-refund' | 'postage-refund-pending'; amountYuan?: number }
   );

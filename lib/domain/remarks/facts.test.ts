@@ -114,3 +114,23 @@ describe('remarkFacts', () => {
     expect(factsA('随便写写')).toEqual([]);
   });
 });
+
+describe('after-sale money the follow-up list is told to pay', () => {
+  const today = '2026-11-23';
+  const checked = (text: string) => remarkFacts(parseRemark(text, PRESET_A), '3456789012345678', 'buyer1', { ruleSet: PRESET_A, today });
+
+  it('a return record says what was refunded: the parcel is awaited, nothing more is to pay', () => {
+    expect(checked(`【退货】原因:尺码不合适｜款式:灰色XL｜退款金额:129元${sig}`).map((f) => f.kind)).toEqual(['return-pending']);
+  });
+
+  it('a green 退货 remark: the refund follows the returned parcel', () => {
+    const f = checked(`【退换货】类型:退货｜原款:灰色XL${sig}`);
+    expect(f.map((x) => x.kind)).toEqual(['return-pending', 'refund-pending']);
+    expect(f[1]).toMatchObject({ afterReturn: true });
+  });
+
+  it('compensation over the postage without 主管同意 fails the check and orders no payment; with it, it does', () => {
+    expect(checked(`【折价补偿】质量问题:脱线｜补偿金额:25元${sig}`)).toEqual([]);
+    expect(checked(`【折价补偿】质量问题:脱线｜补偿金额:25元｜主管同意:王五${sig}`).map((f) => f.kind)).toEqual(['compensation-pending']);
+  });
+});

@@ -4,8 +4,9 @@
  */
 import { readMoney } from './fields';
 import { dict } from '../own';
-import { isRecordKind } from './rules';
-import type { FlagIntent, ParsedRemark, RemarkTarget } from './types';
+import { getRule, isRecordKind } from './rules';
+import { validateValues } from './validate';
+import type { FlagIntent, ParsedRemark, RemarkTarget, RuleSet } from './types';
 
 interface FactBase {
   orderId: string;
@@ -22,8 +23,11 @@ export type RemarkFactBody =
   | { kind: 'ship-promised'; date: string; reason?: string }
   /** A return or exchange parcel is on its way back to the shop. */
   | { kind: 'return-pending'; exchange: boolean; fromStyle?: string; toStyle?: string }
-  /** Money to pay back to the buyer. */
-  | { kind: 'refund-pending'; amountYuan?: number }
+  /**
+   * Money to pay back to the buyer. `afterReturn`: for goods coming back, paid once the parcel is
+   * received and checked (the shop's own 退款到账时间 reply says so), not the day the return is agreed.
+   */
+  | { kind: 'refund-pending'; amountYuan?: number; afterReturn?: boolean }
   /** Quality problem: the buyer advanced the postage, the shop owes it (the amount when the remark says it). */
   | { kind: 'postage-refund-pending'; amountYuan?: number }
   /** Non-quality exchange: the buyer must top the postage up (补运费). */
@@ -99,8 +103,8 @@ function flagFacts(intent: FlagIntent, f: Record<string, string>, text: string):
       const exchange = f.kind === '换货' || (f.kind !== '退货' && Boolean(f.toStyle));
       const out: RemarkFactBody[] = [{ kind: 'return-pending', exchange, ...opt('fromStyle', f.fromStyle), ...opt('toStyle', f.toStyle) }];
       const back = money(f.priceDiffOut);
-      if (back !== undefined) out.push({ kind: 'refund-pending', amountYuan: back });
-      else if (f.kind === '退货') out.push({ kind: 'refund-pending' });
+      if (back !== undefined) out.push({ kind: 'refund-pending', amountYuan: back, afterReturn: true });
+      else if (f.kind === '退货') out.push({ kind: 'refund-pending', afterReturn: true });
       // The postage the buyer advances for a quality return or exchange is the shop's to refund.
       if (postageOwed(text)) out.push({ kind: 'postage-refund-pending', ...opt('amountYuan', money(f.postage)) });
       return out;
@@ -145,8 +149,9 @@ function recordFacts(kind: string, f: Record<string, string>): RemarkFactBody[] 
       if (f.topUp === '是') out.push({ kind: 'postage-topup-pending', ...opt('amountYuan', money(f.postage)) });
       break;
     case 'return':
+      // The record's 退款金额 is the amount refunded (domain: "amount refunded"): written once the
+      // refund is made, so it owes nothing more; a payment item would invite a second refund.
       out.push({ kind: 'return-pending', exchange: false, ...opt('fromStyle', f.style) });
-      out.push({ kind: 'refund-pending', ...opt('amountYuan', money(f.amount)) });
       break;
     case 'compensation': {
       const a = money(f.amount);
@@ -160,11 +165,30 @@ function recordFacts(kind: string, f: Record<string, string>): RemarkFactBody[] 
   return out;
 }
 
+/** Facts that pay the buyer money. */
+const PAYING: ReadonlySet<RemarkFactKind> = new Set(['refund-pending', 'compensation-pending', 'postage-refund-pending']);
+
+/**
+ * Whether the line's values fail the shop's rules (what checkRemark says of them, e.g. compensation
+ * over the limit without 主管同意): such a line orders no payment.
+ */
+function valuesFail(parsed: ParsedRemark, target: RemarkTarget, ruleSet: RuleSet, today?: string): boolean {
+  const raw: Record<string, string> = { ...parsed.fields };
+  // As checkRemark: a 主管… label the rule does not name still counts as the supervisor's approval.
+  if (raw.supervisor === undefined && getRule(ruleSet, target).fields.some((f) => f.key === 'supervisor')) {
+    const sup = parsed.unknown.find((u) => u.label.startsWith('主管'));
+    if (sup) raw.supervisor = sup.value;
+  }
+  return validateValues(ruleSet, target, raw, today).problems.length > 0;
+}
+
 /**
  * The facts of the line `parsed` describes (the newest one). Values that did not normalise
- * (e.g. a ship date that is not a date) produce no fact rather than a wrong one.
+ * (e.g. a ship date that is not a date) produce no fact rather than a wrong one. With `check` (the
+ * shop's rules), a line whose values fail them makes no payment fact: the order list marks it, and
+ * money is owed only once the line is corrected.
  */
-export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string): RemarkFact[] {
+export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string, check?: { ruleSet: RuleSet; today?: string }): RemarkFact[] {
   const target = parsed.target;
   if (!target) return [];
   const f = parsed.fields;
@@ -173,7 +197,8 @@ export function remarkFacts(parsed: ParsedRemark, orderId: string, buyer: string
     if (k === 'shipDate' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
     clean[k] = v;
   }
-  const bodies = isRecordKind(target) ? recordFacts(target, clean) : flagFacts(parsed.intent ?? 'none', clean, parsed.lines[parsed.latestIndex]?.raw ?? '');
+  let bodies = isRecordKind(target) ? recordFacts(target, clean) : flagFacts(parsed.intent ?? 'none', clean, parsed.lines[parsed.latestIndex]?.raw ?? '');
+  if (check && bodies.some((b) => PAYING.has(b.kind)) && valuesFail(parsed, target, check.ruleSet, check.today)) bodies = bodies.filter((b) => !PAYING.has(b.kind));
   const base: FactBase = { orderId, buyer, source: target, ...opt('agent', parsed.agent), ...opt('writtenOn', parsed.date) };
   return bodies.map((b) => ({ ...base, ...b }));
 }

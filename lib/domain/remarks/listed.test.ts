@@ -17,4 +17,8 @@ describe('which flag a listed remark is checked against', () => {
   it('a remark not read is not judged at all (empty would read as "this flag needs a remark")', () => {
     expect(listedRemarkFlag({ flag: 'yellow', remark: '', unread: ['remark'] }, PRESET_A, today)).toBeNull();
   });
+
+  it('an after-sale record on a list that shows no flag is judged by its own rules (JD)', () => {
+    expect(listedRemarkFlag({ flag: 'gray', flagUnknown: true, remark: '【退货】原因:不想要了｜款式:白色S｜李四 2026-12-03' }, PRESET_A, today)).toEqual({ flag: 'gray', inferred: true });
+  });
 });

@@ -25,6 +25,7 @@ export const followupsWorker: MessageBundle = {
     'followups.kind.vip-revisit': 'VIP 回访',
     'followups.kind.bad-review': '中差评',
     'followups.kind.promised-answer': '承诺答复',
+    'followups.kind.call-back': '约定回电',
     'followups.kind.manual': '其他待办',
 
     'followups.view.badge': '{count} 项待跟进',
@@ -38,6 +39,8 @@ export const followupsWorker: MessageBundle = {
     'followups.reason.exchangePending': '换货等买家寄回，收到后尽快换发，每 {days} 天查看一次物流',
     'followups.reason.refundToPay': '有退款或补偿待支付',
     'followups.reason.refundToPayAmount': '有退款或补偿待支付（¥{amount}）',
+    'followups.reason.refundAfterReturn': '收到退货、检查无误后退款',
+    'followups.reason.refundAfterReturnAmount': '收到退货、检查无误后退款（¥{amount}）',
     'followups.reason.postageRefund': '有运费待退还给买家',
     'followups.reason.postageRefundAmount': '有运费待退还给买家（¥{amount}）',
     'followups.reason.handover': '夜班交接，{due} 前处理完',
@@ -50,6 +53,7 @@ export const followupsWorker: MessageBundle = {
     'followups.reason.badReview': '中差评或投诉，当天联系买家解决',
     'followups.reason.promisedAnswer': '答应过买家尽快答复（{hours} 小时内）',
     'followups.reason.promisedAnswerAt': '答应过买家在 {due} 前答复',
+    'followups.reason.callBack': '约好 {due} 联系买家',
     'followups.reason.inquiry': '咨询后未下单，了解原因后跟进',
     'followups.reason.manual': '手动添加',
 
@@ -87,6 +91,7 @@ export const followups: MessageBundle = {
     'followups.kind.vip-revisit': 'VIP revisit',
     'followups.kind.bad-review': 'Bad review',
     'followups.kind.promised-answer': 'Promised answer',
+    'followups.kind.call-back': 'Call back',
     'followups.kind.manual': 'Other',
 
     'followups.title': '{kind}: {buyer}',
@@ -98,6 +103,8 @@ export const followups: MessageBundle = {
     'followups.reason.exchangePending': 'Waiting for the exchange parcel; send the new item on arrival, check every {days} day{days||s}',
     'followups.reason.refundToPay': 'A refund or compensation is still to be paid',
     'followups.reason.refundToPayAmount': 'A refund or compensation is still to be paid (¥{amount})',
+    'followups.reason.refundAfterReturn': 'Refund once the returned parcel is in and checked',
+    'followups.reason.refundAfterReturnAmount': 'Refund once the returned parcel is in and checked (¥{amount})',
     'followups.reason.postageRefund': 'Postage is still to be refunded to the buyer',
     'followups.reason.postageRefundAmount': 'Postage is still to be refunded to the buyer (¥{amount})',
     'followups.reason.handover': 'Night-shift handover; finish by {due}',
@@ -109,6 +116,7 @@ export const followups: MessageBundle = {
     'followups.reason.badReview': 'Bad review or complaint; contact the buyer the same day',
     'followups.reason.promisedAnswer': 'Promised the buyer an answer (within {hours} h)',
     'followups.reason.promisedAnswerAt': 'Promised the buyer an answer by {due}',
+    'followups.reason.callBack': 'Agreed to contact the buyer at {due}',
     'followups.reason.inquiry': 'Asked but did not order; find out why and follow up',
     'followups.reason.manual': 'Added by hand',
 

@@ -15,7 +15,6 @@ import {
   NotesFull,
   complete,
   followupsFromOrders,
-  followupsFromRemarkFacts,
   handoverFollowup,
   manualFollowup,
   panelFollowup,
@@ -52,6 +51,7 @@ import {
   type UpdateFollowupRequest,
   SCENARIOS_MAX,
   CARD_FOLLOWUPS_MAX,
+  PANEL_KINDS,
 } from '../protocol-followups';
 import { loadTeamConfig, loadTeamMembers } from '../../background/team';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
@@ -160,7 +160,7 @@ function orderId(v: unknown, what: string): string | undefined {
   return v;
 }
 
-const PANEL_KINDS = new Set(['inquiry', 'promised-answer', 'bad-review']);
+const PANEL_KIND_SET: ReadonlySet<string> = new Set(PANEL_KINDS);
 const OWN_KINDS = new Set(['manual', 'handover']);
 
 /** Raw name text accepted (normalised and cut to 64 code points by normaliseNickname). */
@@ -183,10 +183,10 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
     dueAt: time(p.dueAt, 'addFollowup.dueAt', now),
     ...handoverFields(p),
   };
-  if (typeof kind === 'string' && PANEL_KINDS.has(kind)) {
+  if (typeof kind === 'string' && PANEL_KIND_SET.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
     if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
-    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
+    return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, ...(p.exchange === true && { exchange: true }), scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
     const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX)) || undefined;
@@ -264,14 +264,12 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
   const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
   const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url, stamp: ctx.rid };
   switch (req.kind) {
-    case 'inquiry':
-    case 'promised-answer':
-    case 'bad-review':
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios }, by);
     case 'manual':
       return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     case 'handover':
       return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
+    default:
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios, exchange: req.exchange }, by);
   }
 }
 
@@ -292,7 +290,7 @@ export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
   const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) })));
-  const changed = await applyFollowupRule((existing) => followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings, shift: await makerShift() });
+  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings, shift: await makerShift() });
   if (changed) await announceChange('followups');
 }
 
@@ -411,7 +409,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const now = Date.now();
       const req = await masked(parseAddFollowup(payload, now));
       // A seller page may only register what its chat panel offers, for the buyer in front of it.
-      if (ctx.sender === 'content-script' && !PANEL_KINDS.has(req.kind)) throw new InvalidPayload(`addFollowup: pages may add only ${[...PANEL_KINDS]}`);
+      if (ctx.sender === 'content-script' && !PANEL_KIND_SET.has(req.kind)) throw new InvalidPayload(`addFollowup: pages may add only ${[...PANEL_KINDS]}`);
       const app = await loadSettings();
       const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);

@@ -57,8 +57,9 @@ export function factsOfRemark(text: string, ruleSet: RuleSet, order: { orderId: 
   if (!text.trim()) return [];
   const { parseRemark, remarkFacts } = workerExtras().remarks;
   // A flag not read breaks no tie: the remark's own text decides.
-  const parsed = parseRemark(text, ruleSet, { today: isoDate(now, zone), ...(order.flagUnknown ? {} : { expect: order.flag }) });
-  return remarkFacts(parsed, order.orderId, order.buyer);
+  const today = isoDate(now, zone);
+  const parsed = parseRemark(text, ruleSet, { today, ...(order.flagUnknown ? {} : { expect: order.flag }) });
+  return remarkFacts(parsed, order.orderId, order.buyer, { ruleSet, today });
 }
 
 /**
