@@ -24,6 +24,7 @@ import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
 import { combineCustomers, matchesQuery } from '../domain/customers/customer';
 import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
+import { forgetSessionDrafts } from '../storage/forget-drafts';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
@@ -97,7 +98,7 @@ export const WORKER_EXTRAS = {
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetSessionDrafts, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**

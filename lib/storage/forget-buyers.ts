@@ -1,7 +1,8 @@
 /**
  * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
- * override log's mention of them and a chat suggestion waiting for them are dealt with here, in
+ * override log's mention of them, a chat suggestion waiting for them and the unsaved drafts typed
+ * for them (storage.session: the card's notes, the 承诺答复 form) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
  * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
  * for the confirmation.
@@ -11,6 +12,7 @@
  * (lib/team/storage-bridge.ts) — each with its own way to forget picks and to tell open pages.
  */
 import { db } from './db';
+import { browser, type Storage } from '../browser';
 import { editSnapshots } from './backup';
 import { PENDING_KEY, editedPending, loadFollowups, transact } from './followups';
 import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from './rules';
@@ -52,6 +54,8 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
   const overrides = x.forgetOverrides(await listRemarkOverrides(), who).changed;
   const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
   if (dryRun) return counted(plan(await loadFollowups(now)));
+  // Their unsaved drafts too: a reload would show one again, and one Enter would save it again.
+  await x.forgetSessionDrafts((browser.storage as { session?: Storage.StorageArea }).session, who);
   const f = fromTeam
     ? plan([])
     : await transact(now, (items) => {
