@@ -159,6 +159,8 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
       let failed;
       const settings = await loadSettings();
       if (req.override) {
+        // Stored masked as notes are (the log outlives the order's chat; backups copy it).
+        const m = settings.privacy.maskPii ? workerExtras().privacy.maskPii : (x: string) => x;
         try {
           await addRemarkOverride({
             at: now,
@@ -167,9 +169,9 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
             buyer: req.buyer,
             flag: req.flag,
             agent: settings.shop.agentName,
-            reason: req.override.reason,
-            problems: req.override.problems,
-            text: req.text,
+            reason: m(req.override.reason),
+            problems: req.override.problems.map((p) => ({ ...p, message: m(p.message) })),
+            text: m(req.text),
           });
           overrideRecorded = true;
           await announceChange('rules');
