@@ -12,7 +12,6 @@
  * (lib/team/storage-bridge.ts) — each with its own way to forget picks and to tell open pages.
  */
 import { db } from './db';
-import { browser, type Storage } from '../browser';
 import { editSnapshots } from './backup';
 import { PENDING_KEY, editedPending, loadFollowups, transact } from './followups';
 import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from './rules';
@@ -30,12 +29,7 @@ export interface ForgetHere {
 /** A record of the meta store edited live (if it is there) and in every snapshot; whether a snapshot changed. */
 async function editMeta(key: string, edit: (raw: unknown) => unknown): Promise<boolean> {
   if ((await db.get('meta', key)) !== undefined) await db.update<unknown>('meta', key, edit);
-  return editSnapshots('meta', (entries) => {
-    const at = entries.findIndex(([k]) => k === key);
-    const next = at < 0 ? undefined : edit(entries[at]![1]);
-    if (at < 0 || JSON.stringify(next) === JSON.stringify(entries[at]![1])) return entries;
-    return entries.map((e, i): [string, unknown] => (i === at ? [key, next] : e));
-  });
+  return editSnapshots('meta', (entries) => workerExtras().customers.entryEdited(entries, key, edit));
 }
 
 /**
@@ -55,7 +49,7 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
   const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
   if (dryRun) return counted(plan(await loadFollowups(now)));
   // Their unsaved drafts too: a reload would show one again, and one Enter would save it again.
-  await x.forgetSessionDrafts((browser.storage as { session?: Storage.StorageArea }).session, who);
+  await x.forgetSessionDrafts(who);
   const f = fromTeam
     ? plan([])
     : await transact(now, (items) => {

@@ -4,9 +4,11 @@
  */
 import { forgetDrafts } from '../domain/customers/forget';
 import type { Forget } from '../domain/customers/forget';
-import type { Storage } from '../browser';
+import { browser, type Storage } from '../browser';
 
-export async function forgetSessionDrafts(area: Storage.StorageArea | undefined, who: Forget): Promise<void> {
+/** In the worker or the team page (both extension pages with a session area); none: nothing kept there. */
+export async function forgetSessionDrafts(who: Forget): Promise<void> {
+  const area = (browser?.storage as { session?: Storage.StorageArea } | undefined)?.session;
   if (!area) return;
   const { remove, set } = forgetDrafts(await area.get(null), who);
   if (Object.keys(set).length) await area.set(set);

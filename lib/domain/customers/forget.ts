@@ -286,3 +286,11 @@ export function forgetDrafts(kept: Readonly<Record<string, unknown>>, who: Forge
   }
   return out;
 }
+
+/** A snapshot's `[key, record]` list with `key`'s record edited; the same list when that changes nothing (or there is none). */
+export function entryEdited(entries: [string, unknown][], key: string, edit: (raw: unknown) => unknown): [string, unknown][] {
+  const at = entries.findIndex(([k]) => k === key);
+  const next = at < 0 ? undefined : edit(entries[at]![1]);
+  if (at < 0 || JSON.stringify(next) === JSON.stringify(entries[at]![1])) return entries;
+  return entries.map((e, i): [string, unknown] => (i === at ? [key, next] : e));
+}
