@@ -69,6 +69,8 @@ export function ShopSettingsForm() {
       <label class="kf-row">
         <span>{t('options.agentName')}</span>
         <input name="agentName" value={draft.shop.agentName} maxLength={40} onInput={(e) => setShop({ agentName: e.currentTarget.value })} />
+        {/* Settings live per browser profile: a day and a night agent on one profile would pass for one agent. */}
+        <small data-kf="agent-name-shared">{t('options.agentNameShared')}</small>
       </label>
       <label class="kf-row">
         <span>{t('options.shopName')}</span>

@@ -23,7 +23,8 @@ import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
 import { combineCustomers, matchesQuery } from '../domain/customers/customer';
-import { forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
+import { entryEdited, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
+import { forgetSessionDrafts } from '../storage/forget-drafts';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
 import { snapshotInfo, staleSnapshots } from '../domain/backups';
@@ -36,7 +37,7 @@ import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
 import { maskWhole } from '../domain/suggest/mask-whole';
-import { maskPii } from '../domain/customers/privacy';
+import { maskOverride, maskPii } from '../domain/customers/privacy';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
 import { own } from '../domain/own';
@@ -98,14 +99,14 @@ export const WORKER_EXTRAS = {
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetSessionDrafts, entryEdited, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**
-   * Masking what is saved (notes, follow-ups' words: maskPii, privacy.ts), asked for at a save
+   * Masking what is saved (notes, follow-ups' words: maskPii, privacy.ts; an override log entry: maskOverride), asked for at a save
    * only: kept out of background.js, which every worker wake parses.
    */
-  privacy: { maskPii },
+  privacy: { maskPii, maskOverride },
   /** The agent's learned picks: reading an import file, and what 学习记录 shows of them. */
   learned: { parseLearnedExport, summary: learnedSummary, maskWhole },
   /**

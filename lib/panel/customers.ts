@@ -356,6 +356,14 @@ export class CustomerCardController {
       const { customer, old } = await this.api.call('getBuyerCard', { platform: this.platform, ...who, seen });
       if (gen === this.gen) this.keep(draftKey(who.nickname, who.buyerId), customer, old);
       if (seq !== this.seq || !this.isShowing(who)) return;
+      // Their record went while the card showed it (deleted here or in another page): the note typed
+      // for them goes too (the worker took it out of the session area), so one Enter cannot record
+      // them again. A note refused behind 删除全部数据 stays, with its own words (onWholeRun).
+      const s = this.store.get();
+      if (!seen && !customer && s.customer && !this.refused && !s.afterRun) {
+        this.drafts.delete(draftKey(who.nickname, who.buyerId));
+        this.store.set({ noteDraft: '', saveError: null });
+      }
       this.show(customer, old);
     } catch (err) {
       if (seq !== this.seq || !this.isShowing(who)) return;

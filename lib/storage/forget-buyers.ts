@@ -1,7 +1,8 @@
 /**
  * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
- * override log's mention of them and a chat suggestion waiting for them are dealt with here, in
+ * override log's mention of them, a chat suggestion waiting for them and the unsaved drafts typed
+ * for them (storage.session: the card's notes, the 承诺答复 form) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
  * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
  * for the confirmation.
@@ -28,12 +29,7 @@ export interface ForgetHere {
 /** A record of the meta store edited live (if it is there) and in every snapshot; whether a snapshot changed. */
 async function editMeta(key: string, edit: (raw: unknown) => unknown): Promise<boolean> {
   if ((await db.get('meta', key)) !== undefined) await db.update<unknown>('meta', key, edit);
-  return editSnapshots('meta', (entries) => {
-    const at = entries.findIndex(([k]) => k === key);
-    const next = at < 0 ? undefined : edit(entries[at]![1]);
-    if (at < 0 || JSON.stringify(next) === JSON.stringify(entries[at]![1])) return entries;
-    return entries.map((e, i): [string, unknown] => (i === at ? [key, next] : e));
-  });
+  return editSnapshots('meta', (entries) => workerExtras().customers.entryEdited(entries, key, edit));
 }
 
 /**
@@ -52,6 +48,8 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
   const overrides = x.forgetOverrides(await listRemarkOverrides(), who).changed;
   const counted = (f: FollowupsForgotten): ForgetCounts => ({ open: f.open, done: f.done, learned: picks.length, overrides });
   if (dryRun) return counted(plan(await loadFollowups(now)));
+  // Their unsaved drafts too: a reload would show one again, and one Enter would save it again.
+  await x.forgetSessionDrafts(who);
   const f = fromTeam
     ? plan([])
     : await transact(now, (items) => {

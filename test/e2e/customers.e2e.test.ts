@@ -192,6 +192,55 @@ describe('buyer notes on the demo console', () => {
     expect(Object.values(after)).not.toContain(NOTE);
   });
 
+  it('deleting a buyer (客户档案 → 删除, 全部删除) takes their unsaved note too: off the open card, out of the session storage, not back after a reload or in a new tab', async () => {
+    const DRAFT = '她老公电话13912345678 住在滨江区江南大道8号';
+    const noteInput = (p: Page) => inPanel(p, '[data-kf="customer-note-input"]');
+    const session = () => s.ext.evaluate(() => (globalThis as any).chrome.storage.session.get(null).then((o: unknown) => JSON.stringify(o)) as Promise<string>);
+    const typeDraft = async (buyer: string, text: string) => {
+      await openDemoChat(s.page, s.h.demoUrl, { buyer });
+      await cardReady(s.page, buyer);
+      await chatInput(s.page).click();
+      await s.page.keyboard.press('Alt+KeyN');
+      await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+      await s.page.keyboard.type(text);
+      await expect.poll(session).toContain(text.slice(-6));
+    };
+    // A saved note, so 米粒妈妈 has a record to delete; then a note typed and not saved.
+    await typeDraft('米粒妈妈', '喜欢宽松');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').count()).toBeGreaterThan(0);
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type(DRAFT);
+    await expect.poll(session).toContain('13912345678');
+    const [mili] = (await callFromExtensionPage<{ items: Customer[] }>(s.ext, 'searchCustomers', { query: '米粒' })).items;
+    await callFromExtensionPage(s.ext, 'deleteCustomer', { platform: mili!.platform, nickname: mili!.nickname, buyerId: mili!.buyerId ?? null, openFollowups: 'delete' });
+    // The open card drops it (one Enter would have recorded her again), and nothing keeps it.
+    await expect.poll(() => noteInput(s.page).inputValue()).toBe('');
+    expect(await session()).not.toContain('13912345678');
+    await s.page.reload();
+    await cardReady(s.page, '米粒妈妈');
+    expect(await noteInput(s.page).inputValue()).toBe('');
+    const other = await s.h.context.newPage();
+    try {
+      await openDemoChat(other, s.h.demoUrl, { buyer: '米粒妈妈' });
+      await cardReady(other, '米粒妈妈');
+      expect(await noteInput(other).inputValue()).toBe('');
+    } finally {
+      await other.close();
+    }
+    // 全部删除 takes every buyer's draft.
+    await typeDraft('星辰大海ing', '喜欢宽松');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').count()).toBeGreaterThan(0);
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('快递放门卫 13812345678');
+    await expect.poll(session).toContain('13812345678');
+    await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    await expect.poll(() => noteInput(s.page).inputValue()).toBe('');
+    expect(await session()).not.toContain('13812345678');
+    expect(await noteInput(s.page).inputValue()).toBe('');
+  });
+
   it('two tabs on the same buyer keep their own unsaved notes: a reload brings back the tab\'s own text, and a note saved in one tab leaves the other\'s draft', async () => {
     const other = await s.h.context.newPage();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymised, forgetFollowups, forgetOverrides, forgetPending, isBuyersItem, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
+import { anonymised, forgetDrafts, forgetFollowups, forgetOverrides, forgetPending, isBuyersItem, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
 import { followupsFromOrders, handoverFollowup, manualFollowup, panelFollowup } from '../followups/rules';
 import { complete } from '../followups/view';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../followups/types';
@@ -83,10 +83,10 @@ describe('a deleted buyer elsewhere', () => {
     expect(picksNaming(picks, { all: ['LILY', '米粒妈妈'] })).toEqual(['b']);
   });
 
-  it('keeps the remark override log as the order’s record, without the buyer’s name and with the remark masked', () => {
+  it('keeps the remark override log as the order’s record (order, flag, rule, time), without the buyer’s name or the remark quoting their recipient and address', () => {
     const problems = [{ code: 'phone', message: `新电话“${PHONE}0”不是有效的大陆电话` }];
     const items = [
-      { platform: 'demo', buyer: '阳光明媚的日子', orderId: '1', text: `改电话 ${PHONE} 阳光明媚的日子 小美 12/1`, reason: '阳光明媚的日子急要', problems },
+      { platform: 'demo', buyer: '阳光明媚的日子', orderId: '1', text: `改地址 陈冬梅 ${PHONE} 滨江区江南大道8号 小美 12/1`, reason: '阳光明媚的日子急要', problems },
       { platform: 'pdd', buyer: '阳光明媚的日子', orderId: '2', text: '缺货', reason: 'x', problems: [] },
       { platform: 'demo', buyer: '米粒妈妈', orderId: '3', text: `电话 ${PHONE}`, reason: 'y', problems: [] },
     ];
@@ -96,12 +96,35 @@ describe('a deleted buyer elsewhere', () => {
       platform: 'demo',
       buyer: '',
       orderId: '1',
-      text: `改电话 139****5678 ${NAME_GONE} 小美 12/1`,
+      text: '',
       reason: `${NAME_GONE}急要`,
       problems: [{ code: 'phone', message: `新电话“${PHONE}0”不是有效的大陆电话` }],
     });
     expect(r.items.slice(1)).toEqual(items.slice(1));
     expect(forgetOverrides(items, { all: [] }).items.map((o) => o.buyer)).toEqual(['', '', '']);
+  });
+
+  it('drops the unsaved drafts typed for the buyer (card notes of any tab, 承诺答复 drafts), and only theirs', () => {
+    const promise = (buyer: string, buyerId: string | null) => JSON.stringify({ buyer, buyerId, note: `回电 ${PHONE}` });
+    const kept = {
+      'kf:note-draft:demo#u-1001': `她电话${PHONE}`,
+      'kf:note-draft@7:demo#u-1001': `她电话${PHONE}`,
+      'kf:note-draft@7:demo:阳光明媚的日子': '住滨江',
+      'kf:note-draft:demo#u-1002': '米粒妈妈的',
+      'kf:note-draft:pdd:阳光明媚的日子': '另一个平台的同名买家',
+      'kf:promise@7': { o: 'http://127.0.0.1', d: { a: promise('阳光明媚的日子', 'u-1001'), b: promise('米粒妈妈', 'u-1002') } },
+      'kf:promise@8': { o: 'http://127.0.0.1', d: { a: promise('阳光明媚的日子', null) } },
+      'kf:whole-wait': 'delete',
+    };
+    const r = forgetDrafts(kept, { buyers: [sunny] });
+    expect(r.remove.sort()).toEqual(['kf:note-draft:demo#u-1001', 'kf:note-draft@7:demo#u-1001', 'kf:note-draft@7:demo:阳光明媚的日子', 'kf:promise@8'].sort());
+    expect(r.set).toEqual({ 'kf:promise@7': { o: 'http://127.0.0.1', d: { b: promise('米粒妈妈', 'u-1002') } } });
+    // A masked name shared by two buyers with ids: only the id's drafts are theirs.
+    const masked: ForgetBuyer = { platform: 'pdd', nickname: 'S*******n', buyerId: '1', key: 'pdd#1' };
+    expect(forgetDrafts({ 'kf:note-draft:pdd:S*******n': 'x', 'kf:note-draft:pdd#1': 'y' }, { buyers: [masked] }).remove).toEqual(['kf:note-draft:pdd#1']);
+    const everyone = forgetDrafts(kept, { all: [] });
+    expect(everyone.remove.sort()).toEqual(Object.keys(kept).filter((k) => k !== 'kf:whole-wait').sort());
+    expect(everyone.set).toEqual({});
   });
 
   it('drops the chat suggestion waiting for the buyer', () => {

@@ -13,7 +13,8 @@
  * - Learned picks: stored masked, the nickname removed when the page named the buyer; a pick whose
  *   text still holds the nickname is forgotten (picks are never edited, only added or deleted).
  * - Remark overrides (the log of remarks saved against the rules): kept as the shop's record of the
- *   order, without the buyer's name and with the remark text masked.
+ *   order (order number, flag, rule broken, agent, time), without the buyer's name and without the
+ *   remark text (it quotes the recipient and address); the reason and problems masked.
  * - The chat suggestion waiting for the buyer's chat (five minutes at most): dropped.
  */
 import { zh } from '../followups/text';
@@ -214,8 +215,8 @@ interface OverrideLike {
 }
 
 /**
- * The override log without the buyers' names: their entries keep the order, the flag, the agent
- * and the rule broken, with the remark, the reason and the problems shown masked and unnamed.
+ * The override log without the buyers: their entries keep the order, the flag, the agent, the time
+ * and the rule broken, without the remark text, with the reason and the problems masked and unnamed.
  * `changed`: how many entries were theirs.
  */
 export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who: Forget): { items: T[]; changed: number } {
@@ -226,7 +227,9 @@ export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who
     if (!mine(o)) return o;
     changed++;
     const clean = scrub(names([...known.set, o.buyer]));
-    return { ...o, buyer: '', text: clean(o.text), reason: clean(o.reason), problems: o.problems.map((p) => ({ ...p, message: clean(p.message) })) };
+    // The remark quoted the buyer's recipient and address (maskPii keeps a name without a label, and
+    // any address): it goes; the order, flag, rule broken, agent and time stay.
+    return { ...o, buyer: '', text: '', reason: clean(o.reason), problems: o.problems.map((p) => ({ ...p, message: clean(p.message) })) };
   });
   return { items: out, changed };
 }
@@ -235,4 +238,59 @@ export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who
 export function forgetPending<T extends { platform?: string; buyer: string; buyerId?: string }>(list: readonly T[], who: Forget): T[] {
   if ('all' in who) return [];
   return list.filter((p) => !who.buyers.some((b) => (!p.platform || p.platform === b.platform) && sameBuyer(p, { buyer: b.nickname, buyerId: b.buyerId ?? null })));
+}
+
+/** Unsaved text the card and the chat panel keep for a reload (storage.session): a deleted buyer's goes too. */
+export interface DraftsForgotten {
+  remove: string[];
+  /** Records kept with the deleted buyers' entries taken out. */
+  set: Record<string, unknown>;
+}
+
+const NOTE_DRAFT = /^kf:note-draft(?:@\d+)?:([\s\S]*)$/;
+const PROMISE_DRAFTS = 'kf:promise@';
+
+/**
+ * The session area's drafts of the deleted buyers: the card's quick notes (`kf:note-draft:<console><#id|:name>`,
+ * the latest any tab typed, and `kf:note-draft@<tab>:…`, each tab's: lib/panel/note-drafts.ts,
+ * tab-note-drafts.ts) and the tabs' 承诺答复 drafts (`kf:promise@<tab>`, lib/messaging/handlers/followups.ts),
+ * by the buyer they name. A card keyed by the name is the buyer's unless that name is masked and
+ * the buyer has an id (two buyers may then share it). With everyone deleted, every draft.
+ */
+export function forgetDrafts(kept: Readonly<Record<string, unknown>>, who: Forget): DraftsForgotten {
+  const all = 'all' in who;
+  const cards = new Set(
+    all ? [] : who.buyers.flatMap((b) => [...(b.buyerId ? [`${b.platform}#${b.buyerId}`] : []), ...(!b.buyerId || !isMaskedNickname(b.nickname) ? [`${b.platform}:${b.nickname}`] : [])]),
+  );
+  const theirs = (json: string): boolean => {
+    if (all) return true;
+    try {
+      const d = JSON.parse(json) as { buyer?: unknown; buyerId?: unknown };
+      return who.buyers.some((b) => (d.buyerId ? d.buyerId === b.buyerId : typeof d.buyer === 'string' && normaliseNickname(d.buyer) === normaliseNickname(b.nickname)));
+    } catch {
+      return false;
+    }
+  };
+  const out: DraftsForgotten = { remove: [], set: {} };
+  for (const [k, v] of Object.entries(kept)) {
+    const card = NOTE_DRAFT.exec(k);
+    if (card) {
+      if (all || cards.has(card[1]!)) out.remove.push(k);
+    } else if (k.startsWith(PROMISE_DRAFTS) && v && typeof v === 'object') {
+      const r = v as { o: unknown; d?: Record<string, unknown> };
+      const d = Object.entries(r.d ?? {});
+      const left = d.filter(([, json]) => !(typeof json === 'string' && theirs(json)));
+      if (!left.length) out.remove.push(k);
+      else if (left.length < d.length) out.set[k] = { ...r, d: Object.fromEntries(left) };
+    }
+  }
+  return out;
+}
+
+/** A snapshot's `[key, record]` list with `key`'s record edited; the same list when that changes nothing (or there is none). */
+export function entryEdited(entries: [string, unknown][], key: string, edit: (raw: unknown) => unknown): [string, unknown][] {
+  const at = entries.findIndex(([k]) => k === key);
+  const next = at < 0 ? undefined : edit(entries[at]![1]);
+  if (at < 0 || JSON.stringify(next) === JSON.stringify(entries[at]![1])) return entries;
+  return entries.map((e, i): [string, unknown] => (i === at ? [key, next] : e));
 }

@@ -368,3 +368,9 @@ export function retentionPurge(customers: readonly Customer[], now: number, days
   const limit = now - days * DAY_MS;
   return customers.filter((c) => Math.max(c.updatedAt, c.lastSeenAt) < limit).map((c) => c.key);
 }
+
+/** A remark override log entry (lib/storage/rules.ts) as stored: its remark, reason and problems masked while the shop masks (`on`). */
+export function maskOverride<T extends { reason: string; text: string; problems: { code: string; message: string }[] }>(o: T, on: boolean): T {
+  if (!on) return o;
+  return { ...o, reason: maskPii(o.reason), text: maskPii(o.text), problems: o.problems.map((p) => ({ ...p, message: maskPii(p.message) })) };
+}

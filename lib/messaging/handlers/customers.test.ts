@@ -415,7 +415,7 @@ describe('deleting a buyer leaves nothing of them behind', () => {
       // The other buyer keeps their item and name; the number typed while masking was off is masked now.
       expect(items.find((f) => f.id === 'inquiry:demo#u-1002')).toMatchObject({ buyer: '米粒妈妈', note: '备用电话 137****1111' });
       expect(await db.get('learned', 'p1')).toBeUndefined();
-      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '改电话 139****5678' });
+      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '', orderId: expect.any(String) });
       expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
     });
 
@@ -462,7 +462,7 @@ describe('deleting a buyer leaves nothing of them behind', () => {
       // The other buyer stays in the backup; the buyer's open item there is kept, anonymous.
       expect(backups).toContain('米粒妈妈');
       expect(backups).toContain('回电 139****5678');
-      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '改电话 139****5678' });
+      expect((await db.get<{ items: { buyer: string; text: string }[] }>('meta', 'remarkOverrides'))!.items[0]).toMatchObject({ buyer: '', text: '', orderId: expect.any(String) });
       expect(await db.get('learned', 'p1')).toBeUndefined();
       expect(await db.get('buyer-names', 'demo:阳光明媚的日子')).toBeUndefined();
       // Open 备份 tabs, the override list and the suggestion engine are told (through the worker).

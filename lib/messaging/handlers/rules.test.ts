@@ -86,6 +86,19 @@ describe('recordRemark', () => {
     expect(received[0]!.ctx.overridden).toBe(true);
   });
 
+  it('stores the override with phone and ID numbers masked, as notes are, unless the shop turned masking off', async () => {
+    const phone = '13912345678';
+    const override = { reason: `买家让改，电话${phone}`, problems: [{ code: 'phone', message: `电话“${phone}”不是收件人的` }] };
+    await dispatch(purple(`改电话 ${phone} 小美`, override), 'content-script', DEMO_PAGE);
+    const [saved] = ok<{ text: string; reason: string; problems: { message: string }[] }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
+    expect(JSON.stringify(saved)).not.toContain(phone);
+    expect(saved).toMatchObject({ text: '改电话 139****5678 小美', reason: '买家让改，电话139****5678' });
+    await dispatch({ kf: 'patchSettings', payload: { privacy: { maskPii: false, retentionDays: 0 } } }, 'extension-page');
+    await dispatch(purple(`改电话 ${phone} 小美`, override), 'content-script', DEMO_PAGE);
+    const [latest] = ok<{ text: string }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
+    expect(latest!.text).toBe(`改电话 ${phone} 小美`);
+  });
+
   it('does not let a seller page read the override log', async () => {
     expect(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

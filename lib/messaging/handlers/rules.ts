@@ -8,7 +8,7 @@ import { recordRemarkSaved } from './customers';
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { RecordRemarkRequest, RulesProtocol } from '../protocol-rules';
 import type { SeenOrder } from '../protocol-orders';
-import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid } from '../../storage/rules';
+import { addRemarkOverride, listRemarkOverrides, loadRuleSet, saveRuleSet, RuleSetInvalid, type RemarkOverride } from '../../storage/rules';
 import { loadSettings, shopZone } from '../../storage/settings';
 import type { FlagColor, Platform, RemarkFact, RuleSet } from '../../domain/remarks';
 import { isFlagColor } from '../../domain/remarks/rules';
@@ -161,7 +161,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
       const settings = await loadSettings();
       if (req.override) {
         try {
-          await addRemarkOverride({
+          const entry: RemarkOverride = {
             at: now,
             platform: req.platform,
             orderId: req.orderId,
@@ -171,7 +171,10 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
             reason: req.override.reason,
             problems: req.override.problems,
             text: req.text,
-          });
+          };
+          // Stored masked as notes are (the log outlives the order's chat; backups copy it). Overrides are
+          // rare: maskOverride comes from worker-extras.js, so background.js, parsed at every wake, stays small.
+          await addRemarkOverride(workerExtras().privacy.maskOverride(entry, settings.privacy.maskPii));
           overrideRecorded = true;
           await announceChange('rules');
         } catch (err) {
