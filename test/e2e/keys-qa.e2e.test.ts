@@ -11,7 +11,7 @@
  *   on the code QA ran too: its probes read the <iframe> element's outline from the page, and the
  *   frame before the focus had reached it. Kept, read from inside the frame, so it stays so.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
@@ -29,6 +29,12 @@ async function escapeWhileComposing(p: Page, pinyin: string): Promise<void> {
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
   await cdp.send('Input.insertText', { text: '' });
   await cdp.detach();
+}
+
+/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
+function bjClock(minutes: number): string {
+  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /** The words the page's polite live region says now (empty until something was said). */
@@ -102,6 +108,11 @@ describe('saves and state changes are said to a screen reader', () => {
   });
 
   it('the popup says a follow-up was done (D), noted (N), snoozed (S) and added', async () => {
+    // The day shift around now, whatever the hour of the run: a to-do made in the night hours (Beijing
+    // 20:00–08:00 by default) is the night shift's handover to the day shift, and one already overdue
+    // then has no time left to be put off to — 推迟 says to handle it now instead of offering times.
+    await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: bjClock(-120), end: bjClock(120) } } });
+    onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
     const now = Date.now();
     for (const title of ['回访甲', '回访乙', '回访丙']) await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title, dueAt: now - 60_000 });
     const popup = await openPopup(s.h);

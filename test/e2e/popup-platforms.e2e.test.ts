@@ -15,8 +15,18 @@ let pdd: Page;
 let jd: Page;
 let popup: Page;
 
+/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
+function bjClock(minutes: number): string {
+  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
 const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {
+  // The day shift around now, whatever the hour of the run: an inquiry noted in the night hours (Beijing
+  // 20:00–08:00 by default) is the night shift's handover, due by the next noon: in 以后, which the
+  // popup opens closed, so no row was on screen from 20:00 to midnight.
+  await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: bjClock(-120), end: bjClock(120) } } });
   pdd = await s.h.context.newPage();
   await openConsole(pdd, CONSOLES.pdd);
   await pdd.evaluate(() => (window as any).__pdd.open('5931407726'));
