@@ -7,14 +7,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup, bjClock } from './pages';
 import { extensionSuite } from './suite';
 
-/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
-function bjClock(minutes: number): string {
-  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
 /** Day shift around now (it is day), or starting in two hours (it is night). */
 async function setShiftHours(now: 'day' | 'night'): Promise<{ start: string; end: string; at: string }> {
   const dayShift = now === 'day' ? { start: bjClock(-120), end: bjClock(120) } : { start: bjClock(120), end: bjClock(240) };

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
+import { callFromExtensionPage, cardFrame, cardReady, chatInput, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog, bjClock } from './pages';
 import { extensionSuite } from './suite';
 
 const s = extensionSuite({});
@@ -31,11 +31,6 @@ async function escapeWhileComposing(p: Page, pinyin: string): Promise<void> {
   await cdp.detach();
 }
 
-/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
-function bjClock(minutes: number): string {
-  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
 
 /** The words the page's polite live region says now (empty until something was said). */
 const said = (p: { evaluate: Page['evaluate'] }) =>

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONSOLES, openConsole } from './consoles';
-import { callFromExtensionPage, cardReady, inPanel, openPopup } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openPopup, bjClock } from './pages';
 import { extensionSuite } from './suite';
 
 const NICK = '橘子汽水2020';
@@ -15,11 +15,6 @@ let pdd: Page;
 let jd: Page;
 let popup: Page;
 
-/** 'HH:MM' in Beijing time (the shop's default zone), `minutes` from now. */
-function bjClock(minutes: number): string {
-  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
 
 const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {

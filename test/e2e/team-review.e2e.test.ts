@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
-import { openPopup } from './pages';
+import { openPopup, bjClock } from './pages';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -61,11 +61,6 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
   await expect.poll(() => agentTeam.locator('[data-kf="my-proposal-state"]').first().textContent(), { timeout: 30_000 }).toBe('店长 已采纳');
 });
 
-/** 'HH:MM' in Beijing time (the shop's default zone, which the product uses whatever the browser's zone), `minutes` from now. */
-function bjClock(minutes: number): string {
-  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
 
 /**
  * The agent's shop hours, moved around the real clock (the background reads the time in the
