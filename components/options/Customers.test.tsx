@@ -167,7 +167,7 @@ describe("客户档案 → 导出 / 导出表格: a buyer's request to see their
   const data = {
     customer: sunny,
     followups: [{ v: 2, id: 'manual:1', kind: 'manual', title: '寄赠品', reason: '', buyer: '阳光明媚的日子', platform: 'demo', createdAt: NOW, dueAt: NOW, status: 'done', closedAt: NOW, note: '已寄出', source: 'manual' }],
-    overrides: [{ at: NOW, platform: 'demo', orderId: '4012938475610293847', buyer: '阳光明媚的日子', flag: 'red', agent: '小美', reason: '急', problems: [], text: '改地址' }],
+    overrides: [{ at: NOW, platform: 'demo', orderId: '4012938475610293847', buyer: '阳光明媚的日子', flag: 'red', agent: '小美', reason: '急', problems: [], text: '调整收货时段' }],
     picks: [],
   };
 

@@ -20,7 +20,7 @@ const followup: Followup = {
 const data: BuyerData = {
   customer: buyer,
   followups: [followup],
-  overrides: [{ at: NOW - 60_000, platform: 'pdd', orderId: '4012938475610293847', buyer: '晴天小雨', flag: 'yellow', agent: '小美', reason: '买家着急', problems: [{ code: 'x', message: '缺少快递' }], text: '改地址' }],
+  overrides: [{ at: NOW - 60_000, platform: 'pdd', orderId: '4012938475610293847', buyer: '晴天小雨', flag: 'yellow', agent: '小美', reason: '买家着急', problems: [{ code: 'x', message: '缺少快递' }], text: '调整收货时段' }],
   picks: [{ id: 'p1', at: NOW - 120_000, text: '我是晴天小雨 换地址', scenario: 'address-change', templateId: null, source: 'chip' }],
 };
 
@@ -54,7 +54,7 @@ describe("a buyer's export (a request to see their data)", () => {
     expect(csv).toContain('承诺答复');
     expect(csv).toContain('"=""4012938475610293847"""');
     expect(csv).toContain('回电 137****2468');
-    expect(csv).toContain('黄旗,小美,改地址,缺少快递,买家着急');
+    expect(csv).toContain('黄旗,小美,调整收货时段,缺少快递,买家着急');
     expect(csv).toContain('我是晴天小雨 换地址');
   });
 
