@@ -161,6 +161,51 @@ describe('客户档案 list', () => {
   });
 });
 
+describe("客户档案 → 导出 / 导出表格: a buyer's request to see their data", () => {
+  const sunny = applyPatch(newCustomer('demo', '阳光明媚的日子', NOW, 'u-1001'), { note: '手机 139****5678' }, NOW, { maskPii: true });
+  const ref = { platform: 'demo', nickname: '阳光明媚的日子', buyerId: 'u-1001' };
+  const data = {
+    customer: sunny,
+    followups: [{ v: 2, id: 'manual:1', kind: 'manual', title: '寄赠品', reason: '', buyer: '阳光明媚的日子', platform: 'demo', createdAt: NOW, dueAt: NOW, status: 'done', closedAt: NOW, note: '已寄出', source: 'manual' }],
+    overrides: [{ at: NOW, platform: 'demo', orderId: '4012938475610293847', buyer: '阳光明媚的日子', flag: 'red', agent: '小美', reason: '急', problems: [], text: '调整收货时段' }],
+    picks: [],
+  };
+
+  /** The files the tab downloads, as text. */
+  function downloads(): Promise<string>[] {
+    const files: Promise<string>[] = [];
+    URL.createObjectURL = ((b: Blob) => (files.push(b.text()), 'blob:x')) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = () => {};
+    return files;
+  }
+
+  it('writes everything the shop keeps about the buyer: JSON with readable times, and a sheet in sections', async () => {
+    const files = downloads();
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
+      exportCustomer: (p: unknown) => (expect(p).toEqual(ref), data),
+    });
+    await act(() => new Promise((r) => setTimeout(r, 250)));
+    expect(tab.q('[data-kf="customers-export-help"]')!.textContent).toContain('与删除这位买家时一并删除的内容相同');
+    await tab.click('[data-kf="customer-export"]');
+    await tab.click('[data-kf="customer-export-csv"]');
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    const [json, csv] = await Promise.all(files);
+    const file = JSON.parse(json!);
+    expect(file.customers).toMatchObject([{ key: 'demo#u-1001', createdAt: NOW }]);
+    expect(file.followups).toMatchObject([{ note: '已寄出', createdAt: '2026-01-01T08:00:00+08:00' }]);
+    expect(file.remarkOverrides).toMatchObject([{ orderId: '4012938475610293847' }]);
+    expect(csv!.startsWith('\uFEFF客户数据导出')).toBe(true);
+    for (const part of ['跟进事项（1 条）', '寄赠品', '已寄出', '2026-01-01 08:00', '违规保存的订单备注记录（1 条）', '红旗', '学到的回复选择（0 条，买家消息已遮蔽）', '139****5678']) expect(csv).toContain(part);
+  });
+
+  it('says in the search box that a buyer id and a phone number can be searched', async () => {
+    const tab = await mountTab(<Customers />, { getSettings: () => DEFAULT_APP_SETTINGS, listCustomers: () => ({ items: [], next: null, total: 0 }) });
+    expect(tab.q('[data-kf="customers-search"]')!.getAttribute('placeholder')).toBe('搜索昵称、买家 ID、手机号（完整或后四位）、标签（#VIP）或备注内容');
+  });
+});
+
 describe('客户档案 → 删除: what goes with the buyer', () => {
   const sunny = newCustomer('demo', '阳光明媚的日子', NOW, 'u-1001');
   const ref = { platform: 'demo', nickname: '阳光明媚的日子', buyerId: 'u-1001' };

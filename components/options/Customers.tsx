@@ -19,7 +19,8 @@ import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
 import { reasonText } from '@/lib/messaging/reason';
 import type { ImportResult } from '@/lib/messaging/protocol';
-import { asItem, registerMessages, t } from '@/lib/i18n';
+import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
+import { buyerExportCsv, buyerExportJson, customersToCsv } from '@/lib/domain/customers/buyer-export';
 import { customers as customerMessages } from '@/lib/i18n/messages/customers';
 import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
@@ -39,8 +40,8 @@ registerMessages(customersImport);
 export const TRANSFER_CHUNK = 5000;
 const LIST_PAGE = 50;
 
-export function downloadText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(text: string, filename: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -285,6 +286,18 @@ function CustomerRow(props: {
   const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
+  // Everything kept about the buyer (the same set 删除 takes), for a request to see their data.
+  const exportOne = async (as: 'json' | 'csv') => {
+    try {
+      const data = await api.call('exportCustomer', ref);
+      const now = Date.now();
+      const name = `kefu-customer-${c.nickname}-${dateStamp()}`;
+      if (as === 'json') downloadText(buyerExportJson(data, now, props.zone), `${name}.json`);
+      else downloadText(buyerExportCsv(data, ref, now, props.zone, getLocale()), `${name}.csv`, 'text/csv;charset=utf-8');
+    } catch (err) {
+      props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+    }
+  };
   return (
     <>
       <tr data-key={c.key}>
@@ -357,11 +370,11 @@ function CustomerRow(props: {
               >
                 {t('customers.options.edit')}
               </button>
-              <button
-                data-kf="customer-export"
-                onClick={async () => downloadText(await api.call('exportCustomer', ref), `kefu-customer-${c.nickname}-${dateStamp()}.json`)}
-              >
+              <button data-kf="customer-export" title={t('customers.options.exportOneTitle')} onClick={() => void exportOne('json')}>
                 {t('customers.options.exportOne')}
+              </button>
+              <button data-kf="customer-export-csv" title={t('customers.options.exportOneTitle')} onClick={() => void exportOne('csv')}>
+                {t('customers.options.exportOneCsv')}
               </button>
               <button
                 class="kf-danger"
@@ -592,6 +605,19 @@ function CustomerTransfer() {
     }
   };
 
+  const exportAllCsv = async () => {
+    setResult(null);
+    try {
+      const all = await allCustomers(api, (done, total) => setBusy(t('customers.options.exporting', { done, total })));
+      downloadText(customersToCsv(all, zone, getLocale()), `kefu-customers-${dateStamp()}.csv`, 'text/csv;charset=utf-8');
+      setResult({ ok: true, lines: [t('customers.options.exported', { count: all.length })] });
+    } catch (err) {
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setResult(null);
@@ -632,9 +658,15 @@ function CustomerTransfer() {
       <p class="kf-help">
         {t('customers.options.importHelp')} {t('library.import.backupNote', { tab: t('backups.tab') })}
       </p>
+      <p class="kf-help" data-kf="customers-export-help">
+        {t('customers.options.exportHelp')}
+      </p>
       <div class="kf-actions">
         <button data-kf="customers-export" disabled={busy !== null} onClick={() => void exportAll()}>
           {t('customers.options.exportAll')}
+        </button>
+        <button data-kf="customers-export-csv" disabled={busy !== null} onClick={() => void exportAllCsv()}>
+          {t('customers.options.exportAllCsv')}
         </button>
         <JsonFileInput label={t('customers.options.import')} kf="customers-import-file" disabled={busy !== null} onFile={onFile} />
         {csv.input}

@@ -18,7 +18,7 @@ import { followupList, followupSections } from '../domain/followups/list';
 import { upgradeHandoverDue } from '../domain/followups/handover';
 import { followupV0toV1 } from '../domain/followups/migrate';
 import { notifyBuyersText } from '../domain/followups/notify-text';
-import { exportCustomers, joinImported, parseCustomersImport } from '../domain/customers/import-export';
+import { joinImported, parseCustomersImport } from '../domain/customers/import-export';
 import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
@@ -40,6 +40,7 @@ import { maskWhole } from '../domain/suggest/mask-whole';
 import { maskOverride, maskPii } from '../domain/customers/privacy';
 import { initialsInOrder } from '../domain/suggest/attach-initials';
 import type { LibraryRecord } from '../storage/library';
+import { buyerData } from './buyer-data-run';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
 import { openOptionsTab } from './welcome';
@@ -95,11 +96,11 @@ export const WORKER_EXTRAS = {
   restore: { run: restoreSnapshot, putBack },
   /**
    * Buyer notes: reading an import file and putting its records where the identity step would, joining
-   * two old keys of one buyer (the store's upgrade), writing one buyer's export, joining an old same-name record
+   * two old keys of one buyer (the store's upgrade), what the shop keeps about one buyer (their export), joining an old same-name record
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, joinImported, combine: combineCustomers, exportCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetSessionDrafts, entryEdited, picksNaming, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**

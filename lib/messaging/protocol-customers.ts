@@ -1,6 +1,7 @@
 import type { Customer, CustomerPatch, Segment } from '../domain/customers/types';
 import type { ForgetCounts, OpenItems } from '../domain/customers/forget';
 import type { Platform } from '../sites/types';
+import type { BuyerData } from '../domain/customers/buyer-export';
 import type { ImportResult } from './protocol';
 import { LIMITS } from '../domain/customers/customer';
 import { SEGMENTS } from '../domain/customers/types';
@@ -84,8 +85,12 @@ export interface CustomersProtocol {
   searchCustomers: [CustomerQuery & { query: string }, CustomerPage];
   /** All buyers page by page in key order (at most 5 000 per page); the page assembles the file. */
   exportCustomers: [{ after?: string; limit?: number }, CustomerPage];
-  /** One buyer's export file (JSON text, the same format as the full export). */
-  exportCustomer: [BuyerRef, string];
+  /**
+   * Everything the shop keeps about one buyer, for their export (a request to see their data): the
+   * same set 删除 takes (previewBuyerDeletion counts it). The options page writes the files from it
+   * (lib/domain/customers/buyer-export.ts).
+   */
+  exportCustomer: [BuyerRef, BuyerData];
   /** A large file's entries sent ahead in parts; nothing is written until importCustomers. */
   stageCustomersImport: [{ upload: string; customers: unknown[] }, { staged: number }];
   /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */

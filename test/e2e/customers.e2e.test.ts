@@ -453,6 +453,44 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
+  it("客户档案 finds a buyer by the console id on their row and by a full phone number, and their 导出 / 导出表格 hold their follow-ups too", async () => {
+    const who = { platform: 'demo', nickname: '晴天小雨', buyerId: 'u-2088' };
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...who, patch: { note: '回寄单上的手机 13788882468' } });
+    await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '隔壁买家', buyerId: 'u-3000', patch: { note: '要发票' } });
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认地址', buyer: '晴天小雨', platform: 'demo', orderId: '4012938475610293847', note: '下午三点后回电' });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      const search = options.locator('[data-kf="customers-search"]');
+      expect(await search.getAttribute('placeholder')).toContain('买家 ID、手机号');
+      for (const q of ['u-2088', '13788882468']) {
+        await search.fill(q);
+        await expect.poll(() => options.locator('[data-kf="customer-nick"]').allTextContents()).toEqual(['晴天小雨']);
+      }
+
+      const [json] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customer-export"]').click()]);
+      const file = JSON.parse(await readFile((await json.path())!, 'utf8'));
+      expect(file.customers).toMatchObject([{ key: 'demo#u-2088' }]);
+      expect(file.followups).toMatchObject([{ title: '回电确认地址', note: '下午三点后回电' }]);
+      expect(file.exportedAtLocal).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+      expect(file.buyer.lastSeenAt).toMatch(/\+08:00$/);
+
+      const [sheet] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customer-export-csv"]').click()]);
+      expect(sheet.suggestedFilename()).toMatch(/\.csv$/);
+      const csv = await readFile((await sheet.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFF客户数据导出')).toBe(true);
+      for (const part of ['跟进事项（1 条）', '回电确认地址', '下午三点后回电', '"=""4012938475610293847"""', '137****2468']) expect(csv).toContain(part);
+      expect(csv).not.toContain('隔壁买家');
+
+      const [all] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customers-export-csv"]').click()]);
+      const rows = (await readFile((await all.path())!, 'utf8')).split('\r\n').filter(Boolean);
+      expect(rows[0]).toMatch(/^\uFEFF买家,买家ID,平台/);
+      expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['晴天小雨', '隔壁买家'].sort());
+    } finally {
+      await options.close();
+    }
+  });
+
   it('lists local backups with their counts and backs up on demand', async () => {
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '备份测试' } });
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '米粒妈妈', patch: { note: '要删除的买家' } });

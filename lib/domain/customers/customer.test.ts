@@ -242,6 +242,33 @@ describe('matchesQuery', () => {
   });
 });
 
+describe('matchesQuery: what a buyer gives when they write in', () => {
+  // Saved while the shop masks: the number is kept as 137****2468.
+  const c = applyPatch(newCustomer('pdd', '晴天小雨', T0, 'u-2088'), { note: '回寄单上留的手机 13788882468' }, T0, mask);
+
+  it('finds the buyer by the console id their row shows', () => {
+    expect(c.note).toContain('137****2468');
+    expect(matchesQuery(c, 'u-2088')).toBe(true);
+    expect(matchesQuery(c, 'U-2088')).toBe(true);
+    expect(matchesQuery(c, 'u-2089')).toBe(false);
+  });
+
+  it('finds them by their full phone number, matched as it is stored (masked)', () => {
+    expect(matchesQuery(c, '13788882468')).toBe(true);
+    expect(matchesQuery(c, '2468')).toBe(true);
+    expect(matchesQuery(c, '137****2468')).toBe(true);
+    // Another number with the same masked form is a different phone: still shown, as the masked record cannot tell.
+    expect(matchesQuery(c, '13711112468')).toBe(true);
+    expect(matchesQuery(c, '13788882469')).toBe(false);
+  });
+
+  it('matches a full number kept in clear (a shop that does not mask) as typed', () => {
+    const clear = applyPatch(newCustomer('pdd', '晴天小雨', T0), { note: '手机 13788882468' }, T0, noMask);
+    expect(matchesQuery(clear, '13788882468')).toBe(true);
+    expect(matchesQuery(clear, '晴天 13788882468')).toBe(true);
+  });
+});
+
 describe('notes saved from the buyer card (Alt+N: history events)', () => {
   const c = [
     makeEvent('note', T0 + MIN, '要开发票，抬头写公司'),

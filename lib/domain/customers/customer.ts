@@ -458,21 +458,42 @@ export function noteEvents(c: Pick<Customer, 'history'>): CustomerEvent[] {
   return c.history.filter((e) => e.kind === 'note').reverse();
 }
 
+/** A search's terms, each with the form stored text would hold it in (a typed phone number masked). */
+interface Term {
+  text: string;
+  masked: string;
+}
+let lastQuery: { q: string; terms: Term[] } | null = null;
+
 /**
- * Search: every whitespace-separated term must match the nickname, a tag, a note (the note field
- * or a dated note from the card), the preferences or the address note. A term starting with #
- * matches tags only.
+ * The terms of `q`, read once per search (the list tests every stored buyer against the same query):
+ * a full phone number (13912345678) is stored masked (139****5678) while the shop masks, so it is
+ * matched in that form too — the agent types what the buyer tells them.
+ */
+function termsOf(q: string): Term[] {
+  if (lastQuery?.q !== q) {
+    const terms = fold(q).split(/\s+/).filter(Boolean).map((text) => ({ text, masked: text.startsWith('#') ? text : fold(maskPii(text)) }));
+    lastQuery = { q, terms };
+  }
+  return lastQuery.terms;
+}
+
+/**
+ * Search: every whitespace-separated term must match the nickname, the console's buyer id (as the
+ * row shows it: what a buyer gives when they write in), a tag, a note (the note field or a dated
+ * note from the card), the preferences or the address note. A term starting with # matches tags
+ * only. A full phone number also matches its masked form (termsOf).
  */
 export function matchesQuery(c: Customer, q: string): boolean {
-  const terms = fold(q).split(/\s+/).filter(Boolean);
+  const terms = termsOf(q);
   if (!terms.length) return true;
   const tags = c.tags.map(fold);
-  const fields = [c.nickname, c.note, c.preferences, c.addressNote, ...noteEvents(c).map((e) => e.text)].map(fold);
-  return terms.every((term) => {
+  const fields = [c.nickname, c.buyerId ?? '', c.note, c.preferences, c.addressNote, ...noteEvents(c).map((e) => e.text)].map(fold);
+  return terms.every(({ text: term, masked }) => {
     if (term.startsWith('#')) {
       const t = term.slice(1);
       return !t || tags.some((tag) => tag.includes(t));
     }
-    return tags.some((tag) => tag.includes(term)) || fields.some((f) => f.includes(term));
+    return tags.some((tag) => tag.includes(term)) || fields.some((f) => f.includes(term) || (masked !== term && f.includes(masked)));
   });
 }

@@ -221,7 +221,7 @@ interface OverrideLike {
  */
 export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who: Forget): { items: T[]; changed: number } {
   let changed = 0;
-  const mine = (o: T) => !!o.buyer && ('all' in who || who.buyers.some((b) => b.platform === o.platform && normaliseNickname(b.nickname) === normaliseNickname(o.buyer)));
+  const mine = overrideOf(who);
   const known = namesOf(who, items.map((o) => o.buyer));
   const out = items.map((o) => {
     if (!mine(o)) return o;
@@ -232,6 +232,28 @@ export function forgetOverrides<T extends OverrideLike>(items: readonly T[], who
     return { ...o, buyer: '', text: '', reason: clean(o.reason), problems: o.problems.map((p) => ({ ...p, message: clean(p.message) })) };
   });
   return { items: out, changed };
+}
+
+/** Is the override log entry about one of these buyers (everyone: does it name a buyer)? */
+const overrideOf =
+  (who: Forget) =>
+  (o: Pick<OverrideLike, 'platform' | 'buyer'>): boolean =>
+    !!o.buyer && ('all' in who || who.buyers.some((b) => b.platform === o.platform && normaliseNickname(b.nickname) === normaliseNickname(o.buyer)));
+
+/**
+ * What the shop keeps about the buyers beside their records, for their export (a buyer's request
+ * to see their data): the very items deleting them takes or anonymises — their follow-ups (done,
+ * open, the VIP revisit), the override log's entries of their orders, the learned picks naming them.
+ */
+export function keptAbout<C, F extends Followup, O extends Pick<OverrideLike, 'platform' | 'buyer'>, P extends { id: string; text: string }>(
+  who: Forget,
+  customer: C | undefined | null,
+  followups: readonly F[],
+  overrides: readonly O[],
+  picks: readonly P[],
+): { customer: C | null; followups: F[]; overrides: O[]; picks: P[] } {
+  const named = new Set(picksNaming(picks, who));
+  return { customer: customer ?? null, followups: followups.filter((f) => isBuyersItem(f, who)), overrides: overrides.filter(overrideOf(who)), picks: picks.filter((p) => named.has(p.id)) };
 }
 
 /** Chat suggestions waiting for a buyer's chat (lib/storage/followups.ts), without the deleted buyers'. */

@@ -5,7 +5,7 @@ export const customersOptions: MessageBundle = {
   zh: {
     // 客户档案 tab (components/options/Customers.tsx).
     'customers.tab': '客户档案',
-    'customers.options.search': '搜索昵称、标签（#VIP）或备注内容',
+    'customers.options.search': '搜索昵称、买家 ID、手机号（完整或后四位）、标签（#VIP）或备注内容',
     'customers.options.all': '全部',
     'customers.options.total': '本机共 {total} 位客户',
     'customers.options.more': '加载更多',
@@ -22,6 +22,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.moreNotes': '还有 {n} 条较早的备注',
     'customers.options.col.lastSeen': '最近接待',
     'customers.options.exportOne': '导出',
+    'customers.options.exportOneCsv': '导出表格',
+    'customers.options.exportOneTitle': '这位买家的全部数据：档案、备注与记录、跟进事项、违规备注记录、学到的回复',
     'customers.options.delete': '删除',
     'customers.options.confirmDelete': '确定删除「{nick}」的全部记录吗？本机备份中的记录也会清除，此操作不能撤销。',
     'customers.options.confirmDeleteTeam':
@@ -29,6 +31,9 @@ export const customersOptions: MessageBundle = {
     'customers.options.deleted': '已删除「{nick}」的记录。',
     'customers.options.transfer': '导出 / 导入',
     'customers.options.exportAll': '导出全部客户',
+    'customers.options.exportAllCsv': '导出全部客户（CSV 表格）',
+    'customers.options.exportHelp':
+      '客户列表每一行的「导出」「导出表格」给出这位买家的全部数据（档案、备注与记录、跟进事项、违规备注记录、学到的回复），与删除这位买家时一并删除的内容相同，可用于买家查阅、复制个人信息的请求。表格（CSV）可用 Excel 或 WPS 打开，时间为店铺时间。',
     'customers.options.exporting': '正在导出… {done} / {total}',
     'customers.options.exported': '已导出 {count} 位客户。',
     'customers.options.import': '导入客户 JSON 文件',
@@ -119,7 +124,7 @@ export const customersOptions: MessageBundle = {
   },
   en: {
     'customers.tab': 'Buyer notes',
-    'customers.options.search': 'Search nickname, tag (#VIP) or note text',
+    'customers.options.search': 'Search nickname, buyer id, phone number (whole or last four digits), tag (#VIP) or note text',
     'customers.options.all': 'All',
     'customers.options.total': '{total} buyer{total||s} on this machine',
     'customers.options.more': 'Load more',
@@ -136,6 +141,8 @@ export const customersOptions: MessageBundle = {
     'customers.options.moreNotes': '{n} earlier notes',
     'customers.options.col.lastSeen': 'Last served',
     'customers.options.exportOne': 'Export',
+    'customers.options.exportOneCsv': 'Export sheet',
+    'customers.options.exportOneTitle': "All of this buyer's data: record, notes and history, follow-ups, remarks saved against the rules, learned picks",
     'customers.options.delete': 'Delete',
     'customers.options.confirmDelete': 'Delete every note about "{nick}", also from the local backups? This cannot be undone.',
     'customers.options.confirmDeleteTeam':
@@ -143,6 +150,9 @@ export const customersOptions: MessageBundle = {
     'customers.options.deleted': 'Deleted the notes about "{nick}".',
     'customers.options.transfer': 'Export / import',
     'customers.options.exportAll': 'Export all buyers',
+    'customers.options.exportAllCsv': 'Export all buyers (CSV sheet)',
+    'customers.options.exportHelp':
+      "Export and Export sheet on a buyer's row give all of that buyer's data (record, notes and history, follow-ups, remarks saved against the rules, learned picks) — the same that deleting the buyer takes — for a buyer's request to see or copy their data. Sheets (CSV) open in Excel or WPS, with times in shop time.",
     'customers.options.exporting': 'Exporting… {done} / {total}',
     'customers.options.exported': 'Exported {count} buyer{count||s}.',
     'customers.options.import': 'Import buyers JSON file',

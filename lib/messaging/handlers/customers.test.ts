@@ -18,6 +18,8 @@ const { db } = await import('../../storage/db');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import { isoDay } from '../../domain/time';
+import type { BuyerData } from '../../domain/customers/buyer-export';
+import type { ForgetCounts } from '../../domain/customers/forget';
 
 const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
 const buyer = { platform: 'demo', nickname: '小鹿乱撞0521' } as const;
@@ -315,8 +317,7 @@ describe('buyer-notes messages', () => {
 
   it('exports and deletes one buyer', async () => {
     await ok('patchCustomer', { ...buyer, patch: { note: '身高165' } });
-    const text = await ok<string>('exportCustomer', buyer);
-    expect(JSON.parse(text)).toMatchObject({ format: 'kefu-customers', customers: [{ nickname: '小鹿乱撞0521', note: '身高165' }] });
+    expect(await ok('exportCustomer', buyer)).toMatchObject({ customer: { nickname: '小鹿乱撞0521', note: '身高165' }, followups: [], overrides: [], picks: [] });
     expect(await ok('deleteCustomer', buyer)).toMatchObject({ deleted: true });
     expect(await getCustomer('demo:小鹿乱撞0521')).toBeNull();
   });
@@ -364,6 +365,20 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     // Counting changes nothing.
     expect(await everything()).toContain('阳光明媚的日子');
     expect(await dispatch({ kf: 'previewBuyerDeletion', payload: { buyer: sunny } }, 'content-script', CHAT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('exports what deleting would take: the record, the follow-ups with their notes, the override entries, the picks naming them', async () => {
+    const data = await ok<BuyerData>('exportCustomer', sunny);
+    expect(data.customer).toMatchObject({ key: 'demo#u-1001', nickname: sunny.nickname });
+    expect(data.followups.map((f) => `${f.kind} ${f.status}`).sort()).toEqual(['inquiry done', 'promised-answer open']);
+    expect(data.followups.find((f) => f.kind === 'promised-answer')!.note).toContain('回电 139****5678');
+    expect(data.overrides.map((o) => o.orderId)).toEqual(['4012938475610293847']);
+    expect(data.picks.map((p) => p.id)).toEqual(['p1']);
+    // The other buyer's item and the to-do naming nobody are not this buyer's.
+    expect(JSON.stringify(data)).not.toContain('米粒妈妈');
+    const counts = await ok<ForgetCounts>('previewBuyerDeletion', { buyer: sunny });
+    expect([data.followups.length, data.overrides.length, data.picks.length]).toEqual([counts.open + counts.done, counts.overrides, counts.learned]);
+    expect(await dispatch({ kf: 'exportCustomer', payload: sunny }, 'content-script', CHAT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('with its open follow-ups: no name, id or phone of the buyer is left in any store or backup; other buyers keep theirs', async () => {

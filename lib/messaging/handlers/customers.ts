@@ -60,7 +60,8 @@ import {
 } from '../../storage/customers';
 import { loadSettings, shopZone } from '../../storage/settings';
 import { startOfDay, type Zone } from '../../domain/time';
-import { oldPicks } from '../../storage/learned';
+import { loadPicks, oldPicks } from '../../storage/learned';
+import { listRemarkOverrides } from '../../storage/rules';
 import { forgetInBackups, safetyCopyBefore, writeOrPutBack } from './backup';
 import { forgetBuyersElsewhere } from './forget-buyers';
 import type { Forget, ForgetBuyer, ForgetOptions, OpenItems } from '../../domain/customers/forget';
@@ -246,7 +247,7 @@ function openItems(v: unknown): OpenItems {
  * Who a delete is about: the buyer it names, as their record knows them too (it may show another
  * name by now); none named, everyone, with every stored buyer's name (read before they go).
  */
-async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & { key?: string }> {
+async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & { key?: string; c?: Customer | null }> {
   if (!p) {
     const all: string[] = [];
     let after: string | undefined;
@@ -261,7 +262,7 @@ async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & {
   const c = await getCustomer(key);
   const buyers: ForgetBuyer[] = [{ platform: p.platform, nickname: p.nickname, buyerId: p.buyerId ?? null, key }];
   if (c && c.nickname !== p.nickname) buyers.push({ ...buyers[0]!, nickname: c.nickname });
-  return { buyers, key };
+  return { buyers, key, c };
 }
 
 /**
@@ -388,9 +389,8 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
   exportCustomer: {
     async handle(payload, ctx) {
       await customersReady();
-      const p = parseBuyer(payload, 'exportCustomer', ctx);
-      const c = await getCustomer(targetKey(p));
-      return workerExtras().customers.exportCustomers(c ? [c] : [], Date.now());
+      // Everything deleting the buyer would take (forgetting: by the name asked and the record's own).
+      return workerExtras().customers.buyerData(await forgetting(parseBuyer(payload, 'exportCustomer', ctx)), [loadFollowups, listRemarkOverrides, loadPicks]);
     },
   },
   stageCustomersImport: {
@@ -477,7 +477,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const p = obj(payload, 'previewBuyerDeletion');
       const who = await forgetting(p.buyer === undefined ? undefined : parseBuyer(p.buyer, 'previewBuyerDeletion', ctx));
       const counts = await forgetBuyersElsewhere(who, 'delete', Date.now(), { dryRun: true });
-      return { buyers: 'all' in who ? who.all.length : (await getCustomer(who.key!)) ? 1 : 0, ...counts };
+      return { buyers: 'all' in who ? who.all.length : who.c ? 1 : 0, ...counts };
     },
   },
   editCustomer: {
