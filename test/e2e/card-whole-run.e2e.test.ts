@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { buyerNotesSuite } from './suite';
 import { cardReady, inPanel, openDemoChat } from './pages';
+import { holdStore } from './stores';
 
 const s = buyerNotesSuite();
 
@@ -16,19 +17,7 @@ describe('a buyer card note saved during 删除全部数据', () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
     await cardReady(s.page, '小鹿乱撞0521');
     // Holds kf-customers: the deletion's clear of that store waits until the transaction ends.
-    await s.ext.evaluate(
-      () =>
-        new Promise<void>((held) => {
-          const open = indexedDB.open('kf-customers');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('kv', 'readwrite');
-            const store = tx.objectStore('kv');
-            const spin = () => ((globalThis as any).releaseHold ? undefined : (store.get('x').onsuccess = spin));
-            spin();
-            held();
-          };
-        }),
-    );
+    const hold = await holdStore(s.ext, 'kf-customers');
     const deleted = s.ext.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllData', payload: { confirm: true } }));
     await expect.poll(() => s.ext.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('kf:whole-run'))['kf:whole-run']?.verb), { timeout: 5000 }).toBe('delete');
 
@@ -40,7 +29,7 @@ describe('a buyer card note saved during 删除全部数据', () => {
     expect(await inPanel(s.page, '[data-kf="customer-save-slow"]').count()).toBe(0);
     expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('下周一再联系，先别催');
 
-    await s.ext.evaluate(() => void ((globalThis as any).releaseHold = true));
+    await hold.release();
     expect(await deleted).toEqual({ ok: true, value: { deleted: true } });
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-save-whole-run"]').count(), { timeout: 5000 }).toBe(0);
   }, 60_000);

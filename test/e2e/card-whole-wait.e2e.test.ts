@@ -11,35 +11,19 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
 import { cardReady, inPanel, openDemoChat } from './pages';
+import { holdStore } from './stores';
 
 const s = buyerNotesSuite();
 
 const BUYER = '小鹿乱撞0521';
 const NOTE = '说好周三前补发赠品，记得跟进';
 
-/** Holds kf-customers in a write transaction until `releaseHold`: every read or write of the notes waits. */
-const holdNotes = (ext: Page) =>
-  ext.evaluate(
-    () =>
-      new Promise<void>((held) => {
-        (globalThis as any).releaseHold = false;
-        const open = indexedDB.open('kf-customers');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          const store = tx.objectStore('kv');
-          const spin = () => ((globalThis as any).releaseHold ? undefined : (store.get('x').onsuccess = spin));
-          spin();
-          held();
-        };
-      }),
-  );
-
 const send = (ext: Page, verb: string, payload: unknown) => ext.evaluate(([v, p]) => (globalThis as any).chrome.runtime.sendMessage({ kf: v, payload: p }), [verb, payload] as const);
 
 async function saveNoteDuringDeletion(ext: Page, page: Page, deletionWaits: boolean) {
   await openDemoChat(page, s.h.demoUrl, { buyer: BUYER });
   await cardReady(page, BUYER);
-  await holdNotes(ext);
+  const hold = await holdStore(ext, 'kf-customers');
   // Work already running when 删除全部数据 comes: a read of the notes, held by the transaction.
   const before = deletionWaits ? send(ext, 'getCustomers', { platform: 'demo', buyers: [{ nickname: '别的买家' }] }) : null;
   const deleted = send(ext, 'deleteAllData', { confirm: true });
@@ -50,7 +34,7 @@ async function saveNoteDuringDeletion(ext: Page, page: Page, deletionWaits: bool
   await expect.poll(() => inPanel(page, '[data-kf="customer-save-whole-run"]').textContent(), { timeout: 3000 }).toBe('正在删除全部数据，完成前这条备注不会保存；你输入的内容留在这里。');
   expect(await inPanel(page, '[data-kf="customer-save-slow"]').count()).toBe(0);
 
-  await ext.evaluate(() => void ((globalThis as any).releaseHold = true));
+  await hold.release();
   if (before) expect(await before).toMatchObject({ ok: true });
   expect(await deleted).toEqual({ ok: true, value: { deleted: true } });
   await expect.poll(() => inPanel(page, '[data-kf="customer-save-error"]').textContent(), { timeout: 5000 }).toBe('全部数据已删除，这条备注没有保存。文字仍在输入框里，需要的话请再保存一次。');

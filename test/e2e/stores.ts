@@ -50,3 +50,25 @@ export async function putRaw(page: Page, name: string, key: string, value: unkno
     [name, key, value] as const,
   );
 }
+
+/**
+ * Holds the extension's IndexedDB store `db` in a write transaction until `release` is called: every
+ * read or write of it (a note save, 删除全部数据's clear) waits, as behind stuck work.
+ */
+export async function holdStore(ext: Page, db: string): Promise<{ release: () => Promise<void> }> {
+  await ext.evaluate(
+    (db) =>
+      new Promise<void>((held) => {
+        (globalThis as any).releaseHold = false;
+        const open = indexedDB.open(db);
+        open.onsuccess = () => {
+          const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
+          const spin = () => ((globalThis as any).releaseHold ? undefined : (store.get('x').onsuccess = spin));
+          spin();
+          held();
+        };
+      }),
+    db,
+  );
+  return { release: () => ext.evaluate(() => void ((globalThis as any).releaseHold = true)) };
+}
