@@ -17,9 +17,9 @@ export async function benchContentSize(): Promise<Record<string, number>> {
   // Chunks a content script imports at run time (lazy pinyin data) are listed separately.
   const chunks = await readdir(join(EXTENSION_DIR, 'chunks')).catch(() => [] as string[]);
   // What a chat page loads after the panel is up (lib/panel/features.ts): the suggestion engine, the
-  // guard's rules and (once a buyer is open) the follow-up actions. Order pages and other console
-  // pages do not load these.
+  // guard's rules, the page fit with the reply clock and 等待中 list (every panel requests it as it
+  // starts) and (once a buyer is open) the follow-up actions. Order pages load the fit script only.
   let chatFeaturesGz = 0;
-  for (const f of ['suggest-feature.js', 'guard-feature.js', 'followups-feature.js']) chatFeaturesGz += gzipSync(await readFile(join(EXTENSION_DIR, f)), { level: 9 }).length;
+  for (const f of ['suggest-feature.js', 'guard-feature.js', 'fit-feature.js', 'followups-feature.js']) chatFeaturesGz += gzipSync(await readFile(join(EXTENSION_DIR, f)), { level: 9 }).length;
   return { content_js_bytes: raw, content_js_gzip_bytes: gz, chat_page_features_gzip_bytes: chatFeaturesGz, extension_chunk_files: chunks.length };
 }
