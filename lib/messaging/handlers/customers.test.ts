@@ -404,7 +404,8 @@ describe('deleting a buyer leaves nothing of them behind', () => {
 
     const csv = buyerExportCsv(data, sunny, NOW, 480);
     const lines = csv.split('\r\n');
-    const after = (title: string) => lines.slice(lines.indexOf(title) + 2);
+    // The row under a section's title and its column names.
+    const after = (title: string) => (expect(lines).toContain(title), lines.slice(lines.indexOf(title) + 2));
     expect(after('违规保存的订单备注记录（1 条）')[0]).toBe('2026-11-18 09:30,演示,"=""4012938475610293847""",黄旗,小美,,,买家赶时间先保存');
     expect(after('学到的回复选择（1 条，买家消息已遮蔽）')[0]).toBe('2026-11-20 14:05,改地址,阳光明媚的日子 想把收货地址换到公司');
 
