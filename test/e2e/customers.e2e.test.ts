@@ -453,11 +453,22 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
-  it("客户档案 finds a buyer by the console id on their row and by a full phone number, and their 导出 / 导出表格 hold their follow-ups too", async () => {
+  it("客户档案 finds a buyer by the console id on their row and by a full phone number, and their 导出 / 导出表格 hold their follow-ups, override entries and learned picks (with Beijing times), not another buyer's", async () => {
     const who = { platform: 'demo', nickname: '晴天小雨', buyerId: 'u-2088' };
     await callFromExtensionPage(s.ext, 'patchCustomer', { ...who, patch: { note: '回寄单上的手机 13788882468' } });
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '隔壁买家', buyerId: 'u-3000', patch: { note: '要发票' } });
     await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认地址', buyer: '晴天小雨', platform: 'demo', orderId: '4012938475610293847', note: '下午三点后回电' });
+    // A learned pick and an override entry for each buyer, at a whole minute three days ago (inside any retention).
+    const at = Math.floor((Date.now() - 3 * 86_400_000) / 60_000) * 60_000;
+    const beijing = new Date(at + 8 * 3_600_000).toISOString();
+    const pick = (id: string, text: string) => ({ id, at, text, scenario: 'address-change', templateId: null, source: 'chip' });
+    await callFromExtensionPage(s.ext, 'importLearned', {
+      json: { kind: 'kf-learned', v: 1, exportedAt: at, picks: [pick('qt-1', '晴天小雨 问能不能晚两天发'), pick('gb-1', '隔壁买家 能周末送吗')] },
+    });
+    const remark = (buyer: string, buyerId: string, orderId: string, reason: string) =>
+      callFromExtensionPage(s.ext, 'recordRemark', { platform: 'demo', orderId, buyer, buyerId, flag: 'yellow', text: '加急发出', at, override: { reason, problems: [{ code: 'x', message: '缺少快递公司' }] } });
+    await remark('晴天小雨', 'u-2088', '4012938475610293847', '买家赶时间先保存');
+    await remark('隔壁买家', 'u-3000', '5550001112223334445', '仓库要求加急');
     const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();
@@ -474,6 +485,10 @@ describe('buyer notes on the demo console', () => {
       expect(file.followups).toMatchObject([{ title: '回电确认地址', note: '下午三点后回电' }]);
       expect(file.exportedAtLocal).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
       expect(file.buyer.lastSeenAt).toMatch(/\+08:00$/);
+      const iso = `${beijing.slice(0, 19)}+08:00`;
+      expect(file.learnedPicks).toEqual([expect.objectContaining({ id: 'qt-1', at: iso, scenario: 'address-change' })]);
+      expect(file.learnedPicks[0].text).toContain('晚两天发');
+      expect(file.remarkOverrides).toEqual([expect.objectContaining({ orderId: '4012938475610293847', reason: '买家赶时间先保存', at: iso })]);
 
       const [sheet] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customer-export-csv"]').click()]);
       expect(sheet.suggestedFilename()).toMatch(/\.csv$/);
@@ -481,6 +496,14 @@ describe('buyer notes on the demo console', () => {
       expect(csv.startsWith('\uFEFF客户数据导出')).toBe(true);
       for (const part of ['跟进事项（1 条）', '回电确认地址', '下午三点后回电', '"=""4012938475610293847"""', '137****2468']) expect(csv).toContain(part);
       expect(csv).not.toContain('隔壁买家');
+      // The sections' rows, with the moments on the shop's wall clock.
+      const wall = beijing.slice(0, 16).replace('T', ' ');
+      const lines = csv.split('\r\n');
+      const rowUnder = (title: string) => (expect(lines).toContain(title), lines[lines.indexOf(title) + 2]);
+      expect(rowUnder('违规保存的订单备注记录（1 条）')).toMatch(new RegExp(`^${wall},演示,"=""4012938475610293847""",黄旗,.*买家赶时间先保存$`));
+      expect(rowUnder('学到的回复选择（1 条，买家消息已遮蔽）')).toMatch(new RegExp(`^${wall},改地址,.*晚两天发$`));
+      for (const theirs of ['5550001112223334445', '仓库要求加急', '周末送']) expect(csv, theirs).not.toContain(theirs);
+      expect(JSON.stringify(file)).not.toMatch(/5550001112223334445|仓库要求加急|周末送|隔壁买家/);
 
       const [all] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="customers-export-csv"]').click()]);
       const rows = (await readFile((await all.path())!, 'utf8')).split('\r\n').filter(Boolean);

@@ -18,7 +18,7 @@ const { db } = await import('../../storage/db');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import { isoDay } from '../../domain/time';
-import type { BuyerData } from '../../domain/customers/buyer-export';
+import { buyerExportCsv, buyerExportJson, type BuyerData } from '../../domain/customers/buyer-export';
 import type { ForgetCounts } from '../../domain/customers/forget';
 
 const DEMO_PAGE = { tabId: 1, url: 'http://127.0.0.1:5173/chat' };
@@ -379,6 +379,39 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     const counts = await ok<ForgetCounts>('previewBuyerDeletion', { buyer: sunny });
     expect([data.followups.length, data.overrides.length, data.picks.length]).toEqual([counts.open + counts.done, counts.overrides, counts.learned]);
     expect(await dispatch({ kf: 'exportCustomer', payload: sunny }, 'content-script', CHAT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("the buyer's JSON and CSV files carry their learned pick and their override entry with shop-time dates, and not another buyer's", async () => {
+    // Fixed moments, so the files' dates can be read off: 14:05 and 09:30 in Beijing.
+    const PICKED = Date.UTC(2026, 10, 20, 6, 5);
+    const OVERRIDDEN = Date.UTC(2026, 10, 18, 1, 30);
+    await db.set('learned', 'p1', { id: 'p1', at: PICKED, text: '阳光明媚的日子 想把收货地址换到公司', scenario: 'address-change', templateId: null, source: 'chip' });
+    await db.set('learned', 'p2', { id: 'p2', at: PICKED, text: '米粒妈妈 问能不能改成周末送', scenario: 'address-change', templateId: null, source: 'chip' });
+    const entry = { platform: 'demo', flag: 'yellow', agent: '小美', problems: [], text: '' };
+    await db.set('meta', 'remarkOverrides', {
+      v: 1,
+      items: [
+        { ...entry, at: OVERRIDDEN, orderId: '4012938475610293847', buyer: '阳光明媚的日子', reason: '买家赶时间先保存' },
+        { ...entry, at: OVERRIDDEN, orderId: '5550001112223334445', buyer: '米粒妈妈', reason: '仓库要求加急' },
+      ],
+    });
+    const data = await ok<BuyerData>('exportCustomer', sunny);
+    const NOW = Date.UTC(2026, 11, 5, 4, 0);
+
+    const file = JSON.parse(buyerExportJson(data, NOW, 480));
+    expect(file.learnedPicks).toEqual([expect.objectContaining({ id: 'p1', text: '阳光明媚的日子 想把收货地址换到公司', at: '2026-11-20T14:05:00+08:00' })]);
+    expect(file.remarkOverrides).toEqual([expect.objectContaining({ orderId: '4012938475610293847', reason: '买家赶时间先保存', at: '2026-11-18T09:30:00+08:00' })]);
+
+    const csv = buyerExportCsv(data, sunny, NOW, 480);
+    const lines = csv.split('\r\n');
+    // The row under a section's title and its column names.
+    const after = (title: string) => (expect(lines).toContain(title), lines.slice(lines.indexOf(title) + 2));
+    expect(after('违规保存的订单备注记录（1 条）')[0]).toBe('2026-11-18 09:30,演示,"=""4012938475610293847""",黄旗,小美,,,买家赶时间先保存');
+    expect(after('学到的回复选择（1 条，买家消息已遮蔽）')[0]).toBe('2026-11-20 14:05,改地址,阳光明媚的日子 想把收货地址换到公司');
+
+    for (const text of [JSON.stringify(file), csv]) {
+      for (const theirs of ['米粒妈妈', '5550001112223334445', '仓库要求加急', '周末送']) expect(text, theirs).not.toContain(theirs);
+    }
   });
 
   it('with its open follow-ups: no name, id or phone of the buyer is left in any store or backup; other buyers keep theirs', async () => {
