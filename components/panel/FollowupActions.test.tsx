@@ -189,10 +189,61 @@ describe('FollowupActions', () => {
     await p.settle();
     expect(p.sent).toHaveLength(1);
     expect(p.$('fu-status')?.textContent).toBe('请先选好回电时间。没有加入，你写的还在。');
-    type(p.$('fu-after-due'), '2026-12-05T15:00');
+    const year = new Date().getUTCFullYear() + 1;
+    type(p.$('fu-after-due'), `${year}-12-05T15:00`);
     click(p.$('fu-after-add'));
     await p.settle();
-    expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'call-back', dueAt: Date.UTC(2026, 11, 5, 7) })); // 15:00 Beijing
+    expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'call-back', dueAt: Date.UTC(year, 11, 5, 7) })); // 15:00 Beijing
+  });
+
+  it('售后 refuses a time already past, as the popup’s 添加 does, and keeps what was typed', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-after'));
+    const kind = p.$('fu-after-kind') as unknown as HTMLSelectElement;
+    await act(() => {
+      kind.value = 'call-back';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const past = new Date(Date.now() - 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16); // 3 days ago, Beijing
+    type(p.$('fu-after-due'), past);
+    type(p.$('fu-after-note'), '问问快递到哪了');
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    expect(p.$('fu-status')?.getAttribute('role')).toBe('status');
+    expect(p.$('fu-status')?.textContent).toBe('时间要晚于现在：请重选（截止可留空）。没有加入，你写的还在。');
+    expect([p.$('fu-after-due')!.value, p.$('fu-after-note')!.value]).toEqual([past, '问问快递到哪了']);
+    // A return on its way, with a past 截止: refused too (left empty, it is due as the list's rules say).
+    await act(() => {
+      kind.value = 'return-pending';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    type(p.$('fu-after-due'), '');
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'return-pending', note: '问问快递到哪了', dueAt: undefined })]);
+  });
+
+  it('承诺答复 and 售后 keep their own time and note: what is typed in one never turns up in the other', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    const year = new Date().getUTCFullYear() + 1;
+    click(p.$('fu-promised'));
+    type(p.$('fu-due'), `${year}-01-02T10:00`);
+    type(p.$('fu-note'), '答应明早确认库存');
+    click(p.$('fu-after'));
+    expect([p.$('fu-after-due')!.value, p.$('fu-after-note')!.value]).toEqual(['', '']);
+    type(p.$('fu-after-note'), '退货单号待补');
+    click(p.$('fu-after-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'return-pending', note: '退货单号待补', dueAt: undefined })]);
+    // The promise being typed is still there, as left.
+    click(p.$('fu-promised'));
+    expect([p.$('fu-due')!.value, p.$('fu-note')!.value]).toEqual([`${year}-01-02T10:00`, '答应明早确认库存']);
+    click(p.$('fu-after'));
+    expect(p.$('fu-after-note')!.value).toBe('');
   });
 
   it('says on the next buyer’s panel that the last one’s 承诺答复 is not added, and adds it for that buyer with its note', async () => {

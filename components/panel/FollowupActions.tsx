@@ -17,7 +17,7 @@ import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
 import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
-import { parseShopTime } from '@/lib/domain/followups/snooze';
+import { futureShopTime, parseShopTime } from '@/lib/domain/followups/snooze';
 import { shopZone } from '@/lib/storage/settings';
 import type { Zone } from '@/lib/domain/time';
 
@@ -67,6 +67,9 @@ interface Draft {
   after?: boolean;
   afterKind?: After;
   order?: string;
+  /** The 售后 form's own time and note: a promise half typed must not turn up in it, nor the reverse. */
+  afterDue?: string;
+  afterNote?: string;
   due?: string;
   note?: string;
   handTo?: string;
@@ -186,24 +189,26 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
    * Adds an item. `forKey`: another buyer's unsaved 承诺答复 (the line below the buttons), added for
    * that buyer with their note, due time and 交给…; the line saying so is this buyer's.
    */
-  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}) => {
+  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}, fromAfter = false) => {
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
-    const noteText = d.note?.trim() ?? '';
+    const noteText = (fromAfter ? d.afterNote : d.note)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
     saving.add(forKey);
     try {
       const to = decodeTarget(d.handTo ?? '');
       const item = await add({
-        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: d.note?.trim() || undefined, dueAt, ...more,
+        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: noteText || undefined, dueAt, ...more,
         scenarios: who.scenarios,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
       const added = pageSentence('followups.panel.added', { title: item.shownTitle });
-      drafts.delete(forKey);
+      // The 售后 form's add leaves a 承诺答复 being typed where it was.
+      if (fromAfter) drafts.set(forKey, { ...drafts.get(forKey), after: false, afterDue: undefined, afterNote: undefined, order: undefined });
+      else drafts.delete(forKey);
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
     } catch (err) {
@@ -225,14 +230,19 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false });
     else void submit(a);
   }
-  const { after, afterKind = 'return-pending', order = '' } = drafts.get(key) ?? {};
-  /** The 售后 form's add: a call-back needs its time; the others are due as the list's own rules say (empty time). */
+  const { after, afterKind = 'return-pending', order = '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
+  /**
+   * The 售后 form's add: a call-back needs its time; the others are due as the list's own rules say
+   * (empty time). A time not later than now is refused, as the popup's 添加 refuses it: a mistyped
+   * day would file an item already 已逾期.
+   */
   const addAfter = () => {
-    const dueAt = localTime(due, shopZone(s.settings));
+    const dueAt = futureShopTime(afterDue, shopZone(s.settings), Date.now());
     const orderId = order.trim();
     if (afterKind === 'call-back' && dueAt === undefined) return set({ status: { ok: false, text: t('followups.panel.callBackDue') } });
+    if (dueAt === null) return set({ status: { ok: false, text: t('followups.panel.dueBad') } });
     if (orderId && !ORDER_ID.test(orderId)) return set({ status: { ok: false, text: t('followups.panel.orderBad') } });
-    void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) });
+    void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) }, true);
   };
 
   return (
@@ -289,11 +299,11 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           <input data-kf="fu-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={order} onInput={(e) => set({ order: e.currentTarget.value })} />
           <label>
             {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
-            <input type="datetime-local" data-kf="fu-after-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
+            <input type="datetime-local" data-kf="fu-after-due" value={afterDue} onInput={(e) => set({ afterDue: e.currentTarget.value })} />
           </label>
-          <input data-kf="fu-after-note" aria-invalid={invalidIf(note.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} value={note} onInput={(e) => set({ note: e.currentTarget.value })} />
-          <button type="submit" class="kf-link" data-kf="fu-after-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
-          <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-after-note-too-long" />
+          <input data-kf="fu-after-note" aria-invalid={invalidIf(afterNote.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} value={afterNote} onInput={(e) => set({ afterNote: e.currentTarget.value })} />
+          <button type="submit" class="kf-link" data-kf="fu-after-add" disabled={overBy(afterNote.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
+          <TooLong text={afterNote.trim()} max={NOTE_MAX} kf="fu-after-note-too-long" />
         </form>
       )}
       {others.map(([k, d]) => (

@@ -4,7 +4,8 @@ import { usePopupApi } from './PopupContext';
 import { reasonText } from '@/lib/messaging/reason';
 import type { Followup } from '@/lib/domain/followups/types';
 import { TooLong, invalidIf, overBy } from '../TooLong';
-import { parseShopTime } from '@/lib/domain/followups/snooze';
+import { futureShopTime } from '@/lib/domain/followups/snooze';
+import { shopZoneLabel } from './format';
 import { ORDER_ID } from '@/lib/messaging/protocol-followups';
 
 /** The longest title the worker takes. */
@@ -30,8 +31,8 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: n
     // Too long: nothing sent; the field keeps the whole text and says by how much (TooLong).
     if (!title.trim() || overBy(title.trim(), TITLE_MAX)) return;
     // A wrong time or order number is said, and nothing typed is lost.
-    const dueAt = due ? parseShopTime(due, props.zone ?? null) : undefined;
-    if (dueAt === null || (dueAt !== undefined && dueAt <= Date.now())) return setStatus(t('followups.popup.addDueBad'));
+    const dueAt = futureShopTime(due, props.zone ?? null, Date.now());
+    if (dueAt === null) return setStatus(t('followups.popup.addDueBad'));
     const orderId = order.trim();
     if (orderId && !ORDER_ID.test(orderId)) return setStatus(t('followups.popup.addOrderBad'));
     try {
@@ -47,6 +48,9 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: n
     }
   };
 
+  // The field is read as shop time: said in its label when the computer's clock is in another zone,
+  // as the list says it (a time 2 h ahead on a UTC clock was refused as past without a word why).
+  const zoneHint = shopZoneLabel(props.zone ?? null, Date.now());
   return (
     <details class="kf-add" data-kf="add-followup">
       <summary>{t('followups.action.add')}</summary>
@@ -57,13 +61,15 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: n
         <input name="buyer" maxLength={64} placeholder={t('followups.popup.addBuyer')} aria-label={t('followups.popup.addBuyer')} value={buyer} onInput={(e) => setBuyer(e.currentTarget.value)} />
         <input name="orderId" maxLength={40} placeholder={t('followups.popup.addOrder')} aria-label={t('followups.popup.addOrder')} value={order} onInput={(e) => setOrder(e.currentTarget.value)} />
         <label>
-          {t('followups.popup.addDue')} <input type="datetime-local" name="due" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+          {t('followups.popup.addDue')}
+          {zoneHint && <span class="kf-muted" data-kf="add-due-zone"> {zoneHint}</span>} <input type="datetime-local" name="due" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
         </label>
         <label>
           <input type="checkbox" name="handover" checked={handover} onChange={(e) => setHandover(e.currentTarget.checked)} /> {t('followups.popup.addHandover')}
         </label>
         <button type="submit" class="kf-primary" disabled={overBy(title.trim(), TITLE_MAX) > 0}>{t('followups.action.add')}</button>
-        {status && <p class="kf-error">{status}</p>}
+        {/* Said aloud: Enter in a field with a bad time keeps the focus there, and nothing else changes. */}
+        {status && <p class="kf-error" role="status" data-kf="add-status">{status}</p>}
       </form>
     </details>
   );

@@ -364,6 +364,21 @@ describe('the popup list', () => {
     expect(calls).toContainEqual(['addFollowup', expect.objectContaining({ kind: 'manual', title: '下午三点给买家回电话', orderId: '2026120598765', dueAt: Date.UTC(year, 0, 10, 7) })]);
   });
 
+  it('添加 with a due time already past says why, aloud, and the field says it is Beijing time on a computer set to another zone', async () => {
+    vi.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(0); // a computer left on UTC
+    const { root, calls } = await setup(listOf([]));
+    const field = (name: string) => root.querySelector(`[data-kf="add-followup"] input[name="${name}"]`) as HTMLInputElement;
+    expect(field('due').closest('label')!.textContent).toBe('截止（可选） 时间均为北京时间 ');
+    type(field('title'), '给买家回个电话');
+    type(field('due'), `${new Date().getUTCFullYear() - 1}-03-02T10:00`);
+    await act(async () => void root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    expect(calls.filter(([verb]) => verb === 'addFollowup')).toEqual([]);
+    const said = root.querySelector('[data-kf="add-followup"] [role="status"]');
+    expect(said?.textContent).toBe('截止时间要晚于现在：请重选，或留空（今天下班前）。没有加入，你写的内容还在。');
+    expect(field('title').value).toBe('给买家回个电话');
+    vi.restoreAllMocks();
+  });
+
   it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {
     const { calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [item('manual:1', 'manual', NOW + H)] }]));
     await key('s');

@@ -111,6 +111,17 @@ export function parseShopTime(value: string, zone: number | null): number | null
   return fromWall(y, mo, day, h * 60 + mi, zone);
 }
 
+/**
+ * A due time typed into a form's field, as the popup's 添加 and the panel's 售后 take it: undefined
+ * when left empty, null when it is not a time or not later than `now` (a mistyped day would file an
+ * item already overdue), else the time read as shop time.
+ */
+export function futureShopTime(value: string, zone: number | null, now: number): number | null | undefined {
+  if (!value) return undefined;
+  const at = parseShopTime(value, zone);
+  return at !== null && at > now ? at : null;
+}
+
 /** The custom field's value for a time (shop time): "2026-12-03T18:30". */
 export function shopTimeValue(ms: number, zone: number | null): string {
   return formatWall(ms, zone).replace(' ', 'T');
