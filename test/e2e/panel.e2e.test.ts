@@ -288,7 +288,7 @@ describe('library data across tabs and imports', () => {
     // The starter as shipped, and the library as an agent saved it before its replies had order conditions.
     const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
     const withConditions = starter.templates.filter((x) => x.orders).map((x) => [x.id, x.orders]);
-    expect(withConditions).toHaveLength(33);
+    expect(withConditions.length).toBeGreaterThan(20);
     const current = await callFromExtensionPage<Lib>(setup, 'getLibrary');
     const old = current.templates.map(({ orders: _orders, ...rest }) => rest);
     await callFromExtensionPage(setup, 'saveLibrary', { groups: current.groups, templates: old });
@@ -297,9 +297,9 @@ describe('library data across tabs and imports', () => {
     const opts = await s.h.openExtensionPage('options.html#templates');
 
     const notice = opts.locator('[data-kf="starter-orders"]');
-    await expect.poll(() => notice.textContent()).toContain('有 33 条内置话术可以补上「适用订单状态」');
+    await expect.poll(() => notice.textContent()).toContain(`有 ${withConditions.length} 条内置话术可以补上「适用订单状态」`);
     await opts.locator('[data-kf="starter-orders-apply"]').click();
-    await expect.poll(() => opts.locator('[data-kf="status"]').textContent()).toBe('已为 33 条内置话术补上适用订单状态。');
+    await expect.poll(() => opts.locator('[data-kf="status"]').textContent()).toBe(`已为 ${withConditions.length} 条内置话术补上适用订单状态。`);
     expect(await notice.count()).toBe(0);
 
     const stored = await callFromExtensionPage<Lib>(opts, 'getLibrary');
