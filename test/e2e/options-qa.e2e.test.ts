@@ -149,7 +149,7 @@ describe('the import pickers from the keyboard', () => {
     // tab, the control before the picker, the picker, its name
     ['import', 'export', 'import-file', '导入 JSON 文件'],
     ['learned', 'learned-export', 'learned-import', '导入学习记录'],
-    ['customers', 'customers-export', 'customers-import-file', '导入客户 JSON 文件'],
+    ['customers', 'customers-export-csv', 'customers-import-file', '导入客户 JSON 文件'],
   ])('%s: Tab reaches the picker, which is named, and Enter or Space opens the file chooser', async (tab, before, picker, name) => {
     const page = await openOptions(tab);
     const nextChooser = fileChoosers(page);
