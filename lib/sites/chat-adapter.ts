@@ -29,9 +29,10 @@ export interface ChatAdapterSpec {
   rows: readonly [name: string, selector: string];
   /**
    * The element holding the rows, where the console has a stable one (else null). With no row
-   * matching, a list showing text, or a text holder (`text`) anywhere in the page, is rows no longer
-   * recognised (SiteElementMissing naming `rows`), not an empty conversation: a new conversation's
-   * list is empty (each fixture's, emptied, reads as []).
+   * matching, a text holder or a side mark in the list (with no list: a text holder inside a side
+   * mark anywhere) is rows no longer recognised (SiteElementMissing naming `rows`), not an empty
+   * conversation: a new conversation's list is empty or shows only a load-more line, 加载中… or a
+   * time divider (each fixture's, emptied, reads as []).
    */
   list: string | null;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
@@ -84,7 +85,12 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        if ((list && doc.querySelector(list)?.textContent!.trim()) || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
+        // Proof that rows are there unrecognised, not an empty conversation: a message's own hook with no
+        // row around it. In the list, a text holder or a side mark (a load-more line, 加载中… or a time
+        // divider is neither); with no list, a text holder inside a side mark, since a bare one (Douyin's
+        // <pre>) may be anywhere on the page.
+        const area = list ? doc.querySelector(list) : doc;
+        if (area?.querySelector(list ? `${text},${buyer[1]},${shop[1]}` : `:is(${buyer[1]},${shop[1]}) :is(${text})`)) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
