@@ -73,6 +73,15 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
   const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
   /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
   let seen: string | undefined;
+  /** Either side's mark (a selector list: an element matches it when it matches one). */
+  const sides = `${buyer[1]},${shop[1]}`;
+  /**
+   * With no row matching, proof that rows are there unrecognised (not an empty conversation): a
+   * message's own hook with no row around it. In the list, a text holder or a side mark (a load-more
+   * line, 加载中… or a time divider is neither); with no list, a text holder inside a side mark, since
+   * a bare one (Douyin's <pre>) may be anywhere on the page.
+   */
+  const renamed = list ? `${list} :is(${text},${sides})` : `:is(${sides}) :is(${text})`;
   const adapter: SiteAdapter = {
     ...reads,
     pageKind(doc) {
@@ -85,12 +94,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        // Proof that rows are there unrecognised, not an empty conversation: a message's own hook with no
-        // row around it. In the list, a text holder or a side mark (a load-more line, 加载中… or a time
-        // divider is neither); with no list, a text holder inside a side mark, since a bare one (Douyin's
-        // <pre>) may be anywhere on the page.
-        const area = list ? doc.querySelector(list) : doc;
-        if (area?.querySelector(list ? `${text},${buyer[1]},${shop[1]}` : `:is(${buyer[1]},${shop[1]}) :is(${text})`)) throw new SiteElementMissing(spec.id, rows[0]);
+        if (doc.querySelector(renamed)) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
@@ -98,7 +102,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
       // Only when a side is missing from the tail: the whole conversation is looked at.
       const all = Array.from(found);
       const holds = (sel: string) => all.some((r) => r.querySelector(sel));
-      const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(shop[1]) && !r.querySelector(buyer[1]));
+      const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(sides));
       let missing: string | false = '';
       if (!holds(shop[1])) missing = sideless() && shop[0];
       else if (!saw('buyer')) missing = !holds(text) ? 'MESSAGE_TEXT' : sideless() && buyer[0];
