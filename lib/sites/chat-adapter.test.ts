@@ -144,6 +144,35 @@ describe('a conversation with no message yet', () => {
       expect(adapter.readMessages(document, 50), fixture).toEqual([]);
     }
   });
+
+  it('a list showing only a load-more line, a loading line or a time divider is still an empty conversation', () => {
+    for (const [adapter, fixture, rows, list, lines] of [
+      [pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, PDD.MESSAGE_LIST, ['<li class="load-more">查看更多消息</li>', '<li>今天 20:05</li>', '<li class="load-more">查看更多消息</li><li><span>今天 20:05</span></li>']],
+      [jdAdapter, 'jd-dongdong.html', JD.MESSAGE, JD.MESSAGE_LIST, ['<div>加载中…</div>', '<div class="time-line">昨天 09:12</div>']],
+    ] as const) {
+      for (const line of lines) {
+        loadFixture(fixture);
+        for (const row of Array.from(document.querySelectorAll(rows))) row.remove();
+        document.querySelector(list)!.insertAdjacentHTML('beforeend', line);
+        expect(adapter.readMessages(document, 50), `${fixture} ${line}`).toEqual([]);
+      }
+    }
+  });
+
+  it('a text holder elsewhere on the page (a quick-phrase preview, a notice) is not a message row', () => {
+    for (const [adapter, fixture, rows, holder] of [
+      [douyinAdapter, 'douyin-chat.html', DOUYIN.MESSAGE, '<aside><pre>亲，在的</pre></aside>'],
+      [douyinAdapter, 'douyin-chat-v2.html', DOUYIN.MESSAGE, '<aside style="display:flex;flex-direction:row"><pre>亲，在的</pre></aside>'],
+      [kuaishouAdapter, 'kuaishou-chat.html', KS.MESSAGE_ROW, '<aside><div class="kwaishop-cs-LayoutDefaultWrapper_msgBody">常用语：亲，在的</div></aside>'],
+      [jdAdapter, 'jd-dongdong.html', JD.MESSAGE, '<aside><div class="message__content">常用语：亲，在的</div></aside>'],
+      [pddAdapter, 'pdd-chat.html', PDD.MESSAGE_ROW, '<aside><p class="msg-content-box">常用语：亲，在的</p></aside>'],
+    ] as const) {
+      loadFixture(fixture);
+      for (const row of Array.from(document.querySelectorAll(rows))) row.remove();
+      document.body.insertAdjacentHTML('beforeend', holder);
+      expect(adapter.readMessages(document, 50), fixture).toEqual([]);
+    }
+  });
 });
 
 /**

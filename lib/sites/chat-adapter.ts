@@ -29,9 +29,10 @@ export interface ChatAdapterSpec {
   rows: readonly [name: string, selector: string];
   /**
    * The element holding the rows, where the console has a stable one (else null). With no row
-   * matching, a list showing text, or a text holder (`text`) anywhere in the page, is rows no longer
-   * recognised (SiteElementMissing naming `rows`), not an empty conversation: a new conversation's
-   * list is empty (each fixture's, emptied, reads as []).
+   * matching, a text holder or a side mark in the list (with no list: a text holder inside a side
+   * mark anywhere) is rows no longer recognised (SiteElementMissing naming `rows`), not an empty
+   * conversation: a new conversation's list is empty or shows only a load-more line, 加载中… or a
+   * time divider (each fixture's, emptied, reads as []).
    */
   list: string | null;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
@@ -72,6 +73,15 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
   const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
   /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
   let seen: string | undefined;
+  /** Either side's mark (a selector list: an element matches it when it matches one). */
+  const sides = `${buyer[1]},${shop[1]}`;
+  /**
+   * With no row matching, proof that rows are there unrecognised (not an empty conversation): a
+   * message's own hook with no row around it. In the list, a text holder or a side mark (a load-more
+   * line, 加载中… or a time divider is neither); with no list, a text holder inside a side mark, since
+   * a bare one (Douyin's <pre>) may be anywhere on the page.
+   */
+  const renamed = list ? `${list} :is(${text},${sides})` : `:is(${sides}) :is(${text})`;
   const adapter: SiteAdapter = {
     ...reads,
     pageKind(doc) {
@@ -84,7 +94,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        if ((list && doc.querySelector(list)?.textContent!.trim()) || doc.querySelector(text)) throw new SiteElementMissing(spec.id, rows[0]);
+        if (doc.querySelector(renamed)) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
@@ -92,7 +102,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
       // Only when a side is missing from the tail: the whole conversation is looked at.
       const all = Array.from(found);
       const holds = (sel: string) => all.some((r) => r.querySelector(sel));
-      const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(shop[1]) && !r.querySelector(buyer[1]));
+      const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(sides));
       let missing: string | false = '';
       if (!holds(shop[1])) missing = sideless() && shop[0];
       else if (!saw('buyer')) missing = !holds(text) ? 'MESSAGE_TEXT' : sideless() && buyer[0];

@@ -95,4 +95,23 @@ describe('message rows renamed, the list and the chat box kept', () => {
       expect(await notice().count()).toBe(0);
     });
   }
+
+  // A new or still-loading conversation: no row, but a line of the console's own in the list, or a
+  // text holder somewhere else on the page (a quick-phrase preview). Text alone is no renamed row.
+  for (const [name, fx, rows, where, extra] of [
+    ['Pinduoduo', CONSOLES.pdd, '#msgListContainer > ul.msg-list > li', '#msgListContainer > ul.msg-list', '<li class="load-more">查看更多消息</li><li>今天 20:05</li>'],
+    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll > *', '#t-chat-scroll', '<div>加载中…</div>'],
+    ['Douyin', CONSOLES.douyin, '[data-qa-id="qa-message-warpper"]', 'body', '<aside><pre>亲，在的</pre></aside>'],
+  ] as const) {
+    it(`${name}: a conversation with no message yet, beside a line that is no message (${extra}), waits for the buyer with no notice`, async () => {
+      await openConsole(s.page, fx);
+      await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('等待买家消息');
+      await s.page.evaluate(([sel, at, html]) => {
+        document.querySelectorAll(sel).forEach((r) => r.remove());
+        document.querySelector(at)!.insertAdjacentHTML('beforeend', html);
+      }, [rows, where, extra] as const);
+      await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('等待买家消息');
+      expect(await notice().count()).toBe(0);
+    });
+  }
 });
