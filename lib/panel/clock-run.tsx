@@ -14,7 +14,7 @@
 import { render } from 'preact';
 import type { PanelController } from './controller';
 import type { CardFrameHost } from './card-frame';
-import type { SiteAdapter } from '../sites/types';
+import { readOrMissing, type SiteAdapter } from '../sites/types';
 import { Store } from './store';
 import { call } from '../messaging/client';
 import { elementOf, observeDom } from '../sites/observe';
@@ -75,17 +75,9 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
 
   /**
    * The messages, or null where the page shows some the adapter could not read (readOrMissing's rule).
-   * Told by name: the adapter is content.js's, so its SiteElementMissing is not this script's copy of
-   * the class, and instanceof would let it through as a throw (the card kept the old wait).
+   * (readOrMissing tells the adapter's miss by name: the adapter is content.js's.)
    */
-  const readMessages = () => {
-    try {
-      return adapter.readMessages(doc, MESSAGES_READ);
-    } catch (err) {
-      if ((err as Error | null)?.name === 'SiteElementMissing') return null;
-      throw err;
-    }
-  };
+  const readMessages = () => readOrMissing(() => adapter.readMessages(doc, MESSAGES_READ));
 
   const conversationKey = () => adapter.readBuyerIdentity?.(doc)?.id ?? controller.store.get().buyer ?? '';
 

@@ -201,12 +201,16 @@ export class SiteElementMissing extends Error {
   }
 }
 
-/** `read()`, or null where it threw SiteElementMissing (the page could not be read); other errors go on. */
+/**
+ * `read()`, or null where it threw SiteElementMissing (the page could not be read); other errors go on.
+ * Told by name, not instanceof: the adapter is content.js's, and a feature script calling it has its
+ * own copy of the class (the reply clock let the miss through as a throw and kept the old wait).
+ */
 export function readOrMissing<T>(read: () => T): T | null {
   try {
     return read();
   } catch (err) {
-    if (err instanceof SiteElementMissing) return null;
+    if ((err as Error | null)?.name === 'SiteElementMissing') return null;
     throw err;
   }
 }
