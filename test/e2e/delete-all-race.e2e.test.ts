@@ -44,7 +44,6 @@ describe('删除全部数据 while a note is saved', () => {
     }
     for (const r of rounds) {
       const [noteSaved, deleted] = r.noteFirst ? r.replies : [...r.replies].reverse();
-      expect(r).toEqual({ ...r, replies: r.noteFirst ? [noteSaved, true] : [true, noteSaved] });
       expect(deleted).toBe(true);
       // Answered before the deletion: it was deleted with everything else. Waiting behind it: refused,
       // not written into the emptied store (lib/messaging README, code `deleted`).
