@@ -199,3 +199,16 @@ export function bjClock(minutes: number): string {
   const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Day-shift hours around now that end before midnight (Beijing), so an item due at the shift's end
+ * (咨询未拍 after the cut-off) is due today, on the popup's open 今天 list. Two hours either side,
+ * cut at 23:59: a shift of now ± 2 h run at 22:05 ends at 00:05 tomorrow, and such an item sat in
+ * the folded 以后 (CI at 14:00 UTC). In the last two minutes of the day it waits for midnight, so
+ * a caller's hook needs up to 2 minutes more than the default timeout.
+ */
+export async function dayShiftEndingToday(): Promise<{ start: string; end: string }> {
+  const minuteOfDay = () => (Math.floor(Date.now() / 60_000) + 480) % 1440;
+  if (minuteOfDay() >= 1438) await new Promise((r) => setTimeout(r, (1440 - minuteOfDay()) * 60_000 + 1_000));
+  return { start: bjClock(-120), end: minuteOfDay() + 120 >= 1440 ? '23:59' : bjClock(120) };
+}

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONSOLES, openConsole } from './consoles';
-import { callFromExtensionPage, cardReady, inPanel, openPopup, bjClock } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openPopup, dayShiftEndingToday } from './pages';
 import { extensionSuite } from './suite';
 
 const NICK = '橘子汽水2020';
@@ -20,8 +20,9 @@ const s = extensionSuite({ page: 'none' });
 beforeAll(async () => {
   // The day shift around now, whatever the hour of the run: an inquiry noted in the night hours (Beijing
   // 20:00–08:00 by default) is the night shift's handover, due by the next noon: in 以后, which the
-  // popup opens closed, so no row was on screen from 20:00 to midnight.
-  await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: bjClock(-120), end: bjClock(120) } } });
+  // popup opens closed, so no row was on screen from 20:00 to midnight. The shift ends today: one
+  // ending after midnight made the inquiry due tomorrow, in 以后 again (22:00–24:00).
+  await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: await dayShiftEndingToday() } });
   pdd = await s.h.context.newPage();
   await openConsole(pdd, CONSOLES.pdd);
   await pdd.evaluate(() => (window as any).__pdd.open('5931407726'));
@@ -36,7 +37,7 @@ beforeAll(async () => {
   // Added by the worker, then listed: the popup shows changes as they come (the first test waits for both).
   popup = await openPopup(s.h);
   await popup.setViewportSize({ width: 420, height: 600 });
-});
+}, 180_000);
 
 const row = (platform: string) => popup.locator('[data-kf="followup"]', { has: popup.locator(`[data-kf="followup-platform"][data-platform="${platform}"]`) });
 const activeTab = () => s.ext.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true })).map((t: { url: string }) => new URL(t.url).host));
