@@ -99,9 +99,6 @@ describe('FollowupActions', () => {
     expect(p.$('fu-note-too-long')?.textContent).toBe('最多 500 字，现在 650 字（多 150 字）。文字都还在，缩短后才能保存。');
     expect((p.$('fu-add') as unknown as HTMLButtonElement).disabled).toBe(true);
     await act(async () => void p.$('fu-note')!.form!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-    // 咨询未拍 would carry the same note: it waits too, and its line says why.
-    click(p.$('fu-inquiry'));
-    await p.settle();
     expect(p.sent).toEqual([]);
     expect(p.$('fu-status')?.textContent).toBe('最多 500 字，现在 650 字（多 150 字）。文字都还在，缩短后才能保存。');
     type(p.$('fu-note'), long.slice(0, 500));
@@ -112,11 +109,11 @@ describe('FollowupActions', () => {
   });
 
   it('says how much room the buyer’s open item has left when its notes cannot take this one, and keeps the note', async () => {
-    // An inquiry registered again adds its note to the open item; the worker refused it whole (notes.ts).
+    // A promise made again adds its note to the buyer's open one; the worker refused it whole (notes.ts).
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { refuse: new CallError('invalid', 'notes-full:12') });
     click(p.$('fu-promised'));
     type(p.$('fu-note'), '又来问了一次尺码，说周末再决定');
-    click(p.$('fu-inquiry'));
+    click(p.$('fu-add'));
     await p.settle();
     expect(p.$('fu-status')?.textContent).toBe('这位买家已有这项跟进，备注会记在它下面，但它的备注只剩 12 个字的位置（合计最多 5000 个字）。没有加入，你写的备注还在：请缩短，或记到买家备注（Alt+N）。');
     expect(p.$('fu-note')!.value).toBe('又来问了一次尺码，说周末再决定');
@@ -126,9 +123,86 @@ describe('FollowupActions', () => {
     const p = open({ buyer: 'Lucy', buyerId: 'u-1002' }, { locale: 'en', refuse: new CallError('invalid', 'notes-full:0') });
     click(p.$('fu-promised'));
     type(p.$('fu-note'), 'asked about sizes again');
-    click(p.$('fu-inquiry'));
+    click(p.$('fu-add'));
     await p.settle();
     expect(p.$('fu-status')?.textContent).toBe('This buyer already has this follow-up and its notes are full (at most 5000 characters together). Nothing was added and your note is still here: save it as a buyer note (Alt+N).');
+  });
+
+  it('咨询未拍 and 中差评 leave a 承诺答复 or 售后 being typed as it was: its note is neither sent with them nor cleared', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    const year = new Date().getUTCFullYear() + 1;
+    click(p.$('fu-promised'));
+    type(p.$('fu-due'), `${year}-01-02T10:00`);
+    type(p.$('fu-note'), '答应查一下有没有加大码');
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'inquiry', buyer: '小鹿乱撞0521', note: undefined, dueAt: undefined })]);
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：咨询未拍：小鹿乱撞0521');
+    expect([p.$('fu-due')!.value, p.$('fu-note')!.value]).toEqual([`${year}-01-02T10:00`, '答应查一下有没有加大码']);
+    click(p.$('fu-after'));
+    type(p.$('fu-order'), '2026120512345');
+    type(p.$('fu-after-note'), '退回的包裹还没到');
+    click(p.$('fu-bad-review'));
+    await p.settle();
+    expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'bad-review', note: undefined }));
+    expect([p.$('fu-order')!.value, p.$('fu-after-note')!.value]).toEqual(['2026120512345', '退回的包裹还没到']);
+    // The promise is still there to add, with its own note and time.
+    click(p.$('fu-promised'));
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent[2]).toEqual(expect.objectContaining({ kind: 'promised-answer', note: '答应查一下有没有加大码', dueAt: Date.UTC(year, 0, 2, 2) }));
+  });
+
+  it('承诺答复 refuses a time already past, as 售后 and the popup’s 添加 do, and keeps what was typed — from another buyer’s panel too', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    const past = new Date(Date.now() - 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16); // 2 days ago, Beijing
+    click(p.$('fu-promised'));
+    type(p.$('fu-due'), past);
+    type(p.$('fu-note'), '查好库存再回她');
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    expect(p.$('fu-status')?.textContent).toBe('时间要晚于现在：请重选（截止可留空）。没有加入，你写的还在。');
+    expect([p.$('fu-due')!.value, p.$('fu-note')!.value]).toEqual([past, '查好库存再回她']);
+    // Left for another buyer: its 为…加入 is refused the same way, said on this panel, the draft kept.
+    p.switchTo('米粒妈妈', 'u-1008');
+    click(p.$('fu-unsaved-add'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    expect(p.$('fu-status')?.textContent).toBe('时间要晚于现在：请重选（截止可留空）。没有加入，你写的还在。');
+    expect(p.$('fu-unsaved')?.textContent).toContain('查好库存再回她');
+    p.switchTo('小鹿乱撞0521', 'u-1001');
+    expect([p.$('fu-due')!.value, p.$('fu-note')!.value]).toEqual([past, '查好库存再回她']);
+    // Emptied, it is due as the kind's rule says (24 h).
+    type(p.$('fu-due'), '');
+    click(p.$('fu-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', note: '查好库存再回她', dueAt: undefined })]);
+  });
+
+  it.each([
+    ['zh-CN', '时间均为北京时间'],
+    ['en', 'Times are Beijing time'],
+  ] as const)('in %s, says beside 答复时间 and 售后’s time that they are Beijing time when the computer is in another zone, and nothing when it is not', (locale, said) => {
+    const offset = vi.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(420); // Los Angeles, summer
+    try {
+      const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { locale });
+      click(p.$('fu-promised'));
+      expect(p.$('fu-due-zone')?.textContent).toBe(said);
+      click(p.$('fu-after'));
+      expect(p.$('fu-after-due-zone')?.textContent).toBe(said);
+      cleanup?.();
+      offset.mockReturnValue(-480);
+      const q = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { locale });
+      click(q.$('fu-promised'));
+      expect(q.$('fu-due')).not.toBeNull();
+      expect(q.$('fu-due-zone')).toBeNull();
+      click(q.$('fu-after'));
+      expect(q.$('fu-after-due-zone')).toBeNull();
+    } finally {
+      offset.mockRestore();
+      setLocale('zh-CN');
+    }
   });
 
   it('a background older than the page (updated, not reloaded) is said with what to do, not as 出现意外错误', async () => {
@@ -248,8 +322,9 @@ describe('FollowupActions', () => {
 
   it('says on the next buyer’s panel that the last one’s 承诺答复 is not added, and adds it for that buyer with its note', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    const year = new Date().getUTCFullYear() + 1; // a time to come, whenever the test runs
     click(p.$('fu-promised'));
-    type(p.$('fu-due'), '2026-12-05T10:00');
+    type(p.$('fu-due'), `${year}-12-05T10:00`);
     type(p.$('fu-note'), '查好库存再回她');
     p.switchTo('米粒妈妈', 'u-1008');
     expect(p.$('fu-note')).toBeNull();
@@ -257,7 +332,7 @@ describe('FollowupActions', () => {
     click(p.$('fu-unsaved-add'));
     await p.settle();
     // For 小鹿, never the open buyer; with her note and time.
-    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '查好库存再回她', dueAt: Date.UTC(2026, 11, 5, 2) })]); // 10:00 typed is 10:00 Beijing, whatever the computer's zone
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '查好库存再回她', dueAt: Date.UTC(year, 11, 5, 2) })]); // 10:00 typed is 10:00 Beijing, whatever the computer's zone
     expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：小鹿乱撞0521');
     expect(p.$('fu-unsaved')).toBeNull();
     // Back on 小鹿: done, no form left to add it twice.

@@ -17,9 +17,9 @@ import { FollowupButtons } from './FollowupButtons';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
 import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
-import { futureShopTime, parseShopTime } from '@/lib/domain/followups/snooze';
+import { futureShopTime } from '@/lib/domain/followups/snooze';
 import { shopZone } from '@/lib/storage/settings';
-import type { Zone } from '@/lib/domain/time';
+import { shopZoneLabel } from '../popup/format';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
@@ -46,14 +46,6 @@ type Add = (req: AddFollowupRequest) => Promise<Res<'addFollowup'>>;
 const defaultAdd: Add = (req) => call('addFollowup', req);
 const defaultTargets = () => call('handoverTargets');
 
-/**
- * 'YYYY-MM-DDTHH:MM' of a datetime-local input → epoch ms read as shop time (Beijing), or undefined:
- * the card and the popup show the due time in shop time, so 10:00 typed on a computer set to UTC
- * was shown as 18:00 when read in the browser's zone.
- */
-function localTime(value: string, zone: Zone): number | undefined {
-  return parseShopTime(value, zone) ?? undefined;
-}
 
 /**
  * One buyer's part of the form. Kept per buyer in this panel's memory (like the card's quick note):
@@ -187,14 +179,16 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const scenarios = s.scenarioOverride ? [s.scenarioOverride] : s.classification?.top;
   /**
    * Adds an item. `forKey`: another buyer's unsaved 承诺答复 (the line below the buttons), added for
-   * that buyer with their note, due time and 交给…; the line saying so is this buyer's.
+   * that buyer with their note, due time and 交给…; the line saying so is this buyer's. `form`: the
+   * form the item comes from, whose note it takes and which it clears once added; 咨询未拍 and 中差评
+   * come from none — a 承诺答复 or 售后 being typed is left as it was (they took its note and cleared it).
    */
-  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}, fromAfter = false) => {
+  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}, form: 'promise' | 'after' | null = 'promise') => {
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
-    const noteText = (fromAfter ? d.afterNote : d.note)?.trim() ?? '';
+    const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : undefined)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
     saving.add(forKey);
     try {
@@ -206,9 +200,10 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       });
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
       const added = pageSentence('followups.panel.added', { title: item.shownTitle });
-      // The 售后 form's add leaves a 承诺答复 being typed where it was.
-      if (fromAfter) drafts.set(forKey, { ...drafts.get(forKey), after: false, afterDue: undefined, afterNote: undefined, order: undefined });
-      else drafts.delete(forKey);
+      // Each form's add leaves the other form as it was; 交给… was for this item only.
+      if (form === 'after') drafts.set(forKey, { ...drafts.get(forKey), after: false, afterDue: undefined, afterNote: undefined, order: undefined });
+      else if (form === 'promise') drafts.set(forKey, { ...drafts.get(forKey), promising: false, due: undefined, note: undefined, handTo: undefined });
+      else drafts.set(forKey, { ...drafts.get(forKey), handTo: undefined });
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
     } catch (err) {
@@ -228,8 +223,20 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
 
   function act(a: FollowupAct) {
     if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false });
-    else void submit(a);
+    else void submit(a, undefined, key, {}, null);
   }
+  const zone = shopZone(s.settings);
+  /**
+   * A 承诺答复's add (this buyer's form, or another buyer's from the line below the buttons): a time
+   * not later than now is refused as 售后 and the popup's 添加 refuse it, the draft kept whole.
+   */
+  const addPromise = (forKey: string) => {
+    const dueAt = futureShopTime(drafts.get(forKey)?.due ?? '', zone, Date.now());
+    if (dueAt === null) return set({ status: { ok: false, text: t('followups.panel.dueBad') } });
+    void submit('promised-answer', dueAt, forKey);
+  };
+  // The fields are read as shop time: said beside them when the computer's clock is in another zone, as the popup says it.
+  const zoneHint = shopZoneLabel(zone, Date.now(), 'followups.panel');
   const { after, afterKind = 'return-pending', order = '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
   /**
    * The 售后 form's add: a call-back needs its time; the others are due as the list's own rules say
@@ -237,12 +244,12 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
    * day would file an item already 已逾期.
    */
   const addAfter = () => {
-    const dueAt = futureShopTime(afterDue, shopZone(s.settings), Date.now());
+    const dueAt = futureShopTime(afterDue, zone, Date.now());
     const orderId = order.trim();
     if (afterKind === 'call-back' && dueAt === undefined) return set({ status: { ok: false, text: t('followups.panel.callBackDue') } });
     if (dueAt === null) return set({ status: { ok: false, text: t('followups.panel.dueBad') } });
     if (orderId && !ORDER_ID.test(orderId)) return set({ status: { ok: false, text: t('followups.panel.orderBad') } });
-    void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) }, true);
+    void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) }, 'after');
   };
 
   return (
@@ -266,11 +273,12 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           class="kf-fu-promise"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit('promised-answer', localTime(due, shopZone(s.settings)));
+            addPromise(key);
           }}
         >
           <label>
             {t('followups.panel.promisedDue')}
+            {zoneHint && <span class="kf-muted" data-kf="fu-due-zone">{zoneHint}</span>}
             <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
           </label>
           <input
@@ -299,6 +307,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           <input data-kf="fu-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={order} onInput={(e) => set({ order: e.currentTarget.value })} />
           <label>
             {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
+            {zoneHint && <span class="kf-muted" data-kf="fu-after-due-zone">{zoneHint}</span>}
             <input type="datetime-local" data-kf="fu-after-due" value={afterDue} onInput={(e) => set({ afterDue: e.currentTarget.value })} />
           </label>
           <input data-kf="fu-after-note" aria-invalid={invalidIf(afterNote.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} value={afterNote} onInput={(e) => set({ afterNote: e.currentTarget.value })} />
@@ -311,7 +320,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           {/* The nickname and the note are page and agent text: PageText inside the sentence. */}
           {/* With the tag of a masked name: the other S*******n must not take it for their own. */}
           {pageSentence('followups.panel.unsaved', { buyer: buyerLabel(d.who.buyer, d.who.buyerId), note: d.note!.trim() })}{' '}
-          <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => void submit('promised-answer', localTime(d.due ?? '', shopZone(s.settings)), k)}>
+          <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => addPromise(k)}>
             {pageSentence('followups.panel.addFor', { buyer: buyerLabel(d.who.buyer, d.who.buyerId) })}
           </button>{' '}
           <button

@@ -406,6 +406,33 @@ describe('the popup list', () => {
     expect(calls).toContainEqual(['updateFollowup', { id: 'manual:1', action: 'snooze', until: Date.parse(`${later}T18:30:00+08:00`) }]);
   });
 
+  it('推迟 on the night’s own handover past its 23:59 deadline, at 00:30: in an hour and 白班上班前, saying why nothing later is offered', async () => {
+    const at = Date.UTC(2026, 2, 2, 16, 30); // 00:30 Beijing, 3-03
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+    const due = Date.UTC(2026, 2, 2, 15, 59); // 23:59 Beijing, 3-02
+    const note = item('handover:1', 'handover', due, { source: 'manual', handover: true, shift: 'night', createdAt: Date.UTC(2026, 2, 2, 6) });
+    const { calls, key } = await setup({ ...listOf([{ section: 'overdue', kind: 'handover', items: [note] }]), now: at });
+    await key('s');
+    const options = [...document.querySelectorAll('[data-kf="snooze-option"]')] as HTMLButtonElement[];
+    expect(options.map((o) => o.textContent)).toEqual(['1 小时后 · 01:30', '白班上班前 · 07:30']);
+    expect(document.querySelector('[data-kf="snooze-deadline"]')!.textContent).toBe(
+      '交给夜班的交接已过截止时间 3-02 23:59：只能在夜班内推迟，最晚到白班上班（08:00），更晚的时间不提供——要留给白班，请用「交接」',
+    );
+    // A time of the agent's own in the day shift's hours is refused; within the night it is taken.
+    const input = document.querySelector('[data-kf="snooze-custom"]') as HTMLInputElement;
+    const go = document.querySelector('[data-kf="snooze-custom-go"]') as HTMLButtonElement;
+    for (const [value, until] of [['2026-03-03T09:00', null], ['2026-03-03T03:00', Date.UTC(2026, 2, 2, 19)]] as const) {
+      await act(async () => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(async () => go.click());
+      if (until === null) expect(document.querySelector('[data-kf="snooze-bad"]')!.textContent).toBe('请选一个不晚于截止时间 08:00 的时间');
+      else expect(calls).toContainEqual(['updateFollowup', { id: 'handover:1', action: 'snooze', until }]);
+    }
+  });
+
   it('renders about a screenful at first, folds the rest, and grows a group on demand', async () => {
     const many = Array.from({ length: 5 }, (_, i) => item(`unpaid:${i}`, 'unpaid', NOW + H + i));
     const kinds: FollowupKind[] = ['unpaid', 'delay', 'bad-review', 'promised-answer', 'handover', 'inquiry', 'manual'];

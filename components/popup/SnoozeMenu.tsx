@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Followup, FollowupSettings } from '@/lib/domain/followups/types';
-import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeOptions } from '@/lib/domain/followups/snooze';
+import { parseShopTime, shopTimeValue, snoozeLimit, snoozeOptions } from '@/lib/domain/followups/snooze';
 import { t } from '@/lib/i18n';
 import { formatDue, shopZoneLabel } from './format';
 
@@ -17,10 +17,13 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
   const { item, zone } = props;
   // Made when the menu opens: the list's own clock may be minutes old.
   const now = useMemo(() => Date.now(), []);
-  const options = useMemo(() => snoozeOptions(item, now, { ...props.settings, utcOffsetMinutes: zone }), [item, now]);
+  const settings = { ...props.settings, utcOffsetMinutes: zone };
+  const options = useMemo(() => snoozeOptions(item, now, settings), [item, now]);
   // Handovers, promised answers and bad reviews: no choice past the deadline (the shop's rule), and
-  // none at all when it is less than 5 minutes away — then the menu says to handle it now.
-  const deadline = snoozeDeadline(item);
+  // none at all when it is less than 5 minutes away — then the menu says to handle it now. A handover
+  // to the night shift past its deadline at night: within the night only, and the menu says why.
+  const limit = useMemo(() => snoozeLimit(item, now, settings), [item, now]);
+  const deadline = limit?.until ?? null;
   const [custom, setCustom] = useState(() => shopTimeValue(options[0]?.until ?? deadline ?? now + 60 * 60_000, zone));
   const [bad, setBad] = useState<'time' | 'deadline' | null>(null);
   const ref = useRef<HTMLDivElement>(null);
@@ -60,7 +63,9 @@ export function SnoozeMenu(props: { item: Followup; settings?: FollowupSettings;
     <div ref={ref} class="kf-fu-snooze" role="menu" aria-label={t('followups.snooze.menu')} data-kf="snooze-menu" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
       {deadline !== null && (
         <p class={options.length ? 'kf-muted' : 'kf-error'} role={options.length ? undefined : 'alert'} data-kf="snooze-deadline">
-          {t(options.length ? 'followups.snooze.deadline' : 'followups.snooze.dueNow', { time: deadlineText })}
+          {limit?.night
+            ? t(options.length ? 'followups.snooze.nightHandover' : 'followups.snooze.nightHandoverNow', { due: formatDue(item.dueAt, now, zone), time: deadlineText })
+            : t(options.length ? 'followups.snooze.deadline' : 'followups.snooze.dueNow', { time: deadlineText })}
         </p>
       )}
       {options.map((o) => (

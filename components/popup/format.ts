@@ -29,7 +29,8 @@ function utcOffset(minutes: number): string {
  * against a clock showing 04:00 looks wrong. Null when the two agree or the shop uses the
  * computer's zone.
  */
-export function shopZoneLabel(zone: number | null, now: number): string | null {
+export function shopZoneLabel(zone: number | null, now: number, messages: 'followups.popup' | 'followups.panel' = 'followups.popup'): string | null {
   if (zone === null || zone === -new Date(now).getTimezoneOffset()) return null;
-  return zone === 480 ? t('followups.popup.zoneBeijing') : t('followups.popup.zoneShop', { offset: utcOffset(zone) });
+  // `messages`: the panel's feature script loads its own strings, not the popup's.
+  return zone === 480 ? t(`${messages}.zoneBeijing`) : t(`${messages}.zoneShop`, { offset: utcOffset(zone) });
 }

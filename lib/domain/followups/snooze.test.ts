@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeOptions } from './snooze';
+import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeLimit, snoozeOptions } from './snooze';
 import { handoverFollowup, manualFollowup, panelFollowup, unpaidSnoozeUntil } from './rules';
 import { snooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
@@ -178,3 +178,38 @@ describe('推迟 never goes past a handover’s, a promised answer’s or a bad 
   });
 });
 
+
+/**
+ * A handover the day shift left for the night is due 23:59 that evening (the product's deadline,
+ * not a promise to a buyer). Past it, the night agent it was handed to is at work until 08:00: 推迟
+ * offers times within the night (in an hour, before the day shift starts), never into the day's hours.
+ */
+describe('推迟 of the night’s own handover past its 23:59 deadline, while the night shift is on', () => {
+  const forNight = handoverFollowup({ title: '买家等换货单号，夜里回她' }, bj(3, 14), S);
+
+  it('offers in an hour and before the day shift starts, no later; the limit is the day shift’s start', () => {
+    expect([forNight.dueAt, forNight.shift]).toEqual([bj(3, 23, 59), 'night']);
+    expect(labels(snoozeOptions(forNight, bj(4, 0, 30), S))).toEqual([
+      ['snooze1h', '12-04T01:30'],
+      ['snoozeBeforeDayShift', '12-04T07:30'],
+    ]);
+    expect(snoozeLimit(forNight, bj(4, 0, 30), S)).toEqual({ until: bj(4, 8), night: true });
+    // Within 5 minutes of 23:59 the old rule had nothing left either.
+    expect(labels(snoozeOptions(forNight, bj(3, 23, 56), S))).toEqual([
+      ['snooze1h', '12-04T00:56'],
+      ['snoozeBeforeDayShift', '12-04T07:30'],
+    ]);
+    expect(labels(snoozeOptions(forNight, bj(4, 7), S)).map(([k]) => k)).toEqual(['snoozeBeforeDayShift']);
+    expect(snoozeOptions(forNight, bj(4, 7, 28), S)).toEqual([]);
+  });
+
+  it('before its deadline, and once the day shift is on, the deadline rule stands; a handover for the morning is not changed', () => {
+    expect(snoozeLimit(forNight, bj(3, 21), S)).toEqual({ until: bj(3, 23, 59), night: false });
+    expect(labels(snoozeOptions(forNight, bj(3, 21), S)).at(-1)).toEqual(['snoozeDeadline', '12-03T23:59']);
+    expect(snoozeOptions(forNight, bj(4, 9), S)).toEqual([]);
+    expect(snoozeLimit(forNight, bj(4, 9), S)).toEqual({ until: bj(3, 23, 59), night: false });
+    const forMorning = handoverFollowup({ title: '交接' }, bj(2, 23), S);
+    expect(snoozeOptions(forMorning, bj(3, 15), S)).toEqual([]);
+    expect(snoozeLimit(forMorning, bj(3, 15), S)).toEqual({ until: bj(3, 12), night: false });
+  });
+});

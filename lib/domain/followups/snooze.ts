@@ -7,6 +7,7 @@
  */
 import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall } from '../time';
 import { isNight, nextAt, resolveSettings } from './rules';
+import { handoverTarget } from './handover';
 import { suggestedSnooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings } from './types';
 
@@ -43,8 +44,46 @@ export function snoozeDeadline(item: Followup): number | null {
   return DEADLINE_KINDS.has(item.kind) || (item.handover && (item.kind === 'manual' || item.kind === 'inquiry')) ? item.dueAt : null;
 }
 
+/**
+ * A handover to the night shift still open at its deadline (23:59 of that evening, handoverDeadline)
+ * while the night shift is on: the start of the next day shift, the latest a snooze may end; else
+ * null. That deadline is the product's (the evening's work, listed under today), not a time the shop
+ * promised a buyer (domain.md's is the night's handover to the morning, before noon), and the night
+ * agent it was handed to is at work until the day shift comes. Past it the deadline rule offered
+ * nothing and refused every time, so 1 a.m. could not say "in an hour": the night may now put it
+ * off within the night, never into the day shift's hours (handing it on is 交给白班, not a snooze).
+ */
+export function nightHandoverLimit(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): number | null {
+  const s = resolveSettings(settings);
+  if (item.kind !== 'handover' || item.dueAt > now + SAME || !isNight(now, s)) return null;
+  const to = handoverTarget(item, s);
+  if (!to || !('shift' in to) || to.shift !== 'night') return null;
+  return nextAt(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes);
+}
+
+/**
+ * The latest time a snooze of `item` may end, now: its deadline (snoozeDeadline), or for a night
+ * handover past its own, the day shift's start (`night`, nightHandoverLimit); null when there is none.
+ */
+export function snoozeLimit(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): { until: number; night: boolean } | null {
+  const night = nightHandoverLimit(item, now, settings);
+  if (night !== null) return { until: night, night: true };
+  const deadline = snoozeDeadline(item);
+  return deadline === null ? null : { until: deadline, night: false };
+}
+
 export function snoozeOptions(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): SnoozeOption[] {
   const s = resolveSettings(settings);
+  // Within the night only: in an hour, and before the day shift starts (the end of the night's work, less 30 minutes).
+  const nightLimit = nightHandoverLimit(item, now, s);
+  if (nightLimit !== null) {
+    const before = nightLimit - BEFORE_END;
+    const out: SnoozeOption[] = [];
+    for (const c of [{ key: `${ACTION}snooze1h`, until: now + HOUR }, { key: `${ACTION}snoozeBeforeDayShift`, until: before }]) {
+      if (c.until > now + SAME && c.until <= before && out.every((o) => Math.abs(o.until - c.until) >= SAME)) out.push(c);
+    }
+    return out;
+  }
   const zone = s.utcOffsetMinutes;
   const d = DEFAULT_FOLLOWUP_SETTINGS;
   const dayStart = hhmm(s.dayShift.start, d.dayShift.start);

@@ -45,6 +45,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.callBackAt': '回电时间',
     'followups.panel.callBackDue': '请先选好回电时间。没有加入，你写的还在。',
     'followups.panel.dueBad': '时间要晚于现在：请重选（截止可留空）。没有加入，你写的还在。',
+    'followups.panel.zoneBeijing': '时间均为北京时间',
+    'followups.panel.zoneShop': '时间均为店铺时间（UTC{offset}）',
     'followups.panel.orderBad': '订单号只能是 4–40 位字母、数字或“-”：请改正或留空。没有加入，你写的还在。',
   },
   en: {
@@ -69,6 +71,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.callBackAt': 'Call back at',
     'followups.panel.callBackDue': 'Pick the time to call back first. Nothing was added; what you typed is still here.',
     'followups.panel.dueBad': 'The time must be later than now: pick another (a due time may be left empty). Nothing was added; what you typed is still here.',
+    'followups.panel.zoneBeijing': 'Times are Beijing time',
+    'followups.panel.zoneShop': 'Times are shop time (UTC{offset})',
     'followups.panel.orderBad': 'An order number is 4–40 letters, digits or “-”: correct it or leave it empty. Nothing was added; what you typed is still here.',
   },
 };
