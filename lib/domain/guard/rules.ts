@@ -349,6 +349,10 @@ const AGENT_GRANT =
  * In a sentence naming a defect, a wrong item or a delay, or 折价: whatever form the money takes — 退, 便宜,
  * 优惠, 减, a red packet (有点色差，给您便宜15元) — it is compensation for the defect (domain.md: at most the
  * postage, more needs the supervisor; the remark records it as 折价 with the defect), not bargaining.
+ *
+ * Read after the grant has matched: the sentence is the same from its end as from its start (a grant
+ * spans no sentence end), and run only there these lookarounds cost a fraction of running them at
+ * every character, where they were most of the guard's time per reply.
  */
 const FOR_DEFECT = `(?:(?<=(?:${DEFECT_CUE})${SENT})|(?=${SENT}(?:${DEFECT_CUE})))`;
 const NOT_FOR_DEFECT = `(?<!(?:${DEFECT_CUE})${SENT})(?!${SENT}(?:${DEFECT_CUE}))`;
@@ -360,7 +364,7 @@ const DISCOUNT_RULE: GuardRule = {
   category: 'over-limit',
   severity: 'block',
   platforms: ANY,
-  pattern: rx(`${NOT_FOR_DEFECT}${AGENT_GRANT}`),
+  pattern: rx(`(?:${AGENT_GRANT})${NOT_FOR_DEFECT}`),
   label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
   reason: {
     zh: '客服自己最多可以让利 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
@@ -380,7 +384,7 @@ const COMPENSATION_RULE: GuardRule = {
     `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
       `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)` +
       // The agent's money for a defect, a wrong item or a delay, or 折价 (商品破损了，给您退15元您看可以吗; 有点色差，给您便宜15元).
-      `|${FOR_DEFECT}${AGENT_GRANT}`,
+      `|(?:${AGENT_GRANT})${FOR_DEFECT}`,
   ),
   label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
   reason: {
