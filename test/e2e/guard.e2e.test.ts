@@ -212,6 +212,24 @@ describe('money handed over directly, and the shop’s switch for the money chec
     expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
   });
 
+  it('reads the sentence before a typed offer and the one after its question mark: a return received lets it pass, a defect named after it is held against the postage', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
+    await input.click();
+    // As above, the closing 质量最好 marks the moment the whole reply has been checked.
+    await s.page.keyboard.type('您寄回的包裹仓库已经签收了。给您退168元可以吗？这款面料质量最好');
+    const badge = s.page.locator('.kf-guard-badge');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('极限用语');
+    expect(await badge.getAttribute('title')).not.toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
+    await input.fill('');
+    await s.page.keyboard.type('给您退15元可以吗？裤脚开线确实是我们的问题');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['给您退15元']);
+    // Within the agent's own 20 yuan, but money for a defect is measured against the postage (10).
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').first().textContent()).toContain('运费（10 元）');
+  });
+
   it('holds money back the buyer is asked to accept (…，您看行吗) and lets a promotion’s payout (活动会返您) pass', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     const input = chatInput(s.page);

@@ -404,3 +404,53 @@ describe('money for a defect in any form, the switches one limit each, and the b
       expect(overLimit(text), text).toEqual([]);
   });
 });
+
+describe('the sentence before an offer and the one after its question mark (guard12)', () => {
+  // A reply says what happened, then makes the offer: the reason belongs to it when that sentence has no money of its own.
+  it('reads a refund reason in the sentence right before the offer as one in the same sentence', () => {
+    for (const text of ['您的退货仓库已经签收。给您退159元可以吗？', '包裹已经拦截回仓了！这边给您退128元，您看行吗', '订单取消成功了。那就给您退86元吧'])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('does not tie a reason to an offer when the sentence naming it has money of its own, nor across two sentences', () => {
+    for (const text of [
+      '退货签收后给您退159元。另外再给您退50元可以吗？',
+      '退货已签收，退款149元今天到账。这样吧，再给您退40元',
+      '您的退货已签收。我们再聊聊别的。给您退60元可以吗？',
+    ])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+    // Nor a reason after the question mark when that sentence is about money of its own.
+    expect(overLimit('给您退60元可以吗？另外退货那单的159元已经原路退回了').map((f) => f.ruleId)).toEqual(['over-limit-discount']);
+  });
+
+  it('holds money back when the sentence before says the buyer keeps the goods', () => {
+    for (const text of ['东西您留着用吧。给您退50元', '退货就不用了。给您退50元可以吗？', '寄回也不用了，给您退30元'])
+      expect(overLimit(text).map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+  });
+
+  // domain.md: compensation for a minor defect is at most the postage (10 here), more needs the supervisor.
+  it('measures money for a defect named after the offer’s question mark or in the sentence before against the postage', () => {
+    for (const text of [
+      '给您退15元可以吗？裤腿开线确实是我们的问题',
+      '这条给您便宜15元行吗？发来的颜色确实有色差',
+      '杯子路上磕破了，实在抱歉。给您退15元您看可以吗？',
+      '包装盒压坏了。送您一个15元红包',
+    ]) {
+      const found = overLimit(text);
+      expect(found.map((f) => f.ruleId), text).toEqual(['over-limit-compensation']);
+      expect(found[0]!.reason.zh, text).toContain('运费（10 元）');
+    }
+    // Compensation said as such was already measured against the postage; at it, nothing.
+    expect(overLimit('给您补偿10元可以吗？袖口开线确实是我们的问题')).toEqual([]);
+  });
+
+  it('keeps a defect with the offer it belongs to, not another one beside it', () => {
+    // The first sentence's defect has its own compensation; the second offer is a discount within the agent's 20.
+    expect(overLimit('袖口开线给您补偿5元。另外这单给您优惠15元')).toEqual([]);
+    // A defect with money of its own after the question mark: the offer before is measured alone.
+    expect(overLimit('给您退15元可以吗？开线的那件另外补您5元')).toEqual([]);
+    // A return named with the defect is a refund of what was paid.
+    expect(overLimit('衣服开线了，退货已签收。给您退15元可以吗？')).toEqual([]);
+  });
+});
+

@@ -284,6 +284,20 @@ export const AGENT_GIVES = /^(?:给|帮|为|替)(?:您|你|亲)/;
 const NOT_POSTAGE = '(?!\\s*(?:的)?(?:运费|邮费))';
 /** Up to the sentence's end or from its start (a sentence ends at 。！？ or a new line, not at a comma). */
 const SENT = '[^。！!？?\\n]*';
+/** A sentence's end. */
+const END = '[。！!？?\\n]';
+/** Money said with its unit or sign (¥50, 50元, 五十块钱): a sentence naming any is about money of its own. */
+const MONEY_SAID = `[¥￥]\\s*\\d|\\d\\s*(?:元|块|rmb)|[零〇一二两三四五六七八九十百千]+\\s*(?:元|块钱)|[二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*块`;
+/** One character of a sentence that names no money. */
+const NO_MONEY = `(?:(?!${MONEY_SAID})[^。！!？?\\n])`;
+/**
+ * The sentence right before the offer's (您的退货已签收。给您退159元可以吗？), read as part of it when it names
+ * `cue` and no money of its own: a sentence with money of its own (退货签收后给您退159元。另外再给您退50元可以吗？)
+ * keeps its reason for that money. A lookbehind body: that sentence, its end, then the offer's sentence up to here.
+ */
+const PREV_SENTENCE = (cue: string) => `(?:^|${END})${NO_MONEY}*(?:${cue})${NO_MONEY}*${END}+${SENT}`;
+/** The sentence right after the offer's question mark (给您退60元可以吗？退款会原路退回), on the same terms. A lookahead body. */
+const AFTER_ASK = (cue: string) => `${SENT}[？?]+${NO_MONEY}*(?:${cue})${NO_MONEY}*(?:${END}|$)`;
 /**
  * Money back (退) is the order's own money coming back — after a return, a refusal, a missing item,
  * price protection, an approved 仅退款 — and replies give the reason in an earlier clause, in words of
@@ -297,7 +311,7 @@ const SENT = '[^。！!？?\\n]*';
  * (给您退60元可以吗？退款会原路退回), as if in the same sentence.
  */
 const GRANT_STRONG =
-  '(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|' +
+  '(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|(?:退货|寄回)(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?=[了啦，,。！!？?；;\\n]|$)|免了|算了)|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|' +
   '(?:作为|当作?|当做|算作?|算是|做为|以示|表示|一点|点)(?:补偿|赔偿|心意)|补偿一下|心意|(?<!运费险|平台|保险)的补偿|红包';
 /**
  * The ask said before the amount (您看这样行吗，给您退50元): the same offer as 给您退50元您看行吗, only asked first —
@@ -310,11 +324,11 @@ const GRANT_WEAK = `${ASKS_BEFORE}|直接|这样吧|要不(?:这样|然)|那就|
 export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|行不(?!通)|中不中|中不|中吗|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
 /** A refund reason anywhere in the sentence: what weak marks give way to. */
 const REFUND_CUE =
-  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
+  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)(?!(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?:[了啦，,。！!？?；;\\n]|$)|免了|算了))|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
 /** After the amount: the mark that makes money back a grant. */
 const GRANT_MARK =
-  `(?:(?<=(?:${GRANT_STRONG})${SENT})|(?=${SENT}(?:${GRANT_STRONG}))` +
-  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT})(?!${SENT}(?:${REFUND_CUE})|${SENT}[？?]${SENT}(?:${REFUND_CUE})))`;
+  `(?:(?<=(?:${GRANT_STRONG})${SENT}|${PREV_SENTENCE(GRANT_STRONG)})|(?=${SENT}(?:${GRANT_STRONG}))` +
+  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT}|${PREV_SENTENCE(REFUND_CUE)})(?!${SENT}(?:${REFUND_CUE})|${AFTER_ASK(REFUND_CUE)}))`;
 const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
 /** Money back marked as the agent's grant (GRANT_MARK): 直接给您退50元, 这样吧我给你退个40块, 退您30块吧, 给您退一半吧，50元. */
@@ -349,9 +363,13 @@ const AGENT_GRANT =
  * In a sentence naming a defect, a wrong item or a delay, or 折价: whatever form the money takes — 退, 便宜,
  * 优惠, 减, a red packet (有点色差，给您便宜15元) — it is compensation for the defect (domain.md: at most the
  * postage, more needs the supervisor; the remark records it as 折价 with the defect), not bargaining.
+ *
+ * Read after the grant has matched: the sentence is the same from its end as from its start (a grant
+ * spans no sentence end), and run only there these lookarounds cost a fraction of running them at
+ * every character, where they were most of the guard's time per reply.
  */
-const FOR_DEFECT = `(?:(?<=(?:${DEFECT_CUE})${SENT})|(?=${SENT}(?:${DEFECT_CUE})))`;
-const NOT_FOR_DEFECT = `(?<!(?:${DEFECT_CUE})${SENT})(?!${SENT}(?:${DEFECT_CUE}))`;
+const FOR_DEFECT = `(?:(?<=(?:${DEFECT_CUE})${SENT}|${PREV_SENTENCE(DEFECT_CUE)})|(?=${SENT}(?:${DEFECT_CUE})|${AFTER_ASK(DEFECT_CUE)}))`;
+const NOT_FOR_DEFECT = `(?<!(?:${DEFECT_CUE})${SENT}|${PREV_SENTENCE(DEFECT_CUE)})(?!${SENT}(?:${DEFECT_CUE})|${AFTER_ASK(DEFECT_CUE)})`;
 
 const DISCOUNT_RULE: GuardRule = {
   id: 'over-limit-discount',
@@ -360,7 +378,7 @@ const DISCOUNT_RULE: GuardRule = {
   category: 'over-limit',
   severity: 'block',
   platforms: ANY,
-  pattern: rx(`${NOT_FOR_DEFECT}${AGENT_GRANT}`),
+  pattern: rx(`(?:${AGENT_GRANT})${NOT_FOR_DEFECT}`),
   label: { zh: '超出权限的优惠', en: 'A discount over your limit' },
   reason: {
     zh: '客服自己最多可以让利 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
@@ -380,7 +398,7 @@ const COMPENSATION_RULE: GuardRule = {
     `(?:(?:(?:给|帮|为)(?:您|你|亲))?(?:补偿|赔偿|赔付|补贴)${YOU}?|(?:(?:给|帮|为)(?:您|你|亲))(?:赔|补)|(?:赔|补)给?(?:您|你))(?:了|一个|一份|个)?${AMOUNT}${NOT_POSTAGE}` +
       `|${AMOUNT}\\s*(?:的)?(?:作为|当作|做为|当)?(?:补偿|赔偿|补贴)` +
       // The agent's money for a defect, a wrong item or a delay, or 折价 (商品破损了，给您退15元您看可以吗; 有点色差，给您便宜15元).
-      `|${FOR_DEFECT}${AGENT_GRANT}`,
+      `|(?:${AGENT_GRANT})${FOR_DEFECT}`,
   ),
   label: { zh: '超出权限的补偿', en: 'Compensation over your limit' },
   reason: {
