@@ -65,7 +65,7 @@ describe('handover items stored before the due times changed', () => {
     expect(items.find((f) => f.id === note.id)!.reason).toBe('白班交给夜班：夜班 20:00 接班后处理，2026-03-02 23:59 前处理完');
     // Written back (not just shown), with the marker, so a later change of the shift hours cannot undo it.
     expect((await db.get<{ dueAt: number }>('followups', note.id))!.dueAt).toBe(bj(23, 59));
-    expect(await db.get('meta', store.HANDOVER_DUE_KEY)).toBe(1);
+    expect(await db.get('meta', store.HANDOVER_DUE_KEY)).toBe(2);
     // Once: the marker is kept; a later start moves nothing.
     await db.set('followups', handed.id, handed);
     await (await started()).changeFollowup(note.id, (f) => ({ ...f, note: '仓库已回复' }), bj(20, 2));
@@ -120,19 +120,29 @@ describe('follow-up storage', () => {
     expect(item).toMatchObject({ status: 'done', closedReason: '电话联系过' });
   });
 
-  it('marks items first seen in the night shift as handover items due by noon', async () => {
+  it('an order read in the night shift is due by its own rule, not handed over', async () => {
     const night = bj(23, 10);
-    // Created at 22:30: the payment reminder would be due tomorrow 15:30; handover brings it to noon.
-    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(22, 30))], night), night, { handover: {} });
-    const [item] = await loadFollowups();
-    expect(item).toMatchObject({ handover: true, dueAt: bj(12, 0, 1) });
-  });
-
-  it('does not mark items first seen in the day shift', async () => {
-    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(9))], bj(11)), bj(11), { handover: {} });
+    // Created at 22:30: the payment reminder is due tomorrow 15:30, the reminder time, as by day.
+    await applyFollowupRule(fromOrders([order('1001', '小鹿', 'unpaid', bj(22, 30))], night), night);
     const [item] = await loadFollowups();
     expect(item!.handover).toBeUndefined();
-    expect(item!.dueAt).toBe(bj(15, 30));
+    expect(item!.dueAt).toBe(bj(15, 30, 1));
+  });
+
+  it('a night-marked item stored before is upgraded once: no longer a handover, due by its own rule', async () => {
+    // As the version before 2026-12-05 stored a return read at 23:00: marked for the day shift, due at noon.
+    const old = {
+      v: 2, id: 'return-pending:1001', kind: 'return-pending', title: '待收退货：小鹿', reason: '退换货等买家寄回，每 2 天查看一次物流',
+      why: { key: 'followups.reason.returnPending', params: { days: 2 } }, createdAt: bj(23), dueAt: bj(12, 0, 1),
+      status: 'open', source: 'remark', orderId: '1001', buyer: '小鹿', handover: true,
+    };
+    await db.set('followups', old.id, old);
+    await db.set('meta', HANDOVER_DUE_KEY, 1);
+    vi.resetModules();
+    const [item] = await (await import('./followups')).loadFollowups(bj(8, 0, 1));
+    expect(item!.handover).toBeUndefined();
+    expect(item!.dueAt).toBe(bj(23, 0, 2));
+    expect(await db.get('meta', HANDOVER_DUE_KEY)).toBe(2);
   });
 
   it('adding an inquiry twice keeps one item and both notes', async () => {

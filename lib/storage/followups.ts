@@ -19,12 +19,10 @@ import {
   applyRuleResult,
   effectiveDue,
   joinNote,
-  markHandover,
   readFollowup,
   type Followup,
   type FollowupSettings,
   type RuleResult,
-  type Shift,
 } from '../domain/followups';
 import type { ScenarioId } from '../domain/scenarios';
 import type { Platform } from '../sites/types';
@@ -40,8 +38,12 @@ export function invalidateFollowupCache(): void {
   cache = null;
 }
 
-/** In `meta`: the stored items' handover due times follow handoverDeadline (1). */
+/**
+ * In `meta`: the stored items' handover due times follow handoverDeadline (1); and the night marking
+ * is kept to what a person hands over, each handover storing its shift (2, nightMarkingNow).
+ */
 export const HANDOVER_DUE_KEY = 'followups:handover';
+const HANDOVER_STEP = 2;
 
 /**
  * Once per worker life, before the list is first read or written, until the marker is set: items
@@ -58,7 +60,7 @@ export const HANDOVER_DUE_KEY = 'followups:handover';
 const followupsReady = () =>
   (ready ??= db
     .get('meta', HANDOVER_DUE_KEY)
-    .then(async (done) => done || (await db.setMany('followups', workerExtras().followups.upgradeHandoverDue(await db.values('followups'), followupSettingsOf(await loadSettings()))), await db.set('meta', HANDOVER_DUE_KEY, 1)))
+    .then(async (done) => Number(done) >= HANDOVER_STEP || (await db.setMany('followups', workerExtras().followups.upgradeHandoverDue(await db.values('followups'), followupSettingsOf(await loadSettings()))), await db.set('meta', HANDOVER_DUE_KEY, HANDOVER_STEP)))
     .catch((err) => console.warn('[kf]', err)));
 
 /** A prototype (v0) record's step, from worker-extras.js (such records are rare: background.js does not carry it). */
@@ -200,33 +202,17 @@ export async function dropTeamDeletedFollowups(list: readonly { key: string; at:
   await transact(now, (items) => ({ del: items.filter((f) => at.has(f.id) && f.createdAt <= at.get(f.id)!).map((f) => f.id), value: undefined }));
 }
 
-export interface ApplyOptions {
-  /**
-   * Night-shift marking for items this run creates (the agent's settings): a new item made outside
-   * the day shift becomes a handover item due by noon. Left out for background jobs (VIP revisits).
-   */
-  handover?: Partial<FollowupSettings>;
-  /** The maker's shift in team mode (markHandover's `by`); the clock decides without it. */
-  shift?: Shift;
-}
-
 /**
  * Runs a rule against the stored list and applies its result, atomically. Returns how many items
- * changed (0: nothing written, no need to announce anything).
+ * changed (0: nothing written, no need to announce anything). What a page dictates is due by its
+ * kind's rule at any hour: reading a page at night hands nothing over (NIGHT_HANDED_KINDS).
  */
-export async function applyFollowupRule(
-  rule: (existing: readonly Followup[]) => RuleResult,
-  now: number,
-  opts: ApplyOptions = {},
-): Promise<number> {
+export async function applyFollowupRule(rule: (existing: readonly Followup[]) => RuleResult, now: number): Promise<number> {
   return transact(now, (items) => {
     const result = rule(items);
     if (result.upserts.length === 0 && result.closes.length === 0) return { value: 0 };
     const before = new Map(items.map((f) => [f.id, f]));
-    const upserts = opts.handover
-      ? result.upserts.map((f) => (before.has(f.id) ? f : markHandover(f, opts.handover!, now, opts.shift)))
-      : result.upserts;
-    const after = applyRuleResult(items, { upserts, closes: result.closes }, now);
+    const after = applyRuleResult(items, result, now);
     const put = after.filter((f) => before.get(f.id) !== f);
     return { put, value: put.length };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignFollowup, handoverDueNow, handoverItems, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
-import { handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
+import { assignFollowup, handoverDueNow, handoverItems, nightMarkingNow, upgradeHandoverDue, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
+import { followupsFromRemarkFacts, handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
 import { complete, todayView } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup } from './types';
 import { followupReason, sayFrom } from './text';
@@ -75,9 +75,9 @@ describe('handover (交接)', () => {
     expect(isHandedTo(item, { shift: 'day' }, S)).toBe(false);
   });
 
-  it("items made in the night shift are the day shift's handover; a handover note goes to the other shift", () => {
-    const nightInquiry = panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 30), S);
-    expect(handoverTarget(nightInquiry, S)).toEqual({ shift: 'day' });
+  it("to-dos made in the night shift are the day shift's handover, a buyer's item is not; a handover note goes to the other shift", () => {
+    expect(handoverTarget(manualFollowup({ title: '明早回电' }, bj(2026, 3, 10, 23, 30), S), S)).toEqual({ shift: 'day' });
+    expect(handoverTarget(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 30), S), S)).toBeNull();
     expect(handoverTarget(handoverFollowup({ title: '仓库明早回复' }, bj(2026, 3, 10, 23, 30), S), S)).toEqual({ shift: 'day' });
     expect(handoverTarget(handoverFollowup({ title: '晚上回访' }, at15, S), S)).toEqual({ shift: 'night' });
   });
@@ -171,5 +171,50 @@ describe('handover due times stored under the old rule (due the minute the recei
     // 20:00 is not this shop's old due time (an own time, not the rule's): kept.
     const own: Followup = { ...old, dueAt: bj(2026, 3, 10, 20, 0) };
     expect(handoverDueNow(own, S)).toBe(own);
+  });
+});
+
+describe('items stored night-marked before the marking was kept to what a person hands over', () => {
+  const D = DEFAULT_FOLLOWUP_SETTINGS;
+  const night = bj(2026, 12, 5, 23, 59);
+  // As the version before stored a purple remark read at 23:59 over the order rule's item: due 08:00 the day before.
+  const [promised] = followupsFromRemarkFacts([{ kind: 'ship-promised', date: '2026-12-10', orderId: '3930', buyer: '南风' }], [], D, night).upserts;
+  const oldDelay: Followup = { ...promised!, dueAt: bj(2026, 12, 4, 8, 0), handover: true };
+  const [ret] = followupsFromRemarkFacts([{ kind: 'return-pending', orderId: '3931', buyer: '小鹿' }], [], D, night).upserts;
+  const oldReturn: Followup = { ...ret!, dueAt: bj(2026, 12, 6, 12, 0), handover: true };
+  const oldTodo: Followup = { ...manualFollowup({ title: '明早回电' }, bj(2026, 12, 5, 21, 0), D), shift: undefined };
+  delete oldTodo.shift;
+
+  it('a page’s item is no longer a handover and is due by its own rule again (done ones too)', () => {
+    expect(nightMarkingNow(oldDelay, D)).toEqual({ ...promised, dueAt: bj(2026, 12, 10, 15, 30) });
+    const done = complete(oldDelay, bj(2026, 12, 6, 9, 0));
+    expect(nightMarkingNow(done, D)).toMatchObject({ status: 'done', dueAt: bj(2026, 12, 10, 15, 30) });
+    expect(nightMarkingNow(done, D).handover).toBeUndefined();
+    expect(nightMarkingNow(oldReturn, D)).toEqual({ ...ret, dueAt: night + 2 * 24 * 60 * 60_000 });
+    // Its own rule gave noon anyway: only the marking goes.
+    const inquiry: Followup = { ...panelFollowup('inquiry', '小明', bj(2026, 12, 5, 23, 0), D), handover: true, shift: 'day' };
+    const plain = nightMarkingNow(inquiry, D);
+    expect(plain.dueAt).toBe(inquiry.dueAt);
+    expect([plain.handover, plain.shift]).toEqual([undefined, undefined]);
+  });
+
+  it('a to-do stored without its shift gets the one the current hours give it, then keeps it when the hours change', () => {
+    expect(handoverTarget(oldTodo, D)).toEqual({ shift: 'day' });
+    const fixed = nightMarkingNow(oldTodo, D);
+    expect(fixed).toEqual({ ...oldTodo, shift: 'day' });
+    expect(handoverTarget(fixed, { ...D, dayShift: { start: '08:00', end: '22:00' } })).toEqual({ shift: 'day' });
+  });
+
+  it('leaves explicit handovers and items already right alone, and is idempotent', () => {
+    const handed = assignFollowup(promised!, { shift: 'day' }, night, D);
+    expect(nightMarkingNow(handed, D)).toBe(handed);
+    const person = assignFollowup(ret!, { person: '小王' }, night, D);
+    expect(nightMarkingNow(person, D)).toBe(person);
+    const note = handoverFollowup({ title: '交接' }, night, D);
+    expect(nightMarkingNow(note, D)).toBe(note);
+    expect(nightMarkingNow(promised!, D)).toBe(promised);
+    const once = nightMarkingNow(oldDelay, D);
+    expect(nightMarkingNow(once, D)).toBe(once);
+    expect(upgradeHandoverDue([oldDelay, oldReturn, oldTodo, note, promised], D).map(([id]) => id)).toEqual([oldDelay.id, oldReturn.id, oldTodo.id]);
   });
 });

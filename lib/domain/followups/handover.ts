@@ -7,8 +7,8 @@
  * in the night hours is the night shift). The day shift's hours are the shop's setting
  * (options → 跟进清单); the night shift is the rest of the day.
  */
-import { formatMinutes, formatWall, hhmm, minutesOfDay } from '../time';
-import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
+import { DAY, HOUR, formatMinutes, formatWall, fromWall, hhmm, minutesOfDay, parseIsoDate } from '../time';
+import { handoverDeadline, isNight, NIGHT_HANDED_KINDS, nextAt, resolveSettings } from './rules';
 import { reasonOf } from './text';
 import { migrateFollowup } from './migrate';
 import { effectiveDue } from './view';
@@ -98,13 +98,57 @@ export function handoverDueNow(item: Followup, settings: Partial<FollowupSetting
   return { ...item, dueAt, ...why };
 }
 
-/** Of the stored records, the items handoverDueNow moves, as [id, item] to store (unreadable records are left). */
+/**
+ * The due time an item's own rule gave it when it was made, where the item says enough to tell, and
+ * the night marking could have pulled it to noon: a purple remark's promised date (15:30 that day),
+ * a return parcel and a refund waiting for it (made + `returnRecheckDays`), a 24-hour promised answer.
+ * Other kinds' own rule gave noon at night anyway, or is read again from the page (an unpaid order).
+ */
+function ownDue(f: Followup, settings: Partial<FollowupSettings>): number | undefined {
+  const s = resolveSettings(settings);
+  const key = f.why?.key ?? '';
+  const date = f.kind === 'delay' && key === 'followups.reason.delayPromised' ? parseIsoDate(String(f.why?.params?.date ?? '')) : null;
+  if (date) {
+    const remind = Math.max(0, hhmm(s.cutoff, DEFAULT_FOLLOWUP_SETTINGS.cutoff) - s.notifyBeforeCutoffMinutes);
+    return fromWall(date.year, date.month, date.day, remind, s.utcOffsetMinutes);
+  }
+  if (f.kind === 'return-pending' || (f.kind === 'refund-to-pay' && key.startsWith('followups.reason.refundAfterReturn'))) return f.createdAt + s.returnRecheckDays * DAY;
+  if (f.kind === 'promised-answer' && key === 'followups.reason.promisedAnswer') return f.createdAt + s.promisedAnswerHours * HOUR;
+  return undefined;
+}
+
+/**
+ * An item stored before the night marking was kept to what a person hands over (NIGHT_HANDED_KINDS,
+ * 2026-12-05), as the rule marks it now. Then every item made at night, a page's or the panel's too,
+ * was marked a handover for the day shift and due by noon: a delay promised for the 10th was overdue
+ * the next morning, a return parcel was due at noon, and they filled the morning's 夜班交接.
+ * - Night-marked (a handover with no `assignedAt` or `assignee`: no one handed it over) and of
+ *   another kind: no longer a handover, and due by its own rule again where the item tells it
+ *   (ownDue; only ever later, done items too, so the next read of a promise does not reopen one
+ *   the agent closed). Read again from a page, an unpaid order's due time follows the page.
+ * - A to-do or note marked without the shift it is for: the shift the current hours give it (what
+ *   the list showed until now), stored, so changing the shift hours later no longer moves it.
+ * Idempotent: a migrated item no longer matches.
+ */
+export function nightMarkingNow(item: Followup, settings: Partial<FollowupSettings> = {}): Followup {
+  if (!item.handover || item.assignedAt !== undefined || item.assignee) return item;
+  if (NIGHT_HANDED_KINDS.has(item.kind)) return item.shift ? item : { ...item, shift: otherShift(shiftAt(item.createdAt, settings)) };
+  const out: Followup = { ...item, dueAt: Math.max(item.dueAt, ownDue(item, settings) ?? -Infinity) };
+  delete out.handover;
+  delete out.shift;
+  return out;
+}
+
+/**
+ * Of the stored records, the items handoverDueNow or nightMarkingNow change, as [id, item] to store
+ * (unreadable records are left).
+ */
 export function upgradeHandoverDue(raw: readonly unknown[], settings: Partial<FollowupSettings>): [string, Followup][] {
   const out: [string, Followup][] = [];
   for (const r of raw) {
     try {
       const f = migrateFollowup(r);
-      const moved = handoverDueNow(f, settings);
+      const moved = handoverDueNow(nightMarkingNow(f, settings), settings);
       if (moved !== f) out.push([moved.id, moved]);
     } catch {
       // Skipped on every read too (lib/storage/followups.ts).
@@ -114,8 +158,9 @@ export function upgradeHandoverDue(raw: readonly unknown[], settings: Partial<Fo
 }
 
 /**
- * The item's handover target. Items marked handover before assignments existed (made in the
- * night shift, or a handover note) go to the shift after the one they were made in.
+ * The item's handover target. Items marked handover without a shift (stored before the shift was
+ * kept when made, and not yet upgraded: a colleague's on an older version) go to the shift after
+ * the one the current hours put their making in.
  */
 export function handoverTarget(item: Followup, settings: Partial<FollowupSettings> = {}): HandoverTarget | null {
   if (item.assignee) return { person: item.assignee };

@@ -13,7 +13,7 @@ import {
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
 import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from './view';
-import { handoverItems, handoverTarget } from './handover';
+import { assignFollowup, handoverItems, handoverTarget } from './handover';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -458,7 +458,8 @@ describe('night shift and handover (夜班交接)', () => {
     expect(nightAgents).toMatchObject({ handover: true, shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
     expect(handoverItems([nightAgents], { user: '小夜', shift: 'night' }, S)).toEqual([]);
     expect(handoverItems([nightAgents], { user: '小白', shift: 'day' }, S)).toEqual([nightAgents]);
-    expect(panelFollowup('bad-review', '买家甲', morning, S, undefined, {}, 'night')).toMatchObject({ handover: true, shift: 'day' });
+    // A buyer's item keeps its kind's rule whoever made it: in the bad-review section, not 交接.
+    expect(panelFollowup('bad-review', '买家甲', morning, S).handover).toBeUndefined();
     expect(markHandover(item, S, late, 'day')).toBe(item);
 
     // A handover note goes to the other shift than its writer's.
@@ -466,12 +467,57 @@ describe('night shift and handover (夜班交接)', () => {
     expect(handoverFollowup({ title: '交给白班' }, morning, S, 'night')).toMatchObject({ handover: true, shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
   });
 
-  it('keeps working after a rule refresh: the tightened due time is not undone', () => {
-    const created = bj(2026, 3, 10, 22, 0);
+  it('a to-do made at night names the day shift when made: changing the shift hours later does not move it', () => {
+    const todo = manualFollowup({ title: '给阿强回电话' }, bj(2026, 3, 10, 21, 0), S);
+    expect(todo).toMatchObject({ handover: true, shift: 'day', dueAt: bj(2026, 3, 11, 12, 0) });
+    // The shop moves the end of the day shift to 22:00: 21:00 is day now, but the to-do was the night's.
+    const later = { ...S, dayShift: { start: '08:00', end: '22:00' } };
+    expect(handoverTarget(todo, later)).toEqual({ shift: 'day' });
+    expect(handoverItems([todo], { shift: 'day' }, later)).toEqual([todo]);
+    // With a time the agent chose, too.
+    expect(manualFollowup({ title: '回电', dueAt: bj(2026, 3, 11, 9, 0) }, bj(2026, 3, 10, 23, 0), S)).toMatchObject({ handover: true, shift: 'day' });
+  });
+});
+
+describe('what a page dictates at night (夜班读到的页面)', () => {
+  const night = bj(2026, 12, 5, 23, 59);
+  const promise: RemarkFact = { kind: 'ship-promised', date: '2026-12-10', orderId: '3930', buyer: '南风' };
+
+  it('is not marked a handover: markHandover leaves every kind but to-dos and notes alone', () => {
+    for (const f of [
+      ...followupsFromRemarkFacts([promise, { kind: 'return-pending', orderId: '3931', buyer: '小鹿' }], [], S, night).upserts,
+      ...followupsFromOrders([order({ orderId: '1001', createdAt: night - HOUR })], [], S, night).upserts,
+    ])
+      expect(markHandover(f, S, night)).toBe(f);
+  });
+
+  it('a purple remark read at night is due on its promised date, also over an older order-rule item', () => {
+    const fresh = followupsFromRemarkFacts([promise], [], S, night).upserts[0]!;
+    expect(fresh).toMatchObject({ dueAt: bj(2026, 12, 10, 15, 30) });
+    // The order rule's item, as the version before stored it at night: a handover due by 08:00 the day before.
+    const old: Followup = { ...fresh, dueAt: bj(2026, 12, 4, 8, 0), handover: true };
+    const [merged] = followupsFromRemarkFacts([promise], [old], S, night).upserts;
+    expect(merged!.dueAt).toBe(bj(2026, 12, 10, 15, 30));
+    // Done in the morning: the next read of the same remark does not reopen it.
+    const done = complete(merged!, bj(2026, 12, 6, 9, 0));
+    expect(followupsFromRemarkFacts([promise], [done], S, bj(2026, 12, 6, 9, 5)).upserts).toEqual([]);
+  });
+
+  it('a return registered from the panel at night is due in two days, not at noon', () => {
+    expect(panelFollowup('return-pending', '小鹿', bj(2026, 12, 5, 23, 0), S, undefined, { orderId: '3931' })).toMatchObject({
+      dueAt: bj(2026, 12, 7, 23, 0),
+    });
+    expect(panelFollowup('return-pending', '小鹿', bj(2026, 12, 5, 23, 0), S, undefined, { orderId: '3931' }).handover).toBeUndefined();
+  });
+
+  it('an item the agent handed to the day shift keeps the room the handover gave it when the page is read again', () => {
+    const created = bj(2026, 12, 5, 10, 0);
     const page = [order({ orderId: '1001', createdAt: created })];
-    const items = run([], followupsFromOrders(page, [], S, created + HOUR), created + HOUR).map((f) => markHandover(f, S, created + HOUR));
-    expect(items[0]!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
-    expect(followupsFromOrders(page, items, S, created + 2 * HOUR).upserts).toEqual([]);
+    const [item] = followupsFromOrders(page, [], S, created + HOUR).upserts;
+    // Overdue since 15:30; at 21:00 the day agent's colleague at night hands it to the morning.
+    const handed = assignFollowup(item!, { shift: 'day' }, bj(2026, 12, 5, 21, 0), S);
+    expect(handed.dueAt).toBe(bj(2026, 12, 6, 12, 0));
+    expect(followupsFromOrders(page, [handed], S, bj(2026, 12, 5, 22, 0)).upserts).toEqual([]);
   });
 });
 
@@ -628,8 +674,10 @@ describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), b
     expect(followupsFromOrders([old], items, S, now + HOUR).closes).toEqual([]);
   });
 
-  it('an inquiry registered at 23:00 is handed over, due by noon', () => {
-    expect(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 0), S)).toMatchObject({ handover: true, dueAt: bj(2026, 3, 11, 12, 0) });
+  it('an inquiry registered at 23:00 is due by noon, its own rule at night, and is not a handover', () => {
+    const item = panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 0), S);
+    expect(item.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    expect(item.handover).toBeUndefined();
   });
 
   it('a promised answer is due 24 hours later, or when the agent chose', () => {
@@ -661,12 +709,13 @@ describe('panel items: inquiry (咨询未拍), promised-answer (承诺答复), b
     expect(panelFollowup('inquiry', '小红', now, S, undefined, { scenarios: ['greeting', 'stock'] }).suggestScenario).toBe('stock');
   });
 
-  it('a time the agent chose at night is kept, but the item is still marked handover', () => {
+  it('a time the agent chose at night is kept, and a promise to a buyer is not a handover', () => {
     const night = bj(2026, 3, 10, 22, 0);
-    expect(panelFollowup('promised-answer', '小红', night, S, bj(2026, 3, 11, 18, 0))).toMatchObject({
-      handover: true,
-      dueAt: bj(2026, 3, 11, 18, 0),
-    });
+    const item = panelFollowup('promised-answer', '小红', night, S, bj(2026, 3, 11, 18, 0));
+    expect(item.dueAt).toBe(bj(2026, 3, 11, 18, 0));
+    expect(item.handover).toBeUndefined();
+    // Without a time: the 24 hours promised, not the next noon.
+    expect(panelFollowup('promised-answer', '小红', night, S).dueAt).toBe(night + 24 * HOUR);
   });
 
   it('a bad review is due the same day', () => {

@@ -279,6 +279,7 @@ const SOURCE_FIELDS = ['kind', 'title', 'reason', 'why', 'buyer', 'buyerId', 'pl
 function reconcile(
   existing: Followup | undefined,
   fresh: Followup,
+  r: Resolved,
   opts: { keepDue?: boolean; reopenIfDueChanged?: boolean } = {},
 ): Followup | null {
   if (!existing) return fresh;
@@ -296,9 +297,19 @@ function reconcile(
     if (value === undefined) delete merged[field];
     else (merged as unknown as Record<string, unknown>)[field] = value;
   }
-  if (!opts.keepDue) merged.dueAt = existing.handover ? Math.min(existing.dueAt, fresh.dueAt) : fresh.dueAt;
+  // The source's rule decides the due time (a later promise date replaces an earlier one). An item
+  // the agent handed to a shift that was not on keeps the room the handover gave it (assignFollowup),
+  // or the next read would make it overdue again before that shift could act.
+  if (!opts.keepDue) merged.dueAt = Math.max(fresh.dueAt, handedFloor(existing, r.s));
   return JSON.stringify(merged) === JSON.stringify(existing) ? null : merged;
 }
+
+/** The earliest due time an explicit handover to a shift allows (assignFollowup's), or -Infinity. */
+function handedFloor(f: Followup, s: FollowupSettings): number {
+  if (!f.handover || !f.shift || f.assignedAt === undefined) return -Infinity;
+  return isNight(f.assignedAt, s) === (f.shift === 'night') ? f.assignedAt : handoverDeadline(f.shift, f.assignedAt, s);
+}
+
 
 const CLOSE_REASON: Record<Exclude<OrderStatus, 'unpaid'>, string> = {
   paid: 'followups.closed.paid',
@@ -393,7 +404,7 @@ export function followupsFromOrders(
         const { dueAt, nextDay } = unpaidDue(created, r.s, had?.status === 'snoozed' ? had.snoozedUntil : undefined);
         const why = unpaidWhy(dueAt, nextDay, r);
         const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
-        out.put(reconcile(had, fresh));
+        out.put(reconcile(had, fresh, r));
       }
     } else {
       out.close(unpaidId, zh(CLOSE_REASON[o.status]));
@@ -441,7 +452,7 @@ export function followupsFromRemarkFacts(
         const dueAt = fromWall(date.year, date.month, date.day, r.remind, r.zone);
         const id = `delay:${fact.orderId}`;
         const why = reasonOf('followups.reason.delayPromised', { date: fact.date });
-        out.put(reconcile(out.byId.get(id), make({ ...common, id, kind: 'delay', why, dueAt }), { reopenIfDueChanged: true }));
+        out.put(reconcile(out.byId.get(id), make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true }));
         break;
       }
       case 'return-pending': {
@@ -449,7 +460,7 @@ export function followupsFromRemarkFacts(
         const days = r.s.returnRecheckDays;
         const why = reasonOf(fact.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days });
         const fresh = make({ ...common, id, kind: 'return-pending', why, dueAt: now + days * DAY });
-        out.put(reconcile(out.byId.get(id), fresh, { keepDue: true }));
+        out.put(reconcile(out.byId.get(id), fresh, r, { keepDue: true }));
         break;
       }
       case 'refund-pending':
@@ -468,7 +479,7 @@ export function followupsFromRemarkFacts(
             : reasonOf(key);
         const fresh = make({ ...common, id, kind, why, dueAt: back ? (out.byId.get(`return-pending:${fact.orderId}`)?.dueAt ?? now + r.s.returnRecheckDays * DAY) : sameDayDue(now, r.s) });
         // An item made before this (due the day the return was agreed) takes the return's due time.
-        out.put(reconcile(out.byId.get(id), fresh, { keepDue: !back }));
+        out.put(reconcile(out.byId.get(id), fresh, r, { keepDue: !back }));
         break;
       }
     }
@@ -532,9 +543,9 @@ export function followupsFromCustomers(
     const madeLate = (had && sameCycle ? had.createdAt : now) > dueAt;
     if (sameCycle && (had!.status === 'done' || had!.dueAt > dueAt || !madeLate)) {
       if (had!.status === 'done') continue;
-      out.put(reconcile(had, vipRevisit(c, had!.dueAt, now, r), { keepDue: true }));
+      out.put(reconcile(had, vipRevisit(c, had!.dueAt, now, r), r, { keepDue: true }));
     } else if (madeLate) backlog.push({ c, had });
-    else out.put(reconcile(had, vipRevisit(c, dueAt, now, r), { reopenIfDueChanged: true }));
+    else out.put(reconcile(had, vipRevisit(c, dueAt, now, r), r, { reopenIfDueChanged: true }));
   }
   if (backlog.length) {
     // Open revisits already due on a day count towards that day's share.
@@ -547,7 +558,7 @@ export function followupsFromCustomers(
     for (const { c, had } of backlog) {
       while ((perDay.get(atTime(slot, 0, r.zone)) ?? 0) >= VIP_BACKLOG_PER_DAY) slot = atTime(slot, r.dayStart, r.zone, 1);
       count(slot);
-      out.put(reconcile(had, vipRevisit(c, slot, now, r), { reopenIfDueChanged: true }));
+      out.put(reconcile(had, vipRevisit(c, slot, now, r), r, { reopenIfDueChanged: true }));
     }
   }
   return out.result();
@@ -574,16 +585,25 @@ export function madeAtNight(now: number, settings: Partial<FollowupSettings>, by
 }
 
 /**
- * Night-shift marking: an item made by the night shift is a handover item for the day shift, due by
- * the next 12:00 (23:00 → noon tomorrow, 02:00 → noon today). Only ever moves the due time earlier.
- * Made by the day shift, the item comes back unchanged.
+ * Kinds a person writes for whoever comes next: a to-do and a handover note. Only these are handed
+ * over by the hour they were made. Every other kind is dictated by a page or a buyer (an order, a
+ * remark, a chat the agent registered) and is due by its own rule at any hour: a return in two days,
+ * an unpaid order at 15:30, a delay on its promised date. Those listed "today" are due by the next
+ * noon at night through their own rule (sameDayDue), in their kind's section, not in 夜班交接.
+ */
+export const NIGHT_HANDED_KINDS: ReadonlySet<FollowupKind> = new Set(['manual', 'handover']);
+
+/**
+ * Night-shift marking of a to-do: made by the night shift, it is a handover for the day shift, due
+ * by the next 12:00 (23:00 → noon tomorrow, 02:00 → noon today), and names that shift when made
+ * (`shift: 'day'`), so a later change of the shift hours does not move it (handover.ts). Only ever
+ * moves the due time earlier. Made by the day shift, or of another kind, the item comes back unchanged.
  */
 export function markHandover(item: Followup, settings: Partial<FollowupSettings>, now: number, by?: Shift): Followup {
-  if (!madeAtNight(now, settings, by)) return item;
+  if (!NIGHT_HANDED_KINDS.has(item.kind) || !madeAtNight(now, settings, by)) return item;
   const dueAt = Math.min(item.dueAt, nextHandoverDue(now, settings));
-  if (item.handover && item.dueAt === dueAt && (!by || item.shift === 'day')) return item;
-  // Named for the day shift when the maker's shift is known: the clock at creation may say otherwise.
-  return { ...item, handover: true, dueAt, ...(by ? { shift: 'day' as const } : {}) };
+  if (item.handover && item.dueAt === dueAt && item.shift === 'day') return item;
+  return { ...item, handover: true, dueAt, shift: 'day' };
 }
 
 export interface PanelExtra {
@@ -614,7 +634,7 @@ export interface PanelExtra {
  * - return-pending (return or exchange parcel on its way back): due in `returnRecheckDays`, as a
  *   remark's; one per order, the same item the order's remark makes.
  * - refund-to-pay: due the same day; one per order. call-back: due when the agent said.
- * At night, without a chosen time, they become handover items (due by noon).
+ * Made at night, each keeps its kind's rule and is not a handover (NIGHT_HANDED_KINDS).
  */
 export function panelFollowup(
   kind: PanelKind,
@@ -623,7 +643,6 @@ export function panelFollowup(
   settings: Partial<FollowupSettings>,
   dueAt?: number,
   extra: PanelExtra = {},
-  by?: Shift,
 ): Followup {
   const r = resolve(settings);
   const who = normaliseNickname(buyer);
@@ -658,7 +677,7 @@ export function panelFollowup(
           : reasonOf('followups.reason.callBack', { due: formatWall(dueAt ?? now + HOUR, r.zone) });
     item = make({ ...common, id, kind, why, dueAt: dueAt ?? (kind === 'return-pending' ? now + days * DAY : kind === 'call-back' ? now + HOUR : sameDayDue(now, r.s)) });
   }
-  return nightly(item, r, now, dueAt !== undefined, by);
+  return item;
 }
 
 /**
@@ -677,7 +696,7 @@ export function sameBuyer(f: Pick<Followup, 'buyer' | 'buyerId'>, o: { buyer: st
 
 function nightly(item: Followup, r: Resolved, now: number, chosenDue: boolean, by?: Shift): Followup {
   if (!chosenDue) return markHandover(item, r.s, now, by);
-  return madeAtNight(now, r.s, by) ? { ...item, handover: true, ...(by ? { shift: 'day' as const } : {}) } : item;
+  return madeAtNight(now, r.s, by) ? { ...item, handover: true, shift: 'day' } : item;
 }
 
 

@@ -59,7 +59,7 @@ export interface Followup {
   closedAt?: number;
   /** Why it was closed ("买家已付款", or the agent's words). */
   closedReason?: string;
-  /** Created during the night shift: the morning shift handles it before noon. */
+  /** Handed to the next shift: a handover note, a to-do made at night (README: Night), or handed over by the agent. */
   handover?: boolean;
   source: FollowupSource;
   /** Scenario whose reply scripts the panel offers for this item (unpaid → 'payment'). */

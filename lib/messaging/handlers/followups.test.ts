@@ -86,11 +86,12 @@ describe('follow-ups from the order list', () => {
     expect(items(await list())[0]).toMatchObject({ section: 'snoozed', dueAt: bj(15, 30, 1), reason: later.reason });
   });
 
-  it('marks unpaid orders first seen at night as handover items due by noon', async () => {
+  it('an unpaid order first seen at night is due at the next reminder time (15:30), not handed over', async () => {
     vi.setSystemTime(bj(22, 40));
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(22))]);
     const [item] = items(await list());
-    expect(item).toMatchObject({ handover: true, dueAt: bj(12, 0, 1), section: 'upcoming' });
+    expect(item).toMatchObject({ dueAt: bj(15, 30, 1), section: 'upcoming' });
+    expect(item!.handover).toBeUndefined();
   });
 });
 

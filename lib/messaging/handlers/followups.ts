@@ -269,7 +269,7 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
     case 'handover':
       return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     default:
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios, exchange: req.exchange }, by);
+      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios, exchange: req.exchange });
   }
 }
 
@@ -281,7 +281,7 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
   const settings = await rulesSettings();
   const url = pageUrl(fromUrl);
   const inputs = orders.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
-  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now, { handover: settings, shift: await makerShift() });
+  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now);
   if (changed) await announceChange('followups');
 }
 
@@ -290,7 +290,7 @@ export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
   const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) })));
-  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now, { handover: settings, shift: await makerShift() });
+  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now);
   if (changed) await announceChange('followups');
 }
 
