@@ -17,8 +17,8 @@ type Lib = { groups: string[]; templates: { id: string; title: string; body: str
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
 /** Every reply the versions before the count offered in 话术库 (STARTER_ADDED's first three lists). */
 const OFFERED_BEFORE = [...FIVE, 'refund-check', 'extra-item'];
-/** The list added after the count was kept (2026-12-05, QA pass T): an update adds it, once. */
-const SINCE = ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff'];
+/** The lists added after the count was kept (2026-12-05, QA pass T; 退货已寄出 and 掉色处理): an update adds them, once. */
+const SINCE = ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff', 'return-sent', 'quality-fading'];
 
 const s = extensionSuite({ shop: 'none', page: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
 

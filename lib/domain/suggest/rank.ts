@@ -127,6 +127,8 @@ const W_BILLS_FAULT = 1;
 /** The score at which a defect, a wrong or short item or damage counts as read in the message. */
 const SHOP_FAULT_AT = 0.3;
 const MIN_SCORE = 0.15;
+/** A message this short (normalised) follows up the one before it (context.ts reads follow-ups alike). */
+const FOLLOW_UP_CHARS = 14;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
 /** Templates taken from the head of each scenario bucket. */
@@ -312,9 +314,20 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;
   const fit = fitOf(index.templates);
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
+  // What rules a reply out: the current message, and the one before it when this one only follows
+  // it up (a parcel number after 退货寄出了). 14 characters, as the classifier's follow-ups (context.ts).
+  const prior = (input.earlier ?? []).filter((m) => m !== input.text).at(-1);
+  // A parcel number or code does not make the message longer.
+  const short = qText.replace(/[a-z0-9]+/g, '').length <= FOLLOW_UP_CHARS;
+  const ruling = prior !== undefined && short ? [qText, normalize(prior).text] : [qText];
+  const ruledOut = (t: number) => {
+    const not = fit.notFor[t];
+    return !!not && not.some((w) => ruling.some((m) => m.includes(w)));
+  };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
-  const reviewGiven = gaveReview(input.text);
   const reviewThreatened = threatensReview(input.text);
+  // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
+  const reviewGiven = gaveReview(input.text) || reviewThreatened;
   // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
   // needs, chip or not: 退货运费你们给报销吗？是质量问题 had 开发票 on the third chip): the postage is the shop's.
   // Read on the buyer's own words as well as the score: the combined score of a third chip depends
@@ -346,12 +359,24 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
         if (d && !named.some((m) => names(d, m))) continue;
         const s = situationOf(c);
         const fits = index.orderBits[c]!;
-        const not = fit.notFor[c];
-        if (s && !(known && fits && !(fits & known)) && !(not && not.some((w) => qText.includes(w)))) general.add(s);
+        if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
       }
     }
     const s = situationOf(t);
     return !s || general.has(s);
+  };
+  /** A reply whose every shown situation is gated (fit.ts ONLY_WITH) by words no message holds. */
+  const gatedOut = (t: number): boolean => {
+    const g = fit.onlyWith[t];
+    if (!g) return false;
+    let shownAny = false;
+    for (const s of index.templates[t]!.scenarios) {
+      if (!topSet.has(s)) continue;
+      shownAny = true;
+      const gate = g.find(([gs]) => gs === s);
+      if (!gate || named.some((m) => gate[1].some((w) => m.includes(w)))) return false;
+    }
+    return shownAny;
   };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
@@ -444,8 +469,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (pastDeadline(t)) total -= W_PAST_DEADLINE;
     // The message says the reply's text is false for it (刚付款 for 让您久等了, 不喜欢 for 确实是我们的
     // 问题): like an order conflict, it is not suggested on this message (search still finds it).
-    const not = fit.notFor[t];
-    if (not && not.some((w) => qText.includes(w))) total -= W_ORDER_CONFLICT;
+    if (ruledOut(t)) total -= W_ORDER_CONFLICT;
+    if (gatedOut(t)) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 
