@@ -72,6 +72,9 @@ export function gaveReview(text: string): boolean {
  * is advice for a shopper, not for a buyer whose shoes came apart). */
 const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
 
+/** The buyer says the goods are on their way back (退货寄出了, 已经寄回去了). */
+const SENT_BACK = ['寄出了', '已寄出', '已经寄出', '寄回了', '寄回去了', '已寄回', '已经寄回', '退回去了', '退回了', '寄过去了', '寄走了'];
+
 /**
  * What each starter reply is written for, in the buyer's words (normalised). A reply with details
  * leads only a message that says one of them ('a+b': both); without, its situation's general replies come first.
@@ -148,7 +151,7 @@ const DETAIL: Record<string, string[]> = {
   'quality-odor': ['味', '臭', '刺鼻'],
   'quality-fading': ['掉色', '褪色', '染色', '串色', '浮色', '掉颜色', '染到', '染了'],
   // The buyer says the return is on its way, or hands its number (退货寄出了，单号…).
-  'return-sent': ['寄出', '寄回了', '已寄回', '已经寄回', '寄过去了', '退回去了', '发出了', '寄了'],
+  'return-sent': [...SENT_BACK, '寄出', '发出了', '寄了'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
   // An exchange under way (the item already sent back), not a new exchange request (换个码).
   'exchange-check': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
@@ -190,7 +193,7 @@ const NOT_FOR: Record<string, string[]> = {
   // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
   'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
   // The quality replies (an apology for a defect, an admission) to a return with no defect named.
-  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', '寄出了', '已寄出', '已经寄出', '寄回了', '已寄回', '已经寄回', '退回去了'],
+  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', ...SENT_BACK],
   // 漏发 for money short (少个十块, 退款少了十块).
   'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
   // The shop's outbound parcel (已经由…发出，请留意快递员的电话; 显示签收了但您还没拿到) to a buyer
@@ -201,10 +204,12 @@ const NOT_FOR: Record<string, string[]> = {
   // 快递送到时您直接拒签 to a buyer who already has the goods (不想寄回去, 还能用): 仅退款 or a return (QA pass T, 9).
   'cancel-shipped': ['寄回', '退回去', '不想寄', '不用寄', '还能用', '用了', '穿了', '已经收到', '收到了', '到手', '拆了'],
   // How to start a return (申请售后…系统会给您退货地址; 是哪里不满意呢) to a buyer whose return is on its way.
-  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', '寄出了', '已寄出', '已经寄出', '寄回了', '已寄回', '已经寄回', '退回去了'],
-  'refund-only': ['寄出了', '已寄出', '已经寄出', '寄回了', '已寄回', '已经寄回', '退回去了', '寄过去了'],
-  'return-7day': ['寄出了', '已寄出', '已经寄出', '寄回了', '已寄回', '已经寄回', '退回去了', '寄过去了'],
-  'return-retain': ['寄出了', '已寄出', '已经寄出', '寄回了', '已寄回', '已经寄回', '退回去了', '寄过去了'],
+  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', ...SENT_BACK],
+  'refund-only': SENT_BACK,
+  // 单号收到了…仓库签收验货 to a buyer who does not want to send the goods back.
+  'return-sent': ['不想寄', '不寄', '不用寄', '不想退', '不退了'],
+  'return-7day': SENT_BACK,
+  'return-retain': SENT_BACK,
 };
 
 /**

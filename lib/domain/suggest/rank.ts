@@ -175,6 +175,13 @@ const WORD_W = new Float64Array(RARE_BIGRAMS * POSTING_SCAN);
 let SCORED_T = new Int32Array(1024);
 let SCORED_S = new Float64Array(1024);
 
+/** The buyer's message says `w` and does not deny it (不想寄回去了 is not 寄回去了). */
+const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
+function saysWord(m: string, w: string): boolean {
+  for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) if (!DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
+  return false;
+}
+
 /** Adds one signal's share to the explanation being built (when there is one); returns the value. */
 function note(reasons: RankedTemplate['reasons'] | null, signal: RankSignal, value: number, scenario?: ScenarioId): number {
   if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
@@ -187,7 +194,12 @@ const LOG51 = Math.log1p(50);
 export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3): RankedTemplate[] {
   const { classification: cls } = input;
   const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
-  const topSet = new Set(cls.top);
+  const reviewThreatened = threatensReview(input.text);
+  // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
+  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
+  const top: ScenarioId[] = reviewThreatened && cls.top.includes('review') && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : cls.top;
+  if (top !== cls.top) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
+  const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
   // Candidates: a list plus a per-index generation stamp (no Set, nothing to collect per call).
@@ -207,6 +219,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
+  if (top !== cls.top) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -322,10 +335,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const ruling = prior !== undefined && short ? [qText, normalize(prior).text] : [qText];
   const ruledOut = (t: number) => {
     const not = fit.notFor[t];
-    return !!not && not.some((w) => ruling.some((m) => m.includes(w)));
+    return !!not && not.some((w) => ruling.some((m) => saysWord(m, w)));
   };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
-  const reviewThreatened = threatensReview(input.text);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const reviewGiven = gaveReview(input.text) || reviewThreatened;
   // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
@@ -411,7 +423,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // one, unless it has strong evidence of its own (most of the buyer's words, or the unpaid order's
   // payment reminder): a scenario the chips left out, a learned pick or usage elsewhere, or a few
   // shared words do not put it before what the chips promise.
-  const shownMask = cls.top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
+  const shownMask = top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const wordShare = (t: number) => (qWeight > 0 ? Math.min(1, (words.get(t) ?? 0) / qWeight) : 0);
   const inView = (t: number) =>
     !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || wordShare(t) >= STRONG_WORDS || (unpaidBoost > 0 && paymentForUnpaid(t));

@@ -180,6 +180,9 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
 export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
   { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '今天不退款的话我就去投诉你们', orders: ['completed'], right: ['complaint-resolve-first'] },
+  // Read as 中差评 alone (no complaint chip): the threat still brings the complaint's replies.
+  { text: '再不回复我，我马上就给差评了', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '裙子寄回去了，单号是ZT7788990011223', orders: ['shipped'], right: ['return-sent'], never: ['return-7day', 'return-retain'] },
   { text: '赶紧给个说法，不然我就打12315', orders: ['completed'], right: ['complaint-resolve-first'] },
   { text: '要是明天还不发货我就给差评了', orders: ['paid'], right: ['complaint-resolve-first', 'delay-apology', 'delay-urged', 'delay-check'], never: ['review-bad', 'review-request'] },
   { text: '我已经给了你们差评', orders: ['completed'], right: ['review-bad'] },
