@@ -96,9 +96,39 @@ describe('a situation chosen with 更改', () => {
     await choose('merge-orders');
     await expect.poll(titles).toEqual(['合并发货（先查订单）']);
     await choose('delay');
-    // First the shipping check; an exchange chase (换货进度, written for 新的还没发 too) may follow it.
-    await expect.poll(async () => (await titles())[0]).toBe('查询发货进度');
-    expect((await titles()).filter((t) => t !== '换货进度（先查寄回件）')).toEqual(['查询发货进度']);
+    // 换货进度 (written for an exchange's 新的还没发 too) is not offered: nothing here says exchange.
+    await expect.poll(titles).toEqual(['查询发货进度']);
     await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"] .kf-muted').count()).toBe(0);
+  });
+});
+
+describe('last stop’s open ends (brief sugg10), on the shipped buyer', () => {
+  const lead = async (text: string) => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });
+    await engineReady();
+    await demo.push(s.page, text);
+    await signalsReady();
+  };
+
+  it('a threat of a bad review gets 先协商解决 at Alt+1, not 中差评沟通 (no review is posted yet)', async () => {
+    await lead('再不给个说法我就给差评了');
+    await expect.poll(async () => (await titles())[0]).toBe('先协商解决');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^亲，真的很抱歉让事情到了这一步/);
+    expect(await demo.draft(s.page)).not.toContain('看到您的评价');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
+  it('a colour that runs gets 掉色处理 and the photo request, never 新衣有气味', async () => {
+    await lead('洗了一下掉色好严重，白T恤都被染了');
+    await expect.poll(async () => (await titles()).slice(0, 2)).toEqual(['掉色处理', '质量问题请拍照']);
+    expect(await titles()).not.toContain('新衣有气味');
+  });
+
+  it('a return sent back with its number is acknowledged, with no how-to-return or shop-parcel reply', async () => {
+    await lead('要退的裙子今天寄回去了，单号JT6655443322110');
+    await expect.poll(async () => (await titles()).slice(0, 2)).toEqual(['退货已寄出（收到单号）', '填写退货单号']);
+    for (const t of await titles()) expect(['七天无理由退货', '退货挽留', '查询物流', '查询物流（先查订单）']).not.toContain(t);
   });
 });

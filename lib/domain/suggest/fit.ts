@@ -72,6 +72,9 @@ export function gaveReview(text: string): boolean {
  * is advice for a shopper, not for a buyer whose shoes came apart). */
 const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
 
+/** The buyer says the goods are on their way back (退货寄出了, 已经寄回去了). */
+const SENT_BACK = ['寄出了', '已寄出', '已经寄出', '寄回了', '寄回去了', '已寄回', '已经寄回', '退回去了', '退回了', '寄过去了', '寄走了'];
+
 /**
  * What each starter reply is written for, in the buyer's words (normalised). A reply with details
  * leads only a message that says one of them ('a+b': both); without, its situation's general replies come first.
@@ -146,6 +149,9 @@ const DETAIL: Record<string, string[]> = {
   'quality-options': ['照片', '图片', '拍了照', '拍照了', '拍给你', '拍好了', '发你了', '发给你了', '看图', '看下图', '截图', '视频'],
   'quality-late': ['超过', '好久', '很久', '一周', '一个月', '半个月', '几天前', '上个月'],
   'quality-odor': ['味', '臭', '刺鼻'],
+  'quality-fading': ['掉色', '褪色', '染色', '串色', '浮色', '掉颜色', '染到', '染了'],
+  // The buyer says the return is on its way, or hands its number (退货寄出了，单号…).
+  'return-sent': [...SENT_BACK, '寄出', '发出了', '寄了'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
   // An exchange under way (the item already sent back), not a new exchange request (换个码).
   'exchange-check': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
@@ -156,7 +162,9 @@ const DETAIL: Record<string, string[]> = {
   // A refund short of what was paid (退了89，付了99), not a chase.
   'refund-amount-diff': ['只退了', '只有', '只到', '才退', '退少', '少退', '少了', '不够', '差了', '金额不对', '比我付的', '怎么才', '不是全额', '差额'],
   'complaint-escalate': ['主管', '领导', '经理', '上级', '负责人'],
-  'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入'],
+  // …and a threat in any words (再不处理就给差评了, 不然我就投诉): the buyer has not acted yet, there is
+  // still something to settle first (brief sugg10).
+  'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入', '再不', '不然', '否则', '要是+就', '如果+就', '不+就+差评', '不+就+投诉'],
   'review-bad': ['差评', '中评', '低分', '一星', '追评', '评价'],
   'review-thanks': ['好评', '评价', '五星', '晒图', '追评', '评论'],
   'review-no-cashback': ['返现', '返钱', '返红包', '好评返', '返利'],
@@ -167,7 +175,9 @@ const DETAIL: Record<string, string[]> = {
 
 /**
  * Words that say a reply is not for this message, whatever else it names: its text would tell the
- * buyer something false (QA pass N, 2026-12-05). Read on the current message only; like an order
+ * buyer something false (QA pass N, 2026-12-05). Read on the current message, and on the buyer's
+ * message before it when the current one is a short follow-up (退货寄出了, then 单号YT…: the number
+ * is the return's, not the shop's parcel; brief sugg10); like an order
  * conflict, a reply they name is not suggested on that message (search still finds it).
  */
 const NOT_FOR: Record<string, string[]> = {
@@ -183,17 +193,38 @@ const NOT_FOR: Record<string, string[]> = {
   // 满意的话…五星好评 to a buyer who does not like it and wants to send it back.
   'bye-five-star': ['不喜欢', '不太喜欢', '不满意', '想退', '要退', '退货', '退款'],
   // The quality replies (an apology for a defect, an admission) to a return with no defect named.
-  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
-  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错'],
+  'quality-options': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', ...SENT_BACK],
   // 漏发 for money short (少个十块, 退款少了十块).
   'missing-item': ['便宜', '退款', '差价', '优惠', '块钱', '十块', '几块'],
   // The shop's outbound parcel (已经由…发出，请留意快递员的电话; 显示签收了但您还没拿到) to a buyer
   // asking about the return they sent back (QA pass T, finding 10).
-  'tracking-query': ['退货', '寄回', '退回'],
-  'tracking-check': ['退货', '寄回', '退回'],
-  'tracking-signed-missing': ['退货', '寄回', '退回'],
+  'tracking-query': ['退货', '寄回', '退回', '退的', '退件'],
+  'tracking-check': ['退货', '寄回', '退回', '退的', '退件'],
+  'tracking-signed-missing': ['退货', '寄回', '退回', '退的', '退件'],
   // 快递送到时您直接拒签 to a buyer who already has the goods (不想寄回去, 还能用): 仅退款 or a return (QA pass T, 9).
   'cancel-shipped': ['寄回', '退回去', '不想寄', '不用寄', '还能用', '用了', '穿了', '已经收到', '收到了', '到手', '拆了'],
+  // How to start a return (申请售后…系统会给您退货地址; 是哪里不满意呢) to a buyer whose return is on its way.
+  'quality-photos': ['不喜欢', '不太喜欢', '无理由', '不想要', '不合适', '买错', '拍错', ...SENT_BACK],
+  'refund-only': SENT_BACK,
+  // 单号收到了…仓库签收验货 to a buyer who does not want to send the goods back.
+  'return-sent': ['不想寄', '不寄', '不用寄', '不想退', '不退了'],
+  'return-7day': SENT_BACK,
+  'return-retain': SENT_BACK,
+};
+
+/**
+ * Replies written for a situation on the side that only hold in it when the buyer's messages say so
+ * (any message the panel read): 换货进度 is tagged 延迟发货 for an exchange's new item not sent yet
+ * (新的还没发), not for a plain late parcel — chosen 延迟发货 on a shipped order showed it second
+ * (brief sugg10); 退货已寄出 is tagged 查件 for a return's number, not for the shop's own parcel.
+ * When every shown situation a reply is written for is gated and none of its words is there, the
+ * reply is not suggested (search still finds it).
+ */
+const RETURN_WORDS = ['退货', '退回', '寄回', '退的', '退件', '寄过去', '寄给你们'];
+const ONLY_WITH: Record<string, Partial<Record<string, string[]>>> = {
+  'exchange-check': { delay: ['换货', '换的', '换一件', '换一个', '换新', '换码', '要换', '寄回', '退回去', '寄过去', '寄给你们'] },
+  // Only a return's number (快递单号是多少 asks for the shop's own).
+  'return-sent': { tracking: RETURN_WORDS, 'return-shipping': RETURN_WORDS, 'refund-status': RETURN_WORDS },
 };
 
 /**
@@ -208,12 +239,18 @@ const BILLS_POSTAGE = /(?:运费|邮费)[^。！？]{0,6}(?:需要|要|由)?(?:�
  * A threat of a review not yet written (再不处理就给差评, 我要给差评): a reply that answers a posted one
  * (看到您的评价…帮我们追评或者修改) is not for it; 先协商解决 is (QA pass T, finding 8).
  */
+/** A threat in a conditional frame (再不…就, 不然, 否则, 要是…就): its 了 (就给差评了) is no review posted. */
+const THREAT = /(?:再不|不然|要不然|否则|(?:要是|如果)[^。！？]{0,12}就|不[^。！？，,]{0,8}就)[^。！？]{0,10}(?:差评|中评|一星|投诉|12315|举报)/;
+/** Posted in words a threat does not use (已经给了差评, 差评已经写了, 改差评). */
+const POSTED_FOR_SURE = /已经?(?:给|打|写|留)?了?(?:个|一个)?(?:你们?)?(?:差评|中评)|(?:差评|中评)(?:已经?|都)(?:给|打|写|留)?了?|(?:改|删|撤|追)(?:掉|了)?(?:个|一个)?(?:差评|中评|评价)/;
 const THREATENS_REVIEW = /(?:再不|不处理|不解决|不给|不退|不然|否则|的话|就|要|会|去|顺便|还)[^。！？]{0,12}(?:差评|中评|一星)|(?:差评|中评)警告/;
 /** …unless a review is there to change (给了差评, 差评已经写了, 我要改差评). */
 const POSTED_REVIEW = /(?:给|打|写|留)了(?:个|一个)?(?:你们?)?(?:差评|中评)|(?:差评|中评)(?:已经?|都)?(?:给|打|写|留)?了|已经?(?:给|打|写|留)?(?:了)?(?:差评|中评)|(?:改|删|撤|追)(?:掉|了)?(?:个|一个)?(?:差评|中评|评价)/;
 const ANSWERS_REVIEW = /看到您的评价|您的评价/;
 
 export function threatensReview(text: string): boolean {
+  // 再不处理就给差评了 ends as 差评了 and read as posted (brief sugg10).
+  if (THREAT.test(text)) return !POSTED_FOR_SURE.test(text);
   return THREATENS_REVIEW.test(text) && !POSTED_REVIEW.test(text);
 }
 
@@ -244,6 +281,8 @@ export interface FitData {
   billsPostage: Uint8Array;
   /** 1: the reply answers a review already posted (中差评沟通). */
   answersReview: Uint8Array;
+  /** Per reply, its gated situations and their normalised words (null: none; ONLY_WITH). */
+  onlyWith: ([string, string[]][] | null)[];
 }
 
 const cache = new WeakMap<readonly Template[], FitData>();
@@ -266,7 +305,11 @@ export function fitOf(templates: readonly Template[]): FitData {
   const needsOnPage = templates.map((t) => own(NEEDS_ON_PAGE, t.id) ?? null);
   const billsPostage = Uint8Array.from(templates, (t) => (BILLS_POSTAGE.test(t.body) ? 1 : 0));
   const answersReview = Uint8Array.from(templates, (t) => (ANSWERS_REVIEW.test(t.body) ? 1 : 0));
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview };
+  const onlyWith = templates.map((t) => {
+    const g = own(ONLY_WITH, t.id);
+    return g ? Object.entries(g).map(([s, ws]): [string, string[]] => [s, ws!.map((w) => normalize(w).text)]) : null;
+  });
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, onlyWith };
   cache.set(templates, f);
   return f;
 }

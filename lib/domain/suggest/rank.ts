@@ -127,6 +127,8 @@ const W_BILLS_FAULT = 1;
 /** The score at which a defect, a wrong or short item or damage counts as read in the message. */
 const SHOP_FAULT_AT = 0.3;
 const MIN_SCORE = 0.15;
+/** A message this short (normalised) follows up the one before it (context.ts reads follow-ups alike). */
+const FOLLOW_UP_CHARS = 14;
 
 // ---- candidate caps: what keeps one ranking independent of library size -----------------------
 /** Templates taken from the head of each scenario bucket. */
@@ -173,6 +175,13 @@ const WORD_W = new Float64Array(RARE_BIGRAMS * POSTING_SCAN);
 let SCORED_T = new Int32Array(1024);
 let SCORED_S = new Float64Array(1024);
 
+/** The buyer's message says `w` and does not deny it (不想寄回去了 is not 寄回去了). */
+const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
+function saysWord(m: string, w: string): boolean {
+  for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) if (!DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
+  return false;
+}
+
 /** Adds one signal's share to the explanation being built (when there is one); returns the value. */
 function note(reasons: RankedTemplate['reasons'] | null, signal: RankSignal, value: number, scenario?: ScenarioId): number {
   if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
@@ -185,7 +194,12 @@ const LOG51 = Math.log1p(50);
 export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3): RankedTemplate[] {
   const { classification: cls } = input;
   const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
-  const topSet = new Set(cls.top);
+  const reviewThreatened = threatensReview(input.text);
+  // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
+  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
+  const top: ScenarioId[] = reviewThreatened && cls.top.includes('review') && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : cls.top;
+  if (top !== cls.top) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
+  const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
   // Candidates: a list plus a per-index generation stamp (no Set, nothing to collect per call).
@@ -205,6 +219,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
+  if (top !== cls.top) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -312,9 +327,19 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;
   const fit = fitOf(index.templates);
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
+  // What rules a reply out: the current message, and the one before it when this one only follows
+  // it up (a parcel number after 退货寄出了). 14 characters, as the classifier's follow-ups (context.ts).
+  const prior = (input.earlier ?? []).filter((m) => m !== input.text).at(-1);
+  // A parcel number or code does not make the message longer.
+  const short = qText.replace(/[a-z0-9]+/g, '').length <= FOLLOW_UP_CHARS;
+  const ruling = prior !== undefined && short ? [qText, normalize(prior).text] : [qText];
+  const ruledOut = (t: number) => {
+    const not = fit.notFor[t];
+    return !!not && not.some((w) => ruling.some((m) => saysWord(m, w)));
+  };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
-  const reviewGiven = gaveReview(input.text);
-  const reviewThreatened = threatensReview(input.text);
+  // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
+  const reviewGiven = gaveReview(input.text) || reviewThreatened;
   // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
   // needs, chip or not: 退货运费你们给报销吗？是质量问题 had 开发票 on the third chip): the postage is the shop's.
   // Read on the buyer's own words as well as the score: the combined score of a third chip depends
@@ -346,12 +371,24 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
         if (d && !named.some((m) => names(d, m))) continue;
         const s = situationOf(c);
         const fits = index.orderBits[c]!;
-        const not = fit.notFor[c];
-        if (s && !(known && fits && !(fits & known)) && !(not && not.some((w) => qText.includes(w)))) general.add(s);
+        if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
       }
     }
     const s = situationOf(t);
     return !s || general.has(s);
+  };
+  /** A reply whose every shown situation is gated (fit.ts ONLY_WITH) by words no message holds. */
+  const gatedOut = (t: number): boolean => {
+    const g = fit.onlyWith[t];
+    if (!g) return false;
+    let shownAny = false;
+    for (const s of index.templates[t]!.scenarios) {
+      if (!topSet.has(s)) continue;
+      shownAny = true;
+      const gate = g.find(([gs]) => gs === s);
+      if (!gate || named.some((m) => gate[1].some((w) => m.includes(w)))) return false;
+    }
+    return shownAny;
   };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
   const fitOffset = (t: number): number => {
@@ -386,7 +423,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // one, unless it has strong evidence of its own (most of the buyer's words, or the unpaid order's
   // payment reminder): a scenario the chips left out, a learned pick or usage elsewhere, or a few
   // shared words do not put it before what the chips promise.
-  const shownMask = cls.top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
+  const shownMask = top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const wordShare = (t: number) => (qWeight > 0 ? Math.min(1, (words.get(t) ?? 0) / qWeight) : 0);
   const inView = (t: number) =>
     !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || wordShare(t) >= STRONG_WORDS || (unpaidBoost > 0 && paymentForUnpaid(t));
@@ -444,8 +481,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (pastDeadline(t)) total -= W_PAST_DEADLINE;
     // The message says the reply's text is false for it (刚付款 for 让您久等了, 不喜欢 for 确实是我们的
     // 问题): like an order conflict, it is not suggested on this message (search still finds it).
-    const not = fit.notFor[t];
-    if (not && not.some((w) => qText.includes(w))) total -= W_ORDER_CONFLICT;
+    if (ruledOut(t)) total -= W_ORDER_CONFLICT;
+    if (gatedOut(t)) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 

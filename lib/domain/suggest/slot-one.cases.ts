@@ -171,3 +171,31 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
   { text: '退货的快递单号在哪里填', orders: ['shipped'], right: ['return-tracking-number'], never: ['wrong-item'] },
   { text: '少算我五块钱行不行，便宜点', orders: [], right: ['bargain-fixed-price'], ok: ['bargain-small-discount', 'bargain-gift', 'bargain-free-shipping'], never: ['missing-item'] },
 ];
+
+/**
+ * Last stop's open ends (brief sugg10, 2026-12-05), in our own words: a review threatened in a
+ * conditional frame (再不…就, 不然, 要是…就) against one already posted; a colour that runs; a return
+ * already on its way with its number. `cards` lists the replies that must be the cards, in order.
+ */
+export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '今天不退款的话我就去投诉你们', orders: ['completed'], right: ['complaint-resolve-first'] },
+  // Read as 中差评 alone (no complaint chip): the threat still brings the complaint's replies.
+  { text: '再不回复我，我马上就给差评了', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '裙子寄回去了，单号是ZT7788990011223', orders: ['shipped'], right: ['return-sent'], never: ['return-7day', 'return-retain'] },
+  { text: '赶紧给个说法，不然我就打12315', orders: ['completed'], right: ['complaint-resolve-first'] },
+  { text: '要是明天还不发货我就给差评了', orders: ['paid'], right: ['complaint-resolve-first', 'delay-apology', 'delay-urged', 'delay-check'], never: ['review-bad', 'review-request'] },
+  { text: '我已经给了你们差评', orders: ['completed'], right: ['review-bad'] },
+  { text: '东西太差了，刚评价了一星', orders: ['completed'], right: ['review-bad'] },
+  { text: '牛仔裤一洗就掉色，把白衣服都染蓝了', orders: ['completed'], right: ['quality-fading'], ok: ['quality-photos'], never: ['quality-odor'] },
+  { text: '这条毛巾掉色太厉害了', orders: ['shipped'], right: ['quality-fading'], ok: ['quality-photos'], never: ['quality-odor'] },
+  {
+    text: '退的那件已经寄出了，快递单号SF0012345678901',
+    orders: ['refunding'],
+    right: ['return-sent'],
+    cards: ['return-sent', 'return-tracking-number'],
+    never: ['return-7day', 'return-retain', 'quality-photos', 'quality-options', 'tracking-query', 'tracking-check', 'refund-only'],
+  },
+  { text: '你们发的快递单号是多少', orders: ['shipped'], right: ['tracking-query', 'tracking-check'], never: ['return-sent'] },
+  { text: '退货单号要填到哪里', orders: ['completed'], right: ['return-tracking-number'] },
+];

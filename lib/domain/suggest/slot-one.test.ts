@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10 } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -85,5 +85,41 @@ describe('Alt+1 never states what the orders or the buyer do not support (QA pas
 
   it.each(SLOT_ONE_QA_N.filter((c) => c.never))('$text: none of the three cards is $never', (c) => {
     for (const id of c.never!) expect(cards(c.text, c.orders)).not.toContain(id);
+  });
+});
+
+describe('a threat, a posted review, a colour that runs, a return on its way (brief sugg10)', () => {
+  it.each(SLOT_ONE_SUGG10.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
+  });
+
+  it('a parcel number after the buyer said the return is sent is the return’s: acknowledged, not the shop’s parcel', () => {
+    const text = '单号是YT9988776655443';
+    const got = cards(text, ['refunding'], ['退货今天寄回去了', text]);
+    expect(got[0]).toBe('return-sent');
+    expect(got).not.toContain('tracking-query');
+    expect(got).not.toContain('tracking-check');
+  });
+});
+
+describe('a situation the agent chose (更改), on a shipped order', () => {
+  const chosen = (scenario: 'delay', earlier: string[]) =>
+    rankTemplates(index, {
+      classification: { scores: [{ id: scenario, score: 1 }], top: [scenario], confident: true, evidence: {} },
+      text: earlier.at(-1) ?? '',
+      earlier,
+      orderStatuses: ['shipped'],
+      now,
+    }, 3).map((r) => r.template.id);
+
+  it('延迟发货 with nothing about an exchange offers the shipping check only, not 换货进度', () => {
+    expect(chosen('delay', [])).toEqual(['delay-check']);
+    expect(chosen('delay', ['怎么还没到啊'])).toEqual(['delay-check']);
+  });
+
+  it('延迟发货 for an exchange whose new item has not come offers 换货进度', () => {
+    expect(chosen('delay', ['上周把大了的那件寄回去换了', '新的怎么还没发'])).toContain('exchange-check');
   });
 });

@@ -46,6 +46,7 @@ describe('which later starter replies a stored library is offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
       'tracking-check',
       'cancel-check',
+      'return-sent',
       'exchange-check',
       'exchange-back-received',
       'exchange-back-on-way',
@@ -53,6 +54,7 @@ describe('which later starter replies a stored library is offered', () => {
       'refund-only',
       'refund-amount-diff',
       'extra-item',
+      'quality-fading',
     ]);
     expect(starterAdditions(before(), STARTER_LIBRARY, LATER)).toEqual([]);
   });

@@ -18,6 +18,9 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   // 2026-12-05, QA pass T: an exchange already sent back got 退货挽留 (是哪里不满意呢), 仅退款 and a
   // refund short of what was paid had no fitting reply.
   ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff'],
+  // 2026-12-05, later: a return already sent (退货寄出了，单号…) got how-to-return replies, and 掉色 got
+  // 新衣有气味 on the cards.
+  ['return-sent', 'quality-fading'],
 ];
 
 /**
