@@ -4,7 +4,7 @@
  * them with the badge count; "open" goes to the buyer's chat with the payment scripts first; paying
  * on the demo console closes the item; the service worker stopped and restarted loses nothing.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
 import { extensionSuite } from './suite';
@@ -199,6 +199,10 @@ describe('the follow-up list', () => {
   });
 
   it('售后 in the chat panel adds an exchange on its way for the order; the popup lists it with the buyer, not due today', async () => {
+    // Made by the day shift (00:00–23:59 Beijing covers the hour of the run): made at night it is the
+    // night shift's handover, due by the next noon — under 今天 from 00:00 to 08:00 (CI at 16:00–24:00 UTC).
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
+    onTestFinished(() => callFromExtensionPage(ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
     const chat = await s.h.context.newPage();
     await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-after"]').click();

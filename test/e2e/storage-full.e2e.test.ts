@@ -259,7 +259,9 @@ describe('when the disk is full', () => {
   });
 
   it('a follow-up note typed in the popup keeps its input and text, and saves with Enter once there is room', async () => {
-    const fu = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', dueAt: Date.now() + 3600e3 });
+    // Due a minute ago: an overdue item is on the popup's open list at any hour. Due in an hour, it
+    // was tomorrow's from 23:00 Beijing, in the folded 以后, and the row was never on screen.
+    const fu = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', dueAt: Date.now() - 60_000 });
     const popup = await openPopup(s.h);
     try {
       const row = popup.locator(`[data-kf="followup"][data-id="${fu.id}"]`);

@@ -95,8 +95,10 @@ it('options → 团队 lists the readable proposals and versions, cleaned, and s
 });
 
 it("a colleague's follow-up with a 6,000-character buyer name and a 100,000-character note arrives limited in the popup", async () => {
+  // Already due, so the row is on the popup's open list at any hour (due in an hour, it was
+  // tomorrow's from 23:00 Beijing: in the folded 以后, never visible).
   const item = {
-    v: 2, id: 'manual:hostile-long', kind: 'manual', title: '给买家回电话', reason: '答应回电', createdAt: NOW, dueAt: NOW + 3_600_000,
+    v: 2, id: 'manual:hostile-long', kind: 'manual', title: '给买家回电话', reason: '答应回电', createdAt: NOW, dueAt: NOW - 60_000,
     status: 'open', source: 'manual', buyer: `长名${'名'.repeat(6_000)}`, note: '记'.repeat(100_000),
   };
   await adminPut('followups', { _id: `fu:${item.id}`, type: 'followup', item });
