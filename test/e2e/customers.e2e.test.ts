@@ -455,7 +455,7 @@ describe('buyer notes on the demo console', () => {
 
   it("客户档案 finds a buyer by the console id on their row and by a full phone number, and their 导出 / 导出表格 hold their follow-ups, override entries and learned picks (with Beijing times), not another buyer's", async () => {
     const who = { platform: 'demo', nickname: '晴天小雨', buyerId: 'u-2088' };
-    const orders = ['4012938475610293847', '5550001112223334445'];
+    const orders = ['4012938475610293847', '5550001112223334445'] as const;
     // What this attempt adds is taken out again after it, so a retry starts from the same stores: the
     // buyers' deletion before each test keeps their open follow-up (anonymised) and their override
     // entries (the shop's record), and a second entry of the same order and minute is taken for a
@@ -465,7 +465,7 @@ describe('buyer notes on the demo console', () => {
       await callFromExtensionPage(s.ext, 'forgetLearned', { ids: ['qt-1', 'gb-1'] });
       // No verb deletes override entries: they are taken out of the stored log.
       const log = await getRaw<{ items: { orderId: string }[] }>(s.ext, 'meta', 'remarkOverrides');
-      if (log) await putRaw(s.ext, 'meta', 'remarkOverrides', { ...log, items: log.items.filter((i) => !orders.includes(i.orderId)) });
+      if (log) await putRaw(s.ext, 'meta', 'remarkOverrides', { ...log, items: log.items.filter((i) => !(orders as readonly string[]).includes(i.orderId)) });
     });
     await callFromExtensionPage(s.ext, 'patchCustomer', { ...who, patch: { note: '回寄单上的手机 13788882468' } });
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '隔壁买家', buyerId: 'u-3000', patch: { note: '要发票' } });
