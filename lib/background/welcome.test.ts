@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const onInstalled: ((d: { reason: string }) => void)[] = [];
-const tabs = { query: vi.fn(async () => [] as { id?: number; url?: string; windowId?: number }[]), create: vi.fn(async () => ({})), update: vi.fn(async () => ({})) };
+const tabs = {
+  query: vi.fn(async () => [] as { id?: number; url?: string; pendingUrl?: string; windowId?: number; lastAccessed?: number }[]),
+  create: vi.fn(async () => ({})),
+  update: vi.fn(async (_id: number, _p?: unknown) => ({})),
+};
 const windows = { update: vi.fn(async () => ({})) };
 vi.mock('../browser', () => ({
   browser: {
@@ -22,7 +26,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   tabs.query.mockReset().mockResolvedValue([]);
   tabs.create.mockClear();
-  tabs.update.mockClear();
+  tabs.update.mockReset().mockImplementation(async () => ({}));
   windows.update.mockClear();
 });
 
@@ -56,6 +60,41 @@ describe('the first hour', () => {
     expect(tabs.create).not.toHaveBeenCalled();
     expect(tabs.update).toHaveBeenCalledWith(9, { url: 'chrome-extension://ext/options.html?welcome#shop', active: true });
     expect(windows.update).toHaveBeenCalledWith(2, { focused: true });
+  });
+
+  it('with several options pages open, brings forward the one used last', async () => {
+    tabs.query.mockResolvedValue([
+      { id: 4, url: 'chrome-extension://ext/options.html#import', windowId: 1, lastAccessed: 1_000 },
+      { id: 7, url: 'chrome-extension://ext/options.html#templates', windowId: 1, lastAccessed: 5_000 },
+    ]);
+    await openOptionsTab('shop');
+    expect(tabs.update.mock.calls).toEqual([[7, { url: 'chrome-extension://ext/options.html#shop', active: true }]]);
+    expect(tabs.create).not.toHaveBeenCalled();
+  });
+
+  it('passes over an options tab closed meanwhile (still listed, gone when updated) for the next one, else opens one', async () => {
+    tabs.query.mockResolvedValue([
+      { id: 4, url: 'chrome-extension://ext/options.html#import', windowId: 1, lastAccessed: 9_000 },
+      { id: 7, url: 'chrome-extension://ext/options.html#templates', windowId: 1, lastAccessed: 5_000 },
+    ]);
+    tabs.update.mockImplementation(async (id: number) => {
+      if (id === 4) throw new Error('No tab with id: 4.');
+      return {};
+    });
+    await openOptionsTab('shop');
+    expect(tabs.update).toHaveBeenLastCalledWith(7, { url: 'chrome-extension://ext/options.html#shop', active: true });
+    expect(tabs.create).not.toHaveBeenCalled();
+
+    tabs.query.mockResolvedValue([{ id: 4, url: 'chrome-extension://ext/options.html#import', windowId: 1 }]);
+    await openOptionsTab('shop');
+    expect(tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://ext/options.html#shop' });
+  });
+
+  it('counts an options tab still loading (its address pending)', async () => {
+    tabs.query.mockResolvedValue([{ id: 5, url: '', pendingUrl: 'chrome-extension://ext/options.html#import', windowId: 1 } as never]);
+    await openOptionsTab('shop');
+    expect(tabs.update).toHaveBeenCalledWith(5, { url: 'chrome-extension://ext/options.html#shop', active: true });
+    expect(tabs.create).not.toHaveBeenCalled();
   });
 
   it('opens a new options tab when none is open', async () => {

@@ -7,7 +7,7 @@
  * reach-tabs.ts). The panel's fill-in form asks for the same page when a reply needs the shop
  * or agent name that is not set yet (the `openOptions` verb).
  */
-import { browser } from '../browser';
+import { browser, type Tabs } from '../browser';
 import { workerExtras } from './extras';
 
 export function registerWelcome(onUpgrade?: (reason: 'install' | 'update') => Promise<unknown>): void {
@@ -22,14 +22,21 @@ export function registerWelcome(onUpgrade?: (reason: 'install' | 'update') => Pr
 
 /**
  * Shows the options page on `tab`. An options page already open is brought forward with only its
- * hash changed (the page switches tabs and keeps any unsaved edit); else a new tab opens.
+ * hash changed (the page switches tabs and keeps any unsaved edit); else a new tab opens. With
+ * several open, the one the agent used last; one closed meanwhile (a listed tab can be closing)
+ * is passed over for the next, so the link never fails and never opens a second page beside a
+ * live one.
  */
 export async function openOptionsTab(tab: string, welcome = false): Promise<void> {
   const page = browser.runtime.getURL('/options.html');
-  const open = (await browser.tabs.query({})).find((t) => t.url?.startsWith(page));
-  if (open?.id !== undefined && open.url) {
-    await browser.tabs.update(open.id, { url: `${open.url.split('#')[0]}#${tab}`, active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true }).catch(() => {});
+  const address = (t: Tabs.Tab) => t.url || t.pendingUrl || '';
+  const open = (await browser.tabs.query({}))
+    .filter((t) => t.id !== undefined && address(t).startsWith(page))
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  for (const t of open) {
+    const shown = await browser.tabs.update(t.id!, { url: `${address(t).split('#')[0]}#${tab}`, active: true }).catch(() => null);
+    if (!shown) continue;
+    if (t.windowId !== undefined) await browser.windows.update(t.windowId, { focused: true }).catch(() => {});
     return;
   }
   await browser.tabs.create({ url: `${page}${welcome ? '?welcome' : ''}#${tab}` });

@@ -5,7 +5,7 @@ import { buyerNotesSuite } from './suite';
 import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 import { encodeLegacy } from '../legacy-encode';
-import { everything } from './stores';
+import { everything, getRaw, putRaw } from './stores';
 
 const s = buyerNotesSuite();
 
@@ -455,6 +455,18 @@ describe('buyer notes on the demo console', () => {
 
   it("客户档案 finds a buyer by the console id on their row and by a full phone number, and their 导出 / 导出表格 hold their follow-ups, override entries and learned picks (with Beijing times), not another buyer's", async () => {
     const who = { platform: 'demo', nickname: '晴天小雨', buyerId: 'u-2088' };
+    const orders = ['4012938475610293847', '5550001112223334445'] as const;
+    // What this attempt adds is taken out again after it, so a retry starts from the same stores: the
+    // buyers' deletion before each test keeps their open follow-up (anonymised) and their override
+    // entries (the shop's record), and a second entry of the same order and minute is taken for a
+    // retried save and not added — the retry's export held no override at all.
+    onTestFinished(async () => {
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+      await callFromExtensionPage(s.ext, 'forgetLearned', { ids: ['qt-1', 'gb-1'] });
+      // No verb deletes override entries: they are taken out of the stored log.
+      const log = await getRaw<{ items: { orderId: string }[] }>(s.ext, 'meta', 'remarkOverrides');
+      if (log) await putRaw(s.ext, 'meta', 'remarkOverrides', { ...log, items: log.items.filter((i) => !(orders as readonly string[]).includes(i.orderId)) });
+    });
     await callFromExtensionPage(s.ext, 'patchCustomer', { ...who, patch: { note: '回寄单上的手机 13788882468' } });
     await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '隔壁买家', buyerId: 'u-3000', patch: { note: '要发票' } });
     await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认地址', buyer: '晴天小雨', platform: 'demo', orderId: '4012938475610293847', note: '下午三点后回电' });
@@ -467,8 +479,8 @@ describe('buyer notes on the demo console', () => {
     });
     const remark = (buyer: string, buyerId: string, orderId: string, reason: string) =>
       callFromExtensionPage(s.ext, 'recordRemark', { platform: 'demo', orderId, buyer, buyerId, flag: 'yellow', text: '加急发出', at, override: { reason, problems: [{ code: 'x', message: '缺少快递公司' }] } });
-    await remark('晴天小雨', 'u-2088', '4012938475610293847', '买家赶时间先保存');
-    await remark('隔壁买家', 'u-3000', '5550001112223334445', '仓库要求加急');
+    await remark('晴天小雨', 'u-2088', orders[0], '买家赶时间先保存');
+    await remark('隔壁买家', 'u-3000', orders[1], '仓库要求加急');
     const options = await s.h.openExtensionPage('options.html#customers');
     try {
       await options.locator('[data-kf="customers-total"]').waitFor();

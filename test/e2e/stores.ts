@@ -2,7 +2,8 @@
  * The extension's stores from an extension page, beneath its verbs. `everything`: what it keeps,
  * read back as one text — chrome.storage (local, session, sync) and every record of every IndexedDB
  * database of its origin, backups included; the privacy tests search it for a buyer who must be
- * gone. `putRaw`: a record written as an older version left it, for the upgrade tests.
+ * gone. `putRaw`: a record written as an older version left it, for the upgrade tests; `getRaw`
+ * reads one as stored (a test taking out entries no verb deletes).
  */
 import type { Page } from 'playwright-core';
 
@@ -30,6 +31,23 @@ export async function everything(page: Page): Promise<string> {
     }
     return JSON.stringify(out);
   });
+}
+
+/** Reads what is stored under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv), as stored. */
+export async function getRaw<T = unknown>(page: Page, name: string, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    ([name, key]) =>
+      new Promise<any>((resolve, reject) => {
+        const open = indexedDB.open(`kf-${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const r = open.result.transaction('kv').objectStore('kv').get(key);
+          r.onsuccess = () => (open.result.close(), resolve(r.result));
+          r.onerror = () => reject(r.error);
+        };
+      }),
+    [name, key] as const,
+  );
 }
 
 /** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
