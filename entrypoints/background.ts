@@ -8,6 +8,7 @@ import { registerTeamBackground } from '@/lib/background/team';
 import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
 import { registerWelcome } from '@/lib/background/welcome';
 import { upgradeStarterLibrary } from '@/lib/messaging/handlers/core';
+import { maskOverridesAtUpdate } from '@/lib/messaging/handlers/forget-buyers';
 
 export default defineBackground({
   // A classic worker: service workers cannot import() modules on demand, so everything is bundled
@@ -34,7 +35,8 @@ export default defineBackground({
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
     // untouched starter replies their corrected wording and adds the starter replies new since; an
-    // update also gives the open console tabs the new panel.
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
+    // update also gives the open console tabs the new panel, and masks override-log entries stored
+    // before the log was masked (once).
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), reason === 'update' && Promise.all([workerExtras().reachOpenTabs(syncTaughtScriptsNow()), maskOverridesAtUpdate()])]));
   },
 });
