@@ -70,20 +70,3 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
   if (backups.includes(true)) await here.announce('backups');
   return counted(f);
 }
-
-/** In `meta`: the override log's entries from before it was stored masked have been masked. */
-export const OVERRIDES_MASKED_KEY = 'remarkOverrides:masked';
-
-/**
- * Once, at an update (entrypoints/background.ts), while the shop masks: the remark override log's
- * entries stored before it was masked (its remark, reason and problems quoting a phone number in
- * clear) are masked as new ones are, live and in every backup — a restore would bring them back.
- * With masking off nothing changes and the next update looks again. True when it ran.
- */
-export async function maskOldOverrides(masking: boolean): Promise<boolean | void> {
-  if (!masking || (await db.get('meta', OVERRIDES_MASKED_KEY))) return;
-  const m = workerExtras().privacy.maskOverride;
-  await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => items.map((o) => m(o, true))));
-  await db.set('meta', OVERRIDES_MASKED_KEY, 1);
-  return true;
-}

@@ -30,7 +30,7 @@ import { USAGE_KEY, loadUsage } from '../../storage/usage';
 import { CLOCK_KEY, loadClockLog } from '../../storage/guard';
 import { listTaughtSites } from '../../storage/sites';
 import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
-import { deleted, inTurn } from '../turn';
+import { deleted, inTurn, shared } from '../turn';
 
 const io: AllDataIO = {
   browser,
@@ -103,3 +103,6 @@ export const finishCutOff = () =>
     if ((run as WholeRun | undefined)?.verb == 'delete') deleted();
     if (run) await workerExtras().data.finishCutOff(io, run as WholeRun);
   }).catch(() => {});
+
+/** At an update: the override log's entries from before it was masked, masked (lib/background/overrides-mask-run.ts), under the whole-data lock. */
+export const maskOverridesAtUpdate = () => shared(() => workerExtras().maskOldOverrides(io));

@@ -4,9 +4,7 @@
  * memory (and, in team mode, for the team), and open pages are told.
  */
 import { announceChange } from '../client';
-import { forgetBuyers, maskOldOverrides, type ForgetHere } from '../../storage/forget-buyers';
-import { loadSettings } from '../../storage/settings';
-import { shared } from '../turn';
+import { forgetBuyers, type ForgetHere } from '../../storage/forget-buyers';
 import { forgetLearnedPicks } from './learned';
 import type { Forget, ForgetCounts, OpenItems } from '../../domain/customers/forget';
 
@@ -19,7 +17,3 @@ const worker: ForgetHere = {
 export function forgetBuyersElsewhere(who: Forget, open: OpenItems, now: number, opts?: Parameters<typeof forgetBuyers>[4]): Promise<ForgetCounts> {
   return forgetBuyers(worker, who, open, now, opts);
 }
-
-/** At an update: the override log's entries from before it was masked, masked (under the whole-data lock: never inside a deletion); open pages told. */
-export const maskOverridesAtUpdate = () =>
-  shared(async () => (await maskOldOverrides((await loadSettings()).privacy.maskPii)) && (await announceChange('rules'), announceChange('backups')));
