@@ -1,5 +1,5 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
-import { finishCutOff } from '@/lib/messaging/handlers/data';
+import { finishCutOff, maskOverridesAtUpdate } from '@/lib/messaging/handlers/data';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
@@ -34,7 +34,8 @@ export default defineBackground({
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
     // untouched starter replies their corrected wording and adds the starter replies new since; an
-    // update also gives the open console tabs the new panel.
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
+    // update also gives the open console tabs the new panel; both mask override-log entries stored
+    // before the log was masked (once; a fresh install finds none and only sets the marker).
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
   },
 });

@@ -13,7 +13,7 @@ import { FollowupActions } from './FollowupActions';
 import { click, mount, type } from '../remarks/testing';
 import { CallError } from '@/lib/messaging/client';
 
-vi.mock('@/lib/browser', () => ({ browser: {} }));
+vi.mock('@/lib/browser', () => ({ browser: {}, listen: () => () => {} }));
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {

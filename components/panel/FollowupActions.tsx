@@ -3,7 +3,7 @@ import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController } from '@/lib/panel/controller';
-import { call } from '@/lib/messaging/client';
+import { call, onDataChanged } from '@/lib/messaging/client';
 import { ORDER_ID, PROMISE_DRAFT_MAX, type AddFollowupRequest, type PanelKind, type PromiseDraft } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
 import type { ScenarioId } from '@/lib/domain/scenarios';
@@ -144,6 +144,26 @@ function restore(drafts: Map<string, Draft>): Promise<unknown> {
 }
 
 /**
+ * After a change of the buyer notes: a buyer's draft the worker held for this tab and holds no more
+ * was taken with the buyer (客户档案 → 删除, 删除全部数据: lib/storage/forget-drafts.ts), and leaves
+ * this panel's memory too — it used to stay until a reload, and one Enter added it back for a buyer
+ * the agent had deleted. Asked after the keeps sent before (`keeping`), so only a draft the worker
+ * had confirmed counts; a tab without one asks nothing. Resolves true when one went.
+ */
+function dropForgotten(drafts: Map<string, Draft>): Promise<boolean> {
+  let dropped = false;
+  keeping = keeping.then(() => {
+    const held = [...kept].filter(([, json]) => json);
+    if (held.length)
+      return call('promiseDrafts').then((list) => {
+        const still = new Set(list.map(([k]) => k));
+        for (const [k] of held) if (!still.has(k) && kept.get(k)) kept.delete(k), drafts.delete(k), (dropped = true);
+      }, () => {});
+  });
+  return keeping.then(() => dropped);
+}
+
+/**
  * Chat-page buttons that put the buyer in front of the agent on the follow-up list: 咨询未拍
  * (asked, not ordered), 承诺答复 (promised answer, with a time), 中差评 (bad review).
  * The background links the item to this page and marks it a handover item at night. 交给… hands
@@ -157,6 +177,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const drafts = panels.get(panel) ?? panels.set(panel, new Map()).get(panel)!;
   if (!restored.has(panel)) restored.set(panel, restore(drafts));
   useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
+  useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
   const [targets, setTargets] = useState<HandoverTargets | null>(null);
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));

@@ -43,6 +43,7 @@ import type { LibraryRecord } from '../storage/library';
 import { buyerData } from './buyer-data-run';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
+import { maskOldOverrides } from './overrides-mask-run';
 import { openOptionsTab } from './welcome';
 import { decideRequestFault } from '../team/decide-request';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
@@ -123,6 +124,8 @@ export const WORKER_EXTRAS = {
    */
   /** At an update: the new content script into the console and taught-site tabs already open (reach-tabs.ts). */
   reachOpenTabs,
+  /** Once at an update: the override log's entries from before it was masked (overrides-mask-run.ts). */
+  maskOldOverrides,
   /** The options page on a tab: at a fresh install, and the openOptions verb (welcome.ts); both rare, neither in background.js. */
   openOptionsTab,
   /** What is wrong with a teamDecideProposal payload, if anything (lib/team/decide-request.ts). */

@@ -44,10 +44,11 @@ export function registerFollowupBackground(): void {
   registerNotificationClicks();
   // Any change of the list (a handler here, a backup restore) or of the settings (shift hours,
   // cut-off) re-reads the list and sets the badge again; of the buyers, their count is read again.
+  const badge = () => void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
   onDataChanged(['followups', 'settings', 'customers'], (area) => {
     if (area === 'customers') return customersChangedElsewhere();
     if (area === 'followups') invalidateFollowupCache();
-    void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
+    badge();
   });
-  void refreshBadge().catch((err) => console.warn('[kf] badge refresh failed', err));
+  badge();
 }

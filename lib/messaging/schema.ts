@@ -168,7 +168,7 @@ export const s = {
         } catch {
           return fail(path, 'expected an http(s) origin');
         }
-        if (origin !== v) return fail(path, 'expected an origin such as https://example.com');
+        if (origin !== v) return fail(path, 'expected an origin');
         if (ctx.pageOrigin !== undefined && origin !== ctx.pageOrigin) return fail(path, 'a page may only use its own site');
         return origin;
       },

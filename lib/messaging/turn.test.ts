@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ALONE_WAIT_MS, inTurn, onAlone, shared } from './turn';
+import { ALONE_WAIT_MS, deleted, inTurn, onAlone, shared } from './turn';
 import { WAIT_KEY } from '../storage/whole-run';
 
 // storage.session as the worker has it: the wait mark the buyer card reads.
@@ -151,6 +151,28 @@ describe('the whole-data lock (turn.ts)', () => {
     expect([read.state, read.value]).toEqual(['done', 'read']);
     // Saved again after the deletion, it is.
     expect(await inTurn(false, note, 0, true)).toBe('note saved');
+  });
+
+  it('refuses a write queued behind the start finishing a cut-off 删除全部数据, as behind the live one; a write after it runs', async () => {
+    const mark = held();
+    // The start's finishing (handlers/data.ts finishCutOff) knows it is a deletion only once its mark is read.
+    const finishing = watch(inTurn(true, async () => (await mark.run(), deleted(), 'finished')));
+    const note = vi.fn(async () => 'note saved');
+    const n = watch(inTurn(false, note, 0, true));
+    mark.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(finishing.state).toBe('done');
+    expect(n.state).toBe('refused');
+    expect(n.error).toMatchObject({ code: 'deleted' });
+    expect(note).not.toHaveBeenCalled();
+    expect(await inTurn(false, note, 0, true)).toBe('note saved');
+    // A start that finished an import (no deletion) lets what waited behind it write.
+    const load = held();
+    void inTurn(true, load.run);
+    const pick = watch(inTurn(false, async () => 'pick saved', 0, true));
+    load.end();
+    await vi.advanceTimersByTimeAsync(0);
+    expect([pick.state, pick.value]).toEqual(['done', 'pick saved']);
   });
 
   it('writes what waited behind a 删除全部数据 that was refused (nothing was deleted), and behind an import', async () => {

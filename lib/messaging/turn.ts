@@ -60,9 +60,8 @@ export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1 | 0, wr
   const seen = deletions - deleting;
   const p = (alone ? within(Promise.all([before, ...running]), 'busy') : job || !alones ? before : within(before, 'waiting')).then(() => {
     if (writes && seen != deletions) throw new StorageError('deleted', 'deleted');
-    if (alone != 'delete') return run();
-    deletions++;
-    deleting = 1;
+    if (!alone) return run();
+    if (alone == 'delete') deleted();
     // Reset as it settles, not with `turn`: a write sent once its answer came is after it.
     return run().finally(() => (deleting = 0));
   });
@@ -82,6 +81,14 @@ export function inTurn<T>(alone: unknown, run: () => Promise<T>, job?: 1 | 0, wr
   if (alone) cut();
   return p;
 }
+
+/**
+ * A deletion runs now: the live 删除全部数据, or the start's finishing of one a stopped worker left
+ * half done (handlers/data.ts finishCutOff, known only once its mark is read). A note queued behind
+ * the finishing was typed before the agent's deletion, as one queued behind the live one, and is
+ * refused alike: it used to be saved into the emptied stores.
+ */
+export const deleted = () => void (deletions++, (deleting = 1));
 
 let cut = () => {};
 /**

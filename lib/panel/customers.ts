@@ -246,12 +246,14 @@ export class CustomerCardController {
     const off = this.panel.store.subscribe(() => this.follow());
     const offData = this.api.onDataChanged(['customers'], () => void this.refresh());
     const offRun = this.api.wholeRun?.((verb) => this.onWholeRun(verb)) ?? (() => {});
+    const offGone = this.api.noteDrafts?.onForgotten?.((key) => this.forgetDraft(key)) ?? (() => {});
     this.signal.addEventListener(
       'abort',
       () => {
         off();
         offData();
         offRun();
+        offGone();
       },
       { once: true },
     );
@@ -416,6 +418,22 @@ export class CustomerCardController {
     const text = await this.api.noteDrafts?.restore(this.sessionKey(who));
     if (!text || !this.isShowing(who) || this.store.get().noteDraft || this.drafts.has(draftKey(who.nickname, who.buyerId))) return;
     this.store.set({ noteDraft: text });
+  }
+
+  /**
+   * The worker took this tab's draft for session key `key` (its buyer was deleted, 客户档案 → 删除 or
+   * 删除全部数据): the copy in this frame's memory goes too, shown or kept for a switch back, and a
+   * note refused behind the deletion. It used to stay until a reload, and one Enter saved the
+   * deleted buyer's note again.
+   */
+  private forgetDraft(key: string): void {
+    const p = this.platform;
+    if (!p || !key.startsWith(p)) return;
+    const own = key.slice(p.length);
+    this.drafts.delete(own);
+    const who = this.who();
+    if (this.refused && draftKey(this.refused.who.nickname, this.refused.who.buyerId) === own) this.refused = null;
+    if (who && draftKey(who.nickname, who.buyerId) === own) this.store.set({ noteDraft: '', saveError: null, afterRun: false });
   }
 
   setNoteDraft(text: string): void {

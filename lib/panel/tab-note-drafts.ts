@@ -21,12 +21,19 @@ export interface CardNoteDrafts {
   keep(key: string, text: string): void;
   /** `text` (trimmed) was saved as a note for `key`. Never throws. */
   saved(key: string, text: string): void;
+  /**
+   * Calls `listener` with a key whose draft the worker took from this tab: its buyer was deleted
+   * (lib/storage/forget-drafts.ts) — the frame's copy in memory goes too. Returns the unsubscribe.
+   */
+  onForgotten?(listener: (key: string) => void): () => void;
 }
 
 /** One tab's drafts: null where the tab has none for `key` ('' : it had one and it was emptied or saved). */
 export interface TabArea {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, text: string): void;
+  /** Keys of this tab's drafts removed from the area (a frame only ever sets them, '' included). */
+  onRemoved?(listener: (key: string) => void): () => void;
 }
 
 /**
@@ -57,6 +64,18 @@ export function sessionTabArea(): TabArea | undefined {
       return typeof v === 'string' ? v : null;
     },
     setItem: (key, text) => void full(key).then((k) => (k ? area.set({ [k]: text }) : undefined)).catch(() => {}),
+    // The worker removes a tab's draft only when it deletes the buyer (or the tab is closed): the
+    // frame itself keeps an emptied or saved one as ''. The change reaches every extension page.
+    onRemoved: (listener) => {
+      const heard = (changes: Record<string, { newValue?: unknown }>, name: string) =>
+        void tab.then((id) => {
+          const mine = `kf:note-draft@${id}:`;
+          if (name === 'session' && id !== undefined)
+            for (const [k, c] of Object.entries(changes)) if (k.startsWith(mine) && c.newValue === undefined) listener(k.slice(mine.length));
+        });
+      browser.storage.onChanged.addListener(heard);
+      return () => browser.storage.onChanged.removeListener(heard);
+    },
   };
 }
 
@@ -86,5 +105,10 @@ export function tabNoteDrafts(latest: NoteDrafts, tab: TabArea): CardNoteDrafts 
       tab.setItem(key, '');
       forget(key, text);
     },
+    onForgotten: (listener) =>
+      tab.onRemoved?.((key) => {
+        last.delete(key);
+        listener(key);
+      }) ?? (() => {}),
   };
 }

@@ -75,7 +75,7 @@ async function seed() {
 }
 
 describe('a worker stopped in the middle of a whole-data verb, no page to send it again', () => {
-  it('删除全部数据: the next worker finishes it before it answers anything — every store empty, nothing left in storage.local', async () => {
+  it('删除全部数据: the next worker finishes it before it answers anything — a note queued behind it refused, every store empty, nothing left in storage.local', async () => {
     await seed();
     await hold(s.quiet);
     void s.quiet.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllData', payload: { confirm: true } }).catch(() => undefined));
@@ -85,6 +85,9 @@ describe('a worker stopped in the middle of a whole-data verb, no page to send i
     // The follow-up was still there when the worker stopped.
     expect(await release(s.quiet)).toBe(1);
 
+    // A note typed before the deletion, arriving first: it wakes the next worker and waits behind the
+    // finishing, which refuses it as the live deletion would (lock7), and the text stays the agent's.
+    expect(await send(s.quiet, 'patchCustomer', { platform: 'demo', nickname: '只收周末快递的买家', patch: { note: '删除前写的备注' } })).toMatchObject({ ok: false, error: { code: 'deleted' } });
     expect(await send(s.quiet, 'ping')).toMatchObject({ ok: true });
     expect(await counts(s.quiet)).toEqual({ library: 0, customers: 0, 'buyer-names': 0, followups: 0, meta: 0, learned: 0, backups: 0 });
     const left = await s.quiet.evaluate(() => (globalThis as any).chrome.storage.local.get(null));

@@ -190,7 +190,7 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
       const patch = obj(payload, 'patchSettings');
       // A seller page may only remember the panel's own state.
       if (ctx.sender === 'content-script' && Object.keys(patch).some((k) => k !== 'panel')) {
-        throw new InvalidPayload('patchSettings: pages may only change panel state');
+        throw new InvalidPayload('patchSettings: panel only');
       }
       const s = await patchSettings(patch);
       await announceChange('settings');

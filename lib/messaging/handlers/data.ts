@@ -30,7 +30,7 @@ import { USAGE_KEY, loadUsage } from '../../storage/usage';
 import { CLOCK_KEY, loadClockLog } from '../../storage/guard';
 import { listTaughtSites } from '../../storage/sites';
 import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
-import { inTurn } from '../turn';
+import { deleted, inTurn, shared } from '../turn';
 
 const io: AllDataIO = {
   browser,
@@ -100,5 +100,9 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
 export const finishCutOff = () =>
   inTurn(true, async () => {
     const run = (await browser.storage.local.get(RUN_KEY))[RUN_KEY];
+    if ((run as WholeRun | undefined)?.verb == 'delete') deleted();
     if (run) await workerExtras().data.finishCutOff(io, run as WholeRun);
   }).catch(() => {});
+
+/** At an update: the override log's entries from before it was masked, masked (lib/background/overrides-mask-run.ts), under the whole-data lock. */
+export const maskOverridesAtUpdate = () => shared(() => workerExtras().maskOldOverrides(io));

@@ -42,7 +42,7 @@ export const guardHandlers: HandlerSet<GuardProtocol> = {
       const p = obj(payload, 'recordAnsweredWait');
       const { platform, conversation, since, at } = p;
       if (!CLOCK_PLATFORMS.includes(platform as ClockPlatform)) throw new InvalidPayload('recordAnsweredWait: platform');
-      if (typeof conversation !== 'string' || !/^[0-9a-z]{1,16}$/.test(conversation)) throw new InvalidPayload('recordAnsweredWait: conversation must be a hash');
+      if (typeof conversation !== 'string' || !/^[0-9a-z]{1,16}$/.test(conversation)) throw new InvalidPayload('recordAnsweredWait: conversation');
       // One check: NaN and ±Infinity fail the comparisons as a time out of range does.
       if (typeof since !== 'number' || typeof at !== 'number' || !(at >= since && at - since <= MAX_WAIT_MS && at <= Date.now() + 60_000)) throw new InvalidPayload('recordAnsweredWait: times');
       const settings = await loadSettings();

@@ -99,6 +99,32 @@ describe('recordRemark', () => {
     expect(latest!.text).toBe(`改电话 ${phone} 小美`);
   });
 
+  it('masks, once at an update, the entries stored before the log was masked — live and in the backups — and not while the shop keeps numbers', async () => {
+    const { maskOverridesAtUpdate } = await import('./data');
+    const phone = '13812345678';
+    // As an older version stored it (v1, no masking): the remark, the reason and a problem quote the phone.
+    const old = { at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: '南风知我意2019', flag: 'purple', agent: '小美', reason: `买家要求改成${phone}`, problems: [{ code: 'phone', message: `电话“${phone}”不是收件人的` }], text: `改电话 ${phone}` };
+    await db.set('meta', 'remarkOverrides', { v: 1, items: [old] });
+    await db.del('meta', 'remarkOverrides:masked');
+    const listed = async () => JSON.stringify(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page')));
+    // The shop keeps numbers: nothing changes, and a later update looks again.
+    await dispatch({ kf: 'patchSettings', payload: { privacy: { maskPii: false, retentionDays: 0 } } }, 'extension-page');
+    await maskOverridesAtUpdate();
+    expect(await listed()).toContain(phone);
+    await dispatch({ kf: 'patchSettings', payload: { privacy: { maskPii: true, retentionDays: 0 } } }, 'extension-page');
+    const backup = ok<{ id: string }>(await dispatch({ kf: 'createBackup', payload: undefined }, 'extension-page'));
+    await maskOverridesAtUpdate();
+    expect(await listed()).not.toContain(phone);
+    const [saved] = ok<{ text: string; reason: string; problems: { message: string }[] }[]>(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page'));
+    expect(saved).toMatchObject({ text: '改电话 138****5678', reason: '买家要求改成138****5678', problems: [{ message: '电话“138****5678”不是收件人的' }] });
+    const snap = await db.get<{ stores: { meta: [string, unknown][] } }>('backups', backup.id);
+    expect(JSON.stringify(snap!.stores.meta.find(([k]) => k === 'remarkOverrides'))).not.toContain(phone);
+    // Once: what the shop stores later (masking turned off meanwhile) is the shop's choice, left as it is.
+    await db.set('meta', 'remarkOverrides', { v: 1, items: [old] });
+    await maskOverridesAtUpdate();
+    expect(await listed()).toContain(phone);
+  });
+
   it('does not let a seller page read the override log', async () => {
     expect(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'content-script', DEMO_PAGE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

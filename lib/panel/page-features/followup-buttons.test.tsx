@@ -13,7 +13,7 @@ import { PanelContext } from '@/components/PanelContext';
 import { FollowupActions } from '@/components/panel/FollowupActions';
 import { mount, click } from '@/components/remarks/testing';
 
-vi.mock('@/lib/browser', () => ({ browser: {} }));
+vi.mock('@/lib/browser', () => ({ browser: {}, listen: () => () => {} }));
 
 /** The follow-ups feature script, held back until `arrive()`: the real FollowupActions, adding through `sent`. */
 let arrive: () => void = () => {};
