@@ -49,7 +49,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const platform = adapter.platform as ClockPlatform;
   // This script's own copy of the strings (the list, its hints) follows the panel's language.
   setLocale(controller.store.get().settings.shop.locale);
-  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], canOpen: !!adapter.openConversation, hint: null });
+  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], listUnread: false, canOpen: !!adapter.openConversation, hint: null });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let openCheck: ReturnType<typeof setTimeout> | undefined;
   let last: { conversation: string; since: number } | null = null;
@@ -96,7 +96,11 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const waiting = () => {
     if (!listed) {
       const now = new Map<string, number>();
-      listed = (adapter.readWaiting?.(doc) ?? [])
+      // A list the adapter could not read (Douyin's frame without the 待回复 split) is said so,
+      // not shown as nobody waiting.
+      const read = readOrMissing(() => adapter.readWaiting?.(doc) ?? []);
+      ui.set({ listUnread: !read });
+      listed = (read ?? [])
         .filter((w) => Number.isFinite(w.since) && w.key)
         .map((w) => {
           const since = Math.min(w.since, seen.get(w.key) ?? Infinity);

@@ -150,14 +150,21 @@ export function flagAndRemark(row: ParentNode, flagSel: string, remarkLabel: str
   return { flag: flag ?? 'gray', remark: remark ?? '', ...(flag ? {} : { flagUnknown: true }), ...(unread.length ? { unread } : {}) };
 }
 
-/** Trade status texts of the Chinese consoles (JD's own words: the tab names of its order list). */
+/**
+ * Trade status texts of the Chinese consoles (JD's own words: the tab names of its order list; 待付款
+ * and 已取消 as a 2026 JD order-list script reads them from `.order-status span`, and 待出库 the
+ * waitOut tab's name in another JD script — evidenced. Whether the 2026 list prints 等待付款 or 待付款
+ * varies by build: both are read).
+ */
 export const STATUS_BY_TEXT: ReadonlyArray<readonly [string, OrderStatus]> = [
   ['等待买家付款', 'unpaid'],
   ['等待付款', 'unpaid'],
+  ['待付款', 'unpaid'],
   ['买家已付款', 'paid'],
   ['等待发货', 'paid'],
   ['待发货', 'paid'],
   ['等待出库', 'paid'],
+  ['待出库', 'paid'],
   ['卖家已发货', 'shipped'],
   ['已发货', 'shipped'],
   ['等待确认收货', 'shipped'],

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, readWaiting } from './read';
+import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -20,7 +20,9 @@ export const douyinAdapter = chatAdapter({
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
   text: S.MESSAGE_TEXT,
   readWaiting: (doc) => readWaiting(doc),
+  readConversations,
   conversationRow: S.CONVERSATION_ITEM,
+  conversationAt,
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
