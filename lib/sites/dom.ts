@@ -11,12 +11,12 @@ import { NICKNAME_MAX } from '../domain/customers/identity';
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
  * each buyer once (by id, else by name), in list order.
  */
-export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity[] {
+export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => string, idOf?: (row: Element) => string | null): BuyerIdentity[] {
   const seen = new Set<string>();
   const out: BuyerIdentity[] = [];
   for (const row of rows) {
     const nickname = nameOf(row);
-    const id = idOf(row) || null;
+    const id = idOf?.(row) || null;
     if (!nickname || seen.has(id ?? `:${nickname}`)) continue;
     seen.add(id ?? `:${nickname}`);
     out.push({ nickname, id });
@@ -32,11 +32,11 @@ const ROW_CONTROL = 'button, a[href], input, select, textarea, [role="button"], 
  * matching `row` that holds `target`, read like readConversations reads it; null outside a row, on a
  * control inside it, or where the row names no buyer.
  */
-export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity | null {
+export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) => string, idOf?: (row: Element) => string | null): BuyerIdentity | null {
   const el = target.closest(row);
   const control = target.closest(ROW_CONTROL);
   const nickname = el && !(control && el.contains(control)) ? nameOf(el) : '';
-  return nickname ? { nickname, id: idOf(el!) || null } : null;
+  return nickname ? { nickname, id: idOf?.(el!) || null } : null;
 }
 
 /**

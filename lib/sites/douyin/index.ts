@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, readWaiting, rowBuyer } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -19,10 +19,9 @@ export const douyinAdapter = chatAdapter({
   buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
   text: S.MESSAGE_TEXT,
-  readWaiting: (doc) => readWaiting(doc),
-  readConversations,
+  readWaiting,
   conversationRow: S.CONVERSATION_ITEM,
-  conversationAt,
+  rowBuyer: [rowBuyer],
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { asName, listBuyers, parseRowTime, parseWaitedFor, required, rowBuyerAt, textOf } from '../dom';
+import { asName, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
 import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
@@ -57,9 +57,11 @@ export function readRow(wrapper: Element): ChatMessage | undefined {
 const rowName = (row: Element) => row.querySelector(S.ROW_NAME)?.getAttribute('title')?.trim() ?? '';
 /** A row's list (ROW_STATE_ATTR): 当前会话, 最近联系 or the platform's own conversation. */
 const rowState = (row: Element) => row.getAttribute(S.ROW_STATE_ATTR) ?? '';
-/** The buyer of a row; none for the platform's own conversation (系统通知, 智能客服), which is no buyer. */
-const buyerOf = (row: Element) => (S.SYSTEM_CONV.test(rowState(row)) ? '' : rowName(row));
-const noId = () => null;
+/**
+ * The buyer of a list row (the adapter's readConversations and conversationAt: 当前会话 and 最近联系
+ * rows, by nickname); none for the platform's own conversation (系统通知, 智能客服), which is no buyer.
+ */
+export const rowBuyer = (row: Element) => (S.SYSTEM_CONV.test(rowState(row)) ? '' : rowName(row));
 
 /**
  * The rows under the list's 待回复 and 已超时 labels (a row belongs to the label before it), in the
@@ -90,16 +92,6 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
   }
   if (current && !labels) throw new SiteElementMissing(SITE, 'GROUP_LABEL');
   return [...byKey.values()];
-}
-
-/** Every buyer the list shows (当前会话 and 最近联系 rows; not the platform's own), by nickname. */
-export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(doc.querySelectorAll(S.CONVERSATION_ITEM), buyerOf, noId);
-}
-
-/** The buyer of the row a click landed in (null on the platform's own conversation). */
-export function conversationAt(target: Element): BuyerIdentity | null {
-  return rowBuyerAt(target, S.CONVERSATION_ITEM, buyerOf, noId);
 }
 
 /** Clicks the list row of this nickname (eCan opens conversations by a click on the row, 2026). */
