@@ -3,7 +3,7 @@
  * reads, one conversation observer, and a page check over the named selectors behind each read.
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
-import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter } from './types';
 import { lastRead, listBuyers, rowBuyerAt } from './dom';
 import { observeChat } from './observe';
 import type { ProbeSpec } from './probe';
@@ -51,8 +51,7 @@ export interface ChatAdapterSpec {
   shop: readonly [name: string, selector: string];
   text: string;
   findChatInput(doc: Document): HTMLElement;
-  /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
-  readWaiting?(doc: Document): WaitingConversation[];
+  /** A click on a list row, where the console's list shows them (SiteAdapter; the 等待中 read is lib/sites/waiting.ts). */
   openConversation?(doc: Document, key: string): boolean;
   /** The list row readWaiting and the buyer reads below read (SiteAdapter). */
   conversationRow?: string;

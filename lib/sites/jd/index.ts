@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isJdChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting, rowName, rowPin } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, rowName, rowPin } from './read';
 import * as S from './selectors';
 
 /** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
@@ -19,7 +19,6 @@ export const jdAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
-  readWaiting,
   readConversations,
   conversationRow: S.LIST_ROW,
   rowBuyer: [rowName, rowPin],

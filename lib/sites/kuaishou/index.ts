@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isKuaishouChatUrl } from './detect';
-import { cardName, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, readWaiting } from './read';
+import { cardName, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
 /** Kuaishou 快手小店 workbench. One public source, unconfirmed; checked against a fixture page only. */
@@ -26,7 +26,6 @@ export const kuaishouAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
-  readWaiting,
   conversationRow: S.SESSION_CARD,
   rowBuyer: [cardName],
   openConversation,
