@@ -22,7 +22,7 @@ const TAG = buyerTag('S*******n', 'a');
 function show(waiting: ClockUiState['waiting'], open: string | null = null, locale: 'zh-CN' | 'en' = 'zh-CN') {
   setLocale(locale);
   const panel = { store: new Store({ buyer: open, buyerId: null, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState) } as unknown as PanelController;
-  const ui = new Store<ClockUiState>({ platform: 'demo', now: NOW, waiting, canOpen: true, hint: null });
+  const ui = new Store<ClockUiState>({ platform: 'demo', now: NOW, waiting, listUnread: false, canOpen: true, hint: null });
   const m = mount(
     <PanelContext.Provider value={panel}>
       <ReplyClock store={ui} open={() => {}} />
@@ -86,7 +86,7 @@ describe('ReplyClock (等待中)', () => {
     setLocale('zh-CN');
     const m = mount(
       <PanelContext.Provider value={panel}>
-        <ReplyClock store={new Store<ClockUiState>({ platform: 'pdd', now: NOW, waiting: waits, canOpen: true, hint: null })} open={() => {}} />
+        <ReplyClock store={new Store<ClockUiState>({ platform: 'pdd', now: NOW, waiting: waits, listUnread: false, canOpen: true, hint: null })} open={() => {}} />
       </PanelContext.Provider>,
     );
     cleanup = m.unmount;

@@ -19,6 +19,8 @@ export interface ClockUiState {
   now: number;
   /** Buyers waiting, longest first (as the console's list shows them; key: buyer id, else nickname). */
   waiting: { key: string; buyer: string; since: number }[];
+  /** The page lists conversations but not who waits among them (the adapter could not read its list). */
+  listUnread: boolean;
   canOpen: boolean;
   /** Shown after a click the console cannot follow. */
   hint: string | null;
@@ -47,7 +49,7 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
   const waiting = s.waiting.filter((w) => w.key !== openKey).sort((a, b) => a.since - b.since);
   const others = waiting.slice(0, LIST_SHOWN);
   const more = waiting.length - others.length;
-  if (!others.length && !s.hint) return null;
+  if (!others.length && !s.hint && !s.listUnread) return null;
   return (
     <section class="kf-clock" data-kf="reply-clock">
       {others.length > 0 && (
@@ -74,6 +76,11 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
             </span>
           )}
         </div>
+      )}
+      {s.listUnread && (
+        <p class="kf-muted" data-kf="clock-list-unread">
+          {t('clock.listUnread')}
+        </p>
       )}
       {s.hint && <p class="kf-muted">{s.hint}</p>}
     </section>

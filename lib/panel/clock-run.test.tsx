@@ -9,6 +9,7 @@ vi.mock('@/lib/browser', () => ({ browser: {} }));
 vi.mock('../messaging/client', () => ({ call: () => Promise.resolve() }));
 const { startClock } = await import('./clock-run');
 const { jdAdapter } = await import('../sites/jd');
+const { readWaiting: readJdWaiting } = await import('../sites/jd/read');
 
 let cleanup: () => void = () => {};
 afterEach(() => {
@@ -27,7 +28,7 @@ const settle = () => act(() => new Promise<void>((r) => setTimeout(r)));
 async function start(n: number) {
   const rows = Array.from({ length: n }, (_, i) => row(`p${i}`, `买家${i}`, `0${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`)).join('');
   document.body.innerHTML = `<div id="t-alluser-wrap"><div class="alluser-list">${rows}</div></div><div id="chat"><span class="tick">1</span></div>`;
-  const reads = vi.fn(jdAdapter.readWaiting!);
+  const reads = vi.fn((doc: Document) => readJdWaiting(doc));
   const adapter = { ...jdAdapter, readWaiting: reads };
   const store = new Store({ buyer: '买家0', buyerId: 'p0', pageKind: 'chat', settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
   const pageRead: (() => void)[] = [];

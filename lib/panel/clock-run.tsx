@@ -15,6 +15,7 @@ import { render } from 'preact';
 import type { PanelController } from './controller';
 import type { CardFrameHost } from './card-frame';
 import { readOrMissing, type SiteAdapter } from '../sites/types';
+import { waitingReader } from '../sites/waiting';
 import { Store } from './store';
 import { call } from '../messaging/client';
 import { elementOf, observeDom } from '../sites/observe';
@@ -49,7 +50,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const platform = adapter.platform as ClockPlatform;
   // This script's own copy of the strings (the list, its hints) follows the panel's language.
   setLocale(controller.store.get().settings.shop.locale);
-  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], canOpen: !!adapter.openConversation, hint: null });
+  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], listUnread: false, canOpen: !!adapter.openConversation, hint: null });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let openCheck: ReturnType<typeof setTimeout> | undefined;
   let last: { conversation: string; since: number } | null = null;
@@ -88,6 +89,8 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
    * a row, or a row added or removed; any change where the adapter names no row): a peak day lists
    * hundreds of conversations, and the page changes several times a second.
    */
+  /** The console's 等待中 read (in this feature script, not content.js: lib/sites/waiting.ts). */
+  const readList = waitingReader(adapter);
   let seen = new Map<string, number>();
   const row = adapter.conversationRow;
   let rowCount = -1;
@@ -96,7 +99,11 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const waiting = () => {
     if (!listed) {
       const now = new Map<string, number>();
-      listed = (adapter.readWaiting?.(doc) ?? [])
+      // A list the adapter could not read (Douyin's frame without the 待回复 split) is said so,
+      // not shown as nobody waiting.
+      const read = readOrMissing(() => readList?.(doc) ?? []);
+      ui.set({ listUnread: !read });
+      listed = (read ?? [])
         .filter((w) => Number.isFinite(w.since) && w.key)
         .map((w) => {
           const since = Math.min(w.since, seen.get(w.key) ?? Infinity);
@@ -165,7 +172,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   });
   signal.addEventListener('abort', off, { once: true });
   // Other conversations' waits change in the list without the open conversation changing.
-  if (adapter.readWaiting) {
+  if (readList) {
     observeDom(doc, signal, (records) => {
       if (records.some(inRow) || rowsGone(records)) {
         listed = null;

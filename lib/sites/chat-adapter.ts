@@ -3,8 +3,8 @@
  * reads, one conversation observer, and a page check over the named selectors behind each read.
  * Each console's folder supplies only what differs: URLs, reads, selectors.
  */
-import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter, type WaitingConversation } from './types';
-import { lastRead } from './dom';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type PageKind, type Platform, type SiteAdapter } from './types';
+import { lastRead, listBuyers, rowBuyerAt } from './dom';
 import { observeChat } from './observe';
 import type { ProbeSpec } from './probe';
 import type { ConsoleName } from './names';
@@ -51,15 +51,18 @@ export interface ChatAdapterSpec {
   shop: readonly [name: string, selector: string];
   text: string;
   findChatInput(doc: Document): HTMLElement;
-  /** The list's waiting buyers and a click on one, where the console's list shows them (SiteAdapter). */
-  readWaiting?(doc: Document): WaitingConversation[];
+  /** A click on a list row, where the console's list shows them (SiteAdapter; the 等待中 read is lib/sites/waiting.ts). */
   openConversation?(doc: Document, key: string): boolean;
-  /** The buyers the list shows, where it is read (SiteAdapter). */
-  readConversations?(doc: Document): BuyerIdentity[];
-  /** The list row those two read (SiteAdapter). */
+  /** The list row readWaiting and the buyer reads below read (SiteAdapter). */
   conversationRow?: string;
-  /** The buyer of the list row a click landed in, where rows are read (SiteAdapter). */
-  conversationAt?(target: Element): BuyerIdentity | null;
+  /**
+   * A conversationRow's buyer: its name, and the console's id where the row shows one. Given, the
+   * adapter reads the list's buyers (readConversations, in list order) and the row a click landed in
+   * (conversationAt) from it (SiteAdapter).
+   */
+  rowBuyer?: readonly [name: (row: Element) => string, id?: (row: Element) => string | null];
+  /** The list's buyers, where the console orders them otherwise than the page does (JD: the shown pane first). */
+  readConversations?(doc: Document): BuyerIdentity[];
   /** The chat input's selector: typing inside it is not a change; its disappearance is. */
   inputSelector: string;
   /** Consoles whose conversation switch may only move a class (an `active` marker). */
@@ -70,7 +73,7 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, rowBuyer, ...reads } = spec;
   /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
   let seen: string | undefined;
   /** Either side's mark (a selector list: an element matches it when it matches one). */
@@ -82,7 +85,12 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
    * a bare one (Douyin's <pre>) may be anywhere on the page.
    */
   const renamed = list ? `${list} :is(${text},${sides})` : `:is(${sides}) :is(${text})`;
+  const row = reads.conversationRow!;
   const adapter: SiteAdapter = {
+    ...(rowBuyer && {
+      readConversations: (doc: Document) => listBuyers(doc.querySelectorAll(row), ...rowBuyer),
+      conversationAt: (target: Element) => rowBuyerAt(target, row, ...rowBuyer),
+    }),
     ...reads,
     pageKind(doc) {
       const kind = pageKind(doc);

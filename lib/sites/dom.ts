@@ -11,12 +11,12 @@ import { NICKNAME_MAX } from '../domain/customers/identity';
  * The buyers of a conversation list's rows (readConversations): each row's shown name and id,
  * each buyer once (by id, else by name), in list order.
  */
-export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity[] {
+export function listBuyers(rows: Iterable<Element>, nameOf: (row: Element) => string, idOf?: (row: Element) => string | null): BuyerIdentity[] {
   const seen = new Set<string>();
   const out: BuyerIdentity[] = [];
   for (const row of rows) {
     const nickname = nameOf(row);
-    const id = idOf(row) || null;
+    const id = idOf?.(row) || null;
     if (!nickname || seen.has(id ?? `:${nickname}`)) continue;
     seen.add(id ?? `:${nickname}`);
     out.push({ nickname, id });
@@ -32,11 +32,11 @@ const ROW_CONTROL = 'button, a[href], input, select, textarea, [role="button"], 
  * matching `row` that holds `target`, read like readConversations reads it; null outside a row, on a
  * control inside it, or where the row names no buyer.
  */
-export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) => string, idOf: (row: Element) => string | null): BuyerIdentity | null {
+export function rowBuyerAt(target: Element, row: string, nameOf: (row: Element) => string, idOf?: (row: Element) => string | null): BuyerIdentity | null {
   const el = target.closest(row);
   const control = target.closest(ROW_CONTROL);
   const nickname = el && !(control && el.contains(control)) ? nameOf(el) : '';
-  return nickname ? { nickname, id: idOf(el!) || null } : null;
+  return nickname ? { nickname, id: idOf?.(el!) || null } : null;
 }
 
 /**
@@ -150,14 +150,21 @@ export function flagAndRemark(row: ParentNode, flagSel: string, remarkLabel: str
   return { flag: flag ?? 'gray', remark: remark ?? '', ...(flag ? {} : { flagUnknown: true }), ...(unread.length ? { unread } : {}) };
 }
 
-/** Trade status texts of the Chinese consoles (JD's own words: the tab names of its order list). */
+/**
+ * Trade status texts of the Chinese consoles (JD's own words: the tab names of its order list; 待付款
+ * and 已取消 as a 2026 JD order-list script reads them from `.order-status span`, and 待出库 the
+ * waitOut tab's name in another JD script — evidenced. Whether the 2026 list prints 等待付款 or 待付款
+ * varies by build: both are read).
+ */
 export const STATUS_BY_TEXT: ReadonlyArray<readonly [string, OrderStatus]> = [
   ['等待买家付款', 'unpaid'],
   ['等待付款', 'unpaid'],
+  ['待付款', 'unpaid'],
   ['买家已付款', 'paid'],
   ['等待发货', 'paid'],
   ['待发货', 'paid'],
   ['等待出库', 'paid'],
+  ['待出库', 'paid'],
   ['卖家已发货', 'shipped'],
   ['已发货', 'shipped'],
   ['等待确认收货', 'shipped'],

@@ -144,6 +144,7 @@ export interface SiteAdapter {
   /**
    * Conversations in the list whose buyer waits for an answer (the list's own unanswered marker and
    * time). Absent where the list shows no time: the reply clock then knows only conversations opened.
+   * The consoles' own readers are in lib/sites/waiting.ts (the clock's feature script, not content.js).
    */
   readWaiting?(doc: Document): WaitingConversation[];
   /**

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardReady, inPanel, openDemoOrders, remarkDialog } from './pages';
+import { cardFrame, cardReady, inPanel, openDemoOrders, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
@@ -332,6 +332,52 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual(['山里的小石头', '橘子汽水不加冰']);
     await items.nth(1).click();
     await expect.poll(() => buyerName(s.page)).toBe('橘子汽水不加冰');
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('a list without the 待回复 split (the rebuilt frame): the panel says it cannot read the waiting list, not that nobody waits', async () => {
+    await openConsole(s.page, CONSOLES.douyin, (html) => html.replace(/<div data-btm="message_group_name_\w+"[^>]*>.*?<\/div>/g, ''));
+    await cardReady(s.page, '豆豆爱吃梨');
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').textContent()).toContain('读不出这个页面上的等待列表');
+    expect(await inPanel(s.page, '[data-kf="clock-item"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('a click on a row tells the card its buyer while the page is still busy switching (the page held until the card shows it)', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    // The page's own work on the click blocks it: a synchronous request the test answers only after
+    // the card named the clicked buyer (or the poll gave up).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await s.page.route('https://im.jinritemai.com/__busy', async (route) => {
+      await held;
+      await route.fulfill({ status: 200, body: '' });
+    });
+    await s.page.evaluate(() => {
+      document.getElementById('chantListScrollArea')!.addEventListener(
+        'click',
+        () => {
+          const x = new XMLHttpRequest();
+          x.open('GET', '/__busy', false);
+          x.send();
+          (window as any).__headerAfterBusy = document.getElementById('topbar-left-info')!.textContent;
+        },
+        { capture: true, once: true },
+      );
+    });
+    const frame = cardFrame(s.page)!;
+    const cardBuyer = () => frame.evaluate(() => document.querySelector('[data-kf="customer-card"]')?.getAttribute('data-buyer') ?? null);
+    const clicking = s.page.locator('[data-qa-id="qa-conversation-chat-item"]:has([title="晚风_1998"])').click();
+    try {
+      await expect.poll(cardBuyer).toBe('晚风_1998');
+    } finally {
+      release();
+      await clicking;
+    }
+    // The page had not switched while it was busy: the card was told by the click, not the page.
+    expect(await s.page.evaluate(() => (window as any).__headerAfterBusy)).toContain('豆豆爱吃梨');
+    await cardReady(s.page, '晚风_1998');
     expect(s.pageErrors).toEqual([]);
   });
 

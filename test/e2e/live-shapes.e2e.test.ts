@@ -36,6 +36,14 @@ describe('JD: an unpaid order on the order list, and its buyer in 咚咚', () =>
   }
 });
 
+describe('JD: a list printing the short status word 待付款 (a 2026 JD list script reads it so)', () => {
+  it('the order is unpaid (a 催付 follow-up), not unknown', async () => {
+    await openConsole(s.page, CONSOLES.jdOrders, (html) => html.replace('<span>等待付款</span>', '<span>待付款</span>'));
+    await expect.poll(async () => (await openFollowups()).filter((f) => f.orderId === '302917220418').map((f) => f.kind)).toEqual(['unpaid']);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
+
 describe('Taobao memo page with 取消 before 确定', () => {
   const cancelFirst = (html: string) => html.replace('<a class="btn btn-primary"', '<a class="btn" href="#" role="button">取消</a> <a class="btn btn-primary"');
 

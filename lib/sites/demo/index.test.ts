@@ -6,6 +6,7 @@ import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { demoAdapter as A } from './index';
 import { MESSAGE } from './selectors';
+import { readWaiting } from './read';
 
 let demo: DemoHooks | undefined;
 afterEach(() => demo?.setAutoMessages(false));
@@ -142,7 +143,7 @@ describe('demo adapter: waiting buyers', () => {
     const nick = A.readBuyer(document)!;
     const at = Date.now() - 4 * 60_000;
     demo.pushBuyerMessage('爱吃橙子的猫', '还在不在', at);
-    const waiting = A.readWaiting!(document);
+    const waiting = readWaiting(document);
     expect(waiting.map((w) => w.buyer)).toContain(nick);
     const cat = waiting.find((w) => w.buyer === '爱吃橙子的猫');
     expect(cat && cat.since <= at).toBe(true);

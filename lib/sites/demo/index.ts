@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeChat, observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow, readWaiting } from './read';
+import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow } from './read';
 import { BUYER_SIDE_ORDER, CHAT_INPUT, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { statusFromText } from '../dom';
@@ -19,7 +19,6 @@ export const demoAdapter: SiteAdapter = {
   readBuyer,
   readBuyerIdentity,
   readMessages,
-  readWaiting,
   readConversations,
   conversationRow: S.CONVERSATION_ITEM,
   conversationAt,

@@ -118,11 +118,28 @@ describe('douyin 飞鸽 等待中 list (douyin-chat.html)', () => {
     rows[0]!.setAttribute('data-btm-id', 'a1.b2.c3.recent');
     rows[1]!.querySelector('[class*="timerParticular"]')!.textContent = '';
     expect(readWaiting(document, NOW).map((w) => w.key)).toEqual(['山里的小石头']);
-    // The rebuilt frame (eCan, 2026-08) dropped the 待回复 split: nobody is claimed waiting.
+    // The rebuilt frame (eCan, 2026-08) dropped the 待回复 split: not read, rather than nobody waiting.
     for (const label of document.querySelectorAll('[data-btm^="message_group_name_"]')) label.remove();
+    expect(() => readWaiting(document, NOW)).toThrow(expect.objectContaining({ name: 'SiteElementMissing', element: 'GROUP_LABEL' }));
+    // Only 最近联系 rows (the other tab) or no row at all: nobody is waiting in what the page shows.
+    for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.setAttribute('data-btm-id', 'a1.b2.c3.recent');
+    expect(readWaiting(document, NOW)).toEqual([]);
+    for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.remove();
     expect(readWaiting(document, NOW)).toEqual([]);
     loadFixture('douyin-chat-v2.html', URL_CHAT);
     expect(readWaiting(document, NOW)).toEqual([{ key: '豆豆爱吃梨', buyer: '豆豆爱吃梨', since: NOW - 12_000 }]);
+  });
+
+  it('reads every buyer the list shows (by nickname, no id) and the buyer of the row a click lands in; the platform’s own conversation is no buyer', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const rows = [...document.querySelectorAll(CONVERSATION_ITEM)];
+    const names = rows.map((r) => r.querySelector('[class*="nameLine"]')!.getAttribute('title'));
+    expect(A.readConversations!(document)).toEqual([...new Set(names)].map((nickname) => ({ id: null, nickname })));
+    expect(A.conversationAt!(rows[2]!.querySelector('[class*="timerParticular"]')!)).toEqual({ id: null, nickname: names[2] });
+    expect(A.conversationAt!(document.querySelector('#topbar-left-info')!)).toBeNull();
+    rows[2]!.setAttribute('data-btm-id', 'a1.b2.c3.systemConv');
+    expect(A.conversationAt!(rows[2]!.querySelector('[class*="timerParticular"]')!)).toBeNull();
+    expect(A.readConversations!(document).map((b) => b.nickname)).not.toContain(names[2]);
   });
 
   it('opens a waiting buyer by a click on that row, and says so when no row has the name', () => {

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, readWaiting } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, rowBuyer } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -19,8 +19,8 @@ export const douyinAdapter = chatAdapter({
   buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
   text: S.MESSAGE_TEXT,
-  readWaiting: (doc) => readWaiting(doc),
   conversationRow: S.CONVERSATION_ITEM,
+  rowBuyer: [rowBuyer],
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

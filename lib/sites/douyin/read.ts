@@ -1,5 +1,6 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
 import { asName, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
+import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -54,19 +55,34 @@ export function readRow(wrapper: Element): ChatMessage | undefined {
 }
 
 const rowName = (row: Element) => row.querySelector(S.ROW_NAME)?.getAttribute('title')?.trim() ?? '';
+/** A row's list (ROW_STATE_ATTR): 当前会话, 最近联系 or the platform's own conversation. */
+const rowState = (row: Element) => row.getAttribute(S.ROW_STATE_ATTR) ?? '';
+/**
+ * The buyer of a list row (the adapter's readConversations and conversationAt: 当前会话 and 最近联系
+ * rows, by nickname); none for the platform's own conversation (系统通知, 智能客服), which is no buyer.
+ */
+export const rowBuyer = (row: Element) => (S.SYSTEM_CONV.test(rowState(row)) ? '' : rowName(row));
 
 /**
  * The rows under the list's 待回复 and 已超时 labels (a row belongs to the label before it), in the
  * 当前会话 list; keyed by nickname (no id on the page; a name listed twice, its first row). The wait
  * starts at now minus the row's timer ("45秒"), or at the time of day it shows; a row showing
- * neither is left out. A list without those labels (the rebuilt frame) lists no one.
+ * neither is left out. A 当前会话 list without those labels (eCan's 2026-08 rebuilt frame) does not
+ * say who waits: SiteElementMissing, so the panel says it cannot read the waiting list instead of
+ * showing nobody waiting. A list without 当前会话 rows (empty, or the 最近联系 tab) lists no one.
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
   let waits = false;
+  let labels = false;
+  let current = false;
   for (const el of doc.querySelectorAll(`${S.GROUP_LABEL},${S.CONVERSATION_ITEM}`)) {
-    if (!el.matches(S.CONVERSATION_ITEM)) waits = S.WAITING_GROUP.test(el.getAttribute('data-btm')!);
-    else if (waits && !S.NOT_CURRENT.test(el.getAttribute(S.ROW_STATE_ATTR)!)) {
+    if (!el.matches(S.CONVERSATION_ITEM)) {
+      labels = true;
+      waits = S.WAITING_GROUP.test(el.getAttribute('data-btm')!);
+    } else if (!S.NOT_CURRENT.test(rowState(el))) {
+      current = true;
+      if (!waits) continue;
       const buyer = rowName(el);
       const timer = textOf(el.querySelector(S.ROW_TIMER));
       const waited = parseWaitedFor(timer);
@@ -74,6 +90,7 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
       if (buyer && since !== undefined && !byKey.has(buyer)) byKey.set(buyer, { key: buyer, buyer, since });
     }
   }
+  if (current && !labels) throw new SiteElementMissing(SITE, 'GROUP_LABEL');
   return [...byKey.values()];
 }
 

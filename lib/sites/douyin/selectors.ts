@@ -34,6 +34,8 @@ export const WAITING_GROUP = /^message_group_name_(waitReply|overtime)$/;
 export const ROW_STATE_ATTR = 'data-btm-id';
 /** Rows of another list than 当前会话 (ROW_STATE_ATTR). */
 export const NOT_CURRENT = /\.(recent|systemConv)$/;
+/** The platform's own conversation (系统通知, 智能客服: ROW_STATE_ATTR), no buyer. eCan, 2026-08-28. */
+export const SYSTEM_CONV = /\.systemConv$/;
 /** The open conversation's header; its text is the buyer's display name. consoles.md 2026 (eCan feige_chat). */
 export const HEADER = '#topbar-left-info';
 /** One message wrapper (the hook is spelled "warpper" on the page). consoles.md 2026. */

@@ -75,6 +75,11 @@ describe('jd order list adapter (fixture page, one source)', () => {
     expect(withStatus('等待付款', (st) => `<span>${st}</span>`)).toBe('unpaid');
   });
 
+  it('reads the short words a 2026 JD list script meets (待付款, 待出库): an unpaid order is not left unknown', () => {
+    expect(withStatus('待付款')).toBe('unpaid');
+    expect(withStatus('待出库')).toBe('paid');
+  });
+
   it('a status it does not know is unknown, never paid, and the page check says the orders were not all read', () => {
     expect(withStatus('锁定中')).toBe('unknown');
     expect(withStatus('', () => '<div class="status-line">待处理</div>')).toBe('unknown');

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isJdChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
+import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, rowName, rowPin } from './read';
 import * as S from './selectors';
 
 /** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
@@ -19,10 +19,9 @@ export const jdAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
-  readWaiting: (doc) => readWaiting(doc),
   readConversations,
   conversationRow: S.LIST_ROW,
-  conversationAt,
+  rowBuyer: [rowName, rowPin],
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

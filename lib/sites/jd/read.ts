@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, rowBuyerAt, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { isShown, listBuyers, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -65,23 +65,18 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
   return [...byKey.values()];
 }
 
-const rowName = (row: Element) => textOf(row.querySelector(S.CONVERSATION_NAME));
+export const rowName = (row: Element) => textOf(row.querySelector(S.CONVERSATION_NAME));
 /**
  * A row's pin: from the id on the row or the nearest wrapper holding one, else from the name's
  * `title`. Without it the card keys on the shown name and no longer meets the order list's
  * `.user-pin` buyer (jd-orders/read.ts).
  */
-const rowPin = (row: Element | null) =>
+export const rowPin = (row: Element | null) =>
   S.ROW_ID.exec(row?.closest(S.ROW_ID_HOLDER)?.id ?? '')?.[1] ?? (row?.querySelector(S.CONVERSATION_NAME)?.getAttribute('title') || null);
 
 /** The buyers of the list's rows with their pins, the shown pane's first. */
 export function readConversations(doc: Document): BuyerIdentity[] {
   return listBuyers(listRows(doc), rowName, rowPin);
-}
-
-/** The buyer (name and pin) of the list row a click landed in. */
-export function conversationAt(target: Element): BuyerIdentity | null {
-  return rowBuyerAt(target, S.LIST_ROW, rowName, rowPin);
 }
 
 /** Clicks the row with this pin, in the shown pane first (as the one tool that opens rows does). */

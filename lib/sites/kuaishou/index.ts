@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isKuaishouChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
+import { cardName, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
 /** Kuaishou 快手小店 workbench. One public source, unconfirmed; checked against a fixture page only. */
@@ -26,10 +26,8 @@ export const kuaishouAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
-  readWaiting: (doc) => readWaiting(doc),
-  readConversations,
   conversationRow: S.SESSION_CARD,
-  conversationAt,
+  rowBuyer: [cardName],
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, lastRead, listBuyers, parseMessageTime, required, rowBuyerAt, sideMessage, textOf } from '../dom';
+import { isShown, lastRead, parseMessageTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'kuaishou';
@@ -37,8 +37,8 @@ export function splitSender(line: string): Sender {
 }
 
 /** A card's buyer: its name without the order count the list may add. */
-const cardName = (card: Element) => textOf(card.querySelector(S.CARD_NAME)).replace(S.ORDER_COUNT, '');
-const noId = () => null;
+/** A card's buyer name (no id on the page): the adapter's readConversations and conversationAt read it. */
+export const cardName = (card: Element) => textOf(card.querySelector(S.CARD_NAME)).replace(S.ORDER_COUNT, '');
 
 interface Row {
   message: ChatMessage;
@@ -93,16 +93,6 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     }
   }
   return [...byKey.values()];
-}
-
-/** The buyers of the list's cards (a buyer in two groups once). */
-export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(doc.querySelectorAll(S.SESSION_CARD), cardName, noId);
-}
-
-/** The buyer of the card a click landed in. */
-export function conversationAt(target: Element): BuyerIdentity | null {
-  return rowBuyerAt(target, S.SESSION_CARD, cardName, noId);
 }
 
 /** Clicks the card of this buyer, a shown one first (a worker script opens cards by a click). */

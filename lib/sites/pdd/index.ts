@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isPddChatUrl } from './detect';
-import { conversationAt, findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, readWaiting } from './read';
+import { boxNick, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, uidOf } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -19,10 +19,8 @@ export const pddAdapter = chatAdapter({
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
   text: S.MESSAGE_TEXT,
-  readWaiting: (doc) => readWaiting(doc),
-  readConversations,
   conversationRow: S.CONVERSATION_BOX,
-  conversationAt,
+  rowBuyer: [boxNick, uidOf],
   openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, rowBuyerAt, parseChineseDateTime, parseRowTime, parseWaitedFor, required, sideMessage, textOf } from '../dom';
+import { isShown, parseChineseDateTime, parseRowTime, parseWaitedFor, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -45,7 +45,7 @@ export function findChatInput(doc: Document): HTMLElement {
 }
 
 /** A row box's buyer uid (from data-random "<uid>-0-<group>"), or null. */
-function uidOf(box: Element): string | null {
+export function uidOf(box: Element): string | null {
   return S.CONVERSATION_UID.exec(box.getAttribute(S.CONVERSATION_UID_ATTR) ?? '')?.[1] ?? null;
 }
 
@@ -80,17 +80,8 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
   return [...byKey.values()];
 }
 
-const boxNick = (box: Element) => textOf(box.querySelector(S.CONVERSATION_NICK));
+export const boxNick = (box: Element) => textOf(box.querySelector(S.CONVERSATION_NICK));
 
-/** The buyers of the list's rows with their uids (a buyer listed in two groups once). */
-export function readConversations(doc: Document): BuyerIdentity[] {
-  return listBuyers(doc.querySelectorAll(S.CONVERSATION_BOX), boxNick, uidOf);
-}
-
-/** The buyer (nickname and uid) of the row box a click landed in. */
-export function conversationAt(target: Element): BuyerIdentity | null {
-  return rowBuyerAt(target, S.CONVERSATION_BOX, boxNick, uidOf);
-}
 
 /**
  * Clicks the row of the conversation with this uid (a shown row first, as eCan.ai does on the live

@@ -1,0 +1,22 @@
+/**
+ * The 等待中 list's read per console (SiteAdapter.readWaiting), by adapter id. Only the reply clock
+ * reads it (lib/panel/clock-run.tsx, a feature script), so the readers stay out of content.js: the
+ * adapters there keep the row selector and the click that opens a row.
+ */
+import type { SiteAdapter, WaitingConversation } from './types';
+import { readWaiting as demo } from './demo/read';
+import { readWaiting as pdd } from './pdd/read';
+import { readWaiting as jd } from './jd/read';
+import { readWaiting as douyin } from './douyin/read';
+import { readWaiting as kuaishou } from './kuaishou/read';
+
+const READERS: Record<string, (doc: Document) => WaitingConversation[]> = {
+  demo: (doc) => demo(doc),
+  'pdd-chat': (doc) => pdd(doc),
+  'jd-chat': (doc) => jd(doc),
+  'douyin-chat': (doc) => douyin(doc),
+  'kuaishou-chat': (doc) => kuaishou(doc),
+};
+
+/** The adapter's own reader where it has one (a test's, a taught page's), else its console's; none where the list is not read. */
+export const waitingReader = (adapter: SiteAdapter) => adapter.readWaiting ?? READERS[adapter.id];
