@@ -189,10 +189,10 @@ describe('the follow-up list', () => {
     if (bjMinuteOfDay(item.createdAt) < 1439) {
       // Followed up the same day (before the cut-off, or by the end of the day shift), not 以后.
       expect(item.dueAt).toBeGreaterThan(item.createdAt);
-      expect(bjDay(item.dueAt)).toBe(bjDay(item.createdAt));
+      expect(bjDay(item.dueAt), 'due on the Beijing day it was made').toBe(bjDay(item.createdAt));
     } else {
       // Made at 23:59 (night by then): due by the next day's noon.
-      expect(item.dueAt).toBe((bjDay(item.createdAt) + 1) * DAY_MS + 4 * HOUR_MS);
+      expect(item.dueAt, 'due at 12:00 Beijing the next day').toBe((bjDay(item.createdAt) + 1) * DAY_MS + 4 * HOUR_MS);
     }
     // Listed where that due time puts it while the popup looks: under 今天 — unless the due time
     // passed meanwhile (已逾期) or the item was made at 23:59 (以后, then 今天 from midnight).
