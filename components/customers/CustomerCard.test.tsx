@@ -452,6 +452,26 @@ describe('CustomerCard', () => {
       return () => void (free = true);
     }
     const saves = (call: ReturnType<typeof setup>['call']) => call.mock.calls.filter(([v]) => v === 'addCustomerEvent').length;
+    /**
+     * The agent types 周五前发顺丰 for 小鹿 and saves while `verb` runs (its mark set): the worker holds
+     * the note (stuck) until `end`. setTimeout is faked from the typing on, so a test moves the
+     * worker's minute on by hand; the afterEach below gives the real timers back.
+     */
+    async function saveDuringRun(verb: 'delete' | 'import' | 'restore') {
+      const run = mark(verb);
+      const card = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
+      await card.open('小鹿');
+      const end = stuck(card.call);
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      type(card.q('[data-kf="customer-note-input"]'), '周五前发顺丰');
+      click(card.q('[data-kf="customer-note-save"]'));
+      await flush();
+      return { ...card, run, end };
+    }
+    afterEach(() => {
+      vi.useRealTimers();
+      setLocale('zh-CN');
+    });
 
     for (const [locale, verb, words] of [
       ['zh-CN', 'import', ['正在导入全部数据', '完成后自动保存']],
@@ -460,68 +480,44 @@ describe('CustomerCard', () => {
     ] as const) {
       it(`says at once that ${verb} is running, not a silent worker nor a failure, and saves the kept note by itself once it ends (${locale})`, async () => {
         setLocale(locale);
-        const run = mark(verb);
-        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
-        await open('小鹿');
-        const end = stuck(call);
-        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-        try {
-          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
-          click(q('[data-kf="customer-note-save"]'));
-          await flush();
-          const said = () => q('[data-kf="customer-save-whole-run"]')?.textContent ?? '';
-          for (const w of words) expect(said()).toContain(w);
-          act(() => void vi.advanceTimersByTime(SLOW_SAVE_MS));
-          expect(q('[data-kf="customer-save-slow"]')).toBeNull();
-          // The worker's refusal after a minute: no 保存失败, the same words, the text kept.
-          act(() => void vi.advanceTimersByTime(60_000));
-          await flush();
-          expect(q('[data-kf="customer-save-error"]')).toBeNull();
-          for (const w of words) expect(said()).toContain(w);
-          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
-          expect(saves(call)).toBe(1);
-          // The verb ends (its mark goes): the note is saved once, by itself, and nothing is left to say.
-          end();
-          run.set(null);
-          await flush();
-          expect(saves(call)).toBe(2);
-          expect(call.mock.calls.at(-1)?.[1]).toMatchObject({ nickname: '小鹿', kind: 'note', text: '周五前发顺丰' });
-          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
-          expect(q('[data-kf="customer-save-whole-run"]')).toBeNull();
-          expect(q('[data-kf="customer-save-error"]')).toBeNull();
-        } finally {
-          vi.useRealTimers();
-          setLocale('zh-CN');
-        }
+        const { q, call, run, end } = await saveDuringRun(verb);
+        const said = () => q('[data-kf="customer-save-whole-run"]')?.textContent ?? '';
+        for (const w of words) expect(said()).toContain(w);
+        act(() => void vi.advanceTimersByTime(SLOW_SAVE_MS));
+        expect(q('[data-kf="customer-save-slow"]')).toBeNull();
+        // The worker's refusal after a minute: no 保存失败, the same words, the text kept.
+        act(() => void vi.advanceTimersByTime(60_000));
+        await flush();
+        expect(q('[data-kf="customer-save-error"]')).toBeNull();
+        for (const w of words) expect(said()).toContain(w);
+        expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
+        expect(saves(call)).toBe(1);
+        // The verb ends (its mark goes): the note is saved once, by itself, and nothing is left to say.
+        end();
+        run.set(null);
+        await flush();
+        expect(saves(call)).toBe(2);
+        expect(call.mock.calls.at(-1)?.[1]).toMatchObject({ nickname: '小鹿', kind: 'note', text: '周五前发顺丰' });
+        expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('');
+        expect(q('[data-kf="customer-save-whole-run"]')).toBeNull();
+        expect(q('[data-kf="customer-save-error"]')).toBeNull();
       });
     }
 
     for (const [locale, words] of [['zh-CN', ['全部数据已删除', '没有保存']], ['en', ['All data was deleted', 'not saved']]] as const) {
       it(`does not save a note refused behind 删除全部数据 once it ends, says why, and keeps the text (${locale})`, async () => {
         setLocale(locale);
-        const run = mark('delete');
-        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
-        await open('小鹿');
-        const end = stuck(call);
-        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-        try {
-          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
-          click(q('[data-kf="customer-note-save"]'));
-          await flush();
-          expect(q('[data-kf="customer-save-whole-run"]')?.textContent).toContain(locale === 'en' ? 'Deleting all data' : '正在删除全部数据');
-          act(() => void vi.advanceTimersByTime(60_000));
-          await flush();
-          end();
-          run.set(null);
-          await flush();
-          expect(saves(call)).toBe(1);
-          const error = q('[data-kf="customer-save-error"]')?.textContent ?? '';
-          for (const w of words) expect(error).toContain(w);
-          expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
-        } finally {
-          vi.useRealTimers();
-          setLocale('zh-CN');
-        }
+        const { q, call, run, end } = await saveDuringRun('delete');
+        expect(q('[data-kf="customer-save-whole-run"]')?.textContent).toContain(locale === 'en' ? 'Deleting all data' : '正在删除全部数据');
+        act(() => void vi.advanceTimersByTime(60_000));
+        await flush();
+        end();
+        run.set(null);
+        await flush();
+        expect(saves(call)).toBe(1);
+        const error = q('[data-kf="customer-save-error"]')?.textContent ?? '';
+        for (const w of words) expect(error).toContain(w);
+        expect((q('[data-kf="customer-note-input"]') as HTMLInputElement).value).toBe('周五前发顺丰');
       });
     }
 
@@ -555,15 +551,8 @@ describe('CustomerCard', () => {
 
     it('does not save the refused note by itself once the agent edited or emptied it meanwhile', async () => {
       for (const edit of ['周六发', '']) {
-        const run = mark('import');
-        const { q, open, call } = setup({ 小鹿: null }, { wholeRun: run.wholeRun });
-        await open('小鹿');
-        const end = stuck(call);
-        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const { q, call, run, end } = await saveDuringRun('import');
         try {
-          type(q('[data-kf="customer-note-input"]'), '周五前发顺丰');
-          click(q('[data-kf="customer-note-save"]'));
-          await flush();
           act(() => void vi.advanceTimersByTime(60_000));
           await flush();
           type(q('[data-kf="customer-note-input"]'), edit);

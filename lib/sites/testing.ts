@@ -27,6 +27,14 @@ export function loadFixture(name: string, url?: string, transform: (html: string
 }
 
 /**
+ * Runs one of the fixtures' page scripts (test/fixtures/assets/) on the loaded page, as Chromium runs
+ * it there, so a unit test sees the shape the browser tests see (happy-dom runs no page scripts).
+ */
+export function runFixtureScript(name: string): void {
+  new Function(readFileSync(resolve(ROOT, 'test', 'fixtures', 'assets', name), 'utf8'))();
+}
+
+/**
  * Grows the open conversation as consoles keep it, the whole history in the page: `copies` runs of
  * the page's own message rows (`rows`) in page order, then clones of the rows at the `trailing`
  * indexes (an image, a system notice) after the last. Returns how many rows the page then has.

@@ -25,7 +25,7 @@ const DOUYIN = { url: 'https://im.jinritemai.com/pc_seller_v2/main/workspace', p
 
 export const CONSOLES = {
   pdd: { url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/', pattern: 'https://mms.pinduoduo.com/**', file: 'pdd-chat.html' },
-  jd: { url: 'https://dongdong.jd.com/', pattern: 'https://dongdong.jd.com/**', file: 'jd-dongdong.html' },
+  jd: { url: 'https://dongdong.jd.com/', pattern: 'https://dongdong.jd.com/**', file: 'jd-dongdong.html', assets: { '/fixture-assets/jd-dongdong-rows.js': asset('jd-dongdong-rows.js') } },
   douyin: { ...DOUYIN, file: 'douyin-chat.html' },
   douyinV2: { ...DOUYIN, file: 'douyin-chat-v2.html' },
   kuaishou: {

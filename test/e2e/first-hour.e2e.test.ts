@@ -20,13 +20,16 @@ const checklist = (p: Page, item: string) => p.locator(`[data-kf="first-run-${it
 const optionsPages = () => s.h.context.pages().filter((p) => p.url().startsWith(`chrome-extension://${s.h.extensionId}/options.html`));
 
 /**
- * Waits for the options page, already open or about to open, whose address ends in `#hash`. The
- * click reaches it through the worker (which may load worker-extras.js first): on a busy machine
- * that took over the poll's default second.
+ * For a poll on what waits for the worker's answer (a save, the settings a page or the panel loads,
+ * a tab the worker opens; it may load worker-extras.js first): on a busy machine that took over the
+ * poll's default second. What a page does by itself (a tab switched on a hash) keeps the default.
  */
+const WORKER = { timeout: 15_000 };
+
+/** Waits for the options page, already open or about to open, whose address ends in `#hash` (the worker opens it). */
 async function optionsTabAt(hash: string): Promise<Page> {
   const at = (p: Page) => p.url().endsWith(`#${hash}`);
-  await expect.poll(() => optionsPages().some(at), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => optionsPages().some(at), WORKER).toBe(true);
   return optionsPages().find(at)!;
 }
 
@@ -62,7 +65,7 @@ describe('a fresh install', () => {
     await welcome.locator('input[name="agentName"]').fill('小美');
     await welcome.locator('input[name="shopName"]').fill('橙子旗舰店');
     await welcome.locator('[data-kf="shop-settings"] button[type="submit"]').click();
-    await expect.poll(() => checklist(welcome, 'shop-name').getAttribute('data-done')).toBe('true');
+    await expect.poll(() => checklist(welcome, 'shop-name').getAttribute('data-done'), WORKER).toBe('true');
     expect(await checklist(welcome, 'agent-name').textContent()).toContain('已填写：小美');
     // Saving the names does not confirm the cut-off that sat in the same form.
     expect(await checklist(welcome, 'cutoff').getAttribute('data-done')).toBe('false');
@@ -99,7 +102,7 @@ describe('a fresh install', () => {
       await welcome.evaluate(() => (location.hash = '#shop'));
       await checklist(welcome, 'cutoff').waitFor();
       await welcome.locator('[data-kf="first-run-cutoff-confirm"]').click();
-      await expect.poll(() => checklist(welcome, 'cutoff').getAttribute('data-done')).toBe('true');
+      await expect.poll(() => checklist(welcome, 'cutoff').getAttribute('data-done'), WORKER).toBe('true');
       expect(await checklist(welcome, 'cutoff').textContent()).toContain('已确认：每天 16:00 前付款的订单当天发出');
       expect(await welcome.locator('[data-kf="cutoff-unconfirmed"]').count()).toBe(0);
 
@@ -108,7 +111,7 @@ describe('a fresh install', () => {
       await page.reload();
       await inPanel(page, '[data-kf="panel"]').waitFor();
       await fh();
-      await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string)).toContain('每天16:00前付款的订单当天发出');
+      await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string), WORKER).toContain('每天16:00前付款的订单当天发出');
       expect(await inPanel(page, '[data-kf="fill"]').count()).toBe(0);
       expect(await page.evaluate(() => (window as any).__demo.sent.length as number)).toBe(0);
     } finally {
@@ -127,7 +130,7 @@ describe('the options page', () => {
     expect(await selectedTab(ext)).toBe('shop');
     await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美' } });
     await ext.reload();
-    await expect.poll(() => selectedTab(ext)).toBe('templates');
+    await expect.poll(() => selectedTab(ext), WORKER).toBe('templates');
     expect(await ext.locator('[data-kf="first-run"]').count()).toBe(0);
     await ext.close();
   });
@@ -193,7 +196,7 @@ describe('the fill-in form', () => {
     await chatInput(page).click();
     await page.keyboard.type('/hi');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string)).toContain('橙子旗舰店');
+    await expect.poll(() => page.evaluate(() => (window as any).__demo.draft() as string), WORKER).toContain('橙子旗舰店');
     expect(await inPanel(page, '[data-kf="fill-open-settings"]').count()).toBe(0);
     await page.close();
   });
@@ -227,7 +230,7 @@ describe('the panel in English', () => {
     };
     try {
       await openDemoChat(page, s.h.demoUrl);
-      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('Service Desk Helper');
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), WORKER).toBe('Service Desk Helper');
       expect(await askNames()).toEqual({
         heading: '“新客欢迎” needs these details:',
         settings: 'Set the shop and agent names in Options ›',
@@ -238,7 +241,7 @@ describe('the panel in English', () => {
       });
       // Switched back with the page open: the form follows the panel's language.
       await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
-      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('客服助手');
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), WORKER).toBe('客服助手');
       expect(await askNames()).toEqual({
         heading: '「新客欢迎」需要补充以下内容：',
         settings: '在设置里填好店铺名、客服名，以后自动填入 ›',
@@ -261,10 +264,10 @@ describe('the panel in English', () => {
     const page = await s.h.context.newPage();
     try {
       await openDemoChat(page, s.h.demoUrl);
-      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), { timeout: 15_000 }).toBe('Service Desk Helper');
+      await expect.poll(() => inPanel(page, '.kf-head strong').textContent(), WORKER).toBe('Service Desk Helper');
       expect(await inPanel(page, '.kf-site').textContent()).toBe('Demo console');
       await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
-      await expect.poll(() => inPanel(page, '.kf-site').textContent(), { timeout: 15_000 }).toBe('演示工作台');
+      await expect.poll(() => inPanel(page, '.kf-site').textContent(), WORKER).toBe('演示工作台');
     } finally {
       await callFromExtensionPage(ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
       await page.close();

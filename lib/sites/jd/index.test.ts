@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { probePage } from '../probe';
-import { beijing, expectTails, growHistory, loadFixture } from '../testing';
+import { beijing, expectTails, growHistory, loadFixture, runFixtureScript } from '../testing';
 import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
@@ -128,34 +128,11 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(A.openConversation!(document, 'jd_nobody')).toBe(false);
   });
 
-  /**
-   * The fixture's ?rows= variants, done here as its own script does them in the browser (happy-dom
-   * runs no page scripts): rows without an id and the pin in the name's title, or the id on a
-   * wrapper and an imwaiter one. Both shapes are in 2026 records of the live page (QA pass U).
-   */
-  function reshapeRows(variant: 'title' | 'wrapped') {
-    for (const row of Array.from(document.querySelectorAll<HTMLElement>('.alluser-item'))) {
-      const [, pin, vender] = /^u_(.+?)imcustomer(.*)$/.exec(row.id)!;
-      row.removeAttribute('id');
-      if (variant === 'title') {
-        row.querySelector<HTMLElement>('.alluser-item-name')!.title = pin!;
-        continue;
-      }
-      const wrap = document.createElement('div');
-      wrap.className = 'c_stream-item-w';
-      wrap.id = `u_${pin}imwaiter${vender}`;
-      const content = document.createElement('div');
-      content.className = 'alluser-item-content';
-      row.replaceWith(wrap);
-      content.append(row);
-      wrap.append(content);
-    }
-  }
-
   for (const variant of ['title', 'wrapped'] as const) {
     it(`reads the pin where the row has no id of its own (${variant === 'title' ? 'the name’s title' : 'an imwaiter id on a wrapper'}): the open buyer, the list, a click, the waiting rows`, () => {
-      loadFixture('jd-dongdong.html', URL_CHAT);
-      reshapeRows(variant);
+      // The fixture's own ?rows= script, as the browser tests run it (test/fixtures/assets).
+      loadFixture('jd-dongdong.html', `${URL_CHAT}?rows=${variant}`);
+      runFixtureScript('jd-dongdong-rows.js');
       expect(document.querySelector('.alluser-item[id]')).toBeNull();
       expect(A.readBuyerIdentity!(document)).toEqual({ id: 'jd_4f2a9c81', nickname: '京东用户_小满' });
       expect(A.readConversations!(document).map((b) => b.id)).toEqual(['jd_4f2a9c81', 'jd_77b0e1d2', 'jd_2d9b6e40', 'jd_91c0aa7e']);
