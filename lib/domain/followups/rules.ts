@@ -71,12 +71,14 @@ function positive(value: unknown, fallback: number): number {
 export function resolveSettings(settings: Partial<FollowupSettings> = {}): FollowupSettings {
   const d = DEFAULT_FOLLOWUP_SETTINGS;
   const time = (v: unknown, fallback: string): string => (typeof v === 'string' && /^\s*\d{1,2}[:：]\d{2}\s*$/.test(v) ? v : fallback);
+  // The shift's times go round the clock: 24:00 (a shift that ends at midnight, as some write it) is 00:00.
+  const shiftTime = (v: unknown, fallback: string): string => time(typeof v === 'string' ? midnightAs0(v) : v, fallback);
   return {
     cutoff: time(settings.cutoff, d.cutoff),
     unpaidAfterMinutes: positive(settings.unpaidAfterMinutes, d.unpaidAfterMinutes),
     dayShift: {
-      start: time(settings.dayShift?.start, d.dayShift.start),
-      end: time(settings.dayShift?.end, d.dayShift.end),
+      start: shiftTime(settings.dayShift?.start, d.dayShift.start),
+      end: shiftTime(settings.dayShift?.end, d.dayShift.end),
     },
     notifyBeforeCutoffMinutes: positive(settings.notifyBeforeCutoffMinutes, d.notifyBeforeCutoffMinutes),
     handoverDue: time(settings.handoverDue, d.handoverDue),
@@ -106,6 +108,20 @@ function resolve(settings: Partial<FollowupSettings>): Resolved {
     dayEnd: hhmm(s.dayShift.end, d.dayShift.end),
     handoverDue: hhmm(s.handoverDue, d.handoverDue),
   };
+}
+
+/** '24:00' (the end of the day, where a shift's hours are written so) as '00:00', the same moment of the day; anything else as it is. */
+export function midnightAs0(value: string): string {
+  return /^\s*24[:：]00\s*$/.test(value) ? '00:00' : value;
+}
+
+/**
+ * The day shift runs round the clock (options → 跟进清单 → 全天白班, stored as start = end): there
+ * is no night shift, so nothing is marked for, handed to or waits for one.
+ */
+export function allDayShift(settings: Partial<FollowupSettings> = {}): boolean {
+  const r = resolve(settings);
+  return r.dayStart === r.dayEnd;
 }
 
 /** Outside the day shift. A shift that crosses midnight (20:00–08:00) works too. */
@@ -142,6 +158,8 @@ const DAY_END = 24 * 60 - 1;
  */
 export function handoverDeadline(to: Shift, now: number, settings: Partial<FollowupSettings> = {}): number {
   const r = resolve(settings);
+  // Round the clock there is one shift, always on: a handover is for whoever is on next, by the handover time.
+  if (r.dayStart === r.dayEnd) return nextAt(now, r.handoverDue, r.zone);
   const [start, end, due] = to === 'day' ? [r.dayStart, r.dayEnd, r.handoverDue] : [r.dayEnd, r.dayStart, DAY_END];
   const from = isNight(now, r.s) === (to === 'night') ? now : nextAt(now, start, r.zone);
   return Math.min(nextAt(from, due, r.zone), nextAt(from, end, r.zone));
@@ -581,6 +599,8 @@ function vipRevisit(c: Customer, dueAt: number, now: number, r: Resolved): Follo
  * without it, the clock (one machine shared by a day and a night agent).
  */
 export function madeAtNight(now: number, settings: Partial<FollowupSettings>, by?: Shift): boolean {
+  // A night shift a team member still has chosen is none where the day shift is round the clock.
+  if (allDayShift(settings)) return false;
   return by ? by === 'night' : isNight(now, settings);
 }
 
@@ -741,7 +761,9 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
 export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
   const night = madeAtNight(now, r.s, by);
-  const dueAt = input.dueAt ?? handoverDeadline(night ? 'day' : 'night', now, r.s);
+  // Round the clock the next shift is the same day shift (whoever is on next), never a night shift.
+  const allDay = r.dayStart === r.dayEnd;
+  const dueAt = input.dueAt ?? handoverDeadline(night || allDay ? 'day' : 'night', now, r.s);
   const title = input.title.trim() || kindLabel('handover');
   const due = formatWall(dueAt, r.zone);
   const item = make({
@@ -749,7 +771,9 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     kind: 'handover',
     source: 'manual',
     // To the night shift: from when it comes on (the older 白班交给夜班，{due} 前处理完 named its start as the deadline).
-    why: night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
+    why: allDay
+      ? reasonOf('followups.reason.handoverAllDay', { due })
+      : night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
     dueAt,
     now,
     title,
@@ -760,5 +784,5 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     note: input.note?.trim() || undefined,
   });
   // For the shift after this one (see handover.ts), named so the list can say who it is for.
-  return { ...item, handover: true, shift: night ? 'day' : 'night', assignedAt: now };
+  return { ...item, handover: true, shift: night || allDay ? 'day' : 'night', assignedAt: now };
 }
