@@ -111,8 +111,8 @@ export function normaliseSettings(input: unknown): AppSettings {
       // 24:00 (a shift that ends at midnight, as an imported file may say) is 00:00, not a wrong time
       // put back to the default 20:00 without a word; 00:00–00:00 is the day shift round the clock.
       dayShift: {
-        start: time(typeof f.dayShift?.start === 'string' ? midnightAs0(f.dayShift.start) : undefined, DEFAULT_FOLLOWUP_PREFS.dayShift.start),
-        end: time(typeof f.dayShift?.end === 'string' ? midnightAs0(f.dayShift.end) : undefined, DEFAULT_FOLLOWUP_PREFS.dayShift.end),
+        start: time(midnightAs0(f.dayShift?.start), DEFAULT_FOLLOWUP_PREFS.dayShift.start),
+        end: time(midnightAs0(f.dayShift?.end), DEFAULT_FOLLOWUP_PREFS.dayShift.end),
       },
       notifyBeforeCutoffMinutes: count(f.notifyBeforeCutoffMinutes, DEFAULT_FOLLOWUP_PREFS.notifyBeforeCutoffMinutes, 12 * 60),
       notify: f.notify === true,

@@ -72,7 +72,7 @@ describe('handing over in a shop open round the clock', () => {
       const note = popup.locator('[data-kf="followup"][data-kind="handover"]', { hasText: '买家说下午到店自提' });
       await note.waitFor();
       expect(await note.locator('[data-kf="handover-tag"]').textContent()).toBe('交给白班');
-      expect(await note.locator('[data-kf="followup-reason"]').textContent()).toMatch(/^交接给下一位（全天白班），\d{4}-\d{2}-\d{2} 12:00 前处理完$/);
+      expect(await note.locator('[data-kf="followup-reason"]').textContent()).toMatch(/^交给下一位，\d{4}-\d{2}-\d{2} 12:00 前处理完$/);
       for (const row of [stored, note]) expect(await row.textContent()).not.toContain('夜班');
 
       // 交给…: the day shift (whoever is on next); no night shift.

@@ -25,8 +25,8 @@ describe('a shop with a day shift round the clock (全天白班)', () => {
   it('a handover note written at 02:00 is for whoever is on next, by noon that day, never for a night shift two days on', () => {
     const note = handoverFollowup({ title: '阿强的换货等仓库回复' }, bj(2026, 12, 6, 2, 0), ALL_DAY);
     expect(note).toMatchObject({ shift: 'day', handover: true, dueAt: bj(2026, 12, 6, 12, 0) });
-    expect(followupReason(note, sayFrom(messages.zh))).toBe('交接给下一位（全天白班），2026-12-06 12:00 前处理完');
-    expect(followupReason(note, sayFrom(messages.en))).toBe('Handed to whoever is on next (day shift all day); finish by 2026-12-06 12:00');
+    expect(followupReason(note, sayFrom(messages.zh))).toBe('交给下一位，2026-12-06 12:00 前处理完');
+    expect(followupReason(note, sayFrom(messages.en))).toBe('For whoever is on next; finish by 2026-12-06 12:00');
     // Written at 19:50 (the default night shift's eve): the next noon, as a morning handover.
     const evening = handoverFollowup({ title: '补发赠品' }, bj(2026, 12, 6, 19, 50), ALL_DAY_8);
     expect(evening).toMatchObject({ shift: 'day', dueAt: bj(2026, 12, 7, 12, 0) });

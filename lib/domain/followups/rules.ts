@@ -72,13 +72,12 @@ export function resolveSettings(settings: Partial<FollowupSettings> = {}): Follo
   const d = DEFAULT_FOLLOWUP_SETTINGS;
   const time = (v: unknown, fallback: string): string => (typeof v === 'string' && /^\s*\d{1,2}[:：]\d{2}\s*$/.test(v) ? v : fallback);
   // The shift's times go round the clock: 24:00 (a shift that ends at midnight, as some write it) is 00:00.
-  const shiftTime = (v: unknown, fallback: string): string => time(typeof v === 'string' ? midnightAs0(v) : v, fallback);
   return {
     cutoff: time(settings.cutoff, d.cutoff),
     unpaidAfterMinutes: positive(settings.unpaidAfterMinutes, d.unpaidAfterMinutes),
     dayShift: {
-      start: shiftTime(settings.dayShift?.start, d.dayShift.start),
-      end: shiftTime(settings.dayShift?.end, d.dayShift.end),
+      start: time(midnightAs0(settings.dayShift?.start), d.dayShift.start),
+      end: time(midnightAs0(settings.dayShift?.end), d.dayShift.end),
     },
     notifyBeforeCutoffMinutes: positive(settings.notifyBeforeCutoffMinutes, d.notifyBeforeCutoffMinutes),
     handoverDue: time(settings.handoverDue, d.handoverDue),
@@ -111,9 +110,7 @@ function resolve(settings: Partial<FollowupSettings>): Resolved {
 }
 
 /** '24:00' (the end of the day, where a shift's hours are written so) as '00:00', the same moment of the day; anything else as it is. */
-export function midnightAs0(value: string): string {
-  return /^\s*24[:：]00\s*$/.test(value) ? '00:00' : value;
-}
+export const midnightAs0 = (v: unknown): unknown => (v === '24:00' ? '00:00' : v);
 
 /**
  * The day shift runs round the clock (options → 跟进清单 → 全天白班, stored as start = end): there
