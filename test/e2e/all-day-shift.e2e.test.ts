@@ -17,7 +17,7 @@ describe('全天白班 in the options page', () => {
     const form = s.ext.locator('[data-kf="followup-settings"]');
     const box = form.locator('input[name="allDay"]');
     await box.waitFor();
-    expect(await form.locator('label', { has: box }).textContent()).toBe('全天白班（没有夜班）');
+    expect(await form.locator('label:has(input[name="allDay"])').textContent()).toBe('全天白班（没有夜班）');
     expect(await box.isChecked()).toBe(false);
     await box.check();
     expect(await form.locator('input[name="dayStart"]').isDisabled()).toBe(true);
@@ -32,7 +32,7 @@ describe('全天白班 in the options page', () => {
     await s.ext.reload();
     await box.waitFor();
     expect(await box.isChecked()).toBe(true);
-    expect(await form.locator('label', { has: box }).textContent()).toBe('Day shift all day (no night shift)');
+    expect(await form.locator('label:has(input[name="allDay"])').textContent()).toBe('Day shift all day (no night shift)');
     expect(await form.locator('[data-kf="all-day-help"]').textContent()).toContain('no night shift');
     await callFromExtensionPage(s.ext, 'patchSettings', { shop: { locale: 'zh-CN' } });
   });
@@ -65,7 +65,7 @@ describe('handing over in a shop open round the clock', () => {
 
       const form = popup.locator('[data-kf="add-followup"]');
       await form.locator('summary').click();
-      expect(await form.locator('label', { has: popup.locator('input[name="handover"]') }).textContent()).toContain('交接给下一位（全天白班）');
+      expect(await form.locator('label:has(input[name="handover"])').textContent()).toContain('交接给下一位（全天白班）');
       await form.locator('input[name="title"]').fill('买家说下午到店自提');
       await form.locator('input[name="handover"]').check();
       await form.locator('button[type="submit"]').click();
@@ -73,7 +73,9 @@ describe('handing over in a shop open round the clock', () => {
       await note.waitFor();
       expect(await note.locator('[data-kf="handover-tag"]').textContent()).toBe('交给白班');
       expect(await note.locator('[data-kf="followup-reason"]').textContent()).toMatch(/^交给下一位，\d{4}-\d{2}-\d{2} 12:00 前处理完$/);
-      for (const row of [stored, note]) expect(await row.textContent()).not.toContain('夜班');
+      expect(await note.textContent()).not.toContain('夜班');
+      // The stored one is listed with what is handed to the day shift (its reason keeps the words it was handed with).
+      expect(await stored.getAttribute('data-section')).toBe('handover');
 
       // 交给…: the day shift (whoever is on next); no night shift.
       await note.click();

@@ -17,7 +17,7 @@ describe('a shop with a day shift round the clock (全天白班)', () => {
       expect(allDayShift(s)).toBe(true);
       expect(shiftAt(bj(2026, 12, 6, 2, 0), s)).toBe('day');
       const todo = manualFollowup({ title: '回电话' }, bj(2026, 12, 6, 2, 0), s);
-      expect(markHandover(todo, s, bj(2026, 12, 6, 2, 0), 'night')).toBe(todo);
+      expect(markHandover(todo, s, bj(2026, 12, 6, 2, 0))).toBe(todo);
     }
     expect(allDayShift(DEFAULT_FOLLOWUP_SETTINGS)).toBe(false);
   });
@@ -43,16 +43,18 @@ describe('a shop with a day shift round the clock (全天白班)', () => {
     expect(handoverTarget(old, ALL_DAY)).toEqual({ shift: 'day' });
     expect(handoverItems([stored, old], { shift: 'day' }, ALL_DAY).map((f) => f.id).sort()).toEqual([stored.id, old.id].sort());
     const handed = assignFollowup(manualFollowup({ title: '回访' }, at, ALL_DAY), { shift: 'night' }, at, ALL_DAY);
-    expect(handed.shift).toBe('day');
+    expect(handoverTarget(handed, ALL_DAY)).toEqual({ shift: 'day' });
+    expect(handed.dueAt).toBe(bj(2026, 12, 6, 12, 0));
   });
 
   it('24:00 as the end of the day shift is midnight, not a wrong time put back to 20:00', () => {
-    expect(resolveSettings({ dayShift: { start: '08:00', end: '24:00' } }).dayShift).toEqual({ start: '08:00', end: '00:00' });
-    expect(shiftAt(bj(2026, 12, 6, 23, 30), { dayShift: { start: '08:00', end: '24:00' } })).toBe('day');
-    expect(shiftAt(bj(2026, 12, 6, 0, 30), { dayShift: { start: '08:00', end: '24:00' } })).toBe('night');
-    // An imported settings file: 00:00–24:00 is the whole day.
+    // Stored (and imported) settings are read through normaliseSettings: 00:00–24:00 is the whole day.
     const s = normaliseSettings({ followups: { dayShift: { start: '00:00', end: '24:00' } } });
     expect(s.followups.dayShift).toEqual({ start: '00:00', end: '00:00' });
-    expect(normaliseSettings({ followups: { dayShift: { start: '08:00', end: '24:00' } } }).followups.dayShift.end).toBe('00:00');
+    const late = normaliseSettings({ followups: { dayShift: { start: '08:00', end: '24:00' } } }).followups;
+    expect(late.dayShift).toEqual({ start: '08:00', end: '00:00' });
+    expect(shiftAt(bj(2026, 12, 6, 23, 30), late)).toBe('day');
+    expect(shiftAt(bj(2026, 12, 6, 0, 30), late)).toBe('night');
+    expect(resolveSettings(late).dayShift.end).toBe('00:00');
   });
 });

@@ -62,8 +62,8 @@ export function assignFollowup(item: Followup, to: HandoverTarget | null, now: n
     out.assignee = to.person;
     return out;
   }
-  out.shift = onShift(to.shift, settings);
-  out.dueAt = Math.max(item.dueAt, shiftAt(now, settings) === out.shift ? now : handoverDeadline(out.shift, now, settings));
+  out.shift = to.shift;
+  out.dueAt = Math.max(item.dueAt, shiftAt(now, settings) === to.shift ? now : handoverDeadline(to.shift, now, settings));
   return out;
 }
 

@@ -71,13 +71,12 @@ function positive(value: unknown, fallback: number): number {
 export function resolveSettings(settings: Partial<FollowupSettings> = {}): FollowupSettings {
   const d = DEFAULT_FOLLOWUP_SETTINGS;
   const time = (v: unknown, fallback: string): string => (typeof v === 'string' && /^\s*\d{1,2}[:：]\d{2}\s*$/.test(v) ? v : fallback);
-  // The shift's times go round the clock: 24:00 (a shift that ends at midnight, as some write it) is 00:00.
   return {
     cutoff: time(settings.cutoff, d.cutoff),
     unpaidAfterMinutes: positive(settings.unpaidAfterMinutes, d.unpaidAfterMinutes),
     dayShift: {
-      start: time(midnightAs0(settings.dayShift?.start), d.dayShift.start),
-      end: time(midnightAs0(settings.dayShift?.end), d.dayShift.end),
+      start: time(settings.dayShift?.start, d.dayShift.start),
+      end: time(settings.dayShift?.end, d.dayShift.end),
     },
     notifyBeforeCutoffMinutes: positive(settings.notifyBeforeCutoffMinutes, d.notifyBeforeCutoffMinutes),
     handoverDue: time(settings.handoverDue, d.handoverDue),
@@ -596,8 +595,6 @@ function vipRevisit(c: Customer, dueAt: number, now: number, r: Resolved): Follo
  * without it, the clock (one machine shared by a day and a night agent).
  */
 export function madeAtNight(now: number, settings: Partial<FollowupSettings>, by?: Shift): boolean {
-  // A night shift a team member still has chosen is none where the day shift is round the clock.
-  if (allDayShift(settings)) return false;
   return by ? by === 'night' : isNight(now, settings);
 }
 
@@ -757,10 +754,10 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
  */
 export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
-  const night = madeAtNight(now, r.s, by);
   // Round the clock the next shift is the same day shift (whoever is on next), never a night shift.
   const allDay = r.dayStart === r.dayEnd;
-  const dueAt = input.dueAt ?? handoverDeadline(night || allDay ? 'day' : 'night', now, r.s);
+  const night = allDay || madeAtNight(now, r.s, by);
+  const dueAt = input.dueAt ?? handoverDeadline(night ? 'day' : 'night', now, r.s);
   const title = input.title.trim() || kindLabel('handover');
   const due = formatWall(dueAt, r.zone);
   const item = make({
@@ -781,5 +778,5 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     note: input.note?.trim() || undefined,
   });
   // For the shift after this one (see handover.ts), named so the list can say who it is for.
-  return { ...item, handover: true, shift: night || allDay ? 'day' : 'night', assignedAt: now };
+  return { ...item, handover: true, shift: night ? 'day' : 'night', assignedAt: now };
 }
