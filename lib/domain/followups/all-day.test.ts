@@ -44,7 +44,8 @@ describe('a shop with a day shift round the clock (全天白班)', () => {
     expect(handoverItems([stored, old], { shift: 'day' }, ALL_DAY).map((f) => f.id).sort()).toEqual([stored.id, old.id].sort());
     const handed = assignFollowup(manualFollowup({ title: '回访' }, at, ALL_DAY), { shift: 'night' }, at, ALL_DAY);
     expect(handoverTarget(handed, ALL_DAY)).toEqual({ shift: 'day' });
-    expect(handed.dueAt).toBe(bj(2026, 12, 6, 12, 0));
+    // Its own due time (the end of the shop's day) stands: the day shift is on, nothing to wait for.
+    expect(handed.dueAt).toBe(bj(2026, 12, 7, 0, 0));
   });
 
   it('24:00 as the end of the day shift is midnight, not a wrong time put back to 20:00', () => {
