@@ -32,15 +32,16 @@ export function decodeTarget(v: string): HandoverTo {
 export function HandoverPicker(props: { targets: HandoverTargets | null; value: string; onChange(value: string): void; keepLabel?: string; kf?: string }) {
   const tg = props.targets;
   if (!tg) return null;
-  const next = other(tg.shift);
+  // Round the clock (全天白班) the next shift is the day shift again: whoever is on next. No night shift is offered.
+  const next = tg.allDay ? 'day' : other(tg.shift);
   const team = tg.me !== undefined;
   return (
     <label class="kf-handover">
       <span>{t('handover.label')}</span>
       <select data-kf={props.kf ?? 'handover-to'} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <option value="">{props.keepLabel ?? t('handover.keep')}</option>
-        <option value={`shift:${next}`}>{t('handover.next', { shift: shiftName(next) })}</option>
-        {team && <option value={`shift:${tg.shift}`}>{shiftName(tg.shift)}</option>}
+        <option value={`shift:${next}`}>{t(tg.allDay ? 'handover.nextAllDay' : 'handover.next', { shift: shiftName(next) })}</option>
+        {team && !tg.allDay && <option value={`shift:${tg.shift}`}>{shiftName(tg.shift)}</option>}
         {tg.members.map((name) => (
           <option value={`person:${name}`}>{name}</option>
         ))}

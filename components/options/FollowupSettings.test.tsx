@@ -42,7 +42,7 @@ describe('follow-up settings', () => {
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
     ['an emptied box (not saved as 0)', 'notifyBeforeCutoffMinutes', '', '没有保存：“截单前多少分钟提醒”要填 0 到 720 之间的整数。'],
     ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
-    ['a day shift of no length', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00），白班就没有时长了。请把“白班结束”改成另一个时间。'],
+    ['the same start and end typed without 全天白班', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00）。店里全天都是白班、没有夜班的，请勾选“全天白班（没有夜班）”；否则请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
     type(q(`input[name="${name}"]`), value);
@@ -87,5 +87,35 @@ describe('follow-up settings', () => {
     expect(store.patchSettings).toHaveBeenCalledWith({
       followups: { unpaidAfterMinutes: 45, dayShift: { start: '09:00', end: '22:00' }, notifyBeforeCutoffMinutes: 30, notify: true },
     });
+  });
+
+  it('offers 全天白班（没有夜班）: ticked, it saves the day shift round the clock and the hours are not asked', async () => {
+    const { q, call, submit } = await setup();
+    const box = q('input[name="allDay"]') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')!.textContent).toBe('全天白班（没有夜班）');
+    check(box, true);
+    expect((q('input[name="dayStart"]') as HTMLInputElement).disabled).toBe(true);
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).disabled).toBe(true);
+    expect(q('[data-kf="all-day-help"]')!.textContent).toContain('没有夜班');
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', {
+      followups: { unpaidAfterMinutes: 30, dayShift: { start: '00:00', end: '00:00' }, notifyBeforeCutoffMinutes: 30, notify: false },
+    });
+    expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
+  });
+
+  it('shows a stored round-the-clock day shift (start = end, e.g. imported 08:00–08:00) as 全天白班, and unticked it asks for hours again', async () => {
+    const { q, call, submit } = await mountTab(<FollowupSettings />, {
+      getSettings: () => ({ ...structuredClone(DEFAULT_APP_SETTINGS), followups: { ...DEFAULT_APP_SETTINGS.followups, dayShift: { start: '08:00', end: '08:00' } } }),
+      patchSettings: (patch: object) => ({ ...DEFAULT_APP_SETTINGS, ...patch }),
+    });
+    expect((q('input[name="allDay"]') as HTMLInputElement).checked).toBe(true);
+    check(q('input[name="allDay"]'), false);
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('08:00');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).value).toBe('20:00');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).disabled).toBe(false);
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '08:00', end: '20:00' } }) }));
   });
 });

@@ -1,6 +1,7 @@
+import { useState } from 'preact/hooks';
 import { ChangedElsewhere } from './ChangedElsewhere';
 import { typedNumber, useSettingsDraft, type StatusMessage } from './useDraft';
-import type { AppSettings, FollowupPrefs } from '@/lib/storage/settings';
+import { DEFAULT_APP_SETTINGS, type AppSettings, type FollowupPrefs } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
@@ -19,16 +20,20 @@ const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
   notifyBeforeCutoffMinutes: { label: 'followups.options.notifyBefore', max: 720 },
 };
 
-/** What is wrong with the draft, naming the field, or null. */
-function problem(d: FollowupPrefs): StatusMessage | null {
+/** The day shift round the clock (全天白班): stored as start = end, which the rules read as no night at all. */
+const ALL_DAY = { start: '00:00', end: '00:00' };
+
+/** What is wrong with the draft, naming the field, or null. `allDay`: 全天白班 is ticked. */
+function problem(d: FollowupPrefs, allDay: boolean): StatusMessage | null {
   for (const [key, { label, max }] of Object.entries(NUMBERS) as [NumberKey, (typeof NUMBERS)[NumberKey]][]) {
     const v = d[key];
     if (!Number.isInteger(v) || v < 0 || v > max) return { key: 'followups.options.invalidNumber', params: { field: t(label), max } };
   }
   if (!HHMM.test(d.dayShift.start)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayStart') } };
   if (!HHMM.test(d.dayShift.end)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayEnd') } };
-  // The night shift is the rest of the day: a day shift of no length would make every hour night.
-  if (d.dayShift.start === d.dayShift.end) return { key: 'followups.options.zeroShift', params: { time: d.dayShift.start } };
+  // Equal times are the day shift round the clock: said with the 全天白班 box, not by two times typed
+  // alike by mistake (which would silently drop the night shift).
+  if (!allDay && d.dayShift.start === d.dayShift.end) return { key: 'followups.options.zeroShift', params: { time: d.dayShift.start } };
   return null;
 }
 
@@ -45,10 +50,18 @@ const FIELD_LABELS: Record<string, string> = {
 /** Follow-up list settings: thresholds, the day shift (night = the rest), cut-off notifications. */
 export function FollowupSettings() {
   const form = useSettingsDraft(followupsOf);
+  // Ticked or not by the agent; until then, as stored (start = end).
+  const [ticked, setTicked] = useState<boolean | null>(null);
   const d = form.draft;
   if (!d.value) return <p class="kf-help">{t('options.loading')}</p>;
   const draft = d.value;
   const edit = form.edit;
+  const allDay = ticked ?? draft.dayShift.start === draft.dayShift.end;
+  const setAllDay = (on: boolean) => {
+    setTicked(on);
+    // Unticked from round the clock: the default hours, for the agent to change.
+    edit((cur) => ({ ...cur, dayShift: on ? { ...ALL_DAY } : cur.dayShift.start === cur.dayShift.end ? { ...DEFAULT_APP_SETTINGS.followups.dayShift } : cur.dayShift }));
+  };
 
   const num = (key: NumberKey) => (e: Event) => {
     const n = typedNumber(e);
@@ -57,7 +70,7 @@ export function FollowupSettings() {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    await form.save({ followups: draft }, problem(draft));
+    await form.save({ followups: draft }, problem(draft, allDay));
   };
 
   return (
@@ -75,16 +88,23 @@ export function FollowupSettings() {
         <input name="unpaidAfterMinutes" type="number" min={0} max={1440} step={1} value={draft.unpaidAfterMinutes} onInput={num('unpaidAfterMinutes')} />
       </label>
       <label class="kf-row">
+        <span>{t('followups.options.allDay')}</span>
+        <input name="allDay" type="checkbox" checked={allDay} aria-describedby="kf-all-day-help" onChange={(e) => setAllDay(e.currentTarget.checked)} />
+      </label>
+      <p class="kf-help" id="kf-all-day-help" data-kf="all-day-help">{t(allDay ? 'followups.options.allDayOn' : 'followups.options.allDayOff')}</p>
+      <label class="kf-row">
         <span>{t('followups.options.dayStart')}</span>
-        <input name="dayStart" type="time" value={draft.dayShift.start} onInput={(e) => {
+        <input name="dayStart" type="time" disabled={allDay} value={draft.dayShift.start} onInput={(e) => {
             const start = e.currentTarget.value;
+            setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, start } }));
           }} />
       </label>
       <label class="kf-row">
         <span>{t('followups.options.dayEnd')}</span>
-        <input name="dayEnd" type="time" value={draft.dayShift.end} onInput={(e) => {
+        <input name="dayEnd" type="time" disabled={allDay} value={draft.dayShift.end} onInput={(e) => {
             const end = e.currentTarget.value;
+            setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, end } }));
           }} />
       </label>

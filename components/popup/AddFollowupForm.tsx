@@ -17,7 +17,7 @@ const TITLE_MAX = 200;
  * the list shows times) and the order are optional: without a time the item is due by the end of
  * the day shift (a handover, by the next shift's deadline).
  */
-export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: number | null }) {
+export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: number | null; allDay?: boolean }) {
   const api = usePopupApi();
   const [title, setTitle] = useState('');
   const [buyer, setBuyer] = useState('');
@@ -65,7 +65,7 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: n
           {zoneHint && <span class="kf-muted" data-kf="add-due-zone"> {zoneHint}</span>} <input type="datetime-local" name="due" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
         </label>
         <label>
-          <input type="checkbox" name="handover" checked={handover} onChange={(e) => setHandover(e.currentTarget.checked)} /> {t('followups.popup.addHandover')}
+          <input type="checkbox" name="handover" checked={handover} onChange={(e) => setHandover(e.currentTarget.checked)} /> {t(props.allDay ? 'followups.popup.addHandoverAllDay' : 'followups.popup.addHandover')}
         </label>
         <button type="submit" class="kf-primary" disabled={overBy(title.trim(), TITLE_MAX) > 0}>{t('followups.action.add')}</button>
         {/* Said aloud: Enter in a field with a bad time keeps the focus there, and nothing else changes. */}

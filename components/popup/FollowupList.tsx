@@ -13,6 +13,7 @@ import { announce } from '../announce';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
 import { openableUrl } from '@/lib/domain/followups/target';
+import { allDayShift } from '@/lib/domain/followups/rules';
 
 /** Items per group on the first screen; the rest of a group comes in pages of MORE_PAGE. */
 export const FIRST_PAGE = 5;
@@ -340,6 +341,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onAction={(f, a) => void run(f, a)}
                             onNote={saveNote}
                             handoverTargets={handoverFor === item.id ? targets : null}
+                            settings={data.settings}
                             snoozing={snoozeFor === item.id ? { settings: data.settings } : null}
                             taught={taught}
                             onSnooze={(f, until) => void snoozeTo(f, until)}
@@ -362,6 +364,8 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       </div>
       <AddFollowupForm
         zone={data.utcOffsetMinutes}
+        // Round the clock (全天白班) a handover note is for whoever is on next, not for a night shift.
+        allDay={!!data.settings && allDayShift(data.settings)}
         onAdded={(added) => {
           announce(t('followups.popup.saidAdded', { title: followupTitleTagged(added, t) }));
           reveal(added.id);

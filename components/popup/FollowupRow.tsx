@@ -59,6 +59,8 @@ export interface RowProps {
   /** The 交给… menu is open on this row (targets loaded). */
   handoverTargets?: HandoverTargets | null;
   onHandover?(item: Followup, value: string | null): void;
+  /** The shop's follow-up settings: whose shift a handover is for. */
+  settings?: FollowupSettings;
   /** The 推迟 menu is open on this row: the shop's settings its times are made from. */
   snoozing?: { settings?: FollowupSettings } | null;
   onSnooze?(item: Followup, until: number | null): void;
@@ -80,7 +82,8 @@ export function FollowupRow(props: RowProps) {
   const { item, section, now, zone, selected } = props;
   const ref = useRef<HTMLLIElement>(null);
   const overdue = section === 'overdue' || (section === 'handover' && item.dueAt < now);
-  const to = handoverTarget(item);
+  // With the shop's hours: round the clock, an item stored for the night shift is the day shift's.
+  const to = handoverTarget(item, props.settings);
   const named = followupTitle(item, t);
   const bare = followupTitle(item, t, false);
   // A page on no console or taught site (a colleague's item may name any): not opened, its host said as text.

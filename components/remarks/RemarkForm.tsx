@@ -21,7 +21,14 @@ export interface RemarkFormProps {
   platform: Platform;
   /** Signs the remark. */
   agent: string;
+  /** The moment the preview is drawn for (its date signs the line; "today" for date fields). */
   now: Date | number;
+  /**
+   * The clock read when 使用 writes the line into the box: the line carries the date of that moment,
+   * not of when the box was opened or last drawn (a line filled in at 23:59 and used at 00:00 is the
+   * new day's). Without it, `now`.
+   */
+  clock?: () => number;
   /** Shop time: the signed date and "today" for date fields are the shop's (shopZone). */
   zone: Zone;
   /**
@@ -38,6 +45,8 @@ export interface RemarkFormProps {
    * `basedOn` is the box text it was built on (the caller writes nothing if the box holds other text now).
    */
   onUseText(text: string, line: string, basedOn: string): void;
+  /** 使用 found the shop's day turned since the preview was drawn: draw it for now. */
+  onStale?(): void;
 }
 
 /** The most a typed-in field takes (an address is longer); null: a list, a date, money or a phone. */
@@ -67,12 +76,25 @@ export function RemarkForm(props: RemarkFormProps) {
 
   const rule = getRule(ruleSet, target);
   const flagRule = getFlagRule(ruleSet, target);
-  const built = useMemo(() => buildRemark(ruleSet, target, values, { agent, now, zone }), [ruleSet, target, values, agent, now, zone]);
-  const appended = useMemo(() => {
+  const compose = (at: Date | number) => {
+    const line = buildRemark(ruleSet, target, values, { agent, now: at, zone });
     // The rule's title and signature alone: no line of this rule is shorter.
-    const shortest = formatLine(rule, {}, agent, isoDate(now, zone));
-    return appendRemark(previousRemark, built.ok ? built.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) });
-  }, [previousRemark, built, platform, dropOldest, boxMax, rule, agent, now, zone]);
+    const shortest = formatLine(rule, {}, agent, isoDate(at, zone));
+    return { built: line, appended: appendRemark(previousRemark, line.ok ? line.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) }) };
+  };
+  const { built, appended } = useMemo(() => compose(now), [ruleSet, target, values, agent, now, zone, previousRemark, platform, dropOldest, boxMax, rule]);
+  /**
+   * 使用: the line as of this moment. Past a midnight the preview has not caught up with, it is built
+   * again for the new day; what no longer holds then (a ship date that is now in the past) is not
+   * written, and `onStale` brings the preview to the new day, which says why.
+   */
+  const use = () => {
+    const at = props.clock?.() ?? +now;
+    const fresh = isoDate(at, zone) === isoDate(now, zone) ? { built, appended } : compose(at);
+    const over = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
+    if (fresh.built.ok && fresh.appended.fits && !over) onUseText(fresh.appended.text, fresh.built.text, previousRemark);
+    if (fresh.built !== built) props.onStale?.();
+  };
   const { kept, dropped, mustDrop } = appended;
   const anyFieldOver = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
@@ -182,7 +204,7 @@ export function RemarkForm(props: RemarkFormProps) {
           class="kf-rm-btn"
           data-kf="remark-use"
           disabled={!built.ok || !appended.fits || anyFieldOver}
-          onClick={() => built.ok && appended.fits && !anyFieldOver && onUseText(appended.text, built.text, previousRemark)}
+          onClick={use}
         >
           {t('remarks.form.use')}
         </button>

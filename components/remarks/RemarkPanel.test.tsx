@@ -161,6 +161,50 @@ describe('RemarkPanel with the remark box open', () => {
     expect((recorded[0] as { override?: unknown }).override).toBeUndefined();
   });
 
+  // 23:59:05 on 2026-12-05 in Beijing: the night agent fills the line in before midnight and uses it after.
+  const beforeMidnight = Date.UTC(2026, 11, 5, 15, 59, 5);
+
+  it('signs a line filled in at 23:59 and used at 00:00:36 with the new day, not the day the box opened', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: beforeMidnight });
+    try {
+      const { q } = await setup();
+      demo.openRemark(PURPLE_ORDER);
+      await tick();
+      type(q('input[data-field="shipDate"]'), '2026-12-10');
+      type(q('input[data-field="reason"]'), '缺货');
+      await tick();
+      expect(q('[data-kf="remark-preview"]')?.textContent).toContain('小美 2026-12-05');
+      vi.setSystemTime(Date.UTC(2026, 11, 5, 16, 0, 36));
+      click(q('[data-kf="remark-use"]'));
+      await tick();
+      expect(box().textarea.value).toBe('缺货，晚点发\n【延迟发货】可发货日：2026-12-10｜原因：缺货｜小美 2026-12-06');
+      expect(q('[data-kf="remark-preview"]')?.textContent).toContain('小美 2026-12-06');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('turns the open form’s date at the shop’s midnight, and a ship date of the day before is no longer taken', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: beforeMidnight, shouldAdvanceTime: true });
+    try {
+      const { q } = await setup();
+      demo.openRemark(PURPLE_ORDER);
+      await tick();
+      type(q('input[data-field="shipDate"]'), '2026-12-05');
+      type(q('input[data-field="reason"]'), '缺货');
+      await tick();
+      expect(q('[data-kf="remark-preview"]')?.textContent).toContain('可发货日：2026-12-05｜原因：缺货｜小美 2026-12-05');
+      await act(async () => void vi.advanceTimersByTime(60_000));
+      await tick();
+      expect(q('[data-kf="remark-preview"]')?.textContent).not.toContain('2026-12-05｜原因');
+      expect((q('input[data-field="shipDate"]') as HTMLInputElement).min).toBe('2026-12-06');
+      expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(true);
+      expect(box().textarea.value).toBe('缺货，晚点发');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('holds the save of an invalid hand-typed remark and says why, in the panel and in the dialog', async () => {
     const { q, main } = await setup(true);
     demo.openRemark(PURPLE_ORDER);

@@ -1,4 +1,5 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { atTime, type Zone } from '@/lib/domain/time';
 import { emptyRemarkNote } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
@@ -52,8 +53,7 @@ function RemarkSection({ ctl }: { ctl: RemarkController }) {
 function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
   const ed = s.editor!;
   const ruleSet = s.ruleSet!;
-  // The signing moment: fixed while this box is open, so the preview does not flicker.
-  const now = useMemo(() => Date.now(), [ed.orderId]);
+  const [now, refresh] = useShopDay(s.zone);
   const overrideApplies = ed.override && ed.override.text === ed.text && ed.override.flag === ed.flag;
   return (
     <div class="kf-rm" data-kf="remark-editor" data-order-id={ed.orderId} data-flag={ed.flag ?? 'unread'}>
@@ -77,6 +77,8 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         platform={s.platform}
         agent={s.agent}
         now={now}
+        clock={Date.now}
+        onStale={refresh}
         zone={s.zone}
         previousRemark={ed.text}
         boxChanged={ed.text !== (ed.written ?? ed.original)}
@@ -104,6 +106,21 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
       )}
     </div>
   );
+}
+
+/**
+ * The moment the form's preview is drawn for, drawn anew at the shop's midnight (and on `refresh`):
+ * a remark line carries the date it is written into the box (RemarkForm's 使用), so a box opened
+ * at 23:59 and used after midnight shows and writes the new day. Only the date is shown, so
+ * nothing changes in between.
+ */
+function useShopDay(zone: Zone): [number, () => void] {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(1000, atTime(now, 0, zone, 1) - Date.now()));
+    return () => clearTimeout(timer);
+  }, [now, zone]);
+  return [now, () => setNow(Date.now())];
 }
 
 function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {

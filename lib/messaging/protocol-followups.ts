@@ -51,6 +51,8 @@ export interface HandoverTargets {
   me?: string;
   /** The other team members (empty without team mode). */
   members: string[];
+  /** The day shift runs round the clock (全天白班): there is no night shift to hand to. */
+  allDay?: true;
 }
 
 /** `to`: a person (team mode), a shift, or null to take the item back. */

@@ -3,7 +3,7 @@ import { migrate, type RecordSchema } from './versioned';
 import { DEFAULT_SETTINGS, type ShopSettings } from '../domain/templates/types';
 import { isScenarioId, type ScenarioId } from '../domain/scenarios';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/followups/types';
-import { resolveSettings } from '../domain/followups/rules';
+import { midnightAs0, resolveSettings } from '../domain/followups/rules';
 import { DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
 
@@ -108,9 +108,11 @@ export function normaliseSettings(input: unknown): AppSettings {
     },
     followups: {
       unpaidAfterMinutes: count(f.unpaidAfterMinutes, DEFAULT_FOLLOWUP_PREFS.unpaidAfterMinutes, 24 * 60),
+      // 24:00 (a shift that ends at midnight, as an imported file may say) is 00:00, not a wrong time
+      // put back to the default 20:00 without a word; 00:00–00:00 is the day shift round the clock.
       dayShift: {
-        start: time(f.dayShift?.start, DEFAULT_FOLLOWUP_PREFS.dayShift.start),
-        end: time(f.dayShift?.end, DEFAULT_FOLLOWUP_PREFS.dayShift.end),
+        start: time(midnightAs0(f.dayShift?.start), DEFAULT_FOLLOWUP_PREFS.dayShift.start),
+        end: time(midnightAs0(f.dayShift?.end), DEFAULT_FOLLOWUP_PREFS.dayShift.end),
       },
       notifyBeforeCutoffMinutes: count(f.notifyBeforeCutoffMinutes, DEFAULT_FOLLOWUP_PREFS.notifyBeforeCutoffMinutes, 12 * 60),
       notify: f.notify === true,

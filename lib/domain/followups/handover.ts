@@ -8,7 +8,7 @@
  * (options → 跟进清单); the night shift is the rest of the day.
  */
 import { DAY, HOUR, formatMinutes, formatWall, fromWall, hhmm, minutesOfDay, parseIsoDate } from '../time';
-import { handoverDeadline, isNight, NIGHT_HANDED_KINDS, nextAt, resolveSettings } from './rules';
+import { allDayShift, handoverDeadline, isNight, NIGHT_HANDED_KINDS, nextAt, resolveSettings } from './rules';
 import { reasonOf } from './text';
 import { migrateFollowup } from './migrate';
 import { effectiveDue } from './view';
@@ -164,9 +164,18 @@ export function upgradeHandoverDue(raw: readonly unknown[], settings: Partial<Fo
  */
 export function handoverTarget(item: Followup, settings: Partial<FollowupSettings> = {}): HandoverTarget | null {
   if (item.assignee) return { person: item.assignee };
-  if (item.shift) return { shift: item.shift };
-  if (item.handover) return { shift: otherShift(shiftAt(item.createdAt, settings)) };
+  if (item.shift) return { shift: onShift(item.shift, settings) };
+  if (item.handover) return { shift: onShift(otherShift(shiftAt(item.createdAt, settings)), settings) };
   return null;
+}
+
+/**
+ * The shift that takes what is handed to `shift`: itself, except where the day shift runs round the
+ * clock (allDayShift) — then what was handed to the night shift (before the shop said so, or
+ * imported) goes to the day shift, which is always on, rather than to a night that never comes.
+ */
+export function onShift(shift: Shift, settings: Partial<FollowupSettings> = {}): Shift {
+  return shift === 'night' && allDayShift(settings) ? 'day' : shift;
 }
 
 /** Is the item handed to this viewer, or to their shift? (Open items only.) */

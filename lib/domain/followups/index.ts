@@ -1,5 +1,6 @@
 export * from './types';
 export {
+  allDayShift,
   followupsFromCustomers,
   followupsFromOrders,
   followupsFromRemarkFacts,

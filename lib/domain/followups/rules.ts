@@ -108,6 +108,18 @@ function resolve(settings: Partial<FollowupSettings>): Resolved {
   };
 }
 
+/** '24:00' (the end of the day, where a shift's hours are written so) as '00:00', the same moment of the day; anything else as it is. */
+export const midnightAs0 = (v: unknown): unknown => (v === '24:00' ? '00:00' : v);
+
+/**
+ * The day shift runs round the clock (options → 跟进清单 → 全天白班, stored as start = end): there
+ * is no night shift, so nothing is marked for, handed to or waits for one.
+ */
+export function allDayShift(settings: Partial<FollowupSettings> = {}): boolean {
+  const r = resolve(settings);
+  return r.dayStart === r.dayEnd;
+}
+
 /** Outside the day shift. A shift that crosses midnight (20:00–08:00) works too. */
 export function isNight(now: number, settings: Partial<FollowupSettings> = {}): boolean {
   const r = resolve(settings);
@@ -142,6 +154,8 @@ const DAY_END = 24 * 60 - 1;
  */
 export function handoverDeadline(to: Shift, now: number, settings: Partial<FollowupSettings> = {}): number {
   const r = resolve(settings);
+  // Round the clock there is one shift, always on: a handover is for whoever is on next, by the handover time.
+  if (r.dayStart === r.dayEnd) return nextAt(now, r.handoverDue, r.zone);
   const [start, end, due] = to === 'day' ? [r.dayStart, r.dayEnd, r.handoverDue] : [r.dayEnd, r.dayStart, DAY_END];
   const from = isNight(now, r.s) === (to === 'night') ? now : nextAt(now, start, r.zone);
   return Math.min(nextAt(from, due, r.zone), nextAt(from, end, r.zone));
@@ -740,7 +754,9 @@ export function manualFollowup(input: ManualInput, now: number, settings: Partia
  */
 export function handoverFollowup(input: ManualInput, now: number, settings: Partial<FollowupSettings>, by?: Shift): Followup {
   const r = resolve(settings);
-  const night = madeAtNight(now, r.s, by);
+  // Round the clock the next shift is the same day shift (whoever is on next), never a night shift.
+  const allDay = r.dayStart === r.dayEnd;
+  const night = allDay || madeAtNight(now, r.s, by);
   const dueAt = input.dueAt ?? handoverDeadline(night ? 'day' : 'night', now, r.s);
   const title = input.title.trim() || kindLabel('handover');
   const due = formatWall(dueAt, r.zone);
@@ -749,7 +765,9 @@ export function handoverFollowup(input: ManualInput, now: number, settings: Part
     kind: 'handover',
     source: 'manual',
     // To the night shift: from when it comes on (the older 白班交给夜班，{due} 前处理完 named its start as the deadline).
-    why: night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
+    why: allDay
+      ? reasonOf('followups.reason.handoverAllDay', { due })
+      : night ? reasonOf('followups.reason.handover', { due }) : reasonOf('followups.reason.handoverForNight', { start: formatMinutes(r.dayEnd), due }),
     dueAt,
     now,
     title,

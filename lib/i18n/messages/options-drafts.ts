@@ -15,7 +15,7 @@ export const optionsDrafts: MessageBundle = {
     'drafts.merge': '合并：我改过的项保留，其余用新版本',
     'drafts.keep': '保留我的修改（保存时覆盖别处的修改）',
     'drafts.wouldOverwrite': '没有保存：这样保存会覆盖别处刚保存的修改。请先在上方选择怎么处理。',
-    'followups.options.zeroShift': '没有保存：白班的开始和结束是同一个时间（{time}），白班就没有时长了。请把“白班结束”改成另一个时间。',
+    'followups.options.zeroShift': '没有保存：白班的开始和结束是同一个时间（{time}）。店里全天都是白班、没有夜班的，请勾选“全天白班（没有夜班）”；否则请把“白班结束”改成另一个时间。',
   },
   en: {
     'drafts.tabUnsaved': ' (unsaved changes)',
@@ -27,6 +27,6 @@ export const optionsDrafts: MessageBundle = {
     'drafts.merge': 'Merge: keep what I changed, take the rest from the new version',
     'drafts.keep': 'Keep my edits (saving replaces the other change)',
     'drafts.wouldOverwrite': 'Not saved: this would overwrite a change just saved elsewhere. Choose above what to do first.',
-    'followups.options.zeroShift': 'Not saved: the day shift starts and ends at the same time ({time}), so it would last no time at all. Set “Day shift ends” to another time.',
+    'followups.options.zeroShift': 'Not saved: the day shift starts and ends at the same time ({time}). If the shop has a day shift all day and no night shift, tick “Day shift all day (no night shift)”; otherwise set “Day shift ends” to another time.',
   },
 };

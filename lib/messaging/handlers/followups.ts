@@ -15,6 +15,7 @@ import {
   NotesFull,
   complete,
   followupsFromOrders,
+  allDayShift,
   handoverFollowup,
   manualFollowup,
   panelFollowup,
@@ -442,10 +443,12 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     content: true,
     async handle() {
       const now = Date.now();
-      const viewer = await handoverViewer(now, await rulesSettings());
+      const settings = await rulesSettings();
+      const viewer = await handoverViewer(now, settings);
       const members = (await loadTeamMembers()).map((m) => m.name).filter((n) => n !== viewer.user);
       const out: HandoverTargets = { shift: viewer.shift, members };
       if (viewer.user) out.me = viewer.user;
+      if (allDayShift(settings)) out.allDay = true;
       return out;
     },
   },
