@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
+import { LIBFAKETIME } from './faketime';
 import { callFromExtensionPage, inPanel, openDemoOrders, remarkDialog, setUpDemoShop } from './pages';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
-const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const PURPLE = '3930018273645518290'; // 缺货，晚点发
 const DAY = 86_400_000;
 
