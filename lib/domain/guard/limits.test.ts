@@ -468,6 +468,8 @@ describe('a refused refund or a denied defect is no reason (guard13)', () => {
       '这个无法给您办理退款，直接给您退70元吧',
       '退款这边是办不了的，那就给您退60元吧',
       '给您退80元可以吗？退款审核是通不过的',
+      '不退款的话，给您退80元可以吗？',
+      '您这个退款我们不同意，给您退80元可以吗？',
     ])
       expect(held(text), text).toEqual(['over-limit-discount']);
   });
@@ -478,6 +480,7 @@ describe('a refused refund or a denied defect is no reason (guard13)', () => {
       '不好意思让您久等了。订单已经给您取消了，那就给您退80元吧',
       '不能再让您等了。退款审核已经通过了，这边直接给您退80元',
       '之前的申请没通过，现在退货仓库已经签收了，给您退90元可以吗？',
+      '订单取消了就不能恢复了，那就给您退80元吧',
     ])
       expect(overLimit(text), text).toEqual([]);
   });

@@ -324,11 +324,12 @@ const GRANT_WEAK = `${ASKS_BEFORE}|直接|这样吧|要不(?:这样|然)|那就|
 export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|行不(?!通)|中不中|中不|中吗|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
 /**
  * A refund or cancellation refused in its own clause (我们不支持退款, 订单已经不能取消了, 退款审核没通过, 全额退款做不到,
- * 退款申请我们这边驳回了) is no reason for money back: a partial refund offered *instead* of it is bargaining, the
- * guard's main case. Only the cue's own clause is read, so a refusal elsewhere (不好意思…，已经给您取消订单) leaves it a reason.
+ * 退款申请我们这边驳回了, 不退款的话) is no reason for money back: a partial refund offered *instead* of it is bargaining, the
+ * guard's main case. Only the cue's own clause is read, and a refusal after 了 is about what follows a thing done
+ * (订单取消了就不能恢复了), so a refusal elsewhere (不好意思…，已经给您取消订单) leaves it a reason.
  */
-const REFUSED_BEFORE = '(?<!(?:不支持|不能|不可以|不可|无法|没法|没办法|办不了|不给|不予|不接受|不同意|不允许|不办理|不提供|拒绝)[^。！!？?\\n，,；;\\d]{0,6})';
-const REFUSED_AFTER = '(?![^。！!？?\\n，,；;\\d]{0,8}?(?:没通过|没有通过|未通过|不通过|通不过|过不了|驳回|被拒|拒绝|做不到|办不到|办不了|不了|不能|无法|不支持|不可以|不行|失败|不成功|没成功))';
+const REFUSED_BEFORE = '(?<!(?:不支持|不能|不可以|不可|无法|没法|没办法|办不了|不给|不予|不接受|不同意|不允许|不办理|不提供|拒绝)[^。！!？?\\n，,；;\\d]{0,6}|(?<!要)不)';
+const REFUSED_AFTER = '(?![^。！!？?\\n，,；;\\d了]{0,8}?(?:没通过|没有通过|未通过|不通过|通不过|过不了|驳回|被拒|拒绝|不同意|不接受|不予|做不到|办不到|办不了|不了|不能|无法|不支持|不可以|不行|失败|不成功|没成功))';
 /** A refund reason anywhere in the sentence, not refused (REFUSED_*): what weak marks give way to. */
 const REFUND_CUE =
   REFUSED_BEFORE +
