@@ -454,3 +454,41 @@ describe('the sentence before an offer and the one after its question mark (guar
   });
 });
 
+
+describe('a refused refund or a denied defect is no reason (guard13)', () => {
+  const held = (text: string) => overLimit(text).map((f) => f.ruleId);
+
+  it('holds money back offered instead of a refund or cancellation the reply refuses, before or after the offer, in its sentence or the next', () => {
+    for (const text of [
+      '亲，我们不支持退款。给您退80元可以吗？',
+      '订单已经不能取消了。给您退80元可以吗？',
+      '全额退款做不到哦。给您退80元可以吗？',
+      '退款申请我们这边驳回了。这样吧给您退80元行吗？',
+      '退款审核没通过。这样吧，给您退80元',
+      '这个无法给您办理退款，直接给您退70元吧',
+      '退款这边是办不了的，那就给您退60元吧',
+      '给您退80元可以吗？退款审核是通不过的',
+      '不退款的话，给您退80元可以吗？',
+      '您这个退款我们不同意，给您退80元可以吗？',
+    ])
+      expect(held(text), text).toEqual(['over-limit-discount']);
+  });
+
+  it('still reads a reason the reply gives when a refusal or a negation is elsewhere', () => {
+    for (const text of [
+      '不好意思让您久等了，已经给您取消订单，退80元',
+      '不好意思让您久等了。订单已经给您取消了，那就给您退80元吧',
+      '不能再让您等了。退款审核已经通过了，这边直接给您退80元',
+      '之前的申请没通过，现在退货仓库已经签收了，给您退90元可以吗？',
+      '订单取消了就不能恢复了，那就给您退80元吧',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('measures a discount against the agent’s own limit when the reply denies a defect, not against the postage', () => {
+    for (const text of ['给您便宜15元可以吗？我们家衣服不掉色', '给您便宜15元可以吗？衣服没有任何破损', '这款不起球的，给您优惠15元'])
+      expect(overLimit(text), text).toEqual([]);
+    // A real defect next to the denied one still counts.
+    expect(held('这件不掉色，但是袖口开线了。给您便宜15元可以吗？')).toEqual(['over-limit-compensation']);
+  });
+});

@@ -322,9 +322,19 @@ const ASKS_BEFORE =
 const GRANT_WEAK = `${ASKS_BEFORE}|直接|这样吧|要不(?:这样|然)|那就|(?:^|[，,；;])(?:那|那就|就|我|我们)?再(?:给|帮)?(?:您|你)?退|另外(?:再)?(?:给|帮)?(?:您|你)?退|多退|一半|一部分|半价|折价`;
 /** After the amount, the buyer asked to accept the offer (…，您看行吗): a negotiated grant, not a refund being reported. */
 export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行不行|行不(?!通)|中不中|中不|中吗|可以吗|可以不|可不可以|怎么样|好吗|好不好|成吗|能接受吗|接受吗)';
-/** A refund reason anywhere in the sentence: what weak marks give way to. */
+/**
+ * A refund or cancellation refused in its own clause (我们不支持退款, 订单已经不能取消了, 退款审核没通过, 全额退款做不到,
+ * 退款申请我们这边驳回了, 不退款的话) is no reason for money back: a partial refund offered *instead* of it is bargaining, the
+ * guard's main case. Only the cue's own clause is read, and a refusal after 了 is about what follows a thing done
+ * (订单取消了就不能恢复了), so a refusal elsewhere (不好意思…，已经给您取消订单) leaves it a reason.
+ */
+const REFUSED_BEFORE = '(?<!(?:不支持|不能|不可以|不可|无法|没法|没办法|办不了|不给|不予|不接受|不同意|不允许|不办理|不提供|拒绝)[^。！!？?\\n，,；;\\d]{0,6}|(?<!要)不)';
+const REFUSED_AFTER = '(?![^。！!？?\\n，,；;\\d了]{0,8}?(?:没通过|没有通过|未通过|不通过|通不过|过不了|驳回|被拒|拒绝|不同意|不接受|不予|做不到|办不到|办不了|不了|不能|无法|不支持|不可以|不行|失败|不成功|没成功))';
+/** A refund reason anywhere in the sentence, not refused (REFUSED_*): what weak marks give way to. */
 const REFUND_CUE =
-  '(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)(?!(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?:[了啦，,。！!？?；;\\n]|$)|免了|算了))|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消';
+  REFUSED_BEFORE +
+  '(?:(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)(?!(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?:[了啦，,。！!？?；;\\n]|$)|免了|算了))|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消)' +
+  REFUSED_AFTER;
 /** After the amount: the mark that makes money back a grant. */
 const GRANT_MARK =
   `(?:(?<=(?:${GRANT_STRONG})${SENT}|${PREV_SENTENCE(GRANT_STRONG)})|(?=${SENT}(?:${GRANT_STRONG}))` +
@@ -341,7 +351,7 @@ const MONEY_BACK_GRANT =
  */
 const DEFECT_CUE =
   // Not a disclaimer before the sale (拍照可能会有轻微色差, 难免有一点色差, 质量问题包退): no defect has happened.
-  '(?<!没有?|不是|并非|非|无)(?<!(?:会|可能|难免|正常)(?:会)?(?:有|存在|出现)?(?:一点点?|一些|些许|少许|轻微|略微|稍微|细微|点)?的?)' +
+  '(?<!(?:没有?|不是|并非|非|无|不)(?:任何|什么|啥|一点|丝毫)?)(?<!(?:会|可能|难免|正常)(?:会)?(?:有|存在|出现)?(?:一点点?|一些|些许|少许|轻微|略微|稍微|细微|点)?的?)' +
   '(?:破损|破了|坏了|质量(?:上的?)?(?:有)?(?:问题(?![^。！!？?\\n，,；;]{0,3}(?:包|保障|放心|无忧))|不好|不太好|不行|差|一般)|色差|发错|错发|发成|延误|晚发|迟发|延迟|慢了|瑕疵|污渍|脏了|开线|掉色|褪色|起球|划痕|刮花|磨损|变形|线头|异味|漏液|少了配件)|折价';
 const MONEY_GIFT = '(?:的)?(?:现金)?(?:红包|(?:无门槛|现金|代金)(?:优惠)?券)|(?:的)?无门槛(?:现金|优惠)?券';
 
