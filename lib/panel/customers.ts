@@ -422,9 +422,11 @@ export class CustomerCardController {
 
   /**
    * The worker took this tab's draft for session key `key` (its buyer was deleted, 客户档案 → 删除 or
-   * 删除全部数据): the copy in this frame's memory goes too, shown or kept for a switch back, and a
-   * note refused behind the deletion. It used to stay until a reload, and one Enter saved the
-   * deleted buyer's note again.
+   * 删除全部数据): the copy in this frame's memory goes too, shown or kept for a switch back. It used
+   * to stay until a reload, and one Enter saved the deleted buyer's note again. Except a note the
+   * agent was saving as the deletion came (its save waiting or refused behind 删除全部数据): that is
+   * new text, typed during the deletion, and the card keeps it and says it was not saved
+   * (onWholeRun) — the agent decides whether to save it again.
    */
   private forgetDraft(key: string): void {
     const p = this.platform;
@@ -432,8 +434,10 @@ export class CustomerCardController {
     const own = key.slice(p.length);
     this.drafts.delete(own);
     const who = this.who();
-    if (this.refused && draftKey(this.refused.who.nickname, this.refused.who.buyerId) === own) this.refused = null;
-    if (who && draftKey(who.nickname, who.buyerId) === own) this.store.set({ noteDraft: '', saveError: null, afterRun: false });
+    if (!who || draftKey(who.nickname, who.buyerId) !== own) return;
+    const s = this.store.get();
+    if (s.saving || s.afterRun || (this.refused && draftKey(this.refused.who.nickname, this.refused.who.buyerId) === own)) return;
+    this.store.set({ noteDraft: '', saveError: null, afterRun: false });
   }
 
   setNoteDraft(text: string): void {
