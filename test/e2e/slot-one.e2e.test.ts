@@ -132,3 +132,31 @@ describe('last stop’s open ends (brief sugg10), on the shipped buyer', () => {
     for (const t of await titles()) expect(['七天无理由退货', '退货挽留', '查询物流', '查询物流（先查订单）']).not.toContain(t);
   });
 });
+
+describe('verify21’s re-check of those ends (demo console)', () => {
+  const lead = async (buyer: string, text: string) => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer });
+    await engineReady();
+    await demo.push(s.page, text);
+    await signalsReady();
+  };
+
+  it('a colour question from a buyer who has not paid gets a product answer, not the 掉色处理 apology', async () => {
+    await lead('小鹿乱撞0521', '这件外套会掉色吗');
+    await expect.poll(async () => (await titles())[0]).toBe('面料材质');
+    expect(await titles()).not.toContain('掉色处理');
+  });
+
+  it('a threat with no condition word (小心我给你们差评) gets 先协商解决 first and no five-star request', async () => {
+    await lead(SHIPPED_BUYER, '小心我给你们差评');
+    await expect.poll(async () => (await titles())[0]).toBe('先协商解决');
+    expect(await titles()).not.toContain('邀请五星评价');
+  });
+
+  it('a return posted back with no number gets no how-to-post postage reply', async () => {
+    // 小鹿乱撞0521 has a refunding order beside the chat.
+    await lead('小鹿乱撞0521', '东西寄回去了');
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(0);
+    for (const t of await titles()) expect(['非质量问题运费', '质量问题运费']).not.toContain(t);
+  });
+});

@@ -197,8 +197,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const reviewThreatened = threatensReview(input.text);
   // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
   // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
-  const top: ScenarioId[] = reviewThreatened && cls.top.includes('review') && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : cls.top;
-  if (top !== cls.top) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
+  // A complaint chip far below the review one (小心我给差评: 0.05) brought none of its replies either.
+  const lift = reviewThreatened && cls.top.includes('review');
+  const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : cls.top;
+  if (lift) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
@@ -219,7 +221,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
-  if (top !== cls.top) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
+  if (lift) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -335,7 +337,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const ruling = prior !== undefined && short ? [qText, normalize(prior).text] : [qText];
   const ruledOut = (t: number) => {
     const not = fit.notFor[t];
-    return !!not && not.some((w) => ruling.some((m) => saysWord(m, w)));
+    if (not && not.some((w) => ruling.some((m) => saysWord(m, w)))) return true;
+    const u = fit.notForUnless[t];
+    return !!u && u[0].some((w) => ruling.some((m) => saysWord(m, w))) && !u[1].some((w) => ruling.some((m) => m.includes(w)));
   };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
@@ -409,6 +413,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
+    // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
+    // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
+    if (reviewThreatened && fit.settlesThreat[t] && detail && !names(detail, qText))
+      v += W_DETAIL_HIT + (named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (unsigned(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;

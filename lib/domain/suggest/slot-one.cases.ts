@@ -199,3 +199,26 @@ export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
   { text: '你们发的快递单号是多少', orders: ['shipped'], right: ['tracking-query', 'tracking-check'], never: ['return-sent'] },
   { text: '退货单号要填到哪里', orders: ['completed'], right: ['return-tracking-number'] },
 ];
+
+/**
+ * verify21's re-check of sugg10 (2026-12-05), in our own words: a colour question asked before buying
+ * (not 掉色处理, which apologises and promises a quality claim), a fade the buyer has seen; a review
+ * threatened without a condition word (no 中差评沟通 first, no five-star request); a return posted
+ * back with no number (no how-to-post postage reply). `cards`: the replies that must lead, in order.
+ */
+export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '这条裙子会掉色吗', orders: [], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
+  { text: '黑色那款掉色吗', orders: ['unpaid'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
+  { text: '洗了以后会不会褪色', orders: ['completed'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
+  { text: '这种棉的容易掉色不', orders: [], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
+  { text: '第一次洗就掉色了', orders: [], right: ['quality-fading'], ok: ['quality-photos'] },
+  { text: '掉色特别严重', orders: ['completed'], right: ['quality-fading'], ok: ['quality-photos'] },
+  { text: '上衣洗完有点脱色', orders: ['shipped'], right: ['quality-fading'] },
+  { text: '你们再这么拖我就差评了', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '行，你们就等着差评吧', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '小心我去给你们差评', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '我要给你们打差评', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '差评已经给了，你们自己看吧', orders: ['completed'], right: ['review-bad'] },
+  { text: '东西我寄回去了', orders: ['refunding'], right: ['return-sent'], never: ['return-postage-shop', 'return-postage-buyer'] },
+  { text: '我寄回去了，来回运费谁出', orders: ['completed'], right: ['return-postage-buyer', 'return-postage-shop'] },
+];

@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10 } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_VERIFY21 } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -121,5 +121,13 @@ describe('a situation the agent chose (更改), on a shipped order', () => {
 
   it('延迟发货 for an exchange whose new item has not come offers 换货进度', () => {
     expect(chosen('delay', ['上周把大了的那件寄回去换了', '新的怎么还没发'])).toContain('exchange-check');
+  });
+});
+
+describe('a colour question before buying, a threat in plain words, a return posted with no number (verify21)', () => {
+  it.each(SLOT_ONE_VERIFY21.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
   });
 });

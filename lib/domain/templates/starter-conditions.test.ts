@@ -22,10 +22,10 @@ describe('adding the starter order conditions to a saved library', () => {
     expect(r.library.groups).toEqual(lib.groups);
   });
 
-  it('brings a whole old starter library back to the starter library, all 38 conditions', () => {
+  it('brings a whole old starter library back to the starter library, all 39 conditions', () => {
     const r = applyStarterConditions(oldLibrary(), STARTER_LIBRARY);
     expect(r.count).toBe(STARTER_LIBRARY.templates.filter((t) => t.orders).length);
-    expect(r.count).toBe(38);
+    expect(r.count).toBe(39);
     expect(r.library).toEqual(STARTER_LIBRARY);
   });
 

@@ -416,6 +416,8 @@ const FITS: Record<string, OrderStatus[]> = {
   'extra-item': RECEIVED, // 多出来的那件…
   'damaged-signed': RECEIVED, // 收到的宝贝有破损
   'quality-late': RECEIVED, // 收货已经超过 3 天
+  // A question before buying (这个会掉色吗) is the product's: fit.ts reads it as pre-sale (verify21, 4).
+  'quality-fading': RECEIVED, // 给您添麻烦了…按质量问题给您处理
   'return-sent': RECEIVED, // 退货单号收到了 (the buyer had the goods)
   'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
   'bye-ordered': ['paid'], // 宝贝{发货日}发出
