@@ -115,7 +115,7 @@ export const options: MessageBundle = {
     'options.noShipEveryDay': 'All seven weekdays are ticked, which leaves no day to ship; nothing was saved: leave at least one shipping day',
     'options.noShipDateInvalid': 'The date “{value}” was not understood, nothing was saved: write it like 2027-01-01 or 2027-02-05 ~ 2027-02-12',
     'options.noShipRangeBackwards': 'The range “{value}” ends before it starts, nothing was saved: write the first day first',
-    'options.noShipRangeLong': 'The range “{value}” is {days} days, more than two months, nothing was saved: check the year, or split it up',
+    'options.noShipRangeLong': 'The range “{value}” is {days} day{days||s}, more than two months, nothing was saved: check the year, or split it up',
     'options.weekday0': 'Sun',
     'options.weekday1': 'Mon',
     'options.weekday2': 'Tue',
