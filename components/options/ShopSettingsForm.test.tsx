@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShopSettingsForm } from './ShopSettingsForm';
-import { type } from '../remarks/testing';
+import { check, type } from '../remarks/testing';
 import { mountTab, settingsStore } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
@@ -106,5 +106,51 @@ describe('shop settings', () => {
     const { q } = await setup();
     const label = q('input[data-cue="size-fit"]')!.closest('label')!.querySelector('span')!.textContent;
     expect(label).toBe('Size & fit');
+  });
+  it('saves the weekdays and dates the shop does not ship, and shows them again as saved', async () => {
+    const { q, submit, patchSettings, changed, value } = await setup();
+    expect(q('[data-kf="no-ship-weekdays"]')?.textContent).toContain('周一周二周三周四周五周六周日');
+    check(q('input[data-weekday="0"]'), true);
+    check(q('input[data-weekday="6"]'), true);
+    type(q('textarea[name="noShipDates"]'), '2027-01-01\n2027/2/5 至 2027/2/12');
+    await submit();
+    expect(patchSettings.mock.calls[0]![0].shop).toMatchObject({ noShip: { weekdays: [0, 6], dates: [{ from: '2027-01-01', to: '2027-01-01' }, { from: '2027-02-05', to: '2027-02-12' }] } });
+    expect(q('[data-kf="status"]')?.textContent).toBe('已保存');
+    await changed();
+    expect(value('textarea[name="noShipDates"]')).toBe('2027-01-01\n2027-02-05 ~ 2027-02-12');
+    expect((q('input[data-weekday="6"]') as HTMLInputElement).checked).toBe(true);
+    expect((q('input[data-weekday="1"]') as HTMLInputElement).checked).toBe(false);
+    // Unticked and emptied: the shop ships every day again.
+    check(q('input[data-weekday="0"]'), false);
+    check(q('input[data-weekday="6"]'), false);
+    type(q('textarea[name="noShipDates"]'), '');
+    await submit();
+    expect(patchSettings.mock.calls[1]![0].shop!.noShip).toEqual({ weekdays: [], dates: [] });
+  });
+
+  it('says which date it did not understand, a range backwards, or no day left to ship, and saves nothing', async () => {
+    const { q, submit, patchSettings, value } = await setup();
+    type(q('textarea[name="noShipDates"]'), '2027-02-05 至 2027-02-12\n春节');
+    await submit();
+    expect(q('[data-kf="status"]')?.textContent).toBe('没看懂不发货日期“春节”，没有保存：请写成 2027-01-01 或 2027-02-05 ~ 2027-02-12');
+    // What was typed stays to be corrected.
+    expect(value('textarea[name="noShipDates"]')).toBe('2027-02-05 至 2027-02-12\n春节');
+    type(q('textarea[name="noShipDates"]'), '2027-02-12 至 2027-02-05');
+    await submit();
+    expect(q('[data-kf="status"]')?.textContent).toBe('不发货日期“2027-02-12 至 2027-02-05”的结束早于开始，没有保存：请先写开始日期');
+    type(q('textarea[name="noShipDates"]'), '');
+    for (const d of [0, 1, 2, 3, 4, 5, 6]) check(q(`input[data-weekday="${d}"]`), true);
+    await submit();
+    expect(q('[data-kf="status"]')?.textContent).toBe('一周七天都勾了不发货，就没有能发货的日子了，没有保存：请至少留一天发货');
+    expect(patchSettings).not.toHaveBeenCalled();
+  });
+
+  it('speaks English to an English-speaking owner', async () => {
+    setLocale('en');
+    const { q, submit } = await setup();
+    expect(q('[data-kf="no-ship-weekdays"]')?.textContent).toContain('MonTueWedThuFriSatSun');
+    type(q('textarea[name="noShipDates"]'), '2027-02-05 ~ 2028-02-12');
+    await submit();
+    expect(q('[data-kf="status"]')?.textContent).toBe('The range “2027-02-05 ~ 2028-02-12” is 373 days, more than two months, nothing was saved: check the year, or split it up');
   });
 });

@@ -10,18 +10,30 @@ import { firstRun } from '@/lib/i18n/messages/first-run';
 import { registerMessages } from '@/lib/i18n';
 import { parseClock } from '@/lib/domain/time-words';
 import { formatMinutes } from '@/lib/domain/time';
+import { formatNoShipDates, parseNoShipDates } from '@/lib/domain/no-ship-text';
 
 registerMessages(firstRun);
 
-/** What this form edits: the shop section, and the cue phrases as typed (one box per scenario). */
+/**
+ * What this form edits: the shop section, the cue phrases as typed (one box per scenario), and the
+ * dates the shop does not ship as typed (one day or range a line; read on save).
+ */
 interface ShopDraft {
   shop: ShopSettings;
   cues: Partial<Record<ScenarioId, string>>;
+  noShipDates: string;
 }
 
 function shopDraftOf(s: AppSettings): ShopDraft {
-  return { shop: s.shop, cues: Object.fromEntries(Object.entries(s.shopCues).map(([k, v]) => [k, (v ?? []).join('，')])) };
+  return {
+    shop: s.shop,
+    cues: Object.fromEntries(Object.entries(s.shopCues).map(([k, v]) => [k, (v ?? []).join('，')])),
+    noShipDates: formatNoShipDates(s.shop.noShip?.dates ?? []),
+  };
 }
+
+/** Monday first, as a Chinese calendar shows the week (0 = Sunday, as Date counts). */
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 const scenarioLabel = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
 
@@ -29,6 +41,7 @@ const scenarioLabel = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].
 function fieldLabel(path: string): string {
   const [section, key = ''] = path.split('.');
   if (section === 'cues') return isScenarioId(key) ? `${t('options.shopCues')}：${scenarioLabel(key)}` : t('options.shopCues');
+  if (section === 'noShipDates') return t('options.noShipDates');
   return t(`options.${key}`);
 }
 
@@ -51,7 +64,14 @@ export function ShopSettingsForm() {
     // one that does not read as a time is said, and nothing is saved.
     const minutes = parseClock(draft.shop.cutoff);
     if (minutes === null) return form.setStatus({ key: 'options.cutoffInvalid', params: { value: draft.shop.cutoff.trim() } });
-    const shop = { ...draft.shop, cutoff: formatMinutes(minutes) };
+    // The days the shop does not ship: a line that is no date, a range backwards or too long is said, and nothing is saved.
+    const weekdays = draft.shop.noShip?.weekdays ?? [];
+    if (weekdays.length >= 7) return form.setStatus({ key: 'options.noShipEveryDay' });
+    const typed = parseNoShipDates(draft.noShipDates);
+    if ('error' in typed) return form.setStatus(typed.error);
+    // None is no field (it ships every day), unless one was there to clear.
+    const noShip = weekdays.length || typed.dates.length || draft.shop.noShip ? { noShip: { weekdays, dates: typed.dates } } : {};
+    const shop = { ...draft.shop, cutoff: formatMinutes(minutes), ...noShip };
     const shopCues: Partial<Record<ScenarioId, string[]>> = {};
     for (const [id, text] of Object.entries(draft.cues)) {
       const list = (text ?? '').split(/[,，、;；\n]/).map((x) => x.trim()).filter(Boolean);
@@ -85,6 +105,36 @@ export function ShopSettingsForm() {
           {settings && !settings.setup?.cutoff && <span class="kf-warn-text" data-kf="cutoff-unconfirmed">{t('firstRun.cutoffUnconfirmedMark')} </span>}
           {t('options.cutoffHelp')}
         </small>
+      </label>
+      <fieldset class="kf-row" data-kf="no-ship-weekdays">
+        <legend>{t('options.noShip')}</legend>
+        {WEEK.map((day) => (
+          <label key={day}>
+            <input
+              type="checkbox"
+              data-weekday={day}
+              checked={draft.shop.noShip?.weekdays.includes(day) ?? false}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                form.edit((cur) => {
+                  const was = cur.shop.noShip ?? { weekdays: [], dates: [] };
+                  const weekdays = WEEK.filter((d) => (d === day ? on : was.weekdays.includes(d))).sort();
+                  return { ...cur, shop: { ...cur.shop, noShip: { ...was, weekdays } } };
+                });
+              }}
+            />
+            {t(`options.weekday${day}`)}
+          </label>
+        ))}
+        <small>{t('options.noShipHelp')}</small>
+      </fieldset>
+      <label class="kf-row">
+        <span>{t('options.noShipDates')}</span>
+        <textarea name="noShipDates" rows={3} value={draft.noShipDates} placeholder="2027-02-05 ~ 2027-02-12" onInput={(e) => {
+          const text = e.currentTarget.value;
+          form.edit((cur) => ({ ...cur, noShipDates: text }));
+        }} />
+        <small>{t('options.noShipDatesHelp')}</small>
       </label>
       <label class="kf-row">
         <span>{t('options.locale')}</span>

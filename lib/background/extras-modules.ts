@@ -32,7 +32,7 @@ import { checkLibraryImport } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
-import { followupsFromCustomers, followupsFromRemarkFacts } from '../domain/followups/rules';
+import { followupsFromCustomers, followupsFromOrders, followupsFromRemarkFacts } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
@@ -104,6 +104,11 @@ export const WORKER_EXTRAS = {
   customers: { parseCustomersImport, joinImported, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
+  /**
+   * What an order list read makes and closes (unpaid reminders, overdue shipping, with the shop's
+   * non-shipping days): the same read brings its remarks' rule from here (remarks.followupsFromRemarkFacts).
+   */
+  orders: { followupsFromOrders },
   /**
    * Masking what is saved (notes, follow-ups' words: maskPii, privacy.ts; an override log entry: maskOverride), asked for at a save
    * only: kept out of background.js, which every worker wake parses.

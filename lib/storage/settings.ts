@@ -6,6 +6,7 @@ import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/foll
 import { midnightAs0, resolveSettings } from '../domain/followups/rules';
 import { DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
+import type { NoShipDays } from '../domain/ship-days';
 
 export interface AppSettings {
   v: 1;
@@ -47,7 +48,7 @@ const DEFAULT_FOLLOWUP_PREFS: FollowupPrefs = {
 
 /** The rules' settings: the agent's follow-up choices plus the shop's cut-off and zone. */
 export function followupSettingsOf(s: AppSettings): FollowupSettings {
-  return resolveSettings({ ...s.followups, cutoff: s.shop.cutoff, utcOffsetMinutes: shopZone(s) });
+  return resolveSettings({ ...s.followups, cutoff: s.shop.cutoff, utcOffsetMinutes: shopZone(s), noShip: s.shop.noShip });
 }
 
 /**
@@ -73,6 +74,22 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
 };
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The days the shop does not ship as stored (an import, a backup, an older copy): weekdays 0–6 and
+ * well-formed date ranges kept, anything else dropped; none at all is no field (it ships every day).
+ * All seven weekdays would leave no day to ship: the options page refuses that, and here it is dropped.
+ */
+function noShipOf(v: any): { noShip?: NoShipDays } {
+  const weekdays = [0, 1, 2, 3, 4, 5, 6].filter((d) => Array.isArray(v?.weekdays) && v.weekdays.includes(d));
+  const dates = (Array.isArray(v?.dates) ? v.dates : [])
+    .filter((d: any) => ISO_DAY.test(d?.from) && ISO_DAY.test(d.to) && d.from <= d.to)
+    .map(({ from, to }: any) => ({ from, to }))
+    .slice(0, 200);
+  if (weekdays.length > 6) weekdays.length = 0;
+  return weekdays.length || dates.length ? { noShip: { weekdays, dates } } : {};
+}
 
 /** Keeps only well-formed values; anything else falls back to the default. */
 export function normaliseSettings(input: unknown): AppSettings {
@@ -97,6 +114,7 @@ export function normaliseSettings(input: unknown): AppSettings {
       agentName: typeof shop.agentName === 'string' ? shop.agentName.slice(0, 40) : '',
       shopName: typeof shop.shopName === 'string' ? shop.shopName.slice(0, 60) : '',
       cutoff,
+      ...noShipOf(shop.noShip),
       locale: shop.locale === 'en' ? 'en' : 'zh-CN',
     },
     panel: { collapsed: r.panel?.collapsed === true },

@@ -9,7 +9,7 @@ import { reasonOf, zh } from './text';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
 import type { Shift } from './handover';
-import { atTime, DAY, fromWall, HOUR, hhmm, isoDay, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from '../time';
+import { atTime, DAY, fromWall, wallOf, HOUR, hhmm, isoDay, MINUTE, minutesOfDay, formatMinutes, formatWall, parseIsoDate, type Zone } from '../time';
 import {
   DEFAULT_FOLLOWUP_SETTINGS,
   FOLLOWUP_VERSION,
@@ -24,6 +24,7 @@ import {
   type RuleResult,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { shipOffset, shipsOn } from '../ship-days';
 import type { PanelKind } from '../../messaging/protocol-followups';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
@@ -90,6 +91,7 @@ export function resolveSettings(settings: Partial<FollowupSettings> = {}): Follo
         : typeof settings.utcOffsetMinutes === 'number' && Math.abs(settings.utcOffsetMinutes) <= 14 * 60
           ? settings.utcOffsetMinutes
           : d.utcOffsetMinutes,
+    noShip: settings.noShip,
   };
 }
 
@@ -169,34 +171,51 @@ export function sameDayDue(now: number, settings: Partial<FollowupSettings> = {}
   return end > now ? end : atTime(now, r.dayEnd, r.zone, 1);
 }
 
-/** The payment-reminder time for something that needs one from `t` on (see unpaidDue). */
+/**
+ * The payment-reminder time for something that needs one from `t` on (see unpaidDue): on a day the
+ * shop does not ship there is no cut-off to pay before, so the reminder waits for the next one.
+ */
 function unpaidSlot(t: number, r: Resolved): number {
+  const k = shipOffset(t, r.cutoff, r.zone, r.s.noShip);
+  if (k) return atTime(t, r.remind, r.zone, k);
   const remindToday = atTime(t, r.remind, r.zone);
-  if (t <= remindToday) return remindToday;
-  return t < atTime(t, r.cutoff, r.zone) ? atTime(t, r.cutoff, r.zone) : atTime(t, r.remind, r.zone, 1);
+  return t <= remindToday ? remindToday : atTime(t, r.cutoff, r.zone);
 }
 
 /**
  * When a payment reminder for an order created at `createdAt` is due: before today's cut-off minus
  * the margin (16:00 → 15:30); if the order only becomes overdue between 15:30 and 16:00, at the
- * cut-off itself; if after the cut-off, the next day at 15:30. Snoozed by the agent past that
+ * cut-off itself; if after the cut-off, the next shipping day at 15:30. Snoozed by the agent past that
  * (`snoozedUntil`), the first such time after the snooze: after the cut-off, before the next one.
- * `nextDay`: a cut-off was missed on the way (the reason names it).
+ * `nextDay`: a cut-off was missed on the way (the reason names it), or, `offDay`, the order came on a
+ * day the shop does not ship.
  */
-export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings> = {}, snoozedUntil?: number): { dueAt: number; nextDay: boolean } {
+export function unpaidDue(createdAt: number, settings: Partial<FollowupSettings> = {}, snoozedUntil?: number): { dueAt: number; nextDay: boolean; offDay?: number } {
   const r = resolve(settings);
   const eligible = createdAt + r.s.unpaidAfterMinutes * MINUTE;
   let dueAt = unpaidSlot(eligible, r);
   if (snoozedUntil !== undefined && snoozedUntil > dueAt) dueAt = unpaidSlot(snoozedUntil, r);
-  return { dueAt, nextDay: isoDay(dueAt, r.zone) !== isoDay(eligible, r.zone) };
+  const nextDay = isoDay(dueAt, r.zone) !== isoDay(eligible, r.zone);
+  return { dueAt, nextDay, ...(nextDay && !shipsOnDay(eligible, r) ? { offDay: eligible } : {}) };
 }
 
-/** Why an unpaid order is on the list; `late`: due after a cut-off it missed (dates, not 今天/明天: read on later days too). */
-function unpaidWhy(dueAt: number, late: boolean, r: Resolved): Pick<Followup, 'reason' | 'why'> {
+function shipsOnDay(t: number, r: Resolved, offset = 0): boolean {
+  const w = wallOf(t, r.zone);
+  return shipsOn(w.year, w.month, w.day + offset, r.s.noShip);
+}
+
+/**
+ * Why an unpaid order is on the list; `late`: due after a cut-off it missed — the last shipping day's
+ * before the due day — or, `offDay`, after a day the shop does not ship (dates, not 今天/明天: read on later days too).
+ */
+function unpaidWhy(dueAt: number, late: boolean, r: Resolved, offDay?: number): Pick<Followup, 'reason' | 'why'> {
   const params = { minutes: r.s.unpaidAfterMinutes, cutoff: formatMinutes(r.cutoff) };
-  return late
-    ? reasonOf('followups.reason.unpaidLate', { ...params, missed: isoDay(dueAt - DAY, r.zone), due: formatWall(dueAt, r.zone) })
-    : reasonOf('followups.reason.unpaid', params);
+  if (!late) return reasonOf('followups.reason.unpaid', params);
+  const due = formatWall(dueAt, r.zone);
+  if (offDay !== undefined) return reasonOf('followups.reason.unpaidOffDay', { ...params, off: isoDay(offDay, r.zone), due });
+  let back = 1;
+  while (back < 370 && !shipsOnDay(dueAt, r, -back)) back++;
+  return reasonOf('followups.reason.unpaidLate', { ...params, missed: isoDay(atTime(dueAt, 0, r.zone, -back), r.zone), due });
 }
 
 /**
@@ -361,15 +380,16 @@ class Collector {
 
 /**
  * The shop's ship promise for an order placed at `placedAt` (domain.md: paid before the cut-off ships
- * that day, later the next day), in shop time: the day it must ship (`day`), the moment it is late —
- * that day over, still not shipped (`lateAt`) — and when the delay item is due: the next day-shift
- * start, when the buyer can be told. Payment time is not on order lists, so the order's creation
- * stands in for it; payment never comes before creation, so the promise it gives is never later.
+ * that day, later the next day — a day the shop ships: ShopSettings.noShip), in shop time: the day it
+ * must ship (`day`), the moment it is late — that day over, still not shipped (`lateAt`) — and when the
+ * delay item is due: the next day-shift start, when the buyer can be told. Payment time is not on order
+ * lists, so the order's creation stands in for it; payment never comes before creation, so the promise
+ * it gives is never later.
  */
 function shipPromise(placedAt: number, r: Resolved): { day: string; lateAt: number; dueAt: number } {
-  const shipOffset = minutesOfDay(placedAt, r.zone) < r.cutoff ? 0 : 1;
-  const lateAt = atTime(placedAt, 0, r.zone, shipOffset + 1);
-  return { day: isoDay(atTime(placedAt, 0, r.zone, shipOffset), r.zone), lateAt, dueAt: atTime(lateAt, r.dayStart, r.zone) };
+  const shipOffsetDays = shipOffset(placedAt, r.cutoff, r.zone, r.s.noShip);
+  const lateAt = atTime(placedAt, 0, r.zone, shipOffsetDays + 1);
+  return { day: isoDay(atTime(placedAt, 0, r.zone, shipOffsetDays), r.zone), lateAt, dueAt: atTime(lateAt, r.dayStart, r.zone) };
 }
 
 /**
@@ -415,8 +435,8 @@ export function followupsFromOrders(
       const created = o.createdAt ?? had?.createdAt ?? now;
       if (o.createdAt === undefined || now >= created + r.s.unpaidAfterMinutes * MINUTE) {
         // The agent's snooze past the cut-off stands: the page read again does not bring today's back.
-        const { dueAt, nextDay } = unpaidDue(created, r.s, had?.status === 'snoozed' ? had.snoozedUntil : undefined);
-        const why = unpaidWhy(dueAt, nextDay, r);
+        const { dueAt, nextDay, offDay } = unpaidDue(created, r.s, had?.status === 'snoozed' ? had.snoozedUntil : undefined);
+        const why = unpaidWhy(dueAt, nextDay, r, offDay);
         const fresh = make({ id: unpaidId, kind: 'unpaid', source: 'order', why, dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url });
         out.put(reconcile(had, fresh, r));
       }

@@ -1,3 +1,4 @@
+import type { NoShipDays } from '../ship-days';
 import type { ScenarioId } from '../scenarios';
 import type { OrderRow, Platform } from '../../sites/types';
 
@@ -98,6 +99,8 @@ export interface FollowupSettings {
    * consoles are Beijing time whatever the agent's computer says. null = the browser's own zone.
    */
   utcOffsetMinutes: number | null;
+  /** Days the shop does not ship (the options page's, ShopSettings.noShip): no cut-off to remind before, no promise due. */
+  noShip?: NoShipDays;
 }
 
 export const DEFAULT_FOLLOWUP_SETTINGS: FollowupSettings = {

@@ -1,6 +1,7 @@
 import type { ScenarioId } from '../scenarios';
 import type { OrderStatus, Template } from '../templates/types';
 import { shippingDay } from '../templates/variables';
+import type { NoShipDays } from '../ship-days';
 import { wallOf, type Zone } from '../time';
 import { own } from '../own';
 import type { Classification } from './classify';
@@ -53,7 +54,7 @@ export interface RankInput {
    * any hour, and its fill-in asks the agent for the real one (renderTemplate); a time the shop wrote
    * out itself still counts.
    */
-  shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean };
+  shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean; noShip?: NoShipDays };
 }
 
 export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order' | 'learned';
@@ -323,7 +324,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   }
   const statusMask = (status ? STATUS_HINTS[status] : []).reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const now = input.now ?? Date.now();
-  const late = !!input.shop && !input.shop.cutoffUnconfirmed && !shippingDay(now, input.shop.cutoff, input.shop.zone).isToday;
+  const late = !!input.shop && !input.shop.cutoffUnconfirmed && !shippingDay(now, input.shop.cutoff, input.shop.zone, input.shop.noShip).isToday;
   // A deadline written out as a clock time (今天16:00前) has passed at that minute of the shop's day.
   const minute = input.shop ? wallOf(now, input.shop.zone).minutes : -1;
   const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;

@@ -1,4 +1,5 @@
 import type { ScenarioId } from '../scenarios';
+import type { NoShipDays } from '../ship-days';
 
 /** The states of an order the panel can read beside the chat (a closed order is left out). */
 export const ORDER_STATUSES = ['unpaid', 'paid', 'shipped', 'refunding', 'completed'] as const;
@@ -32,6 +33,8 @@ export interface ShopSettings {
   shopName: string;
   /** Daily shipping cut-off, 'HH:MM' local time: paid before it ships today, otherwise the next day. */
   cutoff: string;
+  /** Weekdays and dates the shop does not ship (lib/domain/ship-days.ts); absent = it ships every day. */
+  noShip?: NoShipDays;
   locale: 'zh-CN' | 'en';
 }
 

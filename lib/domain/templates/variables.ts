@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from './types';
 import { formatMinutes, fromWall, hhmm, parseHHMM, wallOf, type Zone } from '../time';
 import { clockNumber, parseClock } from '../time-words';
 import { showDirectionControls, stripDirectionControls } from '../text';
+import { shipOffset, type NoShipDays } from '../ship-days';
 
 export type KnownVariableKey = 'buyer' | 'agent' | 'shop' | 'today' | 'shipDay' | 'cutoff' | 'payShip';
 
@@ -141,35 +142,40 @@ export interface ShippingDay {
   date: Date;
   /** The shipping day as written in chat, e.g. 11月24日. */
   dateText: string;
-  /** 今天（11月23日） or 明天（11月24日） — what {发货日} becomes. */
+  /** 今天（11月23日）, 明天（11月24日） or, further off, 周一（11月30日） — what {发货日} becomes. */
   label: string;
 }
+
+const WEEKDAY = '日一二三四五六';
 
 /**
  * Which day an order paid (or asked about) at `now` ships. Paid strictly before the cut-off ships
  * today; at or after it, tomorrow — the print run happens at the cut-off, so a payment landing on
- * the minute is already too late. Shop time throughout (`zone`, lib/storage/settings.ts shopZone):
+ * the minute is already too late. A day the shop does not ship (`noShip`: a closed weekday, 春节)
+ * is skipped, today included, and a day after tomorrow is named by its weekday (周一（12月7日）).
+ * Shop time throughout (`zone`, lib/storage/settings.ts shopZone):
  * the warehouse prints on the shop's clock, and the follow-up list reminds before the same cut-off
  * in the same zone, so an agent whose computer runs on another zone promises what both agree on.
  * An unreadable cut-off falls back to the default (16:00).
  */
-export function shippingDay(now: Date | number, cutoff: string, zone: Zone): ShippingDay {
+export function shippingDay(now: Date | number, cutoff: string, zone: Zone, noShip?: NoShipDays): ShippingDay {
   const w = wallOf(+now, zone);
-  const isToday = w.minutes < hhmm(cutoff, DEFAULT_SETTINGS.cutoff);
+  const k = shipOffset(+now, hhmm(cutoff, DEFAULT_SETTINGS.cutoff), zone, noShip);
   // Built from the shop's date parts: month and year roll over.
-  const date = new Date(fromWall(w.year, w.month, w.day + (isToday ? 0 : 1), 0, zone));
+  const date = new Date(fromWall(w.year, w.month, w.day + k, 0, zone));
   const dateText = formatChineseDate(date, zone);
-  return { isToday, date, dateText, label: `${isToday ? '今天' : '明天'}（${dateText}）` };
+  const day = k === 0 ? '今天' : k === 1 ? '明天' : `周${WEEKDAY[new Date(Date.UTC(w.year, w.month - 1, w.day + k)).getUTCDay()]}`;
+  return { isToday: k === 0, date, dateText, label: `${day}（${dateText}）` };
 }
 
 /**
  * {付款发货}: when an order paid now ships, in a sentence that is true at any hour. Before the
- * cut-off it names the deadline (今天16:00前付款，今天（12月3日）就能发出); at or after it the deadline
- * has passed, so it promises only what paying now gets (现在付款，明天（12月4日）就能发出) — never
- * "今天22:10前付款" at 23:10. The next day is the calendar day: the product knows no shop holidays.
+ * cut-off it names the deadline (今天16:00前付款，今天（12月3日）就能发出); at or after it — or on a day
+ * the shop does not ship — the deadline has passed, so it promises only what paying now gets
+ * (现在付款，明天（12月4日）就能发出, 现在付款，周一（12月7日）就能发出) — never "今天22:10前付款" at 23:10.
  */
-export function payShipText(now: Date | number, cutoff: string, zone: Zone): string {
-  const day = shippingDay(now, cutoff, zone);
+export function payShipText(now: Date | number, cutoff: string, zone: Zone, noShip?: NoShipDays): string {
+  const day = shippingDay(now, cutoff, zone, noShip);
   return day.isToday ? `今天${formatCutoff(cutoff)}前付款，${day.label}就能发出` : `现在付款，${day.label}就能发出`;
 }
 
@@ -232,9 +238,9 @@ export function todayDeadline(body: string): number | null {
  * True when, at `now` in shop time, a deadline the body gives the buyer for today has passed: the
  * cut-off it names with {截单时间} (namesCutoffDeadline), or a clock time it writes out (todayDeadline).
  */
-export function pastDeadline(body: string, now: Date | number, cutoff: string, zone: Zone): boolean {
+export function pastDeadline(body: string, now: Date | number, cutoff: string, zone: Zone, noShip?: NoShipDays): boolean {
   const clock = todayDeadline(body);
-  return (namesCutoffDeadline(body) && !shippingDay(now, cutoff, zone).isToday) || (clock !== null && wallOf(+now, zone).minutes >= clock);
+  return (namesCutoffDeadline(body) && !shippingDay(now, cutoff, zone, noShip).isToday) || (clock !== null && wallOf(+now, zone).minutes >= clock);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +262,8 @@ export interface RenderContext {
    * the time the agent gives there (asked as 截单时间), so no reply promises a time nobody chose.
    */
   cutoffUnconfirmed?: boolean;
+  /** Days the shop does not ship (ShopSettings.noShip): {发货日} and {付款发货} skip them. */
+  noShip?: NoShipDays;
 }
 
 export interface RenderResult {
@@ -283,11 +291,11 @@ function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefin
     case 'today':
       return formatChineseDate(ctx.now, ctx.zone);
     case 'shipDay':
-      return shippingDay(ctx.now, ctx.cutoff, ctx.zone).label;
+      return shippingDay(ctx.now, ctx.cutoff, ctx.zone, ctx.noShip).label;
     case 'cutoff':
       return formatCutoff(ctx.cutoff);
     case 'payShip':
-      return payShipText(ctx.now, ctx.cutoff, ctx.zone);
+      return payShipText(ctx.now, ctx.cutoff, ctx.zone, ctx.noShip);
   }
 }
 
@@ -357,6 +365,6 @@ export function renderTemplate(
     // A card shows any direction control left in the shop's own text as a mark (the values have none).
     text: preview ? showDirectionControls(text) : text,
     missing,
-    pastCutoff: cutoff === null ? pastDeadline(body.replace(CUTOFF_TOKEN, ''), ctx.now, ctx.cutoff, ctx.zone) : pastDeadline(body, ctx.now, cutoff, ctx.zone),
+    pastCutoff: cutoff === null ? pastDeadline(body.replace(CUTOFF_TOKEN, ''), ctx.now, ctx.cutoff, ctx.zone) : pastDeadline(body, ctx.now, cutoff, ctx.zone, ctx.noShip),
   };
 }

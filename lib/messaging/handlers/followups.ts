@@ -14,7 +14,6 @@ import {
   addNote,
   NotesFull,
   complete,
-  followupsFromOrders,
   allDayShift,
   handoverFollowup,
   manualFollowup,
@@ -282,7 +281,7 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
   const settings = await rulesSettings();
   const url = pageUrl(fromUrl);
   const inputs = orders.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
-  const changed = await applyFollowupRule((existing) => followupsFromOrders(inputs, existing, settings, now), now);
+  const changed = await applyFollowupRule((existing) => workerExtras().orders.followupsFromOrders(inputs, existing, settings, now), now);
   if (changed) await announceChange('followups');
 }
 
