@@ -433,6 +433,22 @@ describe('the popup list', () => {
     }
   });
 
+  it('推迟 on a to-do the day shift handed to the night with 交给夜班, past its 23:59 deadline at 01:00: the same night times, not 请现在处理', async () => {
+    const at = Date.UTC(2026, 2, 2, 17); // 01:00 Beijing, 3-03
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+    const due = Date.UTC(2026, 2, 2, 15, 59); // 23:59 Beijing, 3-02
+    const handedAt = Date.UTC(2026, 2, 2, 7); // 15:00 Beijing
+    const todo = item('manual:9', 'manual', due, { source: 'manual', handover: true, shift: 'night', assignedAt: handedAt, createdAt: handedAt - H });
+    const { calls, key } = await setup({ ...listOf([{ section: 'overdue', kind: 'manual', items: [todo] }]), now: at });
+    await key('s');
+    const options = [...document.querySelectorAll('[data-kf="snooze-option"]')] as HTMLButtonElement[];
+    expect(options.map((o) => o.textContent)).toEqual(['1 小时后 · 02:00', '白班上班前 · 07:30']);
+    expect(document.querySelector('[data-kf="snooze-deadline"]')!.textContent).toContain('只能在夜班内推迟');
+    await act(async () => options[0]!.click());
+    expect(calls).toContainEqual(['updateFollowup', { id: 'manual:9', action: 'snooze', until: Date.UTC(2026, 2, 2, 18) }]);
+  });
+
   it('renders about a screenful at first, folds the rest, and grows a group on demand', async () => {
     const many = Array.from({ length: 5 }, (_, i) => item(`unpaid:${i}`, 'unpaid', NOW + H + i));
     const kinds: FollowupKind[] = ['unpaid', 'delay', 'bad-review', 'promised-answer', 'handover', 'inquiry', 'manual'];

@@ -198,6 +198,27 @@ describe('items stored night-marked before the marking was kept to what a person
     expect([plain.handover, plain.shift]).toEqual([undefined, undefined]);
   });
 
+  it('a 售后 time the agent typed is kept; only the noon the night marking gave is moved', () => {
+    // Made from the panel at 23:00 with a time typed into the 售后 form: stored marked, due as typed.
+    const at23 = bj(2026, 12, 5, 23, 0);
+    const typed = bj(2026, 12, 6, 10, 0);
+    const chosenReturn: Followup = { ...panelFollowup('return-pending', '张三', at23, D, typed, { orderId: '4101' }), handover: true, shift: 'day' };
+    const chosenRefund: Followup = {
+      ...panelFollowup('refund-to-pay', '张三', at23, D, bj(2026, 12, 6, 18, 0), { orderId: '4102' }),
+      why: { key: 'followups.reason.refundAfterReturn', params: {} },
+      handover: true,
+      shift: 'day',
+    };
+    for (const f of [chosenReturn, chosenRefund]) {
+      const up = nightMarkingNow(f, D);
+      expect(up.dueAt).toBe(f.dueAt);
+      expect([up.handover, up.shift]).toEqual([undefined, undefined]);
+    }
+    // Without a typed time the night rule gave the next noon: that one goes back to made + 2 days.
+    const noon: Followup = { ...panelFollowup('return-pending', '张三', at23, D, undefined, { orderId: '4103' }), dueAt: bj(2026, 12, 6, 12, 0), handover: true, shift: 'day' };
+    expect(nightMarkingNow(noon, D).dueAt).toBe(at23 + 2 * 24 * 60 * 60_000);
+  });
+
   it('a to-do stored without its shift gets the one the current hours give it, then keeps it when the hours change', () => {
     expect(handoverTarget(oldTodo, D)).toEqual({ shift: 'day' });
     const fixed = nightMarkingNow(oldTodo, D);

@@ -8,7 +8,7 @@
  * (options → 跟进清单); the night shift is the rest of the day.
  */
 import { DAY, HOUR, formatMinutes, formatWall, fromWall, hhmm, minutesOfDay, parseIsoDate } from '../time';
-import { allDayShift, handoverDeadline, isNight, NIGHT_HANDED_KINDS, nextAt, resolveSettings } from './rules';
+import { allDayShift, handoverDeadline, isNight, NIGHT_HANDED_KINDS, nextAt, nextHandoverDue, resolveSettings } from './rules';
 import { reasonOf } from './text';
 import { migrateFollowup } from './migrate';
 import { effectiveDue } from './view';
@@ -103,6 +103,9 @@ export function handoverDueNow(item: Followup, settings: Partial<FollowupSetting
  * the night marking could have pulled it to noon: a purple remark's promised date (15:30 that day),
  * a return parcel and a refund waiting for it (made + `returnRecheckDays`), a 24-hour promised answer.
  * Other kinds' own rule gave noon at night anyway, or is read again from the page (an unpaid order).
+ * A return or refund whose due time is not that noon had its time typed into the panel's 售后 form:
+ * undefined, kept as typed (a typed time of exactly that noon cannot be told apart and is moved).
+ * A promised answer with a typed time has its own reason (promisedAnswerAt) and is kept too.
  */
 function ownDue(f: Followup, settings: Partial<FollowupSettings>): number | undefined {
   const s = resolveSettings(settings);
@@ -112,7 +115,12 @@ function ownDue(f: Followup, settings: Partial<FollowupSettings>): number | unde
     const remind = Math.max(0, hhmm(s.cutoff, DEFAULT_FOLLOWUP_SETTINGS.cutoff) - s.notifyBeforeCutoffMinutes);
     return fromWall(date.year, date.month, date.day, remind, s.utcOffsetMinutes);
   }
-  if (f.kind === 'return-pending' || (f.kind === 'refund-to-pay' && key.startsWith('followups.reason.refundAfterReturn'))) return f.createdAt + s.returnRecheckDays * DAY;
+  if (f.kind === 'return-pending' || (f.kind === 'refund-to-pay' && key.startsWith('followups.reason.refundAfterReturn'))) {
+    // The panel's 售后 form takes a time, and the old rule kept a typed one (marked, not moved): only
+    // the noon the marking gave (the next handover time after the item was made) is its own rule's.
+    const noon = f.dueAt === nextHandoverDue(f.createdAt, s) || f.dueAt === handoverDeadline('day', f.createdAt, s);
+    return noon ? f.createdAt + s.returnRecheckDays * DAY : undefined;
+  }
   if (f.kind === 'promised-answer' && key === 'followups.reason.promisedAnswer') return f.createdAt + s.promisedAnswerHours * HOUR;
   return undefined;
 }

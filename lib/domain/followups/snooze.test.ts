@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeLimit, snoozeOptions } from './snooze';
 import { handoverFollowup, manualFollowup, panelFollowup, unpaidSnoozeUntil } from './rules';
 import { snooze } from './view';
+import { assignFollowup } from './handover';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
 
 const bj = (d: number, h: number, mi = 0): number => Date.UTC(2026, 11, d, h - 8, mi);
@@ -211,5 +212,33 @@ describe('推迟 of the night’s own handover past its 23:59 deadline, while th
     const forMorning = handoverFollowup({ title: '交接' }, bj(2, 23), S);
     expect(snoozeOptions(forMorning, bj(3, 15), S)).toEqual([]);
     expect(snoozeLimit(forMorning, bj(3, 15), S)).toEqual({ until: bj(3, 12), night: false });
+  });
+
+  it('anything handed to the night shift with 交给夜班 follows the same rule: a to-do, an inquiry, a promised answer the handover pushed to 23:59', () => {
+    const day = bj(3, 15);
+    const todo = assignFollowup(manualFollowup({ title: '查一下物流再回买家' }, day, S), { shift: 'night' }, day, S);
+    const inquiry = assignFollowup(panelFollowup('inquiry', '小林', bj(3, 10), S), { shift: 'night' }, day, S);
+    const answer = assignFollowup(panelFollowup('promised-answer', '小林', bj(3, 10), S, bj(3, 18)), { shift: 'night' }, day, S);
+    for (const f of [todo, inquiry, answer]) {
+      expect([f.dueAt, f.shift]).toEqual([bj(3, 23, 59), 'night']);
+      expect(labels(snoozeOptions(f, bj(4, 1), S))).toEqual([
+        ['snooze1h', '12-04T02:00'],
+        ['snoozeBeforeDayShift', '12-04T07:30'],
+      ]);
+      expect(snoozeLimit(f, bj(4, 1), S)).toEqual({ until: bj(4, 8), night: true });
+      // Before 23:59 the deadline stands.
+      expect(snoozeLimit(f, bj(3, 21), S)).toEqual({ until: bj(3, 23, 59), night: false });
+    }
+  });
+
+  it('a buyer’s promise that falls in the night stays a deadline, and an item without one keeps its usual times', () => {
+    // Promised for 01:00 (after the handover's 23:59): that is the buyer's time, not the handover's.
+    const answer = assignFollowup(panelFollowup('promised-answer', '小林', bj(3, 10), S, bj(4, 1)), { shift: 'night' }, bj(3, 15), S);
+    expect(answer.dueAt).toBe(bj(4, 1));
+    expect(snoozeOptions(answer, bj(4, 1, 30), S)).toEqual([]);
+    expect(snoozeLimit(answer, bj(4, 1, 30), S)).toEqual({ until: bj(4, 1), night: false });
+    const ret = assignFollowup(panelFollowup('return-pending', '小林', bj(1, 10), S, bj(3, 16)), { shift: 'night' }, bj(3, 15), S);
+    expect(snoozeLimit(ret, bj(4, 1), S)).toBeNull();
+    expect(labels(snoozeOptions(ret, bj(4, 1), S)).map(([k]) => k)).toContain('snoozeThisMorning');
   });
 });

@@ -6,7 +6,7 @@
  * default), whatever the computer's zone. Pure: the caller passes `now`.
  */
 import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall } from '../time';
-import { isNight, nextAt, resolveSettings } from './rules';
+import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
 import { handoverTarget } from './handover';
 import { suggestedSnooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings } from './types';
@@ -45,25 +45,32 @@ export function snoozeDeadline(item: Followup): number | null {
 }
 
 /**
- * A handover to the night shift still open at its deadline (23:59 of that evening, handoverDeadline)
- * while the night shift is on: the start of the next day shift, the latest a snooze may end; else
- * null. That deadline is the product's (the evening's work, listed under today), not a time the shop
+ * Anything handed to the night shift (a note written for it, or 交给夜班 on a to-do, an inquiry, a
+ * promised answer or bad review) still open past its deadline while the night shift is on: the
+ * start of the next day shift, the latest a snooze may end; else null. That deadline is the
+ * product's (the evening's work by 23:59, handoverDeadline, listed under today), not a time the shop
  * promised a buyer (domain.md's is the night's handover to the morning, before noon), and the night
  * agent it was handed to is at work until the day shift comes. Past it the deadline rule offered
  * nothing and refused every time, so 1 a.m. could not say "in an hour": the night may now put it
  * off within the night, never into the day shift's hours (handing it on is 交给白班, not a snooze).
+ * A promised answer or bad review counts only when its due time is the handover's 23:59 (the
+ * handover moved it there); a promise that falls in the night is the buyer's and stays the limit.
+ * Kinds without a deadline (a return, say) keep their usual times.
  */
 export function nightHandoverLimit(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): number | null {
   const s = resolveSettings(settings);
-  if (item.kind !== 'handover' || item.dueAt > now + SAME || !isNight(now, s)) return null;
+  if (snoozeDeadline(item) === null || item.dueAt > now + SAME || !isNight(now, s)) return null;
   const to = handoverTarget(item, s);
   if (!to || !('shift' in to) || to.shift !== 'night') return null;
+  const handoversOwn = item.kind === 'handover' || item.kind === 'manual' || item.kind === 'inquiry';
+  if (!handoversOwn && (item.assignedAt === undefined || item.dueAt !== handoverDeadline('night', item.assignedAt, s))) return null;
   return nextAt(now, hhmm(s.dayShift.start, DEFAULT_FOLLOWUP_SETTINGS.dayShift.start), s.utcOffsetMinutes);
 }
 
 /**
  * The latest time a snooze of `item` may end, now: its deadline (snoozeDeadline), or for a night
- * handover past its own, the day shift's start (`night`, nightHandoverLimit); null when there is none.
+ * handover past its own (anything handed to the night shift), the day shift's start (`night`,
+ * nightHandoverLimit); null when there is none.
  */
 export function snoozeLimit(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): { until: number; night: boolean } | null {
   const night = nightHandoverLimit(item, now, settings);
