@@ -697,7 +697,8 @@ export class PanelController {
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
           learned: this.learnedTemplates(),
-          shop: this.renderContext(),
+          // The shift hours tell night from day (replies promising a supervisor now go behind at night).
+          shop: { ...this.renderContext(), dayShift: s.settings.followups.dayShift },
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const hits = s.query.trim() ? e.searchTemplates(this.index, s.query, 30) : [];
