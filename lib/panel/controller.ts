@@ -697,8 +697,7 @@ export class PanelController {
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
           learned: this.learnedTemplates(),
-          // The shift hours tell night from day (replies promising a supervisor now go behind at night).
-          shop: { ...this.renderContext(), dayShift: s.settings.followups.dayShift },
+          shop: this.renderContext(),
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const hits = s.query.trim() ? e.searchTemplates(this.index, s.query, 30) : [];
@@ -882,10 +881,13 @@ export class PanelController {
   private renderContext(): RenderContext {
     const { settings, buyer } = this.store.get();
     // The shop's names and cut-off as they are (its language rides along, unused).
+    // The follow-up settings ride along for ranking: their day-shift hours tell night from day
+    // (RankInput.shop.dayShift: a reply promising a supervisor now goes behind at night).
     return {
       ...settings.shop,
-      buyer: buyer ?? undefined,
-      now: new Date(),
+      ...settings.followups,
+      buyer,
+      now: Date.now(),
       zone: shopZone(settings),
       cutoffUnconfirmed: !settings.setup?.cutoff,
     };
