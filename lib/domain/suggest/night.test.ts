@@ -38,21 +38,21 @@ describe('replies at night, outside the day shift', () => {
   });
 
   it('greets with the night reception at night and not with the daytime rush', () => {
-    const night = ids('有人吗', bj(26));
+    const night = ids('你好，在不在呀', bj(26));
     expect(night[0]).toBe('welcome-night');
     expect(night).not.toContain('welcome-busy');
-    const day = ids('有人吗', bj(14));
+    const day = ids('你好，在不在呀', bj(14));
     expect(day).not.toContain('welcome-night');
   });
 
   it('follows a shop whose day shift runs late (10:00–23:00): 22:00 is still day', () => {
-    expect(ids('有人吗', bj(22), shop({ dayShift: { start: '10:00', end: '23:00' } }))[0]).not.toBe('welcome-night');
-    expect(ids('有人吗', bj(23, 30), shop({ dayShift: { start: '10:00', end: '23:00' } }))[0]).toBe('welcome-night');
+    expect(ids('你好，在不在呀', bj(22), shop({ dayShift: { start: '10:00', end: '23:00' } }))[0]).not.toBe('welcome-night');
+    expect(ids('你好，在不在呀', bj(23, 30), shop({ dayShift: { start: '10:00', end: '23:00' } }))[0]).toBe('welcome-night');
   });
 
   it("takes the agent's chosen shift in team mode over the clock", () => {
-    expect(ids('有人吗', bj(14), shop({ shift: 'night' }))[0]).toBe('welcome-night');
-    expect(ids('有人吗', bj(25), shop({ shift: 'day' }))).not.toContain('welcome-night');
+    expect(ids('你好，在不在呀', bj(14), shop({ shift: 'night' }))[0]).toBe('welcome-night');
+    expect(ids('你好，在不在呀', bj(25), shop({ shift: 'day' }))).not.toContain('welcome-night');
   });
 
   it("reads the mark on the shop's own replies, by day leaving them in library order", () => {

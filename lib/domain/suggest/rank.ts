@@ -118,6 +118,9 @@ const W_DETAIL_HIT = 0.2;
 /** At night, a reply that promises someone only the day shift has (主管, 同事, 仓库 now or today) goes
  * behind its situation's other replies, as a detail not named does. */
 const W_OFF_SHIFT = W_DETAIL_MISS;
+/** At night, a reply written for the night (夜班接待) leads its situation: more than a shared 您好
+ * gives the daytime welcome (0.07 for 您好在吗). */
+const W_ON_SHIFT = 0.3;
 /** A reply whose text is true at another order stage than the buyer's (words first, else orders). */
 const W_STAGE = 0.5;
 /** A reply true at the buyer's known stage goes before the situation's any-stage replies (已发货取消
@@ -424,7 +427,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const forShift = fit.shift[t];
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
-    if (night && forShift === 2) v += W_DETAIL_HIT;
+    if (night && forShift === 2) v += W_ON_SHIFT;
     else if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
