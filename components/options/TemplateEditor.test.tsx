@@ -140,6 +140,44 @@ describe('the order states a reply fits (适用订单状态)', () => {
     await submit('[data-kf="template-form"]');
     expect(stored()).not.toHaveProperty('orders');
   });
+
+  const radio = (q: (sel: string) => Element | null, shift: string) => q(`[data-kf="template-shift"] input[value="${shift}"]`) as HTMLInputElement;
+
+  it('marks a reply of the shop for the day shift only (适用班次), kept by the save', async () => {
+    const mine: Template = { ...tpl('boss', '找店长'), scenarios: ['bargain'], body: '这个价我做不了主，我现在去问店长，十分钟内回您' };
+    const { q, submit, stored } = await editorWith(mine);
+    expect(q('[data-kf="template-shift"] legend')!.textContent).toBe('适用班次');
+    expect(radio(q, 'any').checked).toBe(true);
+    await act(async () => radio(q, 'day').click());
+    await submit('[data-kf="template-form"]');
+    expect(stored()).toEqual({ ...mine, shift: 'day' });
+  });
+
+  it("shows a starter copy's own mark and stores only the agent's different choice", async () => {
+    const copy: Template = { id: 'bargain-ask-supervisor', title: '超权限请示主管', body: '要问一下主管', group: '常用', scenarios: ['bargain'] };
+    const { q, click, submit, stored } = await editorWith(copy);
+    expect(radio(q, 'day').checked).toBe(true);
+    await act(async () => radio(q, 'any').click());
+    await submit('[data-kf="template-form"]');
+    expect(stored().shift).toBe('any');
+
+    await click('[data-template-id="bargain-ask-supervisor"] .kf-link');
+    await act(async () => radio(q, 'day').click());
+    await submit('[data-kf="template-form"]');
+    expect(stored()).not.toHaveProperty('shift');
+  });
+
+  it('names the shift choices in English', async () => {
+    setLocale('en');
+    try {
+      const { q } = await editorWith({ ...tpl('x', 'x'), shift: 'night' });
+      expect(q('[data-kf="template-shift"] legend')!.textContent).toBe('Shift it is for');
+      expect(radio(q, 'night').checked).toBe(true);
+      expect(q('[data-kf="template-shift"]')!.textContent).not.toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
 });
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
-import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
+import { ORDER_STATUSES, TEMPLATE_SHIFTS, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
+import { shiftOfTemplate } from '@/lib/domain/templates/starter-shift';
 import { newTemplateId, TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
 import { listVariables } from '@/lib/domain/templates/variables';
 import type { GuardFinding } from '@/lib/domain/guard/types';
@@ -284,6 +285,28 @@ export function TemplateForm(props: TemplateFormProps) {
           </label>
         ))}
         <small class="kf-help">{t('options.ordersHelp')}</small>
+      </fieldset>
+      <fieldset class="kf-scenarios" data-kf="template-shift">
+        <legend>{t('options.shift')}</legend>
+        {TEMPLATE_SHIFTS.map((id) => (
+          <label>
+            <input
+              type="radio"
+              name="kf-template-shift"
+              value={id}
+              checked={(shiftOfTemplate(draft) ?? 'any') === id}
+              onChange={() =>
+                setDraft((cur) => {
+                  // A starter copy's mark comes from its id: the field is stored only where the agent differs from it.
+                  const { shift: _old, ...rest } = cur;
+                  return (shiftOfTemplate(rest) ?? 'any') === id ? rest : { ...rest, shift: id };
+                })
+              }
+            />
+            {t(`options.shift.${id}`)}
+          </label>
+        ))}
+        <small class="kf-help">{t('options.shiftHelp')}</small>
       </fieldset>
       <div class="kf-actions">
         {props.agent ? (

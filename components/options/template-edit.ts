@@ -45,6 +45,7 @@ const FIELD_LABELS: [keyof Template, string][] = [
   ['body', 'options.body'],
   ['scenarios', 'options.scenarios'],
   ['orders', 'options.orders'],
+  ['shift', 'options.shift'],
 ];
 
 /**

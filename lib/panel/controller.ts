@@ -881,10 +881,13 @@ export class PanelController {
   private renderContext(): RenderContext {
     const { settings, buyer } = this.store.get();
     // The shop's names and cut-off as they are (its language rides along, unused).
+    // The follow-up settings ride along for ranking: their day-shift hours tell night from day
+    // (RankInput.shop.dayShift: a reply promising a supervisor now goes behind at night).
     return {
       ...settings.shop,
-      buyer: buyer ?? undefined,
-      now: new Date(),
+      ...settings.followups,
+      buyer,
+      now: Date.now(),
       zone: shopZone(settings),
       cutoffUnconfirmed: !settings.setup?.cutoff,
     };

@@ -10,6 +10,7 @@
  */
 import type { Template } from '../templates/types';
 import { own } from '../own';
+import { shiftOfTemplate } from '../templates/starter-shift';
 import { normalize } from './normalize';
 
 /** Order stages: before purchase, unpaid, paid and not shipped, shipped, after-sale / received. */
@@ -316,6 +317,8 @@ export interface FitData {
   notForUnless: ([string[], string[]] | null)[];
   /** 1: the reply answers a review threatened, in any words (SETTLES_THREAT). */
   settlesThreat: Uint8Array;
+  /** The shift a reply is written for (template `shift`, else the starter's mark): 0 any, 1 day, 2 night. */
+  shift: Uint8Array;
 }
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
@@ -350,7 +353,8 @@ export function fitOf(templates: readonly Template[]): FitData {
     return u ? [u[0].map((w) => normalize(w).text), u[1].map((w) => normalize(w).text)] : null;
   });
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, onlyWith, notForUnless, settlesThreat };
+  const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, onlyWith, notForUnless, settlesThreat, shift };
   cache.set(templates, f);
   return f;
 }

@@ -3,6 +3,7 @@ import type { OrderStatus, Template } from '../templates/types';
 import { shippingDay } from '../templates/variables';
 import type { NoShipDays } from '../ship-days';
 import { wallOf, type Zone } from '../time';
+import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
@@ -54,7 +55,12 @@ export interface RankInput {
    * any hour, and its fill-in asks the agent for the real one (renderTemplate); a time the shop wrote
    * out itself still counts.
    */
-  shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean; noShip?: NoShipDays };
+  shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean; noShip?: NoShipDays; dayShift?: { start: string; end: string }; shift?: 'day' | 'night' };
+  // `dayShift`: the shop's day-shift hours (follow-up settings); `shift`: the shift the agent chose in
+  // team mode, which wins over the clock. Neither given: the shift is not looked at (by day, too).
+  // At night a reply marked for the day (template `shift`, starter-shift.ts: 主管今天之内联系您,
+  // 请稍等几分钟) goes behind its situation's other replies, and one marked for the night (夜班接待)
+  // counts as fitting, as its detail named would.
 }
 
 export type RankSignal = 'scenario' | 'words' | 'usage' | 'segment' | 'order' | 'learned';
@@ -109,6 +115,12 @@ const W_PAST_DEADLINE = 0.3;
  * message of another situation holds (收到 named 邀五星好评 in 扣子掉了，刚收到的). */
 const W_DETAIL_MISS = W_WORDS + 0.05;
 const W_DETAIL_HIT = 0.2;
+/** At night, a reply that promises someone only the day shift has (主管, 同事, 仓库 now or today) goes
+ * behind its situation's other replies, as a detail not named does. */
+const W_OFF_SHIFT = W_DETAIL_MISS;
+/** At night, a reply written for the night (夜班接待) leads its situation: more than a shared 您好
+ * gives the daytime welcome (0.07 for 您好在吗). */
+const W_ON_SHIFT = 0.3;
 /** A reply whose text is true at another order stage than the buyer's (words first, else orders). */
 const W_STAGE = 0.5;
 /** A reply true at the buyer's known stage goes before the situation's any-stage replies (已发货取消
@@ -329,6 +341,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const minute = input.shop ? wallOf(now, input.shop.zone).minutes : -1;
   const pastDeadline = (t: number) => (late && index.cutoffDeadline[t] === 1) || minute >= index.clockDeadline[t]!;
   const fit = fitOf(index.templates);
+  const sh = input.shop;
+  const night = !!sh && (sh.shift ? sh.shift === 'night' : !!sh.dayShift && isNight(now, { dayShift: sh.dayShift, utcOffsetMinutes: sh.zone }));
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
   // What rules a reply out: the current message, and the one before it when this one only follows
   // it up (a parcel number after 退货寄出了). 14 characters, as the classifier's follow-ups (context.ts).
@@ -410,7 +424,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // situation misses its detail (发的是蓝色…下单的是黑色 names none of 发错货's words), there is no
     // general reply to go behind, and the penalty handed slot 1 to a lower-scored situation's reply
     // (面料材质; QA pass T, finding 3).
-    if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    const forShift = fit.shift[t];
+    if (night && forShift === 1) v -= W_OFF_SHIFT;
+    // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
+    if (night && forShift === 2) v += W_ON_SHIFT;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;

@@ -20,7 +20,17 @@ export interface Template {
    * (search still finds it). Absent = any state; never empty.
    */
   orders?: OrderStatus[];
+  /**
+   * The shift this reply is written for (starter-shift.ts): 'day' = it promises someone who is on
+   * only by day (主管/同事/仓库/电话 now, in minutes, today), so ranking puts it behind at night;
+   * 'night' = written for the night shift, preferred at night. 'any' clears a starter copy's mark.
+   * Absent = a starter copy's mark by id, else any hour.
+   */
+  shift?: TemplateShift;
 }
+
+export type TemplateShift = 'day' | 'night' | 'any';
+export const TEMPLATE_SHIFTS: readonly TemplateShift[] = ['any', 'day', 'night'];
 
 export interface TemplateLibrary {
   groups: string[];

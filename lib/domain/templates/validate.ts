@@ -13,7 +13,7 @@
 import { at, inLocale, versionProblem, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { isScenarioId, type ScenarioId } from '../scenarios';
-import { ORDER_STATUSES, type OrderStatus, type Template, type TemplateLibrary } from './types';
+import { ORDER_STATUSES, TEMPLATE_SHIFTS, type OrderStatus, type Template, type TemplateLibrary, type TemplateShift } from './types';
 
 export const LIBRARY_FORMAT = 'kefu-library';
 /**
@@ -114,6 +114,7 @@ export function normalizeTemplate(t: Template): Template {
   if (code) out.code = code;
   const orders = canonicalOrders(t.orders);
   if (orders) out.orders = orders;
+  if (t.shift && TEMPLATE_SHIFTS.includes(t.shift)) out.shift = t.shift;
   return out;
 }
 
@@ -265,12 +266,20 @@ function checkTemplate(raw: unknown, index: number, c: Collector): Template | un
     }
   }
 
+  // The shift the reply is written for (Template.shift); absent or null = the starter's mark, else any hour.
+  let shift: TemplateShift | undefined;
+  if (raw.shift !== undefined && raw.shift !== null) {
+    if ((TEMPLATE_SHIFTS as readonly unknown[]).includes(raw.shift)) shift = raw.shift as TemplateShift;
+    else c.add(at(where, { zh: `适用班次（shift）${q(raw.shift)} 不认识，可用 ${TEMPLATE_SHIFTS.join('、')}`, en: `the shift it is for (shift) ${q(raw.shift)} is unknown; use ${TEMPLATE_SHIFTS.join(', ')}` }));
+  }
+
   if (c.errors.length > before || id === undefined || title === undefined || body === undefined || group === undefined) {
     return undefined;
   }
   const t: Template = { id, title, body, group, scenarios };
   if (code) t.code = code;
   if (orders) t.orders = orders;
+  if (shift) t.shift = shift;
   return t;
 }
 

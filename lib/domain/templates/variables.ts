@@ -248,10 +248,10 @@ export function pastDeadline(body: string, now: Date | number, cutoff: string, z
 
 export interface RenderContext {
   /** Buyer nickname (旺旺 id) from the chat, when the page shows one. */
-  buyer?: string;
+  buyer?: string | null;
   agentName: string;
   shopName: string;
-  now: Date;
+  now: Date | number;
   /** Daily cut-off 'HH:MM', shop time. */
   cutoff: string;
   /** Shop time for {今天} and {发货日} (lib/storage/settings.ts shopZone; null = the browser's zone). */
@@ -283,7 +283,7 @@ export interface RenderResult {
 function knownValue(key: KnownVariableKey, ctx: RenderContext): string | undefined {
   switch (key) {
     case 'buyer':
-      return ctx.buyer;
+      return ctx.buyer ?? undefined;
     case 'agent':
       return ctx.agentName;
     case 'shop':

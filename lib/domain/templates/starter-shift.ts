@@ -1,0 +1,29 @@
+import type { Template, TemplateShift } from './types';
+
+/**
+ * Starter replies that only hold while the day shift is on, or that are written for the night, by
+ * stable id (starter.ts). Derived here rather than written into starter.ts so a stored copy from
+ * before this list carries its mark with no library rewrite (as fit.ts keys its details). A copy
+ * whose own `shift` was set in the editor keeps the agent's choice ('any' clears the mark).
+ * - 'day': the reply promises a supervisor, a colleague, the warehouse or a call now, in minutes or
+ *   today (请稍等几分钟, 主管今天之内会联系您, 已经提醒同事加急) — at night nobody of them is on, and
+ *   at 23:40 "today" is twenty minutes; or it speaks of a daytime rush (咨询高峰).
+ * - 'night': written for the night shift (夜班接待: the day shift follows up tomorrow).
+ */
+export const STARTER_SHIFT: Readonly<Record<string, 'day' | 'night'>> = {
+  'welcome-busy': 'day',
+  'welcome-night': 'night',
+  'bargain-ask-supervisor': 'day',
+  'delay-urged': 'day',
+  'cancel-printed': 'day',
+  'refund-progress': 'day',
+  'quality-late': 'day',
+  'complaint-escalate': 'day',
+};
+
+/** The shift a reply is written for (undefined: any hour): its own mark, else the starter's. */
+export function shiftOfTemplate(t: Pick<Template, 'id' | 'shift'>): 'day' | 'night' | undefined {
+  const own: TemplateShift | undefined = t.shift;
+  if (own) return own === 'any' ? undefined : own;
+  return Object.prototype.hasOwnProperty.call(STARTER_SHIFT, t.id) ? STARTER_SHIFT[t.id] : undefined;
+}
