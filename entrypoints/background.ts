@@ -3,9 +3,10 @@ import { finishCutOff, maskOverridesAtUpdate } from '@/lib/messaging/handlers/da
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
-import { registerTaughtSiteScripts, syncTaughtScriptsNow } from '@/lib/teach/background-api';
+import { registerTaughtSiteScripts } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
-import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
+import { preloadWorkerExtras } from '@/lib/background/extras';
+import { markOrFinishReach, reachAtInstalled } from '@/lib/background/reach-pending';
 import { registerWelcome } from '@/lib/background/welcome';
 import { upgradeStarterLibrary } from '@/lib/messaging/handlers/core';
 
@@ -16,7 +17,8 @@ export default defineBackground({
   main() {
     // Pure code for some verbs only lives in worker-extras.js; Chrome lets the worker import it later
     // only if it did so while being installed (lib/background/extras.ts).
-    preloadWorkerExtras();
+    // A new version's open-tab work outlives a worker Chrome stops before it is done (reach-pending.ts).
+    markOrFinishReach(preloadWorkerExtras());
     // A 删除全部数据 a stopped worker left half done is finished before anything reads the stores;
     // a cut-off 导入全部数据 is told (lib/storage/whole-run.ts).
     void finishCutOff();
@@ -36,6 +38,6 @@ export default defineBackground({
     // untouched starter replies their corrected wording and adds the starter replies new since; an
     // update also gives the open console tabs the new panel; both mask override-log entries stored
     // before the log was masked (once; a fresh install finds none and only sets the marker).
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reachAtInstalled(reason)]));
   },
 });
