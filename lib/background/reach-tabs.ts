@@ -8,9 +8,10 @@
  * which asks the agent to refresh the page. Firefox puts the new content script in by itself.
  * Run from worker-extras.js (only at an update: not worth parsing at every wake); `registered` is
  * the worker's sync of the taught sites' scripts (an update drops the old registrations). A worker
- * stopped before this is done leaves it to the next (reach-pending.ts).
+ * stopped before this is done leaves it to the next (entrypoints/background.ts).
  */
 import { browser } from '../browser';
+import { REACH_PENDING } from './reach-pending';
 
 export async function reachOpenTabs(registered: Promise<unknown>): Promise<void> {
   const [cs] = browser.runtime.getManifest().content_scripts ?? [];
@@ -22,4 +23,5 @@ export async function reachOpenTabs(registered: Promise<unknown>): Promise<void>
   // marked for the next worker (reach-pending.ts).
   const tabs = await browser.tabs.query({ url });
   await Promise.all(tabs.map(({ id }) => id !== undefined && browser.scripting.executeScript({ target: { tabId: id }, files: cs.js }).catch(() => {})));
+  await browser.storage.session.remove(REACH_PENDING);
 }
