@@ -6,6 +6,8 @@ import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts, syncTaughtScriptsNow } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
 import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
+import { REACH_PENDING } from '@/lib/background/reach-pending';
+import { browser } from '@/lib/browser';
 import { registerWelcome } from '@/lib/background/welcome';
 import { upgradeStarterLibrary } from '@/lib/messaging/handlers/core';
 
@@ -15,8 +17,19 @@ export default defineBackground({
   // Pinyin initials use a ~30 KB generated table, not pinyin-pro; see lib/domain/suggest/pinyin.ts.
   main() {
     // Pure code for some verbs only lives in worker-extras.js; Chrome lets the worker import it later
-    // only if it did so while being installed (lib/background/extras.ts).
-    preloadWorkerExtras();
+    // only if it did so while being installed (lib/background/extras.ts: preloadWorkerExtras, true
+    // at that install evaluation).
+    // An update's open-tab work (reach-tabs.ts) must outlive the new worker: Chrome may stop it while
+    // it installs or before the work is done (seen under load: stopped while installing, started again
+    // 'activating', its onInstalled('update') work gone and the tabs left with the dead panel). The
+    // new version's install evaluation (known synchronously, before any event) marks the work pending
+    // in storage.session (emptied at every update, kept across restarts); the work clears the mark
+    // once every tab was reached, an install clears it unused, and any later start finishes a mark
+    // left. Twice is harmless: a second new copy in a tab takes the first one's place (content/index.tsx).
+    const reach = () => workerExtras().reachOpenTabs(syncTaughtScriptsNow());
+    const session = browser.storage.session;
+    if (preloadWorkerExtras()) void session?.set({ [REACH_PENDING]: 1 }).catch(() => {});
+    else void session?.get(REACH_PENDING).then((r) => r[REACH_PENDING] && reach()).catch(() => {});
     // A 删除全部数据 a stopped worker left half done is finished before anything reads the stores;
     // a cut-off 导入全部数据 is told (lib/storage/whole-run.ts).
     void finishCutOff();
@@ -36,6 +49,6 @@ export default defineBackground({
     // untouched starter replies their corrected wording and adds the starter replies new since; an
     // update also gives the open console tabs the new panel; both mask override-log entries stored
     // before the log was masked (once; a fresh install finds none and only sets the marker).
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reason === 'update' && workerExtras().reachOpenTabs(syncTaughtScriptsNow())]));
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reason === 'update' ? reach() : session?.remove(REACH_PENDING)]));
   },
 });

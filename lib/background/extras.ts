@@ -51,9 +51,12 @@ export function workerExtras(): WorkerExtras {
  * At the worker's install evaluation (the only time Chrome lets it import a script it has not
  * imported before): import the extras once so later wakes may. A worker started again later is
  * 'activated' and skips this. Where the state cannot be read, import at once (correct, if slower).
+ * True at that install evaluation: a new version's first run (lib/background/reach-pending.ts).
  */
-export function preloadWorkerExtras(): void {
-  if (typeof g.importScripts !== 'function') return;
+export function preloadWorkerExtras(): boolean {
+  if (typeof g.importScripts !== 'function') return false;
   const state = g.serviceWorker?.state;
-  if (state === undefined || state === 'parsed' || state === 'installing') workerExtras();
+  const installing = state === 'parsed' || state === 'installing';
+  if (installing || state === undefined) workerExtras();
+  return installing;
 }

@@ -7,6 +7,7 @@
  * with its `migrate()`; migrateCustomer() runs the same steps on its own.
  */
 import type { Platform } from '../../sites/types';
+import { versionedRecord } from '../record-version';
 import { checkCustomer } from './check';
 import { customerKey } from './customer';
 import { nicknameKey, normaliseNickname } from './identity';
@@ -116,13 +117,7 @@ export const customerSchema = (fromV0: V0Upgrade) => ({
  * `now` fills timestamps a record lacks; pass it to stay deterministic.
  */
 export function migrateCustomer(raw: unknown, now: number, fromV0: V0Upgrade): Customer {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CustomerRecordError('not a customer record');
-  let record: Rec = { ...(raw as Rec) };
-  const v = record.v === undefined ? 0 : record.v;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new CustomerRecordError(`bad record version ${String(v)}`);
-  if (v > CUSTOMER_VERSION) {
-    throw new CustomerRecordError(`record version ${v} is newer than this extension understands (${CUSTOMER_VERSION})`);
-  }
+  let [record, v] = versionedRecord(raw, CUSTOMER_VERSION, CustomerRecordError, 'customer');
   if (v === 0) record = fromV0(record);
   if (v <= 1) record = customerV1toV2(record);
   return finish(record, now);

@@ -17,6 +17,7 @@ import {
   type FollowupKind,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { versionedRecord } from '../record-version';
 import { normaliseBuyerId, normaliseNickname } from '../customers/identity';
 
 
@@ -139,13 +140,7 @@ export function migrateFollowup(raw: unknown, now: number = Date.now()): Followu
  * background.js does not carry it (as the customers' v0 size reader, customers/migrate.ts).
  */
 export function readFollowup(raw: unknown, now: number, fromV0: (r: Rec) => Rec): Followup {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FollowupRecordError('not a follow-up record');
-  let r: Rec = { ...(raw as Rec) };
-  const v = r.v === undefined ? 0 : r.v;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new FollowupRecordError(`bad record version ${String(v)}`);
-  if (v > FOLLOWUP_VERSION) {
-    throw new FollowupRecordError(`record version ${v} is newer than this extension understands (${FOLLOWUP_VERSION})`);
-  }
+  let [r, v] = versionedRecord(raw, FOLLOWUP_VERSION, FollowupRecordError, 'follow-up');
   if (v === 0) r = fromV0(r);
   if (v <= 1) r = followupV1toV2(r);
   return finishFollowup(r, now);
