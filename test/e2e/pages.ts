@@ -208,7 +208,31 @@ export function bjClock(minutes: number): string {
  * a caller's hook needs up to 2 minutes more than the default timeout.
  */
 export async function dayShiftEndingToday(): Promise<{ start: string; end: string }> {
-  const minuteOfDay = () => (Math.floor(Date.now() / 60_000) + 480) % 1440;
-  if (minuteOfDay() >= 1438) await new Promise((r) => setTimeout(r, (1440 - minuteOfDay()) * 60_000 + 1_000));
-  return { start: bjClock(-120), end: minuteOfDay() + 120 >= 1440 ? '23:59' : bjClock(120) };
+  await clearOfMidnight();
+  return { start: bjClock(-120), end: bjMinute() + 120 >= 1440 ? '23:59' : bjClock(120) };
+}
+
+/**
+ * A day shift from two hours ago (from 00:01 in the first two hours of the day) that ends at the
+ * shop's midnight: an item due at its end is due at tomorrow's first minute. Not 00:00–00:00, which
+ * is 全天白班 (no night shift to hand to). Same wait as dayShiftEndingToday.
+ */
+export async function dayShiftEndingAtMidnight(): Promise<{ start: string; end: string }> {
+  await clearOfMidnight();
+  return { start: bjMinute() >= 120 ? bjClock(-120) : '00:01', end: '00:00' };
+}
+
+/** The shop's (Beijing) minute of the day now. */
+export function bjMinute(): number {
+  return (Math.floor(Date.now() / 60_000) + 480) % 1440;
+}
+
+/**
+ * Waits out the shop's midnight when it is under two minutes away or under a minute past (to
+ * 00:01), so a test that sets times of day around "now" (a cut-off at 23:59, a shift from 00:01)
+ * does not straddle it. Callers allow up to 3 minutes more than the default timeout.
+ */
+export async function clearOfMidnight(): Promise<void> {
+  const m = bjMinute();
+  if (m >= 1438 || m < 1) await new Promise((r) => setTimeout(r, (((1441 - m) % 1440) * 60_000) + 5_000));
 }

@@ -5,7 +5,7 @@
  * (8 hours in the future), and a list row's "20:10" 35 minutes ago would show 16h35 (QA pass D, D1).
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, clearOfMidnight } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 
@@ -131,6 +131,9 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
   });
 
   it('before the cut-off the same reply names today’s deadline and today', async () => {
+    // Not within a minute of the shop's midnight: from 23:59 the 23:59 cut-off has passed (CI at
+    // 15:59 UTC got 明天), and the expected day is read after the reply.
+    await clearOfMidnight();
     await cutoffAt('23:59');
     try {
       await openDemoChat(s.page, s.h.demoUrl, { buyer: '小鹿乱撞0521' });
@@ -139,12 +142,12 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
       await s.page.keyboard.type('/cf');
       await inPanel(s.page, '[data-kf="results"] [data-template-id="pay-remind"]').waitFor();
       await s.page.keyboard.press('Enter');
-      // (Run at 23:59 Beijing exactly, the cut-off has passed: the test would then say tomorrow.)
+      // (clearOfMidnight above keeps this from running at 23:59 Beijing, when the cut-off has passed.)
       await expect.poll(() => demo.draft(s.page)).toBe(`亲，看到您拍下的宝贝还没付款哦～今天23:59前付款，今天（${beijingDay(0)}）就能发出，早付款早收到，有什么疑问也可以问我～`);
     } finally {
       await cutoffAt('16:00');
     }
-  });
+  }, 240_000);
 
   it('a shop reply naming today’s cut-off, typed as its /code straight into the chat box after the cut-off, goes in as the shop wrote it with the panel’s warning, in Chinese and in English', async () => {
     const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(s.ext, 'getLibrary');

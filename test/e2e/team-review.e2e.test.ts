@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
-import { openPopup, bjClock } from './pages';
+import { openPopup, bjClock, dayShiftEndingAtMidnight } from './pages';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -67,13 +67,14 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
  * service worker, out of reach of Playwright's page clock), so both cases run at any hour:
  * - 'today': the day shift runs from two hours ago to two hours ahead; the to-do is due when it
  *   ends, and handed to the night shift it stays due then (以后 only when that is after midnight);
- * - 'after-midnight': the day shift ends at midnight (00:00–00:00), so the to-do and the night shift
+ * - 'after-midnight': the day shift ends at midnight (from two hours ago to 00:00; not 00:00–00:00,
+ *   which is 全天白班 with no night shift to hand to), so the to-do and the night shift
  *   are due at tomorrow's first minute: 以后, which the popup shows folded. This is where the item
  *   landed at 20:00–24:00 Beijing time with the default 08:00–20:00 (made at night, due by the next
  *   noon), and why this test failed when CI ran at 12:00–16:00 UTC.
  */
 async function agentHours(when: 'today' | 'after-midnight'): Promise<'today' | 'upcoming'> {
-  const dayShift = when === 'today' ? { start: bjClock(-120), end: bjClock(120) } : { start: '00:00', end: '00:00' };
+  const dayShift = when === 'today' ? { start: bjClock(-120), end: bjClock(120) } : await dayShiftEndingAtMidnight();
   await call(agentTeam, 'patchSettings', { followups: { dayShift } });
   return when === 'after-midnight' || dayShift.end < bjClock(0) ? 'upcoming' : 'today';
 }
@@ -118,4 +119,4 @@ it("a follow-up the agent hands to the night shift heads the night-shift colleag
   for (const title of titles) expect(listed).toContain(title);
   // It is the first section of the list.
   expect(await night.locator('[data-kf="section"]').first().getAttribute('data-section')).toBe('handover');
-});
+}, 240_000);
