@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel } from './pages';
+import { callFromExtensionPage, cardReady, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel, bjMinute } from './pages';
 import { extensionSuite } from './suite';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
@@ -27,9 +27,8 @@ const summary = (p: Page) => p.locator('[data-kf="summary"]');
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** The Beijing day (days since 1970-01-01) and minute of the day of an instant: the shop's clock. */
+/** The Beijing day (days since 1970-01-01) of an instant: the shop's clock (its minute: bjMinute). */
 const bjDay = (t: number) => Math.floor((t + 8 * HOUR_MS) / DAY_MS);
-const bjMinuteOfDay = (t: number) => Math.floor(((t + 8 * HOUR_MS) % DAY_MS) / 60_000);
 
 /** The toolbar badge as the browser shows it, asked from the service worker (which may be restarted). */
 async function badge(): Promise<string> {
@@ -186,7 +185,7 @@ describe('the follow-up list', () => {
     const id = 'inquiry:demo#u-1002';
     const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
     const item = list.groups.flatMap((g) => g.items).find((f) => f.id === id)!;
-    if (bjMinuteOfDay(item.createdAt) < 1439) {
+    if (bjMinute(item.createdAt) < 1439) {
       // Followed up the same day (before the cut-off, or by the end of the day shift), not 以后.
       expect(item.dueAt).toBeGreaterThan(item.createdAt);
       expect(bjDay(item.dueAt), 'due on the Beijing day it was made').toBe(bjDay(item.createdAt));

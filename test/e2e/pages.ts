@@ -196,7 +196,7 @@ export function coveredCorners(l: Locator): Promise<string[]> {
 
 /** The shop's clock (Beijing) `minutes` from now, as HH:MM: shift hours set around the real time make a test pass at any hour. */
 export function bjClock(minutes: number): string {
-  const m = (((Math.floor(Date.now() / 60_000) + 480 + minutes) % 1440) + 1440) % 1440;
+  const m = (((bjMinute() + minutes) % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
@@ -222,9 +222,9 @@ export async function dayShiftEndingAtMidnight(): Promise<{ start: string; end: 
   return { start: bjMinute() >= 120 ? bjClock(-120) : '00:01', end: '00:00' };
 }
 
-/** The shop's (Beijing) minute of the day now. */
-export function bjMinute(): number {
-  return (Math.floor(Date.now() / 60_000) + 480) % 1440;
+/** The shop's (Beijing) minute of the day at `at` (now by default). */
+export function bjMinute(at: number = Date.now()): number {
+  return (Math.floor(at / 60_000) + 480) % 1440;
 }
 
 /**
