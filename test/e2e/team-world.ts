@@ -65,8 +65,11 @@ export async function join(h: Harness, server: TeamServer, shop: string, user: s
 export async function syncNow(page: Page): Promise<string> {
   await call(page, 'teamSyncNow');
   const line = page.locator('[data-kf="team-status"]');
-  await expect.poll(async () => (await line.textContent()) !== '正在同步…' && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
-  return (await line.textContent()) ?? '';
+  // The words the round ended with, read in the check that saw it end: read again after it, they
+  // could be the next round's 正在同步… (a live change or a re-asked pull starts one at once).
+  let said = '';
+  await expect.poll(async () => (said = (await line.textContent()) ?? '') !== '正在同步…' && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
+  return said;
 }
 
 /** Rounds until 已同步 (at most 3); returns how many it took. */
