@@ -66,9 +66,10 @@ export async function syncNow(page: Page): Promise<string> {
   await call(page, 'teamSyncNow');
   const line = page.locator('[data-kf="team-status"]');
   // The words the round ended with, read in the check that saw it end: read again after it, they
-  // could be the next round's 正在同步… (a live change or a re-asked pull starts one at once).
+  // could be the next round's 正在同步… (a live change or a re-asked pull starts one at once), which
+  // carries the skipped-records count after it (正在同步…；8 条同事记录无法读取，已跳过).
   let said = '';
-  await expect.poll(async () => (said = (await line.textContent()) ?? '') !== '正在同步…' && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => !(said = (await line.textContent()) ?? '').startsWith('正在同步') && (await call(page, 'teamStatus')).status.state !== 'syncing', { timeout: 30_000 }).toBe(true);
   return said;
 }
 
