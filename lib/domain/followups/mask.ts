@@ -13,5 +13,7 @@ const TEXTS = ['title', 'reason', 'note', 'closedReason'] as const;
 export function maskFollowup(f: Followup): Followup {
   const m = { ...f };
   for (const k of TEXTS) if (typeof m[k] === 'string') m[k] = maskPii(m[k]);
+  // A to-do's or handover's buyer was typed (lib/messaging/handlers/followups.ts masks it when made here).
+  if ((m.kind === 'manual' || m.kind === 'handover') && typeof m.buyer === 'string') m.buyer = maskPii(m.buyer);
   return m;
 }

@@ -237,6 +237,16 @@ describe('what the agent types on an item is masked as buyer notes are', () => {
     expect(csv).not.toContain(PHONE);
   });
 
+  it('masks a phone typed as the buyer of a to-do or handover, in storage, in the list and in the CSV', async () => {
+    for (const kind of ['manual', 'handover']) {
+      const made = await ok<Followup>('addFollowup', { kind, title: '回电话', buyer: PHONE });
+      expect(made.buyer).toBe('138****5678');
+    }
+    expect(JSON.stringify(await db.values('followups'))).not.toContain(PHONE);
+    expect(JSON.stringify(await list())).not.toContain(PHONE);
+    expect((await ok<{ csv: string }>('exportFollowupsCsv', undefined)).csv).not.toContain(PHONE);
+  });
+
   it('masks a note added later and the reason typed when closing, whatever item it is on', async () => {
     const made = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '阳光明媚的日子', note: `电话 ${PHONE}` });
     await ok('updateFollowup', { id: made.id, action: 'note', text: `回电 13912345678，张晓红` });

@@ -70,7 +70,7 @@ async function rulesSettings(): Promise<FollowupSettings> {
 }
 
 /**
- * The words typed into an item (a to-do's or handover's title, a note, a reason) masked as buyer
+ * The words typed into an item (a to-do's or handover's title and buyer, a note, a reason) masked as buyer
  * notes are (maskPii, while settings.privacy.maskPii is on), before they are stored: the popup, the
  * backups and the handover CSV passed between shifts never hold a phone or ID number in clear.
  */
@@ -79,6 +79,9 @@ async function masked<T extends object>(req: T): Promise<T> {
   const { maskPii } = workerExtras().privacy;
   const out = { ...req } as Record<string, unknown>;
   for (const k of ['title', 'note', 'text', 'reason']) if (typeof out[k] === 'string') out[k] = maskPii(out[k]);
+  // The popup's 添加 buyer is typed too (agents put a caller's phone there); a page's buyer is the
+  // console's nickname, the key its follow-ups are found by, and stays as the page shows it.
+  if (typeof out.kind === 'string' && OWN_KINDS.has(out.kind) && typeof out.buyer === 'string') out.buyer = maskPii(out.buyer);
   return out as T;
 }
 
