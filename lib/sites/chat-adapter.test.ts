@@ -241,11 +241,23 @@ describe('a console redesigned with every class renamed (ids, data attributes an
     expect(Object.fromEntries(said)).toEqual({
       // Its ids survive: the chat box is still found, and the rows by their own ids (MESSAGE_ROW_MARK).
       'pdd-chat.html': 'messages not read (MESSAGE_ROW)',
-      'jd-dongdong.html': 'chat box not found',
+      // The side elements keep their ids (MESSAGE_MARK): not an empty conversation beside the lost chat box.
+      'jd-dongdong.html': 'chat box not found; messages not read (MESSAGE)',
       // The data-qa-id hooks survive: the rows are found, their sides are not (a pre in a right-to-left row is).
       'douyin-chat.html': 'messages not read (BUYER_BUBBLE)',
       'douyin-chat-v2.html': 'messages not read (BUYER_BUBBLE)',
       'kuaishou-chat.html': 'chat box not found',
     });
+  });
+
+  it('Kuaishou, whose live editor is Quill’s own (its classes are Quill’s, not the console’s): a chat box beside no card and no row is a changed page', () => {
+    const chat = REDESIGNS[3][2];
+    loadFixture('kuaishou-chat.html', chat, (html) => renameEveryClass(html).replace(/class="[^"]*"(\s+contenteditable)/, 'class="ql-editor"$1'));
+    expect(kuaishouAdapter.findChatInput(document).className).toBe('ql-editor');
+    expect(() => kuaishouAdapter.readMessages(document, 10)).toThrow(expect.objectContaining({ element: 'MESSAGE_ROW' }));
+    // A conversation opened with nothing said yet (its card listed) is none.
+    loadFixture('kuaishou-chat.html', chat);
+    for (const row of Array.from(document.querySelectorAll(KS.MESSAGE_ROW))) row.remove();
+    expect(kuaishouAdapter.readMessages(document, 10)).toEqual([]);
   });
 });

@@ -42,6 +42,13 @@ export interface ChatAdapterSpec {
    * its chat box is still found and nothing else said the conversation could not be read.
    */
   rowMark?: string;
+  /**
+   * The console lists the open conversation's card whenever it shows its chat box (assumed, not
+   * recorded): a chat box with no message row and no list row (`conversationRow`) anywhere on the
+   * page is rows renamed (SiteElementMissing naming `rows`), not an empty conversation. For Kuaishou,
+   * whose page keeps nothing but Quill's own editor through a redesign renaming every class.
+   */
+  listsOpen?: boolean;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
   /**
@@ -80,7 +87,7 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, list, rowMark, readRow, buyer, shop, text, chatAt, pageKind, rowBuyer, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, list, rowMark, listsOpen, readRow, buyer, shop, text, chatAt, pageKind, rowBuyer, ...reads } = spec;
   /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
   let seen: string | undefined;
   /** Either side's mark (a selector list: an element matches it when it matches one). */
@@ -109,7 +116,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        if (doc.querySelector(renamed)) throw new SiteElementMissing(spec.id, rows[0]);
+        if (doc.querySelector(renamed) || (listsOpen && !doc.querySelector(row) && doc.querySelector(inputSelector))) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);
