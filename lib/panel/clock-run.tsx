@@ -99,8 +99,8 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const waiting = () => {
     if (!listed) {
       const now = new Map<string, number>();
-      // A list the adapter could not read (Douyin's frame without the 待回复 split) is said so,
-      // not shown as nobody waiting.
+      // A list the adapter could not read (its reader threw SiteElementMissing: the page changed) is
+      // said so, not shown as nobody waiting.
       const read = readOrMissing(() => readList?.(doc) ?? []);
       ui.set({ listUnread: !read });
       listed = (read ?? [])

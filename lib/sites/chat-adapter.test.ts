@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from './testing';
+import { loadFixture, renameEveryClass } from './testing';
 import { douyinAdapter, jdAdapter, kuaishouAdapter, pddAdapter } from './index';
 import { probePage } from './probe';
 import { SiteElementMissing, type SiteAdapter } from './types';
@@ -205,5 +205,59 @@ describe('a console redesigned so that none of its hooks match', () => {
       for (const box of Array.from(document.querySelectorAll('textarea, [contenteditable]'))) box.remove();
       expect(adapter.pageKind(document), `${fixture} loading`).toBe('unknown');
     }
+  });
+});
+
+describe('a console redesigned with every class renamed (ids, data attributes and styles kept)', () => {
+  /**
+   * What the panel makes of a page (lib/panel/controller.ts, components/Panel.tsx): on a chat page, the
+   * chat box not found or the messages not read raise the page-changed notice (检查页面 / 教会这个页面).
+   */
+  const noticeOf = (adapter: SiteAdapter) => {
+    if (adapter.pageKind(document) !== 'chat') return 'no chat page';
+    const said: string[] = [];
+    try {
+      adapter.findChatInput(document);
+    } catch (err) {
+      if (err instanceof SiteElementMissing) said.push('chat box not found');
+    }
+    try {
+      adapter.readMessages(document, 10);
+    } catch (err) {
+      if (err instanceof SiteElementMissing) said.push(`messages not read (${err.element})`);
+    }
+    return said.join('; ') || 'silent';
+  };
+
+  it('every chat console says the page changed, none reads it as an empty conversation', () => {
+    const said = REDESIGNS.map(([adapter, fixture, chat]) => {
+      loadFixture(fixture, chat);
+      expect(noticeOf(adapter), `${fixture} as served`).toBe('silent');
+      loadFixture(fixture, chat, renameEveryClass);
+      return [fixture, noticeOf(adapter)];
+    });
+    loadFixture('douyin-chat-v2.html', REDESIGNS[2][2], renameEveryClass);
+    said.push(['douyin-chat-v2.html', noticeOf(douyinAdapter)]);
+    expect(Object.fromEntries(said)).toEqual({
+      // Its ids survive: the chat box is still found, and the rows by their own ids (MESSAGE_ROW_MARK).
+      'pdd-chat.html': 'messages not read (MESSAGE_ROW)',
+      // The side elements keep their ids (MESSAGE_MARK): not an empty conversation beside the lost chat box.
+      'jd-dongdong.html': 'chat box not found; messages not read (MESSAGE)',
+      // The data-qa-id hooks survive: the rows are found, their sides are not (a pre in a right-to-left row is).
+      'douyin-chat.html': 'messages not read (BUYER_BUBBLE)',
+      'douyin-chat-v2.html': 'messages not read (BUYER_BUBBLE)',
+      'kuaishou-chat.html': 'chat box not found',
+    });
+  });
+
+  it('Kuaishou, whose live editor is Quill’s own (its classes are Quill’s, not the console’s): a chat box beside no card and no row is a changed page', () => {
+    const chat = REDESIGNS[3][2];
+    loadFixture('kuaishou-chat.html', chat, (html) => renameEveryClass(html).replace(/class="[^"]*"(\s+contenteditable)/, 'class="ql-editor"$1'));
+    expect(kuaishouAdapter.findChatInput(document).className).toBe('ql-editor');
+    expect(() => kuaishouAdapter.readMessages(document, 10)).toThrow(expect.objectContaining({ element: 'MESSAGE_ROW' }));
+    // A conversation opened with nothing said yet (its card listed) is none.
+    loadFixture('kuaishou-chat.html', chat);
+    for (const row of Array.from(document.querySelectorAll(KS.MESSAGE_ROW))) row.remove();
+    expect(kuaishouAdapter.readMessages(document, 10)).toEqual([]);
   });
 });

@@ -35,6 +35,20 @@ export interface ChatAdapterSpec {
    * time divider (each fixture's, emptied, reads as []).
    */
   list: string | null;
+  /**
+   * A message row as a redesign that renames every class leaves it: a hook that is no class (the row's
+   * own id pattern), where the evidence shows one. Matched with no `rows` matching, the rows were
+   * renamed (SiteElementMissing naming `rows`): Pinduoduo keeps its ids, so with every class renamed
+   * its chat box is still found and nothing else said the conversation could not be read.
+   */
+  rowMark?: string;
+  /**
+   * The console lists the open conversation's card whenever it shows its chat box (assumed, not
+   * recorded): a chat box with no message row and no list row (`conversationRow`) anywhere on the
+   * page is rows renamed (SiteElementMissing naming `rows`), not an empty conversation. For Kuaishou,
+   * whose page keeps nothing but Quill's own editor through a redesign renaming every class.
+   */
+  listsOpen?: boolean;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
   /**
@@ -73,7 +87,7 @@ export interface ChatAdapterSpec {
 
 /** A chat console written from public evidence and checked against fixture pages. */
 export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
-  const { inputSelector, classChanges, probe, rows, list, readRow, buyer, shop, text, chatAt, pageKind, rowBuyer, ...reads } = spec;
+  const { inputSelector, classChanges, probe, rows, list, rowMark, listsOpen, readRow, buyer, shop, text, chatAt, pageKind, rowBuyer, ...reads } = spec;
   /** Where (path + hash) this tab last showed a chat page the hooks recognised: the adapter lives as long as the tab's page. */
   let seen: string | undefined;
   /** Either side's mark (a selector list: an element matches it when it matches one). */
@@ -82,9 +96,9 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
    * With no row matching, proof that rows are there unrecognised (not an empty conversation): a
    * message's own hook with no row around it. In the list, a text holder or a side mark (a load-more
    * line, 加载中… or a time divider is neither); with no list, a text holder inside a side mark, since
-   * a bare one (Douyin's <pre>) may be anywhere on the page.
+   * a bare one (Douyin's <pre>) may be anywhere on the page; or a row's class-free mark (`rowMark`).
    */
-  const renamed = list ? `${list} :is(${text},${sides})` : `:is(${sides}) :is(${text})`;
+  const renamed = (list ? `${list} :is(${text},${sides})` : `:is(${sides}) :is(${text})`) + (rowMark ? `,${rowMark}` : '');
   const row = reads.conversationRow!;
   const adapter: SiteAdapter = {
     ...(rowBuyer && {
@@ -102,7 +116,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        if (doc.querySelector(renamed)) throw new SiteElementMissing(spec.id, rows[0]);
+        if (doc.querySelector(renamed) || (listsOpen && !doc.querySelector(row) && doc.querySelector(inputSelector))) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);

@@ -35,6 +35,14 @@ export function runFixtureScript(name: string): void {
 }
 
 /**
+ * A console's full redesign, as its updates ship one: every class name of the page renamed (each
+ * `class` attribute's tokens; hashed or not), ids, data attributes, inline styles and text kept.
+ * A fixture transform (loadFixture's, or the browser tests' openConsole).
+ */
+export const renameEveryClass = (html: string): string =>
+  html.replace(/\bclass="([^"]*)"/g, (_m, names: string) => `class="${names.split(/\s+/).filter(Boolean).map((c) => `r2-${c.split('').reverse().join('')}`).join(' ')}"`);
+
+/**
  * Grows the open conversation as consoles keep it, the whole history in the page: `copies` runs of
  * the page's own message rows (`rows`) in page order, then clones of the rows at the `trailing`
  * indexes (an image, a system notice) after the last. Returns how many rows the page then has.

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { cardReady, inPanel } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
+import { renameEveryClass } from '../../lib/sites/testing';
 
 const s = extensionSuite({ shop: 'close' });
 
@@ -62,6 +63,22 @@ describe('a console whose hooks were all renamed', () => {
     await expect.poll(() => inPanel(s.page, '[data-kf="buyer"]').count()).toBe(0);
     expect(await notice().count()).toBe(0);
   });
+});
+
+describe('a full redesign: every class name of the page renamed (ids, data attributes and styles kept)', () => {
+  for (const [name, fx] of [
+    ['Pinduoduo', CONSOLES.pdd],
+    ['JD 咚咚', CONSOLES.jd],
+    ['Douyin', CONSOLES.douyin],
+    ['Kuaishou', CONSOLES.kuaishou],
+  ] as const) {
+    // Kuaishou's editor is a real Quill, which draws its own classes: only the console's are renamed there.
+    it(`${name}: the page-changed notice with 检查页面 / 教会这个页面, not an empty conversation`, async () => {
+      await openConsole(s.page, fx, renameEveryClass);
+      await expectPageChanged();
+      expect(await inPanel(s.page, '[data-kf="no-situation"]').count()).toBe(0);
+    });
+  }
 });
 
 describe('message rows renamed, the list and the chat box kept', () => {

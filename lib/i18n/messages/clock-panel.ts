@@ -13,7 +13,7 @@ export const clockPanelMessages: MessageBundle = {
     'clock.open': '切换到 {buyer}',
     'clock.cannotOpen': '此后台不支持从这里切换，请在左侧会话列表点击。',
     'clock.notOpened': '后台没有切换到这位买家，请在左侧会话列表点击。',
-    'clock.listUnread': '读不出这个页面上的等待列表（会话列表没有分出待回复），请在左侧会话列表查看谁在等待。',
+    'clock.listUnread': '读不出这个页面上的等待列表（页面结构可能已变化），请在左侧会话列表查看谁在等待。',
   },
   en: {
     'clock.waiting': 'Waiting {time}',
@@ -23,6 +23,6 @@ export const clockPanelMessages: MessageBundle = {
     'clock.open': 'Switch to {buyer}',
     'clock.cannotOpen': 'This console cannot switch from here; click the conversation in its list.',
     'clock.notOpened': 'The console did not switch to this buyer; click the conversation in its list.',
-    'clock.listUnread': 'Cannot read the waiting list on this page (its conversation list does not mark who awaits a reply); check the console’s list.',
+    'clock.listUnread': 'Cannot read the waiting list on this page (the page may have changed); check the console’s list.',
   },
 };

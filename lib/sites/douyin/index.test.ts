@@ -112,22 +112,61 @@ describe('douyin 飞鸽 等待中 list (douyin-chat.html)', () => {
     expect(A.conversationRow).toBe(CONVERSATION_ITEM);
   });
 
-  it('leaves out a 最近联系 row, a row whose timer says nothing, and a list without the group labels; the other hash generation reads alike', () => {
+  it('leaves out a 最近联系 row, a row whose timer says nothing, and the platform’s own conversation; the other hash generation reads alike', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     const rows = document.querySelectorAll(CONVERSATION_ITEM);
     rows[0]!.setAttribute('data-btm-id', 'a1.b2.c3.recent');
     rows[1]!.querySelector('[class*="timerParticular"]')!.textContent = '';
-    expect(readWaiting(document, NOW).map((w) => w.key)).toEqual(['山里的小石头']);
-    // The rebuilt frame (eCan, 2026-08) dropped the 待回复 split: not read, rather than nobody waiting.
-    for (const label of document.querySelectorAll('[data-btm^="message_group_name_"]')) label.remove();
-    expect(() => readWaiting(document, NOW)).toThrow(expect.objectContaining({ name: 'SiteElementMissing', element: 'GROUP_LABEL' }));
+    rows[2]!.setAttribute('data-btm-id', 'a1.b2.c3.systemConv');
+    rows[2]!.classList.add('needReply');
+    expect(readWaiting(document, NOW)).toEqual([]);
     // Only 最近联系 rows (the other tab) or no row at all: nobody is waiting in what the page shows.
     for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.setAttribute('data-btm-id', 'a1.b2.c3.recent');
+    for (const row of rows) row.classList.remove('needReply');
     expect(readWaiting(document, NOW)).toEqual([]);
     for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.remove();
     expect(readWaiting(document, NOW)).toEqual([]);
     loadFixture('douyin-chat-v2.html', URL_CHAT);
     expect(readWaiting(document, NOW)).toEqual([{ key: '豆豆爱吃梨', buyer: '豆豆爱吃梨', since: NOW - 12_000 }]);
+  });
+
+  it('nobody waiting: a 当前会话 list without the 待回复 and 已超时 labels (a group with nobody in it has none) lists no one and is no failure', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    // The buyers answered: the two waiting groups and their rows gone, the answered rows left, with
+    // or without a label of their own (no source names one).
+    for (const label of document.querySelectorAll('[data-btm="message_group_name_waitReply"], [data-btm="message_group_name_overtime"]')) label.remove();
+    for (const row of [...document.querySelectorAll(CONVERSATION_ITEM)].slice(0, 3)) row.remove();
+    expect(readWaiting(document, NOW)).toEqual([]);
+    document.querySelector('[data-btm^="message_group_name_"]')!.remove();
+    expect(document.querySelectorAll(CONVERSATION_ITEM).length).toBe(1);
+    expect(readWaiting(document, NOW)).toEqual([]);
+  });
+
+  it('a row the page marks needReply waits wherever it is listed: a card in the 最近联系 box, a list without the 待回复 split', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const rows = [...document.querySelectorAll(CONVERSATION_ITEM)];
+    // A cold-start product card lands in 最近联系, outside 待回复 (eCan, 2026-07), marked needReply.
+    rows[3]!.setAttribute('data-btm-id', 'a1.b2.c3.recent');
+    rows[3]!.classList.add('needReply');
+    rows[3]!.querySelector('[class*="timerParticular"]')!.textContent = '30秒';
+    expect(readWaiting(document, NOW).map((w) => [w.key, w.since])).toEqual([
+      ['豆豆爱吃梨', NOW - 45_000],
+      ['橘子汽水不加冰', NOW - 2 * 60_000],
+      ['山里的小石头', NOW - 6 * 60_000],
+      ['晚风_1998', NOW - 30_000],
+    ]);
+    // A frame without the split (eCan's 2026-08 rebuilt one: every row 最近联系, no label): the marked rows
+    // only. The open row may lack the mark while its buyer waits; the clock counts the open conversation itself.
+    for (const label of document.querySelectorAll('[data-btm^="message_group_name_"]')) label.remove();
+    for (const row of rows) row.setAttribute('data-btm-id', 'a1.b2.c3.recent');
+    expect(readWaiting(document, NOW).map((w) => w.key)).toEqual(['橘子汽水不加冰', '晚风_1998']);
+  });
+
+  it('the 已超时 group under its other name (message_group_name_overThreemins) is waiting too', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    document.querySelector('[data-btm="message_group_name_overtime"]')!.setAttribute('data-btm', 'message_group_name_overThreemins');
+    document.querySelectorAll(CONVERSATION_ITEM)[2]!.classList.remove('needReply');
+    expect(readWaiting(document, NOW).map((w) => w.key)).toContain('山里的小石头');
   });
 
   it('reads every buyer the list shows (by nickname, no id) and the buyer of the row a click lands in; the platform’s own conversation is no buyer', () => {

@@ -1,6 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
 import { asName, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
-import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -64,33 +63,31 @@ const rowState = (row: Element) => row.getAttribute(S.ROW_STATE_ATTR) ?? '';
 export const rowBuyer = (row: Element) => (S.SYSTEM_CONV.test(rowState(row)) ? '' : rowName(row));
 
 /**
- * The rows under the list's 待回复 and 已超时 labels (a row belongs to the label before it), in the
- * 当前会话 list; keyed by nickname (no id on the page; a name listed twice, its first row). The wait
- * starts at now minus the row's timer ("45秒"), or at the time of day it shows; a row showing
- * neither is left out. A 当前会话 list without those labels (eCan's 2026-08 rebuilt frame) does not
- * say who waits: SiteElementMissing, so the panel says it cannot read the waiting list instead of
- * showing nobody waiting. A list without 当前会话 rows (empty, or the 最近联系 tab) lists no one.
+ * The buyers waiting for an answer, keyed by nickname (no id on the page; a name listed twice, its
+ * first row): the 当前会话 rows under a waiting group's label (待回复, 已超时; a row belongs to the
+ * label before it), and any buyer's row the page marks needReply (S.NEEDS_REPLY: also a 最近联系 row,
+ * or a list without the split). The wait starts at now minus the row's timer ("45秒"), or at the
+ * time of day it shows; a row showing neither is left out. A list with no waiting label lists only
+ * the marked rows: a group with nobody in it has no label, so no label is nobody waiting in it, not
+ * a list we cannot read (the clock still counts the open conversation). The platform's own
+ * conversation is no buyer.
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
   let waits = false;
-  let labels = false;
-  let current = false;
   for (const el of doc.querySelectorAll(`${S.GROUP_LABEL},${S.CONVERSATION_ITEM}`)) {
     if (!el.matches(S.CONVERSATION_ITEM)) {
-      labels = true;
       waits = S.WAITING_GROUP.test(el.getAttribute('data-btm')!);
-    } else if (!S.NOT_CURRENT.test(rowState(el))) {
-      current = true;
-      if (!waits) continue;
-      const buyer = rowName(el);
-      const timer = textOf(el.querySelector(S.ROW_TIMER));
-      const waited = parseWaitedFor(timer);
-      const since = waited === undefined ? parseRowTime(timer, now) : now - waited;
-      if (buyer && since !== undefined && !byKey.has(buyer)) byKey.set(buyer, { key: buyer, buyer, since });
+      continue;
     }
+    const state = rowState(el);
+    if (S.SYSTEM_CONV.test(state) || !((waits && !S.NOT_CURRENT.test(state)) || el.matches(S.NEEDS_REPLY))) continue;
+    const buyer = rowName(el);
+    const timer = textOf(el.querySelector(S.ROW_TIMER));
+    const waited = parseWaitedFor(timer);
+    const since = waited === undefined ? parseRowTime(timer, now) : now - waited;
+    if (buyer && since !== undefined && !byKey.has(buyer)) byKey.set(buyer, { key: buyer, buyer, since });
   }
-  if (current && !labels) throw new SiteElementMissing(SITE, 'GROUP_LABEL');
   return [...byKey.values()];
 }
 

@@ -23,10 +23,23 @@ export const ROW_TIMER = '[class*="timerParticular"]';
 /**
  * The list's group labels, in list order before their rows (a 2026 Douyin worker takes the rows of
  * the 待回复 and 已超时 groups by these; eCan's notes say a 2026-08 rebuilt frame dropped the split).
+ * A group with nobody in it shows no label: a second script (an undated 抖店 preload) counts the
+ * buyers to answer from the labels' "(N)" and takes a missing label as none.
  */
 export const GROUP_LABEL = '[data-btm^="message_group_name_"]';
-/** The two groups of buyers waiting for an answer (the label's data-btm). The same worker, 2026. */
-export const WAITING_GROUP = /^message_group_name_(waitReply|overtime)$/;
+/**
+ * The groups of buyers waiting for an answer (the label's data-btm): waitReply and overtime (the
+ * 2026 worker), waitReply and overThreemins (the preload above, summing both as the buyers to answer).
+ */
+export const WAITING_GROUP = /^message_group_name_(waitReply|overtime|overThreemins)$/;
+/**
+ * A row the page marks as needing a reply: `needReply` in the row's own class. eCan feige tools,
+ * live 2026-07: they find a product card waiting for an answer by it, also in the 最近联系 box where
+ * a cold-start card lands outside 待回复, and note the OPEN row may lack it while its buyer waits —
+ * so it adds a waiting buyer, and its absence says nothing. Single source; whether the 2026-08
+ * rebuilt frame keeps it is not recorded.
+ */
+export const NEEDS_REPLY = '[class*="needReply"]';
 /**
  * A row's data-btm-id ends `.current` (当前会话), `.recent` (最近联系) or `.systemConv` (the platform's
  * own conversation). eCan feige tools, live-probed 2026-08-28.

@@ -15,6 +15,7 @@ export const jdAdapter = chatAdapter({
   chatAt: CHAT_PAGE,
   rows: ['MESSAGE', S.MESSAGE],
   list: S.MESSAGE_LIST,
+  rowMark: S.MESSAGE_MARK,
   readRow,
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],

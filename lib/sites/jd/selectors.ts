@@ -28,6 +28,12 @@ export const HEADER_NAME = '.chat-head-name > span';
 export const MESSAGE_LIST = '#t-chat-scroll';
 /** One message; buyer/shop by its side element, none = a system line. consoles.md 2026. */
 export const MESSAGE = `${MESSAGE_LIST} .message`;
+/**
+ * A message by its side element's id alone (consoles.md 2026: each side element carries one), what a
+ * redesign renaming every class leaves of the rows. The id's pattern is not recorded (the fixture's
+ * m_<ms> is made up), so any element with an id in the list; a loading or load-more line has none. Ours, 2026-12-06.
+ */
+export const MESSAGE_MARK = '#t-chat-scroll [id]';
 /** Side elements (each with an id). consoles.md 2026. */
 export const BUYER_SIDE = '.message_left';
 export const SHOP_SIDE = '.message_right';

@@ -15,6 +15,7 @@ export const pddAdapter = chatAdapter({
   chatAt: CHAT_PAGE,
   rows: ['MESSAGE_ROW', S.MESSAGE_ROW],
   list: S.MESSAGE_LIST,
+  rowMark: S.MESSAGE_ROW_MARK,
   readRow,
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],

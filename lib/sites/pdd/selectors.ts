@@ -27,6 +27,12 @@ export const HEADER_NAME = '.chatWindowHeader .base-info .name';
 export const MESSAGE_LIST = '#msgListContainer > ul.msg-list';
 /** One message row; its id is "middlePanel_list_<epoch ms>". [rag] 2026-09-08, [ecan] 2026-09-25. */
 export const MESSAGE_ROW = `${MESSAGE_LIST} > li.onemsg`;
+/**
+ * A message row by its id alone, inside the one element with an id around the rows: what a redesign
+ * renaming every class leaves (the page check and readMessages then name MESSAGE_ROW instead of
+ * reading an empty conversation). [rag] 2026-09-08, [ecan] 2026-09-25 (ids); the class-free reading is ours, 2026-12-06.
+ */
+export const MESSAGE_ROW_MARK = '#msgListContainer li[id^="middlePanel_list_"]';
 /** Buyer side of a row. [rag] 2026-09-08. */
 export const BUYER_SIDE = '.buyer-item';
 /** Shop side of a row; `cs-item callback` is the platform's reply robot, still the shop. [rag] 2026-09-08. */
