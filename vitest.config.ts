@@ -16,6 +16,10 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup-unit.ts'],
+          // The machine is shared and noisy (2 cores; a load of 20 seen while CI ran): tests doing a
+          // few seconds of honest work (a 300-row list through happy-dom, the corpus scan) went past
+          // vitest's 5 s default. A hung test still fails, after 20 s.
+          testTimeout: 20_000,
           // lib/team and scripts/team tests start a pouchdb-server: installed here, before any worker runs.
           globalSetup: ['test/team/global-setup.ts'],
         },
