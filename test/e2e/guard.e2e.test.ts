@@ -230,6 +230,25 @@ describe('money handed over directly, and the shop’s switch for the money chec
     expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').first().textContent()).toContain('运费（10 元）');
   });
 
+  it('names 仅退款 in the hold of money back with the goods kept, and lets a reply reporting a failed refund pass', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
+    await input.click();
+    await s.page.keyboard.type('东西不用寄回，给您仅退款50元');
+    const badge = s.page.locator('.kf-guard-badge');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['给您仅退款50元']);
+    const reason = await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-reason"]').first().textContent();
+    expect(reason).toContain('仅退款');
+    expect(reason).toContain('20 元');
+    await input.fill('');
+    // As above, the closing 质量最好 marks the moment the whole reply has been checked.
+    await s.page.keyboard.type('退款失败了，麻烦您重新提交一下，给您退159元可以吗？这款面料质量最好');
+    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('title'))).toContain('极限用语');
+    expect(await badge.getAttribute('title')).not.toContain('超出权限');
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').allTextContents()).toEqual(['质量最好']);
+  });
+
   it('holds money back the buyer is asked to accept (…，您看行吗) and lets a promotion’s payout (活动会返您) pass', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     const input = chatInput(s.page);

@@ -3,7 +3,7 @@
  * the one-click compliant version. Pure and fast (see `guard_ms_p95` in test/bench).
  */
 import { normalise, originalSpan } from './normalize';
-import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, COMPENSATION_AS_DISCOUNT, LINK_RULE, PAYER_EARLIER, PAYER_SUBJECT, PROMOTION_EARLIER, PROMOTION_SUBJECT, SUPERVISOR, isPlatformLink } from './rules';
+import { AGENT_GIVES, ASKS_TO_ACCEPT, BUILT_IN_RULES, COMPENSATION_AS_DISCOUNT, KEEPS_GOODS_AT, LINK_RULE, PAYER_EARLIER, PAYER_SUBJECT, PROMOTION_EARLIER, PROMOTION_SUBJECT, REFUND_ONLY_WORDING, REFUND_ONLY_WORDS, SUPERVISOR, isPlatformLink } from './rules';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardConfig, type GuardFinding, type GuardLimits, type GuardPlatform, type GuardRule, type ShopRule } from './types';
 import { DEFAULT_LIMITS } from '../remarks/presets';
 
@@ -82,6 +82,12 @@ const NEGATION = /(?:不|没|别|禁止|严禁|拒绝|杜绝|谢绝)[^。！!？
 const BEFORE_NOW = /(?:已经|已|之前|此前|先前|刚才|刚刚|上次|前面|早就|早已|昨天|前天)(?:已经?|都|也|就)?(?:我们|我)?$/;
 
 /**
+ * Right after money back, in its clause, that it failed (给您退159元没成功, 退您159元失败了, 给您退159元的时候失败了): a
+ * refund tried and not gone through, reported — like what was given before, no new promise.
+ */
+const FAILED_AFTER = /^[^。！!？?\n，,；;]{0,6}?(?:失败|不成功|没成功|没有成功|未成功)/;
+
+/**
  * 给您申请了50元补偿 / 帮您申请优惠50元 earlier in the clause or within the grant: the agent asks, someone
  * else (the supervisor, the platform) approves, so it is no promise made alone. The buyer's own
  * application (您申请的…) is not this.
@@ -98,6 +104,10 @@ const sentenceStart = (text: string, at: number) => {
   while (s > 0 && !/[。！!？?\n]/.test(text[s - 1]!)) s--;
   return s;
 };
+function keepsGoods(text: string, at: number): boolean {
+  KEEPS_GOODS_AT.lastIndex = at;
+  return KEEPS_GOODS_AT.test(text);
+}
 const PLEA_AFTER = new RegExp(`^(?:\\s*(?:好|行)?吧|[^。！!？?\\n]*${ASKS_TO_ACCEPT})`);
 
 /**
@@ -174,6 +184,7 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
       if (onRaw && isPlatformLink(m[0].toLowerCase(), opts.platform)) continue;
       if (rule.negatable && NEGATION.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (rule.limit && BEFORE_NOW.test(subject.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (rule.limit && m[0].includes('退') && FAILED_AFTER.test(subject.slice(m.index + m[0].length))) continue;
       if (rule.limit && APPLIED_FOR.test(subject.slice(clauseStart(subject, m.index), m.index + m[0].length))) continue;
       if (rule.limit && m[0].includes('退') && APPLIED_EARLIER.test(subject.slice(sentenceStart(subject, m.index), m.index))) continue;
       // Either money rule can meet either giver (满减活动给您优惠…, 平台会赔付您…; a defect moves a discount's words to compensation).
@@ -183,7 +194,9 @@ export function checkReply(text: string, opts: CheckOptions): GuardFinding[] {
         const limit = limits[rule.limit];
         if (!(yuanOf(m.slice(1).find((g) => g !== undefined) ?? '') > limit)) continue;
         const say = (s: string) => s.replace('{limit}', String(limit));
-        over = { ...rule, reason: { zh: say(rule.reason.zh), en: say(rule.reason.en) } };
+        // Money back with the goods kept is 仅退款: the hold names it so (the limit it is measured against stays the rule's).
+        const { label, reason } = m[0].includes('退') && (REFUND_ONLY_WORDS.test(m[0]) || keepsGoods(subject, m.index + m[0].length)) ? REFUND_ONLY_WORDING[rule.limit] : rule;
+        over = { ...rule, label, reason: { zh: say(reason.zh), en: say(reason.en) } };
       }
       const [start, end] = onRaw ? [m.index, m.index + m[0].length] : originalSpan(n, m.index, m.index + m[0].length);
       const f = finding(over, text, start, end);

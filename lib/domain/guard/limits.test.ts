@@ -492,3 +492,113 @@ describe('a refused refund or a denied defect is no reason (guard13)', () => {
     expect(held('这件不掉色，但是袖口开线了。给您便宜15元可以吗？')).toEqual(['over-limit-compensation']);
   });
 });
+
+describe('a failed refund, a refund offered as the fallback, and 仅退款 with the goods kept (guard14)', () => {
+  const held = (text: string) => overLimit(text).map((f) => f.ruleId);
+
+  // A refund that failed (the money did not go through) is still the order's own money owed: reporting it,
+  // or asking the buyer to resubmit, promises nothing new — unlike a refund the shop refuses (guard13).
+  it('stays quiet on a reply that reports a failed refund, with its amount or without, and asks the buyer to resubmit', () => {
+    for (const text of [
+      '退款失败了，麻烦您重新提交一下',
+      '退款失败了，麻烦您重新提交一下，给您退159元可以吗？',
+      '系统显示退款没成功。您重新提交一下，这边直接给您退159元',
+      '这边给您退159元没成功，麻烦您重新提交一下好吗？',
+      '退您159元失败了，麻烦您重新提交一下可以吗？',
+      '给您退159元没有成功，您看重新提交一下可以吗？',
+      '直接给您退159元的时候失败了，麻烦您重新提交一下',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  it('still holds money back after a refund review or a cancellation that failed, after another failure, or beside a failed refund', () => {
+    for (const text of [
+      '退款审核失败了，这样吧给您退80元',
+      '订单取消失败了。给您退80元可以吗？',
+      '改价失败了，那就给您退30元吧',
+      '给您退159元没成功，这样吧再给您退50元',
+    ])
+      expect(held(text), text).toEqual(['over-limit-discount']);
+  });
+
+  // The refund named after the offer as what the buyer may do if they turn it down is its alternative, not
+  // its reason: the money is offered instead of the refund, like one offered beside a refused refund (guard13).
+  it('holds money back offered with a refund as the fallback (不行的话您再申请退款) as it holds the same offer alone', () => {
+    for (const text of [
+      '给您退50元可以吗？',
+      '给您退50元可以吗？不行的话您再申请退款',
+      '这样吧，给您退50元，不行的话您再申请退款',
+      '给您退50元吧，不要的话就退货',
+      '给您退50元可以吗？要不然就退货退款',
+      '给您退50元可以吗？实在不行再退货',
+      '给您退50元可以吗？如果不接受可以申请退款',
+      '给您退50元可以吗？不满意的话您再申请退货退款',
+    ])
+      expect(held(text), text).toEqual(['over-limit-discount']);
+  });
+
+  it('still reads a refund the offer is for as its reason, before the offer or after it without a fallback', () => {
+    for (const text of [
+      '您要是退货的话，给您退159元可以吗？',
+      '衣服不合适的话寄回来，收到后给您退159元可以吗？',
+      '退货签收后给您退159元可以吗？不行的话您再联系我',
+      '给您退60元可以吗？退款会按原路退回',
+      '给您退50元可以吗？不行的话我去请示主管',
+      '给您退15元可以吗？不行的话您再申请退款',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+
+  // 仅退款 with the goods kept is money the agent grants alone (the starter reply 仅退款（不退货） promises none):
+  // held over the limits and named as 仅退款 in the hold, so the agent knows which promise it is.
+  it('holds 仅退款 with the goods kept over the agent’s limit, however it is worded, and names it 仅退款', () => {
+    for (const text of [
+      '东西不用寄回，给您仅退款50元',
+      '不用退货了，给您办理仅退款60元',
+      '东西您留着，给您仅退款50元可以吗？',
+      '商品您留着用，仅退款给您50元',
+      '东西您留着，退您50元',
+      '给您退50元，衣服您留着穿吧',
+      '东西您留着用吧。给您退50元',
+    ]) {
+      const found = overLimit(text);
+      expect(found.map((f) => f.ruleId), text).toEqual(['over-limit-discount']);
+      expect(found[0]!.reason.zh, text).toContain('仅退款');
+      expect(found[0]!.reason.zh, text).toContain('20 元');
+      expect(found[0]!.reason.en, text).toContain('refund-only');
+      expect(found[0]!.reason.en, text).toContain('20 yuan');
+      expect(found[0]!.label.zh, text).toContain('仅退款');
+    }
+    // Money of any other kind is still a discount in the hold's words.
+    for (const text of ['这单给您优惠50元', '这样吧我给你退个40块', '私下给您转50元']) expect(overLimit(text)[0]!.reason.zh, text).not.toContain('仅退款');
+  });
+
+  it('measures 仅退款 for a defect with the goods kept against the postage and names it 仅退款', () => {
+    const [f, ...rest] = overLimit('有点色差，东西您留着，给您仅退款15元');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'over-limit-compensation', words: '给您仅退款15元' });
+    expect(f!.reason.zh).toContain('仅退款');
+    expect(f!.reason.zh).toContain('运费（10 元）');
+    expect(f!.reason.en).toContain('postage (10 yuan)');
+    // With the compensation rule off, it is the agent's own 20 yuan, still named 仅退款.
+    const engine = createGuardEngine({ v: 1, disabled: ['over-limit-compensation'], rules: [] }, 'taobao', SHOP);
+    const [g] = engine.check('有点色差，东西您留着，给您仅退款25元');
+    expect(g).toMatchObject({ ruleId: 'over-limit-discount' });
+    expect(g!.reason.zh).toContain('仅退款');
+    expect(g!.reason.zh).toContain('20 元');
+  });
+
+  it('stays quiet on 仅退款 within the limits, and on 仅退款 as the refund of goods the buyer never had', () => {
+    for (const text of [
+      '东西不用寄回，给您仅退款15元',
+      '有点色差，东西您留着，给您仅退款8元',
+      '给您仅退款159元，款项原路退回',
+      '您申请仅退款就可以，给您退89元',
+      '订单还没发货，不用退货，给您退159元',
+      '快递拦截回仓了，您不用寄回，给您退159元',
+      '包裹丢件了，不用退货，给您仅退款159元吧',
+      '少发了一件，这件不用寄回，给您退39元吧',
+    ])
+      expect(overLimit(text), text).toEqual([]);
+  });
+});

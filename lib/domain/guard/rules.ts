@@ -310,8 +310,19 @@ const AFTER_ASK = (cue: string) => `${SENT}[？?]+${NO_MONEY}*(?:${cue})${NO_MON
  * (ASKS_BEFORE). An offer asked as a question may name its refund reason right after the question mark
  * (给您退60元可以吗？退款会原路退回), as if in the same sentence.
  */
+/**
+ * Goods the buyer never had, or has not got (还没发货, 拦截回仓, 丢件, 拒收, 缺货, 少发): there is nothing to send back, so
+ * 不用退货 / 不用寄回 in the same sentence is no keep-the-goods mark — the money is the order's own (订单还没发货，不用退货，给您退159元).
+ */
+const NOT_RECEIVED =
+  '(?:还没|没有?|未|尚未)(?:发货|发出|寄出|出库|揽收)|还没发(?!现|票)|拦截|(?:退|返)回(?:了)?仓|回仓|丢件|丢了|丢失|弄丢|拒收|拒签|缺货|没货|断货|没库存|少发|漏发|少装|(?:您|你)(?:还)?(?:没有?|未)收到';
+/** No return needed (不用退货, 别寄回, 退货就不用了), unless the sentence says there is nothing to return (NOT_RECEIVED). */
+const NO_RETURN =
+  `(?<!(?:${NOT_RECEIVED})[^。！!？?\\n]*)(?:(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|(?:退货|寄回)(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?=[了啦，,。！!？?；;\\n]|$)|免了|算了))(?![^。！!？?\\n]*(?:${NOT_RECEIVED}))`;
+/** The buyer keeps the goods: money back with them is 仅退款 (refund-only), the agent's own grant. */
+const KEEPS_GOODS = `${NO_RETURN}|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着`;
 const GRANT_STRONG =
-  '(?:不用|无需|不需要|不必|免|别|不要)(?:再)?(?:退货|寄回|退回|寄了|寄过来|退了|还了|退)|(?:退货|寄回)(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?=[了啦，,。！!？?；;\\n]|$)|免了|算了)|留着(?:用|穿|吧|就行|就好|自己用)|(?:东西|商品|衣服|货|宝贝)(?:您|你)?(?:就)?留着|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|' +
+  `${KEEPS_GOODS}|私下|私人|额外|单独|我做主|掏钱|自掏腰包|我自己出|` +
   '(?:作为|当作?|当做|算作?|算是|做为|以示|表示|一点|点)(?:补偿|赔偿|心意)|补偿一下|心意|(?<!运费险|平台|保险)的补偿|红包';
 /**
  * The ask said before the amount (您看这样行吗，给您退50元): the same offer as 给您退50元您看行吗, only asked first —
@@ -326,24 +337,40 @@ export const ASKS_TO_ACCEPT = '(?:您|你|亲)?(?:看)?(?:这样)?(?:行吗|行�
  * A refund or cancellation refused in its own clause (我们不支持退款, 订单已经不能取消了, 退款审核没通过, 全额退款做不到,
  * 退款申请我们这边驳回了, 不退款的话) is no reason for money back: a partial refund offered *instead* of it is bargaining, the
  * guard's main case. Only the cue's own clause is read, and a refusal after 了 is about what follows a thing done
- * (订单取消了就不能恢复了), so a refusal elsewhere (不好意思…，已经给您取消订单) leaves it a reason.
+ * (订单取消了就不能恢复了), so a refusal elsewhere (不好意思…，已经给您取消订单) leaves it a reason. A refund that failed
+ * (退款失败了, 提交失败, 没成功: the money did not go through) is no refusal — it is still owed, so it stays a reason;
+ * a review or a cancellation that failed (审核失败, 取消失败) is one.
  */
 const REFUSED_BEFORE = '(?<!(?:不支持|不能|不可以|不可|无法|没法|没办法|办不了|不给|不予|不接受|不同意|不允许|不办理|不提供|拒绝)[^。！!？?\\n，,；;\\d]{0,6}|(?<!要)不)';
-const REFUSED_AFTER = '(?![^。！!？?\\n，,；;\\d了]{0,8}?(?:没通过|没有通过|未通过|不通过|通不过|过不了|驳回|被拒|拒绝|不同意|不接受|不予|做不到|办不到|办不了|不了|不能|无法|不支持|不可以|不行|失败|不成功|没成功))';
+const REFUSED_AFTER = '(?![^。！!？?\\n，,；;\\d了]{0,8}?(?:没通过|没有通过|未通过|不通过|通不过|过不了|驳回|被拒|拒绝|不同意|不接受|不予|做不到|办不到|办不了|不了|不能|无法|不支持|不可以|不行|(?<!(?:退款|退钱|退回|退|提交|打款|转账)(?:又|也|还是|都|就|一直|再次)?)(?:失败|不成功|没成功)))';
 /** A refund reason anywhere in the sentence, not refused (REFUSED_*): what weak marks give way to. */
 const REFUND_CUE =
   REFUSED_BEFORE +
   '(?:(?<!不用|无需|不需要|不必|免|别|不要|不)(?:退货|寄回|退回)(?!(?:就|也|都)?(?:(?:不用|无需|不需要|不必)(?:了|啦)?(?:[了啦，,。！!？?；;\\n]|$)|免了|算了))|寄还|整单|售后申请|(?:您|你)[^。！!？?\\n，,；;]{0,3}申请(?:了|一下)?售后|收到(?!您的|你的|反馈|消息|留言)|签收|原路|全额|全款|退款|审核|拒收|拦截|少发|漏发|少装|缺|没货|没库存|断货|补发|价保|差价|货款|取消)' +
   REFUSED_AFTER;
+/**
+ * After an offer, what the buyer may do if they turn it down (…可以吗？不行的话您再申请退款, 不然就退货退款, 或者您申请退款):
+ * a refund named after it is the offer's alternative, not its reason — the money is offered instead of the refund,
+ * as beside a refused one. Read only after the amount: before the offer (衣服不合适的话寄回来，收到后给您退159元) a
+ * condition is about the goods, and the return is what the money is for.
+ */
+const FALLBACK =
+  '(?:不行|不可以|不满意|不接受|不同意|不愿意|不想要|不要|接受不了|不能接受|不喜欢)(?:的话|呢|就|再|可以|也可以|[，,])|(?:实在|还是|再|真的?)不行|要不然|不然|否则|或者|或是|要不(?!要)';
+/** After the amount, up to a refund reason with no fallback on the way, in the sentence or after its question mark. */
+const UNTIL_CUE = `(?:(?!${FALLBACK})[^。！!？?\\n])*`;
+const AFTER_ASK_REASON = `${SENT}[？?]+(?:(?!${MONEY_SAID}|${FALLBACK})[^。！!？?\\n])*(?:${REFUND_CUE})${NO_MONEY}*(?:${END}|$)`;
 /** After the amount: the mark that makes money back a grant. */
 const GRANT_MARK =
   `(?:(?<=(?:${GRANT_STRONG})${SENT}|${PREV_SENTENCE(GRANT_STRONG)})|(?=${SENT}(?:${GRANT_STRONG}))` +
-  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT}|${PREV_SENTENCE(REFUND_CUE)})(?!${SENT}(?:${REFUND_CUE})|${AFTER_ASK(REFUND_CUE)}))`;
+  `|(?:(?<=(?:${GRANT_WEAK})${SENT})|(?=\\s*(?:好|行)?吧|${SENT}${ASKS_TO_ACCEPT}))(?<!(?:${REFUND_CUE})${SENT}|${PREV_SENTENCE(REFUND_CUE)})(?!${UNTIL_CUE}(?:${REFUND_CUE})|${AFTER_ASK_REASON}))`;
 const REFUND_GAP = '(?:(?!原路|全额)[^。！!？?\\n，,；;\\d]){0,6}?';
 /** Money of the buyer's own to spend: a red packet, a no-threshold or cash coupon (a 满…减 coupon is the shop's offer). */
-/** Money back marked as the agent's grant (GRANT_MARK): 直接给您退50元, 这样吧我给你退个40块, 退您30块吧, 给您退一半吧，50元. */
+/**
+ * Money back marked as the agent's grant (GRANT_MARK): 直接给您退50元, 这样吧我给你退个40块, 退您30块吧, 给您退一半吧，50元,
+ * and 仅退款 with the goods kept (东西不用寄回，给您仅退款50元; 仅退款给您50元).
+ */
 const MONEY_BACK_GRANT =
-  `(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退(?:了|给|个)?(?:您|你)?|退了?给?(?:您|你))(?:个|(?:一半|一部分|半价)(?:吧|呢)?(?:[，,]\\s*)?(?:也就是|就是|即|共|合计)?)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}`;
+  `(?:(?:给|帮|为|替)(?:您|你|亲)${REFUND_GAP}退款?(?:了|给|个)?(?:您|你)?|退款?了?给?(?:您|你))(?:个|(?:一半|一部分|半价)(?:吧|呢)?(?:[，,]\\s*)?(?:也就是|就是|即|共|合计)?)?${AMOUNT}${NOT_POSTAGE}(?!\\s*(?:的)?(?:货款|差价))${GRANT_MARK}`;
 /**
  * A defect, a wrong item or a delay, or 折价, in the sentence: money back for it with the goods kept is 折价
  * compensation (domain.md: at most the postage, more needs the supervisor), not a discount. A return or the
@@ -418,6 +445,32 @@ const COMPENSATION_RULE: GuardRule = {
 };
 
 const MONEY_RULES: readonly GuardRule[] = [DISCOUNT_RULE, COMPENSATION_RULE];
+
+/**
+ * Where a grant's amount ends: whether the buyer keeps the goods (KEEPS_GOODS in the offer's sentence, the one before
+ * it or the one after its question mark, as GRANT_MARK reads them). Money back with the goods kept is 仅退款, and the
+ * hold says so (REFUND_ONLY_WORDING) — the agent sees which promise is over the limit. Sticky: test at the match's end.
+ */
+export const KEEPS_GOODS_AT = new RegExp(`(?<=(?:${KEEPS_GOODS})${SENT}|${PREV_SENTENCE(KEEPS_GOODS)})|(?=${SENT}(?:${KEEPS_GOODS})|${AFTER_ASK(KEEPS_GOODS)})`, 'y');
+/** 仅退款 said in the grant's own words (给您仅退款50元, 只退款给您50元). */
+export const REFUND_ONLY_WORDS = /(?:仅|只)退款/;
+/** The hold's label and reason for 仅退款 with the goods kept, by the limit it is measured against. */
+export const REFUND_ONLY_WORDING: Record<'agentDiscountYuan' | 'postageYuan', Pick<GuardRule, 'label' | 'reason'>> = {
+  agentDiscountYuan: {
+    label: { zh: '超出权限的仅退款', en: 'A refund-only over your limit' },
+    reason: {
+      zh: '不退货的仅退款（商品留给买家）是客服自己让出去的钱，最多 {limit} 元，超过要主管同意：先请示主管，或改成权限内的金额。',
+      en: 'A refund-only (仅退款: the buyer keeps the goods) is money you grant yourself: up to {limit} yuan on your own; more needs the supervisor’s approval — ask first, or offer an amount within your limit.',
+    },
+  },
+  postageYuan: {
+    label: { zh: '超出权限的仅退款补偿', en: 'A refund-only compensation over your limit' },
+    reason: {
+      zh: '商品有问题、不退货的仅退款是折价补偿，一般不超过本店运费（{limit} 元），超过要主管同意：先请示主管再承诺。',
+      en: 'A refund-only (仅退款: the goods kept) for a defect, a wrong item or a delay is 折价 compensation: normally at most the shop’s postage ({limit} yuan); more needs the supervisor’s approval — ask before you promise it.',
+    },
+  },
+};
 
 /**
  * Each money rule is one switch with one limit. With the compensation rule switched off, what it measures
