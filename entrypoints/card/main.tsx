@@ -11,6 +11,7 @@ import { render } from 'preact';
 import { browser } from '@/lib/browser';
 import { CustomerCard, CustomerCardContext } from '@/components/customers/CustomerCard';
 import { CardClock } from '@/components/customers/CardClock';
+import { isAltKey } from '@/components/ime-key';
 import { useStore } from '@/components/useStore';
 import { CustomerCardController } from '@/lib/panel/customers';
 import { Store } from '@/lib/panel/store';
@@ -167,6 +168,15 @@ addEventListener('focus', () => {
   const el = document.activeElement as HTMLElement | null;
   if (el && el !== document.body) el.blur();
 });
+
+// Alt+1…9 here (the agent last typed a note) never reach the page's key handler: the panel is told,
+// and uses the reply as from the chat box. Real key presses only (isAltKey), outside a composition.
+addEventListener('keydown', (e) => {
+  const digit = /^Digit([1-9])$/.exec(e.code);
+  if (!digit || !isAltKey(e, e.code)) return;
+  e.preventDefault();
+  toPanel({ kind: 'altDigit', n: Number(digit[1]) - 1 });
+}, true);
 
 new ResizeObserver(() => report()).observe(app);
 

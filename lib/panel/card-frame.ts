@@ -87,7 +87,12 @@ export type FromCardFrame =
       segment: Segment | null;
     }
   /** The agent is done with the note input (saved with Enter, or Escape): typing goes back to the chat box. */
-  | { kind: 'backToChat' };
+  | { kind: 'backToChat' }
+  /**
+   * Alt+1…9 pressed in the card (its keys never reach the page): the n-th reply (0-based) goes into
+   * the chat box as from the page. Until brief sugg12 it did nothing and said nothing.
+   */
+  | { kind: 'altDigit'; n: number };
 
 /** The window message that carries the port (data; the port is in `event.ports`). */
 export const PORT_MESSAGE_KEY = 'kfCardPort';
@@ -140,6 +145,8 @@ export interface CardPanel {
   onSwitch(listener: (who: OpenBuyer, drawn: () => void) => boolean): void;
   /** Focus back in the chat box, at the caret the agent left there. */
   backToChat?(): void;
+  /** Alt+1…9 from the card: the n-th reply the panel shows, used as from the chat box. */
+  useShownReply?(n: number): void;
 }
 
 /** Ports offered to frames that said hello and have not answered yet, at most. */
@@ -250,6 +257,10 @@ export class CardFrameHost {
     if (port !== this.port) return;
     if (m.kind === 'backToChat') {
       this.panel.backToChat?.();
+      return;
+    }
+    if (m.kind === 'altDigit') {
+      if (Number.isInteger(m.n) && m.n >= 0 && m.n < 9) this.panel.useShownReply?.(m.n);
       return;
     }
     if (m.kind !== 'layout') return;

@@ -793,6 +793,18 @@ export class PanelController {
   }
 
   /**
+   * Alt+1…9 pressed in the buyer card's frame, whose keys the page never sees (card-frame.ts): the
+   * chat box gets its focus back at its caret and the n-th reply shown goes in, fill-ins asked first,
+   * as the same keys do from the chat box. Until brief sugg12 the press did nothing and said nothing.
+   */
+  useShownReply(n: number): void {
+    const template = this.visibleTemplates()[n];
+    if (!template) return;
+    this.backToChat();
+    this.useTemplate(template, 'insert');
+  }
+
+  /**
    * Starts using a template: fills known variables, asks for fill-ins, then inserts or copies.
    * `code`: the `/code` typed just before the caret that asked for it, which the reply replaces (or
    * which goes while the fill-ins are asked).

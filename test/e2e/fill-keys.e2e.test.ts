@@ -18,6 +18,11 @@ const SIZE_QUESTION = '我身高165，体重110斤，这件穿什么码合适？
 /** The starter reply 推荐尺码 (/tj) with its two fill-ins typed as below. */
 const FILLED = '根据您的身高体重（165cm 55kg），建议拍M码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。';
 
+/** An unpaid buyer's question about the fabric (爱吃橙子的猫 has an order waiting for payment). */
+const FABRIC_QUESTION = '这件衣服是什么面料的？';
+/** The starter reply 面料材质 (/cz) with its one fill-in, the fabric, typed as 纯棉. */
+const FABRIC_FILLED = '亲，这款的面料是纯棉，手感柔软、透气性好，贴身穿也舒服。建议冷水轻柔手洗、反面阴干，能保持得更久哦。';
+
 /** The demo console's chat box, whichever input kind it is opened with. */
 const CHAT_BOX = '.chat-editor .chat-input';
 
@@ -146,6 +151,23 @@ describe('the fill-in form on the demo console, keyboard only', () => {
     expect(await demo.sent(s.page)).toBe(0);
   });
 
+  it('an unpaid buyer asks about the fabric: Alt+1 is 面料材质, whose form says what it needs and takes the typing; Enter puts the reply in (brief sugg12)', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
+    await demo.push(s.page, FABRIC_QUESTION);
+    expect(await altKeyOf(s.page, '面料材质')).toBe('Alt+1');
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+1');
+    // The shop's fabric is not on the page: nothing goes in before the agent names it, and the form says so.
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="fill"]').innerText()).toContain('面料材质');
+    expect(await demo.draft(s.page)).toBe('');
+    await s.page.keyboard.type('纯棉');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => demo.draft(s.page)).toBe(FABRIC_FILLED);
+    expect(await chatBoxFocused(s.page, CHAT)).toBe(true);
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
   it('a click on the reply opens the form with its first fill-in focused', async () => {
     await openDemoChat(s.page, s.h.demoUrl);
     await demo.push(s.page, SIZE_QUESTION);
@@ -203,6 +225,27 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
       expect(await demo.sent(s.page)).toBe(0);
     });
   }
+
+  it('Alt+n in the note input (the card frame, whose keys the page never sees) uses that reply as from the chat box: form, then the reply at the caret (brief sugg12)', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
+    await demo.push(s.page, FABRIC_QUESTION);
+    expect(await altKeyOf(s.page, '面料材质')).toBe('Alt+1');
+    await cardReady(s.page, '爱吃橙子的猫');
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('亲，');
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('问面料');
+    // Until then the press went to the card alone: nothing inserted, nothing said.
+    await s.page.keyboard.press('Alt+1');
+    await inPanel(s.page, '[data-kf="fill"]').waitFor();
+    await s.page.keyboard.type('纯棉');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => demo.draft(s.page)).toBe(`亲，${FABRIC_FILLED}`);
+    expect(await chatBoxFocused(s.page, CHAT_BOX)).toBe(true);
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('问面料');
+    expect((await noteTexts(s.page)).filter((n) => n.includes('纯棉') || n.includes('问面料'))).toEqual([]);
+    expect(await demo.sent(s.page)).toBe(0);
+  });
 
   it('Escape in the note input goes back to the chat box at its caret; the unsaved note waits in its box', async () => {
     await noteFromMidReply('contenteditable', '还没想好');

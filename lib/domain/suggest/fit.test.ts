@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER, fitOf, gaveReview, PAID, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
+import { AFTER, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
 import type { Template } from '../templates/types';
 
 describe('the stage a message places the buyer at', () => {
@@ -55,5 +55,24 @@ describe('a review the buyer says is given', () => {
   it('marks a reply that asks for a review, a shop’s own too', () => {
     const tpl = (body: string): Template => ({ id: 'own', title: 't', body, group: 'g', scenarios: ['review'] });
     expect([...fitOf([tpl('满意的话麻烦给个五星好评哦'), tpl('谢谢亲的好评！')]).asksReview]).toEqual([1, 0]);
+  });
+});
+
+describe('a bad review the buyer says is posted (brief sugg12)', () => {
+  it('is read from 给了差评 / 差评已经给了 / 打了个中评 / 评价了一星, not from a threat or a good review', () => {
+    for (const t of ['我已经给了你们差评', '差评已经给了，你们自己看吧', '我给你们打了个中评', '东西太差了，刚评价了一星', '给了一星，你们看着办']) expect(postedBadReview(t), t).toBe(true);
+    for (const t of ['再不处理我就给差评了', '我要给你们打差评', '好评已经给了哦', '会给五星的', '差评会影响你们吗']) expect(postedBadReview(t), t).toBe(false);
+  });
+
+  it('marks a reply that thanks for a good review, a shop’s own too', () => {
+    const tpl = (body: string): Template => ({ id: 'own', title: 't', body, group: 'g', scenarios: ['review'] });
+    expect([...fitOf([tpl('感谢亲的五星好评～'), tpl('看到您的评价我们很难过')]).thanksReview]).toEqual([1, 0]);
+  });
+});
+
+describe('an exchange named (brief sugg12)', () => {
+  it('is 换 of goods or the new item, not an address or a phone changed', () => {
+    for (const t of ['换的那件寄回去了', '想换个大一码', '换货进度怎么样', '新的什么时候发']) expect(namesExchange(t), t).toBe(true);
+    for (const t of ['已经寄回去了', '退货地址换了吗', '我换个地址', '换一下电话号码']) expect(namesExchange(t), t).toBe(false);
   });
 });

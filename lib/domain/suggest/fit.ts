@@ -84,7 +84,7 @@ export function gaveReview(text: string): boolean {
 const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
 
 /** The buyer says the goods are on their way back (退货寄出了, 已经寄回去了). */
-const SENT_BACK = ['寄出了', '已寄出', '已经寄出', '寄回了', '寄回去了', '已寄回', '已经寄回', '退回去了', '退回了', '寄过去了', '寄走了'];
+export const SENT_BACK = ['寄出了', '已寄出', '已经寄出', '寄回了', '寄回去了', '已寄回', '已经寄回', '退回去了', '退回了', '寄过去了', '寄走了'];
 
 /**
  * What each starter reply is written for, in the buyer's words (normalised). A reply with details
@@ -251,6 +251,21 @@ const ONLY_WITH: Record<string, Partial<Record<string, string[]>>> = {
 };
 
 /**
+ * Replies about an exchange under way (换货进度, 换货寄回件已收到/未签收): the buyer who only says the
+ * goods went back (已经寄回去了) may be returning them for a refund, and the orders beside the chat
+ * do not say which (a refunding order is either; no console adapter reads the after-sale's kind).
+ * Without a word of an exchange in the buyer's messages, or the 换货 chip (the classifier's or the
+ * agent's), they are not suggested (brief sugg12: 换货进度 led 已经寄回去了 on a completed order).
+ */
+const EXCHANGE_UNDER_WAY = new Set(['exchange-check', 'exchange-back-received', 'exchange-back-on-way']);
+/** 换 of goods (换货, 换个码, 换成米色, 换的那件, 调换), not of an address or a phone (换个地址, 地址换了); 新的 (the replacement). */
+const NAMES_EXCHANGE = /(?<!地址|电话|手机|号码|快递|物流)换(?!(?:个|一个|一下|下)?(?:收货)?(?:地址|电话|手机|号码|快递|物流|收件))|新的/;
+
+export function namesExchange(text: string): boolean {
+  return NAMES_EXCHANGE.test(text);
+}
+
+/**
  * The shop's own mistake or a defect (a wrong, missing or broken item): the postage is the shop's
  * (domain.md), so a reply that bills the buyer for it (来回运费需要您承担, 请拍下补运费链接) never
  * leads (QA pass T, findings 1 and 2). Read off the body, so it holds for a shop's own replies.
@@ -276,6 +291,22 @@ const ANSWERS_REVIEW = /看到您的评价|您的评价/;
  * is no review posted either; these read as a review to answer and had 邀请五星评价 on the cards (verify21, 5).
  */
 const THREAT_PLAIN = /(?:再这样|再这么|还这样|等着|小心|信不信|我(?:要|会|马上|立马|直接)|我就|就等)[^。！？]{0,8}(?:差评|中评|一星)(?!已|都)/;
+
+/**
+ * A bad review the buyer says is already posted (我已经给了你们差评, 刚评价了一星, 打了个中评), and no
+ * good one (差评改成好评了): a reply asking for five stars (邀请五星评价, 道别（邀五星好评）) or thanking
+ * for a good review (感谢好评) is tone-deaf there, and is not suggested; 中差评沟通 (apologise, solve, then
+ * ask to amend) answers it (brief sugg12: 邀请五星评价 was the second card).
+ */
+const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们?)?(?:一|两|二|1|2)(?:星|颗星)|(?:一|两|二|1|2)(?:星|颗星)(?:已经?|都)(?:给|打|写|留)?了|(?:给|打|评)(?:了|过)(?:个|一个)?(?:低分|最低分)/;
+
+export function postedBadReview(text: string): boolean {
+  if (gaveReview(text) || threatensReview(text)) return false;
+  return POSTED_REVIEW.test(text) || POSTED_LOW_STARS.test(text);
+}
+
+/** A body that thanks the buyer for a good review (谢谢亲的好评): read off the body, so a shop's own replies count. */
+const THANKS_REVIEW = /(?:谢谢|感谢|多谢)[^。！？]{0,6}(?:好评|五星)/;
 
 export function threatensReview(text: string): boolean {
   if (THREAT_PLAIN.test(text) && !/(?:已经?|刚刚?)(?:给|打|写|留|评)|(?:给|打|写|留)了/.test(text)) return true;
@@ -315,6 +346,10 @@ export interface FitData {
   onlyWith: ([string, string[]][] | null)[];
   /** Normalised words that say a reply is not for the message unless one of the second list is there too (null: none). */
   notForUnless: ([string[], string[]] | null)[];
+  /** 1: the reply is about an exchange under way (EXCHANGE_UNDER_WAY). */
+  exchangeOnly: Uint8Array;
+  /** 1: the reply thanks the buyer for a good review (THANKS_REVIEW). */
+  thanksReview: Uint8Array;
   /** 1: the reply answers a review threatened, in any words (SETTLES_THREAT). */
   settlesThreat: Uint8Array;
   /** The shift a reply is written for (template `shift`, else the starter's mark): 0 any, 1 day, 2 night. */
@@ -344,6 +379,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const needsOnPage = templates.map((t) => own(NEEDS_ON_PAGE, t.id) ?? null);
   const billsPostage = Uint8Array.from(templates, (t) => (BILLS_POSTAGE.test(t.body) ? 1 : 0));
   const answersReview = Uint8Array.from(templates, (t) => (ANSWERS_REVIEW.test(t.body) ? 1 : 0));
+  const thanksReview = Uint8Array.from(templates, (t) => (THANKS_REVIEW.test(t.body) ? 1 : 0));
+  const exchangeOnly = Uint8Array.from(templates, (t) => (EXCHANGE_UNDER_WAY.has(t.id) ? 1 : 0));
   const onlyWith = templates.map((t) => {
     const g = own(ONLY_WITH, t.id);
     return g ? Object.entries(g).map(([s, ws]): [string, string[]] => [s, ws!.map((w) => normalize(w).text)]) : null;
@@ -354,7 +391,7 @@ export function fitOf(templates: readonly Template[]): FitData {
   });
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, onlyWith, notForUnless, settlesThreat, shift };
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift };
   cache.set(templates, f);
   return f;
 }

@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { fitOf, gaveReview, PRE, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview } from './fit';
+import { fitOf, gaveReview, namesExchange, postedBadReview, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -188,6 +188,9 @@ const WORD_W = new Float64Array(RARE_BIGRAMS * POSTING_SCAN);
 let SCORED_T = new Int32Array(1024);
 let SCORED_S = new Float64Array(1024);
 
+/** What follows a return sent back (fit.ts SENT_BACK): its number and postage, the refund. */
+const RETURN_SENT_NEXT: ScenarioId[] = ['return-shipping', 'refund-status'];
+
 /** The buyer's message says `w` and does not deny it (不想寄回去了 is not 寄回去了). */
 const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
 function saysWord(m: string, w: string): boolean {
@@ -208,12 +211,27 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const { classification: cls } = input;
   const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
   const reviewThreatened = threatensReview(input.text);
+  // A bad review posted or threatened: asking for five stars or thanking for a good review is not
+  // suggested at all (brief sugg12: 我已经给了你们差评 had 邀请五星评价 second).
+  const reviewBad = reviewThreatened || postedBadReview(input.text);
   // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
   // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
   // A complaint chip far below the review one (小心我给差评: 0.05) brought none of its replies either.
-  const lift = reviewThreatened && cls.top.includes('review');
-  const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : cls.top;
+  // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现 (sugg12).
+  const lift = reviewBad && cls.top.includes('review');
+  const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : [...cls.top];
   if (lift) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
+  // A return the buyer says is sent back (我已经寄回了) is past every 退货 reply (how to start one, 是哪里
+  // 不满意): what follows it — the parcel's number, the refund — counts as shown too, so 退货已寄出 and
+  // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left; sugg12).
+  const qText = normalize(input.text).text;
+  // Only when neither is a chip already: 寄回去了，什么时候退款 keeps 退款到账时间 first.
+  const sentBack = cls.top.includes('return') && !RETURN_SENT_NEXT.some((s) => cls.top.includes(s)) && SENT_BACK.some((w) => saysWord(qText, w));
+  const liftedReturn: ScenarioId[] = sentBack ? RETURN_SENT_NEXT : [];
+  for (const s of liftedReturn) {
+    top.push(s);
+    scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('return') ?? 0));
+  }
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
@@ -235,6 +253,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
   if (lift) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
+  for (const s of liftedReturn) addBucket(index.buckets.get(s), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -246,7 +265,6 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const touched = TOUCHED;
   let nTouched = 0;
   const words = new Map<number, number>();
-  const qText = normalize(input.text).text;
   // Particles (的吗, 了吧) are no words to match on. A bigram no template holds still counts in the
   // message's weight, as the rarest: the buyer's own specific word (显白, 容量) is what a reply
   // sharing only 这个颜色 does not answer, and a long message dilutes any overlap.
@@ -344,6 +362,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const sh = input.shop;
   const night = !!sh && (sh.shift ? sh.shift === 'night' : !!sh.dayShift && isNight(now, { dayShift: sh.dayShift, utcOffsetMinutes: sh.zone }));
   const named = [qText, ...(input.earlier ?? []).map((m) => normalize(m).text)];
+  // An exchange under way needs the buyer's word for it or the 换货 chip (fit.ts EXCHANGE_UNDER_WAY).
+  const exchangeSaid = topSet.has('exchange') || named.some(namesExchange);
   // What rules a reply out: the current message, and the one before it when this one only follows
   // it up (a parcel number after 退货寄出了). 14 characters, as the classifier's follow-ups (context.ts).
   const prior = (input.earlier ?? []).filter((m) => m !== input.text).at(-1);
@@ -510,6 +530,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // 问题): like an order conflict, it is not suggested on this message (search still finds it).
     if (ruledOut(t)) total -= W_ORDER_CONFLICT;
     if (gatedOut(t)) total -= W_ORDER_CONFLICT;
+    if (reviewBad && (fit.asksReview[t] || fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
+    if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 

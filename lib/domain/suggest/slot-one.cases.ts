@@ -222,3 +222,22 @@ export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
   { text: '东西我寄回去了', orders: ['refunding'], right: ['return-sent'], never: ['return-postage-shop', 'return-postage-buyer'] },
   { text: '我寄回去了，来回运费谁出', orders: ['completed'], right: ['return-postage-buyer', 'return-postage-shop'] },
 ];
+
+/**
+ * Brief sugg12 (2026-12-06), in our own words: a bad review the buyer says is already posted (中差评沟通
+ * first, the apology next; no five-star request, no thanks for a good review anywhere on the cards);
+ * goods said to be sent back with no word of an exchange (the return's replies, never 换货进度).
+ */
+export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '我已经给了你们差评', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '我给你们打了个中评', orders: ['shipped'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '给了一星，你们看着办', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '东西太差了，刚评价了一星', orders: ['completed'], right: ['review-bad'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '差评已经给了，你们自己看吧', orders: ['completed'], right: ['review-bad'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '已经寄回去了', orders: ['completed'], right: ['return-sent'], ok: ['refund-check'], never: ['exchange-check', 'exchange-back-received', 'exchange-back-on-way'] },
+  { text: '已经寄回去了', orders: ['refunding'], right: ['return-sent', 'refund-progress'], ok: ['refund-check'], never: ['exchange-check', 'exchange-back-received', 'exchange-back-on-way'] },
+  { text: '已经寄回去了', orders: [], right: ['return-sent'], ok: ['refund-check', 'refund-progress'], never: ['exchange-check', 'exchange-back-received', 'exchange-back-on-way'] },
+  // Read as 退货 alone (no refund or postage chip): the return's own replies had all gone (寄回了 rules
+  // out how to start one), and 换货进度 was the only card.
+  { text: '我已经寄回了', orders: ['completed'], right: ['return-sent'], ok: ['refund-check'], never: ['exchange-check', 'exchange-back-received', 'exchange-back-on-way'] },
+];

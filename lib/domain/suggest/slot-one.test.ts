@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_VERIFY21 } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_VERIFY21 } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -129,5 +129,34 @@ describe('a colour question before buying, a threat in plain words, a return pos
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
     if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
+  });
+});
+
+describe('a bad review already posted, goods sent back with no exchange named (brief sugg12)', () => {
+  it.each(SLOT_ONE_SUGG12.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
+  });
+
+  it('a good review given still gets 感谢好评 first', () => {
+    expect(cards('好评已经给了哦', ['completed'])[0]).toBe('review-thanks');
+  });
+
+  it('an exchange named in this message or an earlier one still gets 换货进度', () => {
+    expect(cards('换的那件已经寄回去了', ['completed'])[0]).toBe('exchange-check');
+    expect(cards('已经寄回去了', ['completed'], ['想换个大一码的', '已经寄回去了'])[0]).toBe('exchange-check');
+    // An address changed is no exchange.
+    expect(cards('已经寄回去了', ['completed'], ['退货地址换了吗', '已经寄回去了'])).not.toContain('exchange-check');
+  });
+
+  it('the 换货 chip the agent chose brings the exchange replies back', () => {
+    const got = rankTemplates(index, {
+      classification: { scores: [{ id: 'exchange', score: 1 }], top: ['exchange'], confident: true, evidence: {} },
+      text: '已经寄回去了',
+      orderStatuses: ['completed'],
+      now,
+    }, 3).map((r) => r.template.id);
+    expect(got[0]).toBe('exchange-check');
   });
 });
