@@ -64,7 +64,7 @@ describe('a tab showing the latest draft another tab left', () => {
     await vi.waitFor(() => expect(area.map.has('kf:note-draft@8:demo#u-1')).toBe(true));
     expect(typeof area.map.get('kf:note-draft@8:demo#u-1')).not.toBe('string');
     expect(await tab.getItem('demo#u-1')).toBeNull();
-    expect(forgetDrafts(Object.fromEntries(area.map), { buyers: [{ platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1' }] }).remove).toEqual(['kf:note-draft@8:demo#u-1']);
+    expect(forgetDrafts(Object.fromEntries(area.map), { buyers: [{ platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1', key: 'demo#u-1' }] }).remove).toEqual(['kf:note-draft@8:demo#u-1']);
   });
 
   it('leaves no mark when there is nothing to show, or the agent typed while it was read', async () => {
