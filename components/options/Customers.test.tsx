@@ -146,7 +146,7 @@ describe('客户档案 list', () => {
       listCustomers: () => page([xiaolu, mili]),
       searchCustomers: (q: { query: string }) => page([xiaolu, mili].filter((c) => matchesQuery(c, q.query))),
     });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-notes"]'));
     const cell = () => tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-notes"]')?.textContent ?? '';
     expect(cell()).toMatch(/下次推荐大一码\n.*改发顺丰\n喜欢宽松/);
     expect(cell()).not.toContain('要开发票');
@@ -156,8 +156,9 @@ describe('客户档案 list', () => {
       search.value = '发票';
       search.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
-    expect([...tab.m.root.querySelectorAll('[data-kf="customer-nick"]')].map((n) => n.textContent)).toEqual(['小鹿乱撞0521']);
+    // The search runs once the typing pauses: the list then holds only the buyer whose notes say it.
+    await until(() => expect([...tab.m.root.querySelectorAll('[data-kf="customer-nick"]')].map((n) => n.textContent)).toEqual(['小鹿乱撞0521']));
+    expect(tab.call).toHaveBeenCalledWith('searchCustomers', expect.objectContaining({ query: '发票' }));
   });
 });
 
@@ -186,11 +187,11 @@ describe("客户档案 → 导出 / 导出表格: a buyer's request to see their
       listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
       exportCustomer: (p: unknown) => (expect(p).toEqual(ref), data),
     });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('[data-kf="customer-export"]'));
     expect(tab.q('[data-kf="customers-export-help"]')!.textContent).toContain('与删除这位买家时一并删除的内容相同');
     await tab.click('[data-kf="customer-export"]');
     await tab.click('[data-kf="customer-export-csv"]');
-    await act(() => new Promise((r) => setTimeout(r, 50)));
+    await until(() => files.length === 2);
     const [json, csv] = await Promise.all(files);
     const file = JSON.parse(json!);
     expect(file.customers).toMatchObject([{ key: 'demo#u-1001', createdAt: NOW }]);
@@ -219,7 +220,7 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
       previewBuyerDeletion: (p: unknown) => (expect(p).toEqual({ buyer: ref }), counts),
       deleteCustomer,
     });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('[data-kf="customer-delete"]'));
     await tab.click('[data-kf="customer-delete"]');
     const ask = tab.q('[data-kf="customer-delete-ask"]')!;
     expect(ask.textContent).toContain('确定删除「阳光明媚的日子」的全部记录吗');
@@ -249,18 +250,32 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
   });
 });
 
-/** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
+/**
+ * Waits until `shown` holds (returns something truthy, or stops throwing) for what the tab shows,
+ * letting Preact render and run its effects between tries: the list loads, a search waits for the
+ * typing to pause, a file is read, each in its own time.
+ */
+async function until(shown: () => unknown): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await act(async () => {});
+      if (!shown()) throw new Error('not shown yet');
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+}
+
 /** The agent picks a buyer JSON file in the import field; what the page says is then on screen. */
 async function chooseBuyerFile(tab: { q(sel: string): Element | null }) {
   const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
   });
-  await act(() => new Promise((r) => setTimeout(r, 0)));
+  await until(() => tab.q('[data-kf="customers-import-result"]'));
 }
 
+/** Types into a field as the agent does (input events), optionally leaving it (change + blur). */
 async function typeInto(el: Element | null, value: string, leave = false) {
   const field = el as HTMLInputElement;
   await act(async () => {
@@ -396,7 +411,7 @@ describe('客户档案 → 编辑 a buyer', () => {
       // 重新建档 after a deletion elsewhere: a new record from what the form holds.
       patchCustomer: (p) => applyPatch(newCustomer('demo', p.nickname, T + 9, p.buyerId), p.patch, T + 9, noMask),
     });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('tr[data-key="demo#u-1001"] [data-kf="customer-edit"]'));
     const form = () => tab.q('[data-kf="customer-edit-form"]');
     const field = (f: string) => tab.q(`[data-kf="customer-edit-form"] [data-field="${f}"]`) as HTMLInputElement;
     return { ...tab, form, field, setRecords: (r: typeof records) => (records = r) };
@@ -466,7 +481,7 @@ describe('客户档案 → 编辑 a buyer', () => {
     // Meanwhile the panel saved new preferences: the list reloads with them.
     tab.setRecords([applyPatch(stored, { preferences: '不要黑色' }, T + 5, noMask)]);
     await tab.changed();
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.field('preferences').value === '不要黑色');
     expect(tab.field('note').value).toBe('只发顺丰');
     // The untouched field shows what was saved there; no notice, nothing to choose.
     expect(tab.field('preferences').value).toBe('不要黑色');
@@ -483,7 +498,7 @@ describe('客户档案 → 编辑 a buyer', () => {
     await typeInto(tab.field('addressNote'), '放门口快递柜');
     tab.setRecords([applyPatch(stored, { preferences: '那边改成不要黑色' }, T + 5, noMask)]);
     await tab.changed();
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('[data-kf="changed-elsewhere"]'));
     return tab;
   }
 
@@ -585,7 +600,7 @@ describe('客户档案 → 编辑 a buyer', () => {
     await typeInto(tab.field('preferences'), '这边改成喜欢修身');
     tab.setRecords([]);
     await tab.changed();
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('[data-kf="customer-edit-gone"]'));
     expect(tab.field('preferences').value).toBe('这边改成喜欢修身');
     expect(tab.q('[data-kf="customer-edit-gone"] p')?.textContent).toBe(goneSentence);
     expect((tab.q('[data-kf="customer-edit-save"]') as HTMLButtonElement).disabled).toBe(true);
@@ -603,7 +618,7 @@ describe('客户档案 on a computer in Los Angeles', () => {
     const at = Date.UTC(2026, 0, 1, 20, 0);
     const c = appendEvent(newCustomer('demo', '米粒妈妈', at, 'u-1008'), makeEvent('note', at, '只发顺丰'), { maskPii: false });
     const tab = await mountTab(<Customers />, { getSettings: () => DEFAULT_APP_SETTINGS, listCustomers: () => ({ items: [c], next: null, total: 1 }) });
-    await act(() => new Promise((r) => setTimeout(r, 250)));
+    await until(() => tab.q('tr[data-key="demo#u-1008"]'));
     const cells = [...tab.q('tr[data-key="demo#u-1008"]')!.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells[4]).toBe('2026-01-02 只发顺丰');
     expect(cells[5]).toBe('2026-01-02');

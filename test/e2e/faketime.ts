@@ -4,24 +4,92 @@
  * (page.clock reaches the page's own world only). Debian's `libfaketime` package; the e2e global
  * setup installs it like the browser and its font when it is missing (Debian as root), or stops
  * with the command to run.
+ *
+ * Debian puts the library under the machine's multiarch folder (/usr/lib/x86_64-linux-gnu/faketime/,
+ * /usr/lib/aarch64-linux-gnu/faketime/, …), so it is looked up rather than written down: the folder
+ * of this machine's triplet (dpkg-architecture, else gcc), then where dpkg says the package put it,
+ * then every /usr/lib/<triplet>/faketime/ and a build from source's /usr/local/lib/faketime/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { isDebianFamily } from '../../scripts/find-chromium';
 
-export const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const FILE = 'libfaketime.so.1';
 
-export function ensureLibfaketime(log: (line: string) => void = (l) => console.log(l)): void {
-  if (existsSync(LIBFAKETIME)) return;
+/** What the lookup may ask of the machine (a test hands in its own). */
+export interface FaketimeProbe {
+  exists(path: string): boolean;
+  /** A command's standard output, or null when it is missing or fails. */
+  run(cmd: string, args: string[]): string | null;
+  /** The entries of a folder ([] when there is none). */
+  list(dir: string): string[];
+}
+
+const machine: FaketimeProbe = {
+  exists: existsSync,
+  run: (cmd, args) => {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return r.status === 0 ? r.stdout : null;
+  },
+  list: (dir) => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** Where libfaketime is looked for, in order (the first that exists is used). */
+export function faketimeCandidates(sys: FaketimeProbe = machine): string[] {
+  const triplet = [['dpkg-architecture', '-qDEB_HOST_MULTIARCH'], ['gcc', '-print-multiarch']]
+    .map(([cmd, arg]) => sys.run(cmd!, [arg!])?.trim())
+    .find((t) => !!t);
+  const fromDpkg = (sys.run('dpkg', ['-L', 'libfaketime']) ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.endsWith(`/${FILE}`));
+  // Only the multiarch folders (x86_64-linux-gnu, arm-linux-gnueabihf, …), not every folder in /usr/lib.
+  const scanned = sys
+    .list('/usr/lib')
+    .filter((d) => /^[a-z0-9_]+-linux-[a-z0-9_]+$/.test(d))
+    .sort()
+    .map((d) => `/usr/lib/${d}/faketime/${FILE}`);
+  const all = [...(triplet ? [`/usr/lib/${triplet}/faketime/${FILE}`] : []), ...fromDpkg, ...scanned, `/usr/lib/faketime/${FILE}`, `/usr/local/lib/faketime/${FILE}`];
+  return [...new Set(all)];
+}
+
+/** The path of libfaketime on this machine, or undefined. */
+export function findLibfaketime(sys: FaketimeProbe = machine): string | undefined {
+  return faketimeCandidates(sys).find((p) => sys.exists(p));
+}
+
+/** What to say when it is not found: where it was looked for. */
+function notFound(sys: FaketimeProbe): string {
+  return `libfaketime (${FILE}) was not found in /usr/lib/<multiarch triplet>/faketime/, where dpkg -L libfaketime puts it, or /usr/local/lib/faketime/ (looked at: ${faketimeCandidates(sys).join(', ')}).`;
+}
+
+/** For the test that preloads it: the path, or an error saying where it was looked for and how to install it. */
+export function libfaketime(sys: FaketimeProbe = machine): string {
+  const found = findLibfaketime(sys);
+  if (!found) throw new Error(`${notFound(sys)} Install it once:\n\n    sudo apt-get install -y libfaketime\n`);
+  return found;
+}
+
+export function ensureLibfaketime(log: (line: string) => void = (l) => console.log(l)): string {
+  const found = findLibfaketime();
+  if (found) return found;
   const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
   const root = process.getuid?.() === 0;
   if (!isDebianFamily(osRelease) || !root) {
-    throw new Error(`The browser tests need libfaketime (${LIBFAKETIME}) and cannot install it here. Run once:\n\n    sudo apt-get install -y libfaketime\n`);
+    throw new Error(`The browser tests need libfaketime and cannot install it here: ${notFound(machine)} Run once:\n\n    sudo apt-get install -y libfaketime\n`);
   }
   log('installing Debian\'s libfaketime for the browser tests (apt-get)…');
   for (const cmd of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'libfaketime']]) {
     const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed (exit ${r.status ?? 'signal'}): install libfaketime and try again.`);
   }
-  if (!existsSync(LIBFAKETIME)) throw new Error(`libfaketime was installed but ${LIBFAKETIME} is not there: set up libfaketime for this machine's architecture.`);
+  const installed = findLibfaketime();
+  if (!installed) throw new Error(`libfaketime was installed, but ${notFound(machine)} Set up libfaketime for this machine's architecture.`);
+  return installed;
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { LIBFAKETIME } from './faketime';
+import { libfaketime } from './faketime';
 import { callFromExtensionPage, inPanel, openDemoOrders, remarkDialog, setUpDemoShop } from './pages';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   midnight = nextMidnight(now + 90_000);
   // A whole number of seconds: libfaketime's "+Ns" offset.
   const offset = Math.round((midnight - 90_000 - now) / 1000);
-  h = await launchWithExtension({ env: { LD_PRELOAD: LIBFAKETIME, FAKETIME: `+${offset}s` } });
+  h = await launchWithExtension({ env: { LD_PRELOAD: libfaketime(), FAKETIME: `+${offset}s` } });
   const options = await setUpDemoShop(h);
   await callFromExtensionPage(options, 'saveRuleSet', PRESET_A);
   page = await h.context.newPage();
