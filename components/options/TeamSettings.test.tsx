@@ -84,3 +84,24 @@ describe('options → 团队, joining', () => {
     expect(q('[data-kf="team-step"]')?.textContent).toBe('Connecting to https://couch.example.com…');
   });
 });
+
+describe('options → 团队, my shift', () => {
+  const joined = (shift: 'day' | 'night', allDay: boolean) => ({
+    teamStatus: () => ({ config: { server: 'https://couch.example.com', shop: 'myshop', user: '小王', role: 'agent', shift }, status: { state: 'idle', pending: 0 } }),
+    teamMyProposals: () => ({ ok: true, value: [] }),
+    handoverTargets: () => ({ shift: allDay ? 'day' : shift, chosen: true, members: [], ...(allDay ? { allDay: true } : {}) }),
+  });
+
+  it('says, when the shop has no night shift (全天白班), that 夜班 counts as 白班 and what to change', async () => {
+    const { q } = await mountTab(<TeamSettings />, joined('night', true));
+    expect((q('[data-kf="team-my-shift"]') as HTMLSelectElement).value).toBe('night');
+    expect(q('[data-kf="team-shift-all-day"]')?.textContent).toBe(
+      '本店设为全天白班（没有夜班），所以你选的夜班按白班处理：交给夜班的事项会出现在你的交接区，你写的待办不会留到第二天上午，推荐话术也按白班排序。如果店里确实有夜班，请先到「跟进」里取消“全天白班（没有夜班）”，设好白班的上下班时间。',
+    );
+  });
+
+  it('says nothing of it with a night shift, or for a day agent', async () => {
+    expect((await mountTab(<TeamSettings />, joined('night', false))).q('[data-kf="team-shift-all-day"]')).toBeNull();
+    expect((await mountTab(<TeamSettings />, joined('day', true))).q('[data-kf="team-shift-all-day"]')).toBeNull();
+  });
+});

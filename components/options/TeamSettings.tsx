@@ -37,14 +37,17 @@ export function TeamSettings() {
   const [leaving, setLeaving] = useState(false);
   const prev = config ? null : lastMember();
 
+  // The shop's day shift round the clock (全天白班): a member's 夜班 then counts as 白班, and the page says so.
+  const [allDay, setAllDay] = useState(false);
   const reload = () =>
     api.call('teamStatus').then((r) => {
       setConfig(r.config);
       setStatus(r.status);
+      if (r.config) void api.call('handoverTargets').then((h) => setAllDay(!!h.allDay), () => setAllDay(false));
     });
   useEffect(() => {
     void reload();
-    return api.onChanged(['team'], () => void reload());
+    return api.onChanged(['team', 'settings'], () => void reload());
   }, []);
 
   // The options page's form rows (kf-row: labels in one column); 店铺编号 says where it comes from.
@@ -145,6 +148,11 @@ export function TeamSettings() {
               {t('team.leave')}
             </button>
           </div>
+          {allDay && config.shift === 'night' && (
+            <p class="kf-muted" data-kf="team-shift-all-day">
+              {t('team.shift.allDay')}
+            </p>
+          )}
           {leaving && (
             // What leaving deletes (the replicas of the shop's records) and what stays (the agent's stores).
             <div data-kf="team-leave-ask">

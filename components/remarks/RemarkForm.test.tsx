@@ -98,6 +98,35 @@ describe('RemarkForm', () => {
     );
   });
 
+  it('warns of a ship date the shop does not ship on, names the next shipping day and takes it in one click', () => {
+    // Closed on Sundays and on Monday 2026-11-30: Sunday the 29th ships on Tuesday, December 1.
+    const { q } = setup({ noShip: { weekdays: [0], dates: [{ from: '2026-11-30', to: '2026-11-30' }] } });
+    type(q('input[data-field="shipDate"]'), '2026-11-29');
+    expect(q('[data-kf="remark-no-ship-date"]')?.textContent).toBe(
+      '2026-11-29（周日）店铺不发货（店铺设置里的不发货日），这天发不出去：请改成下一个发货日 2026-12-01（周二）。 改成 2026-12-01',
+    );
+    click(q('[data-kf="remark-no-ship-next"]'));
+    expect((q('input[data-field="shipDate"]') as HTMLInputElement).value).toBe('2026-12-01');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【延迟发货】可发货日：2026-12-01｜张三 2026-11-23');
+    expect(q('[data-kf="remark-no-ship-date"]')).toBeNull();
+    // A shipping day says nothing.
+    type(q('input[data-field="shipDate"]'), '2026-11-28');
+    expect(q('[data-kf="remark-no-ship-date"]')).toBeNull();
+  });
+
+  it('says the same in English, and nothing for a shop that ships every day', () => {
+    setLocale('en');
+    const { q } = setup({ noShip: { weekdays: [0], dates: [] } });
+    type(q('input[data-field="shipDate"]'), '2026-11-29');
+    expect(q('[data-kf="remark-no-ship-date"]')?.textContent).toBe(
+      'The shop does not ship on 2026-11-29 (Sunday; a day off in the shop settings), so nothing goes out then: change it to the next shipping day, 2026-11-30 (Monday). Use 2026-11-30',
+    );
+    cleanup?.();
+    const every = setup();
+    type(every.q('input[data-field="shipDate"]'), '2026-11-29');
+    expect(every.q('[data-kf="remark-no-ship-date"]')).toBeNull();
+  });
+
   it('blocks a ship date that has passed, saying what to write', () => {
     const { q } = setup();
     type(q('input[data-field="shipDate"]'), '2026-11-22');

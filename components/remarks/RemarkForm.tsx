@@ -4,6 +4,7 @@ import {
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
+import { shipDateFrom, type NoShipDays } from '../../lib/domain/ship-days';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
 import { ruleText } from '../../lib/i18n/messages/remarks-presets';
@@ -31,6 +32,8 @@ export interface RemarkFormProps {
   clock?: () => number;
   /** Shop time: the signed date and "today" for date fields are the shop's (shopZone). */
   zone: Zone;
+  /** Days the shop does not ship (options → 店铺设置): a promised ship date on one is warned of, with the next shipping day to take. */
+  noShip?: NoShipDays;
   /**
    * The remark box as it is now (re-read on its every input event): kept above the new line, since
    * the platforms overwrite on save. Lines the agent typed into the box are in it.
@@ -151,7 +154,7 @@ export function RemarkForm(props: RemarkFormProps) {
       {flagRule?.mustSay && <p class="kf-rm-meaning">{t('remarks.form.mustSay', { phrase: flagRule.mustSay })}</p>}
 
       {rule.fields.map((f) => (
-        <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now, zone)} onValue={(v) => set(f.key, v)} />
+        <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now, zone)} noShip={props.noShip} onValue={(v) => set(f.key, v)} />
       ))}
 
       <div>
@@ -213,8 +216,17 @@ export function RemarkForm(props: RemarkFormProps) {
   );
 }
 
-function FieldInput(props: { spec: FieldSpec; value: string; today: string; onValue(v: string): void }) {
+/** A date's weekday as the interface names it: 周日, Sunday. */
+const weekday = (iso: string): string => {
+  const i = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return getLocale() === 'en' ? ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][i]! : `周${'日一二三四五六'[i]}`;
+};
+
+function FieldInput(props: { spec: FieldSpec; value: string; today: string; noShip?: NoShipDays; onValue(v: string): void }) {
   const { spec, value, today, onValue } = props;
+  // A ship date the shop never ships on (a closed weekday, 春节): said, with the next shipping day one click away.
+  // Not refused: the shop may open that day once (调休), which the settings cannot know.
+  const shipsFrom = spec.type === 'date' && spec.future && value ? shipDateFrom(value, props.noShip) : value;
   const onInput = (e: Event) => onValue((e.currentTarget as HTMLInputElement).value);
   const common = { name: spec.key, 'data-field': spec.key, value, required: spec.required };
   let control;
@@ -230,6 +242,20 @@ function FieldInput(props: { spec: FieldSpec; value: string; today: string; onVa
     );
   } else if (spec.type === 'date') {
     control = <input {...common} type="date" min={spec.future ? today : undefined} onInput={onInput} />;
+    if (shipsFrom !== value) {
+      const params = { date: value, weekday: weekday(value), next: shipsFrom, nextWeekday: weekday(shipsFrom) };
+      control = (
+        <>
+          {control}
+          <span class="kf-rm-notice" role="status" data-kf="remark-no-ship-date">
+            {t('remarks.form.noShipDate', params)}{' '}
+            <button type="button" class="kf-link" data-kf="remark-no-ship-next" onClick={() => onValue(shipsFrom)}>
+              {t('remarks.form.noShipDateUse', params)}
+            </button>
+          </span>
+        </>
+      );
+    }
   } else if (spec.type === 'money') {
     control = (
       <span class="kf-rm-money">

@@ -26,6 +26,7 @@ let recorded: unknown[];
 let rules: RuleSet;
 let agentName: string;
 let sent: [string, unknown][];
+let noShip: { weekdays: number[]; dates: { from: string; to: string }[] } | undefined;
 
 /** The main controller's part that matters here: the store the adapter's rows and remark box go into. */
 function startMain(collapsed = false) {
@@ -47,7 +48,7 @@ async function setup(collapsed = false, shownOrders?: () => number) {
   const api: RemarkApi = {
     call: (async (verb: string, payload: unknown) => {
       if (verb === 'getRuleSet') return rules;
-      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName } };
+      if (verb === 'getSettings') return { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName, ...(noShip ? { noShip } : {}) } };
       sent.push([verb, payload]);
       if (verb === 'recordRemark') recorded.push(payload);
       return { facts: 0, overrideRecorded: false };
@@ -79,6 +80,7 @@ beforeEach(() => {
   rules = cloneRuleSet(PRESET_A);
   agentName = '小美';
   sent = [];
+  noShip = undefined;
 });
 afterEach(() => {
   cleanup?.();
@@ -86,6 +88,18 @@ afterEach(() => {
 });
 
 describe('RemarkPanel on the order list', () => {
+  it('warns in the purple remark’s form of a ship date the shop closed in its settings (不发货的日期), offering the next shipping day', async () => {
+    noShip = { weekdays: [], dates: [{ from: inDays(3), to: inDays(4) }] };
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    type(q('[data-kf="remark-form"] input[data-field="shipDate"]'), inDays(3));
+    expect(q('[data-kf="remark-no-ship-date"]')?.textContent).toContain(`请改成下一个发货日 ${inDays(5)}`);
+    click(q('[data-kf="remark-no-ship-next"]'));
+    expect((q('[data-kf="remark-form"] input[data-field="shipDate"]') as HTMLInputElement).value).toBe(inDays(5));
+    expect(q('[data-kf="remark-no-ship-date"]')).toBeNull();
+  });
+
   it('with no agent name set, the remark form’s notice is a link that opens the options page on 店铺设置, where the name is filled in', async () => {
     agentName = '';
     const { q } = await setup();

@@ -80,6 +80,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         clock={Date.now}
         onStale={refresh}
         zone={s.zone}
+        noShip={s.noShip}
         previousRemark={ed.text}
         boxChanged={ed.text !== (ed.written ?? ed.original)}
         {...(ed.boxMax ? { boxMax: ed.boxMax } : {})}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { payShipText, renderTemplate, shippingDay } from './templates/variables';
 import { followupsFromOrders, unpaidDue } from './followups/rules';
 import { DEFAULT_FOLLOWUP_SETTINGS, type OrderInput } from './followups/types';
-import type { NoShipDays } from './ship-days';
+import { shipDateFrom, type NoShipDays } from './ship-days';
 import { parseNoShipDates } from './no-ship-text';
 import { normaliseSettings } from '../storage/settings';
 
@@ -117,5 +117,15 @@ describe('the dates as the owner types them, and as stored', () => {
     // None, or every weekday (no day left to ship): the shop ships every day.
     expect(normaliseSettings({ shop: { noShip: { weekdays: [], dates: [] } } }).shop.noShip).toBeUndefined();
     expect(normaliseSettings({ shop: { noShip: { weekdays: [0, 1, 2, 3, 4, 5, 6], dates: [] } } }).shop.noShip).toBeUndefined();
+  });
+
+  it('name the first shipping date on or after a promised one (the purple remark’s 可发货日)', () => {
+    const closed: NoShipDays = { weekdays: [0], dates: [{ from: '2027-02-05', to: '2027-02-12' }] };
+    expect(shipDateFrom('2027-02-06', closed)).toBe('2027-02-13'); // the range's Saturday: past its end
+    expect(shipDateFrom('2026-12-06', closed)).toBe('2026-12-07'); // a Sunday
+    expect(shipDateFrom('2026-12-31', { weekdays: [], dates: [{ from: '2026-12-31', to: '2027-01-01' }] })).toBe('2027-01-02');
+    expect(shipDateFrom('2026-12-08', closed)).toBe('2026-12-08');
+    expect(shipDateFrom('2026-12-06')).toBe('2026-12-06');
+    expect(shipDateFrom('12/06', closed)).toBe('12/06');
   });
 });

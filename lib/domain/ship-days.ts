@@ -36,3 +36,16 @@ export function shipOffset(now: number, cutoff: number, zone: Zone, no?: NoShipD
   for (let k = first; k < first + 370; k++) if (shipsOn(w.year, w.month, w.day + k, no)) return k;
   return first;
 }
+
+/**
+ * The first shop date on or after `iso` ('YYYY-MM-DD') the shop ships on: `iso` itself when it
+ * ships (or is not a date); within a year, as shipOffset. The remark form offers it for a promised
+ * ship date (紫旗 可发货日) that falls on a day the shop does not ship.
+ */
+export function shipDateFrom(iso: string, no?: NoShipDays): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || !no) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  for (let k = 0; k < 370; k++) if (shipsOn(y, mo, d + k, no)) return new Date(Date.UTC(y, mo - 1, d + k)).toISOString().slice(0, 10);
+  return iso;
+}

@@ -47,6 +47,8 @@ export interface FollowupList {
 export interface HandoverTargets {
   /** This machine's shift now (team mode: the agent's own; otherwise the clock's). */
   shift: Shift;
+  /** `shift` is the one the team member chose (options → 团队 → 我的班次; 夜班 in a 全天白班 shop is 白班), not the clock's. */
+  chosen?: true;
   /** The signed-in team member, if any. */
   me?: string;
   /** The other team members (empty without team mode). */

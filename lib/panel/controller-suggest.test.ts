@@ -13,6 +13,10 @@ const bg = vi.hoisted(() => ({
   initialsArrive: null as Promise<void> | null,
   /** When set, the library read is refused as a worker older than the page refuses it (client.ts: outdated). */
   libraryOutdated: false,
+  /** The day shift's hours (none: the default 08:00–20:00). */
+  dayShift: null as { start: string; end: string } | null,
+  /** What handoverTargets answers (none: it never answers, as a worker busy elsewhere). */
+  targets: null as { shift: 'day' | 'night'; chosen?: true; members: string[] } | null,
 }));
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
@@ -28,7 +32,8 @@ vi.mock('../messaging/client', async () => {
       return { updatedAt: 0, initials: initialsInOrder(STARTER_LIBRARY.templates, initialsFor(STARTER_LIBRARY.templates, PINYIN_TABLE)) };
     },
     // A shop whose owner confirmed its cut-off (16:00): its replies state it (before that, they ask: variables.test.ts).
-    getSettings: () => ({ ...DEFAULT_APP_SETTINGS, setup: { cutoff: true, remarks: false, limits: false, imported: false } }),
+    getSettings: () => ({ ...DEFAULT_APP_SETTINGS, setup: { cutoff: true, remarks: false, limits: false, imported: false }, ...(bg.dayShift ? { followups: { ...DEFAULT_APP_SETTINGS.followups, dayShift: bg.dayShift } } : {}) }),
+    handoverTargets: () => bg.targets ?? new Promise(() => {}),
     getUsage: () => ({ v: 1, templates: {} }),
     takePendingSuggestion: () => bg.pendingSituation,
   };
@@ -68,6 +73,8 @@ afterEach(() => {
   bg.engineArrives = null;
   bg.initialsArrive = null;
   bg.libraryOutdated = false;
+  bg.dayShift = null;
+  bg.targets = null;
   abort.abort();
   demo.setAutoMessages(false);
 });
@@ -233,4 +240,24 @@ it('names a background older than the page in the library notice with what to do
   await vi.waitFor(() =>
     expect(panel.store.get().notice?.text).toBe('读取话术库失败：客服助手已更新，但还没有重新加载：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」，然后刷新此页面'),
   );
+});
+
+it('ranks by the shift a team member chose (我的班次), not the clock: a night agent by day is greeted with the night reception first', async () => {
+  // The shop's day shift from two hours ago to two hours from now: by the clock it is day.
+  const bjHHMM = (minutes: number) => new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(11, 16);
+  bg.dayShift = { start: bjHHMM(-120), end: bjHHMM(120) };
+  const greet = async () => {
+    const { panel, top } = await panelOn('u-1008');
+    demo.pushBuyerMessage('u-1008', '你好，在不在呀');
+    panel.pageChanged();
+    await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('你好，在不在呀'));
+    await vi.waitFor(() => expect(top().length).toBeGreaterThan(0));
+    return top;
+  };
+  bg.targets = { shift: 'day', members: [] };
+  expect((await greet())()[0]).not.toBe('夜班接待');
+  abort.abort();
+  bg.targets = { shift: 'night', chosen: true, members: [] };
+  const top = await greet();
+  await vi.waitFor(() => expect(top()[0]).toBe('夜班接待'));
 });

@@ -203,6 +203,9 @@ export class PanelController {
   private usage: UsageRecord = { v: 1, templates: {} };
   /** The latest read of each area (reloadData): an older one's late answer is dropped. */
   private readonly reads: Record<ReloadArea, number> = { settings: 0, library: 0, usage: 0 };
+  /** The shift the team member chose (options → 团队; 夜班 in a 全天白班 shop is 白班): ranking's night, over the clock's. */
+  private teamShift?: 'day' | 'night';
+  private teamReads = 0;
   /** The bigram table the worker packed for the library (getPanelLibrary). */
   private packed: PackedTemplateIndex | null = null;
   private missingReported = false;
@@ -245,8 +248,13 @@ export class PanelController {
     // library and the usage counts grow with the shop's data — a year's 2,000 replies are 400 KB to
     // pass and index — so the page is read, the card told and the features started meanwhile, and
     // the suggestions follow when the library is in (engineReady).
+    this.readTeamShift();
     await this.reloadData();
-    const off = onDataChanged(['library', 'settings', 'usage'], (area) => void this.reloadData([area as ReloadArea]));
+    const off = onDataChanged(['library', 'settings', 'usage', 'team'], (area) => {
+      // The shop's hours (settings) decide what a member's chosen shift counts as.
+      if (area != 'library' && area != 'usage') this.readTeamShift();
+      if (area != 'team') void this.reloadData([area as ReloadArea]);
+    });
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
       this.adapter.observeConversation(this.doc, this.signal, () => this.pageChanged());
@@ -438,6 +446,19 @@ export class PanelController {
           this.atDayTurn();
         })
       : Promise.resolve();
+  }
+
+  /**
+   * The team member's own shift for ranking (handoverTargets `chosen`). Not read: the clock tells
+   * night from day, as outside team mode; no notice of its own (the other reads say the worker is gone).
+   */
+  private readTeamShift(): void {
+    const seq = ++this.teamReads;
+    call('handoverTargets').then((h) => {
+      if (seq != this.teamReads || this.signal.aborted) return;
+      this.teamShift = h?.chosen && h.shift;
+      this.recompute();
+    }, () => {});
   }
 
   private dayTurn?: ReturnType<typeof setTimeout>;
@@ -697,7 +718,7 @@ export class PanelController {
           orderStatuses: s.buyerOrderStatuses,
           buyer: s.buyerSegment ? { segment: s.buyerSegment } : undefined,
           learned: this.learnedTemplates(),
-          shop: this.renderContext(),
+          shop: { ...this.renderContext(), shift: this.teamShift },
         }, 3).map((r) => ({ template: r.template, reason: reasonText(r) }))
       : [];
     const hits = s.query.trim() ? e.searchTemplates(this.index, s.query, 30) : [];

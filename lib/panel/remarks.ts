@@ -25,6 +25,7 @@ import {
 import type { OrderRow, RemarkEditor } from '../sites/types';
 import { shopZone } from '../storage/settings';
 import type { Zone } from '../domain/time';
+import type { NoShipDays } from '../domain/ship-days';
 import { getLocale, registerMessages, t } from '../i18n';
 import { remarksPanel } from '../i18n/messages/remarks-panel';
 import { outdatedPanel } from '../i18n/messages/outdated';
@@ -81,6 +82,8 @@ export interface RemarkState {
   agent: string;
   /** Shop time: remarks are signed, and "today" is checked, on the shop's date (shopZone). */
   zone: Zone;
+  /** Days the shop does not ship (options → 店铺设置): the form warns of a ship date on one. */
+  noShip?: NoShipDays;
   editor: OpenRemark | null;
   lint: RemarkLintEntry[];
   /**
@@ -202,6 +205,7 @@ export class RemarkController {
       platform,
       agent: main.store.get().settings.shop.agentName,
       zone: shopZone(main.store.get().settings),
+      noShip: main.store.get().settings.shop.noShip,
       editor: null,
       lint: [],
       unread: NONE_UNREAD,
@@ -245,7 +249,7 @@ export class RemarkController {
     try {
       const [ruleSet, settings] = await Promise.all([this.api.call('getRuleSet'), this.api.call('getSettings').catch(() => null)]);
       if (this.signal.aborted) return;
-      this.store.set({ ruleSet, error: null, ...(settings ? { agent: settings.shop.agentName, zone: shopZone(settings) } : {}) });
+      this.store.set({ ruleSet, error: null, ...(settings ? { agent: settings.shop.agentName, zone: shopZone(settings), noShip: settings.shop.noShip } : {}) });
     } catch (err) {
       this.store.set({ ruleSet: null, error: t('remarks.panel.loadFailed', { reason: (err as Error).message }) });
     }

@@ -47,6 +47,7 @@ export {
   handoverTarget,
   isHandedTo,
   nextShiftStart,
+  onShift,
   otherShift,
   shiftAt,
   SHIFTS,

@@ -32,6 +32,18 @@ describe('推迟 offers a short list of times (shop time), the usual one first',
     expect(labels(snoozeOptions(unpaid, bj(3, 15), S))[0]).toEqual(['snoozeCutoff', '12-03T15:30']);
   });
 
+  it('截单前 on a day the shop does not ship is the next shipping day\'s cut-off, never today\'s', () => {
+    // 2026-12-06 is a Sunday; the shop ships neither on Sundays nor on Monday the 7th (a closed date).
+    const closed = { ...S, noShip: { weekdays: [0], dates: [{ from: '2026-12-07', to: '2026-12-07' }] } };
+    for (const item of [unpaid, { ...unpaid, id: 'inquiry:demo:阿强', kind: 'inquiry' as const }]) {
+      const list = labels(snoozeOptions(item, bj(6, 10), closed));
+      expect(list).toContainEqual(['snoozeNextCutoff', '12-08T15:30']);
+      expect(list.map(([, at]) => at)).not.toContain('12-06T15:30');
+    }
+    // On a shipping day it stays today's, named as before.
+    expect(labels(snoozeOptions(unpaid, bj(8, 10), closed))).toContainEqual(['snoozeCutoff', '12-08T15:30']);
+  });
+
   it('after midnight a to-do goes to this morning\'s shift start, named as today, not to the next day\'s', () => {
     const first = snoozeOptions(todo, bj(4, 0, 35), S)[0]!;
     expect(labels([first])).toEqual([['snoozeShiftStart', '12-04T08:00']]);

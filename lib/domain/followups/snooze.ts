@@ -5,7 +5,8 @@
  * start of the day shift), then the others in time order. Every time is shop time (Beijing by
  * default), whatever the computer's zone. Pure: the caller passes `now`.
  */
-import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall } from '../time';
+import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall, wallOf } from '../time';
+import { shipsOn } from '../ship-days';
 import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
 import { handoverTarget } from './handover';
 import { suggestedSnooze } from './view';
@@ -99,7 +100,12 @@ export function snoozeOptions(item: Followup, now: number, settings: Partial<Fol
   const tomorrow = (t: number) => isoDay(t, zone) !== isoDay(now, zone);
   const candidates: SnoozeOption[] = [{ key: `${ACTION}snooze1h`, until: now + HOUR }];
   if (CUTOFF_KINDS.has(item.kind)) {
-    candidates.push({ key: `${ACTION}snoozeCutoff`, until: atTime(now, Math.max(0, cutoff - s.notifyBeforeCutoffMinutes), zone) });
+    // A day the shop does not ship (不发货的星期/日期) has no cut-off to pay before: the next shipping day's.
+    const w = wallOf(now, zone);
+    let k = 0;
+    while (k < 370 && !shipsOn(w.year, w.month, w.day + k, s.noShip)) k++;
+    if (k === 370) k = 0;
+    candidates.push({ key: `${ACTION}${k ? 'snoozeNextCutoff' : 'snoozeCutoff'}`, until: atTime(now, Math.max(0, cutoff - s.notifyBeforeCutoffMinutes), zone, k) });
   } else {
     candidates.push({ key: `${ACTION}snoozeEndOfShift`, until: atTime(now, hhmm(s.dayShift.end, d.dayShift.end), zone) - BEFORE_END });
   }

@@ -23,6 +23,7 @@ import {
   assignFollowup,
   isHandedTo,
   shiftAt,
+  onShift,
   NOTE_MAX,
   type HandoverViewer,
   type Shift,
@@ -100,16 +101,24 @@ export function sectionsOf(
   return workerExtras().followups.sections(items, now, settings, viewer);
 }
 
-/** The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock decides). */
-async function makerShift(): Promise<Shift | undefined> {
+/**
+ * The shift of whoever makes an item on this machine: the team member's chosen shift (none: the clock
+ * decides). A shop whose day shift runs round the clock (全天白班) has no night shift: a member who
+ * chose 夜班 works as the day shift (onShift), so their to-dos are not marked for a morning handover.
+ */
+async function makerShift(settings: Partial<FollowupSettings>): Promise<Shift | undefined> {
   // Unreadable (never seen in a browser): the clock decides, as without team mode; the item is still made.
-  return Promise.resolve().then(loadTeamConfig).then((c) => c?.shift, () => undefined);
+  return Promise.resolve().then(loadTeamConfig).then((c) => c?.shift && onShift(c.shift, settings), () => undefined);
 }
 
-/** Whose handover section the list shows: the team member and their shift, else the clock's shift. */
+/**
+ * Whose handover section the list shows: the team member and their shift, else the clock's shift.
+ * Round the clock (全天白班) a member's 夜班 is the day shift: what is handed to the night shift goes
+ * to the day shift (handoverTarget), so it is theirs.
+ */
 export async function handoverViewer(now: number, settings: Partial<FollowupSettings>): Promise<HandoverViewer> {
   const team = await loadTeamConfig();
-  if (team) return { user: team.user, shift: team.shift ?? shiftAt(now, settings) };
+  if (team) return { user: team.user, shift: team.shift ? onShift(team.shift, settings) : shiftAt(now, settings) };
   return { shift: shiftAt(now, settings) };
 }
 
@@ -416,7 +425,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const app = await loadSettings();
       const settings = followupSettingsOf(app);
       const to = await checkHandoverTo(req.toPerson ? { person: req.toPerson } : req.toShift ? { shift: req.toShift } : null);
-      const made = itemFor(req, ctx, settings, now, await makerShift());
+      const made = itemFor(req, ctx, settings, now, await makerShift(settings));
       const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now).catch(noteRefused);
       await announceChange('followups');
       return { ...item, shownTitle: workerExtras().followups.titleIn(item, app.shop.locale) };
@@ -449,6 +458,8 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const viewer = await handoverViewer(now, settings);
       const members = (await loadTeamMembers()).map((m) => m.name).filter((n) => n !== viewer.user);
       const out: HandoverTargets = { shift: viewer.shift, members };
+      // The member's own shift (the panel ranks replies by it), not the clock's.
+      if (viewer.user && (await loadTeamConfig())?.shift) out.chosen = true;
       if (viewer.user) out.me = viewer.user;
       if (allDayShift(settings)) out.allDay = true;
       return out;

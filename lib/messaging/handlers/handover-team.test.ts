@@ -39,7 +39,7 @@ beforeEach(async () => {
 
 describe('handover in team mode', () => {
   it('offers the other members, and the agent’s own shift decides the section, not the clock', async () => {
-    expect(await ok('handoverTargets', undefined, 'content-script', { tabId: 1, url: 'http://127.0.0.1:4100/chat/x' })).toEqual({ shift: 'night', me: '小王', members: ['店长', '小李'] });
+    expect(await ok('handoverTargets', undefined, 'content-script', { tabId: 1, url: 'http://127.0.0.1:4100/chat/x' })).toEqual({ shift: 'night', chosen: true, me: '小王', members: ['店长', '小李'] });
     const forMe = await ok<Followup>('addFollowup', { kind: 'manual', title: '回访老客户', toPerson: '小王' });
     const forNight = await ok<Followup>('addFollowup', { kind: 'manual', title: '晚上对账', toShift: 'night' });
     const forLi = await ok<Followup>('addFollowup', { kind: 'manual', title: '给小李', toPerson: '小李' });
@@ -54,6 +54,23 @@ describe('handover in team mode', () => {
     expect(made).toMatchObject({ handover: true, shift: 'day', dueAt: bj(12) });
     const l = await ok<FollowupList>('listFollowups', undefined);
     expect(l.groups.find((g) => g.items.some((f) => f.id === made.id))!.section).not.toBe('handover');
+  });
+
+  it('a night agent in a shop with the day shift round the clock (全天白班) works as the day shift: no night to hand to, nothing marked for the morning', async () => {
+    const { patchSettings } = await import('../../storage/settings');
+    await patchSettings({ followups: { dayShift: { start: '08:00', end: '08:00' } } });
+    try {
+      // What was handed to the night shift before the shop said so is the day shift's, and so this agent's.
+      const handed = await ok<Followup>('addFollowup', { kind: 'manual', title: '晚上对账', toShift: 'night' });
+      const mine = await ok<Followup>('addFollowup', { kind: 'manual', title: '给阿强回电话' });
+      expect(mine.handover).toBeUndefined();
+      expect(await ok('handoverTargets', undefined)).toMatchObject({ shift: 'day', chosen: true, allDay: true });
+      const l = await ok<FollowupList>('listFollowups', undefined);
+      expect(l.viewer).toEqual({ user: '小王', shift: 'day' });
+      expect(l.groups.find((g) => g.items.some((f) => f.id === handed.id))!.section).toBe('handover');
+    } finally {
+      await patchSettings({ followups: { dayShift: { start: '08:00', end: '20:00' } } });
+    }
   });
 
   it('refuses a person who is not a member, naming them, in the interface’s language', async () => {
