@@ -81,7 +81,7 @@ const CASES: Case[] = [
     name: 'Kuaishou (a real Quill editor)',
     fx: CONSOLES.kuaishou,
     hooks: '__ks',
-    input: '.ql-editor',
+    input: '.SendBox .ql-editor',
     buyer: '橙子不酸',
     // 什么面料的 was answered (纯棉的).
     buyerMessages: ['这个颜色显白吗'],
@@ -142,7 +142,7 @@ describe('Pinduoduo specifics', () => {
 
   it('keeps the text of a Quill editor in Quill’s own model (getText)', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
-    await s.page.click('.ql-editor');
+    await s.page.click('.SendBox .ql-editor');
     await inPanel(s.page, '[data-kf="search"]').fill(REPLY_TITLE);
     await inPanel(s.page, '[data-kf="results"] .kf-tpl-main').first().click();
     await expect.poll(() => s.page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
@@ -151,7 +151,7 @@ describe('Pinduoduo specifics', () => {
 
   it('expands a /code typed at the start of a new Quill line after Chinese text, keeping the line break', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
-    await s.page.click('.ql-editor');
+    await s.page.click('.SendBox .ql-editor');
     await s.page.keyboard.type('好的');
     await s.page.keyboard.press('Enter');
     await s.page.keyboard.type('/dd');
