@@ -153,8 +153,8 @@ describe('Pinduoduo specifics', () => {
     await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
     // The robot answers, then the buyer writes again: both questions still wait for a person.
     await hook(s.page, '__pdd', 'pushRobotReply', '您好，机器人小助手为您服务，这款有现货');
-    await hook(s.page, '__pdd', 'pushBuyerMessage', '今天能发吗');
-    await expect.poll(() => basis(s.page)).toEqual(['这个有货吗', '今天能发吗']);
+    await hook(s.page, '__pdd', 'pushBuyerMessage', '那件加绒的周末前能到手吗');
+    await expect.poll(() => basis(s.page)).toEqual(['这个有货吗', '那件加绒的周末前能到手吗']);
     expect(await clock.getAttribute('data-level')).toBe('ok');
     expect(s.pageErrors).toEqual([]);
   });
