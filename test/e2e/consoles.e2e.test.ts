@@ -81,7 +81,7 @@ const CASES: Case[] = [
     name: 'Kuaishou (a real Quill editor)',
     fx: CONSOLES.kuaishou,
     hooks: '__ks',
-    input: '.ql-editor',
+    input: '.SendBox .ql-editor',
     buyer: '橙子不酸',
     // 什么面料的 was answered (纯棉的).
     buyerMessages: ['这个颜色显白吗'],
@@ -140,9 +140,28 @@ describe('Pinduoduo specifics', () => {
     await expect.poll(() => basis(s.page)).toEqual(['有没有优惠券可以领']);
   });
 
+  it('the platform robot’s reply answers nobody: the card’s clock keeps counting and the suggestions still answer the buyer', async () => {
+    await openConsole(s.page, CONSOLES.pdd);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    // The fixture's buyer wrote last (2026-11-30): the agent answers first, so a wait starts fresh.
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await s.page.click('#replyTextarea');
+    await s.page.keyboard.type('亲，在的');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    await hook(s.page, '__pdd', 'pushBuyerMessage', '这个有货吗');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    // The robot answers, then the buyer writes again: both questions still wait for a person.
+    await hook(s.page, '__pdd', 'pushRobotReply', '您好，机器人小助手为您服务，这款有现货');
+    await hook(s.page, '__pdd', 'pushBuyerMessage', '那件加绒的周末前能到手吗');
+    await expect.poll(() => basis(s.page)).toEqual(['这个有货吗', '那件加绒的周末前能到手吗']);
+    expect(await clock.getAttribute('data-level')).toBe('ok');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('keeps the text of a Quill editor in Quill’s own model (getText)', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
-    await s.page.click('.ql-editor');
+    await s.page.click('.SendBox .ql-editor');
     await inPanel(s.page, '[data-kf="search"]').fill(REPLY_TITLE);
     await inPanel(s.page, '[data-kf="results"] .kf-tpl-main').first().click();
     await expect.poll(() => s.page.evaluate(() => (window as any).__ks.quill.getText() as string)).toBe(`${REPLY}\n`);
@@ -151,7 +170,7 @@ describe('Pinduoduo specifics', () => {
 
   it('expands a /code typed at the start of a new Quill line after Chinese text, keeping the line break', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
-    await s.page.click('.ql-editor');
+    await s.page.click('.SendBox .ql-editor');
     await s.page.keyboard.type('好的');
     await s.page.keyboard.press('Enter');
     await s.page.keyboard.type('/dd');
@@ -426,7 +445,7 @@ describe('page check when a console changed', () => {
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"]').getAttribute('data-ok')).toBe('false');
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"] [data-kf="check-missing"]').allTextContents()).toEqual(['CHAT_INPUT']);
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="buyer-id"]').getAttribute('data-ok')).toBe('true');
-    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('5');
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('4');
     await inPanel(s.page, '[data-kf="check-copy"]').click();
     await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText())).toContain('CHAT_INPUT');
     const report = await s.page.evaluate(() => navigator.clipboard.readText());

@@ -64,7 +64,7 @@ const CHATS: ChatCase[] = [
   { name: 'JD 咚咚 (contenteditable)', fx: CONSOLES.jd, input: '.EditorContent', hooks: '__jd', enterSends: false },
   { name: 'Douyin 飞鸽 (controlled textarea)', fx: CONSOLES.douyin, input: '[data-qa-id="qa-send-message-textarea"]', hooks: '__douyin', enterSends: false },
   { name: 'Douyin 飞鸽 v2 (controlled textarea)', fx: CONSOLES.douyinV2, input: '[data-qa-id="qa-send-message-textarea"]', hooks: '__douyin', enterSends: true },
-  { name: 'Kuaishou (Quill)', fx: CONSOLES.kuaishou, input: '.ql-editor', hooks: '__ks', enterSends: false },
+  { name: 'Kuaishou (Quill)', fx: CONSOLES.kuaishou, input: '.SendBox .ql-editor', hooks: '__ks', enterSends: false },
 ];
 
 const draft = (p: Page, hooks: string) => p.evaluate((k) => (window as any)[k].draft() as string, hooks);

@@ -324,7 +324,7 @@ const ENTER_CASES: EnterCase[] = [
   { name: 'Pinduoduo (controlled textarea, Enter sends)', fx: CONSOLES.pdd, input: '#replyTextarea', hooks: '__pdd', enterSends: true },
   { name: 'JD 咚咚 (contenteditable, Enter sends)', fx: CONSOLES.jd, transform: sendsOnEnter('.EditorContent', JD_SEND, 'keydown'), input: '.EditorContent', hooks: '__jd', enterSends: true },
   { name: 'JD 咚咚 (contenteditable, sends on Enter’s release)', fx: CONSOLES.jd, transform: sendsOnEnter('.EditorContent', JD_SEND, 'keyup'), input: '.EditorContent', hooks: '__jd', enterSends: true },
-  { name: 'Kuaishou (Quill, Enter is a line break)', fx: CONSOLES.kuaishou, input: '.ql-editor', hooks: '__ks', enterSends: false },
+  { name: 'Kuaishou (Quill, Enter is a line break)', fx: CONSOLES.kuaishou, input: '.SendBox .ql-editor', hooks: '__ks', enterSends: false },
 ];
 
 describe('Enter after a /code in the chat box', () => {

@@ -28,7 +28,7 @@ const CHAT_FIXTURES: [string, ConsoleFixture, string, string][] = [
   ['Pinduoduo', CONSOLES.pdd, '#replyTextarea', 'button.send-btn'],
   ['JD 咚咚', CONSOLES.jd, '.EditorContent[contenteditable="true"]', 'button.send-button'],
   ['Douyin', CONSOLES.douyin, 'textarea[data-qa-id="qa-send-message-textarea"]', '[data-qa-id="qa-send-message-button"]'],
-  ['Kuaishou', CONSOLES.kuaishou, 'div.ql-editor[contenteditable="true"]', 'button.ant-btn-primary'],
+  ['Kuaishou', CONSOLES.kuaishou, '.SendBox div.ql-editor[contenteditable="true"]', 'button.ant-btn-primary'],
 ];
 const DEMO_CSS = readFileSync(resolve(import.meta.dirname, '..', 'demo', 'site', 'app.css'), 'utf8');
 /** A console whose chat sits between fixed side columns, whatever width the page is given. */

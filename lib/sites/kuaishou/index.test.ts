@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
-import { MESSAGE_ROW } from './selectors';
+import { BUYER_SIDE, MESSAGE_ROW, SHOP_SIDE } from './selectors';
 import { readWaiting, splitSender } from './read';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
@@ -18,7 +18,7 @@ const thisYear = (mo: number, d: number, h: number, mi: number, s: number) => {
   return at > Date.now() + 86_400_000 ? beijing(y - 1, mo, d, h, mi, s) : at;
 };
 
-/** The fixture's conversation as the page shows it, without the system line and the image. */
+/** The fixture's conversation as the page shows it, without the system line, the image and the platform's promotion. */
 const messages = () => [
   { from: 'buyer', text: '这件卫衣是什么面料的', at: thisYear(11, 30, 20, 21, 7) },
   { from: 'agent', text: '亲，是纯棉的，里面加了一层薄绒', at: thisYear(11, 30, 20, 21, 40) },
@@ -45,7 +45,7 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
     const once = messages();
     // 40 runs of the fixture's rows, then the buyer's image and the shop's reply after the last.
-    expect(growHistory(MESSAGE_ROW, 40, [2, 1])).toBe(4 * 40 + 2);
+    expect(growHistory(MESSAGE_ROW, 40, [2, 1])).toBe(5 * 40 + 2);
     expectTails((n) => A.readMessages(document, n), [...Array(40).fill(once).flat(), once[1]]);
     // The buyer's name is on their latest row with text, the image and the shop's reply after it skipped.
     expect(A.readBuyer(document)).toBe('橙子不酸');
@@ -54,10 +54,41 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     expect(A.readBuyer(document)).toBeNull();
   });
 
-  it('finds Quill’s editor root, and throws SiteElementMissing without it', () => {
+  it('a platform promotion on the shop’s side is not the agent’s reply: the buyer who asked before it still waits', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
-    expect(A.findChatInput(document).classList.contains('ql-editor')).toBe(true);
-    A.findChatInput(document).remove();
+    const promo = document.querySelectorAll(MESSAGE_ROW)[4]!;
+    expect(promo.querySelector(SHOP_SIDE)?.textContent).toContain('立省');
+    // The buyer's question is the last message read, so the wait runs from it.
+    expect(A.readMessages(document, 1)).toEqual([messages()[2]]);
+    expect(A.readBuyer(document)).toBe('橙子不酸');
+    // The other two phrases of the pushes mark them too.
+    for (const text of ['这款卫衣券后价79元', '支持新人特权，首单包邮']) {
+      promo.querySelector('span')!.textContent = text;
+      expect(A.readMessages(document, 1)[0]?.from).toBe('buyer');
+    }
+    // Only on the shop's side: a buyer who writes 券后价 is still the buyer.
+    promo.querySelector(SHOP_SIDE)!.classList.replace(SHOP_SIDE.slice(1), BUYER_SIDE.slice(1));
+    expect(A.readMessages(document, 1)[0]).toMatchObject({ from: 'buyer', text: '支持新人特权，首单包邮' });
+    // And the agent's own words, without the phrases, are the agent's.
+    promo.querySelector(BUYER_SIDE)!.classList.replace(BUYER_SIDE.slice(1), SHOP_SIDE.slice(1));
+    promo.querySelector('span')!.textContent = '亲，白色和浅灰都很显白';
+    expect(A.readMessages(document, 1)[0]).toMatchObject({ from: 'agent', text: '亲，白色和浅灰都很显白' });
+  });
+
+  it('finds the send box’s Quill editor, not the remark box’s before it, and throws SiteElementMissing without it', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const [remark, reply] = Array.from(document.querySelectorAll('.ql-editor'));
+    expect(remark!.closest('.SendBox')).toBeNull();
+    expect(A.findChatInput(document)).toBe(reply);
+    // The send box renamed: two Quill editors, and nothing says which one replies.
+    document.querySelector('.SendBox-Editor')!.className = 'SendBox-Input';
+    expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
+    // With the remark box gone, the page's only Quill editor is the reply one.
+    remark!.remove();
+    expect(A.findChatInput(document)).toBe(reply);
+    // The send box there without its editor (still drawing it): not the remark box either.
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    document.querySelector(`.SendBox-Editor .ql-editor`)!.remove();
     expect(() => A.findChatInput(document)).toThrow(SiteElementMissing);
   });
 
@@ -140,5 +171,25 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[2]!)).toEqual({ id: null, nickname: '用户13' });
     expect(A.openConversation!(document, '小王88')).toBe(true);
     expect(A.openConversation!(document, '小王8')).toBe(false);
+  });
+
+  it('a folded waiting group whose count says buyers wait but whose cards are not in the page: the list is unreadable, not empty', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const now = Date.now();
+    const [, overdue, answered] = Array.from(document.querySelectorAll('.SessionListGroupItem'));
+    // Folded as the live page folds a group: its title (name and "(2)") stays, its cards go.
+    for (const card of overdue!.querySelectorAll('.SessionBaseCard')) card.remove();
+    expect(() => readWaiting(document, now)).toThrow(SiteElementMissing);
+    // A full-width count says the same.
+    overdue!.querySelector('.SessionListGroupItem-count')!.textContent = '（2）';
+    expect(() => readWaiting(document, now)).toThrow(SiteElementMissing);
+    // At "(0)" the group is truly empty: the other group's buyers are the list.
+    overdue!.querySelector('.SessionListGroupItem-count')!.textContent = '(0)';
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['橙子不酸', '用户12']);
+    // A folded group that is not a waiting one says nothing about who waits.
+    overdue!.querySelector('.SessionListGroupItem-count')!.textContent = '(2)';
+    overdue!.querySelector('.SessionListGroupItem-groupName')!.textContent = '已回复';
+    for (const card of answered!.querySelectorAll('.SessionBaseCard')) card.remove();
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['橙子不酸', '用户12']);
   });
 });

@@ -1,4 +1,4 @@
-import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
+import { SiteElementMissing, type BuyerIdentity, type ChatMessage, type WaitingConversation } from '../types';
 import { isShown, lastRead, parseMessageTime, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
@@ -45,10 +45,15 @@ interface Row {
   sender: string;
 }
 
-/** One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card. */
+/**
+ * One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card, and
+ * for a platform promotion on the shop's side (S.PROMO_TEXT): read as the agent's, a coupon push
+ * after the buyer's question stopped the wait and marked them answered while nobody had replied.
+ */
 function rowOf(row: Element): Row | undefined {
   const sender = splitSender(textOf(row.querySelector(S.MESSAGE_SENDER)));
   const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, sender.at);
+  if (message?.from === 'agent' && S.PROMO_TEXT.test(message.text)) return undefined;
   return message && { message, sender: sender.name };
 }
 
@@ -69,8 +74,14 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return nickname ? { id: null, nickname } : null;
 }
 
+/**
+ * The send box's editor. On a page without the send box (renamed), its only Quill editor; none where
+ * it has several (one may be a remark box) or where the send box shows without its editor.
+ */
 export function findChatInput(doc: Document): HTMLElement {
-  return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT));
+  const quills = () => doc.querySelectorAll<HTMLElement>(S.QUILL_EDITOR);
+  const alone = () => (!doc.querySelector(S.SEND_BOX_EDITOR) && quills().length === 1 ? quills()[0] : null);
+  return required(SITE, 'chat input', doc.querySelector<HTMLElement>(S.CHAT_INPUT) ?? alone());
 }
 
 /** Over three minutes waited in 已超时 (the other group's limit); 请在N分钟内回复 tells no lower bound. */
@@ -79,14 +90,21 @@ const OVERDUE_MS = 3 * 60_000;
 /**
  * The buyers of the list's waiting groups, by nickname. The cards show no time, so the wait starts
  * at its lower bound: now in 请在3分钟内回复, three minutes ago in 已超时 (the reply clock keeps a
- * buyer's earliest start while listed). Cards of a collapsed group count too.
+ * buyer's earliest start while listed). Cards a group keeps in the page while folded count too; a
+ * waiting group whose count says "(N)" above 0 with no card in the page (folded, its cards not
+ * rendered) does not say who waits: SiteElementMissing, so the panel says it cannot read the waiting
+ * list instead of showing nobody waiting.
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
   for (const group of doc.querySelectorAll(S.LIST_GROUP)) {
     const title = textOf(group.querySelector(S.GROUP_NAME));
     const since = title.includes('已超时') ? now - OVERDUE_MS : /分钟内回复/.test(title) ? now : NaN;
-    for (const card of since ? group.querySelectorAll(S.SESSION_CARD) : []) {
+    const cards = since ? group.querySelectorAll(S.SESSION_CARD) : [];
+    if (since && !cards.length && +(S.GROUP_COUNT_N.exec(textOf(group.querySelector(S.GROUP_COUNT)))?.[1] ?? 0) > 0) {
+      throw new SiteElementMissing(SITE, 'SESSION_CARD');
+    }
+    for (const card of cards) {
       const buyer = cardName(card);
       const prev = byKey.get(buyer);
       if (buyer && !(prev && prev.since <= since)) byKey.set(buyer, { key: buyer, buyer, since });

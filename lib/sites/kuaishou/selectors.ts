@@ -17,6 +17,14 @@ export const ORDER_COUNT = /\s*下单数\(\d+\)$/;
  */
 export const LIST_GROUP = '.SessionListGroupItem';
 export const GROUP_NAME = '.SessionListGroupItem-groupName';
+/**
+ * A group's count "(N)" beside its name. [ks-scripts]: the worker opens a group (a click on its
+ * title) before reading its cards and skips it at "(0)"; the preload reads a group holding only its
+ * title as folded and clicks it open. So a folded group shows its count but renders no card.
+ */
+export const GROUP_COUNT = '.SessionListGroupItem-count';
+/** The number in a count, half- or full-width brackets (the preload reads both). */
+export const GROUP_COUNT_N = /[(（](\d+)[)）]/;
 /** One message row: the sender line and the bubble. [ks-scripts]. */
 export const MESSAGE_ROW = '.kwaishop-cs-LayoutDefaultWrapper_msgMain';
 /** Sender name and time above a bubble, one run of text ("name2-22 18:55:20": month not padded). [ks-scripts]. */
@@ -26,8 +34,27 @@ export const BUYER_SIDE = '.kwaishop-cs-LayoutDefaultWrapper__notMe';
 export const SHOP_SIDE = '.kwaishop-cs-LayoutDefaultWrapper__isMine';
 /** Message body. consoles.md 2026 (one source). */
 export const MESSAGE_TEXT = '.kwaishop-cs-LayoutDefaultWrapper_msgBody';
-/** The editor: Quill's contenteditable root. consoles.md 2026 (one source). */
-export const CHAT_INPUT = 'div.ql-editor[contenteditable="true"]';
+/**
+ * The reply editor: the Quill root inside the send box. [ks-scripts]: the preload types into
+ * `.SendBox .SendBox-Editor .ql-editor` and reads `.SendBox-Editor .ql-editor p` on Enter; a bare
+ * `.ql-editor` (consoles.md 2026, one source) is the first Quill editor of the page, which may be
+ * another one (a remark or quick-phrase box) before the send box.
+ */
+export const SEND_BOX_EDITOR = '.SendBox-Editor';
+export const CHAT_INPUT = `${SEND_BOX_EDITOR} div.ql-editor[contenteditable="true"]`;
+/**
+ * Any Quill editor: taken as the reply editor only on a page without SEND_BOX_EDITOR (renamed) that
+ * has this one Quill editor. A send box without its editor (still drawing it) takes none.
+ */
+export const QUILL_EDITOR = 'div.ql-editor[contenteditable="true"]';
+
+/**
+ * A platform promotion pushed into the conversation on the shop's side (a coupon or price offer sent
+ * in the shop's name, not by the agent): its text holds one of these. [ks-scripts] (the preload's
+ * detectSender, undated) tells such rows apart by these three phrases only; no source shows a class
+ * or element of their own, so the phrases are the mark, tested only on shop-side rows.
+ */
+export const PROMO_TEXT = /立省|券后价|支持新人特权/;
 
 /**
  * The time that ends a sender line: the digits before "-" whole (the name's last ones and the month

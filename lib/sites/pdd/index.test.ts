@@ -12,10 +12,9 @@ import { MESSAGE_ROW } from './selectors';
 const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-/** The fixture's conversation as the page shows it: robot as shop side, no system or image rows. */
+/** The fixture's conversation as the page shows it: no robot reply, no system or image rows. */
 const MESSAGES = [
   { from: 'buyer', text: '你好，这款加绒的还有货吗', at: beijing(2026, 11, 30, 20, 5, 11) },
-  { from: 'agent', text: '您好，小助手在呢，这款现在有货哦', at: 1796040362000 },
   { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
   { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
   { from: 'buyer', text: '能不能今天就发出去', at: beijing(2026, 11, 30, 20, 10, 5) },
@@ -70,11 +69,29 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expect(A.readBuyerIdentity!(document)?.id).toBe('7205118833');
   });
 
-  it('reads messages oldest first: robot as shop side, no system or image rows, with times', () => {
+  it('reads messages oldest first: no robot reply, no system or image rows, with times', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.readMessages(document, 10)).toEqual(MESSAGES);
     expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['亲，我这边帮您查一下仓库', '能不能今天就发出去']);
     expect(A.readMessages(document, 0)).toEqual([]);
+  });
+
+  it('the platform robot’s reply answers nobody: a buyer only the robot answered is still the last to have written', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const rows = Array.from(document.querySelectorAll(MESSAGE_ROW));
+    const robot = rows.find((r) => r.querySelector('.cs-item.callback'))!;
+    // The conversation up to the robot's reply: the buyer's question, then the robot (and an image).
+    for (const r of rows.slice(rows.indexOf(robot) + 2)) r.remove();
+    expect(A.readMessages(document, 10)).toEqual([MESSAGES[0]]);
+    // The other mark of a robot row: a robot label inside the shop side, without `callback`.
+    const side = robot.querySelector('.cs-item')!;
+    side.classList.remove('callback');
+    expect(A.readMessages(document, 10).map((m) => m.from)).toEqual(['buyer', 'agent']);
+    side.insertAdjacentHTML('afterbegin', '<span class="robot-text">机器人回复</span>');
+    expect(A.readMessages(document, 10)).toEqual([MESSAGES[0]]);
+    // A conversation the robot alone has spoken in reads as nobody's word, not as a changed page.
+    rows[1]!.remove();
+    expect(A.readMessages(document, 10)).toEqual([]);
   });
 
   it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
@@ -136,7 +153,7 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const ok = probePage(A, document);
     expect(ok.filter((l) => !l.ok)).toEqual([]);
-    expect(ok.find((l) => l.what === 'messages')?.count).toBe(5);
+    expect(ok.find((l) => l.what === 'messages')?.count).toBe(4);
     document.getElementById('replyTextarea')!.remove();
     const line = probePage(A, document).find((l) => l.what === 'chat-input')!;
     expect(line).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });

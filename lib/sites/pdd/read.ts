@@ -31,8 +31,13 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id: fromRow || rows[rows.length - 1]?.getAttribute(S.MESSAGE_UID_ATTR)?.trim() || null, nickname };
 }
 
-/** One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card. */
+/**
+ * One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card, and for the
+ * platform robot's reply (S.ROBOT_REPLY): agents are judged on their own response, and a buyer only
+ * the robot answered still waits for a person.
+ */
 export function readRow(row: Element): ChatMessage | undefined {
+  if (row.querySelector(S.ROBOT_REPLY)) return undefined;
   // The row id's epoch ms is the instant itself, in no zone; the printed line (shop time, see
   // lib/sites/dom.ts) only where a row has no id.
   const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
@@ -84,9 +89,11 @@ export const boxNick = (box: Element) => textOf(box.querySelector(S.CONVERSATION
 
 
 /**
- * Clicks the row of the conversation with this uid (a shown row first, as eCan.ai does on the live
- * page, 2026-09-25). A CDP script's notes (2026-09) say the page ignores synthetic clicks on rows:
- * the reply clock checks that the open buyer changed and tells the agent when it did not.
+ * Clicks the row of the conversation with this uid (a shown row first, as eCan.ai picks it, 2026-09-25).
+ * The live page ignores such a synthetic click: a CDP script's notes (2026-09), and eCan.ai's own first
+ * live run (2026-10-01: a row .click() never switched; it now clicks through CDP input). Kept for a
+ * page that follows it; the reply clock checks that the open buyer changed and tells the agent when
+ * it did not, which on the live page is every time.
  */
 export function openConversation(doc: Document, key: string): boolean {
   const boxes = Array.from(doc.querySelectorAll<HTMLElement>(S.CONVERSATION_BOX)).filter((b) => (uidOf(b) ?? textOf(b.querySelector(S.CONVERSATION_NICK))) === key);

@@ -35,8 +35,14 @@ export const MESSAGE_ROW = `${MESSAGE_LIST} > li.onemsg`;
 export const MESSAGE_ROW_MARK = '#msgListContainer li[id^="middlePanel_list_"]';
 /** Buyer side of a row. [rag] 2026-09-08. */
 export const BUYER_SIDE = '.buyer-item';
-/** Shop side of a row; `cs-item callback` is the platform's reply robot, still the shop. [rag] 2026-09-08. */
+/** Shop side of a row: the agent's, or the platform's reply robot's (ROBOT_REPLY). [rag] 2026-09-08. */
 export const SHOP_SIDE = '.cs-item';
+/**
+ * A shop-side row the platform's reply robot wrote, not a person: `cs-item callback` ([rag]
+ * 2026-09-08: "客服消息(含机器人回复 callback)"), or a `.robot-text` inside the shop side ([ecan]
+ * 2026-09-25 reads such a row as the robot's). Not the agent's reply: the wait goes on.
+ */
+export const ROBOT_REPLY = '.cs-item.callback, .cs-item .robot-text';
 /** Message text; image and card messages have none. [rag] 2026-09-08. */
 export const MESSAGE_TEXT = 'p.msg-content-box';
 /** Time line ("2026年09月08日 17:12:14") before some rows. [rag] 2026-09-08. */
