@@ -174,7 +174,8 @@ export const SAME_DAY_LEAD_MINUTES = 60;
  * time. Made in the shift's last hour (SAME_DAY_LEAD_MINUTES), also the next handover time: at 19:55
  * the end was 20:00, and the item reached the night shift overdue five minutes later, handed over by
  * no one (QA pass X). Like the night's items it is the day shift's, done by the next noon, in its
- * kind's section; an agent who wants the night shift to do it hands it over (交接), as any item.
+ * kind's section; an agent who wants the night shift to do it hands it over (交接: listed first for
+ * the night shift, the same noon).
  */
 export function sameDayDue(now: number, settings: Partial<FollowupSettings> = {}): number {
   const r = resolve(settings);
