@@ -473,7 +473,9 @@ describe('an item the agent hands to the night shift, at every hour', () => {
   const viewer = { user: '小王', shift: 'day' as const };
   const cases: [string, number, FollowupSection][] = [
     ['10:00', bj(10), 'today'],
-    ['19:30', bj(19, 30), 'today'],
+    ['18:30', bj(18, 30), 'today'],
+    // Made in the day shift's last hour: due by the next noon (sameDayDue); handed over, it keeps that time.
+    ['19:30', bj(19, 30), 'upcoming'],
     ['20:15 (CI at 12:15 UTC)', bj(20, 15), 'upcoming'],
     ['23:30', bj(23, 30), 'upcoming'],
     ['02:00', bj(26), 'today'],

@@ -1,6 +1,7 @@
 /**
- * libfaketime, for the one browser test that needs Chromium's clock at a set minute (the shop's
- * midnight, test/e2e/remark-midnight): a content script's clock cannot be set from Playwright
+ * libfaketime, for the browser tests that need Chromium's clock at a set minute (the shop's
+ * midnight, test/e2e/remark-midnight; the day shift's last hour, test/e2e/followup-late-hours): a
+ * content script's clock cannot be set from Playwright
  * (page.clock reaches the page's own world only). Debian's `libfaketime` package; the e2e global
  * setup installs it like the browser and its font when it is missing (Debian as root), or stops
  * with the command to run.

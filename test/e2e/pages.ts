@@ -205,7 +205,8 @@ export function bjClock(minutes: number): string {
  * (咨询未拍 after the cut-off) is due today, on the popup's open 今天 list. Two hours either side,
  * cut at 23:59: a shift of now ± 2 h run at 22:05 ends at 00:05 tomorrow, and such an item sat in
  * the folded 以后 (CI at 14:00 UTC). In the last two minutes of the day it waits for midnight, so
- * a caller's hook needs up to 2 minutes more than the default timeout.
+ * a caller's hook needs up to 2 minutes more than the default timeout. An item made in the shift's
+ * last hour (from 22:59 when it ends at 23:59) is due by the next noon instead (sameDayDue).
  */
 export async function dayShiftEndingToday(): Promise<{ start: string; end: string }> {
   await clearOfMidnight();

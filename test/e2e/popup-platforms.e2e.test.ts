@@ -21,8 +21,10 @@ beforeAll(async () => {
   // The day shift around now, whatever the hour of the run: an inquiry noted in the night hours (Beijing
   // 20:00–08:00 by default) is the night shift's handover, due by the next noon: in 以后, which the
   // popup opens closed, so no row was on screen from 20:00 to midnight. The shift ends today: one
-  // ending after midnight made the inquiry due tomorrow, in 以后 again (22:00–24:00).
-  await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: await dayShiftEndingToday() } });
+  // ending after midnight made the inquiry due tomorrow, in 以后 again (22:00–24:00). Cut-off 23:59: an
+  // inquiry is due before it (23:29, or 23:59 itself), today at any hour — after the cut-off it is due
+  // at the shift's end, and made in the shift's last hour (from 22:59 here) by the next noon, in 以后.
+  await callFromExtensionPage(s.ext, 'patchSettings', { shop: { cutoff: '23:59' }, followups: { dayShift: await dayShiftEndingToday() } });
   pdd = await s.h.context.newPage();
   await openConsole(pdd, CONSOLES.pdd);
   await pdd.evaluate(() => (window as any).__pdd.open('5931407726'));

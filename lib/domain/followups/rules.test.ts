@@ -10,6 +10,8 @@ import {
   markHandover,
   panelFollowup,
   unpaidDue,
+  DELAY_RECHECK_DAYS,
+  SAME_DAY_LEAD_MINUTES,
 } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
 import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from './view';
@@ -179,6 +181,46 @@ describe('unpaid (拍下未付)', () => {
     const page = [order({ orderId: '1001', createdAt: created }), order({ orderId: '1001', createdAt: created })];
     expect(followupsFromOrders(page, [], S, created + HOUR).upserts).toHaveLength(1);
   });
+
+  describe('first read after the cut-off (QA pass X: listed 2 h overdue for a cut-off gone before it was made)', () => {
+    // Monday 2026-12-07, ordered 13:00: its reminder was 15:30, but the extension first reads the order list at 17:00.
+    const page = [order({ orderId: '1004', createdAt: bj(2026, 12, 7, 13, 0) })];
+    const first = bj(2026, 12, 7, 17, 0);
+
+    it('is due before the next cut-off and says the missed one; read again the next morning it is due that day, never overdue', () => {
+      const items = run([], followupsFromOrders(page, [], S, first), first);
+      expect(items[0]).toMatchObject({
+        createdAt: first,
+        dueAt: bj(2026, 12, 8, 15, 30),
+        reason: '拍下超过 30 分钟未付款，已过 2026-12-07 16:00 截单，2026-12-08 15:30 前催付',
+      });
+      expect(todayView(items, first + MIN, S).overdue).toEqual([]);
+      // The next morning the list is read again: the same item, due at that day's reminder time, under 今天.
+      const morning = bj(2026, 12, 8, 10, 0);
+      expect(followupsFromOrders(page, items, S, morning)).toEqual({ upserts: [], closes: [] });
+      const view = todayView(items, morning, S);
+      expect([view.overdue.length, view.today.map((f) => f.dueAt)]).toEqual([0, [bj(2026, 12, 8, 15, 30)]]);
+    });
+
+    it('skips the days the shop does not ship: read on Friday evening, due before Monday\'s cut-off', () => {
+      const weekend = { ...S, noShip: { weekdays: [0, 6], dates: [] } };
+      const friday = [order({ orderId: '1005', createdAt: bj(2026, 12, 11, 11, 0) })];
+      const [item] = followupsFromOrders(friday, [], weekend, bj(2026, 12, 11, 18, 0)).upserts;
+      expect(item).toMatchObject({ dueAt: bj(2026, 12, 14, 15, 30), reason: '拍下超过 30 分钟未付款，已过 2026-12-11 16:00 截单，2026-12-14 15:30 前催付' });
+    });
+
+    it('first read between 15:30 and the cut-off is due at the cut-off, still promising today', () => {
+      const [item] = followupsFromOrders(page, [], S, bj(2026, 12, 7, 15, 40)).upserts;
+      expect(item).toMatchObject({ dueAt: bj(2026, 12, 7, 16, 0), reason: '拍下超过 30 分钟未付款，16:00 截单前催付' });
+    });
+
+    it('an item an earlier version made due before it existed gets the next cut-off at the next read', () => {
+      const [made] = followupsFromOrders(page, [], S, first).upserts;
+      const old: Followup = { ...made!, dueAt: bj(2026, 12, 7, 15, 30), reason: '拍下超过 30 分钟未付款，16:00 截单前催付', why: { key: 'followups.reason.unpaid', params: { minutes: 30, cutoff: '16:00' } } };
+      const [fixed] = followupsFromOrders(page, [old], S, bj(2026, 12, 8, 9, 0)).upserts;
+      expect(fixed).toMatchObject({ createdAt: first, dueAt: bj(2026, 12, 8, 15, 30) });
+    });
+  });
 });
 
 describe('delay (延迟发货) from the order list: not shipped by the day the cut-off promised', () => {
@@ -225,6 +267,55 @@ describe('delay (延迟发货) from the order list: not shipped by the day the c
     expect(followupsFromOrders([order({ orderId: '2001', status: 'refunding' })], items, S, paid + 50 * HOUR).closes).toEqual([
       { id: 'delay:2001', reason: '买家已申请退款' },
     ]);
+  });
+
+  describe('marked done while the order is still not shipped (QA pass X: it left the list for good)', () => {
+    const doneAt = bj(2026, 3, 10, 10, 0);
+    const told = () => run([], followupsFromOrders(page, [], S, bj(2026, 3, 10, 0, 0)), bj(2026, 3, 10, 0, 0)).map((f) => ({ ...complete(f, doneAt, '已告知买家'), note: '买家同意再等等' }));
+
+    it(`comes back ${DELAY_RECHECK_DAYS} days after it was done, due at the start of that day shift, with its note, as long as the list shows it unshipped`, () => {
+      const items = told();
+      expect(followupsFromOrders(page, items, S, bj(2026, 3, 12, 23, 59)).upserts).toEqual([]);
+      const back = run(items, followupsFromOrders(page, items, S, bj(2026, 3, 13, 0, 30)), bj(2026, 3, 13, 0, 30));
+      expect(back[0]).toMatchObject({ id: 'delay:2001', status: 'open', dueAt: bj(2026, 3, 13, 8, 0), note: '买家同意再等等' });
+      expect(back[0]).not.toHaveProperty('closedAt');
+      expect(back[0]!.reason).toBe('2026-03-10 已跟进，订单仍未发货：再次告知买家进度，提供换款或退款（未发货期间每 3 天查看一次）');
+      // Read again: unchanged. Done again: the next check three days after that.
+      expect(followupsFromOrders(page, back, S, bj(2026, 3, 13, 9, 0))).toEqual({ upserts: [], closes: [] });
+      const again = back.map((f) => complete(f, bj(2026, 3, 13, 9, 30)));
+      expect(followupsFromOrders(page, again, S, bj(2026, 3, 15, 12, 0)).upserts).toEqual([]);
+      expect(followupsFromOrders(page, again, S, bj(2026, 3, 16, 7, 0)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 16, 8, 0) });
+    });
+
+    it('found later that day, is due by the end of the day shift, not overdue for the morning it missed', () => {
+      const [back] = followupsFromOrders(page, told(), S, bj(2026, 3, 13, 14, 0)).upserts;
+      expect(back).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 13, 20, 0) });
+    });
+
+    it('stops once the order ships, is refunded or closed', () => {
+      for (const status of ['shipped', 'refunding', 'closed', 'completed'] as const) {
+        expect(followupsFromOrders([order({ orderId: '2001', status })], told(), S, bj(2026, 3, 20, 9, 0)), status).toEqual({ upserts: [], closes: [] });
+      }
+      // Open again and then shipped: the page closes it, and nothing comes back.
+      const back = run(told(), followupsFromOrders(page, told(), S, bj(2026, 3, 13, 9, 0)), bj(2026, 3, 13, 9, 0));
+      const shipped = run(back, followupsFromOrders([order({ orderId: '2001', status: 'shipped' })], back, S, bj(2026, 3, 14, 9, 0)), bj(2026, 3, 14, 9, 0));
+      expect(shipped[0]).toMatchObject({ status: 'done', closedReason: '已发货' });
+      expect(followupsFromOrders([order({ orderId: '2001', status: 'shipped' })], shipped, S, bj(2026, 3, 25, 9, 0)).upserts).toEqual([]);
+    });
+
+    it('a purple remark\'s promise done early is checked again after the promised date, and a re-read remark does not bring the old date back', () => {
+      const fact: RemarkFact = { kind: 'ship-promised', orderId: '2001', buyer: '小明', date: '2026-03-12' };
+      const items = run([], followupsFromRemarkFacts([fact], [], S, doneAt), doneAt).map((f) => complete(f, doneAt + HOUR));
+      expect(followupsFromOrders(page, items, S, bj(2026, 3, 14, 9, 0)).upserts).toEqual([]);
+      const back = run(items, followupsFromOrders(page, items, S, bj(2026, 3, 15, 7, 0)), bj(2026, 3, 15, 7, 0));
+      expect(back[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 15, 8, 0), source: 'remark' });
+      expect(followupsFromRemarkFacts([fact], back, S, bj(2026, 3, 15, 9, 0)).upserts).toEqual([]);
+      const redone = back.map((f) => complete(f, bj(2026, 3, 15, 9, 0)));
+      expect(followupsFromRemarkFacts([fact], redone, S, bj(2026, 3, 15, 10, 0)).upserts).toEqual([]);
+      // A new promise still replaces it.
+      const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-20' }], redone, S, bj(2026, 3, 15, 10, 0)).upserts;
+      expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 20, 15, 30) });
+    });
   });
 
   it('leaves a delay item from a purple remark (with its promised date) alone', () => {
@@ -571,6 +662,38 @@ describe('vip-revisit (VIP 回访)', () => {
   });
 });
 
+describe('vip-revisit marked done without a chat (QA pass X: it never came back)', () => {
+  const contact = bj(2026, 3, 1, 15, 0);
+  const vip = appendEvent(
+    applyPatch(newCustomer('taobao', '大客户王姐', contact - 100 * 24 * HOUR), { tags: ['VIP'] }, contact - 100 * 24 * HOUR, { maskPii: false }),
+    makeEvent('note', contact, '聊了新款'),
+  );
+  const day = 24 * HOUR;
+
+  it('counts as the contact: the next revisit is due a month after it, every month', () => {
+    // Revisited by phone on 04-01 and marked done in the popup: lastSeenAt (the chat) does not move.
+    const items = run([], followupsFromCustomers([vip], [], S, bj(2026, 3, 30, 9, 0)), bj(2026, 3, 30, 9, 0)).map((f) => complete(f, bj(2026, 4, 1, 10, 0)));
+    expect(followupsFromCustomers([vip], items, S, bj(2026, 4, 27, 9, 0))).toEqual({ upserts: [], closes: [] });
+    const next = run(items, followupsFromCustomers([vip], items, S, bj(2026, 4, 28, 8, 0)), bj(2026, 4, 28, 8, 0));
+    expect(next[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 5, 1, 8, 0), reason: 'VIP 客户，上次联系 2026-04-01，已 30 天，回访问候' });
+    // Later runs keep that cycle, its reason and due time.
+    expect(followupsFromCustomers([vip], next, S, bj(2026, 5, 1, 9, 0))).toEqual({ upserts: [], closes: [] });
+    // Done again: a month after that.
+    const third = next.map((f) => complete(f, bj(2026, 5, 2, 10, 0)));
+    expect(followupsFromCustomers([vip], third, S, bj(2026, 5, 28, 9, 0)).upserts).toEqual([]);
+    expect(followupsFromCustomers([vip], third, S, bj(2026, 5, 29, 9, 0)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 6, 1, 8, 0) });
+  });
+
+  it('a chat after the revisit still closes the next one early and starts its month', () => {
+    const items = run([], followupsFromCustomers([vip], [], S, bj(2026, 3, 30, 9, 0)), bj(2026, 3, 30, 9, 0)).map((f) => complete(f, bj(2026, 4, 1, 10, 0)));
+    const next = run(items, followupsFromCustomers([vip], items, S, bj(2026, 4, 28, 8, 0)), bj(2026, 4, 28, 8, 0));
+    const talked = appendEvent(vip, makeEvent('template-used', bj(2026, 4, 29, 11, 0), '新品推荐'));
+    expect(followupsFromCustomers([talked], next, S, bj(2026, 4, 29, 12, 0)).closes).toEqual([{ id: 'vip-revisit:taobao:大客户王姐', reason: '近期已联系过' }]);
+    const closed = run(next, followupsFromCustomers([talked], next, S, bj(2026, 4, 29, 12, 0)), bj(2026, 4, 29, 12, 0));
+    expect(followupsFromCustomers([talked], closed, S, bj(2026, 5, 26, 8, 0)).upserts[0]).toMatchObject({ status: 'open', dueAt: talked.lastSeenAt - 11 * HOUR + 30 * day + 8 * HOUR });
+  });
+});
+
 describe('vip-revisit backlog (buyers imported long after their last contact)', () => {
   const day = 24 * HOUR;
   /** A VIP buyer as a buyer file brings them: last seen `lastSeenAt`. */
@@ -807,6 +930,35 @@ describe('a quality exchange on a green remark (质量问题运费店铺承担)'
     const now = bj(2026, 3, 10, 22, 0);
     const { upserts } = followupsFromRemarkFacts(await facts(now), [], S, now);
     expect(upserts.find((f) => f.kind === 'postage-refund')!.dueAt).toBe(bj(2026, 3, 11, 12, 0));
+  });
+});
+
+describe('made in the last hour of the day shift (QA pass X: due 20:00, overdue for the night shift minutes later)', () => {
+  const fact = (kind: RemarkFact['kind']) => ({ kind, orderId: '56', buyer: '小明' }) as RemarkFact;
+  const sameDay = (now: number, s = S): Followup[] => [
+    panelFollowup('inquiry', '小明', now, s),
+    panelFollowup('bad-review', '小明', now, s),
+    panelFollowup('refund-to-pay', '小明', now, s),
+    manualFollowup({ title: '回电' }, now, s),
+    ...followupsFromRemarkFacts([fact('refund-pending'), fact('postage-refund')], [], s, now).upserts,
+  ];
+
+  it(`with less than ${SAME_DAY_LEAD_MINUTES} minutes left, "today" is the next noon, as at night: nothing reaches the night shift overdue`, () => {
+    const now = bj(2026, 12, 7, 19, 55);
+    const made = sameDay(now);
+    expect(made.map((f) => [f.kind, f.dueAt])).toEqual(made.map((f) => [f.kind, bj(2026, 12, 8, 12, 0)]));
+    // Not handed over: the day shift's, in their kinds' sections.
+    expect(made.filter((f) => f.handover)).toEqual([]);
+    expect(todayView(made, bj(2026, 12, 7, 20, 5), S).overdue).toEqual([]);
+    expect(todayView(made, bj(2026, 12, 8, 8, 0), S).today).toHaveLength(made.length);
+  });
+
+  it('with an hour left or more, still the end of the shift; a shift ending after midnight counts the same', () => {
+    expect(sameDay(bj(2026, 12, 7, 19, 0)).map((f) => f.dueAt)).toEqual(sameDay(bj(2026, 12, 7, 19, 0)).map(() => bj(2026, 12, 7, 20, 0)));
+    expect(sameDay(bj(2026, 12, 7, 19, 1)).map((f) => f.dueAt)).toEqual(sameDay(bj(2026, 12, 7, 19, 1)).map(() => bj(2026, 12, 8, 12, 0)));
+    const late = { ...S, dayShift: { start: '14:00', end: '01:00' } };
+    expect(panelFollowup('bad-review', '小明', bj(2026, 12, 7, 23, 30), late).dueAt).toBe(bj(2026, 12, 8, 1, 0));
+    expect(panelFollowup('bad-review', '小明', bj(2026, 12, 8, 0, 30), late).dueAt).toBe(bj(2026, 12, 8, 12, 0));
   });
 });
 

@@ -32,8 +32,9 @@ describe('an item reads in the interface’s language, whichever language it was
     expect(followupReason(older, en)).toBe('Handed from the day to the night shift; finish by 2026-12-03 20:00');
     const [refund] = followupsFromRemarkFacts([{ kind: 'refund-pending', orderId: '5001', buyer: '小明', amountYuan: 20 }], [], S, now).upserts;
     expect(followupReason(stored(refund!), en)).toBe('A refund or compensation is still to be paid (¥20.00)');
-    const [late] = followupsFromOrders([{ orderId: '1002', buyer: '小明', status: 'unpaid', createdAt: bj(2026, 11, 23, 17, 14), flag: 'gray', remark: '' }], [], S, now).upserts;
-    expect(followupReason(stored(late!), en)).toBe('Unpaid for over 30 min; missed the 16:00 cut-off on 2026-11-23, remind by 2026-11-24 15:30');
+    // Ordered after yesterday's cut-off, read today before 15:30 (one read ten days later is due before that day's cut-off: rules.test.ts).
+    const [late] = followupsFromOrders([{ orderId: '1002', buyer: '小明', status: 'unpaid', createdAt: bj(2026, 12, 2, 17, 14), flag: 'gray', remark: '' }], [], S, now).upserts;
+    expect(followupReason(stored(late!), en)).toBe('Unpaid for over 30 min; missed the 16:00 cut-off on 2026-12-02, remind by 2026-12-03 15:30');
   });
 
   it('a to-do keeps the agent’s words; its reason and an empty title are ours', () => {
