@@ -46,9 +46,10 @@ export interface ChatAdapterSpec {
    * The console lists the open conversation's card whenever it shows its chat box (assumed, not
    * recorded): a chat box with no message row and no list row (`conversationRow`) anywhere on the
    * page is rows renamed (SiteElementMissing naming `rows`), not an empty conversation. For Kuaishou,
-   * whose page keeps nothing but Quill's own editor through a redesign renaming every class.
+   * whose page keeps nothing but Quill's own editor through a redesign renaming every class: the
+   * selector of that chat box as it survives (its send box's own class is renamed with the rest).
    */
-  listsOpen?: boolean;
+  listsOpen?: string;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
   /**
@@ -116,7 +117,7 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
     readMessages(doc, limit) {
       const found = doc.querySelectorAll(rows[1]);
       if (!found.length) {
-        if (doc.querySelector(renamed) || (listsOpen && !doc.querySelector(row) && doc.querySelector(inputSelector))) throw new SiteElementMissing(spec.id, rows[0]);
+        if (doc.querySelector(renamed) || (listsOpen && !doc.querySelector(row) && doc.querySelector(listsOpen))) throw new SiteElementMissing(spec.id, rows[0]);
       }
       const read = lastRead(found, limit, readRow);
       const saw = (from: ChatMessage['from']) => read.some((m) => m.from === from);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { LIBFAKETIME } from './faketime';
+import { libfaketime } from './faketime';
 import { bjMinute, callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, openPopup, setUpDemoShop } from './pages';
 
 const START = 19 * 60 + 45;
@@ -20,7 +20,7 @@ let ext: Page;
 beforeAll(async () => {
   // A whole number of seconds: libfaketime's "+Ns" offset (the minute now, to 19:45 Beijing).
   const offset = ((((START - bjMinute()) % 1440) + 1440) % 1440) * 60 - (Math.floor(Date.now() / 1000) % 60);
-  h = await launchWithExtension({ env: { LD_PRELOAD: LIBFAKETIME, FAKETIME: `+${offset}s` } });
+  h = await launchWithExtension({ env: { LD_PRELOAD: libfaketime(), FAKETIME: `+${offset}s` } });
   ext = await setUpDemoShop(h);
 }, 120_000);
 afterAll(async () => {

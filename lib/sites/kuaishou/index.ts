@@ -22,7 +22,7 @@ export const kuaishouAdapter = chatAdapter({
   chatAt: CHAT_PAGE,
   rows: ['MESSAGE_ROW', S.MESSAGE_ROW],
   list: null,
-  listsOpen: true, // nothing of its page but Quill's editor survives a redesign renaming every class
+  listsOpen: S.QUILL_EDITOR, // nothing of its page but Quill's editor survives a redesign renaming every class
   readRow,
   buyer: ['BUYER_SIDE', S.BUYER_SIDE],
   shop: ['SHOP_SIDE', S.SHOP_SIDE],
