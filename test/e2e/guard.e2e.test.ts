@@ -494,10 +494,17 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
 });
 
 describe('reply clock where the console shows no message times', () => {
-  it('shows no clock on the card rather than a wrong one (Douyin fixture: the buyer wrote last, no time)', async () => {
+  it('Douyin: counts the open buyer’s wait from the timer on their own list row (45秒), red when it says 4分钟; no clock rather than a wrong one once the row shows none', async () => {
     await openConsole(s.page, CONSOLES.douyin);
     await cardReady(s.page, '豆豆爱吃梨');
-    expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    const timer = (text: string) => s.page.evaluate((t) => (document.querySelector('[title="豆豆爱吃梨"] [class*="timerParticular"]')!.textContent = t), text);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    expect(await clock.textContent()).toMatch(/已等待 (\d+秒|1分\d+秒)$/);
+    await timer('4分钟');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await timer('');
+    await expect.poll(() => clock.count()).toBe(0);
   });
 });
 
