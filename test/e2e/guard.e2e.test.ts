@@ -588,4 +588,15 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
   it('says so in words when the page does not follow the click', async () => {
     await expectClickNotFollowed(openJd, ['jd_77b0e1d2', 'jd_2d9b6e40'], 1, () => jd.current(s.page), 'jd_4f2a9c81');
   });
+
+  it('the unanswered marker renamed while 正在咨询(4) counts customers: says it cannot read who waits, not that nobody waits; once a row is marked again, lists it', async () => {
+    await openConsole(s.page, CONSOLES.jd, (html) => html.split('class="user-none-reply-t"').join('class="user-none-reply"'));
+    await cardReady(s.page, '京东用户_小满');
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(1);
+    expect(await waitingItems().count()).toBe(0);
+    // (A new marker element, as a render puts it there.)
+    await s.page.evaluate(() => document.querySelector('#u_jd_2d9b6e40imcustomer100234 .alluser-item-state')!.insertAdjacentHTML('beforeend', '<span class="user-none-reply-t"></span>'));
+    await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40']);
+    expect(await inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
+  });
 });
