@@ -10,6 +10,8 @@ vi.mock('../messaging/client', () => ({ call: () => Promise.resolve() }));
 const { startClock } = await import('./clock-run');
 const { jdAdapter } = await import('../sites/jd');
 const { readWaiting: readJdWaiting } = await import('../sites/jd/read');
+const { douyinAdapter } = await import('../sites/douyin');
+const { loadFixture } = await import('../sites/testing');
 
 let cleanup: () => void = () => {};
 afterEach(() => {
@@ -90,4 +92,59 @@ describe('the 等待中 list of a long conversation list', () => {
     expect(p.reads.mock.calls.length).toBe(before + 1);
     // 300 rows read through happy-dom's slow style walk: ~4.5 s alone, past vitest's 5 s under load.
   }, 30_000);
+});
+
+describe('the open buyer’s wait where the messages show no time (Douyin 飞鸽)', () => {
+  const NOW = new Date('2026-12-05T06:00:00Z').getTime();
+
+  /** The clock on the Douyin fixture, the open buyer 豆豆爱吃梨 wrote last; the card's readings recorded. */
+  async function startDouyin(change: (doc: Document) => void = () => {}) {
+    loadFixture('douyin-chat.html', 'https://im.jinritemai.com/pc_seller_v2/main/workspace');
+    change(document);
+    const store = new Store({ buyer: '豆豆爱吃梨', buyerId: null, pageKind: 'chat', ready: true, settings: DEFAULT_APP_SETTINGS } as unknown as PanelState);
+    const pageRead: (() => void)[] = [];
+    const controller = { store, onPageRead: (l: () => void) => pageRead.push(l) } as unknown as PanelController;
+    const aborter = new AbortController();
+    const waits: ({ since: number | null } | null)[] = [];
+    startClock({ controller, adapter: douyinAdapter, doc: document, card: { setWait: (w) => waits.push(w && { since: w.since }) }, signal: aborter.signal });
+    cleanup = () => aborter.abort();
+    await settle();
+    return { last: () => waits.at(-1), pageRead: () => act(() => pageRead.forEach((l) => l())) };
+  }
+
+  it('counts from the timer on the buyer’s own row in the list (“45秒”), and follows the row when it changes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    try {
+      const c = await startDouyin();
+      expect(c.last()).toEqual({ since: NOW - 45_000 });
+      // The buyer moves to 已超时 (the row says 4分钟): the card follows the list.
+      const row = document.querySelector('[data-qa-id="qa-conversation-chat-item"]')!;
+      row.querySelector('[class*="timerParticular"]')!.textContent = '4分钟';
+      document.querySelector('[data-btm="message_group_name_overtime"]')!.after(row);
+      await settle();
+      expect(c.last()).toEqual({ since: NOW - 4 * 60_000 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows no wait where the buyer’s row shows none (no timer, or not in a waiting group), and 已回复 once the shop answered', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    try {
+      let c = await startDouyin((doc) => (doc.querySelector('[class*="timerParticular"]')!.textContent = ''));
+      expect(c.last()).toBeNull();
+      cleanup();
+      c = await startDouyin((doc) => doc.querySelector('[data-btm="message_group_name_replied"]')!.after(doc.querySelector('[data-qa-id="qa-conversation-chat-item"]')!));
+      expect(c.last()).toBeNull();
+      // The shop's answer appears (a right-to-left row): answered, whatever the list says.
+      const rows = document.querySelectorAll('[data-qa-id="qa-message-warpper"]');
+      const answer = rows[2]!.cloneNode(true) as Element;
+      answer.querySelector('pre')!.textContent = '有的亲，还有大号';
+      rows[rows.length - 1]!.after(answer);
+      c.pageRead();
+      expect(c.last()).toEqual({ since: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

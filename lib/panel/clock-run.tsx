@@ -122,8 +122,16 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
 
   /** The open buyer's wait, on the card, at the shop's thresholds for this platform. */
   let since: number | null = null;
-  /** False while the buyer wrote last but the page shows no time (Douyin): the wait is unknown. */
+  /** False while the buyer wrote last and neither their messages nor their list row show a time: the wait is unknown. */
   let known = false;
+  /**
+   * True while the buyer wrote last and no message shows a time (Douyin's messages carry none): the
+   * wait is then the one their own row in the 等待中 list shows (Douyin's timer "45秒"), read with
+   * the list, else unknown — never a guess.
+   */
+  let timeless = false;
+  /** When the open buyer's own row in the list says their wait began, or null where it is not listed. */
+  const listedSince = () => waiting().find((w) => w.key === openKey())?.since ?? null;
   const showOnCard = () => {
     const s = controller.store.get();
     const th = s.settings.replyClock?.[platform] ?? DEFAULT_CLOCK_SETTINGS[platform];
@@ -135,6 +143,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
       last = null;
       since = null;
       known = false;
+      timeless = false;
       showOnCard();
       return;
     }
@@ -143,20 +152,36 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
     // and nothing is reported as answered (the panel's notice says the page could not be read);
     // the other buyers' waits are read from the list, which still shows them.
     since = messages && waitingSince(messages);
+    timeless = !!messages && since === null && messages.at(-1)?.from === 'buyer';
+    if (timeless) since = listedSince();
     known = !!messages && (since !== null || messages.at(-1)?.from === 'agent');
     const conversation = conversationKey();
     // The shop answered the buyer we saw waiting: report the wait (first response of the day counts).
-    if (messages && last && last.conversation === conversation && (since === null || since > last.since)) {
+    // (Not while the buyer wrote last: a wait read from their row is never an answer.)
+    if (messages && last && last.conversation === conversation && !timeless && (since === null || since > last.since)) {
       const reply = messages.find((m) => m.from === 'agent' && typeof m.at === 'number' && m.at >= last!.since);
       const at = Math.min(Date.now(), reply?.at ?? Date.now());
       if (conversation && at >= last.since) {
         void call('recordAnsweredWait', { platform, conversation: fnv1a(`${platform}\u0000${conversation}`), since: last.since, at }).catch(() => {});
       }
     }
-    if (messages) last = since !== null && conversation ? { conversation, since } : null;
+    // (Kept while that row is briefly not listed: the buyer still waits since then.)
+    const keep = timeless && since === null && last?.conversation === conversation;
+    if (messages && !keep) last = since !== null && conversation ? { conversation, since } : null;
     showOnCard();
     ui.set({ now: Date.now(), waiting: waiting(), hint: null });
     ensureTicking();
+  };
+
+  /** A list change while the open buyer's wait comes from their row: the card follows the row. */
+  const listedWait = () => {
+    const next = controller.store.get().pageKind === 'chat' ? listedSince() : null;
+    if (next === since) return;
+    since = next;
+    known = since !== null;
+    const conversation = conversationKey();
+    if (since !== null && conversation) last = { conversation, since };
+    showOnCard();
   };
 
   controller.onPageRead(() => {
@@ -178,6 +203,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
         listed = null;
         ui.set({ waiting: waiting(), now: Date.now() });
         ensureTicking();
+        if (timeless) listedWait();
       }
     });
   }

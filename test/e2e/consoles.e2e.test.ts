@@ -419,6 +419,45 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     expect(await inPanel(s.page, '[data-kf="notice"]').count()).toBe(0);
   });
 
+  const card = () => inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+  /** Appends the shop's own reply (a copy of the fixture's). */
+  const appendShopReply = () =>
+    s.page.evaluate(() => {
+      const rows = document.querySelectorAll('[data-qa-id="qa-message-warpper"]');
+      rows[rows.length - 1]!.after(rows[2]!.cloneNode(true));
+    });
+
+  it('a buyer whose only turn after the shop’s answer is a product card waits: the suggestions answer the card, by its product title', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await appendShopReply();
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    await hook(s.page, '__douyin', 'pushRow', 'buyer-card');
+    await expect.poll(() => basis(s.page)).toEqual(['双层真空保温杯 750ml 大容量户外水壶']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('a reply by the platform’s robot (智能客服) is not the shop’s answer: the buyer still waits on the card and in the suggestions; the agent’s own reply answers', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await expect.poll(() => card().getAttribute('data-level')).toBe('ok');
+    await hook(s.page, '__douyin', 'pushRow', 'robot-reply');
+    await appendShopReply();
+    await expect.poll(() => card().getAttribute('data-level')).toBe('answered');
+    // The page as loaded with the robot's reply last: the buyer still waits (its row says 45秒).
+    await openConsole(s.page, CONSOLES.douyin, (html) => {
+      const robot = /<template data-fx-row="robot-reply">([\s\S]*?)<\/template>/.exec(html)![1]!;
+      return html.replace('  </div>\n  <div class="Zn6bHy3Tq1">', `${robot}  </div>\n  <div class="Zn6bHy3Tq1">`);
+    });
+    await cardReady(s.page, '豆豆爱吃梨');
+    expect(await s.page.locator('[data-qa-id="qa-message-warpper"]').count()).toBe(6);
+    await expect.poll(() => card().getAttribute('data-level')).toBe('ok');
+    expect(await basis(s.page)).toEqual(['有没有大一点的容量']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('that bubble as the only shop row, with a system line in pre: the conversation reads (the check’s messages line passes), no “cannot read” notice', async () => {
     await openConsole(s.page, CONSOLES.douyin, (html) =>
       html.replace('<span>顾客从直播间进入咨询</span>', '<pre>顾客从直播间进入咨询</pre>').replace('"messageIsMe Wq8dKz1LmN"', '"Wq8dKz1LmN"'),

@@ -513,10 +513,17 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
 });
 
 describe('reply clock where the console shows no message times', () => {
-  it('shows no clock on the card rather than a wrong one (Douyin fixture: the buyer wrote last, no time)', async () => {
+  it('Douyin: counts the open buyer’s wait from the timer on their own list row (45秒), red when it says 4分钟; no clock rather than a wrong one once the row shows none', async () => {
     await openConsole(s.page, CONSOLES.douyin);
     await cardReady(s.page, '豆豆爱吃梨');
-    expect(await inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]').count()).toBe(0);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    const timer = (text: string) => s.page.evaluate((t) => (document.querySelector('[title="豆豆爱吃梨"] [class*="timerParticular"]')!.textContent = t), text);
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    expect(await clock.textContent()).toMatch(/已等待 (\d+秒|1分\d+秒)$/);
+    await timer('4分钟');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await timer('');
+    await expect.poll(() => clock.count()).toBe(0);
   });
 });
 
@@ -599,5 +606,16 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
 
   it('says so in words when the page does not follow the click', async () => {
     await expectClickNotFollowed(openJd, ['jd_77b0e1d2', 'jd_2d9b6e40'], 1, () => jd.current(s.page), 'jd_4f2a9c81');
+  });
+
+  it('the unanswered marker renamed while 正在咨询(4) counts customers: says it cannot read who waits, not that nobody waits; once a row is marked again, lists it', async () => {
+    await openConsole(s.page, CONSOLES.jd, (html) => html.split('class="user-none-reply-t"').join('class="user-none-reply"'));
+    await cardReady(s.page, '京东用户_小满');
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(1);
+    expect(await waitingItems().count()).toBe(0);
+    // (A new marker element, as a render puts it there.)
+    await s.page.evaluate(() => document.querySelector('#u_jd_2d9b6e40imcustomer100234 .alluser-item-state')!.insertAdjacentHTML('beforeend', '<span class="user-none-reply-t"></span>'));
+    await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40']);
+    expect(await inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
   });
 });

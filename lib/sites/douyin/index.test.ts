@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { douyinAdapter as A } from './index';
 import { CONVERSATION_ITEM, MESSAGE } from './selectors';
-import { readWaiting } from './read';
+import { CARD_TEXT, readWaiting } from './read';
 
 const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -226,5 +226,52 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
     bubbles[1]!.textContent = '能装，放心用';
     bubbles[3]!.textContent = '那我要大的';
     expect(A.readMessages(document, 3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
+  });
+});
+
+describe('douyin 飞鸽: a buyer’s product card and the platform robot’s reply (douyin-chat.html’s kept rows)', () => {
+  /** Appends the fixture's row kept in <template data-fx-row="name"> after the last message, as the page draws it. */
+  const pushRow = (name: string) => {
+    const list = document.querySelector(MESSAGE)!.parentElement!;
+    list.append(document.querySelector<HTMLTemplateElement>(`template[data-fx-row="${name}"]`)!.content.cloneNode(true));
+    return list.lastElementChild!;
+  };
+  const TITLE = '双层真空保温杯 750ml 大容量户外水壶';
+
+  it('reads a card the buyer sent as their turn, by its product title, else 「[商品卡片]」: a buyer who only sent a card waits', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const shop = [...document.querySelectorAll(MESSAGE)][2]!;
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    // The shop answered; then the buyer sends only a card.
+    shop.parentElement!.append(shop.cloneNode(true));
+    expect(A.readMessages(document, 1)).toEqual([MESSAGES[1]]);
+    const card = pushRow('buyer-card');
+    expect(A.readMessages(document, 2)).toEqual([MESSAGES[1], { from: 'buyer', text: TITLE }]);
+    for (const line of card.querySelectorAll('.pigeon-card-place-holder-text')) if (line.textContent!.includes('保温杯')) line.remove();
+    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: CARD_TEXT }]);
+  });
+
+  it('leaves out a card on the shop’s side or in a row showing no side, and the “looking at a product” note', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    const card = pushRow('buyer-card');
+    const side = card.querySelector<HTMLElement>('[style*="flex-direction"]')!;
+    side.style.flexDirection = 'row-reverse';
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    side.removeAttribute('style');
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    card.remove();
+    pushRow('browsing');
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+  });
+
+  it('leaves out a reply under the robot’s sender line (智能客服): the buyer still waits; the shop’s own reply after it answers', () => {
+    loadFixture('douyin-chat.html', URL_CHAT);
+    pushRow('robot-reply');
+    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    // The same row under the shop's name is the shop's reply.
+    const robot = document.querySelector<HTMLTemplateElement>('template[data-fx-row="robot-reply"]')!;
+    const mine = pushRow('robot-reply');
+    [...mine.querySelectorAll('div')].find((d) => d.textContent === '智能客服')!.textContent = '保温杯旗舰店';
+    expect(A.readMessages(document, 1)).toEqual([{ from: 'agent', text: robot.content.querySelector('pre')!.textContent }]);
   });
 });

@@ -42,16 +42,42 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 }
 
 /**
- * One message wrapper (S.MESSAGE); undefined for a system notice, an image or a card. A bubble names
+ * One message wrapper (S.MESSAGE); undefined for a system notice, an image, a card not the buyer's
+ * (buyerCard) or the platform robot's reply (byRobot). A bubble names
  * its side, its text in `pre` or else its own; the agent's newest bubble may briefly name none, and
  * its row's right-to-left layout still says it is the shop's (S.SHOP_BUBBLE): read, or right after a
  * send the buyer would look still waiting.
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
+  if (!bubble && wrapper.querySelector(S.CARD.ROOT)) return buyerCard(wrapper);
   const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
-  return text ? { from: bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent', text } : undefined;
+  const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
+  return text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
 }
+
+/** What a buyer's product card says where its title is not shown. */
+export const CARD_TEXT = '[商品卡片]';
+
+/**
+ * A product card on the buyer's side (its row laid out left to right) is the buyer's turn, read as
+ * its product title (the longest line after the header label), else 「[商品卡片]」: a buyer who only
+ * sent a card waits. A card on the shop's side, or in a row that shows no side, is not read.
+ */
+function buyerCard(wrapper: Element): ChatMessage | undefined {
+  const card = wrapper.querySelector(S.CARD.ROOT)!;
+  const side = card.closest(S.SIDE_ROW);
+  if (!side || !wrapper.contains(side) || side.matches(S.SHOP_ROW)) return undefined;
+  const lines = [...card.querySelectorAll(S.CARD.LINE)].slice(1).map(textOf);
+  return { from: 'buyer', text: lines.sort((a, b) => b.length - a.length)[0] || CARD_TEXT };
+}
+
+/**
+ * A shop-side row the platform's reply robot sent (S.ROBOT_SENDER above its bubble): not read, so
+ * it neither stops the buyer's wait nor marks them answered — agents are judged on their own replies.
+ */
+const byRobot = (wrapper: Element, bubble: Element | null) =>
+  [...wrapper.querySelectorAll('*')].some((el) => !bubble?.contains(el) && S.ROBOT_SENDER.test(textOf(el)));
 
 const rowName = (row: Element) => row.querySelector(S.ROW_NAME)?.getAttribute('title')?.trim() ?? '';
 /** A row's list (ROW_STATE_ATTR): 当前会话, 最近联系 or the platform's own conversation. */

@@ -67,5 +67,26 @@ export const SHOP_BUBBLE = `[class*="messageIsMe"],${SHOP_ROW}`;
 export const BUBBLE = `${BUYER_BUBBLE},[class*="messageIsMe"]`;
 /** Message text; a bubble without one is read by its own text (eCan, 2026-05). consoles.md 2026. */
 export const MESSAGE_TEXT = 'pre';
+/**
+ * A product card in a message row, with neither bubble class and no pre: the page shows a product
+ * link as a 「来自电商小助手的推荐」 card. eCan feige tools (a live trace 2026-05-24; the buyer-side
+ * card as pasted from a live page 2026-05-17) and three other 2026 readers match `.chatd-card` /
+ * `.chatd-card-main`, one of them inside the row laid out `flex-direction: row`; component classes,
+ * not hashes. ROOT: the card; LINE: its text lines, the header label (来自电商小助手的推荐) first,
+ * then the product title, the longest of the others (eCan 2026-05). A card is a row some
+ * conversations have: these are checked against the fixture's kept rows (douyin-chat.html,
+ * <template data-fx-row>) by the adapter test, not by the every-page selector test (which reads
+ * string exports only).
+ */
+export const CARD = { ROOT: '.chatd-card', LINE: '.pigeon-card-place-holder-text' } as const;
+/** The element whose inline layout says a row's side (row: the buyer's; row-reverse: SHOP_ROW). */
+export const SIDE_ROW = '[style*="flex-direction"]';
+/**
+ * The line above a shop-side bubble naming who sent it, when it is the platform's reply robot
+ * (智能客服). Single source: eCan's Feige emulator, whose thread rows copy the live page's (2026-05),
+ * draws the robot's replies under such a line and the shop's own under the shop's name; no live
+ * reader uses it. Matched by its whole text, any element (its class is a hash).
+ */
+export const ROBOT_SENDER = /^(智能客服|机器人)$/;
 /** The reply box (controlled textarea: native setter + input/change events). consoles.md 2026 (eCan feige_chat). */
 export const CHAT_INPUT = 'textarea[data-qa-id="qa-send-message-textarea"]';

@@ -118,6 +118,31 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
   });
 
+  it('where 正在咨询(N) counts customers and no row carries the unanswered marker, says it cannot read who waits rather than nobody waiting', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const now = beijing(2026, 11, 30, 20, 20);
+    const marks = () => document.querySelectorAll('.user-none-reply-t');
+    // The marker renamed (or gone) in a new build: the header still says 4 customers are in consultation.
+    for (const mark of marks()) mark.className = 'user-none-reply-t2';
+    expect(() => readWaiting(document, now)).toThrow(expect.objectContaining({ name: 'SiteElementMissing', element: 'UNREPLIED_MARK' }));
+    // Nobody in consultation (the dated capture's 正在咨询(0)): nobody waits, said plainly.
+    document.querySelector('.c_cas-head')!.textContent = '正在咨询(0)';
+    expect(readWaiting(document, now)).toEqual([]);
+    // One row still marked: the marker works, the list is read (everyone else answered).
+    document.querySelector('.c_cas-head')!.textContent = '正在咨询（4）';
+    document.querySelector('.user-none-reply-t2')!.className = 'user-none-reply-t';
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81']);
+  });
+
+  it('reads the live page’s shapes: the header’s name before its [在线咨询] labels, the time in the nickname line, the editor’s first <br>', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    expect(document.querySelector('.chat-head-title .chat-head-name .consult-type')).not.toBeNull();
+    expect(A.readBuyer(document)).toBe('京东用户_小满');
+    expect(document.querySelector(`${MESSAGE} .message__nickname .message__time_str`)).not.toBeNull();
+    expect(A.readMessages(document, 3)).toEqual(MESSAGES);
+    expect(A.findChatInput(document).innerHTML).toBe('<br>');
+  });
+
   it('opens a conversation by pin, clicking its row in the shown pane', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     const clicked: Element[] = [];

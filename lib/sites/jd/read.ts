@@ -1,5 +1,6 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
 import { isShown, listBuyers, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
 const SITE = 'jd';
@@ -50,18 +51,25 @@ function rowKey(row: Element): string | null {
 /**
  * Buyers whose row carries the unanswered marker, by pin, the wait starting at the row's time (its
  * last message, the buyer's while unanswered; to the minute; shop time). A row that shows no time of day
- * ("昨天", "11-28") is left out: when the wait began is not shown.
+ * ("昨天", "11-28") is left out: when the wait began is not shown. The marker rests on one undated
+ * script; the one dated capture of the live page (2026-09-07, 0 customers) could not show it. So
+ * where the 正在咨询(N) header counts customers and no row carries the marker, the list may be
+ * incomplete (the marker renamed, or everyone answered): SiteElementMissing, and the 等待中 list says
+ * it cannot read who waits instead of showing nobody waiting.
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
+  let marked = false;
   for (const row of listRows(doc)) {
     if (!row.querySelector(S.UNREPLIED_MARK)) continue;
+    marked = true;
     const key = rowKey(row);
     const buyer = textOf(row.querySelector(S.CONVERSATION_NAME));
     const since = parseRowTime(textOf(row.querySelector(S.ROW_TIME)), now);
     if (!key || !buyer || since === undefined || byKey.has(key)) continue;
     byKey.set(key, { key, buyer, since });
   }
+  if (!marked && [...doc.querySelectorAll(S.GROUP_HEAD)].some((h) => Number(S.CONSULTING.exec(textOf(h))?.[1]) > 0)) throw new SiteElementMissing(SITE, 'UNREPLIED_MARK');
   return [...byKey.values()];
 }
 

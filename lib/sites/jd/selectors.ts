@@ -52,6 +52,13 @@ export const CHAT_INPUT = '.EditorContent[contenteditable="true"]';
  * conversation). No source shows a text in it. Seen by us on the fixture only, 2026-12-02.
  */
 export const UNREPLIED_MARK = '.user-none-reply-t';
+/**
+ * A group header in the list's first pane: 正在咨询(N), 留言(N), 内部会话&群聊 (a 2026-09-07 capture of
+ * the live page, with 0 customers, and a replica built from it, which prints "正在咨询(N)").
+ */
+export const GROUP_HEAD = '.c_cas-head';
+/** The 正在咨询 header's count of customers in consultation (the replica's text). */
+export const CONSULTING = /^正在咨询\s*[(（]\s*(\d+)/;
 /** In a row: the time of its last message ("20:16", "昨天"). consoles.md 2026. */
 export const ROW_TIME = '.alluser-item-date-w';
 
