@@ -142,9 +142,13 @@ describe('FollowupActions', () => {
     click(p.$('fu-after'));
     type(p.$('fu-order'), '2026120512345');
     type(p.$('fu-after-note'), '退回的包裹还没到');
+    // 中差评's own form takes the place of 售后's; what 售后 holds waits for it.
     click(p.$('fu-bad-review'));
+    click(p.$('fu-review-add'));
     await p.settle();
     expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'bad-review', note: undefined }));
+    expect(p.sent[1]).not.toHaveProperty('orderId');
+    click(p.$('fu-after'));
     expect([p.$('fu-order')!.value, p.$('fu-after-note')!.value]).toEqual(['2026120512345', '退回的包裹还没到']);
     // The promise is still there to add, with its own note and time.
     click(p.$('fu-promised'));
@@ -377,6 +381,7 @@ describe('FollowupActions', () => {
   it('says what it added in the English interface in English, the buyer’s name as the page shows it', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' }, { locale: 'en' });
     click(p.$('fu-bad-review'));
+    click(p.$('fu-review-add'));
     await p.settle();
     expect(p.$('fu-status')?.textContent).toBe('Added to the follow-up list: Bad review: 小鹿乱撞0521');
     setLocale('zh-CN');
@@ -394,9 +399,57 @@ describe('FollowupActions', () => {
     expect(p.$('fu-status')).toBeNull();
     type(p.$('fu-handover'), 'shift:night');
     click(p.$('fu-bad-review'));
+    click(p.$('fu-review-add'));
     await p.settle();
     expect(p.sent.at(-1)).toMatchObject({ kind: 'bad-review', toShift: 'night' });
     expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：中差评：小鹿乱撞0521 · 已交给夜班');
+  });
+
+  it('中差评 takes the order it is about and a note; an order number that is none is refused, what was typed kept (QA pass X finding 6)', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    click(p.$('fu-bad-review'));
+    expect(p.$('fu-bad-review')!.getAttribute('aria-expanded')).toBe('true');
+    type(p.$('fu-review-order'), '单号 4012');
+    type(p.$('fu-review-note'), '评价说尺码偏小，已道歉，补发小礼物');
+    click(p.$('fu-review-add'));
+    await p.settle();
+    expect(p.sent).toEqual([]);
+    expect(p.$('fu-status')?.textContent).toBe('订单号只能是 4–40 位字母、数字或“-”：请改正或留空。没有加入，你写的还在。');
+    expect([p.$('fu-review-order')!.value, p.$('fu-review-note')!.value]).toEqual(['单号 4012', '评价说尺码偏小，已道歉，补发小礼物']);
+    type(p.$('fu-review-order'), '4012938475610293847');
+    click(p.$('fu-review-add'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'bad-review', buyer: '小鹿乱撞0521', buyerId: 'u-1001', orderId: '4012938475610293847', note: '评价说尺码偏小，已道歉，补发小礼物' })]);
+    expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：中差评：小鹿乱撞0521');
+    // Added: the form closes and starts empty next time.
+    expect(p.$('fu-review-form')).toBeNull();
+    click(p.$('fu-bad-review'));
+    expect([p.$('fu-review-order')!.value, p.$('fu-review-note')!.value]).toEqual(['', '']);
+  });
+
+  it('咨询未拍 is added with one click and then takes why the buyer did not order, as a note of that item (QA pass X finding 6)', async () => {
+    const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
+    expect(p.$('fu-reason')).toBeNull();
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    expect(p.sent).toEqual([expect.objectContaining({ kind: 'inquiry', note: undefined })]);
+    expect(p.$('fu-reason')!.placeholder).toBe('没拍的原因（可选），如 嫌贵、等活动、尺码缺货');
+    // Nothing typed: nothing sent.
+    click(p.$('fu-reason-add'));
+    await p.settle();
+    expect(p.sent).toHaveLength(1);
+    type(p.$('fu-reason'), '嫌运费贵，等满减活动');
+    click(p.$('fu-reason-add'));
+    await p.settle();
+    // The same buyer's inquiry registered again with the note: the worker adds it as a line of that item.
+    expect(p.sent[1]).toEqual(expect.objectContaining({ kind: 'inquiry', buyer: '小鹿乱撞0521', buyerId: 'u-1001', note: '嫌运费贵，等满减活动' }));
+    expect(p.$('fu-status')?.textContent).toBe('原因已记在跟进下：咨询未拍：小鹿乱撞0521');
+    expect(p.$('fu-reason')).toBeNull();
+    // Another buyer's panel has no reason field of hers.
+    click(p.$('fu-inquiry'));
+    await p.settle();
+    await p.switchTo('阿猫', 'u-2002');
+    expect(p.$('fu-reason')).toBeNull();
   });
 
   it('tells two buyers with the same masked nickname apart by their id', () => {

@@ -64,6 +64,13 @@ interface Draft {
   afterNote?: string;
   due?: string;
   note?: string;
+  /** The 中差评 form is open, with its order number and note. */
+  reviewing?: boolean;
+  reviewOrder?: string;
+  reviewNote?: string;
+  /** The 咨询未拍 just added takes its reason (why the buyer did not order), typed here. */
+  asking?: boolean;
+  reason?: string;
   handTo?: string;
   status?: { ok: boolean; text: ComponentChildren };
   /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. */
@@ -201,15 +208,22 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   /**
    * Adds an item. `forKey`: another buyer's unsaved 承诺答复 (the line below the buttons), added for
    * that buyer with their note, due time and 交给…; the line saying so is this buyer's. `form`: the
-   * form the item comes from, whose note it takes and which it clears once added; 咨询未拍 and 中差评
-   * come from none — a 承诺答复 or 售后 being typed is left as it was (they took its note and cleared it).
+   * form the item comes from, whose note it takes and which it clears once added: 中差评 from its own
+   * ('review'), the reason typed after a 咨询未拍 from 'reason'; the 咨询未拍 click from none. A 承诺答复
+   * or 售后 being typed is left as it was (the others used to take its note and clear it).
    */
-  const submit = async (kind: PanelKind, dueAt?: number, forKey = key, more: { orderId?: string; exchange?: boolean } = {}, form: 'promise' | 'after' | null = 'promise') => {
+  const submit = async (
+    kind: PanelKind,
+    dueAt?: number,
+    forKey = key,
+    more: { orderId?: string; exchange?: boolean } = {},
+    form: 'promise' | 'after' | 'review' | 'reason' | null = 'promise',
+  ) => {
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
     const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
-    const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : undefined)?.trim() ?? '';
+    const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : form === 'review' ? d.reviewNote : form === 'reason' ? d.reason : undefined)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
     saving.add(forKey);
     try {
@@ -220,11 +234,15 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
       // The title as the worker renders it in the interface's language (the stored one is Chinese).
-      const added = pageSentence('followups.panel.added', { title: item.shownTitle });
+      const added = pageSentence(form === 'reason' ? 'followups.panel.reasonSaved' : 'followups.panel.added', { title: item.shownTitle });
       // Each form's add leaves the other form as it was; 交给… was for this item only.
       if (form === 'after') drafts.set(forKey, { ...drafts.get(forKey), after: false, afterDue: undefined, afterNote: undefined, order: undefined });
       else if (form === 'promise') drafts.set(forKey, { ...drafts.get(forKey), promising: false, due: undefined, note: undefined, handTo: undefined });
-      else drafts.set(forKey, { ...drafts.get(forKey), handTo: undefined });
+      else if (form === 'review') drafts.set(forKey, { ...drafts.get(forKey), reviewing: false, reviewOrder: undefined, reviewNote: undefined, handTo: undefined });
+      // The reason goes under the 咨询未拍 just added (the worker adds a note line to the open item).
+      else if (form === 'reason') drafts.set(forKey, { ...drafts.get(forKey), asking: false, reason: undefined });
+      // A 咨询未拍 is added with one click; its reason, when the agent has one, is typed after.
+      else drafts.set(forKey, { ...drafts.get(forKey), handTo: undefined, ...(kind === 'inquiry' && { asking: true, reason: undefined }) });
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
     } catch (err) {
@@ -243,7 +261,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d) && !saving.has(k)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
 
   function act(a: FollowupAct) {
-    if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false });
+    if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false, reviewing: false });
+    // A bad review is about an order: its form takes the order number and a note (one item per order).
+    else if (a === 'bad-review') set({ reviewing: !drafts.get(key)?.reviewing, promising: false, after: false });
     else void submit(a, undefined, key, {}, null);
   }
   const zone = shopZone(s.settings);
@@ -259,6 +279,13 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   // The fields are read as shop time: said beside them when the computer's clock is in another zone, as the popup says it.
   const zoneHint = shopZoneLabel(zone, Date.now(), 'followups.panel');
   const { after, afterKind = 'return-pending', order = '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
+  const { reviewing, reviewOrder = '', reviewNote = '', asking, reason = '' } = drafts.get(key) ?? {};
+  /** The 中差评 form's add: the order number checked as 售后 checks it; without one, the buyer's one item. */
+  const addReview = () => {
+    const orderId = reviewOrder.trim();
+    if (orderId && !ORDER_ID.test(orderId)) return set({ status: { ok: false, text: t('followups.panel.orderBad') } });
+    void submit('bad-review', undefined, key, orderId ? { orderId } : {}, 'review');
+  };
   /**
    * The 售后 form's add: a call-back needs its time; the others are due as the list's own rules say
    * (empty time). A time not later than now is refused, as the popup's 添加 refuses it: a mistyped
@@ -276,9 +303,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   return (
     <section class="kf-followup" data-kf="followup-actions">
       <style>{FOLLOWUP_CSS}</style>
-      <FollowupButtons onAct={act} promising={!!promising} />
+      <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} />
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
-      <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false })}>{t('followups.panel.after')}</button>
+      <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
       <HandoverPicker
         targets={targets}
@@ -311,6 +338,35 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           />
           <button type="submit" class="kf-link" data-kf="fu-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
           <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
+        </form>
+      )}
+      {reviewing && (
+        <form
+          class="kf-fu-promise"
+          data-kf="fu-review-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addReview();
+          }}
+        >
+          <input data-kf="fu-review-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={reviewOrder} onInput={(e) => set({ reviewOrder: e.currentTarget.value })} />
+          <input data-kf="fu-review-note" aria-invalid={invalidIf(reviewNote.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} aria-label={t('followups.panel.notePlaceholder')} value={reviewNote} onInput={(e) => set({ reviewNote: e.currentTarget.value })} />
+          <button type="submit" class="kf-link" data-kf="fu-review-add" disabled={overBy(reviewNote.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
+          <TooLong text={reviewNote.trim()} max={NOTE_MAX} kf="fu-review-note-too-long" />
+        </form>
+      )}
+      {asking && (
+        <form
+          class="kf-fu-promise"
+          data-kf="fu-reason-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim()) void submit('inquiry', undefined, key, {}, 'reason');
+          }}
+        >
+          <input data-kf="fu-reason" aria-invalid={invalidIf(reason.trim(), NOTE_MAX)} placeholder={t('followups.panel.reasonPlaceholder')} aria-label={t('followups.panel.reasonPlaceholder')} value={reason} onInput={(e) => set({ reason: e.currentTarget.value })} />
+          <button type="submit" class="kf-link" data-kf="fu-reason-add" disabled={!reason.trim() || overBy(reason.trim(), NOTE_MAX) > 0}>{t('followups.panel.reasonAdd')}</button>
+          <TooLong text={reason.trim()} max={NOTE_MAX} kf="fu-reason-too-long" />
         </form>
       )}
       {after && (

@@ -217,6 +217,24 @@ describe('the popup list', () => {
     expect(rows()[0]!.querySelector('[data-kf="followup-error"]')!.textContent).toBe('没有可打开的页面');
   });
 
+  it('shows the order number on a row that has one: two unpaid orders of one buyer are two rows told apart (QA pass X finding 8)', async () => {
+    const page = { buyer: '小鹿', platform: 'demo' as const, title: '拍下未付：小鹿', reason: '拍下超过 30 分钟未付款，16:00 截单前催付' };
+    const a = item('unpaid:4012938475610293847', 'unpaid', NOW + H, { ...page, orderId: '4012938475610293847' });
+    const b = item('unpaid:4012938475610299999', 'unpaid', NOW + H, { ...page, orderId: '4012938475610299999' });
+    const todo = item('manual:1', 'manual', NOW + 2 * H, { title: '给老顾客寄赠品', source: 'manual', orderId: '3988127364501928374' });
+    const bare = item('manual:2', 'manual', NOW + 3 * H, { title: '盘点仓库', source: 'manual' });
+    const { rows } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [a, b] }, { section: 'today', kind: 'manual', items: [todo, bare] }]));
+    const order = (r: HTMLElement) => r.querySelector('[data-kf="followup-order"]')?.textContent ?? null;
+    expect(rows().map(order)).toEqual(['订单 4012938475610293847', '订单 4012938475610299999', '订单 3988127364501928374', null]);
+    // Compact: on the reason's line, not a line of its own.
+    expect(rows()[0]!.querySelector('[data-kf="followup-reason"] + [data-kf="followup-order"]')).not.toBeNull();
+    expect(rows()[0]!.textContent).not.toBe(rows()[1]!.textContent);
+    cleanup?.();
+    setLocale('en');
+    const en = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [a] }]));
+    expect(order(en.rows()[0]!)).toBe('Order 4012938475610293847');
+  });
+
   it('says on the row when the background found no page to open', async () => {
     const unpaid = item('unpaid:2', 'unpaid', NOW + 2 * H, { buyer: '小鹿', url: 'http://127.0.0.1:5173/orders' });
     const { rows } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [unpaid] }]), { openFollowup: { url: null } });

@@ -143,6 +143,8 @@ export function FollowupRow(props: RowProps) {
         </div>
       )}
       <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>
+      {/* On the reason's line: two unpaid orders of one buyer read 拍下未付：<buyer> alike; the number tells them apart. */}
+      {item.orderId && <span class="kf-fu-order" data-kf="followup-order">{t('followups.popup.order', { id: item.orderId })}</span>}
       {item.note && <div class="kf-fu-note" data-kf="followup-note"><PageText text={item.note} /></div>}
       {foreign && (
         <div class="kf-fu-foreign" data-kf="followup-foreign">

@@ -85,6 +85,8 @@ describe('the follow-up list', () => {
       const r = row(popup, `unpaid:${orderId}`);
       expect(await r.locator('[data-kf="followup-title"]').textContent()).toBe(`拍下未付：${buyer}`);
       expect(await r.locator('[data-kf="followup-reason"]').textContent()).toContain('未付款');
+      // The order number on the row: a buyer's two unpaid orders are two rows told apart.
+      expect(await r.locator('[data-kf="followup-order"]').textContent()).toBe(`订单 ${orderId}`);
     }
     // Badge = overdue + due today, the same figure the popup's summary reports.
     const expected = await summary(popup).getAttribute('data-badge');
@@ -97,6 +99,24 @@ describe('the follow-up list', () => {
       expect(colour.slice(0, 3)).toEqual([217, 48, 37]);
       expect(await popup.locator('[data-kf="followup"].kf-overdue').count()).toBeGreaterThan(0);
     }
+  });
+
+  it('待收退货, 待付退款 and 待退运费 read from the order list’s remarks offer 打开, which goes to that order page', async () => {
+    await expandAll(popup);
+    const kinds = ['return-pending', 'refund-to-pay', 'postage-refund'];
+    await expect.poll(async () => (await Promise.all(kinds.map((k) => rows(popup, `[data-kind="${k}"]`).count()))).every((n) => n > 0)).toBe(true);
+    const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+    const made = list.groups.flatMap((g) => g.items).filter((f) => kinds.includes(f.kind) && f.source === 'remark');
+    expect(made.length).toBeGreaterThanOrEqual(3);
+    for (const f of made) {
+      expect(await row(popup, f.id).locator('[data-action="open"]').count(), f.id).toBe(1);
+      expect(f.url, f.id).toBe(orders.url());
+    }
+    // Opened: the order list's own tab comes to the front (no second one).
+    const pagesBefore = s.h.context.pages().length;
+    expect(await callFromExtensionPage(ext, 'openFollowup', { id: made[0]!.id })).toEqual({ url: orders.url() });
+    expect(s.h.context.pages().length).toBe(pagesBefore);
+    await popup.bringToFront();
   });
 
   it('"open" (Enter) goes to the buyer’s chat with the payment-reminder script suggested first', async () => {
@@ -181,6 +201,10 @@ describe('the follow-up list', () => {
     await openDemoChat(chat, s.h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-inquiry"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('咨询未拍：tb_8834729_88');
+    // Why the buyer did not order, typed where the item was made: a note of that item.
+    await inPanel(chat, '[data-kf="fu-reason"]').fill('嫌运费贵，等满减');
+    await inPanel(chat, '[data-kf="fu-reason"]').press('Enter');
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe('原因已记在跟进下：咨询未拍：tb_8834729_88');
     await chat.close();
     const id = 'inquiry:demo#u-1002';
     const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
@@ -206,6 +230,7 @@ describe('the follow-up list', () => {
       })
       .toBe('as due');
     expect(await row(popup, id).locator('[data-kf="followup-reason"]').textContent()).toBe('咨询后未下单，了解原因后跟进');
+    expect(await row(popup, id).locator('[data-kf="followup-note"]').textContent()).toBe('嫌运费贵，等满减');
   });
 
   it('承诺答复 opens a time box set apart from its label', async () => {

@@ -66,6 +66,7 @@ it('in the English interface the panel says in English what it added; the list k
   try {
     await openDemoChat(chat, s.h.demoUrl, { buyer: 'u-1005' });
     await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    await inPanel(chat, '[data-kf="fu-review-add"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe('Added to the follow-up list: Bad review: 南风知我意2019');
   } finally {
     await chat.close();
@@ -92,6 +93,7 @@ it('交给 → 夜班 chosen with the keyboard says at once that the next follow
     await expect.poll(() => status.textContent()).toBe('接下来加入的跟进将交给夜班');
     // …and it does: the next button hands that item over.
     await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    await inPanel(chat, '[data-kf="fu-review-add"]').click();
     await expect.poll(() => status.textContent()).toBe('已加入跟进清单：中差评：米粒妈妈 · 已交给夜班');
   } finally {
     await chat.close();

@@ -543,7 +543,7 @@ export function followupsFromRemarkFacts(
     if (!REMARK_FACT_KINDS.has(any.kind) || !any.orderId) continue;
     const fact = any as RemarkFact;
     const note = fact.note ?? fact.reason;
-    const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), buyerId: fact.buyerId ?? null, platform: fact.platform, orderId: fact.orderId, note };
+    const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), buyerId: fact.buyerId ?? null, platform: fact.platform, orderId: fact.orderId, url: fact.url, note };
     switch (fact.kind) {
       case 'ship-promised': {
         const date = parseIsoDate(fact.date);

@@ -134,6 +134,8 @@ interface FactCommon {
   /** Kept as the item's first note (e.g. why the order is delayed). */
   note?: string;
   reason?: string;
+  /** The console page the remark was read or saved on (the order page): the item's 打开. */
+  url?: string;
 }
 
 /**

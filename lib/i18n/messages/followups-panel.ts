@@ -48,6 +48,9 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.zoneBeijing': '时间均为北京时间',
     'followups.panel.zoneShop': '时间均为店铺时间（UTC{offset}）',
     'followups.panel.orderBad': '订单号只能是 4–40 位字母、数字或“-”：请改正或留空。没有加入，你写的还在。',
+    'followups.panel.reasonPlaceholder': '没拍的原因（可选），如 嫌贵、等活动、尺码缺货',
+    'followups.panel.reasonAdd': '记下原因',
+    'followups.panel.reasonSaved': '原因已记在跟进下：{title}',
   },
   en: {
     'followups.panel.promisedDue': 'Answer by',
@@ -74,5 +77,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.zoneBeijing': 'Times are Beijing time',
     'followups.panel.zoneShop': 'Times are shop time (UTC{offset})',
     'followups.panel.orderBad': 'An order number is 4–40 letters, digits or “-”: correct it or leave it empty. Nothing was added; what you typed is still here.',
+    'followups.panel.reasonPlaceholder': 'Why no order (optional): price, waiting for a sale, size out of stock…',
+    'followups.panel.reasonAdd': 'Note the reason',
+    'followups.panel.reasonSaved': 'Reason noted on the follow-up: {title}',
   },
 };

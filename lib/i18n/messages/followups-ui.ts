@@ -63,6 +63,7 @@ export const followupsUi: MessageBundle = {
     'followups.popup.noLink': '没有可打开的页面',
     'followups.popup.foreignPage': '无法打开：这条跟进的链接不是支持的后台或本店教过的页面，网址为',
     'followups.popup.buyer': '买家：',
+    'followups.popup.order': '订单 {id}',
     // A row's console tag: within the tag's one width (3 characters), the full name in its tooltip.
     'followups.platform.tag.taobao': '淘宝',
     'followups.platform.tag.jd': '京东',
@@ -167,6 +168,7 @@ export const followupsUi: MessageBundle = {
     'followups.popup.noLink': 'No page to open',
     'followups.popup.foreignPage': 'Cannot open: this follow-up links to a page that is neither a supported console nor one the shop taught, at',
     'followups.popup.buyer': 'Buyer: ',
+    'followups.popup.order': 'Order {id}',
     // The sellers' own short forms, as narrow as the Chinese tags (Pinduoduo spilled out of the tag's
     // width); the full name is in the tooltip and in what is said of the row.
     'followups.platform.tag.taobao': 'TB',

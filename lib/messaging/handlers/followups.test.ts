@@ -383,6 +383,37 @@ describe('open from the popup', () => {
   });
 });
 
+describe('money and returns read from the order page open that page (QA pass X finding 1)', () => {
+  const RETURN = '【退换货】类型:退货｜张三 2026-03-02';
+  const QUALITY_EXCHANGE = '【退换货】类型：换货｜原款：藏青M｜换款：藏青L｜原因：质量问题｜张三 2026-03-02';
+  const green = (orderId: string, buyer: string, remark: string) => ({ orderId, buyer, status: 'paid', createdAt: bj(9), flag: 'green', remark });
+
+  it('待收退货, 待付退款 and 待退运费 from the order list keep the list’s address, and 打开 opens it', async () => {
+    await report([green('4012938475610293847', '小鹿', RETURN), green('3967201845739261054', '阿猫', QUALITY_EXCHANGE)]);
+    const made = items(await list()).filter((f) => ['return-pending', 'refund-to-pay', 'postage-refund'].includes(f.kind));
+    expect(made.map((f) => f.id).sort()).toEqual(
+      ['postage-refund:3967201845739261054', 'refund-to-pay:4012938475610293847', 'return-pending:3967201845739261054', 'return-pending:4012938475610293847'].sort(),
+    );
+    for (const f of made) expect(f, f.id).toMatchObject({ url: ORDERS_PAGE, platform: 'demo' });
+    for (const f of made) {
+      tabs.create.mockClear();
+      expect(await ok<{ url: string | null }>('openFollowup', { id: f.id }), f.id).toEqual({ url: ORDERS_PAGE });
+      expect(tabs.create).toHaveBeenCalledWith({ url: ORDERS_PAGE });
+    }
+  });
+
+  it('a remark saved through the order page’s panel links its items to that page; a taught page’s address is not kept', async () => {
+    const saved = { platform: 'demo', orderId: '4012938475610293847', buyer: '小鹿', flag: 'green', text: RETURN };
+    await ok('recordRemark', saved, 'content-script', fromPage(ORDERS_PAGE));
+    expect(items(await list()).find((f) => f.id === 'refund-to-pay:4012938475610293847')).toMatchObject({ url: ORDERS_PAGE });
+    // A taught page (any site the shop taught) is no console the facade knows: its items keep no address.
+    await ok('recordRemark', { ...saved, platform: 'taught', orderId: '3967201845739261054' }, 'content-script', fromPage('https://example.com/orders'));
+    const other = items(await list()).find((f) => f.id === 'refund-to-pay:3967201845739261054')!;
+    expect(other).toBeDefined();
+    expect(other.url).toBeUndefined();
+  });
+});
+
 describe('the buyer card', () => {
   it('gets this buyer’s follow-ups not yet done, most urgent first, and no one else’s', async () => {
     const chat = fromPage(CHAT_PAGE);

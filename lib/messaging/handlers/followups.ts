@@ -40,6 +40,7 @@ import { atTime, DAY, formatWall } from '../../domain/time';
 import { PLATFORMS as PLATFORM_LIST } from '../../domain/customers/types';
 import { isScenarioId } from '../../domain/scenarios';
 import type { Platform } from '../../sites/types';
+import { platformOfUrl } from '../../sites/urls';
 import type { SeenOrder } from '../protocol-orders';
 import {
   FOLLOWUP_SECTIONS,
@@ -271,6 +272,12 @@ function pageUrl(url: string | undefined): string | undefined {
   }
 }
 
+/** A page address the sites facade knows as a built-in console's (lib/sites/urls.ts); else undefined. */
+function consolePageUrl(url: string | undefined): string | undefined {
+  const href = pageUrl(url);
+  return href && platformOfUrl(new URL(href)) ? href : undefined;
+}
+
 function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number, by?: Shift): Followup {
   // A page's items link back to that page (the chat the agent was in).
   const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
@@ -298,10 +305,12 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
 }
 
 /** remarkFactSinks entry: promised ship dates, returns on their way, refunds and postage to pay. */
-export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; now: number }): Promise<void> {
+export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; url?: string; now: number }): Promise<void> {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
-  const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}) })));
+  // The order page the remark was on is the item's 打开 (target.ts: money and returns open there first).
+  const url = consolePageUrl(ctx.url);
+  const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}), ...(url ? { url } : {}) })));
   const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now);
   if (changed) await announceChange('followups');
 }

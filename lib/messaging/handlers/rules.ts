@@ -28,6 +28,8 @@ export interface RemarkFactContext {
   flag: FlagColor;
   /** The whole remark box. */
   text: string;
+  /** The page it was saved or seen on, as the browser names the sender (not the page's payload). */
+  url?: string;
   /** 'saved': the agent saved it with the panel watching; 'seen': read on an order list. */
   origin: 'saved' | 'seen';
   /** The remark broke the rules and was saved with a stated reason. */
@@ -80,14 +82,14 @@ async function deliver(facts: RemarkFact[], ctx: RemarkFactContext): Promise<unk
 }
 
 /** The reportOrders sink: each reported row's remark, parsed against the shop's current rules. */
-export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrder[], now: number): Promise<void> {
+export async function remarkFactsFromOrders(platform: Platform, orders: SeenOrder[], now: number, pageUrl?: string): Promise<void> {
   if (remarkFactSinks.length === 0) return;
   const [ruleSet, settings] = await Promise.all([loadRuleSet(), loadSettings()]);
   for (const o of orders) {
     // A remark the page no longer shows is not "no remark": what it said before stays.
     if (o.unread?.includes('remark')) continue;
     const facts = factsOfRemark(o.remark, ruleSet, o, now, shopZone(settings));
-    await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, ...(o.buyerId ? { buyerId: o.buyerId } : {}), flag: o.flag, text: o.remark, origin: 'seen', overridden: false, now });
+    await deliver(facts, { platform, orderId: o.orderId, buyer: o.buyer, ...(o.buyerId ? { buyerId: o.buyerId } : {}), flag: o.flag, text: o.remark, ...(pageUrl ? { url: pageUrl } : {}), origin: 'seen', overridden: false, now });
   }
 }
 
@@ -153,7 +155,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
      * Every part is tried (the override log, each sink) and then the first failure is thrown: the
      * panel keeps the request and sends it again, which only adds what is missing.
      */
-    async handle(payload) {
+    async handle(payload, ctx) {
       const req = parseRecordRemark(payload);
       const now = req.at ?? Date.now();
       let overrideRecorded = false;
@@ -185,7 +187,7 @@ export const rulesHandlers: HandlerSet<RulesProtocol> = {
       const facts = factsOfRemark(req.text, ruleSet, req, now, shopZone(settings));
       failed ??= await deliver(facts, {
         platform: req.platform, orderId: req.orderId, buyer: req.buyer, ...(req.buyerId ? { buyerId: req.buyerId } : {}), flag: req.flag, text: req.text,
-        origin: 'saved', overridden: overrideRecorded, now,
+        ...(ctx.sender === 'content-script' && ctx.url ? { url: ctx.url } : {}), origin: 'saved', overridden: overrideRecorded, now,
       });
       if (failed) throw failed;
       return { facts: facts.length, overrideRecorded };
