@@ -33,8 +33,8 @@ export function Panel() {
   const searchRef = useRef<HTMLInputElement>(null);
   const startTeach = useContext(TeachContext);
   // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
-  // So is a conversation whose messages can no longer be read.
-  const pageChanged = s.pageKind === 'chat' && (!s.inputFound || s.messagesUnread || s.buyerUnread);
+  // So is a conversation whose messages can no longer be read, or an order page whose orders and remark box cannot.
+  const pageChanged = (s.pageKind === 'chat' && (!s.inputFound || s.messagesUnread || s.buyerUnread)) || !!s.ordersUnread;
   const offerTeach = startTeach && pageChanged;
 
   // Alt+K: a layout effect, so the search box has focus before the agent's next key press is

@@ -15,9 +15,9 @@ vi.mock('../messaging/client', () => ({
 }));
 vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
 
-import { bootDemo, loadFixture, type DemoHooks } from '../sites/testing';
+import { bootDemo, loadFixture, renameEveryClass, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
-import { kuaishouAdapter, pddAdapter } from '../sites';
+import { jdOrdersAdapter, kuaishouAdapter, pddAdapter, taobaoAdapter } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
 import type { Template } from '../domain/templates/types';
@@ -397,5 +397,74 @@ describe('a console that changed where it shows the buyer or whose message is wh
       expect(s.buyerUnread || s.messagesUnread, fixture).toBe(false);
       expect(s.notice, fixture).toBeNull();
     }
+  });
+});
+
+describe('an order page of a console that changed (every class renamed)', () => {
+  const SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold';
+  const MEMO = 'https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=3709981726354019283';
+  const JD = 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut';
+  function onOrders(adapter: SiteAdapter, fixture: string, url: string, change: (html: string) => string = (h) => h) {
+    loadFixture(fixture, url, change);
+    const panel = new PanelController(adapter, document, abort.signal);
+    panel.readPage();
+    return panel;
+  }
+  const ORDERS_UNREAD = '读不出本页的订单和备注框';
+
+  for (const [name, adapter, fixture, url] of [
+    ['Taobao sold list', taobaoAdapter, 'taobao-sold.html', SOLD],
+    ['Taobao memo page (its save button renamed)', taobaoAdapter, 'taobao-memo.html', MEMO],
+    ['JD order list', jdOrdersAdapter, 'jd-orders.html', JD],
+  ] as const) {
+    it(`${name}: says the page seems changed and what still works, instead of going silent`, () => {
+      const s = onOrders(adapter, fixture, url, renameEveryClass).store.get();
+      expect(s.ordersUnread).toBe(true);
+      expect(s.orders).toEqual([]);
+      expect(s.remarkEditor).toBeNull();
+      expect(s.notice).toMatchObject({ kind: 'warn' });
+      expect(s.notice!.text).toContain(ORDERS_UNREAD);
+      expect(s.notice!.text).toContain('页面结构可能已变化');
+      expect(s.notice!.text).toContain('话术库仍可搜索、点击复制');
+    });
+
+    it(`${name}, unchanged: reads it and raises nothing`, () => {
+      const s = onOrders(adapter, fixture, url).store.get();
+      expect(s.ordersUnread ?? false).toBe(false);
+      expect(s.orders.length + (s.remarkEditor ? 1 : 0)).toBeGreaterThan(0);
+      expect(s.notice).toBeNull();
+    });
+  }
+
+  it('a truly empty list (the console says 暂无数据 / 没有数据) or one still loading is no changed page', () => {
+    const empty = (html: string) => html.replace(/<body([^>]*)>[\s\S]*<\/body>/, '<body$1><div class="next-table"><div class="next-table-body"><div class="next-table-empty">没有数据</div></div></div></body>');
+    for (const change of [empty, (h: string) => renameEveryClass(empty(h)), (h: string) => h.replace(/<body([^>]*)>[\s\S]*<\/body>/, '<body$1><div>加载中…</div></body>')]) {
+      const s = onOrders(taobaoAdapter, 'taobao-sold.html', SOLD, change).store.get();
+      expect(s.ordersUnread ?? false).toBe(false);
+      expect(s.notice).toBeNull();
+    }
+    const s = onOrders(jdOrdersAdapter, 'jd-orders.html', JD, (h) => h.replace(/<body([^>]*)>[\s\S]*<\/body>/, '<body$1><div class="el-table__empty-text">暂无数据</div></body>')).store.get();
+    expect(s.ordersUnread ?? false).toBe(false);
+    expect(s.notice).toBeNull();
+  });
+
+  it('the notice goes once the orders read again (the console restored its page)', () => {
+    const panel = onOrders(taobaoAdapter, 'taobao-sold.html', SOLD, renameEveryClass);
+    expect(panel.store.get().notice?.text).toContain(ORDERS_UNREAD);
+    loadFixture('taobao-sold.html', SOLD);
+    panel.readPage();
+    expect(panel.store.get()).toMatchObject({ ordersUnread: false, notice: null, pageKind: 'order-list' });
+    expect(panel.store.get().orders).toHaveLength(3);
+  });
+
+  it('a memo box whose save button is gone is no editor to write into, and the read goes on (no uncaught throw)', () => {
+    const panel = onOrders(taobaoAdapter, 'taobao-memo.html', MEMO, (h) => h.replace('>确定<', '>取消<'));
+    expect(panel.store.get().remarkEditor).toBeNull();
+    expect(panel.store.get().ordersUnread).toBe(true);
+    // The page-read listeners (the features) still hear of the read.
+    let heard = 0;
+    panel.onPageRead(() => heard++);
+    expect(() => panel.readPage()).not.toThrow();
+    expect(heard).toBe(1);
   });
 });

@@ -65,6 +65,11 @@ export interface PanelState {
    * where it names them): the panel says so instead of 未选择会话.
    */
   buyerUnread: boolean;
+  /**
+   * An order page by its address (SiteAdapter.ordersExpected) where neither an order nor the remark
+   * box could be read: the console changed. The panel says so, as on a chat page.
+   */
+  ordersUnread?: boolean;
   /** The open buyer's shown nickname. */
   buyer: string | null;
   /**
@@ -621,14 +626,21 @@ export class PanelController {
    */
   private showOrders(kind: PageKind): void {
     const a = this.adapter!;
-    const remarkEditor = a.findRemarkEditor?.(this.doc) ?? null;
-    if (!a.readOrders || (kind !== 'order-list' && kind !== 'order-detail')) {
+    const doc = this.doc;
+    // A box whose save button is gone (SiteElementMissing) is no box to write into: none, as on a changed page.
+    const remarkEditor = readOrMissing(() => a.findRemarkEditor?.(doc)) ?? null;
+    const read = a.readOrders && (kind === 'order-list' || kind === 'order-detail') ? readOrMissing(() => a.readOrders!(doc)) : null;
+    const orders = read ?? [];
+    const prev = this.store.get();
+    // An order page read empty is the console's own empty list, or a changed page: said calmly, as on a chat.
+    const ordersUnread = !orders.length && !remarkEditor && !!a.ordersExpected?.(doc);
+    this.unreadNotice(ordersUnread, !!prev.ordersUnread, 'panel.ordersUnread');
+    if (!read) {
       // Only a real change re-renders: this runs at every page change the panel hears of.
-      if (this.store.get().orders.length || this.store.get().remarkEditor !== remarkEditor) this.store.set({ orders: [], remarkEditor });
+      if (prev.orders.length || prev.remarkEditor !== remarkEditor || !!prev.ordersUnread !== ordersUnread) this.store.set({ orders, remarkEditor, ordersUnread });
       return;
     }
-    const orders = a.readOrders(this.doc);
-    this.store.set({ orders, remarkEditor });
+    this.store.set({ orders, remarkEditor, ordersUnread });
     const seen: SeenOrder[] = orders.map(({ element: _e, ...o }) => o);
     const key = JSON.stringify(seen);
     if (key !== this.lastReported) {

@@ -120,6 +120,14 @@ export function findByText(root: ParentNode, selector: string, text: string | Re
   return null;
 }
 
+/**
+ * An order console's ordersExpected: the page is at one of its order addresses (`at`) and its text
+ * shows an order number (订单号/订单编号 and digits: read from the text, so renamed classes keep it).
+ * A list still loading or truly empty (the console's own 暂无数据) shows none.
+ */
+export const ordersExpectedAt = (doc: Document, at: (url: URL) => boolean): boolean =>
+  at(new URL(doc.location.href)) && /订单编?号\s*[:：]\s*\d{8}/.test(doc.body?.textContent ?? '');
+
 export const FLAG_BY_INDEX: readonly FlagColor[] = ['gray', 'red', 'yellow', 'green', 'blue', 'purple'];
 /** The flag a checked radio's platform index names ('0' gray … '5' purple); null for no radio or any other value ('' is not 0). */
 export const flagOfRadio = (radio: HTMLInputElement | null | undefined): FlagColor | null => (/^[0-5]$/.test(radio?.value ?? '') ? FLAG_BY_INDEX[+radio!.value]! : null);

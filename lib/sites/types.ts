@@ -174,8 +174,19 @@ export interface SiteAdapter {
   openConversation?(doc: Document, key: string): boolean;
   /** Order rows on an order list page. */
   readOrders?(doc: Document): OrderRow[];
-  /** The open remark editor, or null. */
+  /**
+   * The open remark editor, or null. A box found whose other parts are not (a renamed save button)
+   * throws SiteElementMissing naming the part: the page check shows it, and the panel takes it as
+   * no editor on a changed page (ordersExpected), never as a box it may write into unguarded.
+   */
   findRemarkEditor?(doc: Document): RemarkEditor | null;
+  /**
+   * Order consoles: whether `doc` is, by its address, one of this console's order pages (list,
+   * detail, memo) and shows an order number. There, no order row and no remark box read is a changed
+   * page (the panel's page-changed notice); a list still loading or truly empty (the console's own
+   * 暂无数据) shows no number and is no changed page. Asked only when nothing was read.
+   */
+  ordersExpected?(doc: Document): boolean;
   /** Calls `onChange` when order rows or the remark editor appear/change. */
   observeOrders?(doc: Document, signal: AbortSignal, onChange: () => void): void;
   /**

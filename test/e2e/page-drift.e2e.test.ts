@@ -132,3 +132,26 @@ describe('message rows renamed, the list and the chat box kept', () => {
     });
   }
 });
+
+describe('an order page of a redesigned console: every class name renamed', () => {
+  for (const [name, fx] of [
+    ['Taobao 已卖出的宝贝', CONSOLES.taobaoSold],
+    ['Taobao memo page (备注)', CONSOLES.taobaoMemo],
+    ['JD order list', CONSOLES.jdOrders],
+  ] as const) {
+    it(`${name}: the page-changed notice with 检查页面, saying what still works, instead of silence`, async () => {
+      await openConsole(s.page, fx, renameEveryClass);
+      await expectPageChanged('读不出本页的订单和备注框');
+      expect(await notice().textContent()).toContain('话术库仍可搜索、点击复制');
+      // The check it offers opens on this page.
+      await inPanel(s.page, '[data-kf="notice-check"]').click();
+      await expect.poll(() => inPanel(s.page, '[data-kf="page-check"]').count()).toBe(1);
+    });
+
+    it(`${name}, unchanged: its orders or remark box are read, and no notice`, async () => {
+      await openConsole(s.page, fx);
+      await expect.poll(() => inPanel(s.page, '[data-kf="remark-editor"], [data-kf="remark-lint-count"]:not([data-checked="0"])').count()).toBe(1);
+      expect(await notice().count()).toBe(0);
+    });
+  }
+});

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
+import { ordersExpectedAt } from '../dom';
 import { detectPageKind, isJdOrdersUrl } from './detect';
 import { readOrders } from './read';
 import * as S from './selectors';
@@ -29,6 +30,7 @@ export const jdOrdersAdapter: SiteAdapter = {
   },
   readOrders,
   findRemarkEditor: () => null,
+  ordersExpected: (doc) => ordersExpectedAt(doc, isJdOrdersUrl),
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange);
   },

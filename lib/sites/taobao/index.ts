@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SiteElementMissing } from '../types';
 import { observeDom } from '../observe';
+import { ordersExpectedAt } from '../dom';
 import { detectPageKind, isTaobaoUrl } from './detect';
 import { findRemarkEditor, readOrders } from './read';
 import * as S from './selectors';
@@ -29,6 +30,8 @@ export const taobaoAdapter: SiteAdapter = {
   },
   readOrders,
   findRemarkEditor,
+  // Every address it matches is an order page: the sold list, an order's detail, the memo page.
+  ordersExpected: (doc) => ordersExpectedAt(doc, isTaobaoUrl),
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: 'form, [role="dialog"]' });
   },

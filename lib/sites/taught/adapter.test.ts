@@ -141,6 +141,15 @@ describe('a supported console repaired by teaching', () => {
     expect(A.readBuyer(document)).toBe('晴天小猪2021');
     expect(A.name).toEqual({ zh: 'X', en: 'X' });
   });
+
+  it('uses the taught remark box where the built-in box cannot be used whole (its save button renamed), not a throw', () => {
+    const broken: SiteAdapter = { ...builtIn, findRemarkEditor: () => { throw new SiteElementMissing('x', 'memo submit button'); } };
+    const A = withTaughtFallback(broken, createTaughtAdapter(teachFixture()));
+    expect(A.findRemarkEditor!(document)?.textarea).toBe(document.querySelector('form textarea'));
+    // Another error is no missing element: it goes on.
+    const failing: SiteAdapter = { ...builtIn, findRemarkEditor: () => { throw new TypeError('bug'); } };
+    expect(() => withTaughtFallback(failing, createTaughtAdapter(teachFixture())).findRemarkEditor!(document)).toThrow(TypeError);
+  });
 });
 
 describe('taught site records', () => {

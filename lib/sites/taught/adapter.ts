@@ -3,7 +3,7 @@
  * buyer's name and the remark box, each found through its candidate locators. Also the fallback
  * that lets a taught site repair a supported console whose page changed (withTaughtFallback).
  */
-import { SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
+import { readOrMissing, SiteElementMissing, type ChatMessage, type FlagColor, type PageKind, type RemarkEditor, type SiteAdapter } from '../types';
 import { asName, flagOfRadio, lastRead } from '../dom';
 import { observeDom } from '../observe';
 import { probeWith } from '../probe';
@@ -238,6 +238,7 @@ export function withTaughtFallback(builtIn: SiteAdapter, taught: SiteAdapter): S
       builtIn.observeConversation(doc, signal, onChange);
       taught.observeConversation(doc, signal, onChange);
     },
-    findRemarkEditor: (doc) => builtIn.findRemarkEditor?.(doc) ?? taught.findRemarkEditor?.(doc) ?? null,
+    // A built-in box it cannot use whole (a renamed save button) leaves the taught one to try.
+    findRemarkEditor: (doc) => readOrMissing(() => builtIn.findRemarkEditor?.(doc)) ?? taught.findRemarkEditor?.(doc) ?? null,
   };
 }
