@@ -448,6 +448,13 @@ describe('an order page of a console that changed (every class renamed)', () => 
     expect(s.notice).toBeNull();
   });
 
+  it('a Taobao order detail page (no fixture shows what of it is read) never raises it, order number or not', () => {
+    const detail = 'https://myseller.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=3709981726354019283';
+    const s = onOrders(taobaoAdapter, 'taobao-sold.html', detail, renameEveryClass).store.get();
+    expect(s.ordersUnread ?? false).toBe(false);
+    expect(s.notice).toBeNull();
+  });
+
   it('the notice goes once the orders read again (the console restored its page)', () => {
     const panel = onOrders(taobaoAdapter, 'taobao-sold.html', SOLD, renameEveryClass);
     expect(panel.store.get().notice?.text).toContain(ORDERS_UNREAD);
