@@ -40,6 +40,8 @@ describe('made in the last hour of the day shift', () => {
     const chat = await h.context.newPage();
     await openDemoChat(chat, h.demoUrl, { buyer: 'tb_8834729_88' });
     await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+    // 中差评 opens its form (an order number and a note, both optional): added as it stands.
+    await inPanel(chat, '[data-kf="fu-review-add"]').click();
     await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('中差评');
     await chat.close();
     await callFromExtensionPage(ext, 'addFollowup', { kind: 'manual', title: '核对今天的退款单' });
