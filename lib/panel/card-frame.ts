@@ -90,9 +90,10 @@ export type FromCardFrame =
   | { kind: 'backToChat' }
   /**
    * Alt+1…9 pressed in the card (its keys never reach the page): the n-th reply (0-based) goes into
-   * the chat box as from the page. Until brief sugg12 it did nothing and said nothing.
+   * the chat box as from the page. Until brief sugg12 it did nothing and said nothing. `at`: when it
+   * was pressed, in ms since the epoch (the frame's event clock is not the page's), for the double tap.
    */
-  | { kind: 'altDigit'; n: number };
+  | { kind: 'altDigit'; n: number; at: number };
 
 /** The window message that carries the port (data; the port is in `event.ports`). */
 export const PORT_MESSAGE_KEY = 'kfCardPort';
@@ -146,7 +147,7 @@ export interface CardPanel {
   /** Focus back in the chat box, at the caret the agent left there. */
   backToChat?(): void;
   /** Alt+1…9 from the card: the n-th reply the panel shows, used as from the chat box. */
-  useShownReply?(n: number): void;
+  useShownReply?(n: number, at: number): void;
 }
 
 /** Ports offered to frames that said hello and have not answered yet, at most. */
@@ -260,7 +261,7 @@ export class CardFrameHost {
       return;
     }
     if (m.kind === 'altDigit') {
-      if (Number.isInteger(m.n) && m.n >= 0 && m.n < 9) this.panel.useShownReply?.(m.n);
+      if (Number.isInteger(m.n) && m.n >= 0 && m.n < 9) this.panel.useShownReply?.(m.n, Number.isFinite(m.at) ? m.at : performance.timeOrigin + performance.now());
       return;
     }
     if (m.kind !== 'layout') return;

@@ -142,6 +142,9 @@ export interface OpenBuyer {
  */
 export const SWITCH_READ_MAX_MS = 150;
 
+/** A second press of the same Alt+1…9 reply sooner than this after the last one is a double tap (README). */
+const DOUBLE_TAP_MS = 800;
+
 const sameBuyer = (a: OpenBuyer, b: OpenBuyer) => a.buyer === b.buyer && a.buyerId === b.buyerId;
 
 /**
@@ -830,11 +833,36 @@ export class PanelController {
    * chat box gets its focus back at its caret and the n-th reply shown goes in, fill-ins asked first,
    * as the same keys do from the chat box. Until brief sugg12 the press did nothing and said nothing.
    */
-  useShownReply(n: number): void {
+  useShownReply(n: number, at: number): void {
     const template = this.visibleTemplates()[n];
     if (!template) return;
     this.backToChat();
+    // Still held, the key now repeats into the chat box: into nothing, as one pressed there.
+    this.keys.held = `Digit${n + 1}`;
+    this.pressReply(template, at);
+  }
+
+  /**
+   * What Alt+1…9 leave between presses, wherever pressed (the chat box: page-features/suggestions.ts;
+   * the card's note input: useShownReply): the key the panel took, while it is held, and the last
+   * press of a reply — which, when (ms since the epoch: the card is a document with a clock of its
+   * own) and the chat box text it left. Until brief sugg13 the card's presses had none of it: a held
+   * Alt+1 there put the reply in once per repeat, and a double tap twice.
+   */
+  readonly keys: { held?: string; tap?: { id: string; at: number; left?: string | null } } = {};
+
+  /** Alt+1…9's reply goes in, unless the press is a double tap of the last one (README, 0.8 s). */
+  pressReply(template: Template, at: number): void {
+    const left = () => {
+      const box = this.chatInputQuiet();
+      return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
+    };
+    // The same reply again, this soon, into the chat box as the last press left it (nothing typed, no
+    // other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
+    const t = this.keys.tap;
+    if (t?.id === template.id && at - t.at < DOUBLE_TAP_MS && t.left === left()) return void (t.at = at);
     this.useTemplate(template, 'insert');
+    this.keys.tap = { id: template.id, at, left: left() };
   }
 
   /**

@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { chatInput, demo, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, remarkDialog, type InputKind } from './pages';
+import { cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, remarkDialog, type InputKind } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole, type ConsoleFixture } from './consoles';
 
@@ -206,6 +206,71 @@ describe('a double tap of Alt+1 inserts one copy', () => {
       expect(await demo.sent(s.page)).toBe(0);
     });
   }
+
+  /**
+   * 米粒妈妈's chat, 七天 searched (Alt+1, Alt+2 are its hits), then Alt+N from the chat box and a note
+   * typed: the keys are in the buyer card's note input, a frame of its own whose key presses the page
+   * never sees (the card tells the panel, brief sugg12). Returns the first two hits.
+   */
+  async function inNoteInput(p: Page): Promise<string[]> {
+    await openDemoChat(p, s.h.demoUrl, { buyer: '米粒妈妈' });
+    await engineReady(p);
+    await cardReady(p, '米粒妈妈');
+    await chatInput(p).click();
+    const hits = await search(p, '七天');
+    await chatInput(p).click();
+    await p.keyboard.press('Alt+KeyN');
+    // The card keeps an unsaved note per buyer (a case before left one): typed over.
+    await p.keyboard.press('ControlOrMeta+KeyA');
+    await p.keyboard.type('要发票');
+    await expect.poll(() => inPanel(p, '[data-kf="customer-note-input"]').inputValue()).toBe('要发票');
+    return hits;
+  }
+  const chatBoxFocused = (p: Page) => p.evaluate(() => !!document.activeElement?.matches('.chat-editor .chat-input'));
+
+  it('in the buyer card’s note input: Alt+1 held down inserts the reply once (brief sugg13)', async () => {
+    const [first, second] = await inNoteInput(s.page);
+    // The press and its repeats sent at once, as a held key sends them: all reach the card before the
+    // panel has given the chat box its focus back (awaited one by one, the repeats could land in the
+    // chat box, which ignored them already).
+    const cdp = await s.page.context().newCDPSession(s.page);
+    const key = { key: '1', code: 'Digit1', windowsVirtualKeyCode: 49, modifiers: 1 };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Alt', code: 'AltLeft', windowsVirtualKeyCode: 18, modifiers: 1 });
+    await Promise.all([0, 1, 2, 3, 4].map((i) => cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, autoRepeat: i > 0 })));
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Alt', code: 'AltLeft', windowsVirtualKeyCode: 18 });
+    await cdp.detach();
+    await expect.poll(() => demo.draft(s.page)).toBe(first);
+    // Alt+2 from the note input again: its word to the panel comes after every repeat's, so once it is
+    // in, no repeat can still add a copy (each one did: five copies of the reply).
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.press('Alt+2');
+    await expect.poll(() => demo.draft(s.page)).toBe(`${first}${second}`);
+    expect(await inPanel(s.page, '[data-kf="customer-note-input"]').inputValue()).toBe('要发票');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
+  it('in the buyer card’s note input: a second press within 0.8 s is ignored, from the chat box or the card, as in the chat box (brief sugg13)', async () => {
+    const [first, second] = await inNoteInput(s.page);
+    const cdp = await s.page.context().newCDPSession(s.page);
+    const t0 = Date.now() / 1000;
+    await altDigit(cdp, 1, t0, 0); // in the card: the reply goes in, the chat box has the keys again
+    await expect.poll(() => demo.draft(s.page)).toBe(first);
+    await expect.poll(() => chatBoxFocused(s.page)).toBe(true);
+    await altDigit(cdp, 1, t0, 0.3); // the chat box: the same tap
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => chatBoxFocused(s.page)).toBe(false);
+    await altDigit(cdp, 1, t0, 0.6); // the card again, 0.3 s after the ignored press: still the same tap
+    await expect.poll(() => chatBoxFocused(s.page)).toBe(true);
+    await altDigit(cdp, 2, t0, 0.7); // another reply
+    await expect.poll(() => demo.draft(s.page)).toBe(`${first}${second}`);
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => chatBoxFocused(s.page)).toBe(false);
+    await altDigit(cdp, 2, t0, 3.0); // deliberate, later: inserts
+    await expect.poll(() => demo.draft(s.page)).toBe(`${first}${second}${second}`);
+    await cdp.detach();
+    expect(await demo.sent(s.page)).toBe(0);
+  });
 
   for (const c of CHATS) {
     it(`${c.name}: a second press within 0.8 s is ignored, a later one inserts`, async () => {

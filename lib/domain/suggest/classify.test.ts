@@ -457,3 +457,29 @@ describe('classify: 收到以后 is when the parcel came, not an acknowledgement
     expect(first('好的收到')).toBe('thanks');
   });
 });
+
+describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not what about (brief sugg13)', () => {
+  // Our own phrasings: the frame (before paying, before ordering) and a product question after it.
+  it.each([
+    ['付款前想问一下这件的面料', 'product-info'],
+    ['付钱之前确认下有没有色差', 'product-info'],
+    ['支付以前问问是什么材质', 'product-info'],
+    ['付款之前问下尺码偏大吗', 'size-fit'],
+    ['拍之前想问下这个颜色显黑吗', 'product-info'],
+    ['下单前问一下穿什么码', 'size-fit'],
+    ['付款以前问下几天能到', 'shipping-time'],
+    ['支付前想问问今天能发吗', 'shipping-time'],
+  ])('%s → %s, with no payment reading from the cues', (text, id) => {
+    const c = classify([text]);
+    expect(c.top[0]).toBe(id);
+    expect(c.scores.map((s) => s.id)).not.toContain('payment');
+    expect(c.scores.map((s) => s.id)).not.toContain('refund-status');
+  });
+
+  it('still reads a payment question as one', () => {
+    expect(first('付款失败了怎么办')).toBe('payment');
+    expect(first('怎么付款')).toBe('payment');
+    expect(first('付款前能用花呗吗')).toBe('payment');
+    expect(first('退款几天到')).toBe('refund-status');
+  });
+});

@@ -263,10 +263,10 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /买[一二三四五六七八九十两\d]+送/, scenario: 'promotion', weight: 3 },
   { re: /满\d+/, scenario: 'promotion', weight: 2.5 },
   { re: /\d+\s*(元|块)|[¥$]\s*\d+/, scenario: 'promotion', weight: 0.7 },
-  // Dates and deadlines next to arrival words.
-  { re: /(?<![款钱票修退]\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(再|就|才|前|之前|以前)?\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
-  { re: /(?<![款钱票修退]\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
-  { re: /(?<![款钱票修退]\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时|几点|哪天).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
+  // Dates and deadlines next to arrival words (not a refund's or a repair's: 退款几天到; 付款前 is only when).
+  { re: /(?<!(?:[票修退]|[款钱](?!之?前|以前))\S{0,4})(\d+|[一二三四五六七八九十]+)\s*(号|日|天)\s*(再|就|才|前|之前|以前)?\s*(能|可以|会)?\s*(到|送|发|收)/, scenario: 'shipping-time', weight: 2.5 },
+  { re: /(?<!(?:[票修退]|[款钱](?!之?前|以前))\S{0,4})(今天|明天|今晚|后天|周[一二三四五六日末]).{0,6}(到|送|发|收)/, scenario: 'shipping-time', weight: 2 },
+  { re: /(?<!(?:[票修退]|[款钱](?!之?前|以前))\S{0,4})(多久|几天|什么时候|多长时间|啥时|何时|几点|哪天).{0,6}(到|送|发|收|寄)/, scenario: 'shipping-time', weight: 2.5 },
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
   { re: /(发|走|用|寄|换|要|只有|不用|是)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
@@ -318,6 +318,10 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: POSTAGE_ONLY, scenario: 'return-shipping', weight: -1 },
   // Reporting that payment is done is not a payment problem.
   { re: /(已经|已)\s*(付款|支付|付)|(付款|支付)了/, scenario: 'payment', weight: -1.5 },
+  // Nor is asking something before paying (付款前想问下面料): the frame (a neutral phrase above) hides
+  // 付款, and this keeps the model from putting the payment chip back on its own; a payment word
+  // outside the frame (付款前能用花呗吗) still reads as one.
+  { re: /(付款|支付|付钱)(之|以)?前/, scenario: 'payment', weight: -1 },
   // How much is refunded: 退给我多少钱, 退0多.
   { re: /退(给我|回|了)?\s*(多少|\d)/, scenario: 'refund-status', weight: 2 },
   // A bare date question in a short message: 后天吗? 下周就是明天吗.
@@ -334,8 +338,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /换.{0,3}(码|号|尺码|颜色|色)/, scenario: 'exchange', weight: 3 },
   { re: /(退|寄).{0,6}(地址|哪里|哪儿|给谁)/, scenario: 'return-shipping', weight: 2.5 },
   { re: /(运费|邮费).{0,6}(谁|怎么|多少|退|补|承担|出)/, scenario: 'return-shipping', weight: 2 },
-  // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question.
-  { re: /(钱|(?<![这那哪此该同新旧爆一两几]|[这那哪]一)款).{0,6}(什么时候|多久|几天|怎么还|还没).{0,4}(到|退|回|返)?/, scenario: 'refund-status', weight: 2.5 },
+  // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question; 付款前/付钱之前 is
+  // when the buyer asks (付款前问下几天能到 asks about the parcel).
+  { re: /(钱|(?<![这那哪此该同新旧爆一两几]|[这那哪]一)款)(?!之?前|以前).{0,6}(什么时候|多久|几天|怎么还|还没).{0,4}(到|退|回|返)?/, scenario: 'refund-status', weight: 2.5 },
   { re: /(收到|到)了?.{0,4}(一个|[\d一两二三]个|[\d一两二三]件).{0,4}(还有|另|没)/, scenario: 'wrong-item', weight: 1.5 },
   // The courier coming to fetch a return (快递员哪天来取件, 能上门取吗) is the return shipment, not
   // tracking a delivery. The pickup phrases carry return-shipping; counting the same words again here
@@ -354,6 +359,9 @@ export const NEUTRAL =
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
   '收到以后 收到之后 收到后 收到的 收到就 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
+  // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the
+  // payment words inside the frame say nothing of a payment need.
+  '付款前 付款之前 付款以前 支付前 支付之前 支付以前 付钱前 付钱之前 付钱以前 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

@@ -31,6 +31,10 @@ describe('the stage a message places the buyer at', () => {
     expect(stageOfWords('好的，这就去下单')).toBe(PRE | UNPAID);
   });
 
+  it('reads a question asked before paying (付款前, 支付之前) as not paid yet: 付 there is no payment made (brief sugg13)', () => {
+    for (const t of ['付款前想问一下这件的面料', '支付之前问问从哪里发货', '付钱以前确认下有没有色差']) expect(stageOfWords(t), t).toBe(PRE | UNPAID);
+  });
+
   it('counts a completed order as after-sale and as shopping again; closed adds nothing', () => {
     expect(stageOfOrders(['completed'])).toBe(AFTER | PRE);
     expect(stageOfOrders(['paid', 'closed'])).toBe(PAID);
@@ -67,6 +71,29 @@ describe('a bad review the buyer says is posted (brief sugg12)', () => {
   it('marks a reply that thanks for a good review, a shop’s own too', () => {
     const tpl = (body: string): Template => ({ id: 'own', title: 't', body, group: 'g', scenarios: ['review'] });
     expect([...fitOf([tpl('感谢亲的五星好评～'), tpl('看到您的评价我们很难过')]).thanksReview]).toEqual([1, 0]);
+  });
+});
+
+describe('a review said given in any word order, its kind anywhere in the message (brief sugg13)', () => {
+  it('reads a bad one with the review named first or the kind said after (评价我已经写了，差评; 差评我早就写过了)', () => {
+    for (const t of ['评价我已经写了，差评', '差评我早就写过了', '中评我都打过了', '已经写过评价了，差评', '评价早写了，给的中评', '我打过一星了', '差评早就给过了，你们看着办']) {
+      expect(postedBadReview(t), t).toBe(true);
+      expect(gaveReview(t), t).toBe(false);
+    }
+  });
+
+  it('reads a good one the same way (好评早就给了, 五星给过了, 评价我早写了，五星)', () => {
+    for (const t of ['好评早就给了', '五星给过了', '已经给过好评了', '评价我早写了，五星', '好评我都写过了', '我给过五星了哦', '五星好评早就打了']) {
+      expect(gaveReview(t), t).toBe(true);
+      expect(postedBadReview(t), t).toBe(false);
+    }
+  });
+
+  it('reads no review given from a denial, a question, a promise or a threat', () => {
+    for (const t of ['评价还没写', '评价写了吗', '会给好评的', '满意的话给你们好评', '不处理的话评价我会写差评', '你们再不处理，评价我就写差评', '差评会影响你们吗', '打了电话也没用']) {
+      expect(postedBadReview(t), t).toBe(false);
+    }
+    for (const t of ['评价还没写，好评还是差评看你们', '评价写了吗', '会给好评的', '打了电话也没用，差评']) expect(gaveReview(t), t).toBe(false);
   });
 });
 

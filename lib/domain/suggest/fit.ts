@@ -35,7 +35,8 @@ export function stageOfOrders(statuses: readonly string[]): number {
 /** Words that place the buyer at a stage, on the raw message (a pasted order card's 买家已付款 counts). */
 const STAGE_WORDS: [RegExp, number][] = [
   [/还没(?:买|拍|下单)|没(?:买|拍)过|(?:想|准备|打算|考虑)(?:买|拍|入手|下单)|(?:下单|拍|买)之?前|先问问/, PRE],
-  [/(?:现在|今天|马上|明天)(?:下单|拍|买|付款?)/, PRE | UNPAID],
+  // Before paying (付款前想问下面料, 支付之前问问): not paid yet, whatever 付 says to 已付款确认's detail.
+  [/(?:现在|今天|马上|明天)(?:下单|拍|买|付款?)|(?:付款|支付|付钱)(?:之|以)?前/, PRE | UNPAID],
   // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says.
   [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,]|$)/, PRE | UNPAID],
   [/还没(?:付|支付)|没付款|未付款|待付款|付不了|付不上|(?:付款?|支付).{0,3}(?:失败|不成功|没成功)|没付成/, UNPAID],
@@ -75,8 +76,20 @@ const GAVE_REVIEW =
   /(?:已经?|刚刚?|都)(?:给|打|写|留|评)(?:了|过)?[^，。！？,!?]{0,4}(?:五星|好评)|(?:给|打|写|留)了[^，。！？,!?]{0,4}(?:五星|好评)|(?:五星|好评)(?:已经?|都)(?:给|打|写|留)|(?:五星|好评)(?:给|打|写|留)了|(?:给|打)[^，。！？,!?]{0,6}(?:五星|好评)了/;
 const ASKS_REVIEW = /(?:给|打|留)(?:个|一个|我们一个|我们|下)?(?:五星|好评)|求好评|五星好评哦/;
 
+/**
+ * A review said to be there in any word order: the review named first and its verb after (评价我已经写了,
+ * 好评早就给了, 五星给过了, 中评我都打过了), or the verb with 过 right before it (已经写过评价了, 打过一星);
+ * not denied (还没写评价) nor asked (评价写了吗). Its kind is read from the whole message (评价我已经写了，
+ * 差评: the kind comes after; brief sugg13).
+ */
+const REVIEW = '(?:评价|评论|差评|中评|好评|五星|5星|一星|1星|两星|二星|2星|低分)';
+const REVIEW_VERB = '(?<![没未不])(?:给|打|写|留|评)(?:了|过)(?![吗么没?？])';
+const SAID_POSTED = new RegExp(`${REVIEW}[^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW}[，,][^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW_VERB}(?:个|一个)?(?:你们?)?${REVIEW}`);
+const GOOD_KIND = /好评|五星|5星|满分/;
+const BAD_KIND = /差评|中评|(?:一|两|二|1|2)(?:颗)?星|低分/;
+
 export function gaveReview(text: string): boolean {
-  return GAVE_REVIEW.test(text);
+  return GAVE_REVIEW.test(text) || (SAID_POSTED.test(text) && GOOD_KIND.test(text) && !BAD_KIND.test(text));
 }
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
@@ -302,7 +315,7 @@ const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们
 
 export function postedBadReview(text: string): boolean {
   if (gaveReview(text) || threatensReview(text)) return false;
-  return POSTED_REVIEW.test(text) || POSTED_LOW_STARS.test(text);
+  return POSTED_REVIEW.test(text) || POSTED_LOW_STARS.test(text) || (SAID_POSTED.test(text) && BAD_KIND.test(text) && !GOOD_KIND.test(text));
 }
 
 /** A body that thanks the buyer for a good review (谢谢亲的好评): read off the body, so a shop's own replies count. */

@@ -131,9 +131,6 @@ const W_STAGE_FIT = 0.15;
 const W_STAGE_UNKNOWN = 0.3;
 /** A reply listed first for a situation not shown answers it only on the side (感谢好评 for 好的谢谢). */
 const W_SECONDARY = 0.2;
-/** The buyer says the review is given: a reply asking for one (给个五星好评) falls behind 感谢好评,
- * as a detail the message does not name would. */
-const W_ASKS_DONE = W_DETAIL_MISS;
 /** A reply billing the buyer for postage (非质量问题运费, 补运费) when the message reads as the shop's
  * mistake or a defect: it goes behind the situation's replies that put the postage on the shop. */
 const W_BILLS_FAULT = 1;
@@ -378,7 +375,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
-  const reviewGiven = gaveReview(input.text) || reviewThreatened;
+  const goodGiven = !reviewBad && gaveReview(input.text);
+  const reviewGiven = goodGiven || reviewBad;
   // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
   // needs, chip or not: 退货运费你们给报销吗？是质量问题 had 开发票 on the third chip): the postage is the shop's.
   // Read on the buyer's own words as well as the score: the combined score of a third chip depends
@@ -449,9 +447,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
     else if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
-    if (reviewGiven && fit.asksReview[t]) v -= W_ASKS_DONE;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
+    // A good review given is no bad one to answer (看到您的评价我们很难过 led 评价我早写了，五星 on the
+    // word 评价; brief sugg13): behind the thanks, unless the reply thanks for it itself.
+    if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
     // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(detail, qText))
@@ -530,7 +530,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // 问题): like an order conflict, it is not suggested on this message (search still finds it).
     if (ruledOut(t)) total -= W_ORDER_CONFLICT;
     if (gatedOut(t)) total -= W_ORDER_CONFLICT;
-    if (reviewBad && (fit.asksReview[t] || fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
+    // A review the buyer says is given, good or bad, or one threatened: asking for five stars asks for
+    // what is done (brief sugg13: 好评已经给了哦 still had 邀请五星评价 third); thanks for a good one
+    // only when the review is not bad.
+    if ((reviewGiven && fit.asksReview[t]) || (reviewBad && fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };

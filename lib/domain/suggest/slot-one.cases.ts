@@ -241,3 +241,35 @@ export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
   // out how to start one), and 换货进度 was the only card.
   { text: '我已经寄回了', orders: ['completed'], right: ['return-sent'], ok: ['refund-check'], never: ['exchange-check', 'exchange-back-received', 'exchange-back-on-way'] },
 ];
+
+/**
+ * Brief sugg13 (2026-12-06), in our own words: a product question asked before paying (付款前, 支付以前,
+ * 付钱之前: when, not what about — 付款 read as a payment question and 面料材质 was not on the cards); a bad
+ * review said posted in another word order (评价我已经写了，差评; 差评我早就写过了); a good review said
+ * given (好评早就给了, 五星给过了: 邀请五星评价 was still on the cards).
+ */
+export const SLOT_ONE_SUGG13: (SlotOneCase & { cards?: string[] })[] = [
+  // The model alone put the payment chip back (付款): 打消顾虑 led, 面料材质 second.
+  { text: '付款前想问问面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
+  { text: '支付前问一下面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
+  { text: '付款前想问一下这件的面料', orders: [], right: ['product-material'], never: ['order-paid'] },
+  { text: '支付以前问问是什么材质', orders: ['unpaid'], right: ['product-material'], never: ['order-paid'] },
+  { text: '付钱之前确认下有没有色差', orders: [], right: ['product-color'], never: ['order-paid'] },
+  { text: '付款之前问下尺码偏大吗', orders: [], right: ['size-runs-small'], ok: ['size-ask'], never: ['order-paid'] },
+  { text: '拍之前想问下这个颜色显黑吗', orders: [], right: ['product-color'] },
+  { text: '支付前想问问今天能发吗', orders: [], right: ['ship-time'], never: ['order-paid'] },
+  { text: '评价我已经写了，差评', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '差评我早就写过了', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '中评我都打过了', orders: ['shipped'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '已经写过评价了，差评', orders: ['completed'], right: ['review-bad'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '差评早就给过了，你们看着办', orders: ['completed'], right: ['review-bad'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '评价早写了，给的中评', orders: ['completed'], right: ['review-bad'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
+  { text: '好评已经给了哦', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '好评早就给了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '五星给过了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '已经给过好评了', orders: ['shipped'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '评价我早写了，五星', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '好评我都写过了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '我给过五星了哦', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+  { text: '东西不错，五星好评早就打了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+];

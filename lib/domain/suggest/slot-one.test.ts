@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_VERIFY21 } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21 } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -158,5 +158,13 @@ describe('a bad review already posted, goods sent back with no exchange named (b
       now,
     }, 3).map((r) => r.template.id);
     expect(got[0]).toBe('exchange-check');
+  });
+});
+
+describe('a question asked before paying, a review said given in another word order (brief sugg13)', () => {
+  it.each(SLOT_ONE_SUGG13.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
   });
 });

@@ -19,18 +19,9 @@ import { textBeforeCaret } from '../../insert/text-before-caret';
  */
 export const CODE_BEFORE_CARET = /(?<![\p{L}\p{N}/:.])[/、]([a-z0-9]{1,12})$/iu;
 
-/** A second press of the same Alt+1…9 reply sooner than this after the last one is a double tap (README). */
-const DOUBLE_TAP_MS = 800;
-
-/** What the key handler remembers between presses. */
-interface Keys {
-  /** The key (`code`) of the last press the panel took (or typed in the panel), while it is held. */
-  held?: string;
-  /** The last Alt+1…9 press of a reply: which, when (the event's clock), and the chat box text it left. */
-  tap?: { id: string; at: number; left?: string | null };
-}
-
-function onKeyDown(panel: PanelController, e: KeyboardEvent, keys: Keys): void {
+function onKeyDown(panel: PanelController, e: KeyboardEvent): void {
+  // Shared with Alt+1…9 pressed in the buyer card (PanelController.keys).
+  const keys = panel.keys;
   // Chinese agents type through an IME all day: nothing fires while a composition is open. Only
   // real key presses count: a page could otherwise fire Alt+1 itself and read which reply the
   // panel ranks first for this buyer out of its own chat box.
@@ -61,16 +52,7 @@ function onKeyDown(panel: PanelController, e: KeyboardEvent, keys: Keys): void {
       // Collapsed: the agent has not seen this buyer's replies. The panel opens on them (for this
       // page, like Alt+K); the next press inserts the one it names.
       if (!template) return panel.store.set({ collapsed: false });
-      // The same reply again, this soon, into the chat box as the last press left it (nothing typed,
-      // no other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
-      const left = () => {
-        const box = panel.chatInputQuiet();
-        return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
-      };
-      const t = keys.tap;
-      if (t?.id === template.id && e.timeStamp - t.at < DOUBLE_TAP_MS && t.left === left()) return void (t.at = e.timeStamp);
-      panel.useTemplate(template, 'insert');
-      keys.tap = { id: template.id, at: e.timeStamp, left: left() };
+      panel.pressReply(template, performance.timeOrigin + e.timeStamp);
     }
     return;
   }
@@ -107,8 +89,7 @@ export const suggestions: PanelFeature = {
     addSection({ name: 'scenarios', slot: 'chat', order: 30, component: ScenarioChips });
     addSection({ name: 'suggestions', slot: 'chat', order: 50, component: SuggestionList });
     watchEditing(doc, signal);
-    const keys: Keys = {};
-    doc.addEventListener('keydown', (e) => onKeyDown(controller, e, keys), { capture: true, signal });
+    doc.addEventListener('keydown', (e) => onKeyDown(controller, e), { capture: true, signal });
     // Another conversation: the follow-up popup may have asked for a situation first.
     let buyer = controller.store.get().buyer;
     const off = controller.store.subscribe((s) => {
