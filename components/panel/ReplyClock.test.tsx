@@ -95,6 +95,23 @@ describe('ReplyClock (等待中)', () => {
     expect([...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.textContent)).toEqual([`S*******n · ${other} 6分`]);
   });
 
+  it('a list keyed by name (Kuaishou) leaves out the open buyer the page names by id; a list keyed by id leaves out by id only', () => {
+    const mountWith = (platform: 'kuaishou' | 'pdd', waits: ClockUiState['waiting']) => {
+      const panel = { store: new Store({ buyer: '橙子不酸', buyerId: '3021557741', settings: DEFAULT_APP_SETTINGS } as unknown as PanelState) } as unknown as PanelController;
+      setLocale('zh-CN');
+      const m = mount(
+        <PanelContext.Provider value={panel}>
+          <ReplyClock store={new Store<ClockUiState>({ platform, now: NOW, waiting: waits, listUnread: false, canOpen: true, hint: null })} open={() => {}} />
+        </PanelContext.Provider>,
+      );
+      cleanup = m.unmount;
+      return [...m.root.querySelectorAll('[data-kf="clock-item"]')].map((b) => b.getAttribute('data-key'));
+    };
+    expect(mountWith('kuaishou', [{ key: '橙子不酸', buyer: '橙子不酸', since: NOW - 2 * MIN }, { key: '用户12', buyer: '用户12', since: NOW - MIN }])).toEqual(['用户12']);
+    cleanup?.();
+    expect(mountWith('pdd', [{ key: '3021557741', buyer: '橙子不酸', since: NOW - 2 * MIN }, { key: '6620034417', buyer: '橙子不酸', since: NOW - MIN }])).toEqual(['6620034417']);
+  });
+
   it('gives no tag where the console has no id (the nickname is the key) or the name is not masked', () => {
     const c = show([
       { key: 'S*******n', buyer: 'S*******n', since: NOW - 3 * MIN },

@@ -29,6 +29,14 @@ export interface ClockUiState {
 /** The console's id of a waiting buyer: the key, where it is not the nickname. */
 const idOf = (w: { key: string; buyer: string }) => (w.key === w.buyer ? null : w.key);
 
+/**
+ * Is the list's `key` the open buyer? The list keys a buyer by the console's id where it shows one,
+ * else by the nickname; the open buyer may have both. Kuaishou's list shows names only while its
+ * open conversation gives the id: matched by id alone, the open buyer was listed as someone else
+ * waiting (a namesake in a name-only list is taken for the open buyer: the list cannot tell them apart).
+ */
+export const isOpenKey = (key: string, open: { buyer: string | null; buyerId: string | null }) => key === open.buyerId || key === open.buyer;
+
 /** How many waiting buyers the list names; the rest are counted (+N). */
 const LIST_SHOWN = 5;
 
@@ -44,9 +52,8 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
   const zone = shopZone(panel.settings);
   const wait = (since: number) => countedMs(since, Math.max(s.now, since), th.window, zone);
   // By key: two buyers may share a masked nickname (S*******n).
-  const openKey = panel.buyerId ?? panel.buyer;
   // Longest wait first whatever order the list came in, so the cut never drops a red one.
-  const waiting = s.waiting.filter((w) => w.key !== openKey).sort((a, b) => a.since - b.since);
+  const waiting = s.waiting.filter((w) => !isOpenKey(w.key, panel)).sort((a, b) => a.since - b.since);
   const others = waiting.slice(0, LIST_SHOWN);
   const more = waiting.length - others.length;
   if (!others.length && !s.hint && !s.listUnread) return null;

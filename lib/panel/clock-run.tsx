@@ -23,7 +23,7 @@ import { waitingSince } from '../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../domain/clock/types';
 import { shopZone } from '../storage/settings';
 import { fnv1a } from '../domain/hash';
-import { ReplyClock, type ClockUiState } from '@/components/panel/ReplyClock';
+import { ReplyClock, isOpenKey, type ClockUiState } from '@/components/panel/ReplyClock';
 import { PanelContext } from '@/components/PanelContext';
 import { setLocale, t } from '../i18n';
 
@@ -65,10 +65,10 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   };
   signal.addEventListener('abort', () => (clearTimeout(timer), clearTimeout(openCheck)), { once: true });
 
-  /** The open conversation's key as the list keys it: the buyer id where the page shows one, else the nickname. */
-  const openKey = () => controller.store.get().buyerId ?? controller.store.get().buyer;
+  /** Is the list's key the open conversation (by the buyer id where the page shows one, or the nickname the list keys by)? */
+  const isOpen = (key: string) => isOpenKey(key, controller.store.get());
   /** Another buyer than the open one is in the list (the card counts the open buyer's wait). */
-  const someoneWaits = () => ui.get().waiting.some((w) => w.key !== openKey());
+  const someoneWaits = () => ui.get().waiting.some((w) => !isOpen(w.key));
   /** Starts the one countdown timer if a buyer waits and it is not running. */
   const ensureTicking = () => {
     if (timer === undefined && someoneWaits()) tick();
@@ -131,7 +131,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
    */
   let timeless = false;
   /** When the open buyer's own row in the list says their wait began, or null where it is not listed. */
-  const listedSince = () => waiting().find((w) => w.key === openKey())?.since ?? null;
+  const listedSince = () => waiting().find((w) => isOpen(w.key))?.since ?? null;
   const showOnCard = () => {
     const s = controller.store.get();
     const th = s.settings.replyClock?.[platform] ?? DEFAULT_CLOCK_SETTINGS[platform];
@@ -218,7 +218,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
     // A console may ignore a synthetic click (reported for Pinduoduo, contradicted by another
     // source): say so when the open conversation did not change.
     openCheck = setTimeout(() => {
-      if (!signal.aborted && openKey() !== key) ui.set({ hint: t('clock.notOpened') });
+      if (!signal.aborted && !isOpen(key)) ui.set({ hint: t('clock.notOpened') });
     }, OPEN_CHECK_MS);
   };
   return {

@@ -1,7 +1,7 @@
 /**
  * Buyer identity in Chromium: buyers keyed by the console's buyer id, so two buyers behind the same
  * masked nickname (`S*******n`) keep their own notes and follow-ups — on the demo console and on
- * the Pinduoduo fixture served at the real console address; and data stored in the shape from
+ * the Pinduoduo and Kuaishou fixtures served at the real console addresses; and data stored in the shape from
  * before ids (v1 records, by nickname) still shows on the card once the extension reads it again.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,27 @@ describe('buyer identity', () => {
     const stored = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', { platform: 'pdd', nickname: 'S*******n', buyerId: '6620034417' });
     expect(stored.history.map((e) => e.text)).toEqual(['要换大一码']);
     expect(await s.page.evaluate(() => (window as any).__pdd.sent.length)).toBe(0);
+  });
+
+  it('two Kuaishou buyers of one nickname keep separate notes: the id from the message rows keys each (one source, unconfirmed)', async () => {
+    await openConsole(s.page, CONSOLES.kuaishou);
+    await cardReady(s.page, '橙子不酸');
+    await saveNote(s.page, '甲：卫衣要加绒款');
+
+    // A namesake writes in: their card in 已回复, their rows under their own id.
+    await s.page.evaluate(() => (window as any).__ks.addCard('橙子不酸', '3021559902', '能开发票吗'));
+    await s.page.locator('.SessionBaseCard[data-fx-uid="3021559902"]').click();
+    expect(await s.page.evaluate(() => (window as any).__ks.currentId())).toBe('3021559902');
+    await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
+    expect(await notesOnCard(s.page)).toEqual([]);
+    await saveNote(s.page, '乙：发票抬头写公司');
+    expect(await notesOnCard(s.page)).toEqual([expect.stringContaining('乙：发票抬头写公司')]);
+
+    await s.page.locator('.SessionBaseCard[data-fx-uid="3021557741"]').click();
+    await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('甲：卫衣要加绒款')]);
+    const stored = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', { platform: 'kuaishou', nickname: '橙子不酸', buyerId: '3021559902' });
+    expect(stored.history.map((e) => e.text)).toEqual(['乙：发票抬头写公司']);
+    expect(await s.page.evaluate(() => (window as any).__ks.sent.length)).toBe(0);
   });
 
   it('an old record under a masked name: offered on the card, 不是同一人 remembered for that buyer, merged into the buyer who confirms, the other buyer of that name unaffected', async () => {

@@ -195,7 +195,7 @@ describe('JD order list', () => {
   });
 });
 
-describe('a conversation switch where the console shows no buyer id (the nickname is the key): no stale buyer', () => {
+describe('a conversation switch where the list shows no buyer id (the card at the click is named only): no stale buyer', () => {
   const basis = () => inPanel(s.page, '[data-kf="basis-msg"]').allTextContents();
   for (const [name, fx, row, first, firstLast, second, secondMessage] of [
     ['Douyin', CONSOLES.douyin, (n: string) => `[data-qa-id="qa-conversation-chat-item"]:has([title="${n}"])`, '豆豆爱吃梨', '有没有大一点的容量', '晚风_1998', '好的，谢谢啦'],

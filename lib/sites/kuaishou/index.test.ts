@@ -37,8 +37,39 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
   it('reads the buyer from their sender line, and the messages without system or image rows', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
-    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '3021557741', nickname: '橙子不酸' });
     expect(A.readMessages(document, 10)).toEqual(messages());
+  });
+
+  it('keys the buyer by the id in the message rows, so two buyers of one name are two buyers; no id where the rows do not give one buyer', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const holders = () => Array.from(document.querySelectorAll('.ChatMessageList-ContentWrap > div'));
+    // Another buyer of the same name: the same sender lines, the rows under another id.
+    for (const h of holders()) h.id = h.id.replace('3021557741', '3021559902');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '3021559902', nickname: '橙子不酸' });
+    // Mid-switch, rows of two conversations: no id (the first and the last disagree).
+    holders()[0]!.id = '0_3021557741_101';
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    // Not the shape read (no digits, too few parts), or no holder at all: the nickname alone, as before.
+    for (const id of ['0_abc_1', '0_3021559902', '1_3021559902_7']) {
+      for (const h of holders()) h.id = id;
+      expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    }
+    loadFixture('kuaishou-chat.html', URL_CHAT, (h) => h.split('ChatMessageList-ContentWrap').join('ChatMessageList-Inner'));
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    expect(probePage(A, document).find((l) => l.what === 'buyer-id')).toMatchObject({ ok: false, missing: ['BUYER_ID_ROW'] });
+  });
+
+  it('an id that came with another name on this page is not taken again: one buyer’s notes never go on another’s card', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    expect(A.readBuyerIdentity!(document)?.id).toBe('3021557741');
+    // Another conversation whose rows carry the same id (as the shop's own id would be): not a buyer id.
+    for (const el of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody')) el.textContent = el.textContent!.replace('橙子不酸', '小王88');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '小王88' });
+    for (const el of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody')) el.textContent = el.textContent!.replace('小王88', '橙子不酸');
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
+    // The list's cards show no id: the card at a click is named only.
+    expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[0]!)).toEqual({ id: null, nickname: '橙子不酸' });
   });
 
   it('reads the latest messages and the buyer of a long history from its end: at every limit, the tail of the whole conversation', () => {
@@ -154,7 +185,7 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     for (const el of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody')) {
       el.textContent = el.textContent!.replace('橙子不酸11-30', '用户131-5').replace('客服小鹿11-30', '客服小鹿1-5');
     }
-    expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '用户13' });
+    expect(A.readBuyerIdentity!(document)).toEqual({ id: '3021557741', nickname: '用户13' });
     expect(A.readMessages(document, 10).map((m) => m.at)).toEqual([thisYear(1, 5, 20, 21, 7), thisYear(1, 5, 20, 21, 40), thisYear(1, 5, 20, 22, 30)]);
   });
 

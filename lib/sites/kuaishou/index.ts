@@ -34,7 +34,7 @@ export const kuaishouAdapter = chatAdapter({
   inputSelector: S.CHAT_INPUT,
   probe: {
     buyer: { MESSAGE_SENDER: S.MESSAGE_SENDER, BUYER_SIDE: S.BUYER_SIDE },
-    buyerId: 'none',
+    buyerId: { BUYER_ID_ROW: S.BUYER_ID_ROW },
     messages: { MESSAGE_ROW: S.MESSAGE_ROW, BUYER_SIDE: S.BUYER_SIDE, SHOP_SIDE: S.SHOP_SIDE, MESSAGE_TEXT: S.MESSAGE_TEXT },
     chatInput: { CHAT_INPUT: S.CHAT_INPUT },
   },

@@ -68,10 +68,36 @@ export function readBuyer(doc: Document): string | null {
   return lastRead(doc.querySelectorAll(S.MESSAGE_ROW), 1, buyerRow)[0] ?? null;
 }
 
-/** No buyer id is known on this page: the nickname stays the key. */
+/** Per page (its body): each buyer id read, with the name first read beside it; null once another name came with it. */
+const namesOfIds = new WeakMap<object, Map<string, string | null>>();
+
+/**
+ * The open buyer: the name from their sender line, the id from the message list's row ids
+ * (S.BUYER_ID_ROW, one source, unconfirmed), else none (the nickname is the key, as before). The id
+ * is taken only where the first and last row agree (rows of two conversations during a switch give
+ * none), and never once the same id came with another name on this page: a buyer id names one buyer,
+ * so an id shared by two names is not the buyer's (the shop's own, say) and would put one buyer's
+ * notes on another's card.
+ */
 export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
-  return nickname ? { id: null, nickname } : null;
+  if (!nickname) return null;
+  const rows = doc.querySelectorAll(S.BUYER_ID_ROW);
+  const first = S.BUYER_ID_OF_ROW.exec(rows[0]?.id ?? '')?.[1];
+  const last = S.BUYER_ID_OF_ROW.exec(rows[rows.length - 1]?.id ?? '')?.[1];
+  let id: string | null = first && first === last ? first : null;
+  if (id) {
+    const key = doc.body ?? doc;
+    const names = namesOfIds.get(key) ?? new Map<string, string | null>();
+    namesOfIds.set(key, names);
+    const known = names.get(id);
+    if (known === undefined) names.set(id, nickname);
+    else if (known !== nickname) {
+      names.set(id, null);
+      id = null;
+    }
+  }
+  return { id, nickname };
 }
 
 /**

@@ -32,6 +32,19 @@ export const MESSAGE_SENDER = '.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody';
 /** Bubble sides. [ks-scripts]. */
 export const BUYER_SIDE = '.kwaishop-cs-LayoutDefaultWrapper__notMe';
 export const SHOP_SIDE = '.kwaishop-cs-LayoutDefaultWrapper__isMine';
+/**
+ * The buyer's id, in the ids of the open conversation's message list: `0_<buyer id>_<…>`. One
+ * source, unconfirmed: a public Electron preload for this workbench (code-index file 56119917179, an
+ * IM client's kuaishou preload; the index does not show its repository), written after 2026-05-09 (an
+ * expiry stamp in it), whose getCustomerId takes the second "_" segment of the first
+ * `div[id^="0_"]` inside `.ChatMessageList-ContentWrap` (three segments or more) as 客户ID. Its own
+ * code never calls it and records no sample id; the same file sends replies with target type 0 and
+ * the buyer's user id as target, which is what the "0_" prefix and the segment would be. Which
+ * element carries the id is not recorded: the fixture puts it on a holder around each row.
+ */
+export const BUYER_ID_ROW = '.ChatMessageList-ContentWrap div[id^="0_"]';
+/** A row holder's id → the buyer id (digits, as the preload's target ids are). */
+export const BUYER_ID_OF_ROW = /^0_(\d+)_./;
 /** Message body. consoles.md 2026 (one source). */
 export const MESSAGE_TEXT = '.kwaishop-cs-LayoutDefaultWrapper_msgBody';
 /**
