@@ -3,7 +3,7 @@
  * new objects.
  */
 import { atTime, DAY, hhmm, type Zone } from '../time';
-import { nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
+import { DELAY_RECHECK_DAYS, nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
 import { kindPriority } from './priority';
 import { joinNote } from './notes';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
@@ -152,7 +152,9 @@ export function suggestedSnooze(item: Followup, now: number, settings: Partial<F
     case 'return-pending':
       return now + s.returnRecheckDays * DAY;
     case 'delay':
-      return now + 3 * DAY;
+      // The same rhythm as a delay marked done (delayRecheck, rules.ts): put off or done, the
+      // order is looked at again DELAY_RECHECK_DAYS later (from now here, at this time of day).
+      return now + DELAY_RECHECK_DAYS * DAY;
     case 'unpaid':
       return unpaidSnoozeUntil(now, settings);
     default:
