@@ -109,8 +109,9 @@ export function complete(item: Followup, now: number, reason?: string): Followup
   return done;
 }
 
-export function reopen(item: Followup): Followup {
-  const open: Followup = { ...item, status: 'open' };
+/** The agent reopens a closed item at `now` (kept as `reopenedAt`: in team mode it beats a colleague's close made before). */
+export function reopen(item: Followup, now: number): Followup {
+  const open: Followup = { ...item, status: 'open', reopenedAt: now };
   delete open.snoozedUntil;
   delete open.closedAt;
   delete open.closedReason;
