@@ -59,6 +59,17 @@ describe('follow-ups from the order list', () => {
     expect(unpaid[0]!.reason).toContain('16:00');
   });
 
+  it('a delayed order first read days after its promised ship day is overdue at once, counted once in the badge, its reason naming the day promised', async () => {
+    // Ordered Thursday 10:00, before the cut-off: promised for that day; the list is first opened on Monday.
+    await report([row('3988120457736120945', '小鹿', 'paid', bj(10, 0, -4))]);
+    const l = await list();
+    expect(l.counts).toMatchObject({ overdue: 1, today: 0, badge: 1 });
+    const [delay] = items(l).filter((f) => f.kind === 'delay');
+    // Made now, due since the morning after the promise: the buyer has waited since then, not the list.
+    expect(delay).toMatchObject({ section: 'overdue', createdAt: bj(11), dueAt: bj(8, 0, -3) });
+    expect(delay!.reason).toBe('2026-02-26 10:00 下单，按 16:00 截单应在 2026-02-26 发出，至今未发货：告知买家并提供换款或退款');
+  });
+
   it('closes the reminder when the page later shows the order paid, and lists it under done today', async () => {
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
     vi.setSystemTime(bj(12));
