@@ -1,5 +1,5 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
-import { finishCutOff, maskOverridesAtUpdate } from '@/lib/messaging/handlers/data';
+import { finishCutOff, maskFollowupsAtUpdate, maskOverridesAtUpdate } from '@/lib/messaging/handlers/data';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
@@ -47,8 +47,8 @@ export default defineBackground({
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
     // untouched starter replies their corrected wording and adds the starter replies new since; an
-    // update also gives the open console tabs the new panel; both mask override-log entries stored
-    // before the log was masked (once; a fresh install finds none and only sets the marker).
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), reason === 'update' ? reach() : session?.remove(REACH_PENDING)]));
+    // update also gives the open console tabs the new panel; both mask override-log entries and
+    // follow-ups stored before they were masked (once; a fresh install finds none and only sets the markers).
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), maskFollowupsAtUpdate(), reason === 'update' ? reach() : session?.remove(REACH_PENDING)]));
   },
 });

@@ -13,6 +13,7 @@ import { FollowupList, FIRST_SCREEN_ROWS } from './FollowupList';
 import { CallError } from '@/lib/messaging/client';
 import { type } from '../remarks/testing';
 import { buyerTag } from '@/lib/domain/customers/buyer-tag';
+import { followupsFromOrders } from '@/lib/domain/followups/rules';
 
 registerMessages(followups);
 registerMessages(followupsUi);
@@ -76,6 +77,17 @@ describe('the popup list', () => {
     // Made in the day shift and marked handover: it is for the night shift.
     expect(today!.querySelector('[data-kf="handover-tag"]')!.textContent).toBe('交给夜班');
     expect(overdue!.querySelector('[data-kf="handover-tag"]')).toBeNull();
+  });
+
+  it('a delay first read days after the promised ship day: overdue since the morning after it, and the row names the day promised', async () => {
+    // Ordered 2026-02-26 10:00 Beijing, before the cut-off; the order list is first read now (03-02 12:00).
+    const placed = Date.UTC(2026, 1, 26, 2);
+    const [late] = followupsFromOrders([{ orderId: '3988120457736120945', buyer: '小鹿', status: 'paid', createdAt: placed, flag: 'gray', remark: '' }], [], {}, NOW).upserts;
+    const { root } = await setup(listOf([{ section: 'overdue', kind: 'delay', items: [late!] }]));
+    expect(root.querySelector('[data-kf="summary"]')!.textContent).toBe('逾期 1 · 今天 0 · 以后 0');
+    const row = root.querySelector('[data-kf="followup"]')!;
+    expect(row.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 3 天');
+    expect(row.querySelector('[data-kf="followup-reason"]')!.textContent).toContain('应在 2026-02-26 发出，至今未发货');
   });
 
   it('lists what is handed to this agent first, under 交接给我 / 夜班交接, and hands an item over with H', async () => {

@@ -44,6 +44,7 @@ import { buyerData } from './buyer-data-run';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
 import { maskOldOverrides } from './overrides-mask-run';
+import { maskOldFollowups } from './followups-mask-run';
 import { openOptionsTab } from './welcome';
 import { decideRequestFault } from '../team/decide-request';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
@@ -131,6 +132,8 @@ export const WORKER_EXTRAS = {
   reachOpenTabs,
   /** Once at an update: the override log's entries from before it was masked (overrides-mask-run.ts). */
   maskOldOverrides,
+  /** Once at an update: follow-ups stored before their typed words (a to-do's typed buyer) were masked (followups-mask-run.ts). */
+  maskOldFollowups,
   /** The options page on a tab: at a fresh install, and the openOptions verb (welcome.ts); both rare, neither in background.js. */
   openOptionsTab,
   /** What is wrong with a teamDecideProposal payload, if anything (lib/team/decide-request.ts). */

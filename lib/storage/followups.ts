@@ -232,7 +232,8 @@ export async function addFollowup(item: Followup, now = Date.now()): Promise<Fol
       // The same item made again after it was closed starts afresh but keeps the log it had: the
       // earlier lines first, whole, like a team merge (notes.ts) — they used to go with the old item.
       const lines = had.note ? [had.note, ...(note && !had.note.split('\n').includes(note) ? [note] : [])] : note ? [note] : [];
-      const fresh: Followup = { ...item };
+      // Made again by the agent: a reopen (a colleague's close made before it does not undo it, mergeFollowup).
+      const fresh: Followup = { ...item, reopenedAt: now };
       if (lines.length) fresh.note = lines.join('\n');
       else delete fresh.note;
       return { put: [fresh], value: fresh };

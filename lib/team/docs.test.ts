@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panelFollowup } from '../domain/followups';
+import { applyRuleResult, complete, followupsFromOrders, manualFollowup, panelFollowup, reopen, snooze, DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../domain/followups';
 import { mergeFollowup, mergeNoteLines } from './docs';
 
 describe('mergeNoteLines: a follow-up log appended to on two machines', () => {
@@ -64,5 +64,70 @@ describe('mergeFollowup', () => {
     const later = { ...base, note: '问了发货时间\n答应今天下午回复' };
     expect(mergeFollowup(base, later).note).toBe('问了发货时间\n答应今天下午回复');
     expect(mergeFollowup(later, base).note).toBe('问了发货时间\n答应今天下午回复');
+  });
+});
+
+describe('mergeFollowup: a reopen on one machine and a close on another, made at about the same time', () => {
+  /** Beijing wall time on 2026-12-07 as epoch ms. */
+  const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 11, 7 + day, h - 8, m);
+  const base = manualFollowup({ title: '给王姐回电话', buyer: '王姐' }, bj(9), {});
+  const both = (a: Followup, b: Followup) => {
+    const ab = mergeFollowup(a, b);
+    expect(mergeFollowup(b, a)).toEqual(ab);
+    return ab;
+  };
+
+  it('a reopen made after the colleague’s close, by the clock, wins; the close made after a reopen wins', () => {
+    // Both machines had it done at 10:00. Here the agent finds it is not finished and reopens it at 10:30;
+    // meanwhile a colleague had reopened and closed it again at 10:20, a reason of their own.
+    const doneBefore = complete(base, bj(10));
+    const reopenedHere = reopen(doneBefore, bj(10, 30));
+    const closedThere = complete(reopen(doneBefore, bj(10, 15)), bj(10, 20), '已回电');
+    expect(both(reopenedHere, closedThere)).toMatchObject({ status: 'open', reopenedAt: bj(10, 30) });
+    expect(both(reopenedHere, closedThere).closedAt).toBeUndefined();
+    // The colleague's close at 10:40, after the reopen: closed, with their reason.
+    const closedLater = complete(reopen(doneBefore, bj(10, 15)), bj(10, 40), '已回电');
+    expect(both(reopenedHere, closedLater)).toMatchObject({ status: 'done', closedAt: bj(10, 40), closedReason: '已回电' });
+  });
+
+  it('a close with no reopen against it still beats a snooze or an open copy (done over a snooze stands)', () => {
+    const closed = complete(base, bj(10));
+    expect(both(closed, snooze(base, bj(15)))).toMatchObject({ status: 'done', closedAt: bj(10) });
+    expect(both(closed, { ...base, note: '打了没接' })).toMatchObject({ status: 'done', note: '打了没接' });
+    // An open copy and a snooze of it: the snooze, as before.
+    expect(both({ ...base, note: '打了没接' }, snooze(base, bj(15))).status).toBe('snoozed');
+  });
+
+  it('a reopen counts once: a copy that saw it and was snoozed or closed after it is not undone by it', () => {
+    const reopened = reopen(complete(base, bj(10)), bj(10, 30));
+    // Synced; then one machine adds a note, the other snoozes it.
+    expect(both({ ...reopened, note: '买家说下午再联系' }, snooze(reopened, bj(15)))).toMatchObject({ status: 'snoozed', note: '买家说下午再联系' });
+    expect(both({ ...reopened, note: '买家说下午再联系' }, complete(reopened, bj(11)))).toMatchObject({ status: 'done', closedAt: bj(11) });
+  });
+
+  it('gives one result for three machines’ versions, whatever order they are merged in', () => {
+    const doneBefore = complete(base, bj(10));
+    const versions = [complete(base, bj(10, 10), '已回电'), reopen(doneBefore, bj(10, 30)), snooze(base, bj(15)), { ...base, note: '打了没接' }];
+    const orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+    const results = orders.map((o) => JSON.stringify(o.map((i) => versions[i]!).reduce((x, y) => mergeFollowup(x, y))));
+    expect(new Set(results).size).toBe(1);
+    expect(JSON.parse(results[0]!)).toMatchObject({ status: 'open', reopenedAt: bj(10, 30), note: '打了没接' });
+  });
+
+  it('a delay the page brought back on one machine and a colleague’s close of it: closed, and back again counted from that close', () => {
+    const paid = bj(10, 0, -3);
+    const page = [{ orderId: '2001', buyer: '小明', status: 'paid' as const, createdAt: paid, flag: 'gray' as const, remark: '' }];
+    const read = (items: Followup[], now: number) => applyRuleResult(items, followupsFromOrders(page, items, S, now), now);
+    // Told the buyer on the 4th; the order is still not shipped on the 7th: both machines' pages bring it back.
+    const told = read([], bj(0, 30, -3)).map((f) => complete(f, bj(10, 0, -3), '已告知买家'));
+    const [here] = read(told, bj(8, 5));
+    expect(here).toMatchObject({ status: 'open' });
+    // The colleague calls the buyer at 09:00 and marks it done; the two versions meet.
+    const [there] = read(told, bj(7, 55)).map((f) => complete(f, bj(9), '买家同意再等'));
+    const merged = both(here!, there!);
+    expect(merged).toMatchObject({ status: 'done', closedAt: bj(9), closedReason: '买家同意再等' });
+    // The page read again today brings nothing back; three days after the colleague's close it does.
+    expect(followupsFromOrders(page, [merged], S, bj(14)).upserts).toEqual([]);
+    expect(followupsFromOrders(page, [merged], S, bj(7, 0, 3)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(8, 0, 3) });
   });
 });

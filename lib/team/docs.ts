@@ -122,18 +122,36 @@ export interface FollowupEventBody {
   by: string;
 }
 
-/** Conflicting statuses resolve in this fixed order: a closed item stays closed, a snooze beats "open". */
+/** Between versions decided at the same time (statusTime): a closed item stays closed, a snooze beats "open". */
 const STATUS_RANK: Record<FollowupStatus, number> = { done: 3, snoozed: 2, open: 1 };
 
 /**
- * Two machines changed the same follow-up: the status by the fixed order above (its close reason
- * and times with it), notes are the union of both sides' lines, the assignment is the later one.
- * Commutative and idempotent.
+ * When a version's status was last decided by a close or a reopen, by the clock of the machine that
+ * made it: a close at its `closedAt`; the agent's last reopen (`reopenedAt`), which a later snooze,
+ * note or close keeps, so a version that has seen the reopen is not beaten by it again. A version
+ * that has seen neither (an open item, a snooze of it): -Infinity. The rules' own reopens (a delay
+ * checked again, a new promise) set no time: against a colleague's close they lose, and the page's
+ * next read puts the item back when it is still due, counted from that close.
+ */
+function statusTime(f: Followup): number {
+  const reopened = f.reopenedAt ?? -Infinity;
+  return f.status === 'done' && f.closedAt !== undefined ? Math.max(f.closedAt, reopened) : reopened;
+}
+
+/**
+ * Two machines changed the same follow-up: the status of the version whose close or reopen is the
+ * later (statusTime: a reopen made after a colleague's close wins, a close made after it wins), and
+ * between versions that saw the same (no reopen, a snooze against a close) the fixed order above —
+ * its close reason and times with it; notes are the union of both sides' lines, the assignment is
+ * the later one. A total order on versions: commutative, associative (three versions in any order)
+ * and idempotent.
  */
 export function mergeFollowup(a: Followup, b: Followup): Followup {
+  const ta = statusTime(a);
+  const tb = statusTime(b);
   const ra = STATUS_RANK[a.status] ?? 0;
   const rb = STATUS_RANK[b.status] ?? 0;
-  const winner = ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
+  const winner = ta !== tb ? (ta > tb ? a : b) : ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
   const other = winner === a ? b : a;
   const out: Followup = { ...winner };
   const note = mergeNoteLines(a.note, b.note);

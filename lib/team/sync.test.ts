@@ -10,7 +10,7 @@ import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-
 import { emptyDirty } from './local-stores';
 import { deletionRef } from './docs';
 import { customerKey, makeEvent, replacedNow } from '../domain/customers';
-import { snooze, type Followup } from '../domain/followups';
+import { reopen, snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import { PRESET_A, PRESET_B, cloneRuleSet } from '../domain/remarks';
 import { appendEvent, applyPatch, newCustomer } from '../domain/customers';
@@ -269,6 +269,25 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
       expect(f.closedReason).toBe('已回复');
       expect(f.note!.split('\n').sort()).toEqual(['买家满意', '明天再问']);
     }
+  });
+
+  it('a follow-up reopened on one machine after a colleague closed it on another, before they synced, ends open on both', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.putFollowup(item('manual:fu-re'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    // The colleague closes it at +5 s; here it was closed at +3 s and reopened at +10 s (not finished after all).
+    x.stores.changeFollowup('manual:fu-re', (f) => complete(f, T0 + 5_000, '已回复'));
+    y.stores.changeFollowup('manual:fu-re', (f) => reopen(complete(f, T0 + 3_000), T0 + 10_000));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    for (const m of [x, y]) expect(m.stores.followupMap.get('manual:fu-re')).toMatchObject({ status: 'open', reopenedAt: T0 + 10_000 });
+    // Closed again afterwards: closed everywhere.
+    x.stores.changeFollowup('manual:fu-re', (f) => complete(f, T0 + 20_000, '已回复'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(y.stores.followupMap.get('manual:fu-re')).toMatchObject({ status: 'done', closedAt: T0 + 20_000 });
   });
 
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {

@@ -115,6 +115,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
     else f.status = 'open';
   }
   if (f.status === 'done' && isTime(r.closedAt)) f.closedAt = r.closedAt;
+  if (isTime(r.reopenedAt)) f.reopenedAt = r.reopenedAt;
   if (f.status !== 'done') delete f.closedReason;
   if (r.handover === true) f.handover = true;
   if (isScenarioId(r.suggestScenario)) f.suggestScenario = r.suggestScenario;

@@ -16,6 +16,8 @@ import {
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput, type RemarkFact } from './types';
 import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from './view';
 import { assignFollowup, handoverItems, handoverTarget } from './handover';
+import { snoozeOptions } from './snooze';
+import { isoDay } from '../time';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -285,6 +287,18 @@ describe('delay (延迟发货) from the order list: not shipped by the day the c
       const again = back.map((f) => complete(f, bj(2026, 3, 13, 9, 30)));
       expect(followupsFromOrders(page, again, S, bj(2026, 3, 15, 12, 0)).upserts).toEqual([]);
       expect(followupsFromOrders(page, again, S, bj(2026, 3, 16, 7, 0)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 16, 8, 0) });
+    });
+
+    it('推迟 offers first the day 已完成 would bring it back: one rhythm of checks, however the agent puts it off', () => {
+      const [item] = run([], followupsFromOrders(page, [], S, bj(2026, 3, 10, 0, 0)), bj(2026, 3, 10, 0, 0));
+      // The first morning the list brings the item back after it was marked done at doneAt.
+      const done = [complete(item!, doneAt)];
+      let back = 0;
+      for (let d = 1; d <= 14 && !back; d++) if (followupsFromOrders(page, done, S, bj(2026, 3, 10 + d, 7, 0)).upserts.length) back = d;
+      expect(back).toBeGreaterThan(0);
+      const [first] = snoozeOptions(item!, doneAt, S);
+      expect(first).toMatchObject({ key: 'followups.action.snoozeRecheck', params: { days: back } });
+      expect(isoDay(first!.until, S.utcOffsetMinutes)).toBe(isoDay(bj(2026, 3, 10 + back, 12, 0), S.utcOffsetMinutes));
     });
 
     it('found later that day, is due by the end of the day shift, not overdue for the morning it missed', () => {

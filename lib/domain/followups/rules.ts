@@ -422,8 +422,8 @@ function shipPromise(placedAt: number, r: Resolved): { day: string; lateAt: numb
 /**
  * A delayed order is checked with the buyer again this many days after the agent last marked its
  * item done, while the order list still shows it paid and not shipped (domain.md: delayed and
- * out-of-stock orders are checked once or twice a week until resolved; 推迟's own suggestion for a
- * delay is the same +3 days).
+ * out-of-stock orders are checked once or twice a week until resolved). 推迟's first suggestion for a
+ * delay (suggestedSnooze, view.ts) reads this constant too: put off or done, one rhythm.
  */
 export const DELAY_RECHECK_DAYS = 3;
 

@@ -58,6 +58,13 @@ export interface Followup {
   snoozedUntil?: number;
   note?: string;
   closedAt?: number;
+  /**
+   * When the agent last reopened it (重新打开, or the same item made again after it was closed).
+   * Kept through a later snooze, note or close: a team merge lets the later of a close and a reopen
+   * decide (lib/team/docs.ts mergeFollowup). The rules' own reopens (a delay checked again, a new
+   * promise, a new VIP month) set none: the page decides those again at its next read.
+   */
+  reopenedAt?: number;
   /** Why it was closed ("买家已付款", or the agent's words). */
   closedReason?: string;
   /** Handed to the next shift: a handover note, a to-do made at night (README: Night), or handed over by the agent. */

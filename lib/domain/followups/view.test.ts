@@ -88,9 +88,10 @@ describe('actions on one item', () => {
     expect(base.status).toBe('open');
   });
 
-  it('reopen brings a done item back as open', () => {
-    const again = reopen(complete(base, bj(2026, 3, 10, 12), 'x'));
+  it('reopen brings a done item back as open, and says when (a team merge weighs it against a close)', () => {
+    const again = reopen(complete(base, bj(2026, 3, 10, 12), 'x'), bj(2026, 3, 10, 12, 30));
     expect(again.status).toBe('open');
+    expect(again.reopenedAt).toBe(bj(2026, 3, 10, 12, 30));
     expect(again.closedAt).toBeUndefined();
     expect(again.closedReason).toBeUndefined();
   });

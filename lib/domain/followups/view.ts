@@ -3,7 +3,7 @@
  * new objects.
  */
 import { atTime, DAY, hhmm, type Zone } from '../time';
-import { nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
+import { DELAY_RECHECK_DAYS, nextAt, resolveSettings, unpaidAfterSnooze, unpaidSnoozeUntil } from './rules';
 import { kindPriority } from './priority';
 import { joinNote } from './notes';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings, type RuleResult } from './types';
@@ -109,8 +109,9 @@ export function complete(item: Followup, now: number, reason?: string): Followup
   return done;
 }
 
-export function reopen(item: Followup): Followup {
-  const open: Followup = { ...item, status: 'open' };
+/** The agent reopens a closed item at `now` (kept as `reopenedAt`: in team mode it beats a colleague's close made before). */
+export function reopen(item: Followup, now: number): Followup {
+  const open: Followup = { ...item, status: 'open', reopenedAt: now };
   delete open.snoozedUntil;
   delete open.closedAt;
   delete open.closedReason;
@@ -152,7 +153,9 @@ export function suggestedSnooze(item: Followup, now: number, settings: Partial<F
     case 'return-pending':
       return now + s.returnRecheckDays * DAY;
     case 'delay':
-      return now + 3 * DAY;
+      // The same rhythm as a delay marked done (delayRecheck, rules.ts): put off or done, the
+      // order is looked at again DELAY_RECHECK_DAYS later (from now here, at this time of day).
+      return now + DELAY_RECHECK_DAYS * DAY;
     case 'unpaid':
       return unpaidSnoozeUntil(now, settings);
     default:

@@ -106,3 +106,6 @@ export const finishCutOff = () =>
 
 /** At an update: the override log's entries from before it was masked, masked (lib/background/overrides-mask-run.ts), under the whole-data lock. */
 export const maskOverridesAtUpdate = () => shared(() => workerExtras().maskOldOverrides(io));
+
+/** At an update: follow-ups stored before their typed words were masked, masked (lib/background/followups-mask-run.ts), under the whole-data lock. */
+export const maskFollowupsAtUpdate = () => shared(() => workerExtras().maskOldFollowups(io));

@@ -59,6 +59,17 @@ describe('follow-ups from the order list', () => {
     expect(unpaid[0]!.reason).toContain('16:00');
   });
 
+  it('a delayed order first read days after its promised ship day is overdue at once, counted once in the badge, its reason naming the day promised', async () => {
+    // Ordered Thursday 10:00, before the cut-off: promised for that day; the list is first opened on Monday.
+    await report([row('3988120457736120945', '小鹿', 'paid', bj(10, 0, -4))]);
+    const l = await list();
+    expect(l.counts).toMatchObject({ overdue: 1, today: 0, badge: 1 });
+    const [delay] = items(l).filter((f) => f.kind === 'delay');
+    // Made now, due since the morning after the promise: the buyer has waited since then, not the list.
+    expect(delay).toMatchObject({ section: 'overdue', createdAt: bj(11), dueAt: bj(8, 0, -3) });
+    expect(delay!.reason).toBe('2026-02-26 10:00 下单，按 16:00 截单应在 2026-02-26 发出，至今未发货：告知买家并提供换款或退款');
+  });
+
   it('closes the reminder when the page later shows the order paid, and lists it under done today', async () => {
     await report([row('4012938475610293847', '小鹿', 'unpaid', bj(9))]);
     vi.setSystemTime(bj(12));
@@ -245,6 +256,46 @@ describe('what the agent types on an item is masked as buyer notes are', () => {
     expect(JSON.stringify(await db.values('followups'))).not.toContain(PHONE);
     expect(JSON.stringify(await list())).not.toContain(PHONE);
     expect((await ok<{ csv: string }>('exportFollowupsCsv', undefined)).csv).not.toContain(PHONE);
+  });
+
+  it('masks, once at an update, a phone typed as a to-do’s or handover’s buyer before that was masked — live and in the backups — leaving a page buyer’s nickname, and not while the shop keeps numbers', async () => {
+    const { maskFollowupsAtUpdate } = await import('./data');
+    await db.clear('backups');
+    // As the version before 2026-12-06 stored them: the typed buyer in clear (the title was masked already).
+    const todo = { v: 2, id: 'manual:old-call', kind: 'manual', title: '回电话', reason: '手动添加的待办', buyer: PHONE, createdAt: bj(9), dueAt: bj(20), status: 'open', source: 'manual' };
+    const note = { ...todo, id: 'handover:old-note', kind: 'handover', title: '等她回电', buyer: '139 1234 5678', handover: true, shift: 'night' };
+    const closed = { ...todo, id: 'manual:old-done', buyer: '+86 137-1234-5678', status: 'done', closedAt: bj(10) };
+    // A page's buyer: the console's nickname (some are phone numbers), the key its items are found by.
+    const inquiry = { v: 2, id: 'inquiry:demo:13612345678', kind: 'inquiry', title: '咨询未拍：13612345678', reason: '咨询未下单', buyer: '13612345678', platform: 'demo', createdAt: bj(9), dueAt: bj(15, 30), status: 'open', source: 'panel' };
+    const OLD = [todo, note, closed, inquiry];
+    const putOld = async () => { for (const r of OLD) await db.set('followups', r.id, r); };
+    const raw = async () => JSON.stringify(await db.values('followups'));
+    await putOld();
+    await db.del('meta', 'followups:masked');
+    // The shop keeps numbers: nothing changes, and a later update looks again.
+    await ok('patchSettings', { privacy: { maskPii: false, retentionDays: 0 } });
+    await maskFollowupsAtUpdate();
+    expect(await raw()).toContain(PHONE);
+    await ok('patchSettings', { privacy: { maskPii: true, retentionDays: 0 } });
+    const backup = await ok<{ id: string }>('createBackup', undefined);
+    await maskFollowupsAtUpdate();
+    for (const phone of [PHONE, '139 1234 5678', '137-1234-5678']) expect(await raw()).not.toContain(phone);
+    expect(await stored(todo.id)).toMatchObject({ buyer: '138****5678', status: 'open', dueAt: bj(20) });
+    expect(await stored(note.id)).toMatchObject({ buyer: '139****5678', handover: true, shift: 'night' });
+    expect(await stored(closed.id)).toMatchObject({ buyer: '+86 137****5678', status: 'done', closedAt: bj(10) });
+    expect((await stored(inquiry.id)).buyer).toBe('13612345678');
+    expect(JSON.stringify(await list())).not.toContain(PHONE);
+    expect((await ok<{ csv: string }>('exportFollowupsCsv', undefined)).csv).not.toContain(PHONE);
+    // The backup taken before holds them masked too: a restore does not bring the numbers back.
+    const snap = await db.get<{ stores: { followups: [string, { buyer?: string }][] } }>('backups', backup.id);
+    const inSnap = new Map(snap!.stores.followups);
+    expect(inSnap.get(todo.id)!.buyer).toBe('138****5678');
+    expect(inSnap.get(inquiry.id)!.buyer).toBe('13612345678');
+    expect(JSON.stringify(snap!.stores.followups)).not.toContain(PHONE);
+    // Once: what the shop stores later (masking turned off meanwhile) is the shop's choice, left as it is.
+    await putOld();
+    await maskFollowupsAtUpdate();
+    expect(await raw()).toContain(PHONE);
   });
 
   it('masks a note added later and the reason typed when closing, whatever item it is on', async () => {

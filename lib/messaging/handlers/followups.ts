@@ -411,7 +411,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
             case 'note':
               return addNote(f, req.text);
             case 'reopen':
-              return reopen(f);
+              return reopen(f, now);
             case 'assign':
               return assignFollowup(f, to, now, settings);
           }
