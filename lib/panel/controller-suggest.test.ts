@@ -17,6 +17,14 @@ const bg = vi.hoisted(() => ({
   dayShift: null as { start: string; end: string } | null,
   /** What handoverTargets answers (none: it never answers, as a worker busy elsewhere). */
   targets: null as { shift: 'day' | 'night'; chosen?: true; members: string[] } | null,
+  /** Every verb the panel sent, in order. */
+  sent: [] as string[],
+  /** The extension's storage.local as the content script reads it (team mode: `kf:team`), and the keys read. */
+  local: {} as Record<string, unknown>,
+  reads: [] as string[],
+}));
+vi.mock('../browser', () => ({
+  browser: { storage: { local: { get: async (k: string) => (bg.reads.push(k), k in bg.local ? { [k]: bg.local[k] } : {}) } } },
 }));
 vi.mock('../messaging/client', async () => {
   const { STARTER_LIBRARY } = await import('../domain/templates/starter');
@@ -39,7 +47,7 @@ vi.mock('../messaging/client', async () => {
   };
   return {
     // The background's model and learned picks never answer: the cue reading stands.
-    call: async (verb: string) => (replies[verb] ? replies[verb]() : new Promise(() => {})),
+    call: async (verb: string) => (bg.sent.push(verb), replies[verb] ? replies[verb]() : new Promise(() => {})),
     onDataChanged: () => () => {},
   };
 });
@@ -75,6 +83,9 @@ afterEach(() => {
   bg.libraryOutdated = false;
   bg.dayShift = null;
   bg.targets = null;
+  bg.sent = [];
+  bg.local = {};
+  bg.reads = [];
   abort.abort();
   demo.setAutoMessages(false);
 });
@@ -257,7 +268,34 @@ it('ranks by the shift a team member chose (我的班次), not the clock: a nigh
   bg.targets = { shift: 'day', members: [] };
   expect((await greet())()[0]).not.toBe('夜班接待');
   abort.abort();
+  // A member who chose 夜班 (options → 团队 → 我的班次): the worker stored it, and says it is chosen.
+  bg.local['kf:team'] = { server: 'http://127.0.0.1:5984', shop: 'shop1', user: '小王', role: 'agent', shift: 'night' };
   bg.targets = { shift: 'night', chosen: true, members: [] };
   const top = await greet();
   await vi.waitFor(() => expect(top()[0]).toBe('夜班接待'));
+});
+
+it('asks the worker for the team shift only in team mode with a shift chosen: a panel start outside it sends one message less', async () => {
+  // Measured 2026-12-06: a start sent getSettings, getPanelLibrary, getUsage and handoverTargets,
+  // whose answer outside team mode never says `chosen` and so changed nothing.
+  const started = async () => {
+    bg.sent = [];
+    bg.reads = [];
+    // Ready with its suggestions (the engine arrives well after the team shift is settled).
+    await panelOn('u-1008');
+    abort.abort();
+    return bg.sent.filter((v) => v !== 'suggestSignals' && v !== 'getLibraryInitials').sort();
+  };
+  const member = { server: 'http://127.0.0.1:5984', shop: 'shop1', user: '小王', role: 'agent' };
+  expect(await started()).toEqual(['getPanelLibrary', 'getSettings', 'getUsage']);
+  // What told it so: team mode's configuration, read once (no message to the worker).
+  expect(bg.reads).toEqual(['kf:team']);
+  // A member who has not chosen a shift: the clock decides, as outside team mode.
+  bg.local['kf:team'] = member;
+  expect(await started()).toEqual(['getPanelLibrary', 'getSettings', 'getUsage']);
+  expect(bg.reads).toEqual(['kf:team']);
+  bg.local['kf:team'] = { ...member, shift: 'night' };
+  bg.targets = { shift: 'night', chosen: true, members: [] };
+  await started();
+  await vi.waitFor(() => expect(bg.sent.filter((v) => v === 'handoverTargets')).toHaveLength(1));
 });

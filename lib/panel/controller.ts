@@ -7,6 +7,8 @@
  */
 import { Store } from './store';
 import { call, onDataChanged } from '../messaging/client';
+import { browser } from '../browser';
+import { TEAM_CONFIG_KEY, type TeamConfig } from '../team/config';
 import type { LibraryRecord } from '../storage/library';
 import { DEFAULT_APP_SETTINGS, shopZone, type AppSettings } from '../storage/settings';
 import { atTime, hhmm } from '../domain/time';
@@ -457,16 +459,21 @@ export class PanelController {
   }
 
   /**
-   * The team member's own shift for ranking (handoverTargets `chosen`). Not read: the clock tells
-   * night from day, as outside team mode; no notice of its own (the other reads say the worker is gone).
+   * The team member's own shift for ranking (handoverTargets `chosen`). Asked only of a machine in team
+   * mode with a shift chosen (`kf:team` in storage.local, written by the worker before it says 'team'
+   * changed): outside team mode, nothing is sent for it. Not read: the clock tells night from day, as
+   * outside team mode; no notice of its own (the other reads say the worker is gone).
    */
   private readTeamShift(): void {
     const seq = ++this.teamReads;
-    call('handoverTargets').then((h) => {
-      if (seq != this.teamReads || this.signal.aborted) return;
-      this.teamShift = h?.chosen && h.shift;
-      this.recompute();
-    }, () => {});
+    Promise.resolve()
+      .then(() => browser.storage.local.get(TEAM_CONFIG_KEY))
+      .then((r) => (r[TEAM_CONFIG_KEY] as TeamConfig | undefined)?.shift && call('handoverTargets').then((h) => h?.chosen && h.shift))
+      .then((shift) => {
+        if (seq != this.teamReads || this.signal.aborted || shift == this.teamShift) return;
+        this.teamShift = shift || undefined;
+        this.recompute();
+      }, () => {});
   }
 
   private dayTurn?: ReturnType<typeof setTimeout>;

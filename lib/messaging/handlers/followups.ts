@@ -56,6 +56,7 @@ import {
   PANEL_KINDS,
 } from '../protocol-followups';
 import { loadTeamConfig, loadTeamMembers } from '../../background/team';
+import type { TeamConfig } from '../../team/config';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
@@ -118,7 +119,10 @@ async function makerShift(settings: Partial<FollowupSettings>): Promise<Shift | 
  * to the day shift (handoverTarget), so it is theirs.
  */
 export async function handoverViewer(now: number, settings: Partial<FollowupSettings>): Promise<HandoverViewer> {
-  const team = await loadTeamConfig();
+  return viewerOf(await loadTeamConfig(), now, settings);
+}
+
+function viewerOf(team: TeamConfig | null, now: number, settings: Partial<FollowupSettings>): HandoverViewer {
   if (team) return { user: team.user, shift: team.shift ? onShift(team.shift, settings) : shiftAt(now, settings) };
   return { shift: shiftAt(now, settings) };
 }
@@ -463,12 +467,13 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     content: true,
     async handle() {
       const now = Date.now();
-      const settings = await rulesSettings();
-      const viewer = await handoverViewer(now, settings);
-      const members = (await loadTeamMembers()).map((m) => m.name).filter((n) => n !== viewer.user);
+      // The configuration read once, for the viewer and for `chosen` (it used to be read for each).
+      const [settings, team] = await Promise.all([rulesSettings(), loadTeamConfig()]);
+      const viewer = viewerOf(team, now, settings);
+      const members = team ? (await loadTeamMembers()).map((m) => m.name).filter((n) => n !== viewer.user) : [];
       const out: HandoverTargets = { shift: viewer.shift, members };
       // The member's own shift (the panel ranks replies by it), not the clock's.
-      if (viewer.user && (await loadTeamConfig())?.shift) out.chosen = true;
+      if (team?.shift) out.chosen = true;
       if (viewer.user) out.me = viewer.user;
       if (allDayShift(settings)) out.allDay = true;
       return out;
