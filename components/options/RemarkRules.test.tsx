@@ -9,7 +9,8 @@ import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 const today = isoDate(Date.now(), 480);
 const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 
-async function setup() {
+/** The tab as the owner opens it; `turn` false leaves both pickers where they open. */
+async function setup(turn = true) {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
   const saveRuleSet = vi.fn((r: RuleSet) => (stored = cloneRuleSet(r)));
   const patchSettings = vi.fn(() => DEFAULT_APP_SETTINGS);
@@ -33,15 +34,24 @@ async function setup() {
     edit(next);
     stored = next;
   };
-  // The tests edit and try 紫旗's rule (the tab opens on the first flag with a rule: RuleSetEditor's test).
-  type(tab.q('[data-kf="editor-target"]'), 'purple');
-  type(tab.q('[data-kf="rules-try-flag"]'), 'purple');
+  // The tests edit and try 紫旗's rule (the tab opens on 红旗: RuleSetEditor's test and the one below).
+  if (turn) {
+    type(tab.q('[data-kf="editor-target"]'), 'purple');
+    type(tab.q('[data-kf="rules-try-flag"]'), 'purple');
+  }
   return { ...tab, saveRuleSet, patchSettings, storeElsewhere };
 }
 
 const value = (el: Element | null) => (el as HTMLInputElement).value;
 
 describe('RemarkRules options tab', () => {
+  it('opens the editor and the try-a-remark box on 红旗, the first flag a shop marks orders with', async () => {
+    const tab = await setup(false);
+    expect(value(tab.q('[data-kf="editor-target"]'))).toBe('red');
+    expect(value(tab.q('[data-kf="editor-title"]'))).toBe(PRESET_A.flags.red.title);
+    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('red');
+  });
+
   it('saves an edit only when asked, and a remark tried against the edited rule follows it', async () => {
     const { q, click, saveRuleSet } = await setup();
     expect((q('[data-kf="rules-save"]') as HTMLButtonElement).disabled).toBe(true);

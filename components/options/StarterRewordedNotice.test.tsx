@@ -32,7 +32,7 @@ async function tabAfterUpdate(from?: 'restore' | 'import') {
 
 it('tells the agent which starter replies an update reworded and why, until closed', async () => {
   const first = await tabAfterUpdate();
-  expect(first.notice()!.textContent).toContain('本次更新改了 1 条内置话术的说法：催付（截单提醒）。截单时间过后不再写已经过去的截单时间');
+  expect(first.notice()!.textContent).toContain('本次更新改了 1 条内置话术的说法：催付（截单提醒）。旧说法有的对买家说得不准（比如截单后还写着已经过去的截单时间）');
   expect(first.notice()!.textContent).toContain('您改过的话术没有改动。');
   await first.click('[data-kf="starter-reworded-dismiss"]');
   expect(first.notice()).toBeNull();
@@ -44,7 +44,7 @@ it('tells the agent which starter replies an update reworded and why, until clos
 
 it('says so when a restored backup or an imported file, made before the update, brought the old wording back and it was replaced', async () => {
   const restored = await tabAfterUpdate('restore');
-  expect(restored.notice()!.textContent).toContain('恢复的备份是更新前做的，其中 1 条内置话术还是旧的说法（对买家说了不属实的话），已换成现在的说法：催付（截单提醒）。您改过的话术没有改动。');
+  expect(restored.notice()!.textContent).toContain('恢复的备份是更新前做的，其中 1 条内置话术还是旧的说法（有的说得不准或不妥当），已换成现在的说法：催付（截单提醒）。您改过的话术没有改动。');
   const imported = await tabAfterUpdate('import');
-  expect(imported.notice()!.textContent).toContain('导入的文件是更新前导出的，其中 1 条内置话术还是旧的说法（对买家说了不属实的话），已按现在的说法导入：催付（截单提醒）。');
+  expect(imported.notice()!.textContent).toContain('导入的文件是更新前导出的，其中 1 条内置话术还是旧的说法（有的说得不准或不妥当），已按现在的说法导入：催付（截单提醒）。');
 });

@@ -51,18 +51,28 @@ function requiringNothing(base: RuleSet): RuleSet {
 }
 
 describe('RuleSetEditor', () => {
-  it('opens on the first flag of the list that has a rule to check, not on 紫旗 halfway down', () => {
-    // Both presets give every flag a rule: the list's first, 灰旗.
+  it('opens on 红旗, the first flag a shop marks orders with, not on 灰旗 (no flag / 无效订单) nor 紫旗 halfway down', () => {
+    const at = (e: ReturnType<typeof setup>) => (e.q('[data-kf="editor-target"]') as HTMLSelectElement).value;
     for (const preset of [PRESET_A, PRESET_B]) {
       const e = setup(preset, null);
-      expect((e.q('[data-kf="editor-target"]') as HTMLSelectElement).value).toBe(FLAG_COLORS[0]);
-      expect((e.q('[data-kf="editor-title"]') as HTMLInputElement).value).toBe(preset.flags[FLAG_COLORS[0]].title);
+      expect(at(e)).toBe('red');
+      expect((e.q('[data-kf="editor-title"]') as HTMLInputElement).value).toBe(preset.flags.red.title);
       cleanup?.();
     }
-    // A shop whose only rule is on 绿旗 opens there.
+    // A flag the shop does not use is passed, as is one with nothing to check.
+    const noRed = structuredClone(PRESET_A);
+    noRed.flags.red.inUse = false;
+    noRed.flags.yellow.fields = [];
+    expect(at(setup(noRed, null))).toBe('green');
+    cleanup?.();
+    // A shop whose only rule is on 绿旗 opens there; one whose only rule is on 灰旗, on 灰旗.
     const only = structuredClone(PRESET_A);
     for (const c of ['gray', 'red', 'yellow', 'blue', 'purple'] as const) only.flags[c].fields = [];
-    expect((setup(only, null).q('[data-kf="editor-target"]') as HTMLSelectElement).value).toBe('green');
+    expect(at(setup(only, null))).toBe('green');
+    cleanup?.();
+    const gray = structuredClone(PRESET_A);
+    for (const c of FLAG_COLORS.filter((x) => x !== 'gray')) gray.flags[c].fields = [];
+    expect(at(setup(gray, null))).toBe('gray');
   });
 
   it('warns before saving a rule set in which every remark would be valid, and not otherwise', () => {

@@ -19,14 +19,22 @@ export interface RuleSetEditorProps {
 }
 
 /**
- * The flag the editor (and the try-a-remark box) opens on: the first of the list, in the console's
- * colour order, whose remark has fields to check. The shop's most used flag would be better, but
- * this machine does not know it (remarks are written in the console, only checked here), so the
- * owner starts where the list starts and goes down it — not on 紫旗 halfway down, which looked
- * arbitrary. With either preset every flag has a rule: 灰旗; a flag with nothing to check is passed.
+ * The flag the editor (and the try-a-remark box) opens on: the first flag the shop marks orders with,
+ * in the console's colour order, that is in use and has fields to check — 红旗 with either preset.
+ * The shop's most used flag would be better, but this machine does not know it (remarks are written
+ * in the console, only checked here; the saved-anyway log holds only broken remarks). 灰旗 comes last:
+ * it is the colour of every order nobody flagged, 无效订单 in preset A and not in use in preset B, so
+ * opening on it (as after 7c0fe92, which had moved off 紫旗 halfway down) showed the owner the rule
+ * they need least. A set whose only rule is on 灰旗 opens there.
  */
 export function firstRuledFlag(ruleSet: RuleSet): FlagColor {
-  return FLAG_COLORS.find((c) => ruleSet.flags[c].fields.length > 0) ?? FLAG_COLORS[0];
+  const ruled = (c: FlagColor) => ruleSet.flags[c].fields.length > 0;
+  const marked = FLAG_COLORS.filter((c) => c !== 'gray');
+  return (
+    marked.find((c) => ruleSet.flags[c].inUse && ruled(c)) ??
+    marked.find(ruled) ??
+    (ruled('gray') ? 'gray' : marked[0]!)
+  );
 }
 
 /** Options-page editor: pick preset A/B, edit each flag's and record's meaning and fields, and the limits. */

@@ -189,7 +189,7 @@ it('inserts a reply used before the suggest feature script arrived once it has, 
   panel.useTemplate(paid, 'insert');
   expect(demo.draft()).toBe('');
   arrive();
-  await vi.waitFor(() => expect(demo.draft()).toMatch(/^收到您的付款啦，谢谢亲的支持！订单(今天|明天|\S+)发出，/));
+  await vi.waitFor(() => expect(demo.draft()).toMatch(/^收到您的付款啦，谢谢您的支持！订单(今天|明天|\S+)发出，/));
   expect(demo.draft()).not.toContain('{');
   expect(demo.sent).toEqual([]);
 });
@@ -200,7 +200,7 @@ it('previews on a card exactly what the reply inserts, from the same renderer an
   // 新客欢迎: {买家}您好，欢迎光临{店铺}！我是客服{客服}… — the shop's names are not set here.
   const hi = panel.store.get().library!.templates.find((t) => t.code === 'hi')!;
   const shown = panel.preview(hi)!;
-  expect(shown.text).toBe(`${buyer}您好，欢迎光临【店铺】！我是客服【客服】，很高兴为您服务～看中哪款宝贝可以直接把链接发给我，尺码、面料、搭配都可以问我哦。`);
+  expect(shown.text).toBe(`${buyer}您好，欢迎光临【店铺】！我是客服【客服】，很高兴为您服务。看中哪款宝贝，直接把链接发给我就行，规格、用法、库存和发货都可以问我～`);
   expect(shown.missing).toEqual(['店铺', '客服']);
   // 催付（截单提醒）has nothing missing: the card shows the very text Alt+N puts in the chat box.
   const cf = panel.store.get().library!.templates.find((t) => t.code === 'cf')!;

@@ -56,7 +56,7 @@ describe('compliance guard on the demo console', () => {
       await chatInput(s.page).click();
       await insertFromSearch(s.page, '加微信看实拍');
       await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
-      expect(await inPanel(s.page, '[data-kf="guard-prompt"] h3').textContent()).toBe('This reply may break platform rules — not inserted yet');
+      expect(await inPanel(s.page, '[data-kf="guard-prompt"] h3').textContent()).toBe('This reply may break a rule — not inserted yet');
       expect(await inPanel(s.page, '[data-kf="guard-confirm"]').textContent()).toBe('I checked it — insert anyway');
       expect(await inPanel(s.page, '[data-kf="guard-finding"] strong').first().textContent()).toBe('Off-platform contact');
       await inPanel(s.page, '[data-kf="guard-cancel"]').click();

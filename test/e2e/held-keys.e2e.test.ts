@@ -22,7 +22,7 @@ import { CONSOLES, openConsole, type ConsoleFixture } from './consoles';
 const s = extensionSuite({ pageErrors: true });
 
 /** The starter reply behind /th and the first hit for 七天 (no variables, no fill-ins). */
-const RETURN_7DAY = '亲，支持七天无理由退货的（定制等特殊商品，以及宝贝页面注明不支持七天无理由的除外）～请保持商品完好、吊牌和配件齐全、没有使用过，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。';
+const RETURN_7DAY = '支持七天无理由退货的（定制等特殊商品，以及宝贝页面注明不支持七天无理由的除外）。请保持商品完好、包装和配件齐全（有吊牌的请保留吊牌）、没有使用过，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。';
 
 const engineReady = (p: Page) => inPanel(p, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
 const hitBodies = (p: Page) => inPanel(p, '[data-kf="results"] .kf-tpl-body').allTextContents();

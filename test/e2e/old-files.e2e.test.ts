@@ -54,7 +54,7 @@ describe('a library from before an update', () => {
     expect(body(lib, 'pay-remind')).toBe(body(starter, 'pay-remind'));
     expect(body(lib, 'refund-time')).toBe(body(starter, 'refund-time'));
     expect(body(lib, 'return-7day')).toBe(body(old, 'return-7day'));
-    expect(await rewordedNotice()).toContain('恢复的备份是更新前做的，其中 2 条内置话术还是旧的说法（对买家说了不属实的话），已换成现在的说法：');
+    expect(await rewordedNotice()).toContain('恢复的备份是更新前做的，其中 2 条内置话术还是旧的说法（有的说得不准或不妥当），已换成现在的说法：');
   });
 
   it('导入 of a library file exported then: the counts see no change in those replies, and the merged library has today’s wording', async () => {
@@ -74,7 +74,7 @@ describe('a library from before an update', () => {
     expect(body(lib, 'pay-remind')).toBe(body(starter, 'pay-remind'));
     expect(body(lib, 'refund-time')).toBe(body(starter, 'refund-time'));
     expect(body(lib, 'return-7day')).toBe(body(old, 'return-7day'));
-    expect(await rewordedNotice()).toContain('导入的文件是更新前导出的，其中 2 条内置话术还是旧的说法（对买家说了不属实的话），已按现在的说法导入：');
+    expect(await rewordedNotice()).toContain('导入的文件是更新前导出的，其中 2 条内置话术还是旧的说法（有的说得不准或不妥当），已按现在的说法导入：');
   });
 });
 

@@ -212,6 +212,6 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
     await openDemoOrders(s.page, s.h.demoUrl);
     const hi = inPanel(s.page, '[data-kf="group-list"] [data-template-id="welcome-new"] .kf-tpl-body');
     // No buyer on an order page: that value is marked for the agent, not left as raw braces.
-    await expect.poll(() => hi.textContent()).toBe('【买家】您好，欢迎光临橙子旗舰店！我是客服小美，很高兴为您服务～看中哪款宝贝可以直接把链接发给我，尺码、面料、搭配都可以问我哦。');
+    await expect.poll(() => hi.textContent()).toBe('【买家】您好，欢迎光临橙子旗舰店！我是客服小美，很高兴为您服务。看中哪款宝贝，直接把链接发给我就行，规格、用法、库存和发货都可以问我～');
   });
 });

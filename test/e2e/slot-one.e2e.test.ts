@@ -55,7 +55,7 @@ describe('the reply at Alt+1 after the QA re-check (demo console)', () => {
     await expect.poll(async () => (await titles())[0]).toBe('感谢好评');
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(s.page)).toMatch(/^谢谢亲的好评和认可！/);
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^谢谢您的好评和认可！/);
   });
 
   it('offers 已发货改地址 first when a shipped buyer has not received the parcel yet', async () => {
@@ -115,7 +115,7 @@ describe('last stop’s open ends (brief sugg10), on the shipped buyer', () => {
     await expect.poll(async () => (await titles())[0]).toBe('先协商解决');
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(s.page)).toMatch(/^亲，真的很抱歉让事情到了这一步/);
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^真的很抱歉让事情到了这一步/);
     expect(await demo.draft(s.page)).not.toContain('看到您的评价');
     expect(await demo.sent(s.page)).toBe(0);
   });

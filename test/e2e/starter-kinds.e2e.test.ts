@@ -15,7 +15,7 @@ type Lib = { groups: string[]; templates: { id: string; title: string; body: str
 const s = extensionSuite({ shop: 'close', page: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
 /** The clothing-only starter replies this test knows by name (lib/domain/templates/starter-kinds.ts). */
-const CLOTHING = ['size-ask', 'size-recommend', 'size-model', 'size-chart', 'size-exchange-ok', 'product-material', 'welcome-new'];
+const CLOTHING = ['size-ask', 'size-recommend', 'size-model', 'size-chart', 'size-exchange-ok', 'product-material', 'product-match'];
 
 /** The reply ids the demo console's panel suggests for a buyer asking `text`. */
 async function suggestedFor(page: Page, text: string): Promise<string[]> {

@@ -5,7 +5,7 @@
  * as typed, a title or label as the remark writes it, a phrase the remark must say.
  */
 import { describe, expect, it } from 'vitest';
-import { PRESET_A, PRESET_B, cloneRuleSet } from './presets';
+import { PRESET_A, PRESET_B, cloneRuleSet, ruleSetName } from './presets';
 import { allTargets, getRule, isRecordKind, targetName } from './rules';
 import { checkRemark, emptyRemarkNote } from './check';
 import { normalizeField } from './fields';
@@ -172,5 +172,16 @@ describe('the English names of the fields', () => {
   it('ask for the supervisor in the words the remark must carry', () => {
     const q = validateValues(PRESET_B, 'yellow', { discount: '50' }, TODAY).problems;
     expect(q[0]?.messageEn).toBe('Price change amount of 50 yuan is above the agent\'s own limit (20 yuan) and needs a supervisor: add "主管同意：<name>".');
+  });
+});
+
+describe('the presets’ English names', () => {
+  it('are the same wherever the options page shows them, and say what each colour means in the Chinese', () => {
+    // The editor's "Current:" line said "purple = unshipped with an issue", the form "issue before shipping".
+    for (const p of [PRESET_A, PRESET_B]) expect(ruleSetName(p, 'en')).toBe(remarkPresetsEn[p.name]);
+    expect(ruleSetName(PRESET_B, 'en')).toContain(`purple = ${remarkPresetsEn[PRESET_B.flags.purple.title]!.toLowerCase()}`);
+    expect(ruleSetName(PRESET_B, 'en')).toContain(`blue = ${remarkPresetsEn[PRESET_B.flags.blue.title]!.toLowerCase()}`);
+    expect(ruleSetName({ name: '我们店的规则' }, 'en')).toBe('我们店的规则');
+    expect(ruleSetName(PRESET_B, 'zh-CN')).toBe(PRESET_B.name);
   });
 });

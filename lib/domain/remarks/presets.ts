@@ -3,6 +3,7 @@
  * flags") and the four after-sale record formats. Titles and labels are our own wording.
  */
 import type { FieldSpec, RecordKind, RecordRule, RuleLimits, RuleSet } from './types';
+import { remarkPresetsEn } from '../../i18n/messages/remarks-presets';
 
 const supervisor: FieldSpec = {
   key: 'supervisor',
@@ -264,13 +265,13 @@ export function cloneRuleSet(ruleSet: RuleSet): RuleSet {
   return JSON.parse(JSON.stringify(ruleSet)) as RuleSet;
 }
 
-/** The presets' names for an English interface (a rule set stores its name in Chinese, also once edited). */
-const PRESET_NAMES_EN: Record<string, string> = {
-  [PRESET_A.name]: 'Convention A (red = ready to ship, yellow = details changed, green = return/exchange, blue = merged, purple = delayed, gray = invalid)',
-  [PRESET_B.name]: 'Convention B (yellow = price change, purple = unshipped with an issue, blue = shipped with an issue, red = special handling, green = may be refunded)',
-};
-
-/** A rule set's name to show: a preset's in the interface language, any other as the shop wrote it. */
+/**
+ * A rule set's name to show: a preset's in the interface language, any other as the shop wrote it.
+ * The English is the form's own (lib/i18n/messages/remarks-presets.ts), so the editor's "Current:" line
+ * and the form name a preset alike: until 2026-12-06 this file kept a second English for convention B
+ * (purple = unshipped with an issue) beside the form's (purple = issue before shipping).
+ */
 export function ruleSetName(ruleSet: Pick<RuleSet, 'name'>, locale: 'zh-CN' | 'en'): string {
-  return (locale === 'en' && PRESET_NAMES_EN[ruleSet.name]) || ruleSet.name;
+  const preset = ruleSet.name === PRESET_A.name || ruleSet.name === PRESET_B.name;
+  return (locale === 'en' && preset && remarkPresetsEn[ruleSet.name]) || ruleSet.name;
 }

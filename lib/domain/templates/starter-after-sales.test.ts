@@ -117,7 +117,7 @@ describe('a refund short of what was paid', () => {
 });
 
 it('the money guard passes every new reply with its fill-ins filled', () => {
-  const fill: Record<string, string> = { '{颜色尺码?}': '米色M码', '{换新发出日?}': '明天', '{寄回件物流?}': '还在运输中' };
+  const fill: Record<string, string> = { '{颜色规格?}': '米色M码', '{换新发出日?}': '明天', '{寄回件物流?}': '还在运输中' };
   for (const id of [...EXCHANGE_STATUS, 'refund-only', 'refund-amount-diff']) {
     let body = starter(id).body;
     for (const [k, v] of Object.entries(fill)) body = body.split(k).join(v);

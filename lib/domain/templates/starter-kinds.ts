@@ -10,11 +10,11 @@ import { STARTER_REWORDS } from './starter-rewords';
  * question then gets 细节待核实（24小时内回复）, the generic size/spec reply. Kept apart from starter.ts
  * so the options page and worker-extras.js carry this list, not the starter's 109 replies; a new
  * clothing-only starter reply is added here too (starter-kinds.test.ts checks each id exists).
+ * The two welcomes were listed until 2026-12-06: they spoke of 尺码、面料、搭配 and 穿着, so a shop that
+ * removed the kind was left with no plain welcome at all; they are now worded for any shop.
  */
 export const STARTER_KINDS = {
   clothing: [
-    'welcome-new', // 尺码、面料、搭配都可以问我
-    'welcome-returning', // 上次买的宝贝穿着还满意吗
     'product-material',
     'product-compare', // 买家秀，上身效果
     'product-match',

@@ -13,10 +13,9 @@ const body = (lib: TemplateLibrary, id: string) => lib.templates.find((t) => t.i
 describe('rewordStarter: the corrected starter wording for libraries stored before it', () => {
   it('gives untouched copies of every reworded reply the new text, and says which', () => {
     const r = rewordStarter(stored(), STARTER_LIBRARY, 1_000)!;
-    expect(r.reworded).toEqual({
-      ids: ['stock-available', 'order-confirm-postage', 'pay-remind', 'pay-hesitate', 'cancel-shipped', 'return-7day', 'refund-time'],
-      at: 1_000,
-    });
+    // Library order: the 2026-12-03 and 12-05 corrections, and the 2026-12-06 supervisor's read.
+    expect(r.reworded).toEqual({ ids: STARTER_LIBRARY.templates.filter((t) => STARTER_REWORDS[t.id]).map((t) => t.id), at: 1_000 });
+    expect(r.reworded.ids).toEqual(expect.arrayContaining(['stock-available', 'order-confirm-postage', 'pay-remind', 'pay-hesitate', 'cancel-shipped', 'return-7day', 'refund-time', 'welcome-new', 'stock-low']));
     expect(body(r, 'pay-remind')).toBe('亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到，有什么疑问也可以问我～');
     expect(body(r, 'stock-available')).toContain('{付款发货}');
     expect(body(r, 'pay-remind')).not.toContain('{截单时间}');
@@ -31,7 +30,7 @@ describe('rewordStarter: the corrected starter wording for libraries stored befo
     stock.title = '现货（我们的）';
     stock.code = 'xh';
     const r = rewordStarter(lib, STARTER_LIBRARY, 1)!;
-    expect(r.reworded.ids).toEqual(['stock-available', 'order-confirm-postage', 'pay-hesitate', 'cancel-shipped', 'return-7day', 'refund-time']);
+    expect(r.reworded.ids).toEqual(STARTER_LIBRARY.templates.filter((t) => STARTER_REWORDS[t.id] && t.id !== 'pay-remind').map((t) => t.id));
     expect(body(r, 'pay-remind')).toBe('亲，今天{截单时间}前付款就能发哦，我们家的招牌款～');
     expect(r.templates.find((t) => t.id === 'stock-available')).toMatchObject({ title: '现货（我们的）', code: 'xh', body: body(STARTER_LIBRARY, 'stock-available') });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS, isScenarioId } from '../scenarios';
 import { STARTER_GROUPS, STARTER_LIBRARY } from './starter';
+import { STARTER_KINDS } from './starter-kinds';
 import { exportLibrary, parseLibraryImport } from './validate';
 import { listVariables, renderTemplate } from './variables';
 
@@ -96,6 +97,44 @@ describe('starter library', () => {
     expect(body('cancel-shipped')).not.toMatch(/运费/);
     // 退款已完成 states a fact about the order: it needs a refund on the page.
     expect(templates.find((t) => t.id === 'refund-done')?.orders).toEqual(['refunding']);
+  });
+
+  it('speaks of clothes only in the replies kept for clothing shops (a supervisor\'s read, brief lib7)', () => {
+    // The welcome said 尺码、面料、搭配都可以问我 and 上次买的宝贝穿着还满意吗 to every shop's buyers, 库存紧张
+    // 这个码只剩最后几件了, and the exchange replies asked for a 颜色尺码.
+    const clothing: readonly string[] = STARTER_KINDS.clothing;
+    const clothes = /尺码|面料|衣服|衣长|穿|上身|版型|码(?!头)|身高|体重|买家秀/;
+    const general = templates.filter((t) => !clothing.includes(t.id));
+    expect(general.filter((t) => clothes.test(t.title + t.body)).map((t) => `${t.id}: ${t.body}`)).toEqual([]);
+    // The welcomes are for every shop (a shop that removed the clothing replies kept no welcome at all).
+    expect(clothing).not.toContain('welcome-new');
+    expect(clothing).not.toContain('welcome-returning');
+  });
+
+  it('promises nothing an agent cannot know or grant (a supervisor\'s read, brief lib7)', () => {
+    const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
+    // Whether the other colours are in stock, or when a parcel arrives, is checked, not assumed.
+    expect(body('stock-restock')).not.toMatch(/现货都很足/);
+    expect(body('tracking-query')).not.toMatch(/很快就能送到/);
+    // Whatever the buyer asks is not the agent's to grant: above the limit, the supervisor decides.
+    expect(body('complaint-resolve-first')).not.toMatch(/满足您/);
+    expect(body('complaint-resolve-first')).toMatch(/主管/);
+    // The seven-day right is a return right: 七天无理由退货, never 七天无理由退换.
+    for (const t of templates) expect(t.body, t.id).not.toMatch(/七天无理由退换/);
+    // No superlative about price (广告法): 最划算, 最便宜, 最低价.
+    for (const t of templates) expect(t.body, t.id).not.toMatch(/最(?:划算|便宜|低价|实惠)/);
+  });
+
+  it('talks to the buyer as 您, with 亲 only as a greeting (a supervisor\'s read, brief lib7)', () => {
+    // 谢谢亲的支持, 需要亲自己承担, 很多亲都是一起带走的, 好的亲: 亲 as a noun where the rest says 您.
+    for (const t of templates) {
+      expect(t.body, t.id).not.toMatch(/亲(?:的|自己|们)|(?:很多|不少|谢谢|好的)亲/);
+      expect(t.body.match(/亲(?!自)/g)?.length ?? 0, t.id).toBeLessThanOrEqual(1);
+      expect(t.body, t.id).not.toMatch(/你(?!们)/);
+    }
+    // Not every reply opens with 亲: sent one after another, 亲，… 亲，… 亲，… reads like a machine.
+    const opening = templates.filter((t) => t.body.startsWith('亲')).length;
+    expect(opening / templates.length).toBeLessThan(0.75);
   });
 
   it('renders the shipping template from the cut-off', () => {
