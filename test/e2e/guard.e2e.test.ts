@@ -618,4 +618,16 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
     await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40']);
     expect(await inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
   });
+
+  it('everyone in consultation answered (no row marked, the open conversation’s last turn the shop’s): no “cannot read who waits”, nobody listed', async () => {
+    await openConsole(s.page, CONSOLES.jd, (html) => html.split('<span class="user-none-reply-t"></span>').join(''));
+    await cardReady(s.page, '京东用户_小满');
+    // The open buyer wrote last and their row is not marked: the marker may be renamed, so it says so.
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(1);
+    await s.page.click('.EditorContent');
+    await s.page.keyboard.type('亲，专票需要公司名称和税号');
+    await s.page.click('.SendButtonGroup > .send-button');
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
+    expect(await waitingItems().count()).toBe(0);
+  });
 });
