@@ -31,10 +31,18 @@ interface Kept extends WaitingConversation {
   mark: string;
 }
 
-/** The list rows' preview and time for this key (the rows readWaiting keys by uid, else nickname); null where none is listed. */
-function rowMark(doc: Document, key: string): string | null {
-  const boxes = [...doc.querySelectorAll(S.CONVERSATION_BOX)].filter((b) => (uidOf(b) ?? textOf(b.querySelector(S.CONVERSATION_NICK))) === key);
-  return boxes.length ? boxes.map((b) => `${textOf(b.querySelector(S.ROW_PREVIEW))}\u0000${textOf(b.querySelector(S.ROW_TIME))}`).join('\u0001') : null;
+/**
+ * Each listed key's rows, previews and times (keyed as readWaiting keys rows: uid, else nickname), in
+ * one pass over the list: the clock reads it at each change of a row (PDD's countdowns tick every second).
+ */
+function rowMarks(doc: Document): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const b of doc.querySelectorAll(S.CONVERSATION_BOX)) {
+    const key = uidOf(b) ?? textOf(b.querySelector(S.CONVERSATION_NICK));
+    const mark = `${textOf(b.querySelector(S.ROW_PREVIEW))}\u0000${textOf(b.querySelector(S.ROW_TIME))}`;
+    marks.set(key, marks.has(key) ? `${marks.get(key)}\u0001${mark}` : mark);
+  }
+  return marks;
 }
 
 /**
@@ -69,9 +77,11 @@ export function pddWaiting() {
     const listed = readWaiting(doc, now);
     const open = readBuyerIdentity(doc);
     const openKey = open && (open.id ?? open.nickname);
+    let marks: Map<string, string> | undefined;
+    const rowMark = (key: string) => (marks ??= rowMarks(doc)).get(key) ?? null;
     if (open && openKey) {
       const turn = openTurn(doc);
-      const mark = turn?.by === 'robot' ? rowMark(doc, openKey) : null;
+      const mark = turn?.by === 'robot' ? rowMark(openKey) : null;
       if (turn?.by === 'person') kept.delete(openKey);
       else if (turn && mark !== null) {
         kept.delete(openKey); // (re-added last: the newest kept)
@@ -82,7 +92,7 @@ export function pddWaiting() {
     const marked = new Set(listed.map((w) => w.key));
     const out = [...listed];
     for (const [key, k] of kept) {
-      if (marked.has(key) || rowMark(doc, key) !== k.mark) kept.delete(key);
+      if (marked.has(key) || rowMark(key) !== k.mark) kept.delete(key);
       else out.push({ key, buyer: k.buyer, since: k.since });
     }
     return out;
