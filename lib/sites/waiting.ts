@@ -10,15 +10,17 @@ import { readWaiting as jd } from './jd/read';
 import { readWaiting as douyin } from './douyin/read';
 import { readWaiting as kuaishou } from './kuaishou/read';
 
-type Reader = (doc: Document) => WaitingConversation[];
+/** `followsOpen`: the read rests on the open conversation too (JD, Pinduoduo): read again at each page read. */
+type Reader = ((doc: Document) => WaitingConversation[]) & { followsOpen?: boolean };
+const followsOpen = (read: Reader): Reader => Object.assign(read, { followsOpen: true });
 /** A new reader per clock: Pinduoduo's keeps, for the page session, the buyers only its robot answered (pdd/robot-waits.ts). */
 const READERS: Record<string, () => Reader> = {
   demo: () => (doc) => demo(doc),
   'pdd-chat': () => {
     const read = pddWaiting();
-    return (doc) => read(doc);
+    return followsOpen((doc) => read(doc));
   },
-  'jd-chat': () => (doc) => jd(doc),
+  'jd-chat': () => followsOpen((doc) => jd(doc)),
   'douyin-chat': () => (doc) => douyin(doc),
   'kuaishou-chat': () => (doc) => kuaishou(doc),
 };
