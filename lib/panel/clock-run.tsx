@@ -169,6 +169,11 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
     const keep = timeless && since === null && last?.conversation === conversation;
     if (messages && !keep) last = since !== null && conversation ? { conversation, since } : null;
     showOnCard();
+    // A console's list read may rest on the open conversation too (JD's check of its unanswered
+    // marker, Pinduoduo's buyers answered by the robot only): read again at each page read, which
+    // comes at a switch or a new message, not at the list's every tick. The others' lists are not
+    // read again here.
+    if (readList?.followsOpen) listed = null;
     ui.set({ now: Date.now(), waiting: waiting(), hint: null });
     ensureTicking();
   };

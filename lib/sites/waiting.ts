@@ -5,18 +5,25 @@
  */
 import type { SiteAdapter, WaitingConversation } from './types';
 import { readWaiting as demo } from './demo/read';
-import { readWaiting as pdd } from './pdd/read';
+import { pddWaiting } from './pdd/robot-waits';
 import { readWaiting as jd } from './jd/read';
 import { readWaiting as douyin } from './douyin/read';
 import { readWaiting as kuaishou } from './kuaishou/read';
 
-const READERS: Record<string, (doc: Document) => WaitingConversation[]> = {
-  demo: (doc) => demo(doc),
-  'pdd-chat': (doc) => pdd(doc),
-  'jd-chat': (doc) => jd(doc),
-  'douyin-chat': (doc) => douyin(doc),
-  'kuaishou-chat': (doc) => kuaishou(doc),
+/** `followsOpen`: the read rests on the open conversation too (JD, Pinduoduo): read again at each page read. */
+type Reader = ((doc: Document) => WaitingConversation[]) & { followsOpen?: boolean };
+const followsOpen = (read: Reader): Reader => Object.assign(read, { followsOpen: true });
+/** A new reader per clock: Pinduoduo's keeps, for the page session, the buyers only its robot answered (pdd/robot-waits.ts). */
+const READERS: Record<string, () => Reader> = {
+  demo: () => (doc) => demo(doc),
+  'pdd-chat': () => {
+    const read = pddWaiting();
+    return followsOpen((doc) => read(doc));
+  },
+  'jd-chat': () => followsOpen((doc) => jd(doc)),
+  'douyin-chat': () => (doc) => douyin(doc),
+  'kuaishou-chat': () => (doc) => kuaishou(doc),
 };
 
 /** The adapter's own reader where it has one (a test's, a taught page's), else its console's; none where the list is not read. */
-export const waitingReader = (adapter: SiteAdapter) => adapter.readWaiting ?? READERS[adapter.id];
+export const waitingReader = (adapter: SiteAdapter): Reader | undefined => adapter.readWaiting ?? READERS[adapter.id]?.();

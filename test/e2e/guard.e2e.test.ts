@@ -576,6 +576,37 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
   });
 });
 
+describe('reply clock on Pinduoduo: a buyer only the platform robot answered', () => {
+  const row = (uid: string) => s.page.locator(`.all-chat-list .chat-item-box[data-random^="${uid}-"]`);
+  const robot = () => s.page.evaluate(() => (window as any).__pdd.pushRobotReply('您好，小助手在呢，仓库会尽快安排'));
+
+  it('stays in 等待中 after the list drops their marker and the agent opens someone else, until the agent’s own reply is seen', async () => {
+    await openPdd(s.page);
+    await expect.poll(waitingKeys).toEqual(['5931407726', '6620034417']);
+    // The robot answers the open S*******n; the page's list drops their marker.
+    await robot();
+    await row('5931407726').click();
+    await expect.poll(() => pdd.current(s.page)).toBe('5931407726');
+    await expect.poll(async () => (await waitingKeys()).sort()).toEqual(['6620034417', '7205118833']);
+    // The agent goes back and answers: no longer waiting, also after leaving again.
+    await row('7205118833').click();
+    await expect.poll(() => pdd.current(s.page)).toBe('7205118833');
+    await pdd.answer(s.page, '亲，今天下午就安排发出');
+    await row('5931407726').click();
+    await expect.poll(() => pdd.current(s.page)).toBe('5931407726');
+    await expect.poll(waitingKeys).toEqual(['6620034417']);
+  });
+
+  it('leaves the list when their row shows a reply we did not see (another tab, the desktop client)', async () => {
+    await openPdd(s.page);
+    await robot();
+    await row('5931407726').click();
+    await expect.poll(async () => (await waitingKeys()).sort()).toEqual(['6620034417', '7205118833']);
+    await s.page.evaluate(() => (window as any).__pdd.answerElsewhere('7205118833', '亲，已经安排今天发出'));
+    await expect.poll(waitingKeys).toEqual(['6620034417']);
+  });
+});
+
 describe('reply clock on the JD 咚咚 fixture at its real address', () => {
   const jd = { current: (p: Page) => p.evaluate(() => (window as any).__jd.current() as string) };
   /** The rows show their last message's time of day in Beijing time, to the minute: set them to minutes ago. */
@@ -617,5 +648,17 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
     await s.page.evaluate(() => document.querySelector('#u_jd_2d9b6e40imcustomer100234 .alluser-item-state')!.insertAdjacentHTML('beforeend', '<span class="user-none-reply-t"></span>'));
     await expect.poll(waitingKeys).toEqual(['jd_2d9b6e40']);
     expect(await inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
+  });
+
+  it('everyone in consultation answered (no row marked, the open conversation’s last turn the shop’s): no “cannot read who waits”, nobody listed', async () => {
+    await openConsole(s.page, CONSOLES.jd, (html) => html.split('<span class="user-none-reply-t"></span>').join(''));
+    await cardReady(s.page, '京东用户_小满');
+    // The open buyer wrote last and their row is not marked: the marker may be renamed, so it says so.
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(1);
+    await s.page.click('.EditorContent');
+    await s.page.keyboard.type('亲，专票需要公司名称和税号');
+    await s.page.click('.SendButtonGroup > .send-button');
+    await expect.poll(() => inPanel(s.page, '[data-kf="clock-list-unread"]').count()).toBe(0);
+    expect(await waitingItems().count()).toBe(0);
   });
 });

@@ -87,6 +87,18 @@ describe('Kuaishou', () => {
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('the agent’s own reply quoting 券后价 answers the buyer (a text message is no promotion push): the card says answered', async () => {
+    await openConsole(s.page, CONSOLES.kuaishou);
+    await cardReady(s.page, '橙子不酸');
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await s.page.click('.SendBox .ql-editor');
+    await s.page.keyboard.type('亲，白色显白，这款券后价只要79元');
+    await s.page.click('.SendBox .ant-btn-primary');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('a reply picked while the caret is in the buyer remark box (a Quill editor before the send box) goes into the send box', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
     await cardReady(s.page, '橙子不酸');

@@ -62,7 +62,10 @@ export const CARD_TEXT = '[商品卡片]';
 /**
  * A product card on the buyer's side (its row laid out left to right) is the buyer's turn, read as
  * its product title (the longest line after the header label), else 「[商品卡片]」: a buyer who only
- * sent a card waits. A card on the shop's side, or in a row that shows no side, is not read.
+ * sent a card waits. A card on the shop's side, or in a row that shows no side, is not read: no
+ * public source shows how a card the agent sends is drawn (checked 2026-12-06; every reader looks for
+ * cards on the buyer's side only), and a shape no source shows claims no answer — the buyer still
+ * shows waiting until the agent writes.
  */
 function buyerCard(wrapper: Element): ChatMessage | undefined {
   const card = wrapper.querySelector(S.CARD.ROOT)!;

@@ -125,6 +125,16 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     // The marker renamed (or gone) in a new build: the header still says 4 customers are in consultation.
     for (const mark of marks()) mark.className = 'user-none-reply-t2';
     expect(() => readWaiting(document, now)).toThrow(expect.objectContaining({ name: 'SiteElementMissing', element: 'UNREPLIED_MARK' }));
+    // Everyone answered — the open conversation's last turn is the shop's — and no row marked: the
+    // page shows no contradiction, so nobody waits (it said 读不出 here before).
+    const scroll = document.querySelector('#t-chat-scroll')!;
+    const reply = [...scroll.querySelectorAll('.message')].find((m) => m.querySelector('.message_right'))!;
+    scroll.append(reply.cloneNode(true));
+    expect(readWaiting(document, now)).toEqual([]);
+    // The buyer writes again and their row is still not marked: the marker is not read.
+    const ask = [...scroll.querySelectorAll('.message')].find((m) => m.querySelector('.message_left'))!;
+    scroll.append(ask.cloneNode(true));
+    expect(() => readWaiting(document, now)).toThrow(expect.objectContaining({ name: 'SiteElementMissing', element: 'UNREPLIED_MARK' }));
     // Nobody in consultation (the dated capture's 正在咨询(0)): nobody waits, said plainly.
     document.querySelector('.c_cas-head')!.textContent = '正在咨询(0)';
     expect(readWaiting(document, now)).toEqual([]);

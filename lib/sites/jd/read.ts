@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, listBuyers, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { isShown, lastRead, listBuyers, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
@@ -52,10 +52,16 @@ function rowKey(row: Element): string | null {
  * Buyers whose row carries the unanswered marker, by pin, the wait starting at the row's time (its
  * last message, the buyer's while unanswered; to the minute; shop time). A row that shows no time of day
  * ("昨天", "11-28") is left out: when the wait began is not shown. The marker rests on one undated
- * script; the one dated capture of the live page (2026-09-07, 0 customers) could not show it. So
- * where the 正在咨询(N) header counts customers and no row carries the marker, the list may be
- * incomplete (the marker renamed, or everyone answered): SiteElementMissing, and the 等待中 list says
- * it cannot read who waits instead of showing nobody waiting.
+ * script; the one dated capture of the live page (2026-09-07, 0 customers) could not show it. A
+ * row shows no other mark of an answered conversation that public code reads (checked 2026-12-06:
+ * the tools that list 咚咚 rows read name, preview `.alluser-item-breifdesc` and time, and open each
+ * row to read its last message's side). So where the 正在咨询(N) header counts customers and no row
+ * carries the marker, the page may have renamed the marker or everyone may have been answered. Only
+ * the open conversation tells them apart: its buyer wrote last (openWaits) and still no row is marked,
+ * so the marker is not read: SiteElementMissing, and the 等待中 list says it cannot read who waits
+ * instead of showing nobody waiting. Where the shop spoke last there, nobody waiting is believed (it
+ * said 读不出 whenever everyone had been answered; a renamed marker then shows nobody until the open
+ * buyer writes).
  */
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
@@ -69,9 +75,13 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     if (!key || !buyer || since === undefined || byKey.has(key)) continue;
     byKey.set(key, { key, buyer, since });
   }
-  if (!marked && [...doc.querySelectorAll(S.GROUP_HEAD)].some((h) => Number(S.CONSULTING.exec(textOf(h))?.[1]) > 0)) throw new SiteElementMissing(SITE, 'UNREPLIED_MARK');
+  if (!marked && [...doc.querySelectorAll(S.GROUP_HEAD)].some((h) => Number(S.CONSULTING.exec(textOf(h))?.[1]) > 0) && openWaits(doc))
+    throw new SiteElementMissing(SITE, 'UNREPLIED_MARK');
   return [...byKey.values()];
 }
+
+/** The open conversation's last message read is the buyer's (its last row with text, from the end). */
+const openWaits = (doc: Document) => lastRead(doc.querySelectorAll(S.MESSAGE), 1, readRow)[0]?.from === 'buyer';
 
 export const rowName = (row: Element) => textOf(row.querySelector(S.CONVERSATION_NAME));
 /**

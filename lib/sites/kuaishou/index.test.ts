@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
-import { BUYER_SIDE, MESSAGE_ROW, SHOP_SIDE } from './selectors';
+import { BUYER_SIDE, MESSAGE_ROW, SHOP_SIDE, PLAIN_TEXT_CARD } from './selectors';
 import { readWaiting, splitSender } from './read';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
@@ -104,6 +104,21 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     promo.querySelector(BUYER_SIDE)!.classList.replace(BUYER_SIDE.slice(1), SHOP_SIDE.slice(1));
     promo.querySelector('span')!.textContent = '亲，白色和浅灰都很显白';
     expect(A.readMessages(document, 1)[0]).toMatchObject({ from: 'agent', text: '亲，白色和浅灰都很显白' });
+  });
+
+  it('the agent’s own text message quoting 券后价 or 立省 is a reply: a plain text card is no promotion push', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    const reply = document.querySelectorAll(MESSAGE_ROW)[1]!;
+    expect(reply.querySelector(`${SHOP_SIDE} ${PLAIN_TEXT_CARD}`)).not.toBeNull();
+    const last = reply.cloneNode(true) as Element;
+    reply.parentElement!.append(last);
+    for (const text of ['亲，这款券后价只要79元哦', '领券立省15元，现在下单最划算', '新客支持新人特权，首单包邮']) {
+      last.querySelector(`${PLAIN_TEXT_CARD} span`)!.textContent = text;
+      expect(A.readMessages(document, 1)[0]).toMatchObject({ from: 'agent', text });
+    }
+    // The same words in a shop-side row that is no text card stay a push.
+    last.querySelector(PLAIN_TEXT_CARD)!.replaceWith(...last.querySelector(PLAIN_TEXT_CARD)!.childNodes);
+    expect(A.readMessages(document, 1)[0]?.from).toBe('buyer');
   });
 
   it('finds the send box’s Quill editor, not the remark box’s before it, and throws SiteElementMissing without it', () => {

@@ -47,13 +47,14 @@ interface Row {
 
 /**
  * One message row (S.MESSAGE_ROW) and the sender line's name; undefined for an image or a card, and
- * for a platform promotion on the shop's side (S.PROMO_TEXT): read as the agent's, a coupon push
- * after the buyer's question stopped the wait and marked them answered while nobody had replied.
+ * for a platform promotion on the shop's side (S.PROMO_TEXT in a row that is no plain text message,
+ * S.PLAIN_TEXT_CARD): read as the agent's, a coupon push after the buyer's question stopped the wait
+ * and marked them answered while nobody had replied. The agent's own text quoting 券后价 is a reply.
  */
 function rowOf(row: Element): Row | undefined {
   const sender = splitSender(textOf(row.querySelector(S.MESSAGE_SENDER)));
   const message = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, sender.at);
-  if (message?.from === 'agent' && S.PROMO_TEXT.test(message.text)) return undefined;
+  if (message?.from === 'agent' && S.PROMO_TEXT.test(message.text) && !row.querySelector(S.PLAIN_TEXT_CARD)) return undefined;
   return message && { message, sender: sender.name };
 }
 

@@ -65,9 +65,21 @@ export const QUILL_EDITOR = 'div.ql-editor[contenteditable="true"]';
  * A platform promotion pushed into the conversation on the shop's side (a coupon or price offer sent
  * in the shop's name, not by the agent): its text holds one of these. [ks-scripts] (the preload's
  * detectSender, undated) tells such rows apart by these three phrases only; no source shows a class
- * or element of their own, so the phrases are the mark, tested only on shop-side rows.
+ * or element of the push itself, so the phrases are the mark, tested only on shop-side rows that are
+ * no plain text message (PLAIN_TEXT_CARD).
  */
 export const PROMO_TEXT = /立省|券后价|支持新人特权/;
+/**
+ * The body of a plain text message (what a person types), as opposed to the workbench's other message
+ * cards. [ks-readers]: two public Kuaishou readers in the code index (undated; the index does not name
+ * their repositories; seen 2026-12-06) take a message's text from `.kwaishop-cs-BizTextCard` and tell
+ * apart `.kwaishop-cs-BizOrderCard`, `.kwaishop-cs-BizNoticeCard`, `.kwaishop-cs-bizBuyerFromCard` and
+ * goods cards: messages are typed cards. A shop-side text card quoting 券后价 / 立省 is the agent's own
+ * reply, never taken for a promotion push (before, it read as no reply and the buyer looked still
+ * waiting). Where no text card shows (the class renamed, a push drawn as text), the phrases decide,
+ * as before: the buyer then shows still waiting, the safe side.
+ */
+export const PLAIN_TEXT_CARD = '.kwaishop-cs-BizTextCard';
 
 /**
  * The time that ends a sender line: the digits before "-" whole (the name's last ones and the month

@@ -61,6 +61,12 @@ export const UNREPLY_COUNTDOWN = '.chat-unreply-time';
 export const UNREPLY_OVER_TIME = '.chat-unreply-over-time';
 /** In a row: the time of its last message (" 12:40 " today). [ecan-test] 2026-09-25. */
 export const ROW_TIME = '.chat-time .item-note';
+/**
+ * In a row: the preview of its last message. [old] consoles.md (2023–2026 scripts: `li.chat-item` with
+ * `.nickname-span` and `.chat-message-content`). With ROW_TIME, what tells that something new happened
+ * in a conversation we are not looking at (robot-waits.ts).
+ */
+export const ROW_PREVIEW = '.chat-message-content';
 
 /** Row id → epoch ms. [rag] 2026-09-08. */
 export const MESSAGE_ROW_ID = /^middlePanel_list_(\d{10,})$/;
