@@ -1,6 +1,7 @@
 // The suggestion engine's page half — the cue tables and classifier, the ranking and the search,
 // the reply renderer and its fill-in form (components/FillPrompt.tsx, with its own copies of Preact
-// and of its strings: its own tree inside the panel, in the panel's language), the situation list's
+// and of its strings: its own tree inside the panel, in the panel's language), the writers that put
+// a reply into the chat box (lib/insert: a reply goes in only once rendered), the situation list's
 // keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the worker cannot store it
 // (lib/panel/unsaved-picks.ts) — injected on demand into a console page's content-script world when
 // the panel first needs it (a chat page, or a search typed anywhere); see lib/panel/features.ts and
@@ -15,7 +16,8 @@ import { roveSituations } from '@/lib/panel/rove-keys';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { learn } from '@/lib/panel/unsaved-picks';
 import { drawFillPrompt } from '@/components/FillPrompt';
+import { insertText, replaceBeforeCaret, replaceRange } from '@/lib/insert';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange });
 });

@@ -14,6 +14,7 @@ import type { HandoverTargets } from '@/lib/messaging/protocol-followups';
 import { HandoverPicker, decodeTarget, targetName } from '../HandoverPicker';
 import { reasonText } from '@/lib/messaging/reason';
 import { FollowupButtons } from './FollowupButtons';
+import { OrderNoteForm } from './OrderNoteForm';
 import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
 import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
@@ -341,19 +342,15 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         </form>
       )}
       {reviewing && (
-        <form
-          class="kf-fu-promise"
-          data-kf="fu-review-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            addReview();
-          }}
-        >
-          <input data-kf="fu-review-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={reviewOrder} onInput={(e) => set({ reviewOrder: e.currentTarget.value })} />
-          <input data-kf="fu-review-note" aria-invalid={invalidIf(reviewNote.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} aria-label={t('followups.panel.notePlaceholder')} value={reviewNote} onInput={(e) => set({ reviewNote: e.currentTarget.value })} />
-          <button type="submit" class="kf-link" data-kf="fu-review-add" disabled={overBy(reviewNote.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
-          <TooLong text={reviewNote.trim()} max={NOTE_MAX} kf="fu-review-note-too-long" />
-        </form>
+        <OrderNoteForm
+          name="review"
+          orderKf="fu-review-order"
+          order={reviewOrder}
+          note={reviewNote}
+          onOrder={(v) => set({ reviewOrder: v })}
+          onNote={(v) => set({ reviewNote: v })}
+          onAdd={addReview}
+        />
       )}
       {asking && (
         <form
@@ -370,27 +367,27 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         </form>
       )}
       {after && (
-        <form
-          class="kf-fu-promise"
-          data-kf="fu-after-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            addAfter();
-          }}
-        >
-          <select data-kf="fu-after-kind" aria-label={t('followups.panel.after')} value={afterKind} onChange={(e) => set({ afterKind: e.currentTarget.value as After })}>
-            {AFTER.map((k) => <option value={k}>{t(`followups.panel.after.${k}`)}</option>)}
-          </select>
-          <input data-kf="fu-order" size={14} placeholder={t('followups.panel.orderPlaceholder')} aria-label={t('followups.panel.orderPlaceholder')} value={order} onInput={(e) => set({ order: e.currentTarget.value })} />
-          <label>
-            {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
-            {zoneHint && <span class="kf-muted" data-kf="fu-after-due-zone">{zoneHint}</span>}
-            <input type="datetime-local" data-kf="fu-after-due" value={afterDue} onInput={(e) => set({ afterDue: e.currentTarget.value })} />
-          </label>
-          <input data-kf="fu-after-note" aria-invalid={invalidIf(afterNote.trim(), NOTE_MAX)} placeholder={t('followups.panel.notePlaceholder')} value={afterNote} onInput={(e) => set({ afterNote: e.currentTarget.value })} />
-          <button type="submit" class="kf-link" data-kf="fu-after-add" disabled={overBy(afterNote.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
-          <TooLong text={afterNote.trim()} max={NOTE_MAX} kf="fu-after-note-too-long" />
-        </form>
+        <OrderNoteForm
+          name="after"
+          orderKf="fu-order"
+          order={order}
+          note={afterNote}
+          onOrder={(v) => set({ order: v })}
+          onNote={(v) => set({ afterNote: v })}
+          onAdd={addAfter}
+          lead={
+            <select data-kf="fu-after-kind" aria-label={t('followups.panel.after')} value={afterKind} onChange={(e) => set({ afterKind: e.currentTarget.value as After })}>
+              {AFTER.map((k) => <option value={k}>{t(`followups.panel.after.${k}`)}</option>)}
+            </select>
+          }
+          due={
+            <label>
+              {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
+              {zoneHint && <span class="kf-muted" data-kf="fu-after-due-zone">{zoneHint}</span>}
+              <input type="datetime-local" data-kf="fu-after-due" value={afterDue} onInput={(e) => set({ afterDue: e.currentTarget.value })} />
+            </label>
+          }
+        />
       )}
       {others.map(([k, d]) => (
         <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>

@@ -17,7 +17,6 @@ import type { Picker } from '@/lib/teach/picker';
 import { loadFeature } from '@/lib/panel/features';
 import { getLocale } from '@/lib/i18n';
 import { listenTabMessages } from '@/lib/teach/tab-messages';
-import { insertText } from '@/lib/insert';
 import { t } from '@/lib/i18n';
 import type { SiteAdapter } from '@/lib/sites';
 import type { TaughtSite } from '@/lib/sites/taught/record';
@@ -228,10 +227,13 @@ export default defineContentScript({
           void startTeach();
           return true;
         },
-        insertText: ({ text }) => {
+        insertText: async ({ text }) => {
           if (typeof text !== 'string' || !current) return { ok: false, reason: 'no-input' };
+          const { adapter } = current;
+          // The writer comes with the suggest feature script (a chat page has it from its first read).
+          const { insertText } = await loadFeature('suggest');
           try {
-            const r = insertText(current.adapter.findChatInput(document), text);
+            const r = insertText(adapter.findChatInput(document), text);
             return r.ok ? { ok: true } : { ok: false, reason: r.reason };
           } catch {
             return { ok: false, reason: 'no-input' };

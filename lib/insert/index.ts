@@ -68,7 +68,13 @@ interface DocWatch {
   refs: number;
   controller: AbortController;
 }
-const watches = new WeakMap<Document, DocWatch>();
+// Kept on the content-script world's global object, not in this module: the content script watches
+// (watchEditing, at start-up) and moves the caret back (focusAtCaret), while the writers
+// (insertText, replaceBeforeCaret, replaceRange) come with the suggest feature script
+// (lib/panel/features.ts), a bundle of its own with its own copy of this module. Both must see the
+// same compositions and the same last caret, or a reply clicked in the panel would land at the end
+// of a contenteditable instead of at the agent's caret.
+const watches: WeakMap<Document, DocWatch> = ((globalThis as unknown as Record<string, WeakMap<Document, DocWatch>>).__kfEditing ??= new WeakMap());
 
 /**
  * Starts tracking IME composition and the caret of contenteditables in `doc`. Idempotent; stops when

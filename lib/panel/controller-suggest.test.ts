@@ -59,11 +59,12 @@ vi.mock('./features', async () => {
   const { renderTemplate } = await import('../domain/templates/variables');
   const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
   const { learn } = await import('./unsaved-picks');
+  const { insertText, replaceBeforeCaret, replaceRange } = await import('../insert');
   return {
     // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn };
+      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange };
     },
   };
 });

@@ -22,7 +22,7 @@ import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
-import { focusAtCaret, insertText, replaceBeforeCaret } from '../insert';
+import { focusAtCaret } from '../insert';
 import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
@@ -878,13 +878,13 @@ export class PanelController {
    * which goes while the fill-ins are asked).
    */
   useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
-    this.render(template, {}, (rendered) => {
+    this.render(template, {}, (rendered, e) => {
       if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff);
       const input = code && this.chatInputQuiet();
-      if (input) replaceBeforeCaret(input, code.length, '', { expected: code });
+      if (input) e.replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
       // What the buyer already wrote (身高体重) is offered, selected, for the agent to confirm or retype.
-      const fills = this.engine?.prefillFills(rendered.missing, this.store.get().buyerMessages) ?? {};
+      const fills = e.prefillFills(rendered.missing, this.store.get().buyerMessages);
       this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills, warned: false } });
     });
   }
@@ -938,15 +938,22 @@ export class PanelController {
    * its first read), else once it has arrived (a reply clicked on an order page, or in the first
    * moment after a chat page loads); not at all if it fails to load (the panel says so).
    */
-  private render(template: Template, fills: Record<string, string>, go: (rendered: RenderResult) => void): void {
+  private render(template: Template, fills: Record<string, string>, go: (rendered: RenderResult, e: Features['suggest']) => void): void {
+    this.withEngine((e) => {
+      this.flushRead();
+      const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
+      go(e.renderTemplate(template.body, this.renderContext(), filled), e);
+    });
+  }
+
+  /**
+   * `go` with the suggest feature script: at once when it is in, else once it has arrived (asked for
+   * here); not at all if it fails to load (the panel says so). The renderer and the writers are there.
+   */
+  private withEngine(go: (e: Features['suggest']) => void): void {
     const e = this.suggestEngine();
-    if (!e) {
-      void this.engineLoading?.then(() => this.engine && this.render(template, fills, go));
-      return;
-    }
-    this.flushRead();
-    const filled = Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
-    go(e.renderTemplate(template.body, this.renderContext(), filled));
+    if (e) go(e);
+    else void this.engineLoading?.then(() => this.engine && go(this.engine));
   }
 
   /**
@@ -1000,6 +1007,12 @@ export class PanelController {
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
   insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+    // The writers come with the suggest script, which rendered the reply (deliver): in by now.
+    this.withEngine((e) => this.insertWith(e, template, text, opts));
+  }
+
+  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+    const { insertText, replaceBeforeCaret } = e;
     this.flushRead();
     const input = this.findInput();
     if (!input) {

@@ -2,7 +2,7 @@
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
  * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search,
- * the reply renderer and its fill-in form: chat pages, and any page once the agent searches), the taught-site adapter (sites the
+ * the reply renderer, its fill-in form and the writer that puts a reply into the chat box: chat pages, and any page once the agent searches), the taught-site adapter (sites the
  * agent taught), the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
  * buttons are shown, a click meanwhile is done when it is in) and the panel's fit beside the page's
  * dialogs with the reply clock (every panel, after it is shown). Each is a separate script (entrypoints/<name>-feature.ts) that the background injects
@@ -30,6 +30,7 @@ import type { watchPageFit } from './page-fit';
 import type { roveSituations } from './rove-keys';
 import type { learn } from './unsaved-picks';
 import type { startClock } from './clock-run';
+import type { insertText, replaceBeforeCaret, replaceRange } from '../insert';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -86,6 +87,14 @@ export interface Features {
     messages: MessageBundle;
     /** What an insertion or a chip pick teaches (usage count, learned pick, buyer line), sent and kept to send again when the worker cannot store it (lib/panel/unsaved-picks.ts). */
     learn: typeof learn;
+    /**
+     * The writers that put a reply into the chat box (lib/insert): here with the renderer, not in
+     * content.js, since a reply goes in only once this script has rendered it. The content script
+     * keeps what must run before (watchEditing, isComposing, focusAtCaret); both share its caret memory.
+     */
+    insertText: typeof insertText;
+    replaceBeforeCaret: typeof replaceBeforeCaret;
+    replaceRange: typeof replaceRange;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

@@ -6,6 +6,7 @@ import type { PanelSection } from '../page-feature';
 import { setLocale } from '../../i18n';
 import { act } from 'preact/test-utils';
 import { mount, click } from '@/components/remarks/testing';
+import { replaceRange } from '@/lib/insert';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 const { draftLeft } = await import('./draft-left');
@@ -33,6 +34,8 @@ function start() {
     chatInputQuiet: () => box,
     onInserted: (l: () => void) => inserted.push(l),
     onPageRead: (l: () => void) => read.push(l),
+    // The suggest script's writer: in once the panel has inserted a reply.
+    engine: { replaceRange },
   } as unknown as PanelController;
   draftLeft.init({ controller, addSection: (s: PanelSection) => (section = s) } as never, new AbortController().signal);
   const Section = section!.component;

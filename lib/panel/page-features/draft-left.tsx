@@ -10,7 +10,6 @@
  */
 import type { PanelFeature } from '../page-feature';
 import { Store } from '../store';
-import { replaceRange } from '../../insert';
 import { DraftLeft, type DraftLeftState, type LeftDraft } from '@/components/panel/DraftLeft';
 
 /** The box's text as replaceRange counts it: a field's value, an editor's text nodes. */
@@ -32,8 +31,9 @@ export const draftLeft: PanelFeature = {
       const { left } = ui.get();
       const input = box();
       const at = left ? boxText(input).indexOf(left.text) : -1;
-      // Only that text, where it is now: whatever the agent typed or inserted since stays.
-      if (at < 0 || replaceRange(input!, at, at + left!.text.length, '', { expected: left!.text }).ok) hide();
+      // Only that text, where it is now: whatever the agent typed or inserted since stays. The writer
+      // is the suggest script's, in since the panel's insertion this line is about.
+      if (at < 0 || controller.engine?.replaceRange(input!, at, at + left!.text.length, '', { expected: left!.text }).ok) hide();
     };
     addSection({ name: 'draft-left', slot: 'chat', order: 1, component: () => <DraftLeft store={ui} clear={clear} dismiss={hide} /> });
 
