@@ -48,6 +48,7 @@ const CASES: Case[] = [
     pages: [
       { name: 'taobao-sold.html', load: () => loadFixture('taobao-sold.html') },
       { name: 'taobao-memo.html', load: () => loadFixture('taobao-memo.html') },
+      { name: 'taobao-detail.html', load: () => loadFixture('taobao-detail.html') },
     ],
   },
   { adapterId: 'jd-chat', selectors: jd, pages: [{ name: 'jd-dongdong.html', load: () => loadFixture('jd-dongdong.html') }] },

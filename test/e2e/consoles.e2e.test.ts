@@ -317,6 +317,18 @@ describe('Taobao order pages', () => {
     expect(await line.textContent()).toContain('读到 1 条，页面上却有 3 个订单编号');
   });
 
+  // The detail page was left out (no fixture showed it); a 2026-09-27 source shows its labels and memo block.
+  it('reads an order’s detail page: the check counts its one order, and no page-changed notice', async () => {
+    await openConsole(s.page, CONSOLES.taobaoDetail);
+    await inPanel(s.page, '[data-kf="check-open"]').click();
+    const line = inPanel(s.page, '[data-kf="check-line"][data-what="orders"]');
+    await line.waitFor();
+    expect(await line.textContent()).toContain('订单行 1 条');
+    expect(await line.getAttribute('data-ok')).toBe('true');
+    expect(await inPanel(s.page, '[data-kf="notice"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('holds an invalid remark on the memo page whose save control is a .btn link, not a submit button', async () => {
     await openConsole(s.page, CONSOLES.taobaoMemo);
     await s.page.fill('textarea#memo', '缺货');

@@ -41,6 +41,7 @@ export const CONSOLES = {
     file: 'taobao-memo.html',
   },
   taobaoSold: { url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold', pattern: 'https://myseller.taobao.com/**', file: 'taobao-sold.html' },
+  taobaoDetail: { url: 'https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=3710462259018273645', pattern: 'https://qn.taobao.com/**', file: 'taobao-detail.html' },
   jdOrders: { url: 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut', pattern: 'https://shop.jd.com/**', file: 'jd-orders.html' },
 } satisfies Record<string, ConsoleFixture>;
 

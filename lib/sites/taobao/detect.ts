@@ -14,10 +14,10 @@ export function isTaobaoUrl(url: URL): boolean {
   return url.hostname === 'trade.taobao.com' && url.pathname.startsWith('/trade/memo/update_sell_memo');
 }
 
+/** An order's detail page (…/tp/detail?bizOrderId=…): one order, whatever it shows yet. */
+export const isDetailPage = (doc: Document) => /\/tp\/detail/.test(doc.location?.pathname + doc.location?.hash);
+
 export function detectPageKind(doc: Document): PageKind {
-  if (doc.querySelector(MEMO_TEXTAREA)) return 'order-detail';
-  if (doc.querySelector(ORDER_TABLE)) {
-    return /\/tp\/detail/.test(doc.location?.pathname ?? '') ? 'order-detail' : 'order-list';
-  }
-  return 'unknown';
+  if (doc.querySelector(MEMO_TEXTAREA) || isDetailPage(doc)) return 'order-detail';
+  return doc.querySelector(ORDER_TABLE) ? 'order-list' : 'unknown';
 }

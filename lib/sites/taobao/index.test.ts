@@ -84,6 +84,39 @@ describe('taobao adapter (fixture pages)', () => {
     expect(rows.map((r) => [r.flag, r.remark])).toEqual([['gray', ''], ['yellow', '改地址：上海市浦东新区张江路88号 客服阿杰 11/22'], ['purple', '缺货']]);
   });
 
+  const DETAIL = 'https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=3710462259018273645';
+
+  it('reads an order’s detail page: its one order from the page’s labels, the memo and flag blocks', () => {
+    loadFixture('taobao-detail.html', DETAIL);
+    expect(A.pageKind(document)).toBe('order-detail');
+    const [row, ...more] = A.readOrders!(document);
+    expect(more).toEqual([]);
+    expect({ ...row, element: row!.element.className }).toEqual({
+      orderId: '3710462259018273645',
+      buyer: '晴天小铺子',
+      status: 'shipped',
+      flag: 'yellow',
+      remark: '发圆通，别发邮政 客服小美 11/28',
+      element: 'status-desc_new-memo__5Hc1R',
+    });
+    expect(A.ordersExpected!(document)).toBe(true);
+  });
+
+  it('a detail page without the memo block or a colour in the flag block marks them unread, never no remark or gray', () => {
+    loadFixture('taobao-detail.html', DETAIL, (h) => h.replace(/<div class="status-desc_new-memo[^]*?<\/div>/, '').replace('<span>黄旗</span>', '<span>旗帜</span>'));
+    expect(A.readOrders!(document).map((r) => [r.orderId, r.flag, r.flagUnknown, r.remark, r.unread])).toEqual([['3710462259018273645', 'gray', true, '', ['flag', 'remark']]]);
+    // A status the adapter does not know is unknown, never a guess.
+    loadFixture('taobao-detail.html', DETAIL, (h) => h.replace('卖家已发货', '部分发货'));
+    expect(A.readOrders!(document)[0]?.status).toBe('unknown');
+  });
+
+  it('a detail page still drawing its order (no order number yet) reads nothing and is no changed page', () => {
+    loadFixture('taobao-detail.html', DETAIL, (h) => h.replace(/<div id="ice-container">[^]*<\/div>\s*<\/body>/, '<div id="ice-container"></div></body>'));
+    expect(A.pageKind(document)).toBe('order-detail');
+    expect(A.readOrders!(document)).toEqual([]);
+    expect(A.ordersExpected!(document)).toBe(false);
+  });
+
   it('has no chat in the browser: reports the chat as elsewhere', () => {
     loadFixture('taobao-sold.html');
     expect(A.chatLocation).toBe('desktop-client');

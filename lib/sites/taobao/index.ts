@@ -30,10 +30,9 @@ export const taobaoAdapter: SiteAdapter = {
   },
   readOrders,
   findRemarkEditor,
-  // Every address it matches is an order page: the sold list, an order's detail, the memo page.
-  // Not the order detail page (/tp/detail): no fixture shows what of it we read, and a live detail
-  // page that simply holds no list row would raise the notice on every visit.
-  ordersExpected: (doc) => ordersExpectedAt(doc, (url) => isTaobaoUrl(url) && !/\/tp\/detail/.test(url.pathname + url.hash)),
+  // Every address it matches is an order page: the sold list, an order's detail (read since a
+  // 2026-09-27 source showed it: selectors.ts DETAIL_*), the memo page.
+  ordersExpected: (doc) => ordersExpectedAt(doc, isTaobaoUrl),
   observeOrders(doc, signal, onChange) {
     observeDom(doc, signal, onChange, { events: ['change'], eventsInside: 'form, [role="dialog"]' });
   },

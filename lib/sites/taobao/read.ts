@@ -1,5 +1,6 @@
 import { SiteElementMissing, type OrderRow, type RemarkEditor } from '../types';
-import { FLAG_BY_INDEX, findByText, flagAndRemark, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { FLAG_BY_INDEX, findByText, findLabel, flagAndRemark, flagFromChineseName, labelValue, parseChineseDateTime, parseYuan, required, statusFromText, textOf } from '../dom';
+import { isDetailPage } from './detect';
 import * as S from './selectors';
 
 const SITE = 'taobao';
@@ -33,6 +34,25 @@ export function readOrders(doc: Document): OrderRow[] {
       items: items.join('；') || undefined,
       ...flagAndRemark(table, S.ORDER_FLAG, S.LABEL_REMARK),
       element: table,
+    });
+  }
+  // An order's detail page holds no list table: its one order, from the page's labels. No memo
+  // block is not read as no memo: whether the page draws one for an order without a memo is not recorded.
+  const body = doc.body;
+  const orderId = !rows.length && isDetailPage(doc) && orderIdIn(body);
+  if (orderId) {
+    const memo = body.querySelector<HTMLElement>(S.DETAIL_MEMO);
+    const flag = flagFromChineseName(textOf(body.querySelector(S.DETAIL_FLAG)));
+    const status = findLabel(body, S.LABEL_STATUS)?.parentElement;
+    rows.push({
+      orderId,
+      buyer: labelValue(body, S.LABEL_NICK)?.replace(/^旺旺.线\s*/, '') ?? '',
+      status: (status && statusFromText(status)) || 'unknown',
+      flag: flag ?? 'gray',
+      flagUnknown: !flag || undefined,
+      remark: textOf(memo),
+      unread: flag && memo ? undefined : flag ? ['remark'] : memo ? ['flag'] : ['flag', 'remark'],
+      element: memo ?? body,
     });
   }
   return rows;

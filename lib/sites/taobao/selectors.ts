@@ -35,6 +35,21 @@ export const ORDER_BUYER = '[class*="buyer"][class*="nick"]';
 /** Flag icon whose `title` names the colour (灰旗…紫旗). assumption. */
 export const ORDER_FLAG = '[class*="flag"][title]';
 
+/**
+ * The order detail page (…/tp/detail?bizOrderId=…), a micro-app that draws its order 8–10 s after
+ * the address. A read-only tool live-tested on it on 2026-09-27 (its file names itself
+ * src/tools/tmall-order-note.js; code-index file 70696393339, the index shows no repository) reads
+ * the order id after 订单编号 in the page's text, the status after 订单状态, the seller memo as the
+ * text of `div[class*="status-desc_new-memo"]` (a hashed suffix) and the flag as the text of
+ * `div[class*="flag-block"]` (how that text names the colour is not recorded: the fixture's 黄旗 is
+ * ours). The buyer's nickname after 昵称： (the 旺旺 presence label first) is from a 2023 example of
+ * the same page's text (greasyfork script 467154, 天猫订单同步: 订单编号:… 买家信息 昵称：旺旺在线<nick>).
+ */
+export const DETAIL_MEMO = 'div[class*="status-desc_new-memo"]';
+export const DETAIL_FLAG = 'div[class*="flag-block"]';
+export const LABEL_STATUS = '订单状态';
+export const LABEL_NICK = '昵称';
+
 /** Legacy memo page: the remark textarea. consoles.md. */
 export const MEMO_TEXTAREA = 'textarea#memo';
 /** Legacy memo page: flag radios, #flag0 gray … #flag5 purple. consoles.md. */
