@@ -110,8 +110,11 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
     const reply = document.querySelectorAll(MESSAGE_ROW)[1]!;
     expect(reply.querySelector(`${SHOP_SIDE} ${PLAIN_TEXT_CARD}`)).not.toBeNull();
-    const last = reply.cloneNode(true) as Element;
-    reply.parentElement!.append(last);
+    // A new last row: the reply's whole holder copied (rows sit in id holders, 0_<buyer id>_<n>).
+    const holder = reply.parentElement!.cloneNode(true) as Element;
+    holder.id = holder.id.replace(/_\d+$/, '_199');
+    document.querySelector(MESSAGE_ROW)!.closest('.ChatMessageList-ContentWrap')!.append(holder);
+    const last = holder.querySelector(MESSAGE_ROW)!;
     for (const text of ['亲，这款券后价只要79元哦', '领券立省15元，现在下单最划算', '新客支持新人特权，首单包邮']) {
       last.querySelector(`${PLAIN_TEXT_CARD} span`)!.textContent = text;
       expect(A.readMessages(document, 1)[0]).toMatchObject({ from: 'agent', text });
