@@ -107,7 +107,7 @@ export default defineContentScript({
         picker = null;
         if (!r.ok) return;
         try {
-          await call('saveTaughtSite', { origin: location.origin, name: document.title || location.host, url: location.href, fields: r.fields });
+          await call('saveTaughtSite', { origin: location.origin, ...r.page, fields: r.fields });
           taughtByOrigin.clear();
           await mount();
           current?.controller.store.set({ notice: { kind: 'info', text: t('teach.saved') } });

@@ -1,7 +1,8 @@
 /**
  * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
- * override log's mention of them, a chat suggestion waiting for them and the unsaved drafts typed
+ * override log's mention of them, a chat suggestion waiting for them, the reply clock's hash of their
+ * conversation and the unsaved drafts typed
  * for them (storage.session: the card's notes, the 承诺答复 form) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
  * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
@@ -16,6 +17,7 @@ import { editSnapshots } from './backup';
 import { PENDING_KEY, editedPending, loadFollowups, transact } from './followups';
 import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from './rules';
 import { loadPicks } from './learned';
+import { CLOCK_KEY } from './guard';
 import { workerExtras } from '../background/extras';
 import type { Followup } from '../domain/followups';
 import type { Forget, ForgetCounts, ForgetOptions, FollowupsForgotten, OpenItems } from '../domain/customers/forget';
@@ -63,6 +65,7 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
     await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now, forget)),
     await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => x.forgetOverrides(items, who).items)),
     await editMeta(PENDING_KEY, (raw) => editedPending(raw, (list) => x.forgetPending(list, who), now)),
+    await editMeta(CLOCK_KEY, (raw) => x.forgetClock(raw, who)),
   ];
   await here.forgetPicks(picks);
   if (picks.length) await here.announce('learned');

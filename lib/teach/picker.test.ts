@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../sites/testing';
 import { resolveLocators } from '../sites/taught/locator';
-import { PICKER_TAG, listContainer, normalizePick, startPicker } from './picker';
+import { PICKER_TAG, listContainer, normalizePick, startPicker, teachPage } from './picker';
 
 function openFixture(): Document {
   const doc = loadFixture('unknown-console.html', 'http://127.0.0.1:5173/fixtures/unknown-console.html');
@@ -30,6 +30,33 @@ describe('the element picker', () => {
     expect(resolveLocators(doc, r.fields.messageList!)).toBe(doc.querySelector('[role="log"]'));
     expect(resolveLocators(doc, r.fields.chatInput!)).toBe(doc.querySelector('textarea[placeholder]'));
     expect(doc.querySelector(PICKER_TAG)).toBeNull();
+  });
+
+  it('keeps the page without the buyer open while teaching: no name, id or query in its title, address or locators (priv1)', async () => {
+    const doc = loadFixture('unknown-console.html', 'http://127.0.0.1:5173/kefu/chat/%E6%A9%99%E5%AD%90%E5%91%B3%E7%9A%84%E5%A4%8F%E5%A4%A9/detail?uid=20211234567#msg');
+    for (const s of Array.from(doc.querySelectorAll('script'))) new Function(s.textContent ?? '')();
+    const name = doc.querySelector('header b')!;
+    name.textContent = '橙子味的夏天';
+    name.setAttribute('data-buyer', '橙子味的夏天'); // an attribute that spells the buyer: a locator of it finds only them
+    doc.title = '与橙子味的夏天的对话 · 订单 4012938475610 · 自建客服台';
+    const p = startPicker(doc);
+    click(doc.querySelector('textarea[placeholder]')!);
+    click(doc.querySelectorAll('[role="log"] p')[1]!);
+    click(name);
+    btn('teach-skip').click();
+    const r = await p.done;
+    if (!r.ok) throw new Error('cancelled');
+    expect(r.page).toEqual({ name: '与 的对话 · 订单 · 自建客服台', url: 'http://127.0.0.1:5173/kefu/chat' });
+    expect(JSON.stringify(r.fields)).not.toContain('橙子味的夏天');
+    expect(resolveLocators(doc, r.fields.buyerName!)).toBe(name);
+  });
+
+  it('names a page whose title is nothing but the buyer by its host', () => {
+    const doc = loadFixture('unknown-console.html', 'http://127.0.0.1:5173/im?nick=x');
+    doc.title = '晴天小猪2021';
+    expect(teachPage(doc, '晴天小猪2021')).toEqual({ name: '127.0.0.1:5173', url: 'http://127.0.0.1:5173/im' });
+    doc.title = '';
+    expect(teachPage(doc, '').name).toBe('127.0.0.1:5173');
   });
 
   it('swallows the click so the page does not act on it (picking a conversation does not switch it)', async () => {

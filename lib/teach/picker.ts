@@ -11,7 +11,43 @@ import { sites } from '../i18n/messages/sites';
 
 registerMessages(sites);
 
-export type PickerResult = { ok: true; fields: TaughtFields; elements: Partial<Record<TaughtField, Element>> } | { ok: false; reason: 'cancelled' };
+export type PickerResult =
+  | { ok: true; fields: TaughtFields; elements: Partial<Record<TaughtField, Element>>; page: TaughtPage }
+  | { ok: false; reason: 'cancelled' };
+
+/** What a taught site keeps of the page it was taught on: its name in the options page, and where 重新教 opens. */
+export interface TaughtPage {
+  name: string;
+  url: string;
+}
+
+/** Non-ASCII (a nickname in Chinese) or a run of 5+ digits (an id): a path segment or title part that holds data, not a page. */
+const HOLDS_DATA = /[^\x20-\x7e]|\d{5,}/;
+
+/**
+ * The page as a taught site keeps it, without the buyer who was open while teaching (priv1): the
+ * title with the picked buyer's name and any 5+-digit run (an id, an order) cut out, else the host;
+ * the address without its query and fragment, its path cut at the first segment that names the
+ * buyer or holds data (HOLDS_DATA) — the demo's /chat/tb_8834729_88 is kept as /chat. A taught
+ * site is exported, backed up and shared with the team, and no buyer's deletion reaches it, so it
+ * must name none.
+ */
+export function teachPage(doc: Document, buyer: string): TaughtPage {
+  const at = new URL(doc.location.href);
+  const path: string[] = [];
+  for (const seg of at.pathname.split('/').slice(1)) {
+    let plain = seg;
+    try {
+      plain = decodeURIComponent(seg);
+    } catch {
+      // A malformed escape: judged as written.
+    }
+    if ((buyer && plain.includes(buyer)) || HOLDS_DATA.test(plain)) break;
+    path.push(seg);
+  }
+  const title = (buyer ? doc.title.split(buyer).join(' ') : doc.title).replace(/\d{5,}/g, ' ').replace(/\s+/g, ' ').trim();
+  return { name: /[^\s\p{P}]/u.test(title) ? title : at.host, url: `${at.origin}/${path.join('/')}` };
+}
 
 export interface PickerOptions {
   signal?: AbortSignal;
@@ -196,10 +232,13 @@ export function startPicker(doc: Document, opts: PickerOptions = {}): Picker {
 
   function finish() {
     const out: TaughtFields = {};
+    const buyer = picked.buyerName ? textOf(picked.buyerName) : '';
     for (const f of fields) {
       const el = picked[f];
       if (!el || !el.isConnected) continue;
-      const locs = generateLocators(el);
+      // A locator that spells the buyer (an attribute holding their name) finds only them, and would
+      // keep their name in a site shared with the team: never kept.
+      const locs = generateLocators(el).filter((l) => !buyer || !('css' in l) || !l.css.includes(buyer));
       if (locs.length) out[f] = locs;
     }
     if (Object.keys(out).length === 0) {
@@ -208,7 +247,7 @@ export function startPicker(doc: Document, opts: PickerOptions = {}): Picker {
       render();
       return;
     }
-    end({ ok: true, fields: out, elements: picked });
+    end({ ok: true, fields: out, elements: picked, page: teachPage(doc, buyer) });
   }
 
   function cancel() {

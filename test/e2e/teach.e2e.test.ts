@@ -65,6 +65,13 @@ describe('teach mode on a console the product has never seen', () => {
     await side.locator('[data-kf="side-teach"]').click();
     await expect.poll(() => side.locator('[data-kf="side-teach-status"]').textContent()).toContain('请在页面上按提示');
     await s.page.bringToFront();
+    // The console's address and title name the buyer open while teaching, as many consoles' do.
+    const taughtAt = await s.page.evaluate(() => {
+      const at = location.href;
+      history.replaceState(null, '', `${location.pathname}/${encodeURIComponent('晴天小猪2021')}?uid=20211234567#msg`);
+      document.title = '与晴天小猪2021的对话 · 自建客服台';
+      return at;
+    });
     await teachCard(s.page).waitFor();
     // Picking swallows the clicks: the conversation does not switch, nothing is typed or sent.
     await s.page.locator('textarea[placeholder]').click();
@@ -75,10 +82,13 @@ describe('teach mode on a console the product has never seen', () => {
     expect(await s.page.locator('kf-teach').count()).toBe(0);
     expect(await s.page.evaluate(() => (window as any).__uc.sent.length)).toBe(0);
     // Saved in the extension, and our content script is registered for that origin.
-    const site = await callFromExtensionPage<{ fields: Record<string, unknown>; origin: string }>(side, 'listTaughtSites').then((l: any) => l[0]);
+    const site = await callFromExtensionPage<{ fields: Record<string, unknown>; origin: string; name: string; url: string }>(side, 'listTaughtSites').then((l: any) => l[0]);
     expect(site.origin).toBe(origin);
     expect(Object.keys(site.fields).sort()).toEqual(['buyerName', 'chatInput', 'messageList']);
     expect(JSON.stringify(site.fields)).not.toMatch(/css-|sc-|_[a-z0-9]{6}/i);
+    // What it keeps of the page names no buyer: it is exported, backed up and shared with the team.
+    expect({ name: site.name, url: site.url }).toEqual({ name: '与 的对话 · 自建客服台', url: taughtAt });
+    await s.page.evaluate((at) => history.replaceState(null, '', at), taughtAt);
     expect(await registeredScripts()).toContain(`${origin}/*`);
     await side.close();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { anonymised, forgetDrafts, forgetFollowups, forgetOverrides, forgetPending, isBuyersItem, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
+import { anonymised, forgetClock, forgetDrafts, forgetFollowups, forgetOverrides, forgetPending, isBuyersItem, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
 import { followupsFromOrders, handoverFollowup, manualFollowup, panelFollowup } from '../followups/rules';
 import { complete } from '../followups/view';
+import { fnv1a } from '../hash';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../followups/types';
 
 const NOW = Date.UTC(2026, 2, 2, 3); // 11:00 Beijing
@@ -134,5 +135,17 @@ describe('a deleted buyer elsewhere', () => {
     ];
     expect(forgetPending(pending, { buyers: [sunny] }).map((p) => p.buyer)).toEqual(['米粒妈妈']);
     expect(forgetPending(pending, { all: [] })).toEqual([]);
+  });
+});
+
+describe('forgetClock (priv1)', () => {
+  const log = (conversations: string[]) => ({ v: 1, days: { '2026-03-02': { demo: { conversations, firstMs: conversations.map((_, i) => i * 1000) } } } });
+  it("blanks the hashes of a deleted buyer's id and name, keeping every first response and other buyers' hashes", () => {
+    const [id, name, other] = ['demo\u0000u-1001', 'demo\u0000阳光明媚的日子', 'demo\u0000u-1002'].map(fnv1a);
+    expect(forgetClock(log([id!, other!, name!]), { buyers: [sunny] })).toEqual(log(['', other!, '']));
+  });
+  it('blanks every hash when everyone is deleted, and leaves what is not a log alone', () => {
+    expect(forgetClock(log(['a', 'b']), { all: [] })).toEqual(log(['', '']));
+    expect(forgetClock(undefined, { all: [] })).toBeUndefined();
   });
 });

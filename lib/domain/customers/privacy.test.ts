@@ -630,6 +630,33 @@ describe('maskPii: a whole Latin name where the account goes, words in a name’
   });
 });
 
+describe('maskPii: the door of a street address (priv1)', () => {
+  it.each([
+    ['改地址 浙江省杭州市西湖区文三路88号3幢201室', '改地址 浙江省杭州市西湖区文三路**号*幢***室'],
+    ['朝阳区建国路88-2号5号楼1203', '朝阳区建国路**-*号*号楼****'],
+    ['南京西路1266号恒隆广场 前台代收', '南京西路****号恒隆广场 前台代收'],
+    ['人民大道100号', '人民大道***号'],
+    ['东大街5号院', '东大街*号院'],
+    ['送到5栋302室', '送到*栋***室'],
+    ['3号楼2单元501 放门口', '*号楼*单元*** 放门口'],
+    ['幸福里小区12栋', '幸福里小区**栋'],
+    ['文三路８８号３幢２０１室', '文三路**号*幢***室'],
+    ['文三路88号 13812345678', '文三路**号 138****5678'],
+  ])('masks the house number, building and room, keeping the road and area: %s', (text, masked) => {
+    expect(maskPii(text)).toBe(masked);
+  });
+
+  it('leaves a date, a sofa’s seats and a flat’s rooms alone: no road word or building word before them', () => {
+    for (const text of ['3号发的货', '我知道3号到', '12号前能到吗', '3座沙发', '1室1厅', '身高165 体重110，M码']) expect(maskPii(text)).toBe(text);
+  });
+
+  it('is idempotent over addresses', () => {
+    const once = maskPii('浙江省杭州市西湖区文三路88号3幢201室 张先生 13812345678');
+    expect(maskPii(once)).toBe(once);
+    expect(once).toBe('浙江省杭州市西湖区文三路**号*幢***室 张先生 138****5678');
+  });
+});
+
 describe('retentionPurge', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -37,6 +37,9 @@
  *   a word in a name's place is none (联系人 随便, 待定, 保密: NO_ONE),
  *   a passport / 港澳通行证 number (E******89).
  *   Also ID numbers written in groups, mobiles written with dots or slashes, e-mails typed with 。.
+ * - The door of a street address: the house number right after a road's word (路 街 巷 弄 大道 胡同),
+ *   the building, unit, floor and room after it, a building or unit written alone, a room of 3–4
+ *   digits → 文三路**号*幢***室, *栋***室; the road, district and city stay (3号发货 is a date).
  * - Never masked: a number written right after an order label (订单号, 单号, 运单, 快递, 物流,
  *   交易号, order, tid…), because agents need order and tracking numbers to work.
  * Masking is idempotent: masked text contains '*', which no pattern matches again.
@@ -225,6 +228,9 @@ function latinName(m: string, offset: number, all: string): string {
   return m.slice(0, from + 1) + m.slice(from + 1, to).replace(/[A-Za-z]/g, '*') + m.slice(to);
 }
 
+/** What follows a number in the door of an address (3幢, 2单元, 5楼, 201室), longest first. */
+const DOOR_WORDS = '号楼|栋|幢|座|单元|楼|层|室|号|户';
+
 export function maskPii(text: string): string {
   if (!text) return text;
   // An input method's full-width mode types digits, letters, ＠．－ and the ideographic space: the
@@ -355,6 +361,20 @@ export function maskPii(text: string): string {
     const d = m.replace(/\D/g, '');
     return /^20\d{6}$/.test(d) && isDate(d) ? m : keep(d, 0, 4);
   });
+
+  // The door of a street address: what finds a household, where the road, district and city only
+  // say the area (enough to answer 能发到吗 or 哪个快递). Its digits become stars and its words stay
+  // (文三路88号3幢201室 → 文三路**号*幢***室), so the note still says an address was given.
+  // The house number only right after a road's word, so a date (3号发的货, 知道3号到) stays; a
+  // building written alone (5栋302室, 3号楼2单元501, 2单元501) and a room of 3–4 digits (302室).
+  // 座 only after a house number or a building (3座沙发 is a sofa). Not found: a village's 组, a
+  // compound's name, a door written without any of these words (88-3-201): agents write it rarely.
+  const door = (m: string) => m.replace(/\d/g, '*');
+  const DOOR_TAIL = `(?:-?\\d+(?:${DOOR_WORDS}|(?![\\d*])))*`;
+  rule(new RegExp(`(?<=[一-龥](?:路|街|巷|弄|大道|胡同))\\d+(?:-\\d+)?号${DOOR_TAIL}`, 'g'), door);
+  rule(new RegExp(`(?<![\\d*])\\d+(?:号楼|栋|幢)${DOOR_TAIL}`, 'g'), door);
+  rule(new RegExp(`(?<![\\d*])\\d+单元-?\\d+${DOOR_TAIL}`, 'g'), door);
+  rule(/(?<![\d*])\d{3,4}室/g, door);
 
   return o;
 }

@@ -18,6 +18,7 @@ const { db } = await import('../../storage/db');
 const { setLocalChangeListener } = await import('../../storage/changes');
 import type { Customer } from '../../domain/customers';
 import { isoDay } from '../../domain/time';
+import { fnv1a } from '../../domain/hash';
 import { buyerExportCsv, buyerExportJson, type BuyerData } from '../../domain/customers/buyer-export';
 import type { ForgetCounts } from '../../domain/customers/forget';
 
@@ -422,6 +423,21 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     expect(all).toContain('给某买家寄赠品');
     expect((await listSnapshots())[0]!.contents.followups).toBe(2);
     expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
+  });
+
+  it("takes the reply clock's hash of their conversation out, live and in the backup; the day's first responses and other buyers' hashes stay (priv1)", async () => {
+    // As the panel records an answered wait: a hash of the platform and the console id (or the name).
+    const theirs = fnv1a('demo\u0000u-1001');
+    const byName = fnv1a('demo\u0000阳光明媚的日子');
+    const other = fnv1a('demo\u0000u-1002');
+    await db.set('meta', 'replyClock', { v: 1, days: { '2026-12-05': { demo: { conversations: [theirs, other, byName], firstMs: [30_000, 45_000, 60_000] } } } });
+    await ok('createBackup', undefined);
+    await ok('deleteCustomer', { ...sunny, openFollowups: 'delete' });
+    const clock = await db.get<{ days: Record<string, { demo: { conversations: string[]; firstMs: number[] } }> }>('meta', 'replyClock');
+    expect(clock!.days['2026-12-05']!.demo).toEqual({ conversations: ['', other, ''], firstMs: [30_000, 45_000, 60_000] });
+    const all = await everything();
+    for (const gone of [theirs, byName]) expect(all, gone).not.toContain(`"${gone}"`);
+    expect(all).toContain(`"${other}"`);
   });
 
   it('keeping the open follow-ups keeps them anonymous, in the list and in the backup', async () => {

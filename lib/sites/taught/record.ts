@@ -16,9 +16,9 @@ export interface TaughtSite {
   v: 1;
   /** e.g. https://im.jinritemai.com — the permission and the content script cover `${origin}/*`. */
   origin: string;
-  /** The page title when it was taught, shown in the options page (text only). */
+  /** The page title when it was taught, without the buyer open then (lib/teach/picker.ts teachPage); shown in the options page (text only). */
   name: string;
-  /** The page it was taught on, so "re-teach" can open it again. */
+  /** The page it was taught on, so "re-teach" can open it again: no query, fragment or path segment that holds data (teachPage). */
   url: string;
   fields: TaughtFields;
   createdAt: number;
