@@ -530,12 +530,19 @@ export function followupsFromOrders(
 /**
  * Remark facts → delay (promised ship date), return-pending, refund-to-pay and postage-refund
  * items. A changed promise date reopens a delay item the agent had closed.
+ *
+ * `written`: the agent saved this remark just now (recordRemark), so `now` is when its promise was
+ * written. A promise new to the item (none yet, or another date) then stores that time as
+ * `reopenedAt`: in team mode it beats a colleague's close made before it (lib/team/docs.ts
+ * statusTime), and the new promise is open right after the merge instead of waiting for the
+ * remark's next read. A remark read from a page says nothing of when it was written: no time.
  */
 export function followupsFromRemarkFacts(
   facts: readonly AnyRemarkFact[],
   existing: readonly Followup[],
   settings: Partial<FollowupSettings>,
   now: number,
+  written = false,
 ): RuleResult {
   const r = resolve(settings);
   const out = new Collector(existing);
@@ -554,7 +561,8 @@ export function followupsFromRemarkFacts(
         const had = out.byId.get(id);
         // A recheck (delayRecheck) of a promise already past stays, open or done: only a later promise replaces it.
         if (had?.why?.key === 'followups.reason.delayRecheck' && dueAt <= had.dueAt) break;
-        out.put(reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true }));
+        const put = reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true });
+        out.put(put && written && had?.dueAt !== dueAt ? { ...put, reopenedAt: now } : put);
         break;
       }
       case 'return-pending': {

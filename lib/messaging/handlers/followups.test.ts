@@ -463,6 +463,17 @@ describe('money and returns read from the order page open that page (QA pass X f
     expect(other).toBeDefined();
     expect(other.url).toBeUndefined();
   });
+
+  it('a new ship date saved through the panel stores when it was written (team mode: it beats a colleague’s earlier close); read on the list, none', async () => {
+    const id = '4012938475610293847';
+    const purple = (date: string) => `【延迟发货】可发货日:${date}｜原因:缺货｜小美 3/2`;
+    await report([{ orderId: id, buyer: '小鹿', status: 'paid', createdAt: bj(9), flag: 'purple', remark: purple('2026-03-04') }]);
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ dueAt: bj(15, 30, 2) });
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)!.reopenedAt).toBeUndefined();
+    vi.setSystemTime(bj(11, 30));
+    await ok('recordRemark', { platform: 'demo', orderId: id, buyer: '小鹿', flag: 'purple', text: purple('2026-03-06') }, 'content-script', fromPage(ORDERS_PAGE));
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 4), reopenedAt: bj(11, 30) });
+  });
 });
 
 describe('the buyer card', () => {

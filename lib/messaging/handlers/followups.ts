@@ -309,13 +309,13 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
 }
 
 /** remarkFactSinks entry: promised ship dates, returns on their way, refunds and postage to pay. */
-export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; url?: string; now: number }): Promise<void> {
+export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; url?: string; origin?: 'saved' | 'seen'; now: number }): Promise<void> {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
   // The order page the remark was on is the item's 打开 (target.ts: money and returns open there first).
   const url = consolePageUrl(ctx.url);
   const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}), ...(url ? { url } : {}) })));
-  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now);
+  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now, ctx.origin === 'saved'), ctx.now);
   if (changed) await announceChange('followups');
 }
 
