@@ -135,7 +135,7 @@ describe('mergeFollowup: a reopen on one machine and a close on another, made at
 
 describe('mergeFollowup: a purple remark’s new promise and a colleague’s close of the old one', () => {
   const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 11, 7 + day, h - 8, m);
-  const promise = (date: string): RemarkFact => ({ kind: 'ship-promised', orderId: '3001', buyer: '小明', date });
+  const promise = (date: string): RemarkFact => ({ kind: 'ship-promised', source: 'purple', orderId: '3001', buyer: '小明', date });
   /** The remark's facts applied to a machine's items: `written` when the agent saved it there (recordRemark), else read from a page. */
   const remark = (items: Followup[], date: string, now: number, written: boolean) => applyRuleResult(items, followupsFromRemarkFacts([promise(date)], items, S, now, written), now);
   const both = (a: Followup, b: Followup) => {

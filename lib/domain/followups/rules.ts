@@ -754,7 +754,8 @@ export interface PanelExtra {
 }
 
 /**
- * Items the agent adds from the in-page panel for the buyer in front of them.
+ * Items the agent adds from the in-page panel for the buyer in front of them — on a page of one
+ * order, for that order and its buyer; `buyer` '' where the page shows none (an order is required then).
  * - inquiry: one per buyer, due the same day (inquiryDue); closes itself when the buyer orders.
  * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
  * - bad-review: due the same day (end of the day shift).
@@ -772,13 +773,15 @@ export function panelFollowup(
   extra: PanelExtra = {},
 ): Followup {
   const r = resolve(settings);
-  const who = normaliseNickname(buyer);
+  const named = normaliseNickname(buyer);
   let item: Followup;
-  const common = { source: 'panel' as const, now, buyer: who, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
+  const common = { source: 'panel' as const, now, buyer: named, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
+  // An order page that shows no buyer (Taobao's memo page) adds for its order: the order names the item's id.
+  const who = named || `#${extra.orderId ?? ''}`;
   // The buyer's record key where the platform is known (`pdd#<uid>`, or `demo:<name>` as before
   // ids), so two buyers behind one masked nickname get separate items.
-  const whoKey = extra.platform ? buyerKey(extra.platform, extra.buyerId, who) : who;
-  const withId = !!(extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
+  const whoKey = extra.platform && named ? buyerKey(extra.platform, extra.buyerId, who) : who;
+  const withId = !!(named && extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
   if (kind === 'inquiry') {
     const id = `inquiry:${whoKey}`;
     item = make({ ...common, id, kind, why: reasonOf('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });

@@ -201,8 +201,10 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
     ...handoverFields(p),
   };
   if (typeof kind === 'string' && PANEL_KIND_SET.has(kind)) {
-    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
-    if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
+    // An order page's panel adds for the order in front of it, whose buyer the page may not show
+    // (Taobao's memo page): the order number then names the item. 咨询未拍 is a buyer's, never an order's.
+    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX) ?? '');
+    if (!buyer && (kind === 'inquiry' || !common.orderId)) throw new InvalidPayload('addFollowup.buyer: required');
     return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, ...(p.exchange === true && { exchange: true }), scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
