@@ -207,7 +207,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
   // On an order page: its one order, and that order's buyer (see pageOrder).
-  const forOrder = s.pageKind === 'chat' ? null : pageOrder(s);
+  const forOrder = s.pageKind && s.pageKind !== 'chat' ? pageOrder(s) : null;
   const { buyer, buyerId } = forOrder ?? s;
   const orderId = forOrder?.orderId;
   // Clicks (or Enter/Space) on the content script's buttons while this script was loading: done now, in order.
