@@ -4,7 +4,7 @@ import { loadFeature } from '@/lib/panel/features';
 import { t } from '@/lib/i18n';
 
 /** Where a feature loaded on demand renders its own part of the panel (see lib/panel/features.ts). */
-export function FeatureSlot(props: { name: 'remarks' | 'check' }) {
+export function FeatureSlot(props: { name: 'remarks' | 'check' | 'followups' }) {
   const panel = usePanel();
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);

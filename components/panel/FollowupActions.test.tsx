@@ -27,9 +27,9 @@ const TITLES: Record<string, string> = { inquiry: '咨询未拍', 'promised-answ
  * The buttons for a panel whose open buyer the test switches; `add` answers when `release` is called
  * (or at once), as the worker does: the item with its Chinese title, and that title in `locale`.
  */
-function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: boolean; locale?: Locale; targets?: HandoverTargets; refuse?: Error } = {}) {
+function open(first: { buyer: string | null; buyerId: string | null } & Partial<PanelState>, opts: { hold?: boolean; locale?: Locale; targets?: HandoverTargets; refuse?: Error } = {}) {
   setLocale(opts.locale ?? 'zh-CN');
-  const store = new Store({ ...first } as PanelState);
+  const store = new Store({ pageKind: 'chat', orders: [], remarkEditor: null, ...first } as PanelState);
   const controller = { store, platform: () => 'demo' } as unknown as PanelController;
   const sent: AddFollowupRequest[] = [];
   const waiting: (() => void)[] = [];
@@ -51,6 +51,7 @@ function open(first: { buyer: string; buyerId: string | null }, opts: { hold?: b
   return {
     $,
     sent,
+    store,
     switchTo: (buyer: string, buyerId: string | null = null) => act(() => store.set({ buyer, buyerId })),
     release: async () => act(async () => waiting.splice(0).forEach((r) => r())),
     settle: () => act(async () => {}),
@@ -474,5 +475,51 @@ describe('FollowupActions', () => {
     p.switchTo('小鹿乱撞0521', 'u-1001');
     expect(p.$('fu-note')).toBeNull();
     expect(p.$('fu-status')?.textContent).toBe('已加入跟进清单：承诺答复：小鹿乱撞0521');
+  });
+
+  describe('on an order page', () => {
+    const row = (orderId: string, buyer: string, buyerId?: string) => ({ orderId, buyer, buyerId, status: 'paid', flag: 'gray', remark: '' }) as unknown as PanelState['orders'][number];
+    const detail = (orders: PanelState['orders'], remarkEditor: PanelState['remarkEditor'] = null) => ({ buyer: null, buyerId: null, pageKind: 'order-detail' as const, orders, remarkEditor });
+
+    it('acts for the page’s one order and its buyer: no 咨询未拍, the order on every item, its number in the 中差评 and 售后 forms', async () => {
+      const p = open(detail([row('3710462259018273645', '晴天小铺子')]));
+      expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 3710462259018273645（晴天小铺子）');
+      expect(p.$('fu-inquiry')).toBeNull();
+      click(p.$('fu-promised'));
+      type(p.$('fu-note'), '答应查一下能不能补开发票');
+      click(p.$('fu-add'));
+      await p.settle();
+      expect(p.sent).toEqual([expect.objectContaining({ kind: 'promised-answer', buyer: '晴天小铺子', orderId: '3710462259018273645', note: '答应查一下能不能补开发票' })]);
+      click(p.$('fu-bad-review'));
+      expect(p.$('fu-review-order')!.value).toBe('3710462259018273645');
+      // Emptied, the item is still the page's order's; another number typed is the agent's choice.
+      type(p.$('fu-review-order'), '');
+      click(p.$('fu-review-add'));
+      await p.settle();
+      expect(p.sent[1]).toMatchObject({ kind: 'bad-review', orderId: '3710462259018273645' });
+      click(p.$('fu-after'));
+      expect(p.$('fu-order')!.value).toBe('3710462259018273645');
+      type(p.$('fu-order'), '3710462259018270000');
+      click(p.$('fu-after-add'));
+      await p.settle();
+      expect(p.sent[2]).toMatchObject({ kind: 'return-pending', orderId: '3710462259018270000', buyer: '晴天小铺子' });
+    });
+
+    it('a page that shows no buyer (the memo page) names the order alone and sends the buyer empty', async () => {
+      const p = open(detail([], { orderId: '3709981726354019283' } as PanelState['remarkEditor']));
+      expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 3709981726354019283');
+      click(p.$('fu-bad-review'));
+      click(p.$('fu-review-add'));
+      await p.settle();
+      expect(p.sent).toEqual([expect.objectContaining({ kind: 'bad-review', buyer: '', orderId: '3709981726354019283' })]);
+    });
+
+    it('a list of several orders acts for the one whose remark box is open, and for none without one', () => {
+      const rows = [row('4012938475610293847', '小鹿乱撞0521'), row('3967201845739261054', '爱吃橙子的猫')];
+      const p = open({ ...detail(rows), pageKind: 'order-list' });
+      expect(p.$('followup-actions')).toBeNull();
+      act(() => p.store.set({ remarkEditor: { orderId: '3967201845739261054' } as PanelState['remarkEditor'] }));
+      expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 3967201845739261054（爱吃橙子的猫）');
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
 import { useEffect, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
-import type { PanelController } from '@/lib/panel/controller';
+import type { PanelController, PanelState } from '@/lib/panel/controller';
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { ORDER_ID, PROMISE_DRAFT_MAX, type AddFollowupRequest, type PanelKind, type PromiseDraft } from '@/lib/messaging/protocol-followups';
 import type { Res } from '@/lib/messaging/protocol';
@@ -74,11 +74,27 @@ interface Draft {
   reason?: string;
   handTo?: string;
   status?: { ok: boolean; text: ComponentChildren };
-  /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. */
-  who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[] };
+  /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. On an order page, the order too. */
+  who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[]; orderId?: string };
+}
+
+/**
+ * The one order an order page's panel acts for: the order whose remark box is open (on a list, the
+ * agent's own pick of a row), else the page's only order (a detail or memo page, a list read to one
+ * row). Its buyer as the row shows them ('' where the page shows none: Taobao's memo page). A list of
+ * several orders without a box open has none: one set of buttons per row would be a list of them.
+ */
+export function pageOrder(s: Pick<PanelState, 'orders' | 'remarkEditor'>): { orderId: string; buyer: string; buyerId: string | null } | null {
+  const orderId = s.remarkEditor?.orderId ?? (s.orders.length === 1 ? s.orders[0]!.orderId : null);
+  if (!orderId) return null;
+  const row = s.orders.find((o) => o.orderId === orderId);
+  return { orderId, buyer: row?.buyer.trim() ?? '', buyerId: row?.buyerId ?? null };
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
+
+/** Whom a draft is for, as the line about it names them: the buyer (with the tag of a masked name), else the order of an order page that shows no buyer. */
+const whoLabel = (w: NonNullable<Draft['who']>) => (w.buyer ? buyerLabel(w.buyer, w.buyerId) : t('followups.panel.orderNo', { order: w.orderId ?? '' }));
 
 const unsaved = (d: Draft | undefined): d is Draft & { who: NonNullable<Draft['who']> } => !!(d?.promising && d.note?.trim() && d.who);
 const panels = new WeakMap<PanelController, Map<string, Draft>>();
@@ -96,7 +112,7 @@ let keeping: Promise<unknown> = Promise.resolve();
 /** What the worker is to keep for a draft (JSON of a PromiseDraft): null where there is no 承诺答复 to keep. */
 function keptDraft(d: Draft | undefined): string | null {
   if (!unsaved(d)) return null;
-  const v: PromiseDraft = { buyer: d.who.buyer, buyerId: d.who.buyerId, note: d.note!, due: d.due, handTo: d.handTo, scenarios: d.who.scenarios };
+  const v: PromiseDraft = { buyer: d.who.buyer, buyerId: d.who.buyerId, note: d.note!, due: d.due, handTo: d.handTo, scenarios: d.who.scenarios, orderId: d.who.orderId };
   const json = JSON.stringify(v);
   return json.length <= PROMISE_DRAFT_MAX ? json : null;
 }
@@ -142,7 +158,7 @@ function restore(drafts: Map<string, Draft>): Promise<unknown> {
           if (!d) continue;
           kept.set(k, json);
           const now = drafts.get(k);
-          if (!now?.note?.trim()) drafts.set(k, { ...now, promising: true, note: d.note, due: d.due, handTo: d.handTo, who: { buyer: d.buyer, buyerId: d.buyerId, scenarios: d.scenarios } });
+          if (!now?.note?.trim()) drafts.set(k, { ...now, promising: true, note: d.note, due: d.due, handTo: d.handTo, who: { buyer: d.buyer, buyerId: d.buyerId, scenarios: d.scenarios, orderId: d.orderId } });
         }
       },
       () => {},
@@ -190,12 +206,15 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
-  const { buyer, buyerId } = s;
+  // On an order page: its one order, and that order's buyer (see pageOrder).
+  const forOrder = s.pageKind && s.pageKind !== 'chat' ? pageOrder(s) : null;
+  const { buyer, buyerId } = forOrder ?? s;
+  const orderId = forOrder?.orderId;
   // Clicks (or Enter/Space) on the content script's buttons while this script was loading: done now, in order.
   useEffect(() => void (buyer && props.first?.forEach(act)), []);
-  if (!buyer) return null;
-  // By name and id: two buyers may share a masked nickname.
-  const key = `${buyerId}\n${buyer}`;
+  if (!buyer && !orderId) return null;
+  // By name and id: two buyers may share a masked nickname. An order page's by its order.
+  const key = orderId ? `#${orderId}` : `${buyerId}\n${buyer}`;
   const { promising, due = '', note = '', handTo = '', status } = drafts.get(key) ?? {};
   /** Changes this buyer's draft (the buyer the agent acted for: a save may return after a switch). */
   const set = (d: Draft) => {
@@ -222,7 +241,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   ) => {
     const platform = panel.platform() ?? undefined;
     const d = drafts.get(forKey) ?? {};
-    const who = forKey === key ? { buyer, buyerId, scenarios } : d.who!;
+    const who = forKey === key ? { buyer: buyer ?? '', buyerId, scenarios, orderId } : d.who!;
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
     const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : form === 'review' ? d.reviewNote : form === 'reason' ? d.reason : undefined)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
@@ -230,7 +249,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     try {
       const to = decodeTarget(d.handTo ?? '');
       const item = await add({
-        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: noteText || undefined, dueAt, ...more,
+        // On an order page the item is that order's (a form's own order number, typed, goes first).
+        kind, buyer: who.buyer, buyerId: who.buyerId, platform, note: noteText || undefined, dueAt, ...(who.orderId && { orderId: who.orderId }), ...more,
         scenarios: who.scenarios,
         ...(to ? ('person' in to ? { toPerson: to.person } : { toShift: to.shift }) : {}),
       });
@@ -279,8 +299,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   };
   // The fields are read as shop time: said beside them when the computer's clock is in another zone, as the popup says it.
   const zoneHint = shopZoneLabel(zone, Date.now(), 'followups.panel');
-  const { after, afterKind = 'return-pending', order = '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
-  const { reviewing, reviewOrder = '', reviewNote = '', asking, reason = '' } = drafts.get(key) ?? {};
+  // On an order page both order fields start with its order (the agent may type another of the buyer's).
+  const { after, afterKind = 'return-pending', order = orderId ?? '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
+  const { reviewing, reviewOrder = orderId ?? '', reviewNote = '', asking, reason = '' } = drafts.get(key) ?? {};
   /** The 中差评 form's add: the order number checked as 售后 checks it; without one, the buyer's one item. */
   const addReview = () => {
     const orderId = reviewOrder.trim();
@@ -304,7 +325,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   return (
     <section class="kf-followup" data-kf="followup-actions">
       <style>{FOLLOWUP_CSS}</style>
-      <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} />
+      <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />
+      {/* Which order (and whose) the buttons act for: on a list, the one whose remark box is open. */}
+      {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
       <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
@@ -335,7 +358,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
             aria-invalid={invalidIf(note.trim(), NOTE_MAX)}
             placeholder={t('followups.panel.notePlaceholder')}
             value={note}
-            onInput={(e) => set({ note: e.currentTarget.value, who: { buyer, buyerId, scenarios } })}
+            onInput={(e) => set({ note: e.currentTarget.value, who: { buyer: buyer ?? '', buyerId, scenarios, orderId } })}
           />
           <button type="submit" class="kf-link" data-kf="fu-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
           <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
@@ -393,9 +416,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         <p class="kf-muted" data-kf="fu-unsaved" data-buyer={d.who.buyer}>
           {/* The nickname and the note are page and agent text: PageText inside the sentence. */}
           {/* With the tag of a masked name: the other S*******n must not take it for their own. */}
-          {pageSentence('followups.panel.unsaved', { buyer: buyerLabel(d.who.buyer, d.who.buyerId), note: d.note!.trim() })}{' '}
+          {pageSentence('followups.panel.unsaved', { buyer: whoLabel(d.who), note: d.note!.trim() })}{' '}
           <button class="kf-link" data-kf="fu-unsaved-add" onClick={() => addPromise(k)}>
-            {pageSentence('followups.panel.addFor', { buyer: buyerLabel(d.who.buyer, d.who.buyerId) })}
+            {pageSentence('followups.panel.addFor', { buyer: whoLabel(d.who) })}
           </button>{' '}
           <button
             class="kf-link"

@@ -71,6 +71,7 @@ export type UpdateFollowupRequest =
 /**
  * What the chat panel adds for the buyer in front of the agent: 咨询未拍 · 承诺答复 · 中差评, and the
  * after-sales ones (待收退货, with `exchange` for an exchange parcel; 待付退款; 约定回电 at a time).
+ * An order page's panel adds the same but 咨询未拍, for its one order (buyer '' where it shows none).
  */
 export const PANEL_KINDS = ['inquiry', 'promised-answer', 'bad-review', 'return-pending', 'refund-to-pay', 'call-back'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
@@ -136,6 +137,8 @@ export interface PromiseDraft {
   /** The 交给… choice (HandoverPicker's value). */
   handTo?: string;
   scenarios?: ScenarioId[];
+  /** Typed on an order page: the order it is about (its buyer may be '', where the page shows none). */
+  orderId?: string;
 }
 
 /** The longest 承诺答复 draft kept for a reload, as JSON (a longer one stays in the tab's memory only). */
@@ -161,7 +164,8 @@ const panelItem = (kind: PanelKind) =>
   s.object({
     exchange: s.optional(s.boolean()),
     kind: s.oneOf([kind]),
-    buyer: s.text({ max: 256, min: 1 }),
+    // '' from an order page that shows no buyer: the worker then requires the order (and no 咨询未拍).
+    buyer: s.text({ max: 256 }),
     buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
     platform: s.ownPlatform({ optional: true }),
     orderId: s.optional(s.text({ max: 40, pattern: /^$|^[0-9A-Za-z-]{4,40}$/ })),

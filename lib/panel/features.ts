@@ -98,8 +98,11 @@ export interface Features {
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
-  /** The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function. */
-  followups: { mount(container: HTMLElement, host: FeatureHost, first: readonly FollowupAct[]): () => void };
+  /**
+   * The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function.
+   * On an order page it is the section for the one order the page shows (FollowupActions, pageOrder), drawn through a FeatureSlot.
+   */
+  followups: { mount(container: HTMLElement, host: FeatureHost, first?: readonly FollowupAct[]): () => void };
   /**
    * What every panel loads as soon as it is shown: the panel beside the page's own dialogs and a page
    * that stops narrowing (lib/panel/page-fit.ts), and the reply clock (lib/panel/clock-run.tsx: the

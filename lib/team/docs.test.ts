@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRuleResult, complete, followupsFromOrders, manualFollowup, panelFollowup, reopen, snooze, DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../domain/followups';
+import { applyRuleResult, complete, followupsFromOrders, followupsFromRemarkFacts, manualFollowup, panelFollowup, reopen, snooze, DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../domain/followups';
 import { mergeFollowup, mergeNoteLines } from './docs';
+import type { RemarkFact } from '../domain/remarks';
 
 describe('mergeNoteLines: a follow-up log appended to on two machines', () => {
   it('keeps the order the lines were written in, whichever side is first', () => {
@@ -129,5 +130,43 @@ describe('mergeFollowup: a reopen on one machine and a close on another, made at
     // The page read again today brings nothing back; three days after the colleague's close it does.
     expect(followupsFromOrders(page, [merged], S, bj(14)).upserts).toEqual([]);
     expect(followupsFromOrders(page, [merged], S, bj(7, 0, 3)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(8, 0, 3) });
+  });
+});
+
+describe('mergeFollowup: a purple remark’s new promise and a colleague’s close of the old one', () => {
+  const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 11, 7 + day, h - 8, m);
+  const promise = (date: string): RemarkFact => ({ kind: 'ship-promised', source: 'purple', orderId: '3001', buyer: '小明', date });
+  /** The remark's facts applied to a machine's items: `written` when the agent saved it there (recordRemark), else read from a page. */
+  const remark = (items: Followup[], date: string, now: number, written: boolean) => applyRuleResult(items, followupsFromRemarkFacts([promise(date)], items, S, now, written), now);
+  const both = (a: Followup, b: Followup) => {
+    const ab = mergeFollowup(a, b);
+    expect(mergeFollowup(b, a)).toEqual(ab);
+    return ab;
+  };
+  // Both machines hold the purple remark's promise of the 9th, open (synced).
+  const synced = remark([], '2026-12-09', bj(9), false);
+
+  it('a new date saved after the colleague marked the old promise done is open right after the merge, due on the new date', () => {
+    // The colleague tells the buyer at 10:00 and marks it done; here, not synced yet, the agent saves a new date at 10:30.
+    const [there] = synced.map((f) => complete(f, bj(10), '已告知买家'));
+    const [here] = remark(synced, '2026-12-12', bj(10, 30), true);
+    const merged = both(here!, there!);
+    expect(merged).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5), reopenedAt: bj(10, 30) });
+    // The item here had been closed already (synced with the colleague's close): the new date opens it alike.
+    const [reopenedHere] = remark([there!], '2026-12-12', bj(10, 30), true);
+    expect(both(reopenedHere!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5) });
+  });
+
+  it('a close made after the new promise was saved wins; a promise only read from a page, or saved again unchanged, adds no time', () => {
+    const [here] = remark(synced, '2026-12-12', bj(10), true);
+    const [there] = synced.map((f) => complete(f, bj(10, 30), '已告知买家'));
+    expect(both(here!, there!)).toMatchObject({ status: 'done', closedAt: bj(10, 30) });
+    // Read on a list at 10:30: when it was written is not known, the colleague's close stands until the remark's next read.
+    const [seen] = remark(synced, '2026-12-12', bj(10, 30), false);
+    expect(seen!.reopenedAt).toBeUndefined();
+    const [closed] = synced.map((f) => complete(f, bj(10), '已告知买家'));
+    expect(both(seen!, closed!)).toMatchObject({ status: 'done' });
+    // The same date saved again is no new promise: the item is left as it was.
+    expect(followupsFromRemarkFacts([promise('2026-12-09')], synced, S, bj(11), true).upserts).toEqual([]);
   });
 });

@@ -130,8 +130,9 @@ const STATUS_RANK: Record<FollowupStatus, number> = { done: 3, snoozed: 2, open:
  * made it: a close at its `closedAt`; the agent's last reopen (`reopenedAt`), which a later snooze,
  * note or close keeps, so a version that has seen the reopen is not beaten by it again. A version
  * that has seen neither (an open item, a snooze of it): -Infinity. The rules' own reopens (a delay
- * checked again, a new promise) set no time: against a colleague's close they lose, and the page's
- * next read puts the item back when it is still due, counted from that close.
+ * checked again, a promise read from a page) set no time: against a colleague's close they lose, and
+ * the page's next read puts the item back when it is still due, counted from that close. A new ship
+ * date the agent saved here counts as a reopen at the time it was written (followupsFromRemarkFacts).
  */
 function statusTime(f: Followup): number {
   const reopened = f.reopenedAt ?? -Infinity;

@@ -530,12 +530,19 @@ export function followupsFromOrders(
 /**
  * Remark facts → delay (promised ship date), return-pending, refund-to-pay and postage-refund
  * items. A changed promise date reopens a delay item the agent had closed.
+ *
+ * `written`: the agent saved this remark just now (recordRemark), so `now` is when its promise was
+ * written. A promise new to the item (none yet, or another date) then stores that time as
+ * `reopenedAt`: in team mode it beats a colleague's close made before it (lib/team/docs.ts
+ * statusTime), and the new promise is open right after the merge instead of waiting for the
+ * remark's next read. A remark read from a page says nothing of when it was written: no time.
  */
 export function followupsFromRemarkFacts(
   facts: readonly AnyRemarkFact[],
   existing: readonly Followup[],
   settings: Partial<FollowupSettings>,
   now: number,
+  written = false,
 ): RuleResult {
   const r = resolve(settings);
   const out = new Collector(existing);
@@ -554,7 +561,8 @@ export function followupsFromRemarkFacts(
         const had = out.byId.get(id);
         // A recheck (delayRecheck) of a promise already past stays, open or done: only a later promise replaces it.
         if (had?.why?.key === 'followups.reason.delayRecheck' && dueAt <= had.dueAt) break;
-        out.put(reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true }));
+        const put = reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true });
+        out.put(put && written && had?.dueAt !== dueAt ? { ...put, reopenedAt: now } : put);
         break;
       }
       case 'return-pending': {
@@ -746,7 +754,8 @@ export interface PanelExtra {
 }
 
 /**
- * Items the agent adds from the in-page panel for the buyer in front of them.
+ * Items the agent adds from the in-page panel for the buyer in front of them — on a page of one
+ * order, for that order and its buyer; `buyer` '' where the page shows none (an order is required then).
  * - inquiry: one per buyer, due the same day (inquiryDue); closes itself when the buyer orders.
  * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
  * - bad-review: due the same day (end of the day shift).
@@ -764,13 +773,15 @@ export function panelFollowup(
   extra: PanelExtra = {},
 ): Followup {
   const r = resolve(settings);
-  const who = normaliseNickname(buyer);
+  const named = normaliseNickname(buyer);
   let item: Followup;
-  const common = { source: 'panel' as const, now, buyer: who, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
+  const common = { source: 'panel' as const, now, buyer: named, ...extra, scenario: extra.scenarios?.find((s) => !NO_NEED.has(s)) };
+  // An order page that shows no buyer (Taobao's memo page) adds for its order: the order names the item's id.
+  const who = named || `#${extra.orderId ?? ''}`;
   // The buyer's record key where the platform is known (`pdd#<uid>`, or `demo:<name>` as before
   // ids), so two buyers behind one masked nickname get separate items.
-  const whoKey = extra.platform ? buyerKey(extra.platform, extra.buyerId, who) : who;
-  const withId = !!(extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
+  const whoKey = extra.platform && named ? buyerKey(extra.platform, extra.buyerId, who) : who;
+  const withId = !!(named && extra.platform && extra.buyerId && normaliseBuyerId(extra.buyerId));
   if (kind === 'inquiry') {
     const id = `inquiry:${whoKey}`;
     item = make({ ...common, id, kind, why: reasonOf('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });

@@ -59,10 +59,11 @@ export interface Followup {
   note?: string;
   closedAt?: number;
   /**
-   * When the agent last reopened it (重新打开, or the same item made again after it was closed).
+   * When the agent last reopened it (重新打开, or the same item made again after it was closed), or
+   * saved a purple remark with a new ship date for it through the panel (a new promise, written then).
    * Kept through a later snooze, note or close: a team merge lets the later of a close and a reopen
-   * decide (lib/team/docs.ts mergeFollowup). The rules' own reopens (a delay checked again, a new
-   * promise, a new VIP month) set none: the page decides those again at its next read.
+   * decide (lib/team/docs.ts mergeFollowup). The rules' own reopens (a delay checked again, a promise
+   * read from a page, a new VIP month) set none: the page decides those again at its next read.
    */
   reopenedAt?: number;
   /** Why it was closed ("买家已付款", or the agent's words). */

@@ -51,6 +51,9 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.reasonPlaceholder': '没拍的原因（可选），如 嫌贵、等活动、尺码缺货',
     'followups.panel.reasonAdd': '记下原因',
     'followups.panel.reasonSaved': '原因已记在跟进下：{title}',
+    'followups.panel.forOrder': '以下跟进针对订单 {order}',
+    'followups.panel.forOrderOf': '以下跟进针对订单 {order}（{buyer}）',
+    'followups.panel.orderNo': '订单 {order}',
   },
   en: {
     'followups.panel.promisedDue': 'Answer by',
@@ -80,5 +83,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.reasonPlaceholder': 'Why no order (optional): price, waiting for a sale, size out of stock…',
     'followups.panel.reasonAdd': 'Note the reason',
     'followups.panel.reasonSaved': 'Reason noted on the follow-up: {title}',
+    'followups.panel.forOrder': 'These follow-ups are for order {order}',
+    'followups.panel.forOrderOf': 'These follow-ups are for order {order} ({buyer})',
+    'followups.panel.orderNo': 'order {order}',
   },
 };

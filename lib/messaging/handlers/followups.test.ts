@@ -167,6 +167,19 @@ describe('every kind reaches the list from its source (fake clock)', () => {
     expect(inquiry).toMatchObject({ status: 'done', closedReason: '买家已下单' });
   });
 
+  it('an order page that shows no buyer adds for its order (listed by the order number); 咨询未拍, or no order, still needs the buyer', async () => {
+    const memo = fromPage('https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=3709981726354019283');
+    const item = await ok<Followup & { shownTitle: string }>('addFollowup', { kind: 'bad-review', buyer: '', platform: 'taobao', orderId: '3709981726354019283' }, 'content-script', memo);
+    expect(item).toMatchObject({ id: 'bad-review:3709981726354019283', orderId: '3709981726354019283', title: '中差评', shownTitle: '中差评', url: memo.url });
+    expect(item.buyer).toBeUndefined();
+    const promised = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '', platform: 'taobao', orderId: '3709981726354019283' }, 'content-script', memo);
+    expect(promised.id).toMatch(/^promised-answer:#3709981726354019283:/);
+    for (const payload of [{ kind: 'inquiry', buyer: '', platform: 'taobao', orderId: '3709981726354019283' }, { kind: 'promised-answer', buyer: '', platform: 'taobao' }]) {
+      const r = await dispatch({ kf: 'addFollowup', payload }, 'content-script', memo);
+      expect(r, payload.kind).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('addFollowup.buyer: required') } });
+    }
+  });
+
   it('a promised answer keeps the time the agent chose', async () => {
     const item = await ok<Followup>('addFollowup', { kind: 'promised-answer', buyer: '小鹿', platform: 'demo', dueAt: bj(17) }, 'content-script', fromPage(CHAT_PAGE));
     expect(item.dueAt).toBe(bj(17));
@@ -462,6 +475,17 @@ describe('money and returns read from the order page open that page (QA pass X f
     const other = items(await list()).find((f) => f.id === 'refund-to-pay:3967201845739261054')!;
     expect(other).toBeDefined();
     expect(other.url).toBeUndefined();
+  });
+
+  it('a new ship date saved through the panel stores when it was written (team mode: it beats a colleague’s earlier close); read on the list, none', async () => {
+    const id = '4012938475610293847';
+    const purple = (date: string) => `【延迟发货】可发货日:${date}｜原因:缺货｜小美 3/2`;
+    await report([{ orderId: id, buyer: '小鹿', status: 'paid', createdAt: bj(9), flag: 'purple', remark: purple('2026-03-04') }]);
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ dueAt: bj(15, 30, 2) });
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)!.reopenedAt).toBeUndefined();
+    vi.setSystemTime(bj(11, 30));
+    await ok('recordRemark', { platform: 'demo', orderId: id, buyer: '小鹿', flag: 'purple', text: purple('2026-03-06') }, 'content-script', fromPage(ORDERS_PAGE));
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 4), reopenedAt: bj(11, 30) });
   });
 });
 

@@ -201,8 +201,10 @@ export function parseAddFollowup(payload: unknown, now: number): AddFollowupRequ
     ...handoverFields(p),
   };
   if (typeof kind === 'string' && PANEL_KIND_SET.has(kind)) {
-    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX, true));
-    if (!buyer) throw new InvalidPayload('addFollowup.buyer: required');
+    // An order page's panel adds for the order in front of it, whose buyer the page may not show
+    // (Taobao's memo page): the order number then names the item. 咨询未拍 is a buyer's, never an order's.
+    const buyer = normaliseNickname(text(p.buyer, 'addFollowup.buyer', NICKNAME_INPUT_MAX) ?? '');
+    if (!buyer && (kind === 'inquiry' || !common.orderId)) throw new InvalidPayload('addFollowup.buyer: required');
     return { kind: kind as 'inquiry', buyer, buyerId: buyerIdOf(p.buyerId, 'addFollowup'), ...common, ...(p.exchange === true && { exchange: true }), scenarios: Array.isArray(p.scenarios) ? p.scenarios.filter(isScenarioId).slice(0, SCENARIOS_MAX) : undefined };
   }
   if (typeof kind === 'string' && OWN_KINDS.has(kind)) {
@@ -309,13 +311,13 @@ export async function followupOrderSink(platform: Platform, orders: SeenOrder[],
 }
 
 /** remarkFactSinks entry: promised ship dates, returns on their way, refunds and postage to pay. */
-export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; url?: string; now: number }): Promise<void> {
+export async function followupRemarkSink(facts: readonly AnyRemarkFact[], ctx: { platform: Platform; buyerId?: string; url?: string; origin?: 'saved' | 'seen'; now: number }): Promise<void> {
   if (facts.length === 0) return;
   const settings = await rulesSettings();
   // The order page the remark was on is the item's 打开 (target.ts: money and returns open there first).
   const url = consolePageUrl(ctx.url);
   const withPlatform = await Promise.all(facts.map((f) => masked({ ...f, platform: ctx.platform, ...(ctx.buyerId ? { buyerId: ctx.buyerId } : {}), ...(url ? { url } : {}) })));
-  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now), ctx.now);
+  const changed = await applyFollowupRule((existing) => workerExtras().remarks.followupsFromRemarkFacts(withPlatform, existing, settings, ctx.now, ctx.origin === 'saved'), ctx.now);
   if (changed) await announceChange('followups');
 }
 

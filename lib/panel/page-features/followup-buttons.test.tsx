@@ -47,14 +47,19 @@ afterEach(() => {
   sent.length = 0;
 });
 
+/** The sections the feature adds, by name. */
+function sections(): Map<string, PanelSection> {
+  const out = new Map<string, PanelSection>();
+  followupButtons.init({ addSection: (s: PanelSection) => out.set(s.name, s) } as never, new AbortController().signal);
+  return out;
+}
+
 function open() {
   setLocale('zh-CN');
   const store = new Store({ buyer: '南风知我意2019', buyerId: 'u-1005', settings: { shop: { locale: 'zh-CN' } } } as PanelState);
   const controller = { store, platform: () => 'demo' } as unknown as PanelController;
   Object.assign(controller, { featureHost: () => ({ controller }) });
-  let section: PanelSection | undefined;
-  followupButtons.init({ controller, addSection: (s: PanelSection) => (section = s) } as never, new AbortController().signal);
-  const Section = section!.component;
+  const Section = sections().get('followup-buttons')!.component;
   const m = mount(
     <PanelContext.Provider value={controller}>
       <Section />
@@ -88,5 +93,19 @@ describe('the follow-up buttons before their handling has loaded', () => {
     expect(p.$('fu-due')).not.toBeNull();
     expect(p.$('fu-promised')!.getAttribute('aria-expanded')).toBe('true');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('an order page’s follow-ups', () => {
+  it('are shown for a page of one order, or a list with one order’s remark box open; not on a chat page, nor for a list of several orders', () => {
+    const when = sections().get('order-followups')!.when!;
+    const row = { orderId: '3710462259018273645' } as PanelState['orders'][number];
+    const state = (x: Partial<PanelState>) => ({ pageKind: 'order-detail', orders: [], remarkEditor: null, ...x }) as PanelState;
+    expect(when(state({ orders: [row] }))).toBe(true);
+    expect(when(state({ remarkEditor: { orderId: '3709981726354019283' } as PanelState['remarkEditor'] }))).toBe(true);
+    expect(when(state({ pageKind: 'order-list', orders: [row, { ...row, orderId: '3967201845739261054' }] }))).toBe(false);
+    expect(when(state({ pageKind: 'order-list', orders: [row, row], remarkEditor: { orderId: row.orderId } as PanelState['remarkEditor'] }))).toBe(true);
+    // A chat with a remark box beside it (an order sidebar) keeps the chat's own buttons.
+    expect(when(state({ pageKind: 'chat', remarkEditor: { orderId: row.orderId } as PanelState['remarkEditor'] }))).toBe(false);
   });
 });

@@ -5,7 +5,9 @@
  * section in their place; a button used before that (click, Enter, Space) is done as soon as it is
  * in, and the focus stays on that button.
  */
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FeatureSlot } from '@/components/FeatureSlot';
 import type { PanelFeature } from '../page-feature';
 import { loadFeature } from '../features';
 import { usePanel } from '@/components/PanelContext';
@@ -56,9 +58,15 @@ function Buttons() {
   );
 }
 
+/** An order page's: the whole section comes with the feature script (no buttons of its own in content.js). */
+const ForOrder = () => h(FeatureSlot, { name: 'followups' });
+
 export const followupButtons: PanelFeature = {
   name: 'followup-buttons',
   init({ addSection }) {
     addSection({ name: 'followup-buttons', slot: 'chat', order: 40, component: Buttons, when: (s) => !!s.buyer });
+    // A page of one order (a detail or memo page, a list read to one row), or a list with one order's
+    // remark box open: the same actions, for that order (FollowupActions' pageOrder). Not per row.
+    addSection({ name: 'order-followups', slot: 'orders', order: 70, component: ForOrder, when: (s) => s.pageKind !== 'chat' && (s.orders.length === 1 || !!s.remarkEditor) });
   },
 };
