@@ -483,3 +483,17 @@ describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not wh
     expect(first('退款几天到')).toBe('refund-status');
   });
 });
+
+describe('classify: when it will arrive is not whether the courier reaches the buyer', () => {
+  // Our own phrasings: 能送到 inside 什么时候能送到 showed the 快递 chip beside 发货时间.
+  it.each(['付钱前问下什么时候能送到', '付款前问下大概几天能送到', '多久可以送到', '什么时候送到北京'])('%s → shipping-time alone', (text) => {
+    const c = classify([text]);
+    expect(c.top).toEqual(['shipping-time']);
+    expect(c.scores.map((s) => s.id)).not.toContain('courier');
+  });
+
+  it('still reads a question about the reach as a courier one', () => {
+    expect(first('新疆能送到吗')).toBe('courier');
+    expect(first('我们这边能送到吗，偏远地区')).toBe('courier');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
+import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
 import type { Template } from '../templates/types';
 
 describe('the stage a message places the buyer at', () => {
@@ -101,5 +101,15 @@ describe('an exchange named (brief sugg12)', () => {
   it('is 换 of goods or the new item, not an address or a phone changed', () => {
     for (const t of ['换的那件寄回去了', '想换个大一码', '换货进度怎么样', '新的什么时候发']) expect(namesExchange(t), t).toBe(true);
     for (const t of ['已经寄回去了', '退货地址换了吗', '我换个地址', '换一下电话号码']) expect(namesExchange(t), t).toBe(false);
+  });
+});
+
+describe('a question when the parcel arrives', () => {
+  it('is read from the days, the date or the time next to an arrival word', () => {
+    for (const t of ['付款以前问下几天能到', '多久能收到', '什么时候能送到', '明天能到吗', '发到广州要几天', '大概几号到']) expect(asksArrival(t), t).toBe(true);
+  });
+
+  it('is not a wait already too long, a shipping day or a reach', () => {
+    for (const t of ['都几天了还没到', '几天了还不到', '今天能发吗', '什么时候发货', '新疆能到吗', '能送到吗']) expect(asksArrival(t), t).toBe(false);
   });
 });

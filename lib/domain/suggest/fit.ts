@@ -92,6 +92,30 @@ export function gaveReview(text: string): boolean {
   return GAVE_REVIEW.test(text) || (SAID_POSTED.test(text) && GOOD_KIND.test(text) && !BAD_KIND.test(text));
 }
 
+/**
+ * The buyer asks when the parcel will be there (几天能到, 多久能收到, 什么时候能送到, 明天能到吗, 发到广州要几天):
+ * the delivery time, i.e. the day it ships plus the days in transit. 到货时间 names the days asked for
+ * and leads; 发货时间 (the day it leaves) follows. Its 能到/送到 say nothing of whether the courier
+ * reaches the buyer: 运费与快递可达 tied 发货时间 for Alt+1 on them in 付款以前问下几天能到, and the
+ * library's order decided. A wait already too long (几天了还没到) is no such question.
+ */
+const WHEN = '(?:几天|多少天|多久|多长时间|什么时候|何时|几号|哪天|今天|明天|后天|周[一二三四五六日末]|几点)';
+const ARRIVAL_WHEN = new RegExp(`${WHEN}[^，。！？,!?没不了]{0,4}?(?:送到|收到|送达|到)|(?:要|得|需要)${WHEN}`, 'g');
+
+export function asksArrival(text: string): boolean {
+  ARRIVAL_WHEN.lastIndex = 0;
+  return ARRIVAL_WHEN.test(text);
+}
+
+/** Starter replies that answer when the parcel arrives, by stable id. */
+const ANSWERS_ARRIVAL = new Set(['ship-arrival']);
+
+/**
+ * Buyer words that do not name a reply's detail though they hold its words: in an arrival question
+ * the 能到 of 几天能到 is no reachability (运费与快递可达's 能到, 送到).
+ */
+const NOT_DETAIL: Record<string, RegExp> = { 'order-confirm-postage': ARRIVAL_WHEN };
+
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
  * is advice for a shopper, not for a buyer whose shoes came apart). */
 const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
@@ -367,6 +391,10 @@ export interface FitData {
   settlesThreat: Uint8Array;
   /** The shift a reply is written for (template `shift`, else the starter's mark): 0 any, 1 day, 2 night. */
   shift: Uint8Array;
+  /** 1: the reply says when the parcel arrives (ANSWERS_ARRIVAL). */
+  answersArrival: Uint8Array;
+  /** Buyer words removed before the reply's detail is looked for (null: none; NOT_DETAIL). */
+  notDetail: (RegExp | null)[];
 }
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
@@ -404,7 +432,9 @@ export function fitOf(templates: readonly Template[]): FitData {
   });
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift };
+  const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
+  const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail };
   cache.set(templates, f);
   return f;
 }

@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { fitOf, gaveReview, namesExchange, postedBadReview, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview } from './fit';
+import { asksArrival, fitOf, gaveReview, namesExchange, postedBadReview, PAID, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -129,6 +129,10 @@ const W_STAGE_FIT = 0.15;
 /** With no stage known (no order shown, no stage words), a reply true at any stage goes before one
  * true at some: enough to outweigh a shared courtesy (谢谢亲 in 道别（邀五星好评）for 好的谢谢). */
 const W_STAGE_UNKNOWN = 0.3;
+/** A question when the parcel arrives (几天能到) puts the reply naming the days in transit (到货时间)
+ * first: more than a named detail and the stage fit that 发货时间's 您现在付款的话 earns before payment,
+ * so the shipping day follows it whatever the library's order. */
+const W_ASKED_ARRIVAL = W_DETAIL_HIT + W_STAGE_FIT;
 /** A reply listed first for a situation not shown answers it only on the side (感谢好评 for 好的谢谢). */
 const W_SECONDARY = 0.2;
 /** A reply billing the buyer for postage (非质量问题运费, 补运费) when the message reads as the shop's
@@ -374,6 +378,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return !!u && u[0].some((w) => ruling.some((m) => saysWord(m, w))) && !u[1].some((w) => ruling.some((m) => m.includes(w)));
   };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
+  // 到货时间 (发货后一般…天左右送达) speaks of a parcel not sent yet: a buyer whose parcel is on its way
+  // and asks when it comes is tracking it.
+  const arrivalAsked = (!buyerStage || (buyerStage & (PRE | UNPAID | PAID)) !== 0) && asksArrival(qText);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const goodGiven = !reviewBad && gaveReview(input.text);
   const reviewGiven = goodGiven || reviewBad;
@@ -397,7 +404,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const need = fit.needsOnPage[t];
     return !!need && !statuses.includes(need as OrderStatus);
   };
-  const names = (detail: string[][], m: string) => detail.some((w) => w.every((p) => m.includes(p)));
+  /** Whether message `m` names reply `t`'s detail (its words, less any span that does not name it: NOT_DETAIL). */
+  const names = (t: number, m: string) => {
+    const cut = fit.notDetail[t];
+    const said = cut ? m.replace(cut, '，') : m;
+    return fit.detail[t]!.some((w) => w.every((p) => said.includes(p)));
+  };
   /** Situations with a candidate reply that does not miss a detail (general, or its detail named). */
   let general: Set<ScenarioId> | null = null;
   const behindGeneral = (t: number): boolean => {
@@ -405,7 +417,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       general = new Set();
       for (const c of candList) {
         const d = fit.detail[c];
-        if (d && !named.some((m) => names(d, m))) continue;
+        if (d && !named.some((m) => names(c, m))) continue;
         const s = situationOf(c);
         const fits = index.orderBits[c]!;
         if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
@@ -446,7 +458,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A good review given is no bad one to answer (看到您的评价我们很难过 led 评价我早写了，五星 on the
@@ -454,8 +466,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
     // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
-    if (reviewThreatened && fit.settlesThreat[t] && detail && !names(detail, qText))
-      v += W_DETAIL_HIT + (named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
+    if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
+      v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
+    if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
     if (unsigned(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;

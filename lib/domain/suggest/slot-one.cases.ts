@@ -273,3 +273,27 @@ export const SLOT_ONE_SUGG13: (SlotOneCase & { cards?: string[] })[] = [
   { text: '我给过五星了哦', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
   { text: '东西不错，五星好评早就打了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
 ];
+
+/**
+ * How many days until it arrives, asked before paying (our own words). The answer is the delivery
+ * time: the day it ships (from the cut-off) plus the days in transit — 到货时间 first (it names the
+ * days asked for), 发货时间 next (the day it leaves). 运费与快递可达 (postage, whether the courier reaches
+ * the buyer) shared the first place with 发货时间 on the 能到 in 几天能到, and the library's order decided.
+ * A postage or reachability question, and a payment question framed the same way, keep their answers.
+ */
+export const SLOT_ONE_ARRIVAL: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '付款以前问下几天能到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'], never: ['pay-remind', 'order-paid'] },
+  { text: '付款前问下大概几天能送到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '支付之前问一下多久能收到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付钱前问下什么时候能送到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付款前问问发到广州要几天', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '拍之前问问几天能到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '明天能到吗', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付款之前问下，发货后几天到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  // When it ships, not when it arrives: 发货时间 still leads.
+  { text: '付款前问下今天能发吗', orders: [], right: ['ship-time'] },
+  // Whether it reaches the buyer at all, before paying: postage and reachability still answer.
+  { text: '付款前问下新疆能到吗', orders: [], right: ['order-confirm-postage', 'courier-default', 'courier-unreachable'] },
+  // A payment question in the same frame is still one.
+  { text: '付款前能用花呗吗', orders: [], right: ['pay-hesitate', 'pay-remind', 'pay-remind-stock', 'pay-failed', 'pay-by-friend'], never: ['ship-time', 'ship-arrival'] },
+];
