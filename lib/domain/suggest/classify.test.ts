@@ -497,3 +497,14 @@ describe('classify: when it will arrive is not whether the courier reaches the b
     expect(first('我们这边能送到吗，偏远地区')).toBe('courier');
   });
 });
+
+describe('classify: one or two stars given is a review', () => {
+  // Our own short forms: 一星 had no cue, and 一星早就打了 showed no chip at all.
+  it.each(['一星早就打了', '一星早打了', '已经打了一颗星', '两星已经给了', '给你们打了1星', '给了个最低分'])('%s → review', (text) => {
+    expect(first(text)).toBe('review');
+  });
+
+  it('a week (一星期) is no star', () => {
+    for (const t of ['一星期了还没发货', '等了两星期还没到', '一星期能到吗']) expect(classify([t]).scores.map((s) => s.id), t).not.toContain('review');
+  });
+});

@@ -193,7 +193,10 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     1: '怎么回事 解决',
   },
   review: {
-    3: '好评 差评 中评 评价 追评 晒图 返现 五星 5星 打分 评论 改评价 删评 修改评价 删除评价 带图 满星 满分 五分 晒单 给好评 星评',
+    3: '好评 差评 中评 评价 追评 晒图 返现 五星 5星 打分 评论 改评价 删评 修改评价 删除评价 带图 满星 满分 五分 晒单 给好评 星评 ' +
+      // A low score in stars (一星早就打了 had no cue and showed no chip; 颗星: 一颗星, 两颗星); 一星期 is a
+      // week (NEUTRAL). Short phrases, so their bigrams (两颗 of 两颗扣子) lend the review nothing.
+      '一星 1星 两星 二星 2星 颗星 低分 最低分',
     2: '评',
   },
   thanks: {
@@ -359,6 +362,8 @@ export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '不让人失望 没让人失望 没有失望 不失望 问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // A week, not a star (一星期了还没发货).
+  '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
   '收到以后 收到之后 收到后 收到的 收到就 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
   // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the

@@ -68,6 +68,12 @@ describe('a bad review the buyer says is posted (brief sugg12)', () => {
     for (const t of ['再不处理我就给差评了', '我要给你们打差评', '好评已经给了哦', '会给五星的', '差评会影响你们吗']) expect(postedBadReview(t), t).toBe(false);
   });
 
+  it('is read from stars in short forms (一星早就打了, 一颗星早给了, 一星都打完了), not from a week', () => {
+    for (const t of ['一星早就打了', '一星早打了', '已经打了一颗星', '一颗星早给了', '两星已经给了', '给你们打了1星', '一星都打完了'])
+      expect(postedBadReview(t), t).toBe(true);
+    for (const t of ['一星期了还没发货', '一颗星都不想给', '还没打一星']) expect(postedBadReview(t), t).toBe(false);
+  });
+
   it('marks a reply that thanks for a good review, a shop’s own too', () => {
     const tpl = (body: string): Template => ({ id: 'own', title: 't', body, group: 'g', scenarios: ['review'] });
     expect([...fitOf([tpl('感谢亲的五星好评～'), tpl('看到您的评价我们很难过')]).thanksReview]).toEqual([1, 0]);

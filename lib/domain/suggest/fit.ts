@@ -82,8 +82,8 @@ const ASKS_REVIEW = /(?:给|打|留)(?:个|一个|我们一个|我们|下)?(?:�
  * not denied (还没写评价) nor asked (评价写了吗). Its kind is read from the whole message (评价我已经写了，
  * 差评: the kind comes after; brief sugg13).
  */
-const REVIEW = '(?:评价|评论|差评|中评|好评|五星|5星|一星|1星|两星|二星|2星|低分)';
-const REVIEW_VERB = '(?<![没未不])(?:给|打|写|留|评)(?:了|过)(?![吗么没?？])';
+const REVIEW = '(?:评价|评论|差评|中评|好评|五星|5星|(?:一|1|两|二|2)颗?星|最?低分)';
+const REVIEW_VERB = '(?<![没未不])(?:给|打|写|留|评)(?:完|好)?(?:了|过)(?![吗么没?？])';
 const SAID_POSTED = new RegExp(`${REVIEW}[^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW}[，,][^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW_VERB}(?:个|一个)?(?:你们?)?${REVIEW}`);
 const GOOD_KIND = /好评|五星|5星|满分/;
 const BAD_KIND = /差评|中评|(?:一|两|二|1|2)(?:颗)?星|低分/;
@@ -214,7 +214,8 @@ const DETAIL: Record<string, string[]> = {
   // …and a threat in any words (再不处理就给差评了, 不然我就投诉): the buyer has not acted yet, there is
   // still something to settle first (brief sugg10).
   'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入', '再不', '不然', '否则', '要是+就', '如果+就', '不+就+差评', '不+就+投诉'],
-  'review-bad': ['差评', '中评', '低分', '一星', '追评', '评价'],
+  // …and the stars in the buyer's short forms (一颗星早给了, 打了1星, 两星已经给了).
+  'review-bad': ['差评', '中评', '低分', '一星', '一颗星', '1星', '1颗星', '两星', '二星', '2星', '两颗星', '2颗星', '追评', '评价'],
   'review-thanks': ['好评', '评价', '五星', '晒图', '追评', '评论'],
   'review-no-cashback': ['返现', '返钱', '返红包', '好评返', '返利'],
   'bye-five-star': ['好评', '五星', '满意', '不错', '喜欢'],
@@ -335,7 +336,7 @@ const THREAT_PLAIN = /(?:再这样|再这么|还这样|等着|小心|信不信|�
  * for a good review (感谢好评) is tone-deaf there, and is not suggested; 中差评沟通 (apologise, solve, then
  * ask to amend) answers it (brief sugg12: 邀请五星评价 was the second card).
  */
-const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们?)?(?:一|两|二|1|2)(?:星|颗星)|(?:一|两|二|1|2)(?:星|颗星)(?:已经?|都)(?:给|打|写|留)?了|(?:给|打|评)(?:了|过)(?:个|一个)?(?:低分|最低分)/;
+const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们?)?(?:一|两|二|1|2)(?:星|颗星)|(?:一|两|二|1|2)(?:星|颗星)(?:已经?|都|早就?|早都)(?:给|打|写|留)?(?:完|好)?了|(?:给|打|评)(?:了|过)(?:个|一个)?(?:低分|最低分)/;
 
 export function postedBadReview(text: string): boolean {
   if (gaveReview(text) || threatensReview(text)) return false;

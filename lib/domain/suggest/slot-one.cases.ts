@@ -297,3 +297,20 @@ export const SLOT_ONE_ARRIVAL: (SlotOneCase & { cards?: string[] })[] = [
   // A payment question in the same frame is still one.
   { text: '付款前能用花呗吗', orders: [], right: ['pay-hesitate', 'pay-remind', 'pay-remind-stock', 'pay-failed', 'pay-by-friend'], never: ['ship-time', 'ship-arrival'] },
 ];
+
+/**
+ * A one- or two-star review said given in the buyer's short forms (our own words): it is a bad review
+ * posted, as 差评已经给了 is — 中差评沟通 first, the apology next, no five-star request nor thanks for a
+ * good review. 一星早就打了 had no cue at all and showed no chip; 一颗星早给了 put 邀请五星评价 first.
+ */
+export const SLOT_ONE_LOW_STARS: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '一星早就打了', orders: ['completed'] },
+  { text: '一星早打了', orders: ['completed'] },
+  { text: '给了一星', orders: ['completed'] },
+  { text: '已经打了一颗星', orders: ['completed'] },
+  { text: '一颗星早给了', orders: ['completed'] },
+  { text: '两星已经给了', orders: ['shipped'] },
+  { text: '给你们打了1星', orders: ['completed'] },
+  { text: '只给了一颗星，自己看着办', orders: ['completed'] },
+  { text: '东西不行，一星都打完了', orders: ['completed'] },
+].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] }));

@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL, SLOT_ONE_LOW_STARS } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -189,5 +189,12 @@ describe('how many days until it arrives, asked before paying: the delivery time
   it('reads 付款前能用花呗吗 as a payment question', () => {
     const cls = combineSignals(classify(['付款前能用花呗吗']), engine.signals('付款前能用花呗吗', { learning: false }));
     expect(cls.top[0]).toBe('payment');
+  });
+});
+
+describe('a one- or two-star review said given in short forms reads as a bad review posted', () => {
+  it.each(SLOT_ONE_LOW_STARS.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect(got.slice(0, 2), c.text).toEqual(c.cards);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
   });
 });
