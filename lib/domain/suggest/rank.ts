@@ -461,9 +461,6 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
-    // A good review given is no bad one to answer (看到您的评价我们很难过 led 评价我早写了，五星 on the
-    // word 评价; brief sugg13): behind the thanks, unless the reply thanks for it itself.
-    if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
     // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
@@ -547,6 +544,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // what is done (brief sugg13: 好评已经给了哦 still had 邀请五星评价 third); thanks for a good one
     // only when the review is not bad.
     if ((reviewGiven && fit.asksReview[t]) || (reviewBad && fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
+    // A good review given is no bad one to answer: a reply to one (看到您的评价…追评或者修改) is not
+    // suggested, unless it thanks for the review itself (it led 评价我早写了，五星 on the word 评价, then
+    // stayed third behind the thanks when it only lost ground).
+    if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };

@@ -314,3 +314,20 @@ export const SLOT_ONE_LOW_STARS: (SlotOneCase & { cards?: string[] })[] = [
   { text: '只给了一颗星，自己看着办', orders: ['completed'] },
   { text: '东西不行，一星都打完了', orders: ['completed'] },
 ].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] }));
+
+/**
+ * A good review the buyer says is given (our own words): 中差评沟通 (看到您的评价…追评或者修改) answers a
+ * bad one and is not on the cards at all, as the five-star requests are not; until then it only lost
+ * ground and stayed third.
+ */
+export const SLOT_ONE_GOOD_REVIEW: SlotOneCase[] = [
+  { text: '好评已经给了哦', orders: ['completed'] },
+  { text: '五星给过了', orders: ['completed'] },
+  { text: '评价我早写了，五星', orders: ['completed'] },
+  { text: '已经给了五星', orders: ['shipped'] },
+  { text: '刚写了好评，衣服挺好看', orders: ['completed'] },
+  { text: '给你们五星好评了', orders: ['shipped'] },
+  { text: '五星好评早就打了', orders: ['completed'] },
+  { text: '评价写好了，五星哈', orders: ['completed'] },
+  { text: '好评给了，东西不错', orders: ['completed'] },
+].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-thanks'], never: ['review-bad', 'review-request', 'bye-five-star'] }));

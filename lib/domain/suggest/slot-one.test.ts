@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL, SLOT_ONE_LOW_STARS } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -196,5 +196,22 @@ describe('a one- or two-star review said given in short forms reads as a bad rev
   it.each(SLOT_ONE_LOW_STARS.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
     expect(got.slice(0, 2), c.text).toEqual(c.cards);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
+  });
+});
+
+describe('a good review said given: thanks first, and no reply to a bad review on the cards', () => {
+  it.each(SLOT_ONE_GOOD_REVIEW.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect(got[0], c.text).toBe('review-thanks');
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+  });
+
+  it('holds for a shop’s own reply to a bad review too (read off its body)', () => {
+    const own = { id: 'own-bad', title: '差评回复', body: '亲，看到您的评价了，给您添麻烦了，问题我们马上处理', group: '评价', scenarios: ['review' as const] };
+    const shopIndex = buildTemplateIndex([...STARTER_LIBRARY.templates, own]);
+    const text = '五星给过了';
+    const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+    const got = rankTemplates(shopIndex, { classification: cls, text, orderStatuses: ['completed'], now }, 3).map((r) => r.template.id);
+    expect(got[0]).toBe('review-thanks');
+    expect(got).not.toContain('own-bad');
   });
 });
