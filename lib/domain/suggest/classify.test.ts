@@ -508,3 +508,10 @@ describe('classify: one or two stars given is a review', () => {
     for (const t of ['一星期了还没发货', '等了两星期还没到', '一星期能到吗']) expect(classify([t]).scores.map((s) => s.id), t).not.toContain('review');
   });
 });
+
+describe('classify: where it ships from is a shipping question', () => {
+  // Our own phrasings: 哪里发的货 had no cue at all.
+  it.each(['哪里发的货', '从哪里发货', '你们发货地是哪', '是从哪个城市发出的'])('%s → shipping-time', (text) => {
+    expect(first(text)).toBe('shipping-time');
+  });
+});

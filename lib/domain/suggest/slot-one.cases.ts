@@ -331,3 +331,17 @@ export const SLOT_ONE_GOOD_REVIEW: SlotOneCase[] = [
   { text: '评价写好了，五星哈', orders: ['completed'] },
   { text: '好评给了，东西不错', orders: ['completed'] },
 ].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-thanks'], never: ['review-bad', 'review-request', 'bye-five-star'] }));
+
+/**
+ * Where the goods ship from (our own words): 发货地 answers it; 发货时间 (when, not where) led before the
+ * starter had a reply for it. A question when it ships still gets 发货时间 first.
+ */
+export const SLOT_ONE_SHIP_FROM: SlotOneCase[] = [
+  { text: '从哪里发货', orders: [], right: ['ship-from'] },
+  { text: '哪里发的货呀', orders: [], right: ['ship-from'] },
+  { text: '你们发货地是哪', orders: [], right: ['ship-from'] },
+  { text: '支付之前问问从哪里发货', orders: [], right: ['ship-from'] },
+  { text: '是从哪个城市发出的', orders: [], right: ['ship-from'] },
+  { text: '东西从哪发的', orders: ['paid'], right: ['ship-from'] },
+  { text: '今天能发吗', orders: [], right: ['ship-time'], never: ['ship-from'] },
+];

@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS, SLOT_ONE_SHIP_FROM } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -213,5 +213,12 @@ describe('a good review said given: thanks first, and no reply to a bad review o
     const got = rankTemplates(shopIndex, { classification: cls, text, orderStatuses: ['completed'], now }, 3).map((r) => r.template.id);
     expect(got[0]).toBe('review-thanks');
     expect(got).not.toContain('own-bad');
+  });
+});
+
+describe('where the goods ship from gets 发货地', () => {
+  it.each(SLOT_ONE_SHIP_FROM.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got.slice(0, 1)).not.toContain(id);
   });
 });
