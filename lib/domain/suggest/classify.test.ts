@@ -458,7 +458,7 @@ describe('classify: 收到以后 is when the parcel came, not an acknowledgement
   });
 });
 
-describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not what about (brief sugg13)', () => {
+describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not what about', () => {
   // Our own phrasings: the frame (before paying, before ordering) and a product question after it.
   it.each([
     ['付款前想问一下这件的面料', 'product-info'],

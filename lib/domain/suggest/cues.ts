@@ -238,7 +238,7 @@ const SMALL_SUM = String.raw`[\d一二两三四五六七八九](?=\s*${PLEA})`;
 /**
  * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元, 少五十行不行) takes money off, it is no
  * missing item: the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the
- * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; the unit-less sum: verify18 item 7).
+ * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; a sum with no unit, 少五十行不行, did the same).
  */
 const LESS_MONEY = new RegExp(String.raw`少\s*(?:(?:个|了|给|(?:收|算|要|拿)我?)?\s*${SUM}|(?:个|给|(?:收|算|要|拿)我?)?\s*(?:${BARE_SUM}|${SMALL_SUM}))`);
 /** …and asks for a lower price unless a refund or price difference is in sight (退款少了十块 is money owed back). */

@@ -213,18 +213,18 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
   const reviewThreatened = threatensReview(input.text);
   // A bad review posted or threatened: asking for five stars or thanking for a good review is not
-  // suggested at all (brief sugg12: 我已经给了你们差评 had 邀请五星评价 second).
+  // suggested at all (我已经给了你们差评 had 邀请五星评价 second).
   const reviewBad = reviewThreatened || postedBadReview(input.text);
   // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
-  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
+  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (中差评沟通 led it).
   // A complaint chip far below the review one (小心我给差评: 0.05) brought none of its replies either.
-  // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现 (sugg12).
+  // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现.
   const lift = reviewBad && cls.top.includes('review');
   const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : [...cls.top];
   if (lift) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
   // A return the buyer says is sent back (我已经寄回了) is past every 退货 reply (how to start one, 是哪里
   // 不满意): what follows it — the parcel's number, the refund — counts as shown too, so 退货已寄出 and
-  // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left; sugg12).
+  // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left).
   const qText = normalize(input.text).text;
   // Only when neither is a chip already: 寄回去了，什么时候退款 keeps 退款到账时间 first.
   const sentBack = cls.top.includes('return') && !RETURN_SENT_NEXT.some((s) => cls.top.includes(s)) && SENT_BACK.some((w) => saysWord(qText, w));
@@ -462,7 +462,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
-    // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
+    // for it (fit.ts SETTLES_THREAT; 等着差评吧 had 中差评沟通 first): undo a miss the line above took and count the hit.
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
@@ -541,7 +541,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (ruledOut(t)) total -= W_ORDER_CONFLICT;
     if (gatedOut(t)) total -= W_ORDER_CONFLICT;
     // A review the buyer says is given, good or bad, or one threatened: asking for five stars asks for
-    // what is done (brief sugg13: 好评已经给了哦 still had 邀请五星评价 third); thanks for a good one
+    // what is done (好评已经给了哦 still had 邀请五星评价 third when it only lost ground); thanks for a good one
     // only when the review is not bad.
     if ((reviewGiven && fit.asksReview[t]) || (reviewBad && fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
     // A good review given is no bad one to answer: a reply to one (看到您的评价…追评或者修改) is not

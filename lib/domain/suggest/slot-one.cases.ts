@@ -173,11 +173,11 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
 ];
 
 /**
- * Last stop's open ends (brief sugg10, 2026-12-05), in our own words: a review threatened in a
+ * Found after the rules above (2026-12-05), in our own words: a review threatened in a
  * conditional frame (再不…就, 不然, 要是…就) against one already posted; a colour that runs; a return
  * already on its way with its number. `cards` lists the replies that must be the cards, in order.
  */
-export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_THREAT_FADE_RETURN: (SlotOneCase & { cards?: string[] })[] = [
   { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '今天不退款的话我就去投诉你们', orders: ['completed'], right: ['complaint-resolve-first'] },
   // Read as 中差评 alone (no complaint chip): the threat still brings the complaint's replies.
@@ -201,12 +201,12 @@ export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * verify21's re-check of sugg10 (2026-12-05), in our own words: a colour question asked before buying
+ * A second look at the set above (2026-12-05), in our own words: a colour question asked before buying
  * (not 掉色处理, which apologises and promises a quality claim), a fade the buyer has seen; a review
  * threatened without a condition word (no 中差评沟通 first, no five-star request); a return posted
  * back with no number (no how-to-post postage reply). `cards`: the replies that must lead, in order.
  */
-export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_COLOUR_THREAT_POSTED: (SlotOneCase & { cards?: string[] })[] = [
   { text: '这条裙子会掉色吗', orders: [], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
   { text: '黑色那款掉色吗', orders: ['unpaid'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
   { text: '洗了以后会不会褪色', orders: ['completed'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
@@ -224,11 +224,11 @@ export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * Brief sugg12 (2026-12-06), in our own words: a bad review the buyer says is already posted (中差评沟通
+ * 2026-12-06, in our own words: a bad review the buyer says is already posted (中差评沟通
  * first, the apology next; no five-star request, no thanks for a good review anywhere on the cards);
  * goods said to be sent back with no word of an exchange (the return's replies, never 换货进度).
  */
-export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_BAD_REVIEW_SENT_BACK: (SlotOneCase & { cards?: string[] })[] = [
   { text: '我已经给了你们差评', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
   { text: '我给你们打了个中评', orders: ['shipped'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
   { text: '给了一星，你们看着办', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
@@ -243,12 +243,12 @@ export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * Brief sugg13 (2026-12-06), in our own words: a product question asked before paying (付款前, 支付以前,
+ * 2026-12-06, later, in our own words: a product question asked before paying (付款前, 支付以前,
  * 付钱之前: when, not what about — 付款 read as a payment question and 面料材质 was not on the cards); a bad
  * review said posted in another word order (评价我已经写了，差评; 差评我早就写过了); a good review said
  * given (好评早就给了, 五星给过了: 邀请五星评价 was still on the cards).
  */
-export const SLOT_ONE_SUGG13: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_BEFORE_PAYING: (SlotOneCase & { cards?: string[] })[] = [
   // The model alone put the payment chip back (付款): 打消顾虑 led, 面料材质 second.
   { text: '付款前想问问面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
   { text: '支付前问一下面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
