@@ -343,5 +343,5 @@ export const SLOT_ONE_SHIP_FROM: SlotOneCase[] = [
   { text: '支付之前问问从哪里发货', orders: [], right: ['ship-from'] },
   { text: '是从哪个城市发出的', orders: [], right: ['ship-from'] },
   { text: '东西从哪发的', orders: ['paid'], right: ['ship-from'] },
-  { text: '今天能发吗', orders: [], right: ['ship-time'], never: ['ship-from'] },
+  { text: '今天下午能发出去吗', orders: [], right: ['ship-time'], never: ['ship-from'] },
 ];
