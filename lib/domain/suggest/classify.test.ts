@@ -458,7 +458,7 @@ describe('classify: 收到以后 is when the parcel came, not an acknowledgement
   });
 });
 
-describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not what about (brief sugg13)', () => {
+describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not what about', () => {
   // Our own phrasings: the frame (before paying, before ordering) and a product question after it.
   it.each([
     ['付款前想问一下这件的面料', 'product-info'],
@@ -481,5 +481,37 @@ describe('classify: 付款前/拍之前/下单前 is when the buyer asks, not wh
     expect(first('怎么付款')).toBe('payment');
     expect(first('付款前能用花呗吗')).toBe('payment');
     expect(first('退款几天到')).toBe('refund-status');
+  });
+});
+
+describe('classify: when it will arrive is not whether the courier reaches the buyer', () => {
+  // Our own phrasings: 能送到 inside 什么时候能送到 showed the 快递 chip beside 发货时间.
+  it.each(['付钱前问下什么时候能送到', '付款前问下大概几天能送到', '多久可以送到', '什么时候送到北京'])('%s → shipping-time alone', (text) => {
+    const c = classify([text]);
+    expect(c.top).toEqual(['shipping-time']);
+    expect(c.scores.map((s) => s.id)).not.toContain('courier');
+  });
+
+  it('still reads a question about the reach as a courier one', () => {
+    expect(first('新疆能送到吗')).toBe('courier');
+    expect(first('我们这边能送到吗，偏远地区')).toBe('courier');
+  });
+});
+
+describe('classify: one or two stars given is a review', () => {
+  // Our own short forms: 一星 had no cue, and 一星早就打了 showed no chip at all.
+  it.each(['一星早就打了', '一星早打了', '已经打了一颗星', '两星已经给了', '给你们打了1星', '给了个最低分'])('%s → review', (text) => {
+    expect(first(text)).toBe('review');
+  });
+
+  it('a week (一星期) is no star', () => {
+    for (const t of ['一星期了还没发货', '等了两星期还没到', '一星期能到吗']) expect(classify([t]).scores.map((s) => s.id), t).not.toContain('review');
+  });
+});
+
+describe('classify: where it ships from is a shipping question', () => {
+  // Our own phrasings: 哪里发的货 had no cue at all.
+  it.each(['哪里发的货', '从哪里发货', '你们发货地是哪', '是从哪个城市发出的'])('%s → shipping-time', (text) => {
+    expect(first(text)).toBe('shipping-time');
   });
 });

@@ -76,7 +76,11 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '今天能到 明天能到 后天能到 明天到 后天到 安排配送 安排发货 抓紧发 尽快安排 早点发 ' +
       '什么时候能发 几点发 当天发 马上发 多长时间到 多久可以收到 时效 几天可以到 发货时间 送货时间 什么时候寄 ' +
       '今天能走 今天走吗 明天能走 能寄出 今天寄 什么时候寄出 寄出吗 几点到 几点能到 几点送 几点送到 准时到 按时到 准时送 能准时 能按时 能拿到 拿得到 可以拿到 什么时候拿到 ' +
-      '赶紧安排 尽快发货 快点安排 安排一下 加急 催发货 哪天发 哪天到 哪天能到 能不能到 过年前',
+      '赶紧安排 尽快发货 快点安排 安排一下 加急 催发货 哪天发 哪天到 哪天能到 能不能到 过年前 ' +
+      // When, not whether (什么时候能送到 is no courier's reach: 能送到 inside it counts for nothing).
+      '什么时候能送到 什么时候送到 几天能送到 几天送到 多久能送到 多久送到 几天可以送到 多久可以送到 ' +
+      // Where it ships from (哪里发的货 had no cue; 发货地 has its own reply).
+      '发货地 哪里发货 哪发货 哪儿发货 哪里发的货 哪发的货 从哪里发 从哪发 从哪儿发 哪个城市发 什么地方发 发货城市 哪个仓库发 发货仓',
     2: '发货 配送 送货 送到 寄过来 邮寄过来 收到货 拿到货 多久 几天 尽快 早点 提前',
     1: '急 今天 明天 后天 周末 下周 上午 下午 晚上',
   },
@@ -191,7 +195,10 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     1: '怎么回事 解决',
   },
   review: {
-    3: '好评 差评 中评 评价 追评 晒图 返现 五星 5星 打分 评论 改评价 删评 修改评价 删除评价 带图 满星 满分 五分 晒单 给好评 星评',
+    3: '好评 差评 中评 评价 追评 晒图 返现 五星 5星 打分 评论 改评价 删评 修改评价 删除评价 带图 满星 满分 五分 晒单 给好评 星评 ' +
+      // A low score in stars (一星早就打了 had no cue and showed no chip; 颗星: 一颗星, 两颗星); 一星期 is a
+      // week (NEUTRAL). Short phrases, so their bigrams (两颗 of 两颗扣子) lend the review nothing.
+      '一星 1星 两星 二星 2星 颗星 低分 最低分',
     2: '评',
   },
   thanks: {
@@ -231,7 +238,7 @@ const SMALL_SUM = String.raw`[\d一二两三四五六七八九](?=\s*${PLEA})`;
 /**
  * 少 before a sum of money (少个十块, 少算5块钱, 少收二十元, 少五十行不行) takes money off, it is no
  * missing item: the bare 少 is a wrong-item hint (少了一件, 怎么少个袜子), and 能便宜点不，少个十块 got the
- * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; the unit-less sum: verify18 item 7).
+ * 错发漏发 chip with 漏发少件 on the cards (QA pass N, defect 6; a sum with no unit, 少五十行不行, did the same).
  */
 const LESS_MONEY = new RegExp(String.raw`少\s*(?:(?:个|了|给|(?:收|算|要|拿)我?)?\s*${SUM}|(?:个|给|(?:收|算|要|拿)我?)?\s*(?:${BARE_SUM}|${SMALL_SUM}))`);
 /** …and asks for a lower price unless a refund or price difference is in sight (退款少了十块 is money owed back). */
@@ -357,6 +364,8 @@ export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '不让人失望 没让人失望 没有失望 不失望 问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // A week, not a star (一星期了还没发货).
+  '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
   '收到以后 收到之后 收到后 收到的 收到就 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
   // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFTER, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
+import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, SHIPPED, stageOfOrders, stageOfWords, UNPAID } from './fit';
 import type { Template } from '../templates/types';
 
 describe('the stage a message places the buyer at', () => {
@@ -31,7 +31,7 @@ describe('the stage a message places the buyer at', () => {
     expect(stageOfWords('好的，这就去下单')).toBe(PRE | UNPAID);
   });
 
-  it('reads a question asked before paying (付款前, 支付之前) as not paid yet: 付 there is no payment made (brief sugg13)', () => {
+  it('reads a question asked before paying (付款前, 支付之前) as not paid yet: 付 there is no payment made', () => {
     for (const t of ['付款前想问一下这件的面料', '支付之前问问从哪里发货', '付钱以前确认下有没有色差']) expect(stageOfWords(t), t).toBe(PRE | UNPAID);
   });
 
@@ -62,10 +62,16 @@ describe('a review the buyer says is given', () => {
   });
 });
 
-describe('a bad review the buyer says is posted (brief sugg12)', () => {
+describe('a bad review the buyer says is posted', () => {
   it('is read from 给了差评 / 差评已经给了 / 打了个中评 / 评价了一星, not from a threat or a good review', () => {
     for (const t of ['我已经给了你们差评', '差评已经给了，你们自己看吧', '我给你们打了个中评', '东西太差了，刚评价了一星', '给了一星，你们看着办']) expect(postedBadReview(t), t).toBe(true);
     for (const t of ['再不处理我就给差评了', '我要给你们打差评', '好评已经给了哦', '会给五星的', '差评会影响你们吗']) expect(postedBadReview(t), t).toBe(false);
+  });
+
+  it('is read from stars in short forms (一星早就打了, 一颗星早给了, 一星都打完了), not from a week', () => {
+    for (const t of ['一星早就打了', '一星早打了', '已经打了一颗星', '一颗星早给了', '两星已经给了', '给你们打了1星', '一星都打完了'])
+      expect(postedBadReview(t), t).toBe(true);
+    for (const t of ['一星期了还没发货', '一颗星都不想给', '还没打一星']) expect(postedBadReview(t), t).toBe(false);
   });
 
   it('marks a reply that thanks for a good review, a shop’s own too', () => {
@@ -74,7 +80,7 @@ describe('a bad review the buyer says is posted (brief sugg12)', () => {
   });
 });
 
-describe('a review said given in any word order, its kind anywhere in the message (brief sugg13)', () => {
+describe('a review said given in any word order, its kind anywhere in the message', () => {
   it('reads a bad one with the review named first or the kind said after (评价我已经写了，差评; 差评我早就写过了)', () => {
     for (const t of ['评价我已经写了，差评', '差评我早就写过了', '中评我都打过了', '已经写过评价了，差评', '评价早写了，给的中评', '我打过一星了', '差评早就给过了，你们看着办']) {
       expect(postedBadReview(t), t).toBe(true);
@@ -97,9 +103,19 @@ describe('a review said given in any word order, its kind anywhere in the messag
   });
 });
 
-describe('an exchange named (brief sugg12)', () => {
+describe('an exchange named', () => {
   it('is 换 of goods or the new item, not an address or a phone changed', () => {
     for (const t of ['换的那件寄回去了', '想换个大一码', '换货进度怎么样', '新的什么时候发']) expect(namesExchange(t), t).toBe(true);
     for (const t of ['已经寄回去了', '退货地址换了吗', '我换个地址', '换一下电话号码']) expect(namesExchange(t), t).toBe(false);
+  });
+});
+
+describe('a question when the parcel arrives', () => {
+  it('is read from the days, the date or the time next to an arrival word', () => {
+    for (const t of ['付款以前问下几天能到', '多久能收到', '什么时候能送到', '明天能到吗', '发到广州要几天', '大概几号到']) expect(asksArrival(t), t).toBe(true);
+  });
+
+  it('is not a wait already too long, a shipping day or a reach', () => {
+    for (const t of ['都几天了还没到', '几天了还不到', '今天下午能发出去吗', '大概哪天发货呀', '新疆能到吗', '能送到吗']) expect(asksArrival(t), t).toBe(false);
   });
 });

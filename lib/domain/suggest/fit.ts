@@ -56,7 +56,7 @@ const STAGE_WORDS: [RegExp, number][] = [
  * Dye loss the buyer has seen (洗了掉色, 掉色严重, 染到别的衣服, 脱色了), against a question whether
  * it will happen (这个会掉色吗, 牛仔裤掉色吗, 洗了会不会掉色, 容易褪色不): the question is asked before
  * buying or receiving, whatever 洗了 says, and 掉色处理 (给您添麻烦了…按质量问题处理) is no answer to
- * it (verify21, defect 4). 为什么会掉色 / 怎么会掉色 complain of what happened.
+ * it, though it led such questions. 为什么会掉色 / 怎么会掉色 complain of what happened.
  */
 const FADED = /(?:掉|褪|脱|串|染|落)色了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害|多|大)|(?:一|就|都|也)(?:掉|褪|脱|串)色|染(?:到|了|上|蓝|红|黑|花)|把[^。！？]{0,8}染/;
 const FADE_AHEAD = /(?<!为什么|怎么|咋)(?:会|会不会|容易|可能|易)(?:掉|褪|脱|串|染|变)色|(?:掉|褪|脱|串|染)色(?:吗|么|嘛|不[?？]?$|没[?？]|[?？])|(?:掉|褪)不(?:掉|褪)色/;
@@ -80,10 +80,10 @@ const ASKS_REVIEW = /(?:给|打|留)(?:个|一个|我们一个|我们|下)?(?:�
  * A review said to be there in any word order: the review named first and its verb after (评价我已经写了,
  * 好评早就给了, 五星给过了, 中评我都打过了), or the verb with 过 right before it (已经写过评价了, 打过一星);
  * not denied (还没写评价) nor asked (评价写了吗). Its kind is read from the whole message (评价我已经写了，
- * 差评: the kind comes after; brief sugg13).
+ * 差评: the kind comes after; those read as no review at all and 邀请五星评价 was the second card).
  */
-const REVIEW = '(?:评价|评论|差评|中评|好评|五星|5星|一星|1星|两星|二星|2星|低分)';
-const REVIEW_VERB = '(?<![没未不])(?:给|打|写|留|评)(?:了|过)(?![吗么没?？])';
+const REVIEW = '(?:评价|评论|差评|中评|好评|五星|5星|(?:一|1|两|二|2)颗?星|最?低分)';
+const REVIEW_VERB = '(?<![没未不])(?:给|打|写|留|评)(?:完|好)?(?:了|过)(?![吗么没?？])';
 const SAID_POSTED = new RegExp(`${REVIEW}[^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW}[，,][^。！？?，,]{0,6}${REVIEW_VERB}|${REVIEW_VERB}(?:个|一个)?(?:你们?)?${REVIEW}`);
 const GOOD_KIND = /好评|五星|5星|满分/;
 const BAD_KIND = /差评|中评|(?:一|两|二|1|2)(?:颗)?星|低分/;
@@ -91,6 +91,30 @@ const BAD_KIND = /差评|中评|(?:一|两|二|1|2)(?:颗)?星|低分/;
 export function gaveReview(text: string): boolean {
   return GAVE_REVIEW.test(text) || (SAID_POSTED.test(text) && GOOD_KIND.test(text) && !BAD_KIND.test(text));
 }
+
+/**
+ * The buyer asks when the parcel will be there (几天能到, 多久能收到, 什么时候能送到, 明天能到吗, 发到广州要几天):
+ * the delivery time, i.e. the day it ships plus the days in transit. 到货时间 names the days asked for
+ * and leads; 发货时间 (the day it leaves) follows. Its 能到/送到 say nothing of whether the courier
+ * reaches the buyer: 运费与快递可达 tied 发货时间 for Alt+1 on them in 付款以前问下几天能到, and the
+ * library's order decided. A wait already too long (几天了还没到) is no such question.
+ */
+const WHEN = '(?:几天|多少天|多久|多长时间|什么时候|何时|几号|哪天|今天|明天|后天|周[一二三四五六日末]|几点)';
+const ARRIVAL_WHEN = new RegExp(`${WHEN}[^，。！？,!?没不了]{0,4}?(?:送到|收到|送达|到)|(?:要|得|需要)${WHEN}`, 'g');
+
+export function asksArrival(text: string): boolean {
+  ARRIVAL_WHEN.lastIndex = 0;
+  return ARRIVAL_WHEN.test(text);
+}
+
+/** Starter replies that answer when the parcel arrives, by stable id. */
+const ANSWERS_ARRIVAL = new Set(['ship-arrival']);
+
+/**
+ * Buyer words that do not name a reply's detail though they hold its words: in an arrival question
+ * the 能到 of 几天能到 is no reachability (运费与快递可达's 能到, 送到).
+ */
+const NOT_DETAIL: Record<string, RegExp> = { 'order-confirm-postage': ARRIVAL_WHEN };
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
  * is advice for a shopper, not for a buyer whose shoes came apart). */
@@ -138,6 +162,8 @@ const DETAIL: Record<string, string[]> = {
   'pay-by-friend': ['代付', '朋友', '家人', '别人', '帮我付', '帮忙付', '老公', '老婆'],
   'pay-duplicate': ['重复', '两单', '两个订单', '拍了两', '多拍', '拍多', '拍重', '两次'],
   'pay-price-changed': ['改价', '改好', '改了价', '改价格', '价格改'],
+  // Where the goods leave from (从哪里发货, 哪里发的货, 发货地), not when.
+  'ship-from': ['发货地', '哪里发', '哪发', '哪儿发', '从哪', '哪个城市', '哪个省', '哪个仓', '什么地方发', '发货城市', '发货仓', '发出地', '哪里寄出'],
   'courier-sf': ['顺丰'],
   'courier-unreachable': ['到不了', '送不到', '不到', '派送不', '偏远', '不送', '不派'],
   'tracking-stuck': ['不动', '没更新', '不更新', '没动', '停', '卡', '好几天', '几天了'],
@@ -148,7 +174,7 @@ const DETAIL: Record<string, string[]> = {
   'address-changed-confirm': ['改好', '改了吗', '改了没', '改成功', '改过来'],
   'cancel-printed': ['拦', '打单', '打包'],
   'return-postage-buyer': ['运费', '邮费', '快递费', '谁出', '谁付', '到付', '平邮'],
-  // Not 寄回 alone: 寄回去了 says the return is sent (return-sent), not who pays for it (verify21, 6).
+  // Not 寄回 alone: 寄回去了 says the return is sent (return-sent), not who pays for it (it led 东西我寄回去了).
   'return-postage-shop': ['运费', '邮费', '快递费', '谁出', '谁付', '垫付', '报销'],
   'return-address': ['地址', '寄到', '寄哪', '寄回哪'],
   'return-tracking-number': ['单号', '填'],
@@ -188,9 +214,10 @@ const DETAIL: Record<string, string[]> = {
   'refund-amount-diff': ['只退了', '只有', '只到', '才退', '退少', '少退', '少了', '不够', '差了', '金额不对', '比我付的', '怎么才', '不是全额', '差额'],
   'complaint-escalate': ['主管', '领导', '经理', '上级', '负责人'],
   // …and a threat in any words (再不处理就给差评了, 不然我就投诉): the buyer has not acted yet, there is
-  // still something to settle first (brief sugg10).
+  // still something to settle first (中差评沟通 led 再不处理就给差评了).
   'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入', '再不', '不然', '否则', '要是+就', '如果+就', '不+就+差评', '不+就+投诉'],
-  'review-bad': ['差评', '中评', '低分', '一星', '追评', '评价'],
+  // …and the stars in the buyer's short forms (一颗星早给了, 打了1星, 两星已经给了).
+  'review-bad': ['差评', '中评', '低分', '一星', '一颗星', '1星', '1颗星', '两星', '二星', '2星', '两颗星', '2颗星', '追评', '评价'],
   'review-thanks': ['好评', '评价', '五星', '晒图', '追评', '评论'],
   'review-no-cashback': ['返现', '返钱', '返红包', '好评返', '返利'],
   'bye-five-star': ['好评', '五星', '满意', '不错', '喜欢'],
@@ -202,7 +229,7 @@ const DETAIL: Record<string, string[]> = {
  * Words that say a reply is not for this message, whatever else it names: its text would tell the
  * buyer something false (QA pass N, 2026-12-05). Read on the current message, and on the buyer's
  * message before it when the current one is a short follow-up (退货寄出了, then 单号YT…: the number
- * is the return's, not the shop's parcel; brief sugg10); like an order
+ * is the return's, not the shop's parcel, which 查询物流 answered); like an order
  * conflict, a reply they name is not suggested on that message (search still finds it).
  */
 const NOT_FOR: Record<string, string[]> = {
@@ -240,7 +267,7 @@ const NOT_FOR: Record<string, string[]> = {
 /**
  * As NOT_FOR, unless one of the second list is named too: 寄回去了 with no parcel number is a return
  * on its way, and how to post it (寄回时请不要选到付) is no answer; 寄回去了，运费谁出 still asks it
- * (verify21, defect 6).
+ * (either led 东西我寄回去了 with how to post it).
  */
 const POSTAGE_WORDS = ['运费', '邮费', '快递费', '谁出', '谁付', '到付', '垫付', '报销', '平邮'];
 const NOT_FOR_UNLESS: Record<string, [string[], string[]]> = {
@@ -251,8 +278,8 @@ const NOT_FOR_UNLESS: Record<string, [string[], string[]]> = {
 /**
  * Replies written for a situation on the side that only hold in it when the buyer's messages say so
  * (any message the panel read): 换货进度 is tagged 延迟发货 for an exchange's new item not sent yet
- * (新的还没发), not for a plain late parcel — chosen 延迟发货 on a shipped order showed it second
- * (brief sugg10); 退货已寄出 is tagged 查件 for a return's number, not for the shop's own parcel.
+ * (新的还没发), not for a plain late parcel — chosen 延迟发货 on a shipped order showed it second;
+ * 退货已寄出 is tagged 查件 for a return's number, not for the shop's own parcel.
  * When every shown situation a reply is written for is gated and none of its words is there, the
  * reply is not suggested (search still finds it).
  */
@@ -268,7 +295,7 @@ const ONLY_WITH: Record<string, Partial<Record<string, string[]>>> = {
  * goods went back (已经寄回去了) may be returning them for a refund, and the orders beside the chat
  * do not say which (a refunding order is either; no console adapter reads the after-sale's kind).
  * Without a word of an exchange in the buyer's messages, or the 换货 chip (the classifier's or the
- * agent's), they are not suggested (brief sugg12: 换货进度 led 已经寄回去了 on a completed order).
+ * agent's), they are not suggested (换货进度 led 已经寄回去了 on a completed order).
  */
 const EXCHANGE_UNDER_WAY = new Set(['exchange-check', 'exchange-back-received', 'exchange-back-on-way']);
 /** 换 of goods (换货, 换个码, 换成米色, 换的那件, 调换), not of an address or a phone (换个地址, 地址换了); 新的 (the replacement). */
@@ -301,7 +328,7 @@ const ANSWERS_REVIEW = /看到您的评价|您的评价/;
 
 /**
  * A threat with no condition word (你们再这样我就差评了, 等着差评吧, 小心我给差评, 我要给差评): its 了
- * is no review posted either; these read as a review to answer and had 邀请五星评价 on the cards (verify21, 5).
+ * is no review posted either; these read as a review to answer and had 邀请五星评价 on the cards.
  */
 const THREAT_PLAIN = /(?:再这样|再这么|还这样|等着|小心|信不信|我(?:要|会|马上|立马|直接)|我就|就等)[^。！？]{0,8}(?:差评|中评|一星)(?!已|都)/;
 
@@ -309,9 +336,9 @@ const THREAT_PLAIN = /(?:再这样|再这么|还这样|等着|小心|信不信|�
  * A bad review the buyer says is already posted (我已经给了你们差评, 刚评价了一星, 打了个中评), and no
  * good one (差评改成好评了): a reply asking for five stars (邀请五星评价, 道别（邀五星好评）) or thanking
  * for a good review (感谢好评) is tone-deaf there, and is not suggested; 中差评沟通 (apologise, solve, then
- * ask to amend) answers it (brief sugg12: 邀请五星评价 was the second card).
+ * ask to amend) answers it (邀请五星评价 was the second card).
  */
-const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们?)?(?:一|两|二|1|2)(?:星|颗星)|(?:一|两|二|1|2)(?:星|颗星)(?:已经?|都)(?:给|打|写|留)?了|(?:给|打|评)(?:了|过)(?:个|一个)?(?:低分|最低分)/;
+const POSTED_LOW_STARS = /(?:给|打|评|评价|留)了?(?:个|一个)?(?:你们?)?(?:一|两|二|1|2)(?:星|颗星)|(?:一|两|二|1|2)(?:星|颗星)(?:已经?|都|早就?|早都)(?:给|打|写|留)?(?:完|好)?了|(?:给|打|评)(?:了|过)(?:个|一个)?(?:低分|最低分)/;
 
 export function postedBadReview(text: string): boolean {
   if (gaveReview(text) || threatensReview(text)) return false;
@@ -323,7 +350,7 @@ const THANKS_REVIEW = /(?:谢谢|感谢|多谢)[^。！？]{0,6}(?:好评|五星
 
 export function threatensReview(text: string): boolean {
   if (THREAT_PLAIN.test(text) && !/(?:已经?|刚刚?)(?:给|打|写|留|评)|(?:给|打|写|留)了/.test(text)) return true;
-  // 再不处理就给差评了 ends as 差评了 and read as posted (brief sugg10).
+  // 再不处理就给差评了 ends as 差评了 and read as posted, with 中差评沟通 first.
   if (THREAT.test(text)) return !POSTED_FOR_SURE.test(text);
   return THREATENS_REVIEW.test(text) && !POSTED_REVIEW.test(text);
 }
@@ -334,7 +361,8 @@ export function threatensReview(text: string): boolean {
  * such sign: the consoles show the same 交易关闭 for an order cancelled before payment and for one
  * closed after a full refund, and no adapter reads a refund state beside it (the demo shows none),
  * so a buyer shown only closed orders, or none, may have had no refund at all (QA pass N, defect 3;
- * brief sugg5). Without the sign such a reply never leads (rank.ts); it stays on the cards and in
+ * it led a refund chase with only closed orders shown). Without the sign such a reply never leads
+ * (rank.ts); it stays on the cards and in
  * search for the agent who has checked. Keyed by starter id, so a stored copy from before its
  * `orders` condition existed is held back too.
  */
@@ -367,6 +395,10 @@ export interface FitData {
   settlesThreat: Uint8Array;
   /** The shift a reply is written for (template `shift`, else the starter's mark): 0 any, 1 day, 2 night. */
   shift: Uint8Array;
+  /** 1: the reply says when the parcel arrives (ANSWERS_ARRIVAL). */
+  answersArrival: Uint8Array;
+  /** Buyer words removed before the reply's detail is looked for (null: none; NOT_DETAIL). */
+  notDetail: (RegExp | null)[];
 }
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
@@ -404,7 +436,9 @@ export function fitOf(templates: readonly Template[]): FitData {
   });
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift };
+  const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
+  const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail };
   cache.set(templates, f);
   return f;
 }

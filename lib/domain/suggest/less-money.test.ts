@@ -38,7 +38,7 @@ const BARGAIN: [string, string[]][] = [
   ['少个几块钱嘛，买两件呢', []],
   ['给少个8块呗，学生党', []],
   ['少拿十块钱吧亲', []],
-  // A sum with no unit (verify18 item 7): 少五十行不行 still got 错发漏发 and 漏发少件.
+  // A sum with no unit: 少五十行不行 still got 错发漏发 and 漏发少件 while only a sum with 块/元 counted.
   ['少五十行不行', []],
   ['老板少二十吧', []],
   ['少个三十可以不', ['unpaid']],

@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { fitOf, gaveReview, namesExchange, postedBadReview, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview } from './fit';
+import { asksArrival, fitOf, gaveReview, namesExchange, postedBadReview, PAID, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -129,6 +129,10 @@ const W_STAGE_FIT = 0.15;
 /** With no stage known (no order shown, no stage words), a reply true at any stage goes before one
  * true at some: enough to outweigh a shared courtesy (谢谢亲 in 道别（邀五星好评）for 好的谢谢). */
 const W_STAGE_UNKNOWN = 0.3;
+/** A question when the parcel arrives (几天能到) puts the reply naming the days in transit (到货时间)
+ * first: more than a named detail and the stage fit that 发货时间's 您现在付款的话 earns before payment,
+ * so the shipping day follows it whatever the library's order. */
+const W_ASKED_ARRIVAL = W_DETAIL_HIT + W_STAGE_FIT;
 /** A reply listed first for a situation not shown answers it only on the side (感谢好评 for 好的谢谢). */
 const W_SECONDARY = 0.2;
 /** A reply billing the buyer for postage (非质量问题运费, 补运费) when the message reads as the shop's
@@ -209,18 +213,18 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const scoreOf = new Map<ScenarioId, number>(cls.scores.map((s) => [s.id, s.score]));
   const reviewThreatened = threatensReview(input.text);
   // A bad review posted or threatened: asking for five stars or thanking for a good review is not
-  // suggested at all (brief sugg12: 我已经给了你们差评 had 邀请五星评价 second).
+  // suggested at all (我已经给了你们差评 had 邀请五星评价 second).
   const reviewBad = reviewThreatened || postedBadReview(input.text);
   // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
-  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (brief sugg10).
+  // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (中差评沟通 led it).
   // A complaint chip far below the review one (小心我给差评: 0.05) brought none of its replies either.
-  // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现 (sugg12).
+  // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现.
   const lift = reviewBad && cls.top.includes('review');
   const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : [...cls.top];
   if (lift) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
   // A return the buyer says is sent back (我已经寄回了) is past every 退货 reply (how to start one, 是哪里
   // 不满意): what follows it — the parcel's number, the refund — counts as shown too, so 退货已寄出 and
-  // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left; sugg12).
+  // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left).
   const qText = normalize(input.text).text;
   // Only when neither is a chip already: 寄回去了，什么时候退款 keeps 退款到账时间 first.
   const sentBack = cls.top.includes('return') && !RETURN_SENT_NEXT.some((s) => cls.top.includes(s)) && SENT_BACK.some((w) => saysWord(qText, w));
@@ -374,6 +378,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return !!u && u[0].some((w) => ruling.some((m) => saysWord(m, w))) && !u[1].some((w) => ruling.some((m) => m.includes(w)));
   };
   const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
+  // 到货时间 (发货后一般…天左右送达) speaks of a parcel not sent yet: a buyer whose parcel is on its way
+  // and asks when it comes is tracking it.
+  const arrivalAsked = (!buyerStage || (buyerStage & (PRE | UNPAID | PAID)) !== 0) && asksArrival(qText);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const goodGiven = !reviewBad && gaveReview(input.text);
   const reviewGiven = goodGiven || reviewBad;
@@ -397,7 +404,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const need = fit.needsOnPage[t];
     return !!need && !statuses.includes(need as OrderStatus);
   };
-  const names = (detail: string[][], m: string) => detail.some((w) => w.every((p) => m.includes(p)));
+  /** Whether message `m` names reply `t`'s detail (its words, less any span that does not name it: NOT_DETAIL). */
+  const names = (t: number, m: string) => {
+    const cut = fit.notDetail[t];
+    const said = cut ? m.replace(cut, '，') : m;
+    return fit.detail[t]!.some((w) => w.every((p) => said.includes(p)));
+  };
   /** Situations with a candidate reply that does not miss a detail (general, or its detail named). */
   let general: Set<ScenarioId> | null = null;
   const behindGeneral = (t: number): boolean => {
@@ -405,7 +417,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       general = new Set();
       for (const c of candList) {
         const d = fit.detail[c];
-        if (d && !named.some((m) => names(d, m))) continue;
+        if (d && !named.some((m) => names(c, m))) continue;
         const s = situationOf(c);
         const fits = index.orderBits[c]!;
         if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
@@ -446,16 +458,14 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(detail, qText) ? W_DETAIL_HIT : named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
-    // A good review given is no bad one to answer (看到您的评价我们很难过 led 评价我早写了，五星 on the
-    // word 评价; brief sugg13): behind the thanks, unless the reply thanks for it itself.
-    if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
-    // for it (fit.ts SETTLES_THREAT; verify21, 5): undo a miss the line above took and count the hit.
-    if (reviewThreatened && fit.settlesThreat[t] && detail && !names(detail, qText))
-      v += W_DETAIL_HIT + (named.some((m) => names(detail, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
+    // for it (fit.ts SETTLES_THREAT; 等着差评吧 had 中差评沟通 first): undo a miss the line above took and count the hit.
+    if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
+      v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
+    if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
     if (unsigned(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
@@ -531,9 +541,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (ruledOut(t)) total -= W_ORDER_CONFLICT;
     if (gatedOut(t)) total -= W_ORDER_CONFLICT;
     // A review the buyer says is given, good or bad, or one threatened: asking for five stars asks for
-    // what is done (brief sugg13: 好评已经给了哦 still had 邀请五星评价 third); thanks for a good one
+    // what is done (好评已经给了哦 still had 邀请五星评价 third when it only lost ground); thanks for a good one
     // only when the review is not bad.
     if ((reviewGiven && fit.asksReview[t]) || (reviewBad && fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
+    // A good review given is no bad one to answer: a reply to one (看到您的评价…追评或者修改) is not
+    // suggested, unless it thanks for the review itself (it led 评价我早写了，五星 on the word 评价, then
+    // stayed third behind the thanks when it only lost ground).
+    if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };

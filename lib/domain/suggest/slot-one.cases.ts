@@ -173,11 +173,11 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
 ];
 
 /**
- * Last stop's open ends (brief sugg10, 2026-12-05), in our own words: a review threatened in a
+ * Found after the rules above (2026-12-05), in our own words: a review threatened in a
  * conditional frame (再不…就, 不然, 要是…就) against one already posted; a colour that runs; a return
  * already on its way with its number. `cards` lists the replies that must be the cards, in order.
  */
-export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_THREAT_FADE_RETURN: (SlotOneCase & { cards?: string[] })[] = [
   { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '今天不退款的话我就去投诉你们', orders: ['completed'], right: ['complaint-resolve-first'] },
   // Read as 中差评 alone (no complaint chip): the threat still brings the complaint's replies.
@@ -201,12 +201,12 @@ export const SLOT_ONE_SUGG10: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * verify21's re-check of sugg10 (2026-12-05), in our own words: a colour question asked before buying
+ * A second look at the set above (2026-12-05), in our own words: a colour question asked before buying
  * (not 掉色处理, which apologises and promises a quality claim), a fade the buyer has seen; a review
  * threatened without a condition word (no 中差评沟通 first, no five-star request); a return posted
  * back with no number (no how-to-post postage reply). `cards`: the replies that must lead, in order.
  */
-export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_COLOUR_THREAT_POSTED: (SlotOneCase & { cards?: string[] })[] = [
   { text: '这条裙子会掉色吗', orders: [], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
   { text: '黑色那款掉色吗', orders: ['unpaid'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
   { text: '洗了以后会不会褪色', orders: ['completed'], right: ['product-verify', 'product-material'], never: ['quality-fading'] },
@@ -224,11 +224,11 @@ export const SLOT_ONE_VERIFY21: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * Brief sugg12 (2026-12-06), in our own words: a bad review the buyer says is already posted (中差评沟通
+ * 2026-12-06, in our own words: a bad review the buyer says is already posted (中差评沟通
  * first, the apology next; no five-star request, no thanks for a good review anywhere on the cards);
  * goods said to be sent back with no word of an exchange (the return's replies, never 换货进度).
  */
-export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_BAD_REVIEW_SENT_BACK: (SlotOneCase & { cards?: string[] })[] = [
   { text: '我已经给了你们差评', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
   { text: '我给你们打了个中评', orders: ['shipped'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
   { text: '给了一星，你们看着办', orders: ['completed'], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] },
@@ -243,12 +243,12 @@ export const SLOT_ONE_SUGG12: (SlotOneCase & { cards?: string[] })[] = [
 ];
 
 /**
- * Brief sugg13 (2026-12-06), in our own words: a product question asked before paying (付款前, 支付以前,
+ * 2026-12-06, later, in our own words: a product question asked before paying (付款前, 支付以前,
  * 付钱之前: when, not what about — 付款 read as a payment question and 面料材质 was not on the cards); a bad
  * review said posted in another word order (评价我已经写了，差评; 差评我早就写过了); a good review said
  * given (好评早就给了, 五星给过了: 邀请五星评价 was still on the cards).
  */
-export const SLOT_ONE_SUGG13: (SlotOneCase & { cards?: string[] })[] = [
+export const SLOT_ONE_BEFORE_PAYING: (SlotOneCase & { cards?: string[] })[] = [
   // The model alone put the payment chip back (付款): 打消顾虑 led, 面料材质 second.
   { text: '付款前想问问面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
   { text: '支付前问一下面料', orders: [], right: ['product-material'], never: ['pay-hesitate', 'pay-remind', 'order-paid'] },
@@ -272,4 +272,76 @@ export const SLOT_ONE_SUGG13: (SlotOneCase & { cards?: string[] })[] = [
   { text: '好评我都写过了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
   { text: '我给过五星了哦', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
   { text: '东西不错，五星好评早就打了', orders: ['completed'], right: ['review-thanks'], never: ['review-request', 'bye-five-star'] },
+];
+
+/**
+ * How many days until it arrives, asked before paying (our own words). The answer is the delivery
+ * time: the day it ships (from the cut-off) plus the days in transit — 到货时间 first (it names the
+ * days asked for), 发货时间 next (the day it leaves). 运费与快递可达 (postage, whether the courier reaches
+ * the buyer) shared the first place with 发货时间 on the 能到 in 几天能到, and the library's order decided.
+ * A postage or reachability question, and a payment question framed the same way, keep their answers.
+ */
+export const SLOT_ONE_ARRIVAL: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '付款以前问下几天能到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'], never: ['pay-remind', 'order-paid'] },
+  { text: '付款前问下大概几天能送到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '支付之前问一下多久能收到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付钱前问下什么时候能送到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付款前问问发到广州要几天', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '拍之前问问几天能到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '明天能到吗', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  { text: '付款之前问下，发货后几天到', orders: [], right: ['ship-arrival'], cards: ['ship-arrival', 'ship-time'] },
+  // When it ships, not when it arrives: 发货时间 still leads.
+  { text: '付款前问下今天能发吗', orders: [], right: ['ship-time'] },
+  // Whether it reaches the buyer at all, before paying: postage and reachability still answer.
+  { text: '付款前问下新疆能到吗', orders: [], right: ['order-confirm-postage', 'courier-default', 'courier-unreachable'] },
+  // A payment question in the same frame is still one.
+  { text: '付款前能用花呗吗', orders: [], right: ['pay-hesitate', 'pay-remind', 'pay-remind-stock', 'pay-failed', 'pay-by-friend'], never: ['ship-time', 'ship-arrival'] },
+];
+
+/**
+ * A one- or two-star review said given in the buyer's short forms (our own words): it is a bad review
+ * posted, as 差评已经给了 is — 中差评沟通 first, the apology next, no five-star request nor thanks for a
+ * good review. 一星早就打了 had no cue at all and showed no chip; 一颗星早给了 put 邀请五星评价 first.
+ */
+export const SLOT_ONE_LOW_STARS: (SlotOneCase & { cards?: string[] })[] = [
+  { text: '一星早就打了', orders: ['completed'] },
+  { text: '一星早打了', orders: ['completed'] },
+  { text: '给了一星', orders: ['completed'] },
+  { text: '已经打了一颗星', orders: ['completed'] },
+  { text: '一颗星早给了', orders: ['completed'] },
+  { text: '两星已经给了', orders: ['shipped'] },
+  { text: '给你们打了1星', orders: ['completed'] },
+  { text: '只给了一颗星，自己看着办', orders: ['completed'] },
+  { text: '东西不行，一星都打完了', orders: ['completed'] },
+].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-bad'], cards: ['review-bad', 'complaint-apology'], never: ['review-request', 'review-thanks', 'bye-five-star'] }));
+
+/**
+ * A good review the buyer says is given (our own words): 中差评沟通 (看到您的评价…追评或者修改) answers a
+ * bad one and is not on the cards at all, as the five-star requests are not; until then it only lost
+ * ground and stayed third.
+ */
+export const SLOT_ONE_GOOD_REVIEW: SlotOneCase[] = [
+  { text: '好评已经给了哦', orders: ['completed'] },
+  { text: '五星给过了', orders: ['completed'] },
+  { text: '评价我早写了，五星', orders: ['completed'] },
+  { text: '已经给了五星', orders: ['shipped'] },
+  { text: '刚写了好评，衣服挺好看', orders: ['completed'] },
+  { text: '给你们五星好评了', orders: ['shipped'] },
+  { text: '五星好评早就打了', orders: ['completed'] },
+  { text: '评价写好了，五星哈', orders: ['completed'] },
+  { text: '好评给了，东西不错', orders: ['completed'] },
+].map((c) => ({ ...c, orders: c.orders as OrderStatus[], right: ['review-thanks'], never: ['review-bad', 'review-request', 'bye-five-star'] }));
+
+/**
+ * Where the goods ship from (our own words): 发货地 answers it; 发货时间 (when, not where) led before the
+ * starter had a reply for it. A question when it ships still gets 发货时间 first.
+ */
+export const SLOT_ONE_SHIP_FROM: SlotOneCase[] = [
+  { text: '从哪里发货', orders: [], right: ['ship-from'] },
+  { text: '哪里发的货呀', orders: [], right: ['ship-from'] },
+  { text: '你们发货地是哪', orders: [], right: ['ship-from'] },
+  { text: '支付之前问问从哪里发货', orders: [], right: ['ship-from'] },
+  { text: '是从哪个城市发出的', orders: [], right: ['ship-from'] },
+  { text: '东西从哪发的', orders: ['paid'], right: ['ship-from'] },
+  { text: '今天下午能发出去吗', orders: [], right: ['ship-time'], never: ['ship-from'] },
 ];

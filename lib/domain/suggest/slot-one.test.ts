@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_SUGG10, SLOT_ONE_SUGG12, SLOT_ONE_SUGG13, SLOT_ONE_VERIFY21 } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_THREAT_FADE_RETURN, SLOT_ONE_BAD_REVIEW_SENT_BACK, SLOT_ONE_BEFORE_PAYING, SLOT_ONE_COLOUR_THREAT_POSTED, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS, SLOT_ONE_SHIP_FROM } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -44,13 +44,14 @@ describe('Alt+1 on written buyer messages with the orders beside the chat', () =
     for (const id of c.never!) expect(cards(c.text, c.orders)).not.toContain(id);
   });
 
-  it('counts: right 73, acceptable 1, wrong 1 (a message the classifier abstains on: no chip, no card)', () => {
+  it('counts: right 74, acceptable 0, wrong 1 (a message the classifier abstains on: no chip, no card)', () => {
     const right = got.filter(({ c, id }) => c.right.includes(id!)).length;
     const wrong = got.filter(({ c, id }) => !c.right.includes(id!) && !c.ok?.includes(id!));
     expect(SLOT_ONE_CASES.length).toBeGreaterThanOrEqual(40);
     expect(wrong.map(({ c }) => c.text)).toEqual(['钱已经付过了，你看下']);
     expect(wrong[0]!.id).toBeUndefined();
-    expect(right).toBe(73);
+    // 74 since an arrival question puts 到货时间 first (现在拍几天能到 had 发货时间, acceptable).
+    expect(right).toBe(74);
   });
 });
 
@@ -61,7 +62,7 @@ describe('Alt+1 on messages written after the weights were chosen (run once: rig
     const wrong = got.filter(({ c, id }) => !c.right.includes(id!) && !c.ok?.includes(id!)).map(({ c, id }) => `${c.text} → ${id}`);
     expect(right).toBeGreaterThanOrEqual(20);
     // Known: 拉链拉不动 reads as 查件 first (物流停滞 holds 不动). 打了五星 (邀请五星评价 over 感谢好评) is right
-    // since the rule for a review already given (rank4).
+    // since the rule for a review already given.
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(2);
   });
 });
@@ -88,8 +89,8 @@ describe('Alt+1 never states what the orders or the buyer do not support (QA pas
   });
 });
 
-describe('a threat, a posted review, a colour that runs, a return on its way (brief sugg10)', () => {
-  it.each(SLOT_ONE_SUGG10.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
+describe('a threat, a posted review, a colour that runs, a return on its way', () => {
+  it.each(SLOT_ONE_THREAT_FADE_RETURN.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
     if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
@@ -124,16 +125,16 @@ describe('a situation the agent chose (更改), on a shipped order', () => {
   });
 });
 
-describe('a colour question before buying, a threat in plain words, a return posted with no number (verify21)', () => {
-  it.each(SLOT_ONE_VERIFY21.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
+describe('a colour question before buying, a threat in plain words, a return posted with no number', () => {
+  it.each(SLOT_ONE_COLOUR_THREAT_POSTED.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text → $got', ({ c, got }) => {
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
     if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
   });
 });
 
-describe('a bad review already posted, goods sent back with no exchange named (brief sugg12)', () => {
-  it.each(SLOT_ONE_SUGG12.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+describe('a bad review already posted, goods sent back with no exchange named', () => {
+  it.each(SLOT_ONE_BAD_REVIEW_SENT_BACK.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
     if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
@@ -161,10 +162,63 @@ describe('a bad review already posted, goods sent back with no exchange named (b
   });
 });
 
-describe('a question asked before paying, a review said given in another word order (brief sugg13)', () => {
-  it.each(SLOT_ONE_SUGG13.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+describe('a question asked before paying, a review said given in another word order', () => {
+  it.each(SLOT_ONE_BEFORE_PAYING.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got).not.toContain(id);
     if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
+  });
+});
+
+describe('how many days until it arrives, asked before paying: the delivery time, whatever the library order', () => {
+  it.each(SLOT_ONE_ARRIVAL.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    if (c.cards) expect(got.slice(0, c.cards.length)).toEqual(c.cards);
+  });
+
+  it('gives the same first two cards when the shop keeps its replies in the opposite order (no tie decided by the library)', () => {
+    const reversed = buildTemplateIndex([...STARTER_LIBRARY.templates].reverse());
+    for (const c of SLOT_ONE_ARRIVAL.filter((c) => c.cards)) {
+      const cls = combineSignals(classify([c.text]), engine.signals(c.text, { learning: false }));
+      const got = rankTemplates(reversed, { classification: cls, text: c.text, orderStatuses: c.orders, now }, 3).map((r) => r.template.id);
+      expect(got.slice(0, 2), c.text).toEqual(c.cards);
+    }
+  });
+
+  it('reads 付款前能用花呗吗 as a payment question', () => {
+    const cls = combineSignals(classify(['付款前能用花呗吗']), engine.signals('付款前能用花呗吗', { learning: false }));
+    expect(cls.top[0]).toBe('payment');
+  });
+});
+
+describe('a one- or two-star review said given in short forms reads as a bad review posted', () => {
+  it.each(SLOT_ONE_LOW_STARS.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect(got.slice(0, 2), c.text).toEqual(c.cards);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+  });
+});
+
+describe('a good review said given: thanks first, and no reply to a bad review on the cards', () => {
+  it.each(SLOT_ONE_GOOD_REVIEW.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect(got[0], c.text).toBe('review-thanks');
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+  });
+
+  it('holds for a shop’s own reply to a bad review too (read off its body)', () => {
+    const own = { id: 'own-bad', title: '差评回复', body: '亲，看到您的评价了，给您添麻烦了，问题我们马上处理', group: '评价', scenarios: ['review' as const] };
+    const shopIndex = buildTemplateIndex([...STARTER_LIBRARY.templates, own]);
+    const text = '五星给过了';
+    const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+    const got = rankTemplates(shopIndex, { classification: cls, text, orderStatuses: ['completed'], now }, 3).map((r) => r.template.id);
+    expect(got[0]).toBe('review-thanks');
+    expect(got).not.toContain('own-bad');
+  });
+});
+
+describe('where the goods ship from gets 发货地', () => {
+  it.each(SLOT_ONE_SHIP_FROM.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got.slice(0, 1)).not.toContain(id);
   });
 });

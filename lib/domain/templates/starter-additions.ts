@@ -21,6 +21,8 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   // 2026-12-05, later: a return already sent (退货寄出了，单号…) got how-to-return replies, and 掉色 got
   // 新衣有气味 on the cards.
   ['return-sent', 'quality-fading'],
+  // 2026-12-06: where the goods ship from (从哪里发货) had no reply of its own.
+  ['ship-from'],
 ];
 
 /**

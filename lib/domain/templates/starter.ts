@@ -180,6 +180,9 @@ const TEMPLATES: Template[] = [
   tpl('ship-arrival', '发货物流', '到货时间', ['shipping-time'],
     '亲，发货后一般{到货天数?}天左右送达，偏远地区会稍慢一点。发出后您可以在订单详情里随时看物流进度～',
     'dh'),
+  // Where it ships from (从哪里发货, 哪里发的货) had no reply of its own: 发货时间 answered when, not where.
+  tpl('ship-from', '发货物流', '发货地', ['shipping-time', 'courier'],
+    '这款宝贝是从{发货地?}发出的。方便的话告诉我您的收货城市，我帮您估一下大概几天能到～'),
   tpl('courier-default', '发货物流', '默认快递', ['courier'],
     '亲，我们默认发{默认快递?}，全国大部分地区都能到。如果您那边这家快递不方便，告诉我，我帮您看看能不能换一家。',
     'kd'),

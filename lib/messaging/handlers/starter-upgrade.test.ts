@@ -141,6 +141,29 @@ describe('an update adds the starter replies new since the library was stored', 
     expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length + 1);
   });
 
+  it('a library stored by the version before 发货地 gets it once, beside 到货时间; deleted, it stays away', async () => {
+    // 2026-12-06: where the goods ship from (从哪里发货) had no starter reply of its own.
+    const list = STARTER_ADDED.findIndex((l) => l.includes('ship-from'));
+    expect(list).toBeGreaterThanOrEqual(LISTS_BEFORE_COUNT);
+    let w = await worker();
+    const rec = { v: 1, groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.filter((t) => t.id !== 'ship-from').map((t) => (t.id === 'ship-arrival' ? { ...t, body: '一般两三天就到，我们自己的话～' } : t)) };
+    await w.db.set('library', 'library', rec);
+    await w.db.set('meta', 'starter-added', list);
+    await w.upgrade();
+    let lib = await w.library();
+    expect(body(lib, 'ship-from')).toBe(starterBody('ship-from'));
+    expect(ids(lib).indexOf('ship-from')).toBe(ids(lib).indexOf('ship-arrival') + 1);
+    expect(body(lib, 'ship-arrival')).toBe('一般两三天就到，我们自己的话～');
+    expect(lib.templates).toHaveLength(STARTER_LIBRARY.templates.length);
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length);
+
+    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => t.id !== 'ship-from') });
+    w = await worker();
+    await w.upgrade();
+    lib = await w.library();
+    expect(ids(lib)).not.toContain('ship-from');
+  });
+
   it('a fresh install notes that it has them all: deleted afterwards, the next update does not add them', async () => {
     let w = await worker();
     await w.upgrade();
