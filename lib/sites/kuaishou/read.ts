@@ -36,7 +36,6 @@ export function splitSender(line: string): Sender {
   return best ?? { name: (head + digits).trim() };
 }
 
-/** A card's buyer: its name without the order count the list may add. */
 /** A card's buyer name (no id on the page): the adapter's readConversations and conversationAt read it. */
 export const cardName = (card: Element) => textOf(card.querySelector(S.CARD_NAME)).replace(S.ORDER_COUNT, '');
 
@@ -69,16 +68,59 @@ export function readBuyer(doc: Document): string | null {
   return lastRead(doc.querySelectorAll(S.MESSAGE_ROW), 1, buyerRow)[0] ?? null;
 }
 
-/** Per page (its body): each buyer id read, with the name first read beside it; null once another name came with it. */
-const namesOfIds = new WeakMap<object, Map<string, string | null>>();
+/**
+ * What a page's ids said so far. `names`: each id read with the name first read beside it, the least
+ * recently read first. `shared`: ids read with two names, never taken again. `off`: too many of those
+ * for the ids to be buyers' at all, so none is taken on this page any more.
+ */
+export interface IdNames {
+  names: Map<string, string>;
+  shared: Set<string>;
+  off: boolean;
+}
+
+/**
+ * At most this many ids with their names per page (a workbench left open all day meets a few hundred
+ * buyers). The least recently read is forgotten first: read again with another name, it is taken as
+ * new. That is the safe side: an id that is no buyer's (the shop's) comes with every conversation, so
+ * it stays among the recent ones and is caught at the second name; only a buyer not seen for
+ * IDS_KEPT conversations is forgotten, and their id is still theirs.
+ */
+export const IDS_KEPT = 300;
+/**
+ * At most this many shared ids per page. Forgetting one would take it again (one buyer's notes on
+ * another's card), so none is forgotten: one more turns the page's ids off (the nickname is the key,
+ * as on a page without ids). So many ids under two names each say the ids are not the buyers'.
+ */
+export const SHARED_KEPT = 50;
+
+export const newIdNames = (): IdNames => ({ names: new Map(), shared: new Set(), off: false });
+
+/** The id read beside this name, or null where this page's ids already named someone else with it. */
+export function vouchId(m: IdNames, id: string, name: string): string | null {
+  if (m.off || m.shared.has(id)) return null;
+  const known = m.names.get(id);
+  m.names.delete(id); // set again below, as the most recently read
+  if (known === undefined || known === name) {
+    m.names.set(id, name);
+    if (m.names.size > IDS_KEPT) m.names.delete(m.names.keys().next().value!);
+    return id;
+  }
+  m.shared.add(id);
+  if (m.shared.size > SHARED_KEPT) Object.assign(m, newIdNames(), { off: true });
+  return null;
+}
+
+/** Per page (its body). */
+const idNamesOf = new WeakMap<object, IdNames>();
 
 /**
  * The open buyer: the name from their sender line, the id from the message list's row ids
  * (S.BUYER_ID_ROW, one source, unconfirmed), else none (the nickname is the key, as before). The id
  * is taken only where the first and last row agree (rows of two conversations during a switch give
- * none), and never once the same id came with another name on this page: a buyer id names one buyer,
- * so an id shared by two names is not the buyer's (the shop's own, say) and would put one buyer's
- * notes on another's card.
+ * none), and never once the same id came with another name on this page (vouchId): a buyer id names
+ * one buyer, so an id shared by two names is not the buyer's (the shop's own, say) and would put one
+ * buyer's notes on another's card.
  */
 export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
@@ -86,19 +128,11 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const rows = doc.querySelectorAll(S.BUYER_ID_ROW);
   const first = S.BUYER_ID_OF_ROW.exec(rows[0]?.id ?? '')?.[1];
   const last = S.BUYER_ID_OF_ROW.exec(rows[rows.length - 1]?.id ?? '')?.[1];
-  let id: string | null = first && first === last ? first : null;
-  if (id) {
-    const key = doc.body ?? doc;
-    const names = namesOfIds.get(key) ?? new Map<string, string | null>();
-    namesOfIds.set(key, names);
-    const known = names.get(id);
-    if (known === undefined) names.set(id, nickname);
-    else if (known !== nickname) {
-      names.set(id, null);
-      id = null;
-    }
-  }
-  return { id, nickname };
+  if (!first || first !== last) return { id: null, nickname };
+  const key = doc.body ?? doc;
+  const memory = idNamesOf.get(key) ?? newIdNames();
+  idNamesOf.set(key, memory);
+  return { id: vouchId(memory, first, nickname), nickname };
 }
 
 /**
