@@ -171,7 +171,7 @@ addEventListener('focus', () => {
 
 // Alt+1…9 here (the agent last typed a note) never reach the page's key handler: the panel is told,
 // and uses the reply as from the chat box. Real key presses only (isAltKey), outside a composition;
-// a held key's repeats are one press (brief sugg13: each put the reply in again), and the press
+// a held key's repeats are one press (else each repeat put the reply in again), and the press
 // carries its time on the clock the chat box's presses are read on, for the double tap.
 addEventListener('keydown', (e) => {
   const digit = /^Digit([1-9])$/.exec(e.code);

@@ -90,7 +90,7 @@ export type FromCardFrame =
   | { kind: 'backToChat' }
   /**
    * Alt+1…9 pressed in the card (its keys never reach the page): the n-th reply (0-based) goes into
-   * the chat box as from the page. Until brief sugg12 it did nothing and said nothing. `at`: when it
+   * the chat box as from the page (a press the panel never heard of did nothing and said nothing). `at`: when it
    * was pressed, in ms since the epoch (the frame's event clock is not the page's), for the double tap.
    */
   | { kind: 'altDigit'; n: number; at: number };

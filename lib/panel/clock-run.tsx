@@ -101,7 +101,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
       const now = new Map<string, number>();
       // A list the adapter could not read (its reader threw SiteElementMissing: the page changed) is
       // said so, not shown as nobody waiting.
-      const read = readOrMissing(() => readList?.(doc) ?? []);
+      const read = readOrMissing(() => readList?.read(doc) ?? []);
       ui.set({ listUnread: !read });
       listed = (read ?? [])
         .filter((w) => Number.isFinite(w.since) && w.key)

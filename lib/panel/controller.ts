@@ -838,7 +838,7 @@ export class PanelController {
   /**
    * Alt+1…9 pressed in the buyer card's frame, whose keys the page never sees (card-frame.ts): the
    * chat box gets its focus back at its caret and the n-th reply shown goes in, fill-ins asked first,
-   * as the same keys do from the chat box. Until brief sugg12 the press did nothing and said nothing.
+   * as the same keys do from the chat box. Without this the press did nothing and said nothing.
    */
   useShownReply(n: number, at: number): void {
     const template = this.visibleTemplates()[n];
@@ -853,8 +853,8 @@ export class PanelController {
    * What Alt+1…9 leave between presses, wherever pressed (the chat box: page-features/suggestions.ts;
    * the card's note input: useShownReply): the key the panel took, while it is held, and the last
    * press of a reply — which, when (ms since the epoch: the card is a document with a clock of its
-   * own) and the chat box text it left. Until brief sugg13 the card's presses had none of it: a held
-   * Alt+1 there put the reply in once per repeat, and a double tap twice.
+   * own) and the chat box text it left. One memory for both places: a card whose presses had none of
+   * it put the reply in once per held key's repeat, and a double tap twice.
    */
   readonly keys: { held?: string; tap?: { id: string; at: number; left?: string | null } } = {};
 

@@ -10,20 +10,31 @@ import { readWaiting as jd } from './jd/read';
 import { readWaiting as douyin } from './douyin/read';
 import { readWaiting as kuaishou } from './kuaishou/read';
 
-/** `followsOpen`: the read rests on the open conversation too (JD, Pinduoduo): read again at each page read. */
-type Reader = ((doc: Document) => WaitingConversation[]) & { followsOpen?: boolean };
-const followsOpen = (read: Reader): Reader => Object.assign(read, { followsOpen: true });
-/** A new reader per clock: Pinduoduo's keeps, for the page session, the buyers only its robot answered (pdd/robot-waits.ts). */
-const READERS: Record<string, () => Reader> = {
-  demo: () => (doc) => demo(doc),
-  'pdd-chat': () => {
-    const read = pddWaiting();
-    return followsOpen((doc) => read(doc));
-  },
-  'jd-chat': () => followsOpen((doc) => jd(doc)),
-  'douyin-chat': () => (doc) => douyin(doc),
-  'kuaishou-chat': () => (doc) => kuaishou(doc),
+type Read = (doc: Document) => WaitingConversation[];
+
+/** Pinduoduo's is made per clock: it keeps, for the page session, the buyers only its robot answered (pdd/robot-waits.ts). */
+const READERS: Record<string, () => Read> = {
+  demo: () => demo,
+  'pdd-chat': pddWaiting,
+  'jd-chat': () => jd,
+  'douyin-chat': () => douyin,
+  'kuaishou-chat': () => kuaishou,
 };
 
+/**
+ * Reads that rest on the open conversation too (JD's check of its unanswered marker, Pinduoduo's
+ * buyers answered by the robot only): the clock reads them again at each page read.
+ */
+const FOLLOWS_OPEN = new Set(['pdd-chat', 'jd-chat']);
+
+export interface WaitingReader {
+  read: Read;
+  followsOpen: boolean;
+}
+
 /** The adapter's own reader where it has one (a test's, a taught page's), else its console's; none where the list is not read. */
-export const waitingReader = (adapter: SiteAdapter): Reader | undefined => adapter.readWaiting ?? READERS[adapter.id]?.();
+export function waitingReader(adapter: SiteAdapter): WaitingReader | undefined {
+  if (adapter.readWaiting) return { read: adapter.readWaiting.bind(adapter), followsOpen: false };
+  const read = READERS[adapter.id]?.();
+  return read && { read, followsOpen: FOLLOWS_OPEN.has(adapter.id) };
+}
