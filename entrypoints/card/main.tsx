@@ -35,8 +35,8 @@ const app = document.getElementById('app')!;
 // A console with the panel open: team mode replicates live while it is (the notes on this card).
 holdUiPort();
 
-type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
-const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
+type PanelState = { buyer: string | null; buyerId: string | null; namesakes: boolean; pageKind: PageKind; collapsed: boolean };
+const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, namesakes: false, pageKind: 'chat', collapsed: false });
 const waitStore = new Store<{ wait: CardWait | null }>({ wait: null });
 let segment: Segment | null = null;
 let port: MessagePort | null = null;
@@ -102,7 +102,7 @@ function apply(state: CardFrameState): void {
     if (listedEarly) card.setListed(listedEarly);
     listedEarly = null;
   }
-  panelStore.set({ buyer: state.buyer, buyerId: state.buyerId });
+  panelStore.set({ buyer: state.buyer, buyerId: state.buyerId, namesakes: state.namesakes === true });
   waitStore.set({ wait: state.wait ?? null });
   card.setSelection(state.selection);
   if (state.focusNote > focusNote) {

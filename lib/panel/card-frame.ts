@@ -40,6 +40,8 @@ export interface CardFrameState {
   /** The open conversation's buyer (name as the page shows it), or null: no card. */
   buyer: string | null;
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this name (OpenBuyer.namesakes). */
+  namesakes?: boolean;
   /** Text the agent selected in the chat (to save to a field), or ''. */
   selection: string;
   /** Bumped by Alt+N on the page: the note input takes focus. */
@@ -347,6 +349,7 @@ export class CardFrameHost {
       platform: this.platform,
       buyer: this.buyer(),
       buyerId: this.panel.openBuyer()?.buyerId ?? null,
+      namesakes: this.panel.openBuyer()?.namesakes,
       selection: this.selection,
       focusNote: this.focusNote,
       locale: this.locale(),

@@ -79,6 +79,8 @@ export interface PanelState {
    * nickname are two conversations (and two records) because of it.
    */
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this nickname: its notes may be a namesake's. */
+  namesakes: boolean;
   buyerMessages: string[];
   /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
   answered: boolean;
@@ -136,6 +138,8 @@ function reasonText(r: RankedTemplate): string {
 export interface OpenBuyer {
   buyer: string;
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this name (BuyerIdentity.namesakes). */
+  namesakes?: boolean;
 }
 
 /**
@@ -174,6 +178,7 @@ export class PanelController {
     buyerUnread: false,
     buyer: null,
     buyerId: null,
+    namesakes: false,
     buyerMessages: [],
     buyerEarlier: [],
     answered: false,
@@ -311,7 +316,7 @@ export class PanelController {
   /** The open buyer as the card should show them: a switch seen ahead of its full read, else the last read. */
   openBuyer(): OpenBuyer | null {
     const s = this.store.get();
-    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId } : null);
+    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId, namesakes: s.namesakes } : null);
   }
 
   /**
@@ -534,7 +539,7 @@ export class PanelController {
     const a = this.adapter!;
     if (a.readBuyerIdentity) {
       const who = a.readBuyerIdentity(this.doc);
-      return who?.nickname ? { buyer: who.nickname, buyerId: who.id ?? null } : null;
+      return who?.nickname ? { buyer: who.nickname, buyerId: who.id ?? null, namesakes: who.namesakes } : null;
     }
     const buyer = a.readBuyer(this.doc);
     return buyer ? { buyer, buyerId: null } : null;
@@ -561,6 +566,7 @@ export class PanelController {
     this.switchSeq++;
     let buyer: string | null = null;
     let buyerId: string | null = null;
+    let namesakes = false;
     let buyerMessages: string[] = [];
     let buyerEarlier: string[] = [];
     let answered = false;
@@ -572,6 +578,7 @@ export class PanelController {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
+      namesakes = !!who?.namesakes;
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
@@ -591,6 +598,7 @@ export class PanelController {
       pageKind,
       buyer,
       buyerId,
+      namesakes,
       buyerMessages,
       buyerEarlier,
       answered,

@@ -24,6 +24,11 @@ export interface ChatMessage {
 export interface BuyerIdentity {
   id: string | null;
   nickname: string;
+  /**
+   * True where the page gives no id and shows more than one conversation under this nickname (two
+   * cards of that name in its list): the nickname's notes may be another buyer's. Absent: not seen.
+   */
+  namesakes?: boolean;
 }
 
 /** One line of the page check ("检查页面"): did this read succeed, and which named selectors found nothing. */

@@ -72,6 +72,19 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[0]!)).toEqual({ id: null, nickname: '橙子不酸' });
   });
 
+  it('no id and another card of the name in the list: says the nickname is shared (namesakes); with an id, or one card, it does not', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT, (h) => h.split('ChatMessageList-ContentWrap').join('ChatMessageList-Inner'));
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: null, nickname: '橙子不酸' });
+    // A second 橙子不酸 in 已回复 (its name followed by an order count, as the list may show it).
+    const other = document.querySelectorAll('.SessionBaseCard')[4]!;
+    other.querySelector('.SessionBaseCard-topHeadName')!.innerHTML = '橙子不酸<span>下单数(1)</span>';
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: null, nickname: '橙子不酸', namesakes: true });
+    // The rows give the id: the two are two records, nothing to say.
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    document.querySelectorAll('.SessionBaseCard-topHeadName')[4]!.textContent = '橙子不酸';
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: '3021557741', nickname: '橙子不酸' });
+  });
+
   it('a page open all day keeps the last IDS_KEPT ids it read: one not read since is taken again under a new name, a recent one is not', () => {
     loadFixture('kuaishou-chat.html', URL_CHAT);
     let name = '橙子不酸';
@@ -114,7 +127,7 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
       expect(m.names.size).toBe(IDS_KEPT);
     });
 
-    it('past SHARED_KEPT ids read with two names, takes no id on this page, and keeps nothing', () => {
+    it('past SHARED_KEPT ids read with two names, takes no id on this page, and keeps no more', () => {
       const m = newIdNames();
       for (let i = 0; i < SHARED_KEPT; i++) {
         vouchId(m, `${i}`, '甲');
@@ -124,8 +137,9 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
       vouchId(m, 'x', '甲');
       expect(vouchId(m, 'x', '乙')).toBeNull();
       expect(vouchId(m, '9999', '丙')).toBeNull();
-      expect(vouchId(m, '7777', '丁')).toBeNull();
-      expect(m.names.size + m.shared.size).toBe(0);
+      for (let i = 0; i < 10 * IDS_KEPT; i++) expect(vouchId(m, `${1000 + i}`, `买家${i}`)).toBeNull();
+      expect(m.shared.size).toBe(SHARED_KEPT + 1);
+      expect(m.names.size).toBeLessThanOrEqual(IDS_KEPT);
     });
   });
 

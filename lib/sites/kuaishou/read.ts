@@ -70,13 +70,11 @@ export function readBuyer(doc: Document): string | null {
 
 /**
  * What a page's ids said so far. `names`: each id read with the name first read beside it, the least
- * recently read first. `shared`: ids read with two names, never taken again. `off`: too many of those
- * for the ids to be buyers' at all, so none is taken on this page any more.
+ * recently read first. `shared`: ids read with two names, never taken again.
  */
 export interface IdNames {
   names: Map<string, string>;
   shared: Set<string>;
-  off: boolean;
 }
 
 /**
@@ -88,27 +86,22 @@ export interface IdNames {
  */
 export const IDS_KEPT = 300;
 /**
- * At most this many shared ids per page. Forgetting one would take it again (one buyer's notes on
- * another's card), so none is forgotten: one more turns the page's ids off (the nickname is the key,
- * as on a page without ids). So many ids under two names each say the ids are not the buyers'.
+ * Shared ids kept per page. Forgetting one would take it again (one buyer's notes on another's card),
+ * so none is forgotten: past this many, the page's ids are evidently not the buyers' and none is taken
+ * any more (the nickname is the key, as on a page without ids); the set then stops growing.
  */
 export const SHARED_KEPT = 50;
 
-export const newIdNames = (): IdNames => ({ names: new Map(), shared: new Set(), off: false });
+export const newIdNames = (): IdNames => ({ names: new Map(), shared: new Set() });
 
 /** The id read beside this name, or null where this page's ids already named someone else with it. */
-export function vouchId(m: IdNames, id: string, name: string): string | null {
-  if (m.off || m.shared.has(id)) return null;
-  const known = m.names.get(id);
-  m.names.delete(id); // set again below, as the most recently read
-  if (known === undefined || known === name) {
-    m.names.set(id, name);
-    if (m.names.size > IDS_KEPT) m.names.delete(m.names.keys().next().value!);
-    return id;
-  }
-  m.shared.add(id);
-  if (m.shared.size > SHARED_KEPT) Object.assign(m, newIdNames(), { off: true });
-  return null;
+export function vouchId({ names, shared }: IdNames, id: string, name: string): string | null {
+  if (shared.size > SHARED_KEPT || shared.has(id)) return null;
+  const known = names.get(id);
+  names.delete(id); // set again below, as the most recently read
+  if (known && known !== name) return shared.add(id), null;
+  if (names.set(id, name).size > IDS_KEPT) names.delete(names.keys().next().value!);
+  return id;
 }
 
 /** Per page (its body). */
@@ -128,12 +121,23 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const rows = doc.querySelectorAll(S.BUYER_ID_ROW);
   const first = S.BUYER_ID_OF_ROW.exec(rows[0]?.id ?? '')?.[1];
   const last = S.BUYER_ID_OF_ROW.exec(rows[rows.length - 1]?.id ?? '')?.[1];
-  if (!first || first !== last) return { id: null, nickname };
-  const key = doc.body ?? doc;
-  const memory = idNamesOf.get(key) ?? newIdNames();
-  idNamesOf.set(key, memory);
-  return { id: vouchId(memory, first, nickname), nickname };
+  let id: string | null = null;
+  if (first && first === last) {
+    const key = doc.body ?? doc;
+    const memory = idNamesOf.get(key) ?? newIdNames();
+    idNamesOf.set(key, memory);
+    id = vouchId(memory, first, nickname);
+  }
+  return id || !hasNamesake(doc, nickname) ? { id, nickname } : { id, nickname, namesakes: true };
 }
+
+/**
+ * Two cards of this name in the list: two conversations carry it (the cards show no id, so nothing
+ * tells which one is open). Without an id both open on one nickname record; the card says so. (That
+ * the list shows a conversation once is our reading: no source shows a buyer in two groups at once,
+ * as Pinduoduo's list does.)
+ */
+const hasNamesake = (doc: Document, nickname: string) => [...doc.querySelectorAll(S.SESSION_CARD)].filter((c) => cardName(c) === nickname)[1];
 
 /**
  * The send box's editor. On a page without the send box (renamed), its only Quill editor; none where
