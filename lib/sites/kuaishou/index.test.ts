@@ -7,7 +7,7 @@ import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
 import { BUYER_SIDE, MESSAGE_ROW, SHOP_SIDE, PLAIN_TEXT_CARD } from './selectors';
-import { IDS_KEPT, SHARED_KEPT, newIdNames, readWaiting, splitSender, vouchId } from './read';
+import { IDS_KEPT, SHARED_KEPT, newIdNames, openConversation, readWaiting, splitSender, vouchId } from './read';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -289,8 +289,8 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     ]);
     expect(A.readConversations!(document).map((b) => b.nickname)).toEqual(['橙子不酸', '用户12', '用户13', '小王88', '阿木木']);
     expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[2]!)).toEqual({ id: null, nickname: '用户13' });
-    expect(A.openConversation!(document, '小王88')).toBe(true);
-    expect(A.openConversation!(document, '小王8')).toBe(false);
+    expect(openConversation(document, '小王88')).toBe(true);
+    expect(openConversation(document, '小王8')).toBe(false);
   });
 
   it('a folded waiting group whose count says buyers wait but whose cards are not in the page: the list is unreadable, not empty', () => {
