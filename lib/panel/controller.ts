@@ -79,8 +79,8 @@ export interface PanelState {
    * nickname are two conversations (and two records) because of it.
    */
   buyerId: string | null;
-  /** No id, and the page shows another conversation under this nickname: its notes may be a namesake's. */
-  namesakes: boolean;
+  /** No id, and the page shows another conversation under this nickname: its notes may be a namesake's (true, else absent). */
+  namesakes?: boolean;
   buyerMessages: string[];
   /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
   answered: boolean;
@@ -178,7 +178,6 @@ export class PanelController {
     buyerUnread: false,
     buyer: null,
     buyerId: null,
-    namesakes: false,
     buyerMessages: [],
     buyerEarlier: [],
     answered: false,
@@ -566,7 +565,7 @@ export class PanelController {
     this.switchSeq++;
     let buyer: string | null = null;
     let buyerId: string | null = null;
-    let namesakes = false;
+    let namesakes: boolean | undefined;
     let buyerMessages: string[] = [];
     let buyerEarlier: string[] = [];
     let answered = false;
@@ -578,7 +577,7 @@ export class PanelController {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
-      namesakes = !!who?.namesakes;
+      namesakes = who?.namesakes;
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
