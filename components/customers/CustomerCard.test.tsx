@@ -42,7 +42,7 @@ const flush = () => act(async () => {
 });
 
 function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: CardNoteDrafts; wholeRun?: CardApi['wholeRun'] } = {}) {
-  const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
+  const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; namesakes?: boolean; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
   const k = (p: { nickname: string; buyerId?: string | null }) => p.buyerId ?? p.nickname;
   const panel = { store: panelStore, setCollapsed: vi.fn((collapsed: boolean) => panelStore.set({ collapsed })), setBuyerSegment: vi.fn(), backToChat: vi.fn() };
@@ -103,8 +103,8 @@ function setup(records: Record<string, Customer | null>, opts: { hold?: boolean;
     m.unmount();
   };
   const q = (sel: string) => m.root.querySelector(sel);
-  const open = async (buyer: string, buyerId: string | null = null) => {
-    act(() => panelStore.set({ buyer, buyerId }));
+  const open = async (buyer: string, buyerId: string | null = null, namesakes = false) => {
+    act(() => panelStore.set({ buyer, buyerId, namesakes }));
     await flush();
   };
   return { card, panel, call, q, open, held, heldAhead, changed: () => listeners.forEach((l) => l()), root: m.root };
@@ -195,6 +195,25 @@ describe('CustomerCard', () => {
     expect(q('[data-kf="customer-shared-name"]')).toBeNull();
     await open('小鹿');
     expect(q('[data-kf="customer-shared-name"]')).toBeNull();
+  });
+
+  it('says the notes may be a namesake’s where the page lists another conversation of this name and gives no id; the hint follows the list without a new read', async () => {
+    const { q, open, call } = setup({ 橙子不酸: customer('橙子不酸') });
+    const hint = () => q('[data-kf="customer-namesake"]')?.textContent ?? null;
+    await open('橙子不酸');
+    expect(hint()).toBeNull();
+    const reads = call.mock.calls.length;
+    await open('橙子不酸', null, true);
+    expect(hint()).toBe('会话列表里还有同名买家，这个页面不显示买家 ID：这里的备注和记录可能是另一位同名买家的');
+    expect(call.mock.calls.length).toBe(reads); // the same record: nothing read again
+    await open('橙子不酸', null, false);
+    expect(hint()).toBeNull();
+    // With an id the two are two records; a masked name has its own line already.
+    await open('橙子不酸', 'uid-1', true);
+    expect(hint()).toBeNull();
+    await open('S*******n', null, true);
+    expect(hint()).toBeNull();
+    expect(q('[data-kf="customer-shared-name"]')).not.toBeNull();
   });
 
   it('says a save to a screen reader with the tag of a masked name, naming the buyer it was saved for even after a switch to the other S*******n', async () => {

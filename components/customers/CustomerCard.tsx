@@ -606,6 +606,12 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           {t('customers.card.sharedName')}
         </p>
       )}
+      {/* No id, and the page lists another conversation under this (unmasked) name: the notes may be theirs. */}
+      {!s.buyerId && s.namesakes && !isMaskedNickname(s.buyer) && (
+        <p class="kf-muted" data-kf="customer-namesake">
+          {t('customers.card.namesake')}
+        </p>
+      )}
       {s.buyerId && <OldRecordLine card={card} buyer={s.buyer} buyerId={s.buyerId} old={s.old} />}
       <div class="kf-cc-quick">
         <input

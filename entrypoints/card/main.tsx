@@ -35,8 +35,8 @@ const app = document.getElementById('app')!;
 // A console with the panel open: team mode replicates live while it is (the notes on this card).
 holdUiPort();
 
-type PanelState = { buyer: string | null; buyerId: string | null; pageKind: PageKind; collapsed: boolean };
-const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, pageKind: 'chat', collapsed: false });
+type PanelState = { buyer: string | null; buyerId: string | null; namesakes: boolean; pageKind: PageKind; collapsed: boolean };
+const panelStore = new Store<PanelState>({ buyer: null, buyerId: null, namesakes: false, pageKind: 'chat', collapsed: false });
 const waitStore = new Store<{ wait: CardWait | null }>({ wait: null });
 let segment: Segment | null = null;
 let port: MessagePort | null = null;
@@ -102,7 +102,7 @@ function apply(state: CardFrameState): void {
     if (listedEarly) card.setListed(listedEarly);
     listedEarly = null;
   }
-  panelStore.set({ buyer: state.buyer, buyerId: state.buyerId });
+  panelStore.set({ buyer: state.buyer, buyerId: state.buyerId, namesakes: state.namesakes === true });
   waitStore.set({ wait: state.wait ?? null });
   card.setSelection(state.selection);
   if (state.focusNote > focusNote) {
@@ -171,7 +171,7 @@ addEventListener('focus', () => {
 
 // Alt+1…9 here (the agent last typed a note) never reach the page's key handler: the panel is told,
 // and uses the reply as from the chat box. Real key presses only (isAltKey), outside a composition;
-// a held key's repeats are one press (brief sugg13: each put the reply in again), and the press
+// a held key's repeats are one press (else each repeat put the reply in again), and the press
 // carries its time on the clock the chat box's presses are read on, for the double tap.
 addEventListener('keydown', (e) => {
   const digit = /^Digit([1-9])$/.exec(e.code);

@@ -40,6 +40,8 @@ export interface CardFrameState {
   /** The open conversation's buyer (name as the page shows it), or null: no card. */
   buyer: string | null;
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this name (OpenBuyer.namesakes). */
+  namesakes?: boolean;
   /** Text the agent selected in the chat (to save to a field), or ''. */
   selection: string;
   /** Bumped by Alt+N on the page: the note input takes focus. */
@@ -90,7 +92,7 @@ export type FromCardFrame =
   | { kind: 'backToChat' }
   /**
    * Alt+1…9 pressed in the card (its keys never reach the page): the n-th reply (0-based) goes into
-   * the chat box as from the page. Until brief sugg12 it did nothing and said nothing. `at`: when it
+   * the chat box as from the page (a press the panel never heard of did nothing and said nothing). `at`: when it
    * was pressed, in ms since the epoch (the frame's event clock is not the page's), for the double tap.
    */
   | { kind: 'altDigit'; n: number; at: number };
@@ -347,6 +349,7 @@ export class CardFrameHost {
       platform: this.platform,
       buyer: this.buyer(),
       buyerId: this.panel.openBuyer()?.buyerId ?? null,
+      namesakes: this.panel.openBuyer()?.namesakes,
       selection: this.selection,
       focusNote: this.focusNote,
       locale: this.locale(),

@@ -50,7 +50,9 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   const platform = adapter.platform as ClockPlatform;
   // This script's own copy of the strings (the list, its hints) follows the panel's language.
   setLocale(controller.store.get().settings.shop.locale);
-  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], listUnread: false, canOpen: !!adapter.openConversation, hint: null });
+  /** The console's 等待中 read and row click (in this feature script, not content.js: lib/sites/waiting.ts). */
+  const readList = waitingReader(adapter);
+  const ui = new Store<ClockUiState>({ platform, now: Date.now(), waiting: [], listUnread: false, canOpen: !!readList?.open, hint: null });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let openCheck: ReturnType<typeof setTimeout> | undefined;
   let last: { conversation: string; since: number } | null = null;
@@ -89,8 +91,6 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
    * a row, or a row added or removed; any change where the adapter names no row): a peak day lists
    * hundreds of conversations, and the page changes several times a second.
    */
-  /** The console's 等待中 read (in this feature script, not content.js: lib/sites/waiting.ts). */
-  const readList = waitingReader(adapter);
   let seen = new Map<string, number>();
   const row = adapter.conversationRow;
   let rowCount = -1;
@@ -101,7 +101,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
       const now = new Map<string, number>();
       // A list the adapter could not read (its reader threw SiteElementMissing: the page changed) is
       // said so, not shown as nobody waiting.
-      const read = readOrMissing(() => readList?.(doc) ?? []);
+      const read = readOrMissing(() => readList?.read(doc) ?? []);
       ui.set({ listUnread: !read });
       listed = (read ?? [])
         .filter((w) => Number.isFinite(w.since) && w.key)
@@ -217,7 +217,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
 
   const open = (key: string) => {
     clearTimeout(openCheck);
-    const ok = adapter.openConversation?.(doc, key) ?? false;
+    const ok = readList?.open?.(doc, key) ?? false;
     ui.set({ hint: ok ? null : t('clock.cannotOpen') });
     if (!ok) return;
     // A console may ignore a synthetic click (reported for Pinduoduo, contradicted by another

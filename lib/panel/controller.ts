@@ -79,6 +79,8 @@ export interface PanelState {
    * nickname are two conversations (and two records) because of it.
    */
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this nickname: its notes may be a namesake's (true, else absent). */
+  namesakes?: boolean;
   buyerMessages: string[];
   /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
   answered: boolean;
@@ -136,6 +138,8 @@ function reasonText(r: RankedTemplate): string {
 export interface OpenBuyer {
   buyer: string;
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this name (BuyerIdentity.namesakes). */
+  namesakes?: boolean;
 }
 
 /**
@@ -311,7 +315,7 @@ export class PanelController {
   /** The open buyer as the card should show them: a switch seen ahead of its full read, else the last read. */
   openBuyer(): OpenBuyer | null {
     const s = this.store.get();
-    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId } : null);
+    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId, namesakes: s.namesakes } : null);
   }
 
   /**
@@ -534,7 +538,7 @@ export class PanelController {
     const a = this.adapter!;
     if (a.readBuyerIdentity) {
       const who = a.readBuyerIdentity(this.doc);
-      return who?.nickname ? { buyer: who.nickname, buyerId: who.id ?? null } : null;
+      return who?.nickname ? { buyer: who.nickname, buyerId: who.id ?? null, namesakes: who.namesakes } : null;
     }
     const buyer = a.readBuyer(this.doc);
     return buyer ? { buyer, buyerId: null } : null;
@@ -561,6 +565,7 @@ export class PanelController {
     this.switchSeq++;
     let buyer: string | null = null;
     let buyerId: string | null = null;
+    let namesakes: boolean | undefined;
     let buyerMessages: string[] = [];
     let buyerEarlier: string[] = [];
     let answered = false;
@@ -572,6 +577,7 @@ export class PanelController {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
+      namesakes = who?.namesakes;
       const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
@@ -591,6 +597,7 @@ export class PanelController {
       pageKind,
       buyer,
       buyerId,
+      namesakes,
       buyerMessages,
       buyerEarlier,
       answered,
@@ -838,7 +845,7 @@ export class PanelController {
   /**
    * Alt+1…9 pressed in the buyer card's frame, whose keys the page never sees (card-frame.ts): the
    * chat box gets its focus back at its caret and the n-th reply shown goes in, fill-ins asked first,
-   * as the same keys do from the chat box. Until brief sugg12 the press did nothing and said nothing.
+   * as the same keys do from the chat box. Without this the press did nothing and said nothing.
    */
   useShownReply(n: number, at: number): void {
     const template = this.visibleTemplates()[n];
@@ -853,8 +860,8 @@ export class PanelController {
    * What Alt+1…9 leave between presses, wherever pressed (the chat box: page-features/suggestions.ts;
    * the card's note input: useShownReply): the key the panel took, while it is held, and the last
    * press of a reply — which, when (ms since the epoch: the card is a document with a clock of its
-   * own) and the chat box text it left. Until brief sugg13 the card's presses had none of it: a held
-   * Alt+1 there put the reply in once per repeat, and a double tap twice.
+   * own) and the chat box text it left. One memory for both places: a card whose presses had none of
+   * it put the reply in once per held key's repeat, and a double tap twice.
    */
   readonly keys: { held?: string; tap?: { id: string; at: number; left?: string | null } } = {};
 

@@ -45,6 +45,8 @@ export interface CardState {
   buyer: string | null;
   /** The console's id of that buyer, where the page shows one (two buyers may share `buyer`). */
   buyerId: string | null;
+  /** No id, and the page shows another conversation under this nickname: the notes may be a namesake's. */
+  namesakes: boolean;
   /** The notes of `buyer`; null when the buyer has none yet (or while loading). */
   customer: Customer | null;
   /**
@@ -78,7 +80,7 @@ export type WholeVerb = WholeRun['verb'];
 /** What the card needs from the panel controller (PanelController fits). */
 export interface PanelLike {
   store: {
-    get(): { buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean };
+    get(): { buyer: string | null; buyerId?: string | null; namesakes?: boolean; pageKind: PageKind; collapsed: boolean };
     subscribe(listener: (s: { buyer: string | null; buyerId?: string | null; pageKind: PageKind; collapsed: boolean }) => void): () => void;
   };
   setCollapsed(collapsed: boolean): void;
@@ -182,6 +184,7 @@ export class CustomerCardController {
   readonly store = new Store<CardState>({
     buyer: null,
     buyerId: null,
+    namesakes: false,
     customer: null,
     old: undefined,
     status: 'idle',
@@ -268,8 +271,13 @@ export class CustomerCardController {
     const s = this.panel.store.get();
     const buyer = s.pageKind === 'chat' && s.buyer ? s.buyer : null;
     const buyerId = buyer ? (s.buyerId ?? null) : null;
+    const namesakes = !!buyer && !buyerId && s.namesakes === true;
     const prev = this.store.get();
-    if (buyer === prev.buyer && buyerId === prev.buyerId) return;
+    if (buyer === prev.buyer && buyerId === prev.buyerId) {
+      // Another card of the name appeared in the list, or left it: the same record, the hint follows.
+      if (namesakes !== prev.namesakes) this.store.set({ namesakes });
+      return;
+    }
     if (prev.buyer) this.drafts.set(draftKey(prev.buyer, prev.buyerId), prev.noteDraft);
     // The card kept for this buyer is drawn now; the background's answer follows (fetch below).
     const key = buyer && this.platform ? draftKey(buyer, buyerId) : null;
@@ -277,6 +285,7 @@ export class CustomerCardController {
     this.store.set({
       buyer,
       buyerId,
+      namesakes,
       customer: kept?.customer ?? null,
       old: kept?.old,
       status: key === null ? 'idle' : kept ? 'ready' : 'loading',

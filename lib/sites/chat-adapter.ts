@@ -66,7 +66,7 @@ export interface ChatAdapterSpec {
   shop: readonly [name: string, selector: string];
   text: string;
   findChatInput(doc: Document): HTMLElement;
-  /** A click on a list row, where the console's list shows them (SiteAdapter; the 等待中 read is lib/sites/waiting.ts). */
+  /** A click on a list row (SiteAdapter; the consoles' own are with their 等待中 reads in lib/sites/waiting.ts). */
   openConversation?(doc: Document, key: string): boolean;
   /** The list row readWaiting and the buyer reads below read (SiteAdapter). */
   conversationRow?: string;

@@ -73,7 +73,7 @@ describe('the page check (probe)', () => {
     expect(document.querySelectorAll('div.next-table-body > table')[1]!.textContent!.match(/订单号：/g)).toHaveLength(2);
     expect(ordersShown(document, taobaoAdapter.probe as ProbeSpec)).toBe(3);
     expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });
-    // The verify16 shape: a second id in an order's own header row is not a second order either.
+    // A second id in an order's own header row (seen in a test of the page check) is not a second order either.
     loadFixture('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold', (html) =>
       html.replace('<span>370812736450918273</span>', '<span>370812736450918273</span><span>订单号：</span><span>370812736450918274</span>'));
     expect(probePage(taobaoAdapter, document).find((l) => l.what === 'orders')).toEqual({ what: 'orders', ok: true, count: 3, missing: [] });

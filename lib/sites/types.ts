@@ -24,6 +24,11 @@ export interface ChatMessage {
 export interface BuyerIdentity {
   id: string | null;
   nickname: string;
+  /**
+   * True where the page gives no id and shows more than one conversation under this nickname (two
+   * cards of that name in its list): the nickname's notes may be another buyer's. Absent: not seen.
+   */
+  namesakes?: boolean;
 }
 
 /** One line of the page check ("检查页面"): did this read succeed, and which named selectors found nothing. */
@@ -169,7 +174,8 @@ export interface SiteAdapter {
   /**
    * Opens a conversation from the list by its WaitingConversation key (a click on its row); false
    * where no row has that key. True does not prove the console followed the click: the caller checks
-   * that the open buyer changed. Absent where the console is known to ignore synthetic clicks.
+   * that the open buyer changed. Absent where the console is known to ignore synthetic clicks. The
+   * consoles' own are in lib/sites/waiting.ts, with their readWaiting (the clock's feature script).
    */
   openConversation?(doc: Document, key: string): boolean;
   /** Order rows on an order list page. */

@@ -153,6 +153,8 @@ describe('buyer identity', () => {
     expect(await s.page.evaluate(() => (window as any).__ks.currentId())).toBe('3021559902');
     await inPanel(s.page, '[data-kf="customer-none"]').waitFor();
     expect(await notesOnCard(s.page)).toEqual([]);
+    // Two records, told apart by the id: no word of a namesake.
+    expect(await inPanel(s.page, '[data-kf="customer-namesake"]').count()).toBe(0);
     await saveNote(s.page, '乙：发票抬头写公司');
     expect(await notesOnCard(s.page)).toEqual([expect.stringContaining('乙：发票抬头写公司')]);
 
@@ -160,6 +162,29 @@ describe('buyer identity', () => {
     await expect.poll(() => notesOnCard(s.page)).toEqual([expect.stringContaining('甲：卫衣要加绒款')]);
     const stored = await callFromExtensionPage<{ history: { text: string }[] }>(s.ext, 'getCustomer', { platform: 'kuaishou', nickname: '橙子不酸', buyerId: '3021559902' });
     expect(stored.history.map((e) => e.text)).toEqual(['乙：发票抬头写公司']);
+    expect(await s.page.evaluate(() => (window as any).__ks.sent.length)).toBe(0);
+  });
+
+  it('Kuaishou rows without buyer ids: once the list shows a second conversation of the open buyer’s name, the card says its notes may be that namesake’s, and stops saying so when it leaves', async () => {
+    await openConsole(s.page, CONSOLES.kuaishou, (h) => h.split('ChatMessageList-ContentWrap').join('ChatMessageList-Inner'));
+    await cardReady(s.page, '橙子不酸');
+    expect(await card(s.page).getAttribute('data-buyer-id')).toBeNull();
+    await saveNote(s.page, '甲：卫衣要加绒款');
+    const hint = inPanel(s.page, '[data-kf="customer-namesake"]');
+    expect(await hint.count()).toBe(0);
+
+    // A second 橙子不酸 writes in: their card in 已回复. Nothing on the page tells which one a note is for.
+    await s.page.evaluate(() => (window as any).__ks.addCard('橙子不酸', '3021559902', '能开发票吗'));
+    await expect.poll(() => hint.textContent()).toBe('会话列表里还有同名买家，这个页面不显示买家 ID：这里的备注和记录可能是另一位同名买家的');
+    // Their conversation opens on the same nickname record, and says so too.
+    await s.page.locator('.SessionBaseCard[data-fx-uid="3021559902"]').click();
+    expect(await s.page.evaluate(() => (window as any).__ks.currentId())).toBe('3021559902');
+    expect(await notesOnCard(s.page)).toEqual([expect.stringContaining('甲：卫衣要加绒款')]);
+    expect(await hint.count()).toBe(1);
+
+    // The first 橙子不酸's card leaves the list: nothing says the name is shared any more.
+    await s.page.evaluate(() => document.querySelector('.SessionBaseCard[data-fx-uid="3021557741"]')!.remove());
+    await hint.waitFor({ state: 'detached' });
     expect(await s.page.evaluate(() => (window as any).__ks.sent.length)).toBe(0);
   });
 

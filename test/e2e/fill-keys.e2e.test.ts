@@ -151,7 +151,7 @@ describe('the fill-in form on the demo console, keyboard only', () => {
     expect(await demo.sent(s.page)).toBe(0);
   });
 
-  it('an unpaid buyer asks about the fabric: Alt+1 is 面料材质, whose form says what it needs and takes the typing; Enter puts the reply in (brief sugg12)', async () => {
+  it('an unpaid buyer asks about the fabric: Alt+1 is 面料材质, whose form says what it needs and takes the typing; Enter puts the reply in', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
     await demo.push(s.page, FABRIC_QUESTION);
     expect(await altKeyOf(s.page, '面料材质')).toBe('Alt+1');
@@ -226,7 +226,7 @@ describe('the buyer-note box on the demo console, keyboard only', () => {
     });
   }
 
-  it('Alt+n in the note input (the card frame, whose keys the page never sees) uses that reply as from the chat box: form, then the reply at the caret (brief sugg12)', async () => {
+  it('Alt+n in the note input (the card frame, whose keys the page never sees) uses that reply as from the chat box: form, then the reply at the caret', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
     await demo.push(s.page, FABRIC_QUESTION);
     expect(await altKeyOf(s.page, '面料材质')).toBe('Alt+1');

@@ -210,7 +210,7 @@ describe('a double tap of Alt+1 inserts one copy', () => {
   /**
    * 米粒妈妈's chat, 七天 searched (Alt+1, Alt+2 are its hits), then Alt+N from the chat box and a note
    * typed: the keys are in the buyer card's note input, a frame of its own whose key presses the page
-   * never sees (the card tells the panel, brief sugg12). Returns the first two hits.
+   * never sees (the card tells the panel). Returns the first two hits.
    */
   async function inNoteInput(p: Page): Promise<string[]> {
     await openDemoChat(p, s.h.demoUrl, { buyer: '米粒妈妈' });
@@ -228,7 +228,7 @@ describe('a double tap of Alt+1 inserts one copy', () => {
   }
   const chatBoxFocused = (p: Page) => p.evaluate(() => !!document.activeElement?.matches('.chat-editor .chat-input'));
 
-  it('in the buyer card’s note input: Alt+1 held down inserts the reply once (brief sugg13)', async () => {
+  it('in the buyer card’s note input: Alt+1 held down inserts the reply once', async () => {
     const [first, second] = await inNoteInput(s.page);
     // The press and its repeats sent at once, as a held key sends them: all reach the card before the
     // panel has given the chat box its focus back (awaited one by one, the repeats could land in the
@@ -250,7 +250,7 @@ describe('a double tap of Alt+1 inserts one copy', () => {
     expect(await demo.sent(s.page)).toBe(0);
   });
 
-  it('in the buyer card’s note input: a second press within 0.8 s is ignored, from the chat box or the card, as in the chat box (brief sugg13)', async () => {
+  it('in the buyer card’s note input: a second press within 0.8 s is ignored, from the chat box or the card, as in the chat box', async () => {
     const [first, second] = await inNoteInput(s.page);
     const cdp = await s.page.context().newCDPSession(s.page);
     const t0 = Date.now() / 1000;

@@ -102,7 +102,7 @@ describe('a situation chosen with 更改', () => {
   });
 });
 
-describe('last stop’s open ends (brief sugg10), on the shipped buyer', () => {
+describe('replies that used to miss the shipped buyer’s question', () => {
   const lead = async (text: string) => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: SHIPPED_BUYER });
     await engineReady();
@@ -133,7 +133,7 @@ describe('last stop’s open ends (brief sugg10), on the shipped buyer', () => {
   });
 });
 
-describe('verify21’s re-check of those ends (demo console)', () => {
+describe('the same ends, checked again on other buyers (demo console)', () => {
   const lead = async (buyer: string, text: string) => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer });
     await engineReady();

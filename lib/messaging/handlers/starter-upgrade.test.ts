@@ -1,11 +1,11 @@
 /**
- * An extension update and starter replies added since a library was stored (brief sugg5): before,
+ * An extension update and starter replies added since a library was stored: before,
  * a stored library gained them only if the agent opened 话术库 and clicked 全部加上, so an agent who
  * installed earlier never had 退款进度（先查订单）or 多发了商品 on the cards. The update adds them
  * once; one the agent deleted never comes back (a second update, a restarted worker), an edited one
  * keeps the agent's text, an agent in team mode gets none (the shop's library). A library from before
- * the count was kept gets none of the lists older versions offered in 话术库 (verify18 item 2: the
- * agent may have deleted or declined them), only later ones.
+ * the count was kept gets none of the lists older versions offered in 话术库 (the agent may have
+ * deleted or declined them), only later ones.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -79,7 +79,7 @@ beforeEach(async () => {
 
 describe('an update adds the starter replies new since the library was stored', () => {
   it('a library from before the count was kept gets back none that earlier versions offered: deleted or declined, they stay away', async () => {
-    // verify18 item 2: the first update after the count existed added 延迟发货(先查订单), 合并发货… to a
+    // Before, the first update after the count existed added 延迟发货(先查订单), 合并发货… to a
     // library whose agent had deleted them or clicked 不再提示 on the options page's offer.
     let w = await worker();
     await w.db.set('library', 'library', oldRecord());

@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { demoAdapter as A } from './index';
 import { MESSAGE } from './selectors';
-import { readWaiting } from './read';
+import { openConversation, readWaiting } from './read';
 
 let demo: DemoHooks | undefined;
 afterEach(() => demo?.setAutoMessages(false));
@@ -178,9 +178,9 @@ describe('demo adapter: waiting buyers', () => {
 
   it('opens a conversation from the list', () => {
     demo = bootDemo('/chat?auto=0');
-    expect(A.openConversation!(document, 'u-1003')).toBe(true);
+    expect(openConversation(document, 'u-1003')).toBe(true);
     expect(A.readBuyer(document)).toBe('爱吃橙子的猫');
-    expect(A.openConversation!(document, 'nobody')).toBe(false);
+    expect(openConversation(document, 'nobody')).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { observeChat, observeDom } from '../observe';
 import { demoChatUrl, detectPageKind, isDemoUrl } from './detect';
-import { conversationAt, findChatInput, findRemarkEditor, openConversation, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow } from './read';
+import { conversationAt, findChatInput, findRemarkEditor, readBuyer, readBuyerIdentity, readConversations, readMessages, readOrders, readRow } from './read';
 import { BUYER_SIDE_ORDER, CHAT_INPUT, MESSAGE, REMARK_DIALOG } from './selectors';
 import * as S from './selectors';
 import { statusFromText } from '../dom';
@@ -22,7 +22,6 @@ export const demoAdapter: SiteAdapter = {
   readConversations,
   conversationRow: S.CONVERSATION_ITEM,
   conversationAt,
-  openConversation,
   findChatInput,
   observeConversation(doc, signal, onChange) {
     // The input itself, as on every other console: with the whole editor block here, an input removed

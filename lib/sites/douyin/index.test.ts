@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { findAdapter } from '../index';
 import { douyinAdapter as A } from './index';
 import { CONVERSATION_ITEM, MESSAGE } from './selectors';
-import { CARD_TEXT, readWaiting } from './read';
+import { CARD_TEXT, openConversation, readWaiting } from './read';
 
 const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -185,9 +185,9 @@ describe('douyin 飞鸽 等待中 list (douyin-chat.html)', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     const clicked: string[] = [];
     for (const row of document.querySelectorAll(CONVERSATION_ITEM)) row.addEventListener('click', () => clicked.push(row.querySelector('[class*="nameLine"]')!.getAttribute('title')!));
-    expect(A.openConversation!(document, '山里的小石头')).toBe(true);
+    expect(openConversation(document, '山里的小石头')).toBe(true);
     expect(clicked).toEqual(['山里的小石头']);
-    expect(A.openConversation!(document, '不在列表里')).toBe(false);
+    expect(openConversation(document, '不在列表里')).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, rowBuyer } from './read';
+import { findChatInput, readBuyer, readBuyerIdentity, readRow, rowBuyer } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -21,7 +21,6 @@ export const douyinAdapter = chatAdapter({
   text: S.MESSAGE_TEXT,
   conversationRow: S.CONVERSATION_ITEM,
   rowBuyer: [rowBuyer],
-  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { jdAdapter as A } from './index';
-import { readWaiting } from './read';
+import { openConversation, readWaiting } from './read';
 import { MESSAGE } from './selectors';
 
 const URL_CHAT = 'https://dongdong.jd.com/';
@@ -157,10 +157,10 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     loadFixture('jd-dongdong.html', URL_CHAT);
     const clicked: Element[] = [];
     document.addEventListener('click', (e) => clicked.push(e.target as Element), true);
-    expect(A.openConversation!(document, 'jd_77b0e1d2')).toBe(true);
+    expect(openConversation(document, 'jd_77b0e1d2')).toBe(true);
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.closest('.c_tabs-tab_inactive')).toBeNull();
-    expect(A.openConversation!(document, 'jd_nobody')).toBe(false);
+    expect(openConversation(document, 'jd_nobody')).toBe(false);
   });
 
   for (const variant of ['title', 'wrapped'] as const) {

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isJdChatUrl } from './detect';
-import { findChatInput, openConversation, readBuyer, readBuyerIdentity, readConversations, readRow, rowName, rowPin } from './read';
+import { findChatInput, readBuyer, readBuyerIdentity, readConversations, readRow, rowName, rowPin } from './read';
 import * as S from './selectors';
 
 /** JD 咚咚 web chat, rebuilt from 2026 live-page evidence; checked against a fixture page only. */
@@ -23,7 +23,6 @@ export const jdAdapter = chatAdapter({
   readConversations,
   conversationRow: S.LIST_ROW,
   rowBuyer: [rowName, rowPin],
-  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // the selected row is marked by a class only

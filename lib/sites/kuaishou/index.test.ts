@@ -7,7 +7,7 @@ import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { kuaishouAdapter as A } from './index';
 import { BUYER_SIDE, MESSAGE_ROW, SHOP_SIDE, PLAIN_TEXT_CARD } from './selectors';
-import { readWaiting, splitSender } from './read';
+import { IDS_KEPT, SHARED_KEPT, newIdNames, openConversation, readWaiting, splitSender, vouchId } from './read';
 
 const URL_CHAT = 'https://im.kwaixiaodian.com/workbench';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -70,6 +70,77 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '橙子不酸' });
     // The list's cards show no id: the card at a click is named only.
     expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[0]!)).toEqual({ id: null, nickname: '橙子不酸' });
+  });
+
+  it('no id and another card of the name in the list: says the nickname is shared (namesakes); with an id, or one card, it does not', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT, (h) => h.split('ChatMessageList-ContentWrap').join('ChatMessageList-Inner'));
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: null, nickname: '橙子不酸' });
+    // A second 橙子不酸 in 已回复 (its name followed by an order count, as the list may show it).
+    const other = document.querySelectorAll('.SessionBaseCard')[4]!;
+    other.querySelector('.SessionBaseCard-topHeadName')!.innerHTML = '橙子不酸<span>下单数(1)</span>';
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: null, nickname: '橙子不酸', namesakes: true });
+    // The rows give the id: the two are two records, nothing to say.
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    document.querySelectorAll('.SessionBaseCard-topHeadName')[4]!.textContent = '橙子不酸';
+    expect(A.readBuyerIdentity!(document)).toStrictEqual({ id: '3021557741', nickname: '橙子不酸' });
+  });
+
+  it('a page open all day keeps the last IDS_KEPT ids it read: one not read since is taken again under a new name, a recent one is not', () => {
+    loadFixture('kuaishou-chat.html', URL_CHAT);
+    let name = '橙子不酸';
+    /** The open conversation becomes this buyer's: their name on the sender lines, their id on the rows. */
+    const show = (id: string, next: string) => {
+      for (const el of document.querySelectorAll('.kwaishop-cs-LayoutDefaultWrapper_beforeMsgBody')) el.textContent = el.textContent!.replace(name, next);
+      for (const h of document.querySelectorAll('.ChatMessageList-ContentWrap > div')) h.id = h.id.replace(/^0_\d+_/, `0_${id}_`);
+      name = next;
+      return A.readBuyerIdentity!(document)?.id;
+    };
+    expect(show('5000', '买家甲')).toBe('5000');
+    expect(show('5001', '买家乙')).toBe('5001');
+    for (let i = 0; i < IDS_KEPT - 1; i++) expect(show(`${6000 + i}`, `买家${i}号`)).toBe(`${6000 + i}`);
+    // 5000 was read IDS_KEPT conversations ago and is forgotten; 5001 was read one later and is the
+    // oldest kept. Each now comes with another name: 5001 is refused, 5000 taken as new.
+    expect(show('5001', '别人乙')).toBeNull();
+    expect(show('5000', '别人')).toBe('5000');
+  });
+
+  describe('vouchId: each id kept with its first name, bounded', () => {
+    it('keeps at most IDS_KEPT ids, the least recently read forgotten first', () => {
+      const m = newIdNames();
+      expect(vouchId(m, '1', '甲')).toBe('1');
+      for (let i = 0; i < 10 * IDS_KEPT; i++) {
+        vouchId(m, `${1000 + i}`, `买家${i}`);
+        if (i % 10 === 0) expect(vouchId(m, '1', '甲')).toBe('1'); // read now and then: kept
+      }
+      expect(m.names.size).toBe(IDS_KEPT);
+      expect(vouchId(m, '1', '乙')).toBeNull();
+      expect(vouchId(m, '1000', '乙')).toBe('1000'); // long forgotten: taken as new
+    });
+
+    it('never forgets an id read with two names, however many others come after it', () => {
+      const m = newIdNames();
+      vouchId(m, '42', '甲');
+      expect(vouchId(m, '42', '乙')).toBeNull();
+      for (let i = 0; i < 10 * IDS_KEPT; i++) vouchId(m, `${1000 + i}`, `买家${i}`);
+      expect(vouchId(m, '42', '丙')).toBeNull();
+      expect(vouchId(m, '42', '甲')).toBeNull();
+      expect(m.names.size).toBe(IDS_KEPT);
+    });
+
+    it('past SHARED_KEPT ids read with two names, takes no id on this page, and keeps no more', () => {
+      const m = newIdNames();
+      for (let i = 0; i < SHARED_KEPT; i++) {
+        vouchId(m, `${i}`, '甲');
+        vouchId(m, `${i}`, '乙');
+      }
+      expect(vouchId(m, '9999', '丙')).toBe('9999');
+      vouchId(m, 'x', '甲');
+      expect(vouchId(m, 'x', '乙')).toBeNull();
+      expect(vouchId(m, '9999', '丙')).toBeNull();
+      for (let i = 0; i < 10 * IDS_KEPT; i++) expect(vouchId(m, `${1000 + i}`, `买家${i}`)).toBeNull();
+      expect(m.shared.size).toBe(SHARED_KEPT + 1);
+      expect(m.names.size).toBeLessThanOrEqual(IDS_KEPT);
+    });
   });
 
   it('reads the latest messages and the buyer of a long history from its end: at every limit, the tail of the whole conversation', () => {
@@ -218,8 +289,8 @@ describe('kuaishou adapter (one source, unconfirmed; fixture page)', () => {
     ]);
     expect(A.readConversations!(document).map((b) => b.nickname)).toEqual(['橙子不酸', '用户12', '用户13', '小王88', '阿木木']);
     expect(A.conversationAt!(document.querySelectorAll('.SessionBaseCard-content')[2]!)).toEqual({ id: null, nickname: '用户13' });
-    expect(A.openConversation!(document, '小王88')).toBe(true);
-    expect(A.openConversation!(document, '小王8')).toBe(false);
+    expect(openConversation(document, '小王88')).toBe(true);
+    expect(openConversation(document, '小王8')).toBe(false);
   });
 
   it('a folded waiting group whose count says buyers wait but whose cards are not in the page: the list is unreadable, not empty', () => {

@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isKuaishouChatUrl } from './detect';
-import { cardName, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow } from './read';
+import { cardName, findChatInput, readBuyer, readBuyerIdentity, readRow } from './read';
 import * as S from './selectors';
 
 /** Kuaishou 快手小店 workbench. One public source, unconfirmed; checked against a fixture page only. */
@@ -29,7 +29,6 @@ export const kuaishouAdapter = chatAdapter({
   text: S.MESSAGE_TEXT,
   conversationRow: S.SESSION_CARD,
   rowBuyer: [cardName],
-  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   probe: {

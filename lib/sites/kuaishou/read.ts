@@ -36,7 +36,6 @@ export function splitSender(line: string): Sender {
   return best ?? { name: (head + digits).trim() };
 }
 
-/** A card's buyer: its name without the order count the list may add. */
 /** A card's buyer name (no id on the page): the adapter's readConversations and conversationAt read it. */
 export const cardName = (card: Element) => textOf(card.querySelector(S.CARD_NAME)).replace(S.ORDER_COUNT, '');
 
@@ -69,16 +68,52 @@ export function readBuyer(doc: Document): string | null {
   return lastRead(doc.querySelectorAll(S.MESSAGE_ROW), 1, buyerRow)[0] ?? null;
 }
 
-/** Per page (its body): each buyer id read, with the name first read beside it; null once another name came with it. */
-const namesOfIds = new WeakMap<object, Map<string, string | null>>();
+/**
+ * What a page's ids said so far. `names`: each id read with the name first read beside it, the least
+ * recently read first. `shared`: ids read with two names, never taken again.
+ */
+export interface IdNames {
+  names: Map<string, string>;
+  shared: Set<string>;
+}
+
+/**
+ * At most this many ids with their names per page (a workbench left open all day meets a few hundred
+ * buyers). The least recently read is forgotten first: read again with another name, it is taken as
+ * new. That is the safe side: an id that is no buyer's (the shop's) comes with every conversation, so
+ * it stays among the recent ones and is caught at the second name; only a buyer not seen for
+ * IDS_KEPT conversations is forgotten, and their id is still theirs.
+ */
+export const IDS_KEPT = 300;
+/**
+ * Shared ids kept per page. Forgetting one would take it again (one buyer's notes on another's card),
+ * so none is forgotten: past this many, the page's ids are evidently not the buyers' and none is taken
+ * any more (the nickname is the key, as on a page without ids); the set then stops growing.
+ */
+export const SHARED_KEPT = 50;
+
+export const newIdNames = (): IdNames => ({ names: new Map(), shared: new Set() });
+
+/** The id read beside this name, or null where this page's ids already named someone else with it. */
+export function vouchId({ names, shared }: IdNames, id: string, name: string): string | null {
+  if (shared.size > SHARED_KEPT || shared.has(id)) return null;
+  const known = names.get(id);
+  names.delete(id); // set again below, as the most recently read
+  if (known && known !== name) return shared.add(id), null;
+  if (names.set(id, name).size > IDS_KEPT) names.delete(names.keys().next().value!);
+  return id;
+}
+
+/** Per page (its body). */
+const idNamesOf = new WeakMap<object, IdNames>();
 
 /**
  * The open buyer: the name from their sender line, the id from the message list's row ids
  * (S.BUYER_ID_ROW, one source, unconfirmed), else none (the nickname is the key, as before). The id
  * is taken only where the first and last row agree (rows of two conversations during a switch give
- * none), and never once the same id came with another name on this page: a buyer id names one buyer,
- * so an id shared by two names is not the buyer's (the shop's own, say) and would put one buyer's
- * notes on another's card.
+ * none), and never once the same id came with another name on this page (vouchId): a buyer id names
+ * one buyer, so an id shared by two names is not the buyer's (the shop's own, say) and would put one
+ * buyer's notes on another's card.
  */
 export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const nickname = readBuyer(doc);
@@ -86,20 +121,23 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   const rows = doc.querySelectorAll(S.BUYER_ID_ROW);
   const first = S.BUYER_ID_OF_ROW.exec(rows[0]?.id ?? '')?.[1];
   const last = S.BUYER_ID_OF_ROW.exec(rows[rows.length - 1]?.id ?? '')?.[1];
-  let id: string | null = first && first === last ? first : null;
-  if (id) {
+  let id: string | null = null;
+  if (first && first === last) {
     const key = doc.body ?? doc;
-    const names = namesOfIds.get(key) ?? new Map<string, string | null>();
-    namesOfIds.set(key, names);
-    const known = names.get(id);
-    if (known === undefined) names.set(id, nickname);
-    else if (known !== nickname) {
-      names.set(id, null);
-      id = null;
-    }
+    const memory = idNamesOf.get(key) ?? newIdNames();
+    idNamesOf.set(key, memory);
+    id = vouchId(memory, first, nickname);
   }
-  return { id, nickname };
+  return id || !hasNamesake(doc, nickname) ? { id, nickname } : { id, nickname, namesakes: true };
 }
+
+/**
+ * Two cards of this name in the list: two conversations carry it (the cards show no id, so nothing
+ * tells which one is open). Without an id both open on one nickname record; the card says so. (That
+ * the list shows a conversation once is our reading: no source shows a buyer in two groups at once,
+ * as Pinduoduo's list does.)
+ */
+const hasNamesake = (doc: Document, nickname: string) => [...doc.querySelectorAll(S.SESSION_CARD)].filter((c) => cardName(c) === nickname)[1];
 
 /**
  * The send box's editor. On a page without the send box (renamed), its only Quill editor; none where

@@ -6,7 +6,7 @@ import { SiteElementMissing } from '../types';
 import { onComputerZone } from '../../domain/testing';
 import { findAdapter } from '../index';
 import { pddAdapter as A } from './index';
-import { readWaiting } from './read';
+import { openConversation, readWaiting } from './read';
 import { MESSAGE_ROW } from './selectors';
 
 const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
@@ -201,9 +201,9 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const clicked: string[] = [];
     document.addEventListener('click', (e) => clicked.push((e.target as Element).getAttribute('data-random') ?? ''), true);
-    expect(A.openConversation!(document, '6620034417')).toBe(true);
+    expect(openConversation(document, '6620034417')).toBe(true);
     // The collapsed group's row is hidden: the shown row in 全部会话 gets the click.
     expect(clicked).toEqual(['6620034417-0-all']);
-    expect(A.openConversation!(document, '1234')).toBe(false);
+    expect(openConversation(document, '1234')).toBe(false);
   });
 });

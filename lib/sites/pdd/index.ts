@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isPddChatUrl } from './detect';
-import { boxNick, findChatInput, openConversation, readBuyer, readBuyerIdentity, readRow, uidOf } from './read';
+import { boxNick, findChatInput, readBuyer, readBuyerIdentity, readRow, uidOf } from './read';
 import * as S from './selectors';
 
 /** Pinduoduo merchant web chat, rebuilt from 2026 live-page evidence; checked against fixture pages only. */
@@ -22,7 +22,6 @@ export const pddAdapter = chatAdapter({
   text: S.MESSAGE_TEXT,
   conversationRow: S.CONVERSATION_BOX,
   rowBuyer: [boxNick, uidOf],
-  openConversation,
   findChatInput,
   inputSelector: S.CHAT_INPUT,
   classChanges: true, // switching conversations may only move the `active` class
