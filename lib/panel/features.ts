@@ -15,6 +15,7 @@ import type { Platform, SiteAdapter } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale, MessageBundle } from '../i18n';
 import type { FillPromptProps } from '../../components/FillPrompt';
+import type { drawRows } from '../../components/TemplateRows';
 import type { startGuard } from './guard-run';
 import type { FollowupAct } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
@@ -86,6 +87,12 @@ export interface Features {
     insertText: typeof insertText;
     replaceBeforeCaret: typeof replaceBeforeCaret;
     replaceRange: typeof replaceRange;
+    /**
+     * The reply rows of the panel's lists (suggestions, search hits, a library group: TemplateRow),
+     * drawn into the list the panel renders (components/ReplyRows.tsx): here with the renderer that
+     * fills in what each shows and what a click puts in.
+     */
+    rows: typeof drawRows;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };
