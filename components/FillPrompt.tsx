@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { fillPromptMessages } from '@/lib/i18n/messages/fill-prompt';
+import { replyRowMessages } from '@/lib/i18n/messages/reply-rows';
 import { call } from '@/lib/messaging/client';
 import { parseClock } from '@/lib/domain/time-words';
 import type { PanelController, PendingFill } from '@/lib/panel/controller';
@@ -9,6 +10,7 @@ import { PastCutoff } from './PastCutoff';
 import { FILL_CSS } from './fillStyles';
 
 registerMessages(fillPromptMessages);
+registerMessages(replyRowMessages);
 
 export interface FillPromptProps {
   pending: PendingFill;

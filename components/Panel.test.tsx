@@ -8,6 +8,7 @@ import { PanelContext } from './PanelContext';
 import { Panel } from './Panel';
 import { SuggestionList } from './SuggestionList';
 import { drawFillPrompt } from './FillPrompt';
+import { drawRows } from './TemplateRows';
 import { mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -26,7 +27,7 @@ function show(state: Partial<PanelState>) {
     notice: null, pending: null, sections: [], library: null, query: '', results: [], focusSearchTick: 0, ...state,
   } as unknown as PanelState);
   const m = mount(
-    <PanelContext.Provider value={{ store, preview: () => null, engine: { fillPrompt: drawFillPrompt } } as unknown as PanelController}>
+    <PanelContext.Provider value={{ store, preview: () => null, engine: { fillPrompt: drawFillPrompt, rows: drawRows } } as unknown as PanelController}>
       <Panel />
     </PanelContext.Provider>,
   );

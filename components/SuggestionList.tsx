@@ -1,11 +1,15 @@
 import { usePanelState } from './PanelContext';
-import { TemplateRow } from './TemplateRow';
+import { useRef } from 'preact/hooks';
+import { useReplyRows } from './ReplyRows';
 import { PageText } from './PageText';
 import { t } from '@/lib/i18n';
 
 export function SuggestionList() {
   const s = usePanelState();
   const searching = s.query.trim() !== '';
+  const list = useRef<HTMLOListElement>(null);
+  // Drawn by the suggest feature script (components/TemplateRows.tsx), whose ranking made them.
+  useReplyRows(list, s.suggestions.map((x, i) => ({ template: x.template, index: searching ? undefined : i, reason: x.reason })));
   return (
     <section class="kf-suggest" data-kf="suggestions" data-signals={s.signalsReady ? 'ready' : 'pending'} data-engine={s.engineReady ? 'ready' : 'loading'}>
       <h3>{t('panel.suggested')}</h3>
@@ -28,11 +32,7 @@ export function SuggestionList() {
           {t(!s.buyerMessages.length ? (s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : !s.engineReady ? 'panel.reading' : s.scenarioOverride ? 'panel.noneForSituation' : 'panel.noConfident')}
         </p>
       ) : (
-        <ol class="kf-list">
-          {s.suggestions.map((x, i) => (
-            <TemplateRow template={x.template} index={searching ? undefined : i} reason={x.reason} canInsert={s.inputFound} />
-          ))}
-        </ol>
+        <ol class="kf-list" ref={list} />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from './PanelContext';
-import { TemplateRow } from './TemplateRow';
+import { useReplyRows } from './ReplyRows';
 import { t } from '@/lib/i18n';
 
 /**
@@ -22,6 +22,8 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
     ? s.results
     : (s.library?.templates ?? []).filter((tpl) => tpl.group === (group ?? groups[0]));
   const at = searching && mark.query === s.query ? Math.min(mark.at, shown.length - 1) : 0;
+  // Drawn by the suggest feature script (components/TemplateRows.tsx), before the marked hit is scrolled to.
+  useReplyRows(list, shown.map((template, i) => ({ template, index: searching && i < 9 ? i : undefined, marked: searching && i === at })));
   useLayoutEffect(() => {
     if (searching) list.current?.children[at]?.scrollIntoView({ block: 'nearest' });
   }, [at, searching]);
@@ -60,11 +62,7 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         </nav>
       )}
       {searching && shown.length === 0 && <p class="kf-muted" data-kf="no-results">{t(s.searchWaiting ? 'panel.searchLoading' : 'panel.noResults')}</p>}
-      <ul class="kf-list" data-kf={searching ? 'results' : 'group-list'} ref={list}>
-        {shown.map((tpl, i) => (
-          <TemplateRow template={tpl} index={searching && i < 9 ? i : undefined} marked={searching && i === at} canInsert={s.inputFound} />
-        ))}
-      </ul>
+      <ul class="kf-list" data-kf={searching ? 'results' : 'group-list'} ref={list} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { renderTemplate, type RenderContext } from '@/lib/domain/templates/varia
 import { setLocale } from '@/lib/i18n';
 import { PanelContext } from './PanelContext';
 import { SuggestionList } from './SuggestionList';
+import { drawRows } from './TemplateRows';
 import { mount } from './remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -26,7 +27,9 @@ function cards(templates: Template[], now: Date) {
   setLocale('zh-CN');
   const ctx: RenderContext = { buyer: undefined, agentName: '小美', shopName: '棉麻小铺', now, cutoff: '22:10', zone: 480 };
   const store = new Store({ buyer: null, buyerMessages: ['拍下了，等下付款'], query: '', inputFound: true, signalsReady: true, engineReady: true, messagesUnread: false, suggestions: templates.map((template) => ({ template, reason: '根据订单状态' })) } as unknown as PanelState);
-  const controller = { store, preview: (t: Template) => renderTemplate(t.body, ctx, {}, true), useTemplate: () => {} } as unknown as PanelController;
+  // The suggest feature script draws the rows (components/TemplateRows.tsx).
+  const engine = { rows: drawRows };
+  const controller = { store, preview: (t: Template) => renderTemplate(t.body, ctx, {}, true), useTemplate: () => {}, engine, suggestEngine: () => engine } as unknown as PanelController;
   const m = mount(
     <PanelContext.Provider value={controller}>
       <SuggestionList />

@@ -1,7 +1,10 @@
 import type { Template } from '@/lib/domain/templates/types';
 import { usePanel } from './PanelContext';
-import { t } from '@/lib/i18n';
+import { registerMessages, t } from '@/lib/i18n';
+import { replyRowMessages } from '@/lib/i18n/messages/reply-rows';
 import { PastCutoff } from './PastCutoff';
+
+registerMessages(replyRowMessages);
 
 /** One reply script: click inserts at the caret (or copies in copy mode); never sends. */
 export function TemplateRow(props: { template: Template; index?: number; reason?: string; canInsert: boolean; marked?: boolean }) {

@@ -1,5 +1,5 @@
 // The suggestion engine's page half — the cue tables and classifier, the ranking and the search,
-// the reply renderer and its fill-in form (components/FillPrompt.tsx, with its own copies of Preact
+// the reply renderer with the reply rows it fills in (components/TemplateRows.tsx) and its fill-in form (components/FillPrompt.tsx, with its own copies of Preact
 // and of its strings: its own tree inside the panel, in the panel's language), the writers that put
 // a reply into the chat box (lib/insert: a reply goes in only once rendered), the situation list's
 // keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the worker cannot store it
@@ -17,7 +17,8 @@ import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import { learn } from '@/lib/panel/unsaved-picks';
 import { drawFillPrompt } from '@/components/FillPrompt';
 import { insertText, replaceBeforeCaret, replaceRange } from '@/lib/insert';
+import { drawRows } from '@/components/TemplateRows';
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows });
 });

@@ -515,7 +515,7 @@ export class PanelController {
    * The suggestion engine if it has arrived; otherwise starts loading it (once) and returns null.
    * When it arrives, the current message is classified and the suggestions and search computed.
    */
-  private suggestEngine(): Features['suggest'] | null {
+  suggestEngine(): Features['suggest'] | null {
     if (this.engine) return this.engine;
     this.engineLoading ??= loadFeature('suggest').then(
       (e) => {

@@ -1,7 +1,7 @@
 /**
  * Features the in-page panel loads only when a page needs them, to keep the content script that
  * every console page loads small: the remark form and checks (order pages), the teach-mode
- * picker, the page check (检查页面, on the agent's click), the guard's rules and its held-reply prompt, the suggestion engine (cue tables, classifier, ranking, search,
+ * picker, the page check (检查页面, on the agent's click), the compliance guard (its rules, its checks of a reply and of the typed chat box, its held-reply prompt), the suggestion engine (cue tables, classifier, ranking, search,
  * the reply renderer, its fill-in form and the writer that puts a reply into the chat box: chat pages, and any page once the agent searches), the taught-site adapter (sites the
  * agent taught), the follow-up actions (what the 跟进 buttons do, the 交给… picker: once the
  * buttons are shown, a click meanwhile is done when it is in) and the panel's fit beside the page's
@@ -14,11 +14,9 @@ import type { PanelController } from './controller';
 import type { Platform, SiteAdapter } from '../sites/types';
 import type { Picker, PickerOptions } from '../teach/picker';
 import type { Locale, MessageBundle } from '../i18n';
-import type { GuardPlatform } from '../domain/guard/types';
-import type { GuardEngine } from '../domain/guard/engine';
-import type { GuardPromptProps } from '../../components/panel/GuardPrompt';
 import type { FillPromptProps } from '../../components/FillPrompt';
-import type { guardBadge } from '../../components/panel/guard-badge';
+import type { drawRows } from '../../components/TemplateRows';
+import type { startGuard } from './guard-run';
 import type { FollowupAct } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
 import type { panelIndex, panelSearch } from './panel-index';
@@ -49,17 +47,11 @@ export interface Features {
   /** The page check ("检查页面": the probe, its lines, the report to copy); renders into `container`, returns the unmount function. */
   check: { mount(container: HTMLElement, host: FeatureHost): () => void };
   /**
-   * The compliance guard's rules and matcher (lib/domain/guard), for the guard page feature, and its
-   * part of the panel (a held reply, warnings: shown only once the engine has found something), drawn
-   * into `container` (again on each call, idempotent); returns the unmount function.
+   * The compliance guard in the page (lib/panel/guard-run.tsx): its rules and matcher (lib/domain/guard),
+   * the insert check, the chat box checked as typed with its badge, and its part of the panel (a held
+   * reply, warnings) drawn into the slot page-features/guard.tsx gives it.
    */
-  guard: {
-    /** The engine with the shop's guard settings and money limits, which it asks the worker for itself. */
-    engine(platform: GuardPlatform): Promise<GuardEngine>;
-    prompt(container: HTMLElement, props: GuardPromptProps): () => void;
-    /** The badge beside the chat box for what the agent typed (components/panel/guard-badge.ts): made, or `badge` updated. */
-    badge: typeof guardBadge;
-  };
+  guard: { start: typeof startGuard };
   /** The suggestion engine's page half (lib/domain/suggest): cue classifier, ranking, search. */
   suggest: {
     /**
@@ -95,6 +87,12 @@ export interface Features {
     insertText: typeof insertText;
     replaceBeforeCaret: typeof replaceBeforeCaret;
     replaceRange: typeof replaceRange;
+    /**
+     * The reply rows of the panel's lists (suggestions, search hits, a library group: TemplateRow),
+     * drawn into the list the panel renders (components/ReplyRows.tsx): here with the renderer that
+     * fills in what each shows and what a click puts in.
+     */
+    rows: typeof drawRows;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

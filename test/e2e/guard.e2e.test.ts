@@ -7,9 +7,9 @@
  * 等待中 list from the console's own unanswered markers, by uid, with a click that opens the conversation);
  * the same 等待中 list on the JD 咚咚 fixture (rows with the unanswered marker, by pin, from the row's time).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole } from './consoles';
 import { buyerTag } from '../../lib/domain/customers/buyer-tag';
@@ -137,6 +137,80 @@ describe('compliance guard on the demo console', () => {
     await input.fill('');
     await s.page.keyboard.type('好的');
     await expect.poll(() => s.page.locator('.kf-guard-badge').count()).toBe(0);
+  });
+});
+
+/**
+ * Keeps the worker from putting the guard's script into the tab (its executeScript waits) until the
+ * returned function is called: the page's guard is then where it is in the first moment after a chat
+ * page loads, or on a slow machine. Undone when the test finishes.
+ */
+async function holdGuardScript(): Promise<() => Promise<void>> {
+  const sw = await s.h.serviceWorker();
+  await sw.evaluate(() => {
+    const g = globalThis as any;
+    const gate = new Promise<void>((open) => (g.__kfOpenGuard = open));
+    g.__kfExec = g.chrome.scripting.executeScript;
+    g.chrome.scripting.executeScript = async function (this: unknown, opts: { files?: string[] }, ...rest: unknown[]) {
+      if (opts?.files?.includes('/guard-feature.js')) await gate;
+      return g.__kfExec.call(this, opts, ...rest);
+    };
+  });
+  onTestFinished(() => sw.evaluate(() => ((globalThis as any).__kfOpenGuard(), ((globalThis as any).chrome.scripting.executeScript = (globalThis as any).__kfExec))).catch(() => {}));
+  return () => sw.evaluate(() => (globalThis as any).__kfOpenGuard());
+}
+
+describe('the guard before its script is in (it comes on demand, after the panel)', () => {
+  it('a clean reply inserted meanwhile waits for it, then goes in at the caret the agent left', async () => {
+    const release = await holdGuardScript();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    const input = chatInput(s.page);
+    await input.click();
+    await s.page.keyboard.type('您好！');
+    await input.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(0, 0));
+    await insertFromSearch(s.page, '咨询高峰');
+    // Nothing unchecked goes in.
+    expect(await demo.draft(s.page)).toBe('您好！');
+    await release();
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^.*现在咨询的朋友比较多.*您好！$/s);
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+  });
+
+  it('a reply with a WeChat id inserted meanwhile is held once it arrives, and goes in as written when confirmed', async () => {
+    const release = await holdGuardScript();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await insertFromSearch(s.page, '加微信看实拍');
+    expect(await demo.draft(s.page)).toBe('');
+    await release();
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect(await inPanel(s.page, '[data-kf="guard-words"]').first().textContent()).toContain('加我微信');
+    expect(await demo.draft(s.page)).toBe('');
+    await inPanel(s.page, '[data-kf="guard-confirm"]').click();
+    await expect.poll(() => demo.draft(s.page)).toBe(WECHAT_REPLY.body);
+  });
+
+  it('what was typed in the chat box meanwhile is checked once it arrives: the badge and the panel’s details', async () => {
+    const release = await holdGuardScript();
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
+    await chatInput(s.page).click();
+    await s.page.keyboard.type('加我vx');
+    expect(await s.page.locator('.kf-guard-badge').count()).toBe(0);
+    await release();
+    await s.page.locator('.kf-guard-badge').waitFor();
+    expect(await inPanel(s.page, '[data-kf="guard-typed"] [data-kf="guard-words"]').first().textContent()).toBe('vx');
+  });
+
+  it('on an order page, which does not load it at start, a copied reply with a WeChat id is held until the agent confirms', async () => {
+    await s.h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.h.demoUrl });
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await s.page.evaluate(() => navigator.clipboard.writeText('空'));
+    await inPanel(s.page, '[data-kf="search"]').fill('加微信看实拍');
+    await inPanel(s.page, '[data-kf="results"] [data-kf="copy"]').first().click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="guard-prompt"] h3').textContent()).toBe('这条回复可能违规，暂未复制');
+    expect(await s.page.evaluate(() => navigator.clipboard.readText())).toBe('空');
+    await inPanel(s.page, '[data-kf="guard-confirm"]').click();
+    await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText())).toBe(WECHAT_REPLY.body);
   });
 });
 

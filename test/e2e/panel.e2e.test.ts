@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, panel, type InputKind, panelFocus } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, openDemoOrders, panel, type InputKind, panelFocus } from './pages';
 import { extensionSuite } from './suite';
 
 const s = extensionSuite({});
@@ -306,5 +306,17 @@ describe('library data across tabs and imports', () => {
     expect(stored.templates.filter((x) => x.orders).map((x) => [x.id, x.orders])).toEqual(withConditions);
     expect(stored.templates.find((x) => x.id === 'order-paid')!.orders).toEqual(['paid']);
     await opts.close();
+  });
+});
+
+describe('the library on an order page (no chat, the suggestion engine not asked for by a read)', () => {
+  it('lists the first group’s replies, each shown filled in as it would go in', async () => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    // The rows come with the suggest feature script, which the list asks for.
+    const bodies = inPanel(s.page, '[data-kf="group-list"] [data-kf="template"] .kf-tpl-body');
+    await expect.poll(() => bodies.first().textContent()).toMatch(/\S/);
+    const texts = await bodies.allTextContents();
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) expect(text).not.toMatch(/[{}]/);
   });
 });

@@ -1,78 +1,56 @@
 /**
- * The compliance guard in the page: every reply going into the chat box (panel, Alt+1…9, `/code`)
- * or the clipboard is checked first — a reply with a 'block' finding is held, with the words and
- * why and a one-click rewrite, until the agent decides; warnings are shown after inserting. The
- * text in the chat box is checked as it is typed (never while an input method composes), with a
- * small `kf-` badge beside the box (a count and category names only, no buyer data) and the
- * details in the panel. The rules and matcher load on demand (entrypoints/guard-feature.ts).
+ * The compliance guard's place in the content script. The guard itself — every reply going into the
+ * chat box (panel, Alt+1…9, `/code`) or the clipboard checked first, a reply with a 'block' finding
+ * held until the agent decides, the chat box checked as it is typed with its badge — is
+ * lib/panel/guard-run.tsx, in the guard feature script with the rules and the prompt's look and words.
+ * Here: the insert check that holds a reply coming before that script is in and hands it over once
+ * it is, the script asked for as a chat page starts (so the first insertion does not wait for it) or
+ * as the agent types in the chat box elsewhere, and the prompt's slot in the panel, which that
+ * script's own Preact draws into.
  */
-import type { PanelFeature, InsertRequest } from '../page-feature';
-import { Store } from '../store';
-import { onDataChanged } from '../../messaging/client';
-import { loadFeature, type Features } from '../features';
-import { isComposing } from '../../insert';
-import { guardPlatformOf, type GuardFinding } from '../../domain/guard/types';
-import type { GuardEngine } from '../../domain/guard/engine';
-import type { GuardUiState } from '@/components/panel/GuardPrompt';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { useStore } from '@/components/useStore';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { PanelFeature } from '../page-feature';
+import type { GuardRun } from '../guard-run';
+import { loadFeature } from '../features';
+import type { Locale } from '../../i18n';
 import { registerMessages, t } from '../../i18n';
 import { guardPanelMessages } from '../../i18n/messages/guard-panel';
 
 registerMessages(guardPanelMessages);
 
-function inputText(el: HTMLElement): string {
-  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.innerText ?? el.textContent ?? '');
-}
-
 export const guard: PanelFeature = {
   name: 'guard',
   init({ controller, adapter, doc, addSection }, signal) {
-    const ui = new Store<GuardUiState>({ hold: null, warned: [], typed: [] });
-    const platform = guardPlatformOf(adapter.platform);
-    let engine: GuardEngine | null = null;
-    let feature: Features['guard'] | null = null;
-    let loading: Promise<GuardEngine> | null = null;
-    let pending: { req: InsertRequest; via: InsertRequest['via'] } | null = null;
-
-    const load = (): Promise<GuardEngine> => (loading ??= loadFeature('guard').then(async (f) => ((engine = await f.engine(platform)), (feature = f), engine)));
-    // 'rules': the money limits are the remark rules' (agentDiscountYuan, postageYuan).
-    const off = onDataChanged(['guard', 'rules'], () => {
-      loading = null;
-      void load().then(checkTyped, () => {});
-    });
-    signal.addEventListener('abort', off, { once: true });
-
-    /**
-     * The open conversation: for counting repeats (kept in memory only), and to see a switch. By the
-     * console's buyer id where there is one, else the nickname (as the 等待中 list keys them): two
-     * buyers behind one masked nickname (S*******n) are two conversations — by name, a reply sent
-     * once to each was counted as sent twice to one.
-     */
-    const who = (s: { buyer: string | null; buyerId: string | null }) => s.buyerId ?? s.buyer ?? '';
-    /** Kept current by the store's subscriber below, which sees every change at once. */
-    let open = who(controller.store.get());
-
-    const decide = (req: InsertRequest, e: GuardEngine): 'hold' | 'go' => {
-      const findings: GuardFinding[] = e.check(req.text);
-      const repeat = req.via === 'copy' ? null : e.repeat(open, req.text, Date.now());
-      if (repeat) findings.push(repeat);
-      if (!findings.some((f) => f.severity === 'block')) {
-        ui.set({ warned: findings, hold: null });
-        return 'go';
-      }
-      pending = { req, via: req.via };
-      const rewritten = findings.some((f) => f.canRewrite) ? e.rewrite(req.text, findings) : null;
-      ui.set({ hold: { text: req.text, findings, rewritten, via: req.via }, warned: [] });
-      controller.store.set({ collapsed: false });
-      return 'hold';
+    let run: GuardRun | null = null;
+    let starting: Promise<GuardRun | null> | null = null;
+    // The prompt's place while the panel shows it, and the unmount of what the guard drew there.
+    let slot: { el: HTMLElement; locale: Locale } | null = null;
+    let unmount: (() => void) | undefined;
+    const draw = () => {
+      unmount?.();
+      unmount = run && slot ? run.mount(slot.el, slot.locale) : undefined;
     };
+    // A script that failed to load is asked for again at the next reply or typing.
+    const start = () =>
+      (starting ??= loadFeature('guard').then(
+        (f) => {
+          if (!run && !signal.aborted) {
+            run = f.start({ controller, adapter, doc, signal });
+            draw();
+          }
+          return run;
+        },
+        (err: Error) => {
+          starting = null;
+          throw err;
+        },
+      ));
 
     controller.addInsertCheck((req) => {
-      if (engine) return decide(req, engine);
-      // First use on this page: hold until the rules are loaded, then decide.
-      load().then(
-        (e) => decide(req, e) === 'go' && req.proceed(req.text),
+      if (run) return run.check(req);
+      // First use on this page: hold until the guard is in, then it decides.
+      start().then(
+        (r) => (!r || r.check(req) === 'go') && req.proceed(req.text),
         (err: Error) => {
           controller.store.set({ notice: { kind: 'warn', text: t('guard.loadFailed', { reason: err.message }) } });
           req.proceed(req.text);
@@ -80,87 +58,35 @@ export const guard: PanelFeature = {
       );
       return 'hold';
     });
-    controller.onInserted((text, req) => {
-      if (req.via !== 'copy') engine?.recordInserted(open, text, Date.now());
-    });
 
-    const finish = (text: string | null) => {
-      const p = pending;
-      pending = null;
-      ui.set({ hold: null, warned: text && engine ? engine.check(text).filter((f) => f.severity === 'warn') : [] });
-      if (p && text !== null) p.req.proceed(text);
-      else p?.req.drop();
+    // Typing in the chat box before the guard is in (a page that was not a chat page as it started):
+    // it is asked for, and checks the box as it would have. Once in, its own listeners take over.
+    const onTyping = (e: Event) => {
+      const input = !run && controller.chatInputQuiet();
+      if (input && e.target instanceof Node && input.contains(e.target)) void start().then((r) => r?.typed(e), () => {});
     };
-    const actions = {
-      rewrite: () => finish(ui.get().hold?.rewritten ?? null),
-      confirm: () => finish(ui.get().hold?.text ?? null),
-      cancel: () => finish(null),
-      dismiss: () => ui.set({ warned: [] }),
-    };
-    // The prompt itself is drawn by the guard feature script, loaded before anything sets `ui`.
+    doc.addEventListener('input', onTyping, { capture: true, signal });
+    doc.addEventListener('compositionend', onTyping, { capture: true, signal });
+
+    // Drawn by the guard feature script; a layout effect, so a held reply is in the panel as it opens.
     const Prompt = () => {
       const el = useRef<HTMLDivElement>(null);
-      const s = useStore(ui);
       const locale = controller.store.get().settings.shop.locale;
-      const unmount = useRef<(() => void) | null>(null);
       useLayoutEffect(() => {
-        if (feature && el.current) unmount.current = feature.prompt(el.current, { store: ui, actions, locale });
-      }, [s, locale]);
-      useEffect(() => () => unmount.current?.(), []);
+        const mine = (slot = { el: el.current!, locale });
+        draw();
+        return () => {
+          if (slot === mine) {
+            slot = null;
+            draw();
+          }
+        };
+      }, [locale]);
       return <div ref={el} style="display:contents" />;
     };
     addSection({ name: 'guard', slot: 'top', order: 1, component: Prompt });
 
-    // ── the chat box as it is typed ───────────────────────────────────────────────────────────
-    let badge: HTMLElement | null = null;
-    const removeBadge = () => {
-      badge?.remove();
-      badge = null;
-    };
-    signal.addEventListener('abort', removeBadge, { once: true });
-
-    // Drawn by the guard feature script (its words and look are there): findings exist only once it is in.
-    const showBadge = (input: HTMLElement, findings: GuardFinding[]) => {
-      if (!findings.length || !feature) return removeBadge();
-      badge = feature.badge(doc, badge, input, findings, controller.store.get().settings.shop.locale, () => controller.setCollapsed(false));
-    };
-
-    function checkTyped(): void {
-      const input = controller.chatInputQuiet();
-      if (!input || !engine || controller.store.get().pageKind !== 'chat') {
-        removeBadge();
-        if (ui.get().typed.length) ui.set({ typed: [] });
-        return;
-      }
-      if (isComposing(input)) return;
-      const text = inputText(input);
-      const findings = text.trim() ? engine.check(text) : [];
-      ui.set({ typed: findings });
-      showBadge(input, findings);
-    }
-
-    const onTyping = (e: Event) => {
-      const input = controller.chatInputQuiet();
-      if (!input || !(e.target instanceof Node) || !(input === e.target || input.contains(e.target))) return;
-      // Never while a pinyin (IME) composition is open: the text is not what the agent means yet.
-      if ((e as InputEvent).isComposing || isComposing(input)) return;
-      if (engine) checkTyped();
-      else void load().then(checkTyped, () => {});
-    };
-    doc.addEventListener('input', onTyping, { capture: true, signal });
-    doc.addEventListener('compositionend', onTyping, { capture: true, signal });
-    // The page clears the box on send without an input event; a conversation switch changes it.
-    const offStore = controller.store.subscribe((s) => {
-      // Another buyer: a reply held for the one before is dropped (confirmed now, it would go into
-      // this buyer's box), as a pending fill-in is (controller.read); their warnings go with it.
-      if (who(s) !== open) {
-        open = who(s);
-        finish(null);
-      }
-      if (badge || ui.get().typed.length) checkTyped();
-    });
-    signal.addEventListener('abort', offStore, { once: true });
-    // Load the rules once a chat page shows, so the first insert is not delayed.
-    if (adapter.pageKind(doc) === 'chat') void load().catch(() => {});
+    // Load the guard once a chat page shows, so the first insert is not delayed.
+    if (adapter.pageKind(doc) === 'chat') void start().catch(() => {});
   },
 };
