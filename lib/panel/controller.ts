@@ -860,10 +860,7 @@ export class PanelController {
 
   /** Alt+1…9's reply goes in, unless the press is a double tap of the last one (README, 0.8 s). */
   pressReply(template: Template, at: number): void {
-    const left = () => {
-      const box = this.chatInputQuiet();
-      return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
-    };
+    const left = () => this.chatText();
     // The same reply again, this soon, into the chat box as the last press left it (nothing typed, no
     // other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
     const t = this.keys.tap;
@@ -1060,6 +1057,12 @@ export class PanelController {
     const text = t(key);
     if (unread && !was) this.notify('warn', text);
     if (!unread && this.store.get().notice?.text === text) this.store.set({ notice: null });
+  }
+
+  /** What the chat box holds; null where the page shows none. */
+  chatText(): string | null {
+    const box = this.chatInputQuiet();
+    return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
   }
 
   /** The chat input without reporting a missing one (key handlers run on every key). */
