@@ -41,7 +41,7 @@ it('does not refresh over text in the chat box: the first click warns, only the 
 it('reads the chat box at the click, not when it was drawn: text typed after the notice still warns', () => {
   const box = { text: '' };
   const p = show(box);
-  box.text = '在的亲';
+  box.text = '草稿甲乙丙';
   click(p.button());
   expect(p.reload).not.toHaveBeenCalled();
   box.text = '';
