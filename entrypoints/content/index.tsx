@@ -47,7 +47,9 @@ export default defineContentScript({
     // reach-tabs.ts), except where it cannot. This copy learns that its runtime is gone when the page
     // changes (the controller asks) or the agent reaches for it, before any listener of the panel acts
     // on the key or click (Alt+1 on a dead panel inserted a reply it could no longer record or check).
-    for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, () => ctx.isInvalid, { capture: true, signal: ctx.signal });
+    // So does the agent coming back to the tab (after 重新加载 in chrome://extensions, in another tab):
+    // the panel says what happened before it is used, not after.
+    for (const type of ['keydown', 'pointerdown', 'focus']) window.addEventListener(type, () => ctx.isInvalid, { capture: true, signal: ctx.signal });
     // A second copy of this script in the tab (a taught page's registered script beside one the
     // teaching injected) is not a reload: the announcement above is stopped while the runtime
     // lives, so the copies hand over here instead. Copies share this isolated world, which no page
@@ -167,29 +169,30 @@ export default defineContentScript({
           ui.remove();
         },
       };
+      // The panel beside the page's dialogs and a page that cannot narrow (lib/panel/page-fit.ts),
+      // fetched while the panel starts: a chat console with a minimum width starts it folded.
+      const fit = loadFeature('fit');
       // A newer copy took over (the extension reloaded or updated, and the worker put the new copy
       // in this tab): this panel's code is dead, take it off the page. With no newer copy after a
       // moment (a tab the worker could not reach), it says so instead of showing dead suggestions.
       ctx.onInvalidated(() => {
         if (current?.abort !== abort) return;
         if (browser.runtime?.id || taken) return current.remove(), (current = null);
-        setTimeout(
-          () =>
-            current?.abort === abort &&
-            render(
-              <aside class="kf-panel" role="alert">
-                <button class="kf-notice kf-warn" onClick={() => location.reload()}>
-                  {t('panel.stale')}
-                </button>
-              </aside>,
-              ui.container,
-            ),
-          1500,
-        );
+        // The line, then (a moment later: the fit script is in the tab since the panel started) its
+        // 刷新页面 button, which refreshes on the agent's click only and warns of text in the chat box
+        // (components/panel/StalePanel.tsx). Without that script the line stays: no refresh that
+        // could lose what the agent typed.
+        setTimeout(() => {
+          if (current?.abort !== abort) return;
+          render(
+            <aside class="kf-panel" role="alert">
+              <p class="kf-notice kf-warn">{t('panel.stale')}</p>
+            </aside>,
+            ui.container,
+          );
+          fit.then((f) => current?.abort === abort && (render(null, ui.container), f.stale(ui.container, () => !!controller.chatText()?.trim(), getLocale())), () => {});
+        }, 1500);
       });
-      // The panel beside the page's dialogs and a page that cannot narrow (lib/panel/page-fit.ts),
-      // fetched while the panel starts: a chat console with a minimum width starts it folded.
-      const fit = loadFeature('fit');
       await controller.start({ card, features: PANEL_FEATURES });
       void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch }), () => {});
     };

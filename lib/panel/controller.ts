@@ -220,6 +220,8 @@ export class PanelController {
   /** The shift the team member chose (options → 团队; 夜班 in a 全天白班 shop is 白班): ranking's night, over the clock's. */
   private teamShift?: 'day' | 'night';
   private teamReads = 0;
+  /** What the last ask for it rested on (readTeamShift): the chosen shift and the shop's day-shift hours; null after a failed ask. */
+  private teamBasis?: string | null;
   /** The bigram table the worker packed for the library (getPanelLibrary). */
   private packed: PackedTemplateIndex | null = null;
   private missingReported = false;
@@ -262,12 +264,12 @@ export class PanelController {
     // library and the usage counts grow with the shop's data — a year's 2,000 replies are 400 KB to
     // pass and index — so the page is read, the card told and the features started meanwhile, and
     // the suggestions follow when the library is in (engineReady).
-    this.readTeamShift();
     await this.reloadData();
+    this.readTeamShift();
     const off = onDataChanged(['library', 'settings', 'usage', 'team'], (area) => {
-      // The shop's hours (settings) decide what a member's chosen shift counts as.
-      if (area != 'library' && area != 'usage') this.readTeamShift();
-      if (area != 'team') void this.reloadData([area as ReloadArea]);
+      // The shop's hours (settings) decide what a member's chosen shift counts as: looked at once they are in.
+      if (area == 'team') this.readTeamShift();
+      else void this.reloadData([area as ReloadArea]).then(() => area == 'settings' && this.readTeamShift());
     });
     this.signal.addEventListener('abort', off, { once: true });
     if (this.adapter) {
@@ -465,19 +467,30 @@ export class PanelController {
   /**
    * The team member's own shift for ranking (handoverTargets `chosen`). Asked only of a machine in team
    * mode with a shift chosen (`kf:team` in storage.local, written by the worker before it says 'team'
-   * changed): outside team mode, nothing is sent for it. Not read: the clock tells night from day, as
-   * outside team mode; no notice of its own (the other reads say the worker is gone).
+   * changed): outside team mode, nothing is sent for it. Asked again only when what the answer rests
+   * on changed — that shift, the shop's day-shift hours — not at each 'team' change: the worker says
+   * one for every sync status too (正在同步… → 已同步, twice a round), and each asked again from every
+   * open console tab. Not read: the clock tells night from day, as outside team mode; no notice of
+   * its own (the other reads say the worker is gone), and the next change asks again.
    */
   private readTeamShift(): void {
-    const seq = ++this.teamReads;
+    let seq = -1;
     Promise.resolve()
       .then(() => browser.storage.local.get(TEAM_CONFIG_KEY))
-      .then((r) => (r[TEAM_CONFIG_KEY] as TeamConfig | undefined)?.shift && call('handoverTargets').then((h) => h?.chosen && h.shift))
-      .then((shift) => {
-        if (seq != this.teamReads || this.signal.aborted || shift == this.teamShift) return;
-        this.teamShift = shift || undefined;
-        this.recompute();
-      }, () => {});
+      .then((r) => {
+        const chosen = (r[TEAM_CONFIG_KEY] as TeamConfig | undefined)?.shift;
+        const basis = chosen && chosen + JSON.stringify(this.store.get().settings.followups.dayShift);
+        if (basis !== this.teamBasis) (seq = ++this.teamReads), (this.teamBasis = basis);
+        return seq > 0 && basis ? call('handoverTargets').then((h) => h?.chosen && h.shift) : undefined;
+      })
+      .then(
+        (shift) => {
+          if (seq != this.teamReads || this.signal.aborted || shift == this.teamShift) return;
+          this.teamShift = shift || undefined;
+          this.recompute();
+        },
+        () => seq == this.teamReads && (this.teamBasis = null),
+      );
   }
 
   private dayTurn?: ReturnType<typeof setTimeout>;
@@ -867,10 +880,7 @@ export class PanelController {
 
   /** Alt+1…9's reply goes in, unless the press is a double tap of the last one (README, 0.8 s). */
   pressReply(template: Template, at: number): void {
-    const left = () => {
-      const box = this.chatInputQuiet();
-      return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
-    };
+    const left = () => this.chatText();
     // The same reply again, this soon, into the chat box as the last press left it (nothing typed, no
     // other buyer's box): a double tap, not a second copy wanted. Each such press extends the moment.
     const t = this.keys.tap;
@@ -1067,6 +1077,12 @@ export class PanelController {
     const text = t(key);
     if (unread && !was) this.notify('warn', text);
     if (!unread && this.store.get().notice?.text === text) this.store.set({ notice: null });
+  }
+
+  /** What the chat box holds; null where the page shows none. */
+  chatText(): string | null {
+    const box = this.chatInputQuiet();
+    return box && ((box as HTMLTextAreaElement).value ?? box.textContent);
   }
 
   /** The chat input without reporting a missing one (key handlers run on every key). */

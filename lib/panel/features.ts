@@ -28,6 +28,7 @@ import type { watchPageFit } from './page-fit';
 import type { roveSituations } from './rove-keys';
 import type { learn } from './unsaved-picks';
 import type { startClock } from './clock-run';
+import type { drawStale } from '../../components/panel/StalePanel';
 import type { insertText, replaceBeforeCaret, replaceRange } from '../insert';
 
 export interface FeatureHost {
@@ -104,9 +105,11 @@ export interface Features {
   /**
    * What every panel loads as soon as it is shown: the panel beside the page's own dialogs and a page
    * that stops narrowing (lib/panel/page-fit.ts), and the reply clock (lib/panel/clock-run.tsx: the
-   * card's wait, the 等待中 list, answered waits reported), which is not needed before the page is read.
+   * card's wait, the 等待中 list, answered waits reported), which is not needed before the page is read;
+   * and the dead panel after an update (components/panel/StalePanel.tsx), which must be in the tab
+   * before the runtime goes.
    */
-  fit: { watch: typeof watchPageFit; clock: typeof startClock };
+  fit: { watch: typeof watchPageFit; clock: typeof startClock; stale: typeof drawStale };
 }
 export type FeatureName = keyof Features;
 export const FEATURE_NAMES = ['remarks', 'teach', 'guard', 'suggest', 'taught', 'check', 'followups', 'fit'] as const satisfies readonly FeatureName[];
