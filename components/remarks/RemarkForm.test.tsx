@@ -209,7 +209,7 @@ describe('RemarkForm', () => {
     type(first.q('[data-kf="remark-target"]'), 'quality-exchange');
     expect(helps(first.root)).toContain('例如：袖口开线、外壳磕碰、包装破损');
     // The checker's message for the empty field gives the same examples.
-    expect(first.q('[data-kf="remark-problems"]')?.textContent).toContain('缺少必填项“质量问题”（例如：袖口开线、外壳磕碰、包装破损）');
+    expect(first.q('[data-kf="remark-problems"]')?.textContent).toContain('（例如：袖口开线、外壳磕碰、包装破损）：请写');
     type(first.q('[data-kf="remark-target"]'), 'nonquality-exchange');
     expect(helps(first.root)).toContain('买家的原因，例如：尺码偏小、拍错规格、不想要了');
     cleanup?.();
