@@ -14,6 +14,7 @@ import { teamFailText } from './TeamReview';
 import { reasonText } from '@/lib/messaging/reason';
 import { StarterOrdersNotice } from './StarterOrdersNotice';
 import { StarterAddedNotice } from './StarterAddedNotice';
+import { StarterReturnNotice } from './StarterReturnNotice';
 import { StarterRewordedNotice } from './StarterRewordedNotice';
 import { GuardLines } from './GuardLines';
 import { TemplateForm, type RemoveOutcome, type SaveOutcome } from './TemplateForm';
@@ -234,6 +235,7 @@ export function TemplateEditor() {
       <StarterRewordedNotice lib={lib} />
       <StarterOrdersNotice lib={lib} show={agent === false} persist={persist} />
       <StarterAddedNotice lib={lib} show={agent === false} persist={persist} />
+      <StarterReturnNotice lib={lib} show={agent === false} persist={persist} />
       <div class="kf-actions">
         <input
           type="search"

@@ -203,6 +203,27 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【质量换货】质量问题：袖口开线｜退回款式：白色M｜换款式：白色L｜运费：12元｜已退运费：否｜已登记：是｜张三 2026-11-23');
   });
 
+  it('gives the after-sale examples for goods other than clothes too, from the stored preset as it is; a help the shop wrote shows as written', () => {
+    const helps = (root: Element) => [...root.querySelectorAll('.kf-rm-help')].map((e) => e.textContent);
+    const first = setup({ flag: 'green' });
+    type(first.q('[data-kf="remark-target"]'), 'quality-exchange');
+    expect(helps(first.root)).toContain('例如：袖口开线、外壳磕碰、包装破损');
+    // The checker's message for the empty field gives the same examples.
+    expect(first.q('[data-kf="remark-problems"]')?.textContent).toContain('（例如：袖口开线、外壳磕碰、包装破损）：请写');
+    type(first.q('[data-kf="remark-target"]'), 'nonquality-exchange');
+    expect(helps(first.root)).toContain('买家的原因，例如：尺码偏小、拍错规格、不想要了');
+    cleanup?.();
+    // What the stored rule set says is untouched: the preset field as it always was.
+    const stored = PRESET_A.records['quality-exchange'].fields.find((f) => f.key === 'defect')!;
+    expect(stored.help).toBe('例如：袖口开线');
+
+    const own: RuleSet = structuredClone(PRESET_A);
+    own.records['quality-exchange'].fields.find((f) => f.key === 'defect')!.help = '例如：茶叶受潮';
+    const mine = setup({ flag: 'green' }, own);
+    type(mine.q('[data-kf="remark-target"]'), 'quality-exchange');
+    expect(helps(mine.root)).toContain('例如：茶叶受潮');
+  });
+
   it('says a gray remark in A will say 无效订单, and writes it', () => {
     const { q, root } = setup({ flag: 'gray' });
     expect(root.textContent).toContain('备注会写明“无效订单”');

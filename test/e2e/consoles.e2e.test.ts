@@ -27,7 +27,7 @@ async function expectCheckFails(button: 'check-open' | 'notice-check', what: str
 
 /** A starter reply without fill-ins, found by searching its title. */
 const REPLY_TITLE = '咨询高峰稍候';
-const REPLY = '亲，现在咨询的朋友比较多，回复会稍慢一点，还请多包涵～您的问题我都看到了，马上按顺序给您答复！';
+const REPLY = '您好，现在咨询的朋友比较多，回复会慢一些，请您稍等～您发来的问题我都看到了，会按先后顺序一条条回复您。';
 
 interface Case {
   name: string;
@@ -177,7 +177,7 @@ describe('Pinduoduo specifics', () => {
     await s.page.keyboard.press('Space');
     await expect.poll(() => s.page.evaluate(() => (window as any).__ks.quill.getText() as string)).toContain('现在咨询的朋友比较多');
     const text = await s.page.evaluate(() => (window as any).__ks.quill.getText() as string);
-    expect(text.startsWith('好的\n亲，现在咨询的朋友比较多')).toBe(true);
+    expect(text.startsWith('好的\n您好，现在咨询的朋友比较多')).toBe(true);
     expect(text).not.toContain('/dd');
   });
 });

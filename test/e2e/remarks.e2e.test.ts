@@ -32,6 +32,22 @@ beforeEach(async () => {
 });
 
 describe('remarks on the demo order list', () => {
+  it('gives the after-sale records\' examples for goods other than clothes, while the stored rule set keeps the preset\'s text', async () => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, PURPLE);
+    await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+    // The order's flag, then the after-sale records: 质量换货 first, 非质量换货 next (as an agent picks with the keyboard).
+    const target = inPanel(s.page, '[data-kf="remark-target"]');
+    await target.press('ArrowDown');
+    await expect.poll(() => target.inputValue()).toBe('quality-exchange');
+    await expect.poll(() => inPanel(s.page, '.kf-rm-help').allTextContents()).toContain('例如：袖口开线、外壳磕碰、包装破损');
+    await target.press('ArrowDown');
+    await expect.poll(() => target.inputValue()).toBe('nonquality-exchange');
+    await expect.poll(() => inPanel(s.page, '.kf-rm-help').allTextContents()).toContain('买家的原因，例如：尺码偏小、拍错规格、不想要了');
+    const stored = await callFromExtensionPage<typeof PRESET_A>(s.ext, 'getRuleSet');
+    expect(stored.records['quality-exchange'].fields.find((f) => f.key === 'defect')!.help).toBe('例如：袖口开线');
+  });
+
   it('builds a remark with the panel form; the page saves it with the earlier line kept', async () => {
     await openDemoOrders(s.page, s.h.demoUrl);
     await remarkDialog.open(s.page, PURPLE);

@@ -7,6 +7,7 @@ import { normalizeField, readMoney } from './fields';
 import { dict, own } from '../own';
 import { cap, fieldEn, getFlagRule, getRule, isRequired, targetName } from './rules';
 import type { FieldSpec, Problem, RemarkTarget, RuleSet } from './types';
+import { helpZh } from '../../i18n/messages/remarks-presets';
 
 export interface ValuesResult {
   /** Normalised values of the fields that are present and valid. */
@@ -48,7 +49,7 @@ export function validateValues(
     problems.push({
       code: 'missing-field',
       field: spec.key,
-      message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${spec.help}）` : ''}：请写${write.join('或')}。`,
+      message: `${name.zh}缺少必填项“${spec.label}”${when}${spec.help ? `（${helpZh(spec.help)}）` : ''}：请写${write.join('或')}。`,
       // The label is named in English; what to write into the remark is quoted as the remark says it.
       messageEn: `${cap(name.en)} is missing the required field ${fieldEn(spec)}${whenEn}: add ${write.map((w) => `"${w.slice(1, -1)}"`).join(' or ')}.`,
     });

@@ -47,7 +47,7 @@ export function starterAdditions(
 /**
  * Adds the starter replies `ids` the library lacks (a new object; the input is not changed). Each
  * goes after the nearest earlier starter reply the library holds, so it lands among its neighbours
- * (else at the end); its group is added when the library has none by that name, and a /code
+ * (else before the nearest later one, else at the end); its group is added when the library has none by that name, and a /code
  * another reply already uses is left off (two replies cannot share one).
  */
 export function addStarterReplies(lib: TemplateLibrary, starter: TemplateLibrary, ids: readonly string[]): { library: TemplateLibrary; added: string[] } {
@@ -58,14 +58,14 @@ export function addStarterReplies(lib: TemplateLibrary, starter: TemplateLibrary
     if (!ids.includes(s.id) || templates.some((t) => t.id === s.id)) return;
     const copy: Template = structuredClone(s);
     if (copy.code && templates.some((t) => t.code === copy.code)) delete copy.code;
-    let at = templates.length;
-    for (let j = i - 1; j >= 0; j--) {
+    let at = -1;
+    for (let j = i - 1; j >= 0 && at < 0; j--) {
       const k = templates.findIndex((t) => t.id === starter.templates[j]!.id);
-      if (k >= 0) {
-        at = k + 1;
-        break;
-      }
+      if (k >= 0) at = k + 1;
     }
+    // The starter's first replies (the welcomes) have no earlier neighbour: before the next one held.
+    for (let j = i + 1; j < starter.templates.length && at < 0; j++) at = templates.findIndex((t) => t.id === starter.templates[j]!.id);
+    if (at < 0) at = templates.length;
     templates.splice(at, 0, copy);
     if (!groups.includes(copy.group)) groups.push(copy.group);
     added.push(s.id);

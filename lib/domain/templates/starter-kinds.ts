@@ -32,6 +32,32 @@ export const STARTER_KINDS = {
 export type StarterKind = keyof typeof STARTER_KINDS;
 
 /**
+ * Starter replies a kind listed once and no longer does: the two welcomes left `clothing` on
+ * 2026-12-06. A version before then removed them with the kind (删除服装类起始话术), so a shop that
+ * sells no clothes was left without a plain welcome, and nothing brought them back: no update adds a
+ * starter reply it has no list for, and the shop never chose to delete a welcome as such. That
+ * page's removal also wrote the kind's ids, welcomes included, to the 内置话术新增 record
+ * (`kf-starter-added-seen`, components/options/StarterAddedNotice.tsx), and no other step writes a
+ * welcome there: that record is what tells a welcome lost with the kind from one the shop deleted.
+ */
+export const LEFT_KINDS: Record<StarterKind, readonly string[]> = {
+  clothing: ['welcome-new', 'welcome-returning'],
+};
+
+/**
+ * The starter replies to offer back to `lib` (starter order of LEFT_KINDS): removed with a kind by a
+ * version that still listed them (`seen` holds them: that removal wrote them there), not in the
+ * library, and not yet `answered` here (offered and added or declined, or held in the library on this
+ * machine since — so one the shop deletes from now on is gone for good).
+ */
+export function lostWithKind(lib: TemplateLibrary, seen: readonly string[], answered: readonly string[]): string[] {
+  const have = new Set(lib.templates.map((t) => t.id));
+  return Object.values(LEFT_KINDS)
+    .flat()
+    .filter((id) => seen.includes(id) && !answered.includes(id) && !have.has(id));
+}
+
+/**
  * A stored copy the agent never edited: title, text, /code and situations as the starter has them
  * (the text may be an earlier starter wording, starter-rewords.ts). Anything else is the agent's own.
  */

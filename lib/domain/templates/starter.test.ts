@@ -135,6 +135,11 @@ describe('starter library', () => {
     // Not every reply opens with 亲: sent one after another, 亲，… 亲，… 亲，… reads like a machine.
     const opening = templates.filter((t) => t.body.startsWith('亲')).length;
     expect(opening / templates.length).toBeLessThan(0.75);
+    const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
+    // The day-shift welcomes greet as a first line does (您好, the buyer's name), and the busy one
+    // says replies are slow without promising a 马上 answer in the same breath.
+    for (const id of ['welcome-new', 'welcome-returning', 'welcome-busy', 'welcome-human']) expect(body(id), id).not.toMatch(/^亲/);
+    expect(body('welcome-busy')).not.toMatch(/马上|立刻|立即/);
   });
 
   it('renders the shipping template from the cut-off', () => {

@@ -96,14 +96,32 @@ export const remarkPresetsEn: Record<string, string> = {
   今天或以后: 'Today or later',
   '例如：缺货': 'e.g. 缺货 (out of stock)',
   '例如：重复拍下': 'e.g. 重复拍下 (ordered twice)',
-  '例如：袖口开线': 'e.g. 袖口开线 (cuff seam open)',
-  '买家的原因，例如：尺码偏小': 'The buyer’s reason, e.g. 尺码偏小 (runs small)',
+  '例如：袖口开线': 'e.g. 袖口开线 (cuff seam open), 外壳磕碰 (dented casing), 包装破损 (damaged pack)',
+  '买家的原因，例如：尺码偏小': 'The buyer’s reason, e.g. 尺码偏小 (runs small), 拍错规格 (ordered the wrong variant), 不想要了 (changed their mind)',
   不填则按店铺默认运费比较: 'Left empty: compared with the shop’s usual postage',
   报财务用: 'For the report to finance',
   超过客服权限须主管同意: 'Above the agent’s limit a supervisor must agree',
 };
 
-/** A rule set's wording as the interface shows it: the preset's English in the English UI, else as written. */
+/**
+ * The presets' two examples were a clothing shop's (袖口开线, 尺码偏小): an agent selling phones or
+ * tea read them as someone else's form. The stored field keeps the help exactly as the preset wrote
+ * it — upgradeRuleSet (lib/domain/remarks/upgrade.ts) and any comparison with a preset match a field
+ * by every property, so new text there would make an untouched preset field look like the shop's own
+ * edit and stop later preset fixes reaching it — and the interface shows, for that exact text only,
+ * examples from other kinds of goods beside the clothing one. A help the shop wrote is shown as written.
+ */
+const PRESET_EXAMPLES_ZH: Record<string, string> = {
+  '例如：袖口开线': '例如：袖口开线、外壳磕碰、包装破损',
+  '买家的原因，例如：尺码偏小': '买家的原因，例如：尺码偏小、拍错规格、不想要了',
+};
+
+/** A field's help as the Chinese interface and the checker's messages show it (PRESET_EXAMPLES_ZH). */
+export function helpZh(help: string): string {
+  return (Object.hasOwn(PRESET_EXAMPLES_ZH, help) && PRESET_EXAMPLES_ZH[help]) || help;
+}
+
+/** A rule set's wording as the interface shows it: the preset's English in the English UI, else as written (a preset example widened). */
 export function ruleText(zh: string): string {
-  return (getLocale() === 'en' && Object.hasOwn(remarkPresetsEn, zh) && remarkPresetsEn[zh]) || zh;
+  return (getLocale() === 'en' && Object.hasOwn(remarkPresetsEn, zh) && remarkPresetsEn[zh]) || helpZh(zh);
 }

@@ -1,6 +1,9 @@
 import type { MessageBundle } from '../index';
 
-/** The 话术库 tab's note on the clothing-only starter replies (components/options/StarterKindNotice.tsx). */
+/**
+ * The 话术库 tab's note on the clothing-only starter replies (components/options/StarterKindNotice.tsx),
+ * and its offer of the welcomes an earlier removal took with them (StarterReturnNotice.tsx).
+ */
 export const starterKindMessages: MessageBundle = {
   zh: {
     'starterKind.notice':
@@ -12,6 +15,11 @@ export const starterKindMessages: MessageBundle = {
     'starterKind.dismiss': '我的店卖服装，保留',
     'starterKind.removed': '已删除 {n} 条服装类起始话术，删除前的备份在“备份”里（删除服装类起始话术前）。',
     'starterKind.failed': '没有删除：{reason}',
+    'starterReturn.notice':
+      '之前删除服装类起始话术时，{titles} 也被一起删掉了：那时这 {n} 条欢迎语还在聊尺码和穿着。现在它们已改成任何店铺都能用的说法，要加回话术库吗？',
+    'starterReturn.add': '加回来',
+    'starterReturn.dismiss': '不用了',
+    'starterReturn.added': '已加回 {n} 条欢迎语。',
   },
   en: {
     'starterKind.notice':
@@ -24,5 +32,10 @@ export const starterKindMessages: MessageBundle = {
     'starterKind.dismiss': 'My shop sells clothes: keep them',
     'starterKind.removed': 'Removed {n} clothing starter replies. The backup taken before is under Backups ("Before removing the clothing starter replies").',
     'starterKind.failed': 'Nothing was removed: {reason}',
+    'starterReturn.notice':
+      'When the clothing starter replies were removed, {titles} went with them: back then the welcomes talked about sizes and wearing. They are now worded for any shop. Add {n|it|them} back to the library?',
+    'starterReturn.add': 'Add back',
+    'starterReturn.dismiss': 'No thanks',
+    'starterReturn.added': 'Added back {n} welcome{n||s}.',
   },
 };

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEEN_KEY } from './StarterAddedNotice';
+import { RETURN_KEY } from './StarterReturnNotice';
+import { libraryTab } from './testing';
+import type { TemplateLibrary } from '@/lib/domain/templates/types';
+import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
+import { STARTER_KINDS } from '@/lib/domain/templates/starter-kinds';
+import { provideBundledData } from '@/lib/storage/bundled';
+import { registerMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/messages/options';
+
+registerMessages(options);
+provideBundledData({ 'starter-library': STARTER_LIBRARY });
+
+vi.mock('@/lib/browser', () => ({ browser: {} }));
+
+const WELCOMES = ['welcome-new', 'welcome-returning'];
+/** The clothing kind as versions before 2026-12-06 listed it: the two welcomes with it. */
+const OLD_CLOTHING = [...WELCOMES, ...STARTER_KINDS.clothing];
+
+/** A library after 删除服装类起始话术 in such a version: every reply of that list gone, welcomes too. */
+const removedByOldVersion = (): TemplateLibrary => ({
+  groups: [...STARTER_LIBRARY.groups],
+  templates: structuredClone(STARTER_LIBRARY.templates.filter((t) => !OLD_CLOTHING.includes(t.id))),
+});
+/** What that version's page wrote when it removed them (StarterKindNotice: rememberIds(SEEN_KEY, the kind)). */
+const oldRemovalRecord = () => localStorage.setItem(SEEN_KEY, JSON.stringify(OLD_CLOTHING));
+
+async function editorOver(lib: TemplateLibrary, role?: 'agent' | 'supervisor') {
+  const tab = await libraryTab(lib, role);
+  return { ...tab, notice: () => tab.q('[data-kf="starter-return"]') };
+}
+
+beforeEach(() => localStorage.clear());
+
+describe('the welcomes an earlier removal of the clothing replies took with it', () => {
+  it('are offered back by name and why; 加回来 saves both once, in the 欢迎问候 group where they were', async () => {
+    oldRemovalRecord();
+    const { notice, click, saves, stored, q } = await editorOver(removedByOldVersion());
+    expect(notice()!.textContent).toContain('之前删除服装类起始话术时，新客欢迎、老客欢迎 也被一起删掉了');
+    expect(notice()!.textContent).toContain('任何店铺都能用');
+
+    await click('[data-kf="starter-return-add"]');
+
+    expect(saves).toHaveLength(1);
+    const ids = stored().templates.map((t) => t.id);
+    for (const id of WELCOMES) expect(stored().templates.find((t) => t.id === id)).toEqual(STARTER_LIBRARY.templates.find((t) => t.id === id));
+    // Back at the top of 欢迎问候, ahead of the welcomes that stayed.
+    expect(ids.slice(0, 3)).toEqual(['welcome-new', 'welcome-returning', 'welcome-busy']);
+    // None of the clothing replies comes back with them.
+    for (const id of STARTER_KINDS.clothing) expect(ids).not.toContain(id);
+    expect(q('[data-kf="status"]')!.textContent).toBe('已加回 2 条欢迎语。');
+    expect(notice()).toBeNull();
+  });
+
+  it('once added, a welcome the shop deletes afterwards is not offered again', async () => {
+    oldRemovalRecord();
+    const first = await editorOver(removedByOldVersion());
+    await first.click('[data-kf="starter-return-add"]');
+    first.m.unmount();
+
+    const later = await editorOver(removedByOldVersion());
+    expect(later.q('[data-kf="template-table"]')).not.toBeNull();
+    expect(later.notice()).toBeNull();
+  });
+
+  it('declined, stays away and saves nothing', async () => {
+    oldRemovalRecord();
+    const first = await editorOver(removedByOldVersion());
+    await first.click('[data-kf="starter-return-dismiss"]');
+    expect(first.notice()).toBeNull();
+    expect(first.saves).toHaveLength(0);
+    expect(JSON.parse(localStorage.getItem(RETURN_KEY)!).sort()).toEqual([...WELCOMES].sort());
+    first.m.unmount();
+
+    const again = await editorOver(removedByOldVersion());
+    expect(again.q('[data-kf="template-table"]')).not.toBeNull();
+    expect(again.notice()).toBeNull();
+  });
+
+  it('offers only the one the removal took: an edited welcome it kept, and then deleted by hand, stays deleted', async () => {
+    oldRemovalRecord();
+    // The removal kept the edited 老客欢迎; the library held it here, and the shop deleted it since.
+    const kept = await editorOver({ ...removedByOldVersion(), templates: [{ ...STARTER_LIBRARY.templates.find((t) => t.id === 'welcome-returning')!, body: '欢迎回来～' }, ...removedByOldVersion().templates] });
+    expect(kept.notice()!.textContent).toContain('新客欢迎 也被一起删掉了');
+    expect(kept.notice()!.textContent).not.toContain('老客欢迎');
+    kept.m.unmount();
+
+    const later = await editorOver(removedByOldVersion());
+    expect(later.notice()!.textContent).not.toContain('老客欢迎');
+  });
+
+  it('is not shown where no removal took them: welcomes the shop deleted by hand, or a removal by this version', async () => {
+    const byHand = await editorOver(removedByOldVersion());
+    expect(byHand.q('[data-kf="template-table"]')).not.toBeNull();
+    expect(byHand.notice()).toBeNull();
+    byHand.m.unmount();
+
+    // This version's removal writes the kind as it is now: no welcome in it.
+    localStorage.setItem(SEEN_KEY, JSON.stringify(STARTER_KINDS.clothing));
+    const now = await editorOver(removedByOldVersion());
+    expect(now.q('[data-kf="template-table"]')).not.toBeNull();
+    expect(now.notice()).toBeNull();
+  });
+
+  it('an agent in team mode, whose library follows the shop’s, is not offered them; a supervisor is', async () => {
+    oldRemovalRecord();
+    const agent = await editorOver(removedByOldVersion(), 'agent');
+    expect(agent.q('[data-kf="propose-template"]')).not.toBeNull();
+    expect(agent.notice()).toBeNull();
+    agent.m.unmount();
+
+    const supervisor = await editorOver(removedByOldVersion(), 'supervisor');
+    expect(supervisor.notice()!.textContent).toContain('新客欢迎、老客欢迎');
+  });
+});
