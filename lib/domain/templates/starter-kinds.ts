@@ -8,7 +8,7 @@ import { STARTER_REWORDS } from './starter-rewords';
  * 穿着 in passing but answer a question every shop gets (七天无理由退货, 退货挽留, 换货流程, 打消顾虑,
  * 质量问题处理方案, 断货待补…) are not listed: a shop without them would lose a whole answer. A size
  * question then gets 细节待核实（24小时内回复）, the generic size/spec reply. Kept apart from starter.ts
- * so the options page and worker-extras.js carry this list, not the starter's 109 replies; a new
+ * so the options page and worker-extras.js carry this list, not the whole starter library; a new
  * clothing-only starter reply is added here too (starter-kinds.test.ts checks each id exists).
  * The two welcomes were listed until 2026-12-06: they spoke of 尺码、面料、搭配 and 穿着, so a shop that
  * removed the kind was left with no plain welcome at all; they are now worded for any shop.
