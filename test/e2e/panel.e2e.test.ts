@@ -41,7 +41,7 @@ describe('the panel on the demo chat page', () => {
       const body = '现在咨询的朋友比较多';
       await expect.poll(() => demo.draft(s.page)).toContain(body);
       const draft = await demo.draft(s.page);
-      expect(draft.startsWith('亲，亲，现在咨询')).toBe(true);
+      expect(draft.startsWith('亲，您好，现在咨询')).toBe(true);
       expect(draft.endsWith('好的')).toBe(true);
       expect((await demo.inputLog(s.page)).length).toBeGreaterThan(before);
       if (kind === 'controlled') {
