@@ -14,11 +14,16 @@ import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
+import { replyRowMessages } from '@/lib/i18n/messages/reply-rows';
 import { learn } from '@/lib/panel/unsaved-picks';
 import { drawFillPrompt } from '@/components/FillPrompt';
 import { insertText, replaceBeforeCaret, replaceRange } from '@/lib/insert';
 import { drawRows } from '@/components/TemplateRows';
 
+// Handed to the content script's words with the panel's: its notice after a /code reply that went in past the
+// cut-off says so in the rows' words (panel.pastCutoff), not as a bare key.
+const messages = { zh: { ...suggestPanelMessages.zh, ...replyRowMessages.zh }, en: { ...suggestPanelMessages.en, ...replyRowMessages.en } };
+
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows });
 });
