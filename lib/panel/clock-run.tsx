@@ -19,10 +19,9 @@ import { waitingReader } from '../sites/waiting';
 import { Store } from './store';
 import { call } from '../messaging/client';
 import { elementOf, observeDom } from '../sites/observe';
-import { waitingSince } from '../domain/clock/wait';
+import { conversationHash, waitingSince } from '../domain/clock/wait';
 import { DEFAULT_CLOCK_SETTINGS, type ClockPlatform } from '../domain/clock/types';
 import { shopZone } from '../storage/settings';
-import { fnv1a } from '../domain/hash';
 import { ReplyClock, isOpenKey, type ClockUiState } from '@/components/panel/ReplyClock';
 import { PanelContext } from '@/components/PanelContext';
 import { setLocale, t } from '../i18n';
@@ -162,7 +161,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
       const reply = messages.find((m) => m.from === 'agent' && typeof m.at === 'number' && m.at >= last!.since);
       const at = Math.min(Date.now(), reply?.at ?? Date.now());
       if (conversation && at >= last.since) {
-        void call('recordAnsweredWait', { platform, conversation: fnv1a(`${platform}\u0000${conversation}`), since: last.since, at }).catch(() => {});
+        void call('recordAnsweredWait', { platform, conversation: conversationHash(platform, conversation), since: last.since, at }).catch(() => {});
       }
     }
     // (Kept while that row is briefly not listed: the buyer still waits since then.)

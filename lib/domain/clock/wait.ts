@@ -2,6 +2,13 @@
 import type { ClockLevel, ClockThresholds, TimedMessage } from './types';
 import { atTime, type Zone } from '../time';
 import type { Locale } from '@/lib/i18n/lookup';
+import { fnv1a } from '../hash';
+
+/**
+ * The hash a conversation's answered wait is logged under (meta `replyClock`): of its platform and its
+ * console id or nickname, never the name itself. Deleting a buyer (customers/forget.ts) blanks the same hashes.
+ */
+export const conversationHash = (platform: string, key: string): string => fnv1a(`${platform}\u0000${key}`);
 
 /**
  * Epoch ms of the buyer's oldest message after the shop's last reply (the earliest time shown), or null when nobody waits

@@ -23,7 +23,7 @@ import type { Followup } from '../followups/types';
 import { migrateFollowup } from '../followups/migrate';
 import { isMaskedNickname, normaliseNickname } from './identity';
 import { maskPii } from './privacy';
-import { fnv1a } from '../hash';
+import { conversationHash } from '../clock/wait';
 
 /** A buyer being deleted: their record's platform, name, console id and key. */
 export interface ForgetBuyer {
@@ -322,13 +322,12 @@ export function entryEdited(entries: [string, unknown][], key: string, edit: (ra
  * The reply clock's log (meta `replyClock`, lib/domain/clock: per day and platform, the hashes of the
  * conversations answered and their first response) with the deleted buyers' hashes left blank: the
  * day's figures keep their first responses, but no hash of their console id or nickname is left to
- * tell, given the id, that they were served that day (the panel hashes `platform NUL id-or-name`,
- * lib/panel/clock-run.tsx). Everyone (全部删除): every hash. Anything not shaped as a log is left as it is.
+ * tell, given the id, that they were served that day (`conversationHash`, lib/domain/clock/wait.ts). Everyone (全部删除): every hash. Anything not shaped as a log is left as it is.
  */
 export function forgetClock(raw: unknown, who: Forget): unknown {
   const log = raw as { days?: Record<string, Record<string, { conversations?: unknown }>> } | null;
   if (!log || typeof log !== 'object' || !log.days || typeof log.days !== 'object') return raw;
-  const theirs = 'all' in who ? null : new Set(who.buyers.flatMap((b) => [b.buyerId, b.nickname, normaliseNickname(b.nickname)].flatMap((k) => (k ? [fnv1a(`${b.platform}\u0000${k}`)] : []))));
+  const theirs = 'all' in who ? null : new Set(who.buyers.flatMap((b) => [b.buyerId, b.nickname, normaliseNickname(b.nickname)].flatMap((k) => (k ? [conversationHash(b.platform, k)] : []))));
   const days: Record<string, Record<string, unknown>> = {};
   for (const [day, platforms] of Object.entries(log.days)) {
     days[day] = {};
