@@ -32,7 +32,7 @@ describe('the element picker', () => {
     expect(doc.querySelector(PICKER_TAG)).toBeNull();
   });
 
-  it('keeps the page without the buyer open while teaching: no name, id or query in its title, address or locators (priv1)', async () => {
+  it('keeps the page without the buyer open while teaching: no name, id or query in its title, address or locators', async () => {
     const doc = loadFixture('unknown-console.html', 'http://127.0.0.1:5173/kefu/chat/%E6%A9%99%E5%AD%90%E5%91%B3%E7%9A%84%E5%A4%8F%E5%A4%A9/detail?uid=20211234567#msg');
     for (const s of Array.from(doc.querySelectorAll('script'))) new Function(s.textContent ?? '')();
     const name = doc.querySelector('header b')!;

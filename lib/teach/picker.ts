@@ -25,7 +25,7 @@ export interface TaughtPage {
 const HOLDS_DATA = /[^\x20-\x7e]|\d{5,}/;
 
 /**
- * The page as a taught site keeps it, without the buyer who was open while teaching (priv1): the
+ * The page as a taught site keeps it, without the buyer who was open while teaching: the
  * title with the picked buyer's name and any 5+-digit run (an id, an order) cut out, else the host;
  * the address without its query and fragment, its path cut at the first segment that names the
  * buyer or holds data (HOLDS_DATA) — the demo's /chat/tb_8834729_88 is kept as /chat. A taught

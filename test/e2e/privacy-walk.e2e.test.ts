@@ -1,6 +1,6 @@
 /**
  * A buyer's personal data walked through the product as an agent meets it, in Chromium with the
- * built extension (priv1): the buyer writes their address, phone and ID number in the demo chat; the
+ * built extension: the buyer writes their address, phone and ID number in the demo chat; the
  * agent corrects the situation, inserts a reply, writes a note with Alt+N, adds follow-ups from the
  * panel, runs 检查页面 and takes a backup. Every storage area of the extension's origin is then read
  * back (stores.ts `everything`: chrome.storage and every IndexedDB database, backups included) and

@@ -138,7 +138,7 @@ describe('a deleted buyer elsewhere', () => {
   });
 });
 
-describe('forgetClock (priv1)', () => {
+describe('forgetClock', () => {
   const log = (conversations: string[]) => ({ v: 1, days: { '2026-03-02': { demo: { conversations, firstMs: conversations.map((_, i) => i * 1000) } } } });
   it("blanks the hashes of a deleted buyer's id and name, keeping every first response and other buyers' hashes", () => {
     const [id, name, other] = ['demo\u0000u-1001', 'demo\u0000阳光明媚的日子', 'demo\u0000u-1002'].map(fnv1a);

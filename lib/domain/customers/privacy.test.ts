@@ -630,7 +630,7 @@ describe('maskPii: a whole Latin name where the account goes, words in a name’
   });
 });
 
-describe('maskPii: the door of a street address (priv1)', () => {
+describe('maskPii: the door of a street address', () => {
   it.each([
     ['改地址 浙江省杭州市西湖区文三路88号3幢201室', '改地址 浙江省杭州市西湖区文三路**号*幢***室'],
     ['朝阳区建国路88-2号5号楼1203', '朝阳区建国路**-*号*号楼****'],

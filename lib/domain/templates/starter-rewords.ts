@@ -22,7 +22,7 @@ export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
   // (谢谢亲的…, 亲自己承担, 很多亲, a 亲 on every line).
   'welcome-new': ['{买家}您好，欢迎光临{店铺}！我是客服{客服}，很高兴为您服务～看中哪款宝贝可以直接把链接发给我，尺码、面料、搭配都可以问我哦。'],
   'welcome-returning': ['{买家}，欢迎回来呀！上次买的宝贝穿着还满意吗？这次想看点什么，{客服}陪您一起慢慢挑～'],
-  // 2026-12-06 (brief lib8): the busy-hours welcome kept its 亲 when the other welcomes opened with
+  // 2026-12-06: the busy-hours welcome kept its 亲 when the other welcomes opened with
   // 您好 or the buyer's name, and promised a 马上 answer in the line that says replies are slow.
   'welcome-busy': ['亲，现在咨询的朋友比较多，回复会稍慢一点，还请多包涵～您的问题我都看到了，马上按顺序给您答复！'],
   'welcome-late-reply': ['亲，不好意思刚才没能及时回复您，现在{客服}在线啦。您留言的问题我来跟进，方便的时候回我一句就好～'],

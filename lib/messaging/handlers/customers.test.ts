@@ -425,7 +425,7 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     expect(announced).toEqual(expect.arrayContaining(['kf:rev:followups', 'kf:rev:learned', 'kf:rev:rules', 'kf:rev:backups']));
   });
 
-  it("takes the reply clock's hash of their conversation out, live and in the backup; the day's first responses and other buyers' hashes stay (priv1)", async () => {
+  it("takes the reply clock's hash of their conversation out, live and in the backup; the day's first responses and other buyers' hashes stay", async () => {
     // As the panel records an answered wait: a hash of the platform and the console id (or the name).
     const theirs = fnv1a('demo\u0000u-1001');
     const byName = fnv1a('demo\u0000阳光明媚的日子');

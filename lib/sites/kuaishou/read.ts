@@ -137,7 +137,7 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
  * the list shows a conversation once is our reading: no source shows a buyer in two groups at once,
  * as Pinduoduo's list does.)
  */
-const hasNamesake = (doc: Document, nickname: string) => [...doc.querySelectorAll(S.SESSION_CARD)].filter((c) => cardName(c) === nickname)[1];
+const hasNamesake = (doc: Document, nickname: string) => [...doc.querySelectorAll(S.SESSION_CARD)].filter((c) => cardName(c) === nickname).length > 1;
 
 /**
  * The send box's editor. On a page without the send box (renamed), its only Quill editor; none where
