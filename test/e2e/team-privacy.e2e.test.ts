@@ -71,10 +71,12 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   expect(ask).toContain('会删除：本机为同步保存的店铺共享记录副本');
   expect(ask).toContain('会保留：本机的客户档案、跟进、话术库、学习记录和设置');
   await teamPage.locator('[data-kf="team-leave-confirm"]').click();
+  // …and once the page says it left (the sign-in form may show before that: a live update during the
+  // deletion reloads the page with the configuration already gone), no database of the shop is left
+  // on this machine; the agent's own records are.
+  await expect.poll(() => text(teamPage, 'team-message'), { timeout: 30_000 }).toContain('本机的团队同步副本已删除');
   await teamPage.locator('[data-kf="team-connect"]').waitFor();
-  // …and after leaving no database of the shop is left on this machine; the agent's own records are.
   expect(await teamDbs()).toEqual([]);
-  expect(await text(teamPage, 'team-message')).toContain('本机的团队同步副本已删除');
   expect((await call(teamPage, 'getCustomer', { platform: 'demo', nickname: '周末来取货' })).history.map((e: { text: string }) => e.text)).toContain('周六下午到店');
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '退出后写的' });
 
