@@ -26,9 +26,11 @@ export function StalePanel(props: { typed: () => boolean; reload: () => void; ke
   const [open, setOpen] = useState(!props.folded);
   if (!open)
     return (
-      <button class="kf-tab" data-kf="stale" role="alert" title={t('panel.stale')} aria-label={t('panel.stale')} onClick={() => setOpen(true)}>
-        {t('stale.tab')}
-      </button>
+      <div role="alert">
+        <button class="kf-tab" data-kf="stale" title={t('panel.stale')} aria-label={t('panel.stale')} onClick={() => setOpen(true)}>
+          {t('stale.tab')}
+        </button>
+      </div>
     );
   const body = (
     <section role="alert" data-kf="stale">
