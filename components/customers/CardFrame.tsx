@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../useStore';
 import { CardFrameHost } from '@/lib/panel/card-frame';
 import { t } from '@/lib/i18n';
@@ -10,6 +10,9 @@ import { t } from '@/lib/i18n';
 export function CardFrame(props: { host: CardFrameHost }) {
   const s = useStore(props.host.store);
   const ref = useRef<HTMLIFrameElement>(null);
+  // Its address, once: the old panel drawn again after an update would get about:blank and navigate
+  // the frame away, with the unsaved note the dead panel keeps it for (components/panel/StalePanel.tsx).
+  const [src] = useState(CardFrameHost.url);
   useEffect(() => {
     props.host.attach(ref.current);
     return () => props.host.attach(null);
@@ -19,7 +22,7 @@ export function CardFrame(props: { host: CardFrameHost }) {
       ref={ref}
       class="kf-card-frame"
       data-kf="card-frame"
-      src={CardFrameHost.url()}
+      src={src}
       title={t('panel.buyerCard')}
       style={{ height: `${s.buyer ? Math.max(s.height, 40) : 0}px`, display: s.buyer ? 'block' : 'none' }}
     />

@@ -178,20 +178,25 @@ export default defineContentScript({
       ctx.onInvalidated(() => {
         if (current?.abort !== abort) return;
         if (browser.runtime?.id || taken) return current.remove(), (current = null);
-        // The line, then (a moment later: the fit script is in the tab since the panel started) its
-        // 刷新页面 button, which refreshes on the agent's click only and warns of text in the chat box
-        // (components/panel/StalePanel.tsx). Without that script the line stays: no refresh that
-        // could lose what the agent typed.
-        setTimeout(() => {
-          if (current?.abort !== abort) return;
-          render(
-            <aside class="kf-panel" role="alert">
-              <p class="kf-notice kf-warn">{t('panel.stale')}</p>
-            </aside>,
-            ui.container,
-          );
-          fit.then((f) => current?.abort === abort && (render(null, ui.container), f.stale(ui.container, () => !!controller.chatText()?.trim(), getLocale())), () => {});
-        }, 1500);
+        // The fit script (in the tab since the panel started) draws the notice over this panel: its
+        // 刷新页面 refreshes on the agent's click only and warns of text in the chat box, and what the
+        // agent typed in the panel's forms or the card stays to copy (components/panel/StalePanel.tsx).
+        // Without that script, a line alone: no refresh that could lose what the agent typed.
+        setTimeout(
+          () =>
+            current?.abort === abort &&
+            fit.then(
+              (f) => f.stale(ui.container, () => !!controller.chatText()?.trim(), getLocale()),
+              () =>
+                render(
+                  <aside class="kf-panel" role="alert">
+                    <p class="kf-notice kf-warn">{t('panel.stale')}</p>
+                  </aside>,
+                  ui.container,
+                ),
+            ),
+          1500,
+        );
       });
       await controller.start({ card, features: PANEL_FEATURES });
       void fit.then((f) => abort.signal.aborted || f.watch({ controller, doc: document, signal: abort.signal, bodyWatch }), () => {});

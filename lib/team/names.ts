@@ -39,7 +39,7 @@ export function userDocId(name: string): string {
 /**
  * How far ahead of a machine's clock (or the server's) a deletion may be dated. Clocks differ by
  * minutes, not days; a deletion dated later would cover every note written until then — a year-9999
- * one erased the buyer for good, with every later note (qaO 2026-12-05). validate.ts refuses one on
+ * one erased the buyer for good, with every later note (found 2026-12-05). validate.ts refuses one on
  * the server, read-docs.ts ignores one on every machine.
  */
 export const DELETION_SKEW_MS = 24 * 3600_000;

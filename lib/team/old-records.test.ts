@@ -1,6 +1,6 @@
 /**
  * A colleague's machine still on an older version sends what a local restore or import of an old
- * file would bring (upd3): starter replies in a wording an update retracted as false, and buyer
+ * file would bring (2026-12-05): starter replies in a wording an update retracted as false, and buyer
  * records under a name this machine has joined to a console id. Team mode takes them as those do.
  * Through a real pouchdb-server; "this machine" runs on the extension's own stores (lib/storage),
  * as the team page does; the older machine on memory stores without the shipped starter (it takes

@@ -113,7 +113,7 @@ async function refusedWrites(sync: TeamSync, add: readonly string[] = [], clear 
 
 /**
  * Rounds nobody asked for (the background's timer, alarm, start-up) under way: a whole-data verb
- * in the worker cuts them (`cut`) rather than wait for a silent server — before (verify18) it
+ * in the worker cuts them (`cut`) rather than wait for a silent server — before (until 2026-12-05) it
  * waited up to a minute for the 45 s request limits and was then refused, with every panel queued
  * behind it. Cut, a round ends as offline with everything kept (TeamSync.syncOnce `signal`).
  */

@@ -257,7 +257,7 @@ export async function purgePicks(s: AdminServer, shop: string, opts: { days?: nu
 const PURGE_BATCH = 100;
 
 /**
- * Removes the tombstones of deleted buyers from the server (`npm run team -- purge`, qaJ D4). A
+ * Removes the tombstones of deleted buyers from the server (`npm run team -- purge`, since 2026-12-04). A
  * deleted profile (`buyer:<key>`) or note (`ev:<key>:…`) keeps its document id — the buyer's key,
  * i.e. platform and console id or the nickname — in the database's changes feed for good, readable by
  * every member; CouchDB's `_purge` (server admin) is the only thing that removes it. Every leaf of a

@@ -1,7 +1,7 @@
 /**
  * What readDoc makes of colleagues' documents whose words are over the limits this machine's forms
  * keep, or carry invisible and direction characters, and of agents' proposals of the wrong shape
- * (qaO 2026-12-05, items 4 and 5; the server-backed shapes are in unreadable.test.ts).
+ * (found 2026-12-05: a 6,000-character name and a 100,000-character note filled the popup, and a proposal of the wrong shape broke the review; the server-backed shapes are in unreadable.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readDoc } from './read-docs';

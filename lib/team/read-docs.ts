@@ -3,7 +3,7 @@
  * written by any member's machine — an older version, a bug, or someone on purpose). The server's
  * role check (validate.ts) refuses the worst shapes, but a shop provisioned before it, or the
  * server's admin, can still put anything there; one document whose fields the import trusted
- * stopped every round on every machine until an admin deleted it (qaO 2026-12-05).
+ * stopped every round on every machine until an admin deleted it (found 2026-12-05).
  *
  * Each kind goes through the checker its local records go through, not a second one:
  * - a buyer's profile: checkCustomer (lib/domain/customers/check.ts), every problem it names makes
@@ -18,7 +18,7 @@
  * The rule set, taught sites and picks were checked already (validateRuleSet, parseTaughtSite,
  * isLearnedPick, in sync.ts). Deleted documents (no body) and kinds this version does not know pass.
  *
- * What is read is also held to the limits this machine's own forms keep (qaO 2026-12-05: a
+ * What is read is also held to the limits this machine's own forms keep (2026-12-05: a
  * 6,000-character name and a 100,000-character note filled the popup): a buyer's words and notes
  * (limitCustomer, limitEvent; the name is normalised by checkCustomer), a follow-up's buyer name
  * (normaliseNickname) and words (limitFollowup), cut rather than refused. A field of the wrong kind

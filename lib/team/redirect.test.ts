@@ -1,5 +1,5 @@
 /**
- * No request to the shop's server follows a redirect (qaM 2026-12-05): a server answering 307 to
+ * No request to the shop's server follows a redirect (since 2026-12-05): a server answering 307 to
  * another address would get the same request — a push's records, a sign-in's password — sent there
  * again, to another host or over plain http. Here server A sends everything to B; B must receive
  * nothing, and the round fails saying where A pointed.

@@ -19,7 +19,7 @@ export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
  * A request the shop's server answered by sending it elsewhere (a 3xx). Not followed: a followed
  * 307/308 sends the same body again — the sign-in's password, or the shop's records — to whatever
  * address the answer names, another host or plain http past the https check of the typed address
- * (qaM 2026-12-05). `to` is where it pointed (an origin) when the answer lets that be read: a
+ * (found 2026-12-05). `to` is where it pointed (an origin) when the answer lets that be read: a
  * browser hides it (an "opaque redirect"), Node shows it.
  */
 export class RedirectRefused extends Error {

@@ -17,7 +17,7 @@ export type SignInStep = 'permission' | 'connect';
 
 /**
  * How long the server has to answer. `fetch` has no limit of its own: an address that swallows
- * packets (a firewall, a wrong IP) left the form at a greyed-out button for minutes (qaS). Not the
+ * packets (a firewall, a wrong IP) left the form at a greyed-out button for minutes (until 2026-12-05). Not the
  * permission prompt's time: that waits for the agent.
  */
 export const SIGN_IN_TIMEOUT_MS = 20_000;
@@ -43,7 +43,7 @@ export async function signIn(server: string, shop: string, user: string, passwor
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name: user.trim(), password }),
       // Never followed: a 307/308 posts the password again to wherever it points — another host, or
-      // plain http past the https check above, which saw only the typed address (qaM 2026-12-05).
+      // plain http past the https check above, which saw only the typed address (found 2026-12-05).
       redirect: 'manual',
     });
   } catch {

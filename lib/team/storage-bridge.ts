@@ -83,7 +83,7 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
     async mergeCustomers(list) {
       // A colleague who never saw the buyer's console id sent a nickname-only record of a name one id
       // has claimed here: it joins that id's record, as the panel's identity step and a local import
-      // put it (underClaimedIds), instead of adding a second record of the same buyer (team9). The
+      // put it (underClaimedIds), instead of adding a second record of the same buyer (until 2026-12-05). The
       // joined record holds what the team's copy of it lacks: it goes up. The colleague's document
       // stays as it is (theirs to change); it is merged here again only when it changes again.
       const joined = await underClaimedIds(list);

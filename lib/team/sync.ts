@@ -168,7 +168,7 @@ export function classifyError(err: unknown): TeamSyncError {
   if (status === 401) return new TeamSyncError('auth', msg);
   if (status === 403) return new TeamSyncError('forbidden', msg);
   // Only a failed request is "offline": an error of this machine's own (a TypeError while reading
-  // a document, qaO 2026-12-05) has no status either, and sent the agent to check the network.
+  // a document, seen 2026-12-05) has no status either, and sent the agent to check the network.
   if (status === 0 || /fetch|network|ECONNREFUSED|ECONNRESET|socket|Failed to fetch|abort|timed? ?out|silen/i.test(`${e?.name} ${msg}`)) {
     return new TeamSyncError('offline', msg);
   }
@@ -753,8 +753,8 @@ export class TeamSync {
 
   /**
    * A colleague deleted a nickname-only record this machine joined into a console id's record
-   * (team9, storage-bridge.ts `mergeCustomers`). The deletion reaches what that record brought, not
-   * the rest of the id's record (team10, README "Deleted buyers and follow-ups"): its notes (the ids
+   * (since 2026-12-05, storage-bridge.ts `mergeCustomers`). The deletion reaches what that record brought, not
+   * the rest of the id's record (2026-12-05, README "Deleted buyers and follow-ups"): its notes (the ids
    * of its `ev:<nickname key>:…` documents, written by the deletion's time) leave the id's record
    * here, and the copies this machine sent as the id's notes are deleted on the server (where the
    * role check lets it), so no machine — the colleague's included — gets them back. Returns those
@@ -1077,7 +1077,7 @@ export class TeamSync {
   /**
    * Deleted documents' earlier revisions removed from this machine's replica. A deletion writes a
    * tombstone, and PouchDB keeps every earlier revision's body until compaction: a deleted buyer's
-   * note, phone and address stayed in the browser's database (qaM 2026-12-05). Only deleted
+   * note, phone and address stayed in the browser's database (until 2026-12-05). Only deleted
    * documents are compacted, each once (the replica's changes since the last pass): a live profile's
    * earlier revisions are what a conflict's merge reads as the version both sides started from
    * (`commonVersion`), so compacting everything (auto_compaction) would lose the clash notices.
@@ -1366,7 +1366,7 @@ export class TeamSync {
    *
    * A set saved before a preset's default was corrected (convention B's yellow asked for 改价金额)
    * is taken corrected, as this machine's own stored set was (upgradeRuleSet: only fields still
-   * exactly as the old preset had them). Before (verify18), the correction made here at start-up
+   * exactly as the old preset had them). Before (until 2026-12-05), the correction made here at start-up
    * held until the next pull stored the shop's old set again, and its marker stopped a second run.
    * A supervisor's machine also writes the corrected set over the shop's (`fixed`, pushed at the end
    * of the round), so the server and machines on an older version hold it too; agents never write
@@ -1510,7 +1510,7 @@ export class TeamSync {
    * A colleague's machine on an older version (or the shop's documents from before an update) holds
    * starter replies in a wording an update retracted as false: an untouched copy is taken in today's
    * wording (rewordStarter, as the update, a restore and a file import do), an edited one as written.
-   * Before (team9), the pull put the retracted wording back into this machine's 话术库. A supervisor's
+   * Before (until 2026-12-05), the pull put the retracted wording back into this machine's 话术库. A supervisor's
    * machine also writes today's wording over the shop's document (`fixed`, pushed at the end of the
    * round; signed by this supervisor, its `at` kept), so the server and the older machines hold it
    * too — once: the older machine takes it without sending anything back (its base moves to it), and
@@ -1581,7 +1581,7 @@ export class TeamSync {
    * A reply as this version shows it: an untouched starter reply in a wording an update retracted
    * as false (a colleague's machine on an older version proposed or edited it) in today's, as
    * importLibrary takes it into 话术库 — the review showed the false wording, and choosing or
-   * accepting it put that wording back (team10).
+   * accepting it put that wording back (until 2026-12-05).
    */
   private async reworded(): Promise<(t: Template) => Template> {
     const starter = await this.stores.starter?.().catch(() => null);

@@ -2,7 +2,7 @@
  * Documents on the team server that no version of the extension writes (fields of the wrong kind, a
  * deletion dated far ahead), put there by the server's admin — as on a shop provisioned before the
  * server's shape checks, which members could then write too. Each is left out and counted; the
- * round, the checkpoint and every good document go on (qaO 2026-12-05: one such document stopped
+ * round, the checkpoint and every good document go on (2026-12-05: one such document stopped
  * every member's sync until an admin deleted it, and a year-9999 deletion erased a buyer for good).
  */
 import { describe, expect, it } from 'vitest';

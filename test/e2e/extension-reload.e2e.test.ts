@@ -6,11 +6,13 @@
  * (lib/background/reach-tabs.ts), and the old copy, whose runtime is gone, gives way to it — the one
  * time WXT's "a newer copy started" announcement is honoured (security.e2e.test.ts: a page script
  * firing it takes nothing off). Where the worker cannot reach the tab, the old panel stops acting
- * and asks for a refresh. Its own browser: a reload would leave the other files' worker gone.
+ * and asks for a refresh, keeping what the agent typed and did not save (the panel's forms, shown to
+ * copy; the card's frame, left in place) and a folded panel's footprint. Its own browser: a reload
+ * would leave the other files' worker gone.
  */
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { chatInput, demo, inPanel, openDemoChat } from './pages';
+import type { CDPSession, Page } from 'playwright-core';
+import { cardFrame, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
 import { updateExtension, updateWithoutDemoHosts } from './update';
 
@@ -46,32 +48,70 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
+/** The node of the panels marked `data-kf="<kf>"`, found through DevTools (see panelText), or undefined. */
+async function findInPanel(cdp: CDPSession, kf: string): Promise<DomNode | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const find = (n: DomNode): DomNode | undefined => {
+    const a = n.attributes ?? [];
+    for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-kf' && a[i + 1] === kf) return n;
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+      const hit = find(c);
+      if (hit) return hit;
+    }
+  };
+  return find(root);
+}
+
+/** The border box of the panels' element marked `data-kf="<kf>"` in the page's CSS px, or null when none is drawn. */
+async function boxInPanel(page: Page, kf: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const node = await findInPanel(cdp, kf);
+    if (!node) return null;
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  } catch {
+    return null; // not rendered (display: none)
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The `value` of each field of the panels marked `data-kf="<kf>"` (a form field's text is no text node). */
+async function valuesInPanel(page: Page, kf: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const nodes: DomNode[] = [];
+    const walk = (n: DomNode) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-kf' && a[i + 1] === kf) nodes.push(n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    const out: string[] = [];
+    for (const n of nodes) {
+      const { object } = (await cdp.send('DOM.resolveNode', { nodeId: n.nodeId })) as { object: { objectId: string } };
+      const r = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { return this.querySelector("textarea")?.value ?? this.value; }', returnByValue: true })) as { result: { value: string } };
+      out.push(r.result.value);
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /**
  * Clicks the element of the panels marked `data-kf="<kf>"` where it is drawn, with the mouse (found
  * through DevTools, as panelText: no world can open an old copy's closed shadow root). False when
  * no panel shows one.
  */
 async function clickInPanel(page: Page, kf: string): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const find = (n: DomNode): DomNode | undefined => {
-      const a = n.attributes ?? [];
-      for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-kf' && a[i + 1] === kf) return n;
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-        const hit = find(c);
-        if (hit) return hit;
-      }
-    };
-    const node = find(root);
-    if (!node) return false;
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-    return true;
-  } finally {
-    await cdp.detach();
-  }
+  const box = await boxInPanel(page, kf);
+  if (!box) return false;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return true;
 }
 
 it('after an update the open console tab gets the new panel by itself: one panel, new suggestions, insertion, no page errors', async () => {
@@ -152,5 +192,61 @@ it('after an update the dead panel says so when the agent comes back to the tab,
   expect(await clickInPanel(s.page, 'stale-reload')).toBe(true);
   await loaded;
   expect(await s.page.evaluate(() => (window as any).__beforeRefresh)).toBeUndefined();
+  expect(s.pageErrors).toEqual([]);
+});
+
+it('after an update the dead panel keeps what the agent typed and did not save: a 承诺答复 note shown read-only with 复制, the card\'s note in its frame', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await cardReady(s.page, '米粒妈妈');
+  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  // Typed, not saved: a note in the buyer card (its frame) and a 承诺答复 in the panel's follow-up form.
+  await inPanel(s.page, '[data-kf="customer-note-input"]').fill('要加绒款，周五前发');
+  await inPanel(s.page, '[data-kf="fu-promised"]').click();
+  await inPanel(s.page, '[data-kf="fu-note"]').fill('查仓库后回复发货时间');
+  await updateWithoutDemoHosts(s.h);
+
+  await s.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用');
+  expect(await panelText(s.page)).not.toContain('推荐话术');
+  // The follow-up's note, read-only, with 复制 (the worker that kept such drafts is gone with the update).
+  expect(await panelText(s.page)).toContain('刷新后不会保留');
+  expect(await valuesInPanel(s.page, 'stale-kept')).toEqual(['查仓库后回复发货时间']);
+  await s.h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.h.demoUrl });
+  await s.page.evaluate(() => navigator.clipboard.writeText(''));
+  expect(await clickInPanel(s.page, 'stale-copy')).toBe(true);
+  await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText())).toBe('查仓库后回复发货时间');
+  expect(await panelText(s.page)).toContain('已复制');
+  // The card frame is the same document, still shown, its note as typed (a frame moved or drawn again would load anew: gone).
+  const card = await boxInPanel(s.page, 'card-frame');
+  expect(card?.height).toBeGreaterThan(40);
+  expect(await cardFrame(s.page)?.evaluate(() => (document.querySelector('[data-kf="customer-note-input"]') as HTMLInputElement).value)).toBe('要加绒款，周五前发');
+  expect(s.pageErrors).toEqual([]);
+});
+
+// Last in the file: the panel's 收起 is remembered, and the update leaves no live panel to open it again.
+it('after an update a folded panel stays a tab in the folded panel\'s place, and opens into the notice on a click', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  await inPanel(s.page, '[data-kf="collapse"]').click();
+  await inPanel(s.page, '[data-kf="expand"]').waitFor();
+  const folded = (await boxInPanel(s.page, 'expand'))!;
+  expect(folded.width).toBeGreaterThan(0);
+  await updateWithoutDemoHosts(s.h);
+
+  await s.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await expect.poll(() => boxInPanel(s.page, 'stale'), { timeout: 10_000 }).not.toBeNull();
+  // Within the folded panel's box: the page beside it is not covered.
+  const tab = (await boxInPanel(s.page, 'stale'))!;
+  expect(tab.x).toBeGreaterThanOrEqual(folded.x - 0.5);
+  expect(tab.x + tab.width).toBeLessThanOrEqual(folded.x + folded.width + 0.5);
+  expect(tab.y).toBeGreaterThanOrEqual(folded.y - 0.5);
+  expect(tab.y + tab.height).toBeLessThanOrEqual(folded.y + folded.height + 0.5);
+  expect(await boxInPanel(s.page, 'stale-reload')).toBeNull();
+  expect(await panelText(s.page)).toContain('已更新');
+
+  // The agent's click opens the notice at the panel's usual width, with 刷新页面.
+  expect(await clickInPanel(s.page, 'stale')).toBe(true);
+  await expect.poll(() => panelText(s.page)).toContain('客服助手已更新，此面板已停用：请刷新此页面');
+  expect(await boxInPanel(s.page, 'stale-reload')).not.toBeNull();
   expect(s.pageErrors).toEqual([]);
 });

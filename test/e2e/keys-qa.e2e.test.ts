@@ -1,5 +1,5 @@
 /**
- * Keyboard and screen-reader findings of a QA pass (qaI defects 2, 4, 5, 6), in real Chromium with
+ * Keyboard and screen-reader findings of a QA pass on 2026-12-04, in real Chromium with
  * the built extension:
  * - an Escape that cancels a pinyin composition leaves every search box of ours as it was (Chrome on
  *   macOS and Linux reports it as key "Escape" with keyCode 229, and a `type="search"` box empties

@@ -4,7 +4,7 @@
  * worker's save, and once this machine has had them, deleting them never brings the offer back.
  * And a real extension update (the directory loaded again, as 重新加载 does) over a library stored
  * before the worker kept its count of starter updates: the replies older versions had offered stay
- * as the agent left them (verify18 item 2), and a list added after the count (QA pass T: exchange
+ * as the agent left them (2026-12-05: the first such update brought deleted ones back), and a list added after the count (exchange
  * status, 仅退款, a refund short of what was paid) is added by the update.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The page check's order count on Taobao's sold list (QA verify16, defects 3 and 7). It counts the
+ * The page check's order count on Taobao's sold list (2026-12-05: it counted the search form's fields and sub-orders as orders). It counts the
  * parent orders of the list body, one id per order head: the search form's 订单编号 / 订单号 fields
  * above the list and a sub-order's own 订单号 line are no orders. Before, any text after either label
  * anywhere on the page counted, so a list read right said ✗ "读到 3 条，页面上却有 5 个订单编号", and

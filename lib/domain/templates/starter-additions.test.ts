@@ -120,7 +120,7 @@ describe('what an extension update adds (newStarterReplies)', () => {
   });
 
   it('without a count (a library from before it was kept), the lists earlier versions offered are known: only a later one is added, once', () => {
-    // verify18 item 2: the agent deleted 延迟发货(先查订单)/合并发货 or declined the offer, then updated.
+    // 2026-12-05, the update brought them back: the agent deleted 延迟发货(先查订单)/合并发货 or declined the offer, then updated.
     const r = newStarterReplies(lib, STARTER_LIBRARY, undefined, FUTURE);
     expect(r.added.sort()).toEqual([...AFTER_COUNT, 'bye-after-sale', 'bye-not-yet'].sort());
     for (const id of LATER.filter((x) => !AFTER_COUNT.includes(x))) expect(ids(r.library!.templates)).not.toContain(id);

@@ -16,7 +16,7 @@ export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
   'cancel-shipped': ['亲，包裹已经发出，没办法拦截了。快递送到时您直接拒签就好，包裹退回仓库后我们给您退款；已经产生的运费需要亲承担，请理解～'],
   'return-7day': ['亲，支持七天无理由退货的～请保持吊牌完好、商品没有穿着洗涤，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。', '亲，支持七天无理由退货的（定制等特殊商品，以及宝贝页面注明不支持七天无理由的除外）～请保持商品完好、吊牌和配件齐全、没有使用过，在订单里点「申请售后」选择退货退款，审核通过后系统会给您退货地址。'],
   'refund-time': ['亲，仓库收到退货、检查无误后，会在 1–2 个工作日内给您退款，钱原路退回。到账时间看支付渠道，一般余额很快，银行卡会稍慢一点。'],
-  // 2026-12-06 (brief lib7, a supervisor's read of the starter): wordings that spoke of clothes in replies
+  // 2026-12-06 (a supervisor's read of the starter): wordings that spoke of clothes in replies
   // every shop sends (尺码、面料、搭配 in the welcome, 这个码, 换的尺码), promised what nobody checked
   // (同款其他颜色现货都很足, 很快就能送到, 尽最大努力满足您 whatever is asked), or read stiffly
   // (谢谢亲的…, 亲自己承担, 很多亲, a 亲 on every line).

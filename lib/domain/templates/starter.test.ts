@@ -99,7 +99,7 @@ describe('starter library', () => {
     expect(templates.find((t) => t.id === 'refund-done')?.orders).toEqual(['refunding']);
   });
 
-  it('speaks of clothes only in the replies kept for clothing shops (a supervisor\'s read, brief lib7)', () => {
+  it('speaks of clothes only in the replies kept for clothing shops (a supervisor\'s read, 2026-12-06)', () => {
     // The welcome said 尺码、面料、搭配都可以问我 and 上次买的宝贝穿着还满意吗 to every shop's buyers, 库存紧张
     // 这个码只剩最后几件了, and the exchange replies asked for a 颜色尺码.
     const clothing: readonly string[] = STARTER_KINDS.clothing;
@@ -111,7 +111,7 @@ describe('starter library', () => {
     expect(clothing).not.toContain('welcome-returning');
   });
 
-  it('promises nothing an agent cannot know or grant (a supervisor\'s read, brief lib7)', () => {
+  it('promises nothing an agent cannot know or grant (a supervisor\'s read, 2026-12-06)', () => {
     const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
     // Whether the other colours are in stock, or when a parcel arrives, is checked, not assumed.
     expect(body('stock-restock')).not.toMatch(/现货都很足/);
@@ -125,7 +125,7 @@ describe('starter library', () => {
     for (const t of templates) expect(t.body, t.id).not.toMatch(/最(?:划算|便宜|低价|实惠)/);
   });
 
-  it('talks to the buyer as 您, with 亲 only as a greeting (a supervisor\'s read, brief lib7)', () => {
+  it('talks to the buyer as 您, with 亲 only as a greeting (a supervisor\'s read, 2026-12-06)', () => {
     // 谢谢亲的支持, 需要亲自己承担, 很多亲都是一起带走的, 好的亲: 亲 as a noun where the rest says 您.
     for (const t of templates) {
       expect(t.body, t.id).not.toMatch(/亲(?:的|自己|们)|(?:很多|不少|谢谢|好的)亲/);

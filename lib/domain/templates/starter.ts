@@ -262,7 +262,7 @@ const TEMPLATES: Template[] = [
     'tdh'),
   // The buyer says the return is on its way (退货寄出了，单号…): an acknowledgement and what comes next.
   // Before it such a buyer got 七天无理由退货 and 退货挽留 (how to start a return, 是哪里不满意呢) on the
-  // cards, and a bare number after it the shop's own outbound-parcel replies (brief sugg10).
+  // cards, and a bare number after it the shop's own outbound-parcel replies (until 2026-12-05).
   tpl('return-sent', '售后退换', '退货已寄出（收到单号）', ['return-shipping', 'refund-status', 'tracking'],
     '亲，退货单号收到了，谢谢您！订单的退款详情里也麻烦填一下这个单号（已经填了就不用管啦）。仓库签收验货后会尽快给您处理，退款原路退回，进度我帮您盯着～'),
   tpl('postage-top-up', '售后退换', '补运费', ['return-shipping', 'exchange'],
@@ -323,7 +323,7 @@ const TEMPLATES: Template[] = [
     '亲，照片看到了，确实是我们的问题。收到 3 天内又没使用过的，可以给您退货或者换新；如果您不想来回寄，我们也可以补偿您{补偿金额?}元，您看哪种方式合适？'),
   tpl('quality-late', '售后问题', '超过三天的质量问题', ['quality'],
     '亲，您反馈的问题我已经记下了。因为收货已经超过 3 天，需要报给主管一起商量怎么处理最合适，今天之内给您回复方案，请稍等～'),
-  // Fading (掉色): before it 新衣有气味 filled a card for 掉色严重 (brief sugg10). What dye loss is normal
+  // Fading (掉色): before it 新衣有气味 filled a card for 掉色严重 (until 2026-12-05). What dye loss is normal
   // and what counts as a defect: the photos decide, as for any defect.
   tpl('quality-fading', '售后问题', '掉色处理', ['quality', 'product-info'],
     '亲，给您添麻烦了！深色的布料头几次洗可能会有一点浮色，建议冷水单独手洗、不要长时间泡着。如果掉色很严重或者染到了别的东西，麻烦拍照发我，我们按质量问题给您处理。'),
@@ -419,7 +419,7 @@ const FITS: Record<string, OrderStatus[]> = {
   'extra-item': RECEIVED, // 多出来的那件…
   'damaged-signed': RECEIVED, // 收到的宝贝有破损
   'quality-late': RECEIVED, // 收货已经超过 3 天
-  // A question before buying (这个会掉色吗) is the product's: fit.ts reads it as pre-sale (verify21, 4).
+  // A question before buying (这个会掉色吗) is the product's: fit.ts reads it as pre-sale (2026-12-05: it got 掉色处理 before).
   'quality-fading': RECEIVED, // 给您添麻烦了…按质量问题给您处理
   'return-sent': RECEIVED, // 退货单号收到了 (the buyer had the goods)
   'review-request': ['shipped', 'completed'], // 宝贝收到还满意吗…五星好评
